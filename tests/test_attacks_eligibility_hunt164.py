@@ -33,6 +33,11 @@ An inclusion criterion's limit given as one of alternatives ("SLEDAI-2K ≥ 6 or
 organ system", "eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", "Either SLEDAI-2K ≥ 6 or BILAG B ≥
 2") passed with no conditions, as every patient's limit: it holds the alternative as its condition now
 (scopes.alternative, E524), from its "or" after the limit or the clause before the "or" its measure follows.
+An "or" joining the words of a phrase after the limit ("LVEF ≥ 50% as determined by echocardiography or MUGA
+scan", "Platelets ≥ 50,000/μL without transfusion or growth factor support", "at screening or baseline") was
+read as an alternative too (E524 of honest criteria), and so was a steroid's equivalent ("or prednisone
+equivalent"): an "or" after such a phrase is an alternative only where the words after it give a limit of
+their own (scopes._joins_a_phrase).
 """
 
 from __future__ import annotations
@@ -218,6 +223,9 @@ ALTERNATIVES = [
     ("SLEDAI-2K ≥ 6, or BILAG A in one organ.", SLEDAI_6, ["or BILAG A in one organ."]),
     ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6, alternatively BILAG A ≥ 1", SLEDAI_6, ["alternatively BILAG A ≥ 1"]),
+    # (more words between, an "or" after one joining a phrase, then the alternative)
+    ("SLEDAI-2K ≥ 6 points at screening by the investigator or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 at screening or baseline, or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     # ... or before it, the clause before the "or" its measure follows
     ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", BILAG_B, ["Either SLEDAI-2K ≥ 6"]),
     ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", CREATININE, ["eGFR ≥ 30 mL/min/1.73m2"]),
@@ -246,6 +254,20 @@ def test_a_limit_given_as_one_of_alternatives_needs_a_condition(
         ),
         ("SLEDAI-2K score of 6 or more", ("DISEASE_ACTIVITY", "SLEDAI-2K score", ">=", 6, "points")),
         ("SLEDAI-2K ≥ 6 and BILAG A ≥ 1", SLEDAI_6),
+        ("Prednisone ≤ 20 mg/day or prednisone equivalent", ("CORTICOSTEROID_DOSE", "Prednisone", "<=", 20, "mg/day")),
+        (
+            "Prednisone ≤ 20 mg/day or other glucocorticoids at equivalent doses",
+            ("CORTICOSTEROID_DOSE", "Prednisone", "<=", 20, "mg/day"),
+        ),
+        # (an "or" joining the words of a phrase after the limit: how, when or on what it is measured)
+        ("LVEF ≥ 50% as determined by echocardiography or MUGA scan", ("LABORATORY", "LVEF", ">=", 50, "%")),
+        (
+            "Platelets ≥ 50,000/μL without transfusion or growth factor support within 7 days",
+            ("LABORATORY", "Platelets", ">=", 50000, "/μL"),
+        ),
+        ("SLEDAI-2K ≥ 6 despite glucocorticoids or immunosuppressants", SLEDAI_6),
+        ("SLEDAI-2K ≥ 6 at screening and/or Day 1", SLEDAI_6),
+        ("eGFR ≥ 30 mL/min/1.73m2 by CKD-EPI or MDRD", EGFR),
         ("Serum creatinine ≤ 2.5 mg/dL or 221 μmol/L", ("LABORATORY", "Serum creatinine", "<=", 2.5, "mg/dL")),
         (
             "Treatment with hydroxychloroquine or chloroquine for at least 12 weeks",

@@ -466,26 +466,56 @@ def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
 # no one's limit alone: the threshold holds the alternative as its condition. An exclusion criterion's
 # alternatives each keep patients out alone, and are no condition of one another. After "or", not an
 # alternative: the same limit again ("or 221 μmol/L", "or ≥ 2 × ULN"), a comparator's words ("6 or more")
-# or an equivalent ("or equivalent", "or an equivalent dose").
+# or an equivalent ("or equivalent", "or an equivalent dose", "or prednisone equivalent", "or other
+# glucocorticoids at equivalent doses").
 _OR = r"(?:(?:and\s*/\s*)?or|alternatively)\b"
+_STEROID = r"(?:(?:gluco|cortico)?steroids?|glucocorticoids?|corticosteroids?|(?:methyl)?prednis(?:ol)?one)"
 _NOT_ANOTHER = (
-    r"(?!\s*(?:[0-9≥≤<>=]|(?:an?\s+|the\s+|its\s+)?equivalents?\b|(?:more|less|greater|higher|lower|above|below"
+    r"(?!\s*(?:[0-9≥≤<>=]|(?:(?:an?|the|its|other|another|any|at|in|" + _STEROID + r")\s+){0,3}equivalents?\b"
+    r"|(?:more|less|greater|higher|lower|above|below"
     r"|fewer|over|under|longer|shorter|earlier|later|older|younger)\b))"
 )
-# "or" after the limit, a few words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ..."),
-# after a comma, a bracket or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively"
-_OR_AFTER = re.compile(
-    r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,4}?[ \t]*[,(\[\u2013\u2014]?[ \t]*(?<![\w-])("
-    + _OR
-    + r")"
-    + _NOT_ANOTHER
+# a mark the alternative's "or" may follow: a comma, a bracket or a dash
+_MARK = r"[,(\[\u2013\u2014]"
+# "or" after the limit, words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ..."), after a
+# comma, a bracket or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively"
+_GAP = re.compile(r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*")
+_OR_AT = re.compile(r"(?i)(?<![\w-])(" + _OR + r")" + _NOT_ANOTHER)
+# ... where more than a few words stand between, or a phrase of how, when or on what the limit is measured
+# ("by echocardiogram or MUGA", "without transfusion or growth factor support", "at screening or baseline",
+# "despite glucocorticoids or immunosuppressants"), the "or" joins that phrase's words, unless the words after
+# it give a limit of their own ("at screening or BILAG A in one organ"), a time not counted
+_PHRASE_AFTER_A_LIMIT = re.compile(
+    r"(?i)(?<![\w-])(?:by|via|using|on|off|without|despite|in|within|from|during|before|after|at|per|under|"
+    r"following|as|of|for|excluding|including|except|assessed|measured|determined|calculated|confirmed|"
+    r"documented|estimated)(?![\w-])"
+)
+_NUMBER = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|single)"
+_A_TIME = re.compile(
+    r"(?i)(?<![\w-])(?:(?:day|week|month|visit|cycle)[ \t]*\d+|(?:[≥≤<>]=?[ \t]*)?"
+    + _NUMBER
+    + r"[ \t]*-?[ \t]*(?:days?|weeks?|months?|years?|hours?|hrs?|h|wks?)(?![\w-]))"
+)
+_OWN_LIMIT = re.compile(
+    r"(?i)[≥≤<>=]|(?<![\w-])(?:at[ \t]+(?:least|most)|(?:more|less|greater|fewer|higher|lower)[ \t]+than|"
+    + _NUMBER
+    + r")(?![\w-])"
 )
 # "or" right before the limit's measure ("Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³")
 _OR_BEFORE = re.compile(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
 _OR_THEN = re.compile(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
-_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,4}[ \t]*[,(\[\u2013\u2014]?[ \t]*\Z")
+_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
 _CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
+
+
+def _joins_a_phrase(between: str, then: str) -> bool:
+    """Whether an "or" after a limit joins the words of a phrase after it rather than giving an alternative:
+    between, the words from the limit to the "or", are many or open such a phrase (_PHRASE_AFTER_A_LIMIT),
+    and then, the words after the "or" to their clause's end, give no limit of their own."""
+    if len(re.findall(r"[A-Za-z][\w-]*", between)) <= 4 and not _PHRASE_AFTER_A_LIMIT.search(between):
+        return False
+    return _OWN_LIMIT.search(_A_TIME.sub(" ", then)) is None
 
 
 def alternative(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> Required | None:
@@ -493,12 +523,17 @@ def alternative(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> 
     in text) its sentence gives, as the passage a condition of the threshold must hold: from an "or"
     after the limit to its clause's end, or from the start of the clause before an "or" right before the
     measure to that "or". None where the limit is no alternative's. An "or" inside the measure's words
-    ("hydroxychloroquine or chloroquine") is the measure's own."""
-    after = _OR_AFTER.match(text, limit[1])
-    if after is not None and not measure[0] <= after.start(1) < measure[1]:
+    ("hydroxychloroquine or chloroquine") is the measure's own, and one joining a phrase after the limit
+    ("by echocardiogram or MUGA") that phrase's (_joins_a_phrase)."""
+    for after in _OR_AT.finditer(text, limit[1]):
+        if _GAP.fullmatch(text, limit[1], after.start(1)) is None:
+            break
+        if measure[0] <= after.start(1) < measure[1]:
+            continue
         end = _CLAUSE_END.search(text, after.end(1))
         assert end is not None  # (\Z always matches)
-        return Required(after.start(1), end.start(), "alternative")
+        if not _joins_a_phrase(text[limit[1] : after.start(1)], text[after.end(1) : end.start()]):
+            return Required(after.start(1), end.start(), "alternative")
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, measure[0])), default=0)
     before = _OR_BEFORE.search(text, lo, measure[0])
     if before is None or not text[lo : before.start()].strip(" \t,"):
