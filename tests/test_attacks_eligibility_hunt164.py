@@ -37,7 +37,8 @@ An "or" joining the words of a phrase after the limit ("LVEF ≥ 50% as determin
 scan", "Platelets ≥ 50,000/μL without transfusion or growth factor support", "at screening or baseline") was
 read as an alternative too (E524 of honest criteria), and so was a steroid's equivalent ("or prednisone
 equivalent"): an "or" after such a phrase is an alternative only where the words after it give a limit of
-their own (scopes._joins_a_phrase).
+their own (scopes._joins_a_phrase). Another word or mark for the "or" ("otherwise", "/", "- or"), "or more
+than one BILAG B" and "or an equivalent BILAG A score" passed with no condition: they are read now.
 """
 
 from __future__ import annotations
@@ -223,6 +224,14 @@ ALTERNATIVES = [
     ("SLEDAI-2K ≥ 6, or BILAG A in one organ.", SLEDAI_6, ["or BILAG A in one organ."]),
     ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6, alternatively BILAG A ≥ 1", SLEDAI_6, ["alternatively BILAG A ≥ 1"]),
+    # (another word or mark for it, the words of a limit after "or")
+    ("SLEDAI-2K ≥ 6, otherwise BILAG A ≥ 1", SLEDAI_6, ["otherwise BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6, or else BILAG A ≥ 1", SLEDAI_6, ["or else BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 / BILAG A ≥ 1", SLEDAI_6, ["/ BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 - or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 \u2012 or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 or more than one BILAG B", SLEDAI_6, ["or more than one BILAG B"]),
+    ("SLEDAI-2K ≥ 6 or an equivalent BILAG A score", SLEDAI_6, ["or an equivalent BILAG A score"]),
     # (more words between, an "or" after one joining a phrase, then the alternative)
     ("SLEDAI-2K ≥ 6 points at screening by the investigator or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening or baseline, or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
