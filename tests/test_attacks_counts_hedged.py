@@ -124,6 +124,9 @@ STANDING = [
     "Enrollment: 60 patients with 2 prior therapies or more.",
     "Enrollment: 60 patients with lupus nephritis, 18 years or older.",
     "Once patients are enrolled, 60 patients will receive IM19.",
+    "Enrollment: 60 patients, once eligibility is confirmed.",
+    "Enrollment: 60 patients, once informed consent is obtained.",
+    "Once informed consent is signed, 60 patients will be enrolled.",
     # a plan kept, a value's old one named, another value undecided, a count enrolled so far
     "Enrollment: 60 patients, as originally planned.",
     "Enrollment: 60 patients (originally 80).",

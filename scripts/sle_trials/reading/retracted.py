@@ -796,8 +796,9 @@ _ON_A_CONDITION = (
     # (or an absolute one: "funding permitting", "resources allowing")
     r"|(?<![\w-])(?:[\w-]+[ \t]+){1,2}?(?:permitting|allowing)(?=[ \t]*(?:[.;,)\]]|\Z|\n))"
     # (or a precondition still to be met: "once funding is secured", "once the amendment has been approved",
-    # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own)
-    r"|(?<![\w-])once[ \t]+(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
+    # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own,
+    # nor a participant's: "once eligibility is confirmed", "once informed consent is signed")
+    rf"|(?<![\w-])once(?!{_THEIRS})[ \t]+(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
     r"[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
     r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted)"
     r"|approves|allows|permits|agrees))"
