@@ -379,6 +379,7 @@ def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(
         (" - expansion cohort only", True),
         (" (all cohorts)", False),
         (", in both parts", False),
+        (" in either cohort", False),
         (" for at least 3 months", False),
         (". Part B: SLEDAI-2K ≥ 6", False),
     ],

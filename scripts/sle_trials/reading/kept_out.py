@@ -91,7 +91,7 @@ def excepted(group: str = "") -> str:
 # only: positive anti-dsDNA", "In the expansion cohort, ...", "For Part B:"; not every part ("All cohorts:")
 _PART_LEAD = re.compile(
     r"(?i)(?:(?<=[.;\n])|(?<![\s\S]))[ \t]*(?:(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?)?"
-    r"(?!(?:all|both|every|each|any|across)\b)(?:[\w-]+[ \t]+){0,2}?"
+    r"(?!(?:all|both|either|every|each|any|across)\b)(?:[\w-]+[ \t]+){0,2}?"
     + PART
     + r"(?:[ \t]+[A-Z0-9]\b)?(?:[ \t]+only)?[ \t]*[:,][^.;\n]{0,120}\Z"
 )
@@ -99,11 +99,11 @@ _PART_LEAD = re.compile(
 
 # ... or named after the words, in their sentence, in a bracket or after a mark or "only in": "Refractory to
 # belimumab (Part B only)", "..., in Cohort 2 only", "... - expansion cohort only"; not every part ("(all
-# cohorts)", "in both parts")
+# cohorts)", "in both parts", "in either cohort")
 _PART_AFTER = re.compile(
     r"(?i)[^.;\n]{0,80}?(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:only[ \t]+)?(?:in|for|within)\b))"
     r"(?:only[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
-    r"(?:(?!(?:all|both|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
+    r"(?:(?!(?:all|both|either|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
     + PART
     + r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
     r"(?=[ \t]*(?:(?P<only>only)\b|[)\],;.]|\Z|\n))"
