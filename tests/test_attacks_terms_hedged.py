@@ -124,6 +124,8 @@ HEDGED = [
     allocation("RANDOMIZED", "Allocation: Randomized (Part B only)."),
     masking("DOUBLE", "Masking: Double, only in the expansion cohort."),
     origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic in Cohort 2 only."),
+    allocation("RANDOMIZED", "Allocation: Randomized with 2:1 allocation in Part B only."),
+    allocation("RANDOMIZED", "Allocation: Randomized and open-label in Part B only."),
 ]
 
 
@@ -166,6 +168,13 @@ HONEST = [
     allocation("RANDOMIZED", "Allocation: Randomized, in Part B."),
     allocation("RANDOMIZED", "Allocation: Randomized (all cohorts)."),
     origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous in both parts."),
+    # (a part another clause after the term holds alone)
+    allocation(
+        "RANDOMIZED",
+        "Allocation: Randomized 1:1 to IM19 or standard therapy, with crossover allowed in the extension only.",
+    ),
+    masking("DOUBLE", "Masking: Double (Participant, Investigator), with open-label dosing in the lead-in only."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are autologous, with a second infusion allowed in Part B only."),
 ]
 
 

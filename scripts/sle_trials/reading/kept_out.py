@@ -101,7 +101,8 @@ _PART_LEAD = re.compile(
 # belimumab (Part B only)", "..., in Cohort 2 only", "... - expansion cohort only"; not every part ("(all
 # cohorts)", "in both parts", "in either cohort")
 _PART_AFTER = re.compile(
-    r"(?i)[^.;\n]{0,80}?(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:only[ \t]+)?(?:in|for|within)\b))"
+    r"(?i)(?P<gap>[^.;\n]{0,80}?)"
+    r"(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:only[ \t]+)?(?:in|for|within)\b))"
     r"(?:only[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?!(?:all|both|either|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
     + PART
@@ -110,14 +111,26 @@ _PART_AFTER = re.compile(
 )
 
 
+# (words before the part that open a clause of their own, which the part is of: "with" and a participle of
+# another thing, "where", "while": "Randomized, with crossover allowed in the extension only", "Double, with
+# open-label dosing in the lead-in only"; not "with 2:1 allocation in Part B only", the term's own words)
+_ANOTHER_CLAUSE = re.compile(
+    r"(?i)(?<![\w-])(?:where|whereas|while)(?![\w-])"
+    r"|(?<![\w-])with(?![\w-])[^,;:()\[\]]*?(?<![\w-])(?:[a-z-]+(?:ed|en|ing)|given|done|made)(?![\w-])"
+)
+
+
 def of_a_part_after(text: str, at: int, only: bool = False) -> bool:
     """Whether the words from text[at] name, in their sentence, a part of the trial they are asked of
     ("Refractory to belimumab (Part B only)", ", in Cohort 2 only"): of_a_part's part, named after. With
     only, a part they hold in alone ("Randomized in the extension study only", "only in Part B"), not
-    one they hold in too ("Randomized 1:1 in Part B")."""
+    one they hold in too ("Randomized 1:1 in Part B"), nor one another clause after them names ("...,
+    with crossover allowed in the extension only": _ANOTHER_CLAUSE)."""
     found = _PART_AFTER.match(text, at)
     if found is None or not only:
         return found is not None
+    if _ANOTHER_CLAUSE.search(found.group("gap")):
+        return False  # (the part is another clause's: "Randomized, with crossover allowed in the extension only")
     return (
         found.group("only") is not None or re.search(r"(?i)\bonly[ \t]+(?:in|for|within)\b", found.group(0)) is not None
     )
