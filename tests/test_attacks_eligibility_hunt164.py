@@ -363,6 +363,10 @@ def test_a_term_the_whole_trial_asks_for_binds(trials: Trials, text: str, block:
         ("Failed at least 2 immunosuppressants, in Cohort 2 only", ["immunosuppressants"]),
         ("Previously treated with rituximab - expansion cohort only", ["rituximab"]),
         ("Refractory to belimumab only in Part B", ["belimumab"]),
+        ("Refractory to belimumab (Part B alone)", ["belimumab"]),
+        ("Refractory to belimumab (Part B patients only)", ["belimumab"]),
+        ("Refractory to belimumab (dose-expansion phase only)", ["belimumab"]),
+        ("Refractory to belimumab / Part B only", ["belimumab"]),
     ],
 )
 def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(

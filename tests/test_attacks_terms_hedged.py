@@ -125,6 +125,13 @@ HEDGED = [
     masking("DOUBLE", "Masking: Double, only in the expansion cohort."),
     origin("ALLOGENEIC", "IM19 CAR-T cells are allogeneic in Cohort 2 only."),
     allocation("RANDOMIZED", "Allocation: Randomized with 2:1 allocation in Part B only."),
+    # (another word for "only", before the part too, or another word for a part)
+    allocation("RANDOMIZED", "Allocation: Randomized (Part B exclusively)."),
+    allocation("RANDOMIZED", "Allocation: Randomized solely in Part B."),
+    allocation("RANDOMIZED", "Allocation: Randomized (only Part B)."),
+    allocation("RANDOMIZED", "Allocation: Randomized in the extension study alone."),
+    allocation("RANDOMIZED", "Allocation: Randomized (Phase 2 portion only)."),
+    allocation("RANDOMIZED", "Allocation: Randomized (dose-expansion only)."),
     allocation("RANDOMIZED", "Allocation: Randomized and open-label in Part B only."),
 ]
 

@@ -100,14 +100,17 @@ _PART_LEAD = re.compile(
 # ... or named after the words, in their sentence, in a bracket or after a mark or "only in": "Refractory to
 # belimumab (Part B only)", "..., in Cohort 2 only", "... - expansion cohort only"; not every part ("(all
 # cohorts)", "in both parts", "in either cohort")
+# ("only" or a word for it: "Randomized (Part B exclusively)", "solely in Part B", "(only Part B)")
+_ONLY = r"(?:only|alone|exclusively|solely|just)"
 _PART_AFTER = re.compile(
     r"(?i)(?P<gap>[^.;\n]{0,80}?)"
-    r"(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:only[ \t]+)?(?:in|for|within)\b))"
-    r"(?:only[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
+    r"(?:[(\[,;:/\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:" + _ONLY + r"[ \t]+)?(?:in|for|within)\b))"
+    r"(?P<before>" + _ONLY + r"[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?!(?:all|both|either|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
-    + PART
-    + r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
-    r"(?=[ \t]*(?:(?P<only>only)\b|[)\],;.]|\Z|\n))"
+    r"(?:" + PART + r"|(?:dose-)?expansion|portion)"
+    r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
+    r"(?:[ \t]+(?:patients|participants|subjects))?"
+    r"(?=[ \t]*(?:(?P<only>" + _ONLY + r")\b|[)\],;.]|\Z|\n))"
 )
 
 
@@ -131,9 +134,7 @@ def of_a_part_after(text: str, at: int, only: bool = False) -> bool:
         return found is not None
     if _ANOTHER_CLAUSE.search(found.group("gap")):
         return False  # (the part is another clause's: "Randomized, with crossover allowed in the extension only")
-    return (
-        found.group("only") is not None or re.search(r"(?i)\bonly[ \t]+(?:in|for|within)\b", found.group(0)) is not None
-    )
+    return found.group("only") is not None or found.group("before") is not None
 
 
 def of_a_part(text: str, at: int) -> bool:
