@@ -38,6 +38,16 @@ RITUXIMAB = {"interventions": [{"name": "NB-301"}, {"name": "rituximab"}]}
         (SRI4, "The primary endpoint is BICLA response, not SRI-4 response at week 24."),
         (RITUXIMAB, "Patients receive NB-301 and perhaps rituximab."),
         (RITUXIMAB, "Patients receive NB-301 but not rituximab."),
+        # (an adverb between, another verb of becoming, a colon or a bracket after it, "also" after a hedge)
+        (SRI4, "The primary endpoint might well be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may eventually be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may possibly be SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint could become SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint might change to SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may include SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may be: SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may be (tentatively) SRI-4 response at week 24."),
+        (RITUXIMAB, "Patients receive NB-301 and possibly also rituximab."),
     ],
 )
 def test_a_text_its_source_says_was_dropped_is_refused(tmp_path: Path, fields: dict, text: str) -> None:
@@ -53,6 +63,8 @@ def test_a_text_its_source_says_was_dropped_is_refused(tmp_path: Path, fields: d
         (SRI4, "The primary endpoint will be SRI-4 response at week 24."),
         (SRI4, "The primary endpoint is SRI-4 response at week 24; BICLA response may be added."),
         (RITUXIMAB, "Patients receive NB-301 and rituximab, not prednisone."),
+        (SRI4, "The primary endpoint is SRI-4 response at week 24, which may be assessed early."),
+        (SRI4, "Response may be seen early; the primary endpoint is SRI-4 response at week 24."),
     ],
 )
 def test_a_text_beside_words_that_drop_another_passes(tmp_path: Path, fields: dict, text: str) -> None:

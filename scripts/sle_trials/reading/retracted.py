@@ -712,17 +712,22 @@ def dropped(text: str, at: int) -> bool:
 # ... and, of an outcome, an intervention or an arm, the words right before it that leave it a mere
 # possibility: a verb of what may be ("The primary endpoint may be SRI-4 response", "could instead be")
 # or a hedge ("SRI-4 response or possibly BICLA response", "perhaps rituximab"); "will be" and "would
-# be" say what the trial will do
+# be" say what the trial will do; an adverb between ("might well be", "may eventually be", "may possibly
+# be"), another verb of becoming ("could become", "might change to", "may include"), a colon or a bracket
+# after it ("may be: ...", "may be (tentatively) ...") or "also" after a hedge ("possibly also") hedge it too
 _MAY_BE_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:may|might|could)[ \t]+(?:(?:also|either|instead|still)[ \t]+)?be|\b{planned_words.HEDGED})"
-    r"[ \t]+(?:(?:either|the|a|an)[ \t]+)?\Z"
+    r"(?i)(?:\b(?:may|might|could)[ \t]+"
+    rf"(?:(?:also|either|instead|still|well|even|eventually|ultimately|later|yet|{planned_words.HEDGED})[ \t]+)*"
+    r"(?:be|become|change[ \t]+to|switch[ \t]+to|include)"
+    rf"|\b{planned_words.HEDGED}(?:[ \t]+(?:also|even|instead))?)"
+    r"(?:[ \t]*:|[ \t]*\([^()\n]{0,30}\))?[ \t]+(?:(?:either|the|a|an)[ \t]+)?\Z"
 )
 
 
 def may_be(text: str, at: int) -> bool:
     """Whether the words right before text[at], an outcome, an intervention or an arm, leave it only a
     possibility (_MAY_BE_BEFORE)."""
-    return _MAY_BE_BEFORE.search(text, max(0, at - 40), at) is not None
+    return _MAY_BE_BEFORE.search(text, max(0, at - 80), at) is not None
 
 
 def left_open(text: str, at: int) -> bool:
