@@ -53,6 +53,18 @@ LEFT_OPEN = [
     "Enrollment: 60 patients (once funding is secured).",
     "Once the amendment has been approved, 60 patients will be enrolled.",
     "Enrollment: 60 patients, once the IRB approves.",
+    "Enrollment: 60 patients (as soon as funding is secured).",
+    "Enrollment: 60 patients, once the grant is awarded.",
+    "Enrollment: 60 patients, once we secure funding.",
+    "Enrollment: 60 patients, once funding comes through.",
+    "Enrollment: 60 patients, once funded.",
+    # ... more or fewer, reworded
+    "Enrollment: 60 patients, with another 20 if funding allows.",
+    "Enrollment: 60 patients, with an extra 20 later.",
+    "Enrollment: 60 patients, with up to 20 more.",
+    "Enrollment: 60 patients, possibly fewer.",
+    "Enrollment: 60 patients (or fewer).",
+    "Enrollment: 60 patients, though maybe fewer.",
     # undecided or hedged, after it or in the next sentence
     "Enrollment: 60 patients, to be confirmed.",
     "Enrollment: 60 patients; to be determined.",
@@ -127,6 +139,7 @@ STANDING = [
     "Enrollment: 60 patients, once eligibility is confirmed.",
     "Enrollment: 60 patients, once informed consent is obtained.",
     "Once informed consent is signed, 60 patients will be enrolled.",
+    "Enrollment: 60 patients, infused once the product has been released.",
     # a plan kept, a value's old one named, another value undecided, a count enrolled so far
     "Enrollment: 60 patients, as originally planned.",
     "Enrollment: 60 patients (originally 80).",

@@ -171,6 +171,8 @@ HONEST = [
     # (a condition before it of the participants, or one that asks: retracted.left_open_before)
     targets("[CD19, BCMA]", "If eligible, patients will receive IM19 CAR-T cells, which target CD19 and BCMA."),
     targets("[CD19, BCMA]", "To determine if B cells recover, IM19 CAR-T cells will target CD19 and BCMA."),
+    # (nor a step of the trial's own: "once the product has been released")
+    targets("[CD19]", "Once the product has been released, IM19 CAR-T cells targeting CD19 are infused."),
     # (a part that holds it among others)
     allocation("RANDOMIZED", "Allocation: Randomized, in Part B."),
     allocation("RANDOMIZED", "Allocation: Randomized (all cohorts)."),

@@ -2260,6 +2260,10 @@ _ANOTHER_COUNT_AFTER = re.compile(
     rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-])"
     # (or "with" a number more: "60 patients, with 20 more if funding allows")
     rf"|\s*,?\s*with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
+    r"(?:more|additional|further|extra)(?![\w-])"
+    # (or "with another 20", "with an extra 20", "with up to 20 more")
+    rf"|\s*,?\s*with\s+(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\d[\d,]*|{WORDS_NUMBER})(?![\w-])"
+    rf"|\s*,?\s*with\s+(?:up\s+to|as\s+many\s+as|at\s+most)\s+(?:\d[\d,]*|{WORDS_NUMBER})\s+"
     r"(?:more|additional|further|extra)(?![\w-]))"
 )
 _ANOTHER_COUNT_BEFORE = re.compile(
@@ -2291,8 +2295,11 @@ _COUNT_BOUND_BEFORE = re.compile(
 )
 _COUNT_BOUND_AFTER = re.compile(
     r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s*)?"
-    # (after a comma too: "60 patients, or fewer if recruitment is slow")
-    r"(?:,?\s*or\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
+    # (after a comma or in a bracket too: "60 patients, or fewer if recruitment is slow", "(or fewer)"; or
+    # hedged: "60 patients, possibly fewer", "though maybe more")
+    r"(?:[,;]?\s*[(\[]?\s*(?:(?:though|but|and)\s+)?"
+    r"(?:or|or\s+(?:possibly|perhaps|maybe|potentially)|possibly|perhaps|maybe|potentially)"
+    r"\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
     r"|\s*(?:to|-|–|—)\s*\d"
 )
 

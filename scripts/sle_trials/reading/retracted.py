@@ -803,10 +803,14 @@ _ON_A_CONDITION = (
     # (or a precondition still to be met: "once funding is secured", "once the amendment has been approved",
     # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own,
     # nor a participant's: "once eligibility is confirmed", "once informed consent is signed")
-    rf"|(?<![\w-])once(?!{_THEIRS})[ \t]+(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
-    r"[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
-    r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted)"
-    r"|approves|allows|permits|agrees))"
+    # (or "as soon as", and its other words: "once the grant is awarded", "once we secure funding", "once funded")
+    rf"|(?<![\w-])(?:once|as[ \t]+soon[ \t]+as)(?!{_THEIRS})[ \t]+"
+    r"(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
+    r"(?:funded\b|[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
+    r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted"
+    r"|awarded|funded|renewed)"
+    r"|approves|allows|permits|agrees|comes[ \t]+through|(?:we|they|the[ \t]+sponsor)[ \t]+"
+    r"(?:secures?|obtains?|receives?|raises?)\b)))"
 )
 # (the words of the value's clause between it and a condition: a few, with no stop, comma or bracket, nor
 # a relative clause's, which are the participants' own: "60 patients who will be retreated if relapse occurs";
