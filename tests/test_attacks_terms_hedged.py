@@ -310,6 +310,18 @@ OPEN_BEFORE = [
         targets("[CD19, BCMA]", "IM19 CAR-T cells target CD19 and, if the interim results allow, BCMA."),
         ", if the interim results allow,",
     ),
+    # (set off by a colon or a dash, in a bracket before the term's words, in a label after a comma)
+    (targets("[CD19, BCMA]", "If funding allows: IM19 CAR-T cells will target CD19 and BCMA."), "If funding allows: "),
+    (
+        targets("[CD19, BCMA]", "If funding allows - IM19 CAR-T cells will target CD19 and BCMA."),
+        "If funding allows - ",
+    ),
+    (
+        targets("[CD19, BCMA]", "(If funding allows) IM19 CAR-T cells will target CD19 and BCMA."),
+        "(If funding allows) ",
+    ),
+    (allocation("RANDOMIZED", "Allocation, if funded: Randomized."), ", if funded"),
+    (allocation("RANDOMIZED", "Allocation (only if funded): Randomized."), " (only if funded)"),
 ]
 
 

@@ -889,9 +889,14 @@ _LEFT_OPEN_BEFORE = re.compile(
 
 # (of a term: the condition's clause ends at its comma, the term's words after it few, no stop between:
 # "If a DLT occurs, the dose is reduced; the study is randomized" leaves it; or a label holding it)
+# (its clause set off by a colon or a dash as by a comma: "If funding allows: IM19 ...", "If funding allows -
+# IM19 ..."; a bracket holding it before the term's words or a label: "(If funding allows) IM19 CAR-T cells
+# will target ...", "Allocation (only if funded): Randomized")
+_CONDITION_SET_OFF = r"(?:,|:|[ \t]+-(?=[ \t])|[ \t]*[\u2013\u2014])"
+_TERMS_WORDS = r"(?:[ \t]+[^\s.;!?,:()\[\]]+){0,6}[ \t]+"
 _LEFT_OPEN_BEFORE_TERM = re.compile(
-    rf"(?i)(?:(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]]{{0,80}},(?:[ \t]+[^\s.;!?,:()\[\]]+){{0,6}}[ \t]+"
-    rf"|[(\[][ \t]*{_ON_A_CONDITION}[^)\]\n]{{0,60}}[)\]][ \t]*:[ \t]*)\Z"
+    rf"(?i)(?:(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]\u2013\u2014]{{0,80}}?{_CONDITION_SET_OFF}{_TERMS_WORDS}"
+    rf"|[(\[][ \t]*(?:only[ \t]+)?{_ON_A_CONDITION}[^)\]\n]{{0,60}}[)\]](?:[ \t]*:[ \t]*|{_TERMS_WORDS}))\Z"
 )
 
 
