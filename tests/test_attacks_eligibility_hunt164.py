@@ -209,6 +209,7 @@ def _threshold_out(
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
 BILAG_B = ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")
 EGFR = ("LABORATORY", "eGFR", ">=", 30, "mL/min/1.73m2")
+UPCR = ("LABORATORY", "UPCR", ">=", 0.5, "g/g")
 CREATININE = ("LABORATORY", "serum creatinine", "<=", 2, "mg/dL")
 ALTERNATIVES = [
     # the alternative after the limit, from its "or" (and/or, a comma before it, a few words between) ...
@@ -232,6 +233,7 @@ ALTERNATIVES = [
     ("SLEDAI-2K ≥ 6 \u2012 or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 or more than one BILAG B", SLEDAI_6, ["or more than one BILAG B"]),
     ("SLEDAI-2K ≥ 6 or an equivalent BILAG A score", SLEDAI_6, ["or an equivalent BILAG A score"]),
+    ("UPCR ≥ 0.5 g/g or 24-hour urine protein ≥ 0.5 g", UPCR, ["or 24-hour urine protein ≥ 0.5 g"]),
     # (more words between, an "or" after one joining a phrase, then the alternative)
     ("SLEDAI-2K ≥ 6 points at screening by the investigator or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening or baseline, or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),

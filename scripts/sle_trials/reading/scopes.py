@@ -465,13 +465,16 @@ def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
 # BILAG A score in at least 1 organ system", "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³"), so it is
 # no one's limit alone: the threshold holds the alternative as its condition. An exclusion criterion's
 # alternatives each keep patients out alone, and are no condition of one another. After "or", not an
-# alternative: the same limit again ("or 221 μmol/L", "or ≥ 2 × ULN"), a comparator's words ("6 or more", not
+# alternative: the same limit again ("or 221 μmol/L", "or ≥ 2 × ULN"; not "or 24-hour urine protein ≥ 0.5 g",
+# another measure's limit after the number), a comparator's words ("6 or more", not
 # "or more than one BILAG B") or an equivalent ("or equivalent", "or an equivalent dose", "or prednisone
 # equivalent", "or other glucocorticoids at equivalent doses"; not "or an equivalent BILAG A score").
 _OR = r"(?:(?:(?:and\s*/\s*)?or(?:\s+else)?|alternatively|otherwise)\b|/(?=[ \t]))"
 _STEROID = r"(?:(?:gluco|cortico)?steroids?|glucocorticoids?|corticosteroids?|(?:methyl)?prednis(?:ol)?one)"
 _NOT_ANOTHER = (
-    r"(?!\s*(?:[0-9≥≤<>=]|(?:(?:an?|the|its|other|another|any|at|in|" + _STEROID + r")\s+){0,3}equivalents?\b"
+    r"(?!\s*(?:[0-9≥≤<>=](?![^,;.\n]*?[a-z][^,;.\n]*?[≥≤<>=])|(?:(?:an?|the|its|other|another|any|at|in|"
+    + _STEROID
+    + r")\s+){0,3}equivalents?\b"
     r"(?![ \t]+(?!(?:doses?|of|" + _STEROID + r")\b)[a-z])"
     r"|(?:more|less|greater|higher|lower|above|below"
     r"|fewer|over|under|longer|shorter|earlier|later|older|younger)\b(?![ \t]+than\b)))"
@@ -480,7 +483,15 @@ _NOT_ANOTHER = (
 _MARK = r"[,(\[{/\-\u2010-\u2015]"
 # "or" after the limit, words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ..."), after a
 # comma, a bracket, a slash or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively", "otherwise"
-_GAP = re.compile(r"(?i)(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*")
+# (a unit the limit's statement left out may stand first: "UPCR ≥ 0.5 g/g or ...")
+_UNIT_LEFT = r"(?:[ \t]*[^\s,;:()\[\]]*[/%×^][^\s,;:()\[\]]*)?"
+_GAP = re.compile(
+    r"(?i)"
+    + _UNIT_LEFT
+    + r"(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,8}[ \t]*"
+    + _MARK
+    + r"?[ \t]*"
+)
 _OR_AT = re.compile(r"(?i)(?<![\w-])(" + _OR + r")" + _NOT_ANOTHER)
 # ... where more than a few words stand between, or a phrase of how, when or on what the limit is measured
 # ("by echocardiogram or MUGA", "without transfusion or growth factor support", "at screening or baseline",
@@ -506,7 +517,7 @@ _OWN_LIMIT = re.compile(
 _OR_BEFORE = re.compile(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
 _OR_THEN = re.compile(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
-_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)](?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
+_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)]" + _UNIT_LEFT + r"(?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
 _CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
 
 
