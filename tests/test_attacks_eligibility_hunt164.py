@@ -237,6 +237,8 @@ ALTERNATIVES = [
     # (more words between, an "or" after one joining a phrase, then the alternative)
     ("SLEDAI-2K ≥ 6 points at screening by the investigator or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening or baseline, or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
+    ("SLEDAI-2K ≥ 6 at screening, or active lupus nephritis", SLEDAI_6, ["or active lupus nephritis"]),
+    ("SLEDAI-2K ≥ 6 despite standard therapy (or active lupus nephritis)", SLEDAI_6, ["or active lupus nephritis"]),
     # ... or before it, the clause before the "or" its measure follows
     ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", BILAG_B, ["Either SLEDAI-2K ≥ 6"]),
     ("eGFR ≥ 30 mL/min/1.73m2 or serum creatinine ≤ 2 mg/dL", CREATININE, ["eGFR ≥ 30 mL/min/1.73m2"]),

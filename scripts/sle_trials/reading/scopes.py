@@ -523,10 +523,13 @@ _CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
 
 def _joins_a_phrase(between: str, then: str) -> bool:
     """Whether an "or" after a limit joins the words of a phrase after it rather than giving an alternative:
-    between, the words from the limit to the "or", are many or open such a phrase (_PHRASE_AFTER_A_LIMIT),
-    and then, the words after the "or" to their clause's end, give no limit of their own."""
+    between, the words from the limit to the "or", are many or open such a phrase (_PHRASE_AFTER_A_LIMIT)
+    and no mark sets the "or" off, and then, the words after the "or" to their clause's end, give no limit
+    of their own."""
     if len(re.findall(r"[A-Za-z][\w-]*", between)) <= 4 and not _PHRASE_AFTER_A_LIMIT.search(between):
         return False
+    if re.search(_MARK + r"[ \t]*\Z", between):
+        return False  # (a mark sets the "or" off from the phrase: "SLEDAI-2K ≥ 6 at screening, or active LN")
     return _OWN_LIMIT.search(_A_TIME.sub(" ", then)) is None
 
 
