@@ -238,6 +238,7 @@ ALTERNATIVES = [
     ("SLEDAI-2K ≥ 6 points at screening by the investigator or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening or baseline, or BILAG A ≥ 1", SLEDAI_6, ["or BILAG A ≥ 1"]),
     ("SLEDAI-2K ≥ 6 at screening, or active lupus nephritis", SLEDAI_6, ["or active lupus nephritis"]),
+    ("SLEDAI-2K ≥ 6 at screening or active lupus nephritis", SLEDAI_6, ["or active lupus nephritis"]),
     ("SLEDAI-2K ≥ 6 despite standard therapy (or active lupus nephritis)", SLEDAI_6, ["or active lupus nephritis"]),
     # ... or before it, the clause before the "or" its measure follows
     ("Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2", BILAG_B, ["Either SLEDAI-2K ≥ 6"]),

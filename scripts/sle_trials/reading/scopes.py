@@ -502,6 +502,13 @@ _PHRASE_AFTER_A_LIMIT = re.compile(
     r"following|as|of|for|excluding|including|except|assessed|measured|determined|calculated|confirmed|"
     r"documented|estimated)(?![\w-])"
 )
+# (a phrase of when, whose "or" joins another time: "at screening or baseline", "before enrollment or
+# randomization", "at screening and/or Day 1")
+_WHEN = re.compile(r"(?i)at|during|before|after|within|from|following")
+_A_TIME_AFTER = re.compile(
+    r"(?i)[ \t]*(?:(?:the|a|an|each|every)[ \t]+)?(?:screening|baseline|day|week|month|visit|randomi[sz]ation|"
+    r"enrol+ment|entry|infusion|(?:leuk)?apheresis|lymphodepletion|consent|dosing|treatment|study|trial)(?![\w-])"
+)
 _NUMBER = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|single)"
 _A_TIME = re.compile(
     r"(?i)(?<![\w-])(?:(?:day|week|month|visit|cycle)[ \t]*\d+|(?:[≥≤<>]=?[ \t]*)?"
@@ -530,6 +537,9 @@ def _joins_a_phrase(between: str, then: str) -> bool:
         return False
     if re.search(_MARK + r"[ \t]*\Z", between):
         return False  # (a mark sets the "or" off from the phrase: "SLEDAI-2K ≥ 6 at screening, or active LN")
+    openers = list(_PHRASE_AFTER_A_LIMIT.finditer(between))
+    if openers and _WHEN.fullmatch(openers[-1].group()) and not _A_TIME_AFTER.match(then):
+        return False  # (a time's phrase joins times: "at screening or baseline", not "at screening or active LN")
     return _OWN_LIMIT.search(_A_TIME.sub(" ", then)) is None
 
 
