@@ -301,10 +301,10 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
         conditioned = list(_condition_left_out(ctx, path, t, corpus, bare, (quote, statement), layout))
-    if not conditioned and ref["list"] == "INCLUSION":
-        conditioned = list(_alternative_left_out(ctx, path, t, corpus, (at, corpus.find(quote) + statement.end)))
-    if not conditioned and (t.get("conditions") or ctx.conditional(found[0], corpus)):
-        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), at, bare)
+    # (an inclusion limit may be one of alternatives whatever else its criterion holds: scopes.alternative)
+    if not conditioned and (t.get("conditions") or ref["list"] == "INCLUSION" or ctx.conditional(found[0], corpus)):
+        limit = (at, corpus.find(quote) + statement.end)
+        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), limit, bare)
     yield from conditioned
     if statement.reading and not ctx.noted(path, statement.reading):
         yield ctx.problem(
@@ -853,7 +853,12 @@ def _holds(corpus: str, condition: str, at: int) -> bool:
 
 
 def _conditions_in_scope(
-    ctx: Context, path: Path_, t: dict, read: tuple[str, tuple[scopes.Span, ...]], at: int, bare: list[str]
+    ctx: Context,
+    path: Path_,
+    t: dict,
+    read: tuple[str, tuple[scopes.Span, ...]],
+    limit: tuple[int, int],
+    bare: list[str],
 ) -> Iterator[Problem]:
     """E518 when the threshold holds a condition that cannot govern its limit where the two stand in
     the criterion (scopes.py: one a later condition ends, one of another item, one after the limit
@@ -861,10 +866,15 @@ def _conditions_in_scope(
     leaves out what of the criterion governs its limit whatever the record's other thresholds hold
     (scopes.required: an "if" of its sentence, the heading of its sub-list unless quoted for its
     measure, an exception after it that lifts its side, "There is no minimum daily dose requirement
-    ... when used in combination with immunosuppressants"): without it the limit reads as applying
-    to all."""
+    ... when used in combination with immunosuppressants", and of an inclusion limit the alternative it is
+    one of, from its "or": "SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system", where a patient who
+    meets the other is let in): without it the limit reads as applying to all. limit: where the criterion
+    states the limit (start, end)."""
     given = ctx.conditions(t["criterion"])
     corpus, layout = read
+    at = limit[0]
+    measure = normalise(t["measure"])
+    inclusion = t["criterion"]["list"] == "INCLUSION"
     named = fields.criterion_name(t["criterion"])
     own = [normalise(c) for c in t.get("conditions", [])]
     limits = _limits(ctx, corpus)
@@ -880,9 +890,8 @@ def _conditions_in_scope(
             )
             return
         others = [c for c in given if c != condition]
-        inclusion = t["criterion"]["list"] == "INCLUSION"
-        if inclusion and scopes.alternative_before(corpus, condition, normalise(t["measure"])):
-            continue  # the alternative right before its "or" and the limit's measure (_alternative_left_out)
+        if inclusion and scopes.alternative_before(corpus, condition, measure):
+            continue  # the alternative right before its "or" and the limit's measure (scopes.alternative)
         if not scopes.governs(layout, corpus, condition, at, t["comparator"], others, limits):
             yield ctx.problem(
                 path + ("conditions", i),
@@ -893,7 +902,13 @@ def _conditions_in_scope(
             )
             return
     spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    for need in scopes.required(layout, corpus, at, t["comparator"], limits):
+    if inclusion:  # (the measure's place: nearest before the limit, else after it)
+        lo = corpus.rfind(measure, 0, at)
+        lo = lo if lo >= 0 else corpus.find(measure, at)
+        alternative_of: tuple[tuple[int, int], tuple[int, int]] | None = (limit, (lo, lo + len(measure)))
+    else:
+        alternative_of = None
+    for need in scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of):
         if any(start < need.end and need.start < end for start, end in spans):
             continue
         passage = corpus[need.start : need.end]
@@ -904,6 +919,8 @@ def _conditions_in_scope(
             "heading": f"this limit under the heading {quoted([passage], 61)}",
             "exception": f"{quoted([passage], 61)} after this limit, as an exception to it",
             "part": f"this limit for {quoted([passage], 61)} only (a part of the trial or a group of its patients)",
+            "alternative": f"this limit as one of alternatives ({quoted([passage], 61)}): a patient who meets the "
+            "other is let in",
         }[need.kind]
         yield ctx.problem(
             path + ("conditions",),
@@ -988,30 +1005,6 @@ def _condition_left_out(
             f"{fields.dotted(path)}: {named} states {quoted([before[-1][1]], 70)} before this limit, and it "
             "governs the limits after it; the threshold has no conditions (give it the one that governs it)",
         )
-
-
-def _alternative_left_out(ctx: Context, path: Path_, t: dict, corpus: str, limit: tuple[int, int]) -> Iterator[Problem]:
-    """E524 when an inclusion limit is one of alternatives its sentence gives (scopes.alternative: "SLEDAI-2K
-    ≥ 6 or BILAG A score in at least 1 organ system") and the threshold's conditions hold no words of
-    the alternative: the limit would read as every patient's, where a patient who meets the other is let
-    in. The alternative is its condition, from its "or" after the limit, or the clause before the "or"
-    that the limit's measure follows."""
-    measure = normalise(t["measure"])
-    at = corpus.rfind(measure, 0, limit[0])
-    at = at if at >= 0 else corpus.find(measure, limit[0])
-    need = scopes.alternative(corpus, limit, (at, at + len(measure)))
-    if need is None:
-        return
-    own = [normalise(c) for c in t.get("conditions", [])]
-    if any(p < need.end and need.start < p + len(c) for c in own if (p := corpus.find(c)) >= 0):
-        return
-    yield ctx.problem(
-        path + ("conditions",),
-        "E524",
-        f"{fields.dotted(path)}: {fields.criterion_name(t['criterion'])} gives this limit as one of alternatives "
-        f"({quoted([corpus[need.start : need.end]], 61)}): a patient who meets the other is let in; the threshold's "
-        "conditions leave it out (give it the alternative's words)",
-    )
 
 
 def _heads(item: dict, headings: list[str], stated: str) -> bool:
