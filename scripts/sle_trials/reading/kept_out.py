@@ -102,16 +102,35 @@ _PART_LEAD = re.compile(
 # cohorts)", "in both parts", "in either cohort")
 # ("only" or a word for it: "Randomized (Part B exclusively)", "solely in Part B", "(only Part B)")
 _ONLY = r"(?:only|alone|exclusively|solely|just)"
-_PART_AFTER = re.compile(
-    r"(?i)(?P<gap>[^.;\n]{0,80}?)"
-    r"(?:[(\[,;:/\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:" + _ONLY + r"[ \t]+)?(?:in|for|within)\b))"
-    r"(?P<before>" + _ONLY + r"[ \t]+)?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
-    r"(?:(?!(?:all|both|either|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
-    r"(?:" + PART + r"|(?:dose-)?expansion|portion)"
-    r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
-    r"(?:[ \t]+(?:patients|participants|subjects))?"
-    r"(?=[ \t]*(?:(?P<only>" + _ONLY + r")\b|[)\],;.]|\Z|\n))"
-)
+
+
+def _part_after(named: bool) -> str:
+    """The pattern of a part named after the words (to be read case-blind, from their end); named: with the
+    groups of_a_part_after reads (gap: the words before the part's mark; before, only: "only" before or
+    after it), else with none, to be embedded as often as a pattern needs (vocabulary's lookaheads)."""
+
+    def group(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    return (
+        group("gap", r"[^.;\n]{0,80}?")
+        + r"(?:[(\[,;:/\u2013\u2014][ \t]*|[ \t]+-[ \t]+|[ \t]+(?=(?:"
+        + _ONLY
+        + r"[ \t]+)?(?:in|for|within)\b))"
+        + group("before", _ONLY + r"[ \t]+")
+        + r"?(?:(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
+        r"(?:(?!(?:all|both|either|every|each|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
+        r"(?:" + PART + r"|(?:dose-)?expansion|portion)"
+        r"\b(?:[ \t]+(?:stud(?:y|ies)|cohorts?|phases?|periods?|parts?)\b)?(?:[ \t]+[A-Z0-9]\b)?"
+        r"(?:[ \t]+(?:patients|participants|subjects))?"
+        r"(?=[ \t]*(?:" + group("only", _ONLY) + r"\b|[)\],;.]|\Z|\n))"
+    )
+
+
+# (the same words, for other readers' patterns: vocabulary's values given of a part, "Sex: Female (extension
+# cohort only)", "Positive ANA (Part B only)")
+PART_NAMED_AFTER = _part_after(named=False)
+_PART_AFTER = re.compile("(?i)" + _part_after(named=True))
 
 
 # (words before the part that open a clause of their own, which the part is of: "with" and a participle of

@@ -772,15 +772,7 @@ _LEFT_OUT: dict[str | bool, str | None] = {
 }
 # ... which the value is given of, right after it and its phrase's words, or its label's answer ("(extension
 # cohort only)", ", in Part B", "- for the sub-study", "Accepts Healthy Volunteers: Yes (sub-study only)")
-_OF_A_PART = (
-    r"(?:(?:[ \t]*:)?[ \t]+[\w-]+){0,3}?[ \t]*[,;:(\[\u2013\u2014-][ \t]*(?:only[ \t]+)?"
-    r"(?:(?:in|for|within|of)[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?)?"
-    # (not all of them: "(all cohorts)", "(in all cohorts)", "(across both parts)")
-    r"(?:(?!(?:all|each|every|both|any|across|throughout)\b)[\w-]+[ \t]+){0,2}?"
-    + kept_out.PART
-    + r"\b(?:[ \t]+[A-Z0-9]\b)?"
-    r"(?=[ \t]*(?:only\b|[)\],;.]|\Z|\n))"
-)
+_OF_A_PART = kept_out.PART_NAMED_AFTER
 
 
 # ... nor what a criterion asks of patients (an autoantibody, lupus nephritis, a classification criteria set)
@@ -796,9 +788,6 @@ _NOT_ASKED_AFTER = (
     r"|mandatory)|preferred|optional|recommended|desirable|encouraged)\b"
     r"|(?:[ \t]+(?:criteria|antibod(?:y|ies)|titers?|titres?))?[ \t]*[(\[][ \t]*(?:preferred|preferably|optional"
     r"|recommended|not[ \t]+required|if[ \t]+(?:known|available|possible))[ \t]*[)\]]"
-    r"|[ \t]+(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?(?:(?!(?:all|each|every|both|any)\b)[\w-]+[ \t]+){0,2}?"
-    + kept_out.PART
-    + r"\b"
     r"))(?!(?i:" + _OF_A_PART + r"))"
 )
 _TAKEN_BACK_AFTER = {
