@@ -2253,18 +2253,17 @@ _IN_ITS_CLAUSE = (
     r"(?:(?!(?<![\w-])(?:have|has|had|were|was|are|is|will|would|been|being|shall|may|might)(?![\w-]))"
     r"[^.;!?\d()\[\]])"
 )
+_A_NUMBER = rf"(?:\d[\d,]*|{WORDS_NUMBER})"
+_MORE = r"(?:more|additional|further|extra)"
 _ANOTHER_COUNT_AFTER = re.compile(
     # (not a count of some of them that left or were kept out: "12 patients enrolled, then 2 patients
     # withdrew" adds no one to the 12)
     rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}(?!{_OTHER_GROUP_VERB})"
-    rf"|\s*;\s*(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:more|additional|further|extra)(?![\w-])"
-    # (or "with" a number more: "60 patients, with 20 more if funding allows")
-    rf"|\s*,?\s*with\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
-    r"(?:more|additional|further|extra)(?![\w-])"
-    # (or "with another 20", "with an extra 20", "with up to 20 more")
-    rf"|\s*,?\s*with\s+(?:another|a\s+further|an\s+additional|an\s+extra)\s+(?:\d[\d,]*|{WORDS_NUMBER})(?![\w-])"
-    rf"|\s*,?\s*with\s+(?:up\s+to|as\s+many\s+as|at\s+most)\s+(?:\d[\d,]*|{WORDS_NUMBER})\s+"
-    r"(?:more|additional|further|extra)(?![\w-]))"
+    rf"|\s*;\s*{_A_NUMBER}\s+{_MORE}(?![\w-])"
+    # (or "with" a number more: "60 patients, with 20 more if funding allows", "with another 20", "with an
+    # extra 20", "with up to 20 more")
+    rf"|\s*,?\s*with\s+(?:(?:another|a\s+further|an\s+additional|an\s+extra)\s+{_A_NUMBER}(?:\s+{_MORE})?"
+    rf"|(?:(?:up\s+to|as\s+many\s+as|at\s+most)\s+)?{_A_NUMBER}\s+{_MORE})(?![\w-]))"
 )
 _ANOTHER_COUNT_BEFORE = re.compile(
     rf"(?i)(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}(?![\w-])"
