@@ -342,18 +342,24 @@ def _parts_and_waivers(
         yield Required(end, excepted.end(), "exception")
 
 
+def _places(text: str, words: str) -> Iterator[int]:
+    """Each place text writes words (overlapping ones too), in order."""
+    at = text.find(words)
+    while at >= 0:
+        yield at
+        at = text.find(words, at + 1)
+
+
 def whole_clause(text: str, condition: str) -> bool:
     """Whether the condition (normalised) ends where a clause of text ends, at one of its places: at a
     punctuation mark (its own last character or the next one), or at the end of the text. "if low
     complement and/or anti-DS-DNA antibody score is" stops short of "present"."""
     if condition[-1:] in _CLAUSE_MARKS:
         return True
-    at = text.find(condition)
-    while at >= 0:
+    for at in _places(text, condition):
         end = at + len(condition)
         if end == len(text) or text[end] in _CLAUSE_MARKS or _INLINE_LABEL.match(text, end):
             return True
-        at = text.find(condition, at + 1)
     return False
 
 
@@ -364,12 +370,10 @@ def clause_start(text: str, condition: str) -> bool:
     screening period, ...", "is no minimum daily dose requirement ..." inside "There is no ..."."""
     if _OPENER.match(condition):
         return True
-    at = text.find(condition)
-    while at >= 0:
-        if not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(" or text[:at].endswith("\n"):
-            return True
-        at = text.find(condition, at + 1)
-    return False
+    return any(
+        not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(" or text[:at].endswith("\n")
+        for at in _places(text, condition)
+    )
 
 
 def opens_condition(words: str) -> bool:
@@ -582,22 +586,15 @@ def opens_alternative(text: str, condition: str) -> bool:
     clause it starts with that word is its own."""
     if re.match(r"(?i)" + _OR, condition) is None:
         return False
-    at = text.find(condition)
-    while at >= 0:
-        if _AFTER_A_LIMIT.search(text[max(0, at - 60) : at]):
-            return True
-        at = text.find(condition, at + 1)
-    return False
+    return any(_AFTER_A_LIMIT.search(text[max(0, at - 60) : at]) for at in _places(text, condition))
 
 
 def alternative_before(text: str, condition: str, measure: str) -> bool:
     """Whether the condition (normalised) stands right before an "or" that the measure follows, the
     alternative to that measure's limit ("Either SLEDAI-2K ≥ 6" of "Either SLEDAI-2K ≥ 6 or BILAG B ≥ 2",
     "Hemoglobin ≥ 9 g/dL," of "Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³")."""
-    at = text.find(condition)
-    while at >= 0:
+    for at in _places(text, condition):
         then = _OR_THEN.match(text, at + len(condition))
         if then is not None and text.startswith(measure, then.end()):
             return True
-        at = text.find(condition, at + 1)
     return False
