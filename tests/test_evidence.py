@@ -426,6 +426,32 @@ def test_uncited_seed_and_missing_source(reg: Path, capsys) -> None:
     assert code == 1 and "E108 curation.sources.0.file: seeds/005_missing.txt does not exist" in out
 
 
+@pytest.mark.parametrize(
+    ("cited", "offered"),
+    [
+        ("seeds/004_2ad16b9ce66a0787.pdf", "seeds/004_2ad16b9ce66a0787.txt"),  # the wrong extension
+        ("seeds/004_2ad16b9ce66a0788.txt", "seeds/004_2ad16b9ce66a0787.txt"),  # a digit of its hash mistyped
+        ("seeds/004_2AD16B9CE66A0787.TXT", "seeds/004_2ad16b9ce66a0787.txt"),  # another case
+        ("seeds/2ad16b9ce66a0787.txt", "seeds/004_2ad16b9ce66a0787.txt"),  # its number left off
+        ("seeds/005_missing.txt", None),  # no source's name is near
+        ("seeds/SHA256SUM", None),  # the manifest is no source, however near
+    ],
+)
+def test_a_missing_source_offers_the_nearest_source_by_name(
+    reg: Path, capsys: pytest.CaptureFixture[str], cited: str, offered: str | None
+) -> None:
+    """A curator who mistypes a source's name is told which source they likely meant, and the record
+    is still refused; a name near none is told only that it does not exist."""
+    edit(reg, RELMA, "file: seeds/004_2ad16b9ce66a0787.txt", f"file: {cited}")
+    code, out = run(capsys, "validate", "--root", str(reg), str(reg / RELMA))
+    expected = f"E108 curation.sources.0.file: {cited} does not exist" + (
+        f"; did you mean {offered}?" if offered else ";"
+    )
+    assert code == 1 and expected in out, out
+    if offered is None:
+        assert "did you mean" not in out, out
+
+
 def test_markdown_escapes_and_unicode_are_normalised() -> None:
     assert normalise("1×10\\^6/kg  CAR-T\n cells \\[x\\] m²") == "1×10^6/kg CAR-T cells [x] m^2"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from sle_trials.checks import sources
 from sle_trials.checks.load import Record
 from sle_trials.dates import in_calendar
 from sle_trials.fields import dotted
+from sle_trials.paths import SEEDS_DIR
 from sle_trials.problem import Check, Problem
 from sle_trials.units import MAX_AGE_DAYS, age_days
 
@@ -235,7 +237,7 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
             why = (
                 "is not a regular file (a link, pipe or folder is never read)"
                 if os.path.lexists(file)
-                else "does not exist"
+                else "does not exist" + _nearest_source(root, source["file"])
             )
             yield record.problem(
                 path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
@@ -244,6 +246,31 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
             # the read refuses it too, and the record's values were then checked against no source:
             # `trials validate` passed a record whose only source was over the limit, never read
             yield record.problem(path, "E108", f"{dotted(path)}: {source['file']} is not read: {refused}")
+
+
+# How near a cited name must be to a source's for E108 to offer it (difflib's ratio): a wrong extension
+# (.pdf for .txt) is 0.88, one character of the hash mistyped 0.96, another source's name under 0.6.
+NEAR_NAME = 0.8
+
+
+def _nearest_source(root: Path, cited: str) -> str:
+    """What E108 offers for a cited source that does not exist: "; did you mean seeds/NAME?", the
+    source under seeds/ whose name is nearest the one cited
+    (a wrong extension, a digit of its hash mistyped), or "" when none is near. Only names a source
+    may have are offered (files.SOURCE_PATH: printable, no folder); the registry's folders are real
+    folders by the time a record is checked (pipeline), so nothing outside the repository is listed.
+    Only a record with problems gets here, and such a record is never cached: no suggestion is
+    served stale after a source is added."""
+    try:
+        names = os.listdir(os.path.join(root, SEEDS_DIR))
+    except OSError:
+        return ""
+    # compared case-blind (a name typed in another case is as near as can be), offered as it is on disk
+    known = {
+        n.casefold(): n for n in sorted(names) if n != sources.MANIFEST and files.SOURCE_PATH.match(f"{SEEDS_DIR}/{n}")
+    }
+    near = difflib.get_close_matches(cited.removeprefix(f"{SEEDS_DIR}/").casefold(), known, n=1, cutoff=NEAR_NAME)
+    return f"; did you mean {SEEDS_DIR}/{known[near[0]]}?" if near else ""
 
 
 def _unreadable(file: str) -> str | None:
