@@ -17,6 +17,7 @@ next): the README's relative form or the name alone.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -53,3 +54,11 @@ def _program(program: str, script: str, search: str) -> str:
     if here.parent.name == "bin" and here.parent.parent.name == ".venv":
         return f"{VENV_BIN}/{program}"
     return program
+
+
+def staged(*paths: str) -> str:
+    """The git command that stages the files a command has written (`git add trials.csv`), their
+    names relative to the registry's root as the messages give them: the pre-commit hooks that
+    write a file stop the commit ("files were modified by this hook"), and the curator's next step
+    is to add what was written to the commit."""
+    return "git add " + " ".join(shlex.quote(path) for path in paths)

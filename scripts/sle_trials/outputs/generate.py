@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sle_trials import files, paths
+from sle_trials import command, files, paths
 from sle_trials.checks import load
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, package, report, target
@@ -116,6 +116,9 @@ def write(
     for path in outdated:
         export.write_atomic(root / path, state.outputs[path])
         print(f"{path} written ({count} trials)", file=err)
+    if outdated:
+        them = "it" if len(outdated) == 1 else "them"
+        print(f"to commit {them} with the records: {command.staged(*(p.as_posix() for p in outdated))}", file=err)
     return 0
 
 
