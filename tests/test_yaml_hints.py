@@ -3,7 +3,10 @@
 libyaml notices a slip where the text can no longer be read, often the line after it: a key
 indented one space off, a key indented under one that has its value, or a colon left out were each
 reported at the next line with "a value that contains ': ' must be put in quotes", though no value
-held one (a new user's review, this stop). The hint now names the lines and their columns.
+held one (a new user's review, this stop). The hint now names the lines and their columns, and a
+slip the hint places on another line than libyaml's mark (a key without its colon, a '-' run into
+its item's text) is reported at that line, where an editor jumps to it: a colon left out before
+blank lines and comments was reported at the next key, lines below.
 """
 
 from __future__ import annotations
@@ -30,11 +33,15 @@ CASES = [
     ),
     (  # a colon left out, before another key
         "enrollment:\n  count 6\n  type: ESTIMATED\n",
-        (3, "line 2 has no ': ' after its key"),
+        (2, "line 2 has no ': ' after its key"),
     ),
     (  # a colon left out, the mapping's last key
         "enrollment:\n  count: 6\n  type ESTIMATED\nphases: [PHASE1]\n",
-        (4, "line 3 has no ': ' after its key"),
+        (3, "line 3 has no ': ' after its key"),
+    ),
+    (  # a colon left out, blank lines and a comment before the next key, where libyaml notices it
+        "nct_id: NCT00000000\noverall_status RECRUITING\n\n\n# the design\nphases: [PHASE1]\n",
+        (2, "line 2 has no ': ' after its key"),
     ),
     (  # a value holding ': ': the quoting advice stands
         "brief_title: IM19: CAR-T in SLE\n",
@@ -49,6 +56,8 @@ def test_a_yaml_slip_names_the_lines_at_fault(text: str, expected: tuple[int, st
     assert record is None and [p.code for p in problems] == ["E007"], problems
     line, hint = expected
     assert problems[0].line == line and hint in problems[0].message, problems[0].message
+    if "has no ': '" in hint:  # placed at the key without its colon, as an editor should jump to it
+        assert problems[0].column == len(text.split("\n")[line - 1]) - len(text.split("\n")[line - 1].lstrip()) + 1
 
 
 def test_a_slip_the_lines_do_not_explain_keeps_the_general_advice() -> None:
@@ -137,10 +146,10 @@ def test_a_quoted_item_of_a_bracketed_list_keeps_libyamls_words() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "hint"),
     [
-        ("arms:\n  -label: A\n  - label: B\n", 3, "line 2 starts with '-label', no list item"),
+        ("arms:\n  -label: A\n  - label: B\n", 2, "line 2 starts with '-label', no list item"),
         ("arms:\n  - label: A\n    type: X\n  -label: B\n", 4, "line 4 starts with '-label', no list item"),
-        ("conditions:\n  - SLE\n  -LN\n  - CKD\n", 4, "line 3 starts with '-LN', no list item"),
-        ("conditions:\n  - SLE\n  -LN\n", 4, "line 3 starts with '-LN', no list item"),
+        ("conditions:\n  - SLE\n  -LN\n  - CKD\n", 3, "line 3 starts with '-LN', no list item"),
+        ("conditions:\n  - SLE\n  -LN\n", 3, "line 3 starts with '-LN', no list item"),
     ],
 )
 def test_a_dash_run_on_into_its_item_is_named(text: str, line: int, hint: str) -> None:
@@ -173,7 +182,7 @@ def test_a_line_of_a_block_text_written_out_of_its_block_is_named(indent: str) -
         f"{indent}Rheumatology (ACR).\n    - number: 4\n      text: x\n"
     )
     record, problems = load.parse(text, "trials/NCT00000000.yaml")
-    assert record is None and [(p.code, p.line) for p in problems] == [("E007", 7)], problems
+    assert record is None and [(p.code, p.line, p.column) for p in problems] == [("E007", 6, len(indent) + 1)], problems
     assert (
         "line 6 is less indented than the text in block style that line 4 starts (its lines start in column 9): "
         "indent it as line 5 is"

@@ -742,8 +742,10 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         unclosed = "quoted scalar" in reason and "end of stream" in reason and exc.context_mark is not None
         # a quote never closed is reported where it opens: libyaml's mark is the end of the file
         mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
+        # where the key libyaml was reading began: a key without its colon is noticed lines after it
+        key_line = exc.context_mark.line + 1 if exc.context_mark and "simple key" in str(exc.context) else 0
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        hint = _hint(reason, text, line, col)
+        hint, line, col = _hint(reason, text, line, col, key_line)
         return None, (problems + [Problem(path, line, col, "E007", f"YAML syntax: {reason}{hint}")])[
             :MAX_PROBLEMS_PER_FILE
         ]
@@ -812,14 +814,22 @@ _HINTS = {
 _KEY_COLON = re.compile(r"[ \t]*(?:-[ \t]+)*(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^:#]*?)[ \t]*:(?=[ \t]|$)")
 
 
-def _hint(reason: str, text: str = "", line: int = 0, col: int = 0) -> str:
-    """libyaml's words, plus what a curator can do about them: where the lines around the mark say
-    what went wrong (an indentation slip, a key without its colon), that; else what the words most
-    often mean. libyaml marks where it noticed, which is often the line after the slip: a key
-    indented one space off, or a colon left out, was reported at the next line with the advice to
-    quote a value that held no ': '."""
-    layout = (_quote_hint(reason, text, line, col) or _layout_hint(reason, text, line, col)) if line else None
-    return layout if layout is not None else next((hint for words, hint in _HINTS.items() if words in reason), "")
+def _hint(reason: str, text: str = "", line: int = 0, col: int = 0, key_line: int = 0) -> tuple[str, int, int]:
+    """libyaml's words, plus what a curator can do about them, and where: where the lines around the
+    mark say what went wrong (an indentation slip, a key without its colon), that, at the line at
+    fault; else what the words most often mean, at the mark. libyaml marks where it noticed, which
+    is often a line after the slip: a key indented one space off, or a colon left out, was reported
+    at the next line with the advice to quote a value that held no ': ', and a key without its
+    colon still is noticed there (past any blank lines and comments), so the problem is placed at
+    the key's line and column, as an editor should jump to it."""
+    quote = _quote_hint(reason, text, line, col) if line else None
+    if quote is not None:
+        return quote, line, col
+    layout = _layout_hint(reason, text, line, col, key_line) if line else None
+    if layout is None:
+        return next((hint for words, hint in _HINTS.items() if words in reason), ""), line, col
+    hint, at = layout
+    return hint, at, col if at == line else _indent(text.split("\n")[at - 1]) + 1
 
 
 _QUOTES = {'"': '\\"', "'": "''"}  # a quote character, and how it is written inside a text quoted with it
@@ -905,40 +915,49 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
+def _no_colon(line: int) -> str:
+    return f"; line {line} has no ': ' after its key (a text of its own there must be put in quotes)"
+
+
+def _layout_hint(reason: str, text: str, line: int, col: int, key_line: int = 0) -> tuple[str, int] | None:
+    """The hint, and the line at fault: the mark's, or the line the hint names as the slip (a key
+    without its colon is noticed on a line after it, past any blank lines and comments; key_line,
+    where libyaml began reading the key, when it says)."""
     lines = text.split("\n")
     if not 0 < line <= len(lines):
         return None
     here, indent = lines[line - 1], _indent(lines[line - 1])
     key = _KEY_COLON.match(here)
     if "mapping values are not allowed" in reason and key is not None and col - 1 > key.end():
-        return "; a value that contains ': ' must be put in quotes"  # a second ': ' on the line: the value's
+        return "; a value that contains ': ' must be put in quotes", line  # a second ': ' on the line: the value's
     # the lines before it that it follows: back to the nearest one no further in than it
     before = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
     above = next((n for n in before if _indent(lines[n - 1]) <= indent), None)
     if above is None:
         return None
-    if "could not find expected ':'" in reason and before:  # (libyaml marks the line after the key)
-        if dash := _DASH_RUN_ON.match(lines[before[0] - 1]):
-            return _no_item(before[0], dash.group(1))
-        if (block := _out_of_block(lines, before[0])) is not None:
-            return block
-        return f"; line {before[0]} has no ': ' after its key (a text of its own there must be put in quotes)"
+    if "could not find expected ':'" in reason and (key_line or before):  # (libyaml marks a line after the key)
+        at = key_line if 0 < key_line <= line else before[0]
+        if dash := _DASH_RUN_ON.match(lines[at - 1]):
+            return _no_item(at, dash.group(1)), at
+        if (block := _out_of_block(lines, at)) is not None:
+            return block, at
+        return _no_colon(at), at
     prev = lines[above - 1]
     prev_key = _KEY_COLON.match(prev)
     if prev_key is None and not prev.lstrip().startswith("- ") and "mapping values are not allowed" in reason:
-        return f"; line {above} has no ': ' after its key (a text of its own there must be put in quotes)"
+        return _no_colon(above), above
     if "mapping values are not allowed" in reason and prev_key is not None and prev[prev_key.end() :].strip():
         if indent > _indent(prev):
             return (
                 f"; line {above}'s key already has its value, and line {line} starts further in (column "
-                f"{indent + 1}, line {above} column {_indent(prev) + 1}): keys of one mapping start in the same column"
+                f"{indent + 1}, line {above} column {_indent(prev) + 1}): keys of one mapping start in the same column",
+                line,
             )
     # "-text: x" beside "- text: y" items: a key "-text" to YAML, no item (libyaml marks either line)
     for n, dash in ((line, _DASH_RUN_ON.match(here)), (above, _DASH_RUN_ON.match(prev))):
         item = prev if n == line else here
         if dash and item.lstrip(" ").startswith("- ") and _indent(item) == indent:
-            return _no_item(n, dash.group(1))
+            return _no_item(n, dash.group(1)), n
     if "did not find expected key" in reason or "did not find expected '-' indicator" in reason:
         # the first line of the block the mark's line should have gone on: the least indented of the
         # lines between it and the line that holds them both
@@ -950,7 +969,8 @@ def _layout_hint(reason: str, text: str, line: int, col: int) -> str | None:
                 what = "list items under one key" if items else "keys of one mapping"
                 return (
                     f"; line {first} starts in column {_indent(lines[first - 1]) + 1} and line {line} in column "
-                    f"{indent + 1}: {what} start in the same column"
+                    f"{indent + 1}: {what} start in the same column",
+                    line,
                 )
     return None
 
