@@ -811,6 +811,7 @@ _HINTS = {
 
 
 # A line's key, up to its colon: "  sex: ALL", "  - field: x" ("sex", "field")
+MAX_KEY = 1024  # libyaml reads a key written without '?' up to this many characters, then no further
 _KEY_COLON = re.compile(r"[ \t]*(?:-[ \t]+)*(?:\"[^\"]*\"|'[^']*'|[^\s#'\"][^:#]*?)[ \t]*:(?=[ \t]|$)")
 
 
@@ -941,6 +942,9 @@ def _layout_hint(reason: str, text: str, line: int, col: int, key_line: int = 0)
             return _no_item(at, dash.group(1)), at
         if (block := _out_of_block(lines, at)) is not None:
             return block, at
+        if (key := _KEY_COLON.match(lines[at - 1])) is not None and key.end() - _indent(lines[at - 1]) > MAX_KEY:
+            long = key.end() - 1 - _indent(lines[at - 1])
+            return f"; line {at}'s key is {long:,} characters long, over YAML's {MAX_KEY:,} for a key", at
         return _no_colon(at), at
     prev = lines[above - 1]
     prev_key = _KEY_COLON.match(prev)
