@@ -368,10 +368,14 @@ def add_source(root: Path, relative: str, text: str) -> str:
 
 
 def add_source_bytes(root: Path, relative: str, raw: bytes) -> str:
-    """add_source of a source's bytes as received (any encoding, any line ends)."""
+    """add_source of a source's bytes as received (any encoding, any line ends). A source added
+    again under its name (a test's second text) gets its line written again in place of the first,
+    as E307's message says to: two lines for one name is E307."""
     (root / relative).write_bytes(raw)
-    with open(root / "seeds" / "SHA256SUMS", "a", encoding="utf-8") as manifest:
-        manifest.write(f"{hashlib.sha256(raw).hexdigest()}  {Path(relative).name}\n")
+    manifest = root / "seeds" / "SHA256SUMS"
+    name = Path(relative).name
+    kept = [line for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True) if line[66:-1] != name]
+    manifest.write_text("".join(kept) + f"{hashlib.sha256(raw).hexdigest()}  {name}\n", encoding="utf-8")
     return relative
 
 

@@ -183,3 +183,32 @@ def test_a_changed_source_is_told_both_ways_back(trials: Trials, registry: Path)
     assert result.status == 1
     assert "restore it (git checkout -- seeds/000_84a0f0163f21158e.txt)" in result.out, result.out
     assert "(cd seeds && sha256sum 000_84a0f0163f21158e.txt, in place of its line in SHA256SUMS)" in result.out
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edited", "unlisted", "listed under another hash"],
+)
+def test_a_record_checked_alone_is_refused_when_its_source_is_not_as_received(
+    trials: Trials, registry: Path, change: str
+) -> None:
+    """`trials validate FILE` bound the record's values to its source's words and said "no
+    problems" of a record whose source had been edited since it was received, or was never listed;
+    only `trials check` and the refs hook said so. A record checked alone now gets E307 for each
+    source it cites that is not as the manifest lists it, served from the cache or not; a record
+    citing other sources is not told of it."""
+    cited, other = "trials/NCT05765006.yaml", "trials/NCT06513429.yaml"
+    source = registry / "seeds" / "004_2ad16b9ce66a0787.txt"
+    manifest = registry / "seeds" / "SHA256SUMS"
+    assert trials("validate", registry / cited).status == 0  # the cache now holds the record's verdict
+    if change == "edited":
+        source.write_bytes(source.read_bytes() + b"\n")  # still valid: its words are all there
+    else:
+        kept = [line for line in manifest.read_text(encoding="utf-8").splitlines() if source.name not in line]
+        moved = [f"{'0' * 64}  {source.name}"] if change == "listed under another hash" else []
+        manifest.write_text("\n".join(kept + moved) + "\n", encoding="utf-8")
+    for _ in range(2):  # checked, then served from the cache
+        result = trials.json("validate", registry / cited)
+        assert result.status == 1 and result.codes() == {"E307"}, result.out
+        assert [path for path, _, _ in result.where("E307")] == [f"seeds/{source.name}"], result.out
+    assert trials("validate", registry / other).status == 0

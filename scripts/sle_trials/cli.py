@@ -240,8 +240,9 @@ def cmd_validate(root: Path, args: argparse.Namespace) -> int:
     result = pipeline.validate(
         root, _existing(root, args.files) or pipeline.trial_files(root), use_cache=_use_cache(args)
     )
-    report.render(result.problems, args.format, sys.stdout, files=result.files)
-    return 1 if result.problems else 0
+    problems = result.problems + pipeline.cited_sources(root, result)
+    report.render(problems, args.format, sys.stdout, files=result.files)
+    return 1 if problems else 0
 
 
 def cmd_refs(root: Path, args: argparse.Namespace) -> int:

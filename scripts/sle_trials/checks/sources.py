@@ -167,6 +167,36 @@ def check_manifest(root: Path, seeds: list[Seed]) -> list[Problem]:
     """seeds: the source documents as this run read them (read_seeds)."""
     entries, problems = read(root)
     listed = {f"{SEEDS_DIR}/{e.name}": e for e in entries}
+    problems += _as_listed(seeds, listed)
+    present = {seed.file for seed in seeds}  # a set: with a list, 10,000 sources took 11 s of comparisons
+    for seed, entry in listed.items():
+        if seed not in present:
+            problems.append(
+                Problem(
+                    MANIFEST_PATH,
+                    entry.number,
+                    1,
+                    "E307",
+                    f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line",
+                )
+            )
+    return problems
+
+
+def check_cited(root: Path, seeds: list[Seed]) -> list[Problem]:
+    """The manifest's word on the sources a few records cite (seeds: those, as this run read them):
+    each listed, with its sha256. What `trials validate FILE` says of the sources FILE's values were
+    bound to, which passed a record whose source had been edited; the manifest's other lines and
+    the other sources are `trials check`'s (check_manifest)."""
+    if not seeds:
+        return []
+    entries, _ = read(root)  # a line that is not `<sha256>  <name>` is check_manifest's to report
+    return _as_listed(seeds, {f"{SEEDS_DIR}/{e.name}": e for e in entries})
+
+
+def _as_listed(seeds: list[Seed], listed: dict[str, Entry]) -> list[Problem]:
+    """E307 for each source that is badly named, not read, not listed or not as listed."""
+    problems: list[Problem] = []
     for seed, sha256, refused, _ in seeds:
         name = seed[len(SEEDS_DIR) + 1 :]
         if not files.NAME.match(name):  # refused by its name alone: never printed raw
@@ -209,18 +239,6 @@ def check_manifest(root: Path, seeds: list[Seed]) -> list[Problem]:
                     f"{seed} differs from its sha256 in {MANIFEST_PATH}: a source is kept exactly as received; "
                     f"restore it (git checkout -- {shlex.quote(seed)}), or, for a new source, write its line "
                     f"again (cd {SEEDS_DIR} && sha256sum {name}, in place of its line in {MANIFEST})",
-                )
-            )
-    present = {seed.file for seed in seeds}  # a set: with a list, 10,000 sources took 11 s of comparisons
-    for seed, entry in listed.items():
-        if seed not in present:
-            problems.append(
-                Problem(
-                    MANIFEST_PATH,
-                    entry.number,
-                    1,
-                    "E307",
-                    f"{files.shown(seed)} is listed but not under {SEEDS_DIR}/; restore it or remove the line",
                 )
             )
     return problems

@@ -344,7 +344,8 @@ class Result:
     # no source can be said to be cited by no record
     uncounted: list[str] = field(default_factory=list)
     sources: dict[tuple, dict] = field(default_factory=dict)  # every distinct curation.sources entry of the summaries
-    seeds: list[Seed] = field(default_factory=list)  # the documents under seeds/, read once (validate)
+    # the documents under seeds/, read once (validate); of a run not every_source, those its records cite
+    seeds: list[Seed] = field(default_factory=list)
 
     @property
     def cited(self) -> set[str]:
@@ -515,12 +516,21 @@ def validate(
             waiting = planned, outcomes
         if waiting is not None:
             take(*waiting)
+        if not every_source:  # the sources the records checked cite, for their manifest lines (cited_sources)
+            present = set(seeds)
+            result.seeds = [hashes.seed(name) for name in sorted(result.cited) if name in present]
         store.put_sources(hashes.read(), seeds)
     finally:
         if pool is not None:
             pool.shutdown()
         store.close()
     return result
+
+
+def cited_sources(root: Path, result: Result) -> list[Problem]:
+    """What the manifest says of the sources the records of a run that was not every_source cite
+    (E307): a record checked alone is bound to its sources' words, and those must be as received."""
+    return sources.check_cited(root, result.seeds)
 
 
 def cross_check(root: Path, result: Result) -> list[Problem]:
