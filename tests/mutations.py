@@ -49,7 +49,8 @@ class Mutation:
 
 
 VALUE_CODES = frozenset({"E505", "E507", "E508", "E509", "E510", "E513"})
-TEXT_CODES = frozenset({"E501", "E512", "E511", "E504", "E304", "E205", "E207"})  # E205/E207: the schema saw it
+# E205/E207: the schema saw it; E114: the text was all that showed the trial in scope (a stub's title)
+TEXT_CODES = frozenset({"E501", "E512", "E511", "E504", "E304", "E205", "E207", "E114"})
 CRITERIA_CODES = frozenset({"E511", "E501", "E512", "E109", "E504", "E513"})
 
 

@@ -41,7 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import edges, layouts, prose, retracted, study_ids
+from sle_trials.reading import edges, in_scope, layouts, prose, retracted, study_ids
 
 CODES = table()
 
@@ -91,7 +91,7 @@ def pinned(test: str) -> Callable[[Any], Any]:
                 case = (value["nct_id"], value["what"], base64.b64decode(value["bytes"]))
                 function = example(case=case)(function)
             else:
-                function = example(data=value)(function)
+                function = example(data=held(value))(function)
         return function
 
     return decorate
@@ -455,6 +455,18 @@ def records(draw: st.DrawFn) -> dict:
                 cohort["patients"] = {"first": patient, "last": patient + size}
                 patient += size + 1
     data["evidence"] = {"curation.sources.0.as_of": AS_OF_QUOTE}
+    return held(data)
+
+
+# The reason a drawn record gives for a trial its words show out of the registry's scope (E114): its
+# texts are any run of the page's words, which may name neither lupus nor a cell therapy.
+OUT_OF_SCOPE = "A drawn record whose words are any phrase of its source"
+
+
+def held(data: dict) -> dict:
+    """data, with curation.out_of_scope where its words show neither lupus nor a cell therapy."""
+    if not in_scope.shows(data) and "out_of_scope" not in data["curation"]:
+        data["curation"] = {"status": data["curation"]["status"], "out_of_scope": OUT_OF_SCOPE, **data["curation"]}
     return data
 
 
@@ -515,6 +527,7 @@ def quoted_only(data: dict) -> dict:
     for path, _, node in reversed(fields.leaves(data, SCHEMA)):
         if path not in kept and path[0] != "evidence" and fields.needs_evidence(path, node):
             _delete(data, path)
+    held(data)  # what showed the trial in scope may have been dropped
     while True:
         errors = list(VALIDATOR.errors(data))
         if not errors:

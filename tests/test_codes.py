@@ -145,6 +145,12 @@ def _newer_copy(target: Path, data: bytes) -> None:
     add_source(root, "seeds/962_im19_updated.txt", newer)
 
 
+def _other_disease(target: Path, data: bytes) -> None:
+    """E114: the source of a trial in another disease, naming it and its title."""
+    text = "Trial NCT09990001: Methotrexate Dose Escalation in Early Rheumatoid Arthritis\nLast Updated: 2025-08-17\n"
+    add_source(target.parents[1], "seeds/962_other.txt", text)
+
+
 SETUPS = {
     "E001": _replace_with_directory,
     "E004": _inflate,
@@ -157,6 +163,7 @@ SETUPS = {
     "E530": _large_source,
     "E531": _styled_page,
     "E534": _newer_copy,
+    "E114": _other_disease,
 }
 
 

@@ -14,6 +14,7 @@ from sle_trials.dates import in_calendar
 from sle_trials.fields import dotted
 from sle_trials.paths import SEEDS_DIR
 from sle_trials.problem import Check, Problem
+from sle_trials.reading import in_scope
 from sle_trials.units import MAX_AGE_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -52,6 +53,14 @@ CHECKS = (
         "E113",
         "threshold-twice",
         "two thresholds of one criterion that state one limit (measure, comparator, value and unit) of one kind",
+    ),
+    Check(
+        "E114",
+        "out-of-scope",
+        (
+            "a record whose titles, conditions, keywords, interventions, arms and cell product show neither lupus "
+            "nor a CAR-T or related cell therapy, without curation.out_of_scope saying why the registry holds it"
+        ),
     ),
 )
 
@@ -206,6 +215,21 @@ def check_cohorts(record: Record) -> Iterator[Problem]:
                         f"{dotted(path)}: patients {first}-{last} overlap cohort {other} (patients {f2}-{l2})",
                     )
             seen.append((first, last, c))
+
+
+def check_scope(record: Record) -> Iterator[Problem]:
+    """The import refuses a study out of the registry's scope unless the curator says why it belongs
+    (curate/ctgov/scope.py); a record written by hand or by `trials new` met no such gate, and a
+    trial of methotrexate in rheumatoid arthritis passed every check. Its own words are read for the
+    same signs (reading/in_scope.py), each bound to its source by the other checks."""
+    if "out_of_scope" not in record.data["curation"] and not in_scope.shows(record.data):
+        yield record.problem(
+            ("brief_title",),
+            "E114",
+            "brief_title: the record's titles, conditions, keywords, interventions, arms and cell product show "
+            "neither lupus nor a CAR-T or related cell therapy, which this registry holds; if the trial belongs, "
+            "say why under curation.out_of_scope (one line, in your words)",
+        )
 
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
@@ -374,7 +398,7 @@ def check(record: Record, root: Path, file_stem: str) -> list[Problem]:
                 f"nct_id {record.data['nct_id']} does not match the file name {file_stem}.yaml",
             )
         )
-    for rule in (check_dates, check_ages, check_criteria, check_cohorts, check_links, check_thresholds):
+    for rule in (check_scope, check_dates, check_ages, check_criteria, check_cohorts, check_links, check_thresholds):
         problems.extend(rule(record))
     problems.extend(check_sources(record, root))
     return problems

@@ -4,26 +4,16 @@ The registry is not a mirror of ClinicalTrials.gov: a study whose conditions and
 neither lupus nor a CAR-T or related cell therapy is refused on import (ten trials of other diseases
 once entered it unremarked), unless the curator says why it belongs (`--out-of-scope REASON`, kept
 as curation.out_of_scope). Either sign is enough: a CAR-T trial across autoimmune diseases, or a
-lupus trial of a related cell therapy, is for the curator to judge, not the importer.
+lupus trial of a related cell therapy, is for the curator to judge, not the importer. The signs are
+reading/in_scope.py's, which the check holds every record to as well (E114).
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from sle_trials.curate.ctgov.study import clean, items, markup, obj
-
-# the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
-LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
-# the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
-# products named with the INN stem -leucel, or a cell therapy by name
-CELL_THERAPY = re.compile(
-    r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
-    r"leucel\b|"
-    r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
-    re.IGNORECASE,
-)
+from sle_trials.reading.in_scope import CELL_THERAPY, LUPUS
 
 
 class Scope(NamedTuple):

@@ -1,0 +1,54 @@
+"""What shows a trial belongs in this registry: lupus, or a CAR-T or related cell therapy.
+
+The registry holds CAR-T and related cell therapies in lupus. Either sign is enough: a CAR-T trial
+across autoimmune diseases, or a lupus trial of a related cell therapy, is for the curator to judge.
+A trial showing neither is held only with the curator's reason (curation.out_of_scope). Read by the
+importer on a study's conditions and interventions (curate/ctgov/scope.py) and by the check on a
+record's own words (checks/rules.py, E114), so that a record written by hand or by `trials new`
+meets the gate an import meets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
+LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
+# the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
+# products named with the INN stem -leucel, or a cell therapy by name
+CELL_THERAPY = re.compile(
+    r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
+    r"leucel\b|"
+    r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
+    re.IGNORECASE,
+)
+
+# A record's fields that say what it studies: its titles, what it lists as its conditions and keywords,
+# and what it gives (its interventions, arms and cell product); not its summaries, whose words name
+# other diseases and treatments too (a lupus exclusion of a trial in another disease).
+_TEXTS = ("acronym", "brief_title", "official_title")
+_LISTS = ("conditions", "keywords")
+_ITEMS = {"interventions": ("name", "description", "other_names"), "arms": ("label", "description")}
+
+
+def shows(data: dict[str, Any]) -> bool:
+    """Whether a record's words show lupus or a CAR-T or related cell therapy."""
+    return any(LUPUS.search(text) or CELL_THERAPY.search(text) for text in _words(data))
+
+
+def _words(data: dict[str, Any]) -> Iterator[str]:
+    for name in _TEXTS:
+        if isinstance(data.get(name), str):
+            yield data[name]
+    for name in _LISTS:
+        yield from (text for text in data.get(name) or () if isinstance(text, str))
+    for name, keys in _ITEMS.items():
+        for item in data.get(name) or ():
+            for key in keys:
+                value = item.get(key) if isinstance(item, dict) else None
+                yield from [value] if isinstance(value, str) else (v for v in value or () if isinstance(v, str))
+    product = data.get("cell_product")
+    if isinstance(product, dict) and isinstance(product.get("name"), str):
+        yield product["name"]
