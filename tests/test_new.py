@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES, Trials, add_source, record_data, snapshot
@@ -405,3 +406,53 @@ def test_another_trials_study_json_gives_its_last_update_as_the_as_of(trials: Tr
     data = record_data(registry / "trials" / "NCT09170299.yaml", "x")
     assert data["curation"]["sources"] == [{"file": source, "kind": "REGISTRY_JSON", "as_of": "2025-04-14"}]
     assert data["evidence"]["curation.sources.0.as_of"] == "lastUpdatePostDateStruct.date: 2025-04-14"
+
+
+OTHER_DISEASE = "Methotrexate Dose Escalation in Early Rheumatoid Arthritis"
+OTHER_PAGE = f"Trial NCT09990001: {OTHER_DISEASE}\nLast Updated: 2025-08-17\n"
+
+
+def _new_other(trials: Trials, *more: str) -> Any:
+    return trials(
+        "new",
+        "NCT09990001",
+        "--source",
+        "seeds/962_other.txt",
+        "--title",
+        OTHER_DISEASE,
+        "--kind",
+        "OTHER",
+        "--as-of",
+        "2025-08-17",
+        *more,
+    )
+
+
+def test_new_refuses_a_trial_its_title_shows_out_of_scope(trials: Trials, registry: Path) -> None:
+    """An import refuses a study showing neither lupus nor a cell therapy unless told why it belongs;
+    `trials new` wrote a record of a rheumatoid arthritis trial that every check passed. It asks for
+    the reason now, writing nothing, and keeps it as curation.out_of_scope once given."""
+    add_source(registry, "seeds/962_other.txt", OTHER_PAGE)
+    before = snapshot(registry)
+    result = _new_other(trials)
+    assert result.status == 2 and f"its title ({OTHER_DISEASE}) shows neither lupus nor" in result.err, result.err
+    assert "--out-of-scope REASON" in result.err and snapshot(registry) == before
+    reason = "The comparator cohort of the registry's CD19 CAR-T trials"
+    assert _new_other(trials, "--out-of-scope", f"  {reason} ").status == 0
+    data = record_data(registry / "trials" / "NCT09990001.yaml", "NCT09990001")
+    assert data["curation"]["out_of_scope"] == reason and data["brief_title"] == OTHER_DISEASE
+    assert trials("check").status == 0
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "two\nlines"])
+def test_new_refuses_an_empty_or_broken_reason(trials: Trials, registry: Path, reason: str) -> None:
+    add_source(registry, "seeds/962_other.txt", OTHER_PAGE)
+    result = _new_other(trials, "--out-of-scope", reason)
+    assert result.status == 2 and "--out-of-scope REASON: the reason, in your words, on one line" in result.err
+    assert not (registry / "trials" / "NCT09990001.yaml").exists()
+
+
+def test_new_does_not_record_a_reason_for_a_trial_in_scope(trials: Trials, registry: Path, without_stub: Path) -> None:
+    result = trials("new", STUB, "--out-of-scope", "a reason it does not need")
+    assert result.status == 0 and "--out-of-scope is not recorded for it" in result.err, result.err
+    assert "out_of_scope" not in record_data(without_stub, STUB)["curation"]

@@ -150,6 +150,12 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="WORDS",
         help="the words the source gives its as-of date under, when not a usual label ('Date', 'Published')",
     )
+    n.add_argument(
+        "--out-of-scope",
+        dest="out_of_scope",
+        metavar="REASON",
+        help="why the registry holds a trial whose title shows neither lupus nor a CAR-T or related cell therapy",
+    )
     i = sub.add_parser(
         "import",
         parents=[common],
@@ -297,7 +303,7 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """A stub record; then, as after an import, the generated files brought up to date."""
     from sle_trials.curate import scaffold
 
-    given = scaffold.Given(args.source, args.title, args.kind, args.as_of, args.as_of_label)
+    given = scaffold.Given(args.source, args.title, args.kind, args.as_of, args.as_of_label, args.out_of_scope)
     return scaffold.run(root, args.nct_id, given) or generate.write(root, fmt=args.format)
 
 

@@ -29,7 +29,7 @@ from sle_trials.checks import documents, evidence, load, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, lexicon
+from sle_trials.reading import in_scope, layouts, lexicon
 
 _NCT = re.compile(r"NCT[0-9]{8}\Z")
 _DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
@@ -299,11 +299,14 @@ class Given(NamedTuple):
     kind: str | None = None
     as_of: str | None = None
     as_of_label: str | None = None  # the words the source gives its as-of date under
+    out_of_scope: str | None = None  # why the registry holds a trial its title shows out of scope (E114)
 
 
 def build(root: Path, nct: str, given: Given) -> str:
     """The new file's text; UsageError when the id, source or title will not do."""
-    source, title, kind, as_of, as_of_label = given
+    source, title, kind, as_of, as_of_label, out_of_scope = given
+    if out_of_scope is not None and (not out_of_scope.strip() or not out_of_scope.isprintable()):
+        raise pipeline.UsageError("--out-of-scope REASON: the reason, in your words, on one line")
     if not _NCT.match(nct):
         raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")
     target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
@@ -359,8 +362,20 @@ def build(root: Path, nct: str, given: Given) -> str:
         entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of, as_of_label, kinds)
     except pipeline.UsageError as exc:
         asked.append(str(exc))
+    if not asked and out_of_scope is None and not in_scope.shows({"brief_title": brief_title}):
+        # the gate an import meets (curate/ctgov/scope.py), on what a new record holds: its title
+        asked.append(
+            f"its title ({brief_title}) shows neither lupus nor a CAR-T or related cell therapy, which this "
+            "registry holds; if the trial belongs, say why: --out-of-scope REASON (kept as curation.out_of_scope)"
+        )
     if asked:
         raise pipeline.UsageError("; and ".join(asked))
+    if out_of_scope is not None and in_scope.shows({"brief_title": brief_title}):
+        print(
+            f"trials new: warning: {nct}'s title shows lupus or a cell therapy; --out-of-scope is not recorded for it",
+            file=sys.stderr,
+        )
+        out_of_scope = None
     # a stub holds what another trial's source says of this one; a record started from this trial's
     # own source is a draft of its curation: a page whose layout names its trial, or a document of no
     # known layout (a press release, a publication) that names this trial and no other
@@ -378,6 +393,8 @@ def build(root: Path, nct: str, given: Given) -> str:
         "brief_title": brief_title,
         "curation": {"status": status, "sources": [entry]},
     }
+    if out_of_scope is not None:
+        record["curation"] = {"status": status, "out_of_scope": out_of_scope.strip(), "sources": [entry]}
     # what the title the source gives a stub says of its product (a target antigen, autologous cells)
     # is a stub's to hold: left to the curator, and said so (E532 refuses a stub lacking it unsaid)
     stated = silence.titled(nct, [doc], schema) if doc is not None and not about_this else []
