@@ -163,6 +163,7 @@ brief_title: "{title}"
 acronym: "{title[0]}ABC"
 curation:
   status: stub
+  out_of_scope: "{title}"
   sources:
     - file: {HOSTILE_SOURCE}
       kind: OTHER
@@ -187,6 +188,7 @@ def test_formula_starts_are_neutralised_and_numbers_untouched(trials: Trials, re
     data = generate(trials, registry)
     row = row_of(data, "NCT09000001")
     assert row["brief_title"] == "'" + title
+    assert row["out_of_scope"] == "'" + title  # the curator's own words are guarded as a source's are
     assert row["sponsor"] == "'" + title
     assert row["acronym"] == f"'{start}ABC"
     assert row["enrollment"] == "12"  # numbers are never changed

@@ -244,6 +244,7 @@ nct_id: NCT09999999
 brief_title: '{HOSTILE}'
 curation:
   status: draft
+  out_of_scope: '{HOSTILE}'
   sources:
     - file: seeds/900_hostile.txt
       kind: OTHER

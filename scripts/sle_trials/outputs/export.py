@@ -679,6 +679,16 @@ COLUMNS: list[Column] = [
         field="curation.status",
     ),
     Column(
+        "out_of_scope",
+        "string",
+        "Empty for a trial in the registry's scope, whose titles, conditions, keywords, interventions, arms or "
+        "cell product show lupus or a CAR-T or related cell therapy. Otherwise the curator's reason for holding "
+        "it (their words, not a source's): leave out the rows that have one to count the CAR-T trials in lupus.",
+        lambda d: d["curation"].get("out_of_scope", ""),
+        title="Out of scope, held because",
+        field="curation.out_of_scope",
+    ),
+    Column(
         "sources",
         "string",
         "Source documents under seeds/.",
@@ -709,7 +719,8 @@ COLUMNS: list[Column] = [
         "not_curated",
         "string",
         "The columns of this row that are empty because they are not yet curated (every "
-        "empty column of a stub but trial_as_of, which does not apply to a stub); any other empty cell "
+        "empty column of a stub but trial_as_of, which does not apply to a stub, and out_of_scope, empty for a "
+        "trial in scope); any other empty cell "
         "means the sources do not state it, or that it does not apply.",
         lambda d: not_curated(d),
         True,
@@ -767,7 +778,13 @@ def _cells(data: dict) -> tuple[list[str], set[str]]:
 _PLAN = [(c.name, c.get, c.is_list, c.type, c.bookkeeping) for c in COLUMNS]
 _NOT_CURATED = next(i for i, c in enumerate(COLUMNS) if c.bookkeeping)
 # (column, the record field its curation is read from, its x-applies-to) of the columns read from a field
-_CURATED = [(c.name, c.curated_field, c.applies_to) for c in COLUMNS if c.curated_field and not c.bookkeeping]
+# of the trial: the curation's own fields are the curator's, never waiting to be curated (an empty
+# out_of_scope cell is a trial in scope)
+_CURATED = [
+    (c.name, c.curated_field, c.applies_to)
+    for c in COLUMNS
+    if c.curated_field and not c.bookkeeping and not c.curated_field.startswith("curation.")
+]
 
 
 def unguard(text: str) -> str:
