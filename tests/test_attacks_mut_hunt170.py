@@ -1,0 +1,138 @@
+"""A hostile mutation hunt on the curated records (helper-1's, after the harness and the blunt sweep).
+
+Values a careless or dishonest curator could give IM19's and Relma-cel's records in a pull request,
+taken from another part of the same source (another trial's title, the page's boilerplate, a sentence
+of another rule in the same criterion, an example given of an item), read in another sense (a label's
+date under another milestone, a count of applicants as the enrollment), or excused by a note; each
+applied to a copy of the record and checked as `trials validate` checks it. What passed and makes the
+record say what its source does not:
+
+- a prior therapy read from words of its criterion other than the enumeration of its requirement:
+  Relma-cel's inclusion criterion 4 requires the disease to have stayed active after "a stable standard
+  SLE regimen", which it spells out as "corticosteroids, antimalarials, non-steroidal anti-inflammatory
+  drugs (NSAIDs), and other immunosuppressants or immunomodulators including azathioprine, ...". Its
+  therapies given as "Oral corticosteroids" (quoting the heading of the sub-list of dose rules), as the
+  "corticosteroids" or "immunosuppressants" of "There is no minimum daily dose requirement for
+  corticosteroids when used in combination with immunosuppressants", or as the examples "azathioprine,
+  ..., cyclosporine" alone passed: each is a list whole where it stands, and E525 held a list whole only
+  where it stands. A requirement's list opens at the first therapy the requirement names
+  (prior_therapy.requirement, from its cue on), or after it only where the words between name a class
+  and spell it out after a colon ("at least one immunosuppressive agent: mycophenolate mofetil, ...");
+  not examples of it ("such as", "including"), which narrow who is eligible (binding._of_the_requirement).
+"""
+
+from __future__ import annotations
+
+import json
+
+import mutations
+import pytest
+from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
+
+
+@pytest.fixture(scope="module")
+def checks() -> mutations.Checks:
+    return mutations.Checks(DATA_ROOT)
+
+
+RELMA_REGIMEN = (
+    "Standard treatment regimen refers to the steady use of any of the following (alone or in combination) : "
+    "corticosteroids, antimalarials, non-steroidal anti-inflammatory drugs (NSAIDs), and other immunosuppressants "
+    "or immunomodulators"
+)
+RELMA_CUE = (
+    "the disease remained active at least 2 months after the use of a stable standard SLE regimen prior to screening."
+)
+EXAMPLES = ["azathioprine", "Mycophenolate Mofetil", "cyclophosphamide", "methotrexate", "leflunomide", "tacrolimus"]
+
+
+def relma_therapies(therapies: list[str], quotes: list[str]) -> dict:
+    data = record_data(DATA_ROOT / RELMA_PATH, RELMA_PATH)
+    data["eligibility"]["prior_therapy"]["therapies"] = therapies
+    data["evidence"]["eligibility.prior_therapy"] = quotes
+    return data
+
+
+@pytest.mark.parametrize(
+    ("therapies", "quotes"),
+    [
+        (["Oral corticosteroids"], ["Oral corticosteroids must meet the following requirements:"]),
+        (["Oral corticosteroids"], [RELMA_CUE, "Oral corticosteroids must meet the following requirements:"]),
+        (["corticosteroids"], ["There is no minimum daily dose requirement for corticosteroids"]),
+        (["immunosuppressants"], ["when used in combination with immunosuppressants"]),
+        (EXAMPLES + ["cyclosporine"], [RELMA_CUE, "including " + ", ".join(EXAMPLES) + ", and cyclosporine."]),
+    ],
+)
+def test_a_prior_therapy_from_other_words_of_its_criterion_is_refused(
+    checks: mutations.Checks, therapies: list[str], quotes: list[str]
+) -> None:
+    assert "E525" in checks.codes(RELMA_PATH, relma_therapies(therapies, quotes))
+
+
+@pytest.mark.parametrize(
+    "quotes",
+    [
+        [RELMA_CUE, RELMA_REGIMEN],  # as curated
+        [RELMA_REGIMEN],
+        [RELMA_CUE, RELMA_REGIMEN + " including azathioprine"],
+    ],
+)
+def test_the_requirements_own_enumeration_passes(checks: mutations.Checks, quotes: list[str]) -> None:
+    therapies = [
+        "corticosteroids",
+        "antimalarials",
+        "non-steroidal anti-inflammatory drugs (NSAIDs)",
+        "other immunosuppressants or immunomodulators",
+    ]
+    assert checks.codes(RELMA_PATH, relma_therapies(therapies, quotes)) == set()
+
+
+@pytest.mark.parametrize("shown", [IM19_PATH, RELMA_PATH])
+def test_the_curated_records_pass(checks: mutations.Checks, shown: str) -> None:
+    assert checks.codes(shown, record_data(DATA_ROOT / shown, shown)) == set()
+
+
+def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
+    """What `trials validate` prints of IM19's draft whose inclusion criterion 1 is text, holding those
+    therapies as its prior therapy, quoted as the whole criterion."""
+    said = json.dumps(text, ensure_ascii=False)
+    fields = (
+        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
+        f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
+        f"evidence:\n  eligibility.prior_therapy: {said}\n"
+    )
+    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+
+
+SUCH_AS = "Failure of standard-of-care immunosuppressants such as mycophenolate mofetil or cyclophosphamide."
+SPELLED = (
+    "Inadequate response to at least one immunosuppressive agent: mycophenolate mofetil, azathioprine or tacrolimus."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (SUCH_AS, ["mycophenolate mofetil", "cyclophosphamide"]),  # the examples of the class required
+        # a list after a colon that does not spell out the first therapy, joined to it by "and"
+        (
+            "Refractory to glucocorticoids and to one of: mycophenolate mofetil, azathioprine or tacrolimus.",
+            ["mycophenolate mofetil", "azathioprine", "tacrolimus"],
+        ),
+    ],
+)
+def test_examples_of_a_required_class_are_refused(trials: Trials, text: str, therapies: list[str]) -> None:
+    out = prior_therapy_out(trials, text, therapies)
+    assert " E525 eligibility.prior_therapy.therapies: " in out and "names " in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (SUCH_AS, ["standard-of-care immunosuppressants"]),
+        (SPELLED, ["mycophenolate mofetil", "azathioprine", "tacrolimus"]),  # the class spelled out after a colon
+        (SPELLED, ["immunosuppressive agent"]),
+    ],
+)
+def test_the_class_or_its_list_spelled_out_passes(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, therapies)
