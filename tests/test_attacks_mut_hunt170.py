@@ -19,15 +19,23 @@ record say what its source does not:
   (prior_therapy.requirement, from its cue on), or after it only where the words between name a class
   and spell it out after a colon ("at least one immunosuppressive agent: mycophenolate mofetil, ...");
   not examples of it ("such as", "including"), which narrow who is eligible (binding._of_the_requirement).
+- a limit's exception of the values a cause explains left out of its conditions: IM19's exclusion 10
+  keeps out "alanine aminotransferase (ALT), ... levels are ≥3×ULN, or bilirubin >1.5×ULN, excluding
+  laboratory test abnormalities due to SLE hepatitis", and the curated record held both limits with no
+  condition, as keeping out every patient over them (the hunt's mutants "condition added" passed, the
+  record without it passed too). scopes reads an exception ("excluding", "unless", "other than", ...) of
+  a cause ("due to", "caused by", "attributable to", "secondary to", ...) after a limit in its sentence
+  as one its threshold must hold (E524), of each limit it follows; the record holds it now.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import mutations
 import pytest
-from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
+from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, Trials, im19_out, one_threshold_draft, record_data
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +144,48 @@ def test_examples_of_a_required_class_are_refused(trials: Trials, text: str, the
 )
 def test_the_class_or_its_list_spelled_out_passes(trials: Trials, text: str, therapies: list[str]) -> None:
     assert " E525 " not in prior_therapy_out(trials, text, therapies)
+
+
+LIVER_EXCEPTION = "excluding laboratory test abnormalities due to SLE hepatitis"
+ALT, BILIRUBIN = 13, 14  # IM19's thresholds of exclusion criterion 10
+
+
+@pytest.mark.parametrize("left_out", [[ALT], [BILIRUBIN], [ALT, BILIRUBIN]])
+def test_a_limit_without_its_cause_exception_is_refused(checks: mutations.Checks, left_out: list[int]) -> None:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    for i in left_out:
+        assert data["eligibility"]["thresholds"][i]["conditions"] == [LIVER_EXCEPTION]
+        del data["eligibility"]["thresholds"][i]["conditions"]
+    assert checks.codes(IM19_PATH, data) == {"E524"}
+
+
+SOURCE = "seeds/936_cause_exception.txt"
+HEMOGLOBIN = {"kind": "LABORATORY", "measure": "Hemoglobin", "comparator": "<", "value": 8, "unit": "g/dL"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hemoglobin < 8 g/dL, unless due to autoimmune hemolytic anemia",
+        "Hemoglobin < 8 g/dL other than anemia secondary to SLE",
+        "Hemoglobin < 8 g/dL or platelets < 50,000/mm³, except values attributable to lupus",
+        "Hemoglobin < 8 g/dL (excluding anemia related to lupus nephritis)",
+    ],
+)
+def test_an_exclusion_limit_without_its_cause_exception_is_refused(registry: Path, trials: Trials, text: str) -> None:
+    one_threshold_draft(registry, SOURCE, text, side="exclusion", **HEMOGLOBIN)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == {"E524"}, result.out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # honest neighbours: a cause with no exception, or an exception in another sentence
+        "Hemoglobin < 8 g/dL due to any cause",
+        "Anemia due to SLE is excluded only by its value. Hemoglobin < 8 g/dL",
+    ],
+)
+def test_a_cause_that_excepts_nothing_of_the_limit_asks_no_condition(registry: Path, trials: Trials, text: str) -> None:
+    one_threshold_draft(registry, SOURCE, text, side="exclusion", **HEMOGLOBIN)
+    assert trials("validate", registry / IM19_PATH).status == 0
