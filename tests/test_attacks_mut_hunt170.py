@@ -26,6 +26,20 @@ record say what its source does not:
   record without it passed too). scopes reads an exception ("excluding", "unless", "other than", ...) of
   a cause ("due to", "caused by", "attributable to", "secondary to", ...) after a limit in its sentence
   as one its threshold must hold (E524), of each limit it follows; the record holds it now.
+
+Left, as strict xfails: an intervention held again under its alias ("CD19-CART" beside Relma-cel, whose
+title names "CD19-CART(Relma-cel)") passes E522, which counts each name's words apart; and a cause
+negated right after a limit ("not explained by autoimmune hemolysis") is neither asked for nor accepted
+as its condition. Also left (no test): a group a sentence lets in after an exclusion limit ("Total
+bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible") and an exception with no cause
+word ("..., excluding Gilbert's syndrome") ask no condition.
+
+Judged honest (true to the source): a measure given as more of its phrase ("Disease activity score
+(SLEDAI-2K)", "the dose of steroids"), an exception or a clause's "if" added as a condition where it
+does govern the limit, cohort labels taken from the arm's own words ("patients 1 to 3"), a dose written
+as a float, the product named "CD19-CART" (the title's other name for it), a record turned back to a
+draft (which claims no whole lists), and notes that name a stated value's words with a false reason
+(a note is the curator's declared reasoning, checked for naming the words, read by review).
 """
 
 from __future__ import annotations
@@ -189,3 +203,35 @@ def test_an_exclusion_limit_without_its_cause_exception_is_refused(registry: Pat
 def test_a_cause_that_excepts_nothing_of_the_limit_asks_no_condition(registry: Path, trials: Trials, text: str) -> None:
     one_threshold_draft(registry, SOURCE, text, side="exclusion", **HEMOGLOBIN)
     assert trials("validate", registry / IM19_PATH).status == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "rows._repeated_words counts each item's words in the sources apart: Relma-cel's title names one product "
+        "by two names, 'CD19-CART(Relma-cel)', and an intervention under each name (each standing as often as "
+        "its words do) passes as two treatments; telling a name from its alias in brackets right after it needs "
+        "the prose's names read as pairs before the items are counted"
+    ),
+)
+def test_an_intervention_held_again_under_its_alias_is_refused(checks: mutations.Checks) -> None:
+    data = record_data(DATA_ROOT / RELMA_PATH, RELMA_PATH)
+    data["interventions"].append({"name": "CD19-CART"})
+    assert "E522" in checks.codes(RELMA_PATH, data)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "scopes._CAUSE_EXCEPTION reads a cause after a limit only behind a word of an exception ('excluding', "
+        "'unless', 'other than', ...); a cause negated right after the limit ('not explained by', 'not "
+        "attributable to') restricts it as much, yet is neither required (E524) nor, given, taken as a "
+        "condition (scopes.governs refuses it E518, E528 cuts it): the clause reader needs 'not' + a cause read "
+        "as a condition's start"
+    ),
+)
+def test_a_limit_a_negated_cause_restricts_needs_it(registry: Path, trials: Trials) -> None:
+    one_threshold_draft(
+        registry, SOURCE, "Hemoglobin < 8 g/dL not explained by autoimmune hemolysis", side="exclusion", **HEMOGLOBIN
+    )
+    assert trials("validate", registry / IM19_PATH, fmt="json").codes() == {"E524"}
