@@ -35,7 +35,9 @@ object; otherwise the leaf's type):
   criteria sets not only in an exception of the criterion ("except for ... anti-DS-DNA antibodies"), a lupus nephritis
   phrase read by the criterion's list (inclusion: REQUIRED; exclusion: EXCLUDED, SEVERE_EXCLUDED);
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
-  criterion gives, read in the criterion's words and not only the quotes': else E525.
+  criterion gives, read in the criterion's words and not only the quotes', and a prior therapy's the
+  one its requirement names, from the first therapy after its cue (a class a colon spells out may be
+  listed by its items, not by examples of it): else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
@@ -158,8 +160,10 @@ CHECKS = (
         "a separator at its end, a separator outside its parentheses), an item cut out of longer words with no "
         "separator to show the cut ('other' of 'other immunosuppressants'), a prior therapy naming no treatment "
         "('the', 'SLE', 'standard SLE regimen') or holding words of its clause or of the enumeration's lead-in "
-        "('corticosteroids when used', 'any of the following : corticosteroids'), or its items in another order "
-        "than the criterion's",
+        "('corticosteroids when used', 'any of the following : corticosteroids'), a prior therapy's list opening "
+        "after the first therapy its requirement names, in other words of the criterion (a sub-list's heading, "
+        "another rule's sentence, examples 'such as' or 'including' give of an item), or its items in another "
+        "order than the criterion's",
     ),
 )
 
@@ -639,7 +643,10 @@ def _in_criterion(ctx: Context, path: Path_, value: dict, node: dict, quotes: li
                         f"{fields.criterion_name(ref)} that list it",
                     )
             if isinstance(child, list) and not missing:
-                yield from _enumeration(ctx, here, child, (found[1], bare))
+                spread = list(_enumeration(ctx, here, child, (found[1], bare)))
+                yield from spread
+                if not spread and path[-1] == "prior_therapy" and key == "therapies":
+                    yield from _of_the_requirement(ctx, here, child, ref, (found[1], bare))
         elif "enum" in child_node or "enum" in items:
             terms = items if "enum" in items else child_node
             misread = list(_term(ctx, here, child, terms, bare, side=ref["list"]))
@@ -1265,6 +1272,45 @@ def _names_no_treatment(item: str) -> str | None:
         if phrases.names_something(word):
             return None
     return "no word of it names a treatment"
+
+
+def _of_the_requirement(
+    ctx: Context, path: Path_, texts: list[str], ref: dict, where: tuple[str, list[str]]
+) -> Iterator[Problem]:
+    """E525 when a prior therapy's list, an enumeration whole, opens after the first therapy the
+    criterion's requirement names (prior_therapy.requirement: from its cue of a failure, of the disease
+    staying active after a treatment, or of one had before): it is another list of the criterion, not
+    the requirement's. Relma-cel's requirement read as "Oral corticosteroids" (the heading of a sub-list
+    of dose rules), as the "corticosteroids" of "There is no minimum daily dose requirement for
+    corticosteroids", or as the examples "including azathioprine, ..., and cyclosporine" of one item
+    passed: each is a list whole where it stands, and said that the disease stayed active after it alone."""
+    corpus, quotes = where
+    read = prior_therapy.requirement(corpus, inclusion=ref["list"] == "INCLUSION")
+    if read is None or not read.starts:
+        return
+    placed = [at for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
+    opens = read.starts[0]
+    if not placed or min(placed) <= opens or _SPELLED_OUT.match(corpus, opens, min(placed)):
+        return
+    first = read.therapies[0]
+    yield ctx.problem(
+        path,
+        "E525",
+        f"{fields.dotted(path)}: the requirement {read.words!r} of {fields.criterion_name(ref)} names "
+        f"{first!r} first; the list given opens after it, in other words of the criterion: list the "
+        "enumeration of the therapies the requirement names, whole",
+    )
+
+
+# From a requirement's first therapy to a list after it that spells that therapy out: a class named,
+# then a colon ("at least one immunosuppressive agent: mycophenolate mofetil, azathioprine or
+# cyclophosphamide"), no separator, sentence end, bracket or conjunction between (a conjunction joins
+# another item: "glucocorticoids and to at least one of: ..."); not examples of it ("such as",
+# "including", "e.g."), which narrow the requirement to the treatments they happen to name
+_SPELLED_OUT = re.compile(
+    r"(?i)(?:(?!\b(?:including|includes|such\s+as|e\.g|for\s+example|like|and|or|nor|plus)\b)[^.;,()/&+])*"
+    r":\s*\Z"
+)
 
 
 def _placed(text: str, corpus: str, quotes: list[str]) -> tuple[int, edges.Cut | None]:

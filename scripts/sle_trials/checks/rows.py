@@ -31,7 +31,8 @@ CHECKS = (
         "item-repeated",
         "a list item (a site, an official, an outcome, ...) held more times than its source lists its row, or, "
         "where no source lists them as rows, held with the items holding all its texts more times than its words "
-        "stand in a source",
+        "stand in a source, or beside an item whose other name it is (the sources write it only in brackets with "
+        "that item's name: 'CD19-CART(Relma-cel)')",
     ),
     Check(
         "E533",
@@ -67,6 +68,7 @@ def check_rows(record: Record, sources: Sources) -> Iterator[Problem]:
                 yield from _repeated(record, name, label, items, docs)
             else:
                 yield from _repeated_words(record, name, label, items, sources)
+                yield from _aliased(record, name, label, items, sources)
         if not docs and name.split(".")[0] in TIES:
             yield from _tied_in_prose(record, fields.parse_dotted(name), items, sources, TIES[name.split(".")[0]])
             if name in PROSE_ORDERED:
@@ -610,6 +612,57 @@ def _repeated_words(record: Record, name: str, label: str, items: list, sources:
             f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: its words stand {times} in the "
             f"cited sources, and {holding} items of the record that could be this one hold them",
         )
+
+
+def _aliased(record: Record, name: str, label: str, items: list, sources: Sources) -> Iterator[Problem]:
+    """E522 where no cited source states the list as rows: two items one of whose names stands in the
+    sources only as the other's other name, in brackets right after it or with it in brackets right
+    after ("CD19-CART(Relma-cel)": Relma-cel's title names one product by two names), are one item held
+    twice; the later of them is refused. Relma-cel's record holding an intervention "CD19-CART" beside
+    "Relma-cel" passed as two treatments: _repeated_words counts each name's words apart."""
+    docs = [doc for doc in sources.docs if not sources.about_other(doc)]
+    names = [
+        normalise(item[label]) if isinstance(item, dict) and isinstance(item.get(label), str) else "" for item in items
+    ]
+    if len({n for n in names if n}) < 2:
+        return
+    again: dict[int, str] = {}  # each item held again -> the name of the item it is
+    for i, own in enumerate(names):
+        partners = _partners(own, names, docs) if own else set()
+        for j, other in enumerate(names):
+            if other in partners:
+                again.setdefault(max(i, j), names[min(i, j)])
+    for i in sorted(again):
+        path = fields.parse_dotted(name) + (i,)
+        yield record.problem(
+            path,
+            "E522",
+            f"{fields.dotted(path)}: {label} {items[i].get(label, '')!r} again: the cited sources write "
+            f"{names[i]!r} and {again[i]!r} as one name and its other, in brackets with it",
+        )
+
+
+_CLOSED = re.compile(r"\s*\)")
+
+
+def _partners(own: str, names: list[str], docs: list[SourceDoc]) -> set[str]:
+    """The other names in names that own stands beside, in brackets right after it or with it in brackets
+    right after, wherever the sources write it; empty where it stands anywhere otherwise (or nowhere)."""
+    others = [re.escape(n) for n in set(names) if n and n != own]
+    if not others:
+        return set()
+    after = re.compile(rf"\s*\(\s*({'|'.join(others)})\s*\)")
+    before = re.compile(rf"({'|'.join(others)})\s*\(\s*\Z")
+    found: set[str] = set()
+    for doc in docs:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(own)}(?![\w-])", doc.text):
+            pair = after.match(doc.text, m.end())
+            if pair is None and _CLOSED.match(doc.text, m.end()):
+                pair = before.search(doc.text, max(0, m.start() - 200), m.start())
+            if pair is None:
+                return set()
+            found.add(pair.group(1))
+    return found
 
 
 def _stands(text: str, docs: list[SourceDoc], enough: int) -> int:

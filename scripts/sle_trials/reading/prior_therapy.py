@@ -396,10 +396,13 @@ def _past_the_denied(after: _Treated, lo: int, hi: int) -> int | None:
 
 
 class Requirement(NamedTuple):
-    """A prior-therapy requirement a criterion states: the words that state it, and the therapies it names."""
+    """A prior-therapy requirement a criterion states: the words that state it, the therapies it names,
+    and where in the text each therapy starts (binding holds a record's therapies to the enumeration
+    the requirement's first therapy opens)."""
 
     words: str
     therapies: tuple[str, ...]
+    starts: tuple[int, ...] = ()
 
 
 def requirement(text: str, inclusion: bool) -> Requirement | None:
@@ -413,6 +416,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
         # (none, or a part of the trial's only: "Part B only: refractory to belimumab", "... (Part B only)")
         return None
     therapies: list[str] = []
+    starts: list[int] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
@@ -429,13 +433,14 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             if past is None:
                 continue
             read_from = past
-        found = THERAPIES.finditer(text, read_from, hi)
-        therapies += [
-            m.group(0)
-            for m in found
+        found = [
+            m
+            for m in THERAPIES.finditer(text, read_from, hi)
             if not after.excepted(m.start()) and not _held(let_in, m.start()) and not after.kept_out_of(m, cue)
         ]
-    return Requirement(cue.group(0), tuple(therapies))
+        therapies += [m.group(0) for m in found]
+        starts += [m.start() for m in found]
+    return Requirement(cue.group(0), tuple(therapies), tuple(starts))
 
 
 def denied(text: str) -> bool:

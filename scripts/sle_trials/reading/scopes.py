@@ -193,7 +193,8 @@ def _beside(own: tuple[int, ...], other: tuple[int, ...]) -> bool:
 
 def conditional(layout: tuple[Span, ...], text: str) -> bool:
     """Whether anything of the criterion can be required() of a limit in it: an "if", a sub-list, the
-    words of an exception, or a part of the trial, a group of its patients or a waiver it may name. A
+    words of an exception (of a side, or of the values a cause explains), or a part of the trial, a
+    group of its patients or a waiver it may name. A
     criterion with none (most) requires nothing of a limit with no conditions, and is not read again
     for each."""
     return len(layout) > 1 or bool(
@@ -203,6 +204,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _PART_NAMED.search(text)
         or _A_GROUP.search(text)
         or _WAIVED.search(text)
+        or _CAUSE_EXCEPTION.search(text)
     )
 
 
@@ -251,6 +253,16 @@ _WAIVED = re.compile(
     r"|permitted|approved|considered)\b)|grants?[ \t]+(?:an?[ \t]+)?exceptions?)(?![\w-])"
 )
 _EXCEPTED = re.compile(rf"(?i){kept_out.excepted()}")
+# ... or an exception of the values a cause explains, after it in its sentence: "..., excluding laboratory
+# test abnormalities due to SLE hepatitis", "unless attributable to lupus", "other than anaemia secondary
+# to SLE": the limit keeps out no patient whose value has that cause
+_A_CAUSE_EXCEPTED = (
+    r"(?<![\w-])(?:excluding|except(?:ing)?|unless|other[ \t]+than|not[ \t]+including|save[ \t]+for"
+    rf"|apart[ \t]+from)(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-])(?:due[ \t]+to|caused[ \t]+by"
+    r"|attribut(?:able|ed)[ \t]+to|secondary[ \t]+to|resulting[ \t]+from|because[ \t]+of|explained[ \t]+by"
+    r"|related[ \t]+to)(?![\w-])"
+)
+_CAUSE_EXCEPTION = re.compile(rf"(?i){_A_CAUSE_EXCEPTED}")
 _A_PART = re.compile(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
@@ -319,10 +331,17 @@ def _parts_and_waivers(
     ("For Part B only: SLEDAI-2K ≥ 8", "Patients with lupus nephritis: proteinuria ≥ 0.5 g/24h"), or
     after it where no other limit of the sentence follows it, whose they may be ("Weight ≥ 50 kg (cohort
     2 only)", "Prednisone ≤ 30 mg/day, or at the investigator's discretion", "SLEDAI-2K ≥ 6 unless
-    approved by the sponsor"; a waiver in the clause after a semicolon too). Not words before it where
-    another limit's sentence ends between them ("In Part B, BILAG A ≥ 1; SLEDAI-2K ≥ 6")."""
+    approved by the sponsor"; a waiver in the clause after a semicolon too), and an exception of the
+    values a cause explains anywhere after it in its sentence, of each limit it follows ("ALT ≥3×ULN, or
+    bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"). Not words before
+    it where another limit's sentence ends between them ("In Part B, BILAG A ≥ 1; SLEDAI-2K ≥ 6")."""
     lo, hi, item_end = sentence
     end = next((e for s, e in limits if s == at), at)
+    # an exception of the values a cause explains is of each limit before it in its sentence: "ALT ≥3×ULN,
+    # or bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"
+    cause = _CAUSE_EXCEPTION.search(text, end, hi)
+    if cause is not None:
+        yield Required(cause.start(), cause.end(), "exception")
     last = not any(end <= s < hi for s, _ in limits)
     for pattern in (_PART_NAMED, _A_GROUP):
         for found in pattern.finditer(text, lo, hi):
