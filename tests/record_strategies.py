@@ -464,8 +464,11 @@ OUT_OF_SCOPE = "A drawn record whose words are any phrase of its source"
 
 
 def held(data: dict) -> dict:
-    """data, with curation.out_of_scope where its words show neither lupus nor a cell therapy."""
-    if not in_scope.shows(data) and "out_of_scope" not in data["curation"]:
+    """data, with curation.out_of_scope where its words show neither lupus nor a cell therapy, and
+    without one (a drawn curator text) where they show either."""
+    if in_scope.shows(data):
+        data["curation"].pop("out_of_scope", None)
+    elif "out_of_scope" not in data["curation"]:
         data["curation"] = {"status": data["curation"]["status"], "out_of_scope": OUT_OF_SCOPE, **data["curation"]}
     return data
 

@@ -1121,8 +1121,8 @@ def test_a_study_out_of_scope_is_refused(trials: Trials, registry: Path, tmp_pat
     result = trials("import", "ctgov", _other_disease(tmp_path))
     assert result.status == 1
     assert (
-        "NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin) show neither lupus "
-        "nor a CAR-T or related cell therapy"
+        "NCT09000022: its conditions (Type 2 Diabetes; insulin) and interventions (Metformin), nor its titles and "
+        "arms, show lupus or a CAR-T or related cell therapy"
     ) in result.err
     assert "--out-of-scope REASON" in result.err and "nothing written" in result.err
     assert snapshot(registry) == before

@@ -627,7 +627,10 @@ def test_a_page_refused_for_a_study_out_of_scope_is_named(trials: Trials, regist
     lupus = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
     other = json.loads((CTGOV / "criteria_bulleted_heading.json").read_text(encoding="utf-8"))
     ident = other["protocolSection"]["identificationModule"]
-    ident.update(nctId="NCT09010108", briefTitle="Paclitaxel in Breast Cancer")
+    ident.update(
+        nctId="NCT09010108", briefTitle="Paclitaxel in Breast Cancer", officialTitle="Paclitaxel in Breast Cancer"
+    )
+    ident.pop("acronym", None)  # (the titles are read too: the lupus study's would show lupus)
     other["protocolSection"]["conditionsModule"] = {"conditions": ["Breast Cancer"]}
     other["protocolSection"]["armsInterventionsModule"] = {"interventions": [{"type": "DRUG", "name": "Paclitaxel"}]}
     page = tmp_path / "search_page_2.json"

@@ -52,3 +52,24 @@ def test_a_record_showing_lupus_or_a_cell_therapy_or_saying_why_passes(fields: d
 )
 def test_a_record_showing_neither_is_refused(fields: dict[str, Any]) -> None:
     assert _codes(**fields) == ["E114"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({}, "brief_title", "Lupus"),
+        ({"brief_title": "A Study in Sjogren's", "conditions": ["Sjogren's", "SLE"]}, "conditions.1", "SLE"),
+        ({"brief_title": "X", "interventions": [{"name": "X", "other_names": ["CART-19"]}]}, "interventions.0", "CART"),
+    ],
+)
+def test_a_reason_for_a_trial_its_words_show_in_scope_is_refused(
+    fields: dict[str, Any], field: str, words: str
+) -> None:
+    """The reason is trials.csv's out_of_scope column, which analysts leave out to count the trials in
+    scope: a record held "out of scope" whose own words show lupus or a cell therapy would be left
+    out of that count. Refused at the reason, naming the words that show it in scope."""
+    data = {**OTHER, "brief_title": "CAR-T cells in Lupus", **fields}
+    curation = {"status": "draft", "sources": [], "out_of_scope": "A control study"}
+    problems = list(rules.check_scope(load.Record("trials/NCT09990001.yaml", {**data, "curation": curation})))
+    assert [p.code for p in problems] == ["E114"]
+    assert f"the record's {field}" in problems[0].message and repr(words) in problems[0].message, problems[0].message

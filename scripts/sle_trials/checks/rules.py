@@ -59,7 +59,8 @@ CHECKS = (
         "out-of-scope",
         (
             "a record whose titles, conditions, keywords, interventions, arms and cell product show neither lupus "
-            "nor a CAR-T or related cell therapy, without curation.out_of_scope saying why the registry holds it"
+            "nor a CAR-T or related cell therapy, without curation.out_of_scope saying why the registry holds it, "
+            "or one they show in scope with it"
         ),
     ),
 )
@@ -221,14 +222,27 @@ def check_scope(record: Record) -> Iterator[Problem]:
     """The import refuses a study out of the registry's scope unless the curator says why it belongs
     (curate/ctgov/scope.py); a record written by hand or by `trials new` met no such gate, and a
     trial of methotrexate in rheumatoid arthritis passed every check. Its own words are read for the
-    same signs (reading/in_scope.py), each bound to its source by the other checks."""
-    if "out_of_scope" not in record.data["curation"] and not in_scope.shows(record.data):
+    same signs (reading/in_scope.py), each bound to its source by the other checks. The reason is
+    the out_of_scope column of trials.csv, which analysts leave out to count the trials in scope: a
+    record its words show in scope holds none (the import and `trials new` record none for it)."""
+    reason = record.data["curation"].get("out_of_scope")
+    sign = in_scope.sign(record.data)
+    if reason is None and sign is None:
         yield record.problem(
             ("brief_title",),
             "E114",
             "brief_title: the record's titles, conditions, keywords, interventions, arms and cell product show "
             "neither lupus nor a CAR-T or related cell therapy, which this registry holds; if the trial belongs, "
             "say why under curation.out_of_scope (one line, in your words)",
+        )
+    elif reason is not None and sign is not None:
+        field, words = sign
+        yield record.problem(
+            ("curation", "out_of_scope"),
+            "E114",
+            f"curation.out_of_scope: the record's {field} shows the trial in the registry's scope ({words!r}); "
+            "a trial in scope holds no out_of_scope (trials.csv gives its reason as the trial's being out of "
+            "scope): remove it",
         )
 
 

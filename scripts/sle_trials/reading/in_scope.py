@@ -35,20 +35,30 @@ _ITEMS = {"interventions": ("name", "description", "other_names"), "arms": ("lab
 
 def shows(data: dict[str, Any]) -> bool:
     """Whether a record's words show lupus or a CAR-T or related cell therapy."""
-    return any(LUPUS.search(text) or CELL_THERAPY.search(text) for text in _words(data))
+    return sign(data) is not None
 
 
-def _words(data: dict[str, Any]) -> Iterator[str]:
+def sign(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The first of a record's words that shows it in scope: (its field, dotted; the words), or None."""
+    for field, text in _words(data):
+        found = LUPUS.search(text) or CELL_THERAPY.search(text)
+        if found:
+            return field, found.group(0)
+    return None
+
+
+def _words(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for name in _TEXTS:
         if isinstance(data.get(name), str):
-            yield data[name]
+            yield name, data[name]
     for name in _LISTS:
-        yield from (text for text in data.get(name) or () if isinstance(text, str))
+        yield from ((f"{name}.{i}", text) for i, text in enumerate(data.get(name) or ()) if isinstance(text, str))
     for name, keys in _ITEMS.items():
-        for item in data.get(name) or ():
+        for i, item in enumerate(data.get(name) or ()):
             for key in keys:
                 value = item.get(key) if isinstance(item, dict) else None
-                yield from [value] if isinstance(value, str) else (v for v in value or () if isinstance(v, str))
+                texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+                yield from ((f"{name}.{i}.{key}", text) for text in texts if isinstance(text, str))
     product = data.get("cell_product")
     if isinstance(product, dict) and isinstance(product.get("name"), str):
-        yield product["name"]
+        yield "cell_product.name", product["name"]

@@ -30,15 +30,20 @@ class Scope(NamedTuple):
         conditions = "; ".join(self.conditions[:5]) or "none"
         interventions = "; ".join(self.interventions[:5]) or "none"
         return (
-            f"its conditions ({conditions}) and interventions ({interventions}) show neither lupus nor a CAR-T or "
-            "related cell therapy"
+            f"its conditions ({conditions}) and interventions ({interventions}), nor its titles and arms, show "
+            "lupus or a CAR-T or related cell therapy"
         )
 
 
 def of_study(study: dict) -> Scope:
     """What the study's conditions (with keywords) and interventions (with their other names and
-    descriptions, and the arms' intervention names) show."""
+    descriptions, and the arms' intervention names) show; and its titles, acronym and arms' labels and
+    descriptions: every word of it that the check reads in the record it becomes (E114), so that a
+    study imported as out of scope is one the check holds out of scope too, and one imported in scope
+    needs no reason."""
     ps = study["protocolSection"]
+    ident = obj(ps, "identificationModule")
+    titled = [t for t in (clean(ident.get(k)) for k in ("briefTitle", "officialTitle", "acronym")) if t]
     cond = obj(ps, "conditionsModule")
     # each once: a study's keywords often repeat its conditions, and the message listed them twice
     conditions = list(
@@ -53,6 +58,8 @@ def of_study(study: dict) -> Scope:
             described += [t for t in (markup(raw.get("description")),) if t]
     for arm in items(mod, "armGroups"):
         described += [t for t in (clean(v) for v in items(arm, "interventionNames")) if t]
-    lupus = any(LUPUS.search(c) for c in conditions)
-    cell = any(CELL_THERAPY.search(t) for t in named + described)
+        if isinstance(arm, dict):
+            titled += [t for t in (clean(arm.get("label")), markup(arm.get("description"))) if t]
+    lupus = any(LUPUS.search(c) for c in conditions + titled)
+    cell = any(CELL_THERAPY.search(t) for t in named + described + titled)
     return Scope(lupus, cell, conditions, named)
