@@ -683,14 +683,16 @@ def _closing_remark(lines: list[str]) -> str | None:
 
 def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
-    first), ending in a colon or wholly bold, not indented, and followed by a list item. A numbered
-    line is an item of the list, never a sub-heading: "3. Positive for one of the following:" with
-    blank lines around it is criterion 3, the items below it its sub-criteria."""
+    first), ending in a colon or wholly bold, not indented, and followed by a list item. A line marked
+    as an item (numbered, lettered, bulleted) is an item of the list, never a sub-heading: "3. Positive
+    for one of the following:" or "c. Adequate organ function, defined as:" with blank lines around it
+    is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
+    lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
+    was listed under it as its group."""
     line = ESCAPE.sub(r"\1", lines[at].rstrip())
     if not after_gap or line[:1].isspace() or len(line) > 100:
         return None
-    numbered = _ITEM.match(line)
-    if _number(numbered) is not None or (numbered is not None and numbered.group("bullet")):
+    if _marked(_ITEM.match(line)):
         return None
     m = _SUBHEADING.match(line)
     if not m:
