@@ -89,3 +89,44 @@ def test_no_marked_item_after_a_blank_line_is_a_sub_heading() -> None:
         assert found[1]["sub_criteria"] == [{"text": "Hb > 8 g/dL"}], mark
     found = criteria_text.split("Inclusion Criteria:\n\n- Aged 18\n\nFor adolescents:\n- Weight ≥ 40 kg").inclusion
     assert [c.get("group") for c in found] == [None, "For adolescents"]
+
+
+def test_a_note_at_the_indent_of_the_sub_criteria_above_it_is_no_sub_criterion(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, NCT03722472's vital signs footnote written with a space after its mark ("   \\* Temperature ...",
+    a bullet once its escape is read) put the "NOTE: Athletically trained subjects with a pulse ≥40 may be
+    enrolled ..." paragraph after it at the indent of a sub-criterion, and it was imported as one: an
+    exception the study allows imported as a criterion it sets. The unspaced footnote as the study writes
+    it leaves the note apart, as here."""
+    study = _study("NCT03722472.json")
+    elig = study["protocolSection"]["eligibilityModule"]
+    elig["eligibilityCriteria"] = elig["eligibilityCriteria"].replace("   \\*Temperature", "   \\* Temperature")
+    item = _imported(trials, registry, study, tmp_path)["eligibility"]["inclusion_criteria"][1]
+    assert [c["text"][:22] for c in item["sub_criteria"]] == ["Temperature <38°C, res"]
+
+
+def test_a_note_at_its_lists_own_indent_is_read_as_at_an_unindented_lists() -> None:
+    """The class: where the list's items stand (its top level indented by two spaces, as NCT04207047 indents
+    every line, or a sub-level), not the line's start, says what a note after a blank line is about: words of
+    the top-level item above, or apart from sub-criteria; never a criterion of its own. Before, "  Note: ..."
+    in a list indented throughout was imported as a criterion."""
+    for indent in ("", "  ", "    "):
+        text = f"Inclusion Criteria:\n\n{indent}1. Adults\n\n{indent}Note: adults are 18 or older.\n{indent}2. Consent"
+        found = criteria_text.split(text)
+        assert found.inclusion == [
+            {"number": 1, "text": "Adults Note: adults are 18 or older."},
+            {"number": 2, "text": "Consent"},
+        ], repr(indent)
+        text = f"Inclusion Criteria:\n\n{indent}1. Adults\n{indent}   a. aged 18\n\n{indent}NB: checked at screening.\n"
+        found = criteria_text.split(text + f"{indent}2. Consent")
+        assert found.inclusion == [
+            {"number": 1, "text": "Adults", "sub_criteria": [{"text": "aged 18"}]},
+            {"number": 2, "text": "Consent"},
+        ], repr(indent)
+        assert "not imported" in found.remarks[0]
+    text = "Inclusion Criteria:\n\n* Vital signs:\n  - Pulse 50-100 bpm\n\n  Note: athletes ≥ 40 bpm.\n* Consent"
+    assert criteria_text.split(text).inclusion == [
+        {"text": "Vital signs:", "sub_criteria": [{"text": "Pulse 50-100 bpm"}]},
+        {"text": "Consent"},
+    ]

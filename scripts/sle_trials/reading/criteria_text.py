@@ -885,13 +885,22 @@ class _Reader:
         health ..." / "" / "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled ..."): about
         that item, no sub-criterion of it, as a note marked as an item under it is none. Words of the item
         when nothing stands between them, as an unindented note's are; kept apart (not imported) when the
-        item's sub-criteria part them."""
+        item's sub-criteria part them. A note at the indent of a level of the list is read as an unindented
+        note after an unindented list is: the list's own indent, not the line's start, is where its items
+        stand. Before, a note at the indent of the sub-criteria above it ("   * Pulse 50-100 bpm" / "" /
+        "   NOTE: Athletes with a pulse ≥40 may be enrolled.") was imported as a sub-criterion, and in a
+        list indented throughout (NCT04207047's lines all start with two spaces) a note was imported as a
+        criterion of its own."""
         if self.last is None or not self.noted_over or not _NOTE.match(text) or text.endswith((":", "：")):
             return False
         beside = self._beside(indent)
         if beside is None and not (self.stack and indent > self.stack[-1].indent):
-            return False  # not under the item above: a paragraph of its own, read as such
-        if beside is None and "sub_criteria" not in self.last:
+            if not self.stack or indent < self.stack[0].indent:
+                return False  # not under the item above nor in the list: a paragraph of its own, read as such
+            words = not (self.last_depth and self.stack[-1].indent > self.stack[0].indent)
+        else:
+            words = beside is None and "sub_criteria" not in self.last
+        if words:
             self.noted.append(text)
             self.last["text"] += " " + text
             self.gap = False
