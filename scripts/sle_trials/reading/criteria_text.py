@@ -27,6 +27,19 @@ from sle_trials.reading.invisible import DROPPED, SEPARATOR, unreordered
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+def unescaped(text: str) -> str:
+    """A markdown text (a line of criteria, an arm's description) with each escape (ESCAPE) read as the
+    character it escapes, as the registry's page shows it and a record holds it; but the text as written
+    where so read it would still hold a backslash before punctuation (an escaped backslash, "Hb \\\\>= 8"
+    shown "Hb \\>= 8"), which a record's reading (layouts.normalise) reads as an escape again (">="). A
+    record copying the source's escapes is held to the source's own (Sources.miswritten) and reads as
+    the page shows it. Before, such a study was imported into a draft its own check refused (E501, E512)."""
+    if "\\" not in text:
+        return text
+    shown = ESCAPE.sub(r"\1", text)
+    return text if ESCAPE.search(shown) else shown
+
+
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
@@ -255,7 +268,7 @@ def _runs_on(previous: str, line: str) -> bool:
     first = line.lstrip()[:1]
     if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
         return True
-    return bool(_RUNS_ON.search(ESCAPE.sub(r"\1", previous).rstrip()))
+    return bool(_RUNS_ON.search(unescaped(previous).rstrip()))
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
@@ -313,7 +326,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     parent study met" is a criterion."""
     if len(line) >= 120 or not line.strip():
         return None
-    bare = ESCAPE.sub(r"\1", _shown(line))
+    bare = unescaped(_shown(line))
     item = _ITEM.match(bare)
     marked = _marked(item)
     if marked:
@@ -404,7 +417,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
     both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
     exclusion criteria after the inclusion criteria would be read as inclusion criteria."""
-    line = ESCAPE.sub(r"\1", _shown(lines[at]).rstrip())
+    line = unescaped(_shown(lines[at]).rstrip())
     if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
         return None
     item = _ITEM.match(line)
@@ -416,7 +429,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     ):
         return None
     following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
-    marked = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
+    marked = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
     if not _marked(marked):
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
@@ -636,7 +649,7 @@ def _is_label(lines: list[str], at: int) -> bool:
     """Whether the line at index at is set off as a label: first or after a blank line, unindented,
     unmarked, short, no heading of criteria, and ending in a colon, wholly bold, a markdown heading,
     or naming a part of the study ("Cohort B", not ending a sentence)."""
-    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    line = unescaped(lines[at].rstrip())
     if (at and lines[at - 1].strip()) or line[:1].isspace() or len(line) > 100 or _heading_of(line) is not None:
         return False
     if _marked(_ITEM.match(line)) or not _says_something(line):
@@ -651,7 +664,7 @@ def _is_label(lines: list[str], at: int) -> bool:
 
 def _label_text(line: str) -> str:
     """A label's words, as a group holds them: without its markdown and its colon."""
-    return " ".join(ESCAPE.sub(r"\1", line).strip().lstrip("#").strip().strip("*_").rstrip(":：").strip("*_ ").split())
+    return " ".join(unescaped(line).strip().lstrip("#").strip().strip("*_").rstrip(":：").strip("*_ ").split())
 
 
 def _closing_remark(lines: list[str]) -> str | None:
@@ -668,13 +681,13 @@ def _closing_remark(lines: list[str]) -> str | None:
     paragraph = lines[start:end]
     if not paragraph or start == 0 or paragraph[0][:1].isspace() or paragraph[0].startswith(_GROUP):
         return None
-    marked = [m for line in lines[:start] if (m := _ITEM.match(ESCAPE.sub(r"\1", line.rstrip())))]
+    marked = [m for line in lines[:start] if (m := _ITEM.match(unescaped(line.rstrip())))]
     if not any(_marked(m) for m in marked):
         return None
-    first = _ITEM.match(ESCAPE.sub(r"\1", paragraph[0].rstrip()))
+    first = _ITEM.match(unescaped(paragraph[0].rstrip()))
     if _marked(first):
         return None
-    said = " ".join(ESCAPE.sub(r"\1", line).strip() for line in paragraph)
+    said = " ".join(unescaped(line).strip() for line in paragraph)
     if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
         return None
     del lines[start:]
@@ -689,7 +702,7 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
     lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
     was listed under it as its group."""
-    line = ESCAPE.sub(r"\1", lines[at].rstrip())
+    line = unescaped(lines[at].rstrip())
     if not after_gap or line[:1].isspace() or len(line) > 100:
         return None
     if _marked(_ITEM.match(line)):
@@ -698,7 +711,7 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     if not m:
         return None
     following = next((x for x in lines[at + 1 :] if x.strip()), None)
-    item = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
+    item = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
     if not _marked(item):
         return None
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
@@ -765,7 +778,7 @@ class _Reader:
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
         """Read the line at index at (raw, as the section holds it)."""
-        line = ESCAPE.sub(r"\1", raw.rstrip())
+        line = unescaped(raw.rstrip())
         if not line.strip() or _MARKS_ONLY.fullmatch(line.strip()):
             if self.defining == "paragraph" or self.defined_items:
                 self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
@@ -836,7 +849,7 @@ class _Reader:
             return True
         if self.last is not None or line[:1].isspace() or not _NOTE.match(line):
             return False
-        following = (_ITEM.match(ESCAPE.sub(r"\1", x.rstrip())) for x in lines[at + 1 :] if x.strip())
+        following = (_ITEM.match(unescaped(x.rstrip())) for x in lines[at + 1 :] if x.strip())
         if not any(_marked(m) for m in following):
             return False
         self.leading.append(line.strip())
