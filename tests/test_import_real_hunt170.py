@@ -176,3 +176,47 @@ def test_a_wrapped_criterion_mixing_an_escaped_backslash_and_an_escape_imports(
         "Inclusion Criteria:\n\n* Hemoglobin \\[local lab\\] must be\n  \\\\>= 8 g/dL\n\nExclusion Criteria:\n\n* x"
     )
     _imported(trials, registry, study, tmp_path)
+
+
+DECIMAL = """Inclusion Criteria:
+
+1. Patient has adequate organ function:
+1.1. Hemoglobin ≥ 10 g/dL.
+1.2. Platelet count ≥ 100,000/mm3.
+2. Patient has given written informed consent.
+
+Exclusion Criteria:
+
+1. Patient is breast feeding.
+2. Patient has severe systemic disease:
+2.1. Uncontrolled cardiovascular disease.
+2.2. Clinically significant pulmonary disease.
+2.3. Active infection."""
+
+
+def test_a_decimal_sub_number_ending_in_a_full_stop_is_one_item(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a sub-item numbered as many registries number them, "1.2." (a full stop after the decimal), was
+    read as a run of numbered items ("1." then "2. Platelet count ..."), as "1. Age 18-65; 2. SLE" is: a
+    criterion "1." the study does not state, the platelet count imported as criterion 2, and the study's
+    criterion 2 (consent) as its sub-criterion. "1.1." and "2.2." were read right: only a decimal whose second
+    part is the first's next number was run apart."""
+    study = _study()
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = DECIMAL
+    elig = _imported(trials, registry, study, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {
+            "number": 1,
+            "text": "Patient has adequate organ function:",
+            "sub_criteria": [{"text": "Hemoglobin ≥ 10 g/dL."}, {"text": "Platelet count ≥ 100,000/mm3."}],
+        },
+        {"number": 2, "text": "Patient has given written informed consent."},
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"][1]["sub_criteria"]] == [
+        "Uncontrolled cardiovascular disease.",
+        "Clinically significant pulmonary disease.",
+        "Active infection.",
+    ]
+    # a run of numbered items is still read as its items, with or without a space after each number
+    for run in ("1. Age 18-65; 2. SLE; 3. Consent.", "1.Age 18-65; 2.SLE; 3.Consent."):
+        found = criteria_text.split(f"Inclusion Criteria:\n\n{run}").inclusion
+        assert [(c["number"], c["text"]) for c in found] == [(1, "Age 18-65;"), (2, "SLE;"), (3, "Consent.")]

@@ -559,7 +559,8 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, headers
 
 
-_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
+# (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
+_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
