@@ -220,3 +220,54 @@ def test_a_decimal_sub_number_ending_in_a_full_stop_is_one_item(trials: Trials, 
     for run in ("1. Age 18-65; 2. SLE; 3. Consent.", "1.Age 18-65; 2.SLE; 3.Consent."):
         found = criteria_text.split(f"Inclusion Criteria:\n\n{run}").inclusion
         assert [(c["number"], c["text"]) for c in found] == [(1, "Age 18-65;"), (2, "SLE;"), (3, "Consent.")]
+
+
+def test_exclusion_criteria_under_a_heading_not_read_as_one_are_no_inclusion_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, the exclusion criteria of a study heading them in words the reading does not take for a heading
+    ("Exclusion Criteria." with a full stop, as NCT02576665 is rewritten here) were imported as inclusion
+    criteria: breast feeding and HIV as conditions of taking part. They are now left for the curator, said so."""
+    study = _study()
+    elig = study["protocolSection"]["eligibilityModule"]
+    elig["eligibilityCriteria"] = elig["eligibilityCriteria"].replace("Exclusion Criteria:", "Exclusion Criteria.")
+    data = _imported(trials, registry, study, tmp_path)
+    texts = [c["text"] for c in data["eligibility"]["inclusion_criteria"]]
+    assert len(texts) == 13 and texts[0] == "Patient has given written informed consent."
+    assert "exclusion_criteria" not in data["eligibility"]
+    assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
+    assert any("'Exclusion Criteria.' that may head the exclusion" in n["text"] for n in data["curation"]["notes"])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Exclusion Criteria.",
+        "EXCLUSION CRITERIA -",
+        "Exclusion Criterion",
+        "Criteria for Exclusion",
+        "Exclusionary Criteria:",
+        "Exlusion Criteria:",
+        "## Exclusion",
+        "Non-eligibility criteria:",
+        "The following patients are not eligible:",
+        "Contraindications:",
+    ],
+)
+def test_no_list_under_a_line_that_may_head_the_exclusion_criteria_is_read_as_inclusion(heading: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{heading}\n\n* Pregnancy\n* HIV")
+    assert found.inclusion == [{"text": "Adults with SLE"}] and found.exclusion == [] and found.unplaced
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patients with lupus nephritis are not excluded:",  # denies exclusion
+        "Patients excluded earlier are eligible:",  # both kinds
+        "Participants in the PK substudy:",  # says nothing of exclusion
+        "Patients with a history of exclusion from a prior CAR-T trial for reasons of toxicity or of response:",  # long
+    ],
+)
+def test_a_sub_heading_that_heads_no_exclusion_list_stays_one(line: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{line}\n\n* Weight 40 kg or more")
+    assert found.inclusion[-1]["text"] == "Weight 40 kg or more" and not found.unplaced

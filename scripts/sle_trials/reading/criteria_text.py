@@ -440,6 +440,42 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     return kinds.pop(), None, None
 
 
+# the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
+# ("Exclusion Criteria.", "Exclusionary criteria:", "Criteria for Exclusion", "Exlusion Criteria:", "Not eligible if:",
+# "Contraindications:", "Ausschlusskriterien:")
+_EXCLUSION_WORDS = re.compile(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss")
+# ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
+# line that denies exclusion or speaks of eligibility or inclusion too heads no exclusion list ("Patients with lupus
+# nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
+_INELIGIBLE_WORDS = re.compile(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
+_OTHERWISE = re.compile(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b")
+# the most words a line that heads a list is read to have ("The following patients are not eligible:")
+_HEADING_WORDS = 8
+
+
+def _doubtful_exclusion_heading(lines: list[str]) -> int | None:
+    """The index of the first line of an inclusion list that may head the exclusion criteria in words the
+    reading does not take for a heading (_EXCLUSION_WORDS, _INELIGIBLE_WORDS): set off as a heading is (first
+    or after a blank line, unmarked, unindented, at most _HEADING_WORDS words) and followed by a list item;
+    None if there is none. Read on, the exclusion criteria under it were imported as inclusion criteria
+    ("Pregnancy" as a condition of taking part)."""
+    for at, raw in enumerate(lines):
+        line = unescaped(_shown(raw)).rstrip()
+        if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or raw.startswith(_GROUP):
+            continue
+        if _marked(_ITEM.match(line)):
+            continue
+        if not (_INELIGIBLE_WORDS.search(line) or (_EXCLUSION_WORDS.search(line) and not _OTHERWISE.search(line))):
+            continue
+        words = re.findall(r"\w+", line)
+        if len(words) > _HEADING_WORDS:
+            continue
+        following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
+        if following is not None and _marked(_ITEM.match(unescaped(following.rstrip()))):
+            return at
+    return None
+
+
 def split(text: str) -> Split:
     """The criteria text under its headings: "Inclusion Criteria", "Exclusion Criteria" (with any
     wording registries use), or a general "Eligibility criteria" heading followed later by an
@@ -491,6 +527,17 @@ def split(text: str) -> Split:
             f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
             "saying whom each is for; their criteria are listed as one list."
         )
+    unread = False
+    if not any(x.strip() for x in sections["exclusion"]):
+        doubtful = _doubtful_exclusion_heading(sections["inclusion"])
+        if doubtful is not None:
+            remarks.append(
+                f"The criteria text has a line {sections['inclusion'][doubtful].strip()[:100]!r} that may head the "
+                "exclusion criteria, in words not read as a heading; the lines from it on are not imported as "
+                "inclusion criteria."
+            )
+            del sections["inclusion"][doubtful:]
+            unread = True  # words no list took: the exclusion criteria are the curator's to read
     general = any(x.strip() for x in sections["general"])
     if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
         sections["inclusion"], general = sections["general"], False
@@ -526,7 +573,7 @@ def split(text: str) -> Split:
             )
         items[:] = kept
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
-    return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed)
 
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
