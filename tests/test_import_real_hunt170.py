@@ -271,3 +271,31 @@ def test_no_list_under_a_line_that_may_head_the_exclusion_criteria_is_read_as_in
 def test_a_sub_heading_that_heads_no_exclusion_list_stays_one(line: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{line}\n\n* Weight 40 kg or more")
     assert found.inclusion[-1]["text"] == "Weight 40 kg or more" and not found.unplaced
+
+
+def _indented(text: str) -> str:
+    """text with every line that has words indented by two spaces, as NCT04207047 writes its criteria."""
+    return "\n".join("  " + line if line.strip() else line for line in text.split("\n"))
+
+
+def test_a_closing_remark_indented_as_the_whole_list_is_no_criterion(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, NCT02210780's closing remark ("The information listed above is not intended to contain all
+    considerations ... and not all inclusion/ exclusion criteria are listed.") was imported as an exclusion
+    criterion once every line of its criteria was indented by two spaces, as NCT04207047 writes its criteria:
+    a remark was read as one only at the line's start, not at the list's own indent."""
+    study = _study("NCT02210780.json")
+    elig = study["protocolSection"]["eligibilityModule"]
+    elig["eligibilityCriteria"] = _indented(elig["eligibilityCriteria"])
+    data = _imported(trials, registry, study, tmp_path)
+    assert [c["number"] for c in data["eligibility"]["exclusion_criteria"]] == [1, 2, 3, 4, 5, 6, 7]
+    assert any("end with a remark about the criteria" in n["text"] for n in data["curation"]["notes"])
+
+
+def test_a_line_that_may_head_the_exclusion_criteria_is_read_at_its_lists_own_indent() -> None:
+    found = criteria_text.split(_indented("Inclusion Criteria:\n\n1. Adults\n\nExclusion Criteria.\n\n1. Pregnancy"))
+    assert found.inclusion == [{"number": 1, "text": "Adults"}] and found.unplaced
+    # indented under an item, a line is no heading of a list
+    found = criteria_text.split("Inclusion Criteria:\n\n1. Labs:\n\n   Contraindications:\n\n   * none\n2. Consent")
+    assert [c["number"] for c in found.inclusion] == [1, 2] and not found.unplaced

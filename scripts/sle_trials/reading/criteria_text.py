@@ -456,15 +456,17 @@ _HEADING_WORDS = 8
 def _doubtful_exclusion_heading(lines: list[str]) -> int | None:
     """The index of the first line of an inclusion list that may head the exclusion criteria in words the
     reading does not take for a heading (_EXCLUSION_WORDS, _INELIGIBLE_WORDS): set off as a heading is (first
-    or after a blank line, unmarked, unindented, at most _HEADING_WORDS words) and followed by a list item;
-    None if there is none. Read on, the exclusion criteria under it were imported as inclusion criteria
-    ("Pregnancy" as a condition of taking part)."""
-    for at, raw in enumerate(lines):
-        line = unescaped(_shown(raw)).rstrip()
-        if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or raw.startswith(_GROUP):
+    or after a blank line, unmarked, indented no deeper than the list's items, at most _HEADING_WORDS words)
+    and followed by a list item; None if there is none. Read on, the exclusion criteria under it were
+    imported as inclusion criteria ("Pregnancy" as a condition of taking part)."""
+    found = [(at, m) for at, raw in enumerate(lines) if (m := _ITEM.match(unescaped(_shown(raw)).rstrip()))]
+    items = [len(m.group("indent")) for _, m in found if _marked(m)]
+    for at, m in found:  # (m: each line that is no blank one)
+        line = m.string
+        if (at and lines[at - 1].strip()) or lines[at].startswith(_GROUP) or _marked(m):
             continue
-        if _marked(_ITEM.match(line)):
-            continue
+        if line[:1] == "\t" or len(m.group("indent")) > min(items, default=0):
+            continue  # indented under an item: no heading of a list
         if not (_INELIGIBLE_WORDS.search(line) or (_EXCLUSION_WORDS.search(line) and not _OTHERWISE.search(line))):
             continue
         words = re.findall(r"\w+", line)
@@ -719,7 +721,9 @@ def _closing_remark(lines: list[str]) -> str | None:
     """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
     eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken
     off the lines and returned: a remark about the lists, not an inclusion or exclusion criterion.
-    Only an unmarked, unindented paragraph after a blank line, with a list item before it."""
+    Only an unmarked paragraph after a blank line, with a list item before it, indented no deeper than the
+    list's items: a text indented throughout (NCT02210780's closing remark that "not all inclusion/ exclusion
+    criteria are listed", each line indented as NCT04207047 indents them) was imported as a criterion."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -727,10 +731,11 @@ def _closing_remark(lines: list[str]) -> str | None:
     while start and lines[start - 1].strip():
         start -= 1
     paragraph = lines[start:end]
-    if not paragraph or start == 0 or paragraph[0][:1].isspace() or paragraph[0].startswith(_GROUP):
+    if not paragraph or start == 0 or paragraph[0].startswith(_GROUP):
         return None
     marked = [m for line in lines[:start] if (m := _ITEM.match(unescaped(line.rstrip())))]
-    if not any(_marked(m) for m in marked):
+    items = [len(m.group("indent")) for m in marked if _marked(m)]
+    if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
         return None
     first = _ITEM.match(unescaped(paragraph[0].rstrip()))
     if _marked(first):
