@@ -299,3 +299,16 @@ def test_a_line_that_may_head_the_exclusion_criteria_is_read_at_its_lists_own_in
     # indented under an item, a line is no heading of a list
     found = criteria_text.split("Inclusion Criteria:\n\n1. Labs:\n\n   Contraindications:\n\n   * none\n2. Consent")
     assert [c["number"] for c in found.inclusion] == [1, 2] and not found.unplaced
+
+
+def test_spaces_after_a_heading_with_its_criteria_run_in_change_nothing() -> None:
+    """Before, two spaces at the end of a heading line that runs its criteria in ("Inclusion Criteria: 1. Age 18 to
+    65 years; 2. ...; 3. Signed consent.  ", 117 characters and the spaces) put it over the 120 characters a
+    heading is read to have: the inclusion criteria were no list, left out as words before the first heading."""
+    line = (
+        "Inclusion Criteria: 1. Age 18 to 65 years; 2. SLEDAI-2K ≥ 8, despite at least 2.5 years of therapy; "
+        "3. Signed consent."
+    )
+    for spaces in ("", "  ", "\t "):
+        found = criteria_text.split(f"{line}{spaces}\n\nExclusion Criteria: 1) Pregnancy; 2) Active infection.")
+        assert [c["number"] for c in found.inclusion] == [1, 2, 3] and not found.unplaced, repr(spaces)

@@ -324,7 +324,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
     parent study met" is a criterion."""
-    if len(line) >= 120 or not line.strip():
+    if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
     bare = unescaped(_shown(line))
     item = _ITEM.match(bare)
