@@ -312,3 +312,28 @@ def test_spaces_after_a_heading_with_its_criteria_run_in_change_nothing() -> Non
     for spaces in ("", "  ", "\t "):
         found = criteria_text.split(f"{line}{spaces}\n\nExclusion Criteria: 1) Pregnancy; 2) Active infection.")
         assert [c["number"] for c in found.inclusion] == [1, 2, 3] and not found.unplaced, repr(spaces)
+
+
+def test_a_lead_in_to_the_exclusion_criteria_is_read_at_its_lists_own_indent(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, with every line of the criteria indented by two spaces, as NCT04207047 writes its own, a lead-in
+    to the exclusion criteria ("Participants are excluded if they have any of the following:", or a Spanish
+    "Criterios de exclusión:") was read only at column 0: the exclusion criteria were imported as sub-criteria
+    of an inclusion criterion. A lead-in is read at the indent of the list above it."""
+    study = _study()
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = _indented(
+        "Inclusion Criteria:\n\n1. Patient has given written informed consent.\n\n"
+        "Participants are excluded if they have any of the following:\n\n1. Patient is breast feeding.\n"
+        "2. Patient is human immunodeficiency virus seropositive."
+    )
+    elig = _imported(trials, registry, study, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [{"number": 1, "text": "Patient has given written informed consent."}]
+    assert [c["number"] for c in elig["exclusion_criteria"]] == [1, 2]
+    found = criteria_text.split(
+        _indented("Inclusion Criteria:\n\n* Adults\n\nCriterios de exclusión:\n\n* Embarazo\n* Infección activa")
+    )
+    assert [c["text"] for c in found.exclusion] == ["Embarazo", "Infección activa"]
+    # indented under an item, a line speaking of exclusion leads into no list of its own
+    found = criteria_text.split("Inclusion Criteria:\n\n1. Adults:\n\n   Patients excluded if:\n\n   * aged 80\n2. X")
+    assert [c["number"] for c in found.inclusion] == [1, 2] and found.exclusion == []

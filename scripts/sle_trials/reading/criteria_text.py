@@ -410,15 +410,21 @@ _KIND_WORDS = {
 _NON_INCLUSION = re.compile(r"\bnon[-\s]?inclusion\b")
 
 
-def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
+def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
     """(kind, None, None) when the line at index at leads into a list of one kind in other words than
     a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
-    criteria include:"): on its own line after a blank one, unmarked and unindented, ending in a
+    criteria include:"): on its own line after a blank one, unmarked, indented no deeper than the
+    list above it (top: the indent of its first item, if any) nor than the item after it, ending in a
     colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
     both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
-    exclusion criteria after the inclusion criteria would be read as inclusion criteria."""
-    line = unescaped(_shown(lines[at]).rstrip())
+    exclusion criteria after the inclusion criteria would be read as inclusion criteria: before, so
+    in a text indented throughout, as NCT04207047 indents its criteria."""
+    written = unescaped(_shown(lines[at]).rstrip())
+    line = written.lstrip(" ")
+    indent = len(written) - len(line)
     if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
+        return None
+    if top is not None and indent > top:
         return None
     item = _ITEM.match(line)
     if _marked(item):
@@ -430,7 +436,7 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
         return None
     following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
     marked = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
-    if not _marked(marked):
+    if marked is None or not _marked(marked) or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
     words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", folded)))  # "exclusión" is exclusion
@@ -491,6 +497,7 @@ def split(text: str) -> Split:
     lines, tables = _tables(lines)
     labels, unlabelled = _cohorts(lines)
     part: str | None = None  # the cohort the lists since its label are for
+    top: dict[str | None, int] = {}  # the indent of each list's first item
     for at, line in enumerate(lines):
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
@@ -499,7 +506,7 @@ def split(text: str) -> Split:
             part = lines[labels[at]]
         if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
             heading = (heading[0], _label_text(part), heading[2])
-        lead = _lead_in(lines, at) if heading is None and current != "exclusion" else None
+        lead = _lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
             # exclusion list, whose lead-ins speak of the inclusion criteria ("Subjects who meet the
@@ -519,6 +526,8 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         sections[current] += _run_in_items(line)
+        if current not in top and _marked(first := _ITEM.match(unescaped(line.rstrip()))):
+            top[current] = len(first.group("indent")) if first is not None else 0
     remarks = [
         f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
         "criterion, its cells as the row writes them."
