@@ -337,3 +337,42 @@ def test_a_lead_in_to_the_exclusion_criteria_is_read_at_its_lists_own_indent(
     # indented under an item, a line speaking of exclusion leads into no list of its own
     found = criteria_text.split("Inclusion Criteria:\n\n1. Adults:\n\n   Patients excluded if:\n\n   * aged 80\n2. X")
     assert [c["number"] for c in found.inclusion] == [1, 2] and found.exclusion == []
+
+
+UNMARKED = """Inclusion Criteria:
+
+1. Patient has given written informed consent.
+2. Patient has adequate organ function, as follows:
+Hemoglobin ≥ 10 g/dL
+Platelet count ≥ 100,000/mm3
+
+Exclusion Criteria:
+
+* Patient is breast feeding.
+NB-UVB phototherapy within 4 weeks
+* Patient is human immunodeficiency virus seropositive."""
+
+
+def test_an_unmarked_line_in_a_list_indented_throughout_is_read_as_unindented(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, with every line of the criteria indented by two spaces, as NCT04207047 writes its own, every
+    unmarked line was read as a wrapped line of the item above (an indented line is one), not only those
+    indented beyond it: "NB-UVB phototherapy within 4 weeks" was imported as words of the breast-feeding
+    criterion, and the lines listed under "as follows:" as words of that criterion, where the same text
+    unindented reads each as a criterion and as sub-criteria."""
+    study = _study()
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = _indented(UNMARKED)
+    elig = _imported(trials, registry, study, tmp_path)["eligibility"]
+    assert (elig["inclusion_criteria"], elig["exclusion_criteria"]) == (
+        (s := criteria_text.split(UNMARKED)).inclusion,
+        s.exclusion,
+    )
+    assert [c["text"] for c in elig["exclusion_criteria"]][:2] == [
+        "Patient is breast feeding.",
+        "NB-UVB phototherapy within 4 weeks",
+    ]
+    assert len(elig["inclusion_criteria"][1]["sub_criteria"]) == 2
+    # a line indented beyond the first line of its item still wraps it, however many lines it runs to
+    found = criteria_text.split("Inclusion Criteria:\n\n1. SLE according to\n   the EULAR/ACR criteria\n   SLEDAI ≥ 6")
+    assert found.inclusion == [{"number": 1, "text": "SLE according to the EULAR/ACR criteria SLEDAI ≥ 6"}]

@@ -257,18 +257,27 @@ _GOES_ON = re.compile(
 )
 
 
-def _runs_on(previous: str, line: str) -> bool:
+def _runs_on(previous: str, line: str, above: int = 0) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
-    is indented (a continuation, as markdown writes one), begins in lower case, with punctuation
+    is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
     "Unless": _GOES_ON), or the line before ends mid-sentence (_RUNS_ON). Else it begins
-    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria)."""
-    if line[:1].isspace() or _GOES_ON.match(line):
+    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
+    beyond the first line of the item above (above: its indent), not the line's start: in a text indented
+    throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
+    line, and "  * Pregnancy or breastfeeding" / "  NB-UVB phototherapy within 4 weeks" imported as one
+    exclusion criterion."""
+    if _indent(line) > above or _GOES_ON.match(line.lstrip()):
         return True
     first = line.lstrip()[:1]
     if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
         return True
     return bool(_RUNS_ON.search(unescaped(previous).rstrip()))
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented: the spaces and tabs it starts with."""
+    return len(line) - len(line.lstrip(" \t"))
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
@@ -829,6 +838,7 @@ class _Reader:
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
+        self.last_indent = 0  # the indent of the line the item the next continuation line belongs to starts on
         # notes after the sub-criteria of an item, unindented: about that item, whose words the sub-criteria
         # part them from; kept for a remark, not joined to the last sub-criterion
         self.apart: list[str] = []
@@ -839,7 +849,13 @@ class _Reader:
         self.defined_items = 0  # the items of the definition read so far
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
-        """Read the line at index at (raw, as the section holds it)."""
+        """Read the line at index at (raw, as the section holds it); an item it starts starts at its indent."""
+        last = self.last
+        self._line(lines, at, raw)
+        if self.last is not last:
+            self.last_indent = _indent(raw)
+
+    def _line(self, lines: list[str], at: int, raw: str) -> None:
         line = unescaped(raw.rstrip())
         if not line.strip() or _MARKS_ONLY.fullmatch(line.strip()):
             if self.defining == "paragraph" or self.defined_items:
@@ -927,7 +943,7 @@ class _Reader:
         """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
         ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
         if self.last is not None and not self.gap:
-            if _runs_on(previous, line):
+            if _runs_on(previous, line, self.last_indent):
                 self.last["text"] += " " + line.strip()  # a wrapped line of the same item
                 return
             if self.colon is None and previous.rstrip().endswith((":", "：")) and self.last_depth < MAX_DEPTH:
