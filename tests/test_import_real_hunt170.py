@@ -376,3 +376,14 @@ def test_an_unmarked_line_in_a_list_indented_throughout_is_read_as_unindented(
     # a line indented beyond the first line of its item still wraps it, however many lines it runs to
     found = criteria_text.split("Inclusion Criteria:\n\n1. SLE according to\n   the EULAR/ACR criteria\n   SLEDAI ≥ 6")
     assert found.inclusion == [{"number": 1, "text": "SLE according to the EULAR/ACR criteria SLEDAI ≥ 6"}]
+
+
+def test_a_note_before_the_first_item_of_a_list_indented_throughout_is_no_criterion() -> None:
+    """Before, "Note: all criteria must be met." before a list's first item was kept apart as a remark only at
+    column 0: with every line indented by two spaces, as NCT04207047 writes its criteria, it was imported as
+    an inclusion criterion the study does not state."""
+    text = "Inclusion Criteria:\n\nNote: all criteria must be met.\n\n1. Age 18-65 years\n2. SLE"
+    for indent in ("", "  "):
+        found = criteria_text.split(_indented(text) if indent else text)
+        assert [c["text"] for c in found.inclusion] == ["Age 18-65 years", "SLE"], repr(indent)
+        assert "before the first item" in found.remarks[0]

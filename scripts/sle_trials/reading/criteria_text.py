@@ -921,14 +921,16 @@ class _Reader:
     def leading_note(self, lines: list[str], at: int, line: str) -> bool:
         """Whether the unmarked line is (a line of) a note before the list's first item ("Note: all
         criteria must be met.", then "1. Age 18-65"): a remark about the list, no criterion of it, when
-        a list item follows it. Kept for a remark (leading), not imported as a criterion."""
+        a list item follows it, indented no less than the note. Kept for a remark (leading), not imported
+        as a criterion. Before, in a text indented throughout (as NCT04207047 indents its criteria), such a
+        note was read only at column 0, and was imported as a criterion."""
         if self.in_leading and not self.gap:
             self.leading[-1] += " " + line.strip()
             return True
-        if self.last is not None or line[:1].isspace() or not _NOTE.match(line):
+        if self.last is not None or not _NOTE.match(line.lstrip(" ")):
             return False
-        following = (_ITEM.match(unescaped(x.rstrip())) for x in lines[at + 1 :] if x.strip())
-        if not any(_marked(m) for m in following):
+        following = [m for x in lines[at + 1 :] if x.strip() and (m := _ITEM.match(unescaped(x.rstrip())))]
+        if not any(_marked(m) and len(m.group("indent")) >= _indent(line) for m in following):
             return False
         self.leading.append(line.strip())
         self.in_leading, self.gap = True, False
