@@ -387,3 +387,17 @@ def test_a_note_before_the_first_item_of_a_list_indented_throughout_is_no_criter
         found = criteria_text.split(_indented(text) if indent else text)
         assert [c["text"] for c in found.inclusion] == ["Age 18-65 years", "SLE"], repr(indent)
         assert "before the first item" in found.remarks[0]
+
+
+@pytest.mark.parametrize("name", ["criteria_notes_between_items.json", "criteria_cohort_lists.json"])
+def test_a_sub_heading_or_a_cohorts_label_is_read_within_a_texts_margin(name: str) -> None:
+    """Before, with every line of the criteria indented by two spaces (a margin, as NCT04207047 writes its
+    criteria), a sub-heading ("NOTE: the following apply to adolescents only:") and a cohort's label ("Cohort A
+    (extrarenal SLE):") were read only at column 0: the note was imported as a criterion and the items under it
+    as its sub-criteria, and the cohorts' criteria as one list. Within a text's margin, a line reads as at
+    column 0; where the items stand deeper than the paragraphs (the classic layout), nothing changes."""
+    study = json.loads((FIXTURES / "ctgov" / name).read_bytes())
+    text = study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    for margin in ("  ", "    "):
+        indented = "\n".join(margin + line if line.strip() else line for line in text.split("\n"))
+        assert criteria_text.split(indented) == criteria_text.split(text), repr(margin)

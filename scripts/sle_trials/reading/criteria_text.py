@@ -275,6 +275,17 @@ def _runs_on(previous: str, line: str, above: int = 0) -> bool:
     return bool(_RUNS_ON.search(unescaped(previous).rstrip()))
 
 
+def _margin(lines: list[str]) -> int:
+    """The spaces every line of a text starts with, where its list items start with no more: the margin of a
+    text indented throughout (NCT04207047 starts every line with two spaces), within which a line is read as
+    unindented (a sub-heading, a cohort's label). 0 where the items stand deeper than some line (the classic
+    layout's paragraphs at 8 spaces, their items at 10), whose indents say how the lines nest."""
+    indents = [_indent(x) for x in lines if x.strip() and not x.startswith(_GROUP)]
+    found = (_ITEM.match(unescaped(x.rstrip())) for x in lines if x.strip() and not x.startswith(_GROUP))
+    items = [len(m.group("indent")) for m in found if m is not None and _marked(m)]
+    return min(indents) if indents and items and min(indents) == min(items) else 0
+
+
 def _indent(line: str) -> int:
     """How far a line is indented: the spaces and tabs it starts with."""
     return len(line) - len(line.lstrip(" \t"))
@@ -690,11 +701,12 @@ def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
     if not any(kinds.count(kind) > 1 for kind in ("inclusion", "exclusion")):
         return {}, None
     labels: dict[int, int] = {}
+    margin = _margin(lines)
     for at, _ in plain:
         before = at - 1
         while before >= 0 and not lines[before].strip():
             before -= 1
-        if before >= 0 and _is_label(lines, before):
+        if before >= 0 and _is_label(lines, before, margin):
             labels[at] = before
     seen: set[str] = set()
     unlabelled = None
@@ -713,12 +725,15 @@ _PART_WORD = re.compile(
 )
 
 
-def _is_label(lines: list[str], at: int) -> bool:
+def _is_label(lines: list[str], at: int, margin: int = 0) -> bool:
     """Whether the line at index at is set off as a label: first or after a blank line, unindented,
     unmarked, short, no heading of criteria, and ending in a colon, wholly bold, a markdown heading,
     or naming a part of the study ("Cohort B", not ending a sentence)."""
     line = unescaped(lines[at].rstrip())
-    if (at and lines[at - 1].strip()) or line[:1].isspace() or len(line) > 100 or _heading_of(line) is not None:
+    if (at and lines[at - 1].strip()) or _indent(line) > margin or line[:1] == "\t":
+        return False
+    line = line[margin:]
+    if len(line) > 100 or _heading_of(line) is not None:
         return False
     if _marked(_ITEM.match(line)) or not _says_something(line):
         return False
@@ -765,7 +780,7 @@ def _closing_remark(lines: list[str]) -> str | None:
     return said
 
 
-def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
+def _subheading(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
     first), ending in a colon or wholly bold, not indented, and followed by a list item. A line marked
     as an item (numbered, lettered, bulleted) is an item of the list, never a sub-heading: "3. Positive
@@ -774,9 +789,10 @@ def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
     lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
     was listed under it as its group."""
     line = unescaped(lines[at].rstrip())
-    if not after_gap or line[:1].isspace() or len(line) > 100:
+    if not after_gap or _indent(line) > margin or line[:1] == "\t":
         return None
-    if _marked(_ITEM.match(line)):
+    line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, _margin)
+    if len(line) > 100 or _marked(_ITEM.match(line)):
         return None
     m = _SUBHEADING.match(line)
     if not m:
@@ -803,6 +819,7 @@ def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) ->
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
     reader = _Reader()
+    reader.margin = _margin(lines)
     for at, raw in enumerate(lines):
         if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
             reader.noted_over = False
@@ -839,6 +856,7 @@ class _Reader:
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
         self.last_indent = 0  # the indent of the line the item the next continuation line belongs to starts on
+        self.margin = 0  # the spaces every line of the section starts with, its items too (_margin)
         # notes after the sub-criteria of an item, unindented: about that item, whose words the sub-criteria
         # part them from; kept for a remark, not joined to the last sub-criterion
         self.apart: list[str] = []
@@ -864,7 +882,7 @@ class _Reader:
             return
         if not raw.startswith(_GROUP) and self.definition(line):
             return
-        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap)
+        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap, self.margin)
         if heading is not None:
             self.subheading(heading)
             return
