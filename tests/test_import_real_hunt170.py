@@ -401,3 +401,22 @@ def test_a_sub_heading_or_a_cohorts_label_is_read_within_a_texts_margin(name: st
     for margin in ("  ", "    "):
         indented = "\n".join(margin + line if line.strip() else line for line in text.split("\n"))
         assert criteria_text.split(indented) == criteria_text.split(text), repr(margin)
+
+
+def test_a_list_under_a_line_that_may_head_the_other_kind_is_read_as_neither() -> None:
+    """Before, where an exclusion list was read elsewhere (a part's, "Part B Exclusion Criteria:"), the exclusion
+    criteria under "Exclusion Criteria." were still imported as inclusion criteria; and where the exclusion
+    criteria came first, the inclusion criteria under "Inclusion Criterion" were imported as exclusion criteria,
+    the line with them. Now each is left for the curator, up to the list's next heading."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy\n\n"
+        "Inclusion Criteria (Part B):\n\n* Aged 12 to 17\n\nPart B Exclusion Criteria:\n\n* HIV"
+    )
+    assert [c["text"] for c in found.inclusion] == ["Adults", "Aged 12 to 17"]
+    assert [c["text"] for c in found.exclusion] == ["HIV"] and found.unplaced
+    found = criteria_text.split("Exclusion Criteria:\n\n* Pregnancy\n\nInclusion Criterion\n\n* Adults with SLE")
+    assert (found.inclusion, found.exclusion, found.unplaced) == ([], [{"text": "Pregnancy"}], True)
+    # a lead-in of the exclusion list that speaks of the inclusion criteria heads no list of them
+    for lead_in in ("Subjects who meet the inclusion criteria but have:", "In addition to the inclusion criteria:"):
+        found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n{lead_in}\n\n* HIV")
+        assert [c["text"] for c in found.exclusion] == ["HIV"] and not found.unplaced, lead_in

@@ -468,23 +468,35 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
 
 # the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
 # ("Exclusion Criteria.", "Exclusionary criteria:", "Criteria for Exclusion", "Exlusion Criteria:", "Not eligible if:",
-# "Contraindications:", "Ausschlusskriterien:")
-_EXCLUSION_WORDS = re.compile(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss")
+# "Contraindications:", "Ausschlusskriterien:"), or the inclusion criteria ("Inclusion Criterion", "Criteria for
+# Inclusion", "Inlcusion criteria:")
+_KIND_SAID = {
+    "exclusion": re.compile(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
+    "inclusion": re.compile(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
+}
 # ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
-# line that denies exclusion or speaks of eligibility or inclusion too heads no exclusion list ("Patients with lupus
-# nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
+# line that denies its kind or speaks of the other kind or of eligibility too heads no list of it ("Patients with
+# lupus nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
 _INELIGIBLE_WORDS = re.compile(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
-_OTHERWISE = re.compile(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b")
+_OTHERWISE = {
+    "exclusion": re.compile(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
+    # (and in the exclusion list, a clause: "Subjects who meet the inclusion criteria but have:" leads into exclusions)
+    "inclusion": re.compile(
+        r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|exclu\w*|\w*eligib\w*"
+        r"|who|whom|which|that|meets?|met|but|ha(?:ve|s|d)|if|also|addition)\b"
+    ),
+}
 # the most words a line that heads a list is read to have ("The following patients are not eligible:")
 _HEADING_WORDS = 8
 
 
-def _doubtful_exclusion_heading(lines: list[str]) -> int | None:
-    """The index of the first line of an inclusion list that may head the exclusion criteria in words the
-    reading does not take for a heading (_EXCLUSION_WORDS, _INELIGIBLE_WORDS): set off as a heading is (first
-    or after a blank line, unmarked, indented no deeper than the list's items, at most _HEADING_WORDS words)
-    and followed by a list item; None if there is none. Read on, the exclusion criteria under it were
-    imported as inclusion criteria ("Pregnancy" as a condition of taking part)."""
+def _doubtful_heading(lines: list[str], kind: str) -> int | None:
+    """The index of the first line of a list of the other kind that may head the criteria of kind in words
+    the reading does not take for a heading (_KIND_SAID, and for exclusion _INELIGIBLE_WORDS): set off as a
+    heading is (first or after a blank line, unmarked, indented no deeper than the list's items, at most
+    _HEADING_WORDS words) and followed by a list item; None if there is none. Read on, the exclusion
+    criteria under it were imported as inclusion criteria ("Pregnancy" as a condition of taking part), and
+    the other way round where the exclusion criteria come first."""
     found = [(at, m) for at, raw in enumerate(lines) if (m := _ITEM.match(unescaped(_shown(raw)).rstrip()))]
     items = [len(m.group("indent")) for _, m in found if _marked(m)]
     for at, m in found:  # (m: each line that is no blank one)
@@ -493,7 +505,8 @@ def _doubtful_exclusion_heading(lines: list[str]) -> int | None:
             continue
         if line[:1] == "\t" or len(m.group("indent")) > min(items, default=0):
             continue  # indented under an item: no heading of a list
-        if not (_INELIGIBLE_WORDS.search(line) or (_EXCLUSION_WORDS.search(line) and not _OTHERWISE.search(line))):
+        ineligible = kind == "exclusion" and _INELIGIBLE_WORDS.search(line)
+        if not (ineligible or (_KIND_SAID[kind].search(line) and not _OTHERWISE[kind].search(line))):
             continue
         words = re.findall(r"\w+", line)
         if len(words) > _HEADING_WORDS:
@@ -559,16 +572,26 @@ def split(text: str) -> Split:
             "saying whom each is for; their criteria are listed as one list."
         )
     unread = False
-    if not any(x.strip() for x in sections["exclusion"]):
-        doubtful = _doubtful_exclusion_heading(sections["inclusion"])
-        if doubtful is not None:
-            remarks.append(
-                f"The criteria text has a line {sections['inclusion'][doubtful].strip()[:100]!r} that may head the "
-                "exclusion criteria, in words not read as a heading; the lines from it on are not imported as "
-                "inclusion criteria."
-            )
-            del sections["inclusion"][doubtful:]
-            unread = True  # words no list took: the exclusion criteria are the curator's to read
+    for kind, other in (("inclusion", "exclusion"), ("exclusion", "inclusion")):
+        doubtful = _doubtful_heading(sections[kind], other)
+        if doubtful is None:
+            continue
+        remarks.append(
+            f"The criteria text has a line {sections[kind][doubtful].strip()[:100]!r} that may head the {other} "
+            f"criteria, in words not read as a heading; the lines under it are not imported as {kind} criteria."
+        )
+        # up to the list's next heading (a group of it, or a break where its heading stood again)
+        end = next(
+            (
+                at
+                for at in range(doubtful + 1, len(sections[kind]))
+                if at in breaks[kind] or sections[kind][at].startswith(_GROUP)
+            ),
+            len(sections[kind]),
+        )
+        del sections[kind][doubtful:end]
+        breaks[kind] = {at - (end - doubtful) if at >= end else at for at in breaks[kind]}
+        unread = True  # words no list took: the curator's to read
     general = any(x.strip() for x in sections["general"])
     if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
         sections["inclusion"], general = sections["general"], False
