@@ -27,6 +27,19 @@ from sle_trials.reading.invisible import DROPPED, SEPARATOR, unreordered
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+def unescaped(text: str) -> str:
+    """A markdown text (a line of criteria, an arm's description) with each escape (ESCAPE) read as the
+    character it escapes, as the registry's page shows it and a record holds it; but the text as written
+    where so read it would still hold a backslash before punctuation (an escaped backslash, "Hb \\\\>= 8"
+    shown "Hb \\>= 8"), which a record's reading (layouts.normalise) reads as an escape again (">="). A
+    record copying the source's escapes is held to the source's own (Sources.miswritten) and reads as
+    the page shows it. Before, such a study was imported into a draft its own check refused (E501, E512)."""
+    if "\\" not in text:
+        return text
+    shown = ESCAPE.sub(r"\1", text)
+    return text if ESCAPE.search(shown) else shown
+
+
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
@@ -244,18 +257,38 @@ _GOES_ON = re.compile(
 )
 
 
-def _runs_on(previous: str, line: str) -> bool:
+def _runs_on(previous: str, line: str, above: int = 0) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
-    is indented (a continuation, as markdown writes one), begins in lower case, with punctuation
+    is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
     "Unless": _GOES_ON), or the line before ends mid-sentence (_RUNS_ON). Else it begins
-    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria)."""
-    if line[:1].isspace() or _GOES_ON.match(line):
+    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
+    beyond the first line of the item above (above: its indent), not the line's start: in a text indented
+    throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
+    line, and "  * Pregnancy or breastfeeding" / "  NB-UVB phototherapy within 4 weeks" imported as one
+    exclusion criterion."""
+    if _indent(line) > above or _GOES_ON.match(line.lstrip()):
         return True
     first = line.lstrip()[:1]
     if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
         return True
-    return bool(_RUNS_ON.search(ESCAPE.sub(r"\1", previous).rstrip()))
+    return bool(_RUNS_ON.search(unescaped(previous).rstrip()))
+
+
+def _margin(lines: list[str]) -> int:
+    """The spaces every line of a text starts with, where its list items start with no more: the margin of a
+    text indented throughout (NCT04207047 starts every line with two spaces), within which a line is read as
+    unindented (a sub-heading, a cohort's label). 0 where the items stand deeper than some line (the classic
+    layout's paragraphs at 8 spaces, their items at 10), whose indents say how the lines nest."""
+    indents = [_indent(x) for x in lines if x.strip() and not x.startswith(_GROUP)]
+    found = (_ITEM.match(unescaped(x.rstrip())) for x in lines if x.strip() and not x.startswith(_GROUP))
+    items = [len(m.group("indent")) for m in found if m is not None and _marked(m)]
+    return min(indents) if indents and items and min(indents) == min(items) else 0
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented: the spaces and tabs it starts with."""
+    return len(line) - len(line.lstrip(" \t"))
 
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
@@ -311,9 +344,9 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
     parent study met" is a criterion."""
-    if len(line) >= 120 or not line.strip():
+    if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
-    bare = ESCAPE.sub(r"\1", _shown(line))
+    bare = unescaped(_shown(line))
     item = _ITEM.match(bare)
     marked = _marked(item)
     if marked:
@@ -397,15 +430,21 @@ _KIND_WORDS = {
 _NON_INCLUSION = re.compile(r"\bnon[-\s]?inclusion\b")
 
 
-def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
+def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
     """(kind, None, None) when the line at index at leads into a list of one kind in other words than
     a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
-    criteria include:"): on its own line after a blank one, unmarked and unindented, ending in a
+    criteria include:"): on its own line after a blank one, unmarked, indented no deeper than the
+    list above it (top: the indent of its first item, if any) nor than the item after it, ending in a
     colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
     both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
-    exclusion criteria after the inclusion criteria would be read as inclusion criteria."""
-    line = ESCAPE.sub(r"\1", _shown(lines[at]).rstrip())
+    exclusion criteria after the inclusion criteria would be read as inclusion criteria: before, so
+    in a text indented throughout, as NCT04207047 indents its criteria."""
+    written = unescaped(_shown(lines[at]).rstrip())
+    line = written.lstrip(" ")
+    indent = len(written) - len(line)
     if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
+        return None
+    if top is not None and indent > top:
         return None
     item = _ITEM.match(line)
     if _marked(item):
@@ -416,8 +455,8 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     ):
         return None
     following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
-    marked = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
-    if not _marked(marked):
+    marked = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
+    if marked is None or not _marked(marked) or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
     words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", folded)))  # "exclusión" is exclusion
@@ -425,6 +464,57 @@ def _lead_in(lines: list[str], at: int) -> tuple[str, None, None] | None:
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None
     return kinds.pop(), None, None
+
+
+# the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
+# ("Exclusion Criteria.", "Exclusionary criteria:", "Criteria for Exclusion", "Exlusion Criteria:", "Not eligible if:",
+# "Contraindications:", "Ausschlusskriterien:"), or the inclusion criteria ("Inclusion Criterion", "Criteria for
+# Inclusion", "Inlcusion criteria:")
+_KIND_SAID = {
+    "exclusion": re.compile(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
+    "inclusion": re.compile(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
+}
+# ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
+# line that denies its kind or speaks of the other kind or of eligibility too heads no list of it ("Patients with
+# lupus nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
+_INELIGIBLE_WORDS = re.compile(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
+_OTHERWISE = {
+    "exclusion": re.compile(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
+    # (and in the exclusion list, a clause: "Subjects who meet the inclusion criteria but have:" leads into exclusions)
+    "inclusion": re.compile(
+        r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|exclu\w*|\w*eligib\w*"
+        r"|who|whom|which|that|meets?|met|but|ha(?:ve|s|d)|if|also|addition)\b"
+    ),
+}
+# the most words a line that heads a list is read to have ("The following patients are not eligible:")
+_HEADING_WORDS = 8
+
+
+def _doubtful_heading(lines: list[str], kind: str) -> int | None:
+    """The index of the first line of a list of the other kind that may head the criteria of kind in words
+    the reading does not take for a heading (_KIND_SAID, and for exclusion _INELIGIBLE_WORDS): set off as a
+    heading is (first or after a blank line, unmarked, indented no deeper than the list's items, at most
+    _HEADING_WORDS words) and followed by a list item; None if there is none. Read on, the exclusion
+    criteria under it were imported as inclusion criteria ("Pregnancy" as a condition of taking part), and
+    the other way round where the exclusion criteria come first."""
+    found = [(at, m) for at, raw in enumerate(lines) if (m := _ITEM.match(unescaped(_shown(raw)).rstrip()))]
+    items = [len(m.group("indent")) for _, m in found if _marked(m)]
+    for at, m in found:  # (m: each line that is no blank one)
+        line = m.string
+        if (at and lines[at - 1].strip()) or lines[at].startswith(_GROUP) or _marked(m):
+            continue
+        if line[:1] == "\t" or len(m.group("indent")) > min(items, default=0):
+            continue  # indented under an item: no heading of a list
+        ineligible = kind == "exclusion" and _INELIGIBLE_WORDS.search(line)
+        if not (ineligible or (_KIND_SAID[kind].search(line) and not _OTHERWISE[kind].search(line))):
+            continue
+        words = re.findall(r"\w+", line)
+        if len(words) > _HEADING_WORDS:
+            continue
+        following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
+        if following is not None and _marked(_ITEM.match(unescaped(following.rstrip()))):
+            return at
+    return None
 
 
 def split(text: str) -> Split:
@@ -440,6 +530,7 @@ def split(text: str) -> Split:
     lines, tables = _tables(lines)
     labels, unlabelled = _cohorts(lines)
     part: str | None = None  # the cohort the lists since its label are for
+    top: dict[str | None, int] = {}  # the indent of each list's first item
     for at, line in enumerate(lines):
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
@@ -448,7 +539,7 @@ def split(text: str) -> Split:
             part = lines[labels[at]]
         if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
             heading = (heading[0], _label_text(part), heading[2])
-        lead = _lead_in(lines, at) if heading is None and current != "exclusion" else None
+        lead = _lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
             # exclusion list, whose lead-ins speak of the inclusion criteria ("Subjects who meet the
@@ -468,6 +559,8 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         sections[current] += _run_in_items(line)
+        if current not in top and _marked(first := _ITEM.match(unescaped(line.rstrip()))):
+            top[current] = len(first.group("indent")) if first is not None else 0
     remarks = [
         f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
         "criterion, its cells as the row writes them."
@@ -478,6 +571,27 @@ def split(text: str) -> Split:
             f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
             "saying whom each is for; their criteria are listed as one list."
         )
+    unread = False
+    for kind, other in (("inclusion", "exclusion"), ("exclusion", "inclusion")):
+        doubtful = _doubtful_heading(sections[kind], other)
+        if doubtful is None:
+            continue
+        remarks.append(
+            f"The criteria text has a line {sections[kind][doubtful].strip()[:100]!r} that may head the {other} "
+            f"criteria, in words not read as a heading; the lines under it are not imported as {kind} criteria."
+        )
+        # up to the list's next heading (a group of it, or a break where its heading stood again)
+        end = next(
+            (
+                at
+                for at in range(doubtful + 1, len(sections[kind]))
+                if at in breaks[kind] or sections[kind][at].startswith(_GROUP)
+            ),
+            len(sections[kind]),
+        )
+        del sections[kind][doubtful:end]
+        breaks[kind] = {at - (end - doubtful) if at >= end else at for at in breaks[kind]}
+        unread = True  # words no list took: the curator's to read
     general = any(x.strip() for x in sections["general"])
     if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
         sections["inclusion"], general = sections["general"], False
@@ -513,7 +627,7 @@ def split(text: str) -> Split:
             )
         items[:] = kept
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
-    return Split(inclusion, exclusion, remarks, unplaced=preamble or general, headed=headed)
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed)
 
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
@@ -546,7 +660,8 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, headers
 
 
-_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>[.)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
+# (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
+_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
@@ -609,11 +724,12 @@ def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
     if not any(kinds.count(kind) > 1 for kind in ("inclusion", "exclusion")):
         return {}, None
     labels: dict[int, int] = {}
+    margin = _margin(lines)
     for at, _ in plain:
         before = at - 1
         while before >= 0 and not lines[before].strip():
             before -= 1
-        if before >= 0 and _is_label(lines, before):
+        if before >= 0 and _is_label(lines, before, margin):
             labels[at] = before
     seen: set[str] = set()
     unlabelled = None
@@ -632,12 +748,15 @@ _PART_WORD = re.compile(
 )
 
 
-def _is_label(lines: list[str], at: int) -> bool:
+def _is_label(lines: list[str], at: int, margin: int = 0) -> bool:
     """Whether the line at index at is set off as a label: first or after a blank line, unindented,
     unmarked, short, no heading of criteria, and ending in a colon, wholly bold, a markdown heading,
     or naming a part of the study ("Cohort B", not ending a sentence)."""
-    line = ESCAPE.sub(r"\1", lines[at].rstrip())
-    if (at and lines[at - 1].strip()) or line[:1].isspace() or len(line) > 100 or _heading_of(line) is not None:
+    line = unescaped(lines[at].rstrip())
+    if (at and lines[at - 1].strip()) or _indent(line) > margin or line[:1] == "\t":
+        return False
+    line = line[margin:]
+    if len(line) > 100 or _heading_of(line) is not None:
         return False
     if _marked(_ITEM.match(line)) or not _says_something(line):
         return False
@@ -651,14 +770,16 @@ def _is_label(lines: list[str], at: int) -> bool:
 
 def _label_text(line: str) -> str:
     """A label's words, as a group holds them: without its markdown and its colon."""
-    return " ".join(ESCAPE.sub(r"\1", line).strip().lstrip("#").strip().strip("*_").rstrip(":：").strip("*_ ").split())
+    return " ".join(unescaped(line).strip().lstrip("#").strip().strip("*_").rstrip(":：").strip("*_ ").split())
 
 
 def _closing_remark(lines: list[str]) -> str | None:
     """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
     eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken
     off the lines and returned: a remark about the lists, not an inclusion or exclusion criterion.
-    Only an unmarked, unindented paragraph after a blank line, with a list item before it."""
+    Only an unmarked paragraph after a blank line, with a list item before it, indented no deeper than the
+    list's items: a text indented throughout (NCT02210780's closing remark that "not all inclusion/ exclusion
+    criteria are listed", each line indented as NCT04207047 indents them) was imported as a criterion."""
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -666,37 +787,41 @@ def _closing_remark(lines: list[str]) -> str | None:
     while start and lines[start - 1].strip():
         start -= 1
     paragraph = lines[start:end]
-    if not paragraph or start == 0 or paragraph[0][:1].isspace() or paragraph[0].startswith(_GROUP):
+    if not paragraph or start == 0 or paragraph[0].startswith(_GROUP):
         return None
-    marked = [m for line in lines[:start] if (m := _ITEM.match(ESCAPE.sub(r"\1", line.rstrip())))]
-    if not any(_marked(m) for m in marked):
+    marked = [m for line in lines[:start] if (m := _ITEM.match(unescaped(line.rstrip())))]
+    items = [len(m.group("indent")) for m in marked if _marked(m)]
+    if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
         return None
-    first = _ITEM.match(ESCAPE.sub(r"\1", paragraph[0].rstrip()))
+    first = _ITEM.match(unescaped(paragraph[0].rstrip()))
     if _marked(first):
         return None
-    said = " ".join(ESCAPE.sub(r"\1", line).strip() for line in paragraph)
+    said = " ".join(unescaped(line).strip() for line in paragraph)
     if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
         return None
     del lines[start:]
     return said
 
 
-def _subheading(lines: list[str], at: int, after_gap: bool) -> str | None:
+def _subheading(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
-    first), ending in a colon or wholly bold, not indented, and followed by a list item. A numbered
-    line is an item of the list, never a sub-heading: "3. Positive for one of the following:" with
-    blank lines around it is criterion 3, the items below it its sub-criteria."""
-    line = ESCAPE.sub(r"\1", lines[at].rstrip())
-    if not after_gap or line[:1].isspace() or len(line) > 100:
+    first), ending in a colon or wholly bold, not indented, and followed by a list item. A line marked
+    as an item (numbered, lettered, bulleted) is an item of the list, never a sub-heading: "3. Positive
+    for one of the following:" or "c. Adequate organ function, defined as:" with blank lines around it
+    is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
+    lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
+    was listed under it as its group."""
+    line = unescaped(lines[at].rstrip())
+    if not after_gap or _indent(line) > margin or line[:1] == "\t":
         return None
-    numbered = _ITEM.match(line)
-    if _number(numbered) is not None or (numbered is not None and numbered.group("bullet")):
+    line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, _margin)
+    if len(line) > 100 or _marked(_ITEM.match(line)):
         return None
     m = _SUBHEADING.match(line)
     if not m:
         return None
     following = next((x for x in lines[at + 1 :] if x.strip()), None)
-    item = _ITEM.match(ESCAPE.sub(r"\1", following.rstrip())) if following is not None else None
+    item = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
     if not _marked(item):
         return None
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
@@ -717,6 +842,7 @@ def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) ->
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
     reader = _Reader()
+    reader.margin = _margin(lines)
     for at, raw in enumerate(lines):
         if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
             reader.noted_over = False
@@ -752,6 +878,8 @@ class _Reader:
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
+        self.last_indent = 0  # the indent of the line the item the next continuation line belongs to starts on
+        self.margin = 0  # the spaces every line of the section starts with, its items too (_margin)
         # notes after the sub-criteria of an item, unindented: about that item, whose words the sub-criteria
         # part them from; kept for a remark, not joined to the last sub-criterion
         self.apart: list[str] = []
@@ -762,8 +890,14 @@ class _Reader:
         self.defined_items = 0  # the items of the definition read so far
 
     def line(self, lines: list[str], at: int, raw: str) -> None:
-        """Read the line at index at (raw, as the section holds it)."""
-        line = ESCAPE.sub(r"\1", raw.rstrip())
+        """Read the line at index at (raw, as the section holds it); an item it starts starts at its indent."""
+        last = self.last
+        self._line(lines, at, raw)
+        if self.last is not last:
+            self.last_indent = _indent(raw)
+
+    def _line(self, lines: list[str], at: int, raw: str) -> None:
+        line = unescaped(raw.rstrip())
         if not line.strip() or _MARKS_ONLY.fullmatch(line.strip()):
             if self.defining == "paragraph" or self.defined_items:
                 self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
@@ -771,7 +905,7 @@ class _Reader:
             return
         if not raw.startswith(_GROUP) and self.definition(line):
             return
-        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap)
+        heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap, self.margin)
         if heading is not None:
             self.subheading(heading)
             return
@@ -828,14 +962,16 @@ class _Reader:
     def leading_note(self, lines: list[str], at: int, line: str) -> bool:
         """Whether the unmarked line is (a line of) a note before the list's first item ("Note: all
         criteria must be met.", then "1. Age 18-65"): a remark about the list, no criterion of it, when
-        a list item follows it. Kept for a remark (leading), not imported as a criterion."""
+        a list item follows it, indented no less than the note. Kept for a remark (leading), not imported
+        as a criterion. Before, in a text indented throughout (as NCT04207047 indents its criteria), such a
+        note was read only at column 0, and was imported as a criterion."""
         if self.in_leading and not self.gap:
             self.leading[-1] += " " + line.strip()
             return True
-        if self.last is not None or line[:1].isspace() or not _NOTE.match(line):
+        if self.last is not None or not _NOTE.match(line.lstrip(" ")):
             return False
-        following = (_ITEM.match(ESCAPE.sub(r"\1", x.rstrip())) for x in lines[at + 1 :] if x.strip())
-        if not any(_marked(m) for m in following):
+        following = [m for x in lines[at + 1 :] if x.strip() and (m := _ITEM.match(unescaped(x.rstrip())))]
+        if not any(_marked(m) and len(m.group("indent")) >= _indent(line) for m in following):
             return False
         self.leading.append(line.strip())
         self.in_leading, self.gap = True, False
@@ -850,7 +986,7 @@ class _Reader:
         """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
         ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
         if self.last is not None and not self.gap:
-            if _runs_on(previous, line):
+            if _runs_on(previous, line, self.last_indent):
                 self.last["text"] += " " + line.strip()  # a wrapped line of the same item
                 return
             if self.colon is None and previous.rstrip().endswith((":", "：")) and self.last_depth < MAX_DEPTH:
@@ -883,13 +1019,22 @@ class _Reader:
         health ..." / "" / "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled ..."): about
         that item, no sub-criterion of it, as a note marked as an item under it is none. Words of the item
         when nothing stands between them, as an unindented note's are; kept apart (not imported) when the
-        item's sub-criteria part them."""
+        item's sub-criteria part them. A note at the indent of a level of the list is read as an unindented
+        note after an unindented list is: the list's own indent, not the line's start, is where its items
+        stand. Before, a note at the indent of the sub-criteria above it ("   * Pulse 50-100 bpm" / "" /
+        "   NOTE: Athletes with a pulse ≥40 may be enrolled.") was imported as a sub-criterion, and in a
+        list indented throughout (NCT04207047's lines all start with two spaces) a note was imported as a
+        criterion of its own."""
         if self.last is None or not self.noted_over or not _NOTE.match(text) or text.endswith((":", "：")):
             return False
         beside = self._beside(indent)
         if beside is None and not (self.stack and indent > self.stack[-1].indent):
-            return False  # not under the item above: a paragraph of its own, read as such
-        if beside is None and "sub_criteria" not in self.last:
+            if not self.stack or indent < self.stack[0].indent:
+                return False  # not under the item above nor in the list: a paragraph of its own, read as such
+            words = not (self.last_depth and self.stack[-1].indent > self.stack[0].indent)
+        else:
+            words = beside is None and "sub_criteria" not in self.last
+        if words:
             self.noted.append(text)
             self.last["text"] += " " + text
             self.gap = False

@@ -223,4 +223,4 @@ def markup(value: Any) -> str | None:
     escaping a character Markdown would read as markup ("\\[rHGG\\]", "\\<0.1 IU/ml"): as clean(), with
     each escape read as the character the registry's page shows."""
     text = clean(value)
-    return criteria_text.ESCAPE.sub(r"\1", text) if text else None
+    return criteria_text.unescaped(text) if text else None
