@@ -718,9 +718,9 @@ COLUMNS: list[Column] = [
     Column(
         "not_curated",
         "string",
-        "The columns of this row that are empty because they are not yet curated (every "
-        "empty column of a stub but trial_as_of, which does not apply to a stub, and out_of_scope, empty for a "
-        "trial in scope); any other empty cell "
+        "The columns of this row that are empty because they are not yet curated (a stub's empty columns: all "
+        "but trial_as_of, which does not apply to a stub, and all but out_of_scope, empty for a trial in scope); "
+        "any other empty cell "
         "means the sources do not state it, or that it does not apply.",
         lambda d: not_curated(d),
         True,

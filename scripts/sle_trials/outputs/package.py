@@ -42,7 +42,7 @@ from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
-DATA_VERSION = "1.3.4"
+DATA_VERSION = "1.4.0"
 JSON_PATH = Path("trials.json")  # the default output of `trials export json`: generated on demand, not committed
 LOCK_PATH = Path("schema") / "columns.lock.json"
 CHANGELOG_PATH = Path("CHANGELOG.md")
