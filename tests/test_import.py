@@ -1112,7 +1112,11 @@ def _other_disease(tmp_path: Path) -> Path:
     arms = doc["protocolSection"]["armsInterventionsModule"]
     arms["interventions"] = [{"type": "DRUG", "name": "Metformin"}]
     for arm in arms.get("armGroups", []):
-        arm["interventionNames"] = ["Drug: Metformin"]
+        arm.update(label="Metformin", description="Metformin twice daily.", interventionNames=["Drug: Metformin"])
+    # its titles too, which the gate reads as the check does (E114): the fixture's name lupus
+    ident = doc["protocolSection"]["identificationModule"]
+    ident.update(briefTitle="Metformin in Type 2 Diabetes", officialTitle="Metformin in Adults With Type 2 Diabetes")
+    ident.pop("acronym", None)
     return write_json(tmp_path / "diabetes.json", doc)
 
 
