@@ -252,6 +252,18 @@ evidence:
 """
 
 
+def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
+    """What `trials validate` prints of IM19's draft whose inclusion criterion 1 is text, holding those
+    therapies as its prior therapy, quoted as the whole criterion (im19_out)."""
+    said = json.dumps(text, ensure_ascii=False)
+    fields = (
+        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
+        f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
+        f"evidence:\n  eligibility.prior_therapy: {said}\n"
+    )
+    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+
+
 def one_threshold_draft(root: Path, source: str, text: str, side: str = "inclusion", **threshold: object) -> Path:
     """IM19 as a draft citing source, a page of no known layout listing one inclusion criterion (text;
     side="exclusion": one exclusion criterion), with one threshold of it (kind, measure, comparator,

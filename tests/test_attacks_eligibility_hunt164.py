@@ -46,20 +46,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, age_fields, im19_draft, im19_out, joined, put
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    Trials,
+    add_source,
+    age_fields,
+    im19_draft,
+    im19_out,
+    joined,
+    prior_therapy_out,
+    put,
+)
 from sle_trials.reading import kept_out, lexicon
-
-
-def _prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
-    """What `trials validate` prints of IM19's draft whose inclusion criterion 1 is text, holding a prior
-    therapy of the therapies read from it, quoted as the whole criterion."""
-    said = json.dumps(text, ensure_ascii=False)
-    fields = (
-        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
-        f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
-        f"evidence:\n  eligibility.prior_therapy: {said}\n"
-    )
-    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +73,7 @@ def _prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
     ],
 )
 def test_a_prior_therapy_of_a_criterion_denying_it_is_refused(trials: Trials, text: str, therapies: list[str]) -> None:
-    out = _prior_therapy_out(trials, text, therapies)
+    out = prior_therapy_out(trials, text, therapies)
     assert " E513 eligibility.prior_therapy: " in out and "is denied" in out, out
 
 
@@ -90,7 +89,7 @@ def test_a_prior_therapy_of_a_criterion_denying_it_is_refused(trials: Trials, te
     ],
 )
 def test_a_prior_therapy_of_a_criterion_requiring_it_passes(trials: Trials, text: str, therapies: list[str]) -> None:
-    assert _prior_therapy_out(trials, text, therapies) == ""
+    assert prior_therapy_out(trials, text, therapies) == ""
 
 
 # --- an age bound of a part's range inside the trial's ---------------------------------------------
@@ -405,7 +404,7 @@ def test_a_term_the_whole_trial_asks_for_binds(trials: Trials, text: str, block:
 def test_a_prior_therapy_a_part_of_the_trial_requires_is_refused(
     trials: Trials, text: str, therapies: list[str]
 ) -> None:
-    assert " E513 eligibility.prior_therapy: " in _prior_therapy_out(trials, text, therapies)
+    assert " E513 eligibility.prior_therapy: " in prior_therapy_out(trials, text, therapies)
 
 
 @pytest.mark.parametrize(
@@ -435,7 +434,7 @@ def test_a_part_named_after_the_words_is_read_in_their_sentence(words: str, of_a
     ],
 )
 def test_a_prior_therapy_the_whole_trial_requires_passes(trials: Trials, text: str, therapies: list[str]) -> None:
-    assert _prior_therapy_out(trials, text, therapies) == ""
+    assert prior_therapy_out(trials, text, therapies) == ""
 
 
 @pytest.mark.parametrize(

@@ -60,9 +60,9 @@ from conftest import (
     Trials,
     add_source,
     im19_draft,
-    im19_out,
     joined,
     one_threshold_draft,
+    prior_therapy_out,
     put,
     record_data,
 )
@@ -128,18 +128,6 @@ def test_the_requirements_own_enumeration_passes(checks: mutations.Checks, quote
 @pytest.mark.parametrize("shown", [IM19_PATH, RELMA_PATH])
 def test_the_curated_records_pass(checks: mutations.Checks, shown: str) -> None:
     assert checks.codes(shown, record_data(DATA_ROOT / shown, shown)) == set()
-
-
-def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
-    """What `trials validate` prints of IM19's draft whose inclusion criterion 1 is text, holding those
-    therapies as its prior therapy, quoted as the whole criterion."""
-    said = json.dumps(text, ensure_ascii=False)
-    fields = (
-        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
-        f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
-        f"evidence:\n  eligibility.prior_therapy: {said}\n"
-    )
-    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
 
 
 SUCH_AS = "Failure of standard-of-care immunosuppressants such as mycophenolate mofetil or cyclophosphamide."
