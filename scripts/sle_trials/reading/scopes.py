@@ -205,6 +205,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _A_GROUP.search(text)
         or _WAIVED.search(text)
         or _CAUSE_EXCEPTION.search(text)
+        or _CONDITION_EXCEPTION.search(text)
     )
 
 
@@ -263,6 +264,20 @@ _A_CAUSE_EXCEPTED = (
     r"|related[ \t]+to)(?![\w-])"
 )
 _CAUSE_EXCEPTION = re.compile(rf"(?i){_A_CAUSE_EXCEPTED}")
+# ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
+# (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
+# where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
+# noted" is none. (A permission in a clause of its own, "; patients with Gilbert's syndrome are eligible"
+# or "(Gilbert's syndrome allowed)", is not read: the condition check, E518, holds that no condition of
+# the limit can stand there, so no record could give it)
+_CONDITION = (
+    r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
+    r"deficiency|infections?|involvement|nephritis|carriers?)"
+)
+_CONDITION_EXCEPTION = re.compile(
+    r"(?i)(?<![\w-])(?:excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from)"
+    rf"(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+)
 _A_PART = re.compile(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
@@ -347,6 +362,10 @@ def _parts_and_waivers(
         for found in pattern.finditer(text, lo, hi):
             if found.end() <= at or (last and found.start() >= end):
                 yield Required(found.start(), found.end(), "part")
+    # an exception of the patients a condition lets in, as a cause's, of each limit before it
+    condition = _CONDITION_EXCEPTION.search(text, end, hi) if cause is None else None
+    if condition is not None:
+        yield Required(condition.start(), condition.end(), "exception")
     if not last:
         return
     # (to the end of the clause after a semicolon too: "SLEDAI-2K ≥ 6; exceptions may be granted by the sponsor")
@@ -404,7 +423,8 @@ def opens_condition(words: str) -> bool:
 # "(patients on steroids only)"): words holding one state a condition, however they are set off
 _WHO_OR_WHEN = re.compile(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
-    r"except|excluding|who|whose|receiving|taking|treated|using|patients?|subjects?|participants?|those|people|"
+    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|who|whose|receiving|taking|treated|using|"
+    r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
 )
 
