@@ -1166,7 +1166,8 @@ def test_scope_reads_conditions_and_interventions(conditions: list, intervention
             "armsInterventionsModule": {"interventions": [{"name": n} for n in interventions]},
         }
     }
-    assert scope.of_study(doc).inside is inside
+    record = {"conditions": conditions, "interventions": [{"name": n} for n in interventions]}
+    assert scope.of_study(doc, record).inside is inside
 
 
 def test_outcome_measures_and_first_posted_are_imported(trials: Trials, registry: Path) -> None:

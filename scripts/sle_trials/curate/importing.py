@@ -188,7 +188,7 @@ def record_changes(
     conflicts: list[str] = []
     decided: set[str] = set()
     drafts = [ctgov.to_record(study, source, schema) for study in studies]  # BadInput for a study that cannot be one
-    outside = {} if update_existing else scope_reasons(root, studies, out_of_scope, err)
+    outside = {} if update_existing else scope_reasons(root, studies, [d.data for d in drafts], out_of_scope, err)
     # each as written: its longest fields left out, noted, when too large for a record's file
     drafts = [
         ctgov.fitted(study, source, schema, outside.get(ctgov.nct_id(study)), draft)
@@ -376,17 +376,20 @@ def unified(change: Change) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def scope_reasons(root: Path, studies: list[dict], out_of_scope: str | None, err: TextIO) -> dict[str, str]:
-    """The studies a new import would add that are out of the registry's scope (scope.py), each with
-    the curator's reason to hold it; Failed, naming each, when the curator gave none. A study that
-    already has a record is the curator's already."""
+def scope_reasons(
+    root: Path, studies: list[dict], records: list[dict], out_of_scope: str | None, err: TextIO
+) -> dict[str, str]:
+    """The studies a new import would add that are out of the registry's scope (scope.py), read on the
+    records they become (records, one per study), each with the curator's reason to hold it; Failed,
+    naming each, when the curator gave none. A study that already has a record is the curator's
+    already."""
     outside: dict[str, str] = {}
     refused: list[str] = []
-    for study in studies:
+    for study, record in zip(studies, records, strict=True):
         nct = ctgov.nct_id(study)
         if os.path.lexists(root / TRIALS_DIR / f"{nct}.yaml"):
             continue
-        found = scope.of_study(study)
+        found = scope.of_study(study, record)
         if found.inside:
             if out_of_scope is not None:
                 print(
