@@ -12,6 +12,7 @@ from conftest import FIXTURES, Trials
 from sle_trials.checks import load, rules
 
 CTGOV = FIXTURES / "ctgov"
+_CURATION = {"curation": {"status": "draft", "sources": []}}
 
 
 def _study(tmp_path: Path, keywords: list[str], description: str) -> Path:
@@ -44,3 +45,40 @@ def test_the_import_gate_reads_the_words_the_check_reads(
     loaded, problems = load.load(registry / "trials" / "NCT09000022.yaml", "NCT09000022")
     assert loaded is not None and "out_of_scope" not in loaded.data["curation"], problems
     assert not list(rules.check_scope(loaded))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Crash Cart Organization in the Emergency Department",  # "cart" read as CAR-T (CAR[\s-]?T, any case)
+        "Golf cart injuries in older adults",
+        "Hydroxyurea as Sickle Cell Therapy in Children",  # a therapy of a disease named by its cells
+        "Small-cell therapy outcomes after platinum",
+        "Slit Lamp Examination (SLE) After Cataract Surgery",  # SLE spelt out as other words
+        "St. Louis Encephalitis (SLE) Vaccine in Adults",
+        "Corneal staining by SLE (slit-lamp examination) after surgery",
+    ],
+)
+def test_words_in_another_sense_show_no_trial_in_scope(title: str) -> None:
+    """E114's signs read an English word or another disease's name as lupus or a cell therapy: a trial
+    of an emergency cart, a sickle cell treatment or a slit-lamp examination needed no reason to be
+    held, and counted as in scope in trials.csv."""
+    record = load.Record("trials/NCT09990001.yaml", {"nct_id": "NCT09990001", "brief_title": title, **_CURATION})
+    assert [p.code for p in rules.check_scope(record)] == ["E114"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Relma Cel Systemic Lupus Erythematosus Cd19 Cart",  # a registry's title case of CD19 CART
+        "Cart-19 in refractory autoimmune disease",
+        "CART19 after lymphodepletion",
+        "Anti-CD19 CART cells",
+        "Car-t Cell Therapy",
+        "Systemic Lupus Erythematosus (SLE) in adults",
+        "SLE",
+    ],
+)
+def test_the_abbreviations_still_show_a_trial_in_scope(title: str) -> None:
+    record = load.Record("trials/NCT09990001.yaml", {"nct_id": "NCT09990001", "brief_title": title, **_CURATION})
+    assert list(rules.check_scope(record)) == []

@@ -16,12 +16,22 @@ from typing import Any
 
 # the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
 LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
+# SLE spelt out in the same text as words that are not lupus: "Slit Lamp Examination (SLE)", "SLE (St.
+# Louis encephalitis)"; three words with those initials before or after the abbreviation in brackets
+_SPELT = r"\bS[\w.]*[\s-]+L\w*[\s-]+E\w*"
+SLE_OTHERWISE = re.compile(rf"(?i:{_SPELT}\s*\(\s*SLE\s*\)|\bSLE\s*\(\s*{_SPELT[2:]}\s*\))")
 # the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
-# products named with the INN stem -leucel, or a cell therapy by name
+# products named with the INN stem -leucel, or a cell therapy by name. CART only as the abbreviation
+# (capitals, or beside a target antigen or a number, as a registry's title case writes "Cd19 Cart"):
+# "crash cart" and "golf cart" are no therapy. A cell therapy not after the name of a disease called
+# by its cells: "sickle cell therapy" is a therapy of sickle cell disease.
+_CELL_DISEASE = ("sickle", "small", "squamous", "basal", "renal", "hairy", "merkel", "mantle", "giant", "germ")
 CELL_THERAPY = re.compile(
-    r"\bCA{1,2}R[\s-]?(?:T|NK|Treg)\b|\bCART\b|chimeric (?:antigen|autoantibody) receptor|"
+    r"\bCA{1,2}R[\s-](?:T|NK|Treg)\b|(?-i:\bCA{1,2}R(?:T|NK|Treg)\b)|\bCD\d+[a-z]?[\s-]*cart\b|\bcart[\s-]?\d+\b|"
+    r"chimeric (?:antigen|autoantibody) receptor|"
     r"leucel\b|"
-    r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
+    + "".join(rf"(?<!{word}[\s-])" for word in _CELL_DISEASE)
+    + r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
     re.IGNORECASE,
 )
 
@@ -41,9 +51,17 @@ def shows(data: dict[str, Any]) -> bool:
 def sign(data: dict[str, Any]) -> tuple[str, str] | None:
     """The first of a record's words that shows it in scope: (its field, dotted; the words), or None."""
     for field, text in _words(data):
-        found = LUPUS.search(text) or CELL_THERAPY.search(text)
+        found = _lupus(text) or CELL_THERAPY.search(text)
         if found:
             return field, found.group(0)
+    return None
+
+
+def _lupus(text: str) -> re.Match[str] | None:
+    """The word lupus in a text, or SLE where the text does not spell it out as other words."""
+    for found in LUPUS.finditer(text):
+        if found.group(0) != "SLE" or not SLE_OTHERWISE.search(text):
+            return found
     return None
 
 
