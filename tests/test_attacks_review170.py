@@ -82,3 +82,29 @@ def test_words_in_another_sense_show_no_trial_in_scope(title: str) -> None:
 def test_the_abbreviations_still_show_a_trial_in_scope(title: str) -> None:
     record = load.Record("trials/NCT09990001.yaml", {"nct_id": "NCT09990001", "brief_title": title, **_CURATION})
     assert list(rules.check_scope(record)) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "CD19-directed autologous T cells",
+        "CD19 CAR-engineered T cells",
+        "CAR-modified T cells",
+        "CD19 CAR+ T cells",
+        "CAR-T19",
+        "CART19",
+        "CD19CAR-T",
+        "BCMA-CD19 cCAR",
+        "CAR-γδ T cells",
+        "CAR-NKT",
+        "CAR-Tregs",
+        "CAR-macrophages",
+        "CARTs",
+    ],
+)
+def test_a_car_t_product_as_trials_write_it_shows_a_trial_in_scope(name: str) -> None:
+    """A CAR-T basket trial in autoimmune disease, its product written as trials write it, was refused
+    (E114) as showing no cell therapy: the signs knew CAR-T, CAR-NK and CAR-Treg only as those words."""
+    data = {"nct_id": "NCT09990001", "brief_title": "A Study in Refractory Autoimmune Disease", **_CURATION}
+    record = load.Record("trials/NCT09990001.yaml", {**data, "interventions": [{"name": name, "type": "BIOLOGICAL"}]})
+    assert list(rules.check_scope(record)) == []

@@ -24,14 +24,23 @@ SLE_OTHERWISE = re.compile(rf"(?i:{_SPELT}\s*\(\s*SLE\s*\)|\bSLE\s*\(\s*{_SPELT[
 # products named with the INN stem -leucel, or a cell therapy by name. CART only as the abbreviation
 # (capitals, or beside a target antigen or a number, as a registry's title case writes "Cd19 Cart"):
 # "crash cart" and "golf cart" are no therapy. A cell therapy not after the name of a disease called
-# by its cells: "sickle cell therapy" is a therapy of sickle cell disease.
+# by its cells: "sickle cell therapy" is a therapy of sickle cell disease. A CAR's cells as trials
+# write them: glued to their antigen ("CD19CAR-T"), numbered ("CAR-T19"), plural ("CAR-Tregs"), with
+# a "+" or how they were made ("CAR+ T cells", "CAR-engineered T cells"), of another kind (NKT, γδ T,
+# macrophages), a compound CAR ("cCAR"); and T or NK cells directed at a target without the word CAR
+# ("CD19-directed autologous T cells").
 _CELL_DISEASE = ("sickle", "small", "squamous", "basal", "renal", "hairy", "merkel", "mantle", "giant", "germ")
+_CAR = r"(?:\b|(?<=\d))c?CA{1,2}R"
+_CAR_KIND = r"(?:T|NK|NKT|iNKT|Tregs?|γδ[\s-]?T|macrophages?)(?:\d+|s)?\b"
+_MADE = r"(?:(?:engineered|modified|transduced|redirected|expressing)[\s-]+)?"
 CELL_THERAPY = re.compile(
-    r"\bCA{1,2}R[\s-](?:T|NK|Treg)\b|(?-i:\bCA{1,2}R(?:T|NK|Treg)\b)|\bCD\d+[a-z]?[\s-]*cart\b|\bcart[\s-]?\d+\b|"
+    rf"{_CAR}(?:\+[\s-]?|[\s-]){_MADE}{_CAR_KIND}|(?-i:{_CAR}{_CAR_KIND})|(?-i:\bcCAR\b)|"
+    r"\bCD\d+[a-z]?[\s-]*cart\b|\bcart[\s-]?\d+\b|"
     r"chimeric (?:antigen|autoantibody) receptor|"
     r"leucel\b|"
+    r"\b(?:re)?(?:directed|targeted|engineered)\s+(?:(?:autologous|allogeneic|human)\s+)?(?:T|NK)[\s-]cells?\b|"
     + "".join(rf"(?<!{word}[\s-])" for word in _CELL_DISEASE)
-    + r"\bcell(?:ular)? therap|\bCAR[\s-]?(?:T|NK)[\s-]?cells?\b",
+    + r"\bcell(?:ular)? therap",
     re.IGNORECASE,
 )
 
