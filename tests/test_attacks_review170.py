@@ -108,3 +108,16 @@ def test_a_car_t_product_as_trials_write_it_shows_a_trial_in_scope(name: str) ->
     data = {"nct_id": "NCT09990001", "brief_title": "A Study in Refractory Autoimmune Disease", **_CURATION}
     record = load.Record("trials/NCT09990001.yaml", {**data, "interventions": [{"name": name, "type": "BIOLOGICAL"}]})
     assert list(rules.check_scope(record)) == []
+
+
+@pytest.mark.parametrize("reason", ["   ", "\n", "Held as\nthe comparator", "Held as\u2029the comparator"])
+def test_a_blank_or_broken_reason_is_no_reason(reason: str) -> None:
+    """E114 took any text the schema took (one character) as the reason to hold a trial out of scope:
+    a record could be held with a blank, or give trials.csv's out_of_scope column a run of lines,
+    where the import and `trials new` refuse both."""
+    data = {"nct_id": "NCT09990001", "brief_title": "Metformin in Type 2 Diabetes"}
+    curation = {"status": "draft", "sources": [], "out_of_scope": reason}
+    problems = list(rules.check_scope(load.Record("trials/NCT09990001.yaml", {**data, "curation": curation})))
+    assert [p.code for p in problems] == ["E114"] and "is no reason" in problems[0].message
+    curation["out_of_scope"] = "Held as the comparator of a CAR-T trial\n"  # a folded block's one line
+    assert list(rules.check_scope(load.Record("trials/NCT09990001.yaml", {**data, "curation": curation}))) == []

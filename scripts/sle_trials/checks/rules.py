@@ -244,6 +244,15 @@ def check_scope(record: Record) -> Iterator[Problem]:
             "a trial in scope holds no out_of_scope (trials.csv gives its reason as the trial's being out of "
             "scope): remove it",
         )
+    elif reason is not None and not (reason.strip() and reason.strip().isprintable()):
+        # the schema asks for one character, and a blank or a run of lines passed for a reason: the
+        # import and `trials new` take a reason only as one printed line of words
+        yield record.problem(
+            ("curation", "out_of_scope"),
+            "E114",
+            f"curation.out_of_scope: {files.printable(reason)!r} is no reason; say why the trial belongs in one "
+            "line of words",
+        )
 
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
