@@ -256,6 +256,7 @@ def check_scope(record: Record) -> Iterator[Problem]:
 
 
 def check_sources(record: Record, root: Path) -> Iterator[Problem]:
+    offers = _Offers(root)
     for i, source in enumerate(record.data["curation"]["sources"]):
         path = ("curation", "sources", i, "file")
         if not files.SOURCE_PATH.match(source["file"]):
@@ -284,7 +285,7 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
             why = (
                 "is not a regular file (a link, pipe or folder is never read)"
                 if os.path.lexists(file)
-                else "does not exist" + _nearest_source(root, source["file"])
+                else "does not exist" + offers.nearest(source["file"])
             )
             yield record.problem(
                 path, "E108", f"{dotted(path)}: {source['file']} {why}; add the source document under seeds/"
@@ -298,26 +299,46 @@ def check_sources(record: Record, root: Path) -> Iterator[Problem]:
 # How near a cited name must be to a source's for E108 to offer it (difflib's ratio): a wrong extension
 # (.pdf for .txt) is 0.88, one character of the hash mistyped 0.96, another source's name under 0.6.
 NEAR_NAME = 0.8
+# How many of a record's missing sources E108 offers a name for: each offer compares the name with
+# every source's (40 ms at 10,000 sources), and a record citing 300 missing sources took 13 s to check,
+# one of 10,000 would take minutes, and such a record is checked again on every run (never cached).
+MAX_OFFERS = 3
 
 
-def _nearest_source(root: Path, cited: str) -> str:
-    """What E108 offers for a cited source that does not exist: "; did you mean seeds/NAME?", the
-    source under seeds/ whose name is nearest the one cited
-    (a wrong extension, a digit of its hash mistyped), or "" when none is near. Only names a source
-    may have are offered (files.SOURCE_PATH: printable, no folder); the registry's folders are real
-    folders by the time a record is checked (pipeline), so nothing outside the repository is listed.
-    Only a record with problems gets here, and such a record is never cached: no suggestion is
-    served stale after a source is added."""
-    try:
-        names = os.listdir(os.path.join(root, SEEDS_DIR))
-    except OSError:
-        return ""
-    # compared case-blind (a name typed in another case is as near as can be), offered as it is on disk
-    known = {
-        n.casefold(): n for n in sorted(names) if n != sources.MANIFEST and files.SOURCE_PATH.match(f"{SEEDS_DIR}/{n}")
-    }
-    near = difflib.get_close_matches(cited.removeprefix(f"{SEEDS_DIR}/").casefold(), known, n=1, cutoff=NEAR_NAME)
-    return f"; did you mean {SEEDS_DIR}/{known[near[0]]}?" if near else ""
+class _Offers:
+    """What E108 offers for the cited sources of one record that do not exist: "; did you mean
+    seeds/NAME?", the source under seeds/ whose name is nearest the one cited (a wrong extension, a
+    digit of its hash mistyped), or "" when none is near. seeds/ is listed once for the record, and
+    only for its first MAX_OFFERS missing sources. Only a regular file (not a link, a folder or a pipe,
+    which E108 would refuse in turn) with a name a source may have (files.SOURCE_PATH: printable, no
+    folder) is offered, never the manifest; the registry's folders are real folders by the time a
+    record is checked (pipeline), so nothing outside the repository is listed. Only a record with
+    problems gets here, and such a record is never cached: no offer is served stale after a source is
+    added."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.left = MAX_OFFERS
+        self.known: dict[str, str] | None = None
+
+    def nearest(self, cited: str) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        if self.known is None:
+            self.known = {}
+            try:
+                with os.scandir(os.path.join(self.root, SEEDS_DIR)) as entries:
+                    names = sorted(e.name for e in entries if e.is_file(follow_symlinks=False))
+            except OSError:
+                names = []
+            # compared case-blind (a name typed in another case is as near as can be), offered as on disk
+            for name in names:
+                if name != sources.MANIFEST and files.SOURCE_PATH.match(f"{SEEDS_DIR}/{name}"):
+                    self.known[name.casefold()] = name
+        key = cited.removeprefix(f"{SEEDS_DIR}/").casefold()
+        near = difflib.get_close_matches(key, self.known, n=1, cutoff=NEAR_NAME)
+        return f"; did you mean {SEEDS_DIR}/{self.known[near[0]]}?" if near else ""
 
 
 def _unreadable(file: str) -> str | None:
