@@ -5,10 +5,12 @@ Each test reproduces a defect found, fixed in scripts/sle_trials/."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Trials
+from sle_trials import command
 from sle_trials.checks import load, rules
 
 CTGOV = FIXTURES / "ctgov"
@@ -140,3 +142,21 @@ def test_e108_offers_a_few_names_of_regular_files_only(tmp_path: Path) -> None:
     offered = [p.message.split("did you mean ")[1] for p in problems if "did you mean" in p.message]
     assert len(problems) == len(cited) and len(offered) <= rules.MAX_OFFERS
     assert offered and all(o.startswith("seeds/ctgov-NCT00000001-") for o in offered), offered
+
+
+@pytest.mark.parametrize("cwd", ["my registry/trials", "."])
+def test_the_printed_git_add_stages_the_file_from_where_it_was_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str
+) -> None:
+    """The csv and fmt hooks' `git add trials/X.yaml` named the file relative to the root, whatever
+    folder the command ran in: run from trials/ (the root is found from a sub-folder) or with --root
+    from elsewhere, the line the curator copies staged nothing ("pathspec did not match")."""
+    root = tmp_path / "my registry"
+    (root / "trials").mkdir(parents=True)
+    (root / "trials" / "NCT09990001.yaml").write_text("nct_id: NCT09990001\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    monkeypatch.chdir(tmp_path / cwd)
+    line = command.staged(root, "trials/NCT09990001.yaml")
+    subprocess.run(line, shell=True, check=True, capture_output=True)
+    listed = subprocess.run(["git", "-C", str(root), "diff", "--cached", "--name-only"], capture_output=True, text=True)
+    assert listed.stdout == "trials/NCT09990001.yaml\n", line

@@ -22,6 +22,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from sle_trials import files
+
 VENV_BIN = ".venv/bin"  # where `make check` installs the tool, as the README writes it
 TOOL = "trials"
 
@@ -56,9 +58,20 @@ def _program(program: str, script: str, search: str) -> str:
     return program
 
 
-def staged(*paths: str) -> str:
+def staged(root: Path, *paths: str) -> str:
     """The git command that stages the files a command has written (`git add trials.csv`), their
     names relative to the registry's root as the messages give them: the pre-commit hooks that
     write a file stop the commit ("files were modified by this hook"), and the curator's next step
-    is to add what was written to the commit."""
-    return "git add " + " ".join(shlex.quote(path) for path in paths)
+    is to add what was written to the commit. Run from a folder other than the root (the root is
+    found from a sub-folder, or given with --root), `git add trials/X.yaml` named no file, so the
+    command then says where the root is (`git -C .. add trials.csv`)."""
+    names = " ".join(shlex.quote(path) for path in paths)
+    here = os.path.abspath(os.getcwd())
+    there = os.path.abspath(root)
+    if here == there:
+        return f"git add {names}"
+    try:
+        where = os.path.relpath(there, here)
+    except ValueError:  # another drive
+        where = there
+    return f"git -C {shlex.quote(files.shown(where))} add {names}"

@@ -401,7 +401,7 @@ def run(
     for name in changed:
         print(f"reformatted {name}", file=err)
     if changed:
-        print(f"to commit the files as reformatted: {command.staged(*changed)}", file=err)
+        print(f"to commit the files as reformatted: {command.staged(root, *changed)}", file=err)
     if not changed and not problems:
         print(_unchanged(targets, "already in canonical form"), file=err)
     return 1 if problems else 0

@@ -118,7 +118,7 @@ def write(
         print(f"{path} written ({count} trials)", file=err)
     if outdated:
         them = "it" if len(outdated) == 1 else "them"
-        print(f"to commit {them} with the records: {command.staged(*(p.as_posix() for p in outdated))}", file=err)
+        print(f"to commit {them} with the records: {command.staged(root, *(p.as_posix() for p in outdated))}", file=err)
     return 0
 
 
