@@ -4,6 +4,7 @@ Each test reproduces a defect found, fixed in scripts/sle_trials/."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, Trials
 from sle_trials import command
-from sle_trials.checks import load, rules
+from sle_trials.checks import load, rules, sources
 
 CTGOV = FIXTURES / "ctgov"
 _CURATION = {"curation": {"status": "draft", "sources": []}}
@@ -160,3 +161,44 @@ def test_the_printed_git_add_stages_the_file_from_where_it_was_run(
     subprocess.run(line, shell=True, check=True, capture_output=True)
     listed = subprocess.run(["git", "-C", str(root), "diff", "--cached", "--name-only"], capture_output=True, text=True)
     assert listed.stdout == "trials/NCT09990001.yaml\n", line
+
+
+def _manifest_says(tmp_path: Path, manifest: bytes | None) -> list[str]:
+    """What `trials validate FILE` says of the one source its record cites (sources.check_cited)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "a.txt").write_bytes(b"as received\n")
+    if manifest is not None:
+        (seeds / "SHA256SUMS").write_bytes(manifest)
+    return [p.message for p in sources.check_cited(tmp_path, [sources.read_seed(tmp_path, "seeds/a.txt")])]
+
+
+_GOOD = hashlib.sha256(b"as received\n").hexdigest()
+_OTHER = hashlib.sha256(b"edited\n").hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("manifest", "said"),
+    [
+        # the source listed twice, or on both sides of a conflict: it passed under the first line's hash
+        (f"{_GOOD}  a.txt\n{_OTHER}  a.txt\n", "a.txt is listed twice"),
+        (f"<<<<<<< ours\n{_GOOD}  a.txt\n=======\n{_OTHER}  a.txt\n>>>>>>> theirs\n", "merge-conflict marker"),
+        (f"<<<<<<< ours\n{_GOOD}  a.txt\n=======\n>>>>>>> theirs\n", "merge-conflict marker"),
+        # said to be "not listed; add it" (appending to the manifest), where its line is there, unread
+        (f"{_GOOD}  a.txt\r\n", "a CR line end"),
+        (f"\ufeff{_GOOD}  a.txt\n", "a byte-order mark"),
+    ],
+    ids=["listed-twice", "conflict-both-sides", "conflict-one-side", "crlf", "bom"],
+)
+def test_validate_file_says_what_is_wrong_with_its_source_s_line(tmp_path: Path, manifest: str, said: str) -> None:
+    messages = _manifest_says(tmp_path, manifest.encode("utf-8"))
+    assert any(said in m for m in messages) and not any("add it" in m for m in messages), messages
+
+
+def test_validate_file_says_a_manifest_not_read_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "elsewhere").write_text(f"{_GOOD}  a.txt\n", encoding="utf-8")
+    (tmp_path / "seeds" / "SHA256SUMS").symlink_to(tmp_path / "elsewhere")
+    assert [m for m in _manifest_says(tmp_path, None) if "SHA256SUMS is not read" in m and "link" in m]
+    (tmp_path / "seeds" / "SHA256SUMS").unlink()
+    assert _manifest_says(tmp_path, f"{_GOOD}  a.txt\nnot a line\n".encode()) == []  # another line: check's

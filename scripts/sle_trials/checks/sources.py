@@ -78,6 +78,10 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
                     number,
                     "an unresolved merge-conflict marker"
                     if line.startswith(_MARKERS)
+                    else "a CR line end (save it with LF line ends)"
+                    if line.endswith("\r")
+                    else "a byte-order mark before it (save it as UTF-8 without BOM)"
+                    if line.startswith("\ufeff")
                     else "not `<sha256>  <file name>` as sha256sum writes it",
                 )
             )
@@ -92,26 +96,36 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
 def read(root: Path) -> tuple[list[Entry], list[Problem]]:
     """The entries of root's manifest, and its problems (a malformed line, an unreadable file). A
     missing manifest lists nothing: each source is then reported unlisted."""
+    entries, problems, _ = _read(root)
+    return entries, problems
+
+
+def _read(root: Path) -> tuple[list[Entry], list[Problem], list[str]]:
+    """read(), and the manifest's lines as read (none when it is not read)."""
     file = root / SEEDS_DIR / MANIFEST
     try:
         raw, _ = files.read(file, MANIFEST_LIMIT)
         text = raw.decode("utf-8")
     except files.Refused as exc:
         if not file.exists() and not file.is_symlink():
-            return [], []
-        return [], [
-            Problem(
-                MANIFEST_PATH,
-                0,
-                0,
-                "E307",
-                f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source",
-            )
-        ]
+            return [], [], []
+        return (
+            [],
+            [
+                Problem(
+                    MANIFEST_PATH,
+                    0,
+                    0,
+                    "E307",
+                    f"{MANIFEST_PATH} is not read: {exc}; it must be a plain file listing every source",
+                )
+            ],
+            [],
+        )
     except UnicodeDecodeError:
-        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not UTF-8 text")]
+        return [], [Problem(MANIFEST_PATH, 0, 0, "E307", f"{MANIFEST_PATH} is not UTF-8 text")], []
     entries, bad = parse(text)
-    return entries, [
+    problems = [
         Problem(
             MANIFEST_PATH,
             number,
@@ -122,6 +136,7 @@ def read(root: Path) -> tuple[list[Entry], list[Problem]]:
         )
         for number, why in bad
     ]
+    return entries, problems, text.split("\n") if bad else []
 
 
 class Seed(NamedTuple):
@@ -187,11 +202,27 @@ def check_cited(root: Path, seeds: list[Seed]) -> list[Problem]:
     """The manifest's word on the sources a few records cite (seeds: those, as this run read them):
     each listed, with its sha256. What `trials validate FILE` says of the sources FILE's values were
     bound to, which passed a record whose source had been edited; the manifest's other lines and
-    the other sources are `trials check`'s (check_manifest)."""
+    the other sources are `trials check`'s (check_manifest). A manifest that is not read (a link, not
+    UTF-8) is said to be so, not each source "not listed, add it"; a line that names a cited source
+    but is no entry (listed twice, under another hash; a CR line end, a byte-order mark) and a merge
+    conflict's marker are reported, since the source's listing is then in doubt: a source listed
+    twice, or on both sides of an unresolved conflict, passed under the first line's hash."""
     if not seeds:
         return []
-    entries, _ = read(root)  # a line that is not `<sha256>  <name>` is check_manifest's to report
-    return _as_listed(seeds, {f"{SEEDS_DIR}/{e.name}": e for e in entries})
+    entries, problems, lines = _read(root)
+    if any(p.line == 0 for p in problems):
+        return problems
+    names = {seed.file[len(SEEDS_DIR) + 1 :] for seed in seeds}
+    doubted: set[str] = set()
+    kept: list[Problem] = []
+    for problem in problems:
+        line = lines[problem.line - 1]
+        named = names.intersection(line.replace("\ufeff", " ").replace("*", " ").split())
+        if named or line.startswith(_MARKERS):
+            kept.append(problem)
+            doubted |= named
+    listed = {f"{SEEDS_DIR}/{e.name}": e for e in entries}
+    return kept + _as_listed([s for s in seeds if s.file[len(SEEDS_DIR) + 1 :] not in doubted], listed)
 
 
 def _as_listed(seeds: list[Seed], listed: dict[str, Entry]) -> list[Problem]:
