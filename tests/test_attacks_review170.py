@@ -202,3 +202,17 @@ def test_validate_file_says_a_manifest_not_read_is_not_read(tmp_path: Path) -> N
     assert [m for m in _manifest_says(tmp_path, None) if "SHA256SUMS is not read" in m and "link" in m]
     (tmp_path / "seeds" / "SHA256SUMS").unlink()
     assert _manifest_says(tmp_path, f"{_GOOD}  a.txt\nnot a line\n".encode()) == []  # another line: check's
+
+
+def test_a_key_without_its_colon_over_lines_is_placed_at_its_line() -> None:
+    """E007 is placed where the hint says the slip is (f5e9a22), and the hint named the line before
+    libyaml's mark: for a text over lines whose key lost its colon ("- text >-", then the text,
+    whose third line holds " : "), a line of the text, not the key's. Found by removing one colon at a
+    time from the fixture registry's records."""
+    text = (FIXTURES / "registry" / "trials" / "NCT05765006.yaml").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip() == "- text: >-" and " : " in lines[n + 2])
+    lines[at] = lines[at].replace("text:", "text")
+    record, problems = load.parse("\n".join(lines), "x.yaml")
+    assert record is None and [(p.code, p.line) for p in problems] == [("E007", at + 1)], problems
+    assert f"line {at + 1} has no ': ' after its key" in problems[0].message

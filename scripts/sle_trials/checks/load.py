@@ -877,6 +877,7 @@ def _quote_hint(reason: str, text: str, line: int, col: int) -> str | None:
 
 
 # A line that starts with a '-' run on into a word ("-text: x"): a key to YAML, meant as a list item
+_ITEM_MARKS = re.compile(r" *(?:-(?: +|$))*")  # a line's indent and its items' dashes: where its content starts
 _DASH_RUN_ON = re.compile(r" *(-[^\s\-:][^\s:]*)")
 
 
@@ -949,7 +950,18 @@ def _layout_hint(reason: str, text: str, line: int, col: int, key_line: int = 0)
     prev = lines[above - 1]
     prev_key = _KEY_COLON.match(prev)
     if prev_key is None and not prev.lstrip().startswith("- ") and "mapping values are not allowed" in reason:
-        return _no_colon(above), above
+        # a text over lines: the slip is on the line it starts on, whose key (or item) holds it, not the
+        # line before the mark ("- text >-" with its colon left out, then two lines of the text)
+        start = above
+        for n in (n for n in before if n < above):
+            earlier = lines[n - 1]
+            content = _ITEM_MARKS.match(earlier)  # (it matches every line, if only its empty start)
+            if content is None or content.end() >= _indent(lines[start - 1]) or _KEY_COLON.match(earlier):
+                break
+            start = n
+            if earlier.lstrip().startswith("- "):
+                break
+        return _no_colon(start), start
     if "mapping values are not allowed" in reason and prev_key is not None and prev[prev_key.end() :].strip():
         if indent > _indent(prev):
             return (
