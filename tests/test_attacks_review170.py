@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, Trials
 from sle_trials import command
 from sle_trials.checks import load, rules, sources
+from sle_trials.reading import in_scope
 
 CTGOV = FIXTURES / "ctgov"
 _CURATION = {"curation": {"status": "draft", "sources": []}}
@@ -227,3 +228,12 @@ def test_a_long_line_of_spaces_costs_e007_no_backtracking(line: str) -> None:
     record, problems = load.parse(f"nct_id: X\n{line}\n", "x.yaml")
     assert record is None and [p.code for p in problems] == ["E007"]
     assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize("text", ["SLE " + "S." * 50_000, "SLE (" + "S " * 50_000, "CD" + "1" * 100_000 + " x"])
+def test_the_signs_of_scope_read_a_long_title_at_once(text: str) -> None:
+    """SLE spelt out as other words was read with unbounded words and spaces: a title "SLE S.S.S.…" of
+    100,000 characters took 22 s to check."""
+    started = time.perf_counter()
+    in_scope.sign({"brief_title": text})
+    assert time.perf_counter() - started < 1.0
