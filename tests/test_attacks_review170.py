@@ -237,3 +237,30 @@ def test_the_signs_of_scope_read_a_long_title_at_once(text: str) -> None:
     started = time.perf_counter()
     in_scope.sign({"brief_title": text})
     assert time.perf_counter() - started < 1.0
+
+
+def test_an_update_that_moves_a_record_across_scope_can_be_imported(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """An update whose study came to name lupus left the record's out_of_scope, which E114 then
+    refused ("remove it"), and the import wrote nothing; removing the reason first made the registry
+    fail E114 before the import, which refuses that too. The other way, --out-of-scope was refused
+    with --update. Now the update drops the reason, or takes it from --out-of-scope."""
+    study = _study(tmp_path, ["insulin"], "Weekly.")
+    doc = json.loads(study.read_text(encoding="utf-8"))
+    assert trials("import", "ctgov", study, "--out-of-scope", "Control study").status == 0
+    written = registry / "trials" / "NCT09000022.yaml"
+    doc["protocolSection"]["conditionsModule"]["conditions"].append("Lupus Nephritis")
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {"date": "2030-01-01", "type": "ACTUAL"}
+    study.write_text(json.dumps(doc), encoding="utf-8")
+    result = trials("import", "ctgov", study, "--update")
+    assert result.status == 0 and "curation.out_of_scope removed" in result.out, result.err
+    assert "out_of_scope" not in written.read_text(encoding="utf-8")
+    doc["protocolSection"]["conditionsModule"]["conditions"].pop()
+    doc["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {"date": "2030-02-01", "type": "ACTUAL"}
+    study.write_text(json.dumps(doc), encoding="utf-8")
+    refused = trials("import", "ctgov", study, "--update")
+    assert refused.status != 0 and "--out-of-scope REASON" in refused.err, refused.err
+    result = trials("import", "ctgov", study, "--update", "--out-of-scope", "Control study again")
+    assert result.status == 0, result.err
+    assert "out_of_scope: Control study again" in written.read_text(encoding="utf-8")

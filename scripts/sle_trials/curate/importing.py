@@ -203,7 +203,7 @@ def record_changes(
                 text = old.decode("utf-8")
             except UnicodeDecodeError:
                 raise Failed(f"{shown} is not UTF-8 text; fix it first") from None
-            result = update.merge(root, text, shown, draft, schema, decide)
+            result = update.merge(root, text, shown, draft, schema, decide, out_of_scope)
             decided |= result.decided
             for warning in result.warnings:
                 print(f"{shown}: warning: {warning}", file=err)
@@ -625,10 +625,10 @@ def run_raw(
     decide = decisions(list(options.theirs), list(options.ours))
     if decide and not update_existing:
         raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
-    if out_of_scope is not None and (update_existing or not out_of_scope.strip() or not out_of_scope.isprintable()):
+    if out_of_scope is not None and (not out_of_scope.strip() or not out_of_scope.isprintable()):
         raise pipeline.UsageError(
-            "--out-of-scope REASON: the reason, in your words, on one line, for a new import "
-            "(an --update keeps what the record says)"
+            "--out-of-scope REASON: the reason, in your words, on one line, for a new import or an --update "
+            "that leaves a record out of scope (an --update otherwise keeps what the record says)"
         )
     try:
         plain_folders(root)

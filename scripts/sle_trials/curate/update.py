@@ -32,6 +32,7 @@ from sle_trials.checks import load
 from sle_trials.curate import ctgov, fmt
 from sle_trials.curate.changes import SHORT, describe, excerpts, phrases
 from sle_trials.curate.ctgov import BadInput, Draft
+from sle_trials.reading import in_scope
 
 ALL = "all"  # --theirs all, --ours all: every conflicting field
 
@@ -189,9 +190,19 @@ def _value(data: dict, unit: tuple) -> Any:
     return _owned(unit, _plain(value)) if has else None
 
 
-def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide: dict[str, str]) -> Merged:
+def merge(
+    root: Path,
+    text: str,
+    shown: str,
+    theirs: Draft,
+    schema: dict,
+    decide: dict[str, str],
+    out_of_scope: str | None = None,
+) -> Merged:
     """The record (its file text) with what the registry changed between the record's base JSON and
-    theirs; decide: field (or ALL) -> "theirs" or "ours", for conflicts."""
+    theirs; decide: field (or ALL) -> "theirs" or "ours", for conflicts. out_of_scope: the curator's
+    reason to hold the trial, for a record the update leaves showing neither lupus nor a cell therapy
+    (E114; _scope)."""
     record, problems = load.parse(text, shown)
     if record is None:
         raise BadInput(f"{shown}: cannot be read ({problems[0].code} {problems[0].message}); fix it first")
@@ -245,10 +256,40 @@ def merge(root: Path, text: str, shown: str, theirs: Draft, schema: dict, decide
     after, problems = load.parse(result, shown)
     if after is None:
         raise BadInput(f"{shown}: the update produced unreadable YAML ({problems[0].message}); please report this")
+    scope = _scope(shown, tree, after.data, out_of_scope)
+    if scope is not None:
+        result = fmt.dump(fmt.canonicalise(tree, schema))
+        after, problems = load.parse(result, shown)
+        if after is None:
+            raise BadInput(f"{shown}: the update produced unreadable YAML ({problems[0].message}); please report this")
     said = phrases(describe(_data_only(ours), _data_only(after.data)))
+    if scope is not None:
+        said.append(scope)
     if source["file"] not in cited:
         said.append(f"source added: {source['file']} (as of {source['as_of']})")
     return Merged(result, said, warnings, [], decided)
+
+
+def _scope(shown: str, tree: Any, data: dict, out_of_scope: str | None) -> str | None:
+    """The record's curation.out_of_scope made to agree with its words after an update (E114): an
+    update whose study now names lupus or a cell therapy drops the reason, and one whose study no
+    longer does takes out_of_scope, the curator's reason. Without this an update that moved a record
+    across the line could not be imported either way: E114 refused the record after it, and the
+    registry before it once the curator had changed the reason first. What was done, said; None
+    when nothing was; BadInput when a reason is needed and none was given."""
+    sign, reason = in_scope.sign(data), data["curation"].get("out_of_scope")
+    if sign is not None and reason is not None:
+        del tree["curation"]["out_of_scope"]
+        return f"curation.out_of_scope removed: the record's {sign[0]} now shows the trial in scope ({sign[1]!r})"
+    if sign is None and reason is None:
+        if out_of_scope is None:
+            raise BadInput(
+                f"{shown}: with this update the record's words show neither lupus nor a CAR-T or related cell "
+                "therapy; to keep it, say why it belongs: --out-of-scope REASON (kept as curation.out_of_scope)"
+            )
+        tree["curation"]["out_of_scope"] = out_of_scope
+        return f"curation.out_of_scope added: {out_of_scope!r}"
+    return None
 
 
 def _take(tree: Any, unit: tuple, ours: dict, theirs: Draft, ev: dict, ev_old: dict, warnings: list[str]) -> None:
