@@ -62,6 +62,9 @@ def test_the_import_gate_reads_the_words_the_check_reads(
         "Slit Lamp Examination (SLE) After Cataract Surgery",  # SLE spelt out as other words
         "St. Louis Encephalitis (SLE) Vaccine in Adults",
         "Corneal staining by SLE (slit-lamp examination) after surgery",
+        "Apixaban in Antiphospholipid Syndrome With Lupus Anticoagulant",  # names lupus lends to other things
+        "Infliximab for Lupus Pernio",
+        "Lupus vulgaris: a shorter tuberculosis regimen",
     ],
 )
 def test_words_in_another_sense_show_no_trial_in_scope(title: str) -> None:
@@ -81,6 +84,7 @@ def test_words_in_another_sense_show_no_trial_in_scope(title: str) -> None:
         "Anti-CD19 CART cells",
         "Car-t Cell Therapy",
         "Systemic Lupus Erythematosus (SLE) in adults",
+        "Systemic lupus erythematosus with lupus anticoagulant",
         "SLE",
     ],
 )

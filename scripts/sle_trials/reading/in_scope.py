@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-# the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation
-LUPUS = re.compile(r"(?i:\blupus\b)|\bSLE\b")
+# the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation;
+# not the names lupus lends to what is no lupus: the lupus anticoagulant (a test of the antiphospholipid
+# syndrome), lupus pernio (sarcoidosis of the skin) and lupus vulgaris (tuberculosis of the skin)
+LUPUS = re.compile(r"(?i:\blupus\b(?![\s-]+(?:anticoagulants?|pernio|vulgaris)\b))|\bSLE\b")
 # SLE spelt out in the same text as words that are not lupus: "Slit Lamp Examination (SLE)", "SLE (St.
 # Louis encephalitis)"; three words with those initials before or after the abbreviation in brackets.
 # Each word and space bounded: "S.S.S.S." over 100,000 characters took 22 s with [\w.]* and [\s-]+.
