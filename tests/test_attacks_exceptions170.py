@@ -2,9 +2,10 @@
 syndrome)" keeps out no patient with Gilbert's syndrome, so a threshold without that condition says more
 than its source (every patient over the limit kept out). The mutation hunt of this stop found it passing
 (E524 read an exception of a cause, "due to SLE hepatitis", and of a part, a group or a sponsor's say, not
-of a named condition); scopes._CONDITION_EXCEPTION reads it now. A permission in a clause of its own ("; patients
-with Gilbert's syndrome are eligible", "(Gilbert's syndrome allowed)") is still not read: the condition
-check (E518) holds that no condition can stand there, so no honest record could give it.
+of a named condition); scopes._CONDITION_EXCEPTION reads it now, and a bracket letting them in ("(Gilbert's
+syndrome allowed)"). A permission in a clause of its own ("; patients with Gilbert's syndrome are
+eligible") is still not read: the condition check (E518) holds that no condition can stand after the
+semicolon, so no honest record could give it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def _status(registry, trials: Trials, text: str, condition: str | None) -> tuple
         ("Total bilirubin > 2 mg/dL (save for Gilbert's syndrome).", "save for Gilbert's syndrome"),
         ("Total bilirubin > 2 mg/dL (apart from Gilbert's syndrome).", "apart from Gilbert's syndrome"),
         ("Total bilirubin > 2 mg/dL (not including Gilbert's syndrome).", "not including Gilbert's syndrome"),
+        # a bracket letting them in was read as an aside of the limit's words (E518): no record could give it
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome allowed).", "Gilbert's syndrome allowed"),
+        ("Total bilirubin > 2 mg/dL (known Gilbert's disease is permitted).", "known Gilbert's disease is permitted"),
     ],
 )
 def test_a_limit_excepting_a_condition_needs_it_as_a_condition(

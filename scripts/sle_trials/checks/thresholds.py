@@ -72,7 +72,7 @@ CHECKS = (
         "'Patients with lupus nephritis:', '(cohort 2 only)'), a waiver after it ('or at the "
         "investigator's discretion'), an exception of the values a cause explains after it in its sentence "
         "('excluding laboratory test abnormalities due to SLE hepatitis') or of the patients a condition lets in "
-        "('except Gilbert's syndrome'), or, in an inclusion criterion, the "
+        "('except Gilbert's syndrome', '(Gilbert's syndrome allowed)'), or, in an inclusion criterion, the "
         "alternative it is one of ('SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system': the words from "
         "that 'or', or the clause before the 'or' its measure follows)",
     ),

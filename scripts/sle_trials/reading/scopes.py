@@ -267,9 +267,9 @@ _CAUSE_EXCEPTION = re.compile(rf"(?i){_A_CAUSE_EXCEPTED}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
-# noted" is none. (A permission in a clause of its own, "; patients with Gilbert's syndrome are eligible"
-# or "(Gilbert's syndrome allowed)", is not read: the condition check, E518, holds that no condition of
-# the limit can stand there, so no record could give it)
+# noted" is none. (A permission in a clause of its own, "; patients with Gilbert's syndrome are eligible",
+# is not read: the condition check, E518, holds that no condition of the limit can stand after the
+# semicolon, so no record could give it)
 _CONDITION = (
     r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
     r"deficiency|infections?|involvement|nephritis|carriers?)"
@@ -277,6 +277,9 @@ _CONDITION = (
 _CONDITION_EXCEPTION = re.compile(
     r"(?i)(?<![\w-])(?:excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from)"
     rf"(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+    # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
+    # eligible)"
+    rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
 )
 _A_PART = re.compile(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
@@ -423,7 +426,8 @@ def opens_condition(words: str) -> bool:
 # "(patients on steroids only)"): words holding one state a condition, however they are set off
 _WHO_OR_WHEN = re.compile(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
-    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|who|whose|receiving|taking|treated|using|"
+    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|who|whose|"
+    r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
 )
