@@ -244,7 +244,7 @@ def check_scope(record: Record) -> Iterator[Problem]:
             "a trial in scope holds no out_of_scope (trials.csv gives its reason as the trial's being out of "
             "scope): remove it",
         )
-    elif reason is not None and not (reason.strip() and reason.strip().isprintable()):
+    elif reason is not None and not in_scope.is_reason(reason.strip()):
         # the schema asks for one character, and a blank or a run of lines passed for a reason: the
         # import and `trials new` take a reason only as one printed line of words
         yield record.problem(

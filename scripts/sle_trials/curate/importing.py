@@ -50,6 +50,7 @@ from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, report
 from sle_trials.paths import FOLDERS, SEEDS_DIR, TRIALS_DIR
 from sle_trials.problem import Problem
+from sle_trials.reading import in_scope
 
 GENERATED_LIMIT = 1 << 30  # trials.csv at 250,000 records is ~150 MB
 
@@ -625,7 +626,7 @@ def run_raw(
     decide = decisions(list(options.theirs), list(options.ours))
     if decide and not update_existing:
         raise pipeline.UsageError("--theirs and --ours decide the conflicts of an --update")
-    if out_of_scope is not None and (not out_of_scope.strip() or not out_of_scope.isprintable()):
+    if out_of_scope is not None and not in_scope.is_reason(out_of_scope):
         raise pipeline.UsageError(
             "--out-of-scope REASON: the reason, in your words, on one line, for a new import or an --update "
             "that leaves a record out of scope (an --update otherwise keeps what the record says)"

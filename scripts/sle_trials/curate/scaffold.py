@@ -305,7 +305,7 @@ class Given(NamedTuple):
 def build(root: Path, nct: str, given: Given) -> str:
     """The new file's text; UsageError when the id, source or title will not do."""
     source, title, kind, as_of, as_of_label, out_of_scope = given
-    if out_of_scope is not None and (not out_of_scope.strip() or not out_of_scope.isprintable()):
+    if out_of_scope is not None and not in_scope.is_reason(out_of_scope):
         raise pipeline.UsageError("--out-of-scope REASON: the reason, in your words, on one line")
     if not _NCT.match(nct):
         raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")

@@ -57,6 +57,13 @@ _LISTS = ("conditions", "keywords")
 _ITEMS = {"interventions": ("name", "description", "other_names"), "arms": ("label", "description")}
 
 
+def is_reason(text: str) -> bool:
+    """Whether text can be a reason for holding a trial out of scope: words, on one printed line. The
+    import, `trials new` and the check (E114) hold a reason to this one rule (the schema asks only for
+    one character: a blank or a run of lines passed for one)."""
+    return bool(text.strip()) and text.isprintable()
+
+
 def shows(data: dict[str, Any]) -> bool:
     """Whether a record's words show lupus or a CAR-T or related cell therapy."""
     return sign(data) is not None
