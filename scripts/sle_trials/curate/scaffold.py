@@ -362,15 +362,16 @@ def build(root: Path, nct: str, given: Given) -> str:
         entry, as_of_quote = _source_entry(root, source, records, study, kind, as_of, as_of_label, kinds)
     except pipeline.UsageError as exc:
         asked.append(str(exc))
-    if not asked and out_of_scope is None and not in_scope.shows({"brief_title": brief_title}):
-        # the gate an import meets (curate/ctgov/scope.py), on what a new record holds: its title
+    # the gate an import meets (curate/ctgov/scope.py), on what a new record holds: its title
+    titled_in_scope = not asked and in_scope.shows({"brief_title": brief_title})
+    if not asked and out_of_scope is None and not titled_in_scope:
         asked.append(
             f"its title ({brief_title}) shows neither lupus nor a CAR-T or related cell therapy, which this "
             "registry holds; if the trial belongs, say why: --out-of-scope REASON (kept as curation.out_of_scope)"
         )
     if asked:
         raise pipeline.UsageError("; and ".join(asked))
-    if out_of_scope is not None and in_scope.shows({"brief_title": brief_title}):
+    if out_of_scope is not None and titled_in_scope:
         print(
             f"trials new: warning: {nct}'s title shows lupus or a cell therapy; --out-of-scope is not recorded for it",
             file=sys.stderr,
@@ -388,13 +389,12 @@ def build(root: Path, nct: str, given: Given) -> str:
         )
     about_this = doc is not None and (doc.subject == nct or (doc.subject is None and named == [nct]))
     status = "draft" if about_this else "stub"
+    reason = {} if out_of_scope is None else {"out_of_scope": out_of_scope.strip()}
     record: dict[str, Any] = {
         "nct_id": nct,
         "brief_title": brief_title,
-        "curation": {"status": status, "sources": [entry]},
+        "curation": {"status": status, **reason, "sources": [entry]},
     }
-    if out_of_scope is not None:
-        record["curation"] = {"status": status, "out_of_scope": out_of_scope.strip(), "sources": [entry]}
     # what the title the source gives a stub says of its product (a target antigen, autologous cells)
     # is a stub's to hold: left to the curator, and said so (E532 refuses a stub lacking it unsaid)
     stated = silence.titled(nct, [doc], schema) if doc is not None and not about_this else []
