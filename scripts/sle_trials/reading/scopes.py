@@ -257,13 +257,20 @@ _EXCEPTED = re.compile(rf"(?i){kept_out.excepted()}")
 # ... or an exception of the values a cause explains, after it in its sentence: "..., excluding laboratory
 # test abnormalities due to SLE hepatitis", "unless attributable to lupus", "other than anaemia secondary
 # to SLE": the limit keeps out no patient whose value has that cause
-_A_CAUSE_EXCEPTED = (
-    r"(?<![\w-])(?:excluding|except(?:ing)?|unless|other[ \t]+than|not[ \t]+including|save[ \t]+for"
-    rf"|apart[ \t]+from)(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-])(?:due[ \t]+to|caused[ \t]+by"
-    r"|attribut(?:able|ed)[ \t]+to|secondary[ \t]+to|resulting[ \t]+from|because[ \t]+of|explained[ \t]+by"
-    r"|related[ \t]+to)(?![\w-])"
+# the words that open an exception of what they name after them in their clause
+_EXCEPTING = r"excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from"
+
+
+def _excepting(words: str, of: str) -> str:
+    """A pattern of an exception: one of words, then within its clause (60 characters) words of."""
+    return rf"(?<![\w-])(?:{words})(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-]){of}(?![\w-])"
+
+
+_CAUSE = (
+    r"(?:due[ \t]+to|caused[ \t]+by|attribut(?:able|ed)[ \t]+to|secondary[ \t]+to|resulting[ \t]+from"
+    r"|because[ \t]+of|explained[ \t]+by|related[ \t]+to)"
 )
-_CAUSE_EXCEPTION = re.compile(rf"(?i){_A_CAUSE_EXCEPTED}")
+_CAUSE_EXCEPTION = re.compile(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
@@ -275,8 +282,7 @@ _CONDITION = (
     r"deficiency|infections?|involvement|nephritis|carriers?)"
 )
 _CONDITION_EXCEPTION = re.compile(
-    r"(?i)(?<![\w-])(?:excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from)"
-    rf"(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+    rf"(?i){_excepting(_EXCEPTING, _CONDITION)}"
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
