@@ -252,16 +252,21 @@ evidence:
 """
 
 
-def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
-    """What `trials validate` prints of IM19's draft whose inclusion criterion 1 is text, holding those
-    therapies as its prior therapy, quoted as the whole criterion (im19_out)."""
-    said = json.dumps(text, ensure_ascii=False)
+def one_criterion_out(trials: Trials, text: str, side: str, block: str, key: str, quote: str | None = None) -> str:
+    """What `trials validate` prints of IM19's draft whose `side` ("inclusion" or "exclusion") criterion 1
+    is text, holding block (YAML lines under eligibility: a field that names criterion 1), with evidence
+    eligibility.<key> the whole criterion, or quote (im19_out)."""
     fields = (
-        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n"
-        f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
-        f"evidence:\n  eligibility.prior_therapy: {said}\n"
+        f"eligibility:\n  {side}_criteria:\n    - number: 1\n      text: {json.dumps(text, ensure_ascii=False)}\n"
+        f"{block}evidence:\n  eligibility.{key}: {json.dumps(quote or text, ensure_ascii=False)}\n"
     )
-    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+    return im19_out(trials, f"{side.capitalize()} criteria:\n1. {text}", fields)
+
+
+def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
+    """one_criterion_out of IM19's inclusion criterion 1, holding those therapies as its prior therapy."""
+    block = f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"
+    return one_criterion_out(trials, text, "inclusion", block, "prior_therapy")
 
 
 def one_threshold_draft(root: Path, source: str, text: str, side: str = "inclusion", **threshold: object) -> Path:

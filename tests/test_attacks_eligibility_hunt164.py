@@ -55,6 +55,7 @@ from conftest import (
     im19_draft,
     im19_out,
     joined,
+    one_criterion_out,
     prior_therapy_out,
     put,
 )
@@ -142,14 +143,8 @@ def test_lexicon_reads_a_parts_range_inside_the_trials_as_no_bound() -> None:
 
 
 def _nephritis_out(trials: Trials, text: str, scope: str, side: str, quote: str | None = None) -> str:
-    key, heading = ("inclusion_criteria", "Inclusion") if side == "INCLUSION" else ("exclusion_criteria", "Exclusion")
-    said = json.dumps(text, ensure_ascii=False)
-    fields = (
-        f"eligibility:\n  {key}:\n    - number: 1\n      text: {said}\n"
-        f"  lupus_nephritis:\n    scope: {scope}\n    criterion: {{list: {side}, number: 1}}\n"
-        f"evidence:\n  eligibility.lupus_nephritis: {json.dumps(quote or text, ensure_ascii=False)}\n"
-    )
-    return im19_out(trials, f"{heading} criteria:\n1. {text}", fields)
+    block = f"  lupus_nephritis:\n    scope: {scope}\n    criterion: {{list: {side}, number: 1}}\n"
+    return one_criterion_out(trials, text, side.lower(), block, "lupus_nephritis", quote)
 
 
 @pytest.mark.parametrize(
@@ -193,16 +188,13 @@ def _threshold_out(
     trials: Trials, text: str, threshold: tuple, conditions: tuple[str, ...] = (), side: str = "inclusion"
 ) -> str:
     kind, measure, comparator, value, unit = threshold
-    said = json.dumps(text, ensure_ascii=False)
     given = f"      conditions: {json.dumps(list(conditions), ensure_ascii=False)}\n" if conditions else ""
-    fields = (
-        f"eligibility:\n  {side}_criteria:\n    - number: 1\n      text: {said}\n"
+    block = (
         f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: {side.upper()}, number: 1}}\n"
         f"      measure: {json.dumps(measure)}\n      comparator: {json.dumps(comparator)}\n"
         f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n{given}"
-        f"evidence:\n  eligibility.thresholds.0: {said}\n"
     )
-    return im19_out(trials, f"{side.capitalize()} criteria:\n1. {text}", fields)
+    return one_criterion_out(trials, text, side, block, "thresholds.0")
 
 
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
@@ -348,13 +340,7 @@ ANTIBODY = "  autoantibodies:\n    antibodies: [ANTI_DSDNA]\n    criterion: {lis
 
 
 def _term_out(trials: Trials, text: str, block: str) -> str:
-    key = block.split(":")[0].strip()
-    said = json.dumps(text, ensure_ascii=False)
-    fields = (
-        f"eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: {said}\n{block}"
-        f"evidence:\n  eligibility.{key}: {said}\n"
-    )
-    return im19_out(trials, f"Inclusion criteria:\n1. {text}", fields)
+    return one_criterion_out(trials, text, "inclusion", block, block.split(":")[0].strip())
 
 
 @pytest.mark.parametrize(
