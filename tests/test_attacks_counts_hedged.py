@@ -17,7 +17,7 @@ originally planned") and a count enrolled so far ("20 enrolled so far") leave th
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out
+from conftest import Trials, enrollment_fields, im19_out, left
 
 LEFT_OPEN = [
     # on a condition, after it in its clause or before it
@@ -173,14 +173,10 @@ def test_a_count_beside_some_of_them_waiting_binds(trials: Trials) -> None:
     assert im19_out(trials, line, enrollment_fields(12, "12 patients")) == ""
 
 
-def _left(line: str, reason: str) -> object:
-    return pytest.param(line, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 @pytest.mark.parametrize(
     "line",
     [
-        _left(
+        left(
             "Planned enrollment: 60 patients. 20 patients were enrolled.",
             "lexicon._PLAN_THEN_ENROLLED reads the count enrolled in the plan's own sentence only, not the next",
         ),
