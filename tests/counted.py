@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from sle_trials.patterns import Lazy
 
 
 class Scans:
@@ -100,16 +101,21 @@ class _Looked:
         return self._found.group(*groups)
 
 
+def _pattern(value: object) -> bool:
+    """A compiled pattern, or one that compiles on first use (patterns.lazy: a module's patterns)."""
+    return isinstance(value, (re.Pattern, Lazy))
+
+
 def scan_all(monkeypatch: pytest.MonkeyPatch, module: ModuleType, *, leave: tuple[str, ...] = ()) -> list[Scans]:
-    """Put a Scans in place of each compiled pattern of module's (and in its tuples of them), but those
-    named in leave (a pattern a match's .re is held against: `found.re is RECEIVED`); the Scans put."""
+    """Put a Scans in place of each pattern of module's (and in its tuples of them), but those named in
+    leave; the Scans put."""
     put: dict[int, Scans] = {}
     for name, value in vars(module).items():
-        if isinstance(value, re.Pattern) and name not in leave:
+        if _pattern(value) and name not in leave:
             put[id(value)] = Scans(value)
             monkeypatch.setattr(module, name, put[id(value)])
     for name, value in vars(module).items():
-        if isinstance(value, tuple) and value and all(isinstance(v, re.Pattern) for v in value):
+        if isinstance(value, tuple) and value and all(_pattern(v) for v in value):
             monkeypatch.setattr(module, name, tuple(put.get(id(v), v) for v in value))
     return list(put.values())
 

@@ -5,10 +5,11 @@ leaves any other out with a note, so an import never writes a date its own check
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from sle_trials.patterns import lazy
 
 # schema/trial.schema.json's partial_date
-PARTIAL = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+PARTIAL = lazy(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 
 
 def in_calendar(value: str) -> bool:

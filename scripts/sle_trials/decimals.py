@@ -8,11 +8,12 @@ exactly the digits of Python's shortest representation (repr), never with an exp
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from sle_trials.patterns import lazy
+
 # A number as plain() writes it (and nothing else): what a spreadsheet reads as that number, never a formula.
-PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+PLAIN = lazy(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def plain(value: float) -> str:

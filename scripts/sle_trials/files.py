@@ -26,10 +26,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
+
 # A file name under trials/ or seeds/. Kept in step with schema/trial.schema.json
 # (curation.sources.file is "seeds/" + this); tests/test_files.py holds the two together.
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
-SOURCE_PATH = re.compile(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+NAME = lazy(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
+SOURCE_PATH = lazy(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
 # The most any source document under seeds/ (and seeds/SHA256SUMS) may hold: a registry page or a
 # study JSON is well under 1 MiB; a link to /dev/zero or a huge file must not be read whole.
 MAX_SOURCE_BYTES = 32 * 1024 * 1024

@@ -7,9 +7,57 @@ and a record leaving out "3 doses iguratimod" passed its check. So the package w
 possessive quantifier and no atomic group (tests/test_patterns.py holds every pattern it compiles
 to that), and gets the same, a run nothing can backtrack into, from a lookahead, which the regex
 engine of every Python leaves as found.
+
+A module's patterns are `lazy`: compiled when first used. Compiling the package's 790 patterns took
+278 of the 406 ms of a one-file check (`trials validate FILE`), and a record uses about 300 of them.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Any, AnyStr, cast
+
+# what a compiled pattern answers; each is copied onto the Lazy when it compiles
+_ANSWERS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+_FACTS = ("flags", "groups", "groupindex")
+
+
+class Lazy:
+    """A pattern that compiles itself the first time anything but its text is asked of it.
+
+    Compiled, it holds the compiled pattern's bound methods as its own attributes and is no longer
+    an _Uncompiled, whose `__getattr__` would stand in the way of every lookup: a use after the first
+    costs about what a compiled pattern's use costs (about 1% more instructions a benchmark record;
+    benchmarks/work.py, callgrind), and a pattern no record needs is never compiled. Its text is
+    `pattern`, as a compiled pattern's is, without compiling it (patterns built from pieces read it).
+    What it compiles to is a function of its text and flags alone: nothing a run does changes it."""
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self.pattern = pattern
+        self.given = flags
+
+    def compiled(self) -> re.Pattern[Any]:
+        compiled = re.compile(self.pattern, self.given)
+        for name in _ANSWERS + _FACTS:
+            setattr(self, name, getattr(compiled, name))
+        self.compiled = lambda: compiled  # type: ignore[method-assign]
+        self.__class__ = Lazy
+        return compiled
+
+    def __repr__(self) -> str:
+        return f"lazy({self.pattern!r}, {self.given})"
+
+
+class _Uncompiled(Lazy):
+    def __getattr__(self, name: str) -> Any:  # only for what is not yet an attribute: the first use
+        if name.startswith("__"):  # copy's and pickle's questions of the type, not of a pattern
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
+def lazy(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """re.compile(pattern, flags), compiled when first used (a module's pattern; Lazy)."""
+    return cast("re.Pattern[AnyStr]", _Uncompiled(pattern, flags))
 
 
 def atomic(body: str, name: str) -> str:

@@ -88,6 +88,7 @@ from typing import Any, TypeVar
 from sle_trials import fields, patterns
 from sle_trials.checks import thresholds
 from sle_trials.checks.load import Record, as_of_dates
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
     ctgov_study,
@@ -476,7 +477,7 @@ _OPEN_STATUSES = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE"
 # 2026-06-30 (Estimated)", "Withdrawn participants: 0", "Completed screening: 40 patients", "Recruiting
 # sites: 3"), names what the label gives, not the trial's status: each bound its status under a page's
 # "Status: Recruiting". A label of its own after it ("Recruiting Completed: 2026-06") leaves it one.
-_STATUS_AS_LABEL = re.compile(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
+_STATUS_AS_LABEL = lazy(r"[ \t]*:[ \t]*[0-9]|[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]*:")
 
 
 def _rendered_there(
@@ -723,19 +724,19 @@ _SEPARATOR = rf"(?:\s*[,;]\s*|\s+{_AND_OR}\s+|\s*,\s*{_AND_OR}\s+)"
 # criterion; days for 80). Here white space is only ever read before a comma or a conjunction, or
 # at the end; a conjunction stands after white space or a comma and before white space, as there
 # (and one conjunction right after another takes more than one white space between them).
-_ONLY_SEPARATORS = re.compile(rf"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s){_AND_OR}(?=\s))\s*)+\Z")
-_ENDS_IN_SEPARATOR = re.compile(r"\w\)?" + _SEPARATOR + r"\Z")
-_STARTS_WITH_SEPARATOR = re.compile(r"\A" + _SEPARATOR + r"\w")
-_CONJUNCTION = re.compile(rf"\b{_AND_OR}\b")  # the word before an enumeration's last item
+_ONLY_SEPARATORS = lazy(rf"\s*(?:(?:[,;]|(?<=[\s,])(?<!\band\s)(?<!\bor\s){_AND_OR}(?=\s))\s*)+\Z")
+_ENDS_IN_SEPARATOR = lazy(r"\w\)?" + _SEPARATOR + r"\Z")
+_STARTS_WITH_SEPARATOR = lazy(r"\A" + _SEPARATOR + r"\w")
+_CONJUNCTION = lazy(rf"\b{_AND_OR}\b")  # the word before an enumeration's last item
 # right after the last item, what is still its own even where the enumeration has closed ("A, B, and C
 # (...)", "A, B, and C or D"): its parenthesis, or an alternative joined by "or" with no comma
-_OWN_PART = re.compile(r"\s*\(|\s+(?:and/or|or)\s+\w")
+_OWN_PART = lazy(r"\s*\(|\s+(?:and/or|or)\s+\w")
 # between two terms of one enumeration: up to two words they share ("antinuclear antibodies, and/or
 # anti-DS-DNA antibodies, and/or anti-Smith antibodies"), then a separator. A word is read whole
 # (atomic, it gives none of it back): a separator never starts with a word character, so the gaps it
 # matches are the same, and one long word is no longer tried split at each of its n places (n**2
 # steps: a 4,000-letter word took 1.1 s, a criterion of 1 MiB would have taken hours)
-_TERM_GAP = re.compile(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}" + _SEPARATOR + r"\Z")
+_TERM_GAP = lazy(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}" + _SEPARATOR + r"\Z")
 
 
 # How an enumeration's items are read, as a reader reads them: split at its separators outside
@@ -744,7 +745,7 @@ _TERM_GAP = re.compile(r"(?:\s*" + patterns.atomic(r"[\w-]+", "word") + "){0,2}"
 # item's, not one of its own. E525 split at every comma and "or": a therapy named without its dose
 # was refused, the missing item a fragment ("'≥ 2 g/day for ≥ 6 months, or' stands among them"), and
 # an item whose dose holds a comma could not be written whole (its comma read as two items').
-_PARTS = re.compile(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
+_PARTS = lazy(rf"\s*[,;]\s*(?:{_AND_OR}\s+)?|\s+{_AND_OR}\s+")
 # a dose or a duration: up to eight words of dosing or time, then a number (after a comparator) ...
 _DOSE_LEAD = (
     "at up to least most more less greater than no not for over during within of a an the with total cumulative "
@@ -753,7 +754,7 @@ _DOSE_LEAD = (
 ).split()
 # (up to eight of them: "at a dose of at least 2 g/day" has six; the number in digits or in words,
 # "for six months", which read as an item of its own made the honest list leave one out)
-_DOSE_START = re.compile(
+_DOSE_START = lazy(
     r"(?i)\A\s*(?:(?:"
     + "|".join(_DOSE_LEAD)
     + r")\s+){0,8}(?:[≤≥<>=~]\s*)?(?:[0-9]|"
@@ -761,7 +762,7 @@ _DOSE_START = re.compile(
     + r"(?![\w-]))"
 )
 # ... with a unit of dose or of time after it
-_DOSE_UNIT = re.compile(
+_DOSE_UNIT = lazy(
     r"(?i)(?:[0-9]\s*(?:mg|µg|μg|mcg|ug|g|IU|%)(?![a-z])|/\s*(?:kg|m2|m²|d|day|week)\b|\b(?:units?|daily|weekly|"
     r"days?|weeks?|months?|years?|doses?|cycles?|courses?|infusions?|pulses?|times|half-li(?:fe|ves))\b)"
 )
@@ -815,17 +816,17 @@ _DOSE_VOCABULARY = (
 # word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 1b68f1f
 # each made an honest dose an item of its own (no therapy's name ends in "-ed" or "-ly"; a capitalised
 # word is a dose's only in _DOSE_VOCABULARY, "18 Years", "Prior to Screening")
-_A_MANNER = re.compile(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×][0-9]*")
+_A_MANNER = lazy(r"(?i)[a-z]+(?:ed|ly)|q[0-9]*[a-z]{0,3}|bid|tid|qid|biw|tiw|prn|od|bd|[btx×][0-9]*")
 # a word of a dose: a dotted abbreviation ("b.i.d.", "p.o.") read without its dots, a word with a hyphen
 # in it either whole ("follow-up") or by its pieces ("twice-daily"), a possessive without its "'s"
 # ("the investigator's judgement")
-_DOSE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*(?:['’]s\b)?")
-_TITLE_CASE = re.compile(r"[A-Z][a-z]")
+_DOSE_TOKEN = lazy(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*(?:['’]s\b)?")
+_TITLE_CASE = lazy(r"[A-Z][a-z]")
 # ... the events of the trial's own treatment aside, which a time is counted to or from ("within 4 weeks
 # before CAR-T infusion", "prior to lymphodepletion"): the trial's product and its conditioning are no
 # therapy of the list, and since 8dbc4c1 read every word, such a duration was an item of its own and
 # an honest record refused E525. Only after a word of time: "3 doses of CAR-T" names what is given.
-_TRIALS_EVENT = re.compile(
+_TRIALS_EVENT = lazy(
     r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following|(?P<time>(?:hours?|days?|weeks?|months?|years?)"
     r"\s+)(?:of|from))\s+(?:the\s+)?(?:start\s+of\s+)?"
     rf"(?:{lexicon.CAR_T}|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
@@ -846,15 +847,15 @@ def _a_doses_word(word: str) -> bool:
 
 # a part that only says which of two doses or times holds ("for 6 months, whichever is longer"): the
 # item's, as "or equivalent" is, not one of its own
-_WHICHEVER = re.compile(
+_WHICHEVER = lazy(
     r"(?i)\s*whichever\s+(?:is\s+|comes\s+|occurs\s+)?(?:the\s+)?(?:longer|shorter|greater|lesser|less|lower|higher|"
     r"earlier|later|first|last|sooner|longest|shortest|greatest|lowest|highest|earliest|latest)\s*"
 )
-_EQUIVALENT = re.compile(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
+_EQUIVALENT = lazy(r"(?i)\A\s*(?:or\s+)?(?:an?\s+)?equivalent(?:\s+(?:dose|dosage|amount))?\s*\Z")
 # a parenthesis that gives an item's dose or regimen ("(Euro-Lupus or NIH regimen)", "(≥ 1 g/day)"):
 # a therapy written without it is still that item; one that names therapies or what the item means
 # ("biologics (belizumab or Rituximab)", "steroids (sufficient or shock therapy)") is the item's own
-_REGIMEN = re.compile(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z")
+_REGIMEN = lazy(r"(?i)\b(?:regimens?|protocols?|dosing|doses?|dosage)\s*\Z")
 # ... but one that opens with a word adding to the item offers another treatment beside it or in its
 # place ("(or Benlysta regimen)", "(plus the NIH protocol)"): a name THERAPIES does not know (a brand)
 # so written was read as the item's regimen, and a record leaving it out passed E525
@@ -867,7 +868,7 @@ _ADDING_ANYWHERE = (
     r"(?:in\s+combination\s+with|together\s+with|along\s+with|alongside|in\s+addition\s+to|as\s+well\s+as"
     r"|added\s+to|add-on\s+to)"
 )
-_ADDED = re.compile(
+_ADDED = lazy(
     rf"(?i)(?:\A|[,;])\s*(?:(?:either|alone|used|given)\s+)*{_ADDING}(?!\w)|\b{_ADDING_ANYWHERE}\b|±|\+\s*/\s*[-−]"
 )
 # ... unless its words, the adding ones aside, are only of a dose or a regimen of the item's own ("(or
@@ -881,13 +882,13 @@ _OWN_DOSING_WORDS = frozenset(
     "mg g kg m m2 d day days week weeks month months per "
     "regimen regimens protocol protocols dosing dose doses dosage".split()
 ) | frozenset(_MANNER_WORDS)
-_A_WORD = re.compile(r"[^\W\d_][\w-]*")
-_A_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+_A_WORD = lazy(r"[^\W\d_][\w-]*")
+_A_PARENTHESIS = lazy(r"\s*\(([^()]*)\)")
 # words that lead into an enumeration, not an item of it ("regimen, including steroids (...)")
-_LEAD_IN = re.compile(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
+_LEAD_IN = lazy(r"(?i)\A(?:.*:\s*)?(?:(?:including|includes|include|such\s+as|e\.g\.,?|namely|like|either)\s+)?")
 
 
-_ENUMERATION_END = re.compile(r"[.:](?=\s|\Z)")
+_ENUMERATION_END = lazy(r"[.:](?=\s|\Z)")
 
 
 def _dose(part: str) -> bool:
@@ -1194,8 +1195,8 @@ _BEFORE_AN_ITEM = frozenset(
 # ... but a word that says which of a kind the item is, its own ("other" of "other immunosuppressants or
 # immunomodulators": the immunosuppressants besides those named before it), though a dose's word elsewhere
 _OF_THE_ITEM = frozenset({"other", "another", "additional", "further"})
-_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) \Z")
+_WORD_AFTER = lazy(r" ([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = lazy(r"([^\W\d_][\w'’-]*) \Z")
 
 
 def _runs_on(corpus: str, start: int, end: int, tail: int) -> str | None:
@@ -1222,7 +1223,7 @@ def _runs_on(corpus: str, start: int, end: int, tail: int) -> str | None:
 
 # the verbs of a clause an item would hold ("corticosteroids must meet", "regimen refers to"): it says
 # something of a treatment, and names none
-_A_CLAUSE_VERB = re.compile(
+_A_CLAUSE_VERB = lazy(
     r"(?i)\b(?:is|are|was|were|be|been|being|will|shall|would|should|can|could|may|might|must|has|have|had|does|do|"
     r"did|refers?|meets?|remains?|remained|relaps\w*|progress(?:es|ed)?)\b"
 )
@@ -1307,7 +1308,7 @@ def _of_the_requirement(
 # cyclophosphamide"), no separator, sentence end, bracket or conjunction between (a conjunction joins
 # another item: "glucocorticoids and to at least one of: ..."); not examples of it ("such as",
 # "including", "e.g."), which narrow the requirement to the treatments they happen to name
-_SPELLED_OUT = re.compile(
+_SPELLED_OUT = lazy(
     r"(?i)(?:(?!\b(?:including|includes|such\s+as|e\.g|for\s+example|like|and|or|nor|plus)\b)[^.;,()/&+])*"
     r":\s*\Z"
 )
@@ -1496,7 +1497,7 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
     return {">": "max", "<": "min"}.get(cmp[0]) if cmp is not None and cmp[1] is None else None
 
 
-_CRITERIA_HEADING = re.compile(r"(?i)\b(inclusion|exclusion) criteria\b")
+_CRITERIA_HEADING = lazy(r"(?i)\b(inclusion|exclusion) criteria\b")
 
 
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
@@ -1534,7 +1535,7 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
 
 # A per-kilogram basis written in a dose's unit ("CAR-T cells/kg", "cells per kg"): the unit is what is
 # counted, and the basis says per kilogram
-_PER_KG_IN_UNIT = re.compile(r"(?i)(?:/\s*kg|\bper\s+(?:kg|kilogram)|\bkg\s*[-−]\s*1)(?![^\W_])")
+_PER_KG_IN_UNIT = lazy(r"(?i)(?:/\s*kg|\bper\s+(?:kg|kilogram)|\bkg\s*[-−]\s*1)(?![^\W_])")
 
 
 def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem]:
@@ -1589,7 +1590,7 @@ def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Pr
 # The words after an arm's label that make it the heading of the dose after it: a colon, a bar, a dash or
 # a bracket ("Arm A: ...", "Arm A | ...", "Arm A (low dose) - ..."), or a verb of receiving ("Arm A
 # receives ...", "Arm A patients receive ...", "Arm A is given ..."); not a likeness ("like Arm B,")
-_HEADS_A_DOSE = re.compile(
+_HEADS_A_DOSE = lazy(
     r"(?i)\s*(?:[:|\t(\u2013\u2014]|-\s|(?:(?:patients|participants|subjects)\s+)?(?:receives?|will\s+receive|"
     r"(?:is|are)\s+given|gets?|get)\b)"
 )
@@ -1759,9 +1760,7 @@ def _dose_words_end(quote: str, dose: lexicon.Dose, unit: str) -> int:
     return per_kg.end() if per_kg else at
 
 
-_PER_KG_AFTER = re.compile(
-    r"(?i)\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?![^\W_])(?:\s+(?:of\s+)?body\s*weight)?"
-)
+_PER_KG_AFTER = lazy(r"(?i)\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?![^\W_])(?:\s+(?:of\s+)?body\s*weight)?")
 
 
 def _no_dose_there(text: str, start: int, end: int) -> bool:
@@ -1892,7 +1891,7 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
 
 # A cohort's designator right after a label's words ("Dose level 2:", "Cohort A (", "Part II,"): the label
 # the source writes there is the longer one, and the words before the designator stand there cut short
-_DESIGNATOR_AFTER = re.compile(r"\s+(?:[0-9]+[a-z]?|[A-Z]|[IVX]+)(?![^\W_])(?=\s*(?:[:;,)\](\u2013-]|$))")
+_DESIGNATOR_AFTER = lazy(r"\s+(?:[0-9]+[a-z]?|[A-Z]|[IVX]+)(?![^\W_])(?=\s*(?:[:;,)\](\u2013-]|$))")
 
 
 def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]]:
@@ -1916,7 +1915,7 @@ def _labels_written(quote: str, labels: set[str]) -> list[tuple[int, str | None]
 
 
 # What a lymphodepleting agent's dose unit opens with: a mass ("mg/m2/day", "g/m²", "µg/kg", "milligrams")
-_MASS_UNIT = re.compile(r"(?i)(?:mg|g|µg|μg|mcg|ug|milligrams?|grams?|micrograms?)(?![a-z])")
+_MASS_UNIT = lazy(r"(?i)(?:mg|g|µg|μg|mcg|ug|milligrams?|grams?|micrograms?)(?![a-z])")
 # The lexicon's units that measure no dose, by their dimension: what an agent's unit of them is
 _NO_DOSE = {"time": "a length of time", "score": "a score"}
 
@@ -2348,7 +2347,7 @@ def _noted_as(ctx: Context, path: Path_, name: str, value: str) -> bool:
     return False
 
 
-_UNLABELLED = re.compile(r"(?i)\b(?:unlabell?ed|no label|label)")
+_UNLABELLED = lazy(r"(?i)\b(?:unlabell?ed|no label|label)")
 
 
 def _milestones_named(text: str) -> set[str]:

@@ -29,6 +29,7 @@ from typing import Any
 
 from sle_trials import fields
 from sle_trials.checks.load import Record, as_of_dates
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import lexicon, not_dosed
 from sle_trials.reading.layouts import (
@@ -164,7 +165,7 @@ def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[
 
 
 # Where an entry says a list starts: "starts at 2", "begins with criterion two", "starting from item no. 3"
-_STARTS_AT = re.compile(
+_STARTS_AT = lazy(
     r"(?i)\b(?:starts?|starting|begins?|beginning|opens?|opening)\s+(?:at|with|from)\s+(?:the\s+)?"
     r"(?:(?:items?|criteri(?:on|a)|entr(?:y|ies)|numbers?)\s+)?(?:no\.\s*|number\s+|#\s*)?([0-9]+|[a-z]+)\b"
 )
@@ -174,16 +175,16 @@ _STARTS_AT = re.compile(
 # lost, but one that only says what the source gives (_GIVEN, and no word of a loss: "criteria 2 to 5
 # are given", "the list starts at criterion 2"); and in a clause read, words that place what is lost by
 # an item the source gives (_PLACED_BY: "before criterion 2") name none lost
-_CLAUSE = re.compile(r"[;()]|\.(?:\s|\Z)|\bbut\b|\bwhile\b|\bwhereas\b")
-_GIVEN = re.compile(
+_CLAUSE = lazy(r"[;()]|\.(?:\s|\Z)|\bbut\b|\bwhile\b|\bwhereas\b")
+_GIVEN = lazy(
     r"(?i)\b(?:given|gives|give|listed|lists|shown|shows|present|presents|included|includes|available|visible|"
     r"starts?|starting|begins?|beginning|onwards?|numbered|kept|remains?|remaining)\b"
 )
-_NOT_GIVEN = re.compile(
+_NOT_GIVEN = lazy(
     r"(?i)\b(?:not|never|no\s+longer|nor|without)\b|n['’]t\b|\b(?:missing|lost|absent|omitted|dropped|skipped|"
     r"lacks?|lacking|gone|removed|cut|truncated|deleted|withheld|redacted|hidden|illegible|unreadable|unavailable)\b"
 )
-_PLACED_BY = re.compile(
+_PLACED_BY = lazy(
     r"(?i)\b(?:(?:starts?|starting|begins?|beginning|opens?|opening)\s+(?:at|with|from)|before|after|"
     r"preceding|following)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:items?|criteri(?:on|a)|entr(?:y|ies))"
     r"(?:\s+(?:no\.\s*|number\s+|#\s*)?[\w-]+)?"
@@ -215,8 +216,8 @@ def _names_lost(text: str, missing: list[int]) -> bool:
 
 
 # a run of digits and the commas and points between them, standing alone ("1,2", not "v2" or "2a")
-_NUMBER_RUN = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_NUMBER_RUN = lazy(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
+_THOUSANDS = lazy(r"[0-9]{1,3}(?:,[0-9]{3})+")
 
 # Numbers written as words, to ninety-nine (criteria lists run to some tens of items): an entry
 # naming its items "the first criterion", "criteria one and two" or "the third to fifth items"
@@ -242,15 +243,15 @@ _ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
 # a cardinal names an item after the item's word ("criteria one and two", "item number three"); before
 # it, it counts them ("one item", "two criteria" name none). An ordinal names one before it ("the first
 # criterion", "the first and second inclusion criteria").
-_CARDINALS_NAMED = re.compile(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_CARDINAL}(?:{_JOIN}{_CARDINAL})*)\b")
+_CARDINALS_NAMED = lazy(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_CARDINAL}(?:{_JOIN}{_CARDINAL})*)\b")
 # (a run of ordinals read once, then the item's word looked for after it: a pattern of both, tried
 # from each ordinal of a long run, read the run again from each, n**2 steps)
-_ORDINAL_RUN = re.compile(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")
-_ITEM_AFTER = re.compile(rf"(?i)\s+(?:(?:inclusion|exclusion|listed|numbered)\s+)?{_ITEM}\b")
-_A_CARDINAL = re.compile(rf"(?i)\b{_CARDINAL}\b")
+_ORDINAL_RUN = lazy(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")
+_ITEM_AFTER = lazy(rf"(?i)\s+(?:(?:inclusion|exclusion|listed|numbered)\s+)?{_ITEM}\b")
+_A_CARDINAL = lazy(rf"(?i)\b{_CARDINAL}\b")
 # a scale word after a run: its last cardinal is part of a larger number ("criteria one hundred" names no 1)
-_SCALED = re.compile(r"(?i)[\s-]+(?:hundred|thousand)\b")
-_AN_ORDINAL = re.compile(rf"(?i)\b{_ORDINAL}\b")
+_SCALED = lazy(r"(?i)[\s-]+(?:hundred|thousand)\b")
+_AN_ORDINAL = lazy(rf"(?i)\b{_ORDINAL}\b")
 
 
 def _named_in_words(text: str) -> set[int]:
@@ -479,7 +480,7 @@ SHOWN = frozenset(("DISEASE_ACTIVITY",))
 
 
 # a note naming a criterion of its list by its number: "Exclusion criterion 11 also lists ..."
-_CRITERION_NAMED = re.compile(r"\b(?:(inclusion|exclusion)\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
+_CRITERION_NAMED = lazy(r"\b(?:(inclusion|exclusion)\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
 
 
 def _noted(on_list: list[tuple[str, str]], name: str, kind: str, i: int, criteria: list, words: str) -> bool:
@@ -523,7 +524,7 @@ def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
 
 # after a number: it counts the items of a list ("one or more of the following", "two of these"), and
 # limits nothing a threshold holds
-_COUNTS_ITEMS = re.compile(r"\s*(?:or (?:more|fewer|less)\s+)?of\b", re.IGNORECASE)
+_COUNTS_ITEMS = lazy(r"\s*(?:or (?:more|fewer|less)\s+)?of\b", re.IGNORECASE)
 
 
 def _limit(text: str, s: lexicon.Statement, ages: list[tuple[str, float, str | None]]) -> bool:
@@ -596,7 +597,7 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
 
 # What a cell dose is written as: a power of ten ("1×10^6", "10^8") or a number of at least this many cells
 CELL_DOSE_AT_LEAST = 100_000
-_POWER_OF_TEN = re.compile(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
+_POWER_OF_TEN = lazy(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
 
 
 def cell_doses(description: str) -> list[lexicon.Dose]:

@@ -42,6 +42,7 @@ from sle_trials.checks import binding, completeness, silence, thresholds
 from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, study_ids, vocabulary
 from sle_trials.reading.layouts import normalise
@@ -116,7 +117,7 @@ CHECKS = (
 # searching: a registry record of a few hundred values citing a study of a few hundred KiB is 10**8
 # or less.
 MAX_SEARCHED = 1_000_000_000
-_NCT = re.compile(r"NCT[0-9]{8}")
+_NCT = lazy(r"NCT[0-9]{8}")
 
 
 def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -370,7 +371,7 @@ def _party_role(data: dict[str, Any], path: fields.Path_) -> str:
 
 
 # the words that introduce a name in running words ("a new treatment called Relma-cel"): none of it
-_NAMING = re.compile(r"(?i)^(?:called|named|dubbed|termed)\b|\b(?:called|named|dubbed|termed)$")
+_NAMING = lazy(r"(?i)^(?:called|named|dubbed|termed)\b|\b(?:called|named|dubbed|termed)$")
 
 
 def _run_on(sources: Sources, path: fields.Path_, text: str) -> str | None:

@@ -43,6 +43,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import command, decimals, fields, files
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading.invisible import INVISIBLE
 
@@ -201,25 +202,25 @@ class Record:
         return value
 
 
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT = lazy(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 # A directive line (%YAML 1.1, %TAG ...) can only stand before the document's first content line.
 # (The regex is anchored at the start of the text; it skips only blank and comment lines.)
-_DIRECTIVE = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
+_DIRECTIVE = lazy(r"\A(?:[ ]*(?:#[^\n]*)?\n)*(%[^\n]*)")
 # Compact block nesting ("- - - - x", "? - ? x") opens a level every two characters. parse() stops
 # at MAX_DEPTH, but a YAML reader that builds a tree (PyYAML's composer over libyaml, as other tools
 # read these files) recurses once per level and crashes (SIGSEGV) somewhere past 20,000 levels. A
 # line that opens more levels than MAX_DEPTH allows is refused before any parser sees the text; with
 # this cap, 1 MiB cannot nest deeper than about 6,000 levels however it is indented.
 _COMPACT_NESTING = 4 * MAX_DEPTH
-_COMPACT = re.compile(rf"^[ ]*(?:[-?:][ ]+){{{_COMPACT_NESTING}}}", re.MULTILINE)
-_HIDDEN = re.compile("[\t\x00\r]|" + INVISIBLE.pattern)  # invisible.py says which and why
+_COMPACT = lazy(rf"^[ ]*(?:[-?:][ ]+){{{_COMPACT_NESTING}}}", re.MULTILINE)
+_HIDDEN = lazy("[\t\x00\r]|" + INVISIBLE.pattern)  # invisible.py says which and why
 # Cheap tests that must pass before the patterns above can match anywhere (every file is checked,
 # and the full patterns cost most of the raw-text checks): a byte outside printable ASCII and
 # newline (bytes.translate deletes the rest at memory speed; what is left spells the unusual
 # characters); and, at the start of a line, two of '- ', '? ', ': ' in a row or seven marker
 # characters (one scan: its literal "\n" lets the regex engine jump from line to line).
 _USUAL_BYTES = b"\n" + bytes(range(0x20, 0x7F))
-_LINE_HINT = re.compile(r"\n(?:[ ]*[-?:][ ]+[-?:][ ]|[<=>|]{7})")
+_LINE_HINT = lazy(r"\n(?:[ ]*[-?:][ ]+[-?:][ ]|[<=>|]{7})")
 # Characters with codes of their own, as the one byte each is in UTF-8: looked for in the bytes,
 # since text with any non-ASCII character in it is several times slower to search
 _CHARACTERS = [
@@ -378,13 +379,13 @@ def check_text(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 # A whole number as every YAML reader reads it alike: YAML 1.1 readers (PyYAML) take 022 for octal 18
 # and 0o22 or 018 for text, and YAML 1.2 core-schema readers 1_8 or 0b10010 for text
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_INT = lazy(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 # A decimal as every YAML reader reads it. An exponent is read as a number by YAML 1.2 readers but
 # as text by YAML 1.1 ones (PyYAML reads 1e6 and 1.5e6 as strings: its floats need a point and a
 # signed exponent), and a point at either end (.5, 5.) is no plain decimal either.
-_PLAIN_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+_PLAIN_FLOAT = lazy(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 
 
 def _notation(value: str, number: Any) -> str | None:
@@ -401,8 +402,8 @@ def _notation(value: str, number: Any) -> str | None:
 
 # What YAML 1.1 readers (PyYAML) read as a base-60 number and YAML 1.2 ones as text: "1:30" is 90 to
 # them, "10:00" 600, "190:20:30.15" a float. PyYAML's own patterns, whole.
-SEXAGESIMAL_INT = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+")
-SEXAGESIMAL_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
+SEXAGESIMAL_INT = lazy(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+")
+SEXAGESIMAL_FLOAT = lazy(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
 
 
 def base_60(value: str) -> bool:
@@ -534,7 +535,7 @@ class _Sentinel:
 
 _NO_KEY = _Sentinel("<no key>")  # an open mapping waiting for its next key
 # A comment after a plain text on its line: the text ends before it ("Cohort #2" is "Cohort").
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
+_COMMENT_AFTER = lazy(r"[ \t]+#")
 _BLANKS = (" ", "\t")
 # What a text or quote that a comment cut short is refused as: not in the source (E501, E502), not
 # where the source states it (E512), or ending inside a word of it (E521)
@@ -814,7 +815,7 @@ _HINTS = {
 MAX_KEY = 1024  # libyaml reads a key written without '?' up to this many characters, then no further
 # (a plain key's spaces before its colon are its own [^:#]*: a lazy key and [ \t]* both taking them
 # cost a 200,000-character line of spaces 16 s of backtracking, a record's 1 MiB minutes)
-_KEY_COLON = re.compile(r"[ \t]*(?:-[ \t]+)*(?:(?:\"[^\"]*\"|'[^']*')[ \t]*|[^\s#'\"][^:#]*):(?=[ \t]|$)")
+_KEY_COLON = lazy(r"[ \t]*(?:-[ \t]+)*(?:(?:\"[^\"]*\"|'[^']*')[ \t]*|[^\s#'\"][^:#]*):(?=[ \t]|$)")
 
 
 def _hint(reason: str, text: str = "", line: int = 0, col: int = 0, key_line: int = 0) -> tuple[str, int, int]:
@@ -879,12 +880,12 @@ def _quote_hint(reason: str, text: str, line: int, col: int) -> str | None:
 
 
 # A line that starts with a '-' run on into a word ("-text: x"): a key to YAML, meant as a list item
-_ITEM_MARKS = re.compile(r" *(?:-(?: +|$))*")  # a line's indent and its items' dashes: where its content starts
-_DASH_RUN_ON = re.compile(r" *(-[^\s\-:][^\s:]*)")
+_ITEM_MARKS = lazy(r" *(?:-(?: +|$))*")  # a line's indent and its items' dashes: where its content starts
+_DASH_RUN_ON = lazy(r" *(-[^\s\-:][^\s:]*)")
 
 
 # A key whose value is a text in block style, its lines below: "text: >-", "- text: |"
-_BLOCK_KEY = re.compile(r"[^#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_BLOCK_KEY = lazy(r"[^#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
 def _out_of_block(lines: list[str], line: int) -> str | None:

@@ -19,6 +19,7 @@ from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import layouts, prose, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
@@ -642,7 +643,7 @@ def _aliased(record: Record, name: str, label: str, items: list, sources: Source
         )
 
 
-_CLOSED = re.compile(r"\s*\)")
+_CLOSED = lazy(r"\s*\)")
 
 
 def _partners(own: str, names: list[str], docs: list[SourceDoc]) -> set[str]:

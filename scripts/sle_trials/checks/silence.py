@@ -78,6 +78,7 @@ from typing import NamedTuple
 from sle_trials import fields
 from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
@@ -221,7 +222,7 @@ class Said(NamedTuple):
 # as study start"): a reading of a value the record holds, not a reason the words are none of its
 # value. It named the words, so Relma-cel's keywords and phase left out and declared silent passed by
 # the notes written for the values they dropped. "not recorded as", "read as none" still explain.
-_HOLDS_ITS_VALUE = re.compile(
+_HOLDS_ITS_VALUE = lazy(
     r"(?<!\bnot )(?<!\bnever )\b(?:recorded|kept|read|taken|entered|transcribed|curated)\s+(?:here\s+)?as\b"
     r"(?!\s+(?:no|none|nothing|absent|silent|missing|not|unstated)\b)"
 )
@@ -257,7 +258,7 @@ def _read_as_it(notes: dict[str, list[str]], schema: dict, name: str, held: set[
     return None
 
 
-_ISO_DATE = re.compile(r"(?<![\w-])[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?![\w-])")
+_ISO_DATE = lazy(r"(?<![\w-])[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?![\w-])")
 
 
 def _dates_held(data: dict) -> set[str]:
@@ -270,7 +271,7 @@ def _dates_held(data: dict) -> set[str]:
 # curation", "until") or another's ("another cohort's"). A note that only gave the words ("6
 # participants", "Sex: ALL", "The page says No.") excused the field declared silent: its value moved
 # into the note passed.
-_A_REASON = re.compile(
+_A_REASON = lazy(
     r"\b(?:not|no|none|nothing|never|nor|neither|without|only|just|merely|but|except|ambiguous|unclear|"
     r"uncertain|unknown|unsure|doubtful|old|older|outdated|stale|superseded|earlier|previous|former|left|later|"
     r"until|pending|yet|another|other|different|instead|rather|misprint|typo|garbled|wrong|error|mislabel(?:l?ed)?|"
@@ -527,11 +528,11 @@ TREATMENT_WORDS = ("arms", "interventions", "third_party_summary", *PRODUCT_WORD
 # criterion's ("intravenous cyclophosphamide (Euro-Lupus or NIH regimen)"), not the conditioning
 # An agent's dose written right after it ("fludarabine 30 mg/m2/day", "cyclophosphamide (500 mg/m²)"), as
 # binding reads a dose with its unit; the parts of an agent a record may declare silent apart
-_DOSE_AFTER = re.compile(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
+_DOSE_AFTER = lazy(r"\s*(?:[:,(]\s*|(?:at|of)\s+)?([0-9][0-9.,]*)\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 LYMPHODEPLETION_DOSES = ("lymphodepletion.agents.dose", "lymphodepletion.agents.unit")
 # ... or paired with it by "respectively" ("fludarabine and cyclophosphamide at 30 and 300 mg/m2/day,
 # respectively"), its unit after the last of the numbers
-_DOSE_UNIT = re.compile(r"\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
+_DOSE_UNIT = lazy(r"\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _doses_written(vocab: vocabulary.Vocabulary, sentence: str) -> list[tuple[vocabulary.Rendering, str, str]]:
@@ -652,7 +653,7 @@ _SELF_NAMED = ("enrollment.count", *AGE_BOUNDS)
 # ("Phase 1 dose escalation"), names itself (_phase_named).
 _LABELS = {**layouts.CODED_LABELS, "eligibility.sex": vocabulary.SEX_LABELS}
 _LABEL = {
-    leaf: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")
+    leaf: lazy(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*")
     for leaf, labels in _LABELS.items()
 }
 
@@ -692,8 +693,8 @@ def _plainly_stated(doc: SourceDoc, schema: dict, name: str, passages: Passages)
 # What makes a number in running words a cell dose: written as a power of ten ("1×10^6/kg", "100
 # million"), or with cells counted right after it ("2,000,000 CAR-T cells"), not any large number
 # ("Lupus affects 300,000 people")
-_POWER_WRITTEN = re.compile(r"10\s*\^|(?i:million|billion)")
-_CELLS_AFTER = re.compile(r"(?i)[^.;]{0,30}?\bcells?\b")
+_POWER_WRITTEN = lazy(r"10\s*\^|(?i:million|billion)")
+_CELLS_AFTER = lazy(r"(?i)[^.;]{0,30}?\bcells?\b")
 
 
 def _cell_doses(text: str) -> list[lexicon.Dose]:
@@ -937,13 +938,13 @@ _ADMITTED = (
 )
 # "Healthy volunteers are not eligible", "... will be excluded"; "does not accept healthy volunteers",
 # "will not enroll healthy volunteers"; "No healthy volunteers"
-_HEALTHY_SAID = re.compile(
+_HEALTHY_SAID = lazy(
     rf"(?i)\b{_HEALTHY}\s+(?:(?:are|is|will|shall|may|can|must)\s+)?(?:not\s+)?(?:be\s+)?{_ADMITTED}"
     rf"|\b(?:accepts?|accepting|admits?|admitting)\s+(?:no\s+)?{_HEALTHY}"
     rf"|\b(?:will|do|does|shall)\s+(?:not\s+)?(?:enrol\w*|includ\w*|recruit\w*)\s+{_HEALTHY}"
     rf"|\bno\s+{_HEALTHY}"
 )
-_HEALTHY_ALONE = re.compile(rf"(?i)\s*{_HEALTHY}\s*[.;]?\s*\Z")  # an exclusion criterion "Healthy volunteers."
+_HEALTHY_ALONE = lazy(rf"(?i)\s*{_HEALTHY}\s*[.;]?\s*\Z")  # an exclusion criterion "Healthy volunteers."
 
 
 def _who_may_enrol(criteria: list[Criterion], schema: dict, name: str, notes: list[str]) -> Said | None:

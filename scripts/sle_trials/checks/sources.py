@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shlex
 import stat
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from typing import NamedTuple
 
 from sle_trials import files
 from sle_trials.paths import SEEDS_DIR
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -47,7 +47,7 @@ MANIFEST = "SHA256SUMS"
 MANIFEST_PATH = f"{SEEDS_DIR}/{MANIFEST}"
 MANIFEST_LIMIT = 64 << 20  # ~100 bytes a line: room for 600,000 sources
 # What sha256sum writes: the hash, a space, a space (text) or `*` (binary), the name.
-_LINE = re.compile(r"(?P<digest>[0-9a-fA-F]{64}) [ *](?P<name>.*)\Z")
+_LINE = lazy(r"(?P<digest>[0-9a-fA-F]{64}) [ *](?P<name>.*)\Z")
 _MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 
 

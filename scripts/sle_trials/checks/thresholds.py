@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from sle_trials import fields
+from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import lexicon, phrases, scopes, sentences
 from sle_trials.reading.layouts import normalise
@@ -320,7 +321,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
 # the words right after a limit's number that name things it counts, not points ("BILAG A score in at least 1
 # organ system", "≥ 4 ACR criteria", "≥ 2 swollen joints": no "≥ 1 points", however a score's words stand
 # in the clause)
-_COUNTED = re.compile(
+_COUNTED = lazy(
     r"(?i)[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:organ[ \t]+)?(?:systems?|organs?|domains?|items?|criteria|criterion"
     r"|features?|manifestations?|descriptors?|categories|category|components?|symptoms?|signs?|flares?|joints?)\b"
 )
@@ -651,7 +652,7 @@ def _measure_cut(
 
 
 # the instruments a disease-activity limit is read on (lexicon.SCORE_WORDS, its word "score" aside)
-_INSTRUMENT = re.compile(r"(?i)(?<![\w-])(?:SELENA-SLEDAI|SLEDAI(?:-2K)?|BILAG(?:-2004)?|CLASI|PGA)(?![\w-])")
+_INSTRUMENT = lazy(r"(?i)(?<![\w-])(?:SELENA-SLEDAI|SLEDAI(?:-2K)?|BILAG(?:-2004)?|CLASI|PGA)(?![\w-])")
 
 
 def _instrument_left_out(measure: str, near: list[tuple[str, lexicon.Statement]]) -> str | None:
@@ -938,13 +939,13 @@ def _conditions_in_scope(
 _JOINERS = r"(?:with|when|while|if|unless|provided|in combination with|combined with)"
 
 
-_JOINED = re.compile(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
+_JOINED = lazy(r"\s*,?\s*" + _JOINERS + r"\b", re.I)  # right after the quote
 
 
-_JOINED_BEFORE = re.compile(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
+_JOINED_BEFORE = lazy(r"\b" + _JOINERS + r"(?:\s+(?:a|an|the))?\s*\Z", re.I)  # right before it
 
 
-_LIMIT_END = re.compile(r"[0-9%³²)]\s*,?\s*\Z")  # a limit's number or unit, right before a joiner
+_LIMIT_END = lazy(r"[0-9%³²)]\s*,?\s*\Z")  # a limit's number or unit, right before a joiner
 
 
 def _condition_left_out(
@@ -1111,7 +1112,7 @@ _QUALIFYING = frozenset(
 
 # a parenthesis that opens by naming the measure outside in other terms ("Prednisone (or equivalent dose ≤
 # 20 mg/day)"), not another measure ("C3 (or C4 < 10 mg/dL)")
-_EQUIVALENT = re.compile(r"(?i)or\s+(?:an?\s+|the\s+)?equivalent\b")
+_EQUIVALENT = lazy(r"(?i)or\s+(?:an?\s+|the\s+)?equivalent\b")
 
 
 # the qualifying words that say when the measure is taken, and the words for a time their object may hold
@@ -1123,7 +1124,7 @@ _TIME_WORDS = frozenset(
 )
 
 
-_NAMING_ANOTHER = re.compile(
+_NAMING_ANOTHER = lazy(
     r"(?i)\b(?:with|having|whose|who|showing|defined|i\.e\.|e\.g\.|or|and|and/or|"
     r"levels?|counts?|titers?|titres?|values?|scores?|concentrations?)\b"
 )
@@ -1167,33 +1168,33 @@ def _qualifies(words: str) -> bool:
 
 
 # between two limits: a mark or a conjunction that makes the second one a limit of its own, not of the first
-_LIMITS_APART = re.compile(r"[.,;:()]|\b(?:and/or|and|or)\b")
+_LIMITS_APART = lazy(r"[.,;:()]|\b(?:and/or|and|or)\b")
 
 
 _SENTENCE_END = sentences.END  # and a list label's ("a. Hemoglobin"): the words go on elsewhere
 
 
-_ENDED_INSIDE = re.compile(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
+_ENDED_INSIDE = lazy(r"[.;]\s+(?=\S)")  # a sentence's end inside a measure, words of the next after it
 
 
-_CLAUSE_THEN_ARTICLE = re.compile(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
+_CLAUSE_THEN_ARTICLE = lazy(r"(?i)(\S+,)\s+(?:the|a|an)\s")  # a clause's end, then a phrase's start
 
 
 # The commas that close an enumeration's items, with the conjunction after the last ("ALT or AST, or"): an
 # item may be an enumeration of its own, joined within by a conjunction alone.
-_LIST_ITEM_SEPARATOR = re.compile(r"(?i)\s*,\s*(?:(?:and/or|and|or)\b\s*)?")
+_LIST_ITEM_SEPARATOR = lazy(r"(?i)\s*,\s*(?:(?:and/or|and|or)\b\s*)?")
 
 
 _PLURAL_VALUES = frozenset("levels values counts titers titres concentrations".split())
 
 
-_HAVING = re.compile(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
+_HAVING = lazy(r"(?i)\b(?:has|have|had|having)\b(?!\s+(?:been|be|to)\b)")  # what is had after it
 
 
-_CLAUSE_MARK = re.compile(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
+_CLAUSE_MARK = lazy(r"[,;:()]")  # a mark between a measure and a limit after it: the limit is another's
 
 
-_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
+_PARENTHESIS = lazy(r"\s*\([^()]*\)")  # right after a measure: its own words ("Major surgery (including ...)")
 
 
 def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from sle_trials.files import printable
+from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike
 
 SHORT = 60  # text longer than this is reported as reworded, not quoted
@@ -273,12 +273,12 @@ def describe(a: Any, b: Any, path: tuple = ()) -> list[Change]:
 # Markdown's and HTML's special characters, for a value printed as Markdown text (a title, a note):
 # a backslash makes each ASCII punctuation mark literal; ':' and '@' too, so that no link is made of
 # a value.
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~:@]")
+_MARKDOWN = lazy(r"[\\`*_{}\[\]()#+\-.!|~:@]")
 # GitHub makes mentions ("@name", "@org/team") and issue references ("#12", "owner/repo#12", "GH-12")
 # of the text it has rendered, after Markdown's escapes are read: an escaped "\\@name" still mentions,
 # and notifies, @name (github/markup#1168, github/cmark-gfm#181). An empty HTML comment between the
 # sign and the name or number parts them into two texts, and shows nothing.
-_GITHUB_REFERENCE = re.compile(r"\\@(?=[A-Za-z0-9])|\\#(?=[0-9])|(?<=\b[Gg][Hh])\\-(?=[0-9])")
+_GITHUB_REFERENCE = lazy(r"\\@(?=[A-Za-z0-9])|\\#(?=[0-9])|(?<=\b[Gg][Hh])\\-(?=[0-9])")
 
 
 def markdown_text(text: str) -> str:

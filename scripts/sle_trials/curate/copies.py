@@ -32,13 +32,13 @@ copy.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from sle_trials import files
 from sle_trials.curate.changes import unmasked
+from sle_trials.patterns import lazy
 from sle_trials.reading import layouts
 
 # The share of the shorter document's words the other has too: below it, the two are other documents,
@@ -53,10 +53,10 @@ MAX_SHOWN = 10  # changes of words shown for one copy, then how many more
 MAX_EXCERPT = 160  # characters of one side of a change shown
 # A word: a run of letters and digits, or any one other character that is not white space (`"count": 6,`
 # is `"` `count` `"` `:` `6` `,`), so that punctuation set otherwise changes no word beside it.
-_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD = lazy(r"\w+|[^\w\s]")
 # what is shown either side of a change: the text to the white space before it, and one run of text more
-_BEFORE = re.compile(r"(?:\S+\s+)?\S*\Z")
-_AFTER = re.compile(r"\S*(?:\s+\S+)?")
+_BEFORE = lazy(r"(?:\S+\s+)?\S*\Z")
+_AFTER = lazy(r"\S*(?:\s+\S+)?")
 Opcode = tuple[str, int, int, int, int]  # difflib's: what, and where in the one and in the other
 
 

@@ -27,6 +27,7 @@ from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
 from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.patterns import lazy
 
 FORMATS = ("text", "markdown", "json")
 # What a changed file is besides the data. Every file of the repository but the records, the sources,
@@ -39,7 +40,7 @@ FORMATS = ("text", "markdown", "json")
 # with the records (E401). Those are named too. A licence is LICENSE or LICENSE.txt, never LICENSE
 # with any suffix: GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there
 # (a workflow run on every push to main, with the repository's secrets) was "documentation".
-INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
+INERT = lazy(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 # Markdown that is no documentation: what instructs the AI agents a project is worked on with, which
 # they read and follow as they run commands and write code (AGENTS.md for Codex and others, at the top
 # or in any folder, and Codex's AGENTS.override.md before it; CLAUDE.md, GEMINI.md, Qwen Code's QWEN.md,
@@ -48,7 +49,7 @@ INERT = re.compile(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 # tools keep their settings (.claude/, .cursor/, .github/, .junie/, .roo/, ...). A pull request that
 # changed AGENTS.md was summarised as "documentation". Matched whatever the case: a Mac's file system
 # and an agent reading it find agents.md as AGENTS.md.
-AGENT_INSTRUCTIONS = re.compile(
+AGENT_INSTRUCTIONS = lazy(
     r"(?i)(?:.*/)?(?:(?:agents?(?:\.override)?|claude(?:\.local)?|gemini|qwen|warp|crush(?:\.local)?|copilot-instructions"
     r"|skill)\.md"
     r"|[^/]+\.(?:instructions|prompt|chatmode)\.md)\Z|(?:.*/)?\.[^/]*/"
@@ -60,8 +61,8 @@ MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a ste
 COPIES_LIMIT = 200_000
 MAX_PATHS = 100  # paths named in one line; beyond, their number (a line of 100,000 paths would fill the summary)
 MAX_LISTED = 20_000  # characters of paths in one line (git allows a path of 4 KiB)
-_TRIAL = re.compile(r"NCT[0-9]{8}\.yaml\Z")
-_NAMED = re.compile(rb"NCT[0-9]{8}")  # a trial an added source names, whose record's sources it may copy
+_TRIAL = lazy(r"NCT[0-9]{8}\.yaml\Z")
+_NAMED = lazy(rb"NCT[0-9]{8}")  # a trial an added source names, whose record's sources it may copy
 MAX_NAMED = 50  # trials named by one added source whose records' sources it is compared with
 
 

@@ -26,7 +26,6 @@ A progress bar (tqdm) is shown on a terminal only, never into a pipe or a file.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from sle_trials.curate import ctgov, importing, update
 from sle_trials.curate.changes import Change, describe, markdown_code, markdown_text, phrase, phrases
 from sle_trials.engine import pipeline
 from sle_trials.paths import TRIALS_DIR
+from sle_trials.patterns import lazy
 
 FORMATS = ("text", "markdown", "json")
 # What a registry changes as a trial runs, in the record's order.
@@ -53,7 +53,7 @@ FIELDS: tuple[tuple[str, ...], ...] = (
     ("phases",),
     ("enrollment",),
 )
-_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_NCT = lazy(r"NCT[0-9]{8}\Z")
 _FETCHED = "seeds/fetched.json"  # the source an in-memory import cites; never written
 
 

@@ -30,7 +30,6 @@ import difflib
 import hashlib
 import importlib
 import os
-import re
 import shutil
 import stat
 import sys
@@ -49,6 +48,7 @@ from sle_trials.curate.ctgov import scope
 from sle_trials.engine import pipeline
 from sle_trials.outputs import export, generate, report
 from sle_trials.paths import FOLDERS, SEEDS_DIR, TRIALS_DIR
+from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import in_scope
 
@@ -413,7 +413,7 @@ def scope_reasons(
     return outside
 
 
-_NAMED = re.compile(r"NCT[0-9]{8}")
+_NAMED = lazy(r"NCT[0-9]{8}")
 
 
 def _undated(studies: list[dict]) -> None:

@@ -29,10 +29,11 @@ from sle_trials.checks import documents, evidence, load, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
+from sle_trials.patterns import lazy
 from sle_trials.reading import in_scope, layouts, lexicon
 
-_NCT = re.compile(r"NCT[0-9]{8}\Z")
-_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+_NCT = lazy(r"NCT[0-9]{8}\Z")
+_DATE = lazy(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 
 
 # --- the commented skeleton -----------------------------------------------------------------------

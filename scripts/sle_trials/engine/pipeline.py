@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
 from sle_trials.outputs import export
 from sle_trials.paths import FOLDERS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema, twin_message, twins
+from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 # The checking stages (load, schema, rules, evidence) pull in the YAML parser and the schema validator;
 # they are imported where a file is really checked, not for a run the cache answers.
-_TRIAL_FILE = re.compile(r"NCT[0-9]{8}\.yaml\Z")
+_TRIAL_FILE = lazy(r"NCT[0-9]{8}\.yaml\Z")
 PARALLEL_FROM = 300  # files to check before worker processes pay for their start-up
 # files checked together (check_files), and what a worker is sent at a time: fewer messages, yet the
 # last batch is short (~50 ms)

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import stat
 import sys
 import tokenize
@@ -54,6 +53,7 @@ from sle_trials import files, paths
 from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH
+from sle_trials.patterns import lazy
 
 DATA = ("trials", "seeds", "trials.csv", "datapackage.json")  # the top-level names of the data
 # The largest file the check reads (the manifest's limit; a trial file's, a source's and a generated
@@ -243,7 +243,7 @@ def no_other_encoding(path: str, data: bytes | None) -> None:
         )
 
 
-_LONE_CR = re.compile(rb"\r(?!\n)")
+_LONE_CR = lazy(rb"\r(?!\n)")
 
 
 def no_lone_carriage_return(path: str, data: bytes | None) -> None:

@@ -33,7 +33,6 @@ when it is the regular file git made at the top of the work tree.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -45,11 +44,12 @@ from sle_trials.checks import sources
 from sle_trials.git import plumbing
 from sle_trials.outputs import generate, report
 from sle_trials.paths import CSV_PATH
+from sle_trials.patterns import lazy
 
 INPUTS = ("schema", "seeds", "trials")  # what the generated files are made from
 DRIVER = "trials-csv"
 _PICKS = {"pick", "p", "reword", "r", "edit", "e", "squash", "s", "fixup", "f"}
-_OID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?\Z")
+_OID = lazy(r"[0-9a-f]{40}(?:[0-9a-f]{24})?\Z")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DONE_LIMIT = 1 << 20  # .git/rebase-merge/done: a line per commit picked
 _INPUT_LIMIT = max(

@@ -17,19 +17,20 @@ the contents of the blobs within a limit; a larger one is never read).
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from sle_trials.patterns import lazy
 
 TIMEOUT = 120  # seconds, for any one git process
 FILE_MODES = ("100644", "100755")  # a regular file (executable or not)
 LINK_MODE = "120000"  # a symbolic link: its blob is the link's target
 GITLINK_MODE = "160000"  # a submodule: a commit of another repository, not a file
 ABSENT_MODE = "000000"
-_OID = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
-_NULL = re.compile(r"0+\Z")
+_OID = lazy(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
+_NULL = lazy(r"0+\Z")
 # Options that keep what git prints parseable and what it runs fixed, whatever the user's config:
 # no external diff or text conversion, no colour, no renames, full object ids, paths from the top.
 _DIFF = (

@@ -39,6 +39,7 @@ from sle_trials import fields, files
 from sle_trials.outputs import export
 from sle_trials.outputs.export import LIST_SEPARATOR, Column
 from sle_trials.paths import CSV_PATH, DATAPACKAGE_PATH
+from sle_trials.patterns import lazy
 
 NAME = "sle-car-t-trials"
 TITLE = "CAR-T cell therapy trials in systemic lupus erythematosus"
@@ -375,7 +376,7 @@ def columns_table(schema: dict) -> str:
 
 # --- versioning -------------------------------------------------------------------------------
 
-_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\Z")
+_SEMVER = lazy(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\Z")
 
 
 def parse_version(text: str) -> tuple[int, int, int]:

@@ -30,12 +30,13 @@ from typing import Any
 
 from sle_trials import decimals, files
 from sle_trials.outputs import export, package
+from sle_trials.patterns import lazy
 
 XLSX_PATH = Path("trials.xlsx")  # the default output: generated on demand, not committed
 INSTALL_HINT = "trials export xlsx needs openpyxl: run .venv/bin/pip install -e '.[xlsx]' (make test installs it too)"
 # The time every entry and the document's properties carry, so that the bytes do not depend on the clock.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+_STAMP = lazy(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 # The application properties, in place of openpyxl's (which name its version): who wrote the workbook.
 APP_PROPERTIES = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
@@ -47,7 +48,7 @@ TEXT_FORMAT = "@"  # Excel's "Text" number format: what the user types later sta
 # written with its underscore as "_x005F_", as Excel writes it. Each underscore that opens such a run
 # (a run's closing underscore may open the next: "_x0041_x0042_"), an "_X" one too, which costs
 # nothing where a reader takes only "_x".
-_OPENS_ESCAPE = re.compile("_(?=[xX][0-9A-Fa-f]{4}_)")
+_OPENS_ESCAPE = lazy("_(?=[xX][0-9A-Fa-f]{4}_)")
 # Excel's limit on a cell's text, in UTF-16 code units (a character beyond U+FFFF counts two). Excel
 # calls a workbook with a longer text damaged ("We found a problem with some content"), asks whether to
 # repair it, and cuts the text where the limit falls, saying nowhere in the cell that it did.

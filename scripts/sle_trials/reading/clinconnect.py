@@ -4,8 +4,7 @@ other layout (read_page)."""
 
 from __future__ import annotations
 
-import re
-
+from sle_trials.patterns import lazy
 from sle_trials.reading import pages
 from sle_trials.reading.layouts import (
     Passage,
@@ -41,13 +40,13 @@ OFFICIAL_ROLES = {
 _SEARCH = "Search / Trial"  # the line a ClinConnect page names its trial on
 
 
-_LAUNCHED = re.compile(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
+_LAUNCHED = lazy(r"^Launched by (?P<sponsor>.+?) · (?P<date>.+)$")
 # A title's words from what it studies its product in or for on ("... for Moderate to Severe ...", "... in
 # Subjects With ..."), and before what it studies ("A Study of ", "... Efficacy of ")
-_STUDIED = re.compile(r"(?i)\s+(?:for|in|with|versus|vs\.?)\s.*$")
-_OF = re.compile(r"(?i)^.*\s+of\s+(?=\S)")
+_STUDIED = lazy(r"(?i)\s+(?:for|in|with|versus|vs\.?)\s.*$")
+_OF = lazy(r"(?i)^.*\s+of\s+(?=\S)")
 # What a summary calls the product: the words after "called", "named" or "known as", to the clause's end
-_CALLED = re.compile(
+_CALLED = lazy(
     r"(?i)\b(?:called|named|known\s+as)\s+([^,.;:()]+?)(?=\s+(?:for|in|to|with|which|that|who)\b|[,.;:()]|$)"
 )
 

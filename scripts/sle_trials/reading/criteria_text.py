@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike
 from sle_trials.reading.invisible import DROPPED, SEPARATOR, unreordered
 
 # markdown backslash escapes: a backslash before any ASCII punctuation, as CommonMark reads one (a scraped
 # page's "2\)" is "2)"; the API's Markdown writes "soft \& bite-sized" for "soft & bite-sized")
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 
 
 def unescaped(text: str) -> str:
@@ -45,7 +46,7 @@ def unescaped(text: str) -> str:
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
 # "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria; the
 # colon may be a CJK text's full-width one ("Inclusion Criteria：")
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
     r"(?P<kind>(?:non[-\s]?)?inclusion|exclusion)\s+criteria"
     r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：]{1,60}?)?)\s*(?:\*\*|__)?\s*"
@@ -56,18 +57,18 @@ _HEADING = re.compile(
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
 # is not intended to contain all considerations relevant to a patient's potential participation ..."
 _BOTH_LISTS = r"inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility"
-_ABOUT_THE_CRITERIA = re.compile(
+_ABOUT_THE_CRITERIA = lazy(
     rf"(?i)\b(?:(?:{_BOTH_LISTS})\s+criteri|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
 )
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = lazy(
     r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
 )
 # a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a
 # numbered heading), not the end of a sentence
-_BARE_MARK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
+_BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
 
 
 def _inline_headings(line: str) -> list[str]:
@@ -85,27 +86,27 @@ def _inline_headings(line: str) -> list[str]:
 # the same remark marked as an item of a list, as many studies end (or interrupt) one: "* Other protocol-defined
 # Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
 # whole item, which says that more criteria apply and nothing of whom the list takes
-_MARKED_REMARK = re.compile(
+_MARKED_REMARK = lazy(
     rf"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
     r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
 )
 # ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
 # ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...
 # and not all inclusion/ exclusion criteria are listed." closes many sponsors' lists)
-_ELSEWHERE = re.compile(
+_ELSEWHERE = lazy(
     r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may"
     r"|not\s+(?:all|exhaustive|complete|intended)|non-?exhaustive)\b"
 )
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
 # belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
 # the NB of "NB-UVB phototherapy", a criterion)
-_NOTE = re.compile(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
+_NOTE = lazy(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
 # of childbearing potential unless they ...": no criterion, nor are the items it lists. What it defines is a
 # term, no clause: "Patients who are considered unsuitable by the investigator" is a criterion; and one that
 # speaks of eligibility leads into criteria ("Subjects are considered eligible if they meet all of the following:")
-_DEFINITION = re.compile(
+_DEFINITION = lazy(
     r"(?i)^(?!.*\b(?:eligib|ineligib|exclu|inclu|enrol|criteri|allowed|permitted|required))(?:\*\*|__)?(?=[^\s*:])(?:(?!\b(?:who|whom|whose|that|which|with|without|if|when|where|unless|has|have|"
     r"had|must|should|will|may|not|no)\b)[^:]){1,120}?\s(?:is|are)\s+(?:defined\s+as\b|considered\b|"
     r"(?:a|an|any|one|someone|those)\s[^:]{0,120}?\b(?:who|that|which|if|when|unless)\s*[:：]\s*(?:\*\*|__)?$)"
@@ -115,14 +116,14 @@ _DEFINITION = re.compile(
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
 # "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
 # inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
-_GENERAL = re.compile(
+_GENERAL = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*(?:key\s+|main\s+)?(?:eligibility\s+|participant\s+|selection\s+)?criteria"
     r"\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$",
     re.I,
 )
 # a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
 # blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
-_SUBHEADING = re.compile(
+_SUBHEADING = lazy(
     r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?"
     r"|(?P<plain>(?:(?i:note|nb)\s*:\s*)?[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"  # "NOTE: for adolescents only:" too
 )
@@ -199,7 +200,7 @@ _DIGIT = "[0-9\uff10-\uff19]"
 # before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
 # before "- to": "2- to 3-fold"): each
 # starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
-_ITEM = re.compile(
+_ITEM = lazy(
     (
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
         r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
@@ -241,7 +242,7 @@ def _marked(m: re.Match | None) -> bool:
 
 # the end of a line that a sentence runs on from, onto the next line: a comparator, an operator or a comma,
 # or a word that needs words after it ("ALT >" / "2.5 ULN", "Diagnosis of SLE according to" / "SLICC criteria")
-_RUNS_ON = re.compile(
+_RUNS_ON = lazy(
     r"(?:[<>≤≥≦≧⩽⩾=+×*/,(\[&-]|\b(?:and|or|nor|of|with|without|to|than|in|into|for|the|a|an|by|at|as|from|on|"
     r"within|including|includes|include|not|least|more|less|over|under|above|below|between|per|if|is|are|be|"
     r"was|were|has|have|had|who|which|that|whose|x|vs|e\.g\.|i\.e\.))$",
@@ -251,7 +252,7 @@ _RUNS_ON = re.compile(
 
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
-_GOES_ON = re.compile(
+_GOES_ON = lazy(
     r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
     r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
 )
@@ -295,7 +296,7 @@ MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests th
 # a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
 # leaves an empty item), or a page's SEPARATOR (between a table's rows, around a
 # control's text: markup.py): no criterion, read as a blank line
-_MARKS_ONLY = re.compile("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+")
+_MARKS_ONLY = lazy("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+")
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
 
@@ -387,7 +388,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
 # brackets ("【入选标准】"), and in two languages, the English before ("Inclusion Criteria 入选标准:") or after
 # in brackets ("入选标准（Inclusion Criteria）："), saying the same kind
 _HAN_EXCLUSION = frozenset({"排除", "除外"})
-_HAN_HEADING = re.compile(
+_HAN_HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*[【\[]?\s*(?:(?:key\s+)?(?P<en>inclusion|exclusion)\s+criteria\s*[/／]?\s*)?"
     r"(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)(?:标准|標準|条件|條件|基准|基準)\s*[】\]]?"
     r"\s*(?:[(（]\s*(?:key\s+)?(?P<in_en>inclusion|exclusion)\s+criteria\s*[)）])?"
@@ -398,7 +399,7 @@ _HAN_HEADING = re.compile(
 
 # words by which a heading's parenthesis or "for ..." says how its list applies, not to which part of
 # the study: "Inclusion Criteria (all must be met):", "Exclusion Criteria (any of the following):"
-_HOW_APPLIED = re.compile(
+_HOW_APPLIED = lazy(
     r"(?i)\b(?:all|any|each|every|following|must|met|meet|meets|apply|applies|required|none|one or more|at least)\b"
 )
 
@@ -427,7 +428,7 @@ _KIND_WORDS = {
     "inclusion": frozenset({"inclusion", "inclusions", "included", "eligible"}),
     "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude", "ineligible"}),
 }
-_NON_INCLUSION = re.compile(r"\bnon[-\s]?inclusion\b")
+_NON_INCLUSION = lazy(r"\bnon[-\s]?inclusion\b")
 
 
 def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
@@ -471,17 +472,17 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
 # "Contraindications:", "Ausschlusskriterien:"), or the inclusion criteria ("Inclusion Criterion", "Criteria for
 # Inclusion", "Inlcusion criteria:")
 _KIND_SAID = {
-    "exclusion": re.compile(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
-    "inclusion": re.compile(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
+    "exclusion": lazy(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
+    "inclusion": lazy(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
 }
 # ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
 # line that denies its kind or speaks of the other kind or of eligibility too heads no list of it ("Patients with
 # lupus nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
-_INELIGIBLE_WORDS = re.compile(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
+_INELIGIBLE_WORDS = lazy(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
 _OTHERWISE = {
-    "exclusion": re.compile(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
+    "exclusion": lazy(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
     # (and in the exclusion list, a clause: "Subjects who meet the inclusion criteria but have:" leads into exclusions)
-    "inclusion": re.compile(
+    "inclusion": lazy(
         r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|exclu\w*|\w*eligib\w*"
         r"|who|whom|which|that|meets?|met|but|ha(?:ve|s|d)|if|also|addition)\b"
     ),
@@ -631,8 +632,8 @@ def split(text: str) -> Split:
 
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
-_TABLE_ROW = re.compile(r"^(?P<indent> *)\|(?P<cells>.*)\|\s*$")
-_TABLE_RULE = re.compile(r"^ *\|?(?: *:?-{3,}:? *\|)+ *:?-{3,}:? *\|? *$|^ *\|(?: *:?-{3,}:? *\|)+ *$")
+_TABLE_ROW = lazy(r"^(?P<indent> *)\|(?P<cells>.*)\|\s*$")
+_TABLE_RULE = lazy(r"^ *\|?(?: *:?-{3,}:? *\|)+ *:?-{3,}:? *\|? *$|^ *\|(?: *:?-{3,}:? *\|)+ *$")
 
 
 def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -661,12 +662,12 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
-_FIRST_NUMBER = re.compile(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
+_FIRST_NUMBER = lazy(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
 # ("* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8"): the items of a list run together onto one line
-_FIRST_BULLET = re.compile(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
+_FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
 # bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
 # items stands after a word (no number, unit in brackets or operator) and before a capitalised word
 _OPERATOR_BULLETS = "*·"
@@ -743,7 +744,7 @@ def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
 
 
 # the words that name a part of a study, in a label set off by nothing else
-_PART_WORD = re.compile(
+_PART_WORD = lazy(
     r"(?i)\b(?:cohorts?|parts?|arms?|groups?|stages?|phases?|populations?|sub-?stud(?:y|ies)|escalation|expansion)\b"
 )
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import Any, NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text import split_criteria
 from sle_trials.reading.invisible import DROPPED
 from sle_trials.reading.layouts import (
@@ -38,7 +39,7 @@ _P = "protocolSection"
 
 
 # an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it
-TYPE_PREFIX = re.compile(
+TYPE_PREFIX = lazy(
     r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
     r"Genetic|Procedure|Radiation|Other): ",
     re.I,
@@ -317,7 +318,7 @@ def _passages(value: Any, key: str, whole: bool, lines: Lines | None = None) -> 
     return out
 
 
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.]*")
+_PLAIN_KEY = lazy(r"[A-Za-z0-9_.]*")
 
 
 def _lines(keys: list[str], texts: list[str]) -> list[str]:
@@ -391,7 +392,7 @@ CTGOV_LISTS: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
-_A_KEY_LABEL = re.compile(r"(?<!\S)[A-Za-z]\w*(?:\.[A-Za-z]\w*)+: ")
+_A_KEY_LABEL = lazy(r"(?<!\S)[A-Za-z]\w*(?:\.[A-Za-z]\w*)+: ")
 
 
 def own_values(path: tuple, quote: str) -> list[tuple[int, int]] | None:
@@ -528,7 +529,7 @@ def study_id(doc: Any) -> str | None:
     return nct if isinstance(nct, str) and _STUDY_ID.fullmatch(nct) else None
 
 
-_STUDY_ID = re.compile(r"NCT[0-9]{8}")
+_STUDY_ID = lazy(r"NCT[0-9]{8}")
 
 
 def read_study(file: str, doc: Any) -> SourceDoc:

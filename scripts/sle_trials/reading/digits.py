@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sle_trials.patterns import lazy
+
 # Written out, not worked out from unicodedata at import (a scan of Unicode costs a warm run 0.3 s);
 # tests/test_attacks_digits.py holds these to Unicode: every character NFKC gives a digit is here,
 # or a full-width, mathematical or squared form (the same digit, or a unit such as ㎡).
@@ -56,7 +58,7 @@ MARKS = (
 )
 KEPT = FRACTIONS + NUMERATOR_ONE + MARKS
 # A run of superscripts (or subscripts) that holds a digit; a kept character alone.
-PATTERN = re.compile(
+PATTERN = lazy(
     f"(?P<sup>[{_SUPER_SIGNS}]*[{_SUPER_DIGITS}][{_SUPER_DIGITS}{_SUPER_SIGNS}]*)"
     f"|(?P<sub>[{_SUB_SIGNS}]*[{_SUB_DIGITS}][{_SUB_DIGITS}{_SUB_SIGNS}]*)"
     f"|[{KEPT}]"
@@ -65,7 +67,7 @@ PATTERN = re.compile(
 # A run of the characters PATTERN is made of: no match of it reaches past one, so PATTERN is tried
 # within these runs only. Tried at every character of a text, its three branches cost a run of the
 # real records 23% more instructions than NFKC alone; one class is found in a tenth of the time.
-_RUN = re.compile(f"[{_SUPER_DIGITS}{_SUPER_SIGNS}{_SUB_DIGITS}{_SUB_SIGNS}{KEPT}]+")
+_RUN = lazy(f"[{_SUPER_DIGITS}{_SUPER_SIGNS}{_SUB_DIGITS}{_SUB_SIGNS}{KEPT}]+")
 
 
 def written(match: re.Match[str]) -> str:

@@ -19,11 +19,11 @@ cut() looks at a quote's occurrences in a text: one that stands whole is enough.
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import criteria_text, digits, lexicon, vocabulary
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
@@ -45,10 +45,10 @@ _SIGNS_BEFORE = frozenset("+±" + _HYPHENS)
 # a one-letter quote in a 32 MiB page of that letter has millions. Past it the quote is refused as cut.
 MAX_OCCURRENCES = 1000
 SHOWN = 40  # characters of a cut word shown either side of the cut, at most
-_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")  # what vocabulary renderings may not be preceded by
-_RUN = re.compile(r"[A-Za-z0-9_]+")  # a run of them
-_PUNCTUATION_AROUND = re.compile(r"^\W+|\W+$")  # "(18", "<25,000/mm3;" shown as 18, 25,000/mm3
-_ENCLOSED = re.compile(f"[{criteria_text.ENCLOSED}]")  # a number enclosed in one character: an item's mark
+_WORD_CHAR = lazy(r"[A-Za-z0-9_]")  # what vocabulary renderings may not be preceded by
+_RUN = lazy(r"[A-Za-z0-9_]+")  # a run of them
+_PUNCTUATION_AROUND = lazy(r"^\W+|\W+$")  # "(18", "<25,000/mm3;" shown as 18, 25,000/mm3
+_ENCLOSED = lazy(f"[{criteria_text.ENCLOSED}]")  # a number enclosed in one character: an item's mark
 
 
 class Cut(NamedTuple):
@@ -111,7 +111,7 @@ def _joins(mark: str, left: str, right: str) -> bool:
 
 # Digits grouped in threes by spaces ("1 000", SI's thousands once normalised): one run, which states
 # no number (lexicon.numbers); a quote of a part of it ("000 participants", an enrollment of 0) is a cut.
-_SPACED_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+_SPACED_DIGITS = lazy(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 
 
 def _inside_word(text: str, at: int) -> bool:
@@ -152,8 +152,8 @@ def _inside_word(text: str, at: int) -> bool:
 # (two words of a number a space parts, or a hyphen or a dash with spaces around it: "sixty - five")
 _WORD_HYPHENS = "-\u2010\u2011\u2013"
 _JOIN = rf"(?:[ \t]*[{_WORD_HYPHENS}][ \t]*| )"
-_WORD_BEFORE = re.compile(rf"[A-Za-z0-9]+{_JOIN}\Z")
-_WORD_AFTER = re.compile(rf"{_JOIN}?[A-Za-z0-9]+")
+_WORD_BEFORE = lazy(rf"[A-Za-z0-9]+{_JOIN}\Z")
+_WORD_AFTER = lazy(rf"{_JOIN}?[A-Za-z0-9]+")
 _JOINING = " \t" + _WORD_HYPHENS
 _WORD_REACH = 20  # characters looked at either side: longer than any word of a number
 

@@ -14,15 +14,17 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from sle_trials.patterns import lazy
+
 # the disease: lupus in any of its forms (systemic, nephritis, cutaneous), or SLE as an abbreviation;
 # not the names lupus lends to what is no lupus: the lupus anticoagulant (a test of the antiphospholipid
 # syndrome), lupus pernio (sarcoidosis of the skin) and lupus vulgaris (tuberculosis of the skin)
-LUPUS = re.compile(r"(?i:\blupus\b(?![\s-]+(?:anticoagulants?|pernio|vulgaris)\b))|\bSLE\b")
+LUPUS = lazy(r"(?i:\blupus\b(?![\s-]+(?:anticoagulants?|pernio|vulgaris)\b))|\bSLE\b")
 # SLE spelt out in the same text as words that are not lupus: "Slit Lamp Examination (SLE)", "SLE (St.
 # Louis encephalitis)"; three words with those initials before or after the abbreviation in brackets.
 # Each word and space bounded: "S.S.S.S." over 100,000 characters took 22 s with [\w.]* and [\s-]+.
 _SPELT = r"\bS[\w.]{0,30}[\s-]{1,3}L\w{0,30}[\s-]{1,3}E\w{0,30}"
-SLE_OTHERWISE = re.compile(
+SLE_OTHERWISE = lazy(
     rf"(?i:{_SPELT}\s{{0,3}}\(\s{{0,3}}SLE\s{{0,3}}\)|\bSLE\s{{0,3}}\(\s{{0,3}}{_SPELT[2:]}\s{{0,3}}\))"
 )
 # the therapy: chimeric antigen or autoantibody receptor cells (CAR-T, CAR-NK, CAR-Treg, CAAR-T), cell
@@ -38,7 +40,7 @@ _CELL_DISEASE = ("sickle", "small", "squamous", "basal", "renal", "hairy", "merk
 _CAR = r"(?:\b|(?<=\d))c?CA{1,2}R"
 _CAR_KIND = r"(?:T|NK|NKT|iNKT|Tregs?|γδ[\s-]?T|macrophages?)(?:\d+|s)?\b"
 _MADE = r"(?:(?:engineered|modified|transduced|redirected|expressing)[\s-]+)?"
-CELL_THERAPY = re.compile(
+CELL_THERAPY = lazy(
     rf"{_CAR}(?:\+[\s-]?|[\s-]){_MADE}{_CAR_KIND}|(?-i:{_CAR}{_CAR_KIND})|(?-i:\bcCAR\b)|"
     r"\bCD\d+[a-z]?[\s-]*cart\b|\bcart[\s-]?\d+\b|"
     r"chimeric (?:antigen|autoantibody) receptor|"

@@ -16,15 +16,16 @@ the noncharacters U+FFFE and U+FFFF, which a "\\u" escape could otherwise bring 
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from sle_trials.patterns import lazy
 
 _RANGES = (
     "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-INVISIBLE = re.compile(f"[{_RANGES}]")
+INVISIBLE = lazy(f"[{_RANGES}]")
 # The invisible characters that are not white space: white space (a line separator, a form feed)
 # separates words and is collapsed into one space by the normalisers; these are dropped. The same
 # ranges without the five that are white space (\x0b \x0c \x85 \u2028 \u2029), written out: a
@@ -38,7 +39,7 @@ _DROPPED_RANGES = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-DROPPED = re.compile(f"[{_DROPPED_RANGES}]")
+DROPPED = lazy(f"[{_DROPPED_RANGES}]")
 # A noncharacter kept, not dropped, where it stands: a web page's text holds it between two rows of a
 # table (markup.py), which a reader sees one above the other, not as one line of words. No record may
 # hold it (E020, INVISIBLE), so no quote or value runs across it: "Enrollment:" ending a table's first
@@ -72,7 +73,7 @@ _RTL = frozenset(RTL_MARKS + "\u202b\u202e\u2067\u2068")
 # shows "٦٥ - ١٨" (a number alone, "٦٠", is shown as written). The blocks that hold them, to look in.
 _RIGHT_TO_LEFT_BLOCKS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
 _LETTERS_RTL = frozenset(("R", "AL"))
-REORDERING = re.compile(f"[{_OPENERS}{RTL_MARKS}{_RIGHT_TO_LEFT_BLOCKS}]")
+REORDERING = lazy(f"[{_OPENERS}{RTL_MARKS}{_RIGHT_TO_LEFT_BLOCKS}]")
 
 
 def unreordered(text: str) -> str:

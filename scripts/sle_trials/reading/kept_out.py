@@ -17,7 +17,7 @@ the trial's.
 
 from __future__ import annotations
 
-import re
+from sle_trials.patterns import lazy
 
 # Words that say it without a negation
 SHUT_OUT = r"(?:excluded|ineligible|barred|disqualified)"
@@ -89,7 +89,7 @@ def excepted(group: str = "") -> str:
 
 # ... a part of the trial opening the sentence, as its label: "Cohort B: active lupus nephritis", "Part B
 # only: positive anti-dsDNA", "In the expansion cohort, ...", "For Part B:"; not every part ("All cohorts:")
-_PART_LEAD = re.compile(
+_PART_LEAD = lazy(
     r"(?i)(?:(?<=[.;\n])|(?<![\s\S]))[ \t]*(?:(?:only[ \t]+)?(?:in|for)[ \t]+(?:the[ \t]+)?)?"
     r"(?!(?:all|both|either|every|each|any|across)\b)(?:[\w-]+[ \t]+){0,2}?"
     + PART
@@ -130,13 +130,13 @@ def _part_after(named: bool) -> str:
 # (the same words, for other readers' patterns: vocabulary's values given of a part, "Sex: Female (extension
 # cohort only)", "Positive ANA (Part B only)")
 PART_NAMED_AFTER = _part_after(named=False)
-_PART_AFTER = re.compile("(?i)" + _part_after(named=True))
+_PART_AFTER = lazy("(?i)" + _part_after(named=True))
 
 
 # (words before the part that open a clause of their own, which the part is of: "with" and a participle of
 # another thing, "where", "while": "Randomized, with crossover allowed in the extension only", "Double, with
 # open-label dosing in the lead-in only"; not "with 2:1 allocation in Part B only", the term's own words)
-_ANOTHER_CLAUSE = re.compile(
+_ANOTHER_CLAUSE = lazy(
     r"(?i)(?<![\w-])(?:where|whereas|while)(?![\w-])"
     r"|(?<![\w-])with(?![\w-])[^,;:()\[\]]*?(?<![\w-])(?:[a-z-]+(?:ed|en|ing)|given|done|made)(?![\w-])"
 )

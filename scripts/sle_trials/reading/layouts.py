@@ -40,6 +40,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import digits, edges, lookalike, markup, opening, registry_ids, sentences
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, SEPARATOR, SET_APART, unreordered
@@ -138,13 +139,13 @@ def _shown(text: str, nfkc: bool, escapes: bool, spaces: bool) -> str:
 # The white space a line of text is written with: its runs are one space as written too (a record's
 # criterion folded over lines by YAML, a source's lines); any other (a no-break or an em space) is a
 # character of the text as written. A record's spacing is split at it too (spacing.py).
-ASCII_SPACE = re.compile("[ \t\n\r\x0b\x0c]+")
+ASCII_SPACE = lazy("[ \t\n\r\x0b\x0c]+")
 # What ends a line for a reader: CR LF, CR, LF, and the characters Unicode and editors take for a line
 # break too (vertical tab, form feed, NEL, the line and paragraph separators). Split at LF alone, a
 # copy whose "Exclusion Criteria" stood after a line separator (U+2028) read its 12 exclusion
 # criteria as inclusion criteria: the heading was the end of the line before it. Each is the "\n" a
 # record's YAML writes for it (spacing.py).
-LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+LINE_BREAK = lazy("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def literal(text: str) -> str:
@@ -449,7 +450,7 @@ def json_document(text: str) -> Any:
 # A JSON escape of a character in ASCII's printable range (an unescaped backslash before it): a
 # serializer writes those characters as they are, but for the quotation mark and the backslash, and
 # a slash, "&", "'", "<" and ">" some escape to keep a JSON safe inside a page.
-_ASCII_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u00([2-7][0-9a-fA-F])")
+_ASCII_ESCAPE = lazy(r"(?<!\\)(?:\\\\)*\\u00([2-7][0-9a-fA-F])")
 _SERIALIZERS_ESCAPE = frozenset("\"&'/<>\\\x7f")
 
 
@@ -466,7 +467,7 @@ def disguised(text: str) -> str | None:
 
 
 # an escape of a UTF-16 surrogate ("\\ud800"), in a JSON text: where a lone one may stand (most texts have none)
-SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+SURROGATE_ESCAPE = lazy(r"\\u[dD][89a-fA-F]")
 
 
 def lone_surrogate(doc: Any) -> tuple[str, str] | None:
@@ -560,7 +561,7 @@ def too_deep(doc: Any) -> bool:
 
 
 # a trial's id as a text may write it: "NCT06513429", "nct06513429", "NCT 06513429", "NCT-06513429"
-_NCT_ID = re.compile(r"(?<![A-Za-z0-9])NCT[ \-\u2010\u2011\u2013]?([0-9]{8})(?![0-9])", re.I)
+_NCT_ID = lazy(r"(?<![A-Za-z0-9])NCT[ \-\u2010\u2011\u2013]?([0-9]{8})(?![0-9])", re.I)
 
 
 # What a page names where a trial's id may stand in text a reader is shown and the check does not
@@ -641,7 +642,7 @@ def read(file: str, raw: bytes) -> SourceDoc:
     return doc
 
 
-_JSON_START = re.compile(r"[\ufeff \t\r\n]*[{\[]")  # what JSON of an object or an array starts with
+_JSON_START = lazy(r"[\ufeff \t\r\n]*[{\[]")  # what JSON of an object or an array starts with
 
 
 def source_json(file: str, text: str) -> Any:
@@ -978,7 +979,7 @@ _SPACING = frozenset("\t\x0b\x0c\x85")
 
 # an HTML character reference, with its semicolon: named ("&gt;", "&amp;"), decimal ("&#62;") or hex ("&#x3E;");
 # never one without it ("R&D", "&lt" in "&ltx"), which HTML's legacy rules would read as one
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def html_entities(text: str) -> str:

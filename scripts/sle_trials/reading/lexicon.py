@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import digits, kept_out, lookalike, planned, retracted, sentences
 
 T = TypeVar("T")
@@ -172,17 +173,17 @@ _PARTS = (
 )
 # after a number: a part word, or a scale's abbreviation glued to digits ("1k", "2M", "3bn": no 1, 2, 3);
 # so also "and a half" and a part ("one and a half dozen" is no 1, "2 and a half million" no 2)
-_PART_AFTER = re.compile(rf"(?i:(?:[\s-]+and[\s-]+(?:an?|one))?[\s-]+{_PARTS}\b)|(?:[kKMB]|bn|mn)(?![A-Za-z])")
+_PART_AFTER = lazy(rf"(?i:(?:[\s-]+and[\s-]+(?:an?|one))?[\s-]+{_PARTS}\b)|(?:[kKMB]|bn|mn)(?![A-Za-z])")
 # after a scaled number: more of the number ("and twenty", "200", "fifty-five")
-_MORE_AFTER = re.compile(rf"(?i:[\s-]+(?:and\b|\d|{_WORD}\b|{_TENS}|{_TEENS}|{_SCALE}))")
+_MORE_AFTER = lazy(rf"(?i:[\s-]+(?:and\b|\d|{_WORD}\b|{_TENS}|{_TEENS}|{_SCALE}))")
 # before a number: a tens or scale word ("twenty-one", "thousand two")
-_PART_BEFORE = re.compile(rf"(?i:\b(?:{_TENS}|{_SCALE}s?)(?:\s+and)?[\s-]+)\Z")
+_PART_BEFORE = lazy(rf"(?i:\b(?:{_TENS}|{_SCALE}s?)(?:\s+and)?[\s-]+)\Z")
 FRACTION_SLASH = "\u2044"  # ⁄, as in 1⁄2: what a typesetter (and NFKC, of ½) writes between a fraction's parts
 # Where a number may start: not after a letter or a digit (nor ".", ",", "/", "⁄", "^", "+", a point
 # of digits.POINTS), but after
 # a mark such as "①", which Unicode counts as a letter or digit and which stands alone (digits.MARKS).
 _STARTS = rf"(?<![^\W{digits.MARKS}])(?<![.,/^+{FRACTION_SLASH}{digits.POINTS}])"
-_NUMBER = re.compile(
+_NUMBER = lazy(
     _STARTS + r"(?:"
     r"(?P<mant>\d+(?:\.\d+)?)\s*[×xX*·⋅∙]\s*10\s*\^\s*(?P<exp>[-−+]?\d+)"  # 1×10^6, 2.5 x 10^8, 2·10^6, 1×10^-3
     r"|10\s*\^\s*(?P<exp2>[-−+]?\d+)"  # 10^8, 10^-3
@@ -213,7 +214,7 @@ _NUMBER = re.compile(
 # and read as a decimal it bound an enrollment of 1 ("Platelets <100.000/mm³" a limit of 100). A
 # mantissa of a power of ten ("1.500 × 10^9/L") is a decimal, and a number that starts with 0
 # ("0.125") is never a thousands group.
-_SPACED = re.compile(_STARTS + r"(?:\d{1,3}(?:[ '’]\d{3})+|[1-9]\d{0,2}(?:\.\d{3})+(?!\s*[×xX*]\s*10))(?![\d])")
+_SPACED = lazy(_STARTS + r"(?:\d{1,3}(?:[ '’]\d{3})+|[1-9]\d{0,2}(?:\.\d{3})+(?!\s*[×xX*]\s*10))(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -226,21 +227,21 @@ class Number:
 # A multiplication sign right before a power of ten: its mantissa is one the pattern does not read
 # ("1,5×10^6", a decimal comma; "1×10E6"), and the power alone is no number the source states: read
 # so, "1,5×10^6 cells/kg" bound a dose of 1×10^6, and "1×10E2 participants" an enrollment of 1,000.
-_TIMES_BEFORE = re.compile(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
+_TIMES_BEFORE = lazy(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
 # and so is that mantissa alone ("1" of "1×10E6")
-_TIMES_AFTER = re.compile(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
+_TIMES_AFTER = lazy(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
 
 
 # Digits a multiplication sign joins with no space ("6x10", "3×3", "2*4"): a product, neither of its
 # numbers, which bound an enrollment of 6 to "Enrollment: 6x10 participants". A power of ten ("2x10^6")
 # is read whole before this, and "2x ULN", "2 x ULN" have no digit right after the sign.
-_PRODUCT_AFTER = re.compile(r"[xX×*]\d")
-_PRODUCT_BEFORE = re.compile(r"\d[xX×*]\Z")
+_PRODUCT_AFTER = lazy(r"[xX×*]\d")
+_PRODUCT_BEFORE = lazy(r"\d[xX×*]\Z")
 # Digits a colon joins with no space: a titre ("1:80"), a ratio ("1:1"), a time ("10:00"), whose numbers
 # numbers() reads as before (a titre's comparator is read with them); but none is a count of people nor an
 # age, and "Enrollment: 6:0 participants" bound an enrollment of 6 (count_places, ages).
-_RATIO_AFTER = re.compile(r":\d")
-_RATIO_BEFORE = re.compile(r"\d:\Z")
+_RATIO_AFTER = lazy(r":\d")
+_RATIO_BEFORE = lazy(r"\d:\Z")
 
 
 def in_ratio(quote: str, start: int, end: int) -> bool:
@@ -248,8 +249,8 @@ def in_ratio(quote: str, start: int, end: int) -> bool:
     return bool(_RATIO_AFTER.match(quote, end) or _RATIO_BEFORE.search(quote, max(0, start - 2), start))
 
 
-_GLUED_AFTER = re.compile(f"[{re.escape(digits.GLUES)}]\\d")
-_GLUED_BEFORE = re.compile(f"\\d[{re.escape(digits.GLUES)}]\\Z")
+_GLUED_AFTER = lazy(f"[{re.escape(digits.GLUES)}]\\d")
+_GLUED_BEFORE = lazy(f"\\d[{re.escape(digits.GLUES)}]\\Z")
 
 
 def _exponent(text: str) -> str:
@@ -330,7 +331,7 @@ def numbers(quote: str) -> list[Number]:
 # number (the count before "dozen" is a count of dozens, _PARTS), an enrollment of 12 quoted "a
 # dozen participants" was refused. "dozens of" counts none. Its count starts where a number may
 # (_STARTS): read from any digits, "1.5 dozen" was 60 (5 dozen), "1/2 dozen" 24, "1,000 dozen" 0.
-_DOZEN = re.compile(
+_DOZEN = lazy(
     rf"(?i)\b(?:{_STARTS}(?P<count>[0-9]+|{_WORDS_NUMBER_READ})[ \t-]+|(?P<half>half[ \t]+an?[ \t]+)|(?:an?|one)[ \t]+)"
     r"dozen\b(?![-\w])"
 )
@@ -338,7 +339,7 @@ _DOZEN = re.compile(
 
 # after a count of dozens, more of its number: a part or a scale ("a dozen dozen", "two dozen thousand",
 # "a dozen and a half"), which made "a dozen dozen participants" 12 and "two dozen thousand" 24
-_DOZENS_PART_AFTER = re.compile(rf"(?i)(?:[\s-]+and[\s-]+(?:an?|one)\b)?[\s-]+(?:{_PARTS}|an?[\s-]+half)\b")
+_DOZENS_PART_AFTER = lazy(rf"(?i)(?:[\s-]+and[\s-]+(?:an?|one)\b)?[\s-]+(?:{_PARTS}|an?[\s-]+half)\b")
 
 
 def _dozens(m: re.Match[str]) -> float:
@@ -351,8 +352,8 @@ def _dozens(m: re.Match[str]) -> float:
 # A number written twice, in words and in digits in brackets after them ("eighteen (18) years", "18
 # (eighteen) patients"), as legal and regulatory texts write one: a single number, from its first word to
 # the closing bracket, so that the unit or the noun after the bracket is read with it.
-_OPENS = re.compile(r"\s*\(\s*")
-_CLOSES = re.compile(r"\s*\)")
+_OPENS = lazy(r"\s*\(\s*")
+_CLOSES = lazy(r"\s*\)")
 
 
 def _restated(quote: str, found: list[Number]) -> list[Number]:
@@ -388,7 +389,7 @@ def _shows_a_digit(quote: str, at: int) -> bool:
     return lookalike.shows_a_digit(c)
 
 
-_MARK = re.compile(f"[{digits.MARKS}]")
+_MARK = lazy(f"[{digits.MARKS}]")
 # What a letter or a mark shows a reader as a digit where it stands among digits ("4O kg" is 40 kg)
 _SHOWN_AS_DIGIT = {"o": 0, "O": 0, "l": 1, "I": 1, "|": 1}
 
@@ -426,10 +427,10 @@ def _digits_shown_otherwise(number: str) -> bool:
 # what numbers() reads, roughly and fast: each number it reads starts one of these (it reads none after
 # a letter, a digit, ".", ",", "/", "^" or "+"; a fraction is one), so there are at least as many of
 # these as numbers
-_DIGIT_RUNS = re.compile(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
+_DIGIT_RUNS = lazy(_STARTS + rf"(?:\d+(?:[.,]\d+)*|[{digits.FRACTIONS}])")
 # (and "dozen", which numbers() reads a number by with no digit nor number word: "a dozen", "half a dozen";
 # counted as none, a criterion's "at least half a dozen points" was taken to state no limit)
-_NUMBER_WORDS = re.compile(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero|dozen)\b")
+_NUMBER_WORDS = lazy(rf"\b(?:{_TENS}|{_TEENS}|{_WORD}|zero|dozen)\b")
 
 
 def numbers_at_most(quote: str) -> int:
@@ -523,7 +524,7 @@ LAB_TESTS = frozenset(
 # A test's finding, said of that test alone: "Positive ANA, or C3 < 0.9 g/L" holds no limit of 0.9 g/L on ANA,
 # nor "hepatitis C (HCV RNA positive), or creatinine > 2 mg/dL" one of 2 mg/dL on hepatitis C (binding's
 # _item_of_a_list, phrases.continues)
-FINDING = re.compile(
+FINDING = lazy(
     r"(?i)\b(?:positive|negative|elevated|abnormal|raised|increased|decreased|reduced|low|high|normal|detectable|undetectable)\b"
 )
 
@@ -540,7 +541,7 @@ def _spelling_regex(spelling: str) -> str:
 _BY_SPELLING = sorted(((s, u) for u in UNITS for s in u.spellings), key=lambda x: -len(x[0]))
 # A unit is the whole of what is written: not the start of a longer word, nor of a unit that goes on
 # past a slash or a "per" ("kg" of "40 kg/m2", a BMI; "mg" of "30 mg/m2/day"), which is none the table knows.
-_UNIT_AT = re.compile(
+_UNIT_AT = lazy(
     r"\s?(?:"
     + "|".join(f"(?P<u{i}>{_spelling_regex(s)})" for i, (s, _) in enumerate(_BY_SPELLING))
     + r")(?![A-Za-z0-9]|\s*/\s*[A-Za-z0-9μ]|\s+per\s)"
@@ -553,7 +554,7 @@ def nfkc(text: str) -> str:
 
 # a unit written right after a space: where _displaced_units looks for a unit no number owns; a unit
 # starting before a place ends within _UNIT_REACH characters of it (a space and the longest spelling)
-_UNIT_AFTER_SPACE = re.compile(r"(?<=\s)" + _UNIT_AT.pattern)
+_UNIT_AFTER_SPACE = lazy(r"(?<=\s)" + _UNIT_AT.pattern)
 _UNIT_REACH = 2 + max(len(spelling) for spelling, _ in _BY_SPELLING)
 
 
@@ -609,23 +610,23 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
     (r"\b(?:within)(?: the (?:past|last|previous|prior|preceding))?", "<", WITHIN_READING),
     (r"\b(?:equal to|equals)", "=", None),
 ]
-_BEFORE = [(re.compile(r"(?i:" + pattern + r")\s*\Z"), cmp, reading) for pattern, cmp, reading in COMPARATORS_BEFORE]
+_BEFORE = [(lazy(r"(?i:" + pattern + r")\s*\Z"), cmp, reading) for pattern, cmp, reading in COMPARATORS_BEFORE]
 # A negation right before a comparator says its complement: "not below 40 kg" is >= 40, "must not be
 # less than", "isn't over", "no greater than", "not ≥ 6" (the table's "no more than" is one already).
 # Read as the comparator alone, "Weight not below 40 kg" bound "< 40 kg". "Not equal" and a negated
 # reading ("not within") state no comparator.
 NEGATION = r"\b(?:not|no|never|cannot)(?:\s+be)?|n['’]t(?:\s+be)?"
-_NEGATED = re.compile(r"(?i:" + NEGATION + r")\s*\Z")
+_NEGATED = lazy(r"(?i:" + NEGATION + r")\s*\Z")
 COMPLEMENT = {">=": "<", "<": ">=", "<=": ">", ">": "<="}
 # Phrases after the number (and its unit): "10 or above", "18 years and older".
 COMPARATORS_AFTER: list[tuple[str, str]] = [
     (r"(?:or|and) (?:above|more|higher|greater|over|older|longer|later)", ">="),
     (r"(?:or|and) (?:below|less|lower|fewer|under|younger|shorter|earlier)", "<="),
 ]
-_AFTER = [(re.compile(r"\s*,?\s*(?i:" + pattern + r")\b"), cmp) for pattern, cmp in COMPARATORS_AFTER]
-_BETWEEN = re.compile(r"(?i:\bbetween)\s*\Z")
-_AND = re.compile(r"\s*(?:and|to|-|–)\s*")
-_OR = re.compile(r"\s*,?\s*or\s+")
+_AFTER = [(lazy(r"\s*,?\s*(?i:" + pattern + r")\b"), cmp) for pattern, cmp in COMPARATORS_AFTER]
+_BETWEEN = lazy(r"(?i:\bbetween)\s*\Z")
+_AND = lazy(r"\s*(?:and|to|-|–)\s*")
+_OR = lazy(r"\s*,?\s*or\s+")
 _SENTENCE_END = sentences.END  # where a unit's reach ends (_displaced_units)
 
 
@@ -682,7 +683,7 @@ def statements(quote: str) -> tuple[Statement, ...]:
 
 # (the colon of a titre or a ratio, spaced on both sides or on neither: "≥ 1 : 80" read as "≥ 1" and
 # "80"; a colon after a limit, "Age ≥ 18: 50 patients", is none)
-_A_COLON = re.compile(r":| : ")
+_A_COLON = lazy(r":| : ")
 
 
 def written_statements(quote: str) -> tuple[Statement, ...]:
@@ -771,7 +772,7 @@ def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
 
 
 # Where a clause ends (clause): a sentence's end, ';', ', and', an "and" before a comparator
-CLAUSE_BOUNDS = re.compile(r"[.;](?=\s)|,\s+and\s+|\band\s+(?=[≤≥<>])")
+CLAUSE_BOUNDS = lazy(r"[.;](?=\s)|,\s+and\s+|\band\s+(?=[≤≥<>])")
 
 
 def clause(quote: str, start: int, end: int) -> tuple[int, int]:
@@ -796,7 +797,7 @@ _NOT_REQUIRED = (
 )
 _A_WISH = r"(?:preferred|preferable|recommended|desirable|desired|encouraged|optional|suggested|advisable|ideal)"
 _WHERE_POSSIBLE = r"(?:where|if|when(?:ever)?)[ \t]+(?:possible|feasible|practicable)"
-_LIMIT_UNREQUIRED_AFTER = re.compile(
+_LIMIT_UNREQUIRED_AFTER = lazy(
     r"(?i)[^.;:\n]{0,40}?(?:"
     rf"\b(?:is|are|was|were|be|being)[ \t]+(?:(?:only|also|strongly|highly|then)[ \t]+)?(?:{_NOT_REQUIRED}|{_A_WISH})\b"
     r"|\b(?:may|might|could)[ \t]+(?:also[ \t]+)?be[ \t]+(?:required|requested|needed|asked[ \t]+for|considered)\b"
@@ -809,13 +810,13 @@ _LIMIT_UNREQUIRED_AFTER = re.compile(
     r"|[,;(][ \t]*now[ \t]+(?:[<>≤≥=]|at[ \t]+(?:least|most)|[0-9])"
     r")"
 )
-_LIMIT_UNREQUIRED_BEFORE = re.compile(
+_LIMIT_UNREQUIRED_BEFORE = lazy(
     rf"(?i)(?:\b(?:ideally|preferably|optionally|{_WHERE_POSSIBLE})\b"
     r"|\b(?:previously|formerly|originally|initially)[ \t]*[,:(])[^.;:\n]{0,60}\Z"
 )
 # ... and "No ... requirement" around it
-_NO_BEFORE = re.compile(r"(?i)(?:^|[.;:(]\s*|\n)no[ \t]+(?:[^\s.;:]+[ \t]+){0,3}\Z")  # (read on the clause alone)
-_REQUIREMENT_AFTER = re.compile(r"(?i)[ \t]*(?:requirement|criterion|threshold|limit|cut-?off)s?\b")
+_NO_BEFORE = lazy(r"(?i)(?:^|[.;:(]\s*|\n)no[ \t]+(?:[^\s.;:]+[ \t]+){0,3}\Z")  # (read on the clause alone)
+_REQUIREMENT_AFTER = lazy(r"(?i)[ \t]*(?:requirement|criterion|threshold|limit|cut-?off)s?\b")
 
 
 def limit_not_required(text: str, start: int, end: int) -> str | None:
@@ -837,7 +838,7 @@ def limit_not_required(text: str, start: int, end: int) -> str | None:
 # criterion it states the complement of what patients must meet: read as a limit of its words, an
 # inclusion threshold "< 6" passed where patients need 6 or more. (Only the limit's own predicate, no
 # comma between: "Prednisone ≤ 30 mg/day, higher doses are not allowed" keeps out the doses above it.)
-_KEPT_OUT_AFTER = re.compile(
+_KEPT_OUT_AFTER = lazy(
     r"(?i)[^.;:,()\n]{0,30}?(?<![\w-])(?:"
     rf"{kept_out.SHUT_OUT}|prohibited|disallowed|unacceptable|not[ \t]+acceptable"
     rf"|{kept_out.DENIED}[ \t]+(?:be[ \t]+)?{kept_out.LET_IN}|leads?[ \t]+to[ \t]+exclusion"
@@ -849,7 +850,7 @@ _KEPT_OUT_AFTER = re.compile(
 # mg/day", "Without proteinuria > 0.5 g/24h", "Not on prednisone > 10 mg/day", "Absence of ...", "Free of
 # ...", "No history of eGFR < 30 mL/min", "Patients must not have eGFR < 30 mL/min" (read on the clause
 # alone; a comparator's own "no", "No more than 30 mg/day", denies nothing of the patients)
-_KEPT_OUT_BEFORE = re.compile(
+_KEPT_OUT_BEFORE = lazy(
     r"(?i)^\s*(?:(?:patients?|subjects?|participants?)[ \t]+)?(?:"
     r"(?:must|should|shall|do|does|did|may)[ \t]+not[ \t]+(?:have|be[ \t]+on|be[ \t]+receiving|receive|take)"
     r"|(?:has|have)[ \t]+no|no(?:[ \t]+(?:history|evidence|signs?)[ \t]+of)?|without|not[ \t]+(?:on|receiving|taking)"
@@ -873,7 +874,7 @@ def limit_kept_out(text: str, start: int, end: int) -> str | None:
 # An exclusion criterion's limit its clause lets in, in words right after it: "eGFR < 30 mL/min is
 # allowed", "Patients on prednisone > 10 mg/day may be eligible", "Prednisone ≤ 10 mg/day is not an
 # exclusion", "... is not exclusionary": it keeps no one out, and states no limit of the exclusion.
-_LET_IN_AFTER = re.compile(
+_LET_IN_AFTER = lazy(
     r"(?i)[^.;:,()\n]{0,30}?(?<![\w-])(?:"
     r"(?:is|are|will[ \t]+be|may[ \t]+be|can[ \t]+be|be)[ \t]+(?:also[ \t]+)?(?:still[ \t]+)?"
     rf"(?:{kept_out.LET_IN}|acceptable)"
@@ -982,7 +983,7 @@ def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
     passed over once instead of once a cue, a fifth of the time on the registry's seeds."""
     parts = sorted(((cue, i) for i, e in enumerate(entries) for cue in e.cues), key=lambda x: -len(x[0]))
     cues = "|".join(f"(?P<k{i}_{j}>{cue})" for j, (cue, i) in enumerate(parts))
-    return re.compile(f"(?<![\\w-])(?:{cues})(?![\\w-])", re.I)
+    return lazy(f"(?<![\\w-])(?:{cues})(?![\\w-])", re.I)
 
 
 _CUES = _cue_regex(KIND_CUES)
@@ -1007,7 +1008,7 @@ def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
     return None, "no word of the quote says which kind of limit this is"
 
 
-SCORE_WORDS = re.compile(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|CLASI|PGA)\b")
+SCORE_WORDS = lazy(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|CLASI|PGA)\b")
 
 
 # --- ages -----------------------------------------------------------------------------------------
@@ -1022,7 +1023,7 @@ AGE_UNITS = {
     "HOURS": ("Hours", "hours", "HOURS", "Hour", "hour", "HOUR"),
     "MINUTES": ("Minutes", "minutes", "MINUTES", "Minute", "minute", "MINUTE"),
 }
-_AGE_UNIT = re.compile(
+_AGE_UNIT = lazy(
     r"\s?(?:"
     + "|".join(
         f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
@@ -1034,28 +1035,28 @@ AGE_LABELS = {
     "min": r"(?:minimum ?age|minimumAge|min\.? age|lower age limit|aged? (?:at least|from))",
     "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)",
 }
-_AGE_LABEL = {bound: re.compile(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
-_AGE_RANGE = re.compile(r"\s*(?:to|through|-|–|and)\s*")
+_AGE_LABEL = {bound: lazy(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
+_AGE_RANGE = lazy(r"\s*(?:to|through|-|–|and)\s*")
 # The word age right before a range's first end, which makes two bare numbers an age range ("aged between 18
 # and 70", "Age 18-65"): no unit is written, but the word says what they count
-_AGE_JUST_BEFORE = re.compile(r"(?i)\bage[ds]?\s*(?::\s*|\s(?:between|from)\s+)?\Z")
+_AGE_JUST_BEFORE = lazy(r"(?i)\bage[ds]?\s*(?::\s*|\s(?:between|from)\s+)?\Z")
 # Between two bounds that share the second's unit: "and" (or a comma) and the second's comparator.
-_AGE_AND = re.compile(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
+_AGE_AND = lazy(r"\s*(?:,\s*)?(?:and\s*)?(?:[<>]=?|[≤≥⩽⩾≦≧]|=<|=>)\s*")
 # "aged from 18 to 65 years": a label's "from" that opens a range, whose "to" gives the other bound; so does
 # "within" ("Age within 18 to 65 years"), read alone as "<" (COMPARATORS_BEFORE)
-_FROM = re.compile(r"(?i)\bfrom\s*\Z")
-_WITHIN = re.compile(r"(?i)\bwithin\s*\Z")
+_FROM = lazy(r"(?i)\bfrom\s*\Z")
+_WITHIN = lazy(r"(?i)\bwithin\s*\Z")
 # "18 years ≤ age ≤ 65 years": a comparator and the word age after the number, which bound it reads
-_BEFORE_AGE = re.compile(r"(?i)\s*(?:(?P<min>≤|<=|=<|⩽|<)|(?P<max>≥|>=|=>|⩾|>))\s*(?:the\s+)?age\b")
-_AGE_OLDER = re.compile(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
-_AGE_YOUNGER = re.compile(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
+_BEFORE_AGE = lazy(r"(?i)\s*(?:(?P<min>≤|<=|=<|⩽|<)|(?P<max>≥|>=|=>|⩾|>))\s*(?:the\s+)?age\b")
+_AGE_OLDER = lazy(r"\s*(?:\+|(?:or|and) (?:older|above|over|more))", re.I)
+_AGE_YOUNGER = lazy(r"\s*(?:(?:or|and) (?:younger|below|under|less))", re.I)
 # Words by which a sentence keeps people out: an age there is the other side of the bound its words
 # say ("Patients over 65 years are excluded" is no minimum of 65, "No patients under 18 years" no
 # maximum of 18), so an age in such a sentence is read as no bound at all.
 # The words are kept_out's; a denial not after "be" only of the words that say who may enrol ("not
 # eligible", "never allowed"): "Patients aged 18 to 65 years, not included in another trial" and "...
 # who do not participate in other studies" keep no one out of this one.
-_KEPT_OUT = re.compile(
+_KEPT_OUT = lazy(
     rf"(?i)\b(?:exclude|excluding|exclusion|{kept_out.SHUT_OUT}|{kept_out.DENIED}\s+be\s+{kept_out.LET_IN}"
     rf"|{kept_out.DENIED}\s+(?:eligible|allowed|permitted|accepted)"
     r"|(?:(?:may|can|must|will|shall|should)\s+not|cannot)\s+(?:participate|take\s+part)"
@@ -1082,7 +1083,7 @@ _OF_CHILDBEARING_POTENTIAL = (
     r"(?:(?:\s+(?:who|that)\s+(?:are|is|could|can|may))?\s+(?:of\s+(?:child-?bearing|reproductive)\s+(?:potential|age)"
     r"|(?:able\s+to|capable\s+of)\s+(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant|(?:becom(?:e|ing)|get(?:ting)?)\s+pregnant))?"
 )
-_FOR_A_SUBGROUP_AFTER = re.compile(
+_FOR_A_SUBGROUP_AFTER = lazy(
     rf"(?i){_RANGE_OTHER_END}(?:\s+(?:old|of age))?{_OF_CHILDBEARING_POTENTIAL}"
     r"\s*,?\s+(?:"
     r"(?:must|should|shall|need(?:s)?(?:\s+to)?|(?:is|are)\s+required\s+to|ha(?:ve|s)\s+to)"
@@ -1092,7 +1093,7 @@ _FOR_A_SUBGROUP_AFTER = re.compile(
     r"(?:diagnos\w*|SLE\b|lupus\b|systemic\s+lupus))"
     r"|(?:will\s+)?receives?|needs?\s+no|requires?)\b"
 )
-_FOR_A_SUBGROUP_BEFORE = re.compile(r"(?i)^\s*(?:for|if|when|where)\b")
+_FOR_A_SUBGROUP_BEFORE = lazy(r"(?i)^\s*(?:for|if|when|where)\b")
 # The trial's own product and its infusion as prose names them, one spelling for every reader of the
 # trial's own events (an age at its treatment here, binding's durations counted from them, prose's
 # sentences of the lymphodepletion): "CAR-T", "CAR T", "CART", "CAR-T cells", "CAR T-cell"; "the CAR-T
@@ -1104,7 +1105,7 @@ CAR_T = r"CAR[-\s]?T(?:[-\s]cells?)?"
 THE_INFUSION = rf"(?:the\s+)?(?:{CAR_T}\s+)?(?:cells?\s+)?infusion\b"
 # after an age, the event of the disease it is the age at ("18 years at diagnosis of SLE", "... or older at
 # the time of diagnosis", "at disease onset"): no participant's age; one at screening or consent is theirs
-_AT_AN_EVENT = re.compile(
+_AT_AN_EVENT = lazy(
     r"(?i)(?:\s+(?:old|of age|or (?:older|more|above|younger|less|below)))?\s+(?:at|when)\s+(?:the\s+time\s+of\s+)?"
     r"(?:(?:the\s+)?(?:first\s+)?(?:diagnos[ie]s|diagnosed|onset|disease onset|symptom onset)"
     r"|(?:[\w-]+\s+){1,2}(?:onset|diagnos[ie]s))\b"
@@ -1119,9 +1120,7 @@ _AT_AN_EVENT = re.compile(
 # passed. Its bound is the words' before it: reached (and the like) a minimum, not yet reached or
 # before a maximum, as "≥ 18 years" and "< 18 years" are.
 _ORDINAL_WORDS = number_words(ORDINALS, _TENS_JOIN)
-_BIRTHDAY = re.compile(
-    r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>" + _ORDINAL_WORDS + r"))\s+birthdays?\b"
-)
+_BIRTHDAY = lazy(r"(?i)\b(?:(?P<digits>[0-9]{1,3})(?:st|nd|rd|th)|(?P<words>" + _ORDINAL_WORDS + r"))\s+birthdays?\b")
 # (a verb reaching it, negated in any form, is a maximum: "haven't reached", "did not reach", "yet to
 # reach" were read as "reached", a minimum, and a minimum age of 18 passed where the source kept it a
 # maximum; so was "not, at screening, have reached", a negation a phrase between commas parts from it)
@@ -1129,7 +1128,7 @@ _BIRTHDAY = re.compile(
 # her 18th birthday" stated no age, and an honest minimum of 18 was refused)
 _WHOSE = r"(?:(?:their|his\s+or\s+her|her\s+or\s+his|his\s*/\s*her|her\s*/\s*his|his|her|the|a)\s+)?"
 _REACHED = r"(?:reached|reach|reaching|attained|attain|attaining|passed|pass|had|celebrated|celebrate|turned|turn|past)"
-_BEFORE_A_BIRTHDAY = re.compile(
+_BEFORE_A_BIRTHDAY = lazy(
     rf"(?i)(?:(?:\bnot|\bnever|n['’]t)(?:\s+yet)?(?:\s*,[^,.;()]{{0,40}},|\s*\([^().;]{{0,40}}\))?"
     rf"\s+(?:yet\s+)?(?:have\s+|having\s+|be\s+|been\s+)?{_REACHED}"
     rf"|\byet\s+to\s+(?:have\s+)?{_REACHED}|\bwithout\s+(?:having\s+)?{_REACHED}"
@@ -1143,11 +1142,11 @@ _BEFORE_A_BIRTHDAY = re.compile(
 # birthday" is one too, whose event before it bounds neither end ("received rituximab from their 10th
 # birthday to their 16th birthday": read as a birthday after "birthday to", 16 was a maximum)
 _ORDINAL = r"(?:[0-9]{1,3}(?:st|nd|rd|th)|" + _ORDINAL_WORDS + r")"
-_BIRTHDAYS_BETWEEN = re.compile(
+_BIRTHDAYS_BETWEEN = lazy(
     rf"(?i)\b(?:between|from)\s+{_WHOSE}(?P<first>{_ORDINAL})(?:\s+birthdays?)?\s+(?:and|to|through|until)\s+"
     rf"{_WHOSE}(?P<second>{_ORDINAL})\s+birthdays?\b"
 )
-_FROM_A_BIRTHDAY = re.compile(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|from)\s+" + _WHOSE + r"\Z")
+_FROM_A_BIRTHDAY = lazy(rf"(?i)\b(?:{_REACHED}|(?:on\s+or\s+)?after|from)\s+" + _WHOSE + r"\Z")
 
 
 @dataclass(frozen=True)
@@ -1257,7 +1256,7 @@ def ages(quote: str) -> tuple[Age, ...]:
 
 # Where a sentence ends for an age a later one passes: a stop or a line's end, not a semicolon ("Age 18
 # to 65 years; patients aged 66 to 70 years may be enrolled after review")
-_SENTENCE_STOP = re.compile(r"[.!?](?!\d)|\n")
+_SENTENCE_STOP = lazy(r"[.!?](?!\d)|\n")
 
 
 def _passed_later(text: str, found: list[Age], unbound_at: set[int]) -> set[int]:
@@ -1337,7 +1336,7 @@ ANOTHER = r"(?:earlier|previous|prior|preceding|former|another|other|separate|si
 # enrolled" may be this trial's own)
 _BEFORE_THIS = r"(?:pilot|parent|original|feasibility|first-in-human|dose-finding|predecessor)"
 _STUDY = r"(?:trials?|stud(?:y|ies))(?![\w-])"
-_PAST = re.compile(
+_PAST = lazy(
     r"(?i)\b(?:were|was|had)\b|(?<!\bbe\s)(?<!\bbeen\s)\b(?:enrol+ed|treated|included|recruited|received|dosed|infused"
     r"|studied)\b"
 )
@@ -1351,7 +1350,7 @@ _PAST = re.compile(
 # a prior study"): the words before the study's in the opening are no person's, preposition's or
 # negation's.
 _NOT_AN_OPENING_WORD = r"(?!(?:in|of|from|with|who|whom|that|which|not|no|never|patients?|participants?|subjects?)\b)"
-_OPENS_ON_ANOTHER_STUDY = re.compile(
+_OPENS_ON_ANOTHER_STUDY = lazy(
     r"(?i)\s*(?:(?:in|during|from|within|across|throughout)\s+)?(?:(?:the|a|an|one|its|our|their)\s+)?"
     rf"(?:{_NOT_AN_OPENING_WORD}[\w()'’/-]+\s+){{0,2}}?(?:(?P<other>{ANOTHER})|{_BEFORE_THIS})\s+"
     rf"(?:[\w()'’/-]+\s+){{0,2}}?{_STUDY}"
@@ -1360,7 +1359,7 @@ _OPENS_ON_ANOTHER_STUDY = re.compile(
     r"(?=\s*[,:;(]|\s+(?:of|in|on|with|for|by|at|from|enrol\w*|treat\w*|includ\w*|recruit\w*|dos\w*|evaluat\w*"
     r"|test\w*|report\w*|show\w*|had|has|have|was|were|is|are|that|which|NCT\d)\b)"
 )
-_TREATED_IN_ANOTHER_STUDY = re.compile(
+_TREATED_IN_ANOTHER_STUDY = lazy(
     r"(?i)[^.;!?\n]{0,60}?(?<!\bwho\s)(?<!\bthat\s)\b(?:were|was|had\s+been)\s+(?:(?:previously|already|first)\s+)?"
     r"(?:treated|enrol+ed|included|dosed|studied|recruited|infused)\s+(?:in|during|within)\s+"
     rf"(?:the|an?|its|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{ANOTHER}|{_BEFORE_THIS})\s+(?:[\w-]+\s+){{0,2}}?{_STUDY}"
@@ -1385,7 +1384,7 @@ _BESIDE_THE_TRIAL = r"(?:extension|sub-?stud(?:y|ies)|substud(?:y|ies)|ancillary
 # ... or on a part beside the trial's own, or on a time before the protocol now in force, as its setting
 # ("In the open-label extension, patients aged 12 years or older may enrol.", "Previously, patients aged
 # 12 years or older were eligible.", "Under the original protocol, ..."): each bound its age
-_OPENS_ON_A_PART_OR_THE_PAST = re.compile(
+_OPENS_ON_A_PART_OR_THE_PAST = lazy(
     # (with its comma: "Previously treated patients aged 18 to 65 years" are the trial's)
     r"(?i)\s*(?:(?:previously|formerly|originally|initially|until\s+(?:the\s+)?(?:protocol\s+)?amendment\b[^,]{0,20})\s*,"
     r"|(?:under|in)\s+(?:the\s+)?(?:original|previous|earlier|old|first)\s+(?:version\s+of\s+the\s+)?protocol\b"
@@ -1400,7 +1399,7 @@ _OPENS_ON_A_PART_OR_THE_PAST = re.compile(
 # sponsor)", "Adolescents aged 12 to 17 years may enrol in the open-label extension", "Age 12 to 17
 # years (sub-study only)". Each bound its age; "Age 18 to 65 years (all cohorts)" and "... unless
 # pregnant" (a rule's exception) still do.
-_EXCEPTED_OR_OF_A_PART = re.compile(
+_EXCEPTED_OR_OF_A_PART = lazy(
     rf"(?i){kept_out.excepted()}"
     r"|[^.!?;\n]{0,60}?(?:(?<![\w-])(?:in|for|within|into|of)\s+(?:the|a|an|its|any)\s+(?:[\w-]+\s+){0,2}?"
     rf"|[(\[]\s*(?:only\s+)?(?:in\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?){_BESIDE_THE_TRIAL}(?![\w-])"
@@ -1418,7 +1417,7 @@ BEYOND_AN_AGE = {
         r"|(?:under|below|younger\s+than|<)\s*[0-9]+\s*(?:years?|yrs?))"
     ),
 }
-_WIDENED = {bound: re.compile(rf"(?i){kept_out.let_in(group)}") for bound, group in BEYOND_AN_AGE.items()}
+_WIDENED = {bound: lazy(rf"(?i){kept_out.let_in(group)}") for bound, group in BEYOND_AN_AGE.items()}
 
 
 def widened(text: str, a: Age) -> bool:
@@ -1442,7 +1441,7 @@ def _lets_in_beyond(text: str, a: Age) -> bool:
 
 # An age the words right after it say is no requirement ("Aged 18 years or older is not required.", "Age
 # 18 to 65 years is no longer a requirement."): no bound of who may enrol, which each bound
-_NOT_REQUIRED_AFTER = re.compile(
+_NOT_REQUIRED_AFTER = lazy(
     r"(?i)(?:\s+(?:years?|months?|weeks?|days?))?(?:\s+(?:old|of\s+age))?"
     r"(?:\s+(?:or|and)\s+(?:older|younger|above|below|over|under|more|less|greater))?"
     r"(?:\s*(?:to|-|–)\s*[0-9]+(?:\s+(?:years?|months?|weeks?|days?))?(?:\s+(?:old|of\s+age))?)?\s*,?\s+"
@@ -1455,7 +1454,7 @@ _NOT_REQUIRED_AFTER = re.compile(
 # aged 12 years and older were previously eligible.", "Patients aged 12 years and older may enrol in a
 # later cohort.", "Adolescents aged 12 to 17 years will be enrolled in a future amendment."): no bound of
 # who may enrol now, which each bound
-_NOT_NOW_AFTER = re.compile(
+_NOT_NOW_AFTER = lazy(
     r"(?i)[^.;:\n]{0,60}?\b(?:(?:were|was|had[ \t]+been)[ \t]+(?:previously|formerly|originally|once)"
     r"|(?:previously|formerly|originally)[ \t]+(?:eligible|enrol+ed|included|allowed|admitted)"
     r"|(?:in|for|under|with)[ \t]+(?:a|the|any)[ \t]+(?:later|future|subsequent|follow-?up|planned)[ \t]+"
@@ -1467,7 +1466,7 @@ _NOT_NOW_AFTER = re.compile(
 # "SLE onset prior to the 16th birthday", a childhood-onset lupus): no participant's age, as "18 years at
 # diagnosis" is none (_AT_AN_EVENT); read as one, a maximum age of 18 passed on a trial of adults whose
 # lupus began in childhood
-_A_BIRTHDAY_END = re.compile(r"(?i)\bbirthdays?\Z")
+_A_BIRTHDAY_END = lazy(r"(?i)\bbirthdays?\Z")
 _AN_EVENT = (
     r"(?i)\b(?:diagnos(?:is|es|ed)|onset|began|begun|started|developed|presented|manifested|symptoms?"
     # ... or a treatment's: what was given, received or done then ("received rituximab before their 16th
@@ -1478,8 +1477,8 @@ _AN_EVENT = (
     # years", "treated, and who are under 65", read as the event's age, bound no one)
     r"(?:\s+(?!(?:aged|who|whose|being)\b)[\w-]+){0,4}?\s+"
 )
-_AN_EVENT_THEN = re.compile(_AN_EVENT + r"\Z")  # right before a range of birthdays: "diagnosed between ..."
-_AN_EVENT_BEFORE = re.compile(
+_AN_EVENT_THEN = lazy(_AN_EVENT + r"\Z")  # right before a range of birthdays: "diagnosed between ..."
+_AN_EVENT_BEFORE = lazy(
     _AN_EVENT + r"(?:(?:on\s+or\s+)?(?:before|after)|prior\s+to|since|by|at|until)\s+" + _WHOSE + r"\Z"
 )
 
@@ -1487,7 +1486,7 @@ _AN_EVENT_BEFORE = re.compile(
 # < 18 years", "onset before the age of 16 years", "age at diagnosis < 18 years"): no participant's
 # age, as "18 years at diagnosis" is none; read as one, a maximum age of 18 passed for a trial of
 # those whose lupus began in childhood
-_AN_EVENT_AT_AGE = re.compile(
+_AN_EVENT_AT_AGE = lazy(
     _AN_EVENT + r"(?:at|before|prior\s+to|by|under|below)\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?"
     r"(?:[<>≤≥]=?\s*)?\Z"
     # (the disease named before its event too, "Age at SLE onset: 16 years or older", "Age at lupus
@@ -1540,11 +1539,11 @@ _OTHERS = (
     r"partners?|spouses?|husbands?|wi(?:fe|ves)|donors?|mothers?|fathers?|parents?|guardians?|care-?givers?|"
     r"carers?|siblings?|relatives?|family\s+members?|(?:legal(?:ly\s+authori[sz]ed)?\s+)?representatives?"
 )
-_A_PERSON = re.compile(
+_A_PERSON = lazy(
     rf"(?i)\b(?:{_OTHERS}|patients?|participants?|subjects?|volunteers?|individuals?|persons?|people|adults?|"
     r"adolescents?|children|child|women|men|males?|females?|girls?|boys?)\b"
 )
-_ANOTHER_PERSON = re.compile(rf"(?i)(?:{_OTHERS})")
+_ANOTHER_PERSON = lazy(rf"(?i)(?:{_OTHERS})")
 
 
 def _of_another_person(quote: str, start: int) -> bool:
@@ -1562,22 +1561,22 @@ def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
 
 
 # an age's words in its clause before the number: "Age ≥ 18", "aged at least 18"
-_AGE_WORD = re.compile(r"(?i)\bage[ds]?\b")
-_CLAUSE_BREAK = re.compile(r"[0-9;,]")
+_AGE_WORD = lazy(r"(?i)\bage[ds]?\b")
+_CLAUSE_BREAK = lazy(r"[0-9;,]")
 # what makes a number with a unit of time an age after all: "18 years old", "6 months of age"
-_AGE_AFTER = re.compile(r"(?i)\s*(?:old\b|of age\b)")
+_AGE_AFTER = lazy(r"(?i)\s*(?:old\b|of age\b)")
 # A length of time, not an age: the words before it in its clause say it is one ("within 6 months",
 # "for at least 4 weeks", "disease duration ≥ 6 months", "life expectancy > 12 weeks", "in the past 12
 # months"), or the words after it tie it to an event ("6 months of receiving", "4 weeks prior to
 # screening", "3 months after the last dose", "2 years since diagnosis", "1 year ago").
-_SPAN_WORD = re.compile(r"(?i)\b(?:duration|expectancy|interval|period|history|lasting)\b")
-_SPAN_LEAD = re.compile(
+_SPAN_WORD = lazy(r"(?i)\b(?:duration|expectancy|interval|period|history|lasting)\b")
+_SPAN_LEAD = lazy(
     r"(?i)\b(?:within|for|during|since|(?:in|over)\s+the\s+(?:past|last|previous|preceding))\s+"
     r"(?:(?:the\s+)?(?:past|last|previous|preceding)\s+)?"
     r"(?:(?:at least|at most|(?:more|less|longer|shorter|greater|fewer) than|up to|a (?:minimum|maximum|period) of|"
     r"(?:no|not) (?:less|more) than|about|approximately|[≥>≤<=~⩾⩽]+)\s*)*\Z"
 )
-_SPAN_AFTER = re.compile(
+_SPAN_AFTER = lazy(
     r"(?i)\s*(?:of(?!\s+age\b)|before|prior|preceding|after|following|since|ago|from|until|post|apart|"
     r"between|beforehand|earlier|later|previously)\b"
 )
@@ -1619,7 +1618,7 @@ def _clause_head(text: str, a: Age, width: int = 40) -> str:
 
 
 # a range's first end, before its second ("18 to ", "18 years - ")
-_RANGE_START = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s?[A-Za-z]+)?\s*(?:to|through|and|-|–)\s*\Z")
+_RANGE_START = lazy(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\s?[A-Za-z]+)?\s*(?:to|through|and|-|–)\s*\Z")
 
 
 def _said_an_age(text: str, a: Age) -> bool:
@@ -1638,8 +1637,8 @@ def _said_an_age(text: str, a: Age) -> bool:
 
 
 # a range's other end, after its first ("18 to 65", "18-65"); an age unit that says it is one ("years old")
-_RANGE_END = re.compile(r"\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?")
-_OLD = re.compile(r"(?i)\bold\b|y/o|\bbirthdays?\b")
+_RANGE_END = lazy(r"\s*(?:to|through|-|–)\s*[0-9]+(?:\.[0-9]+)?")
+_OLD = lazy(r"(?i)\bold\b|y/o|\bbirthdays?\b")
 
 
 def _spans(text: str, a: Age) -> bool:
@@ -1654,17 +1653,17 @@ def _spans(text: str, a: Age) -> bool:
 # --- doses and cohorts ----------------------------------------------------------------------------
 
 _PER_KG_WORDS = r"(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)"  # the ways a source writes per kilogram
-_PER_KG = re.compile(r"\s*" + _PER_KG_WORDS + r"(?:\s+(?:of\s+)?body\s*weight)?", re.I)
+_PER_KG = lazy(r"\s*" + _PER_KG_WORDS + r"(?:\s+(?:of\s+)?body\s*weight)?", re.I)
 # A dose's unit words (at most four), then per kilogram.
-_UNIT_PER_KG = re.compile(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*" + _PER_KG_WORDS + r"\b", re.I)
-FLAT_WORDS = re.compile(r"(?i)\b(?:flat|fixed|total)\b")
+_UNIT_PER_KG = lazy(r"\s*[^\s/,;.]+(?:\s+[^\s/,;.]+){0,3}\s*" + _PER_KG_WORDS + r"\b", re.I)
+FLAT_WORDS = lazy(r"(?i)\b(?:flat|fixed|total)\b")
 FLAT_READING = "the source gives no per-kilogram basis; read as a flat dose"
 
 
 # A number the source gives as a cap on the dose, not the dose: "(maximum total dose 1×10^8 CAR-T
 # cells)", "not exceeding 1×10^8", "up to 1×10^8", "≤ 1×10^8" (the words end just before the number;
 # a maximum tolerated dose is a dose found, no cap).
-_CAP_BEFORE = re.compile(
+_CAP_BEFORE = lazy(
     r"(?i)(?:\b(?:max(?:imum|imal)?(?!\s+tolerated)|up\s+to|not\s+(?:to\s+)?exceed(?:ing)?|"
     r"no\s+(?:more|greater|higher)\s+than|at\s+most|capped\s+at|cap\s+of|limit(?:ed)?\s+(?:of|to))\b"
     r"[^.;:,()\d]{0,30}|[≤<]\s*)\Z"
@@ -1680,24 +1679,24 @@ _UNIT_WORDS = r"(?:\s*[^\s\d,;.()]+){0,4}?"
 # range's ends with their unit written after each, "25 mg/m2/day - 30 mg/m2/day", spaced; "up to" after
 # a dose ends the range it starts, "1×10^6 CAR-T cells/kg up to 3×10^6")
 _DOSE_UNIT_WORDS = r"\s*(?:mg|g|µg|μg|mcg|cells?|CAR[-\s]?T\s+cells?)(?:/[^\s\d,;.()]*\S*)?(?:\s+[^\s\d,;.()]+){0,3}?"
-_RANGE_BEFORE = re.compile(
+_RANGE_BEFORE = lazy(
     rf"(?i)(?:\d[-–—~]|\d{_POWER}{_UNIT_WORDS}\s*[-–—~]\s*|\d(?:{_POWER})?{_UNIT_WORDS}\s+(?:up\s+)?(?:to|through)\s+|"
     rf"\d{_DOSE_UNIT_WORDS}\s+[-–—~]\s+|"
     r"\bbetween\s+(?:\S+(?:\s+\S+){0,4}?\s+and\s+)?)\Z"
 )
-_RANGE_AFTER = re.compile(
+_RANGE_AFTER = lazy(
     rf"(?i)(?:[-–—~]\d|{_UNIT_WORDS}\s*[-–—]\s*\d+{_POWER}|{_UNIT_WORDS}\s*~\s*\d|"
     rf"{_UNIT_WORDS}\s+(?:up\s+)?(?:to|through)\s+\d)"
 )
 # A cap written after the number and its unit words: "1×10^6 CAR-T cells/kg or less", "30 mg/m2/day
 # maximum" (at its clause's end: "..., maximum total dose 1×10^8" caps another number), "at most"
-_CAP_AFTER = re.compile(
+_CAP_AFTER = lazy(
     r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,4}?\s*,?\s*(?:(?:or|and)\s+(?:less|lower|fewer|below|under)\b|"
     r"[(\[]?\s*(?:at\s+(?:the\s+)?most\b|max(?:imum|\.)?(?=\s*(?:[.;)\]]|\Z|\n))))"
 )
 # A number that is a part of another ("half of 2×10^6 CAR-T cells/kg", "one third of", "10% of the
 # 2×10^6 dose") or a tolerance of another ("1.0×10^6 ± 0.5×10^6"): no dose
-_PART_OF_BEFORE = re.compile(
+_PART_OF_BEFORE = lazy(
     r"(?i)(?:(?<![\w-])(?:half|(?:one|two|a)[- ](?:thirds?|quarters?|fourths?|fifths?|tenths?)|(?:a\s+)?fraction)"
     r"|\d(?:\.\d+)?\s*(?:%|percent))\s+of\s+(?:(?:the|a)\s+)?\Z"
     r"|(?:±|\+\s*/\s*[-−])\s*\Z"
@@ -1719,9 +1718,9 @@ class Dose:
 
 # A number the source gives as a total over the days of a course ("(total 90 mg/m2)", "a cumulative dose
 # of 90 mg/m2"), not the dose given each time: a lymphodepleting agent's dose only as a reading
-_TOTAL_BEFORE = re.compile(r"(?i)\b(?:total|cumulative|overall)\b[^.;:,()\d]{0,20}\Z")
+_TOTAL_BEFORE = lazy(r"(?i)\b(?:total|cumulative|overall)\b[^.;:,()\d]{0,20}\Z")
 # ... or after it and its unit words ("90 mg/m2 in total", "90 mg/m2 cumulative", "90 mg/m2 total.")
-_TOTAL_AFTER = re.compile(
+_TOTAL_AFTER = lazy(
     r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,3}?\s*,?\s*(?:in\s+total|cumulative(?:ly)?|"
     r"total(?=\s*(?:[.;)\]]|\Z|\n)))(?![\w-])"
 )
@@ -1732,8 +1731,8 @@ TOTAL_READING = "the source gives the number as a total of the course; read as t
 # if CrCl ..." gives 30 as the dose and 20 on a condition: not_dosed.not_given), nor a word of a number
 # of days ("for 3 or 4 days": no dose's words)
 _ALTERNATIVE_UNIT = r"\s*(?:mg|g|µg|μg|mcg|cells?|CAR[-\s]?T\s+cells?)(?:/[^\s,;.()]*)?(?:\s+[^\s\d,;.()]+){0,3}?"
-_ALTERNATIVE_BEFORE = re.compile(rf"(?i)\d(?:{_POWER})?(?:{_ALTERNATIVE_UNIT})?\s+or\s+\Z")
-_ALTERNATIVE_AFTER = re.compile(rf"(?i)(?:{_ALTERNATIVE_UNIT})?\s+or\s+\d")
+_ALTERNATIVE_BEFORE = lazy(rf"(?i)\d(?:{_POWER})?(?:{_ALTERNATIVE_UNIT})?\s+or\s+\Z")
+_ALTERNATIVE_AFTER = lazy(rf"(?i)(?:{_ALTERNATIVE_UNIT})?\s+or\s+\d")
 ALTERNATIVE_READING = "the source gives the number as one of alternative doses; read as the dose"
 
 
@@ -1746,19 +1745,19 @@ ALTERNATIVE_READING = "the source gives the number as one of alternative doses; 
 # exceeding' read as the dose", "the higher end is recorded" were refused).
 _NOTE_WORDS = {
     # "<" as what the words are read as ('recorded as "<"'), not a limit's own ("<500/mm³")
-    WITHIN_READING: re.compile(r"(?i)\b(?:within|less than|fewer than|strictly|windows?)\b|\bas\s+[\"'“]?<"),
-    FLAT_READING: re.compile(
+    WITHIN_READING: lazy(r"(?i)\b(?:within|less than|fewer than|strictly|windows?)\b|\bas\s+[\"'“]?<"),
+    FLAT_READING: lazy(
         r"(?i)\b(?:flat|fixed|absolute|per[- ]?(?:kg|kilogram)|weight[- ]based)\b|/\s*kg\b|per-kilogram"
     ),
-    CAP_READING: re.compile(
+    CAP_READING: lazy(
         r"(?i)\b(?:max(?:imum|imal)?|caps?|capped|at most|up to|no more than|limit|ceiling|"
         r"exceed(?:s|ing)?)\b|≤|<="
     ),
-    RANGE_READING: re.compile(r"(?i)\b(?:ranges?|between|(?:higher|lower|upper|top|bottom) end|either end)\b"),
-    ALTERNATIVE_READING: re.compile(r"(?i)\b(?:alternatives?|alternatively|either|one of|options?|choice)\b"),
-    TOTAL_READING: re.compile(r"(?i)\b(?:total|cumulative|course)\b"),
+    RANGE_READING: lazy(r"(?i)\b(?:ranges?|between|(?:higher|lower|upper|top|bottom) end|either end)\b"),
+    ALTERNATIVE_READING: lazy(r"(?i)\b(?:alternatives?|alternatively|either|one of|options?|choice)\b"),
+    TOTAL_READING: lazy(r"(?i)\b(?:total|cumulative|course)\b"),
 }
-_QUOTED_WORDS = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+_QUOTED_WORDS = lazy(r"'([^']+)'|\"([^\"]+)\"")
 
 
 def named_in_note(reading: str, note: str) -> bool:
@@ -1803,24 +1802,24 @@ class Respective:
     unit_at: int
 
 
-_RESPECTIVELY = re.compile(r"(?i)(?<![\w-])respectively(?![\w-])")
+_RESPECTIVELY = lazy(r"(?i)(?<![\w-])respectively(?![\w-])")
 # What joins two items of an enumeration: a comma, "and", "&", ", and" (not "or": "30 or 300" is a choice)
 _JOIN = r"\s*(?:,\s*(?:(?:and(?!\w)|&)\s*)?|and(?!\w)\s*|&\s*)"
-_JOINED = re.compile(rf"(?i){_JOIN}")
+_JOINED = lazy(rf"(?i){_JOIN}")
 # ... after a number, with its own unit before it ("30 mg/m2/day and 300 mg/m2/day")
 _UNIT_BEFORE_JOIN = r"[^\s\d,;:.()\[\]][^,;:()\[\]]{0,30}?"
-_UNIT_JOINED = re.compile(rf"(?i)\s*{_UNIT_BEFORE_JOIN}{_JOIN}")
+_UNIT_JOINED = lazy(rf"(?i)\s*{_UNIT_BEFORE_JOIN}{_JOIN}")
 # The words from the last number to "respectively": its unit, a comma or a bracket ("300 mg/m2/day,
 # respectively", "300 mg/m2 (respectively")
-_TO_RESPECTIVELY = re.compile(rf"(?i)(?:\s*{_UNIT_BEFORE_JOIN})?\s*[,(]?\s*")
+_TO_RESPECTIVELY = lazy(rf"(?i)(?:\s*{_UNIT_BEFORE_JOIN})?\s*[,(]?\s*")
 # ... and from "respectively" before the numbers to the first of them: a few words, no stop ("were,
 # respectively, 30 and 300 mg/m2", "respectively at doses of 30 and 300 mg/m2")
-_FROM_RESPECTIVELY = re.compile(r"(?i)\s*[,:]?\s*(?:[^\W\d]+\s+){0,4}")
+_FROM_RESPECTIVELY = lazy(r"(?i)\s*[,:]?\s*(?:[^\W\d]+\s+){0,4}")
 # A parenthesis right after an item, its abbreviation or its dose ("fludarabine (Flu) and
 # cyclophosphamide (Cy)"): an aside, no item of the enumeration
-_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
+_ASIDE = lazy(r"\s*\([^()]{0,40}\)")
 # Where a sentence stops: no enumeration runs across it
-_STOP = re.compile(r"[;!?]|\.(?=\s|\Z)")
+_STOP = lazy(r"[;!?]|\.(?=\s|\Z)")
 
 
 def respectively(quote: str, terms: list[tuple[int, int]]) -> list[Respective]:
@@ -1878,7 +1877,7 @@ def respective_terms(quote: str, places: Sequence[tuple[int, int, frozenset]]) -
 
 # A label of an arm or a cohort as sources write one: a part's noun and its designator ("Arm B", "Cohort 2",
 # "Dose level 3", "Group II", "DL1")
-_PART_LABEL = re.compile(
+_PART_LABEL = lazy(
     rf"(?i)(?<![\w-])(?:{kept_out.PART}|groups?|(?:dose[ \t]+)?levels?|DL)"
     r"(?:[ \t]*[0-9]{1,2}[a-z]?|[ \t]+(?:[A-Z]|[IVX]{1,4}))(?![\w-])"
 )
@@ -1955,7 +1954,7 @@ def _items_before(quote: str, items: list[tuple[int, int]], lo: int, at: int) ->
 # more". Each bound a dose of the number (a cohort's or a lymphodepleting agent's) the source never
 # gives. (A bound from above, "less than 30", "under 1×10^8", "not more than 30", is a cap, read as the
 # dose only in a note, as "<" and "up to" are.)
-_FLOOR_AFTER = re.compile(
+_FLOOR_AFTER = lazy(
     r"(?i)(?:\s*[^\s\d,;.()][^\s,;()]*){0,4}?\s*,?\s*(?:or|and)\s+(?:more|higher|greater|above|over)\b|\+(?![\w\d\s])"
 )
 
@@ -2013,7 +2012,7 @@ def doses(quote: str) -> tuple[Dose, ...]:
 
 # What may follow a dose's unit: the end, punctuation, or a word that starts a new phrase ("... CAR-T
 # cells for patients 1 to 3"); anything else means the unit runs on ("CAR-T" is not "CAR-T cells").
-_AFTER_UNIT = re.compile(
+_AFTER_UNIT = lazy(
     r"(?:$|[\s]*[,.;:()\[\]/]|\s+(?:for|per|in|to|at|on|and|or|via|by|each|daily|once|twice|respectively|"
     r"administered|given|infused|intravenously|IV|i\.v\.)\b)",
     re.I,
@@ -2030,11 +2029,9 @@ def unit_follows(quote: str, at: int, unit: str) -> bool:
     return bool(_AFTER_UNIT.match(rest, len(wanted)))
 
 
-_PATIENTS = re.compile(
-    r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?"
-)
+_PATIENTS = lazy(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
 # what makes the numbers after "patients" a quantity, not patients: "patients 18 to 65 years", "40 kg"
-_NOT_PATIENTS = re.compile(r"(?i)\.?\d|\s*(?:years?|yrs?|months?|weeks?|days?|kg|%|percent)\b")
+_NOT_PATIENTS = lazy(r"(?i)\.?\d|\s*(?:years?|yrs?|months?|weeks?|days?|kg|%|percent)\b")
 
 
 def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -2043,10 +2040,10 @@ def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple
     return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found if not _NOT_PATIENTS.match(quote, m.end())]
 
 
-_COUNT_AFTER = re.compile(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
+_COUNT_AFTER = lazy(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
 # A count label: "Enrollment: 24", the JSON's "enrollmentInfo.count: 24", a "Count: 24" of its own, but
 # not a count of something else ("Platelet count: 100" is no enrollment of 100; nor "CD4 count: 200")
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = lazy(
     r"(?i:(?:enrollment|enrolment)(?: count)?|(?:participant|patient|subject) count|enrollmentInfo\.count|"
     r"(?<![\w-])(?<![\w-] )count|sample size|(?:planned )?number of (?:participants|patients|subjects)"
     r"(?: (?:enrolled|enroled|to be enrolled|planned))?)\s*:?\s*\Z"
@@ -2067,13 +2064,13 @@ _PART_NOUNS = (
     r"(?:cohort|arm|group|part|stage|portion|period|segment|sub-?study|run-in|expansion|escalation|"
     r"(?:dose\s+)?level|phase(?!\s*(?:[0-9]|I\b|II|III|IV|V\b)))"
 )
-_COUNT_OF_PART = re.compile(
+_COUNT_OF_PART = lazy(
     r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b|"
     r"(?:[a-z-]+\s+){0,3}?(?:at|on|in|into|within|for|from|across|during|under)\s+(?:each|every)\b|"
     rf"(?:[a-z-]+\s+){{0,3}}?(?:in|at|during|within|into)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_PART_NOUNS}s?\b)",
     re.I,
 )
-_COUNT_PART_BEFORE = re.compile(
+_COUNT_PART_BEFORE = lazy(
     r"(?i)\b(?:(?:cohorts?|arms?|groups?|sites?|centers?|centres?|parts?|stages?)\s+of|"
     r"of\s+(?:whom|which|these|them)|including|among\s+(?:them|whom|these))\s*\Z"
 )
@@ -2099,22 +2096,22 @@ _OTHER_GROUP = (
     r"(?:enrol(?:l)?(?:s|ing)?|includ(?:e|es|ing)|recruit(?:s|ing)?|randomi[sz](?:e|es|ing)|treat(?:s|ing)?|"
     r"dos(?:e|es|ing)|infus(?:e|es|ing)|accept(?:s|ing)?|admit(?:s|ting)?)"
 )
-_OTHER_GROUP_BEFORE = re.compile(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
+_OTHER_GROUP_BEFORE = lazy(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
 _OTHER_GROUP_VERB = (
     r"\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
     rf"(?:{_OTHER_GROUP}|completed)\b"
 )
-_OTHER_GROUP_AFTER = re.compile(rf"(?i){_OTHER_GROUP_VERB}")
+_OTHER_GROUP_AFTER = lazy(rf"(?i){_OTHER_GROUP_VERB}")
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
 # screening were enrolled"): the count is of those enrolled
 _WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
-_ALSO_ENROLLED = re.compile(r"(?i)(?:\s+screening)?\s+(?:and\s+)?" + _WERE_ENROLLED + r"\b")
+_ALSO_ENROLLED = lazy(r"(?i)(?:\s+screening)?\s+(?:and\s+)?" + _WERE_ENROLLED + r"\b")
 # ... but not those enrolled, or found, somewhere else than this trial, by the words right after the
 # count: a patient registry, a database or a biobank ("40 patients enrolled in a lupus registry",
 # "40 patients from the Hopkins Lupus Cohort registry"), another study ("40 patients enrolled in a
 # previous study", "... in an observational study"). "After screening 40 patients enrolled in a
 # registry, 24 patients were enrolled." bound an enrollment of 40, read as those screened and enrolled
-_ENROLLED_ELSEWHERE = re.compile(
+_ENROLLED_ELSEWHERE = lazy(
     r"(?i)\s+(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
     r"(?:(?:enrol(?:l)?ed|included|registered|recorded|followed(?:\s+up)?|participating|identified|held|stored|"
     r"kept|listed|captured|collected)\s+)?"
@@ -2145,12 +2142,12 @@ _ENROLLED_LATER = (
     rf"[ \t]*[:=\u2013\u2014-]?[ \t]*(?:\d|{WORDS_NUMBER}))"
 )
 # (the plan after the count, "60 patients planned", "60 (anticipated)", "were expected")
-_PLAN_THEN_ENROLLED = re.compile(
+_PLAN_THEN_ENROLLED = lazy(
     r"(?i)[ \t]*(?:[(\[][ \t]*)?(?:(?:were|was|are|is|had[ \t]+been|have[ \t]+been)[ \t]+)?"
     rf"(?:{planned.PLANNED}|targeted|estimated)\b{_ENROLLED_LATER}"
 )
 # (or before it, "planned to enroll 60", "Planned enrollment: 60", "a target of 60")
-_PLAN_BEFORE = re.compile(
+_PLAN_BEFORE = lazy(
     r"(?i)(?:\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?|expect(?:s|ed)?|target(?:s|ed)?|sought|seeks?)[ \t]+"
     r"to[ \t]+(?:enrol+|recruit|include|treat|randomi[sz]e)"
     rf"|\b(?:{planned.PLANNED}|target(?:ed)?|estimated)[ \t]+"
@@ -2158,17 +2155,17 @@ _PLAN_BEFORE = re.compile(
     r"[ \t]*(?:[:=]|of|was|is)?|\ba[ \t]+target[ \t]+of)"
     r"[ \t]+(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
 )
-_ENROLLED_AFTER = re.compile(rf"(?i){_ENROLLED_LATER}")
-_SO_FAR = re.compile(
+_ENROLLED_AFTER = lazy(rf"(?i){_ENROLLED_LATER}")
+_SO_FAR = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|as[ \t]+of|currently|at[ \t]+present|until[ \t]+now|"
     r"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet)\b"
 )
-_CLAUSE_STOP = re.compile(r"[.;!?\n]|\Z")
+_CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 
 
 # ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
 # enrollment: 20 patients", "60 participants; actual enrollment: 20", "60; updated target: 40")
-_NEW_COUNT_AFTER = re.compile(
+_NEW_COUNT_AFTER = lazy(
     r"(?i)[^.!?\n\d]{0,40}?\b(?:revised|amended|updated|new|current|corrected|actual|final)[ \t]+"
     r"(?:enrol+ment|target|count|number|sample[ \t]+size|total)(?:[ \t]+(?:is|was|of))?[ \t]*[:=\u2013\u2014-]?[ \t]*"
     rf"(?:\d|{WORDS_NUMBER})"
@@ -2194,7 +2191,7 @@ def _superseded_plan(quote: str, start: int, end: int) -> bool:
 # patients achieved remission", "3 patients experienced CRS", "4 patients were in remission"): some of
 # those enrolled, which bound an enrollment of 6 where the source says 20 were enrolled. "All 12
 # patients achieved ..." counts them all, and "enrolled 12 patients who achieved ..." says who they were.
-_OUTCOME_AFTER = re.compile(
+_OUTCOME_AFTER = lazy(
     r"(?i)\s+(?:(?:were|was|have|has|had)\s+)?(?:(?:also|then|later|subsequently)\s+)?"
     r"(?:respond(?:ed|s)|achiev(?:ed|es)|attain(?:ed|s)|reach(?:ed|es)|relaps(?:ed|es)|flared|"
     r"experienc(?:ed|es)|develop(?:ed|s)|show(?:ed|s)|improv(?:ed|es)|recover(?:ed|s)|"
@@ -2205,11 +2202,11 @@ _OUTCOME_AFTER = re.compile(
     r"(?:had|has|have)\s+(?:(?:a|an|the)\s+)?(?:(?!(?:inadequate|insufficient|incomplete|poor|no|lack)\b)[a-z-]+\s+){0,2}?"
     r"(?:responses?|remissions?|flares?|relapses?|CRS|ICANS|cytokine|infections?|adverse|serious))\b"
 )
-_ALL_BEFORE = re.compile(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+_ALL_BEFORE = lazy(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
 # ... but not one whose outcome is the enrolment itself ("24 patients completed enrollment", "A total of
 # 24 patients achieved enrollment"): read as an outcome of some of them, or as those who completed the
 # study, an honest enrollment of 24 was refused E508
-_ENROLMENT_DONE = re.compile(
+_ENROLMENT_DONE = lazy(
     r"(?i)\s+(?:(?:have|has|had)\s+)?(?:completed|achieved|reached|attained)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:enrol+ment|recruitment)(?![\w-]|\s+(?:visits?|criteria|periods?|windows?|targets?|goals?)\b)"
 )
@@ -2218,17 +2215,17 @@ _ENROLMENT_DONE = re.compile(
 # it in its sentence, after a comma, a colon, a dash or a parenthesis opened after that count ("30
 # participants, 15 healthy volunteers and 15 patients", "30 participants (15 patients with SLE ...)"):
 # each bound an enrollment of the part, where the source gave the total
-_SOME_OF_THEM_BEFORE = re.compile(
+_SOME_OF_THEM_BEFORE = lazy(
     r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest|"
     r"subsequent|latter|former|previous|second|third)"
     r"(?:\s+of\s+the)?\s+\Z"
 )
 # (a count that says itself that they were enrolled is none: "After screening 40 patients, 24 patients
 # were enrolled.", "We screened 40 patients - 24 patients were enrolled.")
-_ENROLLED_ALONE = re.compile(
+_ENROLLED_ALONE = lazy(
     r"(?i)\s+" + _WERE_ENROLLED + r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
 )
-_BREAKDOWN_OPENS = re.compile(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
+_BREAKDOWN_OPENS = lazy(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
 # ... nor a count of people that another count of people is added to in its sentence ("60 patients with
 # lupus nephritis and 20 without", "40 adults and 20 adolescents", "40 participants, plus 20 in the
 # extension", "40 participants; 20 more in China"): each bound an enrollment of the first, a part of
@@ -2255,7 +2252,7 @@ _IN_ITS_CLAUSE = (
 )
 _A_NUMBER = rf"(?:\d[\d,]*|{WORDS_NUMBER})"
 _MORE = r"(?:more|additional|further|extra)"
-_ANOTHER_COUNT_AFTER = re.compile(
+_ANOTHER_COUNT_AFTER = lazy(
     # (not a count of some of them that left or were kept out: "12 patients enrolled, then 2 patients
     # withdrew" adds no one to the 12)
     rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}(?!{_OTHER_GROUP_VERB})"
@@ -2265,7 +2262,7 @@ _ANOTHER_COUNT_AFTER = re.compile(
     rf"|\s*,?\s*with\s+(?:(?:another|a\s+further|an\s+additional|an\s+extra)\s+{_A_NUMBER}(?:\s+{_MORE})?"
     rf"|(?:(?:up\s+to|as\s+many\s+as|at\s+most)\s+)?{_A_NUMBER}\s+{_MORE})(?![\w-]))"
 )
-_ANOTHER_COUNT_BEFORE = re.compile(
+_ANOTHER_COUNT_BEFORE = lazy(
     rf"(?i)(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}(?![\w-])"
     rf"{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*(?:another\s+|a\s+further\s+|an\s+additional\s+)?\Z"
 )
@@ -2277,7 +2274,7 @@ _ANOTHER_COUNT_BEFORE = re.compile(
 # has no hold of, where a therapy is evaluated or assessed: "evaluating CAR-T cells in 24 patients"
 # counts those enrolled, and refused the honest enrollment E508 (screening "in 24 patients" still
 # counts those screened: "Screening is ongoing in 24 patients").
-_SCREENING_BEFORE = re.compile(
+_SCREENING_BEFORE = lazy(
     r"(?i)\b(?:screening|approaching)\b[^.;,\d]*\Z"
     r"|\b(?:assessing|evaluating)\b(?:(?!\b(?:in|among|across|within|amongst)\b)[^.;,\d])*\Z"
 )
@@ -2288,11 +2285,11 @@ _SCREENING_BEFORE = re.compile(
 # participants", "between 60 and 80 participants" each bound an enrollment of 60 (or 80) the source
 # never gives. A target an estimated count is given by stays one: "up to 60", "approximately 60", "at
 # least 60" (a registry's planned enrollment is written so).
-_COUNT_BOUND_BEFORE = re.compile(
+_COUNT_BOUND_BEFORE = lazy(
     r"(?i)(?:\b(?:more|fewer|less|greater)\s+than|\b(?:over|under|above|below|exceeding)"
     r"|\bbetween(?:\s+\d[\d,.]*\s+and)?|\d\s*(?:to|-|–|—)|[<>≤≥⩽⩾])\s*\Z"
 )
-_COUNT_BOUND_AFTER = re.compile(
+_COUNT_BOUND_AFTER = lazy(
     r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s*)?"
     # (after a comma or in a bracket too: "60 patients, or fewer if recruitment is slow", "(or fewer)"; or
     # hedged: "60 patients, possibly fewer", "though maybe more")
@@ -2313,8 +2310,8 @@ def counts(quote: str) -> list[float]:
 # A multiplication sign and digits after a number, or digits and one before it, spaced ("6 x 10", "2 × 30"):
 # numbers() reads a product written so as its factors (a dose "2 x 10 mg" is read by its 10 mg), but
 # neither factor is a count of people: "Enrollment: 6 x 10 participants" bound an enrollment of 6 or of 10
-_TIMES_SPACED_AFTER = re.compile(r"\s*[xX×*]\s*\d")
-_TIMES_SPACED_BEFORE = re.compile(r"\d\s*[xX×*]\s*\Z")
+_TIMES_SPACED_AFTER = lazy(r"\s*[xX×*]\s*\d")
+_TIMES_SPACED_BEFORE = lazy(r"\d\s*[xX×*]\s*\Z")
 
 
 def count_places(quote: str) -> list[tuple[float, int]]:
@@ -2394,7 +2391,7 @@ MONTHS = [
     "December",
 ]
 _MONTH = "(?:" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + r")\.?"
-_DATE = re.compile(
+_DATE = lazy(
     rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}}))"
     rf"|(?P<dmy>(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
     rf"|(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>\d{{4}}))"
@@ -2452,13 +2449,11 @@ def held_before(as_of: str) -> Callable[[str], bool]:
 # source never gives. Right before the date, or right after it. A range's ends stay dates ("Study
 # period: 2024-07-30 to 2025-12-31" gives the start and the completion), and so does "from
 # 2024-07-30 onwards".
-_DATE_BOUND_BEFORE = re.compile(
+_DATE_BOUND_BEFORE = lazy(
     r"(?i)\b(?:before|after|by|prior\s+to|(?:no|not)\s+(?:later|earlier|sooner)\s+than|(?:later|earlier)\s+than"
     r"|not\s+(?:before|after)|between(?:\b[^.;\n]{0,25}\band)?)\s*\Z"
 )
-_DATE_BOUND_AFTER = re.compile(
-    r"(?i)\s*,?\s*(?:or\s+(?:later|earlier|before|after|sooner)|at\s+the\s+(?:earliest|latest))\b"
-)
+_DATE_BOUND_AFTER = lazy(r"(?i)\s*,?\s*(?:or\s+(?:later|earlier|before|after|sooner)|at\s+the\s+(?:earliest|latest))\b")
 
 
 def date_bound(text: str, start: int, end: int) -> bool:
@@ -2549,7 +2544,7 @@ LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts
 # A label prose writes after its date, in brackets, in any case: "2024-07-30 (completion)", "July 30,
 # 2024 [study start]", "2024-07-30 (estimated primary completion date)"; each as the label text it is
 _AFTER_LABELS = {text.lower(): text for text in sorted(LABEL_TEXTS, reverse=True) if " " in text or text.isalpha()}
-_LABEL_AFTER = re.compile(
+_LABEL_AFTER = lazy(
     r"\s*[(\[]\s*(?:(?:actual|anticipated|estimated|expected|planned)\s+)?("
     + "|".join(map(re.escape, sorted(_AFTER_LABELS, key=lambda text: (-len(text), text))))
     + r")(?:\s+dates?)?\s*[)\]]",
@@ -2598,7 +2593,7 @@ def label_of(
 
 # --- a criterion's label, a unit's end ----------------------------------------------------------
 
-CRITERION_LABEL = re.compile(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote
+CRITERION_LABEL = lazy(r"^\(?(?P<number>[0-9]{1,3})[.)]\s+")  # a criterion's own label at the start of a quote
 
 
 def is_label(quote: str, number: Number) -> bool:
@@ -2606,7 +2601,7 @@ def is_label(quote: str, number: Number) -> bool:
     return number.start == 0 and bool(CRITERION_LABEL.match(quote))
 
 
-_UNIT_GOES_ON = re.compile(r"\s*(?:/|per\b)", re.I)  # "mg/m2" of "mg/m2/day" or "mg/m2 per day"
+_UNIT_GOES_ON = lazy(r"\s*(?:/|per\b)", re.I)  # "mg/m2" of "mg/m2/day" or "mg/m2 per day"
 
 
 def whole_unit(quote: str, at: int, unit: str) -> bool:

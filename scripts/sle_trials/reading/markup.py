@@ -38,12 +38,13 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple, cast
 
 from sle_trials import patterns
+from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike, registry_ids, styles
 from sle_trials.reading.invisible import SEPARATOR, SET_APART
 
 # WHATWG MIME Sniffing, "rules for identifying an unknown MIME type": a document starting (after
 # white space) with one of these, then a space or ">", is HTML to a browser.
-_SNIFFED = re.compile(
+_SNIFFED = lazy(
     r"\ufeff?[\t\n\x0c\r ]*"
     r"<(?:!DOCTYPE HTML|HTML|HEAD|SCRIPT|IFRAME|H1|DIV|FONT|TABLE|A|STYLE|TITLE|B|BODY|BR|P|!--)[ >]",
     re.IGNORECASE,
@@ -201,7 +202,7 @@ _LENGTHS = frozenset(
     "leftmargin rightmargin topmargin bottommargin marginwidth marginheight".split()
 )
 WIDE = 1200
-_DIMENSION = re.compile(r"[\t\n\x0c\r ]*([0-9]+(?:\.[0-9]*)?)(%?)")
+_DIMENSION = lazy(r"[\t\n\x0c\r ]*([0-9]+(?:\.[0-9]*)?)(%?)")
 
 
 def _pixels(value: str | None) -> float:
@@ -260,7 +261,7 @@ _TOO_LONG = (
 # A "<" that opens nothing (not a tag, an end tag, a comment or a declaration) is text to a browser;
 # written as a reference, it is text to the parser in one piece instead of one call each (a page of
 # 2 MB of "<" took 10 s).
-_TEXT_LT = re.compile(r"<(?![A-Za-z!/?])")
+_TEXT_LT = lazy(r"<(?![A-Za-z!/?])")
 
 
 # A script's text as HTML's tokenizer reads it: "<!--" escapes it, and in an escaped script
@@ -269,9 +270,9 @@ _TEXT_LT = re.compile(r"<(?![A-Za-z!/?])")
 # the words, which a browser reads as the script's code.
 _TERMINATOR = "(?=[\t\n\x0c\r />])"
 _SCRIPT_STATES = {
-    "data": re.compile(rf"<!--|</script{_TERMINATOR}", re.IGNORECASE),
-    "escaped": re.compile(rf"-->|</script{_TERMINATOR}|<script{_TERMINATOR}", re.IGNORECASE),
-    "twice": re.compile(rf"-->|</script{_TERMINATOR}", re.IGNORECASE),
+    "data": lazy(rf"<!--|</script{_TERMINATOR}", re.IGNORECASE),
+    "escaped": lazy(rf"-->|</script{_TERMINATOR}|<script{_TERMINATOR}", re.IGNORECASE),
+    "twice": lazy(rf"-->|</script{_TERMINATOR}", re.IGNORECASE),
 }
 
 
@@ -298,7 +299,7 @@ class _ScriptEnd:
 # A refresh's content: its time, then where it sends its reader (HTML's "shared declarative refresh
 # steps": a URL after the time, with or without "url="); a time alone reloads the page itself. The
 # time and what parts it from the URL are read whole (atomic): a digit of the time is no URL.
-_ELSEWHERE = re.compile(
+_ELSEWHERE = lazy(
     patterns.atomic(r"[\t\n\x0c\r ]*[0-9.]*[\t\n\x0c\r ]*[;,]?[\t\n\x0c\r ]*", "time") + r"[^\t\n\x0c\r ]"
 )
 
@@ -329,7 +330,7 @@ BARRIER = "\ufffc"
 # What may name a trial ("NCT" and its id, as layouts.trial_sections reads it, or the id another
 # registry gave it: registry_ids), once the letters a reader is shown as N, C and T are folded: matched
 # generously, it ends no more than a section.
-_MAY_NAME = re.compile(r"n\W*c\W*t", re.IGNORECASE)
+_MAY_NAME = lazy(r"n\W*c\W*t", re.IGNORECASE)
 
 
 def _may_name(text: str) -> bool:
@@ -351,7 +352,7 @@ _ROMAN = (
 
 # HTML's "rules for parsing integers": white space, a sign, ASCII digits, whatever follows ignored
 # ("<ol start='2x'>" counts from 2, as a browser does; read as no number, it counted from 1)
-_INTEGER = re.compile(r"[\t\n\x0c\r ]*([-+]?[0-9]+)")
+_INTEGER = lazy(r"[\t\n\x0c\r ]*([-+]?[0-9]+)")
 
 
 def _integer(value: str | None) -> int | None:
@@ -418,8 +419,8 @@ class _List:
 
 
 # Where HTML's tokenizer ends a comment: an empty one, "<!-->" or "<!--->"; else at "-->" or "--!>".
-_ABRUPT_COMMENT = re.compile(r"<!---?>")
-_COMMENT_END = re.compile(r"--!?>")
+_ABRUPT_COMMENT = lazy(r"<!---?>")
+_COMMENT_END = lazy(r"--!?>")
 
 
 class _Shown(HTMLParser):
@@ -890,7 +891,7 @@ def _pass(text: str, sheet: styles.Sheet, blocks: bool = False) -> _Shown:
 # .xhtml page or an .svg drawing) writes each entity it declares in its place, a name HTML knows too:
 # with `<!ENTITY nbsp "Not yet ">`, "Status: &nbsp;Recruiting" shows "Status: Not yet Recruiting",
 # and read as HTML's no-break space it bound RECRUITING.
-DECLARES_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+DECLARES_ENTITIES = lazy(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
 def read(text: str, blocks: bool = False) -> Page:

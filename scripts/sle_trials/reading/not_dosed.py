@@ -31,12 +31,13 @@ from __future__ import annotations
 import math
 import re
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import lexicon, planned
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
 # release"), within the clause (no stop, semicolon, colon or bracket between)
-_AFTER = re.compile(
+_AFTER = lazy(
     r"(?i)[^.;:()\[\]\n]{0,40}?(?<![\w-])(?:"
     r"(?:(?:must|should|shall|will|are|is|were|was|be|been|being|to)\s+){1,3}"
     r"(?:manufactured|produced|generated|expanded|collected|harvested|obtained|isolated|required|needed)"
@@ -46,7 +47,7 @@ _AFTER = re.compile(
 # ... or before it, right before the number: the words of a specification or a making of cells
 # ("manufacturing target: 1×10^6", "release criterion of at least 1×10^6", "release requires 1×10^6",
 # "collect >= 1×10^9")
-_BEFORE = re.compile(
+_BEFORE = lazy(
     r"(?i)(?<![\w-])(?:"
     r"(?:manufacturing|production|release|expansion|harvest|collection)\s+"
     r"(?:(?:target|specification|requirement|criteri(?:on|a)|yield|goal)s?(?:\s+(?:is|are|was|were|of))?"
@@ -70,13 +71,13 @@ _ELSEWHERE = (
     r"|(?:patients\s+with\s+)?(?:(?:B[- ]cell\s+)?lymphomas?|leuka?emias?|(?:multiple\s+)?myelomas?|oncology|"
     r"cancers?|(?:B[- ]cell|ha?ematologic(?:al)?)\s+malignanc(?:y|ies))(?:\s+patients)?)(?![\w-])"
 )
-_ELSEWHERE_AFTER = re.compile(rf"(?i)[^.;:()\[\]\n]{{0,40}}?(?<![\w-]){_ELSEWHERE}")
+_ELSEWHERE_AFTER = lazy(rf"(?i)[^.;:()\[\]\n]{{0,40}}?(?<![\w-]){_ELSEWHERE}")
 # ... or before it in its clause ("In preclinical studies, 1×10^6 CAR-T cells/kg was safe")
-_ELSEWHERE_BEFORE = re.compile(rf"(?i)(?<![\w-]){_ELSEWHERE}[^.;:()\[\]\n]{{0,40}}\Z")
+_ELSEWHERE_BEFORE = lazy(rf"(?i)(?<![\w-]){_ELSEWHERE}[^.;:()\[\]\n]{{0,40}}\Z")
 # ... or the words before it that give it to reports of other studies ("published reports used 1×10^6",
 # "in the literature, 1×10^6"), or set it against this trial's as another study's ("Unlike the prior
 # study (fludarabine 30 mg/m2/day), ...")
-_REPORTED_BEFORE = re.compile(
+_REPORTED_BEFORE = lazy(
     r"(?i)(?<![\w-])(?:(?:published|literature|previously\s+reported)(?![\w-])[^.;:()\[\]\n]{0,40}"
     r"|(?:unlike|versus|vs\.?|compared\s+(?:with|to))\s+(?:in\s+)?(?:(?:the|a|an|our|its)\s+)?"
     r"(?:previous|prior|earlier|other|another|parent|original)\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?)"
@@ -95,9 +96,9 @@ _TRIAL_NAME = (
 _IN_NAMED = (
     r"(?<![\w-])(?<!\bas\s)(?<!\blike\s)(?<!\bthan\s)(?:in|from|of|during|by|within|under)\s+(?:the\s+)?" + _TRIAL_NAME
 )
-_NAMED_AFTER = re.compile(rf"(?i)[^.;:()\[\]\n]{{0,40}}?{_IN_NAMED}")
-_NAMED_BEFORE = re.compile(rf"(?i){_IN_NAMED}[^.;:()\[\]\n]{{0,40}}\Z")
-_NAMED_SUBJECT = re.compile(rf"(?i)(?<![\w-])(?:the\s+)?{_TRIAL_NAME}[^.;:()\[\]\n]{{0,40}}\Z")
+_NAMED_AFTER = lazy(rf"(?i)[^.;:()\[\]\n]{{0,40}}?{_IN_NAMED}")
+_NAMED_BEFORE = lazy(rf"(?i){_IN_NAMED}[^.;:()\[\]\n]{{0,40}}\Z")
+_NAMED_SUBJECT = lazy(rf"(?i)(?<![\w-])(?:the\s+)?{_TRIAL_NAME}[^.;:()\[\]\n]{{0,40}}\Z")
 
 
 def not_dosed(text: str, start: int, end: int) -> bool:
@@ -169,7 +170,7 @@ _CONDITION = rf"(?:{_IF}\s+(?:{_CLAUSE_WORDS}{{0,40}}?(?<![\w-]))?{_EVENT}|{_FOR
 # A dose's unit words before what follows it (at most four, none opening with a digit: the next dose's
 # number stops them; "mg/m2/day" is one)
 _UNIT = r"(?:\s*[^\s\d.;:()\[\]][^\s.;:()\[\]]*){0,4}?"
-_NOT_GIVEN_AFTER = re.compile(
+_NOT_GIVEN_AFTER = lazy(
     r"(?i)(?:"
     # a condition in its clause, after it ("reduced to 1×10^6 CAR-T cells/kg in the event of toxicity",
     # "... if tolerated", "(... for renal impairment)")
@@ -189,7 +190,7 @@ _NOT_GIVEN_AFTER = re.compile(
     r"never\s+opened)(?![\w-])"
     r")"
 )
-_NOT_GIVEN_BEFORE = re.compile(
+_NOT_GIVEN_BEFORE = lazy(
     r"(?i)(?:"
     # a condition before it in its clause ("in the event of toxicity, 1×10^6", "if a DLT occurs, the
     # dose will be de-escalated to 1×10^6"), or "otherwise"
@@ -253,8 +254,8 @@ _SUBGROUP = (
 )
 # ... named in the dose's clause after it ("20 mg/m2/day in patients over 65 years"), or before it, as its
 # heading too ("in patients over 65 years: 20 mg/m2/day", "for patients with renal impairment, 20 ...")
-_SUBGROUP_AFTER = re.compile(rf"(?i){_UNIT}{_CLAUSE_WORDS}{{0,60}}?(?<![\w-]){_SUBGROUP}")
-_SUBGROUP_BEFORE = re.compile(rf"(?i)(?<![\w-]){_SUBGROUP}\s*[:,]?{_CLAUSE_WORDS}{{0,60}}\Z")
+_SUBGROUP_AFTER = lazy(rf"(?i){_UNIT}{_CLAUSE_WORDS}{{0,60}}?(?<![\w-]){_SUBGROUP}")
+_SUBGROUP_BEFORE = lazy(rf"(?i)(?<![\w-]){_SUBGROUP}\s*[:,]?{_CLAUSE_WORDS}{{0,60}}\Z")
 
 
 def for_a_subgroup(text: str, start: int, end: int, ages: tuple[float, float] = (0, math.inf)) -> bool:

@@ -40,6 +40,7 @@ import html
 import re
 from xml.parsers import expat
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import markup
 
 # The names read as plain text (a name with no suffix is one: a browser sniffs it, below) and as JSON.
@@ -58,8 +59,8 @@ _NOTHING_LABELS = frozenset(
 # an XML declaration's encoding. A charset is looked for anywhere in the page (in a comment, a
 # script, the words): one found where a browser does not read it can only refuse more, and a search
 # for a <meta> tag's end costs the square of a page of unclosed tags.
-_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*([^\s\"'>;/]{0,64})", re.IGNORECASE)
-_XML_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']?\s*([^\s\"'>?]{0,64})")
+_DECLARED = lazy(rb"charset\s*=\s*[\"']?\s*([^\s\"'>;/]{0,64})", re.IGNORECASE)
+_XML_DECLARED = lazy(rb"(?:\xef\xbb\xbf)?<\?xml\b[^>]{0,200}?encoding\s*=\s*[\"']?\s*([^\s\"'>?]{0,64})")
 
 
 def suffix(file: str) -> str:

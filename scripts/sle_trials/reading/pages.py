@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike, retracted
 from sle_trials.reading.layouts import (
     Item,
@@ -13,13 +14,13 @@ from sle_trials.reading.layouts import (
     normalise,
 )
 
-NCT_LINE = re.compile(r"^NCT[0-9]{8}$")
+NCT_LINE = lazy(r"^NCT[0-9]{8}$")
 
 
-_BULLET = re.compile(r"^(?:[*•·+-]\s+)?(?:(?P<num>[0-9]{1,3})[.)]\s+)?(?P<text>\S.*)$")
+_BULLET = lazy(r"^(?:[*•·+-]\s+)?(?:(?P<num>[0-9]{1,3})[.)]\s+)?(?P<text>\S.*)$")
 
 
-_IS_ITEM = re.compile(r"^(?:[*•·+-]\s+|[0-9]{1,3}[.)]\s+)")
+_IS_ITEM = lazy(r"^(?:[*•·+-]\s+|[0-9]{1,3}[.)]\s+)")
 
 
 def items(lines: list[str]) -> list[Item]:
@@ -94,7 +95,7 @@ def related(lines: list[str]) -> list[dict[str, str]]:
 # not recruiting)", "(lead site)"), no part of its country, and split at its commas it made the
 # country "China (Recruiting)", so an honest record listing Shanghai, China was refused. A site the
 # bracket takes out of the trial ("(withdrawn)") is left out before (in_trial).
-_SITE_NOTE = re.compile(r"\s*\([^()]*\)\s*\Z")
+_SITE_NOTE = lazy(r"\s*\([^()]*\)\s*\Z")
 
 
 def _without_note(line: str) -> str:
@@ -119,7 +120,7 @@ def address(line: str) -> dict[str, str]:
 UNNAMED = "no one trial its id line names"
 
 
-_OWN_ID = re.compile(r"(?P<label>.*?)\s*(?P<id>NCT[0-9]{8})")
+_OWN_ID = lazy(r"(?P<label>.*?)\s*(?P<id>NCT[0-9]{8})")
 
 
 def id_lines(lines: list[str], label: str) -> list[str]:
@@ -213,5 +214,5 @@ def criteria_places(inc: list[str], exc: list[str]) -> tuple[dict[str, list[Pass
 
 
 # a criteria list's heading, as a page writes it
-INCLUSION = re.compile(r"(?i)^(?:key\s+)?inclusion criteria:?$")
-EXCLUSION = re.compile(r"(?i)^(?:key\s+)?exclusion criteria:?$")
+INCLUSION = lazy(r"(?i)^(?:key\s+)?inclusion criteria:?$")
+EXCLUSION = lazy(r"(?i)^(?:key\s+)?exclusion criteria:?$")

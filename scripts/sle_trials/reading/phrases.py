@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import lexicon
 
 # words that may stand right before a measure without naming any of it
@@ -56,9 +57,9 @@ _AFTER = frozenset(
 )
 # the word for an instrument's or an analyte's value, which may follow its name
 _VALUE_WORDS = frozenset("score scores level levels count counts titer titers titre titres value values".split())
-_LABEL = re.compile(r"^\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")  # "3)", "a.", "(ii)"
+_LABEL = lazy(r"^\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")  # "3)", "a.", "(ii)"
 _CLOSING = frozenset(",;:.()[]—–")  # marks that end what stands before them ("requirements:", "(ALT),", "(")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE = lazy(r"(?:['’]s|s['’])$")
 
 
 def _clean(before: bool, token: str) -> bool:
@@ -93,13 +94,13 @@ _CLOSED = _BEFORE | _AFTER | _PRONOUNS | frozenset({"least", "most", "maximum", 
 # the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
 _UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
 # the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
-_EXAMPLES = re.compile(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
+_EXAMPLES = lazy(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
 # after a parenthesis that follows the measure: a separator and the next item of an enumeration the
 # measure is one item of ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), or ...")
 # before the parenthesis of the last item of an enumeration whose items close with theirs: the item
 # before it ("(AST), or" of "... aspartate aminotransferase (AST), or alkaline phosphatase (ALP)")
-_LAST_CLOSED_ITEM = re.compile(r"(\(\S+\),\s+(?:and/or|and|or))\s+[^,;:.()]{1,60}\s\($")
-_ENUMERATION_GOES_ON = re.compile(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
+_LAST_CLOSED_ITEM = lazy(r"(\(\S+\),\s+(?:and/or|and|or))\s+[^,;:.()]{1,60}\s\($")
+_ENUMERATION_GOES_ON = lazy(r"\)\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
 
 
 # the words before the point a time limit is counted from ("within 6 months prior to screening", "at
@@ -180,18 +181,18 @@ def loose_word(measure: str) -> str | None:
 
 # words that point at what the text sets out elsewhere ("the following requirements" of "Oral
 # corticosteroids must meet the following requirements:"): they name the list, not what is measured
-_POINTING = re.compile(r"(?i)\A(?:(?:the|these|those)\s+)?(following|above|aforementioned|foregoing|below)\b")
+_POINTING = lazy(r"(?i)\A(?:(?:the|these|those)\s+)?(following|above|aforementioned|foregoing|below)\b")
 # the words that open a limit's length of time, at a measure's end ("alcohol or drug abuse within the
 # past" of "... within the past 24 weeks", "used within the past"): its limit's, not what it measures
-_OPENS_A_LENGTH = re.compile(
+_OPENS_A_LENGTH = lazy(
     r"(?i)\b(?:within|in|during|over|for|since|at)\s+(?:the\s+)?"
     r"(?:past|last|previous|preceding|prior|recent|next|following|first)\s*\Z"
 )
 # a word that opens the phrase saying when a limit is taken or counted to ("during the screening
 # period" after "SELENA-SLEDAI score ≥8"), and a word after it that opens an object of its own ("after
 # the last dose of rituximab": rituximab is what the event is of, and may be the measure)
-_WHEN_OPENER = re.compile(r"(?i)\b(?:during|before|after|since|until|at|within|throughout|prior\s+to|following)\b")
-_OWN_OBJECT = re.compile(r"(?i)\b(?:of|with|for|on|in|to)\b")
+_WHEN_OPENER = lazy(r"(?i)\b(?:during|before|after|since|until|at|within|throughout|prior\s+to|following)\b")
+_OWN_OBJECT = lazy(r"(?i)\b(?:of|with|for|on|in|to)\b")
 
 
 def pointing(measure: str) -> str | None:
@@ -232,9 +233,7 @@ _PHRASE_ENDS = frozenset(
 # measure is, with up to two words of the limit's before it ("≥6 for SELENA-SLEDAI clinical symptoms",
 # "8 weeks of treatment", "≥ 6 points on SLEDAI-2K"); a mark or any other words set it apart, "with"
 # too, which joins another requirement to the limit ("<500/mm³ with a neutrophil count <1000/mm³")
-_JOINED_AFTER_A_LIMIT = re.compile(
-    r"(?i)\A\s*(?:(?:[^\s,;:.()]+\s+){0,2}?(?:of|for|on|in|by)\s+(?:(?:the|a|an)\s+)?)?\Z"
-)
+_JOINED_AFTER_A_LIMIT = lazy(r"(?i)\A\s*(?:(?:[^\s,;:.()]+\s+){0,2}?(?:of|for|on|in|by)\s+(?:(?:the|a|an)\s+)?)?\Z")
 
 
 def apart_from_its_limit(gap: str) -> bool:
@@ -290,7 +289,7 @@ def pronoun_in(measure: str) -> str | None:
 
 
 # a past participle by its form ("performed", "discontinued") or one of the common irregular ones
-_DONE = re.compile(r"(?i)[a-z]{2,}ed|kept|done|given|taken|made|seen")
+_DONE = lazy(r"(?i)[a-z]{2,}ed|kept|done|given|taken|made|seen")
 
 
 def only_done(measure: str) -> bool:
@@ -356,8 +355,8 @@ def names_something(text: str) -> bool:
 
 
 _JOINING = frozenset({"or", "and", "and/or"})
-_ENUMERATION = re.compile(r",\s|\s(?:and/or|and|or)\s")  # a measure that lists several things
-_ENUMERATION_AFTER = re.compile(r"\s*,\s*(?:(?:and/or|and|or)\s+)?(\S+)")  # what follows one: its next item
+_ENUMERATION = lazy(r",\s|\s(?:and/or|and|or)\s")  # a measure that lists several things
+_ENUMERATION_AFTER = lazy(r"\s*,\s*(?:(?:and/or|and|or)\s+)?(\S+)")  # what follows one: its next item
 _REACH = 120  # characters looked at beside a measure at first: a criterion can be thousands long
 
 
@@ -478,7 +477,7 @@ def _next_item(goes_on: re.Match[str] | None) -> str | None:
 
 
 # an enumeration's separator right after an item, and the word its next item begins with
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
+_NEXT_ITEM = lazy(r"\s*(?:,\s*(?:(?:and/or|and|or)\s+)?|\s+(?:and/or|and|or)\s+)(\S+)")
 
 
 def item_follows(text: str, end: int, limit: int) -> str | None:

@@ -57,6 +57,7 @@ import sys
 from functools import cached_property
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out, lexicon, sentences
 
 # The fields a criterion states as what patients must have, which only an inclusion criterion states,
@@ -70,7 +71,7 @@ _NOT_NOW = r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}
 # Words of not meeting what a criterion names, before it: an exclusion criterion that keeps out those
 # who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
 # antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
-NOT_MET = re.compile(
+NOT_MET = lazy(
     rf"(?i)\b(?:{_NEGATION}|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+{_NOT_NOW}"
     r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receive|received|respond\w*|been\s+treated|tried)\b"
     r"|\bnegative\s+for\b"
@@ -79,7 +80,7 @@ NOT_MET = re.compile(
 # requires ("Patients who have not received mycophenolate"): one that keeps out those who did not
 # respond to a treatment ("Failure to respond to rituximab") keeps out refractory patients, and
 # requires no treatment
-_NOT_TREATED = re.compile(rf"(?i)\b{_NEGATION}\s+{_NOT_NOW}(?:receive|received|been\s+treated|tried|used|taken)\b")
+_NOT_TREATED = lazy(rf"(?i)\b{_NEGATION}\s+{_NOT_NOW}(?:receive|received|been\s+treated|tried|used|taken)\b")
 
 
 def _cues(kind: str) -> tuple[str, ...]:
@@ -87,7 +88,7 @@ def _cues(kind: str) -> tuple[str, ...]:
 
 
 # Words of a treatment that failed: the disease could not be treated with it
-FAILED = re.compile(
+FAILED = lazy(
     r"(?i)\b(?:fail(?:s|ed|ure|ing)?\s+(?:of|on|with|to\s+respond|to\s+achieve|to\s+improve)"
     r"|(?:refractory|resistant|unresponsive|non-?responsive|intoleran(?:t|ce))\s+(?:to|of)"
     r"|(?:inadequate|insufficient|incomplete|poor|no|lack\s+of)\s+(?:clinical\s+)?respon(?:se|ders?)\s+to"
@@ -96,7 +97,7 @@ FAILED = re.compile(
 # Words of the disease staying active (or relapsing) after or despite something, or of a failure, with a treatment
 # where one stands after them in their clause ("remained active at least 2 months after the use of a
 # stable standard SLE regimen"; not "Active disease at screening and 2 weeks after the first visit")
-STAYED_ACTIVE = re.compile(
+STAYED_ACTIVE = lazy(
     r"(?i)\b(?:despite|relaps\w*\s+(?:after|despite|on|following)"
     # a treatment failed, written without the words FAILED reads ("Have failed at least two standard
     # therapies", "have not responded to mycophenolate", "inadequately controlled with glucocorticoids")
@@ -116,7 +117,7 @@ STAYED_ACTIVE = re.compile(
 # dapsone", "despite intravenous immunoglobulin") was read as none: a record could declare the
 # therapies silent, or the requirement of a treatment had before ("Previously treated with
 # plasmapheresis") missed.
-THERAPIES = re.compile(
+THERAPIES = lazy(
     r"(?i)\b(?:"
     + "|".join(_cues("CORTICOSTEROID_DOSE"))
     + r"|immunosuppress\w*|immunomodulat\w*|anti-?malarials?|hydroxychloroquine|chloroquine|mycophenol\w*"
@@ -150,7 +151,7 @@ _LETTING_GO_ON = (
     r"allow(?:s|ed|ing)?|permit(?:s|ted|ting)?"
     r"|continu(?:e|es|ed|ing|ation)(?!\s+(?:disease|active|activity|flares?|lupus|SLE|nephritis)\b)"
 )
-_NOT_PRIOR = re.compile(
+_NOT_PRIOR = lazy(
     r"(?i)\b(?:"
     + "|".join((*_cues("WASHOUT"), *_cues("STABLE_DOSE_DURATION")))
     + "|"
@@ -163,16 +164,16 @@ _NOT_PRIOR = re.compile(
 # had before (RECEIVED) that its clause stops after it ("Patients who have received hydroxychloroquine
 # must stop it 4 weeks prior") is a washout's, of patients who may have had it, and requires none, unless
 # the clause says it failed ("Previously treated with mycophenolate, stopped for intolerance")
-_STOPPING = re.compile(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHING_OUT + r")\b")
+_STOPPING = lazy(r"(?i)\b(?:" + "|".join(_cues("WASHOUT")) + "|" + _WASHING_OUT + r")\b")
 # ... and only where the treatment had before describes the patients, their subject before it in its
 # clause ("Patients who have received ..."), no words of a requirement between: "Must have received
 # mycophenolate and must stop it 2 weeks before", "Previously treated with mycophenolate, which must be
 # stopped 4 weeks before infusion" require mycophenolate, and were read as no requirement (E523)
-_OF_PATIENTS_BEFORE = re.compile(r"(?i)\b(?:patients|participants|subjects|those|individuals|anyone)\b")
+_OF_PATIENTS_BEFORE = lazy(r"(?i)\b(?:patients|participants|subjects|those|individuals|anyone)\b")
 # the words of a treatment's failure, which a washout's clause (_A_FAILURE) and a permission's condition
 # (_FAILURE_CONDITION) both read
 _FAILURE_WORDS = r"fail\w*|refractory|resistant|unresponsive|non-?responsive|intoleran\w*|inadequate\w*|insufficient"
-_A_FAILURE = re.compile(
+_A_FAILURE = lazy(
     r"(?i)\b(?:"
     + _FAILURE_WORDS
     + r"|respon\w*|relaps\w*|flare\w*|toxicit\w*|adverse|side\s+effects?|despite|ineffective\w*|efficacy)\b"
@@ -181,21 +182,21 @@ _A_FAILURE = re.compile(
 # lets in a failure by them (_Treated.lets_in_a_failure: "; belimumab is also allowed, provided they had
 # an inadequate response", "; failure of belimumab is also permitted"), names another treatment that
 # may have failed, as a permission after the cue in its own sentence does (_Treated.let_in), and is read
-_PERMITTING = re.compile(r"(?i)\b(?:" + _LETTING_GO_ON + r")\b")
+_PERMITTING = lazy(r"(?i)\b(?:" + _LETTING_GO_ON + r")\b")
 # ... and one that heads a list with them ("Concurrent medications: 1. prednisone ≤ 10 mg/day 2.
 # hydroxychloroquine"): the list to the criterion's end (its nested items) names none either, though
 # its items, each a sentence, do not say so again
 # (a heading's words start after a sentence's end, a comma or a colon: read once each, not again from
 # each character of a text with no colon)
-_HEADING = re.compile(r"(?<![^.;,:])[^.;,:]*:")
+_HEADING = lazy(r"(?<![^.;,:])[^.;,:]*:")
 _SENTENCE_END = sentences.END
 # Words of a treatment, unnamed ("have not received at least two standard therapies"), or of a list of
 # them after ("Failure of at least two of the following:", its treatments its nested items)
-_TREATED = re.compile(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC|the\s+following)\b")
+_TREATED = lazy(r"(?i)\b(?:treat\w*|therap\w*|regimens?|standard\s+of\s+care|SoC|the\s+following)\b")
 # Words of a treatment had before ("Previously treated with", "prior treatment with", "must have received"),
 # which state a requirement when a therapy or a treatment stands after them in their clause and no
 # negation before them ("No prior treatment with rituximab" requires none)
-RECEIVED = re.compile(
+RECEIVED = lazy(
     r"(?i)\b(?:(?:previously|prior)\s+(?:received|treated|treatments?|therap(?:y|ies)|use)"
     r"|(?:have|has|had)\s+(?:previously\s+|prior\s+)?(?:been\s+treated|received|used|taken))\b"
 )
@@ -203,7 +204,7 @@ RECEIVED = re.compile(
 # rituximab", "not refractory to", "did not fail", "never previously received", "non-responsive"): the
 # cue is denied. Another word between is what the negation denies ("Not controlled despite
 # hydroxychloroquine" denies the control, and states the failure).
-_NEGATED = re.compile(
+_NEGATED = lazy(
     r"(?i)(?:\b(?:no|not|never|without|nor|neither|cannot)|n['’]t)\s+"
     r"(?:(?:any|a|an|the|be|been|being|have|had|yet|ever|previously|prior|currently|considered|deemed|"
     r"documented|shown|found|proven|known)\s+)?$|\bnon-?$"
@@ -213,15 +214,15 @@ _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a w
 # ("Excluding patients previously treated with rituximab"; binding.py reads terms so), up to a comma
 # a cue of another kind follows (_Treated._exception_cuts: "..., refractory to mycophenolate" is
 # the requirement)
-EXCEPTION = re.compile(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
+EXCEPTION = lazy(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)
 # (after a comma, words that join what follows to the exception before it: "..., or refractory to")
-_JOINED = re.compile(r"(?i)\s*(?:or|and|nor)\b")
+_JOINED = lazy(r"(?i)\s*(?:or|and|nor)\b")
 # Words of what lets patients in whatever it be ("regardless of prior belimumab", "irrespective of
 # whether they have received rituximab"), to the next comma, clause end or parenthesis: a therapy in
 # them is none of a requirement's, and a cue in them states none. Read as a therapy of the
 # requirement, "Disease refractory to standard therapy, regardless of prior belimumab" named one,
 # and its therapies declared silent were refused (E523).
-_REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
+_REGARDLESS = lazy(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
 # Words that keep out the patients they speak of: after a cue in its clause ("Patients previously
 # treated with rituximab are excluded", "... are not eligible", "... must not participate"), the
 # criterion is an exclusion written among the inclusions; in a sentence after the requirement's
@@ -230,7 +231,7 @@ _REGARDLESS = re.compile(r"(?i)\b(?:regardless|irrespective)\s+of\b[^,;.()]*")
 # one, belimumab was required). One list for both: two, the second shadowing the first, read
 # "patients who failed belimumab must not participate" as a requirement of belimumab
 # (a negation of "never" or "no longer" as of "not": "... are never eligible")
-_KEPT_OUT = re.compile(
+_KEPT_OUT = lazy(
     rf"(?i)\b(?:(?:is|are|was|were|will\s+be|shall\s+be|must\s+be|be|been)\s+{kept_out.SHUT_OUT}|ineligible"
     rf"|{kept_out.DENIED}\s+(?:be\s+)?{kept_out.LET_IN})\b"
 )
@@ -267,24 +268,24 @@ _NOT_REQUIRING = (
 # denied ("Failure of rituximab is not required.", "... is optional"), whatever the cue. Not where
 # they say more ("is not required for patients with nephritis": a requirement waived for some).
 # Found once a criterion (_Treated.not_required), not from each cue: a clause of n cues read n times
-_NOT_REQUIRED_HERE = re.compile(
+_NOT_REQUIRED_HERE = lazy(
     r"(?i)\b(?:is|are|was|were|will\s+be)\s+(?:not\s+(?:" + _REQUIREMENT_WORDS + r"|needed)|" + _OPTIONAL + r")"
     r"\s*(?=[.;,)]|\Z)"
 )
 # ("to qualify" is what requires it)
-_PERMITTED = re.compile(r"(?i)\b(?:" + _PERMISSION + "|" + _NOT_REQUIRING + r"|(?<!\bto\s)qualif(?:y|ies))\b")
+_PERMITTED = lazy(r"(?i)\b(?:" + _PERMISSION + "|" + _NOT_REQUIRING + r"|(?<!\bto\s)qualif(?:y|ies))\b")
 # (a parenthesis that ends its clause, after a permission that is all it holds: "(allowed).")
-_CLOSES_THE_CLAUSE = re.compile(r"\s*\)\s*(?:[.;,]|\Z)")
+_CLOSES_THE_CLAUSE = lazy(r"\s*\)\s*(?:[.;,]|\Z)")
 # (right before a cue: one that ends where the cue starts)
-_PERMITTED_BEFORE = re.compile(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
+_PERMITTED_BEFORE = lazy(r"(?i)\b(?:may|can|might)\s+(?:also\s+)?")
 # (words of a requirement; not negated: "is not required" is a permission)
-_REQUIRED = re.compile(r"(?i)\b(?:only|must|(?<!\bnot\s)(?:required|requires?|need|needs|necessary|mandatory))\b")
+_REQUIRED = lazy(r"(?i)\b(?:only|must|(?<!\bnot\s)(?:required|requires?|need|needs|necessary|mandatory))\b")
 # After a permission, words that make it a condition of the treatment's failure ("are eligible if they
 # failed it", "may be enrolled only if refractory", "provided they had an inadequate response", "but
 # must have failed it"): what
 # lets the patients in is then the failure, a requirement. A condition of anything else ("only after
 # a washout of 6 months", "if completed more than 6 months before") leaves the permission one.
-_FAILURE_CONDITION = re.compile(
+_FAILURE_CONDITION = lazy(
     r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition"
     r"|(?:must|needs?|required)(?!\s+not\b))\b[^.;]{0,120}?"
     r"(?<!not\s)(?<!not\shave\s)(?<!not\sbeen\s)(?<!never\s)(?<!n't\s)"
@@ -293,7 +294,7 @@ _FAILURE_CONDITION = re.compile(
 # Words of patients who lack a treatment, right before a permission ("(those not treated are also
 # eligible)", "; untreated patients are also eligible"): the treatment a cue before it names is then
 # required of no one.
-_UNTREATED = re.compile(
+_UNTREATED = lazy(
     r"(?i)\b(?:(?:not|never)\s+(?:\w+\s+){0,2}?(?:treated|received|exposed)|untreated|na[iï]ve"
     r"|without\s+(?:any\s+)?(?:prior|previous)\s+(?:treatment|therapy|exposure|use))\b"
 )
@@ -303,7 +304,7 @@ _PERMISSIONS_WALKED = 16  # the permissions after a cue its own (at its depth) i
 # taken now ("Previously treated with mycophenolate, with concomitant hydroxychloroquine allowed"), or
 # patients' other circumstances ("..., in whom steroids are permitted"): the permission is of that,
 # and the treatment had before is still required
-_OTHER_SUBJECT = re.compile(
+_OTHER_SUBJECT = lazy(
     r"(?i)\b(?:concomitant\w*|concurrent\w*|background|stable|in\s+whom|whose|while|whereas|during\s+which)\b"
 )
 
@@ -323,7 +324,7 @@ _OTHER_SUBJECT = re.compile(
 # acceptable if they failed it"), unless the words say it is not required (_NOT_REQUIRING: "failure of
 # belimumab is not required").
 _GOING_ON = r"(?:continue|remain|stay|keep|use|take|receive)(?:\s+(?:on|with|taking|receiving|using))?"
-_LETS_IN = re.compile(
+_LETS_IN = lazy(
     r"(?i)\b(?:(?P<letting>"
     + _PERMISSION
     + r"|(?:may|can|could)\s+(?:also\s+)?(?:"
@@ -332,7 +333,7 @@ _LETS_IN = re.compile(
     + _NOT_REQUIRING
     + r")\b"
 )
-_LETS_IN_WHAT_FOLLOWS = re.compile(
+_LETS_IN_WHAT_FOLLOWS = lazy(
     r"(?i)\b(?:(?:(?:may|can|could)\s+(?:also\s+)?|(?:allowed|permitted)\s+to\s+)"
     + _GOING_ON
     + r"|(?:may|can|could|might)\s+(?:also\s+)?have\s+(?:also\s+)?(?:received|taken|used|had|tried"
@@ -340,12 +341,12 @@ _LETS_IN_WHAT_FOLLOWS = re.compile(
 )
 # what a permission's subject starts after, or a list's item: a comma, a semicolon, a colon, a
 # sentence's end, a parenthesis opened
-_SUBJECT_BOUND = re.compile(r"[,;:(]|[.!?](?=\s|\Z)")
+_SUBJECT_BOUND = lazy(r"[,;:(]|[.!?](?=\s|\Z)")
 # the words of a list's item, its therapies aside ("concomitant hydroxychloroquine", "or NSAIDs")
 _LIST_WORDS = frozenset(
     "and or either both any the a an concomitant concurrent background stable low-dose oral".split()
 )
-_A_WORD = re.compile(r"[^\W\d_][\w-]*")
+_A_WORD = lazy(r"[^\W\d_][\w-]*")
 _LIST_REACH = 12  # the items of a list a permission is read back over
 # the characters of a list's item at most, and of the white space between a parenthesis and the
 # permission it opens with (each read for a permission once, not the whole run before it: a criterion
@@ -459,15 +460,15 @@ def denied(text: str) -> bool:
 # that is refractory", "treatment-refractory"), or a treatment after its "to" ("refractory to
 # cyclophosphamide"); not a finding or another disease ("refractory anemia", "refractory hypertension",
 # "Hemoglobin refractory to transfusion")
-_DISEASE_AFTER = re.compile(
+_DISEASE_AFTER = lazy(
     r"(?i)(?:[\s,/-]+(?:or|and|relaps\w*|active|severe|moderate|to|chronic|persistent|systemic))*[\s,/-]+"
     r"(?:systemic\s+lupus|SLE|lupus|disease|LN|nephritis|patients?|subjects?|participants?|cases?)\b"
 )
-_DISEASE_BEFORE = re.compile(
+_DISEASE_BEFORE = lazy(
     r"(?i)\b(?:SLE|lupus|disease|nephritis|LN|treatments?|therap(?:y|ies)|drugs?|steroids?)[\s-]+"
     r"(?:(?:that|which|who|is|are|was|were|remains?|remained|considered|deemed|be|been)\s+){0,3}$"
 )
-_TO = re.compile(r"(?i)\s*(?:to|of)\b")
+_TO = lazy(r"(?i)\s*(?:to|of)\b")
 # the characters before "refractory" what it is said of is read in, and after its "to" (in its clause)
 _REFRACTORY_REACH = 60
 _TO_REACH = 150
@@ -814,7 +815,7 @@ class _Treated:
             return True
         if self._untreated_let_in(found.end()):
             return True
-        if found.re is not RECEIVED:
+        if found.re.pattern != RECEIVED.pattern:  # (RECEIVED is lazy: found.re is what it compiled to)
             return False
         if (
             _within(self.stopping, found.end(), end)

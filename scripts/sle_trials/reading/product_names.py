@@ -19,8 +19,7 @@ noun phrase that names a thing given:
 
 from __future__ import annotations
 
-import re
-
+from sle_trials.patterns import lazy
 from sle_trials.reading import phrases, vocabulary
 
 CELL_PRODUCT = "cell_product.name"
@@ -31,12 +30,12 @@ _CLAUSE_VERBS = frozenset(
     "given give gives giving receive receives received receiving administered infused treated enrolled".split()
 )
 # marks of a product in a cell product's name
-_DIGIT = re.compile(r"\d")
-_INTERNATIONAL = re.compile(r"(?i)[a-z]-?(?:cel|leucel|tecel)\b")  # "Relma-cel", "axicabtagene ciloleucel"
-_CELLS = re.compile(r"(?i)(?<![a-z])(?:t[- ]?)?(?:cells?|lymphocytes)(?![a-z])")
+_DIGIT = lazy(r"\d")
+_INTERNATIONAL = lazy(r"(?i)[a-z]-?(?:cel|leucel|tecel)\b")  # "Relma-cel", "axicabtagene ciloleucel"
+_CELLS = lazy(r"(?i)(?<![a-z])(?:t[- ]?)?(?:cells?|lymphocytes)(?![a-z])")
 # what stands before the first word of a sentence: a stop, a line's end that ends one (Passage.prose),
 # or the passage's start, and any marks or spaces after it
-_SENTENCE_END = re.compile(r"(?:[.!?:;\n]|^)\W*$")
+_SENTENCE_END = lazy(r"(?:[.!?:;\n]|^)\W*$")
 
 
 def names_a_thing_given(field: str, name: str, texts: list[str]) -> bool:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import edges, layouts, lexicon, planned, retracted, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
 from sle_trials.reading.sentences import (
@@ -47,7 +48,7 @@ _SUMMARY_FIELDS = ("phases", "cell_product", "interventions")
 
 # A product's code in its name ("IM19" of "IM19 CAR-T cells", "KYV-101", "CABA-201"): letters then
 # digits, not a cluster of differentiation ("CD19" of "CD19 CAR-T cells" names a target, not the product)
-_CODE = re.compile(r"(?i)(?!CD\d)[a-z]{1,6}-?\d{1,6}[a-z]?")
+_CODE = lazy(r"(?i)(?!CD\d)[a-z]{1,6}-?\d{1,6}[a-z]?")
 
 
 def naming_the_product(passages: list[layouts.Passage], name: Any) -> list[layouts.Passage]:
@@ -102,7 +103,7 @@ _TRIAL_NOUN = (
     r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
     r"(?![\w-])"
 )
-_OTHER = re.compile(rf"(?i)(?<![\w-]){lexicon.ANOTHER}\s+" + r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN)
+_OTHER = lazy(rf"(?i)(?<![\w-]){lexicon.ANOTHER}\s+" + r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN)
 # Words that introduce a trial besides this one without naming it earlier or another: one more ("a
 # second trial", "an additional Phase 2 study", "the planned Phase 2 trial", "a long-term follow-up
 # study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
@@ -119,7 +120,7 @@ _NOT_A_TRIAL = (
 )
 _A = r"(?:a|an|one|two|three|four|five|several|multiple|more)\s+"
 _WORDS = r"(?:[\w()'’/,-]+\s+){0,3}?"
-_ANOTHER_TRIAL = re.compile(
+_ANOTHER_TRIAL = lazy(
     r"(?i)(?<![\w-])(?:"
     + r"(?:second|third|fourth|fifth|additional|further|subsequent|next|planned|upcoming|future|follow-on|"
     + r"follow-up|confirmatory|larger|independent|parallel|companion)\s+"
@@ -161,7 +162,7 @@ _ANOTHER_TRIAL = re.compile(
 # letters: a title opens so too, in capitals ("A Study of CAR-T Cells in Subjects With Systemic Lupus
 # Erythematosus" is a trial's title, a list's line of this trial).
 _BETWEEN = r"(?:(?!(?:the|this|that|its|their|our|in|of|at|for|from|with|on|by|to)\s)[\w()'’/,-]+\s+){0,3}?"
-_BRINGS_IN = re.compile(
+_BRINGS_IN = lazy(
     r"(?<![\w-])(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?:[Aa]n?|[Oo]ne)\s+"
     + _BETWEEN
     + r"(?:trials?|stud(?:y|ies))(?![\w-])"
@@ -173,10 +174,10 @@ _BRINGS_IN = re.compile(
 # the sentences that name the product); this one finds codes in running prose, where a word in lower
 # case ("covid19"), one letter and one digit ("a1", "T2") or a score ("SF-36", "BILAG-2004") names no
 # product, and a code it took for one would turn a sentence about the trial to another product.
-_PRODUCT_CODE = re.compile(r"(?<![\w-])(?!CD\d|COVID|IL-?\d|SF-?\d|BILAG)[A-Z]{2,6}-?\d{2,6}[A-Z]?(?![\w-])")
+_PRODUCT_CODE = lazy(r"(?<![\w-])(?!CD\d|COVID|IL-?\d|SF-?\d|BILAG)[A-Z]{2,6}-?\d{2,6}[A-Z]?(?![\w-])")
 # A disease a CAR-T trial is run in, by the word naming it ("SLE" and "lupus nephritis" name lupus): a
 # sentence naming only diseases the document's sentences about the trial do not speaks of another trial
-_DISEASE = re.compile(
+_DISEASE = lazy(
     r"\bSLE\b|(?i:\b(?:lupus|myeloma|lymphoma|leuka?emia|myasthenia|scleroderma|systemic sclerosis|"
     r"multiple sclerosis|myositis|vasculitis|rheumatoid arthritis|sj[öo]gren))"
 )
@@ -209,7 +210,7 @@ _PHASE_NUMBER = r"([1-4]|I{1,3}|IV)[ab]?"
 # "dosing recommendations", a "dosing schedule" or "regimen" are of the dose: "A phase 2 dosage will be
 # selected." and "to select a Phase 2 dosing schedule" named the trial's phase
 _A_DOSE_AFTER = r"\s+(?:dos(?:e|es|ages?)|dosing\s+(?:recommendations?|schedules?|regimens?))\b"
-_PHASE = re.compile(
+_PHASE = lazy(
     r"(?i)(?<![\w-])phases?\s*" + _PHASE_NUMBER + r"(?:\s*(?:/|-|–|and|or|&)\s*(?:phase\s*)?" + _PHASE_NUMBER + r")?"
     r"(?![\w])"
 )
@@ -218,14 +219,14 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "a Phase 2 dose (RP2D)"), not a part of the trial's phase ("Phase 1 dose escalation"), or studies'
 # in general ("a dose for Phase 2 studies", "succeeded in Phase 1 studies"), or one a trial may move
 # to ("advancing to Phase 2", "may move into Phase 3"), no trial's phase (no_trials_phase)
-_NO_TRIALS_PHASE_BEFORE = re.compile(
+_NO_TRIALS_PHASE_BEFORE = lazy(
     r"(?i)\b(?:recommended|optimal|to|into|towards?|optional|possible|potential|conditional|contingent)\s+\Z"
 )
-_NO_TRIALS_PHASE_AFTER = re.compile(
+_NO_TRIALS_PHASE_AFTER = lazy(
     r"(?i)" + _A_DOSE_AFTER + r"(?![\s-]+(?:escalation|expansion|finding|ranging|optimi[sz]ation|cohorts?|levels?"
     r"|part|portion|stage)\b)"
 )
-_STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
+_STUDIES = lazy(r"(?i)\s+(?:studies|trials)\b")
 # ... or one the words after it say is planned, or will begin ("This is a Phase 1 trial. Phase 2 is
 # planned for 2027.", "Phase 2 will begin in 2027 if the Phase 1 part succeeds."): a part the trial
 # has not reached, or another trial, which bound the phase PHASE2
@@ -233,7 +234,7 @@ _STUDIES = re.compile(r"(?i)\s+(?:studies|trials)\b")
 # (after the part of the trial the phase names, too: "a Phase 2 extension may follow", "the Phase 2 part
 # is planned"; or in a later version of it: "Phase 1; Phase 2 in a later version")
 _PHASE_PART = r"(?:[ \t]+(?:part|extension|portion|stage|segment|expansion|cohort|study|trial))?"
-_PLANNED_PHASE = re.compile(
+_PLANNED_PHASE = lazy(
     rf"(?i){_PHASE_PART}[ \t]+(?:(?:is|are|was|were|has[ \t]+been|have[ \t]+been|will[ \t]+be|would[ \t]+be|"
     r"to[ \t]+be)[ \t]+)?"
     rf"(?:{planned.PLANNED}|pending|optional|possible|conditional|contingent)\b"
@@ -251,7 +252,7 @@ _PLANNED_PHASE = re.compile(
 )
 # ... or one a condition before it in its sentence makes only possible ("If safe, Phase 2.", "Should
 # Phase 1 succeed, Phase 2 ..."): a part the trial may reach
-_CONDITIONAL_PHASE = re.compile(
+_CONDITIONAL_PHASE = lazy(
     r"(?i)(?:^|[.;:\n]|\b)(?:if|should|once|provided)\b[^.;:\n]{0,60}?,[ \t]*(?:an?[ \t]+|the[ \t]+)?\Z"
 )
 
@@ -358,7 +359,7 @@ def _runs_on(sentences: list[str], ours: Callable[[str], bool]) -> list[str]:
 # Words giving a trial diseases of a kind besides those named ("lupus and other autoimmune diseases",
 # "B cell-mediated autoimmune disorders", "a basket trial"), and the diseases of that kind: a basket
 # trial's other autoimmune diseases are its own, not another trial's
-_BASKET = re.compile(
+_BASKET = lazy(
     r"(?i)(?<![\w-])(?:basket|(?:autoimmune|rheumatic|immune[- ]mediated)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:diseases|disorders|conditions))(?![\w-])"
 )
@@ -367,15 +368,15 @@ _NOT_AUTOIMMUNE = frozenset({"myeloma", "lymphoma", "leukemia"})
 # dosed"): a sentence about a disease's population (_POPULATION) counts a trial's participants only by them
 _ENROLLING_ONLY = r"enrol\w*|cohorts?|arms?|randomi[sz]\w*|dos(?:ed|ing)|infused"
 _ENROLLING = r"trials?|stud(?:y|ies)|" + _ENROLLING_ONLY
-_ENROLMENT = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r")(?![\w-])")
+_ENROLMENT = lazy(r"(?i)(?<![\w-])(?:" + _ENROLLING + r")(?![\w-])")
 # ... and in a label's words before its colon, only those naming an enrolment ("Enrollment:", "Cohort:"): a
 # label naming the trial ("Trial design:", "Study background:") names the field its line states, which
 # "Trial design: Lupus affects about 300,000 patients in the United States" made an enrolment
-_ENROLMENT_LABEL = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING_ONLY + r")(?![\w-])")
+_ENROLMENT_LABEL = lazy(r"(?i)(?<![\w-])(?:" + _ENROLLING_ONLY + r")(?![\w-])")
 # ... and the words a basket trial's sentence enrols a disease's patients by: those, or "are also eligible".
 # Not the population rule's: "300,000 patients in the United States are eligible for CAR-T therapy"
 # counts no participants of a trial.
-_ENROLS = re.compile(r"(?i)(?<![\w-])(?:" + _ENROLLING + r"|eligib\w*)(?![\w-])")
+_ENROLS = lazy(r"(?i)(?<![\w-])(?:" + _ENROLLING + r"|eligib\w*)(?![\w-])")
 
 
 def _basket_diseases(sentences: list[str], own: Own, nct_id: str) -> set[str]:
@@ -426,7 +427,7 @@ def _of_another(own: Names, named: Names) -> bool:
 
 
 # An outcome's kind as prose names it: "the primary endpoint", "secondary outcome measures", "exploratory endpoints"
-_OUTCOME_KIND = re.compile(
+_OUTCOME_KIND = lazy(
     r"(?i)\b(primary|secondary|exploratory)\s+(?:[\w-]+\s+){0,2}?(?:end-?points?|outcomes?|objectives?)\b"
 )
 
@@ -465,7 +466,7 @@ def turn(sentence: str, nct_id: str) -> int | None:
 # sentence was read as this trial's up to "previous", and bound its count and its dose. Its clause
 # starts after a stop, a semicolon, a colon, a comma or a bracket ("Enrollment: 60 participants in the
 # previous study" keeps its label; "at 1×10^6 CAR-T cells/kg, as in the previous study" its dose).
-_TIED_BACK = re.compile(
+_TIED_BACK = lazy(
     r"(?:(?<=[.;:,(\[])|^)[^.;:,(\[]*?(?<![\w-])(?:in|from|of|during|by|within|under)\s+"
     r"(?:(?:the|a|an|our|its|their|that|this)\s+)?\Z"
 )
@@ -543,7 +544,7 @@ def of_this_trial(
 
 # A sentence ending at a stop or a semicolon (its closing marks after it): a line's end after it ends the
 # sentence read with its lines run on (_groups). Not sentences._ENDED, a line's stop alone.
-_STOP_OR_SEMICOLON_ENDED = re.compile(r"[.!?;]['\"”’)\]]*$")
+_STOP_OR_SEMICOLON_ENDED = lazy(r"[.!?;]['\"”’)\]]*$")
 
 
 def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, str]]]:
@@ -578,7 +579,7 @@ def _groups(text: str, nct_id: str | None = None) -> list[list[tuple[str, str]]]
 # meeting in Washington", "a congress in Barcelona"). The place they name runs to the clause's end: a comma or a joining
 # word before a word in lower case ("Northbridge, headquartered in Boston, is enrolling at sites in
 # Berlin": Berlin is a site, Boston none), or the sentence's end.
-_NOT_A_SITE = re.compile(
+_NOT_A_SITE = lazy(
     r"(?i)(?<![\w-])(?:manufactur\w*|production|processed|engineered|shipped|transported|headquarter\w*|HQ|"
     r"based|incorporated|registered|founded|domiciled|offices?|subsidiar(?:y|ies)|affiliates?|"
     r"laborator(?:y|ies)|labs?|R&D|research\s+and\s+development|plants?|present(?:s|ed|ations?)?)\s+"
@@ -595,7 +596,7 @@ _NOT_A_SITE = re.compile(
     r"|(?:sponsor(?:'s|’s)?|company|corporate|registered)\s+(?:address(?:es)?|offices?|headquarters)"
     r"|headquarters|HQ)\s*:)"
 )
-_CLAUSE_END = re.compile(
+_CLAUSE_END = lazy(
     r"(?:,\s*|\s+(?:and|but|while|whereas|where)\s+)(?=[a-z])"
     # words going on about what the cue named: "despite standard treatments, which may include
     # medications like corticosteroids", ", including", ", such as", ", or"
@@ -653,7 +654,7 @@ def _clause_end(text: str, cue: int, start: int) -> int | None:
 
 
 # A word a cue's clause names what it places by: a capitalised one or a number ("Boston", "December 2027")
-_NAMED = re.compile(r"(?<![\w'’-])[A-Z0-9]")
+_NAMED = lazy(r"(?<![\w'’-])[A-Z0-9]")
 # The words that go on from the line before in a list's line ("and in Berlin", "Also in Berlin")
 _CONTINUING = frozenset("and or nor of in the with at to a an by for from as on than also plus both then too".split())
 
@@ -683,7 +684,7 @@ def _own_clause(text: str, at: int) -> bool:
 # earlier dose"; not "prior doses of rituximab"): cut there, a dose on that condition was read without it,
 # and bound.
 _OWN_STEP = r"(?!\s+(?:(?:dose[- ])?(?:levels?|cohorts?|groups?)|doses?(?!\s+of\b)|dosing)(?![\w-]))"
-_NOT_GIVEN = re.compile(
+_NOT_GIVEN = lazy(
     r"(?i)(?<![\w-])(?:fail(?:s|ed|ing)?|(?:refractory|resistant|resistance)\s+to|intoleran(?:t|ce)\s+(?:of|to)|"
     r"inadequate(?:ly)?|"
     rf"despite|previously|(?:previous|prior(?!\s+to\b)|earlier){_OWN_STEP}|unlike|approved|"
@@ -698,7 +699,7 @@ _NOT_GIVEN = re.compile(
 # therapy's name stands before the words. (A bracket that opens with them: "IM19 CAR-T cells (other
 # CAR-T products not allowed)" forbids another product.)
 _PROHIBITED_WORDS = r"(?:prohibited|forbidden|disallowed|not\s+(?:be\s+)?(?:permitted|allowed))"
-_PROHIBITED = re.compile(
+_PROHIBITED = lazy(
     # (from a clause's start only: tried at every place, each scan to the clause's end made a passage's
     # reading quadratic in its clauses' length, 4% of the suite's time)
     rf"(?i)(?:^|(?<=[.;:,()\[\]\n]))[^.;:,()\[\]\n]*?(?:[(\[][ \t]*{_PROHIBITED_WORDS}(?![\w-])[^)\]\n]*[)\]]"
@@ -710,7 +711,7 @@ _PROHIBITED = re.compile(
 # "Results are expected in", "presented at a meeting in June 2027"), the sponsor's or the product's
 # ("founded in March 2015", "Fast Track designation in May 2025", "approval"). A date a plain document
 # gives the trial is unlabelled (a reading with a note), but not one these words give another event.
-_NOT_THE_TRIALS_DATE = re.compile(
+_NOT_THE_TRIALS_DATE = lazy(
     r"(?i)(?<![\w-])(?:top-?line|data|results?|read-?outs?|present(?:s|ed|ing|ations?)?|publish(?:es|ed|ing)?|"
     r"publications?|founded|IPO|approv(?:al|als|ed)|designations?|granted|clearance|cleared|fiscal|quarterly|"
     r"earnings|conferences?|congress(?:es)?|meetings?|webcasts?)(?![\w-])"
@@ -721,7 +722,7 @@ _NOT_THE_TRIALS_DATE = re.compile(
 # NB-301 from Acme Bio", "in collaboration with", "partnered with"), one that owns or funds it ("acquired
 # by", "investors include", "a financing led by", "funded by", "a grant from"), or one that serves the trial
 # ("supplied by", "a CRO").
-_NOT_THE_SPONSOR = re.compile(
+_NOT_THE_SPONSOR = lazy(
     r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
     r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
     r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance|"
@@ -733,7 +734,7 @@ _NOT_THE_SPONSOR = re.compile(
 
 # A press release's dateline: its city in capitals, the day it was issued, then a dash or the wire's name
 # ("BOSTON, Dec. 1, 2026 --", "SAN DIEGO, Calif., Dec. 1, 2026 /PRNewswire/"): the document's date, no trial's
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"(?<![\w,])[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*,\s+(?:[A-Z][a-z]+\.?,\s+)?[^,\n]{0,20}?,?\s*\d{4}\s*"
     r"(?:--|–|—|/\s*(?:PRNewswire|GLOBE NEWSWIRE|Business\s*Wire)\s*/|\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PRNewswire)\))"
 )
@@ -742,7 +743,7 @@ _DATELINE = re.compile(
 # Words of a sentence about the people a disease affects, not a trial's ("Lupus affects about 300,000
 # patients in the United States", "1,500 participants worldwide have received CAR-T therapy"): a sentence
 # with them and no words of a trial's enrolment (_ENROLMENT) counts no participants.
-_POPULATION = re.compile(
+_POPULATION = lazy(
     r"(?i)(?<![\w-])(?:affect(?:s|ed|ing)?|afflict(?:s|ed|ing)?|liv(?:e|es|ing)\s+with|suffer(?:s|ing)?\s+from|"
     r"prevalen(?:ce|t)|incidence|worldwide|globally|nationwide|Americans|Europeans|in\s+the\s+(?:United\s+States|"
     r"U\.?S\.?|US|EU|world))(?![\w-])"
@@ -768,7 +769,7 @@ def _not_a_population(sentence: str) -> bool:
 # Words naming a trial's official ("principal investigator", "the study's chair", "who leads the trial"):
 # a plain document's sentence without them names no official of the trial ("said Jane Smith, Chief
 # Medical Officer of Northbridge", an analyst, a patient advocate)
-_OFFICIAL = re.compile(
+_OFFICIAL = lazy(
     r"(?i)(?<![\w-])(?:(?:co-?)?investigators?|study\s+(?:chair|director)s?|chair(?:s|ed|ing)?|principal|"
     r"(?:lead|leads|leading|led|direct|directs|directing|directed)\s+(?:by\b|(?:\w+\s+){0,2}?(?:trial|study)))(?![\w-])"
 )
@@ -776,7 +777,7 @@ _OFFICIAL = re.compile(
 
 # A person's name: two capitalised words ("Tom Hale"), which a sentence going on about an official
 # writes only where the sentence before it does
-_TWO_NAMES = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’-]*\s+[A-Z][\w'’-]*)(?![\w'’-]))")
+_TWO_NAMES = lazy(r"(?<![\w'’-])(?=([A-Z][\w'’-]*\s+[A-Z][\w'’-]*)(?![\w'’-]))")
 
 
 def _goes_on(sentence: str, before: str) -> bool:
@@ -799,7 +800,7 @@ def _goes_on(sentence: str, before: str) -> bool:
 
 
 # A run of capitalised words
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?![\w'’-])")
+_CAPITALISED = lazy(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?![\w'’-])")
 
 
 def _institutions(sentence: str) -> list[tuple[int, int]]:
@@ -924,21 +925,21 @@ def stating(field: str, sentences: list[layouts.Passage], leaf: str | None = Non
 # trial's infusion as what it precedes ("Patients received fludarabine ... and
 # cyclophosphamide ... on days -5 to -3 before CAR-T infusion"): read in sentences naming it by name
 # only (3eef0fa), an honest record quoting its agents from those was refused E512
-_LYMPHODEPLETION = re.compile(
+_LYMPHODEPLETION = lazy(
     r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b|"
     r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b)"
 )
-_BEFORE_THE_INFUSION = re.compile(rf"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+{lexicon.THE_INFUSION}")
+_BEFORE_THE_INFUSION = lazy(rf"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+{lexicon.THE_INFUSION}")
 # ... but not a sentence of another therapy given before the infusion ("Bridging therapy with
 # cyclophosphamide 500 mg/m² is allowed before CAR-T infusion", one for a flare, the comparator's)
-_ANOTHER_THERAPY = re.compile(
+_ANOTHER_THERAPY = lazy(
     r"(?i)\b(?:bridg\w*|flares?|rescue|comparator|control\s+arm|standard[-\s]of[-\s]care|salvage|maintenance)\b"
 )
 
 # ... nor one that stops, washes out or forbids a therapy before the infusion ("Any cyclophosphamide
 # 500 mg/m²/day must be washed out before the infusion", "... is not allowed", "Prior ... is
 # prohibited"): a washout or an exclusion, which bound a lymphodepleting agent's dose
-_STOPPED_OR_FORBIDDEN = re.compile(
+_STOPPED_OR_FORBIDDEN = lazy(
     r"(?i)\b(?:stop(?:s|ped|ping)?|discontinu\w*|wash(?:ed)?[-\s]?out|withdrawn?|taper\w*|prohibited|forbidden"
     r"|excluded|exclusion|not\s+(?:be\s+)?(?:allowed|permitted|given)|must\s+not|prior\s+(?!to\b)\w+|previous\w*)\b"
 )
@@ -962,7 +963,7 @@ def _names_lymphodepletion(sentence: str) -> bool:
 # receive fludarabine ... and cyclophosphamide ..." refused the honest agents E512. Not one naming
 # some of them, "The comparator arm receives cyclophosphamide", nor an agent first, "Cyclophosphamide
 # is given in case of a flare")
-_GOES_ON_LYMPHODEPLETION = re.compile(
+_GOES_ON_LYMPHODEPLETION = lazy(
     r"(?i)\s*(?:(?:it|this|these|the\s+(?:regimen|chemotherapy|conditioning|lymphodepletion))\s+"
     r"(?:consists?|comprises?|includes?|involves?|is|are|was|were|uses?)\b"
     r"|(?:all\s+)?(?:the\s+)?(?:patients|participants|subjects)\s+(?:will\s+|then\s+|first\s+)*"
@@ -973,14 +974,14 @@ _GOES_ON_LYMPHODEPLETION = re.compile(
 # infusion, before the trial or as a history, on a relapse or a toxicity ("Lymphodepletion with
 # fludarabine ... precedes the infusion. Patients receive cyclophosphamide 500 mg/m²/day after the
 # infusion." bound a lymphodepleting agent, and so did "Patients received ... before enrollment.")
-_ANOTHER_TIME = re.compile(
+_ANOTHER_TIME = lazy(
     rf"(?i)\b(?:after|following)\s+{lexicon.THE_INFUSION}|\bpost[-\s]?infusion\b"
     r"|\bbefore\s+(?:the\s+)?(?:enrol\w*|screening|consent\w*|randomi[sz]\w*|inclusion|(?:study|trial)\s+entry"
     r"|(?:the\s+)?(?:study|trial)\b)|\bprior\s+to\s+(?:enrol\w*|screening|inclusion)|\bpreviously\b|\bhistory\b"
     r"|\bif\b|\bin\s+case\b|\bunless\b|\brelaps\w*|\bCRS\b|\bICANS\b|\btoxicit\w*|\bcytokine\s+release\b"
 )
 
-_AN_ITEM = re.compile(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
+_AN_ITEM = lazy(r"\s*(?:and\s+)?[^\W\d_][\w-]*\s*[:(]?\s*[0-9]")
 
 
 def on_lymphodepletion(passages: list[layouts.Passage]) -> list[layouts.Passage]:
@@ -1125,14 +1126,14 @@ def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
 
 # A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
 # "12-month", "2 years", "one year", "thirty days" (a number in words: lexicon.WORDS_NUMBER)
-_TIME = re.compile(
+_TIME = lazy(
     r"(?i)(?<![\w-])(?:(?:days?|weeks?|wks?|months?|years?|hours?)\s*\d+"
     r"|(?:\d+(?:\.\d+)?|"
     + lexicon.WORDS_NUMBER
     + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
 )
 # A sentence that goes on about the outcome of the sentence before it ("It will be assessed at week 24.")
-_GOES_ON = re.compile(
+_GOES_ON = lazy(
     r"(?i)(?:it|this|these|they|both|each|all|th(?:e|is|ese)\s+(?:(?:primary|secondary|exploratory)\s+)?"
     r"(?:end-?points?|outcomes?|measures?|assessments?))\b"
 )
@@ -1167,7 +1168,7 @@ def _timed(sentence: str, measure: str, time_frame: str) -> bool:
 # Words between a measure and the next time after it that list another item first, whose time that is:
 # "SRI-4 response and safety at month 6", "SRI-4 response, BICLA response and safety at month 6";
 # not a comma going on about the measure ("SRI-4 response, assessed at month 6")
-_ANOTHER_ITEM = re.compile(
+_ANOTHER_ITEM = lazy(
     r"(?i)(?<![\w-])(?:and|or|as\s+well\s+as|plus)(?![\w-])|;"
     r"|,\s+(?!(?:as\s+)?(?:measured|assessed|evaluated|defined|determined|at|by|from|over|through|until|up\s+to|"
     r"during|after|within|in)(?![\w-]))"
@@ -1218,7 +1219,7 @@ _SITE_NOTE = (
     r"(?:\(\s*(?i:(?:not\s+yet\s+|active,?\s+not\s+)?recruiting|enrolling\s+by\s+invitation|active|completed|"
     r"suspended|site\s*(?:no\.?\s*|#\s*)?\d+)\s*\))?"
 )
-_SITE_JOIN = re.compile(rf"[\s,;:\-–—]*{_SITE_NOTE}[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
+_SITE_JOIN = lazy(rf"[\s,;:\-–—]*{_SITE_NOTE}[\s,;:()\-–—]*(?:(?:in|at|of)\s+(?:the\s+)?)?[\s,;:()\-–—]*")
 SITE_PLACES = ("city", "region", "country")
 
 
@@ -1243,11 +1244,11 @@ def together(prose: Sentences, places: list[str], facility: str | None, *, city:
 
 # A sentence that goes on about the site the sentence before it names last ("The hospital is in Columbus.",
 # "It is located in Columbus, Ohio.")
-_GOES_ON_SITE = re.compile(
+_GOES_ON_SITE = lazy(
     r"(?:It|(?:The|This|That)\s+(?:hospital|medical\s+cent(?:er|re)|cent(?:er|re)|clinic|site|institute|"
     r"institution|university|facility|campus))(?![\w-])"
 )
-_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z]")
+_CAPITAL = lazy(r"(?<![\w'’-])[A-Z]")
 
 
 def _placed_after(prose: Sentences, n: int, facility: str, places: list[str]) -> bool:
@@ -1270,7 +1271,7 @@ def _placed_after(prose: Sentences, n: int, facility: str, places: list[str]) ->
     )
 
 
-_PLACES_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+$")
+_PLACES_BEFORE = lazy(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*)+$")
 
 
 def _written_together(sentence: str, texts: list[str], listed: int | None = None) -> bool:
@@ -1286,8 +1287,8 @@ def _written_together(sentence: str, texts: list[str], listed: int | None = None
 # Ohio. "Berlin, Munich and Hamburg, Germany" leaves its cities with no country, as a comma before a
 # city reads the same as one before a region; the record's own sites cannot say which it is (a record
 # of Columbus, Ohio and Berlin in Germany would vouch for itself), so such a list is refused.
-_OTHER_CITIES = re.compile(r"\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-_CITY_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*\Z")
+_OTHER_CITIES = lazy(r"\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_CITY_BEFORE = lazy(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*\Z")
 
 
 def _chains(sentence: str, texts: list[str], listed: int | None = None) -> Iterator[int]:
@@ -1315,7 +1316,7 @@ def _chains(sentence: str, texts: list[str], listed: int | None = None) -> Itera
 
 
 # The end of places a list of sites stands under: those the site leaves out ("..., China"), then a colon
-_THEN_COLON = re.compile(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
+_THEN_COLON = lazy(r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*:")
 
 
 def _listed_under(sentence: str, places: list[str], facility: str, listed: int | None = None) -> bool:
@@ -1350,15 +1351,15 @@ def tied(prose: Sentences, measure: str, time_frame: str) -> bool | None:
 # (Charité) and", "; Tom Hale"), or another affiliation ended by a comma before another name ("Anna Berg
 # of Charité, Tom Hale of Columbus University"). A title between them is none: "Anna Berg, MD, PhD,
 # Professor of Medicine at Charité", "Anna Berg, Director of the Lupus Clinic, Charité".
-_ANOTHER_PERSON = re.compile(
+_ANOTHER_PERSON = lazy(
     r"(?i:(?<![\w-])(?:and|with|alongside|as\s+well\s+as)(?![\w-]))|[&;)]"
     r"|(?<![\w-])(?:of|at|from)\s+(?:the\s+)?[A-Z][^,]*,\s*(?:(?:Drs?|Prof)\.?\s+)?[A-Z]"
 )
 # An affiliation written after a name: the name's own, which one written before it is not
-_AFFILIATION_AFTER = re.compile(r"\s*,?\s*(?:of|at|from|\()(?![\w-])")
+_AFFILIATION_AFTER = lazy(r"\s*,?\s*(?:of|at|from|\()(?![\w-])")
 # What may stand between an affiliation and the name after it: a comma ("the principal investigator at
 # Charité, Anna Berg, said")
-_BEFORE_NAME = re.compile(r"\s*,\s*")
+_BEFORE_NAME = lazy(r"\s*,\s*")
 
 
 def affiliated(prose: Sentences, name: str, affiliation: str) -> bool:

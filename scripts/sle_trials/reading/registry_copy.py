@@ -8,10 +8,10 @@ other layout (read_copy)."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import pages, vocabulary
 from sle_trials.reading.layouts import (
     Passage,
@@ -45,7 +45,7 @@ REGISTRY_COPY_HEADINGS = (
 
 
 # The site's own one-line blurb under a heading ("Get a concise snapshot of the trial, ..."): not the trial's words.
-_BLURB = re.compile(
+_BLURB = lazy(
     r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
     r"Additional) .*[.]$"
 )
@@ -284,7 +284,7 @@ def _product_lines(
 AGENCY_CLASSES = frozenset(("NIH", "FED", "OTHER_GOV", "INDIV", "INDUSTRY", "NETWORK", "AMBIG", "OTHER", "UNKNOWN"))
 
 
-_IDENTIFIER_LABEL = re.compile(r"^Identifier (?P<label>Type|Source|Domain): ?(?P<value>.*)$")
+_IDENTIFIER_LABEL = lazy(r"^Identifier (?P<label>Type|Source|Domain): ?(?P<value>.*)$")
 
 
 def _identifier_places(lines: list[str]) -> dict[str, list[Passage]]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from sle_trials.patterns import lazy
+
 # (the registry's letters, then its number: each alternative as the registry writes it)
 _IDS = (
     r"ChiCTR[ -]?(?:[A-Z]{2,5}-)?[0-9]{8,10}",  # Chinese Clinical Trial Registry: ChiCTR2400081234, ChiCTR-IOR-17012345
@@ -40,12 +42,12 @@ _IDS = (
     r"ITMCTR[ -]?[0-9]{10}",
     r"NL-OMON[0-9]+|NTR[ -]?[0-9]{3,5}",  # the Netherlands
 )
-_OTHER_ID = re.compile(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(_IDS) + r")(?![A-Za-z0-9])")
+_OTHER_ID = lazy(r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(_IDS) + r")(?![A-Za-z0-9])")
 # what a line written in ASCII must hold to name one (a look-alike letter makes a line not ASCII):
 # the start of a registry's letters, or a number of EudraCT's shape; looked for in the line in lower
 # case, which for ASCII is what a case-blind pattern matches: case-blind, the pattern tried each of its
 # alternatives at every character, and every line of every plain source took twice as long to read
-_HINT = re.compile(
+_HINT = lazy(
     r"chictr|isrctn|actrn|eudract|euct|ctri|jrct|umin|drks|kct|irct|pactr|tctr|lbctr|slctr|rpcec|rbr-|itmctr"
     r"|nl-omon|ntr[ -]?[0-9]|[0-9]{4}-[0-9]{6}-[0-9]{2}"
 )
@@ -59,7 +61,7 @@ def may_name(line: str) -> bool:
 # what may be another registry's id in part of a line (markup's text a reader is shown and the check
 # does not read, which may hold half of an id): a registry's letters at the start of a word, or a
 # number of EudraCT's shape
-_PART = re.compile(
+_PART = lazy(
     r"(?i)(?<![A-Za-z])(?:chictr|isrctn|actrn|eudract|euct|ctri|jrct|umin|drks|kct|irct|pactr|tctr|lbctr|slctr"
     r"|rpcec|rbr-|itmctr|nl-omon|ntr[ -]?[0-9])|[0-9]{4}-[0-9]{6}"
 )

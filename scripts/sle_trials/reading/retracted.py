@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import planned as planned_words
 from sle_trials.reading.sentences import ANSWER_LABEL, CHOICE, INSTITUTION
 
@@ -171,7 +172,7 @@ ASKED = r"(?:[ \t]+(?-i:[a-z0-9][\w'\u2019/-]*|[A-Z][A-Z0-9]+(?:[-/][A-Za-z0-9]+
 # ... and another choice after a yes (sentences.CHOICE), after a comma, a slash, "or" or a list's mark
 _ANOTHER_CHOICE = rf"[ \t]*(?:[,/|;]|or\b)?[ \t]*{CHOICE.pattern}"
 # (spaces and tabs only: a line's end is no word of the value's)
-_AFTER = re.compile(
+_AFTER = lazy(
     r"(?i)[ \t]*(?:"
     rf"(?:[(\[][ \t]*{_QUALIFIER}[ \t]*[)\]][ \t]*)?[*_]{{0,2}}"
     rf"[(\[][ \t]*(?:{_QUALIFIER}[ \t]*[;,/][ \t]*)?(?:{_BACK_WORDS})\b[^)\]\n]*[)\]]"
@@ -213,7 +214,7 @@ _AFTER = re.compile(
 # participants); after a comma, a colon or a dash, with whom or when ("- withdrawn by the sponsor",
 # "; this figure has since been withdrawn"); or as the next sentence, of the line or of the next line
 # of its paragraph ("60 participants. This figure has since been withdrawn.")
-_SAID_AFTER = re.compile(
+_SAID_AFTER = lazy(
     r"(?i)[ \t]*(?:"
     rf"(?:[(\[][ \t]*{_QUALIFIER}[ \t]*[)\]][ \t]*)?[*_]{{0,2}}[(\[][ \t]*(?:{_QUALIFIER}[ \t]*[;,/][ \t]*)?"
     rf"(?:{_BARE_SAID}|(?:[^)\]\n]*?(?<![\w'\u2019]))?{_SAID_BACK})[^)\]\n]*[)\]]"
@@ -227,14 +228,14 @@ _SAID_AFTER = re.compile(
     r")"
 )
 # A value that is such a word itself: the status "Withdrawn"
-_BACK_VALUE = re.compile(rf"(?i)[ \t]*{_BACK_DONE}[ \t]*")
+_BACK_VALUE = lazy(rf"(?i)[ \t]*{_BACK_DONE}[ \t]*")
 # What a label calls a trial's officials and collaborators (a label that says they are old ones, _BEFORE,
 # or only planned, _PLANNED_BEFORE): "Former Study Chair:", "Tentative Principal Investigator:"
 _OFFICIALS = r"(?:collaborators?|investigators?|directors?|chairs?|officials?|PIs?)"
 # The words right before a value that take it back: "formerly Recruiting", "previously 60
 # participants", "originally 2024-07-30", "no longer 60", "not 60", "revised from 60", "~~60",
 # "cancelled: 60", "Enrollment (cancelled): 60"
-_BEFORE = re.compile(
+_BEFORE = lazy(
     # (or hedged: "Sponsor: possibly Acme Bio", "perhaps 60 participants", "Sites: maybe Shanghai")
     rf"(?i)(?:\b(?:formerly|previously|originally|no\s+longer|not|{planned_words.HEDGED}|probably|tentatively)"
     # ... and the old name or listing they give it ("formerly called IM29", "previously known as Acme Bio",
@@ -276,7 +277,7 @@ _BEFORE = re.compile(
 # How far before a value the words taking it back are looked for
 _REACH = 60
 # The unit words an age or a count's number may have before the words after it ("18 years: n/a")
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy(
     r"(?i)(?:[ \t]+(?:years?|months?|weeks?|days?)(?:[ \t]+(?:old|of[ \t]+age))?"
     r"(?:[ \t]+(?:or|and)[ \t]+(?:older|younger|above|below|over|under))?)?"
 )
@@ -291,14 +292,14 @@ _PART_BRACKET = r"[ \t]*[(\[][^)\]\n]{0,60}[)\]]"
 # small words a place's name holds: "Hospital of", "Universidad de la")
 _PART_WORD = r"(?-i:[A-Z0-9])[\w'\u2019.&-]*"
 _PART_NEXT = rf"(?:{_PART_WORD}|of|de|la|del|du|di|and)"
-_ENTRY_PART = re.compile(rf"(?:{_PART_BRACKET})?[ \t]*,[ \t]*{_PART_WORD}(?:(?<!\.)[ \t]+{_PART_NEXT})*")
+_ENTRY_PART = lazy(rf"(?:{_PART_BRACKET})?[ \t]*,[ \t]*{_PART_WORD}(?:(?<!\.)[ \t]+{_PART_NEXT})*")
 _ENTRY_PARTS = 4
 # ... and the other words of the part a value is the first words of, up to the part's comma or bracket ("
 # Hospital" of "Shanghai Hospital, Shanghai, China" and of "Shanghai Hospital (withdrawn), Shanghai, China",
 # the value "Shanghai")
-_PART_REST = re.compile(rf"(?:(?<!\.)[ \t]+{_PART_NEXT}){{1,6}}(?=[ \t]*[,(\[])")
+_PART_REST = lazy(rf"(?:(?<!\.)[ \t]+{_PART_NEXT}){{1,6}}(?=[ \t]*[,(\[])")
 
-_YES = re.compile(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
+_YES = lazy(r"(?i)[ \t]*:[ \t]*(?:yes|true)\b")
 
 # A site's own words for being out of the trial, of a site only ("Enrollment: 60 (closed)" closes the
 # trial's recruitment, and leaves its count standing), read as ClinicalTrials.gov reads a location's
@@ -346,7 +347,7 @@ _SITE_SAID = (
 _SITE_NEXT = rf"(?-i:This|That|The|Said)[ \t]+{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE}"
 # (the clause's end, or by whom, when or from what: "closed in 2024", "withdrew from the study")
 _SITE_TAIL = rf"(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}|[ \t]+from\b)"
-_SITE_AFTER = re.compile(
+_SITE_AFTER = lazy(
     r"(?i)[ \t]*(?:"
     # in a parenthesis or a bracket, as its first words or a later clause's ("(site closed)",
     # "(recruiting; site terminated)")
@@ -365,7 +366,7 @@ _SITE_AFTER = re.compile(
 _SITE_GONE_LABEL = (
     rf"(?:closed|terminated|discontinued|deactivated|non-?participating|former|past|erstwhile|{planned_words.PLANNED})"
 )
-_SITE_BEFORE = re.compile(
+_SITE_BEFORE = lazy(
     rf"(?i)(?:(?:\b{_SITE_GONE_LABEL}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+|\bex-){_SITE_NOUN}"
     rf"|\b{_SITE_NOUN}[ \t]+{_SITE_VERBS}{_SITE_GONE})\b[^:\n.;]{{0,20}}:[ \t]*\Z"
 )
@@ -437,7 +438,7 @@ _PARTY_LABEL = rf"(?:sponsors?|responsible[ \t]+part(?:y|ies)|funders?|{_OFFICIA
 _PARTY_ENDED_LABEL = (
     r"(?:former|previous|past|erstwhile|retired|outgoing|departed|one-?time|emeritus|ex|until[ \t]+recently)"
 )
-_PARTY_BEFORE = re.compile(
+_PARTY_BEFORE = lazy(
     rf"(?i)(?:\b(?:(?:past|erstwhile|retired|departed|one-?time|emeritus|ex)(?:[ \t]+[a-z]+){{0,2}}?[ \t]+"
     r"|ex-(?:[a-z]+[ \t]+){0,2}?)(?<!officio[ \t])"
     rf"{_PARTY_LABEL}(?!-)\b[^:\n.;]{{0,20}}"
@@ -475,14 +476,14 @@ _UNTIL = (
     r"(?:[ \t]+(?:in|on))?[ \t]+(?:(?:the[ \t]+)?end[ \t]+of[ \t]+)?)"
     rf"(?P<end>{_DATE_TEXT})(?![\w-])"
 )
-_PARTY_UNTIL_BEFORE = re.compile(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_UNTIL}[ \t]*[)\]]?[ \t]*:[ \t]*\Z")
+_PARTY_UNTIL_BEFORE = lazy(rf"(?i)\b{_PARTY_LABEL}(?:[ \t]*[(\[])?[ \t]*{_UNTIL}[ \t]*[)\]]?[ \t]*:[ \t]*\Z")
 
 # ... and, of an open status (recruiting, enrolling, available), the words right after it that end it at a
 # date ("Recruiting until March 2024", "Recruiting (ended 2024)", "Recruiting 2019-2023") or begin it at one
 # ("Recruiting from 2026", "Recruiting, to start in March 2026"): read against the source's as-of date
 # (status_out_of_time); "Recruiting since 2024" says when it began, which agrees with it
-_STATUS_UNTIL = re.compile(rf"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?{_UNTIL}")
-_STATUS_FROM = re.compile(
+_STATUS_UNTIL = lazy(rf"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?{_UNTIL}")
+_STATUS_FROM = lazy(
     r"(?i)[ \t]*(?:[(\[,;:\u2013\u2014][ \t]*|[ \t]+--?[ \t]*)?"
     r"(?:from|starting|beginning|opening|opens|(?:(?:is|are)[ \t]+)?to[ \t]+(?:start|open|begin))"
     rf"(?:[ \t]+(?:in|on))?[ \t]+(?P<start>{_DATE_TEXT})(?![\w-])"
@@ -646,7 +647,7 @@ _UNDECIDED = (
     rf"|(?:pending|optional|{planned_words.HEDGED}|tentative(?:ly)?)(?=[ \t]*[)\]]))\b"
 )
 _PLAN = rf"(?:{planned_words.PLANNED}\b{_PLANNED_TAIL}|{_UNDECIDED})"
-_PLANNED_AFTER = re.compile(
+_PLANNED_AFTER = lazy(
     r"(?i)[ \t]*(?:"
     rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:{_PLANNED_NOUN}[ \t]+)?{_PLANNED_NOW}"
     rf"{_PLAN}[^)\]\n]*[)\]]"
@@ -672,7 +673,7 @@ _PLANNED_AFTER = re.compile(
 # or a verb's ("BCMA was dropped", "CD28 has been discontinued"). Of a value only that has no count of
 # its own: "(5 withdrawn)" counts participants
 _DROPPED = r"(?:dropped|discontinued|abandoned|omitted|eliminated|removed|deleted)"
-_DROPPED_AFTER = re.compile(
+_DROPPED_AFTER = lazy(
     r"(?i)[ \t]*(?:"
     rf"(?:[(\[][ \t]*)?(?:(?:since|later|subsequently|then|now)[ \t]+)?(?:{_DROPPED}|{_UNDONE})[ \t]*[)\]]"
     # (or after a comma, with the word of when: "SRI-4 response at week 24, later dropped")
@@ -699,7 +700,7 @@ _THEIRS = (
 )
 # (a condition's word, not a participant's condition: what left_open and count_left_open both read)
 _A_CONDITION = rf"(?<![\w-]){planned_words.CONDITIONS}(?![\w-])(?!{_THEIRS})"
-_LEFT_OPEN = re.compile(rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{_A_CONDITION}")
+_LEFT_OPEN = lazy(rf"(?i)[ \t]*(?:,[ \t]*|[(\[][ \t]*|[ \t]+)(?:only[ \t]+)?{_A_CONDITION}")
 
 
 def dropped(text: str, at: int) -> bool:
@@ -715,7 +716,7 @@ def dropped(text: str, at: int) -> bool:
 # be" say what the trial will do; an adverb between ("might well be", "may eventually be", "may possibly
 # be"), another verb of becoming ("could become", "might change to", "may include"), a colon or a bracket
 # after it ("may be: ...", "may be (tentatively) ...") or "also" after a hedge ("possibly also") hedge it too
-_MAY_BE_BEFORE = re.compile(
+_MAY_BE_BEFORE = lazy(
     r"(?i)(?:\b(?:may|might|could)[ \t]+"
     rf"(?:(?:also|either|instead|still|well|even|eventually|ultimately|later|yet|{planned_words.HEDGED})[ \t]+)*"
     r"(?:be|become|change[ \t]+to|switch[ \t]+to|include)"
@@ -764,12 +765,12 @@ _PLAN_WORD = rf"(?:\b{_PLAN_WORDS}\b|[(\[][ \t]*{_PLAN_WORDS}[ \t]*[)\]])"
 # (and, of a label only, the words of a value not yet chosen: "Potential sites:", "Candidate sponsor:")
 _LABEL_PLAN = rf"(?:{planned_words.PLANNED}|potential|prospective|candidate|possible|provisional)"
 _OPENED_BY_A_PLAN = rf":[ \t]*{_PLAN_WORD}[ \t]*:?[ \t]*\Z"
-_PLANNED_BEFORE = re.compile(
+_PLANNED_BEFORE = lazy(
     rf"(?i)(?:(?:\b{_LABEL_PLAN}(?:[ \t]+[a-z]+){{0,2}}?[ \t]+{_PLANNED_LABEL_NOUN}\b[^:\n.;]{{0,20}}"
     rf"|\b{_PLANNED_LABEL_NOUN}(?:[ \t]+[a-z]+){{0,2}}?(?:[ \t]*|[ \t]*[,\u2013\u2014][ \t]*|[ \t]+--?[ \t]+)"
     rf"{_PLAN_WORD}[ \t]*):[ \t]*\Z|{_OPENED_BY_A_PLAN})"
 )
-_OPENED = re.compile(rf"(?i){_OPENED_BY_A_PLAN}")
+_OPENED = lazy(rf"(?i){_OPENED_BY_A_PLAN}")
 
 
 def opened_by_a_plan(text: str, start: int) -> bool:
@@ -839,7 +840,7 @@ _LEFT_OPEN_WORDS = (
     rf"|(?:pending|awaiting)(?![\w-])(?!{_THEIRS})|(?:conditional|contingent)(?=[ \t]*[)\]]))"
 )
 _OLD_PLAN = rf"(?:{planned_words.PLANNED}|targeted|estimated|aimed[ \t]+for)\b"
-_LEFT_OPEN_AFTER = re.compile(
+_LEFT_OPEN_AFTER = lazy(
     r"(?i)(?:"
     # undecided: right after it, in its bracket, or after a comma, a semicolon, a colon or a dash
     r"[ \t]*(?:[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?|[,;:\u2013\u2014][ \t]*|--?[ \t]*)?"
@@ -862,7 +863,7 @@ _LEFT_OPEN_AFTER = re.compile(
 )
 # ... as the next sentence says of it ("60 patients. This number is yet to be confirmed.", "The final
 # figure has not yet been decided.")
-_LEFT_OPEN_NEXT = re.compile(
+_LEFT_OPEN_NEXT = lazy(
     r"(?i)(?:[ \t]+[^\s.!?:;,()\[\]]+){0,6}?(?:[ \t]*[(\[][^)\]\n]{0,40}[)\]])?[.!?]?[ \t\n]+"
     rf"(?-i:It|This|That|The|Its|Said)(?:[ \t]+{_COUNT_NOUN})?[ \t]+"
     rf"(?:(?:is|are|was|were|remains?|still|currently|now|being|has|have|had|been|also)[ \t]+)*"
@@ -873,7 +874,7 @@ _LEFT_OPEN_NEXT = re.compile(
 # make it an old plan ("originally planned to enroll 60 patients", "the original target of 60 patients",
 # "an initial sample size of 60")
 _ABOUT = r"(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|roughly|up[ \t]+to)[ \t]+)?"
-_LEFT_OPEN_BEFORE = re.compile(
+_LEFT_OPEN_BEFORE = lazy(
     rf"(?i)(?:(?:{_ON_A_CONDITION}|\b{_PENDING}\b)[^.;!?\n]{{0,80}}"
     # (a label saying so: "Conditional enrollment: 60", "Contingent sample size:")
     r"|\b(?:conditional|contingent)[ \t]+(?:enrol+ment|sample[ \t]+size|target|number)\b[^:\n.;]{0,20}:[ \t]*"
@@ -894,7 +895,7 @@ _LEFT_OPEN_BEFORE = re.compile(
 # will target ...", "Allocation (only if funded): Randomized")
 _CONDITION_SET_OFF = r"(?:,|:|[ \t]+-(?=[ \t])|[ \t]*[\u2013\u2014])"
 _TERMS_WORDS = r"(?:[ \t]+[^\s.;!?,:()\[\]]+){0,6}[ \t]+"
-_LEFT_OPEN_BEFORE_TERM = re.compile(
+_LEFT_OPEN_BEFORE_TERM = lazy(
     rf"(?i)(?:(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]\u2013\u2014]{{0,80}}?{_CONDITION_SET_OFF}{_TERMS_WORDS}"
     rf"|[(\[][ \t]*(?:only[ \t]+)?{_ON_A_CONDITION}[^)\]\n]{{0,60}}[)\]](?:[ \t]*:[ \t]*|{_TERMS_WORDS}))\Z"
 )
@@ -916,13 +917,13 @@ def count_left_open(text: str, start: int, end: int) -> bool:
 # Hospital, Shanghai"), read back to the label before the entry's first part
 # (a part may have a bracket before its comma: "Ruijin Hospital (withdrawn), ")
 _PART_WORDS = rf"{_PART_WORD}(?:[ \t]+{_PART_NEXT})*"
-_PARTS_BEFORE = re.compile(rf"(?:(?<![\w'\u2019.&-]){_PART_WORDS}(?:{_PART_BRACKET})?[ \t]*,[ \t]*){{1,4}}\Z")
-_PART_BEFORE = re.compile(rf"(?P<words>{_PART_WORDS})(?P<bracket>{_PART_BRACKET})?[ \t]*,[ \t]*")
+_PARTS_BEFORE = lazy(rf"(?:(?<![\w'\u2019.&-]){_PART_WORDS}(?:{_PART_BRACKET})?[ \t]*,[ \t]*){{1,4}}\Z")
+_PART_BEFORE = lazy(rf"(?P<words>{_PART_WORDS})(?P<bracket>{_PART_BRACKET})?[ \t]*,[ \t]*")
 # ... of which a site's facility opens the entry, and the words in a bracket after it or a part after it
 # take back the parts after them ("Shanghai Hospital (withdrawn), Shanghai, China": the city of a site
 # withdrawn); without a facility the parts may be a list's ("Sites: Beijing (closed), Shanghai"), each
 # its own entry
-_FACILITY = re.compile(rf"\b{INSTITUTION.pattern}\b")
+_FACILITY = lazy(rf"\b{INSTITUTION.pattern}\b")
 
 
 def taken_back(
@@ -1013,7 +1014,7 @@ def _back_before(
 
 # The places inside an entry's text where its words may end and others follow: a bracket, a comma, a
 # semicolon, a colon or a dash after a word of it
-_INNER = re.compile(r"(?<=[\w.'\u2019])(?=[ \t]*(?:[(\[,;:\u2013\u2014]|--?[ \t]))")
+_INNER = lazy(r"(?<=[\w.'\u2019])(?=[ \t]*(?:[(\[,;:\u2013\u2014]|--?[ \t]))")
 
 
 def _ended(until: re.Match[str] | None, held: Callable[[str], bool] | None) -> bool:

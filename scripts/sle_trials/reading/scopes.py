@@ -32,19 +32,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out
 from sle_trials.reading.layouts import normalise
 
-_SENTENCE_END = re.compile(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
-CONDITION_START = re.compile(r"(?i)\bif\b")  # where a criterion starts a condition of its own ("if ...")
+_SENTENCE_END = lazy(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
+CONDITION_START = lazy(r"(?i)\bif\b")  # where a criterion starts a condition of its own ("if ...")
 # the words of an exception that lifts a floor or a ceiling: "There is no minimum daily dose requirement
 # ... when ...", "the maximum does not apply to ..."
 _LIFTED = (
     r"(?:\bno\s+(?:[\w-]+\s+){{0,3}}?{side}\b"
     r"|\b{side}\b[^.;]{{0,60}}?\b(?:does not apply|is not required|is waived)\b)"
 )
-_NO_FLOOR = re.compile(_LIFTED.format(side="(?:minimum|lower limit)"), re.I)
-_NO_CEILING = re.compile(_LIFTED.format(side="(?:maximum|upper limit)"), re.I)
+_NO_FLOOR = lazy(_LIFTED.format(side="(?:minimum|lower limit)"), re.I)
+_NO_CEILING = lazy(_LIFTED.format(side="(?:maximum|upper limit)"), re.I)
 
 
 def _lifted(comparator: str) -> re.Pattern[str] | None:
@@ -160,7 +161,7 @@ def runs_on_from_another(text: str, at: int, where: int, limits: tuple[tuple[int
 
 
 # "and" or "or" right after a clause: what follows is another requirement beside it, or one instead
-_COORDINATED = re.compile(r"\s*,?\s*(?:and/or|and|or)\b", re.I)
+_COORDINATED = lazy(r"\s*,?\s*(?:and/or|and|or)\b", re.I)
 
 
 def another_requirement(text: str, start: int, end: int, limits: tuple[tuple[int, int], ...]) -> bool:
@@ -225,7 +226,7 @@ _PART_WORDS = (
     rf"(?:(?:the|an?|its|this)\s+)?(?!(?:all|both|every|each|any)\b)(?:[\w-]+\s+){{0,2}}?{_PART_NOUN}"
     rf"(?:\s+{_LABEL}\b)?(?:\s+(?:cohorts?|parts?|phases?|stages?|stud(?:y|ies)|periods?|arms?))?(?:\s+only)?"
 )
-_PART_NAMED = re.compile(
+_PART_NAMED = lazy(
     rf"(?i)(?<![\w-])(?:(?:only\s+)?(?:in|for|during|within)\s+{_PART_WORDS}(?![\w-])"
     rf"|\(\s*(?:only\s+)?(?:(?:in|for)\s+)?{_PART_WORDS}\s*\)"
     rf"|(?<![^\s(:;,])(?:[\w-]+\s+)?{_PART_NOUN}(?:\s+{_LABEL}\b)?(?:\s+only)?\s*:)"
@@ -239,7 +240,7 @@ _WHO_THEY_ARE = (
     r"(?:with|without|receiving|on|taking|treated|who|whose|aged|under|over|of\s+childbearing)\b"
     r"(?!\s+(?:active\s+|refractory\s+|systemic\s+)*(?:SLE|lupus(?!\s+nephritis)|systemic\s+lupus)\b)"
 )
-_A_GROUP = re.compile(
+_A_GROUP = lazy(
     rf"(?i)(?<![\w-])(?:(?:for|in|among)\s+(?!(?:all|any|every|each)\b)(?:[\w-]+\s+)?{_PEOPLE}\s+{_WHO_THEY_ARE}"
     rf"|(?:for|in|among)\s+(?!(?:all|any|every|each|the)\b)[\w-]+\s+{_PEOPLE}(?=\s*[,:])"
     rf"|(?<![^\s(:;,])(?!(?:all|any|every|each|the|eligible)\b)(?:[\w-]+\s+)?{_PEOPLE}\s+{_WHO_THEY_ARE}"
@@ -249,11 +250,11 @@ _A_GROUP = re.compile(
 )
 # ... and a waiver of the limit, or the investigator's or the sponsor's say over it, after it: "or at the
 # investigator's discretion", "(may be waived by the sponsor)", "unless approved by the sponsor"
-_WAIVED = re.compile(
+_WAIVED = lazy(
     r"(?i)(?<![\w-])(?:discretion|waiv(?:ed|able|ers?)|case-by-case|exceptions?(?=[^.;]{0,30}?\b(?:granted|made|allowed"
     r"|permitted|approved|considered)\b)|grants?[ \t]+(?:an?[ \t]+)?exceptions?)(?![\w-])"
 )
-_EXCEPTED = re.compile(rf"(?i){kept_out.excepted()}")
+_EXCEPTED = lazy(rf"(?i){kept_out.excepted()}")
 # ... or an exception of the values a cause explains, after it in its sentence: "..., excluding laboratory
 # test abnormalities due to SLE hepatitis", "unless attributable to lupus", "other than anaemia secondary
 # to SLE": the limit keeps out no patient whose value has that cause
@@ -270,7 +271,7 @@ _CAUSE = (
     r"(?:due[ \t]+to|caused[ \t]+by|attribut(?:able|ed)[ \t]+to|secondary[ \t]+to|resulting[ \t]+from"
     r"|because[ \t]+of|explained[ \t]+by|related[ \t]+to)"
 )
-_CAUSE_EXCEPTION = re.compile(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}")
+_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
@@ -281,13 +282,13 @@ _CONDITION = (
     r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
     r"deficiency|infections?|involvement|nephritis|carriers?)"
 )
-_CONDITION_EXCEPTION = re.compile(
+_CONDITION_EXCEPTION = lazy(
     rf"(?i){_excepting(_EXCEPTING, _CONDITION)}"
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
 )
-_A_PART = re.compile(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
+_A_PART = lazy(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -430,7 +431,7 @@ def opens_condition(words: str) -> bool:
 
 # words that say who a limit is for or when it applies ("Patients receiving glucocorticoids (prednisone)",
 # "(patients on steroids only)"): words holding one state a condition, however they are set off
-_WHO_OR_WHEN = re.compile(
+_WHO_OR_WHEN = lazy(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
     r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|who|whose|"
     r"receiving|taking|treated|using|"
@@ -478,7 +479,7 @@ def aside(text: str, condition: str) -> str | None:
 
 # the words that open an aside saying what the words before it include, or examples of them: no
 # condition, however it is set off
-_INCLUDING = re.compile(
+_INCLUDING = lazy(
     r"(?i)(?:including|includes|incl\.|such as|e\.g\.|i\.e\.|for example|for instance|especially|in particular"
     r"|particularly|namely|notably)(?!\w)"
 )
@@ -507,13 +508,13 @@ def _closes_at(text: str, opened: int) -> int:
 _CLAUSE_MARKS = ",.;:)"
 # the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
 # <500/mm³ with a neutrophil count <1000/mm³")
-_OPENER = re.compile(
+_OPENER = lazy(
     r"(?i)(?:if|when|whenever|unless|where|while|provided|in case|for|in|on|during|before|after|at|within"
     r"|with|without|except|excluding|other than|who|whose)\b"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
-_INLINE_LABEL = re.compile(r"\s+\(?[a-z0-9][.)]\s")
+_INLINE_LABEL = lazy(r"\s+\(?[a-z0-9][.)]\s")
 
 
 def _starts_between(text: str, others: list[str], start: int, end: int) -> bool:
@@ -547,47 +548,47 @@ _MARK = r"[,(\[{/\-\u2010-\u2015]"
 # comma, a bracket, a slash or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively", "otherwise"
 # (a unit the limit's statement left out may stand first: "UPCR ≥ 0.5 g/g or ...")
 _UNIT_LEFT = r"(?:[ \t]*[^\s,;:()\[\]]*[/%×^][^\s,;:()\[\]]*)?"
-_GAP = re.compile(
+_GAP = lazy(
     r"(?i)"
     + _UNIT_LEFT
     + r"(?:[ \t]+(?!(?:and|with|if|when|but|unless)\b)[a-z][a-z-]*){0,8}[ \t]*"
     + _MARK
     + r"?[ \t]*"
 )
-_OR_AT = re.compile(r"(?i)(?<![\w-])(" + _OR + r")" + _NOT_ANOTHER)
+_OR_AT = lazy(r"(?i)(?<![\w-])(" + _OR + r")" + _NOT_ANOTHER)
 # ... where more than a few words stand between, or a phrase of how, when or on what the limit is measured
 # ("by echocardiogram or MUGA", "without transfusion or growth factor support", "at screening or baseline",
 # "despite glucocorticoids or immunosuppressants"), the "or" joins that phrase's words, unless the words after
 # it give a limit of their own ("at screening or BILAG A in one organ"), a time not counted
-_PHRASE_AFTER_A_LIMIT = re.compile(
+_PHRASE_AFTER_A_LIMIT = lazy(
     r"(?i)(?<![\w-])(?:by|via|using|on|off|without|despite|in|within|from|during|before|after|at|per|under|"
     r"following|as|of|for|excluding|including|except|assessed|measured|determined|calculated|confirmed|"
     r"documented|estimated)(?![\w-])"
 )
 # (a phrase of when, whose "or" joins another time: "at screening or baseline", "before enrollment or
 # randomization", "at screening and/or Day 1")
-_WHEN = re.compile(r"(?i)at|during|before|after|within|from|following")
-_A_TIME_AFTER = re.compile(
+_WHEN = lazy(r"(?i)at|during|before|after|within|from|following")
+_A_TIME_AFTER = lazy(
     r"(?i)[ \t]*(?:(?:the|a|an|each|every)[ \t]+)?(?:screening|baseline|day|week|month|visit|randomi[sz]ation|"
     r"enrol+ment|entry|infusion|(?:leuk)?apheresis|lymphodepletion|consent|dosing|treatment|study|trial)(?![\w-])"
 )
 _NUMBER = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|single)"
-_A_TIME = re.compile(
+_A_TIME = lazy(
     r"(?i)(?<![\w-])(?:(?:day|week|month|visit|cycle)[ \t]*\d+|(?:[≥≤<>]=?[ \t]*)?"
     + _NUMBER
     + r"[ \t]*-?[ \t]*(?:days?|weeks?|months?|years?|hours?|hrs?|h|wks?)(?![\w-]))"
 )
-_OWN_LIMIT = re.compile(
+_OWN_LIMIT = lazy(
     r"(?i)[≥≤<>=]|(?<![\w-])(?:at[ \t]+(?:least|most)|(?:more|less|greater|fewer|higher|lower)[ \t]+than|"
     + _NUMBER
     + r")(?![\w-])"
 )
 # "or" right before the limit's measure ("Hemoglobin ≥ 9 g/dL, or platelets ≥ 75,000/mm³")
-_OR_BEFORE = re.compile(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
-_OR_THEN = re.compile(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
+_OR_BEFORE = lazy(r"(?i)(?<![\w-])(" + _OR + r")\s+(?:the\s+|an?\s+)?\Z")
+_OR_THEN = lazy(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
-_AFTER_A_LIMIT = re.compile(r"(?i)[0-9%³²)]" + _UNIT_LEFT + r"(?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
-_CLAUSE_END = re.compile(r"[,;:.](?=\s|\Z)|\Z")
+_AFTER_A_LIMIT = lazy(r"(?i)[0-9%³²)]" + _UNIT_LEFT + r"(?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
+_CLAUSE_END = lazy(r"[,;:.](?=\s|\Z)|\Z")
 
 
 def _joins_a_phrase(between: str, then: str) -> bool:

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
+from sle_trials.patterns import lazy
 from sle_trials.reading.invisible import SEPARATOR
 
 # Where one sentence ends and the next starts. A stop (".", "!", "?") ends one before a capital or an
@@ -45,11 +46,11 @@ _ANSWERED = rf"(?!(?<=\?)\s+{_ANSWER})"
 # domain?", a blank line, "Yes."; "CD28 co-stimulatory domain?" over "- Yes"): the question's too (answers,
 # read by line_ends and layouts.set_apart), and read on one line with it. Cut there, the sentence ended in
 # a question unanswered, and the value a yes gives was refused as asked.
-ANSWER = re.compile(_ANSWER)
+ANSWER = lazy(_ANSWER)
 # ... but not a yes a list of choices offers, a line opening with another choice alone after it ("CD28
 # domain?" over "- Yes" and "- No", or "- Unknown"): read as the question's answer, a form's choices bound
 # the value a box left unticked asked
-CHOICE = re.compile(
+CHOICE = lazy(
     rf"{ANSWER_LABEL}?(?i:yes|no|true|false|unknown|unclear|n/?a|not[ \t]+(?:sure|known))"
     r"(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014/|-]|\n|\Z))"
 )
@@ -62,30 +63,30 @@ _STOP = (
     + ")"
 )
 # A stop alone, where it ends a sentence (a line's end after it or not)
-STOP = re.compile(_STOP)
+STOP = lazy(_STOP)
 # What a sentence a stop ends before opens with: a line after a stop that opens otherwise ("- Phase 2",
 # "120 participants were enrolled" after a blank line) ran on from it as the stop alone reads it
-OPENS = re.compile(_OPENS)
+OPENS = lazy(_OPENS)
 # The sentences a site's texts are looked for in (together): a semicolon ends none there, since a list
 # of sites under their places is written with them ("Sites in Beijing, China: A; B" lists two sites
 # in Beijing, and cut at the semicolon B stood under no place).
 # A line's end that ends a sentence with no stop, as line_ends marks it in the text prose is read from; a
 # SEPARATOR line after it (between two paragraphs a reader sees apart: layouts.set_apart) is no sentence
 _LINE_END = rf"|\s*\n(?:\s*{SEPARATOR}\s*\n)*\s*"
-STOPS = re.compile(_STOP + _LINE_END)
+STOPS = lazy(_STOP + _LINE_END)
 # The sentences everything else is read in (a product's facts too, which were read in pieces cut at any
 # stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
 # completed enrollment of 120 participants; NB-301 is ..." is two).
-SENTENCES = re.compile(_STOP + r"|(?<=;)\s+" + _LINE_END)
+SENTENCES = lazy(_STOP + r"|(?<=;)\s+" + _LINE_END)
 # Where a criterion's or a quote's clause ends, for the readers of limits (lexicon, binding): a full stop
 # or a semicolon before a space or the text's end ("7.5" and "e.g.," end none; a list label's "a." does).
-END = re.compile(r"[.;](?=\s|$)")
+END = lazy(r"[.;](?=\s|$)")
 
 # Where a quote's sentence ends, for the words around a number or a quote (lexicon.unbound_age, around):
 # a stop, a semicolon, a question or exclamation mark, a line's end; not a "." between digits (a
 # decimal point). Not END, which the readers of limits read a unit's reach by, and which a second
 # definition in lexicon.py once replaced.
-QUOTE_END = re.compile(r"[.;!?](?!\d)|\n")
+QUOTE_END = lazy(r"[.;!?](?!\d)|\n")
 # Where a source's text, its lines joined by spaces, likely broke a line: a word or number, then a capital
 # ("Minimum Age: 18 Years Severe lupus nephritis is excluded." was two lines, and one sentence) ...
 # ... but not after a word no sentence ends on (an article, a preposition, a conjunction, a possessive),
@@ -106,17 +107,17 @@ _NO_SENTENCE_ENDS_ON = (
 # is guessed to end before a capitalised word that a word in lower case comes before, unless another
 # capitalised word follows it (a name's first word); or that a capitalised word comes before only
 # where a number comes before that ("18 Years Severe ...": a label's value and its unit)
-_GUESS = re.compile(
+_GUESS = lazy(
     r"(?<=[A-Za-z0-9%)\]])"
     + "".join(rf"(?<!\b(?i:{word}))" for word in _NO_SENTENCE_ENDS_ON)
     + r"\s+(?=[A-Z])(?![A-Z]{2,}\b)"
 )
-_NAME_GOES_ON = re.compile(r"[A-Z][\w'’-]*\s+[A-Z]")
-_TITLE_WORD = re.compile(r"[A-Z][a-z'’-]*\Z")
+_NAME_GOES_ON = lazy(r"[A-Z][\w'’-]*\s+[A-Z]")
+_TITLE_WORD = lazy(r"[A-Z][a-z'’-]*\Z")
 # ... unless that lower-case word is a number's unit ("up to 65 years", "65 years old"): a line's end is
 # guessed after it even before words in title case ("Adults aged up to 65 years" and the next line
 # "Pregnant Women Are Excluded." were one sentence, and an honest maximum age was refused E508)
-_A_NUMBERS_UNIT_ENDS = re.compile(r"\d\s*[^\W\d_]+(?:\s+old)?\Z")
+_A_NUMBERS_UNIT_ENDS = lazy(r"\d\s*[^\W\d_]+(?:\s+old)?\Z")
 
 
 def _kept(text: str, found: re.Match[str]) -> bool:
@@ -210,27 +211,27 @@ def joined(run: list[tuple[str, str]]) -> str:
 # A line's end that ends no sentence by itself: a stop (SENTENCES reads it), or a mark or a word that
 # joins the line to the next ("," "-" "and" "of": a sentence that goes on)
 _JOINING_WORDS = frozenset("and or of in the with at to a an by for from as on than".split())
-_GOES_ON = re.compile(r"(?:[.!?;:,]['\"”’)\]]*|[-–—/&+]|(?<![\w-])(?i:" + "|".join(sorted(_JOINING_WORDS)) + r"))$")
-_ENDED = re.compile(r"[.!?]['\"”’)\]]*$")
+_GOES_ON = lazy(r"(?:[.!?;:,]['\"”’)\]]*|[-–—/&+]|(?<![\w-])(?i:" + "|".join(sorted(_JOINING_WORDS)) + r"))$")
+_ENDED = lazy(r"[.!?]['\"”’)\]]*$")
 _CLOSING = frozenset("'\"”’)]")
 _JOINING = frozenset(",;:-–—/&+")
 # A line that starts a block of its own: a list's mark ("-", "•", "1.", "2)", "a.", "iv.", "B)": _STOP's
 # ordinals) or a label
 # ("Last Updated: 2025-08-17", "Trial NCT06513429: ...", "Inclusion criteria:"): a capitalised word
 # and at most four more before a colon
-LIST_MARK = re.compile(r"(?:[-*•·–]|(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s")
-LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
+LIST_MARK = lazy(r"(?:[-*•·–]|(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s")
+LABEL = lazy(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
 # The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301")
 _SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
 
 
 # A word naming an institution ("University", "Hospital", "Medical Center"), and a line opening with
 # places, capitalised words and a comma ("Columbus, United States", "Berlin, Germany plant opens in 2027")
-INSTITUTION = re.compile(
+INSTITUTION = lazy(
     r"(?:Universit\w*|Hospitals?|Klinik\w*|Clinics?|Cent(?:er|re)s?|Institut\w*|College|School|Medicine|"
     r"Foundation|Academy|Infirmary|Laborator(?:y|ies)|Charité)"
 )
-PLACES_FIRST = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
+PLACES_FIRST = lazy(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 
 
 def _goes_on(line: str) -> bool:

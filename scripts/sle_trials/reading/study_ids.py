@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import prose, registry_ids
 
 
@@ -155,32 +156,32 @@ _CHINESE: tuple[tuple[Kind, str], ...] = (
     (DOCUMENT, r"文件编号|文号"),
     (OWN, r"(?:方案|研究|试验)(?:编号|代码|号)|课题代号|课题编号"),
 )
-_LABELS = [(kind, re.compile(r"(?i)(?<![\w-])(?:" + words + r")(?![\w-])")) for kind, words in _KINDS]
-_LABELS += [(kind, re.compile(words)) for kind, words in _CHINESE]
+_LABELS = [(kind, lazy(r"(?i)(?<![\w-])(?:" + words + r")(?![\w-])")) for kind, words in _KINDS]
+_LABELS += [(kind, lazy(words)) for kind, words in _CHINESE]
 
 # Where the clause a number stands in starts: a line's end, a semicolon, a stop before a space (not an
 # abbreviation's: "No. 12", "Ref. 3", "v. 2"), a comma before a space; read back at most this far
 _STOP = r"(?<!\bno)(?<!\bnos)(?<!\bref)(?<!\bv)(?<!\bcat)(?<!\bdoc)(?<!\btel)\.\s"
-_CLAUSE = re.compile(r"(?i)[\n;]|" + _STOP + r"|,\s")
+_CLAUSE = lazy(r"(?i)[\n;]|" + _STOP + r"|,\s")
 # ... and the sentence it stands in
-_SENTENCE = re.compile(r"(?i)[\n;]|" + _STOP)
+_SENTENCE = lazy(r"(?i)[\n;]|" + _STOP)
 _BACK = 120
 # The words of a product's name right after a code, which make the code the product's: "IM19 CAR-T
 # cells", "KYV-101 injection"
-_PRODUCT_AFTER = re.compile(
+_PRODUCT_AFTER = lazy(
     r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?|cell[ \t]+(?:therapy|injection|product)|therapy|injection|"
     r"infusion|product|tablets?|capsules?)(?![\w-])"
 )
 # ... and those that name cells, which make it a product's after a study's label too ("Trial
 # NCT06513429: IM19 CAR-T Cell Therapy")
-_CELLS_AFTER = re.compile(r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?)(?![\w-])")
+_CELLS_AFTER = lazy(r"(?i)[ \t]+(?:CAR-?T|CAR[ \t]+T|CAR|cells?)(?![\w-])")
 # ClinicalTrials.gov's label of a trial's own ids ("Other Study ID Numbers"), which names no other study
-_OTHER_IDS_LABEL = re.compile(r"(?i)(?<![\w-])other[ \t]+study[ \t]+id(?:entifier)?s?(?:[ \t]+numbers?)?")
+_OTHER_IDS_LABEL = lazy(r"(?i)(?<![\w-])other[ \t]+study[ \t]+id(?:entifier)?s?(?:[ \t]+numbers?)?")
 # A trial's id at ClinicalTrials.gov (another registry's: registry_ids)
-_REGISTRY_ID = re.compile(r"NCT[0-9]{8}")
+_REGISTRY_ID = lazy(r"NCT[0-9]{8}")
 # The words after a number that say what it is: a bracket of them, or an apposition ("2023YFC123456
 # (grant)", "IM19-SLE-001, the earlier study's protocol number")
-_AFTER_OPENS = re.compile(
+_AFTER_OPENS = lazy(
     r"(?i)[ \t]*(?:\(|\[|,[ \t]+(?=(?:the|a|an|its)[ \t]+)|[ \t]+(?:is|was|being)[ \t]+(?=(?:the|a|an|its|our)[ \t]+))"
 )
 
@@ -272,12 +273,12 @@ def _ends_at_a_name(words: str) -> bool:
 # What may stand between a number's label and the number ("NIH grant: R01AR012345", "EudraCT Number:
 # 2023-001234-56", "| NIH | R01AR012345"): marks and the words of a number's label; and after a number,
 # a bracket its label stands in alone ("R01AR012345 (NIH)")
-_LABEL_GAP = re.compile(
+_LABEL_GAP = lazy(
     r"(?i)(?:[ \t\n:#|/.\-–—]|(?<![\w-])(?:grants?|contracts?|awards?|funding|numbers?|nos?|ids?|identifiers?|"
     r"codes?|ref(?:erence)?)(?![\w-]))*"
 )
-_BRACKET_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
-_BRACKET_CLOSE = re.compile(r"[)\]]")
+_BRACKET_OPEN = lazy(r"[ \t]*[(\[][ \t]*")
+_BRACKET_CLOSE = lazy(r"[)\]]")
 
 
 def labelled_by(text: str, number: str, renderings: list[tuple[int, int]]) -> bool:

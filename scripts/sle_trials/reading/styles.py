@@ -39,6 +39,8 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast, color3
 
+from sle_trials.patterns import lazy
+
 # Properties that cannot hide text (a value of keywords, strings and lengths of nothing below zero:
 # a negative margin lays an element over another, a vertical-align by a length moves a line off the
 # page): the weight, style and family of a font (a family the page defines would be an @font-face,
@@ -1056,7 +1058,7 @@ class Sheet:
 # HTML's white space, ASCII's only (not U+00A0): what a browser collapses into one space in a page's
 # text (markup) and where HTML splits a class attribute: "a\u00a0b" is one class, not "a" and "b"
 # (which str.split() made of it, and `.a\a0 b`, a browser's match, matched nothing)
-HTML_WHITE = re.compile("[ \t\n\x0c\r]+")
+HTML_WHITE = lazy("[ \t\n\x0c\r]+")
 
 # what a rule for the page's <html> or <body> is (with its pseudo-classes): a browser makes them where
 # the markup leaves them out, where no element of the markup is there to match

@@ -31,13 +31,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out, planned, retracted, sentences
 
 # Words that name a chimeric antigen receptor product ("CAR-T cells", "CD19-CART", "CAR NK", "chimeric
 # antigen receptors"), whole: "care" or "Cardiac" is none. Where a registry copy's intervention is its
 # product (registry_copy._named_product), and where a plain document's sentence names the product
 # (prose.naming_the_product)
-CAR_WORDS = re.compile(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
+CAR_WORDS = lazy(r"(?i)(?<![a-z])(?:CAR(?:[- ]?(?:T|NK))?|CART|chimeric antigen receptors?)(?![a-z])")
 
 # Lupus nephritis named as what patients may have, not must ("Patients with lupus nephritis are allowed",
 # "History of lupus nephritis is permitted", "LN is also acceptable"): the criterion lets them in with it
@@ -454,7 +455,7 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
 # (binding._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
 BARE_ANSWERS = frozenset({"yes", "no", "true", "false"})
 ANSWER_LABELS = {
-    field: re.compile(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
+    field: lazy(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
     for field, label in (
         ("eligibility.healthy_volunteers", r"healthy[ \t]+(?:volunteers?|participants?|subjects?)"),
         ("results_posted", r"results?"),
@@ -578,7 +579,7 @@ _NOT_DENIED = "".join(
 # with FasTCAR", "are not given by subcutaneous injection", "will never be manufactured as universal
 # cells"), or its preposition alone ("by intravenous infusion, not by subcutaneous injection"): each
 # bound its value (FAST, SUBCUTANEOUS, UNIVERSAL)
-_DENIED_VERB = re.compile(
+_DENIED_VERB = lazy(
     # (or a verb of what might be, not what is: "might use CD28"; not "would" nor "could", which registries'
     # descriptions write for what the trial will do and what its cells can do: "Patients would be infused
     # with ...", "CAR-T cells could target CD19 and eliminate B cells")
@@ -805,7 +806,7 @@ _TAKEN_BACK_AFTER = {
 # bound ANTI_DSDNA among the antibodies patients must be positive for (binding), and kept a record from
 # declaring them silent (silence). An exclusion criterion's keeps out those who lack it, and asks for it
 # (prior_therapy.NOT_MET): each reader asks this of an inclusion criterion's antibodies only.
-_NEGATIVE_FOR = re.compile(r"(?i)\b(?:sero)?negative\s+(?:for|to)\b(?:(?!\bpositiv)[^.;:()\n]){0,40}\Z")
+_NEGATIVE_FOR = lazy(r"(?i)\b(?:sero)?negative\s+(?:for|to)\b(?:(?!\bpositiv)[^.;:()\n]){0,40}\Z")
 
 
 def negative_for(text: str, at: int) -> bool:
@@ -880,7 +881,7 @@ _LABELLED = {
 }
 
 
-_NOT_DENIED_HERE = re.compile(_NOT_DENIED)  # matched (empty) at a rendering's start unless a denial stands before
+_NOT_DENIED_HERE = lazy(_NOT_DENIED)  # matched (empty) at a rendering's start unless a denial stands before
 
 
 # The words a title leaves in lower case ("Criteria of the American College of Rheumatology")
@@ -936,7 +937,7 @@ def _compile(name: str, table: dict) -> Vocabulary:
             (r for r in values if values[r] & _NEVER_TAKEN_BACK[name] and " " in r), key=lambda r: (-len(r), r)
         )
         taken_back = "(?:" + "|".join(map(re.escape, kept)) + r")(?![A-Za-z0-9_])|" + taken_back
-    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
+    pattern = lazy(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
     return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
 
 
@@ -1028,7 +1029,7 @@ class AnyTerm(NamedTuple):
 
 def _any_term(vocabularies: tuple[Vocabulary, ...]) -> AnyTerm:
     ordered = sorted({r for vocab in vocabularies for r in vocab.values}, key=lambda r: (-len(r), r))
-    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
+    pattern = lazy(r"(?<![A-Za-z0-9_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])")
     found = [(m.group(), m.start() > 0, m.end() < len(r)) for r in ordered for m in re.finditer(r"[A-Za-z0-9_]+", r)]
     runs = frozenset(run for run, _, _ in found)
     before_more = frozenset(run for run, _, more in found if more)

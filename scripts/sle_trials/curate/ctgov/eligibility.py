@@ -12,12 +12,13 @@ from typing import Any
 from sle_trials.checks import rules
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, markup, yes_no
+from sle_trials.patterns import lazy
 from sle_trials.reading import criteria_text, layouts, lexicon
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
 # "18 Years": a number and a unit as the check reads one in the quote (lexicon.AGE_UNITS: "Years", "years",
 # "YEARS", not "yEARS"), so that the age imported is the age the check finds there (E508)
-_AGE = re.compile(
+_AGE = lazy(
     r"^\s*(?P<value>[0-9]+)\s+(?:"
     + "|".join(
         f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
@@ -26,7 +27,7 @@ _AGE = re.compile(
     + r")\s*$"
 )
 # the whole of a list that says there is nothing in it: "None", "N/A", "Not applicable", "Nil", "No exclusion criteria"
-_NONE = re.compile(
+_NONE = lazy(
     r"(?i)^\s*(?:none|n/?a|not applicable|nil|no (?:inclusion |exclusion )?criteria|not specified)\s*[.;]?\s*$"
 )
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>

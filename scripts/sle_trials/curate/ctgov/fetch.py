@@ -34,10 +34,11 @@ if TYPE_CHECKING:
     from urllib3.response import BaseHTTPResponse
 
 from sle_trials import __version__, command, files
+from sle_trials.patterns import lazy
 
 DEFAULT_BASE = "https://clinicaltrials.gov/api/v2"
 RETRIED = (429, 500, 502, 503, 504)  # rate limited, or the server's bad minute
-_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_NCT = lazy(r"NCT[0-9]{8}\Z")
 _CHUNK = 1 << 16
 
 

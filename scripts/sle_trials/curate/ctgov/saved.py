@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sle_trials import command
+from sle_trials.patterns import lazy
 from sle_trials.reading import layouts
 
 V2_STUDY_URL = "https://clinicaltrials.gov/api/v2/studies/"  # where a study is, in the format read here
@@ -35,15 +36,15 @@ def packed(raw: bytes) -> str | None:
 # retired classic API's XML record, a saved web page, the website's CSV or TSV download (a header row
 # naming "NCT Number" among its first columns; the old site's began with "Rank"). Read as JSON they
 # failed at 1:1 with "Expecting value", which says neither what the file is nor what to do.
-_CLASSIC_XML = re.compile(r"<clinical_study[\s>]")
-_CLASSIC_NCT = re.compile(r"<nct_id>\s*(NCT[0-9]{8})\s*</nct_id>")
-_WEB_PAGE = re.compile(r"<!doctype html|<html[\s>]", re.IGNORECASE)
-_TABLE_HEADER = re.compile(r'(?:"?Rank"?[,\t])?"?NCT Number"?[,\t\r\n]')
-_ANY_NCT = re.compile(r"\bNCT[0-9]{8}\b")
-_STUDY_NCT = re.compile(r'"nctId"\s*:\s*"(NCT[0-9]{8})"')  # a study's own id in JSON text, not one it cites
+_CLASSIC_XML = lazy(r"<clinical_study[\s>]")
+_CLASSIC_NCT = lazy(r"<nct_id>\s*(NCT[0-9]{8})\s*</nct_id>")
+_WEB_PAGE = lazy(r"<!doctype html|<html[\s>]", re.IGNORECASE)
+_TABLE_HEADER = lazy(r'(?:"?Rank"?[,\t])?"?NCT Number"?[,\t\r\n]')
+_ANY_NCT = lazy(r"\bNCT[0-9]{8}\b")
+_STUDY_NCT = lazy(r'"nctId"\s*:\s*"(NCT[0-9]{8})"')  # a study's own id in JSON text, not one it cites
 # the API's answer saved with its HTTP status line and headers before the JSON (curl -i, a proxy's log)
-_HTTP_HEAD = re.compile(r"HTTP/[0-9.]+ [0-9]{3}\b")
-_RIS = re.compile(r"TY {2}- ")  # a RIS record's first tag, the type of reference
+_HTTP_HEAD = lazy(r"HTTP/[0-9.]+ [0-9]{3}\b")
+_RIS = lazy(r"TY {2}- ")  # a RIS record's first tag, the type of reference
 
 
 def _format(text: str) -> tuple[str, list[str]] | None:
@@ -78,7 +79,7 @@ _WEBSITE = "the ClinicalTrials.gov website's own answer (/api/int/studies/NCT…
 # "<" ("\\<38°C"); a title's "a<b and c>d" is no tag, nor is a citation's italics ("<i>Lactobacillus</i>", as
 # PubMed writes a name), which leave a study of the API v2's form
 _ELEMENT = r"(?:p|ul|ol|li|mark|div|table|tr|td|th|h[1-6])"
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy(
     rf"(?<!\\)(?:</?{_ELEMENT}\s*/?>|<{_ELEMENT}\s+[a-z-]+=[\"'][^<>]*>)",
     re.IGNORECASE,
 )

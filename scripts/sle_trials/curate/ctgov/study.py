@@ -9,17 +9,17 @@ malformed, without failing (a missing or mistyped module reads as empty).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from sle_trials import command, dates
 from sle_trials.curate.ctgov.saved import V2_STUDY_URL, html_text, other_format, other_json, packed
+from sle_trials.patterns import lazy
 from sle_trials.reading import criteria_text, layouts, vocabulary
 
-_NCT = re.compile(r"NCT[0-9]{8}\Z")
+_NCT = lazy(r"NCT[0-9]{8}\Z")
 # a JSON string, or a run of digits longer than json.loads reads as an integer (4,300: Python's
 # sys.get_int_max_str_digits()); the digits of a string are no number
-_STRING_OR_LONG_DIGITS = re.compile(r'"(?:[^"\\]|\\.)*"|[0-9]{4301,}')
+_STRING_OR_LONG_DIGITS = lazy(r'"(?:[^"\\]|\\.)*"|[0-9]{4301,}')
 _PAGE_HINT = (
     'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
 )

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from sle_trials.patterns import lazy
 from sle_trials.reading import digits, edges, layouts, lookalike
 from sle_trials.reading.criteria_text import ESCAPE
 from sle_trials.reading.invisible import DROPPED, unreordered
@@ -196,7 +196,7 @@ def _open(mark: Mark) -> str:
 # Characters that reorder the text around them (Trojan Source, CVE-2021-42574): a source holding
 # them would show a reader other words than the ones marked (a logical "81" displayed as "18").
 # Records cannot hold them (E020); in a source's text they are shown as what they are.
-BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROL = lazy("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _shown(text: str) -> str:

@@ -6,7 +6,6 @@ the caller copies: index.html and one page per trial under trials/.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -15,6 +14,7 @@ from markupsafe import Markup, escape
 from sle_trials.checks.load import Record
 from sle_trials.outputs import package
 from sle_trials.outputs.site import landscape, trialpage
+from sle_trials.patterns import lazy
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,7 +34,7 @@ def environment() -> Environment:
     return env
 
 
-_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\b")
+_DATE = lazy(r"\b[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\b")
 
 
 def breakable(text: str) -> Markup:
