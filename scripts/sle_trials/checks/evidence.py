@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sle_trials import fields
 from sle_trials.checks import binding, completeness, silence, thresholds
@@ -1024,36 +1024,61 @@ def problems(
     record: Record, schema: dict, root: Path, memory: Memory | None = None, read: dict[str, str] | None = None
 ) -> Iterator[Problem]:
     """check()'s problems one at a time, each check run only when the ones before it are done: a
-    caller that needs only whether some problem is found (the mutation tests' harness: whether a
-    mistake is caught by a code it may give) stops there and leaves the rest unrun."""
+    caller that needs only whether some problem is found stops there and leaves the rest unrun."""
+    for stage in stages(record, schema, root, memory, read):
+        yield from stage.run()
+
+
+class Stage(NamedTuple):
+    """One of a record's evidence checks, ready to run: what it finds depends on the record, its
+    sources and the run's memory alone, never on which stages ran before it. So a caller that needs
+    only whether one of some codes is found may run first the stage likely to find it (the mutation
+    tests' harness, which checks a record thousands of times over, each with one mistake)."""
+
+    name: str
+    run: Callable[[], Iterable[Problem]]
+
+
+def stages(
+    record: Record, schema: dict, root: Path, memory: Memory | None = None, read: dict[str, str] | None = None
+) -> Iterator[Stage]:
+    """The evidence checks of one schema-valid record, in the order check() runs them (problems());
+    memory: what the run remembers (a fresh one when the caller keeps none); read, when given:
+    filled with the sha256 of each cited source as the record's sources are read (its name -> hex),
+    what the check cache binds a verdict to. The sources are read when the stages that need them
+    are reached; a record too costly to search gives the E530 stage, and none after it."""
     memory = memory or Memory()
     scalars = Scalars(record, schema)  # walked once, when a check first reads them
-    yield from check_absent(record, schema)
-    yield from check_unbound(record, schema, scalars)
-    yield from completeness.check_fields(record, schema)
+    yield Stage("absent", lambda: check_absent(record, schema))
+    yield Stage("unbound", lambda: check_unbound(record, schema, scalars))
+    yield Stage("fields", lambda: completeness.check_fields(record, schema))
     sources = Sources(record, root, memory.documents, memory.parties)
     if read is not None:
         read.update(sources.read)
     texts, chars = _texts(record.data), sum(len(doc.text) for doc in sources.docs)
     if texts * chars > MAX_SEARCHED:
-        line, col = record.where(("curation", "sources"))
-        yield Problem(
-            record.path,
-            line,
-            col,
-            "E530",
-            f"the record's {texts:,} texts searched for through its sources' {chars:,} characters would take "
-            f"{texts * chars:,} character comparisons, over the {MAX_SEARCHED:,} one record may cost: it is "
-            "not checked against its sources; cite the part of a large source that is about this trial, or "
-            "split the record's values from it",
-        )
+        yield Stage("too costly", lambda: [_too_costly(record, texts, chars)])
         return
     if sources.docs:  # with no readable source, E108 has said why
-        yield from check_nct_id(record, sources)
-        yield from check_curation(record, sources)
-        yield from check_verbatim(record, schema, sources)
-        yield from check_evidence(record, schema, sources, memory.reader, scalars)
-        yield from completeness.check(record, sources.docs, memory.reader)
-        yield from silence.check(record, schema, sources.docs, sources.passages)
-        yield from silence.left_out_doses(record, schema, sources.docs, sources.passages)
-        yield from silence.check_stub(record, schema, sources.docs)
+        yield Stage("nct_id", lambda: check_nct_id(record, sources))
+        yield Stage("curation", lambda: check_curation(record, sources))
+        yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
+        yield Stage("evidence", lambda: check_evidence(record, schema, sources, memory.reader, scalars))
+        yield Stage("completeness", lambda: completeness.check(record, sources.docs, memory.reader))
+        yield Stage("silence", lambda: silence.check(record, schema, sources.docs, sources.passages))
+        yield Stage("doses left out", lambda: silence.left_out_doses(record, schema, sources.docs, sources.passages))
+        yield Stage("stub", lambda: silence.check_stub(record, schema, sources.docs))
+
+
+def _too_costly(record: Record, texts: int, chars: int) -> Problem:
+    line, col = record.where(("curation", "sources"))
+    return Problem(
+        record.path,
+        line,
+        col,
+        "E530",
+        f"the record's {texts:,} texts searched for through its sources' {chars:,} characters would take "
+        f"{texts * chars:,} character comparisons, over the {MAX_SEARCHED:,} one record may cost: it is "
+        "not checked against its sources; cite the part of a large source that is about this trial, or "
+        "split the record's values from it",
+    )
