@@ -18,9 +18,12 @@ CURATED = sorted(f"trials/{path.name}" for path in (DATA_ROOT / "trials").glob("
 
 
 def _problems(shown: str, data: dict, reverse: bool, checker: pipeline.Checker | None = None) -> list[Problem]:
-    """data's evidence problems, its stages run in check()'s order or the reverse; checker: the run
-    (a fresh one when not given: nothing remembered from a run in the other order)."""
+    """data's evidence problems, its stages run in check()'s order or the reverse, and its evidence
+    keys read in their order or the reverse (the harness reads a mistake's own keys first);
+    checker: the run (a fresh one when not given: nothing remembered from a run in the other order)."""
     checker = checker or pipeline.Checker(DATA_ROOT)
+    if reverse and isinstance(data.get("evidence"), dict):
+        data = {**data, "evidence": dict(reversed(data["evidence"].items()))}
     with layouts.remembering(checker.memory.shown):
         stages = list(evidence.stages(load.Record(shown, data), checker.schema, DATA_ROOT, checker.memory))
         return [problem for stage in (stages[::-1] if reverse else stages) for problem in stage.run()]
@@ -51,7 +54,8 @@ def _one_mutant_a_kind(shown: str) -> list[mutations.Mutation]:
 
 @pytest.mark.parametrize("shown", CURATED)
 def test_a_stage_finds_the_same_whichever_ran_before_it(shown: str) -> None:
-    """Each stage's problems are the same with the stages run backwards, for the curated record and,
+    """Each stage's problems are the same with the stages run backwards and the evidence keys read
+    backwards, for the curated record and,
     for IM19 (the record with the most kinds), one mistake of each kind the harness makes of it
     (about 80): problems found, not only codes."""
     mutants = _one_mutant_a_kind(shown) if shown == IM19_PATH else []
