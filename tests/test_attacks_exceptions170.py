@@ -4,8 +4,7 @@ than its source (every patient over the limit kept out). The mutation hunt of th
 (E524 read an exception of a cause, "due to SLE hepatitis", and of a part, a group or a sponsor's say, not
 of a named condition); scopes._CONDITION_EXCEPTION reads it now, and a bracket letting them in ("(Gilbert's
 syndrome allowed)"). A permission in a clause of its own ("; patients with Gilbert's syndrome are
-eligible") is still not read: the condition check (E518) holds that no condition can stand after the
-semicolon, so no honest record could give it.
+eligible") is read too, as scopes.lets_in_after reads it (tests/test_attacks_helper1_eligibility.py).
 """
 
 from __future__ import annotations

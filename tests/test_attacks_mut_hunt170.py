@@ -32,9 +32,10 @@ record say what its source does not:
   sources only as the other's other name, in brackets with it, are one item held twice (rows._aliased).
 
 Left, as a strict xfail: a cause negated right after a limit ("not explained by autoimmune hemolysis")
-is neither asked for nor accepted as its condition. Also left (no test): a group a sentence lets in
-after an exclusion limit ("Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible")
-and an exception with no cause word ("..., excluding Gilbert's syndrome") ask no condition.
+is neither asked for nor accepted as its condition. (Left then, read since: a group a sentence lets in
+after an exclusion limit, "Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible",
+tests/test_attacks_helper1_eligibility.py; an exception with no cause word, "..., excluding Gilbert's
+syndrome", tests/test_attacks_exceptions170.py.)
 
 Judged honest (true to the source): a measure given as more of its phrase ("Disease activity score
 (SLEDAI-2K)", "the dose of steroids"), an exception or a clause's "if" added as a condition where it

@@ -19,11 +19,15 @@ in that tree says which limits it can govern:
   least 6 months, and ... at least 2 months after the use of ...": the "after" is the 2 months', in
   the sub-list below the sentence too), an "if" too;
 - after the limit, in its own item or one beside it, an exception that names the limit's side ("no
-  minimum ..." lifts a floor, "no maximum ..." a ceiling).
+  minimum ..." lifts a floor, "no maximum ..." a ceiling);
+- after the limit, in the clause right after its semicolon, a waiver ("; exceptions may be granted by the
+  sponsor") or words that let in patients it would keep out ("; patients with Gilbert's syndrome are
+  eligible", "; unless due to Gilbert's syndrome": lets_in_after).
 
 Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
 one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
-the heading of a sub-list it stands in, an exception that lifts its side (required()).
+the heading of a sub-list it stands in, an exception that lifts its side, a permission after its
+semicolon (required()).
 """
 
 from __future__ import annotations
@@ -131,8 +135,10 @@ def governs(
     if cond == own and not _SENTENCE_END.search(text, at, where):
         return True  # a trailing clause of the limit's own sentence
     ends = [m.group() for m in _SENTENCE_END.finditer(text, at, where)]
-    if cond == own and ends == [";"] and _WAIVED.search(condition):
-        return True  # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor")
+    if cond == own and ends == [";"] and (_WAIVED.search(condition) or lets_in_after(condition)):
+        # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor"), or a
+        # permission or an exception there ("; patients with Gilbert's syndrome are eligible")
+        return True
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
 
@@ -207,6 +213,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _WAIVED.search(text)
         or _CAUSE_EXCEPTION.search(text)
         or _CONDITION_EXCEPTION.search(text)
+        or _PERMISSION.search(text)
     )
 
 
@@ -275,9 +282,7 @@ _CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
-# noted" is none. (A permission in a clause of its own, "; patients with Gilbert's syndrome are eligible",
-# is not read: the condition check, E518, holds that no condition of the limit can stand after the
-# semicolon, so no record could give it)
+# noted" is none.
 _CONDITION = (
     r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
     r"deficiency|infections?|involvement|nephritis|carriers?)"
@@ -288,6 +293,28 @@ _CONDITION_EXCEPTION = lazy(
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
 )
+# ... or, in the clause of its own right after the limit's semicolon, a permission of the patients a condition
+# or who they are lets in: "; patients with Gilbert's syndrome are eligible", "; Gilbert's syndrome is
+# allowed", "; subjects with known Gilbert's disease may be enrolled", "; ... are not excluded", "; this
+# does not apply to patients with Gilbert's syndrome" (not "; ... are not eligible", "; ... are excluded",
+# "; patients must be eligible for lymphodepletion", which let no one in)
+_PERMISSION = lazy(
+    rf"(?i)(?<![\w-])(?:{_CONDITION}|{_PEOPLE})(?![\w-])"
+    rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only)(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
+    r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
+    rf"(?:{kept_out.LET_IN}|participate|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
+    rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable)(?![\w-])"
+    r"|(?<![\w-])(?:does|do|shall|will)[ \t]+not[ \t]+apply[ \t]+to(?![\w-])"
+)
+
+
+def lets_in_after(words: str) -> bool:
+    """Whether words (a clause after a limit's semicolon) let in patients the limit would keep out: a
+    permission (_PERMISSION), an exception of a condition ("except in patients with Gilbert's syndrome")
+    or of the values a cause explains ("unless due to Gilbert's syndrome")."""
+    return any(p.search(words) for p in (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION))
+
+
 _A_PART = lazy(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
@@ -356,7 +383,8 @@ def _parts_and_waivers(
     ("For Part B only: SLEDAI-2K ≥ 8", "Patients with lupus nephritis: proteinuria ≥ 0.5 g/24h"), or
     after it where no other limit of the sentence follows it, whose they may be ("Weight ≥ 50 kg (cohort
     2 only)", "Prednisone ≤ 30 mg/day, or at the investigator's discretion", "SLEDAI-2K ≥ 6 unless
-    approved by the sponsor"; a waiver in the clause after a semicolon too), and an exception of the
+    approved by the sponsor"; a waiver, a permission or an exception in the clause after a semicolon
+    too: "; patients with Gilbert's syndrome are eligible"), and an exception of the
     values a cause explains anywhere after it in its sentence, of each limit it follows ("ALT ≥3×ULN, or
     bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"). Not words before
     it where another limit's sentence ends between them ("In Part B, BILAG A ≥ 1; SLEDAI-2K ≥ 6")."""
@@ -385,6 +413,12 @@ def _parts_and_waivers(
         reach = after.start() if after else item_end
     for found in _WAIVED.finditer(text, end, reach):
         yield Required(found.start(), found.end(), "exception")
+    if reach > hi:  # a permission or an exception in the clause after the semicolon (lets_in_after)
+        for pattern in (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION):
+            found_in = pattern.search(text, hi + 1, reach)
+            if found_in is not None:
+                yield Required(found_in.start(), found_in.end(), "exception")
+                break
     excepted = _EXCEPTED.match(text, end, hi)
     if excepted is not None:
         yield Required(end, excepted.end(), "exception")
