@@ -7,6 +7,13 @@
   limit's semicolon is read now, for a permission of a group ("patients with ... are eligible", "...
   may be enrolled", "... are not excluded") and for an exception of a condition or of a cause ("; except
   in Gilbert's syndrome", "; unless due to Gilbert's syndrome"): its threshold must hold it (E524), and may.
+- A cause negated right after a limit: "ALT > 3 × ULN not explained by autoimmune hepatitis" keeps out no
+  patient whose ALT that cause explains, like "excluding ... due to"; it was neither asked for nor
+  accepted (E528: it starts inside its clause). "not" (a few words of judging between: "not considered
+  related to") before a cause's words ("due to", "attributable to", "explained by", ...) is read as an
+  exception of the values that cause explains, of the limit it follows (not of an earlier limit it runs on
+  from: "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP" asks nothing of the hemoglobin);
+  "whether or not due to" excepts nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from conftest import IM19_PATH, Trials, one_threshold_draft
 
 SOURCE = "seeds/971_helper1.txt"
 BILIRUBIN = {"kind": "LABORATORY", "measure": "Total bilirubin", "comparator": ">", "value": 2, "unit": "mg/dL"}
+HEMOGLOBIN = {"kind": "LABORATORY", "measure": "Hemoglobin", "comparator": "<", "value": 8, "unit": "g/dL"}
 BILIRUBIN_ULN = {"kind": "LABORATORY", "measure": "Total bilirubin", "comparator": ">", "value": 2, "unit": "×ULN"}
 ALT = {"kind": "LABORATORY", "measure": "ALT", "comparator": ">", "value": 3, "unit": "×ULN"}
 
@@ -145,3 +153,61 @@ def test_a_permission_after_another_limits_clause_is_not_this_ones(registry: Pat
     text = "ALT > 3 ×ULN; Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible."
     assert _codes(registry, trials, text, ALT, None) == set()
     assert _codes(registry, trials, text, ALT, "patients with Gilbert's syndrome are eligible") == {"E518"}
+
+
+# 2. A cause negated right after the limit
+@pytest.mark.parametrize(
+    ("text", "condition", "threshold"),
+    [
+        (
+            "Hemoglobin < 8 g/dL not explained by autoimmune hemolysis",
+            "not explained by autoimmune hemolysis",
+            HEMOGLOBIN,
+        ),
+        ("ALT > 3 ×ULN not explained by autoimmune hepatitis", "not explained by autoimmune hepatitis", ALT),
+        ("ALT > 3 ×ULN not due to SLE hepatitis.", "not due to SLE hepatitis", ALT),
+        ("Hemoglobin < 8 g/dL not attributable to lupus.", "not attributable to lupus", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL not related to SLE", "not related to SLE", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL not caused by autoimmune hemolysis", "not caused by autoimmune hemolysis", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL not secondary to lupus", "not secondary to lupus", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL, not resulting from SLE", "not resulting from SLE", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL unless due to autoimmune hemolysis", "unless due to autoimmune hemolysis", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL that is not due to SLE", "that is not due to SLE", HEMOGLOBIN),
+        (
+            "Hemoglobin < 8 g/dL not considered related to lupus by the investigator",
+            "not considered related to lupus by the investigator",
+            HEMOGLOBIN,
+        ),
+        ("ALT > 3 ×ULN not clearly attributable to SLE", "not clearly attributable to SLE", ALT),
+    ],
+)
+def test_a_limit_a_negated_cause_restricts_needs_it(
+    registry: Path, trials: Trials, text: str, condition: str, threshold: dict
+) -> None:
+    assert _codes(registry, trials, text, threshold, None) == {"E524"}
+    assert _codes(registry, trials, text, threshold, condition) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hemoglobin < 8 g/dL, whether or not due to SLE",  # excepts nothing
+        "Hemoglobin < 8 g/dL due to any cause",
+        "Hemoglobin < 8 g/dL. Anemia not explained by SLE is excluded too.",  # another sentence's
+        "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP",  # the platelets' cause, set apart
+    ],
+)
+def test_a_cause_negated_of_no_part_of_the_limit_asks_no_condition(registry: Path, trials: Trials, text: str) -> None:
+    assert _codes(registry, trials, text, HEMOGLOBIN, None) == set()
+
+
+def test_a_negated_cause_of_a_later_limit_is_no_condition_of_an_earlier_one(registry: Path, trials: Trials) -> None:
+    text = "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP"
+    assert "E518" in _codes(registry, trials, text, HEMOGLOBIN, "not due to ITP")
+
+
+def test_a_negated_cause_after_limits_no_mark_sets_apart_is_each_ones(registry: Path, trials: Trials) -> None:
+    # words after limits that no mark sets apart are said of each (scopes.runs_on_from_another)
+    text = "Hemoglobin < 8 g/dL or platelets < 50,000/mm³ not due to ITP"
+    assert _codes(registry, trials, text, HEMOGLOBIN, None) == {"E524"}
+    assert _codes(registry, trials, text, HEMOGLOBIN, "not due to ITP") == set()

@@ -31,11 +31,10 @@ record say what its source does not:
   words apart, where no source states the list as rows. Two items one of whose names stands in the
   sources only as the other's other name, in brackets with it, are one item held twice (rows._aliased).
 
-Left, as a strict xfail: a cause negated right after a limit ("not explained by autoimmune hemolysis")
-is neither asked for nor accepted as its condition. (Left then, read since: a group a sentence lets in
-after an exclusion limit, "Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible",
-tests/test_attacks_helper1_eligibility.py; an exception with no cause word, "..., excluding Gilbert's
-syndrome", tests/test_attacks_exceptions170.py.)
+Left then, read since: a cause negated right after a limit ("not explained by autoimmune hemolysis",
+scopes._NEGATED_CAUSE) and a group a sentence lets in after an exclusion limit ("Total bilirubin > 2
+mg/dL; patients with Gilbert's syndrome are eligible"), tests/test_attacks_helper1_eligibility.py; an
+exception with no cause word ("..., excluding Gilbert's syndrome"), tests/test_attacks_exceptions170.py.
 
 Judged honest (true to the source): a measure given as more of its phrase ("Disease activity score
 (SLEDAI-2K)", "the dose of steroids"), an exception or a clause's "if" added as a condition where it
@@ -244,16 +243,6 @@ def test_items_named_by_a_name_and_its_alias_are_one(
         ], result.out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "scopes._CAUSE_EXCEPTION reads a cause after a limit only behind a word of an exception ('excluding', "
-        "'unless', 'other than', ...); a cause negated right after the limit ('not explained by', 'not "
-        "attributable to') restricts it as much, yet is neither required (E524) nor, given, taken as a "
-        "condition (scopes.governs refuses it E518, E528 cuts it): the clause reader needs 'not' + a cause read "
-        "as a condition's start"
-    ),
-)
 def test_a_limit_a_negated_cause_restricts_needs_it(registry: Path, trials: Trials) -> None:
     one_threshold_draft(
         registry, SOURCE, "Hemoglobin < 8 g/dL not explained by autoimmune hemolysis", side="exclusion", **HEMOGLOBIN

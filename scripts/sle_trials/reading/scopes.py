@@ -278,7 +278,15 @@ _CAUSE = (
     r"(?:due[ \t]+to|caused[ \t]+by|attribut(?:able|ed)[ \t]+to|secondary[ \t]+to|resulting[ \t]+from"
     r"|because[ \t]+of|explained[ \t]+by|related[ \t]+to)"
 )
-_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}")
+# ... or a cause negated right after the limit: "ALT > 3 × ULN not explained by autoimmune hepatitis", "not
+# due to", "that is not attributable to", a few words of judging between ("not considered related to", "not
+# clearly due to"); not "whether or not due to", which excepts nothing
+_NEGATED_CAUSE = (
+    r"(?<![\w-])(?:(?:that|which)[ \t]+(?:is|are|was|were)[ \t]+)?(?<![\w-])(?<!\bor[ \t])not"
+    r"(?:[ \t]+(?!only\b)(?:[a-z]+ly|considered|thought|felt|judged|deemed|believed|assessed|determined|known"
+    rf"|to|be|being)){{0,4}}[ \t]+{_CAUSE}(?![\w-])"
+)
+_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
@@ -386,13 +394,17 @@ def _parts_and_waivers(
     approved by the sponsor"; a waiver, a permission or an exception in the clause after a semicolon
     too: "; patients with Gilbert's syndrome are eligible"), and an exception of the
     values a cause explains anywhere after it in its sentence, of each limit it follows ("ALT ≥3×ULN, or
-    bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"). Not words before
+    bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"; "ALT > 3 × ULN not
+    explained by autoimmune hepatitis"), unless it runs on from another's words. Not words before
     it where another limit's sentence ends between them ("In Part B, BILAG A ≥ 1; SLEDAI-2K ≥ 6")."""
     lo, hi, item_end = sentence
     end = next((e for s, e in limits if s == at), at)
     # an exception of the values a cause explains is of each limit before it in its sentence: "ALT ≥3×ULN,
-    # or bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"
-    cause = _CAUSE_EXCEPTION.search(text, end, hi)
+    # or bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"; not of one whose
+    # words it does not follow, run on from another's ("Hemoglobin < 8 g/dL or platelets < 50,000/mm³ not due
+    # to ITP": the platelets' cause, runs_on_from_another)
+    causes = _CAUSE_EXCEPTION.finditer(text, end, hi)
+    cause = next((c for c in causes if not runs_on_from_another(text, at, c.start(), limits, lo)), None)
     if cause is not None:
         yield Required(cause.start(), cause.end(), "exception")
     last = not any(end <= s < hi for s, _ in limits)
@@ -544,7 +556,7 @@ _CLAUSE_MARKS = ",.;:)"
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
     r"(?i)(?:if|when|whenever|unless|where|while|provided|in case|for|in|on|during|before|after|at|within"
-    r"|with|without|except|excluding|other than|who|whose)\b"
+    rf"|with|without|except|excluding|other than|who|whose)\b|{_NEGATED_CAUSE}"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
