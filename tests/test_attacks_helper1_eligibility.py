@@ -14,6 +14,13 @@
   exception of the values that cause explains, of the limit it follows (not of an earlier limit it runs on
   from: "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP" asks nothing of the hemoglobin);
   "whether or not due to" excepts nothing.
+- A prior therapy's list read from the parenthesis of one alternative of the requirement: "Active disease
+  despite biologic therapy (belimumab or rituximab) or immunosuppressants" curated as [belimumab, rituximab]
+  passed: the list is whole inside its parenthesis, and opens at the first therapy the reader knows
+  ("biologic therapy" is no word of prior_therapy.THERAPIES), so neither E525 rule saw "immunosuppressants"
+  dropped. A list that stands wholly inside an item's parenthesis, where the requirement's enumeration goes
+  on after it with another item ("... ) or immunosuppressants"), is that item's examples, not the
+  requirement's list (E525).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, one_threshold_draft
+from conftest import IM19_PATH, Trials, one_threshold_draft, prior_therapy_out
 
 SOURCE = "seeds/971_helper1.txt"
 BILIRUBIN = {"kind": "LABORATORY", "measure": "Total bilirubin", "comparator": ">", "value": 2, "unit": "mg/dL"}
@@ -211,3 +218,48 @@ def test_a_negated_cause_after_limits_no_mark_sets_apart_is_each_ones(registry: 
     text = "Hemoglobin < 8 g/dL or platelets < 50,000/mm³ not due to ITP"
     assert _codes(registry, trials, text, HEMOGLOBIN, None) == {"E524"}
     assert _codes(registry, trials, text, HEMOGLOBIN, "not due to ITP") == set()
+
+
+# 3. A prior therapy's list from the parenthesis of one alternative of the requirement
+BIOLOGIC = "Active disease despite biologic therapy (belimumab or rituximab) or immunosuppressants."
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (BIOLOGIC, ["belimumab", "rituximab"]),
+        (
+            "Refractory to targeted agents (belimumab, anifrolumab) and immunosuppressants.",
+            ["belimumab", "anifrolumab"],
+        ),
+        (
+            "Inadequate response to B-cell directed treatment (rituximab or obinutuzumab), or to mycophenolate "
+            "mofetil.",
+            ["rituximab", "obinutuzumab"],
+        ),
+        (
+            "Failure of standard therapy (hydroxychloroquine and glucocorticoids) and at least one immunosuppressant.",
+            ["hydroxychloroquine", "glucocorticoids"],
+        ),
+        ("Active disease despite targeted therapy (e.g. belimumab) or cyclophosphamide.", ["belimumab"]),
+    ],
+)
+def test_a_list_from_one_alternatives_parenthesis_is_refused(trials: Trials, text: str, therapies: list[str]) -> None:
+    out = prior_therapy_out(trials, text, therapies)
+    assert " E525 eligibility.prior_therapy.therapies: " in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (BIOLOGIC, ["biologic therapy (belimumab or rituximab)", "immunosuppressants"]),
+        # a parenthesis holding the requirement whole, or a therapy after it that is no item beside it
+        ("Refractory disease (failure of belimumab or rituximab) at screening.", ["belimumab", "rituximab"]),
+        (
+            "Active disease despite targeted therapy (belimumab or rituximab), with prednisone at a stable dose.",
+            ["belimumab", "rituximab"],
+        ),
+    ],
+)
+def test_the_requirements_own_enumeration_still_passes(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, therapies)

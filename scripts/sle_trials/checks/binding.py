@@ -37,7 +37,8 @@ object; otherwise the leaf's type):
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
   criterion gives, read in the criterion's words and not only the quotes', and a prior therapy's the
   one its requirement names, from the first therapy after its cue (a class a colon spells out may be
-  listed by its items, not by examples of it): else E525.
+  listed by its items, not by examples of it), not the parenthesis of one of its items alone where the
+  enumeration goes on after it: else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
@@ -163,7 +164,9 @@ CHECKS = (
         "('the', 'SLE', 'standard SLE regimen') or holding words of its clause or of the enumeration's lead-in "
         "('corticosteroids when used', 'any of the following : corticosteroids'), a prior therapy's list opening "
         "after the first therapy its requirement names, in other words of the criterion (a sub-list's heading, "
-        "another rule's sentence, examples 'such as' or 'including' give of an item), or its items in another "
+        "another rule's sentence, examples 'such as' or 'including' give of an item) or standing inside one "
+        "item's parenthesis where the requirement's enumeration goes on after it ('belimumab, rituximab' of "
+        "'despite biologic therapy (belimumab or rituximab) or immunosuppressants'), or its items in another "
         "order than the criterion's",
     ),
 )
@@ -1289,7 +1292,21 @@ def _of_the_requirement(
     read = prior_therapy.requirement(corpus, inclusion=ref["list"] == "INCLUSION")
     if read is None or not read.starts:
         return
-    placed = [at for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
+    spans = [(at, at + len(text)) for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
+    placed = [at for at, _ in spans]
+    cue = corpus.find(read.words)
+    aside = _one_items_parenthesis(corpus, spans, read.starts, cue + len(read.words) if cue >= 0 else 0)
+    if aside is not None:
+        owner, then = aside
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: the list given stands inside the parenthesis of {owner!r}, one item of the "
+            f"enumeration of the requirement {read.words!r} of {fields.criterion_name(ref)}, which goes on after it "
+            f"with {then!r}: list the enumeration of the therapies the requirement names, whole (the "
+            "parenthesis's therapies are examples of that item)",
+        )
+        return
     opens = read.starts[0]
     if not placed or min(placed) <= opens or _SPELLED_OUT.match(corpus, opens, min(placed)):
         return
@@ -1301,6 +1318,56 @@ def _of_the_requirement(
         f"{first!r} first; the list given opens after it, in other words of the criterion: list the "
         "enumeration of the therapies the requirement names, whole",
     )
+
+
+def _one_items_parenthesis(
+    corpus: str, spans: list[tuple[int, int]], starts: tuple[int, ...], begin: int = 0
+) -> tuple[str, str] | None:
+    """Where a prior therapy's items (spans: where each stands in the criterion) all stand inside one
+    parenthesis that follows a word, an item's own ("biologic therapy (belimumab or rituximab)"), and the
+    requirement's enumeration goes on after it with another item, a therapy it names (starts: where
+    each stands) after a separator or a conjunction ("... (belimumab or rituximab) or immunosuppressants"):
+    that item's words before the parenthesis (from begin, the requirement's cue's end, on) and the therapy
+    after it; else None. The list is one
+    alternative's examples, and leaves the requirement's other items out: "Active disease despite biologic
+    therapy (...) or immunosuppressants" read as [belimumab, rituximab] passed, since the reader knows no
+    "biologic therapy" and the list opened at the first therapy it knows."""
+    if not spans:
+        return None
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    depth, opened = 0, -1
+    for k in range(lo - 1, -1, -1):  # the parenthesis still open at the first item
+        depth += (corpus[k] == ")") - (corpus[k] == "(")
+        if depth < 0:
+            opened = k
+            break
+    if opened < 0:
+        return None
+    depth, closed = 0, -1
+    for k in range(opened, len(corpus)):
+        depth += (corpus[k] == "(") - (corpus[k] == ")")
+        if depth == 0:
+            closed = k + 1
+            break
+    before = corpus[:opened].rstrip()
+    if closed < hi or not before or not before[-1].isalnum():
+        return None
+    goes_on = _ANOTHER_ITEM.match(corpus, closed)
+    if goes_on is None or goes_on.end() not in starts:
+        return None
+    owner = before[max(begin if begin <= len(before) else 0, *(before.rfind(m) + 1 for m in ",;:.(")) :].strip()
+    owner = owner[-40:] or before[-40:].strip()
+    then = _item_at(corpus, goes_on.end())
+    return owner, then
+
+
+# right after an item's parenthesis, what joins another item of the enumeration to it: a separator or a
+# conjunction, then closed words ("), or to mycophenolate", ") and at least one immunosuppressant"); not a
+# clause of other words (", with prednisone at a stable dose")
+_ANOTHER_ITEM = lazy(
+    r"(?i)\s*(?:[,;/]\s*(?:(?:and/or|or|and|nor|plus)\s+)?|(?:and/or|or|and|nor|plus)\s+)"
+    r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
+)
 
 
 # From a requirement's first therapy to a list after it that spells that therapy out: a class named,
