@@ -7,6 +7,9 @@
   limit's semicolon is read now, for a permission of a group ("patients with ... are eligible", "...
   may be enrolled", "... are not excluded") and for an exception of a condition or of a cause ("; except
   in Gilbert's syndrome", "; unless due to Gilbert's syndrome"): its threshold must hold it (E524), and may.
+  So is a permission in the limit's own sentence (", but patients with ... are eligible", "(patients with
+  ... may be enrolled)", which passed without it too) and in the next sentence of its item, before any
+  other limit (". Patients with ... are eligible.").
 - A cause negated right after a limit: "ALT > 3 × ULN not explained by autoimmune hepatitis" keeps out no
   patient whose ALT that cause explains, like "excluding ... due to"; it was neither asked for nor
   accepted (E528: it starts inside its clause). "not" (a few words of judging between: "not considered
@@ -160,6 +163,61 @@ def test_a_permission_after_another_limits_clause_is_not_this_ones(registry: Pat
     text = "ALT > 3 ×ULN; Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are eligible."
     assert _codes(registry, trials, text, ALT, None) == set()
     assert _codes(registry, trials, text, ALT, "patients with Gilbert's syndrome are eligible") == {"E518"}
+
+
+# ... and in the limit's own sentence after it, or in the next sentence of its item (before another limit)
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        (
+            "Total bilirubin > 2 mg/dL, but patients with Gilbert's syndrome are eligible.",
+            "but patients with Gilbert's syndrome are eligible",
+        ),
+        (
+            "Total bilirubin > 2 mg/dL (patients with Gilbert's syndrome may be enrolled).",
+            "patients with Gilbert's syndrome may be enrolled",
+        ),
+        (
+            "Total bilirubin > 2 mg/dL. Patients with Gilbert's syndrome are eligible.",
+            "Patients with Gilbert's syndrome are eligible",
+        ),
+        (
+            "Total bilirubin > 2 mg/dL. However, subjects with known Gilbert's syndrome may be enrolled.",
+            "However, subjects with known Gilbert's syndrome may be enrolled",
+        ),
+    ],
+)
+def test_a_permission_in_the_limits_sentence_or_the_next_is_its_condition(
+    registry: Path, trials: Trials, text: str, condition: str
+) -> None:
+    assert _codes(registry, trials, text, BILIRUBIN, None) == {"E524"}
+    assert _codes(registry, trials, text, BILIRUBIN, condition) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # the permission follows another limit in the next clause or sentence: that limit's
+        (
+            "ALT > 3 ×ULN; Total bilirubin > 2 mg/dL, but patients with Gilbert's syndrome are eligible.",
+            "but patients with Gilbert's syndrome are eligible",
+        ),
+        (
+            "ALT > 3 ×ULN. Total bilirubin > 2 mg/dL, but patients with Gilbert's syndrome are eligible.",
+            "but patients with Gilbert's syndrome are eligible",
+        ),
+        # a group with the trial's own disease is everyone enrolled
+        (
+            "ALT > 3 ×ULN. Patients with SLE are eligible after screening.",
+            "Patients with SLE are eligible after screening",
+        ),
+    ],
+)
+def test_a_permission_after_another_limit_is_not_this_ones(
+    registry: Path, trials: Trials, text: str, condition: str
+) -> None:
+    assert _codes(registry, trials, text, ALT, None) == set()
+    assert _codes(registry, trials, text, ALT, condition) == {"E518"}
 
 
 # 2. A cause negated right after the limit

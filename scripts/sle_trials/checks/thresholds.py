@@ -74,8 +74,9 @@ CHECKS = (
         "investigator's discretion'), an exception of the values a cause explains after it in its sentence "
         "('excluding laboratory test abnormalities due to SLE hepatitis', 'not explained by autoimmune hepatitis') "
         "or of the patients a condition lets in "
-        "('except Gilbert's syndrome', '(Gilbert's syndrome allowed)'), a permission in the clause after its "
-        "semicolon ('; patients with Gilbert's syndrome are eligible'), or, in an inclusion criterion, the "
+        "('except Gilbert's syndrome', '(Gilbert's syndrome allowed)'), a permission after it in its sentence, "
+        "the clause after its semicolon or the next sentence ('; patients with Gilbert's syndrome are "
+        "eligible'), or, in an inclusion criterion, the "
         "alternative it is one of ('SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system': the words from "
         "that 'or', or the clause before the 'or' its measure follows)",
     ),

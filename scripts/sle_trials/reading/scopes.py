@@ -22,7 +22,9 @@ in that tree says which limits it can govern:
   minimum ..." lifts a floor, "no maximum ..." a ceiling);
 - after the limit, in the clause right after its semicolon, a waiver ("; exceptions may be granted by the
   sponsor") or words that let in patients it would keep out ("; patients with Gilbert's syndrome are
-  eligible", "; unless due to Gilbert's syndrome": lets_in_after).
+  eligible", "; unless due to Gilbert's syndrome": lets_in_after), and in the sentence right after its
+  own, in its item, a permission (". Patients with Gilbert's syndrome are eligible."), before any other
+  limit.
 
 Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
 one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
@@ -135,9 +137,11 @@ def governs(
     if cond == own and not _SENTENCE_END.search(text, at, where):
         return True  # a trailing clause of the limit's own sentence
     ends = [m.group() for m in _SENTENCE_END.finditer(text, at, where)]
-    if cond == own and ends == [";"] and (_WAIVED.search(condition) or lets_in_after(condition)):
-        # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor"), or a
-        # permission or an exception there ("; patients with Gilbert's syndrome are eligible")
+    if cond == own and ends == [";"] and _WAIVED.search(condition):
+        return True  # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor")
+    if cond == own and len(ends) == 1 and lets_in_after(condition, ends[0]) and not _limit_between(limits, at, where):
+        # a permission or an exception in the clause after its semicolon, or the sentence after its own ("; patients
+        # with Gilbert's syndrome are eligible"), before any other limit
         return True
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
@@ -301,13 +305,13 @@ _CONDITION_EXCEPTION = lazy(
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
 )
-# ... or, in the clause of its own right after the limit's semicolon, a permission of the patients a condition
-# or who they are lets in: "; patients with Gilbert's syndrome are eligible", "; Gilbert's syndrome is
-# allowed", "; subjects with known Gilbert's disease may be enrolled", "; ... are not excluded", "; this
-# does not apply to patients with Gilbert's syndrome" (not "; ... are not eligible", "; ... are excluded",
-# "; patients must be eligible for lymphodepletion", which let no one in)
+# ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
+# clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
+# eligible", "; Gilbert's syndrome is allowed", "(subjects with known Gilbert's disease may be enrolled)", ";
+# ... are not excluded", "; this does not apply to patients with Gilbert's syndrome" (not "; ... are not
+# eligible", "; ... are excluded", "; patients must be eligible for lymphodepletion", which let no one in)
 _PERMISSION = lazy(
-    rf"(?i)(?<![\w-])(?:{_CONDITION}|{_PEOPLE})(?![\w-])"
+    rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
     rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only)(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
     rf"(?:{kept_out.LET_IN}|participate|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
@@ -316,13 +320,22 @@ _PERMISSION = lazy(
 )
 
 
-def lets_in_after(words: str) -> bool:
-    """Whether words (a clause after a limit's semicolon) let in patients the limit would keep out: a
-    permission (_PERMISSION), an exception of a condition ("except in patients with Gilbert's syndrome")
-    or of the values a cause explains ("unless due to Gilbert's syndrome")."""
-    return any(p.search(words) for p in (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION))
+def _limit_between(limits: tuple[tuple[int, int], ...], at: int, where: int) -> bool:
+    """Whether another limit than the one stated at position at starts after it and before where."""
+    return any(at < start < where for start, _ in limits)
 
 
+def lets_in_after(words: str, mark: str = ";") -> bool:
+    """Whether words (the clause after a limit's semicolon, or the sentence after its full stop: mark) let
+    in patients the limit would keep out: a permission (_PERMISSION), or, after a semicolon, an exception of a
+    condition ("; except in patients with Gilbert's syndrome") or of the values a cause explains ("; unless
+    due to Gilbert's syndrome"); a sentence of its own that names a cause or a condition may be a rule of
+    its own ("Anemia not explained by SLE is excluded too")."""
+    return any(p.search(words) for p in _LETTING_IN[: 3 if mark == ";" else 1])
+
+
+# what lets_in_after reads (after a full stop, the first alone)
+_LETTING_IN = (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION)
 _A_PART = lazy(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
@@ -392,7 +405,9 @@ def _parts_and_waivers(
     after it where no other limit of the sentence follows it, whose they may be ("Weight ≥ 50 kg (cohort
     2 only)", "Prednisone ≤ 30 mg/day, or at the investigator's discretion", "SLEDAI-2K ≥ 6 unless
     approved by the sponsor"; a waiver, a permission or an exception in the clause after a semicolon
-    too: "; patients with Gilbert's syndrome are eligible"), and an exception of the
+    too, "; patients with Gilbert's syndrome are eligible", and a permission in the next sentence of its
+    item, before another limit), a permission of patients after it in its sentence, of each limit it
+    follows (", but patients with Gilbert's syndrome are eligible"), and an exception of the
     values a cause explains anywhere after it in its sentence, of each limit it follows ("ALT ≥3×ULN, or
     bilirubin >1.5×ULN, excluding laboratory test abnormalities due to SLE hepatitis"; "ALT > 3 × ULN not
     explained by autoimmune hepatitis"), unless it runs on from another's words. Not words before
@@ -412,25 +427,32 @@ def _parts_and_waivers(
         for found in pattern.finditer(text, lo, hi):
             if found.end() <= at or (last and found.start() >= end):
                 yield Required(found.start(), found.end(), "part")
-    # an exception of the patients a condition lets in, as a cause's, of each limit before it
-    condition = _CONDITION_EXCEPTION.search(text, end, hi) if cause is None else None
-    if condition is not None:
-        yield Required(condition.start(), condition.end(), "exception")
+    # an exception of the patients a condition lets in, or a permission of theirs ("..., but patients with
+    # Gilbert's syndrome are eligible", "(... may be enrolled)"), as a cause's, of each limit before it
+    for pattern in (_CONDITION_EXCEPTION, _PERMISSION) if cause is None else ():
+        found_at = next(
+            (c for c in pattern.finditer(text, end, hi) if not runs_on_from_another(text, at, c.start(), limits, lo)),
+            None,
+        )
+        if found_at is not None:
+            yield Required(found_at.start(), found_at.end(), "exception")
+            break
     if not last:
         return
     # (to the end of the clause after a semicolon too: "SLEDAI-2K ≥ 6; exceptions may be granted by the sponsor")
     reach = hi
-    if text.startswith(";", hi):
+    if text.startswith((";", "."), hi):
         after = _SENTENCE_END.search(text, hi + 1, item_end)
         reach = after.start() if after else item_end
-    for found in _WAIVED.finditer(text, end, reach):
+    for found in _WAIVED.finditer(text, end, reach if text.startswith(";", hi) else hi):
         yield Required(found.start(), found.end(), "exception")
-    if reach > hi:  # a permission or an exception in the clause after the semicolon (lets_in_after)
-        for pattern in (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION):
-            found_in = pattern.search(text, hi + 1, reach)
-            if found_in is not None:
-                yield Required(found_in.start(), found_in.end(), "exception")
-                break
+    # a permission or an exception in the clause after the semicolon, or in the next sentence of the limit's
+    # item, before any other limit (lets_in_after): "; patients with Gilbert's syndrome are eligible"
+    for pattern in _LETTING_IN[: 3 if text.startswith(";", hi) else 1] if reach > hi else ():
+        found_in = pattern.search(text, hi + 1, reach)
+        if found_in is not None and not _limit_between(limits, at, found_in.start()):
+            yield Required(found_in.start(), found_in.end(), "exception")
+            break
     excepted = _EXCEPTED.match(text, end, hi)
     if excepted is not None:
         yield Required(end, excepted.end(), "exception")
