@@ -16,7 +16,8 @@
   related to") before a cause's words ("due to", "attributable to", "explained by", ...) is read as an
   exception of the values that cause explains, of the limit it follows (not of an earlier limit it runs on
   from: "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP" asks nothing of the hemoglobin);
-  "whether or not due to" excepts nothing.
+  "whether or not due to" excepts nothing. Also read: "that cannot be explained by", "unexplained by",
+  "unrelated to", "not otherwise explained" (no cause named).
 - A prior therapy's list read from the parenthesis of one alternative of the requirement: "Active disease
   despite biologic therapy (belimumab or rituximab) or immunosuppressants" curated as [belimumab, rituximab]
   passed: the list is whole inside its parenthesis, and opens at the first therapy the reader knows
@@ -244,6 +245,13 @@ def test_a_permission_after_another_limit_is_not_this_ones(
             HEMOGLOBIN,
         ),
         ("ALT > 3 ×ULN not clearly attributable to SLE", "not clearly attributable to SLE", ALT),
+        ("ALT > 3 ×ULN, not thought to be due to SLE", "not thought to be due to SLE", ALT),
+        ("ALT > 3 ×ULN unexplained by SLE", "unexplained by SLE", ALT),
+        ("ALT > 3 ×ULN unrelated to lupus", "unrelated to lupus", ALT),
+        ("ALT > 3 ×ULN that cannot be explained by SLE", "that cannot be explained by SLE", ALT),
+        ("ALT > 3 ×ULN which could not be attributed to lupus", "which could not be attributed to lupus", ALT),
+        ("ALT > 3 ×ULN not otherwise explained", "not otherwise explained", ALT),
+        ("ALT > 3 ×ULN (not due to SLE hepatitis)", "not due to SLE hepatitis", ALT),
     ],
 )
 def test_a_limit_a_negated_cause_restricts_needs_it(
@@ -257,6 +265,8 @@ def test_a_limit_a_negated_cause_restricts_needs_it(
     "text",
     [
         "Hemoglobin < 8 g/dL, whether or not due to SLE",  # excepts nothing
+        "Hemoglobin < 8 g/dL, not only due to SLE",
+        "Hemoglobin < 8 g/dL not requiring transfusion",  # no cause
         "Hemoglobin < 8 g/dL due to any cause",
         "Hemoglobin < 8 g/dL. Anemia not explained by SLE is excluded too.",  # another sentence's
         "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ not due to ITP",  # the platelets' cause, set apart

@@ -283,12 +283,16 @@ _CAUSE = (
     r"|because[ \t]+of|explained[ \t]+by|related[ \t]+to)"
 )
 # ... or a cause negated right after the limit: "ALT > 3 × ULN not explained by autoimmune hepatitis", "not
-# due to", "that is not attributable to", a few words of judging between ("not considered related to", "not
-# clearly due to"); not "whether or not due to", which excepts nothing
+# due to", "that is not attributable to", "that cannot be explained by", a few words of judging between ("not
+# considered related to", "not clearly due to"), or the negation in the word ("unexplained by", "unrelated
+# to"), or no cause named ("not otherwise explained"); not "whether or not due to", which excepts nothing
+_JUDGING_WORDS = "otherwise considered thought felt judged deemed believed assessed determined known to be being"
+_JUDGING = r"(?!only\b)(?:[a-z]+ly|" + "|".join(_JUDGING_WORDS.split()) + ")"
 _NEGATED_CAUSE = (
-    r"(?<![\w-])(?:(?:that|which)[ \t]+(?:is|are|was|were)[ \t]+)?(?<![\w-])(?<!\bor[ \t])not"
-    r"(?:[ \t]+(?!only\b)(?:[a-z]+ly|considered|thought|felt|judged|deemed|believed|assessed|determined|known"
-    rf"|to|be|being)){{0,4}}[ \t]+{_CAUSE}(?![\w-])"
+    r"(?<![\w-])(?:(?:that|which)[ \t]+(?:(?:is|are|was|were|can|could|may|might|would|will|has|have|had|be|been)"
+    r"[ \t]+){0,2})?(?<![\w-])(?<!\bor[ \t])(?:"
+    rf"(?:not|cannot|can't)(?:[ \t]+{_JUDGING}){{0,4}}[ \t]+(?:{_CAUSE}|(?:explained|explicable|accounted[ \t]+for)\b)"
+    r"|un(?:explained[ \t]+by|related[ \t]+to|attribut(?:able|ed)[ \t]+to))(?![\w-])"
 )
 _CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
