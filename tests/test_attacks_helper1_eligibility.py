@@ -24,7 +24,9 @@
   ("biologic therapy" is no word of prior_therapy.THERAPIES), so neither E525 rule saw "immunosuppressants"
   dropped. A list that stands wholly inside an item's parenthesis, where the requirement's enumeration goes
   on after it with another item ("... ) or immunosuppressants"), is that item's examples, not the
-  requirement's list (E525).
+  requirement's list (E525). And "biologic therapy" (agents, drugs, treatment) is a therapy's word now, as
+  "biological agents" was: its examples alone ("despite biologic therapy (belimumab or rituximab)" read as
+  [belimumab, rituximab]) open after it.
 """
 
 from __future__ import annotations
@@ -310,6 +312,8 @@ BIOLOGIC = "Active disease despite biologic therapy (belimumab or rituximab) or 
             ["hydroxychloroquine", "glucocorticoids"],
         ),
         ("Active disease despite targeted therapy (e.g. belimumab) or cyclophosphamide.", ["belimumab"]),
+        # the class alone, a word of prior_therapy.THERAPIES now: its examples open after it
+        ("Active disease despite biologic therapy (belimumab or rituximab).", ["belimumab", "rituximab"]),
     ],
 )
 def test_a_list_from_one_alternatives_parenthesis_is_refused(trials: Trials, text: str, therapies: list[str]) -> None:
@@ -321,6 +325,11 @@ def test_a_list_from_one_alternatives_parenthesis_is_refused(trials: Trials, tex
     ("text", "therapies"),
     [
         (BIOLOGIC, ["biologic therapy (belimumab or rituximab)", "immunosuppressants"]),
+        (
+            "Active disease despite biologic therapy (belimumab or rituximab).",
+            ["biologic therapy (belimumab or rituximab)"],
+        ),
+        ("Refractory to biologic agents.", ["biologic agents"]),
         # a parenthesis holding the requirement whole, or a therapy after it that is no item beside it
         ("Refractory disease (failure of belimumab or rituximab) at screening.", ["belimumab", "rituximab"]),
         (
