@@ -44,10 +44,12 @@ BILIRUBIN_ULN = {"kind": "LABORATORY", "measure": "Total bilirubin", "comparator
 ALT = {"kind": "LABORATORY", "measure": "ALT", "comparator": ">", "value": 3, "unit": "×ULN"}
 
 
-def _codes(registry: Path, trials: Trials, text: str, threshold: dict, condition: str | None) -> set[str]:
-    """The codes `trials validate` reports of IM19's draft holding the one exclusion criterion text and one
-    threshold of it, given condition (None: no conditions)."""
-    path = one_threshold_draft(registry, SOURCE, text, side="exclusion", **threshold)
+def _codes(
+    registry: Path, trials: Trials, text: str, threshold: dict, condition: str | None, side: str = "exclusion"
+) -> set[str]:
+    """The codes `trials validate` reports of IM19's draft holding the one exclusion criterion text (side:
+    or inclusion) and one threshold of it, given condition (None: no conditions)."""
+    path = one_threshold_draft(registry, SOURCE, text, side=side, **threshold)
     if condition is not None:
         record = path.read_text(encoding="utf-8")
         unit = f"      unit: {threshold['unit']}\n"
@@ -221,6 +223,31 @@ def test_a_permission_after_another_limit_is_not_this_ones(
 ) -> None:
     assert _codes(registry, trials, text, ALT, None) == set()
     assert _codes(registry, trials, text, ALT, condition) == {"E518"}
+
+
+# "unless" before a condition, as a real study writes it, its semicolon inside the limit's bracket
+# (tests/fixtures/ctgov/real/NCT02576665.json: "total bilirubin ≤ 1.5 x the upper limit of normal (ULN;
+# unless known Gilbert's syndrome)")
+BILIRUBIN_AT_MOST = {
+    "kind": "LABORATORY",
+    "measure": "total bilirubin",
+    "comparator": "<=",
+    "value": 1.5,
+    "unit": "×ULN",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "total bilirubin ≤ 1.5 ×ULN (unless known Gilbert's syndrome)",
+        "total bilirubin ≤ 1.5 ×ULN (ULN; unless known Gilbert's syndrome)",
+    ],
+)
+def test_a_limit_unless_a_condition_needs_it(registry: Path, trials: Trials, text: str) -> None:
+    condition = "unless known Gilbert's syndrome"
+    assert _codes(registry, trials, text, BILIRUBIN_AT_MOST, None, side="inclusion") == {"E524"}
+    assert _codes(registry, trials, text, BILIRUBIN_AT_MOST, condition, side="inclusion") == set()
 
 
 # 2. A cause negated right after the limit

@@ -296,7 +296,8 @@ _NEGATED_CAUSE = (
 )
 _CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
-# (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome": the limit keeps none of them out. Read
+# (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome", "(unless known Gilbert's syndrome)": the
+# limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
 # noted" is none.
 _CONDITION = (
@@ -304,7 +305,7 @@ _CONDITION = (
     r"deficiency|infections?|involvement|nephritis|carriers?)"
 )
 _CONDITION_EXCEPTION = lazy(
-    rf"(?i){_excepting(_EXCEPTING, _CONDITION)}"
+    rf"(?i){_excepting(_EXCEPTING + '|unless', _CONDITION)}"
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
