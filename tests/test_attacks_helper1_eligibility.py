@@ -24,7 +24,8 @@
   ("biologic therapy" is no word of prior_therapy.THERAPIES), so neither E525 rule saw "immunosuppressants"
   dropped. A list that stands wholly inside an item's parenthesis, where the requirement's enumeration goes
   on after it with another item ("... ) or immunosuppressants"), is that item's examples, not the
-  requirement's list (E525). And "biologic therapy" (agents, drugs, treatment) is a therapy's word now, as
+  requirement's list (E525); so are examples set off otherwise, by "such as", "e.g.", ... or dashes, that a
+  comma or a dash closes. And "biologic therapy" (agents, drugs, treatment) is a therapy's word now, as
   "biological agents" was: its examples alone ("despite biologic therapy (belimumab or rituximab)" read as
   [belimumab, rituximab]) open after it.
 """
@@ -339,6 +340,27 @@ BIOLOGIC = "Active disease despite biologic therapy (belimumab or rituximab) or 
             ["hydroxychloroquine", "glucocorticoids"],
         ),
         ("Active disease despite targeted therapy (e.g. belimumab) or cyclophosphamide.", ["belimumab"]),
+        # examples of the class set off otherwise than by a parenthesis, closed by a comma or a dash
+        (
+            "Active disease despite targeted therapy, such as belimumab or rituximab, or immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy, e.g. belimumab or rituximab, or immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy such as belimumab, and at least one immunosuppressant.",
+            ["belimumab"],
+        ),
+        (
+            "Active disease despite targeted therapy [belimumab or rituximab] or immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy - belimumab or rituximab - or immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
         # the class alone, a word of prior_therapy.THERAPIES now: its examples open after it
         ("Active disease despite biologic therapy (belimumab or rituximab).", ["belimumab", "rituximab"]),
     ],
@@ -357,6 +379,16 @@ def test_a_list_from_one_alternatives_parenthesis_is_refused(trials: Trials, tex
             ["biologic therapy (belimumab or rituximab)"],
         ),
         ("Refractory to biologic agents.", ["biologic agents"]),
+        # examples that end the requirement, and an enumeration that opens with "including"
+        (
+            "Active disease despite standard therapy, including hydroxychloroquine and glucocorticoids.",
+            ["hydroxychloroquine", "glucocorticoids"],
+        ),
+        (
+            "Failure of standard therapy, including hydroxychloroquine, glucocorticoids, and at least one "
+            "immunosuppressant.",
+            ["hydroxychloroquine", "glucocorticoids", "at least one immunosuppressant"],
+        ),
         # a parenthesis holding the requirement whole, or a therapy after it that is no item beside it
         ("Refractory disease (failure of belimumab or rituximab) at screening.", ["belimumab", "rituximab"]),
         (

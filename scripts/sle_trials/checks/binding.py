@@ -37,8 +37,8 @@ object; otherwise the leaf's type):
   else E513, E507. A list of them (therapies, antibodies, criteria sets) is the whole enumeration the
   criterion gives, read in the criterion's words and not only the quotes', and a prior therapy's the
   one its requirement names, from the first therapy after its cue (a class a colon spells out may be
-  listed by its items, not by examples of it), not the parenthesis of one of its items alone where the
-  enumeration goes on after it: else E525.
+  listed by its items, not by examples of it), not an aside of one of its items alone (its parenthesis,
+  its examples) where the enumeration goes on after it: else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
@@ -165,7 +165,8 @@ CHECKS = (
         "('corticosteroids when used', 'any of the following : corticosteroids'), a prior therapy's list opening "
         "after the first therapy its requirement names, in other words of the criterion (a sub-list's heading, "
         "another rule's sentence, examples 'such as' or 'including' give of an item) or standing inside one "
-        "item's parenthesis where the requirement's enumeration goes on after it ('belimumab, rituximab' of "
+        "item's aside (a parenthesis, or examples a comma closes) where the requirement's enumeration goes on "
+        "after it ('belimumab, rituximab' of "
         "'despite biologic therapy (belimumab or rituximab) or immunosuppressants'), or its items in another "
         "order than the criterion's",
     ),
@@ -1295,7 +1296,7 @@ def _of_the_requirement(
     spans = [(at, at + len(text)) for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
     placed = [at for at, _ in spans]
     cue = corpus.find(read.words)
-    aside = _one_items_parenthesis(corpus, spans, read.starts, cue + len(read.words) if cue >= 0 else 0)
+    aside = _one_items_aside(corpus, spans, read.starts, cue + len(read.words) if cue >= 0 else 0)
     if aside is not None:
         owner, then = aside
         yield ctx.problem(
@@ -1320,52 +1321,75 @@ def _of_the_requirement(
     )
 
 
-def _one_items_parenthesis(
+def _one_items_aside(
     corpus: str, spans: list[tuple[int, int]], starts: tuple[int, ...], begin: int = 0
 ) -> tuple[str, str] | None:
-    """Where a prior therapy's items (spans: where each stands in the criterion) all stand inside one
-    parenthesis that follows a word, an item's own ("biologic therapy (belimumab or rituximab)"), and the
-    requirement's enumeration goes on after it with another item, a therapy it names (starts: where
-    each stands) after a separator or a conjunction ("... (belimumab or rituximab) or immunosuppressants"):
-    that item's words before the parenthesis (from begin, the requirement's cue's end, on) and the therapy
-    after it; else None. The list is one
+    """Where a prior therapy's items (spans: where each stands in the criterion) all stand in an aside of
+    one item, after a word, and the requirement's enumeration goes on after the aside with another item, a
+    therapy it names (starts: where each stands), after a separator or a conjunction: that item's words
+    before the aside (from begin, the requirement's cue's end, on) and the therapy after it; else None. An
+    aside is a bracket ("biologic therapy (belimumab or rituximab) or immunosuppressants", "[...]"), or
+    examples given ("such as", "e.g.", "including", ...) or words set off by dashes, that a comma or a dash
+    closes ("targeted therapy, such as belimumab or rituximab, or immunosuppressants"). The list is one
     alternative's examples, and leaves the requirement's other items out: "Active disease despite biologic
-    therapy (...) or immunosuppressants" read as [belimumab, rituximab] passed, since the reader knows no
-    "biologic therapy" and the list opened at the first therapy it knows."""
+    therapy (...) or immunosuppressants" read as [belimumab, rituximab] passed, since the reader knew no
+    "biologic therapy" and the list opened at the first therapy it knew, whole inside its parenthesis."""
     if not spans:
         return None
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    depth, opened = 0, -1
-    for k in range(lo - 1, -1, -1):  # the parenthesis still open at the first item
-        depth += (corpus[k] == ")") - (corpus[k] == "(")
-        if depth < 0:
-            opened = k
-            break
-    if opened < 0:
+    aside = _bracket_around(corpus, lo, hi)
+    if aside is None:  # examples, or words between dashes, closed by a comma or a dash
+        opened = _EXAMPLES_OPEN.search(corpus, max(0, lo - 40), lo)
+        shut = _EXAMPLES_SHUT.match(corpus, _tail(corpus, hi))
+        if opened is None or shut is None:
+            return None
+        aside = (opened.start(), shut.end())
+    before = corpus[: aside[0]].rstrip(" ,")
+    if not before or not before[-1].isalnum():
         return None
-    depth, closed = 0, -1
-    for k in range(opened, len(corpus)):
-        depth += (corpus[k] == "(") - (corpus[k] == ")")
-        if depth == 0:
-            closed = k + 1
-            break
-    before = corpus[:opened].rstrip()
-    if closed < hi or not before or not before[-1].isalnum():
-        return None
-    goes_on = _ANOTHER_ITEM.match(corpus, closed)
+    goes_on = _ANOTHER_ITEM.match(corpus, aside[1])
     if goes_on is None or goes_on.end() not in starts:
         return None
     owner = before[max(begin if begin <= len(before) else 0, *(before.rfind(m) + 1 for m in ",;:.(")) :].strip()
-    owner = owner[-40:] or before[-40:].strip()
-    then = _item_at(corpus, goes_on.end())
-    return owner, then
+    return owner[-40:] or before[-40:].strip(), _item_at(corpus, goes_on.end())
 
 
-# right after an item's parenthesis, what joins another item of the enumeration to it: a separator or a
+def _bracket_around(corpus: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the innermost bracket ("(" or "[") open at position lo opens, and where it closes (past its
+    mark), where it holds corpus[lo:hi] whole; else None."""
+    for opener, closer in (("(", ")"), ("[", "]")):
+        depth, opened = 0, -1
+        for k in range(lo - 1, -1, -1):
+            depth += (corpus[k] == closer) - (corpus[k] == opener)
+            if depth < 0:
+                opened = k
+                break
+        if opened < 0:
+            continue
+        depth = 0
+        for k in range(opened, len(corpus)):
+            depth += (corpus[k] == opener) - (corpus[k] == closer)
+            if depth == 0:
+                return (opened, k + 1) if k + 1 >= hi else None
+        return None
+    return None
+
+
+# right before an item, the words that open examples of the word before them, or a dash that sets words off
+# ("targeted therapy, such as belimumab", "targeted therapy - belimumab"); and right after the last, the
+# comma or dash that closes them ("..., or immunosuppressants"), its own words left to _ANOTHER_ITEM
+_EXAMPLES_OPEN = lazy(
+    r"(?i)(?:,?\s*(?:such\s+as|e\.g\.,?|for\s+(?:example|instance),?|including|like|namely|i\.e\.,?)|\s[-–—])\s+\Z"
+)
+_EXAMPLES_SHUT = lazy(r"\s*(?:,|\s[-–—](?=\s))")
+
+
+# right after an item's aside, what joins another item of the enumeration to it: a separator or a
 # conjunction, then closed words ("), or to mycophenolate", ") and at least one immunosuppressant"); not a
-# clause of other words (", with prednisone at a stable dose")
+# clause of other words (", with prednisone at a stable dose"); after a comma or a dash that closed examples,
+# the conjunction alone, or nothing
 _ANOTHER_ITEM = lazy(
-    r"(?i)\s*(?:[,;/]\s*(?:(?:and/or|or|and|nor|plus)\s+)?|(?:and/or|or|and|nor|plus)\s+)"
+    r"(?i)(?:(?:(?<=[,–—-])\s*|\s*[,;/]\s*)(?:(?:and/or|or|and|nor|plus)\s+)?|\s*(?:and/or|or|and|nor|plus)\s+)"
     r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
 )
 
