@@ -36,7 +36,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, one_threshold_draft, prior_therapy_out
+from conftest import IM19_PATH, Trials, left, one_threshold_draft, prior_therapy_out
 
 SOURCE = "seeds/971_helper1.txt"
 BILIRUBIN = {"kind": "LABORATORY", "measure": "Total bilirubin", "comparator": ">", "value": 2, "unit": "mg/dL"}
@@ -289,6 +289,22 @@ def test_a_limit_a_negated_cause_restricts_needs_it(
 ) -> None:
     assert _codes(registry, trials, text, threshold, None) == {"E524"}
     assert _codes(registry, trials, text, threshold, condition) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        left(
+            "ALT > 3 ×ULN in the absence of autoimmune hepatitis",
+            "scopes reads a cause negated (_NEGATED_CAUSE) or excepted (_CAUSE_EXCEPTION) after a limit, not a "
+            "condition whose absence the limit needs ('in the absence of', 'without evidence of'): accepted as a "
+            "condition (an 'in' clause), never asked for; 'without' also opens a measure's terms ('without "
+            "transfusion'), which no threshold is asked to hold",
+        ),
+    ],
+)
+def test_a_limit_an_absent_condition_restricts_needs_it(registry: Path, trials: Trials, text: str) -> None:
+    assert _codes(registry, trials, text, ALT, None) == {"E524"}
 
 
 @pytest.mark.parametrize(
