@@ -83,7 +83,8 @@ CHECKS = (
         "source-gap-undeclared",
         "a source list whose numbering shows lost items, not declared under curation.incomplete by an entry "
         "that names them (the first and the last lost), or an entry there naming as lost a criterion the source "
-        "lists, or saying the source's list starts at another number than its first",
+        "lists or one past its last number, declaring a loss in a list whose numbering skips none, or saying the "
+        "source's list starts at another number than its first",
     ),
 )
 
@@ -145,6 +146,28 @@ def _named_but_listed(entry: dict, field: str, items: list[Item]) -> list[int]:
         return []
     main = set(_main_numbers(items))
     return sorted(n for n in _named_as_lost(entry.get("text", "")) if n in main)
+
+
+def _loss_not_shown(entry: dict, field: str, items: list[Item]) -> str | None:
+    """What an incomplete entry on this numbered list (the list itself, not one of its items) says is lost
+    that the source's numbering shows no loss of: an item past its last number ("criterion 7 is missing"
+    of a list numbered 1 to 6), or, of a list that skips no number, any loss at all ("Criteria may be
+    missing."). Such entries passed, and the site told readers the source lacks what it shows whole; a
+    source's list shows a loss only by its numbering (gaps), and an item it gives cut short is refused
+    as named lost (_named_but_listed). None when the entry says no more than the numbering shows."""
+    main = _main_numbers(items)
+    if not main or entry["field"] != field:
+        return None
+    past = sorted(n for n in _named_as_lost(entry.get("text", "")) if n > main[-1])
+    runs = f"numbers its items {main[0]} to {main[-1]}"
+    if past:
+        return (
+            f"names criterion {past[0]} as lost, but the source's list {runs} and shows no item lost there; "
+            "say only what the source lacks"
+        )
+    if not gaps(items):
+        return f"says the source lost items, but its list {runs} and skips none; say only what the source lacks"
+    return None
 
 
 def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[int, int]]:
@@ -329,6 +352,10 @@ def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None =
                     f"{field}: an entry under curation.incomplete names {kind} criterion {listed[0]} as lost, but the "
                     f"source lists it; say only what the source lacks",
                 )
+        for entry in entries:
+            unshown = _loss_not_shown(entry, field, source)
+            if unshown is not None:
+                yield at(("curation", "incomplete"), "E514", f"{field}: an entry under curation.incomplete {unshown}")
         for entry in entries:
             for starts, first in _starts_elsewhere(entry, field, source):
                 yield at(
