@@ -1363,6 +1363,20 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                 _set(data, path, said),
                 frozenset({"E514"}),
             )
+    # an incomplete entry declaring a loss the list's numbering does not show: an item past its last
+    # number ("Criterion 7 is missing." of a list numbered 1 to 6), or any loss of a list numbered from 1
+    # with none skipped (the held list of a complete record is its source's, numbers and all)
+    for side in ("inclusion_criteria", "exclusion_criteria") if data["curation"]["status"] == "complete" else ():
+        numbers = [c["number"] for c in eligibility.get(side, []) if "number" in c]
+        if not numbers:
+            continue
+        losses = [f"Criterion {max(numbers) + 1} is missing from the page."]
+        if numbers == list(range(1, len(numbers) + 1)):
+            losses.append("The page shows only part of the list.")
+        for text in losses:
+            entry = {"field": f"eligibility.{side}", "text": text}
+            declared = _set(data, ("curation", "incomplete"), [*incomplete, entry])
+            add("loss the numbering lacks", ("curation", "incomplete"), text, declared, frozenset({"E514"}))
 
     # a list given in another order than its source's (trials.csv joins each list in source order): its
     # items reversed, each keeping its own values and quotes (IM19's related trials, the page's picks in

@@ -227,6 +227,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "enrollment type given",
         "quotes swapped",
         "listed criterion said lost",
+        "loss the numbering lacks",
         "description from the publisher's summary",
         "name of the trial's disease",
         "name from other words of its place",
