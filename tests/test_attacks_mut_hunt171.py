@@ -20,11 +20,11 @@ its source does not:
   numbered list names no item past its last number, and declares no loss where the numbering skips
   none (completeness._loss_not_shown).
 
-Left, as a strict xfail: an entry on eligibility as a whole ("Inclusion criterion 7 is missing.") is not
-read for this, as _named_but_listed reads none there (what it names may be either list's). Also left
-(no test): an entry on one item of a list ("eligibility.inclusion_criteria.3": its sub-list's numbering
-is not read); an entry on a list the source does not number, or on a list of rows (officials, sites),
-cannot be held to a numbering.
+An entry on eligibility as a whole is read so where it names one list's side and not the other's
+("Inclusion criterion 7 is missing.": completeness._of_list). Left (no test): one on eligibility naming
+neither list ("Criterion 7 is missing."), which may speak of either or of the thresholds; one on one
+item of a list ("eligibility.inclusion_criteria.3": its sub-list's numbering is not read); one on a list
+the source does not number, or on a list of rows (officials, sites), which no numbering bounds.
 
 Judged honest (true to the source): a unit in another spelling of itself (µmol/L for μmol/L, /mm3 for
 /mm³, mg/d for mg/day, g/day for g/24h), a value written as a float, a measure given as more of its
@@ -117,18 +117,27 @@ def test_a_loss_past_the_end_is_reported_on_the_entry() -> None:
     ], json.dumps(messages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "completeness reads an incomplete entry for a loss the numbering does not show (_loss_not_shown) and "
-        "for a listed item named lost (_named_but_listed) only where its field is the criteria list itself: "
-        "an entry on eligibility as a whole, or on one item of a list (its nested items), may speak of either "
-        "list, of a sub-list or of the thresholds, so 'Inclusion criterion 7 is missing.' on eligibility passes "
-        "of Relma-cel's lists numbered 1 to 6; telling which list an entry's words name needs the entry read "
-        "for 'inclusion'/'exclusion' and for an item's sub-list numbering"
-    ),
+@pytest.mark.parametrize(
+    ("said", "codes"),
+    [
+        ("Inclusion criterion 7 is missing.", {"E514"}),
+        ("The seventh exclusion criterion is lost.", {"E514"}),
+        # naming both lists, or neither, the entry may speak of either, or of the thresholds: not read
+        ("Inclusion or exclusion criterion 7 may be missing.", set()),
+        ("Criterion 7 is missing.", set()),
+    ],
 )
-def test_a_loss_past_the_end_declared_on_eligibility_is_refused(checks: mutations.Checks) -> None:
+def test_a_loss_past_the_end_declared_on_eligibility_naming_its_list_is_refused(
+    checks: mutations.Checks, said: str, codes: set[str]
+) -> None:
     data = record_data(DATA_ROOT / RELMA_PATH, RELMA_PATH)
-    data["curation"]["incomplete"] = [{"field": "eligibility", "text": "Inclusion criterion 7 is missing."}]
-    assert checks.codes(RELMA_PATH, data) == {"E514"}
+    data["curation"]["incomplete"] = [{"field": "eligibility", "text": said}]
+    assert checks.codes(RELMA_PATH, data) == codes
+
+
+def test_an_entry_on_eligibility_naming_the_lists_gap_passes(checks: mutations.Checks) -> None:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    data["curation"]["incomplete"] = [
+        {"field": "eligibility", "text": "The source's inclusion and exclusion lists start at 2; criterion 1 is lost."}
+    ]
+    assert checks.codes(IM19_PATH, data) == set()

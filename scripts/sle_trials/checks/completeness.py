@@ -149,25 +149,40 @@ def _named_but_listed(entry: dict, field: str, items: list[Item]) -> list[int]:
 
 
 def _loss_not_shown(entry: dict, field: str, items: list[Item]) -> str | None:
-    """What an incomplete entry on this numbered list (the list itself, not one of its items) says is lost
-    that the source's numbering shows no loss of: an item past its last number ("criterion 7 is missing"
-    of a list numbered 1 to 6), or, of a list that skips no number, any loss at all ("Criteria may be
-    missing."). Such entries passed, and the site told readers the source lacks what it shows whole; a
-    source's list shows a loss only by its numbering (gaps), and an item it gives cut short is refused
-    as named lost (_named_but_listed). None when the entry says no more than the numbering shows."""
+    """What an incomplete entry on this numbered list (the list itself, not one of its items; or eligibility,
+    naming this list alone: _of_list) says is lost that the source's numbering shows no loss of: an item
+    past its last number ("criterion 7 is missing" of a list numbered 1 to 6), or, of an entry on a list
+    that skips no number, any loss at all ("Criteria may be missing."). Such entries passed, and the site
+    told readers the source lacks what it shows whole; a source's list shows a loss only by its numbering
+    (gaps), and an item it gives cut short is refused as named lost (_named_but_listed). None when the
+    entry says no more than the numbering shows."""
     main = _main_numbers(items)
-    if not main or entry["field"] != field:
+    text = entry.get("text", "")
+    if not main or not (entry["field"] == field or _of_list(entry, field)):
         return None
-    past = sorted(n for n in _named_as_lost(entry.get("text", "")) if n > main[-1])
+    past = sorted(n for n in _named_as_lost(text) if n > main[-1])
     runs = f"numbers its items {main[0]} to {main[-1]}"
     if past:
         return (
             f"names criterion {past[0]} as lost, but the source's list {runs} and shows no item lost there; "
             "say only what the source lacks"
         )
-    if not gaps(items):
+    if entry["field"] == field and not gaps(items):
         return f"says the source lost items, but its list {runs} and skips none; say only what the source lacks"
     return None
+
+
+def _of_list(entry: dict, field: str) -> bool:
+    """Whether an entry on eligibility as a whole speaks of this criteria list alone: it names the list's
+    side ("Inclusion criterion 7 is missing.") and not the other's. Such an entry passed whatever item
+    of the list it named lost; one naming both lists, or neither, may speak of either, or of the
+    thresholds, and is not read."""
+    if entry["field"] != "eligibility":
+        return False
+    side = field.removeprefix("eligibility.").split("_")[0]
+    other = "exclusion" if side == "inclusion" else "inclusion"
+    text = entry.get("text", "")
+    return bool(re.search(rf"(?i)\b{side}\b", text)) and not re.search(rf"(?i)\b{other}\b", text)
 
 
 def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[int, int]]:
