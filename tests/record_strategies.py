@@ -41,7 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import edges, in_scope, layouts, prose, retracted, study_ids
+from sle_trials.reading import edges, in_scope, layouts, lexicon, prose, retracted, study_ids
 
 CODES = table()
 
@@ -138,14 +138,33 @@ def ecma(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
+# The fields whose texts the check reads as an entry's (a site's, a party's: words after the entry
+# take it back, "Sponsor: Acme Bio (proposed)"), or as only planned ("Lupus Nephritis (planned)"), as
+# evidence._taken_back reads them; a phrase of the source drawn for one stands where those words do not
+# take it back. Drawn for the sponsor's name, "Before the screening period," of "Before the screening
+# period, if biological agents ... are used" stands only on a condition, and the check refused it (E501).
+ENTRIES = frozenset({"locations", "sponsor", "responsible_party", "officials"})
+PLANNED = ENTRIES | {"conditions"}
+# ... and a party's, the words that say it holds its role (any role) no more, or held it only to a date
+# before the source's own (lexicon.held_before): "Before the screening period," stands so
+PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
+_ANY_PARTY = retracted.Parties().of()
+_HELD = lexicon.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
+
+
 @cache  # (phrases() asks it of the same runs of words for each pattern)
-def _stands(text: str) -> bool:
+def _stands(text: str, field: str = "") -> bool:
     """Whether text stands somewhere in the source where the words around it do not take it back
-    (retracted.taken_back): "published" of "The study team has not published outcome measurements"
-    stands nowhere else, and a record holding it as its acronym is refused (E501), rightly."""
+    (retracted.taken_back, as the check reads them for a text of field, a record's top-level key):
+    "published" of "The study team has not published outcome measurements" stands nowhere else, and
+    a record holding it as its acronym is refused (E501), rightly."""
+    entry, site, planned = field in ENTRIES, field == "locations", field in PLANNED
+    party, held = (_ANY_PARTY, _HELD) if field in PARTIES else (None, None)
     at = SOURCE.find(text)
     while at >= 0:
-        if not retracted.taken_back(SOURCE, at, at + len(text)):
+        if not retracted.taken_back(
+            SOURCE, at, at + len(text), entry=entry, site=site, planned=planned, party=party, held=held
+        ):
             return True
         at = SOURCE.find(text, at + 1)
     return False
@@ -159,9 +178,9 @@ OWN_WORDS = SOURCE[: SOURCE.index("More Related Trials")]
 
 
 @cache
-def phrases(pattern: str | None = None) -> list[str]:
+def phrases(pattern: str | None = None, field: str = "") -> list[str]:
     """Runs of 1 to 8 consecutive words of the source (each occurs in it verbatim, and somewhere no
-    word around it takes it back)."""
+    word around it takes it back, as the check reads a text of field: _stands)."""
     regex = ecma(pattern) if pattern else None
     out = set()
     for start in range(len(WORDS)):
@@ -169,7 +188,7 @@ def phrases(pattern: str | None = None) -> list[str]:
             text = " ".join(WORDS[start : start + length])
             if text and evidence.normalise(text) == text and text in OWN_WORDS and not load.hidden_character(text):
                 # (not a word YAML 1.1 reads otherwise, "on", "No": the test's dumper writes it plain, E023)
-                if (regex is None or regex.search(text)) and not load.other_in_1_1(text) and _stands(text):
+                if (regex is None or regex.search(text)) and not load.other_in_1_1(text) and _stands(text, field):
                     out.add(text)
     return sorted(out)
 
@@ -289,7 +308,8 @@ def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
         return st.booleans()
     if kind == "string":
         if node.get("x-verbatim"):
-            return pick(phrases(node.get("pattern")))
+            field = path.split(".", 1)[0]
+            return pick(phrases(node.get("pattern"), field if field in PLANNED else ""))
         if "pattern" in node:
             if node["pattern"] == SCHEMA["$defs"]["partial_date"]["pattern"]:
                 return partial_dates()
