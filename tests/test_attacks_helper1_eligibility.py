@@ -61,6 +61,12 @@ def _codes(
     return result.codes()
 
 
+def _required(registry: Path, trials: Trials, text: str, threshold: dict, condition: str) -> None:
+    """The threshold of text must hold condition (E524 without it) and may (nothing with it)."""
+    assert _codes(registry, trials, text, threshold, None) == {"E524"}
+    assert _codes(registry, trials, text, threshold, condition) == set()
+
+
 # 1. A permission (or an exception) in the clause after the limit's semicolon
 @pytest.mark.parametrize(
     ("text", "condition", "threshold"),
@@ -121,8 +127,7 @@ def _codes(
 def test_a_permission_after_the_limits_semicolon_is_its_condition(
     registry: Path, trials: Trials, text: str, condition: str, threshold: dict
 ) -> None:
-    assert _codes(registry, trials, text, threshold, None) == {"E524"}
-    assert _codes(registry, trials, text, threshold, condition) == set()
+    _required(registry, trials, text, threshold, condition)
 
 
 @pytest.mark.parametrize(
@@ -196,8 +201,7 @@ def test_a_permission_after_another_limits_clause_is_not_this_ones(registry: Pat
 def test_a_permission_in_the_limits_sentence_or_the_next_is_its_condition(
     registry: Path, trials: Trials, text: str, condition: str
 ) -> None:
-    assert _codes(registry, trials, text, BILIRUBIN, None) == {"E524"}
-    assert _codes(registry, trials, text, BILIRUBIN, condition) == set()
+    _required(registry, trials, text, BILIRUBIN, condition)
 
 
 @pytest.mark.parametrize(
@@ -287,8 +291,7 @@ def test_a_limit_unless_a_condition_needs_it(registry: Path, trials: Trials, tex
 def test_a_limit_a_negated_cause_restricts_needs_it(
     registry: Path, trials: Trials, text: str, condition: str, threshold: dict
 ) -> None:
-    assert _codes(registry, trials, text, threshold, None) == {"E524"}
-    assert _codes(registry, trials, text, threshold, condition) == set()
+    _required(registry, trials, text, threshold, condition)
 
 
 @pytest.mark.parametrize(
