@@ -288,21 +288,13 @@ def test_a_limit_of_no_alternative_needs_no_condition(trials: Trials, text: str,
 @pytest.mark.parametrize(
     "text",
     [
-        left(
-            "SLEDAI-2K ≥ 6; or BILAG A ≥ 1",
-            "scopes._GAP reads a comma, a bracket, a slash or a dash before the 'or', not a semicolon, which ends "
-            "the clause a condition of the limit may govern (scopes.governs)",
-        ),
+        "SLEDAI-2K ≥ 6; or BILAG A ≥ 1",  # (was a strict xfail: scopes._MARK reads a semicolon now)
         left(
             "SLEDAI-2K ≥ 6 or ≥ 1 BILAG A organ score",
             "scopes._NOT_ANOTHER reads a comparator or a number right after 'or', with no comparator after its "
             "words, as the same limit again ('or 221 μmol/L')",
         ),
-        left(
-            "One of: SLEDAI-2K ≥ 6; BILAG A ≥ 1",
-            "scopes.alternative reads alternatives joined by 'or', 'alternatively', 'otherwise' or a slash, not a "
-            "list that 'one of' opens",
-        ),
+        "One of: SLEDAI-2K ≥ 6; BILAG A ≥ 1",  # (was a strict xfail: scopes.one_of_a_list reads it now)
     ],
 )
 def test_a_limit_one_of_alternatives_otherwise_joined_needs_a_condition(trials: Trials, text: str) -> None:

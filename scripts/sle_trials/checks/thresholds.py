@@ -23,8 +23,9 @@ joint surgery, ..."); else E518. An exception after the limit that lifts its sid
 minimum daily dose requirement ... when ...") is one of its conditions, and so are the words of its
 sentence that give it for a part of the trial or a group of its patients ("For Part B only:") or let
 it be waived ("or at the investigator's discretion"), and so is the alternative an inclusion limit is one
-of ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system": a patient who meets the other is let in;
-scopes.alternative); else E524. A limit its clause says is no
+of ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system", "SLEDAI-2K ≥ 6; or BILAG A ≥ 1", an
+item of a list "one of" opens: a patient who meets the other is let in; scopes.alternative), held from
+the alternative's start (words within it are the other limit's); else E524. A limit its clause says is no
 requirement, a wish or one taken back ("... is not required", "... is preferred", "(revised to ...)")
 binds nothing (E508), and one an inclusion criterion's clause keeps out ("... is not allowed") states
 its complement, a reading a note names (E510).
@@ -185,7 +186,8 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
                 f"{quoted([corpus[end:]], 40)}: give the condition up to the clause's end",
             )
         elif not any(scopes.clause_start(text, written) for text in ctx.criterion_texts(found[0])) and not (
-            ref["list"] == "INCLUSION" and scopes.opens_alternative(corpus, written)
+            ref["list"] == "INCLUSION"
+            and (scopes.opens_alternative(corpus, written) or scopes.an_item_of_one_of(corpus, written))
         ):
             yield ctx.problem(
                 path + ("conditions", i),
@@ -884,6 +886,13 @@ def _conditions_in_scope(
     named = fields.criterion_name(t["criterion"])
     own = [normalise(c) for c in t.get("conditions", [])]
     limits = _limits(ctx, corpus)
+    if inclusion:  # (the measure's place: nearest before the limit, else after it)
+        lo = corpus.rfind(measure, 0, at)
+        lo = lo if lo >= 0 else corpus.find(measure, at)
+        alternative_of: tuple[tuple[int, int], tuple[int, int]] | None = (limit, (lo, lo + len(measure)))
+    else:
+        alternative_of = None
+    other = scopes.alternative(corpus, *alternative_of) if alternative_of is not None else None
     for i, condition in enumerate(own):
         if _holds(corpus, condition, at):
             # the limit's own words are no condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): they
@@ -898,6 +907,8 @@ def _conditions_in_scope(
         others = [c for c in given if c != condition]
         if inclusion and scopes.alternative_before(corpus, condition, measure):
             continue  # the alternative right before its "or" and the limit's measure (scopes.alternative)
+        if other is not None and scopes.starts_alternative(corpus, condition, other):
+            continue  # in the alternative the limit is one of, wherever it stands ("SLEDAI-2K ≥ 6; or BILAG A ≥ 1")
         if not scopes.governs(layout, corpus, condition, at, t["comparator"], others, limits):
             yield ctx.problem(
                 path + ("conditions", i),
@@ -908,14 +919,10 @@ def _conditions_in_scope(
             )
             return
     spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    if inclusion:  # (the measure's place: nearest before the limit, else after it)
-        lo = corpus.rfind(measure, 0, at)
-        lo = lo if lo >= 0 else corpus.find(measure, at)
-        alternative_of: tuple[tuple[int, int], tuple[int, int]] | None = (limit, (lo, lo + len(measure)))
-    else:
-        alternative_of = None
     for need in scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of):
-        if any(start < need.end and need.start < end for start, end in spans):
+        if need.kind == "alternative" and any(scopes.starts_alternative(corpus, c, need) for c in own):
+            continue  # (an alternative is held from its start: words within it are the other limit's)
+        if need.kind != "alternative" and any(start < need.end and need.start < end for start, end in spans):
             continue
         passage = corpus[need.start : need.end]
         if need.kind == "heading" and any(passage in q for q in bare):

@@ -615,8 +615,8 @@ _NOT_ANOTHER = (
     r"|(?:more|less|greater|higher|lower|above|below"
     r"|fewer|over|under|longer|shorter|earlier|later|older|younger)\b(?![ \t]+than\b)))"
 )
-# a mark the alternative's "or" may follow: a comma, a bracket, a slash or a dash
-_MARK = r"[,(\[{/\-\u2010-\u2015]"
+# a mark the alternative's "or" may follow: a comma, a semicolon, a bracket, a slash or a dash
+_MARK = r"[,;(\[{/\-\u2010-\u2015]"
 # "or" after the limit, words of its clause between ("SLEDAI-2K ≥ 6 at screening or BILAG A ..."), after a
 # comma, a bracket, a slash or a dash too ("SLEDAI-2K ≥ 6 (or BILAG A ≥ 1)"), or "alternatively", "otherwise"
 # (a unit the limit's statement left out may stand first: "UPCR ≥ 0.5 g/g or ...")
@@ -662,6 +662,7 @@ _OR_THEN = lazy(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
 _AFTER_A_LIMIT = lazy(r"(?i)[0-9%³²)]" + _UNIT_LEFT + r"(?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
 _CLAUSE_END = lazy(r"[,;:.](?=\s|\Z)|\Z")
+_COMMA_AFTER = lazy(r"[ \t]*,?")  # (always matches)
 
 
 def _joins_a_phrase(between: str, then: str) -> bool:
@@ -691,16 +692,92 @@ def alternative(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> 
             break
         if measure[0] <= after.start(1) < measure[1]:
             continue
-        end = _CLAUSE_END.search(text, after.end(1))
+        # (its clause's end: past a comma right after the word, "; alternatively, BILAG A ≥ 1")
+        comma = _COMMA_AFTER.match(text, after.end(1))
+        end = _CLAUSE_END.search(text, comma.end() if comma else after.end(1))
         assert end is not None  # (\Z always matches)
         if not _joins_a_phrase(text[limit[1] : after.start(1)], text[after.end(1) : end.start()]):
             return Required(after.start(1), end.start(), "alternative")
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, measure[0])), default=0)
     before = _OR_BEFORE.search(text, lo, measure[0])
     if before is None or not text[lo : before.start()].strip(" \t,"):
-        return None
+        return one_of_a_list(text, limit, measure)
     start = max([lo, *(m.end() for m in re.finditer(r"[,;:]\s", text[: before.start()].rstrip(" \t,")))])
     return Required(start, len(text[: before.start()].rstrip()), "alternative")
+
+
+# A list that "one of" opens ("One of: SLEDAI-2K ≥ 6; BILAG A ≥ 1", "At least one of SLEDAI-2K ≥ 6 and
+# BILAG A ≥ 1", "Any of the following: ...", "Either of: ...") gives its items as alternatives; "All of",
+# "Both of" do not. The list runs to its sentence's full stop; its items are set apart by a comma, a
+# semicolon, "and", "or" or "and/or".
+_ONE_OF = lazy(
+    r"(?i)(?<![\w-])(?:at[ \t]+least[ \t]+one|one(?:[ \t]+or[ \t]+more)?|any|either)[ \t]+of(?![\w-])"
+    r"(?:[ \t]+the[ \t]+following(?:[ \t]+[a-z]+)?)?[ \t]*:?[ \t]*"
+)
+_FULL_STOP = lazy(r"\.(?=\s|\Z)")
+# (a denial before it makes each item a requirement: "No evidence of any of the following: ...")
+_NONE_OF = lazy(r"(?i)(?<![\w-])(?:no|not|none|without|absence|absent|free|neither|never|nor)(?![\w-])")
+# (what "of" names, not the list: "one of the classification criteria", "any of these")
+_OF_WHICH = lazy(r"(?i)(?:the|these|those|this|his|her|their|its|our|two|three|several|many|them)(?![\w-])")
+# (the words of an item before its measure: no clause of their own, a few at most)
+_NOT_AN_ITEM = lazy(
+    r"(?i)(?![\s\S]*(?<![\w-])(?:with|when|if|unless|where|while|who|whose|for|in|on|at|during|despite)(?![\w-]))"
+    r"[ \t]*(?:[^\s,;:]+[ \t]+){0,3}"
+)
+_ITEM_MARK = lazy(
+    r"(?i)[,;][ \t]*(?:(?:and[ \t]*/[ \t]*)?or[ \t]+|and[ \t]+)?|[ \t]+(?:and[ \t]*/[ \t]*or|and|or)[ \t]+"
+)
+
+
+def one_of_a_list(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> Required | None:
+    """The alternative to an inclusion limit (limit, measure: as alternative()) that is an item of a list
+    "one of" opens in its sentence, before both: the items after the limit's, from the next item, or else
+    those before it, up to its own. None where no such list holds the limit, or it has no other item."""
+    first = min(limit[0], measure[0])
+    begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, first)), default=0)
+    opener = next(reversed(list(_ONE_OF.finditer(text, begun, first))), None)
+    if opener is None or opener.end() > first or _NONE_OF.search(text, begun, opener.start()):
+        return None
+    if _OF_WHICH.match(text, opener.end()) and not opener.group().rstrip().endswith((":", "following")):
+        return None  # (one of some things it names: "at least one of the classification criteria")
+    marks = list(_ITEM_MARK.finditer(text, opener.end(), first))
+    if _NOT_AN_ITEM.match(text[marks[-1].end() if marks else opener.end() : first]) is None:
+        return None  # (the limit is no item's, but words of one: "..., with SLEDAI-2K ≥ 6")
+    stop = _FULL_STOP.search(text, limit[1])
+    end = stop.start() if stop else len(text)
+    nxt = _ITEM_MARK.search(text, limit[1], end)
+    if nxt is not None and text[nxt.end() : end].strip(" \t,;"):
+        return Required(nxt.end(), len(text[:end].rstrip(" \t,;")), "alternative")
+    if not marks or not text[opener.end() : marks[-1].start()].strip():
+        return None
+    return Required(opener.end(), marks[-1].start(), "alternative")
+
+
+def starts_alternative(text: str, condition: str, other: Required) -> bool:
+    """Whether the condition (normalised) starts where the alternative other (alternative()) starts, its
+    "or" aside: the alternative's own clause, not words within it ("at screening" of "; or BILAG A ≥ 1 at
+    screening", which are BILAG A's)."""
+    return any(
+        _OR_WORD.fullmatch(text, other.start, at) is not None and at < other.end for at in _places(text, condition)
+    )
+
+
+_OR_WORD = lazy(r"(?i)(?:" + _OR + r")?[ \t,]*")
+
+
+def an_item_of_one_of(text: str, condition: str) -> bool:
+    """Whether the condition (normalised) starts an item of a list "one of" opens in its sentence ("BILAG A
+    ≥ 1" of "At least one of SLEDAI-2K ≥ 6 and BILAG A ≥ 1"), wherever text writes it: right after the
+    opener or an item's mark, which starts that alternative's clause."""
+    for at in _places(text, condition):
+        begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, at)), default=0)
+        openers = list(_ONE_OF.finditer(text, begun, at))
+        if openers and (openers[-1].end() == at or _ITEM_MARK_BEFORE.search(text, openers[-1].end(), at)):
+            return True
+    return False
+
+
+_ITEM_MARK_BEFORE = lazy(r"(?i)(?:[,;]|(?<![\w-])(?:and|or))[ \t]+\Z")
 
 
 def opens_alternative(text: str, condition: str) -> bool:
