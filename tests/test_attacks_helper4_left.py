@@ -7,6 +7,14 @@ after a comma, a bracket, a slash or a dash only, and no list "one of" opens. An
 the alternative as the limit's condition, scopes.governs refused it (E518): it stands after the limit's
 sentence ends (a semicolon). scopes.alternative reads both now (E524), and a condition inside the
 alternative it returns governs the limit.
+
+A design or product term given on a condition passed as the trial's where the condition had no mark
+after it ("If funding allows IM19 CAR-T cells will target CD19 and BCMA") or more than six words stood
+between them, where "should", "pending", "upon" or "when" opened it ("Should funding allow, ...", "Pending
+funding, ...", "Upon donor supply, ...", "When donor cells are available, ..."), and where the words after
+it named the part it is not of ("Randomized in Part B but not Part A", "in Part B; Part A is
+non-randomized"). retracted._LEFT_OPEN_BEFORE_TERM and _ON_A_CONDITION read them now (a count's condition
+too: "60 patients will be enrolled when funding is secured"), and kept_out.of_a_part_after the other part.
 """
 
 from __future__ import annotations
@@ -14,7 +22,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, one_criterion_out
+from conftest import Trials, enrollment_fields, im19_out, one_criterion_out
+from test_attacks_terms_hedged import allocation, origin, quote_of, targets
 
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
 BILAG_B = ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")
@@ -111,3 +120,90 @@ def test_words_inside_the_alternative_are_no_condition_of_the_limit(trials: Tria
     """Words of the alternative's own clause are the other limit's: as the limit's condition they read as
     when it applies ("SLEDAI-2K ≥ 6 at screening"), and still leave the alternative out."""
     assert " E5" in _threshold_out(trials, text, SLEDAI_6, (condition,))
+
+
+# --- a design or product term given on a condition ---------------------------------------------------
+
+# A condition before the term with no mark setting it off, or more than six words before the term; a
+# condition that "should", "pending", "upon" or "when" opens; a part the term holds in alone that the
+# words after it name by the other part it does not hold in. Each passed as the trial's term.
+ON_A_CONDITION = [
+    (targets("[CD19, BCMA]", "If funding allows IM19 CAR-T cells will target CD19 and BCMA."), "If funding allows "),
+    (
+        targets(
+            "[CD19, BCMA]",
+            "If funding allows, IM19 CAR-T cells made at the central site will also target CD19 and BCMA.",
+        ),
+        "If funding allows, ",
+    ),
+    (
+        targets("[CD19, BCMA]", "Should funding allow, IM19 CAR-T cells will target CD19 and BCMA."),
+        "Should funding allow, ",
+    ),
+    (origin("ALLOGENEIC", "Pending funding, IM19 CAR-T cells will be allogeneic."), "Pending funding, "),
+    (origin("ALLOGENEIC", "Upon donor supply, IM19 CAR-T cells will be allogeneic."), "Upon donor supply, "),
+    (
+        origin("ALLOGENEIC", "When donor cells are available, IM19 CAR-T cells will be allogeneic."),
+        "When donor cells are available, ",
+    ),
+    (allocation("RANDOMIZED", "Allocation: Randomized in Part B but not Part A."), " in Part B but not Part A"),
+    (
+        allocation("RANDOMIZED", "Allocation: Randomized in Part B; Part A is non-randomized."),
+        " in Part B; Part A is non-randomized",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "condition"), ON_A_CONDITION, ids=[c for _, c in ON_A_CONDITION])
+def test_a_term_given_on_a_condition_is_refused(trials: Trials, fields: str, condition: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields), "passed"
+    without = fields.replace(condition, "")
+    assert im19_out(trials, quote_of(without), without) == ""
+
+
+# The trial's own steps and the participants' conditions leave a term standing
+STANDING = [
+    targets("[CD19]", "When infused, IM19 CAR-T cells target CD19."),
+    targets("[CD19]", "Upon infusion, IM19 CAR-T cells target CD19."),
+    targets("[CD19]", "If eligible, patients receive IM19 CAR-T cells, which target CD19."),
+    origin("AUTOLOGOUS", "When manufactured, IM19 CAR-T cells are autologous."),
+    allocation("RANDOMIZED", "Allocation: Randomized in Part A and Part B."),
+    allocation("RANDOMIZED", "Allocation: Randomized in Part B; Part A follows."),
+    allocation("RANDOMIZED", "Allocation: Randomized in Part B and not stratified."),
+    allocation("RANDOMIZED", "Allocation: Randomized in Part B; Part A is also randomized."),
+    allocation("RANDOMIZED", "Allocation: Randomized in both parts, not open-label."),
+    targets("[CD19]", "Upon infusion, IM19 CAR-T cells, which are made from the patient's own cells, target CD19."),
+    targets("[CD19]", "If a patient relapses IM19 CAR-T cells targeting CD19 are given again."),
+]
+
+
+@pytest.mark.parametrize("fields", STANDING, ids=[quote_of(f) for f in STANDING])
+def test_a_term_the_trials_own_steps_condition_passes(trials: Trials, fields: str) -> None:
+    assert im19_out(trials, quote_of(fields), fields) == ""
+
+
+# The same conditions of a count, before or after it (retracted._ON_A_CONDITION is a count's too)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "60 patients will be enrolled when funding is secured.",
+        "When funding is secured, 60 patients will be enrolled.",
+        "Pending funding, 60 patients will be enrolled.",
+        "Should funding allow, 60 patients will be enrolled.",
+        "60 patients will be enrolled, should the grant be renewed.",
+    ],
+)
+def test_a_count_given_on_a_condition_is_refused(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(60, "60 patients"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "60 patients will be enrolled when eligibility is confirmed.",
+        "60 patients will be enrolled. Should a patient withdraw, another is enrolled.",
+        "60 patients will be enrolled upon screening.",
+    ],
+)
+def test_a_count_on_the_participants_conditions_passes(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(60, "60 patients")) == ""

@@ -142,6 +142,26 @@ _ANOTHER_CLAUSE = lazy(
 )
 
 
+# (after a part the words hold in, another they do not: "Randomized in Part B but not Part A", "...
+# in Part B; Part A is non-randomized", "..., not in the extension"): the words hold in that part alone
+_NOT_THE_OTHER = lazy(
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:but|and)[ \t]+)?(?:not|never)[ \t]+(?:in[ \t]+|for[ \t]+)?(?:the[ \t]+)?"
+    + PART
+    + r"\b|[ \t]*[,;.][ \t]*(?:the[ \t]+|in[ \t]+(?:the[ \t]+)?)?"
+    + PART
+    + r"(?:[ \t]+[A-Z0-9]\b)?(?:[ \t]+is|[ \t]+are|[ \t]+was|[ \t]+will[ \t]+be|[ \t]*,)?[ \t]+"
+    r"(?:not[ \t]+|non-?|un)[a-z]"
+)
+
+_IN_ONE_NOT_THE_OTHER = lazy(
+    r"(?i)[ \t]+(?:in|for|within)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    + PART
+    + r"(?:[ \t]+[A-Z0-9]\b)?(?=[ \t]*,?[ \t]*(?:but|and)[ \t]+not[ \t]+(?:in[ \t]+|for[ \t]+)?(?:the[ \t]+)?"
+    + PART
+    + r"\b)"
+)
+
+
 def of_a_part_after(text: str, at: int, only: bool = False) -> bool:
     """Whether the words from text[at] name, in their sentence, a part of the trial they are asked of
     ("Refractory to belimumab (Part B only)", ", in Cohort 2 only"): of_a_part's part, named after. With
@@ -149,11 +169,17 @@ def of_a_part_after(text: str, at: int, only: bool = False) -> bool:
     one they hold in too ("Randomized 1:1 in Part B"), nor one another clause after them names ("...,
     with crossover allowed in the extension only": _ANOTHER_CLAUSE)."""
     found = _PART_AFTER.match(text, at)
+    if found is None and only:  # (a part with "but not" another after it, no mark between)
+        return _IN_ONE_NOT_THE_OTHER.match(text, at) is not None
     if found is None or not only:
         return found is not None
     if _ANOTHER_CLAUSE.search(found.group("gap")):
         return False  # (the part is another clause's: "Randomized, with crossover allowed in the extension only")
-    return found.group("only") is not None or found.group("before") is not None
+    return (
+        found.group("only") is not None
+        or found.group("before") is not None
+        or _NOT_THE_OTHER.match(text, found.end()) is not None
+    )
 
 
 def of_a_part(text: str, at: int) -> bool:

@@ -805,13 +805,21 @@ _ON_A_CONDITION = (
     # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own,
     # nor a participant's: "once eligibility is confirmed", "once informed consent is signed")
     # (or "as soon as", and its other words: "once the grant is awarded", "once we secure funding", "once funded")
-    rf"|(?<![\w-])(?:once|as[ \t]+soon[ \t]+as)(?!{_THEIRS})[ \t]+"
+    # (or "when", "whenever": "when donor cells are available")
+    rf"|(?<![\w-])(?:once|as[ \t]+soon[ \t]+as|when(?:ever)?)(?!{_THEIRS})[ \t]+"
     r"(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
     r"(?:funded\b|[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
     r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted"
     r"|awarded|funded|renewed)"
     r"|approves|allows|permits|agrees|comes[ \t]+through|(?:we|they|the[ \t]+sponsor)[ \t]+"
-    r"(?:secures?|obtains?|receives?|raises?)\b)))"
+    r"(?:secures?|obtains?|receives?|raises?)\b))"
+    # (or "should" opening its clause, a condition inverted: "Should funding allow, ...", "..., should the
+    # grant be renewed"; not the participants': "Should a patient relapse")
+    rf"|(?:(?<=^)|(?<=[.;:!?,(\[\n])|(?<=[.;:!?,(\[\n][ \t]))should(?!{_THEIRS})(?=[ \t])"
+    # (or what is still awaited, a resource the trial may not get: "Pending funding", "Upon donor supply",
+    # "awaiting availability of donor cells"; not "upon infusion", a step of the trial's own)
+    r"|(?<![\w-])(?:pending|awaiting|upon)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:funding|funds|grants?|supply|supplies|availability)(?![\w-]))"
 )
 # (the words of the value's clause between it and a condition: a few, with no stop, comma or bracket, nor
 # a relative clause's, which are the participants' own: "60 patients who will be retreated if relapse occurs";
@@ -894,9 +902,13 @@ _LEFT_OPEN_BEFORE = lazy(
 # IM19 ..."; a bracket holding it before the term's words or a label: "(If funding allows) IM19 CAR-T cells
 # will target ...", "Allocation (only if funded): Randomized")
 _CONDITION_SET_OFF = r"(?:,|:|[ \t]+-(?=[ \t])|[ \t]*[\u2013\u2014])"
-_TERMS_WORDS = r"(?:[ \t]+[^\s.;!?,:()\[\]]+){0,6}[ \t]+"
+# (the term's words after it: a dozen at most, with no stop, comma or bracket; where no mark sets it off,
+# the term stands in the condition's clause or runs on from it, in its sentence: "If funding allows IM19
+# CAR-T cells will target CD19 and BCMA")
+_TERMS_WORDS = r"(?:[ \t]+[^\s.;!?,:()\[\]]+){0,12}[ \t]+"
 _LEFT_OPEN_BEFORE_TERM = lazy(
     rf"(?i)(?:(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]\u2013\u2014]{{0,80}}?{_CONDITION_SET_OFF}{_TERMS_WORDS}"
+    rf"|(?<![^\s(\[]){_ON_A_CONDITION}[^.;!?\n,:()\[\]\u2013\u2014]{{0,80}}?[ \t]+"
     rf"|[(\[][ \t]*(?:only[ \t]+)?{_ON_A_CONDITION}[^)\]\n]{{0,60}}[)\]](?:[ \t]*:[ \t]*|{_TERMS_WORDS}))\Z"
 )
 
