@@ -15,14 +15,22 @@ funding, ...", "Upon donor supply, ...", "When donor cells are available, ..."),
 it named the part it is not of ("Randomized in Part B but not Part A", "in Part B; Part A is
 non-randomized"). retracted._LEFT_OPEN_BEFORE_TERM and _ON_A_CONDITION read them now (a count's condition
 too: "60 patients will be enrolled when funding is secured"), and kept_out.of_a_part_after the other part.
+
+An outcome or an intervention left a possibility passed where it was the second of alternatives a hedge
+opens ("The primary endpoint may be either BICLA response or SRI-4 response"), where "may" went with a
+verb of receiving ("Patients ... may receive rituximab", "may also be given"), and an outcome a later
+clause denies ("SRI-4 response at week 24 is not an endpoint"). retracted.may_be reads them now
+(_MAY_BE_OR, _MAY_BE's verbs), and retracted.no_outcome the denial after it (E501).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import Trials, enrollment_fields, im19_out, one_criterion_out
+from test_attacks_other_trial_sentences import OWN, _codes, _press
 from test_attacks_terms_hedged import allocation, origin, quote_of, targets
 
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
@@ -207,3 +215,50 @@ def test_a_count_given_on_a_condition_is_refused(trials: Trials, line: str) -> N
 )
 def test_a_count_on_the_participants_conditions_passes(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, enrollment_fields(60, "60 patients")) == ""
+
+
+# --- an outcome or an intervention the source leaves a possibility, or denies after it ------------------
+
+SRI4 = {"outcomes": {"primary": [{"measure": "SRI-4 response", "time_frame": "week 24"}]}}
+RITUXIMAB = {"interventions": [{"name": "NB-301"}, {"name": "rituximab"}]}
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        # one of alternatives a hedge leaves open ("may be either X or Y": Y as much as X)
+        (SRI4, "The primary endpoint may be either BICLA response or SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint may be BICLA response at week 24, or SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint could be BICLA response and/or SRI-4 response at week 24."),
+        # a verb of receiving after "may"
+        (RITUXIMAB, "Patients receive NB-301 and may receive rituximab."),
+        (RITUXIMAB, "Patients receive NB-301; some may also be given rituximab."),
+        (RITUXIMAB, "Patients receive NB-301 and might be treated with rituximab."),
+        # a later clause that says it is no outcome, or not given
+        (SRI4, "The primary endpoint is BICLA response. SRI-4 response at week 24 is not an endpoint."),
+        (SRI4, "The primary endpoint is BICLA response; SRI-4 response at week 24 is no longer a primary endpoint."),
+        (RITUXIMAB, "Patients receive NB-301; rituximab is not given."),
+        (RITUXIMAB, "Patients receive NB-301; rituximab will no longer be used."),
+    ],
+)
+def test_an_outcome_or_intervention_left_a_possibility_or_denied_is_refused(
+    tmp_path: Path, fields: dict, text: str
+) -> None:
+    assert "E501" in _codes(tmp_path, _press(OWN, text), fields, {})
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (SRI4, "BICLA response may be assessed or reported; the primary endpoint is SRI-4 response at week 24."),
+        (SRI4, "The primary endpoint is SRI-4 response at week 24, or BICLA response may be used instead."),
+        (SRI4, "SRI-4 response at week 24 is the primary endpoint; BICLA response is not an endpoint."),
+        (SRI4, "SRI-4 response at week 24 is not only the primary endpoint but also a key secondary one."),
+        (SRI4, "The primary endpoint is SRI-4 response at week 24, which is not a secondary endpoint."),
+        (RITUXIMAB, "Patients receive NB-301 and rituximab; prednisone may be given."),
+        (RITUXIMAB, "Patients receive NB-301 and rituximab, which may be given twice."),
+        (RITUXIMAB, "Patients receive NB-301 and rituximab; rituximab is not given twice."),
+    ],
+)
+def test_an_outcome_or_intervention_the_trial_has_passes(tmp_path: Path, fields: dict, text: str) -> None:
+    assert _codes(tmp_path, _press(OWN, text), fields, {}) == set()

@@ -334,7 +334,12 @@ def _taken_back_at(
         text, at, at + len(needle), entry=entry, site=site, planned=planned, party=party, held=held
     ) or (
         path[0] in _DROPPED
-        and (retracted.dropped(text, at + len(needle)) or retracted.may_be(text, at) or vocabulary.denied(text, at))
+        and (
+            retracted.dropped(text, at + len(needle))
+            or retracted.may_be(text, at)
+            or vocabulary.denied(text, at)
+            or retracted.no_outcome(text, at + len(needle))
+        )
     )
 
 

@@ -716,19 +716,44 @@ def dropped(text: str, at: int) -> bool:
 # be" say what the trial will do; an adverb between ("might well be", "may eventually be", "may possibly
 # be"), another verb of becoming ("could become", "might change to", "may include"), a colon or a bracket
 # after it ("may be: ...", "may be (tentatively) ...") or "also" after a hedge ("possibly also") hedge it too
-_MAY_BE_BEFORE = lazy(
+# (or a verb of receiving, of an intervention: "Patients may receive rituximab", "may also be given", "might be
+# treated with")
+_MAY_BE = (
     r"(?i)(?:\b(?:may|might|could)[ \t]+"
     rf"(?:(?:also|either|instead|still|well|even|eventually|ultimately|later|yet|{planned_words.HEDGED})[ \t]+)*"
-    r"(?:be|become|change[ \t]+to|switch[ \t]+to|include)"
+    r"(?:be[ \t]+(?:given|treated[ \t]+with|offered|administered)|be|become|change[ \t]+to|switch[ \t]+to|include"
+    r"|receive|undergo|get)"
     rf"|\b{planned_words.HEDGED}(?:[ \t]+(?:also|even|instead))?)"
-    r"(?:[ \t]*:|[ \t]*\([^()\n]{0,30}\))?[ \t]+(?:(?:either|the|a|an)[ \t]+)?\Z"
+    r"(?:[ \t]*:|[ \t]*\([^()\n]{0,30}\))?[ \t]+(?:(?:either|the|a|an)[ \t]+)?"
 )
+_MAY_BE_BEFORE = lazy(_MAY_BE + r"\Z")
+# ... or, after such words, another alternative of what they leave open, joined by "or" in their clause
+# ("may be either BICLA response or SRI-4 response": SRI-4 as much as BICLA)
+_MAY_BE_OR = lazy(_MAY_BE + r"[^.;:!?\n()\[\]]{1,80}?(?<![\w-])or[ \t]+(?:(?:the|a|an)[ \t]+)?\Z")
 
 
 def may_be(text: str, at: int) -> bool:
     """Whether the words right before text[at], an outcome, an intervention or an arm, leave it only a
-    possibility (_MAY_BE_BEFORE)."""
-    return _MAY_BE_BEFORE.search(text, max(0, at - 80), at) is not None
+    possibility (_MAY_BE_BEFORE, _MAY_BE_OR)."""
+    lo = max(0, at - 80)
+    return _MAY_BE_BEFORE.search(text, lo, at) is not None or _MAY_BE_OR.search(text, max(0, at - 200), at) is not None
+
+
+# ... or the words after it, in its clause, that say it is no outcome of the trial's ("SRI-4 response at
+# week 24 is not an endpoint", "is no longer a primary endpoint"; not "is not only the primary endpoint",
+# nor a relative clause's, "which is not a secondary endpoint", of the outcome the trial has)
+_NO_OUTCOME_AFTER = lazy(
+    r"(?i)(?:[ \t]+(?!(?:which|that|who|and|but|or)(?![\w-]))[^\s.,;:!?()\[\]]+){0,6}?[ \t]+"
+    r"(?:is|are|was|were|will[ \t]+be|has[ \t]+been|have[ \t]+been)[ \t]+(?:not|no[ \t]+longer)[ \t]+"
+    r"(?!only\b)(?:(?:an?|the|one[ \t]+of[ \t]+the)[ \t]+)?(?:(?:primary|secondary|main|key|study|trial's?|"
+    r"efficacy|safety|exploratory)[ \t]+)*(?:end-?points?|outcomes?(?:[ \t]+measures?)?)\b"
+)
+
+
+def no_outcome(text: str, at: int) -> bool:
+    """Whether the words from text[at], right after an outcome, say in its clause that it is none
+    (_NO_OUTCOME_AFTER)."""
+    return _NO_OUTCOME_AFTER.match(text, at) is not None
 
 
 def left_open(text: str, at: int) -> bool:
