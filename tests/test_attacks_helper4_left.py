@@ -21,6 +21,12 @@ opens ("The primary endpoint may be either BICLA response or SRI-4 response"), w
 verb of receiving ("Patients ... may receive rituximab", "may also be given"), and an outcome a later
 clause denies ("SRI-4 response at week 24 is not an endpoint"). retracted.may_be reads them now
 (_MAY_BE_OR, _MAY_BE's verbs), and retracted.no_outcome the denial after it (E501).
+
+A planned count the next sentence gives the count enrolled against ("Planned enrollment: 60 patients. 20
+patients were enrolled.") bound an enrollment of 60: the count was read in its own sentence only. The
+binding check reads it with the next sentence where that opens with a count enrolled
+(lexicon.enrolled_next), and lexicon._ENROLLED_NEXT supersedes the plan (E508), not where the count
+enrolled is one so far ("To date, 20 ...") or another group's ("In the pilot study, 20 ...").
 """
 
 from __future__ import annotations
@@ -262,3 +268,32 @@ def test_an_outcome_or_intervention_left_a_possibility_or_denied_is_refused(
 )
 def test_an_outcome_or_intervention_the_trial_has_passes(tmp_path: Path, fields: dict, text: str) -> None:
     assert _codes(tmp_path, _press(OWN, text), fields, {}) == set()
+
+
+# --- a count enrolled, after a plan, in the next sentence -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Planned enrollment: 60 patients. 20 patients were enrolled.",
+        "The study planned to enroll 60 patients. Finally, 20 patients were enrolled.",
+        "60 patients were planned. Only 20 patients were enrolled.",
+        "Target enrollment: 60 patients. In total, 20 participants were treated.",
+    ],
+)
+def test_a_plan_an_enrolled_count_follows_in_the_next_sentence_is_no_enrollment(trials: Trials, line: str) -> None:
+    assert "E508" in im19_out(trials, line, enrollment_fields(60, "60 patients"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Planned enrollment: 60 patients. 20 patients have been enrolled so far.",
+        "Planned enrollment: 60 patients. To date, 20 patients have been enrolled.",
+        "Planned enrollment: 60 patients. In the pilot study, 20 patients were enrolled.",
+        "Enrollment: 60 patients. 20 patients per arm will be randomized.",
+    ],
+)
+def test_a_plan_the_next_sentence_leaves_standing_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(60, "60 patients")) == ""

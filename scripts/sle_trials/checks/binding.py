@@ -2156,6 +2156,10 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
         # (with the clause after a semicolon: "40 participants; 20 more in China" adds to the count)
         if text.startswith(";", hi):
             hi = sentences.around(text, hi + 1, hi + 1)[1]
+        # (with the next sentence where it opens with a count enrolled: "Planned enrollment: 60 patients. 20
+        # patients were enrolled." supersedes the plan)
+        if lexicon.enrolled_next(text, hi):
+            hi = sentences.around(text, hi + 2, hi + 2)[1]
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
         if not retracted.taken_back(text, at, at + len(quote)) and any(

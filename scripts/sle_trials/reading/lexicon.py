@@ -2133,19 +2133,29 @@ _ENROLLED_ELSEWHERE = lazy(
 # plan's superseded. Each bound an enrollment of 60. Not where the count enrolled is one so far ("20
 # enrolled to date", "so far 20 have been enrolled"): the plan of a trial still recruiting stands.
 _ENROLLED_VERB = r"(?:enrol+ed|recruited|included|randomi[sz]ed|treated|dosed|infused)(?![\w-])"
-_ENROLLED_LATER = (
-    rf"[^.!?\n\d]{{0,40}}?(?:(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
+_ENROLLED_COUNT = (
+    rf"(?:(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
     r"(?:(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are|actually|finally|ultimately|eventually|only)"
     rf"[ \t]+)*{_ENROLLED_VERB}"
     rf"|(?<![\w-]){_ENROLLED_VERB}[ \t]+(?:(?:only|just|a[ \t]+total[ \t]+of)[ \t]+)?(?:\d|{WORDS_NUMBER})"
     r"|actual(?:[ \t]+(?:enrol+ment|number|count|sample[ \t]+size))?(?:[ \t]+(?:was|is|of))?"
     rf"[ \t]*[:=\u2013\u2014-]?[ \t]*(?:\d|{WORDS_NUMBER}))"
 )
+_ENROLLED_LATER = rf"[^.!?\n\d]{{0,40}}?{_ENROLLED_COUNT}"
 # (the plan after the count, "60 patients planned", "60 (anticipated)", "were expected")
-_PLAN_THEN_ENROLLED = lazy(
+_PLAN_AFTER = (
     r"(?i)[ \t]*(?:[(\[][ \t]*)?(?:(?:were|was|are|is|had[ \t]+been|have[ \t]+been)[ \t]+)?"
-    rf"(?:{planned.PLANNED}|targeted|estimated)\b{_ENROLLED_LATER}"
+    rf"(?:{planned.PLANNED}|targeted|estimated)\b"
 )
+_PLAN_THEN_ENROLLED = lazy(_PLAN_AFTER + _ENROLLED_LATER)
+_PLANNED_AFTER = lazy(_PLAN_AFTER)
+# (or the count enrolled opening the next sentence, of a plan before or after the count: "Planned enrollment:
+# 60 patients. 20 patients were enrolled."; not words of another group first: "In the pilot, 20 were enrolled")
+_NEXT_OPENER = (
+    r"(?:but[ \t]+)?(?:only[ \t]+)?(?:(?:however|in[ \t]+total|overall|finally|ultimately|eventually|"
+    r"in[ \t]+the[ \t]+end|to[ \t]+date|so[ \t]+far|thus[ \t]+far|as[ \t]+of[ \t]+now),?[ \t]+)?"
+)
+_ENROLLED_NEXT = lazy(r"(?i)[^.!?\n\d]{0,40}?[.!?][ \t]+" + _NEXT_OPENER + _ENROLLED_COUNT)
 # (or before it, "planned to enroll 60", "Planned enrollment: 60", "a target of 60")
 _PLAN_BEFORE = lazy(
     r"(?i)(?:\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?|expect(?:s|ed)?|target(?:s|ed)?|sought|seeks?)[ \t]+"
@@ -2172,15 +2182,30 @@ _NEW_COUNT_AFTER = lazy(
 )
 
 
+# (the next sentence, opening with a count enrolled: what a plan's sentence is read with)
+_ENROLLED_OPENS = lazy(r"(?i)[.!?]?[ \t]+" + _NEXT_OPENER + _ENROLLED_COUNT)
+
+
+def enrolled_next(text: str, at: int) -> bool:
+    """Whether the sentence after text[at], a sentence's end, opens with a count enrolled ("Planned
+    enrollment: 60 patients. 20 patients were enrolled."): the plan's sentence is read with it, which
+    may supersede the plan (_ENROLLED_NEXT)."""
+    return _ENROLLED_OPENS.match(text, at) is not None
+
+
 def _superseded_plan(quote: str, start: int, end: int) -> bool:
     """Whether the count at start:end is a plan its statement gives the count enrolled against
-    (_PLAN_THEN_ENROLLED, or _PLAN_BEFORE and _ENROLLED_AFTER), not one so far (_SO_FAR, from the plan
+    (_PLAN_THEN_ENROLLED, or _PLAN_BEFORE and _ENROLLED_AFTER; or either plan and the next sentence's,
+    _ENROLLED_NEXT, where the quote holds it: enrolled_next), not one so far (_SO_FAR, from the plan
     to the enrolled count's clause end); or a count its statement gives a new one after (_NEW_COUNT_AFTER)."""
     if _NEW_COUNT_AFTER.match(quote, end):
         return True
     then = _PLAN_THEN_ENROLLED.match(quote, end)
-    if then is None and _PLAN_BEFORE.search(quote, max(0, start - 60), start):
+    plan_before = _PLAN_BEFORE.search(quote, max(0, start - 60), start) is not None
+    if then is None and plan_before:
         then = _ENROLLED_AFTER.match(quote, end)
+    if then is None and (plan_before or _PLANNED_AFTER.match(quote, end)):
+        then = _ENROLLED_NEXT.match(quote, end)
     if then is None:
         return False
     stop = _CLAUSE_STOP.search(quote, then.end())
