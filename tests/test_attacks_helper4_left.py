@@ -5,8 +5,10 @@ An inclusion limit given as one of alternatives a semicolon, or a list that "one
 and BILAG A ≥ 1") passed with no conditions, as every patient's limit: scopes.alternative read an "or"
 after a comma, a bracket, a slash or a dash only, and no list "one of" opens. And where a curator gave
 the alternative as the limit's condition, scopes.governs refused it (E518): it stands after the limit's
-sentence ends (a semicolon). scopes.alternative reads both now (E524), and a condition inside the
-alternative it returns governs the limit.
+sentence ends (a semicolon). scopes.alternative reads both now (E524), and a condition starting the
+alternative it returns governs the limit. So is "SLEDAI-2K ≥ 6 or ≥ 1 BILAG A organ score", whose "or"
+and number read as the same limit again ("or 221 μmol/L"): an acronym after the number names another
+measure (scopes._OR_A_NUMBER).
 
 A design or product term given on a condition passed as the trial's where the condition had no mark
 after it ("If funding allows IM19 CAR-T cells will target CD19 and BCMA") or more than six words stood
@@ -71,6 +73,9 @@ ALTERNATIVES = [
     ("Any of the following: SLEDAI-2K ≥ 6; BILAG B ≥ 2", BILAG_B, "SLEDAI-2K ≥ 6"),
     ("Either of: SLEDAI-2K ≥ 6; BILAG A ≥ 1", SLEDAI_6, "BILAG A ≥ 1"),
     ("Active SLE defined by one of: SLEDAI-2K ≥ 6; BILAG A ≥ 1", SLEDAI_6, "BILAG A ≥ 1"),
+    # an "or" and a limit of another measure, named after its number
+    ("SLEDAI-2K ≥ 6 or ≥ 1 BILAG A organ score", SLEDAI_6, "or ≥ 1 BILAG A organ score"),
+    ("SLEDAI-2K ≥ 6, or 2 BILAG B scores", SLEDAI_6, "or 2 BILAG B scores"),
 ]
 
 
@@ -92,6 +97,10 @@ def test_a_limit_holding_its_alternative_set_apart_passes(
 @pytest.mark.parametrize(
     ("text", "threshold"),
     [
+        # the same limit again, in other units or words after "or"
+        ("SLEDAI-2K ≥ 6 or 6 points", SLEDAI_6),
+        ("Serum creatinine ≤ 2 mg/dL or 177 μmol/L", ("LABORATORY", "Serum creatinine", "<=", 2, "mg/dL")),
+        ("ALT > 3 ×ULN or > 3 × ULN", ALT),
         # every item required: no alternative
         ("All of: SLEDAI-2K ≥ 6; BILAG A ≥ 1", SLEDAI_6),
         ("Both of the following: SLEDAI-2K ≥ 6; BILAG B ≥ 2", BILAG_B),

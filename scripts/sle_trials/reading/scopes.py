@@ -662,6 +662,12 @@ _OR_THEN = lazy(r"(?i)\s*,?\s*" + _OR + r"\s+(?:the\s+|an?\s+)?")
 # a limit's number or unit, a few words of its clause after it ("≥ 6 at screening"): where its "or" stands
 _AFTER_A_LIMIT = lazy(r"(?i)[0-9%³²)]" + _UNIT_LEFT + r"(?:[ \t]+[a-z][a-z-]*){0,8}[ \t]*" + _MARK + r"?[ \t]*\Z")
 _CLAUSE_END = lazy(r"[,;:.](?=\s|\Z)|\Z")
+# ("or" and a limit whose words after its number name another measure, an acronym's, not a unit: "SLEDAI-2K ≥ 6
+# or ≥ 1 BILAG A organ score", not "or 221 μmol/L", "or ≥ 2 × ULN", "or > 75 years")
+_OR_A_NUMBER = lazy(r"(?i)(?<![\w-])(or)[ \t]+(?:[≥≤<>]=?[ \t]*)?\d[\d.,]*")
+_AN_ACRONYM = lazy(
+    r"(?<![\w/-])(?!(?:ULN|LLN|IU|IQR|CI|SD|SEM?|BMI|HPF|MIU)(?![\w/-]))[A-Z][A-Za-z0-9]*[A-Z][\w-]*(?![\w/])"
+)
 _COMMA_AFTER = lazy(r"[ \t]*,?")  # (always matches)
 
 
@@ -698,6 +704,12 @@ def alternative(text: str, limit: tuple[int, int], measure: tuple[int, int]) -> 
         assert end is not None  # (\Z always matches)
         if not _joins_a_phrase(text[limit[1] : after.start(1)], text[after.end(1) : end.start()]):
             return Required(after.start(1), end.start(), "alternative")
+    number = _OR_A_NUMBER.search(text, limit[1])
+    if number is not None and _GAP.fullmatch(text, limit[1], number.start(1)) is not None:
+        end = _CLAUSE_END.search(text, number.end())
+        assert end is not None  # (\Z always matches)
+        if _AN_ACRONYM.search(text, number.end(), end.start()):
+            return Required(number.start(1), end.start(), "alternative")
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, measure[0])), default=0)
     before = _OR_BEFORE.search(text, lo, measure[0])
     if before is None or not text[lo : before.start()].strip(" \t,"):
