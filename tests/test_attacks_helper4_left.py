@@ -8,7 +8,9 @@ the alternative as the limit's condition, scopes.governs refused it (E518): it s
 sentence ends (a semicolon). scopes.alternative reads both now (E524), and a condition starting the
 alternative it returns governs the limit. So is "SLEDAI-2K ≥ 6 or ≥ 1 BILAG A organ score", whose "or"
 and number read as the same limit again ("or 221 μmol/L"): an acronym after the number names another
-measure (scopes._OR_A_NUMBER).
+measure (scopes._OR_A_NUMBER). So is "SLEDAI-2K ≥ 6 despite glucocorticoids or active lupus nephritis",
+whose "or" read as joining the words of the limit's phrase: the disease is no word of such a phrase
+(scopes._THE_DISEASE).
 
 A design or product term given on a condition passed as the trial's where the condition had no mark
 after it ("If funding allows IM19 CAR-T cells will target CD19 and BCMA") or more than six words stood
@@ -76,6 +78,13 @@ ALTERNATIVES = [
     # an "or" and a limit of another measure, named after its number
     ("SLEDAI-2K ≥ 6 or ≥ 1 BILAG A organ score", SLEDAI_6, "or ≥ 1 BILAG A organ score"),
     ("SLEDAI-2K ≥ 6, or 2 BILAG B scores", SLEDAI_6, "or 2 BILAG B scores"),
+    # an "or" after a phrase of the limit's, joining the disease itself, not the phrase's words
+    (
+        "SLEDAI-2K ≥ 6 despite glucocorticoids or active lupus nephritis",
+        SLEDAI_6,
+        "or active lupus nephritis",
+    ),
+    ("SLEDAI-2K ≥ 6 despite standard therapy or biopsy-proven nephritis", SLEDAI_6, "or biopsy-proven nephritis"),
 ]
 
 
@@ -97,6 +106,10 @@ def test_a_limit_holding_its_alternative_set_apart_passes(
 @pytest.mark.parametrize(
     ("text", "threshold"),
     [
+        # a phrase of the limit's whose "or" joins its own words
+        ("SLEDAI-2K ≥ 6 despite glucocorticoids or immunosuppressants", SLEDAI_6),
+        ("SLEDAI-2K ≥ 6 despite treatment with hydroxychloroquine or mycophenolate", SLEDAI_6),
+        ("SLEDAI-2K ≥ 6 as assessed by the investigator or the central reader", SLEDAI_6),
         # the same limit again, in other units or words after "or"
         ("SLEDAI-2K ≥ 6 or 6 points", SLEDAI_6),
         ("Serum creatinine ≤ 2 mg/dL or 177 μmol/L", ("LABORATORY", "Serum creatinine", "<=", 2, "mg/dL")),

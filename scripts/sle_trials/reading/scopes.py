@@ -651,6 +651,9 @@ _A_TIME = lazy(
     + _NUMBER
     + r"[ \t]*-?[ \t]*(?:days?|weeks?|months?|years?|hours?|hrs?|h|wks?)(?![\w-]))"
 )
+# (the disease, its organ involvement or an index of it, which a phrase of how or when a limit is measured
+# does not name: "despite glucocorticoids or active lupus nephritis" gives another requirement)
+_THE_DISEASE = lazy(r"(?i)(?<![\w-])(?:lupus|nephritis|SLE|BILAG|SLEDAI(?:-2K)?|organ[ \t]+involvement)(?![\w-])")
 _OWN_LIMIT = lazy(
     r"(?i)[≥≤<>=]|(?<![\w-])(?:at[ \t]+(?:least|most)|(?:more|less|greater|fewer|higher|lower)[ \t]+than|"
     + _NUMBER
@@ -683,6 +686,8 @@ def _joins_a_phrase(between: str, then: str) -> bool:
     openers = list(_PHRASE_AFTER_A_LIMIT.finditer(between))
     if openers and _WHEN.fullmatch(openers[-1].group()) and not _A_TIME_AFTER.match(then):
         return False  # (a time's phrase joins times: "at screening or baseline", not "at screening or active LN")
+    if _THE_DISEASE.search(then):
+        return False  # (the disease itself is no word of such a phrase: "despite glucocorticoids or active LN")
     return _OWN_LIMIT.search(_A_TIME.sub(" ", then)) is None
 
 
