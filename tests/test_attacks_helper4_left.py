@@ -12,6 +12,13 @@ measure (scopes._OR_A_NUMBER). So is "SLEDAI-2K ≥ 6 despite glucocorticoids or
 whose "or" read as joining the words of the limit's phrase: the disease is no word of such a phrase
 (scopes._THE_DISEASE).
 
+An inclusion criterion's lupus nephritis or autoantibody given as one of alternatives to a limit ("SLEDAI-2K
+≥ 6 or active lupus nephritis", "One of: SLEDAI-2K ≥ 6; active lupus nephritis") passed as the scope
+REQUIRED, or as an antibody patients must be positive for: as if both alternatives were required. It renders
+nothing there now (scopes.among_alternatives, in binding: E507), and the field may be declared silent
+(E523 reads it so too). An alternative naming another antibody ("ANA ≥ 1:80 or anti-dsDNA positive") is
+the field's own ANY_OF.
+
 A design or product term given on a condition passed as the trial's where the condition had no mark
 after it ("If funding allows IM19 CAR-T cells will target CD19 and BCMA") or more than six words stood
 between them, where "should", "pending", "upon" or "when" opened it ("Should funding allow, ...", "Pending
@@ -39,7 +46,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out, one_criterion_out
+from conftest import Trials, enrollment_fields, im19_out, imported_codes, one_criterion_out
+from test_attacks_criteria_terms_silence import _silent
 from test_attacks_other_trial_sentences import OWN, _codes, _press
 from test_attacks_terms_hedged import allocation, origin, quote_of, targets
 
@@ -319,3 +327,66 @@ def test_a_plan_an_enrolled_count_follows_in_the_next_sentence_is_no_enrollment(
 )
 def test_a_plan_the_next_sentence_leaves_standing_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, enrollment_fields(60, "60 patients")) == ""
+
+
+# --- a term an inclusion criterion gives as one of alternatives to a limit ---------------------------------
+
+NEPHRITIS = "  lupus_nephritis:\n    scope: REQUIRED\n    criterion: {list: INCLUSION, number: 1}\n"
+
+
+def _antibodies(values: str, match: str = "") -> str:
+    matched = f"    match: {match}\n" if match else ""
+    return f"  autoantibodies:\n    antibodies: {values}\n{matched}    criterion: {{list: INCLUSION, number: 1}}\n"
+
+
+def _term_out(trials: Trials, text: str, block: str) -> str:
+    return one_criterion_out(trials, text, "inclusion", block, block.split(":")[0].strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("SLEDAI-2K ≥ 6 or active lupus nephritis", NEPHRITIS),
+        ("Active lupus nephritis or SLEDAI-2K ≥ 6", NEPHRITIS),
+        ("SLEDAI-2K ≥ 6; or biopsy-proven lupus nephritis", NEPHRITIS),
+        ("One of: SLEDAI-2K ≥ 6; active lupus nephritis", NEPHRITIS),
+        ("SLEDAI-2K ≥ 6 or positive anti-dsDNA antibodies", _antibodies("[ANTI_DSDNA]")),
+        ("At least one of: SLEDAI-2K ≥ 6; positive anti-dsDNA", _antibodies("[ANTI_DSDNA]")),
+    ],
+)
+def test_a_term_one_of_alternatives_to_a_limit_is_no_requirement(trials: Trials, text: str, block: str) -> None:
+    """A patient who meets the other alternative is let in without the term: recorded as a requirement it
+    says more than its criterion (E507)."""
+    assert " E507 eligibility." in _term_out(trials, text, block)
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("Active lupus nephritis and SLEDAI-2K ≥ 6", NEPHRITIS),
+        ("Active lupus nephritis with proteinuria ≥ 0.5 g/24h", NEPHRITIS),
+        ("Active lupus nephritis, class III or IV", NEPHRITIS),
+        ("Positive ANA or anti-dsDNA antibodies", _antibodies("[ANA, ANTI_DSDNA]", "ANY_OF")),
+        ("ANA ≥ 1:80 or anti-dsDNA positive", _antibodies("[ANA, ANTI_DSDNA]", "ANY_OF")),
+        ("Positive anti-dsDNA antibodies at screening or within 6 months", _antibodies("[ANTI_DSDNA]")),
+    ],
+)
+def test_a_term_no_limit_is_an_alternative_to_binds(trials: Trials, text: str, block: str) -> None:
+    assert _term_out(trials, text, block) == ""
+
+
+@pytest.mark.parametrize(
+    ("inclusion", "silent"),
+    [
+        ("SLEDAI-2K ≥ 6 or active lupus nephritis.", True),
+        ("Active lupus nephritis or SLEDAI-2K ≥ 6.", True),
+        ("Active lupus nephritis and SLEDAI-2K ≥ 6.", False),
+    ],
+)
+def test_a_term_one_of_alternatives_may_be_declared_silent(
+    tmp_path_factory: pytest.TempPathFactory, inclusion: str, silent: bool
+) -> None:
+    """Where the criterion asks lupus nephritis of no one, the record may say nothing of it (E523 holds a
+    field the criteria state to them)."""
+    checker, data = _silent(tmp_path_factory, "eligibility.lupus_nephritis", inclusion, "Active tuberculosis.")
+    assert ("E523" not in imported_codes(checker, data)) is silent

@@ -524,6 +524,12 @@ def _rendered_there(
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
         if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
+        if (
+            side == "INCLUSION"
+            and vocab.name in vocabulary.ASKED_ALONE
+            and scopes.among_alternatives(text, at + rendering.start, at + rendering.end, vocab.places)
+        ):
+            continue  # "SLEDAI-2K ≥ 6 or active lupus nephritis": a patient is let in without it
         lo = max(0, at - vocabulary.DENIAL_REACH)  # (the words that deny a rendering)
         start = at - lo + rendering.start
         # (with a question mark that ends its sentence: "Recruiting? Not yet." asks, and renders nothing)

@@ -80,7 +80,7 @@ from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, vocabulary
+from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, scopes, vocabulary
 from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -905,6 +905,8 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                 )
                 # (what it asks of the patients of a part of the trial only: "Cohort B: active lupus nephritis")
                 of_a_part = vocab is not None and vocab.name in vocabulary.ASKED_OF_PATIENTS
+                # (what an inclusion criterion asks as one of alternatives to another limit: asked of no one)
+                inclusion = {c.text for c in criteria if c.side == "inclusion"}
                 found = [
                     text[r.start : r.end]
                     for text in texts
@@ -913,6 +915,12 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     and _said_of_its_field(leaf, text, r)
                     and not (text in negative and vocabulary.negative_for(text, r.start))
                     and not (of_a_part and kept_out.of_a_part(text, r.start))
+                    and not (
+                        vocab is not None
+                        and vocab.name in vocabulary.ASKED_ALONE
+                        and text in inclusion
+                        and scopes.among_alternatives(text, r.start, r.end, vocab.places)
+                    )
                 ]
                 if found:
                     return Said(f"{found[0]!r} in its criteria", found[0])

@@ -35,7 +35,7 @@ semicolon (required()).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sle_trials.patterns import lazy
@@ -780,6 +780,44 @@ def starts_alternative(text: str, condition: str, other: Required) -> bool:
 
 
 _OR_WORD = lazy(r"(?i)(?:" + _OR + r")?[ \t,]*")
+
+
+# (an "or" joining a term of a criterion to what stands beside it: after the term's few words, or before it)
+_OR_AFTER_TERM = lazy(r"(?i)[^.,;:()\[\]\n]{0,40}?[ \t]*[,;]?[ \t]*(?<![\w-])(?:or|alternatively|otherwise)(?![\w-])")
+_OR_BEFORE_TERM = lazy(
+    r"(?i)(?<![\w-])(?:or|alternatively|otherwise)(?![\w-])[ \t]*,?(?:[ \t]+[^\s.,;:()\[\]]+){0,4}?[ \t]+\Z"
+)
+
+
+def term_alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The alternatives, stating a limit of their own, that an inclusion criterion gives the term at
+    text[start:end] (lupus nephritis, an autoantibody): the clause an "or" right after it opens ("Active
+    lupus nephritis or SLEDAI-2K ≥ 6"), the clause before an "or" right before it ("SLEDAI-2K ≥ 6 or active
+    lupus nephritis"), or the other items of a list "one of" opens (one_of_a_list's). A patient who meets
+    one is let in without the term, which the criterion then does not require. As (start, end) in text."""
+    out = []
+    after = _OR_AFTER_TERM.match(text, end)
+    if after is not None:
+        stop = _CLAUSE_END.search(text, after.end())
+        assert stop is not None  # (\Z always matches)
+        out.append((after.end(), stop.start()))
+    begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, start)), default=0)
+    before = _OR_BEFORE_TERM.search(text, begun, start)
+    if before is not None:  # (the clause before it, past a mark right before the "or": "SLEDAI-2K ≥ 6; or")
+        head = text[: before.start()].rstrip(" \t,;")
+        lo = max([begun, *(m.end() for m in re.finditer(r"[,;:]\s", head))])
+        out.append((lo, len(head)))
+    listed = one_of_a_list(text, (start, end), (start, end))
+    if listed is not None:
+        out.append((listed.start, listed.end))
+    return [(lo, hi) for lo, hi in out if _OWN_LIMIT.search(_A_TIME.sub(" ", text[lo:hi]))]
+
+
+def among_alternatives(text: str, start: int, end: int, places: Callable[[str], list]) -> bool:
+    """Whether the term at text[start:end] (a rendering of a vocabulary of vocabulary.ASKED_ALONE in an
+    inclusion criterion) is one of alternatives to a limit of another kind: term_alternatives gives one in
+    which places (its vocabulary's) finds no term of its own."""
+    return any(not places(text[lo:hi]) for lo, hi in term_alternatives(text, start, end))
 
 
 def an_item_of_one_of(text: str, condition: str) -> bool:

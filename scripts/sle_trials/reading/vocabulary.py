@@ -817,6 +817,13 @@ def negative_for(text: str, at: int) -> bool:
 # The vocabularies of what a criterion asks of patients, which a part of the trial named before it in
 # its sentence gives to that part only (kept_out.of_a_part)
 ASKED_OF_PATIENTS = frozenset({"lupus nephritis scope", "autoantibody", "classification criteria"})
+# ... and of those, what an inclusion criterion asks of patients as one of alternatives to a limit of
+# another kind asks of no patient ("SLEDAI-2K ≥ 6 or active lupus nephritis", "One of: SLEDAI-2K ≥ 6;
+# positive anti-dsDNA"): it renders nothing there. An alternative naming another term of the vocabulary
+# ("ANA ≥ 1:80 or anti-dsDNA positive") gives the field's own alternatives (an antibody match: ANY_OF), and
+# a classification criteria set named beside a count of criteria is one the trial accepts.
+# (scopes.among_alternatives reads it)
+ASKED_ALONE = frozenset({"lupus nephritis scope", "autoantibody"})
 
 
 def _widening(left_out: str | None) -> str:
