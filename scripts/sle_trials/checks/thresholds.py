@@ -24,11 +24,10 @@ minimum daily dose requirement ... when ...") is one of its conditions, and so a
 sentence that give it for a part of the trial or a group of its patients ("For Part B only:") or let
 it be waived ("or at the investigator's discretion"), and so is the alternative an inclusion limit is one
 of ("SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system", "SLEDAI-2K ≥ 6; or BILAG A ≥ 1", an
-item of a list "one of" opens: a patient who meets the other is let in; scopes.alternative), held from
-the alternative's start (words within it are the other limit's); else E524. A limit its clause says is no
-requirement, a wish or one taken back ("... is not required", "... is preferred", "(revised to ...)")
-binds nothing (E508), and one an inclusion criterion's clause keeps out ("... is not allowed") states
-its complement, a reading a note names (E510).
+item of a list "one of" opens: a patient who meets the other is let in; scopes.alternative); else E524.
+A limit its clause says is no requirement, a wish or one taken back ("... is not required", "... is
+preferred", "(revised to ...)") binds nothing (E508), and one an inclusion criterion's clause keeps
+out ("... is not allowed") states its complement, a reading a note names (E510).
 """
 
 from __future__ import annotations
@@ -920,9 +919,7 @@ def _conditions_in_scope(
             return
     spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
     for need in scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of):
-        if need.kind == "alternative" and any(scopes.starts_alternative(corpus, c, need) for c in own):
-            continue  # (an alternative is held from its start: words within it are the other limit's)
-        if need.kind != "alternative" and any(start < need.end and need.start < end for start, end in spans):
+        if any(start < need.end and need.start < end for start, end in spans):
             continue
         passage = corpus[need.start : need.end]
         if need.kind == "heading" and any(passage in q for q in bare):
