@@ -239,7 +239,8 @@ def test_a_term_the_trials_own_steps_condition_passes(trials: Trials, fields: st
     assert im19_out(trials, quote_of(fields), fields) == ""
 
 
-# The same conditions of a count, before or after it (retracted._ON_A_CONDITION is a count's too)
+# The same conditions of a count, before or after it (retracted._ON_A_CONDITION is a count's too), and a
+# bound of the count on a condition ("60 patients; fewer if recruitment is slow": _LEFT_OPEN_AFTER)
 @pytest.mark.parametrize(
     "line",
     [
@@ -248,6 +249,11 @@ def test_a_term_the_trials_own_steps_condition_passes(trials: Trials, fields: st
         "Pending funding, 60 patients will be enrolled.",
         "Should funding allow, 60 patients will be enrolled.",
         "60 patients will be enrolled, should the grant be renewed.",
+        "60 patients will be enrolled after funding is secured.",
+        "60 patients; fewer if recruitment is slow.",
+        "Enrollment: 60 patients, fewer if recruitment is slow.",
+        "Enrollment: 60 patients; more if funding allows.",
+        "Enrollment: 60 patients; more patients may be enrolled if funding allows.",
     ],
 )
 def test_a_count_given_on_a_condition_is_refused(trials: Trials, line: str) -> None:
@@ -260,6 +266,10 @@ def test_a_count_given_on_a_condition_is_refused(trials: Trials, line: str) -> N
         "60 patients will be enrolled when eligibility is confirmed.",
         "60 patients will be enrolled. Should a patient withdraw, another is enrolled.",
         "60 patients will be enrolled upon screening.",
+        "60 patients will be enrolled after informed consent is obtained.",
+        "60 patients will be enrolled after screening.",
+        "Enrollment: 60 patients, fewer than 10 per site.",
+        "Enrollment: 60 patients; more details if requested by the IRB are in the protocol.",
     ],
 )
 def test_a_count_on_the_participants_conditions_passes(trials: Trials, line: str) -> None:

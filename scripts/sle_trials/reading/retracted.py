@@ -830,8 +830,8 @@ _ON_A_CONDITION = (
     # "once the IRB approves"; not "once daily", nor "once patients are enrolled", a step of the trial's own,
     # nor a participant's: "once eligibility is confirmed", "once informed consent is signed")
     # (or "as soon as", and its other words: "once the grant is awarded", "once we secure funding", "once funded")
-    # (or "when", "whenever": "when donor cells are available")
-    rf"|(?<![\w-])(?:once|as[ \t]+soon[ \t]+as|when(?:ever)?)(?!{_THEIRS})[ \t]+"
+    # (or "when", "whenever", "after": "when donor cells are available", "after funding is secured")
+    rf"|(?<![\w-])(?:once|as[ \t]+soon[ \t]+as|when(?:ever)?|after)(?!{_THEIRS})[ \t]+"
     r"(?!(?:daily|weekly|monthly|a|an|per|only|again|more|every|or|and)\b)"
     r"(?:funded\b|[^.;,:()\[\]\n]{0,40}?\b(?:(?:is|are|has[ \t]+been|have[ \t]+been|gets?|becomes?)[ \t]+"
     r"(?:secured|granted|approved|obtained|available|received|confirmed|signed|raised|in[ \t]+place|lifted"
@@ -880,6 +880,12 @@ _LEFT_OPEN_AFTER = lazy(
     rf"(?:(?:{_COUNT_NOUN}|this|which|it)[ \t]+)?{_OPEN_NOW}{_LEFT_OPEN_WORDS}"
     # on a condition, in its clause ("(if funding allows)", "will be enrolled, subject to funding")
     rf"|{_OPEN_GAP}[ \t]*(?:[,(\[\u2013\u2014][ \t]*|--?[ \t]*)?(?:but[ \t]+)?(?:only[ \t]+)?{_ON_A_CONDITION}"
+    # ... or a bound of it on one, after a mark or in its clause ("60 patients; fewer if recruitment is slow",
+    # ", more if funding allows": the count is not settled)
+    r"|[ \t]*(?:[,;(\[\u2013\u2014][ \t]*|[ \t]+)(?:(?:or|but|and|possibly|perhaps|maybe)[ \t]+)?"
+    r"(?:fewer|more|less|lower|higher|smaller|larger)(?:[ \t]+(?:patients|participants|subjects|people))?"
+    r"(?:[ \t]+(?:may|might|could|will|would)[ \t]+be[ \t]+(?:enrol+ed|recruited|included|treated))?"
+    rf"[ \t]*,?[ \t]+{_ON_A_CONDITION}"
     # ... or "should" opening one after a comma or a bracket ("60 patients, should funding allow")
     rf"|{_OPEN_GAP}[ \t]*[,(\[][ \t]*should(?![ \t]+(?:be|have|not|also|only)\b)(?![\w-])(?!{_THEIRS})"
     # an old plan: "60 patients originally planned", "(initially expected)", "were originally targeted",
