@@ -41,7 +41,7 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import edges, in_scope, layouts, lexicon, prose, retracted, study_ids
+from sle_trials.reading import edges, in_scope, layouts, lexicon, prose, retracted, study_ids, vocabulary
 
 CODES = table()
 
@@ -148,6 +148,9 @@ PLANNED = ENTRIES | {"conditions"}
 # ... and a party's, the words that say it holds its role (any role) no more, or held it only to a date
 # before the source's own (lexicon.held_before): "Before the screening period," stands so
 PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
+# ... and the texts of a list words say were dropped, are only possible or are denied ("laboratory" of
+# "... laboratory tests may be ...": an arm's label drawn so was refused, E501)
+DROPPED = frozenset({"outcomes", "interventions", "arms"})
 _ANY_PARTY = retracted.Parties().of()
 _HELD = lexicon.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
 
@@ -162,8 +165,12 @@ def _stands(text: str, field: str = "") -> bool:
     party, held = (_ANY_PARTY, _HELD) if field in PARTIES else (None, None)
     at = SOURCE.find(text)
     while at >= 0:
+        end = at + len(text)
         if not retracted.taken_back(
-            SOURCE, at, at + len(text), entry=entry, site=site, planned=planned, party=party, held=held
+            SOURCE, at, end, entry=entry, site=site, planned=planned, party=party, held=held
+        ) and not (
+            field in DROPPED
+            and (retracted.dropped(SOURCE, end) or retracted.may_be(SOURCE, at) or vocabulary.denied(SOURCE, at))
         ):
             return True
         at = SOURCE.find(text, at + 1)
@@ -309,7 +316,7 @@ def strategy(node: dict, path: str = "") -> st.SearchStrategy[Any]:
     if kind == "string":
         if node.get("x-verbatim"):
             field = path.split(".", 1)[0]
-            return pick(phrases(node.get("pattern"), field if field in PLANNED else ""))
+            return pick(phrases(node.get("pattern"), field if field in PLANNED | DROPPED else ""))
         if "pattern" in node:
             if node["pattern"] == SCHEMA["$defs"]["partial_date"]["pattern"]:
                 return partial_dates()
