@@ -44,8 +44,26 @@ class Lazy:
         self.__class__ = Lazy
         return compiled
 
+    # What else a compiled pattern answers, answered alike: it pickles as its text and flags (not as the
+    # compiled pattern's methods and the closure compiled() holds, which pickle cannot send to a worker
+    # process), a copy is itself, it equals and hashes as the pattern it compiles to, and shows as it.
+    def __reduce__(self) -> tuple[Any, tuple[str | bytes, int]]:
+        return lazy, (self.pattern, self.given)
+
+    def __copy__(self) -> Lazy:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Lazy:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return self.compiled() == (other.compiled() if isinstance(other, Lazy) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.compiled())
+
     def __repr__(self) -> str:
-        return f"lazy({self.pattern!r}, {self.given})"
+        return repr(self.compiled())
 
 
 class _Uncompiled(Lazy):

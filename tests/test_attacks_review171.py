@@ -1,0 +1,141 @@
+"""A hostile review of the session's changes after 43739e4: patterns.lazy (a module's patterns compiled
+on first use), evidence.stages and the mutation harness's reordering, and the eligibility readings
+merged from helper-1 and helper-2. Each test reproduces a defect found, fixed in scripts/sle_trials/,
+or holds a class of misuse the review looked for and found none of."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import pickle
+import re
+import threading
+from pathlib import Path
+
+import pytest
+import sle_trials
+from sle_trials.patterns import lazy
+
+PACKAGE = Path(sle_trials.__file__).parent
+
+
+# -- patterns.lazy: a Lazy must answer every question re.compile's pattern answers, alike -------------------
+
+
+def _fresh(flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return lazy(r"(?P<dose>\d+)\s*(mg|g)\b", flags)
+
+
+@pytest.mark.parametrize("used", [False, True])
+def test_a_lazy_pattern_pickles_as_a_compiled_one_does(used: bool) -> None:
+    """A compiled Lazy held its compiled pattern in a closure (`self.compiled = lambda: compiled`), which
+    pickle cannot send: a Lazy once used could not reach a worker process (spawned or forkserver workers
+    pickle what they are sent), where re.compile's pattern pickles as its text and flags."""
+    made = _fresh()
+    if used:
+        made.search("10 mg")
+    back = pickle.loads(pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+    assert back.pattern == made.pattern and back.flags == made.flags
+    assert back.search("x 10 MG").group("dose") == "10"
+
+
+def test_a_lazy_pattern_copies_as_itself() -> None:
+    """copy.copy and copy.deepcopy give back a compiled pattern itself (re.Pattern.__copy__); a Lazy gave a
+    new object, compiled again, so a record or a reading deep-copied with one held another pattern."""
+    for used in (False, True):
+        made = _fresh()
+        if used:
+            made.search("1 g")
+        assert copy.copy(made) is made and copy.deepcopy(made) is made
+        assert copy.deepcopy({"p": made})["p"] is made
+
+
+def test_a_lazy_pattern_equals_the_compiled_pattern_of_its_text_and_flags() -> None:
+    """re.compile(x, f) == re.compile(x, f), and they hash alike (a pattern as a key, in a set); two Lazy
+    patterns of the same text and flags compared unequal, and a Lazy never equalled its compiled pattern."""
+    one, other, compiled = _fresh(), _fresh(), re.compile(r"(?P<dose>\d+)\s*(mg|g)\b", re.IGNORECASE)
+    assert one == other and one == compiled and compiled == one and hash(one) == hash(compiled)
+    assert one != _fresh(0) and one != compiled.pattern and len({one, other, compiled}) == 1
+
+
+def test_a_lazy_pattern_shows_as_the_compiled_one() -> None:
+    assert repr(_fresh()) == repr(re.compile(r"(?P<dose>\d+)\s*(mg|g)\b", re.IGNORECASE))
+
+
+def _used_at_once(made: re.Pattern[str], threads: int) -> set[tuple]:
+    found: list[tuple] = []
+    start = threading.Barrier(threads)
+
+    def use() -> None:
+        start.wait()
+        found.append((made.flags, made.groups, made.search("x 20 mg").span()))  # type: ignore[union-attr]
+
+    running = [threading.Thread(target=use) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    return set(found)
+
+
+def test_a_lazy_pattern_used_by_many_threads_at_once_answers_each_alike() -> None:
+    """Its first use swaps its class and sets its answers one by one: a thread between them still finds a
+    whole pattern (an answer set, or __getattr__ compiling it again, to the same compiled pattern)."""
+    for _ in range(50):
+        assert _used_at_once(_fresh(), 8) == {(re.IGNORECASE | re.UNICODE, 2, (2, 7))}
+
+
+def _lazy_names() -> set[str]:
+    """The names the package binds to a pattern made with lazy() (a module's, or an attribute's)."""
+    names = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            value = getattr(node, "value", None)
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(value, ast.Call):
+                func = value.func
+                if (func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")) == "lazy":
+                    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                    names |= {t.id if isinstance(t, ast.Name) else getattr(t, "attr", "") for t in targets}
+    return names - {""}
+
+
+def _misuses(source: str, names: set[str]) -> list[str]:
+    """Where source hands one of names (patterns made with lazy()) to a function of re as its pattern,
+    names re.Pattern as a value (an isinstance check), or holds a match's .re against a pattern by
+    identity or membership."""
+    bad = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+            first = node.args[0]
+            name = first.id if isinstance(first, ast.Name) else getattr(first, "attr", "pattern")
+            if getattr(node.func.value, "id", "") == "re" and name in names - {"pattern"}:
+                bad.append(f"{line}: re.{node.func.attr} given a lazy pattern")
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "isinstance":
+            if any("re.Pattern" in ast.unparse(arg) for arg in node.args[1:]):
+                bad.append(f"{line}: isinstance of re.Pattern")
+        if isinstance(node, ast.Compare) and any(
+            isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)) for op in node.ops
+        ):
+            if any(isinstance(side, ast.Attribute) and side.attr == "re" for side in [node.left, *node.comparators]):
+                bad.append(f"{line}: a match's .re held against a pattern by identity")
+    return bad
+
+
+def test_no_lazy_pattern_is_handed_where_only_a_compiled_pattern_will_do() -> None:
+    """What a Lazy cannot be: an instance of re.Pattern (which Python lets no class extend), so re.sub,
+    re.split, re.compile ... refuse it as their pattern ("first argument must be string or compiled
+    pattern"), isinstance(x, re.Pattern) says no, and a match's .re is the compiled pattern, not the Lazy
+    (prior_therapy's `found.re is RECEIVED` was never true, and compares the text now). No code of the
+    package may do any of these with a pattern it made with lazy()."""
+    names = _lazy_names()
+    assert len(names) > 400  # the package's patterns were found
+    planted = "X = lazy('a')\nre.sub(X, '', t)\nisinstance(X, (str, re.Pattern))\nm.re is X\nre.sub(X.pattern, '', t)\n"
+    assert len(_misuses(planted, names | {"X"})) == 3  # the scan tells each misuse, and not the text's use
+    bad = [
+        f"{path.relative_to(PACKAGE)}:{where}"
+        for path in PACKAGE.rglob("*.py")
+        for where in _misuses(path.read_text(encoding="utf-8"), names)
+    ]
+    assert bad == [], "\n".join(bad)
