@@ -163,3 +163,40 @@ def test_a_record_past_the_places_read_gets_the_same_problems_whatever_its_keys_
     forwards = {p.code for p in stages._problems(IM19_PATH, mutant.data, False)}
     backwards = {p.code for p in stages._problems(IM19_PATH, mutant.data, True)}
     assert "E530" in forwards and forwards == backwards
+
+
+# -- the eligibility readings merged from helper-1 and helper-2 ------------------------------------------------
+
+
+class _Sliced(str):
+    """A criterion's text that counts the characters its slices copy (`copied`)."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        got = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            _Sliced.copied += len(got)
+        return got
+
+
+@pytest.mark.parametrize("words", ["not due to ", "patients with anemia are eligible ", "if needed "])
+def test_a_limit_s_exceptions_after_another_s_are_read_once(monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    """scopes.required held each exception, permission or "if" after a limit (_CAUSE_EXCEPTION, _PERMISSION,
+    CONDITION_START: matches by the thousand in a long sentence) against runs_on_from_another, which looked
+    for a clause mark in the text from the nearest limit to the match (sliced, then searched): the whole
+    sentence read once a match. "ALT > 3 x ULN, or AST > 3 x ULN not due to ..." of 80,000 characters took
+    0.8 s a limit, four times as long at twice the length. Each limit's first mark is looked for once now."""
+    from counted import scan_all
+    from sle_trials.reading import scopes
+
+    scans = scan_all(monkeypatch, scopes)
+    head = "ALT > 3 x ULN, or AST > 3 x ULN "
+    for n in (4_000, 40_000):
+        text = _Sliced(head + words * (n // len(words)))
+        _Sliced.copied = 0
+        for scan in scans:
+            scan.read = 0
+        assert list(scopes.required((), text, 0, ">", ((0, 13), (18, 31)))) == []  # AST's words, not ALT's
+        read = _Sliced.copied + sum(scan.read for scan in scans)
+        assert read <= 60 * len(text), (n, read)
