@@ -200,3 +200,42 @@ def test_a_limit_s_exceptions_after_another_s_are_read_once(monkeypatch: pytest.
         assert list(scopes.required((), text, 0, ">", ((0, 13), (18, 31)))) == []  # AST's words, not ALT's
         read = _Sliced.copied + sum(scan.read for scan in scans)
         assert read <= 60 * len(text), (n, read)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "patients with lupus nephritis who are eligible for dialysis are excluded.",
+        "subjects with hepatitis B infection who will be enrolled must take antivirals.",
+        "patients with Gilbert syndrome that is eligible for treatment are excluded.",
+        "participants on dialysis, which may be permitted elsewhere, are excluded.",
+    ],
+)
+def test_a_verb_of_a_relative_clause_is_no_permission_of_a_limit(after: str) -> None:
+    """_PERMISSION read "are eligible" or "will be enrolled" after a condition or a group as the words
+    letting them in, though they stood in a relative clause of theirs ("patients with lupus nephritis who
+    are eligible for dialysis are excluded"): the clause after a limit's semicolon was read as its
+    exception, so the record had to give the limit that condition (E524) and one that gave it passed.
+    Words of a relative clause (who, that, which, whom, whose) now end the words a permission reads."""
+    from sle_trials.reading import scopes
+
+    text = f"Proteinuria > 3 g/day; {after}"
+    assert not scopes.lets_in_after(after)
+    assert [r for r in scopes.required((), text, 0, ">", ((0, 21),)) if r.kind == "exception"] == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "patients with Gilbert syndrome are eligible.",
+        "patients who have Gilbert syndrome are eligible.",
+        "Gilbert syndrome is allowed.",
+        "subjects with known Gilbert disease may be enrolled.",
+    ],
+)
+def test_a_permission_after_a_limit_is_still_read(after: str) -> None:
+    from sle_trials.reading import scopes
+
+    text = f"Total bilirubin > 2 x ULN; {after}"
+    assert scopes.lets_in_after(after)
+    assert [r.kind for r in scopes.required((), text, 0, ">", ((0, 25),))] == ["exception"]

@@ -342,9 +342,12 @@ _CONDITION_EXCEPTION = lazy(
 # eligible", "; Gilbert's syndrome is allowed", "(subjects with known Gilbert's disease may be enrolled)", ";
 # ... are not excluded", "; this does not apply to patients with Gilbert's syndrome" (not "; ... are not
 # eligible", "; ... are excluded", "; patients must be eligible for lymphodepletion", which let no one in)
+# (words of a relative clause end the words a permission reads: "patients with lupus nephritis who are eligible
+# for dialysis are excluded" lets no one in)
+_RELATIVE = "who|whom|whose|that|which"
 _PERMISSION = lazy(
     rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
-    rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only)(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
+    rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only|{_RELATIVE})(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
     rf"(?:{kept_out.LET_IN}|participate|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable)(?![\w-])"
