@@ -239,3 +239,38 @@ def test_a_permission_after_a_limit_is_still_read(after: str) -> None:
     text = f"Total bilirubin > 2 x ULN; {after}"
     assert scopes.lets_in_after(after)
     assert [r.kind for r in scopes.required((), text, 0, ">", ((0, 25),))] == ["exception"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "anemia not due to SLE is also excluded.",
+        "patients with anemia not explained by SLE are excluded.",
+        "thrombocytopenia unrelated to SLE is excluded.",
+        "hepatitis that is not considered related to SLE excludes the patient.",
+        "anemia is excluded except when due to SLE.",
+    ],
+)
+def test_a_rule_of_its_own_after_a_limit_s_semicolon_is_no_exception_of_it(after: str) -> None:
+    """lets_in_after read an exception of a cause (_CAUSE_EXCEPTION: a cause negated, "unless due to") or of
+    a condition anywhere in the clause after a limit's semicolon: "Hemoglobin < 8 g/dL; anemia not due to SLE
+    is also excluded" made the limit hold only for values not due to SLE, so a record had to give it that
+    condition (E524) and one that gave it passed. The clause is the limit's exception where it opens with
+    one ("; unless due to Gilbert's syndrome", "; except in patients with ..."); a permission may stand
+    anywhere in it ("; patients with Gilbert's syndrome are eligible")."""
+    from sle_trials.reading import scopes
+
+    text = f"Hemoglobin < 8 g/dL; {after}"
+    assert not scopes.lets_in_after(after)
+    assert [r for r in scopes.required((), text, 0, "<", ((0, 19),)) if r.kind == "exception"] == []
+
+
+@pytest.mark.parametrize(
+    "after", ["unless due to Gilbert syndrome.", "except in patients with Gilbert syndrome.", "not due to hemolysis."]
+)
+def test_an_exception_opening_the_clause_after_a_limit_s_semicolon_is_still_read(after: str) -> None:
+    from sle_trials.reading import scopes
+
+    text = f"Total bilirubin > 2 x ULN; {after}"
+    assert scopes.lets_in_after(after)
+    assert [r.kind for r in scopes.required((), text, 0, ">", ((0, 25),))] == ["exception"]

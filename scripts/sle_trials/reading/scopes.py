@@ -362,15 +362,26 @@ def _limit_between(limits: tuple[tuple[int, int], ...], at: int, where: int) -> 
 
 def lets_in_after(words: str, mark: str = ";") -> bool:
     """Whether words (the clause after a limit's semicolon, or the sentence after its full stop: mark) let
-    in patients the limit would keep out: a permission (_PERMISSION), or, after a semicolon, an exception of a
-    condition ("; except in patients with Gilbert's syndrome") or of the values a cause explains ("; unless
-    due to Gilbert's syndrome"); a sentence of its own that names a cause or a condition may be a rule of
-    its own ("Anemia not explained by SLE is excluded too")."""
-    return any(p.search(words) for p in _LETTING_IN[: 3 if mark == ";" else 1])
+    in patients the limit would keep out (_letting_in)."""
+    return any(_letting_in(words, 0, len(words), mark))
 
 
-# what lets_in_after reads (after a full stop, the first alone)
-_LETTING_IN = (_PERMISSION, _CONDITION_EXCEPTION, _CAUSE_EXCEPTION)
+def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match[str]]:
+    """The words of text[start:end] (the clause after a limit's semicolon, or the sentence after its full
+    stop: mark) that let in patients the limit would keep out: a permission (_PERMISSION), or, after a
+    semicolon, an exception of a condition ("; except in patients with Gilbert's syndrome") or of the values
+    a cause explains ("; unless due to Gilbert's syndrome") that opens the clause. Not one inside a clause
+    or a sentence of its own, which may be a rule of its own: "; anemia not due to SLE is also excluded",
+    "Anemia not explained by SLE is excluded too" (a cause negated, read anywhere in the clause, made the
+    hemoglobin limit before it hold only for values not due to SLE)."""
+    while start < end and text[start].isspace():
+        start += 1
+    found = [_PERMISSION.search(text, start, end)]
+    if mark == ";":
+        found += [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
+    return (f for f in found if f is not None)
+
+
 _A_PART = lazy(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
 
 
@@ -482,11 +493,10 @@ def _parts_and_waivers(
         yield Required(found.start(), found.end(), "exception")
     # a permission or an exception in the clause after the semicolon, or in the next sentence of the limit's
     # item, before any other limit (lets_in_after): "; patients with Gilbert's syndrome are eligible"
-    for pattern in _LETTING_IN[: 3 if text.startswith(";", hi) else 1] if reach > hi else ():
-        found_in = pattern.search(text, hi + 1, reach)
-        if found_in is not None and not _limit_between(limits, at, found_in.start()):
-            yield Required(found_in.start(), found_in.end(), "exception")
-            break
+    letting_in = _letting_in(text, hi + 1, reach, text[hi]) if reach > hi else iter(())
+    found_in = next((f for f in letting_in if not _limit_between(limits, at, f.start())), None)
+    if found_in is not None:
+        yield Required(found_in.start(), found_in.end(), "exception")
     excepted = _EXCEPTED.match(text, end, hi)
     if excepted is not None:
         yield Required(end, excepted.end(), "exception")
