@@ -269,6 +269,21 @@ def one_criterion_out(trials: Trials, text: str, side: str, block: str, key: str
     return im19_out(trials, f"{side.capitalize()} criteria:\n1. {text}", fields)
 
 
+def threshold_out(
+    trials: Trials, text: str, threshold: tuple, conditions: tuple[str, ...] = (), side: str = "inclusion"
+) -> str:
+    """What `trials validate` prints of IM19's draft whose `side` criterion 1 is text, holding one
+    threshold (kind, measure, comparator, value, unit) of it, with conditions (one_criterion_out)."""
+    kind, measure, comparator, value, unit = threshold
+    given = f"      conditions: {json.dumps(list(conditions), ensure_ascii=False)}\n" if conditions else ""
+    block = (
+        f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: {side.upper()}, number: 1}}\n"
+        f"      measure: {json.dumps(measure)}\n      comparator: {json.dumps(comparator)}\n"
+        f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n{given}"
+    )
+    return one_criterion_out(trials, text, side, block, "thresholds.0")
+
+
 def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
     """one_criterion_out of IM19's inclusion criterion 1, holding those therapies as its prior therapy."""
     block = f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"

@@ -58,6 +58,7 @@ from conftest import (
     one_criterion_out,
     prior_therapy_out,
     put,
+    threshold_out,
 )
 from sle_trials.reading import kept_out, lexicon
 
@@ -184,19 +185,6 @@ def test_a_nephritis_scope_its_words_state_passes(
 # --- a limit given as one of alternatives -----------------------------------------------------------
 
 
-def _threshold_out(
-    trials: Trials, text: str, threshold: tuple, conditions: tuple[str, ...] = (), side: str = "inclusion"
-) -> str:
-    kind, measure, comparator, value, unit = threshold
-    given = f"      conditions: {json.dumps(list(conditions), ensure_ascii=False)}\n" if conditions else ""
-    block = (
-        f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: {side.upper()}, number: 1}}\n"
-        f"      measure: {json.dumps(measure)}\n      comparator: {json.dumps(comparator)}\n"
-        f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n{given}"
-    )
-    return one_criterion_out(trials, text, side, block, "thresholds.0")
-
-
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
 BILAG_B = ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")
 EGFR = ("LABORATORY", "eGFR", ">=", 30, "mL/min/1.73m2")
@@ -244,9 +232,9 @@ def test_a_limit_given_as_one_of_alternatives_needs_a_condition(
 ) -> None:
     """An inclusion limit one of alternatives lets in a patient who meets the other: recorded with no
     conditions it reads as every patient's limit (E524), and the alternative, as its condition, passes."""
-    out = _threshold_out(trials, text, threshold)
+    out = threshold_out(trials, text, threshold)
     assert " E524 eligibility.thresholds.0: " in out and "one of alternatives" in out, out
-    assert _threshold_out(trials, text, threshold, tuple(alternative)) == ""
+    assert threshold_out(trials, text, threshold, tuple(alternative)) == ""
 
 
 @pytest.mark.parametrize(
@@ -281,7 +269,7 @@ def test_a_limit_given_as_one_of_alternatives_needs_a_condition(
     ],
 )
 def test_a_limit_of_no_alternative_needs_no_condition(trials: Trials, text: str, threshold: tuple) -> None:
-    assert _threshold_out(trials, text, threshold) == ""
+    assert threshold_out(trials, text, threshold) == ""
 
 
 @pytest.mark.parametrize(
@@ -293,7 +281,7 @@ def test_a_limit_of_no_alternative_needs_no_condition(trials: Trials, text: str,
     ],
 )
 def test_a_limit_one_of_alternatives_otherwise_joined_needs_a_condition(trials: Trials, text: str) -> None:
-    assert " E524 eligibility.thresholds.0: " in _threshold_out(trials, text, SLEDAI_6)
+    assert " E524 eligibility.thresholds.0: " in threshold_out(trials, text, SLEDAI_6)
 
 
 @pytest.mark.parametrize(("text", "threshold", "alternative"), ALTERNATIVES[:3])
@@ -301,7 +289,7 @@ def test_an_exclusion_criterions_alternatives_each_keep_patients_out(
     trials: Trials, text: str, threshold: tuple, alternative: list[str]
 ) -> None:
     """Each alternative of an exclusion criterion keeps patients out alone: no condition of the other."""
-    assert _threshold_out(trials, text, threshold, side="exclusion") == ""
+    assert threshold_out(trials, text, threshold, side="exclusion") == ""
 
 
 @pytest.mark.parametrize(
@@ -313,7 +301,7 @@ def test_a_count_of_organ_systems_is_no_count_of_points(trials: Trials, unit: st
     limit took "points" wherever a score's word stood in its clause. The words right after its number
     that name what it counts (organ systems, criteria, joints, ...) are its unit (thresholds._COUNTED)."""
     text = "BILAG A score in at least 1 organ system"
-    out = _threshold_out(trials, text, ("DISEASE_ACTIVITY", "BILAG A score", ">=", 1, unit))
+    out = threshold_out(trials, text, ("DISEASE_ACTIVITY", "BILAG A score", ">=", 1, unit))
     assert (" E508 eligibility.thresholds.0: " in out) is refused, out
 
 

@@ -44,11 +44,10 @@ enrolled is one so far ("To date, 20 ...") or another group's ("In the pilot stu
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out, imported_codes, one_criterion_out
+from conftest import Trials, enrollment_fields, im19_out, imported_codes, one_criterion_out, threshold_out
 from test_attacks_criteria_terms_silence import _silent
 from test_attacks_other_trial_sentences import OWN, _codes, _press
 from test_attacks_terms_hedged import allocation, origin, quote_of, targets
@@ -56,19 +55,6 @@ from test_attacks_terms_hedged import allocation, origin, quote_of, targets
 SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
 BILAG_B = ("DISEASE_ACTIVITY", "BILAG B", ">=", 2, "points")
 ALT = ("LABORATORY", "ALT", ">", 3, "×ULN")
-
-
-def _threshold_out(
-    trials: Trials, text: str, threshold: tuple, conditions: tuple[str, ...] = (), side: str = "inclusion"
-) -> str:
-    kind, measure, comparator, value, unit = threshold
-    given = f"      conditions: {json.dumps(list(conditions), ensure_ascii=False)}\n" if conditions else ""
-    block = (
-        f"  thresholds:\n    - kind: {kind}\n      criterion: {{list: {side.upper()}, number: 1}}\n"
-        f"      measure: {json.dumps(measure)}\n      comparator: {json.dumps(comparator)}\n"
-        f"      value: {value}\n      unit: {json.dumps(unit, ensure_ascii=False)}\n{given}"
-    )
-    return one_criterion_out(trials, text, side, block, "thresholds.0")
 
 
 # (the criterion, the threshold of it, the alternative a curator gives as its condition)
@@ -102,7 +88,7 @@ ALTERNATIVES = [
 def test_a_limit_one_of_alternatives_set_apart_needs_its_alternative(
     trials: Trials, text: str, threshold: tuple, alternative: str
 ) -> None:
-    out = _threshold_out(trials, text, threshold)
+    out = threshold_out(trials, text, threshold)
     assert " E524 eligibility.thresholds.0: " in out and "one of alternatives" in out, out
 
 
@@ -110,7 +96,7 @@ def test_a_limit_one_of_alternatives_set_apart_needs_its_alternative(
 def test_a_limit_holding_its_alternative_set_apart_passes(
     trials: Trials, text: str, threshold: tuple, alternative: str
 ) -> None:
-    assert _threshold_out(trials, text, threshold, (alternative,)) == ""
+    assert threshold_out(trials, text, threshold, (alternative,)) == ""
 
 
 @pytest.mark.parametrize(
@@ -144,14 +130,14 @@ def test_a_limit_holding_its_alternative_set_apart_passes(
     ],
 )
 def test_a_limit_no_alternative_sets_apart_needs_no_condition(trials: Trials, text: str, threshold: tuple) -> None:
-    assert _threshold_out(trials, text, threshold) == ""
+    assert threshold_out(trials, text, threshold) == ""
 
 
 @pytest.mark.parametrize(("text", "threshold", "alternative"), ALTERNATIVES[:4])
 def test_an_exclusions_alternatives_set_apart_each_keep_patients_out(
     trials: Trials, text: str, threshold: tuple, alternative: str
 ) -> None:
-    assert _threshold_out(trials, text, threshold, side="exclusion") == ""
+    assert threshold_out(trials, text, threshold, side="exclusion") == ""
 
 
 @pytest.mark.parametrize(
@@ -176,7 +162,7 @@ def test_an_exclusions_alternatives_set_apart_each_keep_patients_out(
 def test_words_inside_the_alternative_are_no_condition_of_the_limit(trials: Trials, text: str, condition: str) -> None:
     """Words of the alternative's own clause are the other limit's: as the limit's condition they read as
     when it applies ("SLEDAI-2K ≥ 6 at screening"), and still leave the alternative out."""
-    assert " E5" in _threshold_out(trials, text, SLEDAI_6, (condition,))
+    assert " E5" in threshold_out(trials, text, SLEDAI_6, (condition,))
 
 
 # --- a design or product term given on a condition ---------------------------------------------------
