@@ -1363,21 +1363,12 @@ def _one_items_aside(
 def _bracket_around(corpus: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Where the innermost bracket ("(" or "[") open at position lo opens, and where it closes (past its
     mark), where it holds corpus[lo:hi] whole; else None."""
-    for opener, closer in (("(", ")"), ("[", "]")):
-        depth, opened = 0, -1
-        for k in range(lo - 1, -1, -1):
-            depth += (corpus[k] == closer) - (corpus[k] == opener)
-            if depth < 0:
-                opened = k
-                break
-        if opened < 0:
+    for brackets in ("()", "[]"):
+        opened = scopes.open_before(corpus, lo, brackets)
+        if opened is None:
             continue
-        depth = 0
-        for k in range(opened, len(corpus)):
-            depth += (corpus[k] == opener) - (corpus[k] == closer)
-            if depth == 0:
-                return (opened, k + 1) if k + 1 >= hi else None
-        return None
+        closed = scopes.closing(corpus, opened, brackets)
+        return (opened, closed) if closed is not None and closed >= hi else None
     return None
 
 

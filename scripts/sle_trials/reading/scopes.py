@@ -578,8 +578,8 @@ def aside(text: str, condition: str) -> str | None:
         return None  # "(if on steroids)", "(patients on steroids only)": a condition in brackets
     owner = None
     while at >= 0:
-        opened = at if whole else _open_before(text, at)
-        if opened is None or _closes_at(text, opened) < at + len(condition):
+        opened = at if whole else open_before(text, at)
+        if opened is None or (closing(text, opened) or len(text)) < at + len(condition):
             return None
         before = text[:opened].rstrip()
         if not before or not (before[-1].isalnum() or before[-1] in "%³²"):
@@ -597,24 +597,26 @@ _INCLUDING = lazy(
 )
 
 
-def _open_before(text: str, at: int) -> int | None:
-    """Where the parenthesis still open at position at opens, else None."""
+def open_before(text: str, at: int, brackets: str = "()") -> int | None:
+    """Where the bracket (brackets: its opening and closing marks) still open at position at opens, else None."""
+    opener, closer = brackets[0], brackets[1]
     depth = 0
     for k in range(at - 1, -1, -1):
-        depth += (text[k] == ")") - (text[k] == "(")
+        depth += (text[k] == closer) - (text[k] == opener)
         if depth < 0:
             return k
     return None
 
 
-def _closes_at(text: str, opened: int) -> int:
-    """Where the parenthesis opened at position opened closes (its ")" included): len(text) where it does not."""
+def closing(text: str, opened: int, brackets: str = "()") -> int | None:
+    """Where the bracket opened at position opened closes (its closing mark included); None where it does not."""
+    opener, closer = brackets[0], brackets[1]
     depth = 0
     for k in range(opened, len(text)):
-        depth += (text[k] == "(") - (text[k] == ")")
+        depth += (text[k] == opener) - (text[k] == closer)
         if depth == 0:
             return k + 1
-    return len(text)
+    return None
 
 
 _CLAUSE_MARKS = ",.;:)"
