@@ -220,7 +220,7 @@ def of_another_limit(text: str, start: int, end: int, at: int, limits: tuple[tup
     Platelets <25,000/mm³": item d's words are not the platelets'). A condition that leads its
     sentence ("If ... immunosuppressants: ... ≥ 12 weeks ... . Maintain ... 8 weeks") states no limit
     before it ends, and governs the sentences after it."""
-    begun = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    begun = _begun(text, start, _SENTENCE_END)
     return any(begun <= lo < end and lo != at and _SENTENCE_END.search(text, hi, at) is not None for lo, hi in limits)
 
 
@@ -773,6 +773,13 @@ _ONE_OF = lazy(
     r"(?:[ \t]+the[ \t]+following(?:[ \t]+[a-z]+)?)?[ \t]*:?[ \t]*"
 )
 _FULL_STOP = lazy(r"\.(?=\s|\Z)")
+
+
+def _begun(text: str, at: int, ends: re.Pattern[str] = _FULL_STOP) -> int:
+    """Where the sentence holding position at begins: past the last of its ends (a pattern) before it."""
+    return max((m.end() for m in ends.finditer(text, 0, at)), default=0)
+
+
 # (a denial before it makes each item a requirement: "No evidence of any of the following: ...")
 _NONE_OF = lazy(r"(?i)(?<![\w-])(?:no|not|none|without|absence|absent|free|neither|never|nor)(?![\w-])")
 # (what "of" names, not the list: "one of the classification criteria", "any of these")
@@ -792,7 +799,7 @@ def one_of_a_list(text: str, limit: tuple[int, int], measure: tuple[int, int]) -
     "one of" opens in its sentence, before both: the items after the limit's, from the next item, or else
     those before it, up to its own. None where no such list holds the limit, or it has no other item."""
     first = min(limit[0], measure[0])
-    begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, first)), default=0)
+    begun = _begun(text, first)
     opener = next(reversed(list(_ONE_OF.finditer(text, begun, first))), None)
     if opener is None or opener.end() > first or _NONE_OF.search(text, begun, opener.start()):
         return None
@@ -842,7 +849,7 @@ def term_alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = _CLAUSE_END.search(text, after.end())
         assert stop is not None  # (\Z always matches)
         out.append((after.end(), stop.start()))
-    begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, start)), default=0)
+    begun = _begun(text, start)
     before = _OR_BEFORE_TERM.search(text, begun, start)
     if before is not None:  # (the clause before it, past a mark right before the "or": "SLEDAI-2K ≥ 6; or")
         head = text[: before.start()].rstrip(" \t,;")
@@ -866,7 +873,7 @@ def an_item_of_one_of(text: str, condition: str) -> bool:
     ≥ 1" of "At least one of SLEDAI-2K ≥ 6 and BILAG A ≥ 1"), wherever text writes it: right after the
     opener or an item's mark, which starts that alternative's clause."""
     for at in _places(text, condition):
-        begun = max((m.end() for m in _FULL_STOP.finditer(text, 0, at)), default=0)
+        begun = _begun(text, at)
         openers = list(_ONE_OF.finditer(text, begun, at))
         if openers and (openers[-1].end() == at or _ITEM_MARK_BEFORE.search(text, openers[-1].end(), at)):
             return True
