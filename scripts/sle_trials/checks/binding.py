@@ -1356,8 +1356,8 @@ def _one_items_aside(
     goes_on = _ANOTHER_ITEM.match(corpus, aside[1])
     if goes_on is None or goes_on.end() not in starts:
         return None
-    owner = before[max(begin if begin <= len(before) else 0, *(before.rfind(m) + 1 for m in ",;:.(")) :].strip()
-    return owner[-40:] or before[-40:].strip(), _item_at(corpus, goes_on.end())
+    owner = scopes.owner_words(before, begin if begin <= len(before) else 0)
+    return owner or before[-40:].strip(), _item_at(corpus, goes_on.end())
 
 
 def _bracket_around(corpus: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -573,7 +573,7 @@ def aside(text: str, condition: str) -> str | None:
     at = text.find(condition)
     if _INCLUDING.match(inner.strip()) and at > 0:  # set off by commas or dashes too: "Major surgery, including ..."
         before = text[:at].rstrip(" ,(-–—")
-        return before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:] or None
+        return owner_words(before) or None
     if not inner.strip() or opens_condition(inner) or says_who_or_when(inner):
         return None  # "(if on steroids)", "(patients on steroids only)": a condition in brackets
     owner = None
@@ -584,7 +584,7 @@ def aside(text: str, condition: str) -> str | None:
         before = text[:opened].rstrip()
         if not before or not (before[-1].isalnum() or before[-1] in "%³²"):
             return None
-        owner = owner or before[max(before.rfind(m) for m in ",;:.(") + 1 :].strip()[-40:]
+        owner = owner or owner_words(before)
         at = text.find(condition, at + 1)
     return owner
 
@@ -595,6 +595,12 @@ _INCLUDING = lazy(
     r"(?i)(?:including|includes|incl\.|such as|e\.g\.|i\.e\.|for example|for instance|especially|in particular"
     r"|particularly|namely|notably)(?!\w)"
 )
+
+
+def owner_words(before: str, begin: int = 0) -> str:
+    """The words an aside is of: the last 40 characters of before (the text up to the aside) from its last
+    clause mark or opened bracket, and not before begin."""
+    return before[max(begin, *(before.rfind(m) + 1 for m in ",;:.(")) :].strip()[-40:]
 
 
 def open_before(text: str, at: int, brackets: str = "()") -> int | None:
