@@ -155,26 +155,35 @@ _ANY_PARTY = retracted.Parties().of()
 _HELD = lexicon.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
 
 
-@cache  # (phrases() asks it of the same runs of words for each pattern)
 def _stands(text: str, field: str = "") -> bool:
     """Whether text stands somewhere in the source where the words around it do not take it back
     (retracted.taken_back, as the check reads them for a text of field, a record's top-level key):
     "published" of "The study team has not published outcome measurements" stands nowhere else, and
     a record holding it as its acronym is refused (E501), rightly."""
-    entry, site, planned = field in ENTRIES, field == "locations", field in PLANNED
-    party, held = (_ANY_PARTY, _HELD) if field in PARTIES else (None, None)
-    at = SOURCE.find(text)
+    places = _standing(text, field in ENTRIES, field == "locations", field in PLANNED, field in PARTIES)
+    if field not in DROPPED:
+        return bool(places)
+    return any(not _dropped_at(at, at + len(text)) for at in places)
+
+
+@cache  # the nine fields read a text in four ways: phrases() asks each way once a run of words
+def _standing(text: str, entry: bool, site: bool, planned: bool, party: bool) -> tuple[int, ...]:
+    """Where text occurs in the source and the words around it do not take it back, read as the check
+    reads an entry's text (a site's), a planned one or a party's (_stands)."""
+    roles, held = (_ANY_PARTY, _HELD) if party else (None, None)
+    places, at = [], SOURCE.find(text)
     while at >= 0:
         end = at + len(text)
-        if not retracted.taken_back(
-            SOURCE, at, end, entry=entry, site=site, planned=planned, party=party, held=held
-        ) and not (
-            field in DROPPED
-            and (retracted.dropped(SOURCE, end) or retracted.may_be(SOURCE, at) or vocabulary.denied(SOURCE, at))
-        ):
-            return True
+        if not retracted.taken_back(SOURCE, at, end, entry=entry, site=site, planned=planned, party=roles, held=held):
+            places.append(at)
         at = SOURCE.find(text, at + 1)
-    return False
+    return tuple(places)
+
+
+@cache
+def _dropped_at(at: int, end: int) -> bool:
+    """Whether words at a list's text of the source say it was dropped, is only possible or is denied."""
+    return bool(retracted.dropped(SOURCE, end) or retracted.may_be(SOURCE, at) or vocabulary.denied(SOURCE, at))
 
 
 # The page's words about its own trial: from "More Related Trials" on, it speaks of others (the check
@@ -185,19 +194,30 @@ OWN_WORDS = SOURCE[: SOURCE.index("More Related Trials")]
 
 
 @cache
+def _runs_of_words() -> list[str]:
+    """Runs of 1 to 8 consecutive words of the page's own words, each as the check normalises it and
+    as the test's dumper writes it back (not a word YAML 1.1 reads otherwise, "on", "No": E023)."""
+    out = []
+    for start in range(len(WORDS)):
+        for length in range(1, 9):
+            text = " ".join(WORDS[start : start + length])
+            if (
+                text
+                and evidence.normalise(text) == text
+                and text in OWN_WORDS
+                and not load.hidden_character(text)
+                and not load.other_in_1_1(text)
+            ):
+                out.append(text)
+    return out
+
+
+@cache
 def phrases(pattern: str | None = None, field: str = "") -> list[str]:
     """Runs of 1 to 8 consecutive words of the source (each occurs in it verbatim, and somewhere no
     word around it takes it back, as the check reads a text of field: _stands)."""
     regex = ecma(pattern) if pattern else None
-    out = set()
-    for start in range(len(WORDS)):
-        for length in range(1, 9):
-            text = " ".join(WORDS[start : start + length])
-            if text and evidence.normalise(text) == text and text in OWN_WORDS and not load.hidden_character(text):
-                # (not a word YAML 1.1 reads otherwise, "on", "No": the test's dumper writes it plain, E023)
-                if (regex is None or regex.search(text)) and not load.other_in_1_1(text) and _stands(text, field):
-                    out.add(text)
-    return sorted(out)
+    return sorted({t for t in _runs_of_words() if (regex is None or regex.search(t)) and _stands(t, field)})
 
 
 def pick(pool: list) -> st.SearchStrategy[Any]:
