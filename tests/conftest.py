@@ -118,6 +118,45 @@ def pytest_configure(config: pytest.Config) -> None:
 
     settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
     settings.load_profile("repeatable")
+    draw_the_packages_constants()
+
+
+def draw_the_packages_constants() -> None:
+    """Hypothesis mixes into what it draws the literals of the local modules imported so far
+    (hypothesis.internal.conjecture.providers._get_local_constants, since 6.131): a derandomized
+    property test drew other examples when its module ran alone than in a full run, where other tests
+    had imported more of the package (the round-trip property failed alone only, a173751), and other
+    examples on a worker that had run other modules first. Its pool is made the literals of every
+    module of the package, read once when first asked for, whatever was imported before or after:
+    the same examples alone, in a full run, on either worker, on every machine. It reaches a private
+    name of hypothesis (pinned below 7 in pyproject.toml): if the name goes, this fails, not the
+    examples' repeatability."""
+    import importlib
+    import pkgutil
+
+    import sle_trials
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import Constants, constants_from_module
+    from hypothesis.internal.floats import float_to_int
+    from sortedcontainers import SortedSet
+
+    if not callable(getattr(providers, "_get_local_constants", None)):
+        raise RuntimeError("hypothesis no longer has providers._get_local_constants: see draw_the_packages_constants")
+    pool: list[Constants] = []
+
+    def the_packages_constants() -> Constants:
+        if not pool:
+            # sorted sets, as hypothesis keeps its own: a set's order would follow the hash seed
+            constants = Constants(
+                integers=SortedSet(), floats=SortedSet(key=float_to_int), bytes=SortedSet(), strings=SortedSet()
+            )
+            for found in pkgutil.walk_packages(sle_trials.__path__, "sle_trials."):
+                if not found.name.endswith(".__main__"):  # (runs the command line when imported)
+                    constants |= constants_from_module(importlib.import_module(found.name))
+            pool.append(constants)
+        return pool[0]
+
+    providers._get_local_constants = the_packages_constants
 
 
 # What a test's git runs with: a fixed curator identity, and neither the machine's nor the user's
