@@ -321,7 +321,14 @@ _NEGATED_CAUSE = (
     rf"(?:not|cannot|can't)(?:[ \t]+{_JUDGING}){{0,4}}[ \t]+(?:{_CAUSE}|(?:explained|explicable|accounted[ \t]+for)\b)"
     r"|un(?:explained[ \t]+by|related[ \t]+to|attribut(?:able|ed)[ \t]+to))(?![\w-])"
 )
-_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}")
+# ... or a condition whose absence the limit holds for, right after it: "ALT > 3 × ULN in the absence of
+# autoimmune hepatitis", "without evidence of hemolysis", "without a diagnosis of Gilbert's syndrome"; not
+# "without" alone, which opens a measure's own terms ("without transfusion")
+_ABSENCE = (
+    r"(?<![\w-])(?:in[ \t]+the[ \t]+absence[ \t]+of|without[ \t]+(?:(?:any|an?|clinical|known|other)[ \t]+)?"
+    r"(?:evidence|signs?|diagnosis|history|presence)[ \t]+of)(?![\w-])"
+)
+_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}|{_ABSENCE}")
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome", "(unless known Gilbert's syndrome)": the
 # limit keeps none of them out. Read
@@ -630,7 +637,7 @@ _CLAUSE_MARKS = ",.;:)"
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
     r"(?i)(?:if|when|whenever|unless|where|while|provided|in case|for|in|on|during|before|after|at|within"
-    rf"|with|without|except|excluding|other than|who|whose)\b|{_NEGATED_CAUSE}"
+    rf"|with|without|except|excluding|other than|who|whose)\b|{_NEGATED_CAUSE}|{_ABSENCE}"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
