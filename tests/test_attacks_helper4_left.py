@@ -384,6 +384,28 @@ def test_a_term_no_limit_is_an_alternative_to_binds(trials: Trials, text: str, b
     assert _term_out(trials, text, block) == ""
 
 
+# an antibody match a sentence or a list opens with, capitalised ("At least one of: positive ANA; positive
+# anti-dsDNA"): the vocabulary held its words in lower case only, and an honest ANY_OF was refused (E507)
+MATCH_OPENING = [
+    ("At least one of: positive ANA; positive anti-dsDNA", "ANY_OF"),
+    ("Any of the following: positive ANA, positive anti-dsDNA", "ANY_OF"),
+    ("Any one of: positive ANA; positive anti-dsDNA", "ANY_OF"),
+    ("Both ANA and anti-dsDNA positive", "ALL_OF"),
+    ("All of: positive ANA; positive anti-dsDNA", "ALL_OF"),
+]
+
+
+@pytest.mark.parametrize(("text", "match"), MATCH_OPENING)
+def test_a_match_opening_its_sentence_binds(trials: Trials, text: str, match: str) -> None:
+    assert _term_out(trials, text, _antibodies("[ANA, ANTI_DSDNA]", match)) == ""
+
+
+@pytest.mark.parametrize(("text", "match"), MATCH_OPENING)
+def test_the_other_match_than_the_opening_states_is_refused(trials: Trials, text: str, match: str) -> None:
+    other = "ALL_OF" if match == "ANY_OF" else "ANY_OF"
+    assert " E507 eligibility.autoantibodies.match" in _term_out(trials, text, _antibodies("[ANA, ANTI_DSDNA]", other))
+
+
 @pytest.mark.parametrize(
     ("inclusion", "silent"),
     [

@@ -87,7 +87,8 @@ def vocabulary_tables() -> str:
         out += [
             f"**{name}**",
             "",
-            "| value | means | renderings (besides the value itself, and each in capitals and as a title) |",
+            "| value | means | renderings (besides the value itself, and each in capitals, as a title and, "
+            "of several words, opening a sentence) |",
             "|---|---|---|",
         ]
         for value, labels in table.items():

@@ -408,9 +408,9 @@ TABLES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "ANTI_C1Q": ("anti-C1q", "Anti-C1q"),
     },
-    "antibody match": {
-        "ANY_OF": ("and/or", "or", "any of", "any one of", "at least one of", "either"),
-        "ALL_OF": ("and", "all of", "both"),
+    "antibody match": {  # (a word opening a sentence as written there: "Either ANA or ...", "Both ANA and ...")
+        "ANY_OF": ("and/or", "or", "any of", "any one of", "at least one of", "either", "Either"),
+        "ALL_OF": ("and", "all of", "both", "Both"),
     },
     "reference type": {
         "BACKGROUND": ("background", "Background"),
@@ -898,15 +898,17 @@ _TITLE_LOWER = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of",
 def _titled(label: str) -> tuple[str, ...]:
     """A rendering of several words as a title writes it: each word capitalised ("Lupus Nephritis",
     "Antinuclear Antibody"), and the short words of a title left in lower case ("1997 Revised
-    Criteria of the American College of Rheumatology"). A criterion so written showed a reader the
-    phrase, and was read as none: a record declaring eligibility.lupus_nephritis silent passed E523
-    against "Patients with active Lupus Nephritis" (the upper-case forms were read already)."""
+    Criteria of the American College of Rheumatology"); and as a sentence or a list item opens with
+    it, its first word capitalised ("At least one of: positive ANA; positive anti-dsDNA"). A
+    criterion so written showed a reader the phrase, and was read as none: a record declaring
+    eligibility.lupus_nephritis silent passed E523 against "Patients with active Lupus Nephritis"
+    (the upper-case forms were read already), and an honest antibody match ANY_OF was refused (E507)."""
     words = label.split(" ")
     if len(words) < 2:
         return ()
     every = [w[:1].upper() + w[1:] for w in words]
     title = [w if i and w in _TITLE_LOWER else every[i] for i, w in enumerate(words)]
-    return (" ".join(every), " ".join(title))
+    return (" ".join(every), " ".join(title), " ".join([every[0], *words[1:]]))
 
 
 # The vocabularies whose labels holding the word naming its field ("Phase 1", "Early Phase I") are read
