@@ -255,7 +255,7 @@ def test_a_limit_unless_a_condition_needs_it(registry: Path, trials: Trials, tex
     assert _codes(registry, trials, text, BILIRUBIN_AT_MOST, condition, side="inclusion") == set()
 
 
-# 2. A cause negated right after the limit
+# 2. A cause negated right after the limit, or a condition named by its absence
 @pytest.mark.parametrize(
     ("text", "condition", "threshold"),
     [
@@ -286,18 +286,7 @@ def test_a_limit_unless_a_condition_needs_it(registry: Path, trials: Trials, tex
         ("ALT > 3 ×ULN which could not be attributed to lupus", "which could not be attributed to lupus", ALT),
         ("ALT > 3 ×ULN not otherwise explained", "not otherwise explained", ALT),
         ("ALT > 3 ×ULN (not due to SLE hepatitis)", "not due to SLE hepatitis", ALT),
-    ],
-)
-def test_a_limit_a_negated_cause_restricts_needs_it(
-    registry: Path, trials: Trials, text: str, condition: str, threshold: dict
-) -> None:
-    _required(registry, trials, text, threshold, condition)
-
-
-# 2b. A condition whose absence the limit holds for, right after it
-@pytest.mark.parametrize(
-    ("text", "condition", "threshold"),
-    [
+        # ... or a condition whose absence the limit holds for
         ("ALT > 3 ×ULN in the absence of autoimmune hepatitis", "in the absence of autoimmune hepatitis", ALT),
         ("ALT > 3 ×ULN (in the absence of autoimmune hepatitis)", "in the absence of autoimmune hepatitis", ALT),
         ("Hemoglobin < 8 g/dL without evidence of hemolysis", "without evidence of hemolysis", HEMOGLOBIN),
@@ -309,7 +298,7 @@ def test_a_limit_a_negated_cause_restricts_needs_it(
         ),
     ],
 )
-def test_a_limit_an_absent_condition_restricts_needs_it(
+def test_a_limit_a_negated_cause_restricts_needs_it(
     registry: Path, trials: Trials, text: str, condition: str, threshold: dict
 ) -> None:
     _required(registry, trials, text, threshold, condition)
