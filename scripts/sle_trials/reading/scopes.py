@@ -24,7 +24,11 @@ in that tree says which limits it can govern:
   sponsor") or words that let in patients it would keep out ("; patients with Gilbert's syndrome are
   eligible", "; unless due to Gilbert's syndrome": lets_in_after), and in the sentence right after its
   own, in its item, a permission (". Patients with Gilbert's syndrome are eligible."), before any other
-  limit.
+  limit, and the clause or the sentence saying when it applies ("; only in the absence of ...", ". This
+  applies only if ...");
+- a condition's absence right after the limit in its sentence ("in the absence of autoimmune hepatitis",
+  "without evidence of hemolysis"), or opening its sentence before any of its limits, set off by a mark
+  ("In the absence of autoimmune hepatitis, ALT > 3 × ULN").
 
 Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
 one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
@@ -322,22 +326,63 @@ _NEGATED_CAUSE = (
     r"|un(?:explained[ \t]+by|related[ \t]+to|attribut(?:able|ed)[ \t]+to))(?![\w-])"
 )
 # ... or a condition whose absence the limit holds for, right after it: "ALT > 3 × ULN in the absence of
-# autoimmune hepatitis", "without evidence of hemolysis", "without a diagnosis of Gilbert's syndrome"; not
-# "without" alone, which opens a measure's own terms ("without transfusion")
+# autoimmune hepatitis", "in absence of", "absent autoimmune hepatitis", "without (any clinical) evidence of
+# hemolysis", "with no signs or symptoms of", "where there is no evidence of", "without a known diagnosis of
+# Gilbert's syndrome", "without the presence of", or "without", "with no", "there is no" and a condition named
+# ("without underlying liver disease", "with no autoimmune hepatitis"); not "without" alone, which opens a
+# measure's own terms ("without transfusion"), nor what "in the absence of" or "absent" says of a treatment
+# ("in the absence of growth factor support", the same terms)
+_CONDITION = (
+    r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
+    r"deficiency|infections?|involvement|nephritis|carriers?)"
+)
+_EVIDENCE = r"(?:evidence|signs?|symptoms?|diagnos[ie]s|history|presence|findings?|features?|suspicion)"
+_NO_OF = r"(?!(?:of|for|to|in|on|by|with|at|from|or|and|nor|is|are|was|were|due|that|which)(?![\w-]))"
+_NONE_OF_WHAT = (
+    r"(?:without|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
+    rf"(?:(?:(?:any|an?|the|clinical|known|other|prior|previous|documented|confirmed|current|concomitant|active)"
+    rf"[ \t]+){{0,3}}{_EVIDENCE}(?:[ \t]+(?:or|and|and/or|nor)[ \t]+{_EVIDENCE})?[ \t]+(?:of|for)"
+    rf"|(?:{_NO_OF}[\w'\u2019-]+[ \t]+){{0,3}}?{_CONDITION})"
+)
+_TREATMENT = (
+    r"(?:(?:[\w-]+[ \t]+){0,3}?(?:transfusions?|support|growth[ \t-]factors?|G-?CSF|erythropoie\w*|EPO"
+    r"|supplement\w*|dialysis|infusions?|treatment|therapy)(?![\w-]))"
+)
 _ABSENCE = (
-    r"(?<![\w-])(?:in[ \t]+the[ \t]+absence[ \t]+of|without[ \t]+(?:(?:any|an?|clinical|known|other)[ \t]+)?"
-    r"(?:evidence|signs?|diagnosis|history|presence)[ \t]+of)(?![\w-])"
+    rf"(?<![\w-])(?:(?:in[ \t]+(?:the[ \t]+)?absence[ \t]+of|absent)(?![\w-])(?![ \t]+{_NO_OF}{_TREATMENT})"
+    rf"(?=[ \t]+{_NO_OF}\w)|{_NONE_OF_WHAT}(?![\w-]))"
 )
 _CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}|{_ABSENCE}")
+_ABSENT = lazy(rf"(?i){_ABSENCE}")
+# ... or the clause after its semicolon, or the next sentence, saying when the limit applies: "; only in the
+# absence of autoimmune hepatitis", "; this applies only if ...", ". This criterion applies only in the absence
+# of ..." (a sentence of its own says what it is of: "this", "it", "the above")
+_ONLY_WHEN = lazy(
+    r"(?i)(?:(?:but|and)[ \t]+)?(?P<of>(?:this|it|which|the[ \t]+(?:above|limit|criterion|exclusion|value))"
+    r"(?:[ \t]+(?:criterion|limit|exclusion|value|requirement|threshold))?[ \t]+(?:applies|apply|holds|is[ \t]+applied"
+    rf"|counts)[ \t]+)?only[ \t]+(?:(?:if|when|where|provided)(?![\w-])|{_ABSENCE})"
+)
+# (an exception opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its
+# own: "; in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, ALT > 5 ×
+# ULN"; not past a relative clause's comma, "; unless due to Gilbert's syndrome, which is allowed")
+_RELATIVE_AFTER = lazy(r"(?i),[ \t]*(?:who|whom|whose|which|that|in[ \t]+which)(?![\w-])")
+_A_RULE = lazy(r"(?i)(?<![\w-])(?:is|are|must|should|shall|will|may|can|need|needs)(?![\w-])|[<>≤≥]")
+
+
+def _own_rule(text: str, start: int, end: int) -> bool:
+    """Whether the clause at text[start:end], after an exception that opens it, goes on past a comma (not a
+    relative clause's) with a rule or a limit of its own."""
+    comma = text.find(",", start, end)
+    while comma >= 0 and _RELATIVE_AFTER.match(text, comma, end):
+        comma = text.find(",", comma + 1, end)
+    return comma >= 0 and _A_RULE.search(text, comma, end) is not None
+
+
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
 # (except Gilbert's syndrome)", "..., excluding Gilbert's syndrome", "(unless known Gilbert's syndrome)": the
 # limit keeps none of them out. Read
 # where the words name a condition (a syndrome, a disease, a disorder, a trait, ...), so that "except as
 # noted" is none.
-_CONDITION = (
-    r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
-    r"deficiency|infections?|involvement|nephritis|carriers?)"
-)
 _CONDITION_EXCEPTION = lazy(
     rf"(?i){_excepting(_EXCEPTING + '|unless', _CONDITION)}"
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
@@ -384,8 +429,12 @@ def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match
     while start < end and text[start].isspace():
         start += 1
     found = [_PERMISSION.search(text, start, end)]
+    only = _ONLY_WHEN.match(text, start, end)
+    if only is not None and (mark == ";" or only.group("of")):
+        found.append(only)
     if mark == ";":
-        found += [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
+        excepting = [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
+        found += [f for f in excepting if f is not None and not _own_rule(text, f.end(), end)]
     return (f for f in found if f is not None)
 
 
@@ -433,6 +482,7 @@ def required(
     for found in CONDITION_START.finditer(text, starts[-1], stop.start() if stop else own.end):
         if not runs_on(found.start()):  # (another limit's "if")
             yield Required(found.start(), found.end(), "clause")
+    yield from _absence_before(text, starts[-1], at, limits)
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
             yield Required(span.start, span.end, "heading")
@@ -447,6 +497,22 @@ def required(
             stop = _SENTENCE_END.search(text, found.end(), span.end)
             begun = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
             yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
+
+
+def _absence_before(text: str, begun: int, at: int, limits: tuple[tuple[int, int], ...]) -> Iterator[Required]:
+    """The words of a condition's absence (_ABSENCE) that open a clause of the limit's sentence (begun: where
+    it begins) before the limit stated at position at and before any limit of that sentence, set off from it by
+    a mark: "In the absence of autoimmune hepatitis, ALT > 3 × ULN", "Without evidence of bleeding: hemoglobin <
+    8 g/dL or platelets < 50,000/mm³" (the limits after it hold only then). Not words that run into a limit
+    ("treated with no evidence of disease for ≥ 5 years": the limit's own measure)."""
+    first = min([at, *(lo for lo, _ in limits if begun <= lo < at)])
+    mark = max(text.rfind(m, begun, first) for m in ",;:")  # (the last mark before the first limit)
+    for found in _ABSENT.finditer(text, begun, mark if mark >= 0 else begun):
+        k = found.start()
+        while k > begun and text[k - 1].isspace():
+            k -= 1
+        if k == begun or text[k - 1] in ",;:(":
+            yield Required(found.start(), found.end(), "clause")
 
 
 def _parts_and_waivers(

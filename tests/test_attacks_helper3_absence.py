@@ -1,0 +1,223 @@
+"""A hostile review of ad621a5 (a limit's condition named by its absence after it) and the known false passes
+of scopes.py's reading taken up after it (helper-3).
+
+1. ad621a5 read "in the absence of X" and "without evidence, signs, a diagnosis, a history or the presence of
+   X" right after an eligibility limit as a condition its threshold must hold (E524). Wordings of the same
+   class still passed with no condition: "in absence of X", "absent X" (in brackets too), "without any
+   clinical evidence of", "without prior history of", "without a known diagnosis of" (more than one word
+   before the noun), "without signs or symptoms of", "without evidence for", "without the presence of", "with
+   no evidence of" in brackets, "where there is no evidence of", "without underlying liver disease" (a
+   condition named after "without"); the absence before the limit, opening its sentence ("In the absence of
+   autoimmune hepatitis, ALT > 3 × ULN"); and the clause after the limit's semicolon or the next sentence
+   saying when it applies ("; only in the absence of X", "; this applies only if ...", ". This applies only in
+   the absence of X."). scopes._ABSENCE reads them all now (E524), _absence_before the absence opening the
+   limit's sentence before any of its limits, _ONLY_WHEN the clause or sentence after it.
+   It also refused honest records: "in the absence of growth factor support" is the measure's own terms as
+   "without growth factor support" is (the treatment words, _TREATMENT, are no condition's), and an exception
+   opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its own (";
+   in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, anemia is
+   excluded too") was read as the limit's exception (scopes._own_rule now reads it as the rule it is).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Trials
+from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
+
+PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "value": 50000, "unit": "/mm³"}
+
+
+# 1. A condition's absence after the limit, before it, or in the clause or sentence after it
+@pytest.mark.parametrize(
+    ("text", "condition", "threshold"),
+    [
+        ("ALT > 3 ×ULN in absence of autoimmune hepatitis", "in absence of autoimmune hepatitis", ALT),
+        ("ALT > 3 ×ULN absent autoimmune hepatitis", "absent autoimmune hepatitis", ALT),
+        ("ALT > 3 ×ULN (absent autoimmune hepatitis)", "absent autoimmune hepatitis", ALT),
+        ("ALT > 3 ×ULN, absent evidence of hepatitis", "absent evidence of hepatitis", ALT),
+        (
+            "ALT > 3 ×ULN without any clinical evidence of autoimmune hepatitis",
+            "without any clinical evidence of autoimmune hepatitis",
+            ALT,
+        ),
+        ("ALT > 3 ×ULN without prior history of hepatitis", "without prior history of hepatitis", ALT),
+        ("ALT > 3 ×ULN without a known diagnosis of hepatitis", "without a known diagnosis of hepatitis", ALT),
+        ("ALT > 3 ×ULN without signs or symptoms of hepatitis", "without signs or symptoms of hepatitis", ALT),
+        ("ALT > 3 ×ULN without evidence for autoimmune hepatitis", "without evidence for autoimmune hepatitis", ALT),
+        (
+            "ALT > 3 ×ULN without the presence of autoimmune hepatitis",
+            "without the presence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "ALT > 3 ×ULN (with no evidence of autoimmune hepatitis)",
+            "with no evidence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "ALT > 3 ×ULN where there is no evidence of autoimmune hepatitis",
+            "where there is no evidence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "ALT > 3 ×ULN (where there is no evidence of autoimmune hepatitis)",
+            "where there is no evidence of autoimmune hepatitis",
+            ALT,
+        ),
+        ("ALT > 3 ×ULN without underlying liver disease", "without underlying liver disease", ALT),
+        (
+            "ALT > 3 ×ULN without concomitant autoimmune hepatitis",
+            "without concomitant autoimmune hepatitis",
+            ALT,
+        ),
+        # before the limit, opening its sentence, set off by a mark
+        (
+            "In the absence of autoimmune hepatitis, ALT > 3 ×ULN",
+            "In the absence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "In the absence of bleeding, hemoglobin < 8 g/dL or platelets < 50,000/mm³",
+            "In the absence of bleeding",
+            PLATELETS,
+        ),
+        (
+            "Laboratory values, without evidence of bleeding, platelets < 50,000/mm³",
+            "without evidence of bleeding",
+            PLATELETS,
+        ),
+        # the clause after its semicolon, or the next sentence, saying when it applies
+        (
+            "ALT > 3 ×ULN; only in the absence of autoimmune hepatitis",
+            "only in the absence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "ALT > 3 ×ULN; this applies only in the absence of autoimmune hepatitis",
+            "this applies only in the absence of autoimmune hepatitis",
+            ALT,
+        ),
+        ("ALT > 3 ×ULN; only if hepatitis is excluded", "only if hepatitis is excluded", ALT),
+        (
+            "ALT > 3 ×ULN. This applies only in the absence of autoimmune hepatitis.",
+            "This applies only in the absence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "ALT > 3 ×ULN. This criterion applies only when there is no evidence of hepatitis.",
+            "This criterion applies only when there is no evidence of hepatitis",
+            ALT,
+        ),
+    ],
+)
+def test_a_limit_an_absent_condition_restricts_needs_it(
+    registry: Path, trials: Trials, text: str, condition: str, threshold: dict
+) -> None:
+    _required(registry, trials, text, threshold, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "threshold"),
+    [
+        # a treatment's absence: the measure's own terms, as "without transfusion"
+        ("Hemoglobin < 8 g/dL in the absence of growth factor support", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL in the absence of red blood cell transfusion", HEMOGLOBIN),
+        ("platelets < 50,000/mm³ absent transfusion support", PLATELETS),
+        ("Hemoglobin < 8 g/dL without growth factor support", HEMOGLOBIN),
+        # "absent" as an adjective, and "there is no" naming no condition's absence (a side lifted)
+        ("ALT > 3 ×ULN absent in two visits", ALT),
+        # a rule of its own after the semicolon, past a comma, or a limit of its own
+        ("Hemoglobin < 8 g/dL; in the absence of bleeding, patients with anemia are excluded too.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL; unless due to SLE, anemia is excluded too.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL; without evidence of bleeding, platelets < 50,000/mm³.", HEMOGLOBIN),
+        # another sentence's absence, one that says nothing of the limit before it
+        ("Hemoglobin < 8 g/dL. In the absence of anemia, no test is repeated.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL. Only in the absence of anemia is the test repeated.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL; the test applies to all patients.", HEMOGLOBIN),
+        # an absence before the limit that opens no clause, or runs into the limit's own words
+        ("Malignancy treated with no evidence of disease, ALT > 3 ×ULN", ALT),
+        ("Prior malignancy with no evidence of disease for < 5 years, ALT > 3 ×ULN", ALT),
+        # an absence after another limit, which it follows (set apart by a mark, or another's clause)
+        ("Total bilirubin > 2 mg/dL, in the absence of hepatitis, or ALT > 3 ×ULN", ALT),
+        ("Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ in the absence of ITP", HEMOGLOBIN),
+    ],
+)
+def test_an_absence_of_no_condition_of_the_limit_asks_none(
+    registry: Path, trials: Trials, text: str, threshold: dict
+) -> None:
+    assert _codes(registry, trials, text, threshold, None) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # an exception that a relative clause goes on from, past its comma, is still the limit's
+        ("Total bilirubin > 2 mg/dL; unless due to Gilbert's syndrome, which is allowed.", None),
+        ("Total bilirubin > 2 mg/dL; unless due to Gilbert's syndrome, as documented.", None),
+    ],
+)
+def test_an_exception_after_the_semicolon_going_on_with_no_rule_is_still_the_limits(
+    registry: Path, trials: Trials, text: str, condition: str | None
+) -> None:
+    assert _codes(registry, trials, text, BILIRUBIN, condition) == {"E524"}
+
+
+def test_an_absence_after_the_semicolon_is_no_condition_of_an_earlier_limit(registry: Path, trials: Trials) -> None:
+    text = "ALT > 3 ×ULN; Total bilirubin > 2 mg/dL; only in the absence of hepatitis."
+    assert _codes(registry, trials, text, ALT, None) == set()
+    assert "E518" in _codes(registry, trials, text, ALT, "only in the absence of hepatitis")
+
+
+def test_an_absence_inside_an_alternative_is_held_with_it(registry: Path, trials: Trials) -> None:
+    sledai = {"kind": "DISEASE_ACTIVITY", "measure": "SLEDAI-2K", "comparator": ">=", "value": 6, "unit": "points"}
+    for text in (
+        "SLEDAI-2K ≥ 6, or BILAG A ≥ 1 without evidence of renal involvement",
+        "SLEDAI-2K ≥ 6 or BILAG A ≥ 1 in the absence of nephritis",
+        "SLEDAI-2K ≥ 6; or BILAG A ≥ 1 in the absence of nephritis",
+    ):
+        condition = "or BILAG A ≥ 1" + text.split("BILAG A ≥ 1", 1)[1]
+        assert _codes(registry, trials, text, sledai, None, side="inclusion") == {"E524"}, text
+        assert _codes(registry, trials, text, sledai, condition, side="inclusion") == set(), text
+    # the absence opening the sentence governs both alternatives: the alternative alone leaves it out
+    text = "In the absence of nephritis, SLEDAI-2K ≥ 6 or BILAG A ≥ 1"
+    assert _codes(registry, trials, text, sledai, "or BILAG A ≥ 1", side="inclusion") == {"E524"}
+
+
+# (the cost of reading them: each limit's sentence read a few times, never once a match)
+def _limits(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in re.finditer(r"[<>] \d+ x ULN", text))
+
+
+@pytest.mark.parametrize(
+    ("head", "words", "tail"),
+    [
+        ("", "in the absence of x ", ", ALT > 3 x ULN"),  # absences before the limit, none set off
+        ("", "without evidence of x, ", "ALT > 3 x ULN"),  # each set off by a mark
+        ("ALT > 3 x ULN; unless due to SLE", ", x", ""),  # commas after an exception, no rule
+        ("ALT > 3 x ULN; unless due to SLE", ", which x", " is"),  # relative clauses' commas
+        ("ALT > 3 x ULN ", "without ", ""),
+        ("ALT > 3 x ULN ", "absent ", ""),
+        ("ALT > 3 x ULN; only ", "in the absence of ", ""),
+        ("ALT > 3 x ULN, or AST > 3 x ULN ", "in the absence of x ", ""),
+    ],
+)
+def test_reading_an_absence_costs_a_few_readings_of_the_text(
+    monkeypatch: pytest.MonkeyPatch, head: str, words: str, tail: str
+) -> None:
+    from counted import scan_all
+    from sle_trials.reading import scopes
+
+    scans = scan_all(monkeypatch, scopes)
+    for n in (4_000, 40_000):
+        text = head + words * (n // len(words)) + tail
+        limits = _limits(text)
+        at = limits[-1][0] if tail else limits[0][0]
+        for scan in scans:
+            scan.read = 0
+        list(scopes.required((), text, at, ">", limits))
+        read = sum(scan.read for scan in scans)
+        assert read <= 60 * len(text), (n, read)
