@@ -17,6 +17,13 @@ of scopes.py's reading taken up after it (helper-3).
    opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its own (";
    in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, anemia is
    excluded too") was read as the limit's exception (scopes._own_rule now reads it as the rule it is).
+2a. "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria, as
+   criteria_text._HEADING and _lead_in read it; four other readers of a list's side took it for no heading or
+   for the inclusion one: pages.EXCLUSION (a registry copy's and a ClinConnect page's lists: the exclusion
+   criteria under it were read on as inclusion criteria), criteria_text._INLINE_HEADING (one run into the
+   line before it was the inclusion criterion's words), binding._CRITERIA_HEADING (a plain page's "Age > 75
+   years" under it bound a minimum age of 75) and completeness (a note's "Non-inclusion criterion 2" named
+   inclusion criterion 2).
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Trials
+from conftest import IM19_PATH, REPO, Trials, add_source, im19_draft, joined, put
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
 
 PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "value": 50000, "unit": "/mm³"}
@@ -221,3 +228,103 @@ def test_reading_an_absence_costs_a_few_readings_of_the_text(
         list(scopes.required((), text, at, ">", limits))
         read = sum(scan.read for scan in scans)
         assert read <= 60 * len(text), (n, read)
+
+
+# 2a. "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria
+COPY = "seeds/000_84a0f0163f21158e.txt"  # IM19's registry copy: 8 inclusion criteria, 12 exclusion criteria
+PAGE = "seeds/004_2ad16b9ce66a0787.txt"  # Relma-cel's ClinConnect page
+NON_INCLUSION = [
+    "Non-inclusion criteria",
+    "Non-Inclusion Criteria:",
+    "NON INCLUSION CRITERIA",
+    "Key non-inclusion criteria",
+]
+
+
+@pytest.mark.parametrize("heading", NON_INCLUSION)
+def test_a_registry_copys_non_inclusion_criteria_are_its_exclusion_criteria(heading: str) -> None:
+    """pages.EXCLUSION read "Exclusion criteria" only: under "Non-inclusion criteria" the twelve exclusion
+    criteria were read on as inclusion criteria (twenty of them), so a record listing them as inclusion
+    criteria matched the source's lists."""
+    from sle_trials.reading import layouts
+
+    text = (REPO / COPY).read_text("utf-8")
+    assert text.count("consent form.\nExclusion Criteria\n") == 1
+    read = layouts.read(
+        COPY, text.replace("consent form.\nExclusion Criteria\n", f"consent form.\n{heading}\n").encode()
+    )
+    genuine = layouts.read(COPY, text.encode())
+    assert read.criteria == genuine.criteria
+    assert [len(read.criteria["inclusion_criteria"]), len(read.criteria["exclusion_criteria"])] == [8, 12]
+
+
+def test_a_clinconnect_pages_non_inclusion_criteria_are_its_exclusion_criteria() -> None:
+    from sle_trials.reading import layouts
+
+    text = (REPO / PAGE).read_text("utf-8")
+    assert text.count("  • Exclusion Criteria:") == 1
+    read = layouts.read(PAGE, text.replace("  • Exclusion Criteria:", "  • Non-inclusion criteria:").encode())
+    assert read.criteria == layouts.read(PAGE, text.encode()).criteria
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria: adults with SLE. Non-inclusion Criteria: pregnancy.",
+        "Inclusion Criteria: adults with SLE. Non-Inclusion Criteria: pregnancy.",
+        "Inclusion Criteria: adults with SLE. NON-INCLUSION CRITERIA: pregnancy.",
+    ],
+)
+def test_a_non_inclusion_heading_run_into_a_line_starts_the_exclusion_list(text: str) -> None:
+    """criteria_text._INLINE_HEADING split a line before "Exclusion Criteria:" only: the exclusion criteria
+    after "Non-inclusion Criteria:" were the inclusion criterion's words."""
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split(text)
+    assert [c["text"] for c in found.inclusion] == ["adults with SLE."]
+    assert [c["text"] for c in found.exclusion] == ["pregnancy."]
+
+
+@pytest.mark.parametrize(
+    ("bound", "value", "codes"),
+    [
+        ("minimum_age", 75, {"E508"}),  # the non-inclusion's "> 75" read as the inclusion's
+        ("maximum_age", 75, set()),  # the bound it leaves: its own
+    ],
+)
+def test_an_age_under_a_non_inclusion_heading_is_an_exclusions(
+    registry: Path, trials: Trials, bound: str, value: int, codes: set[str]
+) -> None:
+    """binding._CRITERIA_HEADING read "Non-inclusion criteria" as an inclusion heading (its "inclusion
+    criteria"): a plain page's "Non-inclusion criteria: 1. Age > 75 years." bound a minimum age of 75."""
+    source = add_source(
+        registry,
+        "seeds/928_non_inclusion_ages.txt",
+        "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
+        "Last Updated: 2025-08-17\nInclusion criteria:\n1. Age ≥ 18 years.\n"
+        "Non-inclusion criteria:\n1. Age > 75 years.\n",
+    )
+    record = joined(
+        im19_draft(source),
+        f"eligibility:\n  {bound}:\n    value: {value}\n    unit: YEARS\n"
+        "evidence:\n  eligibility.{bound}: 'Age > 75 years.'\n".replace("{bound}", bound),
+    )
+    put(registry, IM19_PATH, record)
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.codes() == codes, result.out
+
+
+def test_a_note_naming_a_non_inclusion_criterion_names_the_exclusion_lists() -> None:
+    """completeness read "Non-inclusion criterion 2" in a note as inclusion criterion 2 (its "inclusion
+    criterion 2"): a note on the inclusion list so worded excused a limit left in its criterion 2's text,
+    and an entry on eligibility naming it spoke of the inclusion list alone."""
+    from sle_trials.checks import completeness
+
+    criteria = [{"number": 1, "text": "Adults"}, {"number": 2, "text": "ALT > 3 ×ULN at screening"}]
+    note = "Non-inclusion criterion 2 also lists ALT > 3 ×ULN"
+    for name, kind, named in (("inclusion_criteria", "inclusion", False), ("exclusion_criteria", "exclusion", True)):
+        on_list = [(f"eligibility.{name}", note)]
+        assert completeness._noted(on_list, name, kind, 1, criteria, "ALT > 3 ×ULN") is named, name
+    entry = {"field": "eligibility", "text": "Non-inclusion criterion 7 is missing."}
+    assert not completeness._of_list(entry, "eligibility.inclusion_criteria")
+    assert completeness._of_list(entry, "eligibility.exclusion_criteria")

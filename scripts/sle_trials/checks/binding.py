@@ -1585,7 +1585,9 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
     return {">": "max", "<": "min"}.get(cmp[0]) if cmp is not None and cmp[1] is None else None
 
 
-_CRITERIA_HEADING = lazy(r"(?i)\b(inclusion|exclusion) criteria\b")
+# (a list's heading; "Non-inclusion criteria", a French protocol's, heads the exclusion criteria: read as an
+# inclusion heading, its "Age > 75 years" was a minimum age of 75)
+_CRITERIA_HEADING = lazy(r"(?i)\b(?:(non[-\s]?inclusion)|(inclusion)|(exclusion)) criteria\b")
 
 
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
@@ -1617,7 +1619,7 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
                 if last != "exclusion" and text.find(quote, start, end - 1 + len(quote)) >= 0:
                     return False
                 if heading is not None:
-                    last, start = heading.group(1).lower(), end
+                    last, start = "inclusion" if heading.group(2) else "exclusion", end
     return seen
 
 

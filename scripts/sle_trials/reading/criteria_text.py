@@ -63,7 +63,8 @@ _ABOUT_THE_CRITERIA = lazy(
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
 _INLINE_HEADING = lazy(
-    r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+    r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
+    r"|Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
 )
 # a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a

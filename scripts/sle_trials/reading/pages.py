@@ -213,6 +213,7 @@ def criteria_places(inc: list[str], exc: list[str]) -> tuple[dict[str, list[Pass
     return places, {"inclusion_criteria": items(inc), "exclusion_criteria": items(exc)}
 
 
-# a criteria list's heading, as a page writes it
+# a criteria list's heading, as a page writes it ("Non-inclusion criteria", a French protocol's critères de
+# non-inclusion, heads the exclusion criteria: read as no heading, they were read on as inclusion criteria)
 INCLUSION = lazy(r"(?i)^(?:key\s+)?inclusion criteria:?$")
-EXCLUSION = lazy(r"(?i)^(?:key\s+)?exclusion criteria:?$")
+EXCLUSION = lazy(r"(?i)^(?:key\s+)?(?:exclusion|non[-\s]?inclusion) criteria:?$")
