@@ -24,15 +24,23 @@ of scopes.py's reading taken up after it (helper-3).
    line before it was the inclusion criterion's words), binding._CRITERIA_HEADING (a plain page's "Age > 75
    years" under it bound a minimum age of 75) and completeness (a note's "Non-inclusion criterion 2" named
    inclusion criterion 2).
+2b. A permission in the next item of the limit's list ("1. Total bilirubin > 2 mg/dL" "2. Patients with
+   Gilbert's syndrome are eligible.", as criteria or as sub-items of one) passed with no condition, and a
+   threshold holding it was refused (E513: not in its criterion; E518: another item's). It is the limit's
+   condition now, as one in the next sentence of its item is: of the last limit of its criterion, where
+   the item opens with it (scopes.permission_in, _permission_next; thresholds._permission_left_out). And the
+   next sub-item's words are no words of the limit's clause: "a. Total bilirubin > 2 mg/dL" "b. Gilbert's
+   syndrome is allowed." read as a limit that keeps no one out (E508), the sub-items joined by a space.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, REPO, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TEXT_HEAD, REPO, Trials, add_source, im19_draft, joined, put
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
 
 PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "value": 50000, "unit": "/mm³"}
@@ -328,3 +336,103 @@ def test_a_note_naming_a_non_inclusion_criterion_names_the_exclusion_lists() -> 
     entry = {"field": "eligibility", "text": "Non-inclusion criterion 7 is missing."}
     assert not completeness._of_list(entry, "eligibility.inclusion_criteria")
     assert completeness._of_list(entry, "eligibility.exclusion_criteria")
+
+
+# 2b. A permission in the next item of the limit's list: "Total bilirubin > 2 mg/dL" then "Patients with
+# Gilbert's syndrome are eligible." as the next criterion, or the next sub-item
+PERMITTED = "Patients with Gilbert's syndrome are eligible"
+
+
+def _items_codes(
+    registry: Path, trials: Trials, items: list[str], conditions: list[str], number: int = 1, nested: bool = False
+) -> set[str]:
+    """The codes `trials validate` reports of IM19's draft whose exclusion criteria are items (numbered from 1;
+    nested: the sub-items of one criterion, "Abnormal laboratory values at screening."), holding a threshold
+    Total bilirubin > 2 mg/dL of criterion number, quoted "Total bilirubin > 2 mg/dL", given conditions."""
+    if nested:
+        page = "1. Abnormal laboratory values at screening.\n" + "".join(
+            f"{chr(97 + k)}. {text}\n" for k, text in enumerate(items)
+        )
+        subs = "".join(f"        - text: {json.dumps(text)}\n" for text in items)
+        listed = f'    - number: 1\n      text: "Abnormal laboratory values at screening."\n      sub_criteria:\n{subs}'
+    else:
+        page = "".join(f"{k + 1}. {text}\n" for k, text in enumerate(items))
+        listed = "".join(f"    - number: {k + 1}\n      text: {json.dumps(text)}\n" for k, text in enumerate(items))
+    source = add_source(registry, "seeds/929_next_item.txt", f"{IM19_TEXT_HEAD}Exclusion criteria:\n{page}")
+    given = f"      conditions: {json.dumps(conditions)}\n" if conditions else ""
+    fields = (
+        f"eligibility:\n  exclusion_criteria:\n{listed}  thresholds:\n    - kind: LABORATORY\n"
+        f"      criterion: {{list: EXCLUSION, number: {number}}}\n      measure: Total bilirubin\n"
+        f'      comparator: ">"\n      value: 2\n      unit: mg/dL\n{given}'
+        "evidence:\n  eligibility.thresholds.0: Total bilirubin > 2 mg/dL\n"
+    )
+    put(registry, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status in (0, 1), result.out + result.err
+    return result.codes()
+
+
+@pytest.mark.parametrize("nested", [False, True])
+@pytest.mark.parametrize(
+    ("permission", "condition"),
+    [
+        (f"{PERMITTED}.", PERMITTED),
+        (
+            "Subjects with known Gilbert's disease may be enrolled.",
+            "Subjects with known Gilbert's disease may be enrolled",
+        ),
+        ("Gilbert's syndrome is allowed.", "Gilbert's syndrome is allowed"),
+        (
+            "This does not apply to patients with Gilbert's syndrome.",
+            "This does not apply to patients with Gilbert's syndrome",
+        ),
+        ("Patients with Gilbert's syndrome are not excluded.", "Patients with Gilbert's syndrome are not excluded"),
+        (f"{PERMITTED}. Pregnancy.", PERMITTED),  # (the item's first sentence)
+    ],
+)
+def test_a_permission_in_the_next_item_of_the_limits_list_is_its_condition(
+    registry: Path, trials: Trials, permission: str, condition: str, nested: bool
+) -> None:
+    items = ["Total bilirubin > 2 mg/dL", permission]
+    assert _items_codes(registry, trials, items, [], nested=nested) == {"E524"}
+    assert _items_codes(registry, trials, items, [condition], nested=nested) == set()
+
+
+@pytest.mark.parametrize("nested", [False, True])
+@pytest.mark.parametrize(
+    "items",
+    [
+        # the next item keeps them out, or lets no one in
+        ["Total bilirubin > 2 mg/dL", "Patients with Gilbert's syndrome are excluded."],
+        ["Total bilirubin > 2 mg/dL", "Patients must be eligible for lymphodepletion."],
+        ["Total bilirubin > 2 mg/dL", "Pregnancy. Patients with Gilbert's syndrome are eligible."],
+        # a limit of the next item's own stands before its permission: that limit's
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN; patients with Gilbert's syndrome are eligible."],
+        # an item between
+        ["Total bilirubin > 2 mg/dL", "Pregnancy.", f"{PERMITTED}."],
+        # the permission before the limit
+        [f"{PERMITTED}.", "Total bilirubin > 2 mg/dL"],
+    ],
+)
+def test_an_item_after_the_limits_that_lets_no_one_in_asks_no_condition(
+    registry: Path, trials: Trials, items: list[str], nested: bool
+) -> None:
+    number = 1 if nested else items.index("Total bilirubin > 2 mg/dL") + 1
+    assert _items_codes(registry, trials, items, [], number=number, nested=nested) == set()
+
+
+def test_a_permission_in_the_next_item_is_the_last_limits_of_its_criterion(registry: Path, trials: Trials) -> None:
+    items = ["Total bilirubin > 2 mg/dL, or ALT > 3 ×ULN", f"{PERMITTED}."]
+    assert _items_codes(registry, trials, items, []) == set()
+    assert _items_codes(registry, trials, items, [PERMITTED]) == {"E518"}
+    for nested in (False, True):  # not a permission of the next item's: E513 (not in the criterion) or E518
+        assert _items_codes(registry, trials, ["Total bilirubin > 2 mg/dL", "Pregnancy."], [PERMITTED], nested=nested)
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_limit_its_own_item_lets_in_still_keeps_no_one_out(registry: Path, trials: Trials, nested: bool) -> None:
+    """(the next sub-item's words are no words of the limit's clause: "a. Total bilirubin > 2 mg/dL" "b.
+    Gilbert's syndrome is allowed." was read as "Total bilirubin > 2 mg/dL Gilbert's syndrome is allowed", a
+    limit that keeps no one out, E508; its own item's words still are)"""
+    items = ["Total bilirubin > 2 mg/dL is allowed", "Pregnancy."]
+    assert _items_codes(registry, trials, items, [], nested=nested) == {"E508"}

@@ -296,6 +296,15 @@ class Context:
             text = self._criteria[name, named[0]] = normalise(" ".join(fields.criterion_texts(item)))
         return ("eligibility", name, named[0]), text
 
+    def next_criterion(self, where: Path_) -> tuple[Path_, str] | None:
+        """(path, normalised own text) of the criterion right after the one at where in its list, under the
+        same sub-heading; None at the list's end."""
+        items = self.record.data.get("eligibility", {}).get(where[1], [])
+        k = where[2] + 1
+        if k >= len(items) or items[k].get("group") != items[where[2]].get("group"):
+            return None
+        return (*where[:2], k), normalise(items[k]["text"])
+
     def layout(self, where: Path_, text: str) -> tuple[scopes.Span, ...]:
         """scopes.spans of the criterion at where (text: its normalised text), read once a record."""
         found = self._layouts.get(where)

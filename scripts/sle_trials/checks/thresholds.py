@@ -75,8 +75,10 @@ CHECKS = (
         "('excluding laboratory test abnormalities due to SLE hepatitis', 'not explained by autoimmune hepatitis') "
         "or of the patients a condition lets in "
         "('except Gilbert's syndrome', '(Gilbert's syndrome allowed)'), a permission after it in its sentence, "
-        "the clause after its semicolon or the next sentence ('; patients with Gilbert's syndrome are "
-        "eligible'), or, in an inclusion criterion, the "
+        "the clause after its semicolon, the next sentence or the next item of its list ('; patients with "
+        "Gilbert's syndrome are eligible'), a condition whose absence it holds for ('in the absence of autoimmune "
+        "hepatitis', 'without evidence of hemolysis', 'In the absence of ..., ALT > 3 × ULN'), or, in an inclusion "
+        "criterion, the "
         "alternative it is one of ('SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system': the words from "
         "that 'or', or the clause before the 'or' its measure follows)",
     ),
@@ -136,8 +138,11 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         )
         return
     refused: set[int] = set()
+    after = _permission_after(ctx, found[0])
     for i, condition in enumerate(t.get("conditions", [])):
         written = normalise(condition)
+        if written not in corpus and after is not None and _holds_permission(written, after):
+            continue  # the permission the next criterion of its list opens with (_permission_left_out)
         if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
         elif (restated := next((m for m in [measure, *ctx.measures] if _restates(written, m)), None)) is not None:
@@ -207,7 +212,15 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             continue
         refused.add(i)  # (reported: not read again as the limit's subject below)
     unit = lexicon.unit_named(t["unit"])
-    said = [(q, _as_required(corpus, q, s, ref["list"])) for q in bare for s in ctx.reader.statements(q)]
+    layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
+
+    def own(q: str, s: lexicon.Statement) -> str:
+        """The criterion's text to the end of the item stating s of q: the next item's words, joined to it by a
+        space, are no words of its clause ("a. Total bilirubin > 2 mg/dL" "b. Gilbert's syndrome is allowed.")."""
+        at = _in(corpus, q, s)[0]
+        return next((corpus[: span.end] for span in layout if span.start <= at < span.end), corpus)
+
+    said = [(q, _as_required(own(q, s), q, s, ref["list"])) for q in bare for s in ctx.reader.statements(q)]
 
     def unit_ok(q: str, s: lexicon.Statement) -> bool:
         if unit is None:
@@ -231,7 +244,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     # is not required", "... is preferred", "SLEDAI-2K ≥ 8 (revised to ≥ 6 ...)"), read where the
     # criterion writes it: the quote may stop short of those words
     # (and an exclusion criterion's limit its clause lets in: "eGFR < 30 mL/min is allowed")
-    unrequired = [why for q, s in exact if (why := _not_required(corpus, q, s, ref["list"])) is not None]
+    unrequired = [why for q, s in exact if (why := _not_required(own(q, s), q, s, ref["list"])) is not None]
     if len(unrequired) == len(exact):
         yield ctx.problem(
             path,
@@ -240,7 +253,7 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
             f"{unrequired[0]} says it is no requirement, only a wish, one taken back or one that keeps no one out",
         )
         return
-    exact = [(q, s) for q, s in exact if _not_required(corpus, q, s, ref["list"]) is None]
+    exact = [(q, s) for q, s in exact if _not_required(own(q, s), q, s, ref["list"]) is None]
     others = [o for o in ctx.measures if o not in measure and measure not in o]
     longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
     # the measure next to the statement, where they share a quote; a quote list may give the measure
@@ -303,7 +316,6 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         yield ctx.problem(
             path + ("kind",), "E508", f"{fields.dotted(path)}.kind: {t['kind']} is not what the words say ({said_kind})"
         )
-    layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
     if t.get("conditions"):
         conditioned = list(_own_condition(ctx, path, t, corpus, at, layout))
     else:
@@ -311,7 +323,9 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     # (an inclusion limit may be one of alternatives whatever else its criterion holds: scopes.alternative)
     if not conditioned and (t.get("conditions") or ref["list"] == "INCLUSION" or ctx.conditional(found[0], corpus)):
         limit = (at, corpus.find(quote) + statement.end)
-        yield from _conditions_in_scope(ctx, path, t, (corpus, layout), limit, bare)
+        conditioned = list(_conditions_in_scope(ctx, path, t, (corpus, layout), limit, bare))
+    if not conditioned and after is not None:
+        conditioned = list(_permission_left_out(ctx, path, t, (corpus, at), after))
     yield from conditioned
     if statement.reading and not ctx.noted(path, statement.reading):
         yield ctx.problem(
@@ -851,6 +865,55 @@ def _limits(ctx: Context, corpus: str) -> tuple[tuple[int, int], ...]:
     """Where the criterion's text states a limit (a comparator and a number): what a condition in its
     sentence belongs to (scopes.of_another_limit)."""
     return tuple((s.start, s.end) for s in ctx.reader.statements(corpus) if s.comparator is not None)
+
+
+def _permission_after(ctx: Context, where: Path_) -> tuple[Path_, str, tuple[int, int]] | None:
+    """The criterion right after the one at where in its list, where it opens with a permission of the patients
+    a limit would keep out (scopes.permission_in): its path, its text and where the permission stands."""
+    nxt = ctx.next_criterion(where)
+    if nxt is None:
+        return None
+    span = scopes.permission_in(nxt[1], _limits(ctx, nxt[1]))
+    return None if span is None else (nxt[0], nxt[1], span)
+
+
+def _holds_permission(condition: str, after: tuple[Path_, str, tuple[int, int]]) -> bool:
+    """Whether the condition (normalised) is words of the next criterion's permission (_permission_after), that
+    lets in patients as they stand there."""
+    _, text, (lo, hi) = after
+    at = text.find(condition)
+    return 0 <= at < hi and lo < at + len(condition) and scopes.lets_in_after(condition, ".")
+
+
+def _permission_left_out(
+    ctx: Context, path: Path_, t: dict, read: tuple[str, int], after: tuple[Path_, str, tuple[int, int]]
+) -> Iterator[Problem]:
+    """E524 when the criterion right after the threshold's in its list opens with a permission of the patients
+    its limit would keep out ("1. Total bilirubin > 2 mg/dL" "2. Patients with Gilbert's syndrome are
+    eligible."), its limit the last its criterion states, and the threshold holds none of it: the limit keeps
+    none of them out, as with the permission after its semicolon or in the next sentence of its item
+    (scopes.required). E518 when the threshold holds it but another limit of its criterion stands after its own:
+    the permission is that limit's."""
+    corpus, at = read
+    held = [c for c in map(normalise, t.get("conditions", [])) if c not in corpus and _holds_permission(c, after)]
+    later = any(lo > at for lo, _ in _limits(ctx, corpus))
+    named = fields.criterion_name(t["criterion"])
+    _, text, (lo, hi) = after
+    if held and later:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E518",
+            f"{fields.dotted(path)}.conditions: {quoted(held, 61)} stands in the criterion after {named}, after "
+            "another limit of it than this one: it is that limit's",
+        )
+    elif not held and not later:
+        yield ctx.problem(
+            path + ("conditions",),
+            "E524",
+            f"{fields.dotted(path)}: the criterion right after {named} in its list lets in patients this limit "
+            f"would keep out ({quoted([text[lo:hi]], 61)}); the threshold's conditions leave it out (the limit would "
+            "read as applying to all)",
+        )
 
 
 def _holds(corpus: str, condition: str, at: int) -> bool:

@@ -23,9 +23,10 @@ in that tree says which limits it can govern:
 - after the limit, in the clause right after its semicolon, a waiver ("; exceptions may be granted by the
   sponsor") or words that let in patients it would keep out ("; patients with Gilbert's syndrome are
   eligible", "; unless due to Gilbert's syndrome": lets_in_after), and in the sentence right after its
-  own, in its item, a permission (". Patients with Gilbert's syndrome are eligible."), before any other
-  limit, and the clause or the sentence saying when it applies ("; only in the absence of ...", ". This
-  applies only if ...");
+  own, in its item, or opening the next item of its list, a permission (". Patients with Gilbert's syndrome
+  are eligible."), before any other limit (the next criterion of its list too: permission_in), and the
+  clause or the sentence saying when it applies ("; only in the absence of ...", ". This applies only if
+  ...");
 - a condition's absence right after the limit in its sentence ("in the absence of autoimmune hepatitis",
   "without evidence of hemolysis"), or opening its sentence before any of its limits, set off by a mark
   ("In the absence of autoimmune hepatitis, ALT > 3 × ULN").
@@ -101,6 +102,14 @@ def _at(layout: tuple[Span, ...], position: int) -> Span | None:
     return next((s for s in layout if s.start <= position < s.end), None)
 
 
+def _next_item(layout: tuple[Span, ...], item: Span) -> Span | None:
+    """The item right after item in its list (a sub-list's next item), if it has text of its own."""
+    if not item.place:
+        return None
+    place = item.place[:-1] + (item.place[-1] + 1,)
+    return next((s for s in layout if s.place == place), None)
+
+
 def above(layout: tuple[Span, ...], where: int, at: int) -> bool:
     """Whether the text at position where stands in the item that holds position at or in one above
     it (a sub-list's heading); true when the criterion reads as one item."""
@@ -148,6 +157,12 @@ def governs(
         # a permission or an exception in the clause after its semicolon, or the sentence after its own ("; patients
         # with Gilbert's syndrome are eligible"), before any other limit
         return True
+    if (
+        cond == getattr(_next_item(layout, limit_item), "place", None)
+        and lets_in_after(condition, ".")
+        and not _limit_between(limits, at, where)
+    ):
+        return True  # a permission in the next item of its list ("b. Patients with Gilbert's syndrome are eligible.")
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
 
@@ -487,6 +502,7 @@ def required(
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
             yield Required(span.start, span.end, "heading")
     yield from _parts_and_waivers(text, (starts[-1], stop.start() if stop else own.end, own.end), at, limits)
+    yield from _permission_next(text, layout, own, at, limits)
     lifted = _lifted(comparator)
     if lifted is None:
         return
@@ -497,6 +513,32 @@ def required(
             stop = _SENTENCE_END.search(text, found.end(), span.end)
             begun = [m.end() for m in _SENTENCE_END.finditer(text, span.start, found.start())]
             yield Required(max([span.start, *begun]), stop.end() if stop else span.end, "exception")
+
+
+def _permission_next(
+    text: str, layout: tuple[Span, ...], own: Span, at: int, limits: tuple[tuple[int, int], ...]
+) -> Iterator[Required]:
+    """A permission opening the next item of the list the limit stated at position at stands in, where no other
+    limit stands between ("a. Total bilirubin > 2 mg/dL" "b. Patients with Gilbert's syndrome are eligible."),
+    as one in the next sentence of its item: the limit keeps none of them out."""
+    nxt = _next_item(layout, own)
+    if nxt is None:
+        return
+    stop = _SENTENCE_END.search(text, nxt.start, nxt.end)
+    found = next(_letting_in(text, nxt.start, stop.start() if stop else nxt.end, "."), None)
+    if found is not None and not _limit_between(limits, at, found.start()):
+        yield Required(found.start(), found.end(), "exception")
+
+
+def permission_in(item: str, limits: tuple[tuple[int, int], ...] = ()) -> tuple[int, int] | None:
+    """Where the first sentence of a criterion's text (item: the criterion right after a limit's, in its list)
+    lets in patients the limit would keep out ("Patients with Gilbert's syndrome are eligible."), before any
+    limit of its own (limits: where item states one), as (start, end); else None."""
+    stop = _SENTENCE_END.search(item)
+    found = next(_letting_in(item, 0, stop.start() if stop else len(item), "."), None)
+    if found is None or any(lo < found.start() for lo, _ in limits):
+        return None
+    return found.start(), found.end()
 
 
 def _absence_before(text: str, begun: int, at: int, limits: tuple[tuple[int, int], ...]) -> Iterator[Required]:
