@@ -31,6 +31,11 @@ of scopes.py's reading taken up after it (helper-3).
    the item opens with it (scopes.permission_in, _permission_next; thresholds._permission_left_out). And the
    next sub-item's words are no words of the limit's clause: "a. Total bilirubin > 2 mg/dL" "b. Gilbert's
    syndrome is allowed." read as a limit that keeps no one out (E508), the sub-items joined by a space.
+2c. (helper-4's strict xfail) A condition overlapping an inclusion limit's alternative held it: "at screening",
+   the tail "At least one of SLEDAI-2K ≥ 6 and BILAG A ≥ 1 at screening" shares with both items, stood for
+   "BILAG A ≥ 1 at screening". It holds the alternative from its start now, or where it is a condition the
+   sentence requires of the limit too (a shared "if": test_attacks_mut33's "score ≥8 or score ≥6 ... if low
+   complement is present").
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, REPO, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TEXT_HEAD, REPO, Trials, add_source, im19_draft, joined, put, threshold_out
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
 
 PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "value": 50000, "unit": "/mm³"}
@@ -436,3 +441,37 @@ def test_a_limit_its_own_item_lets_in_still_keeps_no_one_out(registry: Path, tri
     limit that keeps no one out, E508; its own item's words still are)"""
     items = ["Total bilirubin > 2 mg/dL is allowed", "Pregnancy."]
     assert _items_codes(registry, trials, items, [], nested=nested) == {"E508"}
+
+
+# 2c. Words of an alternative's clause alone stand for no alternative (helper-4's strict xfail)
+SLEDAI_6 = ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points")
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("At least one of SLEDAI-2K ≥ 6 and BILAG A ≥ 1 at screening", "at screening"),
+        ("SLEDAI-2K ≥ 6 or BILAG A ≥ 1 at screening", "at screening"),
+        ("Either SLEDAI-2K ≥ 6 or BILAG A ≥ 1 during screening", "during screening"),
+        ("One of SLEDAI-2K ≥ 6 or BILAG A ≥ 1 at screening", "at screening"),
+    ],
+)
+def test_the_tail_an_alternative_shares_leaves_the_alternative_out(trials: Trials, text: str, condition: str) -> None:
+    """A condition overlapping the alternative held it (_conditions_in_scope): "at screening", the words after
+    both alternatives no mark sets apart, read as each limit's (scopes.runs_on_from_another), stood for "BILAG A
+    ≥ 1 at screening", and the ≥ 6 passed as every patient's limit at screening. A condition holds the
+    alternative from its start, or where it is one the limit's sentence states for both, required of it too."""
+    assert " E524 " in threshold_out(trials, text, SLEDAI_6, (condition,))
+
+
+@pytest.mark.parametrize(
+    ("text", "conditions"),
+    [
+        ("At least one of SLEDAI-2K ≥ 6 and BILAG A ≥ 1 at screening", ("BILAG A ≥ 1 at screening",)),
+        ("SLEDAI-2K ≥ 6 or BILAG A ≥ 1 at screening", ("or BILAG A ≥ 1 at screening",)),
+        ("SLEDAI-2K ≥ 6 or BILAG A ≥ 1 if low complement is present", ("if low complement is present",)),
+        ("SLEDAI-2K ≥ 6 or BILAG A ≥ 1 if low complement is present", ("or BILAG A ≥ 1 if low complement is present",)),
+    ],
+)
+def test_an_alternative_held_from_its_start_or_a_shared_if_passes(trials: Trials, text: str, conditions: tuple) -> None:
+    assert threshold_out(trials, text, SLEDAI_6, conditions) == ""

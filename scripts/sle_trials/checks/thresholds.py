@@ -980,9 +980,23 @@ def _conditions_in_scope(
                 "the limit's sentence without naming its side): it is another limit's condition",
             )
             return
-    spans = [(p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    for need in scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of):
-        if any(start < need.end and need.start < end for start, end in spans):
+    spans = [(c, p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
+    needs = list(scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of))
+    for need in needs:
+        held = [(c, start) for c, start, end in spans if start < need.end and need.start < end]
+        if need.kind == "alternative":
+            # (a condition holds the alternative from its start, or where it is a condition the limit's sentence
+            # states for both alternatives, required of the limit too: "score ≥8 or score ≥6 ... if low complement
+            # is present"; not words of the alternative's clause alone: "at screening" of "At least one of
+            # SLEDAI-2K ≥ 6 and BILAG A ≥ 1 at screening" leaves BILAG A out)
+            held = [
+                (c, start)
+                for c, start in held
+                if start <= need.start
+                or scopes.starts_alternative(corpus, c, need)
+                or any(o.kind != "alternative" and start < o.end and o.start < start + len(c) for o in needs)
+            ]
+        if held:
             continue
         passage = corpus[need.start : need.end]
         if need.kind == "heading" and any(passage in q for q in bare):
