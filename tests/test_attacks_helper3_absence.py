@@ -94,7 +94,17 @@ PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "v
             "without concomitant autoimmune hepatitis",
             ALT,
         ),
+        ("ALT > 3 ×ULN lacking evidence of hepatitis", "lacking evidence of hepatitis", ALT),
+        # no other cause, as "not otherwise explained"
+        ("ALT > 3 ×ULN without other explanation", "without other explanation", ALT),
+        ("ALT > 3 ×ULN (with no alternative cause identified)", "with no alternative cause identified", ALT),
         # before the limit, opening its sentence, set off by a mark
+        (
+            "When there is no evidence of hepatitis, ALT > 3 ×ULN",
+            "When there is no evidence of hepatitis",
+            ALT,
+        ),
+        ("Only in the absence of hepatitis, ALT > 3 ×ULN", "Only in the absence of hepatitis", ALT),
         (
             "In the absence of autoimmune hepatitis, ALT > 3 ×ULN",
             "In the absence of autoimmune hepatitis",
@@ -122,6 +132,11 @@ PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "v
             ALT,
         ),
         ("ALT > 3 ×ULN; only if hepatitis is excluded", "only if hepatitis is excluded", ALT),
+        (
+            "ALT > 3 ×ULN; this applies only to patients without hepatitis",
+            "this applies only to patients without hepatitis",
+            ALT,
+        ),
         (
             "ALT > 3 ×ULN. This applies only in the absence of autoimmune hepatitis.",
             "This applies only in the absence of autoimmune hepatitis",
@@ -220,6 +235,8 @@ def _limits(text: str) -> tuple[tuple[int, int], ...]:
         ("ALT > 3 x ULN; unless due to SLE", ", x", ""),  # commas after an exception, no rule
         ("ALT > 3 x ULN; unless due to SLE", ", which x", " is"),  # relative clauses' commas
         ("ALT > 3 x ULN ", "without ", ""),
+        ("", "when there is no evidence of x, ", "ALT > 3 x ULN"),
+        ("ALT > 3 x ULN ", "without other ", ""),
         ("ALT > 3 x ULN ", "absent ", ""),
         ("ALT > 3 x ULN; only ", "in the absence of ", ""),
         ("ALT > 3 x ULN, or AST > 3 x ULN ", "in the absence of x ", ""),

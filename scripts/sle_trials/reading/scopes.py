@@ -354,10 +354,13 @@ _CONDITION = (
 _EVIDENCE = r"(?:evidence|signs?|symptoms?|diagnos[ie]s|history|presence|findings?|features?|suspicion)"
 _NO_OF = r"(?!(?:of|for|to|in|on|by|with|at|from|or|and|nor|is|are|was|were|due|that|which)(?![\w-]))"
 _NONE_OF_WHAT = (
-    r"(?:without|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
+    r"(?:without|lacking|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
     rf"(?:(?:(?:any|an?|the|clinical|known|other|prior|previous|documented|confirmed|current|concomitant|active)"
     rf"[ \t]+){{0,3}}{_EVIDENCE}(?:[ \t]+(?:or|and|and/or|nor)[ \t]+{_EVIDENCE})?[ \t]+(?:of|for)"
-    rf"|(?:{_NO_OF}[\w'\u2019-]+[ \t]+){{0,3}}?{_CONDITION})"
+    rf"|(?:{_NO_OF}[\w'\u2019-]+[ \t]+){{0,3}}?{_CONDITION}"
+    # (or no other cause: "without other explanation", "with no alternative cause", as "not otherwise explained")
+    r"|(?:(?:any|an?|other|another|alternative|apparent|obvious|identifiable)[ \t]+){0,2}"
+    r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
 )
 _TREATMENT = (
     r"(?:(?:[\w-]+[ \t]+){0,3}?(?:transfusions?|support|growth[ \t-]factors?|G-?CSF|erythropoie\w*|EPO"
@@ -375,7 +378,8 @@ _ABSENT = lazy(rf"(?i){_ABSENCE}")
 _ONLY_WHEN = lazy(
     r"(?i)(?:(?:but|and)[ \t]+)?(?P<of>(?:this|it|which|the[ \t]+(?:above|limit|criterion|exclusion|value))"
     r"(?:[ \t]+(?:criterion|limit|exclusion|value|requirement|threshold))?[ \t]+(?:applies|apply|holds|is[ \t]+applied"
-    rf"|counts)[ \t]+)?only[ \t]+(?:(?:if|when|where|provided)(?![\w-])|{_ABSENCE})"
+    rf"|counts)[ \t]+)?only[ \t]+(?:(?:if|when|where|provided)(?![\w-])|{_ABSENCE}"
+    rf"|(?:to|for|in)[ \t]+(?:[\w-]+[ \t]+)?{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
 )
 # (an exception opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its
 # own: "; in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, ALT > 5 ×
@@ -551,10 +555,15 @@ def _absence_before(text: str, begun: int, at: int, limits: tuple[tuple[int, int
     mark = max(text.rfind(m, begun, first) for m in ",;:")  # (the last mark before the first limit)
     for found in _ABSENT.finditer(text, begun, mark if mark >= 0 else begun):
         k = found.start()
+        lead = _LEAD.search(text, max(begun, k - 30), k)  # ("When there is no evidence of ...")
+        k = lead.start() if lead else k
         while k > begun and text[k - 1].isspace():
             k -= 1
         if k == begun or text[k - 1] in ",;:(":
-            yield Required(found.start(), found.end(), "clause")
+            yield Required(lead.start() if lead else found.start(), found.end(), "clause")
+
+
+_LEAD = lazy(r"(?i)(?<![\w-])(?:when|whenever|where|provided(?:[ \t]+that)?|(?:as|so)[ \t]+long[ \t]+as|only)[ \t]*\Z")
 
 
 def _parts_and_waivers(
