@@ -45,7 +45,18 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, REPO, Trials, add_source, im19_draft, joined, put, threshold_out
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    REPO,
+    Trials,
+    add_source,
+    im19_draft,
+    im19_out,
+    joined,
+    put,
+    threshold_out,
+)
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
 
 PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "value": 50000, "unit": "/mm³"}
@@ -492,3 +503,17 @@ def test_the_tail_an_alternative_shares_leaves_the_alternative_out(trials: Trial
 )
 def test_an_alternative_held_from_its_start_or_a_shared_if_passes(trials: Trials, text: str, conditions: tuple) -> None:
     assert threshold_out(trials, text, SLEDAI_6, conditions) == ""
+
+
+def test_a_permission_item_of_an_inclusion_list_is_a_rule_of_its_own(trials: Trials) -> None:
+    """(the separate item read for an exclusion criterion only: after an inclusion limit, "Patients with lupus
+    nephritis are eligible." is another rule of who enrols, and asking it of the SLEDAI-2K limit would make
+    trials.csv's disease-activity headline, the first such threshold with no conditions, none)"""
+    fields = (
+        "eligibility:\n  inclusion_criteria:\n    - number: 1\n      text: SLEDAI-2K ≥ 6\n    - number: 2\n"
+        "      text: Patients with lupus nephritis are eligible.\n  thresholds:\n    - kind: DISEASE_ACTIVITY\n"
+        '      criterion: {list: INCLUSION, number: 1}\n      measure: SLEDAI-2K\n      comparator: ">="\n'
+        "      value: 6\n      unit: points\nevidence:\n  eligibility.thresholds.0: SLEDAI-2K ≥ 6\n"
+    )
+    page = "Inclusion criteria:\n1. SLEDAI-2K ≥ 6\n2. Patients with lupus nephritis are eligible."
+    assert im19_out(trials, page, fields) == ""

@@ -138,7 +138,10 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         )
         return
     refused: set[int] = set()
-    after = _permission_after(ctx, found[0])
+    # (an exclusion criterion's: the permission right after it in its list is its exception; an inclusion list's
+    # "Patients with lupus nephritis are eligible." is a rule of its own, of the population, that made the
+    # limit before it conditional, and trials.csv's headline none of it)
+    after = _permission_after(ctx, found[0]) if ref["list"] == "EXCLUSION" else None
     for i, condition in enumerate(t.get("conditions", [])):
         written = normalise(condition)
         if written not in corpus and after is not None and _holds_permission(written, after):
