@@ -517,3 +517,22 @@ def test_a_permission_item_of_an_inclusion_list_is_a_rule_of_its_own(trials: Tri
     )
     page = "Inclusion criteria:\n1. SLEDAI-2K ≥ 6\n2. Patients with lupus nephritis are eligible."
     assert im19_out(trials, page, fields) == ""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "unless due to Gilbert's syndrome, as confirmed by genotyping, which is required.",
+        "unless due to Gilbert's syndrome, if bilirubin < 3 mg/dL.",
+        "except in patients with Gilbert's syndrome, who are eligible.",
+        "in the absence of hemolysis, as documented by the investigator.",
+    ],
+)
+def test_an_exception_going_on_with_words_of_its_own_is_still_the_limits(after: str) -> None:
+    """(scopes._own_rule reads a rule of its own after the exception's comma, not a relative clause or a
+    condition of the exception's before a verb or a limit)"""
+    from sle_trials.reading import scopes
+
+    text = f"Total bilirubin > 2 x ULN; {after}"
+    assert scopes.lets_in_after(after)
+    assert [r.kind for r in scopes.required((), text, 0, ">", ((0, 25),))] == ["exception"]

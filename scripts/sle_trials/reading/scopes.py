@@ -383,18 +383,19 @@ _ONLY_WHEN = lazy(
 )
 # (an exception opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its
 # own: "; in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, ALT > 5 ×
-# ULN"; not past a relative clause's comma, "; unless due to Gilbert's syndrome, which is allowed")
-_RELATIVE_AFTER = lazy(r"(?i),[ \t]*(?:who|whom|whose|which|that|in[ \t]+which)(?![\w-])")
+# ULN"; not with words of the exception's after the comma, a relative clause or a condition of its before the
+# verb or the limit: "; unless due to Gilbert's syndrome, which is allowed", "..., as confirmed by genotyping,
+# which is required", "..., if bilirubin < 3 mg/dL")
 _A_RULE = lazy(r"(?i)(?<![\w-])(?:is|are|must|should|shall|will|may|can|need|needs)(?![\w-])|[<>≤≥]")
+_NOT_MAIN = lazy(r"(?i)(?<![\w-])(?:who|whom|whose|which|that|if|when|where|provided|unless|as)(?![\w-])")
 
 
 def _own_rule(text: str, start: int, end: int) -> bool:
-    """Whether the clause at text[start:end], after an exception that opens it, goes on past a comma (not a
-    relative clause's) with a rule or a limit of its own."""
+    """Whether the clause at text[start:end], after an exception that opens it, goes on past its first comma
+    with a rule or a limit of its own, no relative clause or condition of the exception's before it."""
     comma = text.find(",", start, end)
-    while comma >= 0 and _RELATIVE_AFTER.match(text, comma, end):
-        comma = text.find(",", comma + 1, end)
-    return comma >= 0 and _A_RULE.search(text, comma, end) is not None
+    rule = _A_RULE.search(text, comma, end) if comma >= 0 else None
+    return rule is not None and _NOT_MAIN.search(text, comma, rule.start()) is None
 
 
 # ... or of the patients a condition they have lets in, after it in its sentence: "Total bilirubin > 2 mg/dL
