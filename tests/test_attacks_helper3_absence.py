@@ -536,3 +536,9 @@ def test_an_exception_going_on_with_words_of_its_own_is_still_the_limits(after: 
     text = f"Total bilirubin > 2 x ULN; {after}"
     assert scopes.lets_in_after(after)
     assert [r.kind for r in scopes.required((), text, 0, ">", ((0, 25),))] == ["exception"]
+
+
+@pytest.mark.parametrize("cut", ["syndrome are eligible", "Patients with Gilbert's syndrome are"])
+def test_a_next_items_permission_cut_short_is_no_condition(registry: Path, trials: Trials, cut: str) -> None:
+    codes = _items_codes(registry, trials, ["Total bilirubin > 2 mg/dL", f"{PERMITTED}."], [cut])
+    assert codes & {"E513", "E518", "E524", "E528"}, codes

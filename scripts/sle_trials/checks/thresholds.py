@@ -881,11 +881,17 @@ def _permission_after(ctx: Context, where: Path_) -> tuple[Path_, str, tuple[int
 
 
 def _holds_permission(condition: str, after: tuple[Path_, str, tuple[int, int]]) -> bool:
-    """Whether the condition (normalised) is words of the next criterion's permission (_permission_after), that
-    lets in patients as they stand there."""
+    """Whether the condition (normalised) is words of the next criterion's permission (_permission_after), whole
+    clauses of it, that let in patients as they stand there."""
     _, text, (lo, hi) = after
     at = text.find(condition)
-    return 0 <= at < hi and lo < at + len(condition) and scopes.lets_in_after(condition, ".")
+    return (
+        0 <= at < hi
+        and lo < at + len(condition)
+        and scopes.lets_in_after(condition, ".")
+        and scopes.whole_clause(text, condition)
+        and scopes.clause_start(text, condition)
+    )
 
 
 def _permission_left_out(
