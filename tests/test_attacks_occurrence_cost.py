@@ -57,7 +57,7 @@ def _before(ctx: Any, quote: str) -> bool:
         at = doc.text.find(quote)
         while at >= 0:
             headings = list(binding._CRITERIA_HEADING.finditer(doc.text, 0, at))
-            if not headings or headings[-1].group(1).lower() != "exclusion":
+            if not headings or headings[-1].group(1).lower() == "inclusion":  # ("non-inclusion": an exclusion's)
                 return False
             seen = True
             at = doc.text.find(quote, at + 1)
@@ -66,7 +66,7 @@ def _before(ctx: Any, quote: str) -> bool:
 
 def test_the_verdict_is_what_it_was() -> None:
     """Every short source of headings, ages and words, against the reading that read every heading again."""
-    parts = ["Exclusion criteria ", "Inclusion criteria ", "Age < 18 years. ", "aa ", "Age "]
+    parts = ["Exclusion criteria ", "Inclusion criteria ", "Non-inclusion criteria ", "Age < 18 years. ", "Age "]
     quotes = ["Age < 18 years", "Age", "a", "criteria Age", "Exclusion criteria Age", "absent"]
     for n in range(5):
         for combo in itertools.product(parts, repeat=n):
@@ -80,4 +80,6 @@ def test_the_verdict_is_what_it_was() -> None:
 
 def test_the_heading_pattern_is_one_a_stretch_can_be_cut_at() -> None:
     # the stretches are cut at each heading's end: a heading must be no longer than its own words
-    assert binding._CRITERIA_HEADING.pattern == re.compile(r"(?i)\b(inclusion|exclusion) criteria\b").pattern
+    # ("Non-inclusion criteria", a French protocol's exclusion heading, is its own words too)
+    heading = re.compile(r"(?i)\b((?:non[-\s]?)?inclusion|exclusion) criteria\b")
+    assert binding._CRITERIA_HEADING.pattern == heading.pattern

@@ -1596,7 +1596,7 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
 
 # (a list's heading; "Non-inclusion criteria", a French protocol's, heads the exclusion criteria: read as an
 # inclusion heading, its "Age > 75 years" was a minimum age of 75)
-_CRITERIA_HEADING = lazy(r"(?i)\b(?:(non[-\s]?inclusion)|(inclusion)|(exclusion)) criteria\b")
+_CRITERIA_HEADING = lazy(r"(?i)\b((?:non[-\s]?)?inclusion|exclusion) criteria\b")
 
 
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
@@ -1628,7 +1628,7 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
                 if last != "exclusion" and text.find(quote, start, end - 1 + len(quote)) >= 0:
                     return False
                 if heading is not None:
-                    last, start = "inclusion" if heading.group(2) else "exclusion", end
+                    last, start = "inclusion" if heading.group(1).lower() == "inclusion" else "exclusion", end
     return seen
 
 
