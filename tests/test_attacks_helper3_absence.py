@@ -154,6 +154,22 @@ PLATELETS = {"kind": "LABORATORY", "measure": "platelets", "comparator": "<", "v
             ALT,
         ),
         (
+            "ALT > 3 ×ULN. Applies only in the absence of autoimmune hepatitis.",
+            "Applies only in the absence of autoimmune hepatitis",
+            ALT,
+        ),
+        (
+            "Total bilirubin > 2 mg/dL. Not applicable to patients with Gilbert's syndrome.",
+            "Not applicable to patients with Gilbert's syndrome",
+            BILIRUBIN,
+        ),
+        (
+            "Total bilirubin > 2 mg/dL. Except in patients with Gilbert's syndrome.",
+            "Except in patients with Gilbert's syndrome",
+            BILIRUBIN,
+        ),
+        ("Total bilirubin > 2 mg/dL. Unless due to Gilbert's syndrome.", "Unless due to Gilbert's syndrome", BILIRUBIN),
+        (
             "ALT > 3 ×ULN. This criterion applies only when there is no evidence of hepatitis.",
             "This criterion applies only when there is no evidence of hepatitis",
             ALT,
@@ -184,6 +200,8 @@ def test_a_limit_an_absent_condition_restricts_needs_it(
         ("Hemoglobin < 8 g/dL. In the absence of anemia, no test is repeated.", HEMOGLOBIN),
         ("Hemoglobin < 8 g/dL. Only in the absence of anemia is the test repeated.", HEMOGLOBIN),
         ("Hemoglobin < 8 g/dL; the test applies to all patients.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL. Unless due to SLE, anemia is excluded too.", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL. Except as noted above, patients with anemia are excluded.", HEMOGLOBIN),
         # an absence before the limit that opens no clause, or runs into the limit's own words
         ("Malignancy treated with no evidence of disease, ALT > 3 ×ULN", ALT),
         ("Prior malignancy with no evidence of disease for < 5 years, ALT > 3 ×ULN", ALT),
@@ -420,6 +438,7 @@ def _items_codes(
             "This does not apply to patients with Gilbert's syndrome",
         ),
         ("Patients with Gilbert's syndrome are not excluded.", "Patients with Gilbert's syndrome are not excluded"),
+        ("Except in patients with Gilbert's syndrome.", "Except in patients with Gilbert's syndrome"),
         (f"{PERMITTED}. Pregnancy.", PERMITTED),  # (the item's first sentence)
     ],
 )

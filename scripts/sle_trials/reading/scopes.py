@@ -376,9 +376,9 @@ _ABSENT = lazy(rf"(?i){_ABSENCE}")
 # absence of autoimmune hepatitis", "; this applies only if ...", ". This criterion applies only in the absence
 # of ..." (a sentence of its own says what it is of: "this", "it", "the above")
 _ONLY_WHEN = lazy(
-    r"(?i)(?:(?:but|and)[ \t]+)?(?P<of>(?:this|it|which|the[ \t]+(?:above|limit|criterion|exclusion|value))"
-    r"(?:[ \t]+(?:criterion|limit|exclusion|value|requirement|threshold))?[ \t]+(?:applies|apply|holds|is[ \t]+applied"
-    rf"|counts)[ \t]+)?only[ \t]+(?:(?:if|when|where|provided)(?![\w-])|{_ABSENCE}"
+    r"(?i)(?:(?:but|and)[ \t]+)?(?P<of>(?:(?:this|it|which|the[ \t]+(?:above|limit|criterion|exclusion|value))"
+    r"(?:[ \t]+(?:criterion|limit|exclusion|value|requirement|threshold))?[ \t]+)?(?:applies|apply|holds"
+    rf"|is[ \t]+applied|counts)[ \t]+)?only[ \t]+(?:(?:if|when|where|provided)(?![\w-])|{_ABSENCE}"
     rf"|(?:to|for|in)[ \t]+(?:[\w-]+[ \t]+)?{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
 )
 # (an exception opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its
@@ -423,7 +423,7 @@ _PERMISSION = lazy(
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
     rf"(?:{kept_out.LET_IN}|participate|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable)(?![\w-])"
-    r"|(?<![\w-])(?:does|do|shall|will)[ \t]+not[ \t]+apply[ \t]+to(?![\w-])"
+    r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable)[ \t]+to(?![\w-])"
 )
 
 
@@ -440,9 +440,9 @@ def lets_in_after(words: str, mark: str = ";") -> bool:
 
 def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match[str]]:
     """The words of text[start:end] (the clause after a limit's semicolon, or the sentence after its full
-    stop: mark) that let in patients the limit would keep out: a permission (_PERMISSION), or, after a
-    semicolon, an exception of a condition ("; except in patients with Gilbert's syndrome") or of the values
-    a cause explains ("; unless due to Gilbert's syndrome") that opens the clause. Not one inside a clause
+    stop: mark) that let in patients the limit would keep out: a permission (_PERMISSION), or an exception of a
+    condition ("; except in patients with Gilbert's syndrome") or of the values a cause explains ("; unless due
+    to Gilbert's syndrome") that opens the clause or the sentence. Not one inside a clause
     or a sentence of its own, which may be a rule of its own: "; anemia not due to SLE is also excluded",
     "Anemia not explained by SLE is excluded too" (a cause negated, read anywhere in the clause, made the
     hemoglobin limit before it hold only for values not due to SLE)."""
@@ -452,9 +452,10 @@ def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match
     only = _ONLY_WHEN.match(text, start, end)
     if only is not None and (mark == ";" or only.group("of")):
         found.append(only)
-    if mark == ";":
-        excepting = [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
-        found += [f for f in excepting if f is not None and not _own_rule(text, f.end(), end)]
+    # (an exception opening the clause, or a sentence of no words of its own: ". Except in patients with
+    # Gilbert's syndrome.")
+    excepting = [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
+    found += [f for f in excepting if f is not None and not _own_rule(text, f.end(), end)]
     return (f for f in found if f is not None)
 
 
