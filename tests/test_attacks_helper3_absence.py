@@ -7,16 +7,20 @@ of scopes.py's reading taken up after it (helper-3).
    clinical evidence of", "without prior history of", "without a known diagnosis of" (more than one word
    before the noun), "without signs or symptoms of", "without evidence for", "without the presence of", "with
    no evidence of" in brackets, "where there is no evidence of", "without underlying liver disease" (a
-   condition named after "without"); the absence before the limit, opening its sentence ("In the absence of
-   autoimmune hepatitis, ALT > 3 × ULN"); and the clause after the limit's semicolon or the next sentence
-   saying when it applies ("; only in the absence of X", "; this applies only if ...", ". This applies only in
-   the absence of X."). scopes._ABSENCE reads them all now (E524), _absence_before the absence opening the
-   limit's sentence before any of its limits, _ONLY_WHEN the clause or sentence after it.
+   condition named after "without"), "lacking evidence of", no other cause ("without other explanation");
+   the absence before the limit, opening its sentence ("In the absence of autoimmune hepatitis, ALT > 3 ×
+   ULN", "When there is no evidence of ..., "); and the clause after the limit's semicolon or the next
+   sentence saying when it applies ("; only in the absence of X", "; this applies only if ...", ". This
+   applies only in the absence of X.", "; this applies only to patients without ...") or opening with an
+   exception (". Except in patients with Gilbert's syndrome.", ". Not applicable to ..."). scopes._ABSENCE
+   reads them all now (E524), _absence_before the absence opening the limit's sentence before any of its
+   limits, _ONLY_WHEN and _letting_in the clause or sentence after it.
    It also refused honest records: "in the absence of growth factor support" is the measure's own terms as
    "without growth factor support" is (the treatment words, _TREATMENT, are no condition's), and an exception
    opening the clause after a semicolon that goes on, past a comma, with a rule or a limit of its own (";
    in the absence of bleeding, patients with anemia are excluded too", "; unless due to SLE, anemia is
-   excluded too") was read as the limit's exception (scopes._own_rule now reads it as the rule it is).
+   excluded too") was read as the limit's exception (scopes._own_rule now reads it as the rule it is; not
+   where a relative clause or a condition of the exception's stands before the verb: ", which is required").
 2a. "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria, as
    criteria_text._HEADING and _lead_in read it; four other readers of a list's side took it for no heading or
    for the inclusion one: pages.EXCLUSION (a registry copy's and a ClinConnect page's lists: the exclusion
