@@ -38,7 +38,9 @@ object; otherwise the leaf's type):
   criterion gives, read in the criterion's words and not only the quotes', and a prior therapy's the
   one its requirement names, from the first therapy after its cue (a class a colon spells out may be
   listed by its items, not by examples of it), not an aside of one of its items alone (its parenthesis,
-  its examples) where the enumeration goes on after it: else E525.
+  its examples) where the enumeration goes on after it, and, after a kind of
+  treatment named first that no therapy's word reads ("at least two standard therapies"), only what that
+  kind is spelled out or given examples by, or is a treatment with: else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
@@ -167,8 +169,11 @@ CHECKS = (
         "another rule's sentence, examples 'such as' or 'including' give of an item) or standing inside one "
         "item's aside (a parenthesis, or examples a comma closes) where the requirement's enumeration goes on "
         "after it ('belimumab, rituximab' of "
-        "'despite biologic therapy (belimumab or rituximab) or immunosuppressants'), or its items in another "
-        "order than the criterion's",
+        "'despite biologic therapy (belimumab or rituximab) or immunosuppressants', or before another kind of "
+        "treatment), or opening after a kind of treatment the requirement "
+        "names first in other words than what that kind is spelled out or given examples by, or is a treatment "
+        "with ('prednisone' of 'refractory to at least two standard therapies, with prednisone at a stable "
+        "dose'), or its items in another order than the criterion's",
     ),
 )
 
@@ -1306,12 +1311,12 @@ def _of_the_requirement(
     passed: each is a list whole where it stands, and said that the disease stayed active after it alone."""
     corpus, quotes = where
     read = prior_therapy.requirement(corpus, inclusion=ref["list"] == "INCLUSION")
-    if read is None or not read.starts:
+    if read is None or not (read.starts or read.kinds):
         return
     spans = [(at, at + len(text)) for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
     placed = [at for at, _ in spans]
     cue = corpus.find(read.words)
-    aside = _one_items_aside(corpus, spans, read.starts, cue + len(read.words) if cue >= 0 else 0)
+    aside = _one_items_aside(corpus, spans, read, cue + len(read.words) if cue >= 0 else 0)
     if aside is not None:
         owner, then = aside
         yield ctx.problem(
@@ -1323,32 +1328,49 @@ def _of_the_requirement(
             "parenthesis's therapies are examples of that item)",
         )
         return
-    opens = read.starts[0]
-    if not placed or min(placed) <= opens or _SPELLED_OUT.match(corpus, opens, min(placed)):
+    if not placed:
         return
-    first = read.therapies[0]
+    if read.starts and min(placed) > read.starts[0]:
+        if _SPELLED_OUT.match(corpus, read.starts[0], min(placed)):
+            return
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: the requirement {read.words!r} of {fields.criterion_name(ref)} names "
+            f"{read.therapies[0]!r} first; the list given opens after it, in other words of the criterion: list "
+            "the enumeration of the therapies the requirement names, whole",
+        )
+        return
+    kinds = [(start, end) for start, end in read.kinds if end <= min(placed)]
+    if not kinds or _A_KINDS_OWN.fullmatch(corpus, kinds[-1][1], min(placed)):
+        return
+    start, end = kinds[-1]
+    between = corpus[end : min(placed)].strip()
     yield ctx.problem(
         path,
         "E525",
         f"{fields.dotted(path)}: the requirement {read.words!r} of {fields.criterion_name(ref)} names "
-        f"{first!r} first; the list given opens after it, in other words of the criterion: list the "
-        "enumeration of the therapies the requirement names, whole",
+        f"{corpus[start:end]!r}, a kind of treatment, before the list given, which opens after it in other words "
+        f"of the criterion ({between[:60]!r} between), not as what that kind is spelled out or given examples "
+        "by, or is a treatment with: list the therapies the requirement names (none, where it names only a "
+        "kind no word of which names one)",
     )
 
 
 def _one_items_aside(
-    corpus: str, spans: list[tuple[int, int]], starts: tuple[int, ...], begin: int = 0
+    corpus: str, spans: list[tuple[int, int]], read: prior_therapy.Requirement, begin: int = 0
 ) -> tuple[str, str] | None:
     """Where a prior therapy's items (spans: where each stands in the criterion) all stand in an aside of
     one item, after a word, and the requirement's enumeration goes on after the aside with another item, a
-    therapy it names (starts: where each stands), after a separator or a conjunction: that item's words
-    before the aside (from begin, the requirement's cue's end, on) and the therapy after it; else None. An
-    aside is a bracket ("biologic therapy (belimumab or rituximab) or immunosuppressants", "[...]"), or
-    examples given ("such as", "e.g.", "including", ...) or words set off by dashes, that a comma or a dash
-    closes ("targeted therapy, such as belimumab or rituximab, or immunosuppressants"). The list is one
-    alternative's examples, and leaves the requirement's other items out: "Active disease despite biologic
-    therapy (...) or immunosuppressants" read as [belimumab, rituximab] passed, since the reader knew no
-    "biologic therapy" and the list opened at the first therapy it knew, whole inside its parenthesis."""
+    therapy it names or a kind of treatment (read: where each stands; "or conventional therapy" too), after
+    a separator or a conjunction: that item's words before the aside (from begin, the requirement's cue's
+    end, on) and the therapy after it; else None. An aside is a bracket ("biologic therapy (belimumab or
+    rituximab) or immunosuppressants", "[...]"), or examples given ("such as", "e.g.", "including", ...) or
+    words set off by dashes, that a comma or a dash closes ("targeted therapy, such as belimumab or
+    rituximab, or immunosuppressants"). The list is one alternative's examples, and leaves the requirement's
+    other items out: "Active disease despite biologic therapy (...) or immunosuppressants" read as
+    [belimumab, rituximab] passed, since the reader knew no "biologic therapy" and the list opened at the
+    first therapy it knew, whole inside its parenthesis."""
     if not spans:
         return None
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
@@ -1359,14 +1381,30 @@ def _one_items_aside(
         if opened is None or shut is None:
             return None
         aside = (opened.start(), shut.end())
-    before = corpus[: aside[0]].rstrip(" ,")
-    if not before or not before[-1].isalnum():
-        return None
     goes_on = _ANOTHER_ITEM.match(corpus, aside[1])
-    if goes_on is None or goes_on.end() not in starts:
-        return None
-    owner = scopes.owner_words(before, begin if begin <= len(before) else 0)
-    return owner or before[-40:].strip(), _item_at(corpus, goes_on.end())
+    then = _requirements_item(corpus, goes_on.end(), read) if goes_on is not None else None
+    owner = _owner(corpus, aside[0], begin)
+    return (owner, then) if owner and then else None
+
+
+def _requirements_item(corpus: str, at: int, read: prior_therapy.Requirement) -> str | None:
+    """The item of the enumeration from `at`, where it is one of the requirement's: a therapy it names
+    starts there, or the item holds a kind of treatment it names ("conventional therapy",
+    prior_therapy.KINDS); else None."""
+    item = _item_at(corpus, at)
+    if at in read.starts:
+        return item
+    hi = corpus.find(item, at) + len(item) if item else at
+    return item if any(at <= start and end <= hi for start, end in read.kinds) else None
+
+
+def _owner(corpus: str, at: int, begin: int) -> str:
+    """The words of the item whose aside opens at `at` (from begin, the requirement's cue's end, on):
+    "" where no word stands right before the aside."""
+    before = corpus[:at].rstrip(" ,")
+    if not before or not before[-1].isalnum():
+        return ""
+    return scopes.owner_words(before, begin if begin <= len(before) else 0) or before[-40:].strip()
 
 
 def _bracket_around(corpus: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -1397,6 +1435,33 @@ _EXAMPLES_SHUT = lazy(r"\s*(?:,|\s[-–—](?=\s))")
 _ANOTHER_ITEM = lazy(
     r"(?i)(?:(?:(?<=[,–—-])\s*|\s*[,;/]\s*)(?:(?:and/or|or|and|nor|plus)\s+)?|\s*(?:and/or|or|and|nor|plus)\s+)"
     r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
+)
+
+
+# From the words of a kind of treatment a requirement names before any therapy (prior_therapy.KINDS: "at
+# least two standard therapies") to a list after it that is its own: what the kind is spelled out by
+# ("standard treatment regimen refers to ... any of the following (alone or in combination) : ..."), its
+# examples ("standard therapy, including ...", "targeted therapy (belimumab or rituximab)", "e.g."), or what
+# it is a treatment with or of ("treatment with at least one of ..."), its own parenthesis, a duration or
+# closed words between; not another clause of the criterion (", with prednisone at a stable dose", "while
+# on prednisone", "with or without hydroxychloroquine", ". Hydroxychloroquine is recommended.")
+_EXAMPLES_WORDS = (
+    r"(?:(?:such\s+as|for\s+(?:example|instance)|including|includes|like|namely|notably|especially|particularly"
+    r"|in\s+particular|specifically)\b|e\.g\.|i\.e\.)"
+)
+_A_KINDS_OWN = lazy(
+    # (each piece starts past the white space before it, read by the one \s* there, and each mark is one
+    # piece's: a comma after examples' words only where no more such words follow, a colon or a bracket its own)
+    r"(?i)(?:\s*(?:\([^()]*\)"
+    r"|(?:,\s*)?" + _EXAMPLES_WORDS + r"(?:,(?!\s*" + _EXAMPLES_WORDS + r"))?"
+    r"|[(\[:]|(?<=\s)[-–—](?=\s)"
+    r"|(?:with|of|using|containing|comprising|consisting\s+of|based\s+on)\b"
+    r"|(?:for|over)\s+(?:at\s+least\s+|more\s+than\s+|[≥>]\s*)?\d+\s*(?:days?|weeks?|months?|years?)\b"
+    r"|for\s+(?:(?:the|active|systemic)\s+)*(?:SLE|lupus(?:\s+nephritis)?|LN|nephritis|disease)\b"
+    r"|(?:adequate|sufficient|full|stable|optimal|appropriate|therapeutic|maximum\s+tolerated)"
+    r"\s+(?:doses?|dosage|dosing|duration)\b"
+    r"|(?:at\s+least|at\s+most|at|one|two|three|four|\d+|or\s+more|the|an?|any|either|both|prior|previous)\b"
+    r"))*\s*"
 )
 
 

@@ -399,12 +399,28 @@ def _past_the_denied(after: _Treated, lo: int, hi: int) -> int | None:
 
 class Requirement(NamedTuple):
     """A prior-therapy requirement a criterion states: the words that state it, the therapies it names,
-    and where in the text each therapy starts (binding holds a record's therapies to the enumeration
-    the requirement's first therapy opens)."""
+    where in the text each therapy starts (binding holds a record's therapies to the enumeration the
+    requirement's first therapy opens), and where each word of a kind of treatment it names that no
+    therapy's word reads (KINDS: "at least two standard therapies") starts and ends."""
 
     words: str
     therapies: tuple[str, ...]
     starts: tuple[int, ...] = ()
+    kinds: tuple[tuple[int, int], ...] = ()
+
+
+# Words of a kind of treatment that name no therapy THERAPIES reads: "at least two standard therapies",
+# "conventional treatment", "a stable standard SLE regimen", "targeted agents", "an antimetabolite", "any
+# of the following". A requirement may name only such a kind; the therapies a criterion names after it
+# are its requirement's only as what the kind is spelled out or given examples by, or is a treatment with
+# (binding reads which). Unread, "Refractory to at least two standard therapies, with prednisone at a
+# stable dose" was read as a requirement of prednisone, the first therapy it names, and a record holding
+# [prednisone] passed.
+KINDS = lazy(
+    r"(?i)\b(?:\w*therap(?:y|ies)|treatments?|regimens?|standard\s+of\s+care|SoC|the\s+following"
+    r"|agents?|drugs?|medications?|medicines?|inhibitors?|blockers?|antagonists?|antimetabolites?"
+    r"|immunosuppression)\b"
+)
 
 
 def requirement(text: str, inclusion: bool) -> Requirement | None:
@@ -419,6 +435,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
         return None
     therapies: list[str] = []
     starts: list[int] = []
+    kinds: list[tuple[int, int]] = []
     start = cue.start()
     let_in = after.let_in(cue.end())
     for lo, hi in _sentences(text, _concurrent_list(text, cue.end()), start):
@@ -435,14 +452,24 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             if past is None:
                 continue
             read_from = past
-        found = [
-            m
-            for m in THERAPIES.finditer(text, read_from, hi)
-            if not after.excepted(m.start()) and not _held(let_in, m.start()) and not after.kept_out_of(m, cue)
-        ]
+        named = list(THERAPIES.finditer(text, read_from, hi))
+        found = [m for m in named if after.of_the_requirement(m, cue, let_in)]
         therapies += [m.group(0) for m in found]
         starts += [m.start() for m in found]
-    return Requirement(cue.group(0), tuple(therapies), tuple(starts))
+        # (a kind's words after the cue's, none of a therapy's: "biologic therapy", "calcineurin inhibitor")
+        ends = [m.end() for m in named]
+        kinds += [
+            (m.start(), m.end())
+            for m in KINDS.finditer(text, max(read_from, cue.end()), hi)
+            if not _in_a_therapy(named, ends, m) and after.of_the_requirement(m, cue, let_in)
+        ]
+    return Requirement(cue.group(0), tuple(therapies), tuple(starts), tuple(kinds))
+
+
+def _in_a_therapy(named: list[re.Match[str]], ends: list[int], kind: re.Match[str]) -> bool:
+    """Whether the words of a kind stand inside one of the therapies named (in order, their ends given)."""
+    i = bisect.bisect_left(ends, kind.end())
+    return i < len(named) and named[i].start() <= kind.start()
 
 
 def denied(text: str) -> bool:
@@ -777,6 +804,12 @@ class _Treated:
             if (not denied or not self._denied(found)) and self.treated_after(found.end()):
                 return found
         return None
+
+    def of_the_requirement(self, named: re.Match[str], cue: re.Match[str], let_in: list[tuple[int, int]]) -> bool:
+        """Whether the therapy (or a kind's words) named after the cue is the requirement's: not in an
+        exception, nor let in by a permission after the cue, nor of patients a later clause keeps out."""
+        at = named.start()
+        return not self.excepted(at) and not _held(let_in, at) and not self.kept_out_of(named, cue)
 
     def excepted(self, at: int) -> bool:
         """Whether the therapy at `at` stands in an exception (EXCEPTION): what a requirement leaves

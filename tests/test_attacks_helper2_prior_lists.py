@@ -1,0 +1,164 @@
+"""Prior-therapy lists bound to words of the criterion that are not its requirement's list (E525).
+
+A kind of treatment the reader knows no therapy of. A requirement that names only such a kind ("at least
+two standard therapies", "targeted therapy", "an antimetabolite") was read from the first therapy the
+criterion names after it, in whatever words: "Refractory to at least two standard therapies, with
+prednisone at a stable dose" read as [prednisone] passed, and so did a drug named in a sentence after it
+("... Benlysta is recommended"), though the source states neither as a therapy the disease was refractory
+to. The kind's words are read now (prior_therapy.KINDS), and a list that opens after them is the
+requirement's only as what they are spelled out or given examples by, or are a treatment with ("standard
+therapy, including ...", "any of the following: ...", "treatment with ..."). A kind standing after one
+item's aside is an item of the requirement too ("(belimumab or rituximab) or conventional therapy").
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Trials, one_criterion_out, prior_therapy_out
+from sle_trials.reading import prior_therapy
+
+E525 = " E525 eligibility.prior_therapy.therapies: "
+
+
+# 1. One item's aside, closed, and a kind of treatment after it: an item of the requirement too
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (
+            "Active disease despite targeted therapy, such as belimumab or rituximab, or conventional therapy.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy (belimumab or rituximab) or conventional therapy.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy (belimumab or rituximab) or an antimetabolite.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy (belimumab or rituximab) and at least two standard therapies.",
+            ["belimumab", "rituximab"],
+        ),
+    ],
+)
+def test_an_asides_list_before_a_kind_of_treatment_is_refused(trials: Trials, text: str, therapies: list[str]) -> None:
+    out = prior_therapy_out(trials, text, therapies)
+    assert E525 in out, out
+
+
+# 2. A kind of treatment the reader knows no therapy of, and a list in other words after it
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        ("Refractory to at least two standard therapies, with prednisone at a stable dose.", ["prednisone"]),
+        ("Refractory to at least two standard therapies while on prednisone.", ["prednisone"]),
+        ("Refractory to at least two standard therapies. Hydroxychloroquine is recommended.", ["Hydroxychloroquine"]),
+        # a name no therapy's word reads: the requirement names no therapy at all
+        ("Refractory to at least two standard therapies. Benlysta is recommended.", ["Benlysta"]),
+        ("Active disease despite targeted therapy, with prednisone at a stable dose.", ["prednisone"]),
+        ("Active disease despite an antimetabolite, with prednisone at a stable dose.", ["prednisone"]),
+        ("Active disease despite standard therapy with or without hydroxychloroquine.", ["hydroxychloroquine"]),
+        (
+            "Active disease despite standard therapy for 3 months before hydroxychloroquine was started.",
+            ["hydroxychloroquine"],
+        ),
+        # a sentence of a medication taken now, which the requirement does not read
+        ("Refractory to standard therapy. Concurrent prednisone is allowed.", ["prednisone"]),
+    ],
+)
+def test_a_list_after_a_kind_of_treatment_in_other_words_is_refused(
+    trials: Trials, text: str, therapies: list[str]
+) -> None:
+    out = prior_therapy_out(trials, text, therapies)
+    assert E525 in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        # the kind's own list: what it is a treatment with, spelled out by, or given examples by
+        ("Active disease despite treatment with mycophenolate.", ["mycophenolate"]),
+        ("Previously received treatment for lupus nephritis with mycophenolate.", ["mycophenolate"]),
+        (
+            "Failure of prior therapy with at least one of the following: mycophenolate, azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        (
+            "Failure of at least two standard induction regimens: cyclophosphamide, mycophenolate.",
+            ["cyclophosphamide", "mycophenolate"],
+        ),
+        (
+            "Failure of standard therapy for at least 3 months with mycophenolate or azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        (
+            "Failure of standard therapy (at least 3 months) with mycophenolate or azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        ("Failure of at least 3 months of treatment at an adequate dose of mycophenolate.", ["mycophenolate"]),
+        (
+            "Inadequate response to therapy for SLE, including mycophenolate and azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        (
+            "Active disease despite standard therapy (e.g., hydroxychloroquine, glucocorticoids).",
+            ["hydroxychloroquine", "glucocorticoids"],
+        ),
+        ("Active disease despite targeted therapy - belimumab or rituximab.", ["belimumab", "rituximab"]),
+        (
+            "Active disease despite targeted therapy (belimumab or rituximab), with prednisone at a stable dose.",
+            ["belimumab", "rituximab"],
+        ),
+        # the kind itself, whole, where its words name a treatment
+        (
+            "Active disease despite standard therapy with or without hydroxychloroquine.",
+            ["standard therapy with or without hydroxychloroquine"],
+        ),
+        ("Active disease despite a calcineurin inhibitor.", ["calcineurin inhibitor"]),
+        ("Active disease despite an antimetabolite.", ["antimetabolite"]),
+        ("Active disease despite Benlysta.", ["Benlysta"]),
+    ],
+)
+def test_a_list_that_is_the_kinds_own_passes(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, therapies)
+
+
+def test_a_requirement_of_a_kind_alone_may_list_no_therapy(trials: Trials) -> None:
+    # what the source states: refractory, to no therapy it names
+    block = "  prior_therapy:\n    refractory: true\n    criterion: {list: INCLUSION, number: 1}\n"
+    text = "Refractory to at least two standard therapies, with prednisone at a stable dose."
+    out = one_criterion_out(trials, text, "inclusion", block, "prior_therapy")
+    assert " E5" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Refractory to at least two standard therapies, with prednisone at a stable dose.", ["therapies"]),
+        ("Active disease despite an antimetabolite, with prednisone at a stable dose.", ["antimetabolite"]),
+        # a therapy's own words are no kind the reader does not know
+        ("Active disease despite biologic therapy (belimumab) or a calcineurin inhibitor.", []),
+        # nor the cue's, nor an exception's, nor a medication taken now
+        ("Prior treatment with rituximab.", []),
+        ("Failure of mycophenolate, excluding topical therapy.", []),
+        ("Failure of mycophenolate. Concurrent therapy with prednisone is allowed.", []),
+    ],
+)
+def test_the_kinds_a_requirement_names_are_read(text: str, kinds: list[str]) -> None:
+    read = prior_therapy.requirement(text, inclusion=True)
+    assert read is not None
+    assert [text[start:end] for start, end in read.kinds] == kinds
+
+
+def test_a_kinds_words_and_what_follows_them_are_read_in_linear_time(trials: Trials) -> None:
+    # runs of each piece of what may follow a kind's words, and a word joined by hyphens thousands long,
+    # which a pattern trying each split of them would read in 2**n (or n**2) steps
+    runs = ", e.g." * 400 + " (e.g." * 400 + " a stable dose" * 200 + " at least" * 200 + " x-" * 5000
+    text = f"Refractory to standard therapy{runs} prednisone."
+    out = prior_therapy_out(trials, text, ["prednisone"])
+    assert " E525 " in out, out
