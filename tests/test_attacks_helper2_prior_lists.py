@@ -1,14 +1,25 @@
 """Prior-therapy lists bound to words of the criterion that are not its requirement's list (E525).
 
-A kind of treatment the reader knows no therapy of. A requirement that names only such a kind ("at least
-two standard therapies", "targeted therapy", "an antimetabolite") was read from the first therapy the
-criterion names after it, in whatever words: "Refractory to at least two standard therapies, with
-prednisone at a stable dose" read as [prednisone] passed, and so did a drug named in a sentence after it
-("... Benlysta is recommended"), though the source states neither as a therapy the disease was refractory
-to. The kind's words are read now (prior_therapy.KINDS), and a list that opens after them is the
-requirement's only as what they are spelled out or given examples by, or are a treatment with ("standard
-therapy, including ...", "any of the following: ...", "treatment with ..."). A kind standing after one
-item's aside is an item of the requirement too ("(belimumab or rituximab) or conventional therapy").
+- Examples that no mark closes. A list standing among the examples of one item of the requirement
+  ("such as", "e.g.", "including", ...) was refused only where a comma, a dash or a bracket closed them
+  and the requirement went on after them ("targeted therapy, such as belimumab or rituximab, or
+  immunosuppressants"). Written without the comma ("targeted therapy such as belimumab or rituximab and
+  immunosuppressants"), where the examples end cannot be read: [belimumab, rituximab] passed, though what
+  the conjunction joins after them is either another example (which the list leaves out) or another item
+  of the requirement (which it leaves out too). Examples that no mark closes now run on to a conjunction or
+  a semicolon that joins a therapy (or a kind of treatment) after them, and the list of those before it is
+  refused in both readings. ("or" right after the last example was refused before by another reading,
+  the item's own alternative: those are kept here as tests.)
+- A kind of treatment the reader knows no therapy of. A requirement that names only such a kind ("at least
+  two standard therapies", "targeted therapy", "an antimetabolite") was read from the first therapy the
+  criterion names after it, in whatever words: "Refractory to at least two standard therapies, with
+  prednisone at a stable dose" read as [prednisone] passed, and so did a drug named in a sentence after
+  it ("... Benlysta is recommended"), though the source states neither as a therapy the disease was
+  refractory to. The kind's words are read now (prior_therapy.KINDS), and a list that opens after them is
+  the requirement's only as what they are spelled out or given examples by, or are a treatment with
+  ("standard therapy, including ...", "any of the following: ...", "treatment with ..."). A kind standing
+  after one item's aside is an item of the requirement too ("(belimumab or rituximab) or conventional
+  therapy").
 """
 
 from __future__ import annotations
@@ -20,12 +31,83 @@ from sle_trials.reading import prior_therapy
 E525 = " E525 eligibility.prior_therapy.therapies: "
 
 
-# 1. One item's aside, closed, and a kind of treatment after it: an item of the requirement too
+# 1. Examples that no comma, dash or bracket closes
 
 
 @pytest.mark.parametrize(
     ("text", "therapies"),
     [
+        # the examples of a class the reader knows, taken whole or in part
+        (
+            "Active disease despite treatment with immunosuppressants such as mycophenolate or azathioprine or "
+            "cyclophosphamide.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        (
+            "Active disease despite treatment with immunosuppressants such as mycophenolate or azathioprine or "
+            "cyclophosphamide.",
+            ["mycophenolate", "azathioprine", "cyclophosphamide"],
+        ),
+        (
+            "Active disease despite immunosuppressants e.g. mycophenolate or azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        (
+            "Active disease despite immunosuppressants including mycophenolate and azathioprine.",
+            ["mycophenolate", "azathioprine"],
+        ),
+        # ... and of one the reader does not know, a conjunction joining another therapy after them
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab and immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab or immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab and at least one "
+            "immunosuppressant.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy including belimumab and rituximab and immunosuppressants.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy e.g. belimumab or rituximab and cyclophosphamide.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy e.g. belimumab or rituximab and/or mycophenolate.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted therapy namely belimumab or rituximab plus cyclophosphamide.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Active disease despite targeted agents such as belimumab or rituximab nor mycophenolate.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Inadequate response to targeted therapy such as belimumab or rituximab and to mycophenolate.",
+            ["belimumab", "rituximab"],
+        ),
+        (
+            "Inadequate response to targeted therapy such as belimumab or rituximab as well as mycophenolate.",
+            ["belimumab", "rituximab"],
+        ),
+        # a semicolon after them
+        (
+            "Inadequate response to targeted therapy such as belimumab or rituximab; or to mycophenolate.",
+            ["belimumab", "rituximab"],
+        ),
+        # the item after them a kind the reader knows no therapy of, whatever closes them
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab and conventional therapy.",
+            ["belimumab", "rituximab"],
+        ),
         (
             "Active disease despite targeted therapy, such as belimumab or rituximab, or conventional therapy.",
             ["belimumab", "rituximab"],
@@ -44,9 +126,54 @@ E525 = " E525 eligibility.prior_therapy.therapies: "
         ),
     ],
 )
-def test_an_asides_list_before_a_kind_of_treatment_is_refused(trials: Trials, text: str, therapies: list[str]) -> None:
+def test_examples_no_mark_closes_are_no_list_of_the_requirement(
+    trials: Trials, text: str, therapies: list[str]
+) -> None:
     out = prior_therapy_out(trials, text, therapies)
     assert E525 in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        # the item whole, its examples with it, and each item after it
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab and immunosuppressants.",
+            ["targeted therapy such as belimumab or rituximab", "immunosuppressants"],
+        ),
+        (
+            "Active disease despite treatment with immunosuppressants such as mycophenolate or azathioprine or "
+            "cyclophosphamide.",
+            ["immunosuppressants such as mycophenolate or azathioprine or cyclophosphamide"],
+        ),
+        (
+            "Active disease despite treatment with immunosuppressants such as mycophenolate or azathioprine or "
+            "cyclophosphamide.",
+            ["immunosuppressants"],
+        ),
+        # examples that end the requirement, of a kind that names no therapy itself
+        (
+            "Active disease despite standard therapy such as hydroxychloroquine and glucocorticoids.",
+            ["hydroxychloroquine", "glucocorticoids"],
+        ),
+        (
+            "Active disease despite standard therapy e.g. hydroxychloroquine or glucocorticoids.",
+            ["hydroxychloroquine", "glucocorticoids"],
+        ),
+        (
+            "Active disease despite standard therapy including hydroxychloroquine, glucocorticoids and at least one "
+            "immunosuppressant.",
+            ["hydroxychloroquine", "glucocorticoids", "at least one immunosuppressant"],
+        ),
+        # what follows them joins no therapy: another clause
+        (
+            "Active disease despite targeted therapy such as belimumab or rituximab, with prednisone at a stable dose.",
+            ["belimumab", "rituximab"],
+        ),
+    ],
+)
+def test_the_requirements_own_items_beside_examples_pass(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, therapies)
 
 
 # 2. A kind of treatment the reader knows no therapy of, and a list in other words after it

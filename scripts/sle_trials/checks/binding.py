@@ -38,7 +38,7 @@ object; otherwise the leaf's type):
   criterion gives, read in the criterion's words and not only the quotes', and a prior therapy's the
   one its requirement names, from the first therapy after its cue (a class a colon spells out may be
   listed by its items, not by examples of it), not an aside of one of its items alone (its parenthesis,
-  its examples) where the enumeration goes on after it, and, after a kind of
+  its examples, closed by a mark or by none) where the enumeration goes on after it, and, after a kind of
   treatment named first that no therapy's word reads ("at least two standard therapies"), only what that
   kind is spelled out or given examples by, or is a treatment with: else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
@@ -169,8 +169,9 @@ CHECKS = (
         "another rule's sentence, examples 'such as' or 'including' give of an item) or standing inside one "
         "item's aside (a parenthesis, or examples a comma closes) where the requirement's enumeration goes on "
         "after it ('belimumab, rituximab' of "
-        "'despite biologic therapy (belimumab or rituximab) or immunosuppressants', or before another kind of "
-        "treatment), or opening after a kind of treatment the requirement "
+        "'despite biologic therapy (belimumab or rituximab) or immunosuppressants'), or among examples no mark "
+        "closes before a conjunction that joins another therapy or kind of treatment ('targeted therapy such as "
+        "belimumab or rituximab and immunosuppressants'), or opening after a kind of treatment the requirement "
         "names first in other words than what that kind is spelled out or given examples by, or is a treatment "
         "with ('prednisone' of 'refractory to at least two standard therapies, with prednisone at a stable "
         "dose'), or its items in another order than the criterion's",
@@ -1318,14 +1319,20 @@ def _of_the_requirement(
     cue = corpus.find(read.words)
     aside = _one_items_aside(corpus, spans, read, cue + len(read.words) if cue >= 0 else 0)
     if aside is not None:
-        owner, then = aside
+        owner, then, closed = aside
+        where_ = (
+            f"stands inside the parenthesis of {owner!r}, one item of the enumeration of the requirement "
+            f"{read.words!r} of {fields.criterion_name(ref)}, which goes on after it with {then!r}"
+            if closed
+            else f"stands among the examples of {owner!r}, in the requirement {read.words!r} of "
+            f"{fields.criterion_name(ref)}, and no mark closes them: {then!r}, joined after them, is another "
+            "example or another item of the requirement, and the list holds neither whole"
+        )
         yield ctx.problem(
             path,
             "E525",
-            f"{fields.dotted(path)}: the list given stands inside the parenthesis of {owner!r}, one item of the "
-            f"enumeration of the requirement {read.words!r} of {fields.criterion_name(ref)}, which goes on after it "
-            f"with {then!r}: list the enumeration of the therapies the requirement names, whole (the "
-            "parenthesis's therapies are examples of that item)",
+            f"{fields.dotted(path)}: the list given {where_}: list the enumeration of the therapies the requirement "
+            "names, whole (the therapies of an item's aside are examples of that item)",
         )
         return
     if not placed:
@@ -1359,32 +1366,42 @@ def _of_the_requirement(
 
 def _one_items_aside(
     corpus: str, spans: list[tuple[int, int]], read: prior_therapy.Requirement, begin: int = 0
-) -> tuple[str, str] | None:
+) -> tuple[str, str, bool] | None:
     """Where a prior therapy's items (spans: where each stands in the criterion) all stand in an aside of
     one item, after a word, and the requirement's enumeration goes on after the aside with another item, a
     therapy it names or a kind of treatment (read: where each stands; "or conventional therapy" too), after
     a separator or a conjunction: that item's words before the aside (from begin, the requirement's cue's
-    end, on) and the therapy after it; else None. An aside is a bracket ("biologic therapy (belimumab or
-    rituximab) or immunosuppressants", "[...]"), or examples given ("such as", "e.g.", "including", ...) or
-    words set off by dashes, that a comma or a dash closes ("targeted therapy, such as belimumab or
-    rituximab, or immunosuppressants"). The list is one alternative's examples, and leaves the requirement's
-    other items out: "Active disease despite biologic therapy (...) or immunosuppressants" read as
-    [belimumab, rituximab] passed, since the reader knew no "biologic therapy" and the list opened at the
-    first therapy it knew, whole inside its parenthesis."""
+    end, on), the therapy after it, and whether a mark closes the aside; else None. An aside is a bracket
+    ("biologic therapy (belimumab or rituximab) or immunosuppressants", "[...]"), or examples given ("such
+    as", "e.g.", "including", ...) or words set off by dashes, that a comma or a dash closes ("targeted
+    therapy, such as belimumab or rituximab, or immunosuppressants"). The list is one alternative's
+    examples, and leaves the requirement's other items out: "Active disease despite biologic therapy (...)
+    or immunosuppressants" read as [belimumab, rituximab] passed, since the reader knew no "biologic
+    therapy" and the list opened at the first therapy it knew, whole inside its parenthesis. Examples no
+    mark closes run on to a conjunction or a semicolon that joins a therapy or a kind of the requirement
+    after them ("targeted therapy such as belimumab or rituximab and immunosuppressants"): that is another
+    example or another item, and the list of those before it is the requirement's in neither reading
+    (without the comma it passed)."""
     if not spans:
         return None
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     aside = _bracket_around(corpus, lo, hi)
-    if aside is None:  # examples, or words between dashes, closed by a comma or a dash
+    if aside is None:  # examples, or words between dashes, closed by a comma or a dash (or by none)
         opened = _EXAMPLES_OPEN.search(corpus, max(0, lo - 40), lo)
-        shut = _EXAMPLES_SHUT.match(corpus, _tail(corpus, hi))
-        if opened is None or shut is None:
+        if opened is None:
             return None
+        tail = _tail(corpus, hi)
+        shut = _EXAMPLES_SHUT.match(corpus, tail)
+        if shut is None:  # none closes them: a conjunction after them joins another example or another item
+            goes_on = _JOINS_ANOTHER.match(corpus, tail)
+            then = _requirements_item(corpus, goes_on.end(), read) if goes_on is not None else None
+            owner = _owner(corpus, opened.start(), begin)
+            return (owner, then, False) if owner and then else None
         aside = (opened.start(), shut.end())
     goes_on = _ANOTHER_ITEM.match(corpus, aside[1])
     then = _requirements_item(corpus, goes_on.end(), read) if goes_on is not None else None
     owner = _owner(corpus, aside[0], begin)
-    return (owner, then) if owner and then else None
+    return (owner, then, True) if owner and then else None
 
 
 def _requirements_item(corpus: str, at: int, read: prior_therapy.Requirement) -> str | None:
@@ -1432,9 +1449,18 @@ _EXAMPLES_SHUT = lazy(r"\s*(?:,|\s[-–—](?=\s))")
 # conjunction, then closed words ("), or to mycophenolate", ") and at least one immunosuppressant"); not a
 # clause of other words (", with prednisone at a stable dose"); after a comma or a dash that closed examples,
 # the conjunction alone, or nothing
+_ITEMS_LEAD = r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
 _ANOTHER_ITEM = lazy(
     r"(?i)(?:(?:(?<=[,–—-])\s*|\s*[,;/]\s*)(?:(?:and/or|or|and|nor|plus)\s+)?|\s*(?:and/or|or|and|nor|plus)\s+)"
-    r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
+    + _ITEMS_LEAD
+)
+# ... and right after examples that no comma or dash closes ("targeted therapy such as belimumab or rituximab
+# and immunosuppressants"), a conjunction or a semicolon: what it joins is another of the examples or
+# another item of the requirement (a reader cannot tell which), and the list of the examples before it is
+# the requirement's in neither reading
+_JOINS_ANOTHER = lazy(
+    r"(?i)(?:\s*;\s*(?:(?:and/or|or|and|nor|plus|as\s+well\s+as)\s+)?|\s+(?:and/or|or|and|nor|plus|as\s+well\s+as)\s+)"
+    + _ITEMS_LEAD
 )
 
 
