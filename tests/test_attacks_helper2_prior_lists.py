@@ -19,14 +19,17 @@
   the requirement's only as what they are spelled out or given examples by, or are a treatment with
   ("standard therapy, including ...", "any of the following: ...", "treatment with ..."). A kind standing
   after one item's aside is an item of the requirement too ("(belimumab or rituximab) or conventional
-  therapy").
+  therapy"). Its words after a cue now make the cue a requirement, as a therapy's or a treatment's do: "Active
+  disease despite an antimetabolite" stated none, and a record declaring its prior therapy silent passed
+  (E523).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, one_criterion_out, prior_therapy_out
+from conftest import Trials, imported_codes, one_criterion_out, prior_therapy_out
 from sle_trials.reading import prior_therapy
+from test_attacks_prior_therapy_silence import _study
 
 E525 = " E525 eligibility.prior_therapy.therapies: "
 
@@ -289,3 +292,56 @@ def test_a_kinds_words_and_what_follows_them_are_read_in_linear_time(trials: Tri
     text = f"Refractory to standard therapy{runs} prednisone."
     out = prior_therapy_out(trials, text, ["prednisone"])
     assert " E525 " in out, out
+
+
+# 3. A requirement that names a kind of treatment alone states one (E523 where it is declared silent)
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "4. Active disease despite an antimetabolite.\n",
+        "4. Active disease despite an alkylating agent.\n",
+        "4. Active disease despite calcineurin blockers.\n",
+        "4. Active disease despite at least two immune-suppressing drugs.\n",
+    ],
+)
+def test_a_requirement_of_a_kind_alone_declared_silent_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion)
+    assert "E523" in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        # a kind's words with no words of a treatment failed or had before them: a medication taken now,
+        # a washout, a requirement denied
+        "4. Currently receiving a stable dose of antimalarial drugs.\n",
+        "4. Patients must stop all immunosuppressive drugs 4 weeks before screening.\n",
+        "4. No prior treatment with biologic agents.\n",
+        "4. Able to attend visits despite the travel involved.\n",
+    ],
+)
+def test_a_kinds_words_out_of_a_requirement_leave_it_silent(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, criterion)
+    assert "E523" not in imported_codes(checker, data)
+
+
+# Left: a drug named by a brand alone, which neither THERAPIES nor KINDS reads
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="binding._requirements_item holds the item after one item's aside to be the requirement's only where "
+    "a therapy THERAPIES reads starts it or a kind of treatment (prior_therapy.KINDS) stands in it: a brand "
+    "('or Benlysta') is a word no list reads, and a word that names something after a conjunction may be no "
+    "treatment ('and active nephritis'), so [belimumab, rituximab] of '(belimumab or rituximab) or Benlysta' "
+    "passes; telling a brand from other words needs a list of brands the package has no source for",
+)
+def test_an_asides_list_before_a_brand_is_refused(trials: Trials) -> None:
+    text = "Active disease despite targeted therapy (belimumab or rituximab) or Benlysta."
+    assert E525 in prior_therapy_out(trials, text, ["belimumab", "rituximab"])

@@ -9,9 +9,10 @@ at all, so that a record cannot drop it and declare it silent. A criterion state
   disease staying active after or despite a treatment, or of its failure in other words
   (STAYED_ACTIVE, the active-disease cues lexicon's: "the disease remained active at least 2 months
   after the use of a stable standard SLE regimen", "Have failed at least two standard therapies"),
-  or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a therapy
-  or a treatment after them in their clause (not "Active disease at screening and 2 weeks after the
-  first visit", "Hemoglobin refractory to transfusion");
+  or of a treatment had before (RECEIVED: "Previously treated with mycophenolate"), with a therapy,
+  a treatment or a kind of treatment (KINDS: "an antimetabolite") after them in their clause (not
+  "Active disease at screening and 2 weeks after the first visit", "Hemoglobin refractory to
+  transfusion");
 - or it is an exclusion criterion that keeps out those who lack a treatment (words of a treatment not
   had before a therapy: "Patients who have not received mycophenolate"), as binding reads one; not
   those off a medication now ("Patients not receiving hydroxychloroquine") nor those who did not
@@ -415,7 +416,9 @@ class Requirement(NamedTuple):
 # are its requirement's only as what the kind is spelled out or given examples by, or is a treatment with
 # (binding reads which). Unread, "Refractory to at least two standard therapies, with prednisone at a
 # stable dose" was read as a requirement of prednisone, the first therapy it names, and a record holding
-# [prednisone] passed.
+# [prednisone] passed. A cue with a kind's words after it states a requirement, as one with a therapy's
+# or a treatment's does (_Treated.treated_after): "Active disease despite an antimetabolite" stated none,
+# and a record declaring the prior therapy silent passed (E523).
 KINDS = lazy(
     r"(?i)\b(?:\w*therap(?:y|ies)|treatments?|regimens?|standard\s+of\s+care|SoC|the\s+following"
     r"|agents?|drugs?|medications?|medicines?|inhibitors?|blockers?|antagonists?|antimetabolites?"
@@ -532,7 +535,7 @@ class _Treated:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [(m.start(), m.end()) for pattern in (THERAPIES, _TREATED) for m in pattern.finditer(text)]
+        spans = [(m.start(), m.end()) for pattern in (THERAPIES, _TREATED, KINDS) for m in pattern.finditer(text)]
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
@@ -827,7 +830,7 @@ class _Treated:
         )
 
     def treated_after(self, at: int) -> bool:
-        """Whether a therapy or a treatment stands after `at` in its clause."""
+        """Whether a therapy, a treatment or a kind of treatment stands after `at` in its clause."""
         end = self.ends[bisect.bisect_left(self.ends, at)]
         found = bisect.bisect_left(self.starts, at)
         return found < len(self.spans) and self.spans[found][1] <= end
