@@ -45,12 +45,13 @@ def unescaped(text: str) -> str:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
 # "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria; the
-# colon may be a CJK text's full-width one ("Inclusion Criteria：")
+# colon may be a CJK text's full-width one ("Inclusion Criteria："), or a dash ("INCLUSION CRITERIA -", as some
+# registrations write a heading: before, no heading, and the whole text was left to the curator)
 _HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
     r"(?P<kind>(?:non[-\s]?)?inclusion|exclusion)\s+criteria"
-    r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：]{1,60}?)?)\s*(?:\*\*|__)?\s*"
-    r"(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
+    r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
@@ -219,6 +220,31 @@ _ITEM = lazy(
 )
 
 
+# a line whose first mark is an escaped asterisk ("\\* SLEDAI as scored at screening", "\\*Temperature < 38°C", as the
+# API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
+_ESCAPED_STAR = lazy(r"^[ \t]*\\\*")
+# ... and one whose first mark is an asterisk glued to a capital ("*Adults aged 18-65"), as "•Age" and "-Age" glue
+# theirs: a bullet where the line has no other asterisk the markdown leaves unescaped (no emphasis: "*Note*")
+_GLUED_STAR = lazy(r"^[ \t]*\*(?=[A-Z])")
+
+
+def _item(raw: str) -> re.Match | None:
+    """_ITEM's match of a line as it is shown (its escapes read, unescaped), the asterisk of a line that
+    escapes its first one (_ESCAPED_STAR) read as a word's character: a footnote's mark, no bullet, and an
+    asterisk glued to its word read as a bullet (_GLUED_STAR). Before, "\\* SLEDAI as scored at screening" was
+    read as a bulleted item, its mark lost from the criterion, and "*Adults aged 18-65" as a line with no
+    list mark, its bullet kept as a word's."""
+    shown = unescaped(raw.rstrip())
+    glued = _GLUED_STAR.match(raw)
+    if glued is not None and "*" not in ESCAPE.sub("", raw[glued.end() :]):
+        at = shown.index("*")
+        return _ITEM.match(shown[: at + 1] + " " + shown[at + 1 :])  # (its text as the line writes it)
+    if not _ESCAPED_STAR.match(raw):
+        return _ITEM.match(shown)
+    at = shown.index("*")
+    return _ITEM.match(shown[:at] + "x" + shown[at + 1 :])  # (a letter, which marks no item before a word)
+
+
 def _number(m: re.Match | None) -> int | None:
     """The number an item's marker gives it (3 for "3.", "(3)", "3、" or "三、"), None when it has none."""
     if m is not None and m.group("circled"):
@@ -283,7 +309,7 @@ def _margin(lines: list[str]) -> int:
     unindented (a sub-heading, a cohort's label). 0 where the items stand deeper than some line (the classic
     layout's paragraphs at 8 spaces, their items at 10), whose indents say how the lines nest."""
     indents = [_indent(x) for x in lines if x.strip() and not x.startswith(_GROUP)]
-    found = (_ITEM.match(unescaped(x.rstrip())) for x in lines if x.strip() and not x.startswith(_GROUP))
+    found = (_item(x) for x in lines if x.strip() and not x.startswith(_GROUP))
     items = [len(m.group("indent")) for m in found if m is not None and _marked(m)]
     return min(indents) if indents and items and min(indents) == min(items) else 0
 
@@ -312,6 +338,7 @@ class _Level:
     # ending in a colon, or lettered under a bulleted one, written at the same indent
     marked_under: str | None = None
     parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
+    until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
 
 
 @dataclass
@@ -349,7 +376,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
     bare = unescaped(_shown(line))
-    item = _ITEM.match(bare)
+    item = _item(_shown(line))
     marked = _marked(item)
     if marked:
         assert item is not None
@@ -357,11 +384,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
     heading = _HEADING.match(bare)
     if heading and heading.group("part") and not _names_a_part(bare, heading):
         heading = None
-    if (
-        heading
-        and marked
-        and not (bare.startswith(("**", "__")) or (heading.group("colon") and not heading.group("rest")))
-    ):
+    if heading and marked and not (bare.startswith(("**", "__")) or _set_off(heading)):
         return None
     if heading:
         scope = heading.group("scope")
@@ -405,6 +428,11 @@ _HOW_APPLIED = lazy(
 )
 
 
+def _set_off(heading: re.Match) -> bool:
+    """Whether a heading is set off by its punctuation: a colon with nothing after it, or a dash ending the line."""
+    return bool((heading.group("colon") and not heading.group("rest")) or heading.group("dash"))
+
+
 def _says_something(text: str | None) -> bool:
     """Whether text has a letter or digit: the dash of "Inclusion Criteria:-" or "Criteria: --" is
     the heading's punctuation, no criterion."""
@@ -419,7 +447,7 @@ def _names_a_part(line: str, heading: re.Match) -> bool:
     words = heading.group("part").split()
     if any(not (w[:1].isupper() or w[:1].isdigit()) or w.casefold() in _NOT_A_PART for w in words):
         return False
-    set_off = line.lstrip().startswith(("#", "**", "__")) or (heading.group("colon") and not heading.group("rest"))
+    set_off = line.lstrip().startswith(("#", "**", "__")) or _set_off(heading)
     return bool(set_off)
 
 
@@ -448,7 +476,7 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
         return None
     if top is not None and indent > top:
         return None
-    item = _ITEM.match(line)
+    item = _item(_shown(lines[at]).lstrip(" "))
     if _marked(item):
         return None
     bare = line.strip("*_ #")
@@ -457,7 +485,7 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
     ):
         return None
     following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
-    marked = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
+    marked = _item(following) if following is not None else None
     if marked is None or not _marked(marked) or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
@@ -499,7 +527,7 @@ def _doubtful_heading(lines: list[str], kind: str) -> int | None:
     _HEADING_WORDS words) and followed by a list item; None if there is none. Read on, the exclusion
     criteria under it were imported as inclusion criteria ("Pregnancy" as a condition of taking part), and
     the other way round where the exclusion criteria come first."""
-    found = [(at, m) for at, raw in enumerate(lines) if (m := _ITEM.match(unescaped(_shown(raw)).rstrip()))]
+    found = [(at, m) for at, raw in enumerate(lines) if (m := _item(_shown(raw)))]
     items = [len(m.group("indent")) for _, m in found if _marked(m)]
     for at, m in found:  # (m: each line that is no blank one)
         line = m.string
@@ -514,7 +542,7 @@ def _doubtful_heading(lines: list[str], kind: str) -> int | None:
         if len(words) > _HEADING_WORDS:
             continue
         following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
-        if following is not None and _marked(_ITEM.match(unescaped(following.rstrip()))):
+        if following is not None and _marked(_item(following)):
             return at
     return None
 
@@ -561,7 +589,7 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         sections[current] += _run_in_items(line)
-        if current not in top and _marked(first := _ITEM.match(unescaped(line.rstrip()))):
+        if current not in top and _marked(first := _item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks = [
         f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
@@ -760,7 +788,7 @@ def _is_label(lines: list[str], at: int, margin: int = 0) -> bool:
     line = line[margin:]
     if len(line) > 100 or _heading_of(line) is not None:
         return False
-    if _marked(_ITEM.match(line)) or not _says_something(line):
+    if _marked(_item(lines[at][margin:])) or not _says_something(line):
         return False
     return (
         line.endswith((":", "："))
@@ -791,11 +819,11 @@ def _closing_remark(lines: list[str]) -> str | None:
     paragraph = lines[start:end]
     if not paragraph or start == 0 or paragraph[0].startswith(_GROUP):
         return None
-    marked = [m for line in lines[:start] if (m := _ITEM.match(unescaped(line.rstrip())))]
+    marked = [m for line in lines[:start] if (m := _item(line))]
     items = [len(m.group("indent")) for m in marked if _marked(m)]
     if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
         return None
-    first = _ITEM.match(unescaped(paragraph[0].rstrip()))
+    first = _item(paragraph[0])
     if _marked(first):
         return None
     said = " ".join(unescaped(line).strip() for line in paragraph)
@@ -817,16 +845,56 @@ def _subheading(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> 
     if not after_gap or _indent(line) > margin or line[:1] == "\t":
         return None
     line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, _margin)
-    if len(line) > 100 or _marked(_ITEM.match(line)):
+    if len(line) > 100 or _marked(_item(lines[at][margin:])):
         return None
     m = _SUBHEADING.match(line)
     if not m:
         return None
     following = next((x for x in lines[at + 1 :] if x.strip()), None)
-    item = _ITEM.match(unescaped(following.rstrip())) if following is not None else None
+    item = _item(following) if following is not None else None
     if not _marked(item):
         return None
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
+
+
+# a line that holds only a conjunction ("OR", "or", "AND", "- or -", "**OR**", "And/or"): no criterion, but a word
+# about the item above and the one after it ("* Anti-dsDNA positive" / "" / "OR" / "" / "* Low complement C3")
+_CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\-–—]*")
+
+
+def _bullet(m: re.Match | None) -> tuple[str, str] | None:
+    """The bullet an item is marked with and its indent, None for a line with no bullet (numbered, lettered, none)."""
+    if m is None or not _marked(m) or _kind(m) != "bullet":
+        return None
+    return m.group("bullet"), m.group("indent")
+
+
+def _block_under(lines: list[str], at: int) -> bool:
+    """Whether the bulleted line at index at, right under a bulleted item ending in a colon, starts a run of
+    items bulleted with the same mark at the same indent, the item and the run set apart by blank lines (or
+    the list's start, above the item) from the items around them, the list going on after the run ("* Adequate
+    organ function:" / "* Hemoglobin ≥ 8 g/dL" / "* Platelets ≥ 50,000/mm3" / "" / "* Signed consent"): the run
+    the item's sub-criteria. Before, they were read as criteria of their own, each required, though the item
+    above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
+    ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list."""
+    mark = _bullet(_item(lines[at]))
+    if mark is None or not at or not unescaped(lines[at - 1].rstrip()).endswith((":", "：")):
+        return False
+    above = at - 1
+    while above >= 0 and lines[above].strip() and not _marked(_item(lines[above])):
+        above -= 1  # (the item's wrapped lines)
+    if above < 0 or _bullet(_item(lines[above])) != mark:
+        return False
+    if above and lines[above - 1].strip() and not lines[above - 1].startswith(_GROUP):
+        return False  # the item is not set apart from the one above it
+    end = at
+    while end < len(lines) and lines[end].strip():
+        if _marked(x := _item(lines[end])) and _bullet(x) != mark:
+            return False
+        end += 1
+    after = next((x for x in islice(lines, end, None) if x.strip()), None)
+    following = _item(after) if after is not None else None
+    return following is not None and _marked(following) and len(following.group("indent")) <= len(mark[1])
 
 
 # (the parent's kind of mark, its items'): items marked so at the parent's indent are its sub-criteria
@@ -868,6 +936,9 @@ class _Reader:
         self.group: str | None = None
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
+        self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
+        self.under = False  # whether the line read is such an item (_block_under)
+        self.bridged: list[str] = []  # paragraphs read as words of the item above, its sentence going on over a blank
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
         self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
@@ -887,6 +958,11 @@ class _Reader:
         self.apart: list[str] = []
         self.in_apart = False  # whether the line read last was (a line of) such a note
         self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
+        # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
+        self.conjunction: tuple[str, dict] | None = None
+        self.joined: list[str] = []  # criteria joined from two items at a line holding only a conjunction
+        self.between: list[str] = []  # such lines between two items of one level, said in a remark
+        self.unjoined: list[str] = []  # such lines with no item of the same list on both sides: left out
         # while a definition is read: "items" (one ending in a colon: its items follow), "paragraph", or None
         self.defining: str | None = None
         self.defined_items = 0  # the items of the definition read so far
@@ -905,13 +981,16 @@ class _Reader:
                 self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
             self.blank()
             return
-        if not raw.startswith(_GROUP) and self.definition(line):
+        if _CONJUNCTION.fullmatch(line.strip()):
+            self.conjunction_line(line.strip())
+            return
+        if not raw.startswith(_GROUP) and self.definition(line, raw):
             return
         heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap, self.margin)
         if heading is not None:
             self.subheading(heading)
             return
-        m = _ITEM.match(line)
+        m = _item(raw)
         is_item = _marked(m)
         if self.in_apart and not is_item:
             self.apart[-1] += " " + line.strip()  # a wrapped line of a note parted from its item
@@ -932,20 +1011,25 @@ class _Reader:
         # "2.1" nests under "2.", "2.1.3" under "2.1"
         indent = len(m.group("indent")) + (m.group("dec") or "").count(".") if m else 0
         if not is_item:
+            if self.gap and self.bridge(lines, at, line):
+                return
             self.unmarked(line, previous, indent)
             return
         assert m is not None  # is_item
+        self.under = not self.gap and _block_under(lines, at)
         self.marked(m, indent, m.group("text").strip())
 
     def blank(self) -> None:
+        while len(self.stack) > 1 and self.stack[-1].until_blank:
+            self.stack.pop()  # the run of items bulleted as their parent ends (_block_under)
         self.gap, self.colon, self.in_leading, self.in_apart = True, None, False, False
 
-    def definition(self, line: str) -> bool:
+    def definition(self, line: str, raw: str) -> bool:
         """Whether the line is (a line or an item of) a definition: one that starts it, unmarked and
         unindented after a blank line (_DEFINITION), or one that goes on with it (any line of a paragraph;
         after one ending in a colon, its items and their indented or wrapped lines up to a blank line after
         them). Kept for a remark (definitions), not imported as a criterion."""
-        m = _ITEM.match(line)
+        m = _item(raw)
         if self.defining is None:
             if not self.gap or line[:1].isspace() or _marked(m) or not _DEFINITION.match(line):
                 return False
@@ -972,21 +1056,80 @@ class _Reader:
             return True
         if self.last is not None or not _NOTE.match(line.lstrip(" ")):
             return False
-        following = [m for x in lines[at + 1 :] if x.strip() and (m := _ITEM.match(unescaped(x.rstrip())))]
+        following = [m for x in lines[at + 1 :] if x.strip() and (m := _item(x))]
         if not any(_marked(m) and len(m.group("indent")) >= _indent(line) for m in following):
             return False
         self.leading.append(line.strip())
         self.in_leading, self.gap = True, False
         return True
 
+    def bridge(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether the unmarked line after a blank one goes on with the sentence of the item above, which
+        its last line leaves unfinished (_RUNS_ON: "... a kidney biopsy performed within" / "" / "6 months
+        before screening"): words of that item, as a wrapped line is, said in a remark. Only a line that
+        begins as no criterion does (in lower case, with a digit or with punctuation), after the item's own
+        last line. Before, the paragraph was imported as a criterion of its own, a fragment ("6 months
+        before screening"), or, indented, as a sub-criterion of the item it completes."""
+        above = next((x for x in reversed(lines[:at]) if x.strip()), "")
+        m = _item(above)
+        said = m.group("text").strip() if _marked(m) and m is not None else unescaped(above.rstrip()).strip()
+        first = line.lstrip()[:1]
+        if self.last is None or not self.noted_over or not said or not self.last["text"].endswith(said[-20:]):
+            return False
+        if first.isupper() or first in "*_\"'“‘[(#" or said.endswith("*") or not _RUNS_ON.search(said):
+            return False
+        self.last["text"] += " " + line.strip()
+        self.bridged.append(line.strip())
+        self.gap, self.colon = False, None
+        return True
+
+    def conjunction_line(self, word: str) -> None:
+        """A line holding only a conjunction ("OR" between "* Anti-dsDNA positive" and "* Low complement C3"):
+        no criterion, but a word about the item above and the one after it. A line with no list mark after it
+        goes on with the item above, joined by the word ("Anti-dsDNA positive" / "or" / "low complement C3" is
+        one criterion, its words as the source writes them). Two items stay two criteria, as listed: a criterion
+        is the source's words as it writes them, which the list mark of the second parts from the first; that
+        the source gives them as alternatives is said in a remark, for the curator to read. Before, the line
+        was imported as a criterion "OR", or run into the item above ("Anti-dsDNA positive OR"). With no item
+        above it, or none after it at that item's level, it is about nothing read: left out, said too."""
+        self.unjoin()
+        if self.last is None:
+            self.unjoined.append(word)
+            return
+        self.conjunction = (word, self.last)
+        self.colon = None
+
+    def unjoin(self) -> None:
+        """A conjunction read before with no item of its level after it: said in a remark, left out."""
+        if self.conjunction is not None:
+            self.unjoined.append(self.conjunction[0])
+        self.conjunction = None
+
+    def join(self, item: dict, text: str) -> bool:
+        """Whether the line's text is joined to item at the conjunction read before it (conjunction_line)."""
+        if self.conjunction is None:
+            return False
+        word, above = self.conjunction
+        if above is not item:
+            self.unjoin()
+            return False
+        self.conjunction = None
+        above["text"] += f" {word} {text}"
+        self.joined.append(above["text"])
+        self.gap, self.noted_over = False, True
+        return True
+
     def subheading(self, heading: str) -> None:
         """A new group: its numbering starts afresh."""
+        self.unjoin()
         self.group, self.stack, self.last, self.last_depth, self.gap, self.colon = heading, [], None, 0, True, None
         self.nested = None
 
     def unmarked(self, line: str, previous: str, indent: int) -> None:
         """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
         ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
+        if self.last is not None and self.join(self.last, line.strip()):
+            return
         if self.last is not None and not self.gap:
             if _runs_on(previous, line, self.last_indent):
                 self.last["text"] += " " + line.strip()  # a wrapped line of the same item
@@ -1113,6 +1256,12 @@ class _Reader:
             self.gap, self.noted_over = False, True
             self.last_kind = kind
             return
+        if level.items and self.conjunction is not None and self.conjunction[1] is level.items[-1]:
+            # "* Anti-dsDNA positive" / "OR" / "* Low complement C3": two criteria, as listed (a criterion is words
+            # of the source as it writes them, which the list mark between them parts), and a remark
+            self.between.append(f"{self.conjunction[0]!r} between {level.items[-1]['text'][:50]!r} and {text[:50]!r}")
+            self.conjunction = None
+        self.unjoin()
         level.items.append(item if level.depth else _grouped(item, self.group))
         if number is not None:
             level.last_number = number
@@ -1150,7 +1299,7 @@ class _Reader:
         # one) are its sub-criteria (read as criteria of their own, one of two antibodies read as both required)
         lettered = (
             not deeper
-            and (self.last_kind, kind) in _MARKED_UNDER
+            and ((self.last_kind, kind) in _MARKED_UNDER or self.under)
             and parent is not None
             and parent is self.last
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
@@ -1166,9 +1315,17 @@ class _Reader:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
             level = _Level(
-                indent, subs, level.depth + 1, restarted=restart, marked_under=kind if lettered else None, parent=parent
+                indent,
+                subs,
+                level.depth + 1,
+                restarted=restart,
+                marked_under=kind if lettered else None,
+                parent=parent,
+                until_blank=lettered and self.under,
             )
             stack.append(level)
+            if lettered and self.under:
+                self.same_marked.append(parent["text"])
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
             self.flattened.append(text)
         return level
@@ -1216,6 +1373,41 @@ class _Reader:
                 f"{_counted(self.leading, 'note', 'notes')} before the first item {'are' if many else 'is'} about "
                 f"the list, not {'criteria' if many else 'a criterion'}; not imported as "
                 f"{'criteria' if many else 'one'}."
+            )
+        self.unjoin()
+        if self.same_marked:
+            many = len(self.same_marked) > 1
+            remarks.append(
+                f"the items right under {_counted(self.same_marked, 'item', 'items')} ending in a colon, bulleted as "
+                f"{'they are' if many else 'it is'} and set apart with {'them' if many else 'it'} by blank lines, are "
+                f"read as {'their' if many else 'its'} sub-criteria, not as criteria of their own."
+            )
+        if self.bridged:
+            many = len(self.bridged) > 1
+            remarks.append(
+                f"{_counted(self.bridged, 'paragraph', 'paragraphs')} after a blank line {'go' if many else 'goes'} on "
+                "with the sentence the item above leaves unfinished; read as words of that item, not as a criterion."
+            )
+        if self.joined:
+            many = len(self.joined) > 1
+            remarks.append(
+                f"{_counted(self.joined, 'criterion', 'criteria')} {'run' if many else 'runs'} on over a line that "
+                "holds only a conjunction ('OR', 'AND'): read as words of the criterion, not as a criterion."
+            )
+        if self.between:
+            many = len(self.between) > 1
+            remarks.append(
+                f"{len(self.between)} {'lines' if many else 'line'} holding only a conjunction ({self.between[0]}"
+                f"{', …' if many else ''}) {'stand' if many else 'stands'} between two items: not imported as a "
+                "criterion; the items are imported as two criteria, as listed, and whether they are alternatives "
+                "(not each required) is the curator's to read from the source."
+            )
+        if self.unjoined:
+            many = len(self.unjoined) > 1
+            remarks.append(
+                f"{_counted(self.unjoined, 'line', 'lines')} holding only a conjunction "
+                f"{'stand' if many else 'stands'} where no item of the same list level is on both sides; not imported "
+                "as a criterion: the curator reads from the source what it joins."
             )
         if self.definitions:
             many = len(self.definitions) > 1
