@@ -1070,7 +1070,7 @@ class _Reader:
         begins as no criterion does (in lower case, with a digit or with punctuation), after the item's own
         last line. Before, the paragraph was imported as a criterion of its own, a fragment ("6 months
         before screening"), or, indented, as a sub-criterion of the item it completes."""
-        above = next((x for x in reversed(lines[:at]) if x.strip()), "")
+        above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")  # (no copy of the lines)
         m = _item(above)
         said = m.group("text").strip() if _marked(m) and m is not None else unescaped(above.rstrip()).strip()
         first = line.lstrip()[:1]
