@@ -325,3 +325,32 @@ def test_a_dash_before_a_part_still_names_the_part_and_a_criterion_ending_in_one
         {"text": "Meets inclusion criteria of the parent study -"},
         {"text": "SLE"},
     ]
+
+
+def test_a_criterion_run_into_a_heading_after_its_dash_is_a_criterion(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, the words after a heading's dash were read as a part of the study the list is for, its group,
+    whatever they said: "Exclusion Criteria - pregnancy or breastfeeding" was no criterion, and every exclusion
+    criterion was listed as one of a group "Exclusion Criteria - pregnancy or breastfeeding"."""
+    criteria = (
+        "Inclusion Criteria - adults with SLE\n\n* Age 18 to 65 years\n\n"
+        "Exclusion Criteria - pregnancy or breastfeeding\n\n* HIV infection"
+    )
+    elig = _imported(trials, registry, criteria, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [{"text": "adults with SLE"}, {"text": "Age 18 to 65 years"}]
+    assert elig["exclusion_criteria"] == [{"text": "pregnancy or breastfeeding"}, {"text": "HIV infection"}]
+
+
+@pytest.mark.parametrize(
+    ("heading", "group"),
+    [
+        ("Inclusion Criteria - Dose Expansion", "Inclusion Criteria - Dose Expansion"),
+        ("Inclusion Criteria – Part B only", "Inclusion Criteria – Part B only"),
+        ("Inclusion Criteria - Cohort 2", "Inclusion Criteria - Cohort 2"),
+        ("Inclusion Criteria - Lupus Nephritis Arm", "Inclusion Criteria - Lupus Nephritis Arm"),
+    ],
+)
+def test_a_part_named_after_a_headings_dash_is_still_its_group(heading: str, group: str) -> None:
+    found = criteria_text.split(f"{heading}\n\n* Adults\n\nExclusion Criteria:\n\n* HIV")
+    assert found.inclusion == [{"group": group, "text": "Adults"}]

@@ -390,10 +390,13 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         scope = heading.group("scope")
         if scope and _HOW_APPLIED.search(scope) and not _PART_WORD.search(scope):
             scope = None  # "(all must be met)", "for all participants": how the list applies (to everyone)
+        rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
+        if scope and _run_in_after_dash(scope) and not heading.group("part") and not heading.group("colon"):
+            rest = scope.strip().lstrip("-\u2013\u2014").strip()  # the dash for a colon
+            scope = None
         named = scope or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
         kind = heading.group("kind").lower()
-        rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
         return "inclusion" if kind == "inclusion" else "exclusion", group, rest if _says_something(rest) else None
     han = _HAN_HEADING.match(bare)
     kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
@@ -426,6 +429,17 @@ _HAN_HEADING = lazy(
 _HOW_APPLIED = lazy(
     r"(?i)\b(?:all|any|each|every|following|must|met|meet|meets|apply|applies|required|none|one or more|at least)\b"
 )
+
+
+def _run_in_after_dash(scope: str) -> bool:
+    """Whether the words after a heading's dash are a criterion run into it, the dash standing for its colon
+    ("Exclusion Criteria - pregnancy or breastfeeding"), not a part of the study it names ("Inclusion Criteria
+    - Dose Expansion", "- Part B", "- Cohort 2": a part's words, or words each capitalised or a number). Before,
+    the criterion was read as the name of a group of the list, and was no criterion."""
+    words = scope.strip().lstrip("-\u2013\u2014").split()
+    if scope.strip()[:1] not in "-\u2013\u2014" or not words or _PART_WORD.search(scope):
+        return False
+    return not all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _set_off(heading: re.Match) -> bool:
