@@ -310,6 +310,9 @@ def test_a_heading_ending_in_a_dash_heads_its_list(trials: Trials, registry: Pat
         "Inclusion Criteria –",
         "Inclusion Criteria—",
         "**Inclusion Criteria -**",
+        "Inclusion Criteria-",
+        "* INCLUSION CRITERIA -",
+        "Key Inclusion Criteria --",
     ],
 )
 def test_a_dash_ends_a_heading_as_a_colon_does(heading: str) -> None:

@@ -891,8 +891,10 @@ def _block_under(lines: list[str], at: int) -> bool:
     the item's sub-criteria. Before, they were read as criteria of their own, each required, though the item
     above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
     ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list."""
+    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
+        return False
     mark = _bullet(_item(lines[at]))
-    if mark is None or not at or not unescaped(lines[at - 1].rstrip()).endswith((":", "：")):
+    if mark is None:
         return False
     above = at - 1
     while above >= 0 and lines[above].strip() and not _marked(_item(lines[above])):
