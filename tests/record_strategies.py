@@ -41,7 +41,17 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import edges, in_scope, layouts, lexicon, prose, retracted, study_ids, vocabulary
+from sle_trials.reading import (
+    edges,
+    in_scope,
+    layouts,
+    lexicon,
+    list_sides,
+    prose,
+    retracted,
+    study_ids,
+    vocabulary,
+)
 
 CODES = table()
 
@@ -353,19 +363,48 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _criteria(level: int) -> st.SearchStrategy[list[dict]]:
-    """A list of criteria; numbers only at the top (where the source gives them), texts unique."""
-    text = pick(phrases())
+# The source's stretches under each criteria list's heading, as the check reads its headings
+# (list_sides.stretches: its one line runs "... accepted. Inclusion Criteria * 2) Age ..." and "... form.
+# Exclusion Criteria * 2) ..." in): a criterion drawn for one list stands somewhere not under the other
+# list's heading only, or the check refuses it (E512: "Weight ≥ 40 kg" drawn as an exclusion criterion).
+_LIST_SIDES = list_sides.stretches(SOURCE, SOURCE)
+
+
+@cache
+def on_side(text: str, side: str) -> bool:
+    """Whether text stands whole somewhere in the source but under the other list's heading (side:
+    "inclusion" or "exclusion"), as evidence.check_list_sides reads it."""
+    at = SOURCE.find(text)
+    while at >= 0:
+        end = at + len(text)
+        if edges.cut_at(SOURCE, at, end) is None and not any(
+            s.start <= at and end <= s.end and s.side != side for s in _LIST_SIDES
+        ):
+            return True
+        at = SOURCE.find(text, at + 1)
+    return False
+
+
+@cache
+def side_phrases(side: str) -> list[str]:
+    """phrases() a criterion of side's list may hold (on_side)."""
+    return [t for t in phrases() if on_side(t, side)]
+
+
+def _criteria(level: int, side: str) -> st.SearchStrategy[list[dict]]:
+    """A list of criteria of side's list; numbers only at the top (where the source gives them), texts
+    unique."""
+    text = pick(side_phrases(side))
     if level == 0:
         item = st.one_of(
-            pick(NUMBERED).map(lambda nt: {"number": nt[0], "text": nt[1]}),
+            pick([nt for nt in NUMBERED if on_side(nt[1], side)]).map(lambda nt: {"number": nt[0], "text": nt[1]}),
             st.builds(lambda t: {"text": t}, text),
         )
-        item = st.tuples(item, st.none() | _criteria(1)).map(
+        item = st.tuples(item, st.none() | _criteria(1, side)).map(
             lambda p: {**p[0], **({"sub_criteria": p[1]} if p[1] else {})}
         )
     elif level == 1:
-        item = st.tuples(text, st.none() | _criteria(2)).map(
+        item = st.tuples(text, st.none() | _criteria(2, side)).map(
             lambda p: {"text": p[0], **({"sub_criteria": p[1]} if p[1] else {})}
         )
     else:
@@ -409,8 +448,8 @@ OVERRIDES = {
     # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()
-    "eligibility.inclusion_criteria": lambda: _criteria(0),
-    "eligibility.exclusion_criteria": lambda: _criteria(0),
+    "eligibility.inclusion_criteria": lambda: _criteria(0, "inclusion"),
+    "eligibility.exclusion_criteria": lambda: _criteria(0, "exclusion"),
     "eligibility.thresholds": lambda: st.just([]),  # made by records(), pointing at listed criteria
 }
 

@@ -11,6 +11,7 @@ reading/prose.py), whether a text stands there of whole words (verdict: "ok", "e
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import itertools
@@ -32,6 +33,7 @@ from sle_trials.reading import (
     edges,
     layouts,
     lexicon,
+    list_sides,
     product_names,
     prose,
     retracted,
@@ -281,6 +283,8 @@ class Sources:
         self.verdicts: dict[tuple[fields.Path_, str, bool], Verdict] = {}  # (field, normalised text, whole)
         # id of a list of passages -> it (held, so that the id is not another's) and its whole passages by value
         self.equal: dict[int, tuple[list[layouts.Passage], dict[str, list[layouts.Passage]]]] = {}
+        # id of a list of passages -> it (held) and where its passages stand in their document's text
+        self.list_regions: dict[int, tuple[list[layouts.Passage], list[tuple[int, int]]]] = {}
         self.named = any(self.nct_id in doc.text for doc in self.docs)  # E515 when by none
         # how the prose rules read the sources for this trial (each document's sentences about it, once)
         self.prose = prose.Trial(self.nct_id, (record.data.get("cell_product") or {}).get("name"))
@@ -381,6 +385,37 @@ class Sources:
             spaced = self._spaced(doc)
             texts += [spaced] if placed is None else spacing.regions(spaced, [p.text for p in placed])
         return spacing.misspaced(text, texts)
+
+    def under_headings(self, doc: SourceDoc, path: fields.Path_, needle: str) -> list[list_sides.Stretch | None]:
+        """For each place needle (normalised) stands whole where doc, a document of no layout, states
+        the field at path (at most edges.MAX_OCCURRENCES of them), the stretch of one criteria list's
+        heading it stands in whole, or None where it stands under no one list's heading
+        (list_sides.stretches: before any heading, after a list's end, across a heading)."""
+        if needle not in doc.text:
+            return []
+        stretches = doc.reading(("list sides",), lambda: list_sides.stretches(self._spaced(doc), doc.text))
+        if not stretches:  # (most documents: no list's heading, no place under one)
+            return []
+        placed = self.passages(doc, path)
+        if placed is None:
+            regions = [(0, len(doc.text))]
+        else:  # (the same list of passages for each criterion of a list: looked for in the text once)
+            known = self.list_regions.get(id(placed))
+            if known is None or known[0] is not placed:
+                known = self.list_regions[id(placed)] = (placed, _regions(doc.text, [p.text for p in placed]))
+            regions = known[1]
+        starts = [s.start for s in stretches]
+        out: list[list_sides.Stretch | None] = []
+        for lo, hi in regions:
+            for at in itertools.islice(edges.occurrences(doc.text, needle, lo, hi), edges.MAX_OCCURRENCES):
+                end = at + len(needle)
+                if end > hi or edges.cut_at(doc.text, at, end) is not None:
+                    continue
+                k = bisect.bisect_right(starts, at) - 1
+                out.append(stretches[k] if k >= 0 and end <= stretches[k].end else None)
+                if len(out) >= edges.MAX_OCCURRENCES:
+                    return out
+        return out
 
     @staticmethod
     def _spaced(doc: SourceDoc) -> str:
@@ -633,6 +668,16 @@ class Sources:
         docs = sorted(self.docs, key=lambda d: d.file)
         doc = max(docs, key=longest) if len(docs) > 1 else docs[0]
         return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
+
+
+def _regions(text: str, passages: list[str]) -> list[tuple[int, int]]:
+    """Where each passage (of a plain document's sections about a trial: runs of its normalised text)
+    stands in text, each place at most edges.MAX_OCCURRENCES of them."""
+    out: list[tuple[int, int]] = []
+    for passage in dict.fromkeys(passages):
+        for at in itertools.islice(edges.occurrences(text, passage), edges.MAX_OCCURRENCES):
+            out.append((at, at + len(passage)))
+    return out
 
 
 def _named(c: str) -> str:

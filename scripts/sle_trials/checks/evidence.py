@@ -16,6 +16,8 @@ into its text and its places; documents.Sources says where each states a field o
 - a list's items are rows of a cited source, each held no more times than it lists them (rows.py:
   E512, E522);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
+  a criterion of a record of any status is none a source of no layout writes only under the other
+  list's heading (check_list_sides, reading/list_sides.py: E512);
 - fields declared silent or not yet curated are absent, and one that does not apply to the study's
   type is not declared silent (E506); a field declared silent is not one a source states at its
   place (silence.py: E523);
@@ -225,6 +227,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 )
     yield from check_rows(record, sources)
     yield from check_criteria_items(record, sources)
+    yield from check_list_sides(record, sources)
 
 
 # How many places of a text in its sources _taken_back reads: past them, every one read taken back, the
@@ -420,6 +423,36 @@ def check_criteria_items(record: Record, sources: Sources) -> Iterator[Problem]:
         listing = [doc.criteria for doc in docs if doc.criteria.get(name)]
         if listing and name in eligibility:
             yield from _draft_list_items(record, sources, name, _SourceList(name, listing))
+
+
+def check_list_sides(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E512: a criterion of a record of any status that the cited sources of no layout (which list no
+    items: a press release, a paper, a plain page) write only under the other list's heading
+    (list_sides.stretches): "Weight ≥ 40 kg" under "Inclusion criteria:" is no exclusion criterion, and
+    passed as one, both lists swapped whole too, since the layouts' lists (check_criteria_items,
+    completeness: E511) held no items to compare. A criterion standing anywhere else in them (under
+    its own list's heading, before any heading, past a list's end) may be either list's; one that a
+    cited layout lists in its own list is that layout's to say."""
+    eligibility = record.data.get("eligibility") or {}
+    plain = [doc for doc in sources.docs if doc.layout == layouts.PLAIN and not doc.criteria]
+    plain = [doc for doc in plain if not sources.about_other(doc)]
+    if not plain:
+        return
+    listed = [doc for doc in sources.docs if doc.criteria and not sources.about_other(doc)]
+    for name in completeness.LISTS:
+        kind = name.split("_")[0]
+        for path, _, text, _ in completeness.criteria_items(eligibility.get(name, []), ("eligibility", name)):
+            if any(text in item.text for doc in listed for item in doc.criteria.get(name, [])):
+                continue
+            under = [s for doc in plain for s in sources.under_headings(doc, path, text)]
+            if under and all(s is not None and s.side != kind for s in under):
+                first = next(s for s in under if s is not None)
+                yield record.problem(
+                    path + ("text",),
+                    "E512",
+                    f"{fields.dotted(path)}: the source writes this under its {first.side} criteria heading only "
+                    f"({first.heading!r}): it is no {kind} criterion",
+                )
 
 
 class _SourceList:

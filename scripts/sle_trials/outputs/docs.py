@@ -227,6 +227,7 @@ def layout_tables() -> str:
     kinds = ", ".join(f"`{k}`" for k in layouts.KIND_LAYOUTS)
     out.append(
         f"| plain | anything else | any but {kinds} | none: text is checked word for word, anywhere in it; "
+        "a criterion not only under the other list's heading (reading/list_sides.py); "
         "where it names other trials, only in this trial's lines (from a line naming it alone to the next "
         "naming any); the trial's status, dates, phases, design, enrollment, conditions, product, arms, "
         "interventions, outcomes, sites and officials only in its sentences about this trial (a sentence ends "

@@ -569,6 +569,19 @@ _NCT_ID = lazy(r"(?<![A-Za-z0-9])NCT[ \-\u2010\u2011\u2013]?([0-9]{8})(?![0-9])"
 UNREAD_TRIAL = "a trial in text not read"
 
 
+def named_trials(line: str) -> set[str]:
+    """The trials a line of a plain document names: each NCT id it writes, and each trial another
+    registry's id names (registry_ids)."""
+    named = (
+        {"NCT" + digits for digits in _NCT_ID.findall(shown(line))}
+        if "nct" in line.lower() or not line.isascii()
+        else set()
+    )
+    if registry_ids.may_name(line):  # a trial another registry's id names (registry_ids): another one
+        named |= registry_ids.named(shown(line))
+    return named
+
+
 def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
     """doc (a plain document) with the trials it names and each one's sections. A plain document has
     no layout to say which trial a passage is about, and a review or a list of studies names many:
@@ -594,13 +607,7 @@ def trial_sections(doc: SourceDoc, lines: Iterable[str]) -> SourceDoc:
             trials.add(UNREAD_TRIAL)
             owner, held = None, []
             continue
-        named = (
-            {"NCT" + digits for digits in _NCT_ID.findall(shown(line))}
-            if "nct" in line.lower() or not line.isascii()
-            else set()
-        )
-        if registry_ids.may_name(line):  # a trial another registry's id names (registry_ids): another one
-            named |= registry_ids.named(shown(line))
+        named = named_trials(line)
         if named:
             close()
             trials |= named

@@ -1,0 +1,218 @@
+"""Which criteria list a plain text's words stand under: the stretches of a source of no layout that
+follow its "Inclusion criteria:" or its "Exclusion criteria:" heading.
+
+A layout lists a source's criteria as items of its inclusion and exclusion lists (layouts.Item), and a
+record's criterion is held to its own list there (evidence.check_criteria_items, completeness: E512,
+E511). A source of no layout (a press release, a paper, a plain page) lists no items, and a record's
+criterion was looked for in its words alone: "Weight ≥ 40 kg" written under its "Inclusion criteria:"
+heading passed as an exclusion criterion, and both lists swapped whole passed. A heading is read here:
+
+- at a line's start, after a list's or a markdown mark ("## Inclusion Criteria", "**Key exclusion
+  criteria:**", "4.1 Inclusion criteria"), or run into a line after a sentence's stop ("... 40 kg. Key
+  exclusion criteria: 1. ..."); in any case ("INCLUSION CRITERIA", "Inclusion:", "Exclusions -");
+- as the list's heading: its words ended by a colon, a dash, the line's end, or a list's first mark
+  ("Inclusion Criteria * 1) ...", a page's lines run into one), with at most a qualifier before it
+  ("Key", "Main") and an aside or "are as follows" after. Words naming a list in a sentence are none
+  ("patients meeting the inclusion criteria below", a heading quoted or negated: '"Exclusion
+  criteria:"', "No exclusion criteria:"), and end whatever list stood above them: what follows is under
+  no one list's heading as far as the check can tell.
+
+A list under its heading runs until the next list's heading, or until what ends it: any other heading
+(a label, "Outcome measures:", a line in capitals or a headline, a line ending in a colon), a line of
+its own naming a trial (another trial's section of the page, layouts.trial_sections), a line naming an
+inclusion, an exclusion or eligibility otherwise, a paragraph after a blank line that is no item of a
+list, or a line the document's text does not hold as read (a reading that parts from the text's). The
+text before any heading, and after a list ends, is under none: a criterion standing there may be
+either list's. Each reading that cannot tell ends the list rather than extend it: a list read past its
+end would refuse an honest criterion standing after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from sle_trials.patterns import lazy
+from sle_trials.reading import sentences
+from sle_trials.reading.layouts import named_trials
+
+INCLUSION, EXCLUSION = "inclusion", "exclusion"
+
+
+class Stretch(NamedTuple):
+    """A run of a document's text (start and end in its normalised text) under one list's heading."""
+
+    start: int
+    end: int
+    side: str  # INCLUSION or EXCLUSION
+    heading: str  # the heading as the source writes it ("Key exclusion criteria:"), for a message
+
+
+# A list's heading: a qualifier at most, the list's word ("Inclusions" too), "criteria" or none, an aside
+# ("(all must be met)", "(continued)") and "are as follows" at most
+_HEADING = (
+    r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
+    r"(?P<side>inclusion|exclusion)s?(?:\s+criteri(?:a|on|as))?"
+    r"(?:\s*\([^()\n]{0,60}\))?"
+    r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
+)
+# ... ended by a colon, a dash, the line's end, or a list's first mark after it ("Inclusion Criteria * 1)")
+_ENDED = (
+    r"(?:\s*[*_]{0,3}\s*(?::|[-\u2013\u2014](?=\s|$)|$)"
+    r"|[*_]{0,3}(?=\s+(?:[-*\u2022\u00b7\u2013]|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s))"
+)
+# Marks a heading's line may open with: a markdown heading's or emphasis, a bullet, a section's number
+_OPENING = (
+    r"(?:#{1,6}\s*|[*_]{1,3}\s*|[-\u2022\u00b7\u2013]\s+"
+    r"|\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z]|[IVX]{1,4})[.)]\s*|\d{1,2}(?:\.\d{1,2}){1,2}\s+){0,3}"
+)
+_LINE_HEADING = lazy(rf"(?i){_OPENING}{_HEADING}{_ENDED}")
+# ... or run into a line after a sentence's stop
+_RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{_HEADING}{_ENDED}")
+# Words that name a list otherwise: in a sentence, quoted, negated, both lists at once ("Inclusion/
+# Exclusion Criteria"), another list ("eligibility criteria"): under no one list's heading after them
+_NAMED_OTHERWISE = lazy(
+    r"(?i)\b(?:inclusion|exclusion|eligibility|entry|enrol?ment|selection)s?\s+criteri(?:a|on)\b"
+    r"|\b(?:inclusion|exclusion)s?\s*[:\u2013\u2014]"
+)
+# ... and, on a line of no list's mark, any word of including, excluding or being eligible ("Patients were
+# excluded if they had", "Exclusionary criteria", "Ineligible patients"): a list's heading the check does
+# not read as one
+_OF_ELIGIBILITY = lazy(r"(?i)\b(?:in|ex)clu[ds]|\b(?:in|un)?eligib")
+# A list's mark at a line's start: a bullet, a number or letter and its mark ("1.", "(a)", "2)", "3、"),
+# an enclosed number ("①", "⑴")
+_MARK = lazy(
+    r"(?:[-*+\u2022\u00b7\u2013\u25aa\u25e6]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)\u3001]"
+    r"|[\u2460-\u2487])"
+)
+# Another heading run into a line after a sentence's stop ("... 40 kg. Outcome measures: SRI-4")
+_RUN_IN_LABEL = lazy(r"(?<=[.;!?])\s+(?=" + sentences.LABEL.pattern + ")")
+# ... not a list's mark's: an ordinal at the line's start, or after a colon, a stop or a bullet
+_MARK_BEFORE = lazy(r"(?:^|[:.;!?]\s|[-*\u2022]\s)\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\Z")
+# Any word of a list's side, looked for first: a text naming none has no heading to read
+_ANY_SIDE = lazy(r"(?i)inclusion|exclusion")
+# Where a source's spaced text (spacing.source_text) breaks its lines: a line break, or where two JSON values meet
+_LINE_BREAKS = lazy(r"[\n\r\x00]")
+# How far past where the line before ends a line may stand in the normalised text: a paragraph's
+# separator (layouts.set_apart) stands between two lines there
+_SLACK = 8
+# The small words a headline writes in lower case
+_SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
+# The words a line ends on that go on in the next: an item wrapped there
+_JOINING = _SMALL | frozenset("with without than or and nor not no if when who whose which that".split())
+# A section's number before a heading ("5 ", "4.2 ")
+_SECTION_NUMBER = lazy(r"\A\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+")
+
+
+def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
+    """The stretches of a plain document's text (its normalised text; spaced: the same text with its
+    lines, spacing.source_text) under each list's heading, in order."""
+    if not _ANY_SIDE.search(text):
+        return ()
+    out: list[Stretch] = []
+    side: str | None = None
+    start, heading = 0, ""
+    held = False  # whether the list has a line of its own under its heading yet
+    marked = False  # ... and a line opening with a list's mark
+    blank = False  # whether a blank line came before this one
+    last = ""  # the line before
+    at = 0  # where the line before ends in text
+
+    def close(end: int) -> None:
+        if side is not None and end > start:
+            out.append(Stretch(start, end, side, heading))
+
+    for raw in _LINE_BREAKS.split(spaced):
+        line = " ".join(raw.split())
+        if not line:
+            blank = True
+            continue
+        found = text.find(line, at, at + len(line) + _SLACK)
+        if found < 0:  # a line the text does not hold where the one before ends: under no heading
+            close(at)
+            side, blank = None, False
+            continue
+        item = _MARK.match(line) is not None
+        # a line of no mark after a blank line, or opening a block of its own after a list's marked items,
+        # is no line of that list (a paragraph, a heading the check does not read as one)
+        apart = held and not item and (blank or marked and _opens_a_block(raw, line, last))
+        for where, begins, now, words in _events(line, apart):
+            close(found + where)
+            side, start, heading, held, marked = now, found + begins, words, False, False
+        held = held or side is not None and start < found + len(line)
+        marked = marked or side is not None and item
+        at, blank, last = found + len(line), False, line
+    close(len(text))
+    return tuple(out)
+
+
+def _opens_a_block(raw: str, line: str, last: str) -> bool:
+    """Whether a line of no list's mark (line: normalised; raw: as written) opens a block of its own
+    after a list's line (last), rather than going on with its item: not indented, opening with a capital,
+    after a sentence's stop or short and ending in none ("Who cannot take part")."""
+    if raw[:1].isspace() or not line[:1].isupper():
+        return False
+    if last[-1:] in ",;:(-/" or last.rsplit(" ", 1)[-1].lower() in _JOINING:
+        return False  # (an item wrapped after a word that goes on: "1. Body weight of", "Weight ≥ 40 kg")
+    return last[-1:] in ".!?" or (len(line.split()) <= 8 and line[-1] not in ".;,")
+
+
+def _events(line: str, apart: bool) -> list[tuple[int, int, str | None, str]]:
+    """Where a line (normalised) ends the list above it, and what starts there: (where the list above
+    ends, where the next starts, its side or None, its heading's words), in order. apart: the line
+    is none of the list's above, by where it stands (_opens_a_block, a paragraph)."""
+    events: list[tuple[int, int, str | None, str]] = []
+    opening = _LINE_HEADING.match(line)
+    if opening is not None:
+        events.append(_heading(opening, line))
+    elif _MARK.match(line) is None and (apart or _ends_a_list(line)):
+        events.append((0, 0, None, ""))
+    events += [_heading(m, line) for m in _RUN_IN_HEADING.finditer(line) if _a_stop(line, m.start())]
+    # the headings' spans, in order and apart: words naming a list inside one are the heading's own
+    spans = [(lo, hi) for lo, hi, side, _ in events if side is not None]
+    starts = [lo for lo, _ in spans]
+    run_in = (m for m in _RUN_IN_LABEL.finditer(line) if _a_stop(line, m.start()))
+    for m in (*_NAMED_OTHERWISE.finditer(line), *run_in):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= spans[k][1]:
+            events.append((m.start(), m.start(), None, ""))
+    return sorted(events, key=lambda event: event[:2])
+
+
+def _a_stop(line: str, after: int) -> bool:
+    """Whether the stop before position after (its space's) ends a sentence, not a list's mark ("1." of
+    "criteria: 1. Weight Key ...", which read as a label's stop ended the list at its first item)."""
+    return _MARK_BEFORE.search(line, max(0, after - 12), after - 1) is None
+
+
+def _heading(match: re.Match[str], line: str) -> tuple[int, int, str | None, str]:
+    lo = match.start("words")
+    return lo, match.end(), match.group("side").lower(), line[lo : match.end()].strip(" *_")
+
+
+def _ends_a_list(line: str) -> bool:
+    """Whether a line of no list's mark is a heading of something else, or names an inclusion, an
+    exclusion or eligibility otherwise than as a list's heading: a label ("Outcome measures:", "Age:
+    18 years"), a line ending in a colon, a line in capitals, a headline ("Study Design"), or a line
+    naming a trial."""
+    if sentences.LABEL.match(line) or line.endswith(":") or _OF_ELIGIBILITY.search(line):
+        return True
+    if line.upper() == line and any(c.isalpha() for c in line):
+        return True
+    return _headline(line) or bool(named_trials(line))
+
+
+def _headline(line: str) -> bool:
+    """A headline's line, after a section's number at most ("5 Study Treatment"): short, no digit and no
+    stop, every word capitalised but the small ones, two at least in more than capitals ("Outcome
+    Measures"; "Adults with SLE" is an item's words)."""
+    line = _SECTION_NUMBER.sub("", line)
+    words = line.split()
+    if not words:
+        return False
+    if len(words) > 8 or any(c.isdigit() for c in line) or line[-1] in ".;,":
+        return False
+    lettered = [w for w in words if w[:1].isalpha()]
+    titled = [w for w in lettered if w[0].isupper() and not w.isupper()]
+    return len(titled) >= 2 and all(w[0].isupper() or w.lower() in _SMALL for w in lettered)
