@@ -131,6 +131,11 @@ def test_the_lists_heading_is_named_in_the_message(trials: Trials, inclusion_hea
         # an item wrapped over lines, its next line opening with a capital
         "Inclusion criteria:\n1. Body weight of\nWeight ≥ 40 kg at screening\n2. SLEDAI-2K ≥ 6\n"
         "Exclusion criteria:\n1. Pregnancy",
+        # items numbered "1-", unmarked sub-items under an item ending in a colon, a note between items
+        "Inclusion criteria:\n1- SLEDAI-2K ≥ 6\n2- Positive for one of:\nANA ≥ 1:80\nWeight ≥ 40 kg\n"
+        "3- Signed consent\nExclusion criteria:\n1- Pregnancy",
+        "Inclusion criteria:\n1. SLEDAI-2K ≥ 6\n\nNote: all criteria must be met.\n\n2. Weight ≥ 40 kg\n"
+        "Exclusion criteria:\n1. Pregnancy",
         # a blank line between the heading and its list
         "Inclusion criteria:\n\n1. Weight ≥ 40 kg\n\n2. SLEDAI-2K ≥ 6\n\nExclusion criteria:\n\n1. Pregnancy",
     ],
@@ -138,6 +143,23 @@ def test_the_lists_heading_is_named_in_the_message(trials: Trials, inclusion_hea
 def test_an_inclusion_criterion_in_a_run_in_or_marked_list_is_no_exclusion(trials: Trials, source: str) -> None:
     assert _refused(_out(trials, source, [], ["~Weight ≥ 40 kg"]))
     assert _out(trials, source, ["~Weight ≥ 40 kg"], ["~Pregnancy"]) == ""
+
+
+# a paper's methods: each list a sentence of its own
+SENTENCES = (
+    "Methods. Inclusion criteria were weight ≥ 40 kg and SLEDAI-2K ≥ 6. Exclusion criteria included "
+    "pregnancy and active tuberculosis. Patients with lupus nephritis were followed for 2 years."
+)
+
+
+def test_a_sentence_of_a_lists_words_is_that_lists(trials: Trials) -> None:
+    assert _refused(_out(trials, SENTENCES, ["~pregnancy"], []))
+    assert _refused(_out(trials, SENTENCES, [], ["~weight ≥ 40 kg"]))
+    assert _out(trials, SENTENCES, ["~weight ≥ 40 kg", "~SLEDAI-2K ≥ 6"], ["~pregnancy", "~active tuberculosis"]) == ""
+    # past the sentence's end, and in a sentence that says no list's words, either list's
+    assert _out(trials, SENTENCES, [], ["~Patients with lupus nephritis"]) == ""
+    negated = "Inclusion criteria were not met by 3 patients with pregnancy. Exclusion criteria were pregnancy."
+    assert _out(trials, negated, [], ["~3 patients with pregnancy."]) == ""  # (not an inclusion sentence)
 
 
 SUB_ITEMS = (
@@ -257,6 +279,18 @@ def test_a_criterion_under_another_trials_heading_is_not_this_trials(trials: Tri
         ("Inclusion criteria:\n- SLEDAI-2K ≥ 6\nWho cannot take part\n- Pregnancy", [], ["~Pregnancy"]),
         ("Inclusion criteria:\n1. SLEDAI-2K ≥ 6.\nPatients who are pregnant cannot take part.", [], ["~pregnant"]),
         ("4.1 Inclusion Criteria\n1. SLEDAI-2K ≥ 6\n5 Study Treatment\nWeight ≥ 40 kg", [], ["~Weight ≥ 40 kg"]),
+        # a note's own words are under no heading ("NB-UVB" is no note: it ends the list)
+        (
+            "Exclusion criteria:\n1. Pregnancy\nNote: weight ≥ 40 kg is required of all patients.\n"
+            "2. Active tuberculosis",
+            ["~weight ≥ 40 kg is required of all patients."],
+            ["Pregnancy"],
+        ),
+        (
+            "Inclusion criteria:\n* SLEDAI-2K ≥ 6\nNB-UVB phototherapy within 4 weeks",
+            [],
+            ["~NB-UVB phototherapy within 4 weeks"],
+        ),
         # ... and a line naming the list otherwise ("Patients were excluded if", "eligible")
         ("Inclusion criteria:\nSLEDAI-2K ≥ 6\nExclusionary criteria\nPregnancy", [], ["~Pregnancy"]),
         (

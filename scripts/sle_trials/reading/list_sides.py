@@ -15,13 +15,18 @@ heading passed as an exclusion criterion, and both lists swapped whole passed. A
   ("Key", "Main") and an aside or "are as follows" after. Words naming a list in a sentence are none
   ("patients meeting the inclusion criteria below", a heading quoted or negated: '"Exclusion
   criteria:"', "No exclusion criteria:"), and end whatever list stood above them: what follows is under
-  no one list's heading as far as the check can tell.
+  no one list's heading as far as the check can tell;
+- or as a sentence of a list's words, to its end ("Inclusion criteria were age ≥ 18 years and ...",
+  "Exclusion criteria included pregnancy;"), not one saying they were not met or were changed.
 
 A list under its heading runs until the next list's heading, or until what ends it: any other heading
 (a label, "Outcome measures:", a line in capitals or a headline, a line ending in a colon), a line of
 its own naming a trial (another trial's section of the page, layouts.trial_sections), a line naming an
 inclusion, an exclusion or eligibility otherwise, a paragraph after a blank line that is no item of a
-list, or a line the document's text does not hold as read (a reading that parts from the text's). The
+list, a line of no mark opening a block after the list's marked items ("Who cannot take part"; not a
+line its item wraps into, nor a sub-item under an item ending in a colon), or a line the document's text
+does not hold as read (a reading that parts from the text's). A note between items ("Note: ...") is
+under no heading, and the list goes on after it. The
 text before any heading, and after a list ends, is under none: a criterion standing there may be
 either list's. Each reading that cannot tell ends the list rather than extend it: a list read past its
 end would refuse an honest criterion standing after it.
@@ -70,6 +75,15 @@ _OPENING = (
 _LINE_HEADING = lazy(rf"(?i){_OPENING}{_HEADING}{_ENDED}")
 # ... or run into a line after a sentence's stop
 _RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{_HEADING}{_ENDED}")
+# A sentence of a list's words ("Inclusion criteria were age ≥ 18 years and SLEDAI-2K ≥ 6. Exclusion
+# criteria included pregnancy."): its words to its end are that list's, at a line's start or after a stop
+_SENTENCE_HEADING = lazy(
+    r"(?i)(?:\A|(?<=[.;!?])\s+)[*_]{0,3}(?P<words>(?:(?:key|main|major|principal)\s+)?(?P<side>inclusion|exclusion)"
+    r"\s+criteri(?:a|on)\s+(?:were|are|was|is|included|include[sd]?|comprised|consisted\s+of))"
+    r"(?!\s+(?:not|no|never|met|applied|amended|changed|revised|as\s+follows)\b)(?=\s+\w)"
+)
+# ... which ends at a stop or a semicolon before a space, or at its line's end
+_SENTENCE_END = lazy(r"[.;!?](?=\s|\Z)")
 # Words that name a list otherwise: in a sentence, quoted, negated, both lists at once ("Inclusion/
 # Exclusion Criteria"), another list ("eligibility criteria"): under no one list's heading after them
 _NAMED_OTHERWISE = lazy(
@@ -84,7 +98,11 @@ _OF_ELIGIBILITY = lazy(r"(?i)\b(?:in|ex)clu[ds]|\b(?:in|un)?eligib")
 # an enclosed number ("①", "⑴")
 _MARK = lazy(
     r"(?:[-*+\u2022\u00b7\u2013\u25aa\u25e6]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)\u3001]"
-    r"|[\u2460-\u2487])"
+    r"|\d{1,3}-\s|[\u2460-\u2487])"
+)
+# A note's label at a line's start ("Note:", "*NOTE -", "N.B.")
+_NOTE = lazy(
+    r"(?i)[*_(\[]{0,3}\s*(?:(?:notes?|nb|please note)\s*[*_]{0,2}\s*(?::|[-\u2013\u2014](?=\s)|[)\]])|n\.\s?b\.)"
 )
 # Another heading run into a line after a sentence's stop ("... 40 kg. Outcome measures: SRI-4")
 _RUN_IN_LABEL = lazy(r"(?<=[.;!?])\s+(?=" + sentences.LABEL.pattern + ")")
@@ -115,6 +133,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
     start, heading = 0, ""
     held = False  # whether the list has a line of its own under its heading yet
     marked = False  # ... and a line opening with a list's mark
+    colon = False  # whether the list's last marked item ends in a colon, its unmarked lines after it its own
     blank = False  # whether a blank line came before this one
     last = ""  # the line before
     at = 0  # where the line before ends in text
@@ -134,14 +153,23 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
             side, blank = None, False
             continue
         item = _MARK.match(line) is not None
+        # a note inside a list ("Note: ...", "NB: ...") may be of either list's items: its words are under
+        # no heading, and the list goes on after it
+        note = side is not None and not item and _NOTE.match(line) is not None
         # a line of no mark after a blank line, or opening a block of its own after a list's marked items,
-        # is no line of that list (a paragraph, a heading the check does not read as one)
-        apart = held and not item and (blank or marked and _opens_a_block(raw, line, last))
-        for where, begins, now, words in _events(line, apart):
+        # is no line of that list (a paragraph, a heading the check does not read as one); but the
+        # unmarked lines under an item ending in a colon are its sub-items ("... at least one of:", "ANA")
+        apart = held and not item and (blank or marked and not colon and _opens_a_block(raw, line, last))
+        events = _events(line, apart, own=note or (colon and not blank))
+        for where, begins, now, words in events:
             close(found + where)
-            side, start, heading, held, marked = now, found + begins, words, False, False
+            side, start, heading, held, marked, colon = now, found + begins, words, False, False, False
+        if note and not events:
+            close(found)
+            start = found + len(line)
         held = held or side is not None and start < found + len(line)
         marked = marked or side is not None and item
+        colon = (colon or item) and side is not None and (not item or line.endswith(":"))
         at, blank, last = found + len(line), False, line
     close(len(text))
     return tuple(out)
@@ -158,17 +186,24 @@ def _opens_a_block(raw: str, line: str, last: str) -> bool:
     return last[-1:] in ".!?" or (len(line.split()) <= 8 and line[-1] not in ".;,")
 
 
-def _events(line: str, apart: bool) -> list[tuple[int, int, str | None, str]]:
+def _events(line: str, apart: bool, own: bool = False) -> list[tuple[int, int, str | None, str]]:
     """Where a line (normalised) ends the list above it, and what starts there: (where the list above
     ends, where the next starts, its side or None, its heading's words), in order. apart: the line
-    is none of the list's above, by where it stands (_opens_a_block, a paragraph)."""
+    is none of the list's above, by where it stands (_opens_a_block, a paragraph); own: it is (a note,
+    an item's sub-item), however it is worded."""
     events: list[tuple[int, int, str | None, str]] = []
     opening = _LINE_HEADING.match(line)
     if opening is not None:
         events.append(_heading(opening, line))
-    elif _MARK.match(line) is None and (apart or _ends_a_list(line)):
+    elif _MARK.match(line) is None and not own and (apart or _ends_a_list(line)):
         events.append((0, 0, None, ""))
     events += [_heading(m, line) for m in _RUN_IN_HEADING.finditer(line) if _a_stop(line, m.start())]
+    listed = {lo for lo, _, side, _ in events if side is not None}
+    for m in _SENTENCE_HEADING.finditer(line):
+        if m.start("words") not in listed and (m.start() == 0 or _a_stop(line, m.start())):
+            stop = _SENTENCE_END.search(line, m.end())
+            end = len(line) if stop is None else stop.end()
+            events += [_heading(m, line), (end, end, None, "")]
     # the headings' spans, in order and apart: words naming a list inside one are the heading's own
     spans = [(lo, hi) for lo, hi, side, _ in events if side is not None]
     starts = [lo for lo, _ in spans]
