@@ -368,17 +368,20 @@ def _join(path: str, key: str) -> str:
 # Exclusion Criteria * 2) ..." in): a criterion drawn for one list stands somewhere not under the other
 # list's heading only, or the check refuses it (E512: "Weight ≥ 40 kg" drawn as an exclusion criterion).
 _LIST_SIDES = list_sides.stretches(SOURCE, SOURCE)
+_LIST_STARTS = [s.start for s in _LIST_SIDES]
 
 
 @cache
 def on_side(text: str, side: str) -> bool:
-    """Whether text stands whole somewhere in the source but under the other list's heading (side:
-    "inclusion" or "exclusion"), as evidence.check_list_sides reads it."""
+    """Whether text stands whole somewhere in the source under side's list's heading or under no one
+    list's (side: "inclusion" or "exclusion"), as evidence.check_list_sides reads it: not only under the
+    other's, nor across a heading."""
     at = SOURCE.find(text)
     while at >= 0:
         end = at + len(text)
-        if edges.cut_at(SOURCE, at, end) is None and not any(
-            s.start <= at and end <= s.end and s.side != side for s in _LIST_SIDES
+        if edges.cut_at(SOURCE, at, end) is None and list_sides.side_of(_LIST_SIDES, _LIST_STARTS, at, end)[0] in (
+            side,
+            None,
         ):
             return True
         at = SOURCE.find(text, at + 1)

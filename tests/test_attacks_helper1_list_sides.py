@@ -145,6 +145,40 @@ def test_an_inclusion_criterion_in_a_run_in_or_marked_list_is_no_exclusion(trial
     assert _out(trials, source, ["~Weight ≥ 40 kg"], ["~Pregnancy"]) == ""
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SLEDAI-2K ≥ 6 Exclusion criteria: 1. Pregnancy",  # an inclusion item run into the exclusion list
+        "6 Exclusion criteria: 1. Pregnancy",
+        "kg 2. SLEDAI-2K ≥ 6 Exclusion criteria:",
+    ],
+)
+@pytest.mark.parametrize("name", ["inclusion", "exclusion"])
+def test_a_criterion_run_across_a_lists_heading_is_refused(trials: Trials, text: str, name: str) -> None:
+    """Words of two lists, the heading between, are no criterion of either: read as standing under both
+    headings, "SLEDAI-2K ≥ 6 Exclusion criteria: 1. Pregnancy" passed as an exclusion criterion."""
+    out = _out(trials, _lists(*HEADINGS[0]), *((["~" + text], []) if name == "inclusion" else ([], ["~" + text])))
+    assert re.findall(r"\b(E\d{3}) eligibility", out) == ["E512"] and "across its 'Exclusion criteria:' heading" in out
+
+
+@pytest.mark.parametrize(
+    ("source", "inclusion", "exclusion"),
+    [
+        # a list's heading and its words, whole, are that list's
+        ("Key exclusion criteria: pregnancy, active tuberculosis.", [], ["~Key exclusion criteria: pregnancy"]),
+        (
+            "Inclusion criteria were weight ≥ 40 kg and SLEDAI-2K ≥ 6. Exclusion criteria included pregnancy.",
+            ["~Inclusion criteria were weight ≥ 40 kg"],
+            ["~Exclusion criteria included pregnancy."],
+        ),
+    ],
+)
+def test_a_lists_heading_with_its_own_words_passes(
+    trials: Trials, source: str, inclusion: list[str], exclusion: list[str]
+) -> None:
+    assert _out(trials, source, inclusion, exclusion) == ""
+
+
 # a paper's methods: each list a sentence of its own
 SENTENCES = (
     "Methods. Inclusion criteria were weight ≥ 40 kg and SLEDAI-2K ≥ 6. Exclusion criteria included "

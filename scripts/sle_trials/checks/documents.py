@@ -11,7 +11,6 @@ reading/prose.py), whether a text stands there of whole words (verdict: "ok", "e
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import hashlib
 import itertools
@@ -386,14 +385,17 @@ class Sources:
             texts += [spaced] if placed is None else spacing.regions(spaced, [p.text for p in placed])
         return spacing.misspaced(text, texts)
 
-    def under_headings(self, doc: SourceDoc, path: fields.Path_, needle: str) -> list[list_sides.Stretch | None]:
+    def under_headings(
+        self, doc: SourceDoc, path: fields.Path_, needle: str
+    ) -> list[tuple[str | None, list_sides.Stretch | None]]:
         """For each place needle (normalised) stands whole where doc, a document of no layout, states
-        the field at path (at most edges.MAX_OCCURRENCES of them), the stretch of one criteria list's
-        heading it stands in whole, or None where it stands under no one list's heading
-        (list_sides.stretches: before any heading, after a list's end, across a heading)."""
+        the field at path (at most edges.MAX_OCCURRENCES of them), what it stands under there and the
+        stretch of the heading it is of (list_sides.side_of: a list's side, ACROSS a heading, or None
+        where under no one list's heading: before any heading, after a list's end)."""
         if needle not in doc.text:
             return []
-        stretches = doc.reading(("list sides",), lambda: list_sides.stretches(self._spaced(doc), doc.text))
+        read = doc.reading(("list sides",), lambda: _list_sides(self._spaced(doc), doc.text))
+        stretches, starts = read
         if not stretches:  # (most documents: no list's heading, no place under one)
             return []
         placed = self.passages(doc, path)
@@ -404,15 +406,12 @@ class Sources:
             if known is None or known[0] is not placed:
                 known = self.list_regions[id(placed)] = (placed, _regions(doc.text, [p.text for p in placed]))
             regions = known[1]
-        starts = [s.start for s in stretches]
-        out: list[list_sides.Stretch | None] = []
+        out: list[tuple[str | None, list_sides.Stretch | None]] = []
         for lo, hi in regions:
             for at in itertools.islice(edges.occurrences(doc.text, needle, lo, hi), edges.MAX_OCCURRENCES):
                 end = at + len(needle)
-                if end > hi or edges.cut_at(doc.text, at, end) is not None:
-                    continue
-                k = bisect.bisect_right(starts, at) - 1
-                out.append(stretches[k] if k >= 0 and end <= stretches[k].end else None)
+                if edges.cut_at(doc.text, at, end) is None:
+                    out.append(list_sides.side_of(stretches, starts, at, end))
                 if len(out) >= edges.MAX_OCCURRENCES:
                     return out
         return out
@@ -668,6 +667,12 @@ class Sources:
         docs = sorted(self.docs, key=lambda d: d.file)
         doc = max(docs, key=longest) if len(docs) > 1 else docs[0]
         return f"{doc.file}: {difference(needle, closest(needle, doc.text))}"
+
+
+def _list_sides(spaced: str, text: str) -> tuple[tuple[list_sides.Stretch, ...], list[int]]:
+    """A plain document's stretches under each list's heading (list_sides.stretches), and their starts."""
+    stretches = list_sides.stretches(spaced, text)
+    return stretches, [s.start for s in stretches]
 
 
 def _regions(text: str, passages: list[str]) -> list[tuple[int, int]]:

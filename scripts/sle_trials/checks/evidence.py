@@ -46,7 +46,17 @@ from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, lexicon, phrases, retracted, spacing, study_ids, vocabulary
+from sle_trials.reading import (
+    edges,
+    layouts,
+    lexicon,
+    list_sides,
+    phrases,
+    retracted,
+    spacing,
+    study_ids,
+    vocabulary,
+)
 from sle_trials.reading.layouts import normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -444,15 +454,16 @@ def check_list_sides(record: Record, sources: Sources) -> Iterator[Problem]:
         for path, _, text, _ in completeness.criteria_items(eligibility.get(name, []), ("eligibility", name)):
             if any(text in item.text for doc in listed for item in doc.criteria.get(name, [])):
                 continue
-            under = [s for doc in plain for s in sources.under_headings(doc, path, text)]
-            if under and all(s is not None and s.side != kind for s in under):
-                first = next(s for s in under if s is not None)
-                yield record.problem(
-                    path + ("text",),
-                    "E512",
-                    f"{fields.dotted(path)}: the source writes this under its {first.side} criteria heading only "
-                    f"({first.heading!r}): it is no {kind} criterion",
-                )
+            under = [u for doc in plain for u in sources.under_headings(doc, path, text)]
+            if not under or any(side is None or side == kind for side, _ in under):
+                continue
+            across = next((s for side, s in under if side == list_sides.ACROSS), None)
+            if across is not None:
+                said = f"across its {across.heading!r} heading only: words of two lists, or of none and a list"
+            else:
+                other = next(s for _, s in under if s is not None)
+                said = f"under its {other.side} criteria heading only ({other.heading!r}): it is no {kind} criterion"
+            yield record.problem(path + ("text",), "E512", f"{fields.dotted(path)}: the source writes this {said}")
 
 
 class _SourceList:

@@ -52,6 +52,30 @@ class Stretch(NamedTuple):
     end: int
     side: str  # INCLUSION or EXCLUSION
     heading: str  # the heading as the source writes it ("Key exclusion criteria:"), for a message
+    at: int  # where the heading begins in the text (start is where it ends)
+
+
+# What a run of the text across a list's heading is under: no one list's (side_of)
+ACROSS = "across"
+
+
+def side_of(stretches: tuple[Stretch, ...], starts: list[int], at: int, end: int) -> tuple[str | None, Stretch | None]:
+    """What the run of a document's text from at to end stands under (stretches: the document's, in
+    order; starts: their starts), and the stretch it is of: a list's side where it stands in that
+    list's stretch whole, its heading's words at most before it ("Exclusion criteria included
+    pregnancy"); ACROSS where it runs into a heading from words before it, or across two ("SLEDAI-2K ≥ 6
+    Exclusion criteria: 1. Pregnancy": words of two lists, or of none and a list); None where it stands
+    under no one list's heading."""
+    k = bisect.bisect_right(starts, at) - 1
+    # the headings whose words the run holds: of the stretches starting after at (past a heading's
+    # words), those whose heading begins before end
+    touched = [s for s in stretches[k + 1 : bisect.bisect_left(starts, end) + 1] if s.at < end]
+    if not touched:
+        return (stretches[k].side, stretches[k]) if k >= 0 and end <= stretches[k].end else (None, None)
+    first = touched[0]
+    if len(touched) == 1 and at >= first.at and end <= first.end:
+        return first.side, first
+    return ACROSS, first
 
 
 # A list's heading: a qualifier at most, the list's word ("Inclusions" too), "criteria" or none, an aside
@@ -130,7 +154,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
         return ()
     out: list[Stretch] = []
     side: str | None = None
-    start, heading = 0, ""
+    start, heading, opened = 0, "", 0
     held = False  # whether the list has a line of its own under its heading yet
     marked = False  # ... and a line opening with a list's mark
     colon = False  # whether the list's last marked item ends in a colon, its unmarked lines after it its own
@@ -140,7 +164,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
 
     def close(end: int) -> None:
         if side is not None and end > start:
-            out.append(Stretch(start, end, side, heading))
+            out.append(Stretch(start, end, side, heading, opened))
 
     for raw in _LINE_BREAKS.split(spaced):
         line = " ".join(raw.split())
@@ -163,10 +187,11 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
         events = _events(line, apart, own=note or (colon and not blank))
         for where, begins, now, words in events:
             close(found + where)
-            side, start, heading, held, marked, colon = now, found + begins, words, False, False, False
+            side, start, heading, opened = now, found + begins, words, found + where
+            held, marked, colon = False, False, False
         if note and not events:
             close(found)
-            start = found + len(line)
+            start = opened = found + len(line)  # (the list goes on after the note, with no words of its heading)
         held = held or side is not None and start < found + len(line)
         marked = marked or side is not None and item
         colon = (colon or item) and side is not None and (not item or line.endswith(":"))
