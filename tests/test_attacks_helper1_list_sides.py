@@ -82,6 +82,7 @@ HEADINGS = [
     ("Inclusion criteria (all must be met):\n", "Exclusion criteria (any one excludes):\n"),
     ("Inclusion criteria are as follows:\n", "Exclusion criteria were:\n"),
     ("Main Inclusion Criteria\n", "Main Exclusion Criteria\n"),
+    ("Part A Inclusion Criteria:\n", "Exclusion criteria for cohort 2:\n"),
 ]
 
 

@@ -79,11 +79,13 @@ def side_of(stretches: tuple[Stretch, ...], starts: list[int], at: int, end: int
 
 
 # A list's heading: a qualifier at most, the list's word ("Inclusions" too), "criteria" or none, an aside
-# ("(all must be met)", "(continued)") and "are as follows" at most
+# ("(all must be met)", "(continued)") and "are as follows" at most; a part's, a cohort's list is its
+# side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:")
+_PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
 _HEADING = (
     r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
-    r"(?P<side>inclusion|exclusion)s?(?:\s+criteri(?:a|on|as))?"
-    r"(?:\s*\([^()\n]{0,60}\))?"
+    rf"(?:{_PART}\s+)?(?P<side>inclusion|exclusion)s?(?:\s+criteri(?:a|on|as))?"
+    rf"(?:\s+(?:for|in)\s+{_PART})?(?:\s*\([^()\n]{{0,60}}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
 )
 # ... ended by a colon, a dash, the line's end, or a list's first mark after it ("Inclusion Criteria * 1)")
