@@ -381,3 +381,36 @@ def test_a_criterion_not_under_the_other_lists_heading_only_passes(
     trials: Trials, source: str, inclusion: list[str], exclusion: list[str]
 ) -> None:
     assert _out(trials, source, inclusion, exclusion) == ""
+
+
+# --- an age's limit under a list's heading --------------------------------------------------------
+
+# binding._excluding read a plain source's list sides by its own pattern (_CRITERIA_HEADING: "inclusion
+# criteria" or "exclusion criteria" anywhere): "Exclusions:" was no heading there, so "Age > 75 years" under
+# it read as a minimum age of 75, and an honest maximum age of 75 was refused E508. It reads the headings as
+# the criteria lists are read (list_sides) as well now.
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Inclusion criteria:\n1. SLEDAI-2K ≥ 6\nExclusions:\n1. Age > 75 years",
+        "INCLUSION\n1. SLEDAI-2K ≥ 6\nEXCLUSION\n1. Age > 75 years",
+        "Key inclusion criteria: SLEDAI-2K ≥ 6. Key exclusion: 1. Age > 75 years",
+    ],
+)
+def test_an_age_under_an_exclusions_heading_is_no_minimum_age(trials: Trials, source: str) -> None:
+    quote = "Age > 75 years"
+    wrong = im19_out(
+        trials,
+        source,
+        f"eligibility:\n  minimum_age:\n    value: 75\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.minimum_age: {json.dumps(quote)}\n",
+    )
+    honest = im19_out(
+        trials,
+        source,
+        f"eligibility:\n  maximum_age:\n    value: 75\n    unit: YEARS\n"
+        f"evidence:\n  eligibility.maximum_age: {json.dumps(quote)}\n",
+    )
+    assert "E508 eligibility.minimum_age" in wrong and honest == "", (wrong, honest)

@@ -36,7 +36,7 @@ class _Counted:
 
 def _ctx(*texts: str) -> Any:
     docs = [layouts.SourceDoc(f"seeds/{i}.txt", layouts.PLAIN, t) for i, t in enumerate(texts)]
-    return SimpleNamespace(docs=docs, texts=lambda doc, path: [doc.text])  # each source read whole
+    return SimpleNamespace(docs=docs, texts=lambda doc, path: [doc.text], under_headings=None)  # read whole
 
 
 AGE = ("eligibility", "minimum_age")

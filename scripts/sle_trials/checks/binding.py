@@ -212,6 +212,9 @@ class Context:
     # where a document states the field at a path for this record (documents.Sources.passages; None:
     # anywhere will do), which is where a list of quotes read as one must stand (together)
     passages: Callable[[SourceDoc, Path_], list[Passage] | None] | None = None
+    # what each place of a quote in a document of no layout stands under (documents.Sources.under_headings:
+    # a criteria list's side, by the list's heading as list_sides reads it; None: no such reading)
+    under_headings: Callable[[SourceDoc, Path_, str], list[tuple[str | None, Any]]] | None = None
     places_read: int = 0  # the places of quotes in the sources read around so far (occurrences)
     exhausted: bool = False  # more places than PLACES_READ: the readings stopped short
     # each threshold bound so far (its path) -> where its criterion's text states its limit: the order
@@ -1693,10 +1696,12 @@ _CRITERIA_HEADING = lazy(r"(?i)\b((?:non[-\s]?)?inclusion|exclusion) criteria\b"
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
     """Whether the cited sources give the quote only in their exclusion criteria: in an item of a
     layout's exclusion list and of no inclusion list, or, in a source whose layout gives no lists,
-    after an "Exclusion criteria" heading with no "Inclusion criteria" heading between, wherever it
-    stands where the source states the field at path (a plain page's lines of this trial: read
-    anywhere, IM19's exclusion "Age > 75 years" was a minimum age of 75 by the same words in the next
-    trial's inclusion criteria)."""
+    under its exclusion list's heading as the criteria lists are read (list_sides, Context.under_headings:
+    "Exclusions:", "EXCLUSION" too, which the pattern below missed, and an "Age > 75 years" under it was
+    a minimum age of 75) or after an "Exclusion criteria" heading with no "Inclusion criteria" heading
+    between, wherever it stands where the source states the field at path (a plain page's lines of
+    this trial: read anywhere, IM19's exclusion "Age > 75 years" was a minimum age of 75 by the same
+    words in the next trial's inclusion criteria)."""
     seen = False
     for doc in ctx.docs:
         if doc.criteria:
@@ -1704,6 +1709,12 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
             if sides - {"exclusion_criteria"}:
                 return False
             seen = seen or bool(sides)
+            continue
+        # the source's headings as the criteria lists are read by (list_sides): every place under an
+        # exclusion heading ("Exclusions:" too, which the pattern below does not read)
+        under = [] if ctx.under_headings is None else ctx.under_headings(doc, path, quote)
+        if under and all(side == "exclusion" for side, _ in under):
+            seen = True
             continue
         for text in ctx.texts(doc, path):
             if quote not in text:

@@ -662,7 +662,9 @@ def _nearest_field(names: list[str], key: str) -> str:
 def check_evidence(
     record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
-    context = binding.Context(record, schema, sources.docs, reader, passages=sources.passages)
+    context = binding.Context(
+        record, schema, sources.docs, reader, passages=sources.passages, under_headings=sources.under_headings
+    )
     scalars = scalars or Scalars(record, schema)
     unknown, names = 0, None
     for key, quotes in record.data.get("evidence", {}).items():
