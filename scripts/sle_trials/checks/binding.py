@@ -1485,6 +1485,12 @@ _A_KINDS_OWN = lazy(
     r"|(?:,\s*)?" + _EXAMPLES_WORDS + r"(?:,(?!\s*" + _EXAMPLES_WORDS + r"))?"
     r"|[(\[:]|(?<=\s)[-–—](?=\s)"
     r"|(?:with|of|using|containing|comprising|consisting\s+of|based\s+on)\b"
+    # (what it is defined as or made of, or the items it is drawn from: "conventional therapy, defined as
+    # ...", "standard therapy, which included ...", "at least two therapies selected from ...")
+    r"|(?:,\s*)?(?:(?:which|that)\s+(?:is|are|was|were)\s+(?:defined\s+as|one\s+of)|defined\s+as"
+    r"|in\s+the\s+form\s+of|(?:comprised|composed|made\s+up)\s+of|(?:selected|chosen|drawn)\s+(?:from|among)"
+    r"|(?:which|that)\s+(?:(?:has|have|had)\s+)?(?:includ(?:ed?|es)|contain(?:ed|s)?|compris(?:ed|es)"
+    r"|consist(?:ed|s)\s+of))\b"
     r"|(?:for|over)\s+(?:at\s+least\s+|more\s+than\s+|[≥>]\s*)?\d+\s*(?:days?|weeks?|months?|years?)\b"
     r"|for\s+(?:(?:the|active|systemic)\s+)*(?:SLE|lupus(?:\s+nephritis)?|LN|nephritis|disease)\b"
     r"|(?:adequate|sufficient|full|stable|optimal|appropriate|therapeutic|maximum\s+tolerated)"

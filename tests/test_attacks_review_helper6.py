@@ -1,0 +1,89 @@
+"""A hostile review of today's prior-therapy list readings (b01171e, b41cab5, 72f6970) and eligibility scope
+readings (ad621a5 to 1c27bb8), by helper-6.
+
+1. A kind of treatment named first (binding._A_KINDS_OWN) took as its own list only its examples, a bracket,
+   a colon, "with", "containing", "consisting of" and a few more: honest records that passed before b01171e
+   were refused (E525) where the kind is defined or drawn from in other words of the same sense: "conventional
+   therapy, defined as mycophenolate or cyclophosphamide", "standard therapy, which included ...", "at least
+   two therapies selected from (chosen from) ...", "standard therapy in the form of ...".
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import Trials, prior_therapy_out
+from sle_trials.checks import binding
+
+E525 = " E525 eligibility.prior_therapy.therapies: "
+
+
+# 1. What a kind of treatment is defined as, made of or drawn from, is its own list
+
+
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        (
+            "Failure of conventional therapy, defined as mycophenolate or cyclophosphamide for at least 6 months.",
+            ["mycophenolate", "cyclophosphamide"],
+        ),
+        (
+            "Failure of standard therapy, which is defined as mycophenolate or cyclophosphamide.",
+            ["mycophenolate", "cyclophosphamide"],
+        ),
+        (
+            "Failure of standard therapy, which included mycophenolate or cyclophosphamide.",
+            ["mycophenolate", "cyclophosphamide"],
+        ),
+        (
+            "Failure of standard therapy that has included mycophenolate or cyclophosphamide.",
+            ["mycophenolate", "cyclophosphamide"],
+        ),
+        (
+            "Failure of at least two therapies selected from mycophenolate, cyclophosphamide or rituximab.",
+            ["mycophenolate", "cyclophosphamide", "rituximab"],
+        ),
+        (
+            "Failure of at least two therapies chosen from mycophenolate, cyclophosphamide or rituximab.",
+            ["mycophenolate", "cyclophosphamide", "rituximab"],
+        ),
+        (
+            "Failure of standard therapy in the form of mycophenolate or cyclophosphamide.",
+            ["mycophenolate", "cyclophosphamide"],
+        ),
+        (
+            "Failure of standard therapy comprised of mycophenolate and hydroxychloroquine.",
+            ["mycophenolate", "hydroxychloroquine"],
+        ),
+    ],
+)
+def test_what_a_kind_is_defined_as_or_drawn_from_is_its_list(trials: Trials, text: str, therapies: list[str]) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, therapies)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words of the same shape that say no such thing: the list after them is another clause's
+        "Failure of standard therapy, which was required, with prednisone at a stable dose.",
+        "Failure of standard therapy, defined by the investigator, with prednisone at a stable dose.",
+        "Failure of standard therapy selected by the investigator while on prednisone.",
+    ],
+)
+def test_a_clause_of_other_words_after_the_kind_is_still_refused(trials: Trials, text: str) -> None:
+    assert E525 in prior_therapy_out(trials, text, ["prednisone"])
+
+
+@pytest.mark.parametrize(
+    "piece", [", defined as", " which is one of", ", which included", " selected from", " in the form of"]
+)
+def test_a_kinds_definition_words_are_read_in_linear_time(piece: str) -> None:
+    def cost(n: int) -> float:
+        text = "standard therapy" + piece * n + " x prednisone"
+        began = time.perf_counter()
+        assert binding._A_KINDS_OWN.fullmatch(text, 16, len(text) - 10) is None
+        return time.perf_counter() - began
+
+    assert cost(4000) < 0.5 + 8 * cost(500)
