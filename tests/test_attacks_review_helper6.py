@@ -6,6 +6,10 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    were refused (E525) where the kind is defined or drawn from in other words of the same sense: "conventional
    therapy, defined as mycophenolate or cyclophosphamide", "standard therapy, which included ...", "at least
    two therapies selected from (chosen from) ...", "standard therapy in the form of ...".
+2. A list opening after the cue at a therapy the requirement's reading leaves out (let in, excepted, of other
+   patients) passed where a kind of treatment stood before it and the words between were read as the kind's
+   own: "Refractory to standard therapy (prednisone is allowed)" read as [prednisone] passed, and so did
+   "(other than prednisone)", "(except prednisone)" before b01171e.
 """
 
 from __future__ import annotations
@@ -87,3 +91,33 @@ def test_a_kinds_definition_words_are_read_in_linear_time(piece: str) -> None:
         return time.perf_counter() - began
 
     assert cost(4000) < 0.5 + 8 * cost(500)
+
+
+# 2. A list opening, after the cue, at a therapy the requirement's reading leaves out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permission in the kind's bracket, read as the kind's own (its examples)
+        "Refractory to standard therapy (prednisone is allowed).",
+        # an exception in it
+        "Refractory to standard therapy (other than prednisone).",
+        "Refractory to standard therapy (except prednisone).",
+    ],
+)
+def test_a_list_of_a_therapy_the_requirement_leaves_out_is_refused(trials: Trials, text: str) -> None:
+    out = prior_therapy_out(trials, text, ["prednisone"])
+    assert E525 in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refractory to standard therapy (e.g. prednisone).",
+        "Refractory to standard therapy (prednisone).",
+        "Refractory to standard therapy (prednisone is required).",
+    ],
+)
+def test_the_kinds_own_bracket_of_a_therapy_it_names_passes(trials: Trials, text: str) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, ["prednisone"])

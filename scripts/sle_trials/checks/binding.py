@@ -40,7 +40,8 @@ object; otherwise the leaf's type):
   listed by its items, not by examples of it), not an aside of one of its items alone (its parenthesis,
   its examples, closed by a mark or by none) where the enumeration goes on after it, and, after a kind of
   treatment named first that no therapy's word reads ("at least two standard therapies"), only what that
-  kind is spelled out or given examples by, or is a treatment with: else E525.
+  kind is spelled out or given examples by, or is a treatment with, and never at a therapy the requirement
+  lets in, excepts or says of other patients ("(prednisone is allowed)"): else E525.
 - a lymphodepleting agent's dose (`x-bind: agent_dose`) is bound when its number is in the quote with
   its unit written right after it ("fludarabine 30 mg/m2/day for 3 days" is no dose of 3, nor of 30
   days), or is the number "respectively" pairs with that agent, in order, with the unit after the
@@ -174,7 +175,9 @@ CHECKS = (
         "belimumab or rituximab and immunosuppressants'), or opening after a kind of treatment the requirement "
         "names first in other words than what that kind is spelled out or given examples by, or is a treatment "
         "with ('prednisone' of 'refractory to at least two standard therapies, with prednisone at a stable "
-        "dose'), or its items in another order than the criterion's",
+        "dose'), or opening at a therapy the requirement does not name as one patients had ('prednisone' of "
+        "'refractory to standard therapy (prednisone is allowed)'), or its items in another order than the "
+        "criterion's",
     ),
 )
 
@@ -1339,6 +1342,19 @@ def _of_the_requirement(
         )
         return
     if not placed:
+        return
+    named = prior_therapy.THERAPIES.match(corpus, min(placed))
+    if named is not None and min(placed) not in read.starts and min(placed) > cue >= 0:
+        # (a therapy after the cue the requirement's reading leaves out: "Refractory to standard therapy
+        # (prednisone is allowed)" read as [prednisone] passed, the bracket read as the kind's own)
+        yield ctx.problem(
+            path,
+            "E525",
+            f"{fields.dotted(path)}: the list given opens with {named.group(0)!r}, which the requirement "
+            f"{read.words!r} of {fields.criterion_name(ref)} does not name as a therapy patients must have had "
+            "(the criterion lets it in, excepts it, or says it of other patients): list the therapies the "
+            "requirement names",
+        )
         return
     if read.starts and min(placed) > read.starts[0]:
         if _SPELLED_OUT.match(corpus, read.starts[0], min(placed)):
