@@ -10,17 +10,26 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    patients) passed where a kind of treatment stood before it and the words between were read as the kind's
    own: "Refractory to standard therapy (prednisone is allowed)" read as [prednisone] passed, and so did
    "(other than prednisone)", "(except prednisone)" before b01171e.
+3. ad621a5 read "in the absence of X" and "absent X" after a limit as a condition unless X is a treatment of a
+   short list, a noun with at most three words before it: honest records that passed before were refused
+   (E524) where the treatment has more words ("red blood cell or platelet transfusions") or another name
+   ("filgrastim", "erythropoiesis-stimulating agents", "thrombopoietin receptor agonists", "iron ...
+   replacement"); scopes._TREATMENT reads them now.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from conftest import Trials, prior_therapy_out
 from sle_trials.checks import binding
+from test_attacks_helper1_eligibility import HEMOGLOBIN, _codes
+from test_attacks_helper3_absence import PLATELETS
 
 E525 = " E525 eligibility.prior_therapy.therapies: "
+ANC = {"kind": "LABORATORY", "measure": "ANC", "comparator": "<", "value": 1000, "unit": "/mm³"}
 
 
 # 1. What a kind of treatment is defined as, made of or drawn from, is its own list
@@ -121,3 +130,20 @@ def test_a_list_of_a_therapy_the_requirement_leaves_out_is_refused(trials: Trial
 )
 def test_the_kinds_own_bracket_of_a_therapy_it_names_passes(trials: Trials, text: str) -> None:
     assert " E525 " not in prior_therapy_out(trials, text, ["prednisone"])
+
+
+# 3. What "in the absence of" or "absent" says of a treatment is the measure's own terms, in any of its names
+
+
+@pytest.mark.parametrize(
+    ("text", "threshold"),
+    [
+        ("Hemoglobin < 8 g/dL in the absence of red blood cell or platelet transfusions", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL in the absence of erythropoiesis-stimulating agents", HEMOGLOBIN),
+        ("Hemoglobin < 8 g/dL in the absence of iron or vitamin B12 replacement", HEMOGLOBIN),
+        ("ANC < 1000/mm³ in the absence of filgrastim within 7 days", ANC),
+        ("platelets < 50,000/mm³ absent thrombopoietin receptor agonists", PLATELETS),
+    ],
+)
+def test_a_treatments_absence_asks_no_condition(registry: Path, trials: Trials, text: str, threshold: dict) -> None:
+    assert _codes(registry, trials, text, threshold, None) == set()

@@ -362,9 +362,13 @@ _NONE_OF_WHAT = (
     r"|(?:(?:any|an?|other|another|alternative|apparent|obvious|identifiable)[ \t]+){0,2}"
     r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
 )
+# (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions"; a
+# haematopoietic growth factor by its name or its kind's: "filgrastim", "erythropoiesis-stimulating agents")
 _TREATMENT = (
-    r"(?:(?:[\w-]+[ \t]+){0,3}?(?:transfusions?|support|growth[ \t-]factors?|G-?CSF|erythropoie\w*|EPO"
-    r"|supplement\w*|dialysis|infusions?|treatment|therapy)(?![\w-]))"
+    r"(?:(?:[\w-]+[ \t]+){0,5}?(?:transfusions?|support|growth[ \t-]factors?|(?:GM-|G-)?CSF|EPO|ESAs?|TPO"
+    r"|(?:erythro|thrombo)poie[\w-]*(?:[ \t]+(?:agents?|drugs?|(?:receptor[ \t]+)?agonists?))?"
+    r"|(?:peg)?filgrastim|lenograstim|sargramostim|romiplostim|eltrombopag|avatrombopag|(?:darb)?epoetin\w*"
+    r"|supplement\w*|replacement|dialysis|infusions?|treatment|therapy)(?![\w-]))"
 )
 _ABSENCE = (
     rf"(?<![\w-])(?:(?:in[ \t]+(?:the[ \t]+)?absence[ \t]+of|absent)(?![\w-])(?![ \t]+{_NO_OF}{_TREATMENT})"
