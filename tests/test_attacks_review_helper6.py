@@ -14,7 +14,9 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    short list, a noun with at most three words before it: honest records that passed before were refused
    (E524) where the treatment has more words ("red blood cell or platelet transfusions") or another name
    ("filgrastim", "erythropoiesis-stimulating agents", "thrombopoietin receptor agonists", "iron ...
-   replacement"); scopes._TREATMENT reads them now.
+   replacement"); scopes._TREATMENT reads them now. Its words before the noun read a condition the
+   treatment is said of as the treatment's too: "in the absence of hepatitis requiring treatment", "bleeding
+   requiring transfusion", "hemolysis treated with transfusions" passed with no condition (E524 now).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 import pytest
 from conftest import Trials, prior_therapy_out
 from sle_trials.checks import binding
-from test_attacks_helper1_eligibility import HEMOGLOBIN, _codes
+from test_attacks_helper1_eligibility import ALT, HEMOGLOBIN, _codes, _required
 from test_attacks_helper3_absence import PLATELETS
 
 E525 = " E525 eligibility.prior_therapy.therapies: "
@@ -147,3 +149,35 @@ def test_the_kinds_own_bracket_of_a_therapy_it_names_passes(trials: Trials, text
 )
 def test_a_treatments_absence_asks_no_condition(registry: Path, trials: Trials, text: str, threshold: dict) -> None:
     assert _codes(registry, trials, text, threshold, None) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "threshold"),
+    [
+        # a condition a treatment is said of, not a treatment's absence
+        (
+            "ALT > 3 ×ULN in the absence of hepatitis requiring treatment",
+            "in the absence of hepatitis requiring treatment",
+            ALT,
+        ),
+        (
+            "Hemoglobin < 8 g/dL in the absence of bleeding requiring transfusion",
+            "in the absence of bleeding requiring transfusion",
+            HEMOGLOBIN,
+        ),
+        (
+            "Hemoglobin < 8 g/dL in the absence of hemolysis treated with transfusions",
+            "in the absence of hemolysis treated with transfusions",
+            HEMOGLOBIN,
+        ),
+        (
+            "Hemoglobin < 8 g/dL absent bleeding on anticoagulant therapy",
+            "absent bleeding on anticoagulant therapy",
+            HEMOGLOBIN,
+        ),
+    ],
+)
+def test_a_condition_a_treatment_is_said_of_is_still_a_condition(
+    registry: Path, trials: Trials, text: str, condition: str, threshold: dict
+) -> None:
+    _required(registry, trials, text, threshold, condition)

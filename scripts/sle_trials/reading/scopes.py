@@ -362,10 +362,14 @@ _NONE_OF_WHAT = (
     r"|(?:(?:any|an?|other|another|alternative|apparent|obvious|identifiable)[ \t]+){0,2}"
     r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
 )
-# (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions"; a
-# haematopoietic growth factor by its name or its kind's: "filgrastim", "erythropoiesis-stimulating agents")
+# (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions", none that
+# makes it what another noun is treated with: "hepatitis requiring treatment", "bleeding managed by
+# transfusion" are conditions; a haematopoietic growth factor by its name or its kind's: "filgrastim",
+# "erythropoiesis-stimulating agents")
 _TREATMENT = (
-    r"(?:(?:[\w-]+[ \t]+){0,5}?(?:transfusions?|support|growth[ \t-]factors?|(?:GM-|G-)?CSF|EPO|ESAs?|TPO"
+    r"(?:(?:(?!(?:(?:requir|need|necessitat|warrant)\w*|treated|managed|controlled|responsive|refractory|with|by"
+    r"|on|under|after|following|despite)[ \t])[\w-]+[ \t]+){0,5}?"
+    r"(?:transfusions?|support|growth[ \t-]factors?|(?:GM-|G-)?CSF|EPO|ESAs?|TPO"
     r"|(?:erythro|thrombo)poie[\w-]*(?:[ \t]+(?:agents?|drugs?|(?:receptor[ \t]+)?agonists?))?"
     r"|(?:peg)?filgrastim|lenograstim|sargramostim|romiplostim|eltrombopag|avatrombopag|(?:darb)?epoetin\w*"
     r"|supplement\w*|replacement|dialysis|infusions?|treatment|therapy)(?![\w-]))"
