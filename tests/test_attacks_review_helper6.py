@@ -242,3 +242,20 @@ def test_a_next_items_permission_may_be_an_earlier_limits_condition(registry: Pa
 def test_a_next_items_permission_of_no_value_of_the_limit_asks_no_condition(registry: Path, trials: Trials) -> None:
     items = ["Hemoglobin < 8 g/dL", "Patients with lupus nephritis are eligible."]
     assert _next_items_codes(registry, trials, items, HEMOGLOBIN, []) == set()
+
+
+@pytest.mark.parametrize("words", ["absent ", "in the absence of red blood cell or ", "absent bleeding requiring "])
+def test_reading_a_treatments_absence_costs_a_few_readings_of_the_text(
+    monkeypatch: pytest.MonkeyPatch, words: str
+) -> None:
+    from counted import scan_all
+    from sle_trials.reading import scopes
+
+    scans = scan_all(monkeypatch, scopes)
+    for n in (4_000, 40_000):
+        text = "ALT > 3 x ULN " + words * (n // len(words))
+        for scan in scans:
+            scan.read = 0
+        list(scopes.required((), text, 4, ">", ((4, 13),)))
+        read = sum(scan.read for scan in scans)
+        assert read <= 60 * len(text), (n, read)
