@@ -17,6 +17,10 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    replacement"); scopes._TREATMENT reads them now. Its words before the noun read a condition the
    treatment is said of as the treatment's too: "in the absence of hepatitis requiring treatment", "bleeding
    requiring transfusion", "hemolysis treated with transfusions" passed with no condition (E524 now).
+4. b41cab5 refused a list among examples no mark closes where a conjunction ("and", "or", "plus", "as well as")
+   or a semicolon joins another therapy after them; other words joining one passed ("... such as belimumab
+   or rituximab in addition to mycophenolate", "combined with", "followed by", "&", "+", "/", "and despite
+   mycophenolate"), as they did after a comma that closes the examples. binding._JOINING reads them in both.
 
 Left (strict xfails): a permission opening the next item of a limit's list is held as the condition of the
 last limit before it, whatever it names and whichever limit it is of (scopes._permission_next).
@@ -259,3 +263,40 @@ def test_reading_a_treatments_absence_costs_a_few_readings_of_the_text(
         list(scopes.required((), text, 4, ">", ((4, 13),)))
         read = sum(scan.read for scan in scans)
         assert read <= 60 * len(text), (n, read)
+
+
+# 4. Examples of one item, and another item joined after them in other words than a conjunction
+
+
+@pytest.mark.parametrize(
+    "joined_by",
+    [
+        " in addition to",
+        " combined with",
+        " together with",
+        " along with",
+        ", followed by",
+        " &",
+        " +",
+        " /",
+        " and despite",
+        ", and despite",
+        ", in addition to",
+    ],
+)
+def test_examples_before_another_item_joined_in_other_words_are_refused(trials: Trials, joined_by: str) -> None:
+    text = f"Active disease despite targeted therapy such as belimumab or rituximab{joined_by} mycophenolate."
+    out = prior_therapy_out(trials, text, ["belimumab", "rituximab"])
+    assert E525 in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words after them that join no therapy
+        "Active disease despite targeted therapy such as belimumab or rituximab and persistently active disease.",
+        "Active disease despite targeted therapy such as belimumab or rituximab in addition to active nephritis.",
+    ],
+)
+def test_examples_before_words_joining_no_therapy_pass(trials: Trials, text: str) -> None:
+    assert " E525 " not in prior_therapy_out(trials, text, ["belimumab", "rituximab"])

@@ -1468,19 +1468,25 @@ _EXAMPLES_SHUT = lazy(r"\s*(?:,|\s[-–—](?=\s))")
 # conjunction, then closed words ("), or to mycophenolate", ") and at least one immunosuppressant"); not a
 # clause of other words (", with prednisone at a stable dose"); after a comma or a dash that closed examples,
 # the conjunction alone, or nothing
-_ITEMS_LEAD = r"(?:(?:to|of|the|an?|other|another|any|prior|previous|at\s+least\s+(?:one|two|\d+))\s+)*"
+_ITEMS_LEAD = (
+    r"(?:(?:to|of|the|an?|other|another|any|prior|previous|despite|after|following|at\s+least\s+(?:one|two|\d+))"
+    r"\s+)*"
+)
+# (the words that join another item: a conjunction, or words of one, "in addition to", "combined with",
+# "followed by"; or "&" or "+")
+_JOINING = (
+    r"(?:and/or|or|and|nor|plus|as\s+well\s+as|in\s+addition\s+to|(?:combined|together|along)\s+with"
+    r"|followed\s+by)"
+)
 _ANOTHER_ITEM = lazy(
-    r"(?i)(?:(?:(?<=[,–—-])\s*|\s*[,;/]\s*)(?:(?:and/or|or|and|nor|plus)\s+)?|\s*(?:and/or|or|and|nor|plus)\s+)"
-    + _ITEMS_LEAD
+    r"(?i)(?:(?:(?<=[,–—-])\s*|\s*[,;/&+]\s*)(?:" + _JOINING + r"\s+)?|\s*" + _JOINING + r"\s+)" + _ITEMS_LEAD
 )
 # ... and right after examples that no comma or dash closes ("targeted therapy such as belimumab or rituximab
-# and immunosuppressants"), a conjunction or a semicolon: what it joins is another of the examples or
+# and immunosuppressants"), a conjunction (or words of one: "in addition to", "followed by"), a semicolon, a
+# slash, "&" or "+": what it joins is another of the examples or
 # another item of the requirement (a reader cannot tell which), and the list of the examples before it is
 # the requirement's in neither reading
-_JOINS_ANOTHER = lazy(
-    r"(?i)(?:\s*;\s*(?:(?:and/or|or|and|nor|plus|as\s+well\s+as)\s+)?|\s+(?:and/or|or|and|nor|plus|as\s+well\s+as)\s+)"
-    + _ITEMS_LEAD
-)
+_JOINS_ANOTHER = lazy(r"(?i)(?:\s*[;/&+]\s*(?:" + _JOINING + r"\s+)?|\s+" + _JOINING + r"\s+)" + _ITEMS_LEAD)
 
 
 # From the words of a kind of treatment a requirement names before any therapy (prior_therapy.KINDS: "at
