@@ -21,6 +21,10 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    or a semicolon joins another therapy after them; other words joining one passed ("... such as belimumab
    or rituximab in addition to mycophenolate", "combined with", "followed by", "&", "+", "/", "and despite
    mycophenolate"), as they did after a comma that closes the examples. binding._JOINING reads them in both.
+5. b7f21a6 read "Non-inclusion criteria" as the exclusion list's heading in every reader of a list's side then;
+   list_sides.py, written after it, read it as no heading: the exclusion criteria under it stood under no
+   list's heading, and a record moving one to the inclusion list passed (E512). It is the exclusion list's
+   heading there too now.
 
 Left (strict xfails): a permission opening the next item of a limit's list is held as the condition of the
 last limit before it, whatever it names and whichever limit it is of (scopes._permission_next).
@@ -36,6 +40,7 @@ import pytest
 from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, prior_therapy_out, put
 from sle_trials.checks import binding
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
+from test_attacks_helper1_list_sides import _out, _refused
 from test_attacks_helper3_absence import PLATELETS
 
 E525 = " E525 eligibility.prior_therapy.therapies: "
@@ -300,3 +305,32 @@ def test_examples_before_another_item_joined_in_other_words_are_refused(trials: 
 )
 def test_examples_before_words_joining_no_therapy_pass(trials: Trials, text: str) -> None:
     assert " E525 " not in prior_therapy_out(trials, text, ["belimumab", "rituximab"])
+
+
+# 5. "Non-inclusion criteria" heads the exclusion list in a source of no layout too (list_sides.py)
+
+NON_INCLUSION_HEADINGS = ["Non-inclusion criteria:\n", "NON-INCLUSION CRITERIA\n", "Non inclusion criteria:\n"]
+
+
+@pytest.mark.parametrize("heading", NON_INCLUSION_HEADINGS)
+@pytest.mark.parametrize(
+    ("inclusion", "exclusion"),
+    [
+        (["Weight ≥ 40 kg", "Active tuberculosis"], ["Pregnancy"]),  # an exclusion criterion moved to the inclusions
+        (["Pregnancy", "Active tuberculosis"], ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"]),  # the lists swapped whole
+    ],
+)
+def test_a_criterion_under_a_non_inclusion_heading_is_no_inclusion_one(
+    trials: Trials, heading: str, inclusion: list[str], exclusion: list[str]
+) -> None:
+    source = f"Inclusion criteria:\n1. Weight ≥ 40 kg\n2. SLEDAI-2K ≥ 6\n{heading}1. Pregnancy\n2. Active tuberculosis"
+    out = _out(trials, source, inclusion, exclusion)
+    assert _refused(out), out
+
+
+@pytest.mark.parametrize("heading", NON_INCLUSION_HEADINGS)
+def test_the_lists_under_a_non_inclusion_heading_as_written_pass(trials: Trials, heading: str) -> None:
+    source = f"Inclusion criteria:\n1. Weight ≥ 40 kg\n2. SLEDAI-2K ≥ 6\n{heading}1. Pregnancy\n2. Active tuberculosis"
+    assert " E512 " not in _out(
+        trials, source, ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"], ["Pregnancy", "Active tuberculosis"]
+    )

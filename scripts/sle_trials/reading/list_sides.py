@@ -78,13 +78,13 @@ def side_of(stretches: tuple[Stretch, ...], starts: list[int], at: int, end: int
     return ACROSS, first
 
 
-# A list's heading: a qualifier at most, the list's word ("Inclusions" too), "criteria" or none, an aside
-# ("(all must be met)", "(continued)") and "are as follows" at most; a part's, a cohort's list is its
+# A list's heading: a qualifier at most, the list's word ("Inclusions", "Non-inclusion" too), "criteria" or none,
+# an aside ("(all must be met)", "(continued)") and "are as follows" at most; a part's, a cohort's list is its
 # side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:")
 _PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
 _HEADING = (
     r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
-    rf"(?:{_PART}\s+)?(?P<side>inclusion|exclusion)s?(?:\s+criteri(?:a|on|as))?"
+    rf"(?:{_PART}\s+)?(?P<side>(?:non[-\s]?)?inclusion|exclusion)s?(?:\s+criteri(?:a|on|as))?"
     rf"(?:\s+(?:for|in)\s+{_PART})?(?:\s*\([^()\n]{{0,60}}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
 )
@@ -104,7 +104,8 @@ _RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{_HEADING}{_ENDED}")
 # A sentence of a list's words ("Inclusion criteria were age ≥ 18 years and SLEDAI-2K ≥ 6. Exclusion
 # criteria included pregnancy."): its words to its end are that list's, at a line's start or after a stop
 _SENTENCE_HEADING = lazy(
-    r"(?i)(?:\A|(?<=[.;!?])\s+)[*_]{0,3}(?P<words>(?:(?:key|main|major|principal)\s+)?(?P<side>inclusion|exclusion)"
+    r"(?i)(?:\A|(?<=[.;!?])\s+)[*_]{0,3}(?P<words>(?:(?:key|main|major|principal)\s+)?"
+    r"(?P<side>(?:non[-\s]?)?inclusion|exclusion)"
     r"\s+criteri(?:a|on)\s+(?:were|are|was|is|included|include[sd]?|comprised|consisted\s+of))"
     r"(?!\s+(?:not|no|never|met|applied|amended|changed|revised|as\s+follows)\b)(?=\s+\w)"
 )
@@ -250,7 +251,9 @@ def _a_stop(line: str, after: int) -> bool:
 
 def _heading(match: re.Match[str], line: str) -> tuple[int, int, str | None, str]:
     lo = match.start("words")
-    return lo, match.end(), match.group("side").lower(), line[lo : match.end()].strip(" *_")
+    side = match.group("side").lower()
+    # ("Non-inclusion criteria", a French protocol's critères de non-inclusion, heads the exclusion list)
+    return lo, match.end(), "exclusion" if side.startswith("non") else side, line[lo : match.end()].strip(" *_")
 
 
 def _ends_a_list(line: str) -> bool:
