@@ -25,6 +25,10 @@ readings (ad621a5 to 1c27bb8), by helper-6.
    list_sides.py, written after it, read it as no heading: the exclusion criteria under it stood under no
    list's heading, and a record moving one to the inclusion list passed (E512). It is the exclusion list's
    heading there too now.
+6. A permission worded "acceptable" let no one in for scopes' readings (the limit's clause, its bracket, the
+   next item: c886ab0): "Total bilirubin > 2 mg/dL; Gilbert's syndrome is acceptable.", "(Gilbert's syndrome
+   acceptable)" and the next item "Gilbert's syndrome is acceptable." passed with no condition, and a record
+   holding the bracket's was refused (E518).
 
 Left (strict xfails): a permission opening the next item of a limit's list is held as the condition of the
 last limit before it, whatever it names and whichever limit it is of (scopes._permission_next).
@@ -334,3 +338,34 @@ def test_the_lists_under_a_non_inclusion_heading_as_written_pass(trials: Trials,
     assert " E512 " not in _out(
         trials, source, ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"], ["Pregnancy", "Active tuberculosis"]
     )
+
+
+# 6. A permission worded "acceptable"
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Total bilirubin > 2 mg/dL; Gilbert's syndrome is acceptable.", "Gilbert's syndrome is acceptable"),
+        (
+            "Total bilirubin > 2 mg/dL; patients with Gilbert's syndrome are acceptable.",
+            "patients with Gilbert's syndrome are acceptable",
+        ),
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome acceptable)", "Gilbert's syndrome acceptable"),
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome is acceptable)", "Gilbert's syndrome is acceptable"),
+    ],
+)
+def test_a_limit_a_permission_worded_acceptable_restricts_needs_it(
+    registry: Path, trials: Trials, text: str, condition: str
+) -> None:
+    _required(registry, trials, text, BILIRUBIN, condition)
+
+
+def test_a_next_items_permission_worded_acceptable_is_the_limits_condition(registry: Path, trials: Trials) -> None:
+    items = ["Total bilirubin > 2 mg/dL", "Gilbert's syndrome is acceptable."]
+    assert _next_items_codes(registry, trials, items, BILIRUBIN, []) == {"E524"}
+    assert _next_items_codes(registry, trials, items, BILIRUBIN, ["Gilbert's syndrome is acceptable"]) == set()
+
+
+def test_a_limit_whose_values_are_not_acceptable_asks_no_condition(registry: Path, trials: Trials) -> None:
+    assert _codes(registry, trials, "Total bilirubin > 2 mg/dL; values are not acceptable.", BILIRUBIN, None) == set()

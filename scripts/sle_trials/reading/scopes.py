@@ -415,13 +415,15 @@ _CONDITION_EXCEPTION = lazy(
     rf"(?i){_excepting(_EXCEPTING + '|unless', _CONDITION)}"
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
-    rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+(?:allowed|permitted|eligible)[ \t]*\)"
+    rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
+    r"(?:allowed|permitted|eligible|acceptable)[ \t]*\)"
 )
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
 # clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
-# eligible", "; Gilbert's syndrome is allowed", "(subjects with known Gilbert's disease may be enrolled)", ";
-# ... are not excluded", "; this does not apply to patients with Gilbert's syndrome" (not "; ... are not
-# eligible", "; ... are excluded", "; patients must be eligible for lymphodepletion", which let no one in)
+# eligible", "; Gilbert's syndrome is allowed" (or "is acceptable"), "(subjects with known Gilbert's disease
+# may be enrolled)", "; ... are not excluded", "; this does not apply to patients with Gilbert's syndrome"
+# (not "; ... are not eligible", "; ... are excluded", "; patients must be eligible for lymphodepletion", which
+# let no one in)
 # (words of a relative clause end the words a permission reads: "patients with lupus nephritis who are eligible
 # for dialysis are excluded" lets no one in)
 _RELATIVE = "who|whom|whose|that|which"
@@ -429,7 +431,7 @@ _PERMISSION = lazy(
     rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
     rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only|{_RELATIVE})(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
-    rf"(?:{kept_out.LET_IN}|participate|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
+    rf"(?:{kept_out.LET_IN}|participate|acceptable|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable)(?![\w-])"
     r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable)[ \t]+to(?![\w-])"
 )
@@ -679,7 +681,8 @@ def opens_condition(words: str) -> bool:
 # "(patients on steroids only)"): words holding one state a condition, however they are set off
 _WHO_OR_WHEN = lazy(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
-    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|who|whose|"
+    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|acceptable|"
+    r"who|whose|"
     r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
