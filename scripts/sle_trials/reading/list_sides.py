@@ -26,7 +26,8 @@ inclusion, an exclusion or eligibility otherwise, a paragraph after a blank line
 list, a line of no mark opening a block after the list's marked items ("Who cannot take part"; not a
 line its item wraps into, nor a sub-item under an item ending in a colon), or a line the document's text
 does not hold as read (a reading that parts from the text's). A note between items ("Note: ...") is
-under no heading, and the list goes on after it. The
+under no heading, and the list goes on after it, as it does after a clause inside it that speaks of the
+other list ("... SLEDAI-2K ≥ 6. Patients with pregnancy were excluded.", "(... were not eligible)"). The
 text before any heading, and after a list ends, is under none: a criterion standing there may be
 either list's. Each reading that cannot tell ends the list rather than extend it: a list read past its
 end would refuse an honest criterion standing after it.
@@ -53,6 +54,9 @@ class Stretch(NamedTuple):
     side: str  # INCLUSION or EXCLUSION
     heading: str  # the heading as the source writes it ("Key exclusion criteria:"), for a message
     at: int  # where the heading begins in the text (start is where it ends)
+    # the clauses inside it that speak of the other list ("... ≥ 6. Patients with pregnancy were excluded."), in
+    # order and apart: under no one list's heading (_holes)
+    holes: tuple[tuple[int, int], ...] = ()
 
 
 # What a run of the text across a list's heading is under: no one list's (side_of)
@@ -71,11 +75,19 @@ def side_of(stretches: tuple[Stretch, ...], starts: list[int], at: int, end: int
     # words), those whose heading begins before end
     touched = [s for s in stretches[k + 1 : bisect.bisect_left(starts, end) + 1] if s.at < end]
     if not touched:
-        return (stretches[k].side, stretches[k]) if k >= 0 and end <= stretches[k].end else (None, None)
+        if k >= 0 and end <= stretches[k].end and not _in_a_hole(stretches[k], at, end):
+            return stretches[k].side, stretches[k]
+        return None, None
     first = touched[0]
     if len(touched) == 1 and at >= first.at and end <= first.end:
-        return first.side, first
+        return (None, None) if _in_a_hole(first, at, end) else (first.side, first)
     return ACROSS, first
+
+
+def _in_a_hole(stretch: Stretch, at: int, end: int) -> bool:
+    """Whether the run from at to end stands whole in a clause of the stretch that speaks of the other list."""
+    k = bisect.bisect_right(stretch.holes, at, key=lambda hole: hole[0]) - 1
+    return k >= 0 and stretch.holes[k][0] <= at and end <= stretch.holes[k][1]
 
 
 # A list's heading: a qualifier at most, the list's word ("Inclusions", "Non-inclusion" too), "criteria" or none,
@@ -164,6 +176,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
     blank = False  # whether a blank line came before this one
     last = ""  # the line before
     at = 0  # where the line before ends in text
+    clauses: list[tuple[int, int, int, str]] = []  # the clauses speaking of a list (_speaking), in the text
 
     def close(end: int) -> None:
         if side is not None and end > start:
@@ -179,6 +192,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
             close(at)
             side, blank = None, False
             continue
+        clauses += [(found + w, found + lo, found + hi, said) for w, lo, hi, said in _speaking(line)]
         item = _MARK.match(line) is not None
         # a note inside a list ("Note: ...", "NB: ...") may be of either list's items: its words are under
         # no heading, and the list goes on after it
@@ -200,7 +214,49 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
         colon = (colon or item) and side is not None and (not item or line.endswith(":"))
         at, blank, last = found + len(line), False, line
     close(len(text))
-    return tuple(out)
+    return _with_holes(out, clauses)
+
+
+# Words of a list's side said in a list's words ("Patients with pregnancy were excluded", "... were not
+# eligible"; "Patients aged 18-65 were included"): of the exclusions', or of the inclusions'
+_SPEAKS = lazy(
+    r"(?i)(?P<ex>\bexclu\w*|\bnon-?inclu\w*|\b(?:in|non-?)eligib\w*|\bnot\s+(?:be\s+)?eligib\w*)|(?P<in>\binclu\w*|\beligib\w*)"
+)
+# ... and where the clause they are said in ends: a stop, a semicolon, a parenthesis
+_CLAUSE_END = lazy(r"[.;!?](?=\s|$)|[()]")
+
+
+def _speaking(line: str) -> list[tuple[int, int, int, str]]:
+    """The clauses of a line (normalised) that speak of a list's side: (where the word is, where its clause
+    begins and ends, the side), in order and apart. A clause is bounded by a stop, a semicolon, a parenthesis
+    or the line's ends."""
+    if not _SPEAKS.search(line):
+        return []
+    ends = [m.start() for m in _CLAUSE_END.finditer(line)]
+    out: dict[tuple[int, int, str], int] = {}
+    for m in _SPEAKS.finditer(line):
+        k = bisect.bisect_left(ends, m.start())
+        lo, hi = ends[k - 1] + 1 if k else 0, ends[k] if k < len(ends) else len(line)
+        out.setdefault((lo, hi, EXCLUSION if m.group("ex") else INCLUSION), m.start())
+    return [(w, lo, hi, said) for (lo, hi, said), w in out.items()]
+
+
+def _with_holes(out: list[Stretch], clauses: list[tuple[int, int, int, str]]) -> tuple[Stretch, ...]:
+    """The stretches, each with the clauses inside it that speak of the other list as its holes: "Inclusion
+    criteria: adults with SLE. Patients with pregnancy or active infection were excluded." holds exclusions
+    after the inclusions' heading, and its "active infection" as an exclusion criterion was refused (E512).
+    Such a clause is under no one list's heading; the list goes on after it ("2. SLEDAI-2K ≥ 6 (patients with
+    pregnancy were excluded) 3. Weight ≥ 40 kg")."""
+    starts = [s.start for s in out]
+    holes: dict[int, list[tuple[int, int]]] = {}
+    for where, lo, hi, said in clauses:
+        k = bisect.bisect_right(starts, where) - 1
+        if k < 0 or where >= out[k].end or said == out[k].side:
+            continue
+        hole = (max(lo, out[k].start), min(hi, out[k].end))
+        if not holes.get(k) or holes[k][-1] != hole:
+            holes.setdefault(k, []).append(hole)
+    return tuple(Stretch(*s[:5], tuple(holes[k])) if k in holes else s for k, s in enumerate(out))
 
 
 def _opens_a_block(raw: str, line: str, last: str) -> bool:

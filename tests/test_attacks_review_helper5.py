@@ -1,0 +1,56 @@
+"""A review of the plain sources' list sides and the importer's criteria layouts (helper-5).
+
+reading/list_sides.py reads which criteria list's heading a plain source's words stand under, and
+evidence.check_list_sides refuses (E512) a criterion written only under the other list's heading. Found:
+
+- a sentence run into a list's line that says who was left out ("Inclusion criteria: adults with SLE.
+  Patients with active infection or pregnancy were excluded.") was read as words of the inclusion list,
+  so an honest exclusion criterion taken from it was refused E512. A sentence (or a parenthesis) in a
+  list's stretch that names the other side's wording (excluded, ineligible; included, eligible) is now
+  under no one list's heading, and the list goes on after it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Trials
+from test_attacks_helper1_list_sides import _out, _refused
+
+# --- honest: a sentence saying who was left out, run into the inclusion list's line ------------------
+
+LEFT_OUT = [
+    "Inclusion criteria: adults with SLE and SLEDAI-2K ≥ 6. Patients with active infection or pregnancy were excluded.",
+    "Inclusion criteria: adults with SLE and SLEDAI-2K ≥ 6; patients with active infection or pregnancy were "
+    "not eligible.",
+    "Inclusion criteria:\n1. Adults with SLE\n2. SLEDAI-2K ≥ 6 (patients with active infection or pregnancy were "
+    "excluded)\n3. Weight ≥ 40 kg",
+    "Inclusion criteria:\n1. Adults with SLE\n2. SLEDAI-2K ≥ 6\n3. Patients with active infection or pregnancy "
+    "were ineligible.",
+]
+
+
+@pytest.mark.parametrize("source", LEFT_OUT)
+def test_a_sentence_of_who_was_excluded_in_the_inclusion_list_is_no_inclusion(trials: Trials, source: str) -> None:
+    adults = "~adults with SLE" if "adults" in source else "~Adults with SLE"
+    assert _out(trials, source, [adults], ["~active infection"]) == ""
+
+
+def test_the_inclusion_list_goes_on_after_such_a_sentence(trials: Trials) -> None:
+    """The sentence is a hole in the list, not its end: an inclusion item after it is still refused as an
+    exclusion criterion."""
+    assert _refused(_out(trials, LEFT_OUT[2], [], ["~Weight ≥ 40 kg"]))
+    assert _refused(_out(trials, LEFT_OUT[2], [], ["~Adults with SLE"]))
+
+
+def test_a_sentence_of_who_was_included_in_the_exclusion_list_is_no_exclusion(trials: Trials) -> None:
+    source = "Exclusion criteria: pregnancy and active infection. Patients aged 18-65 with SLEDAI-2K ≥ 6 were included."
+    assert _out(trials, source, ["~SLEDAI-2K ≥ 6"], ["~pregnancy"]) == ""
+    assert _refused(_out(trials, source, ["~active infection"], []))  # (the list's own words stay its own)
+
+
+def test_a_non_inclusion_clause_in_the_inclusion_list_is_no_inclusion(trials: Trials) -> None:
+    source = (
+        "Inclusion criteria:\n1. Adults with SLE\n2. Non-inclusion of patients with active infection\n3. SLEDAI-2K ≥ 6"
+    )
+    assert _out(trials, source, ["~Adults with SLE"], ["~active infection"]) == ""
+    assert _refused(_out(trials, source, [], ["~SLEDAI-2K ≥ 6"]))
