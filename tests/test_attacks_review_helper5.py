@@ -8,13 +8,17 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
   so an honest exclusion criterion taken from it was refused E512. A sentence (or a parenthesis) in a
   list's stretch that names the other side's wording (excluded, ineligible; included, eligible) is now
   under no one list's heading, and the list goes on after it.
+- "Non-inclusion criteria:" (a French protocol's exclusion list, read as such by the importer and by the age's
+  side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
+  inclusion criterion passed. (A full-width colon, "Exclusion criteria：", is read already: the check's text is
+  normalised to ":"; tested alongside.)
 """
 
 from __future__ import annotations
 
 import pytest
 from conftest import Trials
-from test_attacks_helper1_list_sides import _out, _refused
+from test_attacks_helper1_list_sides import _lists, _out, _refused
 
 # --- honest: a sentence saying who was left out, run into the inclusion list's line ------------------
 
@@ -54,3 +58,37 @@ def test_a_non_inclusion_clause_in_the_inclusion_list_is_no_inclusion(trials: Tr
     )
     assert _out(trials, source, ["~Adults with SLE"], ["~active infection"]) == ""
     assert _refused(_out(trials, source, [], ["~SLEDAI-2K ≥ 6"]))
+
+
+# --- attacks: the exclusion list headed "Non-inclusion criteria" or ended by a full-width colon ------------
+
+MORE_HEADINGS = [
+    ("Inclusion criteria:\n", "Non-inclusion criteria:\n"),
+    ("INCLUSION CRITERIA\n", "NON INCLUSION CRITERIA\n"),
+    ("Inclusion criteria：\n", "Exclusion criteria：\n"),
+    ("Key inclusion criteria：", "Key non-inclusion criteria："),
+]
+
+
+@pytest.mark.parametrize(("inclusion_heading", "exclusion_heading"), MORE_HEADINGS)
+@pytest.mark.parametrize(
+    ("inclusion", "exclusion"),
+    [
+        (["Weight ≥ 40 kg"], ["Pregnancy", "SLEDAI-2K ≥ 6"]),
+        (["Weight ≥ 40 kg", "Active tuberculosis"], ["Pregnancy"]),
+        (["Pregnancy", "Active tuberculosis"], ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"]),
+    ],
+)
+def test_a_criterion_under_a_non_inclusion_or_full_width_heading_is_held_to_it(
+    trials: Trials, inclusion_heading: str, exclusion_heading: str, inclusion: list[str], exclusion: list[str]
+) -> None:
+    out = _out(trials, _lists(inclusion_heading, exclusion_heading), inclusion, exclusion)
+    assert _refused(out), out
+
+
+@pytest.mark.parametrize(("inclusion_heading", "exclusion_heading"), MORE_HEADINGS)
+def test_the_lists_under_such_headings_pass_in_place(
+    trials: Trials, inclusion_heading: str, exclusion_heading: str
+) -> None:
+    source = _lists(inclusion_heading, exclusion_heading)
+    assert _out(trials, source, ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"], ["Pregnancy", "Active tuberculosis"]) == ""
