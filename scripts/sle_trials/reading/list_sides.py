@@ -154,10 +154,8 @@ _LINE_BREAKS = lazy(r"[\n\r\x00]")
 # How far past where the line before ends a line may stand in the normalised text: a paragraph's
 # separator (layouts.set_apart) stands between two lines there
 _SLACK = 8
-# The small words a headline writes in lower case
-_SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
 # The words a line ends on that go on in the next: an item wrapped there
-_JOINING = _SMALL | frozenset("with without than or and nor not no if when who whose which that".split())
+_JOINING = sentences.SMALL_WORDS | frozenset("with without than or and nor not no if when who whose which that".split())
 # A section's number before a heading ("5 ", "4.2 ")
 _SECTION_NUMBER = lazy(r"\A\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+")
 
@@ -336,4 +334,4 @@ def _headline(line: str) -> bool:
         return False
     lettered = [w for w in words if w[:1].isalpha()]
     titled = [w for w in lettered if w[0].isupper() and not w.isupper()]
-    return len(titled) >= 2 and all(w[0].isupper() or w.lower() in _SMALL for w in lettered)
+    return len(titled) >= 2 and all(w[0].isupper() or w.lower() in sentences.SMALL_WORDS for w in lettered)

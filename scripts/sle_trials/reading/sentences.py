@@ -221,8 +221,8 @@ _JOINING = frozenset(",;:-–—/&+")
 # and at most four more before a colon
 LIST_MARK = lazy(r"(?:[-*•·–]|(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s")
 LABEL = lazy(r"[A-Z][\w'’()/&-]*(?:\s+[\w'’()/&-]+){0,4}:(?:\s|$)")
-# The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301")
-_SMALL = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
+# The small words a headline writes in lower case ("Doses First Patient in Phase 1 Trial of NB-301"; list_sides too)
+SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs via into per".split())
 
 
 # A word naming an institution ("University", "Hospital", "Medical Center"), and a line opening with
@@ -251,11 +251,11 @@ def _starts_a_block(line: str) -> bool:
 
 def _headline(line: str) -> bool:
     """Whether a line is a headline's: every word of letters capitalised but the small ones
-    (_SMALL), three at least ("Northbridge Doses First Patient in Phase 1 Trial of NB-301"); a line
+    (SMALL_WORDS), three at least ("Northbridge Doses First Patient in Phase 1 Trial of NB-301"); a line
     of wrapped prose writes words in lower case ("The trial is led by Anna Berg of")."""
     words = [w for w in line.split() if w[:1].isalpha()]
     capitalised = [w for w in words if w[0].isupper()]
-    return len(capitalised) >= 3 and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+    return len(capitalised) >= 3 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
 
 
 def _alone(line: str) -> bool:
