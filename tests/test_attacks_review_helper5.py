@@ -12,12 +12,21 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
   side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
   inclusion criterion passed. (A full-width colon, "Exclusion criteria：", is read already: the check's text is
   normalised to ":"; tested alongside.)
+
+criteria_text.py (the importer's and the check's reader of a registry's criteria text):
+
+- each line run on over a line holding only a conjunction ("a" / "or" / "b") kept the criterion's whole text
+  so far for the remark: memory grew with the square of the lines (16,000 "or" lines under one item, a 150 KB
+  text, held 1.7 GB), and the remark counted the joins as criteria. Each criterion is kept once now.
 """
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 from conftest import Trials
+from sle_trials.reading import criteria_text
 from test_attacks_helper1_list_sides import _lists, _out, _refused
 
 # --- honest: a sentence saying who was left out, run into the inclusion list's line ------------------
@@ -92,3 +101,36 @@ def test_the_lists_under_such_headings_pass_in_place(
 ) -> None:
     source = _lists(inclusion_heading, exclusion_heading)
     assert _out(trials, source, ["Weight ≥ 40 kg", "SLEDAI-2K ≥ 6"], ["Pregnancy", "Active tuberculosis"]) == ""
+
+
+# --- criteria_text: a criterion run on over many lines holding only a conjunction -------------------------
+
+
+def _or_lines(n: int) -> str:
+    return "Inclusion Criteria:\n\n* Anti-dsDNA positive\n" + "".join(f"or\nlow complement C{i}\n" for i in range(n))
+
+
+def _peak(text: str) -> int:
+    tracemalloc.start()
+    try:
+        criteria_text.split(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_criterion_run_on_over_many_conjunction_lines_is_held_once() -> None:
+    """Memory grows with the text, not with its square (it was 25 MB for 2,000 lines, 102 MB for 4,000)."""
+    small, large = _peak(_or_lines(2000)), _peak(_or_lines(4000))
+    assert large < 3 * small and large < 20_000_000, (small, large)
+
+
+def test_the_remark_counts_the_criteria_run_on_not_the_lines() -> None:
+    found = criteria_text.split(_or_lines(3) + "* Signed consent\n* SLEDAI-2K ≥ 6\nor\nBILAG A\n")
+    assert [c["text"] for c in found.inclusion] == [
+        "Anti-dsDNA positive or low complement C0 or low complement C1 or low complement C2",
+        "Signed consent",
+        "SLEDAI-2K ≥ 6 or BILAG A",
+    ]
+    said = [r for r in found.remarks if "holds only a conjunction" in r]
+    assert len(said) == 1 and said[0].split(": ", 1)[1].startswith("2 criteria ('Anti-dsDNA positive or low"), said
