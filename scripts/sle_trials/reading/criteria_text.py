@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from sle_trials.patterns import lazy
@@ -243,6 +242,13 @@ def _item(raw: str) -> re.Match | None:
         return _ITEM.match(shown)
     at = shown.index("*")
     return _ITEM.match(shown[:at] + "x" + shown[at + 1 :])  # (a letter, which marks no item before a word)
+
+
+def _next_said(lines: list[str], start: int) -> str | None:
+    """The first line from index start on that has words, None if there is none: walked by index (an islice
+    of the list, or a copy of its tail, passed over every line above start for each line asked about: a text
+    of many paragraphs or "OR" lines cost the square of its lines)."""
+    return next((lines[k] for k in range(start, len(lines)) if lines[k].strip()), None)
 
 
 def _number(m: re.Match | None) -> int | None:
@@ -498,7 +504,7 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
         line.startswith(("**", "__")) and line.endswith(("**", "__"))
     ):
         return None
-    following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
+    following = _next_said(lines, at + 1)
     marked = _item(following) if following is not None else None
     if marked is None or not _marked(marked) or len(marked.group("indent")) < indent:
         return None
@@ -542,12 +548,12 @@ def _doubtful_heading(lines: list[str], kind: str) -> int | None:
     criteria under it were imported as inclusion criteria ("Pregnancy" as a condition of taking part), and
     the other way round where the exclusion criteria come first."""
     found = [(at, m) for at, raw in enumerate(lines) if (m := _item(_shown(raw)))]
-    items = [len(m.group("indent")) for _, m in found if _marked(m)]
+    least = min((len(m.group("indent")) for _, m in found if _marked(m)), default=0)
     for at, m in found:  # (m: each line that is no blank one)
         line = m.string
         if (at and lines[at - 1].strip()) or lines[at].startswith(_GROUP) or _marked(m):
             continue
-        if line[:1] == "\t" or len(m.group("indent")) > min(items, default=0):
+        if line[:1] == "\t" or len(m.group("indent")) > least:
             continue  # indented under an item: no heading of a list
         ineligible = kind == "exclusion" and _INELIGIBLE_WORDS.search(line)
         if not (ineligible or (_KIND_SAID[kind].search(line) and not _OTHERWISE[kind].search(line))):
@@ -555,7 +561,7 @@ def _doubtful_heading(lines: list[str], kind: str) -> int | None:
         words = re.findall(r"\w+", line)
         if len(words) > _HEADING_WORDS:
             continue
-        following = next((x for x in islice(lines, at + 1, None) if x.strip()), None)
+        following = _next_said(lines, at + 1)
         if following is not None and _marked(_item(following)):
             return at
     return None
@@ -864,7 +870,7 @@ def _subheading(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> 
     m = _SUBHEADING.match(line)
     if not m:
         return None
-    following = next((x for x in lines[at + 1 :] if x.strip()), None)
+    following = _next_said(lines, at + 1)
     item = _item(following) if following is not None else None
     if not _marked(item):
         return None
@@ -908,7 +914,7 @@ def _block_under(lines: list[str], at: int) -> bool:
         if _marked(x := _item(lines[end])) and _bullet(x) != mark:
             return False
         end += 1
-    after = next((x for x in islice(lines, end, None) if x.strip()), None)
+    after = _next_said(lines, end)
     following = _item(after) if after is not None else None
     return following is not None and _marked(following) and len(following.group("indent")) <= len(mark[1])
 
