@@ -12,6 +12,10 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
   side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
   inclusion criterion passed. (A full-width colon, "Exclusion criteria：", is read already: the check's text is
   normalised to ":"; tested alongside.)
+- a heading run into its words on its line ("Inclusion criteria: adults with SLE.") held every line after it,
+  a page's paragraphs one a line with no blank between, as the list's up to the next heading: an honest
+  exclusion criterion in a later paragraph ("Of 12 patients, none had active tuberculosis.") was refused E512.
+  After such a heading, a line opening a sentence after the line before has ended is a paragraph of its own.
 
 criteria_text.py (the importer's and the check's reader of a registry's criteria text):
 
@@ -158,3 +162,34 @@ def test_many_conjunction_lines_between_items_cost_the_texts_length() -> None:
 
     small, large = _seconds(text(4000)), _seconds(text(32000))
     assert large < 14 * small, (small, large)
+
+
+# --- list_sides: the paragraphs after a heading run into its words --------------------------------------
+
+PARAGRAPHS = [
+    "Inclusion criteria: adults aged 18-65 with SLE.\nResults\nOf 12 patients, none had active tuberculosis.",
+    "Inclusion criteria: adults aged 18-65 with SLE.\nOf 12 patients, none had active tuberculosis.",
+    "Key inclusion criteria: adults aged 18-65 with SLE.\nTreatment was well tolerated. No patient had active "
+    "tuberculosis.",
+]
+
+
+@pytest.mark.parametrize("source", PARAGRAPHS)
+def test_a_paragraph_after_a_heading_run_into_its_words_is_none_of_the_list(trials: Trials, source: str) -> None:
+    assert _out(trials, source, ["~adults aged 18-65 with SLE"], ["~active tuberculosis"]) == ""
+    assert _refused(_out(trials, source, [], ["~adults aged 18-65 with SLE"]))  # (the heading's own words)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a heading alone on its line: its unmarked lines, each a sentence, are the list's
+        "Inclusion criteria:\nAdults aged 18-65 with SLE.\nWeight ≥ 40 kg.\nExclusion criteria:\nPregnancy.",
+        # a heading run into its words, the line after going on with its sentence
+        "Inclusion criteria: adults aged 18-65 with SLE and\nweight ≥ 40 kg.\nExclusion criteria: pregnancy.",
+        # ... or a marked list after it
+        "Inclusion criteria: all of the following.\n1. Adults aged 18-65\n2. weight ≥ 40 kg\nExclusion criteria:\n1. x",
+    ],
+)
+def test_the_lines_of_a_list_under_its_heading_stay_its_own(trials: Trials, source: str) -> None:
+    assert _refused(_out(trials, source, [], ["~≥ 40 kg"]))

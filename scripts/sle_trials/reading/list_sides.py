@@ -171,6 +171,7 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
     held = False  # whether the list has a line of its own under its heading yet
     marked = False  # ... and a line opening with a list's mark
     colon = False  # whether the list's last marked item ends in a colon, its unmarked lines after it its own
+    worded = False  # whether the list's words began on its heading's line ("Inclusion criteria: adults with SLE.")
     blank = False  # whether a blank line came before this one
     last = ""  # the line before
     at = 0  # where the line before ends in text
@@ -199,11 +200,17 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
         # is no line of that list (a paragraph, a heading the check does not read as one); but the
         # unmarked lines under an item ending in a colon are its sub-items ("... at least one of:", "ANA")
         apart = held and not item and (blank or marked and not colon and _opens_a_block(raw, line, last))
+        # ... and, after a heading run into its words, a line opening a sentence after the one before has ended
+        # is a paragraph of its own: a page's paragraphs, one a line with no blank between ("Key inclusion
+        # criteria: adults with SLE." / "Of 12 patients, none had active tuberculosis.")
+        apart = apart or worded and not item and not marked and last[-1:] in ".!?" and _opens_a_block(raw, line, last)
         events = _events(line, apart, own=note or (colon and not blank))
         for where, begins, now, words in events:
             close(found + where)
             side, start, heading, opened = now, found + begins, words, found + where
             held, marked, colon = False, False, False
+        if any(now is not None for _, _, now, _ in events):
+            worded = side is not None and start < found + len(line)
         if note and not events:
             close(found)
             start = opened = found + len(line)  # (the list goes on after the note, with no words of its heading)
@@ -218,7 +225,8 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
 # Words of a list's side said in a list's words ("Patients with pregnancy were excluded", "... were not
 # eligible"; "Patients aged 18-65 were included"): of the exclusions', or of the inclusions'
 _SPEAKS = lazy(
-    r"(?i)(?P<ex>\bexclu\w*|\bnon-?inclu\w*|\b(?:in|non-?)eligib\w*|\bnot\s+(?:be\s+)?eligib\w*)|(?P<in>\binclu\w*|\beligib\w*)"
+    r"(?i)(?P<ex>\bexclu\w*|\bnon-?inclu\w*|\b(?:in|non-?)eligib\w*|\bnot\s+(?:be\s+)?eligib\w*)"
+    r"|(?P<in>\binclu\w*|\beligib\w*)"
 )
 # ... and where the clause they are said in ends: a stop, a semicolon, a parenthesis
 _CLAUSE_END = lazy(r"[.;!?](?=\s|$)|[()]")
