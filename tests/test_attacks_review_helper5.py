@@ -7,7 +7,8 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
   Patients with active infection or pregnancy were excluded.") was read as words of the inclusion list,
   so an honest exclusion criterion taken from it was refused E512. A sentence (or a parenthesis) in a
   list's stretch that names the other side's wording (excluded, ineligible; included, eligible) is now
-  under no one list's heading, and the list goes on after it.
+  under no one list's heading, and the list goes on after it; so is one saying who cannot take part, join,
+  participate or be enrolled.
 - "Non-inclusion criteria:" (a French protocol's exclusion list, read as such by the importer and by the age's
   side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
   inclusion criterion passed. (A full-width colon, "Exclusion criteria：", is read already: the check's text is
@@ -193,3 +194,16 @@ def test_a_paragraph_after_a_heading_run_into_its_words_is_none_of_the_list(tria
 )
 def test_the_lines_of_a_list_under_its_heading_stay_its_own(trials: Trials, source: str) -> None:
     assert _refused(_out(trials, source, [], ["~≥ 40 kg"]))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Key inclusion criteria: adults aged 18-65 with SLE\nThe trial will enrol 24 patients. Patients with "
+        "active tuberculosis cannot take part.",
+        "Inclusion criteria:\n1. Adults aged 18-65 with SLE\n2. People with active tuberculosis may not "
+        "participate\n3. Weight ≥ 40 kg",
+    ],
+)
+def test_a_clause_of_who_cannot_take_part_in_the_inclusion_list_is_no_inclusion(trials: Trials, source: str) -> None:
+    assert _out(trials, source, ["~aged 18-65 with SLE"], ["~active tuberculosis"]) == ""

@@ -223,9 +223,11 @@ def stretches(spaced: str, text: str) -> tuple[Stretch, ...]:
 
 
 # Words of a list's side said in a list's words ("Patients with pregnancy were excluded", "... were not
-# eligible"; "Patients aged 18-65 were included"): of the exclusions', or of the inclusions'
+# eligible", "... cannot take part"; "Patients aged 18-65 were included"): of the exclusions', or of the inclusions'
 _SPEAKS = lazy(
-    r"(?i)(?P<ex>\bexclu\w*|\bnon-?inclu\w*|\b(?:in|non-?)eligib\w*|\bnot\s+(?:be\s+)?eligib\w*)"
+    r"(?i)(?P<ex>\bexclu\w*|\bnon-?inclu\w*|\b(?:in|non-?)eligib\w*|\bnot\s+(?:be\s+)?eligib\w*"
+    r"|\b(?:cannot|can\s+not|can[’']t|may\s+not|must\s+not|will\s+not|not\s+be\s+able\s+to)\s+"
+    r"(?:take\s+part|join|participate|enrol|enroll|be\s+(?:enrolled|enroled|included|recruited))\b)"
     r"|(?P<in>\binclu\w*|\beligib\w*)"
 )
 # ... and where the clause they are said in ends: a stop, a semicolon, a parenthesis
