@@ -11,8 +11,9 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
   participate or be enrolled.
 - "Non-inclusion criteria:" (a French protocol's exclusion list, read as such by the importer and by the age's
   side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
-  inclusion criterion passed. (A full-width colon, "Exclusion criteria：", is read already: the check's text is
-  normalised to ":"; tested alongside.)
+  inclusion criterion passed; so did "Criteria for inclusion:" / "Criteria for exclusion:", a paper's
+  wording, read as words naming a list otherwise. (A full-width colon, "Exclusion criteria：", is read
+  already: the check's text is normalised to ":"; tested alongside.)
 - a heading run into its words on its line ("Inclusion criteria: adults with SLE.") held every line after it,
   a page's paragraphs one a line with no blank between, as the list's up to the next heading: an honest
   exclusion criterion in a later paragraph ("Of 12 patients, none had active tuberculosis.") was refused E512.
@@ -86,6 +87,8 @@ MORE_HEADINGS = [
     ("INCLUSION CRITERIA\n", "NON INCLUSION CRITERIA\n"),
     ("Inclusion criteria：\n", "Exclusion criteria：\n"),
     ("Key inclusion criteria：", "Key non-inclusion criteria："),
+    ("Criteria for inclusion:\n", "Criteria for exclusion:\n"),
+    ("CRITERIA FOR INCLUSION\n", "CRITERIA FOR EXCLUSION\n"),
 ]
 
 
@@ -207,3 +210,8 @@ def test_the_lines_of_a_list_under_its_heading_stay_its_own(trials: Trials, sour
 )
 def test_a_clause_of_who_cannot_take_part_in_the_inclusion_list_is_no_inclusion(trials: Trials, source: str) -> None:
     assert _out(trials, source, ["~aged 18-65 with SLE"], ["~active tuberculosis"]) == ""
+
+
+def test_criteria_for_inclusion_in_a_sentence_heads_no_list(trials: Trials) -> None:
+    source = "Criteria for inclusion were not met by patients with pregnancy. Weight ≥ 40 kg."
+    assert _out(trials, source, [], ["~patients with pregnancy"]) == ""
