@@ -12,7 +12,8 @@ heading passed as an exclusion criterion, and both lists swapped whole passed. A
   exclusion criteria: 1. ..."); in any case ("INCLUSION CRITERIA", "Inclusion:", "Exclusions -");
 - as the list's heading: its words ended by a colon, a dash, the line's end, or a list's first mark
   ("Inclusion Criteria * 1) ...", a page's lines run into one), with at most a qualifier before it
-  ("Key", "Main") and an aside or "are as follows" after. Words naming a list in a sentence are none
+  ("Key", "Main", "Criteria for": "Criteria for exclusion:") and an aside or "are as follows" after;
+  "Non-inclusion criteria" (a French protocol's) heads the exclusions. Words naming a list in a sentence are none
   ("patients meeting the inclusion criteria below", a heading quoted or negated: '"Exclusion
   criteria:"', "No exclusion criteria:"), and end whatever list stood above them: what follows is under
   no one list's heading as far as the check can tell;
