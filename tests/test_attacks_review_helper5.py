@@ -12,7 +12,8 @@ evidence.check_list_sides refuses (E512) a criterion written only under the othe
 - "Non-inclusion criteria:" (a French protocol's exclusion list, read as such by the importer and by the age's
   side since b7f21a6) headed no list: its items stood under no heading, and an exclusion recorded as an
   inclusion criterion passed; so did "Criteria for inclusion:" / "Criteria for exclusion:", a paper's
-  wording, read as words naming a list otherwise. (A full-width colon, "Exclusion criteria：", is read
+  wording, read as words naming a list otherwise, as were a list for whom ("Inclusion criteria for adult
+  participants:") and an aside of more than 60 characters. (A full-width colon, "Exclusion criteria：", is read
   already: the check's text is normalised to ":"; tested alongside.)
 - a heading run into its words on its line ("Inclusion criteria: adults with SLE.") held every line after it,
   a page's paragraphs one a line with no blank between, as the list's up to the next heading: an honest
@@ -89,6 +90,11 @@ MORE_HEADINGS = [
     ("Key inclusion criteria：", "Key non-inclusion criteria："),
     ("Criteria for inclusion:\n", "Criteria for exclusion:\n"),
     ("CRITERIA FOR INCLUSION\n", "CRITERIA FOR EXCLUSION\n"),
+    ("Inclusion criteria for adult participants:\n", "Exclusion criteria for all participants:\n"),
+    (
+        "Inclusion Criteria (participants must meet all of the following criteria to be enrolled in the study):\n",
+        "Exclusion Criteria (participants meeting any of the following will not be enrolled in the study):\n",
+    ),
 ]
 
 
@@ -212,6 +218,12 @@ def test_a_clause_of_who_cannot_take_part_in_the_inclusion_list_is_no_inclusion(
     assert _out(trials, source, ["~aged 18-65 with SLE"], ["~active tuberculosis"]) == ""
 
 
-def test_criteria_for_inclusion_in_a_sentence_heads_no_list(trials: Trials) -> None:
-    source = "Criteria for inclusion were not met by patients with pregnancy. Weight ≥ 40 kg."
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Criteria for inclusion were not met by patients with pregnancy. Weight ≥ 40 kg.",
+        "Inclusion criteria for this study were broad. Some patients with pregnancy: none.",
+    ],
+)
+def test_criteria_for_inclusion_in_a_sentence_heads_no_list(trials: Trials, source: str) -> None:
     assert _out(trials, source, [], ["~patients with pregnancy"]) == ""

@@ -93,13 +93,14 @@ def _in_a_hole(stretch: Stretch, at: int, end: int) -> bool:
 
 # A list's heading: a qualifier at most, the list's word ("Inclusions", "Non-inclusion" too), "criteria" or none,
 # an aside ("(all must be met)", "(continued)") and "are as follows" at most; a part's, a cohort's list is its
-# side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:"); "Criteria for exclusion:" too
+# side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:"), as is a list for whom a colon
+# ends ("Inclusion criteria for adult participants:"); "Criteria for exclusion:" too
 _PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
 _HEADING = (
     r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
     rf"(?:criteria\s+(?:for|of)\s+)?(?:{_PART}\s+)?(?P<side>(?:non[-\s]?)?inclusion|exclusion)s?"
     r"(?:\s+criteri(?:a|on|as))?"
-    rf"(?:\s+(?:for|in)\s+{_PART})?(?:\s*\([^()\n]{{0,60}}\))?"
+    rf"(?:\s+(?:for|in)\s+(?:{_PART}|[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)))?(?:\s*\([^()\n]{{0,120}}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
 )
 # ... ended by a colon, a dash, the line's end, or a list's first mark after it ("Inclusion Criteria * 1)")
