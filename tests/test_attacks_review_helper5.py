@@ -33,7 +33,6 @@ criteria_text.py (the importer's and the check's reader of a registry's criteria
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 
 import pytest
@@ -153,25 +152,6 @@ def test_the_remark_counts_the_criteria_run_on_not_the_lines() -> None:
     ]
     said = [r for r in found.remarks if "holds only a conjunction" in r]
     assert len(said) == 1 and said[0].split(": ", 1)[1].startswith("2 criteria ('Anti-dsDNA positive or low"), said
-
-
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        criteria_text.split(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_many_conjunction_lines_between_items_cost_the_texts_length() -> None:
-    """8 times the lines cost about 8 times as long (22 times before: each line looked at all lines above it)."""
-
-    def text(n: int) -> str:
-        return "Inclusion Criteria:\n\n" + "".join(f"* item {i}\n\nOR\n\n" for i in range(n))
-
-    small, large = _seconds(text(4000)), _seconds(text(32000))
-    assert large < 14 * small, (small, large)
 
 
 # --- list_sides: the paragraphs after a heading run into its words --------------------------------------
