@@ -957,13 +957,11 @@ def _conditions_in_scope(
     named = fields.criterion_name(t["criterion"])
     own = [normalise(c) for c in t.get("conditions", [])]
     limits = _limits(ctx, corpus)
+    other = None  # the alternative an inclusion limit is one of, read once for the conditions and the needs
     if inclusion:  # (the measure's place: nearest before the limit, else after it)
         lo = corpus.rfind(measure, 0, at)
         lo = lo if lo >= 0 else corpus.find(measure, at)
-        alternative_of: tuple[tuple[int, int], tuple[int, int]] | None = (limit, (lo, lo + len(measure)))
-    else:
-        alternative_of = None
-    other = scopes.alternative(corpus, *alternative_of) if alternative_of is not None else None
+        other = scopes.alternative(corpus, limit, (lo, lo + len(measure)))
     for i, condition in enumerate(own):
         if _holds(corpus, condition, at):
             # the limit's own words are no condition of it ("Weight ≥ 40 kg" for Weight ≥ 40 kg): they
@@ -990,7 +988,7 @@ def _conditions_in_scope(
             )
             return
     spans = [(c, p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    needs = list(scopes.required(layout, corpus, at, t["comparator"], limits, alternative_of))
+    needs = list(scopes.required(layout, corpus, at, t["comparator"], limits, other))
     for need in needs:
         held = [(c, start) for c, start, end in spans if start < need.end and need.start < end]
         if need.kind == "alternative":

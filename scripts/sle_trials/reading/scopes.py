@@ -490,7 +490,7 @@ def required(
     at: int,
     comparator: str,
     limits: tuple[tuple[int, int], ...] = (),
-    alternative_of: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    other: Required | None = None,
 ) -> Iterator[Required]:
     """What of the criterion governs the limit stated at position at, whatever conditions the record
     gives: an "if" clause of the limit's own sentence ("If the subject is receiving steroids, the
@@ -498,10 +498,9 @@ def required(
     low complement ... is present"); the heading of each sub-list above it that announces its items
     ("Oral corticosteroids must meet the following requirements:"); and each sentence after it, in its
     own item or one beside it, that lifts its side ("There is no minimum daily dose requirement ...
-    when used in combination with immunosuppressants" after a floor). And, given alternative_of (an
-    inclusion limit's place and its measure's, as start and end), the alternative it is one of
-    (alternative()), first."""
-    if alternative_of is not None and (other := alternative(text, *alternative_of)) is not None:
+    when used in combination with immunosuppressants" after a floor). And, given other (an inclusion
+    limit's alternative, as alternative() reads it), that alternative, first."""
+    if other is not None:
         yield other
     layout = layout or (Span(0, len(text), ()),)
     own = _at(layout, at)
