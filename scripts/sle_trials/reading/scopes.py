@@ -395,7 +395,8 @@ _ONLY_WHEN = lazy(
 # verb or the limit: "; unless due to Gilbert's syndrome, which is allowed", "..., as confirmed by genotyping,
 # which is required", "..., if bilirubin < 3 mg/dL")
 _A_RULE = lazy(r"(?i)(?<![\w-])(?:is|are|must|should|shall|will|may|can|need|needs)(?![\w-])|[<>≤≥]")
-_NOT_MAIN = lazy(r"(?i)(?<![\w-])(?:who|whom|whose|which|that|if|when|where|provided|unless|as)(?![\w-])")
+_RELATIVE = "who|whom|whose|that|which"  # (the words that open a relative clause)
+_NOT_MAIN = lazy(rf"(?i)(?<![\w-])(?:{_RELATIVE}|if|when|where|provided|unless|as)(?![\w-])")
 
 
 def _own_rule(text: str, start: int, end: int) -> bool:
@@ -426,7 +427,6 @@ _CONDITION_EXCEPTION = lazy(
 # let no one in)
 # (words of a relative clause end the words a permission reads: "patients with lupus nephritis who are eligible
 # for dialysis are excluded" lets no one in)
-_RELATIVE = "who|whom|whose|that|which"
 _PERMISSION = lazy(
     rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
     rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only|{_RELATIVE})(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
