@@ -95,6 +95,7 @@ from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import (
+    criteria_text,
     ctgov_study,
     edges,
     kept_out,
@@ -1718,7 +1719,7 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
 
 # (a list's heading; "Non-inclusion criteria", a French protocol's, heads the exclusion criteria: read as an
 # inclusion heading, its "Age > 75 years" was a minimum age of 75)
-_CRITERIA_HEADING = lazy(r"(?i)\b((?:non[-\s]?)?inclusion|exclusion) criteria\b")
+_CRITERIA_HEADING = lazy(rf"(?i)\b({criteria_text.SIDE_WORD}) criteria\b")
 
 
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
@@ -1758,7 +1759,7 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
                 if last != "exclusion" and text.find(quote, start, end - 1 + len(quote)) >= 0:
                     return False
                 if heading is not None:
-                    last, start = "inclusion" if heading.group(1).lower() == "inclusion" else "exclusion", end
+                    last, start = criteria_text.side_named(heading.group(1)), end
     return seen
 
 

@@ -31,7 +31,7 @@ from sle_trials import fields
 from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import lexicon, not_dosed
+from sle_trials.reading import criteria_text, lexicon, not_dosed
 from sle_trials.reading.layouts import (
     ROW_LABELS,
     Item,
@@ -181,13 +181,8 @@ def _of_list(entry: dict, field: str) -> bool:
         return False
     side = field.removeprefix("eligibility.").split("_")[0]
     other = "exclusion" if side == "inclusion" else "inclusion"
-    text = _NON_INCLUSION.sub("exclusion", entry.get("text", ""))  # ("non-inclusion criterion 7": an exclusion one)
+    text = criteria_text.as_sides(entry.get("text", ""))  # ("non-inclusion criterion 7": an exclusion one)
     return bool(re.search(rf"(?i)\b{side}\b", text)) and not re.search(rf"(?i)\b{other}\b", text)
-
-
-# "non-inclusion", a French protocol's word for exclusion ("Non-inclusion criterion 11 also lists ..."): read
-# as "inclusion", it named the inclusion list
-_NON_INCLUSION = lazy(r"(?i)\bnon[-\s]?inclusion\b")
 
 
 def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[int, int]]:
@@ -290,7 +285,7 @@ _CARDINALS_NAMED = lazy(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_CARDINA
 # (a run of ordinals read once, then the item's word looked for after it: a pattern of both, tried
 # from each ordinal of a long run, read the run again from each, n**2 steps)
 _ORDINAL_RUN = lazy(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")
-_ITEM_AFTER = lazy(rf"(?i)\s+(?:(?:(?:non[-\s]?)?inclusion|exclusion|listed|numbered)\s+)?{_ITEM}\b")
+_ITEM_AFTER = lazy(rf"(?i)\s+(?:(?:{criteria_text.SIDE_WORD}|listed|numbered)\s+)?{_ITEM}\b")
 _A_CARDINAL = lazy(rf"(?i)\b{_CARDINAL}\b")
 # a scale word after a run: its last cardinal is part of a larger number ("criteria one hundred" names no 1)
 _SCALED = lazy(r"(?i)[\s-]+(?:hundred|thousand)\b")
@@ -527,7 +522,7 @@ SHOWN = frozenset(("DISEASE_ACTIVITY",))
 
 
 # a note naming a criterion of its list by its number: "Exclusion criterion 11 also lists ..."
-_CRITERION_NAMED = lazy(r"\b(?:((?:non[-\s]?)?inclusion|exclusion)\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
+_CRITERION_NAMED = lazy(rf"\b(?:({criteria_text.SIDE_WORD})\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
 
 
 def _noted(on_list: list[tuple[str, str]], name: str, kind: str, i: int, criteria: list, words: str) -> bool:
@@ -551,7 +546,7 @@ def _noted(on_list: list[tuple[str, str]], name: str, kind: str, i: int, criteri
         said = {
             int(m.group(2))
             for m in _CRITERION_NAMED.finditer(text)
-            if m.group(1) is None or _NON_INCLUSION.sub("exclusion", m.group(1)).casefold() == kind
+            if m.group(1) is None or criteria_text.side_named(m.group(1)) == kind
         }
         alike = [c for c in criteria if c.get("number") == number]
         if number in said and (len(alike) == 1 or ("group" in item and item["group"] in text)):

@@ -40,6 +40,24 @@ def unescaped(text: str) -> str:
     return text if ESCAPE.search(shown) else shown
 
 
+# The word a criteria list's heading or a note names its list by: "inclusion", "exclusion", and "non-inclusion",
+# a French protocol's word for the exclusion list (critères de non-inclusion). Read as "inclusion", it named the
+# inclusion list: IM19's registry copy under such a heading read 20 inclusion criteria and no exclusion one.
+SIDE_WORD = r"(?:non[-\s]?)?inclusion|exclusion"
+_NON_INCLUSION = lazy(r"(?i)\bnon[-\s]?inclusion\b")
+
+
+def side_named(word: str) -> str:
+    """The list ("inclusion" or "exclusion") a word of SIDE_WORD names."""
+    return "inclusion" if word.lower() == "inclusion" else "exclusion"
+
+
+def as_sides(text: str) -> str:
+    """text with each "non-inclusion" written "exclusion", the list it names: for a reading that tells the lists
+    by the words "inclusion" and "exclusion"."""
+    return _NON_INCLUSION.sub("exclusion", text)
+
+
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
@@ -48,7 +66,7 @@ def unescaped(text: str) -> str:
 # registrations write a heading: before, no heading, and the whole text was left to the curator)
 _HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
-    r"(?P<kind>(?:non[-\s]?)?inclusion|exclusion)\s+criteria"
+    rf"(?P<kind>{SIDE_WORD})\s+criteria"
     r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
@@ -402,8 +420,7 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
             scope = None
         named = scope or heading.group("part")
         group = " ".join(heading.group("name").split()) if named else None
-        kind = heading.group("kind").lower()
-        return "inclusion" if kind == "inclusion" else "exclusion", group, rest if _says_something(rest) else None
+        return side_named(heading.group("kind")), group, rest if _says_something(rest) else None
     han = _HAN_HEADING.match(bare)
     kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
     said = {(han.group("en") or han.group("in_en") or kind).casefold()} if han else set()
@@ -477,7 +494,6 @@ _KIND_WORDS = {
     "inclusion": frozenset({"inclusion", "inclusions", "included", "eligible"}),
     "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude", "ineligible"}),
 }
-_NON_INCLUSION = lazy(r"\bnon[-\s]?inclusion\b")
 
 
 def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
@@ -509,7 +525,7 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
     if marked is None or not _marked(marked) or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
-    words = set(re.findall(r"[a-z]+", _NON_INCLUSION.sub("exclusion", folded)))  # "exclusión" is exclusion
+    words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import sentences
+from sle_trials.reading.criteria_text import SIDE_WORD, side_named
 from sle_trials.reading.layouts import named_trials
 
 INCLUSION, EXCLUSION = "inclusion", "exclusion"
@@ -98,7 +99,7 @@ def _in_a_hole(stretch: Stretch, at: int, end: int) -> bool:
 _PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
 _HEADING = (
     r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
-    rf"(?:criteria\s+(?:for|of)\s+)?(?:{_PART}\s+)?(?P<side>(?:non[-\s]?)?inclusion|exclusion)s?"
+    rf"(?:criteria\s+(?:for|of)\s+)?(?:{_PART}\s+)?(?P<side>{SIDE_WORD})s?"
     r"(?:\s+criteri(?:a|on|as))?"
     rf"(?:\s+(?:for|in)\s+(?:{_PART}|[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)))?(?:\s*\([^()\n]{{0,120}}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
@@ -120,7 +121,7 @@ _RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{_HEADING}{_ENDED}")
 # criteria included pregnancy."): its words to its end are that list's, at a line's start or after a stop
 _SENTENCE_HEADING = lazy(
     r"(?i)(?:\A|(?<=[.;!?])\s+)[*_]{0,3}(?P<words>(?:(?:key|main|major|principal)\s+)?"
-    r"(?P<side>(?:non[-\s]?)?inclusion|exclusion)"
+    rf"(?P<side>{SIDE_WORD})"
     r"\s+criteri(?:a|on)\s+(?:were|are|was|is|included|include[sd]?|comprised|consisted\s+of))"
     r"(?!\s+(?:not|no|never|met|applied|amended|changed|revised|as\s+follows)\b)(?=\s+\w)"
 )
@@ -318,9 +319,8 @@ def _a_stop(line: str, after: int) -> bool:
 
 def _heading(match: re.Match[str], line: str) -> tuple[int, int, str | None, str]:
     lo = match.start("words")
-    side = match.group("side").lower()
     # ("Non-inclusion criteria", a French protocol's critères de non-inclusion, heads the exclusion list)
-    return lo, match.end(), "exclusion" if side.startswith("non") else side, line[lo : match.end()].strip(" *_")
+    return lo, match.end(), side_named(match.group("side")), line[lo : match.end()].strip(" *_")
 
 
 def _ends_a_list(line: str) -> bool:
