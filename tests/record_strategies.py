@@ -161,7 +161,7 @@ PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
 # ... and the texts of a list words say were dropped, are only possible or are denied ("laboratory" of
 # "... laboratory tests may be ...": an arm's label drawn so was refused, E501)
 DROPPED = frozenset({"outcomes", "interventions", "arms"})
-_ANY_PARTY = retracted.Parties().of()
+_ANY_PARTY = retracted.party()
 _HELD = lexicon.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
 
 

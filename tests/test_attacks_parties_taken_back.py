@@ -51,9 +51,6 @@ import pytest
 from conftest import Trials, im19_out
 from sle_trials.reading import lexicon, retracted
 
-# the words of each role, compiled once for the module's readings (as a run's memory holds them)
-PARTIES = retracted.Parties()
-
 SPONSOR = "sponsor:\n  name: Acme Bio\n"
 
 
@@ -337,7 +334,7 @@ def test_a_partys_words_for_leaving_are_read_of_a_party_only() -> None:
     assert not retracted.taken_back(text, start, text.index(" (")), "a dose stepped down is de-escalated, not gone"
     name = "Principal Investigator: Wang Li (stepped down)"
     at = name.index("Wang Li")
-    assert retracted.taken_back(name, at, at + len("Wang Li"), entry=True, party=PARTIES.of())
+    assert retracted.taken_back(name, at, at + len("Wang Li"), entry=True, party=retracted.party())
 
 
 def test_a_former_role_takes_back_the_party_that_held_it_only() -> None:
@@ -346,23 +343,27 @@ def test_a_former_role_takes_back_the_party_that_held_it_only() -> None:
     text = "Principal Investigator: Wang Li (former Study Director)"
     at = text.index("Wang Li")
     for role, back in (("PRINCIPAL_INVESTIGATOR", False), ("STUDY_DIRECTOR", True)):
-        got = retracted.taken_back(text, at, at + 7, entry=True, party=PARTIES.of(retracted.PARTY_ROLES[role]))
+        got = retracted.taken_back(text, at, at + 7, entry=True, party=retracted.party(retracted.PARTY_ROLES[role]))
         assert got is back, role
-    assert retracted.taken_back(text, at, at + 7, entry=True, party=PARTIES.of()), "of no role given, any official's"
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=retracted.party()), (
+        "of no role given, any official's"
+    )
 
 
 def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() -> None:
     text = "Principal Investigator: Wang Li (PI until 2026)"
     at = text.index("Wang Li")
-    assert retracted.taken_back(text, at, at + 7, entry=True, party=PARTIES.of()), (
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=retracted.party()), (
         "no as-of date: an end stated is an end"
     )
-    assert not retracted.taken_back(text, at, at + 7, entry=True, party=PARTIES.of(), held=lambda end: end == "2026")
+    assert not retracted.taken_back(
+        text, at, at + 7, entry=True, party=retracted.party(), held=lambda end: end == "2026"
+    )
     label = "Sponsor until March 2026: Acme Bio"
     at = label.index("Acme")
-    assert retracted.taken_back(label, at, at + 8, entry=True, party=PARTIES.of())
+    assert retracted.taken_back(label, at, at + 8, entry=True, party=retracted.party())
     assert not retracted.taken_back(
-        label, at, at + 8, entry=True, party=PARTIES.of(), held=lambda end: end == "March 2026"
+        label, at, at + 8, entry=True, party=retracted.party(), held=lambda end: end == "March 2026"
     )
     held = lexicon.held_before("2025-08-17")
     assert [held(end) for end in ("2026", "September 2025", "2025-09-01", "August 2025", "2025", "2024-12-31")] == [
@@ -398,7 +399,7 @@ def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() 
 def test_a_next_sentence_takes_back_the_party_it_says_left(text: str, back: bool) -> None:
     at = text.index("Wang Li")
     role = retracted.PARTY_ROLES["PRINCIPAL_INVESTIGATOR"]
-    assert retracted.taken_back(text, at, at + 7, entry=True, party=PARTIES.of(role)) is back
+    assert retracted.taken_back(text, at, at + 7, entry=True, party=retracted.party(role)) is back
 
 
 def _named(field: str, name: str, quote: str) -> str:

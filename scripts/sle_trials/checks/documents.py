@@ -35,7 +35,6 @@ from sle_trials.reading import (
     list_sides,
     product_names,
     prose,
-    retracted,
     spacing,
     vocabulary,
 )
@@ -150,14 +149,13 @@ def _chars(doc: SourceDoc | None) -> int:
 
 class Memory:
     """What one run remembers from record to record: the source documents read, the readings of
-    quotes (lexicon.Reader) and of texts as they show (layouts.remembering), and the words of the
-    parties' roles (retracted.Parties). pipeline.Checker holds one; a caller without one reads afresh."""
+    quotes (lexicon.Reader) and of texts as they show (layouts.remembering). pipeline.Checker holds
+    one; a caller without one reads afresh."""
 
     def __init__(self, chars: int = 64 * 1024 * 1024) -> None:
         self.documents = Documents(chars)
         self.reader = lexicon.Reader()
         self.shown = layouts.remembered_shown()
-        self.parties = retracted.Parties()
 
 
 class Read(NamedTuple):
@@ -257,11 +255,8 @@ def not_related(doc: SourceDoc, nct_id: str) -> str:
 class Sources:
     """The source documents one record cites, read with their places."""
 
-    def __init__(
-        self, record: Record, root: Path, documents: Documents | None = None, parties: retracted.Parties | None = None
-    ) -> None:
+    def __init__(self, record: Record, root: Path, documents: Documents | None = None) -> None:
         self.record = record
-        self.parties = parties or retracted.Parties()  # the words of the parties' roles, compiled once a run
         self.docs: list[SourceDoc] = []
         self.nct_id = record.data["nct_id"]
         self.read: dict[str, str] = {}  # each cited source read: its name -> the sha256 of its bytes

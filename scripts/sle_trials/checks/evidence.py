@@ -276,7 +276,7 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
         return False
     read = 0
     as_of = as_of_dates(sources.record.data)
-    party = sources.parties.of(role) if path[0] in _PARTIES else None
+    party = retracted.party(role) if path[0] in _PARTIES else None
     for doc in sources.docs:
         held = lexicon.held_before(as_of.get(doc.file, ""))
         placed = sources.passages(doc, path)
@@ -384,7 +384,7 @@ def _party_role(data: dict[str, Any], path: fields.Path_) -> str:
         given = officials[path[1]].get("role") if path[1] < len(officials) else None
         if given in retracted.PARTY_ROLES:
             return retracted.PARTY_ROLES[given]
-        return "|".join(v for k, v in retracted.PARTY_ROLES.items() if k != "sponsor")
+        return retracted.PARTY_ROLE_OFFICIAL
     return retracted.PARTY_ROLE_ANY
 
 
@@ -1103,7 +1103,7 @@ def stages(
     yield Stage("absent", lambda: check_absent(record, schema))
     yield Stage("unbound", lambda: check_unbound(record, schema, scalars))
     yield Stage("fields", lambda: completeness.check_fields(record, schema))
-    sources = Sources(record, root, memory.documents, memory.parties)
+    sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
     texts, chars = _texts(record.data), sum(len(doc.text) for doc in sources.docs)

@@ -410,6 +410,8 @@ PARTY_ROLES: dict[str, str] = {
     "SUB_INVESTIGATOR": r"(?:sub-?[ \t]*investigator)",
 }
 PARTY_ROLE_ANY = "|".join(PARTY_ROLES.values())
+# (an official whose role the record does not give: any official's)
+PARTY_ROLE_OFFICIAL = "|".join(v for k, v in PARTY_ROLES.items() if k != "sponsor")
 # ... and the words that say the party holds it no more, before the role ("(former PI)", "(ex-PI)",
 # "(formerly the sponsor)", "- past PI", "(no longer the PI)", "(emeritus PI)") or after it ("(PI
 # emeritus)"), to the clause's end or by whom or when ("former PI of the pilot study" held another
@@ -452,7 +454,7 @@ _PARTY_BEFORE = lazy(
 
 
 def _party_before(role: str) -> re.Pattern[str]:
-    return re.compile(
+    return lazy(
         rf"(?i)(?:\bex-|\b{_ROLE_ENDED_WORDS}[ \t]+(?:(?:the|a|an|its|our)[ \t]+)?)(?:(?:study|trial)[ \t]+)?(?:{role})"
         r"[ \t]*,?[ \t]*(?:(?-i:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+)?\Z"
     )
@@ -513,7 +515,7 @@ def _party_until(role: str) -> re.Pattern[str]:
     # (in a parenthesis or a bracket, as its first words or a later clause's, to its close; or after a
     # comma, a colon or a dash)
     # (or as the name's predicate, with its verb: "Wang Li was the principal investigator until 2023")
-    return re.compile(
+    return lazy(
         r"(?i)[ \t]*(?:(?P<open>[*_]{0,2}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?)"
         r"|(?:[ \t]*[,;:\u2013\u2014]|[ \t]+--?)[ \t]*"
         r"|(?<=[\w.])[ \t]+(?=(?:served|acted|was|were|has[ \t]+been|had[ \t]+been)[ \t]))"
@@ -534,7 +536,7 @@ def _party_after(role: str) -> re.Pattern[str]:
         rf"(?:{role})|(?:{role})[ \t]+emerit(?:us|a)|{_RETIRED})"
         rf"(?![\w-])(?=[ \t]*(?:[.;,!)\]]|\Z|\n)|{_BY_WHOM_OR_WHEN}|[ \t]+(?:until|till|through|from|between)\b)"
     )
-    return re.compile(
+    return lazy(
         r"(?i)[ \t]*(?:"
         rf"[*_]{{0,2}}[(\[][ \t]*(?:[^)\]\n]*?[;,][ \t]*)?(?:(?:who|which|it|he|she|they)[ \t]+)?"
         rf"(?:{_PARTY_GONE}|(?:(?:is|was|are|were|has|have)[ \t]+)?{ended})"
@@ -560,21 +562,6 @@ class Party(NamedTuple):
     before: re.Pattern[str]
     until: re.Pattern[str]
     after: re.Pattern[str]
-
-
-class Parties:
-    """The words of each role a run reads parties of, compiled once a run (documents.Memory holds one;
-    a role's words after a name are 15,000 characters of pattern, 20 ms to compile): a run's, as
-    everything a run remembers is."""
-
-    def __init__(self) -> None:
-        self._roles: dict[str, Party] = {}
-
-    def of(self, role: str = PARTY_ROLE_ANY) -> Party:
-        found = self._roles.get(role)
-        if found is None:
-            found = self._roles[role] = Party(_party_before(role), _party_until(role), _party_after(role))
-        return found
 
 
 def _party_next(role: str) -> str:
@@ -603,6 +590,22 @@ def _party_said(role: str) -> str:
         rf"(?:study|trial|project|role|post|position|sponsorship|{role})\b|(?<=by)|(?<=left)[ \t]+(?:the|this)[ \t])"
     )
     return rf"(?:(?:has|have|had|since|later|subsequently|now|then)[ \t]+)*{gone}{tail}"
+
+
+# Each role's words, compiled when first used (a role's words after a name are 15,000 characters of
+# pattern, 20 ms to compile): made from the roles' text alone, as every module's patterns are. Compiled
+# once a run instead, they were compiled again by every run of a process (the tests run the tool in one
+# process about 6,000 times).
+_PARTIES = {
+    role: Party(_party_before(role), _party_until(role), _party_after(role))
+    for role in (*PARTY_ROLES.values(), PARTY_ROLE_OFFICIAL, PARTY_ROLE_ANY)
+}
+
+
+def party(role: str = PARTY_ROLE_ANY) -> Party:
+    """The words that take back a party of role: a value of PARTY_ROLES, PARTY_ROLE_OFFICIAL or
+    PARTY_ROLE_ANY."""
+    return _PARTIES[role]
 
 
 # ... and, of a value that has no estimate of its own (with planned: a term, a site, a dose), the words
@@ -991,7 +994,7 @@ def taken_back(
     (_PLANNED_AFTER), as does a label of its noun saying so ("Planned allocation:", _PLANNED_BEFORE). With
     party, the entry is a sponsor's or an official's, and words saying they left the trial ("(stepped
     down)", "(sponsorship transferred to Beta Corp)") or hold its role (party: the words of its role,
-    Parties.of) no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
+    party) no more ("(former PI)", "(retired)") take it back too (_party_after), as does a label saying so
     ("Past sponsor:", "Principal Investigator (retired):", _PARTY_BEFORE). Words that end the role at a
     date ("(PI until 2023)", "Sponsor until March 2024:", _party_until) take it back unless held, given
     the date as written, says the source's as-of date shows the role still held then: an end stated
