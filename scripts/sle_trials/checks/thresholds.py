@@ -1076,9 +1076,11 @@ def _condition_left_out(
     # neutrophil count <1000/mm³") holds it, and the limit holds only with it all the same
     measure = corpus.rfind(normalise(t["measure"]), start, at)
     lead = _JOINED_BEFORE.search(corpus, max(0, measure - 40), measure) if measure > start else None
+    # (not the next item's first word, which the criterion's text runs on into: "a. Total bilirubin > 2 mg/dL"
+    # "b. Unless surgically sterile, women ...")
+    after = [_JOINED.match(corpus, start + len(quote)), _JOINED.match(corpus, start + statement.end)]
     joined = (
-        _JOINED.match(corpus, start + len(quote))
-        or _JOINED.match(corpus, start + statement.end)
+        next((m for m in after if m is not None and scopes.above(layout, m.end() - 1, at)), None)
         or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
         or (lead if lead and _LIMIT_END.search(corpus, 0, lead.start()) else None)
     )
