@@ -76,8 +76,11 @@ CHECKS = (
         "or of the patients a condition lets in "
         "('except Gilbert's syndrome', '(Gilbert's syndrome allowed)'), a permission after it in its sentence, "
         "the clause after its semicolon, the next sentence or the next item of its list ('; patients with "
-        "Gilbert's syndrome are eligible'), a condition whose absence it holds for ('in the absence of autoimmune "
-        "hepatitis', 'without evidence of hemolysis', 'In the absence of ..., ALT > 3 × ULN'), or, in an inclusion "
+        "Gilbert's syndrome are eligible', 'Exception: Gilbert's syndrome.'), a condition whose absence it holds for "
+        "('in the absence of autoimmune hepatitis', 'without evidence of hemolysis', 'and no evidence of hepatitis' "
+        "in an exclusion criterion, '(hepatitis excluded)', 'without anticoagulation', 'In the absence of ..., ALT > "
+        "3 × ULN'), other words opening a condition after it or opening its sentence ('barring ...', 'once ... is "
+        "excluded', 'provided that ...', 'Unless due to Gilbert's syndrome, ...'), or, in an inclusion "
         "criterion, the "
         "alternative it is one of ('SLEDAI-2K ≥ 6 or BILAG A score in at least 1 organ system': the words from "
         "that 'or', or the clause before the 'or' its measure follows)",
@@ -988,7 +991,7 @@ def _conditions_in_scope(
             )
             return
     spans = [(c, p, p + len(c)) for c in own if (p := corpus.find(c)) >= 0]
-    needs = list(scopes.required(layout, corpus, at, t["comparator"], limits, other))
+    needs = list(scopes.required(layout, corpus, at, t["comparator"], limits, other, inclusion))
     for need in needs:
         held = [(c, start) for c, start, end in spans if start < need.end and need.start < end]
         if need.kind == "alternative":

@@ -28,8 +28,12 @@ in that tree says which limits it can govern:
   clause or the sentence saying when it applies ("; only in the absence of ...", ". This applies only if
   ...");
 - a condition's absence right after the limit in its sentence ("in the absence of autoimmune hepatitis",
-  "without evidence of hemolysis"), or opening its sentence before any of its limits, set off by a mark
-  ("In the absence of autoimmune hepatitis, ALT > 3 × ULN").
+  "without evidence of hemolysis", "and no evidence of hepatitis" of an exclusion limit, "(hepatitis
+  excluded)", "without anticoagulation", "not on anticoagulants"), or opening its sentence before any of its
+  limits, set off by a mark ("In the absence of autoimmune hepatitis, ALT > 3 × ULN");
+- other words that open a condition, after the limit in its sentence ("barring hepatitis", "once hepatitis
+  is excluded", "provided that ...", "; exception: Gilbert's syndrome") or opening its sentence before any of
+  its limits, set off by a mark ("Unless due to Gilbert's syndrome, bilirubin > 2 × ULN").
 
 Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
 one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
@@ -264,6 +268,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _CAUSE_EXCEPTION.search(text)
         or _CONDITION_EXCEPTION.search(text)
         or _PERMISSION.search(text)
+        or _OPENS_BEFORE.search(text)
     )
 
 
@@ -319,9 +324,9 @@ _EXCEPTED = lazy(rf"(?i){kept_out.excepted()}")
 _EXCEPTING = r"excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from"
 
 
-def _excepting(words: str, of: str) -> str:
-    """A pattern of an exception: one of words, then within its clause (60 characters) words of."""
-    return rf"(?<![\w-])(?:{words})(?![\w-]){kept_out.IN_CLAUSE}{{0,60}}?(?<![\w-]){of}(?![\w-])"
+def _excepting(words: str, of: str, within: str = kept_out.IN_CLAUSE) -> str:
+    """A pattern of an exception: one of words, then within its clause (60 characters of within) words of."""
+    return rf"(?<![\w-])(?:{words})(?![\w-]){within}{{0,60}}?(?<![\w-]){of}(?![\w-])"
 
 
 _CAUSE = (
@@ -347,14 +352,22 @@ _NEGATED_CAUSE = (
 # ("without underlying liver disease", "with no autoimmune hepatitis"); not "without" alone, which opens a
 # measure's own terms ("without transfusion"), nor what "in the absence of" or "absent" says of a treatment
 # ("in the absence of growth factor support", the same terms)
+# (a drug whose use makes the values a limit reads, named as a state its patients are in: "INR > 1.5 without
+# anticoagulation", "in the absence of anticoagulant therapy", "unless on warfarin" hold the limit for patients
+# not on it, as "not due to anticoagulation" does; not a support that lifts a value, _TREATMENT's, which is the
+# measure's own terms)
+_MAKES_A_VALUE = (
+    r"(?:anticoagula\w*|antiplatelets?|anti-?thrombotics?|warfarin|coumadin|acenocoumarol|phenprocoumon|heparins?"
+    r"|enoxaparin|dalteparin|tinzaparin|fondaparinux|apixaban|rivaroxaban|edoxaban|dabigatran|argatroban|bivalirudin"
+    r"|vitamin[ \t]+K[ \t]+antagonists?|VKAs?|[DN]OACs?|blood[ \t]+thinners?)"
+)
 _CONDITION = (
     r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
-    r"deficiency|infections?|involvement|nephritis|carriers?)"
+    rf"deficiency|infections?|involvement|nephritis|carriers?|{_MAKES_A_VALUE})"
 )
 _EVIDENCE = r"(?:evidence|signs?|symptoms?|diagnos[ie]s|history|presence|findings?|features?|suspicion)"
 _NO_OF = r"(?!(?:of|for|to|in|on|by|with|at|from|or|and|nor|is|are|was|were|due|that|which)(?![\w-]))"
-_NONE_OF_WHAT = (
-    r"(?:without|lacking|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
+_NO_WHAT = (  # (what a condition's absence names after "without", "with no", "no": evidence of it, it, no other cause)
     rf"(?:(?:(?:any|an?|the|clinical|known|other|prior|previous|documented|confirmed|current|concomitant|active)"
     rf"[ \t]+){{0,3}}{_EVIDENCE}(?:[ \t]+(?:or|and|and/or|nor)[ \t]+{_EVIDENCE})?[ \t]+(?:of|for)"
     rf"|(?:{_NO_OF}[\w'\u2019-]+[ \t]+){{0,3}}?{_CONDITION}"
@@ -362,23 +375,81 @@ _NONE_OF_WHAT = (
     r"|(?:(?:any|an?|other|another|alternative|apparent|obvious|identifiable)[ \t]+){0,2}"
     r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
 )
+_NONE_OF_WHAT = (
+    r"(?:without|lacking|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
+    + _NO_WHAT
+)
+_JOINED_BY_AND = lazy(r"(?i)(?:and|but)(?![\w-])")
 # (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions", none that
 # makes it what another noun is treated with: "hepatitis requiring treatment", "bleeding managed by
 # transfusion" are conditions; a haematopoietic growth factor by its name or its kind's: "filgrastim",
 # "erythropoiesis-stimulating agents")
 _TREATMENT = (
     r"(?:(?:(?!(?:(?:requir|need|necessitat|warrant)\w*|treated|managed|controlled|responsive|refractory|with|by"
-    r"|on|under|after|following|despite)[ \t])[\w-]+[ \t]+){0,5}?"
+    rf"|on|under|after|following|despite)[ \t])(?!{_MAKES_A_VALUE}(?![\w-]))[\w-]+[ \t]+){{0,5}}?"
     r"(?:transfusions?|support|growth[ \t-]factors?|(?:GM-|G-)?CSF|EPO|ESAs?|TPO"
     r"|(?:erythro|thrombo)poie[\w-]*(?:[ \t]+(?:agents?|drugs?|(?:receptor[ \t]+)?agonists?))?"
     r"|(?:peg)?filgrastim|lenograstim|sargramostim|romiplostim|eltrombopag|avatrombopag|(?:darb)?epoetin\w*"
     r"|supplement\w*|replacement|dialysis|infusions?|treatment|therapy)(?![\w-]))"
 )
+# ... or joined to the limit by "and" or "but" ("ALT > 3 × ULN and no evidence of hepatitis", "but no sign of
+# hemolysis"): in an exclusion criterion, the limit keeps out only patients without it (in an inclusion one, both
+# are asked of every patient: another requirement, _parts_and_waivers)
+_AND_NONE = (
+    rf"(?:and|but)[ \t]+(?:(?:(?:there[ \t]+(?:is|are|was|were)|with)[ \t]+)?no[ \t]+{_NO_WHAT}"
+    rf"|(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of)(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w))"
+)
+# ... or the patients not on a drug (or off one that makes the value: _MAKES_A_VALUE): "INR > 1.5 not on
+# anticoagulants", "not receiving warfarin", "off anticoagulation"; not a support, the measure's own terms, nor a
+# count of times ("not on two occasions")
+_NOT_ON = (
+    r"(?<!\bor[ \t])(?:not|never)[ \t]+(?:(?:currently|presently|already|concomitantly)[ \t]+)?"
+    r"(?:on|receiving|taking|using|treated[ \t]+with|given)(?![\w-])"
+    rf"(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+(?!(?:one|two|three|four|five|the|each|every|any|all|more|at|\d)"
+    r"(?![\w-]))[a-z])"
+    rf"|off(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_MAKES_A_VALUE}(?![\w-]))"
+)
 _ABSENCE = (
     rf"(?<![\w-])(?:(?:in[ \t]+(?:the[ \t]+)?absence[ \t]+of|absent)(?![\w-])(?![ \t]+{_NO_OF}{_TREATMENT})"
-    rf"(?=[ \t]+{_NO_OF}\w)|{_NONE_OF_WHAT}(?![\w-]))"
+    rf"(?=[ \t]+{_NO_OF}\w)|(?:{_NONE_OF_WHAT}|{_AND_NONE})(?![\w-])|{_NOT_ON})"
 )
-_CAUSE_EXCEPTION = lazy(rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}|{_ABSENCE}")
+# ... or a condition's absence a bracket after it gives alone: "(absence of hepatitis)", "(no evidence of
+# hemolysis)", "(hepatitis excluded)", "(Gilbert's syndrome ruled out)"; not "(patients with hepatitis are
+# excluded)", a rule of who is kept out
+_EXCLUDED = rf"(?:{_CONDITION}|causes?|(?:a)?etiolog(?:y|ies)|explanations?)"  # (what a bracket says is ruled out)
+_BRACKETED = (
+    rf"(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w)"
+    rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])"
+    rf"|(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are)(?![\w-]))[^()\n]){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
+    rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^()\n]){{0,30}}?(?<![\w-])excluded(?![\w-])"
+    rf"|[^()\n]{{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])[^()\n]{{0,30}}?(?<![\w-])(?:ruled[ \t]+out|absent"
+    r"|not[ \t]+present)(?![\w-]))[^()\n]*"
+)
+_IN_BRACKETS = rf"\([ \t]*(?:{_BRACKETED})\)"
+_BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
+# ... or a clause after it in its sentence, or opening the clause after its semicolon or the next sentence, that
+# says when it applies in other words than "if": "barring hepatitis", "once hepatitis is excluded", "provided that
+# hepatitis is excluded", "as long as ...", "unless on anticoagulants", "except when ...", ", when ..."
+_OPENS_AFTER = (
+    r"(?<![\w-])(?:barring|provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
+    r"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that|unless"
+    r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
+    r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
+    r"(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-]))"
+    rf"|(?:after|following)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
+    r"(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
+    # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded", a rule of who is kept out)
+    rf"|with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+    r"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){0,30}?(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
+    r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
+    r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
+    # ("only when ...", "when hepatitis is excluded": "when" opening a clause of its own, with its verb)
+    r"|(?<![\w-])(?:only[ \t]+when(?:ever)?|when(?:ever)?(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])"
+    r"(?:is|are|was|were|has|have|been)(?![\w-])))(?![\w-])"
+)
+_CAUSE_EXCEPTION = lazy(
+    rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}|{_ABSENCE}|{_IN_BRACKETS}|{_OPENS_AFTER}"
+)
 _ABSENT = lazy(rf"(?i){_ABSENCE}")
 # ... or the clause after its semicolon, or the next sentence, saying when the limit applies: "; only in the
 # absence of autoimmune hepatitis", "; this applies only if ...", ". This criterion applies only in the absence
@@ -418,6 +489,10 @@ _CONDITION_EXCEPTION = lazy(
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
     r"(?:allowed|permitted|eligible|acceptable)[ \t]*\)"
+    # ... or an exception named as one: "(exception: Gilbert's syndrome)", "; exceptions: ...", ". Exception for
+    # Gilbert's syndrome.", "with the exception of Gilbert's syndrome"
+    r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?exceptions?(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
+    r"|[ \t]+(?:of|for|is|are|include[sd]?|being)(?![\w-]))"
 )
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
 # clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
@@ -465,8 +540,20 @@ def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match
     # (an exception opening the clause, or a sentence of no words of its own: ". Except in patients with
     # Gilbert's syndrome.")
     excepting = [_CONDITION_EXCEPTION.match(text, start, end), _CAUSE_EXCEPTION.match(text, start, end)]
-    found += [f for f in excepting if f is not None and not _own_rule(text, f.end(), end)]
+    found += [
+        f for f in excepting if f is not None and not _own_rule(text, f.end(), end) and not _goes_on(text, f, end)
+    ]
     return (f for f in found if f is not None)
+
+
+_OPENED = lazy(rf"(?i){_OPENS_AFTER}")
+
+
+def _goes_on(text: str, found: re.Match[str], end: int) -> bool:
+    """Whether the words a condition's opener found (_OPENS_AFTER's: "unless", "once", "provided that", ...) opens
+    the clause or the sentence with go on past a comma (to end): that clause or sentence is another item's words
+    ("Unless surgically sterile, women not using contraception."), not the limit's condition alone."""
+    return _OPENED.fullmatch(text, found.start(), found.end()) is not None and "," in text[found.end() : end]
 
 
 _A_PART = lazy(rf"(?i)(?<![\w-]){_PART_NOUN}(?![\w-])")
@@ -491,6 +578,7 @@ def required(
     comparator: str,
     limits: tuple[tuple[int, int], ...] = (),
     other: Required | None = None,
+    inclusion: bool = False,
 ) -> Iterator[Required]:
     """What of the criterion governs the limit stated at position at, whatever conditions the record
     gives: an "if" clause of the limit's own sentence ("If the subject is receiving steroids, the
@@ -499,7 +587,8 @@ def required(
     ("Oral corticosteroids must meet the following requirements:"); and each sentence after it, in its
     own item or one beside it, that lifts its side ("There is no minimum daily dose requirement ...
     when used in combination with immunosuppressants" after a floor). And, given other (an inclusion
-    limit's alternative, as alternative() reads it), that alternative, first."""
+    limit's alternative, as alternative() reads it), that alternative, first (inclusion: the limit is an
+    inclusion criterion's)."""
     if other is not None:
         yield other
     layout = layout or (Span(0, len(text), ()),)
@@ -516,7 +605,8 @@ def required(
     for span in layout:
         if span.place != own.place and own.place[: len(span.place)] == span.place and text[span.end - 1] == ":":
             yield Required(span.start, span.end, "heading")
-    yield from _parts_and_waivers(text, (starts[-1], stop.start() if stop else own.end, own.end), at, limits)
+    sentence = (starts[-1], stop.start() if stop else own.end, own.end)
+    yield from _parts_and_waivers(text, sentence, at, limits, inclusion)
     yield from _permission_next(text, layout, own, at, limits)
     lifted = _lifted(comparator)
     if lifted is None:
@@ -568,17 +658,43 @@ def _absence_before(text: str, begun: int, at: int, limits: tuple[tuple[int, int
         k = found.start()
         lead = _LEAD.search(text, max(begun, k - 30), k)  # ("When there is no evidence of ...")
         k = lead.start() if lead else k
-        while k > begun and text[k - 1].isspace():
-            k -= 1
-        if k == begun or text[k - 1] in ",;:(":
+        if _opens_a_clause(text, begun, k):
             yield Required(lead.start() if lead else found.start(), found.end(), "clause")
+    # ... or other words that open a condition there ("Unless due to Gilbert's syndrome, bilirubin > 2 × ULN",
+    # "Once hepatitis is excluded, ALT > 3 × ULN", "Except in Gilbert's syndrome, ...")
+    for found in _OPENS_BEFORE.finditer(text, begun, mark if mark >= 0 else begun):
+        if _opens_a_clause(text, begun, found.start()):
+            yield Required(found.start(), found.end(), "clause")
+    # (an exception there, of a condition or of what a cause explains, within its clause: "Excluding Gilbert's
+    # syndrome, ..."; not "Excluding serology, SLEDAI-2K ≥ 4", the measure's own terms, as after the limit)
+    for found in _EXCEPTING_BEFORE.finditer(text, begun, mark if mark >= 0 else begun):
+        if _opens_a_clause(text, begun, found.start()):
+            yield Required(found.start(), found.end(), "clause")
+
+
+def _opens_a_clause(text: str, begun: int, k: int) -> bool:
+    """Whether the words at position k open their sentence (begun: where it begins) or a clause of it, after a
+    mark or an opened bracket."""
+    while k > begun and text[k - 1].isspace():
+        k -= 1
+    return k == begun or text[k - 1] in ",;:("
+
+
+_OPENS_BEFORE = lazy(
+    r"(?i)(?<![\w-])(?:only[ \t]+)?(?:when(?:ever)?|unless|once|provided(?:[ \t]+that)?|providing[ \t]+that|barring"
+    r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)|(?:as|so)[ \t]+long[ \t]+as|in[ \t]+case|assuming|exceptions?)"
+    r"(?![\w-])"
+)
+_EXCEPTING_BEFORE = lazy(
+    rf"(?i){_excepting(_EXCEPTING, _CONDITION, '[^,;:.()]')}|{_excepting(_EXCEPTING, _CAUSE, '[^,;:.()]')}"
+)
 
 
 _LEAD = lazy(r"(?i)(?<![\w-])(?:when|whenever|where|provided(?:[ \t]+that)?|(?:as|so)[ \t]+long[ \t]+as|only)[ \t]*\Z")
 
 
 def _parts_and_waivers(
-    text: str, sentence: tuple[int, int, int], at: int, limits: tuple[tuple[int, int], ...]
+    text: str, sentence: tuple[int, int, int], at: int, limits: tuple[tuple[int, int], ...], inclusion: bool = False
 ) -> Iterator[Required]:
     """The words of the limit's sentence (sentence: its start and end in text, and its item's end) that
     give the limit stated at position at for a part of the trial or a group of its patients only, or let
@@ -602,7 +718,12 @@ def _parts_and_waivers(
     # to ITP": the platelets' cause, runs_on_from_another)
     runs_on = RunsOn(text, at, limits, lo)
     causes = _CAUSE_EXCEPTION.finditer(text, end, hi)
-    cause = next((c for c in causes if not runs_on(c.start())), None)
+    # (in an inclusion criterion, an absence joined by "and" is another requirement: "SLEDAI-2K ≥ 6 and no
+    # evidence of active nephritis" asks both of every patient)
+    cause = next(
+        (c for c in causes if not runs_on(c.start()) and not (inclusion and _JOINED_BY_AND.match(text, c.start()))),
+        None,
+    )
     if cause is not None:
         yield Required(cause.start(), cause.end(), "exception")
     last = not any(end <= s < hi for s, _ in limits)
@@ -629,7 +750,14 @@ def _parts_and_waivers(
     # a permission or an exception in the clause after the semicolon, or in the next sentence of the limit's
     # item, before any other limit (lets_in_after): "; patients with Gilbert's syndrome are eligible"
     letting_in = _letting_in(text, hi + 1, reach, text[hi]) if reach > hi else iter(())
-    found_in = next((f for f in letting_in if not _limit_between(limits, at, f.start())), None)
+    found_in = next(
+        (
+            f
+            for f in letting_in
+            if not _limit_between(limits, at, f.start()) and not (inclusion and _JOINED_BY_AND.match(text, f.start()))
+        ),
+        None,
+    )
     if found_in is not None:
         yield Required(found_in.start(), found_in.end(), "exception")
     excepted = _EXCEPTED.match(text, end, hi)
@@ -710,8 +838,8 @@ def aside(text: str, condition: str) -> str | None:
     if _INCLUDING.match(inner.strip()) and at > 0:  # set off by commas or dashes too: "Major surgery, including ..."
         before = text[:at].rstrip(" ,(-–—")
         return owner_words(before) or None
-    if not inner.strip() or opens_condition(inner) or says_who_or_when(inner):
-        return None  # "(if on steroids)", "(patients on steroids only)": a condition in brackets
+    if not inner.strip() or opens_condition(inner) or says_who_or_when(inner) or _BRACKETED_ALONE.fullmatch(inner):
+        return None  # "(if on steroids)", "(patients on steroids only)", "(hepatitis excluded)": a condition
     owner = None
     while at >= 0:
         opened = at if whole else open_before(text, at)
@@ -765,8 +893,10 @@ _CLAUSE_MARKS = ",.;:)"
 # the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
-    r"(?i)(?:if|when|whenever|unless|where|while|provided|in case|for|in|on|during|before|after|at|within"
-    rf"|with|without|except|excluding|other than|who|whose)\b|{_NEGATED_CAUSE}|{_ABSENCE}"
+    r"(?i)(?:if|when|whenever|unless|where|while|provided|providing|in case|for|in|on|during|before|after|at|within"
+    r"|with|without|except|excluding|other than|who|whose|barring|once|(?:as|so)[ \t]+long[ \t]+as|assuming|following"
+    rf"|exceptions?|absence[ \t]+of|no[ \t]+{_NO_WHAT}|only[ \t]+(?:if|when(?:ever)?|where|provided))\b"
+    rf"|(?:(?:and|but)[ \t]+)?{_NEGATED_CAUSE}|{_ABSENCE}"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
