@@ -11,20 +11,24 @@ where its criterion states none.
    hepatitis)", "(Gilbert's syndrome ruled out)" passed with no condition, and a record holding one was refused
    as an aside of the limit's words (E518, scopes.aside). scopes._IN_BRACKETS reads them; not "(patients with
    ... are excluded)", a rule of who is kept out, nor a bracket naming no condition ("(serology excluded)").
+   In square brackets, or set off by a comma and ending its clause ("ALT > 3 × ULN, hepatitis excluded"), they
+   passed too.
 3. Words other than "if" opening a condition after the limit in its sentence: "barring X", "once X is
    excluded", "provided (that) X is ...", "as long as", "on condition that", "after X has been ruled out",
    "following exclusion of X", ", when X ..." (scopes._OPENS_AFTER; "if" and words right after the quote were
    read before: thresholds._JOINED). Not "as provided by", "measured once", "after screening".
 4. An exception named as one: "Exception: Gilbert's syndrome." as the next item of the limit's list or its next
-   sentence, "; exception: ...", "(exception: ...)", "with the exception of ..." (scopes._CONDITION_EXCEPTION).
+   sentence, "; exception: ...", "(exception: ...)", "with the exception of ..." (scopes._CONDITION_EXCEPTION);
+   and a permission in other words: "Gilbert's syndrome is an exception", "(... exempt)", "is not exclusionary",
+   "does not apply in ..." (scopes._PERMISSION).
 5. A condition opening the limit's sentence before it that is no absence: "Unless due to Gilbert's syndrome,
    bilirubin > 2 mg/dL", "When not due to ...", "Except in ...", "Excluding ...", "Barring ...", "Once ...",
    "Provided that ..." (scopes._OPENS_BEFORE, read as _absence_before reads an absence there).
 6. A drug whose use makes the values a limit reads, named as what the patients are not on: "INR > 1.5 without
    anticoagulation", "not on anticoagulants", "in the absence of anticoagulant therapy" (read as a treatment, the
-   measure's own terms, as "without transfusion" is), "off warfarin", "in patients not receiving anticoagulants"
-   (scopes._MAKES_A_VALUE, _NOT_ON; _WHO_THEY_ARE). A support that lifts a value stays the measure's terms
-   ("without transfusion", "not receiving transfusions").
+   measure's own terms, as "without transfusion" is), "off warfarin", "not anticoagulated", "non-anticoagulated",
+   "in patients not receiving anticoagulants" (scopes._MAKES_A_VALUE, _NOT_ON; "not" in _WHO_THEY_ARE). A
+   support that lifts a value stays the measure's terms ("without transfusion", "not receiving transfusions").
 7. (an honest record refused) thresholds._condition_left_out read a word joining the limit to another requirement
    ("with", "unless", "if", ...) right after its quote in the next sub-item's first word, the criterion's text
    running on into it: "a. Total bilirubin > 2 mg/dL" "b. Unless surgically sterile, women not using
@@ -127,6 +131,10 @@ def test_an_and_no_of_no_condition_of_the_limit_asks_none(trials: Trials, text: 
         ("Hemoglobin < 8 g/dL (hemolysis not present)", "hemolysis not present"),
         ("ALT > 3 ×ULN at screening (hepatitis excluded)", "hepatitis excluded"),
         ("ALT > 3 ×ULN (hepatitis must be excluded)", "hepatitis must be excluded"),
+        ("ALT > 3 ×ULN [hepatitis excluded]", "hepatitis excluded"),
+        ("ALT > 3 ×ULN [no evidence of hepatitis]", "no evidence of hepatitis"),
+        ("ALT > 3 ×ULN, hepatitis excluded", "hepatitis excluded"),
+        ("ALT > 3 ×ULN at screening, hepatitis having been ruled out", "hepatitis having been ruled out"),
         ("ALT > 3 ×ULN (other causes excluded)", "other causes excluded"),
         ("Hemoglobin < 8 g/dL (other etiologies ruled out)", "other etiologies ruled out"),
     ],
@@ -140,6 +148,8 @@ def test_a_condition_in_brackets_after_the_limit_restricts_it(trials: Trials, te
     [
         # a rule of who is kept out, not a condition of the limit
         "Total bilirubin > 2 mg/dL (patients with Gilbert's syndrome are excluded)",
+        "Total bilirubin > 2 mg/dL, patients with Gilbert's syndrome excluded",
+        "Total bilirubin > 2 mg/dL, Gilbert's syndrome is excluded too",
         # no condition named: the measure's terms
         "Hemoglobin < 8 g/dL (values after transfusion excluded)",
         "Hemoglobin < 8 g/dL (absence of transfusion support)",
@@ -229,6 +239,11 @@ def test_words_opening_no_condition_of_the_limit_ask_none(trials: Trials, text: 
             "with the exception of Gilbert's syndrome",
         ),
         ("Total bilirubin > 2 mg/dL, the exception being Gilbert's", "exception being Gilbert's"),
+        # or a permission in other words
+        ("Total bilirubin > 2 mg/dL. Gilbert's syndrome is an exception.", "Gilbert's syndrome is an exception"),
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome exempt)", "Gilbert's syndrome exempt"),
+        ("Total bilirubin > 2 mg/dL; Gilbert's syndrome is not exclusionary", "Gilbert's syndrome is not exclusionary"),
+        ("Total bilirubin > 2 mg/dL, does not apply in Gilbert's syndrome", "does not apply in Gilbert's syndrome"),
     ],
 )
 def test_an_exception_named_as_one_restricts_the_limit(trials: Trials, text: str, condition: str) -> None:
@@ -321,6 +336,10 @@ def test_words_before_the_limit_opening_no_condition_of_it_ask_none(trials: Tria
             "in the absence of vitamin K antagonist therapy",
         ),
         ("INR > 1.5 ×ULN (unless anticoagulated)", "unless anticoagulated"),
+        ("INR > 1.5 ×ULN in those not anticoagulated", "not anticoagulated"),
+        ("INR > 1.5 ×ULN if not therapeutically anticoagulated", "if not therapeutically anticoagulated"),
+        ("INR > 1.5 ×ULN in non-anticoagulated patients", "in non-anticoagulated patients"),
+        ("In patients not on anticoagulants, INR > 1.5 ×ULN", "In patients not on anticoagulants"),
         ("INR > 1.5 ×ULN not receiving warfarin", "not receiving warfarin"),
         ("INR > 1.5 ×ULN not taking a vitamin K antagonist", "not taking a vitamin K antagonist"),
         ("INR > 1.5 ×ULN off anticoagulation", "off anticoagulation"),
@@ -377,6 +396,10 @@ def _limits(text: str) -> tuple[tuple[int, int], ...]:
         ("", "once x is ", ", ALT > 3 x ULN"),
         ("ALT > 3 x ULN ", "(x ", ""),  # brackets no condition closes
         ("ALT > 3 x ULN ", "(hepatitis ", ""),
+        ("ALT > 3 x ULN ", "[hepatitis ", ""),
+        ("ALT > 3 x ULN", ", hepatitis x", ""),  # clauses a comma sets off, none ruling out
+        ("ALT > 3 x ULN ", "not anticoagulated ", ""),
+        ("ALT > 3 x ULN ", "patients with hepatitis ", ""),
         ("ALT > 3 x ULN ", "and no x ", ""),
         ("ALT > 3 x ULN ", "not on ", ""),
         ("ALT > 3 x ULN ", "once x ", ""),

@@ -299,7 +299,7 @@ _PART_NAMED = lazy(
 # who have the trial's disease ("Patients with SLE:"): each is who enrols.
 _PEOPLE = r"(?:patients?|participants?|subjects?|women|men|adolescents?|children|adults?|those|individuals)"
 _WHO_THEY_ARE = (
-    r"(?:with|without|receiving|on|taking|treated|who|whose|aged|under|over|of\s+childbearing)\b"
+    r"(?:(?:not\s+)?(?:receiving|on|taking|treated)|with|without|who|whose|aged|under|over|of\s+childbearing)\b"
     r"(?!\s+(?:active\s+|refractory\s+|systemic\s+)*(?:SLE|lupus(?!\s+nephritis)|systemic\s+lupus)\b)"
 )
 _A_GROUP = lazy(
@@ -408,6 +408,9 @@ _NOT_ON = (
     rf"(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+(?!(?:one|two|three|four|five|the|each|every|any|all|more|at|\d)"
     r"(?![\w-]))[a-z])"
     rf"|off(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_MAKES_A_VALUE}(?![\w-]))"
+    # ("not anticoagulated", "not therapeutically anticoagulated", "non-anticoagulated")
+    rf"|(?<!\bor[ \t])(?:not|never)[ \t]+(?:[a-z]+ly[ \t]+)?(?={_MAKES_A_VALUE}(?![\w-]))"
+    rf"|non-?(?={_MAKES_A_VALUE}(?![\w-]))"
 )
 _ABSENCE = (
     rf"(?<![\w-])(?:(?:in[ \t]+(?:the[ \t]+)?absence[ \t]+of|absent)(?![\w-])(?![ \t]+{_NO_OF}{_TREATMENT})"
@@ -417,19 +420,41 @@ _ABSENCE = (
 # hemolysis)", "(hepatitis excluded)", "(Gilbert's syndrome ruled out)"; not "(patients with hepatitis are
 # excluded)", a rule of who is kept out
 _EXCLUDED = rf"(?:{_CONDITION}|causes?|(?:a)?etiolog(?:y|ies)|explanations?)"  # (what a bracket says is ruled out)
+
+
+def _ruled_out(within: str) -> str:
+    """A pattern of what is ruled out, with the words it may hold (a character class, within): "hepatitis
+    excluded", "Gilbert's syndrome ruled out", "hemolysis absent"; not "patients with hepatitis excluded" nor
+    "hepatitis is excluded", a rule of who is kept out."""
+    not_a_rule = r"(?!(?<![\w-])(?:is|are)(?![\w-]))"
+    return (
+        rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are)(?![\w-])){within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
+        rf"(?:{not_a_rule}{within}){{0,30}}?(?<![\w-])excluded(?![\w-])"
+        rf"|{within}{{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-]){within}{{0,30}}?(?<![\w-])"
+        r"(?:ruled[ \t]+out|absent|not[ \t]+present)(?![\w-])"
+    )
+
+
+_IN_A_BRACKET = r"[^()\[\]\n]"  # (the words a bracket may hold)
+_IN_A_CLAUSE = r"[^(),;.\n]"  # (... and a clause a comma sets off)
 _BRACKETED = (
     rf"(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w)"
-    rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])"
-    rf"|(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are)(?![\w-]))[^()\n]){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
-    rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^()\n]){{0,30}}?(?<![\w-])excluded(?![\w-])"
-    rf"|[^()\n]{{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])[^()\n]{{0,30}}?(?<![\w-])(?:ruled[ \t]+out|absent"
-    r"|not[ \t]+present)(?![\w-]))[^()\n]*"
+    rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])|{_ruled_out(_IN_A_BRACKET)}){_IN_A_BRACKET}*"
 )
-_IN_BRACKETS = rf"\([ \t]*(?:{_BRACKETED})\)"
+# (in brackets, square ones too, or set off by a comma and ending its clause: "ALT > 3 × ULN, hepatitis excluded")
+_IN_BRACKETS = (
+    rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]"
+    rf"|(?:(?<=,)|(?<=,[ \t]))[ \t]*(?:{_ruled_out(_IN_A_CLAUSE)})(?=[ \t]*(?:[,;.)]|\Z))"
+)
 _BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
 # ... or a clause after it in its sentence, or opening the clause after its semicolon or the next sentence, that
 # says when it applies in other words than "if": "barring hepatitis", "once hepatitis is excluded", "provided that
 # hepatitis is excluded", "as long as ...", "unless on anticoagulants", "except when ...", ", when ..."
+_NOT_AFTER_PEOPLE = "".join(
+    rf"(?<!\b{word}[ \t])"
+    for word in "patient patients participant participants subject subjects women men adolescent adolescents children "
+    "adult adults those individuals".split()
+)
 _OPENS_AFTER = (
     r"(?<![\w-])(?:barring|provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
     r"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that|unless"
@@ -438,8 +463,9 @@ _OPENS_AFTER = (
     r"(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-]))"
     rf"|(?:after|following)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
     r"(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
-    # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded", a rule of who is kept out)
-    rf"|with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+    # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded" nor "patients with hepatitis excluded",
+    # a rule of who is kept out)
+    rf"|{_NOT_AFTER_PEOPLE}with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
     r"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){0,30}?(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
     r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
     r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
@@ -488,7 +514,7 @@ _CONDITION_EXCEPTION = lazy(
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
-    r"(?:allowed|permitted|eligible|acceptable)[ \t]*\)"
+    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)[ \t]*\)"
     # ... or an exception named as one: "(exception: Gilbert's syndrome)", "; exceptions: ...", ". Exception for
     # Gilbert's syndrome.", "with the exception of Gilbert's syndrome"
     r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?exceptions?(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
@@ -497,7 +523,8 @@ _CONDITION_EXCEPTION = lazy(
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
 # clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
 # eligible", "; Gilbert's syndrome is allowed" (or "is acceptable"), "(subjects with known Gilbert's disease
-# may be enrolled)", "; ... are not excluded", "; this does not apply to patients with Gilbert's syndrome"
+# may be enrolled)", "; ... are not excluded" (or "not exclusionary", "exempt", "an exception"), "; this does
+# not apply to (in, for) patients with Gilbert's syndrome", "; patients not on anticoagulants are eligible"
 # (not "; ... are not eligible", "; ... are excluded", "; patients must be eligible for lymphodepletion", which
 # let no one in)
 # (words of a relative clause end the words a permission reads: "patients with lupus nephritis who are eligible
@@ -506,9 +533,10 @@ _PERMISSION = lazy(
     rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
     rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only|{_RELATIVE})(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
-    rf"(?:{kept_out.LET_IN}|participate|acceptable|not[ \t]+(?:be[ \t]+)?{kept_out.SHUT_OUT})(?![\w-])"
-    rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable)(?![\w-])"
-    r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable)[ \t]+to(?![\w-])"
+    rf"(?:{kept_out.LET_IN}|participate|acceptable|exempt(?:ed)?|an?[ \t]+exception"
+    rf"|not[ \t]+(?:be[ \t]+)?(?:{kept_out.SHUT_OUT}|exclusionary))(?![\w-])"
+    rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)(?![\w-])"
+    r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable)[ \t]+(?:to|in|for)(?![\w-])"
 )
 
 
@@ -794,7 +822,7 @@ def clause_start(text: str, condition: str) -> bool:
     if _OPENER.match(condition):
         return True
     return any(
-        not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(" or text[:at].endswith("\n")
+        not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "([" or text[:at].endswith("\n")
         for at in _places(text, condition)
     )
 
@@ -808,7 +836,7 @@ def opens_condition(words: str) -> bool:
 # "(patients on steroids only)"): words holding one state a condition, however they are set off
 _WHO_OR_WHEN = lazy(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
-    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|acceptable|"
+    r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|acceptable|exempt|exempted|"
     r"who|whose|"
     r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
@@ -889,7 +917,7 @@ def closing(text: str, opened: int, brackets: str = "()") -> int | None:
     return None
 
 
-_CLAUSE_MARKS = ",.;:)"
+_CLAUSE_MARKS = ",.;:)]"
 # the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
