@@ -20,7 +20,8 @@ where its criterion states none.
 4. An exception named as one: "Exception: Gilbert's syndrome." as the next item of the limit's list or its next
    sentence, "; exception: ...", "(exception: ...)", "with the exception of ..." (scopes._CONDITION_EXCEPTION);
    and a permission in other words: "Gilbert's syndrome is an exception", "(... exempt)", "is not exclusionary",
-   "does not apply in ..." (scopes._PERMISSION).
+   "does not apply in ...", "(not applicable in ...)" (scopes._PERMISSION; retracted._BACK_WORDS read the last as
+   the limit taken back, E508 whatever the record held).
 5. A condition opening the limit's sentence before it that is no absence: "Unless due to Gilbert's syndrome,
    bilirubin > 2 mg/dL", "When not due to ...", "Except in ...", "Excluding ...", "Barring ...", "Once ...",
    "Provided that ..." (scopes._OPENS_BEFORE, read as _absence_before reads an absence there).
@@ -224,6 +225,12 @@ def test_words_opening_no_condition_of_the_limit_ask_none(trials: Trials, text: 
     assert "E524" not in _codes(trials, text), text
 
 
+def test_a_limit_not_applicable_to_no_one_named_is_still_taken_back(trials: Trials) -> None:
+    """(a bracket saying to whom the limit does not apply restricts it; one saying no more takes it back)"""
+    assert _codes(trials, "Total bilirubin > 2 mg/dL (not applicable)") == {"E508"}
+    assert _codes(trials, "Total bilirubin > 2 mg/dL (not applicable in Gilbert's syndrome)") == {"E524"}
+
+
 # 4. An exception named as one
 @pytest.mark.parametrize(
     ("text", "condition"),
@@ -244,6 +251,15 @@ def test_words_opening_no_condition_of_the_limit_ask_none(trials: Trials, text: 
         ("Total bilirubin > 2 mg/dL (Gilbert's syndrome exempt)", "Gilbert's syndrome exempt"),
         ("Total bilirubin > 2 mg/dL; Gilbert's syndrome is not exclusionary", "Gilbert's syndrome is not exclusionary"),
         ("Total bilirubin > 2 mg/dL, does not apply in Gilbert's syndrome", "does not apply in Gilbert's syndrome"),
+        # (read as the limit taken back, E508 whatever the record held: retracted._BACK_WORDS)
+        (
+            "Total bilirubin > 2 mg/dL (not applicable in Gilbert's syndrome)",
+            "not applicable in Gilbert's syndrome",
+        ),
+        (
+            "Total bilirubin > 2 mg/dL (not applicable to patients with Gilbert's syndrome)",
+            "not applicable to patients with Gilbert's syndrome",
+        ),
     ],
 )
 def test_an_exception_named_as_one_restricts_the_limit(trials: Trials, text: str, condition: str) -> None:
