@@ -108,14 +108,19 @@ def _at(document: Words, start: int, end: int) -> tuple[int, int]:
     return at, document.spans[end - 1][1] if end > start else at
 
 
-def _excerpt(document: Words, start: int, end: int) -> str:
-    """The text of words start to end, with what stands between white space either side of it, its
-    white space as one space: “NA 6 participants”, “"count": 6, "type":”."""
+def _bounds(document: Words, start: int, end: int) -> tuple[int, int]:
+    """Where the excerpt of words start to end stands in the text: the words with what stands between
+    white space either side of them."""
     begin, finish = _at(document, start, end)
     back = _BEFORE.search(document.text, max(0, begin - MAX_EXCERPT), begin)
     ahead = _AFTER.match(document.text, finish, finish + MAX_EXCERPT)
-    lo, hi = back.start() if back else begin, ahead.end() if ahead else finish
-    text = " ".join(document.text[lo:hi].split())
+    return back.start() if back else begin, ahead.end() if ahead else finish
+
+
+def _excerpt(document: Words, bounds: tuple[int, int]) -> str:
+    """The text within bounds (_bounds), its white space as one space: “NA 6 participants”,
+    “"count": 6, "type":”."""
+    text = " ".join(document.text[bounds[0] : bounds[1]].split())
     return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
 
 
@@ -129,16 +134,24 @@ def _changes(old: Words, new: Words, opcodes: list[Opcode], said: str) -> tuple[
     record citing the copy says (said: its strings, one a line) first, those of them with a digit before
     the rest, then the others, those with a digit first, each kind in the document's order, so that
     changes made before it cannot put the one a value rests on past those shown; and how many a record
-    says."""
+    says. Changes shown by the same text of both documents are one (a date's year and day, its month
+    unchanged between them), never two lines alike."""
     ranked: list[tuple[int, int, str]] = []
+    last: tuple[tuple[int, int], tuple[int, int]] | None = None
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
-        before, after = _excerpt(old, i1, i2), _excerpt(new, j1, j2)
+        where = _bounds(old, i1, i2), _bounds(new, j1, j2)
         core = _core(new, j1, j2) or " ".join(new.words[max(0, j1 - 1) : j1 + 1])  # a deletion: the words around it
         quoted = bool(core) and core in said
         digit = any(c.isdigit() for c in _core(old, i1, i2) + core)
-        ranked.append((2 * (not quoted) + (not digit), len(ranked), f"“{unmasked(before)}” → “{unmasked(after)}”"))
+        rank = 2 * (not quoted) + (not digit)
+        if where == last:  # a change within the same text as the one before ("2025-03-06" → "2026-03-01"): one
+            ranked[-1] = (min(rank, ranked[-1][0]), *ranked[-1][1:])
+            continue
+        last = where
+        before, after = _excerpt(old, where[0]), _excerpt(new, where[1])
+        ranked.append((rank, len(ranked), f"“{unmasked(before)}” → “{unmasked(after)}”"))
     ranked.sort()
     return [text for _, _, text in ranked], sum(rank < 2 for rank, _, _ in ranked)
 
