@@ -19,15 +19,15 @@ from typing import Any
 
 import pytest
 from sle_trials.checks import binding
-from sle_trials.reading import layouts
+from sle_trials.reading import criteria_text, layouts
 
 
 class _Counted:
-    """binding._CRITERIA_HEADING, counting the characters its searches read."""
+    """binding._LIST_NAMED, counting the characters its searches read."""
 
     def __init__(self) -> None:
         self.read = 0
-        self.pattern = binding._CRITERIA_HEADING
+        self.pattern = binding._LIST_NAMED
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         self.read += (len(text) if endpos is None else endpos) - pos
@@ -45,9 +45,19 @@ AGE = ("eligibility", "minimum_age")
 def test_a_quote_standing_many_times_after_a_heading_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Exclusion criteria " + "Age < 18 years. " * 2_000  # 32 KB
     counted = _Counted()
-    monkeypatch.setattr(binding, "_CRITERIA_HEADING", counted)
+    monkeypatch.setattr(binding, "_LIST_NAMED", counted)
+    # (and the headings as the lists are read, once a text)
+    read = criteria_text.list_headings
+    calls: list[str] = []
+
+    def counted_headings(line: str) -> list[re.Match[str]]:
+        calls.append(line)
+        return read(line)
+
+    monkeypatch.setattr(criteria_text, "list_headings", counted_headings)
     assert binding._excluding(_ctx(text), AGE, "Age < 18 years")
     assert counted.read <= 2 * len(text), counted.read  # was some 1,000 times the source
+    assert calls == [text]
 
 
 def _before(ctx: Any, quote: str) -> bool:
@@ -56,7 +66,7 @@ def _before(ctx: Any, quote: str) -> bool:
     for doc in ctx.docs:
         at = doc.text.find(quote)
         while at >= 0:
-            headings = list(binding._CRITERIA_HEADING.finditer(doc.text, 0, at))
+            headings = list(binding._LIST_NAMED.finditer(doc.text, 0, at))
             if not headings or headings[-1].group(1).lower() == "inclusion":  # ("non-inclusion": an exclusion's)
                 return False
             seen = True
@@ -80,6 +90,9 @@ def test_the_verdict_is_what_it_was() -> None:
 
 def test_the_heading_pattern_is_one_a_stretch_can_be_cut_at() -> None:
     # the stretches are cut at each heading's end: a heading must be no longer than its own words
-    # ("Non-inclusion criteria", a French protocol's exclusion heading, is its own words too)
+    # ("Non-inclusion criteria", a French protocol's exclusion heading, is its own words too); a heading as the
+    # lists are read is cut at its list's word, the words after it ("(age > 75 years):") the list's own
     heading = re.compile(r"(?i)\b((?:non[-\s]?)?inclusion|exclusion) criteria\b")
-    assert binding._CRITERIA_HEADING.pattern == heading.pattern
+    assert binding._LIST_NAMED.pattern == heading.pattern
+    assert [(lo, hi) for lo, hi, _ in binding._criteria_headings("Exclusions (age > 75 years): none")] == [(0, 9)]
+    assert [(lo, hi) for lo, hi, _ in binding._criteria_headings("Key exclusion criteria (age > 75): -")] == [(4, 22)]

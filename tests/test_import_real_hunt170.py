@@ -243,11 +243,8 @@ def test_exclusion_criteria_under_a_heading_not_read_as_one_are_no_inclusion_cri
     "heading",
     [
         "Exclusion Criteria.",
-        "Exclusion Criterion",
-        "Criteria for Exclusion",
         "Exclusionary Criteria:",
         "Exlusion Criteria:",
-        "## Exclusion",
         "Non-eligibility criteria:",
         "The following patients are not eligible:",
         "Contraindications:",
@@ -406,14 +403,16 @@ def test_a_list_under_a_line_that_may_head_the_other_kind_is_read_as_neither() -
     """Before, where an exclusion list was read elsewhere (a part's, "Part B Exclusion Criteria:"), the exclusion
     criteria under "Exclusion Criteria." were still imported as inclusion criteria; and where the exclusion
     criteria came first, the inclusion criteria under "Inclusion Criterion" were imported as exclusion criteria,
-    the line with them. Now each is left for the curator, up to the list's next heading."""
+    the line with them. Now each is left for the curator, up to the list's next heading. ("Inclusion Criterion",
+    "Exclusion Criterion", "Criteria for Exclusion" and "## Exclusion" head their lists since one reader reads a
+    list's heading: tests/test_helper8_one_heading_reader.py.)"""
     found = criteria_text.split(
         "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy\n\n"
         "Inclusion Criteria (Part B):\n\n* Aged 12 to 17\n\nPart B Exclusion Criteria:\n\n* HIV"
     )
     assert [c["text"] for c in found.inclusion] == ["Adults", "Aged 12 to 17"]
     assert [c["text"] for c in found.exclusion] == ["HIV"] and found.unplaced
-    found = criteria_text.split("Exclusion Criteria:\n\n* Pregnancy\n\nInclusion Criterion\n\n* Adults with SLE")
+    found = criteria_text.split("Exclusion Criteria:\n\n* Pregnancy\n\nInclusionary Criteria:\n\n* Adults with SLE")
     assert (found.inclusion, found.exclusion, found.unplaced) == ([], [{"text": "Pregnancy"}], True)
     # a lead-in of the exclusion list that speaks of the inclusion criteria heads no list of them
     for lead_in in ("Subjects who meet the inclusion criteria but have:", "In addition to the inclusion criteria:"):

@@ -1717,20 +1717,38 @@ def _left_bound(quote: str, a: lexicon.Age) -> str | None:
     return {">": "max", "<": "min"}.get(cmp[0]) if cmp is not None and cmp[1] is None else None
 
 
-# (a list's heading; "Non-inclusion criteria", a French protocol's, heads the exclusion criteria: read as an
-# inclusion heading, its "Age > 75 years" was a minimum age of 75)
-_CRITERIA_HEADING = lazy(rf"(?i)\b({criteria_text.SIDE_WORD}) criteria\b")
+# The words naming a list wherever they stand, in prose too ("patients meeting the exclusion criteria below",
+# "Key exclusion criteria included"), besides its headings as every reader reads them (criteria_text.list_headings):
+# the reading an age's side had before list_sides, kept on its own. Read as no heading, prose naming the
+# exclusion list above an "Age > 75 years" would make it a minimum of 75 again wherever list_sides reads that
+# place under no heading ("Non-inclusion criteria", a French protocol's, names the exclusion list here too)
+_LIST_NAMED = lazy(rf"(?i)\b({criteria_text.SIDE_WORD}) criteria\b")
+
+
+def _criteria_headings(text: str) -> list[tuple[int, int, str]]:
+    """The places in text (normalised) that head a criteria list, in order: (start, end, the list's side). The
+    words naming a list anywhere (_LIST_NAMED), and its headings as the lists are read (criteria_text.list_headings:
+    "Exclusions:", "Criteria for exclusion:" too, which the words alone missed) but those words: such a heading
+    ends here at its list's word, the words after it ("(age > 75 years):", for whom) the list's own."""
+    named = [(m.start(), m.end(), criteria_text.side_named(m.group(1))) for m in _LIST_NAMED.finditer(text)]
+    at = {start for start, _, _ in named}
+    listed = [
+        (m.start("words"), m.end("side"), criteria_text.side_named(m.group("side")))
+        for m in criteria_text.list_headings(text)
+        if m.start("side") not in at
+    ]
+    return sorted([*listed, *named])
 
 
 def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
     """Whether the cited sources give the quote only in their exclusion criteria: in an item of a
     layout's exclusion list and of no inclusion list, or, in a source whose layout gives no lists,
     under its exclusion list's heading as the criteria lists are read (list_sides, Context.under_headings:
-    "Exclusions:", "EXCLUSION" too, which the pattern below missed, and an "Age > 75 years" under it was
-    a minimum age of 75) or after an "Exclusion criteria" heading with no "Inclusion criteria" heading
-    between, wherever it stands where the source states the field at path (a plain page's lines of
-    this trial: read anywhere, IM19's exclusion "Age > 75 years" was a minimum age of 75 by the same
-    words in the next trial's inclusion criteria)."""
+    "Exclusions:", "EXCLUSION" too, which the words "exclusion criteria" alone missed, and an "Age > 75 years"
+    under it was a minimum age of 75) or after an exclusion list's heading (_criteria_headings) with no
+    inclusion list's heading between, wherever it stands where the source states the field at path (a plain
+    page's lines of this trial: read anywhere, IM19's exclusion "Age > 75 years" was a minimum age of 75 by
+    the same words in the next trial's inclusion criteria)."""
     seen = False
     for doc in ctx.docs:
         if doc.criteria:
@@ -1754,12 +1772,12 @@ def _excluding(ctx: Context, path: Path_, quote: str) -> bool:
             # used to read every heading from the source's start up to it: a source of n occurrences
             # after "Exclusion criteria" cost n² steps, a 1 MiB one some twenty minutes.)
             last, start = None, 0
-            for heading in [*_CRITERIA_HEADING.finditer(text), None]:
-                end = len(text) + 1 if heading is None else heading.end()
+            for heading in [*_criteria_headings(text), None]:
+                end = len(text) + 1 if heading is None else heading[1]
                 if last != "exclusion" and text.find(quote, start, end - 1 + len(quote)) >= 0:
                     return False
                 if heading is not None:
-                    last, start = criteria_text.side_named(heading.group(1)), end
+                    last, start = heading[2], end
     return seen
 
 

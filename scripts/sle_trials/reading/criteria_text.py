@@ -58,6 +58,47 @@ def as_sides(text: str) -> str:
     return _NON_INCLUSION.sub("exclusion", text)
 
 
+# A criteria list's heading, as every reader of one reads it (the registry's criteria text here, a plain page's
+# lists in list_sides, an age's side in binding): a qualifier at most, the list's word ("Inclusions",
+# "Non-inclusion" too), "criteria" or none, an aside ("(all must be met)", "(continued)") and "are as follows" at
+# most; a part's, a cohort's list is its side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:"),
+# as is a list for whom a colon ends ("Inclusion criteria for adult participants:"); "Criteria for exclusion:" too.
+# Its groups: words (the heading's), qualifier, side (its list's word), cohort (a part's, before the word), whom
+# (for whom, after it), aside. Written once: three readers each wrote their own, and only list_sides knew "Exclusions:",
+# "Criteria for exclusion:" or a heading naming whom it is for (the importer left such a list to the curator).
+_PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
+HEADING = (
+    r"(?P<words>(?:(?P<qualifier>key|main|major|principal|general|specific|additional|other|further|selected"
+    r"|important)\s+)?"
+    rf"(?:criteria\s+(?:for|of)\s+)?(?:(?P<cohort>{_PART})\s+)?(?P<side>{SIDE_WORD})s?"
+    r"(?:\s+criteri(?:a|on|as))?"
+    rf"(?P<whom>\s+(?:for|in)\s+(?:{_PART}|[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)))?"
+    r"(?P<aside>\s*\([^()\n]{0,120}\))?"
+    r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
+)
+# ... on a page's line (list_sides, binding): ended by a colon, a dash, the line's end, or a list's first mark after
+# it ("Inclusion Criteria * 1)"), a page's lines run into one
+_ENDED = (
+    r"(?:\s*[*_]{0,3}\s*(?::|[-\u2013\u2014](?=\s|$)|$)"
+    r"|[*_]{0,3}(?=\s+(?:[-*\u2022\u00b7\u2013]|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s))"
+)
+# ... opening a line after marks at most: a markdown heading's or emphasis, a bullet, a section's number
+_OPENING = (
+    r"(?:#{1,6}\s*|[*_]{1,3}\s*|[-\u2022\u00b7\u2013]\s+"
+    r"|\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z]|[IVX]{1,4})[.)]\s*|\d{1,2}(?:\.\d{1,2}){1,2}\s+){0,3}"
+)
+LINE_HEADING = lazy(rf"(?i){_OPENING}{HEADING}{_ENDED}")
+# ... or run into a line after a sentence's stop
+RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{HEADING}{_ENDED}")
+
+
+def list_headings(line: str) -> list[re.Match[str]]:
+    """Each list's heading in a line of a page (normalised: no line break), as a page's are read: at its start
+    (LINE_HEADING) or run into it after a sentence's stop (RUN_IN_HEADING), in order."""
+    opening = LINE_HEADING.match(line)
+    return [*([opening] if opening is not None else []), *RUN_IN_HEADING.finditer(line)]
+
+
 # "Inclusion Criteria:", "**Key Exclusion Criteria**", "Inclusion criteria for Part B:", "Exclusion Criteria:
 # Pregnancy"; a heading naming a part of the study before or after its kind ("Part B Inclusion Criteria:",
 # "Inclusion Criteria (Cohort 2):", "Inclusion Criteria - Dose Expansion:") heads a list of that kind too;
@@ -65,8 +106,7 @@ def as_sides(text: str) -> str:
 # colon may be a CJK text's full-width one ("Inclusion Criteria："), or a dash ("INCLUSION CRITERIA -", as some
 # registrations write a heading: before, no heading, and the whole text was left to the curator)
 _HEADING = lazy(
-    r"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){1,4}?)??(?:key\s+|main\s+|major\s+|general\s+)?"
-    rf"(?P<kind>{SIDE_WORD})\s+criteria"
+    rf"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){{1,4}}?)??{HEADING}"
     r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
@@ -406,21 +446,29 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         assert item is not None
         bare = item.group("text")
     heading = _HEADING.match(bare)
-    if heading and heading.group("part") and not _names_a_part(bare, heading):
+    part = heading and (heading.group("part") or heading.group("cohort"))
+    if heading and part and not _names_a_part(bare, part, heading):
         heading = None
+    # a qualifier but "Key", "Main", "Major" or "General" may name a part of the study as a part's words do
+    # ("Additional Inclusion Criteria:", a group of the list); else the heading is its list's ("additional
+    # inclusion criteria:")
+    qualifier = heading and heading.group("qualifier")
+    if heading and qualifier and qualifier.casefold() not in _QUALIFIERS and _names_a_part(bare, qualifier, heading):
+        part = qualifier
     if heading and marked and not (bare.startswith(("**", "__")) or _set_off(heading)):
         return None
     if heading:
-        scope = heading.group("scope")
+        # (the words after the list's word: a part's "for Part B", for whom, an aside, a dash's words)
+        scope = heading.group("scope") or heading.group("whom") or heading.group("aside")
         if scope and _HOW_APPLIED.search(scope) and not _PART_WORD.search(scope):
             scope = None  # "(all must be met)", "for all participants": how the list applies (to everyone)
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
-        if scope and _run_in_after_dash(scope) and not heading.group("part") and not heading.group("colon"):
+        if scope and _run_in_after_dash(scope) and not part and not heading.group("colon"):
             rest = scope.strip().lstrip("-\u2013\u2014").strip()  # the dash for a colon
             scope = None
-        named = scope or heading.group("part")
+        named = scope or part
         group = " ".join(heading.group("name").split()) if named else None
-        return side_named(heading.group("kind")), group, rest if _says_something(rest) else None
+        return side_named(heading.group("side")), group, rest if _says_something(rest) else None
     han = _HAN_HEADING.match(bare)
     kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
     said = {(han.group("en") or han.group("in_en") or kind).casefold()} if han else set()
@@ -476,12 +524,16 @@ def _says_something(text: str | None) -> bool:
     return text is not None and any(c.isalnum() for c in text)
 
 
-def _names_a_part(line: str, heading: re.Match) -> bool:
-    """Whether the words before a heading's kind name a part of the study ("Part B", "Cohort 2",
+# the qualifiers of a list's heading that never name a part of the study
+_QUALIFIERS = frozenset({"key", "main", "major", "general"})
+
+
+def _names_a_part(line: str, part: str, heading: re.Match) -> bool:
+    """Whether the words before a heading's kind (part) name a part of the study ("Part B", "Cohort 2",
     "Dose Escalation"), as a heading writes them: each word capitalised or a number, none joining
     kinds or denying, and the line set off as a heading (its colon with nothing after it, bold, or a
     markdown heading), not a criterion's sentence that mentions the criteria."""
-    words = heading.group("part").split()
+    words = part.split()
     if any(not (w[:1].isupper() or w[:1].isdigit()) or w.casefold() in _NOT_A_PART for w in words):
         return False
     set_off = line.lstrip().startswith(("#", "**", "__")) or _set_off(heading)

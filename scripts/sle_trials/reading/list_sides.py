@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import sentences
-from sle_trials.reading.criteria_text import SIDE_WORD, side_named
+from sle_trials.reading.criteria_text import LINE_HEADING, RUN_IN_HEADING, SIDE_WORD, side_named
 from sle_trials.reading.layouts import named_trials
 
 INCLUSION, EXCLUSION = "inclusion", "exclusion"
@@ -92,31 +92,6 @@ def _in_a_hole(stretch: Stretch, at: int, end: int) -> bool:
     return k >= 0 and stretch.holes[k][0] <= at and end <= stretch.holes[k][1]
 
 
-# A list's heading: a qualifier at most, the list's word ("Inclusions", "Non-inclusion" too), "criteria" or none,
-# an aside ("(all must be met)", "(continued)") and "are as follows" at most; a part's, a cohort's list is its
-# side's ("Part B Inclusion Criteria:", "Exclusion criteria for cohort 2:"), as is a list for whom a colon
-# ends ("Inclusion criteria for adult participants:"); "Criteria for exclusion:" too
-_PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
-_HEADING = (
-    r"(?P<words>(?:(?:key|main|major|principal|general|specific|additional|other|further|selected|important)\s+)?"
-    rf"(?:criteria\s+(?:for|of)\s+)?(?:{_PART}\s+)?(?P<side>{SIDE_WORD})s?"
-    r"(?:\s+criteri(?:a|on|as))?"
-    rf"(?:\s+(?:for|in)\s+(?:{_PART}|[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)))?(?:\s*\([^()\n]{{0,120}}\))?"
-    r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
-)
-# ... ended by a colon, a dash, the line's end, or a list's first mark after it ("Inclusion Criteria * 1)")
-_ENDED = (
-    r"(?:\s*[*_]{0,3}\s*(?::|[-\u2013\u2014](?=\s|$)|$)"
-    r"|[*_]{0,3}(?=\s+(?:[-*\u2022\u00b7\u2013]|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s))"
-)
-# Marks a heading's line may open with: a markdown heading's or emphasis, a bullet, a section's number
-_OPENING = (
-    r"(?:#{1,6}\s*|[*_]{1,3}\s*|[-\u2022\u00b7\u2013]\s+"
-    r"|\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z]|[IVX]{1,4})[.)]\s*|\d{1,2}(?:\.\d{1,2}){1,2}\s+){0,3}"
-)
-_LINE_HEADING = lazy(rf"(?i){_OPENING}{_HEADING}{_ENDED}")
-# ... or run into a line after a sentence's stop
-_RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{_HEADING}{_ENDED}")
 # A sentence of a list's words ("Inclusion criteria were age ≥ 18 years and SLEDAI-2K ≥ 6. Exclusion
 # criteria included pregnancy."): its words to its end are that list's, at a line's start or after a stop
 _SENTENCE_HEADING = lazy(
@@ -288,12 +263,12 @@ def _events(line: str, apart: bool, own: bool = False) -> list[tuple[int, int, s
     is none of the list's above, by where it stands (_opens_a_block, a paragraph); own: it is (a note,
     an item's sub-item), however it is worded."""
     events: list[tuple[int, int, str | None, str]] = []
-    opening = _LINE_HEADING.match(line)
+    opening = LINE_HEADING.match(line)
     if opening is not None:
         events.append(_heading(opening, line))
     elif _MARK.match(line) is None and not own and (apart or _ends_a_list(line)):
         events.append((0, 0, None, ""))
-    events += [_heading(m, line) for m in _RUN_IN_HEADING.finditer(line) if _a_stop(line, m.start())]
+    events += [_heading(m, line) for m in RUN_IN_HEADING.finditer(line) if _a_stop(line, m.start())]
     listed = {lo for lo, _, side, _ in events if side is not None}
     for m in _SENTENCE_HEADING.finditer(line):
         if m.start("words") not in listed and (m.start() == 0 or _a_stop(line, m.start())):
