@@ -89,3 +89,27 @@ def test_many_conjunction_lines_cost_the_texts_length_in_lines_walked(monkeypatc
     _counting_the_lines_walked(monkeypatch)
     small, large = _lines_walked(text(200)), _lines_walked(text(1600))
     assert large <= 10 * small, (small, large)
+
+
+# --- a note glued to its asterisk ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note", ["*Note: patients on belimumab are eligible.", "*NOTE: see appendix", "*NB: none"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_note_glued_to_its_asterisk_is_a_note_not_a_bullet(note: str, gap: str) -> None:
+    """Before, "*Note: ..." read as a bulleted item (as "*Adults" is, 31a2446): a criterion "Note: ...". It reads
+    as the note "Note: ..." does, words of the item above, its asterisk a footnote's mark as written."""
+    assert _inclusion(f"* Age 18 to 65 years{gap}{note}{gap}* SLE") == [
+        {"text": f"Age 18 to 65 years {note}"},
+        {"text": "SLE"},
+    ]
+    # (before the first item: a note about the list, as "Note:" is)
+    assert _inclusion(f"{note}\n\n* Age 18 to 65 years\n* SLE") == [{"text": "Age 18 to 65 years"}, {"text": "SLE"}]
+
+
+def test_a_word_beginning_as_a_note_does_glued_to_its_asterisk_is_still_a_bullet() -> None:
+    assert _inclusion("*Notable rash\n*Nephritis\n*NBT test") == [
+        {"text": "Notable rash"},
+        {"text": "Nephritis"},
+        {"text": "NBT test"},
+    ]

@@ -281,8 +281,9 @@ _ITEM = lazy(
 # API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
 _ESCAPED_STAR = lazy(r"^[ \t]*\\\*")
 # ... and one whose first mark is an asterisk glued to a capital ("*Adults aged 18-65"), as "•Age" and "-Age" glue
-# theirs: a bullet where the line has no other asterisk the markdown leaves unescaped (no emphasis: "*Note*")
-_GLUED_STAR = lazy(r"^[ \t]*\*(?=[A-Z])")
+# theirs: a bullet where the line has no other asterisk the markdown leaves unescaped (no emphasis: "*Note*"), and
+# no note's label after it: "*Note: ..." is a note, its asterisk a footnote's mark (_NOTE), as "* Note:" is not
+_GLUED_STAR = lazy(r"^[ \t]*\*(?=[A-Z])(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)")
 
 
 def _item(raw: str) -> re.Match | None:
