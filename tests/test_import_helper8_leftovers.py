@@ -6,12 +6,30 @@ work rather than a timing. Beside each, the layouts that must read as they did."
 from __future__ import annotations
 
 import builtins
+import copy
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXTURES, Trials, record_data
 from sle_trials.reading import criteria_text
+
+REASON = "a real API v2 study, varied by the tests"
+
+
+def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
+    """The draft NCT02576665 imports into with criteria as its criteria text; the registry still passes check."""
+    study = copy.deepcopy(json.loads((FIXTURES / "ctgov" / "real" / "NCT02576665.json").read_bytes()))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
+    file = tmp_path / "study.json"
+    file.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    return record_data(registry / "trials" / "NCT02576665.yaml")
 
 
 def _inclusion(text: str) -> list[dict]:
@@ -91,6 +109,48 @@ def test_many_conjunction_lines_cost_the_texts_length_in_lines_walked(monkeypatc
     assert large <= 10 * small, (small, large)
 
 
+# --- a heading's dash before capitalised words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "criterion"),
+    [
+        ("Exclusion Criteria - Pregnancy", "Pregnancy"),
+        ("Exclusion Criteria – Active Hepatitis B", "Active Hepatitis B"),
+        ("EXCLUSION CRITERIA - Known HIV Infection", "Known HIV Infection"),
+    ],
+)
+def test_capitalised_words_after_a_headings_dash_are_a_criterion(heading: str, criterion: str) -> None:
+    """Before, words each capitalised after the dash were read as a part of the study the list is for: the
+    criterion was no criterion, and every exclusion criterion was listed in a group named by it."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{heading}\n\n* HIV")
+    assert found.exclusion == [{"text": criterion}, {"text": "HIV"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (  # two lists of a kind, each capitalised words after its dash: two parts' lists
+            "Inclusion Criteria - Lupus Nephritis\n\n* Biopsy\n\nInclusion Criteria - Extrarenal Lupus\n\n* Rash\n\n"
+            "Exclusion Criteria:\n\n* HIV",
+            ["Inclusion Criteria - Lupus Nephritis", "Inclusion Criteria - Extrarenal Lupus"],
+        ),
+        (
+            "Inclusion Criteria - Adolescents\n\n* Aged 12\n\nExclusion Criteria:\n\n* HIV",
+            ["Inclusion Criteria - Adolescents"],
+        ),
+        ("Inclusion Criteria - A\n\n* Aged 12\n\nExclusion Criteria:\n\n* HIV", ["Inclusion Criteria - A"]),
+        (
+            "Inclusion Criteria - Dose Expansion\n\n* Adults\n\nExclusion Criteria:\n\n* HIV",
+            ["Inclusion Criteria - Dose Expansion"],
+        ),
+    ],
+)
+def test_capitalised_words_naming_a_part_after_a_dash_are_still_its_group(text: str, groups: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert [c["group"] for c in found.inclusion] == groups and found.exclusion == [{"text": "HIV"}]
+
+
 # --- a note glued to its asterisk ----------------------------------------------------------------------------
 
 
@@ -113,3 +173,18 @@ def test_a_word_beginning_as_a_note_does_glued_to_its_asterisk_is_still_a_bullet
         {"text": "Nephritis"},
         {"text": "NBT test"},
     ]
+
+
+def test_the_draft_of_a_capitalised_criterion_after_a_dash_and_a_glued_note_passes_check(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    criteria = (
+        "Inclusion Criteria:\n\n* Age 18 to 65 years\n*Note: patients on belimumab are eligible.\n* SLE\n\n"
+        "Exclusion Criteria - Pregnancy\n\n* HIV infection"
+    )
+    elig = _imported(trials, registry, criteria, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years *Note: patients on belimumab are eligible."},
+        {"text": "SLE"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "HIV infection"}]

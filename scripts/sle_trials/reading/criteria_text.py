@@ -432,12 +432,12 @@ def _shown(line: str) -> str:
     return line if line.isascii() and line.isprintable() else lookalike.letters(DROPPED.sub("", unreordered(line)))
 
 
-def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
+def _heading_of(line: str, several: frozenset[str] = frozenset()) -> tuple[str, str | None, str | None] | None:
     """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
     heading itself when it says which part of the study it is for; rest the text after its colon.
     A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
-    parent study met" is a criterion."""
+    parent study met" is a criterion. several: the kinds the text heads more than once (_several_headed)."""
     if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
     bare = unescaped(_shown(line))
@@ -464,12 +464,13 @@ def _heading_of(line: str) -> tuple[str, str | None, str | None] | None:
         if scope and _HOW_APPLIED.search(scope) and not _PART_WORD.search(scope):
             scope = None  # "(all must be met)", "for all participants": how the list applies (to everyone)
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
-        if scope and _run_in_after_dash(scope) and not part and not heading.group("colon"):
+        side = side_named(heading.group("side"))
+        if scope and _run_in_after_dash(scope, side in several) and not part and not heading.group("colon"):
             rest = scope.strip().lstrip("-\u2013\u2014").strip()  # the dash for a colon
             scope = None
         named = scope or part
         group = " ".join(heading.group("name").split()) if named else None
-        return side_named(heading.group("side")), group, rest if _says_something(rest) else None
+        return side, group, rest if _says_something(rest) else None
     han = _HAN_HEADING.match(bare)
     kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
     said = {(han.group("en") or han.group("in_en") or kind).casefold()} if han else set()
@@ -503,15 +504,30 @@ _HOW_APPLIED = lazy(
 )
 
 
-def _run_in_after_dash(scope: str) -> bool:
+def _run_in_after_dash(scope: str, several: bool = False) -> bool:
     """Whether the words after a heading's dash are a criterion run into it, the dash standing for its colon
-    ("Exclusion Criteria - pregnancy or breastfeeding"), not a part of the study it names ("Inclusion Criteria
-    - Dose Expansion", "- Part B", "- Cohort 2": a part's words, or words each capitalised or a number). Before,
-    the criterion was read as the name of a group of the list, and was no criterion."""
+    ("Exclusion Criteria - pregnancy or breastfeeding", "Exclusion Criteria - Pregnancy"), not a part of the study
+    it names ("Inclusion Criteria - Dose Expansion", "- Part B", "- Cohort 2", "- Adolescents"): a part's words, or
+    words each capitalised that name whom, or a number or a letter alone, or that stand where the text heads its
+    list of this kind more than once (several: "Inclusion Criteria - Lupus Nephritis" and "Inclusion Criteria -
+    Extrarenal Lupus", two parts' lists). Before, the criterion was read as the name of a group of the list,
+    and was no criterion; and a capitalised one still was ("Exclusion Criteria - Pregnancy", the list's one
+    heading)."""
     words = scope.strip().lstrip("-\u2013\u2014").split()
     if scope.strip()[:1] not in "-\u2013\u2014" or not words or _PART_WORD.search(scope):
         return False
-    return not all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return True  # ("- pregnancy or breastfeeding", "- adults with SLE": a criterion's words)
+    if _WHOM.search(scope) or (len(words) == 1 and (words[0].isdigit() or (len(words[0]) == 1 and words[0].isupper()))):
+        return False  # ("- Adolescents", "- A", "- 2": whom, or a part's mark alone)
+    return not several
+
+
+# words by which a heading's dash names whom its list is for: a group of the list ("Inclusion Criteria - Adults")
+_WHOM = lazy(
+    r"(?i)\b(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatrics?|participants?|patients?|subjects?|volunteers?"
+    r"|women|men|males?|females?)\b"
+)
 
 
 def _set_off(heading: re.Match) -> bool:
@@ -647,13 +663,14 @@ def split(text: str) -> Split:
     preamble = False
     lines = [part for line in text.split("\n") for part in _inline_headings(line)]
     lines, tables = _tables(lines)
-    labels, unlabelled = _cohorts(lines)
+    several = _several_headed(lines)
+    labels, unlabelled = _cohorts(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
     top: dict[str | None, int] = {}  # the indent of each list's first item
     for at, line in enumerate(lines):
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
-        heading = _heading_of(line)
+        heading = _heading_of(line, several)
         if heading is not None and at in labels:
             part = lines[labels[at]]
         if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
@@ -831,14 +848,25 @@ def _run_in_items(line: str) -> list[str]:
     return [out[0], *(indent + part for part in out[1:]), indent + line[start:]] if out else [line]
 
 
-def _cohorts(lines: list[str]) -> tuple[dict[int, int], str | None]:
+def _several_headed(lines: list[str]) -> frozenset[str]:
+    """The kinds of list (inclusion, exclusion) the text heads more than once: a heading's capitalised words after
+    its dash name a part of the study there (_run_in_after_dash)."""
+    kinds = [h[0] for line in lines if (h := _heading_of(line)) is not None]
+    return frozenset(kind for kind in ("inclusion", "exclusion") if kinds.count(kind) > 1)
+
+
+def _cohorts(lines: list[str], several: frozenset[str] = frozenset()) -> tuple[dict[int, int], str | None]:
     """Where the text lists criteria of one kind more than once, under headings that say no part of
     the study ("Inclusion Criteria:" for cohort A, again for cohort B), each heading's label: the
     line that stands before it on its own (after a blank line, unmarked, set off as a label is:
     "Cohort B (lupus nephritis):", "**Cohort B**", "### Cohort B"), which names whom the lists after
     it are for, their group. ({index of a heading: index of its label}, the kind of a heading
     repeated with no label, if any.)"""
-    plain = [(at, h[0]) for at, line in enumerate(lines) if (h := _heading_of(line)) and h[0] != "general" and not h[1]]
+    plain = [
+        (at, h[0])
+        for at, line in enumerate(lines)
+        if (h := _heading_of(line, several)) and h[0] != "general" and not h[1]
+    ]
     kinds = [kind for _, kind in plain]
     if not any(kinds.count(kind) > 1 for kind in ("inclusion", "exclusion")):
         return {}, None
