@@ -188,3 +188,98 @@ def test_the_draft_of_a_capitalised_criterion_after_a_dash_and_a_glued_note_pass
         {"text": "SLE"},
     ]
     assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "HIV infection"}]
+
+
+# --- a tight run of items bulleted as their parent -----------------------------------------------------------
+
+NESTED = [
+    {"text": "Age 18"},
+    {"text": "Organ function:", "sub_criteria": [{"text": "Hb ≥ 8;"}, {"text": "Plt ≥ 50."}]},
+    {"text": "Consent"},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # its items end as the parts of the parent's sentence do, the last in a stop; the list's others do not
+        ("* Age 18\n* Organ function:\n* Hb ≥ 8;\n* Plt ≥ 50.\n* Consent", NESTED),
+        ("* Organ function:\n* Hb ≥ 8;\n* Plt ≥ 50.\n* Age 18\n* Consent", [NESTED[1], NESTED[0], NESTED[2]]),
+        (
+            "- Age 18\n- One of:\n- ANA positive, or\n- anti-dsDNA positive.\n- Consent",
+            [
+                {"text": "Age 18"},
+                {"text": "One of:", "sub_criteria": [{"text": "ANA positive, or"}, {"text": "anti-dsDNA positive."}]},
+                {"text": "Consent"},
+            ],
+        ),
+        # ... or they open in lower case, and the list's others do not
+        (
+            "* Age 18\n* Organ function, defined as:\n* hemoglobin ≥ 8\n* platelets ≥ 50\n* Consent",
+            [
+                {"text": "Age 18"},
+                {
+                    "text": "Organ function, defined as:",
+                    "sub_criteria": [{"text": "hemoglobin ≥ 8"}, {"text": "platelets ≥ 50"}],
+                },
+                {"text": "Consent"},
+            ],
+        ),
+    ],
+)
+def test_a_tight_run_bulleted_as_its_parent_nests_where_the_layout_shows_its_end(
+    text: str, expected: list[dict]
+) -> None:
+    """Before, a run with no blank line to set it apart was read as criteria of their own, each required, whatever
+    showed where it ends: "Hb ≥ 8;" and "Plt ≥ 50." as two criteria beside "Organ function:"."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.inclusion == expected
+    assert any("with no blank line, are read as its sub-criteria" in r for r in found.remarks), found.remarks
+
+
+FLAT_TIGHT = [{"text": "Age 18"}, {"text": "Organ function:"}, {"text": "Hb ≥ 8"}, {"text": "Plt ≥ 50"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nothing shows where the run ends (helper-4's case): read as written
+        ("* Age 18\n* Organ function:\n* Hb ≥ 8\n* Plt ≥ 50", FLAT_TIGHT),
+        # the list's own items end so too: no run's end shown
+        (
+            "* Age 18;\n* Organ function:\n* Hb ≥ 8;\n* Plt ≥ 50.",
+            [{"text": "Age 18;"}, {"text": "Organ function:"}, {"text": "Hb ≥ 8;"}, {"text": "Plt ≥ 50."}],
+        ),
+        # a run to the list's end, of the list's items alone
+        (
+            "* Organ function:\n* Hb ≥ 8;\n* Plt ≥ 50.",
+            [{"text": "Organ function:"}, {"text": "Hb ≥ 8;"}, {"text": "Plt ≥ 50."}],
+        ),
+        # the list's items all open in lower case
+        (
+            "* age 18\n* organ function:\n* hb ≥ 8\n* plt ≥ 50",
+            [{"text": "age 18"}, {"text": "organ function:"}, {"text": "hb ≥ 8"}, {"text": "plt ≥ 50"}],
+        ),
+        # another mark in the run
+        (
+            "* Age 18\n* Organ function:\n- hb ≥ 8\n* Consent",
+            [{"text": "Age 18"}, {"text": "Organ function:"}, {"text": "hb ≥ 8"}, {"text": "Consent"}],
+        ),
+    ],
+)
+def test_a_tight_run_whose_end_the_layout_does_not_show_reads_as_written(text: str, expected: list[dict]) -> None:
+    assert _inclusion(text) == expected
+
+
+def test_the_draft_of_a_tight_run_nested_under_its_parent_passes_check(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    criteria = (
+        "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Adequate organ function, defined as:\n"
+        "* Hemoglobin ≥ 8 g/dL;\n* Platelets ≥ 50,000/mm3.\n* Signed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+    )
+    data = _imported(trials, registry, criteria, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"][1] == {
+        "text": "Adequate organ function, defined as:",
+        "sub_criteria": [{"text": "Hemoglobin ≥ 8 g/dL;"}, {"text": "Platelets ≥ 50,000/mm3."}],
+    }

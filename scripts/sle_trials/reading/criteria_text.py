@@ -404,6 +404,7 @@ class _Level:
     marked_under: str | None = None
     parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
     until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
+    until: int | None = None  # ... or in a tight list, the index of the line its run ends at (_tight_run_end)
 
 
 @dataclass
@@ -993,7 +994,8 @@ def _block_under(lines: list[str], at: int) -> bool:
     organ function:" / "* Hemoglobin ≥ 8 g/dL" / "* Platelets ≥ 50,000/mm3" / "" / "* Signed consent"): the run
     the item's sub-criteria. Before, they were read as criteria of their own, each required, though the item
     above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
-    ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list."""
+    ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list, but
+    where the items' punctuation or case shows it (_tight_run_end)."""
     if not at or not lines[at - 1].rstrip().endswith((":", "：")):
         return False
     mark = _bullet(_item(lines[at]))
@@ -1014,6 +1016,70 @@ def _block_under(lines: list[str], at: int) -> bool:
     after = _next_said(lines, end)
     following = _item(after) if after is not None else None
     return following is not None and _marked(following) and len(following.group("indent")) <= len(mark[1])
+
+
+# the end of an item that goes on in the next one, as a run of a sentence's parts does ("Hb ≥ 8 g/dL;", "ANA
+# positive, or", "Platelets ≥ 50; and")
+_PART_OF_A_SENTENCE = lazy(r"(?i)(?:[;,]|[;,]?\s+(?:or|and))\s*$")
+
+
+def _tight_run_end(lines: list[str], at: int) -> int | None:
+    """In a list with no blank line to set it apart, the index of the last line of the run of items bulleted as
+    the item ending in a colon right above them (at: the run's first), where the list's layout shows where the
+    run ends: its items end as a sentence's parts do (";", ", or") and its last one in a stop ("* Adequate organ
+    function:" / "* Hb ≥ 8 g/dL;" / "* Platelets ≥ 50/mm3." / "* Signed consent"), or they open in lower case
+    ("* Organ function, defined as:" / "* hemoglobin ≥ 8 g/dL" / "* platelets ≥ 50" / "* Signed consent"), and
+    the list's other items, one at least, neither go on nor open in lower case. None where it does not: a tight
+    run says nothing else of where it ends (the list's own items may follow the colon). Before, every such run
+    was read as criteria of their own, each required."""
+    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
+        return None
+    mark = _bullet(_item(lines[at]))
+    if mark is None:
+        return None
+    # the tight block of the list around the run: its items bulleted so (index of each item's last line, text)
+    lo = at - 1
+    while lo > 0 and lines[lo - 1].strip() and not lines[lo - 1].startswith(_GROUP):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(lines) and lines[hi + 1].strip():
+        hi += 1
+    items: list[list[Any]] = []  # [index of the item's first line, index of its last line, its text]
+    for k in range(lo, hi + 1):
+        m = _item(lines[k])
+        if _marked(m):
+            if _bullet(m) != mark:
+                return None  # (another mark in the block: its layout is another's)
+            assert m is not None
+            items.append([k, k, m.group("text").strip()])
+        elif items:
+            items[-1][1], items[-1][2] = k, f"{items[-1][2]} {lines[k].strip()}"
+    first = next((n for n, (k, _, _) in enumerate(items) if k == at), None)
+    if first is None or first == 0 or not items[first - 1][2].endswith((":", "：")):
+        return None
+    run = items[first:]
+    end = _run_by_parts(run) or _run_in_lower_case(run)
+    if end is None:
+        return None
+    others = [text for _, _, text in (*items[: first - 1], *run[end:])]
+    if not others or any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for t in others):
+        return None  # (the list's own items end or open so: no run's end shown)
+    return run[end - 1][1]
+
+
+def _run_by_parts(run: list[list[Any]]) -> int | None:
+    """How many items of a run make a sentence's parts: each but the last going on (_PART_OF_A_SENTENCE), the last
+    ending in a stop; None if they do not."""
+    for n, (_, _, text) in enumerate(run):
+        if not _PART_OF_A_SENTENCE.search(text):
+            return n + 1 if n and text.endswith(".") else None
+    return None
+
+
+def _run_in_lower_case(run: list[list[Any]]) -> int | None:
+    """How many items of a run open in lower case, the first at least; None if it does not."""
+    n = next((n for n, (_, _, text) in enumerate(run) if not text[:1].islower()), len(run))
+    return n or None
 
 
 # (the parent's kind of mark, its items'): items marked so at the parent's indent are its sub-criteria
@@ -1056,7 +1122,9 @@ class _Reader:
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
-        self.under = False  # whether the line read is such an item (_block_under)
+        self.under = False  # whether the line read is such an item (_block_under, _tight_run_end)
+        self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (_tight_run_end)
+        self.tight_marked: list[str] = []  # the items ending in a colon whose tight run is read as theirs
         self.bridged: list[str] = []  # paragraphs read as words of the item above, its sentence going on over a blank
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
@@ -1137,7 +1205,11 @@ class _Reader:
             self.unmarked(line, previous, indent)
             return
         assert m is not None  # is_item
+        while len(self.stack) > 1 and self.stack[-1].until is not None and at > self.stack[-1].until:
+            self.stack.pop()  # the tight run of items bulleted as their parent ends (_tight_run_end)
         self.under = not self.gap and _block_under(lines, at)
+        self.run_end = None if self.gap or self.under else _tight_run_end(lines, at)
+        self.under = self.under or self.run_end is not None
         self.marked(m, indent, m.group("text").strip())
 
     def blank(self) -> None:
@@ -1443,11 +1515,12 @@ class _Reader:
                 restarted=restart,
                 marked_under=kind if lettered else None,
                 parent=parent,
-                until_blank=lettered and self.under,
+                until_blank=lettered and self.under and self.run_end is None,
+                until=self.run_end if lettered else None,
             )
             stack.append(level)
             if lettered and self.under:
-                self.same_marked.append(parent["text"])
+                (self.same_marked if self.run_end is None else self.tight_marked).append(parent["text"])
         elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
             self.flattened.append(text)
         return level
@@ -1503,6 +1576,14 @@ class _Reader:
                 f"the items right under {_counted(self.same_marked, 'item', 'items')} ending in a colon, bulleted as "
                 f"{'they are' if many else 'it is'} and set apart with {'them' if many else 'it'} by blank lines, are "
                 f"read as {'their' if many else 'its'} sub-criteria, not as criteria of their own."
+            )
+        if self.tight_marked:
+            many = len(self.tight_marked) > 1
+            remarks.append(
+                f"the items right under {_counted(self.tight_marked, 'item', 'items')} ending in a colon, bulleted as "
+                f"{'they are' if many else 'it is'} with no blank line, are read as {'their' if many else 'its'} "
+                "sub-criteria, not as criteria of their own: they end as parts of its sentence (';', ', or', a stop "
+                "last) or open in lower case, and the list's other items do not."
             )
         if self.bridged:
             many = len(self.bridged) > 1
