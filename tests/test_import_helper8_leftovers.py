@@ -283,3 +283,32 @@ def test_the_draft_of_a_tight_run_nested_under_its_parent_passes_check(
         "text": "Adequate organ function, defined as:",
         "sub_criteria": [{"text": "Hemoglobin ≥ 8 g/dL;"}, {"text": "Platelets ≥ 50,000/mm3."}],
     }
+
+
+# --- "A" / "OR" / "B" between marked items -------------------------------------------------------------------
+
+
+def test_items_around_an_or_line_stay_two_criteria_and_the_note_says_why_not_one(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """ "* A" / "OR" / "* B" is not imported as one criterion "A or B": the check holds a criterion to the source's
+    words as written, and the second item's list mark stands between them there. The joined text is refused
+    (E501: the source has "A OR * B"), so the import keeps two criteria and its note now says why."""
+    criteria = (
+        "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Anti-dsDNA positive\n\nOR\n\n* Low complement C3\n"
+        "* Signed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+    )
+    data = _imported(trials, registry, criteria, tmp_path)
+    texts = [c["text"] for c in data["eligibility"]["inclusion_criteria"]]
+    assert texts == ["Age 18 to 65 years", "Anti-dsDNA positive", "Low complement C3", "Signed consent"]
+    said = [n["text"] for n in data["curation"]["notes"] if "holding only a conjunction" in n["text"]]
+    assert len(said) == 1 and "not as one 'A or B'" in said[0] and "E501" in said[0], said
+    # the joined criterion, written into the record, is refused as the note says
+    path = registry / "trials" / "NCT02576665.yaml"
+    record = path.read_text(encoding="utf-8")
+    joined = record.replace("- text: Anti-dsDNA positive\n", "- text: Anti-dsDNA positive or Low complement C3\n")
+    joined = joined.replace("    - text: Low complement C3\n", "")
+    assert "- text: Low complement C3" not in joined and "positive or Low complement C3" in joined
+    path.write_text(joined, encoding="utf-8")
+    result = trials("check")
+    assert result.status != 0 and "E501" in result.out and "Anti-dsDNA positive OR * Low complement C3" in result.out

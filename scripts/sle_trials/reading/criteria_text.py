@@ -1603,8 +1603,10 @@ class _Reader:
             remarks.append(
                 f"{len(self.between)} {'lines' if many else 'line'} holding only a conjunction ({self.between[0]}"
                 f"{', …' if many else ''}) {'stand' if many else 'stands'} between two items: not imported as a "
-                "criterion; the items are imported as two criteria, as listed, and whether they are alternatives "
-                "(not each required) is the curator's to read from the source."
+                "criterion; the items are imported as two criteria, as listed, not as one 'A or B': a criterion is "
+                "the source's words as written, and the second item's list mark stands between them there (the "
+                "check refuses the joined text, E501). Whether they are alternatives (not each required) is the "
+                "curator's to read from the source."
             )
         if self.unjoined:
             many = len(self.unjoined) > 1
