@@ -273,9 +273,23 @@ def _limits(text: str) -> tuple[tuple[int, int], ...]:
         ("ALT > 3 x ULN ", "absent ", ""),
         ("ALT > 3 x ULN; only ", "in the absence of ", ""),
         ("ALT > 3 x ULN, or AST > 3 x ULN ", "in the absence of x ", ""),
+        # (the other wordings of a condition: helper-7)
+        ("", "unless x, ", "ALT > 3 x ULN"),  # openers before the limit, each set off
+        ("", "once x is ", ", ALT > 3 x ULN"),
+        ("ALT > 3 x ULN ", "(x ", ""),  # brackets no condition closes
+        ("ALT > 3 x ULN ", "(hepatitis ", ""),
+        ("ALT > 3 x ULN ", "[hepatitis ", ""),
+        ("ALT > 3 x ULN", ", hepatitis x", ""),  # clauses a comma sets off, none ruling out
+        ("ALT > 3 x ULN ", "not anticoagulated ", ""),
+        ("ALT > 3 x ULN ", "patients with hepatitis ", ""),
+        ("ALT > 3 x ULN ", "and no x ", ""),
+        ("ALT > 3 x ULN ", "not on ", ""),
+        ("ALT > 3 x ULN ", "once x ", ""),
+        ("ALT > 3 x ULN ", "after hepatitis ", ""),
+        ("ALT > 3 x ULN; ", "exception ", ""),
     ],
 )
-def test_reading_an_absence_costs_a_few_readings_of_the_text(
+def test_reading_a_condition_costs_a_few_readings_of_the_text(
     monkeypatch: pytest.MonkeyPatch, head: str, words: str, tail: str
 ) -> None:
     from counted import scan_all

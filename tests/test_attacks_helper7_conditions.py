@@ -403,47 +403,6 @@ def test_a_treatment_of_no_condition_of_the_limit_asks_none(trials: Trials, text
     assert "E524" not in _codes(trials, text), text
 
 
-# (the cost of reading them: each limit's sentence read a few times, never once a match)
-def _limits(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in re.finditer(r"[<>] \d+ x ULN", text))
-
-
-@pytest.mark.parametrize(
-    ("head", "words", "tail"),
-    [
-        ("", "unless x, ", "ALT > 3 x ULN"),  # openers before the limit, each set off
-        ("", "once x is ", ", ALT > 3 x ULN"),
-        ("ALT > 3 x ULN ", "(x ", ""),  # brackets no condition closes
-        ("ALT > 3 x ULN ", "(hepatitis ", ""),
-        ("ALT > 3 x ULN ", "[hepatitis ", ""),
-        ("ALT > 3 x ULN", ", hepatitis x", ""),  # clauses a comma sets off, none ruling out
-        ("ALT > 3 x ULN ", "not anticoagulated ", ""),
-        ("ALT > 3 x ULN ", "patients with hepatitis ", ""),
-        ("ALT > 3 x ULN ", "and no x ", ""),
-        ("ALT > 3 x ULN ", "not on ", ""),
-        ("ALT > 3 x ULN ", "once x ", ""),
-        ("ALT > 3 x ULN ", "after hepatitis ", ""),
-        ("ALT > 3 x ULN; ", "exception ", ""),
-    ],
-)
-def test_reading_these_conditions_costs_a_few_readings_of_the_text(
-    monkeypatch: pytest.MonkeyPatch, head: str, words: str, tail: str
-) -> None:
-    from counted import scan_all
-    from sle_trials.reading import scopes
-
-    scans = scan_all(monkeypatch, scopes)
-    for n in (4_000, 40_000):
-        text = head + words * (n // len(words)) + tail
-        limits = _limits(text)
-        at = limits[-1][0] if tail else limits[0][0]
-        for scan in scans:
-            scan.read = 0
-        list(scopes.required((), text, at, ">", limits))
-        read = sum(scan.read for scan in scans)
-        assert read <= 60 * len(text), (n, read)
-
-
 # 7. The next item's first word joins the limit to nothing
 @pytest.mark.parametrize("nested", [False, True])
 @pytest.mark.parametrize(
