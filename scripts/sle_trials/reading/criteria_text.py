@@ -987,6 +987,14 @@ def _bullet(m: re.Match | None) -> tuple[str, str] | None:
     return m.group("bullet"), m.group("indent")
 
 
+def _under_a_colon(lines: list[str], at: int) -> tuple[str, str] | None:
+    """The bullet (and its indent) of the line at index at, where the line above it ends in a colon: the
+    first of a run that may be its sub-criteria; None where either is not so."""
+    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
+        return None
+    return _bullet(_item(lines[at]))
+
+
 def _block_under(lines: list[str], at: int) -> bool:
     """Whether the bulleted line at index at, right under a bulleted item ending in a colon, starts a run of
     items bulleted with the same mark at the same indent, the item and the run set apart by blank lines (or
@@ -996,9 +1004,7 @@ def _block_under(lines: list[str], at: int) -> bool:
     above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
     ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list, but
     where the items' punctuation or case shows it (_tight_run_end)."""
-    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
-        return False
-    mark = _bullet(_item(lines[at]))
+    mark = _under_a_colon(lines, at)
     if mark is None:
         return False
     above = at - 1
@@ -1032,9 +1038,7 @@ def _tight_run_end(lines: list[str], at: int) -> int | None:
     the list's other items, one at least, neither go on nor open in lower case. None where it does not: a tight
     run says nothing else of where it ends (the list's own items may follow the colon). Before, every such run
     was read as criteria of their own, each required."""
-    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
-        return None
-    mark = _bullet(_item(lines[at]))
+    mark = _under_a_colon(lines, at)
     if mark is None:
         return None
     # the tight block of the list around the run: its items bulleted so (index of each item's last line, text)
