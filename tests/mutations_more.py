@@ -4,7 +4,8 @@ Each is a slip of one value a curator could make and the schema cannot see: two 
 each other (each keeping its quote), a dose or a limit a power of ten off (1×10^6 as 1×10^8), a
 date a day, a month or a year early, an age a year younger, an enrollment given a type (actual or
 anticipated) no word of its source gives, two fields given each other's quotes, a threshold given as a
-condition the clause that runs on from another limit of its criterion. A few representative
+condition the clause that runs on from another limit of its criterion, a unit written with a character
+or a spacing no source writes (a no-break space, the micro sign for a Greek mu). A few representative
 mutants a kind: the checks read every value of a field alike.
 """
 
@@ -103,6 +104,26 @@ def generate(data: dict) -> list[Mutation]:
             swapped = _copied(data)
             swapped["evidence"][one], swapped["evidence"][two] = _copied(evidence[two]), _copied(evidence[one])
             add("quotes swapped", ("evidence", one), f"with {two}", swapped, QUOTE_CODES)
+    # a unit written with a character or a spacing no source writes it with (a no-break space, a full-width
+    # solidus, the micro sign for the source's Greek mu, a trailing space): the lexicon reads it as the
+    # source's unit, in NFKC, its white space folded. One mutant for each of the record's units
+    units: dict[str, tuple] = {}
+    for i, t in enumerate(data.get("eligibility", {}).get("thresholds", [])):
+        units.setdefault(t["unit"], ("eligibility", "thresholds", i, "unit"))
+    for at, cohort in cohorts:
+        units.setdefault(cohort["dose"]["unit"], at + ("dose", "unit"))
+    for unit, unit_at in units.items():
+        if "μ" in unit:
+            wrong = unit.replace("μ", "µ")
+        elif " " in unit:
+            wrong = unit.replace(" ", "\u00a0", 1)
+        elif "/" in unit:
+            wrong = unit.replace("/", "／", 1)
+        else:
+            wrong = unit + " "
+        add(
+            "unit written otherwise", unit_at, f"{unit!r} -> {wrong!r}", _set(data, unit_at, wrong), frozenset({"E501"})
+        )
     # a condition from the words that run on from another limit of its criterion to their clause's end:
     # that limit's clause (Relma-cel's "at least 6 months, and the disease remained active at least 2
     # months after the use of a stable standard SLE regimen prior to screening" gave the 6 months, and

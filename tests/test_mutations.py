@@ -229,6 +229,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "listed criterion said lost",
         "loss the numbering lacks",
         "description from the publisher's summary",
+        "unit written otherwise",
         "name of the trial's disease",
         "name from other words of its place",
     }

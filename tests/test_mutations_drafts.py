@@ -81,6 +81,7 @@ SAME_IN_A_DRAFT = frozenset(
         "title",
         "title field declared silent",
         "unit",
+        "unit written otherwise",
         "value added to its list",
         "whole number as decimal",
     }

@@ -61,7 +61,12 @@ from sle_trials.reading.layouts import normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
-    Check("E501", "text-not-in-source", "verbatim text that does not occur in the cited source"),
+    Check(
+        "E501",
+        "text-not-in-source",
+        "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
+        "cited source writes it with",
+    ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check("E503", "evidence-for-unknown-field", "evidence for a field the record does not have"),
     Check("E504", "criterion-number-not-in-source", "a criterion number the source does not give that criterion"),
@@ -626,6 +631,33 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
         )
 
 
+def check_units(record: Record, sources: Sources, scalars: Scalars) -> Iterator[Problem]:
+    """E501: a unit (a threshold's, a cohort's dose's, a lymphodepleting agent's: a text, not an age's
+    term) written with white space at an end, a run or a space no cited source writes (a no-break or a
+    thin space, "mL/min/1.73  m²"), or a character NFKC reads as another that no cited source writes
+    where it states the field (a full-width "／", a micro sign "µ" for the source's Greek "μ"). The
+    unit is read by the lexicon's spellings, in NFKC and with its white space folded, so "mg/dL " and
+    "CAR-T cells" with a no-break space bound as the source's unit and passed, and trials.csv, the
+    exports and the site carried characters no source writes. (Its spelling otherwise is the
+    lexicon's: "mg/day" of the source's "mg/ day", "points" of a score.)"""
+    for path, value, node in scalars.all:
+        if path[-1] != "unit" or "enum" in node or not isinstance(value, str):
+            continue
+        wrong = spacing.loose_end(value)
+        if wrong is not None:
+            wrong = f"{wrong}, which no one-line value holds"
+        else:
+            odd = sources.miswritten(path, value)
+            wrong = None if odd is None else f"{odd}, and no cited source writes it so"
+        if wrong is not None:
+            yield record.problem(
+                path,
+                "E501",
+                f"{fields.dotted(path)}: the unit {value!r} writes {wrong}; write it with the source's own "
+                "characters, spaced as it spaces them",
+            )
+
+
 # How many evidence keys for no field of a record are given the field they likely meant: a hostile
 # record of thousands of them is not compared with all its fields thousands of times
 NEAREST_FIELDS = 20
@@ -1114,6 +1146,7 @@ def stages(
         yield Stage("nct_id", lambda: check_nct_id(record, sources))
         yield Stage("curation", lambda: check_curation(record, sources))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
+        yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage("evidence", lambda: check_evidence(record, schema, sources, memory.reader, scalars))
         yield Stage("completeness", lambda: completeness.check(record, sources.docs, memory.reader))
         yield Stage("silence", lambda: silence.check(record, schema, sources.docs, sources.passages))
