@@ -5,7 +5,8 @@ each other (each keeping its quote), a dose or a limit a power of ten off (1×10
 date a day, a month or a year early, an age a year younger, an enrollment given a type (actual or
 anticipated) no word of its source gives, two fields given each other's quotes, a threshold given as a
 condition the clause that runs on from another limit of its criterion, a unit written with a character
-or a spacing no source writes (a no-break space, the micro sign for a Greek mu). A few representative
+or a spacing no source writes (a no-break space, the micro sign for a Greek mu), a complete record's
+source entry left without the publisher or the as-of label its document gives. A few representative
 mutants a kind: the checks read every value of a field alike.
 """
 
@@ -124,6 +125,15 @@ def generate(data: dict) -> list[Mutation]:
         add(
             "unit written otherwise", unit_at, f"{unit!r} -> {wrong!r}", _set(data, unit_at, wrong), frozenset({"E501"})
         )
+    # what a complete record's source entry says of its document left out, where the document says it
+    # (ClinConnect's page names its site; the registry copy labels its date "Last Updated")
+    if data["curation"]["status"] == "complete":
+        for i, source in enumerate(data["curation"]["sources"]):
+            for key in ("publisher", "as_of_label"):
+                if key in source:
+                    left = _copied(data)
+                    del left["curation"]["sources"][i][key]
+                    add("source's own words left out", ("curation", "sources", i, key), "", left, frozenset({"E516"}))
     # a condition from the words that run on from another limit of its criterion to their clause's end:
     # that limit's clause (Relma-cel's "at least 6 months, and the disease remained active at least 2
     # months after the use of a stable standard SLE regimen prior to screening" gave the 6 months, and

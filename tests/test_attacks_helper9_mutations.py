@@ -4,7 +4,7 @@ A hunt over the seven records with kinds of mistake beside the harness's (number
 swapped for a near one, comparators turned in the criteria's words, dates moved, values from another
 record, items of a list swapped, copied, repeated or dropped, words of a text turned, dropped or
 reordered, look-alike characters, quotes cut, moved or swapped, citations pointed elsewhere, fields
-emptied) found a kind of wrong value that passed:
+emptied) found two kinds of wrong value that passed:
 
 A unit written with characters or spacing no source writes it with: a no-break or a thin space, a
 double space, a space at either end, a full-width "／", a micro sign "µ" for the source's Greek "μ".
@@ -12,6 +12,12 @@ A unit is read by the lexicon's spellings in NFKC with its white space folded, s
 "mL/min/1.73  m²" and "µmol/L" bound as the source's units, and trials.csv carried them; the texts of
 the other fields were held to the source's own characters (Sources.miswritten, spacing.loose_end),
 the units were not. evidence.check_units holds them so now (E501).
+
+A complete record's source entry with its publisher or its as-of label left out, where its document
+says them (ClinConnect's page names its site, a registry copy labels its date "Last Updated"):
+trials.csv named the page no one's and the date no one's words, while a wrong publisher or label was
+refused. evidence._left_unsaid says so now (E516); a draft may lack them yet, and a document cited
+twice needs them in one of its entries.
 """
 
 from __future__ import annotations
@@ -65,3 +71,18 @@ def test_a_unit_written_with_characters_no_source_writes_is_refused(shown: str, 
 )
 def test_a_unit_as_the_source_or_the_lexicon_writes_it_passes(shown: str, path: tuple, unit: str) -> None:
     assert _codes(shown, path, unit) == set()
+
+
+@pytest.mark.parametrize(
+    ("shown", "key"),
+    [(RELMA_PATH, "publisher"), (RELMA_PATH, "as_of_label"), (IM19_PATH, "as_of_label")],
+)
+def test_a_complete_records_source_entry_left_without_what_its_document_says_is_refused(shown: str, key: str) -> None:
+    assert "E516" in _codes(shown, ("curation", "sources", 0, key), None)
+
+
+def test_a_drafts_source_entry_may_lack_its_as_of_label_yet() -> None:
+    data = record_data(DATA_ROOT / IM19_PATH, IM19_PATH)
+    data["curation"]["status"] = "draft"
+    del data["curation"]["sources"][0]["as_of_label"]
+    assert CHECKS.codes(IM19_PATH, data) == set()

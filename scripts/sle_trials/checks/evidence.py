@@ -86,8 +86,9 @@ CHECKS = (
         "curation-not-what-sources-are",
         "a source's kind that is not its document's (a kind that names a layout, REGISTRY_JSON, REGISTRY_COPY "
         "or TRIAL_FINDER_PAGE, given to a document that does not read as it), a stub citing this trial's own "
-        "record, a draft or complete record citing only sources about other trials, or a source about "
-        "another trial that does not name this one",
+        "record, a draft or complete record citing only sources about other trials, a source about "
+        "another trial that does not name this one, or a source's publisher or as-of label its document "
+        "gives left out of a complete record",
     ),
     Check(
         "E517",
@@ -573,6 +574,7 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
     text (reading/opening.py), is said to be read as none of its text (E531)."""
     by_file = {doc.file: doc for doc in sources.docs}
     unread: set[str] = set()
+    complete = record.data["curation"]["status"] == "complete"
     for i, source in enumerate(record.data["curation"]["sources"]):
         doc = by_file.get(source["file"])
         if doc is not None and doc.unread is not None and doc.file not in unread:
@@ -598,6 +600,8 @@ def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"{fields.dotted(path)}: a {source['kind']} source is {wanted}, but {source['file']} "
                 f"holds none for {sources.nct_id} (it reads as {layouts.LAYOUT_WORDS.get(doc.layout, doc.layout)})",
             )
+        if doc is not None and doc.unread is None and not sources.about_other(doc) and complete:
+            yield from _left_unsaid(record, i, source, doc)
         if doc is not None and sources.about_other(doc) and sources.nct_id not in doc.related:
             # a page about another trial that does not list this one says nothing of it: a citation of
             # it is wrong (IM19 citing Relma-cel's page too passed, trials.csv listed it as a source)
@@ -655,6 +659,32 @@ def check_units(record: Record, sources: Sources, scalars: Scalars) -> Iterator[
                 "E501",
                 f"{fields.dotted(path)}: the unit {value!r} writes {wrong}; write it with the source's own "
                 "characters, spaced as it spaces them",
+            )
+
+
+# What a source entry says of its document where the document says it: who published it, and the
+# words it gives its as-of date
+_SAID_OF_ITSELF = ("publisher", "as_of_label")
+
+
+def _left_unsaid(record: Record, i: int, source: dict, doc: layouts.SourceDoc) -> Iterator[Problem]:
+    """E516: the i-th source entry of a complete record lacking what its document's layout places and
+    the document says of itself (ClinConnect's page names its site; a copy of a record labels its date
+    "Last Updated"), where no other entry citing the same document gives it (a draft may lack it yet; a
+    page about another trial is E516's above). An entry with neither passed: trials.csv named the
+    page no one's, and its as-of date no one's words, while a wrong publisher or label was refused."""
+    cited = [other for other in record.data["curation"]["sources"] if other.get("file") == source["file"]]
+    if cited[0] is not source:
+        return  # (the document cited twice: said of its first entry, given by either)
+    for key in _SAID_OF_ITSELF:
+        if all(key not in other for other in cited) and doc.places.get(f"curation.sources.{key}"):
+            path = ("curation", "sources", i)
+            what = "names who publishes it" if key == "publisher" else "labels its as-of date"
+            yield record.problem(
+                path,
+                "E516",
+                f"{fields.dotted(path)}: {source['file']} {what}, and the entry leaves out its {key}; "
+                "give it as the source writes it",
             )
 
 
