@@ -6,7 +6,8 @@ date a day, a month or a year early, an age a year younger, an enrollment given 
 anticipated) no word of its source gives, two fields given each other's quotes, a threshold given as a
 condition the clause that runs on from another limit of its criterion, a unit written with a character
 or a spacing no source writes (a no-break space, the micro sign for a Greek mu), a complete record's
-source entry left without the publisher or the as-of label its document gives. A few representative
+source entry left without the publisher or the as-of label its document gives, a curation note put on
+an item the record does not hold. A few representative
 mutants a kind: the checks read every value of a field alike.
 """
 
@@ -134,6 +135,26 @@ def generate(data: dict) -> list[Mutation]:
                     left = _copied(data)
                     del left["curation"]["sources"][i][key]
                     add("source's own words left out", ("curation", "sources", i, key), "", left, frozenset({"E516"}))
+    # a curation note or incomplete entry put on an item its list does not hold (IM19's note on its one
+    # site's facility as "locations.1.facility"), or on a name no record has ("locations.0.facilities")
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(data["curation"].get(kind, [])):
+            name = entry.get("field", "")
+            parts = name.split(".")
+            moved = [name + "s"] if not parts[-1].isdigit() else []
+            step = next((k for k, part in enumerate(parts) if part.isdigit()), None)
+            if step is not None:
+                held = len(fields.get(data, fields.parse_dotted(".".join(parts[:step])))[1])
+                moved.append(".".join([*parts[:step], str(held), *parts[step + 1 :]]))
+            for wrong in moved if name else []:
+                remark = ("curation", kind, i, "field")
+                add(
+                    "remark on no field held",
+                    remark,
+                    f"{name} -> {wrong}",
+                    _set(data, remark, wrong),
+                    frozenset({"E503"}),
+                )
     # a condition from the words that run on from another limit of its criterion to their clause's end:
     # that limit's clause (Relma-cel's "at least 6 months, and the disease remained active at least 2
     # months after the use of a stable standard SLE regimen prior to screening" gave the 6 months, and

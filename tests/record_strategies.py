@@ -465,6 +465,9 @@ OVERRIDES = {
     "curation.sources.*.as_of": lambda: st.just("2025-08-17"),
     # the label AS_OF_QUOTE gives that date, whole (E509: an as_of_label is the label of its date)
     "curation.sources.*.as_of_label": lambda: st.just(AS_OF_LABEL),
+    # a remark is on a field of a record (E503: a note on no field, or on an item the record lacks, is refused)
+    "curation.notes.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
+    "curation.incomplete.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
     # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()

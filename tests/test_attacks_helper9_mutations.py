@@ -4,7 +4,7 @@ A hunt over the seven records with kinds of mistake beside the harness's (number
 swapped for a near one, comparators turned in the criteria's words, dates moved, values from another
 record, items of a list swapped, copied, repeated or dropped, words of a text turned, dropped or
 reordered, look-alike characters, quotes cut, moved or swapped, citations pointed elsewhere, fields
-emptied) found two kinds of wrong value that passed:
+emptied) found three kinds of wrong value that passed:
 
 A unit written with characters or spacing no source writes it with: a no-break or a thin space, a
 double space, a space at either end, a full-width "／", a micro sign "µ" for the source's Greek "μ".
@@ -18,6 +18,12 @@ says them (ClinConnect's page names its site, a registry copy labels its date "L
 trials.csv named the page no one's and the date no one's words, while a wrong publisher or label was
 refused. evidence._left_unsaid says so now (E516); a draft may lack them yet, and a document cited
 twice needs them in one of its entries.
+
+A curation note or incomplete entry put on a field no record has ("nonexistent.field") or on an item
+the record does not hold (IM19's note on its one site's facility as "locations.1.facility"): nothing
+read a remark's field, while an evidence key so misnamed was refused (E503). evidence.check_remarks
+says so now (E503); a remark on a field the record lacks (Relma-cel's enrollment, which its source
+does not give) is still one.
 """
 
 from __future__ import annotations
@@ -86,3 +92,30 @@ def test_a_drafts_source_entry_may_lack_its_as_of_label_yet() -> None:
     data["curation"]["status"] = "draft"
     del data["curation"]["sources"][0]["as_of_label"]
     assert CHECKS.codes(IM19_PATH, data) == set()
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("notes", "locations.1.facility"),  # IM19 has one site
+        ("notes", "eligibility.thresholds.22"),  # and 22 thresholds, 0 to 21
+        ("notes", "nonexistent.field"),
+        ("notes", "locations.0.facilities"),
+        ("incomplete", "eligibility.exclusion_criteria.12"),  # 12 items, 0 to 11
+    ],
+)
+def test_a_remark_on_no_field_the_record_holds_is_refused(kind: str, field: str) -> None:
+    assert "E503" in _codes(IM19_PATH, ("curation", kind, 0, "field"), field)
+
+
+@pytest.mark.parametrize(
+    ("shown", "i", "field"),
+    [
+        (RELMA_PATH, 5, "locations.0"),  # the note on its list of sites, on its one site
+        (IM19_PATH, 6, "arms.0.cohorts.1"),  # as curated: the second cohort
+        (IM19_PATH, 0, "locations.0.facility"),  # as curated: the one site's facility
+        (RELMA_PATH, 0, "enrollment"),  # as curated: a field the record lacks, the note saying why
+    ],
+)
+def test_a_remark_on_a_field_the_record_holds_or_lacks_passes(shown: str, i: int, field: str) -> None:
+    assert _codes(shown, ("curation", "notes", i, "field"), field) == set()

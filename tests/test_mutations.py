@@ -231,6 +231,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "description from the publisher's summary",
         "unit written otherwise",
         "source's own words left out",
+        "remark on no field held",
         "name of the trial's disease",
         "name from other words of its place",
     }

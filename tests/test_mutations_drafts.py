@@ -70,6 +70,7 @@ SAME_IN_A_DRAFT = frozenset(
         "name from another field",
         "number",
         "part declared silent",
+        "remark on no field held",
         "row repeated",
         "term only named by another criterion",
         "text run back into its criterion",

@@ -68,7 +68,12 @@ CHECKS = (
         "cited source writes it with",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
-    Check("E503", "evidence-for-unknown-field", "evidence for a field the record does not have"),
+    Check(
+        "E503",
+        "evidence-for-unknown-field",
+        "evidence for a field the record does not have, or a curation note or incomplete entry on no field of a "
+        "record or on an item the record does not hold",
+    ),
     Check("E504", "criterion-number-not-in-source", "a criterion number the source does not give that criterion"),
     Check(
         "E506",
@@ -1054,6 +1059,45 @@ def _type_not_its_label(
     return typed
 
 
+def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
+    """E503: a curation note or incomplete entry whose field is no field of the schema, or names an item
+    of a list the record does not hold ("locations.1.facility" of a record with one site). Each passed:
+    a remark meant for a field stood under another or under none, and the field it explains (IM19's
+    facility spelled as its source spells it) was left without it, while an evidence key so misnamed
+    was refused. A remark on a field the record lacks (an enrollment the source does not give) is one."""
+    known = fields.known_names(schema)
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            name = entry.get("field")
+            if not isinstance(name, str):
+                continue
+            path = fields.parse_dotted(name)
+            where = ("curation", kind, i, "field")
+            if ".".join(p for p in path if isinstance(p, str)) not in known:
+                yield record.problem(where, "E503", f"curation.{kind}.{i}.field: {name} is no field of a record")
+            elif (lacked := _item_lacked(record.data, path)) is not None:
+                yield record.problem(
+                    where,
+                    "E503",
+                    f"curation.{kind}.{i}.field: {name} names item {lacked}, which the record does not hold",
+                )
+
+
+def _item_lacked(data: Any, path: fields.Path_) -> str | None:
+    """The first list item path steps into that data does not hold (as a dotted name), or None."""
+    for k, part in enumerate(path):
+        if isinstance(part, int):
+            if not isinstance(data, list) or part >= len(data):
+                return fields.dotted(path[: k + 1])
+            data = data[part]
+        elif isinstance(data, dict) and part in data:
+            data = data[part]
+        else:  # a field the record lacks: a remark on it is one, unless it steps into an item of it
+            later = next((j for j in range(k, len(path)) if isinstance(path[j], int)), None)
+            return None if later is None else fields.dotted(path[: later + 1])
+    return None
+
+
 def check_absent(record: Record, schema: dict) -> Iterator[Problem]:
     """Fields a record declares silent or not yet curated must be schema fields the record lacks, and
     a field that does not apply to the study is not declared silent (it is not applicable)."""
@@ -1165,6 +1209,7 @@ def stages(
     yield Stage("absent", lambda: check_absent(record, schema))
     yield Stage("unbound", lambda: check_unbound(record, schema, scalars))
     yield Stage("fields", lambda: completeness.check_fields(record, schema))
+    yield Stage("remarks", lambda: check_remarks(record, schema))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
