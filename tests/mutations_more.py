@@ -5,10 +5,10 @@ each other (each keeping its quote), a dose or a limit a power of ten off (1×10
 date a day, a month or a year early, an age a year younger, an enrollment given a type (actual or
 anticipated) no word of its source gives, two fields given each other's quotes, a threshold given as a
 condition the clause that runs on from another limit of its criterion, a unit written with a character
-or a spacing no source writes (a no-break space, the micro sign for a Greek mu), a complete record's
-source entry left without the publisher or the as-of label its document gives, a curation note put on
-an item the record does not hold. A few representative
-mutants a kind: the checks read every value of a field alike.
+or a spacing no source writes (a no-break space, the micro sign for a Greek mu) or in another case, a
+complete record's source entry left without the publisher or the as-of label its document gives, a
+curation note put on an item the record does not hold. A few representative mutants a kind: the
+checks read every value of a field alike.
 """
 
 from __future__ import annotations
@@ -126,6 +126,18 @@ def generate(data: dict) -> list[Mutation]:
         add(
             "unit written otherwise", unit_at, f"{unit!r} -> {wrong!r}", _set(data, unit_at, wrong), frozenset({"E501"})
         )
+    # a unit written in another case but for its first letter ("car-t cells", "CAR-T CELLS" of the source's
+    # "CAR-T cells"): what the quote writes it so only aside from that letter's case
+    for unit, unit_at in units.items():
+        other = unit[:1] + unit[1:].swapcase()
+        if other != unit:
+            add(
+                "unit in another case",
+                unit_at,
+                f"{unit!r} -> {other!r}",
+                _set(data, unit_at, other),
+                VALUE_CODES | {"E501"},
+            )
     # what a complete record's source entry says of its document left out, where the document says it
     # (ClinConnect's page names its site; the registry copy labels its date "Last Updated")
     if data["curation"]["status"] == "complete":

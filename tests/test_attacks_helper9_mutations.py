@@ -4,7 +4,7 @@ A hunt over the seven records with kinds of mistake beside the harness's (number
 swapped for a near one, comparators turned in the criteria's words, dates moved, values from another
 record, items of a list swapped, copied, repeated or dropped, words of a text turned, dropped or
 reordered, look-alike characters, quotes cut, moved or swapped, citations pointed elsewhere, fields
-emptied) found three kinds of wrong value that passed:
+emptied) found four kinds of wrong value that passed:
 
 A unit written with characters or spacing no source writes it with: a no-break or a thin space, a
 double space, a space at either end, a full-width "／", a micro sign "µ" for the source's Greek "μ".
@@ -24,6 +24,10 @@ the record does not hold (IM19's note on its one site's facility as "locations.1
 read a remark's field, while an evidence key so misnamed was refused (E503). evidence.check_remarks
 says so now (E503); a remark on a field the record lacks (Relma-cel's enrollment, which its source
 does not give) is still one.
+
+A dose's unit in another case than its source writes ("car-t cells", "CAR-T CELLS" of "CAR-T cells"):
+lexicon.unit_follows, whose reading leaves aside the case of a unit's first letter, compared the whole
+unit case-folded. It holds the other letters to the quote's now (E508).
 """
 
 from __future__ import annotations
@@ -119,3 +123,8 @@ def test_a_remark_on_no_field_the_record_holds_is_refused(kind: str, field: str)
 )
 def test_a_remark_on_a_field_the_record_holds_or_lacks_passes(shown: str, i: int, field: str) -> None:
     assert _codes(shown, ("curation", "notes", i, "field"), field) == set()
+
+
+@pytest.mark.parametrize("unit", ["car-t cells", "CAR-T CELLS", "Car-T Cells", "CAR-t cells"])
+def test_a_dose_unit_in_another_case_is_refused(unit: str) -> None:
+    assert "E508" in _codes(IM19_PATH, IM19_DOSE, unit)

@@ -232,6 +232,7 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "unit written otherwise",
         "source's own words left out",
         "remark on no field held",
+        "unit in another case",
         "name of the trial's disease",
         "name from other words of its place",
     }

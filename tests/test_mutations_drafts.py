@@ -82,6 +82,7 @@ SAME_IN_A_DRAFT = frozenset(
         "title",
         "title field declared silent",
         "unit",
+        "unit in another case",
         "unit written otherwise",
         "value added to its list",
         "whole number as decimal",

@@ -2024,7 +2024,9 @@ def unit_follows(quote: str, at: int, unit: str) -> bool:
     the end of the unit's phrase."""
     rest = quote[at:].lstrip()
     wanted = nfkc(unit)
-    if not rest[: len(wanted)].lower() == wanted.lower():
+    written = rest[: len(wanted)]
+    # (the rest of its letters as the quote writes them: "car-t cells" of "CAR-T cells" passed)
+    if written[:1].lower() != wanted[:1].lower() or written[1:] != wanted[1:]:
         return False
     return bool(_AFTER_UNIT.match(rest, len(wanted)))
 
