@@ -30,6 +30,12 @@ LET_IN = (
     r"|take\s+part)"
 )
 
+# The words after "not applicable", "N/A" or "does not apply" that say to whom, where or when a value does not
+# apply ("(not applicable in Gilbert's syndrome)", "(not applicable if due to Gilbert's syndrome)", "(N/A for
+# patients on anticoagulants)"): the value holds for the others, a condition of it, not a value taken back
+NOT_APPLYING_TO = (
+    r"(?:to|in|for|if|when(?:ever)?|where|with|among(?:st)?|unless|except|once|during|while|provided|after|before)"
+)
 
 # A sentence's words after a value, past a semicolon and a bracket; a clause's, to its semicolon or its
 # bracket's end

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
+from sle_trials.reading import kept_out
 from sle_trials.reading import planned as planned_words
 from sle_trials.reading.sentences import ANSWER_LABEL, CHOICE, INSTITUTION
 
@@ -129,9 +130,9 @@ _BACK_WORDS = (
     r"not\s+(?:valid|current|accurate|correct|in\s+(?:force|effect))|"
     # (an old one, alone or as the value's noun: "(old)", "(old figure)"; "(old campus)" names a place)
     rf"old(?:\s+{_NOUN})?(?=[ \t]*[)\];,])|"
-    # (not one saying to whom or where it does not apply, which restricts it: "(not applicable in Gilbert's
-    # syndrome)", "(not applicable to healthy volunteers)")
-    rf"not\s+applicable(?!\s+(?:to|in|for)\b)|n/a|tb[cd]|to\s+be\s+(?:{_SETTLED}|updated)|"
+    # (not one saying to whom, where or when it does not apply, which restricts it: "(not applicable in
+    # Gilbert's syndrome)", "(not applicable to healthy volunteers)", "(N/A if due to Gilbert's syndrome)")
+    rf"(?:not\s+applicable|n/a)(?!\s+{kept_out.NOT_APPLYING_TO}\b)|tb[cd]|to\s+be\s+(?:{_SETTLED}|updated)|"
     rf"not\s+(?:yet\s+)?{_UNSETTLED}|unconfirmed|"
     # (alone, or before the value that replaced it: "(formerly)", "(originally; now 40)"; "Acme
     # (formerly Beta Corp.)" names the value's old name, and leaves it standing)

@@ -357,7 +357,7 @@ _NEGATED_CAUSE = (
 # not on it, as "not due to anticoagulation" does; not a support that lifts a value, _TREATMENT's, which is the
 # measure's own terms)
 _MAKES_A_VALUE = (
-    r"(?:anticoagula\w*|antiplatelets?|anti-?thrombotics?|warfarin|coumadin|acenocoumarol|phenprocoumon|heparins?"
+    r"(?:anti-?coagula\w*|anti-?platelets?|anti-?thrombotics?|LMWH|UFH|warfarin|coumadin|acenocoumarol|phenprocoumon|heparins?"
     r"|enoxaparin|dalteparin|tinzaparin|fondaparinux|apixaban|rivaroxaban|edoxaban|dabigatran|argatroban|bivalirudin"
     r"|vitamin[ \t]+K[ \t]+antagonists?|VKAs?|[DN]OACs?|blood[ \t]+thinners?)"
 )
@@ -376,10 +376,13 @@ _NO_WHAT = (  # (what a condition's absence names after "without", "with no", "n
     r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
 )
 _NONE_OF_WHAT = (
-    r"(?:without|lacking|with[ \t]+no|there[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)[ \t]+no)[ \t]+"
-    + _NO_WHAT
+    r"(?:without|w/o|lacking|with[ \t]+no|there(?:[ \t]+(?:is|are|was|were|has[ \t]+been|have[ \t]+been)|['\u2019]s)"
+    r"[ \t]+no)[ \t]+" + _NO_WHAT
 )
-_JOINED_BY_AND = lazy(r"(?i)(?:and|but)(?![\w-])")
+# (in an inclusion criterion, an absence joined by "and" or "but", or a bare one in brackets, is another
+# requirement asked of every patient: "SLEDAI-2K ≥ 6 and no evidence of active nephritis", "SLEDAI-2K ≥ 6 (no
+# evidence of active nephritis)")
+_JOINED_BY_AND = lazy(r"(?i)(?:and|but)(?![\w-])|&|[(\[][ \t]*(?:with[ \t]+)?(?:no|absence[ \t]+of)(?![\w-])")
 # (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions", none that
 # makes it what another noun is treated with: "hepatitis requiring treatment", "bleeding managed by
 # transfusion" are conditions; a haematopoietic growth factor by its name or its kind's: "filgrastim",
@@ -396,15 +399,30 @@ _TREATMENT = (
 # hemolysis"): in an exclusion criterion, the limit keeps out only patients without it (in an inclusion one, both
 # are asked of every patient: another requirement, _parts_and_waivers)
 _AND_NONE = (
-    rf"(?:and|but)[ \t]+(?:(?:(?:there[ \t]+(?:is|are|was|were)|with)[ \t]+)?no[ \t]+{_NO_WHAT}"
+    rf"(?:and|but|&)[ \t]+(?:(?:(?:there(?:[ \t]+(?:is|are|was|were)|['\u2019]s)|with)[ \t]+)?no[ \t]+{_NO_WHAT}"
     rf"|(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of)(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w))"
 )
 # ... or the patients not on a drug (or off one that makes the value: _MAKES_A_VALUE): "INR > 1.5 not on
 # anticoagulants", "not receiving warfarin", "off anticoagulation"; not a support, the measure's own terms, nor a
 # count of times ("not on two occasions")
+# (and after "taking", "using", "given", words that may as well say how the value is read, a drug named: not
+# "not taking into account ...", "not using automated counts", "not given as a ratio"; nor, after any of them, the
+# value's own readings: "not on repeat testing")
+_DRUG = (
+    rf"(?:{_MAKES_A_VALUE}|[\w-]*(?:drugs?|medications?|medicines?|therap(?:y|ies)|treatments?|agents?|inhibitors?"
+    r"|antagonists?|steroids?|prednis\w*|immunosuppress\w*|antivirals?|antibiotics?|insulin|mabs?|nibs?"
+    r"|contraceptives?|hormones?|aspirin|NSAIDs?|statins?|vaccines?))"
+)
+_READ = (  # (the words of a value's readings, what it is read from, by or of)
+    r"(?:values?|results?|measurements?|readings?|samples?|specimens?|tests?|testing|re-?tests?|counts?|assays?"
+    r"|scores?|points|items?|descriptors?|components?|determinations?|devices?|methods?|formulae?|formulas?"
+    r"|equations?)"
+)
+_READINGS = rf"(?:{_READ}|into[ \t]+account|as)"
 _NOT_ON = (
     r"(?<!\bor[ \t])(?:not|never)[ \t]+(?:(?:currently|presently|already|concomitantly)[ \t]+)?"
-    r"(?:on|receiving|taking|using|treated[ \t]+with|given)(?![\w-])"
+    r"(?:on|receiving|treated[ \t]+with|(?:taking|using|given)(?=[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    rf"{_DRUG}(?![\w-])))(?![\w-])(?![ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_READINGS}(?![\w-]))"
     rf"(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+(?!(?:one|two|three|four|five|the|each|every|any|all|more|at|\d)"
     r"(?![\w-]))[a-z])"
     rf"|off(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_MAKES_A_VALUE}(?![\w-]))"
@@ -426,12 +444,15 @@ def _ruled_out(within: str) -> str:
     """A pattern of what is ruled out, with the words it may hold (a character class, within): "hepatitis
     excluded", "Gilbert's syndrome ruled out", "hemolysis absent"; not "patients with hepatitis excluded" nor
     "hepatitis is excluded", a rule of who is kept out."""
-    not_a_rule = r"(?!(?<![\w-])(?:is|are)(?![\w-]))"
+    not_a_rule = rf"(?!(?<![\w-])(?:is|are|{_READ})(?![\w-]))"
+    # (nor the value's readings left out, the measure's own terms: "(measurements during infection excluded)",
+    # "(retests after hepatitis excluded)", "(nephritis items excluded)")
+    no_readings = rf"(?!(?<![\w-]){_READ}(?![\w-]))"
     return (
-        rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are)(?![\w-])){within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
+        rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are|{_READ})(?![\w-])){within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
         rf"(?:{not_a_rule}{within}){{0,30}}?(?<![\w-])excluded(?![\w-])"
-        rf"|{within}{{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-]){within}{{0,30}}?(?<![\w-])"
-        r"(?:ruled[ \t]+out|absent|not[ \t]+present)(?![\w-])"
+        rf"|(?:{no_readings}{within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])(?:{no_readings}{within}){{0,30}}?"
+        r"(?<![\w-])(?:ruled[ \t-]+out|absent|not[ \t]+present)(?![\w-])"
     )
 
 
@@ -455,23 +476,35 @@ _NOT_AFTER_PEOPLE = "".join(
     for word in "patient patients participant participants subject subjects women men adolescent adolescents children "
     "adult adults those individuals".split()
 )
+# (not a clause saying only when the value is read, of no condition: "once results are available", "as long as
+# the value is confirmed", "when it is calculated by CKD-EPI": the measure's own terms)
+_CHECKED = (
+    r"(?:confirmed|repeated|reproduced|available|verified|measured|obtained|reviewed|re-?tested|tested|calculated"
+    r"|estimated|done|performed|collected|drawn|taken|assessed|reported|known|completed|received|analy[sz]ed"
+    r"|centrally[ \t]+read|read)"
+)
+_ONLY_READ = (
+    rf"(?![ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-]))[^,;.()\n]){{0,60}}?(?<![\w-])"
+    r"(?:is|are|was|were|has|have|been|be)(?:[ \t]+(?:been|being))?[ \t]+(?:[a-z]+ly[ \t]+)?"
+    rf"{_CHECKED}(?![\w-]))"
+)
 _OPENS_AFTER = (
-    r"(?<![\w-])(?:barring|provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
-    r"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that|unless"
+    r"(?<![\w-])(?:barring|(?:provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
+    rf"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that){_ONLY_READ}|unless"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
-    r"(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-]))"
+    rf"(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
     rf"|(?:after|following)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
-    r"(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
+    r"(?<![\w-])(?:ruled[ \t-]+out|excluded)(?![\w-]))"
     # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded" nor "patients with hepatitis excluded",
     # a rule of who is kept out)
     rf"|{_NOT_AFTER_PEOPLE}with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
-    r"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){0,30}?(?<![\w-])(?:ruled[ \t]+out|excluded)(?![\w-]))"
+    r"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){0,30}?(?<![\w-])(?:ruled[ \t-]+out|excluded)(?![\w-]))"
     r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
     r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
     # ("only when ...", "when hepatitis is excluded": "when" opening a clause of its own, with its verb)
     r"|(?<![\w-])(?:only[ \t]+when(?:ever)?|when(?:ever)?(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])"
-    r"(?:is|are|was|were|has|have|been)(?![\w-])))(?![\w-])"
+    rf"(?:is|are|was|were|has|have|been)(?![\w-]))){_ONLY_READ}(?![\w-])"
 )
 _CAUSE_EXCEPTION = lazy(
     rf"(?i){_excepting(_EXCEPTING + '|unless', _CAUSE)}|{_NEGATED_CAUSE}|{_ABSENCE}|{_IN_BRACKETS}|{_OPENS_AFTER}"
@@ -514,10 +547,11 @@ _CONDITION_EXCEPTION = lazy(
     # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
     # eligible)"
     rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
-    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)[ \t]*\)"
+    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?|excepted|not[ \t]+exclusionary)[ \t]*\)"
     # ... or an exception named as one: "(exception: Gilbert's syndrome)", "; exceptions: ...", ". Exception for
     # Gilbert's syndrome.", "with the exception of Gilbert's syndrome"
-    r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?exceptions?(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
+    r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?(?:exceptions?|exemptions?|exempt(?=[ \t]*:))"
+    r"(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
     r"|[ \t]+(?:of|for|is|are|include[sd]?|being)(?![\w-]))"
 )
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
@@ -536,7 +570,8 @@ _PERMISSION = lazy(
     rf"(?:{kept_out.LET_IN}|participate|acceptable|exempt(?:ed)?|an?[ \t]+exception"
     rf"|not[ \t]+(?:be[ \t]+)?(?:{kept_out.SHUT_OUT}|exclusionary))(?![\w-])"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)(?![\w-])"
-    r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable)[ \t]+(?:to|in|for)(?![\w-])"
+    r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable|n/a)[ \t]+"
+    rf"{kept_out.NOT_APPLYING_TO}(?![\w-])"
 )
 
 
@@ -711,7 +746,7 @@ def _opens_a_clause(text: str, begun: int, k: int) -> bool:
 _OPENS_BEFORE = lazy(
     r"(?i)(?<![\w-])(?:only[ \t]+)?(?:when(?:ever)?|unless|once|provided(?:[ \t]+that)?|providing[ \t]+that|barring"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)|(?:as|so)[ \t]+long[ \t]+as|in[ \t]+case|assuming|exceptions?)"
-    r"(?![\w-])"
+    rf"(?![\w-]){_ONLY_READ}"
 )
 _EXCEPTING_BEFORE = lazy(
     rf"(?i){_excepting(_EXCEPTING, _CONDITION, '[^,;:.()]')}|{_excepting(_EXCEPTING, _CAUSE, '[^,;:.()]')}"
@@ -837,7 +872,7 @@ def opens_condition(words: str) -> bool:
 _WHO_OR_WHEN = lazy(
     r"(?i)\b(?:if|when|whenever|unless|where|while|provided|for|in|on|during|before|after|at|within|with|without|"
     r"except|excepting|excluding|save\s+for|apart\s+from|not\s+including|allowed|permitted|eligible|acceptable|exempt|exempted|"
-    r"who|whose|"
+    r"who|whose|excepted|exclusionary|"
     r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
@@ -922,7 +957,8 @@ _CLAUSE_MARKS = ",.;:)]"
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
     r"(?i)(?:if|when|whenever|unless|where|while|provided|providing|in case|for|in|on|during|before|after|at|within"
-    r"|with|without|except|excluding|other than|who|whose|barring|once|(?:as|so)[ \t]+long[ \t]+as|assuming|following"
+    r"|with|without|w/o|except|excluding|other than|who|whose|barring|once|(?:as|so)[ \t]+long[ \t]+as|assuming"
+    r"|following"
     rf"|exceptions?|absence[ \t]+of|no[ \t]+{_NO_WHAT}|only[ \t]+(?:if|when(?:ever)?|where|provided))\b"
     rf"|(?:(?:and|but)[ \t]+)?{_NEGATED_CAUSE}|{_ABSENCE}"
 )

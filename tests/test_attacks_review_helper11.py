@@ -1,0 +1,154 @@
+"""A hostile review of helper-7's reading of a limit's condition (scopes.py, retracted._BACK_WORDS) and helper-8's one
+heading reader (criteria_text.HEADING, list_sides, binding; the importer's leftovers).
+
+Helper-7, honest records refused (each passed before helper-7's commits, with no condition, and was refused E524 or
+E508 after them):
+
+1. scopes._NOT_ON read any "not taking", "not using", "not given", "not on" with a word after it as the patients not
+   on a drug: "Hemoglobin < 8 g/dL, not taking into account values after transfusion", "Platelets < 50,000/mm³ not
+   using automated counts", "INR > 1.5 not given as a ratio", "not on repeat testing" asked for a condition. After
+   "taking", "using", "given" a drug is named now (_DRUG), and after any of them not the value's readings (_READINGS).
+2. scopes._ruled_out read a bracket leaving the value's readings out as a condition ruled out: "(measurements during
+   acute infection excluded)", "SLEDAI-2K ≥ 6 (nephritis items excluded)", "(points for nephritis excluded)": the
+   measure's own terms. Readings' words (_READ) end what it reads, as patients' do.
+3. scopes._OPENS_AFTER / _OPENS_BEFORE read "once", "as long as", "provided that" ... opening a clause that says
+   only when the value is read: "once results are available", "as long as the value is confirmed", "once it has
+   been confirmed on repeat testing", "Once results are available, ALT > ...". A clause of no condition whose verb
+   says the value is read, confirmed, available (_ONLY_READ) opens none.
+4. In an inclusion criterion, a bare absence in brackets ("SLEDAI-2K ≥ 6 (no evidence of active nephritis)") is
+   another requirement of every patient, as "and no evidence of ..." is (_JOINED_BY_AND): it was asked as the
+   limit's condition.
+5. retracted._BACK_WORDS read "(not applicable ...)" as the limit taken back unless "to", "in" or "for" followed:
+   "(not applicable if Gilbert's syndrome)", "(... when due to ...)", "(... among patients with ...)", "(N/A in
+   Gilbert's syndrome)" were E508 whatever the record held. kept_out.NOT_APPLYING_TO names the words of whom, where
+   and when, for retracted and scopes._PERMISSION alike.
+
+Helper-7, false passes next to what was fixed (each passed with no condition): "w/o hepatitis", "& no evidence of",
+"and there's no evidence of", "(hepatitis ruled-out)", "without anti-coagulation", "without LMWH", "(Gilbert's
+syndrome excepted)" (and a record holding it refused, E518), "(Gilbert's syndrome not exclusionary)", "Exemption:
+...", "(exempt: ...)".
+
+Left (strict xfails below): a condition ruled out set off by a dash ("ALT > 3 ×ULN – hepatitis excluded").
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import Trials, threshold_out
+
+BY_MEASURE = {
+    "ALT": ("LABORATORY", "ALT", ">", 3, "×ULN"),
+    "Total bilirubin": ("LABORATORY", "Total bilirubin", ">", 2, "mg/dL"),
+    "Hemoglobin": ("LABORATORY", "Hemoglobin", "<", 8, "g/dL"),
+    "INR": ("LABORATORY", "INR", ">", 1.5, "×ULN"),
+    "Platelets": ("LABORATORY", "Platelets", "<", 50000, "/mm³"),
+    "SLEDAI-2K": ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points"),
+}
+
+
+def _codes(trials: Trials, text: str, conditions: tuple[str, ...] = (), side: str = "exclusion") -> set[str]:
+    """The codes `trials validate` reports of IM19's draft whose criterion 1 (side) is text, holding the threshold
+    of the measure text names first, with conditions."""
+    threshold = min(((text.find(m), t) for m, t in BY_MEASURE.items() if m in text), key=lambda p: p[0])[1]
+    return set(re.findall(r"\bE\d{3}\b", threshold_out(trials, text, threshold, conditions, side)))
+
+
+# 1.-4. Honest records: the limit holds for every patient, and its threshold holds no condition
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # 1. the value's readings, not a drug the patients are not on
+        ("Hemoglobin < 8 g/dL, not taking into account values after transfusion", "exclusion"),
+        ("SLEDAI-2K ≥ 6 not taking into account serology", "inclusion"),
+        ("Platelets < 50,000/mm³ not using automated counts", "exclusion"),
+        ("INR > 1.5 ×ULN not using point-of-care devices", "exclusion"),
+        ("INR > 1.5 ×ULN, not given as a ratio", "exclusion"),
+        ("Platelets < 50,000/mm³ not on repeat testing", "exclusion"),
+        # 2. the value's readings left out
+        ("Hemoglobin < 8 g/dL (measurements during acute infection excluded)", "exclusion"),
+        ("Hemoglobin < 8 g/dL (values during infection ruled out)", "exclusion"),
+        ("SLEDAI-2K ≥ 6 (points for nephritis excluded)", "inclusion"),
+        ("SLEDAI-2K ≥ 6 (nephritis items excluded)", "inclusion"),
+        # 3. only when the value is read
+        ("Platelets < 50,000/mm³ once it has been confirmed on repeat testing", "exclusion"),
+        ("ALT > 3 ×ULN at screening, once results are available", "exclusion"),
+        ("ALT > 3 ×ULN, once the central laboratory results are available", "exclusion"),
+        ("ALT > 3 ×ULN once values are confirmed", "exclusion"),
+        ("ALT > 3 ×ULN as long as the value is confirmed", "exclusion"),
+        ("Once results are available, ALT > 3 ×ULN", "exclusion"),
+        # 4. another requirement of an inclusion criterion
+        ("SLEDAI-2K ≥ 6 (no evidence of active nephritis)", "inclusion"),
+        ("SLEDAI-2K ≥ 6 (absence of active nephritis)", "inclusion"),
+        ("SLEDAI-2K ≥ 6 & no evidence of active nephritis", "inclusion"),
+    ],
+)
+def test_a_limit_of_every_patient_asks_no_condition(trials: Trials, text: str, side: str) -> None:
+    assert _codes(trials, text, side=side) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # (the classes' own cases still ask theirs)
+        ("INR > 1.5 ×ULN not taking warfarin", "not taking warfarin"),
+        ("INR > 1.5 ×ULN not using anticoagulants", "not using anticoagulants"),
+        ("INR > 1.5 ×ULN not given heparin", "not given heparin"),
+        ("ALT > 3 ×ULN once hepatitis is confirmed", "once hepatitis is confirmed"),
+        ("ALT > 3 ×ULN (hepatitis excluded by testing)", "hepatitis excluded by testing"),
+        # 5. not applicable to whom, where or when: a condition, not the limit taken back
+        ("Total bilirubin > 2 mg/dL (not applicable if Gilbert's syndrome)", "not applicable if Gilbert's syndrome"),
+        ("Total bilirubin > 2 mg/dL (N/A in Gilbert's syndrome)", "N/A in Gilbert's syndrome"),
+        (
+            "Total bilirubin > 2 mg/dL (not applicable when due to Gilbert's syndrome)",
+            "not applicable when due to Gilbert's syndrome",
+        ),
+        (
+            "Total bilirubin > 2 mg/dL (not applicable among patients with Gilbert's syndrome)",
+            "not applicable among patients with Gilbert's syndrome",
+        ),
+        # false passes: other spellings of the fixed classes
+        ("ALT > 3 ×ULN w/o hepatitis", "w/o hepatitis"),
+        ("ALT > 3 ×ULN w/o evidence of hepatitis", "w/o evidence of hepatitis"),
+        ("ALT > 3 ×ULN & no evidence of hepatitis", "& no evidence of hepatitis"),
+        ("ALT > 3 ×ULN and there's no evidence of hepatitis", "and there's no evidence of hepatitis"),
+        ("ALT > 3 ×ULN (hepatitis ruled-out)", "hepatitis ruled-out"),
+        ("INR > 1.5 ×ULN without anti-coagulation", "without anti-coagulation"),
+        ("INR > 1.5 ×ULN without LMWH", "without LMWH"),
+        ("INR > 1.5 ×ULN w/o anticoagulation", "w/o anticoagulation"),
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome excepted)", "Gilbert's syndrome excepted"),
+        ("Total bilirubin > 2 mg/dL (Gilbert's syndrome not exclusionary)", "Gilbert's syndrome not exclusionary"),
+        ("Total bilirubin > 2 mg/dL. Exemption: Gilbert's syndrome.", "Exemption: Gilbert's syndrome"),
+        ("Total bilirubin > 2 mg/dL (exempt: Gilbert's syndrome)", "exempt: Gilbert's syndrome"),
+    ],
+)
+def test_a_limits_condition_is_asked_and_its_record_passes(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Total bilirubin > 2 mg/dL (not applicable)",
+        "Total bilirubin > 2 mg/dL (N/A)",
+        "Total bilirubin > 2 mg/dL (not applicable as of amendment 3)",
+    ],
+)
+def test_a_limit_not_applicable_to_no_one_named_is_taken_back(trials: Trials, text: str) -> None:
+    assert _codes(trials, text) == {"E508"}, text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="scopes._IN_BRACKETS reads what is ruled out set off by a comma or a bracket, not by a dash: 'ALT > 3 "
+    "×ULN – hepatitis excluded' passes with no condition; reading it there asks a record to hold 'hepatitis "
+    "excluded', which binding refuses (E528: a dash is no clause mark, scopes._CLAUSE_MARKS), so both need a dash "
+    "read as setting off a clause, which a range ('1 - 2') and a list item's dash also are",
+)
+@pytest.mark.parametrize("dash", ["–", "-"])
+def test_a_condition_ruled_out_after_a_dash_is_asked(trials: Trials, dash: str) -> None:
+    text = f"ALT > 3 ×ULN {dash} hepatitis excluded"
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, ("hepatitis excluded",)) == set(), text
