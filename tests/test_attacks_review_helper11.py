@@ -34,6 +34,7 @@ Left (strict xfails below): a condition ruled out set off by a dash ("ALT > 3 ×
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from conftest import Trials, threshold_out
@@ -152,3 +153,62 @@ def test_a_condition_ruled_out_after_a_dash_is_asked(trials: Trials, dash: str) 
     text = f"ALT > 3 ×ULN {dash} hepatitis excluded"
     assert _codes(trials, text) == {"E524"}, text
     assert _codes(trials, text, ("hepatitis excluded",)) == set(), text
+
+
+# Helper-8: a criterion naming the act of including read as a list's heading. criteria_text.HEADING read the
+# words after a list's word as for whom the list is ("Exclusion criteria for adult participants:") after the bare
+# word too, and the importer's _HEADING read "in ..." as a part's words after it: "Inclusion in another trial:
+# within 30 days", an exclusion criterion, headed an inclusion list. binding read an "Age > 75 years" after it in
+# a plain source as an inclusion's (a minimum age of 75; before helper-8 only "... criteria" headed a list there),
+# list_sides read the criteria under it as inclusion criteria, and the importer listed them as such. Words for
+# whom follow "criteria" or a plural now ("Exclusions for adolescents:").
+INCLUDED_ELSEWHERE = [
+    "Inclusion in another trial: within 30 days",
+    "Inclusion in any other interventional study: current",
+    "Inclusion for a second CAR-T infusion: any",
+]
+
+
+def _ctx(text: str) -> Any:
+    from types import SimpleNamespace
+
+    from sle_trials.reading import layouts
+
+    docs = [layouts.SourceDoc("seeds/0.txt", layouts.PLAIN, layouts.normalise(text))]
+    return SimpleNamespace(docs=docs, texts=lambda doc, path: [doc.text], under_headings=None)
+
+
+@pytest.mark.parametrize("criterion", INCLUDED_ELSEWHERE)
+def test_an_age_after_a_criterion_naming_an_inclusion_stays_an_exclusions(criterion: str) -> None:
+    from sle_trials.checks import binding
+
+    text = f"Exclusion criteria: Prior CAR-T. {criterion}. Age > 75 years."
+    assert binding._excluding(_ctx(text), ("eligibility", "minimum_age"), "Age > 75 years"), text
+
+
+@pytest.mark.parametrize("criterion", INCLUDED_ELSEWHERE)
+@pytest.mark.parametrize("mark", ["* ", "2. ", ""])
+def test_a_criterion_naming_an_inclusion_heads_no_list(criterion: str, mark: str) -> None:
+    from sle_trials.reading import criteria_text, layouts, list_sides
+
+    text = (
+        "Inclusion Criteria:\n\n* Adults with SLE\n\nExclusion Criteria:\n\n"
+        f"{'1. ' if mark == '2. ' else '* '}Prior CAR-T\n{mark}{criterion}\n{'3. ' if mark == '2. ' else '* '}"
+        "Age > 75 years"
+    )
+    found = criteria_text.split(text)
+    assert [c["text"] for c in found.inclusion] == ["Adults with SLE"], text
+    assert [c["text"] for c in found.exclusion] == ["Prior CAR-T", criterion, "Age > 75 years"], text
+    sides = [s.side for s in list_sides.stretches(text, layouts.normalise(text))]
+    assert sides == ["inclusion", "exclusion"], text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Exclusion criteria for adult participants:", "Exclusions for adolescents:", "Exclusion Criteria for Part B:"],
+)
+def test_a_heading_for_whom_still_heads_its_list(heading: str) -> None:
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{heading}\n\n* Pregnancy")
+    assert [c["text"] for c in found.exclusion] == ["Pregnancy"], heading

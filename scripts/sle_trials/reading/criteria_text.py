@@ -70,9 +70,11 @@ _PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
 HEADING = (
     r"(?P<words>(?:(?P<qualifier>key|main|major|principal|general|specific|additional|other|further|selected"
     r"|important)\s+)?"
-    rf"(?:criteria\s+(?:for|of)\s+)?(?:(?P<cohort>{_PART})\s+)?(?P<side>{SIDE_WORD})s?"
-    r"(?:\s+criteri(?:a|on|as))?"
-    rf"(?P<whom>\s+(?:for|in)\s+(?:{_PART}|[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)))?"
+    rf"(?:criteria\s+(?:for|of)\s+)?(?:(?P<cohort>{_PART})\s+)?(?P<side>{SIDE_WORD})(?P<listed>s?\s+criteri(?:a|on|as)|s)?"
+    # (for whom after a list's word: "Exclusion criteria for adult participants:", "Exclusions for adolescents:"; not
+    # after the bare word, which names the act of including ("Inclusion in another trial: within 30 days", an
+    # exclusion criterion)
+    rf"(?P<whom>\s+(?:for|in)\s+(?:{_PART}|(?(listed)[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)|(?!))))?"
     r"(?P<aside>\s*\([^()\n]{0,120}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
 )
@@ -107,7 +109,7 @@ def list_headings(line: str) -> list[re.Match[str]]:
 # registrations write a heading: before, no heading, and the whole text was left to the curator)
 _HEADING = lazy(
     rf"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){{1,4}}?)??{HEADING}"
-    r"(?P<scope>\s+(?:for|of|in)\b[^:：]{0,60}|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
+    r"(?P<scope>(?(listed)\s+(?:for|of|in)\b[^:：]{0,60}|(?!))|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
