@@ -28,12 +28,18 @@ Helper-7, false passes next to what was fixed (each passed with no condition): "
 syndrome excepted)" (and a record holding it refused, E518), "(Gilbert's syndrome not exclusionary)", "Exemption:
 ...", "(exempt: ...)".
 
+Helper-8: "Inclusion in another trial: within 30 days", an exclusion criterion, read as an inclusion list's heading
+(criteria_text.HEADING's words for whom after the bare list word): an age after it in a plain source was an
+inclusion's, and the criteria under it inclusion criteria. And words naming whom after a lone heading's dash, with no
+line under the heading, were read as a group of no criteria and lost ("Exclusion Criteria - Pregnant Women").
+
 Left (strict xfails below): a condition ruled out set off by a dash ("ALT > 3 ×ULN – hepatitis excluded").
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,3 +218,65 @@ def test_a_heading_for_whom_still_heads_its_list(heading: str) -> None:
 
     found = criteria_text.split(f"Inclusion Criteria:\n\n* Adults with SLE\n\n{heading}\n\n* Pregnancy")
     assert [c["text"] for c in found.exclusion] == ["Pregnancy"], heading
+
+
+# Helper-8: words naming whom after a lone heading's dash, with no line under the heading. 9cc0518 read them as a
+# group of the list ("Inclusion Criteria - Adolescents" over its criteria); where the heading heads nothing, the
+# group had no criteria and the words were lost: "Inclusion Criteria - Adults With Active SLE" / "Exclusion
+# Criteria - Pregnant Women" imported no criterion at all, with no remark, while "EXCLUSION CRITERIA - PREGNANCY"
+# beside it was one. A heading no line stands under (criteria_text._heads_nothing) reads them as its criterion.
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            "Inclusion Criteria - Adults With Active SLE\n\nExclusion Criteria - Pregnant Women",
+            ["Adults With Active SLE"],
+            ["Pregnant Women"],
+        ),
+        ("INCLUSION CRITERIA - ADULTS WITH SLE\n\nEXCLUSION CRITERIA - PREGNANCY", ["ADULTS WITH SLE"], ["PREGNANCY"]),
+        (
+            "Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria - Women Who Are Breastfeeding\n",
+            ["SLE"],
+            ["Women Who Are Breastfeeding"],
+        ),
+    ],
+)
+def test_words_naming_whom_after_a_heading_of_nothing_are_its_criterion(
+    text: str, inclusion: list[str], exclusion: list[str]
+) -> None:
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split(text)
+    assert [c["text"] for c in found.inclusion] == inclusion, text
+    assert [c["text"] for c in found.exclusion] == exclusion, text
+
+
+def test_words_naming_whom_over_a_list_still_name_its_group() -> None:
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split("Inclusion Criteria - Adolescents\n\n* Aged 12\n\nExclusion Criteria:\n\n* HIV")
+    assert found.inclusion == [{"group": "Inclusion Criteria - Adolescents", "text": "Aged 12"}]
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Inclusion Criteria - Adults With Active SLE\n\nExclusion Criteria - Pregnant Women",
+        "Inclusion Criteria:\n\n* Adults with SLE\n\nExclusion Criteria:\n\n* Prior CAR-T\n"
+        "* Inclusion in another trial: within 30 days\n* Age > 75 years",
+    ],
+)
+def test_the_imported_draft_holds_each_criterion_on_its_side(
+    trials: Trials, registry: Path, tmp_path: Path, criteria: str
+) -> None:
+    from test_import_helper8_leftovers import _imported
+
+    eligibility = _imported(trials, registry, criteria, tmp_path)["eligibility"]
+    listed = (
+        [c["text"] for c in eligibility["inclusion_criteria"]],
+        [c["text"] for c in eligibility["exclusion_criteria"]],
+    )
+    assert listed in (
+        (["Adults With Active SLE"], ["Pregnant Women"]),
+        (["Adults with SLE"], ["Prior CAR-T", "Inclusion in another trial: within 30 days", "Age > 75 years"]),
+    ), listed

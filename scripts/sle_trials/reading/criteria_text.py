@@ -435,12 +435,15 @@ def _shown(line: str) -> str:
     return line if line.isascii() and line.isprintable() else lookalike.letters(DROPPED.sub("", unreordered(line)))
 
 
-def _heading_of(line: str, several: frozenset[str] = frozenset()) -> tuple[str, str | None, str | None] | None:
+def _heading_of(
+    line: str, several: frozenset[str] = frozenset(), empty: bool = False
+) -> tuple[str, str | None, str | None] | None:
     """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
     heading itself when it says which part of the study it is for; rest the text after its colon.
     A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
-    parent study met" is a criterion. several: the kinds the text heads more than once (_several_headed)."""
+    parent study met" is a criterion. several: the kinds the text heads more than once (_several_headed); empty:
+    no line stands under the heading before the next one (_heads_nothing)."""
     if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
     bare = unescaped(_shown(line))
@@ -468,7 +471,7 @@ def _heading_of(line: str, several: frozenset[str] = frozenset()) -> tuple[str, 
             scope = None  # "(all must be met)", "for all participants": how the list applies (to everyone)
         rest = heading.group("rest")  # "Exclusion Criteria: Pregnancy"; no criterion of "Inclusion Criteria:-"
         side = side_named(heading.group("side"))
-        if scope and _run_in_after_dash(scope, side in several) and not part and not heading.group("colon"):
+        if scope and _run_in_after_dash(scope, side in several, empty) and not part and not heading.group("colon"):
             rest = scope.strip().lstrip("-\u2013\u2014").strip()  # the dash for a colon
             scope = None
         named = scope or part
@@ -507,7 +510,7 @@ _HOW_APPLIED = lazy(
 )
 
 
-def _run_in_after_dash(scope: str, several: bool = False) -> bool:
+def _run_in_after_dash(scope: str, several: bool = False, empty: bool = False) -> bool:
     """Whether the words after a heading's dash are a criterion run into it, the dash standing for its colon
     ("Exclusion Criteria - pregnancy or breastfeeding", "Exclusion Criteria - Pregnancy"), not a part of the study
     it names ("Inclusion Criteria - Dose Expansion", "- Part B", "- Cohort 2", "- Adolescents"): a part's words, or
@@ -515,14 +518,20 @@ def _run_in_after_dash(scope: str, several: bool = False) -> bool:
     list of this kind more than once (several: "Inclusion Criteria - Lupus Nephritis" and "Inclusion Criteria -
     Extrarenal Lupus", two parts' lists). Before, the criterion was read as the name of a group of the list,
     and was no criterion; and a capitalised one still was ("Exclusion Criteria - Pregnancy", the list's one
-    heading)."""
+    heading). Where no line stands under the heading (empty), words naming whom are its criterion too: a group
+    of no criteria names none ("Inclusion Criteria - Adults With Active SLE" / "Exclusion Criteria - Pregnant
+    Women" lost both criteria, and the draft had none)."""
     words = scope.strip().lstrip("-\u2013\u2014").split()
     if scope.strip()[:1] not in "-\u2013\u2014" or not words or _PART_WORD.search(scope):
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return True  # ("- pregnancy or breastfeeding", "- adults with SLE": a criterion's words)
-    if _WHOM.search(scope) or (len(words) == 1 and (words[0].isdigit() or (len(words[0]) == 1 and words[0].isupper()))):
-        return False  # ("- Adolescents", "- A", "- 2": whom, or a part's mark alone)
+    if len(words) == 1 and (words[0].isdigit() or (len(words[0]) == 1 and words[0].isupper())):
+        return False  # ("- A", "- 2": a part's mark alone)
+    if empty:
+        return True
+    if _WHOM.search(scope):
+        return False  # ("- Adolescents": whom)
     return not several
 
 
@@ -674,6 +683,8 @@ def split(text: str) -> Split:
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
         heading = _heading_of(line, several)
+        if heading is not None and heading[1] is not None and _heads_nothing(lines, at, several):
+            heading = _heading_of(line, several, empty=True)
         if heading is not None and at in labels:
             part = lines[labels[at]]
         if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
@@ -849,6 +860,15 @@ def _run_in_items(line: str) -> list[str]:
         out.append(line[start : after.start()].rstrip())
         start = at = after.end()
     return [out[0], *(indent + part for part in out[1:]), indent + line[start:]] if out else [line]
+
+
+def _heads_nothing(lines: list[str], at: int, several: frozenset[str]) -> bool:
+    """Whether no line with words stands under the heading at lines[at] before the next heading or the text's end."""
+    for line in lines[at + 1 :]:
+        if not line.strip():
+            continue
+        return _heading_of(line, several) is not None
+    return True
 
 
 def _several_headed(lines: list[str]) -> frozenset[str]:
