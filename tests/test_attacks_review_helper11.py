@@ -14,7 +14,9 @@ E508 after them):
 3. scopes._OPENS_AFTER / _OPENS_BEFORE read "once", "as long as", "provided that" ... opening a clause that says
    only when the value is read: "once results are available", "as long as the value is confirmed", "once it has
    been confirmed on repeat testing", "Once results are available, ALT > ...". A clause of no condition whose verb
-   says the value is read, confirmed, available (_ONLY_READ) opens none.
+   says the value is read, confirmed, available (_ONLY_READ) opens none; nor does an opener before the limit
+   followed by such words or the protocol's say ("When measured by CKD-EPI, eGFR < 30", "Unless otherwise
+   specified, ...", "In case of doubt, ...": _NO_CONDITION_NAMED).
 4. In an inclusion criterion, a bare absence in brackets ("SLEDAI-2K ≥ 6 (no evidence of active nephritis)") is
    another requirement of every patient, as "and no evidence of ..." is (_JOINED_BY_AND): it was asked as the
    limit's condition.
@@ -22,6 +24,9 @@ E508 after them):
    "(not applicable if Gilbert's syndrome)", "(... when due to ...)", "(... among patients with ...)", "(N/A in
    Gilbert's syndrome)" were E508 whatever the record held. kept_out.NOT_APPLYING_TO names the words of whom, where
    and when, for retracted and scopes._PERMISSION alike.
+6. scopes._CONDITION_EXCEPTION read an exception named as none as one ("Exception: none.", "Exceptions are not
+   permitted."), and _OPENS_AFTER "barring" a support ("; barring transfusion", the measure's terms as "without
+   transfusion" is).
 
 Helper-7, false passes next to what was fixed (each passed with no condition): "w/o hepatitis", "& no evidence of",
 "and there's no evidence of", "(hepatitis ruled-out)", "without anti-coagulation", "without LMWH", "(Gilbert's
@@ -51,6 +56,7 @@ BY_MEASURE = {
     "Hemoglobin": ("LABORATORY", "Hemoglobin", "<", 8, "g/dL"),
     "INR": ("LABORATORY", "INR", ">", 1.5, "×ULN"),
     "Platelets": ("LABORATORY", "Platelets", "<", 50000, "/mm³"),
+    "eGFR": ("LABORATORY", "eGFR", "<", 30, "mL/min"),
     "SLEDAI-2K": ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points"),
 }
 
@@ -85,6 +91,16 @@ def _codes(trials: Trials, text: str, conditions: tuple[str, ...] = (), side: st
         ("ALT > 3 ×ULN once values are confirmed", "exclusion"),
         ("ALT > 3 ×ULN as long as the value is confirmed", "exclusion"),
         ("Once results are available, ALT > 3 ×ULN", "exclusion"),
+        # 3. (or opening the limit's sentence: how the value is read, the protocol's say)
+        ("When measured by CKD-EPI, eGFR < 30 mL/min", "exclusion"),
+        ("Once confirmed, Platelets < 50,000/mm³", "exclusion"),
+        ("In case of doubt, ALT > 3 ×ULN", "exclusion"),
+        ("Unless otherwise specified, ALT > 3 ×ULN", "exclusion"),
+        # 6. an exception said to be none; a support barred, the measure's own terms
+        ("Hemoglobin < 8 g/dL. Exceptions are not permitted.", "exclusion"),
+        ("ALT > 3 ×ULN; exception: none", "exclusion"),
+        ("Hemoglobin < 8 g/dL. Exception: none.", "exclusion"),
+        ("Hemoglobin < 8 g/dL; barring transfusion", "exclusion"),
         # 4. another requirement of an inclusion criterion
         ("SLEDAI-2K ≥ 6 (no evidence of active nephritis)", "inclusion"),
         ("SLEDAI-2K ≥ 6 (absence of active nephritis)", "inclusion"),
@@ -104,6 +120,10 @@ def test_a_limit_of_every_patient_asks_no_condition(trials: Trials, text: str, s
         ("INR > 1.5 ×ULN not given heparin", "not given heparin"),
         ("ALT > 3 ×ULN once hepatitis is confirmed", "once hepatitis is confirmed"),
         ("ALT > 3 ×ULN (hepatitis excluded by testing)", "hepatitis excluded by testing"),
+        ("When hepatitis is excluded, ALT > 3 ×ULN", "When hepatitis is excluded"),
+        ("Unless due to Gilbert's syndrome, Total bilirubin > 2 mg/dL", "Unless due to Gilbert's syndrome"),
+        ("Total bilirubin > 2 mg/dL. Exception: Gilbert's syndrome.", "Exception: Gilbert's syndrome"),
+        ("ALT > 3 ×ULN barring hepatitis", "barring hepatitis"),
         # 5. not applicable to whom, where or when: a condition, not the limit taken back
         ("Total bilirubin > 2 mg/dL (not applicable if Gilbert's syndrome)", "not applicable if Gilbert's syndrome"),
         ("Total bilirubin > 2 mg/dL (N/A in Gilbert's syndrome)", "N/A in Gilbert's syndrome"),

@@ -488,8 +488,14 @@ _ONLY_READ = (
     r"(?:is|are|was|were|has|have|been|be)(?:[ \t]+(?:been|being))?[ \t]+(?:[a-z]+ly[ \t]+)?"
     rf"{_CHECKED}(?![\w-]))"
 )
+# (nor words naming no condition right after the opener: how or when the value is read, "When measured by CKD-EPI,
+# eGFR < 30", "Once confirmed, ..."; the protocol's say, "Unless otherwise specified, ...", "In case of doubt, ...")
+_NO_CONDITION_NAMED = (
+    rf"(?![ \t]+(?:{_CHECKED}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
+    r"|indicated|of[ \t]+doubt)(?![\w-]))"
+)
 _OPENS_AFTER = (
-    r"(?<![\w-])(?:barring|(?:provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
+    rf"(?<![\w-])(?:barring(?![ \t]+{_NO_OF}{_TREATMENT})|(?:provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
     rf"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that){_ONLY_READ}|unless"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
@@ -553,6 +559,8 @@ _CONDITION_EXCEPTION = lazy(
     r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?(?:exceptions?|exemptions?|exempt(?=[ \t]*:))"
     r"(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
     r"|[ \t]+(?:of|for|is|are|include[sd]?|being)(?![\w-]))"
+    # (not one saying there is none: "Exception: none.", "Exceptions are not permitted.")
+    r"(?![ \t]*(?:none|not|no|nil|never|n/a)(?![\w-]))"
 )
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
 # clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
@@ -746,7 +754,7 @@ def _opens_a_clause(text: str, begun: int, k: int) -> bool:
 _OPENS_BEFORE = lazy(
     r"(?i)(?<![\w-])(?:only[ \t]+)?(?:when(?:ever)?|unless|once|provided(?:[ \t]+that)?|providing[ \t]+that|barring"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)|(?:as|so)[ \t]+long[ \t]+as|in[ \t]+case|assuming|exceptions?)"
-    rf"(?![\w-]){_ONLY_READ}"
+    rf"(?![\w-]){_ONLY_READ}{_NO_CONDITION_NAMED}"
 )
 _EXCEPTING_BEFORE = lazy(
     rf"(?i){_excepting(_EXCEPTING, _CONDITION, '[^,;:.()]')}|{_excepting(_EXCEPTING, _CAUSE, '[^,;:.()]')}"
