@@ -121,6 +121,10 @@ def test_a_limit_of_every_patient_asks_no_condition(trials: Trials, text: str, s
         ("ALT > 3 ×ULN once hepatitis is confirmed", "once hepatitis is confirmed"),
         ("ALT > 3 ×ULN (hepatitis excluded by testing)", "hepatitis excluded by testing"),
         ("When hepatitis is excluded, ALT > 3 ×ULN", "When hepatitis is excluded"),
+        # (a finding after the participle is a condition: _CHECKED_ONLY)
+        ("ALT > 3 ×ULN once HBsAg is confirmed negative", "once HBsAg is confirmed negative"),
+        ("ALT > 3 ×ULN as long as HBsAg is confirmed negative", "as long as HBsAg is confirmed negative"),
+        ("When tested positive for HBV, ALT > 3 ×ULN", "When tested positive for HBV"),
         ("Unless due to Gilbert's syndrome, Total bilirubin > 2 mg/dL", "Unless due to Gilbert's syndrome"),
         ("Total bilirubin > 2 mg/dL. Exception: Gilbert's syndrome.", "Exception: Gilbert's syndrome"),
         ("ALT > 3 ×ULN barring hepatitis", "barring hepatitis"),

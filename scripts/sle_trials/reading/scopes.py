@@ -483,15 +483,21 @@ _CHECKED = (
     r"|estimated|done|performed|collected|drawn|taken|assessed|reported|known|completed|received|analy[sz]ed"
     r"|centrally[ \t]+read|read)"
 )
+# (the participle ending what the clause says, or followed by how, where or when: not "once HBsAg is confirmed
+# negative", "when tested positive for HBV", a finding)
+_CHECKED_ONLY = (
+    rf"{_CHECKED}(?![\w-])(?=[ \t]*(?:[,;.)\]]|$|(?:by|on|at|in|with|within|using|from|via|after|before|during|per"
+    r"|through|centrally|locally|again|twice|at)(?![\w-])))"
+)
 _ONLY_READ = (
     rf"(?![ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-]))[^,;.()\n]){{0,60}}?(?<![\w-])"
     r"(?:is|are|was|were|has|have|been|be)(?:[ \t]+(?:been|being))?[ \t]+(?:[a-z]+ly[ \t]+)?"
-    rf"{_CHECKED}(?![\w-]))"
+    rf"{_CHECKED_ONLY})"
 )
 # (nor words naming no condition right after the opener: how or when the value is read, "When measured by CKD-EPI,
 # eGFR < 30", "Once confirmed, ..."; the protocol's say, "Unless otherwise specified, ...", "In case of doubt, ...")
 _NO_CONDITION_NAMED = (
-    rf"(?![ \t]+(?:{_CHECKED}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
+    rf"(?![ \t]+(?:{_CHECKED_ONLY}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
     r"|indicated|of[ \t]+doubt)(?![\w-]))"
 )
 _OPENS_AFTER = (
