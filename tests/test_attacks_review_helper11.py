@@ -29,9 +29,10 @@ E508 after them):
    transfusion" is).
 
 Helper-7, false passes next to what was fixed (each passed with no condition): "w/o hepatitis", "& no evidence of",
-"and there's no evidence of", "(hepatitis ruled-out)", "without anti-coagulation", "without LMWH", "(Gilbert's
-syndrome excepted)" (and a record holding it refused, E518), "(Gilbert's syndrome not exclusionary)", "Exemption:
-...", "(exempt: ...)".
+"and there's no evidence of", "(hepatitis ruled-out)", "without anti-coagulation", "without LMWH", "without being on
+anticoagulants", "without concomitant use of anticoagulants", "once hepatitis excluded", "(Gilbert's syndrome
+excepted)" (and a record holding it refused, E518), "(Gilbert's syndrome not exclusionary)", "Exemption: ...",
+"(exempt: ...)"; and, after this review's readings of the value's own terms, "once HBsAg is confirmed negative".
 
 Helper-8: "Inclusion in another trial: within 30 days", an exclusion criterion, read as an inclusion list's heading
 (criteria_text.HEADING's words for whom after the bare list word): an age after it in a plain source was an
@@ -148,6 +149,9 @@ def test_a_limit_of_every_patient_asks_no_condition(trials: Trials, text: str, s
         ("INR > 1.5 ×ULN without anti-coagulation", "without anti-coagulation"),
         ("INR > 1.5 ×ULN without LMWH", "without LMWH"),
         ("INR > 1.5 ×ULN w/o anticoagulation", "w/o anticoagulation"),
+        ("INR > 1.5 ×ULN without being on anticoagulants", "without being on anticoagulants"),
+        ("INR > 1.5 ×ULN without concomitant use of anticoagulants", "without concomitant use of anticoagulants"),
+        ("ALT > 3 ×ULN once hepatitis excluded", "once hepatitis excluded"),
         ("Total bilirubin > 2 mg/dL (Gilbert's syndrome excepted)", "Gilbert's syndrome excepted"),
         ("Total bilirubin > 2 mg/dL (Gilbert's syndrome not exclusionary)", "Gilbert's syndrome not exclusionary"),
         ("Total bilirubin > 2 mg/dL. Exemption: Gilbert's syndrome.", "Exemption: Gilbert's syndrome"),

@@ -371,6 +371,10 @@ _NO_WHAT = (  # (what a condition's absence names after "without", "with no", "n
     rf"(?:(?:(?:any|an?|the|clinical|known|other|prior|previous|documented|confirmed|current|concomitant|active)"
     rf"[ \t]+){{0,3}}{_EVIDENCE}(?:[ \t]+(?:or|and|and/or|nor)[ \t]+{_EVIDENCE})?[ \t]+(?:of|for)"
     rf"|(?:{_NO_OF}[\w'\u2019-]+[ \t]+){{0,3}}?{_CONDITION}"
+    # (a drug that makes the value, after words of its use: "without being on anticoagulants", "without
+    # concomitant use of warfarin")
+    rf"|(?:(?:being|currently|concomitant|concurrent|prior|any|the)[ \t]+){{0,2}}(?:on|use[ \t]+of|taking|receiving)"
+    rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_MAKES_A_VALUE}"
     # (or no other cause: "without other explanation", "with no alternative cause", as "not otherwise explained")
     r"|(?:(?:any|an?|other|another|alternative|apparent|obvious|identifiable)[ \t]+){0,2}"
     r"(?:explanations?|causes?|(?:a)?etiology|reasons?))"
@@ -506,7 +510,7 @@ _OPENS_AFTER = (
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
     rf"(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
-    rf"|(?:after|following)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
+    rf"|(?:after|following|once)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
     r"(?<![\w-])(?:ruled[ \t-]+out|excluded)(?![\w-]))"
     # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded" nor "patients with hepatitis excluded",
     # a rule of who is kept out)
