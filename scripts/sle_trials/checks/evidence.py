@@ -1084,17 +1084,11 @@ def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
 
 
 def _item_lacked(data: Any, path: fields.Path_) -> str | None:
-    """The first list item path steps into that data does not hold (as a dotted name), or None."""
+    """The first list item path steps into that data does not hold (as a dotted name), or None: a field
+    the record lacks is no item lacked unless the path steps into an item of it."""
     for k, part in enumerate(path):
-        if isinstance(part, int):
-            if not isinstance(data, list) or part >= len(data):
-                return fields.dotted(path[: k + 1])
-            data = data[part]
-        elif isinstance(data, dict) and part in data:
-            data = data[part]
-        else:  # a field the record lacks: a remark on it is one, unless it steps into an item of it
-            later = next((j for j in range(k, len(path)) if isinstance(path[j], int)), None)
-            return None if later is None else fields.dotted(path[: later + 1])
+        if isinstance(part, int) and not fields.get(data, path[: k + 1])[0]:
+            return fields.dotted(path[: k + 1])
     return None
 
 
