@@ -81,7 +81,7 @@ from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, scopes, vocabulary
-from sle_trials.reading.layouts import PLAIN, Passage, SourceDoc, normalise
+from sle_trials.reading.layouts import JSON, PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -169,7 +169,8 @@ def check(record: Record, schema: dict, docs: list[SourceDoc], passages: Passage
             )
             if said is None:
                 continue
-            if any(_explains(text, said.words, doc, _parts(schema, name)) for text in notes.get(name, [])):
+            elsewhere = _keys_elsewhere(doc, name)
+            if any(_explains(text, said.words, doc, _parts(schema, name), elsewhere) for text in notes.get(name, [])):
                 # a note on the field says why these words are not its value ("1900 Months" is no age);
                 # another source's words at the field's place are its to name too (a note naming one page's
                 # "6 participants" said nothing of the registry's 60)
@@ -279,14 +280,17 @@ _A_REASON = lazy(
 )
 
 
-def _explains(note: str, words: str, doc: SourceDoc, parts: tuple[str, ...] = ()) -> bool:
+def _explains(
+    note: str, words: str, doc: SourceDoc, parts: tuple[str, ...] = (), elsewhere: frozenset[str] = frozenset()
+) -> bool:
     """Whether a note's text (normalised, casefolded) names the words and says why they are not the
     field's value: gives a reason (_A_REASON) in its own words, besides them and the runs of doc's words
     it copies (the quote "18 Years 65 Years ALL No" as a note on the sex gives its "No" as no reason),
     and is no reading of them as the value (_HOLDS_ITS_VALUE). What the note says a source lacks of a
     part of the field (parts: "gives no intervention type", "its route is not given") is no reason of
-    the words (_of_the_words)."""
-    if not _names(note, words) or _HOLDS_ITS_VALUE.search(note) is not None:
+    the words (_of_the_words). Words the note writes as the value of another key of the source
+    (elsewhere: _keys_elsewhere) are not named: "{piSponsorEmployee true}" is no "true" of hasResults."""
+    if not _names(note, words, elsewhere) or _HOLDS_ITS_VALUE.search(note) is not None:
         return False
     named = rf"(?<![\w.,]){re.escape(normalise(words).casefold())}(?!\w|[.,][0-9])"
     return _A_REASON.search(re.sub(named, " ", _own_words(_of_the_words(note, parts), doc))) is not None
@@ -353,11 +357,56 @@ def _own_words(note: str, doc: SourceDoc) -> str:
     return " ".join(kept)
 
 
-def _names(note: str, words: str) -> bool:
+def _names(note: str, words: str, elsewhere: frozenset[str] = frozenset()) -> bool:
     """Whether a note's text (normalised, casefolded) names the words, as words of their own: the
-    "No" of "the page's No", not of "not"; the "6" of "6 participants", not of "2026" or "6.5"."""
+    "No" of "the page's No", not of "not"; the "6" of "6 participants", not of "2026" or "6.5"; and
+    not as the value of a key of elsewhere written before them ("pisponsoremployee true", "masking: none")."""
     words = normalise(words).casefold()
-    return re.search(rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,][0-9])", note) is not None
+    for found in re.finditer(rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,][0-9])", note):
+        key = _KEY_BEFORE.search(note, max(0, found.start() - 200), found.start())
+        if key is None or key.group("key").rpartition(".")[2] not in elsewhere:
+            return True
+    return False
+
+
+# The key a value is written after in a note: "{piSponsorEmployee true}", "a, b: no", "certainAgreement {x 1"
+_KEY_BEFORE = lazy(r"(?<![\w.])(?P<key>[a-z][\w]*(?:\.[a-z][\w]*)*)[ \t]*:?[ \t]*\{?[ \t]*\Z")
+# A JSON source's line "key.path: value" (layouts: a ClinicalTrials.gov study's text)
+_JSON_KEY = lazy(r"(?<!\S)(?P<key>[A-Za-z][\w]*(?:\.[A-Za-z][\w]*)*):(?=\s)")
+
+
+def _keys_elsewhere(doc: SourceDoc, name: str) -> frozenset[str]:
+    """The keys of a JSON source's objects (casefolded) but those of the field's own place: a note
+    naming a value after one of them names another key's value (the import's notes name the values
+    of keys it did not import, resultsSection's among them, which the source's text as read leaves
+    out). None of a source that is no JSON."""
+    raw = doc.raw
+    if doc.form != JSON or raw is None:
+        return frozenset()
+    keys = doc.reading(
+        ("json keys",), lambda: frozenset(_object_keys(layouts.json_document(raw.decode("utf-8", "replace"))))
+    )
+    own = {
+        m.group("key").rpartition(".")[2].casefold()
+        for place, passages in doc.places.items()
+        if place == name or place.startswith(name + ".")
+        for p in passages
+        for m in _JSON_KEY.finditer(p.text)
+    }
+    return keys - own
+
+
+def _object_keys(value: object) -> Iterator[str]:
+    """Every key of every object in a JSON value, casefolded (json_document: nested at most
+    MAX_JSON_DEPTH, so a walk of its own stack)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield from (str(k).casefold() for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
