@@ -37,7 +37,7 @@ where its criterion states none.
    (or one above it) now.
 
 Left (strict xfails): what is ruled out alone in the clause after the limit's semicolon ("; hepatitis excluded"),
-and an abbreviated exception ("(excl. hepatitis)", whose stop ends the limit's sentence).
+and an abbreviated exception ("(excl. hepatitis)", whose stop ended the limit's sentence: no word of an exception).
 """
 
 from __future__ import annotations
@@ -439,10 +439,9 @@ def test_a_condition_ruled_out_after_the_semicolon_restricts_the_limit(trials: T
 
 @pytest.mark.xfail(
     strict=True,
-    reason="scopes._SENTENCE_END ends a sentence at a full stop before a space: 'ALT > 3 ×ULN (excl. hepatitis)' "
-    "ends the limit's sentence at 'excl.', so the exception is read in no sentence of the limit's (no E524), and a "
-    "record holding 'excl. hepatitis' is refused as an aside (E518); an abbreviation's stop needs reading as no "
-    "sentence's end wherever scopes reads sentences",
+    reason="the stop of 'excl.' ends no sentence now (sentences.END), but scopes reads an exception's words in full "
+    "('excluding', 'except'): 'ALT > 3 ×ULN (excl. hepatitis)' passes with no condition (no E524), and a record "
+    "holding 'excl. hepatitis' is refused as an aside (E518, scopes._WHO_OR_WHEN names no 'excl.')",
 )
 def test_an_abbreviated_exception_restricts_the_limit(trials: Trials) -> None:
     _required(trials, "ALT > 3 ×ULN (excl. hepatitis)", "excl. hepatitis")

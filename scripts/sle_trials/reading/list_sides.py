@@ -100,8 +100,9 @@ _SENTENCE_HEADING = lazy(
     r"\s+criteri(?:a|on)\s+(?:were|are|was|is|included|include[sd]?|comprised|consisted\s+of))"
     r"(?!\s+(?:not|no|never|met|applied|amended|changed|revised|as\s+follows)\b)(?=\s+\w)"
 )
-# ... which ends at a stop or a semicolon before a space, or at its line's end
-_SENTENCE_END = lazy(r"[.;!?](?=\s|\Z)")
+# ... which ends at a stop or a semicolon before a space, or at its line's end (sentences.ANY_END: not at an
+# abbreviation's stop, "Exclusion criteria included active infection, e.g. hepatitis B, and pregnancy.")
+_SENTENCE_END = sentences.ANY_END
 # Words that name a list otherwise: in a sentence, quoted, negated, both lists at once ("Inclusion/
 # Exclusion Criteria"), another list ("eligibility criteria"): under no one list's heading after them
 _NAMED_OTHERWISE = lazy(
@@ -210,7 +211,7 @@ _SPEAKS = lazy(
     r"|(?P<in>\binclu\w*|\beligib\w*)"
 )
 # ... and where the clause they are said in ends: a stop, a semicolon, a parenthesis
-_CLAUSE_END = lazy(r"[.;!?](?=\s|$)|[()]")
+_CLAUSE_END = lazy(sentences.ANY_END.pattern + r"|[()]")
 
 
 def _speaking(line: str) -> list[tuple[int, int, int, str]]:

@@ -49,10 +49,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import kept_out
+from sle_trials.reading import kept_out, sentences
 from sle_trials.reading.layouts import normalise
 
-_SENTENCE_END = lazy(r"[.;](?=\s)")  # where a sentence ends ("7.5" and "e.g.," do not end one)
+# where a sentence or a clause ends ("7.5", "e.g.," and the stop of "excl. hepatitis" end none: sentences.END,
+# as thresholds and lexicon read the limit's sentence)
+_SENTENCE_END = sentences.END
 CONDITION_START = lazy(r"(?i)\bif\b")  # where a criterion starts a condition of its own ("if ...")
 # the words of an exception that lifts a floor or a ceiling: "There is no minimum daily dose requirement
 # ... when ...", "the maximum does not apply to ..."
@@ -1126,7 +1128,7 @@ _ONE_OF = lazy(
     r"(?i)(?<![\w-])(?:at[ \t]+least[ \t]+one|one(?:[ \t]+or[ \t]+more)?|any|either)[ \t]+of(?![\w-])"
     r"(?:[ \t]+the[ \t]+following(?:[ \t]+[a-z]+)?)?[ \t]*:?[ \t]*"
 )
-_FULL_STOP = lazy(r"\.(?=\s|\Z)")
+_FULL_STOP = sentences.FULL_STOP  # (a sentence's end, not a clause's)
 
 
 def _begun(text: str, at: int, ends: re.Pattern[str] = _FULL_STOP) -> int:

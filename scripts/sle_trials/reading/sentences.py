@@ -54,14 +54,10 @@ CHOICE = lazy(
     rf"{ANSWER_LABEL}?(?i:yes|no|true|false|unknown|unclear|n/?a|not[ \t]+(?:sure|known))"
     r"(?=[ \t]*(?:[.,;:!?()\[\]\u2013\u2014/|-]|\n|\Z))"
 )
-_STOP = (
-    r"(?<=[.!?])(?<!\bDr\.)(?<!\bDrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
-    + _AFTER_A_MARK
-    + _ANSWERED
-    + r"\s+(?="
-    + _OPENS
-    + ")"
-)
+# (a title before a name: TITLES)
+TITLES = ("Dr", "Drs", "Prof", "St", "Mr", "Mrs", "Ms")
+_AFTER_A_TITLE = "".join(rf"(?<!\b{title}\.)" for title in TITLES)
+_STOP = r"(?<=[.!?])" + _AFTER_A_TITLE + _AFTER_A_MARK + _ANSWERED + r"\s+(?=" + _OPENS + ")"
 # A stop alone, where it ends a sentence (a line's end after it or not)
 STOP = lazy(_STOP)
 # What a sentence a stop ends before opens with: a line after a stop that opens otherwise ("- Phase 2",
@@ -78,9 +74,26 @@ STOPS = lazy(_STOP + _LINE_END)
 # stop, "Acme Corp. and targeting BCMA" two): a semicolon ends one too, before any word ("..., which
 # completed enrollment of 120 participants; NB-301 is ..." is two).
 SENTENCES = lazy(_STOP + r"|(?<=;)\s+" + _LINE_END)
-# Where a criterion's or a quote's clause ends, for the readers of limits (lexicon, binding): a full stop
-# or a semicolon before a space or the text's end ("7.5" and "e.g.," end none; a list label's "a." does).
-END = lazy(r"[.;](?=\s|$)")
+# The one reading of where a criterion's (or a line's) sentence or clause ends, for every reader of one
+# (scopes, thresholds, lexicon, prior_therapy, list_sides): a stop before a space or the text's end ("7.5"
+# and "e.g.," end none; a list label's "a." does) ...
+# ... but not the stop of an abbreviation that leads into the words after it (LEADING, in any case:
+# "ALT > 3 × ULN (excl. hepatitis)", "exc. Gilbert's syndrome", "incl. belimumab", "e.g. rituximab", "i.e.
+# the upper limit", "approx. 7.5 mg", "vs. placebo", "cf. section 5"), nor a title's before a name (TITLES,
+# as written: "Dr. Berg"; "MS." is multiple sclerosis).
+# Read as an end, "(excl. hepatitis)" stood in no sentence of the limit before it: scopes read no exception
+# of it (the record leaving it out passed), and a record holding it was refused as an aside. Read by the
+# words before the stop alone: a search that stops right after one (a reader's end of a span) cannot tell
+# what follows it. A real word is none ("no.", "min.", "etc." end sentences: "Prior CAR-T: no.").
+LEADING = ("e.g", "i.e", "excl", "incl", "exc", "approx", "vs", "cf", "viz", "esp")
+_A_STOP = r"\." + "".join(rf"(?<!\b(?i:{re.escape(word)})\.)" for word in LEADING) + _AFTER_A_TITLE
+# A sentence's or a clause's end: a full stop or a semicolon (for the readers of limits: lexicon, scopes,
+# thresholds, prior_therapy)
+END = lazy(rf"(?:{_A_STOP}|;)(?=\s|$)")
+# A sentence's end alone, not a clause's: a full stop (a list "one of" opens runs to it past its semicolons)
+FULL_STOP = lazy(rf"{_A_STOP}(?=\s|\Z)")
+# A sentence's or a clause's end a question or an exclamation mark ends too (a line's words: list_sides)
+ANY_END = lazy(rf"(?:{_A_STOP}|[;!?])(?=\s|\Z)")
 
 # Where a quote's sentence ends, for the words around a number or a quote (lexicon.unbound_age, around):
 # a stop, a semicolon, a question or exclamation mark, a line's end; not a "." between digits (a
