@@ -36,8 +36,9 @@ where its criterion states none.
    contraception." asked the bilirubin limit for a condition (E524). It reads that word in the limit's own item
    (or one above it) now.
 
-Left (strict xfails): what is ruled out alone in the clause after the limit's semicolon ("; hepatitis excluded"),
-and an abbreviated exception ("(excl. hepatitis)", whose stop ended the limit's sentence: no word of an exception).
+Left (strict xfail): what is ruled out alone in the clause after the limit's semicolon ("; hepatitis excluded").
+An abbreviated exception ("(excl. hepatitis)", whose stop ended the limit's sentence) is read since helper-12
+(sentences.END; tests/test_attacks_helper12_sentence_ends.py).
 """
 
 from __future__ import annotations
@@ -424,7 +425,12 @@ def test_a_joining_word_in_the_limits_own_item_still_asks_a_condition(registry: 
         assert _items_codes(registry, trials, items, [], nested=nested) == {"E524"}
 
 
-# Left (strict xfails)
+# An abbreviated exception: its stop ends no sentence (sentences.END; helper-12's tests read the class)
+def test_an_abbreviated_exception_restricts_the_limit(trials: Trials) -> None:
+    _required(trials, "ALT > 3 ×ULN (excl. hepatitis)", "excl. hepatitis")
+
+
+# Left (strict xfail)
 @pytest.mark.xfail(
     strict=True,
     reason="scopes._letting_in reads the clause after a limit's semicolon as its condition only where a permission, "
@@ -435,13 +441,3 @@ def test_a_joining_word_in_the_limits_own_item_still_asks_a_condition(registry: 
 )
 def test_a_condition_ruled_out_after_the_semicolon_restricts_the_limit(trials: Trials) -> None:
     _required(trials, "ALT > 3 ×ULN; hepatitis excluded", "hepatitis excluded")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="the stop of 'excl.' ends no sentence now (sentences.END), but scopes reads an exception's words in full "
-    "('excluding', 'except'): 'ALT > 3 ×ULN (excl. hepatitis)' passes with no condition (no E524), and a record "
-    "holding 'excl. hepatitis' is refused as an aside (E518, scopes._WHO_OR_WHEN names no 'excl.')",
-)
-def test_an_abbreviated_exception_restricts_the_limit(trials: Trials) -> None:
-    _required(trials, "ALT > 3 ×ULN (excl. hepatitis)", "excl. hepatitis")

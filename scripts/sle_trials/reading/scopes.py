@@ -322,8 +322,13 @@ _EXCEPTED = lazy(rf"(?i){kept_out.excepted()}")
 # ... or an exception of the values a cause explains, after it in its sentence: "..., excluding laboratory
 # test abnormalities due to SLE hepatitis", "unless attributable to lupus", "other than anaemia secondary
 # to SLE": the limit keeps out no patient whose value has that cause
-# the words that open an exception of what they name after them in their clause
-_EXCEPTING = r"excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from"
+# the words that open an exception of what they name after them in their clause, abbreviated too ("(excl.
+# hepatitis)", "exc. Gilbert's syndrome": their stop ends no sentence, sentences.END)
+_EXCEPTING_ABBREVIATED = r"excl?\."
+_EXCEPTING = (
+    r"excluding|except(?:ing)?|other[ \t]+than|not[ \t]+including|save[ \t]+for|apart[ \t]+from"
+    rf"|{_EXCEPTING_ABBREVIATED}"
+)
 
 
 def _excepting(words: str, of: str, within: str = kept_out.IN_CLAUSE) -> str:
@@ -444,6 +449,7 @@ _ABSENCE = (
 # hemolysis)", "(hepatitis excluded)", "(Gilbert's syndrome ruled out)"; not "(patients with hepatitis are
 # excluded)", a rule of who is kept out
 _EXCLUDED = rf"(?:{_CONDITION}|causes?|(?:a)?etiolog(?:y|ies)|explanations?)"  # (what a bracket says is ruled out)
+_EXCLUDED_WORD = r"(?:excluded|excl\.)"  # (... and the word that says so, abbreviated too: "(hepatitis excl.)")
 
 
 def _ruled_out(within: str) -> str:
@@ -456,7 +462,7 @@ def _ruled_out(within: str) -> str:
     no_readings = rf"(?!(?<![\w-]){_READ}(?![\w-]))"
     return (
         rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are|{_READ})(?![\w-])){within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
-        rf"(?:{not_a_rule}{within}){{0,30}}?(?<![\w-])excluded(?![\w-])"
+        rf"(?:{not_a_rule}{within}){{0,30}}?(?<![\w-]){_EXCLUDED_WORD}(?![\w-])"
         rf"|(?:{no_readings}{within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])(?:{no_readings}{within}){{0,30}}?"
         r"(?<![\w-])(?:ruled[ \t-]+out|absent|not[ \t]+present)(?![\w-])"
     )
@@ -513,11 +519,11 @@ _OPENS_AFTER = (
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
     rf"(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
     rf"|(?:after|following|once)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
-    r"(?<![\w-])(?:ruled[ \t-]+out|excluded)(?![\w-]))"
+    rf"(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
     # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded" nor "patients with hepatitis excluded",
     # a rule of who is kept out)
     rf"|{_NOT_AFTER_PEOPLE}with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
-    r"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){0,30}?(?<![\w-])(?:ruled[ \t-]+out|excluded)(?![\w-]))"
+    rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){{0,30}}?(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
     r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
     r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
     # ("only when ...", "when hepatitis is excluded": "when" opening a clause of its own, with its verb)
@@ -896,6 +902,7 @@ _WHO_OR_WHEN = lazy(
     r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
+    rf"|(?<![\w-]){_EXCEPTING_ABBREVIATED}"
 )
 
 
@@ -980,7 +987,7 @@ _OPENER = lazy(
     r"|with|without|w/o|except|excluding|other than|who|whose|barring|once|(?:as|so)[ \t]+long[ \t]+as|assuming"
     r"|following"
     rf"|exceptions?|absence[ \t]+of|no[ \t]+{_NO_WHAT}|only[ \t]+(?:if|when(?:ever)?|where|provided))\b"
-    rf"|(?:(?:and|but)[ \t]+)?{_NEGATED_CAUSE}|{_ABSENCE}"
+    rf"|(?:(?:and|but)[ \t]+)?{_NEGATED_CAUSE}|{_ABSENCE}|{_EXCEPTING_ABBREVIATED}(?=\s)"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
