@@ -25,14 +25,20 @@ Found and fixed:
    syndrome, ..."): its stop ended the sentence, and the abbreviation was no word of an exception
    (scopes._EXCEPTING, _ruled_out's "excluded", _OPENER, _WHO_OR_WHEN): each passed with no condition, and the
    honest record holding it was refused (E518 or E528).
+5. What is ruled out set off by a dash ("ALT > 3 ×ULN – hepatitis excluded", helper-11's strict xfail) passed with
+   no condition, and a record holding it was refused (E528): a dash sets it off now as a comma does
+   (scopes._SET_OFF, clause_start). And such a clause set off by a comma ran across another limit's words:
+   "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" asked the hemoglobin limit
+   for "or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" (E524; scopes._IN_A_CLAUSE holds no limit).
 
 The honest neighbours keep passing: "incl.", "e.g.", "i.e." opening an aside or examples (no condition, and one
 held is an aside, as "including" is), "approx.", "vs.", an exception of the measure's own terms ("(excl.
 serology)"), another limit's abbreviated exception, and a real sentence's end after a word that may end one
-("etc.", "no.", "min.").
+("etc.", "no.", "min."); a dash before a rule of who is kept out, the measure's own terms or another limit's
+words.
 
-Left (strict xfails in test_attacks_helper7_conditions.py and test_attacks_review_helper11.py): what is ruled out
-alone after the limit's semicolon ("; hepatitis excluded") or set off by a dash ("– hepatitis excluded").
+Left (strict xfail in test_attacks_helper7_conditions.py): what is ruled out alone after the limit's semicolon
+("; hepatitis excluded").
 """
 
 from __future__ import annotations
@@ -193,3 +199,47 @@ def test_a_sentence_naming_a_list_runs_past_an_abbreviation(trials: Trials) -> N
 def test_an_abbreviated_exception_is_the_limits_condition(trials: Trials, text: str, condition: str) -> None:
     assert _codes(trials, text) == {"E524"}, text
     assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+# 5. What is ruled out, set off by a dash as by a comma (helper-11's strict xfail): "ALT > 3 ×ULN – hepatitis
+# excluded" passed with no condition, and a record holding "hepatitis excluded" was refused (E528: a dash was no
+# clause mark). And a clause set off by a comma read as what is ruled out no longer runs across another limit's
+# words: "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" asked the hemoglobin
+# limit for " or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" (E524).
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN – hepatitis excluded", "hepatitis excluded"),
+        ("ALT > 3 ×ULN - hepatitis excluded", "hepatitis excluded"),
+        ("ALT > 3 ×ULN—hepatitis ruled out", "hepatitis ruled out"),
+        ("ALT > 3 ×ULN – hepatitis excl.", "hepatitis excl."),
+        ("Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded", "Gilbert's syndrome excluded"),
+    ],
+)
+def test_what_is_ruled_out_after_a_dash_is_the_limits_condition(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule of who is kept out, the measure's own terms
+        "ALT > 3 ×ULN – patients with hepatitis excluded",
+        "ALT > 3 ×ULN – hepatitis is excluded",
+        "Hemoglobin < 8 g/dL – values after transfusion excluded",
+        # another limit's
+        "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded",
+        "Hemoglobin < 8 g/dL, or platelets < 50,000/mm³ – ITP excluded",
+    ],
+)
+def test_a_dash_setting_off_no_condition_of_the_limit_asks_none(trials: Trials, text: str) -> None:
+    assert "E524" not in _codes(trials, text), text
+
+
+def test_another_limits_dashed_condition_is_its_own(trials: Trials) -> None:
+    text = "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded"
+    bilirubin = BY_MEASURE["Total bilirubin"]
+    assert "E524" in threshold_out(trials, text, bilirubin, (), "exclusion")
+    held = threshold_out(trials, text, bilirubin, ("Gilbert's syndrome excluded",), "exclusion")
+    assert not re.findall(r"\bE\d{3}\b", held), held

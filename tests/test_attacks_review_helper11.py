@@ -39,7 +39,8 @@ Helper-8: "Inclusion in another trial: within 30 days", an exclusion criterion, 
 inclusion's, and the criteria under it inclusion criteria. And words naming whom after a lone heading's dash, with no
 line under the heading, were read as a group of no criteria and lost ("Exclusion Criteria - Pregnant Women").
 
-Left (strict xfails below): a condition ruled out set off by a dash ("ALT > 3 ×ULN – hepatitis excluded").
+A condition ruled out set off by a dash ("ALT > 3 ×ULN – hepatitis excluded"), left here as a strict xfail, is read
+since helper-12 (tests/test_attacks_helper12_sentence_ends.py).
 """
 
 from __future__ import annotations
@@ -175,13 +176,7 @@ def test_a_limit_not_applicable_to_no_one_named_is_taken_back(trials: Trials, te
     assert _codes(trials, text) == {"E508"}, text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scopes._IN_BRACKETS reads what is ruled out set off by a comma or a bracket, not by a dash: 'ALT > 3 "
-    "×ULN – hepatitis excluded' passes with no condition; reading it there asks a record to hold 'hepatitis "
-    "excluded', which binding refuses (E528: a dash is no clause mark, scopes._CLAUSE_MARKS), so both need a dash "
-    "read as setting off a clause, which a range ('1 - 2') and a list item's dash also are",
-)
+# (read since helper-12: a dash sets off what is ruled out as a comma does, scopes._SET_OFF and clause_start)
 @pytest.mark.parametrize("dash", ["–", "-"])
 def test_a_condition_ruled_out_after_a_dash_is_asked(trials: Trials, dash: str) -> None:
     text = f"ALT > 3 ×ULN {dash} hepatitis excluded"

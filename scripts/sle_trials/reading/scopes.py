@@ -469,17 +469,18 @@ def _ruled_out(within: str) -> str:
 
 
 _IN_A_BRACKET = r"[^()\[\]\n]"  # (the words a bracket may hold)
-_IN_A_CLAUSE = r"[^(),;.\n]"  # (... and a clause a comma sets off)
+_IN_A_CLAUSE = r"[^(),;.\n<>≤≥=]"  # (... and a clause a comma or a dash sets off, no limit in it)
 _BRACKETED = (
     rf"(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w)"
     rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])|{_ruled_out(_IN_A_BRACKET)}){_IN_A_BRACKET}*"
 )
-# (in brackets, square ones too, or set off by a comma and ending its clause: "ALT > 3 × ULN, hepatitis excluded")
-_IN_BRACKETS = (
-    rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]"
-    rf"|(?:(?<=,)|(?<=,[ \t]))[ \t]*(?:{_ruled_out(_IN_A_CLAUSE)})(?=[ \t]*(?:[,;.)]|\Z))"
-)
+# (in brackets, square ones too, or set off by a comma or a dash and ending its clause: "ALT > 3 × ULN, hepatitis
+# excluded", "ALT > 3 × ULN – hepatitis excluded"; a hyphen spaced, as a dash is written with one: not a word's)
+_SET_OFF = r"(?:(?<=,)|(?<=,[ \t])|(?<=[\u2013\u2014])|(?<=[\u2013\u2014][ \t])|(?<=[ \t]-[ \t]))"
+_RULED_OUT_SET_OFF = rf"(?:{_ruled_out(_IN_A_CLAUSE)})(?=[ \t]*(?:[,;.)]|\Z))"
+_IN_BRACKETS = rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]|{_SET_OFF}[ \t]*{_RULED_OUT_SET_OFF}"
 _BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
+_RULED_OUT_ALONE = lazy(rf"(?i){_RULED_OUT_SET_OFF}")
 # ... or a clause after it in its sentence, or opening the clause after its semicolon or the next sentence, that
 # says when it applies in other words than "if": "barring hepatitis", "once hepatitis is excluded", "provided that
 # hepatitis is excluded", "as long as ...", "unless on anticoagulants", "except when ...", ", when ..."
@@ -882,10 +883,19 @@ def clause_start(text: str, condition: str) -> bool:
     screening period, ...", "is no minimum daily dose requirement ..." inside "There is no ..."."""
     if _OPENER.match(condition):
         return True
+    # (what is ruled out, set off by a dash: "ALT > 3 × ULN – hepatitis excluded", as _IN_BRACKETS reads it; a
+    # dash sets off no other clause, which a range's "1 - 2" would start)
+    dashed = _RULED_OUT_ALONE.fullmatch(condition) is not None
     return any(
-        not text[:at].strip() or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "([" or text[:at].endswith("\n")
+        not text[:at].strip()
+        or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(["
+        or text[:at].endswith("\n")
+        or (dashed and _DASH_BEFORE.search(text, 0, at) is not None)
         for at in _places(text, condition)
     )
+
+
+_DASH_BEFORE = lazy(r"(?:[\u2013\u2014]|[ \t]-)[ \t]*\Z")
 
 
 def opens_condition(words: str) -> bool:
