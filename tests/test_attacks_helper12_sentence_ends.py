@@ -30,15 +30,16 @@ Found and fixed:
    (scopes._SET_OFF, clause_start). And such a clause set off by a comma ran across another limit's words:
    "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" asked the hemoglobin limit
    for "or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded" (E524; scopes._IN_A_CLAUSE holds no limit).
+6. What is ruled out alone in the clause after the limit's semicolon ("ALT > 3 ×ULN; hepatitis excluded",
+   helper-7's strict xfail): read as one set off by a comma is (scopes._ruled_out_after), but not in a run-on
+   list of what is kept out ("Pregnancy; ALT > 3 ×ULN; HIV infection excluded", "...; HIV infection excluded;
+   pregnancy excluded"), whose item it may as well be.
 
 The honest neighbours keep passing: "incl.", "e.g.", "i.e." opening an aside or examples (no condition, and one
 held is an aside, as "including" is), "approx.", "vs.", an exception of the measure's own terms ("(excl.
 serology)"), another limit's abbreviated exception, and a real sentence's end after a word that may end one
-("etc.", "no.", "min."); a dash before a rule of who is kept out, the measure's own terms or another limit's
-words.
-
-Left (strict xfail in test_attacks_helper7_conditions.py): what is ruled out alone after the limit's semicolon
-("; hepatitis excluded").
+("etc.", "no.", "min."); a dash or a semicolon before a rule of who is kept out, the measure's own terms or
+another limit's words.
 """
 
 from __future__ import annotations
@@ -243,3 +244,46 @@ def test_another_limits_dashed_condition_is_its_own(trials: Trials) -> None:
     assert "E524" in threshold_out(trials, text, bilirubin, (), "exclusion")
     held = threshold_out(trials, text, bilirubin, ("Gilbert's syndrome excluded",), "exclusion")
     assert not re.findall(r"\bE\d{3}\b", held), held
+
+
+# 6. What is ruled out alone in the clause after the limit's semicolon (helper-7's strict xfail), read as one set
+# off by a comma or a dash is; not in a run-on list of what is kept out, whose item it may as well be
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN; hepatitis excluded", "hepatitis excluded"),
+        ("ALT > 3 ×ULN; hepatitis excluded.", "hepatitis excluded"),
+        ("ALT > 3 ×ULN; hepatitis ruled out", "hepatitis ruled out"),
+        ("ALT > 3 ×ULN; hepatitis excl.", "hepatitis excl."),
+        ("Total bilirubin > 2 mg/dL; Gilbert's syndrome excluded", "Gilbert's syndrome excluded"),
+    ],
+)
+def test_what_is_ruled_out_after_the_semicolon_is_the_limits_condition(
+    trials: Trials, text: str, condition: str
+) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a run-on list of what is kept out
+        "ALT > 3 ×ULN; HIV infection excluded; pregnancy excluded",
+        "Pregnancy; ALT > 3 ×ULN; HIV infection excluded",
+        # a rule of who is kept out, the measure's own terms, another limit's, another sentence's
+        "ALT > 3 ×ULN; patients with hepatitis excluded",
+        "ALT > 3 ×ULN; hepatitis is excluded",
+        "Hemoglobin < 8 g/dL; values after transfusion excluded",
+        "Hemoglobin < 8 g/dL; Total bilirubin > 2 mg/dL, Gilbert's syndrome excluded",
+        "ALT > 3 ×ULN. Hepatitis excluded.",
+    ],
+)
+def test_a_clause_after_the_semicolon_of_no_condition_of_the_limit_asks_none(trials: Trials, text: str) -> None:
+    assert "E524" not in _codes(trials, text), text
+
+
+def test_an_item_of_a_run_on_list_is_no_condition_held(trials: Trials) -> None:
+    assert _codes(trials, "ALT > 3 ×ULN; HIV infection excluded; pregnancy excluded", ("HIV infection excluded",)) == {
+        "E518"
+    }

@@ -36,9 +36,10 @@ where its criterion states none.
    contraception." asked the bilirubin limit for a condition (E524). It reads that word in the limit's own item
    (or one above it) now.
 
-Left (strict xfail): what is ruled out alone in the clause after the limit's semicolon ("; hepatitis excluded").
-An abbreviated exception ("(excl. hepatitis)", whose stop ended the limit's sentence) is read since helper-12
-(sentences.END; tests/test_attacks_helper12_sentence_ends.py).
+Left here as strict xfails, and read since helper-12 (tests/test_attacks_helper12_sentence_ends.py): what is ruled
+out alone in the clause after the limit's semicolon ("; hepatitis excluded": scopes._ruled_out_after, not in a
+run-on list of what is kept out), and an abbreviated exception ("(excl. hepatitis)", whose stop ended the limit's
+sentence: sentences.END).
 """
 
 from __future__ import annotations
@@ -430,14 +431,6 @@ def test_an_abbreviated_exception_restricts_the_limit(trials: Trials) -> None:
     _required(trials, "ALT > 3 ×ULN (excl. hepatitis)", "excl. hepatitis")
 
 
-# Left (strict xfail)
-@pytest.mark.xfail(
-    strict=True,
-    reason="scopes._letting_in reads the clause after a limit's semicolon as its condition only where a permission, "
-    "an exception or a condition's opener starts it: 'ALT > 3 ×ULN; hepatitis excluded' passes with no condition "
-    "and a record holding 'hepatitis excluded' is refused (E518, scopes.governs: lets_in_after reads it alone). "
-    "Read after a comma or in brackets (_IN_BRACKETS), there it may as well be an item of a run-on list of who is "
-    "kept out; telling the two apart needs the list's other clauses read",
-)
+# What is ruled out alone after the semicolon (read since helper-12: scopes._ruled_out_after)
 def test_a_condition_ruled_out_after_the_semicolon_restricts_the_limit(trials: Trials) -> None:
     _required(trials, "ALT > 3 ×ULN; hepatitis excluded", "hepatitis excluded")

@@ -159,6 +159,8 @@ def governs(
     ends = [m.group() for m in _SENTENCE_END.finditer(text, at, where)]
     if cond == own and ends == [";"] and _WAIVED.search(condition):
         return True  # a waiver in the clause after its semicolon ("; exceptions may be granted by the sponsor")
+    if cond == own and ends == [";"] and _ruled_out_after(text, where, _clause_end(text, where, limit_item.end), at):
+        return True  # what is ruled out alone in the clause after its semicolon ("; hepatitis excluded")
     if cond == own and len(ends) == 1 and lets_in_after(condition, ends[0]) and not _limit_between(limits, at, where):
         # a permission or an exception in the clause after its semicolon, or the sentence after its own ("; patients
         # with Gilbert's syndrome are eligible"), before any other limit
@@ -271,6 +273,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _CONDITION_EXCEPTION.search(text)
         or _PERMISSION.search(text)
         or _OPENS_BEFORE.search(text)
+        or _RULED_OUT_AFTER_SEMICOLON.search(text)
     )
 
 
@@ -481,6 +484,7 @@ _RULED_OUT_SET_OFF = rf"(?:{_ruled_out(_IN_A_CLAUSE)})(?=[ \t]*(?:[,;.)]|\Z))"
 _IN_BRACKETS = rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]|{_SET_OFF}[ \t]*{_RULED_OUT_SET_OFF}"
 _BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
 _RULED_OUT_ALONE = lazy(rf"(?i){_RULED_OUT_SET_OFF}")
+_RULED_OUT_AFTER_SEMICOLON = lazy(rf"(?i)(?<=;)[ \t]*{_RULED_OUT_SET_OFF}")  # (_ruled_out_after's, looked for first)
 # ... or a clause after it in its sentence, or opening the clause after its semicolon or the next sentence, that
 # says when it applies in other words than "if": "barring hepatitis", "once hepatitis is excluded", "provided that
 # hepatitis is excluded", "as long as ...", "unless on anticoagulants", "except when ...", ", when ..."
@@ -600,6 +604,27 @@ _PERMISSION = lazy(
     r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable|n/a)[ \t]+"
     rf"{kept_out.NOT_APPLYING_TO}(?![\w-])"
 )
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause or the sentence from position start ends (_SENTENCE_END), or its item (at end)."""
+    stop = _SENTENCE_END.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _ruled_out_after(text: str, start: int, end: int, at: int) -> re.Match[str] | None:
+    """What is ruled out alone in the clause after the semicolon of the limit stated at position at (text[start:end]:
+    "ALT > 3 × ULN; hepatitis excluded"), as one set off by a comma or a dash is read (_RULED_OUT_SET_OFF): the
+    limit's condition. Not where the limit's clause follows a semicolon, or another clause follows this one: a
+    run-on list of what is kept out ("Pregnancy; ALT > 3 × ULN; HIV excluded", "ALT > 3 × ULN; HIV excluded;
+    pregnancy"), whose items the words may as well be."""
+    if text[: _begun(text, at, _SENTENCE_END)].rstrip().endswith(";") or text[end:].lstrip().startswith(";"):
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _RULED_OUT_ALONE.fullmatch(text, start, end)
 
 
 def _limit_between(limits: tuple[tuple[int, int], ...], at: int, where: int) -> bool:
@@ -848,6 +873,9 @@ def _parts_and_waivers(
         ),
         None,
     )
+    if found_in is None and text.startswith(";", hi):  # (what is ruled out alone there: "; hepatitis excluded")
+        found_in = _ruled_out_after(text, hi + 1, reach, at)
+        found_in = None if found_in is None or _limit_between(limits, at, found_in.start()) else found_in
     if found_in is not None:
         yield Required(found_in.start(), found_in.end(), "exception")
     excepted = _EXCEPTED.match(text, end, hi)
