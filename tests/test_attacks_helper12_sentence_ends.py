@@ -202,6 +202,37 @@ def test_an_abbreviated_exception_is_the_limits_condition(trials: Trials, text: 
     assert _codes(trials, text, (condition,)) == set(), (text, condition)
 
 
+# ... the class: an abbreviation reads as its word does, wherever it stands, whatever the record holds ("excl."
+# for "excluding" before what it excepts, for "excluded" after what it rules out): "(values excl.)", an aside of
+# no condition, was held as one where "(values excluded)" is refused E518
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN ({E} hepatitis)", "{E} hepatitis"),
+        ("ALT > 3 ×ULN ({E} serology)", "{E} serology"),
+        ("ALT > 3 ×ULN, {E} hepatitis", "{E} hepatitis"),
+        ("ALT > 3 ×ULN {E} due to SLE", "{E} due to SLE"),
+        ("Hemoglobin < 8 g/dL ({E} values after transfusion)", "{E} values after transfusion"),
+        ("Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL ({E} Gilbert's syndrome)", "{E} Gilbert's syndrome"),
+        ("{E} Gilbert's syndrome, Total bilirubin > 2 mg/dL", "{E} Gilbert's syndrome"),
+        ("Total bilirubin > 2 mg/dL. {E} Gilbert's syndrome.", "{E} Gilbert's syndrome"),
+        ("Total bilirubin > 2 mg/dL; {E} Gilbert's syndrome", "{E} Gilbert's syndrome"),
+        ("ALT > 3 ×ULN (hepatitis {D})", "hepatitis {D}"),
+        ("ALT > 3 ×ULN with hepatitis {D}", "with hepatitis {D}"),
+        ("ALT > 3 ×ULN (patients with hepatitis {D})", "patients with hepatitis {D}"),
+        ("ALT > 3 ×ULN (values {D})", "values {D}"),
+    ],
+)
+def test_an_abbreviation_reads_as_its_word(trials: Trials, text: str, condition: str) -> None:
+    def codes(word: str, ruled_out: str) -> tuple[set[str], set[str]]:
+        capital = text.startswith("{E}") or ". {E}" in text
+        excepting = word.capitalize() if capital else word
+        written, held = (t.replace("{E}", excepting).replace("{D}", ruled_out) for t in (text, condition))
+        return _codes(trials, written), _codes(trials, written, (held,))
+
+    assert codes("excl.", "excl.") == codes("excluding", "excluded"), text
+
+
 # 5. What is ruled out, set off by a dash as by a comma (helper-11's strict xfail): "ALT > 3 ×ULN – hepatitis
 # excluded" passed with no condition, and a record holding "hepatitis excluded" was refused (E528: a dash was no
 # clause mark). And a clause set off by a comma read as what is ruled out no longer runs across another limit's

@@ -940,7 +940,7 @@ _WHO_OR_WHEN = lazy(
     r"receiving|taking|treated|using|"
     r"patients?|subjects?|participants?|those|people|"
     r"persons|individuals|women|men|children|adults)\b"
-    rf"|(?<![\w-]){_EXCEPTING_ABBREVIATED}"
+    rf"|(?<![\w-]){_EXCEPTING_ABBREVIATED}(?=[ \t]+\w)"  # (before what it excepts: "(hepatitis excl.)" is "excluded")
 )
 
 
