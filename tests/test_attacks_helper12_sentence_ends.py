@@ -34,6 +34,12 @@ Found and fixed:
    helper-7's strict xfail): read as one set off by a comma is (scopes._ruled_out_after), but not in a run-on
    list of what is kept out ("Pregnancy; ALT > 3 ×ULN; HIV infection excluded", "...; HIV infection excluded;
    pregnancy excluded"), whose item it may as well be.
+7. Inside a condition's clause, an abbreviation's stop ended the words scopes reads by a class of characters
+   with no stop in it: "ALT > 3 ×ULN once viral hepatitis e.g. HBV is excluded", ", liver disease e.g. hepatitis
+   excluded" passed with no condition where "for example" asked it (sentences.within lets it through).
+And the class checked whole: each abbreviated form read against its word ("excl." for "excluding" or "excluded")
+wherever a criterion writes one; "(values excl.)", an aside, was held as a condition where "(values excluded)" is
+refused E518 ("excl." is an exception's word before what it excepts only).
 
 The honest neighbours keep passing: "incl.", "e.g.", "i.e." opening an aside or examples (no condition, and one
 held is an aside, as "including" is), "approx.", "vs.", an exception of the measure's own terms ("(excl.
@@ -318,3 +324,27 @@ def test_an_item_of_a_run_on_list_is_no_condition_held(trials: Trials) -> None:
     assert _codes(trials, "ALT > 3 ×ULN; HIV infection excluded; pregnancy excluded", ("HIV infection excluded",)) == {
         "E518"
     }
+
+
+# 7. An abbreviation's stop inside a condition's clause: the clause goes on past it (sentences.within), as past the
+# words it stands for. Read by a class of characters with no stop in it, "once viral hepatitis e.g. HBV is excluded"
+# and ", liver disease e.g. hepatitis excluded" named no condition (the limit passed with none) where "for example"
+# did
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN once viral hepatitis {eg} HBV is excluded", "once viral hepatitis {eg} HBV is excluded"),
+        ("ALT > 3 ×ULN, liver disease {eg} hepatitis excluded", "liver disease {eg} hepatitis excluded"),
+        ("ALT > 3 ×ULN with liver disease {eg} hepatitis ruled out", "with liver disease {eg} hepatitis ruled out"),
+        ("ALT > 3 ×ULN unless due to viral hepatitis {eg} HBV", "unless due to viral hepatitis {eg} HBV"),
+        ("ALT > 3 ×ULN (liver disease {eg} hepatitis excluded)", "liver disease {eg} hepatitis excluded"),
+        ("Unless due to liver disease {eg} hepatitis, ALT > 3 ×ULN", "Unless due to liver disease {eg} hepatitis"),
+    ],
+)
+@pytest.mark.parametrize("abbreviation", ["e.g.", "i.e.", "E.g.", "incl."])
+def test_a_condition_goes_on_past_an_abbreviations_stop(
+    trials: Trials, text: str, condition: str, abbreviation: str
+) -> None:
+    written, held = (t.format(eg=abbreviation) for t in (text, condition))
+    assert _codes(trials, written) == {"E524"}, written
+    assert _codes(trials, written, (held,)) == set(), (written, held)

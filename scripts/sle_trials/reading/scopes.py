@@ -472,7 +472,8 @@ def _ruled_out(within: str) -> str:
 
 
 _IN_A_BRACKET = r"[^()\[\]\n]"  # (the words a bracket may hold)
-_IN_A_CLAUSE = r"[^(),;.\n<>≤≥=]"  # (... and a clause a comma or a dash sets off, no limit in it)
+# (... and a clause a comma or a dash sets off, no limit in it; an abbreviation's stop is none: sentences.within)
+_IN_A_CLAUSE = sentences.within(r"(),;.\n<>≤≥=")
 _BRACKETED = (
     rf"(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w)"
     rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])|{_ruled_out(_IN_A_BRACKET)}){_IN_A_BRACKET}*"
@@ -506,8 +507,10 @@ _CHECKED_ONLY = (
     rf"{_CHECKED}(?![\w-])(?=[ \t]*(?:[,;.)\]]|$|(?:by|on|at|in|with|within|using|from|via|after|before|during|per"
     r"|through|centrally|locally|again|twice|at)(?![\w-])))"
 )
+# (the words of the clause an opener opens, to its end: an abbreviation's stop ends none, sentences.within)
+_IN_OPENED = sentences.within(r",;.()\n")
 _ONLY_READ = (
-    rf"(?![ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-]))[^,;.()\n]){{0,60}}?(?<![\w-])"
+    rf"(?![ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-])){_IN_OPENED}){{0,60}}?(?<![\w-])"
     r"(?:is|are|was|were|has|have|been|be)(?:[ \t]+(?:been|being))?[ \t]+(?:[a-z]+ly[ \t]+)?"
     rf"{_CHECKED_ONLY})"
 )
@@ -522,17 +525,18 @@ _OPENS_AFTER = (
     rf"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that){_ONLY_READ}|unless"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
-    rf"(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
-    rf"|(?:after|following|once)(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])[^,;.()\n]{{0,30}}?"
+    rf"(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
+    rf"|(?:after|following|once)(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-]){_IN_OPENED}{{0,30}}?"
     rf"(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
     # ("with hepatitis excluded"; not "with Gilbert's syndrome are excluded" nor "patients with hepatitis excluded",
     # a rule of who is kept out)
-    rf"|{_NOT_AFTER_PEOPLE}with(?=[ \t]+[^,;.()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
-    rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-]))[^,;.()\n]){{0,30}}?(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
+    rf"|{_NOT_AFTER_PEOPLE}with(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-]){_CONDITION}(?![\w-])"
+    rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-])){_IN_OPENED}){{0,30}}?"
+    rf"(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
     r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
     r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
     # ("only when ...", "when hepatitis is excluded": "when" opening a clause of its own, with its verb)
-    r"|(?<![\w-])(?:only[ \t]+when(?:ever)?|when(?:ever)?(?=[ \t]+[^,;.()\n]{0,60}?(?<![\w-])"
+    rf"|(?<![\w-])(?:only[ \t]+when(?:ever)?|when(?:ever)?(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-])"
     rf"(?:is|are|was|were|has|have|been)(?![\w-]))){_ONLY_READ}(?![\w-])"
 )
 _CAUSE_EXCEPTION = lazy(

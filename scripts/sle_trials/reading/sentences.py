@@ -87,6 +87,25 @@ SENTENCES = lazy(_STOP + r"|(?<=;)\s+" + _LINE_END)
 # what follows it. A real word is none ("no.", "min.", "etc." end sentences: "Prior CAR-T: no.").
 LEADING = ("e.g", "i.e", "excl", "incl", "exc", "approx", "vs", "cf", "viz", "esp")
 _A_STOP = r"\." + "".join(rf"(?<!\b(?i:{re.escape(word)})\.)" for word in LEADING) + _AFTER_A_TITLE
+# ... and that stop alone, for a pattern reading a clause's or a sentence's words up to its end by a class of
+# characters with no stop in it ("[^,;.()]"): within() lets it through
+# (or one inside it: "e.g." holds two)
+_INSIDE = [(word[:k], word[k + 1 :]) for word in LEADING for k, c in enumerate(word) if c == "."]
+ABBREVIATION_STOP = (
+    r"\.(?:"
+    + "|".join(rf"(?<=\b(?i:{re.escape(word)})\.)" for word in LEADING)
+    + "".join(rf"|(?<=\b(?i:{re.escape(lead)})\.)(?=(?i:{re.escape(rest)})\.)" for lead, rest in _INSIDE)
+    + ")"
+)
+
+
+def within(marks: str) -> str:
+    """A pattern of one character of a clause's or a sentence's words: none of marks (a character class's
+    characters, a stop among them), or an abbreviation's stop ("once viral hepatitis e.g. HBV is excluded"
+    is one clause)."""
+    return rf"(?:[^{marks}]|{ABBREVIATION_STOP})"
+
+
 # A sentence's or a clause's end: a full stop or a semicolon (for the readers of limits: lexicon, scopes,
 # thresholds, prior_therapy)
 END = lazy(rf"(?:{_A_STOP}|;)(?=\s|$)")
