@@ -36,7 +36,9 @@ Found and fixed:
    pregnancy excluded"), whose item it may as well be.
 7. Inside a condition's clause, an abbreviation's stop ended the words scopes reads by a class of characters
    with no stop in it: "ALT > 3 ×ULN once viral hepatitis e.g. HBV is excluded", ", liver disease e.g. hepatitis
-   excluded" passed with no condition where "for example" asked it (sentences.within lets it through).
+   excluded", "excluding abnormalities e.g. those due to SLE" passed with no condition where "for example" asked
+   it (sentences.within lets it through; kept_out.IN_CLAUSE and IN_SENTENCE, which lexicon, prior_therapy and
+   vocabulary read a clause by too, read by it).
 And the class checked whole: each abbreviated form read against its word ("excl." for "excluding" or "excluded")
 wherever a criterion writes one; "(values excl.)", an aside, was held as a condition where "(values excluded)" is
 refused E518 ("excl." is an exception's word before what it excepts only).
@@ -339,6 +341,11 @@ def test_an_item_of_a_run_on_list_is_no_condition_held(trials: Trials) -> None:
         ("ALT > 3 ×ULN unless due to viral hepatitis {eg} HBV", "unless due to viral hepatitis {eg} HBV"),
         ("ALT > 3 ×ULN (liver disease {eg} hepatitis excluded)", "liver disease {eg} hepatitis excluded"),
         ("Unless due to liver disease {eg} hepatitis, ALT > 3 ×ULN", "Unless due to liver disease {eg} hepatitis"),
+        # (read by kept_out.IN_CLAUSE, an exception of what a cause explains)
+        (
+            "ALT > 3 ×ULN excluding abnormalities {eg} those due to SLE",
+            "excluding abnormalities {eg} those due to SLE",
+        ),
     ],
 )
 @pytest.mark.parametrize("abbreviation", ["e.g.", "i.e.", "E.g.", "incl."])

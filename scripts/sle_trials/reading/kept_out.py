@@ -18,6 +18,7 @@ the trial's.
 from __future__ import annotations
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.sentences import within
 
 # Words that say it without a negation
 SHUT_OUT = r"(?:excluded|ineligible|barred|disqualified)"
@@ -38,9 +39,10 @@ NOT_APPLYING_TO = (
 )
 
 # A sentence's words after a value, past a semicolon and a bracket; a clause's, to its semicolon or its
-# bracket's end
-IN_SENTENCE = r"[^.!?\n]"
-IN_CLAUSE = r"[^.!?;)\]\n]"
+# bracket's end; past an abbreviation's stop, which ends neither (sentences.within: "excluding abnormalities e.g.
+# those due to SLE" is one clause)
+IN_SENTENCE = within(r".!?\n")
+IN_CLAUSE = within(r".!?;)\]\n")
 # Words that let a group in: LET_IN's, and "also", "as well", "too", "at the investigator's discretion"
 LETS_IN = (
     rf"(?:{LET_IN}|enrol\w*|join\w*|participat\w*|welcome[ds]?|considered|also|as[ \t]+well|too"
