@@ -352,6 +352,13 @@ _GOES_ON = lazy(
 )
 
 
+def _opens_list(text: str) -> bool:
+    """Whether an item's words open a list of items under it: they end in a colon ("as follows:") or mid-sentence
+    (_RUNS_ON: "one of", "defined by")."""
+    said = unescaped(text).rstrip()
+    return said.endswith((":", "：")) or bool(_RUNS_ON.search(said))
+
+
 def _runs_on(previous: str, line: str, above: int = 0) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
@@ -1524,12 +1531,18 @@ class _Reader:
             and parent is self.last
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
         )
+        # "2. Treated with steroids, as follows:" / "1. prednisone ≥ 7.5 mg/day": a numbering that starts again at
+        # the same indent nests only under an item that opens a list (a colon, or words left unfinished: "defined
+        # by"); "1. Age 18 to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be written, or a
+        # number typed twice) are criteria of their own, the repeated number dropped (_dedupe), not each nested
+        # under the one above
         restart = (
             not deeper
             and number is not None
             and level.last_number is not None
             and number <= level.last_number
             and parent is not None
+            and _opens_list(str(parent.get("text", "")))
         )
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it

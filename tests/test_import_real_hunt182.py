@@ -1,0 +1,133 @@
+"""trials import ctgov on real API v2 studies varied as registry entries vary (hunt 182, helper-14): each case a
+real study of tests/fixtures/ctgov/real/ with one part rewritten, imported into a registry copy with
+--out-of-scope, that once imported into a draft saying what its source does not, or was refused; beside each,
+the layouts that must read as they did."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, Trials, record_data
+from sle_trials.reading import criteria_text
+
+REAL = FIXTURES / "ctgov" / "real"
+REASON = "a real API v2 study, varied by the tests"
+NCT = "NCT02576665"
+
+
+def _study() -> dict[str, Any]:
+    return copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
+
+
+def _imported(trials: Trials, registry: Path, study: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
+    """The draft the study imports into, written as the API writes a study; the registry still passes check."""
+    file = tmp_path / "study.json"
+    file.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    return record_data(registry / "trials" / f"{NCT}.yaml")
+
+
+def _with_criteria(criteria: str) -> dict[str, Any]:
+    study = _study()
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
+    return study
+
+
+def _inclusion(text: str) -> list[dict]:
+    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
+
+
+# --- a numbering that starts again under an item that opens no list ---------------------------------------------
+
+ONES = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years.\n1. SLE per the 2019 EULAR/ACR criteria.\n1. SLEDAI-2K ≥ 8.\n\n"
+    "Exclusion Criteria:\n\n1. Active CNS lupus.\n1. Pregnancy or breastfeeding."
+)
+
+
+def test_items_each_numbered_one_are_criteria_of_their_own(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a list whose every item is numbered "1." (as Markdown, which the registry's page renders, lets a list
+    be written: the page shows 1, 2, 3) was read as a numbering that starts again under the item above, each item
+    nested under the one before it: "SLEDAI-2K ≥ 8." imported as a sub-criterion of "SLE per ...", itself one of
+    "Age 18 to 65 years.", three criteria merged into one, and the check, reading the source alike, passed it. A
+    numbering starts again under an item only where that item opens a list (a colon, or words left unfinished);
+    else each is a criterion of its own, its repeated number dropped with a note."""
+    elig = _imported(trials, registry, _with_criteria(ONES), tmp_path)
+    assert elig["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years."},
+        {"text": "SLE per the 2019 EULAR/ACR criteria."},
+        {"text": "SLEDAI-2K ≥ 8."},
+    ]
+    assert elig["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Active CNS lupus."},
+        {"text": "Pregnancy or breastfeeding."},
+    ]
+    notes = [n["text"] for n in elig["curation"]["notes"] if n["field"] == "eligibility"]
+    assert sum("the number 1 is used twice" in n for n in notes) == 3
+
+
+def test_a_draft_nesting_items_each_numbered_one_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """The draft the import wrote before (each item a sub-criterion of the one above) is not the source's list."""
+    _imported(trials, registry, _with_criteria(ONES), tmp_path)
+    file = registry / "trials" / f"{NCT}.yaml"
+    text = file.read_text(encoding="utf-8")
+    flat = (
+        "  exclusion_criteria:\n    - number: 1\n      text: Active CNS lupus.\n"
+        "    - text: Pregnancy or breastfeeding.\n"
+    )
+    nested = (
+        "  exclusion_criteria:\n    - number: 1\n      text: Active CNS lupus.\n      sub_criteria:\n"
+        "        - number: 1\n          text: Pregnancy or breastfeeding.\n"
+    )
+    assert text.count(flat) == 1
+    file.write_text(text.replace(flat, nested), encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1 and "E512" in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a typo'd number after an item that opens no list, in a tight list and past the first item
+        (
+            "1. Adults\n2. Active SLE\n2. Signed consent",
+            [{"number": 1, "text": "Adults"}, {"number": 2, "text": "Active SLE"}, {"text": "Signed consent"}],
+        ),
+        # a second run of numbers after a finished item
+        (
+            "1. Adults.\n2. Active SLE.\n1. Consent.\n2. Contraception.",
+            [
+                {"number": 1, "text": "Adults."},
+                {"number": 2, "text": "Active SLE."},
+                {"text": "Consent."},
+                {"text": "Contraception."},
+            ],
+        ),
+    ],
+)
+def test_a_numbering_that_starts_again_after_a_finished_item_is_no_sub_list(text: str, expected: list[dict]) -> None:
+    assert _inclusion(text) == expected
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        "Treated with steroids, as follows:",
+        "Treated with steroids, as follows：",
+        "Active disease as defined by",
+        "Positive for at least one of",
+        "Refractory to\\:",  # (its colon escaped, as the API writes a sponsor's Markdown)
+    ],
+)
+def test_a_numbering_that_starts_again_under_an_item_opening_a_list_is_its_sub_list(parent: str) -> None:
+    """The neighbour: under an item whose words open a list, a numbering that starts again is its sub-criteria, and
+    the outer numbering resumes after them, as before."""
+    found = _inclusion(f"1. Adults\n2. {parent}\n1. prednisone ≥ 7.5 mg/day\n2. stable\n3. no change\n3. Consent")
+    assert [c.get("number") for c in found] == [1, 2, 3]
+    assert [c["number"] for c in found[1]["sub_criteria"]] == [1, 2, 3]
