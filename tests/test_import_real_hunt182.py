@@ -131,3 +131,32 @@ def test_a_numbering_that_starts_again_under_an_item_opening_a_list_is_its_sub_l
     found = _inclusion(f"1. Adults\n2. {parent}\n1. prednisone ≥ 7.5 mg/day\n2. stable\n3. no change\n3. Consent")
     assert [c.get("number") for c in found] == [1, 2, 3]
     assert [c["number"] for c in found[1]["sub_criteria"]] == [1, 2, 3]
+
+
+# --- an enrollment count beyond the whole numbers a record holds -------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [2**53, 10**20, 1e20])
+def test_an_enrollment_count_beyond_what_a_record_holds_is_left_out_with_a_note(
+    trials: Trials, registry: Path, tmp_path: Path, count: float
+) -> None:
+    """Before, enrollmentInfo.count 9007199254740992 or more (or 1e20, a float JSON writes for a whole number) was
+    imported as it is, and the whole import refused, naming a line of trials/NCT....yaml, a file it did not write
+    (E021: beyond 2^53 - 1, which no spreadsheet or JSON reader keeps exactly). As a count below zero is, it is no
+    number of participants: left out for the curator with a note, the rest of the study imported."""
+    study = _study()
+    study["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": count, "type": "ACTUAL"}
+    data = _imported(trials, registry, study, tmp_path)
+    assert "enrollment" not in data
+    assert "enrollment" in data["curation"]["not_yet_curated"]
+    assert any(
+        n["field"] == "enrollment" and "is not a number of participants" in n["text"] for n in data["curation"]["notes"]
+    )
+
+
+def test_an_enrollment_count_a_record_holds_is_imported_to_its_last_one(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    study = _study()
+    study["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 2**53 - 1, "type": "ACTUAL"}
+    assert _imported(trials, registry, study, tmp_path)["enrollment"] == {"count": 2**53 - 1, "type": "ACTUAL"}

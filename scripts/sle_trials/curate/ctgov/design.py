@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sle_trials.checks import load
 from sle_trials.curate.ctgov.builder import Builder, put, unique
 from sle_trials.curate.ctgov.study import items, markup, obj
 
@@ -70,11 +71,13 @@ def _unplaced(b: Builder, info: dict) -> None:
 
 def _enrollment(b: Builder, enrol: dict) -> None:
     """enrollment: the count (a whole number; JSON writes 12 and 12.0 alike) with its type. A count
-    that is no number of participants is left out for the curator, never declared silent."""
+    that is no number of participants is left out for the curator, never declared silent: one below
+    zero, or beyond the largest whole number a record holds (load.MAX_INT, E021), which before failed
+    the whole import with a problem of the record it did not write."""
     count = enrol.get("count")
     if isinstance(count, float) and count.is_integer():
         count = int(count)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= load.MAX_INT:
         if count is not None:
             b.leave_out(
                 "enrollment", f"The source's enrollmentInfo.count {count!r} is not a number of participants; left out."
