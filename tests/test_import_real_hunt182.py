@@ -160,3 +160,79 @@ def test_an_enrollment_count_a_record_holds_is_imported_to_its_last_one(
     study = _study()
     study["protocolSection"]["designModule"]["enrollmentInfo"] = {"count": 2**53 - 1, "type": "ACTUAL"}
     assert _imported(trials, registry, study, tmp_path)["enrollment"] == {"count": 2**53 - 1, "type": "ACTUAL"}
+
+
+# --- a word processor's bullet, shared by the lines of a list ----------------------------------------------------
+
+WORD_BULLETS = (
+    "Inclusion Criteria:\n\no Age 18 to 65 years\no Active SLE despite standard therapy\n\n"
+    "Exclusion Criteria:\n\n§ Pregnancy or breastfeeding\n§ Active CNS lupus\n\n§ Prior CAR-T cell therapy"
+)
+
+
+def test_items_marked_by_a_word_processors_bullet_are_criteria_of_their_own(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, criteria marked by a bullet a word processor writes as a letter or a symbol once its text is copied
+    (an unindented "o"; "§", a symbol font's square) were no list items: each line after the first was read as
+    words of the one above, two criteria imported as one ("o Age 18 to 65 years o Active SLE despite standard
+    therapy"), and the check, reading the source alike, passed it. Where two lines in a row open with such a mark
+    at one indent, every line it opens there is an item."""
+    data = _imported(trials, registry, _with_criteria(WORD_BULLETS), tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Active SLE despite standard therapy"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"text": "Pregnancy or breastfeeding"},
+        {"text": "Active CNS lupus"},
+        {"text": "Prior CAR-T cell therapy"},
+    ]
+
+
+def test_a_draft_joining_items_a_word_processors_bullets_mark_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, _with_criteria(WORD_BULLETS), tmp_path)
+    file = registry / "trials" / f"{NCT}.yaml"
+    text = file.read_text(encoding="utf-8")
+    two = "    - text: Age 18 to 65 years\n    - text: Active SLE despite standard therapy\n"
+    assert text.count(two) == 1
+    file.write_text(text.replace(two, "    - text: o Age 18 to 65 years o Active SLE despite standard therapy\n"))
+    result = trials("check")
+    assert result.status == 1 and "E512" in result.out
+
+
+@pytest.mark.parametrize("mark", ["o", "§", "Ø", "ü", "¨"])
+def test_a_mark_two_lines_in_a_row_open_with_marks_each_line_it_opens(mark: str) -> None:
+    assert _inclusion(f"{mark} Age 18-65\n\n{mark} Active SLE\n{mark} Consent") == [
+        {"text": "Age 18-65"},
+        {"text": "Active SLE"},
+        {"text": "Consent"},
+    ]
+    # ... at its indent, under the item above ("o" indented is a bullet already)
+    assert _inclusion(f"1. Labs:\n   {mark} Hb ≥ 8 g/dL\n   {mark} Platelets ≥ 50\n2. Consent") == [
+        {"number": 1, "text": "Labs:", "sub_criteria": [{"text": "Hb ≥ 8 g/dL"}, {"text": "Platelets ≥ 50"}]},
+        {"number": 2, "text": "Consent"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line alone opening with the letter, a word ("or" in Spanish) going on with the line above
+        (
+            "* Pacientes con LES activo\no nefritis lúpica\n* Consentimiento",
+            ["Pacientes con LES activo o nefritis lúpica", "Consentimiento"],
+        ),
+        # a section sign alone, before its number
+        (
+            "* Eligible per the protocol\n§ 4.2 applies\n* Consent",
+            ["Eligible per the protocol § 4.2 applies", "Consent"],
+        ),
+        # two lines in a row opening with two marks: no mark shared
+        ("o Age 18-65\n§ Active SLE", ["o Age 18-65 § Active SLE"]),
+    ],
+)
+def test_a_mark_no_two_lines_in_a_row_share_reads_as_before(text: str, expected: list[str]) -> None:
+    assert [c["text"] for c in _inclusion(text)] == expected

@@ -279,6 +279,36 @@ _ITEM = lazy(
 )
 
 
+# a mark no list item is read by, which the lines of a list share, as a word processor's bullet shows once its
+# text is copied: an unindented "o" (an indented one is a bullet), and the symbol fonts' square, arrow, check and
+# box ("§", "Ø", "ü", "¨"). Where two lines in a row open with one at one indent (blank lines between them aside),
+# every line opening with it there is an item it marks, written as a bullet of its own (a private-use character,
+# which _ITEM reads as one, of the same length: the item's text is the line's words as written): "o Age 18-65" /
+# "o Active SLE" are two criteria, where before the second was read as words of the first ("o Age 18-65 o Active
+# SLE"); in a text where no two lines in a row open so, a line opening so is a line's words, as before
+_SHARED_MARKS = {"o": "\uf8f0", "§": "\uf8f1", "Ø": "\uf8f2", "ü": "\uf8f3", "¨": "\uf8f4"}
+_SHARED_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[o§Øü¨]) +(?=\S)")
+
+
+def _shared_marks(lines: list[str]) -> list[str]:
+    """The lines, each mark _SHARED_MARKS lists that opens two lines in a row at one indent written, on every line
+    it opens at that indent, as the bullet it stands for (an indented "o" is one already, and stays as written)."""
+    opened = [
+        (m["indent"], m["mark"]) if (m := _SHARED_MARK.match(x)) and not (m["mark"] == "o" and m["indent"]) else None
+        for x in lines
+    ]
+    said = [opened[at] for at, x in enumerate(lines) if x.strip()]
+    shared = {mark for mark, following in zip(said, said[1:]) if mark is not None and mark == following}
+    if not shared:
+        return lines
+    out = list(lines)
+    for at, mark in enumerate(opened):
+        if mark in shared:
+            start = len(mark[0])
+            out[at] = lines[at][:start] + _SHARED_MARKS[mark[1]] + lines[at][start + 1 :]
+    return out
+
+
 # a line whose first mark is an escaped asterisk ("\\* SLEDAI as scored at screening", "\\*Temperature < 38°C", as the
 # API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
 _ESCAPED_STAR = lazy(r"^[ \t]*\\\*")
@@ -680,7 +710,7 @@ def split(text: str) -> Split:
     breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set()}
     current: str | None = None
     preamble = False
-    lines = [part for line in text.split("\n") for part in _inline_headings(line)]
+    lines = _shared_marks([part for line in text.split("\n") for part in _inline_headings(line)])
     lines, tables = _tables(lines)
     several = _several_headed(lines)
     labels, unlabelled = _cohorts(lines, several)
