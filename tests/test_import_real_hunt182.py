@@ -133,6 +133,16 @@ def test_a_numbering_that_starts_again_under_an_item_opening_a_list_is_its_sub_l
     assert [c["number"] for c in found[1]["sub_criteria"]] == [1, 2, 3]
 
 
+def test_a_numbering_that_starts_again_under_a_line_it_does_not_number_is_its_sub_list() -> None:
+    """The neighbour: under a line with no number ("Adolescents", unmarked, or a bulleted item), a numbering that
+    starts again nests, as before: the line labels what follows it."""
+    found = _inclusion("1. Age\n2. SLE\nAdolescents\n1. Age 12-17\n2. Weight ≥ 40 kg")
+    assert found[2] == {
+        "text": "Adolescents",
+        "sub_criteria": [{"number": 1, "text": "Age 12-17"}, {"number": 2, "text": "Weight ≥ 40 kg"}],
+    }
+
+
 # --- an enrollment count beyond the whole numbers a record holds -------------------------------------------------
 
 

@@ -1562,17 +1562,17 @@ class _Reader:
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
         )
         # "2. Treated with steroids, as follows:" / "1. prednisone ≥ 7.5 mg/day": a numbering that starts again at
-        # the same indent nests only under an item that opens a list (a colon, or words left unfinished: "defined
-        # by"); "1. Age 18 to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be written, or a
-        # number typed twice) are criteria of their own, the repeated number dropped (_dedupe), not each nested
-        # under the one above
+        # the same indent nests under an item that opens a list (a colon, or words left unfinished: "defined by") or
+        # that the numbering does not number (a line with no number: "Adolescents" / "1. Aged 12-17"); "1. Age 18
+        # to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be written, or a number typed
+        # twice) are criteria of their own, the repeated number dropped (_dedupe), not each nested under the one above
         restart = (
             not deeper
             and number is not None
             and level.last_number is not None
             and number <= level.last_number
             and parent is not None
-            and _opens_list(str(parent.get("text", "")))
+            and (parent.get("number") is None or _opens_list(str(parent.get("text", ""))))
         )
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
