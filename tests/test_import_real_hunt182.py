@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import FIXTURES, Trials, record_data
 from sle_trials.reading import criteria_text
 
@@ -246,3 +247,63 @@ def test_a_mark_two_lines_in_a_row_open_with_marks_each_line_it_opens(mark: str)
 )
 def test_a_mark_no_two_lines_in_a_row_share_reads_as_before(text: str, expected: list[str]) -> None:
     assert [c["text"] for c in _inclusion(text)] == expected
+
+
+# --- a list's heading run into a criterion of the other list ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Inclusion Criteria: 1) Age 18-65 2) Active SLE 3) Consent Exclusion Criteria: 1) Pregnancy 2) HIV",
+        "Key inclusion criteria: Adults with active SLE. Key exclusion criteria: Pregnancy.",
+        "inclusion criteria - age 18-65, active SLE. exclusion criteria - pregnancy.",
+    ],
+)
+def test_exclusion_criteria_run_into_an_inclusion_criterion_are_never_declared_unstated(
+    trials: Trials, registry: Path, tmp_path: Path, criteria: str
+) -> None:
+    """Before, a criteria text whose exclusion heading stood within a line of the inclusion list, where no heading
+    split it (a text on one line, a heading in lower case after a full stop), was imported as inclusion criteria
+    only, and eligibility.exclusion_criteria declared silent: a claim that the study states none, which it does,
+    and the check passed it. The list is now left for the curator with a note naming the criterion."""
+    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    assert "exclusion_criteria" not in data["eligibility"]
+    assert "eligibility.exclusion_criteria" not in data["curation"]["silent"]
+    assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
+    assert any(
+        n["field"] == "eligibility.exclusion_criteria"
+        and "names them within a criterion of the other list" in n["text"]
+        for n in data["curation"]["notes"]
+    )
+
+
+def test_exclusion_criteria_a_source_names_so_declared_silent_are_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The check holds the silence to the source: the list declared silent, its note deleted, is refused (E523)."""
+    criteria = "Inclusion Criteria: 1) Age 18-65 2) Active SLE Exclusion Criteria: 1) Pregnancy"
+    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    curation = data["curation"]
+    curation["not_yet_curated"].remove("eligibility.exclusion_criteria")
+    curation["silent"].append("eligibility.exclusion_criteria")
+    curation["notes"] = [n for n in curation["notes"] if n["field"] != "eligibility.exclusion_criteria"]
+    file = registry / "trials" / f"{NCT}.yaml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert trials("fmt", file).status == 0
+    result = trials("check")
+    assert result.status == 1 and "E523" in result.out and "eligibility.exclusion_criteria" in result.out
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Inclusion Criteria:\n\n* Age 18-65\n* Active SLE",  # no exclusion list, nor words naming one
+        "Inclusion Criteria:\n\n* Completed the parent study\n* Met its inclusion criteria",  # (its own list)
+    ],
+)
+def test_an_inclusion_list_alone_naming_no_exclusion_criteria_leaves_them_silent(
+    trials: Trials, registry: Path, tmp_path: Path, criteria: str
+) -> None:
+    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    assert "eligibility.exclusion_criteria" in data["curation"]["silent"]

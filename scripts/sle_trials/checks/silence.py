@@ -80,7 +80,17 @@ from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, kept_out, layouts, lexicon, prior_therapy, prose, scopes, vocabulary
+from sle_trials.reading import (
+    criteria_text,
+    edges,
+    kept_out,
+    layouts,
+    lexicon,
+    prior_therapy,
+    prose,
+    scopes,
+    vocabulary,
+)
 from sle_trials.reading.layouts import JSON, PLAIN, Passage, SourceDoc, normalise
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -827,11 +837,27 @@ def stated(
             return said
     criteria = _listed(doc) or own or []
     return (
-        _in_criteria(criteria, schema, name, notes or [])
+        _named_by_the_other_list(_listed(doc), name)
+        or _in_criteria(criteria, schema, name, notes or [])
         or _who_may_enrol(criteria, schema, name, notes or [])
         or _in_own_title(doc, schema, name)
         or _in_parent_place(doc, schema, name)
     )
+
+
+def _named_by_the_other_list(criteria: list[Criterion], name: str) -> Said | None:
+    """A criteria list a criterion of the source's other list names (criteria_text.LIST_NAMED), its heading's words
+    run into that criterion where no heading split them ("... 3) Consent Exclusion Criteria: 1) Pregnancy", a text
+    on one line): the source states the list, which its reading does not place. Before, the import declared it
+    silent, and the check passed it."""
+    if name not in LIST_FIELDS:
+        return None
+    side = name.split(".")[1].split("_")[0]
+    named = criteria_text.LIST_NAMED[side]
+    found = next((c for c in criteria if c.side != side and named.search(c.text)), None)
+    if found is None:
+        return None
+    return Said(f"a criterion of its {found.side} list names them: {found.text[:80]!r}", found.text)
 
 
 # Parents whose place holds words of other fields of the same vocabulary: a page's "Estimated

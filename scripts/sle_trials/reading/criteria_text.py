@@ -132,6 +132,16 @@ _INLINE_HEADING = lazy(
 _BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
 
 
+# the words naming a list's criteria ("Exclusion Criteria:", "key exclusion criteria -", "criteria for exclusion"),
+# which a criterion of the other list holds where no heading split them ("Inclusion Criteria: 1) Age 18-65 2) SLE
+# Exclusion Criteria: 1) Pregnancy", on one line): the import leaves that list to the curator, and the check
+# refuses it declared silent (silence.py, E523)
+LIST_NAMED = {
+    "inclusion": lazy(r"(?i)(?<!non-)(?<!non )\binclusion\s+criteri|\bcriteria\s+for\s+inclusion\b"),
+    "exclusion": lazy(r"(?i)\b(?:exclusion|non-?\s?inclusion)\s+criteri|\bcriteria\s+for\s+exclusion\b"),
+}
+
+
 def _inline_headings(line: str) -> list[str]:
     """The line split before each heading run into it after a sentence (_INLINE_HEADING), never after
     a list item's mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item

@@ -187,7 +187,11 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
         )
         b.not_yet += ["eligibility.inclusion_criteria", "eligibility.exclusion_criteria"]
         return
-    for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
+    for name, items, other in (
+        ("inclusion_criteria", found.inclusion, found.exclusion),
+        ("exclusion_criteria", found.exclusion, found.inclusion),
+    ):
+        named = _named_within(other, criteria_text.LIST_NAMED[name.split("_")[0]]) if not items else None
         if not items and found.unplaced:
             b.note(
                 f"eligibility.{name}",
@@ -195,3 +199,18 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
                 "words no list took; the curator reads from the source whether they are these criteria.",
             )
             b.not_yet.append(f"eligibility.{name}")
+        elif named is not None:
+            b.note(
+                f"eligibility.{name}",
+                f"The criteria text gives no list headed {name.split('_')[0]} criteria, but names them within a "
+                f"criterion of the other list ({named[:80]!r}), where no heading split it; left for the curator, "
+                "who reads from the source whether these are the criteria.",
+            )
+            b.not_yet.append(f"eligibility.{name}")
+
+
+def _named_within(items: list[dict], named: re.Pattern) -> str | None:
+    """The first criterion (or sub-criterion) among items whose words name a list's criteria (criteria_text.LIST_NAMED:
+    "Inclusion Criteria: 1) Age 18-65 2) SLE Exclusion Criteria: 1) Pregnancy", on one line, was imported as one
+    inclusion criterion and its exclusion criteria declared unstated)."""
+    return next((text for text in _flat(items) if named.search(text)), None)
