@@ -255,7 +255,6 @@ def test_a_mark_no_two_lines_in_a_row_share_reads_as_before(text: str, expected:
 @pytest.mark.parametrize(
     "criteria",
     [
-        "Inclusion Criteria: 1) Age 18-65 2) Active SLE 3) Consent Exclusion Criteria: 1) Pregnancy 2) HIV",
         "Key inclusion criteria: Adults with active SLE. Key exclusion criteria: Pregnancy.",
         "inclusion criteria - age 18-65, active SLE. exclusion criteria - pregnancy.",
     ],
@@ -282,7 +281,7 @@ def test_exclusion_criteria_a_source_names_so_declared_silent_are_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
     """The check holds the silence to the source: the list declared silent, its note deleted, is refused (E523)."""
-    criteria = "Inclusion Criteria: 1) Age 18-65 2) Active SLE Exclusion Criteria: 1) Pregnancy"
+    criteria = "Key inclusion criteria: Adults with active SLE. Key exclusion criteria: Pregnancy."
     data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
     curation = data["curation"]
     curation["not_yet_curated"].remove("eligibility.exclusion_criteria")
@@ -307,3 +306,35 @@ def test_an_inclusion_list_alone_naming_no_exclusion_criteria_leaves_them_silent
 ) -> None:
     data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
     assert "eligibility.exclusion_criteria" in data["curation"]["silent"]
+
+
+ONE_LINE = "Inclusion Criteria: Adults with active SLE Exclusion Criteria: Pregnancy or breastfeeding"
+
+
+def test_a_text_on_one_line_is_split_at_its_exclusion_heading(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a whole criteria text on one line, its exclusion heading after a word with no full stop before it,
+    was imported as one inclusion criterion holding the exclusion list's heading and criteria ("Adults with active
+    SLE Exclusion Criteria: Pregnancy or breastfeeding"). On a line opening with the inclusion heading, the
+    exclusion heading (in capitals, with its colon) after any word starts the exclusion list."""
+    elig = _imported(trials, registry, _with_criteria(ONE_LINE), tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [{"text": "Adults with active SLE"}]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}]
+    found = criteria_text.split("INCLUSION CRITERIA: 1) Age 18-65 EXCLUSION CRITERIA: 1) Pregnancy")
+    assert (found.inclusion, found.exclusion) == (
+        [{"number": 1, "text": "Age 18-65"}],
+        [{"number": 1, "text": "Pregnancy"}],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # within a list under its own heading line, the words are the criterion's
+        "Inclusion Criteria:\n\n* Meets none of the parent study Exclusion Criteria: see protocol",
+        # in lower case, mid-sentence
+        "Inclusion Criteria: adults meeting no exclusion criteria: see protocol",
+    ],
+)
+def test_exclusion_criteria_named_within_an_inclusion_criterion_stay_its_words(text: str) -> None:
+    found = criteria_text.split(text)
+    assert len(found.inclusion) == 1 and "xclusion" in found.inclusion[0]["text"] and found.exclusion == []

@@ -142,12 +142,28 @@ LIST_NAMED = {
 }
 
 
+# ... and, on a line that opens with the inclusion heading, the exclusion heading after any word: a whole text run
+# onto one line, "Inclusion Criteria: 1) Age 18-65 2) SLE 3) Consent Exclusion Criteria: 1) Pregnancy", whose
+# exclusion criteria were read as words of the last inclusion one (the heading's words in capitals, with a colon)
+_INCLUSION_OPENED = lazy(
+    r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"
+)
+_EXCLUSION_RUN_IN = lazy(
+    r"(?<=\S)[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA)[ \t]*"
+    r"(?:\*\*|__)?[ \t]*:)"
+)
+
+
 def _inline_headings(line: str) -> list[str]:
-    """The line split before each heading run into it after a sentence (_INLINE_HEADING), never after
-    a list item's mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item
-    "2." of the list above and a heading."""
+    """The line split before each heading run into it after a sentence (_INLINE_HEADING), or on a line opening
+    with the inclusion heading before the exclusion one after any word (_EXCLUSION_RUN_IN), never after a list
+    item's mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list
+    above and a heading."""
     parts, start = [], 0
-    for m in _INLINE_HEADING.finditer(line):
+    runs = _INLINE_HEADING.finditer(line)
+    if _INCLUSION_OPENED.match(line) and not _INLINE_HEADING.search(line):
+        runs = _EXCLUSION_RUN_IN.finditer(line)
+    for m in runs:
         if not _BARE_MARK.fullmatch(line[start : m.start()]):
             parts.append(line[start : m.start()])
             start = m.end()
