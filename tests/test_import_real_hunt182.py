@@ -144,6 +144,28 @@ def test_a_numbering_that_starts_again_under_a_line_it_does_not_number_is_its_su
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "parent", "subs"),
+    [
+        ("3. Adequate organ function\n1. Hb ≥ 9 g/dL\n2. ANC ≥ 1500/mm3\n4. Consent", 0, [1, 2]),
+        ("1. Adults\n2. Organ function\n1. Hb ≥ 9 g/dL\n3. Consent", 1, [1]),
+    ],
+)
+def test_a_numbering_that_starts_again_under_an_item_whose_numbering_goes_on_is_its_sub_list(
+    text: str, parent: int, subs: list[int]
+) -> None:
+    """The neighbour: an item that opens no list in its words, but whose numbering goes on after the items numbered
+    again from 1 under it ("4." after "3." and its "1.", "2."), takes them as its sub-criteria, as before."""
+    found = _inclusion(text)
+    assert [c["number"] for c in found[parent]["sub_criteria"]] == subs
+    assert [c["number"] for c in found] == [
+        *(c["number"] for c in found[:parent]),
+        found[parent]["number"],
+        found[-1]["number"],
+    ]
+    assert "sub_criteria" not in found[-1]
+
+
 # --- an enrollment count beyond the whole numbers a record holds -------------------------------------------------
 
 

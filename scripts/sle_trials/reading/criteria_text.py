@@ -13,6 +13,7 @@ again at 1 nests under the item before it. The importer builds records with it, 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -413,6 +414,39 @@ def _opens_list(text: str) -> bool:
     (_RUNS_ON: "one of", "defined by")."""
     said = unescaped(text).rstrip()
     return said.endswith((":", "：")) or bool(_RUNS_ON.search(said))
+
+
+@dataclass
+class _Numbering:
+    """Where a section's numbered items stand: the indexes of its lines numbered n at an indent, and of its
+    sub-headings, read once (a numbering started again looks ahead for its parent's next number: resumes)."""
+
+    at: dict[tuple[int, int], list[int]]
+    groups: list[int]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _Numbering:
+        at: dict[tuple[int, int], list[int]] = {}
+        groups: list[int] = []
+        for k, raw in enumerate(lines):
+            if raw.startswith(_GROUP):
+                groups.append(k)
+                continue
+            m = _item(raw)
+            number = _number(m) if m is not None and _marked(m) else None
+            if m is not None and number is not None:
+                at.setdefault((len(m.group("indent")), number), []).append(k)
+        return cls(at, groups)
+
+    def resumes(self, at: int, indent: int, number: int) -> bool:
+        """Whether the numbering of an item numbered number goes on (number + 1) at indent after the line at index
+        at, before the list's next sub-heading: the items between, numbered again from 1, are that item's."""
+        found = self.at.get((indent, number + 1), [])
+        after = found[bisect.bisect_right(found, at)] if bisect.bisect_right(found, at) < len(found) else None
+        if after is None:
+            return False
+        group = bisect.bisect_right(self.groups, at)
+        return group == len(self.groups) or self.groups[group] > after
 
 
 def _runs_on(previous: str, line: str, above: int = 0) -> bool:
@@ -1187,6 +1221,7 @@ def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) ->
     top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
     reader = _Reader()
     reader.margin = _margin(lines)
+    reader.numbering = _Numbering.of(lines)
     for at, raw in enumerate(lines):
         if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
             reader.noted_over = False
@@ -1211,6 +1246,8 @@ class _Reader:
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
+        self.numbering = _Numbering({}, [])  # where the section's numbered items stand (_items)
+        self.at = 0  # the index of the line read
         self.under = False  # whether the line read is such an item (_block_under, _tight_run_end)
         self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (_tight_run_end)
         self.tight_marked: list[str] = []  # the items ending in a colon whose tight run is read as theirs
@@ -1299,6 +1336,7 @@ class _Reader:
         self.under = not self.gap and _block_under(lines, at)
         self.run_end = None if self.gap or self.under else _tight_run_end(lines, at)
         self.under = self.under or self.run_end is not None
+        self.at = at
         self.marked(m, indent, m.group("text").strip())
 
     def blank(self) -> None:
@@ -1588,17 +1626,23 @@ class _Reader:
             and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
         )
         # "2. Treated with steroids, as follows:" / "1. prednisone ≥ 7.5 mg/day": a numbering that starts again at
-        # the same indent nests under an item that opens a list (a colon, or words left unfinished: "defined by") or
-        # that the numbering does not number (a line with no number: "Adolescents" / "1. Aged 12-17"); "1. Age 18
-        # to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be written, or a number typed
-        # twice) are criteria of their own, the repeated number dropped (_dedupe), not each nested under the one above
+        # the same indent nests under an item that opens a list (a colon, or words left unfinished: "defined by"),
+        # that the numbering does not number (a line with no number: "Adolescents" / "1. Aged 12-17"), or whose
+        # numbering goes on after it ("3. Adequate organ function" / "1. Hb ≥ 9 g/dL" / "2. ANC ≥ 1.5" / "4. Consent":
+        # _Numbering.resumes); "1. Age 18 to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be
+        # written, or a number typed twice) are criteria of their own, the repeated number dropped (_dedupe), not
+        # each nested under the one above
         restart = (
             not deeper
             and number is not None
             and level.last_number is not None
             and number <= level.last_number
             and parent is not None
-            and (parent.get("number") is None or _opens_list(str(parent.get("text", ""))))
+            and (
+                parent.get("number") is None
+                or _opens_list(str(parent.get("text", "")))
+                or self.numbering.resumes(self.at, indent, parent["number"])
+            )
         )
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
