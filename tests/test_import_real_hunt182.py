@@ -360,3 +360,68 @@ def test_a_text_on_one_line_is_split_at_its_exclusion_heading(trials: Trials, re
 def test_exclusion_criteria_named_within_an_inclusion_criterion_stay_its_words(text: str) -> None:
     found = criteria_text.split(text)
     assert len(found.inclusion) == 1 and "xclusion" in found.inclusion[0]["text"] and found.exclusion == []
+
+
+# --- lettered or bulleted items under a numbered one that opens them without a colon ------------------------------
+
+LETTERED_UNDER = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years.\n2. Active SLE, defined as\na. SLEDAI-2K ≥ 6, or\n"
+    "b. anti-dsDNA positive with low complement\n3. Signed informed consent\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_lettered_items_under_an_item_opening_them_without_a_colon_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, lettered items right under a numbered one were its sub-criteria only where it ended in a colon:
+    "2. Active SLE, defined as" / "a. SLEDAI-2K ≥ 6, or" / "b. anti-dsDNA positive ..." imported as three
+    criteria, the two alternatives each required of every patient, and the check passed it. An item whose words
+    open a list (left unfinished, "... one of the following") or whose numbering goes on after the items ("3."
+    after "2." and its "a.", "b.") takes them, as one ending in a colon does."""
+    inclusion = _imported(trials, registry, _with_criteria(LETTERED_UNDER), tmp_path)["eligibility"][
+        "inclusion_criteria"
+    ]
+    assert inclusion == [
+        {"number": 1, "text": "Age 18 to 65 years."},
+        {
+            "number": 2,
+            "text": "Active SLE, defined as",
+            "sub_criteria": [{"text": "SLEDAI-2K ≥ 6, or"}, {"text": "anti-dsDNA positive with low complement"}],
+        },
+        {"number": 3, "text": "Signed informed consent"},
+    ]
+
+
+def test_a_draft_listing_the_lettered_items_as_criteria_of_their_own_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, _with_criteria(LETTERED_UNDER), tmp_path)
+    file = registry / "trials" / f"{NCT}.yaml"
+    text = file.read_text(encoding="utf-8")
+    nested = (
+        "      text: Active SLE, defined as\n      sub_criteria:\n        - text: SLEDAI-2K ≥ 6, or\n"
+        "        - text: anti-dsDNA positive with low complement\n"
+    )
+    flat = (
+        "      text: Active SLE, defined as\n    - text: SLEDAI-2K ≥ 6, or\n"
+        "    - text: anti-dsDNA positive with low complement\n"
+    )
+    assert text.count(nested) == 1
+    file.write_text(text.replace(nested, flat), encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1 and "E512" in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "nested"),
+    [
+        ("1. Active SLE, one of the following\na. SLEDAI ≥ 6\nb. anti-dsDNA\n2. Consent", True),
+        ("1. Active SLE\n* SLEDAI ≥ 6\n* anti-dsDNA\n2. Consent", True),  # the numbering goes on after them
+        ("1. Active SLE:\na. SLEDAI ≥ 6\nb. anti-dsDNA", True),  # a colon, as before
+        ("1. Active SLE\na. SLEDAI ≥ 6\nb. anti-dsDNA", False),  # nothing opens them: as before
+        ("1. Active SLE.\n2. Consent\na. witnessed\nb. dated", False),  # the last item, numbered on by none
+    ],
+)
+def test_lettered_items_nest_where_their_parent_opens_them(text: str, nested: bool) -> None:
+    found = _inclusion(text)
+    assert any("sub_criteria" in c for c in found) is nested

@@ -410,10 +410,14 @@ _GOES_ON = lazy(
 
 
 def _opens_list(text: str) -> bool:
-    """Whether an item's words open a list of items under it: they end in a colon ("as follows:") or mid-sentence
-    (_RUNS_ON: "one of", "defined by")."""
+    """Whether an item's words open a list of items under it: they end in a colon ("as follows:"), mid-sentence
+    (_RUNS_ON: "one of", "defined by") or leading into one ("one of the following")."""
     said = unescaped(text).rstrip()
-    return said.endswith((":", "：")) or bool(_RUNS_ON.search(said))
+    return said.endswith((":", "：")) or bool(_RUNS_ON.search(said) or _FOLLOWING.search(said))
+
+
+# an item's words that end leading into a list: "... one of the following", "... as follows"
+_FOLLOWING = lazy(r"(?i)\b(?:the\s+following|as\s+follows)$")
 
 
 @dataclass
@@ -1618,12 +1622,27 @@ class _Reader:
         # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA" (or "• ANA"), unindented:
         # lettered or bulleted items right under a numbered one ending in a colon (lettered under a bulleted
         # one) are its sub-criteria (read as criteria of their own, one of two antibodies read as both required)
+        # ... and so are those under one whose words open a list without a colon ("1. Active SLE, defined as" /
+        # "a. SLEDAI-2K ≥ 6" / "b. anti-dsDNA positive") or whose numbering goes on after them ("1. Active SLE" /
+        # "a. ..." / "b. ..." / "2. Consent"), which were read as criteria of their own, each required
+        said = str(parent.get("text", "")) if parent is not None else ""
+        numbered = parent.get("number") if parent is not None else None
+        opened = said.rstrip().endswith((":", "："))
         lettered = (
             not deeper
-            and ((self.last_kind, kind) in _MARKED_UNDER or self.under)
             and parent is not None
             and parent is self.last
-            and str((parent or {}).get("text", "")).rstrip().endswith((":", "："))
+            and (
+                (self.under and opened)
+                or (
+                    (self.last_kind, kind) in _MARKED_UNDER
+                    and (
+                        opened
+                        or _opens_list(said)
+                        or (numbered is not None and self.numbering.resumes(self.at, indent, numbered))
+                    )
+                )
+            )
         )
         # "2. Treated with steroids, as follows:" / "1. prednisone ≥ 7.5 mg/day": a numbering that starts again at
         # the same indent nests under an item that opens a list (a colon, or words left unfinished: "defined by"),
