@@ -434,6 +434,13 @@ def test_a_study_compressed_archived_or_in_utf16_is_refused_saying_what_to_do(
     "argv, message",
     [
         (["import", "ctgov", "missing.json"], "cannot read missing.json"),
+        # an id mistyped is no file either: said as what it is meant to be, not "No such file" alone
+        (["import", "ctgov", "NCT123"], "NCT123: no such file, and no NCT id as written: an NCT id is NCT and 8"),
+        (
+            ["import", "ctgov", "nct06513429"],
+            "nct06513429: no such file, and no NCT id as written: did you mean NCT0651",
+        ),
+        (["import", "ctgov", "NCT-06513429"], "did you mean NCT06513429?"),
         (
             ["import", "ctgov", str(CTGOV / "completed_phase2_randomised.json"), "--update"],
             "no trials/NCT09000011.yaml to update (unknown id NCT09000011)",
@@ -446,6 +453,16 @@ def test_usage_errors(trials: Trials, registry: Path, argv: list[str], message: 
     result = trials.raw([*argv, "--root", str(registry)])
     assert result.status == 2 and message in result.err
     assert snapshot(registry) == before
+
+
+def test_a_saved_study_named_like_an_id_is_imported_as_the_file(trials: Trials, registry: Path) -> None:
+    """A target that is a file is read as one, whatever its name looks like (a saved answer kept as
+    "nct09000011"): only a name that is no file is taken as a mistyped id."""
+    saved = registry / "nct09000011"
+    saved.write_bytes((CTGOV / "completed_phase2_randomised.json").read_bytes())
+    result = trials("import", "ctgov", "nct09000011", "--out-of-scope", "a test study")
+    assert result.status == 0, result.err
+    assert (registry / "trials" / "NCT09000011.yaml").exists()
 
 
 def test_an_existing_record_is_not_overwritten(trials: Trials, registry: Path) -> None:
