@@ -351,6 +351,14 @@ def test_wrapped_lines_and_indented_paragraphs() -> None:
     [
         ('{"protocolSection": {"identificationModule": {"nctId": "NCT09000011",}}}', "s.json:1:70: not valid JSON"),
         ("", "s.json:1:1: not valid JSON"),
+        # numbers JSON has none of, which json.loads reads: an enrollment count of NaN was left out with a
+        # note writing "nan", and a NaN in a string is text
+        (
+            '{"protocolSection": {"designModule": {"enrollmentInfo": {"count": NaN}}, "x": "NaN"}}',
+            "s.json:1:67: not valid JSON: NaN is no JSON number",
+        ),
+        ('{"x": "Infinity",\n "count": -Infinity}', "s.json:2:11: not valid JSON: -Infinity is no JSON number"),
+        ('{"count": Infinity}', "s.json:1:11: not valid JSON: Infinity is no JSON number"),
         ('{"studies": []}', "the page holds no studies"),
         ('{"nctId": "NCT09000011", "briefTitle": "A study"}', "not a ClinicalTrials.gov study: no protocolSection"),
         ("[1, 2, 3]", "not a ClinicalTrials.gov study"),

@@ -534,11 +534,25 @@ def _shown_key(key: str) -> str:
     return lookalike.letters(digits.nfkc(DROPPED.sub("", unreordered(key))))
 
 
+class NoJSONNumber(ValueError):
+    """NaN, Infinity or -Infinity, which json.loads reads as numbers and JSON (RFC 8259) has none of: an
+    enrollment count of NaN was imported as left out with a note saying "nan"."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is no JSON number")
+        self.name = name
+
+
+def _no_constant(name: str) -> Any:
+    raise NoJSONNumber(name)
+
+
 def json_loads(text: str) -> Any:
     """json.loads, but a document giving a key twice in an object is none (KeyTwice): a study with
     "overallStatus" given as RECRUITING, then as COMPLETED, was read as COMPLETED alone, and a record
-    quoting that passed, while the source states both (and the registry's page may show the first)."""
-    return json.loads(text, object_pairs_hook=_object)
+    quoting that passed, while the source states both (and the registry's page may show the first);
+    nor is one writing NaN or Infinity (NoJSONNumber), which no JSON holds."""
+    return json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
 
 
 def json_nodes(doc: Any) -> Iterator[tuple[Any, tuple]]:

@@ -20,6 +20,7 @@ _NCT = lazy(r"NCT[0-9]{8}\Z")
 # a JSON string, or a run of digits longer than json.loads reads as an integer (4,300: Python's
 # sys.get_int_max_str_digits()); the digits of a string are no number
 _STRING_OR_LONG_DIGITS = lazy(r'"(?:[^"\\]|\\.)*"|[0-9]{4301,}')
+_STRING_OR_CONSTANT = lazy(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN')
 _PAGE_HINT = (
     'expected a study from the API v2, https://clinicaltrials.gov/api/v2/studies/NCT..., or a page {"studies": [...]}'
 )
@@ -71,6 +72,8 @@ def _document(raw: bytes, name: str, saved: bool) -> Any:
         raise BadInput(f"{name}: {exc}; which of its values the study states is not said") from None
     except RecursionError:
         raise deep from None
+    except layouts.NoJSONNumber as exc:
+        raise BadInput(_no_json_number(text, name, exc.name)) from None
     except ValueError:  # json.loads reads an integer of at most sys.get_int_max_str_digits() digits
         raise BadInput(_long_number(text, name)) from None
     if layouts.too_deep(doc):  # the import's walks would overflow, and the checks read it as no JSON
@@ -88,6 +91,18 @@ def _document(raw: bytes, name: str, saved: bool) -> Any:
             "is shown as the escape; expected a study as the API v2 gives it"
         )
     return doc
+
+
+def _no_json_number(text: str, name: str, constant: str) -> str:
+    """The refusal of a JSON text writing NaN or Infinity (layouts.NoJSONNumber), at its place."""
+    found = next((m for m in _STRING_OR_CONSTANT.finditer(text) if m[0] == constant), None)
+    if found is None:
+        return f"{name}: not valid JSON: {constant} is no JSON number; expected a study as the API v2 gives it"
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return (
+        f"{name}:{line}:{column}: not valid JSON: {constant} is no JSON number; expected a study as the API v2 gives it"
+    )
 
 
 def _long_number(text: str, name: str) -> str:
