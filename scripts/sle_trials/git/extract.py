@@ -36,6 +36,10 @@ Python runs as it starts
 code of the base branch that checks the next pull request, run in place of or before the source a
 reviewer reads as the code.
 
+So does an attribute the commit gives any file that runs or configures the check (code_rewritten:
+`ident`, a `filter`, `working-tree-encoding`, `eol=crlf`, `export-subst`): merged, every checkout of
+the base branch writes its code through it, other than the blobs the review showed.
+
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
 
@@ -403,6 +407,35 @@ def rewritten(
     return [(path, how) for path, how in sorted(found.items()) if how]
 
 
+def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[str, list[str]]]:
+    """Each file of commit that runs or configures the check (runs: its Python sources anywhere, CI's
+    files, the package, the settings at the top), but the registry's (rewritten()), that commit's own
+    attributes have git rewrite on checkout or in an archive, with how: `ident`, a `filter`,
+    `working-tree-encoding`, `eol=crlf` or `export-subst`, whatever the clone's line-end settings
+    (only the attributes count here: a clone of Git for Windows' default writes CRLF into a script
+    with no text attribute, which changes no code). The check runs this checkout's code, never the
+    pull request's; but merged, its attributes are the base branch's, and actions/checkout (review.yml,
+    ci.yml) and every clone write the code through them. A pull request whose one change was the line
+    `*.py working-tree-encoding=ASCII//TRANSLIT` in .gitattributes passed (exit 0); every checkout of
+    the merged branch then held each module with its characters beyond ASCII transliterated (a
+    look-alike table's Cyrillic letters as `?`, `×` as `x`), and `*.py ident` writes `$Id: <blob id> $`
+    into a string the review shows as `"$Id$"`: code that runs otherwise than its review shows, as a
+    `.pyc` or a coding declaration does. Matched both as this clone matches patterns and case-blind."""
+    listed = repository.tree_entries(commit, [])
+    wanted = [
+        path for path, entry in listed if entry.mode in plumbing.FILE_MODES and runs(path) and not paths.registry(path)
+    ]
+    found: dict[str, list[str]] = {}
+    for fold_case in (False, True):
+        for path, attributes in repository.tree_attributes(
+            commit, checkout.ATTRIBUTES, wanted, fold_case=fold_case
+        ).items():
+            for how in checkout.rewrites(attributes, {}):
+                if how not in found.setdefault(path, []):
+                    found[path].append(how)
+    return [(path, how) for path, how in sorted(found.items()) if how]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
@@ -413,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         written = extract(repository, args[0], Path(args[1]))
         commit = repository.commit(args[0])
         bad = rewritten(repository, commit, written, repository.commit("HEAD")) if commit is not None else []
+        code = code_rewritten(repository, commit) if commit is not None else []
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
@@ -432,7 +466,14 @@ def main(argv: list[str] | None = None) -> int:
             ),
             file=sys.stderr,
         )
-    return 2 if bad else 0
+    for path, how in code:
+        print(
+            f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it "
+            f"({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch runs other code "
+            "or settings than its review shows; remove the attribute",
+            file=sys.stderr,
+        )
+    return 2 if bad or code else 0
 
 
 if __name__ == "__main__":

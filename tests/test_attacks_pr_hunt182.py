@@ -1,0 +1,114 @@
+"""Attacks of a pull request on the base branch's trusted check (.ci/trusted-check), hunt 182.
+
+- **Attributes that rewrite the checker's code.** The trusted check refused an attribute that has git
+  rewrite a file of the registry on checkout or in an archive (E308's: `ident`, a `filter`,
+  `working-tree-encoding`, `eol=crlf`, `export-subst`), but looked at no other file. A pull request
+  whose one change was the line `*.py working-tree-encoding=ASCII//TRANSLIT` in `.gitattributes`
+  passed it (exit 0), its review a line of settings; merged, every checkout of the base branch
+  (actions/checkout in review.yml and ci.yml, every clone) wrote each module through it, with each
+  character beyond ASCII transliterated: a look-alike table's Cyrillic letters as `?`, a `×` as `x`
+  (tested), while GitHub, `git show` and `trials diff` show the blobs. `*.py ident` writes `$Id:
+  <blob id> $` into a string the review shows as `"$Id$"`. Code that runs otherwise than its review
+  shows, as a `.pyc` or a coding declaration does (hunt 165): now refused for every file that runs or
+  configures the check (git/extract.py: code_rewritten).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import committed_registry, git_bytes, git_run, trusted_check
+from sle_trials.git import extract, plumbing
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+MODULE = "scripts/sle_trials/reading/table.py"
+MODULE_TEXT = 'CROSS = "\u00d7"  # a multiplication sign\nLONG_S = "\u017f"\nVERSION = "$Id$"\n'
+
+
+def _with_code(tmp_path: Path) -> Path:
+    """The registry on main with a module of the checker's that holds characters beyond ASCII."""
+    root = committed_registry(tmp_path)
+    (root / MODULE).parent.mkdir(parents=True)
+    (root / MODULE).write_text(MODULE_TEXT, encoding="utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "code")
+    return root
+
+
+def _attributes_only(root: Path, attributes: str) -> None:
+    """A branch `pr` whose one change is its .gitattributes (added alone: the files it names are
+    committed as they were), and main checked out again."""
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / ".gitattributes").write_text(attributes, encoding="utf-8")
+    git_run(root, "add", ".gitattributes")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "pr")
+    git_run(root, "checkout", "-q", "-f", "main")
+
+
+def test_a_checkout_writes_the_checkers_code_through_the_pull_requests_attributes(tmp_path: Path) -> None:
+    """The mechanism: a clone of the branch holds the module transliterated, and with `ident` a string
+    that is not its blob's; the blob (what the review shows) is unchanged."""
+    root = _with_code(tmp_path)
+    _attributes_only(root, "*.py working-tree-encoding=ASCII//TRANSLIT ident\n")
+    assert git_bytes(root, "cat-file", "blob", f"pr:{MODULE}").decode("utf-8") == MODULE_TEXT
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "-b", "pr", str(root), str(clone)], capture_output=True, timeout=60)
+    written = (clone / MODULE).read_text(encoding="utf-8")
+    assert written.startswith('CROSS = "x"') and 'LONG_S = "s"' in written, written
+    assert 'VERSION = "$Id: ' in written, written
+
+
+@pytest.mark.parametrize(
+    ("attributes", "path", "said"),
+    [
+        ("*.py working-tree-encoding=ASCII//TRANSLIT\n", MODULE, "working-tree-encoding=ASCII//TRANSLIT"),
+        ("scripts/** ident\n", MODULE, "ident"),
+        ("SCRIPTS/** ident\n", MODULE, "ident"),  # as a clone on a case-blind disk matches it
+        (".ci/* eol=crlf\n", ".ci/trusted-check", "eol=crlf"),
+        ("*.py filter=anything\n", MODULE, "filter=anything"),
+        ("*.py export-subst\n", MODULE, "export-subst"),
+        ("[attr]plain ident\n*.py plain\n", MODULE, "ident"),
+    ],
+)
+def test_an_attribute_that_rewrites_the_checkers_code_stops_the_trusted_check(
+    tmp_path: Path, attributes: str, path: str, said: str
+) -> None:
+    root = _with_code(tmp_path)
+    _attributes_only(root, attributes)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
+        checked.stderr
+    )
+    assert "runs other code or settings than its review shows" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        "*.py text eol=lf\n.ci/* -text\nseeds/** -text\n",
+        "*.py diff=python linguist-generated merge=union\n",
+        "*.py text\n",  # line ends the clone decides change no code
+    ],
+)
+def test_attributes_that_write_the_code_as_committed_pass(tmp_path: Path, attributes: str) -> None:
+    root = _with_code(tmp_path)
+    _attributes_only(root, attributes)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_repositorys_own_code_passes_in_a_clone_that_writes_crlf(tmp_path: Path) -> None:
+    """A reviewer on Git for Windows' default (core.autocrlf=true) writes CRLF into a script with no
+    text attribute (.ci/trusted-check): no code changes, so nothing is refused for it, in this
+    repository's own tree either."""
+    root = _with_code(tmp_path)
+    git_run(root, "config", "core.autocrlf", "true")
+    repository = plumbing.Repository(root)
+    assert extract.code_rewritten(repository, repository.commit("HEAD") or "") == []
+    this = plumbing.Repository(Path(__file__).resolve().parents[1])
+    assert extract.code_rewritten(this, this.commit("HEAD") or "") == []
