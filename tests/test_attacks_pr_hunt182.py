@@ -11,6 +11,15 @@
   <blob id> $` into a string the review shows as `"$Id$"`. Code that runs otherwise than its review
   shows, as a `.pyc` or a coding declaration does (hunt 165): now refused for every file that runs or
   configures the check (git/extract.py: code_rewritten).
+- **A twin of the checker's code.** The trusted check stopped at a path a disk folding case or Unicode
+  forms takes as a registry path (`trialſ/`, hunt 35), and at no other. A pull request adding
+  `ſcripts/sle_trials/git/received.py` (a long s), a module that finds no source changed in place,
+  passed it (exit 0), its review a new file whose path reads as the module's. Merged, every clone on
+  macOS or Windows writes it over `scripts/sle_trials/git/received.py` (one file there; git writes
+  `ſ` after `s`, and the last part of the name is the module's own), and runs it as the checker a
+  reviewer runs on the next pull request (docs/trust-boundary.md, "On a reviewer's machine"),
+  while CI's Linux clone runs the module reviewed. Now every such pair in the tree stops the
+  extraction (paths.twins, anywhere).
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import committed_registry, git_bytes, git_run, trusted_check
+from conftest import committed_registry, git_bytes, git_run, pull_request_made, trusted_check
 from sle_trials.git import extract, plumbing
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
@@ -112,3 +121,39 @@ def test_the_repositorys_own_code_passes_in_a_clone_that_writes_crlf(tmp_path: P
     assert extract.code_rewritten(repository, repository.commit("HEAD") or "") == []
     this = plumbing.Repository(Path(__file__).resolve().parents[1])
     assert extract.code_rewritten(this, this.commit("HEAD") or "") == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "\u017fcripts/sle_trials/git/received.py",  # a long s: one folder with scripts/ on such a disk
+        "scripts/sle_trials/git/RECEIVED.py",
+        "scripts/sle_trials/git/received.py.",  # Windows drops a trailing dot
+        ".CI/trusted-check",
+        "docs/Trust-Boundary.md",
+    ],
+)
+def test_a_twin_of_any_path_stops_the_trusted_check(tmp_path: Path, twin: str) -> None:
+    root = committed_registry(tmp_path)
+    for path in ("scripts/sle_trials/git/received.py", "docs/trust-boundary.md"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("FOUND = True\n", encoding="utf-8")
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "code")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / twin).parent.mkdir(parents=True, exist_ok=True)
+    (root / twin).write_text("FOUND = False  # no source is changed in place\n", encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "are one name on a disk that folds case or Unicode forms" in checked.stderr, checked.stderr
+
+
+def test_names_no_disk_takes_as_one_pass_the_trusted_check(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    for path in ("scripts/sle_trials/git/received.py", "scripts/sle_trials/git/receive.py", "docs/sc\u0445ripts.md"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("FOUND = True\n", encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -35,14 +35,15 @@ def registry(path: str) -> bool:
     return top in REGISTRY_NAMES
 
 
-def twins(paths: Iterable[str]) -> list[tuple[str, str]]:
+def twins(paths: Iterable[str], *, anywhere: bool = False) -> list[tuple[str, str]]:
     """Each pair of paths (from the root, and each folder on their way) that a disk taking names alike
     whatever their case or Unicode form (files.folded: macOS's and Windows' by default) may write as
     one, one of them the registry's: a checkout there holds one file for the two, the one git writes
     last. Committed beside the registry, `trialſ/`, `ſeeds/` and `trialſ.cſv` (a long s) holding a
     registry of other values passed every check, which read none of them, and a clone on such a disk
     writes them over `trials/`, `seeds/` and `trials.csv` (git writes `ſ` after `s`): records, sources
-    and a manifest that agree with one another and with none of the files checked."""
+    and a manifest that agree with one another and with none of the files checked. anywhere: every
+    such pair, neither of them the registry's (a commit's code: git/extract.py)."""
     seen: dict[str, str] = {}
     found: dict[str, str] = {}
     for path in paths:
@@ -53,7 +54,7 @@ def twins(paths: Iterable[str]) -> list[tuple[str, str]]:
             other = seen.setdefault(key, spelled)
             if spelled in found:  # a folder found already: what is in it is its
                 break
-            if other != spelled and (registry(other[1:]) or registry(spelled[1:])):
+            if other != spelled and (anywhere or registry(other[1:]) or registry(spelled[1:])):
                 found[spelled] = other
                 break
     return sorted((spelled[1:], other[1:]) for spelled, other in found.items())

@@ -92,10 +92,12 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
     # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
-    # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked
+    # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked; and a name
+    # beside the code's (`ſcripts/sle_trials/git/received.py`), which such a clone of the merged branch
+    # writes over the module a reviewer read, and runs as the checker (git writes `ſ` after `s`)
     listed = repository.tree_entries(commit, [])
     tree = [path for path, _ in listed]
-    for spelled, other in paths.twins(tree):
+    for spelled, other in paths.twins(tree, anywhere=True):
         raise Refused(paths.twin_message(spelled, other))
     for path in tree:
         _no_attributes_file_in_disguise(path)
