@@ -20,12 +20,21 @@
   reviewer runs on the next pull request (docs/trust-boundary.md, "On a reviewer's machine"),
   while CI's Linux clone runs the module reviewed. Now every such pair in the tree stops the
   extraction (paths.twins, anywhere).
+- **A module that is a link.** The extraction reads each file that runs or configures the check
+  for what no reviewer is shown (a coding declaration, an invisible character, a lone carriage
+  return), by its own path, and a link is no file there. A pull request committing
+  `scripts/pkg/received.py` as a link to `docs/notes.txt`, a UTF-7 module whose `# a note
+  +AAo-found = False` is a comment to a reviewer, passed (exit 0), and Python imported `found =
+  False` through the link (tested); a submodule outside the data is another repository's code in a
+  clone with its submodules. Now a link or a submodule outside the data stops the extraction (the
+  data's own are refused by the check, by their names: E001, E307).
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,6 +163,58 @@ def test_names_no_disk_takes_as_one_pass_the_trusted_check(tmp_path: Path) -> No
     for path in ("scripts/sle_trials/git/received.py", "scripts/sle_trials/git/receive.py", "docs/sc\u0445ripts.md"):
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text("FOUND = True\n", encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+UTF7_NOTES = b"# -*- coding: utf-7 -*-\nfound = True\n# a note +AAo-found = False\n"
+
+
+def test_python_imports_a_module_through_a_link_as_its_target_decodes(tmp_path: Path) -> None:
+    """The mechanism: the module's review is a path; what runs is the target, read as it declares."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.txt").write_bytes(UTF7_NOTES)
+    (tmp_path / "received.py").symlink_to(tmp_path / "docs" / "notes.txt")
+    done = subprocess.run(
+        [sys.executable, "-c", "import received; print(received.found)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout == "False\n", done.stderr
+
+
+@pytest.mark.parametrize("path", ["scripts/pkg/received.py", "docs/checks.md", ".ci/run"])
+def test_a_link_outside_the_data_stops_the_trusted_check(tmp_path: Path, path: str) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / "notes").mkdir()
+    (root / "notes" / "notes.txt").write_bytes(UTF7_NOTES)
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).symlink_to(Path("../" * path.count("/")) / "notes" / "notes.txt")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: a symbolic link" in checked.stderr, checked.stderr
+
+
+def test_a_submodule_outside_the_data_stops_the_trusted_check(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    top = git_run(root, "ls-tree", "HEAD") + f"160000 commit {'1' * 40}\tscripts\n"
+    tree = git_run(root, "mktree", "--missing", stdin=top.encode()).strip()
+    commit = git_run(root, "commit-tree", tree, "-p", "HEAD", "-m", "pr").strip()
+    checked = trusted_check(root, commit, tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "trusted-check: scripts: a submodule" in checked.stderr, checked.stderr
+
+
+def test_the_same_files_committed_as_files_pass(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    for path in ("scripts/pkg/received.py", "docs/notes.txt"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(b"found = True\n")
     pull_request_made(root)
     checked = trusted_check(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

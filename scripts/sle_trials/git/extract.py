@@ -36,9 +36,11 @@ Python runs as it starts
 code of the base branch that checks the next pull request, run in place of or before the source a
 reviewer reads as the code.
 
-So does an attribute the commit gives any file that runs or configures the check (code_rewritten:
-`ident`, a `filter`, `working-tree-encoding`, `eol=crlf`, `export-subst`): merged, every checkout of
-the base branch writes its code through it, other than the blobs the review showed.
+So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
+checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
+or configures the check (code_rewritten: `ident`, a `filter`, `working-tree-encoding`, `eol=crlf`,
+`export-subst`): merged, every checkout of the base branch writes its code through it, other than
+the blobs the review showed.
 
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
@@ -99,6 +101,8 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     tree = [path for path, _ in listed]
     for spelled, other in paths.twins(tree, anywhere=True):
         raise Refused(paths.twin_message(spelled, other))
+    for path, entry in listed:
+        no_link_outside_the_data(path, entry)
     for path in tree:
         _no_attributes_file_in_disguise(path)
         no_compiled_code(path)
@@ -159,6 +163,26 @@ def _no_attributes_file_in_disguise(path: str) -> None:
                 f"{files.shown(path)}: a disk folding case or Unicode forms opens it as {ATTRIBUTES_FILE}, whose "
                 "attributes git then gives the files beside it there; name it .gitattributes or remove it"
             )
+
+
+def no_link_outside_the_data(path: str, entry: plumbing.Entry) -> None:
+    """Refused: a symbolic link or a submodule anywhere but the data (where the check refuses each by
+    its name, E001 or E307, and a submodule in a registry folder's place stops it). The files that run
+    or configure the check are read for what no reviewer is shown (no_other_encoding,
+    no_invisible_characters ...) by their own paths; a link is followed by every checkout on Linux and
+    macOS, and a review shows its target's path. `scripts/pkg/received.py` committed as a link to
+    `docs/notes.txt`, a UTF-7 module whose `# a note +AAo-found = False` reads as a comment, passed
+    (exit 0), and Python imported `found = False` through it (tested). A submodule is another
+    repository's files, which a clone with its submodules holds there, and no review shows. The
+    repository holds neither (tests/test_trust_boundary.py)."""
+    if path.split("/", 1)[0] in DATA or entry.mode not in (plumbing.LINK_MODE, plumbing.GITLINK_MODE):
+        return
+    what = (
+        "a symbolic link, which a checkout follows to a file its review shows only as a path"
+        if entry.mode == plumbing.LINK_MODE
+        else "a submodule, another repository's files, which a clone with its submodules holds there unreviewed"
+    )
+    raise Refused(f"{files.shown(path)}: {what}; commit the files themselves")
 
 
 # What Python imports in place of a module's source (importlib's FileFinder): an extension module beside
