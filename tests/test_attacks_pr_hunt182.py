@@ -28,6 +28,11 @@
   False` through the link (tested); a submodule outside the data is another repository's code in a
   clone with its submodules. Now a link or a submodule outside the data stops the extraction (the
   data's own are refused by the check, by their names: E001, E307).
+- **A Python script by another name.** A Python source was known by its name (`.py`, `.pyw`) alone
+  for its coding declaration and its names beyond ASCII. `.ci/helper`, a script whose first line has
+  Python run it (`#!/usr/bin/env python3`) and whose second declares UTF-7, passed (exit 0), and run
+  as a script it did what its review shows as a comment (tested). Now a file that runs or configures
+  the check whose first line is such a shebang is read as a Python source.
 """
 
 from __future__ import annotations
@@ -215,6 +220,44 @@ def test_the_same_files_committed_as_files_pass(tmp_path: Path) -> None:
     for path in ("scripts/pkg/received.py", "docs/notes.txt"):
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(b"found = True\n")
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+UTF7_SCRIPT = b"#!/usr/bin/env python3\n" + UTF7_NOTES + b"print(found)\n"
+
+
+def test_a_script_python_runs_by_its_shebang_reads_as_it_declares(tmp_path: Path) -> None:
+    script = tmp_path / "helper"
+    script.write_bytes(UTF7_SCRIPT)
+    script.chmod(0o755)
+    done = subprocess.run([str(script)], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "False\n", done.stderr
+
+
+@pytest.mark.parametrize("path", [".ci/helper", "scripts/check-data", "Build"])
+def test_a_python_script_by_another_name_in_another_encoding_stops_the_trusted_check(tmp_path: Path, path: str) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_bytes(UTF7_SCRIPT)
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: a Python source in utf-7" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        b"#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nprint('\xc3\xa9')\n",
+        b"#!/bin/sh\n# -*- coding: utf-7 -*-\necho a python +AAo-\n",  # no Python runs it
+    ],
+)
+def test_scripts_python_reads_as_shown_pass(tmp_path: Path, script: bytes) -> None:
+    root = committed_registry(tmp_path)
+    (root / ".ci" / "helper").write_bytes(script)
     pull_request_made(root)
     checked = trusted_check(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

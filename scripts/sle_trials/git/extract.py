@@ -111,7 +111,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     sources = {path: entry.oid for path, entry in listed if entry.mode in plumbing.FILE_MODES and runs(path)}
     blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
     for path, oid in sorted(sources.items()):
-        if _python(path):
+        if _python(path) or _python_script(blobs[oid].data):
             no_other_encoding(path, blobs[oid].data)
             no_names_beyond_ascii(path, blobs[oid].data)
         elif blobs[oid].data is None:
@@ -237,6 +237,13 @@ PYTHON_LIMIT = 4 << 20  # bytes of a Python source read for its encoding; a larg
 
 def _python(path: str) -> bool:
     return files.folded(path.rpartition("/")[2]).endswith(PYTHON_SUFFIXES)
+
+
+def _python_script(data: bytes | None) -> bool:
+    """Whether a file is a script its first line has Python run (`#!/usr/bin/env python3`), whatever
+    its name: `.ci/helper` so written, in UTF-7 under a coding declaration, passed as no Python
+    source, and run (`./.ci/helper`) it ran what its review showed as a comment (tested)."""
+    return data is not None and data.startswith(b"#!") and b"python" in data.split(b"\n", 1)[0].lower()
 
 
 # Where the files that run or configure the check are, besides Python sources anywhere: CI and its
