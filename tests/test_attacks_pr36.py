@@ -321,7 +321,10 @@ def test_the_pull_request_may_not_take_away_the_bases_line_ends(
 def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     """An attribute's value is the pull request's words: a terminal control in `filter=...` printed raw
     (ESC [2K erases the line, ESC [1A goes up one) would let a refusal show a reviewer's terminal
-    whatever the pull request wants it to."""
+    whatever the pull request wants it to. A control character in .gitattributes, a file that configures
+    the check, now stops the extraction before its attributes are read (extract.no_invisible_characters,
+    hunt 182), named escaped; a character that is no control but not printable either reaches the
+    attribute's message, escaped there."""
     root = committed_registry(tmp_path)
     value = "x\x1b[2K\x1b[1Afiles"
     (root / ".gitattributes").write_bytes(f"seeds/** filter={value}\n".encode())
@@ -330,4 +333,10 @@ def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     checked = trusted_check(root, "HEAD", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "\x1b" not in checked.stderr, repr(checked.stderr)
-    assert "(filter=x\\x1b[2K\\x1b[1Afiles)" in checked.stderr, checked.stderr
+    assert ".gitattributes line 1: an invisible character (U+001B)" in checked.stderr, checked.stderr
+    (root / ".gitattributes").write_bytes("seeds/** filter=x\ue000files\n".encode())
+    git_run(root, "commit", "-q", "--no-verify", "-am", "pr")
+    checked = trusted_check(root, "HEAD", tmp_path / "review2")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "\ue000" not in checked.stderr, repr(checked.stderr)
+    assert "(filter=x\\ue000files)" in checked.stderr, checked.stderr

@@ -33,6 +33,12 @@
   Python run it (`#!/usr/bin/env python3`) and whose second declares UTF-7, passed (exit 0), and run
   as a script it did what its review shows as a comment (tested). Now a file that runs or configures
   the check whose first line is such a shebang is read as a Python source.
+- **Invisible characters that are no format characters.** A file that runs or configures the check
+  was read for Unicode's format characters (Cf: a zero-width space, a bidirectional control) alone.
+  `if mode == "strict<U+FE0F>":` (a variation selector, Mn), `"strict<U+3164>"` (a Hangul filler,
+  Lo) and an escape character (Cc) in a string show a reviewer the strict check and never run it, and
+  passed (exit 0). Now every character the records may not hold either (invisible.INVISIBLE:
+  controls, Unicode's default-ignorable code points) is refused there too.
 """
 
 from __future__ import annotations
@@ -258,6 +264,33 @@ def test_a_python_script_by_another_name_in_another_encoding_stops_the_trusted_c
 def test_scripts_python_reads_as_shown_pass(tmp_path: Path, script: bytes) -> None:
     root = committed_registry(tmp_path)
     (root / ".ci" / "helper").write_bytes(script)
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("hidden", ["\ufe0f", "\u3164", "\u034f", "\U000e0041", "\x1b", "\u180b"])
+def test_an_invisible_character_of_any_category_in_the_checkers_code_stops_the_trusted_check(
+    tmp_path: Path, hidden: str
+) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    module = root / "scripts" / "sle_trials" / "git" / "received.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(f'mode = "strict"\nif mode == "strict{hidden}":\n    check()\n', encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    said = f"scripts/sle_trials/git/received.py line 2: an invisible character (U+{ord(hidden):04X})"
+    assert said in checked.stderr, checked.stderr
+
+
+def test_characters_a_reviewer_is_shown_pass_in_the_checkers_code(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    module = root / "scripts" / "sle_trials" / "git" / "received.py"
+    module.parent.mkdir(parents=True)
+    text = '\ufeffSIGNS = "\u2265 18 \u00d7 10\u2076 \u0415 \ufe0f \\u200b"  # \u201cquoted\u201d, an escape\n'
+    module.write_text(text.replace(" \ufe0f", ""), encoding="utf-8")
     pull_request_made(root)
     checked = trusted_check(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -60,6 +60,7 @@ from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH
 from sle_trials.patterns import lazy
+from sle_trials.reading.invisible import INVISIBLE
 
 DATA = ("trials", "seeds", "trials.csv", "datapackage.json")  # the top-level names of the data
 # The largest file the check reads (the manifest's limit; a trial file's, a source's and a generated
@@ -317,22 +318,31 @@ def no_names_beyond_ascii(path: str, data: bytes | None) -> None:
 
 
 def no_invisible_characters(path: str, data: bytes | None) -> None:
-    """Refused: a format character (Unicode's Cf: a zero-width space or joiner, a bidirectional
-    control, a soft hyphen) in a file that runs or configures the check (runs: a Python source, CI's
-    files, the schema, the settings at the top), but a byte-order mark at its start. A reviewer
-    is shown none of it: `if mode == "strict<U+200B>":` reads as the strict check and never runs it,
-    and a bidirectional control shows code in another order than Python reads it (Trojan Source,
-    CVE-2021-42574). Written as an escape (`"\\u200b"`), such a character is seen."""
-    if data is None or data.isascii():
+    """Refused: a character no reviewer is shown in a file that runs or configures the check (runs: a
+    Python source, CI's files, the schema, the settings at the top), but a byte-order mark at its
+    start: a format character (Unicode's Cf: a zero-width space or joiner, a bidirectional control, a
+    soft hyphen), and every other the records may not hold either (invisible.INVISIBLE: a control
+    character, a variation selector, a Hangul filler, a combining grapheme joiner). `if mode ==
+    "strict<U+200B>":` reads as the strict check and never runs it, and a bidirectional control shows
+    code in another order than Python reads it (Trojan Source, CVE-2021-42574); with the variation
+    selector U+FE0F (Mn) or the Hangul filler U+3164 (Lo) in its place, which no Cf excludes, the
+    same module passed the trusted check (exit 0), and so did an escape character (Cc) in a string.
+    Written as an escape (`"\\u200b"`), such a character is seen."""
+    if data is None:
         return
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    for at, char in enumerate(text):
-        if not char.isascii() and unicodedata.category(char) == "Cf":
-            line = text.count("\n", 0, at) + 1
-            raise Refused(
-                f"{files.shown(path)} line {line}: an invisible character (U+{ord(char):04X}), which no reviewer is "
-                "shown; write it as an escape"
-            )
+    found = INVISIBLE.search(text)
+    places = [found.start()] if found else []
+    if not text.isascii():
+        cf = (at for at, char in enumerate(text) if not char.isascii() and unicodedata.category(char) == "Cf")
+        places += [at] if (at := next(cf, None)) is not None else []
+    if places:
+        at = min(places)
+        line = text.count("\n", 0, at) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: an invisible character (U+{ord(text[at]):04X}), which no reviewer is "
+            "shown; write it as an escape"
+        )
 
 
 def no_module_shadowed(tree: list[str]) -> None:
