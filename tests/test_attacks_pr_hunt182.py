@@ -39,6 +39,13 @@
   Lo) and an escape character (Cc) in a string show a reviewer the strict check and never run it, and
   passed (exit 0). Now every character the records may not hold either (invisible.INVISIBLE:
   controls, Unicode's default-ignorable code points) is refused there too.
+- **A word in look-alike letters in the checker's code.** A name beyond ASCII was refused in the
+  checker's Python (`skіp = False`), a string not: `if mode == "strіct":` with a Cyrillic і reads
+  as the strict check and never runs it, and passed (exit 0), and so did `[ "$mode" = "strіct" ]` in
+  a script of CI's. Now a word that shows a reviewer an ASCII word it is not (lookalike.letters,
+  after NFKC) stops the extraction in a string of the checker's Python (its docstrings and comments,
+  and the tests, write such words as examples) and anywhere in the other files that run or configure
+  the check.
 """
 
 from __future__ import annotations
@@ -291,6 +298,51 @@ def test_characters_a_reviewer_is_shown_pass_in_the_checkers_code(tmp_path: Path
     module.parent.mkdir(parents=True)
     text = '\ufeffSIGNS = "\u2265 18 \u00d7 10\u2076 \u0415 \ufe0f \\u200b"  # \u201cquoted\u201d, an escape\n'
     module.write_text(text.replace(" \ufe0f", ""), encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line"),
+    [
+        ("scripts/sle_trials/git/received.py", 'mode = "strict"\nif mode == "str\u0456ct":\n    check()\n', 2),
+        ("scripts/sle_trials/git/received.py", 'MODE = f"\uff53trict{1}"\n', 1),  # full-width s
+        (".ci/trusted-check", 'mode=strict\n[ "$mode" = "str\u0456ct" ] && check\n', 2),
+        (".github/workflows/review.yml", "on:\n  pull_request_t\u0430rget:\n", 2),
+    ],
+)
+def test_a_word_in_look_alike_letters_in_the_checkers_code_stops_the_trusted_check(
+    tmp_path: Path, path: str, text: str, line: int
+) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(text, encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path} line {line}: " in checked.stderr and "shows a reviewer the ASCII word" in (
+        checked.stderr
+    ), checked.stderr
+
+
+def test_words_a_reviewer_reads_as_written_pass_in_the_checkers_code(tmp_path: Path) -> None:
+    """Docstrings, comments and the tests write look-alike words as examples; accented letters, signs
+    and words of one other script are read as written."""
+    root = committed_registry(tmp_path)
+    files = {
+        "scripts/sle_trials/git/received.py": (
+            '"""`sk\u0456p = False` reads as `skip`."""\n\n# "str\u0456ct" is no "strict"\n'
+            'UNITS = ("m\u00b2", "\u00b5mol", "caf\u00e9", "\u041c\u043e\u0441\u043a\u0432\u0430", "\u00d7")\n\n\n'
+            'def f() -> None:\n    """An example: "I\u041c19"."""\n'
+        ),
+        "tests/test_x.py": 'TITLE = "I\u041c19 CAR-T"\n',
+        ".ci/notes": "caf\u00e9 \u2265 18\n",
+    }
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
     pull_request_made(root)
     checked = trusted_check(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -60,6 +60,7 @@ from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
 from sle_trials.paths import SCHEMA_PATH
 from sle_trials.patterns import lazy
+from sle_trials.reading import lookalike
 from sle_trials.reading.invisible import INVISIBLE
 
 DATA = ("trials", "seeds", "trials.csv", "datapackage.json")  # the top-level names of the data
@@ -119,6 +120,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
+        no_look_alike_words(path, blobs[oid].data, python=_python(path) or _python_script(blobs[oid].data))
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -343,6 +345,73 @@ def no_invisible_characters(path: str, data: bytes | None) -> None:
             f"{files.shown(path)} line {line}: an invisible character (U+{ord(text[at]):04X}), which no reviewer is "
             "shown; write it as an escape"
         )
+
+
+_WORD = lazy(r"\w+")
+# Python's tokens of a string's text: a whole literal, or (from Python 3.12) an f-string's text between
+# its fields
+_STRING_TOKENS = frozenset(
+    kind for kind in (tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)) if kind is not None
+)
+_STATEMENT_EDGES = frozenset(
+    (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING, tokenize.ENDMARKER)
+)
+_SKIPPED = frozenset((tokenize.NL, tokenize.COMMENT))
+
+
+def look_alike_word(text: str) -> str | None:
+    """The first word of text that shows a reader an ASCII word it is not: ASCII letters with letters of
+    another script (or full-width ones) that each show an ASCII letter ("strіct" with a Cyrillic і), as
+    lookalike.letters reads them after NFKC. A sign or a digit beyond ASCII ("m²") is none."""
+    for found in _WORD.finditer(text):
+        word = found.group()
+        if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
+            continue
+        if all(_shows_a_letter(c) for c in word if not c.isascii()):
+            return word
+    return None
+
+
+def _shows_a_letter(char: str) -> bool:
+    shown = lookalike.letters(unicodedata.normalize("NFKC", char))
+    return char.isalpha() and len(shown) == 1 and shown.isascii() and shown.isalpha()
+
+
+def no_look_alike_words(path: str, data: bytes | None, *, python: bool) -> None:
+    """Refused: a word that shows a reviewer an ASCII word it is not, in code that runs the check:
+    a string of a Python source outside tests/ (a docstring, a string standing alone as a statement,
+    and comments are documentation), or anywhere in another file that runs or configures the check
+    (CI's scripts, the workflows, the settings). `if mode == "strіct":`, with a Cyrillic і, reads as
+    the strict check and never runs it, as a name beyond ASCII (no_names_beyond_ascii) or an invisible
+    character does, and passed the trusted check (exit 0). The checker's own examples of such words
+    stand in its docstrings and comments; its tests write them on purpose, and run no check."""
+    if data is None or data.isascii() or (python and path.startswith("tests/")):
+        return
+    if not python:
+        text = data.decode("utf-8", "replace")
+        if word := look_alike_word(text):
+            _look_alike(path, text[: text.index(word)].count("\n") + 1, word)
+        return
+    try:
+        tokens = list(tokenize.tokenize(io.BytesIO(data).readline))
+    except (tokenize.TokenError, SyntaxError):  # left to fail where it runs
+        return
+    for n, token in enumerate(tokens):
+        if token.type not in _STRING_TOKENS or not (word := look_alike_word(token.string)):
+            continue
+        before = next((t.type for t in reversed(tokens[:n]) if t.type not in _SKIPPED), tokenize.ENCODING)
+        after = next((t.type for t in tokens[n + 1 :] if t.type not in _SKIPPED), tokenize.ENDMARKER)
+        if token.type == tokenize.STRING and before in _STATEMENT_EDGES and after in _STATEMENT_EDGES:
+            continue  # a docstring, or a string standing alone: read by no code
+        _look_alike(path, token.start[0], word)
+
+
+def _look_alike(path: str, line: int, word: str) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {line}: {ascii(word)} shows a reviewer the ASCII word "
+        f"{lookalike.letters(unicodedata.normalize('NFKC', word))!r}, which it is not to the code; write its "
+        "letters in ASCII, or as escapes"
+    )
 
 
 def no_module_shadowed(tree: list[str]) -> None:
