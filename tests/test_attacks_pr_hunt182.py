@@ -46,6 +46,12 @@
   after NFKC) stops the extraction in a string of the checker's Python (its docstrings and comments,
   and the tests, write such words as examples) and anywhere in the other files that run or configure
   the check.
+- **Start-up code as a package.** A `sitecustomize.py` or `usercustomize.py` module was refused
+  anywhere in the commit, a package of that name not: `scripts/sitecustomize/__init__.py` passed
+  (exit 0), and site imports it as it imports the module (tested) from any folder on the path at
+  start, `scripts/` among them once the editable install's .pth has put it there: merged, it ran at
+  every start of the review job's Python, before the base branch's code. Now a module, a package
+  or a compiled module of either name is refused.
 """
 
 from __future__ import annotations
@@ -343,6 +349,46 @@ def test_words_a_reviewer_reads_as_written_pass_in_the_checkers_code(tmp_path: P
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "main", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_python_runs_a_sitecustomize_package_as_it_starts(tmp_path: Path) -> None:
+    """The mechanism: a folder on the path at start (PYTHONPATH here; the editable install's .pth puts
+    `scripts/` there in the review job's environment) holding a package `sitecustomize`."""
+    (tmp_path / "sitecustomize").mkdir()
+    (tmp_path / "sitecustomize" / "__init__.py").write_text('print("ran first")\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "print('the command')"],
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout == "ran first\nthe command\n", done.stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["scripts/sitecustomize/__init__.py", "scripts/usercustomize/__init__.py", "scripts/SiteCustomize.pyw"],
+)
+def test_start_up_code_in_any_form_stops_the_trusted_check(tmp_path: Path, path: str) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text("import os\n", encoding="utf-8")
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path}: code Python runs as it starts" in checked.stderr, checked.stderr
+
+
+def test_modules_of_other_names_pass(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    for path in ("scripts/site_custom/__init__.py", "scripts/customize.py", "docs/sitecustomize.md"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("import os\n", encoding="utf-8")
     pull_request_made(root)
     checked = trusted_check(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -214,7 +214,7 @@ def no_compiled_code(path: str) -> None:
 
 # What Python runs as it starts, before any command: a .pth file's `import` lines and the
 # sitecustomize and usercustomize modules of a site folder; and the environment the commands run in.
-START_UP = ("sitecustomize.py", "usercustomize.py")
+START_UP = ("sitecustomize", "usercustomize")
 ENVIRONMENT = ".venv"
 
 
@@ -225,9 +225,13 @@ def no_start_up_code(path: str) -> None:
     its `import` line at every start of the environment's Python (tested), so once merged it ran in
     review.yml's job before the base branch's code checked the next pull request, and could make
     that code pass anything; `trials diff` named a file of what reads as a virtual environment
-    committed by mistake. Matched as a disk folding case opens it."""
+    committed by mistake. A start-up module is refused in every form Python imports it in: a module
+    (`sitecustomize.py`, `.pyw`) or a package (`scripts/sitecustomize/__init__.py`, which passed:
+    the editable install's .pth puts `scripts/` on every start's path, and site imports the package
+    as it imports the module, tested). Matched as a disk folding case opens it."""
     parts = [files.folded(part) for part in path.split("/")]
-    if parts[0] == ENVIRONMENT or parts[-1].endswith(".pth") or parts[-1] in START_UP:
+    module = parts[-1].split(".", 1)[0] in START_UP and parts[-1].endswith((*PYTHON_SUFFIXES, *COMPILED_SUFFIXES))
+    if parts[0] == ENVIRONMENT or parts[-1].endswith(".pth") or module or set(parts[:-1]).intersection(START_UP):
         raise Refused(
             f"{files.shown(path)}: code Python runs as it starts (a .pth file, sitecustomize, usercustomize) "
             f"or the environment the tool runs in ({ENVIRONMENT}/), which no commit may hold; remove it"
