@@ -102,6 +102,11 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
     # writes over the module a reviewer read, and runs as the checker (git writes `ſ` after `s`)
     listed = repository.tree_entries(commit, [])
     tree = [path for path, _ in listed]
+    # a path twice anywhere, not in the data alone: the checks below read one blob of the two (the
+    # last), and which one a checkout writes, and a review shows, is git's and GitHub's choice
+    if len(set(tree)) != len(tree):
+        twice = next(path for n, path in enumerate(tree) if path in tree[:n])
+        raise Refused(f"{files.shown(twice)} is written twice")
     for spelled, other in paths.twins(tree, anywhere=True):
         raise Refused(paths.twin_message(spelled, other))
     for path, entry in listed:
