@@ -64,6 +64,18 @@
   (exit 0): the extraction read the last blob of the two for what no reviewer is shown. Which one a
   checkout writes and a review shows is git's and GitHub's choice (git fsck calls it an error). Now
   a path twice anywhere stops it.
+
+Tried, and held (the check refused them, or a clone writes what was checked): a record whose nct_id
+is not its file name's (E101); a value whose escape in double quotes decodes to an invisible character
+(E020); a duplicated or conflicting manifest line (E307); `.gitattributes` committed as a link (git
+2.39 reads the link's text from the index as attributes, and the extraction now refuses a link
+outside the data anyway); a crafted tree listing a code path twice with the checked blob last (a
+checkout wrote that blob; refused now); a bare repository's files (`HEAD`, `config`, `objects/`,
+`refs/`) under seeds/ (refused by name and shape; git ran nothing of `config` in an implicitly bare
+folder for `git status`); Windows 8.3 short names (reasoned, not run, with no Windows here:
+`datapa~1.jso` would have a checkout there remove the file it names, which a check then misses: loud,
+never silent); UTF-7 or other encodings given to the checker's Python by `working-tree-encoding` (the
+module no longer parses: loud; ASCII//TRANSLIT does parse, above).
 """
 
 from __future__ import annotations
