@@ -64,6 +64,11 @@
   (exit 0): the extraction read the last blob of the two for what no reviewer is shown. Which one a
   checkout writes and a review shows is git's and GitHub's choice (git fsck calls it an error). Now
   a path twice anywhere stops it.
+- **A NUL byte hides a script's change.** git and GitHub take a file with a NUL byte in its first
+  8,000 bytes for binary and show no diff of it ("Binary files differ"), and bash runs the script
+  around the byte (tested). `.ci/trusted-check` changed with `# \0` and `echo EVIL` passed (exit 0),
+  its review no line of it; merged, review.yml runs it as the check. Now a NUL byte in a file that
+  runs or configures the check stops the extraction.
 
 Tried, and held (the check refused them, or a clone writes what was checked): a record whose nct_id
 is not its file name's (E101); a value whose escape in double quotes decodes to an invisible character
@@ -463,3 +468,30 @@ def test_a_path_listed_twice_outside_the_data_stops_the_trusted_check(tmp_path: 
     checked = trusted_check(root, commit, tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trusted-check: scripts/x.py is written twice" in checked.stderr, checked.stderr
+
+
+NUL_SCRIPT_TAIL = b"# a note\0\necho EVIL\n"
+
+
+def test_a_nul_byte_hides_a_scripts_change_from_the_review_and_bash_runs_it(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    script = root / ".ci" / "trusted-check"
+    script.write_bytes(script.read_bytes() + NUL_SCRIPT_TAIL)
+    assert "Binary files a/.ci/trusted-check and b/.ci/trusted-check differ" in git_run(root, "diff")
+    shown = tmp_path / "shown.sh"
+    shown.write_bytes(b"#!/usr/bin/env bash\necho one\n" + NUL_SCRIPT_TAIL)
+    done = subprocess.run(["bash", str(shown)], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "one\nEVIL\n", done.stderr
+
+
+def test_a_nul_byte_in_a_file_that_runs_the_check_stops_the_trusted_check(tmp_path: Path) -> None:
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    script = root / ".ci" / "trusted-check"
+    script.write_bytes(script.read_bytes() + NUL_SCRIPT_TAIL)
+    pull_request_made(root)
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "trusted-check: .ci/trusted-check line " in checked.stderr and ": a NUL byte" in checked.stderr, (
+        checked.stderr
+    )

@@ -352,9 +352,20 @@ def no_invisible_characters(path: str, data: bytes | None) -> None:
     code in another order than Python reads it (Trojan Source, CVE-2021-42574); with the variation
     selector U+FE0F (Mn) or the Hangul filler U+3164 (Lo) in its place, which no Cf excludes, the
     same module passed the trusted check (exit 0), and so did an escape character (Cc) in a string.
-    Written as an escape (`"\\u200b"`), such a character is seen."""
+    Written as an escape (`"\\u200b"`), such a character is seen.
+
+    A NUL byte hides the whole file: git and GitHub take a file with one in its first 8,000 bytes for
+    binary and show no diff of it ("Binary files differ"), while bash runs the script around it (the
+    byte skipped, tested). `.ci/trusted-check` so changed, `echo EVIL` added, passed (exit 0), its
+    review no line of it."""
     if data is None:
         return
+    if (nul := data.find(b"\0")) >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a NUL byte, for which git and GitHub show "
+            "no diff of the file (they take it for binary); remove it"
+        )
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     found = INVISIBLE.search(text)
     places = [found.start()] if found else []
