@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sle_trials import files
 from sle_trials.fields import Schema
+from sle_trials.patterns import lazy
 
 SCHEMA_PATH = Path("schema") / "trial.schema.json"
 TRIALS_DIR = Path("trials")
@@ -19,6 +20,20 @@ FOLDERS = (SCHEMA_PATH.parent.as_posix(), TRIALS_DIR.as_posix(), SEEDS_DIR)
 CSV_PATH = Path("trials.csv")
 DATAPACKAGE_PATH = Path("datapackage.json")
 GENERATED_PATHS = (CSV_PATH, DATAPACKAGE_PATH)
+
+# Markdown that is no documentation: what instructs the AI agents a project is worked on with, which
+# they read and follow as they run commands and write code (AGENTS.md for Codex and others, at the top
+# or in any folder, and Codex's AGENTS.override.md before it; CLAUDE.md, GEMINI.md, Qwen Code's QWEN.md,
+# Warp's WARP.md, Crush's CRUSH.md and CRUSH.local.md, GitHub Copilot's .github/copilot-instructions.md and its
+# *.instructions.md and *.prompt.md, a skill's SKILL.md), and any Markdown under a dot folder, where
+# tools keep their settings (.claude/, .cursor/, .github/, .junie/, .roo/, ...). A pull request that
+# changed AGENTS.md was summarised as "documentation". Matched whatever the case: a Mac's file system
+# and an agent reading it find agents.md as AGENTS.md.
+AGENT_INSTRUCTIONS = lazy(
+    r"(?i)(?:.*/)?(?:(?:agents?(?:\.override)?|claude(?:\.local)?|gemini|qwen|warp|crush(?:\.local)?|copilot-instructions"
+    r"|skill)\.md"
+    r"|[^/]+\.(?:instructions|prompt|chatmode)\.md)\Z|(?:.*/)?\.[^/]*/"
+)
 
 
 # The registry's names from its root: its folders (and what is in them, but for the schema's folder, in

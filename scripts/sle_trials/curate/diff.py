@@ -26,7 +26,7 @@ from sle_trials.curate.changes import Change, describe, markdown_code, markdown_
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
-from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.paths import AGENT_INSTRUCTIONS, GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
 from sle_trials.patterns import lazy
 
 FORMATS = ("text", "markdown", "json")
@@ -41,19 +41,6 @@ FORMATS = ("text", "markdown", "json")
 # with any suffix: GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there
 # (a workflow run on every push to main, with the repository's secrets) was "documentation".
 INERT = lazy(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
-# Markdown that is no documentation: what instructs the AI agents a project is worked on with, which
-# they read and follow as they run commands and write code (AGENTS.md for Codex and others, at the top
-# or in any folder, and Codex's AGENTS.override.md before it; CLAUDE.md, GEMINI.md, Qwen Code's QWEN.md,
-# Warp's WARP.md, Crush's CRUSH.md and CRUSH.local.md, GitHub Copilot's .github/copilot-instructions.md and its
-# *.instructions.md and *.prompt.md, a skill's SKILL.md), and any Markdown under a dot folder, where
-# tools keep their settings (.claude/, .cursor/, .github/, .junie/, .roo/, ...). A pull request that
-# changed AGENTS.md was summarised as "documentation". Matched whatever the case: a Mac's file system
-# and an agent reading it find agents.md as AGENTS.md.
-AGENT_INSTRUCTIONS = lazy(
-    r"(?i)(?:.*/)?(?:(?:agents?(?:\.override)?|claude(?:\.local)?|gemini|qwen|warp|crush(?:\.local)?|copilot-instructions"
-    r"|skill)\.md"
-    r"|[^/]+\.(?:instructions|prompt|chatmode)\.md)\Z|(?:.*/)?\.[^/]*/"
-)
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
 # bytes of the lines naming copies (curate/copies.py) in a job summary: 150 copies of ten changes each

@@ -58,9 +58,8 @@ from typing import NamedTuple
 
 from sle_trials import files, paths
 from sle_trials.checks import checkout, sources
-from sle_trials.curate.diff import AGENT_INSTRUCTIONS
 from sle_trials.git import plumbing
-from sle_trials.paths import SCHEMA_PATH
+from sle_trials.paths import AGENT_INSTRUCTIONS, SCHEMA_PATH
 from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike
 from sle_trials.reading.invisible import INVISIBLE
