@@ -346,12 +346,13 @@ _CAUSE = (
 # ... or a cause negated right after the limit: "ALT > 3 × ULN not explained by autoimmune hepatitis", "not
 # due to", "that is not attributable to", "that cannot be explained by", a few words of judging between ("not
 # considered related to", "not clearly due to"), or the negation in the word ("unexplained by", "unrelated
-# to"), or no cause named ("not otherwise explained"); not "whether or not due to", which excepts nothing
+# to"), or no cause named ("not otherwise explained"); not "whether or not due to", which excepts nothing ("and/or
+# not due to" is "and not due to")
 _JUDGING_WORDS = "otherwise considered thought felt judged deemed believed assessed determined known to be being"
 _JUDGING = r"(?!only\b)(?:[a-z]+ly|" + "|".join(_JUDGING_WORDS.split()) + ")"
 _NEGATED_CAUSE = (
     r"(?<![\w-])(?:(?:that|which)[ \t]+(?:(?:is|are|was|were|can|could|may|might|would|will|has|have|had|be|been)"
-    r"[ \t]+){0,2})?(?<![\w-])(?<!\bor[ \t])(?:"
+    r"[ \t]+){0,2})?(?<![\w-])(?<!(?<!and/)\bor[ \t])(?:"
     rf"(?:not|cannot|can't)(?:[ \t]+{_JUDGING}){{0,4}}[ \t]+(?:{_CAUSE}|(?:explained|explicable|accounted[ \t]+for)\b)"
     r"|un(?:explained[ \t]+by|related[ \t]+to|attribut(?:able|ed)[ \t]+to))(?![\w-])"
 )
@@ -396,7 +397,9 @@ _NONE_OF_WHAT = (
 # (in an inclusion criterion, an absence joined by "and" or "but", or a bare one in brackets, is another
 # requirement asked of every patient: "SLEDAI-2K ≥ 6 and no evidence of active nephritis", "SLEDAI-2K ≥ 6 (no
 # evidence of active nephritis)")
-_JOINED_BY_AND = lazy(r"(?i)(?:and|but)(?![\w-])|&|[(\[][ \t]*(?:with[ \t]+)?(?:no|absence[ \t]+of)(?![\w-])")
+_JOINED_BY_AND = lazy(
+    r"(?i)(?:and(?:[ \t]*/[ \t]*or)?|but)(?![\w-])|&|[(\[][ \t]*(?:with[ \t]+)?(?:no|absence[ \t]+of)(?![\w-])"
+)
 # (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions", none that
 # makes it what another noun is treated with: "hepatitis requiring treatment", "bleeding managed by
 # transfusion" are conditions; a haematopoietic growth factor by its name or its kind's: "filgrastim",
@@ -409,11 +412,12 @@ _TREATMENT = (
     r"|(?:peg)?filgrastim|lenograstim|sargramostim|romiplostim|eltrombopag|avatrombopag|(?:darb)?epoetin\w*"
     r"|supplement\w*|replacement|dialysis|infusions?|treatment|therapy)(?![\w-]))"
 )
-# ... or joined to the limit by "and" or "but" ("ALT > 3 × ULN and no evidence of hepatitis", "but no sign of
-# hemolysis"): in an exclusion criterion, the limit keeps out only patients without it (in an inclusion one, both
-# are asked of every patient: another requirement, _parts_and_waivers)
+# ... or joined to the limit by "and", "and/or" or "but" ("ALT > 3 × ULN and no evidence of hepatitis", "but no sign
+# of hemolysis", "and/or no evidence of hepatitis"): in an exclusion criterion, the limit keeps out only patients
+# without it (in an inclusion one, both are asked of every patient: another requirement, _parts_and_waivers)
+_AND_OR = r"and(?:[ \t]*/[ \t]*or)?"  # ("and", "and/or")
 _AND_NONE = (
-    rf"(?:and|but|&)[ \t]+(?:(?:(?:there(?:[ \t]+(?:is|are|was|were)|['\u2019]s)|with)[ \t]+)?no[ \t]+{_NO_WHAT}"
+    rf"(?:{_AND_OR}|but|&)[ \t]+(?:(?:(?:there(?:[ \t]+(?:is|are|was|were)|['\u2019]s)|with)[ \t]+)?no[ \t]+{_NO_WHAT}"
     rf"|(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of)(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w))"
 )
 # ... or the patients not on a drug (or off one that makes the value: _MAKES_A_VALUE): "INR > 1.5 not on
@@ -434,14 +438,14 @@ _READ = (  # (the words of a value's readings, what it is read from, by or of)
 )
 _READINGS = rf"(?:{_READ}|into[ \t]+account|as)"
 _NOT_ON = (
-    r"(?<!\bor[ \t])(?:not|never)[ \t]+(?:(?:currently|presently|already|concomitantly)[ \t]+)?"
+    r"(?<!(?<!and/)\bor[ \t])(?:not|never)[ \t]+(?:(?:currently|presently|already|concomitantly)[ \t]+)?"
     r"(?:on|receiving|treated[ \t]+with|(?:taking|using|given)(?=[ \t]+(?:[\w-]+[ \t]+){0,3}?"
     rf"{_DRUG}(?![\w-])))(?![\w-])(?![ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_READINGS}(?![\w-]))"
     rf"(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+(?!(?:one|two|three|four|five|the|each|every|any|all|more|at|\d)"
     r"(?![\w-]))[a-z])"
     rf"|off(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_MAKES_A_VALUE}(?![\w-]))"
     # ("not anticoagulated", "not therapeutically anticoagulated", "non-anticoagulated")
-    rf"|(?<!\bor[ \t])(?:not|never)[ \t]+(?:[a-z]+ly[ \t]+)?(?={_MAKES_A_VALUE}(?![\w-]))"
+    rf"|(?<!(?<!and/)\bor[ \t])(?:not|never)[ \t]+(?:[a-z]+ly[ \t]+)?(?={_MAKES_A_VALUE}(?![\w-]))"
     rf"|non-?(?={_MAKES_A_VALUE}(?![\w-]))"
 )
 _ABSENCE = (
@@ -1029,7 +1033,7 @@ _OPENER = lazy(
     r"|with|without|w/o|except|excluding|other than|who|whose|barring|once|(?:as|so)[ \t]+long[ \t]+as|assuming"
     r"|following"
     rf"|exceptions?|absence[ \t]+of|no[ \t]+{_NO_WHAT}|only[ \t]+(?:if|when(?:ever)?|where|provided))\b"
-    rf"|(?:(?:and|but)[ \t]+)?{_NEGATED_CAUSE}|{_ABSENCE}|{_EXCEPTING_ABBREVIATED}(?=\s)"
+    rf"|(?:(?:{_AND_OR}|but)[ \t]+)?(?:{_NEGATED_CAUSE}|{_NOT_ON})|{_ABSENCE}|{_EXCEPTING_ABBREVIATED}(?=\s)"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
