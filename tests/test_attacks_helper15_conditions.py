@@ -1,6 +1,14 @@
-"""A limit's condition, the cases still read wrongly (helper-15).
+"""A limit's condition, the cases still read wrongly (helper-15): a threshold must hold the conditions its
+criterion's words put on its limit (E524 when it leaves one out) and no words that are none (E518).
 
-DOCSTRING
+Found and fixed:
+
+1. (a false pass) an absence or a negated cause joined by "and/or" ("ALT > 3 ×ULN and/or no evidence of hepatitis",
+   "and/or not due to hepatitis"): scopes._AND_NONE read "and", "but", "&"; the "or" before "not" read as "whether
+   or not". A record holding it was refused (E528).
+2. (one reading for two spellings) "that is" rewords the words before it as "i.e." does: a record holding "that is
+   hepatitis" passed where "i.e. hepatitis" was refused as an aside (E518). Both are asides now (scopes._INCLUDING);
+   a relative clause's "that is" ("that is not due to ...") is not.
 """
 
 from __future__ import annotations
@@ -56,3 +64,36 @@ def test_an_absence_after_and_or_is_the_limits_condition(trials: Trials, text: s
 )
 def test_and_or_before_no_absence_asks_no_condition(trials: Trials, text: str) -> None:
     assert "E524" not in _codes(trials, text), text
+
+
+# 2. "that is" rewords the words before it, as "i.e." does: an aside, no condition of the limit. A record holding
+# "that is hepatitis" of "ALT > 3 ×ULN, that is hepatitis" passed where "i.e. hepatitis" was refused (E518);
+# scopes._INCLUDING read "i.e." and not "that is". Not a relative clause's "that is" ("that is not due to ...", a
+# negated cause, "that is confirmed on repeat testing")
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("ALT > 3 ×ULN, that is hepatitis", "that is hepatitis"),
+        ("ALT > 3 ×ULN, that is, hepatitis", "that is, hepatitis"),
+        ("ALT > 3 ×ULN (that is, hepatitis)", "that is, hepatitis"),
+        ("ALT > 3 ×ULN, that is to say hepatitis", "that is to say hepatitis"),
+        ("ALT > 3 ×ULN, i.e. hepatitis", "i.e. hepatitis"),
+        ("ALT > 3 ×ULN (i.e. hepatitis)", "i.e. hepatitis"),
+    ],
+)
+def test_that_is_opens_an_aside_as_ie_does(trials: Trials, text: str, aside: str) -> None:
+    assert _codes(trials, text) == set(), text
+    assert _codes(trials, text, (aside,)) == {"E518"}, (text, aside)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "asked"),
+    [
+        ("ALT > 3 ×ULN that is not due to hepatitis", "that is not due to hepatitis", True),
+        ("ALT > 3 ×ULN, that is not explained by hepatitis", "that is not explained by hepatitis", True),
+        ("ALT > 3 ×ULN, that is confirmed on repeat testing", "that is confirmed on repeat testing", False),
+    ],
+)
+def test_a_relative_clauses_that_is_is_no_aside(trials: Trials, text: str, condition: str, asked: bool) -> None:
+    assert _codes(trials, text) == ({"E524"} if asked else set()), text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
