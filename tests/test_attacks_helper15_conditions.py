@@ -9,6 +9,11 @@ Found and fixed:
 2. (one reading for two spellings) "that is" rewords the words before it as "i.e." does: a record holding "that is
    hepatitis" passed where "i.e. hepatitis" was refused as an aside (E518). Both are asides now (scopes._INCLUDING);
    a relative clause's "that is" ("that is not due to ...") is not.
+3. (honest records refused) "eGFR < 30 mL/min, when measured by CKD-EPI", "unless stated otherwise in the
+   protocol", "provided the result is confirmed": thresholds._JOINED read the word after the limit as joining it to
+   another requirement (E524 whatever the record held), and scopes._OPENS_AFTER read ", when" and "unless" as a
+   condition whatever followed. Words naming no condition after them (scopes.names_no_condition, the readings
+   helper-11 gave an opener before the limit) open none; words naming a condition still do.
 """
 
 from __future__ import annotations
@@ -96,4 +101,43 @@ def test_that_is_opens_an_aside_as_ie_does(trials: Trials, text: str, aside: str
 )
 def test_a_relative_clauses_that_is_is_no_aside(trials: Trials, text: str, condition: str, asked: bool) -> None:
     assert _codes(trials, text) == ({"E524"} if asked else set()), text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+# 3. (honest records refused) a word that may join a limit to another requirement ("when", "unless", "provided"),
+# right after it, before words naming no condition: how or when the value is read, or the protocol's say.
+# thresholds._JOINED read any of them as joining the limit to a requirement (E524 whatever the record held), and
+# scopes read ", when" and "unless" after the limit as opening a condition whatever followed. As before the limit
+# ("When measured by CKD-EPI, eGFR < 30 mL/min", helper-11), they open none now (scopes.names_no_condition)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eGFR < 30 mL/min, when measured by CKD-EPI",
+        "eGFR < 30 mL/min when calculated by CKD-EPI",
+        "eGFR < 30 mL/min unless stated otherwise in the protocol",
+        "eGFR < 30 mL/min unless otherwise specified",
+        "eGFR < 30 mL/min, provided the result is confirmed",
+        "eGFR < 30 mL/min provided that the value is confirmed on repeat testing",
+    ],
+)
+def test_a_joining_word_naming_no_condition_asks_none(trials: Trials, text: str) -> None:
+    assert _codes(trials, text) == set(), text
+
+
+# ... and where the words after it name a condition, it is asked as before
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("eGFR < 30 mL/min, when due to lupus nephritis", "when due to lupus nephritis"),
+        ("eGFR < 30 mL/min unless due to lupus nephritis", "unless due to lupus nephritis"),
+        ("eGFR < 30 mL/min, provided lupus nephritis is excluded", "provided lupus nephritis is excluded"),
+        (
+            "Total bilirubin > 2 mg/dL unless confirmed by genotyping as Gilbert's syndrome",
+            "unless confirmed by genotyping as Gilbert's syndrome",
+        ),
+        ("eGFR < 30 mL/min if confirmed on repeat testing", "if confirmed on repeat testing"),
+    ],
+)
+def test_a_joining_word_naming_a_condition_still_asks_it(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
     assert _codes(trials, text, (condition,)) == set(), (text, condition)

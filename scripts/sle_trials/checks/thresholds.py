@@ -1081,9 +1081,20 @@ def _condition_left_out(
     lead = _JOINED_BEFORE.search(corpus, max(0, measure - 40), measure) if measure > start else None
     # (not the next item's first word, which the criterion's text runs on into: "a. Total bilirubin > 2 mg/dL"
     # "b. Unless surgically sterile, women ...")
+    # (nor a word that opens no condition there: ", when measured by CKD-EPI", "unless stated otherwise in the
+    # protocol", scopes.names_no_condition)
     after = [_JOINED.match(corpus, start + len(quote)), _JOINED.match(corpus, start + statement.end)]
     joined = (
-        next((m for m in after if m is not None and scopes.above(layout, m.end() - 1, at)), None)
+        next(
+            (
+                m
+                for m in after
+                if m is not None
+                and scopes.above(layout, m.end() - 1, at)
+                and not scopes.names_no_condition(corpus, m.end())
+            ),
+            None,
+        )
         or _JOINED_BEFORE.search(corpus, max(0, start - 40), start)
         or (lead if lead and _LIMIT_END.search(corpus, 0, lead.start()) else None)
     )

@@ -513,20 +513,36 @@ _CHECKED_ONLY = (
 )
 # (the words of the clause an opener opens, to its end: an abbreviation's stop ends none, sentences.within)
 _IN_OPENED = sentences.within(r",;.()\n")
-_ONLY_READ = (
-    rf"(?![ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-])){_IN_OPENED}){{0,60}}?(?<![\w-])"
+_READ_ONLY = (
+    rf"[ \t]+(?:(?!(?<![\w-]){_CONDITION}(?![\w-])){_IN_OPENED}){{0,60}}?(?<![\w-])"
     r"(?:is|are|was|were|has|have|been|be)(?:[ \t]+(?:been|being))?[ \t]+(?:[a-z]+ly[ \t]+)?"
-    rf"{_CHECKED_ONLY})"
+    rf"{_CHECKED_ONLY}"
 )
+_ONLY_READ = rf"(?!{_READ_ONLY})"
 # (nor words naming no condition right after the opener: how or when the value is read, "When measured by CKD-EPI,
-# eGFR < 30", "Once confirmed, ..."; the protocol's say, "Unless otherwise specified, ...", "In case of doubt, ...")
-_NO_CONDITION_NAMED = (
-    rf"(?![ \t]+(?:{_CHECKED_ONLY}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
-    r"|indicated|of[ \t]+doubt)(?![\w-]))"
+# eGFR < 30", "Once confirmed, ..."; the protocol's say, "Unless otherwise specified, ...", "unless stated otherwise
+# in the protocol", "In case of doubt, ..."; none where the clause names a condition, "unless confirmed by biopsy as
+# autoimmune hepatitis")
+_NONE_NAMED = (
+    rf"[ \t]+(?:{_CHECKED_ONLY}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
+    r"|indicated|of[ \t]+doubt"
+    r"|(?:stated|specified|noted|indicated|directed|instructed|defined|described)[ \t]+otherwise)"
+    rf"(?![\w-])(?!{_IN_OPENED}*?(?<![\w-]){_CONDITION}(?![\w-]))"
 )
+_NO_CONDITION_NAMED = rf"(?!{_NONE_NAMED})"
+_NAMES_NONE = lazy(rf"(?i){_READ_ONLY}|{_NONE_NAMED}")
+
+
+def names_no_condition(text: str, at: int) -> bool:
+    """Whether the words at position at, right after a word that may open a condition ("when", "unless", "provided",
+    ...), name none: how or when the value is read (", when measured by CKD-EPI", "provided the result is
+    confirmed") or the protocol's say ("unless stated otherwise in the protocol")."""
+    return _NAMES_NONE.match(text, at) is not None
+
+
 _OPENS_AFTER = (
     rf"(?<![\w-])(?:barring(?![ \t]+{_NO_OF}{_TREATMENT})|(?:provid(?:ed|ing)[ \t]+that|(?:as|so)[ \t]+long[ \t]+as"
-    rf"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that){_ONLY_READ}|unless"
+    rf"|on[ \t]+(?:the[ \t]+)?condition[ \t]+that|assuming[ \t]+that){_ONLY_READ}|unless{_NO_CONDITION_NAMED}"
     r"|except[ \t]+(?:when|where|if|in[ \t]+cases?)"
     r"|(?:once|provid(?:ed|ing)(?![ \t]+(?:by|to|for|in|as|at|from|on|with|under|via)(?![\w-])))"
     rf"(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-])(?:is|are|was|were|has|have|been)(?![\w-])){_ONLY_READ}"
@@ -538,7 +554,7 @@ _OPENS_AFTER = (
     rf"(?:(?!(?<![\w-])(?:is|are)(?![\w-])){_IN_OPENED}){{0,30}}?"
     rf"(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-]))"
     r"|(?:after|following|upon)[ \t]+(?:the[ \t]+)?(?:exclusion[ \t]+of|ruling[ \t]+out))(?![\w-])"
-    r"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-])"
+    rf"|,[ \t]*(?:only[ \t]+)?when(?:ever)?(?![\w-]){_ONLY_READ}{_NO_CONDITION_NAMED}"
     # ("only when ...", "when hepatitis is excluded": "when" opening a clause of its own, with its verb)
     rf"|(?<![\w-])(?:only[ \t]+when(?:ever)?|when(?:ever)?(?=[ \t]+{_IN_OPENED}{{0,60}}?(?<![\w-])"
     rf"(?:is|are|was|were|has|have|been)(?![\w-]))){_ONLY_READ}(?![\w-])"
