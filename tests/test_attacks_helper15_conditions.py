@@ -14,6 +14,10 @@ Found and fixed:
    another requirement (E524 whatever the record held), and scopes._OPENS_AFTER read ", when" and "unless" as a
    condition whatever followed. Words naming no condition after them (scopes.names_no_condition, the readings
    helper-11 gave an opener before the limit) open none; words naming a condition still do.
+4. (a false pass) what is ruled out set off by a comma, a dash or a semicolon, with words of how, where or when
+   after it ("ALT > 3 ×ULN; hepatitis excluded by serology", "– hepatitis excluded by serology", ", hepatitis
+   excluded on screening"): scopes._RULED_OUT_SET_OFF ended at the word that rules it out (the bracket form read
+   to the bracket's end); a record holding the dashed or the semicolon's clause was refused (E528, E518).
 """
 
 from __future__ import annotations
@@ -141,3 +145,45 @@ def test_a_joining_word_naming_no_condition_asks_none(trials: Trials, text: str)
 def test_a_joining_word_naming_a_condition_still_asks_it(trials: Trials, text: str, condition: str) -> None:
     assert _codes(trials, text) == {"E524"}, text
     assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+# 4. What is ruled out, set off by a comma, a dash or a semicolon, with words after it of how, where or when it was
+# ("ALT > 3 ×ULN; hepatitis excluded by serology", "– hepatitis excluded by serology", ", hepatitis excluded on
+# screening"): scopes._RULED_OUT_SET_OFF ended at the word that rules it out, so the clause named no condition and
+# the limit passed with none (the bracket form, which reads to the bracket's end, was read). A record holding the
+# dashed or the semicolon's clause was refused (E528, E518)
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN; hepatitis excluded by serology", "hepatitis excluded by serology"),
+        ("ALT > 3 ×ULN – hepatitis excluded by serology", "hepatitis excluded by serology"),
+        ("ALT > 3 ×ULN - hepatitis excluded by serology", "hepatitis excluded by serology"),
+        ("ALT > 3 ×ULN, hepatitis excluded on screening", "hepatitis excluded on screening"),
+        ("ALT > 3 ×ULN, hepatitis ruled out by PCR and imaging.", "hepatitis ruled out by PCR and imaging"),
+        ("ALT > 3 ×ULN (hepatitis excluded by serology)", "hepatitis excluded by serology"),
+        (
+            "Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded by genotyping",
+            "Gilbert's syndrome excluded by genotyping",
+        ),
+    ],
+)
+def test_what_is_ruled_out_with_how_after_it_is_the_limits_condition(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who is kept out of what, a rule of who is kept out, the measure's own terms
+        "ALT > 3 ×ULN; hepatitis excluded from the study",
+        "ALT > 3 ×ULN; patients with hepatitis excluded by the sponsor",
+        "ALT > 3 ×ULN – hepatitis is excluded by serology",
+        "Hemoglobin < 8 g/dL – values after transfusion excluded by the laboratory",
+        # a run-on list of what is kept out, another limit's
+        "ALT > 3 ×ULN; HIV infection excluded by serology; pregnancy excluded",
+        "Hemoglobin < 8 g/dL, or Total bilirubin > 2 mg/dL – Gilbert's syndrome excluded by genotyping",
+    ],
+)
+def test_words_after_what_no_condition_rules_out_ask_none(trials: Trials, text: str) -> None:
+    assert "E524" not in _codes(trials, text), text

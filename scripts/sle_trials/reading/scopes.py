@@ -485,7 +485,13 @@ _BRACKETED = (
 # (in brackets, square ones too, or set off by a comma or a dash and ending its clause: "ALT > 3 × ULN, hepatitis
 # excluded", "ALT > 3 × ULN – hepatitis excluded"; a hyphen spaced, as a dash is written with one: not a word's)
 _SET_OFF = r"(?:(?<=,)|(?<=,[ \t])|(?<=[\u2013\u2014])|(?<=[\u2013\u2014][ \t])|(?<=[ \t]-[ \t]))"
-_RULED_OUT_SET_OFF = rf"(?:{_ruled_out(_IN_A_CLAUSE)})(?=[ \t]*(?:[,;.)]|\Z))"
+# (and how, where or when it was ruled out after it, to its clause's end: "hepatitis excluded by serology", "...
+# excluded on screening"; not "from ...", who is kept out of what)
+_HOW_RULED_OUT = (
+    r"(?:[ \t]+(?:by|on|at|via|using|through|per|after|before|during|in|within|following|with|according[ \t]+to)"
+    rf"(?![\w-]){_IN_A_CLAUSE}{{0,60}}?)?"
+)
+_RULED_OUT_SET_OFF = rf"(?:{_ruled_out(_IN_A_CLAUSE)}){_HOW_RULED_OUT}(?=[ \t]*(?:[,;.)]|\Z))"
 _IN_BRACKETS = rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]|{_SET_OFF}[ \t]*{_RULED_OUT_SET_OFF}"
 _BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
 _RULED_OUT_ALONE = lazy(rf"(?i){_RULED_OUT_SET_OFF}")
