@@ -18,6 +18,10 @@ Found and fixed:
    after it ("ALT > 3 ×ULN; hepatitis excluded by serology", "– hepatitis excluded by serology", ", hepatitis
    excluded on screening"): scopes._RULED_OUT_SET_OFF ended at the word that rules it out (the bracket form read
    to the bracket's end); a record holding the dashed or the semicolon's clause was refused (E528, E518).
+5. (a false pass) a drug that moves the value, of a kind or a name no list of scopes._MAKES_A_VALUE held, after
+   "and no", "without", "not taking", "off" ("HBV DNA > 2000 IU/mL and no antiviral prophylaxis", "without
+   entecavir", "not taking tenofovir"): the words named no condition. An antiviral, or a name ending as a drug's
+   stem does, is read now (scopes._DRUG_BY_FORM); a support that lifts a value stays the measure's own terms.
 """
 
 from __future__ import annotations
@@ -186,4 +190,41 @@ def test_what_is_ruled_out_with_how_after_it_is_the_limits_condition(trials: Tri
     ],
 )
 def test_words_after_what_no_condition_rules_out_ask_none(trials: Trials, text: str) -> None:
+    assert "E524" not in _codes(trials, text), text
+
+
+# 5. A drug whose use moves the value, named after "and no", "without", "not taking", "off" where no list of
+# scopes._MAKES_A_VALUE holds it: an antiviral ("HBV DNA > 2000 IU/mL and no antiviral prophylaxis"), a name known
+# by a drug's stem ("without entecavir", "not taking tenofovir"). Read as no drug, the words named no condition
+# and the limit passed with none; a record holding "and no antiviral prophylaxis" was refused (E528). Read now as
+# "without anticoagulation" is (scopes._DRUG_BY_FORM)
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("HBV DNA > 2000 IU/mL and no antiviral prophylaxis", "and no antiviral prophylaxis"),
+        ("HBV DNA > 2000 IU/mL without antiviral prophylaxis", "without antiviral prophylaxis"),
+        ("HBV DNA > 2000 IU/mL in the absence of antiviral therapy", "in the absence of antiviral therapy"),
+        ("HBV DNA > 2000 IU/mL without entecavir", "without entecavir"),
+        ("HBV DNA > 2000 IU/mL not taking tenofovir", "not taking tenofovir"),
+        ("HBV DNA > 2000 IU/mL off entecavir", "off entecavir"),
+        ("INR > 1.5 ×ULN without nadroparin", "without nadroparin"),
+    ],
+)
+def test_a_drug_known_by_its_form_is_the_limits_condition(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a support that lifts a value: the measure's own terms, as before
+        "Hemoglobin < 8 g/dL without transfusion",
+        "Hemoglobin < 8 g/dL without G-CSF prophylaxis",
+        "Hemoglobin < 8 g/dL not receiving transfusions",
+        # no drug
+        "HBV DNA > 2000 IU/mL without a known virus",
+    ],
+)
+def test_no_drug_after_without_asks_no_condition(trials: Trials, text: str) -> None:
     assert "E524" not in _codes(trials, text), text

@@ -367,10 +367,18 @@ _NEGATED_CAUSE = (
 # anticoagulation", "in the absence of anticoagulant therapy", "unless on warfarin" hold the limit for patients
 # not on it, as "not due to anticoagulation" does; not a support that lifts a value, _TREATMENT's, which is the
 # measure's own terms)
+# (and a drug of a kind or a name no list here holds, known by its form: an antiviral ("HBV DNA > 2000 IU/mL and no
+# antiviral prophylaxis", "without antiviral therapy"), or a name ending as a drug's stem does ("without entecavir",
+# "not taking tenofovir", "without rituximab"): read as no drug, the patients' words named no condition, and the limit
+# passed with none)
+_DRUG_BY_FORM = (
+    r"anti-?(?:retro)?virals?|(?<![\w-])[a-z]{2,}(?:vir|parin|xaban|gatran|farin|coumarol|mab|nib|olimus|statin|sartan"
+    r"|cillin|mycin|floxacin|cycline|prazole|udine)s?(?![\w-])"
+)
 _MAKES_A_VALUE = (
     r"(?:anti-?coagula\w*|anti-?platelets?|anti-?thrombotics?|LMWH|UFH|warfarin|coumadin|acenocoumarol|phenprocoumon|heparins?"
     r"|enoxaparin|dalteparin|tinzaparin|fondaparinux|apixaban|rivaroxaban|edoxaban|dabigatran|argatroban|bivalirudin"
-    r"|vitamin[ \t]+K[ \t]+antagonists?|VKAs?|[DN]OACs?|blood[ \t]+thinners?)"
+    rf"|vitamin[ \t]+K[ \t]+antagonists?|VKAs?|[DN]OACs?|blood[ \t]+thinners?|{_DRUG_BY_FORM})"
 )
 _CONDITION = (
     r"(?:syndromes?|diseases?|disorders?|traits?|hepatitis|ha?emolysis|an(?:a|ae)mia|thalass(?:a|ae)mia|"
