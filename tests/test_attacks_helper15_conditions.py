@@ -22,6 +22,12 @@ Found and fixed:
    "and no", "without", "not taking", "off" ("HBV DNA > 2000 IU/mL and no antiviral prophylaxis", "without
    entecavir", "not taking tenofovir"): the words named no condition. An antiviral, or a name ending as a drug's
    stem does, is read now (scopes._DRUG_BY_FORM); a support that lifts a value stays the measure's own terms.
+6. (honest records refused) in an inclusion criterion, "SLEDAI-2K ≥ 6 – lupus nephritis excluded" (and "with ...
+   excluded", "once ... is excluded") was refused E508 whatever the record held: lexicon.limit_kept_out read the
+   word ruling the condition out as the limit's own predicate (across the dash), the limit turned round to "< 6".
+   A condition ruled out that a word of when opens or a dash sets off, or a permission of a group a dash sets off,
+   is the condition's (scopes.condition_after), and starts a clause; the limit's own predicate after a dash ("<
+   6 – patients excluded") still keeps its patients out.
 """
 
 from __future__ import annotations
@@ -228,3 +234,60 @@ def test_a_drug_known_by_its_form_is_the_limits_condition(trials: Trials, text: 
 )
 def test_no_drug_after_without_asks_no_condition(trials: Trials, text: str) -> None:
     assert "E524" not in _codes(trials, text), text
+
+
+# 6. (honest records refused) in an inclusion criterion, a condition ruled out after the limit ("SLEDAI-2K ≥ 6 –
+# lupus nephritis excluded", "with lupus nephritis excluded", "once lupus nephritis is excluded") was read as the
+# limit's own predicate keeping its patients out (lexicon.limit_kept_out crossed the dash, and read the word that
+# rules the condition out): the threshold was turned round to "< 6" and refused E508 whatever the record held. A
+# condition ruled out that a word of when opens or a dash sets off is the condition's now (scopes.condition_after);
+# in an exclusion criterion, a permission of a group after a dash was read as the limit let in (E508) and, held,
+# started no clause (E528)
+@pytest.mark.parametrize(
+    ("text", "condition", "side"),
+    [
+        ("SLEDAI-2K ≥ 6 – lupus nephritis excluded", "lupus nephritis excluded", "inclusion"),
+        ("SLEDAI-2K ≥ 6 - lupus nephritis excluded", "lupus nephritis excluded", "inclusion"),
+        ("SLEDAI-2K ≥ 6 — lupus nephritis ruled out", "lupus nephritis ruled out", "inclusion"),
+        ("SLEDAI-2K ≥ 6 with lupus nephritis excluded", "with lupus nephritis excluded", "inclusion"),
+        ("SLEDAI-2K ≥ 6 once lupus nephritis is excluded", "once lupus nephritis is excluded", "inclusion"),
+        ("eGFR < 30 mL/min – patients on dialysis are allowed", "patients on dialysis are allowed", "exclusion"),
+    ],
+)
+def test_a_condition_ruled_out_after_a_limit_is_no_predicate_of_it(
+    trials: Trials, text: str, condition: str, side: str
+) -> None:
+    assert _codes(trials, text, (), side) == {"E524"}, text
+    assert _codes(trials, text, (condition,), side) == set(), (text, condition)
+
+
+# ... the limit's own predicate, right after it or right after a dash, still keeps its patients out (E508 for the
+# threshold as written: the criterion requires its complement), or lets them in
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("SLEDAI-2K ≥ 6 – excluded", "inclusion"),
+        ("SLEDAI-2K ≥ 6 excluded", "inclusion"),
+        ("SLEDAI-2K ≥ 6 is not allowed", "inclusion"),
+        ("SLEDAI-2K ≥ 6 with nephritis is not allowed", "inclusion"),
+        ("eGFR < 30 mL/min is allowed", "exclusion"),
+        ("eGFR < 30 mL/min – is allowed", "exclusion"),
+        ("eGFR < 30 mL/min – patients are allowed", "exclusion"),
+    ],
+)
+def test_the_limits_own_predicate_still_keeps_out(trials: Trials, text: str, side: str) -> None:
+    assert _codes(trials, text, (), side) == {"E508"}, text
+
+
+# ... and read as its complement: the limit as written refused (E508), the complement needing the note saying so
+# (E510)
+@pytest.mark.parametrize("text", ["SLEDAI-2K < 6 – patients excluded", "SLEDAI-2K < 6 - patients are not eligible"])
+def test_the_limits_own_predicate_after_a_dash_still_reads_its_complement(trials: Trials, text: str) -> None:
+    as_written = ("DISEASE_ACTIVITY", "SLEDAI-2K", "<", 6, "points")
+    assert set(re.findall(r"\bE\d{3}\b", threshold_out(trials, text, as_written, (), "inclusion"))) == {"E508"}, text
+    assert _codes(trials, text, (), "inclusion") == {"E510"}, text
+
+
+# ... and a rule of who is kept out after the dash is another requirement, no condition of the limit
+def test_a_rule_after_a_dash_in_an_inclusion_criterion_asks_no_condition(trials: Trials) -> None:
+    assert _codes(trials, "SLEDAI-2K ≥ 6 – patients with lupus nephritis excluded", (), "inclusion") == set()

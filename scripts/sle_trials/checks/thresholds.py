@@ -368,7 +368,8 @@ def _not_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> s
     where = _in(corpus, quote, s)
     why = lexicon.limit_not_required(corpus, *where)
     if why is None and side == "EXCLUSION" and (words := lexicon.limit_let_in(corpus, *where)) is not None:
-        why = repr(words)
+        # (not a permission of a group set off after it, the limit's condition: "– patients on dialysis are allowed")
+        why = None if scopes.condition_after(corpus, where[1]) else repr(words)
     return why
 
 
@@ -378,9 +379,10 @@ def _as_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> le
     states its complement, a reading (E510: a note says so); one with no complement ("= 6") states none."""
     if side != "INCLUSION" or s.comparator is None or lexicon.limit_not_required(corpus, *_in(corpus, quote, s)):
         return s  # (a limit no one is asked to meet is turned round to none: "No SLEDAI-2K ≥ 6 requirement")
-    words = lexicon.limit_kept_out(corpus, *_in(corpus, quote, s))
-    if words is None:
-        return s
+    where = _in(corpus, quote, s)
+    words = lexicon.limit_kept_out(corpus, *where)
+    if words is None or scopes.condition_after(corpus, where[1]):
+        return s  # (a condition ruled out after it is none of its predicate: "≥ 6 with lupus nephritis excluded")
     return dataclasses.replace(
         s,
         comparator=lexicon.COMPLEMENT.get(s.comparator),

@@ -837,7 +837,8 @@ def limit_not_required(text: str, start: int, end: int) -> str | None:
 # "eGFR less than 30 mL/min is not permitted", "SLEDAI-2K score below 6 excluded". In an inclusion
 # criterion it states the complement of what patients must meet: read as a limit of its words, an
 # inclusion threshold "< 6" passed where patients need 6 or more. (Only the limit's own predicate, no
-# comma between: "Prednisone ≤ 30 mg/day, higher doses are not allowed" keeps out the doses above it.)
+# comma between: "Prednisone ≤ 30 mg/day, higher doses are not allowed" keeps out the doses above it; a condition
+# ruled out after it is not its predicate either: thresholds asks scopes.condition_after.)
 _KEPT_OUT_AFTER = lazy(
     r"(?i)[^.;:,()\n]{0,30}?(?<![\w-])(?:"
     rf"{kept_out.SHUT_OUT}|prohibited|disallowed|unacceptable|not[ \t]+acceptable"

@@ -632,12 +632,15 @@ _CONDITION_EXCEPTION = lazy(
 # let no one in)
 # (words of a relative clause end the words a permission reads: "patients with lupus nephritis who are eligible
 # for dialysis are excluded" lets no one in)
-_PERMISSION = lazy(
-    rf"(?i)(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
+_LETS_IN_A_GROUP = (
+    rf"(?<![\w-])(?:{_CONDITION}(?![\w-])|{_PEOPLE}[ \t]+{_WHO_THEY_ARE})"
     rf"(?:(?!(?<![\w-])(?:not|never|no|cannot|only|{_RELATIVE})(?![\w-])){kept_out.IN_CLAUSE}){{0,60}}?"
     r"(?<![\w-])(?:is|are|may|can|will|would)(?:[ \t]+(?:also|still|then|be)){0,3}[ \t]+"
     rf"(?:{kept_out.LET_IN}|participate|acceptable|exempt(?:ed)?|an?[ \t]+exception"
     rf"|not[ \t]+(?:be[ \t]+)?(?:{kept_out.SHUT_OUT}|exclusionary))(?![\w-])"
+)
+_PERMISSION = lazy(
+    rf"(?i){_LETS_IN_A_GROUP}"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)(?![\w-])"
     r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable|n/a)[ \t]+"
     rf"{kept_out.NOT_APPLYING_TO}(?![\w-])"
@@ -700,6 +703,25 @@ def _letting_in(text: str, start: int, end: int, mark: str) -> Iterator[re.Match
 
 
 _OPENED = lazy(rf"(?i){_OPENS_AFTER}")
+# a condition right after a limit: ruled out, a word of when opening it ("with lupus nephritis excluded", "once
+# hepatitis is excluded", "after hepatitis has been ruled out") or a dash setting it off ("– lupus nephritis
+# excluded"), or a permission of a group a dash sets off ("– patients on dialysis are allowed")
+_DASH = r"(?:[\u2013\u2014]|-(?=[ \t]))"
+_CONDITION_AFTER = lazy(
+    r"(?i)[ \t]*(?:(?:with|once|after|following|when|whenever|provided(?:[ \t]+that)?|providing[ \t]+that|until)[ \t]+"
+    rf"(?!(?:{_PEOPLE})(?![\w-])){_IN_OPENED}{{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-]){_IN_OPENED}{{0,30}}?"
+    rf"(?<![\w-])(?:ruled[ \t-]+out|{_EXCLUDED_WORD})(?![\w-])"
+    rf"|{_DASH}[ \t]*(?:{_RULED_OUT_SET_OFF}|{_LETS_IN_A_GROUP}))"
+)
+
+
+def condition_after(text: str, end: int) -> bool:
+    """Whether the words right after a limit (ending at end) open with a condition of it: one ruled out that a word of
+    when opens or a dash sets off ("SLEDAI-2K ≥ 6 with lupus nephritis excluded", "– lupus nephritis excluded"), or a
+    permission of a group a dash sets off ("eGFR < 30 mL/min – patients on dialysis are allowed"). Its words are the
+    condition's, not the limit's own predicate keeping its patients out or letting them in (lexicon.limit_kept_out,
+    limit_let_in): "SLEDAI-2K < 6 – patients excluded", "– excluded" still are."""
+    return _CONDITION_AFTER.match(text, end) is not None
 
 
 def _goes_on(text: str, found: re.Match[str], end: int) -> bool:
@@ -949,9 +971,10 @@ def clause_start(text: str, condition: str) -> bool:
     screening period, ...", "is no minimum daily dose requirement ..." inside "There is no ..."."""
     if _OPENER.match(condition):
         return True
-    # (what is ruled out, set off by a dash: "ALT > 3 × ULN – hepatitis excluded", as _IN_BRACKETS reads it; a
-    # dash sets off no other clause, which a range's "1 - 2" would start)
-    dashed = _RULED_OUT_ALONE.fullmatch(condition) is not None
+    # (what is ruled out, set off by a dash: "ALT > 3 × ULN – hepatitis excluded", as _IN_BRACKETS reads it, or a
+    # permission: "eGFR < 30 mL/min – patients on dialysis are allowed"; a dash sets off no other clause, which a
+    # range's "1 - 2" would start)
+    dashed = _RULED_OUT_ALONE.fullmatch(condition) is not None or lets_in_after(condition)
     return any(
         not text[:at].strip()
         or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(["
