@@ -28,6 +28,10 @@ Found and fixed:
    A condition ruled out that a word of when opens or a dash sets off, or a permission of a group a dash sets off,
    is the condition's (scopes.condition_after), and starts a clause; the limit's own predicate after a dash ("<
    6 – patients excluded") still keeps its patients out.
+7. (honest records refused) a score's parts left out of it read as conditions: "SLEDAI-2K ≥ 6 (clinical SLEDAI,
+   serology and nephritis excluded)", "(exception: serology)", "(excluding serology and nephritis)" (E524 with no
+   condition). A score's parts by their names or the score's (scopes._A_SCORES_PART) are the measure's own terms,
+   as its readings are; held, the bracket ruling them out is an aside (E518).
 """
 
 from __future__ import annotations
@@ -291,3 +295,65 @@ def test_the_limits_own_predicate_after_a_dash_still_reads_its_complement(trials
 # ... and a rule of who is kept out after the dash is another requirement, no condition of the limit
 def test_a_rule_after_a_dash_in_an_inclusion_criterion_asks_no_condition(trials: Trials) -> None:
     assert _codes(trials, "SLEDAI-2K ≥ 6 – patients with lupus nephritis excluded", (), "inclusion") == set()
+
+
+# 7. (honest records refused) a score's parts left out of it, read as conditions: "SLEDAI-2K ≥ 6 (clinical SLEDAI,
+# serology and nephritis excluded)" (scopes._ruled_out read "nephritis excluded" past "serology"), "(exception:
+# serology)" (an exception named as one, whatever it named), "(excluding serology and nephritis)": each asked the
+# limit for a condition (E524). The score's parts by their names or the score's (scopes._A_SCORES_PART) name the
+# measure's own terms, as its readings do ("(nephritis items excluded)", helper-11); held, the bracket ruling them out
+# is an aside (E518), as "(serology excluded)" is
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SLEDAI-2K ≥ 6 (clinical SLEDAI, serology and nephritis excluded)",
+        "SLEDAI-2K ≥ 6 (nephritis and serology excluded)",
+        "SLEDAI-2K ≥ 6, serology and nephritis excluded",
+        "SLEDAI-2K ≥ 6 (exception: serology)",
+        "SLEDAI-2K ≥ 6 (exceptions: complement and anti-dsDNA)",
+        "SLEDAI-2K ≥ 6 (excluding serology and nephritis)",
+        "SLEDAI-2K ≥ 6 (except serology and nephritis)",
+    ],
+)
+def test_a_scores_parts_left_out_are_no_condition(trials: Trials, text: str) -> None:
+    assert _codes(trials, text, (), "inclusion") == set(), text
+
+
+def test_a_scores_parts_ruled_out_held_as_a_condition_are_refused(trials: Trials) -> None:
+    text = "SLEDAI-2K ≥ 6 (clinical SLEDAI, serology and nephritis excluded)"
+    assert _codes(trials, text, ("clinical SLEDAI, serology and nephritis excluded",), "inclusion") == {"E518"}
+
+
+# ... a condition beside such words, or one a score's word only qualifies, is asked as before
+@pytest.mark.parametrize(
+    ("text", "condition", "side"),
+    [
+        ("SLEDAI-2K ≥ 6 (lupus nephritis excluded)", "lupus nephritis excluded", "inclusion"),
+        ("ALT > 3 ×ULN (exception: hepatitis)", "exception: hepatitis", "exclusion"),
+        ("ALT > 3 ×ULN (serology-confirmed hepatitis excluded)", "serology-confirmed hepatitis excluded", "exclusion"),
+        # (a score's word qualifying another, in an exception of what a cause explains)
+        (
+            "ALT > 3 ×ULN, excluding laboratory test abnormalities due to SLE hepatitis",
+            "excluding laboratory test abnormalities due to SLE hepatitis",
+            "exclusion",
+        ),
+        (
+            "ALT > 3 ×ULN (except serological abnormalities due to lupus)",
+            "except serological abnormalities due to lupus",
+            "exclusion",
+        ),
+        (
+            "ALT > 3 ×ULN (serological abnormalities due to hepatitis excluded)",
+            "serological abnormalities due to hepatitis excluded",
+            "exclusion",
+        ),
+        (
+            "ALT > 3 ×ULN (exception: serology-confirmed hepatitis)",
+            "exception: serology-confirmed hepatitis",
+            "exclusion",
+        ),
+    ],
+)
+def test_a_condition_beside_a_scores_word_is_still_asked(trials: Trials, text: str, condition: str, side: str) -> None:
+    assert _codes(trials, text, (), side) == {"E524"}, text
+    assert _codes(trials, text, (condition,), side) == set(), (text, condition)

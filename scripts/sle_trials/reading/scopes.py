@@ -335,8 +335,10 @@ _EXCEPTING = (
 
 
 def _excepting(words: str, of: str, within: str = kept_out.IN_CLAUSE) -> str:
-    """A pattern of an exception: one of words, then within its clause (60 characters of within) words of."""
-    return rf"(?<![\w-])(?:{words})(?![\w-]){within}{{0,60}}?(?<![\w-]){of}(?![\w-])"
+    """A pattern of an exception: one of words, then within its clause (60 characters of within) words of; before a
+    condition, no score's part ("excluding serology and nephritis" leaves a score's items out, _A_SCORES_PART)."""
+    parts = _NO_SCORES_PART if of == _CONDITION else ""  # (a cause's words may name one: "serology abnormalities")
+    return rf"(?<![\w-])(?:{words})(?![\w-])(?:{parts}{within}){{0,60}}?(?<![\w-]){of}(?![\w-])"
 
 
 _CAUSE = (
@@ -444,6 +446,16 @@ _READ = (  # (the words of a value's readings, what it is read from, by or of)
     r"|scores?|points|items?|descriptors?|components?|determinations?|devices?|methods?|formulae?|formulas?"
     r"|equations?)"
 )
+# (and a score's parts, by their names or the score's: "(clinical SLEDAI, serology and nephritis excluded)",
+# "(exception: serology)" leave the score's serological items out, the measure's own terms; "nephritis" beside
+# them is an item of the score, no condition of its patients)
+# (named as an item of its own, before a list's mark or the word ruling it out: not a word qualifying another,
+# "serological abnormalities due to lupus", "serology-confirmed hepatitis")
+_A_SCORES_PART = (
+    r"(?:serolog(?:y|ic|ical)|complement|hypocomplement\w*|anti-?ds-?DNA|dsDNA"
+    r"|immunolog(?:y|ic|ical)|SLEDAI(?:-2K)?|SELENA|BILAG(?:-2004)?|PGA|SRI(?:-4)?)"
+)
+_NO_SCORES_PART = rf"(?!(?<![\w-]){_A_SCORES_PART}[ \t]*(?:[,&/)\]}}]|(?:and|or|excluded|excl\.|ruled)(?![\w-])|\Z))"
 _READINGS = rf"(?:{_READ}|into[ \t]+account|as)"
 _NOT_ON = (
     r"(?<!(?<!and/)\bor[ \t])(?:not|never)[ \t]+(?:(?:currently|presently|already|concomitantly)[ \t]+)?"
@@ -471,12 +483,14 @@ def _ruled_out(within: str) -> str:
     """A pattern of what is ruled out, with the words it may hold (a character class, within): "hepatitis
     excluded", "Gilbert's syndrome ruled out", "hemolysis absent"; not "patients with hepatitis excluded" nor
     "hepatitis is excluded", a rule of who is kept out."""
-    not_a_rule = rf"(?!(?<![\w-])(?:is|are|{_READ})(?![\w-]))"
+    not_a_rule = rf"(?!(?<![\w-])(?:is|are|{_READ})(?![\w-])){_NO_SCORES_PART}"
     # (nor the value's readings left out, the measure's own terms: "(measurements during infection excluded)",
-    # "(retests after hepatitis excluded)", "(nephritis items excluded)")
-    no_readings = rf"(?!(?<![\w-]){_READ}(?![\w-]))"
+    # "(retests after hepatitis excluded)", "(nephritis items excluded)"; nor a score's parts: "(serology and
+    # nephritis excluded)")
+    no_readings = rf"(?!(?<![\w-]){_READ}(?![\w-])){_NO_SCORES_PART}"
     return (
-        rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are|{_READ})(?![\w-])){within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])"
+        rf"(?:(?!(?<![\w-])(?:{_PEOPLE}|is|are|{_READ})(?![\w-])){_NO_SCORES_PART}{within}){{0,60}}?"
+        rf"(?<![\w-]){_EXCLUDED}(?![\w-])"
         rf"(?:{not_a_rule}{within}){{0,30}}?(?<![\w-]){_EXCLUDED_WORD}(?![\w-])"
         rf"|(?:{no_readings}{within}){{0,60}}?(?<![\w-]){_EXCLUDED}(?![\w-])(?:{no_readings}{within}){{0,30}}?"
         r"(?<![\w-])(?:ruled[ \t-]+out|absent|not[ \t]+present)(?![\w-])"
@@ -620,8 +634,10 @@ _CONDITION_EXCEPTION = lazy(
     r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?(?:exceptions?|exemptions?|exempt(?=[ \t]*:))"
     r"(?:[ \t]*[:\u2013\u2014]|[ \t]+-[ \t]"
     r"|[ \t]+(?:of|for|is|are|include[sd]?|being)(?![\w-]))"
-    # (not one saying there is none: "Exception: none.", "Exceptions are not permitted.")
+    # (not one saying there is none: "Exception: none.", "Exceptions are not permitted."; nor one naming a score's
+    # parts or the value's readings alone: "(exception: serology)", "(exceptions: complement and anti-dsDNA)")
     r"(?![ \t]*(?:none|not|no|nil|never|n/a)(?![\w-]))"
+    rf"(?![ \t]*(?:(?:{_A_SCORES_PART}|{_READ})(?![\w-])[ \t]*(?:,|and|or|&)?[ \t]*)+(?:[).;\]]|\Z))"
 )
 # ... or a permission of the patients a condition or who they are lets in, after it in its sentence, in the
 # clause right after its semicolon or in the next sentence of its item: "; patients with Gilbert's syndrome are
