@@ -32,6 +32,9 @@ Found and fixed:
    serology and nephritis excluded)", "(exception: serology)", "(excluding serology and nephritis)" (E524 with no
    condition). A score's parts by their names or the score's (scopes._A_SCORES_PART) are the measure's own terms,
    as its readings are; held, the bracket ruling them out is an aside (E518).
+8. (a false pass) a condition in braces ("ALT > 3 ×ULN {hepatitis excluded}"): scopes read round and square
+   brackets; a record holding the words was refused (E528). A brace reads as a bracket now where a condition's
+   bracket is read (_IN_BRACKETS, _IN_A_BRACKET, _JOINED_BY_AND, clause_start, whole_clause's _CLAUSE_MARKS).
 """
 
 from __future__ import annotations
@@ -357,3 +360,32 @@ def test_a_scores_parts_ruled_out_held_as_a_condition_are_refused(trials: Trials
 def test_a_condition_beside_a_scores_word_is_still_asked(trials: Trials, text: str, condition: str, side: str) -> None:
     assert _codes(trials, text, (), side) == {"E524"}, text
     assert _codes(trials, text, (condition,), side) == set(), (text, condition)
+
+
+# 8. A condition in braces, as in brackets: "ALT > 3 ×ULN {hepatitis excluded}", "{no evidence of hepatitis}"
+# passed with no condition (scopes._IN_BRACKETS read round and square brackets), and a record holding the words
+# was refused (E528: a brace opened no clause, scopes.clause_start)
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("ALT > 3 ×ULN {hepatitis excluded}", "hepatitis excluded"),
+        ("ALT > 3 ×ULN {no evidence of hepatitis}", "no evidence of hepatitis"),
+        ("ALT > 3 ×ULN {absence of hepatitis}", "absence of hepatitis"),
+        ("Total bilirubin > 2 mg/dL {except Gilbert's syndrome}", "except Gilbert's syndrome"),
+    ],
+)
+def test_a_condition_in_braces_is_the_limits_condition(trials: Trials, text: str, condition: str) -> None:
+    assert _codes(trials, text) == {"E524"}, text
+    assert _codes(trials, text, (condition,)) == set(), (text, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("ALT > 3 ×ULN {values excluded}", "exclusion"),
+        ("ALT > 3 ×ULN {patients with hepatitis excluded}", "exclusion"),
+        ("SLEDAI-2K ≥ 6 {no evidence of active nephritis}", "inclusion"),
+    ],
+)
+def test_braces_of_no_condition_ask_none(trials: Trials, text: str, side: str) -> None:
+    assert "E524" not in _codes(trials, text, (), side), text

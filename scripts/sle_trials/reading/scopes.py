@@ -408,7 +408,7 @@ _NONE_OF_WHAT = (
 # requirement asked of every patient: "SLEDAI-2K ≥ 6 and no evidence of active nephritis", "SLEDAI-2K ≥ 6 (no
 # evidence of active nephritis)")
 _JOINED_BY_AND = lazy(
-    r"(?i)(?:and(?:[ \t]*/[ \t]*or)?|but)(?![\w-])|&|[(\[][ \t]*(?:with[ \t]+)?(?:no|absence[ \t]+of)(?![\w-])"
+    r"(?i)(?:and(?:[ \t]*/[ \t]*or)?|but)(?![\w-])|&|[(\[{][ \t]*(?:with[ \t]+)?(?:no|absence[ \t]+of)(?![\w-])"
 )
 # (a few words before its noun, two kinds joined too: "red blood cell or platelet transfusions", none that
 # makes it what another noun is treated with: "hepatitis requiring treatment", "bleeding managed by
@@ -497,15 +497,16 @@ def _ruled_out(within: str) -> str:
     )
 
 
-_IN_A_BRACKET = r"[^()\[\]\n]"  # (the words a bracket may hold)
+_IN_A_BRACKET = r"[^()\[\]{}\n]"  # (the words a bracket may hold)
 # (... and a clause a comma or a dash sets off, no limit in it; an abbreviation's stop is none: sentences.within)
 _IN_A_CLAUSE = sentences.within(r"(),;.\n<>≤≥=")
 _BRACKETED = (
     rf"(?:(?:in[ \t]+)?(?:the[ \t]+)?absence[ \t]+of(?![ \t]+{_NO_OF}{_TREATMENT})(?=[ \t]+{_NO_OF}\w)"
     rf"|(?:with[ \t]+)?no[ \t]+{_NO_WHAT}(?![\w-])|{_ruled_out(_IN_A_BRACKET)}){_IN_A_BRACKET}*"
 )
-# (in brackets, square ones too, or set off by a comma or a dash and ending its clause: "ALT > 3 × ULN, hepatitis
-# excluded", "ALT > 3 × ULN – hepatitis excluded"; a hyphen spaced, as a dash is written with one: not a word's)
+# (in brackets, square ones or braces too, or set off by a comma or a dash and ending its clause: "ALT > 3 × ULN,
+# hepatitis excluded", "ALT > 3 × ULN – hepatitis excluded"; a hyphen spaced, as a dash is written with one: not a
+# word's)
 _SET_OFF = r"(?:(?<=,)|(?<=,[ \t])|(?<=[\u2013\u2014])|(?<=[\u2013\u2014][ \t])|(?<=[ \t]-[ \t]))"
 # (and how, where or when it was ruled out after it, to its clause's end: "hepatitis excluded by serology", "...
 # excluded on screening"; not "from ...", who is kept out of what)
@@ -514,7 +515,7 @@ _HOW_RULED_OUT = (
     rf"(?![\w-]){_IN_A_CLAUSE}{{0,60}}?)?"
 )
 _RULED_OUT_SET_OFF = rf"(?:{_ruled_out(_IN_A_CLAUSE)}){_HOW_RULED_OUT}(?=[ \t]*(?:[,;.)]|\Z))"
-_IN_BRACKETS = rf"[(\[][ \t]*(?:{_BRACKETED})[)\]]|{_SET_OFF}[ \t]*{_RULED_OUT_SET_OFF}"
+_IN_BRACKETS = rf"[(\[{{][ \t]*(?:{_BRACKETED})[)\]}}]|{_SET_OFF}[ \t]*{_RULED_OUT_SET_OFF}"
 _BRACKETED_ALONE = lazy(rf"(?i){_BRACKETED}")
 _RULED_OUT_ALONE = lazy(rf"(?i){_RULED_OUT_SET_OFF}")
 _RULED_OUT_AFTER_SEMICOLON = lazy(rf"(?i)(?<=;)[ \t]*{_RULED_OUT_SET_OFF}")  # (_ruled_out_after's, looked for first)
@@ -993,7 +994,7 @@ def clause_start(text: str, condition: str) -> bool:
     dashed = _RULED_OUT_ALONE.fullmatch(condition) is not None or lets_in_after(condition)
     return any(
         not text[:at].strip()
-        or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "(["
+        or text[:at].rstrip()[-1] in _CLAUSE_MARKS + "([{"
         or text[:at].endswith("\n")
         or (dashed and _DASH_BEFORE.search(text, 0, at) is not None)
         for at in _places(text, condition)
@@ -1100,7 +1101,7 @@ def closing(text: str, opened: int, brackets: str = "()") -> int | None:
     return None
 
 
-_CLAUSE_MARKS = ",.;:)]"
+_CLAUSE_MARKS = ",.;:)]}"  # (a brace closes a bracket as ")" does: "ALT > 3 ×ULN {hepatitis excluded}")
 # the words that open a condition where no punctuation mark sets it off ("... ≥ 30 mg/day if ...", "...
 # <500/mm³ with a neutrophil count <1000/mm³")
 _OPENER = lazy(
