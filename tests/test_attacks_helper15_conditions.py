@@ -35,6 +35,8 @@ Found and fixed:
 8. (a false pass) a condition in braces ("ALT > 3 ×ULN {hepatitis excluded}"): scopes read round and square
    brackets; a record holding the words was refused (E528). A brace reads as a bracket now where a condition's
    bracket is read (_IN_BRACKETS, _IN_A_BRACKET, _JOINED_BY_AND, clause_start, whole_clause's _CLAUSE_MARKS).
+   And a permission or a part of the trial in a square bracket or braces ("[Gilbert's syndrome excepted]", "{cohort
+   2 only}"): _CONDITION_EXCEPTION and _PART_NAMED read a round bracket only.
 """
 
 from __future__ import annotations
@@ -389,3 +391,31 @@ def test_a_condition_in_braces_is_the_limits_condition(trials: Trials, text: str
 )
 def test_braces_of_no_condition_ask_none(trials: Trials, text: str, side: str) -> None:
     assert "E524" not in _codes(trials, text, (), side), text
+
+
+# ... and the other bracketed words of a limit's condition, a permission and a part of the trial: "[Gilbert's syndrome
+# excepted]", "{cohort 2 only}" passed with no condition where "(...)" asked it (scopes._CONDITION_EXCEPTION,
+# _PART_NAMED read a round bracket only)
+@pytest.mark.parametrize(
+    ("text", "condition", "side"),
+    [
+        ("Total bilirubin > 2 mg/dL [Gilbert's syndrome excepted]", "Gilbert's syndrome excepted", "exclusion"),
+        ("Total bilirubin > 2 mg/dL {Gilbert's syndrome excepted}", "Gilbert's syndrome excepted", "exclusion"),
+        (
+            "Total bilirubin > 2 mg/dL [Gilbert's syndrome not exclusionary]",
+            "Gilbert's syndrome not exclusionary",
+            "exclusion",
+        ),
+        ("SLEDAI-2K ≥ 6 [cohort 2 only]", "cohort 2 only", "inclusion"),
+        ("SLEDAI-2K ≥ 6 {cohort 2 only}", "cohort 2 only", "inclusion"),
+    ],
+)
+def test_a_permission_or_a_part_in_any_bracket_is_the_limits_condition(
+    trials: Trials, text: str, condition: str, side: str
+) -> None:
+    assert _codes(trials, text, (), side) == {"E524"}, text
+    assert _codes(trials, text, (condition,), side) == set(), (text, condition)
+
+
+def test_every_part_in_square_brackets_asks_no_condition(trials: Trials) -> None:
+    assert _codes(trials, "SLEDAI-2K ≥ 6 [all cohorts]", (), "inclusion") == set()

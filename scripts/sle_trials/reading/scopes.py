@@ -295,7 +295,7 @@ _PART_WORDS = (
 )
 _PART_NAMED = lazy(
     rf"(?i)(?<![\w-])(?:(?:only\s+)?(?:in|for|during|within)\s+{_PART_WORDS}(?![\w-])"
-    rf"|\(\s*(?:only\s+)?(?:(?:in|for)\s+)?{_PART_WORDS}\s*\)"
+    rf"|[(\[{{]\s*(?:only\s+)?(?:(?:in|for)\s+)?{_PART_WORDS}\s*[)\]}}]"
     rf"|(?<![^\s(:;,])(?:[\w-]+\s+)?{_PART_NOUN}(?:\s+{_LABEL}\b)?(?:\s+only)?\s*:)"
 )
 # A group of the trial's patients a limit may be given for, opening its clause: "For patients with lupus
@@ -626,10 +626,10 @@ def _own_rule(text: str, start: int, end: int) -> bool:
 # noted" is none.
 _CONDITION_EXCEPTION = lazy(
     rf"(?i){_excepting(_EXCEPTING + '|unless', _CONDITION)}"
-    # ... or a bracket letting them in: "(Gilbert's syndrome allowed)", "(patients with Gilbert's disease are
-    # eligible)"
-    rf"|\([ \t]*[^()\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
-    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?|excepted|not[ \t]+exclusionary)[ \t]*\)"
+    # ... or a bracket letting them in (a square one or braces too): "(Gilbert's syndrome allowed)", "(patients with
+    # Gilbert's disease are eligible)", "[Gilbert's syndrome excepted]"
+    rf"|[(\[{{][ \t]*[^()\[\]{{}}\n]{{0,60}}?(?<![\w-]){_CONDITION}(?:[ \t]+(?:is|are))?[ \t]+"
+    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?|excepted|not[ \t]+exclusionary)[ \t]*[)\]}]"
     # ... or an exception named as one: "(exception: Gilbert's syndrome)", "; exceptions: ...", ". Exception for
     # Gilbert's syndrome.", "with the exception of Gilbert's syndrome"
     r"|(?<![\w-])(?:with[ \t]+the[ \t]+)?(?:exceptions?|exemptions?|exempt(?=[ \t]*:))"
