@@ -8,7 +8,8 @@ Found and fixed:
    or not". A record holding it was refused (E528).
 2. (one reading for two spellings) "that is" rewords the words before it as "i.e." does: a record holding "that is
    hepatitis" passed where "i.e. hepatitis" was refused as an aside (E518). Both are asides now (scopes._INCLUDING);
-   a relative clause's "that is" ("that is not due to ...") is not.
+   a relative clause's "that is" ("that is not due to ...") is not. So are "viz." and "in other words" (held, they
+   passed too).
 3. (honest records refused) "eGFR < 30 mL/min, when measured by CKD-EPI", "unless stated otherwise in the
    protocol", "provided the result is confirmed": thresholds._JOINED read the word after the limit as joining it to
    another requirement (E524 whatever the record held), and scopes._OPENS_AFTER read ", when" and "unless" as a
@@ -107,6 +108,10 @@ def test_and_or_before_no_absence_asks_no_condition(trials: Trials, text: str) -
         ("ALT > 3 ×ULN, that is to say hepatitis", "that is to say hepatitis"),
         ("ALT > 3 ×ULN, i.e. hepatitis", "i.e. hepatitis"),
         ("ALT > 3 ×ULN (i.e. hepatitis)", "i.e. hepatitis"),
+        # ... and the other words of the same in other words
+        ("ALT > 3 ×ULN, viz. hepatitis", "viz. hepatitis"),
+        ("ALT > 3 ×ULN (viz. hepatitis)", "viz. hepatitis"),
+        ("ALT > 3 ×ULN, in other words hepatitis", "in other words hepatitis"),
     ],
 )
 def test_that_is_opens_an_aside_as_ie_does(trials: Trials, text: str, aside: str) -> None:

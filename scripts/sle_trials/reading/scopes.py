@@ -1060,16 +1060,16 @@ def aside(text: str, condition: str) -> str | None:
 
 
 # the words that open an aside saying what the words before it include, or examples of them, or the same in other
-# words: no condition, however it is set off. "that is" as "i.e." is ("ALT > 3 ×ULN, that is hepatitis", "(that is,
-# ...)"): before a mark or a noun, not a relative clause's verb ("that is not due to ...", "that is confirmed on
-# repeat testing", "that is persistently raised")
+# words ("i.e.", "viz.", "in other words"): no condition, however it is set off. "that is" as "i.e." is ("ALT > 3
+# ×ULN, that is hepatitis", "(that is, ...)"): before a mark or a noun, not a relative clause's verb ("that is not
+# due to ...", "that is confirmed on repeat testing", "that is persistently raised")
 _THAT_IS = (
     r"that[ \t]+is(?:[ \t]+to[ \t]+say)?(?=[ \t]*[,:\u2013\u2014]|[ \t]+(?!(?:not|no|never|only|also|still|being|be"
     r"|due|un[\w-]*|[\w-]+(?:ed|en|ing|ly|able|ible))(?![\w-]))[\w\"'\u2018\u201c(])"
 )
 _INCLUDING = lazy(
     r"(?i)(?:including|includes|incl\.|such as|e\.g\.|i\.e\.|for example|for instance|especially|in particular"
-    rf"|particularly|namely|notably|{_THAT_IS})(?!\w)"
+    rf"|particularly|namely|notably|viz\.|in other words|{_THAT_IS})(?!\w)"
 )
 
 
