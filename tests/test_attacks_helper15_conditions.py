@@ -227,6 +227,8 @@ def test_words_after_what_no_condition_rules_out_ask_none(trials: Trials, text: 
         ("HBV DNA > 2000 IU/mL without entecavir", "without entecavir"),
         ("HBV DNA > 2000 IU/mL not taking tenofovir", "not taking tenofovir"),
         ("HBV DNA > 2000 IU/mL off entecavir", "off entecavir"),
+        ("HBV DNA > 2000 IU/mL without nucleos(t)ide analogues", "without nucleos(t)ide analogues"),
+        ("HBV DNA > 2000 IU/mL without peginterferon", "without peginterferon"),
         ("INR > 1.5 ×ULN without nadroparin", "without nadroparin"),
     ],
 )

@@ -370,12 +370,13 @@ _NEGATED_CAUSE = (
 # not on it, as "not due to anticoagulation" does; not a support that lifts a value, _TREATMENT's, which is the
 # measure's own terms)
 # (and a drug of a kind or a name no list here holds, known by its form: an antiviral ("HBV DNA > 2000 IU/mL and no
-# antiviral prophylaxis", "without antiviral therapy"), or a name ending as a drug's stem does ("without entecavir",
-# "not taking tenofovir", "without rituximab"): read as no drug, the patients' words named no condition, and the limit
-# passed with none)
+# antiviral prophylaxis", "without antiviral therapy", "without nucleos(t)ide analogues"), or a name ending as a
+# drug's stem does ("without entecavir", "not taking tenofovir", "without peginterferon", "without rituximab"): read
+# as no drug, the patients' words named no condition, and the limit passed with none)
 _DRUG_BY_FORM = (
-    r"anti-?(?:retro)?virals?|(?<![\w-])[a-z]{2,}(?:vir|parin|xaban|gatran|farin|coumarol|mab|nib|olimus|statin|sartan"
-    r"|cillin|mycin|floxacin|cycline|prazole|udine)s?(?![\w-])"
+    r"anti-?(?:retro)?virals?|nucleos(?:\(t\)|t)?ide(?:[ \t-]+analog(?:ue)?s?)?"
+    r"|(?<![\w-])[a-z]{2,}(?:vir|parin|xaban|gatran|farin|coumarol|mab|nib|olimus|statin|sartan"
+    r"|cillin|mycin|floxacin|cycline|prazole|udine|feron)s?(?![\w-])"
 )
 _MAKES_A_VALUE = (
     r"(?:anti-?coagula\w*|anti-?platelets?|anti-?thrombotics?|LMWH|UFH|warfarin|coumadin|acenocoumarol|phenprocoumon|heparins?"
