@@ -14,7 +14,9 @@ Found and fixed:
    protocol", "provided the result is confirmed": thresholds._JOINED read the word after the limit as joining it to
    another requirement (E524 whatever the record held), and scopes._OPENS_AFTER read ", when" and "unless" as a
    condition whatever followed. Words naming no condition after them (scopes.names_no_condition, the readings
-   helper-11 gave an opener before the limit) open none; words naming a condition still do.
+   helper-11 gave an opener before the limit) open none; words naming a condition still do. "otherwise" is the
+   protocol's say only with a word of it ("otherwise specified"): "unless otherwise explained" names a cause, and
+   passed with no condition before the limit (helper-11's "Unless otherwise ..." read any "otherwise").
 4. (a false pass) what is ruled out set off by a comma, a dash or a semicolon, with words of how, where or when
    after it ("ALT > 3 ×ULN; hepatitis excluded by serology", "– hepatitis excluded by serology", ", hepatitis
    excluded on screening"): scopes._RULED_OUT_SET_OFF ended at the word that rules it out (the bracket form read
@@ -164,6 +166,12 @@ def test_a_joining_word_naming_no_condition_asks_none(trials: Trials, text: str)
             "unless confirmed by genotyping as Gilbert's syndrome",
         ),
         ("eGFR < 30 mL/min if confirmed on repeat testing", "if confirmed on repeat testing"),
+        # "otherwise" naming a cause, not the protocol's say: "unless otherwise explained" is "not otherwise
+        # explained" (both passed with no condition, before the limit since helper-11, after it since 3. read
+        # "otherwise" alone as the protocol's say)
+        ("ALT > 3 ×ULN unless otherwise explained", "unless otherwise explained"),
+        ("ALT > 3 ×ULN, when otherwise unexplained", "when otherwise unexplained"),
+        ("Unless otherwise explained, ALT > 3 ×ULN", "Unless otherwise explained"),
     ],
 )
 def test_a_joining_word_naming_a_condition_still_asks_it(trials: Trials, text: str, condition: str) -> None:

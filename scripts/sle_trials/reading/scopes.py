@@ -552,11 +552,12 @@ _ONLY_READ = rf"(?!{_READ_ONLY})"
 # (nor words naming no condition right after the opener: how or when the value is read, "When measured by CKD-EPI,
 # eGFR < 30", "Once confirmed, ..."; the protocol's say, "Unless otherwise specified, ...", "unless stated otherwise
 # in the protocol", "In case of doubt, ..."; none where the clause names a condition, "unless confirmed by biopsy as
-# autoimmune hepatitis")
+# autoimmune hepatitis"; "otherwise" with a word of what the protocol says only: "unless otherwise explained" names a
+# cause, as "not otherwise explained" does)
+_PROTOCOLS_SAY = r"(?:specified|stated|noted|indicated|directed|instructed|defined|described|mentioned|detailed)"
 _NONE_NAMED = (
-    rf"[ \t]+(?:{_CHECKED_ONLY}|otherwise|possible|feasible|applicable|necessary|needed|required|appropriate"
-    r"|indicated|of[ \t]+doubt"
-    r"|(?:stated|specified|noted|indicated|directed|instructed|defined|described)[ \t]+otherwise)"
+    rf"[ \t]+(?:{_CHECKED_ONLY}|possible|feasible|applicable|necessary|needed|required|appropriate"
+    rf"|indicated|of[ \t]+doubt|otherwise[ \t]+{_PROTOCOLS_SAY}|{_PROTOCOLS_SAY}[ \t]+otherwise)"
     rf"(?![\w-])(?!{_IN_OPENED}*?(?<![\w-]){_CONDITION}(?![\w-]))"
 )
 _NO_CONDITION_NAMED = rf"(?!{_NONE_NAMED})"
