@@ -40,6 +40,13 @@ Found and fixed:
    bracket is read (_IN_BRACKETS, _IN_A_BRACKET, _JOINED_BY_AND, clause_start, whole_clause's _CLAUSE_MARKS).
    And a permission or a part of the trial in a square bracket or braces ("[Gilbert's syndrome excepted]", "{cohort
    2 only}"): _CONDITION_EXCEPTION and _PART_NAMED read a round bracket only.
+
+Left as strict xfails (test_left_conditions): a permission of people a word before them names ("– dialysis patients
+allowed": no condition asked), an exception naming only a score's part held as a condition ("(exception: serology)":
+passes, where "(serology excluded)" is refused E518), and a cause a limit holds for in a relative clause ("that is
+attributable to bleeding": no condition asked, and held refused E528). And "if measured by CKD-EPI" is still asked
+as a condition where "when measured by CKD-EPI" is none: "if" opens a condition wherever it stands
+(scopes.CONDITION_START), and a record holding it passes.
 """
 
 from __future__ import annotations
@@ -434,3 +441,45 @@ def test_a_permission_or_a_part_in_any_bracket_is_the_limits_condition(
 
 def test_every_part_in_square_brackets_asks_no_condition(trials: Trials) -> None:
     assert _codes(trials, "SLEDAI-2K ≥ 6 [all cohorts]", (), "inclusion") == set()
+
+
+def _left(values: tuple, reason: str) -> object:
+    """A case of many values a check still reads wrongly, as a strict xfail whose reason names the mechanism
+    (conftest.left, for a parametrization of many names)."""
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# Left (found beside the cases above, not read yet): each a strict xfail naming the mechanism. Each case: the text,
+# a condition, the codes with no condition and the codes with it held, as they should be
+@pytest.mark.parametrize(
+    ("text", "condition", "bare", "held"),
+    [
+        _left(
+            ("eGFR < 30 mL/min – dialysis patients allowed", "dialysis patients allowed", {"E524"}, set()),
+            "scopes._PERMISSION reads a group let in as a condition ('Gilbert's syndrome allowed') or as people with "
+            "the words of who they are ('patients on dialysis are allowed'), not as people a word before them names "
+            "('dialysis patients allowed'): the limit passes with no condition",
+        ),
+        _left(
+            ("SLEDAI-2K ≥ 6 (exception: serology)", "exception: serology", set(), {"E518"}),
+            "scopes.aside returns None for words that open as a condition does (_OPENER holds 'exception'), so an "
+            "exception naming only a score's part, no condition (_CONDITION_EXCEPTION reads none there), is held as "
+            "one where '(serology excluded)' is refused as an aside",
+        ),
+        _left(
+            (
+                "Hemoglobin < 8 g/dL that is attributable to bleeding",
+                "that is attributable to bleeding",
+                {"E524"},
+                set(),
+            ),
+            "scopes reads a cause negated after a limit ('that is not attributable to', _NEGATED_CAUSE) as its "
+            "condition, not a cause it holds for ('that is attributable to bleeding'): the limit passes with none, and "
+            "a record holding it is refused (E528: the relative clause opens no clause, _OPENER)",
+        ),
+    ],
+)
+def test_left_conditions(trials: Trials, text: str, condition: str, bare: set[str], held: set[str]) -> None:
+    side = "inclusion" if text.startswith("SLEDAI") else "exclusion"
+    assert _codes(trials, text, (), side) == bare, text
+    assert _codes(trials, text, (condition,), side) == held, (text, condition)
