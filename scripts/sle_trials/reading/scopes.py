@@ -658,9 +658,17 @@ _LETS_IN_A_GROUP = (
     rf"(?:{kept_out.LET_IN}|participate|acceptable|exempt(?:ed)?|an?[ \t]+exception"
     rf"|not[ \t]+(?:be[ \t]+)?(?:{kept_out.SHUT_OUT}|exclusionary))(?![\w-])"
 )
+# (or people a word before them names, let in: "dialysis patients allowed", "HBV-vaccinated subjects are eligible";
+# not all of them: "all patients eligible" lets no one in past the limit)
+_NAMED_PEOPLE_LET_IN = (
+    rf"(?<![\w-])(?!(?:all|any|every|each|the|eligible|no|other|these|such)(?![\w-]))[\w'\u2019-]+[ \t]+{_PEOPLE}"
+    r"[ \t]+(?:(?:are|is|may[ \t]+be|can[ \t]+be|will[ \t]+be)[ \t]+(?:also[ \t]+)?)?"
+    r"(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)(?![\w-])"
+)
 _PERMISSION = lazy(
     rf"(?i){_LETS_IN_A_GROUP}"
     rf"|(?<![\w-]){_CONDITION}[ \t]+(?:allowed|permitted|eligible|acceptable|exempt(?:ed)?)(?![\w-])"
+    rf"|{_NAMED_PEOPLE_LET_IN}"
     r"|(?<![\w-])(?:(?:does|do|shall|will)[ \t]+not[ \t]+apply|not[ \t]+applicable|n/a)[ \t]+"
     rf"{kept_out.NOT_APPLYING_TO}(?![\w-])"
 )
