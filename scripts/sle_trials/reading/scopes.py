@@ -270,6 +270,7 @@ def conditional(layout: tuple[Span, ...], text: str) -> bool:
         or _A_GROUP.search(text)
         or _WAIVED.search(text)
         or _CAUSE_EXCEPTION.search(text)
+        or _A_CAUSE.search(text)
         or _CONDITION_EXCEPTION.search(text)
         or _PERMISSION.search(text)
         or _OPENS_BEFORE.search(text)
@@ -358,6 +359,15 @@ _NEGATED_CAUSE = (
     rf"(?:not|cannot|can't)(?:[ \t]+{_JUDGING}){{0,4}}[ \t]+(?:{_CAUSE}|(?:explained|explicable|accounted[ \t]+for)\b)"
     r"|un(?:explained[ \t]+by|related[ \t]+to|attribut(?:able|ed)[ \t]+to))(?![\w-])"
 )
+# ... or a cause the limit's values count for only, right after it: "Hemoglobin < 8 g/dL that is attributable to
+# bleeding", "ALT > 3 × ULN due to drug toxicity", "(secondary to hemolysis)"; not "due to any cause", which counts
+# every value (read with no condition, such a limit kept out every patient whose value it names)
+_HELD_CAUSE = (
+    r"(?<![\w-])(?:(?:that|which)[ \t]+(?:(?:is|are|was|were|can|could|may|might|would|will|be|been)[ \t]+){0,2})?"
+    rf"{_CAUSE}(?![ \t]+(?:any|all|whatever|every|either|other)(?![\w-]))"
+)
+_CAUSE_RIGHT_AFTER = lazy(rf"(?i)[ \t]*[,(]?[ \t]*(?P<cause>{_HELD_CAUSE})")
+_A_CAUSE = lazy(rf"(?i){_HELD_CAUSE}")
 # ... or a condition whose absence the limit holds for, right after it: "ALT > 3 × ULN in the absence of
 # autoimmune hepatitis", "in absence of", "absent autoimmune hepatitis", "without (any clinical) evidence of
 # hemolysis", "with no signs or symptoms of", "where there is no evidence of", "without a known diagnosis of
@@ -928,6 +938,8 @@ def _parts_and_waivers(
     )
     if cause is not None:
         yield Required(cause.start(), cause.end(), "exception")
+    elif (held := _CAUSE_RIGHT_AFTER.match(text, end, hi)) is not None:
+        yield Required(held.start("cause"), held.end("cause"), "exception")
     last = not any(end <= s < hi for s, _ in limits)
     for pattern in (_PART_NAMED, _A_GROUP):
         for found in pattern.finditer(text, lo, hi):
@@ -1120,6 +1132,7 @@ _OPENER = lazy(
     r"|following"
     rf"|exceptions?|absence[ \t]+of|no[ \t]+{_NO_WHAT}|only[ \t]+(?:if|when(?:ever)?|where|provided))\b"
     rf"|(?:(?:{_AND_OR}|but)[ \t]+)?(?:{_NEGATED_CAUSE}|{_NOT_ON})|{_ABSENCE}|{_EXCEPTING_ABBREVIATED}(?=\s)"
+    rf"|{_HELD_CAUSE}"
 )
 # the label of the next item of a list run into one text ("... <1000/mm³ e. Platelets ..."): the item
 # before it ends there
