@@ -72,7 +72,7 @@ CHECKS = (
         "E503",
         "evidence-for-unknown-field",
         "evidence for a field the record does not have, or a curation note or incomplete entry on no field of a "
-        "record or on an item the record does not hold",
+        "record or on an item the record does not hold, or an incomplete entry on a field declared silent",
     ),
     Check("E504", "criterion-number-not-in-source", "a criterion number the source does not give that criterion"),
     Check(
@@ -1064,8 +1064,15 @@ def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
     of a list the record does not hold ("locations.1.facility" of a record with one site). Each passed:
     a remark meant for a field stood under another or under none, and the field it explains (IM19's
     facility spelled as its source spells it) was left without it, while an evidence key so misnamed
-    was refused. A remark on a field the record lacks (an enrollment the source does not give) is one."""
+    was refused. A remark on a field the record lacks (an enrollment the source does not give) is one.
+
+    An incomplete entry on a field declared silent, or under one, is refused too: incomplete says the
+    sources state the field in part and the record holds that part, silent that they state none of it.
+    Relma-cel's note on its enrollment ("The source gives no enrollment count") moved under
+    curation.incomplete, or an entry "The source lists only some of them." on IM19's outcomes or on
+    Relma-cel's arms, passed, and told readers of a part the source states and the record left out."""
     known = fields.known_names(schema)
+    silent = record.data["curation"].get("silent", [])
     for kind in ("notes", "incomplete"):
         for i, entry in enumerate(record.data["curation"].get(kind, [])):
             name = entry.get("field")
@@ -1080,6 +1087,13 @@ def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
                     where,
                     "E503",
                     f"curation.{kind}.{i}.field: {name} names item {lacked}, which the record does not hold",
+                )
+            elif kind == "incomplete" and fields.covered(silent, ".".join(p for p in path if isinstance(p, str))):
+                yield record.problem(
+                    where,
+                    "E503",
+                    f"curation.incomplete.{i}.field: {name} is declared silent (its sources state none of it), but "
+                    "an incomplete entry says they state part of it: remove one of them",
                 )
 
 
