@@ -7,7 +7,8 @@ anticipated) no word of its source gives, two fields given each other's quotes, 
 condition the clause that runs on from another limit of its criterion, a unit written with a character
 or a spacing no source writes (a no-break space, the micro sign for a Greek mu) or in another case, a
 complete record's source entry left without the publisher or the as-of label its document gives, a
-curation note put on an item the record does not hold. A few representative mutants a kind: the
+curation note put on an item the record does not hold, an incomplete entry on a field declared silent,
+a note's quotation of its source with two words turned or a digit changed. A few representative mutants a kind: the
 checks read every value of a field alike.
 """
 
@@ -166,6 +167,43 @@ def generate(data: dict) -> list[Mutation]:
                     f"{name} -> {wrong}",
                     _set(data, remark, wrong),
                     frozenset({"E503"}),
+                )
+    # an incomplete entry on a field declared silent (Relma-cel's note that its source gives no enrollment
+    # count moved under curation.incomplete): the first two such fields, the checks read every one alike
+    for name in data["curation"].get("silent", [])[:2]:
+        entry = {"field": name, "text": "The source lists only some of them."}
+        remarks = [*data["curation"].get("incomplete", []), entry]
+        remark_at: tuple = ("curation", "incomplete")
+        add("incomplete entry on a silent field", remark_at, name, _set(data, remark_at, remarks), frozenset({"E503"}))
+    # a remark's quotation of its source misquoted: the first two words of the first quoted run of each
+    # note that quotes one turned ("CAR-T 1×10^8 cells" for "1×10^8 CAR-T cells"), or a digit of it changed
+    for i, note in enumerate(data["curation"].get("notes", [])):
+        quoted = next(
+            (
+                m
+                for m in re.finditer(r'"([^"]+)"', note["text"])
+                if len(m.group(1).split()) > 2
+                and not re.search(r"\bN\b", m.group(1))  # a pattern of the source's words, the record's own
+                and not re.search(r"recorded as\s*$", note["text"][: m.start()])
+            ),
+            None,
+        )
+        if quoted is None:
+            continue
+        words = quoted.group(1).split()
+        text_at: tuple = ("curation", "notes", i, "text")
+        for wrong in (
+            " ".join([words[1], words[0], *words[2:]]),
+            re.sub(r"\d", lambda d: str((int(d.group()) + 1) % 10), quoted.group(1), count=1),
+        ):
+            if wrong != quoted.group(1):
+                text = note["text"][: quoted.start(1)] + wrong + note["text"][quoted.end(1) :]
+                add(
+                    "remark misquoting its source",
+                    text_at,
+                    f"{quoted.group(1)!r} -> {wrong!r}",
+                    _set(data, text_at, text),
+                    frozenset({"E501"}),
                 )
     # a condition from the words that run on from another limit of its criterion to their clause's end:
     # that limit's clause (Relma-cel's "at least 6 months, and the disease remained active at least 2

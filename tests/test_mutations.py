@@ -179,6 +179,8 @@ def test_the_generator_makes_every_kind_of_mistake() -> None:
         "row repeated",
         "field declared silent",
         "value moved into its note",
+        "incomplete entry on a silent field",
+        "remark misquoting its source",
         "whole number as decimal",
         "date read twice",
         "limit copied",
