@@ -78,12 +78,20 @@ def default_base(repo: plumbing.Repository, head: str | None) -> Revision:
     """Where the branch (head, default HEAD) left origin/main when the clone has origin/main, else HEAD~1."""
     main = repo.commit("origin/main")
     if main is not None:
-        base = repo.merge_base(main, head or _commit(repo, "HEAD"))
-        if base is None:
+        bases = repo.merge_bases(main, head or _commit(repo, "HEAD"))
+        if not bases:
             raise pipeline.UsageError(
                 "no BASE given, and the branch shares no history with origin/main; name the revision to compare with"
             )
-        return Revision(base, base)
+        if len(bases) > 1:
+            # After a criss-cross merge: a diff from one would not show what a merge takes from the others
+            # (a checker's module that one of them still had, put back on main; .ci/merge-base).
+            raise pipeline.UsageError(
+                f"no BASE given, and the branch and origin/main have {len(bases)} best common ancestors"
+                f" ({', '.join(bases)}): a diff from one would not show what a merge takes from the others;"
+                " merge origin/main into the branch, or name the revision to compare with"
+            )
+        return Revision(bases[0], bases[0])
     previous = repo.commit("HEAD~1")
     if previous is None:
         raise pipeline.UsageError(

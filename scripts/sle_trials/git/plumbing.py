@@ -157,11 +157,6 @@ class Repository:
         """The commit's id, abbreviated as git abbreviates it (unique in this repository)."""
         return self.run("rev-parse", "--short", _oid(oid)).decode("ascii").strip()
 
-    def merge_base(self, a: str, b: str) -> str | None:
-        """The best common ancestor of two commits; None for unrelated histories."""
-        out = self.run("merge-base", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").strip()
-        return out if _OID.match(out) else None
-
     def merge_bases(self, a: str, b: str) -> list[str]:
         """Every best common ancestor of two commits (more than one after a criss-cross merge)."""
         return self.run("merge-base", "--all", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").split()

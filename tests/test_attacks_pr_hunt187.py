@@ -1,0 +1,153 @@
+"""Attacks of a pull request on what its review shows and what its merge publishes, hunt 187.
+
+- **A summary from one of two merge bases.** review.yml wrote `trials diff` from `git merge-base HEAD
+  refs/review/head`, and after a criss-cross merge a pull request and the base branch have two best
+  common ancestors, of which git prints one. The pull request chooses its parents: a merge of two
+  commits of main's history where neither is the other's ancestor (a commit of a feature branch main
+  merged, and main's own commit beside it) makes both of them merge bases. A pull request made of such
+  a merge, whose tree kept the checker's module as the older of the two had it (before a fix main took
+  in the other), showed no `checker:` line in the summary from that older one (tested), passed the
+  trusted check (its data is honest, and the base branch's code checked it), and its merge (git's and
+  GitHub's `ort`, which merges the two bases into one) put the old module back on main (tested): the
+  next pull request is checked by the code no summary named. Now `.ci/merge-base` prints the one merge
+  base or fails the review (merge the base branch's tip into the pull request, which leaves one), and
+  `trials diff` without BASE refuses two merge bases with origin/main likewise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import GIT_ENV, REPO, committed_registry, git_run, main
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+MODULE = "scripts/sle_trials/git/received.py"
+OLD = "def changed(listed, held):\n    return []  # nothing is looked at\n"
+FIXED = "def changed(listed, held):\n    return [name for name in listed if listed[name] != held.get(name)]\n"
+
+
+def _commit(root: Path, message: str, day: int) -> str:
+    """Everything in the work tree committed on the branch checked out, on 2026-01-DAY (git prints
+    the later of two merge bases): its id."""
+    date = f"2026-01-{day:02d}T12:00:00+0000"
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", "-C", str(root), "add", "-A"], env=env, check=True, timeout=60)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "--no-verify", "-m", message], env=env, check=True)
+    return git_run(root, "rev-parse", "HEAD").strip()
+
+
+def _write(root: Path, path: str, text: str) -> None:
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(text, encoding="utf-8")
+
+
+def _history(tmp_path: Path) -> tuple[Path, str, str]:
+    """main: the registry with the checker's OLD module, then main's fix (B2) beside a feature
+    branch's documentation commit (B1, later), merged. Returns the root (on main), B1 and B2."""
+    root = committed_registry(tmp_path)
+    shutil.copy2(REPO / ".ci" / "merge-base", root / ".ci" / "merge-base")
+    _write(root, MODULE, OLD)
+    _commit(root, "the checker", 2)
+    git_run(root, "checkout", "-q", "-b", "feature")
+    git_run(root, "checkout", "-q", "main")
+    _write(root, MODULE, FIXED)
+    fixed = _commit(root, "fix the checker", 3)
+    git_run(root, "checkout", "-q", "feature")
+    _write(root, "docs/notes.md", "Notes.\n")
+    feature = _commit(root, "notes", 4)
+    git_run(root, "checkout", "-q", "main")
+    git_run(root, "merge", "-q", "--no-ff", "--no-edit", "feature")
+    return root, feature, fixed
+
+
+def _criss_cross(tmp_path: Path) -> tuple[Path, str, str]:
+    """A pull request `pr` made of a merge of B1 and B2 whose tree keeps the OLD module, then an honest
+    change of documentation."""
+    root, feature, fixed = _history(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr", feature)
+    git_run(root, "merge", "-q", "--no-commit", "--no-ff", fixed)
+    _write(root, MODULE, OLD)
+    _commit(root, "merge main", 5)
+    _write(root, "docs/more.md", "More notes.\n")
+    _commit(root, "more notes", 6)
+    git_run(root, "checkout", "-q", "main")
+    return root, feature, fixed
+
+
+def test_a_summary_from_one_merge_base_hides_what_the_merge_takes_from_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The mechanism: two merge bases; `trials diff` from the one git prints names no checker's change,
+    and the merge puts the OLD module back on main."""
+    root, feature, fixed = _criss_cross(tmp_path)
+    assert set(git_run(root, "merge-base", "--all", "main", "pr").split()) == {feature, fixed}
+    assert git_run(root, "merge-base", "main", "pr").strip() == feature  # what review.yml started from
+    capsys.readouterr()
+    assert main(["diff", feature, "pr", "--root", str(root)]) == 0
+    summary = capsys.readouterr().out
+    assert "docs/more.md" in summary and "checker" not in summary and MODULE not in summary, summary
+    merged = git_run(root, "merge-tree", "--write-tree", "main", "pr").split()[0]
+    assert git_run(root, "cat-file", "blob", f"{merged}:{MODULE}") == OLD
+
+
+def _merge_base(root: Path, rev: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["bash", str(root / ".ci" / "merge-base"), rev],
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_two_merge_bases_stop_the_review(tmp_path: Path) -> None:
+    root, feature, fixed = _criss_cross(tmp_path)
+    found = _merge_base(root, "pr")
+    assert found.returncode == 1 and found.stdout == "", found
+    assert found.stderr.startswith("::error::pr and the base branch have 2 best common ancestors"), found.stderr
+    assert feature in found.stderr and fixed in found.stderr
+
+
+def test_two_merge_bases_stop_trials_diff_without_base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root, feature, fixed = _criss_cross(tmp_path)
+    git_run(root, "update-ref", "refs/remotes/origin/main", "main")
+    git_run(root, "checkout", "-q", "pr")
+    capsys.readouterr()
+    assert main(["diff", "--root", str(root)]) == 2
+    said = capsys.readouterr().err
+    assert "2 best common ancestors" in said and feature in said and fixed in said, said
+
+
+def test_one_merge_base_is_the_summarys_start(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Honest neighbours: a pull request branched from main, and one that merged main's tip into itself
+    (the remedy) have one merge base, and the summary from it names the checker's change."""
+    root, _, _ = _history(tmp_path)
+    tip = git_run(root, "rev-parse", "main").strip()
+    git_run(root, "checkout", "-q", "-b", "branched")
+    _write(root, "docs/more.md", "More notes.\n")
+    _commit(root, "more notes", 6)
+    git_run(root, "checkout", "-q", "main")
+    found = _merge_base(root, "branched")
+    assert (found.returncode, found.stdout) == (0, f"{tip}\n"), found
+    (tmp_path / "again").mkdir()
+    root, _, _ = _criss_cross(tmp_path / "again")
+    tip = git_run(root, "rev-parse", "main").strip()
+    git_run(root, "checkout", "-q", "pr")
+    git_run(root, "merge", "-q", "--no-edit", "main")
+    git_run(root, "checkout", "-q", "main")
+    found = _merge_base(root, "pr")
+    assert (found.returncode, found.stdout) == (0, f"{tip}\n"), found
+    capsys.readouterr()
+    assert main(["diff", tip, "pr", "--root", str(root)]) == 0
+    assert "checker" in capsys.readouterr().out
+
+
+def test_review_yml_starts_the_summary_from_the_one_merge_base() -> None:
+    workflow = (REPO / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8")
+    assert "base=$(bash .ci/merge-base refs/review/head)" in workflow
+    assert "git merge-base HEAD" not in workflow
