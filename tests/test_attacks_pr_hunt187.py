@@ -22,7 +22,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, committed_registry, git_run, main
+from conftest import GIT_ENV, REPO, committed_registry, git_run, main, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -151,3 +151,65 @@ def test_review_yml_starts_the_summary_from_the_one_merge_base() -> None:
     workflow = (REPO / ".github" / "workflows" / "review.yml").read_text(encoding="utf-8")
     assert "base=$(bash .ci/merge-base refs/review/head)" in workflow
     assert "git merge-base HEAD" not in workflow
+
+
+# --- what the merge holds, not the pull request's head alone -------------------------------------------
+
+NEW = "scripts/sle_trials/checks/newcheck.py"
+SOURCE = "seeds/a_new_source.txt"
+
+
+def _main_moved_on(tmp_path: Path, change: dict[str, str]) -> Path:
+    """A pull request `pr` branched from main with change (path -> text) and nothing else, and main
+    taking a new module of the checker's (NEW) and a new source (SOURCE) after it branched: what
+    review.yml checks then."""
+    root = committed_registry(tmp_path)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, text in change.items():
+        _write(root, path, text)
+    _commit(root, "pr", 2)
+    git_run(root, "checkout", "-q", "main")
+    _write(root, NEW, "def check(record):\n    return ['E999 refused']\n")
+    _write(root, SOURCE, "Enrollment: $Id$ participants\n")
+    _commit(root, "a new check", 3)
+    return root
+
+
+SHADOWS = {
+    "a package in place of main's new module": {
+        "scripts/sle_trials/checks/newcheck/__init__.py": "def check(record):\n    return []\n"
+    },
+    "a twin of main's new module": {
+        "\u017fcripts/sle_trials/checks/newcheck.py": "def check(record):\n    return []\n"
+    },
+    "an attribute that rewrites main's new module": {
+        ".gitattributes": "scripts/sle_trials/checks/newcheck.py working-tree-encoding=ASCII//TRANSLIT\n"
+    },
+    "an attribute that rewrites main's new source": {".gitattributes": f"{SOURCE} ident\n"},
+}
+
+
+@pytest.mark.parametrize("change", SHADOWS.values(), ids=SHADOWS.keys())
+def test_the_merge_of_the_pull_request_is_held_to_what_its_head_is(tmp_path: Path, change: dict[str, str]) -> None:
+    """The attack: each pair is half on main (a module it took after the pull request branched) and
+    half in the pull request, so its head alone holds none and passed (exit 0); their merge holds the
+    pair, and runs other code than main's module, which no review of the pull request showed."""
+    root = _main_moved_on(tmp_path, change)
+    merged = git_run(root, "merge-tree", "--write-tree", "main", "pr").split()[0]
+    assert NEW in git_run(root, "ls-tree", "-r", "--name-only", merged).split("\n")
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "in the merge with the base branch" in checked.stderr, checked.stderr
+
+
+def test_a_pull_request_beside_main_s_new_module_passes(tmp_path: Path) -> None:
+    """Honest neighbours: main moved on, and the pull request adds a module of another name, and a
+    documentation page; and a pull request that conflicts with main is checked as its head (GitHub
+    merges none such)."""
+    root = _main_moved_on(tmp_path, {"scripts/sle_trials/checks/other.py": "OTHER = 1\n", "docs/notes.md": "Notes.\n"})
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    (tmp_path / "again").mkdir()
+    root = _main_moved_on(tmp_path / "again", {NEW: "CONFLICTING = 1\n"})
+    checked = trusted_check(root, "pr", tmp_path / "again" / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

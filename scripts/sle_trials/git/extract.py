@@ -76,9 +76,12 @@ class Refused(Exception):
     """A path no checkout writes: the data is not extracted."""
 
 
-def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
+def extract(
+    repository: plumbing.Repository, rev: str, dest: Path, read: set[tuple[str, str]] | None = None
+) -> list[str]:
     """Write the data of commit rev into dest (a folder that is empty or not there): the paths
-    written, from the top. Refused (nothing more is written) for a path no checkout writes."""
+    written, from the top. Refused (nothing more is written) for a path no checkout writes, or code
+    that runs otherwise than its review shows (code_held, which adds the files it read to read)."""
     commit = repository.commit(rev)
     if commit is None:
         raise Refused(f"{files.shown(rev)} names no commit")
@@ -96,40 +99,7 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         parts = path.split("/")
         if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
-    # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
-    # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked; and a name
-    # beside the code's (`ſcripts/sle_trials/git/received.py`), which such a clone of the merged branch
-    # writes over the module a reviewer read, and runs as the checker (git writes `ſ` after `s`)
-    listed = repository.tree_entries(commit, [])
-    tree = [path for path, _ in listed]
-    # a path twice anywhere, not in the data alone: the checks below read one blob of the two (the
-    # last), and which one a checkout writes, and a review shows, is git's and GitHub's choice
-    if len(set(tree)) != len(tree):
-        twice = next(path for n, path in enumerate(tree) if path in tree[:n])
-        raise Refused(f"{files.shown(twice)} is written twice")
-    for spelled, other in paths.twins(tree, anywhere=True):
-        raise Refused(paths.twin_message(spelled, other))
-    for path, entry in listed:
-        no_link_outside_the_data(path, entry)
-    for path in tree:
-        _no_attributes_file_in_disguise(path)
-        no_compiled_code(path)
-        no_start_up_code(path)
-    no_module_shadowed(tree)
-    sources = {path: entry.oid for path, entry in listed if entry.mode in plumbing.FILE_MODES and runs(path)}
-    blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
-    for path, oid in sorted(sources.items()):
-        python = _python(path) or _python_script(blobs[oid].data)
-        tokens = python_tokens(blobs[oid].data) if python else None  # read once, for both readers of them
-        if python:
-            no_other_encoding(path, blobs[oid].data)
-            no_names_beyond_ascii(path, blobs[oid].data, tokens)
-        elif blobs[oid].data is None:
-            raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
-        no_lone_carriage_return(path, blobs[oid].data)
-        no_invisible_characters(path, blobs[oid].data)
-        if not _prose(path):
-            no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
+    code_held(repository, commit, set() if read is None else read)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -157,6 +127,52 @@ def extract(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
         held += size
     _flush(repository, dest, batch, made)
     return sorted(entries)
+
+
+def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[str, str]]) -> None:
+    """Refused: a commit's (or a tree's) code that runs otherwise than its review shows, by its paths
+    (a path twice, twins, a link or a submodule outside the data, compiled or start-up code, a package
+    shadowing a module) and by the words of each file that runs or configures the check. read: the
+    files (path, blob id) already read so, none read twice; those read here are added to it."""
+    # the whole tree, not the data alone: a name beside the registry's that a disk folding case or Unicode
+    # forms takes as one of them (`trialſ/`) is written over it by a clone there, unchecked; and a name
+    # beside the code's (`ſcripts/sle_trials/git/received.py`), which such a clone of the merged branch
+    # writes over the module a reviewer read, and runs as the checker (git writes `ſ` after `s`)
+    listed = repository.tree_entries(tree_ish, [])
+    tree = [path for path, _ in listed]
+    # a path twice anywhere, not in the data alone: the checks below read one blob of the two (the
+    # last), and which one a checkout writes, and a review shows, is git's and GitHub's choice
+    if len(set(tree)) != len(tree):
+        twice = next(path for n, path in enumerate(tree) if path in tree[:n])
+        raise Refused(f"{files.shown(twice)} is written twice")
+    for spelled, other in paths.twins(tree, anywhere=True):
+        raise Refused(paths.twin_message(spelled, other))
+    for path, entry in listed:
+        no_link_outside_the_data(path, entry)
+    for path in tree:
+        _no_attributes_file_in_disguise(path)
+        no_compiled_code(path)
+        no_start_up_code(path)
+    no_module_shadowed(tree)
+    sources = {
+        path: entry.oid
+        for path, entry in listed
+        if entry.mode in plumbing.FILE_MODES and runs(path) and (path, entry.oid) not in read
+    }
+    blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
+    for path, oid in sorted(sources.items()):
+        python = _python(path) or _python_script(blobs[oid].data)
+        tokens = python_tokens(blobs[oid].data) if python else None  # read once, for both readers of them
+        if python:
+            no_other_encoding(path, blobs[oid].data)
+            no_names_beyond_ascii(path, blobs[oid].data, tokens)
+        elif blobs[oid].data is None:
+            raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
+        no_lone_carriage_return(path, blobs[oid].data)
+        no_invisible_characters(path, blobs[oid].data)
+        if not _prose(path):
+            no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
+    read.update(sources.items())
 
 
 ATTRIBUTES_FILE = ".gitattributes"
@@ -609,6 +625,33 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     return [(path, how) for path, how in sorted(found.items()) if how]
 
 
+def merged_code(
+    repository: plumbing.Repository, base: str, commit: str, read: set[tuple[str, str]]
+) -> list[tuple[str, list[str]]]:
+    """code_held, code_rewritten and rewritten of the tree the merge of commit into base holds, where
+    it is not commit's own: each file of the code and the data that the merge's attributes rewrite,
+    with how (Refused, said of the merge, for the rest). The check reads the pull request's head, and
+    GitHub merges it with the base branch as it is by then: a pair that is half on each side is in
+    neither tree alone. A package `checks/newcheck/__init__.py` beside `checks/newcheck.py`, a module
+    main took after the pull request branched, passed (exit 0), and so did its twin `ſcripts/...` and a
+    line of `.gitattributes` naming that module alone (`... working-tree-encoding=ASCII//TRANSLIT`), or
+    a source main took (`... ident`): each is in the merge, which runs other code than main's module,
+    or holds other bytes than its source. A merge that conflicts is none git or GitHub makes
+    unresolved (its resolution is a new push, checked again)."""
+    tree = repository.merged_tree(base, commit)
+    if tree is None or tree == repository.tree_id(commit):
+        return []
+    try:
+        code_held(repository, tree, read)
+    except Refused as error:
+        raise Refused(f"in the merge with the base branch: {error}") from None
+    data = [path for path, _ in repository.tree_entries(tree, list(DATA))]
+    found = dict(code_rewritten(repository, tree))
+    for path, how in rewritten(repository, tree, data, base):
+        found[path] = how
+    return sorted(found.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
@@ -616,10 +659,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         repository = plumbing.Repository(Path.cwd())
-        written = extract(repository, args[0], Path(args[1]))
+        read: set[tuple[str, str]] = set()
+        written = extract(repository, args[0], Path(args[1]), read)
         commit = repository.commit(args[0])
-        bad = rewritten(repository, commit, written, repository.commit("HEAD")) if commit is not None else []
+        head = repository.commit("HEAD")
+        bad = rewritten(repository, commit, written, head) if commit is not None else []
         code = code_rewritten(repository, commit) if commit is not None else []
+        merged = merged_code(repository, head, commit, read) if commit is not None and head is not None else []
+        merged = [item for item in merged if item not in code and item not in bad]
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
@@ -646,7 +693,14 @@ def main(argv: list[str] | None = None) -> int:
             "or settings than its review shows; remove the attribute",
             file=sys.stderr,
         )
-    return 2 if bad or code else 0
+    for path, how in merged:
+        print(
+            f"trusted-check: {files.shown(path)}: in the merge with the base branch, the attributes have git rewrite"
+            f" it ({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch holds other"
+            " bytes than its review shows (E308); remove the attribute",
+            file=sys.stderr,
+        )
+    return 2 if bad or code or merged else 0
 
 
 if __name__ == "__main__":

@@ -161,6 +161,23 @@ class Repository:
         """Every best common ancestor of two commits (more than one after a criss-cross merge)."""
         return self.run("merge-base", "--all", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").split()
 
+    def merged_tree(self, ours: str, theirs: str) -> str | None:
+        """The tree a merge of two commits holds (`git merge-tree --write-tree`: git's ort merge, as
+        GitHub merges a pull request), or None where they share no history or their merge conflicts:
+        no merge git or GitHub makes, until someone resolves it in a commit of its own. Two processes
+        (git 2.38 or later)."""
+        if not self.merge_bases(ours, theirs):
+            return None
+        out = self.run(
+            "merge-tree", "--write-tree", "--name-only", "--no-messages", _oid(ours), _oid(theirs), ok=(0, 1)
+        )
+        lines = out.decode("utf-8", "replace").split()
+        return lines[0] if len(lines) == 1 and _OID.match(lines[0]) else None
+
+    def tree_id(self, commit: str) -> str:
+        """The id of a commit's top tree."""
+        return self.run("rev-parse", "--verify", "--end-of-options", f"{_oid(commit)}^{{tree}}").decode("ascii").strip()
+
     def parents(self, commit: str) -> list[str]:
         """The commit's parents, first parent first."""
         return self.run("rev-list", "--parents", "-n", "1", _oid(commit)).decode("ascii").split()[1:]
