@@ -12,6 +12,37 @@
   next pull request is checked by the code no summary named. Now `.ci/merge-base` prints the one merge
   base or fails the review (merge the base branch's tip into the pull request, which leaves one), and
   `trials diff` without BASE refuses two merge bases with origin/main likewise.
+- **A pair half on main, half in the pull request.** The trusted check read the pull request's head
+  alone, and GitHub merges it with the base branch as that is by then. Where main took a module of
+  the checker's (`checks/newcheck.py`) or a source after the pull request branched, a package
+  `checks/newcheck/__init__.py` (which Python imports in the module's place), the module's twin
+  `ſcripts/sle_trials/checks/newcheck.py`, or a `.gitattributes` line naming that module alone
+  (`working-tree-encoding=ASCII//TRANSLIT`) or the source (`ident`) passed (exit 0): the head holds
+  no module or source there. Their merge holds both, and runs other code than main's module (or
+  holds other bytes than its source). Now the tree `git merge-tree` writes for the merge is held to
+  what the head is (git/extract.py: merged_code), where it is not the head's and does not conflict.
+
+Tried, and held (the check refused them, or the merge and the summary show what was checked):
+- a record citing its source by a path that normalises otherwise (`seeds/./x`, `seeds//x`,
+  `seeds/../seeds/x`, a trailing space or slash: E205, the schema's pattern) or names another file on
+  a disk folding case or dots (`x.txt.`, `X.TXT`: E108, no such source); citing `seeds/SHA256SUMS`
+  (E108);
+- a manifest line with CR, a BOM, a conflict marker or a name twice (E307, sources.parse); trials.csv
+  or datapackage.json differing from what the records generate in any byte (E401 compares bytes);
+- a pull request that merged main's tip with `-s ours`, keeping an older checker: one merge base (main's
+  tip), and the summary from it names the checker's files (the honest neighbour below is that shape);
+- `git diff-tree` rename detection (a record or source renamed and changed shown as a copy): the
+  diff runs with --no-renames, each side named;
+- the merge drivers given to other files by the pull request's attributes (`trials/*.yaml
+  merge=trials-csv` or `merge=trials-manifest`): merge-csv regenerates only a file `trials csv`
+  writes and leaves any other a conflict; merge-manifest reads only manifest lines (run in a clone with
+  both drivers configured: a record changed on both sides, and a source, were each left a conflict);
+  both refuse criss-cross and octopus merges (git/merge.py).
+
+Left: a base branch that moves on after the review is merged with what no review read; the docs ask
+for the branch protection "require branches to be up to date", which makes the pull request a new
+push, checked again. GitHub's rebase merge replays each commit, which need not give the merge's tree
+(not tried).
 """
 
 from __future__ import annotations
