@@ -41,7 +41,8 @@ Tried, and held (the check refused them, or the merge and the summary show what 
 
 Left: a base branch that moves on after the review is merged with what no review read; the docs ask
 for the branch protection "require branches to be up to date", which makes the pull request a new
-push, checked again. GitHub's rebase merge replays each commit, which need not give the merge's tree
+push, checked again, and ci.yml's extraction of main's own tree on its push finds a pair so made
+after the merge (loud, not before it). GitHub's rebase merge replays each commit, which need not give the merge's tree
 (not tried).
 """
 
@@ -50,6 +51,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +246,23 @@ def test_a_pull_request_beside_main_s_new_module_passes(tmp_path: Path) -> None:
     root = _main_moved_on(tmp_path / "again", {NEW: "CONFLICTING = 1\n"})
     checked = trusted_check(root, "pr", tmp_path / "again" / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_pair_made_by_a_later_merge_stops_the_extraction_of_main(tmp_path: Path) -> None:
+    """A base branch that moved on after the review (newcheck.py merged after the package's pull
+    request was checked) merges the pair unchecked; ci.yml's extraction of main's own tree on its push
+    finds it (loud after the merge, where nothing found it at all)."""
+    root = _main_moved_on(tmp_path, SHADOWS["a package in place of main's new module"])
+    git_run(root, "merge", "-q", "--no-edit", "pr")
+    extracted = subprocess.run(
+        [sys.executable, "-P", "-m", "sle_trials.git.extract", "HEAD", str(tmp_path / "extracted")],
+        cwd=root,
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert extracted.returncode == 2, extracted
+    assert "a package Python imports in place of the module" in extracted.stderr, extracted.stderr
+    workflow = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert '.venv/bin/python -P -m sle_trials.git.extract HEAD "$RUNNER_TEMP/extracted"' in workflow
