@@ -19,8 +19,8 @@
   `ſcripts/sle_trials/checks/newcheck.py`, or a `.gitattributes` line naming that module alone
   (`working-tree-encoding=ASCII//TRANSLIT`) or the source (`ident`) passed (exit 0): the head holds
   no module or source there. Their merge holds both, and runs other code than main's module (or
-  holds other bytes than its source). Now the tree `git merge-tree` writes for the merge is held to
-  what the head is (git/extract.py: merged_code), where it is not the head's and does not conflict.
+  holds other bytes than its source). Now the tree `git merge-tree` writes for the merge (with its
+  conflict markers, where it conflicts) is held to what the head is (git/extract.py: merged_code).
 
 Tried, and held (the check refused them, or the merge and the summary show what was checked):
 - a record citing its source by a path that normalises otherwise (`seeds/./x`, `seeds//x`,
@@ -192,7 +192,7 @@ NEW = "scripts/sle_trials/checks/newcheck.py"
 SOURCE = "seeds/a_new_source.txt"
 
 
-def _main_moved_on(tmp_path: Path, change: dict[str, str]) -> Path:
+def _main_moved_on(tmp_path: Path, change: dict[str, str], main_also: dict[str, str] | None = None) -> Path:
     """A pull request `pr` branched from main with change (path -> text) and nothing else, and main
     taking a new module of the checker's (NEW) and a new source (SOURCE) after it branched: what
     review.yml checks then."""
@@ -204,6 +204,8 @@ def _main_moved_on(tmp_path: Path, change: dict[str, str]) -> Path:
     git_run(root, "checkout", "-q", "main")
     _write(root, NEW, "def check(record):\n    return ['E999 refused']\n")
     _write(root, SOURCE, "Enrollment: $Id$ participants\n")
+    for path, text in (main_also or {}).items():
+        _write(root, path, text)
     _commit(root, "a new check", 3)
     return root
 
@@ -235,10 +237,21 @@ def test_the_merge_of_the_pull_request_is_held_to_what_its_head_is(tmp_path: Pat
     assert "in the merge with the base branch" in checked.stderr, checked.stderr
 
 
+def test_a_merge_that_conflicts_is_held_to_it_too(tmp_path: Path) -> None:
+    """A conflict elsewhere (in a page both sides wrote) does not hide the pair: main may take the
+    conflict away by itself (its page removed), and GitHub then merges the pull request with no new
+    push, and no review of it."""
+    change = {**SHADOWS["a package in place of main's new module"], "docs/notes.md": "Ours.\n"}
+    root = _main_moved_on(tmp_path, change, {"docs/notes.md": "Theirs.\n"})
+    checked = trusted_check(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "in the merge with the base branch: " in checked.stderr, checked.stderr
+
+
 def test_a_pull_request_beside_main_s_new_module_passes(tmp_path: Path) -> None:
     """Honest neighbours: main moved on, and the pull request adds a module of another name, and a
-    documentation page; and a pull request that conflicts with main is checked as its head (GitHub
-    merges none such)."""
+    documentation page; and a pull request whose new module conflicts with main's (its merge held
+    with git's conflict markers)."""
     root = _main_moved_on(tmp_path, {"scripts/sle_trials/checks/other.py": "OTHER = 1\n", "docs/notes.md": "Notes.\n"})
     checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -636,8 +636,10 @@ def merged_code(
     main took after the pull request branched, passed (exit 0), and so did its twin `ſcripts/...` and a
     line of `.gitattributes` naming that module alone (`... working-tree-encoding=ASCII//TRANSLIT`), or
     a source main took (`... ident`): each is in the merge, which runs other code than main's module,
-    or holds other bytes than its source. A merge that conflicts is none git or GitHub makes
-    unresolved (its resolution is a new push, checked again)."""
+    or holds other bytes than its source. A merge that conflicts is held as git writes it, with its
+    markers: the paths of both sides are there, and a conflict that main's next change takes away
+    (GitHub merges the pull request then, with no new push) would otherwise have left the pair
+    unread."""
     tree = repository.merged_tree(base, commit)
     if tree is None or tree == repository.tree_id(commit):
         return []

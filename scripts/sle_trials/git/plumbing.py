@@ -163,16 +163,16 @@ class Repository:
 
     def merged_tree(self, ours: str, theirs: str) -> str | None:
         """The tree a merge of two commits holds (`git merge-tree --write-tree`: git's ort merge, as
-        GitHub merges a pull request), or None where they share no history or their merge conflicts:
-        no merge git or GitHub makes, until someone resolves it in a commit of its own. Two processes
-        (git 2.38 or later)."""
+        GitHub merges a pull request), where they conflict with git's conflict markers in each file
+        both changed (the paths of both sides are all there), or None where they share no history.
+        Two processes (git 2.38 or later)."""
         if not self.merge_bases(ours, theirs):
             return None
         out = self.run(
             "merge-tree", "--write-tree", "--name-only", "--no-messages", _oid(ours), _oid(theirs), ok=(0, 1)
         )
-        lines = out.decode("utf-8", "replace").split()
-        return lines[0] if len(lines) == 1 and _OID.match(lines[0]) else None
+        first = out.decode("utf-8", "replace").split("\n", 1)[0]
+        return first if _OID.match(first) else None
 
     def tree_id(self, commit: str) -> str:
         """The id of a commit's top tree."""
