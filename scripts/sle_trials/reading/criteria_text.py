@@ -943,24 +943,50 @@ def _run_in_bullets(line: str) -> list[str]:
     return [f"{indent}{bullet} {part.strip()}" for part in parts]
 
 
+# the fewest items a run of numbers on one line holds before a number after a space alone, with no stop before it,
+# is read as the next item's mark: "1) Age 18-65 2) SLE 3) Consent" is three; "1. CTCAE grade 2. Age 18-65", a
+# run of two, may be a sentence's number and is read as written
+_RUN_BY_SPACES = 3
+
+
 def _run_in_items(line: str) -> list[str]:
     """A line that numbers its items one after another in a run ("1. Age 18-65; 2. SLE; 3. Consent."),
     as the lines it runs together: each next number ("2.", then "3.", ...), marked as the first is,
-    after the punctuation that ends the item before it, starts a line; a line that bullets them so,
-    likewise (_run_in_bullets). Any other line as it is."""
+    after the punctuation that ends the item before it, starts a line; and after a space alone where the run
+    numbers _RUN_BY_SPACES items at least, in order ("1) Age 18-65 2) SLE 3) Consent", "1. Creatinine < 1.5 mg/dL
+    2. Age 18-65 3. Consent": before, one criterion holding three, and the check, reading the source alike,
+    passed it); a line that bullets them so, likewise (_run_in_bullets). Any other line as it is."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
         return _run_in_bullets(line)
-    number, mark, indent = int(first.group("num")), re.escape(first.group("mark")), first.group("indent")
-    out, start, at = [], 0, first.end()
+    cuts = _run_cuts(line, first, spaced=True)
+    if len(cuts) + 1 < _RUN_BY_SPACES and any(not stopped for _, _, stopped in cuts):
+        cuts = _run_cuts(line, first, spaced=False)
+    if not cuts:
+        return [line]
+    indent, out, start = first.group("indent"), [], 0
+    for end, following, _ in cuts:
+        out.append(line[start:end].rstrip())
+        start = following
+    return [out[0], *(indent + part for part in out[1:]), indent + line[start:]]
+
+
+def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, bool]]:
+    """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
+    one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
+    (";", ".", ","), or, spaced, after a space alone and before a word ("section 2. 3. Consent": "2." no item's)."""
+    number, mark = int(first.group("num")), re.escape(first.group("mark"))
+    cuts: list[tuple[int, int, bool]] = []
+    at = first.end()
     while True:
         number += 1
-        after = re.compile(rf"(?<=[;.,。；，])[ \t]*(?={number}{mark}(?![0-9])[ \t]*\S)").search(line, at)
+        stopped = rf"(?<=[;.,。；，])[ \t]*(?={number}{mark}(?![0-9])[ \t]*\S)"
+        spaces = rf"|(?<=\S)[ \t]+(?={number}{mark}[ \t]*[^\W\d_])" if spaced else ""
+        after = re.compile(stopped + spaces).search(line, at)
         if after is None:
-            break
-        out.append(line[start : after.start()].rstrip())
-        start = at = after.end()
-    return [out[0], *(indent + part for part in out[1:]), indent + line[start:]] if out else [line]
+            return cuts
+        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        at = after.end()
 
 
 def _heads_nothing(lines: list[str], at: int, several: frozenset[str]) -> bool:

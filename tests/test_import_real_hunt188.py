@@ -1,0 +1,129 @@
+"""trials import ctgov on real API v2 studies whose criteria text is varied as registry entries write theirs (hunt
+188, helper-18): the leftovers of hunt 182 (tests/test_import_real_hunt182.py) and more layouts a study's
+eligibility text takes; each a real study of tests/fixtures/ctgov/real/ with its criteria rewritten, imported into
+a registry copy with --out-of-scope, that once imported into a draft saying what its source does not; beside
+each, the layouts that must read as they did. The texts are test inputs, built for their layout: no fact of any
+study."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURES, Trials, record_data
+from sle_trials.reading import criteria_text
+
+REAL = FIXTURES / "ctgov" / "real"
+REASON = "a real API v2 study, varied by the tests"
+NCT = "NCT02576665"
+
+
+def _study(criteria: str) -> dict[str, Any]:
+    study = copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
+    return study
+
+
+def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
+    """The draft a study with these criteria imports into, written as the API writes a study; the registry still
+    passes check."""
+    file = tmp_path / "study.json"
+    file.write_text(json.dumps(_study(criteria), indent=2, ensure_ascii=False), encoding="utf-8")
+    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
+    assert result.status == 0, result.out + result.err
+    assert trials("check").status == 0
+    return record_data(registry / "trials" / f"{NCT}.yaml")
+
+
+def _refused(trials: Trials, registry: Path, old: str, new: str) -> None:
+    """The draft imported, its text old written new (what the import wrote before), is refused by the check."""
+    file = registry / "trials" / f"{NCT}.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1 and "E512" in result.out, result.out
+
+
+def _inclusion(text: str) -> list[dict]:
+    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
+
+
+def _texts(items: list[dict]) -> list[str]:
+    return [c["text"] for c in items]
+
+
+# --- items numbered in a run on one line, with no stop between them -----------------------------------------------
+
+RUN_ON_ONE_LINE = (
+    "Inclusion Criteria:\n\n1) Age 18-65 years 2) SLE per the 2019 EULAR/ACR criteria 3) Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n1. Serum creatinine > 1.5 mg/dL 2. Active CNS lupus 3. Pregnancy"
+)
+
+
+def test_items_numbered_in_a_run_on_one_line_are_criteria_of_their_own(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, items numbered one after another on one line with no stop before each next number ("1) Age 18-65
+    years 2) SLE ... 3) Signed informed consent") were one criterion holding three, and the check, reading the
+    source alike, passed it: the run was cut only after a ";", "." or ",". Where the numbers run 1, 2, 3 in order
+    (three items at least), each next one after a space starts an item, as a reader reads them."""
+    elig = _imported(trials, registry, RUN_ON_ONE_LINE, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18-65 years"},
+        {"number": 2, "text": "SLE per the 2019 EULAR/ACR criteria"},
+        {"number": 3, "text": "Signed informed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Serum creatinine > 1.5 mg/dL"},
+        {"number": 2, "text": "Active CNS lupus"},
+        {"number": 3, "text": "Pregnancy"},
+    ]
+
+
+def test_a_draft_merging_items_numbered_in_a_run_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    _imported(trials, registry, RUN_ON_ONE_LINE, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - number: 2\n      text: Active CNS lupus\n    - number: 3\n      text: Pregnancy\n",
+        "    - number: 2\n      text: Active CNS lupus 3. Pregnancy\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a run's marks as CJK texts write them, and a run from a number past 1
+        ("1、年龄18-65岁 2、SLE 3、知情同意", ["年龄18-65岁", "SLE", "知情同意"]),
+        (
+            "3. Hb ≥ 9 g/dL 4. ANC ≥ 1.5 × 10^9/L 5. Platelets ≥ 100",
+            ["Hb ≥ 9 g/dL", "ANC ≥ 1.5 × 10^9/L", "Platelets ≥ 100"],
+        ),
+        # stops and spaces mixed in one run
+        ("1. Age ≥ 18; 2. SLE 3. Consent", ["Age ≥ 18;", "SLE", "Consent"]),
+    ],
+)
+def test_a_run_of_three_numbers_at_least_is_cut_after_spaces(line: str, expected: list[str]) -> None:
+    assert _texts(_inclusion(line)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a run of two with no stop: "2." may be a sentence's number ("grade 2."), read as written
+        ("1. Toxicity of CTCAE grade 2. Age 18-65", ["Toxicity of CTCAE grade 2. Age 18-65"]),
+        # a decimal is no next number, and a number after "2." is no item's words ("section 2. 3. Consent")
+        ("1. Creatinine ≤ 1.5 mg/dL", ["Creatinine ≤ 1.5 mg/dL"]),
+        ("1. As in section 2. 3. Consent", ["As in section 2. 3. Consent"]),
+        # numbers out of order are no run: "1) ... 3)" is words
+        ("1) Age 18-65 3) SLE 4) Consent", ["Age 18-65 3) SLE 4) Consent"]),
+        # a run of two after a stop, as before
+        ("1. Age 18-65; 2. SLE", ["Age 18-65;", "SLE"]),
+    ],
+)
+def test_a_number_that_is_no_run_of_three_reads_as_before(line: str, expected: list[str]) -> None:
+    assert _texts(_inclusion(line)) == expected
