@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, IM19_PATH, IM19_TEXT_HEAD, WEIGHT, Trials, record_data, weight_draft
 from sle_trials.reading import criteria_text
 
 REAL = FIXTURES / "ctgov" / "real"
@@ -127,3 +127,68 @@ def test_a_run_of_three_numbers_at_least_is_cut_after_spaces(line: str, expected
 )
 def test_a_number_that_is_no_run_of_three_reads_as_before(line: str, expected: list[str]) -> None:
     assert _texts(_inclusion(line)) == expected
+
+
+# --- items numbered in square brackets ------------------------------------------------------------------------
+
+BRACKETED = (
+    "Inclusion Criteria:\n\n[1] Age 18 to 65 years\n[2] Active SLE, with a SLEDAI-2K score of at least 6\n"
+    "    at screening\n[3] Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n\\[1\\] Pregnancy\n\\[2\\] Active CNS lupus"
+)
+
+
+def test_items_numbered_in_square_brackets_are_numbered_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "[1] Age ..." was no item's mark: each line was read as a criterion of its own, "[1]" kept in its
+    text, unnumbered, and an item's wrapped line ("at screening") as a criterion of its own too. A number in
+    square brackets (or "【1】", as CJK texts write one; the API's markdown escapes them "\\[1\\]") marks an item
+    as "(1)" does."""
+    elig = _imported(trials, registry, BRACKETED, tmp_path)["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE, with a SLEDAI-2K score of at least 6 at screening"},
+        {"number": 3, "text": "Signed informed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active CNS lupus"},
+    ]
+
+
+def test_a_draft_keeping_a_square_bracketed_number_as_words_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, BRACKETED, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - number: 3\n      text: Signed informed consent\n",
+        "    - text: '[3] Signed informed consent'\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【1】年龄18-65岁\n【2】SLE", [{"number": 1, "text": "年龄18-65岁"}, {"number": 2, "text": "SLE"}]),
+        (
+            "1. Labs:\n   [a] Hb ≥ 9 g/dL\n   [b] ANC ≥ 1.5",
+            [{"number": 1, "text": "Labs:", "sub_criteria": [{"text": "Hb ≥ 9 g/dL"}, {"text": "ANC ≥ 1.5"}]}],
+        ),
+        # no number alone in the brackets: words, as before
+        ("* [18F]FDG PET at screening\n* Consent", [{"text": "[18F]FDG PET at screening"}, {"text": "Consent"}]),
+    ],
+)
+def test_a_mark_in_square_brackets(text: str, expected: list[dict]) -> None:
+    assert _inclusion(text) == expected
+
+
+def test_a_plain_documents_number_in_square_brackets_numbers_its_criterion(registry: Path, trials: Trials) -> None:
+    """The check finds a criterion's number in a plain document's "[1] text" as in its "(1) text" (E504 before, for
+    a record numbering the criterion as its source does); "[11] text" numbers no criterion 1."""
+    for line, status in ((f"[1] {WEIGHT}", 0), (f"【1】{WEIGHT}", 0), (f"[11] {WEIGHT}", 1)):
+        weight_draft(registry, "seeds/950_numbers.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n{line}\n", 1)
+        result = trials("validate", registry / IM19_PATH)
+        assert result.status == status, (line, result.out)

@@ -611,15 +611,16 @@ class Sources:
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
-        "3.text", "3- text", "3: text", "(3) text", or as CJK texts number it, "3、text", "（3）text" (which NFKC
-        reads "(3)text"), in Chinese numerals, "三、text", "（三）text", or enclosed, "③text", "⑶ text"."""
+        "3.text", "3- text", "3: text", "(3) text", "[3] text", or as CJK texts number it, "3、text", "【3】text",
+        "（3）text" (which NFKC reads "(3)text"), in Chinese numerals, "三、text", "（三）text", or enclosed,
+        "③text", "⑶ text"."""
         # text normalised once: a number and a mark before it change nothing of how its characters
         # normalise (no NFKC composition, escape or white space reaches across them; NFKC keeps an
         # enclosed number as it is: digits.KEPT)
         written = normalise(text)
         labels = [str(number), *filter(None, [criteria_text.han_numeral(number)])]
-        needles = [f"{label}{mark} {written}" for label in labels for mark in (")", ".", "-", "、", ":")]
-        needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、")]
+        needles = [f"{label}{mark} {written}" for label in labels for mark in (")", ".", "-", "、", ":", "]", "】")]
+        needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、", "]", "】")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
         for doc in self.docs:
             passages = self.passages(doc, path)

@@ -281,7 +281,9 @@ _SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # (a full-width decimal, "≤\n１．５mg/dL") is no marker
 _DIGIT = "[0-9\uff10-\uff19]"
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
-# ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "3.Text" with no space, as CJK
+# ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "[3]" or "【3】" (before, "[1] Age"
+# was no item's mark: each line a criterion, "[1]" kept in its text, and a wrapped line of one read as a criterion
+# of its own), "3.Text" with no space, as CJK
 # texts write them "3、", "3）", "3．", "（3）", "③"), a letter or roman numeral ("a.", "B)", "(c)", "ii.", as
 # CJK texts write them "Ⅱ.", "ⅱ)": no number, as "ii." is none), or a decimal sub-number ("2.1", an item
 # under item 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
@@ -293,12 +295,14 @@ _ITEM = lazy(
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
         r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
          + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
-        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +|[(（](?P<pnum><D>{1,3})[)）] *"
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
+        r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
-        r"|[(（](?:[a-zA-Z]|[ivxIVX]{2,4})[)）] *|[(（]?[\u2160-\u217f][.)、．）] *))?"  # "Ⅱ.", "ⅱ)": roman numerals
+        r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
+        r"|[(（]?[\u2160-\u217f][.)、．）] *))?"  # "Ⅱ.", "ⅱ)": roman numerals
         r"(?P<text>\S.*)$"
     )
     .replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
