@@ -192,3 +192,67 @@ def test_a_plain_documents_number_in_square_brackets_numbers_its_criterion(regis
         weight_draft(registry, "seeds/950_numbers.txt", f"{IM19_TEXT_HEAD}Inclusion criteria:\n{line}\n", 1)
         result = trials("validate", registry / IM19_PATH)
         assert result.status == status, (line, result.out)
+
+
+# --- the exclusion list given first, the whole text on one line -------------------------------------------------
+
+EXCLUSION_FIRST = "Exclusion Criteria: Pregnancy or breastfeeding Inclusion Criteria: Adults with active SLE"
+
+
+def test_a_text_on_one_line_giving_the_exclusion_list_first_is_split_at_the_inclusion_heading(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, a whole criteria text on one line that gives the exclusion list first was not split at the
+    inclusion heading (only a line opening with the inclusion heading was split at the exclusion one): one
+    exclusion criterion held the inclusion list's heading and criteria, and the inclusion list was left to the
+    curator with a note. On a line opening with either list's heading, the other's (in capitals, with its colon)
+    after any word starts the other list."""
+    data = _imported(trials, registry, EXCLUSION_FIRST, tmp_path)
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}]
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Adults with active SLE"}]
+    assert "eligibility.inclusion_criteria" not in data["curation"]["not_yet_curated"]
+
+
+def test_a_draft_holding_the_inclusion_list_in_an_exclusion_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, EXCLUSION_FIRST, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "  exclusion_criteria:\n    - text: Pregnancy or breastfeeding\n",
+        "  exclusion_criteria:\n    - text: 'Pregnancy or breastfeeding Inclusion Criteria: Adults with active SLE'\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        ("EXCLUSION CRITERIA: 1) Pregnancy INCLUSION CRITERIA: 1) Age 18-65", ["Age 18-65"], ["Pregnancy"]),
+        ("Key Exclusion Criteria: Pregnancy Key Inclusion Criteria: Adults", ["Adults"], ["Pregnancy"]),
+        # a "Non-inclusion Criteria:" within the exclusion list names the exclusion list: no heading of the other
+        ("Exclusion Criteria: Meets the Non-inclusion Criteria: see protocol", [], ["Meets the Non-inclusion"]),
+        # in lower case, mid-sentence; and within a list under its own heading line: the criterion's words
+        ("Exclusion Criteria: not meeting the inclusion criteria: see above", [], ["not meeting"]),
+        ("Exclusion Criteria:\n\n* Failed the parent study Inclusion Criteria: see protocol", [], ["Failed"]),
+    ],
+)
+def test_a_line_opening_with_the_exclusion_heading(text: str, inclusion: list[str], exclusion: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert len(found.inclusion) == len(inclusion) and len(found.exclusion) == len(exclusion)
+    assert all(c["text"].startswith(w) for c, w in zip(found.inclusion + found.exclusion, inclusion + exclusion))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Key Inclusion Criteria: Adults with active SLE Key Exclusion Criteria: Pregnancy",
+        "KEY EXCLUSION CRITERIA: Pregnancy KEY INCLUSION CRITERIA: Adults with active SLE",
+    ],
+)
+def test_a_run_in_heading_is_cut_before_its_qualifier(text: str) -> None:
+    """Before, a line opening with the inclusion heading was cut before "Key Exclusion Criteria:" and again after
+    its "Key", which was read as a criterion of its own ("Key"); the cut is made before the qualifier only."""
+    found = criteria_text.split(text)
+    assert _texts(found.inclusion) == ["Adults with active SLE"]
+    assert _texts(found.exclusion) == ["Pregnancy"]

@@ -143,27 +143,43 @@ LIST_NAMED = {
 }
 
 
-# ... and, on a line that opens with the inclusion heading, the exclusion heading after any word: a whole text run
-# onto one line, "Inclusion Criteria: 1) Age 18-65 2) SLE 3) Consent Exclusion Criteria: 1) Pregnancy", whose
-# exclusion criteria were read as words of the last inclusion one (the heading's words in capitals, with a colon)
-_INCLUSION_OPENED = lazy(
-    r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"
-)
-_EXCLUSION_RUN_IN = lazy(
-    r"(?<=\S)[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA)[ \t]*"
-    r"(?:\*\*|__)?[ \t]*:)"
-)
+# ... and, on a line that opens with one list's heading, the other's heading after any word: a whole text run onto
+# one line, "Inclusion Criteria: 1) Age 18-65 2) SLE 3) Consent Exclusion Criteria: 1) Pregnancy", whose exclusion
+# criteria were read as words of the last inclusion one, or the exclusion list given first, "Exclusion Criteria:
+# Pregnancy Inclusion Criteria: Adults with active SLE", whose inclusion criteria were read as words of the last
+# exclusion one (the heading's words in capitals, with a colon)
+_OPENED = {
+    "inclusion": lazy(r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
+    "exclusion": lazy(
+        r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)) (?:Criteria|CRITERIA)\b"
+    ),
+}
+# (never after the heading's own qualifier: "... Key Exclusion Criteria:" is cut before "Key", not after it, which
+# left "Key" a criterion of its own)
+_NOT_AFTER_A_QUALIFIER = r"(?<!\bKey)(?<!\bKEY)(?<!\bMain)(?<!\bMAIN)"
+_RUN_IN = {
+    "exclusion": lazy(
+        r"(?<=\S)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+    ),
+    "inclusion": lazy(
+        r"(?<=\S)(?<![Nn]on-)(?<!NON-)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+    ),
+}
 
 
 def _inline_headings(line: str) -> list[str]:
     """The line split before each heading run into it after a sentence (_INLINE_HEADING), or on a line opening
-    with the inclusion heading before the exclusion one after any word (_EXCLUSION_RUN_IN), never after a list
-    item's mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list
-    above and a heading."""
+    with one list's heading before the other's after any word (_RUN_IN), never after a list item's mark alone:
+    "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list above and a heading."""
     parts, start = [], 0
     runs = _INLINE_HEADING.finditer(line)
-    if _INCLUSION_OPENED.match(line) and not _INLINE_HEADING.search(line):
-        runs = _EXCLUSION_RUN_IN.finditer(line)
+    if not _INLINE_HEADING.search(line):
+        opened = next((kind for kind, heading in _OPENED.items() if heading.match(line)), None)
+        if opened is not None:
+            runs = _RUN_IN["exclusion" if opened == "inclusion" else "inclusion"].finditer(line)
     for m in runs:
         if not _BARE_MARK.fullmatch(line[start : m.start()]):
             parts.append(line[start : m.start()])
