@@ -256,3 +256,70 @@ def test_a_run_in_heading_is_cut_before_its_qualifier(text: str) -> None:
     found = criteria_text.split(text)
     assert _texts(found.inclusion) == ["Adults with active SLE"]
     assert _texts(found.exclusion) == ["Pregnancy"]
+
+
+# --- a number typed twice, the numbering going on right after it ------------------------------------------------
+
+TYPED_TWICE = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n1. SLE per the 2019 EULAR/ACR criteria\n"
+    "2. Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy\n2. Active CNS lupus\n2. Active infection\n3. Prior CAR-T cell therapy"
+)
+
+
+def test_a_number_typed_twice_before_the_next_one_opens_no_sub_list(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "1. Age ..." / "1. SLE ..." / "2. Signed informed consent" was read as "Age ..." holding the other
+    two as sub-criteria: the "2." right after the repeated "1." was taken for the outer numbering going on after
+    a sub-list, though it goes on from the repeated line itself; and "2. Active CNS lupus" / "2. Active
+    infection" / "3. Prior CAR-T cell therapy" nested the last two under the first. Each criterion was then
+    required only as a part of the one above, and the check, reading the source alike, passed it. A line that
+    repeats the number of the item above, the next number right after it, is a number typed twice: a criterion
+    of its own, its repeated number dropped with a note (the curator reads the list, whose layout is ambiguous)."""
+    data = _imported(trials, registry, TYPED_TWICE, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"text": "SLE per the 2019 EULAR/ACR criteria"},
+        {"number": 2, "text": "Signed informed consent"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active CNS lupus"},
+        {"text": "Active infection"},
+        {"number": 3, "text": "Prior CAR-T cell therapy"},
+    ]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
+    assert any("the number 1 is used twice" in n for n in notes)
+    assert any("the number 2 is used twice" in n for n in notes)
+
+
+def test_a_draft_nesting_the_items_after_a_number_typed_twice_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, TYPED_TWICE, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - number: 2\n      text: Active CNS lupus\n    - text: Active infection\n"
+        "    - number: 3\n      text: Prior CAR-T cell therapy\n",
+        "    - number: 2\n      text: Active CNS lupus\n      sub_criteria:\n        - number: 2\n"
+        "          text: Active infection\n        - number: 3\n          text: Prior CAR-T cell therapy\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subs", "top"),
+    [
+        # a sub-list of two after the repeated number, the outer numbering going on after it: nested, as before
+        ("1. Adults\n1. SLE\n2. Consent\n2. Weight\n3. Contraception", ["SLE", "Consent"], [1, 2, 3]),
+        # under an item opening a list, a numbering that starts again is its sub-list, as before
+        ("1. Labs:\n1. Hb ≥ 9 g/dL\n2. ANC ≥ 1.5", ["Hb ≥ 9 g/dL", "ANC ≥ 1.5"], [1]),
+        # a restart at 1 under an item numbered past 1, the numbering going on after it: as before
+        ("1. Adults\n2. Organ function\n1. Hb ≥ 9 g/dL\n3. Consent", ["Hb ≥ 9 g/dL"], [1, 2, 3]),
+    ],
+)
+def test_a_numbering_started_again_that_is_a_sub_list_reads_as_before(text: str, subs: list[str], top: list) -> None:
+    found = _inclusion(text)
+    assert [c.get("number") for c in found] == top
+    assert _texts(next(c["sub_criteria"] for c in found if "sub_criteria" in c)) == subs
