@@ -323,3 +323,43 @@ def test_a_numbering_started_again_that_is_a_sub_list_reads_as_before(text: str,
     found = _inclusion(text)
     assert [c.get("number") for c in found] == top
     assert _texts(next(c["sub_criteria"] for c in found if "sub_criteria" in c)) == subs
+
+
+# --- a Chinese text's heading run into a line -----------------------------------------------------------------
+
+HAN_RUN_IN = "入选标准：1、年龄18-65岁；2、确诊系统性红斑狼疮。排除标准：1、妊娠或哺乳期；2、活动性感染。"
+
+
+def test_a_chinese_heading_run_into_a_line_starts_its_list(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a Chinese text's exclusion heading run into the line of the inclusion list after a full stop
+    ("...确诊系统性红斑狼疮。排除标准：1、妊娠或哺乳期；...") was no heading: the exclusion criteria were imported as
+    words of the last inclusion criterion, and the exclusion list declared one the study does not state (silent),
+    which the check passed. A Chinese (or Japanese) heading with its colon, run into a line after a stop or a
+    space, starts its list, as an English one does."""
+    data = _imported(trials, registry, HAN_RUN_IN, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "年龄18-65岁；"},
+        {"number": 2, "text": "确诊系统性红斑狼疮。"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "妊娠或哺乳期；"},
+        {"number": 2, "text": "活动性感染。"},
+    ]
+    assert "eligibility.exclusion_criteria" not in data["curation"]["silent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        ("入选标准：年龄18-65岁 排除标准：妊娠", ["年龄18-65岁"], ["妊娠"]),
+        ("Inclusion Criteria: 1. Age 18-65. 2. SLE. 【排除标准】：1、妊娠", ["Age 18-65.", "SLE."], ["妊娠"]),
+        # a numbered heading, a heading in two languages, and words naming a list within a criterion: as before
+        ("入选标准：\n1、年龄18-65岁\n二、 排除标准：\n1、妊娠", ["年龄18-65岁"], ["妊娠"]),
+        ("Inclusion Criteria 入选标准:\n1. Age 18-65\n排除标准：\n1、妊娠", ["Age 18-65"], ["妊娠"]),
+        ("排除标准：\n1、不符合入选标准：见方案\n2、妊娠", [], ["不符合入选标准：见方案", "妊娠"]),
+    ],
+)
+def test_a_chinese_heading_within_a_line(text: str, inclusion: list[str], exclusion: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert (_texts(found.inclusion), _texts(found.exclusion)) == (inclusion, exclusion)
+    assert found.remarks == []

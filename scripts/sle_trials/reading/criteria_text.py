@@ -170,18 +170,42 @@ _RUN_IN = {
 }
 
 
+# ... and a Chinese (or Japanese) text's heading with its colon (_HAN_HEADING's words), run into a line after a stop or
+# a space, "入选标准：1、年龄18-65岁；2、确诊SLE。排除标准：1、妊娠", whose exclusion criteria were read as words
+# of the last inclusion one, and the exclusion list as one the text does not give; never after an item's mark
+# alone ("二、 排除标准：", a numbered heading: marker_only) or a heading alone ("Inclusion Criteria 入选标准:", one
+# heading in two languages)
+_HAN_RUN_IN = lazy(
+    r"(?:(?<=[.;!?。；！？])|(?<=\S)(?=[ \t\u3000]))[ \t\u3000]*(?=(?:\*\*|__)?[【\[]?"
+    r"(?:入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)"
+    r"(?:标准|標準|条件|條件|基准|基準)[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
+)
+
+
+def _heading_alone(text: str) -> bool:
+    """Whether text is a list's heading and nothing else ("Inclusion Criteria", "入选标准：")."""
+    heading = _heading_of(text)
+    return heading is not None and heading[2] is None
+
+
 def _inline_headings(line: str) -> list[str]:
-    """The line split before each heading run into it after a sentence (_INLINE_HEADING), or on a line opening
-    with one list's heading before the other's after any word (_RUN_IN), never after a list item's mark alone:
-    "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list above and a heading."""
+    """The line split before each heading run into it after a sentence (_INLINE_HEADING, _HAN_RUN_IN), or on a
+    line opening with one list's heading before the other's after any word (_RUN_IN), never after a list item's
+    mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list above and a
+    heading."""
     parts, start = [], 0
-    runs = _INLINE_HEADING.finditer(line)
-    if not _INLINE_HEADING.search(line):
+    runs = list(_INLINE_HEADING.finditer(line))
+    if not runs:
         opened = next((kind for kind, heading in _OPENED.items() if heading.match(line)), None)
         if opened is not None:
-            runs = _RUN_IN["exclusion" if opened == "inclusion" else "inclusion"].finditer(line)
+            runs = list(_RUN_IN["exclusion" if opened == "inclusion" else "inclusion"].finditer(line))
+    if not line.isascii():
+        han = [m for m in _HAN_RUN_IN.finditer(line) if m.start() > 0 and not _heading_alone(line[: m.start()])]
+        runs = sorted([*runs, *han], key=lambda m: m.start())
     for m in runs:
-        if not _BARE_MARK.fullmatch(line[start : m.start()]):
+        if m.start() < start:
+            continue  # (a heading both readings cut before)
+        if not _BARE_MARK.fullmatch(line[start : m.start()]) and not marker_only(line[start : m.start()].strip()):
             parts.append(line[start : m.start()])
             start = m.end()
     return [*parts, line[start:]]
