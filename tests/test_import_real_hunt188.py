@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import FIXTURES, IM19_PATH, IM19_TEXT_HEAD, WEIGHT, Trials, record_data, weight_draft
 from sle_trials.reading import criteria_text
 
@@ -363,3 +364,39 @@ def test_a_chinese_heading_within_a_line(text: str, inclusion: list[str], exclus
     found = criteria_text.split(text)
     assert (_texts(found.inclusion), _texts(found.exclusion)) == (inclusion, exclusion)
     assert found.remarks == []
+
+
+# --- a criteria list the source gives, declared silent ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Inclusion Criteria:\n\n* Age 18-65\n\nExclusion Criteria:\n\n* Pregnancy",
+        "Exclusion Criteria:\n\n1. Pregnancy\n\nInclusion Criteria:\n\n1. Age 18-65",
+        "入选标准：1、年龄18-65岁；2、确诊系统性红斑狼疮。排除标准：1、妊娠或哺乳期；2、活动性感染。",
+    ],
+)
+@pytest.mark.parametrize("side", ["inclusion", "exclusion"])
+def test_a_criteria_list_the_source_gives_declared_silent_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path, criteria: str, side: str
+) -> None:
+    """Before, a criteria list the source gives, left out of a record and declared silent (a claim that the study
+    states none), passed the check: the list's place holds no term of a vocabulary nor a whole value, and only a
+    list named within a criterion of the other list was read as stated. A list the source's reading lists is
+    stated (E523)."""
+    data = _imported(trials, registry, criteria, tmp_path)
+    del data["eligibility"][f"{side}_criteria"]
+    data["curation"]["silent"].append(f"eligibility.{side}_criteria")
+    file = registry / "trials" / f"{NCT}.yaml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert trials("fmt", file).status == 0
+    result = trials("check")
+    assert result.status == 1 and "E523" in result.out and f"eligibility.{side}_criteria" in result.out, result.out
+
+
+def test_a_criteria_list_the_source_does_not_give_declared_silent_passes(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    data = _imported(trials, registry, "Inclusion Criteria:\n\n* Age 18-65\n* Active SLE", tmp_path)
+    assert "eligibility.exclusion_criteria" in data["curation"]["silent"]

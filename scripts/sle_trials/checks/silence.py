@@ -837,12 +837,25 @@ def stated(
             return said
     criteria = _listed(doc) or own or []
     return (
-        _named_by_the_other_list(_listed(doc), name)
+        _listed_by_the_source(doc, name)
+        or _named_by_the_other_list(_listed(doc), name)
         or _in_criteria(criteria, schema, name, notes or [])
         or _who_may_enrol(criteria, schema, name, notes or [])
         or _in_own_title(doc, schema, name)
         or _in_parent_place(doc, schema, name)
     )
+
+
+def _listed_by_the_source(doc: SourceDoc, name: str) -> Said | None:
+    """A criteria list the source's layout lists (its reading gives the list items): stated, whatever the items say.
+    Before, a list the source gives, left out of a record and declared silent, passed: the list's place holds no
+    term of a vocabulary nor a whole value, and only a list named in a criterion of the other list was read."""
+    if name not in LIST_FIELDS:
+        return None
+    items = doc.criteria.get(name.split(".")[1], [])
+    if not items:
+        return None
+    return Said(f"{len(items)} item(s), the first {items[0].text[:80]!r}", items[0].text)
 
 
 def _named_by_the_other_list(criteria: list[Criterion], name: str) -> Said | None:
