@@ -130,6 +130,27 @@ def test_a_number_that_is_no_run_of_three_reads_as_before(line: str, expected: l
     assert _texts(_inclusion(line)) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "(1) Age 18-65 (2) SLE per the 2019 EULAR/ACR criteria (3) Consent",
+            ["Age 18-65", "SLE per the 2019 EULAR/ACR criteria", "Consent"],
+        ),
+        ("[1] Age 18-65 [2] SLE [3] Consent", ["Age 18-65", "SLE", "Consent"]),
+        ("（1）年龄18-65岁；（2）确诊SLE", ["年龄18-65岁；", "确诊SLE"]),
+        # a run of two in brackets with no stop, and a number in brackets within the words: as written
+        ("(1) Hb ≥ 9 g/dL (2) ANC ≥ 1.5", ["Hb ≥ 9 g/dL (2) ANC ≥ 1.5"]),
+        ("(1) Age 18-65 (see (2) below)", ["Age 18-65 (see (2) below)"]),
+    ],
+)
+def test_items_numbered_in_brackets_in_a_run_on_one_line(line: str, expected: list[str]) -> None:
+    """Before, a run of items numbered in brackets on one line ("(1) Age 18-65 (2) SLE ... (3) Consent") was one
+    criterion: only a number with a mark after it ("1.", "1)", "1、") opened a run. A number in brackets opens one
+    as they do, and the same run of three (or a stop before each) cuts it."""
+    assert _texts(_inclusion(line)) == expected
+
+
 # --- items numbered in square brackets ------------------------------------------------------------------------
 
 BRACKETED = (

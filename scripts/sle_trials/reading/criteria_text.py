@@ -976,7 +976,11 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
-_FIRST_NUMBER = lazy(r"^(?P<indent> *)(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))[ \t]*(?=\S)")
+# ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）...")
+_FIRST_NUMBER = lazy(
+    r"^(?P<indent> *)(?:(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))"
+    r"|(?P<open>[(（\[【])(?P<pnum>[0-9]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
+)
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
@@ -1039,13 +1043,16 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
     one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
     (";", ".", ","), or, spaced, after a space alone and before a word ("section 2. 3. Consent": "2." no item's)."""
-    number, mark = int(first.group("num")), re.escape(first.group("mark"))
+    opened = first.group("open") is not None
+    number = int(first.group("pnum") if opened else first.group("num"))
+    mark = re.escape(first.group("close") if opened else first.group("mark"))
+    opening = re.escape(first.group("open")) if opened else ""
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
     while True:
         number += 1
-        stopped = rf"(?<=[;.,。；，])[ \t]*(?={number}{mark}(?![0-9])[ \t]*\S)"
-        spaces = rf"|(?<=\S)[ \t]+(?={number}{mark}[ \t]*[^\W\d_])" if spaced else ""
+        stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{number}{mark}(?![0-9])[ \t]*\S)"
+        spaces = rf"|(?<=\S)[ \t]+(?={opening}{number}{mark}[ \t]*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
         if after is None:
             return cuts
