@@ -134,6 +134,28 @@ def test_a_number_that_is_no_run_of_three_reads_as_before(line: str, expected: l
     ("line", "expected"),
     [
         (
+            "1. CRS grade 3 or ICANS grade 2. Prior CAR-T cell therapy 3. Pregnancy",
+            ["CRS grade 3 or ICANS grade 2. Prior CAR-T cell therapy 3. Pregnancy"],
+        ),
+        (
+            "1. Age 18-65 2. NYHA class 2. heart failure 3. Consent",
+            ["Age 18-65", "NYHA class 2. heart failure", "Consent"],
+        ),
+        # after a stop, the number is the next item's, as before
+        ("1. CTCAE grade 2; 2. Prior CAR-T; 3. Pregnancy", ["CTCAE grade 2;", "Prior CAR-T;", "Pregnancy"]),
+    ],
+)
+def test_a_number_after_a_word_it_belongs_to_is_no_items_mark(line: str, expected: list[str]) -> None:
+    """A run of three in order cut after spaces cut "ICANS grade 2. Prior CAR-T ..." before the grade's number,
+    a criterion "CRS grade 3 or ICANS grade" saying any grade: a number after a word it belongs to ("grade",
+    "class", "stage", "cycle", ...) with no stop before it is that word's, and the run looks on for another."""
+    assert _texts(_inclusion(line)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
             "(1) Age 18-65 (2) SLE per the 2019 EULAR/ACR criteria (3) Consent",
             ["Age 18-65", "SLE per the 2019 EULAR/ACR criteria", "Consent"],
         ),

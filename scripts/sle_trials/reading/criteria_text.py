@@ -1039,6 +1039,15 @@ def _run_in_items(line: str) -> list[str]:
     return [out[0], *(indent + part for part in out[1:]), indent + line[start:]]
 
 
+# a word a number after it belongs to, which no item's mark follows ("ICANS grade 2. Prior CAR-T 3. Pregnancy": the
+# grade's 2, and the line one criterion, as written, not "... ICANS grade" with the grade cut off)
+_NUMBERED_BY = lazy(
+    r"(?i)\b(?:grade|stage|class|type|level|phase|step|part|cohort|arm|group|day|week|month|year|visit|version"
+    r"|criterion|section|item|table|figure|appendix|tier|dose|cycle|line|no|number|score|tanner|nyha|ecog|who)"
+    r"[ \t]*$"
+)
+
+
 def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, bool]]:
     """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
     one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
@@ -1054,6 +1063,8 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{number}{mark}(?![0-9])[ \t]*\S)"
         spaces = rf"|(?<=\S)[ \t]+(?={opening}{number}{mark}[ \t]*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
+        while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
+            after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
         if after is None:
             return cuts
         cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
