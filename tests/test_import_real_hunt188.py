@@ -173,6 +173,24 @@ def test_items_numbered_in_brackets_in_a_run_on_one_line(line: str, expected: li
     assert _texts(_inclusion(line)) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("１．Age 18-65 ２．SLE ３．Consent", ["Age 18-65", "SLE", "Consent"]),
+        ("１、年龄18-65岁；２、确诊SLE", ["年龄18-65岁；", "确诊SLE"]),
+        ("（１）年龄18-65岁 （２）确诊SLE （３）知情同意", ["年龄18-65岁", "确诊SLE", "知情同意"]),
+        ("1）Age 18-65 2）SLE 3）Consent", ["Age 18-65", "SLE", "Consent"]),
+        # a full-width decimal is no next number: as written
+        ("１．血肌酐≤１．５mg/dL", ["血肌酐≤１．５mg/dL"]),
+    ],
+)
+def test_items_numbered_in_full_width_digits_in_a_run_on_one_line(line: str, expected: list[str]) -> None:
+    """Before, a run of items numbered in full-width digits or marks on one line ("１．Age 18-65 ２．SLE ３．Consent",
+    as CJK texts number them) was one criterion: a run opened only at an ASCII digit and mark. The next number is
+    looked for in the first's digits and mark."""
+    assert _texts(_inclusion(line)) == expected
+
+
 # --- items numbered in square brackets ------------------------------------------------------------------------
 
 BRACKETED = (

@@ -978,8 +978,8 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
 # ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）...")
 _FIRST_NUMBER = lazy(
-    r"^(?P<indent> *)(?:(?P<num>[0-9]{1,2})(?P<mark>\.(?![0-9])|[)、]|:(?=[ \t]+\D))"
-    r"|(?P<open>[(（\[【])(?P<pnum>[0-9]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
+    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>[.．](?![0-9０-９])|[)）、]|:(?=[ \t]+\D))"
+    r"|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
 )
 
 
@@ -1056,12 +1056,19 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     number = int(first.group("pnum") if opened else first.group("num"))
     mark = re.escape(first.group("close") if opened else first.group("mark"))
     opening = re.escape(first.group("open")) if opened else ""
+    # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
+    digits = (
+        str.maketrans("0123456789", "０１２３４５６７８９")
+        if (first.group("pnum") or first.group("num"))[0] > "9"
+        else {}
+    )
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
     while True:
         number += 1
-        stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{number}{mark}(?![0-9])[ \t]*\S)"
-        spaces = rf"|(?<=\S)[ \t]+(?={opening}{number}{mark}[ \t]*[^\W\d_])" if spaced else ""
+        written = str(number).translate(digits)
+        stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
+        spaces = rf"|(?<=\S)[ \t]+(?={opening}{written}{mark}[ \t]*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
         while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
             after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
