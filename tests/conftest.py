@@ -328,6 +328,27 @@ def threshold_out(
     return one_criterion_out(trials, text, side, block, "thresholds.0")
 
 
+# The limits the attack tables of a limit's conditions state (tests/test_attacks_review_helper11.py,
+# test_attacks_helper12_sentence_ends.py, test_attacks_helper15_conditions.py), by their measure's words
+LIMITS = {
+    "ALT": ("LABORATORY", "ALT", ">", 3, "×ULN"),
+    "Total bilirubin": ("LABORATORY", "Total bilirubin", ">", 2, "mg/dL"),
+    "Hemoglobin": ("LABORATORY", "Hemoglobin", "<", 8, "g/dL"),
+    "INR": ("LABORATORY", "INR", ">", 1.5, "×ULN"),
+    "Platelets": ("LABORATORY", "Platelets", "<", 50000, "/mm³"),
+    "HBV DNA": ("LABORATORY", "HBV DNA", ">", 2000, "IU/mL"),
+    "eGFR": ("LABORATORY", "eGFR", "<", 30, "mL/min"),
+    "SLEDAI-2K": ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points"),
+}
+
+
+def limit_codes(trials: Trials, text: str, conditions: tuple[str, ...] = (), side: str = "exclusion") -> set[str]:
+    """The codes `trials validate` reports of IM19's draft whose criterion 1 (side) is text, holding the threshold
+    of the measure text names first (LIMITS), with conditions (threshold_out)."""
+    threshold = min(((text.find(m), t) for m, t in LIMITS.items() if m in text), key=lambda p: p[0])[1]
+    return set(re.findall(r"\bE\d{3}\b", threshold_out(trials, text, threshold, conditions, side)))
+
+
 def prior_therapy_out(trials: Trials, text: str, therapies: list[str]) -> str:
     """one_criterion_out of IM19's inclusion criterion 1, holding those therapies as its prior therapy."""
     block = f"  prior_therapy:\n    therapies: {json.dumps(therapies)}\n    criterion: {{list: INCLUSION, number: 1}}\n"

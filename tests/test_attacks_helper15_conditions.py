@@ -56,24 +56,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Trials, threshold_out
+from conftest import LIMITS, Trials, limit_codes, threshold_out
 
-BY_MEASURE = {
-    "ALT": ("LABORATORY", "ALT", ">", 3, "×ULN"),
-    "Total bilirubin": ("LABORATORY", "Total bilirubin", ">", 2, "mg/dL"),
-    "Hemoglobin": ("LABORATORY", "Hemoglobin", "<", 8, "g/dL"),
-    "INR": ("LABORATORY", "INR", ">", 1.5, "×ULN"),
-    "HBV DNA": ("LABORATORY", "HBV DNA", ">", 2000, "IU/mL"),
-    "eGFR": ("LABORATORY", "eGFR", "<", 30, "mL/min"),
-    "SLEDAI-2K": ("DISEASE_ACTIVITY", "SLEDAI-2K", ">=", 6, "points"),
-}
-
-
-def _codes(trials: Trials, text: str, conditions: tuple[str, ...] = (), side: str = "exclusion") -> set[str]:
-    """The codes `trials validate` reports of IM19's draft whose criterion 1 (side) is text, holding the threshold
-    of the measure text names first, with conditions."""
-    threshold = min(((text.find(m), t) for m, t in BY_MEASURE.items() if m in text), key=lambda p: p[0])[1]
-    return set(re.findall(r"\bE\d{3}\b", threshold_out(trials, text, threshold, conditions, side)))
+BY_MEASURE = LIMITS
+_codes = limit_codes
 
 
 # 1. An absence or a negated cause joined to the limit by "and/or", as by "and": "ALT > 3 ×ULN and/or no evidence of
