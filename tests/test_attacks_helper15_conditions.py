@@ -45,8 +45,8 @@ Then, by the lead: a permission of people a word before them names ("– dialysi
 asked; scopes._NAMED_PEOPLE_LET_IN), and a cause a limit's values count for right after it ("that is attributable
 to bleeding", "due to drug toxicity": no condition asked, and held refused E528; scopes._HELD_CAUSE).
 
-Left as a strict xfail (test_left_conditions): an exception naming only a score's part held as a condition
-("(exception: serology)": passes, where "(serology excluded)" is refused E518). And "if measured by CKD-EPI" is
+An exception naming only a score's part, held as a condition ("(exception: serology)"), is now an aside
+as "(serology excluded)" is: refused E518 (scopes._EXCEPTING_NO_CONDITION). And "if measured by CKD-EPI" is
 still asked as a condition where "when measured by CKD-EPI" is none: "if" opens a condition wherever it stands
 (scopes.CONDITION_START), and a record holding it passes.
 """
@@ -431,12 +431,6 @@ def test_every_part_in_square_brackets_asks_no_condition(trials: Trials) -> None
     assert _codes(trials, "SLEDAI-2K ≥ 6 [all cohorts]", (), "inclusion") == set()
 
 
-def _left(values: tuple, reason: str) -> object:
-    """A case of many values a check still reads wrongly, as a strict xfail whose reason names the mechanism
-    (conftest.left, for a parametrization of many names)."""
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 # People a word before them names, let in past the limit: "eGFR < 30 mL/min – dialysis patients allowed" passed
 # with no condition (scopes._PERMISSION read "patients on dialysis are allowed" and "Gilbert's syndrome allowed",
 # not "dialysis patients allowed"; _NAMED_PEOPLE_LET_IN)
@@ -501,20 +495,26 @@ def test_a_cause_of_every_value_or_of_other_words_asks_no_condition(trials: Tria
     assert "E524" not in _codes(trials, text), text
 
 
-# Left (found beside the cases above, not read yet): each a strict xfail naming the mechanism. Each case: the text,
-# a condition, the codes with no condition and the codes with it held, as they should be
+# An exception naming a score's parts alone is an aside, as "(serology excluded)" is (helper-15's strict xfail):
+# "(exception: serology)" held as a condition passed, where "(serology excluded)" is refused E518 (scopes.aside took
+# every words opening as a condition does for one; _EXCEPTING_NO_CONDITION). An exception of patients is still one.
 @pytest.mark.parametrize(
     ("text", "condition", "bare", "held"),
     [
-        _left(
-            ("SLEDAI-2K ≥ 6 (exception: serology)", "exception: serology", set(), {"E518"}),
-            "scopes.aside returns None for words that open as a condition does (_OPENER holds 'exception'), so an "
-            "exception naming only a score's part, no condition (_CONDITION_EXCEPTION reads none there), is held as "
-            "one where '(serology excluded)' is refused as an aside",
+        ("SLEDAI-2K ≥ 6 (exception: serology)", "exception: serology", set(), {"E518"}),
+        (
+            "SLEDAI-2K ≥ 6 (exceptions: complement and anti-dsDNA)",
+            "exceptions: complement and anti-dsDNA",
+            set(),
+            {"E518"},
         ),
+        ("SLEDAI-2K ≥ 6 (serology excluded)", "serology excluded", set(), {"E518"}),
+        ("Total bilirubin > 2 mg/dL (exception: Gilbert's syndrome)", "exception: Gilbert's syndrome", {"E524"}, set()),
     ],
 )
-def test_left_conditions(trials: Trials, text: str, condition: str, bare: set[str], held: set[str]) -> None:
+def test_an_exception_of_a_scores_parts_is_an_aside(
+    trials: Trials, text: str, condition: str, bare: set[str], held: set[str]
+) -> None:
     side = "inclusion" if text.startswith("SLEDAI") else "exclusion"
     assert _codes(trials, text, (), side) == bare, text
     assert _codes(trials, text, (condition,), side) == held, (text, condition)

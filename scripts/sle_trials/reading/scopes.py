@@ -1066,7 +1066,8 @@ def aside(text: str, condition: str) -> str | None:
     if _INCLUDING.match(inner.strip()) and at > 0:  # set off by commas or dashes too: "Major surgery, including ..."
         before = text[:at].rstrip(" ,(-–—")
         return owner_words(before) or None
-    if not inner.strip() or opens_condition(inner) or says_who_or_when(inner) or _BRACKETED_ALONE.fullmatch(inner):
+    opens = opens_condition(inner) and not _EXCEPTING_NO_CONDITION.fullmatch(inner)
+    if not inner.strip() or opens or says_who_or_when(inner) or _BRACKETED_ALONE.fullmatch(inner):
         return None  # "(if on steroids)", "(patients on steroids only)", "(hepatitis excluded)": a condition
     owner = None
     while at >= 0:
@@ -1079,6 +1080,14 @@ def aside(text: str, condition: str) -> str | None:
         owner = owner or owner_words(before)
         at = text.find(condition, at + 1)
     return owner
+
+
+# an exception naming a score's parts or the value's readings alone, which _CONDITION_EXCEPTION reads as none:
+# "(exception: serology)" leaves the score's items out, as "(serology excluded)" does, an aside of no condition
+_EXCEPTING_NO_CONDITION = lazy(
+    r"(?i)[ \t]*(?:with[ \t]+the[ \t]+)?(?:exceptions?|exemptions?)(?:[ \t]*[:\u2013\u2014]|[ \t]+(?:of|for)(?![\w-]))"
+    rf"(?:[ \t]*(?:{_A_SCORES_PART}|{_READ})(?![\w-])[ \t]*(?:,|and|or|&)?)+[ \t]*"
+)
 
 
 # the words that open an aside saying what the words before it include, or examples of them, or the same in other
