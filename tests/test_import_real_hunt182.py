@@ -12,26 +12,17 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, Trials, record_data
+from conftest import REAL_STUDIES, VARIED, Trials, imported_draft
 from sle_trials.reading import criteria_text
 
-REAL = FIXTURES / "ctgov" / "real"
-REASON = "a real API v2 study, varied by the tests"
+REAL = REAL_STUDIES
+REASON = VARIED
+_imported = imported_draft
 NCT = "NCT02576665"
 
 
 def _study() -> dict[str, Any]:
     return copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
-
-
-def _imported(trials: Trials, registry: Path, study: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The draft the study imports into, written as the API writes a study; the registry still passes check."""
-    file = tmp_path / "study.json"
-    file.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
-    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
-    assert result.status == 0, result.out + result.err
-    assert trials("check").status == 0
-    return record_data(registry / "trials" / f"{NCT}.yaml")
 
 
 def _with_criteria(criteria: str) -> dict[str, Any]:

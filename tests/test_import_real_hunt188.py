@@ -14,11 +14,20 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, IM19_PATH, IM19_TEXT_HEAD, WEIGHT, Trials, record_data, weight_draft
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    REAL_STUDIES,
+    VARIED,
+    WEIGHT,
+    Trials,
+    imported_draft,
+    weight_draft,
+)
 from sle_trials.reading import criteria_text
 
-REAL = FIXTURES / "ctgov" / "real"
-REASON = "a real API v2 study, varied by the tests"
+REAL = REAL_STUDIES
+REASON = VARIED
 NCT = "NCT02576665"
 
 
@@ -29,14 +38,8 @@ def _study(criteria: str) -> dict[str, Any]:
 
 
 def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
-    """The draft a study with these criteria imports into, written as the API writes a study; the registry still
-    passes check."""
-    file = tmp_path / "study.json"
-    file.write_text(json.dumps(_study(criteria), indent=2, ensure_ascii=False), encoding="utf-8")
-    result = trials("import", "ctgov", file, "--out-of-scope", REASON)
-    assert result.status == 0, result.out + result.err
-    assert trials("check").status == 0
-    return record_data(registry / "trials" / f"{NCT}.yaml")
+    """The draft a study with these criteria imports into (conftest.imported_draft)."""
+    return imported_draft(trials, registry, _study(criteria), tmp_path)
 
 
 def _refused(trials: Trials, registry: Path, old: str, new: str) -> None:
