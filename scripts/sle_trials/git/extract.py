@@ -293,7 +293,7 @@ def runs(path: str) -> bool:
 
 
 def instructs(path: str) -> bool:
-    """Whether path is an AI agent's instructions or a tool's settings (curate/diff.py's
+    """Whether path is an AI agent's instructions or a tool's settings (paths.py's
     AGENT_INSTRUCTIONS: AGENTS.md, CLAUDE.md, a skill's SKILL.md, *.prompt.md, and any file under a dot
     folder, where tools keep theirs: Cursor's `.cursor/rules/*.mdc`, `.vscode/tasks.json`), which the
     agents and tools a project is worked on with follow as they run commands and write code. Read as
