@@ -407,16 +407,9 @@ def _keys_elsewhere(doc: SourceDoc, name: str) -> frozenset[str]:
 
 
 def _object_keys(value: object) -> Iterator[str]:
-    """Every key of every object in a JSON value, casefolded (json_document: nested at most
-    MAX_JSON_DEPTH, so a walk of its own stack)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            yield from (str(k).casefold() for k in item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+    """Every key of every object in a JSON value, casefolded: the last step of each node's path that is a
+    key (layouts.json_nodes, the one walk of a source's JSON)."""
+    return (str(path[-1]).casefold() for _, path in layouts.json_nodes(value) if path and isinstance(path[-1], str))
 
 
 def _speaking(record: Record, docs: list[SourceDoc]) -> list[SourceDoc]:
