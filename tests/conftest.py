@@ -630,6 +630,45 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory):
     patch.undo()
 
 
+# The modules that test the fingerprint and the schema's validator themselves: they point the
+# fingerprint at copies of the package, set its clock, its stat and its libraries, and count the
+# validators a run makes. Every other test gets the session's one of each (_one_fingerprint_a_session).
+OWN_FINGERPRINT = frozenset({"test_cache", "test_trust_boundary", "test_workers", "test_lookalike", "test_engines"})
+_FINGERPRINTS: dict[str, str] = {}  # schema text -> cache.fingerprint's answer, once a session
+_VALIDATORS: dict[str, Any] = {}  # the schema as JSON, in its keys' order -> its validator
+
+
+@pytest.fixture(autouse=True)
+def _one_fingerprint_a_session(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `trials` process works out the fingerprint of the tool's code (cache.fingerprint: a stat of
+    each of the package's files and the first bytes of each .pyc) and compiles the schema's
+    validator once; the tests run the tool in-process about 6,700 times a session, and each run did
+    both again: about 25 s of the suite's CPU, a fifth of an in-process run of a record (2026-12-06).
+    Neither can change within a session: no test edits the package it runs (the tests of the
+    fingerprint do, on copies, and keep the tool's own functions: OWN_FINGERPRINT), and a validator
+    is made from the schema's text alone, kept by that text. A subprocess works both out itself."""
+    if request.module.__name__.rpartition(".")[2] in OWN_FINGERPRINT:
+        return
+    from sle_trials.checks import schema
+    from sle_trials.engine import cache
+
+    fingerprint, make_validator = cache.fingerprint, schema.make_validator
+
+    def remembered_fingerprint(schema_text: str) -> str:
+        if schema_text not in _FINGERPRINTS:
+            _FINGERPRINTS[schema_text] = fingerprint(schema_text)
+        return _FINGERPRINTS[schema_text]
+
+    def remembered_validator(data: dict) -> Any:
+        text = json.dumps(data, ensure_ascii=False)
+        if text not in _VALIDATORS:
+            _VALIDATORS[text] = make_validator(data)
+        return _VALIDATORS[text]
+
+    monkeypatch.setattr(cache, "fingerprint", remembered_fingerprint)
+    monkeypatch.setattr(schema, "make_validator", remembered_validator)
+
+
 @pytest.fixture(scope="session")
 def _checked_registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return checked_registry(tmp_path_factory)
