@@ -910,6 +910,28 @@ def trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProce
     )
 
 
+def extraction(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+    """The trusted check's first step (`python -P -m sle_trials.git.extract REV FOLDER`, which refuses
+    what a pull request's tree may not hold: exit 2) run in-process, from root and with the tests'
+    git environment, as .ci/trusted-check runs it: its exit status and what it printed. A refusal
+    stops .ci/trusted-check there (`set -e`), so a table of refused trees is read so at a twentieth
+    of the cost of a process each (a process compiles the package's patterns first); each kind keeps
+    a test of .ci/trusted-check itself (trusted_check)."""
+    import contextlib
+    import io
+
+    from sle_trials.git import extract
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = extract.main([rev, str(dest)])
+    return subprocess.CompletedProcess(["extract", rev, str(dest)], status, out.getvalue(), err.getvalue())
+
+
 def import_complete(root: Path, source: Path, checked: Path) -> tuple[Any, dict]:
     """source (a study of NCT09000011) imported into the registry copy root and marked complete as a
     curator who reviewed it would: (its pipeline.Checker, its data). checked: the session's checked

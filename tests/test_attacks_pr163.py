@@ -90,7 +90,7 @@ def test_attributes_in_a_case_only_a_case_blind_clone_matches_are_refused(
 def test_harmless_attributes_in_another_case_pass(tmp_path: Path) -> None:
     """The honest neighbour: patterns in another case that write every blob as it is (`-text`, `text
     eol=lf`, a diff setting) rewrite nothing in any clone, and pass."""
-    attributes = "SEEDS/** -text\nTRIALS/*.YAML text eol=lf\n*.CSV text eol=lf\n*.JSON text eol=lf linguist-generated\n"
+    attributes = "SEEDS/** -text\nTRIALS/*.YAML text eol=lf\n*.CSV text eol=lf linguist-generated\n*.JSON text eol=lf\n"
     root = _pull_request(tmp_path, attributes)
     checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

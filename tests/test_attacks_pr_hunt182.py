@@ -163,7 +163,7 @@ def test_an_attribute_that_rewrites_the_checkers_code_stops_the_trusted_check(
     "attributes",
     [
         "*.py text eol=lf\n.ci/* -text\nseeds/** -text\n",
-        "*.py diff=python linguist-generated merge=union\n",
+        "*.py diff=python merge=union\n",  # (linguist-generated folds its diff away: pr_diff_hidden)
         "*.py text\n",  # line ends the clone decides change no code
     ],
 )

@@ -76,6 +76,23 @@ def rewrites(attributes: dict[str, str], config: dict[str, str]) -> list[str]:
     return out
 
 
+# The attributes by which git and GitHub show a file's changes as no lines at all: `-diff` (and
+# `binary`, which sets it) has `git diff` say "Binary files differ", and `linguist-generated` has
+# GitHub's review fold the file's diff away ("Some generated files are not rendered by default").
+UNSHOWN = ("diff", "linguist-generated")
+
+
+def unshown(attributes: dict[str, str]) -> list[str]:
+    """The attributes (as written) by which a review shows none of a file's changed lines."""
+    out = []
+    if attributes.get("diff") == "unset":
+        out.append("-diff")
+    generated = attributes.get("linguist-generated", "unspecified")
+    if generated == "set" or generated.lower() in _TRUE:
+        out.append("linguist-generated" if generated == "set" else f"linguist-generated={generated}")
+    return out
+
+
 def registry_paths(root: Path) -> list[str]:
     """Every file of the registry, from its root: trials/ and seeds/ entry by entry, the schema and
     the generated files (those that exist: a missing one is E401's)."""

@@ -617,9 +617,9 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
         for path, attributes in repository.tree_attributes(
-            commit, checkout.ATTRIBUTES, wanted, fold_case=fold_case
+            commit, checkout.ATTRIBUTES + checkout.UNSHOWN, wanted, fold_case=fold_case
         ).items():
-            for how in checkout.rewrites(attributes, {}):
+            for how in checkout.rewrites(attributes, {}) + checkout.unshown(attributes):
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
     return [(path, how) for path, how in sorted(found.items()) if how]
@@ -652,6 +652,27 @@ def merged_code(
     for path, how in rewritten(repository, tree, data, base):
         found[path] = how
     return sorted(found.items())
+
+
+def _say_code(path: str, how: list[str], whose: str) -> None:
+    """What code_rewritten found of one file that runs or configures the check: the attributes that
+    rewrite it, and those by which its review shows none of its changes (checkout.unshown)."""
+    hidden = [h for h in how if h == "-diff" or h.startswith("linguist-generated")]
+    rewriting = [h for h in how if h not in hidden]
+    if rewriting:
+        print(
+            f"trusted-check: {files.shown(path)}: {whose} have git rewrite it "
+            f"({files.printable(', '.join(rewriting))}), so a checkout or an archive of the merged branch runs other"
+            " code or settings than its review shows; remove the attribute",
+            file=sys.stderr,
+        )
+    if hidden:
+        print(
+            f"trusted-check: {files.shown(path)}: {whose} have git or GitHub show none of its changed lines "
+            f"({files.printable(', '.join(hidden))}), so its review shows no change of the code or settings that"
+            " run the check; remove the attribute",
+            file=sys.stderr,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -689,19 +710,17 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     for path, how in code:
-        print(
-            f"trusted-check: {files.shown(path)}: the pull request's attributes have git rewrite it "
-            f"({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch runs other code "
-            "or settings than its review shows; remove the attribute",
-            file=sys.stderr,
-        )
+        _say_code(path, how, "the pull request's attributes")
     for path, how in merged:
-        print(
-            f"trusted-check: {files.shown(path)}: in the merge with the base branch, the attributes have git rewrite"
-            f" it ({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch holds other"
-            " bytes than its review shows (E308); remove the attribute",
-            file=sys.stderr,
-        )
+        if paths.registry(path):
+            print(
+                f"trusted-check: {files.shown(path)}: in the merge with the base branch, the attributes have git"
+                f" rewrite it ({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch"
+                " holds other bytes than its review shows (E308); remove the attribute",
+                file=sys.stderr,
+            )
+        else:
+            _say_code(path, how, "in the merge with the base branch, the attributes")
     return 2 if bad or code or merged else 0
 
 
