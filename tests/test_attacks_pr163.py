@@ -29,7 +29,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import committed_registry, git_run, main, pull_request_made, trusted_check
+from conftest import committed_registry, git_run, main, pull_request_made, trusted_check, trusted_check_once
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -75,12 +75,12 @@ def test_a_case_blind_clone_writes_what_a_pattern_in_other_case_gives(tmp_path: 
     ],
 )
 def test_attributes_in_a_case_only_a_case_blind_clone_matches_are_refused(
-    tmp_path: Path, attributes: str, path: str, said: str
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str, path: str, said: str
 ) -> None:
     """A pattern in another case than the registry's paths gives them nothing where CI asks git, and
     rewrites them in every macOS and Windows clone of the merged branch: the trusted check stops."""
     root = _pull_request(tmp_path, attributes)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
         checked.stderr
@@ -114,18 +114,22 @@ def test_git_reads_the_work_trees_attributes_file_where_the_index_holds_none(tmp
 @pytest.mark.parametrize(
     "name", [".GITATTRIBUTES", ".GitAttributes", "trials/.gitAttributes", ".gitattributes.", ".gitattributeſ"]
 )
-def test_an_attributes_file_under_a_name_a_folding_disk_opens_is_refused(tmp_path: Path, name: str) -> None:
+def test_an_attributes_file_under_a_name_a_folding_disk_opens_is_refused(
+    request: pytest.FixtureRequest, tmp_path: Path, name: str
+) -> None:
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / name).write_text("seeds/** ident\n* ident\n", encoding="utf-8")
     pull_request_made(root)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "opens it as .gitattributes" in checked.stderr, checked.stderr
 
 
 @pytest.mark.parametrize("name", [".gitattributes", "docs/gitattributes.md", ".gitattributes-example"])
-def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, name: str) -> None:
+def test_an_attributes_file_spelled_so_or_another_name_passes(
+    request: pytest.FixtureRequest, tmp_path: Path, name: str
+) -> None:
     """The honest neighbours: `.gitattributes` itself, writing every blob as it is, and names no disk
     opens as it."""
     root = committed_registry(tmp_path)
@@ -133,7 +137,7 @@ def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, na
     (root / name).parent.mkdir(exist_ok=True)
     (root / name).write_text("seeds/** -text\n", encoding="utf-8")
     pull_request_made(root)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -141,12 +145,14 @@ def test_an_attributes_file_spelled_so_or_another_name_passes(tmp_path: Path, na
     "attributes",
     ["[attr]quiet ident\nseeds/** quiet\n", "[attr]plain export-subst -text\nSEEDS/*.txt plain\n"],
 )
-def test_an_attribute_set_through_a_macro_is_refused(tmp_path: Path, attributes: str) -> None:
+def test_an_attribute_set_through_a_macro_is_refused(
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str
+) -> None:
     """A macro of the top-level .gitattributes that sets a rewriting attribute, given to the sources under
     a harmless-looking name (in either case): git expands it on checkout and in an archive, and the
     trusted check asks git for the attribute it sets, not the macro's name."""
     root = _pull_request(tmp_path, attributes)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {IM19_SOURCE}: the pull request's attributes have git rewrite it (" in checked.stderr
 

@@ -52,7 +52,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, committed_registry, git_run, pull_request_made, trusted_check
+from conftest import REPO, committed_registry, git_run, pull_request_made, trusted_check, trusted_check_once
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -213,7 +213,7 @@ def test_a_source_kept_removed_or_added_as_a_new_file_passes(tmp_path: Path) -> 
     ],
 )
 def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
-    tmp_path: Path, attributes: str, path: str, said: str
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str, path: str, said: str
 ) -> None:
     """The base branch's check reads a pull request's data as its blobs (git/extract.py), through none
     of its attributes: so a .gitattributes that has git rewrite a record or a source between commit and
@@ -226,7 +226,7 @@ def test_the_pull_requests_attributes_that_rewrite_its_data_are_refused(
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / ".gitattributes").write_text(attributes, encoding="utf-8")
     pull_request_made(root)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}" in checked.stderr, (
         checked.stderr
@@ -290,7 +290,7 @@ def test_the_repositorys_own_attributes_pass_the_trusted_check_in_a_clone_that_w
     ],
 )
 def test_the_pull_request_may_not_take_away_the_bases_line_ends(
-    tmp_path: Path, old: str, new: str, path: str, said: str
+    request: pytest.FixtureRequest, tmp_path: Path, old: str, new: str, path: str, said: str
 ) -> None:
     """A Linux clone (CI's) writes text as committed whatever its attributes say of line ends, so a pull
     request taking away the base's `-text` or `eol=lf` passed the trusted check, and once merged every
@@ -305,7 +305,7 @@ def test_the_pull_request_may_not_take_away_the_bases_line_ends(
     assert attributes.count(old) == 1
     (root / ".gitattributes").write_text(attributes.replace(old, new), encoding="utf-8")
     pull_request_made(root)
-    checked = trusted_check(root, "pr", tmp_path / "review")
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert (
         f"trusted-check: {path}: the pull request's attributes have git rewrite it ({said}, which the base keeps"
@@ -315,7 +315,7 @@ def test_the_pull_request_may_not_take_away_the_bases_line_ends(
     git_run(root, "checkout", "-q", "-b", "pr2", "main")
     (root / "README.txt").write_text("a note\n", encoding="utf-8")
     pull_request_made(root)
-    assert trusted_check(root, "pr2", tmp_path / "review2").returncode == 0
+    assert trusted_check_once(request, root, "pr2", tmp_path / "review2").returncode == 0
 
 
 def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, committed_registry, git_bytes, trusted_check
+from conftest import GIT_ENV, REPO, committed_registry, git_bytes, trusted_check, trusted_check_once
 from sle_trials.curate import diff
 
 GITHUBS_LIMIT = 1024 * 1024  # bytes of one step's job summary; over it GitHub shows none of it
@@ -204,7 +204,9 @@ def _commit(root: Path, tree: str) -> str:
 
 @pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 @pytest.mark.parametrize("shape", ["dotdot", "dotgit", "twice", "through_a_link", "too_long"])
-def test_a_crafted_tree_writes_nothing_outside_the_folder(tmp_path: Path, shape: str) -> None:
+def test_a_crafted_tree_writes_nothing_outside_the_folder(
+    request: pytest.FixtureRequest, tmp_path: Path, shape: str
+) -> None:
     """Trees no checkout writes (a name `..` or `.git`, a path given twice, a file beneath a link
     that points outside): the extraction stops with exit status 2 and writes nothing outside."""
     root = committed_registry(tmp_path)
@@ -223,7 +225,7 @@ def test_a_crafted_tree_writes_nothing_outside_the_folder(tmp_path: Path, shape:
     top = _tree(root, [("40000", "trials", _tree(root, trials))])
     commit = _commit(root, top)
     dest = tmp_path / "review"
-    checked = trusted_check(root, commit, dest)
+    checked = trusted_check_once(request, root, commit, dest)
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trusted-check:" in checked.stderr and "Traceback" not in checked.stderr, checked.stderr
     assert list(outside.iterdir()) == [] and not (tmp_path / "x").exists()
