@@ -611,15 +611,21 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     into a string the review shows as `"$Id$"`: code that runs otherwise than its review shows, as a
     `.pyc` or a coding declaration does. Matched both as this clone matches patterns and case-blind."""
     listed = repository.tree_entries(commit, [])
+    schema = SCHEMA_PATH.as_posix()
     wanted = [
-        path for path, entry in listed if entry.mode in plumbing.FILE_MODES and runs(path) and not paths.registry(path)
+        path
+        for path, entry in listed
+        if entry.mode in plumbing.FILE_MODES and (path == schema or runs(path) and not paths.registry(path))
     ]
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
         for path, attributes in repository.tree_attributes(
             commit, checkout.ATTRIBUTES + checkout.UNSHOWN, wanted, fold_case=fold_case
         ).items():
-            for how in checkout.rewrites(attributes, {}) + checkout.unshown(attributes):
+            # the schema configures the check, and its review must show its lines; what rewrites it is
+            # the registry's to say (rewritten(): E308)
+            rewriting = checkout.rewrites(attributes, {}) if path != schema else []
+            for how in rewriting + checkout.unshown(attributes):
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
     return [(path, how) for path, how in sorted(found.items()) if how]
@@ -654,16 +660,22 @@ def merged_code(
     return sorted(found.items())
 
 
-def _say_code(path: str, how: list[str], whose: str) -> None:
-    """What code_rewritten found of one file that runs or configures the check: the attributes that
-    rewrite it, and those by which its review shows none of its changes (checkout.unshown)."""
+def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None:
+    """What code_rewritten (or merged_code) found of one file: the attributes that rewrite it, and
+    those by which its review shows none of its changes (checkout.unshown). data: a file of the
+    registry's, whose bytes a checkout rewrites (E308), where the code's runs otherwise."""
     hidden = [h for h in how if h == "-diff" or h.startswith("linguist-generated")]
     rewriting = [h for h in how if h not in hidden]
     if rewriting:
         print(
             f"trusted-check: {files.shown(path)}: {whose} have git rewrite it "
-            f"({files.printable(', '.join(rewriting))}), so a checkout or an archive of the merged branch runs other"
-            " code or settings than its review shows; remove the attribute",
+            f"({files.printable(', '.join(rewriting))}), so a checkout or an archive of the merged branch "
+            + (
+                "holds other bytes than its review shows (E308)"
+                if data
+                else "runs other code or settings than its review shows"
+            )
+            + "; remove the attribute",
             file=sys.stderr,
         )
     if hidden:
@@ -712,15 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     for path, how in code:
         _say_code(path, how, "the pull request's attributes")
     for path, how in merged:
-        if paths.registry(path):
-            print(
-                f"trusted-check: {files.shown(path)}: in the merge with the base branch, the attributes have git"
-                f" rewrite it ({files.printable(', '.join(how))}), so a checkout or an archive of the merged branch"
-                " holds other bytes than its review shows (E308); remove the attribute",
-                file=sys.stderr,
-            )
-        else:
-            _say_code(path, how, "in the merge with the base branch, the attributes")
+        _say_code(path, how, "in the merge with the base branch, the attributes", data=paths.registry(path))
     return 2 if bad or code or merged else 0
 
 
