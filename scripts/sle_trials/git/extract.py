@@ -170,6 +170,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
+        if path.rpartition("/")[2] == ATTRIBUTES_FILE:
+            no_line_some_gits_skip(path, blobs[oid].data)
         if not _prose(path):
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
     read.update(sources.items())
@@ -381,6 +383,27 @@ def no_names_beyond_ascii(path: str, data: bytes | None, tokens: Tokens | None =
             raise Refused(
                 f"{files.shown(path)} line {token.start[0]}: the name {files.printable(token.string)!r} "
                 "holds a character beyond ASCII, which a reviewer may read as another name; spell it in ASCII"
+            )
+
+
+# git 2.35 and later skip an attributes line of 2,048 bytes or more (attr.c, ATTR_MAX_LINE_LENGTH, with
+# a warning); older ones read it. One byte less than that counts a carriage return before the line end.
+_ATTRIBUTES_LINE_LIMIT = 2047
+
+
+def no_line_some_gits_skip(path: str, data: bytes | None) -> None:
+    """Refused: a `.gitattributes` line that one git reads and another skips. git 2.35 and later skip a
+    line of 2,048 bytes or more, older ones apply it: `*.py working-tree-encoding=ASCII//TRANSLIT`
+    padded past that passed the extraction (this git's `check-attr` skips it, exit 0), and a reviewer's
+    clone by an older git (Ubuntu 20.04's 2.25, Debian 11's 2.30) writes every module through it.
+    A comment is a comment to every git."""
+    if data is None:
+        return
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if len(line) >= _ATTRIBUTES_LINE_LIMIT and not line.lstrip(b" \t").startswith(b"#"):
+            raise Refused(
+                f"{files.shown(path)} line {number}: {len(line):,} bytes, which git 2.35 and later skip and older gits "
+                "read as attributes; write it shorter"
             )
 
 
