@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import committed_registry, extraction, git_run, pull_request_made, trusted_check
+from conftest import committed_registry, committed_with_code, extraction, git_run, pull_request_made, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -32,11 +32,7 @@ MODULE = "scripts/sle_trials/checks/strict.py"
 def _pull_request(tmp_path: Path, attributes: str, change: str = MODULE) -> Path:
     """main holding a module of the checker's, and a pull request `pr` that adds `attributes` as its
     .gitattributes and changes the file `change`."""
-    root = committed_registry(tmp_path)
-    (root / MODULE).parent.mkdir(parents=True)
-    (root / MODULE).write_text("STRICT = True\n", encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "code")
+    root = committed_with_code(tmp_path, MODULE, "STRICT = True\n")
     git_run(root, "checkout", "-q", "-b", "pr")
     (root / ".gitattributes").write_text(attributes, encoding="utf-8")
     target = root / change

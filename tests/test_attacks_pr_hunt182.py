@@ -92,7 +92,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import committed_registry, git_bytes, git_run, pull_request_made, trusted_check, trusted_check_once
+from conftest import (
+    committed_registry,
+    committed_with_code,
+    git_bytes,
+    git_run,
+    pull_request_made,
+    trusted_check,
+    trusted_check_once,
+)
 from sle_trials.git import extract, plumbing
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
@@ -103,12 +111,7 @@ MODULE_TEXT = 'CROSS = "\u00d7"  # a multiplication sign\nLONG_S = "\u017f"\nVER
 
 def _with_code(tmp_path: Path) -> Path:
     """The registry on main with a module of the checker's that holds characters beyond ASCII."""
-    root = committed_registry(tmp_path)
-    (root / MODULE).parent.mkdir(parents=True)
-    (root / MODULE).write_text(MODULE_TEXT, encoding="utf-8")
-    git_run(root, "add", "-A")
-    git_run(root, "commit", "-q", "--no-verify", "-m", "code")
-    return root
+    return committed_with_code(tmp_path, MODULE, MODULE_TEXT)
 
 
 def _attributes_only(root: Path, attributes: str) -> None:
