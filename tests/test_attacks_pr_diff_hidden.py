@@ -48,6 +48,10 @@ HIDDEN = [
     ("*.PY -diff\n", MODULE, "-diff"),  # as a clone on a case-blind disk matches it
     ("scripts/** linguist-generated\n", MODULE, "linguist-generated"),
     ("*.py linguist-generated=true\n", MODULE, "linguist-generated=true"),
+    # Linguist takes any value but the exact "false" as set (its boolean_attribute)
+    ("*.py linguist-generated=no\n", MODULE, "linguist-generated=no"),
+    ("*.py linguist-generated=FALSE\n", MODULE, "linguist-generated=FALSE"),
+    ("*.py linguist-generated=0\n", MODULE, "linguist-generated=0"),
     ("schema/*.json linguist-generated\n", "schema/columns.lock.json", "linguist-generated"),
     ("schema/** -diff\n", "schema/trial.schema.json", "-diff"),  # what every record is held to
     (".ci/* -diff\n", ".ci/trusted-check", "-diff"),

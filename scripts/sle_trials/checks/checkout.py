@@ -87,8 +87,10 @@ def unshown(attributes: dict[str, str]) -> list[str]:
     out = []
     if attributes.get("diff") == "unset":
         out.append("-diff")
+    # Linguist takes the attribute as set for any value but the exact string "false" (its
+    # boolean_attribute): `=no`, `=0` and `=FALSE` fold the diff away as well
     generated = attributes.get("linguist-generated", "unspecified")
-    if generated == "set" or generated.lower() in _TRUE:
+    if generated not in ("unspecified", "unset", "false"):
         out.append("linguist-generated" if generated == "set" else f"linguist-generated={generated}")
     return out
 
