@@ -581,11 +581,17 @@ OUT_OF_SCOPE = "A drawn record whose words are any phrase of its source"
 
 def held(data: dict) -> dict:
     """data, with curation.out_of_scope where its words show neither lupus nor a cell therapy, and
-    without one (a drawn curator text) where they show either."""
+    without one (a drawn curator text) where they show either. A drawn reason that is no reason (E114:
+    in_scope.is_reason, one printed line of words) is given OUT_OF_SCOPE's words instead: drawn text may
+    hold a no-break space, which str.isprintable takes for no printed character ("0\xa00" was drawn
+    once the package's new literals changed hypothesis's pool, and refused)."""
+    reason = data["curation"].get("out_of_scope")
     if in_scope.shows(data):
         data["curation"].pop("out_of_scope", None)
-    elif "out_of_scope" not in data["curation"]:
+    elif reason is None:
         data["curation"] = {"status": data["curation"]["status"], "out_of_scope": OUT_OF_SCOPE, **data["curation"]}
+    elif not in_scope.is_reason(reason.strip()):
+        data["curation"]["out_of_scope"] = OUT_OF_SCOPE
     return data
 
 
