@@ -439,10 +439,17 @@ def numbers_at_most(quote: str) -> int:
     return len(_DIGIT_RUNS.findall(quote)) + len(_NUMBER_WORDS.findall(quote.lower()))
 
 
+# How far apart two floats may be and still be one number: what reading a source's number may round
+# ("2.3 million" is 2.3 times 10^6, each rounded once), a few units in the last place. A relative 1e-9
+# let a record's 40.00000001 kg, 100000000.05 cells or a count of 6000000001 for 6×10^9 pass as the
+# source's number.
+ULPS_APART = 4
+
+
 def same_number(a: float, b: float) -> bool:
-    """Whether two numbers are one, to a relative 1e-9; never for an infinite one, which the tolerance
-    (infinite too) would have made the same as every number."""
-    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    """Whether two numbers are one, but for the rounding of reading them (ULPS_APART); never for an
+    infinite one."""
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= ULPS_APART * math.ulp(max(abs(a), abs(b)))
 
 
 # --- units ----------------------------------------------------------------------------------------
