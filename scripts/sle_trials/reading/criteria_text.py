@@ -114,6 +114,12 @@ _HEADING = lazy(
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
+# a bold heading closed before its dash ("**Key Inclusion Criteria** - Age 18-65", "**Exclusion Criteria** -"): read
+# as the bold heading with its dash inside the bold ("**Key Inclusion Criteria - Age 18-65"), as _HEADING reads it;
+# before, no heading, and the whole text was left to the curator
+_BOLD_BEFORE_DASH = lazy(
+    r"^(?P<heading>[#\s]*(?P<bold>\*\*|__)[^*_\n]+?[^\s*_])(?P=bold)(?=[ \t]*[-\u2013\u2014]{1,2}(?:\s|$))"
+)
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
 # is not intended to contain all considerations relevant to a patient's potential participation ..."
@@ -617,6 +623,7 @@ def _heading_of(
     if marked:
         assert item is not None
         bare = item.group("text")
+    bare = _BOLD_BEFORE_DASH.sub(r"\g<heading>", bare, count=1)
     heading = _HEADING.match(bare)
     part = heading and (heading.group("part") or heading.group("cohort"))
     if heading and part and not _names_a_part(bare, part, heading):
