@@ -111,3 +111,71 @@ def test_a_bold_heading_naming_a_part_after_its_dash_groups_its_list() -> None:
         "**Exclusion Criteria**\n\n* Pregnancy"
     )
     assert [c.get("group") for c in found.inclusion] == ["Inclusion Criteria - Part A", "Inclusion Criteria - Part B"]
+
+
+# --- a table's rows under the list item that leads into it ---------------------------------------------------
+
+TABLE = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Adequate laboratory values:\n\n| Test | Value |\n|---|---|\n"
+    "| Hemoglobin | ≥ 9 g/dL |\n| Platelets | ≥ 100 × 10^9/L |\n\n* Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_a_tables_rows_under_an_item_leading_into_it_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, the rows of a table right under "* Adequate laboratory values:" were read as criteria of their own,
+    beside the item that names them its parts (bulleted at the table's indent, the item's), and the check, reading
+    the source alike, passed it. Under an item leading into it, a table's rows are that item's sub-criteria."""
+    data = _imported(trials, registry, TABLE, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Adequate laboratory values:"),
+        [(None, "Hemoglobin | ≥ 9 g/dL"), (None, "Platelets | ≥ 100 × 10^9/L")],
+        (None, "Signed informed consent"),
+    ]
+
+
+def test_a_draft_listing_a_tables_rows_beside_the_item_leading_into_it_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, TABLE, tmp_path)
+    _refused(
+        trials,
+        registry,
+        '    - text: "Adequate laboratory values:"\n      sub_criteria:\n        - text: Hemoglobin | ≥ 9 g/dL\n'
+        "        - text: Platelets | ≥ 100 × 10^9/L\n",
+        '    - text: "Adequate laboratory values:"\n    - text: Hemoglobin | ≥ 9 g/dL\n'
+        "    - text: Platelets | ≥ 100 × 10^9/L\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numbered item wrapped over two lines, the table right under it, the list going on after it
+        (
+            "1. Age 18-65\n2. Adequate labs as\n   follows:\n| Test | Value |\n|------|-------|\n| Hb | ≥ 9 |\n"
+            "3. Consent",
+            [(1, "Age 18-65"), (2, "Adequate labs as follows:"), [(None, "Hb | ≥ 9")], (3, "Consent")],
+        ),
+        (
+            "- Labs, defined as\n\n| A | B |\n| --- | --- |\n| Hb | ≥ 9 |\n\n- Consent",
+            [(None, "Labs, defined as"), [(None, "Hb | ≥ 9")], (None, "Consent")],
+        ),
+        # neighbours: under an item that does not lead into it, or a sub-heading, the rows are the list's
+        (
+            "* Labs\n\n| A | B |\n|---|---|\n| Hb | ≥ 9 |\n\n* Consent",
+            [(None, "Labs"), (None, "Hb | ≥ 9"), (None, "Consent")],
+        ),
+        ("* Age 18-65\n\n| A | B |\n|---|---|\n| Hb | ≥ 9 |", [(None, "Age 18-65"), (None, "Hb | ≥ 9")]),
+    ],
+)
+def test_a_table_under_an_item(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+def test_a_table_under_a_sub_heading_is_in_its_group() -> None:
+    found = criteria_text.split("Inclusion Criteria:\n\nLaboratory values:\n\n| A | B |\n|---|---|\n| Hb | ≥ 9 |")
+    assert found.inclusion == [{"group": "Laboratory values", "text": "Hb | ≥ 9"}]

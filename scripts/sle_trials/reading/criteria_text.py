@@ -885,7 +885,7 @@ def split(text: str) -> Split:
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks = [
         f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
-        "criterion, its cells as the row writes them."
+        "criterion (under a list item leading into the table, a sub-criterion of it), its cells as the row writes them."
         for header in tables
     ]
     if unlabelled:
@@ -973,13 +973,31 @@ def _tables(lines: list[str]) -> tuple[list[str], list[str]]:
             at += 1
             continue
         headers.append(" ".join(header.group("cells").split()))
+        indent = _table_indent(out, len(header.group("indent")))
         at += 2
         while at < len(lines) and (row := _TABLE_ROW.match(lines[at])) is not None:
             cells = " ".join(row.group("cells").split())
             if cells.strip("| "):
-                out.append(f"{header.group('indent')}* {cells}")
+                out.append(f"{' ' * indent}* {cells}")
             at += 1
     return out, headers
+
+
+def _table_indent(above: list[str], indent: int) -> int:
+    """The indent a table's rows are bulleted at: the table's own, or, right under a list item that leads into it
+    ("* Adequate laboratory values:", "3. Labs as follows", blank lines between them aside), beyond that item's, so
+    that its rows are the item's parts ("* Adequate labs:" / "| Hb | >= 9 g/dL |": the rows were read as criteria of
+    their own, each beside the item that names them its parts, and the check, reading the source alike, passed it)."""
+    k = len(above) - 1
+    while k >= 0 and not above[k].strip():
+        k -= 1
+    while k > 0 and not _marked(_item(above[k])) and above[k - 1].strip():
+        k -= 1  # (the item's wrapped lines)
+    m = _item(above[k]) if k >= 0 else None
+    if m is None or not _marked(m) or len(m.group("indent")) < indent - 1:
+        return indent
+    said = " ".join([m.group("text"), *(x.strip() for x in above[k + 1 :] if x.strip())])
+    return len(m.group("indent")) + 2 if _opens_list(said) else indent
 
 
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
