@@ -179,3 +179,127 @@ def test_a_table_under_an_item(text: str, expected: list) -> None:
 def test_a_table_under_a_sub_heading_is_in_its_group() -> None:
     found = criteria_text.split("Inclusion Criteria:\n\nLaboratory values:\n\n| A | B |\n|---|---|\n| Hb | ≥ 9 |")
     assert found.inclusion == [{"group": "Laboratory values", "text": "Hb | ≥ 9"}]
+
+
+# --- items lettered in a run on one line -----------------------------------------------------------------------
+
+LETTERED = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Women of childbearing potential must use one of: a) an "
+    "intrauterine device b) hormonal contraception c) abstinence\n3. Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_items_lettered_in_a_run_on_one_line_are_sub_criteria(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "... must use one of: a) an intrauterine device b) hormonal contraception c) abstinence" was one
+    criterion holding its three alternatives, and the check, reading the source alike, passed a draft reading
+    them as one requirement. Letters run in order on one line ("a) ... b) ... c)", three at least, or after a
+    stop each) are items as numbers so run are, and those after words are those words' sub-criteria."""
+    data = _imported(trials, registry, LETTERED, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "Age 18 to 65 years"),
+        (2, "Women of childbearing potential must use one of:"),
+        [(None, "an intrauterine device"), (None, "hormonal contraception"), (None, "abstinence")],
+        (3, "Signed informed consent"),
+    ]
+
+
+def test_a_draft_holding_lettered_items_in_one_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, LETTERED, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "      sub_criteria:\n        - text: an intrauterine device\n        - text: hormonal contraception\n"
+        "        - text: abstinence\n",
+        "      sub_criteria:\n        - text: an intrauterine device b) hormonal contraception c) abstinence\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "* Use one of: (a) an IUD; (b) hormonal contraception",
+            [(None, "Use one of:"), [(None, "an IUD;"), (None, "hormonal contraception")]],
+        ),
+        ("a) Age 18-65 b) SLE c) Consent", [(None, "Age 18-65"), (None, "SLE"), (None, "Consent")]),
+        (
+            "1. Organ function: A. Hb ≥ 9 B. ANC ≥ 1.5 C. Plt ≥ 100",
+            [(1, "Organ function:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5"), (None, "Plt ≥ 100")]],
+        ),
+        (
+            "1. Prior therapy: i) steroids ii) HCQ iii) MMF",
+            [(1, "Prior therapy:"), [(None, "steroids"), (None, "HCQ"), (None, "MMF")]],
+        ),
+        (
+            "b) agree to either: i) an IUD ii) a pill iii) abstinence",
+            [(None, "agree to either:"), [(None, "an IUD"), (None, "a pill"), (None, "abstinence")]],
+        ),
+    ],
+)
+def test_a_run_of_letters_is_cut(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Either a) SLEDAI-2K ≥ 6 or b) BILAG A",  # a run of two with no stop: as written
+        "1. Vitamin a. Consent b. given",
+        "1. Hepatitis B) positive C) negative",  # no "a": no run
+        "1. a) Age 18-65 c) SLE d) Consent",  # out of order
+    ],
+)
+def test_letters_that_are_no_run_read_as_written(text: str) -> None:
+    assert _inclusion(text) == [(1, text[3:])]
+
+
+# --- items numbered after words on one line -----------------------------------------------------------------
+
+AFTER_WORDS = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Women of childbearing potential must agree to use one of the "
+    "following: (1) an intrauterine device; (2) hormonal contraception; (3) abstinence\n3. Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_items_numbered_after_words_are_sub_criteria(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "... use one of the following: (1) an intrauterine device; (2) ...; (3) abstinence" was one
+    criterion (a run of numbers was read only from a line's start), and the check, reading the source alike, passed
+    a draft reading the alternatives as one requirement. Numbers run after words, in brackets or before ")" or "、",
+    are those words' sub-criteria, as letters are."""
+    data = _imported(trials, registry, AFTER_WORDS, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "Age 18 to 65 years"),
+        (2, "Women of childbearing potential must agree to use one of the following:"),
+        [(1, "an intrauterine device;"), (2, "hormonal contraception;"), (3, "abstinence")],
+        (3, "Signed informed consent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Organ function: 1) Hb ≥ 9 2) ANC ≥ 1.5 3) Plt ≥ 100",
+            [(1, "Organ function:"), [(1, "Hb ≥ 9"), (2, "ANC ≥ 1.5"), (3, "Plt ≥ 100")]],
+        ),
+        (
+            "5. 器官功能：1、血红蛋白≥90g/L；2、中性粒细胞≥1.5",
+            [(5, "器官功能："), [(1, "血红蛋白≥90g/L；"), (2, "中性粒细胞≥1.5")]],
+        ),
+        (
+            "5. 器官功能：（1）血红蛋白≥90g/L；（2）中性粒细胞≥1.5",
+            [(5, "器官功能："), [(1, "血红蛋白≥90g/L；"), (2, "中性粒细胞≥1.5")]],
+        ),
+        # neighbours: a number after a word it belongs to, "1." after words, a run of two with no stop: as written
+        ("4. See Table 1) and 2) and 3) below", [(4, "See Table 1) and 2) and 3) below")]),
+        ("8. CKD stage 1. 2. 3. allowed", [(8, "CKD stage 1. 2. 3. allowed")]),
+        ("7. Hb ≥ 9 g/dL (1) and ANC ≥ 1.5 (2)", [(7, "Hb ≥ 9 g/dL (1) and ANC ≥ 1.5 (2)")]),
+        ("2. (1) Hb ≥ 9 (2) ANC ≥ 1.5", [(2, "(1) Hb ≥ 9 (2) ANC ≥ 1.5")]),
+    ],
+)
+def test_numbers_after_words(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

@@ -1051,17 +1051,82 @@ def _run_in_items(line: str) -> list[str]:
     passed it); a line that bullets them so, likewise (_run_in_bullets). Any other line as it is."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
-        return _run_in_bullets(line)
+        return [part for x in _run_in_bullets(line) for part in _run_in_letters(x)]
     cuts = _run_cuts(line, first, spaced=True)
     if len(cuts) + 1 < _RUN_BY_SPACES and any(not stopped for _, _, stopped in cuts):
         cuts = _run_cuts(line, first, spaced=False)
     if not cuts:
-        return [line]
+        return _run_in_letters(line)
     indent, out, start = first.group("indent"), [], 0
     for end, following, _ in cuts:
         out.append(line[start:end].rstrip())
         start = following
-    return [out[0], *(indent + part for part in out[1:]), indent + line[start:]]
+    lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
+    return [part for x in lines for part in _run_in_letters(x)]
+
+
+# the first mark of a run of lettered items on one line ("a) an IUD b) hormonal contraception c) abstinence", "(a)",
+# "A.", "i)" as roman numerals run), at the line's start (after its own mark, if any) or after a space or a colon; or
+# of items numbered after words ("... one of the following: (1) IUD; (2) hormonal; (3) abstinence", "：1、...；2、...")
+_FIRST_LETTER = lazy(
+    r"(?:(?<=[\s:：;,，；])|^)(?P<open>[(（]?)(?P<letter>[aA]|i|I|(?P<one>[1１]))(?P<close>\\?[.)）]|(?(one)、|(?!)))"
+    r"[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])"
+)
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _run_in_letters(line: str) -> list[str]:
+    """A line that letters items one after another in a run ("1. Contraception: a) an IUD b) hormonal c)
+    abstinence", "a) Hb ≥ 9 g/dL; b) ANC ≥ 1.5"), or numbers them after words ("2. Contraception, one of: (1) IUD;
+    (2) hormonal; (3) abstinence", "器官功能：1）...；2）..."), as the lines it runs together, as a line's run of
+    numbers is (_run_in_items): each next letter or number in order ("b)", then "c)", marked as the first is) after a
+    stop, or after a space alone where the run marks _RUN_BY_SPACES items at least. The words before the run, if
+    any, are a line of their own and the items are indented under it: its parts. Before, the line was one criterion
+    holding them all, and the check, reading the source alike, passed a draft reading the alternatives as one
+    requirement."""
+    body = _item(line)
+    start = len(body.group("indent")) if body is not None else 0
+    if body is not None and _marked(body) and not body.group("letter"):
+        start = body.start("text")  # (after the line's own number or bullet)
+    first = _FIRST_LETTER.search(line, start)
+    if first is not None and first.group("one"):
+        # numbers after words only, in brackets or before ")" or "、" ("1." is a sentence's too: "stage 1. ..."), and
+        # never a number after a word it belongs to ("Table 1) ...")
+        words = line[start : first.start()]
+        if not words.strip() or first.group("close").endswith(".") or _NUMBERED_BY.search(words.rstrip(" (（")):
+            return [line]
+    if first is None:
+        return [line]
+    capital = first.group("letter").isupper()
+    roman = first.group("letter").lower() == "i"
+    if first.group("one"):
+        digits = str.maketrans("0123456789", "０１２３４５６７８９") if first.group("one") > "9" else {}
+        marks = [str(n).translate(digits) for n in range(2, 100)]
+    else:
+        marks = [*(_ROMANS if roman else "abcdefghijklmnopqrstuvwxyz")][1:]
+    opening, closing = re.escape(first.group("open")), re.escape(first.group("close"))
+    cuts: list[tuple[int, int, bool]] = []
+    at = first.end()
+    for letter in marks:
+        written = re.escape(letter.upper() if capital else letter)
+        after = re.compile(
+            rf"(?:(?<=[;.,。；，])[ \t]*|(?<=\S)[ \t]+)(?={opening}{written}{closing}[ \t]*(?<=[ \t）、])\S)"
+        ).search(line, at)
+        if after is None:
+            break
+        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        at = after.end()
+    if not cuts or (len(cuts) + 1 < _RUN_BY_SPACES and not all(stopped for _, _, stopped in cuts)):
+        return [line]
+    lead = line[: first.start()].rstrip()
+    indent = " " * (len(line) - len(line.lstrip(" ")) + (2 if lead.strip() and not marker_only(lead.strip()) else 0))
+    if lead.strip() and marker_only(lead.strip()):
+        lead = ""  # ("1. a) ..."): the item's own mark before the run is no words of its own
+    out, begin = ([lead] if lead.strip() else []), first.start()
+    for end, following, _ in cuts:
+        out.append(indent + line[begin:end].strip())
+        begin = following
+    return [*out, indent + line[begin:].strip()]
 
 
 # a word a number after it belongs to, which no item's mark follows ("ICANS grade 2. Prior CAR-T 3. Pregnancy": the
