@@ -303,3 +303,99 @@ def test_items_numbered_after_words_are_sub_criteria(trials: Trials, registry: P
 )
 def test_numbers_after_words(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- an item leading into its list ---------------------------------------------------------------------------
+
+LEAD_IN = (
+    "Inclusion Criteria:\n\n* Patients who meet all of the following criteria:\n  * Age 18 to 65 years\n"
+    "  * Active SLE\n\nExclusion Criteria:\n\n* Participants are excluded from the study if any of the following "
+    "criteria apply:\n* Pregnancy\n* Active infection"
+)
+
+
+def test_an_item_leading_into_its_list_is_no_criterion(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "* Patients who meet all of the following criteria:" was imported as a criterion holding the list's
+    criteria as its parts, and "* Participants are excluded from the study if any of the following criteria
+    apply:" as an exclusion criterion of its own, and the check, reading the source alike, passed them. An
+    unnumbered item, first in its list, that leads into it and says nothing the list's heading does not (all of
+    an inclusion list, any of an exclusion list) is no criterion: not imported, with a note, the items it leads
+    into the list's criteria."""
+    data = _imported(trials, registry, LEAD_IN, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "Active SLE"}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]
+    assert sum("a lead-in to the list" in n for n in _notes(data)) == 2, _notes(data)
+
+
+def test_a_draft_holding_a_lead_in_as_a_criterion_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    _imported(trials, registry, LEAD_IN, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "  exclusion_criteria:\n    - text: Pregnancy\n",
+        "  exclusion_criteria:\n    - text: 'Participants are excluded from the study if any of the following criteria"
+        " apply:'\n    - text: Pregnancy\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "* Participants are eligible to be included in the study only if all of the following criteria apply:\n"
+            "  1. Age 18-65\n  2. SLE",
+            [(1, "Age 18-65"), (2, "SLE")],
+        ),
+        (
+            "- Subjects must meet all of the following inclusion criteria to be eligible:\n- Age 18-65\n- SLE",
+            [(None, "Age 18-65"), (None, "SLE")],
+        ),
+        (
+            "* **All of the following criteria must be met:**\n  * Age 18-65\n  * SLE",
+            [(None, "Age 18-65"), (None, "SLE")],
+        ),
+    ],
+)
+def test_lead_ins_as_sponsors_write_them(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "lead"),
+    [
+        ("inclusion", "To be eligible, patients must meet all of the following:"),
+        ("inclusion", "Subjects will be eligible for enrollment if they meet all of the following criteria:"),
+        ("inclusion", "Each patient must meet all of the following criteria to be enrolled in this study:"),
+        ("exclusion", "Subjects presenting with any of the following will not be included in the study:"),
+        ("exclusion", "Patients will be excluded if they meet any of the following criteria:"),
+        ("exclusion", "The presence of any of the following will exclude a subject from study enrollment:"),
+    ],
+)
+def test_lead_ins_in_other_words(kind: str, lead: str) -> None:
+    lists = {"inclusion": "* Adults", "exclusion": "* Pregnancy"}
+    lists[kind] = f"* {lead}\n  * A\n  * B"
+    found = criteria_text.split(
+        f"Inclusion Criteria:\n\n{lists['inclusion']}\n\nExclusion Criteria:\n\n{lists['exclusion']}"
+    )
+    assert [c["text"] for c in getattr(found, kind)] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an inclusion list's "any of" (or "one or more of"): alternatives, the item holds them
+        "* Patients meeting any of the following criteria:\n  * Anti-dsDNA positive\n  * Low C3\n* Consent",
+        "* Patients must meet one or more of the following:\n  * Anti-dsDNA positive\n  * Low C3",
+        "* Women who meet all of the following:\n  * Negative pregnancy test\n  * Contraception",
+        # words saying whom, a number, or not first: a criterion
+        "* Patients with lupus nephritis meeting all of the following:\n  * Class III or IV\n  * Proteinuria",
+        "1. Patients who meet all of the following criteria:\n   a. Age 18-65\n   b. SLE",
+        "* Age 18-65\n* Patients who meet all of the following criteria:\n  * SLE\n  * Consent",
+        # alone, leading into nothing
+        "* Patients who meet all of the following criteria:",
+    ],
+)
+def test_an_item_that_is_no_lead_in_reads_as_before(text: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert not any("lead-in" in r for r in found.remarks)
+    assert any("following" in c["text"] for c in found.inclusion)

@@ -948,8 +948,73 @@ def split(text: str) -> Split:
                 f"{item['text'][:100]!r}; it is not imported as one."
             )
         items[:] = kept
+    for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
+        leads = _lead_in_items(kind, items)
+        if leads:
+            remarks.append(
+                f"The {kind} criteria list, as {'items' if len(leads) > 1 else 'an item'}, "
+                f"{'lead-ins' if len(leads) > 1 else 'a lead-in'} to the list ({leads[0][:100]!r}"
+                f"{', …' if len(leads) > 1 else ''}), not a criterion; not imported as one, the items "
+                f"{'they lead' if len(leads) > 1 else 'it leads'} into read as the list's criteria."
+            )
     headed = any(h is not None and h[0] != "general" for h in map(_heading_of, lines))
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed)
+
+
+# an item that leads into its list, saying of it what the list's heading says and nothing else: "Patients who meet all
+# of the following criteria:", "Participants are excluded from the study if any of the following criteria apply:",
+# "To be eligible, patients must meet all of the following:", "All of the following must be met:": "the following"
+# and a colon, its other words each of _LEAD_IN_WORDS (who, the list's words, eligibility, the study), never words
+# saying whom or what beside them ("Patients with lupus nephritis meeting all of the following:" is a criterion, its
+# items its parts); the quantifier as the list's (an inclusion list's items are each required: "all" or none; an
+# exclusion list's each exclude: "any" or none), else the item says more than the list does ("any of" in an
+# inclusion list: alternatives)
+_LEAD_IN_WORDS = frozenset(
+    """a an the this these that who which whom each every all any of following criteria criterion conditions
+    requirements inclusion exclusion eligibility eligible ineligible included include excluded exclude exclusionary
+    patient patients subject subjects participant participants individual individuals candidate candidates volunteer
+    volunteers person persons must should shall will would may need needs to have has be been are is meet meets
+    meeting met fulfil fulfill fulfils fulfills fulfilling satisfy satisfies satisfying apply applies in from
+    for if they only study trial enrolled enrollment enrolment enrol enroll entry participation participate enter
+    considered consideration admission admitted order presenting with presence not also below listed""".split()
+)
+_LEAD_IN_WORD = lazy(r"[^\W\d_]+")
+
+
+def _leads_in(kind: str, text: str) -> bool:
+    """Whether an item's text leads into its list of kind and says nothing else (_LEAD_IN_WORDS)."""
+    said = unescaped(text).strip().strip("*_").strip()
+    if not said.endswith((":", "：")) or len(said) > 200:
+        return False
+    words = [w.casefold() for w in _LEAD_IN_WORD.findall(said)]
+    if "following" not in words or any(w not in _LEAD_IN_WORDS for w in words):
+        return False
+    if kind == "inclusion":
+        return not {"any", "not", "exclusion", "excluded", "exclude", "exclusionary", "ineligible"} & set(words)
+    # ("Subjects presenting with any of the following will not be included in the study:")
+    return "all" not in words and ("not" in words or not {"inclusion", "included", "include", "eligible"} & set(words))
+
+
+def _lead_in_items(kind: str, items: list[dict]) -> list[str]:
+    """Each unnumbered item that leads into its list (_leads_in), the first of its group, taken off the list, the
+    items under it, if any, put in its place as the list's criteria: the texts of those taken off. Before, "* Patients
+    who meet all of the following criteria:" was imported as a criterion of its own ("Patients who meet all of the
+    following criteria:" required, or holding the list's criteria as its parts), and the check, reading the source
+    alike, passed it."""
+    taken: list[str] = []
+    at = 0
+    while at < len(items):
+        item = items[at]
+        first = at == 0 or items[at - 1].get("group") != item.get("group")
+        others = "sub_criteria" in item or (at + 1 < len(items) and items[at + 1].get("group") == item.get("group"))
+        if not (first and others and "number" not in item and _leads_in(kind, item["text"])):
+            at += 1
+            continue
+        subs = [_grouped(sub, item.get("group")) for sub in item.get("sub_criteria", [])]
+        items[at : at + 1] = subs
+        taken.append(item["text"])
+        at += len(subs)
+    return taken
 
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
