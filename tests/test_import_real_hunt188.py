@@ -466,16 +466,9 @@ def test_a_criteria_list_the_source_does_not_give_declared_silent_passes(
     assert "eligibility.exclusion_criteria" in data["curation"]["silent"]
 
 
-# --- left: roman numerals right under a lettered item ending in a colon ------------------------------------------
+# --- roman numerals right under a lettered item ending in a colon (fixed in hunt 190) ------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="criteria_text._Reader.level nests items at the parent's indent by the kind of their mark "
-    "(_MARKED_UNDER: letters under a number, bullets under a number, letters under a bullet); roman numerals "
-    "('i.', 'ii.') are read as letters, the kind of 'a)', so unindented under 'b) agree to either:' they are "
-    "read as its siblings, the alternatives each a sub-criterion of the item above",
-)
 def test_roman_numerals_under_a_lettered_item_ending_in_a_colon_are_its_sub_criteria() -> None:
     found = _inclusion(
         "1. Women of childbearing potential must:\na) have a negative pregnancy test\nb) agree to use either:\n"

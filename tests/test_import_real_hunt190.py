@@ -399,3 +399,67 @@ def test_an_item_that_is_no_lead_in_reads_as_before(text: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert not any("lead-in" in r for r in found.remarks)
     assert any("following" in c["text"] for c in found.inclusion)
+
+
+# --- roman numerals right under a lettered item leading into them ----------------------------------------------
+
+ROMAN = (
+    "Inclusion Criteria:\n\n1. Women of childbearing potential must:\na) have a negative pregnancy test\nb) agree to "
+    "use either:\ni. an intrauterine device\nii. hormonal contraception\n2. Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, roman numerals unindented under "b) agree to use either:" were read as letters, its siblings: each
+    alternative a requirement of item 1, and the check, reading the source alike, passed it. Roman numerals ("ii.",
+    and "i." but right after "h.") are a kind of mark of their own, nested under a lettered, numbered or bulleted
+    item that leads into them, as letters are under a number."""
+    data = _imported(trials, registry, ROMAN, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "Women of childbearing potential must:"),
+        [
+            (None, "have a negative pregnancy test"),
+            (None, "agree to use either:"),
+            [(None, "an intrauterine device"), (None, "hormonal contraception")],
+        ],
+        (2, "Signed informed consent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("* Labs:\n(i) Hb\n(ii) ANC\n* Consent", [(None, "Labs:"), [(None, "Hb"), (None, "ANC")], (None, "Consent")]),
+        ("1. Labs:\ni. Hb\nii. ANC\n2. Consent", [(1, "Labs:"), [(None, "Hb"), (None, "ANC")], (2, "Consent")]),
+        # after the romans, the letters go on, then the numbers
+        (
+            "1. Women must:\na) test negative\nb) use either:\ni. an IUD\nii. a pill\nc) not breastfeed\n2. Consent",
+            [
+                (1, "Women must:"),
+                [
+                    (None, "test negative"),
+                    (None, "use either:"),
+                    [(None, "an IUD"), (None, "a pill")],
+                    (None, "not breastfeed"),
+                ],
+                (2, "Consent"),
+            ],
+        ),
+        # neighbours: "i." after "h." is the letter i; romans under an item leading into nothing are its siblings
+        ("1. Labs:\ng. G\nh. H\ni. I\nj. J", [(1, "Labs:"), [(None, "G"), (None, "H"), (None, "I"), (None, "J")]]),
+        (
+            "1. Women:\na) test negative\nb) use contraception\ni. an IUD\nii. a pill\n2. Consent",
+            [
+                (1, "Women:"),
+                [(None, "test negative"), (None, "use contraception"), (None, "an IUD"), (None, "a pill")],
+                (2, "Consent"),
+            ],
+        ),
+        ("i. Age 18-65\nii. SLE\niii. Consent", [(None, "Age 18-65"), (None, "SLE"), (None, "Consent")]),
+    ],
+)
+def test_roman_numerals_under_an_item(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

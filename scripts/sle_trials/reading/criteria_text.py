@@ -1480,14 +1480,39 @@ def _run_in_lower_case(run: list[list[Any]]) -> int | None:
 
 
 # (the parent's kind of mark, its items'): items marked so at the parent's indent are its sub-criteria
-_MARKED_UNDER = frozenset({("number", "letter"), ("number", "bullet"), ("bullet", "letter")})
+# (roman numerals under a letter, a number or a bullet: "b) agree to use either:" / "i. an IUD" / "ii. hormonal
+# contraception", unindented, were read as siblings of "b)", the alternatives each a sub-criterion of the item above)
+_MARKED_UNDER = frozenset(
+    {
+        ("number", "letter"),
+        ("number", "bullet"),
+        ("bullet", "letter"),
+        ("letter", "roman"),
+        ("number", "roman"),
+        ("bullet", "roman"),
+    }
+)
+# the letter before each roman numeral that is a letter too: "i." after "h." is the letter i, as "v." after "u."
+_LETTER_BEFORE = {"i": "h", "v": "u", "x": "w"}
 
 
-def _kind(m: re.Match) -> str:
-    """The kind of an item's mark: number ("3.", "(3)", "③", "2.1"), letter ("a.", "(ii)") or bullet."""
+def _kind(m: re.Match, before: str | None = None) -> str:
+    """The kind of an item's mark: number ("3.", "(3)", "③", "2.1"), letter ("a.", "(B)"), roman ("ii.", "(iv)",
+    "ⅱ)"; "i.", "v." and "x." unless right after the letter before them, before: the last letter read) or bullet."""
     if _number(m) is not None or m.group("dec"):
         return "number"
-    return "letter" if m.group("letter") else "bullet"
+    if not m.group("letter"):
+        return "bullet"
+    said = _letters(m)
+    letter = _LETTER_BEFORE.get(said)
+    if re.fullmatch(r"[ivx]{2,4}|[\u2160-\u217f]+", said) or (letter is not None and before != letter):
+        return "roman"
+    return "letter"
+
+
+def _letters(m: re.Match) -> str:
+    """The letters of an item's lettered mark, in lower case ("ii" of "(ii)", "b" of "B.")."""
+    return re.sub(r"[^A-Za-z\u2160-\u217f]", "", m.group("letter") or "").lower()
 
 
 def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
@@ -1535,6 +1560,7 @@ class _Reader:
         # next paragraph at that indent goes beside it, and items at that indent under it if it ends in a colon
         self.nested: tuple[list, int, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
+        self.last_letter: str | None = None  # the letters of the last lettered item's mark (_kind)
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
@@ -1836,7 +1862,9 @@ class _Reader:
         self.nested = None
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
-        kind = _kind(m)
+        kind = _kind(m, self.last_letter)
+        if kind in ("letter", "roman"):
+            self.last_letter = _letters(m)
         level = self.level(indent, number, kind, text)
         if level.parent is not None and _NOTE.match(text) and not text.rstrip().endswith((":", "：")):
             # "* Completely resected NSCLC" / "  * Note: patients known to have N2 disease are not eligible":
@@ -1872,8 +1900,10 @@ class _Reader:
             stack.append(_Level(indent, self.top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
-        if stack[-1].marked_under not in (None, kind) and len(stack) > 1:
-            stack.pop()  # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on
+        while stack[-1].marked_under not in (None, kind, "letter" if kind == "roman" else None) and len(stack) > 1:
+            # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on (from under "b) either:" /
+            # "i. ..." / "ii. ...", two levels up)
+            stack.pop()
         level = stack[-1]
         if (
             level.restarted
