@@ -1306,16 +1306,16 @@ def test_a_sub_criterion_lifted_to_the_top_of_its_list_is_caught(
     reads as a criterion of its own, not as part of the item above) passed a complete record (E511)."""
     doc = study("withdrawn_enrollment_0.json")
     doc["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = (
-        "Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1. prednisone ≥ 7.5 mg/day\n"
-        "2. stable for 2 weeks\n3. Signed consent\n\nExclusion Criteria:\n\n* Pregnancy\n"
+        "Inclusion Criteria:\n\n1. Adults\n2. Treated with steroids, as follows:\n1) prednisone ≥ 7.5 mg/day\n"
+        "2) stable for 2 weeks\n3) no change in the last week\n\nExclusion Criteria:\n\n* Pregnancy\n"
     )
     assert trials("import", "ctgov", write_json(tmp_path / "s.json", doc)).status == 0
     file = registry / "trials" / "NCT09000022.yaml"
     text = file.read_text(encoding="utf-8").replace("status: draft", "status: complete")
     file.write_text(text, encoding="utf-8")
     assert trials("validate", file).status == 0
-    nested = "        - number: 3\n          text: Signed consent\n  exclusion_criteria:\n"  # the reader nests it
-    lifted = "    - number: 3\n      text: Signed consent\n  exclusion_criteria:\n"
+    nested = "        - number: 3\n          text: no change in the last week\n  exclusion_criteria:\n"  # nested
+    lifted = "    - number: 3\n      text: no change in the last week\n  exclusion_criteria:\n"
     assert text.count(nested) == 1, text
     file.write_text(text.replace(nested, lifted), encoding="utf-8")
     result = trials.json("validate", file)

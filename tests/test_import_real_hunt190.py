@@ -463,3 +463,122 @@ def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
 )
 def test_roman_numerals_under_an_item(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- a sub-list numbered again from 1, then the outer numbering resumes ------------------------------------------
+
+RESUMED = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Adequate organ function, defined as:\n1. Hemoglobin ≥ 9 g/dL\n"
+    "2. Neutrophils ≥ 1.5 × 10^9/L\n3. Signed informed consent\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_the_outer_numbering_resumes_after_a_sub_list_numbered_again(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "2. Adequate organ function, defined as:" / "1. Hemoglobin ..." / "2. Neutrophils ..." / "3. Signed
+    informed consent" read the consent as a third part of item 2: the sub-list was nested because the outer
+    numbering goes on at "3.", and "3." was then read as the sub-list's own next number, which it is too. Where a
+    number goes on with both lists, once the sub-list holds two items and no later line is numbered so, it is
+    the outer list's, and a note says the layout is ambiguous."""
+    data = _imported(trials, registry, RESUMED, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "Age 18 to 65 years"),
+        (2, "Adequate organ function, defined as:"),
+        [(1, "Hemoglobin ≥ 9 g/dL"), (2, "Neutrophils ≥ 1.5 × 10^9/L")],
+        (3, "Signed informed consent"),
+    ]
+    assert any("the layout is ambiguous" in n for n in _notes(data)), _notes(data)
+
+
+def test_a_draft_nesting_the_resumed_item_in_the_sub_list_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, RESUMED, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "          text: Neutrophils ≥ 1.5 × 10^9/L\n    - number: 3\n      text: Signed informed consent\n",
+        "          text: Neutrophils ≥ 1.5 × 10^9/L\n        - number: 3\n          text: Signed informed consent\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no colon: the numbering's going on is why the sub-list nests, and where it goes on
+        (
+            "1. Adults\n2. Organ function\n1. Hb ≥ 9 g/dL\n2. ANC ≥ 1.5\n3. Consent\n4. Contraception",
+            [
+                (1, "Adults"),
+                (2, "Organ function"),
+                [(1, "Hb ≥ 9 g/dL"), (2, "ANC ≥ 1.5")],
+                (3, "Consent"),
+                (4, "Contraception"),
+            ],
+        ),
+        # a sub-list written otherwise than the list ("（1）" under "2、", "1)" under "2.") ends where the list's own
+        # way of numbering resumes, and goes on where its own does
+        (
+            "1、年龄18-65岁\n2、器官功能良好：\n（1）血红蛋白≥90g/L\n（2）中性粒细胞≥1.5×10^9/L\n3、签署知情同意书",
+            [
+                (1, "年龄18-65岁"),
+                (2, "器官功能良好："),
+                [(1, "血红蛋白≥90g/L"), (2, "中性粒细胞≥1.5×10^9/L")],
+                (3, "签署知情同意书"),
+            ],
+        ),
+        (
+            "1. Adults\n2. Organ function:\n1) Hb ≥ 9\n2) ANC ≥ 1.5\n3) Platelets ≥ 100\n3. Consent",
+            [
+                (1, "Adults"),
+                (2, "Organ function:"),
+                [(1, "Hb ≥ 9"), (2, "ANC ≥ 1.5"), (3, "Platelets ≥ 100")],
+                (3, "Consent"),
+            ],
+        ),
+        (
+            "1. Adults\n2. Organ function:\n(1) Hb ≥ 9\n(2) ANC ≥ 1.5\n3. Consent",
+            [(1, "Adults"), (2, "Organ function:"), [(1, "Hb ≥ 9"), (2, "ANC ≥ 1.5")], (3, "Consent")],
+        ),
+        # ... and, the list's last item, nests under it though the list's numbering does not go on
+        (
+            "1、年龄18-65岁\n2、器官功能良好\n（1）血红蛋白≥90g/L\n（2）中性粒细胞≥1.5",
+            [(1, "年龄18-65岁"), (2, "器官功能良好"), [(1, "血红蛋白≥90g/L"), (2, "中性粒细胞≥1.5")]],
+        ),
+    ],
+)
+def test_a_sub_list_numbered_again_ends_where_the_outer_numbering_resumes(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sub-list of one item is none: "2." after "1. Labs:" / "1. Hb" is the sub-list's, as before
+        ("1. Labs:\n1. Hb ≥ 9 g/dL\n2. ANC ≥ 1.5", [(1, "Labs:"), [(1, "Hb ≥ 9 g/dL"), (2, "ANC ≥ 1.5")]]),
+        # the outer list resumes at a later line numbered so: the sub-list's own "3." before it, as before
+        (
+            "1. Adults\n2. Steroids, as follows:\n1. prednisone\n2. stable\n3. no change\n3. Consent",
+            [
+                (1, "Adults"),
+                (2, "Steroids, as follows:"),
+                [(1, "prednisone"), (2, "stable"), (3, "no change")],
+                (3, "Consent"),
+            ],
+        ),
+        # indented, the sub-list says where it ends
+        (
+            "1. Adults\n2. Organ function:\n   1. Hb\n   2. ANC\n   3. Platelets\n3. Consent",
+            [(1, "Adults"), (2, "Organ function:"), [(1, "Hb"), (2, "ANC"), (3, "Platelets")], (3, "Consent")],
+        ),
+        # a number typed twice, and a list written one way throughout: as before
+        (
+            "1. Adults\n1. SLE\n2. Consent\n2. Weight\n3. Contraception",
+            [(1, "Adults"), [(1, "SLE"), (2, "Consent")], (2, "Weight"), (3, "Contraception")],
+        ),
+        ("1) Adults\n2) SLE\n3) Consent", [(1, "Adults"), (2, "SLE"), (3, "Consent")]),
+    ],
+)
+def test_a_sub_list_numbered_again_that_holds_its_items_reads_as_before(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

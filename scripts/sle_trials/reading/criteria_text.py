@@ -513,6 +513,15 @@ class _Numbering:
         group = bisect.bisect_right(self.groups, at)
         return group == len(self.groups) or self.groups[group] > after
 
+    def again(self, at: int, indent: int, number: int) -> bool:
+        """Whether a line after the line at index at is numbered number at indent too, before the next sub-heading."""
+        found = self.at.get((indent, number), [])
+        k = bisect.bisect_right(found, at)
+        if k == len(found):
+            return False
+        group = bisect.bisect_right(self.groups, at)
+        return group == len(self.groups) or self.groups[group] > found[k]
+
     def repeated(self, at: int, indent: int, number: int) -> int:
         """The index of the line numbered number + 1 right after the line at index at (the next line numbered at
         indent), where the line at index at is numbered number too; else at."""
@@ -572,6 +581,7 @@ class _Level:
     depth: int
     last_number: int | None = None
     restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
+    style: str | None = None  # how its first numbered item writes its number (_style: "9.", "(9)", "9、")
     # the kind of mark (_kind) of items nested by it alone: lettered or bulleted under a numbered item
     # ending in a colon, or lettered under a bulleted one, written at the same indent
     marked_under: str | None = None
@@ -1510,6 +1520,15 @@ def _kind(m: re.Match, before: str | None = None) -> str:
     return "letter"
 
 
+def _style(m: re.Match) -> str:
+    """How a numbered item's mark writes its number: the mark with its digits written "9" ("9." of "3.", "(9)" of
+    "(12)", "（9）", "9、"), a Chinese numeral "十" ("十、"), an enclosed one "①"."""
+    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
+    if m.group("circled"):
+        return "①"
+    return re.sub(_HAN, "十", re.sub(_DIGIT + "+", "9", mark))
+
+
 def _letters(m: re.Match) -> str:
     """The letters of an item's lettered mark, in lower case ("ii" of "(ii)", "b" of "B.")."""
     return re.sub(r"[^A-Za-z\u2160-\u217f]", "", m.group("letter") or "").lower()
@@ -1561,6 +1580,8 @@ class _Reader:
         self.nested: tuple[list, int, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
         self.last_letter: str | None = None  # the letters of the last lettered item's mark (_kind)
+        self.style: str | None = None  # how the numbered item read writes its number (_style)
+        self.resumed_after: list[str] = []  # items read as the outer list's where a sub-list's numbering went on too
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
         self.in_leading = False  # whether the line read last was (a line of) such a note
@@ -1862,6 +1883,7 @@ class _Reader:
         self.nested = None
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
+        self.style = _style(m) if number is not None else None
         kind = _kind(m, self.last_letter)
         if kind in ("letter", "roman"):
             self.last_letter = _letters(m)
@@ -1888,8 +1910,28 @@ class _Reader:
         level.items.append(item if level.depth else _grouped(item, self.group))
         if number is not None:
             level.last_number = number
+            level.style = level.style or self.style
         self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
         self.last_kind = kind
+
+    def resumed(self, outer: _Level, inner: _Level, number: int, text: str) -> bool:
+        """Whether an item numbered number, at the indent of a numbering started again under an item of the outer
+        list (inner), goes on with the outer list: its number is the outer list's next, and not the inner one's, or
+        it is written as the outer list's numbers are and not as the inner one's ("2、器官功能：" / "（1）Hb" /
+        "（2）ANC" / "3、Consent", and "3) Plt" after "1) Hb" / "2) ANC" goes on with them); where the number and the
+        way it is written go on with both, once the inner list holds two items ("2. Organ function:" / "1. Hb" / "2.
+        ANC" / "3. Consent"), it is the outer list's, said in a remark: before, "3. Consent" was read as a third
+        part of item 2, required only as such, and the check, reading the source alike, passed it."""
+        if outer.last_number is None or number != outer.last_number + 1:
+            return False
+        if self.style is not None and outer.style != inner.style:
+            return self.style == outer.style
+        if number != (inner.last_number or 0) + 1:
+            return True
+        if len(inner.items) < 2 or inner.parent is None or self.numbering.again(self.at, inner.indent, number):
+            return False  # (the outer list resumes at a later line numbered so: "3. no change" / "3. Consent")
+        self.resumed_after.append(text)
+        return True
 
     def level(self, indent: int, number: int | None, kind: str, text: str) -> _Level:
         """The level a list item goes in: the stack popped to the list it goes on with, and a new
@@ -1905,14 +1947,7 @@ class _Reader:
             # "i. ..." / "ii. ...", two levels up)
             stack.pop()
         level = stack[-1]
-        if (
-            level.restarted
-            and number is not None
-            and len(stack) > 1
-            and stack[-2].last_number is not None
-            and number == stack[-2].last_number + 1
-            and number != (level.last_number or 0) + 1
-        ):
+        if level.restarted and number is not None and len(stack) > 1 and self.resumed(stack[-2], level, number, text):
             stack.pop()  # the outer numbering resumes
             level = stack[-1]
         parent = (
@@ -1961,6 +1996,9 @@ class _Reader:
                 parent.get("number") is None
                 or _opens_list(str(parent.get("text", "")))
                 or self.numbering.resumes(self.at, indent, parent["number"], restarted=True)
+                # ... or that writes its numbers otherwise than the list does ("2、器官功能良好" / "（1）Hb ≥ 90 g/L" /
+                # "（2）ANC ≥ 1.5", the list's last item): before, each read as a criterion of the list, numbered again
+                or (number == 1 and level.style is not None and self.style not in (None, level.style))
             )
         )
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
@@ -2079,6 +2117,13 @@ class _Reader:
                 f"{_counted(self.definitions, 'definition', 'definitions')} of a term the criteria use (with "
                 f"any items under {'them' if many else 'it'}) {'are' if many else 'is'} no criterion; not imported "
                 f"as {'criteria' if many else 'one'}."
+            )
+        if self.resumed_after:
+            many = len(self.resumed_after) > 1
+            remarks.append(
+                f"{_counted(self.resumed_after, 'item', 'items')} numbered as both the list and the sub-list "
+                f"(numbered again from 1) above {'them' if many else 'it'} go on {'are' if many else 'is'} read as the "
+                "list's, not as the sub-list's: the layout is ambiguous, the curator's to read from the source."
             )
         if self.flattened:
             remarks.append(
