@@ -582,3 +582,68 @@ def test_a_sub_list_numbered_again_ends_where_the_outer_numbering_resumes(text: 
 )
 def test_a_sub_list_numbered_again_that_holds_its_items_reads_as_before(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- a sub-heading right under an item, with no blank line between them -------------------------------------------
+
+TIGHT_SUBHEADINGS = (
+    "Inclusion Criteria:\nFor adults:\n* Age 18 to 65 years\nFor adolescents:\n* Age 12 to 17 years\n"
+    "* Weight ≥ 40 kg\n\nExclusion Criteria:\n* Pregnancy"
+)
+
+
+def test_a_sub_heading_right_under_an_item_starts_its_group(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "For adolescents:" right under "* Age 18 to 65 years" (no blank line between them, as many texts are
+    written) was read as a criterion of the adults' group, and the adolescents' criteria as the adults' ("Age 12 to
+    17 years" under "For adults"), and the check, reading the source alike, passed it. A line a sub-heading would be
+    after a blank line is one right under an item too, where the list's items are grouped already or it names a
+    part of the study or whom its items are for, and it does not run on from the line above."""
+    data = _imported(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"group": "For adults", "text": "Age 18 to 65 years"},
+        {"group": "For adolescents", "text": "Age 12 to 17 years"},
+        {"group": "For adolescents", "text": "Weight ≥ 40 kg"},
+    ]
+
+
+def test_a_draft_listing_a_groups_criteria_under_the_group_above_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - group: For adolescents\n      text: Age 12 to 17 years\n",
+        "    - group: For adults\n      text: Age 12 to 17 years\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Part A:\n1. Age 18-65\n2. SLE\nPart B:\n1. Age 12-17\n2. SLE",
+            [("Part A", 1, "Age 18-65"), ("Part A", 2, "SLE"), ("Part B", 1, "Age 12-17"), ("Part B", 2, "SLE")],
+        ),
+        (
+            "Cohort A (SLE):\n- Age 18-65\nCohort B (lupus nephritis):\n- Biopsy-proven LN",
+            [("Cohort A (SLE)", None, "Age 18-65"), ("Cohort B (lupus nephritis)", None, "Biopsy-proven LN")],
+        ),
+        (
+            "* Age 18-65\nFor adolescents:\n* Weight ≥ 40 kg",
+            [(None, None, "Age 18-65"), ("For adolescents", None, "Weight ≥ 40 kg")],
+        ),
+        # neighbours: a line running on from the item above, and one ungrouped that names no part nor whom
+        (
+            "* Age 18-65\n* Positive for one of the\nfollowing:\n* ANA",
+            [(None, None, "Age 18-65"), (None, None, "Positive for one of the following:"), (None, None, "ANA")],
+        ),
+        (
+            "* Age 18-65\nLaboratory values:\n* Hb ≥ 9",
+            [(None, None, "Age 18-65"), (None, None, "Laboratory values:"), (None, None, "Hb ≥ 9")],
+        ),
+    ],
+)
+def test_sub_headings_right_under_an_item(text: str, expected: list) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n{text}\n\nExclusion Criteria:\n* Pregnancy")
+    assert [(c.get("group"), c.get("number"), c["text"]) for c in found.inclusion] == expected

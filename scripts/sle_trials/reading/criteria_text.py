@@ -717,6 +717,11 @@ def _run_in_after_dash(scope: str, several: bool = False, empty: bool = False) -
     return not several
 
 
+# a sub-heading saying whom the items under it are for: "For adolescents:", "For participants aged 12 to 17 years:"
+_FOR_WHOM = lazy(
+    r"(?i)(?:\*\*|__)?for\s+(?:\w+\s+){0,3}?(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatric|"
+    r"participants?|patients?|subjects?|women|men|males?|females?)\b"
+)
 # words by which a heading's dash names whom its list is for: a group of the list ("Inclusion Criteria - Adults")
 _WHOM = lazy(
     r"(?i)\b(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatrics?|participants?|patients?|subjects?|volunteers?"
@@ -1623,6 +1628,8 @@ class _Reader:
         if not raw.startswith(_GROUP) and self.definition(line, raw):
             return
         heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap, self.margin)
+        if heading is None and not raw.startswith(_GROUP) and self.tight_subheading(lines, at, line):
+            heading = _subheading(lines, at, True, self.margin)
         if heading is not None:
             self.subheading(heading)
             return
@@ -1659,6 +1666,19 @@ class _Reader:
         self.under = self.under or self.run_end is not None
         self.at = at
         self.marked(m, indent, m.group("text").strip())
+
+    def tight_subheading(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether a line right under an item (no blank line between them) may be a sub-heading (_subheading reads
+        whether it is one): where the list's items are grouped under sub-headings already ("Part A:" / "1. Age
+        18-65" / "Part B:" / "1. Age 12-17"), or it names a part of the study or whom its items are for ("Cohort B
+        (LN):", "For adolescents:"), and it does not run on from the line above. Before, such a line was read as a
+        criterion of the group above it, and the criteria under it as that group's (an adolescents' age limit as
+        the adults'), and the check, reading the source alike, passed it."""
+        if self.gap or self.last is None or self.colon is not None or at == 0:
+            return False
+        if self.group is None and not (_PART_WORD.search(line) or _FOR_WHOM.match(line.strip())):
+            return False
+        return not _runs_on(lines[at - 1], line, self.last_indent)
 
     def blank(self) -> None:
         while len(self.stack) > 1 and self.stack[-1].until_blank:
