@@ -649,6 +649,40 @@ def test_sub_headings_right_under_an_item(text: str, expected: list) -> None:
     assert [(c.get("group"), c.get("number"), c["text"]) for c in found.inclusion] == expected
 
 
+# --- a Chinese heading with an aside in brackets ------------------------------------------------------------------
+
+HAN_ASIDE = (
+    "入选标准（需满足以下所有条件）：\n1. 年龄18-65岁\n2. 确诊系统性红斑狼疮\n"
+    "排除标准（符合以下任何一条者不能入选）：\n1. 妊娠"
+)
+
+
+def test_a_chinese_heading_with_an_aside_heads_its_list(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "入选标准（需满足以下所有条件）：" (inclusion criteria, all of the following to be met) was no
+    heading: an English heading's aside in brackets was read, a Chinese one's not, and the whole text was left to
+    the curator."""
+    data = _imported(trials, registry, HAN_ASIDE, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "年龄18-65岁"},
+        {"number": 2, "text": "确诊系统性红斑狼疮"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "妊娠"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        ("【入选标准】（全部满足）：\n1、年龄18-65岁\n【排除标准】：\n1、妊娠", ["年龄18-65岁"], ["妊娠"]),
+        ("入选标准(Inclusion Criteria)：\n1、年龄18-65岁\n排除标准：\n1、妊娠", ["年龄18-65岁"], ["妊娠"]),
+        # neighbours: the aside's kind said otherwise, or a colon in the brackets: no heading of that list
+        ("入选标准（Exclusion Criteria）：\n1、年龄18-65岁\n排除标准：\n1、妊娠", [], ["妊娠"]),
+    ],
+)
+def test_chinese_headings_with_an_aside(text: str, inclusion: list[str], exclusion: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)
+
+
 # --- left ------------------------------------------------------------------------------------------------------
 
 

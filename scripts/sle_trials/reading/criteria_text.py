@@ -679,7 +679,10 @@ _HAN_EXCLUSION = frozenset({"排除", "除外"})
 _HAN_HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*[【\[]?\s*(?:(?:key\s+)?(?P<en>inclusion|exclusion)\s+criteria\s*[/／]?\s*)?"
     r"(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)(?:标准|標準|条件|條件|基准|基準)\s*[】\]]?"
-    r"\s*(?:[(（]\s*(?:key\s+)?(?P<in_en>inclusion|exclusion)\s+criteria\s*[)）])?"
+    r"\s*(?:[(（]\s*(?:key\s+)?(?P<in_en>inclusion|exclusion)\s+criteria\s*[)）]"
+    # (or an aside, "入选标准（需满足以下所有条件）：", "排除标准（符合以下任何一条者不能入选）：": before, no
+    # heading, and the whole text was left to the curator)
+    r"|[(（][^()（）:：\n]{1,40}[)）])?"
     r"\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
