@@ -683,6 +683,55 @@ def test_chinese_headings_with_an_aside(text: str, inclusion: list[str], exclusi
     assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)
 
 
+# --- a letter marking an item with no space before a CJK word ------------------------------------------------------
+
+HAN_LETTERS = (
+    "纳入标准：\n1.年龄18~65周岁；\n2.符合以下条件之一：\na.抗ds-DNA抗体阳性；\nb.低补体；\n3.签署知情同意书。\n"
+    "排除标准：\n1.妊娠。"
+)
+
+
+def test_a_letter_with_no_space_before_a_cjk_word_marks_an_item(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "a.抗ds-DNA抗体阳性；" (a letter and a stop with no space before a CJK word, as Chinese texts letter
+    their items, and as "3.Text" numbers one) was no item's mark: the line began in lower case and was read as words
+    of item 2, its alternatives run into one criterion, and the check, reading the source alike, passed it."""
+    data = _imported(trials, registry, HAN_LETTERS, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "年龄18~65周岁；"),
+        (2, "符合以下条件之一："),
+        [(None, "抗ds-DNA抗体阳性；"), (None, "低补体；")],
+        (3, "签署知情同意书。"),
+    ]
+
+
+def test_a_draft_running_lettered_items_into_the_one_above_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, HAN_LETTERS, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "      text: 符合以下条件之一：\n      sub_criteria:\n"
+        "        - text: 抗ds-DNA抗体阳性；\n        - text: 低补体；\n",
+        "      text: 符合以下条件之一： a.抗ds-DNA抗体阳性； b.低补体；\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Labs:\nA.血红蛋白≥90g/L\nB.中性粒细胞≥1.5",
+            [(1, "Labs:"), [(None, "血红蛋白≥90g/L"), (None, "中性粒细胞≥1.5")]],
+        ),
+        # neighbours: a letter and a stop before a Latin word, or in a word, are words
+        ("* E.coli infection\n* Vitamin D.维生素D缺乏", [(None, "E.coli infection"), (None, "Vitamin D.维生素D缺乏")]),
+    ],
+)
+def test_letters_with_no_space_before_a_word(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
 # --- left ------------------------------------------------------------------------------------------------------
 
 

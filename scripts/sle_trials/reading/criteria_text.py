@@ -348,7 +348,8 @@ _ITEM = lazy(
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})\.? +(?![a-z])"
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
         r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
-        r"|[(（]?[\u2160-\u217f][.)、．）] *))?"  # "Ⅱ.", "ⅱ)": roman numerals
+        r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals
+        r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])))?"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
         r"(?P<text>\S.*)$"
     )
     .replace(" ", _SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
