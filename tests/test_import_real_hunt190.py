@@ -732,21 +732,72 @@ def test_letters_with_no_space_before_a_word(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
 
 
-# --- left ------------------------------------------------------------------------------------------------------
+# --- a paragraph leading into alternatives after items of the list -------------------------------------------------
 
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="criteria_text._subheading reads a paragraph ending in a colon after a blank line as a sub-heading, its "
-    "group running to the next sub-heading: one leading into alternatives ('Patients must have at least one of the "
-    "following:') groups its alternatives as criteria each required, and every criterion after them as theirs",
+ALTERNATIVES = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n\nPatients must have at least one of the following:\n\n"
+    "* Anti-dsDNA antibodies above the laboratory's upper limit\n* Low complement C3\n\n* Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy"
 )
-def test_a_paragraph_leading_into_alternatives_is_no_sub_heading() -> None:
-    found = criteria_text.split(
-        "Inclusion Criteria:\n\n* Age 18-65\n\nPatients must have at least one of the following:\n\n"
-        "* Anti-dsDNA positive\n* Low complement\n\n* Signed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+
+
+def test_a_paragraph_leading_into_alternatives_is_a_criterion_holding_them(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Patients must have at least one of the following:" in a paragraph of its own after the list's items
+    was read as a sub-heading: its alternatives each a criterion of its group, required, and every criterion after
+    them ("Signed informed consent") listed under it as its group too, and the check, reading the source alike,
+    passed it. After items of the list, such a paragraph leading into alternatives ("at least one of", "one or
+    more of", "any of", "either") is a criterion, the run of items right under it, up to a blank line, its
+    sub-criteria."""
+    data = _imported(trials, registry, ALTERNATIVES, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Patients must have at least one of the following:"),
+        [(None, "Anti-dsDNA antibodies above the laboratory's upper limit"), (None, "Low complement C3")],
+        (None, "Signed informed consent"),
+    ]
+
+
+def test_a_draft_grouping_criteria_under_a_paragraph_leading_into_alternatives_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, ALTERNATIVES, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - text: Signed informed consent\n",
+        "    - group: Patients must have at least one of the following\n      text: Signed informed consent\n",
     )
-    assert found.inclusion[-1] == {"text": "Signed consent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Age 18-65\n\nAny one of the following:\n1. ANA\n2. dsDNA\n\n2. Consent",
+            [(1, "Age 18-65"), (None, "Any one of the following:"), [(1, "ANA"), (2, "dsDNA")], (2, "Consent")],
+        ),
+        # neighbours: a sub-heading saying whom, and a paragraph first in the list, are sub-headings as before
+        (
+            "* Age 18-65\n\nFor adolescents:\n\n* Weight ≥ 40 kg\n\n* Consent",
+            [(None, "Age 18-65"), ("For adolescents", "Weight ≥ 40 kg"), ("For adolescents", "Consent")],
+        ),
+        (
+            "Patients must meet one of the following:\n\n* A\n* B",
+            [("Patients must meet one of the following", "A"), ("Patients must meet one of the following", "B")],
+        ),
+    ],
+)
+def test_paragraphs_after_items(text: str, expected: list) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
+    if any("group" in c for c in found):
+        assert [(c.get("group"), c["text"]) for c in found] == [tuple(x) for x in expected]
+    else:
+        assert _tree(found) == expected
+
+
+# --- left ------------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.xfail(

@@ -726,6 +726,12 @@ _FOR_WHOM = lazy(
     r"(?i)(?:\*\*|__)?for\s+(?:\w+\s+){0,3}?(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatric|"
     r"participants?|patients?|subjects?|women|men|males?|females?)\b"
 )
+# words by which a paragraph leads into alternatives: "Patients must have at least one of the following:", "Any one
+# of:", "Either:"
+_ALTERNATIVES = lazy(
+    r"(?i)(?:\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|one|any|either)\s+(?:\w+\s+){0,2}?(?:of\b|from\b)"
+    r"|^(?:\*\*|__)?either\b)"
+)
 # words by which a heading's dash names whom its list is for: a group of the list ("Inclusion Criteria - Adults")
 _WHOM = lazy(
     r"(?i)\b(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatrics?|participants?|patients?|subjects?|volunteers?"
@@ -1601,6 +1607,8 @@ class _Reader:
         self.apart: list[str] = []
         self.in_apart = False  # whether the line read last was (a line of) such a note
         self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
+        self.alternatives: dict | None = None  # a paragraph leading into alternatives, while its items are to come
+        self.led_into: list[str] = []  # such paragraphs, the items right under them read as their sub-criteria
         # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
         self.conjunction: tuple[str, dict] | None = None
         # criteria that run on over a line holding only a conjunction, each once (its text is read for the
@@ -1632,6 +1640,10 @@ class _Reader:
         if not raw.startswith(_GROUP) and self.definition(line, raw):
             return
         heading = raw[1:] if raw.startswith(_GROUP) else _subheading(lines, at, self.gap, self.margin)
+        if heading is not None and not raw.startswith(_GROUP) and self.last is not None and _ALTERNATIVES.search(line):
+            # "* Age 18-65" / "" / "Patients must have at least one of the following:" / "" / "* Anti-dsDNA positive" /
+            # "* Low complement": a criterion whose items are its alternatives, no sub-heading (paragraph, level)
+            heading = None
         if heading is None and not raw.startswith(_GROUP) and self.tight_subheading(lines, at, line):
             heading = _subheading(lines, at, True, self.margin)
         if heading is not None:
@@ -1882,6 +1894,8 @@ class _Reader:
                 stack[:] = [_Level(indent, self.top, 0)]
             (stack[-1].items if stack else self.top).append(paragraph)
             self.last_depth = stack[-1].depth if stack else 0
+            if not self.last_depth and text.endswith((":", "：")) and _ALTERNATIVES.search(text):
+                self.alternatives = paragraph
         self.last, self.gap, self.noted_over = paragraph, False, True
 
     def _beside(self, indent: int) -> tuple[list, int, int] | None:
@@ -2025,6 +2039,16 @@ class _Reader:
                 or (number == 1 and level.style is not None and self.style not in (None, level.style))
             )
         )
+        # "Patients must have at least one of the following:" / "" / "* Anti-dsDNA positive" / "* Low complement" / "" /
+        # "* Signed consent", a paragraph after items of the list: the run of items right under it, up to a blank
+        # line, are its alternatives (read as a sub-heading, they were criteria each required, and every criterion
+        # after them was listed under it as its group)
+        led = not deeper and parent is not None and parent is self.last and parent is self.alternatives
+        if led:
+            assert parent is not None
+            self.alternatives = None
+            self.led_into.append(parent["text"])
+            lettered = True
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
@@ -2035,7 +2059,7 @@ class _Reader:
                 restarted=restart,
                 marked_under=kind if lettered else None,
                 parent=parent,
-                until_blank=lettered and self.under and self.run_end is None,
+                until_blank=(lettered and self.under and self.run_end is None) or led,
                 until=self.run_end if lettered else None,
             )
             stack.append(level)
@@ -2134,6 +2158,13 @@ class _Reader:
                 f"{_counted(self.unjoined, 'line', 'lines')} holding only a conjunction "
                 f"{'stand' if many else 'stands'} where no item of the same list level is on both sides; not imported "
                 "as a criterion: the curator reads from the source what it joins."
+            )
+        if self.led_into:
+            many = len(self.led_into) > 1
+            remarks.append(
+                f"the items right under {_counted(self.led_into, 'paragraph', 'paragraphs')} leading into "
+                f"alternatives, up to a blank line, are read as {'their' if many else 'its'} sub-criteria; "
+                f"{'they are' if many else 'it is'} read as a criterion, not as a sub-heading."
             )
         if self.definitions:
             many = len(self.definitions) > 1
