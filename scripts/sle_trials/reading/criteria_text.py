@@ -533,7 +533,13 @@ class _Numbering:
         return at
 
 
-def _runs_on(previous: str, line: str, above: int = 0) -> bool:
+# a name that begins in lower case, a capital within its first word ("anti-dsDNA", "eGFR ≥ 60", "hsCRP", "pANCA"):
+# among lines listed under an item ending in a colon, an item of the list, not a wrapped line, which a line beginning
+# in lower case is read as ("ANA" / "anti-dsDNA" under "Positive for one of:" were one sub-criterion "ANA anti-dsDNA")
+_NAMED_IN_LOWER_CASE = lazy(r"[a-z][a-z-]*[A-Z]")
+
+
+def _runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
@@ -542,11 +548,14 @@ def _runs_on(previous: str, line: str, above: int = 0) -> bool:
     beyond the first line of the item above (above: its indent), not the line's start: in a text indented
     throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
     line, and "  * Pregnancy or breastfeeding" / "  NB-UVB phototherapy within 4 weeks" imported as one
-    exclusion criterion."""
+    exclusion criterion. listing: the line stands among lines listed under an item ending in a colon, where a name
+    beginning in lower case (_NAMED_IN_LOWER_CASE) is an item of the list, not a wrapped line."""
     if _indent(line) > above or _GOES_ON.match(line.lstrip()):
         return True
     first = line.lstrip()[:1]
-    if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘["):
+    if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘[") and not (
+        listing and _NAMED_IN_LOWER_CASE.match(line.lstrip())
+    ):
         return True
     return bool(_RUNS_ON.search(unescaped(previous).rstrip()))
 
@@ -1809,7 +1818,8 @@ class _Reader:
         if self.last is not None and self.join(self.last, line.strip()):
             return
         if self.last is not None and not self.gap:
-            if _runs_on(previous, line, self.last_indent):
+            listing = self.colon is not None or previous.rstrip().endswith((":", "："))
+            if _runs_on(previous, line, self.last_indent, listing=listing):
                 self.last["text"] += " " + line.strip()  # a wrapped line of the same item
                 return
             if self.colon is None and previous.rstrip().endswith((":", "：")) and self.last_depth < MAX_DEPTH:
