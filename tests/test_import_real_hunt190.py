@@ -855,3 +855,62 @@ def test_a_draft_joining_names_listed_under_a_colon_is_refused(trials: Trials, r
 )
 def test_names_beginning_in_lower_case(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- numbers right under a lettered item leading into them ---------------------------------------------------
+
+LETTERED_PARTS = (
+    "Inclusion Criteria:\nA. Lupus nephritis cohort:\n1. Biopsy-proven lupus nephritis\n2. Proteinuria ≥ 0.5 g/day\n"
+    "B. Extrarenal cohort:\n1. SLEDAI-2K ≥ 6\n2. Refractory to two standard therapies\n\nExclusion Criteria:\n"
+    "1. Pregnancy"
+)
+
+
+def test_numbers_under_a_lettered_item_leading_into_them_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "A. Lupus nephritis cohort:" / "1. Biopsy-proven lupus nephritis" / "2. ..." / "B. Extrarenal
+    cohort:" / "1. ..." read the first cohort's numbered criteria as criteria of the whole list, each required of
+    everyone, beside "A." (numbers under a letter at its indent were never its items), and the second's, numbered
+    again from 1, as "B."'s own; the check, reading the source alike, passed it. Numbers right under a lettered
+    (or roman-numbered) item leading into them are its sub-criteria, as letters are under a number."""
+    data = _imported(trials, registry, LETTERED_PARTS, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Lupus nephritis cohort:"),
+        [(1, "Biopsy-proven lupus nephritis"), (2, "Proteinuria ≥ 0.5 g/day")],
+        (None, "Extrarenal cohort:"),
+        [(1, "SLEDAI-2K ≥ 6"), (2, "Refractory to two standard therapies")],
+    ]
+
+
+def test_a_draft_listing_a_lettered_items_parts_beside_it_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, LETTERED_PARTS, tmp_path)
+    _refused(
+        trials,
+        registry,
+        '    - text: "Lupus nephritis cohort:"\n      sub_criteria:\n        - number: 1\n'
+        "          text: Biopsy-proven lupus nephritis\n        - number: 2\n          text: Proteinuria ≥ 0.5 g/day\n",
+        '    - text: "Lupus nephritis cohort:"\n    - number: 1\n      text: Biopsy-proven lupus nephritis\n'
+        "    - number: 2\n      text: Proteinuria ≥ 0.5 g/day\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I. General:\n1. Age 18-65\n2. Consent\nII. Disease:\n1. SLE",
+            [(None, "General:"), [(1, "Age 18-65"), (2, "Consent")], (None, "Disease:"), [(1, "SLE")]],
+        ),
+        # neighbours: numbers under a lettered item leading into nothing, and the numbers after a number's letters
+        ("a. Age 18-65\n1. SLE", [(None, "Age 18-65"), (1, "SLE")]),
+        (
+            "1. Women must:\na. test negative\nb. use contraception\n2. Consent",
+            [(1, "Women must:"), [(None, "test negative"), (None, "use contraception")], (2, "Consent")],
+        ),
+    ],
+)
+def test_numbers_under_a_lettered_item(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

@@ -1524,6 +1524,11 @@ _MARKED_UNDER = frozenset(
         ("letter", "roman"),
         ("number", "roman"),
         ("bullet", "roman"),
+        # (numbers under a letter or a roman numeral: "A. Lupus nephritis cohort:" / "1. Biopsy-proven LN" / "B.
+        # Extrarenal cohort:" / "1. SLEDAI-2K ≥ 6" read the first cohort's criteria as the whole list's, each
+        # required of everyone, and the second's, numbered again, as its own)
+        ("letter", "number"),
+        ("roman", "number"),
     }
 )
 # the letter before each roman numeral that is a letter too: "i." after "h." is the letter i, as "v." after "u."
