@@ -872,8 +872,8 @@ def test_numbers_under_a_lettered_item_leading_into_them_are_its_sub_criteria(
     """Before, "A. Lupus nephritis cohort:" / "1. Biopsy-proven lupus nephritis" / "2. ..." / "B. Extrarenal
     cohort:" / "1. ..." read the first cohort's numbered criteria as criteria of the whole list, each required of
     everyone, beside "A." (numbers under a letter at its indent were never its items), and the second's, numbered
-    again from 1, as "B."'s own; the check, reading the source alike, passed it. Numbers right under a lettered
-    (or roman-numbered) item leading into them are its sub-criteria, as letters are under a number."""
+    again from 1, as "B."'s own; the check, reading the source alike, passed it. Numbers right under a lettered,
+    roman-numbered or bulleted item leading into them are its sub-criteria, as letters are under a number."""
     data = _imported(trials, registry, LETTERED_PARTS, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Lupus nephritis cohort:"),
@@ -904,8 +904,27 @@ def test_a_draft_listing_a_lettered_items_parts_beside_it_is_refused(
             "I. General:\n1. Age 18-65\n2. Consent\nII. Disease:\n1. SLE",
             [(None, "General:"), [(1, "Age 18-65"), (2, "Consent")], (None, "Disease:"), [(1, "SLE")]],
         ),
-        # neighbours: numbers under a lettered item leading into nothing, and the numbers after a number's letters
+        (
+            "* Age 18-65\n* Adequate organ function:\n1. Hb ≥ 9\n2. ANC ≥ 1.5\n* Consent",
+            [
+                (None, "Age 18-65"),
+                (None, "Adequate organ function:"),
+                [(1, "Hb ≥ 9"), (2, "ANC ≥ 1.5")],
+                (None, "Consent"),
+            ],
+        ),
+        (
+            "- Active SLE defined as\n1) SLEDAI-2K ≥ 6, and\n2) anti-dsDNA positive\n- Consent",
+            [
+                (None, "Active SLE defined as"),
+                [(1, "SLEDAI-2K ≥ 6, and"), (2, "anti-dsDNA positive")],
+                (None, "Consent"),
+            ],
+        ),
+        # neighbours: numbers under a lettered or bulleted item leading into nothing, and the numbers after a
+        # number's letters
         ("a. Age 18-65\n1. SLE", [(None, "Age 18-65"), (1, "SLE")]),
+        ("* Age 18-65\n* Consent\n1. Weight ≥ 40 kg", [(None, "Age 18-65"), (None, "Consent"), (1, "Weight ≥ 40 kg")]),
         (
             "1. Women must:\na. test negative\nb. use contraception\n2. Consent",
             [(1, "Women must:"), [(None, "test negative"), (None, "use contraception")], (2, "Consent")],

@@ -1529,6 +1529,7 @@ _MARKED_UNDER = frozenset(
         # required of everyone, and the second's, numbered again, as its own)
         ("letter", "number"),
         ("roman", "number"),
+        ("bullet", "number"),  # ("* Adequate organ function:" / "1. Hb ≥ 9 g/dL" / "2. ANC ≥ 1.5" / "* Consent")
     }
 )
 # the letter before each roman numeral that is a letter too: "i." after "h." is the letter i, as "v." after "u."
