@@ -933,3 +933,78 @@ def test_a_draft_listing_a_lettered_items_parts_beside_it_is_refused(
 )
 def test_numbers_under_a_lettered_item(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- items of another mark right under a lettered or roman-numbered item leading into them ------------------------
+
+OTHER_MARKS = (
+    "Inclusion Criteria:\nA. Age 18 to 65 years\nB. Adequate organ function:\na) Hemoglobin ≥ 9 g/dL\n"
+    "b) Platelets ≥ 100 × 10^9/L\nC. Signed informed consent\n\nExclusion Criteria:\n1. Pregnancy"
+)
+
+
+def test_letters_written_otherwise_under_a_lettered_item_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "B. Adequate organ function:" / "a) Hemoglobin ..." / "b) Platelets ..." / "C. Signed informed
+    consent" read the parts as criteria beside "B.", each required of itself, and so did bullets under "B." and
+    letters or bullets under a roman numeral ("ii. Organ function:" / "a) Hb"); the check, reading the source alike,
+    passed it. Items of another mark, or letters started again at "a" written otherwise than the list's, right
+    under a lettered or roman-numbered item leading into them are its sub-criteria; the list's own letters (or
+    numerals) after them go on with it."""
+    data = _imported(trials, registry, OTHER_MARKS, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Adequate organ function:"),
+        [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
+        (None, "Signed informed consent"),
+    ]
+
+
+def test_a_draft_listing_a_lettered_items_other_parts_beside_it_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, OTHER_MARKS, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "        - text: Platelets ≥ 100 × 10^9/L\n    - text: Signed informed consent\n",
+        "        - text: Platelets ≥ 100 × 10^9/L\n        - text: Signed informed consent\n",
+    )
+
+
+@pytest.mark.parametrize("parent", ["A.", "(a)", "ii."])
+@pytest.mark.parametrize("child", ["*", "-", "•", "a)", "(a)", "A."])
+def test_items_of_another_mark_under_a_lettered_item(parent: str, child: str) -> None:
+    if parent == child:
+        pytest.skip("the same mark: siblings")
+    first, second, third = {"A.": ("A.", "B.", "C."), "(a)": ("(a)", "(b)", "(c)"), "ii.": ("i.", "ii.", "iii.")}[
+        parent
+    ]
+    one, two = {
+        "*": ("*", "*"),
+        "-": ("-", "-"),
+        "•": ("•", "•"),
+        "a)": ("a)", "b)"),
+        "(a)": ("(a)", "(b)"),
+        "A.": ("A.", "B."),
+    }[child]
+    text = f"{first} Age 18-65\n{second} Organ function:\n{one} Hb ≥ 9\n{two} ANC ≥ 1.5\n{third} Consent"
+    assert _inclusion(text) == [
+        (None, "Age 18-65"),
+        (None, "Organ function:"),
+        [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")],
+        (None, "Consent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # neighbours: under a lettered item leading into nothing, letters of another mark go on beside it
+        "a) Age 18-65\nb) Organ function\na) Hb\nc) Consent",
+        "A. Age 18-65\nB. Organ function\n* Hb ≥ 9\nC. Consent",
+    ],
+)
+def test_items_of_another_mark_under_a_lettered_item_leading_into_nothing(text: str) -> None:
+    assert all(len(x) == 2 for x in _inclusion(text))  # (no sub-criteria)

@@ -592,6 +592,8 @@ class _Level:
     last_number: int | None = None
     restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
     style: str | None = None  # how its first numbered item writes its number (_style: "9.", "(9)", "9、")
+    kind: str | None = None  # the kind of mark of its first item (_kind)
+    letter_style: str | None = None  # how its first lettered item writes its letter (_letter_style)
     # the kind of mark (_kind) of items nested by it alone: lettered or bulleted under a numbered item
     # ending in a colon, or lettered under a bulleted one, written at the same indent
     marked_under: str | None = None
@@ -1530,6 +1532,9 @@ _MARKED_UNDER = frozenset(
         ("letter", "number"),
         ("roman", "number"),
         ("bullet", "number"),  # ("* Adequate organ function:" / "1. Hb ≥ 9 g/dL" / "2. ANC ≥ 1.5" / "* Consent")
+        ("letter", "bullet"),  # ("B. Organ function:" / "* Hb ≥ 9 g/dL" / "* ANC ≥ 1.5" / "C. Consent")
+        ("roman", "bullet"),
+        ("roman", "letter"),  # ("ii. Organ function:" / "a) Hb ≥ 9 g/dL" / "b) ANC ≥ 1.5" / "iii. Consent")
     }
 )
 # the letter before each roman numeral that is a letter too: "i." after "h." is the letter i, as "v." after "u."
@@ -1557,6 +1562,13 @@ def _style(m: re.Match) -> str:
     if m.group("circled"):
         return "①"
     return re.sub(_HAN, "十", re.sub(_DIGIT + "+", "9", mark))
+
+
+def _letter_style(m: re.Match) -> str:
+    """How a lettered item's mark writes its letter: the mark with its letter written "a" or "A" ("a)" of "c)",
+    "(a)" of "(b)", "A." of "B.")."""
+    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
+    return re.sub("[A-Z]", "A", re.sub("[a-z]", "a", mark))
 
 
 def _letters(m: re.Match) -> str:
@@ -1611,6 +1623,7 @@ class _Reader:
         self.last_kind: str | None = None  # the kind of mark of the last item (_kind)
         self.last_letter: str | None = None  # the letters of the last lettered item's mark (_kind)
         self.style: str | None = None  # how the numbered item read writes its number (_style)
+        self.letter_style: str | None = None  # how the lettered item read writes its letter (_letter_style)
         self.resumed_after: list[str] = []  # items read as the outer list's where a sub-list's numbering went on too
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
@@ -1938,6 +1951,7 @@ class _Reader:
         number = _number(m)
         item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
         self.style = _style(m) if number is not None else None
+        self.letter_style = _letter_style(m) if m.group("letter") else None
         kind = _kind(m, self.last_letter)
         if kind in ("letter", "roman"):
             self.last_letter = _letters(m)
@@ -1962,11 +1976,24 @@ class _Reader:
             self.conjunction = None
         self.unjoin()
         level.items.append(item if level.depth else _grouped(item, self.group))
+        level.kind = level.kind or kind
+        if kind == "letter":
+            level.letter_style = level.letter_style or self.letter_style
         if number is not None:
             level.last_number = number
             level.style = level.style or self.style
         self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
         self.last_kind = kind
+
+    def outer_letters(self, stack: list[_Level]) -> bool:
+        """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
+        as they are and not as the top's ("C." after "B. Organ function:" / "a) Hb" / "b) ANC")."""
+        return (
+            len(stack) > 1
+            and self.letter_style is not None
+            and stack[-1].letter_style not in (None, self.letter_style)
+            and stack[-2].letter_style == self.letter_style
+        )
 
     def resumed(self, outer: _Level, inner: _Level, number: int, text: str) -> bool:
         """Whether an item numbered number, at the indent of a numbering started again under an item of the outer
@@ -1996,7 +2023,12 @@ class _Reader:
             stack.append(_Level(indent, self.top, 0))
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
-        while stack[-1].marked_under not in (None, kind, "letter" if kind == "roman" else None) and len(stack) > 1:
+        while (
+            len(stack) > 1
+            and stack[-1].marked_under not in (None, kind)
+            # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
+            and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
+        ) or self.outer_letters(stack):
             # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on (from under "b) either:" /
             # "i. ..." / "ii. ...", two levels up)
             stack.pop()
@@ -2017,12 +2049,22 @@ class _Reader:
         said = str(parent.get("text", "")) if parent is not None else ""
         numbered = parent.get("number") if parent is not None else None
         opened = said.rstrip().endswith((":", "："))
+        # "B. Organ function:" / "a) Hb ≥ 9 g/dL" / "b) ANC ≥ 1.5" / "C. Consent": letters started again at "a",
+        # written otherwise than the list's, under a lettered item leading into them, are its sub-criteria
+        relettered = (
+            kind == "letter"
+            and self.last_letter == "a"
+            and self.last_kind == "letter"
+            and level.letter_style not in (None, self.letter_style)
+            and (opened or _opens_list(said))
+        )
         lettered = (
             not deeper
             and parent is not None
             and parent is self.last
             and (
-                (self.under and opened)
+                relettered
+                or (self.under and opened)
                 or (
                     (self.last_kind, kind) in _MARKED_UNDER
                     and (
