@@ -1008,3 +1008,25 @@ def test_items_of_another_mark_under_a_lettered_item(parent: str, child: str) ->
 )
 def test_items_of_another_mark_under_a_lettered_item_leading_into_nothing(text: str) -> None:
     assert all(len(x) == 2 for x in _inclusion(text))  # (no sub-criteria)
+
+
+# --- a heading's underline -------------------------------------------------------------------------------------
+
+UNDERLINED = (
+    "Inclusion Criteria\n==================\n* Age 18 to 65 years\n\nExclusion Criteria\n------------------\n"
+    "* Pregnancy"
+)
+
+
+def test_a_headings_underline_is_no_criterion(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, the "=" underline of a markdown heading ("Inclusion Criteria" / "==================", as a setext
+    heading is written) was imported as an inclusion criterion "==================", and the check, reading the
+    source alike, passed it ("------------------" under the other heading was a line of list marks already)."""
+    data = _imported(trials, registry, UNDERLINED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
+
+
+@pytest.mark.parametrize("rule", ["=", "=====", "___", "* * *"])
+def test_a_rule_between_criteria_is_no_criterion(rule: str) -> None:
+    assert _inclusion(f"* Age 18-65\n\n{rule}\n\n* Consent") == [(None, "Age 18-65"), (None, "Consent")]

@@ -579,8 +579,9 @@ def _indent(line: str) -> int:
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 # a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
 # leaves an empty item), or a page's SEPARATOR (between a table's rows, around a
-# control's text: markup.py): no criterion, read as a blank line
-_MARKS_ONLY = lazy("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+")
+# control's text: markup.py), or a markdown heading's underline or a rule ("========" under "Inclusion Criteria",
+# "___"): no criterion, read as a blank line (the underline was imported as a criterion "========")
+_MARKS_ONLY = lazy("[" + _SPACE[1:-1] + BULLETS + SEPARATOR + "]+|=+|_{3,}")
 _GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")
 
 
