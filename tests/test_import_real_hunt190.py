@@ -1030,3 +1030,78 @@ def test_a_headings_underline_is_no_criterion(trials: Trials, registry: Path, tm
 @pytest.mark.parametrize("rule", ["=", "=====", "___", "* * *"])
 def test_a_rule_between_criteria_is_no_criterion(rule: str) -> None:
     assert _inclusion(f"* Age 18-65\n\n{rule}\n\n* Consent") == [(None, "Age 18-65"), (None, "Consent")]
+
+
+# --- the labels of a protocol template's categories of criteria -----------------------------------------------
+
+TEMPLATE = (
+    "**Inclusion Criteria**\n\nParticipants are eligible to be included in the study only if all of the following "
+    "criteria apply:\n\nAge\n\n1. Participant must be 18 to 65 years of age.\n\nType of Participant and Disease "
+    "Characteristics\n\n2. Diagnosis of SLE.\n3. Active disease at screening.\n\n**Exclusion Criteria**\n\n"
+    "Participants are excluded from the study if any of the following criteria apply:\n\nMedical Conditions\n\n"
+    "1. Pregnancy.\n\nPrior/Concomitant Therapy\n\n2. Prior CAR-T cell therapy."
+)
+
+
+def test_a_templates_category_labels_group_its_criteria(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, a protocol template's labels of its categories of criteria, between numbered criteria ("Age" / "1.
+    Participant must be 18 to 65 years of age." / "Type of Participant and Disease Characteristics" / "2. ..."),
+    were imported as criteria ("Medical Conditions" an exclusion criterion), and so was the lead-in paragraph above
+    them, and the check, reading the source alike, passed it. A label after a blank line, a few capitalised words
+    ending in no stop or colon, the next line a numbered item going on with the list's numbering, is a sub-heading:
+    the group of the criteria under it."""
+    data = _imported(trials, registry, TEMPLATE, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "group": "Age", "text": "Participant must be 18 to 65 years of age."},
+        {"number": 2, "group": "Type of Participant and Disease Characteristics", "text": "Diagnosis of SLE."},
+        {
+            "number": 3,
+            "group": "Type of Participant and Disease Characteristics",
+            "text": "Active disease at screening.",
+        },
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "group": "Medical Conditions", "text": "Pregnancy."},
+        {"number": 2, "group": "Prior/Concomitant Therapy", "text": "Prior CAR-T cell therapy."},
+    ]
+
+
+def test_a_draft_holding_a_category_label_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, TEMPLATE, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "  exclusion_criteria:\n    - number: 1\n      group: Medical Conditions\n      text: Pregnancy.\n",
+        "  exclusion_criteria:\n    - text: Medical Conditions\n    - number: 1\n      text: Pregnancy.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line the numbering does not go on after, one ending in a stop, and one with many words: criteria
+        "1. Age 18-65\n\nPregnancy\n\n3. SLE",
+        "1. Age 18-65\n\nNo pregnancy.\n\n2. SLE",
+        "1. Age 18-65\n\nWilling and able to comply with all scheduled visits and study procedures\n\n2. SLE",
+        # no numbered item after it
+        "* Age 18-65\n\nPregnancy\n\n* SLE",
+    ],
+)
+def test_a_line_that_is_no_category_label_reads_as_before(text: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* X").inclusion
+    assert not any("group" in c for c in found) and len(found) == 3
+
+
+def test_lines_before_numberings_started_again_read_as_before() -> None:
+    """The neighbour: where no such line stands before a number past 1 (the numbering goes on across none), lines
+    before numberings started again read as before: the first a criterion, the second holding its numbering."""
+    found = _inclusion("Adults\n\n1. Age 18-65\n2. SLE\n\nAdolescents\n\n1. Age 12-17\n2. Weight ≥ 40 kg")
+    assert found == [
+        (None, "Adults"),
+        (1, "Age 18-65"),
+        (2, "SLE"),
+        (None, "Adolescents"),
+        [(1, "Age 12-17"), (2, "Weight ≥ 40 kg")],
+    ]

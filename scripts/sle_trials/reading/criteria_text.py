@@ -1043,7 +1043,7 @@ def _lead_in_items(kind: str, items: list[dict]) -> list[str]:
     while at < len(items):
         item = items[at]
         first = at == 0 or items[at - 1].get("group") != item.get("group")
-        others = "sub_criteria" in item or (at + 1 < len(items) and items[at + 1].get("group") == item.get("group"))
+        others = "sub_criteria" in item or at + 1 < len(items)  # (its items under a label of the list's, too)
         if not (first and others and "number" not in item and _leads_in(kind, item["text"])):
             at += 1
             continue
@@ -1590,6 +1590,32 @@ def _items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) ->
     return reader.finish()
 
 
+def _category_labels(lines: list[str], margin: int, numbering: _Numbering) -> dict[int, str]:
+    """{index: label} of the lines of a section that label categories of its numbered criteria: each after a blank
+    line (or first), unmarked, unindented, of eight words at most, capitalised, ending in no stop, colon or word
+    left unfinished, the next line with words a numbered item going on with the list's numbering (its next number,
+    or 1 first); where one such line at least stands before a number past 1 (a numbering that goes on across
+    labels: else "Adults" / "1. ..." / "Adolescents" / "1. ..." read as before, a numbering started again)."""
+    found: dict[int, tuple[str, int]] = {}
+    for at, line in enumerate(lines):
+        text = unescaped(line).strip().strip("*_").strip()
+        if (at and lines[at - 1].strip()) or line.startswith(_GROUP) or _indent(line) > margin or not text:
+            continue
+        if len(text) > 80 or len(text.split()) > 8 or text[-1] in ".;:,!?：；。" or not text[0].isupper():
+            continue
+        if _RUNS_ON.search(text) or _NOTE.match(text) or _marked(_item(line[margin:])):
+            continue
+        k = next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None)
+        item = _item(lines[k]) if k is not None else None
+        number = _number(item) if item is not None and _marked(item) else None
+        if item is None or number is None or len(item.group("indent")) > margin:
+            continue
+        before = [n for j, n in numbering.ordered.get(len(item.group("indent")), []) if j < at]
+        if number == (before[-1] + 1 if before else 1):
+            found[at] = (" ".join(text.split()), number)
+    return {at: text for at, (text, _) in found.items()} if any(n > 1 for _, n in found.values()) else {}
+
+
 class _Reader:
     """The state of reading one section's lines into criteria: the items so far (top), the levels
     of the list the next item may nest in (stack), the item the next continuation line belongs to
@@ -1637,6 +1663,7 @@ class _Reader:
         self.in_apart = False  # whether the line read last was (a line of) such a note
         self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
         self.alternatives: dict | None = None  # a paragraph leading into alternatives, while its items are to come
+        self.labels: dict[int, str] | None = None  # the section's labels of categories of criteria (_category_labels)
         self.led_into: list[str] = []  # such paragraphs, the items right under them read as their sub-criteria
         # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
         self.conjunction: tuple[str, dict] | None = None
@@ -1675,6 +1702,8 @@ class _Reader:
             heading = None
         if heading is None and not raw.startswith(_GROUP) and self.tight_subheading(lines, at, line):
             heading = _subheading(lines, at, True, self.margin)
+        if heading is None and not raw.startswith(_GROUP):
+            heading = self.label(lines, at, line)
         if heading is not None:
             self.subheading(heading)
             return
@@ -1711,6 +1740,15 @@ class _Reader:
         self.under = self.under or self.run_end is not None
         self.at = at
         self.marked(m, indent, m.group("text").strip())
+
+    def label(self, lines: list[str], at: int, line: str) -> str | None:
+        """The label of a category of the list's criteria the line is, if it is one, as protocol templates write
+        them between numbered criteria ("Age" / "1. Participant must be 18 to 65 years of age." / "Type of
+        Participant and Disease Characteristics" / "2. ..."): _category_labels. Before, each label was imported as a
+        criterion ("Medical Conditions" an exclusion criterion), and the check, reading the source alike, passed it."""
+        if self.labels is None:
+            self.labels = _category_labels(lines, self.margin, self.numbering)
+        return self.labels.get(at) if self.gap else None
 
     def tight_subheading(self, lines: list[str], at: int, line: str) -> bool:
         """Whether a line right under an item (no blank line between them) may be a sub-heading (_subheading reads
