@@ -1105,3 +1105,65 @@ def test_lines_before_numberings_started_again_read_as_before() -> None:
         (None, "Adolescents"),
         [(1, "Age 12-17"), (2, "Weight ≥ 40 kg")],
     ]
+
+
+# --- a heading in another language right under an item ----------------------------------------------------------
+
+SPANISH = "Criterios de inclusión:\n1. Edad de 18 a 65 años\n2. LES activo\nCriterios de exclusión:\n1. Embarazo"
+
+
+def test_a_heading_in_another_language_right_under_an_item_starts_its_list(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Criterios de exclusión:" right under the last inclusion criterion (no blank line between them) was
+    read as an inclusion criterion, the exclusion criteria its parts ("Embarazo", pregnancy, required), and the
+    check, reading the source alike, passed it: a heading in other words than an English one's starts its list
+    only after a blank line. A line of a heading's words alone ("criterios de", "critères de non-", "Kriterien",
+    the list's word) starts it right under an item too."""
+    data = _imported(trials, registry, SPANISH, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Edad de 18 a 65 años"},
+        {"number": 2, "text": "LES activo"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Embarazo"}]
+
+
+def test_a_draft_reading_a_heading_in_another_language_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    _imported(trials, registry, SPANISH, tmp_path)
+    _refused(
+        trials,
+        registry,
+        "    - number: 2\n      text: LES activo\n",
+        '    - number: 2\n      text: LES activo\n    - text: "Criterios de exclusión:"\n      sub_criteria:\n'
+        "        - number: 1\n          text: Embarazo\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            "Critères d'inclusion :\n1. Âge 18-65\nCritères de non-inclusion :\n1. Grossesse",
+            ["Âge 18-65"],
+            ["Grossesse"],
+        ),
+        ("Criteri di inclusione:\n- Età 18-65\nCriteri di esclusione:\n- Gravidanza", ["Età 18-65"], ["Gravidanza"]),
+        ("Critérios de inclusão:\n1. Idade 18-65\nCritérios de exclusão:\n1. Gravidez", ["Idade 18-65"], ["Gravidez"]),
+        (
+            "Einschlusskriterien:\n1. Alter 18-65\nAusschlusskriterien:\n1. Schwangerschaft",
+            ["Alter 18-65"],
+            ["Schwangerschaft"],
+        ),
+        # neighbour: a line right under an item that says more than a heading does stays the list's
+        (
+            "Inclusion Criteria:\n1. Age 18-65\nPatients excluded from the parent study:\n1. X",
+            ["Age 18-65", "Patients excluded from the parent study:"],
+            [],
+        ),
+    ],
+)
+def test_headings_in_other_languages(text: str, inclusion: list[str], exclusion: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)

@@ -781,9 +781,56 @@ def _names_a_part(line: str, part: str, heading: re.Match) -> bool:
 # the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
 # "Key exclusion criteria include:")
 _KIND_WORDS = {
-    "inclusion": frozenset({"inclusion", "inclusions", "included", "eligible"}),
-    "exclusion": frozenset({"exclusion", "exclusions", "excluded", "exclude", "ineligible"}),
+    "inclusion": frozenset(
+        {"inclusion", "inclusions", "included", "eligible", "inclusione", "inclusao", "einschlusskriterien"}
+    ),
+    "exclusion": frozenset(
+        {
+            "exclusion",
+            "exclusions",
+            "excluded",
+            "exclude",
+            "ineligible",
+            "esclusione",
+            "exclusao",
+            "ausschlusskriterien",
+        }
+    ),
 }
+# the words of a heading of a list in another language ("Criterios de exclusión:", "Critères de non-inclusion :",
+# "Criteri di esclusione:", "Ausschlusskriterien:"), which heads its list right under an item too, with no blank
+# line between them: before, "Criterios de exclusión:" right under the last inclusion criterion was read as an
+# inclusion criterion, the exclusion criteria its parts (pregnancy required)
+_HEADING_WORDS_ONLY = frozenset(
+    {
+        "criterios",
+        "criterio",
+        "criteres",
+        "critere",
+        "criteri",
+        "kriterien",
+        "criteria",
+        "de",
+        "d",
+        "del",
+        "des",
+        "di",
+        "dos",
+        "do",
+        "da",
+        "of",
+        "for",
+        "los",
+        "las",
+        "les",
+        "la",
+        "le",
+        "os",
+        "as",
+    }
+    | _KIND_WORDS["inclusion"] - {"included", "eligible"}
+    | _KIND_WORDS["exclusion"] - {"excluded", "exclude", "ineligible"}
+)
 
 
 def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
@@ -798,7 +845,8 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
     written = unescaped(_shown(lines[at]).rstrip())
     line = written.lstrip(" ")
     indent = len(written) - len(line)
-    if (at and lines[at - 1].strip()) or not line or line[:1].isspace() or len(line) > 100:
+    tight = bool(at and lines[at - 1].strip())  # (right under a line: a heading's words alone, _HEADING_WORDS_ONLY)
+    if not line or line[:1].isspace() or len(line) > 100:
         return None
     if top is not None and indent > top:
         return None
@@ -818,6 +866,8 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
     words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
+        return None
+    if tight and not (words <= _HEADING_WORDS_ONLY and re.search(r"crit|kriterien", folded)):
         return None
     return kinds.pop(), None, None
 
