@@ -797,6 +797,21 @@ def test_paragraphs_after_items(text: str, expected: list) -> None:
         assert _tree(found) == expected
 
 
+def test_a_line_leading_into_alternatives_right_under_an_item_is_no_sub_heading() -> None:
+    """In a list grouped under sub-headings, a line right under an item leading into alternatives ("Positive for at
+    least one of the following:") is a criterion holding them, as it is after a blank line, not a sub-heading that
+    would make each alternative a criterion of its group."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\nFor adults:\n* Age 18-65\nPositive for at least one of the following:\n* ANA\n"
+        "* anti-dsDNA\n\n* Consent\n\nExclusion Criteria:\n* Pregnancy"
+    ).inclusion
+    assert [(c.get("group"), c["text"], [x["text"] for x in c.get("sub_criteria", [])]) for c in found] == [
+        ("For adults", "Age 18-65", []),
+        ("For adults", "Positive for at least one of the following:", ["ANA", "anti-dsDNA"]),
+        ("For adults", "Consent", []),
+    ]
+
+
 # --- names beginning in lower case listed under an item ending in a colon ----------------------------------------
 
 LOWER_CASE_NAMES = (

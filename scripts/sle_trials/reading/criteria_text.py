@@ -1807,8 +1807,8 @@ class _Reader:
         (LN):", "For adolescents:"), and it does not run on from the line above. Before, such a line was read as a
         criterion of the group above it, and the criteria under it as that group's (an adolescents' age limit as
         the adults'), and the check, reading the source alike, passed it."""
-        if self.gap or self.last is None or self.colon is not None or at == 0:
-            return False
+        if self.gap or self.last is None or self.colon is not None or at == 0 or _ALTERNATIVES.search(line):
+            return False  # (a line leading into alternatives is a criterion holding them: paragraph, level)
         if self.group is None and not (_PART_WORD.search(line) or _FOR_WHOM.match(line.strip())):
             return False
         return not _runs_on(lines[at - 1], line, self.last_indent)
