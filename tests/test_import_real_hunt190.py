@@ -1182,3 +1182,42 @@ def test_a_draft_reading_a_heading_in_another_language_as_a_criterion_is_refused
 def test_headings_in_other_languages(text: str, inclusion: list[str], exclusion: list[str]) -> None:
     found = criteria_text.split(text)
     assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)
+
+
+# --- a word processor's "2.0" at the top of a list ----------------------------------------------------------------
+
+POINT_ZERO = (
+    "Inclusion Criteria:\n1.0 Age 18 to 65 years\n2.0 Adequate organ function:\n2.1 Hemoglobin ≥ 9 g/dL\n"
+    "2.2 Platelets ≥ 100 × 10^9/L\n3.0 Signed informed consent\n\nExclusion Criteria:\n1.0 Pregnancy"
+)
+
+
+def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "2.0 Adequate organ function:" / "2.1 Hemoglobin ..." / "2.2 Platelets ..." (a word processor's
+    numbering, the top of the list "1.0", "2.0") read "2.1" and "2.2" beside "2.0", each a criterion of its own,
+    and the check, reading the source alike, passed it: a decimal nests one level per point, and "2.0" has one as
+    "2.1" has. A decimal's trailing ".0" nests it no deeper: "2.0" is item 2's place, "2.1" under it."""
+    data = _imported(trials, registry, POINT_ZERO, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Adequate organ function:"),
+        [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
+        (None, "Signed informed consent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1.0 Age\n1.1 Sub\n1.1.1 Subsub\n2.0 Consent",
+            [(None, "Age"), [(None, "Sub"), [(None, "Subsub")]], (None, "Consent")],
+        ),
+        # neighbours: "2.10" is no "2.1" with a zero, and "2.1" under "2." nests as before
+        ("2. Labs:\n2.1 Hb\n2.10 ANC\n3. Consent", [(2, "Labs:"), [(None, "Hb"), (None, "ANC")], (3, "Consent")]),
+    ],
+)
+def test_decimals_with_a_trailing_zero(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

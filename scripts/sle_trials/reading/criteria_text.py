@@ -1776,7 +1776,8 @@ class _Reader:
         ):
             is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
         # "2.1" nests under "2.", "2.1.3" under "2.1"
-        indent = len(m.group("indent")) + (m.group("dec") or "").count(".") if m else 0
+        # ("2.0" is item 2, as a word processor numbers the top of a list: "2.1" nests under it, not beside it)
+        indent = len(m.group("indent")) + re.sub(r"(?:\.0+)+$", "", m.group("dec") or "").count(".") if m else 0
         if not is_item:
             if self.gap and self.bridge(lines, at, line):
                 return
