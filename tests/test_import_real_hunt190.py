@@ -1171,6 +1171,13 @@ def test_a_draft_reading_a_heading_in_another_language_as_a_criterion_is_refused
             ["Alter 18-65"],
             ["Schwangerschaft"],
         ),
+        # a sentence leading into the exclusion list in its words alone, right under an item
+        (
+            "Inclusion Criteria:\n1. Age 18-65\nPatients will be excluded if they have any of the following:\n"
+            "1. Pregnancy",
+            ["Age 18-65"],
+            ["Pregnancy"],
+        ),
         # neighbour: a line right under an item that says more than a heading does stays the list's
         (
             "Inclusion Criteria:\n1. Age 18-65\nPatients excluded from the parent study:\n1. X",

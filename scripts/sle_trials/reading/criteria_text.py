@@ -867,9 +867,16 @@ def _lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, No
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None
-    if tight and not (words <= _HEADING_WORDS_ONLY and re.search(r"crit|kriterien", folded)):
+    kind = kinds.pop()
+    if (
+        tight
+        and not (words <= _HEADING_WORDS_ONLY and re.search(r"crit|kriterien", folded))
+        and not (
+            _leads_in(kind, bare)  # ("Patients will be excluded if they have any of the following:", its words alone)
+        )
+    ):
         return None
-    return kinds.pop(), None, None
+    return kind, None, None
 
 
 # the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
