@@ -1222,9 +1222,19 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
             "1.0 Age\n1.1 Sub\n1.1.1 Subsub\n2.0 Consent",
             [(None, "Age"), [(None, "Sub"), [(None, "Subsub")]], (None, "Consent")],
         ),
+        # a decimal with a mark after it, as "2)" and "2-" number the list: "2.1)", "2.1-"
+        (
+            "1) Age\n2) Labs\n2.1) Hb\n2.2) ANC\n3) Consent",
+            [(1, "Age"), (2, "Labs"), [(None, "Hb"), (None, "ANC")], (3, "Consent")],
+        ),
+        (
+            "1- Age\n2- Labs:\n2.1- Hb\n2.2- ANC\n3- Consent",
+            [(1, "Age"), (2, "Labs:"), [(None, "Hb"), (None, "ANC")], (3, "Consent")],
+        ),
+        ("* ALT ≤\n2.5- x ULN", [(None, "ALT ≤ 2.5- x ULN")]),
         # neighbours: "2.10" is no "2.1" with a zero, and "2.1" under "2." nests as before
         ("2. Labs:\n2.1 Hb\n2.10 ANC\n3. Consent", [(2, "Labs:"), [(None, "Hb"), (None, "ANC")], (3, "Consent")]),
     ],
 )
-def test_decimals_with_a_trailing_zero(text: str, expected: list) -> None:
+def test_decimals_numbering_sub_criteria(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
