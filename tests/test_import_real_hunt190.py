@@ -1238,3 +1238,43 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
 )
 def test_decimals_numbering_sub_criteria(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- a heading marked as a list item, its words alone ------------------------------------------------------------
+
+MARKED_HEADING = "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Active SLE\n\n* Exclusion Criteria\n  * Pregnancy"
+
+
+def test_a_heading_marked_as_an_item_its_words_alone_heads_its_list(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "* Exclusion Criteria" (a heading bulleted as an item, with no colon, its list indented under it) was
+    an inclusion criterion "Exclusion Criteria", the exclusion criteria its parts (pregnancy required), and the
+    check, reading the source alike, passed it: a heading marked as an item headed its list only set off by a colon
+    or bold. One whose words are the line's whole text (the list's word and "criteria", a qualifier at most) heads
+    its list too."""
+    data = _imported(trials, registry, MARKED_HEADING, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "Active SLE"}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        ("* Inclusion Criteria\n  * Age 18-65\n* Exclusion Criteria\n  * Pregnancy", ["Age 18-65"], ["Pregnancy"]),
+        (
+            "1. Inclusion Criteria\n   1. Age 18-65\n2. Key Exclusion Criteria\n   1. Pregnancy",
+            ["Age 18-65"],
+            ["Pregnancy"],
+        ),
+        # neighbour: a heading's words with more after them are a criterion, as before
+        (
+            "Inclusion Criteria:\n\n* Inclusion criteria of the parent study met\n* Age 18-65",
+            ["Inclusion criteria of the parent study met", "Age 18-65"],
+            [],
+        ),
+    ],
+)
+def test_headings_marked_as_items(text: str, inclusion: list[str], exclusion: list[str]) -> None:
+    found = criteria_text.split(text)
+    assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)

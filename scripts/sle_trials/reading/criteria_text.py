@@ -657,7 +657,7 @@ def _heading_of(
     qualifier = heading and heading.group("qualifier")
     if heading and qualifier and qualifier.casefold() not in _QUALIFIERS and _names_a_part(bare, qualifier, heading):
         part = qualifier
-    if heading and marked and not (bare.startswith(("**", "__")) or _set_off(heading)):
+    if heading and marked and not (bare.startswith(("**", "__")) or _set_off(heading) or _alone(heading, part)):
         return None
     if heading:
         # (the words after the list's word: a part's "for Part B", for whom, an aside, a dash's words)
@@ -754,6 +754,20 @@ _WHOM = lazy(
 def _set_off(heading: re.Match) -> bool:
     """Whether a heading is set off by its punctuation: a colon with nothing after it, or a dash ending the line."""
     return bool((heading.group("colon") and not heading.group("rest")) or heading.group("dash"))
+
+
+def _alone(heading: re.Match, part: str | None) -> bool:
+    """Whether a heading's words are its line's whole text, a list's word and "criteria" with a qualifier at most
+    ("* Exclusion Criteria", "2. Key Exclusion Criteria"): a heading marked as an item, as a text nesting its lists
+    under their headings writes it, where before it was an item of the list above ("Exclusion Criteria", its
+    criteria its parts: "Pregnancy" a part of an inclusion criterion)."""
+    said = heading.group("name").strip().strip("*_").strip()
+    return (
+        not part
+        and heading.group("listed") is not None
+        and not (heading.group("scope") or heading.group("whom") or heading.group("aside") or heading.group("rest"))
+        and heading.group(0).strip().strip("*_").strip() == said
+    )
 
 
 def _says_something(text: str | None) -> bool:
