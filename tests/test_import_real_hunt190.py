@@ -642,6 +642,20 @@ def test_a_draft_listing_a_groups_criteria_under_the_group_above_is_refused(
             "* Age 18-65\nLaboratory values:\n* Hb ≥ 9",
             [(None, None, "Age 18-65"), (None, None, "Laboratory values:"), (None, None, "Hb ≥ 9")],
         ),
+        # a sub-heading opening with the word of the group's ("Step 1:" / ... / "Step 2:"), and, neighbour, a line
+        # ending in a colon under a group's item, which names no part nor whom: a criterion of the group, as before
+        (
+            "Step 1:\n1. Age 18-65\nStep 2:\n1. CAR-T eligible",
+            [("Step 1", 1, "Age 18-65"), ("Step 2", 1, "CAR-T eligible")],
+        ),
+        (
+            "For adults:\n* Age 18-65\nAdequate organ function:\n* Hb ≥ 9",
+            [
+                ("For adults", None, "Age 18-65"),
+                ("For adults", None, "Adequate organ function:"),
+                ("For adults", None, "Hb ≥ 9"),
+            ],
+        ),
     ],
 )
 def test_sub_headings_right_under_an_item(text: str, expected: list) -> None:

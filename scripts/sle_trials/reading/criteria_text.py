@@ -1824,15 +1824,17 @@ class _Reader:
 
     def tight_subheading(self, lines: list[str], at: int, line: str) -> bool:
         """Whether a line right under an item (no blank line between them) may be a sub-heading (_subheading reads
-        whether it is one): where the list's items are grouped under sub-headings already ("Part A:" / "1. Age
-        18-65" / "Part B:" / "1. Age 12-17"), or it names a part of the study or whom its items are for ("Cohort B
-        (LN):", "For adolescents:"), and it does not run on from the line above. Before, such a line was read as a
-        criterion of the group above it, and the criteria under it as that group's (an adolescents' age limit as
-        the adults'), and the check, reading the source alike, passed it."""
+        whether it is one): where it names a part of the study or whom its items are for ("Part B:", "Cohort B
+        (LN):", "For adolescents:"), or opens with the first word of the sub-heading the list's items are grouped
+        under ("Step 1:" / "1. ..." / "Step 2:"), and it does not run on from the line above. Before, such a line
+        was read as a criterion of the group above it, and the criteria under it as that group's (an adolescents'
+        age limit as the adults'), and the check, reading the source alike, passed it."""
         if self.gap or self.last is None or self.colon is not None or at == 0 or _ALTERNATIVES.search(line):
             return False  # (a line leading into alternatives is a criterion holding them: paragraph, level)
-        if self.group is None and not (_PART_WORD.search(line) or _FOR_WHOM.match(line.strip())):
-            return False
+        said = unescaped(line).strip().strip("*_").split()
+        alike = self.group is not None and said[:1] == self.group.split()[:1]  # ("Step 1:" / ... / "Step 2:")
+        if not (alike or _PART_WORD.search(line) or _FOR_WHOM.match(line.strip())):
+            return False  # ("For adults:" / "* Age" / "Adequate organ function:" / "* Hb": a criterion of adults')
         return not _runs_on(lines[at - 1], line, self.last_indent)
 
     def blank(self) -> None:
