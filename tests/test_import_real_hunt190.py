@@ -1292,3 +1292,31 @@ def test_a_heading_marked_as_an_item_its_words_alone_heads_its_list(
 def test_headings_marked_as_items(text: str, inclusion: list[str], exclusion: list[str]) -> None:
     found = criteria_text.split(text)
     assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (inclusion, exclusion)
+
+
+# --- letters run after words with no space before a CJK word -------------------------------------------------
+
+HAN_RUN = (
+    "入选标准：\n1、年龄18-65岁；\n2、符合以下任一条件：a.抗ds-DNA抗体阳性；b.低补体；c.蛋白尿\n3、签署知情同意书\n"
+    "排除标准：\n1、妊娠"
+)
+
+
+def test_letters_run_after_words_before_cjk_words_are_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "2、符合以下任一条件：a.抗ds-DNA抗体阳性；b.低补体；c.蛋白尿" (any one of: ..., lettered with no
+    space before each CJK word) was one criterion holding its alternatives, and the check, reading the source
+    alike, passed it: a run of letters was cut only where a space follows each mark. A letter's mark right before
+    a CJK word opens an item of the run too, as it marks a line's item."""
+    data = _imported(trials, registry, HAN_RUN, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (1, "年龄18-65岁；"),
+        (2, "符合以下任一条件："),
+        [(None, "抗ds-DNA抗体阳性；"), (None, "低补体；"), (None, "蛋白尿")],
+        (3, "签署知情同意书"),
+    ]
+
+
+def test_a_letter_before_a_cjk_word_in_a_latin_word_is_no_run() -> None:
+    assert _inclusion("1. Vitamin a.维生素 b.x c.y") == [(1, "Vitamin a.维生素 b.x c.y")]

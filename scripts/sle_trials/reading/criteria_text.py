@@ -1243,7 +1243,7 @@ def _run_in_items(line: str) -> list[str]:
 # of items numbered after words ("... one of the following: (1) IUD; (2) hormonal; (3) abstinence", "：1、...；2、...")
 _FIRST_LETTER = lazy(
     r"(?:(?<=[\s:：;,，；])|^)(?P<open>[(（]?)(?P<letter>[aA]|i|I|(?P<one>[1１]))(?P<close>\\?[.)）]|(?(one)、|(?!)))"
-    r"[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])"
+    r"(?:[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])|(?=[\u3400-\u9fff]))"  # (or no space before a CJK word)
 )
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
@@ -1283,7 +1283,8 @@ def _run_in_letters(line: str) -> list[str]:
     for letter in marks:
         written = re.escape(letter.upper() if capital else letter)
         after = re.compile(
-            rf"(?:(?<=[;.,。；，])[ \t]*|(?<=\S)[ \t]+)(?={opening}{written}{closing}[ \t]*(?<=[ \t）、])\S)"
+            rf"(?:(?<=[;.,。；，])[ \t]*|(?<=\S)[ \t]+)"
+            rf"(?={opening}{written}{closing}(?:[ \t]*(?<=[ \t）、])\S|[\u3400-\u9fff]))"
         ).search(line, at)
         if after is None:
             break
