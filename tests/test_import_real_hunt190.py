@@ -1002,11 +1002,11 @@ def test_a_draft_listing_a_lettered_items_other_parts_beside_it_is_refused(
     )
 
 
-@pytest.mark.parametrize("parent", ["A.", "(a)", "ii."])
-@pytest.mark.parametrize("child", ["*", "-", "•", "a)", "(a)", "A."])
+@pytest.mark.parametrize(
+    ("parent", "child"),
+    [(p, c) for p in ("A.", "(a)", "ii.") for c in ("*", "-", "•", "a)", "(a)", "A.") if p != c],
+)
 def test_items_of_another_mark_under_a_lettered_item(parent: str, child: str) -> None:
-    if parent == child:
-        pytest.skip("the same mark: siblings")
     first, second, third = {"A.": ("A.", "B.", "C."), "(a)": ("(a)", "(b)", "(c)"), "ii.": ("i.", "ii.", "iii.")}[
         parent
     ]
