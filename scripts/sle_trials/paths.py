@@ -36,6 +36,18 @@ AGENT_INSTRUCTIONS = lazy(
 )
 
 
+# What nothing runs, named on no checker's line (curate/diff.py) and read by the extraction for nothing
+# (git/extract.py: runs): Markdown and a licence, LICENSE or LICENSE.txt, never LICENSE with any suffix
+# (GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there ran on every push).
+INERT = lazy(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
+
+
+def documentation(path: str) -> bool:
+    """Whether path is documentation: Markdown or a licence (INERT), but an agent's instructions or a
+    tool's settings (AGENT_INSTRUCTIONS), which the agents and tools a project is worked on with follow."""
+    return INERT.match(path) is not None and AGENT_INSTRUCTIONS.match(path) is None
+
+
 # The registry's names from its root: its folders (and what is in them, but for the schema's folder, in
 # which the schema alone is the registry's) and its generated files
 REGISTRY_NAMES = (*FOLDERS, *(path.as_posix() for path in GENERATED_PATHS))

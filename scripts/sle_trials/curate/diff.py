@@ -26,12 +26,12 @@ from sle_trials.curate.changes import Change, describe, markdown_code, markdown_
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
-from sle_trials.paths import AGENT_INSTRUCTIONS, GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR
+from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, documentation
 from sle_trials.patterns import lazy
 
 FORMATS = ("text", "markdown", "json")
 # What a changed file is besides the data. Every file of the repository but the records, the sources,
-# their manifest, the schema and the INERT ones is the checker's: CI runs `make test` (the tests, their
+# their manifest, the schema and documentation (paths.INERT) is the checker's: CI runs `make test` (the tests, their
 # conftest.py, any module at the top that `python -m pytest` imports first) before `trials check`, and
 # the hooks, the Makefile, .gitattributes (what a checkout writes, what GitHub shows) and CI's own
 # files decide what runs. A list of the checker's folders missed whatever it did not list (tests/
@@ -40,7 +40,6 @@ FORMATS = ("text", "markdown", "json")
 # with the records (E401). Those are named too. A licence is LICENSE or LICENSE.txt, never LICENSE
 # with any suffix: GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there
 # (a workflow run on every push to main, with the repository's secrets) was "documentation".
-INERT = lazy(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 GENERATED = tuple(p.as_posix() for p in GENERATED_PATHS)  # from the registry's root
 MARKDOWN_LIMIT = 900_000  # bytes of a job summary's records: GitHub drops a step's summary over 1 MiB whole
 # bytes of the lines naming copies (curate/copies.py) in a job summary: 150 copies of ten changes each
@@ -178,7 +177,7 @@ class _Layout:
         """Whether path (from the top) is a file no check runs or is configured by: documentation (not an
         agent's instructions: AGENT_INSTRUCTIONS), or a generated file that trials check compares with
         the records."""
-        return _documentation(path) or path in (f"{self.prefix}{name}" for name in GENERATED)
+        return documentation(path) or path in (f"{self.prefix}{name}" for name in GENERATED)
 
     def trial(self, path: str) -> str | None:
         """The trial file's name (NCT12345678.yaml) of a path from the top, None for any other path."""
@@ -219,12 +218,6 @@ def _from_git(repo: plumbing.Repository, sides: list[tuple[Version, dict[str, pl
                 version.refused[name] = f"E004 file is {obj.size:,} bytes; the limit is {load.MAX_BYTES:,} (1 MiB)"
             else:
                 version.refused[name] = f"E001 cannot read: git has no blob {entry.oid}"
-
-
-def _documentation(path: str) -> bool:
-    """Whether path is documentation (not an agent's instructions: AGENT_INSTRUCTIONS); the other
-    inert files are the generated ones."""
-    return INERT.match(path) is not None and AGENT_INSTRUCTIONS.match(path) is None
 
 
 def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str], list[str]]:
@@ -659,10 +652,10 @@ def compare(changes: Changes, base_name: str, head_name: str) -> Report:
                 text=f"changed {_listed(changes.checker_changed)}: the code and settings that check every record",
             )
         )
-    documentation = [p for p in changes.others_changed if _documentation(p)]
-    generated = [p for p in changes.others_changed if not _documentation(p)]  # trials.csv is no documentation
-    if documentation:
-        report.files.append(Change("files", "summary", text=f"changed {_listed(documentation)}: documentation"))
+    documents = [p for p in changes.others_changed if documentation(p)]
+    generated = [p for p in changes.others_changed if not documentation(p)]  # trials.csv is no documentation
+    if documents:
+        report.files.append(Change("files", "summary", text=f"changed {_listed(documents)}: documentation"))
     if generated:
         report.files.append(
             Change("files", "summary", text=f"changed {_listed(generated)}: generated from the records")

@@ -170,7 +170,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
-        if path.rpartition("/")[2] == ATTRIBUTES_FILE:
+        if _attributes(path):
             no_line_some_gits_skip(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         if not _prose(path):
@@ -281,18 +281,32 @@ def _python_script(data: bytes | None) -> bool:
     return data is not None and data.startswith(b"#!") and b"python" in data.split(b"\n", 1)[0].lower()
 
 
-# Where the files that run or configure the check are, besides Python sources anywhere: CI and its
-# scripts, the schema, the package (its templates too), and the settings at the top (pyproject.toml,
-# the Makefile, the hooks, .gitattributes). A line a tool ends where git does not, or a character no
-# reviewer is shown, reads otherwise there than in the review.
+# The files that run or configure the check are every file but the data, documentation (paths.INERT)
+# and the tests' inputs, kept byte for byte (CRLF, NUL bytes, invisible characters on purpose; the
+# tests that read them are Python, read as every Python source is): CI and its scripts, the schema, the
+# package (its templates too), the settings at the top (pyproject.toml, the Makefile, the hooks,
+# .gitattributes), and whatever a file of them runs from another folder (a Makefile's `include
+# mk/rules.mk`, a workflow's `uses: ./actions/check`), with every .gitattributes, which decides how a
+# checkout writes the code. A line a tool ends where git does not, or a character no reviewer is shown,
+# reads otherwise there than in the review.
 RUNS_UNDER = (".ci/", ".github/", "schema/", "scripts/")
-NOT_RUN_AT_THE_TOP = ("trials.csv", "datapackage.json", "LICENSE", "LICENSE.txt")
+TEST_INPUTS = ("tests/fixtures/", "tests/hostile/")
 
 
 def runs(path: str) -> bool:
-    if _python(path) or path.startswith(RUNS_UNDER) or instructs(path):
+    """Whether path runs or configures the check. A list of folders (.ci/, .github/, scripts/ and the
+    top) missed the rest: `include mk/rules.mk` in the Makefile, with `mk/rules.mk` holding a NUL byte
+    (git and GitHub show no diff of it, make runs its lines), marked `-diff` or `linguist-generated`,
+    or holding a zero-width space, passed (exit 0), and so did a workflow's `uses: ./actions/check`
+    whose action GitHub folded away, and `tests/.gitattributes` with a line that git 2.35 and later
+    skip and older ones apply to the tests' Python (tests/test_attacks_pr_hunt192.py)."""
+    if _python(path) or path.startswith(RUNS_UNDER) or instructs(path) or _attributes(path):
         return True
-    return "/" not in path and path not in NOT_RUN_AT_THE_TOP and not path.endswith(".md")
+    return not (path.split("/", 1)[0] in DATA or paths.documentation(path) or path.startswith(TEST_INPUTS))
+
+
+def _attributes(path: str) -> bool:
+    return path.rpartition("/")[2] == ATTRIBUTES_FILE
 
 
 def instructs(path: str) -> bool:
@@ -705,7 +719,10 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     wanted = [
         path
         for path, entry in listed
-        if entry.mode in plumbing.FILE_MODES and (path == schema or runs(path) and not paths.registry(path))
+        # the tests' inputs too, read by no byte (runs): a fixture a test or the Makefile runs shows its
+        # changes to a review but for these attributes
+        if entry.mode in plumbing.FILE_MODES
+        and (path == schema or not paths.registry(path) and not paths.documentation(path))
     ]
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):

@@ -1,0 +1,150 @@
+"""Attacks of a pull request on what its review shows of the code and settings, hunt 192.
+
+- **Code outside the folders read as code.** The extraction read the files that run or configure the
+  check for what no reviewer is shown (a NUL byte, an invisible character, a lone carriage return,
+  a look-alike word, an attribute that hides or rewrites them, a file GitHub folds as generated) by a
+  list: Python anywhere, `.ci/`, `.github/`, `schema/`, `scripts/` and the files at the top. Whatever
+  those files run from elsewhere was read for nothing. A pull request whose Makefile gained `include
+  mk/rules.mk`, with `mk/rules.mk` holding a NUL byte (git and GitHub take it for binary and show
+  none of its lines; make warns and runs the rest, tested), passed (exit 0); so did `mk/rules.mk`
+  marked `-diff`, given `ident`, or holding a zero-width space or a lone carriage return, a workflow's
+  `uses: ./actions/check` whose `action.yml` GitHub folds as `linguist-generated`, a test input a
+  test runs marked `-diff`, and `tests/.gitattributes` with a line of 2,048 bytes that git 2.35 and
+  later skip and older gits apply to the tests' Python (`working-tree-encoding=ASCII//TRANSLIT`).
+  Now every file but the data, documentation (Markdown, a licence) and the tests' inputs
+  (`tests/fixtures/`, `tests/hostile/`, kept byte for byte) is read as one that runs, every
+  `.gitattributes` too, and the attributes that hide or rewrite a file count for the tests' inputs as
+  well (git/extract.py: runs, code_rewritten).
+
+Tried, and held (the check refused them, or what runs is what the review shows):
+- `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
+  one, refused as twins (paths.twins);
+- a form feed in a Python module's indentation (CPython starts counting again after it): an
+  invisible character, refused (invisible.INVISIBLE holds the controls);
+- YAML's line breaks beyond ASCII in a workflow (NEL U+0085, U+2028, U+2029, which YAML 1.1 ends a
+  line at and a reviewer's view does not): refused as invisible characters.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import (
+    committed_with_code,
+    git_run,
+    pull_request_made,
+    trusted_check_once,
+)
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
+NBSP, HYPHEN, YES = "\u00a0", "\u2010", "\u0443\u0435\u0455"  # `yes` in Cyrillic letters
+STRICT = "set -euo pipefail\n"
+
+
+def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
+    """A branch `pr` of a registry whose main holds a Makefile, with changes (path -> text or bytes)."""
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, content in changes.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    pull_request_made(root)
+    return root
+
+
+INCLUDED = {"Makefile": "include mk/rules.mk\n" + MAKEFILE}
+WORKFLOW = "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./actions/check\n"
+ACTION = "runs:\n  using: composite\n  steps:\n    - run: make test\n      shell: bash\n"
+
+# What a file of the checker's runs from outside the folders that were read, hidden from its review
+OUTSIDE = [
+    ({**INCLUDED, "mk/rules.mk": b"check:\n\techo unreviewed\n\0\n"}, "mk/rules.mk line 3: a NUL byte"),
+    ({**INCLUDED, "mk/rules.mk": "check:\n\techo ok\n", ".gitattributes": "mk/* -diff\n"}, "mk/rules.mk: the pull"),
+    ({**INCLUDED, "mk/rules.mk": "V = $Id$\n", ".gitattributes": "*.mk ident\n"}, "mk/rules.mk: the pull"),
+    ({**INCLUDED, "mk/rules.mk": "MODE = strict\u200b\n"}, "mk/rules.mk line 1: an invisible character"),
+    ({**INCLUDED, "mk/rules.mk": "# a note\rMODE = lax\n"}, "mk/rules.mk line 1: a carriage return"),
+    (
+        {
+            ".github/workflows/ci.yml": WORKFLOW,
+            "actions/check/action.yml": ACTION,
+            ".gitattributes": "actions/** linguist-generated\n",
+        },
+        "actions/check/action.yml: the pull",
+    ),
+    (
+        {"tests/fixtures/run.sh": "echo unreviewed\n", ".gitattributes": "tests/fixtures/*.sh -diff\n"},
+        "tests/fixtures/run.sh: the pull",
+    ),
+    (
+        {"tests/.gitattributes": "*.py working-tree-encoding=ASCII//TRANSLIT" + " " * 2100 + "\n"},
+        "tests/.gitattributes line 1: 2,142 bytes",
+    ),
+    ({"tests/.gitattributes": b"# settings\0\n*.py -text\n"}, "tests/.gitattributes line 1: a NUL byte"),
+]
+
+
+@pytest.mark.parametrize(("changes", "said"), OUTSIDE)
+def test_what_the_checkers_files_run_from_elsewhere_is_read_as_code(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_an_included_file_whose_diff_git_shows_as_binary(tmp_path: Path) -> None:
+    """The mechanism: git shows no line of `mk/rules.mk`, and make runs its rule."""
+    root = _pull_request(tmp_path, {**INCLUDED, "mk/rules.mk": b"check:\n\t@echo unreviewed\n\0\n"})
+    shown = git_run(root, "diff", "main", "pr", "--", "mk/rules.mk")
+    assert "Binary files /dev/null and b/mk/rules.mk differ" in shown and "unreviewed" not in shown, shown
+    git_run(root, "checkout", "-q", "pr")
+    ran = subprocess.run(["make", "-s", "check"], cwd=root, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "unreviewed\n", ran
+
+
+HONEST = [
+    {**INCLUDED, "mk/rules.mk": "check:\n\t.venv/bin/trials check\n"},
+    {".github/workflows/ci.yml": WORKFLOW, "actions/check/action.yml": ACTION},
+    {"tests/fixtures/broken.txt": b"a NUL\0, a lone CR\r and a zero-width\xe2\x80\x8bspace, kept as is\n"},
+    {"tests/.gitattributes": "tests/fixtures/** -text\n"},
+    {"docs/notes.md": f"A no-break{NBSP}space, a hyphen{HYPHEN}and {YES} in prose.\n"},
+    {"LICENSE": f"Copyright{NBSP}(c) the authors\n", "docs/x/LICENSE.txt": f"{HYPHEN}\n"},
+    {
+        ".github/workflows/ci.yml": "# 3 \u00d7 faster \u2026 mg/m\u00b2, \u201cquoted\u201d \u2014 a note\n"
+        "on: push\njobs: {}\n"
+    },
+    {
+        "scripts/sle_trials/reading/dashes.py": 'DASHES = ("\u2013", "\u2212", "\u2019s")'
+        "  # a range, a minus, a possessive\n"
+    },
+    {"scripts/sle_trials/reading/spaces.py": 'SPACES = ("\\u00a0", "\\u3000")\n'},
+]
+
+
+@pytest.mark.parametrize("changes", HONEST)
+def test_honest_neighbours_pass(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes]
+) -> None:
+    """Plain files run from elsewhere, the tests' inputs as they are, documentation in any characters,
+    the typographic signs of the settings' comments, and the checker's strings of English text."""
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_repositorys_own_tree_passes() -> None:
+    """The rules' own honest neighbour: this checkout's HEAD, read as the extraction reads a pull
+    request's tree (every file that runs, its attributes), as ci.yml reads it on every push."""
+    from sle_trials.git import extract, plumbing
+
+    repository = plumbing.Repository(Path(__file__).resolve().parents[1])
+    head = repository.commit("HEAD") or ""
+    extract.code_held(repository, head, set())
+    assert extract.code_rewritten(repository, head) == []
