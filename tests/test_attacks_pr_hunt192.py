@@ -15,6 +15,23 @@
   (`tests/fixtures/`, `tests/hostile/`, kept byte for byte) is read as one that runs, every
   `.gitattributes` too, and the attributes that hide or rewrite a file count for the tests' inputs as
   well (git/extract.py: runs, code_rewritten).
+- **A space that is none.** `.ci/trusted-check` changed from `set -euo pipefail` to the same line
+  with a no-break space after `set` passed (exit 0): GitHub, `git diff` and an editor show the line
+  as it was, and bash runs a command `set<U+00A0>-euo`, not found, and the script on past every
+  failure. Merged, the base branch's trusted check no longer stopped at the extraction's refusal:
+  a later pull request whose attributes rewrite a source on checkout (refused, exit 2, after its
+  data is written) passed the check (exit 0, tested). Now a space separator other than the ASCII
+  space (U+00A0, U+2000 to U+200A, U+202F, U+3000 ...) in a file that runs or configures the check
+  stops the extraction (no_other_spaces): the repository writes each as an escape.
+- **A sign or a word in look-alike characters.** Look-alike letters were refused within a word that
+  mixes them with ASCII letters. `set \u2010euo pipefail` (a hyphen U+2010 before `euo`: bash's
+  `set` then sets the arguments and leaves `-e` off, tested) and `[ "$ok" = "\u0443\u0435\u0455" ]`
+  (`yes` in Cyrillic letters alone) passed (exit 0). Now a file that runs the check but Python holds
+  no character beyond ASCII that shows a reviewer one ASCII letter, sign or space
+  (look_alike_character: after NFKC, a minus sign, a full-width semicolon, a Cyrillic "у"); the
+  typographic signs the repository's settings use ("…", "×", "²", curly quotes) show themselves, and a
+  Python source's strings, which hold the English the checks read as sources write it, keep the rule
+  of words.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -33,9 +50,12 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    committed_registry,
     committed_with_code,
+    extraction,
     git_run,
     pull_request_made,
+    trusted_check,
     trusted_check_once,
 )
 
@@ -107,6 +127,63 @@ def test_make_runs_an_included_file_whose_diff_git_shows_as_binary(tmp_path: Pat
     git_run(root, "checkout", "-q", "pr")
     ran = subprocess.run(["make", "-s", "check"], cwd=root, capture_output=True, text=True, timeout=60)
     assert ran.stdout == "unreviewed\n", ran
+
+
+# A character that shows a reviewer an ASCII one it is not, in a file that runs the check
+TRUSTED = ".ci/trusted-check"
+SHOWN_OTHERWISE = [
+    ({TRUSTED: f"#!/usr/bin/env bash\nset{NBSP}-euo pipefail\n"}, f"{TRUSTED} line 2: U+00A0, a space"),
+    (
+        {TRUSTED: f"#!/usr/bin/env bash\nset {HYPHEN}euo pipefail\n"},
+        f"{TRUSTED} line 2: '\\u2010' shows a reviewer '-'",
+    ),
+    ({TRUSTED: f'[ "$ok" = "{YES}" ] && exit 0\n'}, f"{TRUSTED} line 1: '\\u0443' shows a reviewer 'y'"),
+    ({"Makefile": "test:\n\t.venv/bin/python -m pytest \u2212\u2212strict\n"}, "Makefile line 2: '\\u2212'"),
+    ({".github/workflows/ci.yml": "on: push\njobs: {}\nenv:\n  MODE: lax\uff1b strict\n"}, "ci.yml line 4: '\\uff1b'"),
+    ({"mk/rules.mk": "MODE\u3000= lax\n"}, "mk/rules.mk line 1: U+3000, a space"),
+    ({"scripts/sle_trials/checks/strict.py": f'MODE = "strict{NBSP}"\n'}, "strict.py line 1: U+00A0, a space"),
+    ({"tests/test_x.py": f"# a note{NBSP}\n"}, "tests/test_x.py line 1: U+00A0, a space"),
+]
+
+
+@pytest.mark.parametrize(("changes", "said"), SHOWN_OTHERWISE)
+def test_a_character_shown_as_an_ascii_one_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert said in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize("line", [f"set{NBSP}-euo pipefail", f"set {HYPHEN}euo pipefail"])
+def test_bash_runs_past_a_failure_under_a_set_line_a_reviewer_reads_as_strict(tmp_path: Path, line: str) -> None:
+    script = tmp_path / "script"
+    script.write_text(f"{line}\nfalse\necho went on\n", encoding="utf-8")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, "went on\n"), ran
+
+
+def test_a_trusted_check_merged_with_a_no_break_space_passes_what_its_extraction_refuses(tmp_path: Path) -> None:
+    """The mechanism end to end: main took the pull request whose `.ci/trusted-check` reads `set
+    -euo pipefail` with a no-break space; a later pull request whose attributes rewrite a source on
+    checkout (`ident`), refused by the extraction after the data is written, passes main's check (the
+    line itself, in the merge, is refused after the data is written too)."""
+    root = committed_registry(tmp_path)
+    git_run(root, "branch", "later")  # branched before main took the line
+    script = root / TRUSTED
+    script.write_text(script.read_text("utf-8").replace(STRICT, f"set{NBSP}-euo pipefail\n", 1), "utf-8")
+    git_run(root, "commit", "-q", "--no-verify", "-am", "a line that reads as it was")
+    shown = git_run(root, "show", "HEAD")
+    assert "-set -euo pipefail" in shown and f"+set{NBSP}-euo pipefail" in shown, shown
+    git_run(root, "checkout", "-q", "later")
+    (root / ".gitattributes").write_text("seeds/** ident\n", encoding="utf-8")
+    pull_request_made(root)
+    assert extraction(root, "later", tmp_path / "extracted").returncode == 2
+    checked = trusted_check(root, "later", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # the extraction said why it refused (exit 2), and the script went on to check the data it wrote
+    assert "command not found" in checked.stderr and "\ntrusted-check: " in checked.stderr, checked.stderr
 
 
 HONEST = [

@@ -30,7 +30,9 @@ every clone of the merged branch then held other bytes than those checked.
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
 beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
 (no_other_encoding), with a line Python ends where git does not (no_lone_carriage_return) or with a
-name beyond ASCII (no_names_beyond_ascii) or an invisible character (no_invisible_characters), and code
+name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
+that is not the ASCII space (no_other_spaces), a file that runs the check but Python holding a character
+that shows a reviewer an ASCII one it is not (no_look_alike_words), and code
 Python runs as it starts
 (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
 code of the base branch that checks the next pull request, run in place of or before the source a
@@ -174,6 +176,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_some_gits_skip(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         if not _prose(path):
+            no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
     read.update(sources.items())
 
@@ -565,13 +568,22 @@ def no_look_alike_words(path: str, data: bytes | None, *, python: bool, tokens: 
     (CI's scripts, the workflows, the settings). `if mode == "strіct":`, with a Cyrillic і, reads as
     the strict check and never runs it, as a name beyond ASCII (no_names_beyond_ascii) or an invisible
     character does, and passed the trusted check (exit 0). The checker's own examples of such words
-    stand in its docstrings and comments; its tests write them on purpose, and run no check."""
+    stand in its docstrings and comments; its tests write them on purpose, and run no check. A file
+    that runs the check but Python holds no character that shows an ASCII one either
+    (look_alike_character), in a word of its own too."""
     if data is None or data.isascii() or (python and path.startswith("tests/")):
         return
     if not python:
         text = data.decode("utf-8", "replace")
         if word := look_alike_word(text):
             _look_alike(path, text[: text.index(word)].count("\n") + 1, word)
+        if (at := look_alike_character(text)) is not None:
+            line = text.count("\n", 0, at) + 1
+            raise Refused(
+                f"{files.shown(path)} line {line}: {ascii(text[at])} shows a reviewer "
+                f"{lookalike.skeleton(unicodedata.normalize('NFKC', text[at]))!r}, which it is not to the tools "
+                "that read the file; write it in ASCII, or as an escape"
+            )
         return
     tokens = tokens if tokens is not None else python_tokens(data)
     if tokens is None or not tokens.whole:  # left to fail where it runs
@@ -585,6 +597,49 @@ def no_look_alike_words(path: str, data: bytes | None, *, python: bool, tokens: 
         if token.type == tokenize.STRING and before in _STATEMENT_EDGES and after in _STATEMENT_EDGES:
             continue  # a docstring, or a string standing alone: read by no code
         _look_alike(path, token.start[0], word)
+
+
+def look_alike_character(text: str) -> int | None:
+    """Where text holds its first character beyond ASCII that shows a reader one ASCII letter, sign or
+    space it is not, in a word of its own too (lookalike.letters, and lookalike.skeleton after NFKC: a
+    Cyrillic "у", a hyphen U+2010 or a minus sign U+2212 as "-", a full-width "；"); None where it holds
+    none. A file that runs the check but Python (a script of CI's, a workflow, the Makefile, the
+    settings, the schema, the templates) reads each as another character than the ASCII it shows: bash
+    runs `set <U+2010>euo pipefail` as `set` given the word "‐euo" (no -e: the script goes on past a
+    failure), and `[ "$ok" = "уеѕ" ]` in Cyrillic letters alone, a word look_alike_word takes for one of
+    another script, is never true. A typographic sign that shows itself ("…", "×", "²", curly quotes
+    "“”") is none; a Python source's strings hold such characters as the text they read (the checks
+    read English as sources write it) and are read by look_alike_word alone."""
+    for found in _BEYOND_ASCII.finditer(text):
+        char = found.group()
+        shown = lookalike.skeleton(unicodedata.normalize("NFKC", char))
+        if _shows_a_letter(char) or len(shown) == 1 and shown.isascii() and not shown.isalnum():
+            return found.start()
+    return None
+
+
+# Unicode's space separators but the ASCII space: each shows a reviewer a space, and is none to bash, make,
+# YAML or a Python string
+_OTHER_SPACE = lazy(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def no_other_spaces(path: str, data: bytes | None) -> None:
+    """Refused: a space separator but the ASCII space (a no-break space U+00A0, a thin space, an
+    ideographic space) in a file that runs or configures the check, Python sources too. GitHub and an
+    editor show it as a space, which it is not to the tool: bash reads `set<U+00A0>-euo pipefail` as
+    the one word of a command not found, and runs the script on past each failure (tested), YAML does
+    not end a key at `:<U+00A0>`, and a Python string `" "` so written splits no words. The
+    repository writes each as an escape (`"\\u00a0"`), which shows what it is."""
+    if data is None or data.isascii():
+        return
+    text = data.decode("utf-8", "replace")
+    if found := _OTHER_SPACE.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: U+{ord(found.group()):04X}, "
+            "a space that GitHub and an editor show as the ASCII space, which it is not to the tools that read "
+            "the file; write a space, or an escape"
+        )
 
 
 def _look_alike(path: str, line: int, word: str) -> None:
