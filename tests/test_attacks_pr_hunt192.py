@@ -32,6 +32,14 @@
   typographic signs the repository's settings use ("…", "×", "²", curly quotes) show themselves, and a
   Python source's strings, which hold the English the checks read as sources write it, keep the rule
   of words.
+- **A tab a reviewer's view lays out otherwise than Python.** Python reads a tab in a line's
+  indentation as up to the next multiple of 8 columns (and refuses a line that a width of 1 orders
+  otherwise); GitHub lays it out at the reviewer's tab size (a preference, or the repository's
+  `.editorconfig`), an editor at its own. With spaces before a tab the two widths Python compares can
+  agree where another does not: a module whose `return found` shows at a width of 2 after its `for`
+  loop, at the loop's level, returns inside the loop to Python (on the first name, tested), and
+  passed (exit 0). Now a tab in a Python source's line's leading white space stops the extraction
+  (no_tab_in_indentation); the repository indents with spaces.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -225,3 +233,46 @@ def test_the_repositorys_own_tree_passes() -> None:
     head = repository.commit("HEAD") or ""
     extract.code_held(repository, head, set())
     assert extract.code_rewritten(repository, head) == []
+
+
+TABBED = (
+    "def changed(listed):\n"
+    "  \tfound = []\n"
+    "  \tfor name in listed:\n"
+    "  \t\tif name:\n"
+    "  \t\t found.append(name)\n"
+    " \t \treturn found\n"
+)
+
+
+def test_python_returns_inside_the_loop_a_reviewer_at_a_width_of_2_sees_it_end() -> None:
+    """The mechanism: at a width of 2 `return found` starts where `for` does; Python runs it in the loop."""
+    shown = TABBED.expandtabs(2).splitlines()
+    assert shown[2].index("for") == shown[5].index("return") == 4, shown
+    space: dict[str, object] = {}
+    exec(TABBED, space)  # the module's text, as Python reads it
+    changed = space["changed"]
+    assert callable(changed) and changed(["a", "b", "c"]) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "passes"),
+    [
+        ("scripts/sle_trials/git/changed.py", TABBED, False),
+        ("tests/test_changed.py", "if True:\n\tx = 1\n", False),  # a tab alone too: a width over 8 differs
+        (".ci/helper", "#!/usr/bin/env python3\nif True:\n \tx = 1\n", False),
+        ("scripts/sle_trials/git/changed.py", 'TABLE = "a\tb"  # a tab within a line\n', True),
+        ("mk/rules.mk", "check:\n\t.venv/bin/trials check\n", True),  # make's recipes start with one
+    ],
+)
+def test_a_tab_in_a_python_sources_indentation_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        line = text[: text.index("\t")].count("\n") + 1
+        assert f"trusted-check: {path} line {line}: a tab in its indentation" in checked.stderr, checked.stderr

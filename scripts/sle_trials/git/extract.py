@@ -29,7 +29,8 @@ every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
 beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
-(no_other_encoding), with a line Python ends where git does not (no_lone_carriage_return) or with a
+(no_other_encoding), indented with a tab (no_tab_in_indentation), with a line Python ends where git does
+not (no_lone_carriage_return) or with a
 name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
 that is not the ASCII space (no_other_spaces), a file that runs the check but Python holding a character
 that shows a reviewer an ASCII one it is not (no_look_alike_words), and code
@@ -167,6 +168,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         tokens = python_tokens(blobs[oid].data) if python else None  # read once, for both readers of them
         if python:
             no_other_encoding(path, blobs[oid].data)
+            no_tab_in_indentation(path, blobs[oid].data)
             no_names_beyond_ascii(path, blobs[oid].data, tokens)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
@@ -348,6 +350,27 @@ def no_other_encoding(path: str, data: bytes | None) -> None:
         raise Refused(
             f"{files.shown(path)}: a Python source in {files.printable(encoding)}, which Python reads otherwise "
             "than GitHub and an editor show it (UTF-8); write it in UTF-8, without another coding declaration"
+        )
+
+
+# a line whose leading white space holds a tab
+_TAB_INDENTED = lazy(rb"(?m)^[ \f]*\t")
+
+
+def no_tab_in_indentation(path: str, data: bytes | None) -> None:
+    """Refused: a tab in the white space a line of a Python source starts with. Python reads a tab as
+    up to the next multiple of 8 columns (and refuses a line that a width of 1 orders otherwise), a
+    reviewer's view at its own width: GitHub's tab size preference, an .editorconfig, an editor. With
+    spaces before a tab, the widths 1 and 8 can order two lines alike and another width not: shown at a
+    width of 2, a module's `return found` (` \\t \\t`) stands at its `for` loop's level (`  \\t`), after
+    the loop, and Python reads it at the level of the `if` inside the loop (`  \\t\\t`), returning on the
+    first name (tested); it passed (exit 0). The repository indents with spaces (ruff format); a tab
+    that begins a line of a string is written `\\t`."""
+    if data is not None and (found := _TAB_INDENTED.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a tab in its indentation, which Python reads at a width of 8 and a "
+            "reviewer's view at its own; indent with spaces"
         )
 
 
