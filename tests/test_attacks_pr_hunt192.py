@@ -40,6 +40,14 @@
   loop, at the loop's level, returns inside the loop to Python (on the first name, tested), and
   passed (exit 0). Now a tab in a Python source's line's leading white space stops the extraction
   (no_tab_in_indentation); the repository indents with spaces.
+- **Settings a tool reads in place of the ones reviewed.** A package beside a module of its name was
+  refused (Python imports it in the module's place), a settings file beside the one its tool would
+  otherwise read not. `GNUmakefile` added beside the Makefile passed (exit 0), its review a new file:
+  GNU make reads `GNUmakefile`, then `makefile`, then `Makefile`, and runs the first (tested), so the
+  Makefile, which every later review reads as what `make check` and `make test` run in CI and on a
+  reviewer's machine, runs no more. So does an empty `pytest.ini` for pyproject.toml's pytest
+  settings (pytest then ignores them), `mypy.ini` for mypy's and `ruff.toml` for ruff's. Now such a
+  pair in one folder stops the extraction (no_settings_shadowed).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -276,3 +284,47 @@ def test_a_tab_in_a_python_sources_indentation_stops_the_extraction(
         assert checked.returncode == 2, checked.stdout + checked.stderr
         line = text[: text.index("\t")].count("\n") + 1
         assert f"trusted-check: {path} line {line}: a tab in its indentation" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"GNUmakefile": "test:\n\techo unreviewed\n"},
+            "GNUmakefile: a settings file its tool reads in place of Makefile",
+        ),
+        ({"GNUMAKEFILE": "test:\n"}, "GNUMAKEFILE: a settings file its tool reads in place of Makefile"),
+        ({"pyproject.toml": "[tool.pytest.ini_options]\n", "pytest.ini": ""}, "pytest.ini: a settings file"),
+        ({"pyproject.toml": "[tool.mypy]\n", ".mypy.ini": "[mypy]\n"}, ".mypy.ini: a settings file"),
+        ({"pyproject.toml": "[tool.ruff]\n", "ruff.toml": "line-length = 400\n"}, "ruff.toml: a settings file"),
+        ({"mk/Makefile": "check:\n", "mk/GNUmakefile": "check:\n"}, "mk/GNUmakefile: a settings file"),
+    ],
+)
+def test_settings_a_tool_reads_in_place_of_those_beside_them_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"mk/GNUmakefile": "check:\n"},  # no Makefile beside it
+        {"docs/example/pytest.ini": "[pytest]\n", "setup.cfg": "[tool:pytest]\n"},  # read after pyproject.toml
+    ],
+)
+def test_settings_that_shadow_none_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_a_gnumakefile_in_place_of_the_makefile(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text("test:\n\t@echo reviewed\n", encoding="utf-8")
+    (tmp_path / "GNUmakefile").write_text("test:\n\t@echo unreviewed\n", encoding="utf-8")
+    ran = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "unreviewed\n", ran

@@ -28,7 +28,8 @@ checkout.rewrites) stops the check too, after the extraction: checked as its blo
 every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
-beside a module of its name (no_module_shadowed), a Python source in another encoding than UTF-8
+beside a module of its name (no_module_shadowed) or settings beside those their tool would read
+(no_settings_shadowed), a Python source in another encoding than UTF-8
 (no_other_encoding), indented with a tab (no_tab_in_indentation), with a line Python ends where git does
 not (no_lone_carriage_return) or with a
 name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
@@ -157,6 +158,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_compiled_code(path)
         no_start_up_code(path)
     no_module_shadowed(tree)
+    no_settings_shadowed(tree)
     sources = {
         path: entry.oid
         for path, entry in listed
@@ -686,6 +688,35 @@ def no_module_shadowed(tree: list[str]) -> None:
                 f"{files.shown(path)}: a package Python imports in place of the module "
                 f"{files.shown(folder + '.py')} beside it; keep one of the two"
             )
+
+
+# Settings files a tool reads in place of another in the same folder: GNU make the first of GNUmakefile,
+# makefile and Makefile; pytest pytest.ini (even empty), then .pytest.ini, before pyproject.toml; mypy
+# mypy.ini, then .mypy.ini, before it; ruff .ruff.toml, then ruff.toml, before it.
+SHADOWED_BY = {
+    "Makefile": ("GNUmakefile", "makefile"),
+    "pyproject.toml": ("pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", "ruff.toml", ".ruff.toml"),
+}
+
+
+def no_settings_shadowed(tree: list[str]) -> None:
+    """Refused: a settings file that a tool reads in place of one beside it (SHADOWED_BY), as Python
+    imports a package in place of a module (no_module_shadowed). `GNUmakefile` beside the Makefile
+    passed (exit 0), its review a new file: make runs it (tested), and the Makefile, which every later
+    review reads as what `make check` and `make test` run (CI's, a reviewer's), runs no more; an empty
+    `pytest.ini` has pytest leave pyproject.toml's settings unread, `mypy.ini` mypy. Matched as a disk
+    folding case opens it (`GNUMAKEFILE`)."""
+    present = {files.folded(path) for path in tree}
+    for path in tree:
+        folder, _, name = path.rpartition("/")
+        for shadowed, shadows in SHADOWED_BY.items():
+            if files.folded(name) in {files.folded(s) for s in shadows}:
+                beside = f"{folder}/{shadowed}" if folder else shadowed
+                if files.folded(beside) in present and files.folded(beside) != files.folded(path):
+                    raise Refused(
+                        f"{files.shown(path)}: a settings file its tool reads in place of {files.shown(beside)} beside "
+                        "it; keep the settings in one of the two"
+                    )
 
 
 def _flush(
