@@ -48,6 +48,15 @@
   reviewer's machine, runs no more. So does an empty `pytest.ini` for pyproject.toml's pytest
   settings (pytest then ignores them), `mypy.ini` for mypy's and `ruff.toml` for ruff's. Now such a
   pair in one folder stops the extraction (no_settings_shadowed).
+- **A change of the code past what GitHub's review shows.** GitHub shows no more of a pull request's
+  diff than 300 files, 20,000 lines and 1 MB in all, and 500 KB of one file's; anything past them is
+  not shown (its documentation, "Repository limits"). A pull request that changed a checker module
+  beside 301 files of documentation, or beside a megabyte of it, or 20,000 lines of it, passed
+  (exit 0), and so did a module whose own diff was 570 KB: `trials diff` names the module on its
+  checker line, and the review never shows its lines. Now a pull request that changes the code (a
+  file neither the data nor documentation) and whose diff from where it branched is past one of
+  those limits stops the extraction (code_shown_in_full): the code's change belongs in a pull
+  request of its own. A pull request of data or documentation alone is as large as it needs.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -328,3 +337,40 @@ def test_make_runs_a_gnumakefile_in_place_of_the_makefile(tmp_path: Path) -> Non
     (tmp_path / "GNUmakefile").write_text("test:\n\t@echo unreviewed\n", encoding="utf-8")
     ran = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert ran.stdout == "unreviewed\n", ran
+
+
+STRICT_MODULE = {"scripts/sle_trials/checks/strict.py": "STRICT = False\n"}
+DOCUMENTS = {f"docs/notes/{n:03d}.md": f"Note {n}.\n" for n in range(301)}
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({**DOCUMENTS, **STRICT_MODULE}, "with 302 files, and GitHub's review shows 300"),
+        ({"docs/long.md": ("w" * 199 + "\n") * 5_200, **STRICT_MODULE}, "bytes in 5,2"),  # bytes, not lines
+        ({"docs/long.md": "x\n" * 20_000, **STRICT_MODULE}, "lines, and GitHub's review shows 1,000,000 bytes"),
+        ({"scripts/sle_trials/checks/table.py": ("# " + "z" * 100 + "\n") * 5_000}, "shows 500,000 of one file's"),
+    ],
+)
+def test_a_change_of_the_code_past_what_githubs_review_shows_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert "trusted-check: the pull request changes the code (" in checked.stderr, checked.stderr
+    assert said in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        DOCUMENTS,  # no code: as large as it needs
+        {"docs/long.md": "A line of words.\n" * 62_000},
+        {**{f"docs/notes/{n:03d}.md": "Note.\n" for n in range(298)}, **STRICT_MODULE},  # 299 files
+    ],
+)
+def test_a_large_pull_request_of_no_code_or_a_shown_one_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

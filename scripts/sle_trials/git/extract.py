@@ -876,6 +876,56 @@ def merged_code(
     return sorted(found.items())
 
 
+# What GitHub's review of a pull request shows of its diff, at most (its documentation, "Repository limits",
+# "Diff limits"; anything past a limit is not shown): 300 files, 20,000 lines and 1 MB of raw diff in all,
+# 20,000 lines and 500 KB of one file's.
+GITHUB_FILES = 300
+GITHUB_LINES = 20_000
+GITHUB_BYTES = 1_000_000
+GITHUB_FILE_BYTES = 500_000
+
+
+def code_shown_in_full(repository: plumbing.Repository, base: str, commit: str) -> None:
+    """Refused: a change of the code (a file that is neither the data nor documentation) in a pull
+    request whose diff from base (where it branched, what GitHub's review shows) is larger than GitHub
+    shows: more files, lines or bytes than its limits, in all or in one of the code's files. A pull
+    request that changed a checker module and 301 files of documentation before it passed (exit 0),
+    and a review that lists them first ends before the module; so did one with a megabyte of
+    documentation's diff. `trials diff` names the module on its checker line, whose lines the review then never
+    shows. The change of the code belongs in a pull request of its own."""
+    changed = [change.path for change in repository.changes(base, commit, [])]
+    code = [path for path in changed if not paths.registry(path) and not paths.documentation(path)]
+    if not code:
+        return
+    said = f"changes the code ({files.shown(code[0])}{' ...' if len(code) > 1 else ''})"
+    if len(changed) > GITHUB_FILES:
+        _not_shown(f"{len(changed):,} files, and GitHub's review shows {GITHUB_FILES}", said)
+    patch = repository.patch(base, commit, [])
+    lines = patch.count(b"\n")
+    if len(patch) > GITHUB_BYTES or lines > GITHUB_LINES:
+        _not_shown(
+            f"a diff of {len(patch):,} bytes in {lines:,} lines, and GitHub's review shows "
+            f"{GITHUB_BYTES:,} bytes and {GITHUB_LINES:,} lines",
+            said,
+        )
+    if len(patch) > GITHUB_FILE_BYTES:
+        for path in code:
+            one = repository.patch(base, commit, [path])
+            if len(one) > GITHUB_FILE_BYTES:
+                _not_shown(
+                    f"a diff of {len(one):,} bytes of {files.shown(path)}, and GitHub's review shows "
+                    f"{GITHUB_FILE_BYTES:,} of one file's",
+                    said,
+                )
+
+
+def _not_shown(what: str, said: str) -> None:
+    raise Refused(
+        f"the pull request {said} with {what}: its review may leave the code's changes out; put them in a pull "
+        "request of their own"
+    )
+
+
 def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None:
     """What code_rewritten (or merged_code) found of one file: the attributes that rewrite it, and
     those by which its review shows none of its changes (checkout.unshown). data: a file of the
@@ -918,6 +968,9 @@ def main(argv: list[str] | None = None) -> int:
         code = code_rewritten(repository, commit) if commit is not None else []
         merged = merged_code(repository, head, commit, read) if commit is not None and head is not None else []
         merged = [item for item in merged if item not in code and item not in bad]
+        bases = repository.merge_bases(head, commit) if commit is not None and head is not None else []
+        if len(bases) == 1:  # where it branched, which the review shows its changes from (.ci/merge-base)
+            code_shown_in_full(repository, bases[0], commit or "")
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2
