@@ -479,7 +479,9 @@ def test_a_package_at_the_top_of_the_base_cannot_stand_in_for_the_checker(tmp_pa
     `.venv/bin/python -m sle_trials.git.received` at the top of the base's checkout: a `sle_trials/`
     folder there (a checker change, merged as one) was imported in place of scripts/sle_trials, its
     received.py passing everything, and the next pull request's source edited in place, with its
-    manifest line and the record's enrollment 60, passed (exit 0). It runs Python with -P now."""
+    manifest line and the record's enrollment 60, passed (exit 0). It runs Python with -P now. (And
+    the extraction refuses a module at the top since hunt 192: `python -m pytest` and `python -m pip`
+    import it too; the check's own step is run as the script runs it.)"""
     real = str(Path(copies.__file__).parents[1])
     root = committed_registry(tmp_path)
     (root / "sle_trials" / "git").mkdir(parents=True)
@@ -502,7 +504,17 @@ def test_a_package_at_the_top_of_the_base_cannot_stand_in_for_the_checker(tmp_pa
     assert main(["csv", "--root", str(root)]) == 0
     pull_request_made(root)
     done = trusted_check(root, "pr", tmp_path / "review")
-    assert done.returncode == 1 and "E307" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "trusted-check: sle_trials/__init__.py: a Python module at the top" in done.stderr, done.stderr
+    data = tmp_path / "data"  # the pull request's sources, as the extraction writes them
+    data.mkdir()
+    archive = subprocess.run(["git", "-C", str(root), "archive", "pr", "seeds"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(data)], input=archive.stdout, check=True, timeout=60)
+    python = str(root / ".venv" / "bin" / "python")
+    for flags, status in ((["-P"], 1), ([], 0)):  # without -P, the package at the top passes everything
+        step = [python, *flags, "-m", "sle_trials.git.received", ".", str(data)]
+        ran = subprocess.run(step, cwd=root, capture_output=True, text=True, timeout=120)
+        assert ran.returncode == status and ("E307" in ran.stdout) == (status == 1), ran
 
 
 def test_code_python_runs_as_it_starts_is_refused(tmp_path: Path) -> None:

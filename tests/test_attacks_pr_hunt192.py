@@ -57,6 +57,14 @@
   file neither the data nor documentation) and whose diff from where it branched is past one of
   those limits stops the extraction (code_shown_in_full): the code's change belongs in a pull
   request of its own. A pull request of data or documentation alone is as large as it needs.
+- **A module imported before the library's.** `python -m` puts the folder it runs in first on
+  sys.path: review.yml runs `python -m venv .venv` at the top of the base branch's checkout, the
+  Makefile `python -m pip` and `python -m pytest`; pytest puts a test's folder first (tests/), and
+  Python a script's (benchmarks/). A pull request adding `logging.py` at the top passed (exit 0), its
+  review a file nothing imports; merged, `python -m venv` imported it (tested), first in every review
+  job. Now a Python module or package at the top, or one named as a standard library module outside
+  scripts/ (where modules are imported as `sle_trials.x`), stops the extraction
+  (no_module_before_the_library).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -71,6 +79,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -374,3 +383,47 @@ def test_a_large_pull_request_of_no_code_or_a_shown_one_passes(tmp_path: Path, c
     root = _pull_request(tmp_path, changes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("logging.py", "logging.py: a Python module at the top"),
+        ("pip.py", "pip.py: a Python module at the top"),
+        ("pytest/__init__.py", "pytest/__init__.py: a Python module at the top"),
+        ("tests/json.py", "tests/json.py: a Python module named as the standard library's 'json'"),
+        (
+            "benchmarks/shutil/__init__.py",
+            "benchmarks/shutil/__init__.py: a Python module named as the standard library's 'shutil'",
+        ),
+    ],
+)
+def test_a_module_imported_before_the_librarys_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, said: str
+) -> None:
+    root = _pull_request(tmp_path, {path: "print('unreviewed')\n"})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize("path", ["scripts/sle_trials/reading/tokenize.py", "tests/helpers.py", "benchmarks/timing.py"])
+def test_modules_imported_by_their_packages_names_or_named_as_none_of_the_librarys_pass(
+    tmp_path: Path, path: str
+) -> None:
+    root = _pull_request(tmp_path, {path: "X = 1\n"})
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_python_m_venv_imports_a_logging_module_at_the_top(tmp_path: Path) -> None:
+    """The mechanism: review.yml's first command, run where a merged `logging.py` stands."""
+    (tmp_path / "logging.py").write_text("print('unreviewed')\nraise SystemExit(3)\n", encoding="utf-8")
+    ran = subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (ran.returncode, ran.stdout) == (3, "unreviewed\n"), ran

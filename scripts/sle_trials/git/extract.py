@@ -28,8 +28,9 @@ checkout.rewrites) stops the check too, after the extraction: checked as its blo
 every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
-beside a module of its name (no_module_shadowed) or settings beside those their tool would read
-(no_settings_shadowed), a Python source in another encoding than UTF-8
+beside a module of its name (no_module_shadowed), a module imported before the library's
+(no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
+Python source in another encoding than UTF-8
 (no_other_encoding), indented with a tab (no_tab_in_indentation), with a line Python ends where git does
 not (no_lone_carriage_return) or with a
 name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
@@ -158,6 +159,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_compiled_code(path)
         no_start_up_code(path)
     no_module_shadowed(tree)
+    no_module_before_the_library(tree)
     no_settings_shadowed(tree)
     sources = {
         path: entry.oid
@@ -687,6 +689,40 @@ def no_module_shadowed(tree: list[str]) -> None:
             raise Refused(
                 f"{files.shown(path)}: a package Python imports in place of the module "
                 f"{files.shown(folder + '.py')} beside it; keep one of the two"
+            )
+
+
+# Where modules are imported by a dotted name of the package's (sle_trials.x), never by their own
+PACKAGE_FOLDER = "scripts/"
+
+
+def no_module_before_the_library(tree: list[str]) -> None:
+    """Refused: a Python module or package at the top of the tree, or one named as a module of the
+    standard library (sys.stdlib_module_names) outside scripts/. `python -m` puts the folder it runs in
+    first on sys.path (review.yml's `python -m venv .venv` and the Makefile's `python -m pip` and `python
+    -m pytest`, at the top), pytest a test's folder (tests/), and Python a script's (benchmarks/): a
+    module there is imported in place of the standard library's or an installed one of its name. A pull
+    request adding `logging.py` at the top passed (exit 0), its review a file that nothing imports;
+    merged, `python -m venv` ran it (tested), first in every review job of the base branch, and `pip.py`
+    ran as `python -m pip`. The repository keeps its Python in scripts/, tests/ and benchmarks/, none
+    of it named as the standard library's."""
+    for path in tree:
+        folder, _, name = path.rpartition("/")
+        if name in ("__init__.py", "__init__.pyw"):
+            folder, _, module = folder.rpartition("/")
+        elif name.endswith(PYTHON_SUFFIXES):
+            module = name.rpartition(".")[0]
+        else:
+            continue
+        if not folder:
+            raise Refused(
+                f"{files.shown(path)}: a Python module at the top, which `python -m` run there imports in place of "
+                f"any module of its name (the standard library's, an installed one's); move it into {PACKAGE_FOLDER}"
+            )
+        if not path.startswith(PACKAGE_FOLDER) and module in sys.stdlib_module_names:
+            raise Refused(
+                f"{files.shown(path)}: a Python module named as the standard library's {module!r}, which Python "
+                "imports in its place where its folder is first on the path (pytest's tests/, a script's); rename it"
             )
 
 
