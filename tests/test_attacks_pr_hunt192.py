@@ -65,6 +65,13 @@
   job. Now a Python module or package at the top, or one named as a standard library module outside
   scripts/ (where modules are imported as `sle_trials.x`), stops the extraction
   (no_module_before_the_library).
+- **A makefile's line led by spaces.** make runs a line that starts with a tab as a step of the rule
+  above it, and reads one that starts with eight spaces (shown alike by GitHub, `git diff` and an
+  editor at a width of 8) as a line of the makefile: `        CHECKED=yes $(BIN)/trials csv` as the
+  last line of `check:` is a variable set to the words after it, and `trials csv` never runs (make
+  exits 0, tested). It passed (exit 0). Now a line of a makefile (`Makefile`, `GNUmakefile`,
+  `makefile`, `*.mk`, `*.mak`, `*.make`) that starts with spaces stops the extraction
+  (no_line_led_by_a_space).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -427,3 +434,38 @@ def test_python_m_venv_imports_a_logging_module_at_the_top(tmp_path: Path) -> No
         timeout=60,
     )
     assert (ran.returncode, ran.stdout) == (3, "unreviewed\n"), ran
+
+
+SPACED = "check:\n\t@echo validate\n        CHECKED=yes echo csv\n"
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_reads_a_line_led_by_spaces_as_no_step(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text(SPACED, encoding="utf-8")
+    ran = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, "validate\n"), ran
+    assert SPACED.expandtabs(8).splitlines()[1].index("@") == SPACED.expandtabs(8).splitlines()[2].index("C") == 8
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "passes"),
+    [
+        ("Makefile", SPACED, False),
+        ("mk/rules.mk", "ifeq ($(CI),true)\n  MODE = strict\nendif\n", False),
+        ("mk/GNUmakefile", "check:\n \t@echo validate\n", False),  # a space before the tab: no step either
+        ("mk/rules.mk", "check:\n\t@echo validate \\\n\t\t  and more\n\n   \n", True),
+        ("docs/make.md", "    make check\n", True),  # documentation
+        (".github/workflows/ci.yml", "on: push\njobs:\n  check: {}\n", True),  # YAML is indented with spaces
+    ],
+)
+def test_a_makefiles_line_led_by_spaces_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line " in checked.stderr, checked.stderr
+        assert "a makefile's line that starts with spaces" in checked.stderr, checked.stderr

@@ -31,7 +31,8 @@ Compiled Python anywhere in the commit stops it as well (no_compiled_code), and 
 beside a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
 Python source in another encoding than UTF-8
-(no_other_encoding), indented with a tab (no_tab_in_indentation), with a line Python ends where git does
+(no_other_encoding), indented with a tab (no_tab_in_indentation; a makefile's line led by spaces,
+no_line_led_by_a_space), with a line Python ends where git does
 not (no_lone_carriage_return) or with a
 name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
 that is not the ASCII space (no_other_spaces), a file that runs the check but Python holding a character
@@ -177,6 +178,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
+        if _make_file(path):
+            no_line_led_by_a_space(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
         if _attributes(path):
             no_line_some_gits_skip(path, blobs[oid].data)
@@ -354,6 +357,29 @@ def no_other_encoding(path: str, data: bytes | None) -> None:
         raise Refused(
             f"{files.shown(path)}: a Python source in {files.printable(encoding)}, which Python reads otherwise "
             "than GitHub and an editor show it (UTF-8); write it in UTF-8, without another coding declaration"
+        )
+
+
+# What GNU make reads as a makefile by its name (the names it looks for, and those its includes are given)
+_MAKE_FILE = lazy(r"(?:GNUmakefile|[Mm]akefile|.+\.(?:mk|mak|make))\Z")
+_LED_BY_A_SPACE = lazy(rb"(?m)^ +[^ \n\r]")  # spaces, then anything (a tab too) but a line end
+
+
+def _make_file(path: str) -> bool:
+    return _MAKE_FILE.match(path.rpartition("/")[2]) is not None
+
+
+def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
+    """Refused: a line of a makefile that starts with spaces. make runs a line that starts with a tab
+    as a step of the rule above it, and reads one that starts with eight spaces, which a reviewer's
+    view shows alike, as a line of the makefile: under `check:` and its steps, `        CHECKED=yes
+    $(BIN)/trials csv` is no step but a variable set to the words after it, and `trials csv` never
+    runs (tested). The repository starts its makefile's lines with a tab or at the margin."""
+    if data is not None and (found := _LED_BY_A_SPACE.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a makefile's line that starts with spaces, which make reads as no "
+            "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin"
         )
 
 
