@@ -73,7 +73,9 @@ def test_the_trusted_check_stops_at_a_long_attributes_line(tmp_path: Path) -> No
 
 
 def test_long_comments_and_lines_every_git_reads_pass(tmp_path: Path) -> None:
-    attributes = "# " + "a long note " * 300 + "\n" + _padded("*.py text eol=lf", 2046) + "\n"
+    # padded between the pattern and its attributes: white space at a line's end is refused (hunt 192)
+    padded = "*.py" + " " * (2046 - len("*.py text eol=lf")) + " text eol=lf"
+    attributes = "# " + ("a long note " * 300).rstrip() + "\n" + padded + "\n"
     root = _pull_request(tmp_path, attributes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -72,6 +72,15 @@
   exits 0, tested). It passed (exit 0). Now a line of a makefile (`Makefile`, `GNUmakefile`,
   `makefile`, `*.mk`, `*.mak`, `*.make`) that starts with spaces stops the extraction
   (no_line_led_by_a_space).
+- **White space at a line's end.** GitHub's review shows none (`git diff` colours it, in a terminal
+  with colours), and bash ends a here-document only at a line that is its word alone: after `cat
+  >/dev/null <<EOF` and a note, the line `EOF ` ends nothing, every line after it is the document's,
+  and the script runs none of them and exits 0 (tested). `.ci/trusted-check` so changed passed
+  (exit 0); merged, it would check nothing and pass every pull request. So did `MODE = strict ` in a
+  makefile (no `strict` to make). Now a space or a tab at a line's end in a file that runs or
+  configures the check stops the extraction (no_white_space_at_a_line_end); the repository holds
+  none (the pre-commit hook trims them), and Markdown (documentation, an agent's instructions, where
+  two spaces break a line) is not read for it.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -453,7 +462,7 @@ def test_make_reads_a_line_led_by_spaces_as_no_step(tmp_path: Path) -> None:
         ("Makefile", SPACED, False),
         ("mk/rules.mk", "ifeq ($(CI),true)\n  MODE = strict\nendif\n", False),
         ("mk/GNUmakefile", "check:\n \t@echo validate\n", False),  # a space before the tab: no step either
-        ("mk/rules.mk", "check:\n\t@echo validate \\\n\t\t  and more\n\n   \n", True),
+        ("mk/rules.mk", "check:\n\t@echo validate \\\n\t\t  and more\n\n", True),
         ("docs/make.md", "    make check\n", True),  # documentation
         (".github/workflows/ci.yml", "on: push\njobs:\n  check: {}\n", True),  # YAML is indented with spaces
     ],
@@ -469,3 +478,51 @@ def test_a_makefiles_line_led_by_spaces_stops_the_extraction(
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert f"trusted-check: {path} line " in checked.stderr, checked.stderr
         assert "a makefile's line that starts with spaces" in checked.stderr, checked.stderr
+
+
+SWALLOWED = "#!/usr/bin/env bash\nset -euo pipefail\ncat >/dev/null <<EOF\na note\nEOF \necho checked\nexit 1\n"
+
+
+def test_bash_runs_nothing_after_a_here_document_whose_end_has_a_space(tmp_path: Path) -> None:
+    script = tmp_path / "script"
+    script.write_text(SWALLOWED, encoding="utf-8")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, ""), ran
+    assert "delimited by end-of-file" in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({TRUSTED: SWALLOWED}, f"{TRUSTED} line 5: white space at the end of the line"),
+        ({"mk/rules.mk": "MODE = strict \n"}, "mk/rules.mk line 1: white space"),
+        ({".github/workflows/ci.yml": "on: push\t\njobs: {}\n"}, ".github/workflows/ci.yml line 1: white space"),
+        (
+            {"scripts/sle_trials/checks/strict.py": 'MODE = """strict \r\n"""\n'},
+            "scripts/sle_trials/checks/strict.py line 1: white space",
+        ),
+    ],
+)
+def test_white_space_at_a_line_end_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"docs/notes.md": "A line broken  \nby two spaces.\n"},
+        {"AGENTS.md": "Run `trials check`.  \nThen commit.\n"},
+        {"tests/fixtures/padded.txt": "a line \n"},
+    ],
+)
+def test_white_space_at_a_line_end_of_markdown_or_a_test_input_passes(
+    tmp_path: Path, changes: dict[str, str | bytes]
+) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

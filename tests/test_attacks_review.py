@@ -107,7 +107,7 @@ def test_the_base_branchs_check_refuses_what_the_pull_requests_schema_lets_throu
     text = schema.read_text(encoding="utf-8")
     count = '"count": {'
     assert text.count(count) == 1
-    schema.write_text(text.replace(count, count + '"x-evidence": false, '), encoding="utf-8")
+    schema.write_text(text.replace(count, count + '"x-evidence": false,'), encoding="utf-8")  # no space at the end
     record = root / "trials" / "NCT06513429.yaml"
     text = record.read_text(encoding="utf-8")
     for old, new in (

@@ -27,20 +27,18 @@ file of the registry they have git rewrite on checkout or in an archive (E308's 
 checkout.rewrites) stops the check too, after the extraction: checked as its blobs, it passed, and
 every clone of the merged branch then held other bytes than those checked.
 
-Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package
-beside a module of its name (no_module_shadowed), a module imported before the library's
+Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package beside
+a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
-Python source in another encoding than UTF-8
-(no_other_encoding), indented with a tab (no_tab_in_indentation; a makefile's line led by spaces,
-no_line_led_by_a_space), with a line Python ends where git does
-not (no_lone_carriage_return) or with a
-name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space
-that is not the ASCII space (no_other_spaces), a file that runs the check but Python holding a character
-that shows a reviewer an ASCII one it is not (no_look_alike_words), and code
-Python runs as it starts
-(no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the
-code of the base branch that checks the next pull request, run in place of or before the source a
-reviewer reads as the code.
+Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
+(no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space), with a line Python
+ends where git does not (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii),
+an invisible character (no_invisible_characters) or a space that is not the ASCII space
+(no_other_spaces) or at a line's end (no_white_space_at_a_line_end), a file that runs the check but
+Python holding a character that shows a reviewer an ASCII one it is not (no_look_alike_words), and code
+Python runs as it starts (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself):
+merged, each becomes the code of the base branch that checks the next pull request, run in place of or
+before the source a reviewer reads as the code.
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -185,6 +183,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_some_gits_skip(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         if not _prose(path):
+            no_white_space_at_a_line_end(path, blobs[oid].data)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
     read.update(sources.items())
@@ -669,6 +668,25 @@ def look_alike_character(text: str) -> int | None:
         if _shows_a_letter(char) or len(shown) == 1 and shown.isascii() and not shown.isalnum():
             return found.start()
     return None
+
+
+_WHITE_AT_THE_END = lazy(rb"(?m)[ \t]+\r?$")
+
+
+def no_white_space_at_a_line_end(path: str, data: bytes | None) -> None:
+    """Refused: a space or a tab at the end of a line of a file that runs or configures the check.
+    GitHub's review shows none (`git diff` colours it, where a terminal has colours), and a tool reads
+    it as a character: bash ends a here-document only at a line that is its word alone, so after `cat
+    >/dev/null <<EOF` the line `EOF ` ends nothing, every line after it is the document's, and the
+    script runs none of them and exits 0 (tested); `MODE = strict ` in a makefile is no `strict`, a
+    backslash before a space continues no line. It passed (exit 0). The repository holds none (the
+    pre-commit hook trims them); a string that needs one writes it as an escape."""
+    if data is not None and (found := _WHITE_AT_THE_END.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: white space at the end of the line, which GitHub's review does not "
+            "show and the tools that read the file do; remove it"
+        )
 
 
 # Unicode's space separators but the ASCII space: each shows a reviewer a space, and is none to bash, make,
