@@ -80,7 +80,10 @@
   makefile (no `strict` to make). Now a space or a tab at a line's end in a file that runs or
   configures the check stops the extraction (no_white_space_at_a_line_end); the repository holds
   none (the pre-commit hook trims them), and Markdown (documentation, an agent's instructions, where
-  two spaces break a line) is not read for it.
+  two spaces break a line) is not read for it. Nor does bash end a here-document that `<<-` opens at
+  an `EOF` led by eight spaces, which a reviewer's view shows where a tab would stand (it ends one
+  at its word after tabs alone): the script after it ran nothing and exited 0 (tested). Now `<<-` in
+  a file that runs the check but Python stops the extraction (no_here_document_ended_after_tabs).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -526,3 +529,37 @@ def test_white_space_at_a_line_end_of_markdown_or_a_test_input_passes(
     root = _pull_request(tmp_path, changes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+TAB_STRIPPED = "set -euo pipefail\ncat >/dev/null <<-EOF\n\ta note\n        EOF\necho checked\nexit 1\n"
+
+
+def test_bash_ends_no_here_document_at_its_word_after_spaces(tmp_path: Path) -> None:
+    script = tmp_path / "script"
+    script.write_text(TAB_STRIPPED, encoding="utf-8")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, ""), ran
+    shown = TAB_STRIPPED.expandtabs(8).splitlines()
+    assert shown[2].index("a note") == shown[3].index("EOF") == 8
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "passes"),
+    [
+        (TRUSTED, TAB_STRIPPED, False),
+        (".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    steps:\n      - run: cat <<-EOF\n", False),
+        ("tests/test_shell.py", 'SCRIPT = "cat <<-EOF"\n', True),  # Python's strings run no shell
+        (TRUSTED, "cat >/dev/null <<EOF\na note\nEOF\n", True),
+    ],
+)
+def test_a_here_document_ended_after_tabs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line " in checked.stderr, checked.stderr
+        assert "a here-document `<<-`" in checked.stderr, checked.stderr

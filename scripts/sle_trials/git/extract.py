@@ -31,14 +31,14 @@ Compiled Python anywhere in the commit stops it as well (no_compiled_code), and 
 a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
-(no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space), with a line Python
-ends where git does not (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii),
-an invisible character (no_invisible_characters) or a space that is not the ASCII space
-(no_other_spaces) or at a line's end (no_white_space_at_a_line_end), a file that runs the check but
-Python holding a character that shows a reviewer an ASCII one it is not (no_look_alike_words), and code
-Python runs as it starts (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself):
-merged, each becomes the code of the base branch that checks the next pull request, run in place of or
-before the source a reviewer reads as the code.
+(no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space; a here-document `<<-`,
+no_here_document_ended_after_tabs), with a line Python ends where git does not (no_lone_carriage_return)
+or with a name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or
+a space that is not the ASCII space (no_other_spaces) or at a line's end (no_white_space_at_a_line_end),
+a file that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
+(no_look_alike_words), and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize,
+the .venv/ folder itself): merged, each becomes the code of the base branch that checks the next pull
+request, run in place of or before the source a reviewer reads as the code.
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -178,6 +178,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_lone_carriage_return(path, blobs[oid].data)
         if _make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
+        if not python and not _prose(path):
+            no_here_document_ended_after_tabs(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
         if _attributes(path):
             no_line_some_gits_skip(path, blobs[oid].data)
@@ -379,6 +381,23 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
         raise Refused(
             f"{files.shown(path)} line {line}: a makefile's line that starts with spaces, which make reads as no "
             "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin"
+        )
+
+
+_TABS_STRIPPED = lazy(rb"<<-")
+
+
+def no_here_document_ended_after_tabs(path: str, data: bytes | None) -> None:
+    """Refused: a shell's here-document that `<<-` opens, in a file that runs the check but Python (a
+    script, a workflow's steps, a makefile's). bash ends it at its word after tabs alone, and a
+    reviewer's view shows a tab as spaces: after `cat >/dev/null <<-EOF` and a note, an `EOF` led by
+    eight spaces, shown where a tab would stand, ends nothing, and the script runs none of the lines
+    after it and exits 0 (tested). The repository writes no `<<-`."""
+    if data is not None and (found := _TABS_STRIPPED.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a here-document `<<-`, which bash ends only at its word after tabs, "
+            "and a reviewer's view shows tabs as spaces; use `<<` with its word at the margin"
         )
 
 
