@@ -84,6 +84,11 @@
   an `EOF` led by eight spaces, which a reviewer's view shows where a tab would stand (it ends one
   at its word after tabs alone): the script after it ran nothing and exited 0 (tested). Now `<<-` in
   a file that runs the check but Python stops the extraction (no_here_document_ended_after_tabs).
+- **A byte-order mark before a script's first word.** A file that runs or configures the check could
+  start with one (Python reads it as the mark it is); bash reads it as the first word's first
+  character, and GitHub shows none: a script whose first line is `set -euo pipefail` so marked runs
+  a command `<U+FEFF>set`, not found, and every line on past each failure (tested). Now a byte-order
+  mark at the start of such a file but a Python source stops the extraction (no_byte_order_mark).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -563,3 +568,34 @@ def test_a_here_document_ended_after_tabs_stops_the_extraction(
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert f"trusted-check: {path} line " in checked.stderr, checked.stderr
         assert "a here-document `<<-`" in checked.stderr, checked.stderr
+
+
+MARKED = "\ufeffset -euo pipefail\nfalse\necho went on\n"
+
+
+def test_bash_reads_a_byte_order_mark_as_the_first_words(tmp_path: Path) -> None:
+    script = tmp_path / "script"
+    script.write_text(MARKED, encoding="utf-8")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, "went on\n"), ran
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "passes"),
+    [
+        (TRUSTED, MARKED, False),
+        ("Makefile", "\ufeffPYTHON ?= python3\n", False),
+        ("scripts/sle_trials/checks/strict.py", "\ufeffSTRICT = True\n", True),  # Python reads the mark
+        ("docs/notes.md", "\ufeffNotes.\n", True),
+    ],
+)
+def test_a_byte_order_mark_before_a_scripts_first_word_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line 1: a byte-order mark" in checked.stderr, checked.stderr

@@ -32,13 +32,14 @@ a module of its name (no_module_shadowed), a module imported before the library'
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space; a here-document `<<-`,
-no_here_document_ended_after_tabs), with a line Python ends where git does not (no_lone_carriage_return)
-or with a name beyond ASCII (no_names_beyond_ascii), an invisible character (no_invisible_characters) or
-a space that is not the ASCII space (no_other_spaces) or at a line's end (no_white_space_at_a_line_end),
-a file that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
-(no_look_alike_words), and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize,
-the .venv/ folder itself): merged, each becomes the code of the base branch that checks the next pull
-request, run in place of or before the source a reviewer reads as the code.
+no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark),
+with a line Python ends where git does not (no_lone_carriage_return) or with a name beyond ASCII
+(no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space that is not the
+ASCII space (no_other_spaces) or at a line's end (no_white_space_at_a_line_end), a file that runs the
+check but Python holding a character that shows a reviewer an ASCII one it is not (no_look_alike_words),
+and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder
+itself): merged, each becomes the code of the base branch that checks the next pull request, run in
+place of or before the source a reviewer reads as the code.
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -180,6 +181,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_led_by_a_space(path, blobs[oid].data)
         if not python and not _prose(path):
             no_here_document_ended_after_tabs(path, blobs[oid].data)
+            no_byte_order_mark(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
         if _attributes(path):
             no_line_some_gits_skip(path, blobs[oid].data)
@@ -381,6 +383,19 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
         raise Refused(
             f"{files.shown(path)} line {line}: a makefile's line that starts with spaces, which make reads as no "
             "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin"
+        )
+
+
+def no_byte_order_mark(path: str, data: bytes | None) -> None:
+    """Refused: a byte-order mark at the start of a file that runs the check but Python (which reads it
+    as the mark it is: no_invisible_characters lets it stand there). GitHub and an editor show none;
+    bash and make read it as the first word's first character: a script whose first line is `set
+    -euo pipefail` so marked runs a command `<U+FEFF>set`, not found, and then every line on past
+    each failure (tested)."""
+    if data is not None and data.startswith(b"\xef\xbb\xbf"):
+        raise Refused(
+            f"{files.shown(path)} line 1: a byte-order mark, which no reviewer is shown and the tools that read the "
+            "file take for the first word's first character; remove it"
         )
 
 
