@@ -96,7 +96,27 @@ Tried, and held (the check refused them, or what runs is what the review shows):
 - a form feed in a Python module's indentation (CPython starts counting again after it): an
   invisible character, refused (invisible.INVISIBLE holds the controls);
 - YAML's line breaks beyond ASCII in a workflow (NEL U+0085, U+2028, U+2029, which YAML 1.1 ends a
-  line at and a reviewer's view does not): refused as invisible characters.
+  line at and a reviewer's view does not): refused as invisible characters;
+- `.gitattributes` patterns quoted with C escapes (`"a\\056py" -diff`) or after a byte-order mark:
+  this git (2.39) applies them as written (tried), and the extraction asks it, so such an attribute
+  on code is refused as any other; a vertical tab or a form feed between a pattern and its
+  attributes is an invisible character, and every `.gitattributes` is read now;
+- a module's `.pyi` stub beside it (passes): Python never imports a stub (mypy reads it in the
+  module's place, in the pull request's own CI), and it is named on the checker's line;
+- an `.editorconfig` giving tabs a width (passes): GitHub lays tabs out by it, and with a tab in a
+  Python source's indentation, a makefile's line led by spaces and `<<-` refused, no tool here
+  reads a tab by its width.
+
+Left (not refused): GitHub folds a file's diff of over 400 lines or 20 KB behind "Load diff" (honest
+refactors pass it; the fold says the diff is large); a long run of blanks within a line that pushes
+code past a reviewer's screen (whether GitHub's diff view wraps such a line was not verifiable here;
+this repository's longest run of blanks within a line of the code is 34 characters); a key given
+twice in YAML (PyYAML, which pre-commit reads its settings with, takes the last) is shown twice as
+written; an action used by a tag (`actions/checkout@v4`) and build requirements by a range run what
+the tag or the index names when they run (the repository's own workflows do so); a `ruff.toml` in a
+subfolder configures ruff there in place of pyproject.toml's (lint, in the pull request's own CI);
+a makefile included under another name (`include mk/rules`) is not read for lines led by spaces;
+`export-ignore` on code leaves it out of GitHub's ZIP of the branch.
 """
 
 from __future__ import annotations
