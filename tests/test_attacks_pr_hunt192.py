@@ -89,6 +89,12 @@
   character, and GitHub shows none: a script whose first line is `set -euo pipefail` so marked runs
   a command `<U+FEFF>set`, not found, and every line on past each failure (tested). Now a byte-order
   mark at the start of such a file but a Python source stops the extraction (no_byte_order_mark).
+- **An option's dash that is none, in the checker's Python.** A string of the checker's was read for
+  words in look-alike letters, and a dash is no letter: `if "\\u2010\\u2010strict" in argv:` written
+  with its hyphens U+2010 as characters shows a reviewer `--strict`, is never true, and passed
+  (exit 0). Now a character that shows "-" before an ASCII letter in such a string stops the
+  extraction as a look-alike word does (look_alike_word); an en dash between digits ("18\u201365") or
+  a curly apostrophe ("trial\u2019s"), which the checks read in sources, is none.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -213,10 +219,13 @@ SHOWN_OTHERWISE = [
     ({TRUSTED: f"#!/usr/bin/env bash\nset{NBSP}-euo pipefail\n"}, f"{TRUSTED} line 2: U+00A0, a space"),
     (
         {TRUSTED: f"#!/usr/bin/env bash\nset {HYPHEN}euo pipefail\n"},
-        f"{TRUSTED} line 2: '\\u2010' shows a reviewer '-'",
+        f"{TRUSTED} line 2: '\\u2010euo' shows a reviewer the ASCII word '-euo'",
     ),
     ({TRUSTED: f'[ "$ok" = "{YES}" ] && exit 0\n'}, f"{TRUSTED} line 1: '\\u0443' shows a reviewer 'y'"),
-    ({"Makefile": "test:\n\t.venv/bin/python -m pytest \u2212\u2212strict\n"}, "Makefile line 2: '\\u2212'"),
+    (
+        {"Makefile": "test:\n\t.venv/bin/python -m pytest \u2212\u2212strict\n"},
+        "Makefile line 2: '\\u2212strict' shows",
+    ),
     ({".github/workflows/ci.yml": "on: push\njobs: {}\nenv:\n  MODE: lax\uff1b strict\n"}, "ci.yml line 4: '\\uff1b'"),
     ({"mk/rules.mk": "MODE\u3000= lax\n"}, "mk/rules.mk line 1: U+3000, a space"),
     ({"scripts/sle_trials/checks/strict.py": f'MODE = "strict{NBSP}"\n'}, "strict.py line 1: U+00A0, a space"),
@@ -619,3 +628,27 @@ def test_a_byte_order_mark_before_a_scripts_first_word_stops_the_extraction(
     else:
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert f"trusted-check: {path} line 1: a byte-order mark" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ('import sys\nSTRICT = "\u2010\u2010strict" in sys.argv\n', False),
+        ('FLAGS = ("-v", "\uff0dq")\n', False),
+        ('RANGE = "18\u201365"  # an en dash between digits\nOWN = "the trial\u2019s"\n', True),
+        ('"""A docstring: \u2010\u2010strict is how a dash may look."""\n', True),
+    ],
+)
+def test_an_options_dash_that_is_none_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, passes: bool
+) -> None:
+    path = "scripts/sle_trials/checks/strict.py"
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert (
+            f"trusted-check: {path} line " in checked.stderr and "shows a reviewer the ASCII word '-" in checked.stderr
+        )

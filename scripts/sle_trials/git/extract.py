@@ -632,14 +632,23 @@ _SKIPPED = frozenset((tokenize.NL, tokenize.COMMENT))
 def look_alike_word(text: str) -> str | None:
     """The first word of text that shows a reader an ASCII word it is not: ASCII letters with letters of
     another script (or full-width ones) that each show an ASCII letter ("strіct" with a Cyrillic і), as
-    lookalike.letters reads them after NFKC. A sign or a digit beyond ASCII ("m²") is none."""
+    lookalike.letters reads them after NFKC; or an option's dash that is none, a character that shows
+    "-" (a hyphen U+2010, a minus sign) before an ASCII letter: `"\\u2010\\u2010strict"` written as
+    its characters shows a reviewer `--strict`, and `if "--strict" in argv` is never true for it. A
+    sign or a digit beyond ASCII ("m²", "18–65", "trial’s") is none."""
     for found in _WORD.finditer(text):
         word = found.group()
         if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
             continue
         if all(_shows_a_letter(c) for c in word if not c.isascii()):
             return word
+    for found in _BEFORE_A_LETTER.finditer(text):
+        if lookalike.skeleton(unicodedata.normalize("NFKC", found.group(1))) == "-":
+            return found.group()
     return None
+
+
+_BEFORE_A_LETTER = lazy(r"([^\x00-\x7f])[A-Za-z]\w*")
 
 
 def _shows_a_letter(char: str) -> bool:
@@ -748,10 +757,11 @@ def no_other_spaces(path: str, data: bytes | None) -> None:
 
 
 def _look_alike(path: str, line: int, word: str) -> None:
+    letters = lookalike.letters(unicodedata.normalize("NFKC", word))
+    shown = "".join("-" if not c.isascii() and lookalike.skeleton(c) == "-" else c for c in letters)
     raise Refused(
-        f"{files.shown(path)} line {line}: {ascii(word)} shows a reviewer the ASCII word "
-        f"{lookalike.letters(unicodedata.normalize('NFKC', word))!r}, which it is not to the code; write its "
-        "letters in ASCII, or as escapes"
+        f"{files.shown(path)} line {line}: {ascii(word)} shows a reviewer the ASCII word {shown!r}, which it is "
+        "not to the code; write its letters in ASCII, or as escapes"
     )
 
 
