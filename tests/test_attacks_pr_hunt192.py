@@ -95,6 +95,12 @@
   (exit 0). Now a character that shows "-" before an ASCII letter in such a string stops the
   extraction as a look-alike word does (look_alike_word); an en dash between digits ("18\u201365") or
   a curly apostrophe ("trial\u2019s"), which the checks read in sources, is none.
+- **A file that runs the check in another encoding than UTF-8.** The extraction read such files as
+  UTF-8, each byte that is not UTF-8 a replacement character; GitHub shows the file in the encoding
+  it makes out, bash reads its bytes. `.ci/trusted-check` with `set<0xA0>-euo pipefail` (a no-break
+  space in windows-1252, no UTF-8 at all) passed (exit 0), and bash runs a command not found and the
+  script on past each failure (tested). Now a byte that is not UTF-8 in a file that runs or
+  configures the check stops the extraction (no_bytes_beyond_utf8).
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -652,3 +658,34 @@ def test_an_options_dash_that_is_none_stops_the_extraction(
         assert (
             f"trusted-check: {path} line " in checked.stderr and "shows a reviewer the ASCII word '-" in checked.stderr
         )
+
+
+LATIN = b"#!/usr/bin/env bash\nset\xa0-euo pipefail\nfalse\necho went on\n"
+
+
+def test_bash_reads_a_byte_beyond_utf8_as_part_of_a_word(tmp_path: Path) -> None:
+    script = tmp_path / "script"
+    script.write_bytes(LATIN)
+    ran = subprocess.run(["bash", str(script)], capture_output=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, b"went on\n"), ran
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "passes"),
+    [
+        (TRUSTED, LATIN, False),
+        ("Makefile", b"# caf\xe9\ntest:\n\techo ok\n", False),
+        ("tests/fixtures/latin.txt", b"caf\xe9\n", True),  # a test's input, kept as it is
+        ("docs/latin.md", b"caf\xe9\n", True),  # documentation
+    ],
+)
+def test_a_byte_beyond_utf8_in_a_file_that_runs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, content: bytes, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: content})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line " in checked.stderr and "a byte that is not UTF-8" in checked.stderr

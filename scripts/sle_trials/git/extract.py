@@ -32,14 +32,15 @@ a module of its name (no_module_shadowed), a module imported before the library'
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space; a here-document `<<-`,
-no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark),
-with a line Python ends where git does not (no_lone_carriage_return) or with a name beyond ASCII
-(no_names_beyond_ascii), an invisible character (no_invisible_characters) or a space that is not the
-ASCII space (no_other_spaces) or at a line's end (no_white_space_at_a_line_end), a file that runs the
-check but Python holding a character that shows a reviewer an ASCII one it is not (no_look_alike_words),
-and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize, the .venv/ folder
-itself): merged, each becomes the code of the base branch that checks the next pull request, run in
-place of or before the source a reviewer reads as the code.
+no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
+byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
+(no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
+(no_invisible_characters) or a space that is not the ASCII space (no_other_spaces) or at a line's end
+(no_white_space_at_a_line_end), a file that runs the check but Python holding a character that shows a
+reviewer an ASCII one it is not (no_look_alike_words), and code Python runs as it starts
+(no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the code
+of the base branch that checks the next pull request, run in place of or before the source a reviewer
+reads as the code.
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -177,6 +178,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
+        no_bytes_beyond_utf8(path, blobs[oid].data)
         if _make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
         if not python and not _prose(path):
@@ -384,6 +386,25 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
             f"{files.shown(path)} line {line}: a makefile's line that starts with spaces, which make reads as no "
             "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin"
         )
+
+
+def no_bytes_beyond_utf8(path: str, data: bytes | None) -> None:
+    """Refused: a file that runs or configures the check that is not UTF-8. The checks read each such
+    file as UTF-8 for what no reviewer is shown, each byte that is not UTF-8 read as a replacement
+    character; GitHub shows the file in the encoding it makes out, and bash reads its bytes: the byte
+    0xA0 is a no-break space in windows-1252, and `set<0xA0>-euo pipefail` runs a command not found
+    and the script on past each failure (tested), as the UTF-8 no-break space does (no_other_spaces).
+    It passed (exit 0). The repository's files are UTF-8."""
+    if data is None:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: a byte that is not UTF-8 (0x{data[error.start]:02X}), which GitHub "
+            "shows in the encoding it makes out and the tools that read the file read as they will; write it in UTF-8"
+        ) from None
 
 
 def no_byte_order_mark(path: str, data: bytes | None) -> None:
