@@ -62,7 +62,8 @@
   Makefile `python -m pip` and `python -m pytest`; pytest puts a test's folder first (tests/), and
   Python a script's (benchmarks/). A pull request adding `logging.py` at the top passed (exit 0), its
   review a file nothing imports; merged, `python -m venv` imported it (tested), first in every review
-  job. Now a Python module or package at the top, or one named as a standard library module outside
+  job (and setuptools runs a `setup.py` at the top at review.yml's `pip install -e .`). Now a Python
+  module or package at the top, or one named as a standard library module outside
   scripts/ (where modules are imported as `sle_trials.x`), stops the extraction
   (no_module_before_the_library).
 - **A makefile's line led by spaces.** make runs a line that starts with a tab as a step of the rule
@@ -128,7 +129,10 @@ written; an action used by a tag (`actions/checkout@v4`) and build requirements 
 the tag or the index names when they run (the repository's own workflows do so); a `ruff.toml` in a
 subfolder configures ruff there in place of pyproject.toml's (lint, in the pull request's own CI);
 a makefile included under another name (`include mk/rules`) is not read for lines led by spaces;
-`export-ignore` on code leaves it out of GitHub's ZIP of the branch.
+`export-ignore` on code leaves it out of GitHub's ZIP of the branch; a file the code runs from the
+tests' inputs (`include tests/fixtures/rules.mk`) is not read for its bytes (the inputs hold NUL
+bytes, carriage returns and invisible characters on purpose), though the line that runs it is shown
+and attributes that hide its diff are refused.
 """
 
 from __future__ import annotations
@@ -449,6 +453,7 @@ def test_a_large_pull_request_of_no_code_or_a_shown_one_passes(tmp_path: Path, c
     [
         ("logging.py", "logging.py: a Python module at the top"),
         ("pip.py", "pip.py: a Python module at the top"),
+        ("setup.py", "setup.py: a Python module at the top"),  # setuptools runs it at `pip install -e .`
         ("pytest/__init__.py", "pytest/__init__.py: a Python module at the top"),
         ("tests/json.py", "tests/json.py: a Python module named as the standard library's 'json'"),
         (
