@@ -102,6 +102,11 @@
   space in windows-1252, no UTF-8 at all) passed (exit 0), and bash runs a command not found and the
   script on past each failure (tested). Now a byte that is not UTF-8 in a file that runs or
   configures the check stops the extraction (no_bytes_beyond_utf8).
+- **A word wholly in look-alike letters, in the checker's Python.** The rule of words asked for an
+  ASCII letter among the look-alike ones: `if answer == "\\u0443\\u0435\\u0455":` written in its
+  Cyrillic letters shows `yes`, is never true, and passed (exit 0). Now a word of two or more
+  letters that each show an ASCII letter counts as well; a letter alone (the look-alike tables'
+  examples) and a word in another script a reader tells apart ("\u0441\u0442\u043e\u043b") do not.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -231,13 +236,17 @@ SHOWN_OTHERWISE = [
         {TRUSTED: f"#!/usr/bin/env bash\nset {HYPHEN}euo pipefail\n"},
         f"{TRUSTED} line 2: '\\u2010euo' shows a reviewer the ASCII word '-euo'",
     ),
-    ({TRUSTED: f'[ "$ok" = "{YES}" ] && exit 0\n'}, f"{TRUSTED} line 1: '\\u0443' shows a reviewer 'y'"),
+    (
+        {TRUSTED: f'[ "$ok" = "{YES}" ] && exit 0\n'},
+        f"{TRUSTED} line 1: '\\u0443\\u0435\\u0455' shows a reviewer the ASCII word 'yes'",
+    ),
     (
         {"Makefile": "test:\n\t.venv/bin/python -m pytest \u2212\u2212strict\n"},
         "Makefile line 2: '\\u2212strict' shows",
     ),
     ({".github/workflows/ci.yml": "on: push\njobs: {}\nenv:\n  MODE: lax\uff1b strict\n"}, "ci.yml line 4: '\\uff1b'"),
     ({"mk/rules.mk": "MODE\u3000= lax\n"}, "mk/rules.mk line 1: U+3000, a space"),
+    ({TRUSTED: '[ "$answer" = "\u0443" ] && exit 0\n'}, f"{TRUSTED} line 1: '\\u0443' shows a reviewer 'y'"),
     ({"scripts/sle_trials/checks/strict.py": f'MODE = "strict{NBSP}"\n'}, "strict.py line 1: U+00A0, a space"),
     ({"tests/test_x.py": f"# a note{NBSP}\n"}, "tests/test_x.py line 1: U+00A0, a space"),
 ]
@@ -694,3 +703,24 @@ def test_a_byte_beyond_utf8_in_a_file_that_runs_stops_the_extraction(
     else:
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert f"trusted-check: {path} line " in checked.stderr and "a byte that is not UTF-8" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ('ANSWER = "yes"\nAGREED = ANSWER == "\u0443\u0435\u0455"\n', False),
+        ('CYRILLIC_ES = "\u0421"  # a letter alone: a look-alike table\'s example\n', True),
+        ('TABLE = "\u0441\u0442\u043e\u043b"  # a Russian word, which shows no ASCII one\n', True),
+    ],
+)
+def test_a_word_wholly_in_look_alike_letters_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, passes: bool
+) -> None:
+    path = "scripts/sle_trials/checks/answers.py"
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line 2: " in checked.stderr and "the ASCII word 'yes'" in checked.stderr

@@ -653,16 +653,19 @@ _SKIPPED = frozenset((tokenize.NL, tokenize.COMMENT))
 def look_alike_word(text: str) -> str | None:
     """The first word of text that shows a reader an ASCII word it is not: ASCII letters with letters of
     another script (or full-width ones) that each show an ASCII letter ("strіct" with a Cyrillic і), as
-    lookalike.letters reads them after NFKC; or an option's dash that is none, a character that shows
+    lookalike.letters reads them after NFKC, or two or more such letters alone ("уеѕ", `yes` in Cyrillic
+    letters, which `if answer == "yes"` never matches; a letter alone, an example of a look-alike table,
+    is none); or an option's dash that is none, a character that shows
     "-" (a hyphen U+2010, a minus sign) before an ASCII letter: `"\\u2010\\u2010strict"` written as
     its characters shows a reviewer `--strict`, and `if "--strict" in argv` is never true for it. A
     sign or a digit beyond ASCII ("m²", "18–65", "trial’s") is none."""
     for found in _WORD.finditer(text):
         word = found.group()
-        if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
+        if word.isascii():
             continue
-        if all(_shows_a_letter(c) for c in word if not c.isascii()):
-            return word
+        if any(c.isascii() and c.isalpha() for c in word) or len(word) > 1:
+            if all(_shows_a_letter(c) for c in word if not c.isascii()):
+                return word
     for found in _BEFORE_A_LETTER.finditer(text):
         if lookalike.skeleton(unicodedata.normalize("NFKC", found.group(1))) == "-":
             return found.group()
