@@ -73,8 +73,8 @@ def test_the_trusted_check_stops_at_a_long_attributes_line(tmp_path: Path) -> No
 
 
 def test_long_comments_and_lines_every_git_reads_pass(tmp_path: Path) -> None:
-    # padded between the pattern and its attributes: white space at a line's end is refused (hunt 192)
-    padded = "*.py" + " " * (2046 - len("*.py text eol=lf")) + " text eol=lf"
+    # long by its pattern: white space at a line's end, or a run of blanks within it, is refused (hunt 192)
+    padded = "x" * (2046 - len("*.py text eol=lf")) + "*.py text eol=lf"
     attributes = "# " + ("a long note " * 300).rstrip() + "\n" + padded + "\n"
     root = _pull_request(tmp_path, attributes)
     checked = extraction(root, "pr", tmp_path / "review")

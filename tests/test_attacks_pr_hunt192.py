@@ -107,6 +107,12 @@
   Cyrillic letters shows `yes`, is never true, and passed (exit 0). Now a word of two or more
   letters that each show an ASCII letter counts as well; a letter alone (the look-alike tables'
   examples) and a word in another script a reader tells apart ("\u0441\u0442\u043e\u043b") do not.
+- **Code pushed past the screen by blanks.** GitHub's view of a file scrolls a long line sideways, and
+  an editor that does not wrap lines (VS Code's default) shows its start: `STRICT = True` followed by
+  200 spaces and `; STRICT = False` reads as the strict check turned on, Python turns it off (tested),
+  and it passed (exit 0). Now 60 or more spaces or tabs within a line of a file that runs or
+  configures the check, before more of it, stop the extraction (no_words_pushed_aside); the
+  repository's longest such run is 34 characters, a comment aligned.
 
 Tried, and held (the check refused them, or what runs is what the review shows):
 - `makefile` beside `Makefile` (make reads `makefile` first): a disk folding case takes the two for
@@ -126,9 +132,8 @@ Tried, and held (the check refused them, or what runs is what the review shows):
   reads a tab by its width.
 
 Left (not refused): GitHub folds a file's diff of over 400 lines or 20 KB behind "Load diff" (honest
-refactors pass it; the fold says the diff is large); a long run of blanks within a line that pushes
-code past a reviewer's screen (whether GitHub's diff view wraps such a line was not verifiable here;
-this repository's longest run of blanks within a line of the code is 34 characters); a key given
+refactors pass it; the fold says the diff is large); a long line of visible characters that pushes code
+past a reviewer's screen (a string of 300 letters, then `; STRICT = False`); a key given
 twice in YAML (PyYAML, which pre-commit reads its settings with, takes the last) is shown twice as
 written; an action used by a tag (`actions/checkout@v4`) and build requirements by a range run what
 the tag or the index names when they run (the repository's own workflows do so); a `ruff.toml` in a
@@ -724,3 +729,33 @@ def test_a_word_wholly_in_look_alike_letters_stops_the_extraction(
     else:
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert f"trusted-check: {path} line 2: " in checked.stderr and "the ASCII word 'yes'" in checked.stderr
+
+
+PUSHED = "STRICT = True" + " " * 200 + "; STRICT = False\n"
+
+
+def test_python_reads_what_blanks_push_past_the_screen() -> None:
+    space: dict[str, object] = {}
+    exec(PUSHED, space)  # the module's text, as Python reads it
+    assert space["STRICT"] is False and PUSHED[:80].rstrip() == "STRICT = True"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "passes"),
+    [
+        ("scripts/sle_trials/checks/strict.py", PUSHED, False),
+        (".github/workflows/ci.yml", "on: push" + "\t" * 60 + "# a note\njobs: {}\n", False),
+        ("scripts/sle_trials/checks/strict.py", "STRICT = True" + " " * 34 + "# aligned\n", True),
+        ("scripts/sle_trials/checks/strict.py", "if True:\n" + " " * 64 + "STRICT = True\n", True),  # indentation
+    ],
+)
+def test_blanks_that_push_code_past_the_screen_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
+) -> None:
+    root = _pull_request(tmp_path, {path: text})
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    if passes:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    else:
+        assert checked.returncode == 2, checked.stdout + checked.stderr
+        assert f"trusted-check: {path} line " in checked.stderr, checked.stderr

@@ -36,11 +36,11 @@ no_here_document_ended_after_tabs; a byte-order mark before a script's first wor
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
 (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
 (no_invisible_characters) or a space that is not the ASCII space (no_other_spaces) or at a line's end
-(no_white_space_at_a_line_end), a file that runs the check but Python holding a character that shows a
-reviewer an ASCII one it is not (no_look_alike_words), and code Python runs as it starts
-(no_start_up_code: a .pth file, sitecustomize, the .venv/ folder itself): merged, each becomes the code
-of the base branch that checks the next pull request, run in place of or before the source a reviewer
-reads as the code.
+(no_white_space_at_a_line_end), blanks that push a line's words aside (no_words_pushed_aside), a file
+that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
+(no_look_alike_words), and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize,
+the .venv/ folder itself): merged, each becomes the code of the base branch that checks the next pull
+request, run in place of or before the source a reviewer reads as the code.
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -190,6 +190,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_diff_folded_as_generated(path, blobs[oid].data)
         if not _prose(path):
             no_white_space_at_a_line_end(path, blobs[oid].data)
+            no_words_pushed_aside(path, blobs[oid].data)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
     read.update(sources.items())
@@ -735,6 +736,25 @@ def look_alike_character(text: str) -> int | None:
         if _shows_a_letter(char) or len(shown) == 1 and shown.isascii() and not shown.isalnum():
             return found.start()
     return None
+
+
+# blanks within a line that push what follows past what a review shows of it (the repository's longest
+# run within a line of the code is 34 characters, a comment aligned)
+_PUSHED_ASIDE = lazy(rb"(?m)\S[ \t]{60,}(?=\S)")
+
+
+def no_words_pushed_aside(path: str, data: bytes | None) -> None:
+    """Refused: 60 or more spaces or tabs within a line of a file that runs or configures the check,
+    before more of it. GitHub's view of a file scrolls a long line sideways and an editor that does not
+    wrap lines (VS Code's default) shows its start: `STRICT = True` followed by 200 spaces and `;
+    STRICT = False` reads as the strict check turned on, and Python turns it off (tested). It passed
+    (exit 0)."""
+    if data is not None and (found := _PUSHED_ASIDE.search(data)):
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise Refused(
+            f"{files.shown(path)} line {line}: {len(found.group()) - 1:,} blanks within the line, which push what "
+            "follows past what a review shows of it; write it on a line of its own"
+        )
 
 
 _WHITE_AT_THE_END = lazy(rb"(?m)[ \t]+\r?$")
