@@ -22,9 +22,9 @@ of scopes.py's reading taken up after it (helper-3).
    excluded too") was read as the limit's exception (scopes._own_rule now reads it as the rule it is; not
    where a relative clause or a condition of the exception's stands before the verb: ", which is required").
 2a. "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria, as
-   criteria_text._HEADING and _lead_in read it; four other readers of a list's side took it for no heading or
-   for the inclusion one: pages.EXCLUSION (a registry copy's and a ClinConnect page's lists: the exclusion
-   criteria under it were read on as inclusion criteria), criteria_text._INLINE_HEADING (one run into the
+   criteria_text.headings._HEADING and lead_ins.lead_in read it; four other readers of a list's side took it for
+   no heading or for the inclusion one: pages.EXCLUSION (a registry copy's and a ClinConnect page's lists: the exclusion
+   criteria under it were read on as inclusion criteria), criteria_text.run_in._INLINE_HEADING (one run into the
    line before it was the inclusion criterion's words), binding._CRITERIA_HEADING (a plain page's "Age > 75
    years" under it bound a minimum age of 75) and completeness (a note's "Non-inclusion criterion 2" named
    inclusion criterion 2).
@@ -353,7 +353,7 @@ def test_a_clinconnect_pages_non_inclusion_criteria_are_its_exclusion_criteria()
     ],
 )
 def test_a_non_inclusion_heading_run_into_a_line_starts_the_exclusion_list(text: str) -> None:
-    """criteria_text._INLINE_HEADING split a line before "Exclusion Criteria:" only: the exclusion criteria
+    """criteria_text.run_in._INLINE_HEADING split a line before "Exclusion Criteria:" only: the exclusion criteria
     after "Non-inclusion Criteria:" were the inclusion criterion's words."""
     from sle_trials.reading import criteria_text
 

@@ -232,7 +232,7 @@ def test_a_heading_for_whom_still_heads_its_list(heading: str) -> None:
 # group of the list ("Inclusion Criteria - Adolescents" over its criteria); where the heading heads nothing, the
 # group had no criteria and the words were lost: "Inclusion Criteria - Adults With Active SLE" / "Exclusion
 # Criteria - Pregnant Women" imported no criterion at all, with no remark, while "EXCLUSION CRITERIA - PREGNANCY"
-# beside it was one. A heading no line stands under (criteria_text._heads_nothing) reads them as its criterion.
+# beside it was one. A heading no line stands under (criteria_text.cohorts.heads_nothing) reads them as its criterion.
 @pytest.mark.parametrize(
     ("text", "inclusion", "exclusion"),
     [

@@ -1,6 +1,6 @@
 """One reader of a criteria list's heading (criteria_text.HEADING), for the three that read one.
 
-A registry's criteria text (criteria_text._HEADING, the importer's and a JSON source's reading), a plain page's
+A registry's criteria text (criteria_text.headings._HEADING, the importer's and a JSON source's reading), a plain page's
 lists (list_sides) and an age's side in a source of no lists (binding._excluding) each wrote their own pattern of
 a list's heading. Only list_sides read "EXCLUSION", "Exclusion Criterion", "CRITERIA FOR EXCLUSION" or a heading
 with a long aside as a heading (the importer read some others, "Exclusions:", as a lead-in, only above a
@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from sle_trials.checks import binding
 from sle_trials.reading import criteria_text, layouts, list_sides
+from sle_trials.reading.criteria_text import headings
 
 # the forms list_sides read and the others did not
 HEADINGS = [
@@ -78,12 +79,12 @@ def test_a_tight_list_of_exclusions_is_no_inclusion_criterion() -> None:
     ],
 )
 def test_a_heading_names_the_part_it_named_before(line: str, group: str | None) -> None:
-    assert criteria_text._heading_of(line) == ("inclusion", group, None)
+    assert headings.heading_of(line) == ("inclusion", group, None)
 
 
 def test_a_part_in_lower_case_is_still_no_heading_of_the_importer() -> None:
     # (a part's words are a heading's as written: capitalised, and the line set off; kept as it was)
-    assert criteria_text._heading_of("part b inclusion criteria met") is None
+    assert headings.heading_of("part b inclusion criteria met") is None
 
 
 def _ctx(text: str) -> Any:

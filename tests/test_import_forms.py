@@ -13,6 +13,7 @@ from sle_trials import paths
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import eligibility, record
 from sle_trials.reading import criteria_text, layouts, lexicon
+from sle_trials.reading.criteria_text import headings
 
 CTGOV = FIXTURES / "ctgov"
 NEPHRITIS = "Biopsy-proven lupus nephritis class III or IV within 6 months before screening"
@@ -1395,7 +1396,7 @@ def test_chinese_headings_in_brackets_or_two_languages_head_their_lists(trials: 
     ],
 )
 def test_a_chinese_heading_says_its_kind_in_either_language(heading: str, kinds: set) -> None:
-    found = criteria_text._heading_of(heading)
+    found = headings.heading_of(heading)
     assert (found[0] if found else None) in kinds
 
 

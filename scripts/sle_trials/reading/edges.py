@@ -105,7 +105,7 @@ def _joins(mark: str, left: str, right: str) -> bool:
     if mark == "." and left.isdigit() and right.isalpha():  # "3.Age": an item's number, or a sentence's end
         return False
     if mark == "." and left.isascii() and left.isalpha() and "\u3400" <= right <= "\u9fff":
-        return False  # "a.抗体阳性": an item's letter before a CJK word (criteria_text._ITEM)
+        return False  # "a.抗体阳性": an item's letter before a CJK word (criteria_text.marks._ITEM)
     if mark in JOINERS:
         return left.isalnum() and right.isalnum()
     return mark in DIGIT_JOINERS and left.isdigit() and right.isdigit()

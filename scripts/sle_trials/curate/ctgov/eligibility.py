@@ -1,7 +1,7 @@
 """Who may take part: eligibility (eligibilityModule: sex, minimumAge, maximumAge,
 healthyVolunteers, eligibilityCriteria). An age is "18 Years" in the JSON and {value: 18, unit:
 YEARS} in the record; the criteria text is split into inclusion and exclusion criteria
-(reading/criteria_text.py). What the module states that the record has no place for (genderBased,
+(reading/criteria_text/). What the module states that the record has no place for (genderBased,
 genderDescription, studyPopulation, samplingMethod) is said in a note."""
 
 from __future__ import annotations

@@ -1,0 +1,86 @@
+"""The groups of a list: a sub-heading within it ("For adolescent participants:", subheading_of), a template's labels
+of categories between numbered criteria (category_labels), and the group a top-level criterion is listed under
+(grouped)."""
+
+from __future__ import annotations
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_said
+from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
+from sle_trials.reading.criteria_text.notes import NOTE
+from sle_trials.reading.criteria_text.numbering import Numbering
+
+# a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
+# blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
+_SUBHEADING = lazy(
+    r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?"
+    r"|(?P<plain>(?:(?i:note|nb)\s*:\s*)?[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"  # "NOTE: for adolescents only:" too
+)
+
+
+# a sub-heading saying whom the items under it are for: "For adolescents:", "For participants aged 12 to 17 years:"
+FOR_WHOM = lazy(
+    r"(?i)(?:\*\*|__)?for\s+(?:\w+\s+){0,3}?(?:adults?|adolescents?|child(?:ren)?|p(?:a)?ediatric|"
+    r"participants?|patients?|subjects?|women|men|males?|females?)\b"
+)
+
+
+def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:
+    """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
+    first), ending in a colon or wholly bold, not indented, and followed by a list item. A line marked
+    as an item (numbered, lettered, bulleted) is an item of the list, never a sub-heading: "3. Positive
+    for one of the following:" or "c. Adequate organ function, defined as:" with blank lines around it
+    is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
+    lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
+    was listed under it as its group."""
+    line = unescaped(lines[at].rstrip())
+    if not after_gap or indent_of(line) > margin or line[:1] == "\t":
+        return None
+    line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, margin_of)
+    if len(line) > 100 or is_marked(list_item(lines[at][margin:])):
+        return None
+    m = _SUBHEADING.match(line)
+    if not m:
+        return None
+    following = next_said(lines, at + 1)
+    item = list_item(following) if following is not None else None
+    if not is_marked(item):
+        return None
+    return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
+
+
+def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict[int, str]:
+    """{index: label} of the lines of a section that label categories of its numbered criteria: each after a blank
+    line (or first), unmarked, unindented, of eight words at most, capitalised, ending in no stop, colon or word
+    left unfinished, the next line with words a numbered item going on with the list's numbering (its next number,
+    or 1 first); where one such line at least stands before a number past 1 (a numbering that goes on across
+    labels: else "Adults" / "1. ..." / "Adolescents" / "1. ..." read as before, a numbering started again)."""
+    found: dict[int, tuple[str, int]] = {}
+    for at, line in enumerate(lines):
+        text = unescaped(line).strip().strip("*_").strip()
+        if (at and lines[at - 1].strip()) or line.startswith(GROUP) or indent_of(line) > margin or not text:
+            continue
+        if len(text) > 80 or len(text.split()) > 8 or text[-1] in ".;:,!?：；。" or not text[0].isupper():
+            continue
+        if RUNS_ON.search(text) or NOTE.match(text) or is_marked(list_item(line[margin:])):
+            continue
+        k = next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None)
+        item = list_item(lines[k]) if k is not None else None
+        number = item_number(item) if item is not None and is_marked(item) else None
+        if item is None or number is None or len(item.group("indent")) > margin:
+            continue
+        before = [n for j, n in numbering.ordered.get(len(item.group("indent")), []) if j < at]
+        if number == (before[-1] + 1 if before else 1):
+            found[at] = (" ".join(text.split()), number)
+    return {at: text for at, (text, _) in found.items()} if any(n > 1 for _, n in found.values()) else {}
+
+
+def grouped(item: dict, group: str | None) -> dict:
+    """A top-level criterion with the sub-heading it is listed under (the record's key order)."""
+    if group is None:
+        return item
+    out = {"number": item["number"]} if "number" in item else {}
+    out["group"] = group
+    out.update((k, v) for k, v in item.items() if k != "number")
+    return out

@@ -1,0 +1,253 @@
+"""Lines leading into a list in other words than a heading's: a line heading a list of one kind ("Patients will be
+excluded if:", lead_in), a line that may head the other list in words not read as a heading (doubtful_heading), an
+item that only leads into its list (lead_in_items), and the words by which an item opens a list under it
+(opens_list) or a paragraph leads into alternatives (ALTERNATIVES)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.groups import grouped
+from sle_trials.reading.criteria_text.headings import as_shown, as_sides
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, next_said
+from sle_trials.reading.criteria_text.marks import is_marked, list_item
+
+
+def opens_list(text: str) -> bool:
+    """Whether an item's words open a list of items under it: they end in a colon ("as follows:"), mid-sentence
+    (RUNS_ON: "one of", "defined by") or leading into one ("one of the following")."""
+    said = unescaped(text).rstrip()
+    return said.endswith((":", "：")) or bool(RUNS_ON.search(said) or _FOLLOWING.search(said))
+
+
+# an item's words that end leading into a list: "... one of the following", "... as follows"
+_FOLLOWING = lazy(r"(?i)\b(?:the\s+following|as\s+follows)$")
+
+
+# words by which a paragraph leads into alternatives: "Patients must have at least one of the following:", "Any one
+# of:", "Either:"
+ALTERNATIVES = lazy(
+    r"(?i)(?:\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|one|any|either)\s+(?:\w+\s+){0,2}?(?:of\b|from\b)"
+    r"|^(?:\*\*|__)?either\b)"
+)
+
+
+# the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
+# "Key exclusion criteria include:")
+_KIND_WORDS = {
+    "inclusion": frozenset(
+        {"inclusion", "inclusions", "included", "eligible", "inclusione", "inclusao", "einschlusskriterien"}
+    ),
+    "exclusion": frozenset(
+        {
+            "exclusion",
+            "exclusions",
+            "excluded",
+            "exclude",
+            "ineligible",
+            "esclusione",
+            "exclusao",
+            "ausschlusskriterien",
+        }
+    ),
+}
+
+
+# the words of a heading of a list in another language ("Criterios de exclusión:", "Critères de non-inclusion :",
+# "Criteri di esclusione:", "Ausschlusskriterien:"), which heads its list right under an item too, with no blank
+# line between them: before, "Criterios de exclusión:" right under the last inclusion criterion was read as an
+# inclusion criterion, the exclusion criteria its parts (pregnancy required)
+_HEADING_WORDS_ONLY = frozenset(
+    {
+        "criterios",
+        "criterio",
+        "criteres",
+        "critere",
+        "criteri",
+        "kriterien",
+        "criteria",
+        "de",
+        "d",
+        "del",
+        "des",
+        "di",
+        "dos",
+        "do",
+        "da",
+        "of",
+        "for",
+        "los",
+        "las",
+        "les",
+        "la",
+        "le",
+        "os",
+        "as",
+    }
+    | _KIND_WORDS["inclusion"] - {"included", "eligible"}
+    | _KIND_WORDS["exclusion"] - {"excluded", "exclude", "ineligible"}
+)
+
+
+def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
+    """(kind, None, None) when the line at index at leads into a list of one kind in other words than
+    a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
+    criteria include:"): on its own line after a blank one, unmarked, indented no deeper than the
+    list above it (top: the indent of its first item, if any) nor than the item after it, ending in a
+    colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
+    both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
+    exclusion criteria after the inclusion criteria would be read as inclusion criteria: before, so
+    in a text indented throughout, as NCT04207047 indents its criteria."""
+    written = unescaped(as_shown(lines[at]).rstrip())
+    line = written.lstrip(" ")
+    indent = len(written) - len(line)
+    tight = bool(at and lines[at - 1].strip())  # (right under a line: a heading's words alone, _HEADING_WORDS_ONLY)
+    if not line or line[:1].isspace() or len(line) > 100:
+        return None
+    if top is not None and indent > top:
+        return None
+    item = list_item(as_shown(lines[at]).lstrip(" "))
+    if is_marked(item):
+        return None
+    bare = line.strip("*_ #")
+    if not (line.endswith(":") or (line.startswith(("**", "__")) and bare.endswith(":"))) and not (
+        line.startswith(("**", "__")) and line.endswith(("**", "__"))
+    ):
+        return None
+    following = next_said(lines, at + 1)
+    marked = list_item(following) if following is not None else None
+    if marked is None or not is_marked(marked) or len(marked.group("indent")) < indent:
+        return None
+    folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
+    words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
+    kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
+    if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
+        return None
+    kind = kinds.pop()
+    if (
+        tight
+        and not (words <= _HEADING_WORDS_ONLY and re.search(r"crit|kriterien", folded))
+        and not (
+            _leads_in(kind, bare)  # ("Patients will be excluded if they have any of the following:", its words alone)
+        )
+    ):
+        return None
+    return kind, None, None
+
+
+# the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
+# ("Exclusion Criteria.", "Exclusionary criteria:", "Criteria for Exclusion", "Exlusion Criteria:", "Not eligible if:",
+# "Contraindications:", "Ausschlusskriterien:"), or the inclusion criteria ("Inclusion Criterion", "Criteria for
+# Inclusion", "Inlcusion criteria:")
+_KIND_SAID = {
+    "exclusion": lazy(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
+    "inclusion": lazy(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
+}
+
+
+# ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
+# line that denies its kind or speaks of the other kind or of eligibility too heads no list of it ("Patients with
+# lupus nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
+_INELIGIBLE_WORDS = lazy(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
+
+
+_OTHERWISE = {
+    "exclusion": lazy(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
+    # (and in the exclusion list, a clause: "Subjects who meet the inclusion criteria but have:" leads into exclusions)
+    "inclusion": lazy(
+        r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|exclu\w*|\w*eligib\w*"
+        r"|who|whom|which|that|meets?|met|but|ha(?:ve|s|d)|if|also|addition)\b"
+    ),
+}
+
+
+# the most words a line that heads a list is read to have ("The following patients are not eligible:")
+_HEADING_WORDS = 8
+
+
+def doubtful_heading(lines: list[str], kind: str) -> int | None:
+    """The index of the first line of a list of the other kind that may head the criteria of kind in words
+    the reading does not take for a heading (_KIND_SAID, and for exclusion _INELIGIBLE_WORDS): set off as a
+    heading is (first or after a blank line, unmarked, indented no deeper than the list's items, at most
+    _HEADING_WORDS words) and followed by a list item; None if there is none. Read on, the exclusion
+    criteria under it were imported as inclusion criteria ("Pregnancy" as a condition of taking part), and
+    the other way round where the exclusion criteria come first."""
+    found = [(at, m) for at, raw in enumerate(lines) if (m := list_item(as_shown(raw)))]
+    least = min((len(m.group("indent")) for _, m in found if is_marked(m)), default=0)
+    for at, m in found:  # (m: each line that is no blank one)
+        line = m.string
+        if (at and lines[at - 1].strip()) or lines[at].startswith(GROUP) or is_marked(m):
+            continue
+        if line[:1] == "\t" or len(m.group("indent")) > least:
+            continue  # indented under an item: no heading of a list
+        ineligible = kind == "exclusion" and _INELIGIBLE_WORDS.search(line)
+        if not (ineligible or (_KIND_SAID[kind].search(line) and not _OTHERWISE[kind].search(line))):
+            continue
+        words = re.findall(r"\w+", line)
+        if len(words) > _HEADING_WORDS:
+            continue
+        following = next_said(lines, at + 1)
+        if following is not None and is_marked(list_item(following)):
+            return at
+    return None
+
+
+# an item that leads into its list, saying of it what the list's heading says and nothing else: "Patients who meet all
+# of the following criteria:", "Participants are excluded from the study if any of the following criteria apply:",
+# "To be eligible, patients must meet all of the following:", "All of the following must be met:": "the following"
+# and a colon, its other words each of _LEAD_IN_WORDS (who, the list's words, eligibility, the study), never words
+# saying whom or what beside them ("Patients with lupus nephritis meeting all of the following:" is a criterion, its
+# items its parts); the quantifier as the list's (an inclusion list's items are each required: "all" or none; an
+# exclusion list's each exclude: "any" or none), else the item says more than the list does ("any of" in an
+# inclusion list: alternatives)
+_LEAD_IN_WORDS = frozenset(
+    """a an the this these that who which whom each every all any of following criteria criterion conditions
+    requirements inclusion exclusion eligibility eligible ineligible included include excluded exclude exclusionary
+    patient patients subject subjects participant participants individual individuals candidate candidates volunteer
+    volunteers person persons must should shall will would may need needs to have has be been are is meet meets
+    meeting met fulfil fulfill fulfils fulfills fulfilling satisfy satisfies satisfying apply applies in from
+    for if they only study trial enrolled enrollment enrolment enrol enroll entry participation participate enter
+    considered consideration admission admitted order presenting with presence not also below listed""".split()
+)
+
+
+_LEAD_IN_WORD = lazy(r"[^\W\d_]+")
+
+
+def _leads_in(kind: str, text: str) -> bool:
+    """Whether an item's text leads into its list of kind and says nothing else (_LEAD_IN_WORDS)."""
+    said = unescaped(text).strip().strip("*_").strip()
+    if not said.endswith((":", "：")) or len(said) > 200:
+        return False
+    words = [w.casefold() for w in _LEAD_IN_WORD.findall(said)]
+    if "following" not in words or any(w not in _LEAD_IN_WORDS for w in words):
+        return False
+    if kind == "inclusion":
+        return not {"any", "not", "exclusion", "excluded", "exclude", "exclusionary", "ineligible"} & set(words)
+    # ("Subjects presenting with any of the following will not be included in the study:")
+    return "all" not in words and ("not" in words or not {"inclusion", "included", "include", "eligible"} & set(words))
+
+
+def lead_in_items(kind: str, items: list[dict]) -> list[str]:
+    """Each unnumbered item that leads into its list (_leads_in), the first of its group, taken off the list, the
+    items under it, if any, put in its place as the list's criteria: the texts of those taken off. Before, "* Patients
+    who meet all of the following criteria:" was imported as a criterion of its own ("Patients who meet all of the
+    following criteria:" required, or holding the list's criteria as its parts), and the check, reading the source
+    alike, passed it."""
+    taken: list[str] = []
+    at = 0
+    while at < len(items):
+        item = items[at]
+        first = at == 0 or items[at - 1].get("group") != item.get("group")
+        others = "sub_criteria" in item or at + 1 < len(items)  # (its items under a label of the list's, too)
+        if not (first and others and "number" not in item and _leads_in(kind, item["text"])):
+            at += 1
+            continue
+        subs = [grouped(sub, item.get("group")) for sub in item.get("sub_criteria", [])]
+        items[at : at + 1] = subs
+        taken.append(item["text"])
+        at += len(subs)
+    return taken

@@ -1,0 +1,90 @@
+"""A section's lines as the reader walks them: how far each is indented (indent_of, margin_of), whether an unmarked
+line goes on with the line above (runs_on: a wrapped line), the first line with words after a line (next_said), and
+the lines that are no criterion's (MARKS_ONLY) or that stand for a group of the list (GROUP)."""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.marks import BULLETS, SPACE, is_marked, list_item
+from sle_trials.reading.invisible import SEPARATOR
+
+
+def next_said(lines: list[str], start: int) -> str | None:
+    """The first line from index start on that has words, None if there is none: walked by index (an islice
+    of the list, or a copy of its tail, passed over every line above start for each line asked about: a text
+    of many paragraphs or "OR" lines cost the square of its lines)."""
+    return next((lines[k] for k in range(start, len(lines)) if lines[k].strip()), None)
+
+
+# the end of a line that a sentence runs on from, onto the next line: a comparator, an operator or a comma,
+# or a word that needs words after it ("ALT >" / "2.5 ULN", "Diagnosis of SLE according to" / "SLICC criteria")
+RUNS_ON = lazy(
+    r"(?:[<>≤≥≦≧⩽⩾=+×*/,(\[&-]|\b(?:and|or|nor|of|with|without|to|than|in|into|for|the|a|an|by|at|as|from|on|"
+    r"within|including|includes|include|not|least|more|less|over|under|above|below|between|per|if|is|are|be|"
+    r"was|were|has|have|had|who|which|that|whose|x|vs|e\.g\.|i\.e\.))$",
+    re.I,
+)
+
+
+# the words a line begins with that go on with the criterion above, capitalised or not: a note on it
+# ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
+_GOES_ON = lazy(
+    r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
+    r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
+)
+
+
+# a name that begins in lower case, a capital within its first word ("anti-dsDNA", "eGFR ≥ 60", "hsCRP", "pANCA"):
+# among lines listed under an item ending in a colon, an item of the list, not a wrapped line, which a line beginning
+# in lower case is read as ("ANA" / "anti-dsDNA" under "Positive for one of:" were one sub-criterion "ANA anti-dsDNA")
+_NAMED_IN_LOWER_CASE = lazy(r"[a-z][a-z-]*[A-Z]")
+
+
+def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> bool:
+    """Whether an unmarked line goes on with the line before it (no blank line between): the line
+    is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
+    that no criterion begins with or with words that go on with the one above ("Note:", "Or",
+    "Unless": _GOES_ON), or the line before ends mid-sentence (RUNS_ON). Else it begins
+    a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
+    beyond the first line of the item above (above: its indent), not the line's start: in a text indented
+    throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
+    line, and "  * Pregnancy or breastfeeding" / "  NB-UVB phototherapy within 4 weeks" imported as one
+    exclusion criterion. listing: the line stands among lines listed under an item ending in a colon, where a name
+    beginning in lower case (_NAMED_IN_LOWER_CASE) is an item of the list, not a wrapped line."""
+    if indent_of(line) > above or _GOES_ON.match(line.lstrip()):
+        return True
+    first = line.lstrip()[:1]
+    if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘[") and not (
+        listing and _NAMED_IN_LOWER_CASE.match(line.lstrip())
+    ):
+        return True
+    return bool(RUNS_ON.search(unescaped(previous).rstrip()))
+
+
+def margin_of(lines: list[str]) -> int:
+    """The spaces every line of a text starts with, where its list items start with no more: the margin of a
+    text indented throughout (NCT04207047 starts every line with two spaces), within which a line is read as
+    unindented (a sub-heading, a cohort's label). 0 where the items stand deeper than some line (the classic
+    layout's paragraphs at 8 spaces, their items at 10), whose indents say how the lines nest."""
+    indents = [indent_of(x) for x in lines if x.strip() and not x.startswith(GROUP)]
+    found = (list_item(x) for x in lines if x.strip() and not x.startswith(GROUP))
+    items = [len(m.group("indent")) for m in found if m is not None and is_marked(m)]
+    return min(indents) if indents and items and min(indents) == min(items) else 0
+
+
+def indent_of(line: str) -> int:
+    """How far a line is indented: the spaces and tabs it starts with."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+# a line of list marks and no words ("       -" closing a list, as a protocol pasted from a word processor
+# leaves an empty item), or a page's SEPARATOR (between a table's rows, around a
+# control's text: markup.py), or a markdown heading's underline or a rule ("========" under "Inclusion Criteria",
+# "___"): no criterion, read as a blank line (the underline was imported as a criterion "========")
+MARKS_ONLY = lazy("[" + SPACE[1:-1] + BULLETS + SEPARATOR + "]+|=+|_{3,}")
+
+
+GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")

@@ -1,0 +1,239 @@
+"""A list item's mark: the bullets, numbers, letters and numerals (roman, Chinese, enclosed "①") a criteria text
+marks its items with (list_item reads a line's), the number or the kind of mark it gives an item, and how the mark
+writes it ("9.", "(9)", "a)"): a line marked so starts a criterion of its own."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import ESCAPE, unescaped
+
+# a number written as one character, circled, parenthesised or with a full stop ("①", "⑵", "⒊", "❶"), as CJK texts
+# number their items: the number unicodedata.numeric gives it (enclosed() lists each number's characters)
+ENCLOSED = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
+
+
+def _enclosed_by_number() -> dict[int, str]:
+    by_number: dict[int, str] = {}
+    for lo, hi in re.findall(r"(.)-(.)", ENCLOSED):
+        for code in range(ord(lo), ord(hi) + 1):
+            number = int(unicodedata.numeric(chr(code)))
+            by_number[number] = by_number.get(number, "") + chr(code)
+    return by_number
+
+
+# each number's characters, listed once: a check asks for them for every numbered criterion it finds
+# (listing them from the ranges each time was 4% of a record's check)
+_ENCLOSED_BY_NUMBER = _enclosed_by_number()
+
+
+def enclosed(number: int) -> str:
+    """The characters that write number enclosed ("①⑴⒈⓵❶➀➊" for 1), each an item's number mark."""
+    return _ENCLOSED_BY_NUMBER.get(number, "")
+
+
+# the numerals a Chinese text numbers its items and headings with ("一、", "（二）", "十一、"): an item's number
+# when han_number reads it as one from 1 to 99 (a marker of other numerals, "十十、", is no item's)
+HAN_DIGITS = "一二三四五六七八九十"
+
+
+# a numeral of 1 to 99 ("三", "十", "十二", "二十一"), never followed by another ("十十" is no number); as an item's
+# marker, never with a numeral after it either: "一、二线治疗失败" (first- and second-line treatment failed) is words
+_HAN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![" + HAN_DIGITS + "])"
+
+
+def han_number(numeral: str) -> int | None:
+    """The number a Chinese numeral writes, from 1 to 99 ("三" 3, "十" 10, "十二" 12, "二十" 20, "二十一" 21);
+    None for anything else."""
+    ones = {c: i for i, c in enumerate(HAN_DIGITS[:9], 1)}
+    if numeral in ones:
+        return ones[numeral]
+    tens, ten, rest = numeral.partition("十")
+    if not ten or (tens and tens not in ones) or (rest and rest not in ones):
+        return None
+    return (ones[tens] if tens else 1) * 10 + (ones[rest] if rest else 0)
+
+
+def han_numeral(number: int) -> str:
+    """number (1 to 99) in Chinese numerals, as han_number reads them: 12 "十二", 20 "二十"; "" for
+    any other number, which no Chinese numeral han_number reads writes."""
+    tens, ones = divmod(number, 10)
+    digits = " " + HAN_DIGITS[:9]
+    if not 0 < number < 100:
+        return ""
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+
+
+# the characters a list's bullet is written with: markdown's and typography's, the arrows, boxes, checks and
+# dashes of word processors' lists, and a symbol font's bullet pasted as a private-use character ("\uf0b7")
+# (those that are no character of text, unlike "*", "+" and the dashes, mark an item with no space after them too:
+# "•Age 18-65", as lists pasted from a document write them; a dash does before a capital letter, "-Age 18-65")
+SYMBOL_BULLETS = "•·◦▪▫●○‣➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff"
+
+
+BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
+
+
+# the spaces around a list item's marker: a word processor's no-break space and a CJK text's ideographic one too
+SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
+
+
+# a digit of an item's number: a CJK text's full-width one too ("（１）", "１．"; int() reads it as 1); "１．５"
+# (a full-width decimal, "≤\n１．５mg/dL") is no marker
+_DIGIT = "[0-9\uff10-\uff19]"
+
+
+# a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
+# ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "[3]" or "【3】" (before, "[1] Age"
+# was no item's mark: each line a criterion, "[1]" kept in its text, and a wrapped line of one read as a criterion
+# of its own), "3.Text" with no space, as CJK
+# texts write them "3、", "3）", "3．", "（3）", "③"), a letter or roman numeral ("a.", "B)", "(c)", "ii.", as
+# CJK texts write them "Ⅱ.", "ⅱ)": no number, as "ii." is none), or a decimal sub-number ("2.1", an item
+# under item 2; "2.1.3", one under item 2.1), which marks an item as a bullet does (a capital letter or a decimal
+# before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
+# before "- to": "2- to 3-fold"): each
+# starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
+_ITEM = lazy(
+    (
+        r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
+        r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
+         + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
+        r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
+        r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
+        r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
+        r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})[.)）、-]? +(?![a-z])"  # ("2.1) Hb", "2.1- Hb", as "2.1 Hb")
+        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
+        r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
+        r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals
+        r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])))?"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
+        r"(?P<text>\S.*)$"
+    )
+    .replace(" ", SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
+    .replace("<D>", _DIGIT)  # its digits: full-width ones as well ("（１）", "２．", as Japanese texts number)
+)
+
+
+# a mark no list item is read by, which the lines of a list share, as a word processor's bullet shows once its
+# text is copied: an unindented "o" (an indented one is a bullet), and the symbol fonts' square, arrow, check and
+# box ("§", "Ø", "ü", "¨"). Where two lines in a row open with one at one indent (blank lines between them aside),
+# every line opening with it there is an item it marks, written as a bullet of its own (a private-use character,
+# which _ITEM reads as one, of the same length: the item's text is the line's words as written): "o Age 18-65" /
+# "o Active SLE" are two criteria, where before the second was read as words of the first ("o Age 18-65 o Active
+# SLE"); in a text where no two lines in a row open so, a line opening so is a line's words, as before
+_SHARED_MARKS = {"o": "\uf8f0", "§": "\uf8f1", "Ø": "\uf8f2", "ü": "\uf8f3", "¨": "\uf8f4"}
+
+
+_SHARED_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[o§Øü¨]) +(?=\S)")
+
+
+def shared_marks(lines: list[str]) -> list[str]:
+    """The lines, each mark _SHARED_MARKS lists that opens two lines in a row at one indent written, on every line
+    it opens at that indent, as the bullet it stands for (an indented "o" is one already, and stays as written)."""
+    opened = [
+        (m["indent"], m["mark"]) if (m := _SHARED_MARK.match(x)) and not (m["mark"] == "o" and m["indent"]) else None
+        for x in lines
+    ]
+    said = [opened[at] for at, x in enumerate(lines) if x.strip()]
+    shared = {mark for mark, following in zip(said, said[1:]) if mark is not None and mark == following}
+    if not shared:
+        return lines
+    out = list(lines)
+    for at, mark in enumerate(opened):
+        if mark in shared:
+            start = len(mark[0])
+            out[at] = lines[at][:start] + _SHARED_MARKS[mark[1]] + lines[at][start + 1 :]
+    return out
+
+
+# a line whose first mark is an escaped asterisk ("\\* SLEDAI as scored at screening", "\\*Temperature < 38°C", as the
+# API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
+_ESCAPED_STAR = lazy(r"^[ \t]*\\\*")
+
+
+# ... and one whose first mark is an asterisk glued to a capital ("*Adults aged 18-65"), as "•Age" and "-Age" glue
+# theirs: a bullet where the line has no other asterisk the markdown leaves unescaped (no emphasis: "*Note*"), and
+# no note's label after it: "*Note: ..." is a note, its asterisk a footnote's mark (NOTE), as "* Note:" is not
+_GLUED_STAR = lazy(r"^[ \t]*\*(?=[A-Z])(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)")
+
+
+def list_item(raw: str) -> re.Match | None:
+    """_ITEM's match of a line as it is shown (its escapes read, unescaped), the asterisk of a line that
+    escapes its first one (_ESCAPED_STAR) read as a word's character: a footnote's mark, no bullet, and an
+    asterisk glued to its word read as a bullet (_GLUED_STAR). Before, "\\* SLEDAI as scored at screening" was
+    read as a bulleted item, its mark lost from the criterion, and "*Adults aged 18-65" as a line with no
+    list mark, its bullet kept as a word's."""
+    shown = unescaped(raw.rstrip())
+    glued = _GLUED_STAR.match(raw)
+    if glued is not None and "*" not in ESCAPE.sub("", raw[glued.end() :]):
+        at = shown.index("*")
+        return _ITEM.match(shown[: at + 1] + " " + shown[at + 1 :])  # (its text as the line writes it)
+    if not _ESCAPED_STAR.match(raw):
+        return _ITEM.match(shown)
+    at = shown.index("*")
+    return _ITEM.match(shown[:at] + "x" + shown[at + 1 :])  # (a letter, which marks no item before a word)
+
+
+def item_number(m: re.Match | None) -> int | None:
+    """The number an item's marker gives it (3 for "3.", "(3)", "3、" or "三、"), None when it has none."""
+    if m is not None and m.group("circled"):
+        return int(unicodedata.numeric(m.group("circled")))
+    if m is not None and (m.group("hnum") or m.group("hpnum")):
+        return han_number(m.group("hnum") or m.group("hpnum"))
+    found = m and (m.group("num") or m.group("pnum") or m.group("cnum") or m.group("tnum"))
+    return int(found) if found else None
+
+
+def marker_only(line: str) -> bool:
+    """Whether a line's start is an item's number or letter and nothing else ("5. ", "(5) ", "- b. "):
+    a number after it is the item's text, not its number ("5. 1. Weight ..." is item 5)."""
+    m = _ITEM.match(line + "x")
+    return m is not None and m.start("text") == len(line) and bool(item_number(m) is not None or m.group("letter"))
+
+
+def is_marked(m: re.Match | None) -> bool:
+    """Whether the line matched is marked as a list item (a bullet, a number or a letter)."""
+    return m is not None and bool(
+        m.group("bullet") or m.group("letter") or m.group("dec") or item_number(m) is not None
+    )
+
+
+# the letter before each roman numeral that is a letter too: "i." after "h." is the letter i, as "v." after "u."
+_LETTER_BEFORE = {"i": "h", "v": "u", "x": "w"}
+
+
+def mark_kind(m: re.Match, before: str | None = None) -> str:
+    """The kind of an item's mark: number ("3.", "(3)", "③", "2.1"), letter ("a.", "(B)"), roman ("ii.", "(iv)",
+    "ⅱ)"; "i.", "v." and "x." unless right after the letter before them, before: the last letter read) or bullet."""
+    if item_number(m) is not None or m.group("dec"):
+        return "number"
+    if not m.group("letter"):
+        return "bullet"
+    said = mark_letters(m)
+    letter = _LETTER_BEFORE.get(said)
+    if re.fullmatch(r"[ivx]{2,4}|[\u2160-\u217f]+", said) or (letter is not None and before != letter):
+        return "roman"
+    return "letter"
+
+
+def number_style(m: re.Match) -> str:
+    """How a numbered item's mark writes its number: the mark with its digits written "9" ("9." of "3.", "(9)" of
+    "(12)", "（9）", "9、"), a Chinese numeral "十" ("十、"), an enclosed one "①"."""
+    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
+    if m.group("circled"):
+        return "①"
+    return re.sub(_HAN, "十", re.sub(_DIGIT + "+", "9", mark))
+
+
+def lettering_style(m: re.Match) -> str:
+    """How a lettered item's mark writes its letter: the mark with its letter written "a" or "A" ("a)" of "c)",
+    "(a)" of "(b)", "A." of "B.")."""
+    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
+    return re.sub("[A-Z]", "A", re.sub("[a-z]", "a", mark))
+
+
+def mark_letters(m: re.Match) -> str:
+    """The letters of an item's lettered mark, in lower case ("ii" of "(ii)", "b" of "B.")."""
+    return re.sub(r"[^A-Za-z\u2160-\u217f]", "", m.group("letter") or "").lower()

@@ -1,0 +1,142 @@
+"""Where items of a list nest under the item above them though written at its indent: a run of items bulleted as the
+item ending in a colon above them (block_under, tight_run_end), and the kinds of mark that nest under another
+(MARKED_UNDER: letters under a number, roman numerals under a letter, ...)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.lines import GROUP, next_said
+from sle_trials.reading.criteria_text.marks import is_marked, list_item, mark_kind
+
+
+def _bullet(m: re.Match | None) -> tuple[str, str] | None:
+    """The bullet an item is marked with and its indent, None for a line with no bullet (numbered, lettered, none)."""
+    if m is None or not is_marked(m) or mark_kind(m) != "bullet":
+        return None
+    return m.group("bullet"), m.group("indent")
+
+
+def _under_a_colon(lines: list[str], at: int) -> tuple[str, str] | None:
+    """The bullet (and its indent) of the line at index at, where the line above it ends in a colon: the
+    first of a run that may be its sub-criteria; None where either is not so."""
+    if not at or not lines[at - 1].rstrip().endswith((":", "：")):
+        return None
+    return _bullet(list_item(lines[at]))
+
+
+def block_under(lines: list[str], at: int) -> bool:
+    """Whether the bulleted line at index at, right under a bulleted item ending in a colon, starts a run of
+    items bulleted with the same mark at the same indent, the item and the run set apart by blank lines (or
+    the list's start, above the item) from the items around them, the list going on after the run ("* Adequate
+    organ function:" / "* Hemoglobin ≥ 8 g/dL" / "* Platelets ≥ 50,000/mm3" / "" / "* Signed consent"): the run
+    the item's sub-criteria. Before, they were read as criteria of their own, each required, though the item
+    above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
+    ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list, but
+    where the items' punctuation or case shows it (tight_run_end)."""
+    mark = _under_a_colon(lines, at)
+    if mark is None:
+        return False
+    above = at - 1
+    while above >= 0 and lines[above].strip() and not is_marked(list_item(lines[above])):
+        above -= 1  # (the item's wrapped lines)
+    if above < 0 or _bullet(list_item(lines[above])) != mark:
+        return False
+    if above and lines[above - 1].strip() and not lines[above - 1].startswith(GROUP):
+        return False  # the item is not set apart from the one above it
+    end = at
+    while end < len(lines) and lines[end].strip():
+        if is_marked(x := list_item(lines[end])) and _bullet(x) != mark:
+            return False
+        end += 1
+    after = next_said(lines, end)
+    following = list_item(after) if after is not None else None
+    return following is not None and is_marked(following) and len(following.group("indent")) <= len(mark[1])
+
+
+# the end of an item that goes on in the next one, as a run of a sentence's parts does ("Hb ≥ 8 g/dL;", "ANA
+# positive, or", "Platelets ≥ 50; and")
+_PART_OF_A_SENTENCE = lazy(r"(?i)(?:[;,]|[;,]?\s+(?:or|and))\s*$")
+
+
+def tight_run_end(lines: list[str], at: int) -> int | None:
+    """In a list with no blank line to set it apart, the index of the last line of the run of items bulleted as
+    the item ending in a colon right above them (at: the run's first), where the list's layout shows where the
+    run ends: its items end as a sentence's parts do (";", ", or") and its last one in a stop ("* Adequate organ
+    function:" / "* Hb ≥ 8 g/dL;" / "* Platelets ≥ 50/mm3." / "* Signed consent"), or they open in lower case
+    ("* Organ function, defined as:" / "* hemoglobin ≥ 8 g/dL" / "* platelets ≥ 50" / "* Signed consent"), and
+    the list's other items, one at least, neither go on nor open in lower case. None where it does not: a tight
+    run says nothing else of where it ends (the list's own items may follow the colon). Before, every such run
+    was read as criteria of their own, each required."""
+    mark = _under_a_colon(lines, at)
+    if mark is None:
+        return None
+    # the tight block of the list around the run: its items bulleted so (index of each item's last line, text)
+    lo = at - 1
+    while lo > 0 and lines[lo - 1].strip() and not lines[lo - 1].startswith(GROUP):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(lines) and lines[hi + 1].strip():
+        hi += 1
+    items: list[list[Any]] = []  # [index of the item's first line, index of its last line, its text]
+    for k in range(lo, hi + 1):
+        m = list_item(lines[k])
+        if is_marked(m):
+            if _bullet(m) != mark:
+                return None  # (another mark in the block: its layout is another's)
+            assert m is not None
+            items.append([k, k, m.group("text").strip()])
+        elif items:
+            items[-1][1], items[-1][2] = k, f"{items[-1][2]} {lines[k].strip()}"
+    first = next((n for n, (k, _, _) in enumerate(items) if k == at), None)
+    if first is None or first == 0 or not items[first - 1][2].endswith((":", "：")):
+        return None
+    run = items[first:]
+    end = _run_by_parts(run) or _run_in_lower_case(run)
+    if end is None:
+        return None
+    others = [text for _, _, text in (*items[: first - 1], *run[end:])]
+    if not others or any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for t in others):
+        return None  # (the list's own items end or open so: no run's end shown)
+    return run[end - 1][1]
+
+
+def _run_by_parts(run: list[list[Any]]) -> int | None:
+    """How many items of a run make a sentence's parts: each but the last going on (_PART_OF_A_SENTENCE), the last
+    ending in a stop; None if they do not."""
+    for n, (_, _, text) in enumerate(run):
+        if not _PART_OF_A_SENTENCE.search(text):
+            return n + 1 if n and text.endswith(".") else None
+    return None
+
+
+def _run_in_lower_case(run: list[list[Any]]) -> int | None:
+    """How many items of a run open in lower case, the first at least; None if it does not."""
+    n = next((n for n, (_, _, text) in enumerate(run) if not text[:1].islower()), len(run))
+    return n or None
+
+
+# (the parent's kind of mark, its items'): items marked so at the parent's indent are its sub-criteria
+# (roman numerals under a letter, a number or a bullet: "b) agree to use either:" / "i. an IUD" / "ii. hormonal
+# contraception", unindented, were read as siblings of "b)", the alternatives each a sub-criterion of the item above)
+MARKED_UNDER = frozenset(
+    {
+        ("number", "letter"),
+        ("number", "bullet"),
+        ("bullet", "letter"),
+        ("letter", "roman"),
+        ("number", "roman"),
+        ("bullet", "roman"),
+        # (numbers under a letter or a roman numeral: "A. Lupus nephritis cohort:" / "1. Biopsy-proven LN" / "B.
+        # Extrarenal cohort:" / "1. SLEDAI-2K ≥ 6" read the first cohort's criteria as the whole list's, each
+        # required of everyone, and the second's, numbered again, as its own)
+        ("letter", "number"),
+        ("roman", "number"),
+        ("bullet", "number"),  # ("* Adequate organ function:" / "1. Hb ≥ 9 g/dL" / "2. ANC ≥ 1.5" / "* Consent")
+        ("letter", "bullet"),  # ("B. Organ function:" / "* Hb ≥ 9 g/dL" / "* ANC ≥ 1.5" / "C. Consent")
+        ("roman", "bullet"),
+        ("roman", "letter"),  # ("ii. Organ function:" / "a) Hb ≥ 9 g/dL" / "b) ANC ≥ 1.5" / "iii. Consent")
+    }
+)

@@ -1,0 +1,86 @@
+"""Words of a criteria text that are no criterion: a note on the criterion above (NOTE), a definition of a term the
+criteria use (DEFINITION), and a remark about the lists, marked as an item (MARKED_REMARK) or closing a list
+(closing_remark)."""
+
+from __future__ import annotations
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.lines import GROUP
+from sle_trials.reading.criteria_text.marks import is_marked, list_item
+
+# a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
+# criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
+# is not intended to contain all considerations relevant to a patient's potential participation ..."
+_BOTH_LISTS = r"inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility"
+
+
+_ABOUT_THE_CRITERIA = lazy(
+    rf"(?i)\b(?:(?:{_BOTH_LISTS})\s+criteri|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
+)
+
+
+# the same remark marked as an item of a list, as many studies end (or interrupt) one: "* Other protocol-defined
+# Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
+# whole item, which says that more criteria apply and nothing of whom the list takes
+MARKED_REMARK = lazy(
+    rf"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
+    r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
+)
+
+
+# ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
+# ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...
+# and not all inclusion/ exclusion criteria are listed." closes many sponsors' lists)
+_ELSEWHERE = lazy(
+    r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may"
+    r"|not\s+(?:all|exhaustive|complete|intended)|non-?exhaustive)\b"
+)
+
+
+# a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
+# belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
+# the NB of "NB-UVB phototherapy", a criterion)
+NOTE = lazy(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
+
+
+# a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
+# sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
+# of childbearing potential unless they ...": no criterion, nor are the items it lists. What it defines is a
+# term, no clause: "Patients who are considered unsuitable by the investigator" is a criterion; and one that
+# speaks of eligibility leads into criteria ("Subjects are considered eligible if they meet all of the following:")
+DEFINITION = lazy(
+    r"(?i)^(?!.*\b(?:eligib|ineligib|exclu|inclu|enrol|criteri|allowed|permitted|required))(?:\*\*|__)?(?=[^\s*:])(?:(?!\b(?:who|whom|whose|that|which|with|without|if|when|where|unless|has|have|"
+    r"had|must|should|will|may|not|no)\b)[^:]){1,120}?\s(?:is|are)\s+(?:defined\s+as\b|considered\b|"
+    r"(?:a|an|any|one|someone|those)\s[^:]{0,120}?\b(?:who|that|which|if|when|unless)\s*[:：]\s*(?:\*\*|__)?$)"
+)
+
+
+def closing_remark(lines: list[str]) -> str | None:
+    """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
+    eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken
+    off the lines and returned: a remark about the lists, not an inclusion or exclusion criterion.
+    Only an unmarked paragraph after a blank line, with a list item before it, indented no deeper than the
+    list's items: a text indented throughout (NCT02210780's closing remark that "not all inclusion/ exclusion
+    criteria are listed", each line indented as NCT04207047 indents them) was imported as a criterion."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    paragraph = lines[start:end]
+    if not paragraph or start == 0 or paragraph[0].startswith(GROUP):
+        return None
+    marked = [m for line in lines[:start] if (m := list_item(line))]
+    items = [len(m.group("indent")) for m in marked if is_marked(m)]
+    if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
+        return None
+    first = list_item(paragraph[0])
+    if is_marked(first):
+        return None
+    said = " ".join(unescaped(line).strip() for line in paragraph)
+    if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
+        return None
+    del lines[start:]
+    return said

@@ -1,0 +1,768 @@
+"""The reader of one list's lines into criteria (read_items, _Reader): each line a step (a blank line, a sub-heading, a
+wrapped line, a paragraph, a list item placed in the level its indent, mark and number put it in), with the remarks
+on how lines were read, repeats dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.groups import FOR_WHOM, category_labels, grouped, subheading_of
+from sle_trials.reading.criteria_text.headings import PART_WORD
+from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list
+from sle_trials.reading.criteria_text.lines import GROUP, MARKS_ONLY, RUNS_ON, indent_of, margin_of, runs_on
+from sle_trials.reading.criteria_text.marks import (
+    is_marked,
+    item_number,
+    lettering_style,
+    list_item,
+    mark_kind,
+    mark_letters,
+    number_style,
+)
+from sle_trials.reading.criteria_text.nesting import MARKED_UNDER, block_under, tight_run_end
+from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
+from sle_trials.reading.criteria_text.numbering import Numbering
+
+MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
+
+
+@dataclass
+class _Level:
+    indent: int
+    items: list
+    depth: int
+    last_number: int | None = None
+    restarted: bool = False  # a numbered sub-list that restarted at 1 under the item above
+    style: str | None = None  # how its first numbered item writes its number (number_style: "9.", "(9)", "9、")
+    kind: str | None = None  # the kind of mark of its first item (mark_kind)
+    letter_style: str | None = None  # how its first lettered item writes its letter (lettering_style)
+    # the kind of mark (mark_kind) of items nested by it alone: lettered or bulleted under a numbered item
+    # ending in a colon, or lettered under a bulleted one, written at the same indent
+    marked_under: str | None = None
+    parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
+    until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
+    until: int | None = None  # ... or in a tight list, the index of the line its run ends at (tight_run_end)
+
+
+# a line that holds only a conjunction ("OR", "or", "AND", "- or -", "**OR**", "And/or"): no criterion, but a word
+# about the item above and the one after it ("* Anti-dsDNA positive" / "" / "OR" / "" / "* Low complement C3")
+_CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\-–—]*")
+
+
+def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
+    """Criteria from the lines of one section: list items by their markers and indentation, each
+    top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
+    reader = _Reader()
+    reader.margin = margin_of(lines)
+    reader.numbering = Numbering.of(lines)
+    for at, raw in enumerate(lines):
+        if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
+            reader.noted_over = False
+        reader.line(lines, at, raw)
+    return reader.finish()
+
+
+class _Reader:
+    """The state of reading one section's lines into criteria: the items so far (top), the levels
+    of the list the next item may nest in (stack), the item the next continuation line belongs to
+    (last), and what the remarks will say. Each line is one step: a blank line (blank), a
+    sub-heading (subheading), a line with no list mark (unmarked: a wrapped line, a sub-criterion
+    of an item ending in a colon, or a criterion of its own) or a list item (marked)."""
+
+    def __init__(self) -> None:
+        self.top: list[dict] = []
+        self.stack: list[_Level] = []
+        self.last: dict | None = None  # the item the next continuation line belongs to
+        self.last_depth = 0
+        self.gap = True
+        self.group: str | None = None
+        self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
+        self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
+        self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
+        self.numbering = Numbering({}, [])  # where the section's numbered items stand (read_items)
+        self.at = 0  # the index of the line read
+        self.under = False  # whether the line read is such an item (block_under, tight_run_end)
+        self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (tight_run_end)
+        self.tight_marked: list[str] = []  # the items ending in a colon whose tight run is read as theirs
+        self.bridged: list[str] = []  # paragraphs read as words of the item above, its sentence going on over a blank
+        self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
+        self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
+        self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
+        # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
+        self.colon: tuple[dict, int] | None = None
+        # the list an indented paragraph was nested into under the item above, its indent and depth: a
+        # next paragraph at that indent goes beside it, and items at that indent under it if it ends in a colon
+        self.nested: tuple[list, int, int] | None = None
+        self.last_kind: str | None = None  # the kind of mark of the last item (mark_kind)
+        self.last_letter: str | None = None  # the letters of the last lettered item's mark (mark_kind)
+        self.style: str | None = None  # how the numbered item read writes its number (number_style)
+        self.letter_style: str | None = None  # how the lettered item read writes its letter (lettering_style)
+        self.resumed_after: list[str] = []  # items read as the outer list's where a sub-list's numbering went on too
+        self.noted_over = True  # whether a note may go on with the last item (no heading between them)
+        self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
+        self.in_leading = False  # whether the line read last was (a line of) such a note
+        self.last_indent = 0  # the indent of the line the item the next continuation line belongs to starts on
+        self.margin = 0  # the spaces every line of the section starts with, its items too (margin_of)
+        # notes after the sub-criteria of an item, unindented: about that item, whose words the sub-criteria
+        # part them from; kept for a remark, not joined to the last sub-criterion
+        self.apart: list[str] = []
+        self.in_apart = False  # whether the line read last was (a line of) such a note
+        self.definitions: list[str] = []  # definitions in a paragraph of their own, with their items: no criteria
+        self.alternatives: dict | None = None  # a paragraph leading into alternatives, while its items are to come
+        self.labels: dict[int, str] | None = None  # the section's labels of categories of criteria (category_labels)
+        self.led_into: list[str] = []  # such paragraphs, the items right under them read as their sub-criteria
+        # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
+        self.conjunction: tuple[str, dict] | None = None
+        # criteria that run on over a line holding only a conjunction, each once (its text is read for the
+        # remark at the end: each join's text kept made 16,000 "or" lines under one item hold 1.7 GB)
+        self.joined: list[dict] = []
+        self.between: list[str] = []  # such lines between two items of one level, said in a remark
+        self.unjoined: list[str] = []  # such lines with no item of the same list on both sides: left out
+        # while a definition is read: "items" (one ending in a colon: its items follow), "paragraph", or None
+        self.defining: str | None = None
+        self.defined_items = 0  # the items of the definition read so far
+
+    def line(self, lines: list[str], at: int, raw: str) -> None:
+        """Read the line at index at (raw, as the section holds it); an item it starts starts at its indent."""
+        last = self.last
+        self._line(lines, at, raw)
+        if self.last is not last:
+            self.last_indent = indent_of(raw)
+
+    def _line(self, lines: list[str], at: int, raw: str) -> None:
+        line = unescaped(raw.rstrip())
+        if not line.strip() or MARKS_ONLY.fullmatch(line.strip()):
+            if self.defining == "paragraph" or self.defined_items:
+                self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
+            self.blank()
+            return
+        if _CONJUNCTION.fullmatch(line.strip()):
+            self.conjunction_line(line.strip())
+            return
+        if not raw.startswith(GROUP) and self.definition(line, raw):
+            return
+        heading = raw[1:] if raw.startswith(GROUP) else subheading_of(lines, at, self.gap, self.margin)
+        if heading is not None and not raw.startswith(GROUP) and self.last is not None and ALTERNATIVES.search(line):
+            # "* Age 18-65" / "" / "Patients must have at least one of the following:" / "" / "* Anti-dsDNA positive" /
+            # "* Low complement": a criterion whose items are its alternatives, no sub-heading (paragraph, level)
+            heading = None
+        if heading is None and not raw.startswith(GROUP) and self.tight_subheading(lines, at, line):
+            heading = subheading_of(lines, at, True, self.margin)
+        if heading is None and not raw.startswith(GROUP):
+            heading = self.label(lines, at, line)
+        if heading is not None:
+            self.subheading(heading)
+            return
+        m = list_item(raw)
+        is_item = is_marked(m)
+        if self.in_apart and not is_item:
+            self.apart[-1] += " " + line.strip()  # a wrapped line of a note parted from its item
+            return
+        self.in_apart = False
+        if not is_item and self.leading_note(lines, at, line):
+            return
+        self.in_leading = False
+        previous = lines[at - 1] if at and not self.gap else ""
+        if is_item and m is not None and m.group("dec") and self.last is not None and RUNS_ON.search(previous.rstrip()):
+            is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
+        # "2.1" nests under "2.", "2.1.3" under "2.1"
+        # ("2.0" is item 2, as a word processor numbers the top of a list: "2.1" nests under it, not beside it)
+        indent = len(m.group("indent")) + re.sub(r"(?:\.0+)+$", "", m.group("dec") or "").count(".") if m else 0
+        if not is_item:
+            if self.gap and self.bridge(lines, at, line):
+                return
+            self.unmarked(line, previous, indent)
+            return
+        assert m is not None  # is_item
+        while len(self.stack) > 1 and self.stack[-1].until is not None and at > self.stack[-1].until:
+            self.stack.pop()  # the tight run of items bulleted as their parent ends (tight_run_end)
+        self.under = not self.gap and block_under(lines, at)
+        self.run_end = None if self.gap or self.under else tight_run_end(lines, at)
+        self.under = self.under or self.run_end is not None
+        self.at = at
+        self.marked(m, indent, m.group("text").strip())
+
+    def label(self, lines: list[str], at: int, line: str) -> str | None:
+        """The label of a category of the list's criteria the line is, if it is one, as protocol templates write
+        them between numbered criteria ("Age" / "1. Participant must be 18 to 65 years of age." / "Type of
+        Participant and Disease Characteristics" / "2. ..."): category_labels. Before, each label was imported as a
+        criterion ("Medical Conditions" an exclusion criterion), and the check, reading the source alike, passed it."""
+        if self.labels is None:
+            self.labels = category_labels(lines, self.margin, self.numbering)
+        return self.labels.get(at) if self.gap else None
+
+    def tight_subheading(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether a line right under an item (no blank line between them) may be a sub-heading (subheading_of reads
+        whether it is one): where it names a part of the study or whom its items are for ("Part B:", "Cohort B
+        (LN):", "For adolescents:"), or opens with the first word of the sub-heading the list's items are grouped
+        under ("Step 1:" / "1. ..." / "Step 2:"), and it does not run on from the line above. Before, such a line
+        was read as a criterion of the group above it, and the criteria under it as that group's (an adolescents'
+        age limit as the adults'), and the check, reading the source alike, passed it."""
+        if self.gap or self.last is None or self.colon is not None or at == 0 or ALTERNATIVES.search(line):
+            return False  # (a line leading into alternatives is a criterion holding them: paragraph, level)
+        said = unescaped(line).strip().strip("*_").split()
+        alike = self.group is not None and said[:1] == self.group.split()[:1]  # ("Step 1:" / ... / "Step 2:")
+        if not (alike or PART_WORD.search(line) or FOR_WHOM.match(line.strip())):
+            return False  # ("For adults:" / "* Age" / "Adequate organ function:" / "* Hb": a criterion of adults')
+        return not runs_on(lines[at - 1], line, self.last_indent)
+
+    def blank(self) -> None:
+        while len(self.stack) > 1 and self.stack[-1].until_blank:
+            self.stack.pop()  # the run of items bulleted as their parent ends (block_under)
+        self.gap, self.colon, self.in_leading, self.in_apart = True, None, False, False
+
+    def definition(self, line: str, raw: str) -> bool:
+        """Whether the line is (a line or an item of) a definition: one that starts it, unmarked and
+        unindented after a blank line (DEFINITION), or one that goes on with it (any line of a paragraph;
+        after one ending in a colon, its items and their indented or wrapped lines up to a blank line after
+        them). Kept for a remark (definitions), not imported as a criterion."""
+        m = list_item(raw)
+        if self.defining is None:
+            if not self.gap or line[:1].isspace() or is_marked(m) or not DEFINITION.match(line):
+                return False
+            self.definitions.append(line.strip())
+            self.defined_items = 0
+            self.defining = "items" if line.rstrip(" *_").endswith((":", "：")) else "paragraph"
+        elif (
+            self.defining == "paragraph" or is_marked(m) or line[:1].isspace() or (self.defined_items and not self.gap)
+        ):
+            self.definitions[-1] += " " + line.strip()
+            self.defined_items += is_marked(m)
+        else:
+            self.defining = None  # a paragraph of its own after it: the list goes on
+            return False
+        self.colon, self.gap, self.noted_over = None, False, False
+        return True
+
+    def leading_note(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether the unmarked line is (a line of) a note before the list's first item ("Note: all
+        criteria must be met.", then "1. Age 18-65"): a remark about the list, no criterion of it, when
+        a list item follows it, indented no less than the note. Kept for a remark (leading), not imported
+        as a criterion. Before, in a text indented throughout (as NCT04207047 indents its criteria), such a
+        note was read only at column 0, and was imported as a criterion."""
+        if self.in_leading and not self.gap:
+            self.leading[-1] += " " + line.strip()
+            return True
+        if self.last is not None or not NOTE.match(line.lstrip(" ")):
+            return False
+        following = [m for x in lines[at + 1 :] if x.strip() and (m := list_item(x))]
+        if not any(is_marked(m) and len(m.group("indent")) >= indent_of(line) for m in following):
+            return False
+        self.leading.append(line.strip())
+        self.in_leading, self.gap = True, False
+        return True
+
+    def bridge(self, lines: list[str], at: int, line: str) -> bool:
+        """Whether the unmarked line after a blank one goes on with the sentence of the item above, which
+        its last line leaves unfinished (RUNS_ON: "... a kidney biopsy performed within" / "" / "6 months
+        before screening"): words of that item, as a wrapped line is, said in a remark. Only a line that
+        begins as no criterion does (in lower case, with a digit or with punctuation), after the item's own
+        last line. Before, the paragraph was imported as a criterion of its own, a fragment ("6 months
+        before screening"), or, indented, as a sub-criterion of the item it completes."""
+        above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")  # (no copy of the lines)
+        m = list_item(above)
+        said = m.group("text").strip() if is_marked(m) and m is not None else unescaped(above.rstrip()).strip()
+        first = line.lstrip()[:1]
+        if self.last is None or not self.noted_over or not said or not self.last["text"].endswith(said[-20:]):
+            return False
+        if first.isupper() or first in "*_\"'“‘[(#" or said.endswith("*") or not RUNS_ON.search(said):
+            return False
+        self.last["text"] += " " + line.strip()
+        self.bridged.append(line.strip())
+        self.gap, self.colon = False, None
+        return True
+
+    def conjunction_line(self, word: str) -> None:
+        """A line holding only a conjunction ("OR" between "* Anti-dsDNA positive" and "* Low complement C3"):
+        no criterion, but a word about the item above and the one after it. A line with no list mark after it
+        goes on with the item above, joined by the word ("Anti-dsDNA positive" / "or" / "low complement C3" is
+        one criterion, its words as the source writes them). Two items stay two criteria, as listed: a criterion
+        is the source's words as it writes them, which the list mark of the second parts from the first; that
+        the source gives them as alternatives is said in a remark, for the curator to read. Before, the line
+        was imported as a criterion "OR", or run into the item above ("Anti-dsDNA positive OR"). With no item
+        above it, or none after it at that item's level, it is about nothing read: left out, said too."""
+        self.unjoin()
+        if self.last is None:
+            self.unjoined.append(word)
+            return
+        self.conjunction = (word, self.last)
+        self.colon = None
+
+    def unjoin(self) -> None:
+        """A conjunction read before with no item of its level after it: said in a remark, left out."""
+        if self.conjunction is not None:
+            self.unjoined.append(self.conjunction[0])
+        self.conjunction = None
+
+    def join(self, item: dict, text: str) -> bool:
+        """Whether the line's text is joined to item at the conjunction read before it (conjunction_line)."""
+        if self.conjunction is None:
+            return False
+        word, above = self.conjunction
+        if above is not item:
+            self.unjoin()
+            return False
+        self.conjunction = None
+        above["text"] += f" {word} {text}"
+        if not self.joined or self.joined[-1] is not above:
+            self.joined.append(above)
+        self.gap, self.noted_over = False, True
+        return True
+
+    def subheading(self, heading: str) -> None:
+        """A new group: its numbering starts afresh."""
+        self.unjoin()
+        self.group, self.stack, self.last, self.last_depth, self.gap, self.colon = heading, [], None, 0, True, None
+        self.nested = None
+
+    def unmarked(self, line: str, previous: str, indent: int) -> None:
+        """A line with no list mark: a wrapped line of the item above, a sub-criterion of an item
+        ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
+        if self.last is not None and self.join(self.last, line.strip()):
+            return
+        if self.last is not None and not self.gap:
+            listing = self.colon is not None or previous.rstrip().endswith((":", "："))
+            if runs_on(previous, line, self.last_indent, listing=listing):
+                self.last["text"] += " " + line.strip()  # a wrapped line of the same item
+                return
+            if self.colon is None and previous.rstrip().endswith((":", "：")) and self.last_depth < MAX_DEPTH:
+                self.colon = (self.last, self.last_depth)  # "2. Positive for one of:" / "ANA" / "anti-dsDNA": its items
+            if self.colon is not None:
+                self.listed.append(line.strip())
+                self.last = {"text": line.strip()}
+                self.colon[0].setdefault("sub_criteria", []).append(self.last)
+                self.last_depth = self.colon[1] + 1
+                return
+            self.unmarked_lines.append(line.strip())  # a line of its own: a criterion, said in a remark
+        elif self.last is not None and self.noted_over and not line[:1].isspace() and NOTE.match(line):
+            if self.last_depth and self.stack and self.stack[-1].indent > 0:
+                # "6. Willing to undergo biopsies as follows:" / "  * Archival sample ..." / "  * Fresh biopsy in
+                # cycle 2" / "Note: Where slides are accepted, ...": unindented, the note is about item 6, not
+                # its last sub-criterion; joined to neither (the sub-criteria part it from item 6's words)
+                self.apart.append(line.strip())
+                self.in_apart, self.gap = True, False
+                return
+            self.noted.append(line.strip())  # "Note: ..." after a blank line: words of the item above
+            self.last["text"] += " " + line.strip()
+            self.gap = False
+            return
+        if self.noted_beneath(line.strip(), indent):
+            return
+        self.paragraph(line.strip(), indent)
+
+    def noted_beneath(self, text: str, indent: int) -> bool:
+        """Whether the line is a note in an indented paragraph of its own under the item above ("2. In good
+        health ..." / "" / "   NOTE: Athletically trained subjects with a pulse ≥40 may be enrolled ..."): about
+        that item, no sub-criterion of it, as a note marked as an item under it is none. Words of the item
+        when nothing stands between them, as an unindented note's are; kept apart (not imported) when the
+        item's sub-criteria part them. A note at the indent of a level of the list is read as an unindented
+        note after an unindented list is: the list's own indent, not the line's start, is where its items
+        stand. Before, a note at the indent of the sub-criteria above it ("   * Pulse 50-100 bpm" / "" /
+        "   NOTE: Athletes with a pulse ≥40 may be enrolled.") was imported as a sub-criterion, and in a
+        list indented throughout (NCT04207047's lines all start with two spaces) a note was imported as a
+        criterion of its own."""
+        if self.last is None or not self.noted_over or not NOTE.match(text) or text.endswith((":", "：")):
+            return False
+        beside = self._beside(indent)
+        if beside is None and not (self.stack and indent > self.stack[-1].indent):
+            if not self.stack or indent < self.stack[0].indent:
+                return False  # not under the item above nor in the list: a paragraph of its own, read as such
+            words = not (self.last_depth and self.stack[-1].indent > self.stack[0].indent)
+        else:
+            words = beside is None and "sub_criteria" not in self.last
+        if words:
+            self.noted.append(text)
+            self.last["text"] += " " + text
+            self.gap = False
+        else:
+            self.apart.append(text)
+            self.in_apart, self.gap = True, False
+        return True
+
+    def paragraph(self, text: str, indent: int) -> None:
+        """A paragraph of its own: under the item above when indented beyond it, else a criterion."""
+        stack = self.stack
+        paragraph: dict[str, Any] = {"text": text}
+        beside = self._beside(indent)
+        if beside is not None:
+            # "4. History of SLE ..." / "   Standard treatment refers to ..." / "   Oral corticosteroids must ...:":
+            # a second paragraph at the first's indent is its sibling under the item, not nested in it
+            beside[0].append(paragraph)
+            self.last_depth = beside[2]
+        elif self.last is not None and stack and indent > stack[-1].indent and self.last_depth < MAX_DEPTH:
+            subs = self.last.setdefault("sub_criteria", [])
+            subs.append(paragraph)
+            self.last_depth += 1
+            self.nested = (subs, indent, self.last_depth)
+        else:
+            while len(stack) > 1 and indent < stack[-1].indent:
+                stack.pop()
+            if not (stack and stack[-1].depth):  # a criterion of its own: under the group's sub-heading
+                paragraph = grouped(paragraph, self.group)
+            if len(stack) < 2 and text.endswith((":", "：")) and (not stack or indent < stack[0].indent):
+                # "The criteria for recurrent brief depression include the following:" / "  -  dysphoric mood"
+                # (the classic XML's layout, and the API's legacy markup): a top-level paragraph ending in a
+                # colon, items indented beyond it: they nest under it, as under an item above them; the top
+                # level is the paragraph's, not the deeper indent of the items read before it
+                stack[:] = [_Level(indent, self.top, 0)]
+            (stack[-1].items if stack else self.top).append(paragraph)
+            self.last_depth = stack[-1].depth if stack else 0
+            if not self.last_depth and text.endswith((":", "：")) and ALTERNATIVES.search(text):
+                self.alternatives = paragraph
+        self.last, self.gap, self.noted_over = paragraph, False, True
+
+    def _beside(self, indent: int) -> tuple[list, int, int] | None:
+        """The list of the indented paragraph read last, when a line at indent goes on at its level."""
+        nested = self.nested
+        if nested is None or self.last is None or not nested[0] or nested[0][-1] is not self.last:
+            return None
+        return nested if indent == nested[1] else None
+
+    def marked(self, m: re.Match, indent: int, text: str) -> None:
+        """A list item: placed in the level its indent, its mark and its number put it in."""
+        self.colon = None
+        beside, last = self._beside(indent), self.last
+        if (
+            beside is not None
+            and last is not None
+            and beside[2] < MAX_DEPTH
+            and last["text"].rstrip().endswith((":", "："))
+        ):
+            # "   Oral corticosteroids must meet the following requirements:" / "   1. Prednisone ...": the
+            # items under an indented paragraph ending in a colon, at its indent, are its sub-criteria
+            self.stack.append(_Level(indent, last.setdefault("sub_criteria", []), beside[2] + 1, parent=last))
+        self.nested = None
+        number = item_number(m)
+        item: dict[str, Any] = {"number": number, "text": text} if number is not None else {"text": text}
+        self.style = number_style(m) if number is not None else None
+        self.letter_style = lettering_style(m) if m.group("letter") else None
+        kind = mark_kind(m, self.last_letter)
+        if kind in ("letter", "roman"):
+            self.last_letter = mark_letters(m)
+        level = self.level(indent, number, kind, text)
+        if level.parent is not None and NOTE.match(text) and not text.rstrip().endswith((":", "：")):
+            # "* Completely resected NSCLC" / "  * Note: patients known to have N2 disease are not eligible":
+            # a note marked as an item under an item is about that item, no sub-criterion of it; not
+            # joined to its words either, which the list mark between them parts in the source
+            self.noted_under.append(text)
+            if not level.items:  # the level was opened for the note alone
+                self.stack.pop()
+                if not level.parent.get("sub_criteria"):
+                    level.parent.pop("sub_criteria", None)
+                self.last, self.last_depth = level.parent, level.depth - 1
+            self.gap, self.noted_over = False, True
+            self.last_kind = kind
+            return
+        if level.items and self.conjunction is not None and self.conjunction[1] is level.items[-1]:
+            # "* Anti-dsDNA positive" / "OR" / "* Low complement C3": two criteria, as listed (a criterion is words
+            # of the source as it writes them, which the list mark between them parts), and a remark
+            self.between.append(f"{self.conjunction[0]!r} between {level.items[-1]['text'][:50]!r} and {text[:50]!r}")
+            self.conjunction = None
+        self.unjoin()
+        level.items.append(item if level.depth else grouped(item, self.group))
+        level.kind = level.kind or kind
+        if kind == "letter":
+            level.letter_style = level.letter_style or self.letter_style
+        if number is not None:
+            level.last_number = number
+            level.style = level.style or self.style
+        self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
+        self.last_kind = kind
+
+    def outer_letters(self, stack: list[_Level]) -> bool:
+        """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
+        as they are and not as the top's ("C." after "B. Organ function:" / "a) Hb" / "b) ANC")."""
+        return (
+            len(stack) > 1
+            and self.letter_style is not None
+            and stack[-1].letter_style not in (None, self.letter_style)
+            and stack[-2].letter_style == self.letter_style
+        )
+
+    def resumed(self, outer: _Level, inner: _Level, number: int, text: str) -> bool:
+        """Whether an item numbered number, at the indent of a numbering started again under an item of the outer
+        list (inner), goes on with the outer list: its number is the outer list's next, and not the inner one's, or
+        it is written as the outer list's numbers are and not as the inner one's ("2、器官功能：" / "（1）Hb" /
+        "（2）ANC" / "3、Consent", and "3) Plt" after "1) Hb" / "2) ANC" goes on with them); where the number and the
+        way it is written go on with both, once the inner list holds two items ("2. Organ function:" / "1. Hb" / "2.
+        ANC" / "3. Consent"), it is the outer list's, said in a remark: before, "3. Consent" was read as a third
+        part of item 2, required only as such, and the check, reading the source alike, passed it."""
+        if outer.last_number is None or number != outer.last_number + 1:
+            return False
+        if self.style is not None and outer.style != inner.style:
+            return self.style == outer.style
+        if number != (inner.last_number or 0) + 1:
+            return True
+        if len(inner.items) < 2 or inner.parent is None or self.numbering.again(self.at, inner.indent, number):
+            return False  # (the outer list resumes at a later line numbered so: "3. no change" / "3. Consent")
+        self.resumed_after.append(text)
+        return True
+
+    def level(self, indent: int, number: int | None, kind: str, text: str) -> _Level:
+        """The level a list item goes in: the stack popped to the list it goes on with, and a new
+        level pushed when it nests under the item above (indented deeper, a numbering that starts
+        again, or lettered under a numbered item ending in a colon)."""
+        stack = self.stack
+        if not stack:
+            stack.append(_Level(indent, self.top, 0))
+        while len(stack) > 1 and indent < stack[-1].indent:
+            stack.pop()
+        while (
+            len(stack) > 1
+            and stack[-1].marked_under not in (None, kind)
+            # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
+            and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
+        ) or self.outer_letters(stack):
+            # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on (from under "b) either:" /
+            # "i. ..." / "ii. ...", two levels up)
+            stack.pop()
+        level = stack[-1]
+        if level.restarted and number is not None and len(stack) > 1 and self.resumed(stack[-2], level, number, text):
+            stack.pop()  # the outer numbering resumes
+            level = stack[-1]
+        parent = (
+            level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == self.group) else None
+        )
+        deeper = indent > level.indent and parent is not None
+        # "1. Positive for at least one of the following:" / "a. ANA" / "b. anti-dsDNA" (or "• ANA"), unindented:
+        # lettered or bulleted items right under a numbered one ending in a colon (lettered under a bulleted
+        # one) are its sub-criteria (read as criteria of their own, one of two antibodies read as both required)
+        # ... and so are those under one whose words open a list without a colon ("1. Active SLE, defined as" /
+        # "a. SLEDAI-2K ≥ 6" / "b. anti-dsDNA positive") or whose numbering goes on after them ("1. Active SLE" /
+        # "a. ..." / "b. ..." / "2. Consent"), which were read as criteria of their own, each required
+        said = str(parent.get("text", "")) if parent is not None else ""
+        numbered = parent.get("number") if parent is not None else None
+        opened = said.rstrip().endswith((":", "："))
+        # "B. Organ function:" / "a) Hb ≥ 9 g/dL" / "b) ANC ≥ 1.5" / "C. Consent": letters started again at "a",
+        # written otherwise than the list's, under a lettered item leading into them, are its sub-criteria
+        relettered = (
+            kind == "letter"
+            and self.last_letter == "a"
+            and self.last_kind == "letter"
+            and level.letter_style not in (None, self.letter_style)
+            and (opened or opens_list(said))
+        )
+        lettered = (
+            not deeper
+            and parent is not None
+            and parent is self.last
+            and (
+                relettered
+                or (self.under and opened)
+                or (
+                    (self.last_kind, kind) in MARKED_UNDER
+                    and (
+                        opened
+                        or opens_list(said)
+                        or (numbered is not None and self.numbering.resumes(self.at, indent, numbered))
+                    )
+                )
+            )
+        )
+        # "2. Treated with steroids, as follows:" / "1. prednisone ≥ 7.5 mg/day": a numbering that starts again at
+        # the same indent nests under an item that opens a list (a colon, or words left unfinished: "defined by"),
+        # that the numbering does not number (a line with no number: "Adolescents" / "1. Aged 12-17"), or whose
+        # numbering goes on after it ("3. Adequate organ function" / "1. Hb ≥ 9 g/dL" / "2. ANC ≥ 1.5" / "4. Consent":
+        # Numbering.resumes); "1. Age 18 to 65 years." / "1. SLE" (each item numbered "1.", as Markdown lets a list be
+        # written, or a number typed twice) are criteria of their own, the repeated number dropped (_dedupe), not
+        # each nested under the one above
+        restart = (
+            not deeper
+            and number is not None
+            and level.last_number is not None
+            and number <= level.last_number
+            and parent is not None
+            and (
+                parent.get("number") is None
+                or opens_list(str(parent.get("text", "")))
+                or self.numbering.resumes(self.at, indent, parent["number"], restarted=True)
+                # ... or that writes its numbers otherwise than the list does ("2、器官功能良好" / "（1）Hb ≥ 90 g/L" /
+                # "（2）ANC ≥ 1.5", the list's last item): before, each read as a criterion of the list, numbered again
+                or (number == 1 and level.style is not None and self.style not in (None, level.style))
+            )
+        )
+        # "Patients must have at least one of the following:" / "" / "* Anti-dsDNA positive" / "* Low complement" / "" /
+        # "* Signed consent", a paragraph after items of the list: the run of items right under it, up to a blank
+        # line, are its alternatives (read as a sub-heading, they were criteria each required, and every criterion
+        # after them was listed under it as its group)
+        led = not deeper and parent is not None and parent is self.last and parent is self.alternatives
+        if led:
+            assert parent is not None
+            self.alternatives = None
+            self.led_into.append(parent["text"])
+            lettered = True
+        if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
+            assert parent is not None  # deeper, restart and lettered ask for it
+            subs = parent.setdefault("sub_criteria", [])
+            level = _Level(
+                indent,
+                subs,
+                level.depth + 1,
+                restarted=restart,
+                marked_under=kind if lettered else None,
+                parent=parent,
+                until_blank=(lettered and self.under and self.run_end is None) or led,
+                until=self.run_end if lettered else None,
+            )
+            stack.append(level)
+            if lettered and self.under:
+                (self.same_marked if self.run_end is None else self.tight_marked).append(parent["text"])
+        elif deeper:  # a level the schema has no room for: listed beside its parent, and said so
+            self.flattened.append(text)
+        return level
+
+    def finish(self) -> tuple[list[dict], list[str]]:
+        """The criteria read, with the remarks on how lines were read, repeats dropped (_dedupe)."""
+        remarks: list[str] = []
+        if self.unmarked_lines:
+            many = len(self.unmarked_lines) > 1
+            remarks.append(
+                f"{_counted(self.unmarked_lines, 'line with no list mark', 'lines with no list mark')}, "
+                f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
+                "not as words of the item above."
+            )
+        if self.listed:
+            many = len(self.listed) > 1
+            remarks.append(
+                f"{_counted(self.listed, 'line with no list mark', 'lines with no list mark')}, "
+                f"right under an item ending in a colon, {'are' if many else 'is'} read as "
+                f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
+            )
+        if self.noted:
+            many = len(self.noted) > 1
+            remarks.append(
+                f"{_counted(self.noted, 'note', 'notes')} in a paragraph of {'their' if many else 'its'} own "
+                f"{'are each' if many else 'is'} read as words of the item above, not as a criterion."
+            )
+        if self.noted_under:
+            many = len(self.noted_under) > 1
+            remarks.append(
+                f"{_counted(self.noted_under, 'note', 'notes')} marked as {'items' if many else 'an item'} under a "
+                f"criterion {'are' if many else 'is'} about that criterion, not "
+                f"{'sub-criteria' if many else 'a sub-criterion'}; not imported as {'sub-criteria' if many else 'one'}."
+            )
+        if self.apart:
+            many = len(self.apart) > 1
+            remarks.append(
+                f"{_counted(self.apart, 'note', 'notes')} after a criterion's sub-criteria "
+                f"{'are' if many else 'is'} about that criterion, whose words the sub-criteria part "
+                f"{'them' if many else 'it'} from; not imported."
+            )
+        if self.leading:
+            many = len(self.leading) > 1
+            remarks.append(
+                f"{_counted(self.leading, 'note', 'notes')} before the first item {'are' if many else 'is'} about "
+                f"the list, not {'criteria' if many else 'a criterion'}; not imported as "
+                f"{'criteria' if many else 'one'}."
+            )
+        self.unjoin()
+        if self.same_marked:
+            many = len(self.same_marked) > 1
+            remarks.append(
+                f"the items right under {_counted(self.same_marked, 'item', 'items')} ending in a colon, bulleted as "
+                f"{'they are' if many else 'it is'} and set apart with {'them' if many else 'it'} by blank lines, are "
+                f"read as {'their' if many else 'its'} sub-criteria, not as criteria of their own."
+            )
+        if self.tight_marked:
+            many = len(self.tight_marked) > 1
+            remarks.append(
+                f"the items right under {_counted(self.tight_marked, 'item', 'items')} ending in a colon, bulleted as "
+                f"{'they are' if many else 'it is'} with no blank line, are read as {'their' if many else 'its'} "
+                "sub-criteria, not as criteria of their own: they end as parts of its sentence (';', ', or', a stop "
+                "last) or open in lower case, and the list's other items do not."
+            )
+        if self.bridged:
+            many = len(self.bridged) > 1
+            remarks.append(
+                f"{_counted(self.bridged, 'paragraph', 'paragraphs')} after a blank line {'go' if many else 'goes'} on "
+                "with the sentence the item above leaves unfinished; read as words of that item, not as a criterion."
+            )
+        if self.joined:
+            many = len(self.joined) > 1
+            joined = [criterion["text"] for criterion in self.joined]
+            remarks.append(
+                f"{_counted(joined, 'criterion', 'criteria')} {'run' if many else 'runs'} on over a line that "
+                "holds only a conjunction ('OR', 'AND'): read as words of the criterion, not as a criterion."
+            )
+        if self.between:
+            many = len(self.between) > 1
+            remarks.append(
+                f"{len(self.between)} {'lines' if many else 'line'} holding only a conjunction ({self.between[0]}"
+                f"{', …' if many else ''}) {'stand' if many else 'stands'} between two items: not imported as a "
+                "criterion; the items are imported as two criteria, as listed, not as one 'A or B': a criterion is "
+                "the source's words as written, and the second item's list mark stands between them there (the "
+                "check refuses the joined text, E501). Whether they are alternatives (not each required) is the "
+                "curator's to read from the source."
+            )
+        if self.unjoined:
+            many = len(self.unjoined) > 1
+            remarks.append(
+                f"{_counted(self.unjoined, 'line', 'lines')} holding only a conjunction "
+                f"{'stand' if many else 'stands'} where no item of the same list level is on both sides; not imported "
+                "as a criterion: the curator reads from the source what it joins."
+            )
+        if self.led_into:
+            many = len(self.led_into) > 1
+            remarks.append(
+                f"the items right under {_counted(self.led_into, 'paragraph', 'paragraphs')} leading into "
+                f"alternatives, up to a blank line, are read as {'their' if many else 'its'} sub-criteria; "
+                f"{'they are' if many else 'it is'} read as a criterion, not as a sub-heading."
+            )
+        if self.definitions:
+            many = len(self.definitions) > 1
+            remarks.append(
+                f"{_counted(self.definitions, 'definition', 'definitions')} of a term the criteria use (with "
+                f"any items under {'them' if many else 'it'}) {'are' if many else 'is'} no criterion; not imported "
+                f"as {'criteria' if many else 'one'}."
+            )
+        if self.resumed_after:
+            many = len(self.resumed_after) > 1
+            remarks.append(
+                f"{_counted(self.resumed_after, 'item', 'items')} numbered as both the list and the sub-list "
+                f"(numbered again from 1) above {'them' if many else 'it'} go on {'are' if many else 'is'} read as the "
+                "list's, not as the sub-list's: the layout is ambiguous, the curator's to read from the source."
+            )
+        if self.flattened:
+            remarks.append(
+                f"the source nests {_counted(self.flattened, 'item', 'items')} deeper than a record's two levels of "
+                f"sub-criteria; {'each is' if len(self.flattened) > 1 else 'it is'} listed beside the item it "
+                "stands under."
+            )
+        _dedupe(self.top, remarks)
+        return self.top, remarks
+
+
+def _counted(texts: list[str], one: str, many: str) -> str:
+    """How many texts a remark is about and the first of them: "2 items ('Aged 18', …)"."""
+    more = len(texts) > 1
+    return f"{len(texts)} {many if more else one} ({texts[0][:60]!r}{', …' if more else ''})"
+
+
+def _dedupe(items: list[dict], messages: list[str]) -> None:
+    """A list may not hold the same text or number twice within one group (E106): drop repeated
+    texts, unnumber repeats. The same words under two sub-headings are two criteria, both kept."""
+    texts: set[tuple] = set()
+    numbers: set[tuple] = set()
+    keep = []
+    for item in items:
+        key = (item.get("group"), " ".join(item["text"].split()).casefold())
+        if key in texts:
+            messages.append(f"the source repeats {item['text'][:60]!r}; kept once.")
+            continue
+        texts.add(key)
+        if item.get("number") is not None:
+            if (item.get("group"), item["number"]) in numbers:
+                messages.append(
+                    f"the number {item['number']} is used twice in one list; the second is kept without its number."
+                )
+                del item["number"]
+            else:
+                numbers.add((item.get("group"), item["number"]))
+        if "sub_criteria" in item:
+            _dedupe(item["sub_criteria"], messages)
+        keep.append(item)
+    items[:] = keep

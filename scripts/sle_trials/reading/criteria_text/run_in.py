@@ -1,0 +1,268 @@
+"""Lines a text runs together onto one: a list's heading run into a line after a sentence (inline_headings), and items
+numbered, bulleted or lettered one after another on one line (run_in_items), each cut onto a line of its own."""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.headings import heading_of
+from sle_trials.reading.criteria_text.marks import SYMBOL_BULLETS, is_marked, list_item, marker_only
+
+# a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
+# Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
+_INLINE_HEADING = lazy(
+    r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
+    r"|Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+    r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+)
+
+
+# a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a
+# numbered heading), not the end of a sentence
+_BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
+
+
+# ... and, on a line that opens with one list's heading, the other's heading after any word: a whole text run onto
+# one line, "Inclusion Criteria: 1) Age 18-65 2) SLE 3) Consent Exclusion Criteria: 1) Pregnancy", whose exclusion
+# criteria were read as words of the last inclusion one, or the exclusion list given first, "Exclusion Criteria:
+# Pregnancy Inclusion Criteria: Adults with active SLE", whose inclusion criteria were read as words of the last
+# exclusion one (the heading's words in capitals, with a colon)
+_OPENED = {
+    "inclusion": lazy(r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
+    "exclusion": lazy(
+        r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)) (?:Criteria|CRITERIA)\b"
+    ),
+}
+
+
+# (never after the heading's own qualifier: "... Key Exclusion Criteria:" is cut before "Key", not after it, which
+# left "Key" a criterion of its own)
+_NOT_AFTER_A_QUALIFIER = r"(?<!\bKey)(?<!\bKEY)(?<!\bMain)(?<!\bMAIN)"
+
+
+_RUN_IN = {
+    "exclusion": lazy(
+        r"(?<=\S)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+    ),
+    "inclusion": lazy(
+        r"(?<=\S)(?<![Nn]on-)(?<!NON-)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
+        r"(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+    ),
+}
+
+
+# ... and a Chinese (or Japanese) text's heading with its colon (headings._HAN_HEADING's words), run into a line
+# after a stop or a space, "入选标准：1、年龄18-65岁；2、确诊SLE。排除标准：1、妊娠", whose exclusion criteria were read
+# as words of the last inclusion one, and the exclusion list as one the text does not give; never after an item's mark
+# alone ("二、 排除标准：", a numbered heading: marker_only) or a heading alone ("Inclusion Criteria 入选标准:", one
+# heading in two languages)
+_HAN_RUN_IN = lazy(
+    r"(?:(?<=[.;!?。；！？])|(?<=\S)(?=[ \t\u3000]))[ \t\u3000]*(?=(?:\*\*|__)?[【\[]?"
+    r"(?:入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)"
+    r"(?:标准|標準|条件|條件|基准|基準)[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
+)
+
+
+def _heading_alone(text: str) -> bool:
+    """Whether text is a list's heading and nothing else ("Inclusion Criteria", "入选标准：")."""
+    heading = heading_of(text)
+    return heading is not None and heading[2] is None
+
+
+def inline_headings(line: str) -> list[str]:
+    """The line split before each heading run into it after a sentence (_INLINE_HEADING, _HAN_RUN_IN), or on a
+    line opening with one list's heading before the other's after any word (_RUN_IN), never after a list item's
+    mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list above and a
+    heading."""
+    parts, start = [], 0
+    runs = list(_INLINE_HEADING.finditer(line))
+    if not runs:
+        opened = next((kind for kind, heading in _OPENED.items() if heading.match(line)), None)
+        if opened is not None:
+            runs = list(_RUN_IN["exclusion" if opened == "inclusion" else "inclusion"].finditer(line))
+    if not line.isascii():
+        han = [m for m in _HAN_RUN_IN.finditer(line) if m.start() > 0 and not _heading_alone(line[: m.start()])]
+        runs = sorted([*runs, *han], key=lambda m: m.start())
+    for m in runs:
+        if m.start() < start:
+            continue  # (a heading both readings cut before)
+        if not _BARE_MARK.fullmatch(line[start : m.start()]) and not marker_only(line[start : m.start()].strip()):
+            parts.append(line[start : m.start()])
+            start = m.end()
+    return [*parts, line[start:]]
+
+
+# (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
+# ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）...")
+_FIRST_NUMBER = lazy(
+    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>[.．](?![0-9０-９])|[)）、]|:(?=[ \t]+\D))"
+    r"|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
+)
+
+
+# a line that begins with a bullet and a space, the same bullet standing again between spaces later on
+# ("* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8"): the items of a list run together onto one line
+_FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
+
+
+# bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
+# items stands after a word (no number, unit in brackets or operator) and before a capitalised word
+_OPERATOR_BULLETS = "*·"
+
+
+def _run_in_bullets(line: str) -> list[str]:
+    """A line that bullets its items one after another in a run ("* Age ≥ 18 years * SLE diagnosis"),
+    as the lines it runs together: the bullet the line begins with, between spaces, starts a line
+    (a "*" or "·" only after a letter and before a capital: "ALT ≤ 2.5 * ULN" is one item). Any other
+    line as it is."""
+    first = _FIRST_BULLET.match(line)
+    if first is None:
+        return [line]
+    bullet, indent = first.group("bullet"), first.group("indent")
+    mark = re.escape(bullet)
+    if bullet in _OPERATOR_BULLETS:
+        between = re.compile(rf"(?<=[^\W\d_])[ \t]+{mark}[ \t]+(?=[A-Z])")
+    else:
+        between = re.compile(rf"[ \t]+{mark}[ \t]+(?=\S)")
+    parts = between.split(line[first.end() :])
+    if len(parts) == 1:
+        return [line]
+    return [f"{indent}{bullet} {part.strip()}" for part in parts]
+
+
+# the fewest items a run of numbers on one line holds before a number after a space alone, with no stop before it,
+# is read as the next item's mark: "1) Age 18-65 2) SLE 3) Consent" is three; "1. CTCAE grade 2. Age 18-65", a
+# run of two, may be a sentence's number and is read as written
+_RUN_BY_SPACES = 3
+
+
+def run_in_items(line: str) -> list[str]:
+    """A line that numbers its items one after another in a run ("1. Age 18-65; 2. SLE; 3. Consent."),
+    as the lines it runs together: each next number ("2.", then "3.", ...), marked as the first is,
+    after the punctuation that ends the item before it, starts a line; and after a space alone where the run
+    numbers _RUN_BY_SPACES items at least, in order ("1) Age 18-65 2) SLE 3) Consent", "1. Creatinine < 1.5 mg/dL
+    2. Age 18-65 3. Consent": before, one criterion holding three, and the check, reading the source alike,
+    passed it); a line that bullets them so, likewise (_run_in_bullets). Any other line as it is."""
+    first = _FIRST_NUMBER.match(line)
+    if first is None:
+        return [part for x in _run_in_bullets(line) for part in _run_in_letters(x)]
+    cuts = _run_cuts(line, first, spaced=True)
+    if len(cuts) + 1 < _RUN_BY_SPACES and any(not stopped for _, _, stopped in cuts):
+        cuts = _run_cuts(line, first, spaced=False)
+    if not cuts:
+        return _run_in_letters(line)
+    indent, out, start = first.group("indent"), [], 0
+    for end, following, _ in cuts:
+        out.append(line[start:end].rstrip())
+        start = following
+    lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
+    return [part for x in lines for part in _run_in_letters(x)]
+
+
+# the first mark of a run of lettered items on one line ("a) an IUD b) hormonal contraception c) abstinence", "(a)",
+# "A.", "i)" as roman numerals run), at the line's start (after its own mark, if any) or after a space or a colon; or
+# of items numbered after words ("... one of the following: (1) IUD; (2) hormonal; (3) abstinence", "：1、...；2、...")
+_FIRST_LETTER = lazy(
+    r"(?:(?<=[\s:：;,，；])|^)(?P<open>[(（]?)(?P<letter>[aA]|i|I|(?P<one>[1１]))(?P<close>\\?[.)）]|(?(one)、|(?!)))"
+    r"(?:[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])|(?=[\u3400-\u9fff]))"  # (or no space before a CJK word)
+)
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _run_in_letters(line: str) -> list[str]:
+    """A line that letters items one after another in a run ("1. Contraception: a) an IUD b) hormonal c)
+    abstinence", "a) Hb ≥ 9 g/dL; b) ANC ≥ 1.5"), or numbers them after words ("2. Contraception, one of: (1) IUD;
+    (2) hormonal; (3) abstinence", "器官功能：1）...；2）..."), as the lines it runs together, as a line's run of
+    numbers is (run_in_items): each next letter or number in order ("b)", then "c)", marked as the first is) after a
+    stop, or after a space alone where the run marks _RUN_BY_SPACES items at least. The words before the run, if
+    any, are a line of their own and the items are indented under it: its parts. Before, the line was one criterion
+    holding them all, and the check, reading the source alike, passed a draft reading the alternatives as one
+    requirement."""
+    body = list_item(line)
+    start = len(body.group("indent")) if body is not None else 0
+    if body is not None and is_marked(body) and not body.group("letter"):
+        start = body.start("text")  # (after the line's own number or bullet)
+    first = _FIRST_LETTER.search(line, start)
+    if first is not None and first.group("one"):
+        # numbers after words only, in brackets or before ")" or "、" ("1." is a sentence's too: "stage 1. ..."), and
+        # never a number after a word it belongs to ("Table 1) ...")
+        words = line[start : first.start()]
+        if not words.strip() or first.group("close").endswith(".") or _NUMBERED_BY.search(words.rstrip(" (（")):
+            return [line]
+    if first is None:
+        return [line]
+    capital = first.group("letter").isupper()
+    roman = first.group("letter").lower() == "i"
+    if first.group("one"):
+        digits = str.maketrans("0123456789", "０１２３４５６７８９") if first.group("one") > "9" else {}
+        marks = [str(n).translate(digits) for n in range(2, 100)]
+    else:
+        marks = [*(_ROMANS if roman else "abcdefghijklmnopqrstuvwxyz")][1:]
+    opening, closing = re.escape(first.group("open")), re.escape(first.group("close"))
+    cuts: list[tuple[int, int, bool]] = []
+    at = first.end()
+    for letter in marks:
+        written = re.escape(letter.upper() if capital else letter)
+        after = re.compile(
+            rf"(?:(?<=[;.,。；，])[ \t]*|(?<=\S)[ \t]+)"
+            rf"(?={opening}{written}{closing}(?:[ \t]*(?<=[ \t）、])\S|[\u3400-\u9fff]))"
+        ).search(line, at)
+        if after is None:
+            break
+        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        at = after.end()
+    if not cuts or (len(cuts) + 1 < _RUN_BY_SPACES and not all(stopped for _, _, stopped in cuts)):
+        return [line]
+    lead = line[: first.start()].rstrip()
+    indent = " " * (len(line) - len(line.lstrip(" ")) + (2 if lead.strip() and not marker_only(lead.strip()) else 0))
+    if lead.strip() and marker_only(lead.strip()):
+        lead = ""  # ("1. a) ..."): the item's own mark before the run is no words of its own
+    out, begin = ([lead] if lead.strip() else []), first.start()
+    for end, following, _ in cuts:
+        out.append(indent + line[begin:end].strip())
+        begin = following
+    return [*out, indent + line[begin:].strip()]
+
+
+# a word a number after it belongs to, which no item's mark follows ("ICANS grade 2. Prior CAR-T 3. Pregnancy": the
+# grade's 2, and the line one criterion, as written, not "... ICANS grade" with the grade cut off)
+_NUMBERED_BY = lazy(
+    r"(?i)\b(?:grade|stage|class|type|level|phase|step|part|cohort|arm|group|day|week|month|year|visit|version"
+    r"|criterion|section|item|table|figure|appendix|tier|dose|cycle|line|no|number|score|tanner|nyha|ecog|who)"
+    r"[ \t]*$"
+)
+
+
+def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, bool]]:
+    """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
+    one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
+    (";", ".", ","), or, spaced, after a space alone and before a word ("section 2. 3. Consent": "2." no item's)."""
+    opened = first.group("open") is not None
+    number = int(first.group("pnum") if opened else first.group("num"))
+    mark = re.escape(first.group("close") if opened else first.group("mark"))
+    opening = re.escape(first.group("open")) if opened else ""
+    # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
+    digits = (
+        str.maketrans("0123456789", "０１２３４５６７８９")
+        if (first.group("pnum") or first.group("num"))[0] > "9"
+        else {}
+    )
+    cuts: list[tuple[int, int, bool]] = []
+    at = first.end()
+    while True:
+        number += 1
+        written = str(number).translate(digits)
+        stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
+        spaces = rf"|(?<=\S)[ \t]+(?={opening}{written}{mark}[ \t]*[^\W\d_])" if spaced else ""
+        after = re.compile(stopped + spaces).search(line, at)
+        while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
+            after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
+        if after is None:
+            return cuts
+        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        at = after.end()

@@ -1,0 +1,159 @@
+"""A criteria text split under its headings into the record's two lists (split, Split, split_criteria): the text's
+lines cut where it runs them together, its tables listed, each line put in the list its heading (or a lead-in) heads,
+and each list read into criteria, with the remarks for the curator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
+from sle_trials.reading.criteria_text.headings import heading_of
+from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items
+from sle_trials.reading.criteria_text.lines import GROUP
+from sle_trials.reading.criteria_text.marks import is_marked, list_item, shared_marks
+from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
+from sle_trials.reading.criteria_text.reader import read_items
+from sle_trials.reading.criteria_text.run_in import inline_headings, run_in_items
+from sle_trials.reading.criteria_text.tables import tables_listed
+
+
+@dataclass
+class Split:
+    """A criteria text split into the record's two lists, with what the importer tells the curator."""
+
+    inclusion: list[dict]
+    exclusion: list[dict]
+    remarks: list[str]
+    unplaced: bool  # words that are in neither list (before the first heading, or a list of neither kind)
+    headed: bool = False  # whether the text has a heading of either list (though it may list nothing under it)
+
+
+def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
+    """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
+    found = split(text)
+    return found.inclusion, found.exclusion, found.remarks
+
+
+def split(text: str) -> Split:
+    """The criteria text under its headings: "Inclusion Criteria", "Exclusion Criteria" (with any
+    wording registries use), or a general "Eligibility criteria" heading followed later by an
+    exclusion one. A heading naming a part of the study ("Inclusion Criteria for Part B") starts a
+    group of its own, as a sub-heading within a list does ("For adolescent participants:")."""
+    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
+    breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set()}
+    current: str | None = None
+    preamble = False
+    lines = shared_marks([part for line in text.split("\n") for part in inline_headings(line)])
+    lines, tables = tables_listed(lines)
+    several = several_headed(lines)
+    labels, unlabelled = cohort_labels(lines, several)
+    part: str | None = None  # the cohort the lists since its label are for
+    top: dict[str | None, int] = {}  # the indent of each list's first item
+    for at, line in enumerate(lines):
+        if at in labels.values():
+            continue  # a cohort's label: the group of the lists after it
+        heading = heading_of(line, several)
+        if heading is not None and heading[1] is not None and heads_nothing(lines, at, several):
+            heading = heading_of(line, several, empty=True)
+        if heading is not None and at in labels:
+            part = lines[labels[at]]
+        if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
+            heading = (heading[0], label_text(part), heading[2])
+        lead = lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
+        if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
+            # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
+            # exclusion list, whose lead-ins speak of the inclusion criteria ("Subjects who meet the
+            # inclusion criteria but have any of the following:"); within its own kind, a sub-heading
+            heading = lead
+        if heading is not None:
+            current, group, rest = heading
+            if group is not None:
+                sections[current] += ["", GROUP + group]  # a group of the list (a JSON text holds no NUL)
+            elif any(x.strip() for x in sections[current]):
+                breaks[current].add(len(sections[current]))  # no blank line of the source's: a heading stood here
+                sections[current].append("")
+            if rest:
+                sections[current] += run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
+            continue
+        if current is None:
+            preamble = preamble or bool(line.strip())
+            continue
+        sections[current] += run_in_items(line)
+        if current not in top and is_marked(first := list_item(line)):
+            top[current] = len(first.group("indent")) if first is not None else 0
+    remarks = [
+        f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
+        "criterion (under a list item leading into the table, a sub-criterion of it), its cells as the row writes them."
+        for header in tables
+    ]
+    if unlabelled:
+        remarks.append(
+            f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
+            "saying whom each is for; their criteria are listed as one list."
+        )
+    unread = False
+    for kind, other in (("inclusion", "exclusion"), ("exclusion", "inclusion")):
+        doubtful = doubtful_heading(sections[kind], other)
+        if doubtful is None:
+            continue
+        remarks.append(
+            f"The criteria text has a line {sections[kind][doubtful].strip()[:100]!r} that may head the {other} "
+            f"criteria, in words not read as a heading; the lines under it are not imported as {kind} criteria."
+        )
+        # up to the list's next heading (a group of it, or a break where its heading stood again)
+        end = next(
+            (
+                at
+                for at in range(doubtful + 1, len(sections[kind]))
+                if at in breaks[kind] or sections[kind][at].startswith(GROUP)
+            ),
+            len(sections[kind]),
+        )
+        del sections[kind][doubtful:end]
+        breaks[kind] = {at - (end - doubtful) if at >= end else at for at in breaks[kind]}
+        unread = True  # words no list took: the curator's to read
+    general = any(x.strip() for x in sections["general"])
+    if general and not any(x.strip() for x in sections["inclusion"]) and any(x.strip() for x in sections["exclusion"]):
+        sections["inclusion"], general = sections["general"], False
+        remarks.append(
+            "The criteria text heads its first list 'Eligibility criteria' and a later one 'Exclusion "
+            "criteria'; the first is read as the inclusion criteria."
+        )
+    if preamble and (sections["inclusion"] or sections["exclusion"]):
+        remarks.append("The criteria text has words before its first heading; they are not imported as criteria.")
+    if general and (sections["inclusion"] or sections["exclusion"]):
+        remarks.append(
+            "The criteria text has a list headed neither inclusion nor exclusion; it is not imported as criteria."
+        )
+    for kind in ("inclusion", "exclusion"):
+        said = closing_remark(sections[kind])
+        if said is not None:
+            remarks.append(
+                f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
+                "it is not imported as one."
+            )
+    inclusion, r1 = read_items(sections["inclusion"], breaks["inclusion"])
+    exclusion, r2 = read_items(sections["exclusion"], breaks["exclusion"])
+    remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
+    for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
+        kept = []  # in one pass: removing each remark from the list was a scan of it per remark
+        for item in items:
+            if not MARKED_REMARK.fullmatch(item["text"]) or "sub_criteria" in item:
+                kept.append(item)
+                continue
+            remarks.append(
+                f"The {kind} criteria list, as an item, a remark about the criteria, not a criterion: "
+                f"{item['text'][:100]!r}; it is not imported as one."
+            )
+        items[:] = kept
+    for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
+        leads = lead_in_items(kind, items)
+        if leads:
+            remarks.append(
+                f"The {kind} criteria list, as {'items' if len(leads) > 1 else 'an item'}, "
+                f"{'lead-ins' if len(leads) > 1 else 'a lead-in'} to the list ({leads[0][:100]!r}"
+                f"{', …' if len(leads) > 1 else ''}), not a criterion; not imported as one, the items "
+                f"{'they lead' if len(leads) > 1 else 'it leads'} into read as the list's criteria."
+            )
+    headed = any(h is not None and h[0] != "general" for h in map(heading_of, lines))
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed)
