@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_said
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
 from sle_trials.reading.criteria_text.notes import NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
@@ -43,9 +43,7 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
     m = _SUBHEADING.match(line)
     if not m:
         return None
-    following = next_said(lines, at + 1)
-    item = list_item(following) if following is not None else None
-    if not is_marked(item):
+    if next_item(lines, at + 1) is None:
         return None
     return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
 

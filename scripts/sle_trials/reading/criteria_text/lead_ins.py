@@ -12,7 +12,7 @@ from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import grouped
 from sle_trials.reading.criteria_text.headings import as_shown, as_sides
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, next_said
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 
@@ -117,9 +117,8 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, Non
         line.startswith(("**", "__")) and line.endswith(("**", "__"))
     ):
         return None
-    following = next_said(lines, at + 1)
-    marked = list_item(following) if following is not None else None
-    if marked is None or not is_marked(marked) or len(marked.group("indent")) < indent:
+    marked = next_item(lines, at + 1)
+    if marked is None or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
     words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
@@ -189,8 +188,7 @@ def doubtful_heading(lines: list[str], kind: str) -> int | None:
         words = re.findall(r"\w+", line)
         if len(words) > _HEADING_WORDS:
             continue
-        following = next_said(lines, at + 1)
-        if following is not None and is_marked(list_item(following)):
+        if next_item(lines, at + 1) is not None:
             return at
     return None
 

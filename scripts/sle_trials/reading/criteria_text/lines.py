@@ -1,5 +1,5 @@
 """A section's lines as the reader walks them: how far each is indented (indent_of, margin_of), whether an unmarked
-line goes on with the line above (runs_on: a wrapped line), the first line with words after a line (next_said), and
+line goes on with the line above (runs_on: a wrapped line), the list item the next line with words is (next_item), and
 the lines that are no criterion's (MARKS_ONLY) or that stand for a group of the list (GROUP)."""
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from sle_trials.reading.criteria_text.marks import BULLETS, SPACE, is_marked, li
 from sle_trials.reading.invisible import SEPARATOR
 
 
-def next_said(lines: list[str], start: int) -> str | None:
-    """The first line from index start on that has words, None if there is none: walked by index (an islice
-    of the list, or a copy of its tail, passed over every line above start for each line asked about: a text
-    of many paragraphs or "OR" lines cost the square of its lines)."""
-    return next((lines[k] for k in range(start, len(lines)) if lines[k].strip()), None)
+def next_item(lines: list[str], start: int) -> re.Match | None:
+    """The list item (list_item, marked) the first line from index start on that has words is; None where that line
+    is no list item or there is none. What follows a line that may head, label or lead into a list: each of their
+    readers asked it in its own words (next_said, then list_item and is_marked of the line). The lines are walked by
+    index (an islice of the list, or a copy of its tail, passed over every line above start for each line asked
+    about: a text of many paragraphs or "OR" lines cost the square of its lines)."""
+    said = next((lines[k] for k in range(start, len(lines)) if lines[k].strip()), None)
+    item = list_item(said) if said is not None else None
+    return item if is_marked(item) else None
 
 
 # the end of a line that a sentence runs on from, onto the next line: a comparator, an operator or a comma,

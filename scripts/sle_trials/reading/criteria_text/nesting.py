@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from sle_trials.patterns import lazy
-from sle_trials.reading.criteria_text.lines import GROUP, next_said
+from sle_trials.reading.criteria_text.lines import GROUP, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, list_item, mark_kind
 
 
@@ -51,9 +51,8 @@ def block_under(lines: list[str], at: int) -> bool:
         if is_marked(x := list_item(lines[end])) and _bullet(x) != mark:
             return False
         end += 1
-    after = next_said(lines, end)
-    following = list_item(after) if after is not None else None
-    return following is not None and is_marked(following) and len(following.group("indent")) <= len(mark[1])
+    following = next_item(lines, end)
+    return following is not None and len(following.group("indent")) <= len(mark[1])
 
 
 # the end of an item that goes on in the next one, as a run of a sentence's parts does ("Hb ≥ 8 g/dL;", "ANA
