@@ -200,11 +200,14 @@ def heading_of(
 # brackets ("【入选标准】"), and in two languages, the English before ("Inclusion Criteria 入选标准:") or after
 # in brackets ("入选标准（Inclusion Criteria）："), saying the same kind
 _HAN_EXCLUSION = frozenset({"排除", "除外"})
-
-
+# ... its words, the list's (simplified, traditional and Japanese forms) and then "criteria": one list for the heading
+# on a line of its own (_HAN_HEADING) and the one run into a line (run_in), which cuts a line where this reads a
+# heading (each wrote its own, alike)
+HAN_SIDE = "入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外"
+HAN_CRITERIA = "标准|標準|条件|條件|基准|基準"
 _HAN_HEADING = lazy(
     r"^[#\s]*(?:\*\*|__)?\s*[【\[]?\s*(?:(?:key\s+)?(?P<en>inclusion|exclusion)\s+criteria\s*[/／]?\s*)?"
-    r"(?P<kind>入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)(?:标准|標準|条件|條件|基准|基準)\s*[】\]]?"
+    rf"(?P<kind>{HAN_SIDE})(?:{HAN_CRITERIA})\s*[】\]]?"
     r"\s*(?:[(（]\s*(?:key\s+)?(?P<in_en>inclusion|exclusion)\s+criteria\s*[)）]"
     # (or an aside, "入选标准（需满足以下所有条件）：", "排除标准（符合以下任何一条者不能入选）：": before, no
     # heading, and the whole text was left to the curator)

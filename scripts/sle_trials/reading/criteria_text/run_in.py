@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sle_trials.patterns import lazy
-from sle_trials.reading.criteria_text.headings import heading_of
+from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
 from sle_trials.reading.criteria_text.marks import SYMBOL_BULLETS, is_marked, list_item, marker_only
 
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
@@ -61,8 +61,8 @@ _RUN_IN = {
 # heading in two languages)
 _HAN_RUN_IN = lazy(
     r"(?:(?<=[.;!?。；！？])|(?<=\S)(?=[ \t\u3000]))[ \t\u3000]*(?=(?:\*\*|__)?[【\[]?"
-    r"(?:入选|入選|纳入|納入|入组|入組|选择|選擇|選択|排除|除外)"
-    r"(?:标准|標準|条件|條件|基准|基準)[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
+    rf"(?:{HAN_SIDE})"
+    rf"(?:{HAN_CRITERIA})[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
 )
 
 
