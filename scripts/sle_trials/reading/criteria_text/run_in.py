@@ -9,12 +9,19 @@ from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
 from sle_trials.reading.criteria_text.marks import SYMBOL_BULLETS, is_marked, list_item, marker_only
 
+# how a heading run into a line opens, before its list's word: bold at most, then a qualifier (_QUALIFIED: "Key" or
+# "Main", in title case or capitals) at most; and how it ends, after "Criteria": the bold closed at most, and a colon.
+# Written once for the patterns below, which each wrote them (a qualifier added to one only would cut a line one reads
+# and not another)
+_QUALIFIED = ("Key", "KEY", "Main", "MAIN")
+_BOLD_AND_QUALIFIER = rf"(?:\*\*|__)?(?:(?:{'|'.join(_QUALIFIED)}) )?"
+_BOLD_AND_COLON = r"[ \t]*(?:\*\*|__)?[ \t]*:"
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
 _INLINE_HEADING = lazy(
-    r"(?<=[.;])[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
+    rf"(?<=[.;])[ \t]+(?={_BOLD_AND_QUALIFIER}(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
     r"|Inclusion|Exclusion|INCLUSION|EXCLUSION)"
-    r" (?:Criteria|criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+    rf" (?:Criteria|criteria|CRITERIA){_BOLD_AND_COLON})"
 )
 
 
@@ -29,27 +36,27 @@ _BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}
 # Pregnancy Inclusion Criteria: Adults with active SLE", whose inclusion criteria were read as words of the last
 # exclusion one (the heading's words in capitals, with a colon)
 _OPENED = {
-    "inclusion": lazy(r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
+    "inclusion": lazy(rf"[ \t]*{_BOLD_AND_QUALIFIER}(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
     "exclusion": lazy(
-        r"[ \t]*(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
-        r"(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)) (?:Criteria|CRITERIA)\b"
+        rf"[ \t]*{_BOLD_AND_QUALIFIER}(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION))"
+        r" (?:Criteria|CRITERIA)\b"
     ),
 }
 
 
 # (never after the heading's own qualifier: "... Key Exclusion Criteria:" is cut before "Key", not after it, which
 # left "Key" a criterion of its own)
-_NOT_AFTER_A_QUALIFIER = r"(?<!\bKey)(?<!\bKEY)(?<!\bMain)(?<!\bMAIN)"
+_NOT_AFTER_A_QUALIFIER = "".join(rf"(?<!\b{word})" for word in _QUALIFIED)
 
 
 _RUN_IN = {
     "exclusion": lazy(
-        r"(?<=\S)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
-        r"(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+        rf"(?<=\S){_NOT_AFTER_A_QUALIFIER}[ \t]+"
+        rf"(?={_BOLD_AND_QUALIFIER}(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA){_BOLD_AND_COLON})"
     ),
     "inclusion": lazy(
-        r"(?<=\S)(?<![Nn]on-)(?<!NON-)" + _NOT_AFTER_A_QUALIFIER + r"[ \t]+(?=(?:\*\*|__)?(?:(?:Key|KEY|Main|MAIN) )?"
-        r"(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)[ \t]*(?:\*\*|__)?[ \t]*:)"
+        rf"(?<=\S)(?<![Nn]on-)(?<!NON-){_NOT_AFTER_A_QUALIFIER}[ \t]+"
+        rf"(?={_BOLD_AND_QUALIFIER}(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA){_BOLD_AND_COLON})"
     ),
 }
 
