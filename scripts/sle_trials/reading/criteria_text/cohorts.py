@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import PART_WORD, heading_of, says_something
-from sle_trials.reading.criteria_text.lines import indent_of, margin_of
-from sle_trials.reading.criteria_text.marks import is_marked, list_item
+from sle_trials.reading.criteria_text.lines import margin_of, unmarked_at_margin
 
 
 def heads_nothing(lines: list[str], at: int, several: frozenset[str]) -> bool:
@@ -63,13 +62,8 @@ def _is_label(lines: list[str], at: int, margin: int = 0) -> bool:
     """Whether the line at index at is set off as a label: first or after a blank line, unindented,
     unmarked, short, no heading of criteria, and ending in a colon, wholly bold, a markdown heading,
     or naming a part of the study ("Cohort B", not ending a sentence)."""
-    line = unescaped(lines[at].rstrip())
-    if (at and lines[at - 1].strip()) or indent_of(line) > margin or line[:1] == "\t":
-        return False
-    line = line[margin:]
-    if len(line) > 100 or heading_of(line) is not None:
-        return False
-    if is_marked(list_item(lines[at][margin:])) or not says_something(line):
+    line = None if at and lines[at - 1].strip() else unmarked_at_margin(lines, at, margin)
+    if line is None or heading_of(line) is not None or not says_something(line):
         return False
     return (
         line.endswith((":", "："))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item, unmarked_at_margin
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
 from sle_trials.reading.criteria_text.notes import NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
@@ -34,11 +34,8 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
     is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
     lost as a criterion, and every criterion after it (its sibling "d. Willing to use contraception.")
     was listed under it as its group."""
-    line = unescaped(lines[at].rstrip())
-    if not after_gap or indent_of(line) > margin or line[:1] == "\t":
-        return None
-    line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, margin_of)
-    if len(line) > 100 or is_marked(list_item(lines[at][margin:])):
+    line = unmarked_at_margin(lines, at, margin) if after_gap else None
+    if line is None:
         return None
     m = _SUBHEADING.match(line)
     if not m:

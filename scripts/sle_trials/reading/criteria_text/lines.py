@@ -79,6 +79,20 @@ def margin_of(lines: list[str]) -> int:
     return min(indents) if indents and items and min(indents) == min(items) else 0
 
 
+def unmarked_at_margin(lines: list[str], at: int, margin: int = 0) -> str | None:
+    """The line at index at (its escapes read) from the text's margin on, where it stands as a sub-heading or a
+    cohort's label may: indented no deeper than the margin (margin_of), no tab, at most 100 characters, and
+    unmarked (a line marked as an item is an item of the list); None where it does not. Whether a blank line stands
+    above it is each caller's to ask. Both readers wrote it (subheading_of, cohorts' _is_label)."""
+    line = unescaped(lines[at].rstrip())
+    if indent_of(line) > margin or line[:1] == "\t":
+        return None
+    line = line[margin:]  # (margin: the spaces a text indented throughout starts every line with, margin_of)
+    if len(line) > 100 or is_marked(list_item(lines[at][margin:])):
+        return None
+    return line
+
+
 def indent_of(line: str) -> int:
     """How far a line is indented: the spaces and tabs it starts with."""
     return len(line) - len(line.lstrip(" \t"))
