@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import PART_WORD, heading_of, says_something
-from sle_trials.reading.criteria_text.lines import margin_of, unmarked_at_margin
+from sle_trials.reading.criteria_text.lines import margin_of, said_after, said_before, unmarked_at_margin
 
 
 def heads_nothing(lines: list[str], at: int, several: frozenset[str]) -> bool:
     """Whether no line with words stands under the heading at lines[at] before the next heading or the text's end."""
-    for line in lines[at + 1 :]:
-        if not line.strip():
-            continue
-        return heading_of(line, several) is not None
-    return True
+    k = said_after(lines, at + 1)
+    return k is None or heading_of(lines[k], several) is not None
 
 
 def several_headed(lines: list[str]) -> frozenset[str]:
@@ -42,10 +39,8 @@ def cohort_labels(lines: list[str], several: frozenset[str] = frozenset()) -> tu
     labels: dict[int, int] = {}
     margin = margin_of(lines)
     for at, _ in plain:
-        before = at - 1
-        while before >= 0 and not lines[before].strip():
-            before -= 1
-        if before >= 0 and _is_label(lines, before, margin):
+        before = said_before(lines, at)
+        if before is not None and _is_label(lines, before, margin):
             labels[at] = before
     seen: set[str] = set()
     unlabelled = None

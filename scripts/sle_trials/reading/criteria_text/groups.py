@@ -60,9 +60,8 @@ def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict
             continue
         if RUNS_ON.search(text) or NOTE.match(text) or is_marked(list_item(line[margin:])):
             continue
-        k = next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None)
-        item = list_item(lines[k]) if k is not None else None
-        number = item_number(item) if item is not None and is_marked(item) else None
+        item = next_item(lines, at + 1)
+        number = item_number(item) if item is not None else None
         if item is None or number is None or len(item.group("indent")) > margin:
             continue
         before = [n for j, n in numbering.ordered.get(len(item.group("indent")), []) if j < at]

@@ -12,14 +12,25 @@ from sle_trials.reading.criteria_text.marks import BULLETS, SPACE, is_marked, li
 from sle_trials.reading.invisible import SEPARATOR
 
 
+def said_after(lines: list[str], start: int) -> int | None:
+    """The index of the first line from index start on that has words, None if there is none: walked by index (an
+    islice of the list, or a copy of its tail, passed over every line above start for each line asked about: a text
+    of many paragraphs or "OR" lines cost the square of its lines)."""
+    return next((k for k in range(start, len(lines)) if lines[k].strip()), None)
+
+
+def said_before(lines: list[str], at: int) -> int | None:
+    """The index of the last line before index at that has words, None if there is none (walked by index too).
+    said_after and said_before are the one walk to the nearest line with words, which six places each wrote."""
+    return next((k for k in range(at - 1, -1, -1) if lines[k].strip()), None)
+
+
 def next_item(lines: list[str], start: int) -> re.Match | None:
     """The list item (list_item, marked) the first line from index start on that has words is; None where that line
     is no list item or there is none. What follows a line that may head, label or lead into a list: each of their
-    readers asked it in its own words (next_said, then list_item and is_marked of the line). The lines are walked by
-    index (an islice of the list, or a copy of its tail, passed over every line above start for each line asked
-    about: a text of many paragraphs or "OR" lines cost the square of its lines)."""
-    said = next((lines[k] for k in range(start, len(lines)) if lines[k].strip()), None)
-    item = list_item(said) if said is not None else None
+    readers asked it in its own words (next_said, then list_item and is_marked of the line)."""
+    k = said_after(lines, start)
+    item = list_item(lines[k]) if k is not None else None
     return item if is_marked(item) else None
 
 

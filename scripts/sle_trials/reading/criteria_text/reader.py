@@ -13,7 +13,15 @@ from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import FOR_WHOM, category_labels, grouped, subheading_of
 from sle_trials.reading.criteria_text.headings import PART_WORD
 from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list
-from sle_trials.reading.criteria_text.lines import GROUP, MARKS_ONLY, RUNS_ON, indent_of, margin_of, runs_on
+from sle_trials.reading.criteria_text.lines import (
+    GROUP,
+    MARKS_ONLY,
+    RUNS_ON,
+    indent_of,
+    margin_of,
+    runs_on,
+    said_before,
+)
 from sle_trials.reading.criteria_text.marks import (
     is_marked,
     item_number,
@@ -263,7 +271,8 @@ class _Reader:
         begins as no criterion does (in lower case, with a digit or with punctuation), after the item's own
         last line. Before, the paragraph was imported as a criterion of its own, a fragment ("6 months
         before screening"), or, indented, as a sub-criterion of the item it completes."""
-        above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")  # (no copy of the lines)
+        k = said_before(lines, at)
+        above = lines[k] if k is not None else ""
         m = list_item(above)
         said = m.group("text").strip() if is_marked(m) and m is not None else unescaped(above.rstrip()).strip()
         first = line.lstrip()[:1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.lead_ins import opens_list
+from sle_trials.reading.criteria_text.lines import said_before
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
@@ -45,12 +46,12 @@ def _table_indent(above: list[str], indent: int) -> int:
     ("* Adequate laboratory values:", "3. Labs as follows", blank lines between them aside), beyond that item's, so
     that its rows are the item's parts ("* Adequate labs:" / "| Hb | >= 9 g/dL |": the rows were read as criteria of
     their own, each beside the item that names them its parts, and the check, reading the source alike, passed it)."""
-    k = len(above) - 1
-    while k >= 0 and not above[k].strip():
-        k -= 1
+    k = said_before(above, len(above))
+    if k is None:
+        return indent
     while k > 0 and not is_marked(list_item(above[k])) and above[k - 1].strip():
         k -= 1  # (the item's wrapped lines)
-    m = list_item(above[k]) if k >= 0 else None
+    m = list_item(above[k])
     if m is None or not is_marked(m) or len(m.group("indent")) < indent - 1:
         return indent
     said = " ".join([m.group("text"), *(x.strip() for x in above[k + 1 :] if x.strip())])
