@@ -218,10 +218,16 @@ def mark_kind(m: re.Match, before: str | None = None) -> str:
     return "letter"
 
 
+def _mark_written(m: re.Match) -> str:
+    """An item's mark as its line writes it: between the line's indent and its text, without the spaces around it
+    (the mark number_style and lettering_style each cut out alike)."""
+    return m.string[len(m.group("indent")) : m.start("text")].strip()
+
+
 def number_style(m: re.Match) -> str:
     """How a numbered item's mark writes its number: the mark with its digits written "9" ("9." of "3.", "(9)" of
     "(12)", "（9）", "9、"), a Chinese numeral "十" ("十、"), an enclosed one "①"."""
-    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
+    mark = _mark_written(m)
     if m.group("circled"):
         return "①"
     return re.sub(_HAN, "十", re.sub(_DIGIT + "+", "9", mark))
@@ -230,8 +236,7 @@ def number_style(m: re.Match) -> str:
 def lettering_style(m: re.Match) -> str:
     """How a lettered item's mark writes its letter: the mark with its letter written "a" or "A" ("a)" of "c)",
     "(a)" of "(b)", "A." of "B.")."""
-    mark = m.string[len(m.group("indent")) : m.start("text")].strip()
-    return re.sub("[A-Z]", "A", re.sub("[a-z]", "a", mark))
+    return re.sub("[A-Z]", "A", re.sub("[a-z]", "a", _mark_written(m)))
 
 
 def mark_letters(m: re.Match) -> str:
