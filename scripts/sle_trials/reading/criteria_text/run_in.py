@@ -179,6 +179,13 @@ _FIRST_LETTER = lazy(
 
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _written_as(number: int, first: str) -> str:
+    """number written in the digits a run's first number is written in (first): full-width where it is, as CJK texts
+    write them ("２" after "１．"), else ASCII; both runs, of numbers and of numbers after words, wrote it alike."""
+    return str(number).translate(_FULL_WIDTH if first[0] > "9" else {})
 
 
 def _run_in_letters(line: str) -> list[str]:
@@ -206,8 +213,7 @@ def _run_in_letters(line: str) -> list[str]:
     capital = first.group("letter").isupper()
     roman = first.group("letter").lower() == "i"
     if first.group("one"):
-        digits = str.maketrans("0123456789", "０１２３４５６７８９") if first.group("one") > "9" else {}
-        marks = [str(n).translate(digits) for n in range(2, 100)]
+        marks = [_written_as(n, first.group("one")) for n in range(2, 100)]
     else:
         marks = [*(_ROMANS if roman else "abcdefghijklmnopqrstuvwxyz")][1:]
     opening, closing = re.escape(first.group("open")), re.escape(first.group("close"))
@@ -253,17 +259,12 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     number = int(first.group("pnum") if opened else first.group("num"))
     mark = re.escape(first.group("close") if opened else first.group("mark"))
     opening = re.escape(first.group("open")) if opened else ""
-    # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
-    digits = (
-        str.maketrans("0123456789", "０１２３４５６７８９")
-        if (first.group("pnum") or first.group("num"))[0] > "9"
-        else {}
-    )
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
     while True:
         number += 1
-        written = str(number).translate(digits)
+        # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
+        written = _written_as(number, first.group("pnum") or first.group("num"))
         stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
         spaces = rf"|(?<=\S)[ \t]+(?={opening}{written}{mark}[ \t]*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
