@@ -44,10 +44,14 @@ RUNS_ON = lazy(
 )
 
 
+# the label a note opens with: "Note", "Notes", "N.B.", and "NB" only as "NB:", "NB." or "NB," (not the NB of
+# "NB-UVB phototherapy", a criterion); one list for a line that goes on with the criterion above (_GOES_ON) and a note
+# in a paragraph of its own (notes.NOTE), which each wrote it
+NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\."
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
 _GOES_ON = lazy(
-    r"(?i)(?:\*\*|__|\*|_)?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
+    rf"(?i)(?:\*\*|__|\*|_)?(?:{NOTE_LABEL}|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
     r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
 )
 

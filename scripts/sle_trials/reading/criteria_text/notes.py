@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP
+from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
@@ -39,9 +39,8 @@ _ELSEWHERE = lazy(
 
 
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
-# belimumab are eligible."): words of that criterion, not a criterion of its own ("NB" only as "NB:" or "NB.", not
-# the NB of "NB-UVB phototherapy", a criterion)
-NOTE = lazy(r"(?i)(?:\*\*|__|\*|_|\()?(?:note|notes|nb(?=\s*[:.,])|n\.b\.|please note)\b")
+# belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL)
+NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)\b")
 
 
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
