@@ -16,8 +16,6 @@ from sle_trials.reading.invisible import DROPPED, unreordered
 # a French protocol's word for the exclusion list (critères de non-inclusion). Read as "inclusion", it named the
 # inclusion list: IM19's registry copy under such a heading read 20 inclusion criteria and no exclusion one.
 SIDE_WORD = r"(?:non[-\s]?)?inclusion|exclusion"
-
-
 _NON_INCLUSION = lazy(r"(?i)\bnon[-\s]?inclusion\b")
 
 
@@ -41,8 +39,6 @@ def as_sides(text: str) -> str:
 # (for whom, after it), aside. Written once: three readers each wrote their own, and only list_sides knew "Exclusions:",
 # "Criteria for exclusion:" or a heading naming whom it is for (the importer left such a list to the curator).
 _PART = r"(?:part|cohort|arm|stage|phase|group)\s+[\w.-]{1,4}"
-
-
 HEADING = (
     r"(?P<words>(?:(?P<qualifier>key|main|major|principal|general|specific|additional|other|further|selected"
     r"|important)\s+)?"
@@ -54,26 +50,18 @@ HEADING = (
     r"(?P<aside>\s*\([^()\n]{0,120}\))?"
     r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
 )
-
-
 # ... on a page's line (list_sides, binding): ended by a colon, a dash, the line's end, or a list's first mark after
 # it ("Inclusion Criteria * 1)"), a page's lines run into one
 _ENDED = (
     r"(?:\s*[*_]{0,3}\s*(?::|[-\u2013\u2014](?=\s|$)|$)"
     r"|[*_]{0,3}(?=\s+(?:[-*\u2022\u00b7\u2013]|\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})[.)])\s))"
 )
-
-
 # ... opening a line after marks at most: a markdown heading's or emphasis, a bullet, a section's number
 _OPENING = (
     r"(?:#{1,6}\s*|[*_]{1,3}\s*|[-\u2022\u00b7\u2013]\s+"
     r"|\(?(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-Z]|[IVX]{1,4})[.)]\s*|\d{1,2}(?:\.\d{1,2}){1,2}\s+){0,3}"
 )
-
-
 LINE_HEADING = lazy(rf"(?i){_OPENING}{HEADING}{_ENDED}")
-
-
 # ... or run into a line after a sentence's stop
 RUN_IN_HEADING = lazy(rf"(?i)(?<=[.;!?])\s+[*_]{{0,3}}{HEADING}{_ENDED}")
 
@@ -97,8 +85,6 @@ _HEADING = lazy(
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
-
-
 # a bold heading closed before its dash ("**Key Inclusion Criteria** - Age 18-65", "**Exclusion Criteria** -"): read
 # as the bold heading with its dash inside the bold ("**Key Inclusion Criteria - Age 18-65"), as _HEADING reads it;
 # before, no heading, and the whole text was left to the curator
@@ -120,8 +106,6 @@ LIST_NAMED = {
 # words that make a prefixed line a sentence about criteria, not a part's heading ("Inclusion and
 # Exclusion Criteria", "Does Not Meet Inclusion Criteria:")
 _NOT_A_PART = frozenset({"and", "or", "not", "no", "non", "inclusion", "exclusion", "&", "/"})
-
-
 # "Eligibility criteria:", "Key Eligibility Criteria", "Criteria:": a list that is neither said to be
 # inclusion nor exclusion; read as the inclusion list when an exclusion list follows it
 _GENERAL = lazy(
@@ -147,8 +131,8 @@ def heading_of(
     heading itself when it says which part of the study it is for; rest the text after its colon.
     A line marked as a list item ("* Exclusion Criteria:", "2. Exclusion Criteria:") heads a list
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
-    parent study met" is a criterion. several: the kinds the text heads more than once (several_headed); empty:
-    no line stands under the heading before the next one (heads_nothing)."""
+    parent study met" is a criterion. several: the kinds the text heads more than once (cohorts.several_headed); empty:
+    no line stands under the heading before the next one (cohorts.heads_nothing)."""
     if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
         return None
     bare = unescaped(as_shown(line))

@@ -54,8 +54,6 @@ _KIND_WORDS = {
         }
     ),
 }
-
-
 # the words of a heading of a list in another language ("Criterios de exclusión:", "Critères de non-inclusion :",
 # "Criteri di esclusione:", "Ausschlusskriterien:"), which heads its list right under an item too, with no blank
 # line between them: before, "Criterios de exclusión:" right under the last inclusion criterion was read as an
@@ -145,14 +143,10 @@ _KIND_SAID = {
     "exclusion": lazy(r"(?i)\b(?:exclu|exlu|exclsu|excul|contra-?indicat)|ausschluss"),
     "inclusion": lazy(r"(?i)\b(?:inclu|inlcu|incul)|einschluss"),
 }
-
-
 # ... or by saying who is not eligible ("Not eligible if:", "Non-eligibility criteria:", "Ineligible patients:"); a
 # line that denies its kind or speaks of the other kind or of eligibility too heads no list of it ("Patients with
 # lupus nephritis are not excluded:", "Patients excluded from the parent study are eligible:")
 _INELIGIBLE_WORDS = lazy(r"(?i)\b(?:ineligib|non[-\s]?eligib|not\s+(?:be\s+)?eligible\b)")
-
-
 _OTHERWISE = {
     "exclusion": lazy(r"(?i)\b(?:not|no|never|neither|nor|unless|except|without|inclu\w*|eligib\w*)\b"),
     # (and in the exclusion list, a clause: "Subjects who meet the inclusion criteria but have:" leads into exclusions)
@@ -161,8 +155,6 @@ _OTHERWISE = {
         r"|who|whom|which|that|meets?|met|but|ha(?:ve|s|d)|if|also|addition)\b"
     ),
 }
-
-
 # the most words a line that heads a list is read to have ("The following patients are not eligible:")
 _HEADING_WORDS = 8
 
@@ -210,8 +202,6 @@ _LEAD_IN_WORDS = frozenset(
     for if they only study trial enrolled enrollment enrolment enrol enroll entry participation participate enter
     considered consideration admission admitted order presenting with presence not also below listed""".split()
 )
-
-
 _LEAD_IN_WORD = lazy(r"[^\W\d_]+")
 
 

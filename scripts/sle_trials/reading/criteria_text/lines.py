@@ -118,6 +118,4 @@ def indent_of(line: str) -> int:
 # control's text: markup.py), or a markdown heading's underline or a rule ("========" under "Inclusion Criteria",
 # "___"): no criterion, read as a blank line (the underline was imported as a criterion "========")
 MARKS_ONLY = lazy("[" + SPACE[1:-1] + BULLETS + SEPARATOR + "]+|=+|_{3,}")
-
-
 GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")

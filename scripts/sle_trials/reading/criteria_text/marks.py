@@ -37,8 +37,6 @@ def enclosed(number: int) -> str:
 # the numerals a Chinese text numbers its items and headings with ("一、", "（二）", "十一、"): an item's number
 # when han_number reads it as one from 1 to 99 (a marker of other numerals, "十十、", is no item's)
 HAN_DIGITS = "一二三四五六七八九十"
-
-
 # a numeral of 1 to 99 ("三", "十", "十二", "二十一"), never followed by another ("十十" is no number); as an item's
 # marker, never with a numeral after it either: "一、二线治疗失败" (first- and second-line treatment failed) is words
 _HAN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![" + HAN_DIGITS + "])"
@@ -71,20 +69,12 @@ def han_numeral(number: int) -> str:
 # (those that are no character of text, unlike "*", "+" and the dashes, mark an item with no space after them too:
 # "•Age 18-65", as lists pasted from a document write them; a dash does before a capital letter, "-Age 18-65")
 SYMBOL_BULLETS = "•·◦▪▫●○‣➢➤►▶▸▹◆◇■□✓✔√✗✘❖❑❒★☆→⇒・＊\ue000-\uf8ff"
-
-
 BULLETS = "*+–—" + SYMBOL_BULLETS + "-"
-
-
 # the spaces around a list item's marker: a word processor's no-break space and a CJK text's ideographic one too
 SPACE = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
-
-
 # a digit of an item's number: a CJK text's full-width one too ("（１）", "１．"; int() reads it as 1); "１．５"
 # (a full-width decimal, "≤\n１．５mg/dL") is no marker
 _DIGIT = "[0-9\uff10-\uff19]"
-
-
 # a list item's marker: a bullet ("*", "-", "•", "➢", "■", "✓", an indented "o" of a word processor's list), a number
 # ("3.", "3)", "3-", "3: " before a word (not the "1: 80" of a titre), "(3)", "[3]" or "【3】" (before, "[1] Age"
 # was no item's mark: each line a criterion, "[1]" kept in its text, and a wrapped line of one read as a criterion
@@ -124,8 +114,6 @@ _ITEM = lazy(
 # "o Active SLE" are two criteria, where before the second was read as words of the first ("o Age 18-65 o Active
 # SLE"); in a text where no two lines in a row open so, a line opening so is a line's words, as before
 _SHARED_MARKS = {"o": "\uf8f0", "§": "\uf8f1", "Ø": "\uf8f2", "ü": "\uf8f3", "¨": "\uf8f4"}
-
-
 _SHARED_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[o§Øü¨]) +(?=\S)")
 
 
@@ -151,11 +139,9 @@ def shared_marks(lines: list[str]) -> list[str]:
 # a line whose first mark is an escaped asterisk ("\\* SLEDAI as scored at screening", "\\*Temperature < 38°C", as the
 # API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
 _ESCAPED_STAR = lazy(r"^[ \t]*\\\*")
-
-
 # ... and one whose first mark is an asterisk glued to a capital ("*Adults aged 18-65"), as "•Age" and "-Age" glue
 # theirs: a bullet where the line has no other asterisk the markdown leaves unescaped (no emphasis: "*Note*"), and
-# no note's label after it: "*Note: ..." is a note, its asterisk a footnote's mark (NOTE), as "* Note:" is not
+# no note's label after it: "*Note: ..." is a note, its asterisk a footnote's mark (notes.NOTE), as "* Note:" is not
 _GLUED_STAR = lazy(r"^[ \t]*\*(?=[A-Z])(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)")
 
 

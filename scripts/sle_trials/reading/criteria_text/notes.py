@@ -13,8 +13,6 @@ from sle_trials.reading.criteria_text.marks import is_marked, list_item
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
 # is not intended to contain all considerations relevant to a patient's potential participation ..."
 _BOTH_LISTS = r"inclusion\s*(?:/|and|or|&)\s*exclusion|exclusion\s*(?:/|and|or|&)\s*inclusion|eligibility"
-
-
 _ABOUT_THE_CRITERIA = lazy(
     rf"(?i)\b(?:(?:{_BOTH_LISTS})\s+criteri|above\s+information|information\s+(?:listed\s+|given\s+)?above)"
 )
@@ -27,8 +25,6 @@ MARKED_REMARK = lazy(
     rf"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
     r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
 )
-
-
 # ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
 # ("Patients who met the eligibility criteria of the parent study but withdrew consent" is a criterion; "...
 # and not all inclusion/ exclusion criteria are listed." closes many sponsors' lists)
@@ -36,13 +32,9 @@ _ELSEWHERE = lazy(
     r"(?i)\b(?:other|additional|further|more|protocol|protocol-defined|apply|applies|may"
     r"|not\s+(?:all|exhaustive|complete|intended)|non-?exhaustive)\b"
 )
-
-
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
 # belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL)
 NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)\b")
-
-
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
 # of childbearing potential unless they ...": no criterion, nor are the items it lists. What it defines is a

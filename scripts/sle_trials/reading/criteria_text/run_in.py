@@ -23,8 +23,6 @@ _INLINE_HEADING = lazy(
     r"|Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     rf" (?:Criteria|criteria|CRITERIA){_BOLD_AND_COLON})"
 )
-
-
 # a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a
 # numbered heading), not the end of a sentence
 _BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
@@ -42,13 +40,9 @@ _OPENED = {
         r" (?:Criteria|CRITERIA)\b"
     ),
 }
-
-
 # (never after the heading's own qualifier: "... Key Exclusion Criteria:" is cut before "Key", not after it, which
 # left "Key" a criterion of its own)
 _NOT_AFTER_A_QUALIFIER = "".join(rf"(?<!\b{word})" for word in _QUALIFIED)
-
-
 _RUN_IN = {
     "exclusion": lazy(
         rf"(?<=\S){_NOT_AFTER_A_QUALIFIER}[ \t]+"
@@ -113,8 +107,6 @@ _FIRST_NUMBER = lazy(
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
 # ("* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8"): the items of a list run together onto one line
 _FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
-
-
 # bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
 # items stands after a word (no number, unit in brackets or operator) and before a capitalised word
 _OPERATOR_BULLETS = "*·"
@@ -176,8 +168,6 @@ _FIRST_LETTER = lazy(
     r"(?:(?<=[\s:：;,，；])|^)(?P<open>[(（]?)(?P<letter>[aA]|i|I|(?P<one>[1１]))(?P<close>\\?[.)）]|(?(one)、|(?!)))"
     r"(?:[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])|(?=[\u3400-\u9fff]))"  # (or no space before a CJK word)
 )
-
-
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 

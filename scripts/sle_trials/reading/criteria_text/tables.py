@@ -10,8 +10,6 @@ from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 # a markdown table's rows ("| Hb | >= 9 g/dL |") and the row under its header ("|---|:---:|")
 _TABLE_ROW = lazy(r"^(?P<indent> *)\|(?P<cells>.*)\|\s*$")
-
-
 _TABLE_RULE = lazy(r"^ *\|?(?: *:?-{3,}:? *\|)+ *:?-{3,}:? *\|? *$|^ *\|(?: *:?-{3,}:? *\|)+ *$")
 
 
