@@ -154,7 +154,7 @@ def test_a_backslash_shown_before_punctuation_is_imported_into_a_draft_that_pass
 
 @pytest.mark.xfail(
     strict=True,
-    reason="criteria_text.reader._Reader reads each line as written or as shown (unescaped) on its own, and joins a "
+    reason="criteria_text.reader.Reader reads each line as written or as shown (unescaped) on its own, and joins a "
     "wrapped line to its item: an item one of whose lines holds an escaped backslash before punctuation "
     "and another an escape mixes the two forms, which neither reading of the record matches "
     "(Sources.miswritten holds a text with an escape to the source's text as written): refused E501",

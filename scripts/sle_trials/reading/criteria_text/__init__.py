@@ -19,7 +19,7 @@ Where each rule lives, one module a concern (the names other modules use are the
 - tables: a markdown table's rows read as a list;
 - notes: notes, definitions and remarks about the lists, which are no criterion;
 - groups: sub-headings and category labels within a list;
-- reader: one list's lines read into criteria and sub-criteria, with the remarks on how lines were read;
+- reader: one list's lines read into criteria and sub-criteria; read_remarks: its remarks on how lines were read;
 - nesting: items nesting under the item above at its indent (runs bulleted alike, kinds of mark);
 - numbering: where a section's numbered items stand, for a numbering started again;
 - marks: a list item's mark (bullets, numbers, letters, roman, Chinese and enclosed numerals), its kind and style;

@@ -1,4 +1,4 @@
-"""The reader of one list's lines into criteria (read_items, _Reader): each line a step (a blank line, a sub-heading, a
+"""The reader of one list's lines into criteria (read_items, Reader): each line a step (a blank line, a sub-heading, a
 wrapped line, a paragraph, a list item placed in the level its indent, mark and number put it in), with the remarks
 on how lines were read, repeats dropped."""
 
@@ -34,6 +34,7 @@ from sle_trials.reading.criteria_text.marks import (
 from sle_trials.reading.criteria_text.nesting import MARKED_UNDER, block_under, tight_run_end
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
+from sle_trials.reading.criteria_text.read_remarks import remarks_on
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 
@@ -63,8 +64,8 @@ _CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\
 
 def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
-    top-level item with the sub-heading (group) it is listed under, if any (_Reader, line by line)."""
-    reader = _Reader()
+    top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line)."""
+    reader = Reader()
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
     for at, raw in enumerate(lines):
@@ -74,7 +75,7 @@ def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()
     return reader.finish()
 
 
-class _Reader:
+class Reader:
     """The state of reading one section's lines into criteria: the items so far (top), the levels
     of the list the next item may nest in (stack), the item the next continuation line belongs to
     (last), and what the remarks will say. Each line is one step: a blank line (blank), a
@@ -625,130 +626,11 @@ class _Reader:
         return level
 
     def finish(self) -> tuple[list[dict], list[str]]:
-        """The criteria read, with the remarks on how lines were read, repeats dropped (_dedupe)."""
-        remarks: list[str] = []
-        if self.unmarked_lines:
-            many = len(self.unmarked_lines) > 1
-            remarks.append(
-                f"{_counted(self.unmarked_lines, 'line with no list mark', 'lines with no list mark')}, "
-                f"right under the line above, {'are each' if many else 'is'} read as a criterion of its own, "
-                "not as words of the item above."
-            )
-        if self.listed:
-            many = len(self.listed) > 1
-            remarks.append(
-                f"{_counted(self.listed, 'line with no list mark', 'lines with no list mark')}, "
-                f"right under an item ending in a colon, {'are' if many else 'is'} read as "
-                f"{'its sub-criteria' if many else 'a sub-criterion of it'}."
-            )
-        if self.noted:
-            many = len(self.noted) > 1
-            remarks.append(
-                f"{_counted(self.noted, 'note', 'notes')} in a paragraph of {'their' if many else 'its'} own "
-                f"{'are each' if many else 'is'} read as words of the item above, not as a criterion."
-            )
-        if self.noted_under:
-            many = len(self.noted_under) > 1
-            remarks.append(
-                f"{_counted(self.noted_under, 'note', 'notes')} marked as {'items' if many else 'an item'} under a "
-                f"criterion {'are' if many else 'is'} about that criterion, not "
-                f"{'sub-criteria' if many else 'a sub-criterion'}; not imported as {'sub-criteria' if many else 'one'}."
-            )
-        if self.apart:
-            many = len(self.apart) > 1
-            remarks.append(
-                f"{_counted(self.apart, 'note', 'notes')} after a criterion's sub-criteria "
-                f"{'are' if many else 'is'} about that criterion, whose words the sub-criteria part "
-                f"{'them' if many else 'it'} from; not imported."
-            )
-        if self.leading:
-            many = len(self.leading) > 1
-            remarks.append(
-                f"{_counted(self.leading, 'note', 'notes')} before the first item {'are' if many else 'is'} about "
-                f"the list, not {'criteria' if many else 'a criterion'}; not imported as "
-                f"{'criteria' if many else 'one'}."
-            )
-        self.unjoin()
-        if self.same_marked:
-            many = len(self.same_marked) > 1
-            remarks.append(
-                f"the items right under {_counted(self.same_marked, 'item', 'items')} ending in a colon, bulleted as "
-                f"{'they are' if many else 'it is'} and set apart with {'them' if many else 'it'} by blank lines, are "
-                f"read as {'their' if many else 'its'} sub-criteria, not as criteria of their own."
-            )
-        if self.tight_marked:
-            many = len(self.tight_marked) > 1
-            remarks.append(
-                f"the items right under {_counted(self.tight_marked, 'item', 'items')} ending in a colon, bulleted as "
-                f"{'they are' if many else 'it is'} with no blank line, are read as {'their' if many else 'its'} "
-                "sub-criteria, not as criteria of their own: they end as parts of its sentence (';', ', or', a stop "
-                "last) or open in lower case, and the list's other items do not."
-            )
-        if self.bridged:
-            many = len(self.bridged) > 1
-            remarks.append(
-                f"{_counted(self.bridged, 'paragraph', 'paragraphs')} after a blank line {'go' if many else 'goes'} on "
-                "with the sentence the item above leaves unfinished; read as words of that item, not as a criterion."
-            )
-        if self.joined:
-            many = len(self.joined) > 1
-            joined = [criterion["text"] for criterion in self.joined]
-            remarks.append(
-                f"{_counted(joined, 'criterion', 'criteria')} {'run' if many else 'runs'} on over a line that "
-                "holds only a conjunction ('OR', 'AND'): read as words of the criterion, not as a criterion."
-            )
-        if self.between:
-            many = len(self.between) > 1
-            remarks.append(
-                f"{len(self.between)} {'lines' if many else 'line'} holding only a conjunction ({self.between[0]}"
-                f"{', …' if many else ''}) {'stand' if many else 'stands'} between two items: not imported as a "
-                "criterion; the items are imported as two criteria, as listed, not as one 'A or B': a criterion is "
-                "the source's words as written, and the second item's list mark stands between them there (the "
-                "check refuses the joined text, E501). Whether they are alternatives (not each required) is the "
-                "curator's to read from the source."
-            )
-        if self.unjoined:
-            many = len(self.unjoined) > 1
-            remarks.append(
-                f"{_counted(self.unjoined, 'line', 'lines')} holding only a conjunction "
-                f"{'stand' if many else 'stands'} where no item of the same list level is on both sides; not imported "
-                "as a criterion: the curator reads from the source what it joins."
-            )
-        if self.led_into:
-            many = len(self.led_into) > 1
-            remarks.append(
-                f"the items right under {_counted(self.led_into, 'paragraph', 'paragraphs')} leading into "
-                f"alternatives, up to a blank line, are read as {'their' if many else 'its'} sub-criteria; "
-                f"{'they are' if many else 'it is'} read as a criterion, not as a sub-heading."
-            )
-        if self.definitions:
-            many = len(self.definitions) > 1
-            remarks.append(
-                f"{_counted(self.definitions, 'definition', 'definitions')} of a term the criteria use (with "
-                f"any items under {'them' if many else 'it'}) {'are' if many else 'is'} no criterion; not imported "
-                f"as {'criteria' if many else 'one'}."
-            )
-        if self.resumed_after:
-            many = len(self.resumed_after) > 1
-            remarks.append(
-                f"{_counted(self.resumed_after, 'item', 'items')} numbered as both the list and the sub-list "
-                f"(numbered again from 1) above {'them' if many else 'it'} go on {'are' if many else 'is'} read as the "
-                "list's, not as the sub-list's: the layout is ambiguous, the curator's to read from the source."
-            )
-        if self.flattened:
-            remarks.append(
-                f"the source nests {_counted(self.flattened, 'item', 'items')} deeper than a record's two levels of "
-                f"sub-criteria; {'each is' if len(self.flattened) > 1 else 'it is'} listed beside the item it "
-                "stands under."
-            )
+        """The criteria read, with the remarks on how lines were read (read_remarks), repeats dropped (_dedupe)."""
+        self.unjoin()  # (a conjunction with no item after it: said too)
+        remarks = remarks_on(self)
         _dedupe(self.top, remarks)
         return self.top, remarks
-
-
-def _counted(texts: list[str], one: str, many: str) -> str:
-    """How many texts a remark is about and the first of them: "2 items ('Aged 18', …)"."""
-    more = len(texts) > 1
-    return f"{len(texts)} {many if more else one} ({texts[0][:60]!r}{', …' if more else ''})"
 
 
 def _dedupe(items: list[dict], messages: list[str]) -> None:
