@@ -136,6 +136,20 @@ def _run_in_bullets(line: str) -> list[str]:
 # is read as the next item's mark: "1) Age 18-65 2) SLE 3) Consent" is three; "1. CTCAE grade 2. Age 18-65", a
 # run of two, may be a sentence's number and is read as written
 _RUN_BY_SPACES = 3
+# the stops that end an item of a run before the next one's mark ("1. Age 18-65; 2. SLE", "1、...；2、...")
+_STOPS = ";.,。；，"
+
+
+def _cut(line: str, after: re.Match) -> tuple[int, int, bool]:
+    """A run's cut (after: the match of what stands between an item and the next one's mark): where the item ends,
+    where the next one's mark starts, and whether a stop ends the item."""
+    return after.start(), after.end(), line[after.start() - 1] in _STOPS
+
+
+def _too_few_for_spaces(cuts: list[tuple[int, int, bool]]) -> bool:
+    """Whether a run cut after a space alone (no stop) marks fewer than _RUN_BY_SPACES items: too few to be read as a
+    run there. The runs of numbers and of letters each wrote it (one "any not", the other "not all")."""
+    return len(cuts) + 1 < _RUN_BY_SPACES and not all(stopped for _, _, stopped in cuts)
 
 
 def run_in_items(line: str) -> list[str]:
@@ -149,7 +163,7 @@ def run_in_items(line: str) -> list[str]:
     if first is None:
         return [part for x in _run_in_bullets(line) for part in _run_in_letters(x)]
     cuts = _run_cuts(line, first, spaced=True)
-    if len(cuts) + 1 < _RUN_BY_SPACES and any(not stopped for _, _, stopped in cuts):
+    if _too_few_for_spaces(cuts):
         cuts = _run_cuts(line, first, spaced=False)
     if not cuts:
         return _run_in_letters(line)
@@ -212,14 +226,14 @@ def _run_in_letters(line: str) -> list[str]:
     for letter in marks:
         written = re.escape(letter.upper() if capital else letter)
         after = re.compile(
-            rf"(?:(?<=[;.,。；，])[ \t]*|(?<=\S)[ \t]+)"
+            rf"(?:(?<=[{_STOPS}])[ \t]*|(?<=\S)[ \t]+)"
             rf"(?={opening}{written}{closing}(?:[ \t]*(?<=[ \t）、])\S|[\u3400-\u9fff]))"
         ).search(line, at)
         if after is None:
             break
-        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        cuts.append(_cut(line, after))
         at = after.end()
-    if not cuts or (len(cuts) + 1 < _RUN_BY_SPACES and not all(stopped for _, _, stopped in cuts)):
+    if not cuts or _too_few_for_spaces(cuts):
         return [line]
     lead = line[: first.start()].rstrip()
     indent = " " * (len(line) - len(line.lstrip(" ")) + (2 if lead.strip() and not marker_only(lead.strip()) else 0))
@@ -255,12 +269,12 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         number += 1
         # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
         written = _written_as(number, first.group("pnum") or first.group("num"))
-        stopped = rf"(?<=[;.,。；，])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
+        stopped = rf"(?<=[{_STOPS}])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
         spaces = rf"|(?<=\S)[ \t]+(?={opening}{written}{mark}[ \t]*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
         while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
             after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
         if after is None:
             return cuts
-        cuts.append((after.start(), after.end(), line[after.start() - 1] in ";.,。；，"))
+        cuts.append(_cut(line, after))
         at = after.end()
