@@ -13,6 +13,7 @@ returns the exit status with what was printed on stdout and stderr.
 from __future__ import annotations
 
 import atexit
+import copy
 import hashlib
 import json
 import os
@@ -752,6 +753,32 @@ def imported_draft(trials: Trials, registry: Path, study: dict[str, Any], tmp_pa
     assert result.status == 0, result.out + result.err
     assert trials("check").status == 0
     return record_data(registry / "trials" / f"{study['protocolSection']['identificationModule']['nctId']}.yaml")
+
+
+VARIED_NCT = "NCT02576665"  # the real study whose criteria the importer hunts write anew
+
+
+def varied_study(criteria: str) -> dict[str, Any]:
+    """VARIED_NCT's study, its eligibility criteria the text given."""
+    study = copy.deepcopy(json.loads((REAL_STUDIES / f"{VARIED_NCT}.json").read_bytes()))
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
+    return study
+
+
+def imported_criteria(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
+    """The draft a study with these criteria imports into (imported_draft)."""
+    return imported_draft(trials, registry, varied_study(criteria), tmp_path)
+
+
+def refused_as_imported_before(trials: Trials, registry: Path, old: str, new: str) -> None:
+    """The draft imported (imported_criteria), its text old written new (what the import wrote before
+    its fix), is refused by the check (E512)."""
+    file = registry / "trials" / f"{VARIED_NCT}.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+    result = trials("check")
+    assert result.status == 1 and "E512" in result.out, result.out
 
 
 def edit(root: Path, relative: str, *changes: tuple[str, str]) -> None:

@@ -7,49 +7,24 @@ study."""
 
 from __future__ import annotations
 
-import copy
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from conftest import (
     IM19_PATH,
     IM19_TEXT_HEAD,
-    REAL_STUDIES,
     VARIED,
+    VARIED_NCT,
     WEIGHT,
     Trials,
-    imported_draft,
+    imported_criteria,
+    refused_as_imported_before,
     weight_draft,
 )
 from sle_trials.reading import criteria_text
 
-REAL = REAL_STUDIES
 REASON = VARIED
-NCT = "NCT02576665"
-
-
-def _study(criteria: str) -> dict[str, Any]:
-    study = copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
-    return study
-
-
-def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
-    """The draft a study with these criteria imports into (conftest.imported_draft)."""
-    return imported_draft(trials, registry, _study(criteria), tmp_path)
-
-
-def _refused(trials: Trials, registry: Path, old: str, new: str) -> None:
-    """The draft imported, its text old written new (what the import wrote before), is refused by the check."""
-    file = registry / "trials" / f"{NCT}.yaml"
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, text
-    file.write_text(text.replace(old, new), encoding="utf-8")
-    result = trials("check")
-    assert result.status == 1 and "E512" in result.out, result.out
 
 
 def _inclusion(text: str) -> list[dict]:
@@ -75,7 +50,7 @@ def test_items_numbered_in_a_run_on_one_line_are_criteria_of_their_own(
     years 2) SLE ... 3) Signed informed consent") were one criterion holding three, and the check, reading the
     source alike, passed it: the run was cut only after a ";", "." or ",". Where the numbers run 1, 2, 3 in order
     (three items at least), each next one after a space starts an item, as a reader reads them."""
-    elig = _imported(trials, registry, RUN_ON_ONE_LINE, tmp_path)["eligibility"]
+    elig = imported_criteria(trials, registry, RUN_ON_ONE_LINE, tmp_path)["eligibility"]
     assert elig["inclusion_criteria"] == [
         {"number": 1, "text": "Age 18-65 years"},
         {"number": 2, "text": "SLE per the 2019 EULAR/ACR criteria"},
@@ -89,8 +64,8 @@ def test_items_numbered_in_a_run_on_one_line_are_criteria_of_their_own(
 
 
 def test_a_draft_merging_items_numbered_in_a_run_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    _imported(trials, registry, RUN_ON_ONE_LINE, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, RUN_ON_ONE_LINE, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - number: 2\n      text: Active CNS lupus\n    - number: 3\n      text: Pregnancy\n",
@@ -210,7 +185,7 @@ def test_items_numbered_in_square_brackets_are_numbered_criteria(
     text, unnumbered, and an item's wrapped line ("at screening") as a criterion of its own too. A number in
     square brackets (or "【1】", as CJK texts write one; the API's markdown escapes them "\\[1\\]") marks an item
     as "(1)" does."""
-    elig = _imported(trials, registry, BRACKETED, tmp_path)["eligibility"]
+    elig = imported_criteria(trials, registry, BRACKETED, tmp_path)["eligibility"]
     assert elig["inclusion_criteria"] == [
         {"number": 1, "text": "Age 18 to 65 years"},
         {"number": 2, "text": "Active SLE, with a SLEDAI-2K score of at least 6 at screening"},
@@ -225,8 +200,8 @@ def test_items_numbered_in_square_brackets_are_numbered_criteria(
 def test_a_draft_keeping_a_square_bracketed_number_as_words_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, BRACKETED, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, BRACKETED, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - number: 3\n      text: Signed informed consent\n",
@@ -272,7 +247,7 @@ def test_a_text_on_one_line_giving_the_exclusion_list_first_is_split_at_the_incl
     exclusion criterion held the inclusion list's heading and criteria, and the inclusion list was left to the
     curator with a note. On a line opening with either list's heading, the other's (in capitals, with its colon)
     after any word starts the other list."""
-    data = _imported(trials, registry, EXCLUSION_FIRST, tmp_path)
+    data = imported_criteria(trials, registry, EXCLUSION_FIRST, tmp_path)
     assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}]
     assert data["eligibility"]["inclusion_criteria"] == [{"text": "Adults with active SLE"}]
     assert "eligibility.inclusion_criteria" not in data["curation"]["not_yet_curated"]
@@ -281,8 +256,8 @@ def test_a_text_on_one_line_giving_the_exclusion_list_first_is_split_at_the_incl
 def test_a_draft_holding_the_inclusion_list_in_an_exclusion_criterion_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, EXCLUSION_FIRST, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, EXCLUSION_FIRST, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "  exclusion_criteria:\n    - text: Pregnancy or breastfeeding\n",
@@ -342,7 +317,7 @@ def test_a_number_typed_twice_before_the_next_one_opens_no_sub_list(
     required only as a part of the one above, and the check, reading the source alike, passed it. A line that
     repeats the number of the item above, the next number right after it, is a number typed twice: a criterion
     of its own, its repeated number dropped with a note (the curator reads the list, whose layout is ambiguous)."""
-    data = _imported(trials, registry, TYPED_TWICE, tmp_path)
+    data = imported_criteria(trials, registry, TYPED_TWICE, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "text": "Age 18 to 65 years"},
         {"text": "SLE per the 2019 EULAR/ACR criteria"},
@@ -362,8 +337,8 @@ def test_a_number_typed_twice_before_the_next_one_opens_no_sub_list(
 def test_a_draft_nesting_the_items_after_a_number_typed_twice_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, TYPED_TWICE, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, TYPED_TWICE, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - number: 2\n      text: Active CNS lupus\n    - text: Active infection\n"
@@ -401,7 +376,7 @@ def test_a_chinese_heading_run_into_a_line_starts_its_list(trials: Trials, regis
     words of the last inclusion criterion, and the exclusion list declared one the study does not state (silent),
     which the check passed. A Chinese (or Japanese) heading with its colon, run into a line after a stop or a
     space, starts its list, as an English one does."""
-    data = _imported(trials, registry, HAN_RUN_IN, tmp_path)
+    data = imported_criteria(trials, registry, HAN_RUN_IN, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "text": "年龄18-65岁；"},
         {"number": 2, "text": "确诊系统性红斑狼疮。"},
@@ -449,10 +424,10 @@ def test_a_criteria_list_the_source_gives_declared_silent_is_refused(
     states none), passed the check: the list's place holds no term of a vocabulary nor a whole value, and only a
     list named within a criterion of the other list was read as stated. A list the source's reading lists is
     stated (E523)."""
-    data = _imported(trials, registry, criteria, tmp_path)
+    data = imported_criteria(trials, registry, criteria, tmp_path)
     del data["eligibility"][f"{side}_criteria"]
     data["curation"]["silent"].append(f"eligibility.{side}_criteria")
-    file = registry / "trials" / f"{NCT}.yaml"
+    file = registry / "trials" / f"{VARIED_NCT}.yaml"
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert trials("fmt", file).status == 0
     result = trials("check")
@@ -462,7 +437,7 @@ def test_a_criteria_list_the_source_gives_declared_silent_is_refused(
 def test_a_criteria_list_the_source_does_not_give_declared_silent_passes(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    data = _imported(trials, registry, "Inclusion Criteria:\n\n* Age 18-65\n* Active SLE", tmp_path)
+    data = imported_criteria(trials, registry, "Inclusion Criteria:\n\n* Age 18-65\n* Active SLE", tmp_path)
     assert "eligibility.exclusion_criteria" in data["curation"]["silent"]
 
 

@@ -7,37 +7,12 @@ any study."""
 
 from __future__ import annotations
 
-import copy
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REAL_STUDIES, Trials, imported_draft
+from conftest import Trials, imported_criteria, refused_as_imported_before
 from sle_trials.reading import criteria_text
-
-NCT = "NCT02576665"
-
-
-def _study(criteria: str) -> dict[str, Any]:
-    study = copy.deepcopy(json.loads((REAL_STUDIES / f"{NCT}.json").read_bytes()))
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
-    return study
-
-
-def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
-    """The draft a study with these criteria imports into (conftest.imported_draft)."""
-    return imported_draft(trials, registry, _study(criteria), tmp_path)
-
-
-def _refused(trials: Trials, registry: Path, old: str, new: str) -> None:
-    """The draft imported, its text old written new (what the import wrote before), is refused by the check."""
-    file = registry / "trials" / f"{NCT}.yaml"
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, text
-    file.write_text(text.replace(old, new), encoding="utf-8")
-    result = trials("check")
-    assert result.status == 1 and "E512" in result.out, result.out
 
 
 def _tree(items: list[dict]) -> list:
@@ -69,7 +44,7 @@ BOLD = (
 def test_a_bold_heading_closed_before_its_dash_heads_its_list(trials: Trials, registry: Path, tmp_path: Path) -> None:
     """Before, "**Key Inclusion Criteria** - Adults with active SLE" (the bold closed before the dash) was no
     heading: the text had none, and both lists were left to the curator."""
-    data = _imported(trials, registry, BOLD, tmp_path)
+    data = imported_criteria(trials, registry, BOLD, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"text": "Adults with active SLE"},
         {"text": "Age 18 to 65 years"},
@@ -128,7 +103,7 @@ def test_a_tables_rows_under_an_item_leading_into_it_are_its_sub_criteria(
     """Before, the rows of a table right under "* Adequate laboratory values:" were read as criteria of their own,
     beside the item that names them its parts (bulleted at the table's indent, the item's), and the check, reading
     the source alike, passed it. Under an item leading into it, a table's rows are that item's sub-criteria."""
-    data = _imported(trials, registry, TABLE, tmp_path)
+    data = imported_criteria(trials, registry, TABLE, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate laboratory values:"),
@@ -140,8 +115,8 @@ def test_a_tables_rows_under_an_item_leading_into_it_are_its_sub_criteria(
 def test_a_draft_listing_a_tables_rows_beside_the_item_leading_into_it_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, TABLE, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, TABLE, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         '    - text: "Adequate laboratory values:"\n      sub_criteria:\n        - text: Hemoglobin | ≥ 9 g/dL\n'
@@ -195,7 +170,7 @@ def test_items_lettered_in_a_run_on_one_line_are_sub_criteria(trials: Trials, re
     criterion holding its three alternatives, and the check, reading the source alike, passed a draft reading
     them as one requirement. Letters run in order on one line ("a) ... b) ... c)", three at least, or after a
     stop each) are items as numbers so run are, and those after words are those words' sub-criteria."""
-    data = _imported(trials, registry, LETTERED, tmp_path)
+    data = imported_criteria(trials, registry, LETTERED, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Women of childbearing potential must use one of:"),
@@ -207,8 +182,8 @@ def test_items_lettered_in_a_run_on_one_line_are_sub_criteria(trials: Trials, re
 def test_a_draft_holding_lettered_items_in_one_criterion_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, LETTERED, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, LETTERED, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "      sub_criteria:\n        - text: an intrauterine device\n        - text: hormonal contraception\n"
@@ -270,7 +245,7 @@ def test_items_numbered_after_words_are_sub_criteria(trials: Trials, registry: P
     criterion (a run of numbers was read only from a line's start), and the check, reading the source alike, passed
     a draft reading the alternatives as one requirement. Numbers run after words, in brackets or before ")" or "、",
     are those words' sub-criteria, as letters are."""
-    data = _imported(trials, registry, AFTER_WORDS, tmp_path)
+    data = imported_criteria(trials, registry, AFTER_WORDS, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Women of childbearing potential must agree to use one of the following:"),
@@ -321,15 +296,15 @@ def test_an_item_leading_into_its_list_is_no_criterion(trials: Trials, registry:
     unnumbered item, first in its list, that leads into it and says nothing the list's heading does not (all of
     an inclusion list, any of an exclusion list) is no criterion: not imported, with a note, the items it leads
     into the list's criteria."""
-    data = _imported(trials, registry, LEAD_IN, tmp_path)
+    data = imported_criteria(trials, registry, LEAD_IN, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "Active SLE"}]
     assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]
     assert sum("a lead-in to the list" in n for n in _notes(data)) == 2, _notes(data)
 
 
 def test_a_draft_holding_a_lead_in_as_a_criterion_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    _imported(trials, registry, LEAD_IN, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, LEAD_IN, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "  exclusion_criteria:\n    - text: Pregnancy\n",
@@ -417,7 +392,7 @@ def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
     alternative a requirement of item 1, and the check, reading the source alike, passed it. Roman numerals ("ii.",
     and "i." but right after "h.") are a kind of mark of their own, nested under a lettered, numbered or bulleted
     item that leads into them, as letters are under a number."""
-    data = _imported(trials, registry, ROMAN, tmp_path)
+    data = imported_criteria(trials, registry, ROMAN, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Women of childbearing potential must:"),
         [
@@ -481,7 +456,7 @@ def test_the_outer_numbering_resumes_after_a_sub_list_numbered_again(
     numbering goes on at "3.", and "3." was then read as the sub-list's own next number, which it is too. Where a
     number goes on with both lists, once the sub-list holds two items and no later line is numbered so, it is
     the outer list's, and a note says the layout is ambiguous."""
-    data = _imported(trials, registry, RESUMED, tmp_path)
+    data = imported_criteria(trials, registry, RESUMED, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Adequate organ function, defined as:"),
@@ -494,8 +469,8 @@ def test_the_outer_numbering_resumes_after_a_sub_list_numbered_again(
 def test_a_draft_nesting_the_resumed_item_in_the_sub_list_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, RESUMED, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, RESUMED, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "          text: Neutrophils ≥ 1.5 × 10^9/L\n    - number: 3\n      text: Signed informed consent\n",
@@ -598,7 +573,7 @@ def test_a_sub_heading_right_under_an_item_starts_its_group(trials: Trials, regi
     17 years" under "For adults"), and the check, reading the source alike, passed it. A line a sub-heading would be
     after a blank line is one right under an item too, where the list's items are grouped already or it names a
     part of the study or whom its items are for, and it does not run on from the line above."""
-    data = _imported(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
+    data = imported_criteria(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"group": "For adults", "text": "Age 18 to 65 years"},
         {"group": "For adolescents", "text": "Age 12 to 17 years"},
@@ -609,8 +584,8 @@ def test_a_sub_heading_right_under_an_item_starts_its_group(trials: Trials, regi
 def test_a_draft_listing_a_groups_criteria_under_the_group_above_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, TIGHT_SUBHEADINGS, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - group: For adolescents\n      text: Age 12 to 17 years\n",
@@ -675,7 +650,7 @@ def test_a_chinese_heading_with_an_aside_heads_its_list(trials: Trials, registry
     """Before, "入选标准（需满足以下所有条件）：" (inclusion criteria, all of the following to be met) was no
     heading: an English heading's aside in brackets was read, a Chinese one's not, and the whole text was left to
     the curator."""
-    data = _imported(trials, registry, HAN_ASIDE, tmp_path)
+    data = imported_criteria(trials, registry, HAN_ASIDE, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "text": "年龄18-65岁"},
         {"number": 2, "text": "确诊系统性红斑狼疮"},
@@ -709,7 +684,7 @@ def test_a_letter_with_no_space_before_a_cjk_word_marks_an_item(trials: Trials, 
     """Before, "a.抗ds-DNA抗体阳性；" (a letter and a stop with no space before a CJK word, as Chinese texts letter
     their items, and as "3.Text" numbers one) was no item's mark: the line began in lower case and was read as words
     of item 2, its alternatives run into one criterion, and the check, reading the source alike, passed it."""
-    data = _imported(trials, registry, HAN_LETTERS, tmp_path)
+    data = imported_criteria(trials, registry, HAN_LETTERS, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "年龄18~65周岁；"),
         (2, "符合以下条件之一："),
@@ -721,8 +696,8 @@ def test_a_letter_with_no_space_before_a_cjk_word_marks_an_item(trials: Trials, 
 def test_a_draft_running_lettered_items_into_the_one_above_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, HAN_LETTERS, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, HAN_LETTERS, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "      text: 符合以下条件之一：\n      sub_criteria:\n"
@@ -764,7 +739,7 @@ def test_a_paragraph_leading_into_alternatives_is_a_criterion_holding_them(
     passed it. After items of the list, such a paragraph leading into alternatives ("at least one of", "one or
     more of", "any of", "either") is a criterion, the run of items right under it, up to a blank line, its
     sub-criteria."""
-    data = _imported(trials, registry, ALTERNATIVES, tmp_path)
+    data = imported_criteria(trials, registry, ALTERNATIVES, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Patients must have at least one of the following:"),
@@ -776,8 +751,8 @@ def test_a_paragraph_leading_into_alternatives_is_a_criterion_holding_them(
 def test_a_draft_grouping_criteria_under_a_paragraph_leading_into_alternatives_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, ALTERNATIVES, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, ALTERNATIVES, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - text: Signed informed consent\n",
@@ -842,7 +817,7 @@ def test_names_beginning_in_lower_case_listed_under_a_colon_are_sub_criteria(
     one requirement, and the check, reading the source alike, passed it. Among lines listed under an item ending in
     a colon, a name beginning in lower case with a capital in its first word ("anti-dsDNA", "eGFR", "hsCRP") is an
     item of the list; a wrapped line in lower case ("by immunofluorescence") runs on as before."""
-    data = _imported(trials, registry, LOWER_CASE_NAMES, tmp_path)
+    data = imported_criteria(trials, registry, LOWER_CASE_NAMES, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Positive for one of:"),
@@ -852,8 +827,8 @@ def test_names_beginning_in_lower_case_listed_under_a_colon_are_sub_criteria(
 
 
 def test_a_draft_joining_names_listed_under_a_colon_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
-    _imported(trials, registry, LOWER_CASE_NAMES, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, LOWER_CASE_NAMES, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "        - text: ANA\n        - text: anti-dsDNA\n        - text: anti-Sm\n",
@@ -903,7 +878,7 @@ def test_numbers_under_a_lettered_item_leading_into_them_are_its_sub_criteria(
     everyone, beside "A." (numbers under a letter at its indent were never its items), and the second's, numbered
     again from 1, as "B."'s own; the check, reading the source alike, passed it. Numbers right under a lettered,
     roman-numbered or bulleted item leading into them are its sub-criteria, as letters are under a number."""
-    data = _imported(trials, registry, LETTERED_PARTS, tmp_path)
+    data = imported_criteria(trials, registry, LETTERED_PARTS, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Lupus nephritis cohort:"),
         [(1, "Biopsy-proven lupus nephritis"), (2, "Proteinuria ≥ 0.5 g/day")],
@@ -915,8 +890,8 @@ def test_numbers_under_a_lettered_item_leading_into_them_are_its_sub_criteria(
 def test_a_draft_listing_a_lettered_items_parts_beside_it_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, LETTERED_PARTS, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, LETTERED_PARTS, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         '    - text: "Lupus nephritis cohort:"\n      sub_criteria:\n        - number: 1\n'
@@ -981,7 +956,7 @@ def test_letters_written_otherwise_under_a_lettered_item_are_its_sub_criteria(
     passed it. Items of another mark, or letters started again at "a" written otherwise than the list's, right
     under a lettered or roman-numbered item leading into them are its sub-criteria; the list's own letters (or
     numerals) after them go on with it."""
-    data = _imported(trials, registry, OTHER_MARKS, tmp_path)
+    data = imported_criteria(trials, registry, OTHER_MARKS, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
@@ -993,8 +968,8 @@ def test_letters_written_otherwise_under_a_lettered_item_are_its_sub_criteria(
 def test_a_draft_listing_a_lettered_items_other_parts_beside_it_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, OTHER_MARKS, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, OTHER_MARKS, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "        - text: Platelets ≥ 100 × 10^9/L\n    - text: Signed informed consent\n",
@@ -1051,7 +1026,7 @@ def test_a_headings_underline_is_no_criterion(trials: Trials, registry: Path, tm
     """Before, the "=" underline of a markdown heading ("Inclusion Criteria" / "==================", as a setext
     heading is written) was imported as an inclusion criterion "==================", and the check, reading the
     source alike, passed it ("------------------" under the other heading was a line of list marks already)."""
-    data = _imported(trials, registry, UNDERLINED, tmp_path)
+    data = imported_criteria(trials, registry, UNDERLINED, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}]
     assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
 
@@ -1079,7 +1054,7 @@ def test_a_templates_category_labels_group_its_criteria(trials: Trials, registry
     them, and the check, reading the source alike, passed it. A label after a blank line, a few capitalised words
     ending in no stop or colon, the next line a numbered item going on with the list's numbering, is a sub-heading:
     the group of the criteria under it."""
-    data = _imported(trials, registry, TEMPLATE, tmp_path)
+    data = imported_criteria(trials, registry, TEMPLATE, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "group": "Age", "text": "Participant must be 18 to 65 years of age."},
         {"number": 2, "group": "Type of Participant and Disease Characteristics", "text": "Diagnosis of SLE."},
@@ -1098,8 +1073,8 @@ def test_a_templates_category_labels_group_its_criteria(trials: Trials, registry
 def test_a_draft_holding_a_category_label_as_a_criterion_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, TEMPLATE, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, TEMPLATE, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "  exclusion_criteria:\n    - number: 1\n      group: Medical Conditions\n      text: Pregnancy.\n",
@@ -1149,7 +1124,7 @@ def test_a_heading_in_another_language_right_under_an_item_starts_its_list(
     check, reading the source alike, passed it: a heading in other words than an English one's starts its list
     only after a blank line. A line of a heading's words alone ("criterios de", "critères de non-", "Kriterien",
     the list's word) starts it right under an item too."""
-    data = _imported(trials, registry, SPANISH, tmp_path)
+    data = imported_criteria(trials, registry, SPANISH, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "text": "Edad de 18 a 65 años"},
         {"number": 2, "text": "LES activo"},
@@ -1160,8 +1135,8 @@ def test_a_heading_in_another_language_right_under_an_item_starts_its_list(
 def test_a_draft_reading_a_heading_in_another_language_as_a_criterion_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, SPANISH, tmp_path)
-    _refused(
+    imported_criteria(trials, registry, SPANISH, tmp_path)
+    refused_as_imported_before(
         trials,
         registry,
         "    - number: 2\n      text: LES activo\n",
@@ -1220,7 +1195,7 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
     numbering, the top of the list "1.0", "2.0") read "2.1" and "2.2" beside "2.0", each a criterion of its own,
     and the check, reading the source alike, passed it: a decimal nests one level per point, and "2.0" has one as
     "2.1" has. A decimal's trailing ".0" nests it no deeper: "2.0" is item 2's place, "2.1" under it."""
-    data = _imported(trials, registry, POINT_ZERO, tmp_path)
+    data = imported_criteria(trials, registry, POINT_ZERO, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
@@ -1267,7 +1242,7 @@ def test_a_heading_marked_as_an_item_its_words_alone_heads_its_list(
     check, reading the source alike, passed it: a heading marked as an item headed its list only set off by a colon
     or bold. One whose words are the line's whole text (the list's word and "criteria", a qualifier at most) heads
     its list too."""
-    data = _imported(trials, registry, MARKED_HEADING, tmp_path)
+    data = imported_criteria(trials, registry, MARKED_HEADING, tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "Active SLE"}]
     assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
 
@@ -1309,7 +1284,7 @@ def test_letters_run_after_words_before_cjk_words_are_sub_criteria(
     space before each CJK word) was one criterion holding its alternatives, and the check, reading the source
     alike, passed it: a run of letters was cut only where a space follows each mark. A letter's mark right before
     a CJK word opens an item of the run too, as it marks a line's item."""
-    data = _imported(trials, registry, HAN_RUN, tmp_path)
+    data = imported_criteria(trials, registry, HAN_RUN, tmp_path)
     assert _tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "年龄18-65岁；"),
         (2, "符合以下任一条件："),
