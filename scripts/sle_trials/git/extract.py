@@ -82,6 +82,13 @@ class Refused(Exception):
     """A path no checkout writes: the data is not extracted."""
 
 
+def refused_at(path: str, data: bytes | str, at: int, said: str) -> Refused:
+    """The refusal of path for what stands at index at of its bytes (or text) data: said after the file's
+    name and the number of the line it stands on, as every refusal of a place in a file begins."""
+    line = (data.count(b"\n", 0, at) if isinstance(data, bytes) else data.count("\n", 0, at)) + 1
+    return Refused(f"{files.shown(path)} line {line}: {said}")
+
+
 def extract(
     repository: plumbing.Repository, rev: str, dest: Path, read: set[tuple[str, str]] | None = None
 ) -> list[str]:
@@ -382,10 +389,12 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
     $(BIN)/trials csv` is no step but a variable set to the words after it, and `trials csv` never
     runs (tested). The repository starts its makefile's lines with a tab or at the margin."""
     if data is not None and (found := _LED_BY_A_SPACE.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a makefile's line that starts with spaces, which make reads as no "
-            "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            "a makefile's line that starts with spaces, which make reads as no "
+            "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin",
         )
 
 
@@ -401,10 +410,12 @@ def no_bytes_beyond_utf8(path: str, data: bytes | None) -> None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a byte that is not UTF-8 (0x{data[error.start]:02X}), which GitHub "
-            "shows in the encoding it makes out and the tools that read the file read as they will; write it in UTF-8"
+        raise refused_at(
+            path,
+            data,
+            error.start,
+            f"a byte that is not UTF-8 (0x{data[error.start]:02X}), which GitHub "
+            "shows in the encoding it makes out and the tools that read the file read as they will; write it in UTF-8",
         ) from None
 
 
@@ -431,10 +442,12 @@ def no_here_document_ended_after_tabs(path: str, data: bytes | None) -> None:
     eight spaces, shown where a tab would stand, ends nothing, and the script runs none of the lines
     after it and exits 0 (tested). The repository writes no `<<-`."""
     if data is not None and (found := _TABS_STRIPPED.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a here-document `<<-`, which bash ends only at its word after tabs, "
-            "and a reviewer's view shows tabs as spaces; use `<<` with its word at the margin"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            "a here-document `<<-`, which bash ends only at its word after tabs, "
+            "and a reviewer's view shows tabs as spaces; use `<<` with its word at the margin",
         )
 
 
@@ -452,10 +465,12 @@ def no_tab_in_indentation(path: str, data: bytes | None) -> None:
     first name (tested); it passed (exit 0). The repository indents with spaces (ruff format); a tab
     that begins a line of a string is written `\\t`."""
     if data is not None and (found := _TAB_INDENTED.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a tab in its indentation, which Python reads at a width of 8 and a "
-            "reviewer's view at its own; indent with spaces"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            "a tab in its indentation, which Python reads at a width of 8 and a "
+            "reviewer's view at its own; indent with spaces",
         )
 
 
@@ -468,10 +483,12 @@ def no_lone_carriage_return(path: str, data: bytes | None) -> None:
     ends in a line feed): `# a note\\rfound = False` is one comment to a reviewer and a comment, then
     `found = False`, to Python (tested)."""
     if data is not None and (found := _LONE_CR.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a carriage return Python ends a line at, which git and GitHub "
-            "show within one line; end its lines with a line feed"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            "a carriage return Python ends a line at, which git and GitHub "
+            "show within one line; end its lines with a line feed",
         )
 
 
@@ -618,10 +635,11 @@ def no_invisible_characters(path: str, data: bytes | None) -> None:
     if data is None:
         return
     if (nul := data.find(b"\0")) >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: a NUL byte, for which git and GitHub show "
-            "no diff of the file (they take it for binary); remove it"
+        raise refused_at(
+            path,
+            data,
+            nul,
+            "a NUL byte, for which git and GitHub show no diff of the file (they take it for binary); remove it",
         )
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     found = INVISIBLE.search(text)
@@ -631,10 +649,11 @@ def no_invisible_characters(path: str, data: bytes | None) -> None:
         places += [at] if (at := next(cf, None)) is not None else []
     if places:
         at = min(places)
-        line = text.count("\n", 0, at) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: an invisible character (U+{ord(text[at]):04X}), which no reviewer is "
-            "shown; write it as an escape"
+        raise refused_at(
+            path,
+            text,
+            at,
+            f"an invisible character (U+{ord(text[at]):04X}), which no reviewer is shown; write it as an escape",
         )
 
 
@@ -698,11 +717,13 @@ def no_look_alike_words(path: str, data: bytes | None, *, python: bool, tokens: 
         if word := look_alike_word(text):
             _look_alike(path, text[: text.index(word)].count("\n") + 1, word)
         if (at := look_alike_character(text)) is not None:
-            line = text.count("\n", 0, at) + 1
-            raise Refused(
-                f"{files.shown(path)} line {line}: {ascii(text[at])} shows a reviewer "
+            raise refused_at(
+                path,
+                text,
+                at,
+                f"{ascii(text[at])} shows a reviewer "
                 f"{lookalike.skeleton(unicodedata.normalize('NFKC', text[at]))!r}, which it is not to the tools "
-                "that read the file; write it in ASCII, or as an escape"
+                "that read the file; write it in ASCII, or as an escape",
             )
         return
     tokens = tokens if tokens is not None else python_tokens(data)
@@ -750,10 +771,12 @@ def no_words_pushed_aside(path: str, data: bytes | None) -> None:
     STRICT = False` reads as the strict check turned on, and Python turns it off (tested). It passed
     (exit 0)."""
     if data is not None and (found := _PUSHED_ASIDE.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: {len(found.group()) - 1:,} blanks within the line, which push what "
-            "follows past what a review shows of it; write it on a line of its own"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            f"{len(found.group()) - 1:,} blanks within the line, which push what "
+            "follows past what a review shows of it; write it on a line of its own",
         )
 
 
@@ -769,10 +792,12 @@ def no_white_space_at_a_line_end(path: str, data: bytes | None) -> None:
     backslash before a space continues no line. It passed (exit 0). The repository holds none (the
     pre-commit hook trims them); a string that needs one writes it as an escape."""
     if data is not None and (found := _WHITE_AT_THE_END.search(data)):
-        line = data.count(b"\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: white space at the end of the line, which GitHub's review does not "
-            "show and the tools that read the file do; remove it"
+        raise refused_at(
+            path,
+            data,
+            found.start(),
+            "white space at the end of the line, which GitHub's review does not "
+            "show and the tools that read the file do; remove it",
         )
 
 
@@ -792,11 +817,13 @@ def no_other_spaces(path: str, data: bytes | None) -> None:
         return
     text = data.decode("utf-8", "replace")
     if found := _OTHER_SPACE.search(text):
-        line = text.count("\n", 0, found.start()) + 1
-        raise Refused(
-            f"{files.shown(path)} line {line}: U+{ord(found.group()):04X}, "
+        raise refused_at(
+            path,
+            text,
+            found.start(),
+            f"U+{ord(found.group()):04X}, "
             "a space that GitHub and an editor show as the ASCII space, which it is not to the tools that read "
-            "the file; write a space, or an escape"
+            "the file; write a space, or an escape",
         )
 
 
