@@ -921,8 +921,7 @@ def committed_with_code(tmp_path: Path, path: str, text: str) -> Path:
     """A committed_registry whose main also holds a file of the checker's code (path, text): what a
     pull request's attributes or changes are then made against. Returns its root."""
     root = committed_registry(tmp_path)
-    (root / path).parent.mkdir(parents=True, exist_ok=True)
-    (root / path).write_text(text, encoding="utf-8")
+    put(root, path, text)
     git_run(root, "add", "-A")
     git_run(root, "commit", "-q", "--no-verify", "-m", "code")
     return root

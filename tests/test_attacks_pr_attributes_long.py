@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import committed_with_code, extraction, git_run, pull_request_made, trusted_check
+from conftest import committed_with_code, extraction, git_run, pull_request_made, put, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -28,8 +28,7 @@ MODULE = "scripts/sle_trials/reading/table.py"
 def _pull_request(tmp_path: Path, attributes: str, where: str = ".gitattributes") -> Path:
     root = committed_with_code(tmp_path, MODULE, 'CROSS = "\\u00d7"\n')
     git_run(root, "checkout", "-q", "-b", "pr")
-    (root / where).parent.mkdir(parents=True, exist_ok=True)
-    (root / where).write_text(attributes, encoding="utf-8")
+    put(root, where, attributes)
     pull_request_made(root)
     return root
 

@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import committed_registry, extraction, git_run, pull_request_made, trusted_check
+from conftest import committed_registry, extraction, git_run, pull_request_made, put, trusted_check
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -29,8 +29,7 @@ MODULE = "scripts/sle_trials/checks/strict.py"
 def _pull_request(tmp_path: Path, path: str, text: str) -> Path:
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
-    (root / path).parent.mkdir(parents=True, exist_ok=True)
-    (root / path).write_text(text, encoding="utf-8")
+    put(root, path, text)
     pull_request_made(root)
     return root
 

@@ -55,7 +55,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV, REPO, committed_registry, git_run, main, trusted_check, trusted_check_once
+from conftest import GIT_ENV, REPO, committed_registry, git_run, main, put, trusted_check, trusted_check_once
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -75,8 +75,7 @@ def _commit(root: Path, message: str, day: int) -> str:
 
 
 def _write(root: Path, path: str, text: str) -> None:
-    (root / path).parent.mkdir(parents=True, exist_ok=True)
-    (root / path).write_text(text, encoding="utf-8")
+    put(root, path, text)
 
 
 def _history(tmp_path: Path) -> tuple[Path, str, str]:

@@ -159,6 +159,7 @@ from conftest import (
     extraction,
     git_run,
     pull_request_made,
+    put,
     trusted_check,
     trusted_check_once,
 )
@@ -190,8 +191,7 @@ def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
     root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
     git_run(root, "checkout", "-q", "-b", "pr")
     for path, content in changes.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        put(root, path, content if isinstance(content, bytes) else content.encode("utf-8"))
     pull_request_made(root)
     return root
 
