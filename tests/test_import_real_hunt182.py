@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REAL_STUDIES, VARIED, Trials, imported_draft
+from conftest import REAL_STUDIES, VARIED, Trials, imported_draft, refused_as_imported_before, varied_study
 from sle_trials.reading import criteria_text
 
 REAL = REAL_STUDIES
@@ -23,12 +23,6 @@ NCT = "NCT02576665"
 
 def _study() -> dict[str, Any]:
     return copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
-
-
-def _with_criteria(criteria: str) -> dict[str, Any]:
-    study = _study()
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = criteria
-    return study
 
 
 def _inclusion(text: str) -> list[dict]:
@@ -50,7 +44,7 @@ def test_items_each_numbered_one_are_criteria_of_their_own(trials: Trials, regis
     "Age 18 to 65 years.", three criteria merged into one, and the check, reading the source alike, passed it. A
     numbering starts again under an item only where that item opens a list (a colon, or words left unfinished);
     else each is a criterion of its own, its repeated number dropped with a note."""
-    elig = _imported(trials, registry, _with_criteria(ONES), tmp_path)
+    elig = _imported(trials, registry, varied_study(ONES), tmp_path)
     assert elig["eligibility"]["inclusion_criteria"] == [
         {"number": 1, "text": "Age 18 to 65 years."},
         {"text": "SLE per the 2019 EULAR/ACR criteria."},
@@ -66,9 +60,7 @@ def test_items_each_numbered_one_are_criteria_of_their_own(trials: Trials, regis
 
 def test_a_draft_nesting_items_each_numbered_one_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
     """The draft the import wrote before (each item a sub-criterion of the one above) is not the source's list."""
-    _imported(trials, registry, _with_criteria(ONES), tmp_path)
-    file = registry / "trials" / f"{NCT}.yaml"
-    text = file.read_text(encoding="utf-8")
+    _imported(trials, registry, varied_study(ONES), tmp_path)
     flat = (
         "  exclusion_criteria:\n    - number: 1\n      text: Active CNS lupus.\n"
         "    - text: Pregnancy or breastfeeding.\n"
@@ -77,10 +69,7 @@ def test_a_draft_nesting_items_each_numbered_one_is_refused(trials: Trials, regi
         "  exclusion_criteria:\n    - number: 1\n      text: Active CNS lupus.\n      sub_criteria:\n"
         "        - number: 1\n          text: Pregnancy or breastfeeding.\n"
     )
-    assert text.count(flat) == 1
-    file.write_text(text.replace(flat, nested), encoding="utf-8")
-    result = trials("check")
-    assert result.status == 1 and "E512" in result.out
+    refused_as_imported_before(trials, registry, flat, nested)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +191,7 @@ def test_items_marked_by_a_word_processors_bullet_are_criteria_of_their_own(
     words of the one above, two criteria imported as one ("o Age 18 to 65 years o Active SLE despite standard
     therapy"), and the check, reading the source alike, passed it. Where two lines in a row open with such a mark
     at one indent, every line it opens there is an item."""
-    data = _imported(trials, registry, _with_criteria(WORD_BULLETS), tmp_path)
+    data = _imported(trials, registry, varied_study(WORD_BULLETS), tmp_path)
     assert data["eligibility"]["inclusion_criteria"] == [
         {"text": "Age 18 to 65 years"},
         {"text": "Active SLE despite standard therapy"},
@@ -217,14 +206,11 @@ def test_items_marked_by_a_word_processors_bullet_are_criteria_of_their_own(
 def test_a_draft_joining_items_a_word_processors_bullets_mark_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, _with_criteria(WORD_BULLETS), tmp_path)
-    file = registry / "trials" / f"{NCT}.yaml"
-    text = file.read_text(encoding="utf-8")
+    _imported(trials, registry, varied_study(WORD_BULLETS), tmp_path)
     two = "    - text: Age 18 to 65 years\n    - text: Active SLE despite standard therapy\n"
-    assert text.count(two) == 1
-    file.write_text(text.replace(two, "    - text: o Age 18 to 65 years o Active SLE despite standard therapy\n"))
-    result = trials("check")
-    assert result.status == 1 and "E512" in result.out
+    refused_as_imported_before(
+        trials, registry, two, "    - text: o Age 18 to 65 years o Active SLE despite standard therapy\n"
+    )
 
 
 @pytest.mark.parametrize("mark", ["o", "§", "Ø", "ü", "¨"])
@@ -279,7 +265,7 @@ def test_exclusion_criteria_run_into_an_inclusion_criterion_are_never_declared_u
     split it (a text on one line, a heading in lower case after a full stop), was imported as inclusion criteria
     only, and eligibility.exclusion_criteria declared silent: a claim that the study states none, which it does,
     and the check passed it. The list is now left for the curator with a note naming the criterion."""
-    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    data = _imported(trials, registry, varied_study(criteria), tmp_path)
     assert "exclusion_criteria" not in data["eligibility"]
     assert "eligibility.exclusion_criteria" not in data["curation"]["silent"]
     assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
@@ -295,7 +281,7 @@ def test_exclusion_criteria_a_source_names_so_declared_silent_are_refused(
 ) -> None:
     """The check holds the silence to the source: the list declared silent, its note deleted, is refused (E523)."""
     criteria = "Key inclusion criteria: Adults with active SLE. Key exclusion criteria: Pregnancy."
-    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    data = _imported(trials, registry, varied_study(criteria), tmp_path)
     curation = data["curation"]
     curation["not_yet_curated"].remove("eligibility.exclusion_criteria")
     curation["silent"].append("eligibility.exclusion_criteria")
@@ -317,7 +303,7 @@ def test_exclusion_criteria_a_source_names_so_declared_silent_are_refused(
 def test_an_inclusion_list_alone_naming_no_exclusion_criteria_leaves_them_silent(
     trials: Trials, registry: Path, tmp_path: Path, criteria: str
 ) -> None:
-    data = _imported(trials, registry, _with_criteria(criteria), tmp_path)
+    data = _imported(trials, registry, varied_study(criteria), tmp_path)
     assert "eligibility.exclusion_criteria" in data["curation"]["silent"]
 
 
@@ -329,7 +315,7 @@ def test_a_text_on_one_line_is_split_at_its_exclusion_heading(trials: Trials, re
     was imported as one inclusion criterion holding the exclusion list's heading and criteria ("Adults with active
     SLE Exclusion Criteria: Pregnancy or breastfeeding"). On a line opening with the inclusion heading, the
     exclusion heading (in capitals, with its colon) after any word starts the exclusion list."""
-    elig = _imported(trials, registry, _with_criteria(ONE_LINE), tmp_path)["eligibility"]
+    elig = _imported(trials, registry, varied_study(ONE_LINE), tmp_path)["eligibility"]
     assert elig["inclusion_criteria"] == [{"text": "Adults with active SLE"}]
     assert elig["exclusion_criteria"] == [{"text": "Pregnancy or breastfeeding"}]
     found = criteria_text.split("INCLUSION CRITERIA: 1) Age 18-65 EXCLUSION CRITERIA: 1) Pregnancy")
@@ -369,9 +355,7 @@ def test_lettered_items_under_an_item_opening_them_without_a_colon_are_its_sub_c
     criteria, the two alternatives each required of every patient, and the check passed it. An item whose words
     open a list (left unfinished, "... one of the following") or whose numbering goes on after the items ("3."
     after "2." and its "a.", "b.") takes them, as one ending in a colon does."""
-    inclusion = _imported(trials, registry, _with_criteria(LETTERED_UNDER), tmp_path)["eligibility"][
-        "inclusion_criteria"
-    ]
+    inclusion = _imported(trials, registry, varied_study(LETTERED_UNDER), tmp_path)["eligibility"]["inclusion_criteria"]
     assert inclusion == [
         {"number": 1, "text": "Age 18 to 65 years."},
         {
@@ -386,9 +370,7 @@ def test_lettered_items_under_an_item_opening_them_without_a_colon_are_its_sub_c
 def test_a_draft_listing_the_lettered_items_as_criteria_of_their_own_is_refused(
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
-    _imported(trials, registry, _with_criteria(LETTERED_UNDER), tmp_path)
-    file = registry / "trials" / f"{NCT}.yaml"
-    text = file.read_text(encoding="utf-8")
+    _imported(trials, registry, varied_study(LETTERED_UNDER), tmp_path)
     nested = (
         "      text: Active SLE, defined as\n      sub_criteria:\n        - text: SLEDAI-2K ≥ 6, or\n"
         "        - text: anti-dsDNA positive with low complement\n"
@@ -397,10 +379,7 @@ def test_a_draft_listing_the_lettered_items_as_criteria_of_their_own_is_refused(
         "      text: Active SLE, defined as\n    - text: SLEDAI-2K ≥ 6, or\n"
         "    - text: anti-dsDNA positive with low complement\n"
     )
-    assert text.count(nested) == 1
-    file.write_text(text.replace(nested, flat), encoding="utf-8")
-    result = trials("check")
-    assert result.status == 1 and "E512" in result.out
+    refused_as_imported_before(trials, registry, nested, flat)
 
 
 @pytest.mark.parametrize(
