@@ -95,6 +95,12 @@ def unshown(attributes: dict[str, str]) -> list[str]:
     return out
 
 
+def hides(how: str) -> bool:
+    """Whether how (one of rewrites' or unshown's answers) is unshown's: an attribute that hides a file's
+    changes, not one that rewrites its bytes."""
+    return how == "-diff" or how.startswith("linguist-generated")
+
+
 def registry_paths(root: Path) -> list[str]:
     """Every file of the registry, from its root: trials/ and seeds/ entry by entry, the schema and
     the generated files (those that exist: a missing one is E401's)."""

@@ -1125,7 +1125,7 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
     """What code_rewritten (or merged_code) found of one file: the attributes that rewrite it, and
     those by which its review shows none of its changes (checkout.unshown). data: a file of the
     registry's, whose bytes a checkout rewrites (E308), where the code's runs otherwise."""
-    hidden = [h for h in how if h == "-diff" or h.startswith("linguist-generated")]
+    hidden = [h for h in how if checkout.hides(h)]
     rewriting = [h for h in how if h not in hidden]
     if rewriting:
         print(
