@@ -477,8 +477,11 @@ OVERRIDES = {
 }
 
 
-BASE_RECORD = strategy(SCHEMA)  # built once: hypothesis computes a strategy's repr once per object
-THRESHOLD = strategy(SCHEMA["$defs"]["threshold"], "eligibility.thresholds.*")
+# Built once, when first drawn from (hypothesis computes a strategy's repr once per object): building
+# them reads every run of the source's words as the check does (phrases), 2 s of CPU, which each pytest
+# worker paid on collecting the property modules, before its first test, whether it ran them or not.
+BASE_RECORD = st.deferred(lambda: strategy(SCHEMA))
+THRESHOLD = st.deferred(lambda: strategy(SCHEMA["$defs"]["threshold"], "eligibility.thresholds.*"))
 
 
 @st.composite
