@@ -82,6 +82,10 @@ folder for `git status`); Windows 8.3 short names (reasoned, not run, with no Wi
 `datapa~1.jso` would have a checkout there remove the file it names, which a check then misses: loud,
 never silent); UTF-7 or other encodings given to the checker's Python by `working-tree-encoding` (the
 module no longer parses: loud; ASCII//TRANSLIT does parse, above).
+
+The honest neighbours change code, settings and documents, never the data, so the extraction (in
+process, conftest.extraction) is what tells them from the attacks; each table's first case runs
+.ci/trusted-check itself (conftest.trusted_check_once), its data check too.
 """
 
 from __future__ import annotations
@@ -95,6 +99,7 @@ import pytest
 from conftest import (
     committed_registry,
     committed_with_code,
+    extraction,
     git_bytes,
     git_run,
     pull_request_made,
@@ -221,7 +226,7 @@ def test_names_no_disk_takes_as_one_pass_the_trusted_check(tmp_path: Path) -> No
     for path in ("scripts/sle_trials/git/received.py", "scripts/sle_trials/git/receive.py", "docs/sc\u0445ripts.md"):
         put(root, path, "FOUND = True\n")
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -274,7 +279,7 @@ def test_the_same_files_committed_as_files_pass(tmp_path: Path) -> None:
     for path in ("scripts/pkg/received.py", "docs/notes.txt"):
         put(root, path, b"found = True\n")
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -340,7 +345,7 @@ def test_characters_a_reviewer_is_shown_pass_in_the_checkers_code(tmp_path: Path
     text = '\ufeffSIGNS = "\u2265 18 \u00d7 10\u2076 \u0415 \ufe0f \\u200b"  # \u201cquoted\u201d, an escape\n'
     module.write_text(text.replace(" \ufe0f", ""), encoding="utf-8")
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -383,7 +388,7 @@ def test_words_a_reviewer_reads_as_written_pass_in_the_checkers_code(tmp_path: P
     for path, text in files.items():
         put(root, path, text)
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -423,7 +428,7 @@ def test_modules_of_other_names_pass(tmp_path: Path) -> None:
     for path in ("scripts/site_custom/__init__.py", "scripts/customize.py", "docs/sitecustomize.md"):
         put(root, path, "import os\n")
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
@@ -467,7 +472,7 @@ def test_instructions_in_words_a_reviewer_reads_and_documentation_pass(tmp_path:
     for path, text in texts.items():
         put(root, path, text)
     pull_request_made(root)
-    checked = trusted_check(root, "main", tmp_path / "review")
+    checked = extraction(root, "main", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
