@@ -12,10 +12,12 @@ from sle_trials.reading.criteria_text.notes import NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
 
 # a sub-heading within a list ("For adolescent participants:", "**Part B**"): on its own line after a
-# blank one (not a wrapped line of the item above), ending in a colon or wholly bold, items after it
+# blank one (not a wrapped line of the item above), ending in a colon (a CJK text's full-width one too, as a heading's
+# may: "For adolescents：" was read as a criterion, the adolescents' criteria each required of all) or wholly bold,
+# items after it ("NOTE: for adolescents only:" too)
 _SUBHEADING = lazy(
-    r"^(?:(?:\*\*|__)(?P<bold>[^*_:][^*_]{0,98}?):?(?:\*\*|__):?"
-    r"|(?P<plain>(?:(?i:note|nb)\s*:\s*)?[^*•·+\-\s][^:]{0,98}?)\s*:)\s*$"  # "NOTE: for adolescents only:" too
+    r"^(?:(?:\*\*|__)(?P<bold>[^*_:：][^*_]{0,98}?)[:：]?(?:\*\*|__)[:：]?"
+    r"|(?P<plain>(?:(?i:note|nb)\s*[:：]\s*)?[^*•·+\-\s][^:：]{0,98}?)\s*[:：])\s*$"
 )
 
 
@@ -42,7 +44,7 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
         return None
     if next_item(lines, at + 1) is None:
         return None
-    return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":").strip() or None
+    return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":：").strip() or None
 
 
 def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict[int, str]:

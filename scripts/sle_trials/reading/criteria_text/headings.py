@@ -168,7 +168,7 @@ def heading_of(
         group = " ".join(heading.group("name").split()) if named else None
         return side, group, rest if says_something(rest) else None
     han = _HAN_HEADING.match(bare)
-    kind = "exclusion" if han and han.group("kind") in _HAN_EXCLUSION else "inclusion"
+    kind = "exclusion" if han and han.group("kind") in HAN_EXCLUSION else "inclusion"
     said = {(han.group("en") or han.group("in_en") or kind).casefold()} if han else set()
     if han and said == {kind}:  # "入选标准：", "一、排除标准", "【排除标准】", "Inclusion Criteria 入选标准:"
         rest = han.group("rest")
@@ -183,7 +183,7 @@ def heading_of(
 # criteria after a colon; numbered as a Chinese text numbers its parts ("一、入选标准："), markdown or bold, in
 # brackets ("【入选标准】"), and in two languages, the English before ("Inclusion Criteria 入选标准:") or after
 # in brackets ("入选标准（Inclusion Criteria）："), saying the same kind
-_HAN_EXCLUSION = frozenset({"排除", "除外"})
+HAN_EXCLUSION = frozenset({"排除", "除外"})
 # ... its words, the list's (simplified, traditional and Japanese forms) and then "criteria": one list for the heading
 # on a line of its own (_HAN_HEADING) and the one run into a line (run_in), which cuts a line where this reads a
 # heading (each wrote its own, alike)

@@ -11,7 +11,7 @@ import unicodedata
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import grouped
-from sle_trials.reading.criteria_text.headings import as_shown, as_sides
+from sle_trials.reading.criteria_text.headings import HAN_EXCLUSION, HAN_SIDE, as_shown, as_sides
 from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
@@ -90,13 +90,18 @@ _HEADING_WORDS_ONLY = frozenset(
 )
 
 
+# a Chinese heading's word for its list ("入选", "排除"): its kind, beside an English word's
+_HAN_KIND = lazy(HAN_SIDE)
+
+
 def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
     """(kind, None, None) when the line at index at leads into a list of one kind in other words than
     a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
     criteria include:"): on its own line after a blank one, unmarked, indented no deeper than the
     list above it (top: the indent of its first item, if any) nor than the item after it, ending in a
     colon (or wholly bold), followed by a list item, speaking of exclusion or of inclusion (not of
-    both, and denying neither). Else it would be a sub-heading of the list above it, and a list of
+    both, and denying neither). A colon is a CJK text's full-width one too ("Patients will be excluded if they have
+    any of the following："), as a heading's is. Else it would be a sub-heading of the list above it, and a list of
     exclusion criteria after the inclusion criteria would be read as inclusion criteria: before, so
     in a text indented throughout, as NCT04207047 indents its criteria."""
     written = unescaped(as_shown(lines[at]).rstrip())
@@ -111,7 +116,7 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, Non
     if is_marked(item):
         return None
     bare = line.strip("*_ #")
-    if not (line.endswith(":") or (line.startswith(("**", "__")) and bare.endswith(":"))) and not (
+    if not (line.endswith((":", "：")) or (line.startswith(("**", "__")) and bare.endswith((":", "：")))) and not (
         line.startswith(("**", "__")) and line.endswith(("**", "__"))
     ):
         return None
@@ -121,6 +126,8 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, Non
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
     words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
+    if kinds:  # (a Chinese heading's word says its kind too: "入选标准（Exclusion Criteria）：" speaks of both)
+        kinds |= {"exclusion" if w in HAN_EXCLUSION else "inclusion" for w in _HAN_KIND.findall(bare)}
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None
     kind = kinds.pop()

@@ -1,0 +1,125 @@
+"""trials import ctgov on real API v2 studies whose criteria text is laid out as registry entries lay theirs out (hunt
+194, helper-24): the layouts hunt 190 left (tests/test_import_real_hunt190.py), each with variants of its kind; each a
+real study of tests/fixtures/ctgov/real/ with its criteria rewritten, imported into a registry copy with
+--out-of-scope, that once imported into a draft saying what its source does not, which the check, reading the source
+alike, passed; beside each, the layouts that must read as they did. The texts are test inputs, built for their
+layout: no fact of any study.
+
+Found and fixed:
+- a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
+  exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
+
+Found and left: see each section's neighbours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Trials, imported_criteria, refused_as_imported_before
+from sle_trials.reading import criteria_text
+
+
+def _tree(items: list[dict]) -> list:
+    """The criteria as (number, text) pairs, (group, number, text) where grouped, each with the list of its
+    sub-criteria after it where it has some."""
+    out: list = []
+    for c in items:
+        out.append((c["group"], c.get("number"), c["text"]) if "group" in c else (c.get("number"), c["text"]))
+        if "sub_criteria" in c:
+            out.append(_tree(c["sub_criteria"]))
+    return out
+
+
+def _inclusion(text: str) -> list:
+    return _tree(criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion)
+
+
+def _lists(text: str) -> tuple[list, list]:
+    found = criteria_text.split(text)
+    return _tree(found.inclusion), _tree(found.exclusion)
+
+
+def _notes(data: dict[str, Any]) -> list[str]:
+    return [n["text"] for n in data["curation"].get("notes", []) if n["field"] == "eligibility"]
+
+
+# --- a full-width colon ---------------------------------------------------------------------------------------------
+
+FULL_WIDTH = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Active SLE\n\n"
+    "Patients will be excluded if they have any of the following：\n\n1. Pregnancy\n2. Active infection"
+)
+
+
+def test_a_lead_in_ending_in_a_full_width_colon_heads_the_exclusion_list(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Patients will be excluded if they have any of the following：" (a CJK text's full-width colon, as a
+    heading's "Exclusion Criteria：" is read) was no lead-in: a paragraph of the inclusion list leading into
+    alternatives, the exclusion criteria its sub-criteria (pregnancy one way to take part), and the check, reading the
+    source alike, passed it. A lead-in and a sub-heading end in a full-width colon as in an ASCII one."""
+    data = imported_criteria(trials, registry, FULL_WIDTH, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active infection"},
+    ]
+
+
+def test_a_draft_reading_a_full_width_lead_in_as_an_inclusion_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, FULL_WIDTH, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "      text: Active SLE\n  exclusion_criteria:\n    - number: 1\n      text: Pregnancy\n    - number: 2\n"
+        "      text: Active infection\n",
+        "      text: Active SLE\n    - text: Patients will be excluded if they have any of the following：\n"
+        "      sub_criteria:\n        - number: 1\n          text: Pregnancy\n        - number: 2\n"
+        "          text: Active infection\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            "Inclusion Criteria:\n* Adults\n\nParticipants are excluded if any of the following apply：\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+        ),
+        (
+            "Inclusion Criteria:\n* Adults\n\n**Exclusions：**\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+        ),
+        # a sub-heading ending in one, plain or bold, groups its items
+        (
+            "Inclusion Criteria:\n\n* Age 18-65\n\nFor adolescents：\n\n* Weight ≥ 40 kg\n\nExclusion Criteria:\n* X",
+            [(None, "Age 18-65"), ("For adolescents", None, "Weight ≥ 40 kg")],
+            [(None, "X")],
+        ),
+        (
+            "入选标准：\n1、年龄18-65岁\n\n**青少年患者：**\n1、体重≥40kg\n排除标准：\n1、妊娠",
+            [(1, "年龄18-65岁"), ("青少年患者", 1, "体重≥40kg")],
+            [(1, "妊娠")],
+        ),
+        # a line saying both kinds leads into no list: a sub-heading, as with an ASCII colon
+        (
+            "Inclusion Criteria:\n\n* Adults\n\nPatients excluded from the parent study are eligible：\n\n* Consent",
+            [(None, "Adults"), ("Patients excluded from the parent study are eligible", None, "Consent")],
+            [],
+        ),
+        # neighbour: a Chinese heading saying the other kind than its English aside is no lead-in of either
+        ("入选标准（Exclusion Criteria）：\n1、年龄18-65岁\n排除标准：\n1、妊娠", [], [(1, "妊娠")]),
+    ],
+)
+def test_a_full_width_colon(text: str, inclusion: list, exclusion: list) -> None:
+    assert _lists(text) == (inclusion, exclusion)
