@@ -6,6 +6,8 @@ alike, passed; beside each, the layouts that must read as they did. The texts ar
 layout: no fact of any study.
 
 Found and fixed:
+- a heading ended by a semicolon ("Inclusion Criteria;", "EXCLUSION CRITERIA；") was no heading: the text left to the
+  curator, or, right under an item, the exclusion criteria that item's parts;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -122,4 +124,84 @@ def test_a_draft_reading_a_full_width_lead_in_as_an_inclusion_criterion_is_refus
     ],
 )
 def test_a_full_width_colon(text: str, inclusion: list, exclusion: list) -> None:
+    assert _lists(text) == (inclusion, exclusion)
+
+
+# --- a heading ended by a semicolon ------------------------------------------------------------------------------
+
+SEMICOLON = (
+    "Inclusion Criteria:\n1. Age 18 to 65 years\n2. Active SLE\nExclusion Criteria;\n1. Pregnancy\n2. Active infection"
+)
+
+
+def test_a_heading_ended_by_a_semicolon_heads_its_list(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "Exclusion Criteria;" (a semicolon for the heading's colon, as some registrations write it) right under
+    an item was an inclusion criterion, the exclusion criteria its parts (pregnancy a part of one), and the check,
+    reading the source alike, passed it; "Inclusion Criteria;" heading the text left it all to the curator. A heading
+    opening with a capital and ended by a semicolon heads its list as with a colon."""
+    data = imported_criteria(trials, registry, SEMICOLON, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active infection"},
+    ]
+
+
+def test_a_draft_reading_a_heading_ended_by_a_semicolon_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, SEMICOLON, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "      text: Active SLE\n  exclusion_criteria:\n    - number: 1\n      text: Pregnancy\n    - number: 2\n"
+        "      text: Active infection\n",
+        "      text: Active SLE\n    - text: Exclusion Criteria;\n      sub_criteria:\n        - number: 1\n"
+        "          text: Pregnancy\n        - number: 2\n          text: Active infection\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "inclusion",
+    [
+        "Inclusion criteria;",
+        "INCLUSION CRITERIA；",
+        "**Inclusion Criteria**;",
+    ],
+)
+def test_headings_ended_by_a_semicolon(inclusion: str) -> None:
+    exclusion = inclusion.replace("Inclusion", "Exclusion").replace("inclusion", "exclusion")
+    exclusion = exclusion.replace("INCLUSION", "EXCLUSION")
+    found = criteria_text.split(f"{inclusion}\n1. Age 18-65\n2. SLE\n{exclusion}\n1. Pregnancy")
+    assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (
+        ["Age 18-65", "SLE"],
+        ["Pregnancy"],
+    )
+    assert not any("group" in c for c in found.inclusion + found.exclusion)
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        ("入选标准；\n1、年龄18-65岁\n排除标准；\n1、妊娠", [(1, "年龄18-65岁")], [(1, "妊娠")]),
+        # neighbours: a wrapped line in lower case ending in a semicolon, an item with words after its semicolon, and
+        # a full stop (a sentence's end, which may head a list: left to the curator, tests/test_import_real_hunt170.py)
+        # read as before
+        (
+            "Inclusion Criteria:\n* Patients who meet the\ninclusion criteria;\n* SLE",
+            [(None, "Patients who meet the inclusion criteria;"), (None, "SLE")],
+            [],
+        ),
+        (
+            "Inclusion Criteria:\n* Age\n* Exclusion criteria; none\n* SLE",
+            [(None, "Age"), (None, "Exclusion criteria; none"), (None, "SLE")],
+            [],
+        ),
+        ("Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy", [(None, "Adults")], []),
+    ],
+)
+def test_semicolons(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)

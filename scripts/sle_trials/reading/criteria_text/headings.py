@@ -85,6 +85,12 @@ _HEADING = lazy(
     r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
     re.I,
 )
+# a heading ended by a semicolon for its colon ("Inclusion Criteria;", "EXCLUSION CRITERIA；", as some registrations
+# write one), a capital opening it (not a wrapped line's "... who meet the" / "inclusion criteria; and"): read as the
+# heading with no stop; before, no heading, and the whole text was left to the curator, or the exclusion criteria
+# under "Exclusion criteria;" right under an item were its sub-criteria. (A full stop is a sentence's end: "Exclusion
+# Criteria." may head a list, said in a note, doubtful_heading.)
+_SEMICOLON_ENDED = lazy(r"(?P<words>.*?[^\s;；*_])\s*(?P<bold>(?:\*\*|__)?)\s*[;；]\s*(?:\*\*|__)?\s*")
 # a bold heading closed before its dash ("**Key Inclusion Criteria** - Age 18-65", "**Exclusion Criteria** -"): read
 # as the bold heading with its dash inside the bold ("**Key Inclusion Criteria - Age 18-65"), as _HEADING reads it;
 # before, no heading, and the whole text was left to the curator
@@ -143,6 +149,10 @@ def heading_of(
         bare = item.group("text")
     bare = _BOLD_BEFORE_DASH.sub(r"\g<heading>", bare, count=1)
     heading = _HEADING.match(bare)
+    ended = _SEMICOLON_ENDED.fullmatch(bare) if heading is None else None
+    if ended is not None and ended.group("words").lstrip("#*_ ")[:1].isupper():
+        bare = ended.group("words") + ended.group("bold")  # ("Exclusion Criteria;", as its colon)
+        heading = _HEADING.match(bare)
     part = heading and (heading.group("part") or heading.group("cohort"))
     if heading and part and not _names_a_part(bare, part, heading):
         heading = None
@@ -196,7 +206,7 @@ _HAN_HEADING = lazy(
     # (or an aside, "入选标准（需满足以下所有条件）：", "排除标准（符合以下任何一条者不能入选）：": before, no
     # heading, and the whole text was left to the curator)
     r"|[(（][^()（）:：\n]{1,40}[)）])?"
-    r"\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    r"\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)|[;；]\s*)?$",
     re.I,
 )
 
