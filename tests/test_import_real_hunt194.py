@@ -8,6 +8,8 @@ layout: no fact of any study.
 Found and fixed:
 - a heading ended by a semicolon ("Inclusion Criteria;", "EXCLUSION CRITERIA；") was no heading: the text left to the
   curator, or, right under an item, the exclusion criteria that item's parts;
+- a heading after a protocol's section number with a tab, a dash, a lower-case word or an aside after the number
+  ("5.1 - Inclusion Criteria", "Section 5.1 ...") was no heading, and in bold named a part of the study ("5.1");
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -127,7 +129,7 @@ def test_a_full_width_colon(text: str, inclusion: list, exclusion: list) -> None
     assert _lists(text) == (inclusion, exclusion)
 
 
-# --- a heading ended by a semicolon ------------------------------------------------------------------------------
+# --- a heading ended by a semicolon, or after a protocol's section number ---------------------------------------
 
 SEMICOLON = (
     "Inclusion Criteria:\n1. Age 18 to 65 years\n2. Active SLE\nExclusion Criteria;\n1. Pregnancy\n2. Active infection"
@@ -164,17 +166,39 @@ def test_a_draft_reading_a_heading_ended_by_a_semicolon_as_a_criterion_is_refuse
     )
 
 
+SECTIONED = (
+    "5.1 - Inclusion Criteria\n\n1. Age 18 to 65 years\n2. Active SLE\n\n5.2 - Exclusion Criteria\n\n1. Pregnancy\n"
+    "2. Active infection"
+)
+
+
+def test_a_heading_after_a_section_number_heads_its_list(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "5.1 - Inclusion Criteria" (a protocol's section number before the heading, a dash after it) was no
+    heading, nor was one after a tab, or in lower case, or with an aside ("5.1 Inclusion Criteria (all must be met)"):
+    the whole text was left to the curator. A decimal section number, or "Section 5", before a heading is read as a
+    page's heading opening with one is: the heading after it heads its list."""
+    data = imported_criteria(trials, registry, SECTIONED, tmp_path)
+    assert [c["text"] for c in data["eligibility"]["inclusion_criteria"]] == ["Age 18 to 65 years", "Active SLE"]
+    assert [c["text"] for c in data["eligibility"]["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+
+
 @pytest.mark.parametrize(
     "inclusion",
     [
         "Inclusion criteria;",
         "INCLUSION CRITERIA；",
         "**Inclusion Criteria**;",
+        "5.1 inclusion criteria",
+        "5.1\tInclusion Criteria",
+        "5.1 Inclusion Criteria (all must be met)",
+        "5.1 Inclusion criteria for all participants",
+        "Section 5.1 Inclusion Criteria",
+        "4.1.1 Inclusion Criteria;",
     ],
 )
-def test_headings_ended_by_a_semicolon(inclusion: str) -> None:
+def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str) -> None:
     exclusion = inclusion.replace("Inclusion", "Exclusion").replace("inclusion", "exclusion")
-    exclusion = exclusion.replace("INCLUSION", "EXCLUSION")
+    exclusion = exclusion.replace("INCLUSION", "EXCLUSION").replace("5.1", "5.2")
     found = criteria_text.split(f"{inclusion}\n1. Age 18-65\n2. SLE\n{exclusion}\n1. Pregnancy")
     assert ([c["text"] for c in found.inclusion], [c["text"] for c in found.exclusion]) == (
         ["Age 18-65", "SLE"],
@@ -187,9 +211,21 @@ def test_headings_ended_by_a_semicolon(inclusion: str) -> None:
     ("text", "inclusion", "exclusion"),
     [
         ("入选标准；\n1、年龄18-65岁\n排除标准；\n1、妊娠", [(1, "年龄18-65岁")], [(1, "妊娠")]),
-        # neighbours: a wrapped line in lower case ending in a semicolon, an item with words after its semicolon, and
-        # a full stop (a sentence's end, which may head a list: left to the curator, tests/test_import_real_hunt170.py)
-        # read as before
+        # a section number in bold or a markdown heading names no part of the study
+        (
+            "**5.1 Inclusion Criteria**\n* Age 18-65\n### 5.2 Exclusion Criteria\n* Pregnancy",
+            [(None, "Age 18-65")],
+            [(None, "Pregnancy")],
+        ),
+        # ... and a part after it is the group's name, with no number
+        (
+            "5.1 Inclusion Criteria for Part A\n* Age 18-65\n5.2 Exclusion Criteria\n* Pregnancy",
+            [("Inclusion Criteria for Part A", None, "Age 18-65")],
+            [(None, "Pregnancy")],
+        ),
+        # neighbours: a wrapped line in lower case ending in a semicolon, an item with words after its semicolon, a
+        # sub-criterion numbered 5.1 naming the criteria of another study, and a full stop (a sentence's end, which
+        # may head a list: left to the curator, tests/test_import_real_hunt170.py) read as before
         (
             "Inclusion Criteria:\n* Patients who meet the\ninclusion criteria;\n* SLE",
             [(None, "Patients who meet the inclusion criteria;"), (None, "SLE")],
@@ -200,8 +236,13 @@ def test_headings_ended_by_a_semicolon(inclusion: str) -> None:
             [(None, "Age"), (None, "Exclusion criteria; none"), (None, "SLE")],
             [],
         ),
+        (
+            "Inclusion Criteria:\n5. Prior study:\n5.1 Inclusion criteria of the parent study met\n5.2 Consent",
+            [(5, "Prior study:"), [(None, "Inclusion criteria of the parent study met"), (None, "Consent")]],
+            [],
+        ),
         ("Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy", [(None, "Adults")], []),
     ],
 )
-def test_semicolons(text: str, inclusion: list, exclusion: list) -> None:
+def test_section_numbers_and_semicolons(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)

@@ -91,6 +91,15 @@ _HEADING = lazy(
 # under "Exclusion criteria;" right under an item were its sub-criteria. (A full stop is a sentence's end: "Exclusion
 # Criteria." may head a list, said in a note, doubtful_heading.)
 _SEMICOLON_ENDED = lazy(r"(?P<words>.*?[^\s;；*_])\s*(?P<bold>(?:\*\*|__)?)\s*[;；]\s*(?:\*\*|__)?\s*")
+# a protocol's section number before a heading ("5.1 Inclusion Criteria", "5.1\tinclusion criteria", "4.1.2 - Exclusion
+# criteria", "Section 5.2 Exclusion Criteria"), as a page's heading opens with one (_OPENING): a decimal, or a number
+# after "Section"; read, the heading after it heads its list as the line would with no number. Before, a section
+# number with a tab, a dash, a lower-case word or an aside after it was no heading's, and the text was left to the
+# curator; in bold or a markdown heading it named a part of the study ("5.1 Inclusion Criteria", a group)
+_SECTION_NUMBER = lazy(
+    r"(?i)^(?P<opening>[#\s]*(?:\*\*|__)?\s*)(?:(?:section|§)\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}"
+    r"|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3})\.?\)?[ \t]+(?:[-\u2013\u2014:][ \t]+)?(?=\S)"
+)
 # a bold heading closed before its dash ("**Key Inclusion Criteria** - Age 18-65", "**Exclusion Criteria** -"): read
 # as the bold heading with its dash inside the bold ("**Key Inclusion Criteria - Age 18-65"), as _HEADING reads it;
 # before, no heading, and the whole text was left to the curator
@@ -144,6 +153,9 @@ def heading_of(
     bare = unescaped(as_shown(line))
     item = list_item(as_shown(line))
     marked = is_marked(item)
+    section = _SECTION_NUMBER.match(bare)
+    if section is not None:  # (the heading after it, as with no number)
+        bare, marked = section.group("opening") + bare[section.end() :], False
     if marked:
         assert item is not None
         bare = item.group("text")
@@ -164,6 +176,8 @@ def heading_of(
         part = qualifier
     if heading and marked and not (bare.startswith(("**", "__")) or _set_off(heading) or _alone(heading, part)):
         return None
+    if heading and section is not None and re.match(r"(?i)\s+of\b", heading.group("scope") or ""):
+        return None  # ("5.1 Inclusion criteria of the parent study met": a sub-criterion numbered 5.1)
     if heading:
         # (the words after the list's word: a part's "for Part B", for whom, an aside, a dash's words)
         scope = heading.group("scope") or heading.group("whom") or heading.group("aside")
