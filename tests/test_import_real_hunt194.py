@@ -10,6 +10,8 @@ Found and fixed:
   curator, or, right under an item, the exclusion criteria that item's parts;
 - a heading after a protocol's section number with a tab, a dash, a lower-case word or an aside after the number
   ("5.1 - Inclusion Criteria", "Section 5.1 ...") was no heading, and in bold named a part of the study ("5.1");
+- a lead-in to the exclusion list naming whom it excludes ("Patients with lupus nephritis will be excluded if they
+  have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -246,3 +248,90 @@ def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str)
 )
 def test_section_numbers_and_semicolons(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)
+
+
+# --- a lead-in to the exclusion list naming whom it excludes ----------------------------------------------------
+
+WHOM = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Active SLE\n\n"
+    "Patients with lupus nephritis will be excluded if they have any of the following:\n\n1. Pregnancy\n"
+    "2. Active infection"
+)
+WHOM_GROUP = "Patients with lupus nephritis will be excluded if they have any of the following"
+
+
+def test_a_lead_in_naming_whom_it_excludes_groups_the_exclusion_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Patients with lupus nephritis will be excluded if they have any of the following:" heading the
+    exclusion criteria lost its words: the criteria under it excluded everyone (pregnancy excluding patients with
+    no nephritis too), and the check, reading the source alike, passed it. A lead-in whose words say more than the
+    list's kind (whom, when) names the group of the criteria under it, as a heading's for whom does ("Exclusion
+    criteria for patients with lupus nephritis:"); right under an item too, where its words but those naming whom
+    are a lead-in's."""
+    data = imported_criteria(trials, registry, WHOM, tmp_path)
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "group": WHOM_GROUP, "text": "Pregnancy"},
+        {"number": 2, "group": WHOM_GROUP, "text": "Active infection"},
+    ]
+
+
+def test_a_draft_losing_the_words_of_a_lead_in_naming_whom_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, WHOM, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        f"    - number: 1\n      group: {WHOM_GROUP}\n      text: Pregnancy\n",
+        "    - number: 1\n      text: Pregnancy\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "exclusion"),
+    [
+        (
+            "Inclusion Criteria:\n* Adults\n\nWomen of childbearing potential will be excluded if:\n* Pregnant\n"
+            "* Breastfeeding",
+            [
+                ("Women of childbearing potential will be excluded if", None, "Pregnant"),
+                ("Women of childbearing potential will be excluded if", None, "Breastfeeding"),
+            ],
+        ),
+        (
+            "Inclusion Criteria:\n* Adults\n\n**Exclusion criteria at screening:**\n* Pregnancy",
+            [("Exclusion criteria at screening", None, "Pregnancy")],
+        ),
+        # right under an item, with no blank line (before, an inclusion criterion, the exclusions its alternatives)
+        (
+            "Inclusion Criteria:\n1. Age 18-65\nPatients with lupus nephritis will be excluded if they have any of the "
+            "following:\n1. Pregnancy",
+            [(WHOM_GROUP, 1, "Pregnancy")],
+        ),
+        # neighbours: a lead-in in a lead-in's or a heading's words alone names no group
+        ("Inclusion Criteria:\n* Adults\n\nPatients are excluded if they have:\n* Pregnancy", [(None, "Pregnancy")]),
+        ("Inclusion Criteria:\n* Adults\n\nKey exclusion criteria include:\n* Pregnancy", [(None, "Pregnancy")]),
+        ("Inclusion Criteria:\n* Adults\n\nCritères de non-inclusion :\n* Grossesse", [(None, "Grossesse")]),
+    ],
+)
+def test_lead_ins_naming_whom(text: str, exclusion: list) -> None:
+    assert _lists(text) == ([(None, "Adults")] if "* Adults" in text else [(1, "Age 18-65")], exclusion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # neighbours: right under an item, a line naming whom that is no lead-in's, or whose other words are not in
+        # one run after its first, stays the list's, as before
+        "Inclusion Criteria:\n1. Age 18-65\nPatients excluded from the parent study:\n1. X",
+        "Inclusion Criteria:\n1. Age 18-65\nWomen of childbearing potential will be excluded if:\n1. X",
+        # an exclusion criterion marked as an item, naming whom, holds its items
+        "Exclusion Criteria:\n* Patients with lupus nephritis will be excluded if they have any of the following:\n"
+        "  * X",
+    ],
+)
+def test_lines_naming_whom_that_lead_into_no_list_read_as_before(text: str) -> None:
+    found = criteria_text.split(text)
+    assert "X" not in [c["text"] for c in found.inclusion + found.exclusion]
+    assert not any("group" in c for c in found.inclusion + found.exclusion)

@@ -35,6 +35,10 @@ ALTERNATIVES = lazy(
 )
 
 
+# the words by which a heading qualifies its list (headings.HEADING's qualifiers), which say no more than its kind
+_HEADING_QUALIFIERS = frozenset(
+    "key main major principal general specific additional other further selected important include includes non".split()
+)
 # the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
 # "Key exclusion criteria include:")
 _KIND_WORDS = {
@@ -94,7 +98,7 @@ _HEADING_WORDS_ONLY = frozenset(
 _HAN_KIND = lazy(HAN_SIDE)
 
 
-def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, None, None] | None:
+def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, str | None, None] | None:
     """(kind, None, None) when the line at index at leads into a list of one kind in other words than
     a heading's ("Exclusion:", "Exclusions:", "Patients will be excluded if:", "Key exclusion
     criteria include:"): on its own line after a blank one, unmarked, indented no deeper than the
@@ -131,15 +135,22 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, Non
     if len(kinds) != 1 or words & {"not", "no", "non", "neither", "nor", "unless", "except"}:
         return None
     kind = kinds.pop()
+    whom = bool(words - _HEADING_WORDS_ONLY - _LEAD_IN_WORDS - _HEADING_QUALIFIERS)
     if (
         tight
         and not (words <= _HEADING_WORDS_ONLY and re.search(r"crit|kriterien", folded))
         and not (
-            _leads_in(kind, bare)  # ("Patients will be excluded if they have any of the following:", its words alone)
+            # ("Patients will be excluded if they have any of the following:", its words alone, or with words naming
+            # whom: "Patients with lupus nephritis will be excluded if they have any of the following:")
+            _leads_in(kind, bare, whom=True)
         )
     ):
         return None
-    return kind, None, None
+    # words saying more than the list's kind (whom it excludes, "Patients with lupus nephritis will be excluded if
+    # ...:", "Women of childbearing potential will be excluded if:") name the group of the list's criteria, as a
+    # heading's for whom does ("Exclusion criteria for patients with lupus nephritis:"): before, they were lost, and
+    # the criteria under them read as excluding everyone
+    return kind, " ".join(bare.rstrip(":：").split()) if whom else None, None
 
 
 # the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows
@@ -212,12 +223,17 @@ _LEAD_IN_WORDS = frozenset(
 _LEAD_IN_WORD = lazy(r"[^\W\d_]+")
 
 
-def _leads_in(kind: str, text: str) -> bool:
-    """Whether an item's text leads into its list of kind and says nothing else (_LEAD_IN_WORDS)."""
+def _leads_in(kind: str, text: str, whom: bool = False) -> bool:
+    """Whether an item's text leads into its list of kind and says nothing else (_LEAD_IN_WORDS); whom: or nothing
+    else but words naming whom, in one run after its first word ("Patients with lupus nephritis will be excluded if
+    they have any of the following:")."""
     said = unescaped(text).strip().strip("*_").strip()
     if not said.endswith((":", "：")) or len(said) > 200:
         return False
     words = [w.casefold() for w in _LEAD_IN_WORD.findall(said)]
+    other = [at for at, w in enumerate(words) if w not in _LEAD_IN_WORDS]
+    if whom and other and other[0] > 0 and other == list(range(other[0], other[-1] + 1)):
+        words = [w for at, w in enumerate(words) if at not in other]
     if "following" not in words or any(w not in _LEAD_IN_WORDS for w in words):
         return False
     if kind == "inclusion":
