@@ -12,6 +12,8 @@ Found and fixed:
   ("5.1 - Inclusion Criteria", "Section 5.1 ...") was no heading, and in bold named a part of the study ("5.1");
 - a lead-in to the exclusion list naming whom it excludes ("Patients with lupus nephritis will be excluded if they
   have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
+- items bulleted with another character right under a bulleted item leading into them, at its indent ("* Organ
+  function:" / "- Hb" / "- ANC" / "* Consent"), were criteria of their own: now its sub-criteria, two or more;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -335,3 +337,78 @@ def test_lines_naming_whom_that_lead_into_no_list_read_as_before(text: str) -> N
     found = criteria_text.split(text)
     assert "X" not in [c["text"] for c in found.inclusion + found.exclusion]
     assert not any("group" in c for c in found.inclusion + found.exclusion)
+
+
+# --- items bulleted otherwise at the indent of the item leading into them ---------------------------------------
+
+OTHER_BULLETS = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Adequate organ function:\n- Hemoglobin ≥ 9 g/dL\n"
+    "- Platelets ≥ 100 × 10^9/L\n* Signed informed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_items_bulleted_otherwise_under_a_bulleted_item_are_its_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "* Adequate organ function:" / "- Hemoglobin ..." / "- Platelets ..." / "* Signed informed consent"
+    (the parts bulleted with another character, at the list's indent, as a word processor's second level is pasted)
+    read the parts as criteria beside the item, each required of itself, and the check, reading the source alike,
+    passed it: other marks nested under a bulleted item leading into them (letters, numbers, roman numerals), other
+    bullets did not. A run of two items or more bulleted otherwise right under a bulleted item leading into them is
+    its sub-criteria, up to the list's own bullet again."""
+    data = imported_criteria(trials, registry, OTHER_BULLETS, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Adequate organ function:"),
+        [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
+        (None, "Signed informed consent"),
+    ]
+
+
+def test_a_draft_listing_items_bulleted_otherwise_beside_the_item_leading_into_them_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, OTHER_BULLETS, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        '    - text: "Adequate organ function:"\n      sub_criteria:\n        - text: Hemoglobin ≥ 9 g/dL\n'
+        "        - text: Platelets ≥ 100 × 10^9/L\n",
+        '    - text: "Adequate organ function:"\n    - text: Hemoglobin ≥ 9 g/dL\n'
+        "    - text: Platelets ≥ 100 × 10^9/L\n",
+    )
+
+
+ORGAN = [(None, "Organ function:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")], (None, "Consent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Organ function:\n* Hb ≥ 9\n* ANC ≥ 1.5\n- Consent", ORGAN),
+        ("* Organ function:\n• Hb ≥ 9\n• ANC ≥ 1.5\n* Consent", ORGAN),
+        ("• Organ function:\no Hb ≥ 9\no ANC ≥ 1.5\n• Consent", ORGAN),  # a word processor's "o", as shared_marks reads
+        ("* Organ function:\n\n- Hb ≥ 9\n\n- ANC ≥ 1.5\n\n* Consent", ORGAN),  # set apart by blank lines
+        (
+            "* Organ function, defined as\n– Hb ≥ 9\n– ANC ≥ 1.5\n* Consent",
+            [(None, "Organ function, defined as")] + ORGAN[1:],
+        ),
+        # the run to the list's end, and its items' wrapped lines and their own parts
+        ("* Consent\n* Organ function:\n- Hb ≥ 9\n- ANC ≥ 1.5", [(None, "Consent")] + ORGAN[:2]),
+        (
+            "* Organ function:\n- Hb ≥ 9 g/dL, or\n  8 g/dL if transfused\n- ANC ≥ 1.5\n* Consent",
+            [(None, "Organ function:"), [(None, "Hb ≥ 9 g/dL, or 8 g/dL if transfused"), (None, "ANC ≥ 1.5")]]
+            + [(None, "Consent")],
+        ),
+        # neighbours: under an item leading into nothing, or one item alone (a slip of the list's own bullet, as
+        # helper-8's tests read it), items bulleted otherwise are the list's, as before
+        (
+            "* Organ function\n- Hb ≥ 9\n- ANC ≥ 1.5\n* Consent",
+            [(None, "Organ function"), (None, "Hb ≥ 9"), (None, "ANC ≥ 1.5"), (None, "Consent")],
+        ),
+        ("* Organ function:\n- Hb ≥ 9\n* Consent", [(None, "Organ function:"), (None, "Hb ≥ 9"), (None, "Consent")]),
+        ("* Age\n* SLE\n- Consent\n- Weight", [(None, "Age"), (None, "SLE"), (None, "Consent"), (None, "Weight")]),
+    ],
+)
+def test_items_bulleted_otherwise(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

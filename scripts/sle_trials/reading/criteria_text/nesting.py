@@ -1,6 +1,6 @@
 """Where items of a list nest under the item above them though written at its indent: a run of items bulleted as the
-item ending in a colon above them (block_under, tight_run_end), and the kinds of mark that nest under another
-(MARKED_UNDER: letters under a number, roman numerals under a letter, ...)."""
+item ending in a colon above them (block_under, tight_run_end), or bulleted otherwise (bulleted_alike), and the kinds
+of mark that nest under another (MARKED_UNDER: letters under a number, roman numerals under a letter, ...)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,30 @@ def block_under(lines: list[str], at: int) -> bool:
         end += 1
     following = next_item(lines, end)
     return following is not None and len(following.group("indent")) <= len(mark[1])
+
+
+def bulleted_alike(lines: list[str], at: int) -> bool:
+    """Whether the bulleted line at index at starts a run of two items or more bulleted with its bullet at its indent,
+    up to an item bulleted otherwise there (or no more deeply) or a group of the list: a list of its own within the
+    list ("* Organ function:" / "- Hb ≥ 9" / "- ANC ≥ 1.5" / "* Consent"), where one item bulleted otherwise may be
+    a slip of the list's own bullet ("* Organ function:" / "- hb ≥ 8" / "* Consent", read as written)."""
+    m = list_item(lines[at])
+    if m is None or _bullet(m) is None:
+        return False
+    bullet, indent = m.group("bullet").strip()[:1], len(m.group("indent"))
+    alike = 0
+    for k in range(at, len(lines)):
+        if lines[k].startswith(GROUP):
+            break
+        x = list_item(lines[k])
+        if not is_marked(x) or x is None or len(x.group("indent")) > indent:
+            continue  # (a wrapped line, a blank one, an item nested deeper)
+        if len(x.group("indent")) < indent or _bullet(x) is None or x.group("bullet").strip()[:1] != bullet:
+            break
+        alike += 1
+        if alike == 2:
+            return True
+    return False
 
 
 # the end of an item that goes on in the next one, as a run of a sentence's parts does ("Hb ≥ 8 g/dL;", "ANA

@@ -31,7 +31,7 @@ from sle_trials.reading.criteria_text.marks import (
     mark_letters,
     number_style,
 )
-from sle_trials.reading.criteria_text.nesting import MARKED_UNDER, block_under, tight_run_end
+from sle_trials.reading.criteria_text.nesting import MARKED_UNDER, block_under, bulleted_alike, tight_run_end
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
 from sle_trials.reading.criteria_text.read_remarks import remarks_on
@@ -55,6 +55,7 @@ class _Level:
     parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
     until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
     until: int | None = None  # ... or in a tight list, the index of the line its run ends at (tight_run_end)
+    bullet: str | None = None  # the bullet of items nested by it alone under an item bulleted otherwise (other_bullet)
 
 
 # a line that holds only a conjunction ("OR", "or", "AND", "- or -", "**OR**", "And/or"): no criterion, but a word
@@ -68,6 +69,7 @@ def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()
     reader = Reader()
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
+    reader.lines = lines
     for at, raw in enumerate(lines):
         if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
             reader.noted_over = False
@@ -94,6 +96,7 @@ class Reader:
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
         self.numbering = Numbering({}, [])  # where the section's numbered items stand (read_items)
         self.at = 0  # the index of the line read
+        self.lines: list[str] = []  # the section's lines (read_items)
         self.under = False  # whether the line read is such an item (block_under, tight_run_end)
         self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (tight_run_end)
         self.tight_marked: list[str] = []  # the items ending in a colon whose tight run is read as theirs
@@ -110,6 +113,8 @@ class Reader:
         self.last_letter: str | None = None  # the letters of the last lettered item's mark (mark_kind)
         self.style: str | None = None  # how the numbered item read writes its number (number_style)
         self.letter_style: str | None = None  # how the lettered item read writes its letter (lettering_style)
+        self.bullet: str | None = None  # the bullet of the item read, if bulleted ("*", "-", "•")
+        self.last_bullet: str | None = None  # ... and of the last item
         self.resumed_after: list[str] = []  # items read as the outer list's where a sub-list's numbering went on too
         self.noted_over = True  # whether a note may go on with the last item (no heading between them)
         self.leading: list[str] = []  # notes before the list's first item: about the list, no criteria of it
@@ -451,6 +456,7 @@ class Reader:
         self.style = number_style(m) if number is not None else None
         self.letter_style = lettering_style(m) if m.group("letter") else None
         kind = mark_kind(m, self.last_letter)
+        self.bullet = m.group("bullet").strip()[:1] if kind == "bullet" else None
         if kind in ("letter", "roman"):
             self.last_letter = mark_letters(m)
         level = self.level(indent, number, kind, text)
@@ -465,7 +471,7 @@ class Reader:
                     level.parent.pop("sub_criteria", None)
                 self.last, self.last_depth = level.parent, level.depth - 1
             self.gap, self.noted_over = False, True
-            self.last_kind = kind
+            self.last_kind, self.last_bullet = kind, self.bullet
             return
         if level.items and self.conjunction is not None and self.conjunction[1] is level.items[-1]:
             # "* Anti-dsDNA positive" / "OR" / "* Low complement C3": two criteria, as listed (a criterion is words
@@ -481,7 +487,7 @@ class Reader:
             level.last_number = number
             level.style = level.style or self.style
         self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
-        self.last_kind = kind
+        self.last_kind, self.last_bullet = kind, self.bullet
 
     def outer_letters(self, stack: list[_Level]) -> bool:
         """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
@@ -522,11 +528,15 @@ class Reader:
         while len(stack) > 1 and indent < stack[-1].indent:
             stack.pop()
         while (
-            len(stack) > 1
-            and stack[-1].marked_under not in (None, kind)
-            # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
-            and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
-        ) or self.outer_letters(stack):
+            (
+                len(stack) > 1
+                and stack[-1].marked_under not in (None, kind)
+                # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
+                and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
+            )
+            or self.outer_letters(stack)
+            or (len(stack) > 1 and stack[-1].bullet not in (None, self.bullet))
+        ):
             # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on (from under "b) either:" /
             # "i. ..." / "ii. ...", two levels up)
             stack.pop()
@@ -556,12 +566,22 @@ class Reader:
             and level.letter_style not in (None, self.letter_style)
             and (opened or opens_list(said))
         )
+        # "* Adequate organ function:" / "- Hb ≥ 9 g/dL" / "- ANC ≥ 1.5" / "* Consent": items bulleted otherwise than
+        # a bulleted item leading into them, at its indent, are its sub-criteria, up to its own bullet again (before,
+        # criteria of their own, each required, though the item above says they are its parts: "one of:")
+        other_bullet = (
+            kind == "bullet" == self.last_kind
+            and self.bullet != self.last_bullet
+            and (opened or opens_list(said))
+            and bulleted_alike(self.lines, self.at)
+        )
         lettered = (
             not deeper
             and parent is not None
             and parent is self.last
             and (
                 relettered
+                or other_bullet
                 or (self.under and opened)
                 or (
                     (self.last_kind, kind) in MARKED_UNDER
@@ -617,6 +637,7 @@ class Reader:
                 parent=parent,
                 until_blank=(lettered and self.under and self.run_end is None) or led,
                 until=self.run_end if lettered else None,
+                bullet=self.bullet if other_bullet else None,
             )
             stack.append(level)
             if lettered and self.under:
