@@ -14,6 +14,8 @@ Found and fixed:
   have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
 - items bulleted with another character right under a bulleted item leading into them, at its indent ("* Organ
   function:" / "- Hb" / "- ANC" / "* Consent"), were criteria of their own: now its sub-criteria, two or more;
+- an item's code ("I1.", "E2)", "IC3.") or a sub-number with a letter ("2a.") was no mark, kept in its criterion's
+  text, a coded item right under the parts of an item ending in a colon read as another part;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -411,4 +413,65 @@ ORGAN = [(None, "Organ function:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")],
     ],
 )
 def test_items_bulleted_otherwise(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+# --- an item's code or sub-number as its mark ---------------------------------------------------------------------
+
+CODED = (
+    "Inclusion Criteria:\n\nI1. Age 18 to 65 years\nI2. Adequate organ function:\n2a. Hemoglobin ≥ 9 g/dL\n"
+    "2b. Platelets ≥ 100 × 10^9/L\nI3. Signed informed consent\n\nExclusion Criteria:\n\nE1. Pregnancy\n"
+    "E2. Active infection"
+)
+
+
+def test_an_items_code_or_lettered_sub_number_is_its_mark(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "I1. Age ...", "I2. Adequate organ function:", "2a. Hemoglobin ...", "2b. ...", "I3. Signed informed
+    consent" (an inclusion item's code, "E1." an exclusion item's, and a sub-number with a letter, as protocols
+    number their criteria) were no marks: each kept in its criterion's text, and the consent, a line right under the
+    parts of an item ending in a colon, read as a third part of organ function, and the check, reading the source
+    alike, passed it. A list's code ("I1.", "E2)", "IC3.", "EX-4.") marks an item of the list's top, as a number does;
+    a number and a letter ("2a.", "2b)") one nested under it, as "2.1" does."""
+    data = imported_criteria(trials, registry, CODED, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Adequate organ function:"),
+        [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
+        (None, "Signed informed consent"),
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]
+
+
+def test_a_draft_moving_a_coded_item_under_the_one_above_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, CODED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "        - text: Platelets ≥ 100 × 10^9/L\n    - text: Signed informed consent\n",
+        "        - text: Platelets ≥ 100 × 10^9/L\n        - text: Signed informed consent\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IC1. Age 18-65\nIC2. SLE", [(None, "Age 18-65"), (None, "SLE")]),
+        ("INC-1) Age 18-65\nINC-2) SLE", [(None, "Age 18-65"), (None, "SLE")]),
+        (
+            "1. Age 18-65\n2. Labs:\n2a) hemoglobin ≥ 9\n2b) neutrophils ≥ 1.5\n3. Consent",
+            [(1, "Age 18-65"), (2, "Labs:"), [(None, "hemoglobin ≥ 9"), (None, "neutrophils ≥ 1.5")], (3, "Consent")],
+        ),
+        # parts numbered so under an item leading into nothing are its parts too, as "2.1" under "2." is
+        ("2. Labs\n2a. Hb\n2b. ANC\n3. Consent", [(2, "Labs"), [(None, "Hb"), (None, "ANC")], (3, "Consent")]),
+        # a list numbered so from its start reads each as its item
+        ("1a. Age 18-65\n1b. SLE\n2. Consent", [(None, "Age 18-65"), (None, "SLE"), (2, "Consent")]),
+        # neighbours: a code with no stop, a letter alone, a measure's name, read as before
+        ("E1 Pregnancy", [(None, "E1 Pregnancy")]),
+        ("* E. coli infection", [(None, "E. coli infection")]),
+        ("* IC50 below 10", [(None, "IC50 below 10")]),
+    ],
+)
+def test_codes_and_lettered_sub_numbers(text: str, expected: list) -> None:
     assert _inclusion(text) == expected

@@ -63,6 +63,14 @@ class _Level:
 _CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\-–—]*")
 
 
+def _decimal_depth(dec: str) -> int:
+    """How many levels a decimal sub-number nests its item below the list's: one a point ("2.1" one, "2.1.3" two, a
+    trailing ".0" none), one a letter after the number ("2a"); none for a list's code ("I1", "E2")."""
+    if dec[:1].isalpha():
+        return 0
+    return re.sub(r"(?:\.0+)+$", "", dec).count(".") + dec[-1:].isalpha()
+
+
 def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line)."""
@@ -183,9 +191,9 @@ class Reader:
         previous = lines[at - 1] if at and not self.gap else ""
         if is_item and m is not None and m.group("dec") and self.last is not None and RUNS_ON.search(previous.rstrip()):
             is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
-        # "2.1" nests under "2.", "2.1.3" under "2.1"
+        # "2.1" nests under "2.", "2.1.3" under "2.1", "2a." under "2." ("I1.", a list's code, nests under nothing)
         # ("2.0" is item 2, as a word processor numbers the top of a list: "2.1" nests under it, not beside it)
-        indent = len(m.group("indent")) + re.sub(r"(?:\.0+)+$", "", m.group("dec") or "").count(".") if m else 0
+        indent = len(m.group("indent")) + _decimal_depth(m.group("dec") or "") if m else 0
         if not is_item:
             if self.gap and self.bridge(lines, at, line):
                 return
