@@ -16,6 +16,9 @@ Found and fixed:
   function:" / "- Hb" / "- ANC" / "* Consent"), were criteria of their own: now its sub-criteria, two or more;
 - an item's code ("I1.", "E2)", "IC3.") or a sub-number with a letter ("2a.") was no mark, kept in its criterion's
   text, a coded item right under the parts of an item ending in a colon read as another part;
+- two items of one text, each with its own sub-criteria, merged: the second dropped with its parts as a repeat. Both
+  are now read (the check's source too); the importer leaves the list to the curator (a list holds a text once,
+  E106), and the check refuses a draft holding one's parts under the other;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Trials, imported_criteria, refused_as_imported_before
+from conftest import VARIED_NCT, Trials, edit, imported_criteria, refused_as_imported_before
 from sle_trials.reading import criteria_text
 
 
@@ -475,3 +478,82 @@ def test_a_draft_moving_a_coded_item_under_the_one_above_is_refused(
 )
 def test_codes_and_lettered_sub_numbers(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- two items of one text, each with its own parts --------------------------------------------------------------
+
+TWICE = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Active disease, one of the following:\n  * SLEDAI-2K ≥ 6\n"
+    "  * BILAG A in one organ\n* Active disease, one of the following:\n  * anti-dsDNA positive\n  * low complement\n"
+    "* Signed informed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+)
+ACTIVE = '    - text: "Active disease, one of the following:"\n      sub_criteria:\n'
+
+
+def test_two_items_of_one_text_with_their_own_parts_leave_the_list_to_the_curator(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, the second "* Active disease, one of the following:" (the same words as an item above, its own
+    alternatives under it: two requirements) was dropped as a repeat, with its parts, "kept once": a requirement
+    lost, said only as a repeat. A text listed twice in one list with other sub-criteria is two criteria, which a
+    record's list cannot hold under one text (E106): the list is left for the curator, with a note; the source, read
+    by the check, holds both, and a draft holding one's parts under the other is refused."""
+    data = imported_criteria(trials, registry, TWICE, tmp_path)
+    assert "inclusion_criteria" not in data["eligibility"]
+    assert "eligibility.inclusion_criteria" in data["curation"]["not_yet_curated"]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
+    notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility.inclusion_criteria"]
+    assert any("twice in one list, each with other sub-criteria" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("parts", "refused"),
+    [
+        # the second's parts under the first (the source's words, each under an item of its parent's words)
+        (["SLEDAI-2K ≥ 6", "BILAG A in one organ", "anti-dsDNA positive", "low complement"], True),
+        (["SLEDAI-2K ≥ 6", "low complement"], True),
+        # neighbours: one item's parts, the first's or the second's, as a draft may leave the other out
+        (["SLEDAI-2K ≥ 6", "BILAG A in one organ"], False),
+        (["anti-dsDNA positive", "low complement"], False),
+    ],
+)
+def test_a_draft_holding_one_items_parts_under_the_other_of_its_text_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path, parts: list[str], refused: bool
+) -> None:
+    imported_criteria(trials, registry, TWICE, tmp_path)
+    listed = "".join(f"        - text: {part}\n" for part in parts)
+    edit(
+        registry,
+        f"trials/{VARIED_NCT}.yaml",
+        ("    - eligibility.inclusion_criteria\n", ""),
+        (
+            "  exclusion_criteria:\n",
+            f"  inclusion_criteria:\n    - text: Age 18 to 65 years\n{ACTIVE}{listed}"
+            "    - text: Signed informed consent\n  exclusion_criteria:\n",
+        ),
+    )
+    result = trials("check")
+    assert (result.status, "under another item of its parent's words" in result.out) == (int(refused), refused)
+
+
+@pytest.mark.parametrize(
+    ("text", "twice"),
+    [
+        (
+            "1. Age\n2. Adequate organ function:\n   a. Hb ≥ 9\n3. Adequate organ function:\n   a. ANC ≥ 1.5\n4. X",
+            ["Adequate organ function:"],
+        ),
+        # one with parts, one without; and a repeat among sub-criteria
+        ("* Labs\n* Labs\n  * Hb ≥ 9\n* Consent", ["Labs"]),
+        ("* Labs:\n  * Hb, one of:\n    * A\n  * Hb, one of:\n    * B\n* Consent", ["Hb, one of:"]),
+        # neighbours: a repeat with the same parts, or none, is kept once, as before; under two groups, both kept
+        ("* Labs:\n  * Hb\n* Labs:\n  * Hb\n* Consent", []),
+        ("* Age\n* Age\n* Consent", []),
+        ("For adults:\n\n* Labs:\n  * Hb\n\nFor adolescents:\n\n* Labs:\n  * ANC", []),
+    ],
+)
+def test_texts_listed_twice(text: str, twice: list[str]) -> None:
+    assert (
+        criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* X").twice.get("inclusion", [])
+        == twice
+    )

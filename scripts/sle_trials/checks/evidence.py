@@ -488,6 +488,11 @@ class _SourceList:
         self.single = len(listing) == 1  # one source lists it: its order is the one to keep
         self.items = [item for criteria in listing for item in criteria[name]]
         self.parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
+        # the index of each item's parent item (None at the top, or where the layout does not say how deep it is):
+        # an item's place, where two items of one text hold each its own parts
+        self.parent_at: list[int | None] = []
+        for criteria in listing:
+            self.parent_at += _parent_places(criteria[name], len(self.parent_at))
         self.elsewhere = {item.text for criteria in listing for item in criteria.get(self.other, [])}  # normalised
         # the source's items by their text, looked up, not searched (each of a record's criteria
         # against every source item made a draft of 12,000 criteria cost 30 s); a criterion that is
@@ -538,10 +543,26 @@ def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _Sour
     # not reorder them (the schema's "in source order": the site and the exports show them so, and
     # IM19 as a draft with its inclusion criteria 2 and 3 swapped passed)
     reached = -1 if theirs.single else None
+    # the source's item the sub-criteria of each draft item stand under so far: one item's parts, where the source
+    # lists two items of one text, each with its own ("* One of:" / "  * SLEDAI ≥ 6" / "* One of:" / "  * low C3": a
+    # draft holding "low C3" under the first passed, its parent's text the same)
+    under: dict[tuple, int | None] = {}
     for path, _, text, group in completeness.criteria_items(eligibility[name], ("eligibility", name)):
         depth = (len(path) - 3) // 2  # (eligibility, list, i, sub_criteria, j, ...)
         parent = normalise(fields.get(eligibility, path[1:-2])[1]["text"]) if depth else None
         held = theirs.held(text, group, depth, parent)
+        if held and depth and reached is not None:
+            mine = [k for k in held if k > reached] or held
+            if path[:-2] in under and not any(theirs.parent_at[k] == under[path[:-2]] for k in mine):
+                yield record.problem(
+                    path + ("text",),
+                    "E512",
+                    f"{fields.dotted(path)}: the source lists this {theirs.kind} criterion under another item of "
+                    "its parent's words than the criteria above it (each of the two with its own parts)",
+                )
+                continue
+            held = [k for k in held if path[:-2] not in under or theirs.parent_at[k] == under[path[:-2]]] or held
+            under.setdefault(path[:-2], theirs.parent_at[mine[0]])
         if held:
             if reached is not None:
                 after = [k for k in held if k > reached]
@@ -569,6 +590,21 @@ def _parents(items: list[layouts.Item]) -> Iterator[tuple[layouts.Item, str | No
         del above[item.depth :]
         yield item, above[-1].text if item.depth and above else None
         above.append(item)
+
+
+def _parent_places(items: list[layouts.Item], start: int) -> list[int | None]:
+    """The index (counted from start) of the item each criterion of a source's list is nested under, as _parents
+    names its text; None at the top of the list, or where the layout does not say how deep it is."""
+    places: list[int | None] = []
+    above: list[int] = []
+    for at, item in enumerate(items, start):
+        if item.depth is None:
+            places.append(None)
+            continue
+        del above[item.depth :]
+        places.append(above[-1] if item.depth and above else None)
+        above.append(at)
+    return places
 
 
 def check_curation(record: Record, sources: Sources) -> Iterator[Problem]:

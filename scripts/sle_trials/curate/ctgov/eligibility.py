@@ -172,6 +172,17 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
                 "none imported, left for the curator.",
             )
             items.clear()
+        twice = found.twice.get(name.split("_")[0])
+        if twice:
+            # "* One of the following:" / "  * SLEDAI ≥ 6" / "* One of the following:" / "  * anti-dsDNA": two
+            # criteria of one text, which a list holds once (E106); before, the second was dropped with its parts
+            b.note(
+                f"eligibility.{name}",
+                f"The source lists {twice[0][:80]!r} twice in one list, each with other sub-criteria: two criteria, "
+                "which a record's list cannot hold under one text (E106); the list is left for the curator.",
+            )
+            b.not_yet.append(f"eligibility.{name}")
+            items.clear()
     put(elig, "inclusion_criteria", found.inclusion)
     put(elig, "exclusion_criteria", found.exclusion)
     for remark in found.remarks:

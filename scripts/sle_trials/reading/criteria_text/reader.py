@@ -71,9 +71,12 @@ def _decimal_depth(dec: str) -> int:
     return re.sub(r"(?:\.0+)+$", "", dec).count(".") + dec[-1:].isalpha()
 
 
-def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[list[dict], list[str]]:
+def read_items(
+    lines: list[str], breaks: frozenset[int] | set[int] = frozenset()
+) -> tuple[list[dict], list[str], list[str]]:
     """Criteria from the lines of one section: list items by their markers and indentation, each
-    top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line)."""
+    top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line); with the remarks,
+    and the texts the list holds twice in one group with other parts (_dedupe), which a record's list cannot hold."""
     reader = Reader()
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
@@ -654,26 +657,38 @@ class Reader:
             self.flattened.append(text)
         return level
 
-    def finish(self) -> tuple[list[dict], list[str]]:
-        """The criteria read, with the remarks on how lines were read (read_remarks), repeats dropped (_dedupe)."""
+    def finish(self) -> tuple[list[dict], list[str], list[str]]:
+        """The criteria read, with the remarks on how lines were read (read_remarks), repeats dropped (_dedupe), and
+        the texts held twice with other parts."""
         self.unjoin()  # (a conjunction with no item after it: said too)
         remarks = remarks_on(self)
-        _dedupe(self.top, remarks)
-        return self.top, remarks
+        apart: list[str] = []
+        _dedupe(self.top, remarks, apart)
+        return self.top, remarks, apart
 
 
-def _dedupe(items: list[dict], messages: list[str]) -> None:
+def _parts(item: dict) -> tuple:
+    """An item's sub-criteria as _dedupe compares them: each one's text as E106 folds it, with its own parts."""
+    return tuple((" ".join(sub["text"].split()).casefold(), _parts(sub)) for sub in item.get("sub_criteria", []))
+
+
+def _dedupe(items: list[dict], messages: list[str], apart: list[str]) -> None:
     """A list may not hold the same text or number twice within one group (E106): drop repeated
-    texts, unnumber repeats. The same words under two sub-headings are two criteria, both kept."""
-    texts: set[tuple] = set()
+    texts, unnumber repeats. The same words under two sub-headings are two criteria, both kept. A text repeated
+    with other sub-criteria than its first's ("* One of the following:" / "  * SLEDAI ≥ 6" / "* One of the
+    following:" / "  * anti-dsDNA") is another criterion: both kept, the text listed in apart (dropped, the second
+    one's parts were lost, a requirement of its own)."""
+    texts: dict[tuple, tuple] = {}
     numbers: set[tuple] = set()
     keep = []
     for item in items:
         key = (item.get("group"), " ".join(item["text"].split()).casefold())
-        if key in texts:
+        if key in texts and texts[key] != _parts(item):
+            apart.append(item["text"])
+        elif key in texts:
             messages.append(f"the source repeats {item['text'][:60]!r}; kept once.")
             continue
-        texts.add(key)
+        texts.setdefault(key, _parts(item))
         if item.get("number") is not None:
             if (item.get("group"), item["number"]) in numbers:
                 messages.append(
@@ -683,6 +698,6 @@ def _dedupe(items: list[dict], messages: list[str]) -> None:
             else:
                 numbers.add((item.get("group"), item["number"]))
         if "sub_criteria" in item:
-            _dedupe(item["sub_criteria"], messages)
+            _dedupe(item["sub_criteria"], messages, apart)
         keep.append(item)
     items[:] = keep

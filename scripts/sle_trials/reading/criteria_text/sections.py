@@ -4,7 +4,7 @@ and each list read into criteria, with the remarks for the curator."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.headings import heading_of
@@ -26,6 +26,9 @@ class Split:
     remarks: list[str]
     unplaced: bool  # words that are in neither list (before the first heading, or a list of neither kind)
     headed: bool = False  # whether the text has a heading of either list (though it may list nothing under it)
+    # each list's texts it holds twice in one group with other sub-criteria, {kind: [text, ...]}: a record's list holds
+    # a text once (E106), so the importer leaves that list to the curator
+    twice: dict[str, list[str]] = field(default_factory=dict)
 
 
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
@@ -132,8 +135,8 @@ def split(text: str) -> Split:
                 f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
                 "it is not imported as one."
             )
-    inclusion, r1 = read_items(sections["inclusion"], breaks["inclusion"])
-    exclusion, r2 = read_items(sections["exclusion"], breaks["exclusion"])
+    inclusion, r1, twice_in = read_items(sections["inclusion"], breaks["inclusion"])
+    exclusion, r2, twice_ex = read_items(sections["exclusion"], breaks["exclusion"])
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
         kept = []  # in one pass: removing each remark from the list was a scan of it per remark
@@ -156,4 +159,5 @@ def split(text: str) -> Split:
                 f"{'they lead' if len(leads) > 1 else 'it leads'} into read as the list's criteria."
             )
     headed = any(h is not None and h[0] != "general" for h in map(heading_of, lines))
-    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed)
+    twice = {kind: texts for kind, texts in (("inclusion", twice_in), ("exclusion", twice_ex)) if texts}
+    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed, twice=twice)
