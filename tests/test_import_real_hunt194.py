@@ -19,6 +19,9 @@ Found and fixed:
 - two items of one text, each with its own sub-criteria, merged: the second dropped with its parts as a repeat. Both
   are now read (the check's source too); the importer leaves the list to the curator (a list holds a text once,
   E106), and the check refuses a draft holding one's parts under the other;
+- alternatives set apart each by blank lines under a paragraph leading into them: only the first nested. The run
+  now ends where its parts of a sentence ("; or") or lower case show it; where nothing shows it, the first two, with
+  a note (ambiguous);
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -557,3 +560,102 @@ def test_texts_listed_twice(text: str, twice: list[str]) -> None:
         criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* X").twice.get("inclusion", [])
         == twice
     )
+
+
+# --- alternatives set apart each by blank lines under a paragraph leading into them -----------------------------
+
+SPACED = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n\n* Active SLE\n\nPatients must have at least one of the following:"
+    "\n\n* SLEDAI-2K ≥ 6 at screening; or\n\n* BILAG A in one organ system\n\n* Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_alternatives_set_apart_by_blank_lines_are_the_paragraphs_sub_criteria(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Patients must have at least one of the following:" over items each set apart by blank lines, as the
+    list's own are, read the run "up to a blank line": one alternative, "BILAG A in one organ system" a criterion
+    required of everyone, and the check, reading the source alike, passed it. In a spaced run, the alternatives
+    end where the layout shows it (their parts of a sentence, "; or", or their lower case, end before the list's
+    items); where nothing shows it, the first two are read so (a choice is of two at least), with a note saying
+    the layout is ambiguous."""
+    data = imported_criteria(trials, registry, SPACED, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Age 18 to 65 years"),
+        (None, "Active SLE"),
+        (None, "Patients must have at least one of the following:"),
+        [(None, "SLEDAI-2K ≥ 6 at screening; or"), (None, "BILAG A in one organ system")],
+        (None, "Signed informed consent"),
+    ]
+    assert not any("the layout is ambiguous" in n for n in _notes(data)), _notes(data)
+
+
+def test_a_draft_reading_a_spaced_alternative_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, SPACED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "        - text: SLEDAI-2K ≥ 6 at screening; or\n        - text: BILAG A in one organ system\n",
+        "        - text: SLEDAI-2K ≥ 6 at screening; or\n    - text: BILAG A in one organ system\n",
+    )
+
+
+LEAD = "Age 18-65", "At least one of the following:"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ambiguous"),
+    [
+        # the parts of a sentence end the run, each "or" (the last with none) or ";"
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6, or\n\n* BILAG A, or\n\n* low C3\n\n"
+            "* Consent",
+            [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6, or"), (None, "BILAG A, or"), (None, "low C3")]]
+            + [(None, "Consent")],
+            False,
+        ),
+        # ... or their lower case
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* elevated anti-dsDNA\n\n* low complement\n\n"
+            "* hematuria\n\n* Consent",
+            [
+                (None, LEAD[0]),
+                (None, LEAD[1]),
+                [(None, "elevated anti-dsDNA"), (None, "low complement"), (None, "hematuria")],
+                (None, "Consent"),
+            ],
+            False,
+        ),
+        # two items to the list's end; numbered ones
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\n* BILAG A",
+            [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")]],
+            False,
+        ),
+        (
+            "* Age 18-65\n\nEither:\n\n1. SLEDAI ≥ 6\n\n2. BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, "Either:"), [(1, "SLEDAI ≥ 6"), (2, "BILAG A")], (None, "Consent")],
+            False,
+        ),
+        # nothing shows the end: the first two, said ambiguous
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\n* BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")], (None, "Consent")],
+            True,
+        ),
+        # neighbours: a run with no blank line in it ends at the next one, as before
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n* BILAG A\n\n* Consent\n\n* Weight",
+            [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")]]
+            + [(None, "Consent"), (None, "Weight")],
+            False,
+        ),
+    ],
+)
+def test_alternatives_set_apart_by_blank_lines(text: str, expected: list, ambiguous: bool) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert _tree(found.inclusion) == expected
+    assert any("the layout is ambiguous" in r for r in found.remarks) == ambiguous, found.remarks

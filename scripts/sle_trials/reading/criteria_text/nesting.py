@@ -126,6 +126,46 @@ def tight_run_end(lines: list[str], at: int) -> int | None:
     return run[end - 1][1]
 
 
+def spaced_run(lines: list[str], at: int) -> tuple[int, bool] | None:
+    """Where a run of items set apart each by blank lines, marked alike at one indent (at: the first's index), ends
+    under a paragraph leading into alternatives: (the index of its last line, whether the layout shows it). Shown
+    where its items end as a sentence's parts do but the last ("SLEDAI ≥ 6; or" / "" / "BILAG A" / "" / "Consent":
+    two), or open in lower case, and the items after them do not; else the run is the first two (a choice is of two
+    at least), not shown. None where the run is not so spaced (the item right under the first goes on with it: the
+    run ends at a blank line, as before) or holds one item. Before, the run ended at the first blank line: one
+    alternative, the others criteria each required."""
+    first = list_item(lines[at])
+    if first is None or not is_marked(first):
+        return None
+    kind, indent = mark_kind(first), len(first.group("indent"))
+    items: list[list[Any]] = []  # [index of the item's first line, index of its last line, its text]
+    k = at
+    while k < len(lines):
+        m = list_item(lines[k])
+        if lines[k].startswith(GROUP) or m is None or not is_marked(m):
+            break
+        if len(m.group("indent")) != indent or mark_kind(m) != kind:
+            break
+        items.append([k, k, m.group("text").strip()])
+        k += 1
+        while k < len(lines) and lines[k].strip():
+            x = list_item(lines[k])
+            if is_marked(x) and x is not None and len(x.group("indent")) <= indent:
+                return None  # (an item right under it: a tight run)
+            if not is_marked(x):
+                items[-1][1], items[-1][2] = k, f"{items[-1][2]} {lines[k].strip()}"
+            k += 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+    if len(items) < 2:
+        return None
+    parts = next((n for n, (_, _, text) in enumerate(items) if not _PART_OF_A_SENTENCE.search(text)), len(items))
+    end = parts + 1 if 0 < parts < len(items) else _run_in_lower_case(items)
+    if end is not None and not any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for _, _, t in items[end:]):
+        return items[end - 1][1], True
+    return items[1][1], len(items) == 2
+
+
 def _run_by_parts(run: list[list[Any]]) -> int | None:
     """How many items of a run make a sentence's parts: each but the last going on (_PART_OF_A_SENTENCE), the last
     ending in a stop; None if they do not."""

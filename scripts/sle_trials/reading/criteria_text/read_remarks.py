@@ -105,8 +105,17 @@ def remarks_on(reader: Reader) -> list[str]:
         many = len(reader.led_into) > 1
         remarks.append(
             f"the items right under {_counted(reader.led_into, 'paragraph', 'paragraphs')} leading into "
-            f"alternatives, up to a blank line, are read as {'their' if many else 'its'} sub-criteria; "
+            "alternatives, up to a blank line (or, set apart each by blank lines, up to where the layout shows their "
+            f"end), are read as {'their' if many else 'its'} sub-criteria; "
             f"{'they are' if many else 'it is'} read as a criterion, not as a sub-heading."
+        )
+    if reader.spaced_alternatives:
+        many = len(reader.spaced_alternatives) > 1
+        remarks.append(
+            f"the items under {_counted(reader.spaced_alternatives, 'paragraph', 'paragraphs')} leading into "
+            "alternatives are set apart each by blank lines, as the list's own are, and nothing shows where the "
+            f"alternatives end; the first two are read as {'their' if many else 'its'} sub-criteria, the items after "
+            "them as the list's: the layout is ambiguous, the curator's to read from the source."
         )
     if reader.definitions:
         many = len(reader.definitions) > 1

@@ -31,7 +31,13 @@ from sle_trials.reading.criteria_text.marks import (
     mark_letters,
     number_style,
 )
-from sle_trials.reading.criteria_text.nesting import MARKED_UNDER, block_under, bulleted_alike, tight_run_end
+from sle_trials.reading.criteria_text.nesting import (
+    MARKED_UNDER,
+    block_under,
+    bulleted_alike,
+    spaced_run,
+    tight_run_end,
+)
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
 from sle_trials.reading.criteria_text.read_remarks import remarks_on
@@ -140,6 +146,7 @@ class Reader:
         self.alternatives: dict | None = None  # a paragraph leading into alternatives, while its items are to come
         self.labels: dict[int, str] | None = None  # the section's labels of categories of criteria (category_labels)
         self.led_into: list[str] = []  # such paragraphs, the items right under them read as their sub-criteria
+        self.spaced_alternatives: list[str] = []  # ... whose items, set apart each, show not where they end
         # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
         self.conjunction: tuple[str, dict] | None = None
         # criteria that run on over a line holding only a conjunction, each once (its text is read for the
@@ -631,11 +638,17 @@ class Reader:
         # line, are its alternatives (read as a sub-heading, they were criteria each required, and every criterion
         # after them was listed under it as its group)
         led = not deeper and parent is not None and parent is self.last and parent is self.alternatives
+        spaced = None
         if led:
             assert parent is not None
             self.alternatives = None
-            self.led_into.append(parent["text"])
             lettered = True
+            # ... or, its items each set apart by blank lines, up to where the layout shows the run's end (spaced_run)
+            spaced = spaced_run(self.lines, self.at)
+            if spaced is not None and not spaced[1]:
+                self.spaced_alternatives.append(parent["text"])
+            else:
+                self.led_into.append(parent["text"])
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
@@ -646,8 +659,8 @@ class Reader:
                 restarted=restart,
                 marked_under=kind if lettered else None,
                 parent=parent,
-                until_blank=(lettered and self.under and self.run_end is None) or led,
-                until=self.run_end if lettered else None,
+                until_blank=(lettered and self.under and self.run_end is None) or (led and spaced is None),
+                until=spaced[0] if spaced is not None else self.run_end if lettered else None,
                 bullet=self.bullet if other_bullet else None,
             )
             stack.append(level)
