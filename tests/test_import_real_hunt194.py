@@ -21,7 +21,8 @@ Found and fixed:
   E106), and the check refuses a draft holding one's parts under the other;
 - alternatives set apart each by blank lines under a paragraph leading into them: only the first nested. The run
   now ends where its parts of a sentence ("; or") or lower case show it; where nothing shows it, the first two, with
-  a note (ambiguous);
+  a note (ambiguous). Under a bulleted item leading into them, bulleted as it, none nested: now where the layout
+  shows the run's end;
 - a full-width colon (U+FF1A) ending a lead-in to the exclusion list or a sub-heading was read as no colon: the
   exclusion criteria imported as an inclusion criterion's alternatives, a group's criteria as the list's.
 
@@ -646,7 +647,27 @@ LEAD = "Age 18-65", "At least one of the following:"
             [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")], (None, "Consent")],
             True,
         ),
-        # neighbours: a run with no blank line in it ends at the next one, as before
+        # under a bulleted item leading into them, bulleted as it: where the layout shows the run's end
+        (
+            "* Age 18-65\n\n* Active disease, one of the following:\n\n* SLEDAI ≥ 6; or\n\n* BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, "Active disease, one of the following:")]
+            + [[(None, "SLEDAI ≥ 6; or"), (None, "BILAG A")], (None, "Consent")],
+            False,
+        ),
+        (
+            "* Age 18-65\n\n* Organ function, defined as:\n\n* hemoglobin ≥ 9\n\n* platelets ≥ 100\n\n* Consent",
+            [(None, LEAD[0]), (None, "Organ function, defined as:")]
+            + [[(None, "hemoglobin ≥ 9"), (None, "platelets ≥ 100")], (None, "Consent")],
+            False,
+        ),
+        # neighbours: under an item, where nothing shows the run's end, the items are the list's, as a tight run's
+        # are (tests/test_import_helper8_leftovers.py); a run with no blank line in it ends at the next one, as before
+        (
+            "* Age 18-65\n\n* Active disease, one of:\n\n* SLEDAI ≥ 6\n\n* BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, "Active disease, one of:"), (None, "SLEDAI ≥ 6"), (None, "BILAG A")]
+            + [(None, "Consent")],
+            False,
+        ),
         (
             "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n* BILAG A\n\n* Consent\n\n* Weight",
             [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")]]

@@ -126,14 +126,14 @@ def tight_run_end(lines: list[str], at: int) -> int | None:
     return run[end - 1][1]
 
 
-def spaced_run(lines: list[str], at: int) -> tuple[int, bool] | None:
+def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
     """Where a run of items set apart each by blank lines, marked alike at one indent (at: the first's index), ends
-    under a paragraph leading into alternatives: (the index of its last line, whether the layout shows it). Shown
-    where its items end as a sentence's parts do but the last ("SLEDAI ≥ 6; or" / "" / "BILAG A" / "" / "Consent":
-    two), or open in lower case, and the items after them do not; else the run is the first two (a choice is of two
-    at least), not shown. None where the run is not so spaced (the item right under the first goes on with it: the
-    run ends at a blank line, as before) or holds one item. Before, the run ended at the first blank line: one
-    alternative, the others criteria each required."""
+    under an item or a paragraph leading into it: (the index of its last line, how it is read). "shown" where its
+    items end as a sentence's parts do but the last ("SLEDAI ≥ 6; or" / "" / "BILAG A" / "" / "Consent": two), or open
+    in lower case, and the items after them do not; else "two" where the items are two, "unshown" where they are more
+    (the first two are a choice's least). None where the run is not so spaced (the item right under the first goes
+    on with it: the run ends at a blank line, as before) or holds one item. Before, under a paragraph leading into
+    alternatives, the run ended at the first blank line: one alternative, the others criteria each required."""
     first = list_item(lines[at])
     if first is None or not is_marked(first):
         return None
@@ -162,8 +162,8 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, bool] | None:
     parts = next((n for n, (_, _, text) in enumerate(items) if not _PART_OF_A_SENTENCE.search(text)), len(items))
     end = parts + 1 if 0 < parts < len(items) else _run_in_lower_case(items)
     if end is not None and not any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for _, _, t in items[end:]):
-        return items[end - 1][1], True
-    return items[1][1], len(items) == 2
+        return items[end - 1][1], "shown"
+    return items[1][1], "two" if len(items) == 2 else "unshown"
 
 
 def _run_by_parts(run: list[list[Any]]) -> int | None:

@@ -593,6 +593,21 @@ class Reader:
             and (opened or opens_list(said))
             and bulleted_alike(self.lines, self.at)
         )
+        # "* Active disease, one of the following:" / "" / "* SLEDAI-2K ≥ 6; or" / "" / "* BILAG A" / "" / "* Consent":
+        # items bulleted as a bulleted item leading into them, each set apart by blank lines as the list's own are,
+        # are its sub-criteria where the layout shows where they end (spaced_run; before, criteria of their own)
+        spaced = (
+            spaced_run(self.lines, self.at)
+            if self.gap
+            and kind == "bullet" == self.last_kind
+            and self.bullet == self.last_bullet
+            and parent is not None
+            and parent is self.last
+            and (opened or opens_list(said))
+            and level.until is None  # (not within such a run: "* SLEDAI ≥ 6; or" leads into nothing of its own)
+            else None
+        )
+        spaced = spaced if spaced is not None and spaced[1] == "shown" else None
         lettered = (
             not deeper
             and parent is not None
@@ -600,6 +615,7 @@ class Reader:
             and (
                 relettered
                 or other_bullet
+                or spaced is not None
                 or (self.under and opened)
                 or (
                     (self.last_kind, kind) in MARKED_UNDER
@@ -638,14 +654,13 @@ class Reader:
         # line, are its alternatives (read as a sub-heading, they were criteria each required, and every criterion
         # after them was listed under it as its group)
         led = not deeper and parent is not None and parent is self.last and parent is self.alternatives
-        spaced = None
         if led:
             assert parent is not None
             self.alternatives = None
             lettered = True
             # ... or, its items each set apart by blank lines, up to where the layout shows the run's end (spaced_run)
             spaced = spaced_run(self.lines, self.at)
-            if spaced is not None and not spaced[1]:
+            if spaced is not None and spaced[1] == "unshown":
                 self.spaced_alternatives.append(parent["text"])
             else:
                 self.led_into.append(parent["text"])
