@@ -10,6 +10,8 @@ Found and fixed:
   curator, or, right under an item, the exclusion criteria that item's parts;
 - a heading after a protocol's section number with a tab, a dash, a lower-case word or an aside after the number
   ("5.1 - Inclusion Criteria", "Section 5.1 ...") was no heading, and in bold named a part of the study ("5.1");
+- "Subject Inclusion Criteria" (the list named the participants' or the study's) was no heading; with a colon it
+  named a part of the study;
 - a lead-in to the exclusion list naming whom it excludes ("Patients with lupus nephritis will be excluded if they
   have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
 - items bulleted with another character right under a bulleted item leading into them, at its indent ("* Organ
@@ -680,3 +682,60 @@ def test_alternatives_set_apart_by_blank_lines(text: str, expected: list, ambigu
     found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert _tree(found.inclusion) == expected
     assert any("the layout is ambiguous" in r for r in found.remarks) == ambiguous, found.remarks
+
+
+# --- a heading naming the list the participants' or the study's -------------------------------------------------
+
+SUBJECT = (
+    "Subject Inclusion Criteria\n\n1. Age 18 to 65 years\n2. Active SLE\n\nSubject Exclusion Criteria\n\n"
+    "1. Pregnancy\n2. Active infection"
+)
+
+
+def test_a_heading_naming_its_list_the_subjects_heads_it(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "Subject Inclusion Criteria" (the list named the subjects', as every list is) was no heading: a word
+    before a heading's kind was read as a part of the study, which a line names only set off by a colon, and the whole
+    text was left to the curator; with a colon, "Participant Inclusion Criteria:" named a group of the list, as if
+    the participants were a part of the study. "Subject", "Participant", "Patient", "Study" or "Trial" before a
+    heading's kind names no part: the heading heads its list."""
+    data = imported_criteria(trials, registry, SUBJECT, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert [c["text"] for c in data["eligibility"]["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            "Patient inclusion criteria\n* Age 18-65\nPatient exclusion criteria\n* Pregnancy",
+            [(None, "Age 18-65")],
+            [(None, "Pregnancy")],
+        ),
+        (
+            "Participant Inclusion Criteria:\n* Age 18-65\n\nParticipants' Exclusion Criteria:\n* Pregnancy",
+            [(None, "Age 18-65")],
+            [(None, "Pregnancy")],
+        ),
+        (
+            "**Study Inclusion Criteria**\n* Age 18-65\n**Trial Exclusion Criteria**\n* Pregnancy",
+            [(None, "Age 18-65")],
+            [(None, "Pregnancy")],
+        ),
+        # neighbours: a part's name, and a sentence naming the criteria, read as before
+        (
+            "Inclusion Criteria:\n* Age 18-65\n\nPart B Inclusion Criteria:\n* Age 12-17\n\nExclusion Criteria:\n* X",
+            [(None, "Age 18-65"), ("Part B Inclusion Criteria", None, "Age 12-17")],
+            [(None, "X")],
+        ),
+        (
+            "Inclusion Criteria:\n\n* Adults\n\nPatients who meet inclusion criteria:\n\n* HIV",
+            [(None, "Adults"), ("Patients who meet inclusion criteria", None, "HIV")],
+            [],
+        ),
+    ],
+)
+def test_headings_naming_their_list_the_participants(text: str, inclusion: list, exclusion: list) -> None:
+    assert _lists(text) == (inclusion, exclusion)

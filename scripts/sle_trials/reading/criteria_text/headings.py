@@ -166,6 +166,8 @@ def heading_of(
         bare = ended.group("words") + ended.group("bold")  # ("Exclusion Criteria;", as its colon)
         heading = _HEADING.match(bare)
     part = heading and (heading.group("part") or heading.group("cohort"))
+    if heading and part and _WHO.fullmatch(part.strip()):
+        part = None  # ("Subject Inclusion Criteria": everyone's list, as "Inclusion Criteria" is)
     if heading and part and not _names_a_part(bare, part, heading):
         heading = None
     # a qualifier but "Key", "Main", "Major" or "General" may name a part of the study as a part's words do
@@ -289,6 +291,10 @@ def says_something(text: str | None) -> bool:
     return text is not None and any(c.isalnum() for c in text)
 
 
+# the words before a heading's kind that say the list is the participants' or the study's, which every list is:
+# "Subject Inclusion Criteria", "Patient exclusion criteria", "Study Inclusion Criteria:" head their lists, naming
+# no part (before, with no colon, no heading, and the whole text was left to the curator; with one, a group)
+_WHO = lazy(r"(?i)(?:subjects?|participants?|patients?|study|trial)(?:'s|s')?")
 # the qualifiers of a list's heading that never name a part of the study
 _QUALIFIERS = frozenset({"key", "main", "major", "general"})
 
