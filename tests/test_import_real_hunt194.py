@@ -16,8 +16,9 @@ Found and fixed:
   have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
 - items bulleted with another character right under a bulleted item leading into them, at its indent ("* Organ
   function:" / "- Hb" / "- ANC" / "* Consent"), were criteria of their own: now its sub-criteria, two or more;
-- an item's code ("I1.", "E2)", "IC3.") or a sub-number with a letter ("2a.") was no mark, kept in its criterion's
-  text, a coded item right under the parts of an item ending in a colon read as another part;
+- an item's code ("I1.", "E2)", "IC3.", "(I4)", "I.5") or a sub-number with a letter ("2a.", "2.a.", "2A.", "2(a)",
+  "(2a)") was no mark, kept in its criterion's text ("2.a. Hb" numbered 2, "(2a) Hb" run into the item above), a
+  coded item right under the parts of an item ending in a colon read as another part;
 - two items of one text, each with its own sub-criteria, merged: the second dropped with its parts as a repeat. Both
   are now read (the check's source too); the importer leaves the list to the curator (a list holds a text once,
   E106), and the check refuses a draft holding one's parts under the other;
@@ -476,6 +477,19 @@ def test_a_draft_moving_a_coded_item_under_the_one_above_is_refused(
         ("2. Labs\n2a. Hb\n2b. ANC\n3. Consent", [(2, "Labs"), [(None, "Hb"), (None, "ANC")], (3, "Consent")]),
         # a list numbered so from its start reads each as its item
         ("1a. Age 18-65\n1b. SLE\n2. Consent", [(None, "Age 18-65"), (None, "SLE"), (2, "Consent")]),
+        # a letter after a point, in capitals, or in brackets: before, "2.a. Hb" was numbered 2, its letter in its text,
+        # and "(2a) Hb" run into the item above
+        *(
+            (
+                f"1. Age 18-65\n2. Labs:\n{a} Hb\n{b} ANC\n3. Consent",
+                [(1, "Age 18-65"), (2, "Labs:"), [(None, "Hb"), (None, "ANC")], (3, "Consent")],
+            )
+            for a, b in (("2.a.", "2.b."), ("2.A)", "2.B)"), ("2A.", "2B."), ("2(a)", "2(b)"), ("(2a)", "(2b)"))
+        ),
+        ("(I1) Age 18-65\n(I2) SLE", [(None, "Age 18-65"), (None, "SLE")]),
+        ("I.1 Age 18-65\nI.2 SLE", [(None, "Age 18-65"), (None, "SLE")]),
+        # neighbours: a number before a capital's abbreviation or a word with no space, as before
+        ("1.E. coli infection\n2.T cells low", [(1, "E. coli infection"), (2, "T cells low")]),
         # neighbours: a code with no stop, a letter alone, a measure's name, read as before
         ("E1 Pregnancy", [(None, "E1 Pregnancy")]),
         ("* E. coli infection", [(None, "E. coli infection")]),

@@ -81,13 +81,13 @@ _DIGIT = "[0-9\uff10-\uff19]"
 # of its own), "3.Text" with no space, as CJK
 # texts write them "3、", "3）", "3．", "（3）", "③"), a letter or roman numeral ("a.", "B)", "(c)", "ii.", as
 # CJK texts write them "Ⅱ.", "ⅱ)": no number, as "ii." is none), or a decimal sub-number ("2.1", an item
-# under item 2; "2.1.3", one under item 2.1; "2a." or "2b)", one under item 2, in lower case too; "I1.", "E2)", "IC3.",
-# "EX-4.", an inclusion or exclusion item's code, one at the top of its list: before, each read as no mark, its code
-# kept in the criterion's text, "2a. Hb" a criterion of its own or a wrapped line), which marks an item as a bullet
-# does (a capital letter or a decimal
-# before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor a number
-# before "- to": "2- to 3-fold"): each
-# starts a criterion of its own, never a wrapped line of the one above ("1、Aged 18-65; 2、SLE" is two)
+# under item 2; "2.1.3", one under item 2.1; "2a.", "2b)", "2.a.", "2A.", "2(a)" or "(2a)", one under item 2, in lower
+# case too; "I1.", "E2)", "IC3.", "EX-4.", "I.5", "(E6)", an inclusion or exclusion item's code, one at the top of its
+# list: before, each read as no mark, its code kept in the criterion's text, "2a. Hb" a criterion of its own or a
+# wrapped line, "2.a. Hb" numbered 2, "(2a) Hb" run into the item above), which marks an item as a bullet does (a
+# capital letter or a decimal before a word in lower case is no marker: "E. coli", "1.5 mg/dL" on a wrapped line; nor
+# a number before "- to": "2- to 3-fold"): each starts a criterion of its own, never a wrapped line of the one above
+# ("1、Aged 18-65; 2、SLE" is two)
 _ITEM = lazy(
     (
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
@@ -95,10 +95,15 @@ _ITEM = lazy(
          + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
         r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
         r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
-        r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])|(?P<circled>[" + ENCLOSED + r"]) *"
+        r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *"
+        r"|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])(?![a-z][.)] |[A-Z][.)] +(?![a-z]))"  # (not "2.a. Hb": a sub-number)
+        r"|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
         r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3}(?=[.)）、-]? +(?![a-z]))"  # ("2.1) Hb", "2.1- Hb", as "2.1 Hb")
-        r"|[0-9]{1,3}[a-z](?=[.)] )|(?:INC|EXC|IN|EX|IC|EC|I|E)-?[0-9]{1,2}(?=[.)] ))[.)）、-]? +"
+        # ("2a.", "2.a)", "2A.", "2(a)", "(2a)"; "1.E. coli" is words)
+        r"|[0-9]{1,3}\.?(?:[a-z](?=[.)] )|[A-Z](?=[.)] +(?![a-z])))|[0-9]{1,3}\([a-z]\)(?= )|\([0-9]{1,3}[a-z]\)(?= )"
+        r"|(?:INC|EXC|IN|EX|IC|EC|I|E)(?:-?[0-9]{1,2}(?=[.)] )|\.[0-9]{1,2}(?=[.)]? ))"  # ("I1.", "EX-2)", "I.3")
+        r"|\((?:INC|EXC|IN|EX|IC|EC|I|E)-?[0-9]{1,2}\)(?= ))[.)）、-]? +"  # ("(I1)")
         r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
         r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
         r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals

@@ -71,10 +71,13 @@ _CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\
 
 def _decimal_depth(dec: str) -> int:
     """How many levels a decimal sub-number nests its item below the list's: one a point ("2.1" one, "2.1.3" two, a
-    trailing ".0" none), one a letter after the number ("2a"); none for a list's code ("I1", "E2")."""
-    if dec[:1].isalpha():
+    trailing ".0" none), one a letter after the number ("2a", "2.a", "2(a)", "(2a)": one); none for a list's code
+    ("I1", "E2", "I.3", "(E4)")."""
+    core = dec.strip("()")
+    if core[:1].isalpha():
         return 0
-    return re.sub(r"(?:\.0+)+$", "", dec).count(".") + dec[-1:].isalpha()
+    lettered = re.fullmatch(r"([0-9]+)\.?\(?[a-zA-Z]\)?", core)
+    return 1 if lettered else re.sub(r"(?:\.0+)+$", "", core).count(".")
 
 
 def read_items(
