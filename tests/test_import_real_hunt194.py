@@ -657,6 +657,18 @@ LEAD = "Age 18-65", "At least one of the following:"
             [(None, LEAD[0]), (None, "Either:"), [(1, "SLEDAI ≥ 6"), (2, "BILAG A")], (None, "Consent")],
             False,
         ),
+        # a line of a conjunction alone between them goes on with the item above
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\nOR\n\n* BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, LEAD[1]), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")], (None, "Consent")],
+            False,
+        ),
+        (
+            "* Age 18-65\n* Active disease, one of:\n\n* SLEDAI ≥ 6\n\nor\n\n* BILAG A\n\n* Consent",
+            [(None, LEAD[0]), (None, "Active disease, one of:"), [(None, "SLEDAI ≥ 6"), (None, "BILAG A")]]
+            + [(None, "Consent")],
+            False,
+        ),
         # nothing shows the end: the first two, said ambiguous
         (
             "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\n* BILAG A\n\n* Consent",

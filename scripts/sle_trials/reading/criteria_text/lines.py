@@ -118,4 +118,7 @@ def indent_of(line: str) -> int:
 # control's text: markup.py), or a markdown heading's underline or a rule ("========" under "Inclusion Criteria",
 # "___"): no criterion, read as a blank line (the underline was imported as a criterion "========")
 MARKS_ONLY = lazy("[" + SPACE[1:-1] + BULLETS + SEPARATOR + "]+|=+|_{3,}")
+# a line that holds only a conjunction ("OR", "or", "AND", "- or -", "**OR**", "And/or"): no criterion, but a word
+# about the item above and the one after it ("* Anti-dsDNA positive" / "" / "OR" / "" / "* Low complement C3")
+CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\-–—]*")
 GROUP = "\x00"  # marks a line of a section that a qualified heading made a group ("Inclusion Criteria for Part B")

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from sle_trials.patterns import lazy
-from sle_trials.reading.criteria_text.lines import GROUP, next_item
+from sle_trials.reading.criteria_text.lines import CONJUNCTION, GROUP, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, list_item, mark_kind
 
 
@@ -132,8 +132,9 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
     items end as a sentence's parts do but the last ("SLEDAI ≥ 6; or" / "" / "BILAG A" / "" / "Consent": two), or open
     in lower case, and the items after them do not; else "two" where the items are two, "unshown" where they are more
     (the first two are a choice's least). None where the run is not so spaced (the item right under the first goes
-    on with it: the run ends at a blank line, as before) or holds one item. Before, under a paragraph leading into
-    alternatives, the run ended at the first blank line: one alternative, the others criteria each required."""
+    on with it: the run ends at a blank line, as before) or holds one item. A line of a conjunction alone between two
+    items ("OR") is the first's going on in the second. Before, under a paragraph leading into alternatives, the run
+    ended at the first blank line: one alternative, the others criteria each required."""
     first = list_item(lines[at])
     if first is None or not is_marked(first):
         return None
@@ -155,7 +156,9 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
             if not is_marked(x):
                 items[-1][1], items[-1][2] = k, f"{items[-1][2]} {lines[k].strip()}"
             k += 1
-        while k < len(lines) and not lines[k].strip():
+        while k < len(lines) and (not lines[k].strip() or CONJUNCTION.fullmatch(lines[k].strip())):
+            if lines[k].strip():  # ("* SLEDAI ≥ 6" / "" / "OR" / "" / "* BILAG A": the item goes on in the next)
+                items[-1][2] += " " + lines[k].strip()
             k += 1
     if len(items) < 2:
         return None

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import FOR_WHOM, category_labels, grouped, subheading_of
 from sle_trials.reading.criteria_text.headings import PART_WORD
 from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list
 from sle_trials.reading.criteria_text.lines import (
+    CONJUNCTION,
     GROUP,
     MARKS_ONLY,
     RUNS_ON,
@@ -62,11 +62,6 @@ class _Level:
     until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
     until: int | None = None  # ... or in a tight list, the index of the line its run ends at (tight_run_end)
     bullet: str | None = None  # the bullet of items nested by it alone under an item bulleted otherwise (other_bullet)
-
-
-# a line that holds only a conjunction ("OR", "or", "AND", "- or -", "**OR**", "And/or"): no criterion, but a word
-# about the item above and the one after it ("* Anti-dsDNA positive" / "" / "OR" / "" / "* Low complement C3")
-_CONJUNCTION = lazy(r"(?i)[\s*_(\[\-–—]*(?:and\s*/\s*or|or|and)[\s*_)\]:;,.\-–—]*")
 
 
 def _decimal_depth(dec: str) -> int:
@@ -175,7 +170,7 @@ class Reader:
                 self.defining = None  # a definition ends at a blank line, one ending in a colon after its items
             self.blank()
             return
-        if _CONJUNCTION.fullmatch(line.strip()):
+        if CONJUNCTION.fullmatch(line.strip()):
             self.conjunction_line(line.strip())
             return
         if not raw.startswith(GROUP) and self.definition(line, raw):
