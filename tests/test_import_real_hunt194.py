@@ -326,6 +326,10 @@ def test_a_draft_losing_the_words_of_a_lead_in_naming_whom_is_refused(
         # neighbours: a lead-in in a lead-in's or a heading's words alone names no group
         ("Inclusion Criteria:\n* Adults\n\nPatients are excluded if they have:\n* Pregnancy", [(None, "Pregnancy")]),
         ("Inclusion Criteria:\n* Adults\n\nKey exclusion criteria include:\n* Pregnancy", [(None, "Pregnancy")]),
+        (
+            "Inclusion Criteria:\n* Adults\n\nSubjects will be excluded for any of the following reasons:\n* Pregnancy",
+            [(None, "Pregnancy")],
+        ),
         ("Inclusion Criteria:\n* Adults\n\nCritères de non-inclusion :\n* Grossesse", [(None, "Grossesse")]),
     ],
 )

@@ -38,6 +38,8 @@ ALTERNATIVES = lazy(
 # the words by which a heading qualifies its list (headings.HEADING's qualifiers), which say no more than its kind
 _HEADING_QUALIFIERS = frozenset(
     "key main major principal general specific additional other further selected important include includes non".split()
+    # ... and the words by which a lead-in speaks of its items, which say no more ("for any of the following reasons:")
+    + "reason reasons case cases circumstance circumstances situation situations true present exist exists".split()
 )
 # the words that say which kind of list a lead-in introduces ("include" and "including" say nothing:
 # "Key exclusion criteria include:")
