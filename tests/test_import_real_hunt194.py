@@ -769,3 +769,21 @@ def test_a_heading_naming_its_list_the_subjects_heads_it(trials: Trials, registr
 )
 def test_headings_naming_their_list_the_participants(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)
+
+
+def test_a_spaced_run_is_read_in_bounded_steps_however_long_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each item of a list set apart by blank lines, each leading into the next ("* Item 1, one of:"), asks where
+    the run under it ends: read whole from each, a list of 4,000 such items cost 20 s. The run is read up to
+    nesting._SPACED_MOST items: the lines read are counted, not timed (a few an item, not the list's length)."""
+    from sle_trials.reading.criteria_text import nesting
+
+    read = [0]
+
+    def counted(line: str) -> Any:
+        read[0] += 1
+        return criteria_text.marks.list_item(line)
+
+    monkeypatch.setattr(nesting, "list_item", counted)
+    n = 400
+    criteria_text.split("Inclusion Criteria:\n\n" + "".join(f"* Item {i}, one of:\n\n" for i in range(n)))
+    assert read[0] < n * (2 * nesting._SPACED_MOST + 10), read[0]
