@@ -20,10 +20,11 @@ Where each rule lives, one module a concern (the names other modules use are the
 - notes: notes, definitions and remarks about the lists, which are no criterion;
 - groups: sub-headings and category labels within a list;
 - reader: one list's lines read into criteria and sub-criteria; read_remarks: its remarks on how lines were read;
-- nesting: items nesting under the item above at its indent (runs bulleted alike, kinds of mark);
+- nesting: items nesting under the item above at its indent (runs bulleted alike or otherwise, runs set apart by
+  blank lines, kinds of mark);
 - numbering: where a section's numbered items stand, for a numbering started again;
 - marks: a list item's mark (bullets, numbers, letters, roman, Chinese and enclosed numerals), its kind and style;
-- lines: indents, a text's margin, a wrapped line going on with the one above;
+- lines: indents, a text's margin, a wrapped line going on with the one above, a conjunction's line;
 - escapes: a markdown text's backslash escapes.
 """
 
