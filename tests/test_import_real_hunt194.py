@@ -14,6 +14,8 @@ Found and fixed:
   named a part of the study;
 - a lead-in to the exclusion list naming whom it excludes ("Patients with lupus nephritis will be excluded if they
   have any of the following:") lost its words, its criteria read as excluding everyone: its words now group them;
+  right under an item, such a line ("Women of childbearing potential will be excluded if:") was an inclusion
+  criterion, the exclusions its parts: now a lead-in too, where it ends in the clause saying whom its items exclude;
 - items bulleted with another character right under a bulleted item leading into them, at its indent ("* Organ
   function:" / "- Hb" / "- ANC" / "* Consent"), were criteria of their own: now its sub-criteria, two or more;
 - an item's code ("I1.", "E2)", "IC3.", "(I4)", "I.5") or a sub-number with a letter ("2a.", "2.a.", "2A.", "2(a)",
@@ -35,8 +37,6 @@ Found and left:
   bulleted item leading into such a run bulleted as it, the items are the list's, as a tight run's are (no note);
 - one item alone bulleted otherwise under a bulleted item leading into it is the list's (a slip of the list's bullet,
   as tests/test_import_helper8_leftovers.py reads it);
-- a lead-in naming whom by its first words, right under an item and with no "the following" ("Women of childbearing
-  potential will be excluded if:"), is an inclusion criterion, the exclusions its parts (xfail, strict);
 - a text listed twice in one list with other parts: the list is the curator's (a record's list holds a text once);
 - codes with a colon or no stop ("IC1:", "IN1 Age", "IC 1.") stay in their texts (a colon after letters and digits
   is a measure's name as often, "IC50:"); "Exclusion Criteria." with a full stop stays a doubtful heading, left to
@@ -367,18 +367,39 @@ def test_lines_naming_whom_that_lead_into_no_list_read_as_before(text: str) -> N
     assert not any("group" in c for c in found.inclusion + found.exclusion)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead_ins.lead_in takes a line right under an item (no blank line) for a lead-in only in a heading's words "
-    "alone or a lead-in's (_leads_in: 'the following' and a colon, words naming whom in one run after its first "
-    "word): 'Women of childbearing potential will be excluded if:' names whom by its first words and says no "
-    "'following', and is read as an inclusion criterion, the exclusions its parts",
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Women of childbearing potential will be excluded if:",
+        "Adolescents are excluded from the study if they have any of the following:",
+        "Patients on dialysis shall be ineligible if：",
+    ],
 )
-def test_a_lead_in_naming_whom_by_its_first_words_right_under_an_item_heads_the_exclusion_list() -> None:
-    found = criteria_text.split(
-        "Inclusion Criteria:\n1. Age 18-65\nWomen of childbearing potential will be excluded if:\n1. Pregnant"
+def test_a_clause_saying_whom_the_items_exclude_right_under_an_item_heads_the_exclusion_list(lead: str) -> None:
+    """Before, right under an item, "Women of childbearing potential will be excluded if:" (whom by its first words,
+    and no "the following") was an inclusion criterion, the exclusions its parts: right under an item, a line led
+    into the exclusion list only in a heading's or a lead-in's words. A line opening with a capital and ending in the
+    clause by which it says whom its items exclude ("... will be excluded if:") leads into it too, its words the
+    group of the criteria under it."""
+    found = criteria_text.split(f"Inclusion Criteria:\n1. Age 18-65\n{lead}\n1. Pregnant")
+    assert (_tree(found.inclusion), _tree(found.exclusion)) == (
+        [(1, "Age 18-65")],
+        [(lead.rstrip(":："), 1, "Pregnant")],
     )
-    assert _tree(found.exclusion) == [("Women of childbearing potential will be excluded if", 1, "Pregnant")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # neighbours: a wrapped line of the item above in lower case, a clause with words after it, and one denying
+        "patients will be excluded if:",
+        "Patients will be excluded if they relapse within 6 months:",
+        "Patients with nephritis will not be excluded if:",
+    ],
+)
+def test_lines_with_an_exclusion_clause_that_lead_into_no_list_read_as_before(line: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n1. Age 18-65\n{line}\n1. Pregnant")
+    assert found.exclusion == []
 
 
 # --- items bulleted otherwise at the indent of the item leading into them ---------------------------------------

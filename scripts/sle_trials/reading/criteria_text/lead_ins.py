@@ -96,6 +96,13 @@ _HEADING_WORDS_ONLY = frozenset(
 )
 
 
+# the clause by which a line says whom the items under it exclude, ending it: "... will be excluded if:", "... are
+# excluded from the study if they have any of the following:", "... shall be ineligible if:"
+_EXCLUDED_IF = lazy(
+    r"(?i)\b(?:will|shall|would|are|is)\s+(?:be\s+)?(?:excluded|ineligible)(?:\s+from\s+(?:the\s+)?(?:study|trial"
+    r"|participation|enrol\w*|entry))?\s+if(?:\s+(?:they|he|she)\s+(?:have|has|meet|meets|present\s+with))?"
+    r"(?:\s+(?:any|one\s+or\s+more)\s+of\s+the\s+following(?:\s+criteria)?)?\s*[:：]$"
+)
 # a Chinese heading's word for its list ("入选", "排除"): its kind, beside an English word's
 _HAN_KIND = lazy(HAN_SIDE)
 
@@ -145,6 +152,9 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, str
             # ("Patients will be excluded if they have any of the following:", its words alone, or with words naming
             # whom: "Patients with lupus nephritis will be excluded if they have any of the following:")
             _leads_in(kind, bare, whom=True)
+            # ... or a clause saying whom the items exclude, and nothing after it ("Women of childbearing potential
+            # will be excluded if:")
+            or (kind == "exclusion" and bare[:1].isupper() and bool(_EXCLUDED_IF.search(bare)))
         )
     ):
         return None
