@@ -267,6 +267,11 @@ def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str)
             [],
         ),
         (
+            "Inclusion Criteria:\n2. Prior trials:\n2.1 Exclusion: prior CAR-T\n2.2 Inclusion in another trial\n3. X",
+            [(2, "Prior trials:"), [(None, "Exclusion: prior CAR-T"), (None, "Inclusion in another trial")], (3, "X")],
+            [],
+        ),
+        (
             "Inclusion Criteria:\n5. Prior study:\n5.1 Inclusion criteria of the parent study met\n5.2 Consent",
             [(5, "Prior study:"), [(None, "Inclusion criteria of the parent study met"), (None, "Consent")]],
             [],

@@ -190,6 +190,10 @@ def heading_of(
         if scope and _run_in_after_dash(scope, side in several, empty) and not part and not heading.group("colon"):
             rest = scope.strip().lstrip("-\u2013\u2014").strip()  # the dash for a colon
             scope = None
+        if section is not None and says_something(rest):
+            return (
+                None  # ("2.1 Exclusion: prior CAR-T": a sub-criterion numbered 2.1, a section's heading stands alone)
+            )
         named = scope or part
         group = " ".join(heading.group("name").split()) if named else None
         return side, group, rest if says_something(rest) else None
