@@ -1,5 +1,5 @@
 """Where items of a list nest under the item above them though written at its indent: a run of items bulleted as the
-item ending in a colon above them (block_under, tight_run_end), or bulleted otherwise (bulleted_alike), and the kinds
+item ending in a colon above them (block_under, TightRuns), or bulleted otherwise (bulleted_alike), and the kinds
 of mark that nest under another (MARKED_UNDER: letters under a number, roman numerals under a letter, ...)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def block_under(lines: list[str], at: int) -> bool:
     the item's sub-criteria. Before, they were read as criteria of their own, each required, though the item
     above them says they are its parts ("one of:"). A run with no blank line after it says nothing of where it
     ends (a tight list, or one whose last item ends in a colon): read as it is written, items of the list, but
-    where the items' punctuation or case shows it (tight_run_end)."""
+    where the items' punctuation or case shows it (TightRuns)."""
     mark = _under_a_colon(lines, at)
     if mark is None:
         return False
@@ -84,46 +84,112 @@ def bulleted_alike(lines: list[str], at: int) -> bool:
 _PART_OF_A_SENTENCE = lazy(r"(?i)(?:[;,]|[;,]?\s+(?:or|and))\s*$")
 
 
-def tight_run_end(lines: list[str], at: int) -> int | None:
-    """In a list with no blank line to set it apart, the index of the last line of the run of items bulleted as
-    the item ending in a colon right above them (at: the run's first), where the list's layout shows where the
-    run ends: its items end as a sentence's parts do (";", ", or") and its last one in a stop ("* Adequate organ
-    function:" / "* Hb ≥ 8 g/dL;" / "* Platelets ≥ 50/mm3." / "* Signed consent"), or they open in lower case
-    ("* Organ function, defined as:" / "* hemoglobin ≥ 8 g/dL" / "* platelets ≥ 50" / "* Signed consent"), and
-    the list's other items, one at least, neither go on nor open in lower case. None where it does not: a tight
-    run says nothing else of where it ends (the list's own items may follow the colon). Before, every such run
-    was read as criteria of their own, each required."""
-    mark = _under_a_colon(lines, at)
-    if mark is None:
-        return None
-    # the tight block of the list around the run: its items bulleted so (index of each item's last line, text)
-    lo = at - 1
-    while lo > 0 and lines[lo - 1].strip() and not lines[lo - 1].startswith(GROUP):
-        lo -= 1
-    hi = at
-    while hi + 1 < len(lines) and lines[hi + 1].strip():
-        hi += 1
-    items: list[list[Any]] = []  # [index of the item's first line, index of its last line, its text]
-    for k in range(lo, hi + 1):
-        m = list_item(lines[k])
-        if is_marked(m):
-            if _bullet(m) != mark:
-                return None  # (another mark in the block: its layout is another's)
-            assert m is not None
-            items.append([k, k, m.group("text").strip()])
-        elif items:
-            items[-1][1], items[-1][2] = k, f"{items[-1][2]} {lines[k].strip()}"
-    first = next((n for n, (k, _, _) in enumerate(items) if k == at), None)
-    if first is None or first == 0 or not items[first - 1][2].endswith((":", "：")):
-        return None
-    run = items[first:]
-    end = _run_by_parts(run) or _run_in_lower_case(run)
-    if end is None:
-        return None
-    others = [text for _, _, text in (*items[: first - 1], *run[end:])]
-    if not others or any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for t in others):
-        return None  # (the list's own items end or open so: no run's end shown)
-    return run[end - 1][1]
+class TightRuns:
+    """Where each tight run of one section's lines ends (end), each tight block of the list read once, when first
+    asked of. Read again for each of its items, a block of n items ending in colons took time in n² ("* Item 1
+    holds:" / "* Item 2 holds:" ...: 4,000 of them 31 s of CPU, so a source holding such a list held an import, and
+    a pull request's check, for minutes)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.starts: list[int] = []  # each line's index -> the first line of the tight block above it (end)
+        self.ends: list[int] = []  # ... -> the last line of its block of lines with words
+        self.blocks: dict[tuple[int, int], _TightBlock] = {}
+
+    def end(self, at: int) -> int | None:
+        """In a list with no blank line to set it apart, the index of the last line of the run of items bulleted as
+        the item ending in a colon right above them (at: the run's first), where the list's layout shows where the
+        run ends: its items end as a sentence's parts do (";", ", or") and its last one in a stop ("* Adequate organ
+        function:" / "* Hb ≥ 8 g/dL;" / "* Platelets ≥ 50/mm3." / "* Signed consent"), or they open in lower case
+        ("* Organ function, defined as:" / "* hemoglobin ≥ 8 g/dL" / "* platelets ≥ 50" / "* Signed consent"), and
+        the list's other items, one at least, neither go on nor open in lower case. None where it does not: a tight
+        run says nothing else of where it ends (the list's own items may follow the colon). Before, every such run
+        was read as criteria of their own, each required."""
+        mark = _under_a_colon(self.lines, at)
+        if mark is None:
+            return None
+        if not self.starts:
+            self.starts, self.ends = _tight_blocks(self.lines)
+        # the tight block of the list around the run: from the line above it up to a blank line or a group's line,
+        # and down to a blank line
+        where = (self.starts[at - 1], self.ends[at])
+        if where not in self.blocks:
+            self.blocks[where] = _TightBlock(self.lines, *where)
+        block = self.blocks[where]
+        if block.bullets != {mark}:
+            return None  # (another mark in the block: its layout is another's)
+        first = block.index.get(at)
+        if first is None or first == 0 or not block.texts[first - 1].endswith((":", "：")):
+            return None
+        end = block.run_by_parts(first) or block.run_in_lower_case(first)
+        if end is None:
+            return None
+        others = len(block.texts) - end - 1  # the items but the one leading in and the run
+        if not others or block.going_on[first - 1] + block.going_on[-1] - block.going_on[first + end]:
+            return None  # (the list's own items end or open so: no run's end shown)
+        return block.last_lines[first + end - 1]
+
+
+def _tight_blocks(lines: list[str]) -> tuple[list[int], list[int]]:
+    """For each line's index, the first line of the lines with words down to it, from a blank line or a group's line
+    (the line itself if the one above is such), and the last line of the lines with words from it."""
+    starts, ends = [0] * len(lines), list(range(len(lines)))
+    for k in range(1, len(lines)):
+        above = lines[k - 1]
+        starts[k] = starts[k - 1] if above.strip() and not above.startswith(GROUP) else k
+    for k in range(len(lines) - 2, -1, -1):
+        if lines[k + 1].strip():
+            ends[k] = ends[k + 1]
+    return starts, ends
+
+
+class _TightBlock:
+    """The items of a tight block of a list (its lines lo to hi), as TightRuns.end reads them: each one's first and
+    last line and its text (its wrapped lines joined), the bullets they are marked with, and from each item how many
+    in a row go on as a sentence's parts do or open in lower case."""
+
+    def __init__(self, lines: list[str], lo: int, hi: int) -> None:
+        self.index: dict[int, int] = {}  # an item's first line -> its place among the items
+        self.last_lines: list[int] = []
+        self.texts: list[str] = []
+        self.bullets: set[tuple[str, str] | None] = set()
+        for k in range(lo, hi + 1):
+            m = list_item(lines[k])
+            if is_marked(m):
+                assert m is not None
+                self.bullets.add(_bullet(m))
+                self.index[k] = len(self.texts)
+                self.last_lines.append(k)
+                self.texts.append(m.group("text").strip())
+            elif self.texts:
+                self.last_lines[-1], self.texts[-1] = k, f"{self.texts[-1]} {lines[k].strip()}"
+        parts = [bool(_PART_OF_A_SENTENCE.search(text)) for text in self.texts]
+        lower = [text[:1].islower() for text in self.texts]
+        self.parts, self.lower = _in_a_row(parts), _in_a_row(lower)
+        # how many items before each place go on or open in lower case: of the list's own, those show no run's end
+        self.going_on = [0]
+        for part, low in zip(parts, lower):
+            self.going_on.append(self.going_on[-1] + (part or low))
+
+    def run_by_parts(self, first: int) -> int | None:
+        """How many items from the one at first make a sentence's parts: each but the last going on
+        (_PART_OF_A_SENTENCE), the last ending in a stop; None if they do not."""
+        n = self.parts[first]
+        if first + n == len(self.texts):
+            return None
+        return n + 1 if n and self.texts[first + n].endswith(".") else None
+
+    def run_in_lower_case(self, first: int) -> int | None:
+        """How many items from the one at first open in lower case, the first at least; None if it does not."""
+        return self.lower[first] or None
+
+
+def _in_a_row(flags: list[bool]) -> list[int]:
+    """For each place, how many flags in a row from it are set."""
+    out = [0] * (len(flags) + 1)
+    for n in range(len(flags) - 1, -1, -1):
+        out[n] = out[n + 1] + 1 if flags[n] else 0
+    return out[:-1]
 
 
 # the most items of a spaced run read to find its end: a list of many items each leading into the next, set apart,
@@ -172,15 +238,6 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
     if end is not None and not any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for _, _, t in items[end:]):
         return items[end - 1][1], "shown"
     return items[1][1], "two" if len(items) == 2 else "unshown"
-
-
-def _run_by_parts(run: list[list[Any]]) -> int | None:
-    """How many items of a run make a sentence's parts: each but the last going on (_PART_OF_A_SENTENCE), the last
-    ending in a stop; None if they do not."""
-    for n, (_, _, text) in enumerate(run):
-        if not _PART_OF_A_SENTENCE.search(text):
-            return n + 1 if n and text.endswith(".") else None
-    return None
 
 
 def _run_in_lower_case(run: list[list[Any]]) -> int | None:

@@ -33,10 +33,10 @@ from sle_trials.reading.criteria_text.marks import (
 )
 from sle_trials.reading.criteria_text.nesting import (
     MARKED_UNDER,
+    TightRuns,
     block_under,
     bulleted_alike,
     spaced_run,
-    tight_run_end,
 )
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
@@ -60,7 +60,7 @@ class _Level:
     marked_under: str | None = None
     parent: dict | None = None  # the item whose sub-criteria these are (None: the list's top level)
     until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
-    until: int | None = None  # ... or in a tight list, the index of the line its run ends at (tight_run_end)
+    until: int | None = None  # ... or in a tight list, the index of the line its run ends at (TightRuns)
     bullet: str | None = None  # the bullet of items nested by it alone under an item bulleted otherwise (other_bullet)
 
 
@@ -85,6 +85,7 @@ def read_items(
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
     reader.lines = lines
+    reader.tight_runs = TightRuns(lines)
     for at, raw in enumerate(lines):
         if at in breaks:  # where a list's heading stood again ("Inclusion Criteria:" repeated): no note goes on over it
             reader.noted_over = False
@@ -112,8 +113,9 @@ class Reader:
         self.numbering = Numbering({}, [])  # where the section's numbered items stand (read_items)
         self.at = 0  # the index of the line read
         self.lines: list[str] = []  # the section's lines (read_items)
-        self.under = False  # whether the line read is such an item (block_under, tight_run_end)
-        self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (tight_run_end)
+        self.tight_runs = TightRuns([])  # where their tight runs end (read_items)
+        self.under = False  # whether the line read is such an item (block_under, TightRuns)
+        self.run_end: int | None = None  # ... in a tight list, the index of the run's last line (TightRuns)
         self.tight_marked: list[str] = []  # the items ending in a colon whose tight run is read as theirs
         self.bridged: list[str] = []  # paragraphs read as words of the item above, its sentence going on over a blank
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
@@ -209,9 +211,9 @@ class Reader:
             return
         assert m is not None  # is_item
         while len(self.stack) > 1 and self.stack[-1].until is not None and at > self.stack[-1].until:
-            self.stack.pop()  # the tight run of items bulleted as their parent ends (tight_run_end)
+            self.stack.pop()  # the tight run of items bulleted as their parent ends (TightRuns)
         self.under = not self.gap and block_under(lines, at)
-        self.run_end = None if self.gap or self.under else tight_run_end(lines, at)
+        self.run_end = None if self.gap or self.under else self.tight_runs.end(at)
         self.under = self.under or self.run_end is not None
         self.at = at
         self.marked(m, indent, m.group("text").strip())
