@@ -35,7 +35,8 @@ Python source in another encoding than UTF-8 (no_other_encoding), indented with 
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
 (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
-(no_invisible_characters) or a space that is not the ASCII space (no_other_spaces) or at a line's end
+(no_invisible_characters), a key given twice in a YAML or JSON file (no_key_twice) or a space that is not
+the ASCII space (no_other_spaces) or at a line's end
 (no_white_space_at_a_line_end), blanks that push a line's words aside (no_words_pushed_aside), a file
 that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
 (no_look_alike_words), and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize,
@@ -64,7 +65,7 @@ from typing import NamedTuple
 
 from sle_trials import files, paths
 from sle_trials.checks import checkout, sources
-from sle_trials.git import plumbing
+from sle_trials.git import plumbing, settings
 from sle_trials.paths import AGENT_INSTRUCTIONS, SCHEMA_PATH
 from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike
@@ -195,6 +196,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         if _attributes(path):
             no_line_some_gits_skip(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
+        no_key_twice(path, blobs[oid].data)
         if not _prose(path):
             no_white_space_at_a_line_end(path, blobs[oid].data)
             no_words_pushed_aside(path, blobs[oid].data)
@@ -614,6 +616,19 @@ def no_diff_folded_as_generated(path: str, data: bytes | None) -> None:
             f"{files.shown(path)}: GitHub's review takes it for generated ({why}) and folds its changes away, "
             "so its review shows none of them; remove what makes it so"
         )
+
+
+def no_key_twice(path: str, data: bytes | None) -> None:
+    """Refused: a YAML or JSON file that runs or configures the check giving a mapping's key twice
+    (settings.key_twice). Its tool reads the later value, a reviewer the first: a hook of
+    `.pre-commit-config.yaml` saying `entry: .venv/bin/trials validate` and, lines below, `entry: "true"`
+    ran `true` (PyYAML keeps the later), and passed (exit 0); so did a schema's `"minimum": 0` given again
+    as `-1000`."""
+    if data is None:
+        return
+    found = settings.key_twice(files.folded(path.rpartition("/")[2]), data.decode("utf-8", "replace"))
+    if found is not None:
+        raise Refused(f"{files.shown(path)} line {found.line}: {found.said}")
 
 
 def no_invisible_characters(path: str, data: bytes | None) -> None:

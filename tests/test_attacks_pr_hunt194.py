@@ -1,0 +1,95 @@
+"""Attacks of a pull request on what its review shows of the code and settings, hunt 194.
+
+- **A key given twice.** YAML and JSON take a mapping's key once; a file that gives one twice is read
+  by its tool with the last value (PyYAML, which pre-commit reads `.pre-commit-config.yaml` with;
+  Python's json, which reads the schema), while a reviewer reads the first and has no cause to read
+  on. A `.pre-commit-config.yaml` whose hook says `entry: .venv/bin/trials validate` and, lines
+  later, `entry: "true"`, runs `true` (PyYAML keeps the later, tested), and passed (exit 0); so did a
+  workflow's step given `run:` twice and a schema whose `"minimum": 0` came back as `"minimum":
+  -1000`. Now a key given twice in a mapping of a YAML or JSON file that runs or configures the check
+  stops the extraction (no_key_twice, git/settings.py), read as YAML 1.2 and as 1.1 (`yes:` and
+  `true:` are one key to PyYAML).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import committed_with_code, extraction, git_run, pull_request_made, put, trusted_check_once
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
+
+
+def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
+    """A branch `pr` of a registry whose main holds a Makefile, with changes (path -> text or bytes)."""
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, content in changes.items():
+        put(root, path, content)
+    pull_request_made(root)
+    return root
+
+
+def _refused(request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+def _passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    root = _pull_request(tmp_path, changes)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+HOOKS = (
+    "repos:\n  - repo: local\n    hooks:\n      - id: trials-validate\n        name: validate\n"
+    "        entry: .venv/bin/trials validate\n        language: system\n        files: ^trials/\n"
+)
+CI, TABLE = ".github/workflows/ci.yml", "scripts/sle_trials/table.json"
+STEP = "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"
+
+TWICE = [
+    ({".pre-commit-config.yaml": HOOKS + '        entry: "true"\n'}, ".pre-commit-config.yaml line 9: the key 'entry'"),
+    ({".github/workflows/ci.yml": STEP + "        run: exit 0\n"}, ".github/workflows/ci.yml line 7: the key 'run'"),
+    ({CI: "on: push\njobs: {}\n'on': pull_request\n"}, f"{CI} line 3: the key 'on'"),
+    ({".pre-commit-config.yaml": "yes: 1\nrepos: []\ntrue: 2\n"}, ".pre-commit-config.yaml line 3: the key"),
+    (
+        {"schema/extra.schema.json": '{\n  "minimum": 0,\n  "type": "integer",\n  "minimum": -1000\n}\n'},
+        "schema/extra.schema.json line 4: the key 'minimum'",
+    ),
+    ({TABLE: '{"a": {"b": 1, "\\u0062": 2}}\n'}, f"{TABLE} line 1: the key 'b'"),
+]
+
+
+@pytest.mark.parametrize(("changes", "said"), TWICE)
+def test_a_key_given_twice_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    _refused(request, tmp_path, changes, said)
+
+
+def test_pyyaml_takes_the_last_of_a_key_given_twice() -> None:
+    """The mechanism: pre-commit reads its settings with PyYAML, which keeps the later `entry`."""
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load(HOOKS + '        entry: "true"\n')
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "true"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {".pre-commit-config.yaml": HOOKS + "      - id: trials-refs\n        entry: .venv/bin/trials refs\n"},
+        {".github/workflows/ci.yml": STEP + "      - run: make check\n"},  # the same key in two mappings
+        {"schema/extra.schema.json": '{"a": {"minimum": 0}, "b": {"minimum": 0}}\n'},
+        {"tests/fixtures/twice.yaml": "nct_id: NCT00000001\nnct_id: NCT00000002\n"},  # a test's input
+        {".github/workflows/ci.yml": "on: push\njobs: {}\n# on: pull_request\n"},
+    ],
+)
+def test_a_key_once_in_each_mapping_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)
