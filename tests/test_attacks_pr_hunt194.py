@@ -93,3 +93,53 @@ def test_pyyaml_takes_the_last_of_a_key_given_twice() -> None:
 )
 def test_a_key_once_in_each_mapping_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     _passes(tmp_path, changes)
+
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+DIGEST = "0123456789abcdef" * 4
+ACTION_YML = "runs:\n  using: composite\n  steps:\n    - uses: someone/setup@v2\n"
+REMOTE = "repos:\n  - repo: https://github.com/someone/hooks\n    rev: v1.2.0\n    hooks:\n      - id: lint\n"
+
+
+def _step(uses: str) -> dict[str, str | bytes]:
+    return {CI: STEP.replace("      - run: make test\n", f"      - uses: {uses}\n")}
+
+
+MOVED = [
+    (_step("someone/lint@v1"), f"{CI} line 6: `uses: someone/lint@v1` runs another party's action"),
+    (_step("someone/lint@main"), f"{CI} line 6: `uses: someone/lint@main`"),
+    (_step(f"someone/lint@{SHA[:7]}"), f"{CI} line 6: `uses: someone/lint@0123456`"),
+    (_step("docker://alpine:3.19"), f"{CI} line 6: `uses: docker://alpine:3.19`"),
+    (
+        {CI: "on: push\njobs:\n  call:\n    uses: someone/flows/.github/workflows/check.yml@v3\n"},
+        f"{CI} line 4: `uses: someone/flows/.github/workflows/check.yml@v3`",
+    ),
+    ({"actions/setup/action.yml": ACTION_YML}, "actions/setup/action.yml line 4: `uses: someone/setup@v2`"),
+    (
+        {".pre-commit-config.yaml": REMOTE},
+        ".pre-commit-config.yaml line 3: the hooks of https://github.com/someone/hooks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "said"), MOVED)
+def test_what_runs_by_a_name_that_moves_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    _refused(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        _step(f"someone/lint@{SHA}"),  # a full commit id: one tree
+        _step("actions/checkout@v4"),  # GitHub's own, as the repository's workflows use them
+        _step("./actions/check"),  # this tree's own, read as code
+        _step(f"docker://alpine@sha256:{DIGEST}"),
+        {".pre-commit-config.yaml": REMOTE.replace("v1.2.0", SHA)},
+        {".pre-commit-config.yaml": HOOKS},  # a local repository: the hooks are the tree's
+        {"docs/example.yml": "uses: someone/lint@v1\n"},  # neither a workflow nor an action
+    ],
+)
+def test_what_runs_by_a_commit_id_or_from_this_tree_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)

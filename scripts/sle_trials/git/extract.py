@@ -35,7 +35,8 @@ Python source in another encoding than UTF-8 (no_other_encoding), indented with 
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
 (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
-(no_invisible_characters), a key given twice in a YAML or JSON file (no_key_twice) or a space that is not
+(no_invisible_characters), a key given twice in a YAML or JSON file (no_key_twice), another party's action
+or hooks run by a tag or a branch (no_name_that_moves) or a space that is not
 the ASCII space (no_other_spaces) or at a line's end
 (no_white_space_at_a_line_end), blanks that push a line's words aside (no_words_pushed_aside), a file
 that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
@@ -197,6 +198,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_some_gits_skip(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         no_key_twice(path, blobs[oid].data)
+        no_name_that_moves(path, blobs[oid].data)
         if not _prose(path):
             no_white_space_at_a_line_end(path, blobs[oid].data)
             no_words_pushed_aside(path, blobs[oid].data)
@@ -627,6 +629,18 @@ def no_key_twice(path: str, data: bytes | None) -> None:
     if data is None:
         return
     found = settings.key_twice(files.folded(path.rpartition("/")[2]), data.decode("utf-8", "replace"))
+    if found is not None:
+        raise Refused(f"{files.shown(path)} line {found.line}: {found.said}")
+
+
+def no_name_that_moves(path: str, data: bytes | None) -> None:
+    """Refused: a workflow or an action that uses another party's action, reusable workflow or image by a
+    tag or a branch, and pre-commit settings that run a repository's hooks by one (settings.by_a_name_that_moves).
+    The review reads what the tag named then; its owner can move it after, and every run of the merged
+    branch runs what it names by then: `uses: someone/lint@v1` in a workflow passed (exit 0)."""
+    if data is None:
+        return
+    found = settings.by_a_name_that_moves(path, data.decode("utf-8", "replace"))
     if found is not None:
         raise Refused(f"{files.shown(path)} line {found.line}: {found.said}")
 

@@ -80,3 +80,77 @@ def key_twice(name: str, text: str) -> Found | None:
     if isinstance(found, Found):
         return found
     return Found(1, f"the key {twice[0]!r} given twice in one mapping, which its tool reads as the later; give it once")
+
+
+# GitHub's own actions (`actions/checkout`, `github/codeql-action`) run on its runners as the runner itself
+# does: whoever moves their tags runs the job's machine already. Every other action, a reusable workflow
+# and a container image are another party's, run by a name that party can point elsewhere after review.
+GITHUB_OWNERS = ("actions", "github")
+_COMMIT = lazy(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
+_IMAGE_DIGEST = lazy(r"[^@]+@sha256:[0-9a-f]{64}\Z")
+PRE_COMMIT = (".pre-commit-config.yaml", ".pre-commit-config.yml")
+_LOCAL_REPOSITORIES = ("local", "meta")
+
+
+def _mappings(node: Any) -> list[dict[Any, Any]]:
+    """Every mapping in a loaded YAML document, at any depth."""
+    out: list[dict[Any, Any]] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            out.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out
+
+
+def _line_of(text: str, words: str, after: str = "") -> int:
+    """The line of words' first place in text (after that of after), or 1."""
+    at = text.find(words, max(text.find(after), 0))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _moved(uses: str) -> bool:
+    """Whether a step's or a job's `uses:` names what its owner can move after review: another party's action
+    or workflow by a tag or a branch (anything but a full commit id), or an image by a tag."""
+    if uses.startswith("./"):
+        return False  # this tree's own, read as code
+    if uses.startswith("docker://"):
+        return _IMAGE_DIGEST.match(uses.removeprefix("docker://")) is None
+    name, at, ref = uses.partition("@")
+    if name.split("/", 1)[0].lower() in GITHUB_OWNERS and at:
+        return False
+    return not at or _COMMIT.match(ref) is None
+
+
+def by_a_name_that_moves(path: str, text: str) -> Found | None:
+    """Where a workflow or an action (a YAML file under .github/, an action.yml anywhere) uses another
+    party's action, reusable workflow or image by a tag or a branch, or the pre-commit settings a hook's
+    repository by one (its `rev:`): a tag is moved, and a branch moves, after review, and the job or the
+    hook then runs code no review showed. A full commit id (an image's sha256 digest) names one tree."""
+    name = path.rpartition("/")[2].lower()
+    workflow = name.endswith(YAML_SUFFIXES) and (path.startswith(".github/") or name in ("action.yml", "action.yaml"))
+    if not workflow and name not in PRE_COMMIT:
+        return None
+    loaded = _loaded(text, None)
+    if isinstance(loaded, Found):
+        return loaded
+    for mapping in (m for document in loaded for m in _mappings(document)):
+        uses = mapping.get("uses")
+        if workflow and isinstance(uses, str) and _moved(uses.strip()):
+            return Found(
+                _line_of(text, uses),
+                f"`uses: {uses}` runs another party's action, workflow or image by a tag or a branch, which can be "
+                "moved after review; pin it to a full commit id (an image to its sha256 digest)",
+            )
+        repo, rev = mapping.get("repo"), mapping.get("rev")
+        if name in PRE_COMMIT and isinstance(repo, str) and repo not in _LOCAL_REPOSITORIES:
+            if not isinstance(rev, str) or _COMMIT.match(rev) is None:
+                return Found(
+                    _line_of(text, "rev:", after=repo),
+                    f"the hooks of {repo} run at `rev: {rev}`, a tag or a branch, which can be moved after review; "
+                    "pin it to a full commit id",
+                )
+    return None
