@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import committed_with_code, extraction, git_run, pull_request_made, put, trusted_check_once
+from conftest import committed_with_code, extraction, git_bytes, git_run, pull_request_made, put, trusted_check_once
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -143,3 +143,43 @@ def test_what_runs_by_a_name_that_moves_stops_the_extraction(
 )
 def test_what_runs_by_a_commit_id_or_from_this_tree_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     _passes(tmp_path, changes)
+
+
+STRICT_MODULE = "scripts/sle_trials/checks/strict.py"
+OPTIONAL = {STRICT_MODULE: "STRICT = True\n", "scripts/sle_trials/checks/rules.py": "STRICT = False\n"}
+
+
+@pytest.mark.parametrize(
+    ("attributes", "path"),
+    [
+        (f"{STRICT_MODULE} export-ignore\n", STRICT_MODULE),
+        ("*.toml export-ignore\n", "pyproject.toml"),
+        ("/.github/** export-ignore\n", CI),
+        ("SCRIPTS/** export-ignore\n", STRICT_MODULE),  # as a clone on a disk folding case matches it
+        ("schema/** export-ignore\n", "schema/trial.schema.json"),
+    ],
+)
+def test_code_left_out_of_an_archive_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str, path: str
+) -> None:
+    changes: dict[str, str | bytes] = {
+        **OPTIONAL,
+        "pyproject.toml": "[project]\n",
+        CI: STEP,
+        ".gitattributes": attributes,
+    }
+    _refused(request, tmp_path, changes, f"{path}: the pull request's attributes have git leave it out of an archive")
+
+
+def test_git_archive_leaves_out_a_module_marked_export_ignore(tmp_path: Path) -> None:
+    """The mechanism: the branch's archive (GitHub's ZIP) holds no module the review showed."""
+    root = _pull_request(tmp_path, {**OPTIONAL, ".gitattributes": f"{STRICT_MODULE} export-ignore\n"})
+    archived = git_bytes(root, "archive", "--format=zip", "pr")
+    assert b"scripts/sle_trials/checks/rules.py" in archived and STRICT_MODULE.encode() not in archived
+
+
+@pytest.mark.parametrize(
+    "attributes", ["docs/** export-ignore\n", "*.md export-ignore\n", f"{STRICT_MODULE} -export-ignore\n"]
+)
+def test_documentation_left_out_of_an_archive_passes(tmp_path: Path, attributes: str) -> None:
+    _passes(tmp_path, {**OPTIONAL, "docs/notes.md": "Notes.\n", ".gitattributes": attributes})

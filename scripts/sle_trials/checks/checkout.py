@@ -95,6 +95,17 @@ def unshown(attributes: dict[str, str]) -> list[str]:
     return out
 
 
+# The attribute by which `git archive` (GitHub's ZIP of a branch, a release's source archive) leaves a file
+# out: the archive then runs without it, other code than the commit's.
+OMITTED = ("export-ignore",)
+
+
+def omitted(attributes: dict[str, str]) -> list[str]:
+    """The attributes (as written) by which an archive leaves a file out (git's archive.c reads only a set
+    `export-ignore`)."""
+    return [name for name in OMITTED if attributes.get(name) == "set"]
+
+
 def hides(how: str) -> bool:
     """Whether how (one of rewrites' or unshown's answers) is unshown's: an attribute that hides a file's
     changes, not one that rewrites its bytes."""

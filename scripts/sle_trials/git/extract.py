@@ -1046,7 +1046,10 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     the merged branch then held each module with its characters beyond ASCII transliterated (a
     look-alike table's Cyrillic letters as `?`, `×` as `x`), and `*.py ident` writes `$Id: <blob id> $`
     into a string the review shows as `"$Id$"`: code that runs otherwise than its review shows, as a
-    `.pyc` or a coding declaration does. Matched both as this clone matches patterns and case-blind."""
+    `.pyc` or a coding declaration does. Nor may `export-ignore` leave such a file out of an archive
+    (GitHub's ZIP of a branch, a release's source archive): `scripts/sle_trials/checks/strict.py
+    export-ignore` passed (exit 0), and the archive of the merged branch ran without the module a
+    reviewer read as part of the checker. Matched both as this clone matches patterns and case-blind."""
     listed = repository.tree_entries(commit, [])
     schema = SCHEMA_PATH.as_posix()
     wanted = [
@@ -1060,12 +1063,12 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
         for path, attributes in repository.tree_attributes(
-            commit, checkout.ATTRIBUTES + checkout.UNSHOWN, wanted, fold_case=fold_case
+            commit, checkout.ATTRIBUTES + checkout.UNSHOWN + checkout.OMITTED, wanted, fold_case=fold_case
         ).items():
             # the schema configures the check, and its review must show its lines; what rewrites it is
             # the registry's to say (rewritten(): E308)
             rewriting = checkout.rewrites(attributes, {}) if path != schema else []
-            for how in rewriting + checkout.unshown(attributes):
+            for how in rewriting + checkout.unshown(attributes) + checkout.omitted(attributes):
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
     return [(path, how) for path, how in sorted(found.items()) if how]
@@ -1155,7 +1158,8 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
     those by which its review shows none of its changes (checkout.unshown). data: a file of the
     registry's, whose bytes a checkout rewrites (E308), where the code's runs otherwise."""
     hidden = [h for h in how if checkout.hides(h)]
-    rewriting = [h for h in how if h not in hidden]
+    left_out = [h for h in how if h in checkout.OMITTED]
+    rewriting = [h for h in how if h not in hidden and h not in left_out]
     if rewriting:
         print(
             f"trusted-check: {files.shown(path)}: {whose} have git rewrite it "
@@ -1166,6 +1170,13 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
                 else "runs other code or settings than its review shows"
             )
             + "; remove the attribute",
+            file=sys.stderr,
+        )
+    if left_out:
+        print(
+            f"trusted-check: {files.shown(path)}: {whose} have git leave it out of an archive "
+            f"({', '.join(left_out)}), so GitHub's ZIP of the merged branch and a release's source archive run "
+            "without it, other code than the commit's; remove the attribute",
             file=sys.stderr,
         )
     if hidden:
