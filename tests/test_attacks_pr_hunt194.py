@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,61 @@ def test_git_archive_leaves_out_a_module_marked_export_ignore(tmp_path: Path) ->
 )
 def test_documentation_left_out_of_an_archive_passes(tmp_path: Path, attributes: str) -> None:
     _passes(tmp_path, {**OPTIONAL, "docs/notes.md": "Notes.\n", ".gitattributes": attributes})
+
+
+A_TEST = {"tests/test_x.py": "def test_x() -> None:\n    assert True\n", STRICT_MODULE: "STRICT = True\n"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        (
+            {**A_TEST, "scripts/sle_trials/checks/ruff.toml": '[lint]\nignore = ["ALL"]\n'},
+            "scripts/sle_trials/checks/ruff.toml",
+        ),
+        ({**A_TEST, "scripts/.ruff.toml": "line-length = 400\n"}, "scripts/.ruff.toml"),
+        ({**A_TEST, "tests/pytest.ini": ""}, "tests/pytest.ini"),  # an empty one: pytest reads none of pyproject's
+        ({**A_TEST, "tests/setup.cfg": "[tool:pytest]\naddopts = -p no:warnings\n"}, "tests/setup.cfg"),
+        ({**A_TEST, "tests/tox.ini": "[pytest]\n"}, "tests/tox.ini"),
+        ({**A_TEST, "scripts/sle_trials/pyproject.toml": "[tool.ruff]\n"}, "scripts/sle_trials/pyproject.toml"),
+        ({"benchmarks/MYPY.INI": "[mypy]\n", "benchmarks/bench.py": "X = 1\n"}, "benchmarks/MYPY.INI"),
+    ],
+)
+def test_settings_below_the_top_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], path: str
+) -> None:
+    _refused(request, tmp_path, changes, f"{path}: a tool's settings below the top")
+
+
+@pytest.mark.parametrize(
+    "path", ["tests/sub/conftest.py", "scripts/conftest.py", "tests/fixtures/conftest.py", "benchmarks/conftest.py"]
+)
+def test_a_conftest_but_the_tests_one_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str
+) -> None:
+    hook = "def pytest_collection_modifyitems(items):\n    items.clear()\n"
+    _refused(request, tmp_path, {**A_TEST, path: hook}, f"{path}: a conftest.py, whose hooks pytest runs")
+
+
+@pytest.mark.skipif(not (Path(sys.executable).parent / "ruff").exists(), reason="needs ruff beside Python")
+def test_ruff_reads_a_subfolders_settings_in_place_of_the_tops(tmp_path: Path) -> None:
+    """The mechanism: pyproject.toml holds every line to 20 characters; ruff.toml below it lets them be."""
+    put(tmp_path, "pyproject.toml", '[tool.ruff]\nline-length = 20\n[tool.ruff.lint]\nselect = ["E501"]\n')
+    put(tmp_path, "pkg/module.py", "LONG = " + '"' + "x" * 40 + '"\n')
+    ruff = [str(Path(sys.executable).parent / "ruff"), "check", "--no-cache", "--quiet", "."]
+    assert subprocess.run(ruff, cwd=tmp_path, capture_output=True, timeout=60).returncode == 1
+    put(tmp_path, "pkg/ruff.toml", '[lint]\nignore = ["ALL"]\n')
+    assert subprocess.run(ruff, cwd=tmp_path, capture_output=True, timeout=60).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"docs/example/pytest.ini": "[pytest]\n", "docs/example/ruff.toml": "line-length = 99\n"},  # no Python below
+        {"tests/fixtures/pyproject/pyproject.toml": "[project]\nname = 'x'\n"},  # a test's input, no Python
+        {**A_TEST, "tests/conftest.py": "import pytest\n"},
+        {"pyproject.toml": "[tool.ruff]\nline-length = 120\n", "setup.cfg": "[metadata]\n"},  # the top's own
+    ],
+)
+def test_settings_at_the_top_or_beside_no_python_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)

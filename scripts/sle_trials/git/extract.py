@@ -29,7 +29,8 @@ every clone of the merged branch then held other bytes than those checked.
 
 Compiled Python anywhere in the commit stops it as well (no_compiled_code), and so does a package beside
 a module of its name (no_module_shadowed), a module imported before the library's
-(no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed), a
+(no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
+below the top, where they stand in for the top's (no_settings_below), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space; a here-document `<<-`,
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
@@ -171,6 +172,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     no_module_shadowed(tree)
     no_module_before_the_library(tree)
     no_settings_shadowed(tree)
+    no_settings_below(tree)
     sources = {
         path: entry.oid
         for path, entry in listed
@@ -941,6 +943,53 @@ def no_settings_shadowed(tree: list[str]) -> None:
                         f"{files.shown(path)}: a settings file its tool reads in place of {files.shown(beside)} beside "
                         "it; keep the settings in one of the two"
                     )
+
+
+# The settings files of the tools that run on the code and the tests (ruff, pytest, mypy, setuptools), read
+# at the top of the tree alone, and pytest's conftest.py, read in tests/ alone
+TOOL_SETTINGS = (
+    "pyproject.toml",
+    "ruff.toml",
+    ".ruff.toml",
+    "pytest.ini",
+    ".pytest.ini",
+    "tox.ini",
+    "setup.cfg",
+    "mypy.ini",
+    ".mypy.ini",
+)
+CONFTEST = "tests/conftest.py"
+
+
+def no_settings_below(tree: list[str]) -> None:
+    """Refused: a tool's settings file (TOOL_SETTINGS) in a folder below the top that holds Python at any
+    depth, or a conftest.py but tests/conftest.py. ruff reads the closest settings file above each
+    Python file, in place of pyproject.toml's (it merges none), and pytest the first it finds going up
+    from the folder of what it is given to run (`pytest tests/test_refs.py`, as docs/development.md
+    says to run the files one touches), in place of pyproject.toml's too; a conftest.py runs its hooks
+    (which can make every failing test pass) for the tests of its folder and below. A pull request
+    adding `scripts/sle_trials/checks/ruff.toml` (`lint.ignore = ["ALL"]`) passed (exit 0): every
+    review reads pyproject.toml as the settings the code is held to, and ruff held that folder to
+    none. A folder of no Python (an example under docs/) is read by none of them. Matched as a disk
+    folding case opens it."""
+    python = {files.folded(path) for path in tree if _python(path)}
+    for path in tree:
+        folder, _, name = path.rpartition("/")
+        folded = files.folded(path)
+        if files.folded(name) == "conftest.py" and folded != CONFTEST:
+            raise Refused(
+                f"{files.shown(path)}: a conftest.py, whose hooks pytest runs for the tests beside and below it; "
+                f"keep the tests' hooks and fixtures in {CONFTEST}"
+            )
+        if (
+            folder
+            and files.folded(name) in TOOL_SETTINGS
+            and any(p.startswith(files.folded(folder) + "/") for p in python)
+        ):
+            raise Refused(
+                f"{files.shown(path)}: a tool's settings below the top, which ruff and pytest read in place of "
+                "pyproject.toml's for the Python beside and below it; keep the settings in pyproject.toml"
+            )
 
 
 def _flush(
