@@ -243,3 +243,69 @@ def test_ruff_reads_a_subfolders_settings_in_place_of_the_tops(tmp_path: Path) -
 )
 def test_settings_at_the_top_or_beside_no_python_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     _passes(tmp_path, changes)
+
+
+NUL_RULES = b"check:\n\techo unreviewed\n\0\n"
+SOURCED = "#!/usr/bin/env bash\nset -euo pipefail\nsource tests/fixtures/env.txt\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"Makefile": "include tests/fixtures/rules.txt\n" + MAKEFILE, "tests/fixtures/rules.txt": NUL_RULES},
+            "line 3",
+        ),
+        ({"Makefile": "-include ./tests/fixtures/rules\n" + MAKEFILE, "tests/fixtures/rules": NUL_RULES}, "line 3"),
+        ({".ci/check": SOURCED, "tests/fixtures/env.txt": "MODE=lax\u200b\n"}, "line 1: an invisible"),
+        ({"tests/fixtures/rules.mk": NUL_RULES}, "line 3: a NUL byte"),  # a makefile by its name
+        ({"tests/hostile/run.sh": "echo ok\rexit 0\n"}, "line 1: a carriage return"),
+        ({"tests/fixtures/run": b"#!/bin/sh\necho ok \n"}, "line 2: white space at the end"),
+        (
+            {CI: STEP + "      - uses: ./tests/fixtures/act\n", "tests/fixtures/act/action.yml": ACTION_YML},
+            "line 4: `uses",
+        ),
+    ],
+)
+def test_a_tests_input_that_runs_is_read_as_code(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    path = next(path for path in changes if path.startswith("tests/"))
+    _refused(request, tmp_path, changes, f"{path} {said}")
+
+
+def test_an_executable_input_is_read_as_code(tmp_path: Path) -> None:
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    put(root, "tests/fixtures/tool", "echo ok \n").chmod(0o755)
+    pull_request_made(root)
+    assert "100755" in git_run(root, "ls-tree", "pr", "tests/fixtures/tool")
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert "trusted-check: tests/fixtures/tool line 1: white space at the end" in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize("path", ["tests/fixtures/test_setup.py", "tests/hostile/helper.py", "tests/fixtures/x/y.pyw"])
+def test_python_among_the_tests_inputs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str
+) -> None:
+    _refused(request, tmp_path, {path: "X = 1\n"}, f"{path}: a Python source among the tests' inputs")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tests/fixtures/broken.yaml": b"a NUL\0 and a lone CR\r, kept as they are\n"},  # named by no code
+        {  # named by a test, which reads it as data, and by .gitattributes
+            "tests/test_x.py": 'TEXT = "tests/fixtures/broken.txt"\n',
+            "tests/fixtures/broken.txt": b"\0\r\n",
+            ".gitattributes": "tests/fixtures/broken.txt -text\n",
+        },
+        {
+            ".pre-commit-config.yaml": "exclude: ^(tests/fixtures/|tests/hostile/)\nrepos: []\n",
+            "tests/fixtures/x.txt": b"\0",
+        },
+        {"Makefile": "include tests/fixtures/rules.mk\n" + MAKEFILE, "tests/fixtures/rules.mk": "check:\n\techo ok\n"},
+    ],
+)
+def test_inputs_no_code_runs_or_that_hide_nothing_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)

@@ -173,12 +173,17 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     no_module_before_the_library(tree)
     no_settings_shadowed(tree)
     no_settings_below(tree)
-    sources = {
-        path: entry.oid
-        for path, entry in listed
-        if entry.mode in plumbing.FILE_MODES and runs(path) and (path, entry.oid) not in read
-    }
-    blobs = repository.objects(set(sources.values()), PYTHON_LIMIT)
+    files_of = {path: entry for path, entry in listed if entry.mode in plumbing.FILE_MODES}
+    inputs = {path: entry for path, entry in files_of.items() if path.startswith(TEST_INPUTS)}
+    for path in inputs:
+        no_python_among_the_inputs(path)
+    code = {path: entry.oid for path, entry in files_of.items() if runs(path)}
+    # the code's other files, which may name a test's input they run, and the inputs, whose first line may
+    # say what runs them
+    wanted = {oid for path, oid in code.items() if (path, oid) not in read or not _python(path)}
+    blobs = repository.objects(wanted | {entry.oid for entry in inputs.values()}, PYTHON_LIMIT)
+    code.update({path: inputs[path].oid for path in inputs_that_run(inputs, code, blobs)})
+    sources = {path: oid for path, oid in code.items() if (path, oid) not in read}
     for path, oid in sorted(sources.items()):
         python = _python(path) or _python_script(blobs[oid].data)
         tokens = python_tokens(blobs[oid].data) if python else None  # read once, for both readers of them
@@ -334,6 +339,59 @@ def runs(path: str) -> bool:
     if _python(path) or path.startswith(RUNS_UNDER) or instructs(path) or _attributes(path):
         return True
     return not (path.split("/", 1)[0] in DATA or paths.documentation(path) or path.startswith(TEST_INPUTS))
+
+
+def no_python_among_the_inputs(path: str) -> None:
+    """Refused: a Python source among the tests' inputs (tests/fixtures/, tests/hostile/). pytest
+    collects tests/ and every folder below it, the inputs' too, and imports a `conftest.py` or a
+    `test_*.py` there, while ruff and the hooks leave the inputs unread (pyproject.toml's
+    extend-exclude): `tests/fixtures/test_setup.py` passed (exit 0). The inputs hold no Python; a test's
+    Python stands in tests/."""
+    if _python(path):
+        raise Refused(
+            f"{files.shown(path)}: a Python source among the tests' inputs, which pytest imports as it collects "
+            "tests/ (a conftest.py, a test_*.py) and ruff leaves unread; keep the tests' Python in tests/"
+        )
+
+
+# What a tool runs by its name: a makefile, a shell script, a GitHub action
+_RUN_BY_NAME = (".sh", ".bash")
+_ACTIONS = ("action.yml", "action.yaml")
+# A path of the tests' inputs as a file that runs names it (a makefile's include, a script's `source`, a
+# workflow's `uses: ./tests/fixtures/act`)
+_INPUT_NAMED = lazy(r"(?i)(?<![\w.-])(?:\./)?(tests/(?:fixtures|hostile)/[\w./-]*[\w-])")
+
+
+def inputs_that_run(
+    inputs: dict[str, plumbing.Entry], code: dict[str, str], blobs: dict[str, plumbing.Object]
+) -> list[str]:
+    """The tests' inputs (kept byte for byte, and not read as code) that something runs, to be read as code:
+    one executable (mode 100755) or whose first line names what runs it (`#!`), one a tool runs by its
+    name (a makefile, a shell script, an action.yml), and one a file of the code but Python and
+    .gitattributes names by its path. A Makefile's `include
+    tests/fixtures/rules.mk` whose file held a NUL byte (git and GitHub show no line of it) passed (exit
+    0), as did `.ci/trusted-check` sourcing `tests/fixtures/env.txt`. A name built from parts (`include
+    $(INPUTS)/rules.txt`) is not followed: the line that builds it is the code's, shown in its review."""
+    named: set[str] = set()
+    for path, oid in code.items():
+        read = blobs[oid].data if oid in blobs else None
+        if _python(path) or _attributes(path) or read is None:
+            continue
+        named.update(files.folded(m.rstrip("/")) for m in _INPUT_NAMED.findall(read.decode("utf-8", "replace")))
+    out = []
+    for path, entry in inputs.items():
+        name = path.rpartition("/")[2]
+        data = blobs[entry.oid].data
+        if (
+            entry.mode == "100755"
+            or (data is not None and data.startswith(b"#!"))
+            or _make_file(path)
+            or files.folded(name).endswith(_RUN_BY_NAME)
+            or files.folded(name) in _ACTIONS
+            or files.folded(path) in named
+        ):
+            out.append(path)
+    return out
 
 
 def _attributes(path: str) -> bool:
