@@ -309,3 +309,56 @@ def test_python_among_the_tests_inputs_stops_the_extraction(
 )
 def test_inputs_no_code_runs_or_that_hide_nothing_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     _passes(tmp_path, changes)
+
+
+LONG = "x" * 300
+HIDDEN_OFF = f'MODE = "{LONG}"; STRICT = False\n'
+
+
+def test_python_reads_code_after_a_long_string() -> None:
+    """The mechanism: a reviewer's view shows the line's start, a string; Python runs what follows it."""
+    space: dict[str, object] = {"STRICT": True}
+    exec(HIDDEN_OFF, space)  # the module's text, as Python reads it
+    assert space["STRICT"] is False and HIDDEN_OFF[:120] == 'MODE = "' + "x" * 112
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "said"),
+    [
+        (STRICT_MODULE, HIDDEN_OFF, "line 1: ';' at column 310"),
+        (STRICT_MODULE, "import os\nNOTE = f'" + "x" * 200 + '{os.system("id")}\'\n', "line 2: '{os.system"),
+        (STRICT_MODULE, "CHECKS = [" + "'a', " * 40 + "off()]\n", "line 1: \"'a'\" at column 121"),
+        (STRICT_MODULE, 'TEXT = """a\n' + "x" * 150 + ' """ + str(STRICT := False)\n', "line 2: '+' at column 156"),
+        ("schema/extra.schema.json", f'{{"description": "{LONG}", "minimum": -1000}}\n', "line 1: '\"minimum\"'"),
+    ],
+)
+def test_code_past_the_screen_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {path: text}, f"{path} {said}")
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (STRICT_MODULE, f'PATTERN = (\n    r"{LONG}"\n)\n'),  # a long string, closed after
+        (STRICT_MODULE, f'TABLE = {{"a": "{LONG}", "b": 1}}\n'.replace(', "b": 1', ",")),
+        (STRICT_MODULE, f"STRICT = True  # {LONG}\n"),  # a comment runs on
+        (STRICT_MODULE, f'NOTE = f"{{STRICT}} {LONG}"\n'),  # an f-string's field on the screen
+        ("schema/extra.schema.json", f'{{\n  "description": "{LONG}",\n  "minimum": 0\n}}\n'),
+        ("docs/notes.md", f"{LONG} `STRICT = False`\n"),  # documentation
+    ],
+)
+def test_a_long_string_or_comment_with_nothing_after_passes(tmp_path: Path, path: str, text: str) -> None:
+    _passes(tmp_path, {path: text})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="code past the screen in a shell script, a workflow, a makefile or a template: no tokenizer of theirs is "
+    "read here, and the repository's honest lines put code past 120 columns (.ci/run, the Makefile, drift.yml, the "
+    "site's templates), so a length alone would refuse them",
+)
+def test_code_past_the_screen_in_a_script_stops_the_extraction(tmp_path: Path) -> None:
+    root = _pull_request(tmp_path, {".ci/check": f'#!/usr/bin/env bash\nset -euo pipefail\necho "{LONG}"; exit 0\n'})
+    assert extraction(root, "pr", tmp_path / "review").returncode == 2

@@ -207,6 +207,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_key_twice(path, blobs[oid].data)
         no_name_that_moves(path, blobs[oid].data)
         if not _prose(path):
+            no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens)
             no_white_space_at_a_line_end(path, blobs[oid].data)
             no_words_pushed_aside(path, blobs[oid].data)
             no_other_spaces(path, blobs[oid].data)
@@ -867,6 +868,83 @@ def no_words_pushed_aside(path: str, data: bytes | None) -> None:
             f"{len(found.group()) - 1:,} blanks within the line, which push what "
             "follows past what a review shows of it; write it on a line of its own",
         )
+
+
+# The columns of a line a review is held to (pyproject.toml's line-length): GitHub's view of a file scrolls a
+# longer line sideways, an editor that does not wrap lines shows its start
+SHOWN_COLUMNS = 120
+_LONG_LINE = lazy(rb"(?m)^[^\n]{121,}")  # (bytes: a line of more characters has more bytes)
+_CLOSING = frozenset((")", "]", "}", ","))
+_F_STRING = lazy(r"(?i)[rbu]*f")
+_OPENING_FIELD = lazy(r"\{\{|\{")
+_JSON_TOKEN = lazy(r'"(?:[^"\\\n]|\\.)*"|[^\s"{}\[\],:]+|\S')
+_NOT_CODE = frozenset(
+    (
+        tokenize.COMMENT,
+        tokenize.NL,
+        tokenize.NEWLINE,
+        tokenize.ENCODING,
+        tokenize.ENDMARKER,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+    )
+)
+
+
+def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, tokens: Tokens | None = None) -> None:
+    """Refused: code that starts past the SHOWN_COLUMNS of its line, in a Python source or a JSON file that runs
+    or configures the check: a token but a comment, a closing bracket or a comma (in Python, a field of an
+    f-string too), after a long string or a run of short words. `MODE = "` then 300 letters, `"; STRICT =
+    False` reads as a string to a reviewer, whose view shows its start, and turns the strict check off
+    (tested); a schema's `"description": "..."` of 300 characters, then `, "minimum": -1000`, hides a rule.
+    Both passed (exit 0). The repository breaks such lines (ruff's line-length); a long string or comment
+    may run on past the screen, and nothing after it but what closes it."""
+    if data is None or not _LONG_LINE.search(data):
+        return
+    if python:
+        read = tokens if tokens is not None else _all_tokens(data)
+        for token in read.read:
+            if token.type in _NOT_CODE or token.type == tokenize.OP and token.string in _CLOSING:
+                continue
+            if token.start[1] >= SHOWN_COLUMNS:
+                _past_the_screen(path, token.start[0], token.start[1], token.string)
+            if token.type in _STRING_TOKENS and _F_STRING.match(token.string):
+                for n, part in enumerate(token.string.split("\n")):
+                    at = token.start[1] if n == 0 else 0
+                    field = next(
+                        (
+                            m
+                            for m in _OPENING_FIELD.finditer(part)
+                            if m.group() == "{" and at + m.start() >= SHOWN_COLUMNS
+                        ),
+                        None,
+                    )
+                    if field is not None:
+                        _past_the_screen(path, token.start[0] + n, at + field.start(), part[field.start() :])
+        return
+    if not files.folded(path).endswith(".json"):
+        return
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
+        for found in _JSON_TOKEN.finditer(line) if len(line) > SHOWN_COLUMNS else ():
+            if found.start() >= SHOWN_COLUMNS and found.group() not in _CLOSING:
+                _past_the_screen(path, number, found.start(), found.group())
+
+
+def _all_tokens(data: bytes) -> Tokens:
+    read: list[tokenize.TokenInfo] = []
+    try:
+        read.extend(tokenize.tokenize(io.BytesIO(data).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return Tokens(read, False)
+    return Tokens(read, True)
+
+
+def _past_the_screen(path: str, line: int, column: int, what: str) -> None:
+    shown = files.printable(what[:40]) + ("..." if len(what) > 40 else "")
+    raise Refused(
+        f"{files.shown(path)} line {line}: {shown!r} at column {column + 1:,}, past the {SHOWN_COLUMNS} columns a "
+        "review shows of a line before it scrolls sideways; break the line"
+    )
 
 
 _WHITE_AT_THE_END = lazy(rb"(?m)[ \t]+\r?$")
