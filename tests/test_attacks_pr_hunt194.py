@@ -9,6 +9,20 @@
   -1000`. Now a key given twice in a mapping of a YAML or JSON file that runs or configures the check
   stops the extraction (no_key_twice, git/settings.py), read as YAML 1.2 and as 1.1 (`yes:` and
   `true:` are one key to PyYAML).
+- **A change "Hide whitespace" shows as none.** GitHub's review offers to hide white space changes
+  (`?w=1`, `git diff -w`), as reviewers do for a block wrapped in a new `with`. A line whose change is
+  white space alone is then no change at all: a checker module whose one change indented `return
+  found` into its loop (Python then returns on the first name, tested; `git diff -w` shows no hunk)
+  passed (exit 0), and so did `MODE = "strict"` made `"str ict"`, `return not failed` made `return
+  notfailed`, a step's `continue-on-error` moved to its job, `run: make test` made `run:make test` (a
+  string, no key) and a here-document's `EOF` indented (bash then ends it nowhere). Now such a line of a
+  file that runs or configures the check stops the extraction (code_shown_with_white_space, from where
+  the pull request branched): white space within the line, but a Python line read as the same tokens
+  (`X=1` made `X = 1`); its indentation, but where the line moves with its block under a line the view
+  shows added or removed (a block wrapped in a new `with`, left by an `if` taken away, a method moved
+  into a new class); and a line among the 3 lines of context the view shows around a change is shown
+  as it reads (if not as changed). Of the repository's 2,105 commits one is refused: two lines moved
+  into an `else:` block, which the view never showed.
 """
 
 from __future__ import annotations
@@ -362,3 +376,100 @@ def test_a_long_string_or_comment_with_nothing_after_passes(tmp_path: Path, path
 def test_code_past_the_screen_in_a_script_stops_the_extraction(tmp_path: Path) -> None:
     root = _pull_request(tmp_path, {".ci/check": f'#!/usr/bin/env bash\nset -euo pipefail\necho "{LONG}"; exit 0\n'})
     assert extraction(root, "pr", tmp_path / "review").returncode == 2
+
+
+LOOP = (
+    "def changed(listed):\n    found = []\n    for name in listed:\n        if name:\n            found.append(name)\n"
+)
+RETURNED = LOOP + "    return found\n"
+RETURNED_IN_THE_LOOP = LOOP + "        return found\n"
+HEREDOC = "#!/usr/bin/env bash\nset -euo pipefail\ncat >/dev/null <<EOF\na note\nEOF\n.venv/bin/trials check\n"
+JOB = STEP + "        continue-on-error: false\n"
+
+
+def _changed(tmp_path: Path, path: str, before: str, after: str) -> Path:
+    """A registry whose main holds path as before, and a branch `pr` that changes it to after."""
+    root = committed_with_code(tmp_path, path, before)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    put(root, path, after)
+    pull_request_made(root)
+    return root
+
+
+def test_hide_whitespace_shows_no_change_of_a_return_moved_into_the_loop(tmp_path: Path) -> None:
+    """The mechanism: `git diff -w` (GitHub's "Hide whitespace") shows no line of the change, and Python
+    returns on the first name."""
+    root = _changed(tmp_path, STRICT_MODULE, RETURNED, RETURNED_IN_THE_LOOP)
+    assert "return found" in git_run(root, "diff", "main", "pr")
+    assert "@@" not in git_run(root, "diff", "-w", "main", "pr")
+    space: dict[str, object] = {}
+    exec(RETURNED_IN_THE_LOOP, space)  # the module's text, as Python reads it
+    changed = space["changed"]
+    assert callable(changed) and changed(["a", "b"]) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after", "said"),
+    [
+        (STRICT_MODULE, RETURNED, RETURNED_IN_THE_LOOP, "line 6: its indentation changed alone"),
+        (
+            STRICT_MODULE,
+            RETURNED + "\n\ndef other():\n    return 1\n",
+            RETURNED_IN_THE_LOOP + "\n\ndef other():\n    return 1\n",
+            "line 6: its indentation",
+        ),
+        (STRICT_MODULE, 'MODE = "strict"\n', 'MODE = "str ict"\n', "line 1: a change of white space alone within"),
+        (
+            STRICT_MODULE,
+            "def ok():\n    return not failed\n",
+            "def ok():\n    return notfailed\n",
+            "line 2: a change of white space alone",
+        ),
+        (
+            CI,
+            JOB,
+            JOB.replace("        continue-on-error", "    continue-on-error"),
+            "line 7: its indentation changed alone",
+        ),
+        (CI, STEP, STEP.replace("run: make test", "run:make test"), "line 6: a change of white space alone"),
+        (".ci/check", HEREDOC, HEREDOC.replace("\nEOF\n", "\n  EOF\n"), "line 5: its indentation changed alone"),
+    ],
+)
+def test_a_change_hide_whitespace_shows_as_none_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, before: str, after: str, said: str
+) -> None:
+    root = _changed(tmp_path, path, before, after)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {path} {said}" in checked.stderr, checked.stderr
+
+
+SETUP = STEP.replace("run: make test", 'uses: actions/setup-python@v5\n        python-version: "3.11"')
+METHOD = 'def check(record):\n    """Check a record."""\n    return record\n'
+TWO_CALLS = "def run():\n    first()\n    second()\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        (STRICT_MODULE, TWO_CALLS, "def run():\n    with opened():\n        first()\n        second()\n"),
+        (STRICT_MODULE, "def run():\n    if ready:\n        first()\n        second()\n", TWO_CALLS),
+        (STRICT_MODULE, METHOD, "class Checker:\n    " + METHOD.replace("\n    ", "\n        ").rstrip(" ")),
+        (STRICT_MODULE, "X=1\nY = {'a':1}  # a note\n", "X = 1\nY = {'a': 1}  #  a note\n"),  # the same tokens
+        (CI, SETUP, SETUP.replace('        python-version: "3.11"', '        with:\n          python-version: "3.11"')),
+        (
+            ".ci/check",
+            HEREDOC,
+            HEREDOC.replace(".venv/bin/trials check\n", "if true; then\n    .venv/bin/trials check\nfi\n"),
+        ),
+        (STRICT_MODULE, RETURNED, RETURNED.replace("found.append(name)", "found.append(name.strip())")),
+        # shown as it reads, among the lines of context around a change the view shows
+        (STRICT_MODULE, RETURNED, RETURNED_IN_THE_LOOP.replace("found.append(name)", "found.append(name.strip())")),
+    ],
+)
+def test_a_change_hide_whitespace_shows_passes(tmp_path: Path, path: str, before: str, after: str) -> None:
+    """A block moved under a line the view shows added or removed, a line that reads as the same tokens,
+    and every change of the words."""
+    root = _changed(tmp_path, path, before, after)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

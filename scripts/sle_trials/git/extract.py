@@ -1331,6 +1331,123 @@ def code_shown_in_full(repository: plumbing.Repository, base: str, commit: str) 
                 )
 
 
+CONTEXT = 3  # the lines GitHub's review shows around a change
+_HUNK = lazy(rb"(?m)^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def code_shown_with_white_space(repository: plumbing.Repository, base: str, commit: str) -> None:
+    """Refused: a line of a file that runs or configures the check (changed from base, where the pull
+    request branched) whose change is white space alone, which GitHub's review with "Hide whitespace"
+    (`git diff -w`) shows as no change at all, where a tool reads it: white space within the line (a
+    string's words, a word split or joined, a YAML key's `key:value`), but a Python line whose tokens
+    stay the same (`x=1` made `x = 1`); or its indentation, but where the line moves with its block
+    under a line the same view shows added or removed (a block wrapped in a new `with`, or left by an
+    `if` taken away); and a line the view shows as it reads, among the 3 lines of context it shows
+    around a change, is shown (if not as changed). A checker module whose one change moved `return
+    found` into its loop passed (exit 0), and its review under "Hide whitespace" showed no change of the
+    file (tested); so did `MODE = "strict"` made `"str ict"`, and a here-document's `EOF` indented, which
+    bash then ends nowhere. Of the repository's 2,105 commits, one is refused: two lines moved into an
+    `else:` block that stood 3 lines below the change the view shows."""
+    for change in repository.changes(base, commit, []):
+        path = change.path
+        if not (change.old.present and change.new.present) or paths.registry(path) or not runs(path):
+            continue
+        if change.old.mode not in plumbing.FILE_MODES or change.new.mode not in plumbing.FILE_MODES:
+            continue
+        blobs = repository.objects({change.old.oid, change.new.oid}, PYTHON_LIMIT)
+        before, after = blobs[change.old.oid].data, blobs[change.new.oid].data
+        if before is None or after is None:
+            continue  # over the limit: refused by code_held as a Python source, or by GitHub's own limits
+        hunks = _HUNK.findall(repository.patch(base, commit, [path], context=0, ignore_space=True))
+        old_lines = before.decode("utf-8", "replace").split("\n")
+        new_lines = after.decode("utf-8", "replace").split("\n")
+        _white_space_alone(path, old_lines, new_lines, hunks)
+
+
+def _white_space_alone(path: str, old: list[str], new: list[str], hunks: list[tuple[bytes, ...]]) -> None:
+    """Refused (code_shown_with_white_space): a pair of lines `git diff -w` matches (hunks: its hunks'
+    headers, no context) that differ in white space the review hides and a tool reads."""
+    removed: set[int] = set()
+    added: set[int] = set()
+    shown: set[int] = set()  # the new lines the view shows: a change's, and GitHub's context around it
+    pairs: dict[int, int] = {}  # new line -> the old line matched with it (0-based)
+    old_at = new_at = 0
+    end = (str(len(old)).encode(), b"0", str(len(new)).encode(), b"0")  # the lines after the last hunk
+    for n, (a, b, c, d) in enumerate([*hunks, end]):
+        old_count, new_count = int(b or 1), int(d or 1)
+        old_start = int(a) - 1 if old_count else int(a)
+        new_start = int(c) - 1 if new_count else int(c)
+        while old_at < old_start and new_at < new_start:
+            pairs[new_at] = old_at
+            old_at, new_at = old_at + 1, new_at + 1
+        removed.update(range(old_start, old_start + old_count))
+        added.update(range(new_start, new_start + new_count))
+        if n < len(hunks):
+            shown.update(range(new_start - CONTEXT, new_start + new_count + CONTEXT))
+        old_at, new_at = old_start + old_count, new_start + new_count
+    moved: dict[int, int] = {}  # new line -> how far its indentation moved
+    explained: set[int] = set()
+    back = {o: n for n, o in pairs.items()}
+    for n, o in sorted(pairs.items()):
+        if old[o] == new[n] or n in shown:  # (a line shown is shown as it reads, if not as changed)
+            continue
+        if old[o].lstrip(" \t") != new[n].lstrip(" \t"):
+            if _python(path) and _tokens_alike(old[o], new[n]):
+                continue
+            raise Refused(
+                f"{files.shown(path)} line {n + 1}: a change of white space alone within the line, which GitHub's "
+                '"Hide whitespace" view (git diff -w) shows as no change and the tools that read the file do not; '
+                "make a change within 3 lines of it that its review shows, or keep it as it was"
+            )
+        moved[n] = _indentation(new[n]) - _indentation(old[o])
+        up_new, up_old = _enclosing(new, n), _enclosing(old, o)
+        if (
+            up_new is not None
+            and (up_new in added or moved.get(up_new) == moved[n] and up_new in explained)
+            or up_old is not None
+            and (
+                up_old in removed
+                or up_old in back
+                and moved.get(back[up_old]) == moved[n]
+                and back[up_old] in explained
+            )
+        ):
+            explained.add(n)
+            continue
+        raise Refused(
+            f'{files.shown(path)} line {n + 1}: its indentation changed alone, which GitHub\'s "Hide whitespace" view '
+            "(git diff -w) shows as no change, and no line it shows added or removed opens or closes the block the "
+            "line moved to or from; make a change within 3 lines of it that its review shows, or keep it where it was"
+        )
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _enclosing(lines: list[str], at: int) -> int | None:
+    """The nearest line before lines[at] with words and less indentation: the line that opens its block."""
+    own = _indentation(lines[at])
+    return next((n for n in range(at - 1, -1, -1) if lines[n].strip() and _indentation(lines[n]) < own), None)
+
+
+def _tokens_alike(before: str, after: str) -> bool:
+    """Whether two lines of Python read as the same tokens (comments aside), each read alone."""
+
+    def read(line: str) -> list[tuple[int, str]] | None:
+        out: list[tuple[int, str]] = []
+        try:
+            for token in tokenize.generate_tokens(io.StringIO(line.strip(" \t")).readline):
+                if token.type not in _NOT_CODE:
+                    out.append((token.type, token.string))
+        except (tokenize.TokenError, SyntaxError):
+            return None
+        return out
+
+    first, second = read(before), read(after)
+    return first is not None and first == second
+
+
 def _not_shown(what: str, said: str) -> None:
     raise Refused(
         f"the pull request {said} with {what}: its review may leave the code's changes out; put them in a pull "
@@ -1391,6 +1508,7 @@ def main(argv: list[str] | None = None) -> int:
         bases = repository.merge_bases(head, commit) if commit is not None and head is not None else []
         if len(bases) == 1:  # where it branched, which the review shows its changes from (.ci/merge-base)
             code_shown_in_full(repository, bases[0], commit or "")
+            code_shown_with_white_space(repository, bases[0], commit or "")
     except (Refused, plumbing.GitError) as error:
         print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
         return 2

@@ -214,11 +214,12 @@ class Repository:
             raw = self.run("diff-tree", *_DIFF, _oid(base), _oid(head), "--", *paths)
         return _parse_raw(raw)
 
-    def patch(self, base: str, head: str, paths: list[str]) -> bytes:
+    def patch(self, base: str, head: str, paths: list[str], *, context: int = 3, ignore_space: bool = False) -> bytes:
         """The diff of paths (every file, for none) from commit base to commit head as a review shows it:
-        three lines of context, no renames, no external diff or textconv. One `git diff`."""
-        args = ("--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "-U3")
-        return self.run("diff", *args, _oid(base), _oid(head), "--", *paths)
+        three lines of context (or context), no renames, no external diff or textconv; ignore_space: as
+        GitHub's "Hide whitespace" shows it (`git diff -w`). One `git diff`."""
+        args = ("--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", f"-U{context}")
+        return self.run("diff", *args, *(("-w",) if ignore_space else ()), _oid(base), _oid(head), "--", *paths)
 
     # --- attributes -----------------------------------------------------------------------------
 
