@@ -9,6 +9,54 @@
   -1000`. Now a key given twice in a mapping of a YAML or JSON file that runs or configures the check
   stops the extraction (no_key_twice, git/settings.py), read as YAML 1.2 and as 1.1 (`yes:` and
   `true:` are one key to PyYAML).
+- **What runs by a name that moves.** A workflow's `uses: someone/lint@v1` runs what the tag `v1` of
+  that repository names when the job runs: the review read the action as it was, and its owner can
+  move the tag (a branch moves by itself) after the merge. It passed (exit 0), and so did a reusable
+  workflow by a tag, a composite action's step, an image `docker://alpine:3.19` and a
+  `.pre-commit-config.yaml` whose remote repository's hooks run at `rev: v1.2.0`. Now another party's
+  action, workflow or image named by anything but a full commit id (an image's sha256 digest) stops
+  the extraction (no_name_that_moves); GitHub's own (`actions/`, `github/`), which the repository's
+  workflows use by tags, run on its runners as the runner itself does and pass.
+- **Code an archive leaves out.** `export-subst` on code was refused (an archive rewrites it),
+  `export-ignore` not: `scripts/sle_trials/checks/strict.py export-ignore` in `.gitattributes` passed
+  (exit 0), and `git archive` of the branch, by which GitHub makes its ZIP and a release's source
+  archive, holds no such module (tested): the archive's checker runs without what a reviewer read as
+  part of it. Now `export-ignore` on any file that runs or configures the check, the schema too, stops
+  the extraction as an attribute that rewrites it does (code_rewritten, checkout.omitted);
+  documentation may be left out.
+- **Settings below the top.** A settings file beside the one its tool would read was refused, one in a
+  folder below not. ruff reads the closest settings file above each Python file, in place of
+  pyproject.toml's (it merges none; tested), and pytest the first it finds going up from what it is
+  given to run (`pytest tests/test_refs.py`, as docs/development.md says to run the files one
+  touches): `scripts/sle_trials/checks/ruff.toml` saying `lint.ignore = ["ALL"]`, an empty
+  `tests/pytest.ini`, `tests/setup.cfg` or `tests/tox.ini` passed (exit 0), and so did a `conftest.py`
+  in `tests/sub/`, `tests/fixtures/` or `scripts/`, whose hooks pytest runs for the tests below it
+  (clearing the items it collected, or passing every failure). Now a tool's settings file (ruff's,
+  pytest's, mypy's, setuptools') in a folder below the top that holds Python, or a `conftest.py` but
+  `tests/conftest.py`, stops the extraction (no_settings_below); a folder of no Python (an example
+  under docs/, a test's input) may hold one.
+- **A test's input that runs.** The tests' inputs (`tests/fixtures/`, `tests/hostile/`) are kept byte
+  for byte and not read as code: they hold NUL bytes, lone carriage returns and invisible characters
+  on purpose. Hunt 192 refused the attributes that hide or rewrite them; their bytes were not read. A
+  Makefile's `include tests/fixtures/rules.txt` (or `-include ./tests/fixtures/rules`), whose file held
+  a NUL byte (git and GitHub show no line of it, make runs its rules), passed (exit 0), and so did
+  `.ci/check` sourcing `tests/fixtures/env.txt` with a zero-width space, a workflow's `uses:
+  ./tests/fixtures/act`, and inputs that run by what they are (`rules.mk`, `run.sh`, a `#!` script, an
+  executable). Now such an input is read as code (inputs_that_run: executable, `#!`, named as a
+  makefile, a shell script or an action, or named by its path in a file of the code but Python and
+  `.gitattributes`), and a Python source among the inputs stops the extraction
+  (no_python_among_the_inputs): pytest collects `tests/` with its inputs' folders and imports a
+  `test_*.py` there, and ruff leaves them unread. An input named by a test (read as data), by
+  `.gitattributes` or by the pre-commit settings' `exclude` is kept as it is.
+- **Code after a long visible line.** Hunt 192 refused blanks that push code aside; a long string does
+  it as well. `MODE = "` and 300 letters, then `"; STRICT = False`, shows a reviewer a string (a view
+  of the file scrolls the line sideways, an editor that does not wrap shows its start), and Python
+  turns the strict check off (tested); so does an f-string's field past the screen, a list of short
+  items run on past it, and a schema's description of 300 characters followed by `, "minimum": -1000`.
+  Each passed (exit 0). Now a token that starts past the 120th column (the repository's line length)
+  in a Python source or a JSON file that runs or configures the check, but a comment, a closing
+  bracket or a comma, stops the extraction (no_code_past_the_screen; Python read by its tokens, JSON
+  by its own); a long string or comment may run on with nothing after it.
 - **A change "Hide whitespace" shows as none.** GitHub's review offers to hide white space changes
   (`?w=1`, `git diff -w`), as reviewers do for a block wrapped in a new `with`. A line whose change is
   white space alone is then no change at all: a checker module whose one change indented `return
