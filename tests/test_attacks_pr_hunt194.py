@@ -9,6 +9,14 @@
   -1000`. Now a key given twice in a mapping of a YAML or JSON file that runs or configures the check
   stops the extraction (no_key_twice, git/settings.py), read as YAML 1.2 and as 1.1 (`yes:` and
   `true:` are one key to PyYAML).
+- **A makefile's definition given twice.** The same class in make: a target given its recipe twice
+  runs the later (make warns "overriding recipe for target", tested), a variable given its value twice
+  holds the later, while a reviewer reads the first. `check:` and its steps, then far below `check:`
+  again with `@echo skipped` (after a blank line and a comment, which make passes over), passed (exit
+  0), and so did `MODE := strict` set again to `lax` after the rule that uses it, in an `ifeq (1,1)`
+  too. Now a makefile that gives a variable (`=`, `:=`, `!=`, `define`) or a target's recipe twice,
+  but in two branches of one conditional, stops the extraction (no_make_definition_twice); `?=`,
+  `+=`, prerequisites added and double-colon rules pass.
 - **What runs by a name that moves.** A workflow's `uses: someone/lint@v1` runs what the tag `v1` of
   that repository names when the job runs: the review read the action as it was, and its owner can
   move the tag (a branch moves by itself) after the merge. It passed (exit 0), and so did a reusable
@@ -533,3 +541,42 @@ def test_a_change_of_the_code_folded_behind_load_diff_stops_the_extraction(tmp_p
     table = "".join(f"ROW_{n} = {n}\n" for n in range(500))
     root = _changed(tmp_path, STRICT_MODULE, "STRICT = True\n", table + "STRICT = False\n")
     assert extraction(root, "pr", tmp_path / "review").returncode == 2
+
+
+RECIPE_AGAIN = "check:\n\t@echo validate\n\nother:\n\t@echo other\n\ncheck:\n\n# a note\n\t@echo skipped\n"
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_the_later_of_a_recipe_given_twice(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text(RECIPE_AGAIN, encoding="utf-8")
+    ran = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "skipped\n" and "overriding recipe for target" in ran.stderr, ran
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (RECIPE_AGAIN, "line 7: the recipe of check given again"),
+        ("MODE := strict\ncheck:\n\t@echo $(MODE)\nMODE := lax\n", "line 4: the variable MODE given again"),
+        ("MODE = strict\nifeq (1,1)\nMODE = lax\nendif\n", "line 3: the variable MODE given again"),
+        ("define MODE\nstrict\nendef\nexport MODE = lax\n", "line 4: the variable MODE given again"),
+        ("test check:\n\t@echo both\ncheck: ; @echo skipped\n", "line 3: the recipe of check given again"),
+    ],
+)
+def test_a_makefile_definition_given_twice_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {"mk/rules.mk": text}, f"mk/rules.mk {said}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ifeq ($(CI),true)\nMODE = strict\nelse\nMODE = lax\nendif\n",  # one of two branches
+        "MODE ?= strict\nMODE += verbose\nMODE ?= lax\n",  # a default, and an addition
+        ".PHONY: check\ncheck:\n\t@echo validate\n.PHONY: test\ncheck: pyproject.toml\n",  # prerequisites added
+        "all:: one\n\t@echo one\nall:: two\n\t@echo two\n",  # double-colon rules: each recipe runs
+    ],
+)
+def test_a_makefile_definition_once_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {"mk/rules.mk": text})

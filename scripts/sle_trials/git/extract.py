@@ -32,7 +32,8 @@ a module of its name (no_module_shadowed), a module imported before the library'
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
-(no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space; a here-document `<<-`,
+(no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
+twice, no_make_definition_twice; a here-document `<<-`,
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
 (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
@@ -197,6 +198,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_bytes_beyond_utf8(path, blobs[oid].data)
         if _make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
+            no_make_definition_twice(path, blobs[oid].data)
         if not python and not _prose(path):
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)
@@ -461,6 +463,84 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
             "a makefile's line that starts with spaces, which make reads as no "
             "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin",
         )
+
+
+_MAKE_CONDITIONAL = lazy(r"(?:ifeq|ifneq|ifdef|ifndef)\b")
+_MAKE_ELSE = lazy(r"else\b")
+_MAKE_ENDIF = lazy(r"endif\b")
+_MAKE_DEFINE = lazy(r"(?:(?:override|export|private)\s+)*define\s+([^\s:#=+?!]+)")
+_MAKE_ASSIGNMENT = lazy(r"(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*(?:::?=|:::=|!=|=)")
+_MAKE_RULE = lazy(r"([^\s:#=][^:#=]*?)\s*:(?![:=])([^=;]*)(;.*)?\Z")
+
+
+def no_make_definition_twice(path: str, data: bytes | None) -> None:
+    """Refused: a makefile that gives a variable its value twice (`=`, `:=`, `!=`; not `+=` or `?=`) or a
+    target its recipe twice, but in two branches of one conditional. make keeps the later (it warns of a
+    recipe, "overriding recipe for target"), a reviewer reads the first: `check:` and its steps, then
+    far below `check:` again with `@echo skipped`, ran the second (tested), and `MODE := strict` read
+    as the mode while a later `MODE := lax` set it; both passed (exit 0). A definition in a conditional
+    counts as one outside it (`ifeq (1,1)` is always true)."""
+    if data is None:
+        return
+    lines = data.decode("utf-8", "replace").split("\n")
+    seen: dict[str, list[tuple[tuple[int, int], ...]]] = {}
+    branch: list[tuple[int, int]] = []  # the conditionals a line is in: (which, its branch)
+    opened = 0
+    number = 0
+    while number < len(lines):
+        start = number
+        line = lines[number]
+        while line.endswith("\\") and number + 1 < len(lines):
+            number += 1
+            line = line[:-1] + " " + lines[number]
+        number += 1
+        if line.startswith("\t") or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        words = line.strip()
+        if _MAKE_CONDITIONAL.match(words):
+            opened += 1
+            branch.append((opened, 0))
+            continue
+        if _MAKE_ELSE.match(words) and branch:
+            branch[-1] = (branch[-1][0], branch[-1][1] + 1)
+            continue
+        if _MAKE_ENDIF.match(words) and branch:
+            branch.pop()
+            continue
+        names = []
+        if defined := _MAKE_DEFINE.match(words):
+            names = [f"the variable {defined.group(1)}"]
+            while number < len(lines) and not lines[number].strip().startswith("endef"):
+                number += 1  # its value's lines
+        elif found := _MAKE_ASSIGNMENT.match(words):
+            names = [f"the variable {found.group(1)}"]
+        elif (rule := _MAKE_RULE.match(words)) and (rule.group(3) or _recipe_follows(lines, number)):
+            names = [f"the recipe of {target}" for target in rule.group(1).split()]
+        place = tuple(branch)
+        for name in names:
+            for other in seen.get(name, []):
+                apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
+                if apart is None or place[apart][0] != other[apart][0]:
+                    raise refused_at(
+                        path,
+                        data,
+                        len("\n".join(lines[:start]).encode()) + (1 if start else 0),
+                        f"{files.printable(name)} given again, which make keeps in place of the first a reviewer "
+                        "reads; give it once",
+                    )
+            seen.setdefault(name, []).append(place)
+
+
+def _recipe_follows(lines: list[str], at: int) -> bool:
+    """Whether a makefile's rule whose line ends before lines[at] has a recipe: a line led by a tab after
+    it, past blank lines and comments (make takes `@echo skipped` after a blank line and a comment as
+    the recipe of the rule above them)."""
+    for line in lines[at:]:
+        if line.startswith("\t"):
+            return True
+        if line.strip() and not line.lstrip().startswith("#"):
+            return False
+    return False
 
 
 def no_bytes_beyond_utf8(path: str, data: bytes | None) -> None:
