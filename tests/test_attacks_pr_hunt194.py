@@ -17,6 +17,15 @@
   too. Now a makefile that gives a variable (`=`, `:=`, `!=`, `define`) or a target's recipe twice,
   but in two branches of one conditional, stops the extraction (no_make_definition_twice); `?=`,
   `+=`, prerequisites added and double-colon rules pass.
+- **A Python name bound twice.** The same class in Python: a module or a class that binds a name twice
+  keeps the later (tested), while a reviewer reads the first. `def check(record):` with its rules,
+  then far below `def check(record): return []`, passed (exit 0), and so did the second in an `if
+  True:` block, `STRICT = True` set again at the module's end, a method given twice, and a test given
+  twice (the first never runs). Now a name a module or a class binds twice (a def, a class, an
+  assignment), but in two branches of one `if` or a `try` and its handler, or a def its decorator
+  binds again (an overload, a property's setter), stops the extraction (no_name_bound_twice); a
+  function's own names may be bound again. None of 1,431 versions of the repository's Python over its
+  last 600 commits is refused.
 - **What runs by a name that moves.** A workflow's `uses: someone/lint@v1` runs what the tag `v1` of
   that repository names when the job runs: the review read the action as it was, and its owner can
   move the tag (a branch moves by itself) after the merge. It passed (exit 0), and so did a reusable
@@ -580,3 +589,51 @@ def test_a_makefile_definition_given_twice_stops_the_extraction(
 )
 def test_a_makefile_definition_once_passes(tmp_path: Path, text: str) -> None:
     _passes(tmp_path, {"mk/rules.mk": text})
+
+
+CHECK = "def check(record):\n    return [rule(record) for rule in RULES]\n"
+LATER = "\n\ndef check(record):\n    return []\n"
+
+
+def test_python_runs_the_later_of_a_def_given_twice() -> None:
+    space: dict[str, object] = {"RULES": [len]}
+    exec(CHECK + LATER, space)  # the module's text, as Python reads it
+    check = space["check"]
+    assert callable(check) and check("x") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (CHECK + LATER, "line 5: the name 'check' bound again"),
+        (CHECK + "\n\nif True:\n\n    def check(record):\n        return []\n", "line 7: the name 'check'"),
+        ("STRICT = True\n" + CHECK + "\n\nSTRICT: bool = False\n", "line 6: the name 'STRICT'"),
+        (
+            "class Rules:\n    def strict(self):\n        return True\n\n    def strict(self):\n        return False\n",
+            "line 5",
+        ),
+        ("try:\n    STRICT = True\nfinally:\n    STRICT = False\n", "line 4: the name 'STRICT'"),
+        ("def test_refused():\n    assert False\n\n\ndef test_refused():\n    assert True\n", "line 5"),
+    ],
+)
+def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "try:\n    import tomllib\nexcept ImportError:\n    tomllib = None\n",  # a handler's
+        "import sys\nif sys.version_info >= (3, 12):\n    MODE = 'new'\nelse:\n    MODE = 'old'\n",  # two branches
+        "from typing import overload\n\n\n@overload\ndef f(x: int) -> int: ...\n@overload\ndef f(x: str) -> str: ...\n"
+        "def f(x):\n    return x\n",
+        "class C:\n    @property\n    def x(self):\n        return 1\n\n"
+        "    @x.setter\n    def x(self, value):\n        pass\n",
+        "class A:\n    def __init__(self):\n        pass\n\n\nclass B:\n    def __init__(self):\n        self.x = 1\n",
+        "def f():\n    x = 1\n    x = 2\n    return x\n",  # a function's own names
+    ],
+)
+def test_a_name_bound_once_in_its_scope_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {STRICT_MODULE: text})

@@ -36,7 +36,8 @@ Python source in another encoding than UTF-8 (no_other_encoding), indented with 
 twice, no_make_definition_twice; a here-document `<<-`,
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
-(no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii), an invisible character
+(no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii) or bound twice in its scope
+(no_name_bound_twice), an invisible character
 (no_invisible_characters), a key given twice in a YAML or JSON file (no_key_twice), another party's action
 or hooks run by a tag or a branch (no_name_that_moves) or a space that is not
 the ASCII space (no_other_spaces) or at a line's end
@@ -57,6 +58,7 @@ the blobs the review showed.
 
 from __future__ import annotations
 
+import ast
 import io
 import os
 import stat
@@ -192,6 +194,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_other_encoding(path, blobs[oid].data)
             no_tab_in_indentation(path, blobs[oid].data)
             no_names_beyond_ascii(path, blobs[oid].data, tokens)
+            no_name_bound_twice(path, blobs[oid].data)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
@@ -672,6 +675,72 @@ def no_names_beyond_ascii(path: str, data: bytes | None, tokens: Tokens | None =
                 f"{files.shown(path)} line {token.start[0]}: the name {files.printable(token.string)!r} "
                 "holds a character beyond ASCII, which a reviewer may read as another name; spell it in ASCII"
             )
+
+
+# The decorators by which a def binds its name again on purpose (typing.overload, a property's setter ...)
+_REBINDING = frozenset(("overload", "setter", "getter", "deleter", "register"))
+
+
+def no_name_bound_twice(path: str, data: bytes | None) -> None:
+    """Refused: a Python source whose module or class binds a name twice (a def, a class, an assignment),
+    but in two branches of one `if` (or a `try` and its handler), or a def its decorator binds again (an
+    overload, a property's setter). Python keeps the later, a reviewer reads the first: `def check(record):`
+    and its rules, then far below `def check(record): return []`, ran the second, and so did one in an `if
+    True:` block; `STRICT = True` set again to False at the module's end; each passed (exit 0). The
+    repository binds no such name twice."""
+    if data is None:
+        return
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return  # left to fail where it runs
+    _bound_once(path, tree.body, {}, ())
+    statements: list[ast.AST] = list(tree.body)
+    while statements:  # (statements alone: a walk of every node was most of the time)
+        statement = statements.pop()
+        if isinstance(statement, ast.ClassDef):
+            _bound_once(path, statement.body, {}, ())
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            statements.extend(getattr(statement, field, None) or [])
+
+
+def _bound_once(
+    path: str, body: list[ast.stmt], seen: dict[str, tuple[tuple[int, int], ...]], place: tuple[tuple[int, int], ...]
+) -> None:
+    """Refused (no_name_bound_twice): a name bound twice in body and the blocks it runs in the same scope;
+    place: the branches of the `if` and `try` statements body is in (which, its branch)."""
+    for statement in body:
+        names: list[str] = []
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            decorators = {d.func if isinstance(d, ast.Call) else d for d in statement.decorator_list}
+            said = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in decorators}
+            names = [] if said & _REBINDING else [statement.name]
+        elif isinstance(statement, ast.Assign):
+            names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            names = [statement.target.id] if isinstance(statement.target, ast.Name) else []
+        for name in names:
+            other = seen.get(name)
+            if other is not None:
+                apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
+                if apart is None or place[apart][0] != other[apart][0]:
+                    raise Refused(
+                        f"{files.shown(path)} line {statement.lineno}: the name {name!r} bound again in its scope, "
+                        "which Python keeps in place of the first a reviewer reads; bind it once"
+                    )
+            seen[name] = place
+        branches: list[list[ast.stmt]] = []
+        after: list[ast.stmt] = []  # what runs after the branches, whichever ran
+        if isinstance(statement, ast.If):
+            branches = [statement.body, statement.orelse]
+        elif isinstance(statement, ast.Try):
+            branches = [statement.body, *(handler.body for handler in statement.handlers)]
+            after = statement.orelse + statement.finalbody
+        elif isinstance(statement, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)):
+            after = statement.body
+        for n, branch in enumerate(branches):
+            _bound_once(path, branch, seen, (*place, (id(statement), n)))
+        _bound_once(path, after, seen, place)
 
 
 # git 2.35 and later skip an attributes line of 2,048 bytes or more (attr.c, ATTR_MAX_LINE_LENGTH, with
