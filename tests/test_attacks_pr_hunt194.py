@@ -52,6 +52,11 @@
   pytest's, mypy's, setuptools') in a folder below the top that holds Python, or a `conftest.py` but
   `tests/conftest.py`, stops the extraction (no_settings_below); a folder of no Python (an example
   under docs/, a test's input) may hold one.
+- **pytest 9's own settings file.** pytest 9 reads `pytest.toml` (or `.pytest.toml`) before every other
+  settings file, an empty one too, and leaves pyproject.toml's unread (tested: it says so only in its
+  own output). The files a tool reads in place of pyproject.toml beside it named `pytest.ini` and not
+  these: `pytest.toml` added at the top passed (exit 0). Now it is one of them (no_settings_shadowed),
+  and of the settings refused below the top.
 - **A test's input that runs.** The tests' inputs (`tests/fixtures/`, `tests/hostile/`) are kept byte
   for byte and not read as code: they hold NUL bytes, lone carriage returns and invisible characters
   on purpose. Hunt 192 refused the attributes that hide or rewrite them; their bytes were not read. A
@@ -637,3 +642,30 @@ def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
 )
 def test_a_name_bound_once_in_its_scope_passes(tmp_path: Path, text: str) -> None:
     _passes(tmp_path, {STRICT_MODULE: text})
+
+
+def test_pytest_reads_a_pytest_toml_in_place_of_pyproject_toml(tmp_path: Path) -> None:
+    """The mechanism: pytest 9 reads an empty pytest.toml, and none of pyproject.toml's settings."""
+    put(tmp_path, "pyproject.toml", '[tool.pytest.ini_options]\naddopts = "-x"\n')
+    put(tmp_path, "pytest.toml", "")
+    put(tmp_path, "test_x.py", "def test_x() -> None:\n    pass\n")
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "--co", "-p", "no:cacheprovider", "-p", "no:xdist"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if "configfile: pyproject.toml" in ran.stdout:
+        pytest.skip("a pytest before 9 reads no pytest.toml")
+    assert "configfile: pytest.toml" in ran.stdout, ran.stdout
+
+
+@pytest.mark.parametrize("name", ["pytest.toml", ".pytest.toml", "tests/pytest.toml"])
+def test_a_pytest_toml_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path, name: str) -> None:
+    said = (
+        "a settings file its tool reads in place of pyproject.toml"
+        if "/" not in name
+        else "a tool's settings below the top"
+    )
+    _refused(request, tmp_path, {**A_TEST, "pyproject.toml": "[project]\n", name: ""}, f"{name}: {said}")

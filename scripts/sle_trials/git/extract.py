@@ -1202,11 +1202,21 @@ def no_module_before_the_library(tree: list[str]) -> None:
 
 
 # Settings files a tool reads in place of another in the same folder: GNU make the first of GNUmakefile,
-# makefile and Makefile; pytest pytest.ini (even empty), then .pytest.ini, before pyproject.toml; mypy
-# mypy.ini, then .mypy.ini, before it; ruff .ruff.toml, then ruff.toml, before it.
+# makefile and Makefile; pytest pytest.toml, .pytest.toml (from pytest 9), pytest.ini and .pytest.ini (each
+# even empty) before pyproject.toml; mypy mypy.ini, then .mypy.ini, before it; ruff .ruff.toml, then
+# ruff.toml, before it.
 SHADOWED_BY = {
     "Makefile": ("GNUmakefile", "makefile"),
-    "pyproject.toml": ("pytest.ini", ".pytest.ini", "mypy.ini", ".mypy.ini", "ruff.toml", ".ruff.toml"),
+    "pyproject.toml": (
+        "pytest.toml",
+        ".pytest.toml",
+        "pytest.ini",
+        ".pytest.ini",
+        "mypy.ini",
+        ".mypy.ini",
+        "ruff.toml",
+        ".ruff.toml",
+    ),
 }
 
 
@@ -1234,6 +1244,8 @@ def no_settings_shadowed(tree: list[str]) -> None:
 # at the top of the tree alone, and pytest's conftest.py, read in tests/ alone
 TOOL_SETTINGS = (
     "pyproject.toml",
+    "pytest.toml",
+    ".pytest.toml",
     "ruff.toml",
     ".ruff.toml",
     "pytest.ini",
