@@ -26,6 +26,10 @@
   binds again (an overload, a property's setter), stops the extraction (no_name_bound_twice); a
   function's own names may be bound again. None of 1,431 versions of the repository's Python over its
   last 600 commits is refused.
+- **A shell function defined twice.** bash runs a function's later definition from where it stands: a
+  script's `check() { .venv/bin/trials check; }`, then `check() { :; }` before the call, checked
+  nothing (tested) and passed (exit 0). Now a shell script (`.sh`, `.bash`, or a `#!` line naming a
+  shell) that defines a function twice stops the extraction (no_shell_function_twice).
 - **What runs by a name that moves.** A workflow's `uses: someone/lint@v1` runs what the tag `v1` of
   that repository names when the job runs: the review read the action as it was, and its owner can
   move the tag (a branch moves by itself) after the merge. It passed (exit 0), and so did a reusable
@@ -669,3 +673,40 @@ def test_a_pytest_toml_stops_the_extraction(request: pytest.FixtureRequest, tmp_
         else "a tool's settings below the top"
     )
     _refused(request, tmp_path, {**A_TEST, "pyproject.toml": "[project]\n", name: ""}, f"{name}: {said}")
+
+
+TWICE_DEFINED = (
+    "#!/usr/bin/env bash\nset -euo pipefail\ncheck() {\n    .venv/bin/trials check\n}\ncheck() { :; }\ncheck\n"
+)
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_bash_runs_the_later_of_a_function_defined_twice(tmp_path: Path) -> None:
+    put(tmp_path, "script", TWICE_DEFINED.replace(".venv/bin/trials check", "echo checked"))
+    ran = subprocess.run(["bash", str(tmp_path / "script")], capture_output=True, text=True, timeout=60)
+    assert (ran.returncode, ran.stdout) == (0, ""), ran
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "said"),
+    [
+        (".ci/check", TWICE_DEFINED, "line 6: the function check defined again"),
+        ("scripts/run.sh", "check() { echo a; }\nfunction check { echo b; }\n", "line 2: the function check"),
+        (".ci/check", "#!/bin/sh\nfunction check() { :; }\n  check ()\n{ :; }\n", "line 3: the function check"),
+    ],
+)
+def test_a_shell_function_defined_twice_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {path: text}, f"{path} {said}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#!/usr/bin/env bash\ncheck() { :; }\nreport() { :; }\ncheck\ncheck\n",  # two functions, one called twice
+        "#!/usr/bin/env python3\ndef check():\n    pass\n",  # no shell
+    ],
+)
+def test_shell_functions_defined_once_pass(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {".ci/check": text})

@@ -33,7 +33,8 @@ a module of its name (no_module_shadowed), a module imported before the library'
 below the top, where they stand in for the top's (no_settings_below), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
-twice, no_make_definition_twice; a here-document `<<-`,
+twice, no_make_definition_twice; a shell function defined twice, no_shell_function_twice; a
+here-document `<<-`,
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
 (no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii) or bound twice in its scope
@@ -203,6 +204,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_led_by_a_space(path, blobs[oid].data)
             no_make_definition_twice(path, blobs[oid].data)
         if not python and not _prose(path):
+            no_shell_function_twice(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
@@ -544,6 +546,37 @@ def _recipe_follows(lines: list[str], at: int) -> bool:
         if line.strip() and not line.lstrip().startswith("#"):
             return False
     return False
+
+
+_SHELL_FIRST_LINE = lazy(rb"#![^\n]*\b(?:ba|da|z|k)?sh\b")
+_SHELL_FUNCTION = lazy(
+    rb"(?m)^[ \t]*(?:function[ \t]+([^\s(){}|&;<>]+)(?:[ \t]*\(\))?|([^\s(){}|&;<>=$\x22\x27]+)[ \t]*\(\))"
+)
+
+
+def _shell_script(path: str, data: bytes) -> bool:
+    return files.folded(path).endswith((".sh", ".bash")) or _SHELL_FIRST_LINE.match(data) is not None
+
+
+def no_shell_function_twice(path: str, data: bytes | None) -> None:
+    """Refused: a shell script (named `.sh` or `.bash`, or whose `#!` line names a shell) that defines a
+    function twice. bash runs the later from where it stands, a reviewer reads the first: `check() {
+    .venv/bin/trials check; }`, then below it `check() { :; }` before the call, checked nothing (tested)
+    and passed (exit 0)."""
+    if data is None or not _shell_script(path, data):
+        return
+    seen: set[bytes] = set()
+    for found in _SHELL_FUNCTION.finditer(data):
+        name = found.group(1) or found.group(2)
+        if name in seen:
+            raise refused_at(
+                path,
+                data,
+                found.start(),
+                f"the function {files.printable(name.decode('utf-8', 'replace'))} defined again, which bash runs "
+                "from there in place of the first a reviewer reads; define it once",
+            )
+        seen.add(name)
 
 
 def no_bytes_beyond_utf8(path: str, data: bytes | None) -> None:
