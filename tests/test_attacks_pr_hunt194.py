@@ -97,6 +97,30 @@
   into a new class); and a line among the 3 lines of context the view shows around a change is shown
   as it reads (if not as changed). Of the repository's 2,105 commits one is refused: two lines moved
   into an `else:` block, which the view never showed.
+
+Tried, and held (the check refused them, or what runs is what the review shows):
+- a workflow's `'on':` beside `on:` (one key to YAML 1.2 and GitHub, two to PyYAML's 1.1): read as both;
+- `Actions/checkout@v4` (GitHub's names are case-blind): GitHub's own; `actions-rs/toolchain@v1` is
+  another party's and refused;
+- a second `check:` recipe after a blank line and a comment (make passes over both): read as its rule's;
+- a module-level name bound again in a `try`'s `finally` (which runs whichever branch ran): refused;
+- the repository's history: the white space rule refuses one of its 2,105 commits (two lines moved
+  into an `else:` the view never showed), the rule of names bound twice none of 1,431 versions of its
+  Python over the last 600 commits, the makefile's rule none of the Makefile's 13 versions, the
+  shell's none of `.ci/`'s 15; its tree passes every rule.
+
+Left (not refused): GitHub's "Load diff" fold (an xfail test); code past the screen in a shell
+script, a workflow, a makefile or a template (an xfail test: their honest lines run past 120 columns);
+under "Hide whitespace", a line changed in white space alone among the 3 lines of context around a
+shown change (shown as it reads, not as changed), a line of a multi-line Python string whose amount
+of white space changed (read alone, it is the same tokens), and lines GitHub's diff may align
+otherwise than git's; GitHub's own actions by tags, and build requirements and pre-commit's
+`additional_dependencies` by ranges; `export-ignore` on the registry's files (an archive without a
+record or a source fails `trials check` of it: E108, E401); a test's input run by a path built from
+parts (`include $(INPUTS)/rules.txt`, a glob) or by a test's Python (`exec(open(...).read())`, a line
+its review shows); a key given twice in an INI file (setup.cfg, tox.ini; TOML refuses one itself); a
+name bound twice in a function, or through `setattr` or `globals()`; a shell function defined twice in
+a workflow's `run:`.
 """
 
 from __future__ import annotations
