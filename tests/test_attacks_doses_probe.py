@@ -41,8 +41,8 @@ Each has honest neighbours that still pass: the dose a condition, a replacement 
 dose stands beside; a condition of eligibility ("if eligibility is confirmed"), a follow-up for
 toxicity, a likeness ("as in the previous study"), an escalation to a later cohort's dose.
 
-Found and left (LEFT, a strict xfail naming the mechanism): an approved product named by its brand
-("Yescarta is dosed at").
+And another product's dose, named by a name no list holds ("Yescarta is dosed at", was a strict xfail), is
+read by the clause that doses a name the record does not give its trial (not_dosed.of_another_product).
 """
 
 from __future__ import annotations
@@ -445,21 +445,60 @@ def test_each_arms_own_dose_passes(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, arms(C6, "3×10^6 CAR-T cells/kg")) == ""
 
 
-# Found and left: each bound its dose still
-LEFT = [
-    pytest.param(
-        "Arm A: 3×10^6 CAR-T cells/kg; Yescarta is dosed at 1×10^6 CAR-T cells/kg.",
-        cohort(C6),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="another product's dose is read by the evidence's scope only where a product code or a "
-            "disease names it (scopes); an approved product's brand name is in no list",
-        ),
-        id="an approved product",
-    ),
+# Another product's dose, named by a name no list holds (was a strict xfail: another product's dose was read
+# by the evidence's scope only where a product code or a disease names it; a brand name is in no list): the
+# clause that doses a name the record does not give its trial gives its dose to that product
+# (not_dosed.of_another_product, by the words of the record's id, titles, acronym, product, interventions, arms
+# and cohorts)
+OF_ANOTHER_PRODUCT = [
+    "Arm A: 3×10^6 CAR-T cells/kg; Yescarta is dosed at 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg. Patients receiving Kymriah at 1×10^6 CAR-T cells/kg did well.",
+    "Arm A: 3×10^6 CAR-T cells/kg; 1×10^6 CAR-T cells/kg of Carvykti.",
+    "Arm A: 3×10^6 CAR-T cells/kg; Abecma (idecabtagene vicleucel) is given at 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg. Patients Receive Tecartus At 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg; Zorvex, which is usually infused at 1×10^6 CAR-T cells/kg, is not used.",
+    "Arm A: 3×10^6 CAR-T cells/kg. The dose of Zorvex is 1×10^6 CAR-T cells/kg.",
 ]
 
 
-@pytest.mark.parametrize(("line", "fields"), LEFT)
-def test_a_dose_left_binding_is_refused(trials: Trials, line: str, fields: str) -> None:
-    assert im19_out(trials, line, fields)
+@pytest.mark.parametrize("line", OF_ANOTHER_PRODUCT)
+def test_a_dose_another_named_product_is_given_is_refused(trials: Trials, line: str) -> None:
+    assert " E508 " in im19_out(trials, line, cohort(C6))
+
+
+# ... while a name of the trial's own, of its arm, or words of no name (people, a product of no name, a
+# line in capitals) dose the trial's
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Arm A is dosed at 1×10^6 CAR-T cells/kg.",
+        "IM19 is dosed at 1×10^6 CAR-T cells/kg in Arm A.",
+        "Arm A: Patients are dosed at 1×10^6 CAR-T cells/kg.",
+        "Arm A: The product is given at 1×10^6 CAR-T cells/kg.",
+        "Arm A: CAR-T cells are infused at 1×10^6 CAR-T cells/kg.",
+        "Arm A: Treatment is given at a dose of 1×10^6 CAR-T cells/kg.",
+        "Arm A: patients receive IM19 CAR-T cells at 1×10^6 CAR-T cells/kg.",
+        "Arm A: Subjects Will Be Dosed At 1×10^6 CAR-T cells/kg.",
+        "Arm A: 1×10^6 CAR-T cells/kg of Body Weight.",
+        "Arm A: Cohort 2 receives 1×10^6 CAR-T cells/kg.",
+    ],
+)
+def test_a_dose_the_trials_own_names_are_given_passes(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, cohort(C6)) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "another"),
+    [
+        ("Yescarta is dosed at 1×10^6 CAR-T cells/kg", True),
+        ("the approved dose of Breyanzi is 1×10^6 CAR-T cells/kg", True),
+        ("Yescarta's approved dose is 1×10^6 CAR-T cells/kg", True),
+        ("Patients Receive IM19 At 1×10^6 CAR-T cells/kg", False),
+        ("Administration of IM19 CAR-T cells at a dose of 1×10^6 CAR-T cells/kg", False),
+        ("Each Subject receives 1×10^6 CAR-T cells/kg", False),
+    ],
+)
+def test_another_product_is_read_by_the_trials_names(text: str, another: bool) -> None:
+    own = not_dosed.names_in("NCT06513429 IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)")
+    start = text.index(C6)
+    assert not_dosed.of_another_product(text, start, start + len(C6), own) is another

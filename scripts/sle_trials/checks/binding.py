@@ -15,18 +15,18 @@ object; otherwise the leaf's type):
   comparator leaves the other bound: "Age > 75 years" a maximum of 75), nor naming those another
   requirement is for, whether the quote says so or the words of its sentence it leaves out ("Patients
   under 70 years" of "... are excluded"); else E508.
-- a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the
-  patients range is named in the dose's clause (where that clause names patients) of a text that
-  states the dose, and its label is the one those words give its dose ("Dose level 1: 1×10^6 ...
-  Dose level 2: 3×10^6"), not another cohort's; else E508. A number the words give as a cap
-  ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only as a
-  reading (E510), and one they bound from below ("at least"), give as a part of another ("half
-  of") or take back (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced,
-  denied: not_dosed.not_given) is none, whether the quote holds those words or leaves them out of
-  its sentence (and one they give another trial by its name, "in the CARTITUDE trial", not by the record's
-  own: not_dosed.named_elsewhere); so is one "respectively" pairs with another arm's or cohort's label ("Arm A and Arm B
-  receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively": 3×10^6 is arm B's); in a plain source, the
-  arm whose label heads its words, or "respectively" pairs with them, is its arm (E512).
+- a cohort (`x-bind: cohort`) is bound when the dose's value, unit and basis stand together; the patients range is
+  named in the dose's clause (where that clause names patients) of a text that states the dose, and its label is the
+  one those words give its dose ("Dose level 1: 1×10^6 ... Dose level 2: 3×10^6"), not another cohort's; else E508. A
+  number the words give as a cap ("maximum total dose 1×10^8") or as an end of a range ("0.5-1×10^6") is the dose only
+  as a reading (E510), and one they bound from below ("at least"), give as a part of another ("half of") or take back
+  (after its unit: "... CAR-T cells/kg is not used"; on a condition, replaced, denied: not_dosed.not_given) is none,
+  whether the quote holds those words or leaves them out of its sentence (and one they give another trial by its name,
+  "in the CARTITUDE trial", not by the record's own: not_dosed.named_elsewhere; and one they give another product, a
+  name the record does not give its trial dosed in its clause, "Yescarta is dosed at 1×10^6 CAR-T cells/kg":
+  not_dosed.of_another_product); so is one "respectively" pairs with another arm's or cohort's label ("Arm A and Arm B
+  receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively": 3×10^6 is arm B's); in a plain source, the arm whose label
+  heads its words, or "respectively" pairs with them, is its arm (E512).
 - a criterion's statement (`x-bind: criterion`: lupus nephritis scope, classification criteria,
   autoantibodies, prior therapy) is bound when its quotes lie in the criterion it names (an inclusion
   criterion, for the last three: what patients must have, or an exclusion of those who lack it); its texts
@@ -2081,10 +2081,30 @@ def _planned_or_taken_back(text: str, start: int, end: int) -> bool:
 
 def _cohort_dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, end: int) -> bool:
     """_dose_taken_back of a cohort's dose, and a number of cells the words around it say no patient
-    receives, made, collected or required ("must be manufactured", "for release": not_dosed.made)."""
-    return _dose_taken_back(ctx, path, quote, start, end) or _taken_back_where_stated(
-        ctx, path, quote, start, end, reading=not_dosed.made
+    receives, made, collected or required ("must be manufactured", "for release": not_dosed.made), or
+    give another product they name ("Yescarta is dosed at 1×10^6 CAR-T cells/kg": not_dosed.of_another_product,
+    by the names of the trial's product, interventions, arms and cohorts)."""
+    own = _names_of_the_trial(ctx.record.data) | _names_of_the_trials_parts(ctx.record.data)
+
+    def another_product(text: str, start: int, end: int) -> bool:
+        return not_dosed.of_another_product(text, start, end, own)
+
+    return (
+        _dose_taken_back(ctx, path, quote, start, end)
+        or _taken_back_where_stated(ctx, path, quote, start, end, reading=not_dosed.made)
+        or _taken_back_where_stated(ctx, path, quote, start, end, reading=another_product)
     )
+
+
+def _names_of_the_trials_parts(data: dict) -> frozenset[str]:
+    """The names (upper case, not_dosed.names_in) the record gives what its trial gives and its parts: its
+    interventions' names, its arms' and their cohorts' labels ("Arm A is dosed at ..." is the trial's)."""
+    said: list[object] = [i.get("name") for i in data.get("interventions") or [] if isinstance(i, dict)]
+    for arm in data.get("arms") or []:
+        if isinstance(arm, dict):
+            said.append(arm.get("label"))
+            said += [c.get("label") for c in arm.get("cohorts") or [] if isinstance(c, dict)]
+    return not_dosed.names_in(" ".join(s for s in said if isinstance(s, str)))
 
 
 def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:

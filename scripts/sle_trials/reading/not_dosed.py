@@ -17,6 +17,9 @@ and an agent's dose (not completeness, whose doses a complete record holds: an e
 named_elsewhere reads another trial named by its name or its id ("in the CARTITUDE trial"), by the
 record's own names (binding reads it of a cohort's and an agent's dose).
 
+of_another_product reads another product by any name the clause doses that the record does not give its
+trial ("Yescarta is dosed at 1×10^6 CAR-T cells/kg"), a name no list holds: binding reads it of a cohort's dose.
+
 for_a_subgroup reads the words by which a lymphodepleting agent's dose is a subgroup's ("in patients
 over 65 years: 20 mg/m2/day", "for patients with renal impairment"), not the regimen's, which all its
 patients receive; binding reads it of an agent's dose (a cohort may be a subgroup's own).
@@ -32,7 +35,7 @@ import math
 import re
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import lexicon, planned
+from sle_trials.reading import lexicon, phrases, planned, vocabulary
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
@@ -230,6 +233,93 @@ def not_given(text: str, start: int, end: int) -> bool:
     return (
         _NOT_GIVEN_AFTER.match(text, end) is not None
         or _NOT_GIVEN_BEFORE.search(text, max(0, start - _REACH), start) is not None
+    )
+
+
+# --- a dose of another product, named by any name of its own ------------------------------------
+
+# A name as a source writes one: a run of words in capitals, the first opening with a capital letter, each after it
+# with a capital or a digit ("Yescarta", "Arm A", "IM19 CAR-T"), and an aside right after it ("Yescarta
+# (axicabtagene ciloleucel)"); one word in capitals at a sentence's start is read so too, and what it names is
+# told from a name by the words of no name it may be (_NO_NAME_WORDS)
+_NAME = r"(?-i:(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z0-9][\w'\u2019-]*){0,3}))(?:['\u2019]s)?(?:\s*\([^()]{0,60}\))?"
+_BE = (
+    r"(?:is|are|was|were|be|(?:will|would|shall|should|can|could|may|might|must)\s+be|(?:has|have|had)\s+been)"
+    r"(?:\s+(?:usually|typically|normally|commonly|generally|routinely|also|then|currently|already|instead))?"
+)
+_DOSED = r"(?:dosed|given|administered|infused|approved|licen[cs]ed|labell?ed)"
+_AT_A_DOSE = (
+    r"(?:\s*(?:at|with|to|:|=|,))?\s*(?:(?:a|an|the)\s+)?(?:(?:target|single|fixed|flat|total|approved|labell?ed|"
+    r"recommended|standard|usual)\s+)?(?:(?:dose|dosage)\s+(?:level\s+)?(?:of\s+)?)?"
+)
+_PRODUCT_WORDS = r"(?:\s+(?:(?:CAR[- ]?T|CART)\s+)?(?:cells?|products?|infusions?))?"
+_NAME_DOSED_BEFORE = (
+    # the subject of its dosing ("Yescarta is dosed at", "Kymriah, which is given at")
+    lazy(rf"(?i)(?<![\w-]){_NAME}{_PRODUCT_WORDS}(?:\s*,?\s*(?:which|that))?\s+{_BE}\s+{_DOSED}{_AT_A_DOSE}\Z"),
+    # ... or the one whose dose it is ("Yescarta's approved dose is", "Kymriah dose:")
+    lazy(
+        rf"(?i)(?<![\w-]){_NAME}{_PRODUCT_WORDS}\s+(?:(?:approved|labell?ed|recommended|standard|usual|registered|"
+        rf"commercial)\s+)?(?:dose|dosage)(?:\s+level)?(?:\s+(?:is|was|are|were))?{_AT_A_DOSE}\Z"
+    ),
+    # ... or what it is the dose of, or the object its patients receive ("the dose of Breyanzi is", "patients
+    # receiving Kymriah at")
+    lazy(
+        r"(?i)(?<![\w-])(?:(?:dose|dosage)(?:\s+level)?\s+(?:of|for)|receiv(?:e|es|ed|ing)|treated\s+with|"
+        r"infusions?\s+of|(?:given|administered|infused|dosed)\s+(?:with\s+)?)\s+(?:(?:the|a|an)\s+)?"
+        rf"{_NAME}{_PRODUCT_WORDS}(?:\s+(?:is|was|are|were))?{_AT_A_DOSE}\Z"
+    ),
+)
+# ... or after it ("1×10^6 CAR-T cells/kg of Yescarta")
+_NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+of\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])")
+# The words of no product's name: of a closed class ("It", "This", "Each"), of people, of the trial's parts, of a
+# product of no name ("Treatment", "Cells"), a verb a line in capitals writes so ("Subjects Will Be Dosed At"), or a
+# designator ("A" of "Arm A", "II", "2")
+_NO_NAME_WORDS = frozenset(
+    "is are was were be been will would shall should can could may might must has have had do does did "
+    "patient participant subject people person adult child children adolescent women men individual those everyone "
+    "arm cohort group part stage phase level dose dosage dosing regimen study trial product therapy treatment "
+    "infusion drug intervention cell lymphocyte car-t cart car agent medication investigational body weight "
+    "bodyweight".split()
+)
+_DESIGNATOR = lazy(r"(?i)(?:[0-9]+[a-z]?|[a-z]|[ivx]+)")
+
+
+def of_another_product(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether the words of its clause give a number of cells at text[start:end] (its number to its unit's
+    end) to a product they name that is not the trial's, whose names (upper case, names_in: its id's,
+    titles', acronym's, product's, interventions', arms' and cohorts' labels' words) are own: the subject
+    of its dosing ("Yescarta is dosed at 1×10^6 CAR-T cells/kg"), what it is the dose of or the
+    object its patients receive ("the dose of Kymriah is", "patients receiving Breyanzi at"), or what
+    the number of cells is of after it ("1×10^6 CAR-T cells/kg of Abecma"). A name is another
+    product's where it holds a word of a name (no word of a closed class, of people, of the trial's
+    parts, of a product of no name, nor a designator: "Arm A", "Patients", "The product", "CAR-T
+    cells") and no such word is one of the trial's: "IM19 is given at", "Arm A is dosed at" are the
+    trial's. What the name names is read from the source's own words, not a list of products: a
+    brand ("Yescarta") is a name because the clause doses it."""
+    lo = max(0, start - _REACH)
+    found = [p.search(text, lo, start) for p in _NAME_DOSED_BEFORE] + [_NAME_DOSED_AFTER.match(text, end)]
+    return any(f is not None and _another_name(f.group("name"), own) for f in found)
+
+
+def _another_name(name: str, own: frozenset[str]) -> bool:
+    """Whether name (a run of words in capitals) names something not the trial's: a word of a name in it
+    (_NO_NAME_WORDS, a closed class's, a designator) and none of the trial's names (own)."""
+    words = [w.strip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    named = [w for w in words if not _no_name_word(w)]
+    return bool(named) and not any(w.upper() in own for w in named)
+
+
+def _no_name_word(word: str) -> bool:
+    """Whether word is no word of a name: a closed class's ("It", "Each"), one of _NO_NAME_WORDS (in the
+    plural too), a designator ("A", "2", "II") or a CAR's ("CAR-T")."""
+    bare = word.lower()
+    return (
+        phrases.closed_word(bare)
+        or bare in _NO_NAME_WORDS
+        or bare.removesuffix("s") in _NO_NAME_WORDS
+        or bare.removesuffix("es") in _NO_NAME_WORDS
+        or _DESIGNATOR.fullmatch(bare) is not None
+        or vocabulary.CAR_WORDS.fullmatch(word) is not None
     )
 
 
