@@ -103,6 +103,7 @@ from sle_trials.reading import (
     not_dosed,
     phrases,
     prior_therapy,
+    product_names,
     prose,
     retracted,
     scopes,
@@ -1426,13 +1427,18 @@ def _one_items_aside(
 
 def _requirements_item(corpus: str, at: int, read: prior_therapy.Requirement) -> str | None:
     """The item of the enumeration from `at`, where it is one of the requirement's: a therapy it names
-    starts there, or the item holds a kind of treatment it names ("conventional therapy",
-    prior_therapy.KINDS); else None."""
+    starts there, the item holds a kind of treatment it names ("conventional therapy",
+    prior_therapy.KINDS), or it opens with a proper name that names no disease (a drug by its brand, "or
+    Benlysta": product_names.opens_with_a_name; the criterion's enumeration names it beside therapies, which
+    no list of drugs need say); else None."""
     item = _item_at(corpus, at)
     if at in read.starts:
         return item
     hi = corpus.find(item, at) + len(item) if item else at
-    return item if any(at <= start and end <= hi for start, end in read.kinds) else None
+    if any(at <= start and end <= hi for start, end in read.kinds):
+        return item
+    name = product_names.opens_with_a_name(item)
+    return item if name is not None and not prose.diseases(name) else None
 
 
 def _owner(corpus: str, at: int, begin: int) -> str:

@@ -66,3 +66,28 @@ def _inside_a_sentence(text: str, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+# A proper name inside a sentence: one to three words in capitals, each a capital and small letters (a mark of a
+# registered name after it: "Benlysta®"), then nothing, a mark, a number or a word of a closed class: not the
+# first word of a noun phrase that goes on in small letters ("Active nephritis"), nor an abbreviation or a
+# score's name in capitals ("SLEDAI-2K", "BILAG A"), which may name anything
+_A_NAME = lazy(r"(?:[A-Z][a-z\u00df-\u00ff]{2,}[®™]?(?:[ \t]+|(?=[^\w\s'\u2019-])|\Z)){1,3}")
+_GOES_ON = lazy(r"[^\W\d_]+")
+
+
+def opens_with_a_name(words: str) -> str | None:
+    """The proper name words (read from inside a sentence, not at its start) open with, where they do
+    ("Benlysta" of "Benlysta", "Benlysta® for 12 weeks"); None where they open otherwise ("active nephritis",
+    "Active nephritis", "SLEDAI-2K ≥ 6"). A name any word of whose run in capitals is of a closed class is none
+    ("The", "All")."""
+    found = _A_NAME.match(words)
+    if found is None:
+        return None
+    name = found.group(0).strip()
+    after = _GOES_ON.match(words, found.end())
+    if after is not None and not phrases.closed_word(after.group(0)):
+        return None  # (a noun phrase's first words: "Active nephritis")
+    if any(phrases.closed_word(w.rstrip("®™")) for w in name.split()):
+        return None
+    return name
