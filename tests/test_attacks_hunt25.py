@@ -1,5 +1,6 @@
 """Attacks on today's readings (hunt25): a count in dozens (lexicon._DOZEN), an age written as a
-birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (binding._ADDED).
+birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (binding._ADDED), and one that gives
+its item with a regimen the field knows by its name ("(with the Euro-Lupus regimen)", binding._with_a_named_regimen).
 """
 
 from __future__ import annotations
@@ -311,16 +312,41 @@ def test_a_brand_among_a_regimens_names_is_an_item(parenthesis: str) -> None:
     assert binding._tail(text, end) == end
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a regimen's name after 'with' reads as another treatment (binding._ADDED): 'cyclophosphamide "
-    "(with the Euro-Lupus regimen)' is refused E525 when listed as 'cyclophosphamide', as '(with the "
-    "Benlysta regimen)' must be; no word tells a regimen's name from a brand",
+# a regimen the field knows by its name, given after "with" (was a strict xfail: "with" read as adding another
+# treatment, binding._ADDED, and "cyclophosphamide (with the Euro-Lupus regimen)" listed as its item was refused
+# E525): the item's own regimen (binding._with_a_named_regimen); a name of no such regimen still adds one
+@pytest.mark.parametrize(
+    "parenthesis",
+    [
+        "(with the Euro-Lupus regimen)",
+        "(with the modified NIH protocol)",
+        "(with the NIH or Euro-Lupus regimen)",
+        "(given with the EuroLupus dosing)",
+    ],
 )
-def test_an_items_named_regimen_after_with_stays_its_own() -> None:
-    text = "intravenous cyclophosphamide (with the Euro-Lupus regimen), or NSAIDs"
+def test_an_items_named_regimen_after_with_stays_its_own(parenthesis: str) -> None:
+    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
     assert binding._tail(text, end) == text.index(",")
+
+
+@pytest.mark.parametrize(
+    "parenthesis",
+    ["(with the Benlysta regimen)", "(with Benlysta)", "(with another regimen)", "(with the NIH and Zorvex regimen)"],
+)
+def test_another_treatment_after_with_is_still_an_item(parenthesis: str) -> None:
+    text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
+    end = text.index(" (")
+    assert binding._tail(text, end) == end
+
+
+def test_an_item_listed_without_its_named_regimen_passes(tmp_path_factory: pytest.TempPathFactory) -> None:
+    study = _study(
+        tmp_path_factory,
+        "4. Failure of mycophenolate mofetil, intravenous cyclophosphamide (with the Euro-Lupus regimen), or NSAIDs.\n",
+    )
+    therapies = ["mycophenolate mofetil", "intravenous cyclophosphamide", "NSAIDs"]
+    assert enumeration_items._problems(study, therapies) == []
 
 
 # --- letters a case-blind pattern matches to ASCII ------------------------------------------------

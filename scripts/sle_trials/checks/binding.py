@@ -954,13 +954,35 @@ def _names_another(word: str) -> bool:
     )
 
 
+# ... and one that gives the item with a regimen the field knows by its name, and nothing else ("(with the
+# Euro-Lupus regimen)", "(with the modified NIH protocol)", "(with the NIH or Euro-Lupus regimen)"): "with" adds
+# no treatment there, the regimen is the item's own; a capitalised word of no such name ("(with the Benlysta
+# regimen)") still adds one
+_WITH_A_NAMED_REGIMEN = lazy(
+    r"(?i)\s*(?:(?:given|used|administered)\s+)?with\s+(?:(?:the|a|an)\s+)?(?P<names>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+    r"(?:regimens?|protocols?|dosing|schedules?)\s*"
+)
+
+
+def _with_a_named_regimen(inside: str) -> bool:
+    """Whether a parenthesis (its words) gives its item with a regimen the field knows by its name alone
+    (_WITH_A_NAMED_REGIMEN, _NAMED_REGIMENS)."""
+    found = _WITH_A_NAMED_REGIMEN.fullmatch(inside)
+    names = [w.lower() for w in re.split(r"\s+", found.group("names"))] if found is not None else []
+    return any(w in _NAMED_REGIMENS for w in names) and all(w in _NAMED_REGIMENS or w in ("or", "and") for w in names)
+
+
 def _regimen(inside: str) -> bool:
     """Whether a parenthesis (its words) gives only its item's dose or regimen."""
     words = _A_WORD.findall(inside)
     regimen = (
         bool(_REGIMEN.search(inside))
         and not any(_names_another(w) for w in words)
-        and (not _ADDED.search(inside) or all(w.lower() in _OWN_DOSING_WORDS for w in words))
+        and (
+            not _ADDED.search(inside)
+            or all(w.lower() in _OWN_DOSING_WORDS for w in words)
+            or _with_a_named_regimen(inside)
+        )
     )
     return (_dose(inside) or regimen) and not prior_therapy.THERAPIES.search(inside)
 
