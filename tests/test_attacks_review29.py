@@ -5,6 +5,8 @@
   by more than five words ("at a dose of at least 2 g/day") or by "in" ("in the previous 6 months"), a
   time counted "of" the trial's treatment ("within 12 weeks of CAR-T infusion"), its words "any",
   "other", "standard of care", "starting", a drug's half-lives, and "whichever is longer".
+- A permission on condition of another therapy's failure ("Belimumab is allowed if the patient did not respond
+  to steroids", a strict xfail before): read as requiring belimumab and steroids; it requires neither now.
 """
 
 from __future__ import annotations
@@ -357,19 +359,42 @@ def test_a_phases_own_dosing_is_stated(registry: Path, trials: Trials, stated: s
 # --- a permission on condition of another therapy's failure -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prior_therapy.requirement reads a later sentence that lets a therapy in on condition of a failure "
-    "(a8e7462, _Treated.lets_in_a_failure) from its start, and one naming a failure of its own (96fcb65) from "
-    "that failure: 'Belimumab is allowed if the patient did not respond to steroids' requires belimumab and "
-    "steroids (steroids alone once the failure is read as of another therapy than the one let in), where the "
-    "failure is a condition of the permission and requires neither; telling a condition's failure from a "
-    "requirement's needs the clause the failure stands in",
+# (was a strict xfail: prior_therapy.requirement read a later sentence that lets a therapy in on condition of a
+# failure from its start, and one naming a failure of its own from that failure: "Belimumab is allowed if the
+# patient did not respond to steroids" required belimumab and steroids.) A failure in the condition of a
+# permission whose subject names a therapy, of a therapy that subject does not name, is a condition of letting
+# that therapy in, and requires neither (_Treated._of_another), in a later sentence or in the cue's own
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Failure of rituximab. Belimumab is allowed if the patient did not respond to steroids.",
+        "Failure of rituximab. Belimumab is permitted provided that steroids failed.",
+        "Failure of rituximab. Belimumab is allowed if refractory to mycophenolate.",
+        "Failure of rituximab. Hydroxychloroquine may continue if refractory to steroids.",
+        "Failure of rituximab; belimumab is allowed if refractory to steroids.",
+        "Refractory to rituximab, belimumab is allowed if they failed steroids.",
+    ],
 )
-def test_a_permission_on_another_therapys_failure_requires_nothing() -> None:
-    text = "Failure of rituximab. Belimumab is allowed if the patient did not respond to steroids."
+def test_a_permission_on_another_therapys_failure_requires_nothing(text: str) -> None:
     found = prior_therapy.requirement(text, inclusion=True)
     assert found is not None and found.therapies == ("rituximab",)
+
+
+# ... while a permission on its own therapy's failure, or one of patients on a therapy's failure, still lets
+# that failure in as the requirement's alternative (a8e7462)
+@pytest.mark.parametrize(
+    ("text", "therapies"),
+    [
+        ("Failure of rituximab. Belimumab is also allowed, provided they had an inadequate response.", "Belimumab"),
+        ("Failure of rituximab; belimumab is allowed if refractory to it.", "belimumab"),
+        ("Failure of rituximab. Belimumab is allowed if refractory to belimumab.", "Belimumab belimumab"),
+        ("Failure of rituximab. Patients may continue on study if refractory to belimumab.", "belimumab"),
+        ("Failure of rituximab. Failure of belimumab is allowed if refractory to steroids.", "belimumab"),
+    ],
+)
+def test_a_permission_on_its_own_therapys_failure_still_requires_it(text: str, therapies: str) -> None:
+    found = prior_therapy.requirement(text, inclusion=True)
+    assert found is not None and found.therapies == ("rituximab", *therapies.split())
 
 
 # ... while a line's end after an age's own words is still guessed (a guess only after a number or its

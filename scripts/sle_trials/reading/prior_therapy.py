@@ -447,7 +447,7 @@ def requirement(text: str, inclusion: bool) -> Requirement | None:
             continue
         if lo > start and _NOT_PRIOR.search(text, lo, hi) and not after.lets_in_a_failure(lo, hi):
             own = _earliest(after, _FAILURES, lo, hi) if inclusion else None
-            if own is None:
+            if own is None or after.in_a_permissions_condition(lo, hi, own.start()):
                 continue
             read_from = own.start()
         elif lo > start and inclusion:
@@ -719,7 +719,19 @@ class _Treated:
         i = bisect.bisect_left(self._failures, lo)
         if i < len(self._failures) and self._failures[i] < permission.start():
             return True
-        return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end())))
+        return bool(_FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end()))) and (
+            self._others_failure(lo, permission) is None
+        )
+
+    def _others_failure(self, lo: int, permission: re.Match[str]) -> tuple[int, int] | None:
+        """Where the condition right after the permission from `lo` stands (to its clause's end), where it is a
+        failure of a therapy the permission's subject does not name ("belimumab is allowed if they failed
+        steroids": _of_another); else None."""
+        condition = _FAILURE_CONDITION.match(self.text, _past_space(self.text, permission.end()))
+        if condition is None:
+            return None
+        end = self.ends[bisect.bisect_left(self.ends, condition.end())]
+        return (condition.start(), end) if self._of_another(lo, permission.start(), condition.start(), end) else None
 
     def lets_in_a_failure(self, lo: int, hi: int) -> bool:
         """Whether the sentence text[lo:hi] holds no words of _NOT_PRIOR but a permission's
@@ -736,7 +748,8 @@ class _Treated:
                 return False
             if _NEGATED.search(self.text, max(lo, word.start() - _NEGATION_REACH), word.start()):
                 return False
-        if _FAILURE_CONDITION.search(self.text, words[0].end(), hi):
+        condition = _FAILURE_CONDITION.search(self.text, words[0].end(), hi)
+        if condition is not None and not self._of_another(lo, words[0].start(), condition.start(), hi):
             return True
         last = words[-1].start()
         for cue in _FAILURES:
@@ -745,13 +758,42 @@ class _Treated:
                     return True
         return False
 
+    def _of_another(self, lo: int, permission: int, condition: int, hi: int) -> bool:
+        """Whether the condition of a failure text[condition:hi], after the permission at `permission` of
+        the sentence from lo, names a therapy its subject (text[lo:permission]), a therapy let in, does not:
+        "Belimumab is allowed if the patient did not respond to steroids" lets belimumab in on the failure
+        of steroids, which is a condition of the permission, no failure it lets in ("belimumab is allowed,
+        provided they had an inadequate response" is one, of belimumab; so is the failure a permission of
+        patients lets in: "Patients may continue on study if refractory to belimumab")."""
+        subject = {m.group(0).lower() for m in THERAPIES.finditer(self.text, lo, permission)}
+        return bool(subject) and any(
+            m.group(0).lower() not in subject for m in THERAPIES.finditer(self.text, condition, hi)
+        )
+
+    def in_a_permissions_condition(self, lo: int, hi: int, at: int) -> bool:
+        """Whether the word of a failure at `at`, in the sentence text[lo:hi], stands in the condition of a
+        permission before it that names a therapy the permission's subject does not ("Belimumab is allowed
+        if the patient did not respond to steroids"): the failure is a condition of letting another therapy
+        in, and the sentence requires neither (_of_another)."""
+        for word in _PERMITTING.finditer(self.text, lo, at):
+            condition = _FAILURE_CONDITION.search(self.text, word.end(), hi)
+            if condition is not None and condition.start() <= at < condition.end():
+                return self._of_another(lo, word.start(), condition.start(), hi)
+        return False
+
     def let_in(self, after: int) -> list[tuple[int, int]]:
         """The words that a permission after `after` (a cue's end) lets in (_LETS_IN), each (start, end)."""
         out = []
         for permission in _LETS_IN.finditer(self.text, after):
             lo = self._subject(permission.start())
-            if lo >= after and not (permission["letting"] and self._of_a_failure(lo, permission)):
+            if lo < after:
+                continue
+            if not (permission["letting"] and self._of_a_failure(lo, permission)):
                 out.append((lo, permission.start()))
+            # (and the condition of another therapy's failure it lets its subject in on: no requirement's)
+            others = self._others_failure(lo, permission) if permission["letting"] else None
+            if others is not None:
+                out.append(others)
         for permission in _LETS_IN_WHAT_FOLLOWS.finditer(self.text, after):
             out.append((permission.end(), self._object_end(permission.end())))
         merged: list[tuple[int, int]] = []  # (none overlapping, for _held)
