@@ -21,10 +21,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import test_attacks_hunt25 as hunt25
+import test_attacks_hunt26 as hunt26
 import test_attacks_mut27 as mut27
 from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
 from sle_trials.reading import lexicon, prior_therapy, prose
@@ -209,13 +211,39 @@ def test_a_count_that_completed_enrollment_is_counted(sentence: str, counted: li
     assert lexicon.counts(sentence) == counted
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prose._A_DOSE_AFTER reads 'dosing' after a phase as its own dosing (9ae0d0f), but for a dosing "
-    "schedule, regimen or recommendations; 'RP2D: the Phase 2 dosing level' names the dosing meant for phase 2, "
-    "a Phase 1 trial's, and phases() reads phase 2 as the trial's; telling a dosing meant for a phase from the "
-    "phase's own needs the noun after 'dosing' read against 'Phase 1 dose levels', which is the trial's",
-)
-@pytest.mark.parametrize("text", ["RP2D: the Phase 2 dosing level"])
+# A dosing meant for a phase, named so after the dose's name that says which phase it is for (was a strict
+# xfail: prose._A_DOSE_AFTER read "dosing level" after a phase as its own dosing, and phases() read phase 2 of
+# "RP2D: the Phase 2 dosing level" as the trial's): the phase a dose named before it in its clause is meant
+# for is the dose's (prose._the_named_doses_phase), and a record quoting it as the trial's is refused
+DOSING_MEANT_FOR_A_PHASE = [
+    "RP2D: the Phase 2 dosing level",
+    "RP2D (the Phase II dose level)",
+    "RP2D, i.e. the dosing level for Phase 2",
+    "The recommended phase 2 dose (RP2D), the Phase 2 dosing level, will be chosen.",
+]
+
+
+@pytest.mark.parametrize("text", DOSING_MEANT_FOR_A_PHASE)
 def test_a_dosing_meant_for_a_phase_names_no_trials_phase(text: str) -> None:
     assert prose.phases(text) == set()
+
+
+@pytest.mark.parametrize("text", DOSING_MEANT_FOR_A_PHASE[:3])
+def test_a_phase_quoted_from_a_dosing_meant_for_it_is_refused(registry: Path, trials: Trials, text: str) -> None:
+    quote = re.search(r"Phase \w+", text).group(0)  # type: ignore[union-attr]
+    assert hunt26._phases(registry, trials, f"Dosing began. {text}.", quote=quote) == 1
+
+
+# ... while another phase in its clause, or one past its clause, is still the trial's
+@pytest.mark.parametrize(
+    ("text", "phases"),
+    [
+        ("A Phase 1 study to determine the RP2D.", {"1"}),
+        ("RP2D: the Phase 1 dosing level", {"1"}),
+        ("RP2D determined. Phase 2 dosing began.", {"2"}),
+        ("RP2D; Phase 2 dosing of the first cohort is ongoing.", {"2"}),
+        ("The RP2D of the Phase 1 part will be used in Phase 2.", {"1", "2"}),
+    ],
+)
+def test_a_phase_besides_the_one_a_dose_is_meant_for_still_names_it(text: str, phases: set[str]) -> None:
+    assert prose.phases(text) == phases

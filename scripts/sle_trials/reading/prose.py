@@ -257,6 +257,30 @@ _CONDITIONAL_PHASE = lazy(
 )
 
 
+# ... or the phase a dose named before it in its clause is meant for, restated ("RP2D: the Phase 2 dosing
+# level", "RP2D, i.e. the dosing level for Phase 2"): the dose's phase, no trial's. The
+# dose's own name says which phase it is for ("RP2D", "recommended phase 2 dose"); another phase in its
+# clause ("a Phase 1 trial to find the RP2D"), or one a verb between ties to something else ("the RP2D will
+# be used in the Phase 2 part"), is still read as any other.
+_DOSE_FOR_A_PHASE_BEFORE = lazy(
+    r"(?i)(?<![\w-])(?:RP(?P<rp>[1-4])Ds?|recommended\s+phase\s*(?P<named>[1-4]|I{1,3}|IV)[ab]?\s+"
+    r"(?:dos(?:e|es|ing|ages?)))(?![\w-])"
+    r"(?:(?!(?<![\w-])(?:is|are|was|were|will|shall|be|been|used|given|carried|taken|applied|tested)(?![\w-]))"
+    r"(?:i\.e\.|e\.g\.|[^.;\n])){0,60}\Z"
+)
+
+
+def _the_named_doses_phase(text: str, start: int) -> bool:
+    """Whether the phase rendered from text[start] on is the one a dose named before it in its clause is
+    meant for (_DOSE_FOR_A_PHASE_BEFORE), and that one only."""
+    dose = _DOSE_FOR_A_PHASE_BEFORE.search(text, max(0, start - 80), start)
+    phase = _PHASE.match(text, start)
+    if dose is None or phase is None:
+        return False
+    meant = dose.group("rp") or dose.group("named")
+    return {_ROMAN.get(n.lower(), n) for n in phase.groups() if n} == {_ROMAN.get(meant.lower(), meant)}
+
+
 def no_trials_phase(text: str, start: int, end: int) -> bool:
     """Whether a phase rendered at text[start:end] is a dose's or studies' in general, no trial's:
     read as the trial's, an honest record declaring its phases silent was refused, and one giving the
@@ -269,6 +293,7 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
         or _PLANNED_PHASE.match(text, end) is not None
         or _CONDITIONAL_PHASE.search(text, max(0, start - 80), start) is not None
         or retracted.opened_by_a_plan(text, start)  # ("Phase: planned Phase 2")
+        or _the_named_doses_phase(text, start)
     )
 
 
