@@ -512,8 +512,11 @@ class Sources:
         whose other lines changed: the field's own line did not). A record citing the study as it was
         and as it is now took its enrollment, its completion date or a condition since dropped from
         the older JSON, quoted there, and passed: trials.csv gave values the registry no longer says.
-        The document's own date (curation) and a plain document (no places: its sentences are read)
-        are not held to it."""
+        A newer version that no longer states the field at all, and states every other field the older
+        one states, dropped it (layouts.dropped): a newer JSON without the study's keywords left the older's
+        standing. One that states less besides may be a cut-down copy (a fields query's answer), whose
+        silence on the field is no removal. The document's own date (curation) and a plain document (no
+        places: its sentences are read) are not held to it."""
         own = self.versions
         if not own or path[0] in _OF_OTHERS:
             return None
@@ -527,7 +530,7 @@ class Sources:
                 for other in own
                 if other.layout == doc.layout
                 and as_of.get(other.file, "") > as_of.get(doc.file, "")
-                and self.passages(other, path)
+                and (self.passages(other, path) or layouts.dropped(doc, other, path))
             ]
             if not later:
                 return None

@@ -110,7 +110,8 @@ CHECKS = (
         "E534",
         "superseded-value",
         "a value or quote that stands only in a source a newer cited version of the same record (a document of "
-        "the same layout about the trial, of a later as_of) supersedes, which states that field otherwise",
+        "the same layout about the trial, of a later as_of) supersedes, which states that field otherwise, or "
+        "no longer states it while stating every other field the older one states",
     ),
     Check(
         "E530",
@@ -235,7 +236,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
                 path,
                 "E534",
                 f"{fields.dotted(path)}: the text stands only in an older version of the record, and {newer}, "
-                "a newer one cited, states this field otherwise; take it from the newest",
+                "a newer one cited, states this field otherwise (or no longer states it); take it from the newest",
             )
             continue
         if path[-1] == "text" and len(path) >= 2:  # the holder is the criterion (a mapping with "text")
@@ -840,7 +841,8 @@ def check_evidence(
                 where,
                 "E534",
                 f"evidence for {key}: the quote stands only in an older version of the record, and {stale}, a "
-                "newer one cited, states this field otherwise; take the value from the newest, and quote it",
+                "newer one cited, states this field otherwise (or no longer states it); take the value from the "
+                "newest, and quote it",
                 key=True,
             )
         elif placed and (astray := _out_of_row(record, sources, scalars, path, quotes)) is not None:

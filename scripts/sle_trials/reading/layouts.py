@@ -421,6 +421,24 @@ class SourceDoc:
         return None
 
 
+def dropped(older: SourceDoc, newer: SourceDoc, path: tuple) -> bool:
+    """Whether newer, a later version of older's record (a document of its layout), dropped the field at path:
+    older states it at its place (the nearest placed name of path, as SourceDoc.place reads it), newer states
+    nothing there, and newer states every other field older states (a whole version, not a cut-down copy, such
+    as a fields query's answer, whose silence on a field is no removal)."""
+    names = [p for p in path if isinstance(p, str)]
+    while names and ".".join(names) not in older.places:
+        names.pop()
+    key = ".".join(names)
+    if not names or not older.places[key] or newer.places.get(key):
+        return False
+    return all(
+        newer.places.get(name)
+        for name, passages in older.places.items()
+        if passages and name != key and not name.startswith(key + ".")
+    )
+
+
 # How deep a JSON source may nest and still be read as JSON: a ClinicalTrials.gov study is some ten
 # levels deep. json.loads reads a document nested up to ~1,000 levels in C, and the walks that read
 # it here (Lines, json_lines) recurse in Python: a source of 900 nested arrays, cited by one stub,
