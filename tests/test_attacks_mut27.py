@@ -440,6 +440,23 @@ def test_a_field_the_newer_version_dropped_is_refused(
     assert updated == set() and kept == {"E534"}
 
 
+# ... and a list of rows it dropped is no longer held whole of the record (E519 read the older version's rows
+# where the newest states none, and the honest record the update wrote, its officials or references removed and
+# declared silent, was refused: completeness._newest_rows); kept, they are still refused
+DROPPED_ROWS = [
+    ("contactsLocationsModule", "overallOfficials", "officials"),
+    ("referencesModule", "references", "references"),
+]
+
+
+@pytest.mark.parametrize(("module", "key", "field"), DROPPED_ROWS)
+def test_rows_the_newer_version_dropped_are_no_longer_held_whole(
+    registry: Path, tmp_path: Path, module: str, key: str, field: str
+) -> None:
+    updated, kept = _dropped_codes(registry, tmp_path, [(module, key)], field)
+    assert updated == set() and kept != set()
+
+
 # ... while a newer copy that states less besides (a cut-down copy: no description, no references) says
 # nothing of the field it leaves out, and the older's value kept still passes
 def test_a_field_a_cut_down_newer_copy_leaves_out_is_kept(registry: Path, tmp_path: Path) -> None:

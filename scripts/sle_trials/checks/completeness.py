@@ -36,6 +36,7 @@ from sle_trials.reading.layouts import (
     ROW_LABELS,
     Item,
     SourceDoc,
+    dropped,
     is_row,
     normalise,
     row_key,
@@ -667,7 +668,7 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
     declared = _declared(curation)
     own = [doc for doc in newest if doc.subject == data["nct_id"]]  # a page about another trial lists its own
     for name, label in ROW_LABELS.items():
-        rows = next((doc.rows[name] for doc in own if doc.rows.get(name)), None)
+        rows = _newest_rows(own, name)
         if not rows or fields.covered(declared, name):
             continue
         found, items = fields.get(data, fields.parse_dotted(name))
@@ -690,6 +691,20 @@ def _rows_whole(data: dict, newest: list[SourceDoc], at: Any) -> Iterator[Proble
             f"{name}: the source lists {len(left_out)} more than the record{silent} ({label} {shown}); "
             f"a complete record holds them all (a record whose curation is under way is a draft)",
         )
+
+
+def _newest_rows(own: list[SourceDoc], name: str) -> list[dict[str, Any]] | None:
+    """The rows of the list name that the newest of own (newest first) stating them states, unless a newer one
+    of its layout dropped the list (dropped: it states every other field that one does, and not this list):
+    an update that removed the study's officials left the older version's, and an honest record was held to
+    them (E519). None where none states them."""
+    for i, doc in enumerate(own):
+        if doc.rows.get(name):
+            path = fields.parse_dotted(name)
+            if any(newer.layout == doc.layout and dropped(doc, newer, path) for newer in own[:i]):
+                return None
+            return doc.rows[name]
+    return None
 
 
 def _row_lists_whole(name: str, items: list, rows: list[dict[str, Any]], at: Any) -> Iterator[Problem]:
