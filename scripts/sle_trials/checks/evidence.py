@@ -766,10 +766,24 @@ def _nearest_field(names: list[str], key: str) -> str:
 def check_evidence(
     record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
+    """Each evidence key's quotes found where its sources state the field, and its value bound to them. A
+    record whose quotes stand in more places than binding.PLACES_READ is refused E530 alone, unchecked:
+    the problems of the keys read before the readings stopped (and the key they stopped at, which its
+    message named) were those of the keys first in the mapping's order, and a record's problems hung on the
+    order of its keys."""
     context = binding.Context(
         record, schema, sources.docs, reader, passages=sources.passages, under_headings=sources.under_headings
     )
-    scalars = scalars or Scalars(record, schema)
+    found = list(_evidence_problems(record, schema, sources, scalars or Scalars(record, schema), context))
+    if context.exhausted:
+        found = [problem for problem in found if problem.code == "E530"]
+    yield from found
+
+
+def _evidence_problems(
+    record: Record, schema: dict, sources: Sources, scalars: Scalars, context: binding.Context
+) -> Iterator[Problem]:
+    """check_evidence's problems, key by key, up to an E530 where the readings stop short."""
     unknown, names = 0, None
     for key, quotes in record.data.get("evidence", {}).items():
         where = ("evidence", key)
@@ -868,7 +882,7 @@ def check_evidence(
                     "E530",
                     f"the record's quotes stand in more than {binding.PLACES_READ:,} places of its sources, "
                     "the most its readings may read around: it is not checked against its sources; quote "
-                    f"more of the words around {key}'s value, or cite the part of a large source about this trial",
+                    "more of the words around its values, or cite the part of a large source about this trial",
                 )
                 return
             if not bound and (typed := _type_not_its_label(record, schema, sources, path, quotes)) is not None:
