@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
+from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
 from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items
 from sle_trials.reading.criteria_text.lines import GROUP
@@ -29,6 +30,14 @@ class Split:
     # each list's texts it holds twice in one group with other sub-criteria, {kind: [text, ...]}: a record's list holds
     # a text once (E106), so the importer leaves that list to the curator
     twice: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _written_whole(items: list[dict], text: str) -> None:
+    """Each item (and sub-item) whose lines, read each as written or as shown, mix the two forms, as text
+    writes it whole (escapes.written_whole)."""
+    for item in items:
+        item["text"] = written_whole(item["text"], text)
+        _written_whole(item.get("sub_criteria", []), text)
 
 
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
@@ -137,6 +146,8 @@ def split(text: str) -> Split:
             )
     inclusion, r1, twice_in = read_items(sections["inclusion"], breaks["inclusion"])
     exclusion, r2, twice_ex = read_items(sections["exclusion"], breaks["exclusion"])
+    _written_whole(inclusion, text)
+    _written_whole(exclusion, text)
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
         kept = []  # in one pass: removing each remark from the list was a scan of it per remark
