@@ -146,9 +146,12 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     # "Patients with lupus nephritis are eligible." is a rule of its own, of the population, that made the
     # limit before it conditional, and trials.csv's headline none of it)
     after = _permission_after(ctx, found[0]) if ref["list"] == "EXCLUSION" else None
+    # (or the one the criterion right after a run of criteria each stating a limit opens with: which limit of the
+    # run it lets patients past is no word of the text, and it may be the first's)
+    past_a_run = _permission_after_a_run(ctx, found[0]) if ref["list"] == "EXCLUSION" else None
     for i, condition in enumerate(t.get("conditions", [])):
         written = normalise(condition)
-        if written not in corpus and after is not None and _holds_permission(written, after):
+        if written not in corpus and any(a is not None and _holds_permission(written, a) for a in (after, past_a_run)):
             continue  # the permission the next criterion of its list opens with (_permission_left_out)
         if written not in corpus:
             yield ctx.problem(path + ("conditions", i), "E513", f"{fields.dotted(path)}.conditions.{i}: not in {named}")
@@ -884,6 +887,26 @@ def _permission_after(ctx: Context, where: Path_) -> tuple[Path_, str, tuple[int
         return None
     span = scopes.permission_in(nxt[1], _limits(ctx, nxt[1]))
     return None if span is None else (nxt[0], nxt[1], span)
+
+
+def _permission_after_a_run(ctx: Context, where: Path_) -> tuple[Path_, str, tuple[int, int]] | None:
+    """The criterion after the one at where, past one or more criteria right after it that each state a limit and
+    open with no permission ("1. Total bilirubin > 2 mg/dL" "2. ALT > 3 ×ULN" "3. Patients with Gilbert's syndrome
+    are eligible."), where it opens with a permission of the patients a limit would keep out (scopes.permission_in):
+    its path, its text and where the permission stands; None where the criterion right after it is not such a
+    run's (_permission_after reads that one)."""
+    nxt = ctx.next_criterion(where)
+    run = 0
+    while nxt is not None:
+        limits = _limits(ctx, nxt[1])
+        span = scopes.permission_in(nxt[1], limits)
+        if span is not None:
+            return (nxt[0], nxt[1], span) if run else None
+        if not limits:
+            return None
+        run += 1
+        nxt = ctx.next_criterion(nxt[0])
+    return None
 
 
 def _holds_permission(condition: str, after: tuple[Path_, str, tuple[int, int]]) -> bool:

@@ -116,6 +116,19 @@ def _next_item(layout: tuple[Span, ...], item: Span) -> Span | None:
     return next((s for s in layout if s.place == place), None)
 
 
+def after_a_run_of_limits(
+    layout: tuple[Span, ...], item: Span, place: tuple[int, ...], limits: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether the item at place stands after item in its list, each item between them stating a limit (limits:
+    where the text states one, as (start, end))."""
+    nxt = _next_item(layout, item)
+    while nxt is not None and nxt.place != place:
+        if not any(nxt.start <= lo < nxt.end for lo, _ in limits):
+            return False
+        nxt = _next_item(layout, nxt)
+    return nxt is not None
+
+
 def above(layout: tuple[Span, ...], where: int, at: int) -> bool:
     """Whether the text at position where stands in the item that holds position at or in one above
     it (a sub-list's heading); true when the criterion reads as one item."""
@@ -171,6 +184,15 @@ def governs(
         and not _limit_between(limits, at, where)
     ):
         return True  # a permission in the next item of its list ("b. Patients with Gilbert's syndrome are eligible.")
+    if (
+        lets_in_after(condition, ".")
+        and after_a_run_of_limits(layout, limit_item, cond, limits)
+        and not _limit_between(limits, condition_item.start - 1, where)
+    ):
+        # ... or in the item right after a run of items each stating a limit, the limit's own first among them
+        # ("a. Total bilirubin > 2 mg/dL" "b. ALT > 3 ×ULN" "c. Patients with Gilbert's syndrome are eligible."):
+        # which limit of the run it lets patients past is no word of the text
+        return True
     lifted = _lifted(comparator)
     return _beside(own, cond) and lifted is not None and bool(lifted.search(condition))
 

@@ -1,0 +1,138 @@
+"""Hunt 194 (helper-26): the strict xfails of the suite, the wrong values and mistakes the checks still let pass.
+
+Found and fixed (each xfail is a passing test beside where it stood, with variants of its class that failed before
+and honest neighbours that pass):
+
+1. Another product's dose, named by a brand no list holds ("Yescarta is dosed at 1×10^6 CAR-T cells/kg"), bound a
+   cohort's dose: not_dosed.of_another_product reads the name the dose's clause doses against the record's own
+   names (test_attacks_doses_probe).
+2. A brand after one item's aside ("(belimumab or rituximab) or Benlysta") let the aside's list pass as the
+   requirement's: product_names.opens_with_a_name (test_attacks_helper2_prior_lists).
+3. A regimen the field knows by its name given "with" an item ("(with the Euro-Lupus regimen)") was read as another
+   treatment, and the honest list refused: binding._with_a_named_regimen (test_attacks_hunt25).
+4. A permission on condition of another therapy's failure ("Belimumab is allowed if the patient did not respond to
+   steroids") required both: prior_therapy._Treated._of_another (test_attacks_review29).
+5. "RP2D: the Phase 2 dosing level" named phase 2 as a Phase 1 trial's: prose._the_named_doses_phase
+   (test_attacks_review30).
+6. A list a newer whole version of the study dropped (its keywords) kept from the older version passed: E534 reads
+   layouts.dropped (test_attacks_mut27); and, found on the way, the rows of such a list (officials, references)
+   were still held whole of the updated record (E519): completeness._newest_rows.
+7. A record past binding.PLACES_READ got problems that hung on its evidence keys' order: E530 alone now
+   (test_attacks_review171).
+8. A wrapped criterion mixing an escaped backslash and an escape was imported into a draft its check refused:
+   escapes.written_whole (test_import_real_hunt170).
+9. A permission opening the item right after a run of limits may be the first limit's condition: holding it there
+   was refused E518 ("a. Total bilirubin > 2 mg/dL" "b. ALT > 3 ×ULN" "c. Patients with Gilbert's syndrome are
+   eligible."), in sub-items and in a list's criteria alike (scopes.after_a_run_of_limits,
+   thresholds._permission_after_a_run; here, and test_attacks_review_helper6).
+
+Found and left (strict xfail in test_attacks_review_helper6): a permission opening the next item after a single
+limit is asked of that limit whatever it lets in ("Hemoglobin < 8 g/dL" "Patients with lupus nephritis are
+eligible."): it reads as "a. Total bilirubin > 2 mg/dL" "b. Patients with Gilbert's syndrome are eligible." does,
+whose condition is rightly asked; telling a permission of the limit's values from another rule of who enrols
+needs the causes of each measure's values, which the package has no source for, and asking neither would weaken
+E524. And with a run of limits, the last one is still asked the permission (E524) where the record gives it to an
+earlier one only, though any of them may be its limit.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
+from test_attacks_review_helper6 import BILIRUBIN, _next_items_codes
+
+GILBERT = "Patients with Gilbert's syndrome are eligible."
+HELD = ["Patients with Gilbert's syndrome are eligible"]
+
+
+# 9. A permission after a run of limits, held by the run's first limit, in sub-items ...
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", GILBERT],
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", "AST > 3 ×ULN", GILBERT],
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", "Gilbert's syndrome is acceptable."],
+    ],
+)
+def test_a_permission_after_a_run_of_limits_may_be_the_first_limits(
+    registry: Path, trials: Trials, items: list[str]
+) -> None:
+    held = [items[-1].rstrip(".")]
+    assert _next_items_codes(registry, trials, items, BILIRUBIN, held) == set()
+
+
+# ... while one past an item of no limit, or after a limit in its own item, is still another's (E518)
+@pytest.mark.parametrize(
+    ("items", "held"),
+    [
+        (["Total bilirubin > 2 mg/dL", "Pregnant or breastfeeding women.", GILBERT], HELD[0]),
+        (
+            [
+                "Total bilirubin > 2 mg/dL",
+                "ALT > 3 ×ULN",
+                "Hemoglobin < 8 g/dL; patients with Gilbert syndrome are eligible.",
+            ],
+            "patients with Gilbert syndrome are eligible",
+        ),
+    ],
+)
+def test_a_permission_past_the_run_is_still_refused(
+    registry: Path, trials: Trials, items: list[str], held: str
+) -> None:
+    assert _next_items_codes(registry, trials, items, BILIRUBIN, [held]) == {"E518"}
+
+
+def _criteria_codes(registry: Path, trials: Trials, criteria: list[str], conditions: list[str]) -> set[str]:
+    """The codes `trials validate` reports of IM19's draft whose exclusion criteria are criteria, holding the
+    bilirubin limit of criterion 1 given conditions."""
+    page = "".join(f"{k + 1}. {text}\n" for k, text in enumerate(criteria))
+    listed = "".join(f"    - number: {k + 1}\n      text: {json.dumps(text)}\n" for k, text in enumerate(criteria))
+    given = f"      conditions: {json.dumps(conditions)}\n" if conditions else ""
+    fields = (
+        f"eligibility:\n  exclusion_criteria:\n{listed}"
+        "  thresholds:\n    - kind: LABORATORY\n      criterion: {list: EXCLUSION, number: 1}\n"
+        f'      measure: Total bilirubin\n      comparator: ">"\n      value: 2\n      unit: mg/dL\n{given}'
+        f"evidence:\n  eligibility.thresholds.0: {json.dumps(criteria[0])}\n"
+    )
+    source = add_source(registry, "seeds/931_criteria_run.txt", f"{IM19_TEXT_HEAD}Exclusion criteria:\n{page}")
+    put(registry, IM19_PATH, joined(im19_draft(source), fields))
+    result = trials("validate", registry / IM19_PATH, fmt="json")
+    assert result.status in (0, 1), result.out + result.err
+    return result.codes()
+
+
+# ... and in a list's criteria
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", GILBERT],
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", "AST > 3 ×ULN", GILBERT],
+    ],
+)
+def test_a_criterions_permission_after_a_run_of_limits_may_be_the_first_limits(
+    registry: Path, trials: Trials, criteria: list[str]
+) -> None:
+    assert _criteria_codes(registry, trials, criteria, HELD) == set()
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        ["Total bilirubin > 2 mg/dL", "Pregnant or breastfeeding women.", GILBERT],
+        ["Total bilirubin > 2 mg/dL", "ALT > 3 ×ULN", "Hemoglobin < 8 g/dL.", "Pregnancy.", GILBERT],
+    ],
+)
+def test_a_criterions_permission_past_the_run_is_still_refused(
+    registry: Path, trials: Trials, criteria: list[str]
+) -> None:
+    assert _criteria_codes(registry, trials, criteria, HELD) == {"E513"}  # (in neither criterion it may be of)
+
+
+# (the permission right after the limit's criterion is held as before, and asked of it)
+def test_a_criterions_permission_right_after_it_is_still_asked(registry: Path, trials: Trials) -> None:
+    criteria = ["Total bilirubin > 2 mg/dL", GILBERT]
+    assert _criteria_codes(registry, trials, criteria, HELD) == set()
+    assert "E524" in _criteria_codes(registry, trials, criteria, [])
