@@ -458,6 +458,10 @@ OF_ANOTHER_PRODUCT = [
     "Arm A: 3×10^6 CAR-T cells/kg. Patients Receive Tecartus At 1×10^6 CAR-T cells/kg.",
     "Arm A: 3×10^6 CAR-T cells/kg; Zorvex, which is usually infused at 1×10^6 CAR-T cells/kg, is not used.",
     "Arm A: 3×10^6 CAR-T cells/kg. The dose of Zorvex is 1×10^6 CAR-T cells/kg.",
+    # (set against the trial's, given "for" it, or the subject of a verb of giving)
+    "Arm A: 3×10^6 CAR-T cells/kg, higher than Yescarta (1×10^6 CAR-T cells/kg).",
+    "Arm A: 3×10^6 CAR-T cells/kg versus 1×10^6 CAR-T cells/kg for Yescarta.",
+    "Arm A: 3×10^6 CAR-T cells/kg (Yescarta uses 1×10^6 CAR-T cells/kg).",
 ]
 
 
@@ -481,6 +485,9 @@ def test_a_dose_another_named_product_is_given_is_refused(trials: Trials, line: 
         "Arm A: Subjects Will Be Dosed At 1×10^6 CAR-T cells/kg.",
         "Arm A: 1×10^6 CAR-T cells/kg of Body Weight.",
         "Arm A: Cohort 2 receives 1×10^6 CAR-T cells/kg.",
+        "Arm A: 1×10^6 CAR-T cells/kg for Lupus Nephritis.",
+        "Arm A: 1×10^6 CAR-T cells/kg for Cohort 1.",
+        "Arm A: The Protocol uses 1×10^6 CAR-T cells/kg.",
     ],
 )
 def test_a_dose_the_trials_own_names_are_given_passes(trials: Trials, line: str) -> None:

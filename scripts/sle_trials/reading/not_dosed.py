@@ -35,7 +35,7 @@ import math
 import re
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import lexicon, phrases, planned, vocabulary
+from sle_trials.reading import lexicon, phrases, planned, prose, vocabulary
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
@@ -252,10 +252,20 @@ _AT_A_DOSE = (
     r"(?:\s*(?:at|with|to|:|=|,))?\s*(?:(?:a|an|the)\s+)?(?:(?:target|single|fixed|flat|total|approved|labell?ed|"
     r"recommended|standard|usual)\s+)?(?:(?:dose|dosage)\s+(?:level\s+)?(?:of\s+)?)?"
 )
+# (verbs of a product's giving a dose: "Yescarta uses 1×10^6 ...", "Kymriah delivers")
+_GIVING = r"(?:uses?|used|employs?|employed|gives?|gave|delivers?|delivered|recommends?|recommended)"
 _PRODUCT_WORDS = r"(?:\s+(?:(?:CAR[- ]?T|CART)\s+)?(?:cells?|products?|infusions?))?"
 _NAME_DOSED_BEFORE = (
-    # the subject of its dosing ("Yescarta is dosed at", "Kymriah, which is given at")
-    lazy(rf"(?i)(?<![\w-]){_NAME}{_PRODUCT_WORDS}(?:\s*,?\s*(?:which|that))?\s+{_BE}\s+{_DOSED}{_AT_A_DOSE}\Z"),
+    # the subject of its dosing ("Yescarta is dosed at", "Kymriah, which is given at", "Yescarta uses")
+    lazy(
+        rf"(?i)(?<![\w-]){_NAME}{_PRODUCT_WORDS}(?:\s*,?\s*(?:which|that))?\s+(?:{_BE}\s+{_DOSED}|{_GIVING})"
+        rf"{_AT_A_DOSE}\Z"
+    ),
+    # ... or what it is set against ("higher than Yescarta (1×10^6", "compared with Kymriah's 1×10^6")
+    lazy(
+        rf"(?i)(?<![\w-])(?:than|unlike|versus|vs\.?|compared\s+(?:with|to)|as\s+opposed\s+to)\s+"
+        rf"(?:(?:the|a|an)\s+)?{_NAME}{_PRODUCT_WORDS}(?:\s+(?:dose|dosage))?\s*(?:[(:,]\s*)?{_AT_A_DOSE}\Z"
+    ),
     # ... or the one whose dose it is ("Yescarta's approved dose is", "Kymriah dose:")
     lazy(
         rf"(?i)(?<![\w-]){_NAME}{_PRODUCT_WORDS}\s+(?:(?:approved|labell?ed|recommended|standard|usual|registered|"
@@ -269,8 +279,8 @@ _NAME_DOSED_BEFORE = (
         rf"{_NAME}{_PRODUCT_WORDS}(?:\s+(?:is|was|are|were))?{_AT_A_DOSE}\Z"
     ),
 )
-# ... or after it ("1×10^6 CAR-T cells/kg of Yescarta")
-_NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+of\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])")
+# ... or after it ("1×10^6 CAR-T cells/kg of Yescarta", "... for Kymriah")
+_NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])")
 # The words of no product's name: of a closed class ("It", "This", "Each"), of people, of the trial's parts, of a
 # product of no name ("Treatment", "Cells"), a verb a line in capitals writes so ("Subjects Will Be Dosed At"), or a
 # designator ("A" of "Arm A", "II", "2")
@@ -279,7 +289,7 @@ _NO_NAME_WORDS = frozenset(
     "patient participant subject people person adult child children adolescent women men individual those everyone "
     "arm cohort group part stage phase level dose dosage dosing regimen study trial product therapy treatment "
     "infusion drug intervention cell lymphocyte car-t cart car agent medication investigational body weight "
-    "bodyweight".split()
+    "bodyweight protocol investigator investigators".split()
 )
 _DESIGNATOR = lazy(r"(?i)(?:[0-9]+[a-z]?|[a-z]|[ivx]+)")
 
@@ -306,7 +316,8 @@ def _another_name(name: str, own: frozenset[str]) -> bool:
     (_NO_NAME_WORDS, a closed class's, a designator) and none of the trial's names (own)."""
     words = [w.strip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
     named = [w for w in words if not _no_name_word(w)]
-    return bool(named) and not any(w.upper() in own for w in named)
+    # (a disease's name is no product's: "for Lupus Nephritis")
+    return bool(named) and not any(w.upper() in own for w in named) and not prose.diseases(name)
 
 
 def _no_name_word(word: str) -> bool:
