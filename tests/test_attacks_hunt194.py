@@ -21,6 +21,9 @@ and honest neighbours that pass):
    (test_attacks_review171).
 8. A wrapped criterion mixing an escaped backslash and an escape was imported into a draft its check refused:
    escapes.written_whole (test_import_real_hunt170).
+10. A prior-therapy requirement naming its therapies by brands alone ("Active disease despite Benlysta.")
+   stated none for the reader (no list holds the brand), and a complete record declaring its prior therapy silent
+   passed (E523): prior_therapy.named_treatments reads a proper name inside the sentence as a treatment (here).
 9. A permission opening the item right after a run of limits may be the first limit's condition: holding it there
    was refused E518 ("a. Total bilirubin > 2 mg/dL" "b. ALT > 3 ×ULN" "c. Patients with Gilbert's syndrome are
    eligible."), in sub-items and in a list's criteria alike (scopes.after_a_run_of_limits,
@@ -41,7 +44,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, put
+from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, imported_codes, joined, put
+from sle_trials.reading import prior_therapy
+from test_attacks_prior_therapy_silence import _study
 from test_attacks_review_helper6 import BILIRUBIN, _next_items_codes
 
 GILBERT = "Patients with Gilbert's syndrome are eligible."
@@ -136,3 +141,49 @@ def test_a_criterions_permission_right_after_it_is_still_asked(registry: Path, t
     criteria = ["Total bilirubin > 2 mg/dL", GILBERT]
     assert _criteria_codes(registry, trials, criteria, HELD) == set()
     assert "E524" in _criteria_codes(registry, trials, criteria, [])
+
+
+# 10. A requirement of therapies named by brands alone, its prior therapy declared silent
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Active disease despite Benlysta.",
+        "Inadequate response to Benlysta and Saphnelo.",
+        "Refractory to Lupkynis.",
+        "Previously treated with Benlysta®.",
+    ],
+)
+def test_a_requirement_of_a_brand_alone_declared_silent_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, f"4. {criterion}\n")
+    assert "E523" in imported_codes(checker, data)
+
+
+# ... while words in capitals of no treatment, or a brand denied, state none
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Active disease despite Lupus nephritis.",
+        "Active disease despite Hospital admission.",
+        "No prior treatment with Benlysta.",
+        "Active disease despite SLEDAI-2K ≥ 6.",
+    ],
+)
+def test_capitals_of_no_treatment_state_no_requirement(
+    tmp_path_factory: pytest.TempPathFactory, criterion: str
+) -> None:
+    checker, data = _study(tmp_path_factory, f"4. {criterion}\n")
+    assert "E523" not in imported_codes(checker, data)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Active disease despite Benlysta.", ["Benlysta"]),
+        ("Failure of rituximab or Saphnelo® for 12 weeks", ["Saphnelo®"]),
+        ("Benlysta is not allowed. Refractory to Lupus nephritis, Sjögren's syndrome or Active nephritis", []),
+    ],
+)
+def test_a_named_treatment_is_a_proper_name_inside_its_sentence(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in prior_therapy.named_treatments(text)] == names

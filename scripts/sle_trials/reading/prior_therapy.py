@@ -59,7 +59,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import kept_out, lexicon, sentences
+from sle_trials.reading import kept_out, lexicon, product_names, prose, sentences
 
 # The fields a criterion states as what patients must have, which only an inclusion criterion states,
 # or an exclusion keeping out those who lack it (NOT_MET): binding's and silence's both.
@@ -426,6 +426,24 @@ KINDS = lazy(
 )
 
 
+# A word in capitals inside a sentence (not its first: a stop, a colon or the text's start before it), where a
+# proper name may start ("Active disease despite Benlysta", "refractory to Lupkynis")
+_CAPITAL_INSIDE = lazy(r"(?<=[\w,;)\]%] )[A-Z](?=[a-z\u00df-\u00ff]{2})")
+
+
+def named_treatments(text: str) -> list[tuple[int, int]]:
+    """Where text names a treatment by a proper name of its own, a drug's brand no list holds ("Benlysta",
+    "Saphnelo®"): a name inside its sentence (product_names.opens_with_a_name) that names no disease
+    (prose.diseases: "Lupus nephritis"), as (start, end). What it names is read from the criterion's words: a
+    therapy's cue before it ("despite", "refractory to") makes it a treatment had or failed."""
+    out = []
+    for found in _CAPITAL_INSIDE.finditer(text):
+        name = product_names.opens_with_a_name(text[found.start() : found.start() + 120])
+        if name is not None and not prose.diseases(name):
+            out.append((found.start(), found.start() + len(name)))
+    return out
+
+
 def requirement(text: str, inclusion: bool) -> Requirement | None:
     """The prior-therapy requirement a criterion (its text with its nested items') states, else None."""
     after = _Treated(text)
@@ -536,7 +554,7 @@ class _Treated:
     def __init__(self, text: str) -> None:
         self.text = text
         spans = [(m.start(), m.end()) for pattern in (THERAPIES, _TREATED, KINDS) for m in pattern.finditer(text)]
-        self.spans = sorted(spans)
+        self.spans = sorted(spans + named_treatments(text))
         self.starts = [start for start, _ in self.spans]
         self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
 
