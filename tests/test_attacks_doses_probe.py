@@ -494,6 +494,34 @@ def test_a_dose_the_trials_own_names_are_given_passes(trials: Trials, line: str)
     assert im19_out(trials, line, cohort(C6)) == ""
 
 
+# ... and a lymphodepleting agent's dose of another product's regimen: its owner, its label's or regimen's name, or
+# the product it is given for (not_dosed.regimen_of_another_product)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lymphodepletion: fludarabine 30 mg/m2/day; Yescarta's conditioning uses fludarabine 25 mg/m2/day.",
+        "Lymphodepletion: fludarabine 30 mg/m2/day, compared with fludarabine 25 mg/m2/day for Yescarta.",
+        "Lymphodepletion: fludarabine 30 mg/m2/day (Yescarta label: fludarabine 25 mg/m2/day).",
+        "Lymphodepletion: fludarabine 30 mg/m2/day, or fludarabine 25 mg/m2/day of the Zorvex protocol.",
+    ],
+)
+def test_an_agents_dose_of_another_products_regimen_is_refused(trials: Trials, line: str) -> None:
+    assert " E508 " in im19_out(trials, line, agent("fludarabine 25 mg/m2/day", 25))
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("Lymphodepletion: Fludarabine 30 mg/m2/day.", "Fludarabine 30 mg/m2/day"),
+        ("Lymphodepletion per the Sponsor's standard: fludarabine 30 mg/m2/day.", "fludarabine 30 mg/m2/day"),
+        ("Lymphodepletion: IM19's conditioning uses fludarabine 30 mg/m2/day.", "fludarabine 30 mg/m2/day"),
+        ("Lymphodepletion: the Investigator's regimen, fludarabine 30 mg/m2/day.", "fludarabine 30 mg/m2/day"),
+    ],
+)
+def test_an_agents_dose_of_the_trials_own_regimen_passes(trials: Trials, line: str, quote: str) -> None:
+    assert im19_out(trials, line, agent(quote)) == ""
+
+
 @pytest.mark.parametrize(
     ("text", "another"),
     [

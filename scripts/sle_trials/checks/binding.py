@@ -2126,8 +2126,12 @@ def _cohort_dose_taken_back(ctx: Context, path: Path_, quote: str, start: int, e
 
 def _names_of_the_trials_parts(data: dict) -> frozenset[str]:
     """The names (upper case, not_dosed.names_in) the record gives what its trial gives and its parts: its
-    interventions' names, its arms' and their cohorts' labels ("Arm A is dosed at ..." is the trial's)."""
+    interventions' names, its lymphodepleting agents, its arms' and their cohorts' labels ("Arm A is dosed at ..."
+    is the trial's)."""
     said: list[object] = [i.get("name") for i in data.get("interventions") or [] if isinstance(i, dict)]
+    lymphodepletion = data.get("lymphodepletion")
+    if isinstance(lymphodepletion, dict):  # (its agents: "Fludarabine 30 mg/m2/day" names the trial's own)
+        said += [a.get("agent") for a in lymphodepletion.get("agents") or [] if isinstance(a, dict)]
     for arm in data.get("arms") or []:
         if isinstance(arm, dict):
             said.append(arm.get("label"))
@@ -2231,6 +2235,11 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
         def subgroup(text: str, start: int, end: int) -> bool:
             return not_dosed.for_a_subgroup(text, start, end, ages)
 
+        own = _names_of_the_trial(ctx.record.data) | _names_of_the_trials_parts(ctx.record.data)
+
+        def another_regimen(text: str, start: int, end: int) -> bool:
+            return not_dosed.regimen_of_another_product(text, start, end, own)
+
         found = [
             (q, n, unit_at)
             for q in texts
@@ -2239,6 +2248,10 @@ def _agent_dose(ctx: Context, path: Path_, agent: dict, node: dict, quotes: list
             and not lexicon.is_label(q, n)
             and not _taken_back_where_stated(ctx, path, q, n.start, n.end, reading=_no_dose_there)
             and not _dose_taken_back(ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")))
+            # (another product's regimen: "Yescarta's conditioning uses fludarabine 25 mg/m2/day")
+            and not _taken_back_where_stated(
+                ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")), reading=another_regimen
+            )
             # (a subgroup's: "(in patients over 65 years: 20 mg/m2/day)" bound the regimen's dose of 20)
             and not _taken_back_where_stated(
                 ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")), reading=subgroup

@@ -289,7 +289,7 @@ _NO_NAME_WORDS = frozenset(
     "patient participant subject people person adult child children adolescent women men individual those everyone "
     "arm cohort group part stage phase level dose dosage dosing regimen study trial product therapy treatment "
     "infusion drug intervention cell lymphocyte car-t cart car agent medication investigational body weight "
-    "bodyweight protocol investigator investigators".split()
+    "bodyweight protocol investigator investigators sponsor sponsors".split()
 )
 _DESIGNATOR = lazy(r"(?i)(?:[0-9]+[a-z]?|[a-z]|[ivx]+)")
 
@@ -308,6 +308,29 @@ def of_another_product(text: str, start: int, end: int, own: frozenset[str]) -> 
     brand ("Yescarta") is a name because the clause doses it."""
     lo = max(0, start - _REACH)
     found = [p.search(text, lo, start) for p in _NAME_DOSED_BEFORE] + [_NAME_DOSED_AFTER.match(text, end)]
+    return any(f is not None and _another_name(f.group("name"), own) for f in found)
+
+
+# A lymphodepleting agent's dose given in the regimen of a product named before it in its clause: its owner
+# ("Yescarta's conditioning uses fludarabine 25 mg/m2/day") or the name of its label or regimen ("(Yescarta label:
+# fludarabine 25 mg/m2/day)"); or after it, the product it is given for ("... 25 mg/m2/day for Yescarta")
+_REGIMEN_OF_A_NAME_BEFORE = (
+    lazy(rf"(?i)(?<![\w-]){_NAME}(?<=['\u2019]s)\s+[^.;:()\[\]\n]{{0,60}}\Z"),
+    lazy(
+        rf"(?i)(?<![\w-]){_NAME}\s+(?:label(?:l?ing)?|regimens?|conditioning|protocol|lymphodepletion|"
+        r"prescribing\s+information)(?![\w-])[^.;()\[\]\n]{0,60}\Z"
+    ),
+)
+
+
+def regimen_of_another_product(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """Whether the words of its clause give a lymphodepleting agent's dose at text[start:end] (its number to its
+    unit's end) in the regimen of a product they name that is not the trial's (own: names_in of the record's
+    names, its parts' and its agents'): its owner ("Yescarta's conditioning uses fludarabine 25 mg/m2/day"), its
+    label or regimen named so ("(Yescarta label: fludarabine 25 mg/m2/day)"), or the product it is given for
+    after it ("... 25 mg/m2/day for Yescarta"). A name as of_another_product reads one."""
+    lo = max(0, start - _REACH)
+    found = [p.search(text, lo, start) for p in _REGIMEN_OF_A_NAME_BEFORE] + [_NAME_DOSED_AFTER.match(text, end)]
     return any(f is not None and _another_name(f.group("name"), own) for f in found)
 
 
