@@ -234,6 +234,26 @@ def test_a_phase_quoted_from_a_dosing_meant_for_it_is_refused(registry: Path, tr
     assert hunt26._phases(registry, trials, f"Dosing began. {text}.", quote=quote) == 1
 
 
+# ... and the phase a dose chosen for it is for ("the dose selected for Phase 2", "will determine the dose for Phase
+# 2"): phases() read it as the trial's, and a Phase 1 trial's record quoting it passed (prose._CHOSEN_DOSE_FOR)
+DOSE_CHOSEN_FOR_A_PHASE = [
+    "The dose selected for Phase 2 is 1×10^6 CAR-T cells/kg.",
+    "the recommended dose for Phase 2",
+    "This Phase 1 trial will determine the dose for Phase 2.",
+    "to determine the recommended dose for the Phase 2 trial",
+    "to select a dose for Phase 2",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_CHOSEN_FOR_A_PHASE)
+def test_a_phase_a_dose_is_chosen_for_is_no_trials_phase(text: str) -> None:
+    assert "2" not in prose.phases(text)
+
+
+def test_a_phase_quoted_from_a_dose_chosen_for_it_is_refused(registry: Path, trials: Trials) -> None:
+    assert hunt26._phases(registry, trials, "Dosing began. This trial will determine the dose for Phase 2.") == 1
+
+
 # ... while another phase in its clause, or one past its clause, is still the trial's
 @pytest.mark.parametrize(
     ("text", "phases"),
@@ -243,6 +263,10 @@ def test_a_phase_quoted_from_a_dosing_meant_for_it_is_refused(registry: Path, tr
         ("RP2D determined. Phase 2 dosing began.", {"2"}),
         ("RP2D; Phase 2 dosing of the first cohort is ongoing.", {"2"}),
         ("The RP2D of the Phase 1 part will be used in Phase 2.", {"1", "2"}),
+        ("The dose for Phase 1 is 1×10^6 CAR-T cells/kg.", {"1"}),
+        ("the optimal dose of the Phase 1 part", {"1"}),
+        ("Dosing in Phase 2 began.", {"2"}),
+        ("a dose of 1×10^6 CAR-T cells/kg for Phase 2 patients", {"2"}),
     ],
 )
 def test_a_phase_besides_the_one_a_dose_is_meant_for_still_names_it(text: str, phases: set[str]) -> None:

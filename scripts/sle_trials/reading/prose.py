@@ -270,6 +270,17 @@ _DOSE_FOR_A_PHASE_BEFORE = lazy(
 )
 
 
+# ... or the phase a dose chosen for it is for ("the dose selected for Phase 2", "to determine the recommended dose
+# for the Phase 2 trial", "will determine the dose for Phase 2"): a dose a trial selects, recommends or determines
+# for a phase is meant for that phase, which need not be the trial's own
+_CHOSEN_DOSE_FOR = lazy(
+    r"(?i)(?<![\w-])(?:(?:recommended|selected|chosen|optimal|appropriate)\s+dos(?:e|es|ing|ages?)(?:\s+levels?)?"
+    r"|dos(?:e|es|ing|ages?)(?:\s+levels?)?\s+(?:selected|recommended|chosen|selection)"
+    r"|(?:determin|select|choos|identif|establish|defin|find)\w*\s+(?:the\s+|a\s+)?dos(?:e|es|ing|ages?)"
+    r"(?:\s+levels?)?)\s+for\s+(?:the\s+|a\s+)?\Z"
+)
+
+
 def _the_named_doses_phase(text: str, start: int) -> bool:
     """Whether the phase rendered from text[start] on is the one a dose named before it in its clause is
     meant for (_DOSE_FOR_A_PHASE_BEFORE), and that one only."""
@@ -294,6 +305,7 @@ def no_trials_phase(text: str, start: int, end: int) -> bool:
         or _CONDITIONAL_PHASE.search(text, max(0, start - 80), start) is not None
         or retracted.opened_by_a_plan(text, start)  # ("Phase: planned Phase 2")
         or _the_named_doses_phase(text, start)
+        or _CHOSEN_DOSE_FOR.search(text, max(0, start - 80), start) is not None
     )
 
 
