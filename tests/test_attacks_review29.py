@@ -373,6 +373,11 @@ def test_a_phases_own_dosing_is_stated(registry: Path, trials: Trials, stated: s
         "Failure of rituximab. Hydroxychloroquine may continue if refractory to steroids.",
         "Failure of rituximab; belimumab is allowed if refractory to steroids.",
         "Refractory to rituximab, belimumab is allowed if they failed steroids.",
+        # (a condition in words of the patients it is let in for, or of what it follows)
+        "Failure of rituximab. Belimumab is allowed in patients who failed steroids.",
+        "Failure of rituximab. Belimumab is permitted for patients refractory to steroids.",
+        "Failure of rituximab. Belimumab is allowed after failure of steroids.",
+        "Refractory to rituximab; belimumab is allowed in patients who failed steroids.",
     ],
 )
 def test_a_permission_on_another_therapys_failure_requires_nothing(text: str) -> None:
@@ -390,6 +395,7 @@ def test_a_permission_on_another_therapys_failure_requires_nothing(text: str) ->
         ("Failure of rituximab. Belimumab is allowed if refractory to belimumab.", "Belimumab belimumab"),
         ("Failure of rituximab. Patients may continue on study if refractory to belimumab.", "belimumab"),
         ("Failure of rituximab. Failure of belimumab is allowed if refractory to steroids.", "belimumab"),
+        ("Failure of rituximab. Belimumab is allowed in patients who failed it.", "Belimumab"),
     ],
 )
 def test_a_permission_on_its_own_therapys_failure_still_requires_it(text: str, therapies: str) -> None:

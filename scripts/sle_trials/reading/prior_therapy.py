@@ -287,8 +287,11 @@ _REQUIRED = lazy(r"(?i)\b(?:only|must|(?<!\bnot\s)(?:required|requires?|need|nee
 # must have failed it"): what
 # lets the patients in is then the failure, a requirement. A condition of anything else ("only after
 # a washout of 6 months", "if completed more than 6 months before") leaves the permission one.
+# (or words of the patients it is let in for, or of what it follows: "in patients who failed it", "for patients
+# refractory to it", "after failure of it", "where it failed")
 _FAILURE_CONDITION = lazy(
-    r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|as\s+long\s+as|on\s+condition"
+    r"(?i)(?:(?:but|and|yet)\s+)?\b(?:if|provided|providing|only|when|where|as\s+long\s+as|on\s+condition"
+    r"|(?:in|for)\s+(?:patients|participants|subjects|those)|after|following"
     r"|(?:must|needs?|required)(?!\s+not\b))\b[^.;]{0,120}?"
     r"(?<!not\s)(?<!not\shave\s)(?<!not\sbeen\s)(?<!never\s)(?<!n't\s)"
     r"\b(?:" + _FAILURE_WORDS + r"|(?:not|never)\s+(?:\w+\s+)?respond\w*|no\s+response|relaps\w*|despite)\b"
