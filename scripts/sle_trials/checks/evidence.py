@@ -48,6 +48,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import (
     edges,
+    kept_out,
     layouts,
     lexicon,
     list_sides,
@@ -898,6 +899,37 @@ def _evidence_problems(
             yield from bound
     # the thresholds bound above, in the order their criteria state them where trials.csv reads it
     yield from thresholds.out_of_order(context)
+    yield from _asked_of_a_part(record)
+
+
+# The fields that say what the trial asks its patients, each read from one criterion it names
+ASKED_FIELDS = ("lupus_nephritis", "classification_criteria", "autoantibodies", "prior_therapy")
+
+
+def _asked_of_a_part(record: Record) -> Iterator[Problem]:
+    """E507 for a field of what the trial asks its patients (ASKED_FIELDS) read from a criterion its list gives
+    under a sub-heading naming a part of the trial (kept_out.heads_a_part): what it asks is that part's only, as
+    a part named as the label of its sentence makes it ("Cohort B: active lupus nephritis", binding). Read as the
+    trial's, "Biopsy-proven lupus nephritis" under "Cohort B (lupus nephritis):" passed as the scope REQUIRED of
+    a trial whose cohort A enrols extrarenal SLE (trials.csv's lupus nephritis column)."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    for name in ASKED_FIELDS:
+        ref = (eligibility.get(name) or {}).get("criterion") if isinstance(eligibility.get(name), dict) else None
+        if not isinstance(ref, dict) or not isinstance(ref.get("list"), str):
+            continue
+        at = fields.criteria_named(eligibility, ref)
+        items = eligibility.get(f"{ref['list'].lower()}_criteria", [])
+        group = items[at[0]].get("group") if len(at) == 1 else None
+        if kept_out.heads_a_part(group):
+            yield record.problem(
+                ("eligibility", name),
+                "E507",
+                f"eligibility.{name}: {fields.criterion_name(ref)} is listed under {group!r}, a part of the trial: "
+                "what it asks is of that part's patients only, not the trial's; declare the field silent, or read "
+                "it from a criterion of every patient",
+            )
 
 
 def _superseded(

@@ -924,6 +924,15 @@ CRITERIA_READ = (
     "eligibility.maximum_age",
 )
 
+# ... of them, those that say what the trial asks its patients: what a criterion listed under a part's
+# sub-heading asks is that part's, no statement of the trial's (kept_out.heads_a_part)
+ASKED = (
+    "eligibility.lupus_nephritis",
+    "eligibility.classification_criteria",
+    "eligibility.autoantibodies",
+    "eligibility.prior_therapy",
+)
+
 
 def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list[str]) -> Said | None:
     """What doc's criteria state of the field at name, one read from the criteria, or of a part of it:
@@ -937,7 +946,9 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
     for field in CRITERIA_READ if every else ():
         if field != name and not field.startswith(name + ".") and not name.startswith(field + "."):
             continue
-        texts = [c.text for c in criteria if _requiring(c)] if field in REQUIREMENTS else every
+        # (what a criterion its list gives under a part's sub-heading asks is that part's: kept_out.heads_a_part)
+        trials = [c for c in criteria if field not in ASKED or not kept_out.heads_a_part(c.group)]
+        texts = [c.text for c in trials if _requiring(c)] if field in REQUIREMENTS else [c.text for c in trials]
         for path in [fields.parse_dotted(field), *fields.fields_beneath(schema, field)]:
             leaf = fields.dotted(path)
             if leaf != name and not leaf.startswith(name + ".") and not name.startswith(leaf + "."):
@@ -1123,6 +1134,8 @@ def _prior_therapy_required(
     if name not in _REQUIREMENT_STATES and not therapies:
         return None
     for criterion in [*_listed(doc), *own]:
+        if kept_out.heads_a_part(criterion.group):
+            continue  # (a part's requirement, not the trial's: "Cohort B:" heading its list)
         key = (criterion.text, criterion.side == "inclusion")
         if key not in read:
             read[key] = prior_therapy.requirement(criterion.text, inclusion=key[1])
@@ -1142,12 +1155,15 @@ class Criterion(NamedTuple):
     side: str
     number: int | None
     text: str
+    group: str | None = None  # the sub-heading its list gives it under (kept_out.heads_a_part)
 
 
 def _listed(doc: SourceDoc) -> list[Criterion]:
     """The items of doc's criteria lists, each alone (a layout's; a source of no layout has none)."""
     return [
-        Criterion(key.split("_")[0], item.number, item.text) for key, items in doc.criteria.items() for item in items
+        Criterion(key.split("_")[0], item.number, item.text, item.group)
+        for key, items in doc.criteria.items()
+        for item in items
     ]
 
 
@@ -1157,7 +1173,10 @@ def _own_criteria(record: Record) -> list[Criterion]:
     eligibility = record.data.get("eligibility")
     return [
         Criterion(
-            key.split(".")[1].split("_")[0], item.get("number"), normalise(" ".join(fields.criterion_texts(item)))
+            key.split(".")[1].split("_")[0],
+            item.get("number"),
+            normalise(" ".join(fields.criterion_texts(item))),
+            item.get("group") if isinstance(item.get("group"), str) else None,
         )
         for key in LIST_FIELDS
         for item in (eligibility.get(key.split(".")[1]) if isinstance(eligibility, dict) else None) or []

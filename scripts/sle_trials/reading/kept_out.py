@@ -196,3 +196,18 @@ def of_a_part(text: str, at: int) -> bool:
     Read as the trial's, "Cohort B: active lupus nephritis" passed as the scope REQUIRED (vocabulary), and
     "Part B only: refractory to belimumab" as a prior therapy of the trial's (prior_therapy)."""
     return _PART_LEAD.search(text, max(0, at - 160), at) is not None
+
+
+# A criteria list's sub-heading (a criterion's group) naming a part of the trial or a group of its patients the
+# criteria under it are for ("Cohort B (lupus nephritis)", "Part A", "Dose-expansion cohort", "Sub-group 2"); not
+# every part ("All cohorts", "Both parts", "Across arms")
+_PART_NAMED = lazy(r"(?i)(?<![\w-])" + PART + r"(?![\w-])")
+_EVERY_PART = lazy(r"(?i)(?<![\w-])(?:all|both|either|every|each|any|across|throughout)(?![\w-])")
+
+
+def heads_a_part(group: object) -> bool:
+    """Whether a criterion's group, the sub-heading its list gives it under, names a part of the trial: what the
+    criterion asks of patients is that part's only, as of_a_part reads a part named as its sentence's label. Read
+    as the trial's, "Biopsy-proven lupus nephritis" under "Cohort B (lupus nephritis):" passed as the scope
+    REQUIRED, and the silence check refused the field declared silent (cohort A enrols extrarenal SLE)."""
+    return isinstance(group, str) and _PART_NAMED.search(group) is not None and _EVERY_PART.search(group) is None
