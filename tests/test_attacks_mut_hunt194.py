@@ -59,6 +59,13 @@ declared silent (E523): the checks forced the wrong value. Such a criterion's te
 (kept_out.heads_a_part): the field read from it is refused (evidence._asked_of_a_part, E507), and declared
 silent it passes.
 
+Found beside it and fixed (an honest record refused): a plain source runs its criteria's items together in
+its text ("2. Biopsy-proven active lupus nephritis class III or IV 3. Weight ≥ 40 kg"), and the clause the
+"or" opened after the term ran to the next item's label, whose number ("3") was read as an alternative's
+limit: the scope REQUIRED was refused (E507), and declared silent it is refused too (E523, its criterion
+states it), so no record could pass. The clause ends before the next item's label now (scopes._next_label:
+the number one past its item's own, with its mark).
+
 Found and left: a DISEASE_ACTIVITY threshold of a criterion under such a heading ("Cohort A (extrarenal
 SLE):" over "2. SLEDAI-2K ≥ 8") passes with no condition, its reference's group saying which part (as
 test_import's part-numbered criteria hold a weight limit), and trials.csv's disease-activity headline
@@ -228,3 +235,45 @@ def test_a_parts_disease_activity_is_no_trials_headline(registry: Path) -> None:
     if _codes(registry, threshold) == set():  # bound as it stands: then trials.csv must not headline it
         data = record_data(registry / IM19_PATH, IM19_PATH)
         assert cells.disease_activity(data) is None
+
+
+# --- an honest term refused: the next item's label read as an alternative's limit -------------------------
+
+
+def _nephritis_codes(root: Path, second: str, third: str) -> set[str]:
+    """The codes of IM19's draft citing a plain source whose inclusion criterion 2 is second and 3 third,
+    holding the lupus nephritis scope REQUIRED of criterion 2 quoted whole."""
+    text = f"Inclusion Criteria:\n1. Age 18 to 65 years\n2. {second}\n3. {third}\n"
+    source = add_source(root, "seeds/937_items_run_together.txt", IM19_TEXT_HEAD + text)
+    listed = "".join(
+        f"    - number: {n}\n      text: {json.dumps(t, ensure_ascii=False)}\n"
+        for n, t in enumerate(("Age 18 to 65 years", second, third), 1)
+    )
+    fields = (
+        f"eligibility:\n  inclusion_criteria:\n{listed}  lupus_nephritis:\n    scope: REQUIRED\n"
+        f"    criterion: {{list: INCLUSION, number: 2}}\nevidence:\n  eligibility.lupus_nephritis: "
+        f"{json.dumps(second, ensure_ascii=False)}\n"
+    )
+    put(root, IM19_PATH, joined(im19_draft(source), fields))
+    return mutations.Checks(root).codes(IM19_PATH, record_data(root / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize("third", ["Written informed consent", "Weight ≥ 40 kg", "Positive for anti-dsDNA antibodies"])
+def test_a_term_whose_item_ends_in_or_and_a_word_binds(registry: Path, third: str) -> None:
+    """Found beside the hunt: a plain source's text runs its items together ("... class III or IV 3. Weight ≥
+    40 kg"), and the clause the "or" opened ran to the next item's label: its number ("3") was read as an
+    alternative's limit, and the honest scope REQUIRED was refused (E507), as the silence check refused the
+    field declared silent (E523, the record's own criterion states it): no record could pass."""
+    assert _nephritis_codes(registry, "Biopsy-proven active lupus nephritis class III or IV", third) == set()
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Active lupus nephritis or SLEDAI-2K ≥ 6",
+        "Active lupus nephritis or CKD stage 4",
+        "Active lupus nephritis or 2) BILAG A",
+    ],
+)
+def test_an_alternative_in_its_item_still_unrequires_the_term(registry: Path, second: str) -> None:
+    assert "E507" in _nephritis_codes(registry, second, "Weight ≥ 40 kg")

@@ -1376,6 +1376,26 @@ _OR_BEFORE_TERM = lazy(
 )
 
 
+# A list item's label in a text that runs a list's items together ("2. ... 3. ...", "2) ...", "2\\) ..."): its number
+# and its mark
+_ITEM_LABEL = lazy(r"(?<!\S)\(?(\d{1,3})\\?([.)])[ \t]")
+
+
+def _next_label(text: str, at: int, lo: int, hi: int) -> int:
+    """Where the clause text[lo:hi] ends before the label of the list item after the one holding text[at]
+    (the number one past that item's own, with its mark: "2. Biopsy-proven active lupus nephritis class III
+    or IV 3. Weight ≥ 40 kg"), else hi. The next item's number, read as the limit of an alternative its "or"
+    gave, refused an honest lupus nephritis scope REQUIRED (E507) of an item that wrote no full stop."""
+    own = list(_ITEM_LABEL.finditer(text, max(0, at - 400), at))
+    if not own:
+        return hi
+    number, mark = int(own[-1].group(1)), own[-1].group(2)
+    following = re.compile(rf"(?<!\S)\(?{number + 1}\\?{re.escape(mark)}(?=[ \t]|\Z)").search(
+        text, lo, min(len(text), hi + 2)
+    )
+    return following.start() if following is not None and following.start() <= hi else hi
+
+
 def term_alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The alternatives, stating a limit of their own, that an inclusion criterion gives the term at
     text[start:end] (lupus nephritis, an autoantibody): the clause an "or" right after it opens ("Active
@@ -1387,7 +1407,7 @@ def term_alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if after is not None:
         stop = _CLAUSE_END.search(text, after.end())
         assert stop is not None  # (\Z always matches)
-        out.append((after.end(), stop.start()))
+        out.append((after.end(), _next_label(text, start, after.end(), stop.start())))
     begun = _begun(text, start)
     before = _OR_BEFORE_TERM.search(text, begun, start)
     if before is not None:  # (the clause before it, past a mark right before the "or": "SLEDAI-2K ≥ 6; or")
