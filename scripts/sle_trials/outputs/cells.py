@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from sle_trials import decimals, fields
+from sle_trials.reading import kept_out
 
 REGISTRY_URL = "https://clinicaltrials.gov/study/"
 
@@ -25,11 +26,18 @@ class Dose(NamedTuple):
 
 def disease_activity(data: dict) -> dict | None:
     """The trial's entry threshold of disease activity: the first inclusion threshold of kind
-    DISEASE_ACTIVITY that always applies (no conditions), else None. First as the source states them:
-    a record lists the thresholds of that kind in the order their criteria state them (E533,
-    checks/thresholds.out_of_order), not as its curator happened to write them."""
-    for t in data.get("eligibility", {}).get("thresholds", []):
+    DISEASE_ACTIVITY that always applies (no conditions, and its criterion not one its list gives under a
+    sub-heading naming a part of the trial: kept_out.heads_a_part), else None. First as the source states
+    them: a record lists the thresholds of that kind in the order their criteria state them (E533,
+    checks/thresholds.out_of_order), not as its curator happened to write them. (Cohort A's "SLEDAI-2K ≥ 8",
+    listed under "Cohort A (extrarenal SLE):", was the headline of a trial whose cohort B asks none.)"""
+    eligibility = data.get("eligibility", {})
+    for t in eligibility.get("thresholds", []):
         if t["kind"] == "DISEASE_ACTIVITY" and t["criterion"]["list"] == "INCLUSION" and not t.get("conditions"):
+            at = fields.criteria_named(eligibility, t["criterion"])
+            listed = eligibility.get("inclusion_criteria", [])
+            if len(at) == 1 and kept_out.heads_a_part(listed[at[0]].get("group")):
+                continue
             return t
     return None
 
