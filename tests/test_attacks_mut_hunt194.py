@@ -73,7 +73,15 @@ E513, no words of the criterion), and the disease-activity headline (cells.disea
 inclusion threshold of that kind that always applies") read it as the trial's entry threshold though
 cohort B asks none. It passes over such a criterion's thresholds now.
 
-Left: none of these classes. A group naming a part and every other ("Part A and Part B") reads as a part's.
+Found after it and fixed: a part's age range given to the trial. Cohort A's "Age 18 to 65 years" under its
+heading passed as the trial's minimum age of 18 beside cohort B's "Age 12 to 17 years", and B's as a maximum
+of 17 (hunt 164 read parts within one sentence, by lexicon's widest bound). An age bound quoted from a
+criterion under a part's heading is refused where another part's criterion states that bound wider
+(evidence._age_of_a_part, E508).
+
+Left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
+lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that
+state others is read as before. A group naming a part and every other ("Part A and Part B") reads as a part's.
 """
 
 from __future__ import annotations
@@ -281,3 +289,60 @@ def test_a_term_whose_item_ends_in_or_and_a_word_binds(registry: Path, third: st
 )
 def test_an_alternative_in_its_item_still_unrequires_the_term(registry: Path, second: str) -> None:
     assert "E507" in _nephritis_codes(registry, second, "Weight ≥ 40 kg")
+
+
+# --- a part's age range given to the trial ------------------------------------------------------------------
+
+AGES = """\
+Inclusion Criteria:
+{a}
+1. Age 18 to 65 years.
+2. SLEDAI-2K ≥ 8.
+{b}
+1. Age 12 to 17 years.
+2. SLEDAI-2K ≥ 6.
+"""
+
+
+def _age_codes(root: Path, low: tuple[int, str], high: tuple[int, str], a: str, b: str) -> set[str]:
+    """The codes of IM19's draft citing AGES under headings a and b, holding the ages low and high, each
+    (value, quote)."""
+    source = add_source(root, "seeds/938_cohort_ages.txt", IM19_TEXT_HEAD + AGES.format(a=a, b=b))
+    listed = "".join(
+        f"    - {{group: {json.dumps(g)}, number: {n}, text: {json.dumps(t, ensure_ascii=False)}}}\n"
+        for g, n, t in ((a, 1, "Age 18 to 65 years."), (a, 2, "SLEDAI-2K ≥ 8."))
+        + ((b, 1, "Age 12 to 17 years."), (b, 2, "SLEDAI-2K ≥ 6."))
+    )
+    fields = (
+        f"eligibility:\n  inclusion_criteria:\n{listed}"
+        f"  minimum_age: {{value: {low[0]}, unit: YEARS}}\n  maximum_age: {{value: {high[0]}, unit: YEARS}}\n"
+        f"evidence:\n  eligibility.minimum_age: {json.dumps(low[1])}\n"
+        f"  eligibility.maximum_age: {json.dumps(high[1])}\n"
+    )
+    put(root, IM19_PATH, joined(im19_draft(source), fields))
+    return mutations.Checks(root).codes(IM19_PATH, record_data(root / IM19_PATH, IM19_PATH))
+
+
+ADULTS, ADOLESCENTS = (18, "Age 18 to 65 years"), (12, "Age 12 to 17 years")
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [
+        (ADULTS, (65, ADULTS[1])),  # cohort A's range: cohort B lets in 12-year-olds
+        (ADOLESCENTS, (17, ADOLESCENTS[1])),  # cohort B's: cohort A lets in 65-year-olds
+    ],
+)
+def test_a_parts_age_range_is_not_the_trials(registry: Path, low: tuple[int, str], high: tuple[int, str]) -> None:
+    """Found after the headed lists above: an age bound read from a cohort's criterion passed as the trial's
+    though another cohort's criterion lets in patients past it (evidence._age_of_a_part, E508)."""
+    assert "E508" in _age_codes(registry, low, high, "Cohort A (adults):", "Cohort B (adolescents):")
+
+
+def test_the_widest_bound_of_the_parts_is_the_trials(registry: Path) -> None:
+    assert _age_codes(registry, ADOLESCENTS, (65, ADULTS[1]), "Cohort A (adults):", "Cohort B (adolescents):") == set()
+
+
+def test_an_age_under_headings_of_no_part_is_read_as_before(registry: Path) -> None:
+    """Headings that name no part of the trial ("Demographics:", "Disease activity:") set no part's bound."""
+    assert _age_codes(registry, ADULTS, (65, ADULTS[1]), "Demographics:", "Disease activity:") == set()

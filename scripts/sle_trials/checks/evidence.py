@@ -900,6 +900,59 @@ def _evidence_problems(
     # the thresholds bound above, in the order their criteria state them where trials.csv reads it
     yield from thresholds.out_of_order(context)
     yield from _asked_of_a_part(record)
+    yield from _age_of_a_part(record)
+
+
+# An age's unit in days, to compare two ages in different units
+_AGE_DAYS = {"YEARS": 365.25, "MONTHS": 365.25 / 12, "WEEKS": 7.0, "DAYS": 1.0, "HOURS": 1 / 24, "MINUTES": 1 / 1440}
+
+
+def _age_of_a_part(record: Record) -> Iterator[Problem]:
+    """E508 for an age bound quoted from an inclusion criterion its list gives under a sub-heading naming a
+    part of the trial (kept_out.heads_a_part), where a criterion under another part's states that bound
+    wider: the bound is that part's, and the trial lets in patients past it. Cohort A's "Age 18 to 65 years"
+    passed as the trial's minimum age of 18 beside cohort B's "Age 12 to 17 years", and B's as a maximum of 17
+    (hunt 164 read such parts within one sentence: lexicon's widest bound)."""
+    eligibility = record.data.get("eligibility")
+    evidence = record.data.get("evidence")
+    if not isinstance(eligibility, dict) or not isinstance(evidence, dict):
+        return
+    criteria = [
+        (c.get("group"), normalise(" ".join(fields.criterion_texts(c))))
+        for c in eligibility.get("inclusion_criteria", [])
+        if isinstance(c, dict) and isinstance(c.get("text"), str)
+    ]
+    if not any(kept_out.heads_a_part(group) for group, _ in criteria):
+        return
+    for name, bound in (("minimum_age", "min"), ("maximum_age", "max")):
+        age, quoted = eligibility.get(name), evidence.get(f"eligibility.{name}")
+        if not isinstance(age, dict) or age.get("unit") not in _AGE_DAYS or quoted is None:
+            continue
+        quotes = [normalise(q) for q in ([quoted] if isinstance(quoted, str) else quoted) if isinstance(q, str)]
+        own = {g for g, text in criteria if kept_out.heads_a_part(g) and any(q in text for q in quotes)}
+        if not own:
+            continue
+        held = age["value"] * _AGE_DAYS[age["unit"]]
+        wider = next(
+            (
+                (group, text[a.start : a.end])
+                for group, text in criteria
+                if kept_out.heads_a_part(group) and group not in own
+                for a in lexicon.criteria_ages(text)
+                if a.bound == bound
+                and a.unit in _AGE_DAYS
+                and (a.value * _AGE_DAYS[a.unit] < held if bound == "min" else a.value * _AGE_DAYS[a.unit] > held)
+            ),
+            None,
+        )
+        if wider is not None:
+            yield record.problem(
+                ("eligibility", name),
+                "E508",
+                f"eligibility.{name}: {age['value']} {age['unit']} is the bound of a part of the trial "
+                f"({sorted(map(str, own))[0]!r}), not the trial's: the criteria under {wider[0]!r} let in patients at "
+                f"{wider[1]!r}; give the bound of every part's criteria",
+            )
 
 
 # The fields that say what the trial asks its patients, each read from one criterion it names
