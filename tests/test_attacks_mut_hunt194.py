@@ -77,7 +77,8 @@ Found after it and fixed: a part's age range given to the trial. Cohort A's "Age
 heading passed as the trial's minimum age of 18 beside cohort B's "Age 12 to 17 years", and B's as a maximum
 of 17 (hunt 164 read parts within one sentence, by lexicon's widest bound). An age bound quoted from a
 criterion under a part's heading is refused where another part's criterion states that bound wider
-(evidence._age_of_a_part, E508).
+(evidence._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
+beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507).
 
 Left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that
@@ -346,3 +347,31 @@ def test_the_widest_bound_of_the_parts_is_the_trials(registry: Path) -> None:
 def test_an_age_under_headings_of_no_part_is_read_as_before(registry: Path) -> None:
     """Headings that name no part of the trial ("Demographics:", "Disease activity:") set no part's bound."""
     assert _age_codes(registry, ADULTS, (65, ADULTS[1]), "Demographics:", "Disease activity:") == set()
+
+
+# --- a part's sex given to the trial --------------------------------------------------------------------------
+
+
+def _sex_codes(root: Path, second: str, sex: str, quote: str) -> set[str]:
+    """The codes of IM19's draft citing criteria of cohort A (women) and cohort B (its first criterion second),
+    each listed under its heading, holding sex quoted by quote."""
+    a, b = "Cohort A (lupus nephritis):", "Cohort B (extrarenal SLE):"
+    items = ((a, 1, "Female patients aged 18 to 65 years."), (a, 2, "SLEDAI-2K ≥ 8."), (b, 1, second))
+    text = f"Inclusion Criteria:\n{a}\n1. {items[0][2]}\n2. {items[1][2]}\n{b}\n1. {second}\n"
+    source = add_source(root, "seeds/939_cohort_sexes.txt", IM19_TEXT_HEAD + text)
+    listed = "".join(
+        f"    - {{group: {json.dumps(g)}, number: {n}, text: {json.dumps(t, ensure_ascii=False)}}}\n"
+        for g, n, t in items
+    )
+    fields = f"eligibility:\n  inclusion_criteria:\n{listed}  sex: {sex}\nevidence:\n  eligibility.sex: {quote}\n"
+    put(root, IM19_PATH, joined(im19_draft(source), fields))
+    return mutations.Checks(root).codes(IM19_PATH, record_data(root / IM19_PATH, IM19_PATH))
+
+
+def test_a_parts_sex_is_not_the_trials(registry: Path) -> None:
+    """Cohort A's "Female patients" passed as the trial's FEMALE beside cohort B's "Male or female patients"
+    (evidence._sex_of_a_part, E507)."""
+    male_or_female = "Male or female patients aged 18 to 65 years."
+    assert "E507" in _sex_codes(registry, male_or_female, "FEMALE", "Female patients aged 18 to 65 years")
+    assert _sex_codes(registry, male_or_female, "ALL", "Male or female patients") == set()
+    assert _sex_codes(registry, "Female patients aged 18 to 70 years.", "FEMALE", "Female patients") == set()

@@ -901,6 +901,7 @@ def _evidence_problems(
     yield from thresholds.out_of_order(context)
     yield from _asked_of_a_part(record)
     yield from _age_of_a_part(record)
+    yield from _sex_of_a_part(record, schema)
 
 
 # An age's unit in days, to compare two ages in different units
@@ -917,13 +918,7 @@ def _age_of_a_part(record: Record) -> Iterator[Problem]:
     evidence = record.data.get("evidence")
     if not isinstance(eligibility, dict) or not isinstance(evidence, dict):
         return
-    criteria = [
-        (c.get("group"), normalise(" ".join(fields.criterion_texts(c))))
-        for c in eligibility.get("inclusion_criteria", [])
-        if isinstance(c, dict) and isinstance(c.get("text"), str)
-    ]
-    if not any(kept_out.heads_a_part(group) for group, _ in criteria):
-        return
+    criteria = _parts_criteria(eligibility)
     for name, bound in (("minimum_age", "min"), ("maximum_age", "max")):
         age, quoted = eligibility.get(name), evidence.get(f"eligibility.{name}")
         if not isinstance(age, dict) or age.get("unit") not in _AGE_DAYS or quoted is None:
@@ -953,6 +948,51 @@ def _age_of_a_part(record: Record) -> Iterator[Problem]:
                 f"({sorted(map(str, own))[0]!r}), not the trial's: the criteria under {wider[0]!r} let in patients at "
                 f"{wider[1]!r}; give the bound of every part's criteria",
             )
+
+
+def _parts_criteria(eligibility: dict) -> list[tuple[Any, str]]:
+    """(group, normalised text with its nested items) of each inclusion criterion, where some criterion's
+    group names a part of the trial (kept_out.heads_a_part); else none."""
+    criteria = [
+        (c.get("group"), normalise(" ".join(fields.criterion_texts(c))))
+        for c in eligibility.get("inclusion_criteria", [])
+        if isinstance(c, dict) and isinstance(c.get("text"), str)
+    ]
+    return criteria if any(kept_out.heads_a_part(group) for group, _ in criteria) else []
+
+
+def _sex_of_a_part(record: Record, schema: dict) -> Iterator[Problem]:
+    """E507 for a sex quoted from an inclusion criterion its list gives under a sub-heading naming a part of
+    the trial, where a criterion under another part's renders a sex it does not hold (ALL holds both): cohort
+    A's "Female patients aged 18 to 65 years" passed as the trial's FEMALE beside cohort B's "Male or female
+    patients" (_age_of_a_part's class, of the sex)."""
+    eligibility, evidence = record.data.get("eligibility"), record.data.get("evidence")
+    if not isinstance(eligibility, dict) or not isinstance(evidence, dict):
+        return
+    sex, quoted = eligibility.get("sex"), evidence.get("eligibility.sex")
+    criteria = _parts_criteria(eligibility)
+    vocab = vocabulary.for_enum(tuple(fields.node_at(schema, ("eligibility", "sex")).get("enum", ())))
+    if not criteria or not isinstance(sex, str) or sex == "ALL" or quoted is None or vocab is None:
+        return
+    quotes = [normalise(q) for q in ([quoted] if isinstance(quoted, str) else quoted) if isinstance(q, str)]
+    own = {g for g, text in criteria if kept_out.heads_a_part(g) and any(q in text for q in quotes)}
+    other = next(
+        (
+            (group, text[r.start : r.end])
+            for group, text in criteria
+            if own and kept_out.heads_a_part(group) and group not in own
+            for r in vocab.places(text)
+            if sex not in r.values
+        ),
+        None,
+    )
+    if other is not None:
+        yield record.problem(
+            ("eligibility", "sex"),
+            "E507",
+            f"eligibility.sex: {sex} is the sex of a part of the trial ({sorted(map(str, own))[0]!r}), not the "
+            f"trial's: the criteria under {other[0]!r} let in {other[1]!r}",
+        )
 
 
 # The fields that say what the trial asks its patients, each read from one criterion it names
