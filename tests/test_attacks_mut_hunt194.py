@@ -78,7 +78,9 @@ heading passed as the trial's minimum age of 18 beside cohort B's "Age 12 to 17 
 of 17 (hunt 164 read parts within one sentence, by lexicon's widest bound). An age bound quoted from a
 criterion under a part's heading is refused where another part's criterion states that bound wider
 (evidence._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
-beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507).
+beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507). And a part's count: "Part A: 12
+participants. Part B: 18 participants." bound an enrollment of 12 or 18 (lexicon.count_spans read a part
+named after a count, not one labelling its sentence: kept_out.of_a_part reads it now, E508).
 
 Left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that
@@ -375,3 +377,41 @@ def test_a_parts_sex_is_not_the_trials(registry: Path) -> None:
     assert "E507" in _sex_codes(registry, male_or_female, "FEMALE", "Female patients aged 18 to 65 years")
     assert _sex_codes(registry, male_or_female, "ALL", "Male or female patients") == set()
     assert _sex_codes(registry, "Female patients aged 18 to 70 years.", "FEMALE", "Female patients") == set()
+
+
+# --- a part's count given as the trial's enrollment ----------------------------------------------------------
+
+
+def _count_codes(root: Path, text: str, count: int, quote: str) -> set[str]:
+    """The codes of IM19's draft citing a plain source of text, holding an enrollment of count quoted by quote."""
+    source = add_source(root, "seeds/940_counts.txt", IM19_TEXT_HEAD + text + "\n")
+    fields = f"enrollment:\n  count: {count}\nevidence:\n  enrollment: {json.dumps(quote)}\n"
+    put(root, IM19_PATH, joined(im19_draft(source), fields))
+    return mutations.Checks(root).codes(IM19_PATH, record_data(root / IM19_PATH, IM19_PATH))
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "quote"),
+    [
+        ("Part A: 12 participants. Part B: 18 participants.", 12, "Part A: 12 participants"),
+        ("Part A: 12 participants. Part B: 18 participants.", 18, "18 participants"),
+        ("Cohort 1: 6 patients. Cohort 2: 6 patients.", 6, "Cohort 1: 6 patients"),
+        ("In Part B, 18 participants will be enrolled.", 18, "18 participants will be enrolled"),
+    ],
+)
+def test_a_count_a_part_labels_is_no_enrollment(registry: Path, text: str, count: int, quote: str) -> None:
+    """Found after the headed lists: a count whose sentence opens with a part of the trial as its label
+    passed as the trial's enrollment (lexicon.count_spans read a part named after the count, "12 participants
+    in Part A", not before it); kept_out.of_a_part reads the label now (E508)."""
+    assert "E508" in _count_codes(registry, text, count, quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "quote"),
+    [
+        ("Enrollment: 30 participants. Part A: 12 participants. Part B: 18 participants.", 30, "30 participants"),
+        ("All cohorts: 30 participants.", 30, "30 participants"),
+    ],
+)
+def test_the_trials_count_beside_its_parts_binds(registry: Path, text: str, count: int, quote: str) -> None:
+    assert _count_codes(registry, text, count, quote) == set()

@@ -2376,6 +2376,8 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
             continue
         if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
             continue
+        if kept_out.of_a_part(quote, n.start):
+            continue  # a part's count, by its sentence's label ("Part A: 12 participants. Part B: 18 ...")
         if _COUNT_BOUND_BEFORE.search(quote, max(0, n.start - 40), n.start) or _COUNT_BOUND_AFTER.match(quote, n.end):
             continue  # a bound of the count or an end of a range of counts ("more than 60", "60-80")
         if _SOME_OF_THEM_BEFORE.search(quote, max(0, n.start - 24), n.start):
