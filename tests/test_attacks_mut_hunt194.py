@@ -80,7 +80,9 @@ criterion under a part's heading is refused where another part's criterion state
 (evidence._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
 beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507). And a part's count: "Part A: 12
 participants. Part B: 18 participants." bound an enrollment of 12 or 18 (lexicon.count_spans read a part
-named after a count, not one labelling its sentence: kept_out.of_a_part reads it now, E508).
+named after a count, not one labelling its sentence: kept_out.of_a_part reads it now, E508). Beside it,
+those the trial will screen: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40 (the
+verb "screen" is read now beside "screening" and "screened", E508).
 
 Left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that
@@ -415,3 +417,21 @@ def test_a_count_a_part_labels_is_no_enrollment(registry: Path, text: str, count
 )
 def test_the_trials_count_beside_its_parts_binds(registry: Path, text: str, count: int, quote: str) -> None:
     assert _count_codes(registry, text, count, quote) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "quote"),
+    [
+        ("We plan to screen 40 patients to enrol 24.", 40, "screen 40 patients"),
+        ("The sponsor will screen 60 subjects.", 60, "screen 60 subjects"),
+    ],
+)
+def test_a_count_to_be_screened_is_no_enrollment(registry: Path, text: str, count: int, quote: str) -> None:
+    """Found beside the parts' counts: those the trial will screen ("screen 40 patients to enrol 24") bound an
+    enrollment of 40; _SCREENING_BEFORE read "screening" and "screened", not the verb (E508 now)."""
+    assert "E508" in _count_codes(registry, text, count, quote)
+
+
+def test_a_count_screened_and_enrolled_binds(registry: Path) -> None:
+    text = "24 patients will be screened and enrolled."
+    assert _count_codes(registry, text, 24, "24 patients will be screened and enrolled") == set()

@@ -2310,7 +2310,8 @@ _ANOTHER_COUNT_BEFORE = lazy(
 # counts those enrolled, and refused the honest enrollment E508 (screening "in 24 patients" still
 # counts those screened: "Screening is ongoing in 24 patients").
 _SCREENING_BEFORE = lazy(
-    r"(?i)\b(?:screening|approaching)\b[^.;,\d]*\Z"
+    # (the verb too: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40)
+    r"(?i)\b(?:screen|screens|screening|approaching)\b[^.;,\d]*\Z"
     r"|\b(?:assessing|evaluating)\b(?:(?!\b(?:in|among|across|within|amongst)\b)[^.;,\d])*\Z"
 )
 
