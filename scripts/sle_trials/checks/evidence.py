@@ -781,6 +781,17 @@ def check_evidence(
     yield from found
 
 
+def _evidence_as_found(
+    record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
+) -> Iterator[Problem]:
+    """check_evidence's problems one by one, key by key, as they are found (Stage.found), and those of the keys
+    read before the readings stop short beside its E530."""
+    context = binding.Context(
+        record, schema, sources.docs, reader, passages=sources.passages, under_headings=sources.under_headings
+    )
+    yield from _evidence_problems(record, schema, sources, scalars or Scalars(record, schema), context)
+
+
 def _evidence_problems(
     record: Record, schema: dict, sources: Sources, scalars: Scalars, context: binding.Context
 ) -> Iterator[Problem]:
@@ -1434,6 +1445,15 @@ class Stage(NamedTuple):
 
     name: str
     run: Callable[[], Iterable[Problem]]
+    # its problems one by one as they are found, where run() must see them all first (None: as run() gives them)
+    as_found: Callable[[], Iterable[Problem]] | None = None
+
+    def found(self) -> Iterable[Problem]:
+        """The stage's problems as they are found, for a caller that stops at the first it needs: run()'s, but
+        of the evidence stage those found before its readings stop short too, which run() leaves out beside
+        its E530 (check_evidence). Stopping at the first wanted one, the harness binds a mistake's own keys
+        alone: run() binds every key first (IM19's mutation tests took 22.9 s with it, 3.4 s with this)."""
+        return (self.as_found or self.run)()
 
 
 def stages(
@@ -1463,7 +1483,11 @@ def stages(
         yield Stage("remark quotes", lambda: check_remark_quotes(record, sources))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
-        yield Stage("evidence", lambda: check_evidence(record, schema, sources, memory.reader, scalars))
+        yield Stage(
+            "evidence",
+            lambda: check_evidence(record, schema, sources, memory.reader, scalars),
+            lambda: _evidence_as_found(record, schema, sources, memory.reader, scalars),
+        )
         yield Stage("completeness", lambda: completeness.check(record, sources.docs, memory.reader))
         yield Stage("silence", lambda: silence.check(record, schema, sources.docs, sources.passages))
         yield Stage("doses left out", lambda: silence.left_out_doses(record, schema, sources.docs, sources.passages))
