@@ -322,7 +322,7 @@ def test_an_attributes_value_is_printed_escaped(tmp_path: Path) -> None:
     """An attribute's value is the pull request's words: a terminal control in `filter=...` printed raw
     (ESC [2K erases the line, ESC [1A goes up one) would let a refusal show a reviewer's terminal
     whatever the pull request wants it to. A control character in .gitattributes, a file that configures
-    the check, now stops the extraction before its attributes are read (extract.no_invisible_characters,
+    the check, now stops the extraction before its attributes are read (code_text.no_invisible_characters,
     hunt 182), named escaped; a character that is no control but not printable either reaches the
     attribute's message, escaped there."""
     root = committed_registry(tmp_path)

@@ -8,7 +8,7 @@ tests/test_attacks_pr_diff_hidden.py). A pull request that changed a checker mod
 (exit 0), and so did a CI workflow whose last line but one says "recorded_with: VCR", a minified
 script of CI's, and code under a `node_modules/` folder: each is shown to a reviewer as a folded
 file ("Some generated files are not rendered by default"). Now a file that runs or configures the
-check that Linguist takes for generated stops the extraction (git/extract.py: generated_to_github).
+check that Linguist takes for generated stops the extraction (git/review_view.py: generated_to_github).
 Honest neighbours: the words later in a module, in another case, or in a document, pass.
 """
 
@@ -83,11 +83,11 @@ def test_files_github_shows_pass(tmp_path: Path, path: str, text: str) -> None:
 def test_nothing_of_this_repository_is_taken_for_generated() -> None:
     """The rule's own honest neighbour: every file of this checkout's HEAD that runs or configures the
     check, read as the extraction reads it."""
-    from sle_trials.git import extract, plumbing
+    from sle_trials.git import code_files, plumbing, review_view
 
     repository = plumbing.Repository(Path(__file__).resolve().parents[1])
     head = repository.commit("HEAD") or ""
-    listed = [(path, entry) for path, entry in repository.tree_entries(head, []) if extract.runs(path)]
-    blobs = repository.objects({entry.oid for _, entry in listed}, extract.PYTHON_LIMIT)
-    found = {path: extract.generated_to_github(path, blobs[entry.oid].data or b"") for path, entry in listed}
+    listed = [(path, entry) for path, entry in repository.tree_entries(head, []) if code_files.runs(path)]
+    blobs = repository.objects({entry.oid for _, entry in listed}, code_files.PYTHON_LIMIT)
+    found = {path: review_view.generated_to_github(path, blobs[entry.oid].data or b"") for path, entry in listed}
     assert {path: why for path, why in found.items() if why} == {}

@@ -127,7 +127,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA_ROOT, FIXTURES, committed_registry, git_run, main, pull_request_made, trusted_check
 from sle_trials.curate import copies, diff
-from sle_trials.git import extract, plumbing
+from sle_trials.git import code_files, code_text, extract, plumbing, refusal
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -428,11 +428,11 @@ def test_compiled_python_in_a_pull_request_stops_the_trusted_check(tmp_path: Pat
     path.write_bytes(_unchecked_pyc(tmp_path, "def changed(base, root):\n    return []\n"))
     git_run(root, "add", "-f", str(path))
     pull_request_made(root)
-    with pytest.raises(extract.Refused, match="compiled Python"):
+    with pytest.raises(refusal.Refused, match="compiled Python"):
         extract.extract(plumbing.Repository(root), "pr", tmp_path / "review")
     for other in ("x/__PYCACHE__/received.cpython-311.pyc", "x/received.cpython-311-x86_64-linux-gnu.so", "x/r.PYD"):
-        with pytest.raises(extract.Refused, match="compiled Python"):
-            extract.no_compiled_code(other)
+        with pytest.raises(refusal.Refused, match="compiled Python"):
+            code_files.no_compiled_code(other)
 
 
 def test_a_package_beside_a_module_of_its_name_is_refused(tmp_path: Path) -> None:
@@ -454,9 +454,9 @@ def test_a_package_beside_a_module_of_its_name_is_refused(tmp_path: Path) -> Non
     )
     assert done.stdout == "package\n", done.stderr
     tree = ["scripts/sle_trials/git/received.py", "scripts/sle_trials/git/received/__init__.py"]
-    with pytest.raises(extract.Refused, match="in place of the module"):
-        extract.no_module_shadowed(tree)
-    extract.no_module_shadowed(["scripts/sle_trials/git/__init__.py", "scripts/sle_trials/git/received.py"])
+    with pytest.raises(refusal.Refused, match="in place of the module"):
+        code_files.no_module_shadowed(tree)
+    code_files.no_module_shadowed(["scripts/sle_trials/git/__init__.py", "scripts/sle_trials/git/received.py"])
 
 
 SHADOW = """\
@@ -539,9 +539,9 @@ def test_code_python_runs_as_it_starts_is_refused(tmp_path: Path) -> None:
         "scripts/zz.pth",
         "tests/sitecustomize.py",
     ):
-        with pytest.raises(extract.Refused, match="as it starts"):
-            extract.no_start_up_code(path)
-    extract.no_start_up_code("scripts/sle_trials/git/received.py")
+        with pytest.raises(refusal.Refused, match="as it starts"):
+            code_files.no_start_up_code(path)
+    code_files.no_start_up_code("scripts/sle_trials/git/received.py")
 
 
 UTF7_MODULE = b"# -*- coding: utf-7 -*-\nfound = True\n# +AAo-found = False\nprint(found)\n"
@@ -560,13 +560,13 @@ def test_a_python_source_in_another_encoding_is_refused(tmp_path: Path) -> None:
     (root / "scripts" / "sle_trials" / "git").mkdir(parents=True)
     (root / "scripts" / "sle_trials" / "git" / "received.py").write_bytes(UTF7_MODULE)
     pull_request_made(root)
-    with pytest.raises(extract.Refused, match="a Python source in utf-7"):
+    with pytest.raises(refusal.Refused, match="a Python source in utf-7"):
         extract.extract(plumbing.Repository(root), "pr", tmp_path / "review")
     unicode_escape = b"# coding: unicode_escape\nfound = True\n# \\u000afound = False\n"
     for refused in (unicode_escape, b"# vim: set fileencoding=latin-1 :\nx = 1\n", b"# coding: no-such\n", None):
-        with pytest.raises(extract.Refused):
-            extract.no_other_encoding("x.py", refused)
-    extract.no_other_encoding("x.py", b"\xef\xbb\xbf# -*- coding: utf-8 -*-\nx = '\xc3\xa9'\n")
+        with pytest.raises(refusal.Refused):
+            code_text.no_other_encoding("x.py", refused)
+    code_text.no_other_encoding("x.py", b"\xef\xbb\xbf# -*- coding: utf-8 -*-\nx = '\xc3\xa9'\n")
 
 
 def test_a_python_source_with_a_lone_carriage_return_is_refused(tmp_path: Path) -> None:
@@ -576,9 +576,9 @@ def test_a_python_source_with_a_lone_carriage_return_is_refused(tmp_path: Path) 
     (tmp_path / "module.py").write_bytes(module)
     done = subprocess.run([sys.executable, str(tmp_path / "module.py")], capture_output=True, text=True, timeout=60)
     assert done.stdout == "False\n", done.stderr
-    with pytest.raises(extract.Refused, match="line 2: a carriage return"):
-        extract.no_lone_carriage_return("scripts/sle_trials/git/received.py", module)
-    extract.no_lone_carriage_return("x.py", b"found = True\r\nprint(found)\r\n")
+    with pytest.raises(refusal.Refused, match="line 2: a carriage return"):
+        code_text.no_lone_carriage_return("scripts/sle_trials/git/received.py", module)
+    code_text.no_lone_carriage_return("x.py", b"found = True\r\nprint(found)\r\n")
 
 
 def test_a_python_name_beyond_ascii_is_refused(tmp_path: Path) -> None:
@@ -589,9 +589,9 @@ def test_a_python_name_beyond_ascii_is_refused(tmp_path: Path) -> None:
     (tmp_path / "module.py").write_bytes(module)
     done = subprocess.run([sys.executable, str(tmp_path / "module.py")], capture_output=True, text=True, timeout=60)
     assert done.stdout == "True\n", done.stderr
-    with pytest.raises(extract.Refused, match="line 2: the name"):
-        extract.no_names_beyond_ascii("scripts/sle_trials/git/received.py", module)
-    extract.no_names_beyond_ascii("x.py", "x = '≥ 18 × 10⁶'  # “quoted”\n".encode())
+    with pytest.raises(refusal.Refused, match="line 2: the name"):
+        code_text.no_names_beyond_ascii("scripts/sle_trials/git/received.py", module)
+    code_text.no_names_beyond_ascii("x.py", "x = '≥ 18 × 10⁶'  # “quoted”\n".encode())
 
 
 def test_an_invisible_character_in_a_python_source_is_refused() -> None:
@@ -599,9 +599,9 @@ def test_an_invisible_character_in_a_python_source_is_refused() -> None:
     bidirectional control shows code in another order than Python reads it. The extraction refuses a
     format character anywhere in a Python source but a byte-order mark at its start."""
     for module in ('mode = "strict"\nif mode == "strict\u200b":\n    check()\n', 'x = "\u202e"\n'):
-        with pytest.raises(extract.Refused, match="line [12]: an invisible character"):
-            extract.no_invisible_characters("scripts/sle_trials/git/received.py", module.encode())
-    extract.no_invisible_characters("x.py", '\ufeffx = "\\u200b ≥"\n'.encode())
+        with pytest.raises(refusal.Refused, match="line [12]: an invisible character"):
+            code_text.no_invisible_characters("scripts/sle_trials/git/received.py", module.encode())
+    code_text.no_invisible_characters("x.py", '\ufeffx = "\\u200b ≥"\n'.encode())
 
 
 def test_what_runs_the_check_is_read_for_what_no_reviewer_is_shown() -> None:
@@ -609,10 +609,10 @@ def test_what_runs_the_check_is_read_for_what_no_reviewer_is_shown() -> None:
     run or configure the check, and YAML ends a line at a carriage return as Python does. Each is
     read for a lone carriage return and an invisible character; data and documentation are not."""
     for path in (".ci/trusted-check", ".github/workflows/review.yml", "schema/trial.schema.json", "pyproject.toml"):
-        assert extract.runs(path), path
+        assert code_files.runs(path), path
     for path in ("trials/NCT06513429.yaml", "seeds/x.txt", "trials.csv", "docs/checks.md", "tests/hostile/bom.yaml"):
-        assert not extract.runs(path), path
-    with pytest.raises(extract.Refused, match="line 3: an invisible character"):
-        extract.no_invisible_characters(
+        assert not code_files.runs(path), path
+    with pytest.raises(refusal.Refused, match="line 3: an invisible character"):
+        code_text.no_invisible_characters(
             ".ci/trusted-check", 'set -e\nmode=strict\n[ "$mode" = "strict\u200b" ]\n'.encode()
         )

@@ -14,7 +14,7 @@
   Now every file but the data, documentation (Markdown, a licence) and the tests' inputs
   (`tests/fixtures/`, `tests/hostile/`, kept byte for byte) is read as one that runs, every
   `.gitattributes` too, and the attributes that hide or rewrite a file count for the tests' inputs as
-  well (git/extract.py: runs, code_rewritten).
+  well (git/code_files.py: runs; git/extract.py: code_rewritten).
 - **A space that is none.** `.ci/trusted-check` changed from `set -euo pipefail` to the same line
   with a no-break space after `set` passed (exit 0): GitHub, `git diff` and an editor show the line
   as it was, and bash runs a command `set<U+00A0>-euo`, not found, and the script on past every

@@ -159,7 +159,7 @@ def test_the_data_checked_is_the_commits_blobs_byte_for_byte(tmp_path: Path) -> 
     """Whatever the pull request's attributes say (export-subst, ident, eol=crlf, in
     .gitattributes and in trials/.gitattributes), each file written is its blob: `git archive` wrote a
     source's `$Format:%an$` as the author's name, words the check then read and no commit holds."""
-    from sle_trials.git import extract, plumbing
+    from sle_trials.git import code_files, extract, plumbing
 
     root = committed_registry(tmp_path)
     source = root / "seeds" / "extra.txt"
@@ -170,7 +170,7 @@ def test_the_data_checked_is_the_commits_blobs_byte_for_byte(tmp_path: Path) -> 
     git_bytes(root, "commit", "-q", "--no-verify", "-m", "pr")
     dest = tmp_path / "out"
     written = extract.extract(plumbing.Repository(root), "HEAD", dest)
-    listed = git_bytes(root, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *extract.DATA).split(b"\0")
+    listed = git_bytes(root, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *code_files.DATA).split(b"\0")
     assert written == sorted(os.fsdecode(p) for p in listed if p)
     for path in written:
         assert (dest / path).read_bytes() == git_bytes(root, "cat-file", "blob", f"HEAD:{path}"), path

@@ -37,7 +37,7 @@ AGENT_INSTRUCTIONS = lazy(
 
 
 # What nothing runs, named on no checker's line (curate/diff.py) and read by the extraction for nothing
-# (git/extract.py: runs): Markdown and a licence, LICENSE or LICENSE.txt, never LICENSE with any suffix
+# (git/code_files.py: runs): Markdown and a licence, LICENSE or LICENSE.txt, never LICENSE with any suffix
 # (GitHub runs every .github/workflows/*.yml whatever its name, and LICENSE.yml there ran on every push).
 INERT = lazy(r"(?:.*/)?(?:[^/]+\.md|LICENSE(?:\.txt)?)\Z")
 
