@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import tokenize
 import unicodedata
+from re import Pattern
 from typing import NamedTuple
 
 from sle_trials import files
@@ -46,14 +47,13 @@ def no_line_led_by_a_space(path: str, data: bytes | None) -> None:
     view shows alike, as a line of the makefile: under `check:` and its steps, `        CHECKED=yes
     $(BIN)/trials csv` is no step but a variable set to the words after it, and `trials csv` never
     runs (tested). The repository starts its makefile's lines with a tab or at the margin."""
-    if data is not None and (found := _LED_BY_A_SPACE.search(data)):
-        raise refused_at(
-            path,
-            data,
-            found.start(),
-            "a makefile's line that starts with spaces, which make reads as no "
-            "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin",
-        )
+    _refused_where(
+        _LED_BY_A_SPACE,
+        path,
+        data,
+        "a makefile's line that starts with spaces, which make reads as no "
+        "step of a rule while a reviewer's view shows it as one; start it with a tab, or at the margin",
+    )
 
 
 def no_bytes_beyond_utf8(path: str, data: bytes | None) -> None:
@@ -99,14 +99,13 @@ def no_here_document_ended_after_tabs(path: str, data: bytes | None) -> None:
     reviewer's view shows a tab as spaces: after `cat >/dev/null <<-EOF` and a note, an `EOF` led by
     eight spaces, shown where a tab would stand, ends nothing, and the script runs none of the lines
     after it and exits 0 (tested). The repository writes no `<<-`."""
-    if data is not None and (found := _TABS_STRIPPED.search(data)):
-        raise refused_at(
-            path,
-            data,
-            found.start(),
-            "a here-document `<<-`, which bash ends only at its word after tabs, "
-            "and a reviewer's view shows tabs as spaces; use `<<` with its word at the margin",
-        )
+    _refused_where(
+        _TABS_STRIPPED,
+        path,
+        data,
+        "a here-document `<<-`, which bash ends only at its word after tabs, "
+        "and a reviewer's view shows tabs as spaces; use `<<` with its word at the margin",
+    )
 
 
 # a line whose leading white space holds a tab
@@ -122,14 +121,13 @@ def no_tab_in_indentation(path: str, data: bytes | None) -> None:
     the loop, and Python reads it at the level of the `if` inside the loop (`  \\t\\t`), returning on the
     first name (tested); it passed (exit 0). The repository indents with spaces (ruff format); a tab
     that begins a line of a string is written `\\t`."""
-    if data is not None and (found := _TAB_INDENTED.search(data)):
-        raise refused_at(
-            path,
-            data,
-            found.start(),
-            "a tab in its indentation, which Python reads at a width of 8 and a "
-            "reviewer's view at its own; indent with spaces",
-        )
+    _refused_where(
+        _TAB_INDENTED,
+        path,
+        data,
+        "a tab in its indentation, which Python reads at a width of 8 and a "
+        "reviewer's view at its own; indent with spaces",
+    )
 
 
 _LONE_CR = lazy(rb"\r(?!\n)")
@@ -140,14 +138,13 @@ def no_lone_carriage_return(path: str, data: bytes | None) -> None:
     check (runs). Python ends a line there, and YAML; git and GitHub's review do not (a line is what
     ends in a line feed): `# a note\\rfound = False` is one comment to a reviewer and a comment, then
     `found = False`, to Python (tested)."""
-    if data is not None and (found := _LONE_CR.search(data)):
-        raise refused_at(
-            path,
-            data,
-            found.start(),
-            "a carriage return Python ends a line at, which git and GitHub "
-            "show within one line; end its lines with a line feed",
-        )
+    _refused_where(
+        _LONE_CR,
+        path,
+        data,
+        "a carriage return Python ends a line at, which git and GitHub "
+        "show within one line; end its lines with a line feed",
+    )
 
 
 class Tokens(NamedTuple):
@@ -480,14 +477,13 @@ def no_white_space_at_a_line_end(path: str, data: bytes | None) -> None:
     script runs none of them and exits 0 (tested); `MODE = strict ` in a makefile is no `strict`, a
     backslash before a space continues no line. It passed (exit 0). The repository holds none (the
     pre-commit hook trims them); a string that needs one writes it as an escape."""
-    if data is not None and (found := _WHITE_AT_THE_END.search(data)):
-        raise refused_at(
-            path,
-            data,
-            found.start(),
-            "white space at the end of the line, which GitHub's review does not "
-            "show and the tools that read the file do; remove it",
-        )
+    _refused_where(
+        _WHITE_AT_THE_END,
+        path,
+        data,
+        "white space at the end of the line, which GitHub's review does not "
+        "show and the tools that read the file do; remove it",
+    )
 
 
 # Unicode's space separators but the ASCII space: each shows a reviewer a space, and is none to bash, make,
@@ -523,3 +519,9 @@ def _look_alike(path: str, line: int, word: str) -> None:
         f"{files.shown(path)} line {line}: {ascii(word)} shows a reviewer the ASCII word {shown!r}, which it is "
         "not to the code; write its letters in ASCII, or as escapes"
     )
+
+
+def _refused_where(pattern: Pattern[bytes], path: str, data: bytes | None, said: str) -> None:
+    """Refused (refused_at) at the first place pattern finds in the file's bytes, saying said."""
+    if data is not None and (found := pattern.search(data)):
+        raise refused_at(path, data, found.start(), said)
