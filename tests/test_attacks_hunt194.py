@@ -195,3 +195,59 @@ def test_capitals_of_no_treatment_state_no_requirement(
 )
 def test_a_named_treatment_is_a_proper_name_inside_its_sentence(text: str, names: list[str]) -> None:
     assert [text[a:b] for a, b in prior_therapy.named_treatments(text)] == names
+
+
+# The reviewer of hunt 194: a prior therapy read from a criterion that names therapies as none the disease
+# stayed active after, failed or was had before
+IM19_PRIOR = (
+    "  prior_therapy:\n    refractory: true\n    therapies:\n      - steroids (sufficient or shock therapy)\n"
+    "      - immunosuppressants (cyclophosphamide or mycophenolate mofetil)\n"
+    "      - biologics (belizumab or Rituximab)\n    criterion: {list: INCLUSION, number: 4}\n"
+)
+IM19_PRIOR_QUOTE = (
+    "  eligibility.prior_therapy: >-\n"
+    "    4) Meets the current clinical standards for refractory systemic lupus erythematosus: the\n"
+    "    disease remains active or relapses and progresses after systemic treatment using the current\n"
+    "    standard treatment regimen, including steroids (sufficient or shock therapy),\n"
+    "    immunosuppressants (cyclophosphamide or mycophenolate mofetil), and biologics (belizumab or\n"
+    "    Rituximab)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("therapies", "number", "quote"),
+    [
+        (  # IM19's background therapy, which patients are on now: no therapy they stayed active after
+            ["steroids", "antimalarial drugs", "immunosuppressants"],
+            5,
+            "5) Currently, one or more of the following stable dose standard therapies are being used to treat SLE: "
+            "steroids, antimalarial drugs, immunosuppressants",
+        ),
+        (  # ... quoted without the words that say so: the criterion's are read
+            ["steroids", "antimalarial drugs", "immunosuppressants"],
+            5,
+            "steroids, antimalarial drugs, immunosuppressants",
+        ),
+    ],
+)
+def test_therapies_a_criterion_names_as_no_requirement_are_no_prior_therapy(
+    registry: Path, trials: Trials, therapies: list[str], number: int, quote: str
+) -> None:
+    """IM19's prior therapies taken from its inclusion criterion 5 ("Currently, one or more of the following stable
+    dose standard therapies are being used to treat SLE: steroids, antimalarial drugs, immunosuppressants"), its
+    `refractory` left not yet curated, passed `trials check`: the field holds the therapies a criterion says the
+    disease stayed active after, and binding read the requirement's enumeration only where the criterion had a cue
+    of one. A criterion with none states no prior-therapy requirement (E513)."""
+    text = (registry / IM19_PATH).read_text(encoding="utf-8")
+    assert IM19_PRIOR in text and IM19_PRIOR_QUOTE in text
+    listed = "".join(f"      - {t}\n" for t in therapies)
+    text = text.replace(
+        IM19_PRIOR, f"  prior_therapy:\n    therapies:\n{listed}    criterion: {{list: INCLUSION, number: {number}}}\n"
+    )
+    text = text.replace(IM19_PRIOR_QUOTE, f"  eligibility.prior_therapy: {json.dumps(quote, ensure_ascii=False)}\n")
+    undeclared = "    - eligibility.autoantibodies\n  incomplete:"
+    declared = "    - eligibility.autoantibodies\n  not_yet_curated:\n    - eligibility.prior_therapy.refractory\n"
+    text = text.replace(undeclared, declared + "  incomplete:", 1)
+    put(registry, IM19_PATH, text)
+    result = trials.json("validate", registry / IM19_PATH)
+    assert (result.status, result.codes()) == (1, {"E513"}), result.out

@@ -1402,10 +1402,17 @@ def test_a_requirement_of_an_inclusion_criterion_binds(registry: Path, trials: T
             "the EULAR/ACR 2019 criteria",
             True,
         ),
-        (
+        (  # those who failed it, kept out: no requirement (it passed until the requirement's reading was asked)
             "prior_therapy",
             "    therapies:\n      - rituximab",
             "Failure to respond to rituximab.",
+            "rituximab",
+            False,
+        ),
+        (  # those who never had it, kept out: a requirement to have had it
+            "prior_therapy",
+            "    therapies:\n      - rituximab",
+            "Patients who have not received rituximab.",
             "rituximab",
             True,
         ),

@@ -1342,7 +1342,20 @@ def _of_the_requirement(
     passed: each is a list whole where it stands, and said that the disease stayed active after it alone."""
     corpus, quotes = where
     read = prior_therapy.requirement(corpus, inclusion=ref["list"] == "INCLUSION")
-    if read is None or not (read.starts or read.kinds):
+    if read is None:
+        # no cue of a failure, of the disease staying active after a treatment or of one had before, or one of
+        # a part of the trial's only: the therapies it names are no requirement the field holds ("Currently,
+        # one or more of the following stable dose standard therapies are being used to treat SLE: steroids,
+        # ..." read as IM19's prior therapies passed, its criterion 5 the background therapy patients are on)
+        yield ctx.problem(
+            path,
+            "E513",
+            f"{fields.dotted(path)}: {fields.criterion_name(ref)} names these therapies, but not as ones the "
+            "disease stayed active after, failed or was had before (or of a part of the trial alone): quote the "
+            "criterion that requires them, or declare the field silent",
+        )
+        return
+    if not (read.starts or read.kinds):
         return
     spans = [(at, at + len(text)) for text in map(normalise, texts) if (at := _placed(text, corpus, quotes)[0]) >= 0]
     placed = [at for at, _ in spans]
