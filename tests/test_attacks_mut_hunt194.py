@@ -215,6 +215,18 @@ def test_a_term_asked_under_a_heading_of_every_part_stays_the_trials(
         ("Inclusion Criteria for Part B", True),
         ("All cohorts", False),
         ("Both parts:", False),
+        # the reviewer of hunt 194: other words of a part, and "any" that qualifies no part's word
+        ("Group B (lupus nephritis):", True),
+        ("Stratum B (lupus nephritis):", True),
+        ("Population B (lupus nephritis):", True),
+        ("Phase 2 (lupus nephritis):", True),
+        ("Dose expansion (lupus nephritis):", True),
+        ("Cohort B (lupus nephritis of any class):", True),
+        ("Cohort B (lupus nephritis, either class III or IV):", True),
+        ("Part A and Part B:", False),
+        ("Cohorts A and B:", False),
+        ("Phase 1/2:", False),
+        ("Across all cohorts:", False),
         ("Laboratory values", False),
         ("Oral corticosteroids must meet the following requirements:", False),
         (None, False),
@@ -474,3 +486,18 @@ def test_a_value_a_parts_label_gives_is_not_the_trials(
     source = add_source(registry, "seeds/941_parts_values.txt", IM19_TEXT_HEAD + text + "\n")
     put(registry, IM19_PATH, joined(im19_draft(source), f"{field}evidence:\n  {key}: {json.dumps(words)}\n"))
     assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) != set()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Group B (lupus nephritis):", "Dose expansion (lupus nephritis):", "Cohort B (lupus nephritis of any class):"],
+)
+def test_a_scope_asked_under_another_word_of_a_part_is_not_the_trials(registry: Path, heading: str) -> None:
+    """The reviewer of hunt 194: the scope REQUIRED read from criterion 2 under "Group B (lupus nephritis):",
+    "Dose expansion (...)" or "Cohort B (lupus nephritis of any class):" passed as the trial's ("any" read as a
+    heading of every part), and the field declared silent was refused (E523): the checks pushed the curator to
+    the wrong value. Each names a part (kept_out.heads_a_part): refused, and silent passes."""
+    name, value, number, quote = ASKED[0]
+    assert "E507" in _codes(registry, _field(name, value, number, heading, quote), b=heading)
+    silenced = ("evidence:\n  nct_id: NCT06513429\n", (f"eligibility.{name}",))
+    assert "E523" not in _codes(registry, *silenced, b=heading)

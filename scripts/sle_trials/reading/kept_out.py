@@ -201,8 +201,23 @@ def of_a_part(text: str, at: int) -> bool:
 # A criteria list's sub-heading (a criterion's group) naming a part of the trial or a group of its patients the
 # criteria under it are for ("Cohort B (lupus nephritis)", "Part A", "Dose-expansion cohort", "Sub-group 2"); not
 # every part ("All cohorts", "Both parts", "Across arms")
-_PART_NAMED = lazy(r"(?i)(?<![\w-])" + PART + r"(?![\w-])")
-_EVERY_PART = lazy(r"(?i)(?<![\w-])(?:all|both|either|every|each|any|across|throughout)(?![\w-])")
+# What a sub-heading names a part of the trial by: a part's word, or a group, a stratum, a population, a phase, a
+# dose's expansion or escalation ("Group B (lupus nephritis):", "Dose expansion:"; read as the trial's, what the
+# criteria under them ask passed as every patient's)
+_PART_HEADED = rf"(?:{PART}|groups?|strat(?:um|a)|populations?|phases?|(?:dose[ \t-]+)?(?:expansion|escalation))"
+_PART_NAMED = lazy(r"(?i)(?<![\w-])" + _PART_HEADED + r"(?![\w-])")
+# ... and names every part, or more than one: a word of every part before the part's word ("All cohorts", "both
+# parts", not the "any" of "lupus nephritis of any class"), or two parts joined ("Part A and Part B", "Cohorts A
+# and B", "Phase 1/2")
+_EVERY_PART = lazy(
+    r"(?i)(?<![\w-])(?:all|both|either|every|each|any|across|throughout)[ \t]+(?:(?:of[ \t]+)?the[ \t]+)?"
+    + _PART_HEADED
+    + r"(?![\w-])|(?<![\w-])"
+    + _PART_HEADED
+    + r"(?:[ \t]+(?-i:[A-Z0-9]{1,3}))?[ \t]*(?:,|and|&|/|or)[ \t]*(?:"
+    + _PART_HEADED
+    + r"[ \t]+)?(?-i:[A-Z0-9]{1,3})(?![\w-])"
+)
 
 
 def heads_a_part(group: object) -> bool:
