@@ -462,6 +462,9 @@ OF_ANOTHER_PRODUCT = [
     "Arm A: 3×10^6 CAR-T cells/kg, higher than Yescarta (1×10^6 CAR-T cells/kg).",
     "Arm A: 3×10^6 CAR-T cells/kg versus 1×10^6 CAR-T cells/kg for Yescarta.",
     "Arm A: 3×10^6 CAR-T cells/kg (Yescarta uses 1×10^6 CAR-T cells/kg).",
+    # (a brand's registered or trade mark after it: the reviewer of hunt 194)
+    "Arm A: 3×10^6 CAR-T cells/kg; Yescarta® is dosed at 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg; Kymriah™ is given at 1×10^6 CAR-T cells/kg.",
 ]
 
 
@@ -488,6 +491,11 @@ def test_a_dose_another_named_product_is_given_is_refused(trials: Trials, line: 
         "Arm A: 1×10^6 CAR-T cells/kg for Lupus Nephritis.",
         "Arm A: 1×10^6 CAR-T cells/kg for Cohort 1.",
         "Arm A: The Protocol uses 1×10^6 CAR-T cells/kg.",
+        # (a target antigen, and people described, name no product: the reviewer of hunt 194)
+        "Arm A: patients are treated with CD19 CAR-T cells at a dose of 1×10^6 CAR-T cells/kg.",
+        "Arm A: Anti-CD19 cells are given at 1×10^6 CAR-T cells/kg.",
+        "Arm A: 1×10^6 CAR-T cells/kg for Chinese patients.",
+        "Arm A: 1×10^6 CAR-T cells/kg for Relapsed Patients.",
     ],
 )
 def test_a_dose_the_trials_own_names_are_given_passes(trials: Trials, line: str) -> None:

@@ -242,7 +242,10 @@ def not_given(text: str, start: int, end: int) -> bool:
 # with a capital or a digit ("Yescarta", "Arm A", "IM19 CAR-T"), and an aside right after it ("Yescarta
 # (axicabtagene ciloleucel)"); one word in capitals at a sentence's start is read so too, and what it names is
 # told from a name by the words of no name it may be (_NO_NAME_WORDS)
-_NAME = r"(?-i:(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z0-9][\w'\u2019-]*){0,3}))(?:['\u2019]s)?(?:\s*\([^()]{0,60}\))?"
+_NAME = (
+    r"(?-i:(?P<name>[A-Z][\w'\u2019-]*[\u00ae\u2122]?(?:[ \t]+[A-Z0-9][\w'\u2019-]*[\u00ae\u2122]?){0,3}))"
+    r"(?:['\u2019]s)?(?:\s*\([^()]{0,60}\))?"
+)  # (a brand's registered or trade mark after its word: "Yescarta® is dosed at")
 _BE = (
     r"(?:is|are|was|were|be|(?:will|would|shall|should|can|could|may|might|must)\s+be|(?:has|have|had)\s+been)"
     r"(?:\s+(?:usually|typically|normally|commonly|generally|routinely|also|then|currently|already|instead))?"
@@ -280,7 +283,11 @@ _NAME_DOSED_BEFORE = (
     ),
 )
 # ... or after it ("1×10^6 CAR-T cells/kg of Yescarta", "... for Kymriah")
-_NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])")
+# Words of people: a name before them describes whom ("for Chinese patients", "for Relapsed Patients"), no product
+_PEOPLE = (
+    r"(?:patients?|participants?|subjects?|adults?|child(?:ren)?|adolescents?|people|persons?|individuals?|women|men)\b"
+)
+_NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])(?!\s+{_PEOPLE})")
 # The words of no product's name: of a closed class ("It", "This", "Each"), of people, of the trial's parts, of a
 # product of no name ("Treatment", "Cells"), a verb a line in capitals writes so ("Subjects Will Be Dosed At"), or a
 # designator ("A" of "Arm A", "II", "2")
@@ -337,7 +344,9 @@ def regimen_of_another_product(text: str, start: int, end: int, own: frozenset[s
 def _another_name(name: str, own: frozenset[str]) -> bool:
     """Whether name (a run of words in capitals) names something not the trial's: a word of a name in it
     (_NO_NAME_WORDS, a closed class's, a designator) and none of the trial's names (own)."""
-    words = [w.strip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    words = [w.strip("'\u2019\u00ae\u2122").removesuffix("'s").removesuffix("\u2019s") for w in name.split()]
+    if any(re.fullmatch(_PEOPLE, w, re.IGNORECASE) for w in words):
+        return False  # (people described: "for Relapsed Patients")
     named = [w for w in words if not _no_name_word(w)]
     # (a disease's name is no product's: "for Lupus Nephritis")
     return bool(named) and not any(w.upper() in own for w in named) and not prose.diseases(name)
@@ -354,7 +363,17 @@ def _no_name_word(word: str) -> bool:
         or bare.removesuffix("es") in _NO_NAME_WORDS
         or _DESIGNATOR.fullmatch(bare) is not None
         or vocabulary.CAR_WORDS.fullmatch(word) is not None
+        or _ANTIGEN.fullmatch(word) is not None
     )
+
+
+# A CAR's target antigen, as a word of a product of no name ("treated with CD19 CAR-T cells at a dose of", "anti-BCMA
+# cells"): the antigens of the target's vocabulary, in any case, "anti-" before them
+_ANTIGEN = lazy(
+    r"(?i)(?:anti-?)?(?:"
+    + "|".join(re.escape(t) for t in sorted(vocabulary.TABLES["target antigen"], key=len, reverse=True))
+    + r")(?:-?(?:CAR-?T?|CART))?"
+)
 
 
 # --- a dose of a subgroup's ------------------------------------------------------------------------
