@@ -54,10 +54,11 @@ or configures the check (code_rewritten: `ident`, a `filter`, `working-tree-enco
 `export-subst`): merged, every checkout of the base branch writes its code through it, other than
 the blobs the review showed.
 
-The rules live by concern, each named in its refusal: git/code_files.py (which files run, and the paths and
-trees by which a checkout runs other code), git/code_text.py (what a code file's characters show a reviewer),
-git/defined_twice.py (a definition its tool keeps the later of) and git/review_view.py (what GitHub's review
-shows of a pull request's code); this module reads a commit through them (code_held) and writes its data.
+The rules live by concern, each a function named for what it refuses (no_...): git/code_files.py (which
+files run, and the paths and trees by which a checkout runs other code), git/code_text.py (what a code
+file's characters show a reviewer), git/defined_twice.py (a definition its tool keeps the later of) and
+git/review_view.py (what GitHub's review shows of a pull request's code); this module reads a commit
+through them (code_held) and writes its data.
 
     usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
 """
