@@ -26,6 +26,14 @@
   binds again (an overload, a property's setter), stops the extraction (no_name_bound_twice); a
   function's own names may be bound again. None of 1,431 versions of the repository's Python over its
   last 600 commits is refused.
+- **A name bound again by another binding.** The rule read defs, classes and plain assignments alone:
+  after `STRICT = True`, `STRICT, _unused = False, None` (a tuple's, a list's or a starred target),
+  `STRICT &= False`, `for check in [...]`, `with ... as STRICT`, `STRICT := False` (in a comprehension
+  too, which binds it in the module), `from x import lax as check`, `import builtins as STRICT`, a
+  `case _:` block binding it and a `for`'s `else:` passed (exit 0). Now every way a module or a class
+  binds a name counts (the `case`s of a `match` as the branches of an `if`); `+=` and `|=` add to a name
+  bound to a list, a tuple, a set or a string (`__all__ += [...]`, as the repository's tree does) and
+  pass, and the same import again (`import os`, `import os.path`) binds the same module.
 - **A shell function defined twice.** bash runs a function's later definition from where it stands: a
   script's `check() { .venv/bin/trials check; }`, then `check() { :; }` before the call, checked
   nothing (tested) and passed (exit 0). Now a shell script (`.sh`, `.bash`, or a `#!` line naming a
@@ -669,6 +677,59 @@ def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
     ],
 )
 def test_a_name_bound_once_in_its_scope_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {STRICT_MODULE: text})
+
+
+BOUND = "STRICT = True\n"
+
+
+def test_python_keeps_the_later_of_a_name_bound_by_a_tuple_or_an_import() -> None:
+    """The mechanism: a tuple's target and an import's alias bind a name a reviewer read bound already."""
+    space: dict[str, object] = {}
+    exec(BOUND + "STRICT, _unused = False, None\n", space)  # the module's text, as Python reads it
+    assert space["STRICT"] is False
+    exec(CHECK + "from os.path import basename as check\n", space)
+    assert space["check"] is __import__("os").path.basename
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (BOUND + "STRICT, _unused = False, None\n", "line 2: the name 'STRICT'"),
+        (BOUND + "[_first, *STRICT] = [0]\n", "line 2: the name 'STRICT'"),
+        (BOUND + "STRICT &= False\n", "line 2: the name 'STRICT'"),
+        ("LIMIT = 0\nLIMIT += 1000\n", "line 2: the name 'LIMIT'"),  # `+=` to a number: another value
+        (CHECK + "for check in [len]:\n    pass\n", "line 3: the name 'check'"),
+        (BOUND + "with open(__file__) as STRICT:\n    pass\n", "line 2: the name 'STRICT'"),
+        (BOUND + "MODES = [STRICT := False]\n", "line 2: the name 'STRICT'"),
+        (BOUND + "MODES = [(STRICT := False) for _ in [1]]\n", "line 2: the name 'STRICT'"),  # the module's scope
+        (CHECK + "from os.path import basename as check\n", "line 3: the name 'check'"),
+        (BOUND + "import builtins as STRICT\n", "line 2: the name 'STRICT'"),
+        (BOUND + "match 1:\n    case _:\n        STRICT = False\n", "line 4: the name 'STRICT'"),
+        (BOUND + "match False:\n    case STRICT:\n        pass\n", "line 3: the name 'STRICT'"),  # a capture
+        (BOUND + "for _ in []:\n    pass\nelse:\n    STRICT = False\n", "line 5: the name 'STRICT'"),
+        ("class Rules:\n    strict = True\n    strict, lax = False, True\n", "line 3: the name 'strict'"),
+    ],
+)
+def test_a_name_bound_again_by_any_binding_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "__all__ = ['a']\n__all__ += ['b']\n",  # added to a list
+        "MACHINE = {'.git'}\nMACHINE |= {'_site'}\nTEXT = 'a'\nTEXT += 'b'\n",  # a set, a string
+        "import os\nimport os.path\n",  # the same module
+        "match 1:\n    case 1:\n        MODE = 'a'\n    case _:\n        MODE = 'b'\n",  # two branches
+        "ROWS = [name for name in 'ab']\nname = 'c'\nADD = lambda: (x := 1)\nx = 2\n",  # scopes of their own
+        "try:\n    pass\nexcept ValueError as error:\n    pass\ntry:\n    pass\nexcept KeyError as error:\n    pass\n",
+        "for name in 'ab':\n    pass\n",  # a loop binds its target again and again
+    ],
+)
+def test_a_name_bound_once_or_added_to_passes(tmp_path: Path, text: str) -> None:
     _passes(tmp_path, {STRICT_MODULE: text})
 
 

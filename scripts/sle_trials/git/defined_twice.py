@@ -141,8 +141,12 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     but in two branches of one `if` (or a `try` and its handler), or a def its decorator binds again (an
     overload, a property's setter). Python keeps the later, a reviewer reads the first: `def check(record):`
     and its rules, then far below `def check(record): return []`, ran the second, and so did one in an `if
-    True:` block; `STRICT = True` set again to False at the module's end; each passed (exit 0). The
-    repository binds no such name twice."""
+    True:` block; `STRICT = True` set again to False at the module's end; each passed (exit 0). Every way a
+    module or a class binds a name counts (hunt 194's review): a tuple's, a list's or a starred target, an
+    augmented assignment (`STRICT &= False`; `+=` and `|=` add to a name bound to a list, a tuple, a set or
+    a string, and pass), a `for`'s or a `with`'s target, `:=`, an import's name or alias (the same import
+    again binds the same module), a `case` pattern's names (each `case` read as a branch of an `if`), and an
+    `except` clause's `as` name (which unbinds it after). The repository binds no such name twice."""
     if data is None:
         return
     try:
@@ -159,43 +163,164 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
             statements.extend(getattr(statement, field, None) or [])
 
 
+def _targets(node: ast.AST) -> list[str]:
+    """The names an assignment's, a loop's or a `with`'s target binds: through tuples, lists and starred
+    targets (an attribute or a subscript binds no name of the scope)."""
+    if isinstance(node, ast.Name):
+        return [node.id]
+    if isinstance(node, ast.Starred):
+        return _targets(node.value)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return [name for item in node.elts for name in _targets(item)]
+    return []
+
+
+def _walrus_names(nodes: list[ast.AST]) -> list[str]:
+    """The names `:=` binds in the scope of the statement nodes are parts of (a comprehension's too, which
+    binds its target in the scope around it; a lambda's body is a scope of its own)."""
+    names: list[str] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+        if isinstance(node, ast.Lambda):
+            stack.extend(node.args.defaults + [d for d in node.args.kw_defaults if d is not None])
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def _pattern_names(pattern: ast.AST) -> list[str]:
+    """The names a `case` pattern binds (a capture, `*rest`, `**rest`, `as NAME`)."""
+    names = []
+    for node in ast.walk(pattern):
+        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name is not None:
+            names.append(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest is not None:
+            names.append(node.rest)
+    return names
+
+
+def _own_expressions(statement: ast.stmt) -> list[ast.AST]:
+    """The parts of a statement that run in its scope, but the blocks of statements it holds (read as
+    statements themselves) and a def's or a class's body (a scope of its own)."""
+    blocks = ("body", "orelse", "finalbody", "handlers", "cases")
+    parts: list[ast.AST] = []
+    for field, value in ast.iter_fields(statement):
+        if field in blocks:
+            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and field == "args":
+            parts.extend(statement.args.defaults + [d for d in statement.args.kw_defaults if d is not None])
+            continue
+        parts.extend(item for item in (value if isinstance(value, list) else [value]) if isinstance(item, ast.AST))
+    return parts
+
+
+# What an augmented assignment `+=` or `|=` adds to and cannot take from (a list, a tuple, a set, a string)
+_ITEMS = (ast.List, ast.Tuple, ast.Set, ast.ListComp, ast.SetComp, ast.JoinedStr)
+_ADDED, _ADDED_TO = "added to", "items"
+
+
+def _kind(value: ast.expr | None) -> str | None:
+    """_ADDED_TO for an assignment's value an augmented `+=` or `|=` can only add to, else None."""
+    if isinstance(value, _ITEMS) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return _ADDED_TO
+    return None
+
+
+def _names_bound(statement: ast.stmt) -> list[tuple[str, str | None]]:
+    """Each name a statement binds in its scope, with what an import binds it to (a second import of the same
+    is the same object, `import os` and `import os.path` too), None for any other binding."""
+    names: list[tuple[str, str | None]] = [(name, None) for name in _walrus_names(_own_expressions(statement))]
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        decorators = {d.func if isinstance(d, ast.Call) else d for d in statement.decorator_list}
+        said = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in decorators}
+        if not said & _REBINDING:
+            names.append((statement.name, None))
+    elif isinstance(statement, ast.Assign):
+        kind = _kind(statement.value) if len(statement.targets) == 1 else None
+        names.extend((name, kind) for target in statement.targets for name in _targets(target))
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        names.extend((name, _kind(statement.value)) for name in _targets(statement.target))
+    elif isinstance(statement, ast.AugAssign):  # `__all__ += [...]` adds to a list, `STRICT &= False` binds anew
+        kind = _ADDED if isinstance(statement.op, (ast.Add, ast.BitOr)) else None
+        names.extend((name, kind) for name in _targets(statement.target))
+    elif isinstance(statement, (ast.For, ast.AsyncFor)):
+        names.extend((name, None) for name in _targets(statement.target))
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        names.extend((name, None) for item in statement.items for name in _targets(item.optional_vars or ast.Pass()))
+    elif isinstance(statement, ast.Import):
+        for alias in statement.names:
+            if alias.asname is None:
+                top = alias.name.split(".")[0]
+                names.append((top, f"import {top}"))
+            else:
+                names.append((alias.asname, f"import {alias.name}"))
+    elif isinstance(statement, ast.ImportFrom):
+        source = "." * statement.level + (statement.module or "")
+        names.extend((alias.asname or alias.name, f"from {source} import {alias.name}") for alias in statement.names)
+    elif type(statement).__name__ == "TypeAlias":  # `type X = ...` (Python 3.12)
+        names.extend((name, None) for name in _targets(getattr(statement, "name", ast.Pass())))
+    return names
+
+
 def _bound_once(
-    path: str, body: list[ast.stmt], seen: dict[str, tuple[tuple[int, int], ...]], place: tuple[tuple[int, int], ...]
+    path: str,
+    body: list[ast.stmt],
+    seen: dict[str, tuple[tuple[tuple[int, int], ...], str | None]],
+    place: tuple[tuple[int, int], ...],
 ) -> None:
     """Refused (no_name_bound_twice): a name bound twice in body and the blocks it runs in the same scope;
-    place: the branches of the `if` and `try` statements body is in (which, its branch)."""
+    place: the branches of the `if`, `try` and `match` statements body is in (which, its branch)."""
     for statement in body:
-        names: list[str] = []
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            decorators = {d.func if isinstance(d, ast.Call) else d for d in statement.decorator_list}
-            said = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in decorators}
-            names = [] if said & _REBINDING else [statement.name]
-        elif isinstance(statement, ast.Assign):
-            names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
-        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            names = [statement.target.id] if isinstance(statement.target, ast.Name) else []
-        for name in names:
-            other = seen.get(name)
-            if other is not None:
-                apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
-                if apart is None or place[apart][0] != other[apart][0]:
-                    raise Refused(
-                        f"{files.shown(path)} line {statement.lineno}: the name {name!r} bound again in its scope, "
-                        "which Python keeps in place of the first a reviewer reads; bind it once"
-                    )
-            seen[name] = place
+        _bind(path, statement, _names_bound(statement), seen, place)
         branches: list[list[ast.stmt]] = []
         after: list[ast.stmt] = []  # what runs after the branches, whichever ran
         if isinstance(statement, ast.If):
             branches = [statement.body, statement.orelse]
-        elif isinstance(statement, ast.Try):
+        elif isinstance(statement, (ast.Try, ast.TryStar)):
             branches = [statement.body, *(handler.body for handler in statement.handlers)]
             after = statement.orelse + statement.finalbody
+            for n, handler in enumerate(statement.handlers, start=1):
+                if handler.name is not None:  # `except E as NAME` binds NAME, and unbinds it after
+                    _bind(path, handler, [(handler.name, None)], dict(seen), (*place, (id(statement), n)))
         elif isinstance(statement, (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While)):
-            after = statement.body
+            after = statement.body + getattr(statement, "orelse", [])
+        elif isinstance(statement, ast.Match):
+            for n, case in enumerate(statement.cases):
+                case_place = (*place, (id(statement), n))
+                bound = _pattern_names(case.pattern) + (_walrus_names([case.guard]) if case.guard else [])
+                _bind(path, case, [(name, None) for name in bound], seen, case_place)
+            branches = [case.body for case in statement.cases]
         for n, branch in enumerate(branches):
             _bound_once(path, branch, seen, (*place, (id(statement), n)))
         _bound_once(path, after, seen, place)
+
+
+def _bind(
+    path: str,
+    at: ast.stmt | ast.excepthandler | ast.match_case,
+    names: list[tuple[str, str | None]],
+    seen: dict[str, tuple[tuple[tuple[int, int], ...], str | None]],
+    place: tuple[tuple[int, int], ...],
+) -> None:
+    """Refused: one of names (with what an import binds it to) bound already in seen, but in another branch of
+    one statement, by the same import, or added to (`+=`, `|=`) where bound to a list, a tuple, a set or a
+    string; else each is seen at place."""
+    added = (_ADDED, _ADDED_TO)
+    for name, imported in names:
+        if name in seen:
+            other, was = seen[name]
+            apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
+            again = imported is not None and imported == was and imported.startswith(("import ", "from "))
+            if (apart is None or place[apart][0] != other[apart][0]) and not again and (imported, was) != added:
+                line = getattr(at, "lineno", None) or getattr(getattr(at, "pattern", None), "lineno", 0)
+                raise Refused(
+                    f"{files.shown(path)} line {line}: the name {name!r} bound again in its scope, "
+                    "which Python keeps in place of the first a reviewer reads; bind it once"
+                )
+        seen[name] = (place, _ADDED_TO if imported == _ADDED else imported)
 
 
 def no_key_twice(path: str, data: bytes | None) -> None:
