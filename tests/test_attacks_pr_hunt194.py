@@ -45,7 +45,11 @@
   `.pre-commit-config.yaml` whose remote repository's hooks run at `rev: v1.2.0`. Now another party's
   action, workflow or image named by anything but a full commit id (an image's sha256 digest) stops
   the extraction (no_name_that_moves); GitHub's own (`actions/`, `github/`), which the repository's
-  workflows use by tags, run on its runners as the runner itself does and pass.
+  workflows use by tags, run on its runners as the runner itself does and pass. Images named otherwise
+  than by `uses:` passed (hunt 194's review): a job's `container: someone/image:latest` (or its
+  `image:`), a service's `image: someone/cache:v1` and a Docker action's `runs: image:
+  docker://someone/lint:v1`; now each is refused but by its sha256 digest (an expression too, whose
+  image the review cannot read), and a Docker action's own Dockerfile passes.
 - **Code an archive leaves out.** `export-subst` on code was refused (an archive rewrites it),
   `export-ignore` not: `scripts/sle_trials/checks/strict.py export-ignore` in `.gitattributes` passed
   (exit 0), and `git archive` of the branch, by which GitHub makes its ZIP and a release's source
@@ -223,6 +227,9 @@ ACTION_YML = "runs:\n  using: composite\n  steps:\n    - uses: someone/setup@v2\
 REMOTE = "repos:\n  - repo: https://github.com/someone/hooks\n    rev: v1.2.0\n    hooks:\n      - id: lint\n"
 
 
+JOB_OF = "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n"
+
+
 def _step(uses: str) -> dict[str, str | bytes]:
     return {CI: STEP.replace("      - run: make test\n", f"      - uses: {uses}\n")}
 
@@ -240,6 +247,14 @@ MOVED = [
     (
         {".pre-commit-config.yaml": REMOTE},
         ".pre-commit-config.yaml line 3: the hooks of https://github.com/someone/hooks",
+    ),
+    ({CI: JOB_OF + "    container: someone/image:latest\n"}, f"{CI} line 5: the image someone/image:latest"),
+    ({CI: JOB_OF + "    container:\n      image: someone/image:3\n"}, f"{CI} line 6: the image someone/image:3"),
+    ({CI: JOB_OF + "    services:\n      cache:\n        image: someone/cache:v1\n"}, f"{CI} line 7: the image"),
+    ({CI: JOB_OF + "    container: ${{ matrix.image }}\n"}, f"{CI} line 5: the image ${{{{ matrix.image }}}}"),
+    (
+        {"lint/action.yml": "runs:\n  using: docker\n  image: docker://someone/lint:v1\n"},
+        "lint/action.yml line 3: the image docker://someone/lint:v1",
     ),
 ]
 
@@ -261,6 +276,10 @@ def test_what_runs_by_a_name_that_moves_stops_the_extraction(
         {".pre-commit-config.yaml": REMOTE.replace("v1.2.0", SHA)},
         {".pre-commit-config.yaml": HOOKS},  # a local repository: the hooks are the tree's
         {"docs/example.yml": "uses: someone/lint@v1\n"},  # neither a workflow nor an action
+        {CI: JOB_OF + f"    container: someone/image@sha256:{DIGEST}\n"},  # an image by its digest
+        {CI: JOB_OF + f"    services:\n      cache:\n        image: someone/cache@sha256:{DIGEST}\n"},
+        {"lint/action.yml": "runs:\n  using: docker\n  image: Dockerfile\n"},  # this tree's own, read as code
+        {CI: STEP + "        with:\n          container: someone/image:latest\n"},  # an action's input, no job's
     ],
 )
 def test_what_runs_by_a_commit_id_or_from_this_tree_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:

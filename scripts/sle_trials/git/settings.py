@@ -90,6 +90,7 @@ _COMMIT = lazy(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
 _IMAGE_DIGEST = lazy(r"[^@]+@sha256:[0-9a-f]{64}\Z")
 PRE_COMMIT = (".pre-commit-config.yaml", ".pre-commit-config.yml")
 _LOCAL_REPOSITORIES = ("local", "meta")
+_ACTIONS = ("action.yml", "action.yaml")
 
 
 def _mappings(node: Any) -> list[dict[Any, Any]]:
@@ -125,18 +126,53 @@ def _moved(uses: str) -> bool:
     return not at or _COMMIT.match(ref) is None
 
 
+def _images(document: Any, action: bool) -> list[Any]:
+    """The container images a workflow runs by name (a job's `container:`, a string or a mapping's `image:`,
+    and each of its `services:`' `image:`), or an action (`runs:`' `image:` by `docker://`; a Dockerfile of
+    its own tree is read as code)."""
+    if not isinstance(document, dict):
+        return []
+    found: list[Any] = []
+    jobs = document.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else []:
+        if not isinstance(job, dict):
+            continue
+        container = job.get("container")
+        found.append(container.get("image") if isinstance(container, dict) else container)
+        services = job.get("services")
+        for service in services.values() if isinstance(services, dict) else []:
+            found.append(service.get("image") if isinstance(service, dict) else service)
+    runs = document.get("runs")
+    if action and isinstance(runs, dict) and str(runs.get("image", "")).strip().startswith("docker://"):
+        found.append(runs.get("image"))
+    return [image for image in found if image is not None]
+
+
+def _image_moved(image: Any) -> bool:
+    """Whether an image is named by anything but its sha256 digest (a tag, `latest` unsaid, an expression)."""
+    return not isinstance(image, str) or _IMAGE_DIGEST.match(image.strip().removeprefix("docker://")) is None
+
+
 def by_a_name_that_moves(path: str, text: str) -> Found | None:
     """Where a workflow or an action (a YAML file under .github/, an action.yml anywhere) uses another
-    party's action, reusable workflow or image by a tag or a branch, or the pre-commit settings a hook's
+    party's action, reusable workflow or image by a tag or a branch (an image by `uses: docker://`, a job's
+    `container:`, a service's `image:` or an action's `runs: image: docker://`), or the pre-commit settings a hook's
     repository by one (its `rev:`): a tag is moved, and a branch moves, after review, and the job or the
     hook then runs code no review showed. A full commit id (an image's sha256 digest) names one tree."""
     name = path.rpartition("/")[2].lower()
-    workflow = name.endswith(YAML_SUFFIXES) and (path.startswith(".github/") or name in ("action.yml", "action.yaml"))
+    workflow = name.endswith(YAML_SUFFIXES) and (path.startswith(".github/") or name in _ACTIONS)
     if not workflow and name not in PRE_COMMIT:
         return None
     loaded = _loaded(text, None)
     if isinstance(loaded, Found):
         return loaded
+    for image in (i for document in loaded if workflow for i in _images(document, name in _ACTIONS)):
+        if _image_moved(image):
+            return Found(
+                _line_of(text, str(image)),
+                f"the image {image} runs by a tag, which its owner can move after review; pin it to its sha256 "
+                "digest (name@sha256:...)",
+            )
     for mapping in (m for document in loaded for m in _mappings(document)):
         uses = mapping.get("uses")
         if workflow and isinstance(uses, str) and _moved(uses.strip()):
