@@ -16,7 +16,10 @@
   0), and so did `MODE := strict` set again to `lax` after the rule that uses it, in an `ifeq (1,1)`
   too. Now a makefile that gives a variable (`=`, `:=`, `!=`, `define`) or a target's recipe twice,
   but in two branches of one conditional, stops the extraction (no_make_definition_twice); `?=`,
-  `+=`, prerequisites added and double-colon rules pass.
+  `+=`, prerequisites added and double-colon rules pass. Each makefile was read alone (hunt 194's
+  review): `include mk/local.mk` at the Makefile's end, with `check:` and a recipe there, overrode the
+  Makefile's `check` recipe (tested) and passed; now a makefile is read with the files it includes by a
+  literal path (from the top, as make runs there), in include order, each file's lines once.
 - **A Python name bound twice.** The same class in Python: a module or a class that binds a name twice
   keeps the later (tested), while a reviewer reads the first. `def check(record):` with its rules,
   then far below `def check(record): return []`, passed (exit 0), and so did the second in an `if
@@ -130,9 +133,12 @@ otherwise than git's; GitHub's own actions by tags, and build requirements and p
 `additional_dependencies` by ranges; `export-ignore` on the registry's files (an archive without a
 record or a source fails `trials check` of it: E108, E401); a test's input run by a path built from
 parts (`include $(INPUTS)/rules.txt`, a glob) or by a test's Python (`exec(open(...).read())`, a line
-its review shows); a key given twice in an INI file (setup.cfg, tox.ini; TOML refuses one itself); a
-name bound twice in a function, or through `setattr` or `globals()`; a shell function defined twice in
-a workflow's `run:`.
+its review shows); a makefile's include by a name built from parts (`include $(DIR)/local.mk`), a
+pattern or a folder make is given (`-I`), for definitions given twice; a key given twice in an INI
+file (setup.cfg, tox.ini; TOML refuses one itself); a name bound twice in a function, or through
+`setattr`, `globals()` or a function's `global` statement; a def a decorator named `overload`,
+`setter` or `register` binds again, whatever that decorator is (`@check.register def check`, a
+singledispatch function's, rebinds `check`); a shell function defined twice in a workflow's `run:`.
 """
 
 from __future__ import annotations
@@ -649,6 +655,61 @@ def test_a_makefile_definition_given_twice_stops_the_extraction(
 )
 def test_a_makefile_definition_once_passes(tmp_path: Path, text: str) -> None:
     _passes(tmp_path, {"mk/rules.mk": text})
+
+
+CHECKED = "check:\n\t@echo validate\n"
+LOCAL = "check:\n\t@echo skipped\n"
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_an_included_files_recipe_in_place_of_the_makefiles(tmp_path: Path) -> None:
+    put(tmp_path, "Makefile", CHECKED + "include mk/local.mk\n")
+    put(tmp_path, "mk/local.mk", LOCAL)
+    ran = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "skipped\n" and "overriding recipe for target" in ran.stderr, ran
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"Makefile": CHECKED + "include mk/local.mk\n", "mk/local.mk": LOCAL},
+            "mk/local.mk line 1: the recipe of check",
+        ),
+        (
+            {"Makefile": "-include ./mk/local.mk\n" + CHECKED, "mk/local.mk": LOCAL},
+            "Makefile line 2: the recipe of check",
+        ),
+        (
+            {"Makefile": CHECKED + "ifeq (1,1)\ninclude mk/a.mk\nendif\n", "mk/a.mk": "include mk/b\n", "mk/b": LOCAL},
+            "mk/b line 1: the recipe of check",
+        ),
+        (
+            {"Makefile": "MODE := strict\n" + CHECKED + "include mk/x.mk\n", "mk/x.mk": "MODE := lax\n"},
+            "mk/x.mk line 1",
+        ),
+    ],
+)
+def test_a_makefile_definition_given_again_in_an_included_file_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    _refused(request, tmp_path, changes, f"{said}")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": CHECKED + "include mk/other.mk\n", "mk/other.mk": "report:\n\t@echo report\n"},
+        {  # one of two branches
+            "Makefile": "ifeq ($(CI),true)\ninclude mk/ci.mk\nelse\ninclude mk/local.mk\nendif\n",
+            "mk/ci.mk": CHECKED,
+            "mk/local.mk": LOCAL,
+        },
+        {"Makefile": CHECKED + "include mk/x.mk\n", "mk/x.mk": "check: pyproject.toml\nMODE ?= lax\n"},  # no recipe
+    ],
+)
+def test_an_included_makefile_defining_its_own_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)
 
 
 CHECK = "def check(record):\n    return [rule(record) for rule in RULES]\n"

@@ -5,6 +5,7 @@ each file that runs or configures the check through them)."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
@@ -29,16 +30,53 @@ _MAKE_ASSIGNMENT = lazy(r"(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*(?
 _MAKE_RULE = lazy(r"([^\s:#=][^:#=]*?)\s*:(?![:=])([^=;]*)(;.*)?\Z")
 
 
-def no_make_definition_twice(path: str, data: bytes | None) -> None:
+_MAKE_INCLUDE = lazy(r"(?:-|s)?include[ \t]+([^#]*)")
+
+
+def _make_lines(
+    path: str, data: bytes, included: Mapping[str, bytes | None], expanded: set[str]
+) -> tuple[list[str], list[tuple[str, bytes, int]]]:
+    """A makefile's lines as make reads them, each file it includes by a literal path (from the top, where make
+    runs) in its include's place, in include order: the lines, and each one's file, its bytes and its line's
+    byte offset there. An include by a name built from parts (`$(DIR)/x.mk`, a pattern) is not followed, nor
+    one of a file read already (expanded: whose lines are read once, which a loop or a file included many
+    times over would otherwise multiply)."""
+    expanded.add(path)
+    lines = data.decode("utf-8", "replace").split("\n")
+    out: list[str] = []
+    origins: list[tuple[str, bytes, int]] = []
+    offset = 0
+    for line in lines:
+        out.append(line)
+        origins.append((path, data, offset))
+        offset += len(line.encode()) + 1
+        found = _MAKE_INCLUDE.match(line)
+        if found is None or line.startswith("\t"):
+            continue
+        for word in found.group(1).split():
+            name = word.removeprefix("./")
+            if any(c in name for c in "$*?[%") or name in expanded:
+                continue
+            other = included.get(name)
+            if other is not None:
+                more, whence = _make_lines(name, other, included, expanded)
+                out.extend(more)
+                origins.extend(whence)
+    return out, origins
+
+
+def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[str, bytes | None] | None = None) -> None:
     """Refused: a makefile that gives a variable its value twice (`=`, `:=`, `!=`; not `+=` or `?=`) or a
     target its recipe twice, but in two branches of one conditional. make keeps the later (it warns of a
     recipe, "overriding recipe for target"), a reviewer reads the first: `check:` and its steps, then
     far below `check:` again with `@echo skipped`, ran the second (tested), and `MODE := strict` read
     as the mode while a later `MODE := lax` set it; both passed (exit 0). A definition in a conditional
-    counts as one outside it (`ifeq (1,1)` is always true)."""
+    counts as one outside it (`ifeq (1,1)` is always true). included: the code's files by path, whose
+    makefiles an `include` names by a literal path are read in its place (`include mk/local.mk` at the
+    Makefile's end, giving `check:` a recipe again, overrode the Makefile's; hunt 194's review)."""
     if data is None:
         return
-    lines = data.decode("utf-8", "replace").split("\n")
+    lines, origins = _make_lines(path, data, included or {}, set())
     seen: dict[str, list[tuple[tuple[int, int], ...]]] = {}
     branch: list[tuple[int, int]] = []  # the conditionals a line is in: (which, its branch)
     opened = 0
@@ -77,10 +115,11 @@ def no_make_definition_twice(path: str, data: bytes | None) -> None:
             for other in seen.get(name, []):
                 apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
                 if apart is None or place[apart][0] != other[apart][0]:
+                    where, held, at = origins[start]
                     raise refused_at(
-                        path,
-                        data,
-                        len("\n".join(lines[:start]).encode()) + (1 if start else 0),
+                        where,
+                        held,
+                        at,
                         f"{files.printable(name)} given again, which make keeps in place of the first a reviewer "
                         "reads; give it once",
                     )

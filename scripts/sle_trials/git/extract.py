@@ -242,7 +242,6 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_bytes_beyond_utf8(path, blobs[oid].data)
         if make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
-            no_make_definition_twice(path, blobs[oid].data)
         if not python and not prose(path):
             no_shell_function_twice(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
@@ -259,6 +258,10 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_words_pushed_aside(path, blobs[oid].data)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
+    # a makefile with the makefiles it includes, whichever of them was read before: make reads them as one
+    texts = {path: blobs[oid].data for path, oid in code.items() if oid in blobs}
+    for path in sorted(path for path in code if make_file(path)):
+        no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())
 
 
