@@ -36,7 +36,11 @@
   `case _:` block binding it and a `for`'s `else:` passed (exit 0). Now every way a module or a class
   binds a name counts (the `case`s of a `match` as the branches of an `if`); `+=` and `|=` add to a name
   bound to a list, a tuple, a set or a string (`__all__ += [...]`, as the repository's tree does) and
-  pass, and the same import again (`import os`, `import os.path`) binds the same module.
+  pass, and the same import again (`import os`, `import os.path`) binds the same module. A def whose
+  decorator was named `overload`, `setter` or `register` was not read at all: `@check.register def
+  check` (singledispatch's `register` returns the def, tested) rebound `check` and passed. Now an
+  overload may be bound again only by an overload or the def after it, an accessor (`@x.setter def
+  x`) only after `x`'s def, and a def registered (`@f.register def _`) only as `_` after another.
 - **A shell function defined twice.** bash runs a function's later definition from where it stands: a
   script's `check() { .venv/bin/trials check; }`, then `check() { :; }` before the call, checked
   nothing (tested) and passed (exit 0). Now a shell script (`.sh`, `.bash`, or a `#!` line naming a
@@ -136,9 +140,8 @@ parts (`include $(INPUTS)/rules.txt`, a glob) or by a test's Python (`exec(open(
 its review shows); a makefile's include by a name built from parts (`include $(DIR)/local.mk`), a
 pattern or a folder make is given (`-I`), for definitions given twice; a key given twice in an INI
 file (setup.cfg, tox.ini; TOML refuses one itself); a name bound twice in a function, or through
-`setattr`, `globals()` or a function's `global` statement; a def a decorator named `overload`,
-`setter` or `register` binds again, whatever that decorator is (`@check.register def check`, a
-singledispatch function's, rebinds `check`); a shell function defined twice in a workflow's `run:`.
+`setattr`, `globals()` or a function's `global` statement; a shell function defined twice in a
+workflow's `run:`.
 """
 
 from __future__ import annotations
@@ -772,6 +775,18 @@ def test_python_keeps_the_later_of_a_name_bound_by_a_tuple_or_an_import() -> Non
     assert space["check"] is __import__("os").path.basename
 
 
+def test_singledispatch_register_rebinds_the_name_it_decorates() -> None:
+    """The mechanism: `@check.register def check` binds `check` to the registered def."""
+    space: dict[str, object] = {"RULES": [len]}
+    exec(
+        "from functools import singledispatch\n@singledispatch\n" + CHECK + "@check.register\n"
+        "def check(record: str):\n    return []\n",
+        space,
+    )  # the module's text, as Python reads it
+    check = space["check"]
+    assert callable(check) and check("x") == []
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [
@@ -789,6 +804,13 @@ def test_python_keeps_the_later_of_a_name_bound_by_a_tuple_or_an_import() -> Non
         (BOUND + "match False:\n    case STRICT:\n        pass\n", "line 3: the name 'STRICT'"),  # a capture
         (BOUND + "for _ in []:\n    pass\nelse:\n    STRICT = False\n", "line 5: the name 'STRICT'"),
         ("class Rules:\n    strict = True\n    strict, lax = False, True\n", "line 3: the name 'strict'"),
+        (  # singledispatch's register returns the function it is given: `check` is the later
+            "from functools import singledispatch\n\n\n@singledispatch\n" + CHECK + "\n\n@check.register\n"
+            "def check(record: str):\n    return []\n",
+            "line 10: the name 'check'",
+        ),
+        (CHECK + "\n\n@overload\ndef check(record):\n    return []\n", "line 6: the name 'check'"),  # any `overload`
+        (CHECK + "\n\n@other.setter\ndef check(record):\n    return []\n", "line 6: the name 'check'"),
     ],
 )
 def test_a_name_bound_again_by_any_binding_stops_the_extraction(
@@ -807,6 +829,8 @@ def test_a_name_bound_again_by_any_binding_stops_the_extraction(
         "ROWS = [name for name in 'ab']\nname = 'c'\nADD = lambda: (x := 1)\nx = 2\n",  # scopes of their own
         "try:\n    pass\nexcept ValueError as error:\n    pass\ntry:\n    pass\nexcept KeyError as error:\n    pass\n",
         "for name in 'ab':\n    pass\n",  # a loop binds its target again and again
+        "from functools import singledispatch\n\n\n@singledispatch\ndef f(x):\n    return x\n\n\n@f.register\n"
+        "def _(x: int):\n    return x\n\n\n@f.register\ndef _(x: str):\n    return x\n",
     ],
 )
 def test_a_name_bound_once_or_added_to_passes(tmp_path: Path, text: str) -> None:

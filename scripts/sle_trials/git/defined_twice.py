@@ -171,8 +171,12 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
         seen.add(name)
 
 
-# The decorators by which a def binds its name again on purpose (typing.overload, a property's setter ...)
-_REBINDING = frozenset(("overload", "setter", "getter", "deleter", "register"))
+# The decorators by which a def binds its name again on purpose: typing.overload (each overload, then the
+# def that runs), a property's setter (`@x.setter def x`, after `@property def x`), a singledispatch's
+# `@f.register def _`; what each binds, to be bound again only after what it binds again
+_OVERLOAD, _DEF, _PROPERTY, _REGISTERED = "an overload", "a def", "a property's", "registered"
+_ACCESSORS = frozenset(("setter", "getter", "deleter"))
+_AFTER = {_OVERLOAD: (_OVERLOAD,), _DEF: (_OVERLOAD,), _PROPERTY: (_DEF, _PROPERTY), _REGISTERED: (_REGISTERED,)}
 
 
 def no_name_bound_twice(path: str, data: bytes | None) -> None:
@@ -268,15 +272,29 @@ def _kind(value: ast.expr | None) -> str | None:
     return None
 
 
+def _def_kind(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str | None:
+    """What a def binds its name as, by its decorators (_AFTER: what it may bind again), or None (a class)."""
+    if isinstance(statement, ast.ClassDef):
+        return None
+    for decorator in statement.decorator_list:
+        named = decorator.func if isinstance(decorator, ast.Call) else decorator
+        said = named.attr if isinstance(named, ast.Attribute) else getattr(named, "id", "")
+        owner = named.value if isinstance(named, ast.Attribute) else None
+        if said == "overload":
+            return _OVERLOAD
+        if said in _ACCESSORS and isinstance(owner, ast.Name) and owner.id == statement.name:
+            return _PROPERTY
+        if said == "register" and statement.name == "_":
+            return _REGISTERED
+    return _DEF
+
+
 def _names_bound(statement: ast.stmt) -> list[tuple[str, str | None]]:
     """Each name a statement binds in its scope, with what an import binds it to (a second import of the same
     is the same object, `import os` and `import os.path` too), None for any other binding."""
     names: list[tuple[str, str | None]] = [(name, None) for name in _walrus_names(_own_expressions(statement))]
     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        decorators = {d.func if isinstance(d, ast.Call) else d for d in statement.decorator_list}
-        said = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in decorators}
-        if not said & _REBINDING:
-            names.append((statement.name, None))
+        names.append((statement.name, _def_kind(statement)))
     elif isinstance(statement, ast.Assign):
         kind = _kind(statement.value) if len(statement.targets) == 1 else None
         names.extend((name, kind) for target in statement.targets for name in _targets(target))
@@ -345,15 +363,16 @@ def _bind(
     place: tuple[tuple[int, int], ...],
 ) -> None:
     """Refused: one of names (with what an import binds it to) bound already in seen, but in another branch of
-    one statement, by the same import, or added to (`+=`, `|=`) where bound to a list, a tuple, a set or a
-    string; else each is seen at place."""
+    one statement, by the same import, added to (`+=`, `|=`) where bound to a list, a tuple, a set or a
+    string, or by a def after what its decorator binds again (_AFTER); else each is seen at place."""
     added = (_ADDED, _ADDED_TO)
     for name, imported in names:
         if name in seen:
             other, was = seen[name]
             apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
             again = imported is not None and imported == was and imported.startswith(("import ", "from "))
-            if (apart is None or place[apart][0] != other[apart][0]) and not again and (imported, was) != added:
+            again = again or (imported, was) == added or was in _AFTER.get(imported or "", ())
+            if (apart is None or place[apart][0] != other[apart][0]) and not again:
                 line = getattr(at, "lineno", None) or getattr(getattr(at, "pattern", None), "lineno", 0)
                 raise Refused(
                     f"{files.shown(path)} line {line}: the name {name!r} bound again in its scope, "
