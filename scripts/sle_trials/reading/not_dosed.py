@@ -284,19 +284,24 @@ _NAME_DOSED_BEFORE = (
 )
 # ... or after it ("1×10^6 CAR-T cells/kg of Yescarta", "... for Kymriah")
 # Words of people: a name before them describes whom ("for Chinese patients", "for Relapsed Patients"), no product
-_PEOPLE = (
-    r"(?:patients?|participants?|subjects?|adults?|child(?:ren)?|adolescents?|people|persons?|individuals?|women|men)\b"
-)
+_PERSON_WORDS = ("patient", "participant", "subject", "person", "adult", "adolescent", "individual")  # (+ "s")
+_PEOPLE_WORDS = ("people", "child", "children", "women", "men")
+_PEOPLE = r"(?:(?:" + "|".join(_PERSON_WORDS) + r")s?|" + "|".join(_PEOPLE_WORDS) + r")\b"
 _NAME_DOSED_AFTER = lazy(rf"(?i){_UNIT}\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?{_NAME}(?![\w-])(?!\s+{_PEOPLE})")
 # The words of no product's name: of a closed class ("It", "This", "Each"), of people, of the trial's parts, of a
 # product of no name ("Treatment", "Cells"), a verb a line in capitals writes so ("Subjects Will Be Dosed At"), or a
 # designator ("A" of "Arm A", "II", "2")
 _NO_NAME_WORDS = frozenset(
-    "is are was were be been will would shall should can could may might must has have had do does did "
-    "patient participant subject people person adult child children adolescent women men individual those everyone "
-    "arm cohort group part stage phase level dose dosage dosing regimen study trial product therapy treatment "
-    "infusion drug intervention cell lymphocyte car-t cart car agent medication investigational body weight "
-    "bodyweight protocol investigator investigators sponsor sponsors".split()
+    (
+        *"is are was were be been will would shall should can could may might must has have had do does did".split(),
+        *_PERSON_WORDS,
+        *_PEOPLE_WORDS,
+        "those",
+        "everyone",
+        *"arm cohort group part stage phase level dose dosage dosing regimen study trial product therapy treatment "
+        "infusion drug intervention cell lymphocyte car-t cart car agent medication investigational body weight "
+        "bodyweight protocol investigator investigators sponsor sponsors".split(),
+    )
 )
 _DESIGNATOR = lazy(r"(?i)(?:[0-9]+[a-z]?|[a-z]|[ivx]+)")
 
