@@ -934,8 +934,7 @@ def _age_of_a_part(record: Record) -> Iterator[Problem]:
         age, quoted = eligibility.get(name), evidence.get(f"eligibility.{name}")
         if not isinstance(age, dict) or age.get("unit") not in _AGE_DAYS or quoted is None:
             continue
-        quotes = [normalise(q) for q in ([quoted] if isinstance(quoted, str) else quoted) if isinstance(q, str)]
-        own = {g for g, text in criteria if kept_out.heads_a_part(g) and any(q in text for q in quotes)}
+        own = _parts_quoted(criteria, quoted)
         if not own:
             continue
         held = age["value"] * _AGE_DAYS[age["unit"]]
@@ -972,6 +971,13 @@ def _parts_criteria(eligibility: dict) -> list[tuple[Any, str]]:
     return criteria if any(kept_out.heads_a_part(group) for group, _ in criteria) else []
 
 
+def _parts_quoted(criteria: list[tuple[Any, str]], quoted: Any) -> set[Any]:
+    """The sub-headings naming a part of the trial (_parts_criteria) whose criteria hold a quote of quoted (a
+    field's evidence: a quote or a list of them): the parts a value was read from."""
+    quotes = [normalise(q) for q in ([quoted] if isinstance(quoted, str) else quoted) if isinstance(q, str)]
+    return {g for g, text in criteria if kept_out.heads_a_part(g) and any(q in text for q in quotes)}
+
+
 def _sex_of_a_part(record: Record, schema: dict) -> Iterator[Problem]:
     """E507 for a sex quoted from an inclusion criterion its list gives under a sub-heading naming a part of
     the trial, where a criterion under another part's renders a sex it does not hold (ALL holds both): cohort
@@ -985,8 +991,7 @@ def _sex_of_a_part(record: Record, schema: dict) -> Iterator[Problem]:
     vocab = vocabulary.for_enum(tuple(fields.node_at(schema, ("eligibility", "sex")).get("enum", ())))
     if not criteria or not isinstance(sex, str) or sex == "ALL" or quoted is None or vocab is None:
         return
-    quotes = [normalise(q) for q in ([quoted] if isinstance(quoted, str) else quoted) if isinstance(q, str)]
-    own = {g for g, text in criteria if kept_out.heads_a_part(g) and any(q in text for q in quotes)}
+    own = _parts_quoted(criteria, quoted)
     other = next(
         (
             (group, text[r.start : r.end])
