@@ -3,7 +3,7 @@
 "Enrollment: 60 patients with lupus nephritis and 20 without", "40 adults and 20 adolescents",
 "40 participants, plus 20 in the extension", "40 participants; 20 more in China": each bound an
 enrollment of the first count, a part of the trial's (lexicon._ANOTHER_COUNT_AFTER and _BEFORE, and
-the clause after a semicolon read with the count's sentence, binding._counted_there). The other count
+the clause after a semicolon read with the count's sentence, counts._counted_there). The other count
 is of people by its noun, or by a word standing for one ("20 without", "20 more"); a number of other
 things adds no one, a breakdown in a bracket or after "of whom" is the count's own, and a clause past
 the count's verb says what some of them did.

@@ -1,7 +1,7 @@
 """Pull-request attacks on the time a check takes: a criterion whose words make a pattern backtrack.
 
 The separators that may stand between the items of a criterion's enumeration were read by one
-pattern repeated (binding._ONLY_SEPARATORS), in which the white space between two commas was either
+pattern repeated (enumeration._ONLY_SEPARATORS), in which the white space between two commas was either
 the first's or the second's: a gap of n commas and a word (", , , … , x") took 2**n tries before the
 word was found. Forty commas in a criterion of a new source and its record (80 bytes) held `trials
 check` (and CI) for days; 28 took two minutes of CPU. Each character now reads one way only, and the
@@ -52,11 +52,14 @@ def test_a_gap_of_commas_in_an_enumeration_is_read_in_linear_time(registry: Path
 
 
 def test_a_long_word_between_two_terms_is_read_in_linear_time() -> None:
-    """binding._TERM_GAP, the gap between two terms of an enumeration, tried a long word split at
+    """enumeration._TERM_GAP, the gap between two terms of an enumeration, tried a long word split at
     each of its places (a 4,000-letter word took 1.1 s, quadratic in its length); with the word read
     whole, 400,000 letters take milliseconds. Run apart, so that the old pattern is stopped by the
     timeout rather than holding the suite; the gaps it matches are the same (the next test)."""
-    code = "from sle_trials.checks import binding; assert not binding._TERM_GAP.match('x' * 400_000 + ' y')"
+    code = (
+        "from sle_trials.checks.binding import enumeration; "
+        "assert not enumeration._TERM_GAP.match('x' * 400_000 + ' y')"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stderr
 
@@ -67,11 +70,11 @@ def test_the_gap_between_two_terms_matches_what_it_did() -> None:
     import itertools
     import re
 
-    from sle_trials.checks import binding
+    from sle_trials.checks.binding import enumeration
 
-    before = re.compile(r"(?:\s*[\w-]+){0,2}" + binding._SEPARATOR + r"\Z")
+    before = re.compile(r"(?:\s*[\w-]+){0,2}" + enumeration._SEPARATOR + r"\Z")
     parts = ["ab", "-", " ", ",", ";", "and", "or", "and/or", "é"]
     for n in range(6):
         for combo in itertools.product(parts, repeat=n):
             gap = "".join(combo)
-            assert bool(binding._TERM_GAP.match(gap)) == bool(before.match(gap)), repr(gap)
+            assert bool(enumeration._TERM_GAP.match(gap)) == bool(before.match(gap)), repr(gap)

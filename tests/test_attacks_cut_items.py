@@ -1,11 +1,12 @@
 """Pull-request attacks by a list item read from part of a criterion's word.
 
-A prior therapy is written in its criterion's words (binding.py: E513, E505, E525), looked for as a
-run of characters in the criterion and in its quotes. A run inside a longer word was found: "Failure
-of mycophenolate or mother therapies" gave the therapies "mycophenolate" and "other" (of "mother"),
-"hydroxychloroquine" gave "chloroquine", and "anti-rituximab" "rituximab", none of which a reader
-sees named there. An item now stands whole in its criterion, its ends between two of its words
-(edges.cut_at: not inside a word, nor a number or a name joined by a hyphen).
+A prior therapy is written in its criterion's words (binding/criterion.py, enumeration.py: E513,
+E505, E525), looked for as a run of characters in the criterion and in its quotes. A run inside a
+longer word was found: "Failure of mycophenolate or mother therapies" gave the therapies
+"mycophenolate" and "other" (of "mother"), "hydroxychloroquine" gave "chloroquine", and
+"anti-rituximab" "rituximab", none of which a reader sees named there. An item now stands whole in
+its criterion, its ends between two of its words (edges.cut_at: not inside a word, nor a number or a
+name joined by a hyphen).
 """
 
 from __future__ import annotations

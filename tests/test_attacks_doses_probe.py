@@ -8,11 +8,11 @@ were bound where the source's sentence gives that number as no dose the trial gi
   1×10^6 ...", or written after it ("1×10^6 CAR-T cells/kg or less", "(max)", "90 mg/m2 in total"),
   or as a tilde range ("1×10^6 ~ 3×10^6"); a number given as a part or a tolerance of another dose
   ("half of 2×10^6", "10% of", "± 0.5×10^6") bound as the dose. The limit is now read in the words
-  of the sentence the quote leaves out too (binding._limited_where_stated, _no_dose_there). An agent's
+  of the sentence the quote leaves out too (doses._limited_where_stated, _no_dose_there). An agent's
   dose given as one of alternatives ("25 or 30 mg/m2/day") is read so too (lexicon.agent_dose_limit).
 - the words that take a dose back were looked for right after its number, not after its unit:
   "1×10^6 CAR-T cells/kg is not used", "was not administered", "was never given", "(TBD)" bound the
-  dose whole-quoted (binding._dose_words_end, _agent_words_end).
+  dose whole-quoted (doses._dose_words_end, _agent_words_end).
 - a dose given only on a condition or as a change of the regimen ("reduced to 1×10^6 ... in the event
   of toxicity", "escalated to 3×10^6 ... if tolerated", "may be escalated to", "if not tolerated",
   "otherwise", "for renal impairment"), one another replaces ("instead of", "rather than",
@@ -31,10 +31,10 @@ were bound where the source's sentence gives that number as no dose the trial gi
   (not_dosed.for_a_subgroup).
 - a list's items read as one line ("- Arm A: 3×10^6 ... - Arm B: 1×10^6 ...") or a sentence dosing
   two arms ("Arm A receives 3×10^6 ... and Arm B receives 1×10^6 ...") gave arm A arm B's dose:
-  the arm whose label heads the dose's words is its arm (binding._arm_heading, E512); and so did arms'
+  the arm whose label heads the dose's words is its arm (doses._arm_heading, E512); and so did arms'
   doses paired by "respectively" ("Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg,
   respectively" gave arm A 3×10^6): the label "respectively" pairs a number with is its arm's or
-  cohort's (lexicon.respective_labels, binding._others_respectively, E508; E512 reads it too).
+  cohort's (lexicon.respective_labels, doses._others_respectively, E508; E512 reads it too).
 - an agent's unit that is no unit of a dose ("5" of "days -5 to -3" with the unit "to -3").
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's

@@ -385,7 +385,7 @@ def test_a_criterion_not_under_the_other_lists_heading_only_passes(
 
 # --- an age's limit under a list's heading --------------------------------------------------------
 
-# binding._excluding read a plain source's list sides by its own pattern (_CRITERIA_HEADING: "inclusion
+# ages._excluding read a plain source's list sides by its own pattern (_CRITERIA_HEADING: "inclusion
 # criteria" or "exclusion criteria" anywhere): "Exclusions:" was no heading there, so "Age > 75 years" under
 # it read as a minimum age of 75, and an honest maximum age of 75 was refused E508. It reads the headings as
 # the criteria lists are read (list_sides) as well now.

@@ -334,7 +334,7 @@ def test_a_kinds_words_out_of_a_requirement_leave_it_silent(
     assert "E523" not in imported_codes(checker, data)
 
 
-# 4. A drug named by a brand alone after one item's aside (was a strict xfail: binding._requirements_item held the
+# 4. A drug named by a brand alone after one item's aside (was a strict xfail: requirement._requirements_item held the
 # item after the aside the requirement's only where a therapy THERAPIES reads starts it or a kind of treatment
 # stands in it, and a brand is in no list): a proper name the criterion writes inside its sentence as the next
 # item ("or Benlysta") is the requirement's item (product_names.opens_with_a_name), so a list of the aside alone

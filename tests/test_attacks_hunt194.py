@@ -14,7 +14,7 @@ and honest neighbours that pass):
    its therapies by brands alone ("Active disease despite Benlysta.") stated none, so a complete record declaring
    its prior therapy silent passed E523: prior_therapy.named_treatments (here, 10).
 3. A regimen the field knows by its name given "with" an item ("(with the Euro-Lupus regimen)") was read as another
-   treatment, and the honest list refused: binding._with_a_named_regimen (test_attacks_hunt25).
+   treatment, and the honest list refused: enumeration._with_a_named_regimen (test_attacks_hunt25).
 4. A permission on condition of another therapy's failure ("Belimumab is allowed if the patient did not respond to
    steroids", "... in patients who failed steroids", "... after failure of steroids") required both:
    prior_therapy._Treated._of_another, _FAILURE_CONDITION (test_attacks_review29).
@@ -24,7 +24,7 @@ and honest neighbours that pass):
 6. A list a newer whole version of the study dropped (its keywords) kept from the older version passed: E534 reads
    layouts.dropped (test_attacks_mut27); and, found on the way, the rows of such a list (officials, references)
    were still held whole of the updated record (E519): completeness._newest_rows.
-7. A record past binding.PLACES_READ got problems that hung on its evidence keys' order: E530 alone now
+7. A record past context.PLACES_READ got problems that hung on its evidence keys' order: E530 alone now
    (test_attacks_review171).
 8. A wrapped criterion mixing an escaped backslash and an escape was imported into a draft its check refused:
    escapes.written_whole (test_import_real_hunt170).

@@ -1,6 +1,7 @@
 """Attacks on today's readings (hunt25): a count in dozens (lexicon._DOZEN), an age written as a
-birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (binding._ADDED), and one that gives
-its item with a regimen the field knows by its name ("(with the Euro-Lupus regimen)", binding._with_a_named_regimen).
+birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (enumeration._ADDED), and one that
+gives its item with a regimen the field knows by its name ("(with the Euro-Lupus regimen)",
+enumeration._with_a_named_regimen).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from conftest import (
     put,
 )
 from counted import Scans
-from sle_trials.checks import binding, completeness
+from sle_trials.checks import completeness
+from sle_trials.checks.binding import enumeration
 from sle_trials.reading import lexicon, sentences
 from test_attacks_read24 import HEAD, _minimum_age
 
@@ -258,7 +260,7 @@ def test_another_treatment_unnamed_is_an_item(parenthesis: str) -> None:
     the item's own."""
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == end
+    assert enumeration.tail(text, end) == end
 
 
 def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -301,7 +303,7 @@ def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
 # a brand THERAPIES does not know, first in a regimen's parenthesis and joined by 'or' to a regimen's
 # name, read as the item's own regimen: '(Benlysta or NIH regimen)' read as '(Euro-Lupus or NIH
 # regimen)' does, and a record leaving Benlysta out passed E525 (a strict xfail until the field's
-# regimen names were told from other capitalised words: binding._NAMED_REGIMENS)
+# regimen names were told from other capitalised words: enumeration._NAMED_REGIMENS)
 @pytest.mark.parametrize(
     "parenthesis",
     ["(Benlysta or NIH regimen)", "(6 pulses or Benlysta regimen)", "(Euro-Lupus or Saphnelo dosing)"],
@@ -309,12 +311,12 @@ def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
 def test_a_brand_among_a_regimens_names_is_an_item(parenthesis: str) -> None:
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == end
+    assert enumeration.tail(text, end) == end
 
 
 # a regimen the field knows by its name, given after "with" (was a strict xfail: "with" read as adding another
-# treatment, binding._ADDED, and "cyclophosphamide (with the Euro-Lupus regimen)" listed as its item was refused
-# E525): the item's own regimen (binding._with_a_named_regimen); a name of no such regimen still adds one
+# treatment, enumeration._ADDED, and "cyclophosphamide (with the Euro-Lupus regimen)" listed as its item was refused
+# E525): the item's own regimen (enumeration._with_a_named_regimen); a name of no such regimen still adds one
 @pytest.mark.parametrize(
     "parenthesis",
     [
@@ -327,7 +329,7 @@ def test_a_brand_among_a_regimens_names_is_an_item(parenthesis: str) -> None:
 def test_an_items_named_regimen_after_with_stays_its_own(parenthesis: str) -> None:
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == text.index(",")
+    assert enumeration.tail(text, end) == text.index(",")
 
 
 @pytest.mark.parametrize(
@@ -337,7 +339,7 @@ def test_an_items_named_regimen_after_with_stays_its_own(parenthesis: str) -> No
 def test_another_treatment_after_with_is_still_an_item(parenthesis: str) -> None:
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == end
+    assert enumeration.tail(text, end) == end
 
 
 def test_an_item_listed_without_its_named_regimen_passes(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -1,8 +1,8 @@
-"""Attacks on the day's readings (hunt26): a name right after a dose's unit (binding._dose, E525), an
+"""Attacks on the day's readings (hunt26): a name right after a dose's unit (enumeration._dose, E525), an
 age the disease's event is written at (lexicon._AN_EVENT_AT_AGE), a range of birthdays
 (lexicon._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy), a phase in
 running words held against silence (silence._phase_named), a name further on in a dose
-(binding._dose) and a therapy a permission after a requirement's cue lets in (prior_therapy).
+(enumeration._dose) and a therapy a permission after a requirement's cue lets in (prior_therapy).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import test_attacks_plain_silence as plain_silence
 import test_attacks_prior_therapy_silence as prior_silence
 from conftest import IM19_PATH, Trials, add_source, imported_codes, put
 from counted import Looks, characters_read, scan_all
-from sle_trials.checks import binding
+from sle_trials.checks.binding import enumeration
 from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
@@ -23,7 +23,7 @@ from test_attacks_read24 import _enumerated
 # --- a name right after a dose's unit ------------------------------------------------------------
 
 # A name in lower case after a word of how or when it is given, itself after the unit ("3 doses iv
-# iguratimod"), or after a unit binding._dose did not know ("2 injections/week iguratimod"): read as
+# iguratimod"), or after a unit enumeration._dose did not know ("2 injections/week iguratimod"): read as
 # a dose of the item before, and a record leaving the therapy out passed E525
 HIDDEN_AFTER_A_MANNER = [
     "3 doses iv iguratimod",
@@ -45,7 +45,7 @@ HIDDEN_AFTER_A_MANNER = [
 
 @pytest.mark.parametrize("part", HIDDEN_AFTER_A_MANNER)
 def test_a_name_after_a_word_of_manner_is_no_dose(part: str) -> None:
-    assert not binding._dose(part)
+    assert not enumeration._dose(part)
 
 
 def _left_out(tmp_path_factory: pytest.TempPathFactory, item: str) -> list:
@@ -77,7 +77,7 @@ HONEST_DOSES = [
 
 @pytest.mark.parametrize("part", HONEST_DOSES)
 def test_a_doses_own_words_after_its_unit_are_still_a_dose(part: str) -> None:
-    assert binding._dose(part)
+    assert enumeration._dose(part)
 
 
 def test_a_dose_with_a_condition_after_its_unit_is_the_items(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -317,7 +317,7 @@ DOSES_WRITTEN_SHORT = [
 
 @pytest.mark.parametrize("part", DOSES_WRITTEN_SHORT)
 def test_a_doses_abbreviation_after_its_unit_is_still_a_dose(part: str) -> None:
-    assert binding._dose(part)
+    assert enumeration._dose(part)
 
 
 def test_a_dose_written_short_is_the_items(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -352,7 +352,7 @@ def test_a_phase_quoted_from_a_phase_to_move_to_is_refused(registry: Path, trial
 # --- a name after a dose's words further on ------------------------------------------------------------
 
 # A name in lower case after a dose's unit and a word that may follow it ("then", "every month",
-# "before"): binding._dose held only the first word after the unit (and its words of manner) to the
+# "before"): enumeration._dose held only the first word after the unit (and its words of manner) to the
 # dose's words, so the rest of the part went unread, and a record leaving the therapy out passed E525.
 # Every word of a part read as a dose is now one a dose or a duration is written with.
 HIDDEN_FURTHER_ON = [
@@ -384,7 +384,7 @@ HIDDEN_FURTHER_ON = [
 
 @pytest.mark.parametrize("part", HIDDEN_FURTHER_ON)
 def test_a_name_after_a_doses_words_further_on_is_no_dose(part: str) -> None:
-    assert not binding._dose(part)
+    assert not enumeration._dose(part)
 
 
 def test_a_therapy_after_a_doses_words_is_an_item_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -443,7 +443,7 @@ HONEST_DOSES_WORD_BY_WORD = [
 
 @pytest.mark.parametrize("part", HONEST_DOSES_WORD_BY_WORD)
 def test_a_dose_in_its_own_words_is_still_a_dose(part: str) -> None:
-    assert binding._dose(part)
+    assert enumeration._dose(part)
 
 
 @pytest.mark.parametrize(
@@ -456,7 +456,7 @@ def test_a_dose_in_its_own_words_is_still_a_dose(part: str) -> None:
     ],
 )
 def test_an_honest_dose_is_its_items(text: str) -> None:
-    assert len(binding._items(text, 0, len(text))) == 2
+    assert len(enumeration._items(text, 0, len(text))) == 2
 
 
 # --- a therapy a permission after the cue lets in -------------------------------------------------------

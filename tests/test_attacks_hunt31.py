@@ -1,10 +1,10 @@
 """Attacks found by a mutation hunt (hunt31) on the checks' reading of curated records: the
 lymphodepleting agents held in another order than the source names them (rows._agents_out_of_order,
 E533), a complete record's agent held without the dose its source gives it (silence.left_out_doses,
-E520), a cohort's label cut before its designator or running into its dose (binding._labels_written,
-binding._cohort_label, E508), a list of terms quoted apart in another order than its sources'
-(binding._quotes_in_order, E507), a per-kilogram dose whose unit writes per kilogram too
-(binding._cohort, E508), a cohort's dose quoted from another arm's words (binding._of_another_arm,
+E520), a cohort's label cut before its designator or running into its dose (doses._labels_written,
+doses._cohort_label, E508), a list of terms quoted apart in another order than its sources'
+(categorical._quotes_in_order, E507), a per-kilogram dose whose unit writes per kilogram too
+(doses.bind_cohort, E508), a cohort's dose quoted from another arm's words (doses._of_another_arm,
 E512), and a plain document's sites and officials held in another order than its sentences give them
 (rows._prose_out_of_order, E533).
 """

@@ -3,7 +3,7 @@
 A value's list of quotes is read one by one, and as one text where a source gives them one after the
 other ("18 Years", "65 Years": two lines of an age's place). Each quote must stand where the source
 states the field, but their text read as one was taken from anywhere in the source
-(binding.Context.together): "older than" and "65 years", each in IM19's criteria ("older than 18
+(context.Context.together): "older than" and "65 years", each in IM19's criteria ("older than 18
 years and younger than 65 years"), bound a minimum age of 65 read from the next trial's "older than
 65 years" on the same page. The text read as one is now held to the field's place too.
 """

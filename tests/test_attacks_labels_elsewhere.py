@@ -1,7 +1,7 @@
 """Pull-request attacks on the words around a quote: read from another trial's lines.
 
 A date quoted without its label ("2024-07-30") is read under the label its source gives it just before
-the quote (binding._labels_around). Each place the quote stood anywhere in the source was read, not
+the quote (dates._labels_around). Each place the quote stood anywhere in the source was read, not
 only where the source states the record's dates: on a page of two trials, IM19's "Completion date:
 2024-07-30" passed as IM19's start date by the next trial's "Start date: 2024-07-30". The label is now
 read only where the source states the field for this record, as the quote itself must stand; so are
@@ -41,7 +41,7 @@ def test_a_dates_label_is_read_where_the_source_states_this_trials_dates(registr
 
 
 def test_a_status_taken_back_is_not_given_by_another_trials_lines(registry: Path, trials: Trials) -> None:
-    """So were the words around a quote that take back or deny what it renders (binding._rendered_there):
+    """So were the words around a quote that take back or deny what it renders (categorical._rendered_there):
     IM19's "Recruiting was completed in 2024" passed as RECRUITING by the next trial's "Status:
     Recruiting." on the same page."""
     text = TEXT.replace("Completion date: 2024-07-30", "Recruiting was completed in 2024.").replace(
@@ -56,7 +56,7 @@ def test_a_status_taken_back_is_not_given_by_another_trials_lines(registry: Path
 
 
 def test_an_exclusions_age_is_not_read_as_another_trials_inclusion(registry: Path, trials: Trials) -> None:
-    """So was the list an age stands in (binding._excluding): IM19's exclusion "Age > 75 years" (no one
+    """So was the list an age stands in (ages._excluding): IM19's exclusion "Age > 75 years" (no one
     older than 75) passed as a minimum age of 75 by the same words in the next trial's inclusion criteria."""
     text = TEXT.replace("Completion date: 2024-07-30", "Exclusion criteria:\n1. Age > 75 years").replace(
         "Start date: 2024-07-30", "Inclusion criteria:\n1. Age > 75 years"
@@ -72,7 +72,7 @@ def test_an_exclusions_age_is_not_read_as_another_trials_inclusion(registry: Pat
 def test_one_unlabelled_date_is_one_fields_whatever_another_trial_writes(
     registry: Path, trials: Trials, other: str
 ) -> None:
-    """So were the places of an unlabelled date (binding._bare_places): IM19's one "2024-07-30", given
+    """So were the places of an unlabelled date (dates._bare_places): IM19's one "2024-07-30", given
     as both its start and its completion, passed when the next trial's lines wrote that date too."""
     text = TEXT.replace("Completion date: 2024-07-30", "Key dates:\n2024-07-30").replace(
         "Start date: 2024-07-30\n", other

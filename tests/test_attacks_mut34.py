@@ -31,8 +31,8 @@ layout, and refused, with the honest readings beside them passing.
   biological agents ..."), a measure run on into a condition ("period, if biological agents"), or one
   starting with another limit's unit ("months, and the disease remained active"). A quote that stops
   right after such words held no limit of theirs to tell them by.
-- A prior therapy that is no item of its criterion's enumeration (E525, binding._runs_on and
-  binding._names_no_treatment): a list of one item, or the last item of a list, cut out of longer
+- A prior therapy that is no item of its criterion's enumeration (E525, enumeration._runs_on and
+  enumeration._names_no_treatment): a list of one item, or the last item of a list, cut out of longer
   words with no separator to show the cut ("other" of "other immunosuppressants or immunomodulators",
   "immunosuppressants or immunomodulators" without its "other"), any words of the criterion given as
   the only therapy ("the", "SLE", "standard SLE regimen", "Meets the current clinical standards"), an

@@ -18,7 +18,7 @@ record say what its source does not:
   where it stands. A requirement's list opens at the first therapy the requirement names
   (prior_therapy.requirement, from its cue on), or after it only where the words between name a class
   and spell it out after a colon ("at least one immunosuppressive agent: mycophenolate mofetil, ...");
-  not examples of it ("such as", "including"), which narrow who is eligible (binding._of_the_requirement).
+  not examples of it ("such as", "including"), which narrow who is eligible (requirement.of_the_requirement).
 - a limit's exception of the values a cause explains left out of its conditions: IM19's exclusion 10
   keeps out "alanine aminotransferase (ALT), ... levels are ≥3×ULN, or bilirubin >1.5×ULN, excluding
   laboratory test abnormalities due to SLE hepatitis", and the curated record held both limits with no

@@ -1,10 +1,10 @@
 """Pull-request attacks on the time a check takes: a quote that stands in millions of places.
 
 Some readings of a quote read its source around each place it stands: a date's label before it
-(binding._labels_around), a denial before it, its sentence. A plain source writing "2024-07-30 " to
+(dates._labels_around), a denial before it, its sentence. A plain source writing "2024-07-30 " to
 30 MiB after one "Start date: 2024-07-30", cited by a draft whose dates.start is quoted "2024-07-30",
 took 116 s to check: three million readings of the 300 characters before the date. The places a
-record's readings read around are now counted (binding.PLACES_READ), and a record whose quotes stand
+record's readings read around are now counted (context.PLACES_READ), and a record whose quotes stand
 in more places than that is refused unchecked (E530). The tests lower the bound and count the work.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
-from sle_trials.checks import binding
+from sle_trials.checks.binding import context
 from sle_trials.reading import lexicon
 
 SOURCE = "seeds/950_dates.txt"
@@ -26,7 +26,7 @@ BOUND = 50  # PLACES_READ, lowered: the readings the test lets a record cost
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times a date's label is read around a place of its quote."""
-    monkeypatch.setattr(binding, "PLACES_READ", BOUND)
+    monkeypatch.setattr(context, "PLACES_READ", BOUND)
     calls = [0]
     real = lexicon.label_of
 

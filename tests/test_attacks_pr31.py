@@ -29,11 +29,11 @@
   or date: ["Start date: 2024-07-30", "Actual"] of a page writing "Start date: 2024-07-30
   (Estimated)" and "Actual Enrollment: 6 participants" made the start date actual, and ["Enrollment:
   60 participants", "Actual"] of "Actual numbers will be reported later." the count of 60 an actual
-  one (binding._count, binding._date_struct: the type is read in the quotes of its count or date).
+  one (counts.bind_count, dates.bind_date: the type is read in the quotes of its count or date).
 - A status's word as a label of a date, a number or words after it: under "Status: Recruiting", a
   quote "Completed" of "Completed: 2026-06-30 (Estimated)" bound COMPLETED, of "Completed screening:
   40 patients" too, and "Withdrawn" of "Withdrawn participants: 0" WITHDRAWN
-  (binding._STATUS_AS_LABEL).
+  (categorical._STATUS_AS_LABEL).
 - A count of those who would not or could not take part: "60 participants will not be enrolled.",
   "60 participants declined to take part.", "60 participants failed screening." each bound an
   enrollment of 60 (lexicon._OTHER_GROUP).

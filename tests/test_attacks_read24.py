@@ -28,7 +28,8 @@ from conftest import (
     put,
 )
 from counted import Scans, characters_read, scan_all
-from sle_trials.checks import binding, completeness
+from sle_trials.checks import completeness
+from sle_trials.checks.binding import enumeration
 from sle_trials.reading import lexicon, prior_therapy
 from test_attacks_prior_therapy_silence import _study, _therapies
 
@@ -226,7 +227,7 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
         # a name after the number, capitalised
         ("mycophenolate mofetil ≥ 2 g/day, 1 g Benlysta, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, for 6 months (or Benlysta), or NSAIDs", 3),
-        # a name in lower case right after the unit, with no "of" (binding._dose reads every word)
+        # a name in lower case right after the unit, with no "of" (enumeration._dose reads every word)
         ("mycophenolate mofetil ≥ 2 g/day, 3 doses iguratimod, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, 6 cycles cytoxan, or NSAIDs", 3),
         ("mycophenolate mofetil ≥ 2 g/day, 2 mcg ID93, or NSAIDs", 3),
@@ -250,7 +251,7 @@ def test_the_items_written_whole_pass(hidden: tuple) -> None:
     ],
 )
 def test_a_dose_names_nothing_given(text: str, items: int) -> None:
-    assert len(binding._items(text, 0, len(text))) == items
+    assert len(enumeration._items(text, 0, len(text))) == items
 
 
 # --- numbers in words --------------------------------------------------------------------------------
@@ -412,7 +413,7 @@ def test_an_enrollment_of_a_dozen_binds(registry: Path, trials: Trials) -> None:
 
 
 # A parenthesis that opens with a word adding to its item offers another treatment: it is no regimen of
-# the item's (binding._ADDED), whatever names it (a brand THERAPIES does not know)
+# the item's (enumeration._ADDED), whatever names it (a brand THERAPIES does not know)
 ADDED = [
     "(or Benlysta regimen)",
     "(and/or the Benlysta protocol)",
@@ -438,7 +439,7 @@ ADDED = [
 OWN = [
     "(Euro-Lupus or NIH regimen)",
     "(NIH protocol)",
-    # regimens' names and dosing words, capitalised (binding._names_another)
+    # regimens' names and dosing words, capitalised (enumeration._names_another)
     "(Euro Lupus regimen)",
     "(Modified NIH regimen)",
     "(Low dose)",
@@ -461,7 +462,7 @@ def test_a_regimens_parenthesis_is_its_items_own_or_another_item(parenthesis: st
     """Its own: the item ends after it (at the comma); another item: the item ends before it."""
     text = f"intravenous cyclophosphamide {parenthesis}, or NSAIDs"
     end = text.index(" (")
-    assert binding._tail(text, end) == (text.index(",") if its_own else end)
+    assert enumeration.tail(text, end) == (text.index(",") if its_own else end)
 
 
 @pytest.mark.parametrize(
@@ -504,10 +505,10 @@ def test_an_enumeration_with_a_long_run_of_spaces_costs_steps_in_step_with_it(mo
     """_parts tried a separator from each white space of a run, each read to the run's end: 8,000
     spaces took 1.1 s, a criterion of 1 MiB of them hours. The separator (_PARTS) is tried once a run,
     however long (counted.Scans counts each try)."""
-    parts = Scans(binding._PARTS)
-    monkeypatch.setattr(binding, "_PARTS", parts)
+    parts = Scans(enumeration._PARTS)
+    monkeypatch.setattr(enumeration, "_PARTS", parts)
     for n in (1_000, 4_000):
         text = "mycophenolate" + " " * n + "x"
         parts.read = 0
-        assert len(binding._items(text, 0, len(text))) == 1
+        assert len(enumeration._items(text, 0, len(text))) == 1
         assert parts.read == 1, (n, parts.read)

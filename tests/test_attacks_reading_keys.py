@@ -2,7 +2,7 @@
 
 An age is read as a bound with its unit ("≥ 18 years" is a minimum), an enrollment as a number of
 participants, a cohort's dose with its unit, basis and patients, a threshold in its criterion
-(checks/binding.py, `x-bind` in the schema). Pinned to a part of such a value instead, the same
+(checks/binding/, `x-bind` in the schema). Pinned to a part of such a value instead, the same
 quote was read as any other number: IM19's draft held a minimum age of 65 by the quote
 "18 Years 65 Years ALL No" under `eligibility.minimum_age.value` (65 is in it, as the maximum),
 an enrollment of 60 by "60 sites" under `enrollment.count`, and cohort 1's dose by cohort 2's

@@ -144,7 +144,7 @@ def test_no_lazy_pattern_is_handed_where_only_a_compiled_pattern_will_do() -> No
 # -- evidence.stages and the harness's reordering: a record's problems must not hang on its keys' order -----
 
 
-# (was a strict xfail: binding.Context.places_read counts the places of quotes read across the record's evidence
+# (was a strict xfail: context.Context.places_read counts the places of quotes read across the record's evidence
 # keys in the mapping's order, and at PLACES_READ check_evidence yielded E530 and returned, so the problems
 # besides E530 were those of the keys read first.) A record past the places read gets E530 alone from the
 # evidence stage, whatever its keys' order
@@ -153,9 +153,9 @@ def test_a_record_past_the_places_read_gets_the_same_problems_whatever_its_keys_
 ) -> None:
     import test_evidence_stages as stages
     from conftest import IM19_PATH
-    from sle_trials.checks import binding
+    from sle_trials.checks.binding import context
 
-    monkeypatch.setattr(binding, "PLACES_READ", 25)  # IM19's quotes stand in a few tens of places
+    monkeypatch.setattr(context, "PLACES_READ", 25)  # IM19's quotes stand in a few tens of places
     mutant = next(m for m in stages._one_mutant_a_kind(IM19_PATH) if m.kind == "enum" and m.path == "phases")
     forwards = {p.code for p in stages._problems(IM19_PATH, mutant.data, False)}
     backwards = {p.code for p in stages._problems(IM19_PATH, mutant.data, True)}
@@ -170,10 +170,10 @@ def test_every_kind_of_mistake_past_the_places_read_gets_the_same_problems_whate
     the evidence stage where its readings stopped short)."""
     import test_evidence_stages as stages
     from conftest import IM19_PATH
-    from sle_trials.checks import binding
+    from sle_trials.checks.binding import context
     from sle_trials.engine import pipeline
 
-    monkeypatch.setattr(binding, "PLACES_READ", 25)
+    monkeypatch.setattr(context, "PLACES_READ", 25)
     runs = pipeline.Checker(stages.DATA_ROOT), pipeline.Checker(stages.DATA_ROOT)
     differ = []
     stopped = 0

@@ -1,6 +1,6 @@
 """Attacks of the review29 helper on the day's readings.
 
-- An honest dose or duration after an item of an enumeration (binding._dose), read as an item of its
+- An honest dose or duration after an item of an enumeration (enumeration._dose), read as an item of its
   own and refused E525 since every word of a dose is held to its vocabulary (8dbc4c1): a dose led in
   by more than five words ("at a dose of at least 2 g/day") or by "in" ("in the previous 6 months"), a
   time counted "of" the trial's treatment ("within 12 weeks of CAR-T infusion"), its words "any",
@@ -21,7 +21,7 @@ import test_attacks_hunt26 as hunt26
 import test_attacks_mut27 as mut27
 import test_attacks_plain_silence as plain_silence
 from conftest import DATA_ROOT, IM19_PATH, Trials, add_source, im19_draft, joined, put, record_data
-from sle_trials.checks import binding
+from sle_trials.checks.binding import enumeration
 from sle_trials.reading import prior_therapy, sentences
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
@@ -44,13 +44,13 @@ HONEST_DOSES = [
 
 @pytest.mark.parametrize("part", HONEST_DOSES)
 def test_an_honest_dose_in_other_words_is_still_a_dose(part: str) -> None:
-    assert binding._dose(part)
+    assert enumeration._dose(part)
 
 
 # ... while the trial's treatment named after "of" with no time before it is still what is given
 @pytest.mark.parametrize("part", ["3 doses of CAR-T", "3 doses of CAR-T infusion", "whichever iguratimod"])
 def test_what_is_given_is_still_no_dose(part: str) -> None:
-    assert not binding._dose(part)
+    assert not enumeration._dose(part)
 
 
 @pytest.mark.parametrize(

@@ -194,10 +194,10 @@ def _ctx(text: str) -> Any:
 
 @pytest.mark.parametrize("criterion", INCLUDED_ELSEWHERE)
 def test_an_age_after_a_criterion_naming_an_inclusion_stays_an_exclusions(criterion: str) -> None:
-    from sle_trials.checks import binding
+    from sle_trials.checks.binding import ages
 
     text = f"Exclusion criteria: Prior CAR-T. {criterion}. Age > 75 years."
-    assert binding._excluding(_ctx(text), ("eligibility", "minimum_age"), "Age > 75 years"), text
+    assert ages._excluding(_ctx(text), ("eligibility", "minimum_age"), "Age > 75 years"), text
 
 
 @pytest.mark.parametrize("criterion", INCLUDED_ELSEWHERE)

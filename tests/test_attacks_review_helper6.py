@@ -1,7 +1,7 @@
 """A hostile review of today's prior-therapy list readings (b01171e, b41cab5, 72f6970) and eligibility scope
 readings (ad621a5 to 1c27bb8), by helper-6.
 
-1. A kind of treatment named first (binding._A_KINDS_OWN) took as its own list only its examples, a bracket,
+1. A kind of treatment named first (requirement._A_KINDS_OWN) took as its own list only its examples, a bracket,
    a colon, "with", "containing", "consisting of" and a few more: honest records that passed before b01171e
    were refused (E525) where the kind is defined or drawn from in other words of the same sense: "conventional
    therapy, defined as mycophenolate or cyclophosphamide", "standard therapy, which included ...", "at least
@@ -20,7 +20,7 @@ readings (ad621a5 to 1c27bb8), by helper-6.
 4. b41cab5 refused a list among examples no mark closes where a conjunction ("and", "or", "plus", "as well as")
    or a semicolon joins another therapy after them; other words joining one passed ("... such as belimumab
    or rituximab in addition to mycophenolate", "combined with", "followed by", "&", "+", "/", "and despite
-   mycophenolate"), as they did after a comma that closes the examples. binding._JOINING reads them in both.
+   mycophenolate"), as they did after a comma that closes the examples. requirement._JOINING reads them in both.
 5. b7f21a6 read "Non-inclusion criteria" as the exclusion list's heading in every reader of a list's side then;
    list_sides.py, written after it, read it as no heading: the exclusion criteria under it stood under no
    list's heading, and a record moving one to the inclusion list passed (E512). It is the exclusion list's
@@ -45,7 +45,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, joined, prior_therapy_out, put
-from sle_trials.checks import binding
+from sle_trials.checks.binding import requirement
 from test_attacks_helper1_eligibility import ALT, BILIRUBIN, HEMOGLOBIN, _codes, _required
 from test_attacks_helper1_list_sides import _out, _refused
 from test_attacks_helper3_absence import PLATELETS
@@ -118,7 +118,7 @@ def test_a_kinds_definition_words_are_read_in_linear_time(piece: str) -> None:
     def cost(n: int) -> float:
         text = "standard therapy" + piece * n + " x prednisone"
         began = time.perf_counter()
-        assert binding._A_KINDS_OWN.fullmatch(text, 16, len(text) - 10) is None
+        assert requirement._A_KINDS_OWN.fullmatch(text, 16, len(text) - 10) is None
         return time.perf_counter() - began
 
     assert cost(4000) < 0.5 + 8 * cost(500)

@@ -107,10 +107,10 @@ def test_the_evidence_stage_found_one_by_one_finds_what_it_runs_to_unless_its_re
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Stage.found (what the harness reads, stopping at the first wanted code) gives the evidence stage's run()
-    problems, in order, for each curated record; past binding.PLACES_READ, run() gives its E530 alone, and
+    problems, in order, for each curated record; past context.PLACES_READ, run() gives its E530 alone, and
     found() the problems found before the readings stopped, then the E530 (a wanted one among them still
     refuses the record). The other stages have one way to be read."""
-    from sle_trials.checks import binding
+    from sle_trials.checks.binding import context
 
     def evidence_stage(checker: pipeline.Checker, shown: str) -> evidence.Stage:
         record = load.Record(shown, record_data(DATA_ROOT / shown, shown))
@@ -122,7 +122,7 @@ def test_the_evidence_stage_found_one_by_one_finds_what_it_runs_to_unless_its_re
         for shown in CURATED:
             stage = evidence_stage(checker, shown)
             assert stage.as_found is not None and list(stage.found()) == list(stage.run()), shown
-        monkeypatch.setattr(binding, "PLACES_READ", 25)  # IM19's quotes stand in a few tens of places
+        monkeypatch.setattr(context, "PLACES_READ", 25)  # IM19's quotes stand in a few tens of places
         stage = evidence_stage(checker, IM19_PATH)
         assert [p.code for p in stage.run()] == ["E530"]
         assert [p.code for p in stage.found()][-1] == "E530"

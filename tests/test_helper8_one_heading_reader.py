@@ -1,7 +1,7 @@
 """One reader of a criteria list's heading (criteria_text.HEADING), for the three that read one.
 
 A registry's criteria text (criteria_text.headings._HEADING, the importer's and a JSON source's reading), a plain page's
-lists (list_sides) and an age's side in a source of no lists (binding._excluding) each wrote their own pattern of
+lists (list_sides) and an age's side in a source of no lists (ages._excluding) each wrote their own pattern of
 a list's heading. Only list_sides read "EXCLUSION", "Exclusion Criterion", "CRITERIA FOR EXCLUSION" or a heading
 with a long aside as a heading (the importer read some others, "Exclusions:", as a lead-in, only above a
 paragraph's marked items): the importer read "Inclusion criteria: ... / Exclusions: / 1. Age > 75 years" as one
@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from sle_trials.checks import binding
+from sle_trials.checks.binding import ages
 from sle_trials.reading import criteria_text, layouts, list_sides
 from sle_trials.reading.criteria_text import headings
 
@@ -55,7 +55,7 @@ def test_every_reader_reads_the_same_side(heading: str) -> None:
     sides = [s.side for s in list_sides.stretches(text, layouts.normalise(text))]
     assert sides == ["inclusion", "exclusion"], heading
     # (binding reads a document's text run into one line: a heading at its start, or after a sentence's stop)
-    assert [side for _, _, side in binding._criteria_headings(f"{heading} 1. Pregnancy")] == ["exclusion"], heading
+    assert [side for _, _, side in ages._criteria_headings(f"{heading} 1. Pregnancy")] == ["exclusion"], heading
 
 
 def test_a_tight_list_of_exclusions_is_no_inclusion_criterion() -> None:
@@ -106,15 +106,15 @@ AGE = ("eligibility", "minimum_age")
 def test_an_age_under_an_exclusion_heading_is_read_as_an_exclusions(text: str) -> None:
     """Before, binding read "Inclusion criteria" as the last heading before the age, and "Age > 75 years" was
     a minimum age of 75 where list_sides' reading did not decide it."""
-    assert binding._excluding(_ctx(text), AGE, "Age > 75 years")
+    assert ages._excluding(_ctx(text), AGE, "Age > 75 years")
 
 
 def test_an_inclusion_heading_ends_the_exclusions_for_an_age() -> None:
     text = "Exclusion criteria: pregnancy. Inclusions: Age > 18 years."
-    assert not binding._excluding(_ctx(text), AGE, "Age > 18 years")
+    assert not ages._excluding(_ctx(text), AGE, "Age > 18 years")
 
 
 def test_prose_naming_the_exclusion_list_still_heads_it_for_an_age() -> None:
-    # (binding._LIST_NAMED, kept on its own: no heading as the lists are read, but the reading an age's side had)
+    # (ages._LIST_NAMED, kept on its own: no heading as the lists are read, but the reading an age's side had)
     text = "Patients meeting any of the exclusion criteria below were not enrolled, e.g. Age > 75 years."
-    assert binding._excluding(_ctx(text), AGE, "Age > 75 years")
+    assert ages._excluding(_ctx(text), AGE, "Age > 75 years")

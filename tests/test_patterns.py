@@ -155,7 +155,7 @@ _BODIES = [
     (r"[ab]*", r"b"),  # gives back a "b" unless atomic
     (r"(?:ab?c)*", r"a"),  # the body of CPython gh-106052
     (r"(?:\s+(?:a|ab))*", r"\s+(b\w*)"),  # words of manner, then a word (the shape binding._UNIT_THEN_WORD had)
-    (r"(?:\s*[\w-]+){0,2}", r"\s*[b,]"),  # binding._TERM_GAP's
+    (r"(?:\s*[\w-]+){0,2}", r"\s*[b,]"),  # enumeration._TERM_GAP's
     (r"[ ]*[0-9.]*", r"[^ ]"),  # markup._ELSEWHERE's shape
 ]
 

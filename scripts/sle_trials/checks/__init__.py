@@ -36,6 +36,11 @@ FAMILIES = (
     "sle_trials.checks.evidence",
     "sle_trials.checks.rows",
     "sle_trials.checks.binding",
+    "sle_trials.checks.binding.categorical",
+    "sle_trials.checks.binding.doses",
+    "sle_trials.checks.binding.dates",
+    "sle_trials.checks.binding.criterion",
+    "sle_trials.checks.binding.enumeration",
     "sle_trials.checks.thresholds",
     "sle_trials.checks.completeness",
     "sle_trials.checks.silence",
@@ -55,5 +60,7 @@ def table() -> Mapping[str, Check]:
 
 
 def source_file(check: Check) -> str:
-    """The file a check lives in, as the docs name it: scripts/sle_trials/checks/rules.py."""
-    return "scripts/" + check.module.replace(".", "/") + ".py"
+    """The file a check lives in, as the docs name it: scripts/sle_trials/checks/rules.py (a package's
+    own: scripts/sle_trials/checks/binding/__init__.py)."""
+    path = "scripts/" + check.module.replace(".", "/")
+    return path + ("/__init__.py" if hasattr(importlib.import_module(check.module), "__path__") else ".py")

@@ -12,7 +12,7 @@ into its text and its places; documents.Sources says where each states a field o
 - the `evidence` mapping pins structured values to quotes: each path exists (E503), each quote occurs
   in a cited source (E502), in the field's place (E512), of whole words there (E521: not cut out of
   "18 Years" or "Severe lupus nephritis", edges.py), and states the values beneath the path
-  (binding.py: E505, E507-E510, E513);
+  (binding/: E505, E507-E510, E513);
 - a list's items are rows of a cited source, each held no more times than it lists them (rows.py:
   E512, E522);
 - a record marked complete holds its sources' criteria lists whole (completeness.py: E511, E514);
@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 
 from sle_trials import fields
 from sle_trials.checks import binding, completeness, silence, thresholds
+from sle_trials.checks.binding.context import Context
 from sle_trials.checks.documents import Memory, Sources, not_related
 from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
@@ -119,7 +120,7 @@ CHECKS = (
         "too-much-to-search",
         "a record whose texts times its cited sources' characters exceed what one record may cost to check "
         "(MAX_SEARCHED), or whose quotes stand in more places of them than its readings may read around "
-        "(binding.PLACES_READ): refused unchecked against them, never passed",
+        "(binding.context.PLACES_READ): refused unchecked against them, never passed",
     ),
     Check(
         "E531",
@@ -768,11 +769,11 @@ def check_evidence(
     record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
     """Each evidence key's quotes found where its sources state the field, and its value bound to them. A
-    record whose quotes stand in more places than binding.PLACES_READ is refused E530 alone, unchecked:
+    record whose quotes stand in more places than binding.context.PLACES_READ is refused E530 alone, unchecked:
     the problems of the keys read before the readings stopped (and the key they stopped at, which its
     message named) were those of the keys first in the mapping's order, and a record's problems hung on the
     order of its keys."""
-    context = binding.Context(
+    context = Context(
         record, schema, sources.docs, reader, passages=sources.passages, under_headings=sources.under_headings
     )
     found = list(_evidence_problems(record, schema, sources, scalars or Scalars(record, schema), context))
@@ -786,14 +787,14 @@ def _evidence_as_found(
 ) -> Iterator[Problem]:
     """check_evidence's problems one by one, key by key, as they are found (Stage.found), and those of the keys
     read before the readings stop short beside its E530."""
-    context = binding.Context(
+    context = Context(
         record, schema, sources.docs, reader, passages=sources.passages, under_headings=sources.under_headings
     )
     yield from _evidence_problems(record, schema, sources, scalars or Scalars(record, schema), context)
 
 
 def _evidence_problems(
-    record: Record, schema: dict, sources: Sources, scalars: Scalars, context: binding.Context
+    record: Record, schema: dict, sources: Sources, scalars: Scalars, context: Context
 ) -> Iterator[Problem]:
     """check_evidence's problems, key by key, up to an E530 where the readings stop short."""
     unknown, names = 0, None
@@ -892,7 +893,7 @@ def _evidence_problems(
                 yield record.problem(
                     ("curation", "sources"),
                     "E530",
-                    f"the record's quotes stand in more than {binding.PLACES_READ:,} places of its sources, "
+                    f"the record's quotes stand in more than {binding.context.PLACES_READ:,} places of its sources, "
                     "the most its readings may read around: it is not checked against its sources; quote "
                     "more of the words around its values, or cite the part of a large source about this trial",
                 )
@@ -1041,9 +1042,7 @@ def _asked_of_a_part(record: Record) -> Iterator[Problem]:
             )
 
 
-def _superseded(
-    context: binding.Context, sources: Sources, path: fields.Path_, value: Any, quotes: list[str]
-) -> str | None:
+def _superseded(context: Context, sources: Sources, path: fields.Path_, value: Any, quotes: list[str]) -> str | None:
     """The newer cited version of the record that supersedes the one a quote of the field at path
     stands in (Sources.superseded), where what it states at the field's place does not bind the value:
     the registry changed it since (a value still stated so may keep its older quote: a registry copy's

@@ -1185,7 +1185,7 @@ def _own_criteria(record: Record) -> list[Criterion]:
 
 
 # The fields that say what patients must have, which an inclusion criterion states, or an exclusion
-# keeping out those who lack it (prior_therapy.REQUIREMENTS, as binding.py reads them): "Uncontrolled or
+# keeping out those who lack it (prior_therapy.REQUIREMENTS, as binding/criterion.py reads them): "Uncontrolled or
 # refractory hypertension" among the exclusions calls no lupus refractory, and "Positive for
 # antiphospholipid antibodies" there requires none (each refused a record declaring the field silent).
 REQUIREMENTS = tuple(f"eligibility.{name}" for name in prior_therapy.REQUIREMENTS)

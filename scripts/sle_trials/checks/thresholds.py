@@ -1,6 +1,6 @@
 """Thresholds: a criterion's limit bound to the words that state it (`x-bind: threshold`).
 
-binding.py hands each eligibility threshold here with its quotes. A threshold (`x-bind: threshold`)
+binding (checks/binding/) hands each eligibility threshold here with its quotes. A threshold (`x-bind: threshold`)
 is bound when its quotes lie in the criterion it names (a leading "3)" label must be that number);
 its measure is in them and its conditions in the criterion; one statement gives its comparator,
 value and unit together, with no other threshold's measure between the measure and it, nor the
@@ -44,11 +44,12 @@ from sle_trials.reading import lexicon, phrases, scopes, sentences
 from sle_trials.reading.layouts import normalise
 
 if TYPE_CHECKING:  # binding hands each threshold here: imported at run time, it would import itself half made
-    from sle_trials.checks.binding import Context
+    from sle_trials.checks.binding.context import Context
 
 Path_ = fields.Path_
 
-# The checks this module makes (E508, E510 and E513 for a threshold too, declared with the other readings in binding.py)
+# The checks this module makes (E508, E510 and E513 for a threshold too, declared with the other readings in binding/:
+# doses.py, dates.py, criterion.py)
 CHECKS = (
     Check(
         "E518",

@@ -3,7 +3,7 @@
 For each record, every structured value (what is not verbatim text nor the curator's own words) is
 counted by what holds it to its source; each is under an evidence quote (E517 refuses a record with
 one that is not, whatever its status, and a record with problems is not covered):
-- bound: under a quote that states it, as binding.py reads it (a vocabulary value by its
+- bound: under a quote that states it, as checks/binding/ reads it (a vocabulary value by its
   rendering, a threshold, age, dose or count by its phrase, a date by its label);
 - written: under a quote that only has to write it (a related trial's id, any value no binder reads).
 Verbatim texts are counted apart: each is checked word for word where its source states it.

@@ -1,6 +1,6 @@
 """Edges: where a quote stands whole in its source, neither beginning nor ending inside its words.
 
-A quote is found in its source by its characters, then bound by the words it holds (binding.py). A
+A quote is found in its source by its characters, then bound by the words it holds (checks/binding/). A
 quote cut out of a longer word, number or term would be read as something the source does not say:
 "8 Years 65 Years" occurs inside "18 Years 65 Years" and states a minimum age of 8; "lupus
 nephritis" occurs inside "Severe lupus nephritis"; "Results Posted" inside "No Results Posted";

@@ -1,7 +1,7 @@
 """Phrases: whether a threshold's measure is the whole phrase its criterion names the measure with.
 
 A threshold's measure is copied from its criterion ("What is measured, in the source's words"), and
-binding.py finds it beside the limit. But a measure cut out of its phrase still stands there and
+thresholds.py finds it beside the limit. But a measure cut out of its phrase still stands there and
 still binds: "neutrophil" of "Absolute neutrophil count <500/mm³", "SELENA-SLEDAI" of "Score ≥6 for
 SELENA-SLEDAI clinical symptoms" (a limit on the clinical symptoms' score read as one on the whole
 score), "alcohol" of "alcohol or drug abuse", "the" of "the disease remained active". So the words

@@ -1,6 +1,6 @@
 """Prior therapy: where a criterion states what treatment patients must have had (and stayed active after).
 
-A prior-therapy requirement (eligibility.prior_therapy) is read from one criterion (binding.py binds
+A prior-therapy requirement (eligibility.prior_therapy) is read from one criterion (binding/criterion.py binds
 it to the criterion it names); the silence check (E523) asks whether a source's criteria state one
 at all, so that a record cannot drop it and declare it silent. A criterion states one when:
 
@@ -71,7 +71,7 @@ _NEGATION = r"(?:(?:do|does|did|have|has)\s+not|not|never)"
 _NOT_NOW = r"(?!(?:\w+\s+){0,2}?(?:currently|concurrently|now)\b)(?:\w+\s+){0,2}?"
 # Words of not meeting what a criterion names, before it: an exclusion criterion that keeps out those
 # who lack it ("Patients who do not meet the 2019 EULAR/ACR criteria", "Negative for anti-dsDNA
-# antibodies", "have not received mycophenolate"); binding.py reads requirements from exclusions by it
+# antibodies", "have not received mycophenolate"); binding/criterion.py reads requirements from exclusions by it
 NOT_MET = lazy(
     rf"(?i)\b(?:{_NEGATION}|fail(?:s|ed|ure)?\s+to|unable\s+to)\s+{_NOT_NOW}"
     r"(?:meet|meeting|met|fulfil\w*|satisf\w*|receive|received|respond\w*|been\s+treated|tried)\b"
@@ -213,7 +213,7 @@ _NEGATED = lazy(
 )
 _NEGATION_REACH = 60  # the characters before a cue its negation is read in (a word, a word between)
 # Words that open an exception: a cue after them in their clause is what a requirement leaves out
-# ("Excluding patients previously treated with rituximab"; binding.py reads terms so), up to a comma
+# ("Excluding patients previously treated with rituximab"; binding/criterion.py reads terms so), up to a comma
 # a cue of another kind follows (_Treated._exception_cuts: "..., refractory to mycophenolate" is
 # the requirement)
 EXCEPTION = lazy(r"\b(?:except|excepting|excluding|other than|apart from|not counting)\b", re.IGNORECASE)

@@ -3,7 +3,7 @@
 A criterion with nested items ("4. ... Oral corticosteroids must meet the following requirements:"
 then "1. Prednisone ≥7.5 mg/day, and ≤30 mg/day." "2. There is no minimum daily dose requirement ...
 when used in combination with immunosuppressants." "3. At least 8 weeks of treatment ...") is read as
-one text, its items' own texts one after the other (binding.py's corpus). Where a condition stands
+one text, its items' own texts one after the other (binding's corpus). Where a condition stands
 in that tree says which limits it can govern:
 
 - before the limit, in the limit's own item: it governs the limits after it, until another condition
@@ -35,7 +35,7 @@ in that tree says which limits it can govern:
   is excluded", "provided that ...", "; exception: Gilbert's syndrome") or opening its sentence before any of
   its limits, set off by a mark ("Unless due to Gilbert's syndrome, bilirubin > 2 × ULN").
 
-Anything else is another limit's condition. binding.py reports a threshold holding one (E518), and
+Anything else is another limit's condition. thresholds.py reports a threshold holding one (E518), and
 one left out where its criterion states it for the limit (E524): an "if" of the limit's own sentence,
 the heading of a sub-list it stands in, an exception that lifts its side, a permission after its
 semicolon (required()).

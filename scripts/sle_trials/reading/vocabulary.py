@@ -3,7 +3,7 @@
 One table per ClinicalTrials.gov vocabulary (API v2 value -> the labels registries and aggregators
 print for it), and one per yes/no field. An evidence quote binds a categorical value when the value's
 renderings are the only ones of its vocabulary the quote contains (term binding, checks in
-binding.py):
+checks/binding/categorical.py):
 
 - a rendering counts where it stands as a whole (not inside a longer word: SINGLE is not read in
   SINGLE_GROUP), case as written (Other, OTHER; not "other" in a sentence);
@@ -452,7 +452,7 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
 
 # The words a yes/no field's label holds, for its bare answers ("Yes", "No", "true", "false"): in a
 # document that places no such field, an answer of its field only after its label on its line
-# (binding._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
+# (binding.categorical._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
 BARE_ANSWERS = frozenset({"yes", "no", "true", "false"})
 ANSWER_LABELS = {
     field: lazy(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
@@ -463,7 +463,7 @@ ANSWER_LABELS = {
 }
 
 # The criteria list each value of a vocabulary is read from, where the list decides between the
-# values a phrase can have (binding.py keeps the values whose list is the criterion's).
+# values a phrase can have (binding/categorical.py keeps the values whose list is the criterion's).
 SIDES: dict[str, dict[str, tuple[str, ...]]] = {
     "lupus nephritis scope": {
         "REQUIRED": ("INCLUSION",),
@@ -519,13 +519,13 @@ class Vocabulary:
         return [r for r, values in self.values.items() if value in values]
 
     def hints(self, value: object, side: str | None = None) -> list[str]:
-        """The renderings of value that, read on their own as binding.py reads a quote (in a criterion
+        """The renderings of value that, read on their own as binding/categorical.py reads a quote (in a criterion
         of the list side, where that list decides between a phrase's values), state value alone ("Phase
         2", not "Phase 1/2", which states PHASE1 too): the words a hint may offer for a quote of it."""
         return [r for r in self.renderings(value) if self.stated(r, side) == {value}]
 
     def stated(self, text: str, side: str | None = None) -> set:
-        """The values text renders, as binding.py reads a quote: in a criterion of the list side, only
+        """The values text renders, as binding/categorical.py reads a quote: in a criterion of the list side, only
         the values read from that list."""
         found = {v for rendering in self.places(text) for v in rendering.values}
         sides = SIDES.get(self.name)

@@ -152,7 +152,7 @@ IGNORED = {
 _TABLES = (MAPPED, BY_MODULE, NOTED, IGNORED)
 
 # the record's field a module's note is on: the one nearest what it says, and none whose note excuses a
-# reading or a silence of what the note names (checks/binding.py, silence.py: doses, thresholds, dates)
+# reading or a silence of what the note names (checks/binding/, silence.py: doses, thresholds, dates)
 ON_FIELD = {
     "identificationModule": "identifiers",
     "statusModule": "overall_status",
