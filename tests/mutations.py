@@ -33,8 +33,9 @@ from sle_trials import fields
 from sle_trials.checks import documents, evidence, load, rules, silence
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, lexicon, prose, vocabulary
+from sle_trials.reading import layouts, prose, vocabulary
 from sle_trials.reading.layouts import ROW_LABELS, SourceDoc, normalise
+from sle_trials.reading.lexicon import date_mentions, quantities, stated_limits
 
 Path_ = tuple
 
@@ -151,16 +152,16 @@ def _quotes(data: dict, path: Path_) -> list[str]:
 
 
 def _numbers_in(quotes: list[str]) -> list[float]:
-    return sorted({n.value for q in quotes for n in lexicon.numbers(q)})
+    return sorted({n.value for q in quotes for n in quantities.numbers(q)})
 
 
 def _other_numbers(value: float, quotes: list[str]) -> list[float]:
     """Other numbers a curator could take from the quote, and a few near misses."""
-    found = [n for n in _numbers_in(quotes) if not lexicon.same_number(n, value)]
+    found = [n for n in _numbers_in(quotes) if not quantities.same_number(n, value)]
     near = [value + 1, value * 10] if value else [1.0]
     out: list[float] = []
     for n in found + near:
-        if all(not lexicon.same_number(n, o) for o in out):
+        if all(not quantities.same_number(n, o) for o in out):
             out.append(int(n) if float(n).is_integer() else n)
     return out
 
@@ -477,7 +478,7 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         # criterion, but the limit itself, no condition of it
         for quote in quotes:  # (a sub-list's heading quoted for its measure states no limit: it may be one)
             unlabelled = re.sub(r"^\(?[0-9]{1,3}[.)]\s+", "", quote)
-            limits = any(lexicon.same_number(s.value, t["value"]) for s in lexicon.statements(unlabelled))
+            limits = any(quantities.same_number(s.value, t["value"]) for s in stated_limits.statements(unlabelled))
             if limits and unlabelled not in t.get("conditions", []):
                 add(
                     "condition its own limit",
@@ -566,7 +567,7 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             )
         # a measure that holds a limit of its own cut before it ("prednisone" of "prednisone ≥100" for the
         # 8 weeks of "prednisone ≥100 within 8 weeks prior to screening": any prednisone then excluded)
-        for s in lexicon.statements(normalise(t["measure"])):
+        for s in stated_limits.statements(normalise(t["measure"])):
             cut = normalise(t["measure"])[: s.start].rstrip(" ≥≤<>=")
             if s.comparator is not None and cut and cut != t["measure"]:
                 add(
@@ -606,8 +607,8 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
         # mg/dL" for "or 221 μmol/L")
         for quote in quotes:
             at = quote.find(normalise(t["measure"]))
-            stated = lexicon.statements(quote) if at >= 0 else ()
-            own = [s for s in stated if lexicon.same_number(s.value, t["value"]) and s.start >= at]
+            stated = stated_limits.statements(quote) if at >= 0 else ()
+            own = [s for s in stated if quantities.same_number(s.value, t["value"]) and s.start >= at]
             for o in stated:
                 if own and at + len(normalise(t["measure"])) <= o.start and o.end <= own[0].start:
                     add(
@@ -794,7 +795,7 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
                     continue
                 text = normalise(" ".join(fields.criterion_texts(criterion)))
                 for term in words.places(text):
-                    lo, _ = lexicon.clause(text, term.start, term.end)
+                    lo, _ = stated_limits.clause(text, term.start, term.end)
                     clause = text[lo : term.end].strip()
                     pointed = _copied(data)
                     kept = {k: v for k, v in item.items() if k not in (key, "criterion")}  # its match
@@ -956,7 +957,7 @@ def generate(data: dict, schema: dict, source_text: str, places: frozenset[str] 
             add("number", ("enrollment", "count"), f"-> {n}", _set(data, ("enrollment", "count"), int(n)), VALUE_CODES)
 
     # dates: every other date the source gives, a day, a month or a year off
-    mentioned = sorted({m.value for m in lexicon.dates(source_text)})
+    mentioned = sorted({m.value for m in date_mentions.dates(source_text)})
     for name, struct in data.get("dates", {}).items():
         base = ("dates", name, "date")
         for other in mentioned + [_day_off(struct["date"]), *_month_and_year_off(struct["date"])]:
@@ -1838,14 +1839,14 @@ def _limits_of_its_criterion(eligibility: dict, t: dict) -> Iterator[tuple[dict,
     if len(at) != 1:
         return
     item = eligibility[t["criterion"]["list"].lower() + "_criteria"][at[0]]
-    own = lexicon.unit_named(t["unit"])
+    own = quantities.unit_named(t["unit"])
     for text in map(normalise, fields.criterion_texts(item)):  # each item's own text: a quote lies in one
-        for s in lexicon.statements(text):
+        for s in stated_limits.statements(text):
             if s.comparator is None or s.unit is None:
                 continue
-            if s.comparator == t["comparator"] and lexicon.same_number(s.value, t["value"]) and s.unit == own:
+            if s.comparator == t["comparator"] and quantities.same_number(s.value, t["value"]) and s.unit == own:
                 continue
-            lo, hi = lexicon.clause(text, s.start, s.end)
+            lo, hi = stated_limits.clause(text, s.start, s.end)
             value = int(s.value) if float(s.value).is_integer() else s.value
             limit = {"comparator": s.comparator, "value": value, "unit": s.unit.spellings[0]}
             for quote in dict.fromkeys([text[lo:hi].strip(), text[lo : s.end].strip()]):
@@ -1854,10 +1855,10 @@ def _limits_of_its_criterion(eligibility: dict, t: dict) -> Iterator[tuple[dict,
 
 
 def _other_units(unit: str) -> list[str]:
-    own = lexicon.unit_named(unit)
+    own = quantities.unit_named(unit)
     seen = {own.key if own else unit}
     out = []
-    for candidate in lexicon.UNITS:
+    for candidate in quantities.UNITS:
         if candidate.key not in seen and (
             own is None or candidate.dimension == own.dimension or candidate.key in ("mg", "kg", "weeks")
         ):
@@ -1878,7 +1879,7 @@ def _sentences_of_other_limits(eligibility: dict, t: dict, quotes: list[str]) ->
                 continue
             for sentence in re.split(r"(?<=[.;])\s+", text[:at]):
                 sentence = re.sub(r"^\(?[0-9a-z]{1,3}[.)]\s+", "", sentence).strip()
-                stated = [s for s in lexicon.statements(sentence) if s.comparator is not None]
+                stated = [s for s in stated_limits.statements(sentence) if s.comparator is not None]
                 if not stated or len(sentence) < 12:
                     continue
                 trailing = sentence[stated[-1].end :].strip(" ,;.")
@@ -1909,8 +1910,8 @@ def _lengths_of_time(eligibility: dict) -> dict[tuple[int, str], str]:
     for list_name in ("inclusion_criteria", "exclusion_criteria"):
         for criterion in eligibility.get(list_name, []):
             for text in map(normalise, fields.criterion_texts(criterion)):
-                for s in lexicon.statements(text):
-                    lo, hi = lexicon.clause(text, s.start, s.end)
+                for s in stated_limits.statements(text):
+                    lo, hi = stated_limits.clause(text, s.start, s.end)
                     # (a clause with a word of age states an age, not a length of time: read by its words,
                     # not by the lexicon the checks read with, whose misreading is what is looked for)
                     if s.unit is not None and s.unit.key in units and float(s.value).is_integer():

@@ -20,8 +20,8 @@ import re
 
 from mutations import VALUE_CODES, Mutation, _copied, _quotes, _set
 from sle_trials import fields
-from sle_trials.reading import lexicon
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import quantities, stated_limits
 
 
 def generate(data: dict) -> list[Mutation]:
@@ -234,10 +234,10 @@ def _run_on_clauses(eligibility: dict, t: dict, quotes: list[str]) -> list[str]:
                 text.find(q) + s.start
                 for q in quotes
                 if q in text
-                for s in lexicon.statements(q)
-                if lexicon.same_number(s.value, t["value"])
+                for s in stated_limits.statements(q)
+                if quantities.same_number(s.value, t["value"])
             }
-            for s in lexicon.statements(text):
+            for s in stated_limits.statements(text):
                 if s.comparator is None or s.start in own:
                     continue
                 run = re.match(r"\s+([^,;:.()≥≤<>0-9]+?)(?=[,;:.]|$)", text[s.end :])

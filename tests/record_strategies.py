@@ -42,17 +42,8 @@ from sle_trials import cli, decimals, fields, units
 from sle_trials.checks import documents, evidence, load, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
-from sle_trials.reading import (
-    edges,
-    in_scope,
-    layouts,
-    lexicon,
-    list_sides,
-    prose,
-    retracted,
-    study_ids,
-    vocabulary,
-)
+from sle_trials.reading import edges, in_scope, layouts, list_sides, prose, retracted, study_ids, vocabulary
+from sle_trials.reading.lexicon import date_mentions
 
 CODES = table()
 
@@ -157,13 +148,13 @@ def ecma(pattern: str) -> re.Pattern[str]:
 ENTRIES = frozenset({"locations", "sponsor", "responsible_party", "officials"})
 PLANNED = ENTRIES | {"conditions"}
 # ... and a party's, the words that say it holds its role (any role) no more, or held it only to a date
-# before the source's own (lexicon.held_before): "Before the screening period," stands so
+# before the source's own (date_mentions.held_before): "Before the screening period," stands so
 PARTIES = frozenset({"sponsor", "responsible_party", "officials"})
 # ... and the texts of a list words say were dropped, are only possible or are denied ("laboratory" of
 # "... laboratory tests may be ...": an arm's label drawn so was refused, E501)
 DROPPED = frozenset({"outcomes", "interventions", "arms"})
 _ANY_PARTY = retracted.party()
-_HELD = lexicon.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
+_HELD = date_mentions.held_before("2025-08-17")  # the source's own date, every drawn record's as_of
 
 
 def _stands(text: str, field: str = "") -> bool:

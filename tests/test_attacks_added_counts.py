@@ -2,7 +2,7 @@
 
 "Enrollment: 60 patients with lupus nephritis and 20 without", "40 adults and 20 adolescents",
 "40 participants, plus 20 in the extension", "40 participants; 20 more in China": each bound an
-enrollment of the first count, a part of the trial's (lexicon._ANOTHER_COUNT_AFTER and _BEFORE, and
+enrollment of the first count, a part of the trial's (head_counts._ANOTHER_COUNT_AFTER and _BEFORE, and
 the clause after a semicolon read with the count's sentence, counts._counted_there). The other count
 is of people by its noun, or by a word standing for one ("20 without", "20 more"); a number of other
 things adds no one, a breakdown in a bracket or after "of whom" is the count's own, and a clause past
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Trials, enrollment_fields, im19_out
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import head_counts
 
 ADDED_TO = [
     ("Enrollment: 60 patients with lupus nephritis and 20 without", 60, "60 patients with lupus nephritis"),
@@ -55,4 +55,4 @@ def test_a_count_beside_numbers_that_add_no_one_binds(trials: Trials, line: str,
 
 def test_the_sum_is_counted_nowhere() -> None:
     """Neither part is the enrollment; no sum is read either (a curator says it in a note)."""
-    assert lexicon.count_spans("40 patients and 20 healthy controls") == []
+    assert head_counts.count_spans("40 patients and 20 healthy controls") == []

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, add_source, age_fields, im19_draft, joined, one_threshold_draft, put
-from sle_trials.reading import layouts, lexicon
+from sle_trials.reading import layouts
+from sle_trials.reading.lexicon import stated_limits
 
 SOURCE = "seeds/923_negated.txt"
 TITLE = (
@@ -40,7 +41,7 @@ TITLE = (
     ],
 )
 def test_a_negated_comparator_is_its_complement(quote: str, says: str) -> None:
-    assert [s.says() for s in lexicon.statements(layouts.normalise(quote))] == [says]
+    assert [s.says() for s in stated_limits.statements(layouts.normalise(quote))] == [says]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +92,7 @@ def test_a_unit_is_not_read_from_the_start_of_a_longer_one(
     kg", so a threshold of body weight >= 40 kg bound to it, and "30 mg/m2/day" a dose of 30 mg. A unit
     is now the whole of what is written (none the table knows, here), and a unit the table lacks must
     be written whole in the quote too."""
-    assert not any(s.unit for s in lexicon.statements(layouts.normalise(text)))
+    assert not any(s.unit for s in stated_limits.statements(layouts.normalise(text)))
     comparator = ">=" if "≥" in text else "<="
     one_threshold_draft(
         registry, SOURCE, text, kind=kind, measure=measure, comparator=comparator, value=text.split()[2], unit=unit

@@ -1,6 +1,6 @@
 """A number that bounds the enrollment, or ends a range of it, is no count of it.
 
-lexicon.count_spans read any number before "participants" (or after an enrollment label) as the
+head_counts.count_spans read any number before "participants" (or after an enrollment label) as the
 count: "Enrollment: more than 60 participants", "over 60", "fewer than 60", "60 or more
 participants", "Enrollment: 60-80 participants", "between 60 and 80 participants" each bound an
 enrollment of 60 (or 80) the source never gives. A target an estimated count is written with stays
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Trials, enrollment_fields, im19_out
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import head_counts
 
 BOUNDS = [
     ("Enrollment: more than 60 participants", 60, "60 participants"),
@@ -47,5 +47,5 @@ def test_a_count_or_a_target_binds(trials: Trials, line: str) -> None:
 
 
 def test_the_ends_of_a_range_written_with_a_dash_are_no_counts() -> None:
-    assert lexicon.counts("Enrollment: 60-80 participants") == []
-    assert lexicon.counts("60–80 patients") == []
+    assert head_counts.counts("Enrollment: 60-80 participants") == []
+    assert head_counts.counts("60–80 patients") == []

@@ -1,10 +1,10 @@
 """A count that later counts add to, or that this trial and others share.
 
 "Enrollment: 60 participants, then 20 more", "followed by 20 more in China" and "and later 20
-adolescents" each bound an enrollment of 60 where the trial takes in 80: lexicon._ADDED knew "and",
+adolescents" each bound an enrollment of 60 where the trial takes in 80: head_counts._ADDED knew "and",
 "plus" and "as well as" but not the words that add a count after it in time. "60 participants across
 both studies" and "in all three trials" bound an enrollment of 60 that other trials share:
-lexicon._ENROLLED_ELSEWHERE read "in another study" but not this one and others together. A count
+head_counts._ENROLLED_ELSEWHERE read "in another study" but not this one and others together. A count
 across the trial's own sites, study or years, and one followed for a time, stays the trial's, as does
 one some of whom then left ("12 patients enrolled, then 2 patients withdrew"), which the first form of
 this reading refused, as "and" had.

@@ -176,7 +176,7 @@ def test_a_count_beside_some_of_them_waiting_binds(trials: Trials) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        # (was a strict xfail: lexicon._ENROLLED_NEXT reads the next sentence's count enrolled now)
+        # (was a strict xfail: head_counts._ENROLLED_NEXT reads the next sentence's count enrolled now)
         "Planned enrollment: 60 patients. 20 patients were enrolled.",
     ],
 )

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, RELMA_PATH, Trials, edit, imported_codes, study_imported
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import vocabulary
+from sle_trials.reading.lexicon import age_bounds
 
 STUDY = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
 CRITERIA = """Inclusion Criteria:
@@ -161,7 +162,7 @@ def test_an_age_range_in_other_words_declared_silent_is_refused(
     "text", ["Age ≥ 18 years, SLEDAI-2K between 6 and 10.", "Platelets 50-100 ×10^9/L.", "aged ≥ 18, SLEDAI 6-10"]
 )
 def test_a_range_of_no_age_reads_no_age(text: str) -> None:
-    assert [a.value for a in lexicon.criteria_ages(text)] in ([18.0], [])
+    assert [a.value for a in age_bounds.criteria_ages(text)] in ([18.0], [])
 
 
 def test_relma_cel_antibodies_match_dropped_and_declared_silent_is_refused(registry: Path, trials: Trials) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Trials, im19_out
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import date_mentions
 
 
 def _start(quote: str) -> str:
@@ -55,5 +55,5 @@ def test_a_date_given_as_itself_binds(trials: Trials, line: str, quote: str) -> 
     ["Study period: 2024-07-30 to 2025-12-31", "Recruiting from 2024-07-30 onwards", "Launched by Acme · Feb 28, 2023"],
 )
 def test_a_ranges_end_or_a_start_from_a_date_is_no_bound(text: str) -> None:
-    mention = lexicon.dates(text)[0]
-    assert not lexicon.date_bound(text, mention.start, mention.end)
+    mention = date_mentions.dates(text)[0]
+    assert not date_mentions.date_bound(text, mention.start, mention.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_TEXT_HEAD, Trials
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 HEAD = IM19_TEXT_HEAD
 SHOWN_OTHERWISE = {
@@ -33,6 +33,6 @@ def test_a_number_a_reader_is_shown_otherwise_binds_nothing(trials: Trials, how:
 
 def test_a_number_of_one_scripts_digits_is_read() -> None:
     def read(text: str) -> list[float]:
-        return [n.value for n in lexicon.numbers(text)]
+        return [n.value for n in quantities.numbers(text)]
 
     assert read("\u0666\u0660 and \u09e8\u09e6 and \u0968\u0966 and 60") == [60, 20, 20, 60]

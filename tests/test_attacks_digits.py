@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, age_fields, edit, im19_draft, joined, put
-from sle_trials.reading import digits, layouts, lexicon
+from sle_trials.reading import digits, layouts
+from sle_trials.reading.lexicon import head_counts, quantities
 
 SOURCE = "seeds/921_scripts.txt"
 DOSE = "1×10⁶/kg CAR-T cells for patients 1 to 3"
@@ -127,9 +128,9 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
     ],
 )
 def test_numbers_as_the_source_states_them(text: str, values: list[float]) -> None:
-    found = [n.value for n in lexicon.numbers(layouts.normalise(text))]
+    found = [n.value for n in quantities.numbers(layouts.normalise(text))]
     assert found == values
-    assert lexicon.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
+    assert quantities.numbers_at_most(layouts.normalise(text)) >= len(found)  # the quick count never reads fewer
 
 
 @pytest.mark.parametrize(("quote", "count"), [("000 participants", 0), ("Enrollment: 1", 1)])
@@ -254,7 +255,7 @@ def test_an_enrollment_is_read_in_the_words_its_quote_leaves_out(
     ],
 )
 def test_a_count_in_a_part_in_other_words_is_no_enrollment(stated: str, counted: list[float]) -> None:
-    assert lexicon.counts(stated) == counted
+    assert head_counts.counts(stated) == counted
 
 
 @pytest.mark.parametrize(
@@ -275,7 +276,7 @@ def test_a_count_in_a_part_in_other_words_is_no_enrollment(stated: str, counted:
     ],
 )
 def test_a_count_of_those_assessed_for_enrolment_is_no_enrollment(stated: str, counted: list[float]) -> None:
-    assert lexicon.counts(stated) == counted
+    assert head_counts.counts(stated) == counted
 
 
 @pytest.mark.parametrize(
@@ -390,9 +391,9 @@ def test_a_limit_is_not_read_from_a_part_of_an_ascii_fraction(registry: Path, tr
 
 
 def test_no_infinite_number_is_the_same_as_another() -> None:
-    assert not lexicon.same_number(float("inf"), 60)
-    assert not lexicon.same_number(float("inf"), float("inf"))
-    assert lexicon.same_number(1e6, 1_000_000)
+    assert not quantities.same_number(float("inf"), 60)
+    assert not quantities.same_number(float("inf"), float("inf"))
+    assert quantities.same_number(1e6, 1_000_000)
 
 
 def test_every_character_nfkc_makes_a_digit_of_is_read_as_its_script_says() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF_LINE, IM19_PATH, Trials, add_source, im19_draft, joined, put
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import dosing
 
 SOURCE = "seeds/922_dose_limits.txt"
 RECORD = joined(
@@ -88,7 +88,7 @@ def test_a_noted_end_of_a_range_binds(registry: Path, trials: Trials) -> None:
 
 
 def test_the_reading_names_the_limit() -> None:
-    [dose] = [d for d in lexicon.doses(CAP) if d.value == 100_000_000]
-    assert dose.limit == lexicon.CAP_READING
-    [dose] = [d for d in lexicon.doses(CAP) if d.value == 1_000_000]
+    [dose] = [d for d in dosing.doses(CAP) if d.value == 100_000_000]
+    assert dose.limit == dosing.CAP_READING
+    [dose] = [d for d in dosing.doses(CAP) if d.value == 1_000_000]
     assert dose.limit is None and dose.reading is None

@@ -9,7 +9,7 @@ were bound where the source's sentence gives that number as no dose the trial gi
   or as a tilde range ("1×10^6 ~ 3×10^6"); a number given as a part or a tolerance of another dose
   ("half of 2×10^6", "10% of", "± 0.5×10^6") bound as the dose. The limit is now read in the words
   of the sentence the quote leaves out too (doses._limited_where_stated, _no_dose_there). An agent's
-  dose given as one of alternatives ("25 or 30 mg/m2/day") is read so too (lexicon.agent_dose_limit).
+  dose given as one of alternatives ("25 or 30 mg/m2/day") is read so too (dosing.agent_dose_limit).
 - the words that take a dose back were looked for right after its number, not after its unit:
   "1×10^6 CAR-T cells/kg is not used", "was not administered", "was never given", "(TBD)" bound the
   dose whole-quoted (doses._dose_words_end, _agent_words_end).
@@ -34,7 +34,7 @@ were bound where the source's sentence gives that number as no dose the trial gi
   the arm whose label heads the dose's words is its arm (doses._arm_heading, E512); and so did arms'
   doses paired by "respectively" ("Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg,
   respectively" gave arm A 3×10^6): the label "respectively" pairs a number with is its arm's or
-  cohort's (lexicon.respective_labels, doses._others_respectively, E508; E512 reads it too).
+  cohort's (dosing.respective_labels, doses._others_respectively, E508; E512 reads it too).
 - an agent's unit that is no unit of a dose ("5" of "days -5 to -3" with the unit "to -3").
 
 Each has honest neighbours that still pass: the dose a condition, a replacement or another study's

@@ -14,7 +14,7 @@ autoantibodies and classification criteria refused. It found passing:
 - an age bound of a part's or a group's range inside the trial's own, after it or before it in its
   sentence: "Age 18 to 70 years (12 to 17 years in Part B)" passed as a maximum age of 17, "Age 18 to 65
   years (16 to 17 years with parental consent)" as one of 17, "Adolescents 12 to 17 years in Part B;
-  adults 18 to 70 years in Part A" as a minimum of 18. lexicon._passed_later read an age passed by a
+  adults 18 to 70 years in Part A" as a minimum of 18. age_bounds._passed_later read an age passed by a
   wider one of its side after it only; it reads one before it too now (E508).
 - a lupus nephritis scope of a criterion that lets patients with it in: "History of lupus nephritis is
   allowed", "Patients with lupus nephritis are also permitted" passed as REQUIRED, and "Lupus nephritis is
@@ -60,7 +60,8 @@ from conftest import (
     put,
     threshold_out,
 )
-from sle_trials.reading import kept_out, lexicon
+from sle_trials.reading import kept_out
+from sle_trials.reading.lexicon import age_bounds
 
 
 @pytest.mark.parametrize(
@@ -137,7 +138,12 @@ def test_the_widest_age_bound_of_its_sentence_binds(trials: Trials, line: str, b
 
 
 def test_lexicon_reads_a_parts_range_inside_the_trials_as_no_bound() -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(PART_RANGE)] == [(None, 18), ("max", 70), ("min", 12), (None, 17)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(PART_RANGE)] == [
+        (None, 18),
+        ("max", 70),
+        ("min", 12),
+        (None, 17),
+    ]
 
 
 # --- a lupus nephritis scope of a criterion that lets it in -----------------------------------------

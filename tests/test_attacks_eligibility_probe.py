@@ -7,7 +7,7 @@ that passed `trials validate`, each with its quote the whole criterion:
   required", "... is preferred", "Ideally, ...", "... (recommended)", "... may be required", "Weight ≥ 40
   kg where possible", "No SLEDAI-2K ≥ 6 requirement", "... was considered but not adopted"; "SLEDAI-2K ≥ 8
   (revised to ≥ 6 in Amendment 2)", "..., amended to ≥ 6", "... was replaced by SLEDAI-2K ≥ 6", "..., now
-  ≥ 6". Each bound a threshold no patient is asked to meet (lexicon.limit_not_required; E508).
+  ≥ 6". Each bound a threshold no patient is asked to meet (stated_limits.limit_not_required; E508).
 - A limit given for a part of the trial or a group of its patients, or that may be waived, recorded
   with no conditions: "For Part B only: SLEDAI-2K ≥ 8", "In the dose-expansion phase, ...", "Cohort 2:
   weight ≥ 50 kg", "Weight ≥ 50 kg (cohort 2 only)", "Patients with lupus nephritis: proteinuria ≥ 0.5
@@ -19,10 +19,10 @@ that passed `trials validate`, each with its quote the whole criterion:
   "eGFR less than 30 mL/min is not permitted", "SLEDAI-2K < 6 are not eligible", "No prednisone > 10
   mg/day", "Without proteinuria > 0.5 g/24h", "Patients must not have eGFR < 30 mL/min": a threshold of
   the words' own comparator passed, where patients must meet its complement. The complement is read now,
-  a reading a note names (lexicon.limit_kept_out; E508 for the words' comparator, E510 without a note).
+  a reading a note names (stated_limits.limit_kept_out; E508 for the words' comparator, E510 without a note).
 - An exclusion criterion's limit its clause lets in: "eGFR < 30 mL/min is allowed", "... is not an
   exclusion", "Patients on prednisone > 10 mg/day may be eligible": no one is kept out by it
-  (lexicon.limit_let_in; E508).
+  (stated_limits.limit_let_in; E508).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import re
 
 import pytest
 from conftest import IM19_PATH, IM19_TEXT_HEAD, Trials, add_source, im19_draft, im19_out, joined, put
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities, stated_limits
 
 
 def _out(
@@ -132,9 +132,9 @@ def test_a_limit_its_clause_requires_still_binds(trials: Trials, text: str) -> N
 
 def test_the_limit_an_amendment_gives_is_not_the_one_it_replaced() -> None:
     said = "SLEDAI-2K ≥ 8 (revised to ≥ 6 in Amendment 2)"
-    old, new = lexicon.statements(said)[:2]
-    assert lexicon.limit_not_required(said, old.start, old.end) is not None
-    assert lexicon.limit_not_required(said, new.start, new.end) is None
+    old, new = stated_limits.statements(said)[:2]
+    assert stated_limits.limit_not_required(said, old.start, old.end) is not None
+    assert stated_limits.limit_not_required(said, new.start, new.end) is None
 
 
 # --- a limit for a part of the trial or a group of its patients, or one that may be waived ---------
@@ -248,7 +248,7 @@ def test_an_inclusion_limit_its_clause_keeps_out_is_not_its_words_comparator(
 @pytest.mark.parametrize(("text", "threshold"), KEPT_OUT)
 def test_an_inclusion_limit_its_clause_keeps_out_is_its_complement(trials: Trials, text: str, threshold: tuple) -> None:
     kind, measure, comparator, value, unit = threshold
-    complement = (kind, measure, lexicon.COMPLEMENT[comparator], value, unit)
+    complement = (kind, measure, quantities.COMPLEMENT[comparator], value, unit)
     out = _out(trials, text, complement)
     assert _codes(out) == {"E510"} and "read as its complement" in out, out  # a reading: a note says so
     note = f"'{text}' keeps out those it states: recorded as its complement"

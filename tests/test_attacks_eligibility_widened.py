@@ -13,12 +13,12 @@ rule's ("Sex: Female (except pregnant or breastfeeding women)").
 An age range that names the women a contraception rule is for ("Women aged 18 to 50 years of
 childbearing potential must use contraception") bound its minimum, though not its maximum: the words
 after the range were read after its second end only. lexicon reads a range's two ends as one statement
-now, in binding and in lexicon.ages, which the silence check reads (its maximum declared silent was
+now, in binding and in age_bounds.ages, which the silence check reads (its maximum declared silent was
 asked for a note, E523). A range whose requirement is the trial's disease ("Patients aged 18 to 65
 years must have active SLE") names who enrols, and binds both ends.
 
 An age bound the words after it in its sentence widen, letting in those beyond it ("Age 18 to 65
-years; older patients may be enrolled at the investigator's discretion": lexicon.widened), make an
+years; older patients may be enrolled at the investigator's discretion": age_bounds.widened), make an
 exception to ("Age 18 to 65 years, except in the extension cohort"), or give of a part beside the
 trial's own ("Adolescents aged 12 to 17 years may enrol in the extension cohort") bound its age.
 The words are kept_out's, read for a sex and an age alike.
@@ -26,8 +26,8 @@ The words are kept_out's, read for a sex and an age alike.
 An age of another study, named before the age in its sentence as its setting or its subject ("In the
 pilot study, patients aged 12 years or older were treated.", "The earlier trial enrolled patients
 aged 12 years or older.") or as where its patients were treated ("... were enrolled in an earlier
-study"), bound its age: lexicon._of_another_study reads it, with prose's words for another study
-(lexicon.ANOTHER). A study the patients took part in, named in a criterion ("Patients aged 18 to 65
+study"), bound its age: age_bounds._of_another_study reads it, with prose's words for another study
+(age_bounds.ANOTHER). A study the patients took part in, named in a criterion ("Patients aged 18 to 65
 years, not included in another trial"), leaves the age the trial's.
 """
 
@@ -38,7 +38,7 @@ import json
 
 import pytest
 from conftest import FIXTURES, Trials, age_fields, im19_out, imported_codes, study_imported, term_fields
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import age_bounds
 
 
 def sex(value: str, quote: str) -> str:
@@ -189,7 +189,7 @@ def test_an_age_range_of_who_enrols_binds_both_ends(trials: Trials, line: str, f
     ],
 )
 def test_lexicon_reads_a_ranges_ends_as_one(said: str, ages: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages
+    assert [(a.bound, a.value) for a in age_bounds.ages(said)] == ages
 
 
 @pytest.mark.parametrize("field", ["minimum_age", "maximum_age"])
@@ -282,7 +282,7 @@ def test_an_age_beside_words_that_widen_nothing_still_binds(trials: Trials, line
     ],
 )
 def test_lexicon_reads_an_age_widened_as_no_bound(said: str, ages: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(said) if a.bound] == ages
+    assert [(a.bound, a.value) for a in age_bounds.ages(said) if a.bound] == ages
 
 
 # --- an age of another study --------------------------------------------------------------------------
@@ -442,4 +442,4 @@ def test_an_age_no_later_age_passes_still_binds(trials: Trials, line: str, field
     ],
 )
 def test_lexicon_reads_an_age_a_later_age_passes_as_no_bound(said: str, ages: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(said) if a.bound] == ages
+    assert [(a.bound, a.value) for a in age_bounds.ages(said) if a.bound] == ages

@@ -4,7 +4,7 @@
 of 40 quoted "40 patients enrolled in a registry": a count after "screening" is read as those
 screened unless its own words say they were enrolled (60621c3), and "enrolled" said so, though they
 were enrolled in a patient registry. Nothing read a count as another registry's, database's,
-biobank's or study's (lexicon._ENROLLED_ELSEWHERE).
+biobank's or study's (head_counts._ENROLLED_ELSEWHERE).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import test_attacks_mut27 as mut27
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import head_counts
 
 ELSEWHERE = [
     ("After screening 40 patients enrolled in a registry, 24 patients were enrolled.", "40 patients enrolled"),
@@ -28,7 +28,7 @@ ELSEWHERE = [
 
 @pytest.mark.parametrize(("sentence", "quote"), ELSEWHERE)
 def test_a_count_of_those_enrolled_elsewhere_is_no_enrollment(sentence: str, quote: str) -> None:
-    assert 40 not in lexicon.counts(sentence)
+    assert 40 not in head_counts.counts(sentence)
 
 
 @pytest.mark.parametrize(("sentence", "quote"), ELSEWHERE[:4])

@@ -1,6 +1,6 @@
 """Pull-request attacks by digits a mark writes as one token: "6_000", "6°0", "6′0".
 
-A number is read from a quote's digits (lexicon.numbers) up to a character that ends it, and a quote
+A number is read from a quote's digits (quantities.numbers) up to a character that ends it, and a quote
 may end where no word or number goes on (edges.py). A programmer's digit separator, an apostrophe or
 a prime, a degree sign, a ratio sign or a small tilde between two runs of digits ended neither: so
 "Enrollment: 6_000 participants" bound an enrollment of 6, "Enrollment: 6°0 participants" and "6′0"
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_TEXT_HEAD, Trials
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 HEAD = IM19_TEXT_HEAD
 
@@ -39,4 +39,4 @@ def test_digits_a_mark_glues_bind_no_number(trials: Trials, how: str) -> None:
     [("6_000", []), ("6\u00b00", []), ("37\u00b0C", [37.0]), ("18-65 years", [18.0, 65.0]), ("6_x", [6.0])],
 )
 def test_what_a_glue_mark_joins_is_no_number(quote: str, read: list[float]) -> None:
-    assert [n.value for n in lexicon.numbers(quote)] == read
+    assert [n.value for n in quantities.numbers(quote)] == read

@@ -26,7 +26,7 @@ Found and fixed:
    entecavir", "not taking tenofovir"): the words named no condition. An antiviral, or a name ending as a drug's
    stem does, is read now (scopes._DRUG_BY_FORM); a support that lifts a value stays the measure's own terms.
 6. (honest records refused) in an inclusion criterion, "SLEDAI-2K ≥ 6 – lupus nephritis excluded" (and "with ...
-   excluded", "once ... is excluded") was refused E508 whatever the record held: lexicon.limit_kept_out read the
+   excluded", "once ... is excluded") was refused E508 whatever the record held: stated_limits.limit_kept_out read the
    word ruling the condition out as the limit's own predicate (across the dash), the limit turned round to "< 6".
    A condition ruled out that a word of when opens or a dash sets off, or a permission of a group a dash sets off,
    is the condition's (scopes.condition_after), and starts a clause; the limit's own predicate after a dash ("<
@@ -257,7 +257,7 @@ def test_no_drug_after_without_asks_no_condition(trials: Trials, text: str) -> N
 
 # 6. (honest records refused) in an inclusion criterion, a condition ruled out after the limit ("SLEDAI-2K ≥ 6 –
 # lupus nephritis excluded", "with lupus nephritis excluded", "once lupus nephritis is excluded") was read as the
-# limit's own predicate keeping its patients out (lexicon.limit_kept_out crossed the dash, and read the word that
+# limit's own predicate keeping its patients out (stated_limits.limit_kept_out crossed the dash, and read the word that
 # rules the condition out): the threshold was turned round to "< 6" and refused E508 whatever the record held. A
 # condition ruled out that a word of when opens or a dash sets off is the condition's now (scopes.condition_after);
 # in an exclusion criterion, a permission of a group after a dash was read as the limit let in (E508) and, held,

@@ -39,7 +39,7 @@ clause denies ("SRI-4 response at week 24 is not an endpoint"). retracted.may_be
 A planned count the next sentence gives the count enrolled against ("Planned enrollment: 60 patients. 20
 patients were enrolled.") bound an enrollment of 60: the count was read in its own sentence only. The
 binding check reads it with the next sentence where that opens with a count enrolled
-(lexicon.enrolled_next), and lexicon._ENROLLED_NEXT supersedes the plan (E508), not where the count
+(head_counts.enrolled_next), and head_counts._ENROLLED_NEXT supersedes the plan (E508), not where the count
 enrolled is one so far ("To date, 20 ...") or another group's ("In the pilot study, 20 ...").
 """
 

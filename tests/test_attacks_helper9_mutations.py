@@ -26,7 +26,7 @@ says so now (E503); a remark on a field the record lacks (Relma-cel's enrollment
 does not give) is still one.
 
 A dose's unit in another case than its source writes ("car-t cells", "CAR-T CELLS" of "CAR-T cells"):
-lexicon.unit_follows, whose reading leaves aside the case of a unit's first letter, compared the whole
+dosing.unit_follows, whose reading leaves aside the case of a unit's first letter, compared the whole
 unit case-folded. It holds the other letters to the quote's now (E508).
 """
 

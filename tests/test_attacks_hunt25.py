@@ -1,5 +1,5 @@
-"""Attacks on today's readings (hunt25): a count in dozens (lexicon._DOZEN), an age written as a
-birthday (lexicon._BIRTHDAY), a parenthesis that adds a treatment to its item (enumeration._ADDED), and one that
+"""Attacks on today's readings (hunt25): a count in dozens (quantities._DOZEN), an age written as a
+birthday (age_bounds._BIRTHDAY), a parenthesis that adds a treatment to its item (enumeration._ADDED), and one that
 gives its item with a regimen the field knows by its name ("(with the Euro-Lupus regimen)",
 enumeration._with_a_named_regimen).
 """
@@ -26,7 +26,8 @@ from conftest import (
 from counted import Scans
 from sle_trials.checks import completeness
 from sle_trials.checks.binding import enumeration
-from sle_trials.reading import lexicon, sentences
+from sle_trials.reading import sentences
+from sle_trials.reading.lexicon import age_bounds, date_mentions, quantities
 from test_attacks_read24 import HEAD, _minimum_age
 
 # --- a count in dozens ----------------------------------------------------------------------------
@@ -34,26 +35,26 @@ from test_attacks_read24 import HEAD, _minimum_age
 # digits a count in dozens does not start at: a decimal's, a fraction's, a thousands group's, a power's,
 # a product's; read from them, "1.5 dozen" was 60 (5 dozen), "1/2 dozen" 24, "1,000 dozen" 0
 NO_COUNT_OF_DOZENS = ["1.5 dozen", "1/2 dozen", "1,000 dozen", "10^2 dozen", "6×2 dozen"]
-# nor at a digit group of a run spaced in threes, which states no number (lexicon._SPACED)
+# nor at a digit group of a run spaced in threes, which states no number (quantities._SPACED)
 SPACED_DOZENS = ["1 200 dozen", "1'200 dozen", "1.200 dozen"]
 
 
 @pytest.mark.parametrize("text", NO_COUNT_OF_DOZENS)
 def test_a_dozens_count_is_no_part_of_a_number(text: str) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == []
 
 
 # more of a number after its dozens: "a dozen dozen" is no 12, "two dozen thousand" no 24, "a dozen and a
 # half" (18) no 12
 @pytest.mark.parametrize("text", ["a dozen dozen", "two dozen thousand", "a dozen and a half", "2 dozen hundred"])
 def test_a_count_of_dozens_with_more_of_its_number_is_none(text: str) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == []
 
 
 # a number and a half of a part or a scale: neither the number nor the part ("one and a half dozen" is 18)
 @pytest.mark.parametrize("text", ["one and a half dozen", "two and a half thousand", "1 and a half hundred"])
 def test_a_number_and_a_half_of_a_part_is_none(text: str) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == []
 
 
 @pytest.mark.parametrize("text", ["a dozen", "half a dozen", "one dozen", "a dozen and a dozen"])
@@ -61,18 +62,18 @@ def test_numbers_at_most_counts_a_dozen(text: str) -> None:
     """numbers_at_most is at least len(numbers()): completeness reads no limit of a criterion with
     fewer, and "SLEDAI-2K of at least half a dozen points" was counted as stating none."""
     quote = f"A disease activity score of at least {text} points"
-    assert lexicon.numbers_at_most(quote) >= len(lexicon.numbers(quote)) >= 1
+    assert quantities.numbers_at_most(quote) >= len(quantities.numbers(quote)) >= 1
 
 
 @pytest.mark.parametrize("text", SPACED_DOZENS)
 def test_a_dozens_count_is_no_digit_group(text: str) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == []
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == []
 
 
 def test_a_count_of_dozens_past_a_floats_range_is_none() -> None:
     """numbers() reads no infinite number ("1e999"): 400 nines of dozens was read as inf, a count and
     an age (">= inf years") every check compared."""
-    assert lexicon.numbers(f"Enrollment: {'9' * 400} dozen participants") == []
+    assert quantities.numbers(f"Enrollment: {'9' * 400} dozen participants") == []
 
 
 def test_an_enrollment_of_a_dozens_decimals_tail_does_not_bind(registry: Path, trials: Trials) -> None:
@@ -88,7 +89,7 @@ def test_a_birthday_before_two_bare_ages_leaves_them_minimum_and_maximum() -> No
     """ "18 Years" and "65 Years" (a registry page's two lines) are a minimum and a maximum whatever
     stands before them: a birthday read before them took the place of the first, and 18 was read as
     the maximum."""
-    found = lexicon.ages("Patients who have reached their 21st birthday. 18 Years 65 Years")
+    found = age_bounds.ages("Patients who have reached their 21st birthday. 18 Years 65 Years")
     assert [(a.bound, a.value) for a in found] == [("min", 21), ("min", 18), ("max", 65)]
 
 
@@ -107,7 +108,7 @@ NOT_REACHED = [
 
 @pytest.mark.parametrize("criterion", NOT_REACHED)
 def test_a_birthday_not_reached_is_a_maximum(criterion: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages(criterion)] == [("max", 18)]
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages(criterion)] == [("max", 18)]
 
 
 def test_a_minimum_age_quoted_from_a_birthday_not_reached_is_refused(registry: Path, trials: Trials) -> None:
@@ -124,7 +125,7 @@ def test_a_minimum_age_quoted_from_a_birthday_not_reached_is_refused(registry: P
     ],
 )
 def test_a_birthday_of_his_or_her_is_read_at_its_bound(criterion: str, bound: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages(criterion)] == [(bound, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages(criterion)] == [(bound, 18)]
 
 
 # A birthday the disease's event came before or after: the age the lupus began at, no bound of who enrols
@@ -138,7 +139,7 @@ AT_AN_EVENT = [
 
 @pytest.mark.parametrize("criterion", AT_AN_EVENT)
 def test_a_birthday_of_the_diseases_event_bounds_no_age(criterion: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == [(None, 18)]
 
 
 # ... or a treatment's: what was given or done then
@@ -151,11 +152,11 @@ TREATED_THEN = [
 
 @pytest.mark.parametrize("criterion", TREATED_THEN)
 def test_a_birthday_a_treatment_came_before_bounds_no_age(criterion: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == [(None, 18)]
 
 
 def test_a_birthday_before_enrolment_is_still_a_maximum() -> None:
-    assert [a.bound for a in lexicon.ages("Patients enrolled before their 18th birthday.")] == ["max"]
+    assert [a.bound for a in age_bounds.ages("Patients enrolled before their 18th birthday.")] == ["max"]
 
 
 def _maximum_age(registry: Path, trials: Trials, criterion: str, value: int, quote: str = "") -> set[str]:
@@ -180,7 +181,7 @@ def test_a_maximum_age_quoted_from_a_birthday_not_reached_binds(registry: Path, 
     assert "E508" not in _maximum_age(registry, trials, "Patients who have not yet reached their 18th birthday.", 18)
 
 
-# An age in years the disease's event is written at before the number (lexicon._AN_EVENT_AT_AGE): no
+# An age in years the disease's event is written at before the number (age_bounds._AN_EVENT_AT_AGE): no
 # bound, as "18 years at diagnosis" is none
 AGE_AT_AN_EVENT = [
     "Diagnosis of SLE at < 18 years.",
@@ -192,7 +193,7 @@ AGE_AT_AN_EVENT = [
 
 @pytest.mark.parametrize("criterion", AGE_AT_AN_EVENT)
 def test_an_age_the_diseases_event_is_written_at_bounds_no_age(criterion: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == [(None, 18)]
 
 
 def test_a_maximum_age_quoted_from_the_age_at_diagnosis_is_refused(registry: Path, trials: Trials) -> None:
@@ -203,7 +204,7 @@ def test_a_maximum_age_quoted_from_the_age_at_diagnosis_is_refused(registry: Pat
     "criterion", ["Patients aged 18 to 65 years, diagnosed with SLE.", "Age ≥ 18 years at screening."]
 )
 def test_an_age_beside_no_event_still_bounds(criterion: str) -> None:
-    assert all(a.bound is not None for a in lexicon.ages(criterion))
+    assert all(a.bound is not None for a in age_bounds.ages(criterion))
 
 
 # Two birthdays that bound a range: a minimum and a maximum, as "between 18 and 65 years" are (65 was
@@ -220,7 +221,7 @@ BIRTHDAY_RANGES = [
 
 @pytest.mark.parametrize(("criterion", "read"), BIRTHDAY_RANGES)
 def test_a_range_of_birthdays_is_read_at_both_bounds(criterion: str, read: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == read
 
 
 def test_a_maximum_age_quoted_from_a_range_of_birthdays_binds(registry: Path, trials: Trials) -> None:
@@ -277,17 +278,17 @@ def test_an_item_listed_without_its_own_dosing_passes(tmp_path_factory: pytest.T
 
 @pytest.mark.parametrize("unit", ["who reached their 18th birthday ", "18 years old ", "aged 18 years. "])
 def test_ages_in_a_long_text_cost_time_in_step_with_it(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each age read its whole sentence again (lexicon.unbound_age): a birthday 4,000 times in one
+    """Each age read its whole sentence again (age_bounds.unbound_age): a birthday 4,000 times in one
     sentence took 87 s, and an age's every sentence before it was looked through for its start. The
     characters read for the sentences' words that keep people out (_KEPT_OUT) and for their stops
     (sentences.QUOTE_END) are counted: four times the text, four times as many, not sixteen."""
-    kept_out, stops = Scans(lexicon._KEPT_OUT), Scans(sentences.QUOTE_END)
-    monkeypatch.setattr(lexicon, "_KEPT_OUT", kept_out)
+    kept_out, stops = Scans(age_bounds._KEPT_OUT), Scans(sentences.QUOTE_END)
+    monkeypatch.setattr(age_bounds, "_KEPT_OUT", kept_out)
     monkeypatch.setattr(sentences, "QUOTE_END", stops)
     counts = []
     for n in (25, 100):
         kept_out.read = stops.read = 0
-        lexicon.ages(unit * n)
+        age_bounds.ages(unit * n)
         counts.append((kept_out.read, stops.read))
         assert max(counts[-1]) <= len(unit * n), (n, counts)  # each character read once
     (small_kept, small_stops), (large_kept, large_stops) = counts
@@ -297,7 +298,7 @@ def test_ages_in_a_long_text_cost_time_in_step_with_it(unit: str, monkeypatch: p
 
 def test_an_age_in_a_sentence_that_keeps_people_out_is_still_no_bound() -> None:
     text = "Age ≥ 18 years. Patients who have reached their 65th birthday are excluded; aged 70 years or older"
-    assert [(a.bound, a.value) for a in lexicon.ages(text)] == [("min", 18), (None, 65), ("min", 70)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(text)] == [("min", 18), (None, 65), ("min", 70)]
 
 
 # a brand THERAPIES does not know, first in a regimen's parenthesis and joined by 'or' to a regimen's
@@ -360,13 +361,13 @@ FOLDED_WORDS = ["fİrst", "eİghteenth", "nınth", "ſixth", "twenty-fİrst"]
 
 @pytest.mark.parametrize("word", FOLDED_WORDS)
 def test_a_birthday_in_letters_a_pattern_folds_is_read(word: str) -> None:
-    found = lexicon.ages(f"Patients who have reached their {word} birthday.")
+    found = age_bounds.ages(f"Patients who have reached their {word} birthday.")
     assert [a.bound for a in found] == ["min"]
 
 
 @pytest.mark.parametrize("text", ["sİx", "ſix dozen", "twenty-fİve", "nıne"])
 def test_a_number_in_letters_a_pattern_folds_is_read(text: str) -> None:
-    assert len(lexicon.numbers(f"Enrollment: {text} participants")) == 1
+    assert len(quantities.numbers(f"Enrollment: {text} participants")) == 1
 
 
 def test_an_entry_naming_items_in_letters_a_pattern_folds_is_read() -> None:
@@ -379,11 +380,11 @@ def test_a_minimum_age_quoted_from_a_folded_birthday_binds(registry: Path, trial
 
 @pytest.mark.parametrize(("text", "value"), [("2 mİllion", 2e6), ("one bİllion", 1e9), ("3 thouſand", 3e3)])
 def test_a_scale_in_letters_a_pattern_folds_is_read(text: str, value: float) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == [value]
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == [value]
 
 
 def test_a_date_label_in_letters_a_pattern_folds_is_read() -> None:
-    assert lexicon._label_after("2024-07-30 (completİon)", 10) == "Completion"
+    assert date_mentions._label_after("2024-07-30 (completİon)", 10) == "Completion"
 
 
 @pytest.mark.parametrize(
@@ -404,4 +405,4 @@ def test_a_cut_quote_of_a_birthday_at_diagnosis_before_a_capital_is_refused(
 
 
 def test_a_birthday_the_disease_dates_from_bounds_no_age() -> None:
-    assert [a.bound for a in lexicon.ages("Patients who have had SLE since their 16th birthday.")] == [None]
+    assert [a.bound for a in age_bounds.ages("Patients who have had SLE since their 16th birthday.")] == [None]

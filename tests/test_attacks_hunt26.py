@@ -1,6 +1,6 @@
 """Attacks on the day's readings (hunt26): a name right after a dose's unit (enumeration._dose, E525), an
-age the disease's event is written at (lexicon._AN_EVENT_AT_AGE), a range of birthdays
-(lexicon._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy), a phase in
+age the disease's event is written at (age_bounds._AN_EVENT_AT_AGE), a range of birthdays
+(age_bounds._BIRTHDAYS_BETWEEN), a permission alone in its parenthesis (prior_therapy), a phase in
 running words held against silence (silence._phase_named), a name further on in a dose
 (enumeration._dose) and a therapy a permission after a requirement's cue lets in (prior_therapy).
 """
@@ -16,7 +16,8 @@ import test_attacks_prior_therapy_silence as prior_silence
 from conftest import IM19_PATH, Trials, add_source, imported_codes, put
 from counted import Looks, characters_read, scan_all
 from sle_trials.checks.binding import enumeration
-from sle_trials.reading import lexicon, prior_therapy
+from sle_trials.reading import prior_therapy
+from sle_trials.reading.lexicon import age_bounds, stated_limits
 from test_attacks_hunt25 import _maximum_age
 from test_attacks_read24 import _enumerated
 
@@ -103,7 +104,7 @@ OWN_AGE_AFTER_AN_EVENT = [
 
 @pytest.mark.parametrize(("criterion", "read"), OWN_AGE_AFTER_AN_EVENT)
 def test_the_participants_own_age_after_an_event_bounds(criterion: str, read: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == read
 
 
 def test_a_maximum_age_quoted_from_an_age_after_a_diagnosis_binds(registry: Path, trials: Trials) -> None:
@@ -125,7 +126,7 @@ EVENT_FROM_BIRTHDAY_TO_BIRTHDAY = [
 
 @pytest.mark.parametrize(("criterion", "read"), EVENT_FROM_BIRTHDAY_TO_BIRTHDAY)
 def test_a_range_of_birthdays_from_one_to_another_is_read_whole(criterion: str, read: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == read
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == read
 
 
 def test_a_maximum_age_quoted_from_a_treatments_range_of_birthdays_is_refused(registry: Path, trials: Trials) -> None:
@@ -240,7 +241,7 @@ COMPARATOR_AFTER_AN_EVENT = [
 
 @pytest.mark.parametrize("criterion", COMPARATOR_AFTER_AN_EVENT)
 def test_a_comparator_right_after_an_event_bounds_no_age(criterion: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(criterion)] == [(None, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.ages(criterion)] == [(None, 18)]
 
 
 def test_a_maximum_age_quoted_from_an_events_comparator_is_refused(registry: Path, trials: Trials) -> None:
@@ -258,7 +259,7 @@ def test_a_maximum_age_quoted_from_an_events_comparator_is_refused(registry: Pat
     ],
 )
 def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
-    assert [a.bound for a in lexicon.ages(criterion) if a.value == 18] == ["min"]
+    assert [a.bound for a in age_bounds.ages(criterion) if a.value == 18] == ["min"]
 
 
 # --- a comparator before a titre ----------------------------------------------------------------------
@@ -277,7 +278,7 @@ def test_an_age_after_an_events_clause_still_bounds(criterion: str) -> None:
     ],
 )
 def test_a_comparator_before_a_spaced_titre_is_its_dilutions(quote: str, read: list) -> None:
-    assert [(s.comparator, s.value) for s in lexicon.written_statements(quote)] == read
+    assert [(s.comparator, s.value) for s in stated_limits.written_statements(quote)] == read
 
 
 # --- time on hostile text ----------------------------------------------------------------------------
@@ -287,12 +288,12 @@ def test_birthdays_after_many_ranges_are_read_in_linear_time(monkeypatch: pytest
     """Each birthday was held against every range of birthdays before it (n² steps): four times the
     text took eight times as long. The looks at the ranges' matches (their start, end, group) are
     counted: a few a range, four times the text four times as many."""
-    ranges = Looks(lexicon._BIRTHDAYS_BETWEEN)
-    monkeypatch.setattr(lexicon, "_BIRTHDAYS_BETWEEN", ranges)
+    ranges = Looks(age_bounds._BIRTHDAYS_BETWEEN)
+    monkeypatch.setattr(age_bounds, "_BIRTHDAYS_BETWEEN", ranges)
 
     def looked(n: int) -> int:
         ranges.looked = 0
-        lexicon.ages("between their 18th and 65th birthdays. " * n + "reached their 18th birthday. " * n)
+        age_bounds.ages("between their 18th and 65th birthdays. " * n + "reached their 18th birthday. " * n)
         return ranges.looked
 
     small, large = looked(25), looked(100)

@@ -1,11 +1,11 @@
-"""The trial's own product and infusion, spelled one way for every reader (lexicon.CAR_T,
-lexicon.THE_INFUSION).
+"""The trial's own product and infusion, spelled one way for every reader (age_bounds.CAR_T,
+age_bounds.THE_INFUSION).
 
 Four patterns spelled "CAR-T infusion" each their own way. prose._ANOTHER_TIME read "after the CAR-T
 cell infusion" but not "after CAR-T-cell infusion" or "after CAR T-cell infusion" as a time after the
 infusion: "Patients receive cyclophosphamide 500 mg/m²/day after CAR-T-cell infusion", the sentence
 after one naming the lymphodepletion, was read as going on about it, and a record giving the
-lymphodepletion that cyclophosphamide dose passed. lexicon._AT_AN_EVENT read "at onset of the CAR-T
+lymphodepletion that cyclophosphamide dose passed. age_bounds._AT_AN_EVENT read "at onset of the CAR-T
 therapy" as the onset of the trial's treatment (the participant's age then) but "at onset of the
 CAR-T cell therapy" as an onset of the disease: a minimum age of 18 so stated was read as no bound.
 """
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import test_attacks_mut27 as mut27
 from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
-from sle_trials.reading import layouts, lexicon, prose
+from sle_trials.reading import layouts, prose
+from sle_trials.reading.lexicon import age_bounds
 from test_attacks_hunt25 import HEAD
 from test_attacks_review29 import AGENTS
 
@@ -60,13 +61,13 @@ TREATMENT = [
 
 @pytest.mark.parametrize("treatment", TREATMENT)
 def test_an_age_at_the_onset_of_the_trials_treatment_is_the_participants(treatment: str) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(f"Aged 18 years or older at onset of {treatment}.")] == [
+    assert [(a.bound, a.value) for a in age_bounds.ages(f"Aged 18 years or older at onset of {treatment}.")] == [
         ("min", 18)
     ]
 
 
 def test_an_age_at_the_onset_of_the_disease_is_still_none() -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages("Aged 18 years or older at onset of SLE.")] == [(None, 18)]
+    assert [(a.bound, a.value) for a in age_bounds.ages("Aged 18 years or older at onset of SLE.")] == [(None, 18)]
 
 
 @pytest.mark.parametrize("treatment", TREATMENT[:2])

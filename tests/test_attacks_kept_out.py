@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import Trials, age_fields, im19_out
-from sle_trials.reading import lexicon, prior_therapy
+from sle_trials.reading import prior_therapy
+from sle_trials.reading.lexicon import age_bounds
 
 KEPT_OUT = [
     "must not participate",
@@ -89,7 +90,7 @@ AGE_KEPT_OUT = [
 
 @pytest.mark.parametrize("words", AGE_KEPT_OUT)
 def test_an_age_in_a_sentence_keeping_its_patients_out_is_no_bound(words: str) -> None:
-    assert [a.bound for a in lexicon.ages(f"Patients over 65 years {words}.")] == [None]
+    assert [a.bound for a in age_bounds.ages(f"Patients over 65 years {words}.")] == [None]
 
 
 @pytest.mark.parametrize("words", ["cannot take part", "are barred", "are disqualified"])

@@ -1,6 +1,6 @@
 """Pull-request attacks on a threshold's kind: read from a quote cut short of its clause.
 
-A threshold's kind was read from its quote alone (lexicon.kind_of): IM19's inclusion criterion 5
+A threshold's kind was read from its quote alone (stated_limits.kind_of): IM19's inclusion criterion 5
 says "During the screening period, the dose of steroids adjustment should not exceed 5mg/day
 prednisone (or equivalent dose)", a limit on a change of dose. Quoted from "should not exceed" on,
 the quote names prednisone and no adjustment, and a CORTICOSTEROID_DOSE of at most 5 mg/day passed:

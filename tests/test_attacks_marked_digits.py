@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_TEXT_HEAD, Trials
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 HEAD = IM19_TEXT_HEAD
 MARKED = {
@@ -32,4 +32,4 @@ def test_a_number_with_a_marked_digit_binds_nothing(trials: Trials, how: str) ->
 
 
 def test_a_number_beside_a_marked_letter_is_read() -> None:
-    assert [n.value for n in lexicon.numbers("cafe\u0301 18 years, 60 participants")] == [18, 60]
+    assert [n.value for n in quantities.numbers("cafe\u0301 18 years, 60 participants")] == [18, 60]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, Trials, one_threshold_draft
 from sle_trials.checks import thresholds
-from sle_trials.reading import layouts, lexicon, phrases
+from sle_trials.reading import layouts, phrases
+from sle_trials.reading.lexicon import quantities, stated_limits
 
 SOURCE = "seeds/924_measure_words.txt"
 
@@ -146,7 +147,7 @@ def test_a_test_closed_by_its_own_finding_leaves_the_next_limit_its_own(
     of an enumeration whose items close with their parenthesis). An item the comma closes holding a
     finding is closed by it; one sharing a finding that opens the list shares the list's limit."""
     said = layouts.normalise(text)
-    limit = next(s for s in lexicon.statements(said) if lexicon.same_number(s.value, value))
+    limit = next(s for s in stated_limits.statements(said) if quantities.same_number(s.value, value))
     start = said.rfind(measure, 0, limit.start)
     end = start + len(measure)
     whose = phrases.continues(said, start, end, measure) or thresholds._item_of_a_list(

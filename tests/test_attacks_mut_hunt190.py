@@ -14,10 +14,10 @@ YAML spellings of the same value (+6, False, flow mappings, escapes, comments).
 
 What passed and made a record say what its source does not:
 
-- a number a hair off its source's: lexicon.same_number took two numbers for one to a relative 1e-9,
+- a number a hair off its source's: quantities.same_number took two numbers for one to a relative 1e-9,
   so IM19's weight limit of 40.00000001 kg, a second cohort of 100000000.05 cells, a platelet limit of
   25000.00001/mm³ passed, and a dose of 6000000001 cells would pass for 6×10^9. Two numbers are now one
-  only a few units in the last place apart (lexicon.ULPS_APART): what reading "2.3 million" rounds.
+  only a few units in the last place apart (quantities.ULPS_APART): what reading "2.3 million" rounds.
 
 Judged true to the source (no defect): a unit in another spelling or case of itself (mg/d, mg/dl, xULN,
 mm3, "cAR-T cells"), a measure given as other words of its phrase ("steroids", "SELENA-SLEDAI score",
@@ -42,7 +42,7 @@ from typing import Any
 import mutations
 import pytest
 from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 CHECKS = mutations.Checks(DATA_ROOT)
 
@@ -88,13 +88,13 @@ def test_the_same_number_written_otherwise_passes(shown: str, path: tuple, value
 )
 def test_a_number_read_with_rounding_is_still_the_sources(quote: str, value: float) -> None:
     """What reading a source's number rounds (a mantissa times a power of ten or a scale) is no other number."""
-    (read,) = lexicon.numbers(quote)
-    assert lexicon.same_number(read.value, value)
+    (read,) = quantities.numbers(quote)
+    assert quantities.same_number(read.value, value)
 
 
 @pytest.mark.parametrize(("a", "b"), [(6e9, 6000000001), (40, 40.00000001), (1e8, 100000000.05), (0.5, 0.5000000001)])
 def test_numbers_a_hair_apart_are_two(a: float, b: float) -> None:
-    assert not lexicon.same_number(a, b)
+    assert not quantities.same_number(a, b)
 
 
 # --- the hunt's kinds, one representative mutant a kind and record ---------------------------------------

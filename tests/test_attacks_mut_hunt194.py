@@ -79,7 +79,7 @@ of 17 (hunt 164 read parts within one sentence, by lexicon's widest bound). An a
 criterion under a part's heading is refused where another part's criterion states that bound wider
 (evidence._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
 beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507). And a part's count: "Part A: 12
-participants. Part B: 18 participants." bound an enrollment of 12 or 18 (lexicon.count_spans read a part
+participants. Part B: 18 participants." bound an enrollment of 12 or 18 (head_counts.count_spans read a part
 named after a count, not one labelling its sentence: kept_out.of_a_part reads it now, E508). Beside it,
 those the trial will screen: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40 (the
 verb "screen" is read now beside "screening" and "screened", E508).
@@ -419,7 +419,7 @@ def _count_codes(root: Path, text: str, count: int, quote: str) -> set[str]:
 )
 def test_a_count_a_part_labels_is_no_enrollment(registry: Path, text: str, count: int, quote: str) -> None:
     """Found after the headed lists: a count whose sentence opens with a part of the trial as its label
-    passed as the trial's enrollment (lexicon.count_spans read a part named after the count, "12 participants
+    passed as the trial's enrollment (head_counts.count_spans read a part named after the count, "12 participants
     in Part A", not before it); kept_out.of_a_part reads the label now (E508)."""
     assert "E508" in _count_codes(registry, text, count, quote)
 

@@ -14,7 +14,7 @@ import json
 import mutations
 import pytest
 from conftest import DATA_ROOT, IM19_PATH, RELMA_PATH, record_data
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import dosing, quantities
 
 CURATED = [IM19_PATH, RELMA_PATH]
 
@@ -104,35 +104,35 @@ def test_an_incomplete_entry_must_name_what_the_list_lost(text: str) -> None:
 @pytest.mark.parametrize(
     ("reading", "note"),
     [
-        (lexicon.WITHIN_READING, "Time windows are read as strictly less than the stated period."),
-        (lexicon.WITHIN_READING, 'Each "in the past N weeks" is recorded as "<".'),
-        (lexicon.FLAT_READING, "The second cohort's dose has no per-kilogram wording; recorded as a fixed dose."),
-        (lexicon.FLAT_READING, "An absolute cell count (no /kg)."),
-        (lexicon.CAP_READING, "'not exceeding' read as the dose"),
-        (lexicon.CAP_READING, "The source gives the dose as an upper limit; recorded as the dose."),
-        (lexicon.RANGE_READING, "The source gives 0.5-1×10^6/kg; the higher end is recorded."),
-        (lexicon.TOTAL_READING, "The course's cumulative dose, read as the dose."),
-        (lexicon.ALTERNATIVE_READING, "The source gives 25 or 30 mg/m2/day; either is recorded."),
+        (quantities.WITHIN_READING, "Time windows are read as strictly less than the stated period."),
+        (quantities.WITHIN_READING, 'Each "in the past N weeks" is recorded as "<".'),
+        (dosing.FLAT_READING, "The second cohort's dose has no per-kilogram wording; recorded as a fixed dose."),
+        (dosing.FLAT_READING, "An absolute cell count (no /kg)."),
+        (dosing.CAP_READING, "'not exceeding' read as the dose"),
+        (dosing.CAP_READING, "The source gives the dose as an upper limit; recorded as the dose."),
+        (dosing.RANGE_READING, "The source gives 0.5-1×10^6/kg; the higher end is recorded."),
+        (dosing.TOTAL_READING, "The course's cumulative dose, read as the dose."),
+        (dosing.ALTERNATIVE_READING, "The source gives 25 or 30 mg/m2/day; either is recorded."),
     ],
 )
 def test_a_note_in_a_curators_words_speaks_of_its_reading(reading: str, note: str) -> None:
     """A note speaks of a reading in the words curators write for it, not one word alone: a review
     for false positives had each of these refused (E510) with a message that named no word."""
-    assert lexicon.named_in_note(reading, note)
+    assert dosing.named_in_note(reading, note)
 
 
 @pytest.mark.parametrize(
     ("reading", "note"),
     [
-        (lexicon.WITHIN_READING, "The compound one (CD4+ T lymphocytes <500/mm³) stays in the text only."),
-        (lexicon.FLAT_READING, "The related trials are those the page lists."),
-        (lexicon.CAP_READING, "Checked."),
-        (lexicon.RANGE_READING, "The cohorts follow the arm's description."),
-        (lexicon.ALTERNATIVE_READING, "The dose of 30 mg/m2/day is recorded."),
+        (quantities.WITHIN_READING, "The compound one (CD4+ T lymphocytes <500/mm³) stays in the text only."),
+        (dosing.FLAT_READING, "The related trials are those the page lists."),
+        (dosing.CAP_READING, "Checked."),
+        (dosing.RANGE_READING, "The cohorts follow the arm's description."),
+        (dosing.ALTERNATIVE_READING, "The dose of 30 mg/m2/day is recorded."),
     ],
 )
 def test_a_note_about_something_else_speaks_of_no_reading(reading: str, note: str) -> None:
-    assert not lexicon.named_in_note(reading, note)
+    assert not dosing.named_in_note(reading, note)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_TEXT_HEAD, Trials
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 HEAD = IM19_TEXT_HEAD
 # a middle dot, a dot operator, a bullet, a hyphenation point, Arabic's separators, a low quote mark
@@ -30,5 +30,5 @@ def test_a_number_written_with_another_point_binds_no_part_of_it(trials: Trials,
 
 
 def test_no_number_is_read_out_of_another_points_digits() -> None:
-    assert [n.value for n in lexicon.numbers("38\u00b75 years and 6\u066c000 participants")] == []
-    assert [n.value for n in lexicon.numbers("38.5 years and 6,000 participants")] == [38.5, 6000]
+    assert [n.value for n in quantities.numbers("38\u00b75 years and 6\u066c000 participants")] == []
+    assert [n.value for n in quantities.numbers("38.5 years and 6,000 participants")] == [38.5, 6000]

@@ -1,6 +1,6 @@
 """Pull-request attacks by numbers written as words, which the checks read as no number.
 
-lexicon.numbers read "one" to "twelve" and no other word: "Age between eighteen and sixty-five years"
+quantities.numbers read "one" to "twelve" and no other word: "Age between eighteen and sixty-five years"
 stated no age, and a press release's "The trial plans to enroll twenty-four patients." no enrollment,
 so a record could declare either silent (E523) while a reader sees it stated. Numbers from zero to
 ninety-nine are now read in words ("eighteen", "twenty-four", "sixty five"), and a number written in
@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft, im19_draft, joined, put
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import age_bounds, head_counts, quantities
 
 HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
 
 
 def test_an_age_in_words_is_read() -> None:
-    assert [a.value for a in lexicon.criteria_ages("Age between eighteen and sixty-five years")] == [18.0, 65.0]
+    assert [a.value for a in age_bounds.criteria_ages("Age between eighteen and sixty-five years")] == [18.0, 65.0]
 
 
 def test_a_count_in_words_is_read() -> None:
-    assert lexicon.counts("The trial plans to enroll twenty-four patients.") == [24.0]
+    assert head_counts.counts("The trial plans to enroll twenty-four patients.") == [24.0]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_a_count_in_words_is_read() -> None:
     ],
 )
 def test_numbers_in_words(text: str, values: list[float]) -> None:
-    assert [n.value for n in lexicon.numbers(text)] == values
+    assert [n.value for n in quantities.numbers(text)] == values
 
 
 @pytest.mark.parametrize(
@@ -55,11 +55,11 @@ def test_numbers_in_words(text: str, values: list[float]) -> None:
     ],
 )
 def test_ages_in_words(text: str, ages: list[tuple[str, float]]) -> None:
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages(text)] == ages
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages(text)] == ages
 
 
 def test_a_count_written_twice_is_read_once() -> None:
-    assert lexicon.counts("The trial will enroll 24 (twenty-four) patients.") == [24.0]
+    assert head_counts.counts("The trial will enroll 24 (twenty-four) patients.") == [24.0]
 
 
 @pytest.mark.parametrize(

@@ -636,7 +636,7 @@ DLT = "The primary endpoint is the incidence of dose-limiting toxicities."
         (TIMED, {"primary": [{"measure": "SRI-4 response", "time_frame": "month 6"}]}, {"E512"}),
         (TIMED, {"primary": [{"measure": "safety", "time_frame": "week 24"}]}, {"E512"}),
         (TIMED, {"secondary": [{"measure": "B-cell counts", "time_frame": "2 years"}]}, {"E512"}),
-        # a time in words is a time (lexicon.WORDS_NUMBER): "thirty days" is SRI-4 response's, not week 24
+        # a time in words is a time (quantities.WORDS_NUMBER): "thirty days" is SRI-4 response's, not week 24
         (
             "The primary endpoints are SRI-4 response at thirty days and safety at week 24.",
             {"primary": [SRI4]},

@@ -17,7 +17,7 @@ investigator's standing); nor did a label saying so past the "Former", "Previous
 "Ex-" ones _BEFORE reads ("Past sponsor:", "Sponsor (former):", "Retired Principal Investigator:",
 "Principal Investigator Emeritus:": retracted._PARTY_BEFORE); nor did words that end its role at a date
 ("(PI until 2023)", "(2019-2023)", "Sponsor until March 2024:": retracted._party_until), which now take
-it back unless the source's as-of date falls wholly before the end (lexicon.held_before): "(PI until
+it back unless the source's as-of date falls wholly before the end (date_mentions.held_before): "(PI until
 2026)" in a source as of 2025-08-17 binds, "(PI until August 2025)" may have ended by then, and with no
 as-of date an end stated is an end. Nor did a party that stood down, relinquished its role, departed,
 moved on, left at a time or was succeeded by another ("(succeeded by Zhang Wei)"), "(ex PI)", "(PI
@@ -49,7 +49,8 @@ import json
 
 import pytest
 from conftest import Trials, im19_out
-from sle_trials.reading import lexicon, retracted
+from sle_trials.reading import retracted
+from sle_trials.reading.lexicon import date_mentions
 
 SPONSOR = "sponsor:\n  name: Acme Bio\n"
 
@@ -365,7 +366,7 @@ def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() 
     assert not retracted.taken_back(
         label, at, at + 8, entry=True, party=retracted.party(), held=lambda end: end == "March 2026"
     )
-    held = lexicon.held_before("2025-08-17")
+    held = date_mentions.held_before("2025-08-17")
     assert [held(end) for end in ("2026", "September 2025", "2025-09-01", "August 2025", "2025", "2024-12-31")] == [
         True,
         True,
@@ -374,8 +375,8 @@ def test_a_role_ended_at_a_date_binds_only_where_the_as_of_date_shows_it_held() 
         False,
         False,
     ]
-    assert lexicon.held_before("2025")("2026-01") and not lexicon.held_before("2025")("2025-12")
-    assert not lexicon.held_before("")("2030"), "no as-of date shows nothing held"
+    assert date_mentions.held_before("2025")("2026-01") and not date_mentions.held_before("2025")("2025-12")
+    assert not date_mentions.held_before("")("2030"), "no as-of date shows nothing held"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
 from sle_trials.checks.binding import context
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import date_mentions
 
 SOURCE = "seeds/950_dates.txt"
 HEAD = "Trial NCT06513429: IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)\n"
@@ -28,13 +28,13 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times a date's label is read around a place of its quote."""
     monkeypatch.setattr(context, "PLACES_READ", BOUND)
     calls = [0]
-    real = lexicon.label_of
+    real = date_mentions.label_of
 
     def label_of(*args: object, **kwargs: object) -> str | None:
         calls[0] += 1
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(lexicon, "label_of", label_of)
+    monkeypatch.setattr(date_mentions, "label_of", label_of)
     return calls
 
 

@@ -48,7 +48,7 @@ def draft(root: Path, silent: str, *pages: tuple[str, str]) -> Path:
         ("enrollment.count", "The study will enroll 60 participants.", "(60 participants)"),
         ("eligibility.minimum_age", "Patients aged 18 years or older may take part.", "(18 YEARS)"),
         ("dates.start", "Start date: 2024-07-30", "2024-07-30"),
-        # a label in brackets after the date is its label, as binding reads it (lexicon.label_of)
+        # a label in brackets after the date is its label, as binding reads it (date_mentions.label_of)
         ("dates.completion", "The trial ends on 2027-12-31 (completion).", "Completion 2027-12-31"),
         # a code's term right after one of its field's labels, as the registry's pages write it
         ("overall_status", "Overall status: Recruiting", "'Overall status: Recruiting'"),

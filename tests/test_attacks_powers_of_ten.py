@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import IM19_TEXT_HEAD, Trials
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities
 
 HEAD = IM19_TEXT_HEAD
 UNREAD = {
@@ -34,7 +34,7 @@ def test_a_power_of_ten_binds_nothing_without_its_mantissa(trials: Trials, how: 
 
 def test_a_power_of_ten_is_read_with_its_mantissa() -> None:
     def read(text: str) -> list[float]:
-        return [n.value for n in lexicon.numbers(text)]
+        return [n.value for n in quantities.numbers(text)]
 
     assert read("2\u00b710^6 and 2 \u22c5 10^6 and 1.5 x 10^6 and 10^6") == [2e6, 2e6, 1.5e6, 1e6]
     assert read("1,5\u00d710^6 and 1\u00d710E6 and 1 x 10e6") == []

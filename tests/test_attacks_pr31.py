@@ -36,10 +36,10 @@
   (categorical._STATUS_AS_LABEL).
 - A count of those who would not or could not take part: "60 participants will not be enrolled.",
   "60 participants declined to take part.", "60 participants failed screening." each bound an
-  enrollment of 60 (lexicon._OTHER_GROUP).
+  enrollment of 60 (head_counts._OTHER_GROUP).
 - An age the words after it say is no requirement: "Aged 18 years or older is not required." bound a
   minimum age of 18, "Age 18 to 65 years is no longer a requirement." a maximum of 65
-  (lexicon._NOT_REQUIRED_AFTER).
+  (age_bounds._NOT_REQUIRED_AFTER).
 """
 
 from __future__ import annotations

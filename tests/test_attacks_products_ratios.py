@@ -3,9 +3,9 @@
 "x" and ":" stay out of digits.GLUES, for "2x ULN" (a laboratory limit) and a titre "1:80" must still
 read, and so "Enrollment: 6x10 participants" bound an enrollment of 6 (the "10" after a letter is no
 number) and "Enrollment: 6:0 participants" one of 6 (by its label) or of 0 (by its noun). Now digits a
-multiplication sign joins with no space are a product, neither of its numbers (lexicon.numbers: a power
+multiplication sign joins with no space are a product, neither of its numbers (quantities.numbers: a power
 of ten, "2x10^6", is read whole before that); and digits a colon joins, read as before (a titre, a
-ratio, a time), are no count of people and no age (lexicon.count_places, lexicon.ages). Nor is either
+ratio, a time), are no count of people and no age (head_counts.count_places, age_bounds.ages). Nor is either
 factor of a product written with spaces ("6 x 10 participants") a count, though each is read as a number
 ("2 x 10 mg" is a dose of 10 mg).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, IM19_TITLE_LINE, Trials, add_source, enrollment_draft
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import age_bounds, head_counts, quantities, stated_limits
 
 HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
 
@@ -73,7 +73,7 @@ def test_an_enrollment_beside_a_ratio_still_binds(registry: Path, trials: Trials
     ],
 )
 def test_products_and_ratios_as_read(text: str, statements: list[tuple]) -> None:
-    assert [(s.comparator, s.value, s.unit and s.unit.key) for s in lexicon.statements(text)] == statements
+    assert [(s.comparator, s.value, s.unit and s.unit.key) for s in stated_limits.statements(text)] == statements
 
 
 @pytest.mark.parametrize(
@@ -90,11 +90,11 @@ def test_an_enrollment_read_out_of_a_spaced_product_is_refused(
 
 def test_a_spaced_product_is_still_read_as_its_factors() -> None:
     """Only as a count of people is neither factor read: a dose "2 x 10 mg" is read by its 10 mg."""
-    assert [n.value for n in lexicon.numbers("2 x 10 mg")] == [2.0, 10.0]
-    assert lexicon.counts("Enrollment: 60 participants (2 x 30)") == [60.0]
+    assert [n.value for n in quantities.numbers("2 x 10 mg")] == [2.0, 10.0]
+    assert head_counts.counts("Enrollment: 60 participants (2 x 30)") == [60.0]
 
 
 @pytest.mark.parametrize("text", ["Age 18:65 years", "6:0 patients", "Enrollment: 6:0"])
 def test_a_side_of_a_ratio_is_no_age_and_no_count(text: str) -> None:
-    assert lexicon.criteria_ages(text) == ()
-    assert lexicon.counts(text) == []
+    assert age_bounds.criteria_ages(text) == ()
+    assert head_counts.counts(text) == []

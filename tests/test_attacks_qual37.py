@@ -4,7 +4,7 @@ it make into something else.
 - A dose the words before or after it give as a bound from below: "fludarabine more than 30
   mg/m2/day", "at least 30", "≥ 30", "over 30", "30 mg/m2/day or more" each bound a lymphodepleting
   agent's dose of 30, and "more than 1×10^6 CAR-T cells/kg", "at least", "≥" a cohort's dose of
-  1×10^6 (lexicon.dose_floor: no dose). A bound from above in words, "less than 30", "under 1×10^6",
+  1×10^6 (dosing.dose_floor: no dose). A bound from above in words, "less than 30", "under 1×10^6",
   "not more than 30", is a cap, read as the dose only in a curation note, as "<" and "up to" were.
 """
 
@@ -123,7 +123,7 @@ OTHERS_AGES = [
     ("Children whose mothers are over 40 years.", "minimum_age", 40, "over 40 years"),
     ("A caregiver at least 21 years old must attend each visit.", "minimum_age", 21, "at least 21 years old"),
     ("The legal representative must be 18 years or older.", "minimum_age", 18, "18 years or older"),
-    # (the women a contraception rule is for, past the words that name them: lexicon._FOR_A_SUBGROUP_AFTER)
+    # (the women a contraception rule is for, past the words that name them: age_bounds._FOR_A_SUBGROUP_AFTER)
     (
         "Women aged 18 to 50 years of childbearing potential must use contraception.",
         "maximum_age",

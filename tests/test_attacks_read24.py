@@ -30,7 +30,8 @@ from conftest import (
 from counted import Scans, characters_read, scan_all
 from sle_trials.checks import completeness
 from sle_trials.checks.binding import enumeration
-from sle_trials.reading import lexicon, prior_therapy
+from sle_trials.reading import prior_therapy
+from sle_trials.reading.lexicon import age_bounds, head_counts, quantities
 from test_attacks_prior_therapy_silence import _study, _therapies
 
 ENUMERATED = enumeration_items.STUDY
@@ -277,16 +278,16 @@ def test_a_dose_names_nothing_given(text: str, items: int) -> None:
     ],
 )
 def test_numbers_in_words_read_whole(text: str, values: list[float]) -> None:
-    assert [n.value for n in lexicon.numbers(text)] == values
+    assert [n.value for n in quantities.numbers(text)] == values
 
 
 def test_an_age_with_an_en_dash_is_read_whole() -> None:
-    ages = lexicon.criteria_ages("Age between eighteen and sixty–five years")
+    ages = age_bounds.criteria_ages("Age between eighteen and sixty–five years")
     assert [(a.bound, a.value) for a in ages] == [("min", 18.0), ("max", 65.0)]
 
 
 def test_a_count_of_hundreds_in_words_is_read() -> None:
-    assert lexicon.counts("The trial plans to enroll one hundred twenty patients.") == [120.0]
+    assert head_counts.counts("The trial plans to enroll one hundred twenty patients.") == [120.0]
 
 
 HEAD = f"{IM19_TITLE_LINE}\nLast Updated: 2025-08-17\n"
@@ -361,7 +362,7 @@ def test_an_age_whose_words_and_digits_disagree_binds_neither(registry: Path, tr
     assert _minimum_age(registry, trials, "Patients aged eighteen (81) years or older.", value) == {"E508"}
 
 
-# An age written as the birthday that reaches it (lexicon._BIRTHDAY): a minimum when reached, a
+# An age written as the birthday that reaches it (age_bounds._BIRTHDAY): a minimum when reached, a
 # maximum before it, as "≥ 18 years" and "< 18 years" are
 BIRTHDAYS = [
     ("Patients who have reached their eighteenth birthday.", "min"),
@@ -374,7 +375,7 @@ BIRTHDAYS = [
 
 @pytest.mark.parametrize(("criterion", "bound"), BIRTHDAYS)
 def test_an_age_as_a_birthday_is_read_at_its_bound(criterion: str, bound: str) -> None:
-    found = lexicon.criteria_ages(criterion)
+    found = age_bounds.criteria_ages(criterion)
     assert [(a.bound, a.unit) for a in found] == [(bound, "YEARS")], found
     assert found[0].value in (18, 21)
 
@@ -388,7 +389,7 @@ def test_an_age_as_a_birthday_is_not_silent(registry: Path, trials: Trials) -> N
 
 
 def test_a_birthday_of_those_kept_out_bounds_no_age() -> None:
-    found = lexicon.ages("Patients who have not reached their 18th birthday are excluded.")
+    found = age_bounds.ages("Patients who have not reached their 18th birthday are excluded.")
     assert [a.bound for a in found] == [None]
 
 
@@ -397,13 +398,13 @@ def test_a_birthday_of_those_kept_out_bounds_no_age() -> None:
     [("a dozen", 12), ("one dozen", 12), ("two dozen", 24), ("2 dozen", 24), ("half a dozen", 6), ("dozens of", None)],
 )
 def test_a_count_in_dozens_is_read_whole(text: str, value: int | None) -> None:
-    assert [n.value for n in lexicon.numbers(f"Enrollment: {text} participants")] == ([value] if value else [])
+    assert [n.value for n in quantities.numbers(f"Enrollment: {text} participants")] == ([value] if value else [])
 
 
 def test_a_count_in_dozens_is_a_number_of_participants() -> None:
     """What silence reads an enrollment by (silence._said): a dozen stated is a count a record cannot
     declare silent."""
-    assert lexicon.counts("Enrollment: a dozen participants") == [12]
+    assert head_counts.counts("Enrollment: a dozen participants") == [12]
 
 
 def test_an_enrollment_of_a_dozen_binds(registry: Path, trials: Trials) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, Trials, add_source, edit, im19_draft, joined, put
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import age_bounds, head_counts
 
 DRAFT = ("  status: complete\n", "  status: draft\n")  # no completeness checks: the reading alone decides
 
@@ -90,7 +90,7 @@ def test_a_count_of_something_else_is_no_enrollment(registry: Path, trials: Tria
 
 @pytest.mark.parametrize("said", ["Count: 24", "Enrollment count: 24", "enrollmentInfo.count: 24"])
 def test_a_count_labelled_as_the_enrollment_binds(said: str) -> None:
-    assert lexicon.counts(said) == [24]
+    assert head_counts.counts(said) == [24]
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_an_age_of_an_exclusion_criterion_is_no_bound(
     ],
 )
 def test_an_age_is_kept_out_only_by_its_own_sentence(said: str, ages: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages
+    assert [(a.bound, a.value) for a in age_bounds.ages(said)] == ages
 
 
 @pytest.mark.parametrize(
@@ -192,4 +192,4 @@ def test_an_age_is_kept_out_only_by_its_own_sentence(said: str, ages: list) -> N
     ],
 )
 def test_an_age_of_those_another_requirement_is_for_is_no_bound(said: str, ages: list) -> None:
-    assert [(a.bound, a.value) for a in lexicon.ages(said)] == ages
+    assert [(a.bound, a.value) for a in age_bounds.ages(said)] == ages

@@ -4,7 +4,7 @@
 fludarabine 30 mg/m²/day and cyclophosphamide 300 mg/m²/day, but an agent's dose was read only as a
 number with its unit right after it, and an agent only from a quote that names no other: the honest
 record was refused (E507: the quote names both agents; E508: no unit right after 30; E512: the dose's
-quote names another agent), whatever it quoted. lexicon.respectively reads the class ("A and B at X
+quote names another agent), whatever it quoted. dosing.respectively reads the class ("A and B at X
 and Y unit, respectively", "A, B and C ... X, Y and Z unit respectively", "A and B were, respectively,
 X and Y unit"), pairing items and numbers in order, each number's unit its own or the one after the
 last; binding, the item's naming (E512) and the checks of a dose left out (E520, E523) read it so.
@@ -20,7 +20,8 @@ from pathlib import Path
 import mutations
 import pytest
 from conftest import AS_OF_LINE, IM19_PATH, IM19_TITLE_LINE, Trials, add_source, im19_draft, joined, put, record_data
-from sle_trials.reading import lexicon, vocabulary
+from sle_trials.reading import vocabulary
+from sle_trials.reading.lexicon import dosing
 from test_attacks_hunt31 import _complete_codes
 from test_attacks_lymphodepletion_silence import _agents_without_doses
 
@@ -129,10 +130,10 @@ def test_the_reader_pairs_in_order() -> None:
     vocab = vocabulary.for_enum(("FLUDARABINE", "CYCLOPHOSPHAMIDE", "BENDAMUSTINE"))
     assert vocab is not None
     quote = "fludarabine, cyclophosphamide, and bendamustine at 30, 300, and 70 mg/m2, respectively"
-    pairs = lexicon.respective_terms(quote, vocab.places(quote))
+    pairs = dosing.respective_terms(quote, vocab.places(quote))
     assert [(set(v), r.number.value, quote[r.unit_at :].split()[0]) for v, r in pairs] == [
         ({"FLUDARABINE"}, 30, "mg/m2,"),
         ({"CYCLOPHOSPHAMIDE"}, 300, "mg/m2,"),
         ({"BENDAMUSTINE"}, 70, "mg/m2,"),
     ]
-    assert lexicon.respective_terms(quote.replace(", respectively", ""), vocab.places(quote)) == []
+    assert dosing.respective_terms(quote.replace(", respectively", ""), vocab.places(quote)) == []

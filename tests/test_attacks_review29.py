@@ -71,7 +71,7 @@ def test_a_record_of_an_honest_dose_passes(tmp_path_factory: pytest.TempPathFact
     assert found == []
 
 
-# --- a count of some of the enrolled, in words lexicon.count_places did not know -------------------
+# --- a count of some of the enrolled, in words head_counts.count_places did not know -------------------
 
 # A source of no layout that says how many enrolled, and how many of them had an outcome or were
 # picked out of the rest in other words than the mut27 helper's: each bound an enrollment of the part.

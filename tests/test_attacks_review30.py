@@ -29,7 +29,8 @@ import test_attacks_hunt25 as hunt25
 import test_attacks_hunt26 as hunt26
 import test_attacks_mut27 as mut27
 from conftest import IM19_PATH, Trials, add_source, im19_draft, joined, put
-from sle_trials.reading import lexicon, prior_therapy, prose
+from sle_trials.reading import prior_therapy, prose
+from sle_trials.reading.lexicon import head_counts
 
 # --- a count where a therapy is evaluated, no object of the verb -----------------------------------
 
@@ -43,7 +44,7 @@ EVALUATED_IN = [
 
 @pytest.mark.parametrize(("sentence", "count", "quote"), EVALUATED_IN)
 def test_a_count_a_therapy_is_evaluated_in_is_counted(sentence: str, count: int, quote: str) -> None:
-    assert lexicon.counts(sentence) == [count]
+    assert head_counts.counts(sentence) == [count]
 
 
 @pytest.mark.parametrize(("sentence", "count", "quote"), EVALUATED_IN)
@@ -64,7 +65,7 @@ SCREENED = [
 
 @pytest.mark.parametrize("sentence", SCREENED)
 def test_a_count_of_those_screened_is_still_no_enrollment(sentence: str) -> None:
-    assert 40 not in lexicon.counts(sentence)
+    assert 40 not in head_counts.counts(sentence)
 
 
 # --- what all patients receive, said of another time than the lymphodepletion's ---------------------
@@ -208,7 +209,7 @@ def test_an_age_line_before_a_title_case_line_binds(registry: Path, trials: Tria
 def test_a_count_that_completed_enrollment_is_counted(sentence: str, counted: list[int]) -> None:
     """lexicon read "achieved" and "completed" after a count as an outcome of some of those enrolled,
     and the honest enrollment of 24 was refused E508 (older than fab19d1)."""
-    assert lexicon.counts(sentence) == counted
+    assert head_counts.counts(sentence) == counted
 
 
 # A dosing meant for a phase, named so after the dose's name that says which phase it is for (was a strict

@@ -5,7 +5,7 @@ A source as of 2025-08-17 saying "Recruiting until March 2024", "Recruiting (end
 written; "Recruiting from 2026" bound it too, a status that had not begun. The words right after an
 open status (recruiting, enrolling by invitation, available) that end it at a date take it back unless
 the source's as-of date falls wholly before that date, as a party's role ended at a date is read
-(lexicon.held_before); those that begin it at a date take it back where the as-of date falls wholly
+(date_mentions.held_before); those that begin it at a date take it back where the as-of date falls wholly
 before it (retracted.status_out_of_time). "Recruiting until December 2026" and "Recruiting since
 2024" state the status as of 2025-08-17.
 """

@@ -20,7 +20,7 @@ retracted.left_open_before), is refused too; a condition of the participants ("i
 standing.
 
 A count the trial will not take in ("The study will not enroll 60 participants", "no longer plans to
-enroll 60", "won't recruit 60 patients") bound an enrollment of 60: lexicon._OTHER_GROUP read only
+enroll 60", "won't recruit 60 patients") bound an enrollment of 60: head_counts._OTHER_GROUP read only
 "not enrolled", a participle. A dose that "may be added later" bound its cohort's dose. (A hedged number,
 "possibly 60 participants", is left as "approximately 60" is: a value given as uncertain, not denied.)
 """

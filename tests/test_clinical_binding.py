@@ -21,7 +21,8 @@ from conftest import put as put_file
 from sle_trials.checks import evidence, load, rules, thresholds
 from sle_trials.checks import schema as schema_mod
 from sle_trials.engine import pipeline
-from sle_trials.reading import layouts, lexicon, vocabulary
+from sle_trials.reading import layouts, vocabulary
+from sle_trials.reading.lexicon import age_bounds, quantities, stated_limits
 
 RELMA = "trials/NCT05765006.yaml"
 IM19 = "trials/NCT06513429.yaml"
@@ -389,10 +390,10 @@ def test_a_cohort_left_out_of_a_complete_record_is_refused(checker: pipeline.Che
 
 
 def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import head_counts
 
-    assert lexicon.patient_ranges("for patients 1 to 3, and for patient 4 to 6.") == [(1, 3), (4, 6)]
-    assert lexicon.patient_ranges("patients 18 to 65 years old, participants 40 kg or more, patient 3.5") == []
+    assert head_counts.patient_ranges("for patients 1 to 3, and for patient 4 to 6.") == [(1, 3), (4, 6)]
+    assert head_counts.patient_ranges("patients 18 to 65 years old, participants 40 kg or more, patient 3.5") == []
 
 
 @pytest.mark.parametrize(
@@ -407,9 +408,9 @@ def test_patients_are_not_read_from_an_age_or_a_weight() -> None:
 def test_two_age_bounds_share_the_unit_after_the_second(quote: str, ages: list) -> None:
     """Before: in "Age ≥18 and ≤65 years" the minimum had no unit of its own, so a correct minimum age
     of 18 YEARS was refused (E508: "it gives 18 in another unit", a false refusal)."""
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import age_bounds
 
-    assert [(a.bound, a.value, a.unit) for a in lexicon.ages(quote)] == ages
+    assert [(a.bound, a.value, a.unit) for a in age_bounds.ages(quote)] == ages
 
 
 @pytest.mark.parametrize(
@@ -428,8 +429,8 @@ def test_an_age_range_after_within_gives_both_bounds(quote: str, ages: list) -> 
     65: the importer noted the wrong bound (and none at all for "within 18 to 65 years old", whose 18 read
     as a length of time), and the check refused a minimum of 18 and a maximum of 65 (E508). The importer
     (criteria_ages) and the check (ages, less what length_of_time takes out) read both bounds alike."""
-    checked = [(a.bound, a.value, a.unit) for a in lexicon.ages(quote) if not lexicon.length_of_time(quote, a)]
-    imported = [(a.bound, a.value, a.unit) for a in lexicon.criteria_ages(quote)]
+    checked = [(a.bound, a.value, a.unit) for a in age_bounds.ages(quote) if not age_bounds.length_of_time(quote, a)]
+    imported = [(a.bound, a.value, a.unit) for a in age_bounds.criteria_ages(quote)]
     assert checked == imported == ages
 
 
@@ -446,9 +447,9 @@ def test_an_age_range_after_within_gives_both_bounds(quote: str, ages: list) -> 
 def test_per_kilogram_after_a_dose_unit_in_words(quote: str, basis: str) -> None:
     """Before: only "/kg" after the unit's words made a dose per kilogram, so a correct PER_KG for
     "1×10^6 CAR-T cells per kilogram of body weight" was refused as FLAT (E508, a false refusal)."""
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import dosing
 
-    assert lexicon.doses(quote)[0].basis == basis
+    assert dosing.doses(quote)[0].basis == basis
 
 
 @pytest.mark.parametrize(
@@ -609,10 +610,10 @@ def test_each_age_unit_of_the_schema_is_a_time_unit_of_the_lexicon() -> None:
     """E527 takes a criterion's limit for the record's age limit when its unit is the lexicon's time
     unit named as the age's unit lower-cased (YEARS: "years"); an age unit the lexicon did not know
     (MINUTES once) made a criterion stating the record's own age limit a threshold left out."""
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import quantities
 
     age = json.loads((REPO / "schema" / "trial.schema.json").read_text(encoding="utf-8"))["$defs"]["age"]
-    time_units = {u.key for u in lexicon.UNITS if u.dimension == "time"}
+    time_units = {u.key for u in quantities.UNITS if u.dimension == "time"}
     assert age["properties"]["unit"]["enum"] and {u.lower() for u in age["properties"]["unit"]["enum"]} <= time_units
 
 
@@ -1066,9 +1067,9 @@ def test_a_unit_written_later_in_its_sentence_is_the_limits(quote: str, unit: st
     """The ages' reading ends a sentence at "?", "!" and a line end too; a second definition of the
     sentence's end in lexicon.py once replaced the units' own, and the reach of a displaced unit
     changed with it, unseen by any test."""
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import stated_limits
 
-    limit = lexicon.statements(quote)[0]
+    limit = stated_limits.statements(quote)[0]
     assert (limit.value, limit.unit.key if limit.unit else None) == (100, unit)
 
 
@@ -1241,8 +1242,8 @@ def test_a_parenthesis_saying_on_what_terms_a_measure_is_taken_leaves_it_the_lim
     A parenthesis whose clause opens with a word that qualifies (at, by, without, excluding, ...) says
     on what terms the measure is taken; one naming an analyte's value or someone's is another's."""
     said = layouts.normalise(quote)
-    stated = lexicon.statements(said)
-    s = next(s for s in stated if lexicon.same_number(s.value, value))
+    stated = stated_limits.statements(said)
+    s = next(s for s in stated if quantities.same_number(s.value, value))
     assert bool(thresholds._measure_next_to(said, s, measure, [], [], stated)) is own
 
 

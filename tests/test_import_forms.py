@@ -12,8 +12,9 @@ from conftest import FIXTURES, REPO, Trials, record_data
 from sle_trials import paths
 from sle_trials.checks import load
 from sle_trials.curate.ctgov import eligibility, record
-from sle_trials.reading import criteria_text, layouts, lexicon
+from sle_trials.reading import criteria_text, layouts
 from sle_trials.reading.criteria_text import headings
+from sle_trials.reading.lexicon import age_bounds
 
 CTGOV = FIXTURES / "ctgov"
 NEPHRITIS = "Biopsy-proven lupus nephritis class III or IV within 6 months before screening"
@@ -838,8 +839,8 @@ def test_a_limit_in_the_criteria_is_no_age_the_study_leaves_unstated(trials: Tri
     data = imported(trials, registry, "age_no_maximum_criteria_limits.json", "NCT09010117")
     assert "maximum_age" not in data["eligibility"]
     assert "eligibility.maximum_age" in data["curation"]["silent"]
-    assert lexicon.criteria_ages("SLEDAI-2K ≥ 8, eGFR < 30 mL/min") == ()
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Aged ≥ 18 and ≤ 70, BMI < 35")] == [
+    assert age_bounds.criteria_ages("SLEDAI-2K ≥ 8, eGFR < 30 mL/min") == ()
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("Aged ≥ 18 and ≤ 70, BMI < 35")] == [
         ("min", 18),
         ("max", 70),
     ]
@@ -1596,7 +1597,7 @@ def test_an_age_is_imported_as_the_check_reads_its_unit(trials: Trials, registry
     """Before, maximumAge "65 YEARS" (in capitals, as a converted record writes it) was imported as 65
     years, which the check read as 65 with no unit (E508), so the import was refused by its own
     check; "18 yEARS" was imported too. Now the importer and the check read a unit by the same
-    spellings (lexicon.AGE_UNITS, capitals among them); one neither reads is left out with a note."""
+    spellings (age_bounds.AGE_UNITS, capitals among them); one neither reads is left out with a note."""
     data = imported(trials, registry, "age_in_capitals.json", "NCT09010218")
     assert data["eligibility"]["maximum_age"] == {"value": 65, "unit": "YEARS"}
     assert "minimum_age" not in data["eligibility"]
@@ -1660,9 +1661,9 @@ def test_a_length_of_time_in_the_criteria_is_no_age(trials: Trials, registry: Pa
     assert "eligibility.maximum_age" in data["curation"]["silent"]
     assert not [n for n in data["curation"].get("notes", []) if n["field"] == "eligibility.maximum_age"]
     assert data["eligibility"]["minimum_age"] == {"value": 18, "unit": "YEARS"}
-    assert lexicon.criteria_ages("Life expectancy > 12 weeks; within the past 12 months") == ()
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Patients over 65 years")] == [("min", 65)]
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("infants < 6 months of age")] == [("max", 6)]
+    assert age_bounds.criteria_ages("Life expectancy > 12 weeks; within the past 12 months") == ()
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("Patients over 65 years")] == [("min", 65)]
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("infants < 6 months of age")] == [("max", 6)]
 
 
 def test_a_note_marked_as_an_item_under_a_criterion_is_no_sub_criterion(trials: Trials, registry: Path) -> None:
@@ -1690,8 +1691,8 @@ def test_an_age_written_younger_than_is_a_maximum_the_criteria_state(trials: Tri
     data = imported(trials, registry, "age_older_and_younger_than.json", "NCT09014003")
     assert "eligibility.maximum_age" not in data["curation"]["silent"]
     assert "eligibility.maximum_age" in data["curation"]["not_yet_curated"]
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("not older than 65 years")] == [("max", 65)]
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("Older than 18 years")] == [("min", 18)]
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("not older than 65 years")] == [("max", 65)]
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("Older than 18 years")] == [("min", 18)]
 
 
 def test_indented_paragraphs_under_an_item_are_siblings_and_a_colon_heads_the_items(
@@ -1729,8 +1730,8 @@ def test_an_age_range_written_from_to_or_around_the_word_age_states_both_bounds(
     assert {"eligibility.minimum_age", "eligibility.maximum_age"} <= set(curation["not_yet_curated"])
     assert not {"eligibility.minimum_age", "eligibility.maximum_age"} & set(curation.get("silent", []))
     both = [("min", 18), ("max", 65)]
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 years ≤ age ≤ 65 years")] == both
-    assert [(a.bound, a.value) for a in lexicon.criteria_ages("18 ≤ Age ≤ 65")] == both
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("18 years ≤ age ≤ 65 years")] == both
+    assert [(a.bound, a.value) for a in age_bounds.criteria_ages("18 ≤ Age ≤ 65")] == both
 
 
 DEFINED = (

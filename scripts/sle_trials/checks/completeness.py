@@ -31,7 +31,7 @@ from sle_trials import fields
 from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import criteria_text, lexicon, not_dosed
+from sle_trials.reading import criteria_text, not_dosed
 from sle_trials.reading.layouts import (
     ROW_LABELS,
     Item,
@@ -43,6 +43,7 @@ from sle_trials.reading.layouts import (
     row_texts,
     texts_are_row,
 )
+from sle_trials.reading.lexicon import dosing, head_counts, quantities, run_memory, stated_limits
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -196,7 +197,7 @@ def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[
         return []
     out = []
     for start in _STARTS_AT.finditer(entry.get("text", "")):
-        word = lexicon.folded(start.group(1))
+        word = quantities.folded(start.group(1))
         said = int(word) if word.isdigit() else CARDINAL_WORDS.get(word)
         if said is not None and said != main[0]:
             out.append((said, main[0]))
@@ -261,13 +262,13 @@ _THOUSANDS = lazy(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # Numbers written as words, to ninety-nine (criteria lists run to some tens of items): an entry
 # naming its items "the first criterion", "criteria one and two" or "the third to fifth items"
 # named none of them (only digits were read), and was refused as naming nothing.
-# (the cardinals and ordinals are the lexicon's: lexicon.CARDINALS, lexicon.ORDINALS)
-CARDINAL_WORDS = lexicon.CARDINALS
-ORDINAL_WORDS = lexicon.ORDINALS
+# (the cardinals and ordinals are the lexicon's: quantities.CARDINALS, quantities.ORDINALS)
+CARDINAL_WORDS = quantities.CARDINALS
+ORDINAL_WORDS = quantities.ORDINALS
 
 
 # a hyphen, an en dash or white space between a ten and its unit, as lexicon reads them ("twenty–four"
-# named 20 and 4, "twenty-\nfour" too); the longest words first (lexicon.number_words: "twenty-one"
+# named 20 and 4, "twenty-\nfour" too); the longest words first (quantities.number_words: "twenty-one"
 # before "twenty")
 _TENS_JOIN = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+)"
 
@@ -275,8 +276,8 @@ _TENS_JOIN = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+)"
 # (white space read before each separator only, then once after them all: where both sides of a
 # separator could read it, a run of 30 commas and no number after them took 2**30 tries)
 _JOIN = r"(?:\s*(?:,|;|&|and|or|to|through|till|until|-|–))+\s*"
-_CARDINAL = rf"(?:[0-9]+|{lexicon.number_words(CARDINAL_WORDS, _TENS_JOIN)})"
-_ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{lexicon.number_words(ORDINAL_WORDS, _TENS_JOIN)})"
+_CARDINAL = rf"(?:[0-9]+|{quantities.number_words(CARDINAL_WORDS, _TENS_JOIN)})"
+_ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{quantities.number_words(ORDINAL_WORDS, _TENS_JOIN)})"
 # what a list's items are called ("criterion", "items", "entries", "points")
 _ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
 # a cardinal names an item after the item's word ("criteria one and two", "item number three"); before
@@ -309,7 +310,7 @@ def _named_in_words(text: str) -> set[int]:
     for found, each, words, scaled in runs:
         numbers = list(each.finditer(found))
         for number in numbers[:-1] if scaled else numbers:
-            word = re.sub(_TENS_JOIN, "-", lexicon.folded(number.group(0)))
+            word = re.sub(_TENS_JOIN, "-", quantities.folded(number.group(0)))
             digits = re.match(r"[0-9]+", word)
             named.add(int(digits.group(0)) if digits else words[word])
     return named
@@ -322,7 +323,7 @@ def newest_first(data: dict, docs: list[SourceDoc]) -> list[SourceDoc]:
     return sorted(docs, key=lambda doc: as_of.get(doc.file, ""), reverse=True)
 
 
-def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None = None) -> Iterator[Problem]:
+def check(record: Record, docs: list[SourceDoc], reader: run_memory.Reader | None = None) -> Iterator[Problem]:
     """What a complete record lacks of its sources (the module's docstring); reader: the run's
     readings of quotes (a criterion's text is often a threshold's quote, which binding has read)."""
     data = record.data
@@ -398,7 +399,7 @@ def check(record: Record, docs: list[SourceDoc], reader: lexicon.Reader | None =
     yield from _rows_whole(data, newest, at)
     yield from _values_whole(data, newest, at)
     yield from _cohorts_whole(data, at)
-    yield from _limits_whole(data, at, reader or lexicon.Reader())
+    yield from _limits_whole(data, at, reader or run_memory.Reader())
 
 
 def _declared(curation: dict) -> list[str]:
@@ -409,7 +410,7 @@ def _declared(curation: dict) -> list[str]:
     return list(curation.get("not_yet_curated", []))
 
 
-def _limits_whole(data: dict, at: Any, reader: lexicon.Reader) -> Iterator[Problem]:
+def _limits_whole(data: dict, at: Any, reader: run_memory.Reader) -> Iterator[Problem]:
     """E527: each limit a criterion of a complete record states (a comparator and a number, as the
     lexicon reads them: "score of 10 or above", "within 24 weeks") is held by a threshold of that
     criterion with that comparator and value, one threshold a limit (a criterion that says "within 24
@@ -461,7 +462,7 @@ def _limits_whole(data: dict, at: Any, reader: lexicon.Reader) -> Iterator[Probl
             text = normalise(" ".join(fields.criterion_texts(item)))
             # reading a criterion's limits is the cost: none is left out where its thresholds are as many
             # as its numbers (most criteria hold neither)
-            if lexicon.numbers_at_most(text) <= len(held):
+            if quantities.numbers_at_most(text) <= len(held):
                 continue
             # a limit named by a note on the list is left in the text, but for one trials.csv shows (SHOWN);
             # each other one is held once
@@ -561,8 +562,8 @@ def _names(note: str, words: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(words)}(?!\w|[.,][0-9])", note) is not None
 
 
-def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
-    return comparator == s.comparator and lexicon.same_number(value, s.value)
+def _holds(comparator: str, value: float, s: stated_limits.Statement) -> bool:
+    return comparator == s.comparator and quantities.same_number(value, s.value)
 
 
 # after a number: it counts the items of a list ("one or more of the following", "two of these"), and
@@ -570,7 +571,7 @@ def _holds(comparator: str, value: float, s: lexicon.Statement) -> bool:
 _COUNTS_ITEMS = lazy(r"\s*(?:or (?:more|fewer|less)\s+)?of\b", re.IGNORECASE)
 
 
-def _limit(text: str, s: lexicon.Statement, ages: list[tuple[str, float, str | None]]) -> bool:
+def _limit(text: str, s: stated_limits.Statement, ages: list[tuple[str, float, str | None]]) -> bool:
     """Whether a statement of a criterion is a limit a threshold holds: it has a comparator, is no count
     of a list's items written as a word ("one or more of the following"; "at least two standard induction
     regimens" is a limit, "at least 2 of the following" one as ever), and is not the record's age limit."""
@@ -580,7 +581,7 @@ def _limit(text: str, s: lexicon.Statement, ages: list[tuple[str, float, str | N
         return False
     side = "min" if s.comparator in (">=", ">") else "max" if s.comparator in ("<=", "<") else None
     return s.unit is None or not any(
-        a == side and u == s.unit.key and lexicon.same_number(v, s.value) for a, v, u in ages
+        a == side and u == s.unit.key and quantities.same_number(v, s.value) for a, v, u in ages
     )
 
 
@@ -611,7 +612,7 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
             continue
         held = {(c["patients"]["first"], c["patients"]["last"]) for c in arm.get("cohorts", []) if "patients" in c}
         description = normalise(arm.get("description", ""))
-        named = lexicon.patient_ranges(description)
+        named = head_counts.patient_ranges(description)
         left_out = [r for r in dict.fromkeys(named) if r not in held]
         where = ("arms", a, "cohorts") if "cohorts" in arm else ("arms", a)
         if left_out:
@@ -627,9 +628,9 @@ def _cohorts_whole(data: dict, at: Any) -> Iterator[Problem]:
         # ... Dose level 2: 3×10^6 ..."): each cell dose it states is a cohort's
         doses = [c["dose"]["value"] for c in arm.get("cohorts", []) if "dose" in c]
         stated = [d.value for d in cell_doses(description)]
-        missing = [v for v in dict.fromkeys(stated) if not any(lexicon.same_number(v, h) for h in doses)]
+        missing = [v for v in dict.fromkeys(stated) if not any(quantities.same_number(v, h) for h in doses)]
         if missing:
-            shown = ", ".join(lexicon.number_text(v) for v in missing)
+            shown = ", ".join(stated_limits.number_text(v) for v in missing)
             yield at(
                 where,
                 "E526",
@@ -643,16 +644,16 @@ CELL_DOSE_AT_LEAST = 100_000
 _POWER_OF_TEN = lazy(r"10\s*\^|[eE][-+]?\d|(?i:million|billion)")
 
 
-def cell_doses(description: str) -> list[lexicon.Dose]:
+def cell_doses(description: str) -> list[dosing.Dose]:
     """The cell doses an arm's description states as doses: a power of ten or a large number, not a
-    cap nor an end of a range (lexicon.Dose.limit), nor a lower bound ("collect >= 1×10^9 PBMCs", "at
+    cap nor an end of a range (dosing.Dose.limit), nor a lower bound ("collect >= 1×10^9 PBMCs", "at
     least 5×10^7 viable CAR-T cells": what is required, no dose given), nor one its words say no patient
     receives (not_dosed: "must be manufactured", "in the previous study"), and not a patient's number."""
     return [
         d
-        for d in lexicon.doses(description)
+        for d in dosing.doses(description)
         if d.limit is None
-        and (lexicon.comparator_before(description, d.start) or ("",))[0] not in (">=", ">")
+        and (quantities.comparator_before(description, d.start) or ("",))[0] not in (">=", ">")
         and (d.value >= CELL_DOSE_AT_LEAST or _POWER_OF_TEN.search(description, d.start, d.unit_at))
         and d.value >= 1
         and not not_dosed.not_dosed(description, d.start, d.end)

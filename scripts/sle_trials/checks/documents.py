@@ -31,7 +31,6 @@ from sle_trials.reading import (
     digits,
     edges,
     layouts,
-    lexicon,
     list_sides,
     product_names,
     prose,
@@ -39,6 +38,7 @@ from sle_trials.reading import (
     vocabulary,
 )
 from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.reading.lexicon import run_memory
 
 # What a related trial's title may state of that trial besides its title: a stub's target antigen and
 # the cells' origin are read from the title the citing page gives it, and from nowhere else on that page.
@@ -149,12 +149,12 @@ def _chars(doc: SourceDoc | None) -> int:
 
 class Memory:
     """What one run remembers from record to record: the source documents read, the readings of
-    quotes (lexicon.Reader) and of texts as they show (layouts.remembering). pipeline.Checker holds
+    quotes (run_memory.Reader) and of texts as they show (layouts.remembering). pipeline.Checker holds
     one; a caller without one reads afresh."""
 
     def __init__(self, chars: int = 64 * 1024 * 1024) -> None:
         self.documents = Documents(chars)
-        self.reader = lexicon.Reader()
+        self.reader = run_memory.Reader()
         self.shown = layouts.remembered_shown()
 
 

@@ -47,19 +47,9 @@ from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import (
-    edges,
-    kept_out,
-    layouts,
-    lexicon,
-    list_sides,
-    phrases,
-    retracted,
-    spacing,
-    study_ids,
-    vocabulary,
-)
+from sle_trials.reading import edges, kept_out, layouts, list_sides, phrases, retracted, spacing, study_ids, vocabulary
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import age_bounds, date_mentions, dosing, run_memory
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -285,14 +275,14 @@ def _taken_back(sources: Sources, path: fields.Path_, needle: str, role: str) ->
     own, and words saying it is only planned take it back ("Sponsor: Acme Bio (proposed)"); a
     sponsor's or an official's, words saying they left ("(stepped down)", _PARTIES) or hold its role
     (role: _party_role) no more ("(former PI)"), or end it at a date the source's as-of date does not
-    show it held to (lexicon.held_before). A criterion's text is its whole item, read by binding."""
+    show it held to (date_mentions.held_before). A criterion's text is its whole item, read by binding."""
     if path[0] == "eligibility" or path[0] in fields.BOOKKEEPING:
         return False
     read = 0
     as_of = as_of_dates(sources.record.data)
     party = retracted.party(role) if path[0] in _PARTIES else None
     for doc in sources.docs:
-        held = lexicon.held_before(as_of.get(doc.file, ""))
+        held = date_mentions.held_before(as_of.get(doc.file, ""))
         placed = sources.passages(doc, path)
         for text in [doc.text] if placed is None else [p.text for p in placed]:
             for at in edges.occurrences(text, needle):
@@ -766,7 +756,7 @@ def _nearest_field(names: list[str], key: str) -> str:
 
 
 def check_evidence(
-    record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
+    record: Record, schema: dict, sources: Sources, reader: run_memory.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
     """Each evidence key's quotes found where its sources state the field, and its value bound to them. A
     record whose quotes stand in more places than binding.context.PLACES_READ is refused E530 alone, unchecked:
@@ -783,7 +773,7 @@ def check_evidence(
 
 
 def _evidence_as_found(
-    record: Record, schema: dict, sources: Sources, reader: lexicon.Reader, scalars: Scalars | None = None
+    record: Record, schema: dict, sources: Sources, reader: run_memory.Reader, scalars: Scalars | None = None
 ) -> Iterator[Problem]:
     """check_evidence's problems one by one, key by key, as they are found (Stage.found), and those of the keys
     read before the readings stop short beside its E530."""
@@ -944,7 +934,7 @@ def _age_of_a_part(record: Record) -> Iterator[Problem]:
                 (group, text[a.start : a.end])
                 for group, text in criteria
                 if kept_out.heads_a_part(group) and group not in own
-                for a in lexicon.criteria_ages(text)
+                for a in age_bounds.criteria_ages(text)
                 if a.bound == bound
                 and a.unit in _AGE_DAYS
                 and (a.value * _AGE_DAYS[a.unit] < held if bound == "min" else a.value * _AGE_DAYS[a.unit] > held)
@@ -1216,7 +1206,7 @@ def _names_item(record: Record, schema: dict, path: fields.Path_, quotes: list[s
         # items': "fludarabine and cyclophosphamide at 30 and 300 mg/m2/day, respectively" names each)
         named = set()
         for q in map(normalise, quotes):
-            paired = lexicon.respective_terms(q, vocab.places(q))
+            paired = dosing.respective_terms(q, vocab.places(q))
             others = {(r.start, r.end) for values, r in paired if values != {name}}
             named |= {v for p in vocab.places(q) if (p.start, p.end) not in others for v in p.values}
         return named == {name}

@@ -233,7 +233,7 @@ _RESOLVER = VersionedResolver(version=(1, 2))
 
 def as_of_dates(data: dict[str, Any]) -> dict[str, str]:
     """Each source a record cites (its file, as cited) -> the as_of date the record gives it ("" where it
-    gives none): what the checks read a source's words of time against (lexicon.held_before) and order
+    gives none): what the checks read a source's words of time against (date_mentions.held_before) and order
     its versions by (completeness.newest_first)."""
     return {s["file"]: str(s.get("as_of") or "") for s in data["curation"]["sources"]}
 

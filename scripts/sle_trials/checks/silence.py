@@ -40,7 +40,7 @@ holds other fields too):
   for what patients must have, the prior therapy, antibodies and criteria sets, an inclusion criterion
   or an exclusion of those who lack it: REQUIREMENTS),
   joins two or more terms of a list by a term of its match's vocabulary ("antinuclear antibodies,
-  and/or anti-DS-DNA antibodies": ANY_OF), gives an age at its bound (lexicon.criteria_ages: "Age ≥ 18",
+  and/or anti-DS-DNA antibodies": ANY_OF), gives an age at its bound (age_bounds.criteria_ages: "Age ≥ 18",
   "18 years or older"; not
   "SLEDAI-2K ≥ 8" or "eGFR < 30 mL/min"), or, for the thresholds, a limit that is no age (which
   states a part every threshold has, not its conditions, which it may lack);
@@ -80,18 +80,9 @@ from sle_trials.checks import completeness
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import (
-    criteria_text,
-    edges,
-    kept_out,
-    layouts,
-    lexicon,
-    prior_therapy,
-    prose,
-    scopes,
-    vocabulary,
-)
+from sle_trials.reading import criteria_text, edges, kept_out, layouts, prior_therapy, prose, scopes, vocabulary
 from sle_trials.reading.layouts import JSON, PLAIN, Passage, SourceDoc, normalise
+from sle_trials.reading.lexicon import age_bounds, date_mentions, dosing, head_counts, quantities, stated_limits
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -115,12 +106,12 @@ CHECKS = (
     ),
 )
 
-# The age bound each age field is read as (lexicon.ages).
+# The age bound each age field is read as (age_bounds.ages).
 AGE_BOUNDS = {"eligibility.minimum_age": "min", "eligibility.maximum_age": "max"}
 # The criteria lists, where a note names the limits that stay in a criterion's text.
 LIST_FIELDS = ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria")
 # Every registry date's label, one pattern (a date stands under the nearest label before it).
-DATE_LABEL_PATTERN = lexicon.label_pattern(lexicon.LABEL_TEXTS)
+DATE_LABEL_PATTERN = date_mentions.label_pattern(date_mentions.LABEL_TEXTS)
 
 
 # Where a cited source states the field at a path for this record (documents.Sources.passages: a plain
@@ -590,9 +581,9 @@ _DOSE_UNIT = lazy(r"\s*(?:mg|g|µg|μg)(?![^\W\d_])", re.IGNORECASE)
 def _doses_written(vocab: vocabulary.Vocabulary, sentence: str) -> list[tuple[vocabulary.Rendering, str, str]]:
     """Each agent of the sentence with a dose written for it: (the agent's rendering, the words that
     give it its dose, the dose), its dose right after it (_DOSE_AFTER) or paired with it by
-    "respectively" (lexicon.respective_terms)."""
+    "respectively" (dosing.respective_terms)."""
     places = vocab.places(sentence)
-    paired = {(r.start, r.end): r for _, r in lexicon.respective_terms(sentence, places)}
+    paired = {(r.start, r.end): r for _, r in dosing.respective_terms(sentence, places)}
     out = []
     for agent in places:
         dose = _DOSE_AFTER.match(sentence, agent.end)
@@ -749,7 +740,7 @@ _POWER_WRITTEN = lazy(r"10\s*\^|(?i:million|billion)")
 _CELLS_AFTER = lazy(r"(?i)[^.;]{0,30}?\bcells?\b")
 
 
-def _cell_doses(text: str) -> list[lexicon.Dose]:
+def _cell_doses(text: str) -> list[dosing.Dose]:
     """The cell doses (completeness.cell_doses) of a plain document's sentence that count cells."""
     return [
         d
@@ -970,11 +961,11 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                 ages = [
                     a
                     for text in texts
-                    for a in lexicon.criteria_ages(text)
-                    if a.bound == AGE_BOUNDS[leaf] and not _named(notes, lexicon.number_text(a.value))
+                    for a in age_bounds.criteria_ages(text)
+                    if a.bound == AGE_BOUNDS[leaf] and not _named(notes, stated_limits.number_text(a.value))
                 ]
                 if ages:
-                    number = lexicon.number_text(ages[0].value)
+                    number = stated_limits.number_text(ages[0].value)
                     return Said(f"{number} {ages[0].unit} in its criteria", number)
                 continue
             if leaf == "eligibility.thresholds":
@@ -1223,13 +1214,13 @@ def _limit_in(texts: list[str], notes: list[str]) -> Said | None:
     the field names: each one is named, not the first alone (a note naming "6 g/24h" of Relma-cel's
     fifteen limits excused them all)."""
     for text in texts:
-        # an age ("between 18 and 70 years old"): the ages' place, not a threshold's (lexicon.ages reads any
+        # an age ("between 18 and 70 years old"): the ages' place, not a threshold's (age_bounds.ages reads any
         # bound as one, "≥ 6 g/24h" too: only one in years is held to be an age)
-        ages = {a.value for a in lexicon.ages(text) if a.unit == "YEARS"}
-        for s in lexicon.written_statements(text):
+        ages = {a.value for a in age_bounds.ages(text) if a.unit == "YEARS"}
+        for s in stated_limits.written_statements(text):
             if s.comparator is None or s.unit is None:
                 continue
-            if s.unit.key == "years" and any(lexicon.same_number(value, s.value) for value in ages):
+            if s.unit.key == "years" and any(quantities.same_number(value, s.value) for value in ages):
                 continue
             words = text[s.start : s.end]
             if not _named(notes, words):
@@ -1264,14 +1255,18 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
     if fields.is_date(node):
         return _labelled_date(leaf, placed)
     if leaf == "enrollment.count":
-        count = next((c for p in placed for c in lexicon.counts(p.text)), None)
-        return None if count is None else Said(f"{lexicon.number_text(count)} participants", lexicon.number_text(count))
+        count = next((c for p in placed for c in head_counts.counts(p.text)), None)
+        return (
+            None
+            if count is None
+            else Said(f"{stated_limits.number_text(count)} participants", stated_limits.number_text(count))
+        )
     if leaf in AGE_BOUNDS:
         bound = AGE_BOUNDS[leaf]
-        ages = [a for p in placed for a in lexicon.ages(p.text) if a.bound == bound]
+        ages = [a for p in placed for a in age_bounds.ages(p.text) if a.bound == bound]
         if not ages:
             return None
-        number = lexicon.number_text(ages[0].value)
+        number = stated_limits.number_text(ages[0].value)
         return Said(f"{number} {ages[0].unit}", number)
     if node.get("type") == "string":
         value = next((p.value or p.text for p in placed if p.whole and (p.value or p.text)), None)
@@ -1280,15 +1275,15 @@ def _said(leaf: str, node: dict, placed: list[Passage]) -> Said | None:
 
 
 def _labelled_date(leaf: str, placed: list[Passage]) -> Said | None:
-    """A date a passage gives under one of the date's own labels (lexicon.DATE_LABELS), for a message;
+    """A date a passage gives under one of the date's own labels (date_mentions.DATE_LABELS), for a message;
     an unlabelled date, or one under another date's label, is a reading and says nothing here."""
     parts = leaf.split(".")
-    own = lexicon.DATE_LABELS.get(parts[1], ()) if len(parts) > 1 and parts[0] == "dates" else ()
+    own = date_mentions.DATE_LABELS.get(parts[1], ()) if len(parts) > 1 and parts[0] == "dates" else ()
     for passage in placed if own else []:
-        mentions = lexicon.dates(passage.text)
-        spans = lexicon.label_spans(passage.text, DATE_LABEL_PATTERN) if mentions else ()
+        mentions = date_mentions.dates(passage.text)
+        spans = date_mentions.label_spans(passage.text, DATE_LABEL_PATTERN) if mentions else ()
         for mention in mentions:
-            label = lexicon.label_of(passage.text, mention, spans, mentions)
+            label = date_mentions.label_of(passage.text, mention, spans, mentions)
             if label in own:
                 return Said(f"{label} {mention.value}", passage.text[mention.start : mention.end])
     return None

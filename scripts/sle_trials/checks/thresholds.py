@@ -40,8 +40,9 @@ from typing import TYPE_CHECKING
 from sle_trials import fields
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import lexicon, phrases, scopes, sentences
+from sle_trials.reading import phrases, scopes, sentences
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import dosing, quantities, stated_limits
 
 if TYPE_CHECKING:  # binding hands each threshold here: imported at run time, it would import itself half made
     from sle_trials.checks.binding.context import Context
@@ -222,10 +223,10 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         else:
             continue
         refused.add(i)  # (reported: not read again as the limit's subject below)
-    unit = lexicon.unit_named(t["unit"])
+    unit = quantities.unit_named(t["unit"])
     layout = ctx.layout(found[0], corpus)  # where each nested item's own text stands: what a condition can govern
 
-    def own(q: str, s: lexicon.Statement) -> str:
+    def own(q: str, s: stated_limits.Statement) -> str:
         """The criterion's text to the end of the item stating s of q: the next item's words, joined to it by a
         space, are no words of its clause ("a. Total bilirubin > 2 mg/dL" "b. Gilbert's syndrome is allowed.")."""
         at = _in(corpus, q, s)[0]
@@ -233,21 +234,23 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
 
     said = [(q, _as_required(own(q, s), q, s, ref["list"])) for q in bare for s in ctx.reader.statements(q)]
 
-    def unit_ok(q: str, s: lexicon.Statement) -> bool:
+    def unit_ok(q: str, s: stated_limits.Statement) -> bool:
         if unit is None:
-            return s.unit is None and lexicon.whole_unit(q, s.end, t["unit"])
+            return s.unit is None and dosing.whole_unit(q, s.end, t["unit"])
         if s.unit is not None:
             return s.unit.key == unit.key
-        lo, hi = lexicon.clause(q, s.start, s.end)
-        return unit.key == "points" and bool(lexicon.SCORE_WORDS.search(q, lo, hi)) and not _counts_another(q, s.end)
+        lo, hi = stated_limits.clause(q, s.start, s.end)
+        return (
+            unit.key == "points" and bool(stated_limits.SCORE_WORDS.search(q, lo, hi)) and not _counts_another(q, s.end)
+        )
 
-    def cmp_ok(s: lexicon.Statement) -> bool:
+    def cmp_ok(s: stated_limits.Statement) -> bool:
         return s.comparator == t["comparator"] or (
             t["comparator"] == "=" and s.comparator is None and s.unit is not None
         )
 
     value = t["value"]
-    exact = [(q, s) for q, s in said if lexicon.same_number(s.value, value) and cmp_ok(s) and unit_ok(q, s)]
+    exact = [(q, s) for q, s in said if quantities.same_number(s.value, value) and cmp_ok(s) and unit_ok(q, s)]
     if not exact:
         yield _threshold_miss(ctx, path, t, said, cmp_ok, unit_ok)
         return
@@ -361,36 +364,36 @@ def _counts_another(quote: str, end: int) -> bool:
     return _COUNTED.match(quote, end) is not None
 
 
-def _in(corpus: str, quote: str, s: lexicon.Statement) -> tuple[int, int]:
+def _in(corpus: str, quote: str, s: stated_limits.Statement) -> tuple[int, int]:
     """Where the statement s of the quote stands in the criterion's text (its first place)."""
     at = max(0, corpus.find(quote))
     return at + s.start, at + s.end
 
 
-def _not_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> str | None:
+def _not_required(corpus: str, quote: str, s: stated_limits.Statement, side: str) -> str | None:
     """The words of the criterion that make the statement s of the quote no limit patients must meet
-    (lexicon.limit_not_required; of an exclusion criterion, lexicon.limit_let_in), quoted, else None."""
+    (stated_limits.limit_not_required; of an exclusion criterion, stated_limits.limit_let_in), quoted, else None."""
     where = _in(corpus, quote, s)
-    why = lexicon.limit_not_required(corpus, *where)
-    if why is None and side == "EXCLUSION" and (words := lexicon.limit_let_in(corpus, *where)) is not None:
+    why = stated_limits.limit_not_required(corpus, *where)
+    if why is None and side == "EXCLUSION" and (words := stated_limits.limit_let_in(corpus, *where)) is not None:
         # (not a permission of a group set off after it, the limit's condition: "– patients on dialysis are allowed")
         why = None if scopes.condition_after(corpus, where[1]) else repr(words)
     return why
 
 
-def _as_required(corpus: str, quote: str, s: lexicon.Statement, side: str) -> lexicon.Statement:
+def _as_required(corpus: str, quote: str, s: stated_limits.Statement, side: str) -> stated_limits.Statement:
     """The statement s of the quote as the criterion requires it of patients: in an inclusion criterion,
-    a limit its clause keeps out ("SLEDAI-2K score of less than 6 is not allowed", lexicon.limit_kept_out)
+    a limit its clause keeps out ("SLEDAI-2K score of less than 6 is not allowed", stated_limits.limit_kept_out)
     states its complement, a reading (E510: a note says so); one with no complement ("= 6") states none."""
-    if side != "INCLUSION" or s.comparator is None or lexicon.limit_not_required(corpus, *_in(corpus, quote, s)):
+    if side != "INCLUSION" or s.comparator is None or stated_limits.limit_not_required(corpus, *_in(corpus, quote, s)):
         return s  # (a limit no one is asked to meet is turned round to none: "No SLEDAI-2K ≥ 6 requirement")
     where = _in(corpus, quote, s)
-    words = lexicon.limit_kept_out(corpus, *where)
+    words = stated_limits.limit_kept_out(corpus, *where)
     if words is None or scopes.condition_after(corpus, where[1]):
         return s  # (a condition ruled out after it is none of its predicate: "≥ 6 with lupus nephritis excluded")
     return dataclasses.replace(
         s,
-        comparator=lexicon.COMPLEMENT.get(s.comparator),
+        comparator=quantities.COMPLEMENT.get(s.comparator),
         reading=f"the inclusion criterion keeps out those it states ({words!r}); read as its complement",
     )
 
@@ -433,13 +436,13 @@ def out_of_order(ctx: Context) -> Iterator[Problem]:
 
 
 def _limit(t: dict) -> str:
-    return f"{t['measure']} {t['comparator']} {lexicon.number_text(t['value'])} {t['unit']}"
+    return f"{t['measure']} {t['comparator']} {stated_limits.number_text(t['value'])} {t['unit']}"
 
 
 def _subject_held(
     conditions: list[tuple[int, str]],
     measure: str,
-    near: list[tuple[str, lexicon.Statement]],
+    near: list[tuple[str, stated_limits.Statement]],
     beside: dict[tuple[str, int], list[int]],
     corpus: str,
 ) -> tuple[int, str] | None:
@@ -513,9 +516,9 @@ def _held_by(corpus: str, start: int, end: int, places: list[tuple[int, int]]) -
 
 
 def _kind_in_its_clause(
-    ctx: Context, corpus: str, at: int, statement: lexicon.Statement, quoted_kind: tuple[str | None, str]
+    ctx: Context, corpus: str, at: int, statement: stated_limits.Statement, quoted_kind: tuple[str | None, str]
 ) -> tuple[str | None, str]:
-    """The kind of limit the words of the statement's clause in its criterion say (lexicon.kind_of),
+    """The kind of limit the words of the statement's clause in its criterion say (stated_limits.kind_of),
     where the statement stands at corpus[at:]; (None, why) when they say none. A quote cut short of
     its clause leaves out the words that say which limit it is: "should not exceed 5mg/day prednisone
     (or equivalent dose)", quoted from "During the screening period, the dose of steroids adjustment
@@ -523,7 +526,7 @@ def _kind_in_its_clause(
     change's limit read as the ceiling of the dose itself. Where the clause says none, the quote's
     reading (quoted_kind) stands."""
     length = statement.end - statement.start
-    lo, hi = lexicon.clause(corpus, at, at + length)
+    lo, hi = stated_limits.clause(corpus, at, at + length)
     shifted = dataclasses.replace(statement, start=at - lo, end=at - lo + length)
     kind, why = ctx.reader.kind_of(corpus[lo:hi], shifted)
     return (kind, f"{why} in its clause of the criterion") if kind else quoted_kind
@@ -532,7 +535,7 @@ def _kind_in_its_clause(
 def _measure_cut(
     ctx: Context,
     measure: str,
-    near: list[tuple[str, lexicon.Statement]],
+    near: list[tuple[str, stated_limits.Statement]],
     headings: list[str],
     corpus: str,
     beside: dict[tuple[str, int], list[int]],
@@ -589,7 +592,7 @@ def _measure_cut(
         if counted is not None and counted not in measure:
             why = why or f"{counted!r}, between its limit's number and unit, says what the number counts"
             continue
-        stated: tuple[lexicon.Statement, ...] = ()
+        stated: tuple[stated_limits.Statement, ...] = ()
         if measure not in quote:
             texts = headings
         else:
@@ -682,11 +685,11 @@ def _measure_cut(
     return why
 
 
-# the instruments a disease-activity limit is read on (lexicon.SCORE_WORDS, its word "score" aside)
+# the instruments a disease-activity limit is read on (stated_limits.SCORE_WORDS, its word "score" aside)
 _INSTRUMENT = lazy(r"(?i)(?<![\w-])(?:SELENA-SLEDAI|SLEDAI(?:-2K)?|BILAG(?:-2004)?|CLASI|PGA)(?![\w-])")
 
 
-def _instrument_left_out(measure: str, near: list[tuple[str, lexicon.Statement]]) -> str | None:
+def _instrument_left_out(measure: str, near: list[tuple[str, stated_limits.Statement]]) -> str | None:
     """Why a disease-activity limit's measure leaves out the instrument its words name in a parenthesis
     right after it, beside its limit ("Disease activity score" of "Disease activity score (SLEDAI-2K)
     with a score of 10 or above": trials.csv's disease-activity measure, the instrument, read a score of
@@ -712,7 +715,7 @@ def _abbreviates(letters: str, initials: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
-def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
+def _unit_words(quote: str, statement: stated_limits.Statement) -> str | None:
     """The words between a limit's number and the unit written away from it, where they are only a few
     words that name something ("clinical" of "≥ 4 clinical points"): they say what the number counts,
     and a measure without them is another thing ("SLEDAI-2K" of "SLEDAI-2K and ≥ 4 clinical points",
@@ -726,7 +729,7 @@ def _unit_words(quote: str, statement: lexicon.Statement) -> str | None:
     return m.group(1).strip()
 
 
-def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statement, limit: int) -> str | None:
+def _item_of_a_list(corpus: str, start: int, end: int, statement: stated_limits.Statement, limit: int) -> str | None:
     """Why the measure at corpus[start:end] is one item of an enumeration its limit (statement, at
     corpus[limit:]) is said of whole, else None: more items follow it before the limit ("myocardial
     infarction" of "myocardial infarction, cardiac angioplasty ..., or other clinically significant
@@ -748,21 +751,21 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
     # a time window after an enumeration is said of each item; so is a laboratory limit after an
     # enumeration of laboratory tests ("ALP" of "ALT, AST, or ALP ≥ 3 mg/dL"), but for the last item
     # after items that are no tests ("pregnancy, lactation, or eGFR < 30": the eGFR's alone)
-    tests = statement.unit.dimension in lexicon.LAB_DIMENSIONS and _lab_test(corpus[start:end])
+    tests = statement.unit.dimension in quantities.LAB_DIMENSIONS and _lab_test(corpus[start:end])
     if statement.unit.dimension != "time" and not tests:
         return None
     words = phrases.item_before(corpus, start) or _test_before(corpus, start)
     if words is None or (tests and not _lab_test(words)):
         return None
     opened = max((m.end() for m in _SENTENCE_END.finditer(corpus, 0, start)), default=0)
-    if any(s.comparator is not None for s in lexicon.written_statements(corpus[opened:end])):
+    if any(s.comparator is not None for s in stated_limits.written_statements(corpus[opened:end])):
         return None  # an item before it, or the measure itself, holds a limit of its own
     # the item before it, up to the comma that closes it, holding a finding of its own ("Positive ANA, or C3 <
     # 0.9 g/L"; "Abnormal ALT or AST, or total bilirubin > 2 mg/dL", whose "ALT or AST" is an enumeration of its
     # own): it is closed by its finding, and the limit is the measure's. A test without one after a finding
     # that opens the list ("AST" of "Elevated ALT, AST, or ALP ≥ 3") shares the list's limit.
     items = [item for item in _LIST_ITEM_SEPARATOR.split(corpus[opened:start]) if item.strip()]
-    if tests and items and lexicon.FINDING.search(items[-1]):
+    if tests and items and quantities.FINDING.search(items[-1]):
         return None
     said = "the laboratory limit after the tests" if tests else "the time limit after the enumeration"
     return f"{words!r} goes on naming it: {said} is said of each item"
@@ -771,7 +774,7 @@ def _item_of_a_list(corpus: str, start: int, end: int, statement: lexicon.Statem
 def _lab_test(words: str) -> bool:
     """Whether words end in a laboratory test's name ("AST, or", "(ALT),", "serum creatinine")."""
     parts = re.sub(r"(?:\s+(?:and/or|and|or))+\s*$", "", words).split()
-    return bool(parts) and parts[-1].strip("(),;:.").lower() in lexicon.LAB_TESTS
+    return bool(parts) and parts[-1].strip("(),;:.").lower() in quantities.LAB_TESTS
 
 
 def _test_before(corpus: str, start: int) -> str | None:
@@ -790,7 +793,7 @@ def placed(
     where, corpus = found
     named = fields.criterion_name(ref)
     for quote in quotes:
-        label = lexicon.CRITERION_LABEL.match(quote)
+        label = quantities.CRITERION_LABEL.match(quote)
         if label and int(label.group("number")) != ref["number"]:
             return ctx.problem(
                 path + ("criterion", "number"),
@@ -1075,7 +1078,7 @@ def _condition_left_out(
     t: dict,
     corpus: str,
     bare: list[str],
-    stated: tuple[str, lexicon.Statement],
+    stated: tuple[str, stated_limits.Statement],
     layout: tuple[scopes.Span, ...],
 ) -> Iterator[Problem]:
     """E524 when a threshold holds no condition but its criterion states one for its limit: a
@@ -1157,11 +1160,11 @@ def _heads(item: dict, headings: list[str], stated: str) -> bool:
 
 def _measure_next_to(
     quote: str,
-    s: lexicon.Statement,
+    s: stated_limits.Statement,
     measure: str,
     others: list[str],
     longer: list[str],
-    stated: tuple[lexicon.Statement, ...] = (),
+    stated: tuple[stated_limits.Statement, ...] = (),
     conditions: list[str] | tuple[str, ...] = (),
 ) -> list[int]:
     """Where the measure stands in the quote as the statement's: each occurrence with no other threshold's
@@ -1208,7 +1211,9 @@ def _measure_next_to(
     return out
 
 
-def _owned_elsewhere(quote: str, s: lexicon.Statement, m: re.Match[str], stated: tuple[lexicon.Statement, ...]) -> bool:
+def _owned_elsewhere(
+    quote: str, s: stated_limits.Statement, m: re.Match[str], stated: tuple[stated_limits.Statement, ...]
+) -> bool:
     """Whether another statement of the quote owns this occurrence of the measure (_measure_next_to)."""
 
     if m.start() >= s.end:  # the measure after the limit: one with a limit right after it is that limit's
@@ -1334,7 +1339,7 @@ _PARENTHESIS = lazy(r"\s*\([^()]*\)")  # right after a measure: its own words ("
 def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Callable, unit_ok: Callable) -> Problem:
     """Which part of the threshold the quote does not state, and what it does state."""
     value = t["value"]
-    same = [(q, s) for q, s in said if lexicon.same_number(s.value, value)]
+    same = [(q, s) for q, s in said if quantities.same_number(s.value, value)]
     stated = "; ".join(s.says() for _, s in said if s.comparator or s.unit) or "no comparator, number and unit together"
     if any(unit_ok(q, s) for q, s in same):
         part = "comparator"
@@ -1342,7 +1347,7 @@ def _threshold_miss(ctx: Context, path: Path_, t: dict, said: list, cmp_ok: Call
         part = "unit"
     else:
         part = "value"
-    wanted = f"{t['comparator']} {lexicon.number_text(value)} {t['unit']}"
+    wanted = f"{t['comparator']} {stated_limits.number_text(value)} {t['unit']}"
     return ctx.problem(
         path + (part,),
         "E508",

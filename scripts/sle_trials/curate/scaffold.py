@@ -30,7 +30,8 @@ from sle_trials.checks import schema as schema_mod
 from sle_trials.curate import ctgov, fmt
 from sle_trials.engine import pipeline
 from sle_trials.patterns import lazy
-from sle_trials.reading import in_scope, layouts, lexicon
+from sle_trials.reading import in_scope, layouts
+from sle_trials.reading.lexicon import date_mentions
 
 _NCT = lazy(r"NCT[0-9]{8}\Z")
 _DATE = lazy(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
@@ -426,7 +427,7 @@ MAX_AS_OF_LINES = 100
 
 class AsOfQuote(NamedTuple):
     """The line of a source that states its as-of date, and the as-of label it gives the date under
-    (one of lexicon.AS_OF_LABELS, as written) when the record may hold it; None when it gives none."""
+    (one of date_mentions.AS_OF_LABELS, as written) when the record may hold it; None when it gives none."""
 
     quote: str
     label: str | None
@@ -448,7 +449,7 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
         quote = layouts.normalise(line)
         # only a line that writes the date is checked: a source of many lines with the year in them
         # (a hostile page, or a long one) cost a whole check of the record each, minutes for thousands
-        if quote in seen or not any(m.value == as_of for m in lexicon.dates(quote)):
+        if quote in seen or not any(m.value == as_of for m in date_mentions.dates(quote)):
             continue
         seen.add(quote)
         if len(seen) > MAX_AS_OF_LINES:
@@ -462,7 +463,7 @@ def _as_of_quote(root: Path, source: str, record: dict, quotes: dict[str, str], 
     raise pipeline.UsageError(
         f"{source} states no as-of date {entry['as_of']} on a line of its own that the checks read as that date; "
         "give --as-of the date the source gives as its own, under one of the labels "
-        f"{', '.join(repr(label) for label in lexicon.AS_OF_LABELS)}, or under the words --as-of-label gives "
+        f"{', '.join(repr(label) for label in date_mentions.AS_OF_LABELS)}, or under the words --as-of-label gives "
         "('Date', 'Published'): the record quotes it"
     )
 
@@ -503,11 +504,13 @@ def _label_found(root: Path, record: dict, quote: str, schema: dict, memory: doc
 
 
 def _as_of_label(quote: str, as_of: str) -> str | None:
-    """The as-of label (lexicon.AS_OF_LABELS) the quote writes the date as_of under, as written."""
-    labels = lexicon.label_spans(quote, lexicon.label_pattern(lexicon.LABEL_TEXTS | set(lexicon.AS_OF_LABELS)))
-    for mention in lexicon.dates(quote):
-        label = lexicon.label_of(quote, mention, labels) if mention.value == as_of else None
-        if label in lexicon.AS_OF_LABELS:
+    """The as-of label (date_mentions.AS_OF_LABELS) the quote writes the date as_of under, as written."""
+    labels = date_mentions.label_spans(
+        quote, date_mentions.label_pattern(date_mentions.LABEL_TEXTS | set(date_mentions.AS_OF_LABELS))
+    )
+    for mention in date_mentions.dates(quote):
+        label = date_mentions.label_of(quote, mention, labels) if mention.value == as_of else None
+        if label in date_mentions.AS_OF_LABELS:
             return label
     return None
 

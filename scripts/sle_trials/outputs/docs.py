@@ -107,7 +107,7 @@ def vocabulary_tables() -> str:
 
 def lexicon_tables() -> str:
     """The phrase lexicon (lexicon.py): comparators, units, kinds of limit, date labels."""
-    from sle_trials.reading import lexicon
+    from sle_trials.reading.lexicon import age_bounds, date_mentions, quantities, stated_limits
 
     out = [
         "**Comparators before a number** (tried in this order; a reading needs a curation note)",
@@ -115,15 +115,15 @@ def lexicon_tables() -> str:
         "| words (regular expression) | comparator | reading |",
         "|---|---|---|",
     ]
-    out += [f"| `{_cell(p)}` | `{c}` | {_cell(r or '')} |" for p, c, r in lexicon.COMPARATORS_BEFORE]
+    out += [f"| `{_cell(p)}` | `{c}` | {_cell(r or '')} |" for p, c, r in quantities.COMPARATORS_BEFORE]
     out += [
         "",
-        f"A negation right before one of them (`{_cell(lexicon.NEGATION)}`) says its complement "
-        "(" + ", ".join(f"`{a}` as `{b}`" for a, b in lexicon.COMPLEMENT.items()) + "; "
+        f"A negation right before one of them (`{_cell(quantities.NEGATION)}`) says its complement "
+        "(" + ", ".join(f"`{a}` as `{b}`" for a, b in quantities.COMPLEMENT.items()) + "; "
         '"not below 40 kg" is `>= 40`); a negated `=` or reading says no comparator.',
     ]
     out += ["", "**Comparators after a number and its unit**", "", "| words | comparator |", "|---|---|"]
-    out += [f"| `{_cell(p)}` | `{c}` |" for p, c in lexicon.COMPARATORS_AFTER]
+    out += [f"| `{_cell(p)}` | `{c}` |" for p, c in quantities.COMPARATORS_AFTER]
     out += [
         "",
         "**Units** (a record's unit binds a written unit of the same row; spaces around `/` do not count)",
@@ -131,7 +131,7 @@ def lexicon_tables() -> str:
         "| unit | dimension | spellings |",
         "|---|---|---|",
     ]
-    out += [f"| {_cell(u.key)} | {u.dimension} | {_cell(', '.join(u.spellings))} |" for u in lexicon.UNITS]
+    out += [f"| {_cell(u.key)} | {u.dimension} | {_cell(', '.join(u.spellings))} |" for u in quantities.UNITS]
     out += [
         "",
         "**Kinds of limit** (in precedence order; the cue nearest the statement decides, a modifier anywhere "
@@ -144,15 +144,15 @@ def lexicon_tables() -> str:
         f"| `{k.kind}` | {', '.join(sorted(k.dimensions))} | "
         f"{_cell(', '.join(k.cues)) or '(any: the dimension says it)'}"
         f"{' (modifier)' if k.anywhere_in_clause else ''} |"
-        for k in lexicon.KIND_CUES
+        for k in stated_limits.KIND_CUES
     ]
     out += ["", "**Date labels** (a date binds under a label of its own field)", "", "| field | labels |", "|---|---|"]
-    out += [f"| dates.{name} | {_cell(', '.join(labels))} |" for name, labels in lexicon.DATE_LABELS.items()]
+    out += [f"| dates.{name} | {_cell(', '.join(labels))} |" for name, labels in date_mentions.DATE_LABELS.items()]
     own = "the source's as_of_label (unless it holds another date's label: Study Start)"
-    out.append(f"| curation.sources.as_of | {own}, {_cell(', '.join(lexicon.AS_OF_LABELS))} |")
+    out.append(f"| curation.sources.as_of | {own}, {_cell(', '.join(date_mentions.AS_OF_LABELS))} |")
     out += [
         "",
-        "**Ages**: a label (`" + "`, `".join(lexicon.AGE_LABELS.values()) + "`), a comparator, a range "
+        "**Ages**: a label (`" + "`, `".join(age_bounds.AGE_LABELS.values()) + "`), a comparator, a range "
         "(`between 18 and 70 years`, `18 to 65 years`), or two bare ages (`18 Years 65 Years`: minimum first); "
         "no age limit is an age at the disease's diagnosis or onset (`18 years at diagnosis`) or a length of time "
         "(`diagnosed at least 6 months before screening`), nor the age of those another requirement is for "

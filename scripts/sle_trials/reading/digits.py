@@ -32,17 +32,17 @@ _SUB_SIGNS = "\u208a-\u208e"  # ₊₋₌₍₎
 # (a decimal or a thousands group?): the middle dot of a decimal ("38·5", as The Lancet writes it),
 # the dot operator and bullet, the hyphenation point, Arabic's decimal and thousands separators
 # ("6٬000"), the low quotation mark a comma is set as ("6‚000"). No number is cut out of digits they
-# join (lexicon.numbers), nor a quote's end (edges.py): read as two numbers, "Enrollment: 6٬000
+# join (quantities.numbers), nor a quote's end (edges.py): read as two numbers, "Enrollment: 6٬000
 # participants" bound an enrollment of 6.
 POINTS = "\u00b7\u22c5\u2219\u2027\u066b\u066c\u201a"
 # Marks that write two runs of digits as one token, with no reading safe for it: a programmer's digit
 # separator ("6_000"), an apostrophe or a prime (a Swiss thousands group, feet and inches: "6'0",
 # "6′0"), a degree ("6°0"), a ratio sign ("6∶0"), a small tilde. Read as a number and what follows, "6"
 # of "Enrollment: 6_000 participants" (or its "0" of "6°0") bound an enrollment no reader sees: no
-# number is read out of digits they join (lexicon.numbers), nor does a quote end between them (edges.py).
+# number is read out of digits they join (quantities.numbers), nor does a quote end between them (edges.py).
 GLUES = "_'\u2019\u2032\u2033\u2034\u00b0\u2236\u02dc"
 # Vulgar fractions, each a number (unicodedata.numeric), and a whole number they follow makes a mixed
-# number with them: "1½" is 1.5 (lexicon.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
+# number with them: "1½" is 1.5 (quantities.numbers). U+215F ⅟ ("1⁄", a numerator with no denominator) is
 # none, and is no number at all.
 FRACTIONS = "\u00bc-\u00be\u2150-\u215e\u2189"  # ¼½¾ ⅐…⅞ ↉
 NUMERATOR_ONE = "\u215f"  # ⅟

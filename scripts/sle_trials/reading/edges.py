@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import criteria_text, digits, lexicon, vocabulary
+from sle_trials.reading import criteria_text, digits, vocabulary
+from sle_trials.reading.lexicon import quantities
 
 # Marks that join the letters or digits on their two sides into one word or number, and those that
 # join digits only (a comma between words ends a clause; between digits it groups thousands), as
@@ -112,7 +113,7 @@ def _joins(mark: str, left: str, right: str) -> bool:
 
 
 # Digits grouped in threes by spaces ("1 000", SI's thousands once normalised): one run, which states
-# no number (lexicon.numbers); a quote of a part of it ("000 participants", an enrollment of 0) is a cut.
+# no number (quantities.numbers); a quote of a part of it ("000 participants", an enrollment of 0) is a cut.
 _SPACED_DIGITS = lazy(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 
 
@@ -162,7 +163,7 @@ _WORD_REACH = 20  # characters looked at either side: longer than any word of a 
 
 def _number_words_across(text: str, at: int) -> bool:
     """Whether position at, beside the space between two words, parts two words of one number written
-    in words (lexicon.words_go_on: "sixty five", "one hundred"): a quote of one of them reads another."""
+    in words (quantities.words_go_on: "sixty five", "one hundred"): a quote of one of them reads another."""
     if text[at - 1] == " ":  # at starts a word: the word before the space, and this one
         before = _WORD_BEFORE.search(text, max(0, at - _WORD_REACH), at)
         after = _WORD_AFTER.match(text, at)
@@ -173,7 +174,7 @@ def _number_words_across(text: str, at: int) -> bool:
         return False
     if before is None or after is None or (at > 0 and before.start() > 0 and text[before.start() - 1].isalnum()):
         return False
-    return lexicon.words_go_on(before.group().strip(_JOINING), after.group().strip(_JOINING))
+    return quantities.words_go_on(before.group().strip(_JOINING), after.group().strip(_JOINING))
 
 
 def _is_number_end(text: str, at: int) -> bool:

@@ -893,15 +893,16 @@ _FIELD_LABELS = (
 @functools.cache
 def _labels() -> frozenset[str]:
     """The labels _label knows, casefolded: constants, built once a process."""
-    from sle_trials.reading import clinconnect, lexicon, registry_copy, vocabulary  # (as in _read_text)
+    from sle_trials.reading import clinconnect, registry_copy, vocabulary  # (as in _read_text)
+    from sle_trials.reading.lexicon import date_mentions
 
     labels = (
         *_FIELD_LABELS,
         *registry_copy.REGISTRY_COPY_HEADINGS,
         *clinconnect.CLINCONNECT_HEADINGS,
         *vocabulary.SEX_LABELS,
-        *lexicon.LABEL_TEXTS,
-        *lexicon.AS_OF_LABELS,
+        *date_mentions.LABEL_TEXTS,
+        *date_mentions.AS_OF_LABELS,
     )
     return frozenset(label.casefold() for label in labels)
 

@@ -35,7 +35,8 @@ import math
 import re
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import lexicon, phrases, planned, prose, vocabulary
+from sle_trials.reading import phrases, planned, prose, vocabulary
+from sle_trials.reading.lexicon import age_bounds
 
 # The words of the clause after the number that say it is made, collected or required, not given
 # ("must be manufactured", "were collected by apheresis", "is required for release", "for product
@@ -383,12 +384,12 @@ _ANTIGEN = lazy(
 
 # --- a dose of a subgroup's ------------------------------------------------------------------------
 
-# Those beyond an age: older (lexicon.BEYOND_AN_AGE's "max": "over 65 years", "older", "elderly"; and
+# Those beyond an age: older (age_bounds.BEYOND_AN_AGE's "max": "over 65 years", "older", "elderly"; and
 # "≥ 65 years", "aged 65 years or older") or younger ("under 12 years", "≤ 12 years", "12 years or younger")
 _YEARS = r"\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?"
 _OLDER = (
     rf"(?:(?:≥|>=|at\s+least|more\s+than)\s*(?P<over>[0-9]{{1,3}}){_YEARS}"
-    rf"|(?P<or_over>[0-9]{{1,3}}){_YEARS}\s+(?:or|and)\s+(?:older|over|above)|{lexicon.BEYOND_AN_AGE['max']})"
+    rf"|(?P<or_over>[0-9]{{1,3}}){_YEARS}\s+(?:or|and)\s+(?:older|over|above)|{age_bounds.BEYOND_AN_AGE['max']})"
 )
 _YOUNGER = (
     rf"(?:(?:under|below|younger\s+than|less\s+than|[<≤]=?)\s*(?P<under>[0-9]{{1,3}}){_YEARS}"

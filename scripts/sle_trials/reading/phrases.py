@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import lexicon
+from sle_trials.reading.lexicon import quantities, stated_limits
 
 # words that may stand right before a measure without naming any of it
 _BEFORE = frozenset(
@@ -72,7 +72,7 @@ def _clean(before: bool, token: str) -> bool:
         return True
     if not before and not (token[0].isalnum() or token[0] == "_"):
         return True
-    return lexicon.comparator_before(token, len(token)) is not None
+    return quantities.comparator_before(token, len(token)) is not None
 
 
 def bare_word(token: str) -> str:
@@ -92,7 +92,7 @@ _GENERIC_HEADS = frozenset(
 _PRONOUNS = frozenset("it they them this these those he she him".split())
 _CLOSED = _BEFORE | _AFTER | _PRONOUNS | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
 # the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
-_UNIT_WORDS = frozenset(spelling for unit in lexicon.UNITS for spelling in unit.spellings)
+_UNIT_WORDS = frozenset(spelling for unit in quantities.UNITS for spelling in unit.spellings)
 # the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
 _EXAMPLES = lazy(r"\s*(?:such as|e\.g\.,?|for example,?|including)\s", re.IGNORECASE)
 # after a parenthesis that follows the measure: a separator and the next item of an enumeration the
@@ -159,7 +159,7 @@ def _limit_follows(token: str) -> bool:
     word = bare_word(token).lower()
     return bool(token) and (
         token[0].isdigit()
-        or lexicon.comparator_before(token, len(token)) is not None
+        or quantities.comparator_before(token, len(token)) is not None
         or word in ("at", "more", "less", "greater", "fewer", "up", "over", "under", "above", "below")
     )
 
@@ -174,7 +174,7 @@ def loose_word(measure: str) -> str | None:
     if words[0].lower() not in _ARTICLES and words[0].lower() in _CLOSED:
         return words[0]
     # a comparator alone at the end: the limit's own sign, cut from its number ("Weight ≥" of "Weight ≥ 40 kg")
-    if not any(c.isalnum() for c in words[-1]) and lexicon.comparator_before(words[-1], len(words[-1])) is not None:
+    if not any(c.isalnum() for c in words[-1]) and quantities.comparator_before(words[-1], len(words[-1])) is not None:
         return words[-1]
     return words[-1] if words[-1].lower() in _CLOSED else None
 
@@ -348,7 +348,7 @@ def names_something(text: str) -> bool:
         # the cheap tests first: most measures name something with their first word
         if not word or not word[0].isalpha() or word.lower() in _CLOSED or word.lower() in _VALUE_WORDS:
             continue  # a number, a comparator ("≥3×ULN"), a mark, or a word that names nothing
-        if word in _UNIT_WORDS or ("/" in word and lexicon.unit_named(word) is not None):
+        if word in _UNIT_WORDS or ("/" in word and quantities.unit_named(word) is not None):
             continue
         return True
     return False
@@ -415,7 +415,7 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     if bare_word(before).lower() in _JOINING and len(head) == 2 and head[0].endswith("),"):
         closed = text.rfind(head[0], 0, start) + len(head[0])
         opened = text.rfind("(", max(0, closed - _REACH), closed)
-        if opened < 0 or not lexicon.FINDING.search(text, opened, closed):
+        if opened < 0 or not quantities.FINDING.search(text, opened, closed):
             return f"{head[0]} {before}"
     # "or" (or "and") with no comma before it, after a word that names something: the measure is the
     # last of two it joins ("drug abuse" of "alcohol or drug abuse"); after the end of another limit
@@ -429,7 +429,9 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     # of "alanine aminotransferase (ALT), aspartate ...": ALT left out)
     if before.endswith(",") and _ENUMERATION.search(measure) and names_something(bare_word(before)):
         return f"{bare_word(before)},"
-    if bare_word(after).lower() in _VALUE_WORDS and (measure.endswith(")") or lexicon.SCORE_WORDS.search(measure)):
+    if bare_word(after).lower() in _VALUE_WORDS and (
+        measure.endswith(")") or stated_limits.SCORE_WORDS.search(measure)
+    ):
         return None
     # a word that names only a kind of thing done or had, before what it is of ("Treatment" of "Treatment
     # with CD20 monoclonal antibodies was used within the past 6 months", "dose" of "the dose of steroids")
@@ -445,7 +447,7 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
         # "and" or "or" that joins a limit, not a name ("≥ 6 points on SLEDAI-2K and ≥ 4 clinical points"):
         # a second requirement begins there, and the measure before it is whole (it was refused, E529)
         nxt = _after(text, text.find(after, end) + len(after))
-        if nxt and (nxt[0].isdigit() or lexicon.comparator_before(nxt, len(nxt)) is not None):
+        if nxt and (nxt[0].isdigit() or quantities.comparator_before(nxt, len(nxt)) is not None):
             return None
     if not _clean(False, after):
         return bare_word(after)

@@ -59,7 +59,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import kept_out, lexicon, product_names, prose, sentences
+from sle_trials.reading import kept_out, product_names, prose, sentences
+from sle_trials.reading.lexicon import stated_limits
 
 # The fields a criterion states as what patients must have, which only an inclusion criterion states,
 # or an exclusion keeping out those who lack it (NOT_MET): binding's and silence's both.
@@ -85,7 +86,7 @@ _NOT_TREATED = lazy(rf"(?i)\b{_NEGATION}\s+{_NOT_NOW}(?:receive|received|been\s+
 
 
 def _cues(kind: str) -> tuple[str, ...]:
-    return next(k.cues for k in lexicon.KIND_CUES if k.kind == kind)
+    return next(k.cues for k in stated_limits.KIND_CUES if k.kind == kind)
 
 
 # Words of a treatment that failed: the disease could not be treated with it
@@ -535,7 +536,7 @@ def refractory_disease(text: str, start: int, end: int) -> bool:
     if to is None:
         return False
     hi = min(len(text), to.end() + _TO_REACH)
-    bound = lexicon.CLAUSE_BOUNDS.search(text, to.end(), hi)
+    bound = stated_limits.CLAUSE_BOUNDS.search(text, to.end(), hi)
     hi = bound.start() if bound else hi
     return bool(THERAPIES.search(text, to.end(), hi) or _TREATED.search(text, to.end(), hi))
 
@@ -551,7 +552,7 @@ def _concurrent_list(text: str, after: int) -> str:
 
 class _Treated:
     """Where a criterion's text names a therapy or a treatment, and where its clauses end
-    (lexicon.clause), each read once: a cue's clause is looked up, not searched again for each cue
+    (stated_limits.clause), each read once: a cue's clause is looked up, not searched again for each cue
     (a criterion of n words "failed" and no treatment would take n² steps)."""
 
     def __init__(self, text: str) -> None:
@@ -559,7 +560,7 @@ class _Treated:
         spans = [(m.start(), m.end()) for pattern in (THERAPIES, _TREATED, KINDS) for m in pattern.finditer(text)]
         self.spans = sorted(spans + named_treatments(text))
         self.starts = [start for start, _ in self.spans]
-        self.ends = [m.end() for m in lexicon.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
+        self.ends = [m.end() for m in stated_limits.CLAUSE_BOUNDS.finditer(text)] + [len(text)]
 
     # What a cue is read against, each found once a criterion, when a cue first asks (most criteria hold
     # none): the words of exception and of patients kept out (a cue's clause is looked up in them, not

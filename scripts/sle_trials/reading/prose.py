@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from sle_trials.patterns import lazy
-from sle_trials.reading import edges, layouts, lexicon, planned, retracted, vocabulary
+from sle_trials.reading import edges, layouts, planned, retracted, vocabulary
 from sle_trials.reading.layouts import SourceDoc, normalise
+from sle_trials.reading.lexicon import age_bounds, quantities
 from sle_trials.reading.sentences import (
     INSTITUTION,
     LABEL,
@@ -103,7 +104,7 @@ _TRIAL_NOUN = (
     r"(?:trials?|stud(?:y|ies)|antibod(?:y|ies)|products?|programm?e?s?|candidates?|assets?|molecules?|compounds?)"
     r"(?![\w-])"
 )
-_OTHER = lazy(rf"(?i)(?<![\w-]){lexicon.ANOTHER}\s+" + r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN)
+_OTHER = lazy(rf"(?i)(?<![\w-]){age_bounds.ANOTHER}\s+" + r"(?:[\w()'’/-]+\s+){0,2}?" + _TRIAL_NOUN)
 # Words that introduce a trial besides this one without naming it earlier or another: one more ("a
 # second trial", "an additional Phase 2 study", "the planned Phase 2 trial", "a long-term follow-up
 # study"), one the sponsor "also" runs ("Northbridge also sponsors a Phase 2 trial", "NB-301 is also
@@ -966,7 +967,7 @@ _LYMPHODEPLETION = lazy(
     r"(?i)(?<![\w-])(?:lympho-?(?:depl|ablat)\w*|lymphocyte[- ]deplet\w*|(?:pre-?)?conditioning\b|"
     r"(?-i:LD)(?![\w-])|flu\s*/\s*cy\b)"
 )
-_BEFORE_THE_INFUSION = lazy(rf"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+{lexicon.THE_INFUSION}")
+_BEFORE_THE_INFUSION = lazy(rf"(?i)\b(?:before|prior\s+to|preceding|ahead\s+of)\s+{age_bounds.THE_INFUSION}")
 # ... but not a sentence of another therapy given before the infusion ("Bridging therapy with
 # cyclophosphamide 500 mg/m² is allowed before CAR-T infusion", one for a flare, the comparator's)
 _ANOTHER_THERAPY = lazy(
@@ -1012,7 +1013,7 @@ _GOES_ON_LYMPHODEPLETION = lazy(
 # fludarabine ... precedes the infusion. Patients receive cyclophosphamide 500 mg/m²/day after the
 # infusion." bound a lymphodepleting agent, and so did "Patients received ... before enrollment.")
 _ANOTHER_TIME = lazy(
-    rf"(?i)\b(?:after|following)\s+{lexicon.THE_INFUSION}|\bpost[-\s]?infusion\b"
+    rf"(?i)\b(?:after|following)\s+{age_bounds.THE_INFUSION}|\bpost[-\s]?infusion\b"
     r"|\bbefore\s+(?:the\s+)?(?:enrol\w*|screening|consent\w*|randomi[sz]\w*|inclusion|(?:study|trial)\s+entry"
     r"|(?:the\s+)?(?:study|trial)\b)|\bprior\s+to\s+(?:enrol\w*|screening|inclusion)|\bpreviously\b|\bhistory\b"
     r"|\bif\b|\bin\s+case\b|\bunless\b|\brelaps\w*|\bCRS\b|\bICANS\b|\btoxicit\w*|\bcytokine\s+release\b"
@@ -1162,11 +1163,11 @@ def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
 
 
 # A time point or span as prose writes an outcome's time frame: "week 24", "Month 6", "Day 28", "24 weeks",
-# "12-month", "2 years", "one year", "thirty days" (a number in words: lexicon.WORDS_NUMBER)
+# "12-month", "2 years", "one year", "thirty days" (a number in words: quantities.WORDS_NUMBER)
 _TIME = lazy(
     r"(?i)(?<![\w-])(?:(?:days?|weeks?|wks?|months?|years?|hours?)\s*\d+"
     r"|(?:\d+(?:\.\d+)?|"
-    + lexicon.WORDS_NUMBER
+    + quantities.WORDS_NUMBER
     + r")[\s-]*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?))(?![\w])"
 )
 # A sentence that goes on about the outcome of the sentence before it ("It will be assessed at week 24.")

@@ -497,7 +497,7 @@ _STATUS_FROM = lazy(
 
 def status_out_of_time(text: str, at: int, held: Callable[[str], bool]) -> bool:
     """Whether the words from text[at], right after an open status, say it is not open at the source's
-    as-of date: an end they give that the as-of date does not fall wholly before (held, lexicon.held_before:
+    as-of date: an end they give that the as-of date does not fall wholly before (held, date_mentions.held_before:
     an end stated is an end where no as-of date shows otherwise), or a start that it does."""
     until = _STATUS_UNTIL.match(text, at)
     if until is not None and not held(until.group("end")):

@@ -778,8 +778,8 @@ def condition_after(text: str, end: int) -> bool:
     """Whether the words right after a limit (ending at end) open with a condition of it: one ruled out that a word of
     when opens or a dash sets off ("SLEDAI-2K ≥ 6 with lupus nephritis excluded", "– lupus nephritis excluded"), or a
     permission of a group a dash sets off ("eGFR < 30 mL/min – patients on dialysis are allowed"). Its words are the
-    condition's, not the limit's own predicate keeping its patients out or letting them in (lexicon.limit_kept_out,
-    limit_let_in): "SLEDAI-2K < 6 – patients excluded", "– excluded" still are."""
+    condition's, not the limit's own predicate keeping its patients out or letting them in
+    (stated_limits.limit_kept_out, limit_let_in): "SLEDAI-2K < 6 – patients excluded", "– excluded" still are."""
     return _CONDITION_AFTER.match(text, end) is not None
 
 

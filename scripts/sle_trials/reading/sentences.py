@@ -114,7 +114,7 @@ FULL_STOP = lazy(rf"{_A_STOP}(?=\s|\Z)")
 # A sentence's or a clause's end a question or an exclamation mark ends too (a line's words: list_sides)
 ANY_END = lazy(rf"(?:{_A_STOP}|[;!?])(?=\s|\Z)")
 
-# Where a quote's sentence ends, for the words around a number or a quote (lexicon.unbound_age, around):
+# Where a quote's sentence ends, for the words around a number or a quote (age_bounds.unbound_age, around):
 # a stop, a semicolon, a question or exclamation mark, a line's end; not a "." between digits (a
 # decimal point). Not END, which the readers of limits read a unit's reach by, and which a second
 # definition in lexicon.py once replaced.

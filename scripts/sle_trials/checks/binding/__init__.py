@@ -75,7 +75,7 @@ cohort).
 A reading beyond the literal words ("within N" read as "< N", a dose with no per-kilogram words read
 as flat, a unit written away from its number, an unlabelled date) binds only when a curation note
 covers the field (its `field` is the value's path or a path above it) and speaks of that reading (it
-writes "within", "flat", the unit's words, the date's milestone: lexicon.named_in_note): E510
+writes "within", "flat", the unit's words, the date's milestone: dosing.named_in_note): E510
 otherwise.
 
 Each reading lives in a module of its own, named for what it reads; bind and walk, here, hand each
@@ -103,8 +103,8 @@ from sle_trials.checks import thresholds
 from sle_trials.checks.binding import ages, categorical, counts, criterion, dates, doses
 from sle_trials.checks.binding.context import Context, Path_
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import lexicon
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import quantities
 
 # The checks the walk makes (sle_trials/checks/__init__.py builds the table of codes from them; each reading's
 # module declares its own)
@@ -175,9 +175,9 @@ def walk(ctx: Context, path: Path_, value: Any, node: dict, quotes: list[str], s
         yield from dates.date(ctx, path, value, quotes)
     elif isinstance(value, (int, float)):
         if not any(
-            lexicon.same_number(n.value, value) and not lexicon.is_label(q, n)
+            quantities.same_number(n.value, value) and not quantities.is_label(q, n)
             for q in quotes
-            for n in lexicon.numbers(q)
+            for n in quantities.numbers(q)
         ):
             yield ctx.problem(
                 path, "E505", f"{fields.dotted(path)}: {value!r} is not written in its quote {quoted(quotes)}"

@@ -12,7 +12,8 @@ from sle_trials.checks.binding import context
 from sle_trials.checks.binding.context import Context, Path_
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
-from sle_trials.reading import criteria_text, lexicon, retracted
+from sle_trials.reading import criteria_text, retracted
+from sle_trials.reading.lexicon import age_bounds, quantities, stated_limits
 
 
 def bind_age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]) -> Iterator[Problem]:
@@ -22,11 +23,12 @@ def bind_age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]
     read = [(q, a) for q in ctx.together(path, quotes) for a in ctx.reader.ages(q)]
     # a length of time ("diagnosed at least 6 months before screening") is an age of no bound
     read = [
-        (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if lexicon.length_of_time(q, a) else a) for q, a in read
+        (q, age_bounds.Age(None, a.value, a.unit, a.start, a.end) if age_bounds.length_of_time(q, a) else a)
+        for q, a in read
     ]
     # an age the quote's words bound, which the words of its sentence the quote leaves out unbind
     read = [
-        (q, lexicon.Age(None, a.value, a.unit, a.start, a.end) if a.bound and _unbound_there(ctx, path, q, a) else a)
+        (q, age_bounds.Age(None, a.value, a.unit, a.start, a.end) if a.bound and _unbound_there(ctx, path, q, a) else a)
         for q, a in read
     ]
     if all(_excluding(ctx, path, q) for q in quotes):
@@ -34,22 +36,22 @@ def bind_age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]
         # sentence that keeps people out is ("Exclusion criteria: Age > 75 years" is no minimum of 75):
         # past a strict comparator, the bound it leaves ("Age > 75 years" keeps out the older than 75:
         # a maximum of 75; "Age < 18 years" a minimum of 18); past any other, none
-        read = [(q, lexicon.Age(_left_bound(q, a), a.value, a.unit, a.start, a.end)) for q, a in read]
+        read = [(q, age_bounds.Age(_left_bound(q, a), a.value, a.unit, a.start, a.end)) for q, a in read]
     found = [a for _, a in read]
-    if any(a.bound == bound and lexicon.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
+    if any(a.bound == bound and quantities.same_number(a.value, age["value"]) and a.unit == age["unit"] for a in found):
         return
-    same = [a for a in found if lexicon.same_number(a.value, age["value"])]
+    same = [a for a in found if quantities.same_number(a.value, age["value"])]
     word = {"min": "minimum", "max": "maximum"}
     stated = "; ".join(
-        f"{word.get(a.bound or '', 'an unplaced')} {lexicon.number_text(a.value)} {a.unit or '(no unit)'}"
+        f"{word.get(a.bound or '', 'an unplaced')} {stated_limits.number_text(a.value)} {a.unit or '(no unit)'}"
         for a in found
     )
     if any(a.bound == bound for a in same):
-        part, why = "unit", f"it gives {lexicon.number_text(age['value'])} in another unit"
+        part, why = "unit", f"it gives {stated_limits.number_text(age['value'])} in another unit"
     elif same:
         part, why = (
             "value",
-            f"{lexicon.number_text(age['value'])} stands there as the "
+            f"{stated_limits.number_text(age['value'])} stands there as the "
             f"{word.get(same[0].bound or '', 'unplaced')} age, not the {word[bound]}",
         )
     else:
@@ -57,26 +59,26 @@ def bind_age(ctx: Context, path: Path_, age: dict, node: dict, quotes: list[str]
     yield ctx.problem(
         path + (part,),
         "E508",
-        f"{fields.dotted(path)}: {lexicon.number_text(age['value'])} {age['unit']} is not the "
+        f"{fields.dotted(path)}: {stated_limits.number_text(age['value'])} {age['unit']} is not the "
         f"{word[bound]} age the quote states: {why} ({stated or 'no age'})",
     )
 
 
-def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> bool:
+def _unbound_there(ctx: Context, path: Path_, quote: str, a: age_bounds.Age) -> bool:
     """Whether every place the cited sources give the quote, where they state the field, reads its age a
-    as no bound (lexicon.unbound_age) or as a length of time (lexicon.length_of_time): "Patients under
+    as no bound (age_bounds.unbound_age) or as a length of time (age_bounds.length_of_time): "Patients under
     70 years", cut from "Patients under 70 years with heart failure are excluded", or from "... must
     have a normal ECG", bound a maximum age of 70, and "at least 6 years" of "SLE for at least 6 years"
     a minimum age of 6."""
     seen = False
     for text, at, lo, hi in context.quoted_sentences(ctx, path[:2], quote):
         seen = True
-        here = lexicon.Age(a.bound, a.value, a.unit, at - lo + a.start, at - lo + a.end)
+        here = age_bounds.Age(a.bound, a.value, a.unit, at - lo + a.start, at - lo + a.end)
         if not (
-            lexicon.unbound_age(text[lo:hi], here.start, here.end, a.unit)
+            age_bounds.unbound_age(text[lo:hi], here.start, here.end, a.unit)
             # a length of time by the words the quote leaves out ("at least 6 years" of "SLE for at least
             # 6 years", "Disease duration of at least 6 years") bound a minimum age of 6
-            or lexicon.length_of_time(text[lo:hi], here)
+            or age_bounds.length_of_time(text[lo:hi], here)
             # (read to its line's end, as a count is; and the quote's whole statement: "Age: 18-65 years
             # (cancelled)" takes back its minimum of 18 as much as its maximum; an age limit has no
             # estimate of its own, and "Minimum age: 18 years (proposed)" is none yet)
@@ -84,18 +86,18 @@ def _unbound_there(ctx: Context, path: Path_, quote: str, a: lexicon.Age) -> boo
             or retracted.taken_back(text, at, at + len(quote), planned=True)
             # (and those beyond the bound its sentence lets in, past a semicolon: "Aged 18 years or older;
             # adolescents aged 12 to 17 years may also enrol")
-            or lexicon.widened(text[lo : context.next_clause_end(text, hi)], here)
+            or age_bounds.widened(text[lo : context.next_clause_end(text, hi)], here)
         ):
             return False
     return seen
 
 
-def _left_bound(quote: str, a: lexicon.Age) -> str | None:
+def _left_bound(quote: str, a: age_bounds.Age) -> str | None:
     """The bound an exclusion criterion's age a leaves to those enrolled: the maximum past ">" (those
     older are kept out), the minimum past "<"; none past any other comparator or none."""
     if a.bound is None:
         return None
-    cmp = lexicon.comparator_before(quote, a.start)
+    cmp = quantities.comparator_before(quote, a.start)
     return {">": "max", "<": "min"}.get(cmp[0]) if cmp is not None and cmp[1] is None else None
 
 

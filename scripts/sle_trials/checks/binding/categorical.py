@@ -14,7 +14,8 @@ from sle_trials.checks.binding.context import Context, Path_
 from sle_trials.checks.load import as_of_dates
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import ctgov_study, kept_out, lexicon, prose, retracted, scopes, sentences, vocabulary
+from sle_trials.reading import ctgov_study, kept_out, prose, retracted, scopes, sentences, vocabulary
+from sle_trials.reading.lexicon import date_mentions, dosing
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -44,7 +45,7 @@ def term(
         # (an agent one of an enumeration "respectively" pairs with its dose, "fludarabine and
         # cyclophosphamide at 30 and 300 mg/m2/day, respectively": the other agents are the other items')
         others = (
-            {(r.start, r.end) for values, r in lexicon.respective_terms(quote, vocab.places(quote)) if values != wanted}
+            {(r.start, r.end) for values, r in dosing.respective_terms(quote, vocab.places(quote)) if values != wanted}
             if path[-1] == "agent" and path[:2] == ("lymphodepletion", "agents") and len(wanted) == 1
             else set()
         )
@@ -144,7 +145,7 @@ def _rendered_there(
             path == ("overall_status",)
             and rendering.values & _OPEN_STATUSES
             and retracted.status_out_of_time(
-                text, at + rendering.end, lexicon.held_before(as_of_dates(ctx.record.data).get(doc.file, ""))
+                text, at + rendering.end, date_mentions.held_before(as_of_dates(ctx.record.data).get(doc.file, ""))
             )
         ):
             continue

@@ -13,8 +13,9 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Problem
-from sle_trials.reading import edges, lexicon, retracted, scopes, sentences
+from sle_trials.reading import edges, retracted, scopes, sentences
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
+from sle_trials.reading.lexicon import dosing, run_memory
 
 Path_ = fields.Path_
 # The walk of a value's parts (binding.walk), handed to each reading that reads only some parts of its
@@ -39,7 +40,7 @@ class Context:
     record: Record
     schema: dict
     docs: list[SourceDoc]
-    reader: lexicon.Reader  # the run's remembered readings of quotes
+    reader: run_memory.Reader  # the run's remembered readings of quotes
     _notes: list[tuple[Path_, str]] = field(default_factory=list)  # each note's field and its text
     # where a document states the field at a path for this record (documents.Sources.passages; None:
     # anywhere will do), which is where a list of quotes read as one must stand (together)
@@ -113,8 +114,8 @@ class Context:
 
     def noted(self, path: Path_, reading: str) -> bool:
         """Whether a curation note covers the value at path and speaks of the reading made of it
-        (lexicon.named_in_note): a note on the field about something else excuses no reading."""
-        return any(path[: len(n)] == n and lexicon.named_in_note(reading, text) for n, text in self._notes)
+        (dosing.named_in_note): a note on the field about something else excuses no reading."""
+        return any(path[: len(n)] == n and dosing.named_in_note(reading, text) for n, text in self._notes)
 
     def quotes_for(self, path: Path_) -> list[str] | None:
         """The quotes of the evidence entry that covers path (the nearest ancestor key)."""
@@ -207,7 +208,7 @@ def taken_back_where_stated(
 ) -> bool:
     """Whether every place the cited sources give the quote, where they state the field at path, takes
     back the value at quote[start:end] (reading: retracted.taken_back, or another reading that makes
-    the value none, as lexicon.date_bound), or with whole the statement the quote is; the quote alone
+    the value none, as date_mentions.date_bound), or with whole the statement the quote is; the quote alone
     where no source states it there."""
     seen = False
     for text, at, _, _ in quoted_sentences(ctx, path, quote):

@@ -10,7 +10,8 @@ from sle_trials import fields
 from sle_trials.checks.binding import context
 from sle_trials.checks.binding.context import Context, Path_, Walk
 from sle_trials.problem import Problem, quoted
-from sle_trials.reading import lexicon, retracted, sentences
+from sle_trials.reading import retracted, sentences
+from sle_trials.reading.lexicon import head_counts, quantities, stated_limits
 
 
 def bind_count(
@@ -18,10 +19,10 @@ def bind_count(
 ) -> Iterator[Problem]:
     # a count the quote states, unless the words of its sentence the quote leaves out make it a part's or
     # another group's ("3 patients" of "3 patients at each dose level", "40 patients" of "... were assessed")
-    counted = [(q, c) for q in quotes for c, at in lexicon.count_places(q) if _counted_there(ctx, path, q, at)]
-    holding = [q for q in quotes if any(lexicon.same_number(c, enrollment["count"]) for h, c in counted if h is q)]
+    counted = [(q, c) for q in quotes for c, at in head_counts.count_places(q) if _counted_there(ctx, path, q, at)]
+    holding = [q for q in quotes if any(quantities.same_number(c, enrollment["count"]) for h, c in counted if h is q)]
     if not holding:
-        said = ", ".join(lexicon.number_text(c) for _, c in counted) or "no number of participants"
+        said = ", ".join(stated_limits.number_text(c) for _, c in counted) or "no number of participants"
         yield ctx.problem(
             path + ("count",),
             "E508",
@@ -45,7 +46,7 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
             hi = sentences.around(text, hi + 1, hi + 1)[1]
         # (with the next sentence where it opens with a count enrolled: "Planned enrollment: 60 patients. 20
         # patients were enrolled." supersedes the plan)
-        if lexicon.enrolled_next(text, hi):
+        if head_counts.enrolled_next(text, hi):
             hi = sentences.around(text, hi + 2, hi + 2)[1]
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
@@ -53,7 +54,7 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
             c == at - lo + start
             and not retracted.taken_back(text, lo + c, lo + e)
             and not retracted.count_left_open(text, lo + c, lo + e)
-            for _, c, e in lexicon.count_spans(text[lo:hi])
+            for _, c, e in head_counts.count_spans(text[lo:hi])
         ):
             return True
     return not seen

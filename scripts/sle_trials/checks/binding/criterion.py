@@ -13,8 +13,9 @@ from sle_trials.checks import thresholds
 from sle_trials.checks.binding import categorical, enumeration, requirement
 from sle_trials.checks.binding.context import Context, Path_, Walk
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import lexicon, prior_therapy, vocabulary
+from sle_trials.reading import prior_therapy, vocabulary
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import stated_limits
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -144,7 +145,7 @@ def _excepted(ctx: Context, path: Path_, node: dict, corpus: str, quotes: list[s
             continue
         excepted = []
         for term in terms:
-            lo, _ = lexicon.clause(corpus, at + term.start, at + term.end)
+            lo, _ = stated_limits.clause(corpus, at + term.start, at + term.end)
             if not _EXCEPTION.search(corpus, lo, at + term.start):
                 break
             excepted.append(quote[term.start : term.end])

@@ -13,8 +13,8 @@ from sle_trials.checks.binding import context
 from sle_trials.checks.binding.context import Context, Path_, Walk
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import lexicon
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import date_mentions
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -55,7 +55,7 @@ def bind_date(ctx: Context, path: Path_, struct: dict, node: dict, quotes: list[
     # its type (actual, estimated) stated for that date: in a quote giving the date or its field's label.
     # Read in any quote of the list, "Actual" of "Actual Enrollment: 6 participants" made the start
     # date a page gives as "2024-07-30 (Estimated)" an actual one
-    own = frozenset(lexicon.DATE_LABELS.get(str(path[-1]), ()))
+    own = frozenset(date_mentions.DATE_LABELS.get(str(path[-1]), ()))
     dated = [
         q
         for q in quotes
@@ -71,11 +71,11 @@ def date_type(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Problem]
     name = str(path[1])
     struct = ctx.record.data.get("dates", {}).get(name)
     date = struct.get("date") if isinstance(struct, dict) else None
-    own = frozenset(lexicon.DATE_LABELS.get(name, ()))
+    own = frozenset(date_mentions.DATE_LABELS.get(name, ()))
     for quote in quotes:
         if any(m.value == date for m in ctx.reader.dates(quote)) or ctx.reader.label_spans(quote, own):
             return
-    others = [quote[a:b] for quote in quotes for a, b in ctx.reader.label_spans(quote, lexicon.LABEL_TEXTS)]
+    others = [quote[a:b] for quote in quotes for a, b in ctx.reader.label_spans(quote, date_mentions.LABEL_TEXTS)]
     yield ctx.problem(
         path,
         "E509",
@@ -89,15 +89,17 @@ def without_other_labels(ctx: Context, name: str, quotes: list[str]) -> list[str
     """The quotes with the words of another date's label marked out, as the cited source labels it
     (a quote cut inside such a label is read with the source's words after it): "Estimated" of "Start
     date: 2024-07-30 Estimated completion: 2027-12-31" is the completion's type, not the start's."""
-    others = lexicon.LABEL_TEXTS - frozenset(lexicon.DATE_LABELS.get(name, ()))
+    others = date_mentions.LABEL_TEXTS - frozenset(date_mentions.DATE_LABELS.get(name, ()))
     pattern = ctx.reader.label_pattern(others)
     out = []
     for quote in quotes:
-        spans = list(lexicon.label_spans(quote, pattern))
+        spans = list(date_mentions.label_spans(quote, pattern))
         for doc in ctx.docs:
             for at in ctx.occurrences(doc.text, quote):
                 text = doc.text[at : at + len(quote) + _LABEL_RUN]
-                spans += [(a, min(b, len(quote))) for a, b in lexicon.label_spans(text, pattern) if a < len(quote)]
+                spans += [
+                    (a, min(b, len(quote))) for a, b in date_mentions.label_spans(text, pattern) if a < len(quote)
+                ]
         for a, b in sorted(set(spans), reverse=True):
             quote = quote[:a] + "[another date's label]" + quote[b:]
         out.append(quote)
@@ -108,7 +110,7 @@ _LABEL_RUN = 60  # how far past a quote's end the source's words are read for a 
 
 
 # The labels of the registry's dates but its last update, which is what a source's as-of date may be.
-_OTHER_THAN_UPDATED = lexicon.LABEL_TEXTS - frozenset(lexicon.DATE_LABELS["last_updated"])
+_OTHER_THAN_UPDATED = date_mentions.LABEL_TEXTS - frozenset(date_mentions.DATE_LABELS["last_updated"])
 
 
 def _date_field(path: Path_) -> str | None:
@@ -140,7 +142,8 @@ def date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[P
         )
         return
     if all(
-        context.taken_back_where_stated(ctx, path[:2], q, m.start, m.end, reading=lexicon.date_bound) for q, m in same
+        context.taken_back_where_stated(ctx, path[:2], q, m.start, m.end, reading=date_mentions.date_bound)
+        for q, m in same
     ):
         yield ctx.problem(
             path,
@@ -152,11 +155,11 @@ def date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[P
     name = _date_field(path)
     if name is None:
         return
-    own = set(lexicon.DATE_LABELS.get(name, ()))
-    labels = lexicon.LABEL_TEXTS
+    own = set(date_mentions.DATE_LABELS.get(name, ()))
+    labels = date_mentions.LABEL_TEXTS
     if name == "as_of":
         label = ctx.record.data["curation"]["sources"][path[2]].get("as_of_label")
-        own |= set(lexicon.AS_OF_LABELS)
+        own |= set(date_mentions.AS_OF_LABELS)
         # the record's own words for it, unless they label another date ("Study Start"): the source's
         # as-of date is never the study's start, nor the day it was first posted
         if label and not ctx.reader.label_spans(normalise(label), _OTHER_THAN_UPDATED):
@@ -180,7 +183,7 @@ def date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[P
         if around and None not in around:
             other = next(label for label in around if label is not None)
     if other is not None:
-        fields_named = [n for n, texts in lexicon.DATE_LABELS.items() if other in texts]
+        fields_named = [n for n, texts in date_mentions.DATE_LABELS.items() if other in texts]
         yield ctx.problem(
             path,
             "E509",
@@ -191,7 +194,7 @@ def date(ctx: Context, path: Path_, value: str, quotes: list[str]) -> Iterator[P
     yield from _unlabelled(ctx, path, name, value, quotes)
 
 
-def _date_taken_back(ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention) -> bool:
+def _date_taken_back(ctx: Context, path: Path_, quote: str, mention: date_mentions.DateMention) -> bool:
     """Whether the sources take back the date the quote writes at mention: "Start date: 2024-07-30
     (cancelled)", "... (to be confirmed)", "formerly 2024-07-30, now 2025-01-01" each bound a start date
     the source withdraws."""
@@ -216,12 +219,12 @@ LABEL_REACH = 300  # how far before a quote its source's label for a date the qu
 
 
 def _labels_around(
-    ctx: Context, path: Path_, quote: str, mention: lexicon.DateMention, labels: frozenset[str]
+    ctx: Context, path: Path_, quote: str, mention: date_mentions.DateMention, labels: frozenset[str]
 ) -> list[str | None]:
     """The label each occurrence of the quote in the cited sources, where they state the date at path,
     gives a date the quote writes with no label before it: the nearest label of the source's text
     before the quote (within LABEL_REACH characters of its passage), with no other date between, or
-    else the label written in brackets right after the date (lexicon.label_of reads both); None for
+    else the label written in brackets right after the date (date_mentions.label_of reads both); None for
     an occurrence with neither. Read anywhere in the source, "2024-07-30" of IM19's "Completion date:
     2024-07-30" was a start date by the next trial's "Start date: 2024-07-30" on the same page."""
     out: list[str | None] = []
@@ -230,8 +233,10 @@ def _labels_around(
             # the source's words around the quote: a label before it, or one in brackets after the date
             lo = max(0, at - LABEL_REACH)
             text = text_of[lo : at + len(quote) + LABEL_REACH]
-            moved = lexicon.DateMention(mention.value, mention.start + at - lo, mention.end + at - lo)
-            out.append(lexicon.label_of(text, moved, lexicon.label_spans(text, ctx.reader.label_pattern(labels))))
+            moved = date_mentions.DateMention(mention.value, mention.start + at - lo, mention.end + at - lo)
+            out.append(
+                date_mentions.label_of(text, moved, date_mentions.label_spans(text, ctx.reader.label_pattern(labels)))
+            )
     return out
 
 
@@ -242,7 +247,7 @@ def _bare_places(ctx: Context, value: str, quotes: list[str]) -> frozenset[tuple
     unlabelled date, which then passed as both its start and its completion.)"""
     out: set[tuple[int, int, int]] = set()
     for quote in quotes:
-        spans = ctx.reader.label_spans(quote, lexicon.LABEL_TEXTS)
+        spans = ctx.reader.label_spans(quote, date_mentions.LABEL_TEXTS)
         bare = [
             m.start
             for m in ctx.reader.dates(quote)
@@ -265,7 +270,7 @@ def _unlabelled(ctx: Context, path: Path_, name: str, value: str, quotes: list[s
     bare = [
         m
         for m in ctx.reader.dates(quotes[0])
-        if ctx.reader.label_of(quotes[0], m, ctx.reader.label_spans(quotes[0], lexicon.LABEL_TEXTS)) is None
+        if ctx.reader.label_of(quotes[0], m, ctx.reader.label_spans(quotes[0], date_mentions.LABEL_TEXTS)) is None
     ]
     here = _bare_places(ctx, value, quotes)
     for other in DATE_ORDER:

@@ -17,8 +17,9 @@ from sle_trials.checks.binding import context
 from sle_trials.checks.binding.context import Context, Path_, Walk
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, not_dosed, retracted, sentences, vocabulary
+from sle_trials.reading import edges, not_dosed, retracted, sentences, vocabulary
 from sle_trials.reading.layouts import PLAIN, normalise
+from sle_trials.reading.lexicon import dosing, head_counts, quantities, stated_limits
 from sle_trials.units import AGE_UNIT_DAYS, age_days
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
@@ -67,7 +68,7 @@ def _of_another_arm(ctx: Context, path: Path_, quotes: list[str]) -> Iterator[Pr
                 # receive" heads it)
                 paired = {
                     label
-                    for label, r in lexicon.respective_labels(doc.text[lo:hi], [own, *others])
+                    for label, r in dosing.respective_labels(doc.text[lo:hi], [own, *others])
                     if m.start() <= lo + r.number.start < m.end()
                 }
                 if own in paired or (heading == own and not paired):
@@ -121,12 +122,12 @@ def bind_cohort(
         (q, _limited_where_stated(ctx, path, q, d))
         for q in texts
         for d in ctx.reader.doses(q)
-        if lexicon.same_number(d.value, dose["value"])
+        if quantities.same_number(d.value, dose["value"])
         and not _cohort_dose_taken_back(ctx, path, q, d.start, _dose_words_end(q, d, dose["unit"]))
         and not context.taken_back_where_stated(ctx, path, q, d.start, d.end, reading=_no_dose_there)
         and not context.taken_back_where_stated(ctx, path, q, d.start, d.end, reading=others)
     ]
-    with_unit = [(q, d) for q, d in found if lexicon.unit_follows(q, d.unit_at, dose["unit"])]
+    with_unit = [(q, d) for q, d in found if dosing.unit_follows(q, d.unit_at, dose["unit"])]
     basis = [(q, d) for q, d in with_unit if d.basis == dose["basis"]]
     here = path + ("dose",)
     if dose.get("basis") == "PER_KG" and _PER_KG_IN_UNIT.search(dose["unit"]):
@@ -142,7 +143,8 @@ def bind_cohort(
         yield ctx.problem(
             here + ("value",),
             "E508",
-            f"{fields.dotted(here)}: the quote states no dose of {lexicon.number_text(dose['value'])} {quoted(quotes)}",
+            f"{fields.dotted(here)}: the quote states no dose of "
+            f"{stated_limits.number_text(dose['value'])} {quoted(quotes)}",
         )
     elif not with_unit:
         yield ctx.problem(
@@ -187,8 +189,8 @@ def bind_cohort(
         ranges = [
             r
             for q, d in basis or with_unit or found
-            for r in lexicon.patient_ranges(q, *lexicon.clause(q, d.start, d.end))
-        ] or [r for q in texts if q in dosed for r in lexicon.patient_ranges(q)]
+            for r in head_counts.patient_ranges(q, *stated_limits.clause(q, d.start, d.end))
+        ] or [r for q in texts if q in dosed for r in head_counts.patient_ranges(q)]
         if wanted not in ranges:
             named = ", ".join(f"patients {a}-{b}" for a, b in ranges) or "no patients"
             yield ctx.problem(
@@ -204,7 +206,7 @@ def bind_cohort(
 
 def _others_respectively(ctx: Context, path: Path_) -> Callable[[str, int, int], bool]:
     """A reading of whether "respectively" pairs the number at text[start:end] with another arm's or
-    cohort's label than the cohort's at path (its arm's or its own), in order (lexicon.respective_labels):
+    cohort's label than the cohort's at path (its arm's or its own), in order (dosing.respective_labels):
     "Arm A and Arm B receive 1×10^6 and 3×10^6 CAR-T cells/kg, respectively" bound arm A's dose of 3×10^6.
     Another label is the record's other arms' and cohorts', or any (a part's noun and its designator, "Arm
     B") where the sentence pairs one of this cohort's labels too."""
@@ -222,7 +224,7 @@ def _others_respectively(ctx: Context, path: Path_) -> Callable[[str, int, int],
     others = {label.casefold() for label in labels} - own
 
     def reading(text: str, start: int, end: int) -> bool:
-        pairs = [(label.casefold(), r) for label, r in lexicon.respective_labels(text, labels)]
+        pairs = [(label.casefold(), r) for label, r in dosing.respective_labels(text, labels)]
         paired = next((label for label, r in pairs if r.number.start == start), None)
         if paired is None or paired in own:
             return False
@@ -231,14 +233,14 @@ def _others_respectively(ctx: Context, path: Path_) -> Callable[[str, int, int],
     return reading
 
 
-def _dose_words_end(quote: str, dose: lexicon.Dose, unit: str) -> int:
+def _dose_words_end(quote: str, dose: dosing.Dose, unit: str) -> int:
     """Where the words of a cohort's dose end in the quote: past its unit, where the quote writes the
     record's unit after the number, and a per-kilogram basis after it ("1×10^6 CAR-T cells/kg"); else
     at the number's (or its "/kg"'s) end. The words a source takes a dose back by follow its unit:
     "1×10^6 CAR-T cells/kg is not used" was read from "CAR-T cells/kg is not used", and the dose bound."""
-    if not lexicon.unit_follows(quote, dose.unit_at, unit):
+    if not dosing.unit_follows(quote, dose.unit_at, unit):
         return dose.end
-    at = dose.unit_at + len(quote[dose.unit_at :]) - len(quote[dose.unit_at :].lstrip()) + len(lexicon.nfkc(unit))
+    at = dose.unit_at + len(quote[dose.unit_at :]) - len(quote[dose.unit_at :].lstrip()) + len(quantities.nfkc(unit))
     per_kg = _PER_KG_AFTER.match(quote, at)
     return per_kg.end() if per_kg else at
 
@@ -249,17 +251,17 @@ _PER_KG_AFTER = lazy(r"(?i)\s*(?:/\s*kg|per\s+kg|per\s+kilogram|/kilogram)(?![^\
 def _no_dose_there(text: str, start: int, end: int) -> bool:
     """Whether the words around the number at text[start:end] make it no dose: a bound from below ("at
     least 1×10^6"), a part or a tolerance of another dose ("half of", "± 0.5×10^6")."""
-    return lexicon.dose_floor(text, start, end) or lexicon.part_of(text, start)
+    return dosing.dose_floor(text, start, end) or dosing.part_of(text, start)
 
 
-def _limited_where_stated(ctx: Context, path: Path_, quote: str, dose: lexicon.Dose) -> lexicon.Dose:
+def _limited_where_stated(ctx: Context, path: Path_, quote: str, dose: dosing.Dose) -> dosing.Dose:
     """The dose, its limit read in the words of its sentence the quote leaves out too: "1×10^6 CAR-T
     cells/kg" cut from "no more than 1×10^6 CAR-T cells/kg", or from "1×10^5 to 1×10^6 ...", is a cap
     or an end of a range where every place the sources give the quote reads it so, as the quote with
-    those words is (lexicon.dose_limit)."""
+    those words is (dosing.dose_limit)."""
     if dose.limit is not None:
         return dose
-    limit = _reading_where_stated(ctx, path, quote, dose.start, dose.end, lexicon.dose_limit)
+    limit = _reading_where_stated(ctx, path, quote, dose.start, dose.end, dosing.dose_limit)
     return dataclasses.replace(dose, limit=limit) if limit else dose
 
 
@@ -346,7 +348,7 @@ def _names_of_the_trials_parts(data: dict) -> frozenset[str]:
     return not_dosed.names_in(" ".join(s for s in said if isinstance(s, str)))
 
 
-def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, lexicon.Dose]]) -> Iterator[Problem]:
+def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str, dosing.Dose]]) -> Iterator[Problem]:
     """A cohort's label is the one the words of its dose give it: of the arm's cohorts' labels written
     in a text that states the dose, the nearest before the dose where that text writes its labels
     before their doses ("Dose level 1: 1×10^6 ... Dose level 2: 3×10^6"), else the nearest after it
@@ -374,7 +376,7 @@ def _cohort_label(ctx: Context, path: Path_, cohort: dict, dosed: list[tuple[str
             + [
                 (d.start, None)
                 for d in ctx.reader.doses(quote)
-                if d.start != dose.start and any(lexicon.same_number(d.value, v) for v in doses)
+                if d.start != dose.start and any(quantities.same_number(d.value, v) for v in doses)
             ]
             + [(dose.start, "")],
             key=lambda m: m[0],
@@ -453,8 +455,8 @@ def bind_agent_dose(
             (q, n, unit_at)
             for q in texts
             for n, unit_at in _doses_of(vocab, q, term)
-            if lexicon.same_number(n.value, agent["dose"])
-            and not lexicon.is_label(q, n)
+            if quantities.same_number(n.value, agent["dose"])
+            and not quantities.is_label(q, n)
             and not context.taken_back_where_stated(ctx, path, q, n.start, n.end, reading=_no_dose_there)
             and not _dose_taken_back(ctx, path, q, n.start, _agent_words_end(q, unit_at, agent.get("unit")))
             # (another product's regimen: "Yescarta's conditioning uses fludarabine 25 mg/m2/day")
@@ -471,15 +473,15 @@ def bind_agent_dose(
                 here,
                 "E508",
                 f"{fields.dotted(here)}: the quote states no dose of "
-                f"{lexicon.number_text(agent['dose'])} {quoted(quotes)}",
+                f"{stated_limits.number_text(agent['dose'])} {quoted(quotes)}",
             )
-        elif "unit" in agent and not any(lexicon.whole_unit(q, at, agent["unit"]) for q, _, at in found):
+        elif "unit" in agent and not any(dosing.whole_unit(q, at, agent["unit"]) for q, _, at in found):
             yield ctx.problem(
                 path + ("unit",),
                 "E508",
                 f"{fields.dotted(here)}: the quote does not write {agent['unit']!r} with the dose {quoted(quotes)}",
             )
-        elif (named := lexicon.unit_named(agent.get("unit", ""))) is not None and named.dimension in _NO_DOSE:
+        elif (named := quantities.unit_named(agent.get("unit", ""))) is not None and named.dimension in _NO_DOSE:
             # "cyclophosphamide 500 mg/m²/day for 3 days" given a dose of 3 days: the number with its unit
             # written right after it, and so bound, though a length of time (or a score) is no dose
             yield ctx.problem(
@@ -488,7 +490,7 @@ def bind_agent_dose(
                 f"{fields.dotted(path)}.unit: {agent['unit']!r} is {_NO_DOSE[named.dimension]}, no dose "
                 f"{quoted(quotes)}",
             )
-        elif "unit" in agent and not _MASS_UNIT.match(lexicon.nfkc(agent["unit"])):
+        elif "unit" in agent and not _MASS_UNIT.match(quantities.nfkc(agent["unit"])):
             # "fludarabine 30 mg/m2/day on days -5 to -3" given a dose of 5 "to -3", "on day -3 at 30
             # mg/m2/day" one of 3 "at 30 mg/m2/day": the number with the words after it, and so bound,
             # though no unit of a dose
@@ -501,8 +503,8 @@ def bind_agent_dose(
         else:
             # a number the words give as the course's total, a maximum or an end of a range ("(total 90
             # mg/m2)", "up to 30 mg/m2/day", "25-30 mg/m2/day"): the dose only as a reading, as a cohort's
-            whole = [(q, n) for q, n, at in found if "unit" not in agent or lexicon.whole_unit(q, at, agent["unit"])]
-            readings = [_reading_where_stated(ctx, path, q, n.start, n.end, lexicon.agent_dose_limit) for q, n in whole]
+            whole = [(q, n) for q, n, at in found if "unit" not in agent or dosing.whole_unit(q, at, agent["unit"])]
+            readings = [_reading_where_stated(ctx, path, q, n.start, n.end, dosing.agent_dose_limit) for q, n in whole]
             if all(readings) and not any(ctx.noted(here, why) for why in readings if why):
                 yield ctx.problem(
                     here,
@@ -528,10 +530,10 @@ def _ages_in_years(eligibility: Any) -> tuple[float, float]:
 def _agent_words_end(quote: str, unit_at: int, unit: str | None) -> int:
     """Where the words of an agent's dose end in the quote: past its unit, where the quote writes the
     record's unit there whole ("fludarabine 30 mg/m2/day is not used"), else at the unit's start."""
-    if unit is None or not lexicon.whole_unit(quote, unit_at, unit):
+    if unit is None or not dosing.whole_unit(quote, unit_at, unit):
         return unit_at
     rest = quote[unit_at:]
-    return unit_at + len(rest) - len(rest.lstrip()) + len(lexicon.nfkc(unit))
+    return unit_at + len(rest) - len(rest.lstrip()) + len(quantities.nfkc(unit))
 
 
 def _agents_vocabulary(ctx: Context, node: dict) -> vocabulary.Vocabulary | None:
@@ -540,15 +542,15 @@ def _agents_vocabulary(ctx: Context, node: dict) -> vocabulary.Vocabulary | None
     return vocabulary.for_enum(tuple(agent["enum"])) if "enum" in agent else None
 
 
-def _doses_of(vocab: vocabulary.Vocabulary | None, quote: str, agent: Any) -> list[tuple[lexicon.Number, int]]:
+def _doses_of(vocab: vocabulary.Vocabulary | None, quote: str, agent: Any) -> list[tuple[quantities.Number, int]]:
     """The numbers of the quote that may be the agent's dose, each with where its unit stands: any
     number, its unit right after it, but a number the quote pairs by "respectively" with an agent is
     that agent's only, its unit after the last of the numbers that share it ("fludarabine and
     cyclophosphamide at 30 and 300 mg/m2/day, respectively" gives cyclophosphamide no dose of 30)."""
-    pairs = lexicon.respective_terms(quote, vocab.places(quote)) if vocab is not None else []
+    pairs = dosing.respective_terms(quote, vocab.places(quote)) if vocab is not None else []
     paired = {r.number.start: (values, r.unit_at) for values, r in pairs}
     out = []
-    for n in lexicon.numbers(quote):
+    for n in quantities.numbers(quote):
         values, unit_at = paired.get(n.start, (None, n.end))
         if values is None or values == {agent}:
             out.append((n, unit_at))

@@ -14,8 +14,9 @@ from sle_trials.checks.binding import categorical
 from sle_trials.checks.binding.context import Context, Path_
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import edges, lexicon, phrases, prior_therapy, vocabulary
+from sle_trials.reading import edges, phrases, prior_therapy, vocabulary
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import age_bounds, quantities
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -90,7 +91,7 @@ _DOSE_START = lazy(
     r"(?i)\A\s*(?:(?:"
     + "|".join(_DOSE_LEAD)
     + r")\s+){0,8}(?:[≤≥<>=~]\s*)?(?:[0-9]|"
-    + lexicon.WORDS_NUMBER
+    + quantities.WORDS_NUMBER
     + r"(?![\w-]))"
 )
 # ... with a unit of dose or of time after it
@@ -141,8 +142,8 @@ _DOSE_VOCABULARY = (
     )
     # numbers in words, as many times or doses ("eleven times", "twenty-four doses"): the one table of
     # them, which listed here by hand had "one" to "twelve" but "eleven", read as a therapy's name
-    | frozenset(lexicon.CARDINALS)
-    | frozenset(lexicon.SCALES)
+    | frozenset(quantities.CARDINALS)
+    | frozenset(quantities.SCALES)
 )
 # ... or an abbreviation of how often it is given ("1 g BID", "q4w", "b.i.d.", "500 mg x 6"), or a
 # word of how it is given or kept ("divided", "tapered", "sustained", "consecutively"): since 1b68f1f
@@ -161,7 +162,7 @@ _TITLE_CASE = lazy(r"[A-Z][a-z]")
 _TRIALS_EVENT = lazy(
     r"(?i)\b(?:before|after|prior\s+to|until|since|preceding|following|(?P<time>(?:hours?|days?|weeks?|months?|years?)"
     r"\s+)(?:of|from))\s+(?:the\s+)?(?:start\s+of\s+)?"
-    rf"(?:{lexicon.CAR_T}|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
+    rf"(?:{age_bounds.CAR_T}|lymphodeplet\w*|(?:leuk)?apheresis|conditioning)"
     r"(?:\s+(?:cell\s+)?(?:infusion|administration|therapy|treatment|chemotherapy))?(?![\w-])"
 )
 # ("within 12 weeks of CAR-T infusion": counted from it as well, after a unit of time, its unit kept)

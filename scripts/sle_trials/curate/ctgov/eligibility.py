@@ -13,16 +13,17 @@ from sle_trials.checks import rules
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import clean, markup, yes_no
 from sle_trials.patterns import lazy
-from sle_trials.reading import criteria_text, layouts, lexicon
+from sle_trials.reading import criteria_text, layouts
+from sle_trials.reading.lexicon import age_bounds
 from sle_trials.units import AGE_UNIT_DAYS, MAX_AGE_DAYS
 
-# "18 Years": a number and a unit as the check reads one in the quote (lexicon.AGE_UNITS: "Years", "years",
+# "18 Years": a number and a unit as the check reads one in the quote (age_bounds.AGE_UNITS: "Years", "years",
 # "YEARS", not "yEARS"), so that the age imported is the age the check finds there (E508)
 _AGE = lazy(
     r"^\s*(?P<value>[0-9]+)\s+(?:"
     + "|".join(
         f"(?P<{unit}>" + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)) + ")"
-        for unit, spellings in lexicon.AGE_UNITS.items()
+        for unit, spellings in age_bounds.AGE_UNITS.items()
     )
     + r")\s*$"
 )
@@ -126,14 +127,14 @@ def _one_line(value: Any) -> str | None:
 
 def _criteria_ages(text: Any) -> dict[str, str]:
     """The first criterion that states an age at each bound ({"minimum_age": "Age ≥ 18 years"}), read
-    as the check reads it (lexicon.criteria_ages, over each criterion normalised)."""
+    as the check reads it (age_bounds.criteria_ages, over each criterion normalised)."""
     if not isinstance(text, str) or not text.strip():
         return {}
     found = criteria_text.split(layouts.json_string(text))
     stated: dict[str, str] = {}
     for item in _flat(found.inclusion + found.exclusion):
         said = layouts.normalise(item)
-        for a in lexicon.criteria_ages(said):
+        for a in age_bounds.criteria_ages(said):
             name = "minimum_age" if a.bound == "min" else "maximum_age" if a.bound == "max" else None
             if name is not None and name not in stated:
                 stated[name] = said
@@ -151,7 +152,7 @@ def age(text: Any) -> dict | None:
     m = _AGE.match(text) if isinstance(text, str) else None
     if not m:
         return None
-    value, unit = int(m.group("value")), next(name for name in lexicon.AGE_UNITS if m.group(name))
+    value, unit = int(m.group("value")), next(name for name in age_bounds.AGE_UNITS if m.group(name))
     return {"value": value, "unit": unit} if value * AGE_UNIT_DAYS[unit] <= MAX_AGE_DAYS else None
 
 

@@ -1,0 +1,23 @@
+"""Lexicon: the phrases a quote states a quantity, an age, a dose, a cohort or a date with.
+
+binding.py asks this package what a quote *says* (read from the normalised quote, see
+evidence.normalise). Everything here reads the words only; the record's values are never consulted,
+so a wrong value cannot steer the reading. The modules' tables are the documentation as well:
+docs/checks.md is generated from them.
+
+Where each reading lives, one module a concern; a module reads those above it in this list, never
+one below it:
+- quantities: numbers as sources write them (digits, words, powers of ten, fractions), units,
+  comparators, and a criterion's own label, which is no number;
+- stated_limits: statements (a comparator, a number and a unit found together), the clause around
+  one, the words that make a limit no requirement, keep patients out or let them in, and its kind;
+- age_bounds: the ages a quote or a criterion states, which bound each is, and the words that make an
+  age no bound of who may enrol;
+- dosing: doses and their basis, a number read as the dose beyond its words (a cap, a range's end, a
+  total, one of alternatives) and the words a note names each reading by, a dose's unit read whole,
+  and the items "respectively" pairs in order with numbers;
+- head_counts: the numbers of people a quote states (an enrollment), and the patients it numbers;
+- date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;
+- run_memory: Reader, the readings of quotes remembered for one run.
+Nothing is imported from the package itself: each name from the module that defines it.
+"""

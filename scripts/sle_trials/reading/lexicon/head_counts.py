@@ -1,0 +1,383 @@
+"""Counts of people: the numbers a quote states as a number of people enrolled (counts: not a part's
+count, another group's, a bound, a plan superseded or an outcome of some of them), and the patients it
+numbers ("patients 1 to 3": patient_ranges)."""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials.patterns import lazy
+from sle_trials.reading import kept_out, planned, retracted
+from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, in_ratio, numbers
+
+_PATIENTS = lazy(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
+# what makes the numbers after "patients" a quantity, not patients: "patients 18 to 65 years", "40 kg"
+_NOT_PATIENTS = lazy(r"(?i)\.?\d|\s*(?:years?|yrs?|months?|weeks?|days?|kg|%|percent)\b")
+
+
+def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The patient ranges a quote names (between lo and hi): "patients 1 to 3" (1, 3), "patient 4" (4, 4)."""
+    found = _PATIENTS.finditer(quote, lo, len(quote) if hi is None else hi)
+    return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found if not _NOT_PATIENTS.match(quote, m.end())]
+
+
+_COUNT_AFTER = lazy(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
+# A count label: "Enrollment: 24", the JSON's "enrollmentInfo.count: 24", a "Count: 24" of its own, but
+# not a count of something else ("Platelet count: 100" is no enrollment of 100; nor "CD4 count: 200")
+_COUNT_BEFORE = lazy(
+    r"(?i:(?:enrollment|enrolment)(?: count)?|(?:participant|patient|subject) count|enrollmentInfo\.count|"
+    r"(?<![\w-])(?<![\w-] )count|sample size|(?:planned )?number of (?:participants|patients|subjects)"
+    r"(?: (?:enrolled|enroled|to be enrolled|planned))?)\s*:?\s*\Z"
+)
+
+
+# A count of a part of the study: "12 participants per arm", "Enrollment: 3 in each cohort", "6 patients
+# each", "6 people/arm". It bound an enrollment of 12 where the trial enrols 12 in each of its arms.
+# So is a count in a part the words name after it ("12 participants in the CAR-T arm", "... in cohort
+# 1") or before it: the parts it is one of ("two cohorts of 12 participants") or the whole it is some
+# of ("24 participants, of whom 12 ...", "including 12 ..."), which bound an enrollment of 12. "Each"
+# after any word of the count's clause that puts people somewhere ("3 patients at each dose level",
+# "6 participants treated at each dose", "10 participants on every site") counts a part, and so does
+# a part named by more words or other words ("12 participants in the dose-escalation phase", "in the
+# Phase 1b part", "in dose expansion", "at dose level 1"): each bound an enrollment of the part's count.
+# A phase with its number is the trial's ("24 participants in the Phase 1 trial"), no part of it.
+_PART_NOUNS = (
+    r"(?:cohort|arm|group|part|stage|portion|period|segment|sub-?study|run-in|expansion|escalation|"
+    r"(?:dose\s+)?level|phase(?!\s*(?:[0-9]|I\b|II|III|IV|V\b)))"
+)
+_COUNT_OF_PART = lazy(
+    r"\s*(?:/|(?:per|each|in each|in every|for each|a|an)\b|"
+    r"(?:[a-z-]+\s+){0,3}?(?:at|on|in|into|within|for|from|across|during|under)\s+(?:each|every)\b|"
+    rf"(?:[a-z-]+\s+){{0,3}}?(?:in|at|during|within|into)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_PART_NOUNS}s?\b)",
+    re.I,
+)
+_COUNT_PART_BEFORE = lazy(
+    r"(?i)\b(?:(?:cohorts?|arms?|groups?|sites?|centers?|centres?|parts?|stages?)\s+of|"
+    r"of\s+(?:whom|which|these|them)|including|among\s+(?:them|whom|these))\s*\Z"
+)
+
+
+# A count of another group than those enrolled, by the words of its clause before it ("Screening
+# failures: 12 participants", "withdrawals: 3") or right after it ("12 participants withdrew", "... were
+# screened", "... completed the study", ClinConnect's "0 patients applied"). It bound an enrollment of 12.
+_OTHER_GROUP = (
+    r"screen(?:ing)?[ -]?fail(?:ures?|ed)|screened|withdr(?:ew|awn|awals?)|discontinu(?:ed|ations?)|"
+    r"dropped out|drop-?outs?|excluded|died|deaths?|lost to follow[- ]?up|appl(?:ied|icants?)|"
+    # those the trial looked at before enrolling some of them (CONSORT's first box): "40 patients were
+    # assessed for eligibility", "8 were ineligible", "30 participants consented" bound an enrollment
+    r"assessed(?:\s+for\s+eligibility)?|(?:in|not\s+)eligible|did\s+not\s+meet|consented|approached|referred|invited|contacted|"
+    # those who would not or could not take part ("60 participants declined to take part", "60 participants
+    # failed screening", "60 participants will not be enrolled"), which bound an enrollment of 60
+    r"declin(?:ed|ing)|refus(?:ed|als?)|opted\s+out|rejected|fail(?:ed|ing)\s+(?:the\s+)?(?:screening|eligibility)|"
+    r"not\s+(?:be(?:en)?\s+)?(?:enrol(?:l)?ed|included|randomi[sz]ed|treated|dosed|infused)|"
+    # ... or whom the trial will not, or no longer plans to, take in ("The study will not enroll 60
+    # participants", "no longer plans to recruit 60 patients", "won't treat 60 patients")
+    r"(?:not|never|no\s+longer|(?:do|does|did|will|would|could|should|can|wo|ca)n['\u2019]t)\s+"
+    r"(?:(?:plans?|intends?|expects?|aims?|seeks?|hopes?)\s+to\s+)?"
+    r"(?:enrol(?:l)?(?:s|ing)?|includ(?:e|es|ing)|recruit(?:s|ing)?|randomi[sz](?:e|es|ing)|treat(?:s|ing)?|"
+    r"dos(?:e|es|ing)|infus(?:e|es|ing)|accept(?:s|ing)?|admit(?:s|ting)?)"
+)
+_OTHER_GROUP_BEFORE = lazy(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
+_OTHER_GROUP_VERB = (
+    r"\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
+    rf"(?:{_OTHER_GROUP}|completed)\b"
+)
+_OTHER_GROUP_AFTER = lazy(rf"(?i){_OTHER_GROUP_VERB}")
+# ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
+# screening were enrolled"): the count is of those enrolled
+_WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
+_ALSO_ENROLLED = lazy(r"(?i)(?:\s+screening)?\s+(?:and\s+)?" + _WERE_ENROLLED + r"\b")
+# ... but not those enrolled, or found, somewhere else than this trial, by the words right after the
+# count: a patient registry, a database or a biobank ("40 patients enrolled in a lupus registry",
+# "40 patients from the Hopkins Lupus Cohort registry"), another study ("40 patients enrolled in a
+# previous study", "... in an observational study"). "After screening 40 patients enrolled in a
+# registry, 24 patients were enrolled." bound an enrollment of 40, read as those screened and enrolled
+_ENROLLED_ELSEWHERE = lazy(
+    r"(?i)\s+(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:enrol(?:l)?ed|included|registered|recorded|followed(?:\s+up)?|participating|identified|held|stored|"
+    r"kept|listed|captured|collected)\s+)?"
+    r"(?:in|into|from|at|of|within|by|across|over)\s+(?:"
+    r"(?:(?:an?|the|another|other|their|its|our|this|that|one|two|several)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    r"(?:registr(?:y|ies)|data\s*bases?|bio-?banks?|repositor(?:y|ies))(?!['’])"
+    r"|(?:another|other|(?:an?|the)\s+(?:previous|prior|earlier|separate|parent|different|observational|"
+    r"natural[-\s]history|feeder))\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|cohorts?)"
+    # ... or in this trial and others together ("60 participants across both studies", "in all three trials")
+    r"|(?:both|all|(?:the\s+)?(?:two|three|four|several)|all\s+(?:the\s+)?(?:two|three|four))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|trials|protocols))\b"
+)
+
+
+# ... nor a plan its statement goes on to give the count enrolled against ("Enrollment: 60 patients
+# planned, 20 enrolled", "60 planned; 20 actually enrolled", "60 patients were expected, but only 20
+# were enrolled", "60 anticipated; actual enrollment: 20", "The study planned to enroll 60 patients but
+# enrolled 20", "Planned enrollment: 60; actual: 20"): the trial's count is the later one, and the
+# plan's superseded. Each bound an enrollment of 60. Not where the count enrolled is one so far ("20
+# enrolled to date", "so far 20 have been enrolled"): the plan of a trial still recruiting stands.
+_ENROLLED_VERB = r"(?:enrol+ed|recruited|included|randomi[sz]ed|treated|dosed|infused)(?![\w-])"
+_ENROLLED_COUNT = (
+    rf"(?:(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
+    r"(?:(?:were|was|have[ \t]+been|has[ \t]+been|had[ \t]+been|are|actually|finally|ultimately|eventually|only)"
+    rf"[ \t]+)*{_ENROLLED_VERB}"
+    rf"|(?<![\w-]){_ENROLLED_VERB}[ \t]+(?:(?:only|just|a[ \t]+total[ \t]+of)[ \t]+)?(?:\d|{WORDS_NUMBER})"
+    r"|actual(?:[ \t]+(?:enrol+ment|number|count|sample[ \t]+size))?(?:[ \t]+(?:was|is|of))?"
+    rf"[ \t]*[:=\u2013\u2014-]?[ \t]*(?:\d|{WORDS_NUMBER}))"
+)
+_ENROLLED_LATER = rf"[^.!?\n\d]{{0,40}}?{_ENROLLED_COUNT}"
+# (the plan after the count, "60 patients planned", "60 (anticipated)", "were expected")
+_PLAN_AFTER = (
+    r"(?i)[ \t]*(?:[(\[][ \t]*)?(?:(?:were|was|are|is|had[ \t]+been|have[ \t]+been)[ \t]+)?"
+    rf"(?:{planned.PLANNED}|targeted|estimated)\b"
+)
+_PLAN_THEN_ENROLLED = lazy(_PLAN_AFTER + _ENROLLED_LATER)
+_PLANNED_AFTER = lazy(_PLAN_AFTER)
+# (or the count enrolled opening the next sentence, of a plan before or after the count: "Planned enrollment:
+# 60 patients. 20 patients were enrolled."; not words of another group first: "In the pilot, 20 were enrolled")
+_NEXT_OPENER = (
+    r"(?:but[ \t]+)?(?:only[ \t]+)?(?:(?:however|in[ \t]+total|overall|finally|ultimately|eventually|"
+    r"in[ \t]+the[ \t]+end|to[ \t]+date|so[ \t]+far|thus[ \t]+far|as[ \t]+of[ \t]+now),?[ \t]+)?"
+)
+_ENROLLED_NEXT = lazy(r"(?i)[^.!?\n\d]{0,40}?[.!?][ \t]+" + _NEXT_OPENER + _ENROLLED_COUNT)
+# (or before it, "planned to enroll 60", "Planned enrollment: 60", "a target of 60")
+_PLAN_BEFORE = lazy(
+    r"(?i)(?:\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?|expect(?:s|ed)?|target(?:s|ed)?|sought|seeks?)[ \t]+"
+    r"to[ \t]+(?:enrol+|recruit|include|treat|randomi[sz]e)"
+    rf"|\b(?:{planned.PLANNED}|target(?:ed)?|estimated)[ \t]+"
+    r"(?:enrol+ment|sample[ \t]+size|number(?:[ \t]+of[ \t]+\w+)?)"
+    r"[ \t]*(?:[:=]|of|was|is)?|\ba[ \t]+target[ \t]+of)"
+    r"[ \t]+(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
+)
+_ENROLLED_AFTER = lazy(rf"(?i){_ENROLLED_LATER}")
+_SO_FAR = lazy(
+    r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|as[ \t]+of|currently|at[ \t]+present|until[ \t]+now|"
+    r"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet)\b"
+)
+_CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
+
+
+# ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
+# enrollment: 20 patients", "60 participants; actual enrollment: 20", "60; updated target: 40")
+_NEW_COUNT_AFTER = lazy(
+    r"(?i)[^.!?\n\d]{0,40}?\b(?:revised|amended|updated|new|current|corrected|actual|final)[ \t]+"
+    r"(?:enrol+ment|target|count|number|sample[ \t]+size|total)(?:[ \t]+(?:is|was|of))?[ \t]*[:=\u2013\u2014-]?[ \t]*"
+    rf"(?:\d|{WORDS_NUMBER})"
+)
+
+
+# (the next sentence, opening with a count enrolled: what a plan's sentence is read with)
+_ENROLLED_OPENS = lazy(r"(?i)[.!?]?[ \t]+" + _NEXT_OPENER + _ENROLLED_COUNT)
+
+
+def enrolled_next(text: str, at: int) -> bool:
+    """Whether the sentence after text[at], a sentence's end, opens with a count enrolled ("Planned
+    enrollment: 60 patients. 20 patients were enrolled."): the plan's sentence is read with it, which
+    may supersede the plan (_ENROLLED_NEXT)."""
+    return _ENROLLED_OPENS.match(text, at) is not None
+
+
+def _superseded_plan(quote: str, start: int, end: int) -> bool:
+    """Whether the count at start:end is a plan its statement gives the count enrolled against
+    (_PLAN_THEN_ENROLLED, or _PLAN_BEFORE and _ENROLLED_AFTER; or either plan and the next sentence's,
+    _ENROLLED_NEXT, where the quote holds it: enrolled_next), not one so far (_SO_FAR, from the plan
+    to the enrolled count's clause end); or a count its statement gives a new one after (_NEW_COUNT_AFTER)."""
+    if _NEW_COUNT_AFTER.match(quote, end):
+        return True
+    then = _PLAN_THEN_ENROLLED.match(quote, end)
+    plan_before = _PLAN_BEFORE.search(quote, max(0, start - 60), start) is not None
+    if then is None and plan_before:
+        then = _ENROLLED_AFTER.match(quote, end)
+    if then is None and (plan_before or _PLANNED_AFTER.match(quote, end)):
+        then = _ENROLLED_NEXT.match(quote, end)
+    if then is None:
+        return False
+    stop = _CLAUSE_STOP.search(quote, then.end())
+    return _SO_FAR.search(quote, max(0, start - 60), stop.start() if stop else len(quote)) is None
+
+
+# ... or a count of those who had an outcome, by the words right after it ("6 patients responded", "Six
+# patients achieved remission", "3 patients experienced CRS", "4 patients were in remission"): some of
+# those enrolled, which bound an enrollment of 6 where the source says 20 were enrolled. "All 12
+# patients achieved ..." counts them all, and "enrolled 12 patients who achieved ..." says who they were.
+_OUTCOME_AFTER = lazy(
+    r"(?i)\s+(?:(?:were|was|have|has|had)\s+)?(?:(?:also|then|later|subsequently)\s+)?"
+    r"(?:respond(?:ed|s)|achiev(?:ed|es)|attain(?:ed|s)|reach(?:ed|es)|relaps(?:ed|es)|flared|"
+    r"experienc(?:ed|es)|develop(?:ed|s)|show(?:ed|s)|improv(?:ed|es)|recover(?:ed|s)|"
+    r"(?:remained\s+|remain\s+|are\s+)?in\s+(?:[a-z-]+\s+){0,2}?remission|"
+    # ("3 patients entered remission", "went into remission", "met the primary endpoint", "had a complete
+    # renal response", "were responders": some of them too, each read as the enrollment)
+    r"enter(?:ed|s)|(?:went|go|goes)\s+into|m(?:et|eets)\s+the|(?:are|were)\s+(?:[a-z-]+\s+){0,2}?(?:non-?)?responders|"
+    r"(?:had|has|have)\s+(?:(?:a|an|the)\s+)?(?:(?!(?:inadequate|insufficient|incomplete|poor|no|lack)\b)[a-z-]+\s+){0,2}?"
+    r"(?:responses?|remissions?|flares?|relapses?|CRS|ICANS|cytokine|infections?|adverse|serious))\b"
+)
+_ALL_BEFORE = lazy(r"(?i)\ball(?:\s+of\s+the|\s+the)?\s+\Z")
+# ... but not one whose outcome is the enrolment itself ("24 patients completed enrollment", "A total of
+# 24 patients achieved enrollment"): read as an outcome of some of them, or as those who completed the
+# study, an honest enrollment of 24 was refused E508
+_ENROLMENT_DONE = lazy(
+    r"(?i)\s+(?:(?:have|has|had)\s+)?(?:completed|achieved|reached|attained)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:enrol+ment|recruitment)(?![\w-]|\s+(?:visits?|criteria|periods?|windows?|targets?|goals?)\b)"
+)
+# ... or a count of some of them, by a word before it that picks them out of the rest ("the first 3
+# patients", "an additional 6 patients", "the remaining 12"), or as a part of a count of people before
+# it in its sentence, after a comma, a colon, a dash or a parenthesis opened after that count ("30
+# participants, 15 healthy volunteers and 15 patients", "30 participants (15 patients with SLE ...)"):
+# each bound an enrollment of the part, where the source gave the total
+_SOME_OF_THEM_BEFORE = lazy(
+    r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest|"
+    r"subsequent|latter|former|previous|second|third)"
+    r"(?:\s+of\s+the)?\s+\Z"
+)
+# (a count that says itself that they were enrolled is none: "After screening 40 patients, 24 patients
+# were enrolled.", "We screened 40 patients - 24 patients were enrolled.")
+_ENROLLED_ALONE = lazy(
+    r"(?i)\s+" + _WERE_ENROLLED + r"(?:\s+(?:in|into)\s+(?:the|this)\s+(?:study|trial))?\s*(?:[.;!?]|\Z)"
+)
+_BREAKDOWN_OPENS = lazy(r"\s*(?:[,:(–—]|\s-\s)[^.;!?]*\Z")
+# ... nor a count of people that another count of people is added to in its sentence ("60 patients with
+# lupus nephritis and 20 without", "40 adults and 20 adolescents", "40 participants, plus 20 in the
+# extension", "40 participants; 20 more in China"): each bound an enrollment of the first, a part of
+# the trial's. The other count is of people by its noun (healthy controls too), or by a word that
+# stands for one ("20 without", "20 more", "20 in China"); numbers of other things ("and 3 sites", "and
+# 2 prior therapies") add no one. A breakdown in a bracket or after "of whom" is the count's own parts.
+_PEOPLE = (
+    r"(?:participants?|patients?|subjects?|people|persons?|individuals?|adults?|child(?:ren)?|adolescents?|"
+    r"infants?|men|women|volunteers?|controls?|cases?)"
+)
+_ADDED = (
+    r"(?:(?<![\w-])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to|then|"
+    r"followed\s+by|and\s+later|later)(?![\w-])|[+&])"
+)
+_ADDED_COUNT = (
+    rf"(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?:\d[\d,]*|{WORDS_NUMBER})\s+"
+    rf"(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}|more|others?|additional|extra|further|without|with|in|at|from)(?![\w-])"
+)
+# (within the count's own clause: past a verb, "12 patients have been enrolled and 6 patients have
+# responded" goes on to what some of them did)
+_IN_ITS_CLAUSE = (
+    r"(?:(?!(?<![\w-])(?:have|has|had|were|was|are|is|will|would|been|being|shall|may|might)(?![\w-]))"
+    r"[^.;!?\d()\[\]])"
+)
+_A_NUMBER = rf"(?:\d[\d,]*|{WORDS_NUMBER})"
+_MORE = r"(?:more|additional|further|extra)"
+_ANOTHER_COUNT_AFTER = lazy(
+    # (not a count of some of them that left or were kept out: "12 patients enrolled, then 2 patients
+    # withdrew" adds no one to the 12)
+    rf"(?i)(?:{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*{_ADDED_COUNT}(?!{_OTHER_GROUP_VERB})"
+    rf"|\s*;\s*{_A_NUMBER}\s+{_MORE}(?![\w-])"
+    # (or "with" a number more: "60 patients, with 20 more if funding allows", "with another 20", "with an
+    # extra 20", "with up to 20 more")
+    rf"|\s*,?\s*with\s+(?:(?:another|a\s+further|an\s+additional|an\s+extra)\s+{_A_NUMBER}(?:\s+{_MORE})?"
+    rf"|(?:(?:up\s+to|as\s+many\s+as|at\s+most)\s+)?{_A_NUMBER}\s+{_MORE})(?![\w-]))"
+)
+_ANOTHER_COUNT_BEFORE = lazy(
+    rf"(?i)(?<![\w.,])(?:\d[\d,]*|{WORDS_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}(?![\w-])"
+    rf"{_IN_ITS_CLAUSE}{{0,60}}?\s*{_ADDED}\s*(?:another\s+|a\s+further\s+|an\s+additional\s+)?\Z"
+)
+# ... and a count of those the trial looks at before enrolling some of them, after the verb ("After
+# screening 40 patients, 24 patients were enrolled", "Screening of 40 patients", "assessing 40
+# patients"): _OTHER_GROUP_BEFORE knew "screened" and "screening failures", and "screening 40 patients"
+# bound an enrollment of 40. Not where the count's own words say they were enrolled ("After screening
+# 24 patients were enrolled": the screening is the step they were enrolled after). Nor a count the verb
+# has no hold of, where a therapy is evaluated or assessed: "evaluating CAR-T cells in 24 patients"
+# counts those enrolled, and refused the honest enrollment E508 (screening "in 24 patients" still
+# counts those screened: "Screening is ongoing in 24 patients").
+_SCREENING_BEFORE = lazy(
+    # (the verb too: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40)
+    r"(?i)\b(?:screen|screens|screening|approaching)\b[^.;,\d]*\Z"
+    r"|\b(?:assessing|evaluating)\b(?:(?!\b(?:in|among|across|within|amongst)\b)[^.;,\d])*\Z"
+)
+
+
+# A number that bounds the count, or ends a range of counts, states no count: "more than 60
+# participants", "over 60", "fewer than 60", "60 or more participants", "Enrollment: 60-80
+# participants", "between 60 and 80 participants" each bound an enrollment of 60 (or 80) the source
+# never gives. A target an estimated count is given by stays one: "up to 60", "approximately 60", "at
+# least 60" (a registry's planned enrollment is written so).
+_COUNT_BOUND_BEFORE = lazy(
+    r"(?i)(?:\b(?:more|fewer|less|greater)\s+than|\b(?:over|under|above|below|exceeding)"
+    r"|\bbetween(?:\s+\d[\d,.]*\s+and)?|\d\s*(?:to|-|–|—)|[<>≤≥⩽⩾])\s*\Z"
+)
+_COUNT_BOUND_AFTER = lazy(
+    r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s*)?"
+    # (after a comma or in a bracket too: "60 patients, or fewer if recruitment is slow", "(or fewer)"; or
+    # hedged: "60 patients, possibly fewer", "though maybe more")
+    r"(?:[,;]?\s*[(\[]?\s*(?:(?:though|but|and)\s+)?"
+    r"(?:or|or\s+(?:possibly|perhaps|maybe|potentially)|possibly|perhaps|maybe|potentially)"
+    r"\s+(?:more|fewer|less|greater|over|above|under|below)\b|\+)"
+    r"|\s*(?:to|-|–|—)\s*\d"
+)
+
+
+def counts(quote: str) -> list[float]:
+    """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
+    of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
+    of another group ("Screening failures: 12 participants", "12 participants withdrew")."""
+    return [value for value, _ in count_places(quote)]
+
+
+# A multiplication sign and digits after a number, or digits and one before it, spaced ("6 x 10", "2 × 30"):
+# numbers() reads a product written so as its factors (a dose "2 x 10 mg" is read by its 10 mg), but
+# neither factor is a count of people: "Enrollment: 6 x 10 participants" bound an enrollment of 6 or of 10
+_TIMES_SPACED_AFTER = lazy(r"\s*[xX×*]\s*\d")
+_TIMES_SPACED_BEFORE = lazy(r"\d\s*[xX×*]\s*\Z")
+
+
+def count_places(quote: str) -> list[tuple[float, int]]:
+    """counts(), each with where its number starts in the quote."""
+    return [(value, start) for value, start, _ in count_spans(quote)]
+
+
+def count_spans(quote: str) -> list[tuple[float, int, int]]:
+    """counts(), each with where its number starts in the quote and where the count (its number and the
+    word for those counted, "60 participants") ends."""
+    out = []
+    people_end: int | None = None  # where the last count of people before a number ends (_BREAKDOWN_OPENS)
+    for n in numbers(quote):
+        if in_ratio(quote, n.start, n.end):
+            continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
+        if _TIMES_SPACED_AFTER.match(quote, n.end) or _TIMES_SPACED_BEFORE.search(quote, max(0, n.start - 8), n.start):
+            continue  # a factor of a product written with spaces ("6 x 10 participants"): no count either
+        after = _COUNT_AFTER.match(quote, n.end)
+        if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
+            continue
+        of_people_before, people_end = people_end, (after.end() if after else people_end)
+        if (
+            of_people_before is not None
+            and _BREAKDOWN_OPENS.match(quote, of_people_before, n.start)
+            and not (after and _ENROLLED_ALONE.match(quote, after.end()))
+        ):
+            continue
+        if _COUNT_PART_BEFORE.search(quote, max(0, n.start - 40), n.start):
+            continue
+        if kept_out.of_a_part(quote, n.start):
+            continue  # a part's count, by its sentence's label ("Part A: 12 participants. Part B: 18 ...")
+        if _COUNT_BOUND_BEFORE.search(quote, max(0, n.start - 40), n.start) or _COUNT_BOUND_AFTER.match(quote, n.end):
+            continue  # a bound of the count or an end of a range of counts ("more than 60", "60-80")
+        if _SOME_OF_THEM_BEFORE.search(quote, max(0, n.start - 24), n.start):
+            continue
+        if _OTHER_GROUP_BEFORE.search(quote, max(0, n.start - 40), n.start):
+            continue
+        end = after.end() if after else n.end
+        if _ENROLLED_ELSEWHERE.match(quote, end):
+            continue
+        if _ANOTHER_COUNT_AFTER.match(quote, end) or _ANOTHER_COUNT_BEFORE.search(
+            quote, max(0, n.start - 100), n.start
+        ):
+            continue  # a part of those enrolled, another count of people added to it
+        if retracted.taken_back(quote, n.start, end):
+            continue  # a count the words around it take back ("60 participants (cancelled)", "formerly 60")
+        if retracted.count_left_open(quote, n.start, end) or _superseded_plan(quote, n.start, end):
+            continue  # ... or leave open ("60 participants (if funding allows)", "to be confirmed", "60 planned,
+            # 20 enrolled")
+        if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
+            continue
+        done = _ENROLMENT_DONE.match(quote, end) is not None
+        if (
+            not done
+            and _OUTCOME_AFTER.match(quote, end)
+            and not _ALL_BEFORE.search(quote, max(0, n.start - 12), n.start)
+        ):
+            continue
+        other = None if done else _OTHER_GROUP_AFTER.match(quote, end)
+        if not _COUNT_OF_PART.match(quote, end) and (other is None or _ALSO_ENROLLED.match(quote, other.end())):
+            out.append((n.value, n.start, end))
+    return out
