@@ -1,6 +1,6 @@
 """Pull-request attacks by a digit of another script that shows a reader another digit.
 
-A number is read by its digits' values (reading/lexicon.py), whatever their script: "٦٠" is 60, as an
+A number is read by its digits' values (reading/lexicon/quantities.py), whatever their script: "٦٠" is 60, as an
 Arabic reader reads it. A digit of one script may look like another digit of ASCII's: a Bengali four
 "৪" shows "8" (Unicode's confusables, reading/lookalike.py), a Persian five "۵" an "o", a 0 among
 digits. "Enrollment: 6৪ participants", 68 to a reader, bound an enrollment of 64; "Enrollment: ৪

@@ -1,7 +1,7 @@
 """Pull-request attacks by a number whose digit carries a combining mark: struck through, slashed, enclosed.
 
 No quote may end between a character and its mark (reading/edges.py, E521), but a quote holding the
-whole number was read by its digits alone (reading/lexicon.py): "Enrollment: 60̶ participants", its 0
+whole number was read by its digits alone (reading/lexicon/quantities.py): "Enrollment: 60̶ participants", its 0
 struck through by U+0336 (a 6 and a 0 taken back, to a reader), bound an enrollment of 60, and "6̶0"
 (the 6 struck through) one of 6 or 0; "60⃠" (a 0 under a "prohibited" sign) 60. A number with a mark
 on its last character, or right after a marked one, is now no number.

@@ -1,6 +1,6 @@
 """Pull-request attacks on a power of ten read without the mantissa it multiplies.
 
-A number is read as its source writes it (reading/lexicon.py): "1×10^6" is a million, "2.5 x 10^8"
+A number is read as its source writes it (reading/lexicon/quantities.py): "1×10^6" is a million, "2.5 x 10^8"
 250 million. A mantissa the pattern did not read left its power of ten to be read alone: "1,5×10^2"
 (a decimal comma, 150) read as 10^2, "2·10^2" (a middle dot for the multiplication) as 10^2 (and 2),
 "1×10E2" as 10E2, a thousand: each bound an enrollment (or a dose) the source does not state. A

@@ -10,7 +10,8 @@ holds other fields too):
 - a passage is one whole value of it (a title line, a site's city, a keyword, a summary);
 - a passage renders a value of its vocabulary (a status, a phase, a design term, sex, yes/no:
   vocabulary.py), a unit of a quantity aside (it says nothing on its own);
-- a passage gives a number of participants (an enrollment) or an age at that bound (lexicon.py).
+- a passage gives a number of participants (an enrollment) or an age at that bound (lexicon/head_counts.py,
+  lexicon/age_bounds.py).
 
 - a passage gives a date under one of that date's own labels ("startDateStruct.date: 2021-02-15");
 - for a source of no layout (a press release, a publication: no places), its sentences about the trial,

@@ -7,7 +7,7 @@ value and unit together, with no other threshold's measure between the measure a
 measure another limit's own ("≥3×ULN, or bilirubin >1.5×ULN" states no bilirubin ≥ 3×ULN) (a measure
 quoted apart from the statement is the heading of the sub-list whose item states it), a whole phrase
 there, not cut out of the words that name it (phrases.py: "neutrophil count" of "Absolute neutrophil
-count", E529); the words nearest it say its kind (lexicon.py), in its quote and in its clause of the
+count", E529); the words nearest it say its kind (lexicon/stated_limits.py), in its quote and in its clause of the
 criterion the quote may stop short of; else E513, E508. A threshold with
 conditions holds the one that governs its limit: the nearest before it of those the record gives the
 criterion's thresholds, in its own item or one above it, with no other "if" between; else E518. Each

@@ -106,7 +106,7 @@ def vocabulary_tables() -> str:
 
 
 def lexicon_tables() -> str:
-    """The phrase lexicon (lexicon.py): comparators, units, kinds of limit, date labels."""
+    """The phrase lexicon (reading/lexicon/): comparators, units, kinds of limit, date labels."""
     from sle_trials.reading.lexicon import age_bounds, date_mentions, quantities, stated_limits
 
     out = [
