@@ -4,6 +4,7 @@ arguments and dispatches), and no module reaches another module's private names 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,22 @@ def test_no_module_binds_a_name_twice() -> None:
     )
     found = {str(path): twice for path in checked if (twice := names_bound_twice(path.read_text(encoding="utf-8")))}
     assert found == {}
+
+
+def test_the_lexicons_modules_read_only_those_above_them() -> None:
+    """reading/lexicon/ is one module a concern, listed in its docstring in the order its data flows: a
+    module imports those above it in the list, never one below it, so no two read each other (issue 15)."""
+    package = PACKAGE / "reading" / "lexicon"
+    docstring = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+    order = re.findall(r"^- (\w+):", docstring, re.MULTILINE)
+    assert sorted(order) == sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
+    found = []
+    for name in order:
+        here = f"sle_trials.reading.lexicon.{name}"
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        for target in imported(tree, here).values():
+            parts = target.split(".")
+            if parts[:3] == ["sle_trials", "reading", "lexicon"] and len(parts) > 3:
+                if parts[3] not in order or order.index(parts[3]) >= order.index(name):
+                    found.append(f"{name} imports {target}")
+    assert found == []
