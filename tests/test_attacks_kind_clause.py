@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IM19_PATH, Trials, edit
+from conftest import DATA_ROOT, IM19_PATH, Trials, edit
+from sle_trials import paths
+from sle_trials.reading.lexicon import stated_limits
 
 CHANGE = "    - kind: CORTICOSTEROID_DOSE_CHANGE\n"
 QUOTE = (
@@ -45,3 +47,11 @@ def test_the_dose_ceiling_quoted_short_keeps_its_kind(registry: Path, trials: Tr
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+def test_every_kind_of_limit_the_schema_allows_has_words_that_say_it() -> None:
+    """A threshold's kind stands only where its words say it (stated_limits.kind_of reads KIND_CUES):
+    a kind the schema allows with no cues there could never be recorded, every honest threshold of
+    it refused as "not what the words say"."""
+    kinds = paths.load_schema(DATA_ROOT)["$defs"]["threshold"]["properties"]["kind"]["enum"]
+    assert sorted(kinds) == sorted(cues.kind for cues in stated_limits.KIND_CUES)

@@ -295,7 +295,7 @@ class KindCues:
 
 
 # In precedence order (a tie in distance goes to the earlier). The schema's threshold kinds must all
-# be here (tests/test_lexicon.py).
+# be here (tests/test_attacks_kind_clause.py).
 KIND_CUES = [
     KindCues(
         "CORTICOSTEROID_DOSE_CHANGE",
