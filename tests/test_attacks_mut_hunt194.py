@@ -84,13 +84,16 @@ named after a count, not one labelling its sentence: kept_out.of_a_part reads it
 those the trial will screen: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40 (the
 verb "screen" is read now beside "screening" and "screened", E508).
 
-Left (the strict xfail at the end names it): a single value a part's label gives in its sentence, read as the
-trial's: "Status: Part A: Completed. Part B: Recruiting." binds COMPLETED, "Sex: Part A: Female. Part B:
+Left by hunt 194 and fixed after it (helper-32): a single value a part's label gives in its sentence, read as
+the trial's: "Status: Part A: Completed. Part B: Recruiting." bound COMPLETED, "Sex: Part A: Female. Part B:
 All." FEMALE, an origin likewise, and "Part B: Phase 2" the phases [PHASE2] beside Part A's phase 1; binding
-reads such a label only for the vocabularies of what a criterion asks. Also left: a sub-heading naming a
-group of patients by who they are, not as a part ("Adults:", "Patients with lupus nephritis:"), is not read
-as one; an age the registry's own fields give beside parts' criteria that state others is read as before;
-a group naming a part and every other ("Part A and Part B") reads as a part's.
+read such a label only for the vocabularies of what a criterion asks, and no label before the part's, no dash
+after it ("Arm B -"), no dose level or group. A value of the trial's own is a part's now where a part names
+its sentence by its letter or number (kept_out.of_a_named_part), unless every part's sentence gives a value
+the record holds ("Part A: Phase 1. Part B: Phase 2." binds [PHASE1, PHASE2]: binding._of_one_part, E507).
+Also left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
+lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that state
+others is read as before; a group naming a part and every other ("Part A and Part B") reads as a part's.
 """
 
 from __future__ import annotations
@@ -453,39 +456,156 @@ def test_a_count_screened_and_enrolled_binds(registry: Path) -> None:
     assert _count_codes(registry, text, 24, "24 patients will be screened and enrolled") == set()
 
 
-# --- left: a single value a part's label gives, read as the trial's ----------------------------------------
+# --- a single value a part's label gives, read as the trial's ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="binding reads a part labelling a term's sentence (kept_out.of_a_part) only for the vocabularies of "
-    "what a criterion asks (vocabulary.ASKED_OF_PATIENTS), and vocabulary.term_taken_back reads a part named "
-    "after a term (of_a_part_after) only: 'Part A: Completed' beside 'Part B: Recruiting' binds the trial's "
-    "status, a sex, an origin and a phase likewise; the trial's value is then the parts' union or none, which "
-    "no reading gives yet",
-)
+def _parts_codes(root: Path, text: str, field: str, key: str, words: str | list[str]) -> set[str]:
+    """The codes of IM19's draft citing a plain source of text, holding field (YAML) quoted by words."""
+    source = add_source(root, "seeds/941_parts_values.txt", IM19_TEXT_HEAD + text + "\n")
+    put(root, IM19_PATH, joined(im19_draft(source), f"{field}evidence:\n  {key}: {json.dumps(words)}\n"))
+    return mutations.Checks(root).codes(IM19_PATH, record_data(root / IM19_PATH, IM19_PATH))
+
+
+_STATUS = ("overall_status: {}\n", "overall_status")
+_SEX = ("eligibility:\n  sex: {}\n", "eligibility.sex")
+_ORIGIN = ("cell_product:\n  origin: {}\n", "cell_product.origin")
+_PHASES = ("phases:\n  - {}\n", "phases")
+_ALLOCATION = ("design:\n  allocation: {}\n", "design.allocation")
+_ANTIGENS = ("cell_product:\n  target_antigens:\n    - {}\n", "cell_product.target_antigens")
+
+
 @pytest.mark.parametrize(
-    ("text", "field", "key", "quote"),
+    ("text", "field", "value", "quote"),
     [
-        ("Status: Part A: Completed. Part B: Recruiting.", "overall_status: COMPLETED\n", "overall_status", "Part A"),
-        ("Sex: Part A: Female. Part B: All.", "eligibility:\n  sex: FEMALE\n", "eligibility.sex", "Part A"),
-        (
-            "Origin: Part A: autologous CAR-T cells. Part B: allogeneic CAR-T cells.",
-            "cell_product:\n  origin: AUTOLOGOUS\n",
-            "cell_product.origin",
-            "Part A",
-        ),
-        ("Part A: Phase 1. Part B: Phase 2.", "phases:\n  - PHASE2\n", "phases", "Part B"),
+        ("Status: Part A: Completed. Part B: Recruiting.", _STATUS, "COMPLETED", "Part A"),
+        ("Sex: Part A: Female. Part B: All.", _SEX, "FEMALE", "Part A"),
+        ("Origin: Part A: autologous CAR-T cells. Part B: allogeneic CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Part A"),
+        ("Part A: Phase 1. Part B: Phase 2.", _PHASES, "PHASE2", "Part B"),
+        # (found beside them: other labels of a part, and other fields)
+        ("Cohort 1: Female. Cohort 2: Male or female.", _SEX, "FEMALE", "Cohort 1"),
+        ("Arm A - autologous CAR-T cells. Arm B - allogeneic CAR-T cells.", _ORIGIN, "ALLOGENEIC", "Arm B"),
+        ("Stage 1: Phase 1. Stage 2: Phase 2.", _PHASES, "PHASE2", "Stage 2"),
+        ("Dose level 1: Completed. Dose level 2: Recruiting.", _STATUS, "RECRUITING", "Dose level 2"),
+        ("Part A: Non-randomized. Part B: Randomized.", _ALLOCATION, "RANDOMIZED", "Part B"),
+        ("Cohort A: CD19 CAR-T cells. Cohort B: BCMA CAR-T cells.", _ANTIGENS, "CD19", "Cohort A"),
+        ("Group A (extrarenal SLE): Female. Group B (lupus nephritis): All.", _SEX, "FEMALE", "Group A"),
+        ("Part A \u2013 Phase 1. Part B \u2013 Phase 2.", _PHASES, "PHASE1", "Part A"),
+        ("In Part A, autologous CAR-T cells are given. In Part B, allogeneic.", _ORIGIN, "AUTOLOGOUS", "In Part A"),
+        ("Extension cohort: Recruiting. Main cohort: Completed.", _STATUS, "RECRUITING", "Extension cohort"),
+        # (one part's value, the others' given nowhere: no more the trial's)
+        ("Status: Part A: Completed.", _STATUS, "COMPLETED", "Part A"),
+        ("Cohort 2: allogeneic CAR-T cells.", _ORIGIN, "ALLOGENEIC", "Cohort 2"),
     ],
 )
 def test_a_value_a_parts_label_gives_is_not_the_trials(
-    registry: Path, text: str, field: str, key: str, quote: str
+    registry: Path, text: str, field: tuple[str, str], value: str, quote: str
 ) -> None:
+    """Left by hunt 194, fixed: a value one part's label gives in its sentence ("Part A: Completed" beside "Part
+    B: Recruiting", "Part B: Phase 2" beside "Part A: Phase 1", "Arm B - allogeneic") passed as the trial's: binding
+    read a part labelling a term's sentence for what a criterion asks only (vocabulary.ASKED_OF_PATIENTS), and its
+    pattern (kept_out._PART_LEAD) no label before the part's ("Status: Part A:"), no dash after it, no dose level
+    or group. A value of the trial's own read where a part labels its sentence is that part's now, unless every
+    part's sentence gives a value the record holds (binding._of_one_part, kept_out.of_a_named_part): E507."""
     start = text.index(quote)
     words = text[start : text.index(".", start + len(quote) + 3)]  # the part's label and its value
-    source = add_source(registry, "seeds/941_parts_values.txt", IM19_TEXT_HEAD + text + "\n")
-    put(registry, IM19_PATH, joined(im19_draft(source), f"{field}evidence:\n  {key}: {json.dumps(words)}\n"))
-    assert mutations.Checks(registry).codes(IM19_PATH, record_data(registry / IM19_PATH, IM19_PATH)) != set()
+    assert "E507" in _parts_codes(registry, text, field[0].format(value), field[1], words)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "words"),
+    [
+        # (a sentence of the whole trial beside its parts')
+        ("Overall status: Recruiting. Part A: Completed. Part B: Recruiting.", _STATUS, "RECRUITING", "Recruiting"),
+        ("Sex: All. Cohort 1: Female. Cohort 2: All.", _SEX, "ALL", "Sex: All"),
+        ("A single arm, open-label, Phase 1 study. Part A: dose escalation.", _PHASES, "PHASE1", "Phase 1 study"),
+        ("In this dose-escalation study, autologous CAR-T cells are given.", _ORIGIN, "AUTOLOGOUS", "autologous"),
+        ("An observational cohort, prospective, of Female patients.", _SEX, "FEMALE", "Female patients"),
+        ("All cohorts: allogeneic CAR-T cells.", _ORIGIN, "ALLOGENEIC", "All cohorts: allogeneic"),
+        # (every part's sentence gives a value the record holds: the trial's is theirs)
+        (
+            "Part A: autologous CAR-T cells. Part B: autologous CAR-T cells.",
+            _ORIGIN,
+            "AUTOLOGOUS",
+            "Part A: autologous",
+        ),
+        ("Status: Part A: Completed. Part B: Completed.", _STATUS, "COMPLETED", "Part B: Completed"),
+    ],
+)
+def test_the_trials_value_beside_its_parts_binds(
+    registry: Path, text: str, field: tuple[str, str], value: str, words: str
+) -> None:
+    assert _parts_codes(registry, text, field[0].format(value), field[1], words) == set()
+
+
+def test_the_parts_phases_together_are_the_trials(registry: Path) -> None:
+    """The trial's phases where each part's label gives one: the parts' together bind, each part's alone not."""
+    text = "Part A: Phase 1. Part B: Phase 2."
+    both = "phases:\n  - PHASE1\n  - PHASE2\n"
+    assert _parts_codes(registry, text, both, "phases", ["Part A: Phase 1", "Part B: Phase 2"]) == set()
+    for value, words in (("PHASE1", "Part A: Phase 1"), ("PHASE2", "Part B: Phase 2")):
+        assert "E507" in _parts_codes(registry, text, f"phases:\n  - {value}\n", "phases", words)
+
+
+# Mutants of an honest source stating the trial's value and each of two parts': (the field, the whole trial's words
+# and value, each part's words and value), each under two of the parts' labels
+_PART_LABELS = (
+    ("Part A:", "Part B:"),
+    ("Cohort 1:", "Cohort 2:"),
+    ("Arm A -", "Arm B -"),
+    ("Stage 1:", "Stage 2:"),
+    ("Dose level 1:", "Dose level 2:"),
+    ("Group A (extrarenal SLE):", "Group B (lupus nephritis):"),
+    ("Part A \u2013", "Part B \u2013"),
+)
+_PART_FIELDS = [
+    (_STATUS, "Overall status: Recruiting", "RECRUITING", ("Completed", "COMPLETED"), ("Recruiting", "RECRUITING")),
+    (_SEX, "Sex: All", "ALL", ("Female", "FEMALE"), ("Male", "MALE")),
+    (
+        _ORIGIN,
+        "In this study, autologous CAR-T cells are given",
+        "AUTOLOGOUS",
+        ("allogeneic CAR-T cells", "ALLOGENEIC"),
+        ("autologous CAR-T cells", "AUTOLOGOUS"),
+    ),
+    (_PHASES, "Phase 1/2 study", "PHASE1\n  - PHASE2", ("Phase 1", "PHASE1"), ("Phase 2", "PHASE2")),
+    (
+        _ALLOCATION,
+        "Allocation: Randomized",
+        "RANDOMIZED",
+        ("Non-randomized", "NON_RANDOMIZED"),
+        ("Randomized", "RANDOMIZED"),
+    ),
+    (
+        _ANTIGENS,
+        "This study gives CD19 CAR-T cells",
+        "CD19",
+        ("CD19 CAR-T cells", "CD19"),
+        ("BCMA CAR-T cells", "BCMA"),
+    ),
+    (
+        ("design:\n  masking: {}\n", "design.masking"),
+        "Masking: Double-blind",
+        "DOUBLE",
+        ("Open-label", "NONE"),
+        ("Double-blind", "DOUBLE"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("k", "case"), list(enumerate(_PART_FIELDS)), ids=[f[0][1] for f in _PART_FIELDS])
+def test_every_part_value_given_the_trial_is_refused_and_the_honest_record_passes(
+    registry: Path, k: int, case: tuple
+) -> None:
+    """Mutation-style: a source states the trial's value and, under two parts' labels, each part's; the honest
+    record quoting the whole trial's sentence passes, and each mutant giving a part's value quoting that part's
+    sentence (the value the trial's or not) is refused (binding._of_one_part, E507). Each field under two labels."""
+    field, whole, value, *parts = case
+    for first, second in (_PART_LABELS[k], _PART_LABELS[(k + 3) % len(_PART_LABELS)]):
+        said = [f"{first} {parts[0][0]}", f"{second} {parts[1][0]}"]
+        text = f"{whole}. {said[0]}. {said[1]}."
+        assert _parts_codes(registry, text, field[0].format(value), field[1], whole) == set(), text
+        for words, (_, part_value) in zip(said, parts, strict=True):
+            assert "E507" in _parts_codes(registry, text, field[0].format(part_value), field[1], words), (text, words)
 
 
 @pytest.mark.parametrize(

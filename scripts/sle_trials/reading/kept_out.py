@@ -194,8 +194,44 @@ def of_a_part(text: str, at: int) -> bool:
     """Whether the sentence text[at] stands in opens with a part of the trial as its label ("Cohort B:
     active lupus nephritis", "Part B only: positive ANA"): what it asks of patients is that part's only.
     Read as the trial's, "Cohort B: active lupus nephritis" passed as the scope REQUIRED (vocabulary), and
-    "Part B only: refractory to belimumab" as a prior therapy of the trial's (prior_therapy)."""
-    return _PART_LEAD.search(text, max(0, at - 160), at) is not None
+    "Part B only: refractory to belimumab" as a prior therapy of the trial's (prior_therapy). And a part
+    named as of_a_named_part reads it ("Status: Part A: Completed", "Arm B - allogeneic")."""
+    return _PART_LEAD.search(text, max(0, at - 160), at) is not None or of_a_named_part(text, at)
+
+
+# ... a part the label names by its letter or number ("Part A:", "Cohort 1:", "Arm B -", "Stage 2:", "Dose
+# level 1:", "Group A (lupus nephritis):", "In Part B,"), or by a word no trial as a whole is called by
+# ("Extension cohort:", "Dose-expansion part:", "Lead-in:"; not "In this dose-escalation study,"), after a field's
+# label or none ("Status: Part A: Completed", "Origin: Part A: autologous ..."): the value the sentence gives is
+# that part's. Not a part's word alone, which a design names too ("Single arm, Phase 1 study", "An observational
+# cohort, prospective"), nor every part ("All cohorts:", "Cohorts A and B:").
+_A_PART_ITS_LETTER = (
+    r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)[ \t]+(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?)(?![\w-])"
+)
+_A_PART_BY_NAME = (
+    r"(?:(?:extension|sub-?stud(?:y|ies)|lead-in|run-in)(?:[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?))?"
+    r"|(?:dose[ \t-]*)?(?:expansion|escalation)[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?|stages?))"
+)
+# (its sub-heading in a bracket, "only", and its mark: "Group A (lupus nephritis):", "Part B only:", "Arm B -")
+_PART_NAMED_ENDS = r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014])"
+_NAMED_PART_LEAD = lazy(
+    # at a sentence's start or after a label's colon: "Part A:", "In Part B,", "Status: Part A:", "Extension cohort:"
+    r"(?:(?:(?<=[.;:\n])|(?<![\s\S]))[ \t]*(?i:(?:(?:only[ \t]+)?(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
+    rf"(?:{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME})(?:{_PART_NAMED_ENDS}|[ \t]*,))"
+    # ... or anywhere, a part's capitalised name as a label ("2025-08-17 Part A: Completed", "2025 Extension cohort:
+    # Recruiting": a line's break read as a space)
+    rf"|(?<![\w-])(?=[A-Z])(?i:(?:{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME}){_PART_NAMED_ENDS}))"
+    r"[^.;\n]{0,120}\Z"
+)
+
+
+def of_a_named_part(text: str, at: int) -> bool:
+    """Whether the sentence text[at] stands in opens with a part of the trial named by its letter or number, or
+    by a word no whole trial is called by, as its label (_NAMED_PART_LEAD: "Part A: Completed", "Status: Part A:
+    Completed", "Cohort 1: autologous ...", "Arm B - Phase 2"): the value it gives is that part's, not the
+    trial's. Read as the trial's, "Part A: Completed" beside "Part B: Recruiting" passed as the trial's status,
+    "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]."""
+    return _NAMED_PART_LEAD.search(text, max(0, at - 200), at) is not None
 
 
 # A criteria list's sub-heading (a criterion's group) naming a part of the trial or a group of its patients the

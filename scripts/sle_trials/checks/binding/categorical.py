@@ -41,6 +41,7 @@ def term(
         return
     found: set = set()
     first: dict[Any, tuple[int, int, int]] = {}  # each value -> where its quotes first render it
+    of_parts: list[str] = []  # the renderings read nowhere but in a part's sentence (_rendered_there)
     for k, quote in enumerate(quotes):
         # (an agent one of an enumeration "respectively" pairs with its dose, "fludarabine and
         # cyclophosphamide at 30 and 300 mg/m2/day, respectively": the other agents are the other items')
@@ -55,7 +56,7 @@ def term(
                 continue
             if own is not None and not any(lo <= rendering.start and rendering.end <= hi for lo, hi in own):
                 continue
-            if _rendered_there(ctx, path, vocab, quote, rendering, side):
+            if _rendered_there(ctx, path, vocab, quote, rendering, side, wanted, of_parts):
                 found |= rendering.values
                 order = node.get("enum", [])
                 for v in rendering.values:  # (a rendering of several values, "Phase 1/2": in the schema's order)
@@ -84,10 +85,16 @@ def term(
         return
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
+    parts = (
+        f" ({', '.join(map(repr, dict.fromkeys(of_parts)))} in a sentence a part of the trial labels is that "
+        "part's, not the trial's, where another part's gives another value or none: quote the whole trial's)"
+        if of_parts
+        else ""
+    )
     yield ctx.problem(
         path,
         "E507",
-        f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said} "
+        f"{fields.dotted(path)}: {_shown(value)} is not what the quote states: it {said}{parts} "
         f"({quoted(quotes)}); {_stating(vocab, missing[0], side)}",
     )
 
@@ -123,13 +130,17 @@ def _rendered_there(
     quote: str,
     rendering: vocabulary.Rendering,
     side: str | None = None,
+    wanted: set | None = None,
+    of_parts: list[str] | None = None,
 ) -> bool:
     """Whether some place the cited sources give the quote, where they state the field, renders there
     what the quote renders at rendering, with the words the quote leaves out around it: "allogeneic
     CAR-T cells" cut from "not allogeneic CAR-T cells", "CD28 costimulatory domain" from "no CD28 ...",
     "Recruiting" from "Recruiting was completed in 2024" each rendered a value their source denies or
     takes back. Before the quote, the few characters a denial takes; after it, its sentence, no further
-    than where the text likely broke a line. True where the sources give the quote nowhere."""
+    than where the text likely broke a line. True where the sources give the quote nowhere. A value of the
+    trial's own (no list item's) that a part of the trial labels the sentence of ("Part A: Completed") is that
+    part's (_of_one_part; wanted: the record's values), each rendering so read added to of_parts."""
     seen = False
     bare = quote[rendering.start : rendering.end].lower() in vocabulary.BARE_ANSWERS
     for doc, text, at, _, hi in context.quoted_sentences_of(ctx, path, quote):
@@ -156,6 +167,10 @@ def _rendered_there(
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
         if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
+        if _of_one_part(path, vocab, text, at + rendering.start, wanted, ctx.texts(doc, path)):
+            if of_parts is not None:
+                of_parts.append(quote[rendering.start : rendering.end])
+            continue  # "Status: Part A: Completed" beside "Part B: Recruiting": Part A's, not the trial's
         if (
             side == "INCLUSION"
             and vocab.name in vocabulary.ASKED_ALONE
@@ -178,6 +193,29 @@ def _rendered_there(
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
     return not seen
+
+
+def _of_one_part(
+    path: Path_, vocab: vocabulary.Vocabulary, text: str, at: int, wanted: set | None, passages: list[str]
+) -> bool:
+    """Whether a rendering at text[at] of a value of the trial's own (a path through no list's item: not an arm's
+    type) stands in a sentence a part of the trial names as its label (kept_out.of_a_named_part: "Status: Part A:
+    Completed", "Cohort 1: autologous ...", "Arm B - Phase 2"), and is that part's only: the parts' sentences its
+    document's passages give render a value the record does not hold (wanted), or but one's renders the
+    vocabulary. Read as the
+    trial's, "Part A: Completed" beside "Part B: Recruiting" passed as the trial's status, "Part B: Phase 2"
+    beside "Part A: Phase 1" as its phases [PHASE2]; where every part's sentence renders a value the record holds,
+    the trial's is theirs ("Part A: Phase 1. Part B: Phase 2." for [PHASE1, PHASE2])."""
+    if any(isinstance(step, int) for step in path) or not kept_out.of_a_named_part(text, at):
+        return False
+    said = set()  # (each sentence once, where passages overlap)
+    for passage in passages:
+        for r in vocab.places(passage):
+            if kept_out.of_a_named_part(passage, r.start):
+                if wanted is None or not r.values <= wanted:
+                    return True
+                said.add(passage[slice(*sentences.around(passage, r.start, r.end))].strip())
+    return len(said) < 2
 
 
 def _answer_unlabelled(ctx: Context, vocab: vocabulary.Vocabulary, text: str, at: int) -> bool:
