@@ -465,6 +465,12 @@ OF_ANOTHER_PRODUCT = [
     # (a brand's registered or trade mark after it: the reviewer of hunt 194)
     "Arm A: 3×10^6 CAR-T cells/kg; Yescarta® is dosed at 1×10^6 CAR-T cells/kg.",
     "Arm A: 3×10^6 CAR-T cells/kg; Kymriah™ is given at 1×10^6 CAR-T cells/kg.",
+    # (a cell therapy's international name in lower case: helper-32, left by hunt 194)
+    "Arm A: 3×10^6 CAR-T cells/kg; tisagenlecleucel is given at 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg. The dose of axicabtagene ciloleucel is 1×10^6 CAR-T cells/kg.",
+    "Arm A: 3×10^6 CAR-T cells/kg; 1×10^6 CAR-T cells/kg of obe-cel.",
+    "Arm A: 3×10^6 CAR-T cells/kg. Patients receiving lisocabtagene maraleucel at 1×10^6 CAR-T cells/kg did well.",
+    "Arm A: 3×10^6 CAR-T cells/kg, higher than idecabtagene vicleucel (1×10^6 CAR-T cells/kg).",
 ]
 
 
@@ -511,6 +517,8 @@ def test_a_dose_the_trials_own_names_are_given_passes(trials: Trials, line: str)
         "Lymphodepletion: fludarabine 30 mg/m2/day, compared with fludarabine 25 mg/m2/day for Yescarta.",
         "Lymphodepletion: fludarabine 30 mg/m2/day (Yescarta label: fludarabine 25 mg/m2/day).",
         "Lymphodepletion: fludarabine 30 mg/m2/day, or fludarabine 25 mg/m2/day of the Zorvex protocol.",
+        "Lymphodepletion: fludarabine 30 mg/m2/day; tisagenlecleucel's conditioning uses fludarabine 25 mg/m2/day.",
+        "Lymphodepletion: fludarabine 30 mg/m2/day, compared with fludarabine 25 mg/m2/day for brexu-cel.",
     ],
 )
 def test_an_agents_dose_of_another_products_regimen_is_refused(trials: Trials, line: str) -> None:
@@ -543,5 +551,27 @@ def test_an_agents_dose_of_the_trials_own_regimen_passes(trials: Trials, line: s
 )
 def test_another_product_is_read_by_the_trials_names(text: str, another: bool) -> None:
     own = not_dosed.names_in("NCT06513429 IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)")
+    start = text.index(C6)
+    assert not_dosed.of_another_product(text, start, start + len(C6), own) is another
+
+
+@pytest.mark.parametrize(
+    ("text", "another"),
+    [
+        ("tisagenlecleucel is given at 1×10^6 CAR-T cells/kg", True),
+        ("the dose of axicabtagene ciloleucel is 1×10^6 CAR-T cells/kg", True),
+        ("1×10^6 CAR-T cells/kg of obe-cel", True),
+        # (the trial's own international name, and words of no such name: an English word's "-cel")
+        ("relma-cel is given at 1×10^6 CAR-T cells/kg", False),
+        ("patients receive relmacabtagene autoleucel at 1×10^6 CAR-T cells/kg", False),
+        ("a parcel is given at 1×10^6 CAR-T cells/kg", False),
+        ("the cells are given at 1×10^6 CAR-T cells/kg", False),
+    ],
+)
+def test_an_international_name_in_lower_case_is_read_as_a_products(text: str, another: bool) -> None:
+    """Left by hunt 194: a cell therapy's international name in lower case ("tisagenlecleucel is given at ...")
+    was no name of_another_product read (not_dosed._NAME read words in capitals only), and the dose it gives
+    bound a cohort's as the trial's; it reads one now (_INTERNATIONAL_NAME), the trial's own names excepted."""
+    own = not_dosed.names_in("NCT03854994 Relma-cel relmacabtagene autoleucel in Refractory Systemic Lupus")
     start = text.index(C6)
     assert not_dosed.of_another_product(text, start, start + len(C6), own) is another

@@ -242,9 +242,14 @@ def not_given(text: str, start: int, end: int) -> bool:
 # A name as a source writes one: a run of words in capitals, the first opening with a capital letter, each after it
 # with a capital or a digit ("Yescarta", "Arm A", "IM19 CAR-T"), and an aside right after it ("Yescarta
 # (axicabtagene ciloleucel)"); one word in capitals at a sentence's start is read so too, and what it names is
-# told from a name by the words of no name it may be (_NO_NAME_WORDS)
+# told from a name by the words of no name it may be (_NO_NAME_WORDS). Or a cell therapy's international name, which
+# a source writes in lower case ("tisagenlecleucel", "axicabtagene ciloleucel", "obe-cel"; its stems, as
+# product_names reads one, and no English word's: "cancel", "parcel"): read in capitals only, "tisagenlecleucel is
+# given at 1×10^6 CAR-T cells/kg" bound a cohort's dose as the trial's.
+_INTERNATIONAL_NAME = r"(?:[a-z]+gene[ \t]+)?(?:[a-z]+(?:leucel|tecel)|[a-z]{2,}-cel)(?![\w-])"
 _NAME = (
-    r"(?-i:(?P<name>[A-Z][\w'\u2019-]*[\u00ae\u2122]?(?:[ \t]+[A-Z0-9][\w'\u2019-]*[\u00ae\u2122]?){0,3}))"
+    r"(?-i:(?P<name>[A-Z][\w'\u2019-]*[\u00ae\u2122]?(?:[ \t]+[A-Z0-9][\w'\u2019-]*[\u00ae\u2122]?){0,3}"
+    rf"|{_INTERNATIONAL_NAME}))"
     r"(?:['\u2019]s)?(?:\s*\([^()]{0,60}\))?"
 )  # (a brand's registered or trade mark after its word: "Yescarta® is dosed at")
 _BE = (
