@@ -89,8 +89,10 @@ the trial's: "Status: Part A: Completed. Part B: Recruiting." bound COMPLETED, "
 All." FEMALE, an origin likewise, and "Part B: Phase 2" the phases [PHASE2] beside Part A's phase 1; binding
 read such a label only for the vocabularies of what a criterion asks, and no label before the part's, no dash
 after it ("Arm B -"), no dose level or group. A value of the trial's own is a part's now where a part names
-its sentence by its letter or number (kept_out.of_a_named_part), unless every part's sentence gives a value
-the record holds ("Part A: Phase 1. Part B: Phase 2." binds [PHASE1, PHASE2]: binding._of_one_part, E507).
+its sentence by its letter or number, as its label or its subject, or is named after it ("Completed (Part A
+only)", "allogeneic CAR-T cells in Part B": kept_out.named_part), unless two parts or more are given values
+and each is one the record holds ("Part A: Phase 1. Part B: Phase 2." binds [PHASE1, PHASE2]), or it is merely
+"in" a part no other is given another value of ("Randomized, in Part B"): binding._of_one_part, E507.
 Also left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that state
 others is read as before; a group naming a part and every other ("Part A and Part B") reads as a part's.
@@ -514,6 +516,46 @@ def test_a_value_a_parts_label_gives_is_not_the_trials(
 @pytest.mark.parametrize(
     ("text", "field", "value", "words"),
     [
+        # (a part named after the value, in its own bracket or "in" it, to the clause's end)
+        ("Status: Completed (Part A only). Recruiting (Part B only).", _STATUS, "COMPLETED", "Completed (Part A only)"),
+        ("Phase 1 (Part A) and Phase 2 (Part B).", _PHASES, "PHASE2", "Phase 2 (Part B)"),
+        ("Phase 2 in Part B only.", _PHASES, "PHASE2", "Phase 2 in Part B only"),
+        (
+            "Autologous CAR-T cells in Part A; allogeneic CAR-T cells in Part B.",
+            _ORIGIN,
+            "ALLOGENEIC",
+            "allogeneic CAR-T cells in Part B",
+        ),
+        # (a part's heading on a line of its own, its fields under it; the value in the part's bracket)
+        ("Part A\nStatus: Completed\nPart B\nStatus: Recruiting", _STATUS, "COMPLETED", "Status: Completed"),
+        ("Part A (Phase 1): Completed. Part B (Phase 2): Recruiting.", _PHASES, "PHASE2", "Part B (Phase 2)"),
+        # (a part as its sentence's subject)
+        (
+            "Cohort A enrols Female patients. Cohort B enrols Male patients.",
+            _SEX,
+            "FEMALE",
+            "Cohort A enrols Female patients",
+        ),
+        ("Part A is Randomized; Part B is Non-randomized.", _ALLOCATION, "RANDOMIZED", "Part A is Randomized"),
+        (
+            "Part A uses CD19 CAR-T cells; Part B uses BCMA CAR-T cells.",
+            _ANTIGENS,
+            "CD19",
+            "Part A uses CD19 CAR-T cells",
+        ),
+    ],
+)
+def test_a_value_of_a_part_named_otherwise_is_not_the_trials(
+    registry: Path, text: str, field: tuple[str, str], value: str, words: str
+) -> None:
+    """Found beside the labels (helper-32): a part named after the value, heading its lines, holding it in its
+    bracket, or as its sentence's subject gives it to that part too (kept_out.named_part)."""
+    assert "E507" in _parts_codes(registry, text, field[0].format(value), field[1], words)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "words"),
+    [
         # (a sentence of the whole trial beside its parts')
         ("Overall status: Recruiting. Part A: Completed. Part B: Recruiting.", _STATUS, "RECRUITING", "Recruiting"),
         ("Sex: All. Cohort 1: Female. Cohort 2: All.", _SEX, "ALL", "Sex: All"),
@@ -529,6 +571,29 @@ def test_a_value_a_parts_label_gives_is_not_the_trials(
             "Part A: autologous",
         ),
         ("Status: Part A: Completed. Part B: Completed.", _STATUS, "COMPLETED", "Part B: Completed"),
+        (
+            "Patients in Part A receive autologous CAR-T cells; patients in Part B receive autologous CAR-T cells too.",
+            _ORIGIN,
+            "AUTOLOGOUS",
+            "Part A receive autologous CAR-T cells",
+        ),
+        # (a part of no value, every part, or two parts together)
+        ("Status: Recruiting. Part A is complete.", _STATUS, "RECRUITING", "Status: Recruiting"),
+        (
+            "Randomized study. Part A: dose escalation. Part B: dose expansion.",
+            _ALLOCATION,
+            "RANDOMIZED",
+            "Randomized study",
+        ),
+        ("Recruiting in all cohorts.", _STATUS, "RECRUITING", "Recruiting in all cohorts"),
+        ("Autologous CAR-T cells are given in both parts.", _ORIGIN, "AUTOLOGOUS", "Autologous CAR-T cells are given"),
+        (
+            "CD19 CAR-T cells are given in Part A and Part B.",
+            _ANTIGENS,
+            "CD19",
+            "CD19 CAR-T cells are given in Part A and",
+        ),
+        ("Female patients. Part A: dose escalation.", _SEX, "FEMALE", "Female patients"),
     ],
 )
 def test_the_trials_value_beside_its_parts_binds(
@@ -542,6 +607,8 @@ def test_the_parts_phases_together_are_the_trials(registry: Path) -> None:
     text = "Part A: Phase 1. Part B: Phase 2."
     both = "phases:\n  - PHASE1\n  - PHASE2\n"
     assert _parts_codes(registry, text, both, "phases", ["Part A: Phase 1", "Part B: Phase 2"]) == set()
+    named_after = "Phase 1 (Part A) and Phase 2 (Part B)"
+    assert _parts_codes(registry, named_after + ".", both, "phases", named_after) == set()
     for value, words in (("PHASE1", "Part A: Phase 1"), ("PHASE2", "Part B: Phase 2")):
         assert "E507" in _parts_codes(registry, text, f"phases:\n  - {value}\n", "phases", words)
 

@@ -17,6 +17,8 @@ the trial's.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sle_trials.patterns import lazy
 from sle_trials.reading.sentences import within
 
@@ -212,26 +214,71 @@ _A_PART_BY_NAME = (
     r"(?:(?:extension|sub-?stud(?:y|ies)|lead-in|run-in)(?:[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?))?"
     r"|(?:dose[ \t-]*)?(?:expansion|escalation)[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?|stages?))"
 )
-# (its sub-heading in a bracket, "only", and its mark: "Group A (lupus nephritis):", "Part B only:", "Arm B -")
-_PART_NAMED_ENDS = r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014])"
-_NAMED_PART_LEAD = lazy(
-    # at a sentence's start or after a label's colon: "Part A:", "In Part B,", "Status: Part A:", "Extension cohort:"
-    r"(?:(?:(?<=[.;:\n])|(?<![\s\S]))[ \t]*(?i:(?:(?:only[ \t]+)?(?:in|for|within)[ \t]+(?:the[ \t]+)?)?"
-    rf"(?:{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME})(?:{_PART_NAMED_ENDS}|[ \t]*,))"
-    # ... or anywhere, a part's capitalised name as a label ("2025-08-17 Part A: Completed", "2025 Extension cohort:
-    # Recruiting": a line's break read as a space)
-    rf"|(?<![\w-])(?=[A-Z])(?i:(?:{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME}){_PART_NAMED_ENDS}))"
+_A_PART = rf"(?P<part>{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME})"
+# (its sub-heading in a bracket, "only", and its mark: "Group A (lupus nephritis):", "Part B only:", "Arm B -"; or a
+# field's label after it, a heading the line's break before the label was read as a space of: "Part A Status:"; or
+# the bracket the words stand in: "Part B (Phase 2): ...")
+_PART_NAMED_ENDS = (
+    r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014]"
+    r"|[ \t]+(?-i:[A-Z])[\w/-]*(?:[ \t]+[\w/()-]+){0,3}[ \t]*:)"
+    r"|[ \t]*\((?=[^()\n]{0,60}\Z)"
+)
+# (a part as the subject of its sentence: "Part A is randomized", "Cohort A enrols female patients")
+_PART_DOES = (
+    r"[ \t]+(?:only[ \t]+)?(?:is|are|was|were|will|uses?|used|enrol\w*|recruit\w*|receives?|gives?|tests?|includes?"
+    r"|has|have|follows?|evaluates?|studies)(?![\w-])"
+)
+_NAMED_PART_LEAD_TEXT = (
+    # at a sentence's start or after a label's colon: "Part A:", "In Part B,", "Status: Part A:", "Extension cohort:",
+    # "Part A is randomized"; or anywhere, a part's capitalised name as a label or a subject ("2025-08-17 Part A:
+    # Completed", "2025 Extension cohort: Recruiting": a line's break read as a space; "... Cohort A enrols")
+    r"(?:(?P<start>(?:(?<=[.;:\n])|(?<![\s\S]))[ \t]*(?i:(?:(?:only[ \t]+)?(?:in|for|within)[ \t]+(?:the[ \t]+)?)?))"
+    r"|(?<![\w-])(?=[A-Z]))"
+    rf"(?i:{_A_PART}(?:{_PART_NAMED_ENDS}|{_PART_DOES}|(?(start)[ \t]*,|(?!))))"
     r"[^.;\n]{0,120}\Z"
+)
+_NAMED_PART_LEAD = lazy(_NAMED_PART_LEAD_TEXT)
+_NEAREST_NAMED_PART_LEAD = lazy(r"[\s\S]*" + _NAMED_PART_LEAD_TEXT)  # (the last before the words: "Part A ... Part B:")
+# ... or named after the value, in a bracket of its own or "in" it, to the clause's end: "Completed (Part A only)",
+# "Phase 2 (Part B)", "allogeneic CAR-T cells in Part B", ", for Cohort 2 only"; not a bracket that goes on ("Phase
+# 1/2 (Part A: dose escalation; ...)"), nor every part ("in both parts"), nor past a clause's words (three at most)
+_NAMED_PART_AFTER = lazy(
+    rf"(?:[ \t]+[\w/-]+){{0,3}}?(?:[ \t]*\([ \t]*(?:(?P<before>{_ONLY})[ \t]+)?"
+    rf"|[ \t]*,?[ \t]+(?:(?P<first>{_ONLY})[ \t]+)?(?=(?i:in|for|within)\b))"
+    rf"(?i:(?:(?:in|for|within)[ \t]+)?(?:the[ \t]+)?{_A_PART}(?:[ \t]+(?P<only>{_ONLY}))?)(?=[ \t]*[).;,\n]|\Z)"
 )
 
 
 def of_a_named_part(text: str, at: int) -> bool:
     """Whether the sentence text[at] stands in opens with a part of the trial named by its letter or number, or
-    by a word no whole trial is called by, as its label (_NAMED_PART_LEAD: "Part A: Completed", "Status: Part A:
-    Completed", "Cohort 1: autologous ...", "Arm B - Phase 2"): the value it gives is that part's, not the
-    trial's. Read as the trial's, "Part A: Completed" beside "Part B: Recruiting" passed as the trial's status,
-    "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]."""
+    by a word no whole trial is called by, as its label or its subject (_NAMED_PART_LEAD: "Part A: Completed",
+    "Status: Part A: Completed", "Cohort 1: autologous ...", "Arm B - Phase 2", "Part A is randomized"): the value
+    it gives is that part's, not the trial's. Read as the trial's, "Part A: Completed" beside "Part B:
+    Recruiting" passed as the trial's status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]."""
     return _NAMED_PART_LEAD.search(text, max(0, at - 200), at) is not None
+
+
+class NamedPart(NamedTuple):
+    """A part of the trial some words are given of (named_part): its name, in lower case with its spaces single
+    ("part a"), and whether they are given of it alone: it labels their sentence or is its subject, or "only"
+    names it after them ("Completed (Part A only)"), not merely "in" it ("Randomized, in Part B": in it too)."""
+
+    name: str
+    alone: bool
+
+
+def named_part(text: str, start: int, end: int) -> NamedPart | None:
+    """The part of the trial words at text[start:end] (a value's) are given of: one naming their sentence
+    (of_a_named_part), or one named right after them (_NAMED_PART_AFTER: "Completed (Part A only)", "allogeneic
+    CAR-T cells in Part B"); else None."""
+    found = _NEAREST_NAMED_PART_LEAD.match(text, max(0, start - 200), start)
+    if found is not None:
+        return NamedPart(" ".join(found.group("part").lower().split()), True)
+    found = _NAMED_PART_AFTER.match(text, end)
+    if found is None:
+        return None
+    alone = any(found.group(g) is not None for g in ("before", "first", "only"))
+    return NamedPart(" ".join(found.group("part").lower().split()), alone)
 
 
 # A criteria list's sub-heading (a criterion's group) naming a part of the trial or a group of its patients the

@@ -41,7 +41,7 @@ def term(
         return
     found: set = set()
     first: dict[Any, tuple[int, int, int]] = {}  # each value -> where its quotes first render it
-    of_parts: list[str] = []  # the renderings read nowhere but in a part's sentence (_rendered_there)
+    of_parts: list[str] = []  # the renderings given of one part of the trial (_rendered_there)
     for k, quote in enumerate(quotes):
         # (an agent one of an enumeration "respectively" pairs with its dose, "fludarabine and
         # cyclophosphamide at 30 and 300 mg/m2/day, respectively": the other agents are the other items')
@@ -86,8 +86,8 @@ def term(
     said = "renders no " + vocab.name if not found else "says " + ", ".join(sorted(map(_shown, found)))
     missing = sorted(wanted - found, key=str) or sorted(wanted, key=str)
     parts = (
-        f" ({', '.join(map(repr, dict.fromkeys(of_parts)))} in a sentence a part of the trial labels is that "
-        "part's, not the trial's, where another part's gives another value or none: quote the whole trial's)"
+        f" ({', '.join(map(repr, dict.fromkeys(of_parts)))} given of a part of the trial is that part's, not the "
+        "trial's, where another part is given another value or none: quote words of the whole trial)"
         if of_parts
         else ""
     )
@@ -167,7 +167,7 @@ def _rendered_there(
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
         if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
-        if _of_one_part(path, vocab, text, at + rendering.start, wanted, ctx.texts(doc, path)):
+        if _of_one_part(path, vocab, text, (at + rendering.start, at + rendering.end), wanted, ctx.texts(doc, path)):
             if of_parts is not None:
                 of_parts.append(quote[rendering.start : rendering.end])
             continue  # "Status: Part A: Completed" beside "Part B: Recruiting": Part A's, not the trial's
@@ -196,26 +196,35 @@ def _rendered_there(
 
 
 def _of_one_part(
-    path: Path_, vocab: vocabulary.Vocabulary, text: str, at: int, wanted: set | None, passages: list[str]
+    path: Path_,
+    vocab: vocabulary.Vocabulary,
+    text: str,
+    rendering: tuple[int, int],
+    wanted: set | None,
+    passages: list[str],
 ) -> bool:
-    """Whether a rendering at text[at] of a value of the trial's own (a path through no list's item: not an arm's
-    type) stands in a sentence a part of the trial names as its label (kept_out.of_a_named_part: "Status: Part A:
-    Completed", "Cohort 1: autologous ...", "Arm B - Phase 2"), and is that part's only: the parts' sentences its
-    document's passages give render a value the record does not hold (wanted), or but one's renders the
-    vocabulary. Read as the
-    trial's, "Part A: Completed" beside "Part B: Recruiting" passed as the trial's status, "Part B: Phase 2"
-    beside "Part A: Phase 1" as its phases [PHASE2]; where every part's sentence renders a value the record holds,
-    the trial's is theirs ("Part A: Phase 1. Part B: Phase 2." for [PHASE1, PHASE2])."""
-    if any(isinstance(step, int) for step in path) or not kept_out.of_a_named_part(text, at):
+    """Whether a rendering at text[start:end] (rendering) of a value of the trial's own (a path through no list's
+    item: not an arm's type) is given of a part of the trial (kept_out.named_part: "Status: Part A: Completed",
+    "Cohort 1: autologous ...", "Arm B - Phase 2", "Part A is randomized", "Completed (Part A only)", "allogeneic
+    CAR-T cells in Part B"), and is that part's only: a part its document's passages give a value of the
+    vocabulary is given one the record does not hold (wanted), or it is given of that part alone and no other
+    part is given one. Read as the trial's, "Part A: Completed" beside "Part B: Recruiting" passed as the trial's
+    status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]. Where two parts or more are given
+    values and each is one the record holds, the trial's is theirs ("Part A: Phase 1. Part B: Phase 2." for
+    [PHASE1, PHASE2]); and a value merely "in" a part no other part is given another of holds in it among others
+    ("Allocation: Randomized, in Part B")."""
+    part = None if any(isinstance(step, int) for step in path) else kept_out.named_part(text, *rendering)
+    if part is None:
         return False
-    said = set()  # (each sentence once, where passages overlap)
+    parts = set()
     for passage in passages:
         for r in vocab.places(passage):
-            if kept_out.of_a_named_part(passage, r.start):
+            other = kept_out.named_part(passage, r.start, r.end)
+            if other is not None:
                 if wanted is None or not r.values <= wanted:
                     return True
-                said.add(passage[slice(*sentences.around(passage, r.start, r.end))].strip())
-    return len(said) < 2
+                parts.add(other.name)
+    return part.alone and len(parts) < 2
 
 
 def _answer_unlabelled(ctx: Context, vocab: vocabulary.Vocabulary, text: str, at: int) -> bool:
