@@ -420,12 +420,20 @@ def _count_codes(root: Path, text: str, count: int, quote: str) -> set[str]:
         ("Part A: 12 participants. Part B: 18 participants.", 18, "18 participants"),
         ("Cohort 1: 6 patients. Cohort 2: 6 patients.", 6, "Cohort 1: 6 patients"),
         ("In Part B, 18 participants will be enrolled.", 18, "18 participants will be enrolled"),
+        # (helper-32: other labels, a field's label before the part's, a part as the subject, after a line's break)
+        ("Arm A - 12 participants. Arm B - 18 participants.", 18, "18 participants"),
+        ("Dose level 1: 6 patients. Dose level 2: 6 patients.", 6, "Dose level 1: 6 patients"),
+        ("Enrollment: Part A: 12 participants. Part B: 18 participants.", 12, "12 participants"),
+        ("Part A enrols 12 participants. Part B enrols 18 participants.", 12, "12 participants"),
+        ("Group A (lupus nephritis): 10 patients. Group B: 20 patients.", 10, "10 patients"),
     ],
 )
 def test_a_count_a_part_labels_is_no_enrollment(registry: Path, text: str, count: int, quote: str) -> None:
     """Found after the headed lists: a count whose sentence opens with a part of the trial as its label
     passed as the trial's enrollment (head_counts.count_spans read a part named after the count, "12 participants
-    in Part A", not before it); kept_out.of_a_part reads the label now (E508)."""
+    in Part A", not before it); kept_out.of_a_part reads the label now (E508). And (helper-32) a part named
+    otherwise (kept_out.of_a_named_part), read in the passage too where its sentence is guessed to open after
+    the part's word (binding.counts._counted_there: "2025-08-17 Part A enrols" opened at "A enrols")."""
     assert "E508" in _count_codes(registry, text, count, quote)
 
 

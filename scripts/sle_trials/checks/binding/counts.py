@@ -10,7 +10,7 @@ from sle_trials import fields
 from sle_trials.checks.binding import context
 from sle_trials.checks.binding.context import Context, Path_, Walk
 from sle_trials.problem import Problem, quoted
-from sle_trials.reading import retracted, sentences
+from sle_trials.reading import kept_out, retracted, sentences
 from sle_trials.reading.lexicon import head_counts, quantities, stated_limits
 
 
@@ -50,10 +50,13 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
             hi = sentences.around(text, hi + 2, hi + 2)[1]
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
+        # (and a part of the trial named before it in the passage, past where its sentence is guessed to open:
+        # "2025-08-17 Part A enrols 12 participants", whose sentence a guessed line's break opens at "A enrols")
         if not retracted.taken_back(text, at, at + len(quote)) and any(
             c == at - lo + start
             and not retracted.taken_back(text, lo + c, lo + e)
             and not retracted.count_left_open(text, lo + c, lo + e)
+            and not kept_out.of_a_named_part(text, lo + c)
             for _, c, e in head_counts.count_spans(text[lo:hi])
         ):
             return True
