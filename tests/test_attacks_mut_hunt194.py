@@ -92,7 +92,7 @@ after it ("Arm B -"), no dose level or group. A value of the trial's own is a pa
 its sentence by its letter or number, as its label or its subject, or is named after it ("Completed (Part A
 only)", "allogeneic CAR-T cells in Part B": kept_out.named_part), unless two parts or more are given values
 and each is one the record holds ("Part A: Phase 1. Part B: Phase 2." binds [PHASE1, PHASE2]), or it is merely
-"in" a part no other is given another value of ("Randomized, in Part B"): binding._of_one_part, E507.
+"in" a part no other is given another value of ("Randomized, in Part B"): categorical._of_one_part, E507.
 Also left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that state
 others is read as before; a group naming a part and every other ("Part A and Part B") reads as a part's.
@@ -515,7 +515,7 @@ def test_a_value_a_parts_label_gives_is_not_the_trials(
     read a part labelling a term's sentence for what a criterion asks only (vocabulary.ASKED_OF_PATIENTS), and its
     pattern (kept_out._PART_LEAD) no label before the part's ("Status: Part A:"), no dash after it, no dose level
     or group. A value of the trial's own read where a part labels its sentence is that part's now, unless every
-    part's sentence gives a value the record holds (binding._of_one_part, kept_out.of_a_named_part): E507."""
+    part's sentence gives a value the record holds (categorical._of_one_part, kept_out.of_a_named_part): E507."""
     start = text.index(quote)
     words = text[start : text.index(".", start + len(quote) + 3)]  # the part's label and its value
     assert "E507" in _parts_codes(registry, text, field[0].format(value), field[1], words)
@@ -673,7 +673,7 @@ def test_every_part_value_given_the_trial_is_refused_and_the_honest_record_passe
 ) -> None:
     """Mutation-style: a source states the trial's value and, under two parts' labels, each part's; the honest
     record quoting the whole trial's sentence passes, and each mutant giving a part's value quoting that part's
-    sentence (the value the trial's or not) is refused (binding._of_one_part, E507). Each field under two labels."""
+    sentence (the value the trial's or not) is refused (categorical._of_one_part, E507). Each field under two labels."""
     field, whole, value, *parts = case
     for first, second in (_PART_LABELS[k], _PART_LABELS[(k + 3) % len(_PART_LABELS)]):
         said = [f"{first} {parts[0][0]}", f"{second} {parts[1][0]}"]
