@@ -791,7 +791,18 @@ _NOT_ASKED_AFTER = (
     r"|recommended|not[ \t]+required|if[ \t]+(?:known|available|possible))[ \t]*[)\]]"
     r"))(?!(?i:" + _OF_A_PART + r"))"
 )
+# ... nor an antigen the words right after it give as a marker of cells, patients or a disease ("CD19
+# Positive Systemic Lupus Erythematosus", "CD20+ B cells", "CD22-negative", "BCMA-expressing"; not a "+"
+# joining another antigen, "CD19+BCMA"), or as what an antibody binds ("CD20 monoclonal antibodies", "an
+# anti-CD20 antibody", "CD20-targeted mAb"): none says what a CAR targets. Each bound a target antigen, a
+# stub's CD19 quoted from its title's disease or a second antigen beside the CAR's (hunt 200).
+_NOT_A_TARGET_AFTER = (
+    r"(?!\+(?![ \t]*(?:[A-Z]{2}|[0-9]))"
+    r"|(?i:[ \t]*[-‐]?[ \t]*(?:positiv|negativ|express)"
+    r"|(?:[- \t]+(?:directed|targeted|targeting|specific))?[ \t]+(?:monoclonal[ \t]+)?(?:antibod|mabs?\b)))"
+)
 _TAKEN_BACK_AFTER = {
+    "target antigen": _NOT_A_TARGET_AFTER,
     "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
     "results_posted": _RESULTS_NOT_YET,
