@@ -16,6 +16,19 @@ Found and fixed:
   CD19 Positive SLE" bound to [BCMA, CD19], "CD20+ B cells", "CD22-positive lupus" and "an anti-CD20
   antibody" each binding a second antigen. Such a rendering is none now (vocabulary._NOT_A_TARGET_AFTER,
   E507); a "+" joining two antigens ("CD19+BCMA") and a CAR directed at one stay targets.
+- a curation note stating a fact no source writes: IM19's notes rewritten to "Exclusion criterion 8's window
+  of 12 months" (the source's is 6), "(2024-07-31, 2027-12-31)" for its unlabelled dates, "the dose for
+  patients 4 to 7", Relma-cel's to "floor of 10 mg/day" (7.5), "(Feb 28, 2024)", "within the 8 months", or a
+  count of 24 participants the page never gives, each passed: check_remark_quotes read only the runs a remark
+  sets in quotes, and a note is published beside the values it explains. A date (to its month), a quantity
+  with its unit, a number of participants or a range of patients a remark states in its own words must now be
+  one a cited source writes or the record holds (evidence.check_remark_facts, E501).
+
+Left (no test): a note's fact is matched anywhere in its sources, not where they state its field ("window of
+24 weeks" passes, 24 weeks standing in other criteria), and a note's reading of what its words are ("read as
+study start and primary completion" beside a record holding the completion; "Both are actual dates") or a
+number without a unit ("sub-item 3", "start at 3") is read by review, as hunts 170 and 171 judged a note's
+reasons. A count in words that count no enrolment ("12 were screened") is no count lexicon reads.
 """
 
 from __future__ import annotations
@@ -69,3 +82,51 @@ def test_a_stubs_antigen_is_not_quoted_from_its_titles_disease(registry: Path) -
     data = record_data(registry / shown, shown)
     data["evidence"]["cell_product.target_antigens"] = "CD19 Positive Systemic Lupus Erythematosus"
     assert "E507" in Checks(registry).codes(shown, data)
+
+
+# --- a note stating a fact no source writes ----------------------------------------------------------------------
+
+IM19_PATH, RELMA_PATH = "trials/NCT06513429.yaml", "trials/NCT05765006.yaml"
+
+NOTES_REWRITTEN = [
+    (IM19_PATH, "window of 6 months", "window of 12 months"),
+    (IM19_PATH, "(2024-07-30, 2027-12-31)", "(2024-07-31, 2027-12-31)"),
+    (IM19_PATH, "dose for patients 4 to 6", "dose for patients 4 to 7"),
+    (RELMA_PATH, "floor of 7.5 mg/day", "floor of 10 mg/day"),
+    (RELMA_PATH, "does not say which registry date", "(Feb 28, 2024) does not say which registry date"),
+    (RELMA_PATH, "The source gives no enrollment count.", "The source gives no enrollment count (24 participants)."),
+    (RELMA_PATH, "within the 8 weeks before screening", "within the 8 months before screening"),
+]
+
+
+def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
+    data = record_data(root / shown, shown)
+    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
+    assert len(notes) == 1, old
+    notes[0]["text"] = notes[0]["text"].replace(old, new)
+    return Checks(root).codes(shown, data)
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), NOTES_REWRITTEN, ids=[new for _, _, new in NOTES_REWRITTEN])
+def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """A curated record's note rewritten to state a date, a quantity, a count or a range of patients that
+    neither its source writes nor the record holds passed: nothing read a remark's own words
+    (evidence.check_remark_facts, E501)."""
+    assert "E501" in _noted(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        # the same fact in other words
+        (IM19_PATH, "(2024-07-30, 2027-12-31)", "(30 July 2024, 2027-12-31)"),
+        (RELMA_PATH, "floor of 7.5 mg/day", "floor of 7.5 mg/d"),
+        (IM19_PATH, "window of 6 months", "window of six months"),
+        # the record's own writing after "recorded as", quoted, is check_remark_quotes' to read
+        (IM19_PATH, "recorded as a flat dose", 'recorded as "1×10^9 CAR-T cells"'),
+        # a year alone is any number of four digits; a criterion's number is no quantity
+        (IM19_PATH, "Both criteria lists start at 2", "Both criteria lists (2025) start at 2"),
+    ],
+)
+def test_a_note_stating_what_the_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert _noted(registry, shown, old, new) == set()

@@ -514,7 +514,7 @@ def _curate(file: Path) -> None:
         (
             "  notes:\n",
             "  notes:\n    - field: enrollment\n"
-            "      text: The sponsor's press release gives 22 patients; the registry is followed.\n",
+            "      text: The sponsor's press release gives another count; the registry is followed.\n",
         ),
         ("    - cell_product\n", ""),
         ("    - eligibility.thresholds\n", ""),

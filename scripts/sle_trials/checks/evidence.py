@@ -49,7 +49,15 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading import edges, kept_out, layouts, list_sides, phrases, retracted, spacing, study_ids, vocabulary
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import age_bounds, date_mentions, dosing, run_memory
+from sle_trials.reading.lexicon import (
+    age_bounds,
+    date_mentions,
+    dosing,
+    head_counts,
+    quantities,
+    run_memory,
+    stated_limits,
+)
 
 # The checks this module makes (sle_trials/checks/__init__.py builds the table of codes from them).
 CHECKS = (
@@ -57,7 +65,9 @@ CHECKS = (
         "E501",
         "text-not-in-source",
         "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
-        "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has",
+        "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
+        "or a date or a quantity with its unit one states in its own words that no cited source writes and the "
+        "record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1325,6 +1335,98 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 )
 
 
+def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: a date, a quantity (a number with its unit), a count of participants or a range of patients a
+    curation note or incomplete entry states in its own words, outside the runs it quotes (check_remark_quotes
+    reads those), that no cited source writes and the record does not hold. A remark is published beside the
+    values it explains, and nothing read its facts: mutation hunt 200 rewrote IM19's notes to "Exclusion
+    criterion 8's window of 12 months" (the source's is 6), its unlabelled dates to "(2024-07-31,
+    2027-12-31)", its second cohort to "patients 4 to 7", and Relma-cel's "floor of 7.5 mg/day" to "floor of
+    10 mg/day", and each passed. A fact a remark states is one its sources write (as a quote of them is read:
+    date_mentions.dates, statements, count_spans, patient_ranges), or one the record holds, as the curator's
+    reading explained ("read as prednisone ≥ 100 mg/d": the threshold the record gives)."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    stated = [
+        (kind, i, _facts(_unquoted(normalise(entry["text"]))))
+        for kind in ("notes", "incomplete")
+        for i, entry in enumerate(record.data["curation"].get(kind, []))
+        if isinstance(entry.get("text"), str)
+    ]
+    held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
+    left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
+    if not docs or not any(said for _, _, said in left):
+        return
+    written = [fact for doc in docs for fact in _facts(doc.text)]
+    for kind, i, said in left:
+        for fact in said:
+            if not any(_same_fact(fact, other) for other in written):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
+                    "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
+                )
+
+
+# A fact a text states: its kind ("date", a unit's key, "participants", "patients"), its value, and how a
+# message shows it
+_Fact = tuple[str, Any, str]
+
+
+def _facts(text: str) -> list[_Fact]:
+    """The dates, quantities with a unit, counts of participants and ranges of patients text states."""
+    # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
+    out: list[_Fact] = [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
+    out += [
+        (q.unit.key, q.value, f"{stated_limits.number_text(q.value)} {q.unit.key}")
+        for q in stated_limits.statements(text)
+        if q.unit
+    ]
+    out += [
+        ("participants", n, f"{stated_limits.number_text(n)} participants") for n, _, _ in head_counts.count_spans(text)
+    ]
+    out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
+    return out
+
+
+def _same_fact(a: _Fact, b: _Fact) -> bool:
+    if a[0] != b[0]:
+        return False
+    if isinstance(a[1], float | int) and isinstance(b[1], float | int):
+        return quantities.same_number(float(a[1]), float(b[1]))
+    return bool(a[1] == b[1])
+
+
+def _unquoted(text: str) -> str:
+    """A remark's text with the runs it sets in double quotes blanked (check_remark_quotes reads them)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _held_facts(data: Any) -> list[_Fact]:
+    """Each fact the record holds as a structured value: a quantity and its unit (a threshold, an age, a
+    dose; its unit as lexicon names it), a date, a count of participants, a range of patients."""
+    out: list[_Fact] = []
+    if isinstance(data, dict):
+        value, unit = data.get("value"), data.get("unit")
+        if isinstance(value, int | float) and isinstance(unit, str):
+            named = quantities.unit_named(normalise(unit).lower() if unit.isupper() else normalise(unit))
+            if named is not None:
+                out.append((named.key, float(value), ""))
+        for key in ("date", "as_of"):
+            if isinstance(data.get(key), str):
+                out.append(("date", data[key], ""))
+        if isinstance(data.get("count"), int):
+            out.append(("participants", data["count"], ""))
+        if isinstance(data.get("first"), int) and isinstance(data.get("last"), int):
+            out.append(("patients", (data["first"], data["last"]), ""))
+        for item in data.values():
+            out += _held_facts(item)
+    elif isinstance(data, list):
+        for item in data:
+            out += _held_facts(item)
+    return out
+
+
 def _quoted_from(run: str, docs: list[layouts.SourceDoc]) -> bool:
     """Whether a remark's quoted run stands in one of docs: normalised, or as the source writes it."""
     needle = " ".join(normalise(run).split())
@@ -1475,6 +1577,7 @@ def stages(
         yield Stage("nct_id", lambda: check_nct_id(record, sources))
         yield Stage("curation", lambda: check_curation(record, sources))
         yield Stage("remark quotes", lambda: check_remark_quotes(record, sources))
+        yield Stage("remark facts", lambda: check_remark_facts(record, sources))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(
