@@ -15,7 +15,10 @@ Found and fixed:
   Redirected" stands before it); so, in a source placing no product, did "A Study of BCMA CAR-T Cells for
   CD19 Positive SLE" bound to [BCMA, CD19], "CD20+ B cells", "CD22-positive lupus" and "an anti-CD20
   antibody" each binding a second antigen. Such a rendering is none now (vocabulary._NOT_A_TARGET_AFTER,
-  E507); a "+" joining two antigens ("CD19+BCMA") and a CAR directed at one stay targets.
+  E507); a "+" joining two antigens ("CD19+BCMA") and a CAR directed at one stay targets. Found beside it, the
+  product's other terms given to another noun than its cells: an origin of "autologous serum", "allogeneic
+  plasma" or "an autologous stem cell transplant", a domain of "anti-CD28 antibody beads", a manufacturing of
+  "universal precautions" (vocabulary._NOT_THE_PRODUCTS_AFTER, E507).
 - a curation note stating a fact no source writes: IM19's notes rewritten to "Exclusion criterion 8's window
   of 12 months" (the source's is 6), "(2024-07-31, 2027-12-31)" for its unlabelled dates, "the dose for
   patients 4 to 7", Relma-cel's to "floor of 10 mg/day" (7.5), "(Feb 28, 2024)", "within the 8 months", or a
@@ -33,12 +36,13 @@ reasons. A count in words that count no enrolment ("12 were screened") is no cou
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import Trials, im19_out, record_data
 from mutations import Checks
-from test_attacks_terms_hedged import targets
+from test_attacks_terms_hedged import domains, origin, targets
 
 # --- a target antigen read from a marker or an antibody's target ----------------------------------------------
 
@@ -73,6 +77,49 @@ TARGETS = [
 @pytest.mark.parametrize(("values", "line"), TARGETS, ids=[line for _, line in TARGETS])
 def test_an_antigen_a_car_targets_binds(trials: Trials, values: str, line: str) -> None:
     assert im19_out(trials, line, targets(values, line)) == ""
+
+
+def _construct(key: str, value: str, quote: str) -> str:
+    return (
+        f"cell_product:\n  name: IM19\n  construct:\n    {key}: {value}\n"
+        f"evidence:\n  cell_product.name: IM19\n  cell_product.construct: {json.dumps(quote)}\n"
+    )
+
+
+# the same class for the product's other terms: a term of another noun than the cells
+OTHER_NOUNS = [
+    (origin("AUTOLOGOUS", "autologous serum"), "IM19 CAR-T cells are cultured in autologous serum."),
+    (origin("ALLOGENEIC", "allogeneic plasma"), "IM19 CAR-T cells are given after allogeneic plasma."),
+    (
+        origin("AUTOLOGOUS", "autologous stem cell transplant"),
+        "IM19 CAR-T cells follow an autologous stem cell transplant.",
+    ),
+    (domains("[CD28]", "anti-CD28 antibody beads"), "IM19 CAR-T cells are activated with anti-CD28 antibody beads."),
+    (
+        _construct("manufacturing", "UNIVERSAL", "universal precautions"),
+        "IM19 CAR-T cells are handled with universal precautions.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "line"), OTHER_NOUNS, ids=[line for _, line in OTHER_NOUNS])
+def test_a_product_term_of_another_noun_is_refused(trials: Trials, fields: str, line: str) -> None:
+    """An origin, a domain or a manufacturing term the words right after it give to a serum, a transplant,
+    an antibody or precautions, not to the cells (vocabulary._NOT_THE_PRODUCTS_AFTER, _NOT_A_TARGET_AFTER)."""
+    assert "E507" in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    ("fields", "line"),
+    [
+        (origin("AUTOLOGOUS", "autologous T cells"), "IM19 CAR-T cells are made from autologous T cells."),
+        (origin("ALLOGENEIC", "Allogeneic"), "IM19 CAR-T cells: Allogeneic."),
+        (domains("[CD28]", "CD28 co-stimulatory domain"), "IM19 CAR-T cells carry a CD28 co-stimulatory domain."),
+        (_construct("manufacturing", "UNIVERSAL", "universal CAR-T cells"), "IM19 are universal CAR-T cells."),
+    ],
+)
+def test_a_product_term_of_the_cells_binds(trials: Trials, fields: str, line: str) -> None:
+    assert im19_out(trials, line, fields) == ""
 
 
 def test_a_stubs_antigen_is_not_quoted_from_its_titles_disease(registry: Path) -> None:

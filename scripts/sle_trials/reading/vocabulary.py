@@ -794,15 +794,27 @@ _NOT_ASKED_AFTER = (
 # ... nor an antigen the words right after it give as a marker of cells, patients or a disease ("CD19
 # Positive Systemic Lupus Erythematosus", "CD20+ B cells", "CD22-negative", "BCMA-expressing"; not a "+"
 # joining another antigen, "CD19+BCMA"), or as what an antibody binds ("CD20 monoclonal antibodies", "an
-# anti-CD20 antibody", "CD20-targeted mAb"): none says what a CAR targets. Each bound a target antigen, a
-# stub's CD19 quoted from its title's disease or a second antigen beside the CAR's (hunt 200).
+# anti-CD20 antibody", "CD20-targeted mAb"): none says what a CAR targets, nor a co-stimulatory domain it
+# holds ("anti-CD28 antibody beads"). Each bound a target antigen, a stub's CD19 quoted from its title's
+# disease or a second antigen beside the CAR's, or a domain (hunt 200).
 _NOT_A_TARGET_AFTER = (
     r"(?!\+(?![ \t]*(?:[A-Z]{2}|[0-9]))"
     r"|(?i:[ \t]*[-‐]?[ \t]*(?:positiv|negativ|express)"
     r"|(?:[- \t]+(?:directed|targeted|targeting|specific))?[ \t]+(?:monoclonal[ \t]+)?(?:antibod|mabs?\b)))"
 )
+# ... nor an origin or a kind of manufacturing the words right after it give to what is no cell product:
+# "cultured in autologous serum", "autologous plasma", "handled with universal precautions", "prior
+# autologous stem cell transplantation" (each bound the product's origin or manufacturing, hunt 200)
+_NOT_THE_PRODUCTS_AFTER = (
+    r"(?!(?i:[ \t]+(?:serum|sera|plasma|platelet|precautions?|health|coverage|access|screening|"
+    r"(?:(?:haemato|hemato)poietic[ \t]+)?(?:stem[- ]cell|bone[ \t]+marrow)[ \t]+transplant|transplant|hsct\b|sct\b))"
+    r")"
+)
 _TAKEN_BACK_AFTER = {
     "target antigen": _NOT_A_TARGET_AFTER,
+    "co-stimulatory domain": _NOT_A_TARGET_AFTER,
+    "product origin": _NOT_THE_PRODUCTS_AFTER,
+    "manufacturing": _NOT_THE_PRODUCTS_AFTER,
     "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
     "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
     "results_posted": _RESULTS_NOT_YET,
