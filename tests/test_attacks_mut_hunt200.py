@@ -26,6 +26,11 @@ Found and fixed:
   sets in quotes, and a note is published beside the values it explains. A date (to its month), a quantity
   with its unit, a number of participants or a range of patients a remark states in its own words must now be
   one a cited source writes or the record holds (evidence.check_remark_facts, E501).
+- a count of those enrolled so far given as the enrollment: "IM19 plans to enrol 30 patients; 12 patients
+  have been enrolled to date" bound an enrollment of 12 (the plan was kept standing beside a tally, but the
+  tally was read as a count too), as did "To date, 12 patients were treated", "12 patients enrolled so far".
+  A count whose clause says it is a tally so far and that they were enrolled is none now
+  (head_counts._enrolled_so_far, E508).
 
 Left (no test): a note's fact is matched anywhere in its sources, not where they state its field ("window of
 24 weeks" passes, 24 weeks standing in other criteria), and a note's reading of what its words are ("read as
@@ -40,7 +45,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Trials, im19_out, record_data
+from conftest import Trials, enrollment_fields, im19_out, record_data
 from mutations import Checks
 from test_attacks_terms_hedged import domains, origin, targets
 
@@ -177,3 +182,33 @@ def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown
 )
 def test_a_note_stating_what_the_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert _noted(registry, shown, old, new) == set()
+
+
+# --- a count enrolled so far given as the enrollment -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("IM19 plans to enrol 30 patients; 12 patients have been enrolled to date.", "12 patients"),
+        ("IM19 will enrol 30 patients. To date, 12 patients were treated.", "12 patients"),
+        ("IM19: 12 patients enrolled so far.", "12 patients"),
+        ("Thus far, 12 participants have been included in IM19.", "12 participants"),
+    ],
+)
+def test_a_count_enrolled_so_far_is_no_enrollment(trials: Trials, line: str, quote: str) -> None:
+    """A tally of those enrolled until the source's day bound an enrollment of 12 beside the planned 30
+    (head_counts._enrolled_so_far, E508): the trial's count is its plan or its final one."""
+    assert "E508" in im19_out(trials, line, enrollment_fields(12, quote))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 plans to enrol 30 patients; 12 patients have been enrolled to date.",
+        "IM19 will enrol 30 patients. To date, 12 patients were treated.",
+        "IM19 has enrolled 30 patients. Enrollment is complete.",
+    ],
+)
+def test_the_count_beside_a_tally_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(30, "30 patients")) == ""

@@ -8,6 +8,7 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out, planned, retracted
+from sle_trials.reading.lexicon import stated_limits
 from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, in_ratio, numbers
 
 _PATIENTS = lazy(r"(?i)\b(?:patients?|participants?|subjects?)\s+(?:no\.?\s*)?(\d+)(?:\s*(?:to|-|–|through)\s*(\d+))?")
@@ -152,6 +153,24 @@ _SO_FAR = lazy(
     r"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet)\b"
 )
 _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
+# A count of those enrolled until the source's day, by words of its clause ("12 patients have been enrolled
+# to date", "To date, 12 patients were treated", "12 enrolled so far"): neither the trial's planned count
+# nor its final one. Read as either (beside "plans to enrol 30 patients" too), it bound an enrollment of
+# 12 (mutation hunt 200). A plan's clause ("will enrol 60 patients") is none, whatever it opens with.
+_TALLY_WORDS = lazy(
+    r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now)\b"
+)
+_TALLIED = lazy(
+    r"(?i)\b(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"
+    r"(?:enrol(?:l)?ed|recruited|treated|infused|dosed|randomi[sz]ed|included)\b"
+)
+
+
+def _enrolled_so_far(quote: str, start: int, end: int) -> bool:
+    """Whether the count at quote[start:end] is a tally so far: its clause says so (_TALLY_WORDS) and
+    says they were enrolled (_TALLIED)."""
+    lo, hi = stated_limits.clause(quote, start, end)
+    return _TALLY_WORDS.search(quote, lo, hi) is not None and _TALLIED.search(quote, lo, hi) is not None
 
 
 # ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
@@ -370,6 +389,8 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
             # 20 enrolled")
         if _SCREENING_BEFORE.search(quote, max(0, n.start - 40), n.start) and not _ALSO_ENROLLED.match(quote, end):
             continue
+        if _enrolled_so_far(quote, n.start, end):
+            continue  # a tally of those enrolled until the source's day ("12 patients have been enrolled to date")
         done = _ENROLMENT_DONE.match(quote, end) is not None
         if (
             not done
