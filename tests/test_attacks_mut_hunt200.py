@@ -26,6 +26,11 @@ Found and fixed:
   sets in quotes, and a note is published beside the values it explains. A date (to its month), a quantity
   with its unit, a number of participants or a range of patients a remark states in its own words must now be
   one a cited source writes or the record holds (evidence.check_remark_facts, E501).
+- a site of a document of no layout given as the sponsor: "IM19 is conducted at Acme Hospital; the sponsor is
+  Beta Bio" bound the sponsor Acme Hospital (prose._NOT_THE_SPONSOR read partners, owners, funders and
+  suppliers; it reads a place the trial is run at now, "conducted at", "enrolling at", "participating sites",
+  E512). As with a partner's words, such words opening a sentence cut it to its end ("Conducted at Acme
+  Hospital, IM19 is sponsored by Beta Bio" refuses Beta Bio too).
 - a count of those enrolled so far given as the enrollment: "IM19 plans to enrol 30 patients; 12 patients
   have been enrolled to date" bound an enrollment of 12 (the plan was kept standing beside a tally, but the
   tally was read as a count too), as did "To date, 12 patients were treated", "12 patients enrolled so far".
@@ -212,3 +217,35 @@ def test_a_count_enrolled_so_far_is_no_enrollment(trials: Trials, line: str, quo
 )
 def test_the_count_beside_a_tally_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, enrollment_fields(30, "30 patients")) == ""
+
+
+# --- a site given as the sponsor --------------------------------------------------------------------------------
+
+
+def _sponsor(name: str) -> str:
+    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 is conducted at Acme Hospital; the sponsor is Beta Bio.",
+        "IM19 is enrolling at Acme Hospital. Its sponsor is Beta Bio.",
+        "IM19 participating sites: Acme Hospital. Sponsor: Beta Bio.",
+    ],
+)
+def test_a_site_is_no_sponsor(trials: Trials, line: str) -> None:
+    """A plain document's site given as the sponsor passed (prose._NOT_THE_SPONSOR read partners, owners,
+    funders and suppliers, not the places the trial is run at)."""
+    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 is conducted at Acme Hospital; the sponsor is Beta Bio.",
+        "IM19 is sponsored by Beta Bio and conducted at Acme Hospital.",
+    ],
+)
+def test_the_sponsor_beside_a_site_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, _sponsor("Beta Bio")) == ""

@@ -1190,8 +1190,8 @@ def test_relma_cels_product_is_not_the_therapy_its_summary_says_patients_had(tri
             "Northbridge licensed NB-301 from Acme Bio.",
             {"sponsor": {"name": "Acme Bio"}},
             {},
-            "names the sponsor not in words naming a partner, a licensor, an owner, an investor, a funder or a "
-            "supplier",
+            "names the sponsor not in words naming a partner, a licensor, an owner, an investor, a funder, a "
+            "supplier or a site",
         ),
         (
             EARLIER,

@@ -758,15 +758,19 @@ _NOT_THE_TRIALS_DATE = lazy(
 
 # Words naming a company besides the sponsor: one it licensed the product from or partners with ("licensed
 # NB-301 from Acme Bio", "in collaboration with", "partnered with"), one that owns or funds it ("acquired
-# by", "investors include", "a financing led by", "funded by", "a grant from"), or one that serves the trial
-# ("supplied by", "a CRO").
+# by", "investors include", "a financing led by", "funded by", "a grant from"), one that serves the trial
+# ("supplied by", "a CRO"), or a site ("conducted at", "participating sites").
 _NOT_THE_SPONSOR = lazy(
     r"(?i)(?<![\w-])(?:licens(?:e|es|ed|ing|or|ee)|in-?licens\w*|partner(?:s|ed|ing|ships?)?|collaborat\w*|"
     r"acqui(?:red|res|re|sition)|investors?|financing|backed|spun\s+out|spin-?off|subsidiary\s+of|parent|"
     r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance|"
     r"(?:funded|supplied|provided|manufactured|produced)\s+by|funding|funders?|grants?|CROs?|"
     r"manufacturers?|suppliers?|vendors?|"
-    r"contract\s+research\s+organi[sz]ations?)(?![\w-])"
+    r"contract\s+research\s+organi[sz]ations?|"
+    # (or a place the trial is run at, none of them its sponsor: "IM19 is conducted at Acme Hospital; the
+    # sponsor is Beta Bio" bound the sponsor Acme Hospital, mutation hunt 200)
+    r"(?:conducted|carried\s+out|performed|held|run|enrol+ing|recruiting|tak(?:es|ing)\s+place)\s+(?:at|in)|"
+    r"(?:study|trial|participating|investigational|clinical)\s+sites?)(?![\w-])"
 )
 
 
@@ -1148,8 +1152,8 @@ def read_as(doc: SourceDoc, path: tuple, field: str) -> str | None:
     if _plain_rule(doc, path) is without_partners:
         return (
             f"{doc.file} names the sponsor not in words naming a partner, a licensor, an owner, an investor, "
-            "a funder or a supplier (licensed from, in collaboration with, acquired by, funded by, supplied by, "
-            "a CRO)"
+            "a funder, a supplier or a site (licensed from, in collaboration with, acquired by, funded by, "
+            "supplied by, a CRO, conducted at)"
         )
     if not in_prose(doc, path[0]):
         return None
