@@ -593,10 +593,10 @@ def held(data: dict) -> dict:
 # fields): a plain source states them only in its sentences about this trial, up to words turning to
 # another ("Additional clinical trials"), and some only in the sentences that say them (an official
 # in one naming an investigator, a site's facility, city and country written together, an outcome
-# with its own time frame). A run of the source's words drawn for one may be in no such sentence, and
-# the check places it nowhere (E512, at the field).
+# with its own time frame, the responsible party in one naming it so). A run of the source's words
+# drawn for one may be in no such sentence, and the check places it nowhere (E512, at the field).
 IN_THEIR_SENTENCES = frozenset(
-    {"conditions", "cell_product", "arms", "interventions", "outcomes", "locations", "officials"}
+    {"conditions", "cell_product", "arms", "interventions", "outcomes", "locations", "officials", "responsible_party"}
 )
 
 

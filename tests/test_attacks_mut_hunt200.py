@@ -31,6 +31,10 @@ Found and fixed:
   suppliers; it reads a place the trial is run at now, "conducted at", "enrolling at", "participating sites",
   E512). As with a partner's words, such words opening a sentence cut it to its end ("Conducted at Acme
   Hospital, IM19 is sponsored by Beta Bio" refuses Beta Bio too).
+- an official's role of a document of no layout given as the responsible party: "Wang Li, Principal
+  Investigator" bound the responsible party PRINCIPAL_INVESTIGATOR beside "Responsible party: Sponsor". A
+  plain document states the responsible party (a registry's term) only in sentences naming it so now
+  (prose._responsible, E512).
 - a count of those enrolled so far given as the enrollment: "IM19 plans to enrol 30 patients; 12 patients
   have been enrolled to date" bound an enrollment of 12 (the plan was kept standing beside a tally, but the
   tally was read as a count too), as did "To date, 12 patients were treated", "12 patients enrolled so far".
@@ -249,3 +253,27 @@ def test_a_site_is_no_sponsor(trials: Trials, line: str) -> None:
 )
 def test_the_sponsor_beside_a_site_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, _sponsor("Beta Bio")) == ""
+
+
+# --- an official's role given as the responsible party ----------------------------------------------------------
+
+
+def _responsible(name: str, kind: str, quote: str) -> str:
+    return (
+        f"responsible_party:\n  name: {name}\n  type: {kind}\n"
+        f"evidence:\n  responsible_party.name: {name}\n  responsible_party.type: {json.dumps(quote)}\n"
+    )
+
+
+def test_an_officials_role_is_no_responsible_party(trials: Trials) -> None:
+    """A plain document's "Wang Li, Principal Investigator" bound the responsible party PRINCIPAL_INVESTIGATOR
+    beside "Responsible party: Sponsor" (prose._responsible: only sentences naming it state it, E512)."""
+    line = "IM19: Sponsor: Acme Hospital. Wang Li, Principal Investigator. Responsible party: Sponsor."
+    out = im19_out(trials, line, _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator"))
+    assert "E512" in out
+
+
+def test_a_responsible_party_named_so_binds(trials: Trials) -> None:
+    line = "IM19: Sponsor: Acme Hospital. Responsible party: Wang Li, Principal Investigator."
+    fields = _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Responsible party: Wang Li, Principal Investigator")
+    assert im19_out(trials, line, fields) == ""

@@ -90,6 +90,8 @@ _TRIAL_LEVEL = frozenset(
         "outcomes",
         "locations",
         "officials",
+        # (a registry's term, stated only in its words: _RESPONSIBLE)
+        "responsible_party",
         # (a name and a reason of the trial's: "The sister study LUPUS-CAR2 uses the same product" gave a
         # record the acronym of another study)
         "acronym",
@@ -935,6 +937,17 @@ class Rule(NamedTuple):
     says: str
 
 
+# Words naming the party responsible for a trial's registry record: a registry's term, which a plain
+# document states only in its words ("Responsible party: Sponsor"). An official's "Wang Li, Principal
+# Investigator" beside it bound the responsible party PRINCIPAL_INVESTIGATOR (mutation hunt 200).
+_RESPONSIBLE = lazy(r"(?i)(?<![\w-])responsible[ \t]+part(?:y|ies)(?![\w-])")
+
+
+def _responsible(passages: list[layouts.Passage]) -> list[layouts.Passage]:
+    """The passages of prose of sentences naming the responsible party (_RESPONSIBLE)."""
+    return _keeping(passages, lambda sentence: _RESPONSIBLE.search(sentence) is not None)
+
+
 # Each trial-level field's rule (a record's top-level key), the one place the evidence checks and the
 # silence check read them from, and a message tells the curator of them
 _RULES = {
@@ -942,6 +955,7 @@ _RULES = {
     "enrollment": Rule(_counting, "nor one about the people a disease affects, naming no enrolment"),
     "dates": Rule(_dated, "nor words dating another event: data, results, the sponsor's founding"),
     "officials": Rule(_officials, "an official in one naming the trial's investigator, chair or lead"),
+    "responsible_party": Rule(_responsible, "the responsible party in one naming it so"),
     # (an official's name: not in the sentence going on about one, which gives an affiliation)
     "officials.name": Rule(_named_officials, "an official in one naming the trial's investigator, chair or lead"),
     **dict.fromkeys(
