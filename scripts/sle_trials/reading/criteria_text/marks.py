@@ -145,6 +145,52 @@ def shared_marks(lines: list[str]) -> list[str]:
     return out
 
 
+# an inclusion or exclusion item's code written otherwise than _ITEM reads one ("IC1." as "IC1:", "IC 1.", "IN1 Age",
+# "ec-2:", "Ex 10)"): a list's letters, a space or a hyphen at most, a number, and a stop (".", ")", ":") or none.
+# Such a code is also a measure's name ("IC50: 10 nM", "EC 50 of ..."), and "I 1" may be words: it marks an item only
+# where the text codes a list so, two lines at least coded alike (the same letters, spacing and stop) and numbered in
+# order (n, then n + 1), as a list is, never letters and a number after a space with no stop but in capitals ("In 2
+# weeks" is words); each such line is then written with the code as _ITEM reads one ("IC1. "),
+# the item's text as written. Before, "IC1: Age 18-65" / "IC2: SLE" were each a line with no list mark, the code kept
+# in the criterion's text, and a wrapped line of one read as a criterion of its own
+_CODED = lazy(
+    r"^(?P<indent>[ \t]*)(?P<code>(?i:inc|exc|in|ex|ic|ec|i|e))(?P<sep>[ -]?)(?P<num>[0-9]{1,2})"
+    r"(?P<stop>[.):]?)[ \t]+(?=[^\W_]|[<>≤≥(\[])"
+)
+
+
+def coded_marks(lines: list[str]) -> list[str]:
+    """The lines, each line opening with an item's code (_CODED) that the text numbers in order with another line coded
+    alike written with the code as _ITEM reads one ("IC1: Age" as "IC1. Age"); a code no other line goes on from, and
+    any other line, as written."""
+    found = [(at, m) for at, line in enumerate(lines) if (m := _CODED.match(line)) and not _words(m)]
+    if len(found) < 2:
+        return lines
+    numbers: dict[tuple[str, str, str], list[int]] = {}
+    for _, m in found:
+        numbers.setdefault(_coded_alike(m), []).append(int(m["num"]))
+    coded = {key for key, said in numbers.items() if any(b == a + 1 for a, b in zip(said, said[1:]))}
+    if not coded:
+        return lines
+    out = list(lines)
+    for at, m in found:
+        if _coded_alike(m) in coded:
+            out[at] = f"{m['indent']}{m['code'].upper()}{m['num']}. {lines[at][m.end() :]}"
+    return out
+
+
+def _words(m: re.Match) -> bool:
+    """Whether a code's letters, a space and a number with no stop after it may be words ("In 2 weeks", "ex 1 ..."):
+    unless the letters are in capitals ("IN 1 Age"), such a line codes no item."""
+    return m["sep"] == " " and not m["stop"] and not m["code"].isupper()
+
+
+def _coded_alike(m: re.Match) -> tuple[str, str, str]:
+    """How a code is written, as the lines of one list write theirs alike: its letters (in lower case), the space or
+    hyphen before its number, and its stop."""
+    return m["code"].lower(), m["sep"], m["stop"]
+
+
 # a line whose first mark is an escaped asterisk ("\\* SLEDAI as scored at screening", "\\*Temperature < 38°C", as the
 # API's markdown writes a footnote's mark): a literal asterisk, as the page shows it, no bullet
 _ESCAPED_STAR = lazy(r"^[ \t]*\\\*")

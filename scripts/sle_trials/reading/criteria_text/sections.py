@@ -11,7 +11,7 @@ from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
 from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items
 from sle_trials.reading.criteria_text.lines import GROUP
-from sle_trials.reading.criteria_text.marks import is_marked, list_item, shared_marks
+from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import inline_headings, run_in_items
@@ -55,7 +55,7 @@ def split(text: str) -> Split:
     breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set()}
     current: str | None = None
     preamble = False
-    lines = shared_marks([part for line in text.split("\n") for part in inline_headings(line)])
+    lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line)]))
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     labels, unlabelled = cohort_labels(lines, several)

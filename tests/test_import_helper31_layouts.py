@@ -1,0 +1,124 @@
+"""trials import ctgov on criteria texts that mark their headings and items as registry entries do, the layouts hunt 194
+left (tests/test_import_real_hunt194.py, "Found and left"), each with variants of its kind (helper-31): a real study
+of tests/fixtures/ctgov/real/ with its criteria rewritten, imported into a registry copy with --out-of-scope, that
+once imported into a draft saying what its source does not, which the check, reading the source alike, passed; beside
+each, the layouts that must read as they did, and the ones the importer must leave to the curator rather than guess.
+The texts are test inputs, built for their layout: no fact of any study.
+
+Found and fixed:
+- an item's code written with a colon, a space or no stop ("IC1: Age", "IC 1. Age", "IN1 Age", "ec-2:", "EX 10)")
+  was no mark: kept in its criterion's text, and a wrapped line of one read as a criterion of its own. Read as a
+  mark where the text codes a list so (two lines coded alike, numbered in order); a code alone ("IC50: 10 nM") as
+  before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Trials, imported_criteria, refused_as_imported_before
+from sle_trials.reading import criteria_text
+
+
+def _tree(items: list[dict]) -> list:
+    """The criteria as (number, text) pairs, (group, number, text) where grouped, each with the list of its
+    sub-criteria after it where it has some."""
+    out: list = []
+    for c in items:
+        out.append((c["group"], c.get("number"), c["text"]) if "group" in c else (c.get("number"), c["text"]))
+        if "sub_criteria" in c:
+            out.append(_tree(c["sub_criteria"]))
+    return out
+
+
+def _inclusion(text: str) -> list:
+    return _tree(criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion)
+
+
+def _lists(text: str) -> tuple[list, list]:
+    found = criteria_text.split(text)
+    return _tree(found.inclusion), _tree(found.exclusion)
+
+
+# --- an item's code with a colon, a space or no stop --------------------------------------------------------------
+
+CODED = (
+    "Inclusion Criteria:\n\nIC1: Age 18 to 65 years\nIC2: Systemic lupus erythematosus per the 2019 EULAR/ACR\n"
+    "classification criteria\nIC3: Signed informed consent\n\nExclusion Criteria:\n\nEC1: Pregnancy\n"
+    "EC2: Active infection"
+)
+
+
+def test_an_items_code_with_a_colon_is_its_mark(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "IC1: Age 18 to 65 years" (an inclusion item's code with a colon, "EC1:" an exclusion item's, as
+    protocols code their criteria) was no mark: the code kept in the criterion's text, and "classification criteria",
+    a wrapped line of IC2, read as a criterion of its own; the check, reading the source alike, passed it. A code a
+    text numbers in order on two lines at least, coded alike, marks its items as "IC1." does."""
+    data = imported_criteria(trials, registry, CODED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "Systemic lupus erythematosus per the 2019 EULAR/ACR classification criteria"},
+        {"text": "Signed informed consent"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "Active infection"}]
+
+
+def test_a_draft_reading_a_coded_items_wrapped_line_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, CODED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - text: Systemic lupus erythematosus per the 2019 EULAR/ACR classification criteria\n",
+        "    - text: Systemic lupus erythematosus per the 2019 EULAR/ACR\n    - text: classification criteria\n",
+    )
+
+
+TWO = [(None, "Age 18-65"), (None, "SLE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon, a space before the number, no stop; in lower case, with a hyphen, two digits
+        ("IC1: Age 18-65\nIC2: SLE", TWO),
+        ("IC 1. Age 18-65\nIC 2. SLE", TWO),
+        ("IC 1: Age 18-65\nIC 2: SLE", TWO),
+        ("IN1 Age 18-65\nIN2 SLE", TWO),
+        ("IN 1 Age 18-65\nIN 2 SLE", TWO),
+        ("in1 Age 18-65\nin2 SLE", TWO),
+        ("ic1) Age 18-65\nic2) SLE", TWO),
+        ("Inc-1: Age 18-65\nInc-2: SLE", TWO),
+        ("I1: Age 18-65\nI2: SLE", TWO),
+        ("I 1. Age 18-65\nI 2. SLE", TWO),
+        ("IC9: Age 18-65\nIC10: SLE", TWO),
+        ("IC10 Age 18-65\nIC11 SLE", TWO),
+        # a wrapped line goes on with its item; lettered parts nest under a coded item leading into them
+        ("IN1 Age 18 to 65 years,\ninclusive\nIN2 SLE", [(None, "Age 18 to 65 years, inclusive"), (None, "SLE")]),
+        (
+            "IC1: Age 18-65\nIC2: Labs:\na. Hb ≥ 9\nb. ANC ≥ 1.5\nIC3: Consent",
+            [(None, "Age 18-65"), (None, "Labs:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")], (None, "Consent")],
+        ),
+        # indented alike
+        ("  IC1: Age 18-65\n  IC2: SLE", TWO),
+        # neighbours: a code alone, or coded otherwise than the next, or numbered out of order, is words as before
+        ("IC1: Age 18-65", [(None, "IC1: Age 18-65")]),
+        ("* IC50: below 10 nM\n* EC50: below 20 nM", [(None, "IC50: below 10 nM"), (None, "EC50: below 20 nM")]),
+        ("IC50: below 10 nM\nIC90: below 20 nM", [(None, "IC50: below 10 nM"), (None, "IC90: below 20 nM")]),
+        ("IC1: Age 18-65\nIC2. SLE", [(None, "IC1: Age 18-65"), (None, "SLE")]),
+        # ... and words: letters, a space and a number with no stop, not in capitals
+        ("* Prior\nIn 1 week: X\nIn 2 weeks: Y", [(None, "Prior"), (None, "In 1 week: X In 2 weeks: Y")]),
+    ],
+)
+def test_codes_with_a_colon_a_space_or_no_stop(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+def test_each_list_coded_with_its_own_letters() -> None:
+    text = (
+        "Inclusion Criteria:\nINC 1: Age 18-65\nINC 2: SLE\nExclusion Criteria:\nEXC 1: Pregnancy\nEXC 2: HIV\n"
+        "EXC 3: Prior CAR-T"
+    )
+    assert _lists(text) == (TWO, [(None, "Pregnancy"), (None, "HIV"), (None, "Prior CAR-T")])
