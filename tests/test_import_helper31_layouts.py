@@ -9,7 +9,11 @@ Found and fixed:
 - an item's code written with a colon, a space or no stop ("IC1: Age", "IC 1. Age", "IN1 Age", "ec-2:", "EX 10)")
   was no mark: kept in its criterion's text, and a wrapped line of one read as a criterion of its own. Read as a
   mark where the text codes a list so (two lines coded alike, numbered in order); a code alone ("IC50: 10 nM") as
-  before.
+  before;
+- a heading ended by a full stop ("Exclusion Criteria.") right under an item was read as an inclusion criterion, the
+  exclusion criteria its parts, and over a paragraph as one, the exclusion paragraph another; after a blank line,
+  over items, the list was left to the curator. Read as a heading where a list item stands under it; over a
+  paragraph or nothing, the lines under it are the curator's, said in a note (a sentence ends so too).
 """
 
 from __future__ import annotations
@@ -122,3 +126,154 @@ def test_each_list_coded_with_its_own_letters() -> None:
         "EXC 3: Prior CAR-T"
     )
     assert _lists(text) == (TWO, [(None, "Pregnancy"), (None, "HIV"), (None, "Prior CAR-T")])
+
+
+# --- a heading ended by a full stop ---------------------------------------------------------------------------------
+
+STOPPED = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65 years\n2. Active SLE\nExclusion Criteria.\n1. Pregnancy\n"
+    "2. Active infection"
+)
+
+
+def test_a_heading_ended_by_a_full_stop_over_a_list_heads_it(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "Exclusion Criteria." (a heading with a full stop for its colon) right under an item was read as an
+    inclusion criterion, the exclusion criteria under it its parts (pregnancy one of the conditions of taking part),
+    and the check, reading the source alike, passed it; after a blank line, the exclusion list was left to the
+    curator. A full stop ends a sentence too: the line heads its list where a list item stands under it."""
+    data = imported_criteria(trials, registry, STOPPED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active infection"},
+    ]
+
+
+def test_a_draft_reading_a_heading_ended_by_a_full_stop_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, STOPPED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "      text: Active SLE\n  exclusion_criteria:\n    - number: 1\n      text: Pregnancy\n    - number: 2\n"
+        "      text: Active infection\n",
+        "      text: Active SLE\n    - text: Exclusion Criteria.\n      sub_criteria:\n        - number: 1\n"
+        "          text: Pregnancy\n        - number: 2\n          text: Active infection\n",
+    )
+
+
+STOPPED_OVER_WORDS = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n* Active SLE\n\nExclusion Criteria.\n\n"
+    "Women who are pregnant or breastfeeding are not eligible."
+)
+
+
+def test_a_heading_ended_by_a_full_stop_over_a_paragraph_is_left_to_the_curator(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Exclusion Criteria." over a paragraph (no list item under it: a heading, or a sentence's words) was
+    imported as an inclusion criterion, and the exclusion paragraph as another. Where no list item shows the line
+    heads a list, the lines under it are read into neither list: the curator's, said in a note."""
+    data = imported_criteria(trials, registry, STOPPED_OVER_WORDS, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65 years"}, {"text": "Active SLE"}]
+    assert "exclusion_criteria" not in data["eligibility"]
+    assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
+    notes = [n["text"] for n in data["curation"]["notes"]]
+    assert any("'Exclusion Criteria.' that may head a list, ended by a full stop" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion", "unplaced"),
+    [
+        # tight or set apart; in capitals, in lower case after its first word, in bold, after a qualifier; items
+        # bulleted, numbered to two digits, lettered
+        (
+            "Inclusion Criteria:\n* Adults\nExclusion Criteria.\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        (
+            "Inclusion Criteria.\n\n* Adults\n\nEXCLUSION CRITERIA.\n\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        (
+            "INCLUSION CRITERIA.\n* Adults\nExclusion criteria.\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        (
+            "**Inclusion Criteria.**\n* Adults\n**Exclusion Criteria**.\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        (
+            "Key Inclusion Criteria.\n* Adults\nKey Exclusion Criteria .\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        (
+            "Inclusion Criteria:\n9. Adults\n10. SLE\nExclusion Criteria.\n10. Pregnancy\n11. HIV",
+            [(9, "Adults"), (10, "SLE")],
+            [(10, "Pregnancy"), (11, "HIV")],
+            False,
+        ),
+        (
+            "Inclusion Criteria:\na) Adults\nExclusion Criteria.\na) Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        # marked as an item, alone, as a heading with no stop is read
+        (
+            "Inclusion Criteria:\n* Adults\n* Exclusion Criteria.\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        # indented throughout, as NCT04207047 writes its criteria
+        (
+            "  Inclusion Criteria:\n\n  1. Adults\n\n  Exclusion Criteria.\n\n  1. Pregnancy",
+            [(1, "Adults")],
+            [(1, "Pregnancy")],
+            False,
+        ),
+        # over a paragraph, or nothing: the curator's, the lines under it in neither list
+        ("Inclusion Criteria:\n* Adults\n\nExclusion Criteria.\n\nPregnant women.", [(None, "Adults")], [], True),
+        ("Inclusion Criteria:\n* Adults\nExclusion Criteria.", [(None, "Adults")], [], True),
+        # ... or a list item under it less indented than it
+        ("Inclusion Criteria:\n* Adults\n\n   Exclusion Criteria.\n\n* Pregnancy", [(None, "Adults")], [], True),
+        # neighbours: a wrapped line, a sentence going on after the stop, words before the heading's, lower case
+        (
+            "Inclusion Criteria:\n* Patients who meet none of the\nExclusion Criteria.\n* SLE",
+            [(None, "Patients who meet none of the Exclusion Criteria."), (None, "SLE")],
+            [],
+            False,
+        ),
+        (
+            "Inclusion Criteria:\n* Adults\n* See Exclusion Criteria.\n* SLE",
+            [(None, "Adults"), (None, "See Exclusion Criteria."), (None, "SLE")],
+            [],
+            False,
+        ),
+        ("Inclusion Criteria:\n* Adults\n\nExclusionary criteria.\n\n* HIV", [(None, "Adults")], [], True),
+        (
+            "Inclusion Criteria:\n* Adults\n* exclusion criteria.\n* SLE",
+            [(None, "Adults"), (None, "exclusion criteria."), (None, "SLE")],
+            [],
+            False,
+        ),
+    ],
+)
+def test_headings_ended_by_a_full_stop(text: str, inclusion: list, exclusion: list, unplaced: bool) -> None:
+    found = criteria_text.split(text)
+    assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == (inclusion, exclusion, unplaced)

@@ -244,23 +244,24 @@ def test_exclusion_criteria_under_a_heading_not_read_as_one_are_no_inclusion_cri
     trials: Trials, registry: Path, tmp_path: Path
 ) -> None:
     """Before, the exclusion criteria of a study heading them in words the reading does not take for a heading
-    ("Exclusion Criteria." with a full stop, as NCT02576665 is rewritten here) were imported as inclusion
-    criteria: breast feeding and HIV as conditions of taking part. They are now left for the curator, said so."""
+    ("Exclusionary Criteria:", as NCT02576665 is rewritten here) were imported as inclusion criteria: breast feeding
+    and HIV as conditions of taking part. They are now left for the curator, said so. ("Exclusion Criteria." with a
+    full stop, over a list item, heads its list since tests/test_import_helper31_layouts.py.)"""
     study = _study()
     elig = study["protocolSection"]["eligibilityModule"]
-    elig["eligibilityCriteria"] = elig["eligibilityCriteria"].replace("Exclusion Criteria:", "Exclusion Criteria.")
+    elig["eligibilityCriteria"] = elig["eligibilityCriteria"].replace("Exclusion Criteria:", "Exclusionary Criteria:")
     data = _imported(trials, registry, study, tmp_path)
     texts = [c["text"] for c in data["eligibility"]["inclusion_criteria"]]
     assert len(texts) == 13 and texts[0] == "Patient has given written informed consent."
     assert "exclusion_criteria" not in data["eligibility"]
     assert "eligibility.exclusion_criteria" in data["curation"]["not_yet_curated"]
-    assert any("'Exclusion Criteria.' that may head the exclusion" in n["text"] for n in data["curation"]["notes"])
+    assert any("'Exclusionary Criteria:' that may head the exclusion" in n["text"] for n in data["curation"]["notes"])
 
 
 @pytest.mark.parametrize(
     "heading",
     [
-        "Exclusion Criteria.",
+        "Exclusionary Criteria.",
         "Exclusionary Criteria:",
         "Exlusion Criteria:",
         "Non-eligibility criteria:",
@@ -308,7 +309,7 @@ def test_a_closing_remark_indented_as_the_whole_list_is_no_criterion(
 
 
 def test_a_line_that_may_head_the_exclusion_criteria_is_read_at_its_lists_own_indent() -> None:
-    found = criteria_text.split(_indented("Inclusion Criteria:\n\n1. Adults\n\nExclusion Criteria.\n\n1. Pregnancy"))
+    found = criteria_text.split(_indented("Inclusion Criteria:\n\n1. Adults\n\nExclusionary Criteria.\n\n1. Pregnancy"))
     assert found.inclusion == [{"number": 1, "text": "Adults"}] and found.unplaced
     # indented under an item, a line is no heading of a list
     found = criteria_text.split("Inclusion Criteria:\n\n1. Labs:\n\n   Contraindications:\n\n   * none\n2. Consent")
@@ -419,13 +420,13 @@ def test_a_sub_heading_or_a_cohorts_label_is_read_within_a_texts_margin(name: st
 
 def test_a_list_under_a_line_that_may_head_the_other_kind_is_read_as_neither() -> None:
     """Before, where an exclusion list was read elsewhere (a part's, "Part B Exclusion Criteria:"), the exclusion
-    criteria under "Exclusion Criteria." were still imported as inclusion criteria; and where the exclusion
+    criteria under "Exclusionary Criteria." were still imported as inclusion criteria; and where the exclusion
     criteria came first, the inclusion criteria under "Inclusion Criterion" were imported as exclusion criteria,
     the line with them. Now each is left for the curator, up to the list's next heading. ("Inclusion Criterion",
     "Exclusion Criterion", "Criteria for Exclusion" and "## Exclusion" head their lists since one reader reads a
     list's heading: tests/test_helper8_one_heading_reader.py.)"""
     found = criteria_text.split(
-        "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy\n\n"
+        "Inclusion Criteria:\n\n* Adults\n\nExclusionary Criteria.\n\n* Pregnancy\n\n"
         "Inclusion Criteria (Part B):\n\n* Aged 12 to 17\n\nPart B Exclusion Criteria:\n\n* HIV"
     )
     assert [c["text"] for c in found.inclusion] == ["Adults", "Aged 12 to 17"]

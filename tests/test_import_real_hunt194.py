@@ -40,8 +40,9 @@ Found and left:
 - a text listed twice in one list with other parts: the list is the curator's (a record's list holds a text once);
 - codes with a colon or no stop ("IC1:", "IN1 Age", "IC 1.") stay in their texts (a colon after letters and digits
   is a measure's name as often, "IC50:"); "Exclusion Criteria." with a full stop stays a doubtful heading, left to
-  the curator (hunt 170); "Inclusion criteria; Age 18-65" (a criterion after the semicolon), "Subject Selection:
-  Inclusion Criteria" and "Patient Eligibility - Inclusion Criteria" are no headings;
+  the curator (hunt 170) (both mended after it, tests/test_import_helper31_layouts.py: a code where the text codes a
+  list so, a full stop's heading over a list item); "Inclusion criteria; Age 18-65" (a criterion after the
+  semicolon), "Subject Selection: Inclusion Criteria" and "Patient Eligibility - Inclusion Criteria" are no headings;
 - not of this hunt's layouts, and mended after it: where a tight run ends was worked out by walking its whole
   tight block for each item under a colon, so a tight list of 4,000 items each ending in a colon split in 31 s
   (quadratic); nesting.TightRuns now reads each block once
@@ -256,8 +257,8 @@ def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str)
             [(None, "Pregnancy")],
         ),
         # neighbours: a wrapped line in lower case ending in a semicolon, an item with words after its semicolon, a
-        # sub-criterion numbered 5.1 naming the criteria of another study, and a full stop (a sentence's end, which
-        # may head a list: left to the curator, tests/test_import_real_hunt170.py) read as before
+        # sub-criterion numbered 5.1 naming the criteria of another study, read as before; and a full stop (a
+        # sentence's end too) heads its list over a list item (tests/test_import_helper31_layouts.py)
         (
             "Inclusion Criteria:\n* Patients who meet the\ninclusion criteria;\n* SLE",
             [(None, "Patients who meet the inclusion criteria;"), (None, "SLE")],
@@ -278,7 +279,11 @@ def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str)
             [(5, "Prior study:"), [(None, "Inclusion criteria of the parent study met"), (None, "Consent")]],
             [],
         ),
-        ("Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy", [(None, "Adults")], []),
+        (
+            "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria.\n\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "Pregnancy")],
+        ),
     ],
 )
 def test_section_numbers_and_semicolons(text: str, inclusion: list, exclusion: list) -> None:

@@ -11,8 +11,8 @@ import unicodedata
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import grouped
-from sle_trials.reading.criteria_text.headings import HAN_EXCLUSION, HAN_SIDE, as_shown, as_sides
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, next_item
+from sle_trials.reading.criteria_text.headings import HAN_EXCLUSION, HAN_SIDE, as_shown, as_sides, heading_of
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 
@@ -163,6 +163,39 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, str
     # heading's for whom does ("Exclusion criteria for patients with lupus nephritis:"): before, they were lost, and
     # the criteria under them read as excluding everyone
     return kind, " ".join(bare.rstrip(":：").split()) if whom else None, None
+
+
+# a list's heading ended by a full stop, alone on its line ("Exclusion Criteria.", "INCLUSION CRITERIA.", "**Key
+# Exclusion Criteria.**"), its words opening in a capital: a sentence's end too, read by what stands around it
+# (stopped_heading)
+_STOP_ENDED = lazy(r"(?P<words>.*?[^\s.*_])\s*(?P<bold>(?:\*\*|__)?)\s*\.\s*(?:\*\*|__)?\s*")
+
+
+def stopped_heading(lines: list[str], at: int) -> tuple[str, str | None, None] | str | None:
+    """What the line at index at is where it is a list's heading alone ended by a full stop (_STOP_ENDED), unmarked:
+    the heading (kind, group, None) where it stands set off (first, after a blank line, or under a line that ends no
+    sentence's words unfinished, RUNS_ON) and a list item stands under it, at its indent or deeper; "doubtful" where
+    no list item does (a paragraph under it, or nothing), as a sentence's line may stand: the lines under it are
+    the curator's, not read into either list (sections.split); None where it is no such line, or a wrapped line's
+    ("... who meet none of the" / "Exclusion Criteria."). Before, "Exclusion Criteria." right under an item was
+    read as an inclusion criterion, the exclusion criteria under it its parts, and over a paragraph as one, the
+    exclusion paragraph an inclusion criterion; after a blank line, over items, the list was left to the curator. A
+    line marked as an item heads a list so as heading_of reads one, alone ("* Exclusion Criteria.")."""
+    shown = unescaped(as_shown(lines[at])).strip()
+    stopped = _STOP_ENDED.fullmatch(shown)
+    item = list_item(shown)
+    said = item.group("text") if item is not None and is_marked(item) else shown  # ("* Exclusion Criteria.")
+    if stopped is None or not said.lstrip("#*_ ")[:1].isupper():
+        return None
+    heading = heading_of(stopped["words"] + stopped["bold"])
+    if heading is None or heading[0] == "general" or heading[2] is not None:
+        return None
+    if at and lines[at - 1].strip() and RUNS_ON.search(unescaped(lines[at - 1]).rstrip()):
+        return None  # (a wrapped line of the item above)
+    under = next_item(lines, at + 1)
+    if under is None or len(under.group("indent")) < indent_of(lines[at]):
+        return "doubtful"
+    return heading[0], heading[1], None
 
 
 # the words by which a line may say it heads the exclusion criteria, though it is no heading the reading knows

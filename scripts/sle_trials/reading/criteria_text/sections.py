@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
-from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items
+from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items, stopped_heading
 from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
@@ -51,8 +51,11 @@ def split(text: str) -> Split:
     wording registries use), or a general "Eligibility criteria" heading followed later by an
     exclusion one. A heading naming a part of the study ("Inclusion Criteria for Part B") starts a
     group of its own, as a sub-heading within a list does ("For adolescent participants:")."""
-    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": []}
-    breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set()}
+    # (and "unread": the lines under a line that may head a list, ended by a full stop, with no list item under it)
+    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": [], "general": [], "unread": []}
+    breaks: dict[str, set[int]] = {"inclusion": set(), "exclusion": set(), "general": set(), "unread": set()}
+    stopped, doubted = False, False  # whether a heading ended by a full stop is read as one; whether one is doubtful
+    remarks: list[str] = []
     current: str | None = None
     preamble = False
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line)]))
@@ -71,6 +74,16 @@ def split(text: str) -> Split:
             part = lines[labels[at]]
         if heading is not None and part is not None and heading[0] != "general" and heading[1] is None:
             heading = (heading[0], label_text(part), heading[2])
+        said = stopped_heading(lines, at) if heading is None else None
+        if said == "doubtful":
+            remarks.append(
+                f"The criteria text has a line {line.strip()[:100]!r} that may head a list, ended by a full stop as "
+                "a sentence is, with no list item under it; the lines under it are not imported as criteria."
+            )
+            doubted, current = True, "unread"
+            continue
+        if isinstance(said, tuple):
+            heading, stopped = said, True
         lead = lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
@@ -93,7 +106,7 @@ def split(text: str) -> Split:
         sections[current] += run_in_items(line)
         if current not in top and is_marked(first := list_item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
-    remarks = [
+    remarks += [
         f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
         "criterion (under a list item leading into the table, a sub-criterion of it), its cells as the row writes them."
         for header in tables
@@ -103,7 +116,7 @@ def split(text: str) -> Split:
             f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
             "saying whom each is for; their criteria are listed as one list."
         )
-    unread = False
+    unread = doubted  # (words no list took: the curator's to read)
     for kind, other in (("inclusion", "exclusion"), ("exclusion", "inclusion")):
         doubtful = doubtful_heading(sections[kind], other)
         if doubtful is None:
@@ -169,6 +182,6 @@ def split(text: str) -> Split:
                 f"{', …' if len(leads) > 1 else ''}), not a criterion; not imported as one, the items "
                 f"{'they lead' if len(leads) > 1 else 'it leads'} into read as the list's criteria."
             )
-    headed = any(h is not None and h[0] != "general" for h in map(heading_of, lines))
+    headed = stopped or any(h is not None and h[0] != "general" for h in map(heading_of, lines))
     twice = {kind: texts for kind, texts in (("inclusion", twice_in), ("exclusion", twice_ex)) if texts}
     return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed, twice=twice)
