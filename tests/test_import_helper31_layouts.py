@@ -13,7 +13,11 @@ Found and fixed:
 - a heading ended by a full stop ("Exclusion Criteria.") right under an item was read as an inclusion criterion, the
   exclusion criteria its parts, and over a paragraph as one, the exclusion paragraph another; after a blank line,
   over items, the list was left to the curator. Read as a heading where a list item stands under it; over a
-  paragraph or nothing, the lines under it are the curator's, said in a note (a sentence ends so too).
+  paragraph or nothing, the lines under it are the curator's, said in a note (a sentence ends so too);
+- a heading after a label and its colon or dash ("Subject Selection: Inclusion Criteria", "Patient Eligibility -
+  Inclusion Criteria", "Part A: Inclusion Criteria") was no heading: the whole text left to the curator. A label of
+  the study's selection heads the list as the heading alone; a part's label heads that part's list, its group; any
+  other label ("Lupus Nephritis: Inclusion Criteria") is left to the curator, as before.
 """
 
 from __future__ import annotations
@@ -277,3 +281,119 @@ def test_a_heading_ended_by_a_full_stop_over_a_paragraph_is_left_to_the_curator(
 def test_headings_ended_by_a_full_stop(text: str, inclusion: list, exclusion: list, unplaced: bool) -> None:
     found = criteria_text.split(text)
     assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == (inclusion, exclusion, unplaced)
+
+
+# --- a heading after a label ----------------------------------------------------------------------------------------
+
+LABELLED = (
+    "Subject Selection: Inclusion Criteria\n\n1. Age 18 to 65 years\n2. Active SLE\n\n"
+    "Subject Selection: Exclusion Criteria\n\n1. Pregnancy\n2. Active infection"
+)
+
+
+def test_a_heading_after_a_label_of_the_selection_heads_its_list(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Subject Selection: Inclusion Criteria" (a heading after a label saying the lists are the study's
+    selection, its colon between them) was no heading: the whole text was left to the curator. A label of the
+    selection ("Subject Selection", "Patient Eligibility", "Study Population") says nothing a heading alone does not:
+    the heading heads its list."""
+    data = imported_criteria(trials, registry, LABELLED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert [c["text"] for c in data["eligibility"]["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+    assert not {"eligibility.inclusion_criteria", "eligibility.exclusion_criteria"} & set(
+        data["curation"].get("not_yet_curated", [])
+    ), data["curation"].get("not_yet_curated")
+
+
+def _headed(first: str, second: str) -> str:
+    return f"{first}\n\n* Age 18-65\n\n{second}\n\n* Pregnancy"
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion", "unplaced"),
+    [
+        # a colon or a dash after the label; in capitals, bold, a markdown heading; the heading's colon or aside
+        (
+            _headed("Patient Eligibility - Inclusion Criteria", "Patient Eligibility - Exclusion Criteria"),
+            None,
+            None,
+            False,
+        ),
+        (_headed("ELIGIBILITY: INCLUSION CRITERIA", "ELIGIBILITY: EXCLUSION CRITERIA"), None, None, False),
+        (
+            _headed("**Study Population: Inclusion Criteria**", "**Study Population: Exclusion Criteria**"),
+            None,
+            None,
+            False,
+        ),
+        (
+            _headed("## Subject Selection: Inclusion Criteria:", "## Subject Selection: Exclusion Criteria:"),
+            None,
+            None,
+            False,
+        ),
+        (_headed("Eligibility Criteria: Inclusion", "Eligibility Criteria: Exclusion"), None, None, False),
+        (
+            _headed("Selection criteria – Inclusion criteria (all must be met):", "Exclusion Criteria:"),
+            None,
+            None,
+            False,
+        ),
+        (
+            _headed("Participant Selection: Key Inclusion Criteria", "Participant Selection: Key Exclusion Criteria"),
+            None,
+            None,
+            False,
+        ),
+        # a criterion run in after the heading's colon
+        (
+            "Subject selection: inclusion criteria: Age 18-65\n\nSubject selection: exclusion criteria: Pregnancy",
+            None,
+            None,
+            False,
+        ),
+        # a part's label: the line names that part's list, its group
+        (
+            "Part A: Inclusion Criteria\n* Age 18-65\nCohort 2 - Inclusion Criteria\n* Age 12-17\nExclusion Criteria:\n"
+            "* Pregnancy",
+            [("Part A: Inclusion Criteria", None, "Age 18-65"), ("Cohort 2 - Inclusion Criteria", None, "Age 12-17")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        # ... and a selection's label before a heading naming a part
+        (
+            "Inclusion Criteria:\n* Age 18-65\nEligibility: Inclusion Criteria for Part B:\n* Age 12-17\n"
+            "Exclusion Criteria:\n* Pregnancy",
+            [(None, "Age 18-65"), ("Inclusion Criteria for Part B", None, "Age 12-17")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+        # neighbours: a label naming whom, a note's, words after the heading's: no heading, as before (the curator's)
+        (_headed("Lupus Nephritis: Inclusion Criteria", "Exclusion Criteria:"), [], [(None, "Pregnancy")], True),
+        (
+            "Note: Inclusion Criteria\n\n* Age 18-65\n\nExclusion Criteria:\n\n* Pregnancy",
+            [],
+            [(None, "Pregnancy")],
+            True,
+        ),
+        (
+            "Inclusion Criteria:\n\n* Adults\n\nEligibility: Inclusion criteria of the parent study met\n\n"
+            "Exclusion Criteria:\n\n* Pregnancy",
+            [(None, "Adults"), (None, "Eligibility: Inclusion criteria of the parent study met")],
+            [(None, "Pregnancy")],
+            False,
+        ),
+    ],
+)
+def test_headings_after_a_label(text: str, inclusion: list | None, exclusion: list | None, unplaced: bool) -> None:
+    found = criteria_text.split(text)
+    expected = (
+        [(None, "Age 18-65")] if inclusion is None else inclusion,
+        [(None, "Pregnancy")] if exclusion is None else exclusion,
+        unplaced,
+    )
+    assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == expected

@@ -42,7 +42,8 @@ Found and left:
   is a measure's name as often, "IC50:"); "Exclusion Criteria." with a full stop stays a doubtful heading, left to
   the curator (hunt 170) (both mended after it, tests/test_import_helper31_layouts.py: a code where the text codes a
   list so, a full stop's heading over a list item); "Inclusion criteria; Age 18-65" (a criterion after the
-  semicolon), "Subject Selection: Inclusion Criteria" and "Patient Eligibility - Inclusion Criteria" are no headings;
+  semicolon), "Subject Selection: Inclusion Criteria" and "Patient Eligibility - Inclusion Criteria" are no headings
+  (the last two mended after it, tests/test_import_helper31_layouts.py);
 - not of this hunt's layouts, and mended after it: where a tight run ends was worked out by walking its whole
   tight block for each item under a colon, so a tight list of 4,000 items each ending in a colon split in 31 s
   (quadratic); nesting.TightRuns now reads each block once

@@ -139,7 +139,59 @@ def as_shown(line: str) -> str:
     return line if line.isascii() and line.isprintable() else lookalike.letters(DROPPED.sub("", unreordered(line)))
 
 
+# a heading after a label and its colon or dash ("Subject Selection: Inclusion Criteria", "Patient Eligibility -
+# Inclusion Criteria", "Part A: Exclusion Criteria"), the label ending within 50 characters (labelled_heading)
+_LABELLED = lazy(
+    r"^(?P<opening>[#\s]*(?:\*\*|__)?\s*)(?P<label>[^\W\d_][^:：\n]{0,48}?)\s*(?:[:：]|\s[-\u2013\u2014]{1,2})\s+"
+    r"(?P<heading>\S.*)$"
+)
+# ... the heading after it, its words alone: a list's, a part's or whom it is for, an aside
+_HEADING_ALONE = lazy(rf"(?i)[#*_\s]*{HEADING}[*_\s]*(?:[-\u2013\u2014]{{1,2}}|[:：])?[*_\s]*")
+# ... a label saying the lists are the study's selection of whom it takes, as every list is: "Subject Selection",
+# "Patient Eligibility", "Study Population", "Eligibility Criteria", "Selection criteria", "Enrollment"
+_SELECTION_LABEL = lazy(
+    r"(?i)(?:(?:subjects?|patients?|participants?|study|trial)(?:'s|s')?\s+)?"
+    r"(?:selection|eligibility|population|enrol{1,2}ment|recruitment)(?:\s+criteria)?|criteria"
+)
+
+
 def heading_of(
+    line: str, several: frozenset[str] = frozenset(), empty: bool = False
+) -> tuple[str, str | None, str | None] | None:
+    """(kind, group, rest) when the line heads a list, as _heading_of reads it, or after a label and its colon or
+    dash (labelled_heading)."""
+    return _heading_of(line, several, empty) or labelled_heading(line, several, empty)
+
+
+def labelled_heading(
+    line: str, several: frozenset[str] = frozenset(), empty: bool = False
+) -> tuple[str, str | None, str | None] | None:
+    """(kind, group, rest) when the line is a label, its colon or dash, and a heading (_LABELLED): a label saying the
+    lists are the study's selection (_SELECTION_LABEL: "Subject Selection: Inclusion Criteria") before a heading of
+    its list, or of a part's ("Eligibility: Inclusion Criteria for Part B", its group), heads it as the heading
+    alone would; a part's label alone ("Part A", "Cohort 2" as a heading's words name one) before a heading that names
+    none heads that part's list, the line its group ("Part A: Inclusion Criteria"). Before, each was no heading: the
+    whole text was left to the curator. Any other label ("Lupus Nephritis: Inclusion Criteria", "Note: Inclusion
+    criteria apply") heads no list, as before: whom it names, if anyone, is the curator's to read."""
+    labelled = _LABELLED.match(unescaped(as_shown(line)).rstrip())
+    if labelled is None or len(line.strip()) >= 120:
+        return None
+    label = labelled["label"].strip()
+    heading = _heading_of(labelled["opening"] + labelled["heading"], several, empty)
+    if heading is None or heading[0] == "general":
+        return None
+    words = labelled["heading"][: -len(heading[2])] if heading[2] else labelled["heading"]
+    if not _HEADING_ALONE.fullmatch(words):
+        return None  # ("Eligibility: Inclusion criteria of the parent study met": a sentence's words after it)
+    if _SELECTION_LABEL.fullmatch(label):
+        return heading if heading[1] is None or PART_WORD.search(heading[1]) else None
+    if re.fullmatch(_PART, label, re.I) and heading[1] is None and heading[2] is None:
+        said = labelled.group(0)[labelled.end("opening") :].strip().rstrip("*_").strip().rstrip(":：").strip()
+        return heading[0], " ".join(said.split()), None
+    return None
+
+
+def _heading_of(
     line: str, several: frozenset[str] = frozenset(), empty: bool = False
 ) -> tuple[str, str | None, str | None] | None:
     """(kind, group, rest) when the line heads a list: kind inclusion, exclusion or general; group the
