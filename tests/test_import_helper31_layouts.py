@@ -17,7 +17,12 @@ Found and fixed:
 - a heading after a label and its colon or dash ("Subject Selection: Inclusion Criteria", "Patient Eligibility -
   Inclusion Criteria", "Part A: Inclusion Criteria") was no heading: the whole text left to the curator. A label of
   the study's selection heads the list as the heading alone; a part's label heads that part's list, its group; any
-  other label ("Lupus Nephritis: Inclusion Criteria") is left to the curator, as before.
+  other label ("Lupus Nephritis: Inclusion Criteria") is left to the curator, as before;
+- a run of items set apart each by blank lines, as the list's own are, under a paragraph leading into them, with
+  nothing to show where it ends, was imported as two alternatives and the rest the list's criteria, each required,
+  the ambiguity said only in a note; under an item bulleted alike, as the list's, with no note. The layout does not
+  say: the importer leaves the list to the curator (a note), and the check, reading the source, holds the run's
+  items whose depth it does not say at none, so that either reading passes and one the layout rules out does not.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Trials, imported_criteria, refused_as_imported_before
+from conftest import VARIED_NCT, Trials, edit, imported_criteria, refused_as_imported_before
 from sle_trials.reading import criteria_text
 
 
@@ -397,3 +402,128 @@ def test_headings_after_a_label(text: str, inclusion: list | None, exclusion: li
         unplaced,
     )
     assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == expected
+
+
+# --- a spaced run whose end nothing shows ---------------------------------------------------------------------------
+
+UNSHOWN = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n\n* Active SLE\n\nPatients must have at least one of the following:"
+    "\n\n* SLEDAI-2K ≥ 6 at screening\n\n* BILAG A in one organ system\n\n* Signed informed consent\n\n"
+    "Exclusion Criteria:\n\n* Pregnancy"
+)
+LEAD = "Patients must have at least one of the following:"
+
+
+def _notes(data: dict) -> list[str]:
+    return [n["text"] for n in data["curation"].get("notes", [])]
+
+
+def test_a_spaced_run_whose_end_nothing_shows_is_left_to_the_curator(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, alternatives set apart each by blank lines under a paragraph leading into them, as the list's own
+    items are, with nothing to show where they end (no "; or", no lower case), were imported as the first two
+    alternatives and the items after them as the list's criteria, each required ("Signed informed consent" could as
+    well be a third alternative), the ambiguity said only in a note. The layout does not say: the list is left to
+    the curator, said in a note, and the check holds the items after the first two at no depth, so that either
+    reading the curator makes of the source passes."""
+    data = imported_criteria(trials, registry, UNSHOWN, tmp_path)
+    assert "inclusion_criteria" not in data["eligibility"]
+    assert "eligibility.inclusion_criteria" in data["curation"]["not_yet_curated"]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
+    assert any("nothing shows where they end" in n and LEAD in n for n in _notes(data)), _notes(data)
+
+
+@pytest.mark.parametrize(
+    ("consent_under", "alternative_at_top", "refused"),
+    [
+        # the curator's two readings: consent the list's, or a third alternative
+        (False, False, False),
+        (True, False, False),
+        # a reading the layout rules out: the second alternative the list's (a choice is of two at least)
+        (False, True, True),
+    ],
+)
+def test_the_curators_reading_of_a_spaced_run_whose_end_nothing_shows(
+    trials: Trials, registry: Path, tmp_path: Path, consent_under: bool, alternative_at_top: bool, refused: bool
+) -> None:
+    imported_criteria(trials, registry, UNSHOWN, tmp_path)
+    sub = "        - text: "
+    top = "    - text: "
+    listed = (
+        f'{top}Age 18 to 65 years\n{top}Active SLE\n{top}"{LEAD}"\n      sub_criteria:\n'
+        f"{sub}SLEDAI-2K ≥ 6 at screening\n{top if alternative_at_top else sub}BILAG A in one organ system\n"
+        f"{sub if consent_under else top}Signed informed consent\n"
+    )
+    edit(
+        registry,
+        f"trials/{VARIED_NCT}.yaml",
+        ("    - eligibility.inclusion_criteria\n", ""),
+        ("  exclusion_criteria:\n", f"  inclusion_criteria:\n{listed}  exclusion_criteria:\n"),
+    )
+    result = trials("check")
+    assert (result.status, "E512" in result.out) == (int(refused), refused), result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "unshown", "unsaid"),
+    [
+        # under a paragraph: the items after the first two
+        (
+            "* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\n* BILAG A\n\n* Consent\n\n* Weight",
+            ["At least one of the following:"],
+            ["Consent", "Weight"],
+        ),
+        # numbered, or in the exclusion list's place alike
+        (
+            "1. Age 18-65\n\nEither:\n\n1. SLEDAI ≥ 6\n\n2. BILAG A\n\n3. Consent",
+            ["Either:"],
+            ["Consent"],
+        ),
+        # under an item bulleted as they are: read as written, the list's, and each at no depth
+        (
+            "* Age 18-65\n\n* Active disease, one of:\n\n* SLEDAI ≥ 6\n\n* BILAG A\n\n* Consent",
+            ["Active disease, one of:"],
+            ["SLEDAI ≥ 6", "BILAG A", "Consent"],
+        ),
+        # neighbours: where the layout shows the end, or the run is two to the list's end, or tight, nothing unsaid
+        ("* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6; or\n\n* BILAG A\n\n* Consent", [], []),
+        ("* Age 18-65\n\nAt least one of the following:\n\n* elevated dsDNA\n\n* low C3\n\n* Consent", [], []),
+        ("* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n\n* BILAG A", [], []),
+        ("* Age 18-65\n\nAt least one of the following:\n\n* SLEDAI ≥ 6\n* BILAG A\n\n* Consent", [], []),
+        ("* Age 18-65\n* Active disease, one of:\n* SLEDAI ≥ 6\n* BILAG A\n* Consent", [], []),
+    ],
+)
+def test_spaced_runs_whose_end_nothing_shows(text: str, unshown: list[str], unsaid: list[str]) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert (found.unshown.get("inclusion", []), [item["text"] for item in found.unsaid]) == (unshown, unsaid)
+    assert "exclusion" not in found.unshown
+
+
+BULLETED_UNSHOWN = (
+    "Inclusion Criteria:\n\n* Age 18 to 65 years\n\n* Active disease, one of the following:\n\n* SLEDAI-2K ≥ 6\n\n"
+    "* BILAG A in one organ system\n\n* Signed informed consent\n\nExclusion Criteria:\n\n* Pregnancy"
+)
+
+
+@pytest.mark.parametrize("nested", [0, 2, 3])
+def test_the_curators_reading_of_a_spaced_run_under_an_item_bulleted_alike(
+    trials: Trials, registry: Path, tmp_path: Path, nested: int
+) -> None:
+    """Under an item bulleted as its items are, leading into them, the run whose end nothing shows was read as the
+    list's (as written), with no note; which are its sub-criteria the layout does not say: the list is the curator's,
+    and the check takes the run's items nested under the item or not."""
+    data = imported_criteria(trials, registry, BULLETED_UNSHOWN, tmp_path)
+    assert "eligibility.inclusion_criteria" in data["curation"]["not_yet_curated"]
+    run = ["SLEDAI-2K ≥ 6", "BILAG A in one organ system", "Signed informed consent"]
+    listed = '    - text: Age 18 to 65 years\n    - text: "Active disease, one of the following:"\n'
+    listed += "      sub_criteria:\n" if nested else ""
+    listed += "".join(f"{'        ' if k < nested else '    '}- text: {text}\n" for k, text in enumerate(run))
+    edit(
+        registry,
+        f"trials/{VARIED_NCT}.yaml",
+        ("    - eligibility.inclusion_criteria\n", ""),
+        ("  exclusion_criteria:\n", f"  inclusion_criteria:\n{listed}  exclusion_criteria:\n"),
+    )
+    result = trials("check")
+    assert result.status == 0, result.out

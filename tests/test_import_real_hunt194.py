@@ -34,7 +34,9 @@ Found and fixed:
 Found and left:
 - where nothing shows where a spaced run of alternatives ends (no "; or", no lower case), the first two are read as
   the paragraph's alternatives, the items after them the list's, and a note says the layout is ambiguous; under a
-  bulleted item leading into such a run bulleted as it, the items are the list's, as a tight run's are (no note);
+  bulleted item leading into such a run bulleted as it, the items are the list's, as a tight run's are (no note)
+  (mended after it, tests/test_import_helper31_layouts.py: the list left to the curator, the run's items whose depth
+  the layout does not say held at none by the check);
 - one item alone bulleted otherwise under a bulleted item leading into it is the list's (a slip of the list's bullet,
   as tests/test_import_helper8_leftovers.py reads it);
 - a text listed twice in one list with other parts: the list is the curator's (a record's list holds a text once);

@@ -517,6 +517,11 @@ class _SourceList:
             )
         ]
 
+    def may_stand_under(self, k: int, parent: int | None) -> bool:
+        """Whether the source's item k may stand under its item parent (an index): it does, or the layout does not say
+        how deep it is (criteria_text.Split.unsaid)."""
+        return self.items[k].depth is None or self.parent_at[k] == parent
+
     def not_held(self, text: str, group: str | None) -> str:
         """Why a criterion of a draft that the sources contain is not an item of this list as held."""
         same = [self.items[k] for k in self.at_text.get(text, [])]
@@ -556,7 +561,7 @@ def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _Sour
         held = theirs.held(text, group, depth, parent)
         if held and depth and reached is not None:
             mine = [k for k in held if k > reached] or held
-            if path[:-2] in under and not any(theirs.parent_at[k] == under[path[:-2]] for k in mine):
+            if path[:-2] in under and not any(theirs.may_stand_under(k, under[path[:-2]]) for k in mine):
                 yield record.problem(
                     path + ("text",),
                     "E512",
@@ -564,8 +569,9 @@ def _draft_list_items(record: Record, sources: Sources, name: str, theirs: _Sour
                     "its parent's words than the criteria above it (each of the two with its own parts)",
                 )
                 continue
-            held = [k for k in held if path[:-2] not in under or theirs.parent_at[k] == under[path[:-2]]] or held
-            under.setdefault(path[:-2], theirs.parent_at[mine[0]])
+            held = [k for k in held if path[:-2] not in under or theirs.may_stand_under(k, under[path[:-2]])] or held
+            if theirs.items[mine[0]].depth is not None:  # (an item at no depth says not which item it is under)
+                under.setdefault(path[:-2], theirs.parent_at[mine[0]])
         if held:
             if reached is not None:
                 after = [k for k in held if k > reached]

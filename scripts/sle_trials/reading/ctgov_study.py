@@ -15,7 +15,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from sle_trials.patterns import lazy
-from sle_trials.reading.criteria_text import split_criteria
+from sle_trials.reading.criteria_text import split
 from sle_trials.reading.invisible import DROPPED
 from sle_trials.reading.layouts import (
     PLAIN,
@@ -558,8 +558,12 @@ def read_study(file: str, doc: Any) -> SourceDoc:
     # any key's of that name, one an object before protocolSection held too
     criteria = _at(doc, _CRITERIA_PATH)
     if isinstance(criteria, str) and criteria:
-        inclusion, exclusion, _ = split_criteria(scalar_text(criteria))
-        doc_out.criteria = {"inclusion_criteria": _flat(inclusion), "exclusion_criteria": _flat(exclusion)}
+        found = split(scalar_text(criteria))
+        unsaid = {id(item) for item in found.unsaid}  # (items whose depth the layout does not say: at none)
+        doc_out.criteria = {
+            "inclusion_criteria": _flat(found.inclusion, unsaid=unsaid),
+            "exclusion_criteria": _flat(found.exclusion, unsaid=unsaid),
+        }
     return doc_out
 
 
@@ -598,10 +602,15 @@ def _product_places(doc: dict, lines: Lines) -> _ProductPlaces:
     return _ProductPlaces({"cell_product": product, "cell_product.name": names}, products)
 
 
-def _flat(items: list[dict], group: str | None = None, depth: int = 0) -> list[Item]:
+def _flat(
+    items: list[dict], group: str | None = None, depth: int | None = 0, unsaid: frozenset[int] | set[int] = frozenset()
+) -> list[Item]:
+    """A list's criteria as Items, each at its depth; an item whose depth the layout does not say (unsaid: the ids of
+    the items of a spaced run whose end it does not show, criteria_text.Split.unsaid), and its own parts, at none."""
     out = []
     for item in items:
         within = normalise(item["group"]) if "group" in item else group
-        out.append(Item(item.get("number"), normalise(item["text"]), within, depth))
-        out.extend(_flat(item.get("sub_criteria", []), within, depth + 1))
+        at = None if depth is None or id(item) in unsaid else depth
+        out.append(Item(item.get("number"), normalise(item["text"]), within, at))
+        out.extend(_flat(item.get("sub_criteria", []), within, None if at is None else at + 1, unsaid))
     return out

@@ -184,6 +184,19 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
             )
             b.not_yet.append(f"eligibility.{name}")
             items.clear()
+        unshown = found.unshown.get(name.split("_")[0])
+        if unshown and not twice:
+            # "At least one of the following:" / "" / "* SLEDAI ≥ 6" / "" / "* BILAG A" / "" / "* Consent": which items
+            # are its alternatives the layout does not say; before, the first two were imported as they and the rest
+            # as the list's criteria, each required, the ambiguity said only in a note
+            b.note(
+                f"eligibility.{name}",
+                f"The source sets apart by blank lines, as the list's own items are, the items under "
+                f"{unshown[0][:80]!r}, and nothing shows where they end: which are its sub-criteria and which the "
+                "list's the layout does not say; the list is left for the curator.",
+            )
+            b.not_yet.append(f"eligibility.{name}")
+            items.clear()
     put(elig, "inclusion_criteria", found.inclusion)
     put(elig, "exclusion_criteria", found.exclusion)
     for remark in found.remarks:

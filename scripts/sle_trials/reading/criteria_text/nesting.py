@@ -197,7 +197,7 @@ def _in_a_row(flags: list[bool]) -> list[int]:
 _SPACED_MOST = 30
 
 
-def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
+def spaced_run(lines: list[str], at: int) -> tuple[int, str, tuple[int, ...]] | None:
     """Where a run of items set apart each by blank lines, marked alike at one indent (at: the first's index), ends
     under an item or a paragraph leading into it: (the index of its last line, how it is read). "shown" where its
     items end as a sentence's parts do but the last ("SLEDAI ≥ 6; or" / "" / "BILAG A" / "" / "Consent": two), or open
@@ -205,7 +205,8 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
     (the first two are a choice's least). None where the run is not so spaced (the item right under the first goes
     on with it: the run ends at a blank line, as before) or holds one item. A line of a conjunction alone between two
     items ("OR") is the first's going on in the second. Before, under a paragraph leading into alternatives, the run
-    ended at the first blank line: one alternative, the others criteria each required."""
+    ended at the first blank line: one alternative, the others criteria each required. (And, third, the index of each
+    item's first line in the run read: where "unshown", which of them are the run's the layout does not say.)"""
     first = list_item(lines[at])
     if first is None or not is_marked(first):
         return None
@@ -235,9 +236,10 @@ def spaced_run(lines: list[str], at: int) -> tuple[int, str] | None:
         return None
     parts = next((n for n, (_, _, text) in enumerate(items) if not _PART_OF_A_SENTENCE.search(text)), len(items))
     end = parts + 1 if 0 < parts < len(items) else _run_in_lower_case(items)
+    starts = tuple(first for first, _, _ in items)
     if end is not None and not any(_PART_OF_A_SENTENCE.search(t) or t[:1].islower() for _, _, t in items[end:]):
-        return items[end - 1][1], "shown"
-    return items[1][1], "two" if len(items) == 2 else "unshown"
+        return items[end - 1][1], "shown", starts
+    return items[1][1], "two" if len(items) == 2 else "unshown", starts
 
 
 def _run_in_lower_case(run: list[list[Any]]) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import FOR_WHOM, category_labels, grouped, subheading_of
@@ -75,12 +75,23 @@ def _decimal_depth(dec: str) -> int:
     return 1 if lettered else re.sub(r"(?:\.0+)+$", "", core).count(".")
 
 
-def read_items(
-    lines: list[str], breaks: frozenset[int] | set[int] = frozenset()
-) -> tuple[list[dict], list[str], list[str]]:
+class Read(NamedTuple):
+    """What read_items reads of one section's lines: the criteria, the remarks on how lines were read, the texts the
+    list holds twice in one group with other parts (_dedupe), which a record's list cannot hold, the texts leading
+    into a spaced run whose end the layout does not show (Reader.unshown), and the items of such runs whose depth it
+    does not say (Reader.unsaid)."""
+
+    items: list[dict]
+    remarks: list[str]
+    twice: list[str]
+    unshown: list[str]
+    unsaid: list[dict]
+
+
+def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> Read:
     """Criteria from the lines of one section: list items by their markers and indentation, each
-    top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line); with the remarks,
-    and the texts the list holds twice in one group with other parts (_dedupe), which a record's list cannot hold."""
+    top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line); with what else it
+    read (Read)."""
     reader = Reader()
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
@@ -147,6 +158,12 @@ class Reader:
         self.labels: dict[int, str] | None = None  # the section's labels of categories of criteria (category_labels)
         self.led_into: list[str] = []  # such paragraphs, the items right under them read as their sub-criteria
         self.spaced_alternatives: list[str] = []  # ... whose items, set apart each, show not where they end
+        # the texts of the paragraphs and items leading into a run of items set apart each whose end the layout does
+        # not show (spaced_run's "unshown"), the indexes of the lines of the run's items whose depth it does not say
+        # (under a paragraph, all but the first two; under an item bulleted as they are, all), and those items
+        self.unshown: list[str] = []
+        self.unsaid_at: set[int] = set()
+        self.unsaid: list[dict] = []
         # a line holding only a conjunction ("OR") and the item above it, while the line after it is to come
         self.conjunction: tuple[str, dict] | None = None
         # criteria that run on over a line holding only a conjunction, each once (its text is read for the
@@ -498,6 +515,8 @@ class Reader:
             self.conjunction = None
         self.unjoin()
         level.items.append(item if level.depth else grouped(item, self.group))
+        if self.at in self.unsaid_at:
+            self.unsaid.append(level.items[-1])
         level.kind = level.kind or kind
         if kind == "letter":
             level.letter_style = level.letter_style or self.letter_style
@@ -607,6 +626,12 @@ class Reader:
             and level.until is None  # (not within such a run: "* SLEDAI ≥ 6; or" leads into nothing of its own)
             else None
         )
+        if spaced is not None and spaced[1] == "unshown" and parent is not self.alternatives:
+            # ("* Active disease, one of:" / "" / "* SLEDAI ≥ 6" / "" / "* BILAG A" / "" / "* Consent": read as the
+            # list's, as written; which are its sub-criteria the layout does not say)
+            assert parent is not None
+            self.unshown.append(parent["text"])
+            self.unsaid_at.update(spaced[2])
         spaced = spaced if spaced is not None and spaced[1] == "shown" else None
         lettered = (
             not deeper
@@ -662,6 +687,8 @@ class Reader:
             spaced = spaced_run(self.lines, self.at)
             if spaced is not None and spaced[1] == "unshown":
                 self.spaced_alternatives.append(parent["text"])
+                self.unshown.append(parent["text"])
+                self.unsaid_at.update(spaced[2][2:])  # (the first two are its, a choice's least)
             else:
                 self.led_into.append(parent["text"])
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
@@ -685,14 +712,14 @@ class Reader:
             self.flattened.append(text)
         return level
 
-    def finish(self) -> tuple[list[dict], list[str], list[str]]:
-        """The criteria read, with the remarks on how lines were read (read_remarks), repeats dropped (_dedupe), and
-        the texts held twice with other parts."""
+    def finish(self) -> Read:
+        """The criteria read, with the remarks on how lines were read (read_remarks), repeats dropped (_dedupe), the
+        texts held twice with other parts, and the spaced runs whose end the layout does not show."""
         self.unjoin()  # (a conjunction with no item after it: said too)
         remarks = remarks_on(self)
         apart: list[str] = []
         _dedupe(self.top, remarks, apart)
-        return self.top, remarks, apart
+        return Read(self.top, remarks, apart, self.unshown, self.unsaid)
 
 
 def _parts(item: dict) -> tuple:

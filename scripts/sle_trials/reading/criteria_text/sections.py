@@ -30,6 +30,12 @@ class Split:
     # each list's texts it holds twice in one group with other sub-criteria, {kind: [text, ...]}: a record's list holds
     # a text once (E106), so the importer leaves that list to the curator
     twice: dict[str, list[str]] = field(default_factory=dict)
+    # each list's items or paragraphs leading into a run of items set apart each by blank lines, as the list's own are,
+    # whose end nothing shows ({kind: [text, ...]}): which items are theirs the layout does not say, so the importer
+    # leaves that list to the curator; and the items of such runs (either list's) whose depth the layout does not say,
+    # which a source's reading holds at no depth (reading.ctgov_study), as a page's flat list is held
+    unshown: dict[str, list[str]] = field(default_factory=dict)
+    unsaid: list[dict] = field(default_factory=list)
 
 
 def _written_whole(items: list[dict], text: str) -> None:
@@ -157,8 +163,8 @@ def split(text: str) -> Split:
                 f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
                 "it is not imported as one."
             )
-    inclusion, r1, twice_in = read_items(sections["inclusion"], breaks["inclusion"])
-    exclusion, r2, twice_ex = read_items(sections["exclusion"], breaks["exclusion"])
+    inclusion, r1, twice_in, unshown_in, unsaid_in = read_items(sections["inclusion"], breaks["inclusion"])
+    exclusion, r2, twice_ex, unshown_ex, unsaid_ex = read_items(sections["exclusion"], breaks["exclusion"])
     _written_whole(inclusion, text)
     _written_whole(exclusion, text)
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
@@ -184,4 +190,14 @@ def split(text: str) -> Split:
             )
     headed = stopped or any(h is not None and h[0] != "general" for h in map(heading_of, lines))
     twice = {kind: texts for kind, texts in (("inclusion", twice_in), ("exclusion", twice_ex)) if texts}
-    return Split(inclusion, exclusion, remarks, unplaced=preamble or general or unread, headed=headed, twice=twice)
+    unshown = {kind: texts for kind, texts in (("inclusion", unshown_in), ("exclusion", unshown_ex)) if texts}
+    return Split(
+        inclusion,
+        exclusion,
+        remarks,
+        unplaced=preamble or general or unread,
+        headed=headed,
+        twice=twice,
+        unshown=unshown,
+        unsaid=unsaid_in + unsaid_ex,
+    )
