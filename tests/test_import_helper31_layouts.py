@@ -22,7 +22,10 @@ Found and fixed:
   nothing to show where it ends, was imported as two alternatives and the rest the list's criteria, each required,
   the ambiguity said only in a note; under an item bulleted alike, as the list's, with no note. The layout does not
   say: the importer leaves the list to the curator (a note), and the check, reading the source, holds the run's
-  items whose depth it does not say at none, so that either reading passes and one the layout rules out does not.
+  items whose depth it does not say at none, so that either reading passes and one the layout rules out does not;
+- items numbered after a hash ("#1 Age", "#2 SLE") were one criterion, a line opening with "#" read as a wrapped line,
+  and a number before a spaced dash ("1 - Age") was kept in its text: read as the item's number where the text numbers
+  a list so (two lines alike, in order), the check finding it where the source writes it.
 """
 
 from __future__ import annotations
@@ -527,3 +530,64 @@ def test_the_curators_reading_of_a_spaced_run_under_an_item_bulleted_alike(
     )
     result = trials("check")
     assert result.status == 0, result.out
+
+
+# --- a number after a hash or before a spaced dash ------------------------------------------------------------------
+
+HASHED = (
+    "Inclusion Criteria:\n\n#1 Age 18 to 65 years\n#2 Active SLE\n#3 Signed informed consent\n\nExclusion Criteria:\n\n"
+    "1 - Pregnancy\n2 - Active infection"
+)
+
+
+def test_a_number_after_a_hash_or_before_a_dash_is_its_mark(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "#1 Age 18 to 65 years" / "#2 Active SLE" (items numbered after a hash) were one criterion, each line
+    after the first read as a wrapped line of the one above (a line opening with "#" opens no criterion), and "1 -
+    Pregnancy" kept its number in its text; the check, reading the source alike, passed it. A number written so on
+    two lines at least, alike and in order, is the item's number, and the check finds it where the source writes it."""
+    data = imported_criteria(trials, registry, HASHED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+        {"number": 3, "text": "Signed informed consent"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Active infection"},
+    ]
+
+
+def test_a_draft_holding_items_numbered_after_a_hash_as_one_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, HASHED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - number: 1\n      text: Age 18 to 65 years\n    - number: 2\n      text: Active SLE\n",
+        "    - text: 'Age 18 to 65 years #2 Active SLE'\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#1 Age 18-65\n#2 SLE", [(1, "Age 18-65"), (2, "SLE")]),
+        ("#9 Age 18-65\n#10 SLE", [(9, "Age 18-65"), (10, "SLE")]),
+        ("1 - Age 18-65\n2 - SLE", [(1, "Age 18-65"), (2, "SLE")]),
+        ("1 – Age 18-65\n2 – SLE", [(1, "Age 18-65"), (2, "SLE")]),
+        ("  1 — Age 18-65\n  2 — SLE", [(1, "Age 18-65"), (2, "SLE")]),
+        # sub-items under an item numbered so
+        (
+            "#1 Labs:\n   a. Hb ≥ 9\n   b. ANC ≥ 1.5\n#2 SLE",
+            [(1, "Labs:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")], (2, "SLE")],
+        ),
+        # neighbours: one line numbered so, two out of order, or numbered otherwise each: words, as before
+        ("* Age 18-65\n#1 priority", [(None, "Age 18-65 #1 priority")]),
+        ("* Dose\n2 - 3 times daily", [(None, "Dose"), (None, "2 - 3 times daily")]),
+        ("1 - Age 18-65\n3 - SLE", [(None, "1 - Age 18-65"), (None, "3 - SLE")]),
+        ("#1 Age 18-65\n2 - SLE", [(None, "#1 Age 18-65"), (None, "2 - SLE")]),
+    ],
+)
+def test_numbers_after_a_hash_or_before_a_dash(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

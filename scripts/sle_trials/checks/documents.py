@@ -614,9 +614,9 @@ class Sources:
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
-        "3.text", "3- text", "3: text", "(3) text", "[3] text", or as CJK texts number it, "3、text", "【3】text",
-        "（3）text" (which NFKC reads "(3)text"), in Chinese numerals, "三、text", "（三）text", or enclosed,
-        "③text", "⑶ text"."""
+        "3.text", "3- text", "3: text", "(3) text", "[3] text", "#3 text", "3 - text", or as CJK texts number it,
+        "3、text", "【3】text", "（3）text" (which NFKC reads "(3)text"), in Chinese numerals, "三、text",
+        "（三）text", or enclosed, "③text", "⑶ text"."""
         # text normalised once: a number and a mark before it change nothing of how its characters
         # normalise (no NFKC composition, escape or white space reaches across them; NFKC keeps an
         # enclosed number as it is: digits.KEPT)
@@ -624,6 +624,8 @@ class Sources:
         labels = [str(number), *filter(None, [criteria_text.han_numeral(number)])]
         needles = [f"{label}{mark} {written}" for label in labels for mark in (")", ".", "-", "、", ":", "]", "】")]
         needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、", "]", "】")]
+        # ("#3 text", "3 - text": a number after a hash or before a spaced dash, as criteria_text.coded_marks reads one)
+        needles += [f"#{number} {written}", *(f"{number} {dash} {written}" for dash in "-\u2013\u2014")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
         for doc in self.docs:
             passages = self.passages(doc, path)

@@ -159,23 +159,40 @@ _CODED = lazy(
 )
 
 
+# ... and a number after a hash or before a spaced dash ("#1 Age 18-65", "1 - Age 18-65", "2 – SLE"), alike: a number
+# written so marks an item where the text numbers a list so, two lines at least alike and in order; each such line is
+# then written as "1. Age 18-65", its number the item's. Before, "#1 Age 18-65" / "#2 SLE" was one criterion (a line
+# opening with "#" read as a wrapped line of the one above), and "1 - Age 18-65" kept its number in its text
+_NUMBERED_OTHERWISE = lazy(
+    r"^(?P<indent>[ \t]*)(?:(?P<hash>#)(?P<hnum>[0-9]{1,3})|(?P<dnum>[0-9]{1,3})[ \t]+(?P<dash>[-\u2013\u2014]))"
+    r"[ \t]+(?=[^\W_]|[<>≤≥(\[])"
+)
+
+
 def coded_marks(lines: list[str]) -> list[str]:
-    """The lines, each line opening with an item's code (_CODED) that the text numbers in order with another line coded
-    alike written with the code as _ITEM reads one ("IC1: Age" as "IC1. Age"); a code no other line goes on from, and
-    any other line, as written."""
-    found = [(at, m) for at, line in enumerate(lines) if (m := _CODED.match(line)) and not _words(m)]
+    """The lines, each line opening with an item's code (_CODED) or a number written otherwise (_NUMBERED_OTHERWISE)
+    that the text numbers in order with another line written alike written as _ITEM reads one ("IC1: Age" as "IC1. Age",
+    "#1 Age" as "1. Age"); a code or a number no other line goes on from, and any other line, as written."""
+    found: list[tuple[int, tuple[str, ...], int, str]] = []  # (index, how it is written, its number, the line's mark)
+    for at, line in enumerate(lines):
+        if (m := _CODED.match(line)) and not _words(m):
+            found.append((at, _coded_alike(m), int(m["num"]), f"{m['indent']}{m['code'].upper()}{m['num']}. "))
+        elif m := _NUMBERED_OTHERWISE.match(line):
+            number = m["hnum"] or m["dnum"]
+            found.append((at, (m["hash"] or m["dash"],), int(number), f"{m['indent']}{number}. "))
+        else:
+            continue
+        found[-1] = (*found[-1][:3], found[-1][3] + line[m.end() :])
     if len(found) < 2:
         return lines
-    numbers: dict[tuple[str, str, str], list[int]] = {}
-    for _, m in found:
-        numbers.setdefault(_coded_alike(m), []).append(int(m["num"]))
+    numbers: dict[tuple[str, ...], list[int]] = {}
+    for _, key, number, _ in found:
+        numbers.setdefault(key, []).append(number)
     coded = {key for key, said in numbers.items() if any(b == a + 1 for a, b in zip(said, said[1:]))}
-    if not coded:
-        return lines
     out = list(lines)
-    for at, m in found:
-        if _coded_alike(m) in coded:
-            out[at] = f"{m['indent']}{m['code'].upper()}{m['num']}. {lines[at][m.end() :]}"
+    for at, key, _, written in found:
+        if key in coded:
+            out[at] = written
     return out
 
 
