@@ -25,7 +25,10 @@ Found and fixed:
   items whose depth it does not say at none, so that either reading passes and one the layout rules out does not;
 - items numbered after a hash ("#1 Age", "#2 SLE") were one criterion, a line opening with "#" read as a wrapped line,
   and a number before a spaced dash ("1 - Age") was kept in its text: read as the item's number where the text numbers
-  a list so (two lines alike, in order), the check finding it where the source writes it.
+  a list so (two lines alike, in order), the check finding it where the source writes it;
+- a part's name alone on its line over the part's items ("Part A" / "1. ..." / "Part B" / "1. ...", "Cohort 2
+  (Extrarenal)"), with no colon or bold, was read as a criterion, the next part's items its parts or the first
+  part's: now a sub-heading, as "Part A:" is.
 """
 
 from __future__ import annotations
@@ -590,4 +593,71 @@ def test_a_draft_holding_items_numbered_after_a_hash_as_one_criterion_is_refused
     ],
 )
 def test_numbers_after_a_hash_or_before_a_dash(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected
+
+
+# --- a part's name alone as a sub-heading ---------------------------------------------------------------------------
+
+PARTS = (
+    "Inclusion Criteria:\n\nPart A\n\n1. Age 18 to 65 years\n2. Active SLE\n\nPart B\n\n1. Age 12 to 17 years\n"
+    "2. Active SLE with nephritis\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_a_parts_name_alone_over_its_items_groups_them(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "Part A" and "Part B" (a part's name alone on its line, no colon or bold, over the part's items) were
+    read as criteria: "Part A" a criterion beside the adults' ones, the adolescents' age limit a sub-criterion of
+    "Part B", and the check, reading the source alike, passed it. A line naming a part of the study and nothing else
+    over a list item is a sub-heading, as "Part A:" is."""
+    data = imported_criteria(trials, registry, PARTS, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "group": "Part A", "text": "Age 18 to 65 years"},
+        {"number": 2, "group": "Part A", "text": "Active SLE"},
+        {"number": 1, "group": "Part B", "text": "Age 12 to 17 years"},
+        {"number": 2, "group": "Part B", "text": "Active SLE with nephritis"},
+    ]
+
+
+def test_a_draft_nesting_a_parts_items_under_its_name_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, PARTS, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - number: 1\n      group: Part B\n      text: Age 12 to 17 years\n    - number: 2\n      group: Part B\n"
+        "      text: Active SLE with nephritis\n",
+        "    - text: Part B\n      sub_criteria:\n        - number: 1\n          text: Age 12 to 17 years\n"
+        "        - number: 2\n          text: Active SLE with nephritis\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tight, bulleted, with an aside or a dash's words, in capitals, bold and plain alike
+        (
+            "Part A\n1. Adults\n2. SLE\nPart B\n1. Teens",
+            [("Part A", 1, "Adults"), ("Part A", 2, "SLE"), ("Part B", 1, "Teens")],
+        ),
+        (
+            "**Cohort 1 (Lupus nephritis)**\n* Biopsy\n\nCohort 2 (Extrarenal)\n* SLEDAI",
+            [("Cohort 1 (Lupus nephritis)", None, "Biopsy"), ("Cohort 2 (Extrarenal)", None, "SLEDAI")],
+        ),
+        ("ARM B - Expansion\n\n* Adults", [("ARM B - Expansion", None, "Adults")]),
+        (
+            "Dose Escalation\n\n* Adults\n\nDose Expansion\n\n* Teens",
+            [("Dose Escalation", None, "Adults")] + [("Dose Expansion", None, "Teens")],
+        ),
+        # neighbours: a criterion naming a part, a part's name with no item under it, in lower case: as before
+        ("* Adults\n\nGroup therapy\n\n* SLE", [(None, "Adults"), (None, "Group therapy"), (None, "SLE")]),
+        (
+            "* Adults\n\nPrior participation in another cohort\n\n* SLE",
+            [(None, "Adults"), (None, "Prior participation in another cohort"), (None, "SLE")],
+        ),
+        ("* Adults\n\nPart A\n\nAdults aged 18", [(None, "Adults"), (None, "Part A"), (None, "Adults aged 18")]),
+        ("* Adults\n\npart a\n\n* SLE", [(None, "Adults"), (None, "part a"), (None, "SLE")]),
+    ],
+)
+def test_parts_names_alone(text: str, expected: list) -> None:
     assert _inclusion(text) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
+from sle_trials.reading.criteria_text.headings import PART_LABEL
 from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item, unmarked_at_margin
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
 from sle_trials.reading.criteria_text.notes import NOTE
@@ -30,7 +31,8 @@ FOR_WHOM = lazy(
 
 def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
-    first), ending in a colon or wholly bold, not indented, and followed by a list item. A line marked
+    first), ending in a colon or wholly bold or naming a part of the study alone (PART_LABEL), not indented, and
+    followed by a list item. A line marked
     as an item (numbered, lettered, bulleted) is an item of the list, never a sub-heading: "3. Positive
     for one of the following:" or "c. Adequate organ function, defined as:" with blank lines around it
     is a criterion, the items below it its sub-criteria. Read as a sub-heading, the lettered one was
@@ -40,11 +42,14 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
     if line is None:
         return None
     m = _SUBHEADING.match(line)
-    if not m:
+    said = (m.group("bold") or m.group("plain")) if m else line.strip().strip("*_").strip()
+    # ... or a line naming a part of the study alone ("Part A" / "1. Age 18-65" / "Part B" / "1. Age 12-17", with no
+    # colon or bold): before, "Part A" was a criterion and the items under "Part B", numbered again, its parts
+    if not m and not (said[:1].isupper() and PART_LABEL.fullmatch(said)):
         return None
     if next_item(lines, at + 1) is None:
         return None
-    return " ".join((m.group("bold") or m.group("plain")).split()).rstrip(":：").strip() or None
+    return " ".join(said.split()).rstrip(":：").strip() or None
 
 
 def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict[int, str]:

@@ -367,6 +367,13 @@ def _names_a_part(line: str, part: str, heading: re.Match) -> bool:
     return bool(set_off)
 
 
+# a line that names a part of the study and nothing else, as a sub-heading of a list does with no colon or bold
+# ("Part A", "Cohort 2 (lupus nephritis)", "Arm B - Expansion", "Dose Escalation"): a part's word and its mark (_PART),
+# an aside or a dash's words at most (groups.subheading_of)
+PART_LABEL = lazy(
+    rf"(?i)(?:{_PART}|(?:dose[-\s]+)?(?:escalation|expansion)(?:\s+(?:part|cohort|phase|stage))?)"
+    r"(?:\s*\([^()\n]{1,60}\)|\s+[-\u2013\u2014]\s+[^.;:\n]{1,40})?"
+)
 # the words that name a part of a study, in a label set off by nothing else
 PART_WORD = lazy(
     r"(?i)\b(?:cohorts?|parts?|arms?|groups?|stages?|phases?|populations?|sub-?stud(?:y|ies)|escalation|expansion)\b"
