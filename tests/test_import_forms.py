@@ -1771,7 +1771,12 @@ def test_a_definition_and_its_items_are_no_criteria_to_import_or_check() -> None
         "Pregnancy",
         "Patients who are considered unsuitable by the investigator.",
     ]
-    assert [c["text"] for c in kept.inclusion] == ["Age 18+"] and not kept.remarks
+    # (the lead into criteria, as a sub-heading, no group of them: tests/test_import_helper31_layouts.py)
+    assert [c["text"] for c in kept.inclusion] == ["Age 18+"] and kept.remarks == [
+        "The inclusion criteria list, under a sub-heading, a lead-in to the list ('Subjects are considered eligible if "
+        "they meet all of the following'), not a group of its criteria; the items under it are read as the list's "
+        "criteria."
+    ]
     checked = layouts.read("seeds/x.json", json.dumps(study).encode()).criteria
     assert {name: [item.text for item in items] for name, items in checked.items()} == {
         name: [layouts.normalise(c["text"]) for c in elig[name]] for name in checked

@@ -28,7 +28,9 @@ Found and fixed:
   a list so (two lines alike, in order), the check finding it where the source writes it;
 - a part's name alone on its line over the part's items ("Part A" / "1. ..." / "Part B" / "1. ...", "Cohort 2
   (Extrarenal)"), with no colon or bold, was read as a criterion, the next part's items its parts or the first
-  part's: now a sub-heading, as "Part A:" is.
+  part's: now a sub-heading, as "Part A:" is;
+- a lead-in on its own line over the list ("Participants must meet all of the following:"), read as a sub-heading,
+  grouped every criterion of the list under it: the list's first items are now no group's, with a remark.
 """
 
 from __future__ import annotations
@@ -661,3 +663,72 @@ def test_a_draft_nesting_a_parts_items_under_its_name_is_refused(
 )
 def test_parts_names_alone(text: str, expected: list) -> None:
     assert _inclusion(text) == expected
+
+
+# --- a lead-in over the list, as a sub-heading ----------------------------------------------------------------------
+
+LEAD_IN_HEADED = (
+    "Inclusion Criteria:\n\nParticipants must meet all of the following:\n\n1. Age 18 to 65 years\n2. Active SLE\n\n"
+    "Exclusion Criteria:\n\nParticipants meeting any of the following will be excluded:\n\n1. Pregnancy"
+)
+
+
+def test_a_lead_in_over_the_list_is_no_group_of_it(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "Participants must meet all of the following:" on its own line over the list (a lead-in saying what
+    the heading says, no criterion, as an item "* Patients who meet all of the following criteria:" is none) was read
+    as a sub-heading: every criterion of the list imported under it as its group, as if it named a part of the study
+    or whom they are for, and the check, reading the source alike, passed it. The items are the list's, no group's."""
+    data = imported_criteria(trials, registry, LEAD_IN_HEADED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+
+
+def test_a_draft_grouping_the_list_under_its_lead_in_is_refused(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    imported_criteria(trials, registry, LEAD_IN_HEADED, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - number: 1\n      text: Age 18 to 65 years\n",
+        "    - number: 1\n      group: Participants must meet all of the following\n      text: Age 18 to 65 years\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        # tight, bold, in other words; the exclusion list's "any of"
+        (
+            "Inclusion Criteria:\nTo be eligible, patients must meet all of the following criteria:\n* Adults\n* SLE\n"
+            "Exclusion Criteria:\n**Patients will be excluded if they meet any of the following criteria:**\n* HIV",
+            [(None, "Adults"), (None, "SLE")],
+            [(None, "HIV")],
+        ),
+        # ... the groups after it stay theirs
+        (
+            "Inclusion Criteria:\n\nAll of the following must be met:\n\n* Adults\n\nFor adolescents:\n\n* Teens",
+            [(None, "Adults"), ("For adolescents", None, "Teens")],
+            [],
+        ),
+        # neighbours: whom it is for, alternatives, the other list's words, or after the list's first items: a group
+        (
+            "Inclusion Criteria:\n\nPatients with lupus nephritis must meet all of the following:\n\n* Biopsy",
+            [("Patients with lupus nephritis must meet all of the following", None, "Biopsy")],
+            [],
+        ),
+        (
+            "Inclusion Criteria:\n\n* Adults\n\nParticipants must meet all of the following:\n\n* SLE",
+            [(None, "Adults"), ("Participants must meet all of the following", None, "SLE")],
+            [],
+        ),
+        (
+            "Exclusion Criteria:\n\nParticipants must meet all of the following:\n\n* HIV",
+            [],
+            [("Participants must meet all of the following", None, "HIV")],
+        ),
+    ],
+)
+def test_lead_ins_over_the_list(text: str, inclusion: list, exclusion: list) -> None:
+    assert _lists(text) == (inclusion, exclusion)

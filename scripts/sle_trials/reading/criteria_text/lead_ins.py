@@ -307,3 +307,18 @@ def lead_in_items(kind: str, items: list[dict]) -> list[str]:
         taken.append(item["text"])
         at += len(subs)
     return taken
+
+
+def lead_in_group(kind: str, items: list[dict]) -> str | None:
+    """The sub-heading the list's first items are grouped under, where it leads into the list and says nothing else
+    (_leads_in: "Participants must meet all of the following:" over the list's items, or in bold): taken off those
+    items, which are the list's criteria, none of a group; None where there is none. Before, every criterion of the
+    list was imported under it as its group, as if the lead-in named a part of the study or whom they are for."""
+    group = items[0].get("group") if items else None
+    if group is None or not _leads_in(kind, f"{group}:"):
+        return None
+    for item in items:
+        if item.get("group") != group:
+            break
+        del item["group"]
+    return group

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
-from sle_trials.reading.criteria_text.lead_ins import doubtful_heading, lead_in, lead_in_items, stopped_heading
+from sle_trials.reading.criteria_text.lead_ins import (
+    doubtful_heading,
+    lead_in,
+    lead_in_group,
+    lead_in_items,
+    stopped_heading,
+)
 from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
@@ -180,6 +186,12 @@ def split(text: str) -> Split:
             )
         items[:] = kept
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
+        grouped_by = lead_in_group(kind, items)
+        if grouped_by is not None:
+            remarks.append(
+                f"The {kind} criteria list, under a sub-heading, a lead-in to the list ({grouped_by[:100]!r}), not a "
+                "group of its criteria; the items under it are read as the list's criteria."
+            )
         leads = lead_in_items(kind, items)
         if leads:
             remarks.append(
