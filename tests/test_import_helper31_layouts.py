@@ -30,7 +30,10 @@ Found and fixed:
   (Extrarenal)"), with no colon or bold, was read as a criterion, the next part's items its parts or the first
   part's: now a sub-heading, as "Part A:" is;
 - a lead-in on its own line over the list ("Participants must meet all of the following:"), read as a sub-heading,
-  grouped every criterion of the list under it: the list's first items are now no group's, with a remark.
+  grouped every criterion of the list under it: the list's first items are now no group's, with a remark;
+- a paragraph first in the inclusion list leading into alternatives ("Patients must have at least one of the
+  following:") was a sub-heading, its alternatives and the list's criteria each required as its group's: now a
+  criterion holding the run under it, as it was after an item.
 """
 
 from __future__ import annotations
@@ -731,4 +734,71 @@ def test_a_draft_grouping_the_list_under_its_lead_in_is_refused(trials: Trials, 
     ],
 )
 def test_lead_ins_over_the_list(text: str, inclusion: list, exclusion: list) -> None:
+    assert _lists(text) == (inclusion, exclusion)
+
+
+# --- a paragraph first in the inclusion list leading into alternatives ---------------------------------------------
+
+FIRST_ALTERNATIVES = (
+    "Inclusion Criteria:\n\nPatients must have at least one of the following:\n\n* Anti-dsDNA antibodies above the "
+    "laboratory's upper limit\n* Low complement C3\n\n* Age 18 to 65 years\n\nExclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_a_paragraph_first_in_the_list_leading_into_alternatives_holds_them(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, "Patients must have at least one of the following:" first in the inclusion list was read as a
+    sub-heading: its alternatives, and every criterion after them, imported as criteria of its group, each required
+    (anti-dsDNA and low C3 both), and the check, reading the source alike, passed it. After an item it was already a
+    criterion holding the run of items right under it (hunt 190): first in the inclusion list, so too. First in the
+    exclusion list, "Any of the following:" leads into criteria that each exclude, as before."""
+    data = imported_criteria(trials, registry, FIRST_ALTERNATIVES, tmp_path)
+    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+        (None, "Patients must have at least one of the following:"),
+        [(None, "Anti-dsDNA antibodies above the laboratory's upper limit"), (None, "Low complement C3")],
+        (None, "Age 18 to 65 years"),
+    ]
+
+
+def test_a_draft_grouping_alternatives_under_a_first_paragraph_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, FIRST_ALTERNATIVES, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - text: Age 18 to 65 years\n",
+        "    - group: Patients must have at least one of the following\n      text: Age 18 to 65 years\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            "Inclusion Criteria:\nEither:\n1. Adults with SLE\n2. Adolescents with SLE\nExclusion Criteria:\n* HIV",
+            [(None, "Either:"), [(1, "Adults with SLE"), (2, "Adolescents with SLE")]],
+            [(None, "HIV")],
+        ),
+        # set apart each, in lower case: the run ends where its lower case does
+        (
+            "Inclusion Criteria:\n\nOne or more of:\n\n* anti-dsDNA\n\n* low C3\n\n* Age 18-65",
+            [(None, "One or more of:"), [(None, "anti-dsDNA"), (None, "low C3")], (None, "Age 18-65")],
+            [],
+        ),
+        # neighbours: first in the exclusion list, a lead-in to criteria each excluding; a sub-heading saying whom
+        (
+            "Inclusion Criteria:\n* Adults\nExclusion Criteria:\n\nAny of the following:\n\n* HIV\n* Pregnancy",
+            [(None, "Adults")],
+            [(None, "HIV"), (None, "Pregnancy")],
+        ),
+        (
+            "Inclusion Criteria:\n\nFor adolescents:\n\n* Weight ≥ 40 kg\n* Consent",
+            [("For adolescents", None, "Weight ≥ 40 kg"), ("For adolescents", None, "Consent")],
+            [],
+        ),
+    ],
+)
+def test_paragraphs_first_in_a_list_leading_into_alternatives(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)

@@ -767,14 +767,15 @@ def test_a_draft_grouping_criteria_under_a_paragraph_leading_into_alternatives_i
             "1. Age 18-65\n\nAny one of the following:\n1. ANA\n2. dsDNA\n\n2. Consent",
             [(1, "Age 18-65"), (None, "Any one of the following:"), [(1, "ANA"), (2, "dsDNA")], (2, "Consent")],
         ),
-        # neighbours: a sub-heading saying whom, and a paragraph first in the list, are sub-headings as before
+        # neighbours: a sub-heading saying whom is a sub-heading as before; a paragraph first in the inclusion list
+        # holds its alternatives too, since tests/test_import_helper31_layouts.py (a sub-heading before: each required)
         (
             "* Age 18-65\n\nFor adolescents:\n\n* Weight ≥ 40 kg\n\n* Consent",
             [(None, "Age 18-65"), ("For adolescents", "Weight ≥ 40 kg"), ("For adolescents", "Consent")],
         ),
         (
             "Patients must meet one of the following:\n\n* A\n* B",
-            [("Patients must meet one of the following", "A"), ("Patients must meet one of the following", "B")],
+            [(None, "Patients must meet one of the following:"), [(None, "A"), (None, "B")]],
         ),
     ],
 )

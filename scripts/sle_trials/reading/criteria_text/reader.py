@@ -88,11 +88,12 @@ class Read(NamedTuple):
     unsaid: list[dict]
 
 
-def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> Read:
+def read_items(lines: list[str], breaks: frozenset[int] | set[int] = frozenset(), kind: str | None = None) -> Read:
     """Criteria from the lines of one section: list items by their markers and indentation, each
     top-level item with the sub-heading (group) it is listed under, if any (Reader, line by line); with what else it
-    read (Read)."""
+    read (Read). kind: the list's, inclusion or exclusion."""
     reader = Reader()
+    reader.kind = kind
     reader.margin = margin_of(lines)
     reader.numbering = Numbering.of(lines)
     reader.lines = lines
@@ -113,6 +114,7 @@ class Reader:
 
     def __init__(self) -> None:
         self.top: list[dict] = []
+        self.kind: str | None = None  # the list's kind, inclusion or exclusion (read_items)
         self.stack: list[_Level] = []
         self.last: dict | None = None  # the item the next continuation line belongs to
         self.last_depth = 0
@@ -195,9 +197,16 @@ class Reader:
         if not raw.startswith(GROUP) and self.definition(line, raw):
             return
         heading = raw[1:] if raw.startswith(GROUP) else subheading_of(lines, at, self.gap, self.margin)
-        if heading is not None and not raw.startswith(GROUP) and self.last is not None and ALTERNATIVES.search(line):
+        if (
+            heading is not None
+            and not raw.startswith(GROUP)
+            and (self.last is not None or self.kind == "inclusion")
+            and ALTERNATIVES.search(line)
+        ):
             # "* Age 18-65" / "" / "Patients must have at least one of the following:" / "" / "* Anti-dsDNA positive" /
-            # "* Low complement": a criterion whose items are its alternatives, no sub-heading (paragraph, level)
+            # "* Low complement": a criterion whose items are its alternatives, no sub-heading (paragraph, level); first
+            # in the inclusion list too (before, a sub-heading: the alternatives each required, as its group's criteria;
+            # first in the exclusion list, "Any of the following:" leads into criteria that each exclude)
             heading = None
         if heading is None and not raw.startswith(GROUP) and self.tight_subheading(lines, at, line):
             heading = subheading_of(lines, at, True, self.margin)

@@ -169,8 +169,8 @@ def split(text: str) -> Split:
                 f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
                 "it is not imported as one."
             )
-    inclusion, r1, twice_in, unshown_in, unsaid_in = read_items(sections["inclusion"], breaks["inclusion"])
-    exclusion, r2, twice_ex, unshown_ex, unsaid_ex = read_items(sections["exclusion"], breaks["exclusion"])
+    inclusion, r1, twice_in, unshown_in, unsaid_in = read_items(sections["inclusion"], breaks["inclusion"], "inclusion")
+    exclusion, r2, twice_ex, unshown_ex, unsaid_ex = read_items(sections["exclusion"], breaks["exclusion"], "exclusion")
     _written_whole(inclusion, text)
     _written_whole(exclusion, text)
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
