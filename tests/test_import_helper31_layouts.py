@@ -33,7 +33,18 @@ Found and fixed:
   grouped every criterion of the list under it: the list's first items are now no group's, with a remark;
 - a paragraph first in the inclusion list leading into alternatives ("Patients must have at least one of the
   following:") was a sub-heading, its alternatives and the list's criteria each required as its group's: now a
-  criterion holding the run under it, as it was after an item.
+  criterion holding the run under it, as it was after an item;
+- categories lettered over a numbering that goes on across them ("A. General" / "1." / "2." / "B. Disease" / "3.")
+  read "General" as a criterion and "Disease" as a part of item 2: now the labels of their categories.
+
+Found and left:
+- categories lettered over a numbering started again under each ("A. General" / "1. Adults" / "B. Disease" / "1.
+  SLE") read as before: "General" a criterion beside "Adults", "SLE" a part of "Disease" (test_lettered_categories);
+- a bare number opening each line ("1 Adults" / "2 SLE") stays in each criterion's text: a number and a space is a
+  wrapped line's words as often ("2 weeks ..."), and the check's numbering would have to find "2 text" anywhere;
+- "Inclusion criterion 1: Adults" (a code spelled out) stays in its text;
+- a JSON source's tabs are spaces before the reader reads them (layouts.json_string): "1.\tAge" and "•\tHIV" read
+  as items in an import, though criteria_text.split given the raw text reads them as no marks.
 """
 
 from __future__ import annotations
@@ -802,3 +813,62 @@ def test_a_draft_grouping_alternatives_under_a_first_paragraph_is_refused(
 )
 def test_paragraphs_first_in_a_list_leading_into_alternatives(text: str, inclusion: list, exclusion: list) -> None:
     assert _lists(text) == (inclusion, exclusion)
+
+
+# --- categories lettered over a numbering that goes on across them --------------------------------------------------
+
+LETTERED_CATEGORIES = (
+    "Inclusion Criteria:\n\nA. General\n1. Age 18 to 65 years\n2. Signed informed consent\nB. Disease\n"
+    "3. Active SLE\n4. SLEDAI-2K ≥ 6\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_categories_lettered_over_a_numbering_going_on_group_it(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "A. General" / "1. ..." / "2. ..." / "B. Disease" / "3. ..." (a template's categories, lettered, over a
+    numbering that goes on across them) read "General" as a criterion and "Disease" as a sub-criterion of item 2
+    (its numbering going on after it), the disease criteria the list's; the check, reading the source alike, passed
+    it. Lettered so, they label their categories as unmarked labels do (hunt 182's category_labels)."""
+    data = imported_criteria(trials, registry, LETTERED_CATEGORIES, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "group": "A. General", "text": "Age 18 to 65 years"},
+        {"number": 2, "group": "A. General", "text": "Signed informed consent"},
+        {"number": 3, "group": "B. Disease", "text": "Active SLE"},
+        {"number": 4, "group": "B. Disease", "text": "SLEDAI-2K ≥ 6"},
+    ]
+
+
+def test_a_draft_reading_a_lettered_category_as_a_criterion_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, LETTERED_CATEGORIES, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "    - number: 2\n      group: A. General\n      text: Signed informed consent\n",
+        "    - number: 2\n      group: A. General\n      text: Signed informed consent\n      sub_criteria:\n"
+        "        - text: Disease\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A) General\n\n1. Adults\n\nB) Disease\n\n2. SLE", [("A) General", 1, "Adults"), ("B) Disease", 2, "SLE")]),
+        # neighbours: letters under a numbered item are its parts, whatever number follows them; letters over a
+        # numbering started again, or leading into their items, read as before
+        (
+            "1. Adults\n2. Labs\nA. Hb\nB. ANC\n3. Consent",
+            [(1, "Adults"), (2, "Labs"), [(None, "Hb"), (None, "ANC")], (3, "Consent")],
+        ),
+        (
+            "A. Adequate organ function:\n1. Hb\n2. ANC\nB. Consent",
+            [(None, "Adequate organ function:"), [(1, "Hb"), (2, "ANC")], (None, "Consent")],
+        ),
+        (
+            "A. General\n1. Adults\nB. Disease\n1. SLE",
+            [(None, "General"), (1, "Adults"), (None, "Disease"), [(1, "SLE")]],
+        ),
+    ],
+)
+def test_lettered_categories(text: str, expected: list) -> None:
+    assert _inclusion(text) == expected

@@ -4,11 +4,13 @@ of categories between numbered criteria (category_labels), and the group a top-l
 
 from __future__ import annotations
 
+import re
+
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import PART_LABEL
 from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item, unmarked_at_margin
-from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
+from sle_trials.reading.criteria_text.marks import is_marked, item_number, lettering_style, list_item, mark_kind
 from sle_trials.reading.criteria_text.notes import NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
 
@@ -60,12 +62,20 @@ def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict
     labels: else "Adults" / "1. ..." / "Adolescents" / "1. ..." read as before, a numbering started again)."""
     found: dict[int, tuple[str, int]] = {}
     for at, line in enumerate(lines):
-        text = unescaped(line).strip().strip("*_").strip()
-        if (at and lines[at - 1].strip()) or line.startswith(GROUP) or indent_of(line) > margin or not text:
+        label = text = unescaped(line).strip().strip("*_").strip()
+        marked = list_item(line[margin:])
+        lettered = marked is not None and _lettered(marked)
+        if (at and lines[at - 1].strip() and not lettered) or line.startswith(GROUP):
+            continue
+        if indent_of(line) > margin or not text:
+            continue
+        if marked is not None and lettered:
+            text = marked.group("text").strip().strip("*_").strip()
+        elif is_marked(marked):
             continue
         if len(text) > 80 or len(text.split()) > 8 or text[-1] in ".;:,!?：；。" or not text[0].isupper():
             continue
-        if RUNS_ON.search(text) or NOTE.match(text) or is_marked(list_item(line[margin:])):
+        if RUNS_ON.search(text) or NOTE.match(text):
             continue
         item = next_item(lines, at + 1)
         number = item_number(item) if item is not None else None
@@ -73,8 +83,22 @@ def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict
             continue
         before = [n for j, n in numbering.ordered.get(len(item.group("indent")), []) if j < at]
         if number == (before[-1] + 1 if before else 1):
-            found[at] = (" ".join(text.split()), number)
+            found[at] = (" ".join(label.split()), number)
+    letters = sorted(at for at in found if is_marked(list_item(lines[at][margin:])))
+    if letters and found[letters[0]][1] != 1:
+        # (lettered labels open the list, "A." before its first number: "2. Labs" / "A. Hb" / "B. ANC" / "3. Consent"
+        # letters the parts of item 2, "B. ANC" no label of "3.")
+        found = {at: said for at, said in found.items() if at not in letters}
     return {at: text for at, (text, _) in found.items()} if any(n > 1 for _, n in found.values()) else {}
+
+
+def _lettered(m: re.Match) -> bool:
+    """Whether a line (m, its list_item) is marked with a capital letter ("A. General", "B) Disease"), as a template
+    letters the categories of its numbered criteria: such a line labels a category as an unmarked one does
+    (category_labels), where the numbering goes on across the labels, with or without a blank line above it. Before,
+    "A. General" was a criterion, and "B. Disease" a sub-criterion of the numbered item above it (whose numbering goes
+    on after it), each category's criteria the list's."""
+    return is_marked(m) and mark_kind(m) == "letter" and lettering_style(m) in ("A.", "A)")
 
 
 def grouped(item: dict, group: str | None) -> dict:

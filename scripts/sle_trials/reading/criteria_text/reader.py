@@ -251,7 +251,8 @@ class Reader:
         criterion ("Medical Conditions" an exclusion criterion), and the check, reading the source alike, passed it."""
         if self.labels is None:
             self.labels = category_labels(lines, self.margin, self.numbering)
-        return self.labels.get(at) if self.gap else None
+        # (a label lettered as an item, "B. Disease", right under the last criterion of the category above, too)
+        return self.labels.get(at) if self.gap or is_marked(list_item(lines[at])) else None
 
     def tight_subheading(self, lines: list[str], at: int, line: str) -> bool:
         """Whether a line right under an item (no blank line between them) may be a sub-heading (subheading_of reads
