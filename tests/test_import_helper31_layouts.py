@@ -297,6 +297,9 @@ def test_a_heading_ended_by_a_full_stop_over_a_paragraph_is_left_to_the_curator(
             False,
         ),
         ("Inclusion Criteria:\n* Adults\n\nExclusionary criteria.\n\n* HIV", [(None, "Adults")], [], True),
+        # ... and in lower case: set off, a heading; right under a line, doubtful (a wrapped line's words as well)
+        ("inclusion criteria.\n\n* Adults\n\nexclusion criteria.\n\n* HIV", [(None, "Adults")], [(None, "HIV")], False),
+        ("Inclusion Criteria:\n* Adults\nexclusion criteria.\n* HIV", [(None, "Adults")], [], True),
         (
             "Inclusion Criteria:\n* Adults\n* exclusion criteria.\n* SLE",
             [(None, "Adults"), (None, "exclusion criteria."), (None, "SLE")],

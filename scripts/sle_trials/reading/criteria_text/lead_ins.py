@@ -180,21 +180,25 @@ def stopped_heading(lines: list[str], at: int) -> tuple[str, str | None, None] |
     ("... who meet none of the" / "Exclusion Criteria."). Before, "Exclusion Criteria." right under an item was
     read as an inclusion criterion, the exclusion criteria under it its parts, and over a paragraph as one, the
     exclusion paragraph an inclusion criterion; after a blank line, over items, the list was left to the curator. A
-    line marked as an item heads a list so as heading_of reads one, alone ("* Exclusion Criteria.")."""
+    line marked as an item heads a list so as heading_of reads one, alone ("* Exclusion Criteria."). In lower case
+    ("exclusion criteria."), it heads a list only set off by a blank line (or first); right under a line, unmarked,
+    it is doubtful (a wrapped line's words as well)."""
     shown = unescaped(as_shown(lines[at])).strip()
     stopped = _STOP_ENDED.fullmatch(shown)
     item = list_item(shown)
     said = item.group("text") if item is not None and is_marked(item) else shown  # ("* Exclusion Criteria.")
-    if stopped is None or not said.lstrip("#*_ ")[:1].isupper():
+    if stopped is None:
         return None
     heading = heading_of(stopped["words"] + stopped["bold"])
     if heading is None or heading[0] == "general" or heading[2] is not None:
         return None
-    if at and lines[at - 1].strip() and RUNS_ON.search(unescaped(lines[at - 1]).rstrip()):
-        return None  # (a wrapped line of the item above)
+    tight = bool(at and lines[at - 1].strip())
+    capital = said.lstrip("#*_ ")[:1].isupper()
+    if tight and (RUNS_ON.search(unescaped(lines[at - 1]).rstrip()) or (not capital and is_marked(item))):
+        return None  # (a wrapped line of the item above, or an item of the list in lower case, as before)
     under = next_item(lines, at + 1)
-    if under is None or len(under.group("indent")) < indent_of(lines[at]):
-        return "doubtful"
+    if under is None or len(under.group("indent")) < indent_of(lines[at]) or (tight and not capital):
+        return "doubtful"  # (... or, in lower case right under a line, a wrapped line's words as well)
     return heading[0], heading[1], None
 
 

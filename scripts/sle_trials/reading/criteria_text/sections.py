@@ -90,7 +90,8 @@ def split(text: str) -> Split:
         if said == "doubtful":
             remarks.append(
                 f"The criteria text has a line {line.strip()[:100]!r} that may head a list, ended by a full stop as "
-                "a sentence is, with no list item under it; the lines under it are not imported as criteria."
+                "a sentence is, where nothing shows it does (no list item under it, or in lower case right under a "
+                "line); the lines under it are not imported as criteria."
             )
             doubted, current = True, "unread"
             continue
