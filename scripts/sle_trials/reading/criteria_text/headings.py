@@ -147,6 +147,8 @@ _LABELLED = lazy(
 )
 # ... the heading after it, its words alone: a list's, a part's or whom it is for, an aside
 _HEADING_ALONE = lazy(rf"(?i)[#*_\s]*{HEADING}[*_\s]*(?:[-\u2013\u2014]{{1,2}}|[:：])?[*_\s]*")
+# ... a part's label ("Part A", "Cohort 2"), as a heading's words name one
+_PART_ALONE = lazy(rf"(?i){_PART}")
 # ... a label saying the lists are the study's selection of whom it takes, as every list is: "Subject Selection",
 # "Patient Eligibility", "Study Population", "Eligibility Criteria", "Selection criteria", "Enrollment"
 _SELECTION_LABEL = lazy(
@@ -185,7 +187,7 @@ def labelled_heading(
         return None  # ("Eligibility: Inclusion criteria of the parent study met": a sentence's words after it)
     if _SELECTION_LABEL.fullmatch(label):
         return heading if heading[1] is None or PART_WORD.search(heading[1]) else None
-    if re.fullmatch(_PART, label, re.I) and heading[1] is None and heading[2] is None:
+    if _PART_ALONE.fullmatch(label) and heading[1] is None and heading[2] is None:
         said = labelled.group(0)[labelled.end("opening") :].strip().rstrip("*_").strip().rstrip(":：").strip()
         return heading[0], " ".join(said.split()), None
     return None
