@@ -765,6 +765,38 @@ def varied_study(criteria: str) -> dict[str, Any]:
     return study
 
 
+def split_inclusion(text: str) -> list[dict]:
+    """The inclusion criteria criteria_text.split reads of text set under an inclusion heading, an
+    exclusion list after it: how the importer's tests read one list's layout."""
+    from sle_trials.reading import criteria_text
+
+    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
+
+
+def criteria_tree(items: list[dict]) -> list:
+    """The criteria as (number, text) pairs, (group, number, text) where grouped, each with the list of its
+    sub-criteria after it where it has some."""
+    out: list = []
+    for c in items:
+        out.append((c["group"], c.get("number"), c["text"]) if "group" in c else (c.get("number"), c["text"]))
+        if "sub_criteria" in c:
+            out.append(criteria_tree(c["sub_criteria"]))
+    return out
+
+
+def inclusion_tree(text: str) -> list:
+    """split_inclusion's criteria as their criteria_tree."""
+    return criteria_tree(split_inclusion(text))
+
+
+def split_lists(text: str) -> tuple[list, list]:
+    """Both lists criteria_text.split reads of text, each as its criteria_tree."""
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split(text)
+    return criteria_tree(found.inclusion), criteria_tree(found.exclusion)
+
+
 def imported_criteria(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> dict[str, Any]:
     """The draft a study with these criteria imports into (imported_draft)."""
     return imported_draft(trials, registry, varied_study(criteria), tmp_path)

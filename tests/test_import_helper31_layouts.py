@@ -52,29 +52,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import VARIED_NCT, Trials, edit, imported_criteria, refused_as_imported_before
+from conftest import (
+    VARIED_NCT,
+    Trials,
+    criteria_tree,
+    edit,
+    imported_criteria,
+    inclusion_tree,
+    refused_as_imported_before,
+    split_lists,
+)
 from sle_trials.reading import criteria_text
-
-
-def _tree(items: list[dict]) -> list:
-    """The criteria as (number, text) pairs, (group, number, text) where grouped, each with the list of its
-    sub-criteria after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append((c["group"], c.get("number"), c["text"]) if "group" in c else (c.get("number"), c["text"]))
-        if "sub_criteria" in c:
-            out.append(_tree(c["sub_criteria"]))
-    return out
-
-
-def _inclusion(text: str) -> list:
-    return _tree(criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion)
-
-
-def _lists(text: str) -> tuple[list, list]:
-    found = criteria_text.split(text)
-    return _tree(found.inclusion), _tree(found.exclusion)
-
 
 # --- an item's code with a colon, a space or no stop --------------------------------------------------------------
 
@@ -148,7 +136,7 @@ TWO = [(None, "Age 18-65"), (None, "SLE")]
     ],
 )
 def test_codes_with_a_colon_a_space_or_no_stop(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 def test_each_list_coded_with_its_own_letters() -> None:
@@ -156,7 +144,7 @@ def test_each_list_coded_with_its_own_letters() -> None:
         "Inclusion Criteria:\nINC 1: Age 18-65\nINC 2: SLE\nExclusion Criteria:\nEXC 1: Pregnancy\nEXC 2: HIV\n"
         "EXC 3: Prior CAR-T"
     )
-    assert _lists(text) == (TWO, [(None, "Pregnancy"), (None, "HIV"), (None, "Prior CAR-T")])
+    assert split_lists(text) == (TWO, [(None, "Pregnancy"), (None, "HIV"), (None, "Prior CAR-T")])
 
 
 # --- a heading ended by a full stop ---------------------------------------------------------------------------------
@@ -310,7 +298,11 @@ def test_a_heading_ended_by_a_full_stop_over_a_paragraph_is_left_to_the_curator(
 )
 def test_headings_ended_by_a_full_stop(text: str, inclusion: list, exclusion: list, unplaced: bool) -> None:
     found = criteria_text.split(text)
-    assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == (inclusion, exclusion, unplaced)
+    assert (criteria_tree(found.inclusion), criteria_tree(found.exclusion), found.unplaced) == (
+        inclusion,
+        exclusion,
+        unplaced,
+    )
 
 
 # --- a heading after a label ----------------------------------------------------------------------------------------
@@ -426,7 +418,7 @@ def test_headings_after_a_label(text: str, inclusion: list | None, exclusion: li
         [(None, "Pregnancy")] if exclusion is None else exclusion,
         unplaced,
     )
-    assert (_tree(found.inclusion), _tree(found.exclusion), found.unplaced) == expected
+    assert (criteria_tree(found.inclusion), criteria_tree(found.exclusion), found.unplaced) == expected
 
 
 # --- a spaced run whose end nothing shows ---------------------------------------------------------------------------
@@ -612,7 +604,7 @@ def test_a_draft_holding_items_numbered_after_a_hash_as_one_criterion_is_refused
     ],
 )
 def test_numbers_after_a_hash_or_before_a_dash(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a part's name alone as a sub-heading ---------------------------------------------------------------------------
@@ -679,7 +671,7 @@ def test_a_draft_nesting_a_parts_items_under_its_name_is_refused(
     ],
 )
 def test_parts_names_alone(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a lead-in over the list, as a sub-heading ----------------------------------------------------------------------
@@ -748,7 +740,7 @@ def test_a_draft_grouping_the_list_under_its_lead_in_is_refused(trials: Trials, 
     ],
 )
 def test_lead_ins_over_the_list(text: str, inclusion: list, exclusion: list) -> None:
-    assert _lists(text) == (inclusion, exclusion)
+    assert split_lists(text) == (inclusion, exclusion)
 
 
 # --- a paragraph first in the inclusion list leading into alternatives ---------------------------------------------
@@ -768,7 +760,7 @@ def test_a_paragraph_first_in_the_list_leading_into_alternatives_holds_them(
     criterion holding the run of items right under it (hunt 190): first in the inclusion list, so too. First in the
     exclusion list, "Any of the following:" leads into criteria that each exclude, as before."""
     data = imported_criteria(trials, registry, FIRST_ALTERNATIVES, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Patients must have at least one of the following:"),
         [(None, "Anti-dsDNA antibodies above the laboratory's upper limit"), (None, "Low complement C3")],
         (None, "Age 18 to 65 years"),
@@ -815,7 +807,7 @@ def test_a_draft_grouping_alternatives_under_a_first_paragraph_is_refused(
     ],
 )
 def test_paragraphs_first_in_a_list_leading_into_alternatives(text: str, inclusion: list, exclusion: list) -> None:
-    assert _lists(text) == (inclusion, exclusion)
+    assert split_lists(text) == (inclusion, exclusion)
 
 
 # --- categories lettered over a numbering that goes on across them --------------------------------------------------
@@ -874,4 +866,4 @@ def test_a_draft_reading_a_lettered_category_as_a_criterion_is_refused(
     ],
 )
 def test_lettered_categories(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, Trials, record_data, split_inclusion
 from sle_trials.reading import criteria_text
 
 REAL = FIXTURES / "ctgov" / "real"
@@ -33,10 +33,6 @@ def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> 
 
 def _notes(data: dict[str, Any]) -> list[str]:
     return [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
-
-
-def _inclusion(text: str) -> list[dict]:
-    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
 
 
 # 1. a line holding only a conjunction
@@ -119,7 +115,7 @@ def test_a_conjunction_between_sub_criteria_is_no_sub_criterion(trials: Trials, 
 def test_a_conjunction_with_no_items_to_join_is_no_criterion_and_other_lines_read_as_before(
     text: str, expected: list[dict]
 ) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 def test_a_conjunction_that_joins_nothing_is_said() -> None:
@@ -183,7 +179,7 @@ NESTED = [
 def test_items_bulleted_as_their_parent_nest_only_where_the_source_sets_them_apart(
     text: str, expected: list[dict]
 ) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 # 3. a sentence split across a blank line
@@ -244,7 +240,7 @@ def test_a_sentence_split_across_a_blank_line_is_one_criterion(
     ],
 )
 def test_a_paragraph_after_a_finished_item_reads_as_before(text: str, expected: list[dict]) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 # 4. an escaped asterisk, a glued one
@@ -281,7 +277,7 @@ def test_an_escaped_asterisk_is_a_footnote_mark_and_a_glued_one_a_bullet(
     ],
 )
 def test_other_asterisks_read_as_before(text: str, expected: list[dict]) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 # 5. a heading ending in a dash
@@ -324,7 +320,7 @@ def test_a_dash_ends_a_heading_as_a_colon_does(heading: str) -> None:
 def test_a_dash_before_a_part_still_names_the_part_and_a_criterion_ending_in_one_stays_one() -> None:
     found = criteria_text.split("Inclusion Criteria - Dose Expansion:\n\n* Adults\n\nExclusion Criteria:\n\n* HIV")
     assert found.inclusion == [{"group": "Inclusion Criteria - Dose Expansion", "text": "Adults"}]
-    assert _inclusion("* Meets inclusion criteria of the parent study -\n* SLE") == [
+    assert split_inclusion("* Meets inclusion criteria of the parent study -\n* SLE") == [
         {"text": "Meets inclusion criteria of the parent study -"},
         {"text": "SLE"},
     ]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, Trials, record_data
+from conftest import FIXTURES, Trials, record_data, split_inclusion
 from sle_trials.reading import criteria_text
 
 REASON = "a real API v2 study, varied by the tests"
@@ -32,10 +32,6 @@ def _imported(trials: Trials, registry: Path, criteria: str, tmp_path: Path) -> 
     assert result.status == 0, result.out + result.err
     assert trials("check").status == 0
     return record_data(registry / "trials" / "NCT02576665.yaml")
-
-
-def _inclusion(text: str) -> list[dict]:
-    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
 
 
 # --- the cost of many conjunction lines, counted -----------------------------------------------------------
@@ -172,16 +168,19 @@ def test_capitalised_words_naming_a_part_after_a_dash_are_still_its_group(text: 
 def test_a_note_glued_to_its_asterisk_is_a_note_not_a_bullet(note: str, gap: str) -> None:
     """Before, "*Note: ..." read as a bulleted item (as "*Adults" is, 31a2446): a criterion "Note: ...". It reads
     as the note "Note: ..." does, words of the item above, its asterisk a footnote's mark as written."""
-    assert _inclusion(f"* Age 18 to 65 years{gap}{note}{gap}* SLE") == [
+    assert split_inclusion(f"* Age 18 to 65 years{gap}{note}{gap}* SLE") == [
         {"text": f"Age 18 to 65 years {note}"},
         {"text": "SLE"},
     ]
     # (before the first item: a note about the list, as "Note:" is)
-    assert _inclusion(f"{note}\n\n* Age 18 to 65 years\n* SLE") == [{"text": "Age 18 to 65 years"}, {"text": "SLE"}]
+    assert split_inclusion(f"{note}\n\n* Age 18 to 65 years\n* SLE") == [
+        {"text": "Age 18 to 65 years"},
+        {"text": "SLE"},
+    ]
 
 
 def test_a_word_beginning_as_a_note_does_glued_to_its_asterisk_is_still_a_bullet() -> None:
-    assert _inclusion("*Notable rash\n*Nephritis\n*NBT test") == [
+    assert split_inclusion("*Notable rash\n*Nephritis\n*NBT test") == [
         {"text": "Notable rash"},
         {"text": "Nephritis"},
         {"text": "NBT test"},
@@ -281,7 +280,7 @@ FLAT_TIGHT = [{"text": "Age 18"}, {"text": "Organ function:"}, {"text": "Hb ≥ 
     ],
 )
 def test_a_tight_run_whose_end_the_layout_does_not_show_reads_as_written(text: str, expected: list[dict]) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 def test_the_draft_of_a_tight_run_nested_under_its_parent_passes_check(

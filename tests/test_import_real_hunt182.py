@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REAL_STUDIES, VARIED, Trials, imported_draft, refused_as_imported_before, varied_study
+from conftest import (
+    REAL_STUDIES,
+    VARIED,
+    Trials,
+    imported_draft,
+    refused_as_imported_before,
+    split_inclusion,
+    varied_study,
+)
 from sle_trials.reading import criteria_text
 
 REAL = REAL_STUDIES
@@ -23,10 +31,6 @@ NCT = "NCT02576665"
 
 def _study() -> dict[str, Any]:
     return copy.deepcopy(json.loads((REAL / f"{NCT}.json").read_bytes()))
-
-
-def _inclusion(text: str) -> list[dict]:
-    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
 
 
 # --- a numbering that starts again under an item that opens no list ---------------------------------------------
@@ -93,7 +97,7 @@ def test_a_draft_nesting_items_each_numbered_one_is_refused(trials: Trials, regi
     ],
 )
 def test_a_numbering_that_starts_again_after_a_finished_item_is_no_sub_list(text: str, expected: list[dict]) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -109,7 +113,7 @@ def test_a_numbering_that_starts_again_after_a_finished_item_is_no_sub_list(text
 def test_a_numbering_that_starts_again_under_an_item_opening_a_list_is_its_sub_list(parent: str) -> None:
     """The neighbour: under an item whose words open a list, a numbering that starts again is its sub-criteria, and
     the outer numbering resumes after them, as before."""
-    found = _inclusion(f"1. Adults\n2. {parent}\n1. prednisone ≥ 7.5 mg/day\n2. stable\n3. no change\n3. Consent")
+    found = split_inclusion(f"1. Adults\n2. {parent}\n1. prednisone ≥ 7.5 mg/day\n2. stable\n3. no change\n3. Consent")
     assert [c.get("number") for c in found] == [1, 2, 3]
     assert [c["number"] for c in found[1]["sub_criteria"]] == [1, 2, 3]
 
@@ -117,7 +121,7 @@ def test_a_numbering_that_starts_again_under_an_item_opening_a_list_is_its_sub_l
 def test_a_numbering_that_starts_again_under_a_line_it_does_not_number_is_its_sub_list() -> None:
     """The neighbour: under a line with no number ("Adolescents", unmarked, or a bulleted item), a numbering that
     starts again nests, as before: the line labels what follows it."""
-    found = _inclusion("1. Age\n2. SLE\nAdolescents\n1. Age 12-17\n2. Weight ≥ 40 kg")
+    found = split_inclusion("1. Age\n2. SLE\nAdolescents\n1. Age 12-17\n2. Weight ≥ 40 kg")
     assert found[2] == {
         "text": "Adolescents",
         "sub_criteria": [{"number": 1, "text": "Age 12-17"}, {"number": 2, "text": "Weight ≥ 40 kg"}],
@@ -136,7 +140,7 @@ def test_a_numbering_that_starts_again_under_an_item_whose_numbering_goes_on_is_
 ) -> None:
     """The neighbour: an item that opens no list in its words, but whose numbering goes on after the items numbered
     again from 1 under it ("4." after "3." and its "1.", "2."), takes them as its sub-criteria, as before."""
-    found = _inclusion(text)
+    found = split_inclusion(text)
     assert [c["number"] for c in found[parent]["sub_criteria"]] == subs
     assert [c["number"] for c in found] == [
         *(c["number"] for c in found[:parent]),
@@ -215,13 +219,13 @@ def test_a_draft_joining_items_a_word_processors_bullets_mark_is_refused(
 
 @pytest.mark.parametrize("mark", ["o", "§", "Ø", "ü", "¨"])
 def test_a_mark_two_lines_in_a_row_open_with_marks_each_line_it_opens(mark: str) -> None:
-    assert _inclusion(f"{mark} Age 18-65\n\n{mark} Active SLE\n{mark} Consent") == [
+    assert split_inclusion(f"{mark} Age 18-65\n\n{mark} Active SLE\n{mark} Consent") == [
         {"text": "Age 18-65"},
         {"text": "Active SLE"},
         {"text": "Consent"},
     ]
     # ... at its indent, under the item above ("o" indented is a bullet already)
-    assert _inclusion(f"1. Labs:\n   {mark} Hb ≥ 8 g/dL\n   {mark} Platelets ≥ 50\n2. Consent") == [
+    assert split_inclusion(f"1. Labs:\n   {mark} Hb ≥ 8 g/dL\n   {mark} Platelets ≥ 50\n2. Consent") == [
         {"number": 1, "text": "Labs:", "sub_criteria": [{"text": "Hb ≥ 8 g/dL"}, {"text": "Platelets ≥ 50"}]},
         {"number": 2, "text": "Consent"},
     ]
@@ -245,7 +249,7 @@ def test_a_mark_two_lines_in_a_row_open_with_marks_each_line_it_opens(mark: str)
     ],
 )
 def test_a_mark_no_two_lines_in_a_row_share_reads_as_before(text: str, expected: list[str]) -> None:
-    assert [c["text"] for c in _inclusion(text)] == expected
+    assert [c["text"] for c in split_inclusion(text)] == expected
 
 
 # --- a list's heading run into a criterion of the other list ----------------------------------------------------
@@ -393,5 +397,5 @@ def test_a_draft_listing_the_lettered_items_as_criteria_of_their_own_is_refused(
     ],
 )
 def test_lettered_items_nest_where_their_parent_opens_them(text: str, nested: bool) -> None:
-    found = _inclusion(text)
+    found = split_inclusion(text)
     assert any("sub_criteria" in c for c in found) is nested

@@ -20,15 +20,12 @@ from conftest import (
     Trials,
     imported_criteria,
     refused_as_imported_before,
+    split_inclusion,
     weight_draft,
 )
 from sle_trials.reading import criteria_text
 
 REASON = VARIED
-
-
-def _inclusion(text: str) -> list[dict]:
-    return criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
 
 
 def _texts(items: list[dict]) -> list[str]:
@@ -87,7 +84,7 @@ def test_a_draft_merging_items_numbered_in_a_run_is_refused(trials: Trials, regi
     ],
 )
 def test_a_run_of_three_numbers_at_least_is_cut_after_spaces(line: str, expected: list[str]) -> None:
-    assert _texts(_inclusion(line)) == expected
+    assert _texts(split_inclusion(line)) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,7 +102,7 @@ def test_a_run_of_three_numbers_at_least_is_cut_after_spaces(line: str, expected
     ],
 )
 def test_a_number_that_is_no_run_of_three_reads_as_before(line: str, expected: list[str]) -> None:
-    assert _texts(_inclusion(line)) == expected
+    assert _texts(split_inclusion(line)) == expected
 
 
 @pytest.mark.parametrize(
@@ -127,7 +124,7 @@ def test_a_number_after_a_word_it_belongs_to_is_no_items_mark(line: str, expecte
     """A run of three in order cut after spaces cut "ICANS grade 2. Prior CAR-T ..." before the grade's number,
     a criterion "CRS grade 3 or ICANS grade" saying any grade: a number after a word it belongs to ("grade",
     "class", "stage", "cycle", ...) with no stop before it is that word's, and the run looks on for another."""
-    assert _texts(_inclusion(line)) == expected
+    assert _texts(split_inclusion(line)) == expected
 
 
 @pytest.mark.parametrize(
@@ -148,7 +145,7 @@ def test_items_numbered_in_brackets_in_a_run_on_one_line(line: str, expected: li
     """Before, a run of items numbered in brackets on one line ("(1) Age 18-65 (2) SLE ... (3) Consent") was one
     criterion: only a number with a mark after it ("1.", "1)", "1、") opened a run. A number in brackets opens one
     as they do, and the same run of three (or a stop before each) cuts it."""
-    assert _texts(_inclusion(line)) == expected
+    assert _texts(split_inclusion(line)) == expected
 
 
 @pytest.mark.parametrize(
@@ -166,7 +163,7 @@ def test_items_numbered_in_full_width_digits_in_a_run_on_one_line(line: str, exp
     """Before, a run of items numbered in full-width digits or marks on one line ("１．Age 18-65 ２．SLE ３．Consent",
     as CJK texts number them) was one criterion: a run opened only at an ASCII digit and mark. The next number is
     looked for in the first's digits and mark."""
-    assert _texts(_inclusion(line)) == expected
+    assert _texts(split_inclusion(line)) == expected
 
 
 # --- items numbered in square brackets ------------------------------------------------------------------------
@@ -222,7 +219,7 @@ def test_a_draft_keeping_a_square_bracketed_number_as_words_is_refused(
     ],
 )
 def test_a_mark_in_square_brackets(text: str, expected: list[dict]) -> None:
-    assert _inclusion(text) == expected
+    assert split_inclusion(text) == expected
 
 
 def test_a_plain_documents_number_in_square_brackets_numbers_its_criterion(registry: Path, trials: Trials) -> None:
@@ -360,7 +357,7 @@ def test_a_draft_nesting_the_items_after_a_number_typed_twice_is_refused(
     ],
 )
 def test_a_numbering_started_again_that_is_a_sub_list_reads_as_before(text: str, subs: list[str], top: list) -> None:
-    found = _inclusion(text)
+    found = split_inclusion(text)
     assert [c.get("number") for c in found] == top
     assert _texts(next(c["sub_criteria"] for c in found if "sub_criteria" in c)) == subs
 
@@ -445,7 +442,7 @@ def test_a_criteria_list_the_source_does_not_give_declared_silent_passes(
 
 
 def test_roman_numerals_under_a_lettered_item_ending_in_a_colon_are_its_sub_criteria() -> None:
-    found = _inclusion(
+    found = split_inclusion(
         "1. Women of childbearing potential must:\na) have a negative pregnancy test\nb) agree to use either:\n"
         "i. an intrauterine device\nii. hormonal contraception\n2. Signed informed consent"
     )

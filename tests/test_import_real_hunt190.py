@@ -11,22 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Trials, imported_criteria, refused_as_imported_before
+from conftest import Trials, criteria_tree, imported_criteria, inclusion_tree, refused_as_imported_before
 from sle_trials.reading import criteria_text
-
-
-def _tree(items: list[dict]) -> list:
-    """The criteria as (number, text) pairs, each with the list of its sub-criteria after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append((c.get("number"), c["text"]))
-        if "sub_criteria" in c:
-            out.append(_tree(c["sub_criteria"]))
-    return out
-
-
-def _inclusion(text: str) -> list:
-    return _tree(criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion)
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
@@ -104,7 +90,7 @@ def test_a_tables_rows_under_an_item_leading_into_it_are_its_sub_criteria(
     beside the item that names them its parts (bulleted at the table's indent, the item's), and the check, reading
     the source alike, passed it. Under an item leading into it, a table's rows are that item's sub-criteria."""
     data = imported_criteria(trials, registry, TABLE, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate laboratory values:"),
         [(None, "Hemoglobin | ≥ 9 g/dL"), (None, "Platelets | ≥ 100 × 10^9/L")],
@@ -148,7 +134,7 @@ def test_a_draft_listing_a_tables_rows_beside_the_item_leading_into_it_is_refuse
     ],
 )
 def test_a_table_under_an_item(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 def test_a_table_under_a_sub_heading_is_in_its_group() -> None:
@@ -171,7 +157,7 @@ def test_items_lettered_in_a_run_on_one_line_are_sub_criteria(trials: Trials, re
     them as one requirement. Letters run in order on one line ("a) ... b) ... c)", three at least, or after a
     stop each) are items as numbers so run are, and those after words are those words' sub-criteria."""
     data = imported_criteria(trials, registry, LETTERED, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Women of childbearing potential must use one of:"),
         [(None, "an intrauterine device"), (None, "hormonal contraception"), (None, "abstinence")],
@@ -215,7 +201,7 @@ def test_a_draft_holding_lettered_items_in_one_criterion_is_refused(
     ],
 )
 def test_a_run_of_letters_is_cut(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -228,7 +214,7 @@ def test_a_run_of_letters_is_cut(text: str, expected: list) -> None:
     ],
 )
 def test_letters_that_are_no_run_read_as_written(text: str) -> None:
-    assert _inclusion(text) == [(1, text[3:])]
+    assert inclusion_tree(text) == [(1, text[3:])]
 
 
 # --- items numbered after words on one line -----------------------------------------------------------------
@@ -246,7 +232,7 @@ def test_items_numbered_after_words_are_sub_criteria(trials: Trials, registry: P
     a draft reading the alternatives as one requirement. Numbers run after words, in brackets or before ")" or "、",
     are those words' sub-criteria, as letters are."""
     data = imported_criteria(trials, registry, AFTER_WORDS, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Women of childbearing potential must agree to use one of the following:"),
         [(1, "an intrauterine device;"), (2, "hormonal contraception;"), (3, "abstinence")],
@@ -277,7 +263,7 @@ def test_items_numbered_after_words_are_sub_criteria(trials: Trials, registry: P
     ],
 )
 def test_numbers_after_words(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- an item leading into its list ---------------------------------------------------------------------------
@@ -332,7 +318,7 @@ def test_a_draft_holding_a_lead_in_as_a_criterion_is_refused(trials: Trials, reg
     ],
 )
 def test_lead_ins_as_sponsors_write_them(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -393,7 +379,7 @@ def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
     and "i." but right after "h.") are a kind of mark of their own, nested under a lettered, numbered or bulleted
     item that leads into them, as letters are under a number."""
     data = imported_criteria(trials, registry, ROMAN, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Women of childbearing potential must:"),
         [
             (None, "have a negative pregnancy test"),
@@ -437,7 +423,7 @@ def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
     ],
 )
 def test_roman_numerals_under_an_item(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a sub-list numbered again from 1, then the outer numbering resumes ------------------------------------------
@@ -457,7 +443,7 @@ def test_the_outer_numbering_resumes_after_a_sub_list_numbered_again(
     number goes on with both lists, once the sub-list holds two items and no later line is numbered so, it is
     the outer list's, and a note says the layout is ambiguous."""
     data = imported_criteria(trials, registry, RESUMED, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Adequate organ function, defined as:"),
         [(1, "Hemoglobin ≥ 9 g/dL"), (2, "Neutrophils ≥ 1.5 × 10^9/L")],
@@ -524,7 +510,7 @@ def test_a_draft_nesting_the_resumed_item_in_the_sub_list_is_refused(
     ],
 )
 def test_a_sub_list_numbered_again_ends_where_the_outer_numbering_resumes(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -556,7 +542,7 @@ def test_a_sub_list_numbered_again_ends_where_the_outer_numbering_resumes(text: 
     ],
 )
 def test_a_sub_list_numbered_again_that_holds_its_items_reads_as_before(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a sub-heading right under an item, with no blank line between them -------------------------------------------
@@ -685,7 +671,7 @@ def test_a_letter_with_no_space_before_a_cjk_word_marks_an_item(trials: Trials, 
     their items, and as "3.Text" numbers one) was no item's mark: the line began in lower case and was read as words
     of item 2, its alternatives run into one criterion, and the check, reading the source alike, passed it."""
     data = imported_criteria(trials, registry, HAN_LETTERS, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "年龄18~65周岁；"),
         (2, "符合以下条件之一："),
         [(None, "抗ds-DNA抗体阳性；"), (None, "低补体；")],
@@ -718,7 +704,7 @@ def test_a_draft_running_lettered_items_into_the_one_above_is_refused(
     ],
 )
 def test_letters_with_no_space_before_a_word(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a paragraph leading into alternatives after items of the list -------------------------------------------------
@@ -740,7 +726,7 @@ def test_a_paragraph_leading_into_alternatives_is_a_criterion_holding_them(
     more of", "any of", "either") is a criterion, the run of items right under it, up to a blank line, its
     sub-criteria."""
     data = imported_criteria(trials, registry, ALTERNATIVES, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Patients must have at least one of the following:"),
         [(None, "Anti-dsDNA antibodies above the laboratory's upper limit"), (None, "Low complement C3")],
@@ -784,7 +770,7 @@ def test_paragraphs_after_items(text: str, expected: list) -> None:
     if any("group" in c for c in found):
         assert [(c.get("group"), c["text"]) for c in found] == [tuple(x) for x in expected]
     else:
-        assert _tree(found) == expected
+        assert criteria_tree(found) == expected
 
 
 def test_a_line_leading_into_alternatives_right_under_an_item_is_no_sub_heading() -> None:
@@ -819,7 +805,7 @@ def test_names_beginning_in_lower_case_listed_under_a_colon_are_sub_criteria(
     a colon, a name beginning in lower case with a capital in its first word ("anti-dsDNA", "eGFR", "hsCRP") is an
     item of the list; a wrapped line in lower case ("by immunofluorescence") runs on as before."""
     data = imported_criteria(trials, registry, LOWER_CASE_NAMES, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "Age 18 to 65 years"),
         (2, "Positive for one of:"),
         [(None, "ANA"), (None, "anti-dsDNA"), (None, "anti-Sm")],
@@ -859,7 +845,7 @@ def test_a_draft_joining_names_listed_under_a_colon_is_refused(trials: Trials, r
     ],
 )
 def test_names_beginning_in_lower_case(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- numbers right under a lettered item leading into them ---------------------------------------------------
@@ -880,7 +866,7 @@ def test_numbers_under_a_lettered_item_leading_into_them_are_its_sub_criteria(
     again from 1, as "B."'s own; the check, reading the source alike, passed it. Numbers right under a lettered,
     roman-numbered or bulleted item leading into them are its sub-criteria, as letters are under a number."""
     data = imported_criteria(trials, registry, LETTERED_PARTS, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Lupus nephritis cohort:"),
         [(1, "Biopsy-proven lupus nephritis"), (2, "Proteinuria ≥ 0.5 g/day")],
         (None, "Extrarenal cohort:"),
@@ -937,7 +923,7 @@ def test_a_draft_listing_a_lettered_items_parts_beside_it_is_refused(
     ],
 )
 def test_numbers_under_a_lettered_item(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- items of another mark right under a lettered or roman-numbered item leading into them ------------------------
@@ -958,7 +944,7 @@ def test_letters_written_otherwise_under_a_lettered_item_are_its_sub_criteria(
     under a lettered or roman-numbered item leading into them are its sub-criteria; the list's own letters (or
     numerals) after them go on with it."""
     data = imported_criteria(trials, registry, OTHER_MARKS, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
         [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
@@ -995,7 +981,7 @@ def test_items_of_another_mark_under_a_lettered_item(parent: str, child: str) ->
         "A.": ("A.", "B."),
     }[child]
     text = f"{first} Age 18-65\n{second} Organ function:\n{one} Hb ≥ 9\n{two} ANC ≥ 1.5\n{third} Consent"
-    assert _inclusion(text) == [
+    assert inclusion_tree(text) == [
         (None, "Age 18-65"),
         (None, "Organ function:"),
         [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")],
@@ -1012,7 +998,7 @@ def test_items_of_another_mark_under_a_lettered_item(parent: str, child: str) ->
     ],
 )
 def test_items_of_another_mark_under_a_lettered_item_leading_into_nothing(text: str) -> None:
-    assert all(len(x) == 2 for x in _inclusion(text))  # (no sub-criteria)
+    assert all(len(x) == 2 for x in inclusion_tree(text))  # (no sub-criteria)
 
 
 # --- a heading's underline -------------------------------------------------------------------------------------
@@ -1034,7 +1020,7 @@ def test_a_headings_underline_is_no_criterion(trials: Trials, registry: Path, tm
 
 @pytest.mark.parametrize("rule", ["=", "=====", "___", "* * *"])
 def test_a_rule_between_criteria_is_no_criterion(rule: str) -> None:
-    assert _inclusion(f"* Age 18-65\n\n{rule}\n\n* Consent") == [(None, "Age 18-65"), (None, "Consent")]
+    assert inclusion_tree(f"* Age 18-65\n\n{rule}\n\n* Consent") == [(None, "Age 18-65"), (None, "Consent")]
 
 
 # --- the labels of a protocol template's categories of criteria -----------------------------------------------
@@ -1102,7 +1088,7 @@ def test_a_line_that_is_no_category_label_reads_as_before(text: str) -> None:
 def test_lines_before_numberings_started_again_read_as_before() -> None:
     """The neighbour: where no such line stands before a number past 1 (the numbering goes on across none), lines
     before numberings started again read as before: the first a criterion, the second holding its numbering."""
-    found = _inclusion("Adults\n\n1. Age 18-65\n2. SLE\n\nAdolescents\n\n1. Age 12-17\n2. Weight ≥ 40 kg")
+    found = inclusion_tree("Adults\n\n1. Age 18-65\n2. SLE\n\nAdolescents\n\n1. Age 12-17\n2. Weight ≥ 40 kg")
     assert found == [
         (None, "Adults"),
         (1, "Age 18-65"),
@@ -1197,7 +1183,7 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
     and the check, reading the source alike, passed it: a decimal nests one level per point, and "2.0" has one as
     "2.1" has. A decimal's trailing ".0" nests it no deeper: "2.0" is item 2's place, "2.1" under it."""
     data = imported_criteria(trials, registry, POINT_ZERO, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
         [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
@@ -1227,7 +1213,7 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
     ],
 )
 def test_decimals_numbering_sub_criteria(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- a heading marked as a list item, its words alone ------------------------------------------------------------
@@ -1286,7 +1272,7 @@ def test_letters_run_after_words_before_cjk_words_are_sub_criteria(
     alike, passed it: a run of letters was cut only where a space follows each mark. A letter's mark right before
     a CJK word opens an item of the run too, as it marks a line's item."""
     data = imported_criteria(trials, registry, HAN_RUN, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (1, "年龄18-65岁；"),
         (2, "符合以下任一条件："),
         [(None, "抗ds-DNA抗体阳性；"), (None, "低补体；"), (None, "蛋白尿")],
@@ -1295,4 +1281,4 @@ def test_letters_run_after_words_before_cjk_words_are_sub_criteria(
 
 
 def test_a_letter_before_a_cjk_word_in_a_latin_word_is_no_run() -> None:
-    assert _inclusion("1. Vitamin a.维生素 b.x c.y") == [(1, "Vitamin a.维生素 b.x c.y")]
+    assert inclusion_tree("1. Vitamin a.维生素 b.x c.y") == [(1, "Vitamin a.维生素 b.x c.y")]

@@ -58,28 +58,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import VARIED_NCT, Trials, edit, imported_criteria, refused_as_imported_before
+from conftest import (
+    VARIED_NCT,
+    Trials,
+    criteria_tree,
+    edit,
+    imported_criteria,
+    inclusion_tree,
+    refused_as_imported_before,
+    split_lists,
+)
 from sle_trials.reading import criteria_text
-
-
-def _tree(items: list[dict]) -> list:
-    """The criteria as (number, text) pairs, (group, number, text) where grouped, each with the list of its
-    sub-criteria after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append((c["group"], c.get("number"), c["text"]) if "group" in c else (c.get("number"), c["text"]))
-        if "sub_criteria" in c:
-            out.append(_tree(c["sub_criteria"]))
-    return out
-
-
-def _inclusion(text: str) -> list:
-    return _tree(criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion)
-
-
-def _lists(text: str) -> tuple[list, list]:
-    found = criteria_text.split(text)
-    return _tree(found.inclusion), _tree(found.exclusion)
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
@@ -162,7 +151,7 @@ def test_a_draft_reading_a_full_width_lead_in_as_an_inclusion_criterion_is_refus
     ],
 )
 def test_a_full_width_colon(text: str, inclusion: list, exclusion: list) -> None:
-    assert _lists(text) == (inclusion, exclusion)
+    assert split_lists(text) == (inclusion, exclusion)
 
 
 # --- a heading ended by a semicolon, or after a protocol's section number ---------------------------------------
@@ -290,7 +279,7 @@ def test_headings_ended_by_a_semicolon_or_after_a_section_number(inclusion: str)
     ],
 )
 def test_section_numbers_and_semicolons(text: str, inclusion: list, exclusion: list) -> None:
-    assert _lists(text) == (inclusion, exclusion)
+    assert split_lists(text) == (inclusion, exclusion)
 
 
 # --- a lead-in to the exclusion list naming whom it excludes ----------------------------------------------------
@@ -363,7 +352,7 @@ def test_a_draft_losing_the_words_of_a_lead_in_naming_whom_is_refused(
     ],
 )
 def test_lead_ins_naming_whom(text: str, exclusion: list) -> None:
-    assert _lists(text) == ([(None, "Adults")] if "* Adults" in text else [(1, "Age 18-65")], exclusion)
+    assert split_lists(text) == ([(None, "Adults")] if "* Adults" in text else [(1, "Age 18-65")], exclusion)
 
 
 @pytest.mark.parametrize(
@@ -397,7 +386,7 @@ def test_a_clause_saying_whom_the_items_exclude_right_under_an_item_heads_the_ex
     clause by which it says whom its items exclude ("... will be excluded if:") leads into it too, its words the
     group of the criteria under it."""
     found = criteria_text.split(f"Inclusion Criteria:\n1. Age 18-65\n{lead}\n1. Pregnant")
-    assert (_tree(found.inclusion), _tree(found.exclusion)) == (
+    assert (criteria_tree(found.inclusion), criteria_tree(found.exclusion)) == (
         [(1, "Age 18-65")],
         [(lead.rstrip(":："), 1, "Pregnant")],
     )
@@ -435,7 +424,7 @@ def test_items_bulleted_otherwise_under_a_bulleted_item_are_its_sub_criteria(
     bullets did not. A run of two items or more bulleted otherwise right under a bulleted item leading into them is
     its sub-criteria, up to the list's own bullet again."""
     data = imported_criteria(trials, registry, OTHER_BULLETS, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
         [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
@@ -489,7 +478,7 @@ ORGAN = [(None, "Organ function:"), [(None, "Hb ≥ 9"), (None, "ANC ≥ 1.5")],
     ],
 )
 def test_items_bulleted_otherwise(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- an item's code or sub-number as its mark ---------------------------------------------------------------------
@@ -509,7 +498,7 @@ def test_an_items_code_or_lettered_sub_number_is_its_mark(trials: Trials, regist
     alike, passed it. A list's code ("I1.", "E2)", "IC3.", "EX-4.") marks an item of the list's top, as a number does;
     a number and a letter ("2a.", "2b)") one nested under it, as "2.1" does."""
     data = imported_criteria(trials, registry, CODED, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Adequate organ function:"),
         [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
@@ -563,7 +552,7 @@ def test_a_draft_moving_a_coded_item_under_the_one_above_is_refused(
     ],
 )
 def test_codes_and_lettered_sub_numbers(text: str, expected: list) -> None:
-    assert _inclusion(text) == expected
+    assert inclusion_tree(text) == expected
 
 
 # --- two items of one text, each with its own parts --------------------------------------------------------------
@@ -664,7 +653,7 @@ def test_alternatives_set_apart_by_blank_lines_are_the_paragraphs_sub_criteria(
     items); where nothing shows it, the first two are read so (a choice is of two at least), with a note saying
     the layout is ambiguous."""
     data = imported_criteria(trials, registry, SPACED, tmp_path)
-    assert _tree(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
         (None, "Age 18 to 65 years"),
         (None, "Active SLE"),
         (None, "Patients must have at least one of the following:"),
@@ -772,7 +761,7 @@ LEAD = "Age 18-65", "At least one of the following:"
 )
 def test_alternatives_set_apart_by_blank_lines(text: str, expected: list, ambiguous: bool) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{text}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert _tree(found.inclusion) == expected
+    assert criteria_tree(found.inclusion) == expected
     assert any("the layout is ambiguous" in r for r in found.remarks) == ambiguous, found.remarks
 
 
@@ -830,7 +819,7 @@ def test_a_heading_naming_its_list_the_subjects_heads_it(trials: Trials, registr
     ],
 )
 def test_headings_naming_their_list_the_participants(text: str, inclusion: list, exclusion: list) -> None:
-    assert _lists(text) == (inclusion, exclusion)
+    assert split_lists(text) == (inclusion, exclusion)
 
 
 def test_a_spaced_run_is_read_in_bounded_steps_however_long_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
