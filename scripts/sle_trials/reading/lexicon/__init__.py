@@ -1,6 +1,6 @@
 """Lexicon: the phrases a quote states a quantity, an age, a dose, a cohort or a date with.
 
-binding.py asks this package what a quote *says* (read from the normalised quote, see
+checks/binding/ asks this package what a quote *says* (read from the normalised quote, see
 evidence.normalise). Everything here reads the words only; the record's values are never consulted,
 so a wrong value cannot steer the reading. The modules' tables are the documentation as well:
 docs/checks.md is generated from them.

@@ -176,7 +176,7 @@ OTHER_DATE_LABELS = frozenset(
         "Certification/Extension First Posted",
     }
 )
-# Every label of a registry date (DATE_LABELS, OTHER_DATE_LABELS); an as-of date adds its own (binding._date).
+# Every label of a registry date (DATE_LABELS, OTHER_DATE_LABELS); an as-of date adds its own (binding/dates.py: date).
 LABEL_TEXTS = frozenset(text for texts in DATE_LABELS.values() for text in texts) | OTHER_DATE_LABELS
 # A label prose writes after its date, in brackets, in any case: "2024-07-30 (completion)", "July 30,
 # 2024 [study start]", "2024-07-30 (estimated primary completion date)"; each as the label text it is

@@ -8,7 +8,7 @@ kind of limit each is.
   comparator). A number that is only a label ("3)", "6."), a stage ("stage 4") or a patient number
   is never a statement: it has no comparator and no unit of its own.
 - Some statements are **readings** rather than what the words say, and need a curator's note on the
-  field (binding.py checks it): "within N" read as "< N"; a unit written away from its number
+  field (checks/binding/ checks it): "within N" read as "< N"; a unit written away from its number
   ("≥100 within 8 weeks prior to screening mg/d"); a dose with no per-kilogram wording read as flat
   (dosing.py).
 - **Kinds** of limit are told by the unit's dimension (kg is a body weight, ×ULN a laboratory value)
