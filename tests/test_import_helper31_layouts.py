@@ -34,6 +34,10 @@ Found and fixed:
 - a paragraph first in the inclusion list leading into alternatives ("Patients must have at least one of the
   following:") was a sub-heading, its alternatives and the list's criteria each required as its group's: now a
   criterion holding the run under it, as it was after an item;
+- a line numbered after a hash, before a spaced dash or coded out of its list's sequence ("2 - Prednisone dose
+  between" / "5 - 30 mg/day." / "3 - Weight") was read as an item once two lines were numbered in order: "30 mg/day."
+  imported as criterion 5, the check passing it (E504 found "5 - 30 mg/day." anywhere) and refusing the true reading.
+  A line is an item's mark only where its number goes on with its run (the next number; 1 again for a new list);
 - categories lettered over a numbering that goes on across them ("A. General" / "1." / "2." / "B. Disease" / "3.")
   read "General" as a criterion and "Disease" as a part of item 2: now the labels of their categories.
 
@@ -60,6 +64,7 @@ from conftest import (
     imported_criteria,
     inclusion_tree,
     refused_as_imported_before,
+    split_inclusion,
     split_lists,
 )
 from sle_trials.reading import criteria_text
@@ -867,3 +872,116 @@ def test_a_draft_reading_a_lettered_category_as_a_criterion_is_refused(
 )
 def test_lettered_categories(text: str, expected: list) -> None:
     assert inclusion_tree(text) == expected
+
+
+# --- a number out of its list's sequence ------------------------------------------------------------------------------
+
+OUT_OF_SEQUENCE = (
+    "Inclusion Criteria:\n\n1 - Age 18 to 65 years.\n2 - Prednisone dose between\n5 - 30 mg/day.\n"
+    "3 - Weight of 40 kg or more.\n\nExclusion Criteria:\n\n1 - Pregnancy.\n2 - Active infection."
+)
+
+
+def test_a_wrapped_line_numbered_out_of_sequence_is_its_items_words(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before, once two lines numbered "1 - " and "2 - " showed the text numbered a list so, every line written so
+    was read as an item: "5 - 30 mg/day." (a wrapped line of item 2, its range "5 - 30") imported as criterion 5, and
+    the check, reading the source alike, passed it, and refused the true reading. A number marks an item only where it
+    goes on with its list's numbering (the next number; 1 again for a new list)."""
+    data = imported_criteria(trials, registry, OUT_OF_SEQUENCE, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years."},
+        {"number": 2, "text": "Prednisone dose between 5 - 30 mg/day."},
+        {"number": 3, "text": "Weight of 40 kg or more."},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy."},
+        {"number": 2, "text": "Active infection."},
+    ]
+
+
+def test_a_draft_reading_a_wrapped_line_numbered_out_of_sequence_as_an_item_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    imported_criteria(trials, registry, OUT_OF_SEQUENCE, tmp_path)
+    refused_as_imported_before(
+        trials,
+        registry,
+        "      text: Prednisone dose between 5 - 30 mg/day.\n",
+        "      text: Prednisone dose between\n    - number: 5\n      text: 30 mg/day.\n",
+    )
+
+
+def test_a_criterion_numbered_by_a_wrapped_lines_number_out_of_sequence_is_refused(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """The check's numbering (E504) reads a number after a hash or before a spaced dash as an item's where the
+    importer does: "5 - 30 mg/day." under "2 - Prednisone dose between" numbers no criterion 5 (it found "5 - 30
+    mg/day." anywhere in the source, and passed the number)."""
+    imported_criteria(trials, registry, OUT_OF_SEQUENCE, tmp_path)
+    edit(
+        registry,
+        f"trials/{VARIED_NCT}.yaml",
+        ("      text: Prednisone dose between 5 - 30 mg/day.\n", "      text: Prednisone dose between\n"),
+        (
+            "    - number: 3\n      text: Weight",
+            "    - number: 5\n      text: 30 mg/day.\n    - number: 3\n      text: Weight",
+        ),
+    )
+    result = trials("check")
+    assert result.status == 1 and "E504" in result.out and "E512" in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number out of sequence is a wrapped line's words: after a hash, before a dash, coded
+        (
+            "1 - Age\n2 - Prednisone between\n5 - 30 mg/day\n3 - Weight",
+            [(1, "Age"), (2, "Prednisone between 5 - 30 mg/day"), (3, "Weight")],
+        ),
+        ("#1 Age\n#2 Dose of\n#4 tablets\n#3 Weight", [(1, "Age"), (2, "Dose of #4 tablets"), (3, "Weight")]),
+        (
+            "1 - Age\n2 - Dose taken\n2 - 3 times daily\n3 - Weight",
+            [(1, "Age"), (2, "Dose taken"), (None, "2 - 3 times daily"), (3, "Weight")],
+        ),
+        (
+            "IC1: Age\nIC2: Potency with\nIC50: below 10 nM\nIC3: Weight",
+            [(None, "Age"), (None, "Potency with IC50: below 10 nM"), (None, "Weight")],
+        ),
+        (
+            "EX 1. Age\nEX 2. Dose of\nEX 7. mg\nEX 3. Weight",
+            [(None, "Age"), (None, "Dose of EX 7. mg"), (None, "Weight")],
+        ),
+        # a list starting past 1
+        ("#9 Age\n#10 SLE\n#11 Consent", [(9, "Age"), (10, "SLE"), (11, "Consent")]),
+    ],
+)
+def test_numbers_out_of_sequence(text: str, expected: list) -> None:
+    assert inclusion_tree(text) == expected
+    for item in split_inclusion(text):  # no rewritten mark in a criterion's text: each is the source's words
+        assert item["text"] in " ".join(text.split()), item
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            OUT_OF_SEQUENCE,
+            [
+                (1, "Age 18 to 65 years."),
+                (2, "Prednisone dose between 5 - 30 mg/day."),
+                (3, "Weight of 40 kg or more."),
+            ],
+            [(1, "Pregnancy."), (2, "Active infection.")],
+        ),
+        (
+            "Inclusion Criteria:\n#1 Age\n#2 SLE\nExclusion Criteria:\n#1 Pregnancy\n#2 Dose of\n#5 tablets\n#3 HIV",
+            [(1, "Age"), (2, "SLE")],
+            [(1, "Pregnancy"), (2, "Dose of #5 tablets"), (3, "HIV")],
+        ),
+    ],
+)
+def test_each_list_numbered_in_sequence(text: str, inclusion: list, exclusion: list) -> None:
+    assert split_lists(text) == (inclusion, exclusion)

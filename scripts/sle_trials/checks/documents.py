@@ -83,6 +83,29 @@ def _after_a_number(spaced: str, needle: str) -> bool:
     return found
 
 
+def _coded_starts(spaced: str) -> frozenset[int]:
+    """Where a line of a document's text with its spacing (spaced) starts that criteria_text.coded_marks reads as an
+    item's mark ("#3 text", "3 - text" going on with its list's numbering): its offset in spaced. A line is read up
+    to a line break or the break between two JSON values (spacing.source_text)."""
+    found = list(re.finditer(r"[^\n\x00]*", spaced))
+    lines = [m.group(0) for m in found]
+    read = criteria_text.coded_marks(lines)
+    return frozenset(m.start() for m, line, said in zip(found, lines, read) if said != line)
+
+
+def _coded_at(spaced: str, starts: frozenset[int], needle: str) -> bool:
+    """Whether needle ("#3 text", "3 - text") opens a line of spaced (the document's text with its spacing) that
+    criteria_text.coded_marks reads as an item's mark (starts: _coded_starts), its number the item's: not a
+    wrapped line's words numbered out of the list's sequence ("2 - Prednisone dose between" / "5 - 30 mg/day.",
+    which numbered a record's criterion 5 "30 mg/day.")."""
+    words = re.compile(r"\s+".join(map(re.escape, needle.split(" "))))
+    for m in itertools.islice(words.finditer(spaced), edges.MAX_OCCURRENCES):
+        start = max(spaced.rfind("\n", 0, m.start()), spaced.rfind("\x00", 0, m.start())) + 1
+        if start in starts and not spaced[start : m.start()].strip():
+            return True
+    return False
+
+
 def _written(doc: SourceDoc) -> str:
     """A document's text in the source's own characters: its written text, or its text where NFKC
     changed none of it."""
@@ -624,9 +647,10 @@ class Sources:
         labels = [str(number), *filter(None, [criteria_text.han_numeral(number)])]
         needles = [f"{label}{mark} {written}" for label in labels for mark in (")", ".", "-", "、", ":", "]", "】")]
         needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、", "]", "】")]
-        # ("#3 text", "3 - text": a number after a hash or before a spaced dash, as criteria_text.coded_marks reads one)
-        needles += [f"#{number} {written}", *(f"{number} {dash} {written}" for dash in "-\u2013\u2014")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
+        # ("#3 text", "3 - text": a number after a hash or before a spaced dash, where criteria_text.coded_marks reads
+        # one: on a line going on with its list's numbering, never a wrapped line's "5 - 30 mg/day." out of it)
+        coded = [f"#{number} {written}", *(f"{number} {dash} {written}" for dash in "-\u2013\u2014")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]
@@ -634,7 +658,16 @@ class Sources:
             # whole source: read for every needle first, they took a third of a record's check)
             if any(any(_numbered_at(h, n) for h in hay) and not self._after_a_number(doc, n) for n in needles):
                 return True
+            if any(any(_numbered_at(h, n) for h in hay) and self._coded(doc, n) for n in coded):
+                return True
         return False
+
+    def _coded(self, doc: SourceDoc, needle: str) -> bool:
+        """Whether a line of doc's opens with needle ("#3 text", "3 - text") where criteria_text.coded_marks reads
+        its number as an item's (_coded_at). Readings the document keeps, as _after_a_number's."""
+        spaced = self._spaced(doc)
+        starts = doc.reading(("coded marks",), partial(_coded_starts, spaced))
+        return doc.reading(("coded at", needle), partial(_coded_at, spaced, starts, needle))
 
     def _after_a_number(self, doc: SourceDoc, needle: str) -> bool:
         """Whether every line of doc's that writes needle (a number, its mark and a criterion's text)

@@ -171,8 +171,9 @@ _NUMBERED_OTHERWISE = lazy(
 
 def coded_marks(lines: list[str]) -> list[str]:
     """The lines, each line opening with an item's code (_CODED) or a number written otherwise (_NUMBERED_OTHERWISE)
-    that the text numbers in order with another line written alike written as _ITEM reads one ("IC1: Age" as "IC1. Age",
-    "#1 Age" as "1. Age"); a code or a number no other line goes on from, and any other line, as written."""
+    whose number goes on with a run of lines written alike (_in_sequence) written as _ITEM reads one ("IC1: Age" as
+    "IC1. Age", "#1 Age" as "1. Age"); a code or a number out of its run's sequence or in none ("5 - 30 mg/day" under
+    "2 - Prednisone between"), and any other line, as written."""
     found: list[tuple[int, tuple[str, ...], int, str]] = []  # (index, how it is written, its number, the line's mark)
     for at, line in enumerate(lines):
         if (m := _CODED.match(line)) and not _words(m):
@@ -183,17 +184,39 @@ def coded_marks(lines: list[str]) -> list[str]:
         else:
             continue
         found[-1] = (*found[-1][:3], found[-1][3] + line[m.end() :])
-    if len(found) < 2:
-        return lines
-    numbers: dict[tuple[str, ...], list[int]] = {}
-    for _, key, number, _ in found:
-        numbers.setdefault(key, []).append(number)
-    coded = {key for key, said in numbers.items() if any(b == a + 1 for a, b in zip(said, said[1:]))}
     out = list(lines)
-    for at, key, _, written in found:
-        if key in coded:
-            out[at] = written
+    written = {at: line for at, _, _, line in found}
+    for at in _in_sequence([(at, key, number) for at, key, number, _ in found]):
+        out[at] = written[at]
     return out
+
+
+def _in_sequence(found: list[tuple[int, tuple[str, ...], int]]) -> set[int]:
+    """The lines (indices) of found ((index, how the line writes its number, the number), in the text's order) whose
+    number goes on with a run of their way of writing it: the next number after the run's last (a run is two
+    lines at least, n then n + 1, its first at any number), or 1 again, starting a new list's run where a 2 follows.
+    A number out of its run's sequence is a wrapped line's words ("2 - Prednisone between" / "5 - 30 mg/day" /
+    "3 - Weight": 5 is the dose's; "IC2: Potency with" / "IC50: below 10 nM"). Before, once two lines were numbered
+    in order, every line written alike was read as an item, "5 - 30 mg/day" imported as criterion 5."""
+    marks: set[int] = set()
+    run: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # each way's run so far (index, number)
+    started: dict[tuple[str, ...], tuple[int, int]] = {}  # a line that may start a run, where the next goes on
+    for at, key, number in found:
+        said = run.get(key, [])
+        if len(said) >= 2 and number == said[-1][1] + 1:
+            said.append((at, number))
+            marks.add(at)
+            started.pop(key, None)
+            continue
+        first = started.get(key)
+        if first is not None and number == first[1] + 1:
+            run[key] = [first, (at, number)]
+            marks.update({first[0], at})
+            del started[key]
+            continue
+        if len(said) < 2 or number == 1:
+            started[key] = (at, number)  # (in a run, only 1 starts a new one: a list numbered again)
+    return marks
 
 
 def _words(m: re.Match) -> bool:
