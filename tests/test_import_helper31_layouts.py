@@ -38,6 +38,9 @@ Found and fixed:
   between" / "5 - 30 mg/day." / "3 - Weight") was read as an item once two lines were numbered in order: "30 mg/day."
   imported as criterion 5, the check passing it (E504 found "5 - 30 mg/day." anywhere) and refusing the true reading.
   A line is an item's mark only where its number goes on with its run (the next number; 1 again for a new list);
+- a coded item after one ending in a comma ("IC2: ... criteria," / "IC3: scoring 10"), written "IC3. " as a mark,
+  was read as a wrapped line, the rewritten code in IC2's text: the import refused (E501), nothing written. A list's
+  code is an item's mark after a line running on too, as a number is;
 - categories lettered over a numbering that goes on across them ("A. General" / "1." / "2." / "B. Disease" / "3.")
   read "General" as a criterion and "Disease" as a part of item 2: now the labels of their categories.
 
@@ -874,7 +877,7 @@ def test_lettered_categories(text: str, expected: list) -> None:
     assert inclusion_tree(text) == expected
 
 
-# --- a number out of its list's sequence ------------------------------------------------------------------------------
+# --- a number out of its list's sequence, and a rewritten mark ------------------------------------------------------
 
 OUT_OF_SEQUENCE = (
     "Inclusion Criteria:\n\n1 - Age 18 to 65 years.\n2 - Prednisone dose between\n5 - 30 mg/day.\n"
@@ -985,3 +988,58 @@ def test_numbers_out_of_sequence(text: str, expected: list) -> None:
 )
 def test_each_list_numbered_in_sequence(text: str, inclusion: list, exclusion: list) -> None:
     assert split_lists(text) == (inclusion, exclusion)
+
+
+COMMA_CODED = (
+    "Inclusion Criteria:\n\nIC1: Age 18 to 65 years.\nIC2: SLE per 2019 EULAR/ACR criteria,\nIC3: scoring 10 or more."
+    "\n\nExclusion Criteria:\n\nEC1: Pregnancy.\nEC2: Active infection."
+)
+
+
+def test_a_coded_item_after_one_ending_in_a_comma_is_an_item(trials: Trials, registry: Path, tmp_path: Path) -> None:
+    """Before, "IC3: scoring 10 or more." under "IC2: ... criteria," was written "IC3. scoring ..." as a mark, then
+    read as a wrapped line of IC2 (a line ending in a comma runs on), so the rewritten "IC3." reached IC2's text: the
+    import was refused (E501, the source writes "IC3:") and nothing was written. A code going on with its list's is
+    an item's mark, as a number is; a rewritten mark never reaches a criterion's text."""
+    data = imported_criteria(trials, registry, COMMA_CODED, tmp_path)
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"text": "Age 18 to 65 years."},
+        {"text": "SLE per 2019 EULAR/ACR criteria,"},
+        {"text": "scoring 10 or more."},
+    ]
+
+
+def test_each_coded_list_after_lines_running_on() -> None:
+    text = "Inclusion Criteria:\nIC1: Age\nIC2: SLE,\nIC3: Consent\nExclusion Criteria:\nEC1: Pregnancy, and\nEC2: HIV"
+    assert split_lists(text) == (
+        [(None, "Age"), (None, "SLE,"), (None, "Consent")],
+        [(None, "Pregnancy, and"), (None, "HIV")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coded item after one ending in a comma or "and": an item, its mark read, never rewritten into a text
+        (
+            "IC1: Age 18 to 65 years.\nIC2: SLE per 2019 EULAR/ACR criteria,\nIC3: scoring 10 or more.",
+            [(None, "Age 18 to 65 years."), (None, "SLE per 2019 EULAR/ACR criteria,"), (None, "scoring 10 or more.")],
+        ),
+        (
+            "IC1: Age 18 to 65 years, and\nIC2: SLE, and\nIC3: scoring 10 or more.",
+            [(None, "Age 18 to 65 years, and"), (None, "SLE, and"), (None, "scoring 10 or more.")],
+        ),
+        ("IN 1 Age,\nIN 2 SLE,\nIN 3 Consent", [(None, "Age,"), (None, "SLE,"), (None, "Consent")]),
+        ("Inc-1: Age, and\nInc-2: SLE", [(None, "Age, and"), (None, "SLE")]),
+        ("#1 Age, and\n#2 SLE", [(1, "Age, and"), (2, "SLE")]),
+        ("1 - Age, and\n2 - SLE", [(1, "Age, and"), (2, "SLE")]),
+        # a code as _ITEM reads it after a comma: an item too (before, a wrapped line, the code kept in the text)
+        ("IC1. Age,\nIC2. SLE", [(None, "Age,"), (None, "SLE")]),
+        # neighbours: a decimal number a line runs on to is its words, as before
+        ("* ALT >\n2.5 ULN", [(None, "ALT > 2.5 ULN")]),
+    ],
+)
+def test_coded_items_after_a_line_running_on(text: str, expected: list) -> None:
+    assert inclusion_tree(text) == expected
+    for item in split_inclusion(text):  # no rewritten mark in a criterion's text: each is the source's words
+        assert item["text"] in " ".join(text.split()), item

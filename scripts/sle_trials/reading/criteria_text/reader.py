@@ -225,8 +225,17 @@ class Reader:
             return
         self.in_leading = False
         previous = lines[at - 1] if at and not self.gap else ""
-        if is_item and m is not None and m.group("dec") and self.last is not None and RUNS_ON.search(previous.rstrip()):
-            is_item = False  # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's
+        if (
+            is_item
+            and m is not None
+            and (m.group("dec") or "").lstrip("(")[:1].isdigit()
+            and self.last is not None
+            and RUNS_ON.search(previous.rstrip())
+        ):
+            # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's; never a list's code ("IC2: SLE
+            # per the criteria," / "IC3: scoring 10", which marks.coded_marks writes "IC3. ": read as a wrapped line,
+            # the code as rewritten reached IC2's text, and the import was refused), as a number "3." is never
+            is_item = False
         # "2.1" nests under "2.", "2.1.3" under "2.1", "2a." under "2." ("I1.", a list's code, nests under nothing)
         # ("2.0" is item 2, as a word processor numbers the top of a list: "2.1" nests under it, not beside it)
         indent = len(m.group("indent")) + _decimal_depth(m.group("dec") or "") if m else 0
