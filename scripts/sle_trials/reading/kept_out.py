@@ -17,6 +17,8 @@ the trial's.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
@@ -249,13 +251,83 @@ _NAMED_PART_AFTER = lazy(
 )
 
 
-def of_a_named_part(text: str, at: int) -> bool:
+# Parts joined, the words giving a value of each ("Part A and Part B: Recruiting", "Part A/Part B:", "Part A & B",
+# "Part A, B and C:", "Cohort 1, Cohort 2 and Cohort 3 enrol 24 participants"): the part a lead names with another
+# before it (_JOINED_BEFORE) or after it (_JOINED_AFTER) is one of several, not a part alone. (Parts written
+# together, "Parts A and B:", "Part A/B:", "both parts", "all cohorts", read as no part's already.)
+_KIND = r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)"
+_TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?)(?![\w-])"
+_JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)(?![\w-])|&|\+)?|(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
+# (the first part's word left out where the words read begin after it: a sentence guessed to open after a line's
+# break at "A and Part B enrol 24 participants")
+_JOINED_BEFORE = lazy(
+    rf"(?i)(?:(?<![\w-]){_KIND}[ \t]+|(?<![\s\S])){_TOKEN}(?:{_JOIN}(?:{_KIND}[ \t]+)?{_TOKEN})*{_JOIN}\Z"
+)
+# (after it, a list ending on "and", "or" or a mark, of no count: not "In Part 1, 2 patients")
+_JOINED_AFTER = lazy(
+    rf"(?i)(?:[ \t]*,[ \t]*(?:{_KIND}[ \t]+)?{_TOKEN})*[ \t]*,?[ \t]*(?:(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
+    rf"(?:{_KIND}[ \t]+)?{_TOKEN}"
+    r"(?![ \t]+(?:patients?|participants?|subjects?|people|persons|individuals|adults|children|cases)(?![\w-]))"
+)
+
+
+def _joined(text: str, found: re.Match[str]) -> bool:
+    """Whether the part a lead found names (its group "part") is joined to another, the words given of both."""
+    start, end = found.span("part")
+    return (
+        _JOINED_BEFORE.search(text, max(0, start - 80), start) is not None or _JOINED_AFTER.match(text, end) is not None
+    )
+
+
+def _named_leads(text: str, at: int) -> Iterator[re.Match[str]]:
+    """Each part of the trial named as the label or the subject of the sentence text[at] stands in
+    (_NAMED_PART_LEAD), nearest last."""
+    pos = max(0, at - 200)
+    while (found := _NAMED_PART_LEAD.search(text, pos, at)) is not None:
+        yield found
+        pos = found.start() + 1
+
+
+# A document stating the trial has one part of a kind ("This single-arm study", "Single Group Assignment", "one
+# cohort", "no other arm"): a part of that kind it labels ("Arm A: autologous ...") is the whole trial, where it
+# names no other of that kind. (A kind's words alike: an arm and a group, the registry's "Single Group".)
+_ONE_OF = (
+    r"(?<![\w-])(?<!not[ \t]a[ \t])(?<!non-)(?:single|one|sole|only[ \t]+one|no[ \t]+other)[ \t-]+(?:{})s?(?![\w-])"
+)
+_LIKE_KINDS = {"arm": r"arms?|groups?", "group": r"arms?|groups?"}
+
+
+def _the_only_one(whole: str, name: str) -> bool:
+    """Whether a document's whole text says the trial has one part of the kind of the part named name ("arm a"),
+    and names no other part of that kind ("Arm B", "Arms A and B", "both arms")."""
+    kind, _, token = name.rpartition(" ")
+    kind = kind.rstrip("s")
+    if not kind or kind not in {"part", "arm", "cohort", "stage", "group", "sub-group", "subgroup"}:
+        return False
+    kinds = _LIKE_KINDS.get(kind, re.escape(kind) + "s?")
+    if re.search(_ONE_OF.format(kinds), whole, re.IGNORECASE) is None:
+        return False
+    named = rf"(?i)(?<![\w-])(?:{kinds})[ \t]+{_TOKEN}(?:{_JOIN}{_TOKEN})*"
+    for found in re.finditer(named, whole):
+        tokens = re.findall(r"(?<![\w-])[A-Za-z0-9]{1,4}(?![\w-])", found.group())
+        if any(t.lower() != token and t.lower() not in {"and", "or"} for t in tokens[1:]):
+            return False
+    return re.search(rf"(?i)(?<![\w-])(?:both|each|every|all|two|three|four|2|3|4)[ \t]+(?:{kinds})", whole) is None
+
+
+def of_a_named_part(text: str, at: int, whole: str | None = None) -> bool:
     """Whether the sentence text[at] stands in opens with a part of the trial named by its letter or number, or
     by a word no whole trial is called by, as its label or its subject (_NAMED_PART_LEAD: "Part A: Completed",
     "Status: Part A: Completed", "Cohort 1: autologous ...", "Arm B - Phase 2", "Part A is randomized"): the value
     it gives is that part's, not the trial's. Read as the trial's, "Part A: Completed" beside "Part B:
-    Recruiting" passed as the trial's status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]."""
-    return _NAMED_PART_LEAD.search(text, max(0, at - 200), at) is not None
+    Recruiting" passed as the trial's status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2].
+    Not parts joined ("Part A and Part B enrol 24 participants": _joined), nor, with the document's whole text,
+    the one part of its kind it says the trial has ("Arm A: ..." of "This single-arm study": _the_only_one)."""
+    return any(
+        not _joined(text, found)
+        and (whole is None or not _the_only_one(whole, " ".join(found.group("part").lower().split())))
+        for found in _named_leads(text, at)
+    )
 
 
 class NamedPart(NamedTuple):
@@ -267,13 +339,18 @@ class NamedPart(NamedTuple):
     alone: bool
 
 
-def named_part(text: str, start: int, end: int) -> NamedPart | None:
+def named_part(text: str, start: int, end: int, whole: str | None = None) -> NamedPart | None:
     """The part of the trial words at text[start:end] (a value's) are given of: one naming their sentence
     (of_a_named_part), or one named right after them (_NAMED_PART_AFTER: "Completed (Part A only)", "allogeneic
-    CAR-T cells in Part B"); else None."""
+    CAR-T cells in Part B"); else None. Parts joined naming their sentence ("Part A and Part B: Recruiting") are
+    given the words together, not alone (in them too); and with the document's whole text, the one part of its
+    kind it says the trial has ("Arm A: autologous ..." of "This single-arm study") is the trial: None."""
     found = _NEAREST_NAMED_PART_LEAD.match(text, max(0, start - 200), start)
     if found is not None:
-        return NamedPart(" ".join(found.group("part").lower().split()), True)
+        name = " ".join(found.group("part").lower().split())
+        if whole is not None and _the_only_one(whole, name):
+            return None
+        return NamedPart(name, not _joined(text, found))
     found = _NAMED_PART_AFTER.match(text, end)
     if found is None:
         return None

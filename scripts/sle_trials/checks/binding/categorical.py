@@ -167,7 +167,8 @@ def _rendered_there(
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
         if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
-        if _of_one_part(path, vocab, text, (at + rendering.start, at + rendering.end), wanted, ctx.texts(doc, path)):
+        rendered = (at + rendering.start, at + rendering.end)
+        if _of_one_part(path, vocab, text, rendered, wanted, ctx.texts(doc, path), doc.text):
             if of_parts is not None:
                 of_parts.append(quote[rendering.start : rendering.end])
             continue  # "Status: Part A: Completed" beside "Part B: Recruiting": Part A's, not the trial's
@@ -202,6 +203,7 @@ def _of_one_part(
     rendering: tuple[int, int],
     wanted: set | None,
     passages: list[str],
+    whole: str,
 ) -> bool:
     """Whether a rendering at text[start:end] (rendering) of a value of the trial's own (a path through no list's
     item: not an arm's type) is given of a part of the trial (kept_out.named_part: "Status: Part A: Completed",
@@ -212,8 +214,10 @@ def _of_one_part(
     status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2]. Where two parts or more are given
     values and each is one the record holds, the trial's is theirs ("Part A: Phase 1. Part B: Phase 2." for
     [PHASE1, PHASE2]); and a value merely "in" a part no other part is given another of holds in it among others
-    ("Allocation: Randomized, in Part B")."""
-    part = None if any(isinstance(step, int) for step in path) else kept_out.named_part(text, *rendering)
+    ("Allocation: Randomized, in Part B"). Parts joined ("Part A and Part B: Recruiting") are given it together,
+    not alone; the one part of its kind the document (whole) says the trial has ("Arm A: ..." beside "This
+    single-arm study") is the trial (kept_out.named_part)."""
+    part = None if any(isinstance(step, int) for step in path) else kept_out.named_part(text, *rendering, whole)
     if part is None:
         return False
     parts = set()

@@ -39,7 +39,7 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
     at quote[start:] as a count in its sentence there too (sentences.around); True where they
     give it nowhere."""
     seen = False
-    for text, at, lo, hi in context.quoted_sentences(ctx, path[:1], quote):
+    for doc, text, at, lo, hi in context.quoted_sentences_of(ctx, path[:1], quote):
         seen = True
         # (with the clause after a semicolon: "40 participants; 20 more in China" adds to the count)
         if text.startswith(";", hi):
@@ -51,12 +51,13 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
         # (and a part of the trial named before it in the passage, past where its sentence is guessed to open:
-        # "2025-08-17 Part A enrols 12 participants", whose sentence a guessed line's break opens at "A enrols")
+        # "2025-08-17 Part A enrols 12 participants", whose sentence a guessed line's break opens at "A enrols"; not
+        # parts joined, "Part A and Part B enrol 24", nor the one arm of "Arm A: 24 participants" a single-arm study's)
         if not retracted.taken_back(text, at, at + len(quote)) and any(
             c == at - lo + start
             and not retracted.taken_back(text, lo + c, lo + e)
             and not retracted.count_left_open(text, lo + c, lo + e)
-            and not kept_out.of_a_named_part(text, lo + c)
+            and not kept_out.of_a_named_part(text, lo + c, doc.text)
             for _, c, e in head_counts.count_spans(text[lo:hi])
         ):
             return True
