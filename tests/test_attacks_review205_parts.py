@@ -114,3 +114,42 @@ def test_a_value_of_some_parts_only_stays_refused(
     registry: Path, text: str, field: tuple[str, str, str], value: str, words: str
 ) -> None:
     assert field[2] in _codes(registry, text, field[0].format(value), field[1], words)
+
+
+# Priority 3 of the review: a part its readers did not know (a number in words, a cohort named by a word, a dose's
+# escalation or expansion alone, a table's bar as its mark): each first part's value passed as the trial's
+UNKNOWN_PARTS = [
+    ("Part One: Completed. Part Two: Recruiting.", "Part One: Completed"),
+    ("Cohort Two: Completed. Cohort Three: Recruiting.", "Cohort Two: Completed"),
+    ("Adult cohort: Completed. Paediatric cohort: Recruiting.", "Adult cohort: Completed"),
+    ("LN sub-group: Completed. Extrarenal sub-group: Recruiting.", "LN sub-group: Completed"),
+    ("Escalation: Completed. Expansion: Recruiting.", "Escalation: Completed"),
+    ("Dose escalation - Completed. Dose expansion - Recruiting.", "Dose escalation - Completed"),
+    ("Part A | Completed; Part B | Recruiting", "Part A | Completed"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), UNKNOWN_PARTS, ids=[t for t, _ in UNKNOWN_PARTS])
+def test_a_value_of_a_part_named_otherwise_is_not_the_trials(registry: Path, text: str, words: str) -> None:
+    """Found by the reviewer of the parts' rule, fixed: the part readers knew a part by its letter, number or
+    roman numeral and a few words (kept_out._A_PART_ITS_LETTER, _A_PART_BY_NAME), its mark a colon or a dash.
+    A number in words ("Part One"), a cohort or a sub-group a capitalised word names ("Adult cohort:", not
+    "Single cohort:"), a dose's escalation or expansion alone before its mark, and a bar as the mark
+    are read now (E507); the trial's own value beside them binds."""
+    status = _STATUS[0].format("COMPLETED")
+    assert "E507" in _codes(registry, text, status, _STATUS[1], words)
+    whole = f"Overall status: Recruiting.\n{text}"
+    assert _codes(registry, whole, _STATUS[0].format("RECRUITING"), _STATUS[1], "Overall status: Recruiting") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Single cohort: Recruiting.", "Single cohort: Recruiting"),
+        ("Study cohort: Recruiting.", "Study cohort: Recruiting"),
+        ("In this dose-escalation study, the status is Recruiting.", "Recruiting"),
+        ("Dose escalation and expansion study. Status: Recruiting.", "Status: Recruiting"),
+    ],
+)
+def test_the_trials_value_by_a_parts_word_binds(registry: Path, text: str, words: str) -> None:
+    assert _codes(registry, text, _STATUS[0].format("RECRUITING"), _STATUS[1], words) == set()

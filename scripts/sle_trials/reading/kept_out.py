@@ -209,19 +209,31 @@ def of_a_part(text: str, at: int) -> bool:
 # label or none ("Status: Part A: Completed", "Origin: Part A: autologous ..."): the value the sentence gives is
 # that part's. Not a part's word alone, which a design names too ("Single arm, Phase 1 study", "An observational
 # cohort, prospective"), nor every part ("All cohorts:", "Cohorts A and B:").
+# (its number in words too: "Part One:", "Cohort Two:")
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _A_PART_ITS_LETTER = (
-    r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)[ \t]+(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?)(?![\w-])"
+    r"(?:"
+    + PART
+    + r"|groups?|dose[ \t-]+levels?)[ \t]+(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|"
+    + _NUMBER_WORD
+    + r")(?![\w-])"
 )
+# (or a dose's escalation or expansion alone, "Escalation: Completed. Expansion: Recruiting.", where its mark
+# follows (_PART_NAMED_ENDS's); or a cohort or a sub-group named by a capitalised word, "Adult cohort:",
+# "Paediatric cohort:", "LN sub-group:", not one of the whole trial: "Single cohort:", "Study cohort:")
 _A_PART_BY_NAME = (
     r"(?:(?:extension|sub-?stud(?:y|ies)|lead-in|run-in)(?:[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?))?"
-    r"|(?:dose[ \t-]*)?(?:expansion|escalation)[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?|stages?))"
+    r"|(?:dose[ \t-]*)?(?:expansion|escalation)[ \t]+(?:cohorts?|phases?|periods?|parts?|arms?|stages?)"
+    r"|(?:dose[ \t-]*)?(?:expansion|escalation)(?=[ \t]*(?::|\||[ \t]-[ \t]|[\u2013\u2014]))"
+    r"|(?!(?:single|one|sole|this|the|each|all|both|every|any|study|overall|whole|total|entire|trial|our)(?![\w-]))"
+    r"(?-i:[A-Z])[\w-]*[ \t]+(?:cohort|sub-?group)(?=[ \t]*(?::|\||[ \t]-[ \t]|[\u2013\u2014])))"
 )
 _A_PART = rf"(?P<part>{_A_PART_ITS_LETTER}|{_A_PART_BY_NAME})"
-# (its sub-heading in a bracket, "only", and its mark: "Group A (lupus nephritis):", "Part B only:", "Arm B -"; or a
-# field's label after it, a heading the line's break before the label was read as a space of: "Part A Status:"; or
-# the bracket the words stand in: "Part B (Phase 2): ...")
+# (its sub-heading in a bracket, "only", and its mark: "Group A (lupus nephritis):", "Part B only:", "Arm B -", a
+# table's bar "Part A | Completed"; or a field's label after it, a heading the line's break before the label was
+# read as a space of: "Part A Status:"; or the bracket the words stand in: "Part B (Phase 2): ...")
 _PART_NAMED_ENDS = (
-    r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014]"
+    r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014|]"
     r"|[ \t]+(?-i:[A-Z])[\w/-]*(?:[ \t]+[\w/()-]+){0,3}[ \t]*:)"
     r"|[ \t]*\((?=[^()\n]{0,60}\Z)"
 )
@@ -256,7 +268,7 @@ _NAMED_PART_AFTER = lazy(
 # before it (_JOINED_BEFORE) or after it (_JOINED_AFTER) is one of several, not a part alone. (Parts written
 # together, "Parts A and B:", "Part A/B:", "both parts", "all cohorts", read as no part's already.)
 _KIND = r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)"
-_TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?)(?![\w-])"
+_TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|" + _NUMBER_WORD + r")(?![\w-])"
 _JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)(?![\w-])|&|\+)?|(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
 # (the first part's word left out where the words read begin after it: a sentence guessed to open after a line's
 # break at "A and Part B enrol 24 participants")
