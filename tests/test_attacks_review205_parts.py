@@ -69,7 +69,8 @@ HONEST = [
     ),
     ("A single-arm study. Arm A: autologous CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Arm A: autologous"),
     ("Single Group Assignment. Arm 1: autologous CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Arm 1: autologous"),
-    ("One arm only. Arm A: Recruiting.", _STATUS, "RECRUITING", "Arm A: Recruiting"),
+    ("Only one arm. Arm A: Recruiting.", _STATUS, "RECRUITING", "Arm A: Recruiting"),
+    ("A one-arm study. Arm A: Recruiting.", _STATUS, "RECRUITING", "Arm A: Recruiting"),
     ("Arm A: 24 participants. This single-arm study has no other arm.", _COUNT, "24", "24 participants"),
     ("A single cohort. Cohort 1: Female.", _SEX, "FEMALE", "Cohort 1: Female"),
 ]
@@ -96,6 +97,8 @@ WRONG = [
     ("This is not a single-arm study. Arm A: autologous CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Arm A: autologous"),
     ("A single-arm study. Both arms receive cells. Arm A: Female.", _SEX, "FEMALE", "Arm A: Female"),
     ("Arm A: 12 participants. Arm B: 12 participants. Single-arm.", _COUNT, "12", "12 participants"),
+    ("Single-arm. Arm A: Female. The control arm: all.", _SEX, "FEMALE", "Arm A: Female"),
+    ("Patients in one arm get cells. Arm A: autologous CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Arm A: autologous"),
     # (hunt 194's, a part labelled alone where nothing says how many there are)
     ("Status: Part A: Completed.", _STATUS, "COMPLETED", "Part A: Completed"),
     ("Arm A: autologous CAR-T cells.", _ORIGIN, "AUTOLOGOUS", "Arm A: autologous"),

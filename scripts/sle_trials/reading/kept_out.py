@@ -300,18 +300,25 @@ def _named_leads(text: str, at: int) -> Iterator[re.Match[str]]:
         pos = found.start() + 1
 
 
-# A document stating the trial has one part of a kind ("This single-arm study", "Single Group Assignment", "one
-# cohort", "no other arm"): a part of that kind it labels ("Arm A: autologous ...") is the whole trial, where it
+# A document stating the trial has one part of a kind ("This single-arm study", "Single Group Assignment", "a
+# one-arm study", "no other arm"): a part of that kind it labels ("Arm A: autologous ...") is the whole trial, where it
 # names no other of that kind. (A kind's words alike: an arm and a group, the registry's "Single Group".)
 _ONE_OF = (
-    r"(?<![\w-])(?<!not[ \t]a[ \t])(?<!non-)(?:single|one|sole|only[ \t]+one|no[ \t]+other)[ \t-]+(?:{})s?(?![\w-])"
+    r"(?<![\w-])(?<!not[ \t]a[ \t])(?<!non-)(?:(?:single|sole|only[ \t]+one|no[ \t]+other)[ \t-]+|one-)"
+    r"(?:{})s?(?![\w-])"
+)
+# (and words naming another of the kind, or several: "the control arm", "another cohort", "two arms", "both arms";
+# not "no other arm")
+_MORE_THAN_ONE = (
+    r"(?i)(?<![\w-])(?<!no[ \t])(?:both|each|every|all|two|three|four|[2-9]|other|another|second|control|comparator"
+    r"|placebo|standard[ \t-]of[ \t-]care|reference|separate|different|multiple|several)[ \t-]+(?:{})(?![\w-])"
 )
 _LIKE_KINDS = {"arm": r"arms?|groups?", "group": r"arms?|groups?"}
 
 
 def _the_only_one(whole: str, name: str) -> bool:
     """Whether a document's whole text says the trial has one part of the kind of the part named name ("arm a"),
-    and names no other part of that kind ("Arm B", "Arms A and B", "both arms")."""
+    and names no other part of that kind ("Arm B", "Arms A and B", "both arms", "the control arm")."""
     kind, _, token = name.rpartition(" ")
     kind = kind.rstrip("s")
     if not kind or kind not in {"part", "arm", "cohort", "stage", "group", "sub-group", "subgroup"}:
@@ -324,7 +331,7 @@ def _the_only_one(whole: str, name: str) -> bool:
         tokens = re.findall(r"(?<![\w-])[A-Za-z0-9]{1,4}(?![\w-])", found.group())
         if any(t.lower() != token and t.lower() not in {"and", "or"} for t in tokens[1:]):
             return False
-    return re.search(rf"(?i)(?<![\w-])(?:both|each|every|all|two|three|four|2|3|4)[ \t]+(?:{kinds})", whole) is None
+    return re.search(_MORE_THAN_ONE.format(kinds), whole) is None
 
 
 def of_a_named_part(text: str, at: int, whole: str | None = None) -> bool:
