@@ -95,7 +95,8 @@ and each is one the record holds ("Part A: Phase 1. Part B: Phase 2." binds [PHA
 "in" a part no other is given another value of ("Randomized, in Part B"): categorical._of_one_part, E507.
 Also left: a sub-heading naming a group of patients by who they are, not as a part ("Adults:", "Patients with
 lupus nephritis:"), is not read as one; an age the registry's own fields give beside parts' criteria that state
-others is read as before; a group naming a part and every other ("Part A and Part B") reads as a part's.
+others is read as before. (A group naming a part and every other, "Part A and Part B", read as a part's until
+review 205: tests/test_attacks_review205_parts.py reads it as the trial's.)
 """
 
 from __future__ import annotations
