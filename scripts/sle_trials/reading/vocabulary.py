@@ -489,6 +489,9 @@ class Vocabulary:
     name: str
     pattern: re.Pattern[str]
     values: dict[str, frozenset]  # rendering -> the value(s) it stands for
+    # the pattern without the words after a rendering that take it back, read where words right before
+    # it aim a CAR at it (_AIMED_BY: "target CD19-positive B cells"); None for a vocabulary none aims
+    aimed: re.Pattern[str] | None = None
 
     def find(self, quote: str) -> list[tuple[str, frozenset]]:
         """(rendering, values) of each rendering the quote contains, longest first where they overlap."""
@@ -501,6 +504,8 @@ class Vocabulary:
     def match(self, text: str, at: int) -> re.Match[str] | None:
         """The rendering that starts at text[at], as find() reads it there, else None."""
         m = self.pattern.match(text, at)
+        if m is None and self.aimed is not None and _aimed_at(self.name, text, at):
+            m = self.aimed.match(text, at)
         return m if m is not None and not denied(text, at) else None
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
@@ -508,12 +513,24 @@ class Vocabulary:
         # on from the next character, as it would were the denial a lookbehind of the pattern (24 of
         # them at each word's start made every vocabulary's search five times slower)
         at = 0
-        while (m := self.pattern.search(text, at)) is not None:
+        while (m := self._search(text, at)) is not None:
             if not denied(text, m.start()):
                 yield m
                 at = max(m.end(), m.start() + 1)
             else:
                 at = m.start() + 1
+
+    def _search(self, text: str, at: int) -> re.Match[str] | None:
+        """The first rendering from text[at] the pattern finds, or one before it that words before it aim
+        a CAR at (aimed), the words after it taking it back or not."""
+        found = self.pattern.search(text, at)
+        if self.aimed is None:
+            return found
+        while (loose := self.aimed.search(text, at)) is not None and (found is None or loose.start() < found.start()):
+            if _aimed_at(self.name, text, loose.start()):
+                return loose
+            at = loose.start() + 1
+        return found
 
     def renderings(self, value: object) -> list[str]:
         return [r for r, values in self.values.items() if value in values]
@@ -810,6 +827,44 @@ _NOT_THE_PRODUCTS_AFTER = (
     r"(?:(?:haemato|hemato)poietic[ \t]+)?(?:stem[- ]cell|bone[ \t]+marrow)[ \t]+transplant|transplant|hsct\b|sct\b))"
     r")"
 )
+# ... unless words right before it aim a CAR at it: then a marker is the marker of the cells the CAR is
+# aimed at ("IM19 CAR-T cells target CD19-positive B cells", "are directed against CD19-expressing B cells",
+# "kill CD19+ B cells", "recognise", "bind", "specific for"), and an antibody's the one its binder is taken
+# from ("an scFv from the anti-CD19 monoclonal antibody FMC63"). Each was refused (review 205). Only where
+# the sentence names the CAR before the words, and nothing between names another therapy or one had
+# before ("after an anti-CD20 antibody targeting CD20-positive cells", "rituximab, an antibody against
+# CD20-positive cells"), as another product's words do not aim this one ("deplete" names an effect).
+_AIMING = (
+    r"(?:target(?:s|ed|ing)?|(?:re)?direct(?:s|ed|ing)?[ \t]+(?:against|at|to|towards?)|against|"
+    r"kill(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|bind(?:s|ing)?(?:[ \t]+to)?|"
+    r"specific(?:ally)?[ \t]+(?:for|to)|specificity[ \t]+(?:for|to)|"
+    r"(?:scFvs?|single[- ]chain[ \t]+variable[ \t]+fragments?|binders?|binding[ \t]+domains?)[ \t]+"
+    r"(?:(?:derived|taken|built)[ \t]+)?from)"
+)
+_NOT_THIS_CARS = (
+    r"[.;!?\n]|(?<![\w-])(?:antibod\w*|\w*mabs?|after|before|prior|previous(?:ly)?|follow\w*|fail\w*|"
+    r"refractory|resistant|despite|unlike|versus|vs|rituximab|belimumab)(?![\w-])"
+)
+_AIMED = lazy(
+    r"(?i)(?<![\w-])(?:CARs?|chimeric[ \t]+antigen[ \t]+receptors?)(?![A-Za-z0-9_])"
+    rf"(?:(?!{_NOT_THIS_CARS}).)*?(?<![\w-]){_AIMING}[ \t]+(?:(?:the|a|an|both)[ \t]+)?(?:anti-?[ \t]*)?\Z"
+)
+_AIMED_BY = {"target antigen": _AIMED}
+# What a message refusing such a value says the quote's words are not (checks/binding/categorical.py)
+NOT_THE_VALUE = {
+    "target antigen": (
+        "an antigen given as a marker of cells, patients or a disease, or as what another antibody binds, is "
+        "not the product's target unless words aim its CAR at it (targets, directed against, an scFv from)"
+    )
+}
+
+
+def _aimed_at(name: str, text: str, at: int) -> bool:
+    """Whether the words right before text[at] (a rendering of the vocabulary name) aim a CAR at it (_AIMED_BY)."""
+    aimed = _AIMED_BY.get(name)
+    return aimed is not None and aimed.search(text, max(0, at - 200), at) is not None
+
+
 _TAKEN_BACK_AFTER = {
     "target antigen": _NOT_A_TARGET_AFTER,
     "co-stimulatory domain": _NOT_A_TARGET_AFTER,
@@ -970,7 +1025,12 @@ def _compile(name: str, table: dict) -> Vocabulary:
         )
         taken_back = "(?:" + "|".join(map(re.escape, kept)) + r")(?![A-Za-z0-9_])|" + taken_back
     pattern = lazy(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
-    return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()})
+    aimed = (
+        lazy(r"(?<![A-Za-z0-9_])(?:" + _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + widened + ")")
+        if name in _AIMED_BY
+        else None
+    )
+    return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()}, aimed)
 
 
 def _by_values() -> dict[frozenset, Vocabulary]:

@@ -91,6 +91,8 @@ def term(
         if of_parts
         else ""
     )
+    why = vocabulary.NOT_THE_VALUE.get(vocab.name) if wanted - found else None
+    parts += f" ({why})" if why else ""
     yield ctx.problem(
         path,
         "E507",
