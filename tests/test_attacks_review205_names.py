@@ -58,6 +58,14 @@ SITE_AS_SPONSOR = [
     "IM19 is run in Beijing at Acme Hospital by its sponsor, Beta Bio.",
     "IM19 is sponsored by Beta Bio and conducted at Acme Hospital.",
     "IM19 is conducted at Acme Hospital. IM19 is sponsored by Beta Bio.",
+    "IM19, which Beta Bio sponsors, is conducted at Acme Hospital.",
+    "IM19 is conducted at Acme Hospital by its sponsor. The sponsor is Beta Bio.",
+    # (the places other words than "conducted at" give the trial: each bound the sponsor Acme Hospital)
+    "IM19 enrolls patients at Acme Hospital. The sponsor is Beta Bio.",
+    "IM19 Locations: Acme Hospital. The sponsor is Beta Bio.",
+    "IM19 Site: Acme Hospital. The sponsor is Beta Bio.",
+    "In IM19, patients are treated at Acme Hospital. The sponsor is Beta Bio.",
+    "IM19 is located at Acme Hospital. The sponsor is Beta Bio.",
 ]
 
 

@@ -653,9 +653,17 @@ def _sites(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     return _cut_out(passages, _NOT_A_SITE)
 
 
-def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool = True) -> list[layouts.Passage]:
+def _cut_out(
+    passages: list[layouts.Passage],
+    cue: re.Pattern[str],
+    *,
+    on: bool = True,
+    short_of: re.Pattern[str] | None = None,
+    unless: Callable[[str, re.Match[str], int], bool] | None = None,
+) -> list[layouts.Passage]:
     """The passages of prose without the words from each cue to its clause's end (_CLAUSE_END), nor
-    past its sentence's (on=False: without the cue's own words only)."""
+    past its sentence's (on=False: without the cue's own words only); nor past words short_of finds
+    there, and none where unless holds of the text, the cue and its clause's end."""
     out: list[layouts.Passage] = []
     for passage in passages:
         text, at = passage.text, 0
@@ -665,9 +673,13 @@ def _cut_out(passages: list[layouts.Passage], cue: re.Pattern[str], *, on: bool 
         for found in cue.finditer(text):
             if found.start() < at:
                 continue
-            out.append(layouts.Passage(text[at : found.start()]))
             end = _clause_end(text, found.start(), found.end()) if on else None
+            if unless is not None and unless(text, found, len(text) if end is None else end):
+                continue
+            out.append(layouts.Passage(text[at : found.start()]))
             at = end if end is not None else len(text) if on else found.end()
+            stop = short_of.search(text, found.end(), at) if short_of is not None else None
+            at = at if stop is None else stop.start()
         out.append(layouts.Passage(text[at:]))
     return [p for p in out if p.text.strip()]
 
@@ -768,12 +780,40 @@ _NOT_THE_SPONSOR = lazy(
     r"distribut\w*|commerciali[sz]\w*|co-?develop\w*|alliance|"
     r"(?:funded|supplied|provided|manufactured|produced)\s+by|funding|funders?|grants?|CROs?|"
     r"manufacturers?|suppliers?|vendors?|"
-    r"contract\s+research\s+organi[sz]ations?|"
-    # (or a place the trial is run at, none of them its sponsor: "IM19 is conducted at Acme Hospital; the
-    # sponsor is Beta Bio" bound the sponsor Acme Hospital, mutation hunt 200)
-    r"(?:conducted|carried\s+out|performed|held|run|enrol+ing|recruiting|tak(?:es|ing)\s+place)\s+(?:at|in)|"
-    r"(?:study|trial|participating|investigational|clinical)\s+sites?)(?![\w-])"
+    r"contract\s+research\s+organi[sz]ations?)(?![\w-])"
 )
+# ... or a place the trial is run at (_A_SITE), none of them its sponsor: "IM19 is conducted at Acme Hospital;
+# the sponsor is Beta Bio" bound the sponsor Acme Hospital (mutation hunt 200), as did "IM19 enrolls patients
+# at", "patients are treated at", "located at", "Site:" and "Locations:" (review 205). Such words take away
+# only the place they name: not past words naming the sponsor in their clause ("Conducted at Acme Hospital,
+# IM19 is sponsored by Beta Bio", "run in Beijing by its sponsor, Acme Hospital": _SPONSOR_WORD), and
+# nothing where the sentence gives that place as the sponsor too (_SITE_SPONSORS: "sponsored by and
+# conducted at Acme Hospital", "Acme Hospital, which also sponsors it", "Acme Hospital, its sponsor"), as
+# an investigator-initiated trial's sponsor is its site. Cut to its clause's end, each was refused (E512).
+_A_SITE = lazy(
+    r"(?i)(?<![\w-])(?:(?:(?:conducted|carried\s+out|performed|held|run|tak(?:es|ing)\s+place)"
+    r"|(?:enrol+(?:s|ed|ing)?|recruit(?:s|ed|ing)?|treat(?:s|ed|ing)?|located|situated)(?:\s+[\w'’-]+){0,2}?)"
+    r"\s+(?:at|in)|(?:study|trial|participating|investigational|clinical)\s+sites?"
+    r"|(?:(?:study|trial|clinical)\s+)?(?:sites?|locations?)(?=\s*:))(?![\w-])"
+)
+_SPONSOR_WORD = lazy(r"(?i)(?<![\w-])(?:co-?)?sponsor(?:s|ed|ing|ship)?(?![\w'’-])")
+# (each right before a site cue's end, the cue the coordinated verb; or from its clause's place on)
+_SITE_SPONSORS_BEFORE = lazy(
+    r"(?i)(?<![\w-])sponsored(?:\s+by)?\s*,?\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)\Z"
+)
+_SITE_SPONSORS_AFTER = lazy(
+    r"(?i)[,(]\s*(?:(?:which|who|that)\s+(?:also\s+)?(?:sponsors|(?:is|acts\s+as)\s+(?:also\s+)?"
+    r"(?:its|the)\s+(?:(?:trial|study)['’]s\s+)?sponsor)"
+    r"|(?:also\s+)?(?:its|the)\s+(?:(?:trial|study)['’]s\s+)?sponsor(?!\s*[\w'’-]))"
+)
+
+
+def _site_sponsors(text: str, cue: re.Match[str], end: int) -> bool:
+    """Whether the sentence gives the place a site's cue names (text[cue.end():end]) as the sponsor too."""
+    return _SITE_SPONSORS_BEFORE.search(text, max(0, cue.start() - 80), cue.end()) is not None or (
+        (after := _SITE_SPONSORS_AFTER.search(text, cue.end())) is not None and after.start() <= end
+    )
 
 
 # A press release's dateline: its city in capitals, the day it was issued, then a dash or the wire's name
@@ -925,8 +965,10 @@ def _given(passages: list[layouts.Passage]) -> list[layouts.Passage]:
 
 def without_partners(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """A plain document's passages without the words naming a company besides the sponsor
-    (_NOT_THE_SPONSOR): a partner, a licensor or an investor is no sponsor of the trial."""
-    return _cut_out(passages, _NOT_THE_SPONSOR)
+    (_NOT_THE_SPONSOR): a partner, a licensor or an investor is no sponsor of the trial; nor the place
+    a site's words name where the sentence gives it no sponsor's words (_A_SITE)."""
+    sites = _cut_out(passages, _A_SITE, short_of=_SPONSOR_WORD, unless=_site_sponsors)
+    return _cut_out(sites, _NOT_THE_SPONSOR)
 
 
 class Rule(NamedTuple):
