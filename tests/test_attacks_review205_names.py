@@ -20,13 +20,19 @@ Found and fixed:
   anti-CD19 monoclonal antibody FMC63" rendered no target antigen (E507). Words of a CAR's targeting right
   before it (target, directed against, kill, recognise, bind, specific for, an scFv from) make it the CAR's
   target; a marker of the patients' disease or another therapy's target stays none, and the message says so.
+
+Found beside them and fixed (wrong values that passed): a site given as the sponsor beside "The sponsor is
+Beta Bio" in other words than "conducted at" ("enrolls patients at", "treated at", "located at", "Site:",
+"Locations:"; prose._A_SITE); a second antigen of "after failure of anti-CD20 therapy" or "after
+CD20-depleting therapy" (vocabulary._NOT_A_TARGET_AFTER); an origin of "given autologous stem cells" or
+"after allogeneic hematopoietic cell transplantation" (vocabulary._NOT_THE_PRODUCTS_AFTER). Each E507 or E512.
 """
 
 from __future__ import annotations
 
 import pytest
 from conftest import Trials, im19_out
-from test_attacks_terms_hedged import targets
+from test_attacks_terms_hedged import origin, targets
 
 
 def _sponsor(name: str) -> str:
@@ -106,3 +112,33 @@ def test_a_marker_no_car_is_aimed_at_is_no_target(trials: Trials, values: str, l
     out = im19_out(trials, line, targets(values, line))
     assert "E507" in out or "E512" in out
     assert "E507" not in out or "a marker of cells, patients or a disease" in out
+
+
+# --- another therapy's antigen or origin given to the product ----------------------------------------------------
+
+OTHER_THERAPYS = [
+    targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells after failure of anti-CD20 therapy."),
+    targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells after CD20-depleting therapy."),
+    origin("AUTOLOGOUS", "IM19 CAR-T cells are given autologous stem cells."),
+    origin("ALLOGENEIC", "IM19 CAR-T cells after allogeneic hematopoietic cell transplantation."),
+]
+
+
+@pytest.mark.parametrize("fields", OTHER_THERAPYS)
+def test_another_therapys_term_is_not_the_products(trials: Trials, fields: str) -> None:
+    line = fields.rsplit(": ", 1)[1].strip().strip('"')
+    assert "E507" in im19_out(trials, line, fields)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        targets("[CD19]", "IM19 is an anti-CD19 CAR-T therapy."),
+        targets("[CD19]", "IM19 CD19 CAR T-cell therapy after failure of standard treatment."),
+        origin("ALLOGENEIC", "IM19 are allogeneic stem cell-derived CAR-NK cells."),
+        origin("AUTOLOGOUS", "IM19 CAR-T cells are made from autologous T cells."),
+    ],
+)
+def test_the_products_own_term_binds(trials: Trials, fields: str) -> None:
+    line = fields.rsplit(": ", 1)[1].strip().strip('"')
+    assert im19_out(trials, line, fields) == ""

@@ -814,16 +814,22 @@ _NOT_ASKED_AFTER = (
 # anti-CD20 antibody", "CD20-targeted mAb"): none says what a CAR targets, nor a co-stimulatory domain it
 # holds ("anti-CD28 antibody beads"). Each bound a target antigen, a stub's CD19 quoted from its title's
 # disease or a second antigen beside the CAR's, or a domain (hunt 200).
+# ... (nor a therapy's of that name or one depleting cells of it: "after failure of anti-CD20 therapy",
+# "after CD20-depleting therapy", each a second antigen beside the CAR's, review 205)
 _NOT_A_TARGET_AFTER = (
     r"(?!\+(?![ \t]*(?:[A-Z]{2}|[0-9]))"
-    r"|(?i:[ \t]*[-‐]?[ \t]*(?:positiv|negativ|express)"
+    r"|(?i:[ \t]*[-‐]?[ \t]*(?:positiv|negativ|express|deplet)"
+    r"|[ \t]+(?:therap(?:y|ies)|treatments?)\b"
     r"|(?:[- \t]+(?:directed|targeted|targeting|specific))?[ \t]+(?:monoclonal[ \t]+)?(?:antibod|mabs?\b)))"
 )
 # ... nor an origin or a kind of manufacturing the words right after it give to what is no cell product:
 # "cultured in autologous serum", "autologous plasma", "handled with universal precautions", "prior
 # autologous stem cell transplantation" (each bound the product's origin or manufacturing, hunt 200)
+# ... (nor stem cells, a haematopoietic cell transplant: "given autologous stem cells", "after allogeneic
+# hematopoietic cell transplantation" each bound an origin, review 205; not a product derived from them)
 _NOT_THE_PRODUCTS_AFTER = (
     r"(?!(?i:[ \t]+(?:serum|sera|plasma|platelet|precautions?|health|coverage|access|screening|"
+    r"stem[- ]cells?(?![- ]derived)|(?:haemato|hemato)poietic\b(?![- ]stem[- ]cell[- ]derived)|"
     r"(?:(?:haemato|hemato)poietic[ \t]+)?(?:stem[- ]cell|bone[ \t]+marrow)[ \t]+transplant|transplant|hsct\b|sct\b))"
     r")"
 )
