@@ -24,7 +24,8 @@ Found and fixed:
 Found beside them and fixed (wrong values that passed): a site given as the sponsor beside "The sponsor is
 Beta Bio" in other words than "conducted at" ("enrolls patients at", "treated at", "located at", "Site:",
 "Locations:"; prose._A_SITE); a second antigen of "after failure of anti-CD20 therapy" or "after
-CD20-depleting therapy" (vocabulary._NOT_A_TARGET_AFTER); an origin of "given autologous stem cells" or
+CD20-depleting therapy" (vocabulary._NOT_A_TARGET_AFTER), or of "after rituximab (anti-CD20)", an antibody's
+name glossed (vocabulary._GLOSSED_BY); an origin of "given autologous stem cells" or
 "after allogeneic hematopoietic cell transplantation" (vocabulary._NOT_THE_PRODUCTS_AFTER). Each E507 or E512.
 """
 
@@ -119,6 +120,8 @@ def test_a_marker_no_car_is_aimed_at_is_no_target(trials: Trials, values: str, l
 OTHER_THERAPYS = [
     targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells after failure of anti-CD20 therapy."),
     targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells after CD20-depleting therapy."),
+    targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells after rituximab (anti-CD20)."),
+    targets("[CD19, CD20]", "IM19 anti-CD19 CAR-T cells for patients given obinutuzumab, anti-CD20."),
     origin("AUTOLOGOUS", "IM19 CAR-T cells are given autologous stem cells."),
     origin("ALLOGENEIC", "IM19 CAR-T cells after allogeneic hematopoietic cell transplantation."),
 ]

@@ -506,7 +506,7 @@ class Vocabulary:
         m = self.pattern.match(text, at)
         if m is None and self.aimed is not None and _aimed_at(self.name, text, at):
             m = self.aimed.match(text, at)
-        return m if m is not None and not denied(text, at) else None
+        return m if m is not None and not denied(text, at) and not _glossed(self.name, text, at) else None
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         # as finditer, but a rendering right after a word that denies it is none, and the search goes
@@ -514,7 +514,7 @@ class Vocabulary:
         # them at each word's start made every vocabulary's search five times slower)
         at = 0
         while (m := self._search(text, at)) is not None:
-            if not denied(text, m.start()):
+            if not denied(text, m.start()) and not _glossed(self.name, text, m.start()):
                 yield m
                 at = max(m.end(), m.start() + 1)
             else:
@@ -856,6 +856,20 @@ _AIMED = lazy(
     rf"(?:(?!{_NOT_THIS_CARS}).)*?(?<![\w-]){_AIMING}[ \t]+(?:(?:the|a|an|both)[ \t]+)?(?:anti-?[ \t]*)?\Z"
 )
 _AIMED_BY = {"target antigen": _AIMED}
+# ... and none a monoclonal antibody's name right before it glosses ("after rituximab (anti-CD20)",
+# "obinutuzumab, anti-CD20": the antibody's target, no CAR's; review 205)
+_GLOSSED_BY = {
+    "target antigen": lazy(r"(?i)(?<![\w-])[a-z]+mabs?[ \t]*[(\[,:]?[ \t]*(?:(?:an?|the)[ \t]+)?(?:anti-?[ \t]*)?\Z")
+}
+
+
+def _glossed(name: str, text: str, at: int) -> bool:
+    """Whether the words right before text[at] (a rendering of the vocabulary name) gloss another therapy's name
+    with it (_GLOSSED_BY)."""
+    glossed = _GLOSSED_BY.get(name)
+    return glossed is not None and glossed.search(text, max(0, at - 60), at) is not None
+
+
 # What a message refusing such a value says the quote's words are not (checks/binding/categorical.py)
 NOT_THE_VALUE = {
     "target antigen": (
