@@ -49,6 +49,7 @@ SPONSOR_AT_ITS_SITE = [
     ("Beta Bio", "Conducted at Acme Hospital, IM19 is sponsored by Beta Bio."),
     ("Beta Bio", "IM19 is conducted at Acme Hospital and sponsored by Beta Bio."),
     ("Acme Hospital", "IM19 is run at Acme Hospital, its sponsor."),
+    ("Acme Hospital", "IM19 is conducted at Acme Hospital, which is also the sponsor of the trial."),
 ]
 
 
@@ -66,6 +67,8 @@ SITE_AS_SPONSOR = [
     "IM19 is sponsored by Beta Bio and conducted at Acme Hospital.",
     "IM19 is conducted at Acme Hospital. IM19 is sponsored by Beta Bio.",
     "IM19, which Beta Bio sponsors, is conducted at Acme Hospital.",
+    "IM19 is conducted at Acme Hospital, which sponsors other trials. The sponsor is Beta Bio.",
+    "IM19 is conducted at Acme Hospital, the sponsor's partner. The sponsor is Beta Bio.",
     "IM19 is conducted at Acme Hospital by its sponsor. The sponsor is Beta Bio.",
     # (the places other words than "conducted at" give the trial: each bound the sponsor Acme Hospital)
     "IM19 enrolls patients at Acme Hospital. The sponsor is Beta Bio.",

@@ -802,10 +802,12 @@ _SITE_SPONSORS_BEFORE = lazy(
     r"(?i)(?<![\w-])sponsored(?:\s+by)?\s*,?\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)\Z"
 )
+# (the sponsor of the trial, no other: "which sponsors Beta Bio's other trials" names another's)
+_IT = r"(?:\s+(?:of\s+)?(?:it|this\s+(?:trial|study)|the\s+(?:trial|study)))?(?!\s*[\w'’-])"
 _SITE_SPONSORS_AFTER = lazy(
     r"(?i)[,(]\s*(?:(?:which|who|that)\s+(?:also\s+)?(?:sponsors|(?:is|acts\s+as)\s+(?:also\s+)?"
     r"(?:its|the)\s+(?:(?:trial|study)['’]s\s+)?sponsor)"
-    r"|(?:also\s+)?(?:its|the)\s+(?:(?:trial|study)['’]s\s+)?sponsor(?!\s*[\w'’-]))"
+    rf"|(?:also\s+)?(?:its|the)\s+(?:(?:trial|study)['’]s\s+)?sponsor){_IT}"
 )
 
 
