@@ -93,6 +93,8 @@ AIMED_AT_A_MARKER = [
     "IM19 CAR carries an scFv from the anti-CD19 monoclonal antibody FMC63.",
     "IM19 CAR-T cells recognize CD19-positive B cells.",
     "IM19 CAR-T cells are specific for CD19-expressing cells.",
+    "IM19 CAR-T cells, which target CD19-positive B cells, are given once.",
+    "IM19, an anti-CD19 CAR-T, binds CD19-expressing B cells.",
 ]
 
 
@@ -106,6 +108,7 @@ NOT_AIMED = [
     ("[CD19, CD20]", "IM19 CAR-T cells target CD19 after an anti-CD20 antibody targeting CD20-positive cells."),
     ("[CD19, CD20]", "IM19 CAR-T cells target CD19; rituximab, an antibody against CD20-positive cells, failed."),
     ("[CD19]", "IM19 CAR-T cells for CD19 Positive Systemic Lupus Erythematosus."),
+    ("[CD19, CD20]", "IM19 CAR-T cells target CD19 in patients who received treatment against CD20-positive cells."),
     ("[CD19, BCMA]", "IM19 anti-CD19 CAR-T cells deplete BCMA-expressing plasma cells."),
 ]
 

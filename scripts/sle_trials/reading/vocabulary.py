@@ -849,7 +849,9 @@ _AIMING = (
 )
 _NOT_THIS_CARS = (
     r"[.;!?\n]|(?<![\w-])(?:antibod\w*|\w*mabs?|after|before|prior|previous(?:ly)?|follow\w*|fail\w*|"
-    r"refractory|resistant|despite|unlike|versus|vs|rituximab|belimumab)(?![\w-])"
+    r"refractory|resistant|despite|unlike|versus|vs|rituximab|belimumab|"
+    # (nor the patients and what they had: "target CD19 in patients who received treatment against CD20-...")
+    r"who|whom|whose|patients?|participants?|subjects?|receiv\w*|treated|had)(?![\w-])"
 )
 _AIMED = lazy(
     r"(?i)(?<![\w-])(?:CARs?|chimeric[ \t]+antigen[ \t]+receptors?)(?![A-Za-z0-9_])"
