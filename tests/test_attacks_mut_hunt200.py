@@ -29,8 +29,8 @@ Found and fixed:
 - a site of a document of no layout given as the sponsor: "IM19 is conducted at Acme Hospital; the sponsor is
   Beta Bio" bound the sponsor Acme Hospital (prose._NOT_THE_SPONSOR read partners, owners, funders and
   suppliers; it reads a place the trial is run at now, "conducted at", "enrolling at", "participating sites",
-  E512). As with a partner's words, such words opening a sentence cut it to its end ("Conducted at Acme
-  Hospital, IM19 is sponsored by Beta Bio" refuses Beta Bio too).
+  E512: prose._A_SITE since review 205, whose cut stops before words naming the sponsor, so "Conducted at Acme
+  Hospital, IM19 is sponsored by Beta Bio" binds Beta Bio: tests/test_attacks_review205_names.py).
 - an official's role of a document of no layout given as the responsible party: "Wang Li, Principal
   Investigator" bound the responsible party PRINCIPAL_INVESTIGATOR beside "Responsible party: Sponsor". A
   plain document states the responsible party (a registry's term) only in sentences naming it so now
