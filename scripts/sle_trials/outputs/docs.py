@@ -273,7 +273,9 @@ def layout_tables() -> str:
         'event ("topline data in", "founded in", "designation in", "presented at a meeting in") nor its '
         'dateline ("BOSTON, Dec. 1, 2026 --"); a sponsor '
         'not from words naming a partner, licensor, owner or investor ("licensed NB-301 from", "in '
-        'collaboration with", "acquired by"); an '
+        'collaboration with", "acquired by") nor a place the trial is run at ("conducted at", "Site:", "treated '
+        'at") unless the sentence gives that place as this trial\'s sponsor too ("sponsored by and conducted at"); '
+        "a responsible party only from sentences naming one; an "
         "outcome not from a sentence naming only another kind's outcomes (primary, secondary, exploratory), its "
         "time frame the time written next after its measure in its sentence (or the nearest before it, with "
         "none after or the first after it past another item; or in the next sentence, going on about it: "
