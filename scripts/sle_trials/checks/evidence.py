@@ -1416,8 +1416,13 @@ def _read_as(fact: _Fact) -> str:
 
 
 def _same_fact(a: _Fact, b: _Fact) -> bool:
+    """Whether a remark's fact a is b, one a source writes or the record holds. A remark's date less precise
+    than b, of its year and month, is b ("updated in August 2025" of a page's 2025-08-17; "started in July
+    2024" of a record's 2024-07-30: each was refused); one more precise than b is not (a day no source gives)."""
     if a[0] != b[0]:
         return False
+    if a[0] == "date" and isinstance(a[1], str) and isinstance(b[1], str):
+        return a[1] == b[1] or b[1].startswith(a[1] + "-")
     if isinstance(a[1], float | int) and isinstance(b[1], float | int):
         return quantities.same_number(float(a[1]), float(b[1]))
     return bool(a[1] == b[1])
