@@ -4,14 +4,29 @@
   refused E501 beside a source writing 2025-08-17 and a record holding 2024-07-30: a date was matched only
   to one written as precisely (evidence.check_remark_facts). A note's date less precise than one written or
   held, of its year and month, is that date now; one more precise than any the source gives is not.
+- a note's count of people a source writes was refused E501 where the enrollment's reading drops the count:
+  a tally ("12 patients have been enrolled to date"), a screening count ("plans to screen 40 patients"),
+  an estimate ("Enrollment was 24 (estimated)"). The sources are read for every count of people they write
+  now (head_counts.people_counts), whatever it counts; a note's own count is read as before.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, edit
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    Trials,
+    add_source,
+    edit,
+    enrollment_fields,
+    im19_draft,
+    joined,
+    put,
+)
 
 NOTE5 = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
 
@@ -50,3 +65,71 @@ def test_a_notes_date_to_its_month_is_the_date_written(trials: Trials, registry:
 )
 def test_a_notes_date_no_source_writes_is_refused(trials: Trials, registry: Path, note: str) -> None:
     assert "E501" in _note_out(trials, registry, note)
+
+
+# --- a note's count of people a source writes -------------------------------------------------------------------
+
+
+def _draft_out(trials: Trials, line: str, note: str, fields: str) -> str:
+    """What `trials validate` prints of IM19's draft citing a plain source of IM19's head and line, with one
+    curation note (note) and fields; "" where it passes."""
+    source = add_source(trials.root, "seeds/935_plain_line.txt", IM19_TEXT_HEAD + line + "\n")
+    draft = im19_draft(source)
+    sources_end = draft.index("\n", draft.index("  sources:\n")) + 1
+    sources_end = draft.index("\n", draft.index("as_of:", sources_end)) + 1
+    noted = draft[:sources_end] + f"  notes:\n    - field: enrollment\n      text: {json.dumps(note)}\n"
+    put(trials.root, IM19_PATH, joined(noted + draft[sources_end:], fields))
+    result = trials("validate", trials.root / IM19_PATH)
+    assert result.status in (0, 1), result.out + result.err
+    return result.out if result.status else ""
+
+
+WRITTEN_COUNTS = [
+    (
+        "IM19 plans to enrol 30 patients; 12 patients have been enrolled to date.",
+        "The source's tally of 12 patients is not the enrollment; the planned 30 is recorded.",
+        30,
+        "30 patients",
+    ),
+    (
+        "IM19 plans to screen 40 patients to enrol 30 patients.",
+        "The source's 40 patients are those screened; the 30 patients enrolled are recorded.",
+        30,
+        "30 patients",
+    ),
+    (
+        "IM19: Enrollment was 24 (estimated) in 2024. 30 patients were enrolled.",
+        "The 2024 page gave 24 participants as an estimate; the 30 enrolled are recorded.",
+        30,
+        "30 patients",
+    ),
+    (
+        "IM19 enrolled 30 patients; 3 patients withdrew.",
+        "The 3 patients who withdrew are counted in the 30 recorded.",
+        30,
+        "30 patients",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "note", "count", "quote"), WRITTEN_COUNTS, ids=[note for _, note, _, _ in WRITTEN_COUNTS]
+)
+def test_a_notes_count_a_source_writes_passes(trials: Trials, line: str, note: str, count: int, quote: str) -> None:
+    assert _draft_out(trials, line, note, enrollment_fields(count, quote)) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        (
+            "IM19 plans to enrol 30 patients; 12 patients have been enrolled to date.",
+            "The source's tally of 14 patients is not the enrollment; the planned 30 is recorded.",
+        ),
+        ("IM19 plans to screen 40 patients to enrol 30 patients.", "The source's 45 patients are those screened."),
+        # (a number of something else than people is no count of them)
+        ("IM19 plans to enrol 30 patients at 12 sites.", "The source's 12 participants are not recorded."),
+    ],
+)
+def test_a_notes_count_no_source_writes_is_refused(trials: Trials, line: str, note: str) -> None:
+    assert "E501" in _draft_out(trials, line, note, enrollment_fields(30, "30 patients"))

@@ -1366,7 +1366,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     # kind only, and reading a 12 KB study for every kind cost a benchmark record a third more, where
     # its importer's notes state only dates)
     kinds = frozenset(_read_as(fact) for _, _, said in left for fact in said)
-    written = [fact for doc in docs for fact in _facts(doc.text, kinds)]
+    written = [fact for doc in docs for fact in _facts(doc.text, kinds, written=True)]
     for kind, i, said in left:
         for fact in said:
             if not any(_same_fact(fact, other) for other in written):
@@ -1387,9 +1387,11 @@ _Fact = tuple[str, Any, str]
 _READINGS = frozenset({"date", "quantity", "participants", "patients"})
 
 
-def _facts(text: str, kinds: frozenset[str] = _READINGS) -> list[_Fact]:
+def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
     """The dates, quantities with a unit, counts of participants and ranges of patients text states (of
-    those kinds: see _read_as)."""
+    those kinds: see _read_as). A source's text (written) is read for every count of people it writes, not
+    only its enrollment (head_counts.people_counts): a note's count of a tally, of those screened or of an
+    estimate a source writes is one it says (each was refused E501); a remark's own, as a quote's is read."""
     out: list[_Fact] = []
     if "date" in kinds:
         # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
@@ -1403,7 +1405,7 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS) -> list[_Fact]:
     if "participants" in kinds:
         out += [
             ("participants", n, f"{stated_limits.number_text(n)} participants")
-            for n, _, _ in head_counts.count_spans(text)
+            for n, _, _ in (head_counts.people_counts if written else head_counts.count_spans)(text)
         ]
     if "patients" in kinds:
         out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]

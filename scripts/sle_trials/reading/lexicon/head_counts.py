@@ -326,6 +326,39 @@ _COUNT_BOUND_AFTER = lazy(
 )
 
 
+# A count of people by a label before it, with its verb too ("Enrollment was 24 (estimated)", "Sample size
+# is 40"): people_counts reads it where the enrollment's reading (_COUNT_BEFORE) reads only a label's colon
+_PEOPLE_LABEL_BEFORE = lazy(
+    r"(?i)\b(?:enrol+ment|recruitment|sample[ \t]+size|number[ \t]+of[ \t]+" + _PEOPLE + r")"
+    r"(?:[ \t]+(?:count|target|number))?[ \t]*(?:[:=]|(?:was|is|of|will[ \t]+be|would[ \t]+be)\b)?[ \t]*"
+    r"(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
+)
+_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
+
+
+def people_counts(text: str) -> list[tuple[float, int, int]]:
+    """Every count of people text writes, whatever it counts (those enrolled, planned, screened, enrolled so
+    far, who withdrew), each with where its number starts and where the count ends: what a source writes of
+    people, which a curation note may state (evidence.check_remark_facts). count_spans reads of them only the
+    trial's enrollment, and a note's "the source's tally of 12 patients" beside "12 patients have been
+    enrolled to date" was refused as a count no source writes. Not a side of a ratio, a factor of a product,
+    nor a number of another thing ("12 sites")."""
+    out = []
+    for n in numbers(text):
+        if in_ratio(text, n.start, n.end):
+            continue
+        if _TIMES_SPACED_AFTER.match(text, n.end) or _TIMES_SPACED_BEFORE.search(text, max(0, n.start - 8), n.start):
+            continue
+        after = _PEOPLE_AFTER.match(text, n.end)
+        if (
+            after
+            or _COUNT_BEFORE.search(text[max(0, n.start - 40) : n.start])
+            or _PEOPLE_LABEL_BEFORE.search(text, max(0, n.start - 60), n.start)
+        ):
+            out.append((n.value, n.start, after.end() if after else n.end))
+    return out
+
+
 def counts(quote: str) -> list[float]:
     """Numbers the quote states as a number of people: "6 participants", "Enrollment: 24", not a count
     of a part ("12 participants per arm", "two cohorts of 12 participants", "of whom 12 ...") nor one
