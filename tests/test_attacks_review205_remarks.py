@@ -8,6 +8,10 @@
   a tally ("12 patients have been enrolled to date"), a screening count ("plans to screen 40 patients"),
   an estimate ("Enrollment was 24 (estimated)"). The sources are read for every count of people they write
   now (head_counts.people_counts), whatever it counts; a note's own count is read as before.
+- a count enrolled "to date" the sentence says is complete, final or in total ("Enrollment is complete: 24
+  patients have been enrolled to date"), or whose "to date" is another noun's ("IM19 enrolled 24 patients,
+  the largest lupus CAR-T cohort treated to date"), was read as a tally and refused the honest enrollment
+  E508 (head_counts._enrolled_so_far read the tally words anywhere in the count's clause).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from conftest import (
     edit,
     enrollment_fields,
     im19_draft,
+    im19_out,
     joined,
     put,
 )
@@ -133,3 +138,39 @@ def test_a_notes_count_a_source_writes_passes(trials: Trials, line: str, note: s
 )
 def test_a_notes_count_no_source_writes_is_refused(trials: Trials, line: str, note: str) -> None:
     assert "E501" in _draft_out(trials, line, note, enrollment_fields(30, "30 patients"))
+
+
+# --- a count enrolled "to date" the sentence says is the trial's --------------------------------------------------
+
+FINAL_COUNTS = [
+    "Enrollment is complete: 24 patients have been enrolled to date.",
+    "Recruitment closed in 2025; in total 24 patients were enrolled to date.",
+    "IM19 enrolled 24 patients, the largest lupus CAR-T cohort treated to date.",
+    "To date, a total of 24 patients were enrolled and enrollment is closed.",
+    "The final enrollment: 24 patients have been enrolled to date.",
+]
+
+
+@pytest.mark.parametrize("line", FINAL_COUNTS)
+def test_a_final_count_beside_to_date_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(24, "24 patients")) == ""
+
+
+TALLIES = [
+    "IM19 plans to enrol 30 patients. 12 patients have been enrolled as of March 2025.",
+    "IM19 plans to enrol 30 patients; currently 12 patients have been enrolled.",
+    "IM19 plans to enrol 30 patients. As of the data cut-off, 12 patients had received CAR-T cells.",
+    "IM19 plans to enrol 30 patients. To date, 12 patients have received an infusion.",
+    "IM19 plans to enrol 30 patients. IM19 has so far enrolled 12 patients.",
+    "IM19 plans to enrol 30 patients. 12 patients have been enrolled in the study to date.",
+]
+
+
+@pytest.mark.parametrize("line", TALLIES)
+def test_a_tally_so_far_is_no_enrollment(trials: Trials, line: str) -> None:
+    assert "E508" in im19_out(trials, line, enrollment_fields(12, "12 patients"))
+
+
+@pytest.mark.parametrize("line", TALLIES)
+def test_the_plan_beside_a_tally_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(30, "30 patients")) == ""

@@ -156,21 +156,55 @@ _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 # A count of those enrolled until the source's day, by words of its clause ("12 patients have been enrolled
 # to date", "To date, 12 patients were treated", "12 enrolled so far"): neither the trial's planned count
 # nor its final one. Read as either (beside "plans to enrol 30 patients" too), it bound an enrollment of
-# 12 (mutation hunt 200). A plan's clause ("will enrol 60 patients") is none, whatever it opens with.
+# 12 (mutation hunt 200), as did "12 patients have been enrolled as of March 2025", "currently 12 ...",
+# "As of the data cut-off, 12 patients had received CAR-T cells" (review 205). A plan's clause ("will enrol
+# 60 patients") is none, whatever it opens with.
 _TALLY_WORDS = lazy(
-    r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now)\b"
+    r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now|as[ \t]+(?:of|at)|"
+    r"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time)\b"
 )
 _TALLIED = lazy(
     r"(?i)\b(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"
-    r"(?:enrol(?:l)?ed|recruited|treated|infused|dosed|randomi[sz]ed|included)\b"
+    r"(?:enrol(?:l)?ed|recruited|treated|infused|dosed|randomi[sz]ed|included|received|underg(?:one|went))\b"
 )
+# (the words a clause's parts stand between: the tally words must be of the count's own part, or of an
+# opening part of no verb of its own, "To date, 12 patients were treated"; "IM19 enrolled 24 patients,
+# the largest lupus CAR-T cohort treated to date" gives "to date" to the cohort it compares, and was read
+# as a tally, refusing the honest enrollment E508)
+_PART_STOP = lazy(r"[,:\u2014]")
+# ... but not a count its sentence says is complete, final or in total ("Enrollment is complete: 24
+# patients have been enrolled to date", "in total 24 patients were enrolled to date"): the trial's, each
+# refused E508 (review 205). Not one it says is not complete yet ("enrollment is not yet complete").
+_ENROLMENT = r"(?:enrol+ment|recruitment|accrual)"
+_COUNT_COMPLETE = lazy(
+    rf"(?i)\b{_ENROLMENT}[ \t]+(?:(?:is|was|has|have|had|been|now)[ \t]+)*"
+    r"(?:complete|completed|closed|finished|ended|over)\b"
+    r"|(?<!not )(?<!n't )(?<!yet )(?<!to )(?<!will )\b(?:completed|closed|finished|ended)[ \t]+"
+    rf"(?:(?:its|the|their)[ \t]+)?{_ENROLMENT}\b"
+    rf"|\bin[ \t]+total\b|\bfinal[ \t]+(?:{_ENROLMENT}|count|number|total|sample[ \t]+size)\b"
+)
+_SENTENCE_END = lazy(r"[.!?](?=\s|\Z)|\n")
 
 
 def _enrolled_so_far(quote: str, start: int, end: int) -> bool:
-    """Whether the count at quote[start:end] is a tally so far: its clause says so (_TALLY_WORDS) and
-    says they were enrolled (_TALLIED)."""
+    """Whether the count at quote[start:end] is a tally so far: the part of its clause it stands in says
+    they were enrolled (_TALLIED) and so far (_TALLY_WORDS), or an opening part of its clause of no such
+    verb says so far; and its sentence does not say the count is complete, final or in total."""
     lo, hi = stated_limits.clause(quote, start, end)
-    return _TALLY_WORDS.search(quote, lo, hi) is not None and _TALLIED.search(quote, lo, hi) is not None
+    stops = [m.end() for m in _PART_STOP.finditer(quote, lo, start)]
+    part_lo = stops[-1] if stops else lo
+    after = _PART_STOP.search(quote, end, hi)
+    part_hi = after.start() if after else hi
+    if _TALLIED.search(quote, part_lo, part_hi) is None:
+        return False
+    opening = quote[lo:part_lo]
+    if _TALLY_WORDS.search(quote, part_lo, part_hi) is None and not (
+        _TALLY_WORDS.search(opening) and not _TALLIED.search(opening)
+    ):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(quote, 0, start)]
+    stop = _SENTENCE_END.search(quote, end)
+    return _COUNT_COMPLETE.search(quote, ends[-1] if ends else 0, stop.start() if stop else len(quote)) is None
 
 
 # ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
