@@ -8,10 +8,15 @@
   a tally ("12 patients have been enrolled to date"), a screening count ("plans to screen 40 patients"),
   an estimate ("Enrollment was 24 (estimated)"). The sources are read for every count of people they write
   now (head_counts.people_counts), whatever it counts; a note's own count is read as before.
-- a count enrolled "to date" the sentence says is complete, final or in total ("Enrollment is complete: 24
+- a count enrolled "to date" its sentence says is complete, final or in total ("Enrollment is complete: 24
   patients have been enrolled to date"), or whose "to date" is another noun's ("IM19 enrolled 24 patients,
   the largest lupus CAR-T cohort treated to date"), was read as a tally and refused the honest enrollment
-  E508 (head_counts._enrolled_so_far read the tally words anywhere in the count's clause).
+  E508 (head_counts._enrolled_so_far read the tally words anywhere in the count's clause). Tally words stand
+  in the count's own part of its clause now, or in an opening part of no verb ("To date, 12 patients ...").
+- tallies beside "IM19 plans to enrol 30 patients" bound an enrollment of 12: "12 patients have been enrolled
+  as of March 2025", "currently 12 patients have been enrolled", "As of the data cut-off, 12 patients had
+  received CAR-T cells", "To date, 12 patients have received an infusion" (no tally words or verb of a tally
+  _enrolled_so_far knew). They are refused E508 now.
 """
 
 from __future__ import annotations
@@ -163,6 +168,11 @@ TALLIES = [
     "IM19 plans to enrol 30 patients. To date, 12 patients have received an infusion.",
     "IM19 plans to enrol 30 patients. IM19 has so far enrolled 12 patients.",
     "IM19 plans to enrol 30 patients. 12 patients have been enrolled in the study to date.",
+    # (an enrolment not complete, or one awaited; another count's total)
+    "IM19 plans to enrol 30 patients. Enrollment is not yet complete: 12 patients have been enrolled to date.",
+    "IM19 plans to enrol 30 patients. Until enrollment is complete, 12 patients have been enrolled to date.",
+    "IM19 plans to enrol 30 patients in total, 12 patients enrolled to date.",
+    "IM19 plans to enrol 30 patients; recruitment has not closed: 12 patients have been enrolled to date.",
 ]
 
 

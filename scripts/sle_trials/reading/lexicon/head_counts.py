@@ -171,25 +171,28 @@ _TALLIED = lazy(
 # opening part of no verb of its own, "To date, 12 patients were treated"; "IM19 enrolled 24 patients,
 # the largest lupus CAR-T cohort treated to date" gives "to date" to the cohort it compares, and was read
 # as a tally, refusing the honest enrollment E508)
-_PART_STOP = lazy(r"[,:\u2014]")
-# ... but not a count its sentence says is complete, final or in total ("Enrollment is complete: 24
-# patients have been enrolled to date", "in total 24 patients were enrolled to date"): the trial's, each
-# refused E508 (review 205). Not one it says is not complete yet ("enrollment is not yet complete").
+_PART_STOP = lazy(r"[,:](?!\d)|\u2014")
+# ... but not a count its clause says is one of an enrolment complete or closed ("Enrollment is complete: 24
+# patients have been enrolled to date", "Recruitment closed; 24 ..." is another clause), or whose own part
+# says is final or in total ("in total 24 patients were enrolled to date"): the trial's, each refused E508
+# (review 205). Not an enrolment not complete yet ("enrollment is not yet complete"), nor one a condition
+# waits for ("until enrollment is complete"), nor another count's total ("30 patients in total, 12 enrolled
+# to date"): each would give a tally as the trial's count.
 _ENROLMENT = r"(?:enrol+ment|recruitment|accrual)"
-_COUNT_COMPLETE = lazy(
+_ENROLMENT_COMPLETE = lazy(
     rf"(?i)\b{_ENROLMENT}[ \t]+(?:(?:is|was|has|have|had|been|now)[ \t]+)*"
     r"(?:complete|completed|closed|finished|ended|over)\b"
     r"|(?<!not )(?<!n't )(?<!yet )(?<!to )(?<!will )\b(?:completed|closed|finished|ended)[ \t]+"
     rf"(?:(?:its|the|their)[ \t]+)?{_ENROLMENT}\b"
-    rf"|\bin[ \t]+total\b|\bfinal[ \t]+(?:{_ENROLMENT}|count|number|total|sample[ \t]+size)\b"
 )
-_SENTENCE_END = lazy(r"[.!?](?=\s|\Z)|\n")
+_AWAITED = lazy(r"(?i)\b(?:until|till|before|once|when|whenever|if|unless|after)[ \t]+(?:(?:the|its|their)[ \t]+)?\Z")
+_COUNT_FINAL = lazy(rf"(?i)\bin[ \t]+total\b|\bfinal[ \t]+(?:{_ENROLMENT}|count|number|total|sample[ \t]+size)\b")
 
 
 def _enrolled_so_far(quote: str, start: int, end: int) -> bool:
     """Whether the count at quote[start:end] is a tally so far: the part of its clause it stands in says
     they were enrolled (_TALLIED) and so far (_TALLY_WORDS), or an opening part of its clause of no such
-    verb says so far; and its sentence does not say the count is complete, final or in total."""
+    verb says so far; and neither its clause says enrolment is complete nor its part that it is final."""
     lo, hi = stated_limits.clause(quote, start, end)
     stops = [m.end() for m in _PART_STOP.finditer(quote, lo, start)]
     part_lo = stops[-1] if stops else lo
@@ -202,9 +205,14 @@ def _enrolled_so_far(quote: str, start: int, end: int) -> bool:
         _TALLY_WORDS.search(opening) and not _TALLIED.search(opening)
     ):
         return False
-    ends = [m.end() for m in _SENTENCE_END.finditer(quote, 0, start)]
-    stop = _SENTENCE_END.search(quote, end)
-    return _COUNT_COMPLETE.search(quote, ends[-1] if ends else 0, stop.start() if stop else len(quote)) is None
+    if any(
+        not _AWAITED.search(quote, max(lo, m.start() - 20), m.start())
+        for m in _ENROLMENT_COMPLETE.finditer(quote, lo, hi)
+    ):
+        return False
+    # (an opening part holding no number is the count's own: "In total, 24 patients ...")
+    final_lo = lo if not any(c.isdigit() for c in opening) else part_lo
+    return _COUNT_FINAL.search(quote, final_lo, part_hi) is None
 
 
 # ... or any count its statement gives a new one after, labelled so ("Enrollment: 60 patients; revised
