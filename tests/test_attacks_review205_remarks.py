@@ -114,6 +114,12 @@ WRITTEN_COUNTS = [
         "30 patients",
     ),
     (
+        "IM19 enrolled 30 patients; of these, 24 adult SLE patients were treated.",
+        "The source's 24 participants treated are adults.",
+        30,
+        "30 patients",
+    ),
+    (
         "IM19 enrolled 30 patients; 3 patients withdrew.",
         "The 3 patients who withdrew are counted in the 30 recorded.",
         30,
@@ -139,6 +145,10 @@ def test_a_notes_count_a_source_writes_passes(trials: Trials, line: str, note: s
         ("IM19 plans to screen 40 patients to enrol 30 patients.", "The source's 45 patients are those screened."),
         # (a number of something else than people is no count of them)
         ("IM19 plans to enrol 30 patients at 12 sites.", "The source's 12 participants are not recorded."),
+        (
+            "IM19 plans to enrol 30 patients. Infection within 6 months before patients are screened.",
+            "The source's 6 participants are not recorded.",
+        ),
     ],
 )
 def test_a_notes_count_no_source_writes_is_refused(trials: Trials, line: str, note: str) -> None:

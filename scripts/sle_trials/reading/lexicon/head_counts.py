@@ -375,7 +375,14 @@ _PEOPLE_LABEL_BEFORE = lazy(
     r"(?:[ \t]+(?:count|target|number))?[ \t]*(?:[:=]|(?:was|is|of|will[ \t]+be|would[ \t]+be)\b)?[ \t]*"
     r"(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
 )
-_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
+# (the words between a number and its people describe them, "30 adult patients", "24 evaluable SLE patients";
+# a unit or a word of another phrase is none: "within 6 months before patients are screened" counts no one)
+_NOT_OF_PEOPLE = (
+    r"(?:years?|months?|weeks?|days?|hours?|times|doses?|sites?|centers?|centres?|mg\S*|kg|ml|cells?|"
+    r"before|after|prior|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|by|as|"
+    r"are|is|were|was|be|been|have|has|had|will|may|must|should|can|could|would|who|which|that)(?![\w-])"
+)
+_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE})[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
 
 
 def people_counts(text: str) -> list[tuple[float, int, int]]:
