@@ -178,6 +178,10 @@ TALLIES = [
     "IM19 plans to enrol 30 patients. To date, 12 patients have received an infusion.",
     "IM19 plans to enrol 30 patients. IM19 has so far enrolled 12 patients.",
     "IM19 plans to enrol 30 patients. 12 patients have been enrolled in the study to date.",
+    # (the verb after words on those counted; an opening part before them)
+    "IM19 plans to enrol 30 patients. 12 patients, all with lupus nephritis, have been enrolled to date.",
+    "IM19 plans to enrol 30 patients. To date, 12 patients with SLE, aged 18 to 65, have been enrolled.",
+    "IM19 plans to enrol 30 patients. So far, IM19 has enrolled 12 patients.",
     # (an enrolment not complete, or one awaited; another count's total)
     "IM19 plans to enrol 30 patients. Enrollment is not yet complete: 12 patients have been enrolled to date.",
     "IM19 plans to enrol 30 patients. Until enrollment is complete, 12 patients have been enrolled to date.",

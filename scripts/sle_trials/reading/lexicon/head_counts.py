@@ -163,10 +163,13 @@ _TALLY_WORDS = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now|as[ \t]+(?:of|at)|"
     r"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time)\b"
 )
-_TALLIED = lazy(
-    r"(?i)\b(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"
+_TALLIED_VERB = (
+    r"(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"
     r"(?:enrol(?:l)?ed|recruited|treated|infused|dosed|randomi[sz]ed|included|received|underg(?:one|went))\b"
 )
+_TALLIED = lazy(rf"(?i)\b{_TALLIED_VERB}")
+# (a later part of the clause opening with the count's verb: "12 patients, all with LN, have been enrolled")
+_TALLIED_OPENS = lazy(rf"(?i)\s*{_TALLIED_VERB}")
 # (the words a clause's parts stand between: the tally words must be of the count's own part, or of an
 # opening part of no verb of its own, "To date, 12 patients were treated"; "IM19 enrolled 24 patients,
 # the largest lupus CAR-T cohort treated to date" gives "to date" to the cohort it compares, and was read
@@ -190,19 +193,32 @@ _COUNT_FINAL = lazy(rf"(?i)\bin[ \t]+total\b|\bfinal[ \t]+(?:{_ENROLMENT}|count|
 
 
 def _enrolled_so_far(quote: str, start: int, end: int) -> bool:
-    """Whether the count at quote[start:end] is a tally so far: the part of its clause it stands in says
-    they were enrolled (_TALLIED) and so far (_TALLY_WORDS), or an opening part of its clause of no such
-    verb says so far; and neither its clause says enrolment is complete nor its part that it is final."""
+    """Whether the count at quote[start:end] is a tally so far: the part of its clause its verb stands in
+    (its own, or a later one opening with the verb: "12 patients, all with lupus nephritis, have been
+    enrolled to date") says they were enrolled (_TALLIED) and so far (_TALLY_WORDS), or an opening part of
+    its clause of no such verb says so far; and neither its clause says enrolment is complete nor its part
+    that it is final."""
     lo, hi = stated_limits.clause(quote, start, end)
     stops = [m.end() for m in _PART_STOP.finditer(quote, lo, start)]
     part_lo = stops[-1] if stops else lo
     after = _PART_STOP.search(quote, end, hi)
     part_hi = after.start() if after else hi
+    verb_lo, verb_hi = part_lo, part_hi
     if _TALLIED.search(quote, part_lo, part_hi) is None:
-        return False
+        # (a later part opening with the verb; a part is cut by one character, _PART_STOP)
+        at, verb_lo = part_hi, -1
+        while at < hi and verb_lo < 0:
+            later = _PART_STOP.search(quote, at + 1, hi)
+            if _TALLIED_OPENS.match(quote, at + 1, later.start() if later else hi) is not None:
+                verb_lo, verb_hi = at + 1, later.start() if later else hi
+            at = later.start() if later else hi
+        if verb_lo < 0:
+            return False
     opening = quote[lo:part_lo]
-    if _TALLY_WORDS.search(quote, part_lo, part_hi) is None and not (
-        _TALLY_WORDS.search(opening) and not _TALLIED.search(opening)
+    if (
+        _TALLY_WORDS.search(quote, part_lo, part_hi) is None
+        and _TALLY_WORDS.search(quote, verb_lo, verb_hi) is None
+        and not (_TALLY_WORDS.search(opening) and not _TALLIED.search(opening))
     ):
         return False
     if any(
