@@ -178,6 +178,9 @@ TALLIES = [
     "IM19 plans to enrol 30 patients. To date, 12 patients have received an infusion.",
     "IM19 plans to enrol 30 patients. IM19 has so far enrolled 12 patients.",
     "IM19 plans to enrol 30 patients. 12 patients have been enrolled in the study to date.",
+    # (a day the count was taken on)
+    "IM19 plans to enrol 30 patients. 12 patients had been enrolled by March 2025.",
+    "IM19 plans to enrol 30 patients. At the data cut-off, 12 patients had been infused.",
     # (the verb after words on those counted; an opening part before them)
     "IM19 plans to enrol 30 patients. 12 patients, all with lupus nephritis, have been enrolled to date.",
     "IM19 plans to enrol 30 patients. To date, 12 patients with SLE, aged 18 to 65, have been enrolled.",

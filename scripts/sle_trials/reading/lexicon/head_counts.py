@@ -148,9 +148,15 @@ _PLAN_BEFORE = lazy(
     r"[ \t]+(?:(?:a[ \t]+total[ \t]+of|approximately|about|around|up[ \t]+to)[ \t]+)?\Z"
 )
 _ENROLLED_AFTER = lazy(rf"(?i){_ENROLLED_LATER}")
+# (a day the count was taken on: "by March 2025", "at the data cut-off", "by the cut-off date")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_TAKEN_ON = (
+    rf"at[ \t]+(?:the[ \t]+)?(?:data[ \t]+)?cut-?off|by[ \t]+(?:the[ \t]+)?(?:data[ \t]+)?cut-?off|"
+    rf"by[ \t]+(?:(?:the[ \t]+)?end[ \t]+of[ \t]+)?(?:{_MONTH}[ \t]+)?(?:19|20)\d\d"
+)
 _SO_FAR = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|as[ \t]+of|currently|at[ \t]+present|until[ \t]+now|"
-    r"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet)\b"
+    rf"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet|{_TAKEN_ON})\b"
 )
 _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 # A count of those enrolled until the source's day, by words of its clause ("12 patients have been enrolled
@@ -161,7 +167,7 @@ _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 # 60 patients") is none, whatever it opens with.
 _TALLY_WORDS = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now|as[ \t]+(?:of|at)|"
-    r"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time)\b"
+    rf"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time|{_TAKEN_ON})\b"
 )
 _TALLIED_VERB = (
     r"(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"
