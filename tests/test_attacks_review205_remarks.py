@@ -16,7 +16,13 @@
 - tallies beside "IM19 plans to enrol 30 patients" bound an enrollment of 12: "12 patients have been enrolled
   as of March 2025", "currently 12 patients have been enrolled", "As of the data cut-off, 12 patients had
   received CAR-T cells", "To date, 12 patients have received an infusion" (no tally words or verb of a tally
-  _enrolled_so_far knew). They are refused E508 now.
+  _enrolled_so_far knew), as were "12 patients had been enrolled by March 2025" and "At the data cut-off, 12
+  patients had been infused" (the plan read as superseded). They are refused E508 now.
+
+Left (no test): "Twelve patients have now been enrolled" and "12 patients have been enrolled since 2024" bind
+an enrollment of 12 beside a planned 30 ("now" and "since" are no tally's words: "Enrollment is now complete"
+is the trial's). "In total, 12 patients have been enrolled so far" binds 12: a count its part says is in
+total is read as the trial's, as review 205 asked.
 """
 
 from __future__ import annotations
