@@ -277,3 +277,26 @@ def test_a_responsible_party_named_so_binds(trials: Trials) -> None:
     line = "IM19: Sponsor: Acme Hospital. Responsible party: Wang Li, Principal Investigator."
     fields = _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Responsible party: Wang Li, Principal Investigator")
     assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (review 205: a label line under the one naming it, read with it as one sentence: no stop ends either)
+        "Responsible Party: Sponsor\nPrincipal Investigator: Wang Li",
+        "Responsible Party: Sponsor\nStudy Chair: Wang Li, Principal Investigator",
+    ],
+)
+def test_an_officials_label_under_the_responsible_partys_is_no_responsible_party(trials: Trials, line: str) -> None:
+    """A line of another label under "Responsible Party: Sponsor" ran on into its sentence (neither line ends
+    at a stop), and its official's role bound the responsible party PRINCIPAL_INVESTIGATOR: a line opening
+    with another label is a field's own (prose._responsible keeps lines naming it, or of no label)."""
+    out = im19_out(trials, line, _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Principal Investigator"))
+    assert "E512" in out, out
+
+
+def test_a_responsible_party_whose_line_runs_on_binds(trials: Trials) -> None:
+    """The honest neighbour: a sentence naming the responsible party, broken across lines, binds."""
+    line = "The responsible party for IM19 is\nWang Li, Principal Investigator."
+    fields = _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
+    assert im19_out(trials, line, fields) == ""

@@ -988,8 +988,16 @@ _RESPONSIBLE = lazy(r"(?i)(?<![\w-])responsible[ \t]+part(?:y|ies)(?![\w-])")
 
 
 def _responsible(passages: list[layouts.Passage]) -> list[layouts.Passage]:
-    """The passages of prose of sentences naming the responsible party (_RESPONSIBLE)."""
-    return _keeping(passages, lambda sentence: _RESPONSIBLE.search(sentence) is not None)
+    """The passages of prose of sentences naming the responsible party (_RESPONSIBLE), without their lines
+    that open with another label: "Responsible Party: Sponsor" ends at no stop, and the line under it,
+    "Principal Investigator: Wang Li", ran on into its sentence and bound PRINCIPAL_INVESTIGATOR (review
+    205). A line with no label of its own goes on with the sentence ("The responsible party is" / "Wang
+    Li, Principal Investigator.")."""
+    return _keeping(
+        passages,
+        lambda sentence: _RESPONSIBLE.search(sentence) is not None,
+        lambda line: LABEL.match(line) is None or _RESPONSIBLE.search(line) is not None,
+    )
 
 
 # Each trial-level field's rule (a record's top-level key), the one place the evidence checks and the
