@@ -211,13 +211,10 @@ def of_a_part(text: str, at: int) -> bool:
 # cohort, prospective"), nor every part ("All cohorts:", "Cohorts A and B:").
 # (its number in words too: "Part One:", "Cohort Two:")
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
-_A_PART_ITS_LETTER = (
-    r"(?:"
-    + PART
-    + r"|groups?|dose[ \t-]+levels?)[ \t]+(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|"
-    + _NUMBER_WORD
-    + r")(?![\w-])"
-)
+# (a part's kind, and its letter, roman numeral, number or number in words: each read again where parts are joined)
+_KIND = r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)"
+_TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|" + _NUMBER_WORD + r")(?![\w-])"
+_A_PART_ITS_LETTER = _KIND + r"[ \t]+" + _TOKEN
 # (or a dose's escalation or expansion alone, "Escalation: Completed. Expansion: Recruiting.", where its mark
 # follows (_PART_NAMED_ENDS's); or a cohort or a sub-group named by a capitalised word, "Adult cohort:",
 # "Paediatric cohort:", "LN sub-group:", not one of the whole trial: "Single cohort:", "Study cohort:")
@@ -267,8 +264,6 @@ _NAMED_PART_AFTER = lazy(
 # "Part A, B and C:", "Cohort 1, Cohort 2 and Cohort 3 enrol 24 participants"): the part a lead names with another
 # before it (_JOINED_BEFORE) or after it (_JOINED_AFTER) is one of several, not a part alone. (Parts written
 # together, "Parts A and B:", "Part A/B:", "both parts", "all cohorts", read as no part's already.)
-_KIND = r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)"
-_TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|" + _NUMBER_WORD + r")(?![\w-])"
 _JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)(?![\w-])|&|\+)?|(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
 # (the first part's word left out where the words read begin after it: a sentence guessed to open after a line's
 # break at "A and Part B enrol 24 participants")
