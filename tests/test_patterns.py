@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -230,3 +231,38 @@ def test_importing_the_package_compiles_few_of_its_patterns() -> None:
     ours, everyone = map(int, run.stdout.split())
     assert everyone > 100  # the spy saw the libraries' patterns compiled
     assert ours <= 25, f"{ours} patterns compiled at import; make a module's pattern with patterns.lazy"
+
+
+# Every pattern the package's modules build, in a process of its own with a hash seed of its own: the
+# text of each module-level pattern (patterns.lazy) and of each Lazy it holds.
+_BUILT = """
+import gc, importlib, json, pkgutil
+import sle_trials
+from sle_trials.patterns import Lazy
+for module in pkgutil.walk_packages(sle_trials.__path__, "sle_trials."):
+    if not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+print(json.dumps(sorted(str(obj.compiled().pattern) for obj in gc.get_objects() if isinstance(obj, Lazy))))
+"""
+
+
+def test_every_pattern_the_package_builds_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """A pattern built by iterating a set of strings ("|".join(... for form in {label, label.lower()})) takes
+    its alternatives in the order of the strings' hashes, which Python seeds anew in each process: the same
+    registry was checked with other patterns on every run, and where alternatives overlap one may match
+    first in one run and another in the next (the sex labels' lookbehinds were so built until 2026-12-06)."""
+    built = [
+        subprocess.run(
+            [sys.executable, "-c", _BUILT],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    patterns = json.loads(built[0])
+    assert len(patterns) > 500  # the package's lazy patterns (about 600)
+    assert built[0] == built[1], [p[:120] for p in set(patterns) ^ set(json.loads(built[1]))]

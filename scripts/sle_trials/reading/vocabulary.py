@@ -982,7 +982,7 @@ _LABELLED = {
     "sex": "|".join(
         rf"(?<={re.escape(form + sep)})"
         for label in SEX_LABELS
-        for form in {label, label.lower(), label.upper(), label.capitalize()}
+        for form in dict.fromkeys((label, label.lower(), label.upper(), label.capitalize()))  # (a set's order varies)
         for sep in (":", ": ", "：")
     )
 }
