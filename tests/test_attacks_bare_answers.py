@@ -3,7 +3,7 @@
 A plain source's "CD28 domain? Yes." let a record hold healthy_volunteers true quoted "Yes", and "Any
 questions? No." false quoted "No": a yes/no field's bare answers ("Yes", "No", "true", "false") were
 read wherever they stood. In a document that places no such field, an answer is now its field's only
-after its label on its line (vocabulary.ANSWER_LABELS, categorical._answer_unlabelled); where a layout
+after its label on its line (vocabulary.Reading.answer_label, categorical._answer_unlabelled); where a layout
 places the field (a registry copy's row, "18 Years 65 Years ALL No"), its place is its label.
 """
 

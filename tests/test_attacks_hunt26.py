@@ -188,7 +188,7 @@ def test_a_phase_quoted_from_the_trials_words_binds(registry: Path, trials: Tria
 
 
 # A phase in a sentence's lower case ("this phase 2 trial") is a phase too: every rendering of one holds
-# the word "phase" (vocabulary._IN_LOWER_CASE_TOO). Read as written only, an honest record quoting it
+# the word "phase" (vocabulary.Reading.in_lower_case_too). Read as written only, an honest record quoting it
 # was refused, and one declaring its phases silent passed.
 @pytest.mark.parametrize("quote", ["phase 2", "phase II", "phase ii"])
 def test_a_phase_in_lower_case_binds(registry: Path, trials: Trials, quote: str) -> None:

@@ -513,8 +513,8 @@ def test_a_value_a_parts_label_gives_is_not_the_trials(
 ) -> None:
     """Left by hunt 194, fixed: a value one part's label gives in its sentence ("Part A: Completed" beside "Part
     B: Recruiting", "Part B: Phase 2" beside "Part A: Phase 1", "Arm B - allogeneic") passed as the trial's: binding
-    read a part labelling a term's sentence for what a criterion asks only (vocabulary.ASKED_OF_PATIENTS), and its
-    pattern (kept_out._PART_LEAD) no label before the part's ("Status: Part A:"), no dash after it, no dose level
+    read a part labelling a term's sentence for what a criterion asks only (vocabulary.Reading.asked_of_patients), and
+    its pattern (kept_out._PART_LEAD) no label before the part's ("Status: Part A:"), no dash after it, no dose level
     or group. A value of the trial's own read where a part labels its sentence is that part's now, unless every
     part's sentence gives a value the record holds (categorical._of_one_part, kept_out.of_a_named_part): E507."""
     start = text.index(quote)

@@ -25,7 +25,7 @@ Found beside them and fixed (wrong values that passed): a site given as the spon
 Beta Bio" in other words than "conducted at" ("enrolls patients at", "treated at", "located at", "Site:",
 "Locations:"; prose._A_SITE); a second antigen of "after failure of anti-CD20 therapy" or "after
 CD20-depleting therapy" (vocabulary._NOT_A_TARGET_AFTER), or of "after rituximab (anti-CD20)", an antibody's
-name glossed (vocabulary._GLOSSED_BY); an origin of "given autologous stem cells" or
+name glossed (vocabulary._GLOSSED_BY_AN_ANTIBODY); an origin of "given autologous stem cells" or
 "after allogeneic hematopoietic cell transplantation" (vocabulary._NOT_THE_PRODUCTS_AFTER). Each E507 or E512.
 """
 

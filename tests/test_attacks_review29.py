@@ -137,7 +137,7 @@ def test_a_count_enrolled_after_another_count_binds(registry: Path, sentence: st
 
 # --- a phase's lower-case renderings that hold no "phase" --------------------------------------------
 
-# vocabulary._IN_LOWER_CASE_TOO took every phase label in lower case, as each holds the word "phase":
+# vocabulary.Reading.in_lower_case_too took every phase label in lower case, as each holds the word "phase":
 # but "Not Applicable" and "N/A" (a study of no phase, NA) do not, and "not applicable" or "n/a" in a
 # sentence's lower case says nothing of a phase. (the source's sentence, the quote)
 NO_PHASE_IN_LOWER_CASE = [

@@ -152,7 +152,7 @@ def test_each_hinted_rendering_states_its_value_alone() -> None:
     read as a quote is read, states that value and no other."""
     for vocab in vocabulary.every():
         for value in {v for values in vocab.values.values() for v in values}:
-            for side in (None, *vocabulary.SIDES.get(vocab.name, {}).get(value, ())):
+            for side in (None, *vocab.reading.sides.get(value, ())):
                 hints = vocab.hints(value, side)
                 assert hints, (vocab.name, value, side)
                 for hint in hints:

@@ -988,7 +988,7 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     else set()
                 )
                 # (what it asks of the patients of a part of the trial only: "Cohort B: active lupus nephritis")
-                of_a_part = vocab is not None and vocab.name in vocabulary.ASKED_OF_PATIENTS
+                of_a_part = vocab is not None and vocab.reading.asked_of_patients
                 # (what an inclusion criterion asks as one of alternatives to another limit: asked of no one)
                 inclusion = {c.text for c in criteria if c.side == "inclusion"}
                 found = [
@@ -1001,7 +1001,7 @@ def _in_criteria(criteria: list[Criterion], schema: dict, name: str, notes: list
                     and not (of_a_part and kept_out.of_a_part(text, r.start))
                     and not (
                         vocab is not None
-                        and vocab.name in vocabulary.ASKED_ALONE
+                        and vocab.reading.asked_alone
                         and text in inclusion
                         and scopes.among_alternatives(text, r.start, r.end, vocab.places)
                     )

@@ -695,7 +695,7 @@ _DROPPED_AFTER = lazy(
 # not whether it holds ("randomized if eligible", "if they consent"); a dose's
 # and an age's conditions are of that kind mostly ("if body weight is under 60 kg"), and are read by
 # their own readers (not_dosed, lexicon); so are those of a term of whom the trial enrols
-# (vocabulary.LEFT_OPEN_BY_A_CONDITION)
+# (vocabulary.Reading.left_open_by_a_condition)
 # (the words of a participant's condition, after the condition's word: whom a value is for, not whether
 # it holds; a count's condition is read by them too, count_left_open)
 _THEIRS = (

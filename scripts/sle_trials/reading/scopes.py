@@ -1421,9 +1421,9 @@ def term_alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def among_alternatives(text: str, start: int, end: int, places: Callable[[str], list]) -> bool:
-    """Whether the term at text[start:end] (a rendering of a vocabulary of vocabulary.ASKED_ALONE in an
-    inclusion criterion) is one of alternatives to a limit of another kind: term_alternatives gives one in
-    which places (its vocabulary's) finds no term of its own."""
+    """Whether the term at text[start:end] (a rendering of a vocabulary read asked alone,
+    vocabulary.Reading.asked_alone, in an inclusion criterion) is one of alternatives to a limit of another
+    kind: term_alternatives gives one in which places (its vocabulary's) finds no term of its own."""
     return any(not places(text[lo:hi]) for lo, hi in term_alternatives(text, start, end))
 
 

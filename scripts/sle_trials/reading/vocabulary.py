@@ -26,8 +26,8 @@ docs/checks.md. tests/test_vocabulary.py holds every enum of the schema to a tab
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -300,7 +300,7 @@ TABLES: dict[str, dict[str, tuple[str, ...]]] = {
         "BENDAMUSTINE": ("bendamustine", "Bendamustine"),
     },
     # Lupus nephritis named in a criterion: which list it stands in decides between the values a
-    # phrase can have (SIDES below): "Severe lupus nephritis" is SEVERE_EXCLUDED in the exclusion
+    # phrase can have (READINGS: Reading.sides): "Severe lupus nephritis" is SEVERE_EXCLUDED in the exclusion
     # list and REQUIRED in the inclusion list.
     "lupus nephritis scope": {
         "REQUIRED": (
@@ -454,24 +454,24 @@ BOOLEANS: dict[str, dict[bool, tuple[str, ...]]] = {
 # document that places no such field, an answer of its field only after its label on its line
 # (binding.categorical._answer_unlabelled). "CD28 domain? Yes." bound healthy_volunteers true, a bare "Yes" of the page.
 BARE_ANSWERS = frozenset({"yes", "no", "true", "false"})
-ANSWER_LABELS = {
-    field: lazy(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
-    for field, label in (
-        ("eligibility.healthy_volunteers", r"healthy[ \t]+(?:volunteers?|participants?|subjects?)"),
-        ("results_posted", r"results?"),
-    )
-}
 
-# The criteria list each value of a vocabulary is read from, where the list decides between the
-# values a phrase can have (binding/categorical.py keeps the values whose list is the criterion's).
-SIDES: dict[str, dict[str, tuple[str, ...]]] = {
-    "lupus nephritis scope": {
+
+def _answer_label(label: str) -> re.Pattern[str]:
+    """A yes/no field's label (a pattern) with up to 40 characters of its line after it, ending where its answer
+    would stand."""
+    return lazy(rf"(?i)(?<![\w-]){label}(?![\w-])[^\n]{{0,40}}\Z")
+
+
+# The criteria list each value of lupus nephritis scope is read from: the list decides between the values
+# its phrase can have (binding/categorical.py keeps the values whose list is the criterion's)
+_SCOPE_SIDES = MappingProxyType(
+    {
         "REQUIRED": ("INCLUSION",),
         "ALLOWED": ("INCLUSION", "EXCLUSION"),
         "EXCLUDED": ("EXCLUSION",),
         "SEVERE_EXCLUDED": ("EXCLUSION",),
-    },
-}
+    }
+)
 
 
 class Rendering(NamedTuple):
@@ -483,14 +483,63 @@ class Rendering(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How one vocabulary's renderings are read beside the words around them, beyond what every vocabulary's
+    are (none right after words that deny it: denied). Each vocabulary's rules are one entry of READINGS, so
+    that what takes back a target antigen, or whom a criterion's autoantibody is asked of, is read in one
+    place; a vocabulary with no entry reads its renderings as they stand."""
+
+    # words right before a rendering that take it back (fixed-width lookbehinds: a past role, a status "may be")
+    before: str = ""
+    # words right after a rendering that take it back (lookaheads: a status ended, an antigen given as a marker)
+    after: str = ""
+    # a field's label right before a rendering, after which no words take it back (fixed-width lookbehinds)
+    labelled: str = ""
+    # the values no words take back where a phrase of several words names them ("Male or female patients who
+    # agree to use contraception" says both sexes may enrol, whatever a rule asks of them)
+    never_taken_back: frozenset[str] = frozenset()
+    # words after a value of _LEFT_OUT's that let in the group it leaves out, make an exception to it or give it
+    # of a part of the trial take it back (_widened: "Sex: Female (male patients are also eligible)")
+    widened: bool = False
+    # words right before a rendering that aim a CAR at it: there the words after it that take it back are
+    # not read ("target CD19-positive B cells" names the cells the CAR is aimed at)
+    aimed_by: re.Pattern[str] | None = None
+    # words right before a rendering that gloss another therapy's name with it: it renders nothing there
+    # ("after rituximab (anti-CD20)")
+    glossed_by: re.Pattern[str] | None = None
+    # its labels holding the word naming the field are read in a sentence's lower case too ("a phase 1 study")
+    in_lower_case_too: bool = False
+    # what a message refusing a value says the words taken back are not (binding/categorical.py)
+    not_the_value: str | None = None
+    # the criteria list each value is read from, where the list decides between a phrase's values
+    sides: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # a yes/no field's label, before which a bare answer ("Yes") of a page that places no such field is its
+    # answer (binding.categorical._answer_unlabelled)
+    answer_label: re.Pattern[str] | None = None
+    # what a criterion asks of patients, which a part of the trial named before it in its sentence gives to
+    # that part only (kept_out.of_a_part)
+    asked_of_patients: bool = False
+    # ... asked as one of alternatives to a limit of another kind, it asks nothing (scopes.among_alternatives)
+    asked_alone: bool = False
+    # words saying a value is only planned (retracted.taken_back with planned) leave it to the vocabulary's
+    # own readers (a plan's own value, a phase's prose.no_trials_phase, a status's lookaheads)
+    plans_read_apart: bool = False
+    # a condition right after a term leaves it undecided ("Allocation: Randomized, subject to funding":
+    # retracted.left_open); after a term of the others it says of whom or when it holds
+    left_open_by_a_condition: bool = False
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """The renderings of one field's values, compiled for finding them in a quote."""
 
     name: str
     pattern: re.Pattern[str]
     values: dict[str, frozenset]  # rendering -> the value(s) it stands for
+    # how its renderings are read beside the words around them (READINGS)
+    reading: Reading = field(default_factory=Reading)
     # the pattern without the words after a rendering that take it back, read where words right before
-    # it aim a CAR at it (_AIMED_BY: "target CD19-positive B cells"); None for a vocabulary none aims
+    # it aim a CAR at it (Reading.aimed_by: "target CD19-positive B cells"); None for a vocabulary none aims
     aimed: re.Pattern[str] | None = None
 
     def find(self, quote: str) -> list[tuple[str, frozenset]]:
@@ -504,9 +553,9 @@ class Vocabulary:
     def match(self, text: str, at: int) -> re.Match[str] | None:
         """The rendering that starts at text[at], as find() reads it there, else None."""
         m = self.pattern.match(text, at)
-        if m is None and self.aimed is not None and _aimed_at(self.name, text, at):
+        if m is None and self.aimed is not None and self._aimed_at(text, at):
             m = self.aimed.match(text, at)
-        return m if m is not None and not denied(text, at) and not _glossed(self.name, text, at) else None
+        return m if m is not None and not denied(text, at) and not self._glossed(text, at) else None
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         # as finditer, but a rendering right after a word that denies it is none, and the search goes
@@ -514,7 +563,7 @@ class Vocabulary:
         # them at each word's start made every vocabulary's search five times slower)
         at = 0
         while (m := self._search(text, at)) is not None:
-            if not denied(text, m.start()) and not _glossed(self.name, text, m.start()):
+            if not denied(text, m.start()) and not self._glossed(text, m.start()):
                 yield m
                 at = max(m.end(), m.start() + 1)
             else:
@@ -527,10 +576,21 @@ class Vocabulary:
         if self.aimed is None:
             return found
         while (loose := self.aimed.search(text, at)) is not None and (found is None or loose.start() < found.start()):
-            if _aimed_at(self.name, text, loose.start()):
+            if self._aimed_at(text, loose.start()):
                 return loose
             at = loose.start() + 1
         return found
+
+    def _aimed_at(self, text: str, at: int) -> bool:
+        """Whether the words right before text[at] (a rendering) aim a CAR at it (Reading.aimed_by)."""
+        aimed = self.reading.aimed_by
+        return aimed is not None and aimed.search(text, max(0, at - 200), at) is not None
+
+    def _glossed(self, text: str, at: int) -> bool:
+        """Whether the words right before text[at] (a rendering) gloss another therapy's name with it
+        (Reading.glossed_by)."""
+        glossed = self.reading.glossed_by
+        return glossed is not None and glossed.search(text, max(0, at - 60), at) is not None
 
     def renderings(self, value: object) -> list[str]:
         return [r for r, values in self.values.items() if value in values]
@@ -545,8 +605,8 @@ class Vocabulary:
         """The values text renders, as binding/categorical.py reads a quote: in a criterion of the list side, only
         the values read from that list."""
         found = {v for rendering in self.places(text) for v in rendering.values}
-        sides = SIDES.get(self.name)
-        return found if sides is None or side is None else {v for v in found if side in sides.get(v, ())}
+        sides = self.reading.sides
+        return found if not sides or side is None else {v for v in found if side in sides.get(v, ())}
 
 
 # No rendering stands right after words that deny it: "not autologous", "non-autologous", "no CD28
@@ -857,48 +917,11 @@ _AIMED = lazy(
     r"(?i)(?<![\w-])(?:CARs?|chimeric[ \t]+antigen[ \t]+receptors?)(?![A-Za-z0-9_])"
     rf"(?:(?!{_NOT_THIS_CARS}).)*?(?<![\w-]){_AIMING}[ \t]+(?:(?:the|a|an|both)[ \t]+)?(?:anti-?[ \t]*)?\Z"
 )
-_AIMED_BY = {"target antigen": _AIMED}
 # ... and none a monoclonal antibody's name right before it glosses ("after rituximab (anti-CD20)",
 # "obinutuzumab, anti-CD20": the antibody's target, no CAR's; review 205)
-_GLOSSED_BY = {
-    "target antigen": lazy(r"(?i)(?<![\w-])[a-z]+mabs?[ \t]*[(\[,:]?[ \t]*(?:(?:an?|the)[ \t]+)?(?:anti-?[ \t]*)?\Z")
-}
-
-
-def _glossed(name: str, text: str, at: int) -> bool:
-    """Whether the words right before text[at] (a rendering of the vocabulary name) gloss another therapy's name
-    with it (_GLOSSED_BY)."""
-    glossed = _GLOSSED_BY.get(name)
-    return glossed is not None and glossed.search(text, max(0, at - 60), at) is not None
-
-
-# What a message refusing such a value says the quote's words are not (checks/binding/categorical.py)
-NOT_THE_VALUE = {
-    "target antigen": (
-        "an antigen given as a marker of cells, patients or a disease, or as what another antibody binds, is "
-        "not the product's target unless words aim its CAR at it (targets, directed against, an scFv from)"
-    )
-}
-
-
-def _aimed_at(name: str, text: str, at: int) -> bool:
-    """Whether the words right before text[at] (a rendering of the vocabulary name) aim a CAR at it (_AIMED_BY)."""
-    aimed = _AIMED_BY.get(name)
-    return aimed is not None and aimed.search(text, max(0, at - 200), at) is not None
-
-
-_TAKEN_BACK_AFTER = {
-    "target antigen": _NOT_A_TARGET_AFTER,
-    "co-stimulatory domain": _NOT_A_TARGET_AFTER,
-    "product origin": _NOT_THE_PRODUCTS_AFTER,
-    "manufacturing": _NOT_THE_PRODUCTS_AFTER,
-    "overall status": _STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
-    "sex": _SEX_OF_A_RULE + _SEX_EXCLUDED,
-    "results_posted": _RESULTS_NOT_YET,
-    "lupus nephritis scope": _NOT_ASKED_AFTER,
-    "autoantibody": _NOT_ASKED_AFTER,
-    "classification criteria": _NOT_ASKED_AFTER,
-}
+_GLOSSED_BY_AN_ANTIBODY = lazy(
+    r"(?i)(?<![\w-])[a-z]+mabs?[ \t]*[(\[,:]?[ \t]*(?:(?:an?|the)[ \t]+)?(?:anti-?[ \t]*)?\Z"
+)
 
 
 # The words before an autoantibody an inclusion criterion names that say patients lack it ("Negative for
@@ -914,16 +937,11 @@ def negative_for(text: str, at: int) -> bool:
     return _NEGATIVE_FOR.search(text, max(0, at - 60), at) is not None
 
 
-# The vocabularies of what a criterion asks of patients, which a part of the trial named before it in
-# its sentence gives to that part only (kept_out.of_a_part)
-ASKED_OF_PATIENTS = frozenset({"lupus nephritis scope", "autoantibody", "classification criteria"})
-# ... and of those, what an inclusion criterion asks of patients as one of alternatives to a limit of
-# another kind asks of no patient ("SLEDAI-2K ≥ 6 or active lupus nephritis", "One of: SLEDAI-2K ≥ 6;
-# positive anti-dsDNA"): it renders nothing there. An alternative naming another term of the vocabulary
-# ("ANA ≥ 1:80 or anti-dsDNA positive") gives the field's own alternatives (an antibody match: ANY_OF), and
-# a classification criteria set named beside a count of criteria is one the trial accepts.
-# (scopes.among_alternatives reads it)
-ASKED_ALONE = frozenset({"lupus nephritis scope", "autoantibody"})
+# What an inclusion criterion asks of patients (lupus nephritis, an autoantibody) as one of alternatives to a
+# limit of another kind asks of no patient ("SLEDAI-2K ≥ 6 or active lupus nephritis", "One of: SLEDAI-2K ≥ 6;
+# positive anti-dsDNA"): it renders nothing there (Reading.asked_alone). An alternative naming another term of
+# the vocabulary ("ANA ≥ 1:80 or anti-dsDNA positive") gives the field's own alternatives (an antibody match:
+# ANY_OF), and a classification criteria set named beside a count of criteria is one the trial accepts.
 
 
 def _widening(left_out: str | None) -> str:
@@ -941,12 +959,12 @@ def _widening(left_out: str | None) -> str:
     return rf"(?i:{_OF_A_PART}|{kept_out.excepted('' if left_out is None else left_out)}{lets_in})"
 
 
-def _widened(name: str, values: dict[str, set]) -> str:
-    """The lookaheads that take back each value of _LEFT_OUT's a vocabulary of WIDENED renders where the
-    words after it widen it (_widening): each after that value's renderings only, a fixed-width
-    lookbehind each ("Male" after no letter: not the end of "Female")."""
+def _widened(reading: Reading, values: dict[str, set]) -> str:
+    """The lookaheads that take back each value of _LEFT_OUT's a vocabulary read widened (Reading.widened)
+    renders where the words after it widen it (_widening): each after that value's renderings only, a
+    fixed-width lookbehind each ("Male" after no letter: not the end of "Female")."""
     found = ""
-    for value, left_out in _LEFT_OUT.items() if name in WIDENED else ():
+    for value, left_out in _LEFT_OUT.items() if reading.widened else ():
         forms = sorted(r for r, of in values.items() if of == {value})
         if forms:
             after = "|".join(rf"(?<=(?<![A-Za-z0-9_]){re.escape(form)})" for form in forms)
@@ -954,7 +972,6 @@ def _widened(name: str, values: dict[str, set]) -> str:
     return found
 
 
-WIDENED = frozenset({"sex", "eligibility.healthy_volunteers"})
 # ... nor a role the word before it says someone held before or will hold ("Former Principal Investigator:
 # Wang Li", "previous Study Chair", "Ex-Study Director", "Incoming Principal Investigator"): each bound
 # the official's role of one who does not hold it now
@@ -964,28 +981,17 @@ _ROLE_NOT_NOW = "".join(
     for form in dict.fromkeys((word, word.capitalize(), word.upper()))
     for gap in ((" ", "-") if word == "ex" else (" ",))
 )
-_TAKEN_BACK_BEFORE = {
-    "overall status": _STATUS_MAY_BE,
-    "official role": _ROLE_NOT_NOW,
-    "responsible party type": _ROLE_NOT_NOW,
-}
+# The labels a page writes the sex of participants under (a registry's "Sexes Eligible for Study: All")
+SEX_LABELS = ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible", "Eligible Sex")
 # A rendering right after its field's label is the field's value, whatever words follow it ("Sex:
 # Female (women of childbearing potential must use contraception)" says who may enrol): none is taken
 # back. Each label and separator a fixed-width lookbehind of its own, as Python's re needs.
-# The values no rule's words take back, where a phrase names them ("Male or female patients who agree
-# to use contraception" says both sexes may enrol, whatever a rule asks of them; a bare "All" may be
-# "All women of childbearing potential", and is taken back as any other)
-_NEVER_TAKEN_BACK = {"sex": frozenset({"ALL"})}
-# The labels a page writes the sex of participants under (a registry's "Sexes Eligible for Study: All")
-SEX_LABELS = ("Sex", "Sexes", "Gender", "Sexes Eligible for Study", "Sexes Eligible", "Eligible Sex")
-_LABELLED = {
-    "sex": "|".join(
-        rf"(?<={re.escape(form + sep)})"
-        for label in SEX_LABELS
-        for form in dict.fromkeys((label, label.lower(), label.upper(), label.capitalize()))  # (a set's order varies)
-        for sep in (":", ": ", "：")
-    )
-}
+_SEX_LABELLED = "|".join(
+    rf"(?<={re.escape(form + sep)})"
+    for label in SEX_LABELS
+    for form in dict.fromkeys((label, label.lower(), label.upper(), label.capitalize()))  # (a set's order varies)
+    for sep in (":", ": ", "：")
+)
 
 
 _NOT_DENIED_HERE = lazy(_NOT_DENIED)  # matched (empty) at a rendering's start unless a denial stands before
@@ -1011,16 +1017,87 @@ def _titled(label: str) -> tuple[str, ...]:
     return (" ".join(every), " ".join(title), " ".join([every[0], *words[1:]]))
 
 
-# The vocabularies whose labels holding the word naming its field ("Phase 1", "Early Phase I") are read
-# in a sentence's lower case too ("a phase 1 study", "a phase II study"): they name nothing else, as
-# "other" or "recruiting" may. Read as written only, an honest record quoting "phase 1" was refused,
-# and silence let a record declare the phases of "this phase 2 trial" silent. Only those: "not
-# applicable" or "n/a" in lower case (NA's "Not Applicable", "N/A") names no phase, and bound a Phase 2
-# trial's phases NA.
-_IN_LOWER_CASE_TOO = frozenset({"phase"})
+# Each vocabulary's rules of reading (Reading), by its name in TABLES or BOOLEANS. Why each entry says what it
+# says:
+# - overall status: words before it may say it is only possible, words after it that it ended, has not begun,
+#   is pending, was lifted or closed (_STATUS_MAY_BE, _STATUS_ENDED, ...); plans are read by its lookaheads.
+# - phase: its labels holding the word "phase" ("Phase 1", "Early Phase I") are read in a sentence's lower case
+#   too ("a phase 1 study", "a phase II study"): they name nothing else, as "other" or "recruiting" may. Read as
+#   written only, an honest record quoting "phase 1" was refused, and silence let a record declare the phases of
+#   "this phase 2 trial" silent. Only those: "not applicable" or "n/a" in lower case (NA's "Not Applicable",
+#   "N/A") names no phase, and bound a Phase 2 trial's phases NA. Its plans are read by prose.no_trials_phase.
+# - sex: a rendering after its label is taken back by no words (_SEX_LABELLED); "Male or female patients who
+#   agree to use contraception" says both sexes may enrol, whatever a rule asks of them, while a bare "All" may
+#   be "All women of childbearing potential", and is taken back as any other (never_taken_back).
+# - target antigen, co-stimulatory domain: no marker of cells or what an antibody binds (_NOT_A_TARGET_AFTER),
+#   unless words aim the CAR at it (_AIMED); no antibody's gloss (_GLOSSED_BY_AN_ANTIBODY).
+# - lupus nephritis scope, autoantibody, classification criteria: asked of patients (_NOT_ASKED_AFTER), the
+#   list a criterion stands in deciding lupus nephritis's value (_SCOPE_SIDES).
+# - plans read apart: words saying a value is only planned (retracted.taken_back with planned) leave alone, in
+#   binding and in silence alike, a plan's own value ("Enrollment: 60 (Anticipated)" types its count
+#   ESTIMATED), and those whose own readers read plans by words of their own (a phase: prose.no_trials_phase;
+#   a status and results posted: this module's lookaheads). Read planned, "No Results Posted (expected in
+#   2027)" rendered no results_posted false, though it says none are posted now.
+# - left open by a condition: the trial's own design and product, which a condition right after a term leaves
+#   undecided ("Allocation: Randomized, subject to funding": retracted.left_open). A condition after a term of
+#   the others says of whom or when it holds, as a rule of the participants does: "Sex: Female, unless
+#   postmenopausal", "cyclophosphamide unless contraindicated", "Anti-dsDNA positive, if ANA is negative".
+READINGS: Mapping[str, Reading] = MappingProxyType(
+    {
+        "overall status": Reading(
+            before=_STATUS_MAY_BE,
+            after=_STATUS_ENDED + _STATUS_NOT_YET + _STATUS_PENDING + _STATUS_PAUSE_LIFTED + _STATUS_CLOSED_AFTER,
+            plans_read_apart=True,
+        ),
+        "phase": Reading(in_lower_case_too=True, plans_read_apart=True),
+        "actual or estimated": Reading(plans_read_apart=True),
+        "study type": Reading(left_open_by_a_condition=True),
+        "allocation": Reading(left_open_by_a_condition=True),
+        "intervention model": Reading(left_open_by_a_condition=True),
+        "primary purpose": Reading(left_open_by_a_condition=True),
+        "masking": Reading(left_open_by_a_condition=True),
+        "observational model": Reading(left_open_by_a_condition=True),
+        "time perspective": Reading(left_open_by_a_condition=True),
+        "official role": Reading(before=_ROLE_NOT_NOW),
+        "responsible party type": Reading(before=_ROLE_NOT_NOW),
+        "sex": Reading(
+            after=_SEX_OF_A_RULE + _SEX_EXCLUDED,
+            labelled=_SEX_LABELLED,
+            never_taken_back=frozenset({"ALL"}),
+            widened=True,
+        ),
+        "target antigen": Reading(
+            after=_NOT_A_TARGET_AFTER,
+            aimed_by=_AIMED,
+            glossed_by=_GLOSSED_BY_AN_ANTIBODY,
+            not_the_value=(
+                "an antigen given as a marker of cells, patients or a disease, or as what another antibody binds, "
+                "is not the product's target unless words aim its CAR at it (targets, directed against, an scFv "
+                "from)"
+            ),
+            left_open_by_a_condition=True,
+        ),
+        "co-stimulatory domain": Reading(after=_NOT_A_TARGET_AFTER),
+        "product origin": Reading(after=_NOT_THE_PRODUCTS_AFTER, left_open_by_a_condition=True),
+        "manufacturing": Reading(after=_NOT_THE_PRODUCTS_AFTER, left_open_by_a_condition=True),
+        "lupus nephritis scope": Reading(
+            after=_NOT_ASKED_AFTER, sides=_SCOPE_SIDES, asked_of_patients=True, asked_alone=True
+        ),
+        "autoantibody": Reading(after=_NOT_ASKED_AFTER, asked_of_patients=True, asked_alone=True),
+        "classification criteria": Reading(after=_NOT_ASKED_AFTER, asked_of_patients=True),
+        "eligibility.healthy_volunteers": Reading(
+            widened=True, answer_label=_answer_label(r"healthy[ \t]+(?:volunteers?|participants?|subjects?)")
+        ),
+        "results_posted": Reading(
+            after=_RESULTS_NOT_YET, answer_label=_answer_label(r"results?"), plans_read_apart=True
+        ),
+    }
+)
+_AS_THEY_STAND = Reading()
 
 
 def _compile(name: str, table: dict) -> Vocabulary:
+    reading = READINGS.get(name, _AS_THEY_STAND)
     values: dict[str, set] = {}
     for value, labels in table.items():
         shown = [str(value)] if isinstance(value, str) else []
@@ -1031,28 +1108,28 @@ def _compile(name: str, table: dict) -> Vocabulary:
             if name in label.lower()  # ("N/A", "Not Applicable": no phase in lower case)
             for form in (label.lower(), re.sub(rf"\b{name.title()}\b", name, label))
         ]
-        lower = lower if name in _IN_LOWER_CASE_TOO else []
+        lower = lower if reading.in_lower_case_too else []
         for label in (*shown, *labels, *(label.upper() for label in labels), *titled, *lower):
             values.setdefault(label, set()).add(value)
     ordered = sorted(values, key=lambda r: (-len(r), r))  # the regex tries the longest first at each place
     rendering = "(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9_])"
-    widened = _widened(name, values)
-    taken_back = _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + _TAKEN_BACK_AFTER.get(name, "") + widened
-    if name in _LABELLED:
-        taken_back = f"(?:{_LABELLED[name]}){rendering}{widened}|{taken_back}"
-    if name in _NEVER_TAKEN_BACK:
+    widened = _widened(reading, values)
+    taken_back = reading.before + rendering + _ANSWERED_NO + reading.after + widened
+    if reading.labelled:
+        taken_back = f"(?:{reading.labelled}){rendering}{widened}|{taken_back}"
+    if reading.never_taken_back:
         # tried first at each place, as long a rendering as the others ("Male or female" before "Male")
         kept = sorted(
-            (r for r in values if values[r] & _NEVER_TAKEN_BACK[name] and " " in r), key=lambda r: (-len(r), r)
+            (r for r in values if values[r] & reading.never_taken_back and " " in r), key=lambda r: (-len(r), r)
         )
         taken_back = "(?:" + "|".join(map(re.escape, kept)) + r")(?![A-Za-z0-9_])|" + taken_back
     pattern = lazy(r"(?<![A-Za-z0-9_])(?:" + taken_back + ")")
     aimed = (
-        lazy(r"(?<![A-Za-z0-9_])(?:" + _TAKEN_BACK_BEFORE.get(name, "") + rendering + _ANSWERED_NO + widened + ")")
-        if name in _AIMED_BY
+        lazy(r"(?<![A-Za-z0-9_])(?:" + reading.before + rendering + _ANSWERED_NO + widened + ")")
+        if reading.aimed_by is not None
         else None
     )
-    return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()}, aimed)
+    return Vocabulary(name, pattern, {k: frozenset(v) for k, v in values.items()}, reading, aimed)
 
 
 def _by_values() -> dict[frozenset, Vocabulary]:
@@ -1068,43 +1145,15 @@ _FOR_ENUM = MappingProxyType(_by_values())
 _FOR_BOOLEAN = MappingProxyType({field: _compile(field, table) for field, table in BOOLEANS.items() if table})
 
 
-# The vocabularies that words saying a value is only planned (retracted.taken_back with planned) leave
-# alone, in binding and in silence alike: a plan's own value ("Enrollment: 60 (Anticipated)" types its
-# count ESTIMATED), and those whose own readers read plans by words of their own (a phase:
-# prose.no_trials_phase; a status and results posted: this module's lookaheads). Read planned, "No
-# Results Posted (expected in 2027)" rendered no results_posted false, though it says none are posted now.
-PLANS_READ_APART = frozenset({"actual or estimated", "phase", "overall status", "results_posted"})
-
-
-# The vocabularies of the trial's own design and product, which a condition right after a term leaves
-# undecided ("Allocation: Randomized, subject to funding": retracted.left_open). A condition after a term
-# of the others says of whom or when it holds, as a rule of the participants does: "Sex: Female, unless
-# postmenopausal", "cyclophosphamide unless contraindicated", "Anti-dsDNA positive, if ANA is negative".
-LEFT_OPEN_BY_A_CONDITION = frozenset(
-    {
-        "study type",
-        "allocation",
-        "intervention model",
-        "primary purpose",
-        "masking",
-        "observational model",
-        "time perspective",
-        "target antigen",
-        "product origin",
-        "manufacturing",
-    }
-)
-
-
 def term_taken_back(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
     """Whether the words right around a rendering at text[start:end] take its term back, as binding
-    and silence read them (retracted.taken_back): planned where PLANS_READ_APART leaves the plan to
-    it; of a status and results posted, whose plans this module's lookaheads read after them, a plan
-    word between their label and them too ("Status: expected Recruiting"; a phase's reader,
+    and silence read them (retracted.taken_back): planned unless the vocabulary reads its plans apart
+    (Reading.plans_read_apart); of a status and results posted, whose plans this module's lookaheads
+    read after them, a plan word between their label and them too ("Status: expected Recruiting"; a phase's reader,
     prose.no_trials_phase, reads its own)."""
-    if vocab.name not in PLANS_READ_APART:
+    if not vocab.reading.plans_read_apart:
         return retracted.taken_back(text, start, end, planned=True) or (
-            vocab.name in LEFT_OPEN_BY_A_CONDITION
+            vocab.reading.left_open_by_a_condition
             and (
                 retracted.left_open(text, end)
                 or retracted.left_open_before(text, start)

@@ -61,8 +61,8 @@ def term(
                 order = node.get("enum", [])
                 for v in rendering.values:  # (a rendering of several values, "Phase 1/2": in the schema's order)
                     first.setdefault(v, (k, rendering.start, order.index(v) if v in order else 0))
-    sides = vocabulary.SIDES.get(vocab.name)
-    if sides is not None and side is not None:  # the criterion's list decides between a phrase's values
+    sides = vocab.reading.sides
+    if sides and side is not None:  # the criterion's list decides between a phrase's values
         found = {v for v in found if side in sides.get(v, ())}
     if found == wanted:
         if isinstance(value, list) and misordered(value, lambda v: first.get(v, (0, 0, 0))) is not None:
@@ -91,7 +91,7 @@ def term(
         if of_parts
         else ""
     )
-    why = vocabulary.NOT_THE_VALUE.get(vocab.name) if wanted - found else None
+    why = vocab.reading.not_the_value if wanted - found else None
     parts += f" ({why})" if why else ""
     yield ctx.problem(
         path,
@@ -107,7 +107,7 @@ def _stating(vocab: vocabulary.Vocabulary, value: Any, side: str | None) -> str:
     hints = vocab.hints(value, side)[:4]
     if hints:
         return f"a quote stating {_shown(value)} says " + " or ".join(map(repr, hints))
-    lists = vocabulary.SIDES.get(vocab.name, {}).get(value, ())
+    lists = vocab.reading.sides.get(value, ())
     return (
         f"{_shown(value)} is stated by an {' or '.join(lists)} criterion only"
         if lists
@@ -167,7 +167,7 @@ def _rendered_there(
             continue  # "Recruiting (cancelled)", "formerly Recruiting", "Phase 2: N/A", "~~Female~~"
         if side == "INCLUSION" and vocab.name == "autoantibody" and vocabulary.negative_for(text, at + rendering.start):
             continue  # "Negative for anti-dsDNA": no antibody patients must be positive for
-        if vocab.name in vocabulary.ASKED_OF_PATIENTS and kept_out.of_a_part(text, at + rendering.start):
+        if vocab.reading.asked_of_patients and kept_out.of_a_part(text, at + rendering.start):
             continue  # "Cohort B: active lupus nephritis": that part's, not the trial's
         rendered = (at + rendering.start, at + rendering.end)
         if _of_one_part(path, vocab, text, rendered, wanted, ctx.texts(doc, path), doc.text):
@@ -176,7 +176,7 @@ def _rendered_there(
             continue  # "Status: Part A: Completed" beside "Part B: Recruiting": Part A's, not the trial's
         if (
             side == "INCLUSION"
-            and vocab.name in vocabulary.ASKED_ALONE
+            and vocab.reading.asked_alone
             and scopes.among_alternatives(text, at + rendering.start, at + rendering.end, vocab.places)
         ):
             continue  # "SLEDAI-2K ≥ 6 or active lupus nephritis": a patient is let in without it
@@ -191,7 +191,7 @@ def _rendered_there(
         # (and a sex's or a healthy volunteers' answer's next clause or sentence: "Sex: Female; males with
         # lupus nephritis may also enrol", "Sex: Female. Male patients ... are also eligible." let the other
         # sex in: vocabulary._widening)
-        elif vocab.name in vocabulary.WIDENED:
+        elif vocab.reading.widened:
             hi = context.next_clause_end(text, hi, (";", ". "))
         if any(r.start == start and r.values == rendering.values for r in vocab.places(text[lo:hi])):
             return True
@@ -236,9 +236,9 @@ def _of_one_part(
 def _answer_unlabelled(ctx: Context, vocab: vocabulary.Vocabulary, text: str, at: int) -> bool:
     """Whether a yes/no field's bare answer at text[at:] ("Yes", "No") stands in a document's whole text
     (a document that places no such field) with no label of its field before it on its line
-    (vocabulary.ANSWER_LABELS): a page's field, where its layout places it ("18 Years 65 Years ALL
+    (its vocabulary's Reading.answer_label): a page's field, where its layout places it ("18 Years 65 Years ALL
     No"), is its answer there."""
-    label = vocabulary.ANSWER_LABELS.get(vocab.name)
+    label = vocab.reading.answer_label
     if label is None or not any(text is doc.text for doc in ctx.docs):
         return False
     return label.search(text, text.rfind("\n", 0, at) + 1, at) is None

@@ -111,7 +111,7 @@ def bind_criterion(
 # stand in an exception: "excluding lupus nephritis" says it is excluded.)
 _REQUIRED_TERMS = ("autoantibodies", "classification_criteria")
 # The criterion statements that say what patients must have, which only an inclusion criterion states
-# (a lupus nephritis scope is read from either list: vocabulary.SIDES)
+# (a lupus nephritis scope is read from either list: vocabulary.Reading.sides)
 _REQUIREMENTS = prior_therapy.REQUIREMENTS
 # ... or an exclusion that keeps out those who lack it (prior_therapy.NOT_MET: "Patients who do not meet
 # the 2019 EULAR/ACR criteria", "Failure to respond to at least two standard therapies", "Negative for
