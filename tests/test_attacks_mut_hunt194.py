@@ -56,7 +56,7 @@ active lupus nephritis", kept_out.of_a_part); under a heading it passed as the s
 whose cohort A enrols extrarenal SLE (trials.csv's lupus nephritis column), as an antibody, a
 classification system or a prior therapy every patient must have, and the silence check refused the field
 declared silent (E523): the checks forced the wrong value. Such a criterion's terms are that part's now
-(kept_out.heads_a_part): the field read from it is refused (evidence._asked_of_a_part, E507), and declared
+(kept_out.heads_a_part): the field read from it is refused (parts._asked_of_a_part, E507), and declared
 silent it passes.
 
 Found beside it and fixed (an honest record refused): a plain source runs its criteria's items together in
@@ -77,8 +77,8 @@ Found after it and fixed: a part's age range given to the trial. Cohort A's "Age
 heading passed as the trial's minimum age of 18 beside cohort B's "Age 12 to 17 years", and B's as a maximum
 of 17 (hunt 164 read parts within one sentence, by lexicon's widest bound). An age bound quoted from a
 criterion under a part's heading is refused where another part's criterion states that bound wider
-(evidence._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
-beside cohort B's "Male or female patients" (evidence._sex_of_a_part, E507). And a part's count: "Part A: 12
+(parts._age_of_a_part, E508). So was a part's sex: cohort A's "Female patients" as the trial's FEMALE
+beside cohort B's "Male or female patients" (parts._sex_of_a_part, E507). And a part's count: "Part A: 12
 participants. Part B: 18 participants." bound an enrollment of 12 or 18 (head_counts.count_spans read a part
 named after a count, not one labelling its sentence: kept_out.of_a_part reads it now, E508). Beside it,
 those the trial will screen: "We plan to screen 40 patients to enrol 24" bound an enrollment of 40 (the
@@ -362,7 +362,7 @@ ADULTS, ADOLESCENTS = (18, "Age 18 to 65 years"), (12, "Age 12 to 17 years")
 )
 def test_a_parts_age_range_is_not_the_trials(registry: Path, low: tuple[int, str], high: tuple[int, str]) -> None:
     """Found after the headed lists above: an age bound read from a cohort's criterion passed as the trial's
-    though another cohort's criterion lets in patients past it (evidence._age_of_a_part, E508)."""
+    though another cohort's criterion lets in patients past it (parts._age_of_a_part, E508)."""
     assert "E508" in _age_codes(registry, low, high, "Cohort A (adults):", "Cohort B (adolescents):")
 
 
@@ -396,7 +396,7 @@ def _sex_codes(root: Path, second: str, sex: str, quote: str) -> set[str]:
 
 def test_a_parts_sex_is_not_the_trials(registry: Path) -> None:
     """Cohort A's "Female patients" passed as the trial's FEMALE beside cohort B's "Male or female patients"
-    (evidence._sex_of_a_part, E507)."""
+    (parts._sex_of_a_part, E507)."""
     male_or_female = "Male or female patients aged 18 to 65 years."
     assert "E507" in _sex_codes(registry, male_or_female, "FEMALE", "Female patients aged 18 to 65 years")
     assert _sex_codes(registry, male_or_female, "ALL", "Male or female patients") == set()
