@@ -382,7 +382,7 @@ _LIST_STARTS = [s.start for s in _LIST_SIDES]
 @cache
 def on_side(text: str, side: str) -> bool:
     """Whether text stands whole somewhere in the source under side's list's heading or under no one
-    list's (side: "inclusion" or "exclusion"), as evidence.check_list_sides reads it: not only under the
+    list's (side: "inclusion" or "exclusion"), as criteria_lists.check_list_sides reads it: not only under the
     other's, nor across a heading."""
     at = SOURCE.find(text)
     while at >= 0:

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from sle_trials.checks import completeness, documents, evidence, load
+from sle_trials.checks import completeness, criteria_lists, documents, load
 from sle_trials.reading.layouts import Item, SourceDoc
 
 # The criteria of a list. What a comparison costs is counted (_Text), not timed: a list this short
@@ -102,7 +102,7 @@ def test_a_draft_in_the_reverse_order_is_compared_in_linear_time(monkeypatch: py
     }
     record = load.Record("trials/NCT09000011.yaml", data)
     _Text.compared = 0
-    found = list(evidence.check_criteria_items(record, sources))  # type: ignore[arg-type]
+    found = list(criteria_lists.check_criteria_items(record, sources))  # type: ignore[arg-type]
     assert _Text.compared <= 4 * N, _Text.compared
     assert len(found) == N - 1 and all(p.code == "E512" and "out of the source's order" in p.message for p in found)
     # (the source's last item: one searched for item by item is found only after all the others)

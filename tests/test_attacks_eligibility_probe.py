@@ -423,7 +423,7 @@ def test_a_term_its_criterion_does_not_ask_for_may_be_declared_silent(trials: Tr
 # looked for in its words: "Weight ≥ 40 kg" under its inclusion heading passed as an exclusion criterion,
 # and both lists swapped whole passed, in a draft and a complete record alike (E511 and a draft's E512
 # compare a layout's lists only). The check reads which list's heading a criterion's words stand under
-# (reading/list_sides.py, evidence.check_list_sides: E512); the property tests' generated criteria are
+# (reading/list_sides.py, criteria_lists.check_list_sides: E512); the property tests' generated criteria are
 # drawn from the words not under the other list's heading only (record_strategies.on_side), and the
 # pinned records' were redrawn so. More attacks and neighbours: tests/test_attacks_helper1_list_sides.py.
 

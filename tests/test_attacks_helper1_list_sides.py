@@ -6,7 +6,7 @@ written under the source's "Inclusion criteria:" heading passed as an exclusion 
 swapped whole passed, in a draft and a complete record alike (E512 and E511 compare a layout's lists
 only). The check now reads which list's heading a criterion's words stand under in such a source
 (reading/list_sides.py) and refuses one that stands only under the other list's heading
-(evidence.check_list_sides, E512). The attacks: the heading written in each way a source writes one
+(criteria_lists.check_list_sides, E512). The attacks: the heading written in each way a source writes one
 (a qualifier, capitals, a dash, a bare "Inclusion:", markdown, a section's number, an aside, run into
 one line with the items), a sub-item, a web page's headings, a complete record, another trial's lines
 between. The honest neighbours: words under both headings or under none (before any heading, after a

@@ -1,7 +1,7 @@
 """A review of the plain sources' list sides and the importer's criteria layouts (helper-5).
 
 reading/list_sides.py reads which criteria list's heading a plain source's words stand under, and
-evidence.check_list_sides refuses (E512) a criterion written only under the other list's heading. Found:
+criteria_lists.check_list_sides refuses (E512) a criterion written only under the other list's heading. Found:
 
 - a sentence run into a list's line that says who was left out ("Inclusion criteria: adults with SLE.
   Patients with active infection or pregnancy were excluded.") was read as words of the inclusion list,

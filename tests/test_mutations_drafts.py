@@ -37,7 +37,7 @@ def test_every_mistake_in_a_curated_record_as_a_draft_is_caught(shown: str) -> N
 # Kinds of mistake a draft gives the same codes as the complete record it is marked (test_mutations.py
 # and the complete runs below hold those): a value changed with or without its words, which schema,
 # rules, binding and places catch, and none of them reads the status (completeness.py and
-# evidence.check_criteria_items do). Checked on both curated records: each mutant of these kinds was
+# criteria_lists.check_criteria_items do). Checked on both curated records: each mutant of these kinds was
 # caught by the same codes in both; a draft run of them was 70% of its mutants. A kind left out here
 # (a new one too) is run in both.
 SAME_IN_A_DRAFT = frozenset(

@@ -2,7 +2,7 @@
 follow its "Inclusion criteria:" or its "Exclusion criteria:" heading.
 
 A layout lists a source's criteria as items of its inclusion and exclusion lists (layouts.Item), and a
-record's criterion is held to its own list there (evidence.check_criteria_items, completeness: E512,
+record's criterion is held to its own list there (criteria_lists.check_criteria_items, completeness: E512,
 E511). A source of no layout (a press release, a paper, a plain page) lists no items, and a record's
 criterion was looked for in its words alone: "Weight ≥ 40 kg" written under its "Inclusion criteria:"
 heading passed as an exclusion criterion, and both lists swapped whole passed. A heading is read here:
