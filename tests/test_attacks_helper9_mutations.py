@@ -16,7 +16,7 @@ the units were not. evidence.check_units holds them so now (E501).
 A complete record's source entry with its publisher or its as-of label left out, where its document
 says them (ClinConnect's page names its site, a registry copy labels its date "Last Updated"):
 trials.csv named the page no one's and the date no one's words, while a wrong publisher or label was
-refused. evidence._left_unsaid says so now (E516); a draft may lack them yet, and a document cited
+refused. curation._left_unsaid says so now (E516); a draft may lack them yet, and a document cited
 twice needs them in one of its entries.
 
 A curation note or incomplete entry put on a field no record has ("nonexistent.field") or on an item

@@ -34,6 +34,7 @@ FAMILIES = (
     "sle_trials.checks.checkout",
     "sle_trials.outputs.export",
     "sle_trials.checks.evidence",
+    "sle_trials.checks.curation",
     "sle_trials.checks.rows",
     "sle_trials.checks.binding",
     "sle_trials.checks.binding.categorical",

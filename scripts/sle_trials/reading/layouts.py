@@ -319,7 +319,7 @@ class SourceDoc:
     # (normalised) -> where the product of that name is stated (product_place)
     products: Mapping[str, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
     # why none of a web page's text is read (markup.Page.unread: its style may hide what only a
-    # browser tells), said to the curator of a record citing it (evidence.check_curation, E531)
+    # browser tells), said to the curator of a record citing it (curation.check_curation, E531)
     unread: str | None = None
     # how its bytes were read (_read_source): HTML (as a browser shows the page), JSON (its
     # "key: value" lines) or TEXT. Its spacing is read the same way (spacing.source_text): decided
