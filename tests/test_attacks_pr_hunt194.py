@@ -279,7 +279,7 @@ def test_what_runs_by_a_name_that_moves_stops_the_extraction(
     "changes",
     [
         _step(f"someone/lint@{SHA}"),  # a full commit id: one tree
-        _step("actions/checkout@v4"),  # GitHub's own, as the repository's workflows use them
+        _step(f"actions/checkout@{SHA}"),  # GitHub's own, by a commit id (by a tag: hunt 206)
         _step("./actions/check"),  # this tree's own, read as code
         _step(f"docker://alpine@sha256:{DIGEST}"),
         {".pre-commit-config.yaml": REMOTE.replace("v1.2.0", SHA)},
@@ -578,7 +578,7 @@ def test_a_change_hide_whitespace_shows_as_none_stops_the_extraction(
     assert f"trusted-check: {path} {said}" in checked.stderr, checked.stderr
 
 
-SETUP = STEP.replace("run: make test", 'uses: actions/setup-python@v5\n        python-version: "3.11"')
+SETUP = STEP.replace("run: make test", f'uses: actions/setup-python@{SHA}\n        python-version: "3.11"')
 METHOD = 'def check(record):\n    """Check a record."""\n    return record\n'
 TWO_CALLS = "def run():\n    first()\n    second()\n"
 

@@ -82,10 +82,9 @@ def key_twice(name: str, text: str) -> Found | None:
     return Found(1, f"the key {twice[0]!r} given twice in one mapping, which its tool reads as the later; give it once")
 
 
-# GitHub's own actions (`actions/checkout`, `github/codeql-action`) run on its runners as the runner itself
-# does: whoever moves their tags runs the job's machine already. Every other action, a reusable workflow
-# and a container image are another party's, run by a name that party can point elsewhere after review.
-GITHUB_OWNERS = ("actions", "github")
+# Every action, reusable workflow and container image is run by a name: a tag is moved, and a branch moves,
+# after review, GitHub's own (`actions/checkout@v4`) as well as another party's (whoever can push a tag to
+# actions/checkout runs code in every job that uses it by that tag, review.yml's with its token too).
 _COMMIT = lazy(r"(?:[0-9a-f]{40}|[0-9a-f]{64})\Z")
 _IMAGE_DIGEST = lazy(r"[^@]+@sha256:[0-9a-f]{64}\Z")
 PRE_COMMIT = (".pre-commit-config.yaml", ".pre-commit-config.yml")
@@ -114,15 +113,13 @@ def _line_of(text: str, words: str, after: str = "") -> int:
 
 
 def _moved(uses: str) -> bool:
-    """Whether a step's or a job's `uses:` names what its owner can move after review: another party's action
-    or workflow by a tag or a branch (anything but a full commit id), or an image by a tag."""
+    """Whether a step's or a job's `uses:` names what its owner can move after review: an action or a workflow
+    by a tag or a branch (anything but a full commit id), GitHub's own too, or an image by a tag."""
     if uses.startswith("./"):
         return False  # this tree's own, read as code
     if uses.startswith("docker://"):
         return _IMAGE_DIGEST.match(uses.removeprefix("docker://")) is None
-    name, at, ref = uses.partition("@")
-    if name.split("/", 1)[0].lower() in GITHUB_OWNERS and at:
-        return False
+    _, at, ref = uses.partition("@")
     return not at or _COMMIT.match(ref) is None
 
 
@@ -154,8 +151,8 @@ def _image_moved(image: Any) -> bool:
 
 
 def by_a_name_that_moves(path: str, text: str) -> Found | None:
-    """Where a workflow or an action (a YAML file under .github/, an action.yml anywhere) uses another
-    party's action, reusable workflow or image by a tag or a branch (an image by `uses: docker://`, a job's
+    """Where a workflow or an action (a YAML file under .github/, an action.yml anywhere) uses an action
+    (GitHub's own too), a reusable workflow or an image by a tag or a branch (an image by `uses: docker://`, a job's
     `container:`, a service's `image:` or an action's `runs: image: docker://`), or the pre-commit settings a hook's
     repository by one (its `rev:`): a tag is moved, and a branch moves, after review, and the job or the
     hook then runs code no review showed. A full commit id (an image's sha256 digest) names one tree."""
