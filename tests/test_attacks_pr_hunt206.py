@@ -9,11 +9,23 @@
   an `actions/` reusable workflow by `@main`) passed (exit 0). Now GitHub's actions are held as every other
   party's (no_name_that_moves): by a full commit id, which the repository's workflows now use, each with
   its tag in a comment.
+- **A key given twice in an INI file.** Hunt 194 refused a key given twice in YAML and JSON; INI files were
+  not read. Their readers disagree: setuptools reads `tag-build` and `tag_build` as one option and keeps
+  the later (tested), while Python's configparser, strict, takes them for two keys and refuses neither; git
+  (and git-lfs, which reads a committed `.lfsconfig`) keeps the later of a key given twice (tested), and
+  iniconfig (pytest's) refuses it. A reviewer reads the first. `setup.cfg` with `[egg_info]` saying
+  `tag-build = .dev` and, lines below, `tag_build = .evil` passed (exit 0), and so did a `tox.ini` whose
+  `[pytest]` section came back, and a `.lfsconfig` giving `url` twice. Now an INI file that runs or
+  configures the check (`*.ini`, `*.cfg`, `*.conf`, `.editorconfig`, `.flake8`, git's `.gitmodules` and
+  `.lfsconfig` ...) giving a key twice in a section (case-blind, a dash as an underscore) or a section
+  twice stops the extraction (no_key_twice, settings.ini_key_twice); a value continued on indented lines,
+  and the same key in two sections, pass.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -58,6 +70,14 @@ REFUSED = [
         {CI: "on: push\njobs:\n  call:\n    uses: actions/reusable/.github/workflows/x.yml@main\n"},
         f"{CI} line 4: `uses: actions/reusable/.github/workflows/x.yml@main`",
     ),
+    (
+        {"setup.cfg": "[egg_info]\ntag-build = .dev\n\n[metadata]\nname = x\n\n[egg_info]\ntag_build = .evil\n"},
+        "setup.cfg line 7: the section [egg_info] given twice",
+    ),
+    ({"setup.cfg": "[egg_info]\ntag-build = .dev\ntag_build = .evil\n"}, "setup.cfg line 3: the key 'tag_build'"),
+    ({"tox.ini": "[pytest]\naddopts = -ra\nAddOpts: -p no:x\n"}, "tox.ini line 3: the key 'AddOpts'"),
+    ({".lfsconfig": '[lfs]\n\turl = https://a.example/\n\turl = https://b.example/\n'}, ".lfsconfig line 3: the key"),
+    ({".editorconfig": "[*.py]\nindent_size = 4\n[*.PY]\nindent_size = 2\n"}, ".editorconfig line 3: the section"),
 ]  # fmt: skip
 
 
@@ -70,6 +90,9 @@ def test_what_its_review_reads_otherwise_stops_the_extraction(
 
 PASSING = [
     {CI: STEP.format(uses=f"actions/checkout@{SHA}  # v4")},  # a full commit id: one tree
+    {"setup.cfg": "[tool:pytest]\naddopts =\n    -ra\n    -q\n\n[egg_info]\ntag_build =\n"},  # a value continued
+    {"tox.ini": "[testenv]\ndeps = a\n\n[testenv:lint]\ndeps = b\n"},  # the same key in two sections
+    {"tests/fixtures/twice.cfg": "[a]\nx = 1\nx = 2\n"},  # a test's input, kept as it is
 ]  # fmt: skip
 
 
@@ -85,3 +108,24 @@ def test_the_repositorys_workflows_pin_every_action() -> None:
     for workflow in sorted((REPO / ".github" / "workflows").glob("*.yml")):
         path = workflow.relative_to(REPO).as_posix()
         assert settings.by_a_name_that_moves(path, workflow.read_text("utf-8")) is None, path
+
+
+def test_setuptools_and_git_keep_the_later_of_a_key_given_twice(tmp_path: Path) -> None:
+    """The mechanism: setuptools reads `tag-build` and `tag_build` as one option, the later; Python's strict
+    configparser takes them for two and refuses neither; git keeps the later of a key given twice."""
+    import configparser
+    import warnings
+
+    dist = pytest.importorskip("setuptools.dist")
+    cfg = put(tmp_path, "setup.cfg", "[egg_info]\ntag-build = .dev\ntag_build = .evil\n")
+    parser = configparser.ConfigParser()
+    parser.read(cfg)
+    assert dict(parser["egg_info"]) == {"tag-build": ".dev", "tag_build": ".evil"}
+    distribution = dist.Distribution()
+    with warnings.catch_warnings():  # setuptools warns of the dash, and keeps the later all the same
+        warnings.simplefilter("ignore")
+        distribution.parse_config_files([str(cfg)])
+    assert distribution.command_options["egg_info"]["tag_build"][1] == ".evil"
+    lfs = put(tmp_path, ".lfsconfig", "[lfs]\n\turl = https://a.example/\n\turl = https://b.example/\n")
+    said = subprocess.run(["git", "config", "-f", str(lfs), "--get", "lfs.url"], capture_output=True, text=True)
+    assert said.stdout.strip() == "https://b.example/"

@@ -15,6 +15,12 @@ from sle_trials.patterns import lazy
 
 YAML_SUFFIXES = (".yml", ".yaml")
 JSON_SUFFIXES = (".json",)
+# INI files, by their suffix or their whole name: setuptools' setup.cfg, tox.ini, pytest.ini, mypy.ini,
+# flake8's, coverage's, pylint's, EditorConfig's, and git's own format (.gitmodules, .lfsconfig), which a
+# pull request can carry and git and git-lfs read from the work tree
+INI_SUFFIXES = (".ini", ".cfg", ".conf")
+INI_NAMES = (".editorconfig", ".flake8", ".coveragerc", ".pylintrc", "pylintrc", ".pypirc")
+GIT_CONFIG_NAMES = (".gitmodules", ".lfsconfig", ".gitconfig")
 
 
 class Found(NamedTuple):
@@ -54,7 +60,9 @@ def key_twice(name: str, text: str) -> Found | None:
     """Where a YAML or JSON file (by its name) gives a mapping's key twice. YAML is read as 1.2 (ruamel.yaml,
     GitHub's `on:`) and as 1.1 (PyYAML, which pre-commit reads its settings with: `yes:` and `true:` are
     one key there); JSON as Python's json reads it (an escape spells a key as written: `"\\u0062"` is
-    `"b"`), its line found as YAML 1.2 reads it."""
+    `"b"`), its line found as YAML 1.2 reads it. An INI file as ini_key_twice reads it."""
+    if name.endswith(INI_SUFFIXES) or name in INI_NAMES or name in GIT_CONFIG_NAMES:
+        return ini_key_twice(text, git=name in GIT_CONFIG_NAMES)
     if name.endswith(YAML_SUFFIXES):
         for version in (None, (1, 1)):
             loaded = _loaded(text, version)
@@ -80,6 +88,52 @@ def key_twice(name: str, text: str) -> Found | None:
     if isinstance(found, Found):
         return found
     return Found(1, f"the key {twice[0]!r} given twice in one mapping, which its tool reads as the later; give it once")
+
+
+_INI_SECTION = lazy(r"\[\s*([^\]\s\x22]*)\s*(?:\x22((?:[^\x22\\]|\\.)*)\x22)?\s*\]")
+_INI_KEY = lazy(r"([^=:\s][^=:]*?)\s*(?:[=:]|\Z)")
+
+
+def ini_key_twice(text: str, git: bool) -> Found | None:
+    """Where an INI file gives a key twice in a section, or a section twice. Its readers disagree: git (and
+    git-lfs, reading .lfsconfig) keeps the later value, setuptools keeps the later of `tag-build` and
+    `tag_build` (a dash is an underscore to it, and the two are distinct keys to Python's configparser, which
+    refuses the same key twice; tested), configparser with strict=False the later, iniconfig (pytest) and
+    a strict configparser refuse it, a reviewer reads the first. A section given twice is one section to git
+    and to EditorConfig, an error to others. Keys are compared as those readers fold them: case-blind, a
+    dash as an underscore. An indented line continues a value in Python's readers, and is a key of its own
+    to git (git: a file in git's format)."""
+    section: str | None = None
+    sections: set[str] = set()
+    keys: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = line.strip()
+        if not words or words.startswith(("#", ";")) or (line[:1].isspace() and not git and section is not None):
+            continue
+        header = _INI_SECTION.match(words)
+        if header is not None:
+            section = header.group(1).lower() + (f'."{header.group(2)}"' if header.group(2) is not None else "")
+            if section in sections:
+                return Found(
+                    number,
+                    f"the section [{section}] given twice, which some readers (git, EditorConfig) read as one and "
+                    "others refuse, and a reviewer reads as the first; give it once",
+                )
+            sections.add(section)
+            keys = set()
+            continue
+        key = _INI_KEY.match(words)
+        if key is None:
+            continue
+        folded = key.group(1).strip().lower().replace("-", "_")
+        if folded in keys:
+            return Found(
+                number,
+                f"the key {key.group(1).strip()!r} given twice in one section (case and a dash for an underscore "
+                "aside), which its tool (git, setuptools) reads as the later and a reviewer as the first; give it once",
+            )
+        keys.add(folded)
+    return None
 
 
 # Every action, reusable workflow and container image is run by a name: a tag is moved, and a branch moves,
