@@ -756,7 +756,8 @@ def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
         "class C:\n    @property\n    def x(self):\n        return 1\n\n"
         "    @x.setter\n    def x(self, value):\n        pass\n",
         "class A:\n    def __init__(self):\n        pass\n\n\nclass B:\n    def __init__(self):\n        self.x = 1\n",
-        "def f():\n    x = 1\n    x = 2\n    return x\n",  # a function's own names
+        # a function's own names, bound again once read (bound again unread: hunt 206)
+        "def f():\n    x = 1\n    x = x + 2\n    return x\n",
     ],
 )
 def test_a_name_bound_once_in_its_scope_passes(tmp_path: Path, text: str) -> None:

@@ -20,6 +20,18 @@
   `.lfsconfig` ...) giving a key twice in a section (case-blind, a dash as an underscore) or a section
   twice stops the extraction (no_key_twice, settings.ini_key_twice); a value continued on indented lines,
   and the same key in two sections, pass.
+- **A function's name bound again before its value is read.** Hunt 194 refused a name a module or a class
+  binds twice, and let a function's own names be bound again. Python keeps the later, a reviewer reads the
+  first: a checker's `problems = rules(record)` and, lines below, `problems = []` before `return
+  problems` returned no problem (tested) and passed (exit 0), and so did a nested `def rule()` given twice
+  and the first binding in an `if` that the second follows. Now a function that binds a name again (an
+  assignment, a def, a class, an import) where its block runs that after every run of the earlier binding,
+  with no read of the name between, stops the extraction (no_name_bound_twice, git/overwritten.py): the
+  first value is no step of the code. A binding in one branch of an `if`, a `try` or a loop may overwrite
+  one (`found = None`, then `found = item` in a loop), and so may one after a `return`, `continue` or
+  `yield` that may leave the block first, or of a name a nested scope reads. Of the repository's 461 Python
+  files one held such a binding: a test's `st = file.stat()` whose value the next `st = file.stat()`
+  replaced unread, now removed.
 """
 
 from __future__ import annotations
@@ -62,6 +74,37 @@ def _passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+STRICT = "scripts/sle_trials/checks/strict.py"
+RULES = '''def rules(record):
+    """Every problem of a record."""
+    return [key for key in record if key.startswith("bad")]
+
+
+def check(record):
+    """The problems of a record, for the report."""
+    problems = rules(record)
+{between}    problems = []
+    return problems
+'''
+OVERWRITTEN = RULES.format(between="")
+NESTED_TWICE = """def check(record):
+    def rule(value):
+        return value < 0
+
+    def rule(value):
+        return False
+
+    return [key for key, value in record.items() if rule(value)]
+"""
+IN_A_BRANCH = """def check(record, strict):
+    if strict:
+        problems = [key for key in record if key.startswith("bad")]
+    else:
+        problems = []
+    problems = []
+    return problems
+"""
+
 REFUSED = [
     ({CI: STEP.format(uses="actions/checkout@v4")}, f"{CI} line 6: `uses: actions/checkout@v4` runs"),
     ({CI: STEP.format(uses="github/codeql-action/init@v3")}, f"{CI} line 6: `uses: github/codeql-action/init@v3`"),
@@ -78,6 +121,14 @@ REFUSED = [
     ({"tox.ini": "[pytest]\naddopts = -ra\nAddOpts: -p no:x\n"}, "tox.ini line 3: the key 'AddOpts'"),
     ({".lfsconfig": '[lfs]\n\turl = https://a.example/\n\turl = https://b.example/\n'}, ".lfsconfig line 3: the key"),
     ({".editorconfig": "[*.py]\nindent_size = 4\n[*.PY]\nindent_size = 2\n"}, ".editorconfig line 3: the section"),
+    ({STRICT: OVERWRITTEN}, f"{STRICT} line 9: the name 'problems' bound again in check() before the value"),
+    ({STRICT: NESTED_TWICE}, f"{STRICT} line 5: the name 'rule' bound again in check()"),
+    ({STRICT: IN_A_BRANCH}, f"{STRICT} line 6: the name 'problems' bound again in check()"),
+    (
+        {STRICT: "class C:\n    def check(self, record):\n        found = self.rules(record)\n        found = ()\n"
+         "        return found\n"},
+        f"{STRICT} line 4: the name 'found' bound again in check()",
+    ),
 ]  # fmt: skip
 
 
@@ -88,11 +139,21 @@ def test_what_its_review_reads_otherwise_stops_the_extraction(
     _refused(request, tmp_path, changes, said)
 
 
+READ_BETWEEN = RULES.format(between="    if problems:\n        return problems\n")
 PASSING = [
     {CI: STEP.format(uses=f"actions/checkout@{SHA}  # v4")},  # a full commit id: one tree
     {"setup.cfg": "[tool:pytest]\naddopts =\n    -ra\n    -q\n\n[egg_info]\ntag_build =\n"},  # a value continued
     {"tox.ini": "[testenv]\ndeps = a\n\n[testenv:lint]\ndeps = b\n"},  # the same key in two sections
     {"tests/fixtures/twice.cfg": "[a]\nx = 1\nx = 2\n"},  # a test's input, kept as it is
+    {STRICT: READ_BETWEEN},  # the first value read before the second binding
+    {STRICT: "def first(items):\n    found = None\n    for item in items:\n        if item:\n            found = item\n"
+     "    return found\n"},
+    {STRICT: "def parsed(text):\n    try:\n        value = int(text)\n    except ValueError:\n        value = None\n"
+     "    return value\n"},
+    {STRICT: "def total(items):\n    count = 0\n    count = count + len(items)\n    return count\n"},
+    {STRICT: "def kept(items):\n    out = []\n    for item in items:\n        if item:\n            out = [item]\n"
+     "            continue\n        out = []\n    return out\n"},
+    {STRICT: "def later():\n    seen = 1\n    def show():\n        return seen\n    seen = 2\n    return show\n"},
 ]  # fmt: skip
 
 
@@ -129,3 +190,10 @@ def test_setuptools_and_git_keep_the_later_of_a_key_given_twice(tmp_path: Path) 
     lfs = put(tmp_path, ".lfsconfig", "[lfs]\n\turl = https://a.example/\n\turl = https://b.example/\n")
     said = subprocess.run(["git", "config", "-f", str(lfs), "--get", "lfs.url"], capture_output=True, text=True)
     assert said.stdout.strip() == "https://b.example/"
+
+
+def test_python_runs_the_later_binding_of_a_function() -> None:
+    """The mechanism: the checker's `check` as the pull request wrote it reports nothing."""
+    scope: dict[str, object] = {}
+    exec(compile(OVERWRITTEN, STRICT, "exec"), scope)
+    assert scope["check"]({"bad_count": 1}) == []  # type: ignore[operator]

@@ -400,7 +400,6 @@ def test_a_file_replaced_keeping_its_size_and_mtime_is_read_again(reg: Path, cap
     _break_keeping_stat(reg)  # rewritten in place, the same inode: its ctime moved
     code, out = run(reg, capsys, "check")
     assert code == 1 and "E508" in out, out
-    st = file.stat()
     file.write_bytes(valid)
     assert run(reg, capsys, "check")[0] == 0
     replacement = reg / "replacement"
