@@ -172,7 +172,8 @@ def test_an_attribute_that_rewrites_the_checkers_code_stops_the_trusted_check(
     "attributes",
     [
         "*.py text eol=lf\n.ci/* -text\nseeds/** -text\n",
-        "*.py diff=python merge=union\n",  # (linguist-generated folds its diff away: pr_diff_hidden)
+        # (linguist-generated folds its diff away: pr_diff_hidden; merge=union merges unshown: hunt 206)
+        "*.py diff=python merge=text\n",
         "*.py text\n",  # line ends the clone decides change no code
     ],
 )

@@ -32,6 +32,17 @@
   `yield` that may leave the block first, or of a name a nested scope reads. Of the repository's 461 Python
   files one held such a binding: a test's `st = file.stat()` whose value the next `st = file.stat()`
   replaced unread, now removed.
+- **Code merged by another driver.** Hunt 182 and 194 refused the attributes that rewrite the code on
+  checkout, hide its diff or leave it out of an archive; `merge` was not read, and hunt 182 passed `*.py
+  merge=union` on purpose. Once the attribute is the base branch's (git reads it from the checkout), git's
+  merge of two changes to one line of a module holds both lines and says no conflict (tested: `git
+  merge-tree`, as the extraction merges a pull request, and `git merge` alike): code neither review showed,
+  `return 20` and `return 5` one under the other. `*.py merge=union`, `Makefile merge=union` and
+  `scripts/** merge=ours` (which drops the pull request's side where a clone configures the common
+  `merge.ours.driver true`) passed (exit 0). Now a `merge` driver but git's `text` and `binary` (`-merge`,
+  a conflict kept as one) and the registry's own (trials-csv and trials-manifest, which leave what they do
+  not generate or read a conflict: hunt 187) on a file that runs or configures the check stops the
+  extraction (code_rewritten, checkout.merged); hunt 182's passing `merge=union` is now `merge=text`.
 """
 
 from __future__ import annotations
@@ -160,6 +171,52 @@ PASSING = [
 @pytest.mark.parametrize("changes", PASSING)
 def test_what_reads_as_it_runs_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     _passes(tmp_path, changes)
+
+
+MERGE_REFUSED = [
+    ("*.py merge=union\n", STRICT, "merge=union"),
+    ("scripts/** merge=ours\n", STRICT, "merge=ours"),  # a driver a clone configures (`merge.ours.driver true`)
+    ("SCHEMA/** merge=union\n", "schema/trial.schema.json", "merge=union"),  # as a case-blind disk matches it
+    ("Makefile merge=union\n", "Makefile", "merge=union"),
+]
+
+
+@pytest.mark.parametrize(("attributes", "path", "said"), MERGE_REFUSED)
+def test_code_merged_by_another_driver_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str, path: str, said: str
+) -> None:
+    changes: dict[str, str | bytes] = {STRICT: "LIMIT = 10\n", ".gitattributes": attributes}
+    _refused(request, tmp_path, changes, f"{path}: the pull request's attributes have git merge it by another driver")
+    assert said in attributes
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    ["*.py merge=text\n", "*.py -merge\n", "*.py merge\n", "docs/*.md merge=union\n", "*.csv merge=trials-csv\n"],
+)
+def test_code_merged_line_by_line_passes(tmp_path: Path, attributes: str) -> None:
+    _passes(tmp_path, {STRICT: "LIMIT = 10\n", ".gitattributes": attributes})
+
+
+def test_a_union_merge_holds_both_sides_lines_with_no_conflict(tmp_path: Path) -> None:
+    """The mechanism: once the attribute is the base branch's (its checkout holds it, whose attributes git
+    reads), git's merge of two changes to one line of a module given `merge=union` holds both lines, and says
+    no conflict (`git merge-tree`, as the extraction merges a pull request, and `git merge`)."""
+    root = _pull_request(tmp_path, {".gitattributes": "*.py merge=union\n", STRICT: "def limit():\n    return 10\n"})
+    git_run(root, "checkout", "-q", "-b", "change", "pr")
+    put(root, STRICT, "def limit():\n    return 5\n")
+    pull_request_made(root)
+    git_run(root, "checkout", "-q", "pr")
+    put(root, STRICT, "def limit():\n    return 20\n")
+    pull_request_made(root)
+    git_run(root, "checkout", "-q", "pr")
+    merged = subprocess.run(
+        ["git", "-C", str(root), "merge-tree", "--write-tree", "pr", "change"], capture_output=True, text=True
+    )
+    assert merged.returncode == 0, merged.stdout  # no conflict
+    tree = merged.stdout.split()[0]
+    held = subprocess.run(["git", "-C", str(root), "show", f"{tree}:{STRICT}"], capture_output=True, text=True)
+    assert held.stdout == "def limit():\n    return 20\n    return 5\n"
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -106,6 +106,23 @@ def omitted(attributes: dict[str, str]) -> list[str]:
     return [name for name in OMITTED if attributes.get(name) == "set"]
 
 
+# The attribute by which git merges a file's two sides: `merge=union` (git's own driver) takes the lines of
+# both where they conflict and says nothing, and a driver a clone configures runs its own command (`merge=ours`
+# with `merge.ours.driver true`, a common recipe, keeps the base's lines and drops the other side's).
+MERGED = ("merge",)
+# a conflict shown as one (`binary`, `-merge`: kept as it is on the branch, and said to conflict), and the
+# registry's drivers (git/merge.py), which merge only the files they generate or read and leave any other a
+# conflict (tests/test_attacks_pr_hunt187.py); `trials.csv merge=trials-csv` also names the tests' copies
+_MERGED_AS_SHOWN = ("unspecified", "set", "unset", "text", "binary", "trials-csv", "trials-manifest")
+
+
+def merged(attributes: dict[str, str]) -> list[str]:
+    """The attribute (as written) by which git merges a file otherwise than line by line with its conflicts
+    shown: any driver but git's `text` and `binary` (`-merge`) and the registry's own."""
+    value = attributes.get("merge", "unspecified")
+    return [] if value in _MERGED_AS_SHOWN else [f"merge={value}"]
+
+
 def hides(how: str) -> bool:
     """Whether how (one of rewrites' or unshown's answers) is unshown's: an attribute that hides a file's
     changes, not one that rewrites its bytes."""

@@ -371,7 +371,10 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     `.pyc` or a coding declaration does. Nor may `export-ignore` leave such a file out of an archive
     (GitHub's ZIP of a branch, a release's source archive): `scripts/sle_trials/checks/strict.py
     export-ignore` passed (exit 0), and the archive of the merged branch ran without the module a
-    reviewer read as part of the checker. Matched both as this clone matches patterns and case-blind."""
+    reviewer read as part of the checker. Nor may a `merge` driver but git's own line-by-line one merge it
+    (checkout.merged): `*.py merge=union` passed (exit 0), and every later merge of two changes to the same
+    lines of a module held both sides' lines, no conflict shown (hunt 206). Matched both as this clone matches
+    patterns and case-blind."""
     listed = repository.tree_entries(commit, [])
     schema = SCHEMA_PATH.as_posix()
     wanted = [
@@ -385,12 +388,16 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
         for path, attributes in repository.tree_attributes(
-            commit, checkout.ATTRIBUTES + checkout.UNSHOWN + checkout.OMITTED, wanted, fold_case=fold_case
+            commit,
+            checkout.ATTRIBUTES + checkout.UNSHOWN + checkout.OMITTED + checkout.MERGED,
+            wanted,
+            fold_case=fold_case,
         ).items():
             # the schema configures the check, and its review must show its lines; what rewrites it is
             # the registry's to say (rewritten(): E308)
             rewriting = checkout.rewrites(attributes, {}) if path != schema else []
-            for how in rewriting + checkout.unshown(attributes) + checkout.omitted(attributes):
+            shown = checkout.unshown(attributes) + checkout.omitted(attributes) + checkout.merged(attributes)
+            for how in rewriting + shown:
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
     return [(path, how) for path, how in sorted(found.items()) if how]
@@ -431,7 +438,8 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
     registry's, whose bytes a checkout rewrites (E308), where the code's runs otherwise."""
     hidden = [h for h in how if checkout.hides(h)]
     left_out = [h for h in how if h in checkout.OMITTED]
-    rewriting = [h for h in how if h not in hidden and h not in left_out]
+    joined = [h for h in how if h.startswith("merge=")]
+    rewriting = [h for h in how if h not in hidden and h not in left_out and h not in joined]
     if rewriting:
         print(
             f"trusted-check: {files.shown(path)}: {whose} have git rewrite it "
@@ -449,6 +457,14 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
             f"trusted-check: {files.shown(path)}: {whose} have git leave it out of an archive "
             f"({', '.join(left_out)}), so GitHub's ZIP of the merged branch and a release's source archive run "
             "without it, other code than the commit's; remove the attribute",
+            file=sys.stderr,
+        )
+    if joined:
+        print(
+            f"trusted-check: {files.shown(path)}: {whose} have git merge it by another driver than its own "
+            f"({files.printable(', '.join(joined))}): a merge of two changes to the same lines holds what that "
+            "driver makes of them (both sides' lines, for union) with no conflict shown, code neither review "
+            "showed; remove the attribute",
             file=sys.stderr,
         )
     if hidden:
