@@ -43,12 +43,28 @@
   a conflict kept as one) and the registry's own (trials-csv and trials-manifest, which leave what they do
   not generate or read a conflict: hunt 187) on a file that runs or configures the check stops the
   extraction (code_rewritten, checkout.merged); hunt 182's passing `merge=union` is now `merge=text`.
+- **A package beside the library.** Hunt 192 refused a module at the top and one named as the standard
+  library's outside scripts/. pytest puts a test's folder first on sys.path (its default import mode), and
+  a package there is imported in place of an installed one of its name: `tests/sle_trials/__init__.py` was
+  imported by conftest.py and every test in place of the library (tested), and passed (exit 0), its review
+  a new folder of the tests' helpers; merged, the suite tests that copy and vouches for a checker it never
+  ran. So did `tests/sle_trials.py` and a package `benchmarks/yaml/` (a script's folder is first too). Now a
+  package outside scripts/, or a module there named as one of the library's packages, stops the extraction
+  (no_package_beside_the_library); the tests' and benchmarks' helpers are plain modules.
+
+Left (not refused): a module of tests/ or benchmarks/ named as an installed distribution's (`tests/yaml.py`
+in place of PyYAML for every test that imports yaml): which names those are depends on what is installed,
+and review.yml installs the runtime dependencies alone; GitHub's own merge, which runs in a bare repository,
+may read no `merge` attribute at all (not tried), where git's and the extraction's do; a full commit id
+names one tree, but GitHub resolves an id of a fork's commit under the parent's name too (an "impostor
+commit"), which no rule here can tell from the parent's own without the network.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,6 +233,43 @@ def test_a_union_merge_holds_both_sides_lines_with_no_conflict(tmp_path: Path) -
     tree = merged.stdout.split()[0]
     held = subprocess.run(["git", "-C", str(root), "show", f"{tree}:{STRICT}"], capture_output=True, text=True)
     assert held.stdout == "def limit():\n    return 20\n    return 5\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("tests/sle_trials/__init__.py", "tests/sle_trials/__init__.py: a Python package outside scripts/"),
+        ("tests/sle_trials.py", "tests/sle_trials.py: a Python module named as the library's package 'sle_trials'"),
+        ("benchmarks/yaml/__init__.py", "benchmarks/yaml/__init__.py: a Python package outside scripts/"),
+        ("tests/helpers/__init__.py", "tests/helpers/__init__.py: a Python package outside scripts/"),
+    ],
+)
+def test_a_package_beside_the_library_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, said: str
+) -> None:
+    library = {"scripts/sle_trials/__init__.py": "", "scripts/sle_trials/cli.py": "X = 1\n"}
+    _refused(request, tmp_path, {**library, path: "SHADOW = True\n"}, said)
+
+
+@pytest.mark.parametrize("path", ["tests/sle_trials_helpers.py", "tests/sle_trials/notes.py", "benchmarks/timing.py"])
+def test_modules_beside_the_library_named_as_none_of_it_pass(tmp_path: Path, path: str) -> None:
+    _passes(tmp_path, {"scripts/sle_trials/__init__.py": "", path: "X = 1\n"})
+
+
+def test_pytest_imports_a_package_of_the_tests_folder_in_place_of_the_library(tmp_path: Path) -> None:
+    """The mechanism: pytest (its default import mode) puts the tests' folder first on sys.path, and a test
+    importing the library imports the package there, whatever is installed."""
+    put(tmp_path, "pytest.ini", "[pytest]\n")
+    put(tmp_path, "tests/sle_trials/__init__.py", "SHADOW = True\n")
+    put(tmp_path, "tests/test_shadow.py", "import sle_trials\n\n\ndef test_shadow():\n    assert sle_trials.SHADOW\n")
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-c", "pytest.ini", "tests"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -298,6 +298,39 @@ def no_module_before_the_library(tree: list[str]) -> None:
                 f"{files.shown(path)}: a Python module named as the standard library's {module!r}, which Python "
                 "imports in its place where its folder is first on the path (pytest's tests/, a script's); rename it"
             )
+    no_package_beside_the_library(tree)
+
+
+def no_package_beside_the_library(tree: list[str]) -> None:
+    """Refused: a Python package outside scripts/ (a folder holding `__init__.py`), or a module outside it named
+    as one of the library's packages (`sle_trials`). pytest puts a test's folder first on sys.path (its
+    default "prepend" import mode), and Python a script's: `tests/sle_trials/__init__.py` was imported in place
+    of the installed library by conftest.py and every test (tested), and passed (exit 0), its review a new
+    folder of the tests' helpers; merged, the test suite tested that copy, and vouched for a checker it never
+    ran. A package in tests/ or benchmarks/ takes the place of an installed distribution's of its name the
+    same way (`tests/yaml/__init__.py`). The repository keeps its packages in scripts/ and its tests' and
+    benchmarks' helpers as plain modules, imported by their own names."""
+    library = {
+        files.folded(path.split("/")[1])
+        for path in tree
+        if path.startswith(PACKAGE_FOLDER) and path.count("/") == 2 and path.endswith("/__init__.py")
+    }
+    for path in tree:
+        if path.startswith(PACKAGE_FOLDER) or not python_source(path):
+            continue
+        folder, _, name = path.rpartition("/")
+        stem = files.folded(name).rpartition(".")[0]
+        if stem == "__init__" and folder:
+            raise Refused(
+                f"{files.shown(path)}: a Python package outside {PACKAGE_FOLDER}, which pytest (a test's folder first "
+                "on the path) or a script imports in place of an installed package of its name; keep packages in "
+                f"{PACKAGE_FOLDER} and the tests' helpers as modules"
+            )
+        if stem in library:
+            raise Refused(
+                f"{files.shown(path)}: a Python module named as the library's package {stem!r}, which pytest (a test's "
+                "folder first on the path) or a script imports in its place; rename it"
+            )
 
 
 # Settings files a tool reads in place of another in the same folder: GNU make the first of GNUmakefile,
