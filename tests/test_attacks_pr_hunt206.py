@@ -51,6 +51,15 @@
   ran. So did `tests/sle_trials.py` and a package `benchmarks/yaml/` (a script's folder is first too). Now a
   package outside scripts/, or a module there named as one of the library's packages, stops the extraction
   (no_package_beside_the_library); the tests' and benchmarks' helpers are plain modules.
+- **A name bound from another module.** The rules of names bound twice read each module alone. `def
+  check(record):` with its rules, then `from sle_trials.checks.lax import *` at the module's end (lax's
+  `check` returning nothing, which Python then binds in its place, tested), passed (exit 0), and so did a
+  module of the package's outputs setting `strict.check = list` (or `setattr(strict, "check", ...)`, `del
+  strict.check`) as it imported it, and `globals()["check"] = list` or `globals().update(check=list)`.
+  Now a star import, a binding of an attribute of a name an import binds, and a write through globals(),
+  vars() or locals(), in a Python source of the code but the tests (which patch modules on purpose),
+  stop the extraction (git/bound_elsewhere.py); an item of an imported mapping (`os.environ["TZ"]`), an
+  attribute of `self` and a read of vars() pass. The repository's code does none of them.
 
 Left (not refused): a module of tests/ or benchmarks/ named as an installed distribution's (`tests/yaml.py`
 in place of PyYAML for every test that imports yaml): which names those are depends on what is installed,
@@ -270,6 +279,61 @@ def test_pytest_imports_a_package_of_the_tests_folder_in_place_of_the_library(tm
         timeout=120,
     )
     assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
+
+
+CHECK = 'def check(record):\n    """The problems of a record."""\n    return [key for key in record if "bad" in key]\n'
+LAX = "scripts/sle_trials/checks/lax.py"
+DOCS = "scripts/sle_trials/outputs/docs.py"
+USES_STRICT = "from sle_trials.checks import strict\n\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {
+                LAX: "def check(record):\n    return []\n",
+                STRICT: CHECK + "\n\nfrom sle_trials.checks.lax import *  # noqa\n",
+            },
+            f"{STRICT} line 6: `from sle_trials.checks.lax import *` binds every public name",
+        ),
+        ({DOCS: USES_STRICT + "strict.check = list\n"}, f"{DOCS} line 3: `strict.check` binds a name of an imported"),
+        ({DOCS: USES_STRICT + "setattr(strict, 'check', list)\n"}, f"{DOCS} line 3: setattr() on an imported module"),
+        ({DOCS: USES_STRICT + "del strict.check\n"}, f"{DOCS} line 3: `strict.check` binds a name"),
+        ({STRICT: CHECK + "\n\nglobals()['check'] = list\n"}, f"{STRICT} line 6: a name bound through globals()"),
+        ({STRICT: CHECK + "\n\nglobals().update(check=list)\n"}, f"{STRICT} line 6: names bound through globals()"),
+    ],
+)
+def test_a_name_bound_from_another_module_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    _refused(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tests/conftest.py": "import sys\n\nsys.dont_write_bytecode = True\n"},  # the tests patch on purpose
+        {DOCS: "import os\n\nos.environ['TZ'] = 'UTC'\n"},  # an item of an imported mapping, no name
+        {DOCS: "class Page:\n    def __init__(self, title):\n        self.title = title\n"},
+        {DOCS: USES_STRICT + "CHECKED = vars(strict)\n"},  # read
+    ],
+)
+def test_a_module_binding_its_own_names_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    _passes(tmp_path, changes)
+
+
+def test_a_star_import_binds_the_other_modules_name_in_place_of_the_def(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mechanism: the module's `check` is lax's, whose def a reviewer of the module never reads."""
+    import importlib
+
+    put(tmp_path, "h206_lax.py", "def check(record):\n    return []\n")
+    put(tmp_path, "h206_strict.py", CHECK + "\n\nfrom h206_lax import *  # noqa\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    strict = importlib.import_module("h206_strict")
+    assert strict.check({"bad_count": 1}) == []
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

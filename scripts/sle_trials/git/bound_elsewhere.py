@@ -1,0 +1,129 @@
+"""A name of one module bound by another: a star import, which binds names a reviewer of the module cannot see,
+and an assignment to a name an imported module or class holds (git/defined_twice.py's no_name_bound_twice
+reads each Python source of the code but the tests through it)."""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.refusal import Refused
+
+# The tests patch modules on purpose (pytest's monkeypatch, conftest.py's settings of sys and tempfile), and
+# are read as what they test; the code that runs the check binds its own names alone
+TESTS = "tests/"
+# the calls that bind a name in an object given them, or in the module's own namespace
+_SETTERS = frozenset(("setattr", "delattr"))
+_NAMESPACES = frozenset(("globals", "vars", "locals"))
+
+
+def _imported(tree: ast.Module) -> set[str]:
+    """The names the module's imports bind (a module, or a name of one: a class, a function)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(alias.asname or alias.name for alias in node.names)
+    return names
+
+
+def _root(node: ast.expr) -> str | None:
+    """The name an attribute's chain starts from (`a` of `a.b.c`), or None."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _targets(node: ast.AST) -> list[ast.expr]:
+    if isinstance(node, ast.Assign):
+        return [t for target in node.targets for t in _spread(target)]
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        return _spread(node.target)
+    if isinstance(node, ast.Delete):
+        return [t for target in node.targets for t in _spread(target)]
+    if isinstance(node, (ast.For, ast.AsyncFor)):
+        return _spread(node.target)
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return [t for item in node.items if item.optional_vars is not None for t in _spread(item.optional_vars)]
+    return []
+
+
+def _spread(target: ast.expr) -> list[ast.expr]:
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [t for item in target.elts for t in _spread(item)]
+    if isinstance(target, ast.Starred):
+        return _spread(target.value)
+    return [target]
+
+
+def no_name_bound_from_elsewhere(path: str, tree: ast.Module) -> None:
+    """Refused, in a Python source of the code but the tests: a star import (`from x import *`), which binds
+    every public name of x in the module, after the defs a reviewer reads as the module's; an assignment (or
+    `del`, `setattr`) to an attribute of a name an import binds (`strict.check = lambda record: []` in another
+    module of the package); and a write to the module's namespace (`globals()["check"] = ...`). Python runs
+    the later binding, a reviewer of the module reads its own: `def check(record):` with its rules, then
+    `from sle_trials.checks.lax import *` at the module's end (lax defining `check` to return nothing), and
+    a module of the package's outputs setting `strict.check` as it was imported, each passed (exit 0)."""
+    if path.startswith(TESTS):
+        return
+    imported = _imported(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: `from {'.' * node.level}{node.module or ''} import *` "
+                "binds every public name of that module here, in place of what a reviewer reads as this "
+                "module's; import the names it uses"
+            )
+        for target in _targets(node):
+            if isinstance(target, ast.Attribute) and _root(target) in imported:
+                shown = ast.unparse(target)
+                raise Refused(
+                    f"{files.shown(path)} line {target.lineno}: `{files.printable(shown[:80])}` binds a name of an "
+                    "imported module or class from here, which a reviewer of that module does not read; "
+                    "bind it where it is defined"
+                )
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            called = node.func.id
+            first = node.args[0] if node.args else None
+            if called in _SETTERS and first is not None and _root(first) in imported:
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: {called}() on an imported module or class binds its "
+                    "name from here, which a reviewer of that module does not read; bind it where it is defined"
+                )
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            for target in _targets(node):
+                if _writes_namespace(target):
+                    raise Refused(
+                        f"{files.shown(path)} line {node.lineno}: a name bound through globals(), vars() or "
+                        "locals(), which a reviewer does not read as a binding; bind it by its name"
+                    )
+        if isinstance(node, ast.Call) and _namespace_update(node):
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: names bound through globals(), vars() or locals(), "
+                "which a reviewer does not read as bindings; bind each by its name"
+            )
+
+
+def _namespace_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _NAMESPACES
+        and (node.func.id != "vars" or not node.args)
+    )
+
+
+def _writes_namespace(target: ast.expr) -> bool:
+    """`globals()[...]` (or a no-argument vars() or locals()) as a target."""
+    return isinstance(target, ast.Subscript) and _namespace_call(target.value)
+
+
+def _namespace_update(call: ast.Call) -> bool:
+    """`globals().update(...)`, `.setdefault(...)`, `.pop(...)`: names bound or unbound in bulk."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__")
+        and _namespace_call(func.value)
+    )
