@@ -60,6 +60,10 @@
   vars() or locals(), in a Python source of the code but the tests (which patch modules on purpose),
   stop the extraction (git/bound_elsewhere.py); an item of an imported mapping (`os.environ["TZ"]`), an
   attribute of `self` and a read of vars() pass. The repository's code does none of them.
+- **A target's own value of a variable.** Hunt 194 refused a makefile's variable given its value twice; a
+  target-specific value was read as neither a variable nor a rule: `MODE := strict` and, far below, `test:
+  MODE := lax` ran test's recipe with lax (tested), and passed (exit 0). Now a target's own value counts
+  as a value given the variable (no_make_definition_twice); different variables of different targets pass.
 
 Left (not refused): a module of tests/ or benchmarks/ named as an installed distribution's (`tests/yaml.py`
 in place of PyYAML for every test that imports yaml): which names those are depends on what is installed,
@@ -334,6 +338,27 @@ def test_a_star_import_binds_the_other_modules_name_in_place_of_the_def(
     monkeypatch.syspath_prepend(str(tmp_path))
     strict = importlib.import_module("h206_strict")
     assert strict.check({"bad_count": 1}) == []
+
+
+MODE_MAKEFILE = "MODE := strict\n\ntest:\n\t@echo mode $(MODE)\n"
+TARGET_MODE = "\n# the slow machines\ntest: MODE := lax\n"
+
+
+def test_a_targets_own_value_of_a_variable_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {"Makefile": MODE_MAKEFILE + TARGET_MODE}
+    _refused(request, tmp_path, changes, "Makefile line 7: the variable MODE given again")
+
+
+def test_targets_values_of_variables_given_once_pass(tmp_path: Path) -> None:
+    _passes(tmp_path, {"Makefile": "test: MODE := lax\ncheck: OTHER = 1\n\ntest check:\n\t@echo $(MODE)\n"})
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_a_targets_recipe_with_its_own_value(tmp_path: Path) -> None:
+    """The mechanism: `test: MODE := lax` far below `MODE := strict` is what test's recipe reads."""
+    put(tmp_path, "Makefile", MODE_MAKEFILE + TARGET_MODE)
+    ran = subprocess.run(["make", "-s", "-C", str(tmp_path), "test"], capture_output=True, text=True, timeout=60)
+    assert ran.stdout.strip() == "mode lax", ran.stdout + ran.stderr
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -32,6 +32,12 @@ _MAKE_ASSIGNMENT = lazy(r"(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*(?
 _MAKE_RULE = lazy(r"([^\s:#=][^:#=]*?)\s*:(?![:=])([^=;]*)(;.*)?\Z")
 
 
+# a target-specific variable (`test: MODE := lax`), which holds for that target's recipe (and what it makes)
+_MAKE_TARGET_VARIABLE = lazy(
+    r"[^\s:#=][^:#=]*?\s*:(?![:=])\s*(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*(?:::?=|:::=|!=|=)"
+)
+
+
 _MAKE_INCLUDE = lazy(r"(?:-|s)?include[ \t]+([^#]*)")
 
 
@@ -75,7 +81,9 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
     as the mode while a later `MODE := lax` set it; both passed (exit 0). A definition in a conditional
     counts as one outside it (`ifeq (1,1)` is always true). included: the code's files by path, whose
     makefiles an `include` names by a literal path are read in its place (`include mk/local.mk` at the
-    Makefile's end, giving `check:` a recipe again, overrode the Makefile's; hunt 194's review)."""
+    Makefile's end, giving `check:` a recipe again, overrode the Makefile's; hunt 194's review). A target's
+    own value of a variable (`test: MODE := lax`, which make runs test's recipe with) is a value given the
+    variable too (hunt 206)."""
     if data is None:
         return
     lines, origins = _make_lines(path, data, included or {}, set())
@@ -109,6 +117,9 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             while number < len(lines) and not lines[number].strip().startswith("endef"):
                 number += 1  # its value's lines
         elif found := _MAKE_ASSIGNMENT.match(words):
+            names = [f"the variable {found.group(1)}"]
+        elif found := _MAKE_TARGET_VARIABLE.match(words):
+            # `test: MODE := lax` far below `MODE := strict`: make runs test's recipe with lax (tested)
             names = [f"the variable {found.group(1)}"]
         elif (rule := _MAKE_RULE.match(words)) and (rule.group(3) or _recipe_follows(lines, number)):
             names = [f"the recipe of {target}" for target in rule.group(1).split()]
