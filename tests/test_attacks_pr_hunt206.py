@@ -64,6 +64,13 @@
   target-specific value was read as neither a variable nor a rule: `MODE := strict` and, far below, `test:
   MODE := lax` ran test's recipe with lax (tested), and passed (exit 0). Now a target's own value counts
   as a value given the variable (no_make_definition_twice); different variables of different targets pass.
+- **A line ended by a carriage return.** Hunt 165 refused a carriage return Python ends a line at; CR LF
+  was left, as Python reads it as a line's end. bash and make do not: bash reads the CR as the line's last
+  character, and GitHub's review shows none. `.ci/trusted-check` whose `set -euo pipefail` was split into
+  `set -eu<CR>` and `set -o pipefail` (the same options to a reviewer) passed (exit 0); merged, bash said
+  "set: -: invalid option" and ran on without -e, past the extraction's refusal of the next pull request
+  to the check of its data, and exited 0 (tested). Now a line ended by CR LF in a file that runs or
+  configures the check but a Python source stops the extraction (no_line_ended_by_a_carriage_return).
 
 Left (not refused): a module of tests/ or benchmarks/ named as an installed distribution's (`tests/yaml.py`
 in place of PyYAML for every test that imports yaml): which names those are depends on what is installed,
@@ -81,7 +88,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, committed_with_code, extraction, git_run, pull_request_made, put, trusted_check_once
+from conftest import (
+    REPO,
+    committed_with_code,
+    extraction,
+    git_run,
+    pull_request_made,
+    put,
+    trusted_check_once,
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -359,6 +374,39 @@ def test_make_runs_a_targets_recipe_with_its_own_value(tmp_path: Path) -> None:
     put(tmp_path, "Makefile", MODE_MAKEFILE + TARGET_MODE)
     ran = subprocess.run(["make", "-s", "-C", str(tmp_path), "test"], capture_output=True, text=True, timeout=60)
     assert ran.stdout.strip() == "mode lax", ran.stdout + ran.stderr
+
+
+TRUSTED_CHECK = (REPO / ".ci" / "trusted-check").read_text("utf-8")
+SPLIT = TRUSTED_CHECK.replace("set -euo pipefail\n", "set -eu\r\nset -o pipefail\n", 1)
+SET_LINE = TRUSTED_CHECK[: TRUSTED_CHECK.index("set -euo pipefail")].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".ci/trusted-check": SPLIT}, f".ci/trusted-check line {SET_LINE}: a line ended by a carriage return"),
+        ({"Makefile": "test:\r\n\t.venv/bin/python -m pytest\r\n"}, "Makefile line 1: a line ended by a carriage"),
+        ({CI: STEP.format(uses=f"actions/checkout@{SHA}").replace("\n", "\r\n")}, f"{CI} line 1: a line ended by"),
+    ],
+)
+def test_a_line_ended_by_a_carriage_return_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    _refused(request, tmp_path, changes, said)
+
+
+def test_a_python_source_ended_by_carriage_returns_passes(tmp_path: Path) -> None:
+    _passes(tmp_path, {STRICT: "STRICT = True\r\n"})  # Python reads CR LF as a line's end
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_bash_runs_on_without_e_where_its_set_line_ends_by_a_carriage_return(tmp_path: Path) -> None:
+    """The mechanism: `set -eu<CR>` is an invalid option to bash, which leaves -e off and runs on past a
+    failing command to exit 0 (the trusted check so split ran past the extraction's refusal of a pull
+    request, `-diff` on its code, to the check of its data, and exited 0: run against the code before)."""
+    script = put(tmp_path, "check", "set -eu\r\nset -o pipefail\nfalse\necho reached\n")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == "reached\n" and "invalid option" in ran.stderr, ran.stderr
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -147,6 +147,25 @@ def no_lone_carriage_return(path: str, data: bytes | None) -> None:
     )
 
 
+_CR_LF = lazy(rb"\r\n")
+
+
+def no_line_ended_by_a_carriage_return(path: str, data: bytes | None) -> None:
+    """Refused: a line ended by a carriage return and a line feed, in a file that runs or configures the check
+    but a Python source (which reads CR LF as a line's end). bash and make read the carriage return as the
+    line's last character, and GitHub's review shows none: `.ci/trusted-check` whose `set -euo pipefail`
+    was split into `set -eu<CR>` and `set -o pipefail`, read as the same options, ran with no `-e` (bash:
+    "set: -: invalid option", then on), past the extraction's refusal to the check of the folder it left
+    half-written, and passed (exit 0; hunt 206)."""
+    _refused_where(
+        _CR_LF,
+        path,
+        data,
+        "a line ended by a carriage return, which bash and make read as its last character and GitHub's review "
+        "shows as nothing; end its lines with a line feed alone",
+    )
+
+
 class Tokens(NamedTuple):
     """A Python source's tokens as tokenize reads them, up to where it can read no further."""
 

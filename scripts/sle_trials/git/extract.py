@@ -37,7 +37,8 @@ twice, no_make_definition_twice; a shell function defined twice, no_shell_functi
 here-document `<<-`,
 no_here_document_ended_after_tabs; a byte-order mark before a script's first word, no_byte_order_mark; a
 byte that is not UTF-8, no_bytes_beyond_utf8), with a line Python ends where git does not
-(no_lone_carriage_return) or with a name beyond ASCII (no_names_beyond_ascii) or bound twice in its scope
+(no_lone_carriage_return; or ends one by CR LF where it is no Python, no_line_ended_by_a_carriage_return)
+or with a name beyond ASCII (no_names_beyond_ascii) or bound twice in its scope
 (no_name_bound_twice), an invisible character
 (no_invisible_characters), a key given twice in a YAML or JSON file (no_key_twice), another party's action
 or hooks run by a tag or a branch (no_name_that_moves) or a space that is not
@@ -101,6 +102,7 @@ from sle_trials.git.code_text import (
     no_code_past_the_screen,
     no_here_document_ended_after_tabs,
     no_invisible_characters,
+    no_line_ended_by_a_carriage_return,
     no_line_led_by_a_space,
     no_line_some_gits_skip,
     no_lone_carriage_return,
@@ -239,6 +241,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
+        if not python and not prose(path):
+            no_line_ended_by_a_carriage_return(path, blobs[oid].data)
         no_bytes_beyond_utf8(path, blobs[oid].data)
         if make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
