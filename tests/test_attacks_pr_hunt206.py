@@ -29,7 +29,10 @@
   with no read of the name between, stops the extraction (no_name_bound_twice, git/overwritten.py): the
   first value is no step of the code. A binding in one branch of an `if`, a `try` or a loop may overwrite
   one (`found = None`, then `found = item` in a loop), and so may one after a `return`, `continue` or
-  `yield` that may leave the block first, or of a name a nested scope reads. Of the repository's 461 Python
+  `yield` that may leave the block first, or of a name a nested scope reads. A `with`'s target, a
+  statement `(name := ...)` and an attribute of `self` (read where it is loaded, or by any call, which may
+  read it through the instance) are bindings too: `self.problems = self.rules(record)` then `self.problems
+  = []` passed before. Of the repository's 461 Python
   files one held such a binding: a test's `st = file.stat()` whose value the next `st = file.stat()`
   replaced unread, now removed.
 - **Code merged by another driver.** Hunt 182 and 194 refused the attributes that rewrite the code on
@@ -184,6 +187,20 @@ REFUSED = [
          "        return found\n"},
         f"{STRICT} line 4: the name 'found' bound again in check()",
     ),
+    (
+        {STRICT: "def check(record):\n    problems = rules(record)\n    with nullcontext([]) as problems:\n"
+         "        pass\n    return problems\n"},
+        f"{STRICT} line 3: the name 'problems' bound again in check()",
+    ),
+    (
+        {STRICT: "def check(record):\n    problems = rules(record)\n    (problems := [])\n    return problems\n"},
+        f"{STRICT} line 3: the name 'problems' bound again in check()",
+    ),
+    (
+        {STRICT: "class C:\n    def check(self, record):\n        self.problems = self.rules(record)\n"
+         "        self.problems = []\n        return self.problems\n"},
+        f"{STRICT} line 4: the name 'self.problems' bound again in check()",
+    ),
 ]  # fmt: skip
 
 
@@ -209,6 +226,8 @@ PASSING = [
     {STRICT: "def kept(items):\n    out = []\n    for item in items:\n        if item:\n            out = [item]\n"
      "            continue\n        out = []\n    return out\n"},
     {STRICT: "def later():\n    seen = 1\n    def show():\n        return seen\n    seen = 2\n    return show\n"},
+    {STRICT: "class C:\n    def check(self, record):\n        self.problems = []\n        self.fill(record)\n"
+     "        self.problems = sorted(self.problems)\n"},  # a call may read it through self
 ]  # fmt: skip
 
 

@@ -35,11 +35,15 @@ def _end(node: ast.AST) -> Position:
 
 
 def _binds(statement: ast.stmt) -> list[str]:
-    """The names a statement binds outright, each anew whatever it held (an assignment to a name, a def, a
-    class, an import); an augmented assignment reads the name first, and a loop's or a `with`'s target is left
-    to the loop."""
+    """The names a statement binds outright, each anew whatever it held (an assignment to a name, a `with`'s
+    target, a def, a class, an import, a statement that is `(name := ...)`); an augmented assignment reads the
+    name first, and a loop's target is bound only where the loop runs."""
     if isinstance(statement, ast.Assign):
-        return [target.id for target in statement.targets if isinstance(target, ast.Name)]
+        return [name for target in statement.targets if (name := _bound_name(target))]
+    if isinstance(statement, (ast.With, ast.AsyncWith)):
+        return [item.optional_vars.id for item in statement.items if isinstance(item.optional_vars, ast.Name)]
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.NamedExpr):
+        return [statement.value.target.id]
     if isinstance(statement, ast.AnnAssign) and statement.value is not None and isinstance(statement.target, ast.Name):
         return [statement.target.id]
     if isinstance(statement, _DEFS):
@@ -47,6 +51,20 @@ def _binds(statement: ast.stmt) -> list[str]:
     if isinstance(statement, (ast.Import, ast.ImportFrom)):
         return [(alias.asname or alias.name).split(".")[0] for alias in statement.names]
     return []
+
+
+# An attribute of the instance a method is given is bound as a name is (`self.problems`), read where it is loaded
+# or by any call (which may read it through the instance)
+SELF = "self"
+
+
+def _bound_name(target: ast.expr) -> str | None:
+    """The name an assignment's target binds: a name, or an attribute of `self` (as `self.attr`)."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == SELF:
+        return f"{SELF}.{target.attr}"
+    return None
 
 
 def _blocks_of(statement: ast.stmt | ast.excepthandler | ast.match_case) -> list[list[ast.stmt]]:
@@ -83,6 +101,7 @@ class _Scope:
         self.reads: dict[str, list[Position]] = {}
         self.skipped: set[str] = set()
         self.jumps: list[Position] = []
+        self.calls: list[Position] = []
         self.dynamic = False
         stack: list[tuple[ast.AST, bool]] = [(child, False) for child in ast.iter_child_nodes(function)]
         while stack:
@@ -97,11 +116,21 @@ class _Scope:
                     self.reads.setdefault(node.id, []).append(_start(node))
             elif isinstance(node, _JUMPS) and not inner:
                 self.jumps.append(_start(node))
+            elif isinstance(node, ast.Call) and not inner:
+                self.calls.append(_start(node))
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.ctx, ast.Load)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == SELF
+            ):
+                self.reads.setdefault(f"{SELF}.{node.attr}", []).append(_start(node))
             deeper = inner or isinstance(node, _INNER)
             stack.extend((child, deeper) for child in ast.iter_child_nodes(node))
 
     def read_between(self, name: str, start: Position, end: Position) -> bool:
-        return any(start <= at <= end for at in self.reads.get(name, []))
+        calls = self.calls if name.startswith(f"{SELF}.") else []
+        return any(start <= at <= end for at in [*self.reads.get(name, []), *calls])
 
 
 def no_value_overwritten(path: str, tree: ast.Module) -> None:
@@ -137,7 +166,7 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
         bound: list[tuple[list[ast.stmt], ast.stmt, list[str]]] = []  # (what holds it in block, it, its names)
         for later in block:
             for name in _binds(later):
-                if name in scope.skipped or name == "_":
+                if name in scope.skipped or name == "_" or name.split(".")[0] in scope.skipped:
                     continue
                 for held, earlier, was in bound:
                     if name not in was or scope.read_between(name, _end(earlier), _end(later)):
