@@ -63,6 +63,12 @@
   vars() or locals(), in a Python source of the code but the tests (which patch modules on purpose),
   stop the extraction (git/bound_elsewhere.py); an item of an imported mapping (`os.environ["TZ"]`), an
   attribute of `self` and a read of vars() pass. The repository's code does none of them.
+- **A dict's key given twice.** Hunt 194 refused a key given twice in YAML and JSON; a Python dict display
+  was read for none. Python keeps the later value where the first stands: a table of limits with
+  `"enrollment": 1000` and, lines below, `"enrollment": 10**9` (tested) passed (exit 0); ruff's F601 says so
+  only in the pull request's own CI, whose settings the pull request writes. Now a constant key given twice
+  in one dict display (as Python compares keys: `1` and `True` are one) stops the extraction
+  (git/dict_keys.py); `**other`, and one key in each of two dicts, pass.
 - **A target's own value of a variable.** Hunt 194 refused a makefile's variable given its value twice; a
   target-specific value was read as neither a variable nor a rule: `MODE := strict` and, far below, `test:
   MODE := lax` ran test's recipe with lax (tested), and passed (exit 0). Now a target's own value counts
@@ -426,6 +432,42 @@ def test_bash_runs_on_without_e_where_its_set_line_ends_by_a_carriage_return(tmp
     script = put(tmp_path, "check", "set -eu\r\nset -o pipefail\nfalse\necho reached\n")
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "reached\n" and "invalid option" in ran.stderr, ran.stderr
+
+
+LIMITS = 'LIMITS = {\n    "enrollment": 1000,\n    "age": 120,\n    "enrollment": 10**9,\n}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (LIMITS, f"{STRICT} line 4: the key 'enrollment' given twice in one dict"),
+        ("KINDS = {1: 'one', True: 'yes'}\n", f"{STRICT} line 1: the key True given twice"),
+        ("def f():\n    return {b'a': 1, b'a': 2}\n", f"{STRICT} line 2: the key b'a' given twice"),
+    ],
+)
+def test_a_dict_key_given_twice_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {STRICT: text}, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A = {'a': 1, **OTHER, 'b': 2}\n",  # a key of OTHER's is no literal's
+        "A = {'a': {'x': 1}, 'b': {'x': 2}}\n",  # one key in each dict
+        "A = {1: 'one', '1': 'text', b'1': 'bytes'}\n",
+    ],
+)
+def test_a_dict_giving_each_key_once_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {STRICT: text})
+
+
+def test_python_keeps_the_later_value_of_a_dict_key_given_twice() -> None:
+    """The mechanism: the table's limit is the second, where a reviewer reads the first."""
+    scope: dict[str, dict[str, int]] = {}
+    exec(LIMITS, scope)
+    assert scope["LIMITS"]["enrollment"] == 10**9
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

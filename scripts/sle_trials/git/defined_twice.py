@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from sle_trials import files
 from sle_trials.git import settings
 from sle_trials.git.bound_elsewhere import no_name_bound_from_elsewhere
+from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
 from sle_trials.patterns import lazy
@@ -204,7 +205,8 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     again binds the same module), a `case` pattern's names (each `case` read as a branch of an `if`), and an
     `except` clause's `as` name (which unbinds it after). The repository binds no such name twice. A function's
     names are read by git/overwritten.py: one bound again before its value is read; and a name bound from
-    another module (a star import, `strict.check = ...`) by git/bound_elsewhere.py (hunt 206)."""
+    another module (a star import, `strict.check = ...`) by git/bound_elsewhere.py, a dict display's key given
+    twice by git/dict_keys.py (hunt 206)."""
     if data is None:
         return
     try:
@@ -221,6 +223,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
             statements.extend(getattr(statement, field, None) or [])
     no_value_overwritten(path, tree)
     no_name_bound_from_elsewhere(path, tree)
+    no_dict_key_twice(path, tree)
 
 
 def _targets(node: ast.AST) -> list[str]:
