@@ -69,6 +69,12 @@
   only in the pull request's own CI, whose settings the pull request writes. Now a constant key given twice
   in one dict display (as Python compares keys: `1` and `True` are one) stops the extraction
   (git/dict_keys.py); `**other`, and one key in each of two dicts, pass.
+- **A builtin's name bound by a module.** A module that binds a builtin's name in its own scope (`def
+  sorted(items): return []` at a checker module's end, `len = repr`, `import check as all`) has every line of
+  it call its own in place of Python's, which a reviewer reads: the checker's `return sorted([...])` then
+  returned nothing (tested), and passed (exit 0). Now such a binding stops the extraction
+  (no_builtin_rebound); a method named as a builtin (read as `self.format`) and a function's own local
+  pass.
 - **A target's own value of a variable.** Hunt 194 refused a makefile's variable given its value twice; a
   target-specific value was read as neither a variable nor a rule: `MODE := strict` and, far below, `test:
   MODE := lax` ran test's recipe with lax (tested), and passed (exit 0). Now a target's own value counts
@@ -468,6 +474,44 @@ def test_python_keeps_the_later_value_of_a_dict_key_given_twice() -> None:
     scope: dict[str, dict[str, int]] = {}
     exec(LIMITS, scope)
     assert scope["LIMITS"]["enrollment"] == 10**9
+
+
+SORTED_AWAY = CHECK.replace("return [", "return sorted([").replace("]\n", "])\n") + (
+    "\n\ndef sorted(items):\n    return []\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (SORTED_AWAY, f"{STRICT} line 6: the builtin 'sorted' bound by the module"),
+        ("len = repr\n", f"{STRICT} line 1: the builtin 'len' bound"),
+        ("from sle_trials.checks.lax import check as all\n", f"{STRICT} line 1: the builtin 'all' bound"),
+    ],
+)
+def test_a_builtins_name_bound_by_a_module_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    _refused(request, tmp_path, {STRICT: text}, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "class Page:\n    def format(self):\n        return 'page'\n",  # read as self.format
+        "def count(items):\n    sum = 0\n    for item in items:\n        sum += item\n    return sum\n",
+        "TABLE = {}\nTABLE[str] = 'text'\n",  # an item keyed by the builtin
+    ],
+)
+def test_a_builtins_name_bound_within_a_method_or_function_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {STRICT: text})
+
+
+def test_a_module_calls_its_own_sorted_in_place_of_pythons() -> None:
+    """The mechanism: the module's check returns what its own `sorted` makes of the problems, nothing."""
+    scope: dict[str, object] = {}
+    exec(SORTED_AWAY, scope)
+    assert scope["check"]({"bad_count": 1}) == []  # type: ignore[operator]
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -1,10 +1,12 @@
-"""A name of one module bound by another: a star import, which binds names a reviewer of the module cannot see,
-and an assignment to a name an imported module or class holds (git/defined_twice.py's no_name_bound_twice
-reads each Python source of the code but the tests through it)."""
+"""A name bound elsewhere than where a reader looks for it: a name of one module bound by another (a star
+import, which binds names a reviewer of the module cannot see, and an assignment to a name an imported module
+or class holds), and a builtin's name bound by a module, in place of the builtin every line of the module reads
+by it (git/defined_twice.py's no_name_bound_twice reads each Python source through them)."""
 
 from __future__ import annotations
 
 import ast
+import builtins
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
@@ -127,3 +129,41 @@ def _namespace_update(call: ast.Call) -> bool:
         and func.attr in ("update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__")
         and _namespace_call(func.value)
     )
+
+
+BUILTINS = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+_MODULE_BLOCKS = ("body", "orelse", "finalbody", "handlers")
+
+
+def _module_bindings(tree: ast.Module) -> list[tuple[str, int]]:
+    """Each name the module's own scope binds (its statements, and those of its `if`, `try`, `for` and `with`
+    blocks, not a def's or a class's body), with its line."""
+    out: list[tuple[str, int]] = []
+    stack: list[ast.AST] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.append((node.name, node.lineno))
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out.extend(((alias.asname or alias.name).split(".")[0], node.lineno) for alias in node.names)
+        out.extend((target.id, target.lineno) for target in _targets(node) if isinstance(target, ast.Name))
+        if isinstance(node, ast.ExceptHandler) and node.name:
+            out.append((node.name, node.lineno))
+        for field in _MODULE_BLOCKS:
+            stack.extend(getattr(node, field, None) or [])
+    return out
+
+
+def no_builtin_rebound(path: str, tree: ast.Module) -> None:
+    """Refused: a module that binds a builtin's name in its own scope (`def sorted(items):`, `len = ...`, `from x
+    import check as all`). Every line of the module that calls the builtin calls the module's in its place, and a
+    reviewer reads `sorted(problems)` as Python's: a checker module whose last lines defined `def sorted(items):
+    return []` reported no problem (tested) and passed (exit 0). A method or a function's own name may be a
+    builtin's (read by `self.format`, or within the function alone). The repository binds none."""
+    for name, line in _module_bindings(tree):
+        if name in BUILTINS:
+            raise Refused(
+                f"{files.shown(path)} line {line}: the builtin {name!r} bound by the module, which every line of it "
+                "then calls in place of Python's a reviewer reads; name it otherwise"
+            )

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
-from sle_trials.git.bound_elsewhere import no_name_bound_from_elsewhere
+from sle_trials.git.bound_elsewhere import no_builtin_rebound, no_name_bound_from_elsewhere
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
@@ -224,6 +224,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_value_overwritten(path, tree)
     no_name_bound_from_elsewhere(path, tree)
     no_dict_key_twice(path, tree)
+    no_builtin_rebound(path, tree)
 
 
 def _targets(node: ast.AST) -> list[str]:
