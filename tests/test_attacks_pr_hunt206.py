@@ -75,6 +75,12 @@
   returned nothing (tested), and passed (exit 0). Now such a binding stops the extraction
   (no_builtin_rebound); a method named as a builtin (read as `self.format`) and a function's own local
   pass.
+- **A module's value bound again through `global`.** `STRICT = True` at a module's top, and a function
+  `_setup()` saying `global STRICT` and `STRICT = False`, called as the module is imported, passed (exit
+  0): the module-level rule reads the module's statements, not what a function binds in its scope. Now a
+  function that binds through `global` a name the module binds to a value stops the extraction
+  (no_global_rebound); a placeholder (`_worker = None`, which the repository's worker process fills so)
+  passes.
 - **A target's own value of a variable.** Hunt 194 refused a makefile's variable given its value twice; a
   target-specific value was read as neither a variable nor a rule: `MODE := strict` and, far below, `test:
   MODE := lax` ran test's recipe with lax (tested), and passed (exit 0). Now a target's own value counts
@@ -512,6 +518,26 @@ def test_a_module_calls_its_own_sorted_in_place_of_pythons() -> None:
     scope: dict[str, object] = {}
     exec(SORTED_AWAY, scope)
     assert scope["check"]({"bad_count": 1}) == []  # type: ignore[operator]
+
+
+SET_UP = "STRICT = True\n\n\ndef _setup():\n    global STRICT\n    STRICT = False\n\n\n_setup()\n"
+
+
+def test_a_modules_value_bound_again_through_global_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    _refused(request, tmp_path, {STRICT: SET_UP}, f"{STRICT} line 6: the module's 'STRICT' (line 1) bound again")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "_worker = None\n\n\ndef init(root):\n    global _worker\n    _worker = root\n",  # a placeholder filled
+        "_worker: str | None = None\n\n\ndef init(root):\n    global _worker\n    _worker = root\n",
+    ],
+)
+def test_a_placeholder_a_function_fills_through_global_passes(tmp_path: Path, text: str) -> None:
+    _passes(tmp_path, {STRICT: text})
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:

@@ -167,3 +167,37 @@ def no_builtin_rebound(path: str, tree: ast.Module) -> None:
                 f"{files.shown(path)} line {line}: the builtin {name!r} bound by the module, which every line of it "
                 "then calls in place of Python's a reviewer reads; name it otherwise"
             )
+
+
+def _placeholder(node: ast.stmt) -> bool:
+    """Whether a module-level binding is a placeholder a function fills (`_worker = None`, `x: T | None = None`,
+    or an annotation alone)."""
+    value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else ast.Pass()
+    return isinstance(node, (ast.Assign, ast.AnnAssign)) and (
+        value is None or (isinstance(value, ast.Constant) and value.value is None)
+    )
+
+
+def no_global_rebound(path: str, tree: ast.Module) -> None:
+    """Refused: a function that binds, through `global`, a name the module binds to a value (not a placeholder,
+    None, which a function fills: the repository's worker process keeps its checker so). A reviewer reads the
+    module's `STRICT = True` as what it holds; `def _setup(): global STRICT; STRICT = False`, called as the
+    module is imported, set it again, and passed (exit 0)."""
+    valued: dict[str, int] = {}
+    for node in tree.body:
+        for name in [t.id for t in _targets(node) if isinstance(t, ast.Name)] if not _placeholder(node) else []:
+            valued.setdefault(name, node.lineno)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            valued.setdefault(node.name, node.lineno)
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        declared = {name for part in ast.walk(function) if isinstance(part, ast.Global) for name in part.names}
+        for part in ast.walk(function) if declared else []:
+            for target in _targets(part):
+                if isinstance(target, ast.Name) and target.id in declared and target.id in valued:
+                    raise Refused(
+                        f"{files.shown(path)} line {target.lineno}: the module's {target.id!r} (line "
+                        f"{valued[target.id]}) bound again by {function.name}() through `global`, in place of the "
+                        "value a reviewer reads; bind it once, or to None where a function fills it"
+                    )

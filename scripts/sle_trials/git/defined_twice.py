@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
-from sle_trials.git.bound_elsewhere import no_builtin_rebound, no_name_bound_from_elsewhere
+from sle_trials.git.bound_elsewhere import no_builtin_rebound, no_global_rebound, no_name_bound_from_elsewhere
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
@@ -225,6 +225,8 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_name_bound_from_elsewhere(path, tree)
     no_dict_key_twice(path, tree)
     no_builtin_rebound(path, tree)
+    if b"global" in data:  # (a walk of each function, for a statement few modules hold)
+        no_global_rebound(path, tree)
 
 
 def _targets(node: ast.AST) -> list[str]:
