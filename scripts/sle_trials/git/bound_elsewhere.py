@@ -19,10 +19,27 @@ _SETTERS = frozenset(("setattr", "delattr"))
 _NAMESPACES = frozenset(("globals", "vars", "locals"))
 
 
-def _imported(tree: ast.Module) -> set[str]:
+def every_node(tree: ast.AST) -> list[ast.AST]:
+    """Every node of a tree, once: what ast.walk yields, in a list the readers of a source share (ast.walk, a
+    generator over iter_child_nodes, was most of their time)."""
+    out: list[ast.AST] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                stack.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+    return out
+
+
+def _imported(nodes: list[ast.AST]) -> set[str]:
     """The names the module's imports bind (a module, or a name of one: a class, a function)."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -59,7 +76,7 @@ def _spread(target: ast.expr) -> list[ast.expr]:
     return [target]
 
 
-def no_name_bound_from_elsewhere(path: str, tree: ast.Module) -> None:
+def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
     """Refused, in a Python source of the code but the tests: a star import (`from x import *`), which binds
     every public name of x in the module, after the defs a reviewer reads as the module's; an assignment (or
     `del`, `setattr`) to an attribute of a name an import binds (`strict.check = lambda record: []` in another
@@ -69,42 +86,55 @@ def no_name_bound_from_elsewhere(path: str, tree: ast.Module) -> None:
     a module of the package's outputs setting `strict.check` as it was imported, each passed (exit 0)."""
     if path.startswith(TESTS):
         return
-    imported = _imported(tree)
-    for node in ast.walk(tree):
+    imported = _imported(nodes)
+    for node in nodes:
         if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
             raise Refused(
                 f"{files.shown(path)} line {node.lineno}: `from {'.' * node.level}{node.module or ''} import *` "
                 "binds every public name of that module here, in place of what a reviewer reads as this "
                 "module's; import the names it uses"
             )
-        for target in _targets(node):
-            if isinstance(target, ast.Attribute) and _root(target) in imported:
-                shown = ast.unparse(target)
-                raise Refused(
-                    f"{files.shown(path)} line {target.lineno}: `{files.printable(shown[:80])}` binds a name of an "
-                    "imported module or class from here, which a reviewer of that module does not read; "
-                    "bind it where it is defined"
-                )
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            called = node.func.id
-            first = node.args[0] if node.args else None
-            if called in _SETTERS and first is not None and _root(first) in imported:
-                raise Refused(
-                    f"{files.shown(path)} line {node.lineno}: {called}() on an imported module or class binds its "
-                    "name from here, which a reviewer of that module does not read; bind it where it is defined"
-                )
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-            for target in _targets(node):
-                if _writes_namespace(target):
-                    raise Refused(
-                        f"{files.shown(path)} line {node.lineno}: a name bound through globals(), vars() or "
-                        "locals(), which a reviewer does not read as a binding; bind it by its name"
-                    )
-        if isinstance(node, ast.Call) and _namespace_update(node):
+        if isinstance(node, _BINDINGS):
+            _bound_here(path, node, imported)
+        elif isinstance(node, ast.Call):
+            _called_here(path, node, imported)
+
+
+# the statements that bind (or unbind) their targets
+_BINDINGS = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)
+
+
+def _bound_here(path: str, node: ast.stmt, imported: set[str]) -> None:
+    """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute, or a name
+    through the module's namespace."""
+    for target in _targets(node):
+        if isinstance(target, ast.Attribute) and _root(target) in imported:
+            shown = ast.unparse(target)
             raise Refused(
-                f"{files.shown(path)} line {node.lineno}: names bound through globals(), vars() or locals(), "
-                "which a reviewer does not read as bindings; bind each by its name"
+                f"{files.shown(path)} line {target.lineno}: `{files.printable(shown[:80])}` binds a name of an "
+                "imported module or class from here, which a reviewer of that module does not read; "
+                "bind it where it is defined"
             )
+        if _writes_namespace(target):
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: a name bound through globals(), vars() or "
+                "locals(), which a reviewer does not read as a binding; bind it by its name"
+            )
+
+
+def _called_here(path: str, node: ast.Call, imported: set[str]) -> None:
+    """Refused (no_name_bound_from_elsewhere): setattr() or delattr() on an imported name, or names bound in
+    bulk through the module's namespace."""
+    if isinstance(node.func, ast.Name) and node.func.id in _SETTERS and node.args and _root(node.args[0]) in imported:
+        raise Refused(
+            f"{files.shown(path)} line {node.lineno}: {node.func.id}() on an imported module or class binds its "
+            "name from here, which a reviewer of that module does not read; bind it where it is defined"
+        )
+    if _namespace_update(node):
+        raise Refused(
+            f"{files.shown(path)} line {node.lineno}: names bound through globals(), vars() or locals(), "
+            "which a reviewer does not read as bindings; bind each by its name"
+        )
 
 
 def _namespace_call(node: ast.AST) -> bool:

@@ -9,7 +9,12 @@ from collections.abc import Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
-from sle_trials.git.bound_elsewhere import no_builtin_rebound, no_global_rebound, no_name_bound_from_elsewhere
+from sle_trials.git.bound_elsewhere import (
+    every_node,
+    no_builtin_rebound,
+    no_global_rebound,
+    no_name_bound_from_elsewhere,
+)
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
@@ -222,8 +227,9 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):
             statements.extend(getattr(statement, field, None) or [])
     no_value_overwritten(path, tree)
-    no_name_bound_from_elsewhere(path, tree)
-    no_dict_key_twice(path, tree)
+    nodes = every_node(tree)
+    no_name_bound_from_elsewhere(path, nodes)
+    no_dict_key_twice(path, nodes)
     no_builtin_rebound(path, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)

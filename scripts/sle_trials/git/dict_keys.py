@@ -9,14 +9,14 @@ from sle_trials import files
 from sle_trials.git.refusal import Refused
 
 
-def no_dict_key_twice(path: str, tree: ast.Module) -> None:
+def no_dict_key_twice(path: str, nodes: list[ast.AST]) -> None:
     """Refused: a dict display (`{...}`) that gives a constant key twice (a string, a number, a bytes value,
     True, False or None, compared as Python compares them: `1`, `1.0` and `True` are one key). Python keeps
     the later value where the first stands: a table of limits saying `"enrollment": 1000` and, lines below,
     `"enrollment": 10**9` read as the first to a reviewer and as the second to the check, and passed (exit
     0), as YAML's and JSON's keys given twice did before hunt 194. ruff's F601 says so where it runs, in the
     pull request's own CI, whose settings the pull request writes."""
-    for node in ast.walk(tree):
+    for node in nodes:  # every node of the source (bound_elsewhere.every_node)
         if not isinstance(node, ast.Dict):
             continue
         seen: list[object] = []

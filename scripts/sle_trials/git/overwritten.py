@@ -126,7 +126,12 @@ class _Scope:
             ):
                 self.reads.setdefault(f"{SELF}.{node.attr}", []).append(_start(node))
             deeper = inner or isinstance(node, _INNER)
-            stack.extend((child, deeper) for child in ast.iter_child_nodes(node))
+            for field in node._fields:  # (ast.iter_child_nodes, a generator, was most of the time)
+                value = getattr(node, field, None)
+                if isinstance(value, list):
+                    stack.extend((item, deeper) for item in value if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    stack.append((value, deeper))
 
     def read_between(self, name: str, start: Position, end: Position) -> bool:
         calls = self.calls if name.startswith(f"{SELF}.") else []
