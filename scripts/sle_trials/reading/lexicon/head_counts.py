@@ -154,9 +154,17 @@ _TAKEN_ON = (
     rf"at[ \t]+(?:the[ \t]+)?(?:data[ \t]+)?cut-?off|by[ \t]+(?:the[ \t]+)?(?:data[ \t]+)?cut-?off|"
     rf"by[ \t]+(?:(?:the[ \t]+)?end[ \t]+of[ \t]+)?(?:{_MONTH}[ \t]+)?(?:19|20)\d\d"
 )
+# (a count since a day, "12 patients have been enrolled since 2024", "Since March 2024, 12 ...", or one now,
+# "Twelve patients have now been enrolled": each bound an enrollment of 12 beside a planned 30, mutation hunt
+# 206; "since" of a reason, "since 24 patients were enrolled, ...", is none)
+_SINCE = (
+    rf"since[ \t]+(?:(?:the|its|their)[ \t]+)?(?:(?:\d{{1,2}}[ \t]+)?{_MONTH}|(?:19|20)\d\d|start|beginning|opening|"
+    r"launch|first|enrol+ment[ \t]+(?:began|opened|started)|then|last)"
+)
+_NOW = r"now(?![ \t]+(?:complete|completed|closed|finished|ended|over)\b)"
 _SO_FAR = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|as[ \t]+of|currently|at[ \t]+present|until[ \t]+now|"
-    rf"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet|{_TAKEN_ON})\b"
+    rf"up[ \t]+to[ \t]+now|by[ \t]+now|already|yet|{_TAKEN_ON}|{_SINCE}|{_NOW})\b"
 )
 _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 # A count of those enrolled until the source's day, by words of its clause ("12 patients have been enrolled
@@ -167,7 +175,7 @@ _CLAUSE_STOP = lazy(r"[.;!?\n]|\Z")
 # 60 patients") is none, whatever it opens with.
 _TALLY_WORDS = lazy(
     r"(?i)\b(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|until[ \t]+now|up[ \t]+to[ \t]+now|by[ \t]+now|as[ \t]+(?:of|at)|"
-    rf"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time|{_TAKEN_ON})\b"
+    rf"currently|at[ \t]+present|presently|at[ \t]+this[ \t]+time|{_TAKEN_ON}|{_SINCE}|{_NOW})\b"
 )
 _TALLIED_VERB = (
     r"(?:(?:have|has|had)[ \t]+been[ \t]+|were[ \t]+|was[ \t]+)?"

@@ -1,0 +1,59 @@
+"""A hostile mutation hunt on `trials check` (helper-40's, after hunt 200 and review 205).
+
+Wrong values a curator could put in a record that `trials validate` accepted, each made by hand on IM19's draft
+citing a plain document (conftest.im19_out) or on a curated record's notes (mutations.Checks), and the honest
+neighbour of each.
+
+Found and fixed:
+
+- a tally of those enrolled "now" or "since" a day given as the enrollment: "IM19 plans to enrol 30 patients.
+  Twelve patients have now been enrolled." bound an enrollment of 12, as did "12 patients have been enrolled
+  since 2024" and "Since March 2024, 12 patients have been treated" (head_counts._TALLY_WORDS knew "to date",
+  "so far", "as of", not "now" or "since"; review 205 left them). E508. A "since" of a reason ("Since 24
+  patients were enrolled, enrolment closed") and "Enrollment is now complete" stay the trial's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Trials, enrollment_fields, im19_out
+
+# --- a tally of those enrolled now or since a day -----------------------------------------------------------------
+
+PLAN = "IM19 plans to enrol 30 patients. "
+
+TALLIES = [
+    (PLAN + "Twelve patients have now been enrolled.", "Twelve patients"),
+    (PLAN + "12 patients have been enrolled since 2024.", "12 patients"),
+    (PLAN + "12 patients have been enrolled since the start of the trial.", "12 patients"),
+    (PLAN + "Since March 2024, 12 patients have been treated.", "12 patients"),
+    ("IM19: 12 patients have now received CAR-T cells.", "12 patients"),
+]
+
+
+@pytest.mark.parametrize(("line", "quote"), TALLIES, ids=[line for line, _ in TALLIES])
+def test_a_count_enrolled_now_or_since_a_day_is_no_enrollment(trials: Trials, line: str, quote: str) -> None:
+    """A tally bound an enrollment of 12 (beside a planned 30): "now" and "since <a day>" were no tally's
+    words (head_counts._TALLY_WORDS, E508)."""
+    count = 12
+    assert "E508" in im19_out(trials, line, enrollment_fields(count, quote))
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "quote"),
+    [
+        (PLAN + "Twelve patients have now been enrolled.", 30, "30 patients"),
+        (PLAN + "12 patients have been enrolled since 2024.", 30, "30 patients"),
+        ("Since 24 patients were enrolled, IM19 closed.", 24, "24 patients"),
+        ("IM19 enrolled 24 patients. Enrollment is now complete.", 24, "24 patients"),
+        ("All 24 patients have now been enrolled and enrollment is complete.", 24, "24 patients"),
+    ],
+)
+def test_the_plan_or_a_final_count_beside_now_or_since_binds(trials: Trials, line: str, count: int, quote: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(count, quote)) == ""
+
+
+def test_a_count_enrolled_beside_an_enrolment_now_closed_binds(trials: Trials) -> None:
+    """The "now" of an enrolment closed is no tally's: the count enrolled binds."""
+    line = "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients were enrolled."
+    assert im19_out(trials, line, enrollment_fields(20, "20 patients")) == ""
