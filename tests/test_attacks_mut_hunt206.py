@@ -11,6 +11,8 @@ Found and fixed:
   since 2024" and "Since March 2024, 12 patients have been treated" (head_counts._TALLY_WORDS knew "to date",
   "so far", "as of", not "now" or "since"; review 205 left them). E508. A "since" of a reason ("Since 24
   patients were enrolled, enrolment closed") and "Enrollment is now complete" stay the trial's.
+- a host of the trial given as the sponsor: "IM19 is hosted by Acme Hospital; the sponsor is Beta Bio" bound the
+  sponsor Acme Hospital (prose._A_SITE read "conducted at", "enrolls at", "Site:", not a host). E512.
 """
 
 from __future__ import annotations
@@ -57,3 +59,34 @@ def test_a_count_enrolled_beside_an_enrolment_now_closed_binds(trials: Trials) -
     """The "now" of an enrolment closed is no tally's: the count enrolled binds."""
     line = "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients were enrolled."
     assert im19_out(trials, line, enrollment_fields(20, "20 patients")) == ""
+
+
+# --- a host given as the sponsor ----------------------------------------------------------------------------------
+
+
+def _sponsor(name: str) -> str:
+    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 is hosted by Acme Hospital; the sponsor is Beta Bio.",
+        "IM19 is hosted at Acme Hospital. Sponsor: Beta Bio.",
+        "The host institution is Acme Hospital; Beta Bio sponsors IM19.",
+    ],
+)
+def test_a_host_is_no_sponsor(trials: Trials, line: str) -> None:
+    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("IM19 is hosted by Acme Hospital; the sponsor is Beta Bio.", "Beta Bio"),
+        ("IM19 is sponsored by and hosted at Acme Hospital.", "Acme Hospital"),
+        ("Hosted by Acme Hospital, IM19 is sponsored by Beta Bio.", "Beta Bio"),
+    ],
+)
+def test_the_sponsor_beside_a_host_binds(trials: Trials, line: str, name: str) -> None:
+    assert im19_out(trials, line, _sponsor(name)) == ""

@@ -794,13 +794,15 @@ _A_SITE = lazy(
     r"(?i)(?<![\w-])(?:(?:(?:conducted|carried\s+out|performed|held|run|tak(?:es|ing)\s+place)"
     r"|(?:enrol+(?:s|ed|ing)?|recruit(?:s|ed|ing)?|treat(?:s|ed|ing)?|located|situated)(?:\s+[\w'’-]+){0,2}?)"
     r"\s+(?:at|in)|(?:study|trial|participating|investigational|clinical)\s+sites?"
+    # (a host of the trial: "IM19 is hosted by Acme Hospital", "the host institution", mutation hunt 206)
+    r"|hosted\s+(?:by|at|in)|host(?:ing)?\s+(?:sites?|institutions?|hospitals?|cent(?:er|re)s?)"
     r"|(?:(?:study|trial|clinical)\s+)?(?:sites?|locations?)(?=\s*:))(?![\w-])"
 )
 _SPONSOR_WORD = lazy(r"(?i)(?<![\w-])(?:co-?)?sponsor(?:s|ed|ing|ship)?(?![\w'’-])")
 # (each right before a site cue's end, the cue the coordinated verb; or from its clause's place on)
 _SITE_SPONSORS_BEFORE = lazy(
     r"(?i)(?<![\w-])sponsored(?:\s+by)?\s*,?\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)\Z"
+    r"(?:(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)|hosted\s+(?:by|at|in))\Z"
 )
 # (the sponsor of the trial, no other: "which sponsors Beta Bio's other trials" names another's)
 _IT = r"(?:\s+(?:of\s+)?(?:it|this\s+(?:trial|study)|the\s+(?:trial|study)))?(?!\s*[\w'’-])"
