@@ -13,9 +13,14 @@ Found and fixed:
   patients were enrolled, enrolment closed") and "Enrollment is now complete" stay the trial's.
 - a host of the trial given as the sponsor: "IM19 is hosted by Acme Hospital; the sponsor is Beta Bio" bound the
   sponsor Acme Hospital (prose._A_SITE read "conducted at", "enrolls at", "Site:", not a host). E512.
+- an official denied the responsible party in its own sentence: "Wang Li, Principal Investigator, is not the
+  responsible party." bound the responsible party PRINCIPAL_INVESTIGATOR (prose._responsible kept every
+  sentence naming the responsible party, whatever it said of it). E512.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from conftest import Trials, enrollment_fields, im19_out
@@ -90,3 +95,37 @@ def test_a_host_is_no_sponsor(trials: Trials, line: str) -> None:
 )
 def test_the_sponsor_beside_a_host_binds(trials: Trials, line: str, name: str) -> None:
     assert im19_out(trials, line, _sponsor(name)) == ""
+
+
+# --- a responsible party denied in its own sentence -----------------------------------------------------------------
+
+
+def _responsible(quote: str) -> str:
+    return (
+        "responsible_party:\n  name: Wang Li\n  type: PRINCIPAL_INVESTIGATOR\n"
+        f"evidence:\n  responsible_party.name: Wang Li\n  responsible_party.type: {json.dumps(quote)}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wang Li, Principal Investigator, is not the responsible party.",
+        "Wang Li, Principal Investigator, isn't the responsible party.",
+        "Wang Li, Principal Investigator, is no longer the responsible party.",
+    ],
+)
+def test_an_official_denied_the_responsible_party_is_none(trials: Trials, line: str) -> None:
+    assert "E512" in im19_out(trials, line, _responsible("Wang Li, Principal Investigator"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wang Li, Principal Investigator, is the responsible party.",
+        "The responsible party is Wang Li, Principal Investigator, not the sponsor.",
+        "The sponsor is not the responsible party: the responsible party is Wang Li, Principal Investigator.",
+    ],
+)
+def test_a_responsible_party_named_so_beside_a_denial_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, _responsible("Wang Li, Principal Investigator")) == ""

@@ -987,6 +987,12 @@ class Rule(NamedTuple):
 # document states only in its words ("Responsible party: Sponsor"). An official's "Wang Li, Principal
 # Investigator" beside it bound the responsible party PRINCIPAL_INVESTIGATOR (mutation hunt 200).
 _RESPONSIBLE = lazy(r"(?i)(?<![\w-])responsible[ \t]+part(?:y|ies)(?![\w-])")
+# ... not where the sentence denies it the name ("Wang Li, Principal Investigator, is not the responsible party":
+# the official's role bound the responsible party PRINCIPAL_INVESTIGATOR, mutation hunt 206)
+_RESPONSIBLE_DENIED = lazy(
+    r"(?i)(?:(?<![\w-])(?:not|never|no[ \t]+longer)|n['’]t)[ \t]+(?:(?:the|a|its|their)[ \t]+)?"
+    r"responsible[ \t]+part(?:y|ies)(?![\w-])"
+)
 
 
 def _responsible(passages: list[layouts.Passage]) -> list[layouts.Passage]:
@@ -994,10 +1000,11 @@ def _responsible(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     that open with another label: "Responsible Party: Sponsor" ends at no stop, and the line under it,
     "Principal Investigator: Wang Li", ran on into its sentence and bound PRINCIPAL_INVESTIGATOR (review
     205). A line with no label of its own goes on with the sentence ("The responsible party is" / "Wang
-    Li, Principal Investigator.")."""
+    Li, Principal Investigator."). A sentence that only denies its words the name states no responsible
+    party (_RESPONSIBLE_DENIED)."""
     return _keeping(
         passages,
-        lambda sentence: _RESPONSIBLE.search(sentence) is not None,
+        lambda sentence: len(_RESPONSIBLE.findall(sentence)) > len(_RESPONSIBLE_DENIED.findall(sentence)),
         lambda line: LABEL.match(line) is None or _RESPONSIBLE.search(line) is not None,
     )
 
