@@ -53,6 +53,7 @@ from sle_trials.reading.lexicon import (
     date_mentions,
     dosing,
     head_counts,
+    note_numbers,
     quantities,
     run_memory,
     stated_limits,
@@ -65,8 +66,8 @@ CHECKS = (
         "text-not-in-source",
         "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
-        "or a date or a quantity with its unit one states in its own words that no cited source writes and the "
-        "record does not hold",
+        "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
+        "source writes and the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -917,7 +918,9 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     2027-12-31)", its second cohort to "patients 4 to 7", and Relma-cel's "floor of 7.5 mg/day" to "floor of
     10 mg/day", and each passed. A fact a remark states is one its sources write (as a quote of them is read:
     date_mentions.dates, statements, count_spans, patient_ranges), or one the record holds, as the curator's
-    reading explained ("read as prednisone ≥ 100 mg/d": the threshold the record gives)."""
+    reading explained ("read as prednisone ≥ 100 mg/d": the threshold the record gives). A dose written as a
+    power of ten, a score and a count a verb enrols with no word for people are such facts too (note_numbers):
+    "a flat dose of 1×10^9 CAR-T cells", "a SLEDAI-2K score of 12", "the trial enrols 12" passed (hunt 206)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
     stated = [
         (kind, i, _facts(_unquoted(normalise(entry["text"]))))
@@ -951,7 +954,7 @@ _Fact = tuple[str, Any, str]
 
 
 # The readings of a text's facts, each by the kind of fact it reads (_read_as)
-_READINGS = frozenset({"date", "quantity", "participants", "patients"})
+_READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score"})
 
 
 def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
@@ -976,6 +979,13 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         ]
     if "patients" in kinds:
         out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
+    # (a dose as a power of ten, a score, a count a verb enrols with no word for people: note_numbers)
+    if "power" in kinds:
+        out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
+    if "score" in kinds:
+        out += [("score", v, f"a score of {stated_limits.number_text(v)}") for v in note_numbers.scores(text)]
+    if "participants" in kinds:
+        out += [("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
     return out
 
 
@@ -1012,6 +1022,10 @@ def _held_facts(data: Any) -> list[_Fact]:
             named = quantities.unit_named(normalise(unit).lower() if unit.isupper() else normalise(unit))
             if named is not None:
                 out.append((f"quantity {named.key}", float(value), ""))
+            # (a dose of cells the record holds, of any unit; a threshold's score in points)
+            out.append(("power", float(value), ""))
+            if unit.lower() == "points":
+                out.append(("score", float(value), ""))
         for key in ("date", "as_of"):
             if isinstance(data.get(key), str):
                 out.append(("date", data[key], ""))

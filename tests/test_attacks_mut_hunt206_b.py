@@ -1,0 +1,86 @@
+"""Mutation hunt 206 (helper-40's) on curation notes: facts a note states in its own words that no source writes.
+
+Hunt 200 made a note's dates, quantities with a unit, counts of people and ranges of patients facts a cited
+source must write or the record hold (evidence.check_remark_facts, E501). A note's other numbers stayed unread:
+
+- a dose written as a power of ten: IM19's note on its second cohort rewritten to "recorded as a flat dose of
+  1×10^9 CAR-T cells" (the source's doses are 1×10^6/kg and 1×10^8), or "the first cohort gets 2×10^6
+  cells/kg", passed, "CAR-T cells" being no unit of quantities';
+- a score: "the SLEDAI-2K floor is a score of 12" (the source's is 10), Relma-cel's "a SELENA-SLEDAI score ≥10"
+  (8), passed, a score having no unit;
+- a count a verb enrols with no word for people: "the trial enrols 12", "12 were screened", "the sponsor plans
+  24" beside a source giving no such count passed, a count of participants being read only beside
+  "participants", "patients", a count label.
+
+Each is read now in the note and in its sources alike (reading/lexicon/note_numbers.py), and must be one a
+source writes or the record holds (a cohort's dose, a threshold in points, the enrollment).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, record_data
+from mutations import Checks
+
+COHORT_NOTE = "recorded as a flat dose"
+HEART_NOTE = "covers its whole list of heart conditions"
+RELMA_FLOOR = "floor of 7.5 mg/day"
+RELMA_COUNT = "The source gives no enrollment count."
+
+
+def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
+    """The codes of the curated record shown with the one note holding old rewritten to hold new."""
+    data = record_data(root / shown, shown)
+    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
+    assert len(notes) == 1, old
+    notes[0]["text"] = notes[0]["text"].replace(old, new)
+    return Checks(root).codes(shown, data)
+
+
+UNSAID = [
+    # a dose as a power of ten
+    (IM19_PATH, COHORT_NOTE, "recorded as a flat dose of 1×10^9 CAR-T cells"),
+    (IM19_PATH, COHORT_NOTE, "recorded as a flat dose; the first cohort gets 2×10^6 cells/kg"),
+    (IM19_PATH, COHORT_NOTE, "recorded as a flat dose of 10^9 cells"),
+    # a score
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; the SLEDAI-2K floor is a score of 12"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; SLEDAI-2K ≥ 12"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; SLEDAI-2K of 12 or above"),
+    (RELMA_PATH, RELMA_FLOOR, RELMA_FLOOR + " and a SELENA-SLEDAI score ≥10"),
+    # a count enrolled with no word for people
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; 12 were screened"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; the trial enrols 12"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; enrollment is 12"),
+    (RELMA_PATH, RELMA_COUNT, "The source gives no enrollment count; the sponsor plans 24."),
+    (RELMA_PATH, RELMA_COUNT, "The source gives no enrollment count; the sponsor plans to enrol 24."),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), UNSAID, ids=[new for _, _, new in UNSAID])
+def test_a_notes_dose_score_or_bare_count_no_source_writes_is_refused(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    assert "E501" in _noted(registry, shown, old, new)
+
+
+SAID = [
+    # the source's or the record's own
+    (IM19_PATH, COHORT_NOTE, "recorded as a flat dose of 1×10^8 CAR-T cells"),
+    (IM19_PATH, COHORT_NOTE, "recorded as a flat dose; the first cohort gets 1×10^6 cells/kg"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; the SLEDAI-2K floor is a score of 10."),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; SLEDAI-2K ≥ 10"),
+    (RELMA_PATH, RELMA_COUNT, "The source gives no enrollment count; its SELENA-SLEDAI floor is a score of 8."),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; the trial enrols 6"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; 6 were enrolled"),
+    # numbers of no such kind: a criterion's, a length of time already read, a count of other things
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; scored at 24 weeks"),
+    (IM19_PATH, HEART_NOTE, HEART_NOTE + "; it enrols 2 cohorts"),
+    (RELMA_PATH, RELMA_COUNT, "The source gives no enrollment count (criterion 4 treats 2 lists)."),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), SAID, ids=[new for _, _, new in SAID])
+def test_a_notes_dose_score_or_count_a_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert _noted(registry, shown, old, new) == set()
