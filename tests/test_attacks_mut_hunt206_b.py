@@ -14,6 +14,13 @@ source must write or the record hold (evidence.check_remark_facts, E501). A note
 
 Each is read now in the note and in its sources alike (reading/lexicon/note_numbers.py), and must be one a
 source writes or the record holds (a cohort's dose, a threshold in points, the enrollment).
+
+Found beside them and fixed: a note's fact was matched anywhere in its sources, not in the passage it is
+about. IM19's "Exclusion criterion 8's window of 6 months" rewritten to "of 24 weeks" (criteria 2 and 4's
+window), Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5, or its garbled
+exclusion criterion 1 "read as prednisone ≥ 100 mg/d within the 2 weeks" each passed. A fact a note's sentence
+states of a criterion it names by number must be in that criterion's text or a value the record reads from it
+(evidence._facts_of_other_criteria, E501).
 """
 
 from __future__ import annotations
@@ -83,4 +90,51 @@ SAID = [
 
 @pytest.mark.parametrize(("shown", "old", "new"), SAID, ids=[new for _, _, new in SAID])
 def test_a_notes_dose_score_or_count_a_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert _noted(registry, shown, old, new) == set()
+
+
+# --- a note's fact matched anywhere in the sources, not in the criterion it names ---------------------------------
+
+WINDOW = "Exclusion criterion 8's window of 6 months"
+FLOOR = "Inclusion criterion 4's floor of 7.5 mg/day"
+GARBLED = "read as prednisone ≥ 100 mg/d within the 8 weeks"
+
+OF_ANOTHER = [
+    # IM19's 24 weeks is its exclusion criteria 2 and 4's window, not criterion 8's
+    (IM19_PATH, WINDOW, "Exclusion criterion 8's window of 24 weeks"),
+    # criterion 4 states no window of 6 months, inclusion criterion 8 none at all
+    (IM19_PATH, WINDOW, "Exclusion criterion 4's window of 6 months"),
+    (IM19_PATH, WINDOW, "Inclusion criterion 8's window of 6 months"),
+    # Relma-cel's floor given to another criterion, and its garbled criterion's reading given another's numbers
+    (RELMA_PATH, FLOOR, "Inclusion criterion 5's floor of 7.5 mg/day"),
+    (RELMA_PATH, FLOOR, "Exclusion criterion 1's floor of 7.5 mg/day"),
+    (RELMA_PATH, GARBLED, "read as prednisone ≥ 100 mg/d within the 2 weeks"),
+    (RELMA_PATH, GARBLED, "read as prednisone ≥ 30 mg/day within the 8 weeks"),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), OF_ANOTHER, ids=[new for _, _, new in OF_ANOTHER])
+def test_a_notes_fact_of_another_criterion_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: the fact stands somewhere in the source (24 weeks, 7.5 mg/day, 2 weeks, 30 mg/day), but not
+    in the criterion the note's sentence names, nor in a value the record reads from it
+    (evidence._facts_of_other_criteria, E501)."""
+    assert "E501" in _noted(registry, shown, old, new)
+
+
+OF_ITS_OWN = [
+    # another criterion of the same window, or two named together
+    (IM19_PATH, WINDOW, "Exclusion criterion 9's window of 6 months"),
+    (IM19_PATH, WINDOW, "Exclusion criteria 8 and 9's window of 6 months"),
+    # a fact of the criterion's text that no value holds (exclusion criterion 11's compound count)
+    (IM19_PATH, WINDOW, "Exclusion criterion 11's neutrophil count <1000/mm³"),
+    # the criterion's other limit, and its sub-item's
+    (RELMA_PATH, FLOOR, "Inclusion criterion 4's ceiling of 30 mg/day"),
+    (RELMA_PATH, FLOOR, "Inclusion criterion 4's stable dose for > 2 weeks"),
+    # a criterion the record does not hold is not judged ("criterion 1 is missing from the page")
+    (IM19_PATH, WINDOW, "Exclusion criterion 1's window of 6 months"),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), OF_ITS_OWN, ids=[new for _, _, new in OF_ITS_OWN])
+def test_a_notes_fact_of_the_criterion_it_names_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert _noted(registry, shown, old, new) == set()

@@ -67,7 +67,7 @@ CHECKS = (
         "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
-        "source writes and the record does not hold",
+        "source writes and the record does not hold, or that a criterion it names does not write",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -930,6 +930,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     ]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
+    yield from _facts_of_other_criteria(record)
     if not docs or not any(said for _, _, said in left):
         return
     # (only the kinds of fact the remarks state are read in the sources: a fact matches one of its own
@@ -946,6 +947,77 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
                     f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
                     "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
                 )
+
+
+# A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
+# "criterion 4" (of the list the note's field is, or of either)
+_CRITERIA_NAMED = lazy(
+    r"(?i)\b(?:(?P<list>inclusion|exclusion)\s+)?criteri(?:on|a)\s+(?P<numbers>\d+(?:\s*(?:,|and|or|&)\s*\d+)*)\b"
+)
+_SENTENCE_END = lazy(r"(?<=[.;!?])\s+|\n")
+
+
+def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
+    """E501: a fact a remark's sentence states of a criterion it names by number that the criterion's text does
+    not write and no value the record reads from it holds. A remark's facts were matched anywhere in the sources:
+    IM19's "Exclusion criterion 8's window of 6 months" rewritten to "of 24 weeks" (the window of its criteria 2
+    and 4) passed, as did Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5
+    (mutation hunt 206). A criterion the record does not hold is not judged here ("criterion 1 is missing")."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text, field = entry.get("text"), str(entry.get("field", ""))
+            if not isinstance(text, str):
+                continue
+            for sentence in _SENTENCE_END.split(_unquoted(normalise(text))):
+                items = [
+                    (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
+                    for ref in _criteria_refs(sentence, field)
+                    for k in fields.criteria_named(eligibility, ref)[:1]
+                ]
+                if not items:
+                    continue
+                theirs = [
+                    fact
+                    for _, item in items
+                    for piece in fields.criterion_texts(item)
+                    for fact in _facts(normalise(piece))
+                ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
+                for fact in _facts(sentence):
+                    if not any(_same_fact(fact, other) for other in theirs):
+                        names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                        yield record.problem(
+                            ("curation", kind, i, "text"),
+                            "E501",
+                            f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
+                            "write and no value read from it holds: a remark states of a criterion only what it says",
+                        )
+
+
+def _criteria_refs(sentence: str, field: str) -> list[dict[str, Any]]:
+    """The criteria a remark's sentence names by number, as references ({list, number}): of the list it names,
+    or else of the list the remark's field is ("eligibility.inclusion_criteria"), or else of either list."""
+    refs: list[dict[str, Any]] = []
+    for m in _CRITERIA_NAMED.finditer(sentence):
+        named = m.group("list")
+        sides = [named] if named else [side for side in ("inclusion", "exclusion") if f"{side}_criteria" in field]
+        for side in sides or ["inclusion", "exclusion"]:
+            refs += [{"list": side.upper(), "number": int(n)} for n in re.findall(r"\d+", m.group("numbers"))]
+    return refs
+
+
+def _reads_from(value: Any, refs: list[dict]) -> list[dict]:
+    """The entries of an eligibility value (a list of thresholds, or one entry) that read from one of refs."""
+    entries = value if isinstance(value, list) else [value]
+    return [
+        e
+        for e in entries
+        if isinstance(e, dict)
+        and isinstance(e.get("criterion"), dict)
+        and any(e["criterion"].get("list") == r["list"] and e["criterion"].get("number") == r["number"] for r in refs)
+    ]
 
 
 # A fact a text states: its kind ("date", "quantity" and its unit's key, "participants", "patients"), its
