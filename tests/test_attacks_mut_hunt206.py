@@ -16,6 +16,11 @@ Found and fixed:
 - an official denied the responsible party in its own sentence: "Wang Li, Principal Investigator, is not the
   responsible party." bound the responsible party PRINCIPAL_INVESTIGATOR (prose._responsible kept every
   sentence naming the responsible party, whatever it said of it). E512.
+- a count of parts joined given as the enrollment beside a third part's: "Part A and Part B enrol 24
+  participants; Part C enrols 6 participants." bound an enrollment of 24 (review 205 read parts joined as given
+  the words together, the trial's where they are all its parts). Parts joined are some of the trial's only
+  where the document names another part of their kind by another letter or number
+  (kept_out._joined_beside_another). E508.
 """
 
 from __future__ import annotations
@@ -129,3 +134,33 @@ def test_an_official_denied_the_responsible_party_is_none(trials: Trials, line: 
 )
 def test_a_responsible_party_named_so_beside_a_denial_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, _responsible("Wang Li, Principal Investigator")) == ""
+
+
+# --- parts joined, beside a third part's count -----------------------------------------------------------------------
+
+BESIDE_A_THIRD = [
+    "Part A and Part B enrol 24 participants; Part C enrols 6 participants.",
+    "Part A and Part B enrol 24 participants. Part C enrols 6 participants.",
+    "Cohort 1 and Cohort 2 enrol 24 participants; Cohort 3 enrols 6 participants.",
+    "Dose level 1 and Dose level 2 enrol 24 participants; Dose level 3 enrols 6 participants.",
+    "In total, Part A and Part B enrol 24 participants. Part C: 6 participants.",
+]
+
+
+@pytest.mark.parametrize("line", BESIDE_A_THIRD)
+def test_the_count_of_parts_joined_beside_a_third_is_no_enrollment(trials: Trials, line: str) -> None:
+    """Parts joined are given their count together (review 205), and it bound the trial's enrollment of 24 beside
+    a third part's 6: the joined parts are some of the trial's only (kept_out._joined_beside_another, E508)."""
+    assert "E508" in im19_out(trials, line, enrollment_fields(24, "24 participants"))
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("In total, Part A and Part B enrol 24 participants.", 24),
+        ("Part A, Part B and Part C enrol 30 participants; Part C enrols 6 participants.", 30),
+        ("Part A and Part B enrol 24 participants. Cohort 1 of Part A is dosed first.", 24),
+    ],
+)
+def test_the_count_of_every_part_joined_binds(trials: Trials, line: str, count: int) -> None:
+    assert im19_out(trials, line, enrollment_fields(count, f"{count} participants")) == ""

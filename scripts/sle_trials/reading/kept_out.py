@@ -286,6 +286,25 @@ def _joined(text: str, found: re.Match[str]) -> bool:
     )
 
 
+# (a part's letter or number, with the kind's word before it or none: each token of parts joined)
+_TOKENS = lazy(rf"(?i)(?<![\w-])(?:{_KIND}[ \t]+)?({_TOKEN})")
+
+
+def _joined_beside_another(text: str, found: re.Match[str], whole: str) -> bool:
+    """Whether the parts joined at found ("Part A and Part B enrol 24 participants") are some of the trial's parts
+    only: the document (whole) names a part of their kind by another letter or number ("Part C enrols 6
+    participants"). Their words are given of the parts joined, not of the trial: "Part A and Part B enrol 24
+    participants; Part C enrols 6 participants" bound an enrollment of 24 (mutation hunt 206)."""
+    start, end = found.span("part")
+    before = _JOINED_BEFORE.search(text, max(0, start - 80), start)
+    after = _JOINED_AFTER.match(text, end)
+    span = text[before.start() if before else start : after.end() if after else end]
+    joined = {m.group(1).lower() for m in _TOKENS.finditer(span)}
+    kind = r"[ \t-]+".join(re.escape(word) for word in found.group("part").lower().split()[:-1]).removesuffix("s")
+    named = rf"(?i)(?<![\w-]){kind}s?[ \t]+({_TOKEN})"
+    return any(m.group(1).lower() not in joined for m in re.finditer(named, whole))
+
+
 def _named_leads(text: str, at: int) -> Iterator[re.Match[str]]:
     """Each part of the trial named as the label or the subject of the sentence text[at] stands in
     (_NAMED_PART_LEAD), nearest last."""
@@ -335,10 +354,11 @@ def of_a_named_part(text: str, at: int, whole: str | None = None) -> bool:
     "Status: Part A: Completed", "Cohort 1: autologous ...", "Arm B - Phase 2", "Part A is randomized"): the value
     it gives is that part's, not the trial's. Read as the trial's, "Part A: Completed" beside "Part B:
     Recruiting" passed as the trial's status, "Part B: Phase 2" beside "Part A: Phase 1" as its phases [PHASE2].
-    Not parts joined ("Part A and Part B enrol 24 participants": _joined), nor, with the document's whole text,
-    the one part of its kind it says the trial has ("Arm A: ..." of "This single-arm study": _the_only_one)."""
+    Not parts joined ("Part A and Part B enrol 24 participants": _joined) unless, with the document's whole text,
+    it names another part of their kind (_joined_beside_another), nor the one part of its kind the document says
+    the trial has ("Arm A: ..." of "This single-arm study": _the_only_one)."""
     return any(
-        not _joined(text, found)
+        (not _joined(text, found) or (whole is not None and _joined_beside_another(text, found, whole)))
         and (whole is None or not _the_only_one(whole, " ".join(found.group("part").lower().split())))
         for found in _named_leads(text, at)
     )
