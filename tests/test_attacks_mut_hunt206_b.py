@@ -21,6 +21,9 @@ window), Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to crit
 exclusion criterion 1 "read as prednisone ≥ 100 mg/d within the 2 weeks" each passed. A fact a note's sentence
 states of a criterion it names by number must be in that criterion's text or a value the record reads from it
 (evidence._facts_of_other_criteria, E501).
+
+Found last and fixed: a note saying the record holds a code it does not: Relma-cel's "recorded as PHASE1"
+rewritten to "recorded as PHASE2" passed beside the record's [PHASE1] (evidence.check_remark_codes, E501).
 """
 
 from __future__ import annotations
@@ -137,4 +140,33 @@ OF_ITS_OWN = [
 
 @pytest.mark.parametrize(("shown", "old", "new"), OF_ITS_OWN, ids=[new for _, _, new in OF_ITS_OWN])
 def test_a_notes_fact_of_the_criterion_it_names_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert _noted(registry, shown, old, new) == set()
+
+
+# --- a note saying the record holds a code it does not hold --------------------------------------------------------
+
+PHASE_NOTE = "recorded as PHASE1"
+
+
+@pytest.mark.parametrize(
+    "new", ["recorded as PHASE2", "recorded as PHASE1 and PHASE2", "coded as EARLY_PHASE1", "entered as NA"]
+)
+def test_a_note_naming_a_code_the_record_does_not_hold_is_refused(registry: Path, new: str) -> None:
+    """Relma-cel's note on its phases rewritten to say another code was recorded passed beside the record's
+    [PHASE1]: nothing read a note's codes. A code a note says is recorded must be held at its field
+    (evidence.check_remark_codes, E501)."""
+    assert "E501" in _noted(registry, RELMA_PATH, PHASE_NOTE, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, PHASE_NOTE, "recorded as PHASE1 (not PHASE2)"),
+        (RELMA_PATH, PHASE_NOTE, "recorded as PHASE1, as its registry would"),
+        # a word in capitals of no vocabulary; a code the record holds beneath the note's field (a cohort's basis)
+        (RELMA_PATH, PHASE_NOTE, "recorded as PHASE1; read as ICF"),
+        (IM19_PATH, COHORT_NOTE, "recorded as FLAT"),
+    ],
+)
+def test_a_note_naming_a_code_the_record_holds_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert _noted(registry, shown, old, new) == set()

@@ -67,7 +67,8 @@ CHECKS = (
         "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
-        "source writes and the record does not hold, or that a criterion it names does not write",
+        "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
+        "is recorded that the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -863,6 +864,62 @@ def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
                 )
 
 
+# A code of the schema's vocabulary a remark says the record holds: "recorded as PHASE1", "entered as
+# RECRUITING", "coded as PHASE1 and PHASE2"
+_RECORDED_CODES = lazy(
+    r"(?i:recorded|entered|written|coded|set|kept|given|stored|rendered|normali[sz]ed|read)\s+as\s+"
+    r"((?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\s*(?:,|/|\band\b|\bor\b)\s*(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*))*)\b"
+)
+_CODE = lazy(r"(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w-])")
+
+
+def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
+    """E501: a code of the schema's vocabulary a curation note says the record holds ("recorded as PHASE1") that
+    the record does not hold at the note's field (or anywhere, where the field holds none). Relma-cel's note "The
+    source's summary says "early phase (Phase I)"; recorded as PHASE1." rewritten to "recorded as PHASE2" passed
+    beside the record's [PHASE1]: a note's codes were read by nothing (mutation hunt 206)."""
+    codes = set(_enum_values(schema))
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text = entry.get("text")
+            if not isinstance(text, str):
+                continue
+            found, value = fields.get(record.data, fields.parse_dotted(str(entry.get("field", ""))))
+            held = set(_strings(value if found else record.data))
+            for m in _RECORDED_CODES.finditer(_unquoted(text)):
+                for code in _CODE.findall(m.group(1)):
+                    if code in codes and code not in held:
+                        yield record.problem(
+                            ("curation", kind, i, "text"),
+                            "E501",
+                            f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
+                            f"{entry.get('field')}: a remark states of the record only what it holds",
+                        )
+
+
+def _enum_values(node: Any) -> Iterator[str]:
+    """Every code of the schema's vocabularies (its enums' strings)."""
+    if isinstance(node, dict):
+        yield from (v for v in node.get("enum", ()) if isinstance(v, str))
+        for item in node.values():
+            yield from _enum_values(item)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _enum_values(item)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string value held in value, at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 # A run of words a remark sets in double quotes: straight or curly, on one line of its text or over several.
 _QUOTED = lazy(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
 # The words before a quoted run that make it the record's own writing, not the source's ("... is recorded
@@ -1252,6 +1309,7 @@ def stages(
     yield Stage("unbound", lambda: check_unbound(record, schema, scalars))
     yield Stage("fields", lambda: completeness.check_fields(record, schema))
     yield Stage("remarks", lambda: check_remarks(record, schema))
+    yield Stage("remark codes", lambda: check_remark_codes(record, schema))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
