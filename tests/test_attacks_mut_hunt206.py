@@ -21,6 +21,9 @@ Found and fixed:
   the words together, the trial's where they are all its parts). Parts joined are some of the trial's only
   where the document names another part of their kind by another letter or number
   (kept_out._joined_beside_another). E508.
+- an age of another person named by the label before it: "Inclusion: aged 18 to 65 years. Donors: aged 16 years
+  or older." bound a minimum age of 16 (age_bounds._of_another_person read the persons of the age's clause only,
+  and a label's colon ends one). Where the clause names none, the label before its colon is read. E508.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out
+from conftest import Trials, age_fields, enrollment_fields, im19_out
 
 # --- a tally of those enrolled now or since a day -----------------------------------------------------------------
 
@@ -164,3 +167,32 @@ def test_the_count_of_parts_joined_beside_a_third_is_no_enrollment(trials: Trial
 )
 def test_the_count_of_every_part_joined_binds(trials: Trials, line: str, count: int) -> None:
     assert im19_out(trials, line, enrollment_fields(count, f"{count} participants")) == ""
+
+
+# --- an age of another person, named by the label before it ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("Inclusion: aged 18 to 65 years. Donors: aged 16 years or older.", "aged 16 years or older"),
+        ("Patients aged 18 to 65 years. Caregiver: aged 16 years or older.", "aged 16 years or older"),
+        ("Aged 18 to 65 years. Criteria for partners: aged 16 years or older.", "aged 16 years or older"),
+    ],
+)
+def test_an_age_under_another_persons_label_is_no_age_limit(trials: Trials, line: str, quote: str) -> None:
+    """A donor's age under its label bound the trial's minimum age of 16: an age's clause was read for the person
+    it names, not past its colon (age_bounds._of_another_person, E508)."""
+    assert "E508" in im19_out(trials, line, age_fields("minimum_age", 16, quote))
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("Patients: aged 16 years or older. Donors: aged 18 to 40 years.", "aged 16 years or older"),
+        ("Inclusion criteria: aged 16 years or older.", "aged 16 years or older"),
+        ("Donors must consent. Key criterion: aged 16 years or older.", "aged 16 years or older"),
+    ],
+)
+def test_an_age_under_the_patients_label_binds(trials: Trials, line: str, quote: str) -> None:
+    assert im19_out(trials, line, age_fields("minimum_age", 16, quote)) == ""

@@ -561,9 +561,12 @@ _ANOTHER_PERSON = lazy(rf"(?i)(?:{_OTHERS})")
 
 def _of_another_person(quote: str, start: int) -> bool:
     """Whether the last person the age's clause names before quote[start] is someone other than who
-    enrols (_ANOTHER_PERSON)."""
-    head = re.split(r"[;.:]\s|\n", quote[max(0, start - 80) : start])[-1]
-    named = list(_A_PERSON.finditer(head))
+    enrols (_ANOTHER_PERSON); where its clause names none, the last its label names, the clause opening
+    after a colon ("Donors: aged 16 years or older" bound a minimum age of 16, mutation hunt 206)."""
+    pieces = re.split(r"([;.:]\s|\n)", quote[max(0, start - 80) : start])
+    named = list(_A_PERSON.finditer(pieces[-1]))
+    if not named and len(pieces) > 2 and pieces[-2].startswith(":"):
+        named = list(_A_PERSON.finditer(pieces[-3]))
     return bool(named) and _ANOTHER_PERSON.fullmatch(named[-1].group(0)) is not None
 
 
