@@ -24,6 +24,10 @@ Found and fixed:
 - an age of another person named by the label before it: "Inclusion: aged 18 to 65 years. Donors: aged 16 years
   or older." bound a minimum age of 16 (age_bounds._of_another_person read the persons of the age's clause only,
   and a label's colon ends one). Where the clause names none, the label before its colon is read. E508.
+- an age an earlier protocol gave: "Age 18-65 years (the sponsor's earlier protocol allowed up to 75 years)."
+  bound a maximum age of 75 (retracted._BEFORE read "formerly", "previously", "Previous age:", not an earlier
+  protocol's, version's or amendment's words in the value's clause). E508. A clause after a comma ("After the
+  previous protocol amendment, patients up to 75 years may enrol") stays the trial's.
 """
 
 from __future__ import annotations
@@ -196,3 +200,32 @@ def test_an_age_under_another_persons_label_is_no_age_limit(trials: Trials, line
 )
 def test_an_age_under_the_patients_label_binds(trials: Trials, line: str, quote: str) -> None:
     assert im19_out(trials, line, age_fields("minimum_age", 16, quote)) == ""
+
+
+# --- an age of an earlier protocol --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("Age 18-65 years (the sponsor's earlier protocol allowed up to 75 years).", "up to 75 years"),
+        ("Age 18-65 years; the original protocol enrolled patients up to 75 years.", "up to 75 years"),
+        ("Age 18-65 years. The previous version allowed patients up to 75 years.", "up to 75 years"),
+    ],
+)
+def test_an_age_of_an_earlier_protocol_is_no_age_limit(trials: Trials, line: str, quote: str) -> None:
+    """A limit an earlier protocol gave bound the trial's maximum age of 75 beside its 18-65 (retracted._BEFORE read
+    "formerly", "previously", "Previous age:", not an earlier protocol's words in the value's clause)."""
+    assert "E508" in im19_out(trials, line, age_fields("maximum_age", 75, quote))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "After the previous protocol amendment, patients up to 75 years may enrol.",
+        "Protocol version 2: patients up to 75 years may enrol.",
+        "Under the amended protocol, patients up to 75 years may enrol.",
+    ],
+)
+def test_an_age_of_the_current_protocol_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, age_fields("maximum_age", 75, "up to 75 years")) == ""

@@ -268,6 +268,11 @@ _BEFORE = lazy(
     r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target|"
     rf"{_OFFICIALS}(?!-))\b[^:\n.;]{{0,20}}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
+    # ... or the words of an earlier protocol or version giving it, in the value's clause ("the sponsor's earlier
+    # protocol allowed up to 75 years" bound a maximum age of 75 beside "Age 18-65 years", mutation hunt 206)
+    # (not a first registration's: "First registration: 2024-07-30" is the trial's own date)
+    r"|\b(?:earlier|previous|prior|original|old|former|superseded)[ \t]+(?:study[ \t]+|trial[ \t]+)?"
+    r"(?:protocol|version|amendment|design)s?\b[^.;,()\n:]{0,40}?"
     # ... or a label of a value of another part or kind than the trial's own ("Secondary purpose: Basic
     # Science", "Sub-study type: Observational", "Extension phase: Phase 3", "Secondary sponsor: Beta
     # Corp", a registry's collaborator)
