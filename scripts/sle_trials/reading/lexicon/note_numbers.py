@@ -20,7 +20,7 @@ def powers(text: str) -> list[float]:
 
 
 # a score: its scale's or the word's name, then (past a few words of no digit and no stop) its number
-_SCALE = r"(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG(?:-2004)?|PGA|CLASI|SRI(?:-\d+)?|points?)"
+_SCALE = r"(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG(?:-2004)?|PGA|CLASI|SRI(?:-\d+)?)"
 _SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d+(?:\.\d+)?)(?!\w|\.\d)")
 
 
