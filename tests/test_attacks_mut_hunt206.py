@@ -28,6 +28,19 @@ Found and fixed:
   bound a maximum age of 75 (retracted._BEFORE read "formerly", "previously", "Previous age:", not an earlier
   protocol's, version's or amendment's words in the value's clause). E508. A clause after a comma ("After the
   previous protocol amendment, patients up to 75 years may enrol") stays the trial's.
+
+Left (no test), each passing `trials validate` on IM19's draft citing a plain document of the line:
+- a part's status with no mark between: "Part A<TAB>Completed<NEWLINE>Part B<TAB>Recruiting" binds overall_status
+  COMPLETED (or RECRUITING) quoted "Completed", as does "Part A Completed. Part B Recruiting.": a source's text is
+  read normalised, its tabs and line breaks one space, so no table's cell break is left to read
+  (kept_out._PART_NAMED_ENDS reads a colon, a dash, a bar).
+- parts named in lower case: "Dose level 1 and dose level 2 enrol 24 participants; dose level 3 enrols 6
+  participants." binds an enrollment of 24 (a part is a lead only at a sentence's start or capitalised).
+- "IM19 is run by Acme Hospital, sponsored by Beta Bio." binds the sponsor Acme Hospital ("run by" may name the
+  sponsor of an investigator's trial: left to review).
+- "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients were enrolled." binds an enrollment of
+  60 (the count enrolled after a semicolon does not supersede the plan; it did not before this hunt either).
+- a criteria list numbered again from 1 without a heading, and lettered categories numbered again: not tried.
 """
 
 from __future__ import annotations
