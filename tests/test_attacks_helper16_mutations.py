@@ -12,7 +12,7 @@ a limit's value and unit converted together, a comparator turned with its value 
 
 What passed and makes the record say what its source does not:
 
-An incomplete entry on a field declared silent, or under one (E503, evidence.check_remarks): incomplete
+An incomplete entry on a field declared silent, or under one (E503, remarks.check_remarks): incomplete
 says the sources state the field in part and the record holds that part; silent says they state none of
 it. Relma-cel's note on its enrollment ("The source gives no enrollment count. ...") moved under
 curation.incomplete, an entry "The source lists only some of them." on IM19's outcomes or officials, or
@@ -20,7 +20,7 @@ on Relma-cel's arms or related trials, passed: trials.csv and the site read the 
 and left out, beside its "not stated".
 
 Words a curation note or incomplete entry quotes as its source's that no cited source writes (E501,
-evidence.check_remark_quotes): IM19's note on its second cohort, 'The source gives the dose for patients
+remarks.check_remark_quotes): IM19's note on its second cohort, 'The source gives the dose for patients
 4 to 6 as "1×10^8 CAR-T cells"', given "1×10^8 cells", "1x10^8 CAR-T cells" or "1×10^9 CAR-T cells",
 Relma-cel's on its garbled exclusion 1 given "prednisone ⩾100 within ..." or "... within 6 weeks ...",
 its note on the launch date a launch in March: nothing read a remark's quotation, so a note could misquote

@@ -21,7 +21,7 @@ twice needs them in one of its entries.
 
 A curation note or incomplete entry put on a field no record has ("nonexistent.field") or on an item
 the record does not hold (IM19's note on its one site's facility as "locations.1.facility"): nothing
-read a remark's field, while an evidence key so misnamed was refused (E503). evidence.check_remarks
+read a remark's field, while an evidence key so misnamed was refused (E503). remarks.check_remarks
 says so now (E503); a remark on a field the record lacks (Relma-cel's enrollment, which its source
 does not give) is still one.
 

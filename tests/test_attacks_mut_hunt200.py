@@ -25,7 +25,7 @@ Found and fixed:
   count of 24 participants the page never gives, each passed: check_remark_quotes read only the runs a remark
   sets in quotes, and a note is published beside the values it explains. A date (to its month), a quantity
   with its unit, a number of participants or a range of patients a remark states in its own words must now be
-  one a cited source writes or the record holds (evidence.check_remark_facts, E501).
+  one a cited source writes or the record holds (remarks.check_remark_facts, E501).
 - a site of a document of no layout given as the sponsor: "IM19 is conducted at Acme Hospital; the sponsor is
   Beta Bio" bound the sponsor Acme Hospital (prose._NOT_THE_SPONSOR read partners, owners, funders and
   suppliers; it reads a place the trial is run at now, "conducted at", "enrolling at", "participating sites",
@@ -172,7 +172,7 @@ def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
 def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
     """A curated record's note rewritten to state a date, a quantity, a count or a range of patients that
     neither its source writes nor the record holds passed: nothing read a remark's own words
-    (evidence.check_remark_facts, E501)."""
+    (remarks.check_remark_facts, E501)."""
     assert "E501" in _noted(registry, shown, old, new)
 
 

@@ -1,7 +1,7 @@
 """Mutation hunt 206 (helper-40's) on curation notes: facts a note states in its own words that no source writes.
 
 Hunt 200 made a note's dates, quantities with a unit, counts of people and ranges of patients facts a cited
-source must write or the record hold (evidence.check_remark_facts, E501). A note's other numbers stayed unread:
+source must write or the record hold (remarks.check_remark_facts, E501). A note's other numbers stayed unread:
 
 - a dose written as a power of ten: IM19's note on its second cohort rewritten to "recorded as a flat dose of
   1×10^9 CAR-T cells" (the source's doses are 1×10^6/kg and 1×10^8), or "the first cohort gets 2×10^6
@@ -20,10 +20,10 @@ about. IM19's "Exclusion criterion 8's window of 6 months" rewritten to "of 24 w
 window), Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5, or its garbled
 exclusion criterion 1 "read as prednisone ≥ 100 mg/d within the 2 weeks" each passed. A fact a note's sentence
 states of a criterion it names by number must be in that criterion's text or a value the record reads from it
-(evidence._facts_of_other_criteria, E501).
+(remarks._facts_of_other_criteria, E501).
 
 Found last and fixed: a note saying the record holds a code it does not: Relma-cel's "recorded as PHASE1"
-rewritten to "recorded as PHASE2" passed beside the record's [PHASE1] (evidence.check_remark_codes, E501).
+rewritten to "recorded as PHASE2" passed beside the record's [PHASE1] (remarks.check_remark_codes, E501).
 
 Left (no test), each passing on the curated record:
 - a quoted dose given to another cohort: IM19's 'the dose for patients 4 to 6 as "1×10^8 CAR-T cells"' rewritten
@@ -131,7 +131,7 @@ OF_ANOTHER = [
 def test_a_notes_fact_of_another_criterion_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
     """Each passed: the fact stands somewhere in the source (24 weeks, 7.5 mg/day, 2 weeks, 30 mg/day), but not
     in the criterion the note's sentence names, nor in a value the record reads from it
-    (evidence._facts_of_other_criteria, E501)."""
+    (remarks._facts_of_other_criteria, E501)."""
     assert "E501" in _noted(registry, shown, old, new)
 
 
@@ -165,7 +165,7 @@ PHASE_NOTE = "recorded as PHASE1"
 def test_a_note_naming_a_code_the_record_does_not_hold_is_refused(registry: Path, new: str) -> None:
     """Relma-cel's note on its phases rewritten to say another code was recorded passed beside the record's
     [PHASE1]: nothing read a note's codes. A code a note says is recorded must be held at its field
-    (evidence.check_remark_codes, E501)."""
+    (remarks.check_remark_codes, E501)."""
     assert "E501" in _noted(registry, RELMA_PATH, PHASE_NOTE, new)
 
 

@@ -2,7 +2,7 @@
 
 - a curation note's date given to its month ("last updated in August 2025", "started in July 2024") was
   refused E501 beside a source writing 2025-08-17 and a record holding 2024-07-30: a date was matched only
-  to one written as precisely (evidence.check_remark_facts). A note's date less precise than one written or
+  to one written as precisely (remarks.check_remark_facts). A note's date less precise than one written or
   held, of its year and month, is that date now; one more precise than any the source gives is not.
 - a note's count of people a source writes was refused E501 where the enrollment's reading drops the count:
   a tally ("12 patients have been enrolled to date"), a screening count ("plans to screen 40 patients"),

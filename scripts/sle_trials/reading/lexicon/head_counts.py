@@ -418,7 +418,7 @@ _PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE})[\w-]+[ \t]+){{0,2}}?{_
 def people_counts(text: str) -> list[tuple[float, int, int]]:
     """Every count of people text writes, whatever it counts (those enrolled, planned, screened, enrolled so
     far, who withdrew), each with where its number starts and where the count ends: what a source writes of
-    people, which a curation note may state (evidence.check_remark_facts). count_spans reads of them only the
+    people, which a curation note may state (remarks.check_remark_facts). count_spans reads of them only the
     trial's enrollment, and a note's "the source's tally of 12 patients" beside "12 patients have been
     enrolled to date" was refused as a count no source writes. Not a side of a ratio, a factor of a product,
     nor a number of another thing ("12 sites")."""

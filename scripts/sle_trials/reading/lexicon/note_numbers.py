@@ -1,7 +1,7 @@
 """The numbers a curation note may state in its own words that no unit names: a dose written as a power of ten
 ("a flat dose of 1×10^9 CAR-T cells"), a score ("a SLEDAI-2K score of 12", "SELENA-SLEDAI ≥ 10") and a count of
 those a verb enrols without a word for people ("the trial enrols 12", "12 were screened"). Read in a note and in
-its sources alike (evidence.check_remark_facts): mutation hunt 206 rewrote IM19's and Relma-cel's notes to
+its sources alike (remarks.check_remark_facts): mutation hunt 206 rewrote IM19's and Relma-cel's notes to
 each, and they passed, a note's facts being only dates, quantities with a unit, counts of people and ranges of
 patients."""
 

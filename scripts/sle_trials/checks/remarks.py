@@ -1,0 +1,391 @@
+"""A record's curation remarks (its notes and incomplete entries) held to the record and its sources: each is on a
+field of the schema and an item the record holds, and an incomplete entry on no field declared silent (E503); the
+words a remark sets in double quotes are its sources' (check_remark_quotes), and a fact it states in its own words (a
+date, a quantity with its unit, a count of people, a dose, a score, a code it says the record holds) is one a cited
+source writes, where a numbered criterion it names writes it, or the record holds (E501).
+
+The evidence stage runs these before and beside the checks of values (evidence.stages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sle_trials import fields
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading import layouts
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import (
+    date_mentions,
+    head_counts,
+    note_numbers,
+    quantities,
+    stated_limits,
+)
+
+
+def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
+    """E503: a curation note or incomplete entry whose field is no field of the schema, or names an item
+    of a list the record does not hold ("locations.1.facility" of a record with one site). Each passed:
+    a remark meant for a field stood under another or under none, and the field it explains (IM19's
+    facility spelled as its source spells it) was left without it, while an evidence key so misnamed
+    was refused. A remark on a field the record lacks (an enrollment the source does not give) is one.
+
+    An incomplete entry on a field declared silent, or under one, is refused too: incomplete says the
+    sources state the field in part and the record holds that part, silent that they state none of it.
+    Relma-cel's note on its enrollment ("The source gives no enrollment count") moved under
+    curation.incomplete, or an entry "The source lists only some of them." on IM19's outcomes or on
+    Relma-cel's arms, passed, and told readers of a part the source states and the record left out."""
+    known = fields.known_names(schema)
+    silent = record.data["curation"].get("silent", [])
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            name = entry.get("field")
+            if not isinstance(name, str):
+                continue
+            path = fields.parse_dotted(name)
+            where = ("curation", kind, i, "field")
+            if ".".join(p for p in path if isinstance(p, str)) not in known:
+                yield record.problem(where, "E503", f"curation.{kind}.{i}.field: {name} is no field of a record")
+            elif (lacked := _item_lacked(record.data, path)) is not None:
+                yield record.problem(
+                    where,
+                    "E503",
+                    f"curation.{kind}.{i}.field: {name} names item {lacked}, which the record does not hold",
+                )
+            elif kind == "incomplete" and fields.covered(silent, ".".join(p for p in path if isinstance(p, str))):
+                yield record.problem(
+                    where,
+                    "E503",
+                    f"curation.incomplete.{i}.field: {name} is declared silent (its sources state none of it), but "
+                    "an incomplete entry says they state part of it: remove one of them",
+                )
+
+
+# A code of the schema's vocabulary a remark says the record holds: "recorded as PHASE1", "entered as
+# RECRUITING", "coded as PHASE1 and PHASE2"
+_RECORDED_CODES = lazy(
+    r"(?i:recorded|entered|written|coded|set|kept|given|stored|rendered|normali[sz]ed|read)\s+as\s+"
+    r"((?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\s*(?:,|/|\band\b|\bor\b)\s*(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*))*)\b"
+)
+_CODE = lazy(r"(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w-])")
+
+
+def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
+    """E501: a code of the schema's vocabulary a curation note says the record holds ("recorded as PHASE1") that
+    the record does not hold at the note's field (or anywhere, where the field holds none). Relma-cel's note "The
+    source's summary says "early phase (Phase I)"; recorded as PHASE1." rewritten to "recorded as PHASE2" passed
+    beside the record's [PHASE1]: a note's codes were read by nothing (mutation hunt 206)."""
+    codes = set(_enum_values(schema))
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text = entry.get("text")
+            if not isinstance(text, str):
+                continue
+            found, value = fields.get(record.data, fields.parse_dotted(str(entry.get("field", ""))))
+            held = set(_strings(value if found else record.data))
+            for m in _RECORDED_CODES.finditer(_unquoted(text)):
+                for code in _CODE.findall(m.group(1)):
+                    if code in codes and code not in held:
+                        yield record.problem(
+                            ("curation", kind, i, "text"),
+                            "E501",
+                            f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
+                            f"{entry.get('field')}: a remark states of the record only what it holds",
+                        )
+
+
+def _enum_values(node: Any) -> Iterator[str]:
+    """Every code of the schema's vocabularies (its enums' strings)."""
+    if isinstance(node, dict):
+        yield from (v for v in node.get("enum", ()) if isinstance(v, str))
+        for item in node.values():
+            yield from _enum_values(item)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _enum_values(item)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string value held in value, at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+# A run of words a remark sets in double quotes: straight or curly, on one line of its text or over several.
+_QUOTED = lazy(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
+# The words before a quoted run that make it the record's own writing, not the source's ("... is recorded
+# as "< 8 weeks""), and a letter standing for any number in a pattern of the source's words ("within N weeks").
+_OWN_WRITING = lazy(r"(?i)\b(?:recorded|entered|written|rendered|normalised|normalized) as\s*$")
+_PLACEHOLDER = lazy(r"\bN\b")
+# an escape a repr of the importer's writes for a character it cannot show ("\n", "\u00a0"): not the source's text
+_REPR_ESCAPE = lazy(r"\\(?:[ntrx]|u[0-9a-fA-F]{4})")
+
+
+def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: words a curation note or incomplete entry sets in double quotes as its sources' that no
+    cited source has. A remark's quotation says what the source writes ("The source gives the dose
+    for patients 4 to 6 as "1×10^8 CAR-T cells""), and nothing read it: helper-16's mutation hunt
+    gave IM19's and Relma-cel's notes "1×10^8 cells", "1x10^8 CAR-T cells", "1×10⁸ CAR-T cells" or
+    "prednisone ⩾100 within 8 weeks prior to screening mg/d", each a quotation of words the source
+    does not write, and they passed. A quotation is compared as an evidence quote is (normalised, or
+    as the source writes it, for its markdown escapes). The record's own writing is not held to
+    them: a run after "recorded as" ("is recorded as "< 8 weeks""), a pattern of the source's words
+    with N for its number ("within N weeks"), a repr's escape an import wrote."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    if not docs:
+        return
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text = entry.get("text")
+            if not isinstance(text, str):
+                continue
+            for match in _QUOTED.finditer(text):
+                run = match.group(1) or match.group(2)
+                if (
+                    _OWN_WRITING.search(text[: match.start()])
+                    or _PLACEHOLDER.search(run)
+                    or _REPR_ESCAPE.search(run)
+                    or not normalise(run).strip()
+                    or _quoted_from(run, docs)
+                ):
+                    continue
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text quotes {run!r}, which no cited source writes: quote the source's "
+                    "own words, or say it in your own without quotation marks",
+                )
+
+
+def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: a date, a quantity (a number with its unit), a count of participants or a range of patients a
+    curation note or incomplete entry states in its own words, outside the runs it quotes (check_remark_quotes
+    reads those), that no cited source writes and the record does not hold. A remark is published beside the
+    values it explains, and nothing read its facts: mutation hunt 200 rewrote IM19's notes to "Exclusion
+    criterion 8's window of 12 months" (the source's is 6), its unlabelled dates to "(2024-07-31,
+    2027-12-31)", its second cohort to "patients 4 to 7", and Relma-cel's "floor of 7.5 mg/day" to "floor of
+    10 mg/day", and each passed. A fact a remark states is one its sources write (as a quote of them is read:
+    date_mentions.dates, statements, count_spans, patient_ranges), or one the record holds, as the curator's
+    reading explained ("read as prednisone ≥ 100 mg/d": the threshold the record gives). A dose written as a
+    power of ten, a score and a count a verb enrols with no word for people are such facts too (note_numbers):
+    "a flat dose of 1×10^9 CAR-T cells", "a SLEDAI-2K score of 12", "the trial enrols 12" passed (hunt 206)."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    stated = [
+        (kind, i, _facts(_unquoted(normalise(entry["text"]))))
+        for kind in ("notes", "incomplete")
+        for i, entry in enumerate(record.data["curation"].get(kind, []))
+        if isinstance(entry.get("text"), str)
+    ]
+    held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
+    left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
+    yield from _facts_of_other_criteria(record)
+    if not docs or not any(said for _, _, said in left):
+        return
+    # (only the kinds of fact the remarks state are read in the sources: a fact matches one of its own
+    # kind only, and reading a 12 KB study for every kind cost a benchmark record a third more, where
+    # its importer's notes state only dates)
+    kinds = frozenset(_read_as(fact) for _, _, said in left for fact in said)
+    written = [fact for doc in docs for fact in _facts(doc.text, kinds, written=True)]
+    for kind, i, said in left:
+        for fact in said:
+            if not any(_same_fact(fact, other) for other in written):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
+                    "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
+                )
+
+
+# A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
+# "criterion 4" (of the list the note's field is, or of either)
+_CRITERIA_NAMED = lazy(
+    r"(?i)\b(?:(?P<list>inclusion|exclusion)\s+)?criteri(?:on|a)\s+(?P<numbers>\d+(?:\s*(?:,|and|or|&)\s*\d+)*)\b"
+)
+_SENTENCE_END = lazy(r"(?<=[.;!?])\s+|\n")
+
+
+def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
+    """E501: a fact a remark's sentence states of a criterion it names by number that the criterion's text does
+    not write and no value the record reads from it holds. A remark's facts were matched anywhere in the sources:
+    IM19's "Exclusion criterion 8's window of 6 months" rewritten to "of 24 weeks" (the window of its criteria 2
+    and 4) passed, as did Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5
+    (mutation hunt 206). A criterion the record does not hold is not judged here ("criterion 1 is missing")."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text, field = entry.get("text"), str(entry.get("field", ""))
+            if not isinstance(text, str):
+                continue
+            for sentence in _SENTENCE_END.split(_unquoted(normalise(text))):
+                items = [
+                    (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
+                    for ref in _criteria_refs(sentence, field)
+                    for k in fields.criteria_named(eligibility, ref)[:1]
+                ]
+                if not items:
+                    continue
+                theirs = [
+                    fact
+                    for _, item in items
+                    for piece in fields.criterion_texts(item)
+                    for fact in _facts(normalise(piece))
+                ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
+                for fact in _facts(sentence):
+                    if not any(_same_fact(fact, other) for other in theirs):
+                        names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                        yield record.problem(
+                            ("curation", kind, i, "text"),
+                            "E501",
+                            f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
+                            "write and no value read from it holds: a remark states of a criterion only what it says",
+                        )
+
+
+def _criteria_refs(sentence: str, field: str) -> list[dict[str, Any]]:
+    """The criteria a remark's sentence names by number, as references ({list, number}): of the list it names,
+    or else of the list the remark's field is ("eligibility.inclusion_criteria"), or else of either list."""
+    refs: list[dict[str, Any]] = []
+    for m in _CRITERIA_NAMED.finditer(sentence):
+        named = m.group("list")
+        sides = [named] if named else [side for side in ("inclusion", "exclusion") if f"{side}_criteria" in field]
+        for side in sides or ["inclusion", "exclusion"]:
+            refs += [{"list": side.upper(), "number": int(n)} for n in re.findall(r"\d+", m.group("numbers"))]
+    return refs
+
+
+def _reads_from(value: Any, refs: list[dict]) -> list[dict]:
+    """The entries of an eligibility value (a list of thresholds, or one entry) that read from one of refs."""
+    entries = value if isinstance(value, list) else [value]
+    return [
+        e
+        for e in entries
+        if isinstance(e, dict)
+        and isinstance(e.get("criterion"), dict)
+        and any(e["criterion"].get("list") == r["list"] and e["criterion"].get("number") == r["number"] for r in refs)
+    ]
+
+
+# A fact a text states: its kind ("date", "quantity" and its unit's key, "participants", "patients"), its
+# value, and how a message shows it
+_Fact = tuple[str, Any, str]
+
+
+# The readings of a text's facts, each by the kind of fact it reads (_read_as)
+_READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score"})
+
+
+def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
+    """The dates, quantities with a unit, counts of participants and ranges of patients text states (of
+    those kinds: see _read_as). A source's text (written) is read for every count of people it writes, not
+    only its enrollment (head_counts.people_counts): a note's count of a tally, of those screened or of an
+    estimate a source writes is one it says (each was refused E501); a remark's own, as a quote's is read."""
+    out: list[_Fact] = []
+    if "date" in kinds:
+        # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
+        out += [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
+    if "quantity" in kinds:
+        out += [
+            (f"quantity {q.unit.key}", q.value, f"{stated_limits.number_text(q.value)} {q.unit.key}")
+            for q in stated_limits.statements(text)
+            if q.unit
+        ]
+    if "participants" in kinds:
+        out += [
+            ("participants", n, f"{stated_limits.number_text(n)} participants")
+            for n, _, _ in (head_counts.people_counts if written else head_counts.count_spans)(text)
+        ]
+    if "patients" in kinds:
+        out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
+    # (a dose as a power of ten, a score, a count a verb enrols with no word for people: note_numbers)
+    if "power" in kinds:
+        out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
+    if "score" in kinds:
+        out += [("score", v, f"a score of {stated_limits.number_text(v)}") for v in note_numbers.scores(text)]
+    if "participants" in kinds:
+        out += [("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
+    return out
+
+
+def _read_as(fact: _Fact) -> str:
+    """The reading of _facts that reads a fact of this kind (a quantity's kind names its unit)."""
+    return fact[0].split(" ", 1)[0]
+
+
+def _same_fact(a: _Fact, b: _Fact) -> bool:
+    """Whether a remark's fact a is b, one a source writes or the record holds. A remark's date less precise
+    than b, of its year and month, is b ("updated in August 2025" of a page's 2025-08-17; "started in July
+    2024" of a record's 2024-07-30: each was refused); one more precise than b is not (a day no source gives)."""
+    if a[0] != b[0]:
+        return False
+    if a[0] == "date" and isinstance(a[1], str) and isinstance(b[1], str):
+        return a[1] == b[1] or b[1].startswith(a[1] + "-")
+    if isinstance(a[1], float | int) and isinstance(b[1], float | int):
+        return quantities.same_number(float(a[1]), float(b[1]))
+    return bool(a[1] == b[1])
+
+
+def _unquoted(text: str) -> str:
+    """A remark's text with the runs it sets in double quotes blanked (check_remark_quotes reads them)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _held_facts(data: Any) -> list[_Fact]:
+    """Each fact the record holds as a structured value: a quantity and its unit (a threshold, an age, a
+    dose; its unit as lexicon names it), a date, a count of participants, a range of patients."""
+    out: list[_Fact] = []
+    if isinstance(data, dict):
+        value, unit = data.get("value"), data.get("unit")
+        if isinstance(value, int | float) and isinstance(unit, str):
+            named = quantities.unit_named(normalise(unit).lower() if unit.isupper() else normalise(unit))
+            if named is not None:
+                out.append((f"quantity {named.key}", float(value), ""))
+            # (a dose of cells the record holds, of any unit; a threshold's score in points)
+            out.append(("power", float(value), ""))
+            if unit.lower() == "points":
+                out.append(("score", float(value), ""))
+        for key in ("date", "as_of"):
+            if isinstance(data.get(key), str):
+                out.append(("date", data[key], ""))
+        if isinstance(data.get("count"), int):
+            out.append(("participants", data["count"], ""))
+        if isinstance(data.get("first"), int) and isinstance(data.get("last"), int):
+            out.append(("patients", (data["first"], data["last"]), ""))
+        for item in data.values():
+            out += _held_facts(item)
+    elif isinstance(data, list):
+        for item in data:
+            out += _held_facts(item)
+    return out
+
+
+def _quoted_from(run: str, docs: list[layouts.SourceDoc]) -> bool:
+    """Whether a remark's quoted run stands in one of docs: normalised, or as the source writes it."""
+    needle = " ".join(normalise(run).split())
+    if any(needle in doc.text for doc in docs):
+        return True
+    written = " ".join(layouts.literal(run).split())
+    return any(written in doc.as_written().text or needle in normalise(doc.as_written().text) for doc in docs)
+
+
+def _item_lacked(data: Any, path: fields.Path_) -> str | None:
+    """The first list item path steps into that data does not hold (as a dotted name), or None: a field
+    the record lacks is no item lacked unless the path steps into an item of it."""
+    for k, part in enumerate(path):
+        if isinstance(part, int) and not fields.get(data, path[: k + 1])[0]:
+            return fields.dotted(path[: k + 1])
+    return None
