@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sle_trials import fields
 from sle_trials.checks import load
 from sle_trials.curate.ctgov.builder import Builder, put, unique
 from sle_trials.curate.ctgov.study import items, markup, obj
@@ -35,12 +36,23 @@ def read(b: Builder, mod: dict) -> None:
 
 
 def _design(b: Builder, info: dict) -> None:
+    """design: each value of designInfo the record's vocabulary has, where it applies to the study's type. One
+    given for another type of study (an allocation of an observational study, an observational model of an
+    interventional one: fields.applies, E506) is left out with a note, as a lastKnownStatus of a study whose status
+    is known is (status.py): before, the import was refused, telling the curator to remove it from a record that
+    was never written."""
     design: dict[str, Any] = {}
     for key, name in DESIGN:
         value = obj(info, "maskingInfo").get("masking") if key == "masking" else info.get(key)
-        if b.vocabulary(("design", name), value):
-            design[name] = value
-            b.quote(("design", name), value, f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}")
+        where = f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}"
+        if not b.vocabulary(("design", name), value):
+            continue
+        applies, why = fields.applies(b.schema, f"design.{name}", b.data)
+        if not applies:
+            b.note(f"design.{name}", f"The source gives {where} {value} though {why}; it does not apply, left out.")
+            continue
+        design[name] = value
+        b.quote(("design", name), value, where)
     put(b.data, "design", design)
     _unplaced(b, info)
 
