@@ -137,3 +137,41 @@ def test_a_design_with_no_study_type_keeps_what_it_gives(draft: Callable) -> Non
     data = draft(study)
     assert data["design"]["allocation"] == "NA"
     assert "study_type" in data["curation"]["silent"]
+
+
+# --- a phase outside the vocabulary ------------------------------------------------------------------------------
+
+
+def test_a_phase_outside_the_vocabulary_is_left_out_with_a_note_on_the_list(draft: Callable) -> None:
+    """Before, NCT02576665 giving its phase as a converted record writes it ("Phase 1", "phase1") was refused: the note
+    leaving it out was on "phases.0", an item the record did not hold (E503), no fault of the file a curator could
+    mend. Now the note is on the list, which is left for the curator."""
+    study = real("NCT02576665.json")
+    study["protocolSection"]["designModule"]["phases"] = ["Phase 1"]
+    data = draft(study)
+    assert "phases" not in data
+    assert notes_on(data, "phases") == [
+        "The source gives 'Phase 1', which is not in the registry's vocabulary; left out."
+    ]
+    assert "phases" in data["curation"]["not_yet_curated"]
+
+
+def test_a_phase_left_out_beside_one_imported_is_noted_on_the_list_not_on_the_other(draft: Callable) -> None:
+    """Before, ["PHASE1", "phase2"] imported PHASE1 with the note on "phase2" on "phases.0": on PHASE1's item."""
+    study = real("NCT02576665.json")
+    study["protocolSection"]["designModule"]["phases"] = ["PHASE1", "phase2"]
+    data = draft(study)
+    assert data["phases"] == ["PHASE1"]
+    assert notes_on(data, "phases") == [
+        "The source gives 'phase2', which is not in the registry's vocabulary; left out."
+    ]
+    assert not notes_on(data, "phases.0")
+
+
+def test_phases_of_the_vocabulary_import_with_no_note(draft: Callable) -> None:
+    study = real("NCT02576665.json")
+    study["protocolSection"]["designModule"]["phases"] = ["PHASE1", "PHASE2"]
+    data = draft(study)
+    assert data["phases"] == ["PHASE1", "PHASE2"]
+    assert data["evidence"]["phases"] == "designModule.phases: PHASE1 designModule.phases: PHASE2"
+    assert not [n for n in data["curation"].get("notes", []) if n["field"].startswith("phases")]

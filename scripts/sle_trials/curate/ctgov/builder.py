@@ -76,13 +76,15 @@ class Builder:
             )
         return node
 
-    def allowed(self, path: tuple, value: Any) -> bool:
-        """Whether value is in the vocabulary of the field at path; if not, a note says it was left out."""
+    def allowed(self, path: tuple, value: Any, field: str | None = None) -> bool:
+        """Whether value is in the vocabulary of the field at path; if not, a note says it was left out, on
+        field (the path's by default)."""
         enum = self.node(tuple(0 if isinstance(p, int) else p for p in path)).get("enum")
         if enum is None or value in enum:
             return True
         self.leave_out(
-            fields.dotted(path), f"The source gives {value!r}, which is not in the registry's vocabulary; left out."
+            field or fields.dotted(path),
+            f"The source gives {value!r}, which is not in the registry's vocabulary; left out.",
         )
         return False
 
@@ -101,9 +103,10 @@ class Builder:
         if said:
             self.evidence[fields.dotted(path)] = said
 
-    def vocabulary(self, path: tuple, value: Any) -> bool:
-        """Whether value is text in the vocabulary of the field at path (a note if it is text outside it)."""
-        return isinstance(value, str) and self.allowed(path, value)
+    def vocabulary(self, path: tuple, value: Any, field: str | None = None) -> bool:
+        """Whether value is text in the vocabulary of the field at path (a note on field, the path's by default,
+        if it is text outside it)."""
+        return isinstance(value, str) and self.allowed(path, value, field)
 
 
 def put(target: dict, key: str, value: Any) -> None:
