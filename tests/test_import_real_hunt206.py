@@ -175,3 +175,59 @@ def test_phases_of_the_vocabulary_import_with_no_note(draft: Callable) -> None:
     assert data["phases"] == ["PHASE1", "PHASE2"]
     assert data["evidence"]["phases"] == "designModule.phases: PHASE1 designModule.phases: PHASE2"
     assert not [n for n in data["curation"].get("notes", []) if n["field"].startswith("phases")]
+
+
+# --- a long field left out with notes on its items ----------------------------------------------------------------
+
+SMALL_LIMIT = 128 * 1024  # a record's limit in these tests (load.MAX_BYTES), as test_import_forms.py holds it
+
+
+def test_a_field_left_out_for_its_length_takes_the_notes_on_its_items_with_it(
+    draft: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, NCT02576665 with references too long for a record, one giving "PMID: 29735994" for its PMID, was
+    refused: the references were left out for their length, but the note on references.0.pmid stayed, naming an
+    item the record did not hold (E503, a line for each such note: 3,000 of them for a study so long). Now the notes
+    on a field's items go with it, the field left for the curator."""
+    from sle_trials.checks import load
+
+    monkeypatch.setattr(load, "MAX_BYTES", SMALL_LIMIT)
+    study = real("NCT02576665.json")
+    refs = study["protocolSection"]["referencesModule"]["references"]
+    study["protocolSection"]["referencesModule"]["references"] = [
+        dict(ref, pmid=f"PMID: {ref['pmid']}", citation=" ".join([ref["citation"]] * 300)) for ref in refs
+    ]
+    data = draft(study)
+    assert "references" not in data and "references" in data["curation"]["not_yet_curated"]
+    assert [n["field"] for n in data["curation"]["notes"] if n["field"].startswith("references")] == ["references"]
+
+
+def test_interventions_left_out_for_their_length_take_the_arms_names_of_them_along(
+    draft: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, NCT02576665 with interventions too long for a record (their descriptions) was refused: the list was
+    left out, but its arm still named "Toca 511" and "Toca FC", interventions the record did not list (E110), and
+    the notes on their types (outside the vocabulary here) named items it did not hold (E503). Now the arms' names
+    of them are left out with the list, for the curator; the arm's label, type and description stay."""
+    from sle_trials.checks import load
+
+    monkeypatch.setattr(load, "MAX_BYTES", SMALL_LIMIT)
+    study = real("NCT02576665.json")
+    for item in study["protocolSection"]["armsInterventionsModule"]["interventions"]:
+        item["type"], item["description"] = "CELL_THERAPY", " ".join([item["description"]] * 300)
+    data = draft(study)
+    assert "interventions" not in data
+    (arm,) = data["arms"]
+    assert arm["label"] == "Toca 511/Toca FC" and arm["type"] == "EXPERIMENTAL" and "intervention_names" not in arm
+    assert {"interventions", "arms.intervention_names"} <= set(data["curation"]["not_yet_curated"])
+    assert not [n for n in data["curation"]["notes"] if n["field"].startswith("interventions.")]
+
+
+def test_a_record_that_fits_keeps_its_references_and_interventions_with_their_notes(draft: Callable) -> None:
+    study = real("NCT02576665.json")
+    study["protocolSection"]["referencesModule"]["references"][0]["pmid"] = "PMID: 29735994"
+    study["protocolSection"]["armsInterventionsModule"]["interventions"][0]["type"] = "CELL_THERAPY"
+    data = draft(study)
+    assert len(data["references"]) == 2 and "pmid" not in data["references"][0]
+    assert notes_on(data, "references.0.pmid") and notes_on(data, "interventions.0.type")
+    assert data["arms"][0]["intervention_names"] == ["Toca 511", "Toca FC"]

@@ -171,6 +171,19 @@ def _omit(b: Builder, name: str) -> None:
     if parent and not holder:
         del b.data[parent[0]]
     b.evidence = {k: v for k, v in b.evidence.items() if k != name and not k.startswith(name + ".")}
+    # the notes on its items go with them (an intervention's type outside the vocabulary, a reference's PMID that is
+    # none): they named items the record no longer held, and the import was refused (E503, a line for each); the
+    # note below leaves the whole field to the curator
+    b.notes = [n for n in b.notes if not n["field"].startswith(name + ".")]
+    if name == "interventions" and any("intervention_names" in arm for arm in b.data.get("arms", [])):
+        # an arm names its interventions as the list names them (E110): the list left out, so are the arms' names
+        for arm in b.data["arms"]:
+            arm.pop("intervention_names", None)
+        b.notes = [n for n in b.notes if not n["field"].endswith(".intervention_names")]
+        b.leave_out(
+            "arms.intervention_names",
+            "The arms' interventions are left out with the interventions list they name: curate them from the source.",
+        )
     b.leave_out(
         name,
         f"The source's {name} takes {size:,} bytes; with it the record would be over the {load.MAX_BYTES:,} bytes "
