@@ -231,3 +231,20 @@ def test_a_record_that_fits_keeps_its_references_and_interventions_with_their_no
     assert len(data["references"]) == 2 and "pmid" not in data["references"][0]
     assert notes_on(data, "references.0.pmid") and notes_on(data, "interventions.0.type")
     assert data["arms"][0]["intervention_names"] == ["Toca 511", "Toca FC"]
+
+
+def test_a_note_on_a_part_of_a_long_field_naming_no_item_stays(
+    draft: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outcomes left out for their length, the note that an outcome's measure holds '|' (on outcomes.primary, no
+    item) stays beside the note leaving the outcomes out."""
+    from sle_trials.checks import load
+
+    monkeypatch.setattr(load, "MAX_BYTES", SMALL_LIMIT)
+    study = real("NCT02576665.json")
+    (outcome,) = study["protocolSection"]["outcomesModule"]["primaryOutcomes"]
+    outcome["description"] = " ".join(["Immune activity in tumor and peripheral blood."] * 3000)
+    study["protocolSection"]["outcomesModule"]["primaryOutcomes"].append({"measure": "AEs | SAEs", "timeFrame": "1 y"})
+    data = draft(study)
+    assert "outcomes" not in data
+    assert len(notes_on(data, "outcomes.primary")) == 1 and len(notes_on(data, "outcomes")) == 1

@@ -173,8 +173,8 @@ def _omit(b: Builder, name: str) -> None:
     b.evidence = {k: v for k, v in b.evidence.items() if k != name and not k.startswith(name + ".")}
     # the notes on its items go with them (an intervention's type outside the vocabulary, a reference's PMID that is
     # none): they named items the record no longer held, and the import was refused (E503, a line for each); the
-    # note below leaves the whole field to the curator
-    b.notes = [n for n in b.notes if not n["field"].startswith(name + ".")]
+    # note below leaves the whole field to the curator (a note on a part of it that names no item stays)
+    b.notes = [n for n in b.notes if not (n["field"].startswith(name + ".") and _names_an_item(n["field"]))]
     if name == "interventions" and any("intervention_names" in arm for arm in b.data.get("arms", [])):
         # an arm names its interventions as the list names them (E110): the list left out, so are the arms' names
         for arm in b.data["arms"]:
@@ -189,6 +189,12 @@ def _omit(b: Builder, name: str) -> None:
         f"The source's {name} takes {size:,} bytes; with it the record would be over the {load.MAX_BYTES:,} bytes "
         "(1 MiB) a trial file may hold, so it is left out: curate it from the source in shorter form.",
     )
+
+
+def _names_an_item(field: str) -> bool:
+    """Whether a note's field names an item of a list ("references.0.pmid", "arms.2"), not a field of it
+    ("outcomes.primary")."""
+    return any(part.isdigit() for part in field.split("."))
 
 
 def header(source: str) -> str:
