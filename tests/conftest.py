@@ -967,6 +967,40 @@ def pull_request_made(root: Path) -> None:
     git_run(root, "checkout", "-q", "main")
 
 
+# What a committed_with_code's main holds when a pull request changes the files that run the check around it
+# (the hunts 192, 194 and 206 of changed code, settings and workflows)
+MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
+
+
+def pull_request_beside_a_makefile(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
+    """A branch `pr` of a registry whose main holds a Makefile (MAKEFILE), with changes (path -> text or bytes)
+    committed on it, and main checked out: what .ci/trusted-check and the extraction are then run on."""
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, content in changes.items():
+        put(root, path, content)
+    pull_request_made(root)
+    return root
+
+
+def refused_by_the_trusted_check(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    """A pull request of changes (pull_request_beside_a_makefile) stops .ci/trusted-check (exit 2) saying said
+    (the first case of a table in a process of its own, the others in-process: trusted_check_once)."""
+    root = pull_request_beside_a_makefile(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
+
+
+def passed_by_the_extraction(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    """A pull request of changes (pull_request_beside_a_makefile) passes the extraction (exit 0)."""
+    root = pull_request_beside_a_makefile(tmp_path, changes)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
     """.ci/trusted-check of rev at root (a committed_registry) into dest, as CI runs it on a pull request,
     with the tests' git environment: its exit status and output."""

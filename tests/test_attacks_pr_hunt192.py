@@ -154,19 +154,18 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    MAKEFILE,
     committed_registry,
-    committed_with_code,
     extraction,
     git_run,
+    pull_request_beside_a_makefile,
     pull_request_made,
-    put,
     trusted_check,
     trusted_check_once,
 )
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
-MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
 NBSP, HYPHEN, YES = "\u00a0", "\u2010", "\u0443\u0435\u0455"  # `yes` in Cyrillic letters
 STRICT = "set -euo pipefail\n"
 
@@ -184,16 +183,6 @@ def _verdict(checked: subprocess.CompletedProcess, passes: bool, *said: str) -> 
     else:
         assert checked.returncode == 2, checked.stdout + checked.stderr
         assert all(words in checked.stderr for words in said), checked.stderr
-
-
-def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
-    """A branch `pr` of a registry whose main holds a Makefile, with changes (path -> text or bytes)."""
-    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
-    git_run(root, "checkout", "-q", "-b", "pr")
-    for path, content in changes.items():
-        put(root, path, content if isinstance(content, bytes) else content.encode("utf-8"))
-    pull_request_made(root)
-    return root
 
 
 INCLUDED = {"Makefile": "include mk/rules.mk\n" + MAKEFILE}
@@ -231,7 +220,7 @@ OUTSIDE = [
 def test_what_the_checkers_files_run_from_elsewhere_is_read_as_code(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {said}" in checked.stderr, checked.stderr
@@ -240,7 +229,7 @@ def test_what_the_checkers_files_run_from_elsewhere_is_read_as_code(
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
 def test_make_runs_an_included_file_whose_diff_git_shows_as_binary(tmp_path: Path) -> None:
     """The mechanism: git shows no line of `mk/rules.mk`, and make runs its rule."""
-    root = _pull_request(tmp_path, {**INCLUDED, "mk/rules.mk": b"check:\n\t@echo unreviewed\n\0\n"})
+    root = pull_request_beside_a_makefile(tmp_path, {**INCLUDED, "mk/rules.mk": b"check:\n\t@echo unreviewed\n\0\n"})
     shown = git_run(root, "diff", "main", "pr", "--", "mk/rules.mk")
     assert "Binary files /dev/null and b/mk/rules.mk differ" in shown and "unreviewed" not in shown, shown
     git_run(root, "checkout", "-q", "pr")
@@ -276,7 +265,7 @@ SHOWN_OTHERWISE = [
 def test_a_character_shown_as_an_ascii_one_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert said in checked.stderr, checked.stderr
@@ -335,7 +324,7 @@ def test_honest_neighbours_pass(
 ) -> None:
     """Plain files run from elsewhere, the tests' inputs as they are, documentation in any characters,
     the typographic signs of the settings' comments, and the checker's strings of English text."""
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -384,7 +373,7 @@ def test_python_returns_inside_the_loop_a_reviewer_at_a_width_of_2_sees_it_end()
 def test_a_tab_in_a_python_sources_indentation_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     line = text[: text.find("\t")].count("\n") + 1  # (a neighbour may hold none)
     _verdict(checked, passes, f"trusted-check: {path} line {line}: a tab in its indentation")
@@ -407,7 +396,7 @@ def test_a_tab_in_a_python_sources_indentation_stops_the_extraction(
 def test_settings_a_tool_reads_in_place_of_those_beside_them_stop_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {said}" in checked.stderr, checked.stderr
@@ -421,7 +410,7 @@ def test_settings_a_tool_reads_in_place_of_those_beside_them_stop_the_extraction
     ],
 )
 def test_settings_that_shadow_none_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -450,7 +439,7 @@ DOCUMENTS = {f"docs/notes/{n:03d}.md": f"Note {n}.\n" for n in range(301)}
 def test_a_change_of_the_code_past_what_githubs_review_shows_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert "trusted-check: the pull request changes the code (" in checked.stderr, checked.stderr
@@ -466,7 +455,7 @@ def test_a_change_of_the_code_past_what_githubs_review_shows_stops_the_extractio
     ],
 )
 def test_a_large_pull_request_of_no_code_or_a_shown_one_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -488,7 +477,7 @@ def test_a_large_pull_request_of_no_code_or_a_shown_one_passes(tmp_path: Path, c
 def test_a_module_imported_before_the_librarys_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, said: str
 ) -> None:
-    root = _pull_request(tmp_path, {path: "print('unreviewed')\n"})
+    root = pull_request_beside_a_makefile(tmp_path, {path: "print('unreviewed')\n"})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {said}" in checked.stderr, checked.stderr
@@ -498,7 +487,7 @@ def test_a_module_imported_before_the_librarys_stops_the_extraction(
 def test_modules_imported_by_their_packages_names_or_named_as_none_of_the_librarys_pass(
     tmp_path: Path, path: str
 ) -> None:
-    root = _pull_request(tmp_path, {path: "X = 1\n"})
+    root = pull_request_beside_a_makefile(tmp_path, {path: "X = 1\n"})
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -541,7 +530,7 @@ def test_make_reads_a_line_led_by_spaces_as_no_step(tmp_path: Path) -> None:
 def test_a_makefiles_line_led_by_spaces_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line ", "a makefile's line that starts with spaces")
 
@@ -570,7 +559,7 @@ def test_bash_runs_nothing_after_a_here_document_whose_end_has_a_space(tmp_path:
 def test_white_space_at_a_line_end_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"trusted-check: {said}" in checked.stderr, checked.stderr
@@ -587,7 +576,7 @@ def test_white_space_at_a_line_end_stops_the_extraction(
 def test_white_space_at_a_line_end_of_markdown_or_a_test_input_passes(
     tmp_path: Path, changes: dict[str, str | bytes]
 ) -> None:
-    root = _pull_request(tmp_path, changes)
+    root = pull_request_beside_a_makefile(tmp_path, changes)
     checked = extraction(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -614,7 +603,7 @@ def test_bash_ends_no_here_document_at_its_word_after_spaces(tmp_path: Path) -> 
 def test_a_here_document_ended_after_tabs_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line ", "a here-document `<<-`")
 
@@ -639,7 +628,7 @@ def test_bash_reads_a_byte_order_mark_as_the_first_words(tmp_path: Path) -> None
 def test_a_byte_order_mark_before_a_scripts_first_word_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line 1: a byte-order mark")
 
@@ -657,7 +646,7 @@ def test_an_options_dash_that_is_none_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, passes: bool
 ) -> None:
     path = "scripts/sle_trials/checks/strict.py"
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line ", "shows a reviewer the ASCII word '-")
 
@@ -684,7 +673,7 @@ def test_bash_reads_a_byte_beyond_utf8_as_part_of_a_word(tmp_path: Path) -> None
 def test_a_byte_beyond_utf8_in_a_file_that_runs_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, content: bytes, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: content})
+    root = pull_request_beside_a_makefile(tmp_path, {path: content})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line ", "a byte that is not UTF-8")
 
@@ -701,7 +690,7 @@ def test_a_word_wholly_in_look_alike_letters_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, passes: bool
 ) -> None:
     path = "scripts/sle_trials/checks/answers.py"
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line 2: ", "the ASCII word 'yes'")
 
@@ -727,6 +716,6 @@ def test_python_reads_what_blanks_push_past_the_screen() -> None:
 def test_blanks_that_push_code_past_the_screen_stop_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, passes: bool
 ) -> None:
-    root = _pull_request(tmp_path, {path: text})
+    root = pull_request_beside_a_makefile(tmp_path, {path: text})
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     _verdict(checked, passes, f"trusted-check: {path} line ")

@@ -152,34 +152,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import committed_with_code, extraction, git_bytes, git_run, pull_request_made, put, trusted_check_once
+from conftest import (
+    MAKEFILE,
+    committed_with_code,
+    extraction,
+    git_bytes,
+    git_run,
+    passed_by_the_extraction,
+    pull_request_beside_a_makefile,
+    pull_request_made,
+    put,
+    refused_by_the_trusted_check,
+    trusted_check_once,
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
-
-MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
-
-
-def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
-    """A branch `pr` of a registry whose main holds a Makefile, with changes (path -> text or bytes)."""
-    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
-    git_run(root, "checkout", "-q", "-b", "pr")
-    for path, content in changes.items():
-        put(root, path, content)
-    pull_request_made(root)
-    return root
-
-
-def _refused(request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str) -> None:
-    root = _pull_request(tmp_path, changes)
-    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
-    assert checked.returncode == 2, checked.stdout + checked.stderr
-    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
-
-
-def _passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    root = _pull_request(tmp_path, changes)
-    checked = extraction(root, "pr", tmp_path / "review")
-    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 HOOKS = (
@@ -206,7 +193,7 @@ TWICE = [
 def test_a_key_given_twice_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, said)
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
 def test_pyyaml_takes_the_last_of_a_key_given_twice() -> None:
@@ -227,7 +214,7 @@ def test_pyyaml_takes_the_last_of_a_key_given_twice() -> None:
     ],
 )
 def test_a_key_once_in_each_mapping_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -272,7 +259,7 @@ MOVED = [
 def test_what_runs_by_a_name_that_moves_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, said)
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
 @pytest.mark.parametrize(
@@ -292,7 +279,7 @@ def test_what_runs_by_a_name_that_moves_stops_the_extraction(
     ],
 )
 def test_what_runs_by_a_commit_id_or_from_this_tree_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 STRICT_MODULE = "scripts/sle_trials/checks/strict.py"
@@ -318,12 +305,14 @@ def test_code_left_out_of_an_archive_stops_the_extraction(
         CI: STEP,
         ".gitattributes": attributes,
     }
-    _refused(request, tmp_path, changes, f"{path}: the pull request's attributes have git leave it out of an archive")
+    refused_by_the_trusted_check(
+        request, tmp_path, changes, f"{path}: the pull request's attributes have git leave it out of an archive"
+    )
 
 
 def test_git_archive_leaves_out_a_module_marked_export_ignore(tmp_path: Path) -> None:
     """The mechanism: the branch's archive (GitHub's ZIP) holds no module the review showed."""
-    root = _pull_request(tmp_path, {**OPTIONAL, ".gitattributes": f"{STRICT_MODULE} export-ignore\n"})
+    root = pull_request_beside_a_makefile(tmp_path, {**OPTIONAL, ".gitattributes": f"{STRICT_MODULE} export-ignore\n"})
     archived = git_bytes(root, "archive", "--format=zip", "pr")
     assert b"scripts/sle_trials/checks/rules.py" in archived and STRICT_MODULE.encode() not in archived
 
@@ -332,7 +321,7 @@ def test_git_archive_leaves_out_a_module_marked_export_ignore(tmp_path: Path) ->
     "attributes", ["docs/** export-ignore\n", "*.md export-ignore\n", f"{STRICT_MODULE} -export-ignore\n"]
 )
 def test_documentation_left_out_of_an_archive_passes(tmp_path: Path, attributes: str) -> None:
-    _passes(tmp_path, {**OPTIONAL, "docs/notes.md": "Notes.\n", ".gitattributes": attributes})
+    passed_by_the_extraction(tmp_path, {**OPTIONAL, "docs/notes.md": "Notes.\n", ".gitattributes": attributes})
 
 
 A_TEST = {"tests/test_x.py": "def test_x() -> None:\n    assert True\n", STRICT_MODULE: "STRICT = True\n"}
@@ -356,7 +345,7 @@ A_TEST = {"tests/test_x.py": "def test_x() -> None:\n    assert True\n", STRICT_
 def test_settings_below_the_top_stop_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], path: str
 ) -> None:
-    _refused(request, tmp_path, changes, f"{path}: a tool's settings below the top")
+    refused_by_the_trusted_check(request, tmp_path, changes, f"{path}: a tool's settings below the top")
 
 
 @pytest.mark.parametrize(
@@ -366,7 +355,9 @@ def test_a_conftest_but_the_tests_one_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str
 ) -> None:
     hook = "def pytest_collection_modifyitems(items):\n    items.clear()\n"
-    _refused(request, tmp_path, {**A_TEST, path: hook}, f"{path}: a conftest.py, whose hooks pytest runs")
+    refused_by_the_trusted_check(
+        request, tmp_path, {**A_TEST, path: hook}, f"{path}: a conftest.py, whose hooks pytest runs"
+    )
 
 
 @pytest.mark.skipif(not (Path(sys.executable).parent / "ruff").exists(), reason="needs ruff beside Python")
@@ -390,7 +381,7 @@ def test_ruff_reads_a_subfolders_settings_in_place_of_the_tops(tmp_path: Path) -
     ],
 )
 def test_settings_at_the_top_or_beside_no_python_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 NUL_RULES = b"check:\n\techo unreviewed\n\0\n"
@@ -419,7 +410,7 @@ def test_a_tests_input_that_runs_is_read_as_code(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
     path = next(path for path in changes if path.startswith("tests/"))
-    _refused(request, tmp_path, changes, f"{path} {said}")
+    refused_by_the_trusted_check(request, tmp_path, changes, f"{path} {said}")
 
 
 def test_an_executable_input_is_read_as_code(tmp_path: Path) -> None:
@@ -436,7 +427,9 @@ def test_an_executable_input_is_read_as_code(tmp_path: Path) -> None:
 def test_python_among_the_tests_inputs_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str
 ) -> None:
-    _refused(request, tmp_path, {path: "X = 1\n"}, f"{path}: a Python source among the tests' inputs")
+    refused_by_the_trusted_check(
+        request, tmp_path, {path: "X = 1\n"}, f"{path}: a Python source among the tests' inputs"
+    )
 
 
 @pytest.mark.parametrize(
@@ -456,7 +449,7 @@ def test_python_among_the_tests_inputs_stops_the_extraction(
     ],
 )
 def test_inputs_no_code_runs_or_that_hide_nothing_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 LONG = "x" * 300
@@ -483,7 +476,7 @@ def test_python_reads_code_after_a_long_string() -> None:
 def test_code_past_the_screen_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {path: text}, f"{path} {said}")
+    refused_by_the_trusted_check(request, tmp_path, {path: text}, f"{path} {said}")
 
 
 @pytest.mark.parametrize(
@@ -498,7 +491,7 @@ def test_code_past_the_screen_stops_the_extraction(
     ],
 )
 def test_a_long_string_or_comment_with_nothing_after_passes(tmp_path: Path, path: str, text: str) -> None:
-    _passes(tmp_path, {path: text})
+    passed_by_the_extraction(tmp_path, {path: text})
 
 
 @pytest.mark.xfail(
@@ -508,7 +501,9 @@ def test_a_long_string_or_comment_with_nothing_after_passes(tmp_path: Path, path
     "site's templates), so a length alone would refuse them",
 )
 def test_code_past_the_screen_in_a_script_stops_the_extraction(tmp_path: Path) -> None:
-    root = _pull_request(tmp_path, {".ci/check": f'#!/usr/bin/env bash\nset -euo pipefail\necho "{LONG}"; exit 0\n'})
+    root = pull_request_beside_a_makefile(
+        tmp_path, {".ci/check": f'#!/usr/bin/env bash\nset -euo pipefail\necho "{LONG}"; exit 0\n'}
+    )
     assert extraction(root, "pr", tmp_path / "review").returncode == 2
 
 
@@ -644,7 +639,7 @@ def test_make_runs_the_later_of_a_recipe_given_twice(tmp_path: Path) -> None:
 def test_a_makefile_definition_given_twice_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {"mk/rules.mk": text}, f"mk/rules.mk {said}")
+    refused_by_the_trusted_check(request, tmp_path, {"mk/rules.mk": text}, f"mk/rules.mk {said}")
 
 
 @pytest.mark.parametrize(
@@ -657,7 +652,7 @@ def test_a_makefile_definition_given_twice_stops_the_extraction(
     ],
 )
 def test_a_makefile_definition_once_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {"mk/rules.mk": text})
+    passed_by_the_extraction(tmp_path, {"mk/rules.mk": text})
 
 
 CHECKED = "check:\n\t@echo validate\n"
@@ -696,7 +691,7 @@ def test_make_runs_an_included_files_recipe_in_place_of_the_makefiles(tmp_path: 
 def test_a_makefile_definition_given_again_in_an_included_file_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, f"{said}")
+    refused_by_the_trusted_check(request, tmp_path, changes, f"{said}")
 
 
 @pytest.mark.parametrize(
@@ -712,7 +707,7 @@ def test_a_makefile_definition_given_again_in_an_included_file_stops_the_extract
     ],
 )
 def test_an_included_makefile_defining_its_own_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 CHECK = "def check(record):\n    return [rule(record) for rule in RULES]\n"
@@ -743,7 +738,7 @@ def test_python_runs_the_later_of_a_def_given_twice() -> None:
 def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
+    refused_by_the_trusted_check(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
 
 
 @pytest.mark.parametrize(
@@ -761,7 +756,7 @@ def test_a_name_bound_twice_in_its_scope_stops_the_extraction(
     ],
 )
 def test_a_name_bound_once_in_its_scope_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {STRICT_MODULE: text})
+    passed_by_the_extraction(tmp_path, {STRICT_MODULE: text})
 
 
 BOUND = "STRICT = True\n"
@@ -817,7 +812,7 @@ def test_singledispatch_register_rebinds_the_name_it_decorates() -> None:
 def test_a_name_bound_again_by_any_binding_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
+    refused_by_the_trusted_check(request, tmp_path, {STRICT_MODULE: text}, f"{STRICT_MODULE} {said}")
 
 
 @pytest.mark.parametrize(
@@ -835,7 +830,7 @@ def test_a_name_bound_again_by_any_binding_stops_the_extraction(
     ],
 )
 def test_a_name_bound_once_or_added_to_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {STRICT_MODULE: text})
+    passed_by_the_extraction(tmp_path, {STRICT_MODULE: text})
 
 
 def test_pytest_reads_a_pytest_toml_in_place_of_pyproject_toml(tmp_path: Path) -> None:
@@ -862,7 +857,9 @@ def test_a_pytest_toml_stops_the_extraction(request: pytest.FixtureRequest, tmp_
         if "/" not in name
         else "a tool's settings below the top"
     )
-    _refused(request, tmp_path, {**A_TEST, "pyproject.toml": "[project]\n", name: ""}, f"{name}: {said}")
+    refused_by_the_trusted_check(
+        request, tmp_path, {**A_TEST, "pyproject.toml": "[project]\n", name: ""}, f"{name}: {said}"
+    )
 
 
 TWICE_DEFINED = (
@@ -888,7 +885,7 @@ def test_bash_runs_the_later_of_a_function_defined_twice(tmp_path: Path) -> None
 def test_a_shell_function_defined_twice_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {path: text}, f"{path} {said}")
+    refused_by_the_trusted_check(request, tmp_path, {path: text}, f"{path} {said}")
 
 
 @pytest.mark.parametrize(
@@ -899,4 +896,4 @@ def test_a_shell_function_defined_twice_stops_the_extraction(
     ],
 )
 def test_shell_functions_defined_once_pass(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {".ci/check": text})
+    passed_by_the_extraction(tmp_path, {".ci/check": text})

@@ -111,43 +111,19 @@ from pathlib import Path
 import pytest
 from conftest import (
     REPO,
-    committed_with_code,
-    extraction,
     git_run,
+    passed_by_the_extraction,
+    pull_request_beside_a_makefile,
     pull_request_made,
     put,
-    trusted_check_once,
+    refused_by_the_trusted_check,
 )
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
-MAKEFILE = "test:\n\t.venv/bin/python -m pytest\n"
 SHA = "0123456789abcdef0123456789abcdef01234567"
 CI = ".github/workflows/ci.yml"
 STEP = "on: push\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: {uses}\n"
-
-
-def _pull_request(tmp_path: Path, changes: dict[str, str | bytes]) -> Path:
-    """A branch `pr` of a registry whose main holds a Makefile, with changes (path -> text or bytes)."""
-    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
-    git_run(root, "checkout", "-q", "-b", "pr")
-    for path, content in changes.items():
-        put(root, path, content)
-    pull_request_made(root)
-    return root
-
-
-def _refused(request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str) -> None:
-    root = _pull_request(tmp_path, changes)
-    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
-    assert checked.returncode == 2, checked.stdout + checked.stderr
-    assert f"trusted-check: {said}" in checked.stderr, checked.stderr
-
-
-def _passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    root = _pull_request(tmp_path, changes)
-    checked = extraction(root, "pr", tmp_path / "review")
-    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 STRICT = "scripts/sle_trials/checks/strict.py"
@@ -226,7 +202,7 @@ REFUSED = [
 def test_what_its_review_reads_otherwise_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, said)
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
 READ_BETWEEN = RULES.format(between="    if problems:\n        return problems\n")
@@ -251,7 +227,7 @@ PASSING = [
 
 @pytest.mark.parametrize("changes", PASSING)
 def test_what_reads_as_it_runs_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 MERGE_REFUSED = [
@@ -267,7 +243,9 @@ def test_code_merged_by_another_driver_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, attributes: str, path: str, said: str
 ) -> None:
     changes: dict[str, str | bytes] = {STRICT: "LIMIT = 10\n", ".gitattributes": attributes}
-    _refused(request, tmp_path, changes, f"{path}: the pull request's attributes have git merge it by another driver")
+    refused_by_the_trusted_check(
+        request, tmp_path, changes, f"{path}: the pull request's attributes have git merge it by another driver"
+    )
     assert said in attributes
 
 
@@ -276,14 +254,16 @@ def test_code_merged_by_another_driver_stops_the_extraction(
     ["*.py merge=text\n", "*.py -merge\n", "*.py merge\n", "docs/*.md merge=union\n", "*.csv merge=trials-csv\n"],
 )
 def test_code_merged_line_by_line_passes(tmp_path: Path, attributes: str) -> None:
-    _passes(tmp_path, {STRICT: "LIMIT = 10\n", ".gitattributes": attributes})
+    passed_by_the_extraction(tmp_path, {STRICT: "LIMIT = 10\n", ".gitattributes": attributes})
 
 
 def test_a_union_merge_holds_both_sides_lines_with_no_conflict(tmp_path: Path) -> None:
     """The mechanism: once the attribute is the base branch's (its checkout holds it, whose attributes git
     reads), git's merge of two changes to one line of a module given `merge=union` holds both lines, and says
     no conflict (`git merge-tree`, as the extraction merges a pull request, and `git merge`)."""
-    root = _pull_request(tmp_path, {".gitattributes": "*.py merge=union\n", STRICT: "def limit():\n    return 10\n"})
+    root = pull_request_beside_a_makefile(
+        tmp_path, {".gitattributes": "*.py merge=union\n", STRICT: "def limit():\n    return 10\n"}
+    )
     git_run(root, "checkout", "-q", "-b", "change", "pr")
     put(root, STRICT, "def limit():\n    return 5\n")
     pull_request_made(root)
@@ -313,12 +293,12 @@ def test_a_package_beside_the_library_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, path: str, said: str
 ) -> None:
     library = {"scripts/sle_trials/__init__.py": "", "scripts/sle_trials/cli.py": "X = 1\n"}
-    _refused(request, tmp_path, {**library, path: "SHADOW = True\n"}, said)
+    refused_by_the_trusted_check(request, tmp_path, {**library, path: "SHADOW = True\n"}, said)
 
 
 @pytest.mark.parametrize("path", ["tests/sle_trials_helpers.py", "tests/sle_trials/notes.py", "benchmarks/timing.py"])
 def test_modules_beside_the_library_named_as_none_of_it_pass(tmp_path: Path, path: str) -> None:
-    _passes(tmp_path, {"scripts/sle_trials/__init__.py": "", path: "X = 1\n"})
+    passed_by_the_extraction(tmp_path, {"scripts/sle_trials/__init__.py": "", path: "X = 1\n"})
 
 
 def test_pytest_imports_a_package_of_the_tests_folder_in_place_of_the_library(tmp_path: Path) -> None:
@@ -363,7 +343,7 @@ USES_STRICT = "from sle_trials.checks import strict\n\n"
 def test_a_name_bound_from_another_module_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, said)
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
 @pytest.mark.parametrize(
@@ -376,7 +356,7 @@ def test_a_name_bound_from_another_module_stops_the_extraction(
     ],
 )
 def test_a_module_binding_its_own_names_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
-    _passes(tmp_path, changes)
+    passed_by_the_extraction(tmp_path, changes)
 
 
 def test_a_star_import_binds_the_other_modules_name_in_place_of_the_def(
@@ -398,11 +378,13 @@ TARGET_MODE = "\n# the slow machines\ntest: MODE := lax\n"
 
 def test_a_targets_own_value_of_a_variable_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     changes: dict[str, str | bytes] = {"Makefile": MODE_MAKEFILE + TARGET_MODE}
-    _refused(request, tmp_path, changes, "Makefile line 7: the variable MODE given again")
+    refused_by_the_trusted_check(request, tmp_path, changes, "Makefile line 7: the variable MODE given again")
 
 
 def test_targets_values_of_variables_given_once_pass(tmp_path: Path) -> None:
-    _passes(tmp_path, {"Makefile": "test: MODE := lax\ncheck: OTHER = 1\n\ntest check:\n\t@echo $(MODE)\n"})
+    passed_by_the_extraction(
+        tmp_path, {"Makefile": "test: MODE := lax\ncheck: OTHER = 1\n\ntest check:\n\t@echo $(MODE)\n"}
+    )
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
@@ -429,11 +411,11 @@ SET_LINE = TRUSTED_CHECK[: TRUSTED_CHECK.index("set -euo pipefail")].count("\n")
 def test_a_line_ended_by_a_carriage_return_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
 ) -> None:
-    _refused(request, tmp_path, changes, said)
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
 def test_a_python_source_ended_by_carriage_returns_passes(tmp_path: Path) -> None:
-    _passes(tmp_path, {STRICT: "STRICT = True\r\n"})  # Python reads CR LF as a line's end
+    passed_by_the_extraction(tmp_path, {STRICT: "STRICT = True\r\n"})  # Python reads CR LF as a line's end
 
 
 @pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
@@ -460,7 +442,7 @@ LIMITS = 'LIMITS = {\n    "enrollment": 1000,\n    "age": 120,\n    "enrollment"
 def test_a_dict_key_given_twice_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {STRICT: text}, said)
+    refused_by_the_trusted_check(request, tmp_path, {STRICT: text}, said)
 
 
 @pytest.mark.parametrize(
@@ -472,7 +454,7 @@ def test_a_dict_key_given_twice_stops_the_extraction(
     ],
 )
 def test_a_dict_giving_each_key_once_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {STRICT: text})
+    passed_by_the_extraction(tmp_path, {STRICT: text})
 
 
 def test_python_keeps_the_later_value_of_a_dict_key_given_twice() -> None:
@@ -498,7 +480,7 @@ SORTED_AWAY = CHECK.replace("return [", "return sorted([").replace("]\n", "])\n"
 def test_a_builtins_name_bound_by_a_module_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
 ) -> None:
-    _refused(request, tmp_path, {STRICT: text}, said)
+    refused_by_the_trusted_check(request, tmp_path, {STRICT: text}, said)
 
 
 @pytest.mark.parametrize(
@@ -510,7 +492,7 @@ def test_a_builtins_name_bound_by_a_module_stops_the_extraction(
     ],
 )
 def test_a_builtins_name_bound_within_a_method_or_function_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {STRICT: text})
+    passed_by_the_extraction(tmp_path, {STRICT: text})
 
 
 def test_a_module_calls_its_own_sorted_in_place_of_pythons() -> None:
@@ -526,7 +508,9 @@ SET_UP = "STRICT = True\n\n\ndef _setup():\n    global STRICT\n    STRICT = Fals
 def test_a_modules_value_bound_again_through_global_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    _refused(request, tmp_path, {STRICT: SET_UP}, f"{STRICT} line 6: the module's 'STRICT' (line 1) bound again")
+    refused_by_the_trusted_check(
+        request, tmp_path, {STRICT: SET_UP}, f"{STRICT} line 6: the module's 'STRICT' (line 1) bound again"
+    )
 
 
 @pytest.mark.parametrize(
@@ -537,7 +521,7 @@ def test_a_modules_value_bound_again_through_global_stops_the_extraction(
     ],
 )
 def test_a_placeholder_a_function_fills_through_global_passes(tmp_path: Path, text: str) -> None:
-    _passes(tmp_path, {STRICT: text})
+    passed_by_the_extraction(tmp_path, {STRICT: text})
 
 
 def test_the_repositorys_workflows_pin_every_action() -> None:
