@@ -178,6 +178,8 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
                         continue  # read between, or by the later binding itself
                     if any(_end(earlier) <= at <= _start(later) for at in scope.jumps) or _again(earlier, later):
                         continue
+                    if name in _modules_imported(earlier) & _modules_imported(later):
+                        continue  # `import os` then `import os.path`: the same module bound again
                     loops = [s for s in held if isinstance(s, _LOOPS) and _start(s) <= _start(earlier) <= _end(s)]
                     if any(scope.read_between(name, _start(loop), _end(loop)) for loop in loops):
                         continue  # read on the loop's next pass
@@ -188,6 +190,14 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
                     )
             held = [later, *_nested(later)]
             bound.extend((held, s, _binds(s)) for s in held if _binds(s))
+
+
+def _modules_imported(statement: ast.stmt) -> set[str]:
+    """The names an `import` binds to a module by its own name (`import importlib.util` binds `importlib`), which
+    a second such import binds to the same module (git/defined_twice.py's _names_bound reads them so)."""
+    if not isinstance(statement, ast.Import):
+        return set()
+    return {alias.name.split(".")[0] for alias in statement.names if alias.asname is None}
 
 
 def _again(earlier: ast.stmt, later: ast.stmt) -> bool:

@@ -1,0 +1,43 @@
+"""Review of hunt 206's refusals for the honest pull requests they refused (helper 44).
+
+Hunt 206 added refusals to the extraction of a pull request's tree; this module holds the honest shapes a
+maintainer writes that one of them refused, each read by the rule's own reader on the source text (no
+repository built), beside the attack the narrowed rule still refuses.
+
+- **An import of a module's submodule in a function.** `import importlib` then `import importlib.util` in one
+  function (or `import os` then `import os.path`) binds the same module to the same name twice, and
+  git/overwritten.py refused it as a value bound again unread; at a module's level hunt 194 passed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sle_trials.git.defined_twice import no_name_bound_twice
+from sle_trials.git.refusal import Refused
+
+MODULE = "scripts/sle_trials/checks/strict.py"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "def spec(path):\n    import importlib\n    import importlib.util\n"
+        "    return importlib.util.spec_from_file_location('x', path)\n",
+        "def joined():\n    import os.path\n    import os\n    return os.path.join('a', os.sep)\n",
+    ],
+)
+def test_a_module_imported_again_with_its_submodule_in_a_function_passes(text: str) -> None:
+    no_name_bound_twice(MODULE, text.encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "def check(record):\n    import strict as rules\n    import lax as rules\n    return rules.check(record)\n",
+        "def check(record):\n    import os\n    os = None\n    return os\n",
+        "def check(record):\n    problems = rules(record)\n    import problems\n    return problems\n",
+    ],
+)
+def test_another_module_imported_over_one_unread_is_refused(text: str) -> None:
+    with pytest.raises(Refused, match="bound again in check"):
+        no_name_bound_twice(MODULE, text.encode())
