@@ -7,12 +7,15 @@ repository built), beside the attack the narrowed rule still refuses.
 - **An import of a module's submodule in a function.** `import importlib` then `import importlib.util` in one
   function (or `import os` then `import os.path`) binds the same module to the same name twice, and
   git/overwritten.py refused it as a value bound again unread; at a module's level hunt 194 passed it.
+- **Two targets' own values of one variable.** `quick: ROUNDS := 1` and `full: ROUNDS := 10` give each target
+  its own value, and make keeps both; hunt 206 read the second as giving the variable again. A target's own
+  value beside the variable's global value, or the same target's given twice, is still refused.
 """
 
 from __future__ import annotations
 
 import pytest
-from sle_trials.git.defined_twice import no_name_bound_twice
+from sle_trials.git.defined_twice import no_make_definition_twice, no_name_bound_twice
 from sle_trials.git.refusal import Refused
 
 MODULE = "scripts/sle_trials/checks/strict.py"
@@ -41,3 +44,31 @@ def test_a_module_imported_again_with_its_submodule_in_a_function_passes(text: s
 def test_another_module_imported_over_one_unread_is_refused(text: str) -> None:
     with pytest.raises(Refused, match="bound again in check"):
         no_name_bound_twice(MODULE, text.encode())
+
+
+TWO_TARGETS = "quick: ROUNDS := 1\nfull: ROUNDS := 10\nquick full:\n\tpython bench.py $(ROUNDS)\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TWO_TARGETS,
+        "quick: ROUNDS = 1\nquick:\n\techo $(ROUNDS)\nfull: export ROUNDS = 10\nfull:\n\techo $(ROUNDS)\n",
+    ],
+)
+def test_two_targets_own_values_of_one_variable_pass(text: str) -> None:
+    no_make_definition_twice("Makefile", text.encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MODE := strict\ntest: MODE := lax\n",  # hunt 206's: the global value a reviewer reads
+        "test: MODE := lax\nMODE := strict\n",
+        "test: MODE := strict\ntest: MODE := lax\n",  # one target's value given twice
+        "check test: MODE := strict\ntest lint: MODE := lax\n",  # test's value among both
+    ],
+)
+def test_a_targets_value_given_again_is_refused(text: str) -> None:
+    with pytest.raises(Refused, match="the variable MODE given again"):
+        no_make_definition_twice("Makefile", text.encode())

@@ -89,11 +89,13 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
     makefiles an `include` names by a literal path are read in its place (`include mk/local.mk` at the
     Makefile's end, giving `check:` a recipe again, overrode the Makefile's; hunt 194's review). A target's
     own value of a variable (`test: MODE := lax`, which make runs test's recipe with) is a value given the
-    variable too (hunt 206)."""
+    variable too (hunt 206), but beside another target's own (`quick: ROUNDS := 1` and `full: ROUNDS := 10`,
+    which make keeps both of, each for its target)."""
     if data is None:
         return
     lines, origins = _make_lines(path, data, included or {}, set())
-    seen: dict[str, list[tuple[tuple[int, int], ...]]] = {}
+    # each name's places, with the targets whose own value it is (None: every target's, as a global value is)
+    seen: dict[str, list[tuple[tuple[tuple[int, int], ...], frozenset[str] | None]]] = {}
     branch: list[tuple[int, int]] = []  # the conditionals a line is in: (which, its branch)
     opened = 0
     number = 0
@@ -118,6 +120,7 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             branch.pop()
             continue
         names = []
+        targets: frozenset[str] | None = None
         if defined := _MAKE_DEFINE.match(words):
             names = [f"the variable {defined.group(1)}"]
             while number < len(lines) and not lines[number].strip().startswith("endef"):
@@ -127,11 +130,14 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
         elif found := _MAKE_TARGET_VARIABLE.match(words):
             # `test: MODE := lax` far below `MODE := strict`: make runs test's recipe with lax (tested)
             names = [f"the variable {found.group(1)}"]
+            targets = frozenset(words.split(":", 1)[0].split())  # two targets' own values are each its own
         elif (rule := _MAKE_RULE.match(words)) and (rule.group(3) or _recipe_follows(lines, number)):
             names = [f"the recipe of {target}" for target in rule.group(1).split()]
         place = tuple(branch)
         for name in names:
-            for other in seen.get(name, []):
+            for other, theirs in seen.get(name, []):
+                if targets is not None and theirs is not None and not targets & theirs:
+                    continue
                 apart = next((n for n, (a, b) in enumerate(zip(place, other, strict=False)) if a != b), None)
                 if apart is None or place[apart][0] != other[apart][0]:
                     where, held, at = origins[start]
@@ -142,7 +148,7 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
                         f"{files.printable(name)} given again, which make keeps in place of the first a reviewer "
                         "reads; give it once",
                     )
-            seen.setdefault(name, []).append(place)
+            seen.setdefault(name, []).append((place, targets))
 
 
 def _recipe_follows(lines: list[str], at: int) -> bool:
