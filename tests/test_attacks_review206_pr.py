@@ -10,11 +10,16 @@ repository built), beside the attack the narrowed rule still refuses.
 - **Two targets' own values of one variable.** `quick: ROUNDS := 1` and `full: ROUNDS := 10` give each target
   its own value, and make keeps both; hunt 206 read the second as giving the variable again. A target's own
   value beside the variable's global value, or the same target's given twice, is still refused.
+- **A Sphinx docs/conf.py.** Sphinx reads a project's `copyright = "2026, ..."` from docs/conf.py by that name,
+  and hunt 206 refused it as a builtin's name bound by a module: `copyright`, `credits`, `license` and `help`
+  are site's helpers of an interactive session, which print a text and which no code calls. They may now be
+  bound; `exit` and `quit`, which a script calls to end, stay builtins (whether or not site has run).
 """
 
 from __future__ import annotations
 
 import pytest
+from sle_trials.git.bound_elsewhere import BUILTINS
 from sle_trials.git.defined_twice import no_make_definition_twice, no_name_bound_twice
 from sle_trials.git.refusal import Refused
 
@@ -72,3 +77,28 @@ def test_two_targets_own_values_of_one_variable_pass(text: str) -> None:
 def test_a_targets_value_given_again_is_refused(text: str) -> None:
     with pytest.raises(Refused, match="the variable MODE given again"):
         no_make_definition_twice("Makefile", text.encode())
+
+
+SPHINX = 'project = "SLE CAR-T trials"\ncopyright = "2026, the curators"\nauthor = "the curators"\n'
+
+
+@pytest.mark.parametrize("text", [SPHINX, 'license = "CC-BY-4.0"\ncredits = ()\n\n\ndef help():\n    return "usage"\n'])
+def test_the_names_of_an_interactive_sessions_helpers_pass(text: str) -> None:
+    no_name_bound_twice("docs/conf.py", text.encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("def sorted(items):\n    return []\n", "sorted"),  # hunt 206's
+        ("def exit(code=0):\n    return None\n", "exit"),  # a script's `exit(2)` on a problem, then run on
+        ("quit = print\n", "quit"),
+    ],
+)
+def test_a_builtins_name_bound_by_a_module_is_refused(text: str, name: str) -> None:
+    with pytest.raises(Refused, match=f"the builtin '{name}' bound by the module"):
+        no_name_bound_twice(MODULE, text.encode())
+
+
+def test_exit_and_quit_are_builtins_whether_or_not_site_has_run() -> None:
+    assert {"exit", "quit"} <= BUILTINS

@@ -161,7 +161,11 @@ def _namespace_update(call: ast.Call) -> bool:
     )
 
 
-BUILTINS = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+# The site module's helpers of an interactive session, which print a text and which no code calls: a module may
+# bind their names (Sphinx reads a docs/conf.py's `copyright`). `exit` and `quit`, which end a script, are
+# builtins to it, whether or not site has run (`python -S` has neither).
+_SESSION_HELPERS = frozenset(("copyright", "credits", "license", "help"))
+BUILTINS = frozenset(name for name in dir(builtins) if not name.startswith("_")) - _SESSION_HELPERS | {"exit", "quit"}
 _MODULE_BLOCKS = ("body", "orelse", "finalbody", "handlers")
 
 
@@ -190,7 +194,9 @@ def no_builtin_rebound(path: str, tree: ast.Module) -> None:
     import check as all`). Every line of the module that calls the builtin calls the module's in its place, and a
     reviewer reads `sorted(problems)` as Python's: a checker module whose last lines defined `def sorted(items):
     return []` reported no problem (tested) and passed (exit 0). A method or a function's own name may be a
-    builtin's (read by `self.format`, or within the function alone). The repository binds none."""
+    builtin's (read by `self.format`, or within the function alone), and a module may bind the names of site's
+    helpers of an interactive session (`copyright = "2026, ..."`, which Sphinx reads in docs/conf.py). The
+    repository binds none."""
     for name, line in _module_bindings(tree):
         if name in BUILTINS:
             raise Refused(
