@@ -14,6 +14,11 @@ repository built), beside the attack the narrowed rule still refuses.
   and hunt 206 refused it as a builtin's name bound by a module: `copyright`, `credits`, `license` and `help`
   are site's helpers of an interactive session, which print a text and which no code calls. They may now be
   bound; `exit` and `quit`, which a script calls to end, stay builtins (whether or not site has run).
+- **A function's own object of an imported name's name.** `from sle_trials import record` at the top, and
+  `def mark(record): record.seen = True` (a parameter, or a loop's variable, named as the import) bind an
+  attribute of the object the function is given; hunt 206 read `record` as the imported module and refused
+  it. A function's own name (a parameter, a name it binds but by an import, not a comprehension's variable)
+  is now read as its own; the imported name bound in a function, through `global` or a nested def, is still.
 """
 
 from __future__ import annotations
@@ -102,3 +107,35 @@ def test_a_builtins_name_bound_by_a_module_is_refused(text: str, name: str) -> N
 
 def test_exit_and_quit_are_builtins_whether_or_not_site_has_run() -> None:
     assert {"exit", "quit"} <= BUILTINS
+
+
+OWN = [
+    "from sle_trials import record\n\n\ndef mark(record):\n    record.seen = True\n",
+    "from sle_trials.reading import source\n\n\ndef mark(items):\n"
+    "    for source in items:\n        source.seen = True\n",
+    "from sle_trials import record\n\n\ndef mark(record):\n    setattr(record, 'seen', True)\n",
+]
+
+
+@pytest.mark.parametrize("text", OWN)
+def test_an_attribute_of_a_functions_own_name_passes(text: str) -> None:
+    no_name_bound_twice("scripts/sle_trials/cli.py", text.encode())
+
+
+STRICT_IMPORTED = "from sle_trials.checks import strict\n\n\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "def f():\n    strict.check = list\n",
+        "def f(strict):\n    from sle_trials.checks import strict\n\n    strict.check = list\n",
+        "def f():\n    global strict\n    strict.check = list\n",
+        "def f(x):\n    def g():\n        strict.check = list\n\n    return g\n",
+        "def f():\n    [0 for strict in ()]\n    strict.check = list\n",  # the comprehension's own strict
+        "def f():\n    g = lambda strict: strict\n    strict.check = g\n",
+    ],
+)
+def test_an_imported_names_attribute_bound_in_a_function_is_refused(body: str) -> None:
+    with pytest.raises(Refused, match="`strict.check` binds a name of an imported module"):
+        no_name_bound_twice("scripts/sle_trials/cli.py", (STRICT_IMPORTED + body).encode())

@@ -87,6 +87,7 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
     if path.startswith(TESTS):
         return
     imported = _imported(nodes)
+    local: list[set[int]] = []  # _own_objects(nodes), read once where an imported name's attribute is bound
     for node in nodes:
         if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
             raise Refused(
@@ -95,20 +96,63 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
                 "module's; import the names it uses"
             )
         if isinstance(node, _BINDINGS):
-            _bound_here(path, node, imported)
+            _bound_here(path, node, imported, local, nodes)
         elif isinstance(node, ast.Call):
-            _called_here(path, node, imported)
+            _called_here(path, node, imported, local, nodes)
 
 
 # the statements that bind (or unbind) their targets
 _BINDINGS = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)
 
 
-def _bound_here(path: str, node: ast.stmt, imported: set[str]) -> None:
-    """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute, or a name
-    through the module's namespace."""
+def _own_objects(nodes: list[ast.AST]) -> set[int]:
+    """The ids of the attribute targets and setattr() calls, in a function, whose name is the function's own (a
+    parameter, or a name it binds but by an import): `def mark(record): record.seen = True` binds an attribute
+    of the object given, whatever module the name `record` is imported as elsewhere in the source."""
+    out: set[int] = set()
+    for function in nodes:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own: list[ast.AST] = []
+        stack: list[ast.AST] = [*function.body]
+        while stack:  # its own scope's nodes: not a nested def's, lambda's or class's
+            node = stack.pop()
+            own.append(node)
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                stack.extend(ast.iter_child_nodes(node))
+        given = function.args
+        names = {a.arg for a in [*given.posonlyargs, *given.args, *given.kwonlyargs, given.vararg, given.kwarg] if a}
+        # (a comprehension's variable is its own scope's: `[0 for strict in ()]` leaves `strict` the module's)
+        looped = {id(n) for c in own if isinstance(c, ast.comprehension) for n in ast.walk(c.target)}
+        names.update(
+            n.id for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and id(n) not in looped
+        )
+        names.difference_update(_imported(own))  # `import strict` in the function is the module still
+        names.difference_update(n for node in own if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names)
+        for node in own:
+            targets = _targets(node) if isinstance(node, _BINDINGS) else []
+            out.update(id(t) for t in targets if isinstance(t, ast.Attribute) and _root(t) in names)
+            if isinstance(node, ast.Call) and node.args and _root(node.args[0]) in names:
+                out.add(id(node))
+    return out
+
+
+def _held_by_a_function(node: ast.AST, local: list[set[int]], nodes: list[ast.AST]) -> bool:
+    """Whether node binds an attribute of a function's own name (_own_objects, read once into local)."""
+    if not local:
+        local.append(_own_objects(nodes))
+    return id(node) in local[0]
+
+
+def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> None:
+    """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute (but a
+    function's own name's, of the same name), or a name through the module's namespace."""
     for target in _targets(node):
-        if isinstance(target, ast.Attribute) and _root(target) in imported:
+        if (
+            isinstance(target, ast.Attribute)
+            and _root(target) in imported
+            and not _held_by_a_function(target, local, nodes)
+        ):
             shown = ast.unparse(target)
             raise Refused(
                 f"{files.shown(path)} line {target.lineno}: `{files.printable(shown[:80])}` binds a name of an "
@@ -122,10 +166,16 @@ def _bound_here(path: str, node: ast.stmt, imported: set[str]) -> None:
             )
 
 
-def _called_here(path: str, node: ast.Call, imported: set[str]) -> None:
-    """Refused (no_name_bound_from_elsewhere): setattr() or delattr() on an imported name, or names bound in
-    bulk through the module's namespace."""
-    if isinstance(node.func, ast.Name) and node.func.id in _SETTERS and node.args and _root(node.args[0]) in imported:
+def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> None:
+    """Refused (no_name_bound_from_elsewhere): setattr() or delattr() on an imported name (but a function's own
+    name's, of the same name), or names bound in bulk through the module's namespace."""
+    if (
+        isinstance(node.func, ast.Name)
+        and node.func.id in _SETTERS
+        and node.args
+        and _root(node.args[0]) in imported
+        and not _held_by_a_function(node, local, nodes)
+    ):
         raise Refused(
             f"{files.shown(path)} line {node.lineno}: {node.func.id}() on an imported module or class binds its "
             "name from here, which a reviewer of that module does not read; bind it where it is defined"
