@@ -10,6 +10,10 @@ repository built), beside the attack the narrowed rule still refuses.
 - **Two targets' own values of one variable.** `quick: ROUNDS := 1` and `full: ROUNDS := 10` give each target
   its own value, and make keeps both; hunt 206 read the second as giving the variable again. A target's own
   value beside the variable's global value, or the same target's given twice, is still refused.
+- **Two pattern rules of one target.** `%.html: %.md` and `%.html: %.rst`, each with its recipe, are two
+  rules to make, which picks one by the file there is (tested: `a.md` and `b.rst` each made by its own), and
+  hunt 194's rule of a recipe given twice refused the second. A pattern rule is now replaced by one of the
+  same target and prerequisites alone, as make replaces it (tested: the second ran).
 - **A Sphinx docs/conf.py.** Sphinx reads a project's `copyright = "2026, ..."` from docs/conf.py by that name,
   and hunt 206 refused it as a builtin's name bound by a module: `copyright`, `credits`, `license` and `help`
   are site's helpers of an interactive session, which print a text and which no code calls. They may now be
@@ -22,6 +26,10 @@ repository built), beside the attack the narrowed rule still refuses.
 """
 
 from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from sle_trials.git.bound_elsewhere import BUILTINS
@@ -139,3 +147,28 @@ STRICT_IMPORTED = "from sle_trials.checks import strict\n\n\n"
 def test_an_imported_names_attribute_bound_in_a_function_is_refused(body: str) -> None:
     with pytest.raises(Refused, match="`strict.check` binds a name of an imported module"):
         no_name_bound_twice("scripts/sle_trials/cli.py", (STRICT_IMPORTED + body).encode())
+
+
+PATTERNS = "%.html: %.md\n\t@echo md $<\n%.html: %.rst\n\t@echo rst $<\n"
+SAME_PATTERN = "%.html: %.md\n\t@echo first $<\n%.html:  %.md\n\t@echo second $<\n"
+
+
+def test_two_pattern_rules_of_one_target_from_other_prerequisites_pass() -> None:
+    no_make_definition_twice("Makefile", PATTERNS.encode())
+
+
+def test_a_pattern_rule_given_again_from_the_same_prerequisites_is_refused() -> None:
+    with pytest.raises(Refused, match="the recipe of %.html from %.md given again"):
+        no_make_definition_twice("Makefile", SAME_PATTERN.encode())
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_keeps_pattern_rules_apart_by_their_prerequisites(tmp_path: Path) -> None:
+    (tmp_path / "a.md").touch()
+    (tmp_path / "b.rst").touch()
+    (tmp_path / "Makefile").write_text(PATTERNS)
+    made = subprocess.run(["make", "-s", "a.html", "b.html"], cwd=tmp_path, capture_output=True, text=True)
+    assert made.stdout.split("\n")[:2] == ["md a.md", "rst b.rst"]
+    (tmp_path / "Makefile").write_text(SAME_PATTERN)
+    made = subprocess.run(["make", "-s", "a.html"], cwd=tmp_path, capture_output=True, text=True)
+    assert made.stdout.strip() == "second a.md"

@@ -90,7 +90,8 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
     Makefile's end, giving `check:` a recipe again, overrode the Makefile's; hunt 194's review). A target's
     own value of a variable (`test: MODE := lax`, which make runs test's recipe with) is a value given the
     variable too (hunt 206), but beside another target's own (`quick: ROUNDS := 1` and `full: ROUNDS := 10`,
-    which make keeps both of, each for its target)."""
+    which make keeps both of, each for its target). A pattern rule is given again by one of the same target and
+    prerequisites alone (`%.html: %.md` and `%.html: %.rst` are two rules, make picking by the file there is)."""
     if data is None:
         return
     lines, origins = _make_lines(path, data, included or {}, set())
@@ -132,7 +133,10 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             names = [f"the variable {found.group(1)}"]
             targets = frozenset(words.split(":", 1)[0].split())  # two targets' own values are each its own
         elif (rule := _MAKE_RULE.match(words)) and (rule.group(3) or _recipe_follows(lines, number)):
-            names = [f"the recipe of {target}" for target in rule.group(1).split()]
+            # a pattern rule is replaced by one of the same target and prerequisites alone: `%.html: %.md` and
+            # `%.html: %.rst` are two rules, make picking by the file there is
+            given = " ".join(rule.group(2).split())
+            names = [f"the recipe of {t}" + (f" from {given}" if "%" in t else "") for t in rule.group(1).split()]
         place = tuple(branch)
         for name in names:
             for other, theirs in seen.get(name, []):
