@@ -5,8 +5,9 @@ maintainer writes that one of them refused, each read by the rule's own reader o
 repository built), beside the attack the narrowed rule still refuses.
 
 - **An import of a module's submodule in a function.** `import importlib` then `import importlib.util` in one
-  function (or `import os` then `import os.path`) binds the same module to the same name twice, and
-  git/overwritten.py refused it as a value bound again unread; at a module's level hunt 194 passed it.
+  function (or `import os` then `import os.path`, or one import given twice) binds the same module to the same
+  name twice, and git/overwritten.py refused it as a value bound again unread; at a module's level hunt 194
+  passed it.
 - **Two targets' own values of one variable.** `quick: ROUNDS := 1` and `full: ROUNDS := 10` give each target
   its own value, and make keeps both; hunt 206 read the second as giving the variable again. A target's own
   value beside the variable's global value, or the same target's given twice, is still refused.
@@ -45,6 +46,8 @@ MODULE = "scripts/sle_trials/checks/strict.py"
         "def spec(path):\n    import importlib\n    import importlib.util\n"
         "    return importlib.util.spec_from_file_location('x', path)\n",
         "def joined():\n    import os.path\n    import os\n    return os.path.join('a', os.sep)\n",
+        "def loaded():\n    import numpy as np\n    import numpy as np\n    return np\n",  # the same import again
+        "def loaded():\n    from os import path\n    from os import path\n    return path\n",
     ],
 )
 def test_a_module_imported_again_with_its_submodule_in_a_function_passes(text: str) -> None:
@@ -56,6 +59,9 @@ def test_a_module_imported_again_with_its_submodule_in_a_function_passes(text: s
     [
         "def check(record):\n    import strict as rules\n    import lax as rules\n    return rules.check(record)\n",
         "def check(record):\n    import os\n    os = None\n    return os\n",
+        "def check(record):\n    from strict import check as rules\n    from lax import check as rules\n"
+        "    return rules\n",
+        "def check(record):\n    import strict\n    from lax import strict\n    return strict\n",
         "def check(record):\n    problems = rules(record)\n    import problems\n    return problems\n",
     ],
 )

@@ -178,7 +178,8 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
                         continue  # read between, or by the later binding itself
                     if any(_end(earlier) <= at <= _start(later) for at in scope.jumps) or _again(earlier, later):
                         continue
-                    if name in _modules_imported(earlier) & _modules_imported(later):
+                    said = _imported_as(earlier).get(name)
+                    if said is not None and said == _imported_as(later).get(name):
                         continue  # `import os` then `import os.path`: the same module bound again
                     loops = [s for s in held if isinstance(s, _LOOPS) and _start(s) <= _start(earlier) <= _end(s)]
                     if any(scope.read_between(name, _start(loop), _end(loop)) for loop in loops):
@@ -192,12 +193,20 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
             bound.extend((held, s, _binds(s)) for s in held if _binds(s))
 
 
-def _modules_imported(statement: ast.stmt) -> set[str]:
-    """The names an `import` binds to a module by its own name (`import importlib.util` binds `importlib`), which
-    a second such import binds to the same module (git/defined_twice.py's _names_bound reads them so)."""
-    if not isinstance(statement, ast.Import):
-        return set()
-    return {alias.name.split(".")[0] for alias in statement.names if alias.asname is None}
+def _imported_as(statement: ast.stmt) -> dict[str, str]:
+    """What an import binds each of its names to (`import importlib.util` binds `importlib` to the module
+    importlib), which the same import again binds to the same object (git/defined_twice.py's _names_bound
+    reads them so): a name to "import X" or "from X import Y"."""
+    if isinstance(statement, ast.Import):
+        out: dict[str, str] = {}
+        for alias in statement.names:
+            top = alias.name.split(".")[0]
+            out[alias.asname or top] = f"import {alias.name if alias.asname else top}"
+        return out
+    if isinstance(statement, ast.ImportFrom):
+        source = "." * statement.level + (statement.module or "")
+        return {alias.asname or alias.name: f"from {source} import {alias.name}" for alias in statement.names}
+    return {}
 
 
 def _again(earlier: ast.stmt, later: ast.stmt) -> bool:
