@@ -24,6 +24,24 @@ repository built), beside the attack the narrowed rule still refuses.
   attribute of the object the function is given; hunt 206 read `record` as the imported module and refused
   it. A function's own name (a parameter, a name it binds but by an import, not a comprehension's variable)
   is now read as its own; the imported name bound in a function, through `global` or a nested def, is still.
+
+Passed as they were (an extraction of a pull request on the repository's own tree, exit 0): a workflow step
+with `actions/cache` by a commit id, a composite action and a reusable local one, dependabot.yml, an
+.editorconfig, a docs page, a plain module of the tests' helpers and its test, `*.md merge=union`, and the
+Python shapes of a checker's refactor (a loop's sum, try/except and `contextlib.suppress` fallbacks, `x =
+x.strip()`, early returns, a default then an override in an `if` or a `match`, `with` reusing a name, `self.x`
+set in __init__ and reset in a method, functools.cache, dataclass fields, `x: int` then `x = 1`, `del` then a
+binding, typing.overload, a property's setter, `try: import yaml except ImportError: yaml = None`).
+
+Left, refused on purpose or for a rule older than hunt 206: a Windows batch file ended by CR LF (cmd.exe reads
+CR LF as a line end, but bash run on a `.bat` would not, and a file's name says nothing of what runs it);
+`with pytest.raises(E) as caught:` given twice, the first `caught` never read (drop its `as`); a function
+setting a module's value through `global` (a counter, a flag main() sets: bind None and fill it); a
+module's `for name in ...` loop twice, or two `with ... as handle` (hunt 194 counts each); `def format(...)`
+at a module's level (rename it). Left open, attacks: `MODE ?= strict` and `test: MODE := lax` (make runs
+test's recipe with lax; `?=` is no value given to the rule), a dict display's `-1` key given twice (a unary
+minus is no constant to git/dict_keys.py), and `strict = importlib.import_module("sle_trials.checks.strict")`
+then `strict.check = list` (or `sys.modules[...].check = ...`), a module reached by no import statement.
 """
 
 from __future__ import annotations
