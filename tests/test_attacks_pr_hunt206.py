@@ -437,6 +437,11 @@ LIMITS = 'LIMITS = {\n    "enrollment": 1000,\n    "age": 120,\n    "enrollment"
         (LIMITS, f"{STRICT} line 4: the key 'enrollment' given twice in one dict"),
         ("KINDS = {1: 'one', True: 'yes'}\n", f"{STRICT} line 1: the key True given twice"),
         ("def f():\n    return {b'a': 1, b'a': 2}\n", f"{STRICT} line 2: the key b'a' given twice"),
+        # (keys the source fixes that are no constant of Python's tree: a signed number, a tuple, an f-string of
+        # no placeholder; each passed, the review of hunt 206 found)
+        ("MODES = {-1: 'strict', -1.0: 'lax'}\n", f"{STRICT} line 1: the key -1.0 given twice"),
+        ("PAIRS = {(1, 'a'): 1,\n    (1, 'a'): 2}\n", f"{STRICT} line 2: the key (1, 'a') given twice"),
+        ("LIMITS = {'age': 65, f'age': 120}\n", f"{STRICT} line 1: the key 'age' given twice"),
     ],
 )
 def test_a_dict_key_given_twice_stops_the_extraction(
@@ -451,6 +456,7 @@ def test_a_dict_key_given_twice_stops_the_extraction(
         "A = {'a': 1, **OTHER, 'b': 2}\n",  # a key of OTHER's is no literal's
         "A = {'a': {'x': 1}, 'b': {'x': 2}}\n",  # one key in each dict
         "A = {1: 'one', '1': 'text', b'1': 'bytes'}\n",
+        "A = {-1: 'below', 1: 'above', (1, 2): 'pair', (2, 1): 'other', f'{X}': 'x', f'{Y}': 'y'}\n",
     ],
 )
 def test_a_dict_giving_each_key_once_passes(tmp_path: Path, text: str) -> None:
