@@ -35,6 +35,10 @@ _MAKE_DEFINE = lazy(r"(?:(?:override|export|private)\s+)*define\s+([^\s:#=+?!]+)
 _MAKE_ASSIGNMENT = lazy(r"(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*(?:::?=|:::=|!=|=)")
 
 
+# a variable's default (`MODE ?= strict`), which make gives it only where nothing gave it one before
+_MAKE_DEFAULT = lazy(r"(?:(?:override|export|private)\s+)*([^\s:#=+?!]+)\s*\?=")
+
+
 _MAKE_RULE = lazy(r"([^\s:#=][^:#=]*?)\s*:(?![:=])([^=;]*)(;.*)?\Z")
 
 
@@ -91,7 +95,10 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
     own value of a variable (`test: MODE := lax`, which make runs test's recipe with) is a value given the
     variable too (hunt 206), but beside another target's own (`quick: ROUNDS := 1` and `full: ROUNDS := 10`,
     which make keeps both of, each for its target). A pattern rule is given again by one of the same target and
-    prerequisites alone (`%.html: %.md` and `%.html: %.rst` are two rules, make picking by the file there is)."""
+    prerequisites alone (`%.html: %.md` and `%.html: %.rst` are two rules, make picking by the file there is).
+    A default (`MODE ?= strict`) is a value given too, where a definition follows it: make keeps the later
+    (`test: MODE := lax` below it ran test with lax, and passed, the review of hunt 206 found); one after a
+    definition, or alone, gives nothing make keeps in place of another."""
     if data is None:
         return
     lines, origins = _make_lines(path, data, included or {}, set())
@@ -122,6 +129,12 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             continue
         names = []
         targets: frozenset[str] | None = None
+        if default := _MAKE_DEFAULT.match(words):
+            # a variable's first value where nothing gave it one before: one a later definition then replaces
+            name = f"the variable {default.group(1)}"
+            if name not in seen:
+                seen[name] = [(tuple(branch), None)]
+            continue
         if defined := _MAKE_DEFINE.match(words):
             names = [f"the variable {defined.group(1)}"]
             while number < len(lines) and not lines[number].strip().startswith("endef"):
