@@ -40,9 +40,9 @@ setting a module's value through `global` (a counter, a flag main() sets: bind N
 module's `for name in ...` loop twice, or two `with ... as handle` (hunt 194 counts each); `def format(...)`
 at a module's level (rename it). Attacks it found, closed since: `MODE ?= strict` and `test: MODE := lax` (make
 runs test's recipe with lax; a default a definition follows is a value given now), and a dict display's `-1` key
-given twice (a key the source fixes is read as Python reads it now: hunt 206's dict tests). Left open:
-`strict = importlib.import_module("sle_trials.checks.strict")` then `strict.check = list` (or
-`sys.modules[...].check = ...`), a module reached by no import statement.
+given twice (a key the source fixes is read as Python reads it now: hunt 206's dict tests), and `strict =
+importlib.import_module("sle_trials.checks.strict")` then `strict.check = list` (or `sys.modules[...].check =
+...`), a module reached by no import statement (read as an imported one now, git/bound_elsewhere.py).
 """
 
 from __future__ import annotations
@@ -220,3 +220,51 @@ def test_make_runs_a_target_with_its_own_value_past_a_default(tmp_path: Path) ->
     (tmp_path / "Makefile").write_text("MODE ?= strict\n\ntest: MODE := lax\ntest:\n\t@echo $(MODE)\n")
     made = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True)
     assert made.returncode == 0 and made.stdout == "lax\n", made.stderr
+
+
+# A module reached by no import statement: by its name, through importlib or sys.modules (the review of hunt 206
+# left these open; each passed the extraction, binding the checker's `check` from another module)
+@pytest.mark.parametrize(
+    "text",
+    [
+        'import importlib\n\nstrict = importlib.import_module("sle_trials.checks.strict")\nstrict.check = list\n',
+        'import importlib\n\nimportlib.import_module("sle_trials.checks.strict").check = list\n',
+        'import sys\n\nsys.modules["sle_trials.checks.strict"].check = list\n',
+        'import sys\n\nsys.modules.get("sle_trials.checks.strict").check = list\n',
+        'import importlib\n\nsetattr(importlib.import_module("sle_trials.checks.strict"), "check", list)\n',
+        'def setup():\n    strict = __import__("sle_trials.checks.strict", fromlist=["check"])\n'
+        "    strict.check = list\n",
+    ],
+)
+def test_a_name_of_a_module_reached_by_its_name_bound_from_elsewhere_is_refused(text: str) -> None:
+    with pytest.raises(Refused, match="binds"):
+        no_name_bound_twice("scripts/sle_trials/outputs/site/__init__.py", text.encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'import importlib\n\nCHECKS = importlib.import_module("sle_trials.checks.strict").CHECKS\n',  # read, not bound
+        "import os\n\nos.environ['TZ'] = 'UTC'\n",  # an item of a mapping, no module's name
+        "class Table:\n    def fill(self):\n        self.modules = {}\n        self.modules['a'] = 1\n",
+    ],
+)
+def test_a_module_read_by_its_name_passes(text: str) -> None:
+    no_name_bound_twice("scripts/sle_trials/outputs/site/__init__.py", text.encode())
+
+
+def test_a_name_set_through_sys_modules_is_the_one_the_module_runs() -> None:
+    """The mechanism: an attribute set through sys.modules is the module's own, for every later reader of it."""
+    import sys
+    import types
+
+    strict = types.ModuleType("strict_for_the_test")
+    strict.check = lambda: ["E501"]  # type: ignore[attr-defined]
+    sys.modules["strict_for_the_test"] = strict
+    try:
+        sys.modules["strict_for_the_test"].check = list  # type: ignore[attr-defined]
+        import strict_for_the_test  # type: ignore[import-not-found]
+
+        assert strict_for_the_test.check() == []
+    finally:
+        del sys.modules["strict_for_the_test"]

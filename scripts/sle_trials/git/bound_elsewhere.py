@@ -37,21 +37,64 @@ def every_node(tree: ast.AST) -> list[ast.AST]:
 
 
 def _imported(nodes: list[ast.AST]) -> set[str]:
-    """The names the module's imports bind (a module, or a name of one: a class, a function)."""
+    """The names the module's imports bind (a module, or a name of one: a class, a function), and those bound to
+    a module reached by no import statement (_a_module: `strict = importlib.import_module("...")`)."""
     names: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
             names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             names.update(alias.asname or alias.name for alias in node.names)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
+            if _a_module(node.value):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names.update(t.id for target in targets for t in _spread(target) if isinstance(t, ast.Name))
     return names
 
 
+# the calls that give a module by its name, as an import statement does (importlib.import_module, __import__,
+# importlib.reload), and the table of every module imported, sys.modules
+_MODULE_GIVERS = frozenset(("import_module", "__import__", "reload"))
+
+
+def _a_module(node: ast.expr) -> bool:
+    """Whether an expression gives a module by its name, with no import statement a reviewer reads as one:
+    `importlib.import_module("sle_trials.checks.strict")`, `__import__(...)`, `sys.modules["..."]`,
+    `sys.modules.get("...")`."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        if name in _MODULE_GIVERS:
+            return True
+        return isinstance(func, ast.Attribute) and func.attr == "get" and _the_module_table(func.value)
+    return isinstance(node, ast.Subscript) and _the_module_table(node.value)
+
+
+def _the_module_table(node: ast.expr) -> bool:
+    """`sys.modules`."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "modules"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "sys"
+    )
+
+
 def _root(node: ast.expr) -> str | None:
-    """The name an attribute's chain starts from (`a` of `a.b.c`), or None."""
-    while isinstance(node, ast.Attribute):
+    """The name an attribute's chain starts from (`a` of `a.b.c`, of `a.b[0].c`), or None."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _of_a_module(node: ast.expr) -> bool:
+    """Whether an attribute's chain starts from a module given by its name (_a_module):
+    `importlib.import_module("...").check`, `sys.modules["..."].check`."""
+    while isinstance(node, ast.Attribute):
+        if _a_module(node.value):
+            return True
+        node = node.value
+    return _a_module(node)
 
 
 def _targets(node: ast.AST) -> list[ast.expr]:
@@ -148,10 +191,8 @@ def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[i
     """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute (but a
     function's own name's, of the same name), or a name through the module's namespace."""
     for target in _targets(node):
-        if (
-            isinstance(target, ast.Attribute)
-            and _root(target) in imported
-            and not _held_by_a_function(target, local, nodes)
+        if isinstance(target, ast.Attribute) and (
+            _of_a_module(target) or (_root(target) in imported and not _held_by_a_function(target, local, nodes))
         ):
             shown = ast.unparse(target)
             raise Refused(
@@ -173,8 +214,10 @@ def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[
         isinstance(node.func, ast.Name)
         and node.func.id in _SETTERS
         and node.args
-        and _root(node.args[0]) in imported
-        and not _held_by_a_function(node, local, nodes)
+        and (
+            _of_a_module(node.args[0])
+            or (_root(node.args[0]) in imported and not _held_by_a_function(node, local, nodes))
+        )
     ):
         raise Refused(
             f"{files.shown(path)} line {node.lineno}: {node.func.id}() on an imported module or class binds its "
