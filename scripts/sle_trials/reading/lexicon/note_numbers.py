@@ -19,15 +19,39 @@ def powers(text: str) -> list[float]:
     return [n.value for n in numbers(text) if _POWER.search(text, n.start, n.end)]
 
 
-# a score: its scale's or the word's name, then (past a few words of no digit and no stop) its number
+# A number a label names before it: a criterion's, an attachment's, a visit's, a week's, a version's, a patient's
+# or a part's number ("inclusion criterion 6", "Attachment 3", "at week 12", "patients 4 to 6", "Cohort 2"), or the
+# last of a range of them. It is no score and no count: read as either, an honest note's "The SLEDAI-2K floor of
+# inclusion criterion 6", "SLEDAI-2K at week 12" (a score of 6, of 12) or "patient 5 was dosed" (5 enrolled) was
+# refused E501 beside sources that write no such score or count (review 206). (No comma joins a range: "At week
+# 4, 12 were treated" counts 12.)
+_LABELLED = lazy(
+    r"(?i)(?<![\w-])(?:criteri(?:on|a)|sub-?criteri(?:on|a)|attachments?|appendi(?:x|ces)|annex(?:es)?|tables?|"
+    r"figures?|sections?|(?:sub-?)?items?|versions?|visits?|weeks?|days?|months?|years?|cycles?|steps?|parts?|"
+    r"cohorts?|arms?|groups?|(?:dose[ \t]+)?levels?|patients?|participants?|subjects?|numbers?|nos?\.|#)"
+    r"[ \t]*\(?[ \t]*(?:\d+[ \t]*(?:to|-|\u2013|and|or|&)[ \t]*)?\Z"
+)
+
+
+def labelled(text: str, start: int) -> bool:
+    """Whether the number at text[start] is one a label names before it (_LABELLED)."""
+    return _LABELLED.search(text, max(0, start - 40), start) is not None
+
+
+# a score: its scale's or the word's name, then (past a few words of no digit and no stop) its number, of three
+# digits at most (no scale's runs higher: "SLEDAI-2K (2000 version)" gives none)
 _SCALE = r"(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG(?:-2004)?|PGA|CLASI|SRI(?:-\d+)?)"
-_SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d+(?:\.\d+)?)(?!\w|\.\d)")
+_SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d{{1,3}}(?:\.\d+)?)(?!\w|\.\d)")
 
 
 def scores(text: str) -> list[float]:
     """The numbers text gives as a score ("a score of 10 or above", "SLEDAI-2K ≥ 12"); not one a unit follows
-    ("scored at 12 weeks")."""
-    return [float(m.group(1)) for m in _SCORE.finditer(text) if unit_at(text, m.end(1)) is None]
+    ("scored at 12 weeks"), nor one a label names ("SLEDAI-2K at week 12", "score of criterion 6": labelled)."""
+    return [
+        float(m.group(1))
+        for m in _SCORE.finditer(text)
+        if unit_at(text, m.end(1)) is None and not labelled(text, m.start(1))
+    ]
 
 
 # a count a verb of enrolling gives, with no word for people: "enrols 12", "plans to enrol 24", "12 were
@@ -38,17 +62,20 @@ _VERB = (
 )
 _COUNTED = lazy(
     rf"(?i)(?<![\w-])(?:{_VERB}|plans?|planned|enrol+ment(?:\s+(?:is|was|of))?)\s+(?:(?:only|just|about|"
-    rf"approximately|up\s+to|a\s+total\s+of)\s+)?(?P<after>\d+|{WORDS_NUMBER})(?![\w,-]*\s*(?:%|[a-z×x^])|\.\d)"
+    rf"approximately|up\s+to|a\s+total\s+of)\s+)?(?P<after>\d+|{WORDS_NUMBER})(?![\w,-]*\s*(?:%|[a-z×x^])|\.\d|\s*:\s*\d)"
     rf"|(?<![\w.,-])(?P<before>\d+|{WORDS_NUMBER})\s+(?:(?:were|was|are|have\s+been|has\s+been|had\s+been)\s+)"
     rf"(?:{_VERB})\b"
 )
 
 
 def counted(text: str) -> list[float]:
-    """The counts text gives with a verb of enrolling and no word for people ("the trial enrols 12")."""
+    """The counts text gives with a verb of enrolling and no word for people ("the trial enrols 12"); not a ratio
+    ("randomised 2:1") nor a number a label names ("patient 5 was dosed": labelled)."""
     out = []
     for m in _COUNTED.finditer(text):
         group = "after" if m.group("after") is not None else "before"
+        if labelled(text, m.start(group)):
+            continue
         read = numbers(m.group(group))
         if read:
             out.append(read[0].value)

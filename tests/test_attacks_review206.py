@@ -1,0 +1,66 @@
+"""Review 206 (helper-43's): honest records the rules added by mutation hunt 206 refused.
+
+Honest notes and source texts a careful curator writes, on the curated records (mutations.Checks) and on IM19's
+draft citing a plain document (conftest.im19_out), after hunt 206 made a note's scores, bare counts and codes facts
+a source must write or the record hold.
+
+Found and fixed:
+
+- a number a label names read as a note's score or count: "The SLEDAI-2K floor of inclusion criterion 6 is
+  recorded in points" (a score of 6), "SLEDAI-2K at week 12", "at visit 2", "at month 6", "Inclusion criterion
+  6's SLEDAI-2K (Attachment 3) floor is 10" (a score of 3), "No SLEDAI-2K version (2000)" and "patients are not
+  randomised 1:1" (1 enrolled) were each refused E501 (note_numbers.labelled; a score has three digits at most;
+  a ratio is no count).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, record_data
+from mutations import Checks
+
+HEART = "covers its whole list of heart conditions"
+COHORT = "recorded as a flat dose"
+
+
+def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
+    """The codes of the curated record shown with the one note holding old rewritten to hold new."""
+    data = record_data(root / shown, shown)
+    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
+    assert len(notes) == 1, old
+    notes[0]["text"] = notes[0]["text"].replace(old, new)
+    return Checks(root).codes(shown, data)
+
+
+LABELLED = [
+    (IM19_PATH, HEART, HEART + ". The SLEDAI-2K floor of inclusion criterion 6 is recorded in points"),
+    (IM19_PATH, HEART, HEART + ". The score in inclusion criterion 6 is kept as a threshold"),
+    (IM19_PATH, HEART, HEART + ". Inclusion criterion 6's SLEDAI-2K (Attachment 3) floor is 10"),
+    (IM19_PATH, HEART, HEART + ". The source does not say when the SLEDAI-2K is scored after week 12"),
+    (IM19_PATH, HEART, HEART + ". The SLEDAI-2K at visit 2 is not described"),
+    (IM19_PATH, HEART, HEART + ". The source gives no SLEDAI-2K at month 6 or later"),
+    (IM19_PATH, HEART, HEART + ". No SLEDAI-2K version (2000) is named beyond the scale's name"),
+    (IM19_PATH, COHORT, COHORT + "; patients are not randomised 1:1"),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), LABELLED, ids=[new for _, _, new in LABELLED])
+def test_a_number_a_label_names_is_no_score_or_count_of_a_note(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each was refused E501: a criterion's, an attachment's, a week's or a visit's number after a scale's name
+    was read as a score no source writes, a version's year too, and a ratio after "randomised" as a count."""
+    assert _noted(registry, shown, old, new) == set()
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        HEART + "; the SLEDAI-2K floor is a score of 12",
+        HEART + "; the SLEDAI-2K floor of inclusion criterion 6 is a score of 12",
+        HEART + "; at week 4, 12 were treated",
+        HEART + "; the trial enrols 12",
+    ],
+)
+def test_a_score_or_count_beside_a_label_is_still_read(registry: Path, new: str) -> None:
+    assert "E501" in _noted(registry, IM19_PATH, HEART, new)
