@@ -11,6 +11,9 @@ Found and fixed:
   6's SLEDAI-2K (Attachment 3) floor is 10" (a score of 3), "No SLEDAI-2K version (2000)" and "patients are not
   randomised 1:1" (1 enrolled) were each refused E501 (note_numbers.labelled; a score has three digits at most;
   a ratio is no count).
+- a code a note says is not recorded, or one of another field's vocabulary the record holds: "recorded as PHASE1;
+  it is not recorded as EARLY_PHASE1", "not read as PHASE2", and a phases note's "Its status is recorded as
+  RECRUITING" beside the record's RECRUITING were refused E501 (remarks.check_remark_codes).
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, record_data
+from conftest import IM19_PATH, RELMA_PATH, record_data
 from mutations import Checks
 
 HEART = "covers its whole list of heart conditions"
 COHORT = "recorded as a flat dose"
+PHASE = "recorded as PHASE1"
 
 
 def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
@@ -64,3 +68,31 @@ def test_a_number_a_label_names_is_no_score_or_count_of_a_note(registry: Path, s
 )
 def test_a_score_or_count_beside_a_label_is_still_read(registry: Path, new: str) -> None:
     assert "E501" in _noted(registry, IM19_PATH, HEART, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        PHASE + "; it is not recorded as EARLY_PHASE1",
+        PHASE + ", not read as PHASE2",
+        PHASE + " rather than recorded as PHASE2",
+        PHASE + ". Its status is recorded as RECRUITING",
+    ],
+)
+def test_a_code_denied_or_of_another_fields_vocabulary_the_record_holds_passes(registry: Path, new: str) -> None:
+    """Each was refused E501: a code after "recorded as" was judged whatever the words before it, and at the note's
+    field only, where RECRUITING is of no vocabulary the phases are of."""
+    assert _noted(registry, RELMA_PATH, PHASE, new) == set()
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "recorded as PHASE2",
+        "not PHASE1: recorded as PHASE2",
+        PHASE + ". Its status is recorded as COMPLETED",
+        PHASE + "; its phases are recorded as PHASE1 and EARLY_PHASE1",
+    ],
+)
+def test_a_code_the_record_does_not_hold_is_still_refused(registry: Path, new: str) -> None:
+    assert "E501" in _noted(registry, RELMA_PATH, PHASE, new)

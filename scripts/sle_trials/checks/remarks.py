@@ -74,14 +74,21 @@ _RECORDED_CODES = lazy(
     r"((?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\s*(?:,|/|\band\b|\bor\b)\s*(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*))*)\b"
 )
 _CODE = lazy(r"(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w-])")
+# (a code the note says is not recorded: "it is not recorded as EARLY_PHASE1", "rather than read as PHASE2")
+_DENIED = lazy(r"(?i)(?:\bnot|\bnever|n't|\brather\s+than|\binstead\s+of)\s+(?:(?:be|been)\s+)?\Z")
 
 
 def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
     """E501: a code of the schema's vocabulary a curation note says the record holds ("recorded as PHASE1") that
     the record does not hold at the note's field (or anywhere, where the field holds none). Relma-cel's note "The
     source's summary says "early phase (Phase I)"; recorded as PHASE1." rewritten to "recorded as PHASE2" passed
-    beside the record's [PHASE1]: a note's codes were read by nothing (mutation hunt 206)."""
-    codes = set(_enum_values(schema))
+    beside the record's [PHASE1]: a note's codes were read by nothing (mutation hunt 206). Not a code the note
+    says is not recorded ("it is not recorded as EARLY_PHASE1"), nor one of no vocabulary the field's values are
+    of that the record holds elsewhere (a phases note's "Its status is recorded as RECRUITING"): each was refused
+    (review 206)."""
+    vocabularies = [set(v for v in node["enum"] if isinstance(v, str)) for node in _enums(schema)]
+    codes = set().union(*vocabularies)
+    everywhere = set(_strings(record.data))
     for kind in ("notes", "incomplete"):
         for i, entry in enumerate(record.data["curation"].get(kind, [])):
             text = entry.get("text")
@@ -89,9 +96,13 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
                 continue
             found, value = fields.get(record.data, fields.parse_dotted(str(entry.get("field", ""))))
             held = set(_strings(value if found else record.data))
-            for m in _RECORDED_CODES.finditer(_unquoted(text)):
+            unquoted = _unquoted(text)
+            for m in _RECORDED_CODES.finditer(unquoted):
+                if _DENIED.search(unquoted, max(0, m.start() - 30), m.start()):
+                    continue
                 for code in _CODE.findall(m.group(1)):
-                    if code in codes and code not in held:
+                    of_the_field = any(code in v and v & held for v in vocabularies)
+                    if code in codes and code not in held and (of_the_field or code not in everywhere):
                         yield record.problem(
                             ("curation", kind, i, "text"),
                             "E501",
@@ -100,15 +111,16 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
                         )
 
 
-def _enum_values(node: Any) -> Iterator[str]:
-    """Every code of the schema's vocabularies (its enums' strings)."""
+def _enums(node: Any) -> Iterator[dict]:
+    """Every node of the schema giving a vocabulary (an enum)."""
     if isinstance(node, dict):
-        yield from (v for v in node.get("enum", ()) if isinstance(v, str))
+        if isinstance(node.get("enum"), list):
+            yield node
         for item in node.values():
-            yield from _enum_values(item)
+            yield from _enums(item)
     elif isinstance(node, list):
         for item in node:
-            yield from _enum_values(item)
+            yield from _enums(item)
 
 
 def _strings(value: Any) -> Iterator[str]:
