@@ -14,14 +14,20 @@ Found and fixed:
 - a code a note says is not recorded, or one of another field's vocabulary the record holds: "recorded as PHASE1;
   it is not recorded as EARLY_PHASE1", "not read as PHASE2", and a phases note's "Its status is recorded as
   RECRUITING" beside the record's RECRUITING were refused E501 (remarks.check_remark_codes).
+- a responsible party named beside a denial of another: "The sponsor is not the responsible party, Wang Li,
+  Principal Investigator, is." and "Acme Hospital is the sponsor but not the responsible party: Wang Li,
+  Principal Investigator." were refused E512 (hunt 206 dropped a sentence denying the name as often as it gave
+  it). The words a denial denies it to are cut out instead: its subject, or where it has none the sentence's
+  words after it ("Not the responsible party: Wang Li, ...": prose._denied).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, record_data
+from conftest import IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
 from mutations import Checks
 
 HEART = "covers its whole list of heart conditions"
@@ -96,3 +102,38 @@ def test_a_code_denied_or_of_another_fields_vocabulary_the_record_holds_passes(r
 )
 def test_a_code_the_record_does_not_hold_is_still_refused(registry: Path, new: str) -> None:
     assert "E501" in _noted(registry, RELMA_PATH, PHASE, new)
+
+
+# --- a responsible party named beside a denial of another ----------------------------------------------------------
+
+
+def _responsible(quote: str) -> str:
+    return (
+        "responsible_party:\n  name: Wang Li\n  type: PRINCIPAL_INVESTIGATOR\n"
+        f"evidence:\n  responsible_party.name: Wang Li\n  responsible_party.type: {json.dumps(quote)}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The sponsor is not the responsible party, Wang Li, Principal Investigator, is.",
+        "Acme Hospital is the sponsor but not the responsible party: Wang Li, Principal Investigator.",
+    ],
+)
+def test_a_responsible_party_named_after_a_denial_of_another_binds(trials: Trials, line: str) -> None:
+    """Each was refused E512: the sentence denies the name once and gives it once, elliptically."""
+    assert im19_out(trials, line, _responsible("Wang Li, Principal Investigator")) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Not the responsible party: Wang Li, Principal Investigator.",
+        "Wang Li, Principal Investigator, is not the responsible party, as the protocol says.",
+        "Wang Li, Principal Investigator, is not the responsible party; the sponsor is.",
+        "The sponsor is the responsible party. Wang Li, Principal Investigator, is not the responsible party.",
+    ],
+)
+def test_an_official_a_denial_names_is_still_no_responsible_party(trials: Trials, line: str) -> None:
+    assert "E512" in im19_out(trials, line, _responsible("Wang Li, Principal Investigator"))

@@ -1000,13 +1000,45 @@ def _responsible(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     that open with another label: "Responsible Party: Sponsor" ends at no stop, and the line under it,
     "Principal Investigator: Wang Li", ran on into its sentence and bound PRINCIPAL_INVESTIGATOR (review
     205). A line with no label of its own goes on with the sentence ("The responsible party is" / "Wang
-    Li, Principal Investigator."). A sentence that only denies its words the name states no responsible
-    party (_RESPONSIBLE_DENIED)."""
-    return _keeping(
+    Li, Principal Investigator."). Without the words a sentence denies the name (_denied)."""
+    kept = _keeping(
         passages,
-        lambda sentence: len(_RESPONSIBLE.findall(sentence)) > len(_RESPONSIBLE_DENIED.findall(sentence)),
+        lambda sentence: _RESPONSIBLE.search(sentence) is not None,
         lambda line: LABEL.match(line) is None or _RESPONSIBLE.search(line) is not None,
     )
+    return [piece for passage in kept for piece in _denied(passage)]
+
+
+_CLAUSE_OPENS = lazy(r"[.;:!?\n][^.;:!?\n]*\Z")
+_SENTENCE_STOP = lazy(r"[.!?\n]")
+
+
+def _denied(passage: layouts.Passage) -> list[layouts.Passage]:
+    """The passage without the words each denial of the name denies it to (_RESPONSIBLE_DENIED): its subject
+    in its clause ("Wang Li, Principal Investigator, is not the responsible party": the official's role bound
+    PRINCIPAL_INVESTIGATOR, mutation hunt 206), or, where it has none, its sentence's words after it ("Not the
+    responsible party: Wang Li, ..."). The rest of the sentence stays: "The sponsor is not the responsible
+    party; Wang Li, Principal Investigator, is." names the official, and refusing every sentence that denies
+    one more name than it gives refused it (review 206)."""
+    if passage.whole:
+        return [passage]
+    text, at, out = passage.text, 0, []
+    for found in _RESPONSIBLE_DENIED.finditer(text):
+        if found.start() < at:
+            continue
+        opens = _CLAUSE_OPENS.search(text, at, found.start())
+        lo = opens.start() + 1 if opens else at
+        if any(c.isalnum() for c in text[lo : found.start()]):
+            out.append(text[at:lo])
+            at = found.end()
+        else:
+            out.append(text[at : found.start()])
+            stop = _SENTENCE_STOP.search(text, found.end())
+            at = stop.start() if stop else len(text)
+    if not out:
+        return [passage]
+    out.append(text[at:])
+    return [layouts.Passage(piece) for piece in out if piece.strip()]
 
 
 # Each trial-level field's rule (a record's top-level key), the one place the evidence checks and the
