@@ -19,6 +19,10 @@ Found and fixed:
   Principal Investigator." were refused E512 (hunt 206 dropped a sentence denying the name as often as it gave
   it). The words a denial denies it to are cut out instead: its subject, or where it has none the sentence's
   words after it ("Not the responsible party: Wang Li, ...": prose._denied).
+- a value an earlier protocol's words stand before that the trial keeps or changed to: "As in the original protocol
+  patients up to 75 years may enrol" (a maximum age of 75) and "Enrollment was increased from 30 patients in the
+  previous version to 40 patients" (an enrollment of 40) were refused E508 (hunt 206 took back any value after
+  an earlier protocol's words in its clause: retracted._of_an_earlier_protocol).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, im19_out, record_data
+from conftest import IM19_PATH, RELMA_PATH, Trials, age_fields, enrollment_fields, im19_out, record_data
 from mutations import Checks
 
 HEART = "covers its whole list of heart conditions"
@@ -137,3 +141,50 @@ def test_a_responsible_party_named_after_a_denial_of_another_binds(trials: Trial
 )
 def test_an_official_a_denial_names_is_still_no_responsible_party(trials: Trials, line: str) -> None:
     assert "E512" in im19_out(trials, line, _responsible("Wang Li, Principal Investigator"))
+
+
+# --- a value an earlier protocol's words stand before, the trial's own ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "As in the original protocol patients up to 75 years may enrol.",
+            age_fields("maximum_age", 75, "up to 75 years"),
+        ),
+        (
+            "Like the previous version it enrols patients up to 75 years.",
+            age_fields("maximum_age", 75, "up to 75 years"),
+        ),
+        (
+            "Enrollment was increased from 30 patients in the previous version to 40 patients.",
+            enrollment_fields(40, "40 patients"),
+        ),
+    ],
+)
+def test_a_value_kept_from_or_changed_from_an_earlier_protocol_binds(trials: Trials, line: str, fields: str) -> None:
+    """Each was refused E508: an earlier protocol's words before the value in its clause took it back, whatever
+    the clause said of it (the same as the earlier one's, or the new one of a change from it)."""
+    assert im19_out(trials, line, fields) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "Age 18-65 years; the original protocol enrolled patients aged 18 to 75 years.",
+            age_fields("maximum_age", 75, "18 to 75 years"),
+        ),
+        (
+            "Age 18-65 years; the previous version allowed patients up to 75 years.",
+            age_fields("maximum_age", 75, "up to 75 years"),
+        ),
+        (
+            "IM19 enrols 40 patients; the previous version planned to enrol 30 patients.",
+            enrollment_fields(30, "30 patients"),
+        ),
+    ],
+)
+def test_a_value_an_earlier_protocol_gave_is_still_taken_back(trials: Trials, line: str, fields: str) -> None:
+    assert "E508" in im19_out(trials, line, fields)

@@ -268,11 +268,6 @@ _BEFORE = lazy(
     r"locations?|sites?|sample[ \t]+size|allocation|masking|model|purpose|target|"
     rf"{_OFFICIALS}(?!-))\b[^:\n.;]{{0,20}}:"
     r"|[(\[][ \t]*(?:formerly|previously|originally)[ \t]*[)\]][ \t]*:?"
-    # ... or the words of an earlier protocol or version giving it, in the value's clause ("the sponsor's earlier
-    # protocol allowed up to 75 years" bound a maximum age of 75 beside "Age 18-65 years", mutation hunt 206)
-    # (not a first registration's: "First registration: 2024-07-30" is the trial's own date)
-    r"|\b(?:earlier|previous|prior|original|old|former|superseded)[ \t]+(?:study[ \t]+|trial[ \t]+)?"
-    r"(?:protocol|version|amendment|design)s?\b[^.;,()\n:]{0,40}?"
     # ... or a label of a value of another part or kind than the trial's own ("Secondary purpose: Basic
     # Science", "Sub-study type: Observational", "Extension phase: Phase 3", "Secondary sponsor: Beta
     # Corp", a registry's collaborator)
@@ -284,6 +279,44 @@ _BEFORE = lazy(
 )
 # How far before a value the words taking it back are looked for
 _REACH = 60
+# ... or the words of an earlier protocol or version giving it, in the value's clause ("the sponsor's earlier
+# protocol allowed up to 75 years" bound a maximum age of 75 beside "Age 18-65 years", mutation hunt 206)
+# (not a first registration's: "First registration: 2024-07-30" is the trial's own date)
+_EARLIER_PROTOCOL_BEFORE = lazy(
+    r"(?i)\b(?:earlier|previous|prior|original|old|former|superseded)[ \t]+(?:study[ \t]+|trial[ \t]+)?"
+    r"(?:protocol|version|amendment|design)s?\b(?P<gap>[^.;,()\n:]{0,40}?)[ \t]*\Z"
+)
+# ... but not where the clause says the value is as the earlier one ("As in the original protocol, ..."), nor
+# where the value is the new one of a change from it ("increased from 30 patients in the previous version to 40
+# patients"): each refused the trial's own value (review 206)
+_AS_EARLIER = lazy(
+    r"(?i)\b(?:as[ \t]+(?:in|per|with|under|stated[ \t]+in)|like|same[ \t]+as|unchanged[ \t]+from|"
+    r"in[ \t]+line[ \t]+with|kept[ \t]+from|retained[ \t]+from)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}\Z"
+)
+_CHANGE_FROM = lazy(r"(?i)\bfrom\b")
+_CLAUSE_STOPS = lazy(r"[.;:,\n]")
+_NEW_VALUE_TO = lazy(r"(?i)(?<!\bup)(?:^|[ \t])(?:to|by)[ \t]*\Z")
+
+
+def _of_an_earlier_protocol(text: str, head: int, at: int) -> bool:
+    """Whether the words before text[at:] in its clause are an earlier protocol's giving it
+    (_EARLIER_PROTOCOL_BEFORE): not as the earlier one (_AS_EARLIER), nor the new value of a change from it, the
+    word "to" before it and no number of the earlier's between, or the change's "from" before the protocol's words
+    ("raised from the original protocol's 65 years to 75 years")."""
+    found = _EARLIER_PROTOCOL_BEFORE.search(text, head, at)
+    if found is None:
+        return False
+    lead = text[head : found.start()]
+    if _AS_EARLIER.search(lead):
+        return False
+    gap = found.group("gap")
+    if _NEW_VALUE_TO.search(gap) and (
+        not any(c.isdigit() for c in gap) or _CHANGE_FROM.search(_CLAUSE_STOPS.split(lead)[-1])
+    ):
+        return False
+    return True
+
+
 # The unit words an age or a count's number may have before the words after it ("18 years: n/a")
 _UNIT_AFTER = lazy(
     r"(?i)(?:[ \t]+(?:years?|months?|weeks?|days?)(?:[ \t]+(?:old|of[ \t]+age))?"
@@ -1059,6 +1092,7 @@ def _back_before(
     head = max(0, at - _REACH)
     return bool(
         _BEFORE.search(text, head, at)
+        or _of_an_earlier_protocol(text, head, at)
         or (site and _SITE_BEFORE.search(text, head, at))
         or (planned and _PLANNED_BEFORE.search(text, head, at))
         or (party and (_PARTY_BEFORE.search(text, head, at) or party.before.search(text, head, at)))
