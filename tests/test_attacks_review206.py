@@ -23,6 +23,10 @@ Found and fixed:
   patients up to 75 years may enrol" (a maximum age of 75) and "Enrollment was increased from 30 patients in the
   previous version to 40 patients" (an enrollment of 40) were refused E508 (hunt 206 took back any value after
   an earlier protocol's words in its clause: retracted._of_an_earlier_protocol).
+- an age under a label of the trial's patients naming another person after them: "Patients with a suitable donor:
+  aged 18 to 65 years", "Autologous (no donor): ...", "Recipients of donor cells: ..." were refused E508 (hunt 206
+  read the last person a label names). The label is of the first person it names, not one it denies nor a
+  possessor ("Patients' donors:" are donors): age_bounds._label_of.
 """
 
 from __future__ import annotations
@@ -188,3 +192,33 @@ def test_a_value_kept_from_or_changed_from_an_earlier_protocol_binds(trials: Tri
 )
 def test_a_value_an_earlier_protocol_gave_is_still_taken_back(trials: Trials, line: str, fields: str) -> None:
     assert "E508" in im19_out(trials, line, fields)
+
+
+# --- an age under a label of the trial's patients that names another person too -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patients with a suitable donor: aged 18 to 65 years.",
+        "Patients (and their partners): aged 18 to 65 years.",
+        "Criteria for patients, not donors: aged 18 to 65 years.",
+        "Recipients of donor cells: aged 18 to 65 years.",
+        "Autologous (no donor): aged 18 to 65 years.",
+    ],
+)
+def test_an_age_under_a_label_of_the_patients_binds(trials: Trials, line: str) -> None:
+    """Each was refused E508: the last person the label names (a donor, partners) was read as whose age it is."""
+    assert im19_out(trials, line, age_fields("minimum_age", 18, "aged 18 to 65 years")) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patients: aged 18 to 65 years. Donors of patients: aged 16 years or older.",
+        "Patients: aged 18 to 65 years. Patients' donors: aged 16 years or older.",
+        "Patients: aged 18 to 65 years. Donors (not patients): aged 16 years or older.",
+    ],
+)
+def test_an_age_under_another_persons_label_is_still_no_age_limit(trials: Trials, line: str) -> None:
+    assert "E508" in im19_out(trials, line, age_fields("minimum_age", 16, "aged 16 years or older"))

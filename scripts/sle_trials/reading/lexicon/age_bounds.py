@@ -553,7 +553,7 @@ _OTHERS = (
     r"carers?|siblings?|relatives?|family\s+members?|(?:legal(?:ly\s+authori[sz]ed)?\s+)?representatives?"
 )
 _A_PERSON = lazy(
-    rf"(?i)\b(?:{_OTHERS}|patients?|participants?|subjects?|volunteers?|individuals?|persons?|people|adults?|"
+    rf"(?i)\b(?:{_OTHERS}|patients?|participants?|subjects?|recipients?|volunteers?|individuals?|persons?|people|adults?|"
     r"adolescents?|children|child|women|men|males?|females?|girls?|boys?)\b"
 )
 _ANOTHER_PERSON = lazy(rf"(?i)(?:{_OTHERS})")
@@ -561,13 +561,35 @@ _ANOTHER_PERSON = lazy(rf"(?i)(?:{_OTHERS})")
 
 def _of_another_person(quote: str, start: int) -> bool:
     """Whether the last person the age's clause names before quote[start] is someone other than who
-    enrols (_ANOTHER_PERSON); where its clause names none, the last its label names, the clause opening
-    after a colon ("Donors: aged 16 years or older" bound a minimum age of 16, mutation hunt 206)."""
+    enrols (_ANOTHER_PERSON); where its clause names none, the person its label is of, the clause opening
+    after a colon ("Donors: aged 16 years or older" bound a minimum age of 16, mutation hunt 206): the first it
+    names, not one it denies or one whose person it names ("Patients with a suitable donor:", "Autologous (no
+    donor):", "Patients' donors:": _label_of; the last person named refused the first two, review 206)."""
     pieces = re.split(r"([;.:]\s|\n)", quote[max(0, start - 80) : start])
     named = list(_A_PERSON.finditer(pieces[-1]))
-    if not named and len(pieces) > 2 and pieces[-2].startswith(":"):
-        named = list(_A_PERSON.finditer(pieces[-3]))
-    return bool(named) and _ANOTHER_PERSON.fullmatch(named[-1].group(0)) is not None
+    if named:
+        return _ANOTHER_PERSON.fullmatch(named[-1].group(0)) is not None
+    if len(pieces) > 2 and pieces[-2].startswith(":"):
+        head = _label_of(pieces[-3])
+        return head is not None and _ANOTHER_PERSON.fullmatch(head) is not None
+    return False
+
+
+# (a person a label denies, "no donor", "not donors", "without a donor"; one it names as another's, "patients'")
+_DENIED_PERSON = lazy(r"(?i)\b(?:no|not|non|without|excluding|except)\s+(?:(?:a|an|the|any)\s+)?\Z")
+_POSSESSOR = lazy(r"['\u2019]s?(?!\w)")
+
+
+def _label_of(label: str) -> str | None:
+    """The person a label is of: the first it names that it does not deny nor name as another's (its possessor:
+    "Patients' donors" are donors); None where it names none."""
+    for found in _A_PERSON.finditer(label):
+        if _DENIED_PERSON.search(label, max(0, found.start() - 20), found.start()):
+            continue
+        if _POSSESSOR.match(label, found.end()):
+            continue
+        return found.group(0)
+    return None
 
 
 def _for_a_subgroup(quote: str, start: int, end: int) -> bool:
