@@ -27,6 +27,8 @@ Found and fixed:
   aged 18 to 65 years", "Autologous (no donor): ...", "Recipients of donor cells: ..." were refused E508 (hunt 206
   read the last person a label names). The label is of the first person it names, not one it denies nor a
   possessor ("Patients' donors:" are donors): age_bounds._label_of.
+- a sponsor under a label naming it the host too: "Sponsor and host institution: Acme Hospital." was refused E512
+  (hunt 206 read "host institution" as a site's cue; prose._SITE_SPONSORS_BEFORE).
 """
 
 from __future__ import annotations
@@ -222,3 +224,23 @@ def test_an_age_under_a_label_of_the_patients_binds(trials: Trials, line: str) -
 )
 def test_an_age_under_another_persons_label_is_still_no_age_limit(trials: Trials, line: str) -> None:
     assert "E508" in im19_out(trials, line, age_fields("minimum_age", 16, "aged 16 years or older"))
+
+
+# --- a sponsor labelled the host too ------------------------------------------------------------------------------
+
+
+def _sponsor(name: str) -> str:
+    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
+
+
+@pytest.mark.parametrize("line", ["Sponsor and host institution: Acme Hospital.", "Sponsor/host site: Acme Hospital."])
+def test_a_sponsor_labelled_the_host_too_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, _sponsor("Acme Hospital")) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Host institution: Acme Hospital. Sponsor: Beta Bio.", "Sponsor: Beta Bio; host institution: Acme Hospital."],
+)
+def test_a_host_labelled_alone_is_still_no_sponsor(trials: Trials, line: str) -> None:
+    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))

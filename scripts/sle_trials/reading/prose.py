@@ -803,6 +803,9 @@ _SPONSOR_WORD = lazy(r"(?i)(?<![\w-])(?:co-?)?sponsor(?:s|ed|ing|ship)?(?![\w'�
 _SITE_SPONSORS_BEFORE = lazy(
     r"(?i)(?<![\w-])sponsored(?:\s+by)?\s*,?\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)|hosted\s+(?:by|at|in))\Z"
+    # (or a label naming the sponsor and the host together: "Sponsor and host institution: Acme Hospital", refused
+    # as a host's alone, review 206)
+    r"|(?<![\w-])(?:co-?)?sponsor\s*(?:and|&|/)\s*host(?:ing)?\s+(?:sites?|institutions?|hospitals?|cent(?:er|re)s?)\Z"
 )
 # (the sponsor of the trial, no other: "which sponsors Beta Bio's other trials" names another's)
 _IT = r"(?:\s+(?:of\s+)?(?:it|this\s+(?:trial|study)|the\s+(?:trial|study)))?(?!\s*[\w'’-])"
