@@ -27,6 +27,9 @@ Found and fixed:
   aged 18 to 65 years", "Autologous (no donor): ...", "Recipients of donor cells: ..." were refused E508 (hunt 206
   read the last person a label names). The label is of the first person it names, not one it denies nor a
   possessor ("Patients' donors:" are donors): age_bounds._label_of.
+- a note's fact of criteria it names by a range: "Inclusion criteria 2 to 9 include a weight of at least 40 kg",
+  "Inclusion criteria 3-6 hold the weight of 40 kg and the SLEDAI-2K of 10" were refused E501 (the range was
+  read as its first number: remarks._numbers_named).
 - a sponsor under a label naming it the host too: "Sponsor and host institution: Acme Hospital." was refused E512
   (hunt 206 read "host institution" as a site's cue; prose._SITE_SPONSORS_BEFORE).
 """
@@ -244,3 +247,29 @@ def test_a_sponsor_labelled_the_host_too_binds(trials: Trials, line: str) -> Non
 )
 def test_a_host_labelled_alone_is_still_no_sponsor(trials: Trials, line: str) -> None:
     assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+
+
+# --- a note's fact of criteria named by a range -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        HEART + ". Inclusion criteria 2 to 9 include a weight of at least 40 kg",
+        HEART + ". Inclusion criteria 3-6 hold the weight of 40 kg and the SLEDAI-2K of 10",
+    ],
+)
+def test_a_notes_fact_of_criteria_named_by_a_range_passes(registry: Path, new: str) -> None:
+    """Each was refused E501: "criteria 2 to 9" was read as criterion 2, which states no weight."""
+    assert _noted(registry, IM19_PATH, HEART, new) == set()
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        HEART + ". Inclusion criteria 6 to 9 include a weight of at least 40 kg",
+        HEART + ". Exclusion criteria 8-9 use a window of 24 weeks",
+    ],
+)
+def test_a_notes_fact_of_no_criterion_of_the_range_is_still_refused(registry: Path, new: str) -> None:
+    assert "E501" in _noted(registry, IM19_PATH, HEART, new)

@@ -9,7 +9,6 @@ The evidence stage runs these before and beside the checks of values (evidence.s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -222,10 +221,13 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
 
 
 # A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
-# "criterion 4" (of the list the note's field is, or of either)
+# "criterion 4" (of the list the note's field is, or of either), or a range of them ("inclusion criteria 2 to 9",
+# "criteria 3-6": read as its first only, a fact of a later one was refused, review 206)
 _CRITERIA_NAMED = lazy(
-    r"(?i)\b(?:(?P<list>inclusion|exclusion)\s+)?criteri(?:on|a)\s+(?P<numbers>\d+(?:\s*(?:,|and|or|&)\s*\d+)*)\b"
+    r"(?i)\b(?:(?P<list>inclusion|exclusion)\s+)?criteri(?:on|a)\s+"
+    r"(?P<numbers>\d+(?:\s*(?:,|and|or|&|to|through|-|\u2013)\s*\d+)*)\b"
 )
+_NUMBERS_RANGE = lazy(r"(?i)(\d+)\s*(?:to|through|-|\u2013)\s*(\d+)|(\d+)")
 _SENTENCE_END = lazy(r"(?<=[.;!?])\s+|\n")
 
 
@@ -276,8 +278,20 @@ def _criteria_refs(sentence: str, field: str) -> list[dict[str, Any]]:
         named = m.group("list")
         sides = [named] if named else [side for side in ("inclusion", "exclusion") if f"{side}_criteria" in field]
         for side in sides or ["inclusion", "exclusion"]:
-            refs += [{"list": side.upper(), "number": int(n)} for n in re.findall(r"\d+", m.group("numbers"))]
+            refs += [{"list": side.upper(), "number": n} for n in _numbers_named(m.group("numbers"))]
     return refs
+
+
+def _numbers_named(numbers: str) -> list[int]:
+    """The criteria numbers a remark's run names ("4 and 5", "2 to 9": each of 2 to 9; a range of 50 at most)."""
+    out: list[int] = []
+    for m in _NUMBERS_RANGE.finditer(numbers):
+        if m.group(3) is not None:
+            out.append(int(m.group(3)))
+        else:
+            first, last = int(m.group(1)), int(m.group(2))
+            out += list(range(first, last + 1)) if 0 <= last - first <= 50 else [first, last]
+    return out
 
 
 def _reads_from(value: Any, refs: list[dict]) -> list[dict]:
