@@ -10,7 +10,8 @@ Found and fixed:
   recorded in points" (a score of 6), "SLEDAI-2K at week 12", "at visit 2", "at month 6", "Inclusion criterion
   6's SLEDAI-2K (Attachment 3) floor is 10" (a score of 3), "No SLEDAI-2K version (2000)" and "patients are not
   randomised 1:1" (1 enrolled) were each refused E501 (note_numbers.labelled; a score has three digits at most;
-  a ratio is no count).
+  a ratio is no count). So was "completion is planned 2027-12-31" (2027 enrolled): a year opening a date or a
+  range of years is no count.
 - a code a note says is not recorded, or one of another field's vocabulary the record holds: "recorded as PHASE1;
   it is not recorded as EARLY_PHASE1", "not read as PHASE2", and a phases note's "Its status is recorded as
   RECRUITING" beside the record's RECRUITING were refused E501 (remarks.check_remark_codes).
@@ -46,6 +47,7 @@ from mutations import Checks
 HEART = "covers its whole list of heart conditions"
 COHORT = "recorded as a flat dose"
 PHASE = "recorded as PHASE1"
+DATES = "read as study start and study completion"
 
 
 def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
@@ -66,11 +68,13 @@ LABELLED = [
     (IM19_PATH, HEART, HEART + ". The source gives no SLEDAI-2K at month 6 or later"),
     (IM19_PATH, HEART, HEART + ". No SLEDAI-2K version (2000) is named beyond the scale's name"),
     (IM19_PATH, COHORT, COHORT + "; patients are not randomised 1:1"),
+    (IM19_PATH, DATES, DATES + " (the trial is planned 2024-2027)"),
+    (IM19_PATH, DATES, DATES + "; completion is planned 2027-12-31"),
 ]
 
 
 @pytest.mark.parametrize(("shown", "old", "new"), LABELLED, ids=[new for _, _, new in LABELLED])
-def test_a_number_a_label_names_is_no_score_or_count_of_a_note(registry: Path, shown: str, old: str, new: str) -> None:
+def test_a_labelled_number_or_a_dates_year_is_no_score_or_count(registry: Path, shown: str, old: str, new: str) -> None:
     """Each was refused E501: a criterion's, an attachment's, a week's or a visit's number after a scale's name
     was read as a score no source writes, a version's year too, and a ratio after "randomised" as a count."""
     assert _noted(registry, shown, old, new) == set()

@@ -68,13 +68,18 @@ _COUNTED = lazy(
 )
 
 
+# (a year opening a date or a range of years: "2027-12-31", "2024-2027", "2024/25")
+_YEAR_OF_A_DATE = lazy(r"(?:19|20)\d\d[-\u2013/.]\d")
+
+
 def counted(text: str) -> list[float]:
     """The counts text gives with a verb of enrolling and no word for people ("the trial enrols 12"); not a ratio
-    ("randomised 2:1") nor a number a label names ("patient 5 was dosed": labelled)."""
+    ("randomised 2:1"), a number a label names ("patient 5 was dosed": labelled) nor a date's year ("completion is
+    planned 2027-12-31", "recruitment planned 2024-2027": each read as 2027 or 2024 enrolled, review 206)."""
     out = []
     for m in _COUNTED.finditer(text):
         group = "after" if m.group("after") is not None else "before"
-        if labelled(text, m.start(group)):
+        if labelled(text, m.start(group)) or _YEAR_OF_A_DATE.match(text, m.start(group)):
             continue
         read = numbers(m.group(group))
         if read:
