@@ -31,6 +31,9 @@ Found and fixed:
 - a note's fact of criteria it names by a range: "Inclusion criteria 2 to 9 include a weight of at least 40 kg",
   "Inclusion criteria 3-6 hold the weight of 40 kg and the SLEDAI-2K of 10" were refused E501 (the range was
   read as its first number: remarks._numbers_named).
+- parts joined by letters beside a part of a document's numbering: "Section Part 2 describes eligibility. Part A and
+  Part B enrol 24 participants." was refused E508 (hunt 206 read any other token of the kind as a third part).
+  Another part counts where it is named as the joined ones are, by letters or by numbers (kept_out._lettered).
 - a sponsor under a label naming it the host too: "Sponsor and host institution: Acme Hospital." was refused E512
   (hunt 206 read "host institution" as a site's cue; prose._SITE_SPONSORS_BEFORE).
 """
@@ -277,3 +280,29 @@ def test_a_notes_fact_of_criteria_named_by_a_range_passes(registry: Path, new: s
 )
 def test_a_notes_fact_of_no_criterion_of_the_range_is_still_refused(registry: Path, new: str) -> None:
     assert "E501" in _noted(registry, IM19_PATH, HEART, new)
+
+
+# --- parts joined by letters beside a part named by a number -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Section Part 2 describes eligibility. Part A and Part B enrol 24 participants.",
+        "Cohort A and Cohort B enrol 24 participants; see Appendix Cohort 1 definitions.",
+    ],
+)
+def test_parts_joined_beside_a_part_of_another_numbering_bind(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(24, "24 participants")) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Part 1 and Part 2 enrol 24 participants; Part 3 enrols 6 participants.",
+        "Part A and Part B enrol 24 participants; Part C enrols 6 participants.",
+        "Part I and Part II enrol 24 participants; Part III enrols 6 participants.",
+    ],
+)
+def test_parts_joined_beside_a_third_of_their_numbering_are_still_some(trials: Trials, line: str) -> None:
+    assert "E508" in im19_out(trials, line, enrollment_fields(24, "24 participants"))

@@ -302,7 +302,17 @@ def _joined_beside_another(text: str, found: re.Match[str], whole: str) -> bool:
     joined = {m.group(1).lower() for m in _TOKENS.finditer(span)}
     kind = r"[ \t-]+".join(re.escape(word) for word in found.group("part").lower().split()[:-1]).removesuffix("s")
     named = rf"(?i)(?<![\w-]){kind}s?[ \t]+({_TOKEN})"
-    return any(m.group(1).lower() not in joined for m in re.finditer(named, whole))
+    # (another part of the kind named as they are, by letters or by numbers: "Part 1" of a document's sections is no
+    # third part beside "Part A and Part B", each refused the trial's enrollment, review 206)
+    schemes = {_lettered(token) for token in joined}
+    return any(
+        m.group(1).lower() not in joined and _lettered(m.group(1).lower()) in schemes for m in re.finditer(named, whole)
+    )
+
+
+def _lettered(token: str) -> bool:
+    """Whether a part's token is a letter ("a", "bb"), not a number (digits, a Roman numeral, a number's word)."""
+    return token.isalpha() and len(token) <= 2 and not set(token) <= set("ivx")
 
 
 def _named_leads(text: str, at: int) -> Iterator[re.Match[str]]:
