@@ -36,6 +36,30 @@ Found and fixed:
   Another part counts where it is named as the joined ones are, by letters or by numbers (kept_out._lettered).
 - a sponsor under a label naming it the host too: "Sponsor and host institution: Acme Hospital." was refused E512
   (hunt 206 read "host institution" as a site's cue; prose._SITE_SPONSORS_BEFORE).
+
+Found no refusal: the importer's drafts of the 10 whole API v2 studies of tests/fixtures/ctgov/real/, and of each
+varied with a phase outside the vocabulary, another study type's design values, or a summary and a description
+past their length, each pass `trials validate` (and `trials check` with the registry).
+
+Left (no test), each reproduced by rewriting a note of the curated record (as _noted does) or by im19_out:
+- a note's fact the curator works out: IM19's "recorded as a flat dose; each cohort has 3 patients" (the source
+  writes "patients 1 to 3"), its dates note's "about 3 years apart", "patient 5 was dosed" (a range of one patient
+  inside the source's 4 to 6: hunt 200's rule): E501, as the rule means.
+- a sentence naming a criterion holds every fact of it to that criterion: "Inclusion criterion 5's stable dose
+  for at least one week" (the criterion writes 7 days), "Inclusion criterion 3 (weight ≥ 40 kg) applies to all 6
+  patients", "inclusion criterion 6's score was read on 2025-08-17": E501.
+- a tally "now" beside an enrolment complete in another clause or sentence: "IM19 has now enrolled 24 patients;
+  enrollment is closed.", "Enrollment is complete. 24 patients have now been enrolled.", and "IM19 has now
+  enrolled all 24 patients." bind no enrollment of 24 (E508; "to date" is read so since review 205: only the
+  count's own clause is read for a completion, and "all" is no final word).
+- "Part A and Part B enrol 24 participants in total. Part C was removed from the protocol." E508 (a third part
+  named anywhere makes the joined ones some only).
+- "The sponsor is not the responsible party; Wang Li, Principal Investigator, is." E512: the semicolon ends the
+  sentence the responsible party is read in (so before hunt 206 too); the comma and colon forms bind now.
+- "Since the protocol's amendment, the upper age is 70 years." E508: "upper age" is read as no maximum (an
+  unplaced age), whatever the "since"; "The upper age limit is 70 years." too.
+- IM19's "Exclusion criterion 11 also lists" rewritten to "Exclusion criterion no. 11 also lists": E527 (the note
+  names no criterion the limit it leaves in the text is read of).
 """
 
 from __future__ import annotations
