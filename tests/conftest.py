@@ -423,6 +423,31 @@ def enrollment_fields(count: int, quote: str) -> str:
     return f"enrollment:\n  count: {count}\nevidence:\n  enrollment: {json.dumps(quote, ensure_ascii=False)}\n"
 
 
+def sponsor_fields(name: str) -> str:
+    """The lines a draft appends for a sponsor of that name, quoted as its name alone."""
+    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
+
+
+def responsible_party_fields(name: str, kind: str, quote: str) -> str:
+    """The lines a draft appends for a responsible party of that name and type (kind), the type quoted by quote."""
+    return (
+        f"responsible_party:\n  name: {name}\n  type: {kind}\n"
+        f"evidence:\n  responsible_party.name: {name}\n  responsible_party.type: {json.dumps(quote)}\n"
+    )
+
+
+def codes_with_a_note_rewritten(root: Path, shown: str, old: str, new: str) -> set[str]:
+    """The codes of the curated record shown (under root) with its one note holding old rewritten to hold new, as
+    the mutation harness checks a record (mutations.Checks)."""
+    from mutations import Checks
+
+    data = record_data(root / shown, shown)
+    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
+    assert len(notes) == 1, old
+    notes[0]["text"] = notes[0]["text"].replace(old, new)
+    return Checks(root).codes(shown, data)
+
+
 def term_fields(field: str, value: str, quote: str) -> str:
     """The lines a draft appends for one term (field: its dotted name, one level deep at most) and
     its quote."""

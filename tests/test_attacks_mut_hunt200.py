@@ -54,7 +54,15 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out, record_data
+from conftest import (
+    Trials,
+    codes_with_a_note_rewritten,
+    enrollment_fields,
+    im19_out,
+    record_data,
+    responsible_party_fields,
+    sponsor_fields,
+)
 from mutations import Checks
 from test_attacks_terms_hedged import domains, origin, targets
 
@@ -160,20 +168,12 @@ NOTES_REWRITTEN = [
 ]
 
 
-def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
-    data = record_data(root / shown, shown)
-    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
-    assert len(notes) == 1, old
-    notes[0]["text"] = notes[0]["text"].replace(old, new)
-    return Checks(root).codes(shown, data)
-
-
 @pytest.mark.parametrize(("shown", "old", "new"), NOTES_REWRITTEN, ids=[new for _, _, new in NOTES_REWRITTEN])
 def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
     """A curated record's note rewritten to state a date, a quantity, a count or a range of patients that
     neither its source writes nor the record holds passed: nothing read a remark's own words
     (remarks.check_remark_facts, E501)."""
-    assert "E501" in _noted(registry, shown, old, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
 
 
 @pytest.mark.parametrize(
@@ -190,7 +190,7 @@ def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown
     ],
 )
 def test_a_note_stating_what_the_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
-    assert _noted(registry, shown, old, new) == set()
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
 
 
 # --- a count enrolled so far given as the enrollment -----------------------------------------------------------
@@ -226,10 +226,6 @@ def test_the_count_beside_a_tally_binds(trials: Trials, line: str) -> None:
 # --- a site given as the sponsor --------------------------------------------------------------------------------
 
 
-def _sponsor(name: str) -> str:
-    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -241,7 +237,7 @@ def _sponsor(name: str) -> str:
 def test_a_site_is_no_sponsor(trials: Trials, line: str) -> None:
     """A plain document's site given as the sponsor passed (prose._NOT_THE_SPONSOR read partners, owners,
     funders and suppliers, not the places the trial is run at)."""
-    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+    assert "E512" in im19_out(trials, line, sponsor_fields("Acme Hospital"))
 
 
 @pytest.mark.parametrize(
@@ -252,30 +248,27 @@ def test_a_site_is_no_sponsor(trials: Trials, line: str) -> None:
     ],
 )
 def test_the_sponsor_beside_a_site_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, _sponsor("Beta Bio")) == ""
+    assert im19_out(trials, line, sponsor_fields("Beta Bio")) == ""
 
 
 # --- an official's role given as the responsible party ----------------------------------------------------------
-
-
-def _responsible(name: str, kind: str, quote: str) -> str:
-    return (
-        f"responsible_party:\n  name: {name}\n  type: {kind}\n"
-        f"evidence:\n  responsible_party.name: {name}\n  responsible_party.type: {json.dumps(quote)}\n"
-    )
 
 
 def test_an_officials_role_is_no_responsible_party(trials: Trials) -> None:
     """A plain document's "Wang Li, Principal Investigator" bound the responsible party PRINCIPAL_INVESTIGATOR
     beside "Responsible party: Sponsor" (prose._responsible: only sentences naming it state it, E512)."""
     line = "IM19: Sponsor: Acme Hospital. Wang Li, Principal Investigator. Responsible party: Sponsor."
-    out = im19_out(trials, line, _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator"))
+    out = im19_out(
+        trials, line, responsible_party_fields("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
+    )
     assert "E512" in out
 
 
 def test_a_responsible_party_named_so_binds(trials: Trials) -> None:
     line = "IM19: Sponsor: Acme Hospital. Responsible party: Wang Li, Principal Investigator."
-    fields = _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Responsible party: Wang Li, Principal Investigator")
+    fields = responsible_party_fields(
+        "Wang Li", "PRINCIPAL_INVESTIGATOR", "Responsible party: Wang Li, Principal Investigator"
+    )
     assert im19_out(trials, line, fields) == ""
 
 
@@ -291,12 +284,14 @@ def test_an_officials_label_under_the_responsible_partys_is_no_responsible_party
     """A line of another label under "Responsible Party: Sponsor" ran on into its sentence (neither line ends
     at a stop), and its official's role bound the responsible party PRINCIPAL_INVESTIGATOR: a line opening
     with another label is a field's own (prose._responsible keeps lines naming it, or of no label)."""
-    out = im19_out(trials, line, _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Principal Investigator"))
+    out = im19_out(
+        trials, line, responsible_party_fields("Wang Li", "PRINCIPAL_INVESTIGATOR", "Principal Investigator")
+    )
     assert "E512" in out, out
 
 
 def test_a_responsible_party_whose_line_runs_on_binds(trials: Trials) -> None:
     """The honest neighbour: a sentence naming the responsible party, broken across lines, binds."""
     line = "The responsible party for IM19 is\nWang Li, Principal Investigator."
-    fields = _responsible("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
+    fields = responsible_party_fields("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
     assert im19_out(trials, line, fields) == ""

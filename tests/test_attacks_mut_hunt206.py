@@ -45,10 +45,8 @@ Left (no test), each passing `trials validate` on IM19's draft citing a plain do
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import Trials, age_fields, enrollment_fields, im19_out
+from conftest import Trials, age_fields, enrollment_fields, im19_out, responsible_party_fields, sponsor_fields
 
 # --- a tally of those enrolled now or since a day -----------------------------------------------------------------
 
@@ -61,6 +59,9 @@ TALLIES = [
     (PLAN + "Since March 2024, 12 patients have been treated.", "12 patients"),
     ("IM19: 12 patients have now received CAR-T cells.", "12 patients"),
 ]
+
+# the responsible party the sentences name, quoted for its type
+WANG_LI = responsible_party_fields("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
 
 
 @pytest.mark.parametrize(("line", "quote"), TALLIES, ids=[line for line, _ in TALLIES])
@@ -94,10 +95,6 @@ def test_a_count_enrolled_beside_an_enrolment_now_closed_binds(trials: Trials) -
 # --- a host given as the sponsor ----------------------------------------------------------------------------------
 
 
-def _sponsor(name: str) -> str:
-    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -107,7 +104,7 @@ def _sponsor(name: str) -> str:
     ],
 )
 def test_a_host_is_no_sponsor(trials: Trials, line: str) -> None:
-    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+    assert "E512" in im19_out(trials, line, sponsor_fields("Acme Hospital"))
 
 
 @pytest.mark.parametrize(
@@ -119,17 +116,10 @@ def test_a_host_is_no_sponsor(trials: Trials, line: str) -> None:
     ],
 )
 def test_the_sponsor_beside_a_host_binds(trials: Trials, line: str, name: str) -> None:
-    assert im19_out(trials, line, _sponsor(name)) == ""
+    assert im19_out(trials, line, sponsor_fields(name)) == ""
 
 
 # --- a responsible party denied in its own sentence -----------------------------------------------------------------
-
-
-def _responsible(quote: str) -> str:
-    return (
-        "responsible_party:\n  name: Wang Li\n  type: PRINCIPAL_INVESTIGATOR\n"
-        f"evidence:\n  responsible_party.name: Wang Li\n  responsible_party.type: {json.dumps(quote)}\n"
-    )
 
 
 @pytest.mark.parametrize(
@@ -141,7 +131,7 @@ def _responsible(quote: str) -> str:
     ],
 )
 def test_an_official_denied_the_responsible_party_is_none(trials: Trials, line: str) -> None:
-    assert "E512" in im19_out(trials, line, _responsible("Wang Li, Principal Investigator"))
+    assert "E512" in im19_out(trials, line, WANG_LI)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +143,7 @@ def test_an_official_denied_the_responsible_party_is_none(trials: Trials, line: 
     ],
 )
 def test_a_responsible_party_named_so_beside_a_denial_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, _responsible("Wang Li, Principal Investigator")) == ""
+    assert im19_out(trials, line, WANG_LI) == ""
 
 
 # --- parts joined, beside a third part's count -----------------------------------------------------------------------

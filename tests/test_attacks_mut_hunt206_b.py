@@ -41,22 +41,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, record_data
-from mutations import Checks
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
 
 COHORT_NOTE = "recorded as a flat dose"
 HEART_NOTE = "covers its whole list of heart conditions"
 RELMA_FLOOR = "floor of 7.5 mg/day"
 RELMA_COUNT = "The source gives no enrollment count."
-
-
-def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
-    """The codes of the curated record shown with the one note holding old rewritten to hold new."""
-    data = record_data(root / shown, shown)
-    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
-    assert len(notes) == 1, old
-    notes[0]["text"] = notes[0]["text"].replace(old, new)
-    return Checks(root).codes(shown, data)
 
 
 UNSAID = [
@@ -82,7 +72,7 @@ UNSAID = [
 def test_a_notes_dose_score_or_bare_count_no_source_writes_is_refused(
     registry: Path, shown: str, old: str, new: str
 ) -> None:
-    assert "E501" in _noted(registry, shown, old, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
 
 
 SAID = [
@@ -104,7 +94,7 @@ SAID = [
 
 @pytest.mark.parametrize(("shown", "old", "new"), SAID, ids=[new for _, _, new in SAID])
 def test_a_notes_dose_score_or_count_a_source_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
-    assert _noted(registry, shown, old, new) == set()
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
 
 
 # --- a note's fact matched anywhere in the sources, not in the criterion it names ---------------------------------
@@ -132,7 +122,7 @@ def test_a_notes_fact_of_another_criterion_is_refused(registry: Path, shown: str
     """Each passed: the fact stands somewhere in the source (24 weeks, 7.5 mg/day, 2 weeks, 30 mg/day), but not
     in the criterion the note's sentence names, nor in a value the record reads from it
     (remarks._facts_of_other_criteria, E501)."""
-    assert "E501" in _noted(registry, shown, old, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
 
 
 OF_ITS_OWN = [
@@ -151,7 +141,7 @@ OF_ITS_OWN = [
 
 @pytest.mark.parametrize(("shown", "old", "new"), OF_ITS_OWN, ids=[new for _, _, new in OF_ITS_OWN])
 def test_a_notes_fact_of_the_criterion_it_names_passes(registry: Path, shown: str, old: str, new: str) -> None:
-    assert _noted(registry, shown, old, new) == set()
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
 
 
 # --- a note saying the record holds a code it does not hold --------------------------------------------------------
@@ -166,7 +156,7 @@ def test_a_note_naming_a_code_the_record_does_not_hold_is_refused(registry: Path
     """Relma-cel's note on its phases rewritten to say another code was recorded passed beside the record's
     [PHASE1]: nothing read a note's codes. A code a note says is recorded must be held at its field
     (remarks.check_remark_codes, E501)."""
-    assert "E501" in _noted(registry, RELMA_PATH, PHASE_NOTE, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, PHASE_NOTE, new)
 
 
 @pytest.mark.parametrize(
@@ -180,4 +170,4 @@ def test_a_note_naming_a_code_the_record_does_not_hold_is_refused(registry: Path
     ],
 )
 def test_a_note_naming_a_code_the_record_holds_passes(registry: Path, shown: str, old: str, new: str) -> None:
-    assert _noted(registry, shown, old, new) == set()
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()

@@ -32,13 +32,8 @@ name glossed (vocabulary._GLOSSED_BY_AN_ANTIBODY); an origin of "given autologou
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, im19_out, sponsor_fields
 from test_attacks_terms_hedged import origin, targets
-
-
-def _sponsor(name: str) -> str:
-    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
-
 
 # --- a sponsor named beside a site ------------------------------------------------------------------------------
 
@@ -56,7 +51,7 @@ SPONSOR_AT_ITS_SITE = [
 @pytest.mark.parametrize(("name", "line"), SPONSOR_AT_ITS_SITE, ids=[line for _, line in SPONSOR_AT_ITS_SITE])
 def test_the_sponsor_a_sentence_names_beside_a_site_binds(trials: Trials, name: str, line: str) -> None:
     """A site's words take away the place they govern, not a name the sentence gives as the sponsor."""
-    assert im19_out(trials, line, _sponsor(name)) == ""
+    assert im19_out(trials, line, sponsor_fields(name)) == ""
 
 
 SITE_AS_SPONSOR = [
@@ -81,7 +76,7 @@ SITE_AS_SPONSOR = [
 
 @pytest.mark.parametrize("line", SITE_AS_SPONSOR)
 def test_a_site_beside_the_sponsor_is_no_sponsor(trials: Trials, line: str) -> None:
-    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+    assert "E512" in im19_out(trials, line, sponsor_fields("Acme Hospital"))
 
 
 # --- a target antigen given as a marker of the cells the CAR targets ---------------------------------------------

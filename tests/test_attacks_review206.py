@@ -64,26 +64,28 @@ Left (no test), each reproduced by rewriting a note of the curated record (as _n
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, age_fields, enrollment_fields, im19_out, record_data
-from mutations import Checks
+from conftest import (
+    IM19_PATH,
+    RELMA_PATH,
+    Trials,
+    age_fields,
+    codes_with_a_note_rewritten,
+    enrollment_fields,
+    im19_out,
+    responsible_party_fields,
+    sponsor_fields,
+)
 
 HEART = "covers its whole list of heart conditions"
 COHORT = "recorded as a flat dose"
 PHASE = "recorded as PHASE1"
 DATES = "read as study start and study completion"
 
-
-def _noted(root: Path, shown: str, old: str, new: str) -> set[str]:
-    """The codes of the curated record shown with the one note holding old rewritten to hold new."""
-    data = record_data(root / shown, shown)
-    notes = [note for note in data["curation"]["notes"] if old in note["text"]]
-    assert len(notes) == 1, old
-    notes[0]["text"] = notes[0]["text"].replace(old, new)
-    return Checks(root).codes(shown, data)
+# the responsible party the sentences name, quoted for its type
+WANG_LI = responsible_party_fields("Wang Li", "PRINCIPAL_INVESTIGATOR", "Wang Li, Principal Investigator")
 
 
 LABELLED = [
@@ -104,7 +106,7 @@ LABELLED = [
 def test_a_labelled_number_or_a_dates_year_is_no_score_or_count(registry: Path, shown: str, old: str, new: str) -> None:
     """Each was refused E501: a criterion's, an attachment's, a week's or a visit's number after a scale's name
     was read as a score no source writes, a version's year too, and a ratio after "randomised" as a count."""
-    assert _noted(registry, shown, old, new) == set()
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
 
 
 @pytest.mark.parametrize(
@@ -117,7 +119,7 @@ def test_a_labelled_number_or_a_dates_year_is_no_score_or_count(registry: Path, 
     ],
 )
 def test_a_score_or_count_beside_a_label_is_still_read(registry: Path, new: str) -> None:
-    assert "E501" in _noted(registry, IM19_PATH, HEART, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, HEART, new)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +134,7 @@ def test_a_score_or_count_beside_a_label_is_still_read(registry: Path, new: str)
 def test_a_code_denied_or_of_another_fields_vocabulary_the_record_holds_passes(registry: Path, new: str) -> None:
     """Each was refused E501: a code after "recorded as" was judged whatever the words before it, and at the note's
     field only, where RECRUITING is of no vocabulary the phases are of."""
-    assert _noted(registry, RELMA_PATH, PHASE, new) == set()
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, PHASE, new) == set()
 
 
 @pytest.mark.parametrize(
@@ -145,17 +147,10 @@ def test_a_code_denied_or_of_another_fields_vocabulary_the_record_holds_passes(r
     ],
 )
 def test_a_code_the_record_does_not_hold_is_still_refused(registry: Path, new: str) -> None:
-    assert "E501" in _noted(registry, RELMA_PATH, PHASE, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, PHASE, new)
 
 
 # --- a responsible party named beside a denial of another ----------------------------------------------------------
-
-
-def _responsible(quote: str) -> str:
-    return (
-        "responsible_party:\n  name: Wang Li\n  type: PRINCIPAL_INVESTIGATOR\n"
-        f"evidence:\n  responsible_party.name: Wang Li\n  responsible_party.type: {json.dumps(quote)}\n"
-    )
 
 
 @pytest.mark.parametrize(
@@ -167,7 +162,7 @@ def _responsible(quote: str) -> str:
 )
 def test_a_responsible_party_named_after_a_denial_of_another_binds(trials: Trials, line: str) -> None:
     """Each was refused E512: the sentence denies the name once and gives it once, elliptically."""
-    assert im19_out(trials, line, _responsible("Wang Li, Principal Investigator")) == ""
+    assert im19_out(trials, line, WANG_LI) == ""
 
 
 @pytest.mark.parametrize(
@@ -180,7 +175,7 @@ def test_a_responsible_party_named_after_a_denial_of_another_binds(trials: Trial
     ],
 )
 def test_an_official_a_denial_names_is_still_no_responsible_party(trials: Trials, line: str) -> None:
-    assert "E512" in im19_out(trials, line, _responsible("Wang Li, Principal Investigator"))
+    assert "E512" in im19_out(trials, line, WANG_LI)
 
 
 # --- a value an earlier protocol's words stand before, the trial's own ------------------------------------------
@@ -263,13 +258,9 @@ def test_an_age_under_another_persons_label_is_still_no_age_limit(trials: Trials
 # --- a sponsor labelled the host too ------------------------------------------------------------------------------
 
 
-def _sponsor(name: str) -> str:
-    return f"sponsor:\n  name: {name}\nevidence:\n  sponsor.name: {name}\n"
-
-
 @pytest.mark.parametrize("line", ["Sponsor and host institution: Acme Hospital.", "Sponsor/host site: Acme Hospital."])
 def test_a_sponsor_labelled_the_host_too_binds(trials: Trials, line: str) -> None:
-    assert im19_out(trials, line, _sponsor("Acme Hospital")) == ""
+    assert im19_out(trials, line, sponsor_fields("Acme Hospital")) == ""
 
 
 @pytest.mark.parametrize(
@@ -277,7 +268,7 @@ def test_a_sponsor_labelled_the_host_too_binds(trials: Trials, line: str) -> Non
     ["Host institution: Acme Hospital. Sponsor: Beta Bio.", "Sponsor: Beta Bio; host institution: Acme Hospital."],
 )
 def test_a_host_labelled_alone_is_still_no_sponsor(trials: Trials, line: str) -> None:
-    assert "E512" in im19_out(trials, line, _sponsor("Acme Hospital"))
+    assert "E512" in im19_out(trials, line, sponsor_fields("Acme Hospital"))
 
 
 # --- a note's fact of criteria named by a range -------------------------------------------------------------------
@@ -292,7 +283,7 @@ def test_a_host_labelled_alone_is_still_no_sponsor(trials: Trials, line: str) ->
 )
 def test_a_notes_fact_of_criteria_named_by_a_range_passes(registry: Path, new: str) -> None:
     """Each was refused E501: "criteria 2 to 9" was read as criterion 2, which states no weight."""
-    assert _noted(registry, IM19_PATH, HEART, new) == set()
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, HEART, new) == set()
 
 
 @pytest.mark.parametrize(
@@ -303,7 +294,7 @@ def test_a_notes_fact_of_criteria_named_by_a_range_passes(registry: Path, new: s
     ],
 )
 def test_a_notes_fact_of_no_criterion_of_the_range_is_still_refused(registry: Path, new: str) -> None:
-    assert "E501" in _noted(registry, IM19_PATH, HEART, new)
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, HEART, new)
 
 
 # --- parts joined by letters beside a part named by a number -------------------------------------------------------
