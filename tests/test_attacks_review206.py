@@ -59,7 +59,8 @@ Left (no test), each reproduced by rewriting a note of the curated record (as _n
 - "Since the protocol's amendment, the upper age is 70 years." E508: "upper age" is read as no maximum (an
   unplaced age), whatever the "since"; "The upper age limit is 70 years." too.
 - IM19's "Exclusion criterion 11 also lists" rewritten to "Exclusion criterion no. 11 also lists": E527 (the note
-  names no criterion the limit it leaves in the text is read of).
+  named no criterion the limit it leaves in the text is read of). Mended since: a criterion's number may be
+  marked ("no.", "#", "number": criteria_text.NUMBER_MARK), for E527 and for a note's facts alike.
 """
 
 from __future__ import annotations
@@ -321,3 +322,32 @@ def test_parts_joined_beside_a_part_of_another_numbering_bind(trials: Trials, li
 )
 def test_parts_joined_beside_a_third_of_their_numbering_are_still_some(trials: Trials, line: str) -> None:
     assert "E508" in im19_out(trials, line, enrollment_fields(24, "24 participants"))
+
+
+# --- a criterion named by a marked number -----------------------------------------------------------------------
+
+ALSO_LISTS = "Exclusion criterion 11 also lists"
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "Exclusion criterion no. 11 also lists",
+        "Exclusion criterion #11 also lists",
+        "Exclusion criterion number 11 also lists",
+    ],
+)
+def test_a_note_naming_a_criterion_by_a_marked_number_names_it(registry: Path, named: str) -> None:
+    """Each was refused E527 (left by review 206): the note on the list names the limits criterion 11 keeps in
+    its text, read as naming no criterion (completeness._CRITERION_NAMED read "criterion 11" alone)."""
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, ALSO_LISTS, named) == set()
+
+
+@pytest.mark.parametrize(
+    "named", ["Exclusion criterion no. 8's window of 24 weeks", "Exclusion criterion #8's window of 24 weeks"]
+)
+def test_a_fact_of_a_criterion_named_by_a_marked_number_is_held_to_its_words(registry: Path, named: str) -> None:
+    """IM19's 24 weeks is its exclusion criteria 2 and 4's window, not criterion 8's: with the number marked,
+    the fact was matched anywhere in the sources, and passed (remarks._CRITERIA_NAMED)."""
+    old = "Exclusion criterion 8's window of 6 months"
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, old, named)

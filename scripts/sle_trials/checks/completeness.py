@@ -524,7 +524,9 @@ SHOWN = frozenset(("DISEASE_ACTIVITY",))
 
 
 # a note naming a criterion of its list by its number: "Exclusion criterion 11 also lists ..."
-_CRITERION_NAMED = lazy(rf"\b(?:({criteria_text.SIDE_WORD})\s+)?criterion\s+(\d+)\b", re.IGNORECASE)
+_CRITERION_NAMED = lazy(
+    rf"\b(?:({criteria_text.SIDE_WORD})\s+)?criterion\s+{criteria_text.NUMBER_MARK}(\d+)\b", re.IGNORECASE
+)
 
 
 def _noted(on_list: list[tuple[str, str]], name: str, kind: str, i: int, criteria: list, words: str) -> bool:

@@ -17,7 +17,7 @@ from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
-from sle_trials.reading import layouts
+from sle_trials.reading import criteria_text, layouts
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
     date_mentions,
@@ -222,13 +222,16 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
 
 # A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
 # "criterion 4" (of the list the note's field is, or of either), or a range of them ("inclusion criteria 2 to 9",
-# "criteria 3-6": read as its first only, a fact of a later one was refused, review 206)
+# "criteria 3-6": read as its first only, a fact of a later one was refused, review 206), its number marked or not
+# ("criterion no. 4", "criterion #4": criteria_text.NUMBER_MARK)
 _CRITERIA_NAMED = lazy(
     r"(?i)\b(?:(?P<list>inclusion|exclusion)\s+)?criteri(?:on|a)\s+"
-    r"(?P<numbers>\d+(?:\s*(?:,|and|or|&|to|through|-|\u2013)\s*\d+)*)\b"
+    + criteria_text.NUMBER_MARK
+    + r"(?P<numbers>\d+(?:\s*(?:,|and|or|&|to|through|-|\u2013)\s*\d+)*)\b"
 )
 _NUMBERS_RANGE = lazy(r"(?i)(\d+)\s*(?:to|through|-|\u2013)\s*(\d+)|(\d+)")
-_SENTENCE_END = lazy(r"(?<=[.;!?])\s+|\n")
+# (not after the abbreviation of a number's mark: "criterion no. 8's window" is one sentence)
+_SENTENCE_END = lazy(r"(?<=[.;!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)\s+|\n")
 
 
 def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
