@@ -283,7 +283,7 @@ _ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
 # a cardinal names an item after the item's word ("criteria one and two", "item number three"); before
 # it, it counts them ("one item", "two criteria" name none). An ordinal names one before it ("the first
 # criterion", "the first and second inclusion criteria").
-_CARDINALS_NAMED = lazy(rf"(?i)\b{_ITEM}\s+(?:(?:numbers?|no\.|#)\s*)?({_CARDINAL}(?:{_JOIN}{_CARDINAL})*)\b")
+_CARDINALS_NAMED = lazy(rf"(?i)\b{_ITEM}\s+{criteria_text.NUMBER_MARK}({_CARDINAL}(?:{_JOIN}{_CARDINAL})*)\b")
 # (a run of ordinals read once, then the item's word looked for after it: a pattern of both, tried
 # from each ordinal of a long run, read the run again from each, n**2 steps)
 _ORDINAL_RUN = lazy(rf"(?i)\b{_ORDINAL}(?:{_JOIN}{_ORDINAL})*\b")

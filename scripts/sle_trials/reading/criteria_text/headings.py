@@ -16,10 +16,11 @@ from sle_trials.reading.invisible import DROPPED, unreordered
 # a French protocol's word for the exclusion list (critères de non-inclusion). Read as "inclusion", it named the
 # inclusion list: IM19's registry copy under such a heading read 20 inclusion criteria and no exclusion one.
 SIDE_WORD = r"(?:non[-\s]?)?inclusion|exclusion"
-# The words a note may write between "criterion" and the criterion's number: "criterion no. 11", "criteria nos. 2
-# and 3", "criterion #11", "criterion number 11". Read as no number, a note naming a limit's criterion so named
-# none (E527), and a fact of it was matched anywhere in the sources (review 206)
-NUMBER_MARK = r"(?:(?:nos?|nrs?|numbers?)\.?\s*|#\s*)?"
+# The words a note may write between an item's word and its number: "criterion no. 11", "criteria nos. 2 and 3",
+# "criterion #11", "criterion number 11", "item number three" (an abbreviation with its stop: "no one" is no
+# number). Read as no number, a note naming a limit's criterion so named none (E527), and a fact of it was
+# matched anywhere in the sources (review 206)
+NUMBER_MARK = r"(?:(?:numbers?|nos?\.|nrs?\.|#)\s*)?"
 _NON_INCLUSION = lazy(r"(?i)\bnon[-\s]?inclusion\b")
 
 
