@@ -103,6 +103,16 @@ class Builder:
         if said:
             self.evidence[fields.dotted(path)] = said
 
+    def applies(self, name: str, key: str, value: Any) -> bool:
+        """Whether the field name (a dotted path) applies to the study as read so far (fields.applies: a design
+        value to the study's type, a last known status to its status); where it does not, a note says the source's
+        key gives value all the same, and that it is left out (the check would refuse it, E506, in a record that
+        was never written)."""
+        applies, why = fields.applies(self.schema, name, self.data)
+        if not applies:
+            self.note(name, f"The source gives {key} {value} though {why}; it does not apply, left out.")
+        return applies
+
     def vocabulary(self, path: tuple, value: Any, field: str | None = None) -> bool:
         """Whether value is text in the vocabulary of the field at path (a note on field, the path's by default,
         if it is text outside it)."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials import fields
 from sle_trials.checks import load
 from sle_trials.curate.ctgov.builder import Builder, put, unique
 from sle_trials.curate.ctgov.study import items, markup, obj
@@ -48,11 +47,7 @@ def _design(b: Builder, info: dict) -> None:
     for key, name in DESIGN:
         value = obj(info, "maskingInfo").get("masking") if key == "masking" else info.get(key)
         where = f"maskingInfo.{key}" if key == "masking" else f"designInfo.{key}"
-        if not b.vocabulary(("design", name), value):
-            continue
-        applies, why = fields.applies(b.schema, f"design.{name}", b.data)
-        if not applies:
-            b.note(f"design.{name}", f"The source gives {where} {value} though {why}; it does not apply, left out.")
+        if not b.vocabulary(("design", name), value) or not b.applies(f"design.{name}", where, value):
             continue
         design[name] = value
         b.quote(("design", name), value, where)

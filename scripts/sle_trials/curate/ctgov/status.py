@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials import fields
 from sle_trials.checks import rules
 from sle_trials.curate.ctgov.builder import Builder, put
 from sle_trials.curate.ctgov.study import date_ok, markup, yes_no
@@ -91,11 +90,7 @@ def _expanded_access(b: Builder, info: Any) -> None:
 def _last_known(b: Builder, last: Any) -> None:
     """last_known_status: what a study of status UNKNOWN last reported; the registry gives it for no
     other status, and for another it is left out with a note (the field does not apply)."""
-    if not b.vocabulary(("last_known_status",), last):
-        return
-    applies, why = fields.applies(b.schema, "last_known_status", b.data)
-    if not applies:
-        b.note("last_known_status", f"The source gives lastKnownStatus {last} though {why}; left out.")
+    if not b.vocabulary(("last_known_status",), last) or not b.applies("last_known_status", "lastKnownStatus", last):
         return
     b.data["last_known_status"] = last
     b.quote(("last_known_status",), last, "statusModule.lastKnownStatus")
