@@ -15,11 +15,27 @@ A module's patterns are `lazy`: compiled when first used. Compiling the package'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, AnyStr, cast
 
 # what a compiled pattern answers; each is copied onto the Lazy when it compiles
 _ANSWERS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 _FACTS = ("flags", "groups", "groupindex")
+# What compiles a Lazy while a check runs with its cache: the patterns earlier runs compiled, read
+# back (engine/compiled_patterns.py); re.compile otherwise. Either gives the same compiled pattern.
+_COMPILER: ContextVar[Callable[[Any, int], re.Pattern[Any]]] = ContextVar("compiler", default=re.compile)
+
+
+@contextmanager
+def compiled_by(compiler: Callable[[Any, int], re.Pattern[Any]]) -> Iterator[None]:
+    """Within: a Lazy compiled for the first time is compiled by compiler(pattern, flags)."""
+    token = _COMPILER.set(compiler)
+    try:
+        yield
+    finally:
+        _COMPILER.reset(token)
 
 
 class Lazy:
@@ -37,7 +53,7 @@ class Lazy:
         self.given = flags
 
     def compiled(self) -> re.Pattern[Any]:
-        compiled = re.compile(self.pattern, self.given)
+        compiled = _COMPILER.get()(self.pattern, self.given)
         for name in _ANSWERS + _FACTS:
             setattr(self, name, getattr(compiled, name))
         self.compiled = lambda: compiled  # type: ignore[method-assign]

@@ -75,8 +75,10 @@ if TYPE_CHECKING:
 DATABASE = "check-cache.sqlite3"
 KEY = "key"
 KEY_BYTES = 32
-LAYOUT = 4  # PRAGMA user_version of the database: bump when the tables change
+LAYOUT = 5  # PRAGMA user_version of the database: bump when the tables change
 MAX_CITED = 1024 * 1024  # bytes of an entry's cited sources (JSON); ~80 bytes a source
+MAX_COMPILED = 4 * 1024 * 1024  # bytes of a compiled pattern's body; the package's largest is ~0.2 MiB
+MAX_PATTERNS = 8192  # compiled patterns kept; beyond, a run's writing starts the table again (the package has ~800)
 MAX_SUMMARY = (
     2 * 1024 * 1024
 )  # bytes of a summary's JSON; a larger one is not cached (a record of 1 MiB gives ~2 MiB at most)
@@ -91,6 +93,8 @@ _TABLES = (
     "CREATE TABLE source (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " read_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, mac BLOB NOT NULL)",
+    # compiled patterns (engine/compiled_patterns.py), by the sha256 of their text, flags and interpreter
+    "CREATE TABLE pattern (name BLOB PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL)",
 )
 # Every row, the sizes checked by SQLite before Python sees a value (a blob's length is known
 # without reading it): a damaged or hostile database cannot make this process hold a huge value.
@@ -105,6 +109,10 @@ _SOURCE_ROWS = (
     " WHERE typeof(path) = 'text' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
     " AND typeof(ctime_ns) = 'integer' AND typeof(inode) = 'integer' AND typeof(device) = 'integer'"
     " AND typeof(read_ns) = 'integer' AND typeof(sha256) = 'blob' AND length(sha256) = 32"
+    " AND typeof(mac) = 'blob' AND length(mac) = 32"
+)
+_COMPILED_ROW = (
+    "SELECT body, mac FROM pattern WHERE name = ? AND typeof(body) = 'blob' AND length(body) <= ?"
     " AND typeof(mac) = 'blob' AND length(mac) = 32"
 )
 
@@ -743,6 +751,44 @@ class Cache:
             db.executemany("DELETE FROM source WHERE path = ?", gone)
 
         if read:
+            self._write(write)
+
+    def compiled(self, name: bytes) -> bytes | None:
+        """The body of the compiled pattern kept under name (compiled_patterns.name), when this clone
+        wrote it: its MAC verifies. Not bound to the fingerprint: a pattern compiles alike whatever
+        code holds it (the interpreter is in its name), so an edit of one module recompiles its own."""
+        db = self._connection()
+        if db is None:
+            return None
+        import sqlite3
+
+        try:
+            row = db.execute(_COMPILED_ROW, (name, MAX_COMPILED)).fetchone()
+        except (sqlite3.Error, OSError, ValueError, MemoryError) as exc:
+            self._unusable(exc)
+            return None
+        if row is None or not hmac.compare_digest(self._compiled_mac(name, row[0]), row[1]):
+            return None
+        return bytes(row[0])
+
+    def _compiled_mac(self, name: bytes, body: bytes) -> bytes:
+        """HMAC-SHA256 of a compiled pattern's row; "pattern" and two NULs first, which begin no entry's
+        MAC (a path holds no NUL) and no source's; the name is 32 bytes, the body the rest."""
+        return self._keyed(b"pattern\0\0", name, body)
+
+    def put_compiled(self, bodies: dict[bytes, bytes], interpreter: str) -> None:
+        """Keep the patterns a run compiled (name -> body); the rows of another interpreter go."""
+
+        def write(db: sqlite3.Connection) -> None:
+            stored = db.execute("SELECT value FROM meta WHERE name = 'interpreter'").fetchone()
+            kept = db.execute("SELECT count(*) FROM pattern").fetchone()[0]
+            if stored is None or stored[0] != interpreter or kept + len(bodies) > MAX_PATTERNS:
+                db.execute("DELETE FROM pattern")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('interpreter', ?)", (interpreter,))
+            rows = [(n, body, self._compiled_mac(n, body)) for n, body in bodies.items() if len(body) <= MAX_COMPILED]
+            db.executemany("INSERT OR REPLACE INTO pattern VALUES (?, ?, ?)", rows)
+
+        if bodies:
             self._write(write)
 
     def get(self, path: str) -> Entry | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,9 +26,10 @@ from sle_trials.checks import checkout, refs, sources
 from sle_trials.checks.refs import NOWHERE
 from sle_trials.checks.sources import Seed
 from sle_trials.engine import cache
+from sle_trials.engine.compiled_patterns import CompiledPatterns
 from sle_trials.outputs import export
 from sle_trials.paths import FOLDERS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, load_schema, twin_message, twins
-from sle_trials.patterns import lazy
+from sle_trials.patterns import compiled_by, lazy
 from sle_trials.problem import Problem
 
 if TYPE_CHECKING:
@@ -496,30 +498,34 @@ def validate(
             summaries.append(Summary(outcome.shown, item, shared))
         store.put_many(new_entries)
 
+    # the patterns the checks in this process compile, read back from the cache when an earlier run kept them
+    compiled = CompiledPatterns(store)
     try:
         # A chunk at a time, so that memory holds summaries, not files; the workers get the next
         # chunk before this process takes the last one's results, so they never wait for it.
         waiting: tuple[Plan, Iterable[Outcome]] | None = None
-        for start in range(0, len(paths), CHUNK):
-            planned = plan(paths[start : start + CHUNK])
-            jobs = planned.jobs
-            if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
-                from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
+        with compiled_by(compiled.compile if use_cache else re.compile):
+            for start in range(0, len(paths), CHUNK):
+                planned = plan(paths[start : start + CHUNK])
+                jobs = planned.jobs
+                if pool is None and workers > 1 and len(jobs) >= PARALLEL_FROM:
+                    from concurrent.futures import ProcessPoolExecutor  # a warm run never starts workers
 
-                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
-            batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
-            outcomes = chain.from_iterable(
-                pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches)
-            )
+                    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(root),))
+                batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+                outcomes = chain.from_iterable(
+                    pool.map(_check_in_worker, batches) if pool else (check_files(b, checker) for b in batches)
+                )
+                if waiting is not None:
+                    take(*waiting)
+                waiting = planned, outcomes
             if waiting is not None:
                 take(*waiting)
-            waiting = planned, outcomes
-        if waiting is not None:
-            take(*waiting)
         if not every_source:  # the sources the records checked cite, for their manifest lines (cited_sources)
             present = set(seeds)
             result.seeds = [hashes.seed(name) for name in sorted(result.cited) if name in present]
         store.put_sources(hashes.read(), seeds)
+        compiled.keep()
     finally:
         if pool is not None:
             pool.shutdown()
