@@ -34,6 +34,10 @@ HEADINGS = [
     "CRITERIA FOR EXCLUSION",
     "Key exclusion criteria include:",
     "Exclusion criteria are as follows:",
+    # a list the registry gives in part (hunt 206 found both lists left to the curator)
+    "Exclusion Criteria include, but are not limited to:",
+    "Key exclusion criteria include, but are not limited to, the following:",
+    "Exclusion criteria include the following:",
     "Exclusion criteria were:",
     "Exclusion criteria for adult participants:",
     "Exclusion Criteria (participants meeting any of the following will not be enrolled in the study):",

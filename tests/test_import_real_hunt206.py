@@ -7,7 +7,8 @@ each, the honest study that must import as it did. The values changed are test i
 Found and left (each reproduced with criteria_text.split(layouts.json_string(text)), or by importing a varied study):
 - "Principal Inclusion Criteria:" or "Selected Inclusion Criteria:" alone over its list is read as a group of the
   list (its label on every criterion), where "Key", "Main" and "Major" are read as the list's own heading;
-- "Inclusion Criteria include, but are not limited to:" heads no list: both lists are left to the curator (said);
+- (mended since: "Inclusion Criteria include, but are not limited to:" headed no list, and both lists were left to the
+  curator; tests/test_helper8_one_heading_reader.py reads it as every reader does)
 - an arm's "Drug:Toca FC" (no space after the type's colon, which the API never writes) names no intervention: left
   out with a note;
 - a study's phase, status or type in another case or with spaces ("phase1", "RECRUITING ") is left out with a

@@ -53,7 +53,10 @@ HEADING = (
     # exclusion criterion)
     rf"(?P<whom>\s+(?:for|in)\s+(?:{_PART}|(?(listed)[^:\n.;()]{{1,40}}?(?=\s*[*_]{{0,3}}\s*:)|(?!))))?"
     r"(?P<aside>\s*\([^()\n]{0,120}\))?"
-    r"(?:\s+(?:are|were|include[sd]?)(?:\s+as\s+follows)?|\s+as\s+follows)?)"
+    # what the list's words are said to be: "are as follows", "include, but are not limited to, the following" (a
+    # registry's wording of a list it gives in part: read as no heading, both lists were left to the curator)
+    r"(?:\s+(?:are|were|include[sd]?)(?:,?\s+but\s+(?:are\s+|is\s+)?not\s+limited\s+to)?"
+    r"(?:,?\s+(?:as\s+follows|the\s+following))?|\s+as\s+follows)?)"
 )
 # ... on a page's line (list_sides, binding): ended by a colon, a dash, the line's end, or a list's first mark after
 # it ("Inclusion Criteria * 1)"), a page's lines run into one
