@@ -459,6 +459,10 @@ OVERRIDES = {
     # a remark is on a field of a record (E503: a note on no field, or on an item the record lacks, is refused)
     "curation.notes.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
     "curation.incomplete.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
+    # a remark's own words, in lower case: a capitalised word is a name, which a cited source must write (E501: a
+    # drawn "A0" is no word of the seed's)
+    "curation.notes.*.text": lambda: SAFE_TEXT.map(str.lower).filter(lambda s: not load.other_in_1_1(s)),
+    "curation.incomplete.*.text": lambda: SAFE_TEXT.map(str.lower).filter(lambda s: not load.other_in_1_1(s)),
     # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()

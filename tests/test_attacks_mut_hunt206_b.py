@@ -30,10 +30,9 @@ Left (no test), each passing on the curated record:
   to "for patients 1 to 3 as ..." (a note's range and its quote are each matched anywhere).
 - a number of no unit, kind or criterion: "Both criteria lists start at 3", "by its sub-item 3" (hunt 200 left
   them), and a note's reading of what its words are ("read as study start and primary completion").
-- a place a note names: Relma-cel's "The source lists one location (Beijing, China)" or "affiliations are in
-  Beijing and Shanghai hospitals". The real note itself says "Wuhan", which its source never writes (the
-  officials' Union Hospital, Tongji Medical College is in Wuhan): a fact from the curator's knowledge, for the
-  lead to judge; a check of a note's place names would refuse the real record.
+- (mended since: a place a note names, Relma-cel's "The source lists one location (Beijing, China)" or
+  "affiliations are in Beijing and Shanghai hospitals", passed; the real note's "Wuhan", which its source never
+  writes, was a fact from the curator's knowledge. A note's names are read now: tests/test_attacks_note_names.py.)
 """
 
 from __future__ import annotations

@@ -42,7 +42,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sle_trials import fields
-from sle_trials.checks import binding, completeness, criteria_lists, curation, parts, remarks, silence, thresholds
+from sle_trials.checks import (
+    binding,
+    completeness,
+    criteria_lists,
+    curation,
+    parts,
+    remark_names,
+    remarks,
+    silence,
+    thresholds,
+)
 from sle_trials.checks.binding.context import Context
 from sle_trials.checks.documents import Memory, Sources
 from sle_trials.checks.load import Record, as_of_dates
@@ -66,7 +76,8 @@ CHECKS = (
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
-        "is recorded that the record does not hold",
+        "is recorded that the record does not hold, or a name one writes (a place, a hospital, a product, a section "
+        "of its source) that no cited source writes and the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -958,6 +969,7 @@ def stages(
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
+        yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(

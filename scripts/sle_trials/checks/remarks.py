@@ -85,8 +85,8 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
     says is not recorded ("it is not recorded as EARLY_PHASE1"), nor one of no vocabulary the field's values are
     of that the record holds elsewhere (a phases note's "Its status is recorded as RECRUITING"): each was refused
     (review 206)."""
-    vocabularies = [set(v for v in node["enum"] if isinstance(v, str)) for node in _enums(schema)]
-    codes = set().union(*vocabularies)
+    vocabularies = fields.vocabularies(schema)
+    codes = frozenset().union(*vocabularies)
     everywhere = set(_strings(record.data))
     for kind in ("notes", "incomplete"):
         for i, entry in enumerate(record.data["curation"].get(kind, [])):
@@ -108,18 +108,6 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
                             f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
                             f"{entry.get('field')}: a remark states of the record only what it holds",
                         )
-
-
-def _enums(node: Any) -> Iterator[dict]:
-    """Every node of the schema giving a vocabulary (an enum)."""
-    if isinstance(node, dict):
-        if isinstance(node.get("enum"), list):
-            yield node
-        for item in node.values():
-            yield from _enums(item)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _enums(item)
 
 
 def _strings(value: Any) -> Iterator[str]:

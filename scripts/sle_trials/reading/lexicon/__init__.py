@@ -19,6 +19,8 @@ one below it:
 - head_counts: the numbers of people a quote states (an enrollment), and the patients it numbers;
 - note_numbers: the numbers a curation note may state that no unit names (a dose as a power of ten, a
   score, a count a verb enrols with no word for people), read in a note and its sources alike;
+- note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
+  of the study), as runs of capitalised words;
 - date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;
 - run_memory: Reader, the readings of quotes remembered for one run.
 Nothing is imported from the package itself: each name from the module that defines it.

@@ -1,0 +1,111 @@
+"""E501: a name a curation note or incomplete entry writes in its own words (a place, a hospital, a sponsor, a
+product, a part of the study: lexicon.note_names) that no cited source writes and the record does not hold.
+Mutation hunt 206 rewrote Relma-cel's note "The source lists one location (Shanghai, China)" to "(Beijing, China)"
+and its officials' "Wuhan and Shanghai hospitals" to "Beijing and Shanghai hospitals", and both passed: a note's
+facts were its dates, quantities, counts and codes only. The real note said "Wuhan", which its source never writes
+(a fact from the curator's knowledge, mended in ea60e967). A name is looked for as its words, in any case and with
+anything but letters and digits between them ("CD4+ T" for "CD4 T"), in each cited source read and in the record's
+values besides its remarks; and the registry a source copies may be named ("a copy of the ClinicalTrials.gov
+record"). The evidence stage runs it beside the other remark checks (evidence.stages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sle_trials import fields
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading import layouts
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_names
+
+# The words of the registries and of this tool that a note may write whatever its source writes: the registries a
+# source copies ("a copy of the ClinicalTrials.gov record"), the reference databases (the importer's "not a PubMed
+# id"), and the formats and sizes its messages name ("over the 1 MiB a record may hold")
+OWN_WORDS = frozenset(
+    (word,) for word in ("clinicaltrials.gov", "ct.gov", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
+)
+# a code of this tool's checks, which the importer's notes name ("the check refuses the joined text, E501")
+_CHECK_CODE = lazy(r"[EW]\d{3}")
+# a run a remark sets in double quotes (check_remark_quotes reads those): blanked to a mark no name goes across
+_QUOTED = lazy(r'"[^"]+"|\u201c[^\u201c\u201d]+\u201d')
+
+
+def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: each name a remark writes, outside its quotations, that no cited source writes and the record's values
+    (its remarks aside) do not hold."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    if not docs:
+        return
+    codes = frozenset().union(*fields.vocabularies(schema))
+    held: str | None = None  # the record's values, read when a name is not in a source
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text = entry.get("text")
+            if not isinstance(text, str):
+                continue
+            for name in note_names.names(_QUOTED.sub(" | ", normalise(text)), codes):
+                common = name.opens and any(_common(name.words[0], doc) for doc in docs)
+                readings = [words for words in note_names.readings(name, common) if words]
+                if not readings or any(_own(words) for words in readings):
+                    continue
+                wanted = [_phrase(words) for words in readings]
+                if any(p.search(_folded(doc)) for p in wanted for doc in docs):
+                    continue
+                held = held if held is not None else "\n".join(_values(record.data)).casefold()
+                if any(p.search(held) for p in wanted):
+                    continue
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
+                    "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
+                )
+
+
+def _own(words: tuple[str, ...]) -> bool:
+    """Words a note may write whatever its sources say: the registry's and the tool's (OWN_WORDS), a check's code,
+    letters standing for items ("not as one 'A or B'")."""
+    folded = tuple(w.casefold() for w in words)
+    return folded in OWN_WORDS or all(_CHECK_CODE.fullmatch(w) or len(w) == 1 for w in words)
+
+
+def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words in any case, anything but letters and digits between them, each whole."""
+    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w.casefold()) for w in words) + r"(?![^\W_])")
+
+
+def _common(word: str, doc: Any) -> bool:
+    """Whether a source writes word in lower case, a word of its own: a common word, not a name."""
+    lower = word.lower()
+    return lower != word and re.search(rf"(?<![^\W_]){re.escape(lower)}(?![^\W_])", doc.text) is not None
+
+
+def _folded(doc: Any) -> str:
+    """A source's text in one case (str.casefold), worked out once a run (SourceDoc.reading). A JSON study's with
+    every value it holds: its text is the lines of the fields the checks read, and the importer's notes name the
+    values of the others it leaves out ("restrictionType LTE60")."""
+
+    def folded() -> str:
+        whole = doc.raw.decode("utf-8", "replace") if doc.form == layouts.JSON and doc.raw is not None else ""
+        return f"{doc.text}\n{whole}".casefold()
+
+    return str(doc.reading(("casefolded",), folded))
+
+
+def _values(data: Any, under: str = "") -> Iterator[str]:
+    """Every string the record holds, normalised, but its remarks' texts (a name may not vouch for itself)."""
+    if isinstance(data, str):
+        yield normalise(data)
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            if f"{under}.{key}" not in (".curation.notes", ".curation.incomplete"):
+                yield from _values(item, f"{under}.{key}")
+    elif isinstance(data, list):
+        for item in data:
+            yield from _values(item, under)

@@ -1,0 +1,97 @@
+"""The names a curation note writes in its own words: a place, a hospital, a sponsor, a product, a part of the
+study, a section of its source ("Shanghai, China", "Union Hospital", "Relma-cel", "Part A", "its Timeline
+section"). A name is a run of words each beginning with a capital letter, joined by the small words names hold
+("University of Science", "Hospital de la Santa Creu"), never across punctuation, a quotation or "and" (two
+names: "Brief Summary and Detailed Description"). Read by remarks_names.check_remark_names (E501): mutation hunt
+206 rewrote Relma-cel's note "The source lists one location (Shanghai, China)" to "(Beijing, China)" and it passed,
+a note's facts being only its dates, quantities, counts and codes.
+
+Left out: the first word of a sentence where the sources write it as a common word, in lower case ("Both criteria
+lists", "Where a criterion says", "Its Timeline section" read as "Timeline"; readings); a month's or a day's name
+(a date, which date_mentions reads); a code of the schema's vocabularies (check_remark_codes reads those).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sle_trials.patterns import lazy
+
+# a word: letters and digits, with the hyphens, stops and apostrophes inside it ("Relma-cel", "ClinicalTrials.gov")
+_WORD = lazy(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
+# a sentence's end; where a name cannot go on within one: a quotation (blanked to "|"), punctuation between words
+_SENTENCE_END = lazy(r"(?<=[.!?])\s+|\n")
+_BREAK = lazy(r"[|;:()\[\]{},\u2013\u2014/]|\s+-\s+")
+_NO_WORD = lazy(r"[\W_]*\Z")
+# the small words a name holds between two of its capitalised words
+_JOINING = frozenset({"of", "de", "du", "des", "la", "le", "for", "the", "van", "von", "der", "di", "da", "del"})
+_DATES = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_POSSESSIVE = lazy(r"['\u2019]s\Z")
+
+
+class Name(NamedTuple):
+    words: tuple[str, ...]  # as the note writes them, a possessive's "'s" left out
+    opens: bool  # the run opens a sentence: its first word may be capitalised only for that
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and word.lower() not in _DATES
+
+
+def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
+    """Each name text writes (text: a note, its quotations blanked with "|"), codes (the vocabularies' words) not
+    read as names."""
+    found: list[Name] = []
+    for sentence in _SENTENCE_END.split(text):
+        start = 0
+        for stop in [m.start() for m in _BREAK.finditer(sentence)] + [len(sentence)]:
+            piece, before, start = sentence[start:stop], sentence[:start], stop + 1
+            words = [m.group() for m in _WORD.finditer(piece)]
+            # (the sentence's first word: nothing but marks before it)
+            opens = bool(words) and _NO_WORD.match(before + piece[: piece.find(words[0])]) is not None
+            found += _runs(words, opens, codes)
+    return found
+
+
+def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
+    """The names in a run of words no punctuation breaks; opens: its first word opens a sentence."""
+    found: list[Name] = []
+    i = 0
+    while i < len(words):
+        if not _capitalised(words[i]) or words[i] in codes:
+            i, opens = i + 1, False
+            continue
+        j = i
+        while j + 1 < len(words):
+            if _capitalised(words[j + 1]) and words[j + 1] not in codes:
+                j += 1
+            elif words[j + 1] in _JOINING and j + 2 < len(words) and _capitalised(words[j + 2]):
+                j += 2
+            else:
+                break
+        found.append(Name(tuple(_POSSESSIVE.sub("", w) for w in words[i : j + 1]), opens))
+        i, opens = j + 1, False
+    return found
+
+
+# the words a sentence opens with, capitalised for that only, whatever its sources write
+OPENERS = frozenset(
+    "the a an its their his her our this that these those both each every either neither no all some any one two "
+    "where when while if as in on at for from to by with of after before since until per only also and but or nor "
+    "so yet it they we there here which what who whose not none nothing such other another most many".split()
+)
+
+
+def readings(name: Name, common: bool) -> list[tuple[str, ...]]:
+    """The words a source may write the name as: the run, or, where it opens a sentence with a common word (one of
+    OPENERS, or common: one its sources write in lower case), the run without that word ("Its Timeline section");
+    nothing where that word is all of it. A name of one word opening a sentence is not read ("Beijing hosts it":
+    "Both", "Where" open sentences alike); "Beijing Hospital runs it" is read whole."""
+    if not name.opens:
+        return [name.words]
+    if len(name.words) == 1 or common or name.words[0].lower() in OPENERS:
+        return [name.words[1:]]
+    return [name.words]

@@ -1,0 +1,64 @@
+"""A name a curation note writes in its own words is one its sources write or its record holds (E501;
+checks/remark_names.py, lexicon/note_names.py). Mutation hunt 206 rewrote Relma-cel's note "The source lists one
+location (Shanghai, China)" to "(Beijing, China)", and its officials' "Wuhan and Shanghai hospitals" to "Beijing
+and Shanghai hospitals": both passed, and the real note's "Wuhan" was itself a fact no source writes (mended in
+ea60e967; the frozen registry of the tests is mended alike). Each refused case below is a curated record with one
+note's name changed; each passing one, a note naming what the source or the record does, in the ways honest notes
+write it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+
+LOCATION = "The source lists one location (Shanghai, China)"
+HOSPITALS = "the officials' affiliations name two hospitals"
+TREATMENT = "The source names the treatment Relma-cel"
+MILESTONES = "in Basic Information;"
+COPY = "copy of the ClinicalTrials.gov record"
+WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+
+UNNAMED = [
+    # a place, a hospital, a product, a section, a registry its source does not name
+    (RELMA_PATH, LOCATION, "The source lists one location (Hangzhou, China)"),
+    (RELMA_PATH, LOCATION, "The source lists one location (Shanghai, Korea)"),
+    (RELMA_PATH, HOSPITALS, "the officials' affiliations are in Wuhan and Shanghai hospitals"),
+    (RELMA_PATH, HOSPITALS, "the officials' affiliations name Ruijin Hospital"),
+    (RELMA_PATH, TREATMENT, "The source names the treatment Axi-cel"),
+    (IM19_PATH, MILESTONES, "in Trial Timeline;"),
+    (IM19_PATH, COPY, "copy of the ChiCTR record"),
+    # words the source writes, but not as one name ("Renji Hospital Shanghai ..." is the source's)
+    (RELMA_PATH, LOCATION, "The source lists one location (Shanghai Renji Hospital, China)"),
+    # a sentence opened by a name of two words, one of them the source's
+    (IM19_PATH, WINDOW, WINDOW + " Beijing Hospital runs the trial."),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), UNNAMED, ids=[new for _, _, new in UNNAMED])
+def test_a_name_no_source_writes_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+NAMED = [
+    # the source's names, in another case or with other marks between their words
+    (RELMA_PATH, LOCATION, "The source lists one location (SHANGHAI, China)"),
+    (RELMA_PATH, LOCATION, "The source lists one location (Shanghai China)"),
+    (IM19_PATH, WINDOW, WINDOW + " The sponsor is Peking University Third Hospital."),
+    # a sentence's first word, a month, a code of the schema's, the registry a copy is of
+    (IM19_PATH, WINDOW, WINDOW + " Both lists are kept as written."),
+    (IM19_PATH, WINDOW, WINDOW + " Where the source is silent, nothing is recorded."),
+    (IM19_PATH, WINDOW, WINDOW + " The page was read in March."),
+    (IM19_PATH, WINDOW, WINDOW + " Its phase is not recorded as EARLY_PHASE1."),
+    (IM19_PATH, COPY, "copy of the CT.gov record"),
+    # what the record holds (its facility as its source spells it), and a name inside a quotation
+    (IM19_PATH, WINDOW, WINDOW + " Peking Universitiy Third Hospital is its one site."),
+    (RELMA_PATH, HOSPITALS, 'the officials\' affiliations name "Renji Hospital Shanghai Jiaotong University"'),
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), NAMED, ids=[new for _, _, new in NAMED])
+def test_a_name_a_source_writes_or_the_record_holds_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
