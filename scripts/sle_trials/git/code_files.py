@@ -108,6 +108,29 @@ def no_start_up_code(path: str) -> None:
         )
 
 
+# What importlib.metadata reads as an installed distribution in any folder on sys.path: its entry points are
+# what pytest loads as plugins (group pytest11) as it starts, and what other tools run by name
+DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info", ".egg-link")
+
+
+def no_distribution_metadata(path: str) -> None:
+    """Refused: an installed distribution's metadata (a `*.dist-info` or `*.egg-info` folder, an `.egg-link`)
+    anywhere in the commit. importlib.metadata finds a distribution in every folder on sys.path (the top, where
+    `python -m pytest` runs; scripts/, which the editable install puts on every start's path; a test's folder),
+    and pytest loads each `pytest11` entry point of each as a plugin before it collects a test: a committed
+    `q-1.0.dist-info/entry_points.txt` saying `[pytest11]` and `q = tests.counted` (a helper of the tests' that a
+    review reads as one) had pytest import that module as a plugin at every start (tested), whose hooks can make
+    a failing test pass, and passed (exit 0), its review a folder of text files. A console script, a build
+    backend's hooks, a `.pth` the same: no commit of the repository holds one (the install writes its own under
+    scripts/, git-ignored). Matched as a disk folding case opens it."""
+    for part in path.split("/"):
+        if files.folded(part).endswith(DISTRIBUTION_SUFFIXES):
+            raise Refused(
+                f"{files.shown(path)}: an installed distribution's metadata, whose entry points (pytest's plugins, "
+                "console scripts) importlib.metadata finds in any folder on sys.path and runs by name; remove it"
+            )
+
+
 PYTHON_SUFFIXES = (".py", ".pyw")  # what Python runs as source, by its name
 
 

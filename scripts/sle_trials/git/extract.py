@@ -83,6 +83,7 @@ from sle_trials.git.code_files import (
     make_file,
     no_attributes_file_in_disguise,
     no_compiled_code,
+    no_distribution_metadata,
     no_link_outside_the_data,
     no_module_before_the_library,
     no_module_shadowed,
@@ -215,6 +216,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_attributes_file_in_disguise(path)
         no_compiled_code(path)
         no_start_up_code(path)
+        no_distribution_metadata(path)
     no_module_shadowed(tree)
     no_module_before_the_library(tree)
     no_settings_shadowed(tree)
