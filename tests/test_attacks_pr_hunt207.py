@@ -6,6 +6,12 @@
   did one under tests/ and an `.egg-info` under scripts/ (on every start's path through the editable install).
   Now a `*.dist-info` or `*.egg-info` folder (or an `.egg-link`) anywhere stops the extraction
   (code_files.no_distribution_metadata).
+- **The registry's files merged by another driver.** Hunt 206 refused a `merge` driver but git's own on a file
+  of the code; the registry's were left out. `trials/*.yaml merge=union` passed (exit 0), and git's merge of two
+  changes to one line of a record then held both lines with no conflict (tested): a record no check read,
+  since the check reads the pull request's head. Now a record, a source, the manifest or a generated file
+  given another driver than git's `text`, `binary` and the registry's own stops the extraction
+  (extract.code_rewritten).
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    git_run,
     passed_by_the_extraction,
+    pull_request_beside_a_makefile,
+    pull_request_made,
     put,
     refused_by_the_trusted_check,
 )
@@ -72,3 +81,52 @@ def test_pytest_loads_a_plugin_a_committed_distribution_names(tmp_path: Path) ->
     put(tmp_path, "tests/test_x.py", "def test_x():\n    pass\n")
     ran = run_pytest(tmp_path)
     assert ran.returncode == 0 and "PLUGIN RAN" in ran.stdout, ran.stdout + ran.stderr
+
+
+# --- The registry's files merged by another driver (extract.code_rewritten)
+RECORD = "trials/NCT03030976.yaml"
+MERGED = "the pull request's attributes have git merge it by another driver"
+
+
+@pytest.mark.parametrize(
+    ("attributes", "said"),
+    [
+        ("trials/*.yaml merge=union\n", f"{RECORD}: {MERGED}"),
+        ("seeds/** -text merge=union\n", f"seeds/SHA256SUMS: {MERGED}"),
+        ("TRIALS/** merge=ours\n", f"{RECORD}: {MERGED}"),  # as a disk folding case matches it
+        ("trials.csv merge=union\n", f"trials.csv: {MERGED}"),
+    ],
+)
+def test_the_registrys_files_merged_by_another_driver_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, attributes: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {".gitattributes": attributes}, said)
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        "seeds/SHA256SUMS merge=trials-manifest\ntrials.csv merge=trials-csv\ntrials/** -merge\n",  # the registry's
+        "*.md merge=union\n",  # documentation
+    ],
+)
+def test_the_registrys_own_drivers_pass(tmp_path: Path, attributes: str) -> None:
+    passed_by_the_extraction(tmp_path, {".gitattributes": attributes})
+
+
+def test_a_record_given_merge_union_merges_two_changes_of_one_line_with_no_conflict(tmp_path: Path) -> None:
+    """The mechanism: git's merge of two changes to one line of a record holds both, and says no conflict."""
+    root = pull_request_beside_a_makefile(tmp_path, {".gitattributes": "trials/*.yaml merge=union\n"})
+    text = (root / RECORD).read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("brief_title:"))
+    for branch, value in (("change", "brief_title: A"), ("pr", "brief_title: B")):
+        git_run(root, "checkout", "-q", *(["-b", branch, "pr"] if branch == "change" else [branch]))
+        put(root, RECORD, text.replace(line, value))
+        pull_request_made(root)
+    git_run(root, "checkout", "-q", "pr")  # the attribute the base branch's, read from its checkout
+    merged = subprocess.run(
+        ["git", "-C", str(root), "merge-tree", "--write-tree", "pr", "change"], capture_output=True, text=True
+    )
+    assert merged.returncode == 0, merged.stdout  # no conflict
+    held = git_run(root, "show", f"{merged.stdout.split()[0]}:{RECORD}")
+    assert "brief_title: B\nbrief_title: A\n" in held

@@ -132,6 +132,8 @@ from sle_trials.git.review_view import (
 )
 from sle_trials.paths import SCHEMA_PATH
 
+SCHEMA = SCHEMA_PATH.as_posix()
+
 # The largest file the check reads (the manifest's limit; a trial file's, a source's and a generated
 # file's are smaller): a larger one is refused by its size without a byte of it read.
 LIMIT = sources.MANIFEST_LIMIT
@@ -379,17 +381,17 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     export-ignore` passed (exit 0), and the archive of the merged branch ran without the module a
     reviewer read as part of the checker. Nor may a `merge` driver but git's own line-by-line one merge it
     (checkout.merged): `*.py merge=union` passed (exit 0), and every later merge of two changes to the same
-    lines of a module held both sides' lines, no conflict shown (hunt 206). Matched both as this clone matches
-    patterns and case-blind."""
+    lines of a module held both sides' lines, no conflict shown (hunt 206); nor the registry's files, whose
+    lines so merged no check read: `trials/*.yaml merge=union` passed (exit 0), and a merge of two changes to
+    one line of a record held both, no conflict shown (hunt 207). Matched both as this clone matches patterns
+    and case-blind."""
     listed = repository.tree_entries(commit, [])
-    schema = SCHEMA_PATH.as_posix()
     wanted = [
         path
         for path, entry in listed
         # the tests' inputs too, read by no byte (runs): a fixture a test or the Makefile runs shows its
         # changes to a review but for these attributes
-        if entry.mode in plumbing.FILE_MODES
-        and (path == schema or not paths.registry(path) and not paths.documentation(path))
+        if entry.mode in plumbing.FILE_MODES and (paths.registry(path) or not paths.documentation(path))
     ]
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
@@ -401,8 +403,13 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
         ).items():
             # the schema configures the check, and its review must show its lines; what rewrites it is
             # the registry's to say (rewritten(): E308)
-            rewriting = checkout.rewrites(attributes, {}) if path != schema else []
+            rewriting = checkout.rewrites(attributes, {}) if path != SCHEMA else []
             shown = checkout.unshown(attributes) + checkout.omitted(attributes) + checkout.merged(attributes)
+            if path != SCHEMA and paths.registry(path):
+                # a record's or a source's lines merged by another driver are lines no check read (the data
+                # checked is the head's); its diff may be folded away (the manifest `-diff`, trials.csv
+                # generated), and what rewrites it is E308's
+                rewriting, shown = [], checkout.merged(attributes)
             for how in rewriting + shown:
                 if how not in found.setdefault(path, []):
                     found[path].append(how)
@@ -469,8 +476,9 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
         print(
             f"trusted-check: {files.shown(path)}: {whose} have git merge it by another driver than its own "
             f"({files.printable(', '.join(joined))}): a merge of two changes to the same lines holds what that "
-            "driver makes of them (both sides' lines, for union) with no conflict shown, code neither review "
-            "showed; remove the attribute",
+            "driver makes of them (both sides' lines, for union) with no conflict shown, "
+            + ("data no check read" if data else "code neither review showed")
+            + "; remove the attribute",
             file=sys.stderr,
         )
     if hidden:
@@ -521,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     for path, how in code:
-        _say_code(path, how, "the pull request's attributes")
+        _say_code(path, how, "the pull request's attributes", data=paths.registry(path) and path != SCHEMA)
     for path, how in merged:
         _say_code(path, how, "in the merge with the base branch, the attributes", data=paths.registry(path))
     return 2 if bad or code or merged else 0
