@@ -12,6 +12,15 @@
   since the check reads the pull request's head. Now a record, a source, the manifest or a generated file
   given another driver than git's `text`, `binary` and the registry's own stops the extraction
   (extract.code_rewritten).
+- **A value emptied in place.** Hunt 206 refused a function's name bound again before its value was read
+  (`problems = []` below `problems = rules(record)`); `problems.clear()`, `del problems[:]` and `problems[:] =
+  []` replace the value as the assignment does, and passed (exit 0), in the package and in tests/conftest.py
+  alike. Now each is read as a binding of the name (git/overwritten.py); a filter that reads the value
+  (`problems[:] = [p for p in problems if ...]`), and a parameter or a loop's item emptied, pass.
+
+Left (not refused): code that filters the check's problems by their code (`problems = [p for p in found if
+p.code != "E502"]`) reads them, as checks/evidence.py does on purpose: a step a reviewer reads, which no rule
+can tell from an honest one (the strict xfail below).
 """
 
 from __future__ import annotations
@@ -130,3 +139,54 @@ def test_a_record_given_merge_union_merges_two_changes_of_one_line_with_no_confl
     assert merged.returncode == 0, merged.stdout  # no conflict
     held = git_run(root, "show", f"{merged.stdout.split()[0]}:{RECORD}")
     assert "brief_title: B\nbrief_title: A\n" in held
+
+
+# --- A value emptied in place (git/overwritten.py)
+CLEARED = "def check(record):\n    problems = rules(record)\n    {how}\n    return problems\n"
+FIXTURE = "import pytest\n\n\n@pytest.fixture\ndef found():\n    problems = run()\n    {how}\n    return problems\n"
+EMPTIED = f"{STRICT} line 3: the name 'problems' emptied in check()"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: CLEARED.format(how="problems.clear()")}, EMPTIED),
+        ({STRICT: CLEARED.format(how="del problems[:]")}, EMPTIED),
+        ({STRICT: CLEARED.format(how="problems[:] = []")}, EMPTIED),
+        (
+            {STRICT: "class C:\n    def check(self, record):\n        self.problems = self.rules(record)\n"
+             "        self.problems.clear()\n        return self.problems\n"},
+            f"{STRICT} line 4: the name 'self.problems' emptied in check()",
+        ),
+        ({CONFTEST: FIXTURE.format(how="problems.clear()")}, f"{CONFTEST} line 7: the name 'problems' emptied"),
+    ],
+)  # fmt: skip
+def test_a_value_emptied_before_it_is_read_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "def drain(queue):\n    items = list(queue)\n    queue.clear()\n    return items\n",  # a parameter
+        "def check(record):\n    problems = rules(record)\n    problems[:] = [p for p in problems if p]\n"
+        "    return problems\n",  # a filter reads them
+        "def check(groups):\n    for items in groups:\n        items.clear()\n",  # a loop's item
+        "class C:\n    def flush(self):\n        self.buffer = list(self.read())\n        self.write()\n"
+        "        self.buffer.clear()\n",  # read by the call between
+    ],
+)
+def test_a_value_emptied_after_it_is_read_passes(tmp_path: Path, text: str) -> None:
+    passed_by_the_extraction(tmp_path, {STRICT: text})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a filter of the problems by their code reads them, a step a reviewer reads (checks/evidence.py keeps "
+    "E530 alone so on purpose): no rule of the tree's text tells it from an honest one",
+)
+def test_problems_filtered_by_their_code_stop_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    text = "def check(record):\n    found = rules(record)\n    return [p for p in found if p.code != 'E502']\n"
+    refused_by_the_trusted_check(request, tmp_path, {STRICT: text}, f"{STRICT} line 3")

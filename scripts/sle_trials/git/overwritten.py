@@ -53,6 +53,27 @@ def _binds(statement: ast.stmt) -> list[str]:
     return []
 
 
+def _emptied(statement: ast.stmt) -> list[tuple[str, Position]]:
+    """The names whose whole value a statement replaces in place, each with where the statement names it (that
+    naming is no read of the value): `name.clear()`, `del name[:]`, `name[:] = ...`. A list (a dict, a set)
+    emptied so before its value is read is a value bound again as an assignment binds one: `problems =
+    rules(record)`, then `problems.clear()` before `return problems`, returned nothing found (hunt 207)."""
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        call = statement.value
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "clear" and not call.args and not call.keywords:
+            targets = [call.func.value]
+    elif isinstance(statement, (ast.Delete, ast.Assign)):
+        whole = [t for t in statement.targets if isinstance(t, ast.Subscript) and _whole(t.slice)]
+        targets = [t.value for t in whole]
+    return [(name, _start(target)) for target in targets if (name := _bound_name(target))]
+
+
+def _whole(index: ast.expr) -> bool:
+    """`[:]` (or `[::]`): every item."""
+    return isinstance(index, ast.Slice) and index.lower is None and index.upper is None and index.step is None
+
+
 # An attribute of the instance a method is given is bound as a name is (`self.problems`), read where it is loaded
 # or by any call (which may read it through the instance)
 SELF = "self"
@@ -133,9 +154,11 @@ class _Scope:
                 elif isinstance(value, ast.AST):
                     stack.append((value, deeper))
 
-    def read_between(self, name: str, start: Position, end: Position) -> bool:
+    def read_between(self, name: str, start: Position, end: Position, naming: Position | None = None) -> bool:
+        """Whether name is read from start to end (by any call, for an attribute of self), but where naming is
+        (the statement emptying it names it there, and its call: _emptied)."""
         calls = self.calls if name.startswith(f"{SELF}.") else []
-        return any(start <= at <= end for at in [*self.reads.get(name, []), *calls])
+        return any(start <= at <= end and at != naming for at in [*self.reads.get(name, []), *calls])
 
 
 def no_value_overwritten(path: str, tree: ast.Module) -> None:
@@ -147,7 +170,9 @@ def no_value_overwritten(path: str, tree: ast.Module) -> None:
     follows. The first value is never read, so it is no step of the code: bind the name once, or read it. A
     binding in one branch of an `if`, a `try` or a loop (`found = None`, then `found = item` in a loop) may
     be overwritten, and one a `return`, a `continue` or a `yield` may leave before the later runs, and so may
-    a name read by a scope inside the function, or any in a function calling locals(), exec() or kin."""
+    a name read by a scope inside the function, or any in a function calling locals(), exec() or kin. A value
+    emptied in place (`problems.clear()`, `del problems[:]`, `problems[:] = []`) is bound again so (_emptied):
+    each passed as the assignment did (hunt 207)."""
     statements: list[ast.stmt] = list(tree.body)
     while statements:  # statements alone (a def is one): a walk of every node was most of the time
         statement = statements.pop()
@@ -161,6 +186,7 @@ def no_value_overwritten(path: str, tree: ast.Module) -> None:
 def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
     own = [s for top in function.body for s in (top, *_nested(top))]
     names = [name for statement in own for name in _binds(statement)]
+    names += [name for statement in own for name, _ in _emptied(statement)]
     if len(set(names)) == len(names):
         return  # no name bound twice in its scope: the walk below is the cost
     scope = _Scope(function)
@@ -170,11 +196,11 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
     for block in blocks:
         bound: list[tuple[list[ast.stmt], ast.stmt, list[str]]] = []  # (what holds it in block, it, its names)
         for later in block:
-            for name in _binds(later):
+            for name, naming in [*((name, None) for name in _binds(later)), *_emptied(later)]:
                 if name in scope.skipped or name == "_" or name.split(".")[0] in scope.skipped:
                     continue
                 for held, earlier, was in bound:
-                    if name not in was or scope.read_between(name, _end(earlier), _end(later)):
+                    if name not in was or scope.read_between(name, _end(earlier), _end(later), naming):
                         continue  # read between, or by the later binding itself
                     if any(_end(earlier) <= at <= _start(later) for at in scope.jumps) or _again(earlier, later):
                         continue
@@ -185,7 +211,8 @@ def _overwritten_in(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef)
                     if any(scope.read_between(name, _start(loop), _end(loop)) for loop in loops):
                         continue  # read on the loop's next pass
                     raise Refused(
-                        f"{files.shown(path)} line {later.lineno}: the name {name!r} bound again in "
+                        f"{files.shown(path)} line {later.lineno}: the name {name!r} "
+                        f"{'bound again' if naming is None else 'emptied'} in "
                         f"{function.name}() before the value bound at line {earlier.lineno} is read, "
                         "which Python keeps in place of the first a reviewer reads; bind it once"
                     )
