@@ -17,6 +17,12 @@
   []` replace the value as the assignment does, and passed (exit 0), in the package and in tests/conftest.py
   alike. Now each is read as a binding of the name (git/overwritten.py); a filter that reads the value
   (`problems[:] = [p for p in problems if ...]`), and a parameter or a loop's item emptied, pass.
+- **Code in a string.** The extraction's rules read a source's statements; `def check(record): return []` in a
+  triple-quoted string, then `exec(RULES)` at a checker module's end, bound `check` anew past them (tested),
+  and passed (exit 0), as did `eval(compile(...))` and `builtins.exec`. Now exec(), eval() and compile(), the
+  builtins module used but to list its names, the modules that run text or bytes as code (runpy, code, codeop,
+  marshal, pickle, shelve), a function's code object, and `[sys.executable, "-c", ...]`, in the code but the
+  tests (and in tests/conftest.py), stop the extraction (git/run_from_text.py).
 
 Left (not refused): code that filters the check's problems by their code (`problems = [p for p in found if
 p.code != "E502"]`) reads them, as checks/evidence.py does on purpose: a step a reviewer reads, which no rule
@@ -190,3 +196,60 @@ def test_a_value_emptied_after_it_is_read_passes(tmp_path: Path, text: str) -> N
 def test_problems_filtered_by_their_code_stop_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     text = "def check(record):\n    found = rules(record)\n    return [p for p in found if p.code != 'E502']\n"
     refused_by_the_trusted_check(request, tmp_path, {STRICT: text}, f"{STRICT} line 3")
+
+
+# --- Code in a string (git/run_from_text.py)
+HIDDEN = 'RULES = """\ndef check(record):\n    return []\n"""\n{how}\n'
+RUNS_A_TEXT = "which runs a text as code"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: HIDDEN.format(how="exec(RULES)")}, f"{STRICT} line 5: exec(), {RUNS_A_TEXT}"),
+        ({STRICT: HIDDEN.format(how="eval(compile(RULES, 'rules', 'exec'))")}, f"{STRICT} line 5: "),
+        ({STRICT: "import builtins\n\n" + HIDDEN.format(how="builtins.exec(RULES)")}, f"{STRICT} line 7: the builtins"),
+        ({STRICT: "import builtins\n\nrun = getattr(builtins, 'ex' + 'ec')\n"}, f"{STRICT} line 3: the builtins"),
+        ({STRICT: "RUN = __builtins__['exec']\n"}, f"{STRICT} line 1: __builtins__, {RUNS_A_TEXT}"),
+        ({STRICT: "import runpy\n\nrunpy.run_path('docs/notes.txt')\n"}, f"{STRICT} line 1: an import of runpy"),
+        ({STRICT: "from marshal import loads\n"}, f"{STRICT} line 1: an import from marshal"),
+        (
+            {STRICT: "def check(record):\n    return [1]\n\n\ncheck.__code__ = (lambda record: []).__code__\n"},
+            f"{STRICT} line 5: `.__code__`",
+        ),
+        (
+            {"benchmarks/run.py": "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-c', 'pass'])\n"},
+            "benchmarks/run.py line 4: a child Python given its code as an argument",
+        ),
+        ({CONFTEST: HIDDEN.format(how="exec(RULES)")}, f"{CONFTEST} line 5: exec(), {RUNS_A_TEXT}"),
+    ],
+)  # fmt: skip
+def test_code_run_from_a_string_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {STRICT: "import ast\nimport re\n\nWORD = re.compile('[a-z]+')\n\n\ndef value(text):\n"
+         "    return ast.literal_eval(text)\n"},
+        {STRICT: "import builtins\n\nNAMES = frozenset(dir(builtins))\n"},  # listed
+        {STRICT: "import subprocess\n\nsubprocess.run(['git', '-c', 'core.quotepath=false', 'status'])\n"},
+        {"tests/test_mechanism.py": "def test_exec():\n    scope = {}\n    exec('x = 1', scope)\n"},  # the tests
+    ],
+)  # fmt: skip
+def test_code_written_as_statements_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_code_in_a_string_binds_a_name_past_the_rules_of_names_bound_twice() -> None:
+    """The mechanism: the rules of names bound twice pass the text; run, its `check` is the string's."""
+    from sle_trials.git.defined_twice import no_name_bound_twice
+
+    text = "def check(record):\n    return [key for key in record if 'bad' in key]\n\n\n" + HIDDEN.format(how="")
+    no_name_bound_twice(STRICT, text.encode())  # read without its exec(): passes
+    scope: dict[str, object] = {}
+    exec(text + "exec(RULES)\n", scope)
+    assert scope["check"]({"bad_count": 1}) == []  # type: ignore[operator]

@@ -18,6 +18,7 @@ from sle_trials.git.bound_elsewhere import (
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
+from sle_trials.git.run_from_text import no_code_run_from_a_string
 from sle_trials.patterns import lazy
 
 _MAKE_CONDITIONAL = lazy(r"(?:ifeq|ifneq|ifdef|ifndef)\b")
@@ -234,7 +235,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     `except` clause's `as` name (which unbinds it after). The repository binds no such name twice. A function's
     names are read by git/overwritten.py: one bound again before its value is read; and a name bound from
     another module (a star import, `strict.check = ...`) by git/bound_elsewhere.py, a dict display's key given
-    twice by git/dict_keys.py (hunt 206)."""
+    twice by git/dict_keys.py (hunt 206), and code run from a string by git/run_from_text.py (hunt 207)."""
     if data is None:
         return
     try:
@@ -253,6 +254,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     nodes = every_node(tree)
     no_name_bound_from_elsewhere(path, nodes)
     no_dict_key_twice(path, nodes)
+    no_code_run_from_a_string(path, nodes)
     no_builtin_rebound(path, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)
