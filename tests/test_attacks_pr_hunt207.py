@@ -23,14 +23,32 @@
   builtins module used but to list its names, the modules that run text or bytes as code (runpy, code, codeop,
   marshal, pickle, shelve), a function's code object, and `[sys.executable, "-c", ...]`, in the code but the
   tests (and in tests/conftest.py), stop the extraction (git/run_from_text.py).
+- **A module named as an installed one.** Hunt 192 refused a module at the top and one named as the standard
+  library's outside scripts/, hunt 206 a package outside scripts/, and left a module named as an installed
+  distribution's: which names those are depends on what is installed. pytest puts a test's folder first on
+  sys.path, and `tests/yaml.py` was imported for every `import yaml` in place of PyYAML (tested), and passed
+  (exit 0); so did `tests/jsonschema.py`, a folder `ruamel/` at the top holding `yaml.py` (ruamel is a namespace
+  package, whose modules Python takes from the first folder of its name: `python -m pytest` runs at the top,
+  and the checker would read every record through that `ruamel.yaml`, tested), `tests/ruamel/yaml.py`, and
+  `scripts/json.py` or `scripts/yaml.py` beside the library (scripts/ is on the path, first under
+  PYTHONPATH=scripts). Now a module (or a package) in a folder that comes first on the path (the top, scripts/,
+  the folder of any Python source outside scripts/) named as the standard library's, or as a top-level module
+  of a distribution installed where the check runs or that `make test` installs (import_roots.
+  DEPENDENCY_MODULES, held here to this environment), and a folder of Python named as an installed namespace
+  package, stop the extraction (git/import_roots.py).
 
 Left (not refused): code that filters the check's problems by their code (`problems = [p for p in found if
 p.code != "E502"]`) reads them, as checks/evidence.py does on purpose: a step a reviewer reads, which no rule
-can tell from an honest one (the strict xfail below).
+can tell from an honest one (the strict xfail below). A distribution installed where the check runs is read
+from its environment: one `make test` installs that the list does not hold (a new dependency of a new
+dependency's) is known to a check run there alone, and the list's test names it.
 """
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.metadata
+import re
 import shutil
 import subprocess
 import sys
@@ -253,3 +271,110 @@ def test_code_in_a_string_binds_a_name_past_the_rules_of_names_bound_twice() -> 
     scope: dict[str, object] = {}
     exec(text + "exec(RULES)\n", scope)
     assert scope["check"]({"bad_count": 1}) == []  # type: ignore[operator]
+
+
+# --- A module named as an installed one (git/import_roots.py)
+SHADOW = "SHADOW = True\n"
+INSTALLED = "the standard library's or an installed distribution's"
+NAMESPACE = "a folder of Python named as the installed namespace package"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"tests/yaml.py": SHADOW}, f"tests/yaml.py: a Python module named as 'yaml', {INSTALLED}"),
+        ({"tests/jsonschema.py": SHADOW}, f"tests/jsonschema.py: a Python module named as 'jsonschema', {INSTALLED}"),
+        ({"tests/hypothesis.py": SHADOW}, "tests/hypothesis.py: a Python module named as 'hypothesis'"),
+        ({"benchmarks/_pytest.py": SHADOW}, "benchmarks/_pytest.py: a Python module named as '_pytest'"),
+        ({"ruamel/yaml.py": SHADOW}, f"ruamel/yaml.py: {NAMESPACE} 'ruamel'"),
+        ({"tests/ruamel/yaml.py": SHADOW}, "tests/ruamel/yaml.py: a Python module named as 'yaml'"),
+        ({"tests/ruamel/yaml.py": SHADOW, "tests/test_x.py": ""}, f"tests/ruamel/yaml.py: {NAMESPACE} 'ruamel'"),
+        ({"scripts/json.py": SHADOW}, f"scripts/json.py: a Python module named as 'json', {INSTALLED}"),
+        ({"scripts/yaml.py": SHADOW}, "scripts/yaml.py: a Python module named as 'yaml'"),
+        ({"scripts/tinycss2/__init__.py": SHADOW}, "scripts/tinycss2/__init__.py: a Python module named as 'tinycss2'"),
+    ],
+)  # fmt: skip
+def test_a_module_named_as_an_installed_one_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tests/yaml_helpers.py": SHADOW, "tests/test_yaml_helpers.py": "import yaml_helpers\n"},
+        {"benchmarks/timing.py": SHADOW},
+        {"scripts/sle_trials/__init__.py": "", "scripts/sle_trials/checks/json.py": SHADOW},  # by its dotted name
+        {"docs/ruamel.md": "# Reading YAML\n"},  # no Python
+    ],
+)
+def test_modules_named_as_nothing_installed_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    ("path", "imported"),
+    [("tests/yaml.py", "yaml"), ("ruamel/yaml.py", "ruamel.yaml"), ("tests/ruamel/yaml.py", "ruamel.yaml")],
+)
+def test_pytest_imports_a_module_of_the_tree_in_place_of_an_installed_one(
+    tmp_path: Path, path: str, imported: str
+) -> None:
+    """The mechanism: a test importing an installed module imports the tree's of its name (a namespace
+    package's from the first folder of its name)."""
+    pytest.importorskip(imported)
+    put(tmp_path, path, SHADOW)
+    put(tmp_path, "tests/test_shadow.py", f"import {imported}\n\n\ndef test_shadow():\n    assert {imported}.SHADOW\n")
+    ran = run_pytest(tmp_path)
+    assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
+
+
+def _distributions_make_test_installs() -> set[str]:
+    """The names (normalised) of the distributions the project requires with every extra, and theirs, installed
+    here."""
+    from packaging.requirements import Requirement
+
+    installed = {_normalised(d.metadata["Name"]): d for d in importlib.metadata.distributions()}
+    extras = ("hooks", "fetch", "test", "site", "xlsx")
+    seen: set[str] = set()
+    todo: list[tuple[importlib.metadata.Distribution, tuple[str, ...]]] = [(installed["sle-car-t-trials"], extras)]
+    while todo:
+        distribution, wanted = todo.pop()
+        for line in distribution.requires or []:
+            requirement = Requirement(line)
+            marker = requirement.marker
+            if marker and not any(marker.evaluate({"extra": extra}) for extra in (*wanted, "")):
+                continue
+            name = _normalised(requirement.name)
+            if name in installed and name not in seen:
+                seen.add(name)
+                todo.append((installed[name], tuple(requirement.extras)))
+    return seen
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_list_of_dependency_modules_holds_what_make_test_installs() -> None:
+    """DEPENDENCY_MODULES holds each top-level module of the distributions `make test` installs (as installed
+    here), and NAMESPACE_PACKAGES those of them that are namespace packages: the review job installs the
+    runtime dependencies alone, and reads the others' names from the list."""
+    from sle_trials.git import import_roots
+
+    pytest.importorskip("packaging")
+    wanted = _distributions_make_test_installs()
+    modules = {
+        name
+        for name, owners in importlib.metadata.packages_distributions().items()
+        if name.isidentifier()
+        and not name.endswith("__mypyc")  # (mypyc's compiled runtime, named by a hash per release)
+        and any(_normalised(owner) in wanted for owner in owners)
+    }
+    assert modules - import_roots.DEPENDENCY_MODULES == set()
+    namespaces = set()
+    for name in modules:
+        spec = importlib.machinery.PathFinder.find_spec(name)
+        if spec is not None and spec.origin is None and spec.submodule_search_locations is not None:
+            namespaces.add(name)
+    assert namespaces == import_roots.NAMESPACE_PACKAGES

@@ -122,6 +122,7 @@ from sle_trials.git.defined_twice import (
     no_name_bound_twice,
     no_shell_function_twice,
 )
+from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.refusal import (
     Refused,
 )
@@ -223,6 +224,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     no_module_before_the_library(tree)
     no_settings_shadowed(tree)
     no_settings_below(tree)
+    no_module_named_as_an_installed_one(tree)
     files_of = {path: entry for path, entry in listed if entry.mode in plumbing.FILE_MODES}
     inputs = {path: entry for path, entry in files_of.items() if path.startswith(TEST_INPUTS)}
     for path in inputs:
