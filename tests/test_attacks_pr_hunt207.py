@@ -183,6 +183,8 @@ EMPTIED = f"{STRICT} line 3: the name 'problems' emptied in check()"
             f"{STRICT} line 4: the name 'self.problems' emptied in check()",
         ),
         ({CONFTEST: FIXTURE.format(how="problems.clear()")}, f"{CONFTEST} line 7: the name 'problems' emptied"),
+        ({STRICT: CLEARED.format(how="problems *= 0")}, EMPTIED),
+        ({STRICT: CLEARED.format(how="del problems[0:]")}, EMPTIED),
     ],
 )  # fmt: skip
 def test_a_value_emptied_before_it_is_read_stops_the_extraction(
@@ -198,6 +200,8 @@ def test_a_value_emptied_before_it_is_read_stops_the_extraction(
         "def check(record):\n    problems = rules(record)\n    problems[:] = [p for p in problems if p]\n"
         "    return problems\n",  # a filter reads them
         "def check(groups):\n    for items in groups:\n        items.clear()\n",  # a loop's item
+        "def check(record):\n    problems = rules(record)\n    problems *= 2\n    return problems\n",  # no emptying
+        "def check(record):\n    problems = rules(record)\n    del problems[1:]\n    return problems\n",  # one kept
         "class C:\n    def flush(self):\n        self.buffer = list(self.read())\n        self.write()\n"
         "        self.buffer.clear()\n",  # read by the call between
     ],

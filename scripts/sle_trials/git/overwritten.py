@@ -55,9 +55,10 @@ def _binds(statement: ast.stmt) -> list[str]:
 
 def _emptied(statement: ast.stmt) -> list[tuple[str, Position]]:
     """The names whose whole value a statement replaces in place, each with where the statement names it (that
-    naming is no read of the value): `name.clear()`, `del name[:]`, `name[:] = ...`. A list (a dict, a set)
-    emptied so before its value is read is a value bound again as an assignment binds one: `problems =
-    rules(record)`, then `problems.clear()` before `return problems`, returned nothing found (hunt 207)."""
+    naming is no read of the value): `name.clear()`, `del name[:]`, `name[:] = ...`, `name *= 0`. A list (a
+    dict, a set) emptied so before its value is read is a value bound again as an assignment binds one:
+    `problems = rules(record)`, then `problems.clear()` before `return problems`, returned nothing found (hunt
+    207)."""
     targets: list[ast.expr] = []
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
         call = statement.value
@@ -66,12 +67,23 @@ def _emptied(statement: ast.stmt) -> list[tuple[str, Position]]:
     elif isinstance(statement, (ast.Delete, ast.Assign)):
         whole = [t for t in statement.targets if isinstance(t, ast.Subscript) and _whole(t.slice)]
         targets = [t.value for t in whole]
+    elif isinstance(statement, ast.AugAssign) and isinstance(statement.op, ast.Mult) and _zero(statement.value):
+        targets = [statement.target]  # a list (a string, a tuple) times 0
     return [(name, _start(target)) for target in targets if (name := _bound_name(target))]
 
 
 def _whole(index: ast.expr) -> bool:
-    """`[:]` (or `[::]`): every item."""
-    return isinstance(index, ast.Slice) and index.lower is None and index.upper is None and index.step is None
+    """`[:]` (or `[::]`, `[0:]`): every item."""
+    return (
+        isinstance(index, ast.Slice)
+        and (index.lower is None or _zero(index.lower))
+        and index.upper is None
+        and index.step is None
+    )
+
+
+def _zero(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value == 0
 
 
 # An attribute of the instance a method is given is bound as a name is (`self.problems`), read where it is loaded
