@@ -18,8 +18,14 @@ RUNNERS = frozenset(("exec", "eval", "compile"))
 # The modules that run a text, a file's text by its name, or bytes as code (a marshalled code object, a pickle's
 # reduce), and the module of the builtins themselves reached as a mapping (`__builtins__["exec"]`)
 RUNNING_MODULES = frozenset(("runpy", "code", "codeop", "marshal", "pickle", "shelve", "builtins"))
-# The attributes that give a function's code object, which `replace(co_code=...)` makes any bytes' code
-CODE_ATTRIBUTES = frozenset(("__code__", "__builtins__", "co_code"))
+# The attributes that give a function's code object, which `replace(co_code=...)` makes any bytes' code, and
+# those that reach the builtins past their names (a function's or a frame's globals, every class loaded)
+CODE_ATTRIBUTES = frozenset(
+    ("__code__", "co_code", "__builtins__", "__globals__", "__subclasses__", "f_globals", "f_builtins")
+)
+# The names by which a string reaches them (`__import__("builtins")`, `sys.modules["builtins"]`, `getattr(m,
+# "exec")`)
+NAMED = RUNNERS | {"builtins", "__builtins__"}
 # the one use of the builtins module a reader of it reads as no code: the list of its names
 _LISTERS = frozenset(("dir",))
 
@@ -27,13 +33,16 @@ _LISTERS = frozenset(("dir",))
 def no_code_run_from_a_string(path: str, nodes: list[ast.AST]) -> None:
     """Refused, in a Python source of the code but the tests (and in tests/conftest.py): exec(), eval() or
     compile() (by its name, or from the builtins module reached otherwise: `builtins.exec`, `getattr(builtins,
-    ...)`, `__builtins__`), an import of a module that runs text or bytes as code (runpy, code, codeop,
-    marshal, pickle, shelve), a function's code object (`__code__`, `co_code`), and a child Python given its
-    code as an argument (`[sys.executable, "-c", TEXT]`). The rules of the extraction read a source's
-    statements; code in a string is none of them: a checker module holding `def check(record): return []` in a
-    triple-quoted string, then `exec(RULES)` at its end, bound `check` anew past every rule of names bound twice
-    (tested), and passed (exit 0), its review a docstring-like text and one call. The repository's code runs no
-    string (ast.literal_eval reads a constant, and is no runner)."""
+    ...)`, `__builtins__`, a name given as a string, `sys.modules["builtins"]`, a function's `__globals__`), an
+    import of a module that runs text or bytes as code (runpy, code, codeop, marshal, pickle, shelve), a
+    function's code object (`__code__`, `co_code`), and a child Python given its code as an argument
+    (`[sys.executable, "-c", TEXT]`). The rules of the extraction read a source's statements; code in a string
+    is none of them: a checker module holding `def check(record): return []` in a triple-quoted string, then
+    `exec(RULES)` at its end, bound `check` anew past every rule of names bound twice (tested), and passed (exit
+    0), its review a docstring-like text and one call. The repository's code runs no string (ast.literal_eval
+    reads a constant, and is no runner). A name built from parts (`getattr(m, "ex" + "ec")` of a module imported
+    by a name so built) is not followed: the repository looks up attributes and imports modules by computed
+    names (checks/__init__.py), and the words that build it are the code's, shown in its review."""
     if path.startswith(TESTS) and path != CONFTEST:
         return
     builtin_modules = {
@@ -73,9 +82,17 @@ def _runs_a_string(node: ast.AST, builtin_modules: set[str], listed: set[int]) -
         return f"an import of {running[0]}" if running else None
     if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] in RUNNING_MODULES:
         return f"an import from {node.module}"
+    if isinstance(node, ast.Call) and any(_named(argument) for argument in node.args):
+        return "a runner or the builtins named by a string"
+    if isinstance(node, ast.Subscript) and _named(node.slice):
+        return "a runner or the builtins named by a string"
     if isinstance(node, (ast.List, ast.Tuple)) and _child_python(node.elts):
         return "a child Python given its code as an argument (`-c`)"
     return None
+
+
+def _named(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value in NAMED
 
 
 def _child_python(items: list[ast.expr]) -> bool:
