@@ -233,6 +233,9 @@ _PART_NAMED_ENDS = (
     r"(?:[ \t]*\([^()\n]{0,60}\))?(?:[ \t]+only)?(?:[ \t]*:|[ \t]+-|[ \t]*[\u2013\u2014|]"
     r"|[ \t]+(?-i:[A-Z])[\w/-]*(?:[ \t]+[\w/()-]+){0,3}[ \t]*:)"
     r"|[ \t]*\((?=[^()\n]{0,60}\Z)"
+    # (or white space alone before the words, a table's cell break read as a space: "Part A<TAB>Completed", "Part A
+    # Completed. Part B Recruiting." gave the trial's status COMPLETED, mutation hunt 207)
+    r"|[ \t]+(?=\Z)"
 )
 # (a part as the subject of its sentence: "Part A is randomized", "Cohort A enrols female patients")
 _PART_DOES = (
