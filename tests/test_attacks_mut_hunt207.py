@@ -9,12 +9,15 @@ Found and fixed:
 - a part's status with white space alone between: "Part A<TAB>Completed<NEWLINE>Part B<TAB>Recruiting" and "Part A
   Completed. Part B Recruiting." bound the trial's overall_status COMPLETED (kept_out._PART_NAMED_ENDS read a
   colon, a dash, a bar after a part's name, and a table's cell break is read as a space). E507.
+- parts named in lower case: "Dose level 1 and dose level 2 enrol 24 participants; dose level 3 enrols 6
+  participants." bound an enrollment of 24 (a part was read mid-sentence only where capitalised,
+  kept_out._NAMED_PART_LEAD_TEXT). A part named by its kind and number is read in any case. E508.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, im19_out
+from conftest import Trials, enrollment_fields, im19_out
 
 # --- a part's status with white space alone between -----------------------------------------------------------
 
@@ -48,3 +51,33 @@ def test_a_status_a_part_names_with_white_space_is_that_parts(trials: Trials, li
 )
 def test_a_status_of_the_whole_trial_beside_white_space_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, status_fields("COMPLETED", "Completed")) == ""
+
+
+# --- parts named in lower case ----------------------------------------------------------------------------------
+
+LOWER_CASE = [
+    "Dose level 1 and dose level 2 enrol 24 participants; dose level 3 enrols 6 participants.",
+    "cohort 1 and cohort 2 enrol 24 participants; cohort 3 enrols 6 participants.",
+    "In total, cohort 1 and cohort 2 enrol 24 participants. Cohort 3 enrols 6 participants.",
+    "Arm 1 and arm 2 enrol 24 participants; arm 3 enrols 6 participants.",
+]
+
+
+@pytest.mark.parametrize("line", LOWER_CASE)
+def test_the_count_of_parts_joined_in_lower_case_is_no_enrollment(trials: Trials, line: str) -> None:
+    """Parts joined in lower case beside a third part's count bound the trial's enrollment of 24: a part was read
+    mid-sentence only where capitalised (kept_out._NAMED_PART_LEAD_TEXT, E508)."""
+    assert "E508" in im19_out(trials, line, enrollment_fields(24, "24 participants"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dose level 1 and dose level 2 enrol 24 participants.",
+        "In total, cohort 1 and cohort 2 enrol 24 participants.",
+        "The trial enrols 24 participants; dose level 1 enrols 6 of them first.",
+        "24 participants are enrolled, three at each dose level 1 to 8.",
+    ],
+)
+def test_the_count_of_every_part_or_the_trial_in_lower_case_binds(trials: Trials, line: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(24, "24 participants")) == ""

@@ -245,9 +245,11 @@ _PART_DOES = (
 _NAMED_PART_LEAD_TEXT = (
     # at a sentence's start or after a label's colon: "Part A:", "In Part B,", "Status: Part A:", "Extension cohort:",
     # "Part A is randomized"; or anywhere, a part's capitalised name as a label or a subject ("2025-08-17 Part A:
-    # Completed", "2025 Extension cohort: Recruiting": a line's break read as a space; "... Cohort A enrols")
+    # Completed", "2025 Extension cohort: Recruiting": a line's break read as a space; "... Cohort A enrols"), or by
+    # its kind and number in any case ("Dose level 1 and dose level 2 enrol 24": read only capitalised, the count of
+    # the lower-case parts joined bound the trial's enrollment beside "dose level 3 enrols 6", mutation hunt 207)
     r"(?:(?P<start>(?:(?<=[.;:\n])|(?<![\s\S]))[ \t]*(?i:(?:(?:only[ \t]+)?(?:in|for|within)[ \t]+(?:the[ \t]+)?)?))"
-    r"|(?<![\w-])(?=[A-Z]))"
+    r"|(?<![\w-])(?=[A-Z]|(?i:" + _KIND + r")[ \t]+" + _TOKEN + r"))"
     rf"(?i:{_A_PART}(?:{_PART_NAMED_ENDS}|{_PART_DOES}|(?(start)[ \t]*,|(?!))))"
     r"[^.;\n]{0,120}\Z"
 )
