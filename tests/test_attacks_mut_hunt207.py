@@ -12,12 +12,21 @@ Found and fixed:
 - parts named in lower case: "Dose level 1 and dose level 2 enrol 24 participants; dose level 3 enrols 6
   participants." bound an enrollment of 24 (a part was read mid-sentence only where capitalised,
   kept_out._NAMED_PART_LEAD_TEXT). A part named by its kind and number is read in any case. E508.
+- one who runs the trial given as its sponsor: "IM19 is run by Acme Hospital, sponsored by Beta Bio." bound the
+  sponsor Acme Hospital, as did "... run by Acme Hospital. The sponsor is Beta Bio." (hunt 206 left "run by" to
+  review: it may name the sponsor of an investigator's trial). Where the passage names a sponsor besides, the one
+  who runs the trial is not read as it (prose._RUN_BY). E512. "IM19 is run by Acme Hospital." alone still binds.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import Trials, enrollment_fields, im19_out
+from conftest import (
+    Trials,
+    enrollment_fields,
+    im19_out,
+    sponsor_fields,
+)
 
 # --- a part's status with white space alone between -----------------------------------------------------------
 
@@ -81,3 +90,35 @@ def test_the_count_of_parts_joined_in_lower_case_is_no_enrollment(trials: Trials
 )
 def test_the_count_of_every_part_or_the_trial_in_lower_case_binds(trials: Trials, line: str) -> None:
     assert im19_out(trials, line, enrollment_fields(24, "24 participants")) == ""
+
+
+# --- one who runs the trial, given as its sponsor --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IM19 is run by Acme Hospital, sponsored by Beta Bio.",
+        "IM19 is sponsored by Beta Bio and run by Acme Hospital.",
+        "IM19 is run by Acme Hospital. The sponsor is Beta Bio.",
+        "IM19 is managed by Acme Hospital; Beta Bio sponsors the trial.",
+    ],
+)
+def test_one_who_runs_the_trial_beside_its_sponsor_is_no_sponsor(trials: Trials, line: str) -> None:
+    """The one who runs the trial bound the sponsor Acme Hospital beside another sponsor: "run by" was read as a
+    sponsor's words (prose._RUN_BY, E512)."""
+    assert "E512" in im19_out(trials, line, sponsor_fields("Acme Hospital"))
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("IM19 is run by Acme Hospital, sponsored by Beta Bio.", "Beta Bio"),
+        ("IM19 is run by Acme Hospital.", "Acme Hospital"),
+        ("IM19 is sponsored by and run by Acme Hospital.", "Acme Hospital"),
+        ("IM19 is run by Acme Hospital, its sponsor.", "Acme Hospital"),
+        ("IM19 is run by Acme Hospital. Acme Hospital also sponsors the trial.", "Acme Hospital"),
+    ],
+)
+def test_the_sponsor_beside_one_who_runs_the_trial_binds(trials: Trials, line: str, name: str) -> None:
+    assert im19_out(trials, line, sponsor_fields(name)) == ""

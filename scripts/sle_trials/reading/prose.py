@@ -802,7 +802,7 @@ _SPONSOR_WORD = lazy(r"(?i)(?<![\w-])(?:co-?)?sponsor(?:s|ed|ing|ship)?(?![\w'â€
 # (each right before a site cue's end, the cue the coordinated verb; or from its clause's place on)
 _SITE_SPONSORS_BEFORE = lazy(
     r"(?i)(?<![\w-])sponsored(?:\s+by)?\s*,?\s+(?:and|&)\s+(?:[\w'â€™-]+\s+){0,2}?"
-    r"(?:(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)|hosted\s+(?:by|at|in))\Z"
+    r"(?:(?:conducted|carried\s+out|performed|held|run)\s+(?:at|in)|hosted\s+(?:by|at|in)|(?:run|managed)\s+by)\Z"
     # (or a label naming the sponsor and the host together: "Sponsor and host institution: Acme Hospital", refused
     # as a host's alone, review 206)
     r"|(?<![\w-])(?:co-?)?sponsor\s*(?:and|&|/)\s*host(?:ing)?\s+(?:sites?|institutions?|hospitals?|cent(?:er|re)s?)\Z"
@@ -970,12 +970,28 @@ def _given(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     return _cut_out(_cut_out(passages, _PROHIBITED, on=False), _NOT_GIVEN)
 
 
+# Words naming who runs the trial ("IM19 is run by Acme Hospital", "managed by", "coordinated by"): its sponsor, in an
+# investigator's trial, or a site or an organisation it hires. Where the passage names a sponsor besides ("IM19 is
+# run by Acme Hospital, sponsored by Beta Bio", "... The sponsor is Beta Bio."), the one who runs it is not that
+# sponsor: read as a sponsor's words, Acme Hospital bound the sponsor (mutation hunt 206, left; hunt 207).
+_RUN_BY = lazy(r"(?i)(?<![\w-])(?:run|managed|coordinated|operated|administered|organi[sz]ed)\s+by(?![\w-])")
+
+
+def _runs_as_the_sponsor(text: str, cue: re.Match[str], end: int) -> bool:
+    """Whether the one who runs the trial (named at text[cue.end():end]) may be its sponsor: the passage names no
+    sponsor outside the cue's clause, or the sentence gives that one as the sponsor too (_site_sponsors)."""
+    others = (m for m in _SPONSOR_WORD.finditer(text) if not cue.start() <= m.start() < end)
+    return next(others, None) is None or _site_sponsors(text, cue, end)
+
+
 def without_partners(passages: list[layouts.Passage]) -> list[layouts.Passage]:
     """A plain document's passages without the words naming a company besides the sponsor
     (_NOT_THE_SPONSOR): a partner, a licensor or an investor is no sponsor of the trial; nor the place
-    a site's words name where the sentence gives it no sponsor's words (_A_SITE)."""
+    a site's words name where the sentence gives it no sponsor's words (_A_SITE), nor the one who runs the trial
+    where the passage names a sponsor besides (_RUN_BY)."""
     sites = _cut_out(passages, _A_SITE, short_of=_SPONSOR_WORD, unless=_site_sponsors)
-    return _cut_out(sites, _NOT_THE_SPONSOR)
+    runners = _cut_out(sites, _RUN_BY, short_of=_SPONSOR_WORD, unless=_runs_as_the_sponsor)
+    return _cut_out(runners, _NOT_THE_SPONSOR)
 
 
 class Rule(NamedTuple):
