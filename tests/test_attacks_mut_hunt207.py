@@ -16,6 +16,9 @@ Found and fixed:
   sponsor Acme Hospital, as did "... run by Acme Hospital. The sponsor is Beta Bio." (hunt 206 left "run by" to
   review: it may name the sponsor of an investigator's trial). Where the passage names a sponsor besides, the one
   who runs the trial is not read as it (prose._RUN_BY). E512. "IM19 is run by Acme Hospital." alone still binds.
+- a plan beside an enrolment closed: "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients
+  were enrolled." bound an enrollment of 60 (the next sentence superseded the plan only where it opened with the
+  count enrolled: head_counts._NEXT_OPENER). E508.
 """
 
 from __future__ import annotations
@@ -122,3 +125,36 @@ def test_one_who_runs_the_trial_beside_its_sponsor_is_no_sponsor(trials: Trials,
 )
 def test_the_sponsor_beside_one_who_runs_the_trial_binds(trials: Trials, line: str, name: str) -> None:
     assert im19_out(trials, line, sponsor_fields(name)) == ""
+
+
+# --- a plan beside an enrolment closed ----------------------------------------------------------------------------
+
+CLOSED = [
+    "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients were enrolled.",
+    "IM19 planned to enrol 60 patients. Enrollment closed; 20 patients were enrolled.",
+    "IM19 planned to enrol 60 patients. Enrollment is complete, with 20 patients enrolled.",
+    "Planned enrollment: 60 patients. Enrollment closed after 20 patients were enrolled.",
+]
+
+
+@pytest.mark.parametrize("line", CLOSED)
+def test_a_plan_beside_an_enrolment_closed_is_no_enrollment(trials: Trials, line: str) -> None:
+    """The plan of 60 bound the trial's enrollment beside 20 enrolled when enrolment closed: the next sentence
+    superseded a plan only where it opened with the count (head_counts._NEXT_OPENER, E508)."""
+    assert "E508" in im19_out(trials, line, enrollment_fields(60, "60 patients"))
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "quote"),
+    [
+        (CLOSED[0], 20, "20 patients"),
+        (CLOSED[2], 20, "20 patients"),
+        (
+            "IM19 plans to enrol 60 patients. Enrollment is not yet complete; 20 patients were enrolled so far.",
+            60,
+            "60 patients",
+        ),
+    ],
+)
+def test_the_count_enrolled_or_a_plan_still_recruiting_binds(trials: Trials, line: str, count: int, quote: str) -> None:
+    assert im19_out(trials, line, enrollment_fields(count, quote)) == ""

@@ -46,8 +46,9 @@ def _counted_there(ctx: Context, path: Path_, quote: str, start: int) -> bool:
             hi = sentences.around(text, hi + 1, hi + 1)[1]
         # (with the next sentence where it opens with a count enrolled: "Planned enrollment: 60 patients. 20
         # patients were enrolled." supersedes the plan)
-        if head_counts.enrolled_next(text, hi):
-            hi = sentences.around(text, hi + 2, hi + 2)[1]
+        # (to the count's own sentence, past a clause closing the enrolment: "Enrollment has now closed; 20 ...")
+        if (enrolled := head_counts.enrolled_next(text, hi)) is not None:
+            hi = sentences.around(text, enrolled - 1, enrolled)[1]
         # (the words right after the count read to its line's end: "(cancelled)", "N/A", "; amended to
         # 6" past where a sentence is guessed or a semicolon ends it)
         # (and a part of the trial named before it in the passage, past where its sentence is guessed to open:

@@ -133,7 +133,12 @@ _PLAN_THEN_ENROLLED = lazy(_PLAN_AFTER + _ENROLLED_LATER)
 _PLANNED_AFTER = lazy(_PLAN_AFTER)
 # (or the count enrolled opening the next sentence, of a plan before or after the count: "Planned enrollment:
 # 60 patients. 20 patients were enrolled."; not words of another group first: "In the pilot, 20 were enrolled")
+# (after the words closing the enrolment: "Enrollment has now closed; 20 patients were enrolled." left the plan of
+# 60 the trial's count, mutation hunt 207)
 _NEXT_OPENER = (
+    r"(?:(?:enrol+ment|recruitment|accrual)[ \t]+(?:(?:is|was|has|have|had|been|now)[ \t]+)*"
+    r"(?:complete|completed|closed|finished|ended|over)(?:[ \t]*[;,:\u2013\u2014-][ \t]*|[ \t]+)"
+    r"(?:(?:with|and|after)[ \t]+)?)?"
     r"(?:but[ \t]+)?(?:only[ \t]+)?(?:(?:however|in[ \t]+total|overall|finally|ultimately|eventually|"
     r"in[ \t]+the[ \t]+end|to[ \t]+date|so[ \t]+far|thus[ \t]+far|as[ \t]+of[ \t]+now),?[ \t]+)?"
 )
@@ -258,11 +263,13 @@ _NEW_COUNT_AFTER = lazy(
 _ENROLLED_OPENS = lazy(r"(?i)[.!?]?[ \t]+" + _NEXT_OPENER + _ENROLLED_COUNT)
 
 
-def enrolled_next(text: str, at: int) -> bool:
-    """Whether the sentence after text[at], a sentence's end, opens with a count enrolled ("Planned
-    enrollment: 60 patients. 20 patients were enrolled."): the plan's sentence is read with it, which
-    may supersede the plan (_ENROLLED_NEXT)."""
-    return _ENROLLED_OPENS.match(text, at) is not None
+def enrolled_next(text: str, at: int) -> int | None:
+    """Where the count enrolled ends that the sentence after text[at], a sentence's end, opens with ("Planned
+    enrollment: 60 patients. 20 patients were enrolled.", "... Enrollment has closed; 20 patients were enrolled."),
+    or None: the plan's sentence is read with it to that count's sentence's end, which may supersede the plan
+    (_ENROLLED_NEXT)."""
+    found = _ENROLLED_OPENS.match(text, at)
+    return None if found is None else found.end()
 
 
 def _superseded_plan(quote: str, start: int, end: int) -> bool:
