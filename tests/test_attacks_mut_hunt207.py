@@ -19,13 +19,20 @@ Found and fixed:
 - a plan beside an enrolment closed: "IM19 planned to enrol 60 patients. Enrollment has now closed; 20 patients
   were enrolled." bound an enrollment of 60 (the next sentence superseded the plan only where it opened with the
   count enrolled: head_counts._NEXT_OPENER). E508.
+- a quoted dose moved to another cohort in a note: IM19's "(the first cohort's dose is "1×10^6/kg")" rewritten to
+  "the second cohort's", or "the dose for patients 4 to 6 as "1×10^8 CAR-T cells"" to "patients 1 to 3", passed:
+  the dose is one the source writes, of the other cohort (remarks._doses_of_other_cohorts, note_cohorts). E501.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import (
+    IM19_PATH,
     Trials,
+    codes_with_a_note_rewritten,
     enrollment_fields,
     im19_out,
     sponsor_fields,
@@ -158,3 +165,37 @@ def test_a_plan_beside_an_enrolment_closed_is_no_enrollment(trials: Trials, line
 )
 def test_the_count_enrolled_or_a_plan_still_recruiting_binds(trials: Trials, line: str, count: int, quote: str) -> None:
     assert im19_out(trials, line, enrollment_fields(count, quote)) == ""
+
+
+# --- a note's dose moved to another cohort ---------------------------------------------------------------------
+
+FIRST = "(the first cohort's dose is"
+FOURTH_TO_SIXTH = "The source gives the dose for patients 4 to 6"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (FIRST, "(the second cohort's dose is"),
+        (FIRST, "(cohort 2's dose is"),
+        (FIRST, "(the dose for patients 4 to 6 is"),
+        (FOURTH_TO_SIXTH, "The source gives the dose for patients 1 to 3"),
+    ],
+)
+def test_a_notes_dose_given_to_another_cohort_is_refused(registry: Path, old: str, new: str) -> None:
+    """IM19's note gave a cohort the dose the source and the record give the other one, and it passed: a note's
+    dose was only a number some source writes (remarks._doses_of_other_cohorts, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (FIRST, FIRST),
+        (FIRST, "(cohort 1's dose is"),
+        (FIRST, "(the dose for patients 1 to 3 is"),
+        (FOURTH_TO_SIXTH, "The source gives the second cohort's dose"),
+    ],
+)
+def test_a_notes_dose_of_its_own_cohort_passes(registry: Path, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, old, new) == set()

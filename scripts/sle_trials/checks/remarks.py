@@ -2,7 +2,8 @@
 field of the schema and an item the record holds, and an incomplete entry on no field declared silent (E503); the
 words a remark sets in double quotes are its sources' (check_remark_quotes), and a fact it states in its own words (a
 date, a quantity with its unit, a count of people, a dose, a score, a code it says the record holds) is one a cited
-source writes, where a numbered criterion it names writes it, or the record holds (E501).
+source writes, where a numbered criterion it names writes it, or the record holds, and a cell dose it gives a cohort
+it names is the dose the record holds for that cohort (E501).
 
 The evidence stage runs these before and beside the checks of values (evidence.stages).
 """
@@ -22,6 +23,7 @@ from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
     date_mentions,
     head_counts,
+    note_cohorts,
     note_numbers,
     quantities,
     stated_limits,
@@ -190,6 +192,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
     yield from _facts_of_other_criteria(record)
+    yield from _doses_of_other_cohorts(record)
     if not docs or not any(said for _, _, said in left):
         return
     # (only the kinds of fact the remarks state are read in the sources: a fact matches one of its own
@@ -259,6 +262,57 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
                             f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
                             "write and no value read from it holds: a remark states of a criterion only what it says",
                         )
+
+
+def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
+    """E501: a cell dose a remark gives to a cohort it names (by its place in its arm, its number or the patients it
+    holds: note_cohorts) that the record holds for no such cohort. IM19's note rewritten to "(the second cohort's
+    dose is "1×10^6/kg")" or "the dose for patients 1 to 3 as "1×10^8 CAR-T cells"" passed: the dose is one the
+    source writes, but of the other cohort (mutation hunt 207). A cohort the record does not hold is not judged, nor
+    one named by its place in an arm whose cohorts' patients do not run on from patient 1 (_from_the_first: a
+    cohort left out, the place is the source's, not the record's)."""
+    arms = [a for a in record.data.get("arms") or [] if isinstance(a, dict)]
+    cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in arms]
+    placed = [_from_the_first(arm) for arm in cohorts]
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            if not isinstance(entry.get("text"), str):
+                continue
+            for given in note_cohorts.doses_given(normalise(entry["text"])):
+                named = given.cohort
+                held = [
+                    c["dose"]["value"]
+                    for arm, by_place in zip(cohorts, placed, strict=True)
+                    for k, c in enumerate(arm)
+                    if ((by_place and named.place == k) or named.patients == _patients_of(c))
+                    and isinstance(c.get("dose"), dict)
+                    and isinstance(c["dose"].get("value"), int | float)
+                ]
+                for dose in given.doses:
+                    if held and not any(quantities.same_number(dose, float(v)) for v in held):
+                        yield record.problem(
+                            ("curation", kind, i, "text"),
+                            "E501",
+                            f"curation.{kind}.{i}.text gives a dose of {stated_limits.number_text(dose)} to the cohort "
+                            f"it names in {given.words!r}, which the record holds for no such cohort: a remark "
+                            "gives a cohort only the dose the record holds for it",
+                        )
+
+
+def _from_the_first(arm: list[dict]) -> bool:
+    """Whether an arm's cohorts are in their places: none gives its patients, or their ranges run on from patient 1."""
+    ranges = [_patients_of(c) for c in arm]
+    if all(r is None for r in ranges):
+        return True
+    ends = [0] + [r[1] for r in ranges if r is not None]
+    return all(r is not None and r[0] == end + 1 for r, end in zip(ranges, ends, strict=False))
+
+
+def _patients_of(cohort: dict) -> tuple[int, int] | None:
+    patients = cohort.get("patients")
+    if isinstance(patients, dict) and isinstance(patients.get("first"), int) and isinstance(patients.get("last"), int):
+        return patients["first"], patients["last"]
+    return None
 
 
 def _criteria_refs(sentence: str, field: str) -> list[dict[str, Any]]:
