@@ -22,6 +22,11 @@ Found and fixed:
 - a quoted dose moved to another cohort in a note: IM19's "(the first cohort's dose is "1×10^6/kg")" rewritten to
   "the second cohort's", or "the dose for patients 4 to 6 as "1×10^8 CAR-T cells"" to "patients 1 to 3", passed:
   the dose is one the source writes, of the other cohort (remarks._doses_of_other_cohorts, note_cohorts). E501.
+- an age limit a note gives the other bound: Relma-cel's note with "The upper age is 18 years" (its minimum) or
+  "The minimum age is 70 years" passed, a note's ages being numbers of years its source writes; a note's age and
+  its bound are now read as a quote's (age_bounds.ages) and held to the record's limits or a source's. E501. And
+  "upper age" and "lower age" (with "limit", "is" or none) name a bound: "Since the protocol's amendment, the
+  upper age is 70 years." refused an honest maximum of 70 (E508, left by review 206).
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ from pathlib import Path
 import pytest
 from conftest import (
     IM19_PATH,
+    RELMA_PATH,
     Trials,
+    age_fields,
     codes_with_a_note_rewritten,
     enrollment_fields,
     im19_out,
@@ -199,3 +206,47 @@ def test_a_notes_dose_given_to_another_cohort_is_refused(registry: Path, old: st
 )
 def test_a_notes_dose_of_its_own_cohort_passes(registry: Path, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, old, new) == set()
+
+
+# --- an age a note gives the other bound ----------------------------------------------------------------------
+
+PHASE = "recorded as PHASE1"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The upper age is 18 years",
+        "The upper age limit is 18 years",
+        "The maximum age is 18 years",
+        "Patients may be at most 18 years old",
+        "The minimum age is 70 years",
+        "The lower age limit is 70 years",
+    ],
+)
+def test_an_age_a_note_gives_the_other_bound_is_refused(registry: Path, said: str) -> None:
+    """Relma-cel's note gave its minimum age of 18 as a maximum (or 70 as a minimum), and it passed: a note's age was
+    a number of years its source writes, whichever bound (remarks._facts, age_bounds.ages, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, PHASE, f"{PHASE}. {said}")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["The upper age is 70 years", "The lower age limit is 18 years", "Patients aged 18 to 70 years may enrol"],
+)
+def test_an_age_a_note_gives_its_own_bound_passes(registry: Path, said: str) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, PHASE, f"{PHASE}. {said}") == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("Since the protocol's amendment, the upper age is 70 years.", "the upper age is 70 years"),
+        ("The upper age limit is 70 years.", "The upper age limit is 70 years"),
+        ("Upper age: 70 years.", "Upper age: 70 years"),
+    ],
+)
+def test_an_upper_age_is_a_maximum(trials: Trials, line: str, quote: str) -> None:
+    """Each refused an honest maximum age of 70 (E508: read as an unplaced age, review 206), and binds it now."""
+    assert im19_out(trials, line, age_fields("maximum_age", 70, quote)) == ""
+    assert "E508" in im19_out(trials, line, age_fields("minimum_age", 70, quote))

@@ -1,7 +1,8 @@
 """A record's curation remarks (its notes and incomplete entries) held to the record and its sources: each is on a
 field of the schema and an item the record holds, and an incomplete entry on no field declared silent (E503); the
 words a remark sets in double quotes are its sources' (check_remark_quotes), and a fact it states in its own words (a
-date, a quantity with its unit, a count of people, a dose, a score, a code it says the record holds) is one a cited
+date, a quantity with its unit, an age and its bound, a count of people, a dose, a score, a code it says the record
+holds) is one a cited
 source writes, where a numbered criterion it names writes it, or the record holds, and a cell dose it gives a cohort
 it names is the dose the record holds for that cohort (E501).
 
@@ -21,6 +22,7 @@ from sle_trials.problem import Problem
 from sle_trials.reading import criteria_text, layouts
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
+    age_bounds,
     date_mentions,
     head_counts,
     note_cohorts,
@@ -181,7 +183,9 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     date_mentions.dates, statements, count_spans, patient_ranges), or one the record holds, as the curator's
     reading explained ("read as prednisone ≥ 100 mg/d": the threshold the record gives). A dose written as a
     power of ten, a score and a count a verb enrols with no word for people are such facts too (note_numbers):
-    "a flat dose of 1×10^9 CAR-T cells", "a SLEDAI-2K score of 12", "the trial enrols 12" passed (hunt 206)."""
+    "a flat dose of 1×10^9 CAR-T cells", "a SLEDAI-2K score of 12", "the trial enrols 12" passed (hunt 206). So is
+    an age limit with its bound (age_bounds.ages): "The upper age is 18 years" of a record whose minimum is 18
+    passed (hunt 207)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
     stated = [
         (kind, i, _facts(_unquoted(normalise(entry["text"]))))
@@ -190,6 +194,10 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
         if isinstance(entry.get("text"), str)
     ]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
+    # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
+    # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
+    bounds = {h[0] for h in held if h[0].startswith("age ")}
+    stated = [(kind, i, [f for f in said if not f[0].startswith("age ") or f[0] in bounds]) for kind, i, said in stated]
     left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
     yield from _facts_of_other_criteria(record)
     yield from _doses_of_other_cohorts(record)
@@ -357,7 +365,9 @@ _Fact = tuple[str, Any, str]
 
 
 # The readings of a text's facts, each by the kind of fact it reads (_read_as)
-_READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score"})
+_READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score", "age"})
+_BOUNDS = {"min": "minimum", "max": "maximum"}
+_AGE_PIECES = lazy(r"(?<=[.;!?])\s+|\n|\s[*\u2022]\s")
 
 
 def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
@@ -389,7 +399,22 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         out += [("score", v, f"a score of {stated_limits.number_text(v)}") for v in note_numbers.scores(text)]
     if "participants" in kinds:
         out += [("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
+    # (an age and the bound it is, as a quote's is read: a note's "the upper age is 18 years" of a record whose
+    # maximum is 70 and whose source's minimum is 18 passed as a number of years the source writes, hunt 207)
+    # (a source's, each sentence or list item alone: read whole, a registry study's criteria run on as one sentence,
+    # and its "Exclusion Criteria:" after "* Aged 18 to 65 years" made those ages of patients kept out)
+    if "age" in kinds:
+        out += [
+            (f"age {a.bound}", (float(a.value), a.unit), f"a {_BOUNDS[a.bound]} age of {_age_text(a.value, a.unit)}")
+            for piece in (_AGE_PIECES.split(text) if written else [text])
+            for a in age_bounds.ages(piece)
+            if a.bound in _BOUNDS and a.unit is not None
+        ]
     return out
+
+
+def _age_text(value: float, unit: str) -> str:
+    return f"{stated_limits.number_text(value)} {unit.lower()}"
 
 
 def _read_as(fact: _Fact) -> str:
@@ -436,6 +461,10 @@ def _held_facts(data: Any) -> list[_Fact]:
             out.append(("participants", data["count"], ""))
         if isinstance(data.get("first"), int) and isinstance(data.get("last"), int):
             out.append(("patients", (data["first"], data["last"]), ""))
+        for bound in _BOUNDS:  # (an eligibility's age limits, each with its bound)
+            age = data.get(f"{bound}imum_age")
+            if isinstance(age, dict) and isinstance(age.get("value"), int | float) and isinstance(age.get("unit"), str):
+                out.append((f"age {bound}", (float(age["value"]), age["unit"]), ""))
         for item in data.values():
             out += _held_facts(item)
     elif isinstance(data, list):

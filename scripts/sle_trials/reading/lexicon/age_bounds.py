@@ -44,11 +44,18 @@ _AGE_UNIT = lazy(
     )
     + r")(?![A-Za-z])"
 )
+# (an age's lower or upper end by that word, with "limit" or none: "the upper age is 70 years" was read as no maximum,
+# an honest maximum refused and a note's "upper age" of another bound let pass, mutation hunt 207)
 AGE_LABELS = {
-    "min": r"(?:minimum ?age|minimumAge|min\.? age|lower age limit|aged? (?:at least|from))",
-    "max": r"(?:maximum ?age|maximumAge|max\.? age|upper age limit)",
+    "min": r"(?:minimum ?age|minimumAge|min\.? age|(?:lower|youngest) age(?: (?:limit|bound))?"
+    r"|aged? (?:at least|from))",
+    "max": r"(?:maximum ?age|maximumAge|max\.? age|(?:upper|oldest) age(?: (?:limit|bound))?)",
 }
-_AGE_LABEL = {bound: lazy(r"(?i:" + pattern + r")\s*:?\s*\Z") for bound, pattern in AGE_LABELS.items()}
+# (the label and the age, a colon or a verb between: "Upper age limit: 70 years", "The lower age limit is 18 years")
+_AGE_LABEL = {
+    bound: lazy(r"(?i:" + pattern + r")\s*(?::|=|(?i:is|was|of|will\s+be)(?![\w-]))?\s*\Z")
+    for bound, pattern in AGE_LABELS.items()
+}
 _AGE_RANGE = lazy(r"\s*(?:to|through|-|–|and)\s*")
 # The word age right before a range's first end, which makes two bare numbers an age range ("aged between 18
 # and 70", "Age 18-65"): no unit is written, but the word says what they count
