@@ -27,6 +27,15 @@ Found and fixed:
   its bound are now read as a quote's (age_bounds.ages) and held to the record's limits or a source's. E501. And
   "upper age" and "lower age" (with "limit", "is" or none) name a bound: "Since the protocol's amendment, the
   upper age is 70 years." refused an honest maximum of 70 (E508, left by review 206).
+- an item of a criterion a note names by a mark its criterion does not give it: Relma-cel's "by its sub-item 2"
+  rewritten to "sub-item 5", its "sub-list numbered 1 to 3" to "1 to 4" or named under inclusion criterion 3
+  (which has none), IM19's "a. to e." to "a. to f." and "(d. CD4+ ...)" to "(c. CD4+ ...)" passed: a sub-list
+  numbered again from 1 and lettered items are no criterion numbers, and nothing read them (note_items,
+  remarks._items_of_other_criteria). E501.
+
+Left (no test): a note naming an item the criterion has but saying of it what another item says (Relma-cel's "by
+its sub-item 2" rewritten to "sub-item 3", whose words the note paraphrases): only an item's mark, and a lettered
+item's first word, are read.
 """
 
 from __future__ import annotations
@@ -250,3 +259,39 @@ def test_an_upper_age_is_a_maximum(trials: Trials, line: str, quote: str) -> Non
     """Each refused an honest maximum age of 70 (E508: read as an unplaced age, review 206), and binds it now."""
     assert im19_out(trials, line, age_fields("maximum_age", 70, quote)) == ""
     assert "E508" in im19_out(trials, line, age_fields("minimum_age", 70, quote))
+
+
+# --- an item of a criterion a note names by another mark --------------------------------------------------------
+
+CRITERION_4 = "Inclusion criterion 4 is followed"
+SUB_LIST = "sub-list numbered 1 to 3"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, "by its sub-item 2", "by its sub-item 5"),
+        (RELMA_PATH, SUB_LIST, "sub-list numbered 1 to 4"),
+        (RELMA_PATH, CRITERION_4, "Inclusion criterion 3 is followed"),
+        (IM19_PATH, "abnormalities a. to e.", "abnormalities a. to f."),
+        (IM19_PATH, "(d. CD4+", "(c. CD4+"),
+    ],
+)
+def test_an_item_a_note_names_by_another_mark_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: a note's sub-item numbers and item letters were read by nothing, a sub-list's numbering
+    restarting at 1 and a lettered item having no criterion number (remarks._items_of_other_criteria, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, "by its sub-item 2", "by its sub-item 2"),
+        (RELMA_PATH, "by its sub-item 2", "by its sub-items 1 and 2"),
+        (RELMA_PATH, SUB_LIST, "sub-list numbered 1 to 3"),
+        (IM19_PATH, "(d. CD4+", "(item d. CD4+"),
+        (IM19_PATH, "abnormalities a. to e.", "abnormalities a. to e. (e. Platelets <25,000/mm³ among them)"),
+    ],
+)
+def test_an_item_a_note_names_by_its_own_mark_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()

@@ -26,6 +26,7 @@ from sle_trials.reading.lexicon import (
     date_mentions,
     head_counts,
     note_cohorts,
+    note_items,
     note_numbers,
     quantities,
     stated_limits,
@@ -200,6 +201,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     stated = [(kind, i, [f for f in said if not f[0].startswith("age ") or f[0] in bounds]) for kind, i, said in stated]
     left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
     yield from _facts_of_other_criteria(record)
+    yield from _items_of_other_criteria(record)
     yield from _doses_of_other_cohorts(record)
     if not docs or not any(said for _, _, said in left):
         return
@@ -229,8 +231,9 @@ _CRITERIA_NAMED = lazy(
     + r"(?P<numbers>\d+(?:\s*(?:,|and|or|&|to|through|-|\u2013)\s*\d+)*)\b"
 )
 _NUMBERS_RANGE = lazy(r"(?i)(\d+)\s*(?:to|through|-|\u2013)\s*(\d+)|(\d+)")
-# (not after the abbreviation of a number's mark: "criterion no. 8's window" is one sentence)
-_SENTENCE_END = lazy(r"(?<=[.;!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)\s+|\n")
+# (not after the abbreviation of a number's mark: "criterion no. 8's window" is one sentence; nor after a lettered
+# item's mark: "abnormalities a. to e.")
+_SENTENCE_END = lazy(r"(?<=[.;!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h]\.)\s+|\n")
 
 
 def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
@@ -321,6 +324,85 @@ def _patients_of(cohort: dict) -> tuple[int, int] | None:
     if isinstance(patients, dict) and isinstance(patients.get("first"), int) and isinstance(patients.get("last"), int):
         return patients["first"], patients["last"]
     return None
+
+
+def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
+    """E501: an item a remark's sentence names of the one criterion it names by number, by the item's mark (a
+    sub-item's number, a lettered item's letter: note_items), that the criterion does not list, or whose letter it
+    gives words the criterion's item under that letter does not open with. A sub-list's numbering restarts at 1 and
+    a lettered item has no number of its own, so Relma-cel's "by its sub-item 2" rewritten to "sub-item 5", its
+    sub-list "numbered 1 to 3" named under inclusion criterion 3, and IM19's "(d. CD4+ ...)" rewritten to "(c.
+    CD4+ ...)" passed (mutation hunt 207)."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text, field = entry.get("text"), str(entry.get("field", ""))
+            if not isinstance(text, str):
+                continue
+            for sentence, clause in _clauses(_unquoted(normalise(text))):
+                named = note_items.items_named(clause)
+                refs = (_criteria_refs(clause, field) or _criteria_refs(sentence, field)) if named else []
+                items = {
+                    id(item): (ref, item)
+                    for ref in refs
+                    for k in fields.criteria_named(eligibility, ref)[:1]
+                    for item in [eligibility[f"{ref['list'].lower()}_criteria"][k]]
+                }
+                if len(items) != 1:
+                    continue  # (no criterion, or several: whose items the sentence names is not read)
+                ref, item = next(iter(items.values()))
+                numbers = set(_sub_numbers(item))
+                letters: dict[str, str | None] = {}
+                for piece in fields.criterion_texts(item):
+                    numbers.update(int(n) for n in _MARKED_NUMBER.findall(normalise(piece)))
+                    for letter, opens in note_items.lettered_items(normalise(piece)).items():
+                        letters.setdefault(letter, opens)
+                for n in named:
+                    if n.number is not None and n.number not in numbers:
+                        said = f"sub-item {n.number}"
+                    elif n.letter is not None and (
+                        n.letter not in letters
+                        or None not in (n.opens, letters[n.letter])
+                        and n.opens != letters[n.letter]
+                    ):
+                        said = f"item {n.letter}." + (f" opening {n.opens!r}" if n.opens else "")
+                    else:
+                        continue
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text names {said} of {fields.criterion_name(ref)}, which that criterion "
+                        "does not list so: a remark names a criterion's items by the marks its source gives them",
+                    )
+
+
+# (a sentence's end for the items it names: past a semicolon, "Exclusion criterion 11 also lists ... a. to e.; the
+# compound one (d. CD4+ ...)" names d. of criterion 11)
+_ITEMS_SENTENCE_END = lazy(r"(?<=[.!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h]\.)\s+|\n")
+
+
+def _clauses(text: str) -> Iterator[tuple[str, str]]:
+    """Each clause of a remark's sentences (to a semicolon), with its sentence: the items a clause names are of the
+    criterion it names, or where it names none, of the one its sentence names."""
+    for sentence in _ITEMS_SENTENCE_END.split(text):
+        for clause in _CLAUSE_BREAK.split(sentence):
+            yield sentence, clause
+
+
+_CLAUSE_BREAK = lazy(r"(?<=;)\s+")
+# (a number marking an item in a criterion's text: "1. Prednisone", "2) ...")
+_MARKED_NUMBER = lazy(r"(?<![\w.,])(\d{1,2})[.)](?=\s)")
+
+
+def _sub_numbers(item: dict) -> Iterator[int]:
+    """The numbers of a criterion's sub-criteria, at any depth."""
+    for sub in item.get("sub_criteria", []):
+        if isinstance(sub, dict):
+            if isinstance(sub.get("number"), int):
+                yield sub["number"]
+            yield from _sub_numbers(sub)
 
 
 def _criteria_refs(sentence: str, field: str) -> list[dict[str, Any]]:

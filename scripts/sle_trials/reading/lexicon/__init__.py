@@ -22,6 +22,7 @@ one below it:
 - note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
   of the study), as runs of capitalised words;
 - note_cohorts: the cohort a piece of a curation note names and the cell doses it gives there;
+- note_items: the items of a criterion a curation note names by their marks (a sub-item's number, a letter);
 - date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;
 - run_memory: Reader, the readings of quotes remembered for one run.
 Nothing is imported from the package itself: each name from the module that defines it.

@@ -1,0 +1,63 @@
+"""The items of a criterion a curation note names by their marks: its sub-items by number ("by its sub-item 2", "a
+sub-list numbered 1 to 3", "sub-criteria 1 and 2") and its lettered items ("abnormalities a. to e.", "(d. CD4+ T
+lymphocytes ...)"). A sub-list's numbering restarts at 1 and lettered items carry no criterion number, so nothing read
+which items a note named: Relma-cel's note rewritten to "by its sub-item 5" or "a sub-list numbered 1 to 4", a note
+naming that sub-list under inclusion criterion 3 (which has none), and IM19's "(d. CD4+ ...)" rewritten to "(c.
+CD4+ ...)" each passed (mutation hunt 207). remarks holds each to the criterion the note's sentence names."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sle_trials.patterns import lazy
+
+_LETTER = r"(?<![\w.])(?P<{name}>[a-h])\.(?!\w)"
+# (sub-items by number: one, several joined, or a range)
+_SUB_ITEMS = lazy(
+    r"(?i)(?<![\w-])sub-?(?:items?|criteri(?:on|a)|lists?)(?:[ \t]+numbered)?[ \t]+(?:(?:no|nos|#)\.?[ \t]*)?"
+    r"(?P<first>\d{1,2})(?:[ \t]*(?P<join>to|through|-|\u2013|and|&|or|,)[ \t]*(?P<last>\d{1,2}))?(?![\w.,]\d)"
+)
+# (lettered items: a range of them, "a. to e.", or one with the words it opens, "d. CD4+ T lymphocytes")
+_LETTERED = lazy(
+    _LETTER.format(name="first") + r"[ \t]+(?:(?:to|through|-|\u2013)[ \t]+" + _LETTER.format(name="last") + ")?"
+)
+_WORD = lazy(r"[^\s.,;:()]+")
+
+
+class ItemNamed(NamedTuple):
+    """An item a note names: a sub-item by number (number) or a lettered item (letter), and, for a lettered one,
+    the first word the note gives after its mark (opens), or None."""
+
+    number: int | None
+    letter: str | None
+    opens: str | None
+
+
+def items_named(text: str) -> list[ItemNamed]:
+    """The sub-items and lettered items text names by their marks, each of a range one by one."""
+    out: list[ItemNamed] = []
+    for m in _SUB_ITEMS.finditer(text):
+        first = int(m.group("first"))
+        last = int(m.group("last")) if m.group("last") else first
+        ranged = m.group("join") in ("to", "through", "-", "\u2013")
+        numbers = range(first, last + 1) if ranged and 0 <= last - first <= 20 else {first, last}
+        out += [ItemNamed(n, None, None) for n in numbers]
+    for m in _LETTERED.finditer(text):
+        letter, until = m.group("first"), m.group("last")
+        if until is not None:
+            out += [ItemNamed(None, chr(c), None) for c in range(ord(letter), ord(until) + 1)]
+            continue
+        word = _WORD.match(text, m.end())
+        out.append(ItemNamed(None, letter, word.group().lower() if word else None))
+    return out
+
+
+def lettered_items(text: str) -> dict[str, str | None]:
+    """The lettered items a criterion's text lists ("a. Hemoglobin <7.0 g/dL b. ..."): each letter and the first
+    word after its mark (lower case)."""
+    out: dict[str, str | None] = {}
+    for m in _LETTERED.finditer(text):
+        if m.group("last") is None:
+            word = _WORD.match(text, m.end())
+            out.setdefault(m.group("first"), word.group().lower() if word else None)
+    return out
