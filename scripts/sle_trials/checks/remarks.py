@@ -258,13 +258,15 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
                 ]
                 if not items:
                     continue
+                said = _facts(sentence)
+                kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
                 theirs = [
                     fact
                     for _, item in items
                     for piece in fields.criterion_texts(item)
-                    for fact in _facts(normalise(piece))
+                    for fact in (_facts(normalise(piece), kinds) if kinds else [])
                 ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
-                for fact in _facts(sentence):
+                for fact in said:
                     if not any(_same_fact(fact, other) for other in theirs):
                         names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
                         yield record.problem(
@@ -284,6 +286,8 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
     cohort left out, the place is the source's, not the record's)."""
     arms = [a for a in record.data.get("arms") or [] if isinstance(a, dict)]
     cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in arms]
+    if not any(cohorts):
+        return
     placed = [_from_the_first(arm) for arm in cohorts]
     for kind in ("notes", "incomplete"):
         for i, entry in enumerate(record.data["curation"].get(kind, [])):
@@ -450,6 +454,7 @@ _Fact = tuple[str, Any, str]
 _READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score", "age"})
 _BOUNDS = {"min": "minimum", "max": "maximum"}
 _AGE_PIECES = lazy(r"(?<=[.;!?])\s+|\n|\s[*\u2022]\s")
+_AGE_WORDS = lazy(r"(?i)(?<![\w-])(?:age[ds]?|old|older|younger|oldest|youngest|birthdays?)(?![\w-])")
 
 
 def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
@@ -485,12 +490,16 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     # maximum is 70 and whose source's minimum is 18 passed as a number of years the source writes, hunt 207)
     # (a source's, each sentence or list item alone: read whole, a registry study's criteria run on as one sentence,
     # and its "Exclusion Criteria:" after "* Aged 18 to 65 years" made those ages of patients kept out)
+    # (and only an age its words call one: "within 6 months" is a maximum age of 6 months to age_bounds, which reads
+    # a quote already known to give an age; and no piece without such words is read, a reading of ages costing a
+    # benchmark record 1 ms)
     if "age" in kinds:
         out += [
             (f"age {a.bound}", (float(a.value), a.unit), f"a {_BOUNDS[a.bound]} age of {_age_text(a.value, a.unit)}")
             for piece in (_AGE_PIECES.split(text) if written else [text])
+            if _AGE_WORDS.search(piece)
             for a in age_bounds.ages(piece)
-            if a.bound in _BOUNDS and a.unit is not None
+            if a.bound in _BOUNDS and a.unit is not None and _AGE_WORDS.search(piece, max(0, a.start - 40), a.end + 12)
         ]
     return out
 

@@ -40,7 +40,9 @@ class DosesGiven(NamedTuple):
 def doses_given(text: str) -> list[DosesGiven]:
     """Each piece of a note naming one cohort, and the cell doses it writes (note_numbers.powers, quoted or not); a
     piece naming no cohort, or more than one, gives none (its doses are not placed)."""
-    out = []
+    out: list[DosesGiven] = []
+    if not note_numbers.writes_a_power(text):
+        return out
     start = 0
     for stop in [m.start() for m in _PIECE_END.finditer(text)] + [len(text)]:
         piece, start = text[start:stop], stop + 1

@@ -14,6 +14,11 @@ from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, numbers, unit_at
 _POWER = lazy(r"10\s*\^|\d[eE][-+]?\d")
 
 
+def writes_a_power(text: str) -> bool:
+    """Whether text writes a number with a power of ten anywhere (what powers() reads, before reading numbers)."""
+    return _POWER.search(text) is not None
+
+
 def powers(text: str) -> list[float]:
     """The numbers text writes with a power of ten."""
     return [n.value for n in numbers(text) if _POWER.search(text, n.start, n.end)]
