@@ -32,6 +32,11 @@ Found and fixed:
   (which has none), IM19's "a. to e." to "a. to f." and "(d. CD4+ ...)" to "(c. CD4+ ...)" passed: a sub-list
   numbered again from 1 and lettered items are no criterion numbers, and nothing read them (note_items,
   remarks._items_of_other_criteria). E501.
+- parts written together, their kind's word once: "Cohorts 1 and 2 enrol 24 participants; Cohort 3 enrols 6
+  participants." and "Parts A and B enrol 24 ..." bound an enrollment of 24, and "Parts A and B: Completed. Part C:
+  Recruiting." a status COMPLETED: "Parts A and B" was read as no part (review 205 read "Part A and Part B" as
+  parts joined, hunt 206 beside a third). A part's lead now reads the letters or numbers joined after it
+  (kept_out._NAMED_PART_LEAD_TEXT). E508, E507.
 
 Left (no test): a note naming an item the criterion has but saying of it what another item says (Relma-cel's "by
 its sub-item 2" rewritten to "sub-item 3", whose words the note paraphrases): only an item's mark, and a lettered
@@ -295,3 +300,39 @@ def test_an_item_a_note_names_by_another_mark_is_refused(registry: Path, shown: 
 )
 def test_an_item_a_note_names_by_its_own_mark_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+# --- parts written together, beside a third ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cohorts 1 and 2 enrol 24 participants; Cohort 3 enrols 6 participants.",
+        "cohorts 1 and 2 enrol 24 participants; cohort 3 enrols 6 participants.",
+        "Parts A and B enrol 24 participants; Part C enrols 6 participants.",
+        "Parts A, B and C enrol 24 participants. Part D enrols 6 participants.",
+    ],
+)
+def test_the_count_of_parts_written_together_beside_another_is_no_enrollment(trials: Trials, line: str) -> None:
+    """ "Parts A and B" was read as no part, and its count bound the trial's enrollment of 24 beside a third part's 6
+    (kept_out._NAMED_PART_LEAD_TEXT, E508)."""
+    assert "E508" in im19_out(trials, line, enrollment_fields(24, "24 participants"))
+
+
+def test_the_status_of_parts_written_together_beside_another_is_no_status(trials: Trials) -> None:
+    line = "Parts A and B: Completed. Part C: Recruiting."
+    assert "E507" in im19_out(trials, line, status_fields("COMPLETED", "Completed"))
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Parts A and B enrol 24 participants.", enrollment_fields(24, "24 participants")),
+        ("Cohorts 1 and 2 enrol 24 participants in total.", enrollment_fields(24, "24 participants")),
+        ("Parts A and B: Recruiting.", status_fields("RECRUITING", "Recruiting")),
+        ("Parts 1 and 2 are open-label; IM19 enrols 24 participants.", enrollment_fields(24, "24 participants")),
+    ],
+)
+def test_a_value_of_every_part_written_together_binds(trials: Trials, line: str, fields: str) -> None:
+    assert im19_out(trials, line, fields) == ""

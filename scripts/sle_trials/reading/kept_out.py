@@ -215,6 +215,8 @@ _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _KIND = r"(?:" + PART + r"|groups?|dose[ \t-]+levels?)"
 _TOKEN = r"(?:(?-i:[A-Z]{1,2}|[IVX]{1,4})|[0-9]{1,2}[a-z]?|" + _NUMBER_WORD + r")(?![\w-])"
 _A_PART_ITS_LETTER = _KIND + r"[ \t]+" + _TOKEN
+# (the words joining parts: "Part A and Part B", "Cohorts 1, 2 and 3", "Part A/B", "Part A & B")
+_JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)(?![\w-])|&|\+)?|(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
 # (or a dose's escalation or expansion alone, "Escalation: Completed. Expansion: Recruiting.", where its mark
 # follows (_PART_NAMED_ENDS's); or a cohort or a sub-group named by a capitalised word, "Adult cohort:",
 # "Paediatric cohort:", "LN sub-group:", not one of the whole trial: "Single cohort:", "Study cohort:")
@@ -250,7 +252,7 @@ _NAMED_PART_LEAD_TEXT = (
     # the lower-case parts joined bound the trial's enrollment beside "dose level 3 enrols 6", mutation hunt 207)
     r"(?:(?P<start>(?:(?<=[.;:\n])|(?<![\s\S]))[ \t]*(?i:(?:(?:only[ \t]+)?(?:in|for|within)[ \t]+(?:the[ \t]+)?)?))"
     r"|(?<![\w-])(?=[A-Z]|(?i:" + _KIND + r")[ \t]+" + _TOKEN + r"))"
-    rf"(?i:{_A_PART}(?:{_PART_NAMED_ENDS}|{_PART_DOES}|(?(start)[ \t]*,|(?!))))"
+    rf"(?i:{_A_PART}(?:{_JOIN}(?:{_KIND}[ \t]+)?{_TOKEN})*(?:{_PART_NAMED_ENDS}|{_PART_DOES}|(?(start)[ \t]*,|(?!))))"
     r"[^.;\n]{0,120}\Z"
 )
 _NAMED_PART_LEAD = lazy(_NAMED_PART_LEAD_TEXT)
@@ -268,8 +270,8 @@ _NAMED_PART_AFTER = lazy(
 # Parts joined, the words giving a value of each ("Part A and Part B: Recruiting", "Part A/Part B:", "Part A & B",
 # "Part A, B and C:", "Cohort 1, Cohort 2 and Cohort 3 enrol 24 participants"): the part a lead names with another
 # before it (_JOINED_BEFORE) or after it (_JOINED_AFTER) is one of several, not a part alone. (Parts written
-# together, "Parts A and B:", "Part A/B:", "both parts", "all cohorts", read as no part's already.)
-_JOIN = r"[ \t]*(?:,[ \t]*(?:(?:and|or)(?![\w-])|&|\+)?|(?:and|or)(?![\w-])|&|/|\+)[ \t]*"
+# together, "Parts A and B:", "Cohorts 1 and 2 enrol", are a lead's joined tokens: read as no part, their count bound
+# the trial's enrollment beside "Cohort 3 enrols 6", mutation hunt 207. "Both parts", "all cohorts" are no part's.)
 # (the first part's word left out where the words read begin after it: a sentence guessed to open after a line's
 # break at "A and Part B enrol 24 participants")
 _JOINED_BEFORE = lazy(
