@@ -384,8 +384,9 @@ def test_left_a_value_of_parts_read_as_the_trials(trials: Trials, case: tuple[st
                 PHASE + ". The sponsor is Renji Hospital Shanghai Jiaotong University School of Medical",
             ),
             "no reading of whom a note says sponsors or runs the trial: a note's facts are dates, quantities, counts, "
-            "doses, scores, codes, ages and criteria's items (remarks._facts), and its names are read only where set "
-            "in double quotes, as its source's words (check_remark_quotes), wherever the source writes them",
+            "doses, scores, codes, ages and criteria's items (remarks._facts), and a name it writes is held only to "
+            "being written by a source (remark_names), wherever the source writes it (Renji Hospital is an "
+            "official's affiliation there)",
         ),
         left(
             (RELMA_PATH, "by its sub-item 2", "by its sub-item 3"),
