@@ -50,7 +50,7 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
             if not isinstance(text, str):
                 continue
             for name in note_names.names(_QUOTED.sub(" | ", normalise(text)), codes):
-                common = name.opens and any(_common(name.words[0], doc) for doc in docs)
+                common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
                 readings = [words for words in note_names.readings(name, common) if words]
                 if not readings or any(_own(words) for words in readings):
                     continue

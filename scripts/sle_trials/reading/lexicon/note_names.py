@@ -6,9 +6,11 @@ names: "Brief Summary and Detailed Description"). Read by remarks_names.check_re
 206 rewrote Relma-cel's note "The source lists one location (Shanghai, China)" to "(Beijing, China)" and it passed,
 a note's facts being only its dates, quantities, counts and codes.
 
-Left out: the first word of a sentence where the sources write it as a common word, in lower case ("Both criteria
-lists", "Where a criterion says", "Its Timeline section" read as "Timeline"; readings); a month's or a day's name
-(a date, which date_mentions reads); a code of the schema's vocabularies (check_remark_codes reads those).
+Left out: the first word of a sentence or of a list after a colon where it is a common word (OPENERS, or one the
+sources write in lower case: "Both criteria lists", "Per the Sponsors section" read as "Sponsors", "Note: Both
+lists"; readings); a name of one word opening a sentence, unless shaped as a name ("IM19"); a person's title ("Dr
+Mu Rong" read as "Mu Rong"); a month's or a day's name (a date, which date_mentions reads); a code of the schema's
+vocabularies (check_remark_codes reads those).
 """
 
 from __future__ import annotations
@@ -30,11 +32,19 @@ _DATES = frozenset(
     "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _POSSESSIVE = lazy(r"['\u2019]s\Z")
+# a title written before a person's name, no part of it ("Dr Mu Rong" names "Mu Rong")
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms"})
+# a word with a capital or a digit past its first letter ("IM19", "ClinConnect", "NCT"): never capitalised only to
+# open a sentence
+_NAME_SHAPED = lazy(r".[^\W_]*?[A-Z0-9]")
 
 
 class Name(NamedTuple):
     words: tuple[str, ...]  # as the note writes them, a possessive's "'s" left out
     opens: bool  # the run opens a sentence: its first word may be capitalised only for that
+    # the run opens what follows a colon ("Note: Both lists ..."): its first word may be capitalised for that, where
+    # a common word; a name of one word is read there ("Location: Beijing")
+    listed: bool = False
 
 
 def _capitalised(word: str) -> bool:
@@ -52,8 +62,9 @@ def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
             words = [m.group() for m in _WORD.finditer(piece)]
             # (the sentence's first word: nothing but marks before it)
             opens = bool(words) and _NO_WORD.match(before + piece[: piece.find(words[0])]) is not None
-            found += _runs(words, opens, codes)
-    return found
+            listed = bool(words) and before.endswith(":") and _NO_WORD.match(piece[: piece.find(words[0])]) is not None
+            found += [name._replace(listed=listed and name.opens) for name in _runs(words, opens or listed, codes)]
+    return [name._replace(opens=False) if name.listed else name for name in found]
 
 
 def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
@@ -72,7 +83,10 @@ def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
                 j += 2
             else:
                 break
-        found.append(Name(tuple(_POSSESSIVE.sub("", w) for w in words[i : j + 1]), opens))
+        run = [_POSSESSIVE.sub("", w) for w in words[i : j + 1]]
+        if len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
+            run, opens = run[1:], False
+        found.append(Name(tuple(run), opens))
         i, opens = j + 1, False
     return found
 
@@ -81,17 +95,29 @@ def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
 OPENERS = frozenset(
     "the a an its their his her our this that these those both each every either neither no all some any one two "
     "where when while if as in on at for from to by with of after before since until per only also and but or nor "
-    "so yet it they we there here which what who whose not none nothing such other another most many".split()
+    "so yet it they we there here which what who whose not none nothing such other another most many "
+    # the adverbs, prepositions and asides a curator opens a sentence or a list with ("However, ...", "NB the
+    # Locations section", "See Attachment 3")
+    "however thus hence therefore instead otherwise likewise similarly moreover still then now even unlike under "
+    "above below between within without across through about than over into via during except despite whereas "
+    "unless once see note nb cf ie eg".split()
 )
 
 
 def readings(name: Name, common: bool) -> list[tuple[str, ...]]:
     """The words a source may write the name as: the run, or, where it opens a sentence with a common word (one of
-    OPENERS, or common: one its sources write in lower case), the run without that word ("Its Timeline section");
-    nothing where that word is all of it. A name of one word opening a sentence is not read ("Beijing hosts it":
-    "Both", "Where" open sentences alike); "Beijing Hospital runs it" is read whole."""
-    if not name.opens:
+    OPENERS, or common: one its sources write in lower case), the run without that word and the small words after
+    it ("Its Timeline section", "Per the Sponsors section"); nothing where that word is all of it. A name of one
+    word opening a sentence is not read ("Beijing hosts it": "Both", "Where" open sentences alike) unless a capital
+    or a digit past its first letter shows it a name ("IM19 is ..."); "Beijing Hospital runs it" is read whole.
+    After a colon (listed) the first word is left out only where common ("Note: Both lists", not "Site: Beijing")."""
+    first = name.words[0]
+    opener = common or first.lower().rstrip(".") in OPENERS
+    if name.opens and len(name.words) == 1 and not opener and _NAME_SHAPED.match(first):
         return [name.words]
-    if len(name.words) == 1 or common or name.words[0].lower() in OPENERS:
-        return [name.words[1:]]
-    return [name.words]
+    if not (name.opens or name.listed) or not (opener or (name.opens and len(name.words) == 1)):
+        return [name.words]
+    rest = list(name.words[1:])
+    while rest and rest[0] in _JOINING:
+        rest.pop(0)
+    return [tuple(rest)]
