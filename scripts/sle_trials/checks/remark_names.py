@@ -6,9 +6,9 @@ facts were its dates, quantities, counts and codes only. The real note said "Wuh
 (a fact from the curator's knowledge, mended in ea60e967). A name is looked for as its words, in any case and with
 anything but letters and digits between them ("CD4+ T" for "CD4 T"), each word also as sources write it otherwise
 ("CD-19" for "CD19", "U.S." for "US", "Relmacel" for "Relma-cel", "III" for "3", "Hopital" for "Hôpital", its last
-in the plural or the singular), in each cited source read and in the record's values besides its remarks; and the
-registry a source copies may be named ("a copy of the ClinicalTrials.gov record"). The evidence stage runs it beside
-the other remark checks (evidence.stages).
+in the plural or the singular), in each cited source read and in the record's values besides its remarks or its
+fields' names ("the record's Eligibility Thresholds"); and the registry a source copies may be named ("a copy of the
+ClinicalTrials.gov record"). The evidence stage runs it beside the other remark checks (evidence.stages).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
                     continue
                 if any(p.search(_rewritten(doc)) for p in wanted for doc in docs):
                     continue
-                held = held if held is not None else _held(record.data)
+                held = held if held is not None else _held(record.data, schema)
                 if any(p.search(held) for p in wanted):
                     continue
                 yield record.problem(
@@ -151,9 +151,11 @@ def unaccented(text: str) -> str:
     return text if text.isascii() else _ACCENTS.sub("", unicodedata.normalize("NFD", text))
 
 
-def _held(data: dict) -> str:
-    """What the record holds, in one case: its values (_values)."""
-    return unaccented("\n".join(_values(data)).casefold())
+def _held(data: dict, schema: dict) -> str:
+    """What the record holds, in one case: its values (_values) and the names of the schema's fields, which a note
+    may name as a heading ("the record's Eligibility Thresholds", "Phases", "Criterion 11"): no fact of a study."""
+    names = (fields.dotted(path) for path in fields.all_field_names(schema))
+    return unaccented("\n".join([*_values(data), *names]).casefold())
 
 
 def _values(data: Any, under: str = "") -> Iterator[str]:
