@@ -60,6 +60,9 @@ OPENERS = [
     # a person's title before the name the source writes
     im19("Dr Mu Rong is the responsible party."),
     im19("The party is Prof Mu Rong."),
+    # an abbreviation's stop, which ends no sentence
+    im19("It is run by Dr. Mu Rong."),
+    im19("Its sponsor, e.g. Peking University Third Hospital, pays."),
 ]
 
 WORD_FORMS = [
@@ -114,6 +117,10 @@ UNNAMED = [
     im19("IM20 is the product."),
     # the title is left out, not the name after it
     im19("The party is Prof Zhang Wei."),
+    im19("It is run by Prof. Zhang Wei."),
+    # a name after an abbreviation's stop, read within its sentence
+    relma("The sites, e.g. Beijing, are many."),
+    relma("The sites, i.e. Beijing and Shanghai, are many."),
     # a name in single quotes, a run holding the source's words around another
     im19("The sponsor is named 'Beijing Union Hospital'."),
     im19("The sponsor is Peking University Fourth Hospital."),

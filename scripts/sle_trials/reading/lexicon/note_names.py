@@ -21,8 +21,9 @@ from sle_trials.patterns import lazy
 
 # a word: letters and digits, with the hyphens, stops and apostrophes inside it ("Relma-cel", "ClinicalTrials.gov")
 _WORD = lazy(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
-# a sentence's end; where a name cannot go on within one: a quotation (blanked to "|"), punctuation between words
-_SENTENCE_END = lazy(r"(?<=[.!?])\s+|\n")
+# a sentence's end (not an abbreviation's stop: "e.g. Beijing" is read as a name within its sentence); where a name
+# cannot go on within one: a quotation (blanked to "|"), punctuation between words
+_SENTENCE_END = lazy(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)(?<!\bDr\.)(?<!\bProf\.)\s+|\n")
 _BREAK = lazy(r"[|;:()\[\]{},\u2013\u2014/]|\s+-\s+")
 _NO_WORD = lazy(r"[\W_]*\Z")
 # the small words a name holds between two of its capitalised words
