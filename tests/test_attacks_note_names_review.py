@@ -132,6 +132,7 @@ UNNAMED = [
     im19("The CD-21 antibodies are named."),
     im19("See its Attachment IV."),
     relma("It is in Phase II."),
+    relma("It is a Phase I/III study."),
     im19("The U.K. site is listed."),
     # a heading no source writes and no field of the record is
     im19("The Trial Timeline section gives the dates."),

@@ -84,7 +84,7 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words in any case, anything but letters and digits between them, each whole; each word as a source may
     write it otherwise (_written), the last one also in the plural or the singular ("Principal Investigators",
     "Study Group" for the source's "Study Groups")."""
-    *head, last = (_written(w) for w in words)
+    *head, last = (_written(w, len(words) > 1) for w in words)
     last = (last.removesuffix("s") + "(?:e?s)?") if len(words[-1]) > 3 and words[-1].isalpha() else last
     return re.compile(r"(?<![^\W_])" + r"[\W_]+".join([*head, last]) + r"(?![^\W_])")
 
@@ -94,12 +94,13 @@ _PARTS = lazy(r"[^\W\d_]+|\d+")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
 
-def _written(word: str) -> str:
+def _written(word: str, within: bool) -> str:
     """A word of a name as a pattern of the ways sources write it: its parts with or without marks between them
     ("CD-19", "CD19", "CD 19"; "CAR-T", "CART"; "U.S", "US"), an acronym with or without stops ("US", "U.S."), a
-    roman numeral as the digits too ("Phase II", "Phase 2")."""
+    roman numeral as the digits too, within a name of more words ("Phase II", "Phase 2"; alone, "Phase I/III" would
+    be any "3" of the source)."""
     folded = unaccented(word.casefold())
-    if word.isupper() and folded in _ROMAN:
+    if within and word.isupper() and folded in _ROMAN:
         return f"(?:{folded}|{_ROMAN[folded]})"
     if word.isalpha() and word.isupper() and len(word) <= 4:
         return r"\.?".join(folded) + r"\.?"
