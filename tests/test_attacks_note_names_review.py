@@ -194,3 +194,22 @@ def test_a_name_its_source_accents_is_read_with_or_without_its_accents(
     seed = "seeds/000_84a0f0163f21158e.txt"
     add_source(registry, seed, (registry / seed).read_text(encoding="utf-8") + "\nSite partner: Hôpital Saint-Louis\n")
     assert codes_with_a_note_rewritten(registry, *im19(new)) == codes
+
+
+@pytest.mark.parametrize(
+    ("new", "codes"),
+    [
+        ("The US site is listed.", {"E501"}),
+        ("The ACR criteria apply.", set()),
+        ("The SLE criteria apply.", set()),
+    ],
+)
+def test_an_acronym_is_no_common_word_its_source_writes_in_lower_case(
+    registry: Path, new: str, codes: set[str]
+) -> None:
+    """A name in capitals ("US") is not the source's common word in lower case ("contact us"); the acronyms it
+    writes pass. The IM19 source (a copy under the test's registry) gets a line added: a test input, no fact of the
+    study."""
+    seed = "seeds/000_84a0f0163f21158e.txt"
+    add_source(registry, seed, (registry / seed).read_text(encoding="utf-8") + "\nContact us about the ACR criteria.\n")
+    assert codes_with_a_note_rewritten(registry, *im19(new)) == codes

@@ -58,12 +58,13 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
                 if not readings or any(_own(words) for words in readings):
                     continue
                 wanted = [_phrase(words) for words in readings]
-                if any(p.search(_folded(doc)) for p in wanted for doc in docs):
-                    continue
-                if any(p.search(_rewritten(doc)) for p in wanted for doc in docs):
-                    continue
-                held = held if held is not None else _held(record.data, schema)
-                if any(p.search(held) for p in wanted):
+                found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
+                    p.search(_rewritten(doc)) for p in wanted for doc in docs
+                )
+                if not found:
+                    held = held if held is not None else _held(record.data, schema)
+                    found = any(p.search(held) for p in wanted)
+                if found and (not _acronym(readings) or _written_loud(wanted, docs, record.data)):
                     continue
                 yield record.problem(
                     ("curation", kind, i, "text"),
@@ -71,6 +72,19 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
                     f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
                     "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
                 )
+
+
+def _acronym(readings: list[tuple[str, ...]]) -> bool:
+    """Whether the name is one word in capitals ("US", "ACR"), which a source's common word in lower case is not
+    ("let us know" names no US): found in one case, it is looked for again as written (_written_loud)."""
+    return all(len(words) == 1 and words[0].isupper() and len(words[0]) > 1 for words in readings)
+
+
+def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool:
+    """Whether a source or the record writes the name not all in lower case ("US", "U.S.", "Cd19")."""
+    texts = [_folded(doc, written=True) for doc in docs] + ["\n".join(_values(data))]
+    loud = [re.compile(p.pattern, re.IGNORECASE) for p in wanted]
+    return any(not m.group().islower() for p in loud for text in texts for m in p.finditer(text))
 
 
 def _own(words: tuple[str, ...]) -> bool:
@@ -118,16 +132,18 @@ def _common(word: str, doc: Any) -> bool:
 _HYPHEN = lazy(r"(?<=[^\W_])-\s?(?=[^\W_])")
 
 
-def _folded(doc: Any) -> str:
-    """A source's text in one case (str.casefold), worked out once a run (SourceDoc.reading). A JSON study's with
-    every value it holds: its text is the lines of the fields the checks read, and the importer's notes name the
-    values of the others it leaves out ("restrictionType LTE60")."""
+def _folded(doc: Any, written: bool = False) -> str:
+    """A source's text in one case (str.casefold), worked out once a run (SourceDoc.reading); written: as written. A
+    JSON study's with every value it holds: its text is the lines of the fields the checks read, and the importer's
+    notes name the values of the others it leaves out ("restrictionType LTE60")."""
 
-    def folded() -> str:
-        whole = doc.raw.decode("utf-8", "replace") if doc.form == layouts.JSON and doc.raw is not None else ""
-        return f"{doc.text}\n{whole}".casefold()
+    def whole() -> str:
+        raw = doc.raw.decode("utf-8", "replace") if doc.form == layouts.JSON and doc.raw is not None else ""
+        return f"{doc.text}\n{raw}"
 
-    return str(doc.reading(("casefolded",), folded))
+    if written:
+        return str(doc.reading(("whole",), whole))
+    return str(doc.reading(("casefolded",), lambda: _folded(doc, written=True).casefold()))
 
 
 def _rewritten(doc: Any) -> str:
