@@ -28,10 +28,12 @@ from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names
 
 # The words of the registries and of this tool that a note may write whatever its source writes: the registries a
-# source copies ("a copy of the ClinicalTrials.gov record"), the reference databases (the importer's "not a PubMed
-# id"), and the formats and sizes its messages name ("over the 1 MiB a record may hold")
+# source copies ("a copy of the ClinicalTrials.gov record") and its API (the importer's "a key of the API v2 that
+# [its] accounting lacks"), the reference databases (the importer's "not a PubMed id"), and the formats and sizes its
+# messages name ("over the 1 MiB a record may hold")
 OWN_WORDS = frozenset(
-    (word,) for word in ("clinicaltrials.gov", "ct.gov", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
+    (word,)
+    for word in ("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
 )
 # a code of this tool's checks, which the importer's notes name ("the check refuses the joined text, E501")
 _CHECK_CODE = lazy(r"[EW]\d{3}")
