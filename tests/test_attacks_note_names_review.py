@@ -74,6 +74,11 @@ OPENERS = [
     # an abbreviation's stop, which ends no sentence
     im19("It is run by Dr. Mu Rong."),
     im19("Its sponsor, e.g. Peking University Third Hospital, pays."),
+    # a sentence opened by a word in the possessive: the source's name, a common word, the registry's own
+    relma("Relma-cel's sponsor is a company."),
+    relma("Shanghai's site is the one listed."),
+    relma("Trial's sponsor is named."),
+    im19("Record's dates are two."),
 ]
 
 WORD_FORMS = [
@@ -129,6 +134,8 @@ UNNAMED = [
     # the title is left out, not the name after it
     im19("The party is Prof Zhang Wei."),
     im19("It is run by Prof. Zhang Wei."),
+    # a name of one word in the possessive opening a sentence
+    relma("Beijing's hospitals run it."),
     # a name after an abbreviation's stop, read within its sentence
     relma("The sites, e.g. Beijing, are many."),
     relma("The sites, i.e. Beijing and Shanghai, are many."),

@@ -43,8 +43,9 @@ _NAME_SHAPED = lazy(r".[^\W_]*?[A-Z0-9]")
 class Name(NamedTuple):
     words: tuple[str, ...]  # as the note writes them, a possessive's "'s" left out
     opens: bool  # the run opens a sentence: its first word may be capitalised only for that
-    # the run opens what follows a colon ("Note: Both lists ..."): its first word may be capitalised for that, where
-    # a common word; a name of one word is read there ("Location: Beijing")
+    # the run opens what follows a colon ("Note: Both lists ..."), or is one word in the possessive opening a
+    # sentence ("Beijing's site"): its first word may be capitalised for that, where a common word; a name of one
+    # word is read there ("Location: Beijing")
     listed: bool = False
 
 
@@ -64,7 +65,10 @@ def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
             # (the sentence's first word: nothing but marks before it)
             opens = bool(words) and _NO_WORD.match(before + piece[: piece.find(words[0])]) is not None
             listed = bool(words) and before.endswith(":") and _NO_WORD.match(piece[: piece.find(words[0])]) is not None
-            found += [name._replace(listed=listed and name.opens) for name in _runs(words, opens or listed, codes)]
+            found += [
+                name._replace(listed=(listed and name.opens) or name.listed)
+                for name in _runs(words, opens or listed, codes)
+            ]
     return [name._replace(opens=False) if name.listed else name for name in found]
 
 
@@ -87,7 +91,9 @@ def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
         run = [_POSSESSIVE.sub("", w) for w in words[i : j + 1]]
         if len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
             run, opens = run[1:], False
-        found.append(Name(tuple(run), opens))
+        # a word of its own in the possessive opening a sentence ("Beijing's site"): a common word seldom opens so
+        owns = opens and i == j and _POSSESSIVE.search(words[i]) is not None
+        found.append(Name(tuple(run), opens, owns))
         i, opens = j + 1, False
     return found
 
@@ -101,7 +107,9 @@ OPENERS = frozenset(
     # Locations section", "See Attachment 3")
     "however thus hence therefore instead otherwise likewise similarly moreover still then now even unlike under "
     "above below between within without across through about than over into via during except despite whereas "
-    "unless once see note nb cf ie eg".split()
+    "unless once see note nb cf ie eg "
+    # the registry's own words, which a curator's sentence opens with, in the possessive too ("Record's dates")
+    "record source registry study trial page curator".split()
 )
 
 
