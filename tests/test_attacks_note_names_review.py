@@ -79,6 +79,8 @@ OPENERS = [
     relma("Shanghai's site is the one listed."),
     relma("Trial's sponsor is named."),
     im19("Record's dates are two."),
+    # a common word in capitals, as the importer writes the conjunctions a line may hold alone
+    im19("The line holds only a conjunction ('OR', 'AND'): read as words of the criterion."),
 ]
 
 WORD_FORMS = [

@@ -78,8 +78,12 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:
     """Whether the name is one word in capitals ("US", "ACR"), which a source's common word in lower case is not
-    ("let us know" names no US): found in one case, it is looked for again as written (_written_loud)."""
-    return all(len(words) == 1 and words[0].isupper() and len(words[0]) > 1 for words in readings)
+    ("let us know" names no US): found in one case, it is looked for again as written (_written_loud). A common word
+    in capitals is none (the importer's "holds only a conjunction ('OR', 'AND')")."""
+    return all(
+        len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and words[0].lower() not in note_names.OPENERS
+        for words in readings
+    )
 
 
 def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool:
