@@ -97,6 +97,11 @@ WORD_FORMS = [
     relma("The Union and Renji Hospitals are named."),
     im19("Its Study Group names one arm."),
     im19("The Related Clinical Trial list is the site's."),
+    # a possessive the source writes inside a name, or the note between two names
+    relma("Its Parkinson's Disease exclusion is kept."),
+    relma("Its Parkinson Disease exclusion is kept."),
+    relma("The Huazhong University's Union Hospital is one."),
+    im19("The Peking University Third Hospital's Department of Rheumatology and Immunology."),
 ]
 
 FIELDS = [
@@ -136,6 +141,8 @@ UNNAMED = [
     # the title is left out, not the name after it
     im19("The party is Prof Zhang Wei."),
     im19("It is run by Prof. Zhang Wei."),
+    # a name beside a possessive that ends the one before it
+    relma("The Huazhong University's Beijing Hospital is one."),
     # a name of one word in the possessive opening a sentence
     relma("Beijing's hospitals run it."),
     # a name after an abbreviation's stop, read within its sentence

@@ -104,7 +104,10 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words in any case, anything but letters and digits between them, each whole; each word as a source may
     write it otherwise (_written), the last one also in the plural or the singular ("Principal Investigators",
     "Study Group" for the source's "Study Groups")."""
-    *head, last = (_written(w, len(words) > 1) for w in words)
+    # (each word but the last in the source's possessive too: "Parkinson Disease" for "Parkinson's disease")
+    *head, last = (
+        _written(w, len(words) > 1) + (r"(?:['\u2019]s)?" if k < len(words) - 1 else "") for k, w in enumerate(words)
+    )
     last = (last.removesuffix("s") + "(?:e?s)?") if len(words[-1]) > 3 and words[-1].isalpha() else last
     return re.compile(r"(?<![^\W_])" + r"[\W_]+".join([*head, last]) + r"(?![^\W_])")
 

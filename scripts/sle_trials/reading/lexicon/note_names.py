@@ -1,10 +1,11 @@
-"""The names a curation note writes in its own words: a place, a hospital, a sponsor, a product, a part of the
-study, a section of its source ("Shanghai, China", "Union Hospital", "Relma-cel", "Part A", "its Timeline
-section"). A name is a run of words each beginning with a capital letter, joined by the small words names hold
-("University of Science", "Hospital de la Santa Creu"), never across punctuation, a quotation or "and" (two
-names: "Brief Summary and Detailed Description"). Read by remarks_names.check_remark_names (E501): mutation hunt
-206 rewrote Relma-cel's note "The source lists one location (Shanghai, China)" to "(Beijing, China)" and it passed,
-a note's facts being only its dates, quantities, counts and codes.
+"""The names a curation note writes in its own words: a place, a hospital, a sponsor, a product, a part of the study, a
+section of its source ("Shanghai, China", "Union Hospital", "Relma-cel", "Part A", "its Timeline section"). A name
+is a run of words each beginning with a capital letter, joined by the small words names hold ("University of
+Science", "Hospital de la Santa Creu"), never across punctuation, a quotation, "and" (two names: "Brief Summary and
+Detailed Description") or a possessive ("Huazhong University's Union Hospital"). Read by
+remarks_names.check_remark_names (E501): mutation hunt 206 rewrote Relma-cel's note "The source lists one location
+(Shanghai, China)" to "(Beijing, China)" and it passed, a note's facts being only its dates, quantities, counts and
+codes.
 
 Left out: the first word of a sentence or of a list after a colon where it is a common word (OPENERS, or one the
 sources write in lower case: "Both criteria lists", "Per the Sponsors section" read as "Sponsors", "Note: Both
@@ -81,7 +82,8 @@ def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
             i, opens = i + 1, False
             continue
         j = i
-        while j + 1 < len(words):
+        # (a possessive ends a name: "Huazhong University's Union Hospital" names two)
+        while j + 1 < len(words) and not _POSSESSIVE.search(words[j]):
             if _capitalised(words[j + 1]) and words[j + 1] not in codes:
                 j += 1
             elif words[j + 1] in _JOINING and j + 2 < len(words) and _capitalised(words[j + 2]):
