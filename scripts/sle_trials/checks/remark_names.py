@@ -21,6 +21,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import remarks_of
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
@@ -49,31 +50,27 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
         return
     codes = frozenset().union(*fields.vocabularies(schema))
     held: str | None = None  # the record's values, read when a name is not in a source
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            text = entry.get("text")
-            if not isinstance(text, str):
+    for kind, i, text, _ in remarks_of(record):
+        for name in note_names.names(_QUOTED.sub(" | ", normalise(text)), codes):
+            common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
+            readings = [words for words in note_names.readings(name, common) if words]
+            if not readings or any(_own(words) for words in readings):
                 continue
-            for name in note_names.names(_QUOTED.sub(" | ", normalise(text)), codes):
-                common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
-                readings = [words for words in note_names.readings(name, common) if words]
-                if not readings or any(_own(words) for words in readings):
-                    continue
-                wanted = [_phrase(words) for words in readings]
-                found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
-                    p.search(_rewritten(doc)) for p in wanted for doc in docs
-                )
-                if not found:
-                    held = held if held is not None else _held(record.data, schema)
-                    found = any(p.search(held) for p in wanted)
-                if found and (not _acronym(readings) or _written_loud(wanted, docs, record.data)):
-                    continue
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
-                    "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
-                )
+            wanted = [_phrase(words) for words in readings]
+            found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
+                p.search(_rewritten(doc)) for p in wanted for doc in docs
+            )
+            if not found:
+                held = held if held is not None else _held(record.data, schema)
+                found = any(p.search(held) for p in wanted)
+            if found and (not _acronym(readings) or _written_loud(wanted, docs, record.data)):
+                continue
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
+                "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
+            )
 
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:

@@ -12,7 +12,7 @@ The evidence stage runs these before and beside the checks of values (evidence.s
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
@@ -31,6 +31,23 @@ from sle_trials.reading.lexicon import (
     quantities,
     stated_limits,
 )
+
+
+class Remark(NamedTuple):
+    kind: str  # "notes" or "incomplete"
+    i: int  # its place in that list
+    text: str
+    field: str  # the field it is on, as written ("" where it names none)
+
+
+def remarks_of(record: Record) -> Iterator[Remark]:
+    """Each curation note and incomplete entry that has a text, in the record's order: what every check of a
+    remark's words reads (a remark of no text is E503's or the schema's)."""
+    for kind in ("notes", "incomplete"):
+        for i, entry in enumerate(record.data["curation"].get(kind, [])):
+            text = entry.get("text")
+            if isinstance(text, str):
+                yield Remark(kind, i, text, str(entry.get("field", "")))
 
 
 def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
@@ -93,26 +110,22 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
     vocabularies = fields.vocabularies(schema)
     codes = frozenset().union(*vocabularies)
     everywhere = set(_strings(record.data))
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            text = entry.get("text")
-            if not isinstance(text, str):
+    for kind, i, text, field in remarks_of(record):
+        found, value = fields.get(record.data, fields.parse_dotted(field))
+        held = set(_strings(value if found else record.data))
+        unquoted = _unquoted(text)
+        for m in _RECORDED_CODES.finditer(unquoted):
+            if _DENIED.search(unquoted, max(0, m.start() - 30), m.start()):
                 continue
-            found, value = fields.get(record.data, fields.parse_dotted(str(entry.get("field", ""))))
-            held = set(_strings(value if found else record.data))
-            unquoted = _unquoted(text)
-            for m in _RECORDED_CODES.finditer(unquoted):
-                if _DENIED.search(unquoted, max(0, m.start() - 30), m.start()):
-                    continue
-                for code in _CODE.findall(m.group(1)):
-                    of_the_field = any(code in v and v & held for v in vocabularies)
-                    if code in codes and code not in held and (of_the_field or code not in everywhere):
-                        yield record.problem(
-                            ("curation", kind, i, "text"),
-                            "E501",
-                            f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
-                            f"{entry.get('field')}: a remark states of the record only what it holds",
-                        )
+            for code in _CODE.findall(m.group(1)):
+                of_the_field = any(code in v and v & held for v in vocabularies)
+                if code in codes and code not in held and (of_the_field or code not in everywhere):
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
+                        f"{field}: a remark states of the record only what it holds",
+                    )
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -150,27 +163,23 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
     docs = [doc for doc in sources.docs if doc.unread is None]
     if not docs:
         return
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            text = entry.get("text")
-            if not isinstance(text, str):
+    for kind, i, text, _ in remarks_of(record):
+        for match in _QUOTED.finditer(text):
+            run = match.group(1) or match.group(2)
+            if (
+                _OWN_WRITING.search(text[: match.start()])
+                or _PLACEHOLDER.search(run)
+                or _REPR_ESCAPE.search(run)
+                or not normalise(run).strip()
+                or _quoted_from(run, docs)
+            ):
                 continue
-            for match in _QUOTED.finditer(text):
-                run = match.group(1) or match.group(2)
-                if (
-                    _OWN_WRITING.search(text[: match.start()])
-                    or _PLACEHOLDER.search(run)
-                    or _REPR_ESCAPE.search(run)
-                    or not normalise(run).strip()
-                    or _quoted_from(run, docs)
-                ):
-                    continue
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text quotes {run!r}, which no cited source writes: quote the source's "
-                    "own words, or say it in your own without quotation marks",
-                )
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text quotes {run!r}, which no cited source writes: quote the source's "
+                "own words, or say it in your own without quotation marks",
+            )
 
 
 def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -188,12 +197,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     an age limit with its bound (age_bounds.ages): "The upper age is 18 years" of a record whose minimum is 18
     passed (hunt 207)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
-    stated = [
-        (kind, i, _facts(_unquoted(normalise(entry["text"]))))
-        for kind in ("notes", "incomplete")
-        for i, entry in enumerate(record.data["curation"].get(kind, []))
-        if isinstance(entry.get("text"), str)
-    ]
+    stated = [(kind, i, _facts(_unquoted(normalise(text)))) for kind, i, text, _ in remarks_of(record)]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
     # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
@@ -245,36 +249,32 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility")
     if not isinstance(eligibility, dict):
         return
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            text, field = entry.get("text"), str(entry.get("field", ""))
-            if not isinstance(text, str):
+    for kind, i, text, field in remarks_of(record):
+        for sentence in _SENTENCE_END.split(_unquoted(normalise(text))):
+            items = [
+                (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
+                for ref in _criteria_refs(sentence, field)
+                for k in fields.criteria_named(eligibility, ref)[:1]
+            ]
+            if not items:
                 continue
-            for sentence in _SENTENCE_END.split(_unquoted(normalise(text))):
-                items = [
-                    (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
-                    for ref in _criteria_refs(sentence, field)
-                    for k in fields.criteria_named(eligibility, ref)[:1]
-                ]
-                if not items:
-                    continue
-                said = _facts(sentence)
-                kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
-                theirs = [
-                    fact
-                    for _, item in items
-                    for piece in fields.criterion_texts(item)
-                    for fact in (_facts(normalise(piece), kinds) if kinds else [])
-                ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
-                for fact in said:
-                    if not any(_same_fact(fact, other) for other in theirs):
-                        names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                        yield record.problem(
-                            ("curation", kind, i, "text"),
-                            "E501",
-                            f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
-                            "write and no value read from it holds: a remark states of a criterion only what it says",
-                        )
+            said = _facts(sentence)
+            kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
+            theirs = [
+                fact
+                for _, item in items
+                for piece in fields.criterion_texts(item)
+                for fact in (_facts(normalise(piece), kinds) if kinds else [])
+            ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
+            for fact in said:
+                if not any(_same_fact(fact, other) for other in theirs):
+                    names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
+                        "write and no value read from it holds: a remark states of a criterion only what it says",
+                    )
 
 
 def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
@@ -289,29 +289,26 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
     if not any(cohorts):
         return
     placed = [_from_the_first(arm) for arm in cohorts]
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            if not isinstance(entry.get("text"), str):
-                continue
-            for given in note_cohorts.doses_given(normalise(entry["text"])):
-                named = given.cohort
-                held = [
-                    c["dose"]["value"]
-                    for arm, by_place in zip(cohorts, placed, strict=True)
-                    for k, c in enumerate(arm)
-                    if ((by_place and named.place == k) or named.patients == _patients_of(c))
-                    and isinstance(c.get("dose"), dict)
-                    and isinstance(c["dose"].get("value"), int | float)
-                ]
-                for dose in given.doses:
-                    if held and not any(quantities.same_number(dose, float(v)) for v in held):
-                        yield record.problem(
-                            ("curation", kind, i, "text"),
-                            "E501",
-                            f"curation.{kind}.{i}.text gives a dose of {stated_limits.number_text(dose)} to the cohort "
-                            f"it names in {given.words!r}, which the record holds for no such cohort: a remark "
-                            "gives a cohort only the dose the record holds for it",
-                        )
+    for kind, i, text, _ in remarks_of(record):
+        for given in note_cohorts.doses_given(normalise(text)):
+            named = given.cohort
+            held = [
+                c["dose"]["value"]
+                for arm, by_place in zip(cohorts, placed, strict=True)
+                for k, c in enumerate(arm)
+                if ((by_place and named.place == k) or named.patients == _patients_of(c))
+                and isinstance(c.get("dose"), dict)
+                and isinstance(c["dose"].get("value"), int | float)
+            ]
+            for dose in given.doses:
+                if held and not any(quantities.same_number(dose, float(v)) for v in held):
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text gives a dose of {stated_limits.number_text(dose)} to the cohort "
+                        f"it names in {given.words!r}, which the record holds for no such cohort: a remark "
+                        "gives a cohort only the dose the record holds for it",
+                    )
 
 
 def _from_the_first(arm: list[dict]) -> bool:
@@ -340,46 +337,40 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility")
     if not isinstance(eligibility, dict):
         return
-    for kind in ("notes", "incomplete"):
-        for i, entry in enumerate(record.data["curation"].get(kind, [])):
-            text, field = entry.get("text"), str(entry.get("field", ""))
-            if not isinstance(text, str):
-                continue
-            for sentence, clause in _clauses(_unquoted(normalise(text))):
-                named = note_items.items_named(clause)
-                refs = (_criteria_refs(clause, field) or _criteria_refs(sentence, field)) if named else []
-                items = {
-                    id(item): (ref, item)
-                    for ref in refs
-                    for k in fields.criteria_named(eligibility, ref)[:1]
-                    for item in [eligibility[f"{ref['list'].lower()}_criteria"][k]]
-                }
-                if len(items) != 1:
-                    continue  # (no criterion, or several: whose items the sentence names is not read)
-                ref, item = next(iter(items.values()))
-                numbers = set(_sub_numbers(item))
-                letters: dict[str, str | None] = {}
-                for piece in fields.criterion_texts(item):
-                    numbers.update(int(n) for n in _MARKED_NUMBER.findall(normalise(piece)))
-                    for letter, opens in note_items.lettered_items(normalise(piece)).items():
-                        letters.setdefault(letter, opens)
-                for n in named:
-                    if n.number is not None and n.number not in numbers:
-                        said = f"sub-item {n.number}"
-                    elif n.letter is not None and (
-                        n.letter not in letters
-                        or None not in (n.opens, letters[n.letter])
-                        and n.opens != letters[n.letter]
-                    ):
-                        said = f"item {n.letter}." + (f" opening {n.opens!r}" if n.opens else "")
-                    else:
-                        continue
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text names {said} of {fields.criterion_name(ref)}, which that criterion "
-                        "does not list so: a remark names a criterion's items by the marks its source gives them",
-                    )
+    for kind, i, text, field in remarks_of(record):
+        for sentence, clause in _clauses(_unquoted(normalise(text))):
+            named = note_items.items_named(clause)
+            refs = (_criteria_refs(clause, field) or _criteria_refs(sentence, field)) if named else []
+            items = {
+                id(item): (ref, item)
+                for ref in refs
+                for k in fields.criteria_named(eligibility, ref)[:1]
+                for item in [eligibility[f"{ref['list'].lower()}_criteria"][k]]
+            }
+            if len(items) != 1:
+                continue  # (no criterion, or several: whose items the sentence names is not read)
+            ref, item = next(iter(items.values()))
+            numbers = set(_sub_numbers(item))
+            letters: dict[str, str | None] = {}
+            for piece in fields.criterion_texts(item):
+                numbers.update(int(n) for n in _MARKED_NUMBER.findall(normalise(piece)))
+                for letter, opens in note_items.lettered_items(normalise(piece)).items():
+                    letters.setdefault(letter, opens)
+            for n in named:
+                if n.number is not None and n.number not in numbers:
+                    said = f"sub-item {n.number}"
+                elif n.letter is not None and (
+                    n.letter not in letters or None not in (n.opens, letters[n.letter]) and n.opens != letters[n.letter]
+                ):
+                    said = f"item {n.letter}." + (f" opening {n.opens!r}" if n.opens else "")
+                else:
+                    continue
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text names {said} of {fields.criterion_name(ref)}, which that criterion "
+                    "does not list so: a remark names a criterion's items by the marks its source gives them",
+                )
 
 
 # (a sentence's end for the items it names: past a semicolon, "Exclusion criterion 11 also lists ... a. to e.; the
