@@ -10,10 +10,12 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon import head_counts, note_numbers
+from sle_trials.reading.lexicon.quantities import ORDINALS
 
 # A note's pieces: its clauses and brackets, where a dose and the cohort it is given to stand together
 _PIECE_END = lazy(r"[,;()\[\]\n]|[.!?](?![\d\w])")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# (the first ten of quantities' ordinals: "the tenth cohort" at most)
+_ORDINALS = {word: value for word, value in ORDINALS.items() if value <= 10}
 _ORDINAL = "|".join(_ORDINALS)
 # (a cohort by its place, "the second cohort", "the 2nd dose level", or its number, "Cohort 2", "dose level 2")
 _KIND = r"(?:cohort|dose[ \t-]+level|DL|group)"
@@ -58,7 +60,7 @@ def doses_given(text: str) -> list[DosesGiven]:
 def _cohorts_named(piece: str) -> list[CohortNamed]:
     named = [CohortNamed(None, r) for r in head_counts.patient_ranges(piece)]
     for m in _BY_PLACE.finditer(piece):
-        place = _ORDINALS.index(m.group("word").lower()) + 1 if m.group("word") else int(m.group("digits"))
+        place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
         named.append(CohortNamed(place - 1, None))
     named += [CohortNamed(int(m.group("number")) - 1, None) for m in _BY_NUMBER.finditer(piece)]
     return list(dict.fromkeys(named))
