@@ -21,7 +21,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of
+from sle_trials.checks.remarks import QUOTED, remarks_of, strings
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
@@ -38,8 +38,6 @@ OWN_WORDS = frozenset(
 )
 # a code of this tool's checks, which the importer's notes name ("the check refuses the joined text, E501")
 _CHECK_CODE = lazy(r"[EW]\d{3}")
-# a run a remark sets in double quotes (check_remark_quotes reads those): blanked to a mark no name goes across
-_QUOTED = lazy(r'"[^"]+"|\u201c[^\u201c\u201d]+\u201d')
 
 
 def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -51,7 +49,8 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
     codes = frozenset().union(*fields.vocabularies(schema))
     held: str | None = None  # the record's values, read when a name is not in a source
     for kind, i, text, _ in remarks_of(record):
-        for name in note_names.names(_QUOTED.sub(" | ", normalise(text)), codes):
+        # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across)
+        for name in note_names.names(QUOTED.sub(" | ", normalise(text)), codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [words for words in note_names.readings(name, common) if words]
             if not readings or any(_own(words) for words in readings):
@@ -181,14 +180,7 @@ def _held(data: dict, schema: dict) -> str:
     return unaccented("\n".join([*_values(data), *names]).casefold())
 
 
-def _values(data: Any, under: str = "") -> Iterator[str]:
+def _values(data: dict) -> Iterator[str]:
     """Every string the record holds, normalised, but its remarks' texts (a name may not vouch for itself)."""
-    if isinstance(data, str):
-        yield normalise(data)
-    elif isinstance(data, dict):
-        for key, item in data.items():
-            if f"{under}.{key}" not in (".curation.notes", ".curation.incomplete"):
-                yield from _values(item, f"{under}.{key}")
-    elif isinstance(data, list):
-        for item in data:
-            yield from _values(item, under)
+    curation = {key: item for key, item in data["curation"].items() if key not in ("notes", "incomplete")}
+    return (normalise(value) for value in strings({**data, "curation": curation}))

@@ -109,10 +109,10 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
     (review 206)."""
     vocabularies = fields.vocabularies(schema)
     codes = frozenset().union(*vocabularies)
-    everywhere = set(_strings(record.data))
+    everywhere = set(strings(record.data))
     for kind, i, text, field in remarks_of(record):
         found, value = fields.get(record.data, fields.parse_dotted(field))
-        held = set(_strings(value if found else record.data))
+        held = set(strings(value if found else record.data))
         unquoted = _unquoted(text)
         for m in _RECORDED_CODES.finditer(unquoted):
             if _DENIED.search(unquoted, max(0, m.start() - 30), m.start()):
@@ -128,20 +128,20 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
                     )
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings(value: Any) -> Iterator[str]:
     """Every string value held in value, at any depth."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from strings(item)
 
 
 # A run of words a remark sets in double quotes: straight or curly, on one line of its text or over several.
-_QUOTED = lazy(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
+QUOTED = lazy(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
 # The words before a quoted run that make it the record's own writing, not the source's ("... is recorded
 # as "< 8 weeks""), and a letter standing for any number in a pattern of the source's words ("within N weeks").
 _OWN_WRITING = lazy(r"(?i)\b(?:recorded|entered|written|rendered|normalised|normalized) as\s*$")
@@ -164,7 +164,7 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
     if not docs:
         return
     for kind, i, text, _ in remarks_of(record):
-        for match in _QUOTED.finditer(text):
+        for match in QUOTED.finditer(text):
             run = match.group(1) or match.group(2)
             if (
                 _OWN_WRITING.search(text[: match.start()])
@@ -237,7 +237,8 @@ _CRITERIA_NAMED = lazy(
 _NUMBERS_RANGE = lazy(r"(?i)(\d+)\s*(?:to|through|-|\u2013)\s*(\d+)|(\d+)")
 # (not after the abbreviation of a number's mark: "criterion no. 8's window" is one sentence; nor after a lettered
 # item's mark: "abnormalities a. to e.")
-_SENTENCE_END = lazy(r"(?<=[.;!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h]\.)\s+|\n")
+_NO_END = r"(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h]\.)"
+_SENTENCE_END = lazy(rf"(?<=[.;!?]){_NO_END}\s+|\n")
 
 
 def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
@@ -375,7 +376,7 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
 
 # (a sentence's end for the items it names: past a semicolon, "Exclusion criterion 11 also lists ... a. to e.; the
 # compound one (d. CD4+ ...)" names d. of criterion 11)
-_ITEMS_SENTENCE_END = lazy(r"(?<=[.!?])(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h]\.)\s+|\n")
+_ITEMS_SENTENCE_END = lazy(rf"(?<=[.!?]){_NO_END}\s+|\n")
 
 
 def _clauses(text: str) -> Iterator[tuple[str, str]]:
@@ -519,7 +520,7 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
 
 def _unquoted(text: str) -> str:
     """A remark's text with the runs it sets in double quotes blanked (check_remark_quotes reads them)."""
-    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _held_facts(data: Any) -> list[_Fact]:
