@@ -42,7 +42,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
 from sle_trials.reading import phrases, scopes, sentences
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import dosing, quantities, stated_limits
+from sle_trials.reading.lexicon import dosing, instruments, quantities, stated_limits
 
 if TYPE_CHECKING:  # binding hands each threshold here: imported at run time, it would import itself half made
     from sle_trials.checks.binding.context import Context
@@ -686,7 +686,7 @@ def _measure_cut(
 
 
 # the instruments a disease-activity limit is read on (stated_limits.SCORE_WORDS, its word "score" aside)
-_INSTRUMENT = lazy(r"(?i)(?<![\w-])(?:SELENA-SLEDAI|SLEDAI(?:-2K)?|BILAG(?:-2004)?|CLASI|PGA)(?![\w-])")
+_INSTRUMENT = lazy(rf"(?i)(?<![\w-]){instruments.INSTRUMENTS}(?![\w-])")
 
 
 def _instrument_left_out(measure: str, near: list[tuple[str, stated_limits.Statement]]) -> str | None:

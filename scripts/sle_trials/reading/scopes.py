@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out, sentences
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon.instruments import INSTRUMENTS
 
 # where a sentence or a clause ends ("7.5", "e.g.," and the stop of "excl. hepatitis" end none: sentences.END,
 # as thresholds and lexicon read the limit's sentence)
@@ -486,7 +487,7 @@ _READ = (  # (the words of a value's readings, what it is read from, by or of)
 # "serological abnormalities due to lupus", "serology-confirmed hepatitis")
 _A_SCORES_PART = (
     r"(?:serolog(?:y|ic|ical)|complement|hypocomplement\w*|anti-?ds-?DNA|dsDNA"
-    r"|immunolog(?:y|ic|ical)|SLEDAI(?:-2K)?|SELENA|BILAG(?:-2004)?|PGA|SRI(?:-4)?)"
+    rf"|immunolog(?:y|ic|ical)|{INSTRUMENTS})"
 )
 _NO_SCORES_PART = rf"(?!(?<![\w-]){_A_SCORES_PART}[ \t]*(?:[,&/)\]}}]|(?:and|or|excluded|excl\.|ruled)(?![\w-])|\Z))"
 _READINGS = rf"(?:{_READ}|into[ \t]+account|as)"

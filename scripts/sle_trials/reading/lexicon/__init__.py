@@ -7,6 +7,7 @@ docs/checks.md is generated from them.
 
 Where each reading lives, one module a concern; a module reads those above it in this list, never
 one below it:
+- instruments: the names of the instruments a disease-activity limit or score is read on;
 - quantities: numbers as sources write them (digits, words, powers of ten, fractions), units,
   comparators, and a criterion's own label, which is no number;
 - stated_limits: statements (a comparator, a number and a unit found together), the clause around

@@ -8,6 +8,7 @@ patients."""
 from __future__ import annotations
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.lexicon.instruments import INSTRUMENTS
 from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, numbers, unit_at
 
 # a number written with a power of ten ("1×10^8", "10^6", "2e6"): a cell dose, which no unit of quantities names
@@ -45,7 +46,7 @@ def labelled(text: str, start: int) -> bool:
 
 # a score: its scale's or the word's name, then (past a few words of no digit and no stop) its number, of three
 # digits at most (no scale's runs higher: "SLEDAI-2K (2000 version)" gives none)
-_SCALE = r"(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG(?:-2004)?|PGA|CLASI|SRI(?:-\d+)?)"
+_SCALE = rf"(?:scores?|{INSTRUMENTS})"
 _SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d{{1,3}}(?:\.\d+)?)(?!\w|\.\d)")
 
 

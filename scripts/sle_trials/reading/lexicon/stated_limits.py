@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import kept_out, retracted, sentences
+from sle_trials.reading.lexicon import instruments
 from sle_trials.reading.lexicon.quantities import (
     BETWEEN,
     LAB_DIMENSIONS,
@@ -312,7 +313,7 @@ KIND_CUES = [
     KindCues(
         "DISEASE_ACTIVITY",
         frozenset({"score"}),
-        ("SLEDAI(?:-2K)?", "SELENA-SLEDAI", "BILAG", "disease activity", "scores?", "CLASI", "PGA"),
+        (*instruments.NAMES, "disease activity", "scores?"),
     ),
     # an amount in a sample (a dose's unit: "24-hour urine protein ≥ 0.5 g") is no dose given
     KindCues("LABORATORY", LAB_DIMENSIONS | {"dose"}, ("urine", "urinary", "proteinuria", "serum", "plasma")),
@@ -401,4 +402,4 @@ def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
     return None, "no word of the quote says which kind of limit this is"
 
 
-SCORE_WORDS = lazy(r"(?i)\b(?:scores?|SLEDAI(?:-2K)?|SELENA-SLEDAI|BILAG|CLASI|PGA)\b")
+SCORE_WORDS = lazy(rf"(?i)\b(?:scores?|{instruments.INSTRUMENTS})\b")

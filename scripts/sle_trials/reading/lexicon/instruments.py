@@ -1,0 +1,16 @@
+"""The instruments a disease-activity limit or score is read on: one list for every reading of them.
+
+A criterion's limit ("SLEDAI-2K ≥ 6"), a note's score ("a SELENA-SLEDAI score of 12"), the kind of a stated limit
+(DISEASE_ACTIVITY), a measure that names its instrument and a score's parts a criterion leaves out ("clinical
+SLEDAI, serology excluded") each read these names. They were five lists, each missing some of the others' (SRI in
+two, CLASI in four, "BILAG-2004" in three): a scale one reading knew and another did not was read as a score in a
+note and as no kind of limit in a criterion. Regex fragments with no boundaries: each reading puts its own.
+"""
+
+from __future__ import annotations
+
+# the SELENA trial's version of SLEDAI, written whole or by the trial's name alone; SLEDAI and its 2000 version;
+# BILAG and its 2004 version; the cutaneous lupus area and severity index; the physician's global assessment; the
+# SLE responder index and its thresholds ("SRI-4", "SRI-6")
+NAMES = ("SELENA(?:-SLEDAI)?", "SLEDAI(?:-2K)?", "BILAG(?:-2004)?", "CLASI", "PGA", r"SRI(?:-\d+)?")
+INSTRUMENTS = "(?:" + "|".join(NAMES) + ")"
