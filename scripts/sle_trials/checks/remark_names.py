@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from sle_trials import fields
+from sle_trials import checks, fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, remarks_of, strings
@@ -36,8 +36,6 @@ OWN_WORDS = frozenset(
     (word,)
     for word in ("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
 )
-# a code of this tool's checks, which the importer's notes name ("the check refuses the joined text, E501")
-_CHECK_CODE = lazy(r"[EW]\d{3}")
 
 
 def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -93,7 +91,9 @@ def _own(words: tuple[str, ...]) -> bool:
     """Words a note may write whatever its sources say: the registry's and the tool's (OWN_WORDS), a check's code,
     letters standing for items ("not as one 'A or B'")."""
     folded = tuple(w.casefold() for w in words)
-    return folded in OWN_WORDS or all(_CHECK_CODE.fullmatch(w) or len(w) == 1 for w in words)
+    # (a code of this tool's checks, as the table declares them: the importer's notes name them, "the check refuses
+    # the joined text, E501"; a code no check has, "E999", is a name no source writes)
+    return folded in OWN_WORDS or all(w in checks.table() or len(w) == 1 for w in words)
 
 
 def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
