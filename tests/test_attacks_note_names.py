@@ -34,6 +34,11 @@ UNNAMED = [
     (RELMA_PATH, LOCATION, "The source lists one location (Shanghai Renji Hospital, China)"),
     # a sentence opened by a name of two words, one of them the source's
     (IM19_PATH, WINDOW, WINDOW + " Beijing Hospital runs the trial."),
+    # a name after an abbreviation's stop, read within its sentence as the sentence reader reads it (sentences.py)
+    (RELMA_PATH, LOCATION, "The source lists one location, excl. Beijing"),
+    (RELMA_PATH, LOCATION, "The source lists one location, approx. Hangzhou"),
+    (RELMA_PATH, LOCATION, "The source lists one location, viz. Hangzhou"),
+    (RELMA_PATH, LOCATION, "The source lists one location, incl. Hangzhou"),
     # a code no check of the tool's has, as a name (the importer's notes name the checks' codes)
     (IM19_PATH, WINDOW, WINDOW + " The check's E999 does not apply."),
     (IM19_PATH, WINDOW, WINDOW + " See W123."),
@@ -57,6 +62,8 @@ NAMED = [
     (IM19_PATH, WINDOW, WINDOW + " Its phase is not recorded as EARLY_PHASE1."),
     (IM19_PATH, COPY, "copy of the CT.gov record"),
     (IM19_PATH, WINDOW, WINDOW + " The check's E501 does not apply."),
+    (RELMA_PATH, LOCATION, "The source lists one location, viz. Shanghai"),
+    (RELMA_PATH, LOCATION, "The source lists one location, incl. Shanghai, China"),
     # what the record holds (its facility as its source spells it), and a name inside a quotation
     (IM19_PATH, WINDOW, WINDOW + " Peking Universitiy Third Hospital is its one site."),
     (RELMA_PATH, HOSPITALS, 'the officials\' affiliations name "Renji Hospital Shanghai Jiaotong University"'),

@@ -86,7 +86,10 @@ SENTENCES = lazy(_STOP + r"|(?<=;)\s+" + _LINE_END)
 # words before the stop alone: a search that stops right after one (a reader's end of a span) cannot tell
 # what follows it. A real word is none ("no.", "min.", "etc." end sentences: "Prior CAR-T: no.").
 LEADING = ("e.g", "i.e", "excl", "incl", "exc", "approx", "vs", "cf", "viz", "esp")
-_A_STOP = r"\." + "".join(rf"(?<!\b(?i:{re.escape(word)})\.)" for word in LEADING) + _AFTER_A_TITLE
+# (lookbehinds, after a stop: not that of an abbreviation leading on, nor a title's; a curation note's names are
+# read in the sentences these end too, lexicon/note_names.py)
+NOT_AN_ABBREVIATION = "".join(rf"(?<!\b(?i:{re.escape(word)})\.)" for word in LEADING) + _AFTER_A_TITLE
+_A_STOP = r"\." + NOT_AN_ABBREVIATION
 # ... and that stop alone, for a pattern reading a clause's or a sentence's words up to its end by a class of
 # characters with no stop in it ("[^,;.()]"): within() lets it through
 # (or one inside it: "e.g." holds two)

@@ -19,12 +19,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
+from sle_trials.reading import sentences
 
 # a word: letters and digits, with the hyphens, stops and apostrophes inside it ("Relma-cel", "ClinicalTrials.gov")
 _WORD = lazy(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
-# a sentence's end (not an abbreviation's stop: "e.g. Beijing" is read as a name within its sentence); where a name
-# cannot go on within one: a quotation (blanked to "|"), punctuation between words
-_SENTENCE_END = lazy(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)(?<!\bDr\.)(?<!\bProf\.)\s+|\n")
+# a sentence's end (not an abbreviation's stop, as the sentence reader reads one: "e.g. Beijing", "approx. Beijing",
+# "St. Beijing" are read as names within their sentences); where a name cannot go on within one: a quotation
+# (blanked to "|"), punctuation between words
+_SENTENCE_END = lazy(rf"(?<=[.!?]){sentences.NOT_AN_ABBREVIATION}\s+|\n")
 _BREAK = lazy(r"[|;:()\[\]{},\u2013\u2014/]|\s+-\s+")
 _NO_WORD = lazy(r"[\W_]*\Z")
 # the small words a name holds between two of its capitalised words
