@@ -182,7 +182,7 @@ def test_a_name_no_source_writes_is_refused(registry: Path, shown: str, old: str
     "may open with any word, capitalised for that only, and no list tells a common word from a place's name",
 )
 def test_a_sentence_opened_by_a_place_no_source_writes_is_refused(registry: Path) -> None:
-    assert "E501" in codes_with_a_note_rewritten(registry, *relma("Beijing hosts the only site."))
+    assert "E501" in codes_with_a_note_rewritten(registry, *relma("Beijing holds the records."))
 
 
 @pytest.mark.xfail(
@@ -272,4 +272,4 @@ def test_the_importers_note_on_a_key_it_does_not_know_passes(registry: Path, tmp
     "source ends one line with 'Third Hospital' (its facility) and opens the next with 'Beijing' (its city)",
 )
 def test_a_name_made_of_two_lines_of_the_source_is_refused(registry: Path) -> None:
-    assert "E501" in codes_with_a_note_rewritten(registry, *im19("The site is Third Hospital Beijing."))
+    assert "E501" in codes_with_a_note_rewritten(registry, *im19("Third Hospital Beijing runs the trial."))

@@ -957,6 +957,7 @@ def stages(
     yield Stage("fields", lambda: completeness.check_fields(record, schema))
     yield Stage("remarks", lambda: remarks.check_remarks(record, schema))
     yield Stage("remark codes", lambda: remarks.check_remark_codes(record, schema))
+    yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

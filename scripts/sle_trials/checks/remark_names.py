@@ -26,7 +26,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_names
+from sle_trials.reading.lexicon import note_names, note_parties
 
 # The words of the registries and of this tool that a note may write whatever its source writes: the registries a
 # source copies ("a copy of the ClinicalTrials.gov record") and its API (the importer's "a key of the API v2 that
@@ -184,3 +184,55 @@ def _values(data: dict) -> Iterator[str]:
     """Every string the record holds, normalised, but its remarks' texts (a name may not vouch for itself)."""
     curation = {key: item for key, item in data["curation"].items() if key not in ("notes", "incomplete")}
     return (normalise(value) for value in strings({**data, "curation": curation}))
+
+
+def check_remark_parts(record: Record) -> Iterator[Problem]:
+    """E501: a name a note gives a part in the trial (its sponsor, its site, its responsible party:
+    lexicon.note_parties) that the record does not hold in that part. check_remark_names holds the name to a source
+    that writes it, anywhere: "The sponsor is Renji Hospital ..." named an official's affiliation its source writes,
+    beside the record's sponsor. Where the record holds nothing in that part, the note is not judged here."""
+    for kind, i, text, _ in remarks_of(record):
+        for given in note_parties.given(normalise(text)):
+            held = _held_in(record.data, given.part)
+            words = _tokens(given.name)
+            if not held or not words or any(_within(words, _tokens(value)) for value in held):
+                continue
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text gives {given.name!r} as the trial's {given.part}, which the record's "
+                f"{given.part} is not ({'; '.join(held)}): a remark says only what the record and its sources say",
+            )
+
+
+def _held_in(data: dict, part: str) -> list[str]:
+    """The names the record gives the part (note_parties.PARTS): the sponsor's; each site's facility and places (its
+    values); the responsible party's name and affiliation, and the sponsor's where the sponsor is the responsible
+    party."""
+    sponsor = _mapping(data.get("sponsor"))
+    if part == "sponsor":
+        names = [sponsor.get("name")]
+    elif part == "site":
+        names = [value for site in data.get("locations") or [] for value in _mapping(site).values()]
+    else:
+        party = _mapping(data.get("responsible_party"))
+        names = [party.get("name"), party.get("affiliation")]
+        names += [sponsor.get("name")] if party.get("type") == "SPONSOR" else []
+    return [name for name in names if isinstance(name, str) and name.strip()]
+
+
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+_TOKEN = lazy(r"[^\W_]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unaccented(normalise(text).casefold()))
+
+
+def _within(words: list[str], value: list[str]) -> bool:
+    """Whether words stand in value, one after another ("Ming Ju Biotechnology" in the sponsor's "SHANGHAI MING JU
+    BIOTECHNOLOGY CO., LTD.")."""
+    return any(value[k : k + len(words)] == words for k in range(len(value) - len(words) + 1))

@@ -22,6 +22,8 @@ one below it:
   score, a count a verb enrols with no word for people), read in a note and its sources alike;
 - note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
   of the study), as runs of capitalised words;
+- note_parties: the part in the trial (its sponsor, its site, its responsible party) a curation note gives a
+  name;
 - note_cohorts: the cohort a piece of a curation note names and the cell doses it gives there;
 - note_items: the items of a criterion a curation note names by their marks (a sub-item's number, a letter);
 - date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;

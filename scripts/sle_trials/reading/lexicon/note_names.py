@@ -56,11 +56,16 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and word.lower() not in _DATES
 
 
+def sentences_of(text: str) -> list[str]:
+    """A note's sentences, as its names are read in them (_SENTENCE_END)."""
+    return _SENTENCE_END.split(text)
+
+
 def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
     """Each name text writes (text: a note, its quotations blanked with "|"), codes (the vocabularies' words) not
     read as names."""
     found: list[Name] = []
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences_of(text):
         start = 0
         for stop in [m.start() for m in _BREAK.finditer(sentence)] + [len(sentence)]:
             piece, before, start = sentence[start:stop], sentence[:start], stop + 1
