@@ -129,9 +129,8 @@ def _ids(root: Path, named: list[str]) -> list[str]:
         if not _NCT.match(nct):
             raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by 8 digits)")
         if not (root / TRIALS_DIR / f"{nct}.yaml").is_file():
-            raise pipeline.UsageError(
-                f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; import it first: trials import ctgov {nct}"
-            )
+            first = command.run("import", "ctgov", nct)
+            raise pipeline.UsageError(f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; import it first: {first}")
     if named:
         return list(dict.fromkeys(named))
     return sorted(Path(p).stem for p in pipeline.trial_paths(root) if _NCT.match(Path(p).stem) and p.endswith(".yaml"))

@@ -428,7 +428,7 @@ def _undated(studies: list[dict]) -> None:
         raise ctgov.BadInput(
             f"{len(undated)} of its {len(studies)} studies ({shown}) have no statusModule.lastUpdatePostDateStruct"
             ".date: parts of studies, as a `fields` query gives them; the source's as-of date must be known: "
-            "import each whole study as the API gives it (trials import ctgov NCT…)"
+            f"import each whole study as the API gives it ({command.run('import', 'ctgov', 'NCT…')})"
         )
 
 

@@ -112,7 +112,8 @@ def _source(b: Builder, study: dict, source: str) -> None:
         )
         raise BadInput(
             f"{nct}: statusModule.lastUpdatePostDateStruct.date is missing or not a date{part}; the source's "
-            f"as-of date must be known: import the whole study as the API gives it (trials import ctgov {nct}, "
+            "as-of date must be known: import the whole study as the API gives it "
+            f"({command.run('import', 'ctgov', nct)}, "
             f"or save {V2_STUDY_URL}{nct} and import that file)"
         )
     b.data["curation"] = {"status": "draft", "sources": [{"file": source, "kind": KIND, "as_of": date}]}

@@ -1,0 +1,92 @@
+"""A newcomer's review (helper-51): what the README and docs/ tell a curator or an analyst to run, run
+as written, and what the tool then says. Each test holds one behaviour that was wrong or unclear."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Trials
+from sle_trials import command
+
+
+def run_from_a_clones_venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run is of <clone>/.venv/bin/trials, on no PATH: as after `make check` (command.py)."""
+    bin_folder = tmp_path / "clone" / ".venv" / "bin"
+    bin_folder.mkdir(parents=True)
+    script = bin_folder / "trials"
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr("sys.argv", [str(script)])
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+
+
+def undated(study: dict) -> dict:
+    """The study with no statusModule: a part of it, as a `fields` query answers."""
+    cut = json.loads(json.dumps(study))
+    del cut["protocolSection"]["statusModule"]
+    return cut
+
+
+STUDY = json.loads((FIXTURES / "ctgov" / "completed_phase2_randomised.json").read_text(encoding="utf-8"))
+
+
+# Before, three fix-it lines named `trials import ctgov ...` bare: after `make check` the tool is at
+# .venv/bin/trials and on no PATH, so the command they told the curator to run was not found (the
+# test of command.py looked only for "run: trials ..." and "`trials ...` says").
+
+
+def test_drift_of_a_trial_with_no_record_names_the_import_as_the_user_can_run_it(
+    trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_from_a_clones_venv(tmp_path, monkeypatch)
+    result = trials("drift", "NCT09999998")
+    assert result.status == 2
+    assert "import it first: .venv/bin/trials import ctgov NCT09999998" in result.err
+
+
+def test_a_study_cut_down_names_the_import_as_the_user_can_run_it(
+    trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = tmp_path / "part.json"
+    saved.write_text(json.dumps(undated(STUDY)), encoding="utf-8")
+    run_from_a_clones_venv(tmp_path, monkeypatch)
+    result = trials("import", "ctgov", saved)
+    assert result.status == 1
+    assert "(.venv/bin/trials import ctgov NCT09000011, " in result.err
+
+
+def test_a_page_of_studies_cut_down_names_the_import_as_the_user_can_run_it(
+    trials: Trials, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = json.loads(json.dumps(STUDY))
+    other["protocolSection"]["identificationModule"]["nctId"] = "NCT09000012"
+    saved = tmp_path / "page.json"
+    saved.write_text(json.dumps({"studies": [undated(STUDY), undated(other)]}), encoding="utf-8")
+    run_from_a_clones_venv(tmp_path, monkeypatch)
+    result = trials("import", "ctgov", saved)
+    assert result.status == 1
+    assert "(.venv/bin/trials import ctgov NCT…)" in result.err
+
+
+# A string literal that tells the user to run the tool with arguments ("trials import ctgov NCT…",
+# "trials new {nct}") in its own words: the class of the three lines above, which the pattern of
+# tests/test_command.py did not see.
+_BARE_COMMAND_LINE = re.compile(
+    r"""(?<!["'])f?["'](?!["'])[^"'\n]*"""  # a string opening on the line (no docstring's triple quote)
+    r"(?<![`\w.-])trials (?:import ctgov|new|validate|fmt|drift|diff|csv|check|refs|coverage|export|site) "
+    r"(?:NCT|\{|--|<)"
+)
+
+
+def test_no_message_tells_the_user_to_run_a_bare_trials_command_with_arguments() -> None:
+    package = Path(command.__file__).parent
+    found = [
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _BARE_COMMAND_LINE.search(line) and not line.lstrip().startswith("#") and "help=" not in line
+    ]
+    assert found == [], found
