@@ -26,7 +26,7 @@ def lines(*entries: tuple[str, str]) -> bytes:
         ("", "not `<sha256>  <file name>`"),
         (f"{A} {SEED}", "not `<sha256>  <file name>`"),  # one space: sha256sum writes two (or " *")
         (f"{A[:-1]}  {SEED}", "not `<sha256>  <file name>`"),  # 63 hex digits
-        (f"{A}  sub/{SEED}", "not `<sha256>  <file name>`"),  # a name files.NAME refuses
+        (f"{A}  sub/{SEED}", f"names sub/{SEED} with a folder"),  # a name files.NAME refuses, sha256sum's of a path
         (f"{A}  .hidden", "not `<sha256>  <file name>`"),
     ],
 )

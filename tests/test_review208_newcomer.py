@@ -3,6 +3,7 @@ as written, and what the tool then says. Each test holds one behaviour that was 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -90,3 +91,30 @@ def test_no_message_tells_the_user_to_run_a_bare_trials_command_with_arguments()
         if _BARE_COMMAND_LINE.search(line) and not line.lstrip().startswith("#") and "help=" not in line
     ]
     assert found == [], found
+
+
+# Before, a manifest line written by `sha256sum seeds/FILE >> seeds/SHA256SUMS` from the clone's top
+# (the README's step 1 said only "add its line") was "not `<sha256>  <file name>` as sha256sum writes
+# it", though sha256sum wrote it: the message now says the line names the file with a folder, and the
+# command that writes it as the manifest lists it.
+
+
+@pytest.mark.parametrize("written", ["seeds/press.txt", "./press.txt", "/home/curator/clone/seeds/press.txt"])
+def test_a_manifest_line_naming_its_file_with_a_folder_says_so(trials: Trials, written: str) -> None:
+    (trials.root / "seeds" / "press.txt").write_text("Acme Bio: a press release.\n", encoding="utf-8")
+    digest = hashlib.sha256(b"Acme Bio: a press release.\n").hexdigest()
+    with (trials.root / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  {written}\n")
+    result = trials("check")
+    assert result.status == 1
+    assert (
+        f"E307 seeds/SHA256SUMS line 3: names {written} with a folder: a line names the file as it is in seeds/, "
+        "press.txt, as `(cd seeds && sha256sum press.txt >> SHA256SUMS)` writes it" in result.out
+    )
+
+
+def test_a_manifest_line_of_no_file_name_is_still_not_a_line_sha256sum_writes(trials: Trials) -> None:
+    with (trials.root / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{'0' * 64}  seeds/\n")
+    result = trials("check")
+    assert "line 3: not `<sha256>  <file name>` as sha256sum writes it" in result.out

@@ -82,6 +82,8 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
                     if line.endswith("\r")
                     else "a byte-order mark before it (save it as UTF-8 without BOM)"
                     if line.startswith("\ufeff")
+                    else _with_folder(match["name"])
+                    if match is not None and _with_folder(match["name"])
                     else "not `<sha256>  <file name>` as sha256sum writes it",
                 )
             )
@@ -91,6 +93,18 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
             seen[match["name"]] = number
             entries.append(Entry(match["name"], match["digest"].lower(), number, line))
     return entries, bad
+
+
+def _with_folder(name: str) -> str:
+    """Why a line names its file with a folder (`seeds/x.txt`, `./x.txt`): sha256sum run from the
+    clone's top, not from seeds/, writes the path it was given. Empty for any other name."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if "/" not in name.replace("\\", "/") or not files.NAME.match(base):
+        return ""
+    return (
+        f"names {files.shown(name)} with a folder: a line names the file as it is in {SEEDS_DIR}/, {base}, "
+        f"as `(cd {SEEDS_DIR} && sha256sum {base} >> {MANIFEST})` writes it"
+    )
 
 
 def read(root: Path) -> tuple[list[Entry], list[Problem]]:
