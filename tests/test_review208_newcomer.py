@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Trials
-from sle_trials import command
+from sle_trials import cli, command
 
 
 def run_from_a_clones_venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,3 +118,49 @@ def test_a_manifest_line_of_no_file_name_is_still_not_a_line_sha256sum_writes(tr
         manifest.write(f"{'0' * 64}  seeds/\n")
     result = trials("check")
     assert "line 3: not `<sha256>  <file name>` as sha256sum writes it" in result.out
+
+
+# Before, `trials COMMAND --help` showed a command's usage and options and never said what the
+# command does (the line `trials --help` lists it by was only there), FILE and NCT_ID had no words,
+# and `trials import` with nothing named a `registry` argument its usage line does not show.
+
+
+def help_of(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit):
+        cli.main([*argv, "--help"])
+    return capsys.readouterr().out
+
+
+def unexplained(help_text: str) -> list[str]:
+    """The arguments a help lists with no words after them (argparse puts words on the argument's line,
+    or on the next, indented, when the argument is long)."""
+    lines = help_text.splitlines() + [""]
+    return [
+        line.strip()
+        for line, after in zip(lines, lines[1:])
+        if re.fullmatch(r"  [^ ].*", line) and "  " not in line.strip() and not after.startswith(" " * 8)
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(cli.COMMANDS))
+def test_each_commands_help_says_what_it_does_and_what_each_argument_is(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    listing = "".join(help_of(capsys).split())  # argparse wraps at spaces and hyphens alike
+    own = help_of(capsys, name)
+    description = own.split("\n\n")[1]  # after the usage, before the arguments
+    assert not description.startswith(("positional arguments:", "options:")), own
+    assert "".join(description.split()) in listing  # the words `trials --help` lists it by
+    assert unexplained(own) == []
+
+
+def test_the_help_of_trials_says_the_exit_statuses_and_where_the_guide_is(capsys: pytest.CaptureFixture[str]) -> None:
+    said = " ".join(help_of(capsys).split())
+    assert "Exit status: 0 no problems, 1 problems in the data, 2 a usage error, 3 an internal error" in said
+    assert "docs/curating.md" in said
+
+
+def test_an_import_naming_nothing_names_its_arguments_as_the_usage_line_does(trials: Trials) -> None:
+    result = trials.raw(["import"])
+    assert result.status == 2
+    assert "the following arguments are required: {ctgov}, NCT_ID|FILE.json" in result.err

@@ -1,6 +1,6 @@
 """The `trials` command: parses arguments and calls the pipeline's stages. Nothing else lives here.
 
-Exit status: 0 clean, 1 problems in the data, 2 usage errors.
+Exit status: 0 clean, 1 problems in the data, 2 usage errors, 3 an internal error.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class _Only:
         self.sub, self.only = sub, only
 
     def add_parser(self, name: str, **kwargs: Any) -> Any:
+        # `trials COMMAND --help` opens with the line `trials --help` lists it by: without it, a
+        # command's own help showed its usage and options and never said what it does
+        kwargs.setdefault("description", kwargs.get("help"))
         return self.sub.add_parser(name, **kwargs) if self.only in (None, name) else _Skipped()
 
 
@@ -45,7 +48,12 @@ class _Skipped:
 
 def parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; only: build the parser of that command alone (one of COMMANDS)."""
-    parser = argparse.ArgumentParser(prog="trials", description="Check and export the SLE CAR-T trial registry.")
+    parser = argparse.ArgumentParser(
+        prog="trials",
+        description="Check and export the SLE CAR-T trial registry.",
+        epilog="`trials COMMAND --help` gives a command's arguments; docs/curating.md, every command. Exit status: 0 "
+        "no problems, 1 problems in the data, 2 a usage error, 3 an internal error (a bug: please report it).",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
@@ -55,7 +63,9 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the check cache")
     sub = _Only(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"), only)
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
-    v.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    v.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="a trial file to check (default: all of trials/)"
+    )
     sub.add_parser("refs", parents=[common], help="cross-check references between all records")
     c = sub.add_parser("csv", parents=[common], help=f"regenerate {generate.GENERATED} from valid records")
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
@@ -134,7 +144,9 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="write a record listing every schema field, to fill in (a stub, or a draft from the trial's own source)",
     )
-    n.add_argument("nct_id", metavar="NCT_ID")
+    n.add_argument(
+        "nct_id", metavar="NCT_ID", help="the trial's id, NCT and 8 digits: the record is trials/NCT_ID.yaml"
+    )
     n.add_argument("--source", help="the source under seeds/ (default: the one that mentions the id)")
     n.add_argument("--title", help="the trial's title as the source writes it (default: read from the source)")
     n.add_argument("--kind", help="the source's kind (default: as other records or the JSON say)")
@@ -161,7 +173,12 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="turn a ClinicalTrials.gov API v2 study (fetched by id, or a saved JSON) into a draft record",
     )
-    i.add_argument("registry", choices=["ctgov"], help="where the study comes from: ctgov (ClinicalTrials.gov API v2)")
+    i.add_argument(
+        "registry",
+        choices=["ctgov"],
+        metavar="{ctgov}",  # so a usage error names it as the usage line does, not by its dest
+        help="where the study comes from: ctgov (ClinicalTrials.gov API v2)",
+    )
     i.add_argument(
         "targets",
         nargs="+",
@@ -217,7 +234,9 @@ def _curator_tools(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     r.add_argument("nct_ids", nargs="*", metavar="NCT_ID", help="the trials to check (default: every record)")
     f = sub.add_parser("fmt", parents=[common], help="rewrite trial files in canonical form (default: all of trials/)")
-    f.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    f.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="a trial file to format (default: all of trials/)"
+    )
     f.add_argument("--check", action="store_true", help="only list the files that are not in canonical form")
     d = sub.add_parser("diff", help="field-level summary of data changes between two git revisions")
     d.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
