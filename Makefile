@@ -17,7 +17,13 @@ BIN := $(VENV)/bin
 HOOKS_STAMP := $(VENV)/.installed-hooks
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test hooks merge-driver clean bench
+.PHONY: help check test hooks merge-driver clean bench
+
+## help: list these targets; what `make` alone does (it installs nothing: run `make check` to set up)
+# The first rule is make's default: before it, `make` alone made .venv and stopped, saying only that
+# .venv/bin/python was up to date, and a newcomer had no `trials` command and no word of what to run.
+help:
+	@sed -n 's/^## //p' $(firstword $(MAKEFILE_LIST))
 
 $(BIN)/python:
 ifeq ($(origin PYTHON),file)
@@ -68,5 +74,6 @@ N ?= 10000
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py --n $(N)
 
+## clean: remove .venv and the test suite's caches
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Trials
+from conftest import FIXTURES, REPO, Trials
 from sle_trials import cli, command
 
 
@@ -164,3 +166,19 @@ def test_an_import_naming_nothing_names_its_arguments_as_the_usage_line_does(tri
     result = trials.raw(["import"])
     assert result.status == 2
     assert "the following arguments are required: {ctgov}, NCT_ID|FILE.json" in result.err
+
+
+# Before, `make` alone ran the Makefile's first rule, the one that makes .venv: on a fresh clone it
+# made the environment, installed nothing and stopped; run again it said ".venv/bin/python is up to
+# date". A newcomer who typed `make` had no `trials` command and no word of `make check`.
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_alone_lists_the_targets_and_installs_nothing(tmp_path: Path) -> None:
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    run = subprocess.run(["make", "--no-print-directory"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    listed = [line.split(":", 1)[0] for line in run.stdout.splitlines()]
+    assert {"check", "test", "help"} <= set(listed)
+    assert "run `make check` to set up" in run.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile"]  # no .venv, nothing else
