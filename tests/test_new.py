@@ -186,7 +186,7 @@ def test_new_refuses_an_as_of_date_its_source_does_not_state(trials: Trials, reg
         (["nct06310811"], "'nct06310811' is not an NCT id"),
         (["NCT06310811 "], "is not an NCT id"),
         (["NCT09999999"], "no source documents under seeds/ mention NCT09999999"),
-        ([STUB, "--source", "seeds/missing.txt"], "--source seeds/missing.txt: not a document under seeds/"),
+        ([STUB, "--source", "seeds/missing.txt"], "--source seeds/missing.txt: no such file"),
         ([STUB, "--source", "trials/NCT06513429.yaml"], "not a document under seeds/"),
         (
             [STUB, "--title", "A Title Nobody Wrote"],

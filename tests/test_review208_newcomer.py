@@ -182,3 +182,22 @@ def test_make_alone_lists_the_targets_and_installs_nothing(tmp_path: Path) -> No
     assert {"check", "test", "help"} <= set(listed)
     assert "run `make check` to set up" in run.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile"]  # no .venv, nothing else
+
+
+# Before, `trials new NCT… --source seeds/FILE` naming a file that is not there (a typo, or a document
+# not saved yet) said "not a document under seeds/ (a plain file; give it as seeds/FILE)", though it
+# was given as seeds/FILE: now it says there is no such file, and what to do first.
+
+
+def test_new_with_a_source_that_is_not_there_says_no_such_file(trials: Trials) -> None:
+    result = trials("new", "NCT09999997", "--source", "seeds/press_release.txt")
+    assert result.status == 2
+    assert "--source seeds/press_release.txt: no such file; put the document under seeds/ as received" in result.err
+    assert not (trials.root / "trials" / "NCT09999997.yaml").exists()
+
+
+@pytest.mark.parametrize("given", ["trials/NCT06513429.yaml", "seeds/SHA256SUMS", "seeds"])
+def test_new_with_a_source_that_is_no_document_is_refused_as_before(trials: Trials, given: str) -> None:
+    result = trials("new", "NCT09999997", "--source", given)
+    assert result.status == 2
+    assert "not a document under seeds/ (a plain file; give it as seeds/FILE)" in result.err

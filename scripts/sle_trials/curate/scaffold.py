@@ -338,6 +338,11 @@ def build(root: Path, nct: str, given: Given) -> str:
     source = source.replace("\\", "/")
     if source.startswith("./"):
         source = source[2:]
+    if files.SOURCE_PATH.match(source) and not os.path.lexists(root / source):  # a typo, or not put there yet
+        raise pipeline.UsageError(
+            f"--source {files.shown(source)}: no such file; put the document under seeds/ as received "
+            "(and its line in seeds/SHA256SUMS) first"
+        )
     if not files.SOURCE_PATH.match(source) or not files.is_regular(root / source) or source.endswith("/SHA256SUMS"):
         raise pipeline.UsageError(
             f"--source {files.shown(source)}: not a document under seeds/ (a plain file; give it as seeds/FILE)"
