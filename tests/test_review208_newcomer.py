@@ -201,3 +201,18 @@ def test_new_with_a_source_that_is_no_document_is_refused_as_before(trials: Tria
     result = trials("new", "NCT09999997", "--source", given)
     assert result.status == 2
     assert "not a document under seeds/ (a plain file; give it as seeds/FILE)" in result.err
+
+
+# Before, `trials diff` in a registry outside any git work tree (a copy downloaded as a ZIP) printed
+# git's own words, "git rev-parse: fatal: not a git repository (or any of the parent directories):
+# .git", which say neither which folder nor why a diff needs git.
+
+
+def test_diff_outside_git_says_which_folder_and_why_it_needs_a_clone(
+    trials: Trials, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(registry.parent))  # git looks no higher than the copy
+    result = trials("diff", root=registry)
+    assert result.status == 2
+    assert f"trials: {registry} is in no git work tree: trials diff compares two revisions" in result.err
+    assert "fatal" not in result.err

@@ -791,7 +791,15 @@ def run(root: Path, base: str | None, head: str | None, fmt: str, out: TextIO | 
 def diff_report(root: Path, base: str | None, head: str | None) -> Report:
     """The changes to the trial data from revision base (default: default_base) to revision head
     (default: the work tree)."""
-    repo = plumbing.Repository.containing(root)
+    try:
+        repo = plumbing.Repository.containing(root)
+    except plumbing.GitNotFound:
+        raise
+    except plumbing.GitError:  # git's own words were "fatal: not a git repository (or any of ...): .git"
+        raise pipeline.UsageError(
+            f"{files.shown(str(root))} is in no git work tree: trials diff compares two revisions of the "
+            "registry's history, which a git clone has and a downloaded copy (a ZIP of it) does not"
+        ) from None
     try:
         prefix = root.resolve().relative_to(repo.top.resolve()).as_posix()
     except ValueError:
