@@ -8,10 +8,12 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, REPO, Trials
+from ctgov_api import API, Answer, running
 from sle_trials import cli, command
 
 
@@ -216,3 +218,27 @@ def test_diff_outside_git_says_which_folder_and_why_it_needs_a_clone(
     assert result.status == 2
     assert f"trials: {registry} is in no git work tree: trials diff compares two revisions" in result.err
     assert "fatal" not in result.err
+
+
+# Before, `trials drift` fetched each study as `trials import` does, retries and all, but said nothing
+# of a failed try: `trials import` says each as it happens (tests/test_fetch.py), and a drift of every
+# record against an API answering 503 waited through the retries in silence.
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[API]:
+    with running(monkeypatch) as stand_in:
+        yield stand_in
+
+
+def test_drift_says_each_try_that_failed_as_import_does(trials: Trials, api: API) -> None:
+    study = FIXTURES / "ctgov" / "completed_phase2_randomised.json"
+    assert trials("import", "ctgov", study).status == 0
+    api.serve("NCT09000011", Answer(503), Answer(200, study.read_bytes()))
+    result = trials("drift", "NCT09000011")
+    assert result.status == 0, result.err
+    url = f"{api.url}/studies/NCT09000011"
+    assert [line for line in result.err.splitlines() if "trying again" in line] == [
+        f"trials drift: {url}: HTTP 503; trying again now (try 2 of 3)"
+    ]
+    assert result.out.startswith("1 of 1 trial checked against ClinicalTrials.gov: 0 changed")  # the report, whole

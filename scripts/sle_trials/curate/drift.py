@@ -153,8 +153,17 @@ def check(root: Path, named: list[str], err: TextIO) -> list[Trial]:
     ids = _ids(root, named)
     schema = paths.load_schema(root)
     out: list[Trial] = []
-    with fetch.Client(settings) as client, progress(len(ids), err) as bar:
+    asking = [""]  # the trial being fetched, for the line that says a try of it failed
+
+    def say(line: str) -> None:
+        """Each failed try said as it happens, as `trials import` says it: a weekly run against an API
+        that answered 503 waited through minutes of retries in silence. Through the bar, so that a
+        terminal's bar is redrawn below the line."""
+        bar.write(f"trials drift: {settings.study_url(asking[0])}: {line}", file=err)
+
+    with progress(len(ids), err) as bar, fetch.Client(settings, say) as client:
         for n, nct in enumerate(ids):
+            asking[0] = nct
             bar.set_postfix_str(nct, refresh=False)
             try:
                 out.append(_one(root, client, nct, schema))
