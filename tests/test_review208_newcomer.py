@@ -15,6 +15,7 @@ import pytest
 from conftest import FIXTURES, REPO, Trials
 from ctgov_api import API, Answer, running
 from sle_trials import cli, command
+from sle_trials.engine import cache
 
 
 def run_from_a_clones_venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -242,3 +243,20 @@ def test_drift_says_each_try_that_failed_as_import_does(trials: Trials, api: API
         f"trials drift: {url}: HTTP 503; trying again now (try 2 of 3)"
     ]
     assert result.out.startswith("1 of 1 trial checked against ClinicalTrials.gov: 0 changed")  # the report, whole
+
+
+# Before, `trials new` took --no-cache (docs/curating.md: every command but diff takes it) and then
+# checked the registry and regenerated trials.csv through the check cache all the same: the flag was
+# parsed and dropped.
+
+
+def test_new_with_no_cache_never_opens_the_cache(trials: Trials, monkeypatch: pytest.MonkeyPatch) -> None:
+    (trials.root / "trials" / "NCT06310811.yaml").unlink()  # a stub IM19's source lists, written again below
+
+    def looked(root: Path) -> None:
+        raise AssertionError("--no-cache looked for the cache")
+
+    monkeypatch.setattr(cache, "place", looked)
+    result = trials("new", "NCT06310811", "--no-cache")
+    assert result.status == 0, result.err
+    assert "trials/NCT06310811.yaml written (stub)" in result.out + result.err

@@ -323,7 +323,7 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     from sle_trials.curate import scaffold
 
     given = scaffold.Given(args.source, args.title, args.kind, args.as_of, args.as_of_label, args.out_of_scope)
-    return scaffold.run(root, args.nct_id, given) or generate.write(root, fmt=args.format)
+    return scaffold.run(root, args.nct_id, given) or generate.write(root, fmt=args.format, use_cache=_use_cache(args))
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
