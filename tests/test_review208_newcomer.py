@@ -260,3 +260,33 @@ def test_new_with_no_cache_never_opens_the_cache(trials: Trials, monkeypatch: py
     result = trials("new", "NCT06310811", "--no-cache")
     assert result.status == 0, result.err
     assert "trials/NCT06310811.yaml written (stub)" in result.out + result.err
+
+
+# Before, `trials validate seeds/FILE` (a curator meaning to check a source) read the source as a
+# record and answered with YAML errors about its first line (E007), and `trials validate trials.csv`
+# alike; `trials fmt` already skipped such files, saying why.
+
+
+@pytest.mark.parametrize(
+    "given, said",
+    [
+        ("seeds/000_84a0f0163f21158e.txt", "it is under seeds/, where the sources are kept as received"),
+        ("seeds/SHA256SUMS", "it is under seeds/, where the sources are kept as received"),
+        ("trials.csv", "it is one of the registry's own files"),
+        ("datapackage.json", "it is one of the registry's own files"),
+        ("schema/trial.schema.json", "it is one of the registry's own files"),
+    ],
+)
+def test_validate_refuses_a_file_of_the_registry_that_is_no_trial_file(trials: Trials, given: str, said: str) -> None:
+    result = trials("validate", given)
+    assert result.status == 2
+    assert result.err.startswith(f"trials: {given} is no trial file: {said}"), result.err
+    assert "E007" not in result.out + result.err
+
+
+def test_validate_still_checks_a_trial_file_and_one_outside_the_registry(trials: Trials, tmp_path: Path) -> None:
+    outside = tmp_path / "NCT06513429.yaml"
+    outside.write_text((trials.root / "trials" / "NCT06513429.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert trials("validate", "trials/NCT06513429.yaml").status == 0
+    result = trials("validate", outside)  # checked as a record, wherever it is, against the registry's sources
+    assert result.status == 0, result.out + result.err

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sle_trials import __version__, paths
+from sle_trials import __version__, command, paths
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 
@@ -261,9 +261,33 @@ def _existing(root: Path, files: list[Path]) -> list[Path]:
     return files
 
 
+def _trial_files(root: Path, files: list[Path]) -> list[Path]:
+    """The FILE arguments of validate, none of which may be a source, the manifest, the schema or a
+    generated file of the registry: read as a record, `trials validate seeds/FILE` answered a curator
+    who meant to check a source with YAML errors about its first line (E007), trials.csv alike."""
+    for file in _existing(root, files):
+        where = Path(os.path.realpath(file.parent)) / file.name  # the file's own name, not a link's target
+        try:
+            inside = where.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        if inside.partition("/")[0] != paths.TRIALS_DIR.as_posix() and paths.registry(inside):
+            what = (
+                f"it is under {paths.SEEDS_DIR}/, where the sources are kept as received (`{command.run('check')}` "
+                f"holds them to {paths.SEEDS_DIR}/SHA256SUMS)"
+                if inside.partition("/")[0] == paths.SEEDS_DIR
+                else f"it is one of the registry's own files (`{command.run('check')}` checks it with the records)"
+            )
+            raise pipeline.UsageError(
+                f"{pipeline.display(root, file)} is no trial file: {what}; validate checks trial files "
+                f"({paths.TRIALS_DIR.as_posix()}/NCT….yaml), each against the sources it cites"
+            )
+    return files
+
+
 def cmd_validate(root: Path, args: argparse.Namespace) -> int:
     result = pipeline.validate(
-        root, _existing(root, args.files) or pipeline.trial_files(root), use_cache=_use_cache(args)
+        root, _trial_files(root, args.files) or pipeline.trial_files(root), use_cache=_use_cache(args)
     )
     problems = result.problems + pipeline.cited_sources(root, result)
     report.render(problems, args.format, sys.stdout, files=result.files)
