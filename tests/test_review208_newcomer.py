@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, Trials
+from conftest import FIXTURES, GIT_ENV, REPO, Trials, copy_registry
 from ctgov_api import API, Answer, running
 from sle_trials import cli, command
 from sle_trials.engine import cache
@@ -290,3 +291,46 @@ def test_validate_still_checks_a_trial_file_and_one_outside_the_registry(trials:
     assert trials("validate", "trials/NCT06513429.yaml").status == 0
     result = trials("validate", outside)  # checked as a record, wherever it is, against the registry's sources
     assert result.status == 0, result.out + result.err
+
+
+# Before, a curator who staged the record, the manifest and the generated files but not the new source
+# (the README's step 4 named neither) committed with every hook passing: pre-commit leaves untracked
+# files on the disk, where the hooks read the source, and a clone of the commit, as CI checks it,
+# refused the record (E108, E307). The sources-staged hook now stops such a commit and names the file.
+
+PRE_COMMIT = REPO / ".venv" / "bin" / "pre-commit"
+PRESS = (
+    "Acme Bio: first patient dosed\n\nDate: 2026-03-02\n\nTrial NCT09999901, A Study of Anti-CD19 CAR-T Cells in SLE.\n"
+)
+
+
+def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home")}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=120)
+
+
+@pytest.mark.skipif(not PRE_COMMIT.exists() or not shutil.which("git"), reason="needs git and pre-commit")
+def test_a_commit_leaving_its_new_source_untracked_is_stopped(tmp_path: Path) -> None:
+    clone = copy_registry(tmp_path / "registry")
+    shutil.copy2(REPO / ".pre-commit-config.yaml", clone / ".pre-commit-config.yaml")
+    (clone / ".venv").symlink_to(REPO / ".venv")  # the hooks call .venv/bin/...
+    (clone / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    git(clone, "init", "-q", "-b", "main")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "--no-verify", "-m", "initial")
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=clone, check=True, capture_output=True, env=os.environ.copy())
+    # the README's steps 1 to 3: the source, its manifest line, the record, the generated files
+    (clone / "seeds" / "press.txt").write_text(PRESS, encoding="utf-8")
+    with (clone / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{hashlib.sha256(PRESS.encode()).hexdigest()}  press.txt\n")
+    title = "A Study of Anti-CD19 CAR-T Cells in SLE"
+    argv = ["new", "NCT09999901", "--root", str(clone), "--source", "seeds/press.txt", "--title", title]
+    assert cli.main([*argv, "--kind", "PRESS_RELEASE", "--as-of", "2026-03-02", "--as-of-label", "Date"]) == 0
+    git(clone, "add", "trials/NCT09999901.yaml", "seeds/SHA256SUMS", "trials.csv", "datapackage.json")
+    stopped = git(clone, "commit", "-m", "add NCT09999901", check=False)
+    assert stopped.returncode != 0
+    assert "stage them with the records: git add seeds/press.txt" in stopped.stdout + stopped.stderr
+    git(clone, "add", "seeds/press.txt")
+    done = git(clone, "commit", "-m", "add NCT09999901", check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "seeds/press.txt" in git(clone, "ls-files", "seeds").stdout
