@@ -334,3 +334,22 @@ def test_a_commit_leaving_its_new_source_untracked_is_stopped(tmp_path: Path) ->
     done = git(clone, "commit", "-m", "add NCT09999901", check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "seeds/press.txt" in git(clone, "ls-files", "seeds").stdout
+
+
+# Before, `trials import ctgov nct06513429` answered "did you mean NCT06513429?", and `trials new` and
+# `trials drift` refused the same id typed alike with no word of the one it means.
+
+
+@pytest.mark.parametrize("argv", [["new"], ["drift"]])
+def test_new_and_drift_say_which_id_a_mistyped_one_means(trials: Trials, argv: list[str]) -> None:
+    result = trials(*argv, "nct06513429")
+    assert result.status == 2
+    assert result.err.rstrip().endswith("; did you mean NCT06513429?"), result.err
+    other = trials(*argv, "NCT0651342")  # 7 digits: no id it means
+    assert other.status == 2 and "did you mean" not in other.err
+
+
+def test_import_still_says_which_id_a_mistyped_one_means(trials: Trials) -> None:
+    result = trials("import", "ctgov", "NCT-06513429")
+    assert result.status == 2
+    assert "NCT-06513429: no such file, and no NCT id as written: did you mean NCT06513429?" in result.err

@@ -127,7 +127,9 @@ def _ids(root: Path, named: list[str]) -> list[str]:
     """The trials to check: the named ones (each must have a record), else every record."""
     for nct in named:
         if not _NCT.match(nct):
-            raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by 8 digits)")
+            meant = ctgov.meant_id(nct)  # as `trials import` says it
+            hint = f"; {meant}" if meant and meant.startswith("did") else ""
+            raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by 8 digits){hint}")
         if not (root / TRIALS_DIR / f"{nct}.yaml").is_file():
             first = command.run("import", "ctgov", nct)
             raise pipeline.UsageError(f"there is no {TRIALS_DIR.as_posix()}/{nct}.yaml; import it first: {first}")

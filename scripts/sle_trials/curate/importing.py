@@ -414,9 +414,6 @@ def scope_reasons(
 
 
 _NAMED = lazy(r"NCT[0-9]{8}")
-# ... and a target meant as one that is none: no file by that name, and NCT in any case with digits of
-# any count ("NCT123", "nct06513429"), which read as a file's name said only "No such file or directory"
-_MEANT_AS_NAMED = lazy(r"(?i)nct[ _-]?[0-9]*")
 
 
 def _undated(studies: list[dict]) -> None:
@@ -522,11 +519,8 @@ def run_each(
                 saved=False,
             )
         else:
-            if _MEANT_AS_NAMED.fullmatch(target) and not os.path.lexists(path):
-                digits = "".join(c for c in target if c.isdigit())
-                meant = (
-                    f"did you mean NCT{digits}?" if len(digits) == 8 else "an NCT id is NCT and 8 digits (NCT06513429)"
-                )
+            meant = ctgov.meant_id(target)
+            if meant is not None and not os.path.lexists(path):
                 raise pipeline.UsageError(f"{files.shown(target)}: no such file, and no NCT id as written: {meant}")
             status = run(
                 root,

@@ -310,7 +310,9 @@ def build(root: Path, nct: str, given: Given) -> str:
     if out_of_scope is not None and not in_scope.is_reason(out_of_scope):
         raise pipeline.UsageError("--out-of-scope REASON: the reason, in your words, on one line")
     if not _NCT.match(nct):
-        raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits)")
+        meant = ctgov.meant_id(nct)  # as `trials import` says it: "nct06513429" was refused with no word of it
+        hint = f"; {meant}" if meant and meant.startswith("did") else ""
+        raise pipeline.UsageError(f"{nct!r} is not an NCT id (NCT followed by exactly 8 ASCII digits){hint}")
     target = root / pipeline.TRIALS_DIR / f"{nct}.yaml"
     if target.exists():
         raise pipeline.UsageError(f"{pipeline.TRIALS_DIR}/{nct}.yaml exists already; edit it instead")

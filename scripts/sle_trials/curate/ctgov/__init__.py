@@ -46,7 +46,7 @@ from sle_trials.curate.ctgov.builder import NOT_YET_CURATED
 from sle_trials.curate.ctgov.order import rank
 from sle_trials.curate.ctgov.record import KIND, Draft, fitted, header, to_record
 from sle_trials.curate.ctgov.saved import page_remark
-from sle_trials.curate.ctgov.study import BadInput, as_of, clean, nct_id, read_studies
+from sle_trials.curate.ctgov.study import BadInput, as_of, clean, meant_id, nct_id, read_studies
 
 __all__ = [
     "KIND",
@@ -58,6 +58,7 @@ __all__ = [
     "clean",
     "fitted",
     "header",
+    "meant_id",
     "nct_id",
     "page_remark",
     "rank",

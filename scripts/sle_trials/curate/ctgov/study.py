@@ -173,6 +173,20 @@ def nct_id(study: dict) -> str:
     return study["protocolSection"]["identificationModule"]["nctId"]
 
 
+# NCT in any case with digits of any count, and a space, "_" or "-" between ("NCT123", "nct06513429",
+# "NCT-06513429"): what a curator typed meaning an NCT id
+_MEANT_AS_AN_ID = lazy(r"(?i)nct[ _-]?[0-9]*")
+
+
+def meant_id(text: str) -> str | None:
+    """What to say of text typed as an NCT id and not one: the id it means where it has 8 digits ("did
+    you mean NCT06513429?"), else what an NCT id is; None when text does not read as one at all."""
+    if not _MEANT_AS_AN_ID.fullmatch(text):
+        return None
+    digits = "".join(c for c in text if c.isdigit())
+    return f"did you mean NCT{digits}?" if len(digits) == 8 else "an NCT id is NCT and 8 digits (NCT06513429)"
+
+
 def as_of(study: dict) -> str | None:
     """The study's last update posted (statusModule.lastUpdatePostDateStruct.date): the source's as-of date."""
     status = obj(study["protocolSection"], "statusModule")
