@@ -353,3 +353,21 @@ def test_import_still_says_which_id_a_mistyped_one_means(trials: Trials) -> None
     result = trials("import", "ctgov", "NCT-06513429")
     assert result.status == 2
     assert "NCT-06513429: no such file, and no NCT id as written: did you mean NCT06513429?" in result.err
+
+
+# Before, E101 named the file a misnamed record should have only where the name differed in its
+# letters' case: "NCT06513429.yml", the extension many editors save YAML under, was told to be named
+# "NCTxxxxxxxx.yaml".
+
+
+@pytest.mark.parametrize("name", ["NCT06513429.yml", "nct06513429.YML", "NCT-06513429.yaml", "NCT_06513429.yaml"])
+def test_a_record_misnamed_by_its_extension_or_a_separator_is_told_its_name(trials: Trials, name: str) -> None:
+    im19 = trials.root / "trials" / "NCT06513429.yaml"
+    im19.rename(trials.root / "trials" / name)
+    result = trials("check")
+    assert f"E101 {name} is not a trial file name; name it NCT06513429.yaml after its nct_id" in result.out
+
+
+def test_a_name_of_another_form_is_still_told_the_pattern(trials: Trials) -> None:
+    (trials.root / "trials" / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert "E101 notes.yaml is not a trial file name; name it NCTxxxxxxxx.yaml" in trials("check").out

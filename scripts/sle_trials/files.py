@@ -180,9 +180,10 @@ def folded(name: str) -> str:
 
 def misnamed(name: str) -> str:
     """What E101 says of a file under trials/ whose name is no trial file name (NCTxxxxxxxx.yaml):
-    where the name is one but for its letters' case ("nct09000011.yaml"), the name it should have;
-    the file is never read for it (a misnamed file is refused by its name)."""
-    fixed = re.fullmatch(r"(?i)nct([0-9]{8})\.yaml", name)
+    where the name is one but for its letters' case ("nct09000011.yaml"), a separator after NCT or the
+    extension many editors save YAML under ("NCT09000011.yml"), the name it should have; the file is
+    never read for it (a misnamed file is refused by its name)."""
+    fixed = re.fullmatch(r"(?i)nct[ _-]?([0-9]{8})\.ya?ml", name)
     target = f"NCT{fixed.group(1)}.yaml" if fixed else "NCTxxxxxxxx.yaml"
     return f"{shown(name)} is not a trial file name; name it {target} after its nct_id"
 
