@@ -371,3 +371,27 @@ def test_a_record_misnamed_by_its_extension_or_a_separator_is_told_its_name(tria
 def test_a_name_of_another_form_is_still_told_the_pattern(trials: Trials) -> None:
     (trials.root / "trials" / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
     assert "E101 notes.yaml is not a trial file name; name it NCTxxxxxxxx.yaml" in trials("check").out
+
+
+# Before, `trials coverage --help` offered --format {text,github,json} and `--format github` printed
+# the text report, as the guide's "coverage prints text or JSON" implied only for json: it now takes
+# text or json, and refuses github as a usage error.
+
+
+def test_coverage_takes_text_or_json_and_refuses_github(trials: Trials, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--format {text,json}" in help_of(capsys, "coverage")
+    refused = trials.raw(["coverage", "--root", str(trials.root), "--format", "github"])
+    assert refused.status == 2 and "invalid choice: 'github'" in refused.err
+    as_json = trials.json("coverage")
+    assert as_json.status == 0 and set(json.loads(as_json.out)) == {"records", "invalid", "stubs_waiting"}
+
+
+@pytest.mark.parametrize("name", sorted(set(cli.COMMANDS) - {"coverage", "diff", "drift"}))
+def test_every_other_command_still_takes_github_with_every_command_built(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The parser with every command (`trials --help`'s): coverage's own --format must leave the one
+    the others share as it is (argparse's conflict "resolve" would strip it from all of them)."""
+    with pytest.raises(SystemExit):
+        cli.parser().parse_args([name, "--help"])
+    assert "--format {text,github,json}" in " ".join(capsys.readouterr().out.split())

@@ -55,12 +55,14 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         "no problems, 1 problems in the data, 2 a usage error, 3 an internal error (a bug: please report it).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
+    no_cache = "check every file again, ignoring the check cache"
+    rooted = argparse.ArgumentParser(add_help=False)
+    rooted.add_argument("--root", type=Path, help="the registry's root folder (default: found from the current folder)")
+    common = argparse.ArgumentParser(add_help=False, parents=[rooted])
     common.add_argument(
         "--format", choices=report.FORMATS, default="text", help="how to print problems (default: text)"
     )
-    common.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the check cache")
+    common.add_argument("--no-cache", action="store_true", help=no_cache)
     sub = _Only(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"), only)
     v = sub.add_parser("validate", parents=[common], help="check trial files one by one (default: all of trials/)")
     v.add_argument(
@@ -70,9 +72,15 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     c = sub.add_parser("csv", parents=[common], help=f"regenerate {generate.GENERATED} from valid records")
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
     sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
-    sub.add_parser(
-        "coverage", parents=[common], help="per record: curation status, evidence share, absent fields, stubs waiting"
+    cov = sub.add_parser(
+        "coverage",
+        parents=[rooted],
+        help="per record: curation status, evidence share, absent fields, stubs waiting",
     )
+    # its own --format: a report, not problems, has no GitHub annotations (`--format github` was taken
+    # and printed text)
+    cov.add_argument("--format", choices=("text", "json"), default="text", help="how to print it (default: text)")
+    cov.add_argument("--no-cache", action="store_true", help=no_cache)
     e = sub.add_parser(
         "export",
         parents=[common],
@@ -320,7 +328,7 @@ def cmd_coverage(root: Path, args: argparse.Namespace) -> int:
     schema = paths.load_schema(root)
     rows = [coverage.of_record(r, schema) for r in result.records]
     invalid = sorted({p.path for p in result.problems})
-    coverage.render(rows, invalid, "json" if args.format == "json" else "text", sys.stdout)
+    coverage.render(rows, invalid, args.format, sys.stdout)
     return 1 if invalid else 0
 
 
