@@ -7,6 +7,10 @@ remarks_names.check_remark_names (E501): mutation hunt 206 rewrote Relma-cel's n
 (Shanghai, China)" to "(Beijing, China)" and it passed, a note's facts being only its dates, quantities, counts and
 codes.
 
+A cell therapy's international name is a name in lower case too ("relmacabtagene autoleucel", "tisagenlecleucel",
+"obe-cel"): the Relma-cel record's first comment named "relmacabtagene autoleucel", which its source never writes,
+and passed, a name being read only in capitals.
+
 Left out: the first word of a sentence or of a list after a colon where it is a common word (OPENERS, or one the
 sources write in lower case: "Both criteria lists", "Per the Sponsors section" read as "Sponsors", "Note: Both
 lists"; readings); a name of one word opening a sentence, unless shaped as a name ("IM19"); a person's title ("Dr
@@ -43,6 +47,13 @@ _TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms"})
 _NAME_SHAPED = lazy(r".[^\W_]*?[A-Z0-9]")
 
 
+# a cell therapy's international name in lower case: a CAR's "-cabtagene" and the cells' "-leucel" after it, or
+# either alone, or a short name with "-cel" ("obe-cel"); in capitals, a run of words reads it already
+_INTERNATIONAL = lazy(
+    r"(?<![\w\-])(?:[a-z]+cabtagene\s+[a-z]+leucel|[a-z]+cabtagene|[a-z]+leucel|[a-z]+-cel)(?![\w\-])"
+)
+
+
 class Name(NamedTuple):
     words: tuple[str, ...]  # as the note writes them, a possessive's "'s" left out
     opens: bool  # the run opens a sentence: its first word may be capitalised only for that
@@ -77,6 +88,7 @@ def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
                 name._replace(listed=(listed and name.opens) or name.listed)
                 for name in _runs(words, opens or listed, codes)
             ]
+            found += [Name(tuple(m.group().split()), False) for m in _INTERNATIONAL.finditer(piece)]
     return [name._replace(opens=False) if name.listed else name for name in found]
 
 
