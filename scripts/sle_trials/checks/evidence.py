@@ -76,8 +76,9 @@ CHECKS = (
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
-        "is recorded that the record does not hold, or a name one writes (a place, a hospital, a product, a section "
-        "of its source) that no cited source writes and the record does not hold",
+        "is recorded that the record does not hold, or a name one or a comment of the record's file writes (a place, "
+        "a hospital, a product, its international name in lower case too, a section of its source) that no cited "
+        "source writes and the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -971,6 +972,7 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
+        yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(

@@ -43,6 +43,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.resolver import VersionedResolver
 
 from sle_trials import command, decimals, fields, files
+from sle_trials.checks import comment_lines
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
 from sle_trials.reading.invisible import INVISIBLE
@@ -127,6 +128,8 @@ class Record:
     commented: set[Path_] = field(default_factory=set)
     # the folded texts (">-") that keep a line break: a blank line, or a line indented further than the others
     broken: set[Path_] = field(default_factory=set)
+    # the file's comments (comment_lines), which say of the trial no more than its notes may
+    comments: list[comment_lines.Comment] = field(default_factory=list)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos:
         """Line and column (1-based) of the value (or key) at path, else of its nearest ancestor."""
@@ -615,6 +618,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
     commented: set[Path_] = set()  # Record.commented
     broken: set[Path_] = set()  # Record.broken
     cut = False  # the scalar being placed is a plain text a comment follows on its line
+    # each scalar's (start, end) offsets, where a "#" may start a comment: no "#" inside one starts any
+    spans: list[tuple[int, int]] | None = [] if "#" in text else None
     documents = 0
     parser = CParser(text)
     get = parser.get_event
@@ -633,6 +638,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
                 ):  # (ASCII and printable: none)
                     _hidden_in_value(value, mark, problem)
                 cut = False
+                if spans is not None:
+                    spans.append((mark.index, e.end_mark.index))
                 if not e.style:  # a plain text ends before a comment on its line: was it cut short?
                     end = e.end_mark.index
                     cut = text[end : end + 1] in _BLANKS and _COMMENT_AFTER.match(text, end) is not None
@@ -767,7 +774,8 @@ def parse(text: str, path: str) -> tuple[Record | None, list[Problem]]:
         return None, [
             Problem(path, 1, 1, "E013", f"the document is {shown}; a trial record is a mapping of fields (nct_id: ...)")
         ]
-    return Record(path, root, values, keys, empty_blocks, commented, broken), []
+    found = comment_lines.comments(text, spans) if spans is not None else []
+    return Record(path, root, values, keys, empty_blocks, commented, broken, found), []
 
 
 def _run_on_item(lines: list[str], start: Any, end: Any, problem: Callable[[Any, str, str], None]) -> None:

@@ -9,6 +9,9 @@ anything but letters and digits between them ("CD4+ T" for "CD4 T"), each word a
 in the plural or the singular), in each cited source read and in the record's values besides its remarks or its
 fields' names ("the record's Eligibility Thresholds"); and the registry a source copies may be named ("a copy of the
 ClinicalTrials.gov record"). The evidence stage runs it beside the other remark checks (evidence.stages).
+
+A comment of the record's file is read alike (check_comment_names): the Relma-cel record's first line named
+"relmacabtagene autoleucel", which its source never writes, and passed, no check reading comments.
 """
 
 from __future__ import annotations
@@ -41,14 +44,73 @@ OWN_WORDS = frozenset(
 def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
     """E501: each name a remark writes, outside its quotations, that no cited source writes and the record's values
     (its remarks aside) do not hold."""
-    docs = [doc for doc in sources.docs if doc.unread is None]
-    if not docs:
-        return
-    codes = frozenset().union(*fields.vocabularies(schema))
-    held: str | None = None  # the record's values, read when a name is not in a source
+    unheld = _Unheld(record, sources, schema)
     for kind, i, text, _ in remarks_of(record):
+        for name in unheld.names(text):
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
+                "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
+            )
+
+
+def check_comment_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: each name a comment of the record's file writes, as a remark's (check_remark_names): a comment is read
+    as the record's own words about the trial, whatever layout carries it. A commented-out field (`# phases:`, the
+    skeleton `trials new` writes) is a value left out, not a remark; a file's path ("trials/NCT05765006.yaml") no
+    name."""
+    if not record.comments:
+        return
+    unheld = _Unheld(record, sources, schema)
+    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
+    for comment in record.comments:
+        if _commented_out(comment.text, keys):
+            continue
+        for name in unheld.names(_PATH.sub(" | ", comment.text)):
+            yield Problem(
+                record.path,
+                comment.line,
+                comment.column,
+                "E501",
+                f"the comment names {' '.join(name.words)!r}, which no cited source writes and the record does not "
+                "hold: a comment on the trial names only what its sources name, as a curation note does",
+            )
+
+
+# a file's path, which a comment cites ("Curated from seeds/000_84a0f0163f21158e.txt")
+_PATH = lazy(r"[^\s()\[\]]*/[^\s()\[\]]*")
+# a line the skeleton writes for a field, or a field's line commented out: a key and its colon ("  # phases:",
+# "# - name: ...", "#   field.path: quote"), or a list item's placeholder ("- ...", '- "YYYY-MM-DD"', "- 0")
+_FIELD_LINE = lazy(r"[ ]*(?:-[ ]+)?([a-z_][a-z0-9_.]*):(?:[ ]|\Z)")
+_PLACEHOLDER = lazy(r'[ ]*-(?:[ ]+(?:\.\.\.|"YYYY-MM-DD"|0|false))?[ ]*\Z')
+
+
+def _commented_out(text: str, keys: set[str]) -> bool:
+    """Whether a comment's words are a field's line commented out: one of keys (the schema's at any depth, and the
+    skeleton's evidence placeholder) and its colon; or a list item's placeholder."""
+    if _PLACEHOLDER.match(text):
+        return True
+    line = _FIELD_LINE.match(text)
+    return line is not None and line.group(1) in keys
+
+
+class _Unheld:
+    """The names a text writes that no cited source writes and the record does not hold (E501). What the record
+    holds is read once, where a name is in no source."""
+
+    def __init__(self, record: Record, sources: Sources, schema: dict) -> None:
+        self.record, self.schema = record, schema
+        self.docs = [doc for doc in sources.docs if doc.unread is None]
+        self.codes = frozenset().union(*fields.vocabularies(schema))
+        self.held: str | None = None
+
+    def names(self, text: str) -> Iterator[note_names.Name]:
+        docs = self.docs
+        if not docs:
+            return
         # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across)
-        for name in note_names.names(QUOTED.sub(" | ", normalise(text)), codes):
+        for name in note_names.names(QUOTED.sub(" | ", normalise(text)), self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [words for words in note_names.readings(name, common) if words]
             if not readings or any(_own(words) for words in readings):
@@ -58,16 +120,11 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
                 p.search(_rewritten(doc)) for p in wanted for doc in docs
             )
             if not found:
-                held = held if held is not None else _held(record.data, schema)
-                found = any(p.search(held) for p in wanted)
-            if found and (not _acronym(readings) or _written_loud(wanted, docs, record.data)):
+                self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
+                found = any(p.search(self.held) for p in wanted)
+            if found and (not _acronym(readings) or _written_loud(wanted, docs, self.record.data)):
                 continue
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
-                "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
-            )
+            yield name
 
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:
@@ -88,12 +145,12 @@ def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool
 
 
 def _own(words: tuple[str, ...]) -> bool:
-    """Words a note may write whatever its sources say: the registry's and the tool's (OWN_WORDS), a check's code,
-    letters standing for items ("not as one 'A or B'")."""
-    folded = tuple(w.casefold() for w in words)
+    """Words a note may write whatever its sources say: the registry's and the tool's (OWN_WORDS, one or more of
+    them: the importer's header comment "(ClinicalTrials.gov API v2 JSON)"), a check's code, letters standing for
+    items ("not as one 'A or B'")."""
     # (a code of this tool's checks, as the table declares them: the importer's notes name them, "the check refuses
     # the joined text, E501"; a code no check has, "E999", is a name no source writes)
-    return folded in OWN_WORDS or all(w in checks.table() or len(w) == 1 for w in words)
+    return all((w.casefold(),) in OWN_WORDS or w in checks.table() or len(w) == 1 for w in words)
 
 
 def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
