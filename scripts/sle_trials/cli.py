@@ -71,7 +71,12 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     sub.add_parser("refs", parents=[common], help="cross-check references between all records")
     c = sub.add_parser("csv", parents=[common], help=f"regenerate {generate.GENERATED} from valid records")
     c.add_argument("--check", action="store_true", help=f"only report whether {generate.GENERATED} are current")
-    sub.add_parser("check", parents=[common], help="validate + refs + csv --check over the whole registry (read-only)")
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="validate + refs + csv --check over the whole registry (writes no file of it; the check cache is kept "
+        "in .git)",
+    )
     cov = sub.add_parser(
         "coverage",
         parents=[rooted],
