@@ -18,8 +18,8 @@ Found and left (strict xfails below, each with its reason):
   any vocabulary's drug or place;
 - a source's words are looked for with any marks between them, a line's end too: IM19's "Third Hospital" at one
   line's end and "Beijing" at the next's start pass as "Third Hospital Beijing" (strict xfail);
-- a roman numeral standing alone is looked for as written ("Phase I/II" where a source writes "Phase 1/2" is
-  refused): its digits would be any of the source's.
+- a roman numeral standing alone is looked for as written: its digits would be any of the source's ("Phase I/II"
+  where a source writes "Phase 1/2", refused here, is read whole since: test_attacks_note_names.py).
 (A stop after an abbreviation other than "e.g.", "i.e.", "cf.", "vs.", "Dr." and "Prof." ("St. Beijing", "approx.
 Beijing") ended a sentence here, the word after it read as a sentence's opening; the names are now read in the
 sentences the sentence reader reads, its abbreviations and titles: test_attacks_note_names.py.)

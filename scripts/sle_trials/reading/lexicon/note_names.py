@@ -31,7 +31,9 @@ _WORD = lazy(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
 # "St. Beijing" are read as names within their sentences); where a name cannot go on within one: a quotation
 # (blanked to "|"), punctuation between words
 _SENTENCE_END = lazy(rf"(?<=[.!?]){sentences.NOT_AN_ABBREVIATION}\s+|\n")
-_BREAK = lazy(r"[|;:()\[\]{},\u2013\u2014/]|\s+-\s+")
+# (not a slash between two numerals, which joins them in a name: "Phase I/II" is read whole, its numerals as the
+# source's digits too, "Phase 1/2"; split, a lone "II" was looked for as written)
+_BREAK = lazy(r"[|;:()\[\]{},\u2013\u2014]|(?<![IVX0-9])/|/(?![IVX0-9])|\s+-\s+")
 _NO_WORD = lazy(r"[\W_]*\Z")
 # the small words a name holds between two of its capitalised words
 _JOINING = frozenset({"of", "de", "du", "des", "la", "le", "for", "the", "van", "von", "der", "di", "da", "del"})
