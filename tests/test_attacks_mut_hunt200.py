@@ -183,8 +183,8 @@ def test_a_note_stating_a_fact_no_source_writes_is_refused(registry: Path, shown
         (IM19_PATH, "(2024-07-30, 2027-12-31)", "(30 July 2024, 2027-12-31)"),
         (RELMA_PATH, "floor of 7.5 mg/day", "floor of 7.5 mg/d"),
         (IM19_PATH, "window of 6 months", "window of six months"),
-        # the record's own writing after "recorded as", quoted, is check_remark_quotes' to read
-        (IM19_PATH, "recorded as a flat dose", 'recorded as "1×10^9 CAR-T cells"'),
+        # the record's own writing after "recorded as", quoted, is the record's (hunt 208 refuses 1×10^9)
+        (IM19_PATH, "recorded as a flat dose", 'recorded as "1×10^8 CAR-T cells"'),
         # a year alone is any number of four digits; a criterion's number is no quantity
         (IM19_PATH, "Both criteria lists start at 2", "Both criteria lists (2025) start at 2"),
     ],

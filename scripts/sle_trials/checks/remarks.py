@@ -11,6 +11,7 @@ The evidence stage runs these before and beside the checks of values (evidence.s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -195,9 +196,12 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     power of ten, a score and a count a verb enrols with no word for people are such facts too (note_numbers):
     "a flat dose of 1×10^9 CAR-T cells", "a SLEDAI-2K score of 12", "the trial enrols 12" passed (hunt 206). So is
     an age limit with its bound (age_bounds.ages): "The upper age is 18 years" of a record whose minimum is 18
-    passed (hunt 207)."""
+    passed (hunt 207). A quantity's bound, where the note states one ("> 100 mg/d", "a ceiling of 7.5 mg/day"),
+    is the bound its match states, if that states one (Limit), and a value quoted after "recorded as" is read as the
+    record's (_said): "read as prednisone > 100 mg/d" and "is recorded as "<= 8 weeks"" of a record's and a
+    source's ≥ 100 mg/d and < 8 weeks passed (hunt 208)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
-    stated = [(kind, i, _facts(_unquoted(normalise(text)))) for kind, i, text, _ in remarks_of(record)]
+    stated = [(kind, i, _facts(_said(normalise(text)))) for kind, i, text, _ in remarks_of(record)]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
     # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
@@ -251,7 +255,7 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     if not isinstance(eligibility, dict):
         return
     for kind, i, text, field in remarks_of(record):
-        for sentence in _SENTENCE_END.split(_unquoted(normalise(text))):
+        for sentence in _SENTENCE_END.split(_said(normalise(text))):
             items = [
                 (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
                 for ref in _criteria_refs(sentence, field)
@@ -459,8 +463,10 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
         out += [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
     if "quantity" in kinds:
+        # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
+        # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)
         out += [
-            (f"quantity {q.unit.key}", q.value, f"{stated_limits.number_text(q.value)} {q.unit.key}")
+            (f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q)), q.says())
             for q in stated_limits.statements(text)
             if q.unit
         ]
@@ -513,6 +519,11 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
         return False
     if a[0] == "date" and isinstance(a[1], str) and isinstance(b[1], str):
         return a[1] == b[1] or b[1].startswith(a[1] + "-")
+    if isinstance(a[1], Limit) and isinstance(b[1], Limit):
+        # (a bound stated on both sides must agree; a number either states with no bound is any bound's)
+        return quantities.same_number(a[1].value, b[1].value) and (
+            not a[1].comparators or not b[1].comparators or bool(a[1].comparators & b[1].comparators)
+        )
     if isinstance(a[1], float | int) and isinstance(b[1], float | int):
         return quantities.same_number(float(a[1]), float(b[1]))
     return bool(a[1] == b[1])
@@ -521,6 +532,47 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
 def _unquoted(text: str) -> str:
     """A remark's text with the runs it sets in double quotes blanked (check_remark_quotes reads them)."""
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _said(text: str) -> str:
+    """A remark's text as its facts are read: the runs it quotes from its sources blanked (check_remark_quotes
+    reads them), but not a run it says the record writes ("is recorded as "< 8 weeks""), its quotation marks
+    blanked alone: that run states a value of the record's, and check_remark_quotes holds it to nothing.
+    Relma-cel's note rewritten to "is recorded as "<= 8 weeks"" passed beside the record's < 8 weeks (mutation
+    hunt 208)."""
+
+    def blanked(m: re.Match[str]) -> str:
+        if _OWN_WRITING.search(text, 0, m.start()):
+            return " " + (m.group(1) or m.group(2)) + " "
+        return " " * len(m.group(0))
+
+    return QUOTED.sub(blanked, text)
+
+
+class Limit(NamedTuple):
+    """A quantity's number and the comparators its words allow (empty: no bound stated), as a remark's fact."""
+
+    value: float
+    comparators: frozenset[str]
+
+
+_COMPARATORS = frozenset({"<", "<=", ">", ">="})
+# A bound a note names in words the statements do not read as a comparator: "floor of 7.5 mg/day", "the ceiling
+# is 30 mg/day" (Relma-cel's note's floor made a ceiling passed, mutation hunt 208)
+_FLOOR = lazy(r"(?i)\b(?:floor|lower\s+(?:limit|bound))(?:\s+(?:of|is|at))?\s*$")
+_CEILING = lazy(r"(?i)\b(?:ceiling|cap|upper\s+(?:limit|bound))(?:\s+(?:of|is|at))?\s*$")
+
+
+def _bound_of(text: str, q: stated_limits.Statement) -> frozenset[str]:
+    """The comparators a statement of text allows: its own, or those of a floor or a ceiling named just before it."""
+    if q.comparator in _COMPARATORS:
+        return frozenset({q.comparator})
+    head = text[max(0, q.start - 40) : q.start]
+    if _FLOOR.search(head):
+        return frozenset({">", ">="})
+    if _CEILING.search(head):
+        return frozenset({"<", "<="})
+    return frozenset()
 
 
 def _held_facts(data: Any) -> list[_Fact]:
@@ -532,7 +584,10 @@ def _held_facts(data: Any) -> list[_Fact]:
         if isinstance(value, int | float) and isinstance(unit, str):
             named = quantities.unit_named(normalise(unit).lower() if unit.isupper() else normalise(unit))
             if named is not None:
-                out.append((f"quantity {named.key}", float(value), ""))
+                # (a threshold's comparator is its bound; an age's or a dose's value has none)
+                cmp = data.get("comparator")
+                comparators = frozenset({cmp}) if cmp in _COMPARATORS else frozenset()
+                out.append((f"quantity {named.key}", Limit(float(value), comparators), ""))
             # (a dose of cells the record holds, of any unit; a threshold's score in points)
             out.append(("power", float(value), ""))
             if unit.lower() == "points":

@@ -1,0 +1,83 @@
+"""A hostile mutation hunt on `trials check` (helper-48's, after hunt 207).
+
+Wrong values a curator could put in a curated record's notes (mutations.Checks, conftest.codes_with_a_note_rewritten)
+that `trials check` accepted, and the honest neighbour of each.
+
+Found and fixed:
+
+- a note's bound turned over: Relma-cel's "read as prednisone ≥ 100 mg/d" rewritten to "> 100 mg/d" or "≤ 100
+  mg/d", its "Inclusion criterion 4's floor of 7.5 mg/day" to "ceiling", IM19's "window of 6 months" to "of more
+  than 6 months" passed: a note's quantity was matched by its number and unit alone, whatever bound it stated
+  (remarks.Limit). And a value a note says the record writes, quoted after "recorded as", was read by nothing:
+  Relma-cel's "is recorded as "< 8 weeks"" rewritten to "<= 8 weeks", IM19's note to "recorded as "1×10^9 CAR-T
+  cells"" (hunt 200 took that for check_remark_quotes', which skips it) passed (remarks._said). E501.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+
+# --- a note's bound turned over -----------------------------------------------------------------------------------
+
+READ_AS = "read as prednisone ≥ 100 mg/d"
+RECORDED_AS = 'is recorded as "< 8 weeks"'
+FLOOR = "Inclusion criterion 4's floor of 7.5 mg/day"
+WINDOW = "Exclusion criterion 8's window of 6 months"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, READ_AS, "read as prednisone > 100 mg/d"),
+        (RELMA_PATH, READ_AS, "read as prednisone ≤ 100 mg/d"),
+        (RELMA_PATH, READ_AS, "read as prednisone at most 100 mg/d"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's ceiling of 7.5 mg/day"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's upper limit of 7.5 mg/day"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's floor of 30 mg/day"),
+        (IM19_PATH, WINDOW, "Exclusion criterion 8's window of more than 6 months"),
+        (IM19_PATH, WINDOW, "Exclusion criterion 8's window of at least 6 months"),
+    ],
+)
+def test_a_bound_a_note_turns_over_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: a note's quantity was one its sources write or the record holds by number and unit alone, the
+    bound it states unread (remarks._facts, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, RECORDED_AS, 'is recorded as "<= 8 weeks"'),
+        (RELMA_PATH, RECORDED_AS, 'is recorded as "> 8 weeks"'),
+        (RELMA_PATH, RECORDED_AS, 'is recorded as "< 6 weeks"'),
+        (IM19_PATH, "recorded as a flat dose", 'recorded as "1×10^9 CAR-T cells"'),
+    ],
+)
+def test_a_value_a_note_quotes_as_the_records_is_held_to_it(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: a run quoted after "recorded as" is the record's writing, not the source's, so
+    check_remark_quotes skips it, and the facts of a note were read with every quoted run blanked (remarks._said,
+    E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, READ_AS, READ_AS),
+        (RELMA_PATH, READ_AS, "read as prednisone of at least 100 mg/d"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's minimum of 7.5 mg/day"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's ceiling of 30 mg/day"),
+        (RELMA_PATH, FLOOR, "Inclusion criterion 4's lower limit of 7.5 mg/day"),
+        (RELMA_PATH, RECORDED_AS, 'is recorded as "less than 8 weeks"'),
+        (RELMA_PATH, RECORDED_AS, 'is entered as "< 8 weeks"'),
+        (IM19_PATH, WINDOW, "Exclusion criterion 8's window of less than 6 months"),
+        (IM19_PATH, "recorded as a flat dose", 'recorded as "1×10^8 CAR-T cells"'),
+    ],
+)
+def test_a_bound_a_note_gives_as_its_source_and_record_do_passes(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
