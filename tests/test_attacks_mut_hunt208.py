@@ -81,3 +81,36 @@ def test_a_bound_a_note_gives_as_its_source_and_record_do_passes(
     registry: Path, shown: str, old: str, new: str
 ) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+# --- a note saying where a source's list starts -------------------------------------------------------------------
+
+STARTS = "Both criteria lists start at 2 in the source"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Both criteria lists start at 1 in the source",
+        "Both criteria lists start at 3 in the source",
+        "Both criteria lists begin with criterion one in the source",
+        "The inclusion list starts at 1 in the source",
+    ],
+)
+def test_a_note_saying_a_list_starts_elsewhere_is_refused(registry: Path, new: str) -> None:
+    """IM19's note on its inclusion list said where the source's lists start, and any number passed: only an
+    incomplete entry's "starts at" was read against the list's numbering (completeness._said_of_the_list, E514)."""
+    assert "E514" in codes_with_a_note_rewritten(registry, IM19_PATH, STARTS, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        STARTS,
+        "Both criteria lists start at criterion 2 in the source",
+        "Both criteria lists start at two in the source",
+        "The inclusion list begins with criterion 2 in the source",
+    ],
+)
+def test_a_note_saying_where_a_list_starts_as_it_does_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, STARTS, new) == set()

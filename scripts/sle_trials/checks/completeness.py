@@ -204,6 +204,17 @@ def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[
     return out
 
 
+def _said_of_the_list(curation: dict, field: str) -> Iterator[tuple[str, dict]]:
+    """The incomplete entries and notes on the list (field) or one of its items: each may say where the source's
+    list starts. Only incomplete entries were read: IM19's note "Both criteria lists start at 2 in the source; the
+    numbering is kept." rewritten to "start at 1" passed (mutation hunt 208)."""
+    for where in ("incomplete", "notes"):
+        for entry in curation.get(where, []):
+            named = entry.get("field")
+            if isinstance(named, str) and (named == field or named.startswith(field + ".")):
+                yield where, entry
+
+
 # Where an entry says a list starts: "starts at 2", "begins with criterion two", "starting from item no. 3"
 _STARTS_AT = lazy(
     r"(?i)\b(?:starts?|starting|begins?|beginning|opens?|opening)\s+(?:at|with|from)\s+(?:the\s+)?"
@@ -373,12 +384,12 @@ def check(record: Record, docs: list[SourceDoc], reader: run_memory.Reader | Non
             unshown = _loss_not_shown(entry, field, source)
             if unshown is not None:
                 yield at(("curation", "incomplete"), "E514", f"{field}: an entry under curation.incomplete {unshown}")
-        for entry in entries:
+        for where, entry in _said_of_the_list(curation, field):
             for starts, first in _starts_elsewhere(entry, field, source):
                 yield at(
-                    ("curation", "incomplete"),
+                    ("curation", where),
                     "E514",
-                    f"{field}: an entry under curation.incomplete says the source's {kind} list starts at {starts}, "
+                    f"{field}: an entry under curation.{where} says the source's {kind} list starts at {starts}, "
                     f"but it starts at {first}; say only what the source lacks",
                 )
         if name not in eligibility:
