@@ -114,3 +114,43 @@ def test_a_note_saying_a_list_starts_elsewhere_is_refused(registry: Path, new: s
 )
 def test_a_note_saying_where_a_list_starts_as_it_does_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, STARTS, new) == set()
+
+
+# --- a note reading a source's dates as the record's other dates ------------------------------------------------
+
+DATES = "read as study start and study completion"
+LAUNCHED = "does not say which registry date that is."
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, DATES, "read as study start and primary completion"),
+        (IM19_PATH, DATES, "read as study completion and study start"),
+        (IM19_PATH, DATES, "recorded as the study's completion and its start"),
+        (IM19_PATH, DATES, "read as study start and the last update"),
+        (RELMA_PATH, LAUNCHED, "is read as the start date."),
+        (RELMA_PATH, LAUNCHED, "is recorded as the study's first posted date."),
+    ],
+)
+def test_a_date_a_note_reads_as_another_of_the_records_is_refused(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    """Each passed: a note's dates were read as dates its source writes or the record holds, whichever of the
+    record's dates it said they were read as (remark_dates, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, DATES, DATES),
+        (IM19_PATH, DATES, "read as the study's start and its completion"),
+        (IM19_PATH, DATES, "read as start and completion dates"),
+        (IM19_PATH, DATES, "read as study start; the second is not read as the primary completion"),
+        (IM19_PATH, DATES, "read as the start of screening and study completion"),
+        (RELMA_PATH, LAUNCHED, "is read as the launch date."),
+    ],
+)
+def test_a_date_a_note_reads_as_the_records_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()

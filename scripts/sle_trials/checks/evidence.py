@@ -48,6 +48,7 @@ from sle_trials.checks import (
     criteria_lists,
     curation,
     parts,
+    remark_dates,
     remark_names,
     remarks,
     silence,
@@ -76,9 +77,9 @@ CHECKS = (
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
-        "is recorded that the record does not hold, or a name one or a comment of the record's file writes (a place, "
-        "a hospital, a product, its international name in lower case too, a section of its source) that no cited "
-        "source writes and the record does not hold",
+        "is recorded that the record does not hold, or a date of the record it says a source's date was read as "
+        "that the record does not hold so, or a name one writes (a place, a hospital, a product, a section of its "
+        "source) that no cited source writes and the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -959,6 +960,7 @@ def stages(
     yield Stage("remarks", lambda: remarks.check_remarks(record, schema))
     yield Stage("remark codes", lambda: remarks.check_remark_codes(record, schema))
     yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
+    yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
