@@ -357,11 +357,22 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
             ref, item = next(iter(items.values()))
             numbers = set(_sub_numbers(item))
             letters: dict[str, str | None] = {}
+            texts: dict[str, str] = {}
             for piece in fields.criterion_texts(item):
                 numbers.update(int(n) for n in _MARKED_NUMBER.findall(normalise(piece)))
                 for letter, opens in note_items.lettered_items(normalise(piece)).items():
                     letters.setdefault(letter, opens)
+                for letter, words in note_items.lettered_texts(normalise(piece)).items():
+                    texts.setdefault(letter, words)
             for n in named:
+                if n.letter in texts and (unsaid := _unsaid_of_item(n.says, texts[n.letter])) is not None:
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text states {unsaid} of item {n.letter}. of "
+                        f"{fields.criterion_name(ref)}, which that item does not write: a remark states of a "
+                        "criterion's item only what the item says",
+                    )
                 if n.number is not None and n.number not in numbers:
                     said = f"sub-item {n.number}"
                 elif n.letter is not None and (
@@ -376,6 +387,17 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                     f"curation.{kind}.{i}.text names {said} of {fields.criterion_name(ref)}, which that criterion "
                     "does not list so: a remark names a criterion's items by the marks its source gives them",
                 )
+
+
+def _unsaid_of_item(says: str, item: str) -> str | None:
+    """A fact a note's words about a lettered item state that the item's own words do not (as a message shows it),
+    or None. The facts were held to the whole criterion: IM19's "(d. CD4+ T lymphocytes <500/mm³ with a neutrophil
+    count <1000/mm³)" rewritten to "(b. ...)" passed, item b. opening with "CD4+" too and the criterion writing
+    both limits in its item d. (mutation hunt 208)."""
+    said = _facts(says) if says.strip() else []
+    kinds = frozenset(_read_as(fact) for fact in said)
+    theirs = _facts(item, kinds) if kinds else []
+    return next((fact[2] for fact in said if not any(_same_fact(fact, other) for other in theirs)), None)
 
 
 # (a sentence's end for the items it names: past a semicolon, "Exclusion criterion 11 also lists ... a. to e.; the

@@ -26,11 +26,13 @@ _WORD = lazy(r"[^\s.,;:()]+")
 
 class ItemNamed(NamedTuple):
     """An item a note names: a sub-item by number (number) or a lettered item (letter), and, for a lettered one,
-    the first word the note gives after its mark (opens), or None."""
+    the first word the note gives after its mark (opens), or None, and the words it gives the item (says: to the
+    bracket, the clause or the sentence that ends them, or the next lettered mark; "" where none)."""
 
     number: int | None
     letter: str | None
     opens: str | None
+    says: str = ""
 
 
 def items_named(text: str) -> list[ItemNamed]:
@@ -48,7 +50,24 @@ def items_named(text: str) -> list[ItemNamed]:
             out += [ItemNamed(None, chr(c), None) for c in range(ord(letter), ord(until) + 1)]
             continue
         word = _WORD.match(text, m.end())
-        out.append(ItemNamed(None, letter, word.group().lower() if word else None))
+        end = _SAYS_END.search(text, m.end())
+        says = text[m.end() : end.start() if end else len(text)]
+        out.append(ItemNamed(None, letter, word.group().lower() if word else None, says))
+    return out
+
+
+# (where the words a note gives a lettered item end: its bracket, its clause or sentence, the next item's mark)
+_SAYS_END = lazy(r"[)\];]|[.!?](?=\s|\Z)|" + _LETTER.format(name="next"))
+
+
+def lettered_texts(text: str) -> dict[str, str]:
+    """The lettered items a criterion's text lists, each letter with its words: from its mark to the next item's
+    mark, or the text's end."""
+    marks = [m for m in _LETTERED.finditer(text) if m.group("last") is None]
+    out: dict[str, str] = {}
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    for m, end in zip(marks, ends, strict=False):
+        out.setdefault(m.group("first"), text[m.end() : end])
     return out
 
 
