@@ -189,3 +189,46 @@ def test_a_fact_a_note_gives_a_lettered_item_it_does_not_write_is_refused(
 )
 def test_a_fact_a_note_gives_a_lettered_item_it_writes_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+# --- a count a note gives of what it lists -------------------------------------------------------------------------
+
+TWO_DATES = "The source lists two unlabelled dates"
+TWO_HOSPITALS = "name two hospitals."
+HOSPITALS = (
+    '"Union Hospital, Tongji Medical College, Huazhong University of Science and Technology" and "Renji Hospital '
+    'Shanghai Jiaotong University School of Medical".'
+)
+ESCAPES = "The source's markdown escapes"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, TWO_DATES, "The source lists three unlabelled dates"),
+        (IM19_PATH, TWO_DATES, "The source lists 3 unlabelled dates"),
+        (IM19_PATH, TWO_DATES, "The source lists one unlabelled date"),
+        (RELMA_PATH, TWO_HOSPITALS, "name three hospitals, " + HOSPITALS),
+        (IM19_PATH, ESCAPES, "The source's four markdown escapes"),
+    ],
+)
+def test_a_count_a_note_gives_of_what_it_lists_otherwise_is_refused(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    """Each passed: the dates and the quoted names a note lists were held to its sources, the count before them to
+    nothing (note_lists, remark_lists, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, TWO_DATES, TWO_DATES),
+        (IM19_PATH, TWO_DATES, "The source lists 2 unlabelled dates"),
+        (RELMA_PATH, TWO_HOSPITALS, "name two hospitals, " + HOSPITALS),
+        (IM19_PATH, ESCAPES, "The source's five markdown escapes"),
+        (IM19_PATH, "(2024-07-30, 2027-12-31)", "(2024-07-30, 2027-12-31 and one more, unreadable)"),
+    ],
+)
+def test_a_count_a_note_gives_of_what_it_lists_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()

@@ -49,6 +49,7 @@ from sle_trials.checks import (
     curation,
     parts,
     remark_dates,
+    remark_lists,
     remark_names,
     remarks,
     silence,
@@ -78,8 +79,9 @@ CHECKS = (
         "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
         "is recorded that the record does not hold, or a date of the record it says a source's date was read as "
-        "that the record does not hold so, or a name one writes (a place, a hospital, a product, a section of its "
-        "source) that no cited source writes and the record does not hold",
+        "that the record does not hold so, or a count it gives of what it lists that is not the number listed, or a "
+        "name one writes (a place, a hospital, a product, a section of its source) that no cited source writes and "
+        "the record does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -961,6 +963,7 @@ def stages(
     yield Stage("remark codes", lambda: remarks.check_remark_codes(record, schema))
     yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
+    yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

@@ -1,0 +1,71 @@
+"""A count a curation note gives of what it lists after it: "two unlabelled dates (2024-07-30, 2027-12-31)", "two
+hospitals, "Union Hospital ..." and "Renji Hospital ..."". The count was read by nothing: IM19's note rewritten to
+"three unlabelled dates (2024-07-30, 2027-12-31)" and Relma-cel's to "name three hospitals, "..." and "..."" passed
+(mutation hunt 208). A list is read where each of its items is a date or a run in double quotes, and only where it
+ends there (at its bracket, or at the clause's or the sentence's end): "three dates (2024-07-30, 2027-12-31 and one
+unreadable)" lists no whole list."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sle_trials.patterns import lazy
+from sle_trials.reading.lexicon import date_mentions
+from sle_trials.reading.lexicon.quantities import CARDINALS
+
+# (a count of a dozen at most, in words or digits; a noun of one to three words; the list's opening mark)
+_SMALL = {word: value for word, value in CARDINALS.items() if value <= 12}
+_COUNTED = lazy(
+    r"(?i)(?<![\w.,-])(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"(?P<noun>(?:[ \t]+[A-Za-z][\w'\u2019-]*){1,3}?)[ \t]*(?P<opens>\(|,|:)[ \t]*"
+)
+_QUOTED = lazy(r'"[^"]+"|\u201c[^\u201c\u201d]+\u201d')
+_BETWEEN = lazy(r"[ \t]*(?:,|;)?[ \t]*(?:(?:and|or)[ \t]+)?")
+# (where a list not in brackets ends: a stop, a semicolon, a bracket's close or the text's end)
+_ENDS = lazy(r"[ \t]*(?:[.;)]|\Z)")
+
+
+class CountedList(NamedTuple):
+    """A count a note gives (given), the words it counts (noun) and how many items it then lists (listed)."""
+
+    given: int
+    noun: str
+    listed: int
+
+
+def counted_lists(text: str) -> list[CountedList]:
+    """Each count text gives of a list it writes whole after it (the module's docstring)."""
+    out: list[CountedList] = []
+    for m in _COUNTED.finditer(text):
+        items, end = _list_after(text, m.end())
+        if not items:
+            continue
+        ended = text[end:].lstrip(" \t").startswith(")") if m.group("opens") == "(" else _ENDS.match(text, end)
+        if ended:
+            word = m.group("count").lower()
+            count = int(word) if word.isdigit() else _SMALL[word]
+            out.append(CountedList(count, m.group("noun").strip(), items))
+    return out
+
+
+def _list_after(text: str, at: int) -> tuple[int, int]:
+    """How many items (dates or quoted runs) text lists from `at` on, one after another, and where the last ends."""
+    items, end = 0, at
+    while (item_end := _item_end(text, at)) is not None:
+        items, end = items + 1, item_end
+        between = _BETWEEN.match(text, end)
+        if between is None or between.end() == end:
+            break
+        at = between.end()
+    return items, end
+
+
+def _item_end(text: str, at: int) -> int | None:
+    """Where an item (a date or a quoted run) that starts at `at` ends, or None."""
+    quoted = _QUOTED.match(text, at)
+    if quoted:
+        return quoted.end()
+    dates = date_mentions.dates(text[at : at + 40])
+    if dates and dates[0].start == 0:
+        return at + dates[0].end
+    return None
