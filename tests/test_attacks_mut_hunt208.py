@@ -232,3 +232,31 @@ def test_a_count_a_note_gives_of_what_it_lists_otherwise_is_refused(
 )
 def test_a_count_a_note_gives_of_what_it_lists_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+# --- a rule of reading a note says the record's limits follow ---------------------------------------------------
+
+RULE = 'the limit is recorded as "< N"'
+
+
+@pytest.mark.parametrize(
+    "new",
+    ['the limit is recorded as "<= N"', 'the limit is recorded as "> N"', 'the limit is recorded as "at most N"'],
+)
+def test_a_rule_a_note_gives_that_the_records_limits_do_not_follow_is_refused(registry: Path, new: str) -> None:
+    """IM19's note says how a limit "within N weeks" or "within N months" is recorded, and any comparator passed: a
+    run quoted after "recorded as" with N for its number states no fact and quotes no source (remark_rules, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, RULE, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (RULE, RULE),
+        (RULE, 'the limit is recorded as "less than N"'),
+        ('"within N weeks" or "within N months"', '"within N weeks"'),
+        ('"within N weeks" or "within N months"', '"within the past N weeks"'),
+    ],
+)
+def test_a_rule_a_note_gives_that_the_records_limits_follow_passes(registry: Path, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, old, new) == set()

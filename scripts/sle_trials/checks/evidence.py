@@ -51,6 +51,7 @@ from sle_trials.checks import (
     remark_dates,
     remark_lists,
     remark_names,
+    remark_rules,
     remarks,
     silence,
     thresholds,
@@ -80,8 +81,9 @@ CHECKS = (
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
         "is recorded that the record does not hold, or a date of the record it says a source's date was read as "
         "that the record does not hold so, or a count it gives of what it lists that is not the number listed, or a "
-        "name one writes (a place, a hospital, a product, a section of its source) that no cited source writes and "
-        "the record does not hold",
+        "rule of reading it says the record's limits follow that one of them does not, or a name one writes (a "
+        "place, a hospital, a product, a section of its source) that no cited source writes and the record does not "
+        "hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -964,6 +966,7 @@ def stages(
     yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
+    yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
