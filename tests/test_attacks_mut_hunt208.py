@@ -260,3 +260,40 @@ def test_a_rule_a_note_gives_that_the_records_limits_do_not_follow_is_refused(re
 )
 def test_a_rule_a_note_gives_that_the_records_limits_follow_passes(registry: Path, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, old, new) == set()
+
+
+# --- a count a note gives of the items of the record's list it is on --------------------------------------------
+
+ONE_LOCATION = "The source lists one location (Shanghai, China)"
+PICKS = "not trials the sponsor names."
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, ONE_LOCATION, "The source lists two locations (Shanghai, China)"),
+        (RELMA_PATH, ONE_LOCATION, "The source lists only 2 locations (Shanghai, China)"),
+        (RELMA_PATH, ONE_LOCATION, "The source names three recruiting sites (Shanghai, China)"),
+        (IM19_PATH, PICKS, PICKS + " The site lists four related trials."),
+    ],
+)
+def test_a_count_a_note_gives_of_its_lists_items_otherwise_is_refused(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    """Each passed: a count of no unit, kind or criterion was no fact a note's reading knew, and the record holds
+    one location and five related trials (remark_lists._items_counted, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, ONE_LOCATION, ONE_LOCATION),
+        (RELMA_PATH, ONE_LOCATION, "The source lists one recruiting site (Shanghai, China)"),
+        (RELMA_PATH, ONE_LOCATION, ONE_LOCATION + "; two sites withdrew"),
+        (RELMA_PATH, ONE_LOCATION, "The source lists one of its locations (Shanghai, China)"),
+        (IM19_PATH, PICKS, PICKS + " The site lists five related trials."),
+    ],
+)
+def test_a_count_a_note_gives_of_its_lists_items_as_held_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()

@@ -1,14 +1,17 @@
 """E501: a count a curation note gives of a list it writes after it that is not the number of items it lists
-("three unlabelled dates (2024-07-30, 2027-12-31)": lexicon.note_lists). Mutation hunt 208 rewrote IM19's "two
-unlabelled dates" to "three" and Relma-cel's "two hospitals, "..." and "..."" to "three hospitals", and both passed:
-a note's dates and quotes were each held to its sources, and the count before them to nothing. The evidence stage
-runs it beside the other remark checks (evidence.stages).
+("three unlabelled dates (2024-07-30, 2027-12-31)": lexicon.note_lists), or of the items of the record's list it is
+on that is not the number the record holds ("The source lists two locations" of a record holding one). Mutation
+hunt 208 rewrote IM19's "two unlabelled dates" to "three", Relma-cel's "two hospitals, "..." and "..."" to "three
+hospitals" and its "one location" to "two locations", and each passed: a note's dates and quotes were each held to
+its sources, and a count before them to nothing. The evidence stage runs it beside the other remark checks
+(evidence.stages).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import remarks_of
 from sle_trials.problem import Problem
@@ -17,7 +20,9 @@ from sle_trials.reading.lexicon import note_lists
 
 
 def check_remark_lists(record: Record) -> Iterator[Problem]:
-    """E501: each count a remark gives of a list it writes whole after it that differs from the items listed."""
+    """E501: each count a remark gives of a list it writes whole after it that differs from the items listed, and
+    of the items of the record's list it is on that differs from those the record holds (_items_counted)."""
+    yield from _items_counted(record)
     for kind, i, text, _ in remarks_of(record):
         for counted in note_lists.counted_lists(normalise(text)):
             if counted.given != counted.listed:
@@ -26,4 +31,44 @@ def check_remark_lists(record: Record) -> Iterator[Problem]:
                     "E501",
                     f"curation.{kind}.{i}.text counts {counted.given} {counted.noun} and lists {counted.listed}: a "
                     "remark's count of what it lists is the number it lists",
+                )
+
+
+# The words that count the items of a record's list (its field: a note on it, or on one of its items)
+_ITEM_NOUNS = {
+    "locations": ("location", "site", "center", "centre"),
+    "officials": ("official", "investigator"),
+    "arms": ("arm",),
+    "interventions": ("intervention",),
+    "conditions": ("condition",),
+    "keywords": ("keyword",),
+    "references": ("reference", "publication"),
+    "related_trials": ("related trial",),
+}
+
+
+def _items_counted(record: Record) -> Iterator[Problem]:
+    """E501: a count a remark on one of the record's lists (or an item of it) gives of that list's items that is not
+    the number the record holds: Relma-cel's note on its locations "The source lists one location (Shanghai,
+    China)" rewritten to "two locations" passed, a count of no unit, kind or criterion being no fact a remark's
+    reading knew (mutation hunt 208). A complete record holds its sources' lists whole (E519), so the source's
+    count is the record's."""
+    if record.data["curation"].get("status") != "complete":
+        return  # (a draft may hold part of a list its source gives whole)
+    for kind, i, text, field in remarks_of(record):
+        name = field.split(".")[0]
+        if name not in _ITEM_NOUNS:
+            continue
+        found, items = fields.get(record.data, (name,))
+        if not found or not isinstance(items, list):
+            continue  # (a list the record does not hold: what its sources list of it is silence's to judge)
+        held = len(items)
+        nouns = frozenset(n for noun in _ITEM_NOUNS[name] for n in (noun.split()[-1], noun.split()[-1] + "s"))
+        for given, noun in note_lists.counts_of(normalise(text), nouns):
+            if given != held:
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text counts {given} {noun} of {name}, which holds {held}: a remark counts "
+                    "the items of a list as the record holds them",
                 )

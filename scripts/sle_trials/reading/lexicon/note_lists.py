@@ -1,4 +1,5 @@
-"""A count a curation note gives of what it lists after it: "two unlabelled dates (2024-07-30, 2027-12-31)", "two
+"""A count a curation note gives of what it lists after it, or of the items of the record's list it is on ("The
+source lists one location"): "two unlabelled dates (2024-07-30, 2027-12-31)", "two
 hospitals, "Union Hospital ..." and "Renji Hospital ..."". The count was read by nothing: IM19's note rewritten to
 "three unlabelled dates (2024-07-30, 2027-12-31)" and Relma-cel's to "name three hospitals, "..." and "..."" passed
 (mutation hunt 208). A list is read where each of its items is a date or a run in double quotes, and only where it
@@ -69,3 +70,28 @@ def _item_end(text: str, at: int) -> int | None:
     if dates and dates[0].start == 0:
         return at + dates[0].end
     return None
+
+
+# A count of things of one kind a source or the record is said to list: "lists one location", "gives two recruiting
+# sites", "names 3 officials" (a word between, not "of": "lists two of the three locations" counts no locations; and
+# only after a verb of listing: "Two sites withdrew" counts those of the sites that withdrew)
+_COUNT_OF = lazy(
+    r"(?i)\b(?:lists?|listing|gives?|giving|names?|naming|shows?|showing|has|have|holds?|holding|records?|recording|"
+    r"includes?|including)[ \t]+(?:only[ \t]+|just[ \t]+)?"
+    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
+)
+_NOT_BETWEEN = frozenset({"of", "more", "other", "further", "additional", "extra", "and", "or"})
+
+
+def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
+    """Each count text gives of one of nouns (lower case, each in the singular and the plural), with the noun as
+    written: "The source lists one location" of {"location", "locations"}."""
+    out: list[tuple[int, str]] = []
+    for m in _COUNT_OF.finditer(text):
+        first, second = m.group("first").lower(), (m.group("second") or "").lower()
+        noun = first if first in nouns else second if second in nouns and first not in _NOT_BETWEEN else None
+        if noun is not None:
+            word = m.group("count").lower()
+            out.append((int(word) if word.isdigit() else _SMALL[word], noun))
+    return out
