@@ -266,6 +266,7 @@ def test_a_rule_a_note_gives_that_the_records_limits_follow_passes(registry: Pat
 
 ONE_LOCATION = "The source lists one location (Shanghai, China)"
 PICKS = "not trials the sponsor names."
+ONE_ENTRY = "kept as one entry rather than guessing where one keyword ends."
 
 
 @pytest.mark.parametrize(
@@ -275,6 +276,8 @@ PICKS = "not trials the sponsor names."
         (RELMA_PATH, ONE_LOCATION, "The source lists only 2 locations (Shanghai, China)"),
         (RELMA_PATH, ONE_LOCATION, "The source names three recruiting sites (Shanghai, China)"),
         (IM19_PATH, PICKS, PICKS + " The site lists four related trials."),
+        (RELMA_PATH, ONE_ENTRY, "split into five entries."),
+        (RELMA_PATH, ONE_ENTRY, "kept as two entries."),
     ],
 )
 def test_a_count_a_note_gives_of_its_lists_items_otherwise_is_refused(
@@ -293,6 +296,8 @@ def test_a_count_a_note_gives_of_its_lists_items_otherwise_is_refused(
         (RELMA_PATH, ONE_LOCATION, ONE_LOCATION + "; two sites withdrew"),
         (RELMA_PATH, ONE_LOCATION, "The source lists one of its locations (Shanghai, China)"),
         (IM19_PATH, PICKS, PICKS + " The site lists five related trials."),
+        (RELMA_PATH, ONE_ENTRY, ONE_ENTRY),
+        (RELMA_PATH, ONE_ENTRY, "recorded as one item."),
     ],
 )
 def test_a_count_a_note_gives_of_its_lists_items_as_held_passes(registry: Path, shown: str, old: str, new: str) -> None:

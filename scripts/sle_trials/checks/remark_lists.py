@@ -63,7 +63,8 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         if not found or not isinstance(items, list):
             continue  # (a list the record does not hold: what its sources list of it is silence's to judge)
         held = len(items)
-        nouns = frozenset(n for noun in _ITEM_NOUNS[name] for n in (noun.split()[-1], noun.split()[-1] + "s"))
+        named = (*_ITEM_NOUNS[name], "entry", "item")  # (any list's items: "kept as one entry")
+        nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
         for given, noun in note_lists.counts_of(normalise(text), nouns):
             if given != held:
                 yield record.problem(
@@ -72,3 +73,8 @@ def _items_counted(record: Record) -> Iterator[Problem]:
                     f"curation.{kind}.{i}.text counts {given} {noun} of {name}, which holds {held}: a remark counts "
                     "the items of a list as the record holds them",
                 )
+
+
+def _forms(noun: str) -> tuple[str, str]:
+    """A noun in the singular and the plural ("entry", "entries")."""
+    return noun, noun[:-1] + "ies" if noun.endswith("y") else noun + "s"

@@ -73,11 +73,11 @@ def _item_end(text: str, at: int) -> int | None:
 
 
 # A count of things of one kind a source or the record is said to list: "lists one location", "gives two recruiting
-# sites", "names 3 officials" (a word between, not "of": "lists two of the three locations" counts no locations; and
-# only after a verb of listing: "Two sites withdrew" counts those of the sites that withdrew)
+# sites", "names 3 officials", "kept as one entry" (a word between, not "of": "lists two of the three locations"
+# counts no locations; and only after a verb of listing: "Two sites withdrew" counts those of the sites that withdrew)
 _COUNT_OF = lazy(
     r"(?i)\b(?:lists?|listing|gives?|giving|names?|naming|shows?|showing|has|have|holds?|holding|records?|recording|"
-    r"includes?|including)[ \t]+(?:only[ \t]+|just[ \t]+)?"
+    r"includes?|including|(?:kept|recorded|entered|stored|split)[ \t]+(?:as|into|in))[ \t]+(?:only[ \t]+|just[ \t]+)?"
     r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
     r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
 )
