@@ -302,3 +302,26 @@ def test_a_count_a_note_gives_of_its_lists_items_otherwise_is_refused(
 )
 def test_a_count_a_note_gives_of_its_lists_items_as_held_passes(registry: Path, shown: str, old: str, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+# --- a note's date written in digits alone ------------------------------------------------------------------------
+
+UNLABELLED = "(2024-07-30, 2027-12-31)"
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["(30.07.2024, 30.12.2027)", "(03/07/2024, 31/12/2027)", "(2024/07/30, 2027/12/30)", "(30/07/2024, 12/30/2028)"],
+)
+def test_a_date_a_note_writes_in_digits_no_source_gives_is_refused(registry: Path, new: str) -> None:
+    """Each passed: a date written in digits alone was read as no date (the year alone is no fact), so a note's
+    day, month or year could be any (date_mentions.numeric_dates, remarks._facts, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, UNLABELLED, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["(30/07/2024, 31/12/2027)", "(07/30/2024, 12/31/2027)", "(30.07.2024, 31.12.2027)", "(2024/07/30, 2027-12-31)"],
+)
+def test_a_date_a_note_writes_in_digits_as_its_source_gives_it_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, UNLABELLED, new) == set()

@@ -484,6 +484,8 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     if "date" in kinds:
         # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
         out += [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
+        # (and one in digits alone, "30.07.2024", as each of the days it may be: hunt 208)
+        out += [("date", days, text[start:end]) for days, start, end in date_mentions.numeric_dates(text)]
     if "quantity" in kinds:
         # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
         # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)
@@ -539,8 +541,11 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
     2024" of a record's 2024-07-30: each was refused); one more precise than b is not (a day no source gives)."""
     if a[0] != b[0]:
         return False
-    if a[0] == "date" and isinstance(a[1], str) and isinstance(b[1], str):
-        return a[1] == b[1] or b[1].startswith(a[1] + "-")
+    if a[0] == "date" and isinstance(a[1], frozenset | str) and isinstance(b[1], frozenset | str):
+        # (a date in digits may be any of its days: frozenset)
+        ours = a[1] if isinstance(a[1], frozenset) else {a[1]}
+        theirs = b[1] if isinstance(b[1], frozenset) else {b[1]}
+        return any(x == y or y.startswith(x + "-") for x in ours for y in theirs)
     if isinstance(a[1], Limit) and isinstance(b[1], Limit):
         # (a bound stated on both sides must agree; a number either states with no bound is any bound's)
         return quantities.same_number(a[1].value, b[1].value) and (

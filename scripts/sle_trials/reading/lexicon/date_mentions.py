@@ -40,6 +40,31 @@ def _month(name: str) -> int:
     return next(i for i, m in enumerate(MONTHS, 1) if m.lower().startswith(name.rstrip(".").lower()[:3]))
 
 
+# A date written in digits with its day and month as numbers: "30/07/2024", "07/30/2024", "30.07.2024", "2024/07/30"
+_NUMERIC = lazy(
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"|(?P<y2>\d{4})(?P<sep2>[/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))(?![\w/-]|\.\d)"
+)
+
+
+def numeric_dates(text: str) -> list[tuple[frozenset[str], int, int]]:
+    """Each date text writes in digits alone ("30/07/2024", "03.07.2024", "2024/07/30"), with the days it may be
+    (YYYY-MM-DD) and where it stands: a day and a month both 12 or less may be either ("03/07/2024": 3 July or 7
+    March), as writers put them either way round. A note's "(30.07.2024, 30.12.2027)" of IM19's 2027-12-31 passed,
+    a date in digits being read as no date (mutation hunt 208)."""
+    out: list[tuple[frozenset[str], int, int]] = []
+    for m in _NUMERIC.finditer(text):
+        if m.group("y"):
+            a, b, year = int(m.group("a")), int(m.group("b")), m.group("y")
+            pairs = {(b, a), (a, b)}  # (month, day): day first, or month first
+        else:
+            year, pairs = m.group("y2"), {(int(m.group("m2")), int(m.group("d2")))}
+        days = frozenset(f"{year}-{month:02d}-{day:02d}" for month, day in pairs if 1 <= month <= 12 and 1 <= day <= 31)
+        if days:
+            out.append((days, m.start(), m.end()))
+    return out
+
+
 @dataclass(frozen=True)
 class DateMention:
     value: str  # as a partial date: YYYY, YYYY-MM or YYYY-MM-DD
