@@ -325,3 +325,34 @@ def test_a_date_a_note_writes_in_digits_no_source_gives_is_refused(registry: Pat
 )
 def test_a_date_a_note_writes_in_digits_as_its_source_gives_it_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, UNLABELLED, new) == set()
+
+
+# --- patients a note numbers in words -----------------------------------------------------------------------------
+
+FOURTH_TO_SIXTH = "The source gives the dose for patients 4 to 6"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "The source gives the dose for patients four to seven",
+        "The source gives the dose for patients two to six",
+        "The source gives the dose for patients one to three",
+    ],
+)
+def test_patients_a_note_numbers_in_words_otherwise_are_refused(registry: Path, new: str) -> None:
+    """Each passed: a note's range of patients was read in digits only, as was the cohort a dose is given to
+    (note_numbers.patient_ranges_in_words, note_cohorts, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, FOURTH_TO_SIXTH, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "The source gives the dose for patients four to six",
+        "The source gives the dose for patients four through six",
+        FOURTH_TO_SIXTH,
+    ],
+)
+def test_patients_a_note_numbers_in_words_as_the_record_does_pass(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, FOURTH_TO_SIXTH, new) == set()

@@ -501,6 +501,7 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         ]
     if "patients" in kinds:
         out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
+        out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in note_numbers.patient_ranges_in_words(text)]
     # (a dose as a power of ten, a score, a count a verb enrols with no word for people: note_numbers)
     if "power" in kinds:
         out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]

@@ -58,7 +58,9 @@ def doses_given(text: str) -> list[DosesGiven]:
 
 
 def _cohorts_named(piece: str) -> list[CohortNamed]:
-    named = [CohortNamed(None, r) for r in head_counts.patient_ranges(piece)]
+    # (patients numbered in digits or in words: "the dose for patients one to three", hunt 208)
+    ranges = head_counts.patient_ranges(piece) + note_numbers.patient_ranges_in_words(piece)
+    named = [CohortNamed(None, r) for r in ranges]
     for m in _BY_PLACE.finditer(piece):
         place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
         named.append(CohortNamed(place - 1, None))

@@ -91,3 +91,23 @@ def counted(text: str) -> list[float]:
         if read:
             out.append(read[0].value)
     return out
+
+
+# Patients numbered in words: "patients four to six", "patient five" (head_counts.patient_ranges reads digits)
+_PATIENTS_IN_WORDS = lazy(
+    rf"(?i)\b(?:patients?|participants?|subjects?)[ \t]+(?P<first>{WORDS_NUMBER})"
+    rf"(?:[ \t]*(?:to|through|-|\u2013)[ \t]*(?P<last>{WORDS_NUMBER}))?(?![\w-])"
+    r"(?![ \t]*(?:years?|months?|weeks?|days?|hours?|kg|%|percent|of|or|more|times?)\b)"
+)
+
+
+def patient_ranges_in_words(text: str) -> list[tuple[int, int]]:
+    """The patients text numbers in words ("patients four to six": (4, 6)): IM19's note rewritten to "the dose for
+    patients four to seven" passed, a range being read in digits only (mutation hunt 208)."""
+    out: list[tuple[int, int]] = []
+    for m in _PATIENTS_IN_WORDS.finditer(text):
+        first = numbers(m.group("first"))
+        last = numbers(m.group("last")) if m.group("last") else first
+        if len(first) == 1 and len(last) == 1:
+            out.append((int(first[0].value), int(last[0].value)))
+    return out
