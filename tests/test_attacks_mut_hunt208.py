@@ -356,3 +356,31 @@ def test_patients_a_note_numbers_in_words_otherwise_are_refused(registry: Path, 
 )
 def test_patients_a_note_numbers_in_words_as_the_record_does_pass(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, FOURTH_TO_SIXTH, new) == set()
+
+
+# --- a phase a note says is recorded, in words ----------------------------------------------------------------------
+
+RECORDED_PHASE = "recorded as PHASE1."
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["recorded as phase 2.", "recorded as Phase 1/2.", "recorded as phase 3.", "recorded as an early phase 1 trial."],
+)
+def test_a_phase_a_note_says_is_recorded_in_words_otherwise_is_refused(registry: Path, new: str) -> None:
+    """Each passed beside Relma-cel's [PHASE1]: a code a note says is recorded was read in capitals only
+    (remarks._RECORDED_PHASES, check_remark_codes, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, RECORDED_PHASE, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "recorded as phase 1.",
+        "recorded as Phase I.",
+        "recorded as a phase 1 trial.",
+        "recorded as PHASE1, not as phase 2.",
+    ],
+)
+def test_a_phase_a_note_says_is_recorded_in_words_as_held_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RECORDED_PHASE, new) == set()

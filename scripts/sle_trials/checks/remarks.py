@@ -115,10 +115,12 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
         found, value = fields.get(record.data, fields.parse_dotted(field))
         held = set(strings(value if found else record.data))
         unquoted = _unquoted(text)
-        for m in _RECORDED_CODES.finditer(unquoted):
+        said = [(m, _CODE.findall(m.group(1))) for m in _RECORDED_CODES.finditer(unquoted)]
+        said += [(m, _phases_named(m)) for m in _RECORDED_PHASES.finditer(unquoted)]
+        for m, named in said:
             if _DENIED.search(unquoted, max(0, m.start() - 30), m.start()):
                 continue
-            for code in _CODE.findall(m.group(1)):
+            for code in named:
                 of_the_field = any(code in v and v & held for v in vocabularies)
                 if code in codes and code not in held and (of_the_field or code not in everywhere):
                     yield record.problem(
@@ -127,6 +129,31 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
                         f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
                         f"{field}: a remark states of the record only what it holds",
                     )
+
+
+# A phase a remark says the record holds, in words: "recorded as phase 2", "kept as Phase 1/2", "read as an early
+# phase 1 trial", not as the code, "PHASE2", which _RECORDED_CODES reads (Relma-cel's "recorded as PHASE1" rewritten
+# to "recorded as phase 2" passed, hunt 208)
+_PHASE_NUMBER = r"(?:[1-4]|iv|i{1,3})(?![\w-])"
+_RECORDED_PHASES = lazy(
+    r"(?i)\b(?:recorded|entered|written|coded|set|kept|given|stored|rendered|normali[sz]ed|read)\s+as\s+"
+    rf"(?:an?\s+)?(?P<early>early\s+)?(?!(?-i:PHASE)\d)phase[\s-]*(?P<first>{_PHASE_NUMBER})(?:\s*(?:/|and|or|-)\s*"
+    rf"(?:phase[\s-]*)?(?P<second>{_PHASE_NUMBER}))?"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _phases_named(m: re.Match[str]) -> list[str]:
+    """The phases' codes a match of _RECORDED_PHASES names ("early phase 1": EARLY_PHASE1; "phase 1/2": PHASE1,
+    PHASE2)."""
+    out = []
+    for number in (m.group("first"), m.group("second")):
+        if number:
+            n = int(number) if number.isdigit() else _ROMAN[number.lower()]
+            out.append(f"PHASE{n}")
+    if m.group("early") and out == ["PHASE1"]:
+        return ["EARLY_PHASE1"]
+    return out
 
 
 def strings(value: Any) -> Iterator[str]:
