@@ -81,9 +81,10 @@ CHECKS = (
         "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
         "is recorded that the record does not hold, or a date of the record it says a source's date was read as "
         "that the record does not hold so, or a count it gives of what it lists that is not the number listed, or a "
-        "rule of reading it says the record's limits follow that one of them does not, or a name one writes (a "
-        "place, a hospital, a product, a section of its source) that no cited source writes and the record does not "
-        "hold",
+        "rule of reading it says the record's limits follow that one of them does not, or a name one or a comment of "
+        "the record's file writes (a place, a hospital, a product, its international name in lower case too, a "
+        "section of its source) that no cited source writes and the record does not hold, or one it gives a part in "
+        "the trial (its sponsor, its site, its responsible party) that the record does not give that part",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
