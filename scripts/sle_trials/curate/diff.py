@@ -26,6 +26,7 @@ from sle_trials.curate.changes import Change, describe, markdown_code, markdown_
 from sle_trials.engine import pipeline
 from sle_trials.files import printable
 from sle_trials.git import plumbing
+from sle_trials.git.documentation_run import documentation_run_in
 from sle_trials.paths import GENERATED_PATHS, SCHEMA_PATH, SEEDS_DIR, TRIALS_DIR, documentation
 from sle_trials.patterns import lazy
 
@@ -226,6 +227,18 @@ def _not_data(layout: _Layout, differ: list[plumbing.Change]) -> tuple[list[str]
     return [p for p in rest if not layout.inert(p)], [p for p in rest if layout.inert(p)]
 
 
+def _documentation_that_runs(
+    repo: plumbing.Repository, commits: tuple[str, str], checker: list[str], others: list[str]
+) -> tuple[list[str], list[str]]:
+    """checker and others (_not_data's) with each document that a file of the code runs on either side (a
+    Makefile's `include docs/rules.md`: git/documentation_run.py) moved to the checker's: named documentation,
+    a change of the rules make runs read as one no check runs (hunt 208). Read only where a document changed."""
+    if not any(documentation(path) for path in others):
+        return checker, others
+    running = set().union(*(documentation_run_in(repo, commit) for commit in commits))
+    return sorted([*checker, *(p for p in others if p in running)]), [p for p in others if p not in running]
+
+
 def _stray(layout: _Layout, differ: list[plumbing.Change]) -> list[str]:
     """The changed paths under the registry's folders that are neither a record nor a source."""
     return sorted(
@@ -382,6 +395,7 @@ def _between_commits(repo: plumbing.Repository, layout: _Layout, base: str, head
         elif change.path == layout.schema:
             schema = True
     checker, others = _not_data(layout, differ)
+    checker, others = _documentation_that_runs(repo, (base, head), checker, others)
     changes = Changes(
         Version(),
         Version(),

@@ -69,6 +69,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from sle_trials import files, paths
@@ -122,6 +123,7 @@ from sle_trials.git.defined_twice import (
     no_name_bound_twice,
     no_shell_function_twice,
 )
+from sle_trials.git.documentation_run import documentation, documentation_that_runs
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.refusal import (
     Refused,
@@ -230,14 +232,19 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     for path in inputs:
         no_python_among_the_inputs(path)
     code = {path: entry.oid for path, entry in files_of.items() if runs(path)}
-    # the code's other files, which may name a test's input they run, and the inputs, whose first line may
-    # say what runs them
+    documents = documentation(files_of)
+    # the code's other files, which may name a test's input or a document they run, and the inputs and the
+    # documents, whose first line may say what runs them
     wanted = {oid for path, oid in code.items() if (path, oid) not in read or not python_source(path)}
-    blobs = repository.objects(wanted | {entry.oid for entry in inputs.values()}, PYTHON_LIMIT)
+    others = {entry.oid for entry in (*inputs.values(), *documents.values())}
+    blobs = repository.objects(wanted | others, PYTHON_LIMIT)
+    run = {path: documents[path].oid for path in documentation_that_runs(documents, code, blobs)}
+    code.update(run)
     code.update({path: inputs[path].oid for path in inputs_that_run(inputs, code, blobs)})
     sources = {path: oid for path, oid in code.items() if (path, oid) not in read}
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
+        words = prose(path) and path not in run  # an agent's instructions; a document that runs is code
         tokens = python_tokens(blobs[oid].data) if python else None  # read once, for both readers of them
         if python:
             no_other_encoding(path, blobs[oid].data)
@@ -250,19 +257,19 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_bytes_beyond_utf8(path, blobs[oid].data)
         if make_file(path):
             no_line_led_by_a_space(path, blobs[oid].data)
-        if not python and not prose(path):
+        if not python and not words:
             no_shell_function_twice(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
         if attributes_file(path):
             no_line_some_gits_skip(path, blobs[oid].data)
-        if not python and not prose(path):  # (after the line some gits skip, which may end so too)
+        if not python and not words:  # (after the line some gits skip, which may end so too)
             no_line_ended_by_a_carriage_return(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         no_key_twice(path, blobs[oid].data)
         no_name_that_moves(path, blobs[oid].data)
-        if not prose(path):
+        if not words:
             no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens)
             no_white_space_at_a_line_end(path, blobs[oid].data)
             no_words_pushed_aside(path, blobs[oid].data)
@@ -365,7 +372,9 @@ def rewritten(
     return [(path, how) for path, how in sorted(found.items()) if how]
 
 
-def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[str, list[str]]]:
+def code_rewritten(
+    repository: plumbing.Repository, commit: str, running: Iterable[str] = ()
+) -> list[tuple[str, list[str]]]:
     """Each file of commit that runs or configures the check (runs: its Python sources anywhere, CI's
     files, the package, the settings at the top), but the registry's (rewritten()), that commit's own
     attributes have git rewrite on checkout or in an archive, with how: `ident`, a `filter`,
@@ -386,14 +395,17 @@ def code_rewritten(repository: plumbing.Repository, commit: str) -> list[tuple[s
     lines of a module held both sides' lines, no conflict shown (hunt 206); nor the registry's files, whose
     lines so merged no check read: `trials/*.yaml merge=union` passed (exit 0), and a merge of two changes to
     one line of a record held both, no conflict shown (hunt 207). Matched both as this clone matches patterns
-    and case-blind."""
+    and case-blind. running: the documents a file of the code runs (code_held read them as code: git/
+    documentation_run.py), held as the code is: `include docs/rules.md` with `docs/*.md -diff` passed (hunt 208)."""
+    runs_too = set(running)
     listed = repository.tree_entries(commit, [])
     wanted = [
         path
         for path, entry in listed
         # the tests' inputs too, read by no byte (runs): a fixture a test or the Makefile runs shows its
         # changes to a review but for these attributes
-        if entry.mode in plumbing.FILE_MODES and (paths.registry(path) or not paths.documentation(path))
+        if entry.mode in plumbing.FILE_MODES
+        and (paths.registry(path) or not paths.documentation(path) or path in runs_too)
     ]
     found: dict[str, list[str]] = {}
     for fold_case in (False, True):
@@ -441,7 +453,7 @@ def merged_code(
     except Refused as error:
         raise Refused(f"in the merge with the base branch: {error}") from None
     data = [path for path, _ in repository.tree_entries(tree, list(DATA))]
-    found = dict(code_rewritten(repository, tree))
+    found = dict(code_rewritten(repository, tree, (path for path, _ in read)))
     for path, how in rewritten(repository, tree, data, base):
         found[path] = how
     return sorted(found.items())
@@ -504,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         commit = repository.commit(args[0])
         head = repository.commit("HEAD")
         bad = rewritten(repository, commit, written, head) if commit is not None else []
-        code = code_rewritten(repository, commit) if commit is not None else []
+        code = code_rewritten(repository, commit, (path for path, _ in read)) if commit is not None else []
         merged = merged_code(repository, head, commit, read) if commit is not None and head is not None else []
         merged = [item for item in merged if item not in code and item not in bad]
         bases = repository.merge_bases(head, commit) if commit is not None and head is not None else []

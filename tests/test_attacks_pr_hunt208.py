@@ -1,0 +1,158 @@
+"""Attacks of a pull request on the trusted check and what its review shows, hunt 208.
+
+- **Documentation that runs.** The extraction reads every file that runs or configures the check for what no
+  reviewer is shown (a NUL byte, an invisible character, an attribute that hides its diff, a definition given
+  twice), but documentation (Markdown, a licence) for nothing, as nothing runs it. A tool runs a file by its
+  path whatever its name: a Makefile's `include docs/rules.md`, with `docs/rules.md` holding a NUL byte (git
+  and GitHub show none of its lines, make runs them: tested), passed (exit 0), and so did the document
+  marked `-diff` or holding a zero-width space, `include LICENSE.txt` giving the Makefile's `test` its own
+  recipe (make keeps the later), and `.ci/run` sourcing `docs/env.md`. Now a document a file of the code
+  (but Python, `.gitattributes`, JSON and TOML) names by its path on a line that is no comment, or one
+  executable or led by `#!`, is read as code (git/documentation_run.py); documents named in comments, by the
+  tests' Python, a schema's description or pyproject.toml's `readme` are still documentation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import (
+    MAKEFILE,
+    committed_with_code,
+    git_run,
+    passed_by_the_extraction,
+    pull_request_beside_a_makefile,
+    pull_request_made,
+    put,
+    refused_by_the_trusted_check,
+)
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+# --- Documentation that runs (git/documentation_run.py)
+INCLUDED = {"Makefile": "include docs/rules.md\n" + MAKEFILE}
+NUL_RULES = b"check:\n\t@echo unreviewed\n\0\n"
+SOURCING = "#!/usr/bin/env bash\nset -euo pipefail\nsource {path}\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({**INCLUDED, "docs/rules.md": NUL_RULES}, "docs/rules.md line 3: a NUL byte"),
+        (
+            {**INCLUDED, "docs/rules.md": "check:\n\techo ok\n", ".gitattributes": "docs/*.md -diff\n"},
+            "docs/rules.md: the pull request's attributes have git or GitHub show none of its changed lines",
+        ),
+        ({**INCLUDED, "docs/rules.md": "MODE = strict\u200b\n"}, "docs/rules.md line 1: an invisible character"),
+        (
+            {"Makefile": MAKEFILE + "include LICENSE.txt\n", "LICENSE.txt": "test:\n\t@echo skipped\n"},
+            "LICENSE.txt line 1: the recipe of test given again",
+        ),
+        (
+            {".ci/run": SOURCING.format(path="docs/env.md"), "docs/env.md": b"MODE=strict\0\n"},
+            "docs/env.md line 1: a NUL byte",
+        ),
+        (
+            {".ci/run": SOURCING.format(path="../docs/env.md"), "docs/env.md": "MODE=strict\r\n"},
+            "docs/env.md line 1",  # from the script's folder; CR LF, which bash reads as the value's
+        ),
+        (
+            {**INCLUDED, "docs/rules.md": "include docs/more.md\n", "docs/more.md": "MODE = lax\u00a0\n"},
+            "docs/more.md line 1: U+00A0, a space",  # a document a document that runs names
+        ),
+        (
+            {"docs/run.md": "#!/bin/sh\nmake check\u200b\n"},
+            "docs/run.md line 2: an invisible character",  # led by `#!`: what runs it is its first line
+        ),
+        (
+            {**INCLUDED, "docs/rules.md": "check:\n\techo ok\n", ".gitattributes": "*.md merge=union\n"},
+            "docs/rules.md: the pull request's attributes have git merge it by another driver",
+        ),
+    ],
+)
+def test_documentation_a_file_of_the_code_runs_is_read_as_code(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": "# see docs/rules.md\n" + MAKEFILE, "docs/rules.md": b"a NUL\0 in prose\n"},  # a comment
+        {"tests/test_docs.py": 'DOC = "docs/rules.md"\n', "docs/rules.md": "a zero-width\u200bspace\n"},  # a test
+        {"pyproject.toml": '[project]\nname = "x"\nreadme = "README.md"\n', "README.md": "A line.  \nNext.\n"},
+        {"schema/extra.json": '{"description": "see docs/checks.md"}\n', "docs/checks.md": b"a NUL\0\n"},
+        {"docs/rules.md": "check:\n\techo ok\n", ".gitattributes": "*.md merge=union\n"},  # named by nothing
+        {"docs/guide.md": "# A guide\n\nRun `make check`.\n", "Makefile": MAKEFILE + "# docs/guide.md says why\n"},
+    ],
+)
+def test_documentation_nothing_runs_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_runs_an_included_document_whose_diff_git_shows_as_binary(tmp_path: Path) -> None:
+    """The mechanism: git shows no line of `docs/rules.md`, and make runs its rule."""
+    root = pull_request_beside_a_makefile(tmp_path, {**INCLUDED, "docs/rules.md": NUL_RULES})
+    shown = git_run(root, "diff", "main", "pr", "--", "docs/rules.md")
+    assert "Binary files /dev/null and b/docs/rules.md differ" in shown and "unreviewed" not in shown, shown
+    git_run(root, "checkout", "-q", "pr")
+    ran = subprocess.run(["make", "-s", "check"], cwd=root, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "unreviewed\n", ran
+
+
+def diff_of_a_pull_request(tmp_path: Path, base: dict[str, str], changes: dict[str, str]) -> list[str]:
+    """`trials diff main pr` (the base branch's code, as review.yml runs it) of a pull request of changes on a
+    main that holds base beside the registry: the summary's lines."""
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    for path, text in base.items():
+        put(root, path, text)
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "--allow-empty", "-m", "base")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, text in changes.items():
+        put(root, path, text)
+    pull_request_made(root)
+    ran = subprocess.run(
+        [sys.executable, "-m", "sle_trials", "diff", "main", "pr", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode in (0, 1), ran.stderr
+    return ran.stdout.splitlines()
+
+
+CHECKER = "the code and settings that check every record"
+
+
+@pytest.mark.parametrize(
+    ("base", "changes", "said"),
+    [
+        (  # the include on main, the document changed alone
+            {"Makefile": "include docs/rules.md\n" + MAKEFILE, "docs/rules.md": "MODE = strict\n"},
+            {"docs/rules.md": "MODE = lax\n"},
+            f"checker: changed docs/rules.md: {CHECKER}",
+        ),
+        (  # the include added with the document
+            {},
+            {"Makefile": "include docs/rules.md\n" + MAKEFILE, "docs/rules.md": "MODE = lax\n"},
+            f"checker: changed Makefile, docs/rules.md: {CHECKER}",
+        ),
+        (  # a note beside it is documentation
+            {"Makefile": "include docs/rules.md\n" + MAKEFILE, "docs/rules.md": "MODE = strict\n"},
+            {"docs/notes.md": "A note.\n"},
+            "files: changed docs/notes.md: documentation",
+        ),
+    ],
+)
+def test_trials_diff_names_documentation_that_runs_as_the_checkers(
+    tmp_path: Path, base: dict[str, str], changes: dict[str, str], said: str
+) -> None:
+    lines = diff_of_a_pull_request(tmp_path, base, changes)
+    assert said in lines, lines
