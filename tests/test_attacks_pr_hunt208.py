@@ -9,11 +9,21 @@
   recipe (make keeps the later), and `.ci/run` sourcing `docs/env.md`. Now a document a file of the code
   (but Python, `.gitattributes`, JSON and TOML) names by its path on a line that is no comment, or one
   executable or led by `#!`, is read as code (git/documentation_run.py); documents named in comments, by the
-  tests' Python, a schema's description or pyproject.toml's `readme` are still documentation.
+  tests' Python, a schema's description or pyproject.toml's `readme` are still documentation, and `trials
+  diff` names a document that runs, on either side, on its checker line.
+- **Blanks counted by characters, shown by columns.** Hunt 192 refused 60 or more blanks within a line, and
+  hunt 194 code past the 120th column, each counting a tab as one character; GitHub shows a tab up to the next
+  multiple of 8 columns (its default tab size). `problems = rules(record)`, 59 tabs, `; return []` in a
+  checker's function (Python returns nothing: tested) was 59 blanks and its `return` at column 84, and passed
+  (exit 0), while the review showed it at column 497; so did runs of 7 tabs between short words in Python
+  and JSON, 40 tabs before `; set +e` in `.ci/trusted-check` and 30 before `|| true` in the Makefile. Now a
+  tab counts as the columns it is shown at (code_text.shown_column) in both rules; a tab that leads a line
+  (a makefile's recipe) or one between two words passes.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -156,3 +166,63 @@ def test_trials_diff_names_documentation_that_runs_as_the_checkers(
 ) -> None:
     lines = diff_of_a_pull_request(tmp_path, base, changes)
     assert said in lines, lines
+
+
+# --- Blanks counted by characters, shown by columns (code_text.shown_column)
+STRICT = "scripts/sle_trials/checks/strict.py"
+TAB = "\t"
+RUNS = (TAB * 7 + ";") * 3 + TAB * 7  # runs of 7 tabs, 56 columns each, between short words
+SCHEMA = "schema/extra.json"
+RETURNS_EARLY = "def check(record):\n    problems = rules(record)" + TAB * 59 + "; return []\n    return problems\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: RETURNS_EARLY}, f"{STRICT} line 2: ';' at column 497, past the 120 columns"),
+        (
+            {STRICT: "def check(record):\n    problems = rules(record)" + RUNS + "return []\n"},
+            f"{STRICT} line 2: ';' at column 137",  # each run under 60 columns, the code past 120
+        ),
+        (
+            {".ci/trusted-check": "#!/usr/bin/env bash\nset -euo pipefail" + TAB * 40 + "; set +e\n"},
+            ".ci/trusted-check line 2: 319 columns of blanks (a tab to a multiple of 8) within the line",
+        ),
+        (
+            {"Makefile": "test:\n\t.venv/bin/python -m pytest" + TAB * 30 + "|| true\n"},
+            "Makefile line 2: 238 columns of blanks",
+        ),
+        ({SCHEMA: '{"a": "b",' + TAB * 30 + '"minimum": -1000}\n'}, f"{SCHEMA} line 1: '\"minimum\"' at column 249"),
+        (
+            {SCHEMA: '{"a": "b",' + TAB * 7 + '"c": 1,' + TAB * 7 + '"d": 2,' + TAB * 7 + '"minimum": -1}\n'},
+            f"{SCHEMA} line 1: '\"d\"' at column 121",
+        ),
+    ],
+)  # fmt: skip
+def test_tabs_that_push_code_past_the_screen_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": "MODE :=\tstrict\ntest:\n\t.venv/bin/python -m pytest\n"},  # a tab between words, one leading
+        {STRICT: 'SEPARATOR = "\\t"  # a tab, written as its escape\n'},
+        {".ci/run": "#!/usr/bin/env bash\ncase $1 in\n  a)\techo a ;;\nesac\n"},
+        {"tests/fixtures/table.tsv": "a" + TAB * 80 + "b\n"},  # a test's input, kept as is
+    ],
+)
+def test_tabs_within_reach_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_python_runs_what_tabs_push_past_the_screen(tmp_path: Path) -> None:
+    """The mechanism: the checker's function returns nothing, its `return []` 59 tabs along its line."""
+    put(tmp_path, "strict.py", "def rules(record):\n    return ['E502']\n\n\n" + RETURNS_EARLY)
+    spec = importlib.util.spec_from_file_location("strict_pushed", tmp_path / "strict.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.rules({}) == ["E502"] and module.check({}) == []

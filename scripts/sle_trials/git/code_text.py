@@ -376,8 +376,23 @@ def look_alike_character(text: str) -> int | None:
 
 
 # blanks within a line that push what follows past what a review shows of it (the repository's longest
-# run within a line of the code is 34 characters, a comment aligned)
-_PUSHED_ASIDE = lazy(rb"(?m)\S[ \t]{60,}(?=\S)")
+# run within a line of the code is 34 characters, a comment aligned): 60 or more, or any run with a tab,
+# whose columns are then counted
+_PUSHED_ASIDE = lazy(rb"(?m)\S(?:[ \t]{60,}|[ \t]*\t[ \t]*)(?=\S)")
+PUSHED_ASIDE_COLUMNS = 60
+
+# The columns a tab takes in a review's view: up to the next multiple of 8, GitHub's default tab size (and
+# a terminal's). Counted as one character, 59 tabs between `problems = rules(record)` and `; return []` were
+# 59 blanks, under the 60 refused, and GitHub showed them as 472 columns, the `return []` past the screen:
+# it passed (exit 0; tests/test_attacks_pr_hunt208.py).
+TAB_WIDTH = 8
+
+
+def shown_column(line: str, column: int) -> int:
+    """The column (from 0) a review's view shows the character at column (in characters) of line at: each
+    tab before it up to the next multiple of TAB_WIDTH."""
+    before = line[:column]
+    return len(before.expandtabs(TAB_WIDTH)) if "\t" in before else column
 
 
 def no_words_pushed_aside(path: str, data: bytes | None) -> None:
@@ -385,14 +400,23 @@ def no_words_pushed_aside(path: str, data: bytes | None) -> None:
     before more of it. GitHub's view of a file scrolls a long line sideways and an editor that does not
     wrap lines (VS Code's default) shows its start: `STRICT = True` followed by 200 spaces and `;
     STRICT = False` reads as the strict check turned on, and Python turns it off (tested). It passed
-    (exit 0)."""
-    if data is not None and (found := _PUSHED_ASIDE.search(data)):
+    (exit 0). A tab counts as the columns a review's view gives it (shown_column): 59 tabs are 472 columns."""
+    if data is None:
+        return
+    for found in _PUSHED_ASIDE.finditer(data):
+        start = data.rfind(b"\n", 0, found.start()) + 1
+        line = data[start : found.end()].decode("utf-8", "replace")
+        blanks = len(found.group()) - 1
+        width = shown_column(line, len(line)) - shown_column(line, len(line) - blanks)
+        if width < PUSHED_ASIDE_COLUMNS:
+            continue
+        said = f"{width:,} blanks" if blanks == width else f"{width:,} columns of blanks (a tab to a multiple of 8)"
         raise refused_at(
             path,
             data,
             found.start(),
-            f"{len(found.group()) - 1:,} blanks within the line, which push what "
-            "follows past what a review shows of it; write it on a line of its own",
+            f"{said} within the line, which push what follows past what a review shows of it; write it on a "
+            "line of its own",
         )
 
 
@@ -437,15 +461,20 @@ def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, toke
     (tested); a schema's `"description": "..."` of 300 characters, then `, "minimum": -1000`, hides a rule.
     Both passed (exit 0). The repository breaks such lines (ruff's line-length); a long string or comment
     may run on past the screen, and nothing after it but what closes it."""
-    if data is None or not _LONG_LINE.search(data):
+    if data is None or not (_LONG_LINE.search(data) or b"\t" in data):  # a tab shows as up to 8 columns
         return
     if python:
         read = tokens if tokens is not None else _all_tokens(data)
+        lines = data.decode("utf-8", "replace").split("\n")
+
+        def shown(row: int, column: int) -> int:  # a token's (row from 1, column) as a review shows it
+            return shown_column(lines[row - 1], column) if row <= len(lines) else column
+
         for token in read.read:
             if token.type in NOT_CODE or token.type == tokenize.OP and token.string in _CLOSING:
                 continue
-            if token.start[1] >= SHOWN_COLUMNS:
-                _past_the_screen(path, token.start[0], token.start[1], token.string)
+            if shown(*token.start) >= SHOWN_COLUMNS:
+                _past_the_screen(path, token.start[0], shown(*token.start), token.string)
             if token.type in _STRING_TOKENS and _F_STRING.match(token.string):
                 for n, part in enumerate(token.string.split("\n")):
                     at = token.start[1] if n == 0 else 0
@@ -453,16 +482,17 @@ def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, toke
                         (
                             m
                             for m in _OPENING_FIELD.finditer(part)
-                            if m.group() == "{" and at + m.start() >= SHOWN_COLUMNS
+                            if m.group() == "{" and shown(token.start[0] + n, at + m.start()) >= SHOWN_COLUMNS
                         ),
                         None,
                     )
                     if field is not None:
-                        _past_the_screen(path, token.start[0] + n, at + field.start(), part[field.start() :])
+                        row = token.start[0] + n
+                        _past_the_screen(path, row, shown(row, at + field.start()), part[field.start() :])
         return
     if not files.folded(path).endswith(".json"):
         return
-    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
+    for number, line in enumerate(data.decode("utf-8", "replace").expandtabs(TAB_WIDTH).split("\n"), 1):
         for found in _JSON_TOKEN.finditer(line) if len(line) > SHOWN_COLUMNS else ():
             if found.start() >= SHOWN_COLUMNS and found.group() not in _CLOSING:
                 _past_the_screen(path, number, found.start(), found.group())
