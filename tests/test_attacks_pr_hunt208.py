@@ -18,7 +18,9 @@
   (exit 0), while the review showed it at column 497; so did runs of 7 tabs between short words in Python
   and JSON, 40 tabs before `; set +e` in `.ci/trusted-check` and 30 before `|| true` in the Makefile. Now a
   tab counts as the columns it is shown at (code_text.shown_column) in both rules; a tab that leads a line
-  (a makefile's recipe) or one between two words passes.
+  (a makefile's recipe) or one between two words passes. So does a wide letter (CJK, full-width), which a
+  monospaced view shows in two columns: `note = "`, 55 of them, `"; return []` put the `;` at column 124,
+  and passed, counted at 69.
 """
 
 from __future__ import annotations
@@ -173,6 +175,7 @@ STRICT = "scripts/sle_trials/checks/strict.py"
 TAB = "\t"
 RUNS = (TAB * 7 + ";") * 3 + TAB * 7  # runs of 7 tabs, 56 columns each, between short words
 SCHEMA = "schema/extra.json"
+WIDE = "\u6f22"  # a CJK letter, two columns wide
 RETURNS_EARLY = "def check(record):\n    problems = rules(record)" + TAB * 59 + "; return []\n    return problems\n"
 
 
@@ -184,6 +187,11 @@ RETURNS_EARLY = "def check(record):\n    problems = rules(record)" + TAB * 59 + 
             {STRICT: "def check(record):\n    problems = rules(record)" + RUNS + "return []\n"},
             f"{STRICT} line 2: ';' at column 137",  # each run under 60 columns, the code past 120
         ),
+        (
+            {STRICT: 'def check(record):\n    problems = rules(record)\n    note = "' + WIDE * 55 + '"; return []\n'},
+            f"{STRICT} line 3: ';' at column 124",  # 55 wide letters, 110 columns
+        ),
+        ({SCHEMA: '{"description": "' + WIDE * 55 + '", "minimum": -1000}\n'}, f"{SCHEMA} line 1: '\"minimum\"'"),
         (
             {".ci/trusted-check": "#!/usr/bin/env bash\nset -euo pipefail" + TAB * 40 + "; set +e\n"},
             ".ci/trusted-check line 2: 319 columns of blanks (a tab to a multiple of 8) within the line",
@@ -210,6 +218,7 @@ def test_tabs_that_push_code_past_the_screen_stop_the_extraction(
     [
         {"Makefile": "MODE :=\tstrict\ntest:\n\t.venv/bin/python -m pytest\n"},  # a tab between words, one leading
         {STRICT: 'SEPARATOR = "\\t"  # a tab, written as its escape\n'},
+        {STRICT: 'NAMES = ("' + WIDE * 40 + '",)  # 80 columns\n'},
         {".ci/run": "#!/usr/bin/env bash\ncase $1 in\n  a)\techo a ;;\nesac\n"},
         {"tests/fixtures/table.tsv": "a" + TAB * 80 + "b\n"},  # a test's input, kept as is
     ],

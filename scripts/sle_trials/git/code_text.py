@@ -387,12 +387,25 @@ PUSHED_ASIDE_COLUMNS = 60
 # it passed (exit 0; tests/test_attacks_pr_hunt208.py).
 TAB_WIDTH = 8
 
+# What a monospaced view shows in two columns: East Asian wide and full-width characters (Unicode's
+# East_Asian_Width W and F). `note = "` and 50 such letters, then `"; return []`, put the `return` at
+# character 85 and column 135.
+WIDE = frozenset("WF")
+
 
 def shown_column(line: str, column: int) -> int:
     """The column (from 0) a review's view shows the character at column (in characters) of line at: each
-    tab before it up to the next multiple of TAB_WIDTH."""
+    tab before it up to the next multiple of TAB_WIDTH, each wide character (WIDE) two columns."""
     before = line[:column]
-    return len(before.expandtabs(TAB_WIDTH)) if "\t" in before else column
+    if before.isascii() and "\t" not in before:
+        return column
+    shown = 0
+    for char in before:
+        if char == "\t":
+            shown += TAB_WIDTH - shown % TAB_WIDTH
+        else:
+            shown += 2 if unicodedata.east_asian_width(char) in WIDE else 1
+    return shown
 
 
 def no_words_pushed_aside(path: str, data: bytes | None) -> None:
@@ -492,10 +505,10 @@ def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, toke
         return
     if not files.folded(path).endswith(".json"):
         return
-    for number, line in enumerate(data.decode("utf-8", "replace").expandtabs(TAB_WIDTH).split("\n"), 1):
-        for found in _JSON_TOKEN.finditer(line) if len(line) > SHOWN_COLUMNS else ():
-            if found.start() >= SHOWN_COLUMNS and found.group() not in _CLOSING:
-                _past_the_screen(path, number, found.start(), found.group())
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
+        for found in _JSON_TOKEN.finditer(line) if shown_column(line, len(line)) > SHOWN_COLUMNS else ():
+            if (column := shown_column(line, found.start())) >= SHOWN_COLUMNS and found.group() not in _CLOSING:
+                _past_the_screen(path, number, column, found.group())
 
 
 def _all_tokens(data: bytes) -> Tokens:
