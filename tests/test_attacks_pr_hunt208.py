@@ -21,6 +21,12 @@
   (a makefile's recipe) or one between two words passes. So does a wide letter (CJK, full-width), which a
   monospaced view shows in two columns: `note = "`, 55 of them, `"; return []` put the `;` at column 124,
   and passed, counted at 69.
+- **A blank that is no space.** Hunt 192 refused Unicode's space separators but the ASCII space, and the
+  invisible characters refused default-ignorable ones; U+2800, the braille pattern blank, is neither (a
+  symbol whose glyph is a cell of no dots) and shows as a space. `set<U+2800>-euo pipefail` in
+  `.ci/trusted-check` passed (exit 0), and bash runs a command not found and the script on past each
+  failure (tested). Now it is refused as the other spaces are (code_text.no_other_spaces); a braille letter
+  with dots, and the blank written as its escape, pass.
 """
 
 from __future__ import annotations
@@ -175,6 +181,7 @@ STRICT = "scripts/sle_trials/checks/strict.py"
 TAB = "\t"
 RUNS = (TAB * 7 + ";") * 3 + TAB * 7  # runs of 7 tabs, 56 columns each, between short words
 SCHEMA = "schema/extra.json"
+TRUSTED = ".ci/trusted-check"
 WIDE = "\u6f22"  # a CJK letter, two columns wide
 RETURNS_EARLY = "def check(record):\n    problems = rules(record)" + TAB * 59 + "; return []\n    return problems\n"
 
@@ -235,3 +242,43 @@ def test_python_runs_what_tabs_push_past_the_screen(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.rules({}) == ["E502"] and module.check({}) == []
+
+
+# --- A blank that is no space (code_text.no_other_spaces)
+BLANK = "\u2800"
+WORKFLOW = ".github/workflows/ci.yml"
+SHOWN_AS_A_SPACE = "a space that GitHub and an editor show as the ASCII space"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({TRUSTED: f"#!/usr/bin/env bash\nset{BLANK}-euo pipefail\n"}, f"{TRUSTED} line 2: U+2800, {SHOWN_AS_A_SPACE}"),
+        ({"Makefile": f"MODE{BLANK}= lax\n" + MAKEFILE}, f"Makefile line 1: U+2800, {SHOWN_AS_A_SPACE}"),
+        ({STRICT: f'WORDS = "strict{BLANK}mode".split()\n'}, f"{STRICT} line 1: U+2800, {SHOWN_AS_A_SPACE}"),
+        ({WORKFLOW: f"on: push\njobs:\n  a:\n    steps:\n      - run: make{BLANK}test\n"}, f"{WORKFLOW} line 5"),
+    ],
+)  # fmt: skip
+def test_a_blank_that_is_no_space_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {STRICT: 'BRAILLE_A = "\u2801"  # a braille letter, its dot shown\n'},
+        {STRICT: 'BLANK = "\\u2800"  # written as its escape\n'},
+    ],
+)
+def test_braille_shown_as_itself_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_bash_runs_on_past_a_failure_after_set_with_a_braille_blank(tmp_path: Path) -> None:
+    """The mechanism: `set<U+2800>-euo pipefail` is a command not found, and `false` stops nothing."""
+    script = put(tmp_path, "run", f"set{BLANK}-euo pipefail\nfalse\necho ran on\n")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == "ran on\n" and "command not found" in ran.stderr, ran

@@ -549,8 +549,10 @@ def no_white_space_at_a_line_end(path: str, data: bytes | None) -> None:
 
 
 # Unicode's space separators but the ASCII space: each shows a reviewer a space, and is none to bash, make,
-# YAML or a Python string
-_OTHER_SPACE = lazy(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# YAML or a Python string. And the braille pattern blank U+2800, a symbol (So) whose glyph is a cell of no
+# dots, shown as a space: neither a separator nor default-ignorable (invisible.INVISIBLE), `set<U+2800>-euo
+# pipefail` in .ci/trusted-check passed (exit 0; tests/test_attacks_pr_hunt208.py)
+_OTHER_SPACE = lazy(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2800]")
 
 
 def no_other_spaces(path: str, data: bytes | None) -> None:
