@@ -27,6 +27,14 @@
   `.ci/trusted-check` passed (exit 0), and bash runs a command not found and the script on past each
   failure (tested). Now it is refused as the other spaces are (code_text.no_other_spaces); a braille letter
   with dots, and the blank written as its escape, pass.
+- **A makefile's variable given again by other means.** Hunt 194 refused a variable given its value twice
+  (`=`, `:=`, `!=`, `define`, and hunt 206 a target's own value); `$(eval MODE := lax)` far below `MODE :=
+  strict` gives it again as make reads the text (tested), as does `$(eval $(call SET,lax))` built from parts
+  and one in a recipe; `undefine MODE` takes it away (tested: empty), and `M$(EMPTY)ODE := lax` is MODE to
+  make (tested). Each passed (exit 0). Now `$(eval ...)` in a makefile (make's exec, as hunt 207 refused
+  Python's), `undefine` of a variable given a value, and a variable's name built from parts stop the
+  extraction (defined_twice.no_make_definition_twice); `undefine` of one given nothing, and an `eval` in a
+  comment, pass.
 """
 
 from __future__ import annotations
@@ -282,3 +290,52 @@ def test_bash_runs_on_past_a_failure_after_set_with_a_braille_blank(tmp_path: Pa
     script = put(tmp_path, "run", f"set{BLANK}-euo pipefail\nfalse\necho ran on\n")
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "ran on\n" and "command not found" in ran.stderr, ran
+
+
+# --- A makefile's variable given again by other means (defined_twice.no_make_definition_twice)
+STRICT_MODE = "MODE := strict\n" + MAKEFILE + "\n# notes\n"
+EVAL_SAID = "make's $(eval ...), which reads a text as lines of the makefile"
+
+
+@pytest.mark.parametrize(
+    ("makefile", "said"),
+    [
+        (STRICT_MODE + "$(eval MODE := lax)\n", f"Makefile line 6: {EVAL_SAID}"),
+        (STRICT_MODE + "SET = MODE := $(1)\n$(eval $(call SET,lax))\n", f"Makefile line 7: {EVAL_SAID}"),
+        (STRICT_MODE + "$(foreach v,MODE,${eval $(v) := lax})\n", f"Makefile line 6: {EVAL_SAID}"),
+        ("MODE := strict\ntest:\n\t$(eval MODE := lax)\n\techo $(MODE)\n", f"Makefile line 3: {EVAL_SAID}"),
+        (STRICT_MODE + "undefine MODE\n", "Makefile line 6: the variable MODE given again"),
+        (STRICT_MODE + "override undefine MODE\n", "Makefile line 6: the variable MODE given again"),
+        ("MODE := strict\n" + MAKEFILE + "M$(EMPTY)ODE := lax\n", "Makefile line 4: the variable M$(EMPTY)ODE: a name"),
+    ],
+    ids=["eval", "eval-call", "eval-foreach", "eval-in-a-recipe", "undefine", "override-undefine", "name-from-parts"],
+)
+def test_a_makefiles_variable_given_again_by_other_means_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, makefile: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": makefile}, said)
+
+
+@pytest.mark.parametrize(
+    "makefile",
+    [
+        MAKEFILE + "undefine NOTHING\n",  # given nothing before
+        MAKEFILE + "# $(eval X := 1) is not used\n",  # a comment
+        "MODE := strict\n" + MAKEFILE + "FLAGS = --mode=$(MODE)\n",  # a value read, not a name built
+    ],
+    ids=["undefine-nothing", "eval-in-a-comment", "value-read"],
+)
+def test_a_makefiles_variables_given_once_pass(tmp_path: Path, makefile: str) -> None:
+    passed_by_the_extraction(tmp_path, {"Makefile": makefile})
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+@pytest.mark.parametrize(
+    ("after", "shown"),
+    [("$(eval MODE := lax)\n", "lax"), ("undefine MODE\n", ""), ("M$(EMPTY)ODE := lax\n", "lax")],
+)
+def test_make_gives_a_variable_again_by_other_means(tmp_path: Path, after: str, shown: str) -> None:
+    """The mechanism: each line below `MODE := strict` has make run the recipe with another MODE."""
+    put(tmp_path, "Makefile", "MODE := strict\nshow:\n\t@echo [$(MODE)]\n" + after)
+    ran = subprocess.run(["make", "-s", "show"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert ran.stdout == f"[{shown}]\n", ran

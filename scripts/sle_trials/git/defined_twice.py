@@ -52,6 +52,14 @@ _MAKE_TARGET_VARIABLE = lazy(
 _MAKE_INCLUDE = lazy(r"(?:-|s)?include[ \t]+([^#]*)")
 
 
+# a variable taken away (`undefine MODE`), which leaves it empty where it was given a value: a value given too
+_MAKE_UNDEFINE = lazy(r"(?:(?:override|export)\s+)*undefine\s+([^\s:#=+?!]+)")
+
+
+# make's own runner of text as makefile lines: `$(eval MODE := lax)`, `${eval ...}`, in a line or a recipe
+_MAKE_EVAL = lazy(r"\$[({]\s*eval\s")
+
+
 def _make_lines(
     path: str, data: bytes, included: Mapping[str, bytes | None], expanded: set[str]
 ) -> tuple[list[str], list[tuple[str, bytes, int]]]:
@@ -115,6 +123,17 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             number += 1
             line = line[:-1] + " " + lines[number]
         number += 1
+        if _MAKE_EVAL.search(line) and not line.lstrip().startswith("#"):
+            # the makefile's exec (hunt 207's Python): `$(eval MODE := lax)` far below `MODE := strict` gave it
+            # again, and `$(eval $(call SET,lax))` from parts, read by no rule here (hunt 208)
+            where, held, at = origins[start]
+            raise refused_at(
+                where,
+                held,
+                at,
+                "make's $(eval ...), which reads a text as lines of the makefile, definitions given again among "
+                "them; write the lines themselves",
+            )
         if line.startswith("\t") or not line.strip() or line.lstrip().startswith("#"):
             continue
         words = line.strip()
@@ -140,6 +159,9 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             names = [f"the variable {defined.group(1)}"]
             while number < len(lines) and not lines[number].strip().startswith("endef"):
                 number += 1  # its value's lines
+        elif found := _MAKE_UNDEFINE.match(words):
+            # `undefine MODE` far below `MODE := strict` left it empty, and passed (hunt 208)
+            names = [f"the variable {found.group(1)}"]
         elif found := _MAKE_ASSIGNMENT.match(words):
             names = [f"the variable {found.group(1)}"]
         elif found := _MAKE_TARGET_VARIABLE.match(words):
@@ -153,6 +175,16 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             names = [f"the recipe of {t}" + (f" from {given}" if "%" in t else "") for t in rule.group(1).split()]
         place = tuple(branch)
         for name in names:
+            if name.startswith("the variable ") and "$" in name:
+                # `M$(EMPTY)ODE := lax` is MODE given again, its name built as make reads the line (hunt 208)
+                where, held, at = origins[start]
+                raise refused_at(
+                    where,
+                    held,
+                    at,
+                    f"{files.printable(name)}: a name built from parts as make reads it, which may be one given "
+                    "elsewhere; write the name itself",
+                )
             for other, theirs in seen.get(name, []):
                 if targets is not None and theirs is not None and not targets & theirs:
                     continue
