@@ -35,6 +35,11 @@
   Python's), `undefine` of a variable given a value, and a variable's name built from parts stop the
   extraction (defined_twice.no_make_definition_twice); `undefine` of one given nothing, and an `eval` in a
   comment, pass.
+- **A shell script's text run by eval.** Hunt 194 refused a shell function defined twice, read by the
+  script's lines; `RULES="check() { :; }"` far above and `eval "$RULES"` before the call define it again as
+  bash reads the text (tested: the check ran nothing), and passed (exit 0), as did `eval` of a base64 text.
+  Now `eval` as a command in a shell script stops the extraction (no_shell_function_twice), as hunt 207
+  refused Python's exec; the word in a comment, a string or a name passes.
 """
 
 from __future__ import annotations
@@ -339,3 +344,47 @@ def test_make_gives_a_variable_again_by_other_means(tmp_path: Path, after: str, 
     put(tmp_path, "Makefile", "MODE := strict\nshow:\n\t@echo [$(MODE)]\n" + after)
     ran = subprocess.run(["make", "-s", "show"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert ran.stdout == f"[{shown}]\n", ran
+
+
+# --- A shell script's text run by eval (defined_twice.no_shell_function_twice)
+SCRIPT = "#!/usr/bin/env bash\nset -euo pipefail\n"
+CHECK = 'check() { .venv/bin/trials check; }\nRULES="check() { :; }"\n'
+EVAL_RUN = "eval, which runs a text as lines of the script"
+
+
+@pytest.mark.parametrize(
+    ("path", "script", "said"),
+    [
+        (".ci/run", SCRIPT + CHECK + 'eval "$RULES"\ncheck\n', f".ci/run line 5: {EVAL_RUN}"),
+        (".ci/run", SCRIPT + 'true; eval "$X"\n', f".ci/run line 3: {EVAL_RUN}"),
+        (".ci/run", SCRIPT + 'if true; then eval "$X"; fi\n', f".ci/run line 3: {EVAL_RUN}"),
+        (".ci/run", SCRIPT + '[ -n "$X" ] && eval "$X"\n', f".ci/run line 3: {EVAL_RUN}"),
+        ("tools/setup.sh", 'eval "$(echo c2V0ICtl | base64 -d)"\n', f"tools/setup.sh line 1: {EVAL_RUN}"),
+    ],
+    ids=["a-function-again", "after-a-command", "in-an-if", "after-and", "base64"],
+)
+def test_a_shell_scripts_text_run_by_eval_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, script: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {path: script}, said)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        SCRIPT + "# nothing here is eval'd\n",
+        SCRIPT + 'echo "evaluation done"\n',
+        SCRIPT + "evaluated=1\necho $evaluated\n",
+    ],
+    ids=["a-comment", "a-string", "a-name"],
+)
+def test_a_shell_script_with_the_word_passes(tmp_path: Path, script: str) -> None:
+    passed_by_the_extraction(tmp_path, {".ci/run": script})
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_bash_defines_a_function_again_from_an_evald_text(tmp_path: Path) -> None:
+    """The mechanism: the check called after `eval "$RULES"` is the one the string defines, which does nothing."""
+    script = put(tmp_path, "run", CHECK.replace(".venv/bin/trials check", "echo checked") + 'eval "$RULES"\ncheck\n')
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == "", ran

@@ -221,6 +221,13 @@ _SHELL_FUNCTION = lazy(
 )
 
 
+# `eval` as a command: at a line's start or after what ends or starts one (`;`, `&&`, `||`, `|`, `(`, `{`, a
+# keyword), not in a comment
+_SHELL_EVAL = lazy(
+    rb"(?m)^(?![ \t]*#)(?:[^\n#]*?(?:[;&|({]|\b(?:then|do|else|time|command|builtin|exec)[ \t]))?[ \t]*(eval)\b"
+)
+
+
 def _shell_script(path: str, data: bytes) -> bool:
     return files.folded(path).endswith((".sh", ".bash")) or _SHELL_FIRST_LINE.match(data) is not None
 
@@ -232,6 +239,16 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
     and passed (exit 0)."""
     if data is None or not _shell_script(path, data):
         return
+    if evaluated := _SHELL_EVAL.search(data):
+        # bash's exec (hunt 207's Python, make's $(eval)): `eval "$RULES"`, its text a string far above, defines
+        # `check() { :; }` again past this rule, and passed (hunt 208)
+        raise refused_at(
+            path,
+            data,
+            evaluated.start(1),
+            "eval, which runs a text as lines of the script, a function defined again among them; write the "
+            "lines themselves",
+        )
     seen: set[bytes] = set()
     for found in _SHELL_FUNCTION.finditer(data):
         name = found.group(1) or found.group(2)
