@@ -40,6 +40,12 @@
   bash reads the text (tested: the check ran nothing), and passed (exit 0), as did `eval` of a base64 text.
   Now `eval` as a command in a shell script stops the extraction (no_shell_function_twice), as hunt 207
   refused Python's exec; the word in a comment, a string or a name passes.
+- **A shell function named as a builtin or a path.** bash (but in POSIX mode) runs a function before the
+  builtin or the command of its name: `set() { :; }` above `set -euo pipefail` left `-e` off (tested: the
+  script ran on past `false`), `exit() { :; }` ends nothing, and `.venv/bin/python() { :; }` in
+  `.ci/trusted-check` runs no extraction at its call (tested). Each passed (exit 0), as hunt 206 found of a
+  Python module binding a builtin's name. Now a shell script's function named as one of bash's builtins, or
+  holding a `/`, stops the extraction (no_shell_function_twice); `check()` and `log()` pass.
 """
 
 from __future__ import annotations
@@ -388,3 +394,41 @@ def test_bash_defines_a_function_again_from_an_evald_text(tmp_path: Path) -> Non
     script = put(tmp_path, "run", CHECK.replace(".venv/bin/trials check", "echo checked") + 'eval "$RULES"\ncheck\n')
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "", ran
+
+
+# --- A shell function named as a builtin or a path (defined_twice.no_shell_function_twice)
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ("set() { :; }\nset -euo pipefail\n", "line 2: the function set, which bash runs in place of the builtin"),
+        ("function set { :; }\nset -euo pipefail\n", "line 2: the function set"),
+        ("exit() { :; }\nexit 1\n", "line 2: the function exit"),
+        (".venv/bin/python() { :; }\n.venv/bin/python -P -m x\n", "line 2: the function .venv/bin/python, which"),
+        ("function .venv/bin/trials { echo ok; }\n", "line 2: the function .venv/bin/trials"),
+    ],
+    ids=["set", "function-set", "exit", "a-path", "function-a-path"],
+)
+def test_a_shell_function_named_as_a_builtin_or_a_path_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, script: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {".ci/run": "#!/usr/bin/env bash\n" + script}, f".ci/run {said}")
+
+
+def test_a_shell_function_of_its_own_name_passes(tmp_path: Path) -> None:
+    script = '#!/usr/bin/env bash\nlog() { echo "$@" >&2; }\ncheck() { .venv/bin/trials check; }\nlog a; check\n'
+    passed_by_the_extraction(tmp_path, {".ci/run": script})
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+@pytest.mark.parametrize(
+    ("script", "shown"),
+    [
+        ("set() { :; }\nset -euo pipefail\nfalse\necho ran on\n", "ran on\n"),
+        ("./extract() { echo passed; }\n./extract HEAD\n", "passed\n"),
+    ],
+    ids=["set", "a-path"],
+)
+def test_bash_runs_a_function_in_place_of_a_builtin_or_a_path(tmp_path: Path, script: str, shown: str) -> None:
+    """The mechanism: the function runs where a reviewer reads the builtin, or the command of that path."""
+    ran = subprocess.run(["bash", str(put(tmp_path, "run", script))], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == shown, ran

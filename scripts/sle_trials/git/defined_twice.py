@@ -228,6 +228,15 @@ _SHELL_EVAL = lazy(
 )
 
 
+# bash's builtins (`compgen -b`), each of which a function of its name replaces at every call
+_SHELL_BUILTINS = frozenset(
+    b". : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown "
+    b"echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile "
+    b"popd printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true "
+    b"type typeset ulimit umask unalias unset wait".split()
+)
+
+
 def _shell_script(path: str, data: bytes) -> bool:
     return files.folded(path).endswith((".sh", ".bash")) or _SHELL_FIRST_LINE.match(data) is not None
 
@@ -252,6 +261,17 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
     seen: set[bytes] = set()
     for found in _SHELL_FUNCTION.finditer(data):
         name = found.group(1) or found.group(2)
+        if name in _SHELL_BUILTINS or b"/" in name:
+            # bash (but in POSIX mode) runs a function before a builtin or a command of its name: `set() { :; }`
+            # above `set -euo pipefail` left -e off, and `.venv/bin/python() { :; }` ran no extraction (hunt 208)
+            raise refused_at(
+                path,
+                data,
+                found.start(),
+                f"the function {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of the "
+                + ("command of that path" if b"/" in name else "builtin of that name")
+                + " a reviewer reads at each call; name it otherwise",
+            )
         if name in seen:
             raise refused_at(
                 path,
