@@ -45,7 +45,9 @@
   script ran on past `false`), `exit() { :; }` ends nothing, and `.venv/bin/python() { :; }` in
   `.ci/trusted-check` runs no extraction at its call (tested). Each passed (exit 0), as hunt 206 found of a
   Python module binding a builtin's name. Now a shell script's function named as one of bash's builtins, or
-  holding a `/`, stops the extraction (no_shell_function_twice); `check()` and `log()` pass.
+  holding a `/`, stops the extraction (no_shell_function_twice); `check()` and `log()` pass. So does an
+  alias of a builtin's or a keyword's name (`shopt -s expand_aliases`, then `alias set=:`: tested), which
+  passed too; `alias ll="ls -l"` passes.
 """
 
 from __future__ import annotations
@@ -432,3 +434,36 @@ def test_bash_runs_a_function_in_place_of_a_builtin_or_a_path(tmp_path: Path, sc
     """The mechanism: the function runs where a reviewer reads the builtin, or the command of that path."""
     ran = subprocess.run(["bash", str(put(tmp_path, "run", script))], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == shown, ran
+
+
+ALIASES = "#!/usr/bin/env bash\nshopt -s expand_aliases\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("alias set=:\nset -euo pipefail\n", "the alias set, which bash runs in place of the builtin or keyword"),
+        ('alias ll="ls -l" exit=true\n', "the alias exit"),
+        ("alias 'set=:'\n", "the alias set"),
+        ("alias if='true ||'\n", "the alias if"),
+        ("true; alias exit=:\n", "the alias exit"),
+    ],
+    ids=["set", "the-second-of-two", "quoted", "a-keyword", "after-a-command"],
+)
+def test_a_shell_alias_of_a_builtin_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, line: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {".ci/run": ALIASES + line}, f".ci/run line 3: {said}")
+
+
+@pytest.mark.parametrize("line", ['alias ll="ls -l"\n', "# alias set=:\n", 'echo "an alias set=: here"\n'])
+def test_a_shell_alias_of_its_own_name_passes(tmp_path: Path, line: str) -> None:
+    passed_by_the_extraction(tmp_path, {".ci/run": ALIASES + line})
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
+def test_bash_runs_an_alias_in_place_of_a_builtin(tmp_path: Path) -> None:
+    """The mechanism: `set -euo pipefail` after `alias set=:` sets nothing, and `false` stops nothing."""
+    script = put(tmp_path, "run", ALIASES + "alias set=:\nset -euo pipefail\nfalse\necho ran on\n")
+    ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == "ran on\n", ran

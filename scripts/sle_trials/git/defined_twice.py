@@ -237,6 +237,19 @@ _SHELL_BUILTINS = frozenset(
 )
 
 
+# bash's reserved words, which an alias (unlike a function) replaces where a command starts
+_SHELL_KEYWORDS = frozenset(
+    b"! [[ ]] { } case coproc do done elif else esac fi for function if in select then time until while".split()
+)
+
+
+# an alias defined (`alias set=:`, `alias a=b c=d`), and each name it gives
+_SHELL_ALIAS = lazy(rb"(?m)^[^\n#]*?(?:^|[;&|({]|\b(?:then|do|else)[ \t])[ \t]*alias[ \t]+([^\n#;&|]*)")
+
+
+_ALIAS_NAME = lazy(rb"(?:^|[ \t])(?:-p[ \t]+)?['\x22]?([^\s='\x22]+)=")
+
+
 def _shell_script(path: str, data: bytes) -> bool:
     return files.folded(path).endswith((".sh", ".bash")) or _SHELL_FIRST_LINE.match(data) is not None
 
@@ -258,6 +271,17 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
             "eval, which runs a text as lines of the script, a function defined again among them; write the "
             "lines themselves",
         )
+    for found in _SHELL_ALIAS.finditer(data):
+        for name in _ALIAS_NAME.findall(found.group(1)):
+            if name in _SHELL_BUILTINS or name in _SHELL_KEYWORDS:
+                # with `shopt -s expand_aliases`, `alias set=:` above `set -euo pipefail` left -e off (hunt 208)
+                raise refused_at(
+                    path,
+                    data,
+                    found.start(),
+                    f"the alias {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of the "
+                    "builtin or keyword of that name a reviewer reads at each use; name it otherwise",
+                )
     seen: set[bytes] = set()
     for found in _SHELL_FUNCTION.finditer(data):
         name = found.group(1) or found.group(2)
