@@ -48,6 +48,16 @@
   holding a `/`, stops the extraction (no_shell_function_twice); `check()` and `log()` pass. So does an
   alias of a builtin's or a keyword's name (`shopt -s expand_aliases`, then `alias set=:`: tested), which
   passed too; `alias ll="ls -l"` passes.
+
+Left (not refused): a comma left out between two strings of a collection, on lines of their own (`"E502"` then
+`"E503",` in a tuple of the codes a check requires), which Python reads as one item `"E502E503"` and a reviewer as
+two (a strict xfail below): the repository itself writes a long string as parts on lines of their own in 113
+collections (9 under scripts/), so a rule would first need them parenthesised, as ruff's ISC004 asks; ruff runs
+in the pull request's own CI, under settings it writes. A tab is counted at GitHub's default width of 8, not at
+the width an `.editorconfig` of the pull request may give it (GitHub reads its `indent_size`). The data is checked
+as the pull request's head holds it, not as its merge with the base branch does (its code and attributes are):
+records changed on both sides and merged line by line are read by main's own CI after the merge (and by none
+before it where branches need not be up to date before merging).
 """
 
 from __future__ import annotations
@@ -62,6 +72,7 @@ import pytest
 from conftest import (
     MAKEFILE,
     committed_with_code,
+    extraction,
     git_run,
     passed_by_the_extraction,
     pull_request_beside_a_makefile,
@@ -467,3 +478,24 @@ def test_bash_runs_an_alias_in_place_of_a_builtin(tmp_path: Path) -> None:
     script = put(tmp_path, "run", ALIASES + "alias set=:\nset -euo pipefail\nfalse\necho ran on\n")
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "ran on\n", ran
+
+
+# --- Left: a comma left out between two strings of a collection
+REQUIRED = 'REQUIRED = (\n    "E501",\n    "E502"\n    "E503",\n)\n'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="two strings of a collection with no comma between them, on lines of their own, read as one item: the "
+    "repository writes long strings as parts on lines of their own in 113 collections, which a rule would refuse",
+)
+def test_a_comma_left_out_between_two_strings_stops_the_extraction(tmp_path: Path) -> None:
+    root = pull_request_beside_a_makefile(tmp_path, {STRICT: REQUIRED})
+    assert extraction(root, "pr", tmp_path / "review").returncode == 2
+
+
+def test_python_reads_two_strings_with_no_comma_as_one_item() -> None:
+    """The mechanism: the tuple a reviewer reads as three codes holds two, E502 and E503 neither of them."""
+    scope: dict[str, object] = {}
+    exec(compile(REQUIRED, "strict.py", "exec"), scope)  # the attack's text, run as the module would be
+    assert scope["REQUIRED"] == ("E501", "E502E503")
