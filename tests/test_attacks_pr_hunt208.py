@@ -47,7 +47,9 @@
   Python module binding a builtin's name. Now a shell script's function named as one of bash's builtins, or
   holding a `/`, stops the extraction (no_shell_function_twice); `check()` and `log()` pass. So does an
   alias of a builtin's or a keyword's name (`shopt -s expand_aliases`, then `alias set=:`: tested), which
-  passed too; `alias ll="ls -l"` passes.
+  passed too; `alias ll="ls -l"` passes. A workflow's or an action's steps are bash's scripts too: `run: eval
+  "$RULES"`, `set() { :; }` or `alias exit=:` in one passed as well, and are refused alike (a function
+  defined in two steps, each its own shell, passes).
 
 Left (not refused): a comma left out between two strings of a collection, on lines of their own (`"E502"` then
 `"E503",` in a tuple of the codes a check requires), which Python reads as one item `"E502E503"` and a reviewer as
@@ -478,6 +480,35 @@ def test_bash_runs_an_alias_in_place_of_a_builtin(tmp_path: Path) -> None:
     script = put(tmp_path, "run", ALIASES + "alias set=:\nset -euo pipefail\nfalse\necho ran on\n")
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "ran on\n", ran
+
+
+STEPS = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+BLOCK = "      - run: |\n          set -eu\n"
+ACTION = "actions/a/action.yml"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "said"),
+    [
+        (WORKFLOW, STEPS + '      - run: eval "$RULES"\n', f"{WORKFLOW} line 6: {EVAL_RUN}"),
+        (WORKFLOW, STEPS + BLOCK + '          eval "$X"\n', f"{WORKFLOW} line 8: {EVAL_RUN}"),
+        (WORKFLOW, STEPS + "      - run: |\n          set() { :; }\n", f"{WORKFLOW} line 7: the function set"),
+        (WORKFLOW, STEPS + "      - run: set() { :; }; set -e\n", f"{WORKFLOW} line 6: the function set"),
+        (WORKFLOW, STEPS + "      - run: alias exit=:\n", f"{WORKFLOW} line 6: the alias exit"),
+        (ACTION, 'runs:\n  using: composite\n  steps:\n    - run: eval "$X"\n', f"{ACTION} line 4: {EVAL_RUN}"),
+    ],
+    ids=["eval", "eval-in-a-block", "a-builtins-function", "one-line", "alias", "an-action"],
+)  # fmt: skip
+def test_a_steps_text_run_or_builtin_replaced_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, path: str, text: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {path: text}, said)
+
+
+def test_a_function_defined_in_two_steps_passes(tmp_path: Path) -> None:
+    steps = "      - run: |\n          check() { make test; }\n          check\n"
+    named = "      - name: evaluate\n        run: make\n"
+    passed_by_the_extraction(tmp_path, {WORKFLOW: STEPS + steps + steps + named})
 
 
 # --- Left: a comma left out between two strings of a collection

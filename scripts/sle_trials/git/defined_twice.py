@@ -217,14 +217,15 @@ _SHELL_FIRST_LINE = lazy(rb"#![^\n]*\b(?:ba|da|z|k)?sh\b")
 
 
 _SHELL_FUNCTION = lazy(
-    rb"(?m)^[ \t]*(?:function[ \t]+([^\s(){}|&;<>]+)(?:[ \t]*\(\))?|([^\s(){}|&;<>=$\x22\x27]+)[ \t]*\(\))"
+    rb"(?m)^[ \t]*(?:(?:-[ \t]+)?run:[ \t]*)?"  # (a workflow's one-line step)
+    rb"(?:function[ \t]+([^\s(){}|&;<>]+)(?:[ \t]*\(\))?|([^\s(){}|&;<>=$\x22\x27]+)[ \t]*\(\))"
 )
 
 
 # `eval` as a command: at a line's start or after what ends or starts one (`;`, `&&`, `||`, `|`, `(`, `{`, a
 # keyword), not in a comment
 _SHELL_EVAL = lazy(
-    rb"(?m)^(?![ \t]*#)(?:[^\n#]*?(?:[;&|({]|\b(?:then|do|else|time|command|builtin|exec)[ \t]))?[ \t]*(eval)\b"
+    rb"(?m)^(?![ \t]*#)(?:[^\n#]*?(?:[;&|({]|\b(?:then|do|else|time|command|builtin|exec)[ \t]|\brun:))?[ \t]*(eval)\b"
 )
 
 
@@ -244,10 +245,19 @@ _SHELL_KEYWORDS = frozenset(
 
 
 # an alias defined (`alias set=:`, `alias a=b c=d`), and each name it gives
-_SHELL_ALIAS = lazy(rb"(?m)^[^\n#]*?(?:^|[;&|({]|\b(?:then|do|else)[ \t])[ \t]*alias[ \t]+([^\n#;&|]*)")
+_SHELL_ALIAS = lazy(rb"(?m)^[^\n#]*?(?:^|[;&|({]|\b(?:then|do|else)[ \t]|\brun:)[ \t]*alias[ \t]+([^\n#;&|]*)")
 
 
 _ALIAS_NAME = lazy(rb"(?:^|[ \t])(?:-p[ \t]+)?['\x22]?([^\s='\x22]+)=")
+
+
+def _runs_steps(path: str) -> bool:
+    """Whether path is a workflow's or an action's YAML, whose steps' `run:` bash runs."""
+    name = files.folded(path)
+    return (name.startswith(".github/") and name.endswith((".yml", ".yaml"))) or name.rpartition("/")[2] in (
+        "action.yml",
+        "action.yaml",
+    )
 
 
 def _shell_script(path: str, data: bytes) -> bool:
@@ -258,8 +268,12 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
     """Refused: a shell script (named `.sh` or `.bash`, or whose `#!` line names a shell) that defines a
     function twice. bash runs the later from where it stands, a reviewer reads the first: `check() {
     .venv/bin/trials check; }`, then below it `check() { :; }` before the call, checked nothing (tested)
-    and passed (exit 0)."""
-    if data is None or not _shell_script(path, data):
+    and passed (exit 0). A workflow's or an action's steps (`run:`) are scripts of bash's too, each its own: read
+    for eval and for names of builtins (hunt 208), not for a function defined in two steps."""
+    if data is None:
+        return
+    script = _shell_script(path, data)
+    if not script and not _runs_steps(path):
         return
     if evaluated := _SHELL_EVAL.search(data):
         # bash's exec (hunt 207's Python, make's $(eval)): `eval "$RULES"`, its text a string far above, defines
@@ -296,7 +310,7 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
                 + ("command of that path" if b"/" in name else "builtin of that name")
                 + " a reviewer reads at each call; name it otherwise",
             )
-        if name in seen:
+        if name in seen and script:
             raise refused_at(
                 path,
                 data,
