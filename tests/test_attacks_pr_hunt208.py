@@ -10,7 +10,8 @@
   (but Python, `.gitattributes`, JSON and TOML) names by its path on a line that is no comment, or one
   executable or led by `#!`, is read as code (git/documentation_run.py); documents named in comments, by the
   tests' Python, a schema's description or pyproject.toml's `readme` are still documentation, and `trials
-  diff` names a document that runs, on either side, on its checker line.
+  diff` names a document that runs, on either side, on its checker line. A document a test's input that runs
+  names (the Makefile's `include tests/fixtures/rules.mk`, which says `include docs/more.md`) runs too.
 - **Blanks counted by characters, shown by columns.** Hunt 192 refused 60 or more blanks within a line, and
   hunt 194 code past the 120th column, each counting a tab as one character; GitHub shows a tab up to the next
   multiple of 8 columns (its default tab size). `problems = rules(record)`, 59 tabs, `; return []` in a
@@ -115,6 +116,19 @@ SOURCING = "#!/usr/bin/env bash\nset -euo pipefail\nsource {path}\n"
         (
             {**INCLUDED, "docs/rules.md": "include docs/more.md\n", "docs/more.md": "MODE = lax\u00a0\n"},
             "docs/more.md line 1: U+00A0, a space",  # a document a document that runs names
+        ),
+        (
+            {
+                "Makefile": "include tests/fixtures/rules.mk\n" + MAKEFILE,
+                "tests/fixtures/rules.mk": "include docs/more.md\n",
+                "docs/more.md": b"check:\n\t@echo unreviewed\n\0\n",
+            },
+            "docs/more.md line 3: a NUL byte",  # a document a test's input that runs names
+        ),
+        (
+            {"Makefile": "include docs/rules.md\n" + MAKEFILE, "docs/rules.md": "include tests/fixtures/env.txt\n"}
+            | {"tests/fixtures/env.txt": "MODE = lax\u200b\n"},
+            "tests/fixtures/env.txt line 1: an invisible character",  # a test's input a document that runs names
         ),
         (
             {"docs/run.md": "#!/bin/sh\nmake check\u200b\n"},

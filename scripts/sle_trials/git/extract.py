@@ -238,9 +238,14 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     wanted = {oid for path, oid in code.items() if (path, oid) not in read or not python_source(path)}
     others = {entry.oid for entry in (*inputs.values(), *documents.values())}
     blobs = repository.objects(wanted | others, PYTHON_LIMIT)
-    run = {path: documents[path].oid for path in documentation_that_runs(documents, code, blobs)}
-    code.update(run)
-    code.update({path: inputs[path].oid for path in inputs_that_run(inputs, code, blobs)})
+    run: dict[str, str] = {}
+    while True:  # a document that runs may name a test's input that runs, and one such input a document
+        run = {path: documents[path].oid for path in documentation_that_runs(documents, code, blobs)}
+        code.update(run)
+        found = {path: inputs[path].oid for path in inputs_that_run(inputs, code, blobs) if path not in code}
+        if not found:
+            break
+        code.update(found)
     sources = {path: oid for path, oid in code.items() if (path, oid) not in read}
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
