@@ -51,6 +51,12 @@
   passed too; `alias ll="ls -l"` passes. A workflow's or an action's steps are bash's scripts too: `run: eval
   "$RULES"`, `set() { :; }` or `alias exit=:` in one passed as well, and are refused alike (a function
   defined in two steps, each its own shell, passes).
+- **A makefile included under another name.** Hunt 192 refused a makefile's line led by spaces (make reads
+  `        CHECKED=yes echo b` below a recipe as a variable set, never a step), reading the files named as
+  makefiles; hunt 194 left one included under another name: `include mk/rules` whose line was led by spaces
+  passed (exit 0; tested: make never ran it), as did `include docs/rules.md` and `include
+  tests/fixtures/rules.txt`. Now every file a makefile includes by a literal path, and those it includes, is
+  read as a makefile for it (defined_twice.included_by_make).
 
 Left (not refused): a comma left out between two strings of a collection, on lines of their own (`"E502"` then
 `"E503",` in a tuple of the codes a check requires), which Python reads as one item `"E502E503"` and a reviewer as
@@ -523,6 +529,46 @@ def test_a_function_defined_in_two_steps_passes(tmp_path: Path) -> None:
     steps = "      - run: |\n          check() { make test; }\n          check\n"
     named = "      - name: evaluate\n        run: make\n"
     passed_by_the_extraction(tmp_path, {WORKFLOW: STEPS + steps + steps + named})
+
+
+# --- A makefile included under another name (defined_twice.included_by_make)
+SPACED = "check:\n\t@echo a\n        CHECKED=yes echo b\n"
+LED_BY_SPACES = "line 3: a makefile's line that starts with spaces"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"Makefile": "include mk/rules\n" + MAKEFILE, "mk/rules": SPACED}, f"mk/rules {LED_BY_SPACES}"),
+        ({"Makefile": "include docs/rules.md\n" + MAKEFILE, "docs/rules.md": SPACED}, f"docs/rules.md {LED_BY_SPACES}"),
+        (
+            {"Makefile": "include tests/fixtures/rules.txt\n" + MAKEFILE, "tests/fixtures/rules.txt": SPACED},
+            f"tests/fixtures/rules.txt {LED_BY_SPACES}",
+        ),
+        (
+            {"Makefile": "include mk/a.mk\n" + MAKEFILE, "mk/a.mk": "include mk/b\n", "mk/b": SPACED},
+            f"mk/b {LED_BY_SPACES}",
+        ),
+    ],
+    ids=["no-suffix", "a-document", "a-tests-input", "included-by-an-include"],
+)  # fmt: skip
+def test_a_makefile_included_under_another_name_is_read_as_one(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_a_makefile_included_under_another_name_passes_with_its_steps_led_by_tabs(tmp_path: Path) -> None:
+    passed_by_the_extraction(tmp_path, {"Makefile": "include mk/rules\n" + MAKEFILE, "mk/rules": "check:\n\t@echo a\n"})
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_reads_a_line_led_by_spaces_in_an_included_file_as_no_step(tmp_path: Path) -> None:
+    """The mechanism: the line led by spaces is a variable set, and `echo b` never runs."""
+    put(tmp_path, "Makefile", "include mk/rules\n")
+    put(tmp_path, "mk/rules", SPACED)
+    ran = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0 and ran.stdout == "a\n", ran
 
 
 # --- Left: a comma left out between two strings of a collection

@@ -92,6 +92,18 @@ def _make_lines(
     return out, origins
 
 
+def included_by_make(makefiles: list[str], texts: Mapping[str, bytes | None]) -> set[str]:
+    """The files the makefiles (paths, their bytes in texts) include by a literal path, and those include in
+    turn: read as makefiles whatever their names (`include mk/rules`, `include docs/rules.md`), which a rule of
+    makefiles' lines (no_line_led_by_a_space) read by their names alone (hunt 194 left `mk/rules`; hunt 208)."""
+    found: set[str] = set()
+    for path in makefiles:
+        data = texts.get(path)
+        if data is not None:
+            found.update(origin for origin, _, _ in _make_lines(path, data, texts, set())[1])
+    return found - set(makefiles)
+
+
 def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[str, bytes | None] | None = None) -> None:
     """Refused: a makefile that gives a variable its value twice (`=`, `:=`, `!=`; not `+=` or `?=`) or a
     target its recipe twice, but in two branches of one conditional. make keeps the later (it warns of a

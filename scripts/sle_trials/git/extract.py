@@ -118,6 +118,7 @@ from sle_trials.git.code_text import (
     python_tokens,
 )
 from sle_trials.git.defined_twice import (
+    included_by_make,
     no_key_twice,
     no_make_definition_twice,
     no_name_bound_twice,
@@ -247,6 +248,10 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             break
         code.update(found)
     sources = {path: oid for path, oid in code.items() if (path, oid) not in read}
+    # a makefile with the makefiles it includes, whichever of them was read before: make reads them as one
+    texts = {path: blobs[oid].data for path, oid in code.items() if oid in blobs}
+    makefiles = sorted(path for path in code if make_file(path))
+    included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
         words = prose(path) and path not in run  # an agent's instructions; a document that runs is code
@@ -260,7 +265,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
         no_bytes_beyond_utf8(path, blobs[oid].data)
-        if make_file(path):
+        if make_file(path) or path in included:
             no_line_led_by_a_space(path, blobs[oid].data)
         if not python and not words:
             no_shell_function_twice(path, blobs[oid].data)
@@ -280,9 +285,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_words_pushed_aside(path, blobs[oid].data)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
-    # a makefile with the makefiles it includes, whichever of them was read before: make reads them as one
-    texts = {path: blobs[oid].data for path, oid in code.items() if oid in blobs}
-    for path in sorted(path for path in code if make_file(path)):
+    for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())
 
