@@ -40,7 +40,8 @@
   script's lines; `RULES="check() { :; }"` far above and `eval "$RULES"` before the call define it again as
   bash reads the text (tested: the check ran nothing), and passed (exit 0), as did `eval` of a base64 text.
   Now `eval` as a command in a shell script stops the extraction (no_shell_function_twice), as hunt 207
-  refused Python's exec; the word in a comment, a string or a name passes.
+  refused Python's exec; the word in a comment, a string or a name passes. A makefile's recipe step is a
+  shell's line: `eval "$$RULES"` there passed too, and is refused alike.
 - **A shell function named as a builtin or a path.** bash (but in POSIX mode) runs a function before the
   builtin or the command of its name: `set() { :; }` above `set -euo pipefail` left `-e` off (tested: the
   script ran on past `false`), `exit() { :; }` ends nothing, and `.venv/bin/python() { :; }` in
@@ -429,6 +430,22 @@ def test_bash_defines_a_function_again_from_an_evald_text(tmp_path: Path) -> Non
     script = put(tmp_path, "run", CHECK.replace(".venv/bin/trials check", "echo checked") + 'eval "$RULES"\ncheck\n')
     ran = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0 and ran.stdout == "", ran
+
+
+@pytest.mark.parametrize(
+    "recipe",
+    ['\teval "$$RULES"\n', '\t@eval "$$RULES"\n', '\ttrue; eval "$$RULES"\n'],
+    ids=["a-step", "a-silent-step", "after-a-command"],
+)
+def test_eval_in_a_recipes_step_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, recipe: str
+) -> None:
+    said = "Makefile line 2: eval in a recipe"
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": "check:\n" + recipe}, said)
+
+
+def test_a_recipe_with_the_word_passes(tmp_path: Path) -> None:
+    passed_by_the_extraction(tmp_path, {"Makefile": "check:\n\techo evaluate\n\tevaluated=1; echo $$evaluated\n"})
 
 
 # --- A shell function named as a builtin or a path (defined_twice.no_shell_function_twice)

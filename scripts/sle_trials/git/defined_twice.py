@@ -146,6 +146,10 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
                 "make's $(eval ...), which reads a text as lines of the makefile, definitions given again among "
                 "them; write the lines themselves",
             )
+        if line.startswith("\t") and _SHELL_EVAL.match(line.lstrip("\t@-+ ").encode()):
+            # a recipe's step is a shell's line: `eval "$$RULES"` runs a text as the script's (hunt 208)
+            where, held, at = origins[start]
+            raise refused_at(where, held, at, "eval in a recipe's step, which runs a text as lines of the shell's")
         if line.startswith("\t") or not line.strip() or line.lstrip().startswith("#"):
             continue
         words = line.strip()
