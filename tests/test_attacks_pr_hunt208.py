@@ -21,7 +21,9 @@
   tab counts as the columns it is shown at (code_text.shown_column) in both rules; a tab that leads a line
   (a makefile's recipe) or one between two words passes. So does a wide letter (CJK, full-width), which a
   monospaced view shows in two columns: `note = "`, 55 of them, `"; return []` put the `;` at column 124,
-  and passed, counted at 69.
+  and passed, counted at 69. And a tab counts at the width the tree's `.editorconfig` gives it where that
+  is wider (GitHub lays tabs out by its `tab_width` or `indent_size`): at `tab_width = 16`, 7 tabs before `;
+  set +e` were 56 columns counted at 8, shown at 112, and passed.
 - **A blank that is no space.** Hunt 192 refused Unicode's space separators but the ASCII space, and the
   invisible characters refused default-ignorable ones; U+2800, the braille pattern blank, is neither (a
   symbol whose glyph is a cell of no dots) and shows as a space. `set<U+2800>-euo pipefail` in
@@ -63,8 +65,7 @@ Left (not refused): a comma left out between two strings of a collection, on lin
 `"E503",` in a tuple of the codes a check requires), which Python reads as one item `"E502E503"` and a reviewer as
 two (a strict xfail below): the repository itself writes a long string as parts on lines of their own in 113
 collections (9 under scripts/), so a rule would first need them parenthesised, as ruff's ISC004 asks; ruff runs
-in the pull request's own CI, under settings it writes. A tab is counted at GitHub's default width of 8, not at
-the width an `.editorconfig` of the pull request may give it (GitHub reads its `indent_size`). The data is checked
+in the pull request's own CI, under settings it writes. The data is checked
 as the pull request's head holds it, not as its merge with the base branch does (its code and attributes are):
 records changed on both sides and merged line by line are read by main's own CI after the merge (and by none
 before it where branches need not be up to date before merging).
@@ -297,6 +298,33 @@ def test_python_runs_what_tabs_push_past_the_screen(tmp_path: Path) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.rules({}) == ["E502"] and module.check({}) == []
+
+
+WIDE_RUNS = (TAB * 3 + ";") * 3  # 48 columns each at 16, 24 at 8
+SEVEN_TABS = "#!/usr/bin/env bash\nset -euo pipefail" + TAB * 7 + "; set +e\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".editorconfig": "root = true\n\n[*]\ntab_width = 16\n", ".ci/run": SEVEN_TABS}, "111 columns of blanks"),
+        ({".editorconfig": "[*]\nindent_style = tab\nindent_size = 12\n", ".ci/run": SEVEN_TABS}, "79 columns"),
+        (
+            {".editorconfig": "[*]\ntab_width = 16\n", STRICT: "def check(r):\n    x = 1" + WIDE_RUNS + "return\n"},
+            f"{STRICT} line 2: ';' at column 145",
+        ),
+    ],
+    ids=["tab-width", "indent-size", "python"],
+)  # fmt: skip
+def test_tabs_as_wide_as_an_editorconfig_gives_them_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    said = said if said.startswith(STRICT) else f".ci/run line 2: {said}"
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_seven_tabs_pass_at_the_default_width(tmp_path: Path) -> None:
+    passed_by_the_extraction(tmp_path, {".editorconfig": "[*]\nindent_size = 4\n", ".ci/run": SEVEN_TABS})
 
 
 # --- A blank that is no space (code_text.no_other_spaces)

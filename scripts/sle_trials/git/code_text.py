@@ -393,22 +393,35 @@ TAB_WIDTH = 8
 WIDE = frozenset("WF")
 
 
-def shown_column(line: str, column: int) -> int:
+# What an .editorconfig gives a tab's width, which GitHub lays tabs out by: `tab_width`, or `indent_size`
+# (tab_width's default). At `tab_width = 16`, 7 tabs before `; set +e` were 56 columns counted at 8, under
+# the 60 refused, and 112 shown (tests/test_attacks_pr_hunt208.py).
+_TAB_SETTING = lazy(rb"(?im)^[ \t]*(?:tab_width|indent_size)[ \t]*[=:][ \t]*([0-9]{1,4})[ \t]*$")
+
+
+def tab_width_of(settings: list[bytes | None]) -> int:
+    """The widest a review's view may show a tab at, given the tree's .editorconfig files: TAB_WIDTH, or the
+    largest width one of them gives."""
+    given = [int(n) for data in settings if data is not None for n in _TAB_SETTING.findall(data)]
+    return max([TAB_WIDTH, *given])
+
+
+def shown_column(line: str, column: int, tab_width: int = TAB_WIDTH) -> int:
     """The column (from 0) a review's view shows the character at column (in characters) of line at: each
-    tab before it up to the next multiple of TAB_WIDTH, each wide character (WIDE) two columns."""
+    tab before it up to the next multiple of tab_width, each wide character (WIDE) two columns."""
     before = line[:column]
     if before.isascii() and "\t" not in before:
         return column
     shown = 0
     for char in before:
         if char == "\t":
-            shown += TAB_WIDTH - shown % TAB_WIDTH
+            shown += tab_width - shown % tab_width
         else:
             shown += 2 if unicodedata.east_asian_width(char) in WIDE else 1
     return shown
 
 
-def no_words_pushed_aside(path: str, data: bytes | None) -> None:
+def no_words_pushed_aside(path: str, data: bytes | None, tab_width: int = TAB_WIDTH) -> None:
     """Refused: 60 or more spaces or tabs within a line of a file that runs or configures the check,
     before more of it. GitHub's view of a file scrolls a long line sideways and an editor that does not
     wrap lines (VS Code's default) shows its start: `STRICT = True` followed by 200 spaces and `;
@@ -420,10 +433,14 @@ def no_words_pushed_aside(path: str, data: bytes | None) -> None:
         start = data.rfind(b"\n", 0, found.start()) + 1
         line = data[start : found.end()].decode("utf-8", "replace")
         blanks = len(found.group()) - 1
-        width = shown_column(line, len(line)) - shown_column(line, len(line) - blanks)
+        width = shown_column(line, len(line), tab_width) - shown_column(line, len(line) - blanks, tab_width)
         if width < PUSHED_ASIDE_COLUMNS:
             continue
-        said = f"{width:,} blanks" if blanks == width else f"{width:,} columns of blanks (a tab to a multiple of 8)"
+        said = (
+            f"{width:,} blanks"
+            if blanks == width
+            else f"{width:,} columns of blanks (a tab to a multiple of {tab_width})"
+        )
         raise refused_at(
             path,
             data,
@@ -466,7 +483,9 @@ NOT_CODE = frozenset(
 )
 
 
-def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, tokens: Tokens | None = None) -> None:
+def no_code_past_the_screen(
+    path: str, data: bytes | None, *, python: bool, tokens: Tokens | None = None, tab_width: int = TAB_WIDTH
+) -> None:
     """Refused: code that starts past the SHOWN_COLUMNS of its line, in a Python source or a JSON file that runs
     or configures the check: a token but a comment, a closing bracket or a comma (in Python, a field of an
     f-string too), after a long string or a run of short words. `MODE = "` then 300 letters, `"; STRICT =
@@ -481,7 +500,7 @@ def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, toke
         lines = data.decode("utf-8", "replace").split("\n")
 
         def shown(row: int, column: int) -> int:  # a token's (row from 1, column) as a review shows it
-            return shown_column(lines[row - 1], column) if row <= len(lines) else column
+            return shown_column(lines[row - 1], column, tab_width) if row <= len(lines) else column
 
         for token in read.read:
             if token.type in NOT_CODE or token.type == tokenize.OP and token.string in _CLOSING:
@@ -506,8 +525,10 @@ def no_code_past_the_screen(path: str, data: bytes | None, *, python: bool, toke
     if not files.folded(path).endswith(".json"):
         return
     for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
-        for found in _JSON_TOKEN.finditer(line) if shown_column(line, len(line)) > SHOWN_COLUMNS else ():
-            if (column := shown_column(line, found.start())) >= SHOWN_COLUMNS and found.group() not in _CLOSING:
+        for found in _JSON_TOKEN.finditer(line) if shown_column(line, len(line), tab_width) > SHOWN_COLUMNS else ():
+            if (
+                column := shown_column(line, found.start(), tab_width)
+            ) >= SHOWN_COLUMNS and found.group() not in _CLOSING:
                 _past_the_screen(path, number, column, found.group())
 
 

@@ -116,6 +116,7 @@ from sle_trials.git.code_text import (
     no_white_space_at_a_line_end,
     no_words_pushed_aside,
     python_tokens,
+    tab_width_of,
 )
 from sle_trials.git.defined_twice import (
     included_by_make,
@@ -252,6 +253,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     texts = {path: blobs[oid].data for path, oid in code.items() if oid in blobs}
     makefiles = sorted(path for path in code if make_file(path))
     included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
+    tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
         words = prose(path) and path not in run  # an agent's instructions; a document that runs is code
@@ -280,9 +282,9 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_key_twice(path, blobs[oid].data)
         no_name_that_moves(path, blobs[oid].data)
         if not words:
-            no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens)
+            no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens, tab_width=tab_width)
             no_white_space_at_a_line_end(path, blobs[oid].data)
-            no_words_pushed_aside(path, blobs[oid].data)
+            no_words_pushed_aside(path, blobs[oid].data, tab_width)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
     for path in makefiles:
