@@ -343,7 +343,7 @@ def test_how_the_design_is_described_beyond_its_values_is_said_in_notes(trials: 
     said = [n["text"] for n in notes if n["field"] == "design.masking"]
     assert said == [
         "The source gives maskingInfo.maskingDescription 'All clinical staff and the participants are blinded to "
-        "treatment, with the exception of the clinical pharmacist who prep', which the record "
+        "treatment, with the exception of the clinical pharmacist who…', which the record "
         "has no place for; not imported.",
         "The source gives maskingInfo.whoMasked 'PARTICIPANT, CARE_PROVIDER, INVESTIGATOR, OUTCOMES_ASSESSOR', "
         "which the record has no place for; not imported.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder
+from sle_trials.curate.ctgov.builder import Builder, cut, shown
 from sle_trials.curate.ctgov.study import obj
 from sle_trials.reading import layouts
 
@@ -233,7 +233,7 @@ def notes(b: Builder, study: dict) -> None:
             said = [f"{key} {_shown(NOTED[path], found)}".strip()]
         modules.setdefault(module, []).extend(said)
     for module, said in modules.items():
-        text = _cut("; ".join(said), 800)
+        text = cut("; ".join(said), 800)
         b.note(
             ON_FIELD.get(module, "nct_id"),
             f"The source's {module} gives what the record has no place for, not imported: {text}.",
@@ -245,7 +245,7 @@ def notes(b: Builder, study: dict) -> None:
     for module, paths in unknown.items():  # "nct_id": a part of the study the API has added since
         b.note(
             ON_FIELD.get(module, "nct_id"),
-            f"The source gives {_cut(', '.join(paths), 400)}, which this import does not know (a key of the API v2 "
+            f"The source gives {cut(', '.join(paths), 400)}, which this import does not know (a key of the API v2 "
             "that the importer's accounting, ctgov/accounting.py, lacks); not imported: read it in the source.",
         )
 
@@ -286,10 +286,6 @@ def _shown(how: str, found: list) -> str:
     return "; ".join(_text(value) for value in found)
 
 
-def _cut(text: str, most: int) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
 def _text(value: Any) -> str:
     """A JSON value in a note: a text on one line (cut at 120 characters, quoted where it has spaces),
     true/false and numbers as JSON writes them, a date with its type, a list's items and an object's
@@ -301,6 +297,6 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_text(v) for v in value) + "]"
     if isinstance(value, str):
-        said = _cut(" ".join(layouts.json_string(value).split()), 120)
-        return repr(said) if " " in said else said
+        said = " ".join(layouts.json_string(value).split())
+        return shown(said, 120) if " " in said else cut(said, 120)
     return layouts.scalar_text(value)

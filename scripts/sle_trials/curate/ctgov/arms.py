@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder, put, unique
+from sle_trials.curate.ctgov.builder import Builder, put, shown, unique
 from sle_trials.curate.ctgov.study import clean, items, markup
 from sle_trials.reading import ctgov_study
 
@@ -44,7 +44,7 @@ def _interventions(b: Builder, mod: dict) -> list[dict]:
             item,
             "other_names",
             [clean(v) for v in items(raw, "otherNames")],
-            f"other names of {name!r}",
+            f"other names of {shown(name)}",
             f"interventions.{len(interventions)}.other_names",
         )
         interventions.append(item)
@@ -56,9 +56,9 @@ def _again(name: str, earlier: dict, raw: dict) -> str:
     description the first has not), which "twice; kept once" said was the first again."""
     keys = [k for k in sorted({*earlier, *raw}) if k != "name" and earlier.get(k) != raw.get(k)]
     if not keys:  # (its name written otherwise, as clean reads it alike: " X" and "X")
-        return f"The source lists the intervention {name!r} twice; kept once."
+        return f"The source lists the intervention {shown(name)} twice; kept once."
     return (
-        f"The source lists a second intervention named {name!r}, not the same as the first (it gives "
+        f"The source lists a second intervention named {shown(name)}, not the same as the first (it gives "
         f"{', '.join(keys)[:200]} otherwise); only the first is imported: the curator's to decide."
     )
 
@@ -87,7 +87,7 @@ def _arms(b: Builder, mod: dict, names: dict[str, str | None], separated: set[st
             b.unnamed("arms", raw, "label")
             continue
         if any(arm["label"] == label for arm in arms):  # an arm is known by its label (E112)
-            b.leave_out("arms", f"The source lists a second arm labelled {label!r}; it is left out.")
+            b.leave_out("arms", f"The source lists a second arm labelled {shown(label)}; it is left out.")
             continue
         item = {"label": label}
         a = len(arms)
@@ -100,7 +100,7 @@ def _arms(b: Builder, mod: dict, names: dict[str, str | None], separated: set[st
             item,
             "intervention_names",
             [_named(b, entry, names, separated, a) for entry in items(raw, "interventionNames")],
-            f"interventions of the arm {label!r}",
+            f"interventions of the arm {shown(label)}",
             f"arms.{a}.intervention_names",
         )
         if "intervention_names" not in item and raw.get("interventionNames") in (None, []):
@@ -126,14 +126,14 @@ def _linked_otherwise(b: Builder, mod: dict, arms: list[dict], interventions: li
             if a is not None and arms[a].get("intervention_names") and name not in arms[a]["intervention_names"]:
                 b.note(
                     f"arms.{a}.intervention_names",
-                    f"The interventions list gives {name!r} to this arm (armGroupLabels), which the arm's "
+                    f"The interventions list gives {shown(name)} to this arm (armGroupLabels), which the arm's "
                     "interventionNames do not name; not imported: the curator's to decide.",
                 )
             elif label not in labels:
                 b.note(
                     f"interventions.{kept[name]}",
-                    f"The interventions list gives {name!r} to the arm {label[:80]!r} (armGroupLabels), which the "
-                    "arms list does not have; not imported.",
+                    f"The interventions list gives {shown(name)} to the arm {shown(label, 80)} (armGroupLabels), "
+                    "which the arms list does not have; not imported.",
                 )
 
 
@@ -173,7 +173,7 @@ def _named(b: Builder, entry: Any, names: dict[str, str | None], separated: set[
         if said is not None and names[bare] is not None and said != names[bare]:
             b.note(
                 f"arms.{a}.intervention_names",
-                f"The arm names {entry!r}, but the source's intervention {bare!r} is of type {names[bare]}; "
+                f"The arm names {shown(entry)}, but the source's intervention {shown(bare)} is of type {names[bare]}; "
                 "linked by its name: the curator's to check.",
             )
         return bare
@@ -184,6 +184,6 @@ def _named(b: Builder, entry: Any, names: dict[str, str | None], separated: set[
         return None
     b.leave_out(
         f"arms.{a}.intervention_names",
-        f"The arm names {entry!r}, which is not among the source's interventions; left out.",
+        f"The arm names {shown(entry)}, which is not among the source's interventions; left out.",
     )
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.checks import load
-from sle_trials.curate.ctgov.builder import Builder, put, unique
+from sle_trials.curate.ctgov.builder import Builder, put, shown, unique
 from sle_trials.curate.ctgov.study import items, markup, obj
 
 DESIGN = (
@@ -75,7 +75,8 @@ def _unplaced(b: Builder, info: dict) -> None:
         if said:
             b.note(
                 field,
-                f"The source gives {'.'.join(path)} {said[:120]!r}, which the record has no place for; not imported.",
+                f"The source gives {'.'.join(path)} {shown(said, 120)}, which the record has no place for; "
+                "not imported.",
             )
 
 
@@ -90,12 +91,13 @@ def _enrollment(b: Builder, enrol: dict) -> None:
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= load.MAX_INT:
         if count is not None:
             b.leave_out(
-                "enrollment", f"The source's enrollmentInfo.count {count!r} is not a number of participants; left out."
+                "enrollment",
+                f"The source's enrollmentInfo.count {shown(count)} is not a number of participants; left out.",
             )
         elif isinstance(enrol.get("type"), str) and enrol["type"].strip():  # the type alone: no count to hold it by
             b.leave_out(
                 "enrollment",
-                f"The source gives enrollmentInfo.type {enrol['type'][:40]!r} with no count; left for the curator.",
+                f"The source gives enrollmentInfo.type {shown(enrol['type'], 40)} with no count; left for the curator.",
             )
         return
     b.data["enrollment"] = {"count": count}

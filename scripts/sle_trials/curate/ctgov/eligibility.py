@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from sle_trials.checks import rules
-from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.builder import Builder, put, shown
 from sle_trials.curate.ctgov.study import clean, markup, yes_no
 from sle_trials.patterns import lazy
 from sle_trials.reading import criteria_text, layouts
@@ -48,7 +48,7 @@ def read(b: Builder, mod: dict) -> None:
             b.note(
                 f"eligibility.{name}",
                 f"The source gives {'no ' + key if given is None else key + ' ' + repr(given)}, but its criterion "
-                f"{stated[name][:80]!r} states an age at that bound; left for the curator.",
+                f"{shown(stated[name], 80)} states an age at that bound; left for the curator.",
             )
             b.not_yet.append(f"eligibility.{name}")
             continue
@@ -61,7 +61,7 @@ def read(b: Builder, mod: dict) -> None:
         if value is None:
             b.leave_out(
                 f"eligibility.{name}",
-                f"The source's {key} {mod[key]!r} is not an age this registry can hold; left out.",
+                f"The source's {key} {shown(mod[key])} is not an age this registry can hold; left out.",
             )
             continue
         elig[name] = value
@@ -75,7 +75,7 @@ def read(b: Builder, mod: dict) -> None:
     elif volunteers is not None:
         b.leave_out(
             "eligibility.healthy_volunteers",
-            f"The source's healthyVolunteers {volunteers!r} is not yes or no; left out.",
+            f"The source's healthyVolunteers {shown(volunteers)} is not yes or no; left out.",
         )
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
@@ -91,7 +91,7 @@ def _inverted(b: Builder, elig: dict, mod: dict) -> None:
     for key, name in AGES:
         b.leave_out(
             f"eligibility.{name}",
-            f"The source's minimumAge {mod['minimumAge']!r} is above its maximumAge {mod['maximumAge']!r}; "
+            f"The source's minimumAge {shown(mod['minimumAge'])} is above its maximumAge {shown(mod['maximumAge'])}; "
             f"its {key} is left for the curator.",
         )
         del elig[name]
@@ -106,11 +106,11 @@ def _unplaced(b: Builder, mod: dict) -> None:
     if yes_no(mod.get("genderBased")) or gender:
         said = "that eligibility is based on gender (genderBased)" if yes_no(mod.get("genderBased")) else ""
         if gender:
-            said += f"{' and ' if said else ''}how: {gender[:120]!r} (genderDescription)"
+            said += f"{' and ' if said else ''}how: {shown(gender, 120)} (genderDescription)"
         b.note("eligibility.sex", f"The source says {said}, which the record has no place for; not imported.")
     population, method = _one_line(mod.get("studyPopulation")), clean(mod.get("samplingMethod"))
     if population or method:
-        parts = [f"its study population, {population[:120]!r} (studyPopulation)"] if population else []
+        parts = [f"its study population, {shown(population, 120)} (studyPopulation)"] if population else []
         parts += [f"how it is sampled, {method} (samplingMethod)"] if method else []
         b.note(
             "eligibility",
@@ -169,8 +169,8 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
             # "Exclusion Criteria:\n\nNone": the source says it has none, which is no criterion
             b.leave_out(
                 f"eligibility.{name}",
-                f"The source lists only {items[0]['text']!r} under its {name.split('_')[0]} heading: no criterion; "
-                "none imported, left for the curator.",
+                f"The source lists only {shown(items[0]['text'])} under its {name.split('_')[0]} heading: "
+                "no criterion; none imported, left for the curator.",
             )
             items.clear()
         twice = found.twice.get(name.split("_")[0])
@@ -179,8 +179,8 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
             # criteria of one text, which a list holds once (E106); before, the second was dropped with its parts
             b.note(
                 f"eligibility.{name}",
-                f"The source lists {twice[0][:80]!r} twice in one list, each with other sub-criteria: two criteria, "
-                "which a record's list cannot hold under one text (E106); the list is left for the curator.",
+                f"The source lists {shown(twice[0], 80)} twice in one list, each with other sub-criteria: two "
+                "criteria, which a record's list cannot hold under one text (E106); the list is left for the curator.",
             )
             b.not_yet.append(f"eligibility.{name}")
             items.clear()
@@ -192,7 +192,7 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
             b.note(
                 f"eligibility.{name}",
                 f"The source sets apart by blank lines, as the list's own items are, the items under "
-                f"{unshown[0][:80]!r}, and nothing shows where they end: which are its sub-criteria and which the "
+                f"{shown(unshown[0], 80)}, and nothing shows where they end: which are its sub-criteria and which the "
                 "list's the layout does not say; the list is left for the curator.",
             )
             b.not_yet.append(f"eligibility.{name}")
@@ -228,7 +228,7 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
             b.note(
                 f"eligibility.{name}",
                 f"The criteria text gives no list headed {name.split('_')[0]} criteria, but names them within a "
-                f"criterion of the other list ({named[:80]!r}), where no heading split it; left for the curator, "
+                f"criterion of the other list ({shown(named, 80)}), where no heading split it; left for the curator, "
                 "who reads from the source whether these are the criteria.",
             )
             b.not_yet.append(f"eligibility.{name}")

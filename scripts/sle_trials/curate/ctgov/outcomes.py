@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.builder import Builder, put, shown
 from sle_trials.curate.ctgov.study import clean, items, markup
 
 # record list -> the JSON key; record field -> the JSON key of an outcome
@@ -35,7 +35,7 @@ def read(b: Builder, mod: dict) -> None:
                 b.leave_out(
                     f"outcomes.{name}",
                     f"An outcome's measure or time frame holds '|', the CSV list separator; left out: "
-                    f"{outcome['measure'][:80]!r}.",
+                    f"{shown(outcome['measure'], 80)}.",
                 )
                 continue
             listed.append(outcome)

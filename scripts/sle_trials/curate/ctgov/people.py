@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.builder import Builder, put, shown
 from sle_trials.curate.ctgov.study import clean, items, obj
 from sle_trials.reading import ctgov_study
 
@@ -55,7 +55,7 @@ def _responsible_party(b: Builder, party: dict) -> None:
     put(rp, "title", clean(party.get("investigatorTitle")))
     put(rp, "affiliation", clean(party.get("investigatorAffiliation")))
     put(b.data, "responsible_party", rp)
-    old = [f"{key} {text!r}" for key in ("oldNameTitle", "oldOrganization") if (text := clean(party.get(key)))]
+    old = [f"{key} {shown(text)}" for key in ("oldNameTitle", "oldOrganization") if (text := clean(party.get(key)))]
     if old and "name" not in rp:  # a record of before 2007 names its party so, with no type
         b.leave_out(
             "responsible_party",
@@ -92,7 +92,7 @@ def _locations(b: Builder, contacts: dict) -> list[dict]:
             named = ", ".join(v for k, _ in LOCATION if isinstance(v := clean(raw.get(k)), str) and v)
             b.note(
                 "locations",
-                f"The source gives the site {named or '(unnamed)'!r} the status WITHDRAWN: it withdrew "
+                f"The source gives the site {shown(named or '(unnamed)')} the status WITHDRAWN: it withdrew "
                 "before enrolling anyone, and is no site of the trial; not imported.",
             )
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.builder import Builder, put, shown
 from sle_trials.curate.ctgov.study import clean, items
 
 
@@ -23,7 +23,7 @@ def read(b: Builder, mod: dict) -> None:
         if pmid and pmid.isdigit():
             item["pmid"] = pmid
         elif pmid:
-            said = f"The source's PMID {pmid[:40]!r} is not a PubMed id; left out."
+            said = f"The source's PMID {shown(pmid, 40)} is not a PubMed id; left out."
             b.leave_out(f"references.{len(refs)}.pmid", said)
         path = ("references", len(refs), "type")
         if b.vocabulary(path, raw.get("type")):

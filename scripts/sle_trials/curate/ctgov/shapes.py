@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder
+from sle_trials.curate.ctgov.builder import Builder, shown
 
 TEXT, TEXTS, OBJECT, OBJECTS = "text", "a list of texts", "an object", "a list of objects"
 
@@ -106,7 +106,7 @@ def kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"a number ({json.dumps(value)[:20]})"
     if isinstance(value, str):
-        return f"text ({value[:40]!r})"
+        return f"text ({shown(value, 40)})"
     return "a list" if isinstance(value, list) else OBJECT
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.checks import rules
-from sle_trials.curate.ctgov.builder import Builder, put
+from sle_trials.curate.ctgov.builder import Builder, put, shown
 from sle_trials.curate.ctgov.study import date_ok, markup, yes_no
 
 DATES = (
@@ -42,7 +42,7 @@ def read(b: Builder, status: dict, has_results: Any) -> None:
         b.data["results_posted"] = said
         b.quote(("results_posted",), has_results, "hasResults")
     elif has_results is not None:
-        b.leave_out("results_posted", f"The source's hasResults {has_results!r} is not true or false; left out.")
+        b.leave_out("results_posted", f"The source's hasResults {shown(has_results)} is not true or false; left out.")
     elif isinstance(posted := status.get("resultsFirstPostDateStruct"), dict) and isinstance(posted.get("date"), str):
         # no hasResults (a copy cut down), but the date its results were first posted: the source states
         # that they are, in words the check binds no true/false to; the curator's, never silent
