@@ -11,6 +11,10 @@ Found and fixed:
   doubled ("\\\\>="), it was no run of the source, and the import was refused. A text cut within a word ("... Armed
   Police For") named what no source writes. A note now shows a text in single quotes, as written, cut after a whole
   word (builder.shown).
+- a note on a part of the study the check does not read (layouts.STUDY_READ: the protocol; not the annotations, the
+  results or the derived data) stated its texts and dates: an unposted event's "2022-12-23", a limitation's "12
+  participants" and "24 weeks", an agreement's "60 days", each a fact no source the check reads writes (E501). Such
+  a part's codes and yes/no are still shown; its texts and dates are named, and counted where a list of them.
 """
 
 from __future__ import annotations
@@ -192,3 +196,102 @@ def test_a_long_text_without_an_apostrophe_is_shown_as_before(draft: Callable) -
 )
 def test_shown(value: Any, most: int | None, expected: str) -> None:
     assert shown(value, most) == expected
+
+
+# --- what a part of the study the check does not read gives --------------------------------------------------------
+
+UNREAD = " (its texts and dates not shown: the check reads only a study's protocol; read them in the source)."
+
+
+def _more_info(study: dict[str, Any], key: str, value: dict[str, Any]) -> None:
+    study.setdefault("resultsSection", {}).setdefault("moreInfoModule", {})[key] = value
+
+
+def test_an_unposted_events_dates_are_named_not_stated(draft: Callable) -> None:
+    """Before: "E501 curation.notes.3.text states 2022-12-23, which no cited source writes": the annotation of a study
+    whose results were submitted and returned (as the registry gives NCT03453554's, tests/fixtures/ctgov/real/) was
+    said with its dates, which the check, reading the study's protocol alone (layouts.STUDY_READ), never finds."""
+    study = real()
+    study["annotationSection"] = {
+        "annotationModule": {
+            "unpostedAnnotation": {
+                "unpostedResponsibleParty": "Washington State University",
+                "unpostedEvents": [{"type": "RELEASE", "date": "2022-12-23"}, {"type": "RESET", "date": "2023-10-20"}],
+            }
+        }
+    }
+    [note] = [n for n in notes_on(draft(study), "results_posted") if "annotationSection" in n]
+    assert note == (
+        "The source's annotationSection gives what the record has no place for, not imported: annotationModule "
+        "{unpostedAnnotation {unpostedResponsibleParty (a text), unpostedEvents [(a date) (RELEASE), "
+        "(a date) (RESET)]}}" + UNREAD
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown_as"),
+    [
+        (
+            "limitationsAndCaveats",
+            {"description": "Enrollment stopped on 2021-03-15 after 12 participants; follow-up limited to 24 weeks."},
+            "moreInfoModule.limitationsAndCaveats {description (a text)}",
+        ),
+        (
+            "certainAgreement",
+            {
+                "piSponsorEmployee": False,
+                "restrictionType": "OTHER",
+                "restrictiveAgreement": True,
+                "otherDetails": "The sponsor must receive a copy 60 days before submission; thirty days' embargo.",
+            },
+            "moreInfoModule.certainAgreement {piSponsorEmployee false, restrictionType OTHER, restrictiveAgreement "
+            "true, otherDetails (a text)}",
+        ),
+    ],
+)
+def test_a_results_texts_facts_are_named_not_stated(
+    draft: Callable, key: str, value: dict[str, Any], shown_as: str
+) -> None:
+    """Before: "E501 ... states 12 participants", "... 2021-03-15", "... 24 weeks", "... 60 days": the results' words
+    on their limits and on the agreement with the sponsor, said whole, stated facts no source the check reads writes."""
+    study = real("NCT05594173.json")
+    _more_info(study, key, value)
+    [note] = [n for n in notes_on(draft(study), "results_posted") if "resultsSection" in n]
+    assert shown_as in note and note.endswith(UNREAD)
+
+
+def test_removed_countries_are_counted(draft: Callable) -> None:
+    """Before: "E501 ... quotes "Côte d'Ivoire", which no cited source writes" (repr's double quotes, of the derived
+    section the check does not read)."""
+    study = real()
+    study.setdefault("derivedSection", {}).setdefault("miscInfoModule", {})["removedCountries"] = [
+        "Côte d'Ivoire",
+        "Korea, Republic of",
+    ]
+    assert (
+        "The source's derivedSection gives what the record has no place for, not imported: "
+        "miscInfoModule.removedCountries (2 given)" + UNREAD
+    ) in notes_on(draft(study), "locations")
+
+
+def test_the_codes_and_yes_or_no_of_an_unread_part_are_still_said(draft: Callable) -> None:
+    """The honest case, NCT00791778's own results (tests/test_import_accounting.py): an agreement's codes and yes/no
+    state no fact the check reads, and are shown as before, with no word of texts unshown."""
+    [note] = [n for n in notes_on(draft(real("NCT00791778.json")), "results_posted") if "resultsSection" in n]
+    assert (
+        "moreInfoModule.certainAgreement {piSponsorEmployee false, restrictionType LTE60, restrictiveAgreement true}"
+        in note
+    )
+    assert "not shown" not in note
+
+
+def test_a_protocol_modules_text_is_still_shown(draft: Callable) -> None:
+    """The protocol is what the check reads: an IPD statement's dates and words are shown, as they were."""
+    study = real()
+    study["protocolSection"]["ipdSharingStatementModule"] = {
+        "ipdSharing": "YES",
+        "timeFrame": "Beginning 9 months and ending 36 months following article publication.",
+    }
+    [note] = notes_on(draft(study), "results_posted")
+    assert "timeFrame 'Beginning 9 months and ending 36 months following article publication.'" in note
+    assert "not shown" not in note

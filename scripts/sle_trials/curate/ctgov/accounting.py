@@ -15,6 +15,7 @@ from typing import Any
 
 from sle_trials.curate.ctgov.builder import Builder, cut, shown
 from sle_trials.curate.ctgov.study import obj
+from sle_trials.patterns import lazy
 from sle_trials.reading import layouts
 
 P = "protocolSection."
@@ -225,18 +226,24 @@ def notes(b: Builder, study: dict) -> None:
         if path in NOTED:
             values.setdefault(path, []).append(value)
     modules: dict[str, list[str]] = {}
+    unshown: set[str] = set()  # the modules a text or a date of which is not shown (_text)
     for path, found in values.items():
         module, key = _module(path)
+        read = path.split(".")[0] in layouts.STUDY_READ
+        if not read and NOTED[path] in (VALUE, TALLY) and any(not _CODE.fullmatch(t) for t in _texts(found)):
+            unshown.add(module)
         if not key and NOTED[path] == VALUE and isinstance(found[0], dict):  # a module: each key with its value
-            said = [f"{k} {_text(v)}" for k, v in found[0].items() if _given(v)]
+            said = [f"{k} {_text(v, read)}" for k, v in found[0].items() if _given(v)]
         else:
-            said = [f"{key} {_shown(NOTED[path], found)}".strip()]
+            said = [f"{key} {_shown(NOTED[path], found, read)}".strip()]
         modules.setdefault(module, []).extend(said)
     for module, said in modules.items():
         text = cut("; ".join(said), 800)
+        unread = " (its texts and dates not shown: the check reads only a study's protocol; read them in the source)"
         b.note(
             ON_FIELD.get(module, "nct_id"),
-            f"The source's {module} gives what the record has no place for, not imported: {text}.",
+            f"The source's {module} gives what the record has no place for, not imported: {text}"
+            f"{unread if module in unshown else ''}.",
         )
     _organization(b, study)
     unknown: dict[str, list[str]] = {}
@@ -272,8 +279,9 @@ def _module(path: str) -> tuple[str, str]:
     return parts[head - 1], ".".join(parts[head:])
 
 
-def _shown(how: str, found: list) -> str:
-    """What the values found at one path give (one for each list item giving it), as NOTED says."""
+def _shown(how: str, found: list, read: bool = True) -> str:
+    """What the values found at one path give (one for each list item giving it), as NOTED says (read: as
+    _text shows them)."""
     if how == COUNT:
         items = [item for value in found for item in (value if isinstance(value, list) else [value])]
         keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
@@ -281,22 +289,48 @@ def _shown(how: str, found: list) -> str:
     if how == KEYS:
         return ", ".join(k for value in found if isinstance(value, dict) for k in value)
     if how == TALLY and len(found) > 1:
-        tally = Counter(_text(value) for value in found)
+        tally = Counter(_text(value, read) for value in found)
         return ", ".join(f"{value} ×{n}" for value, n in tally.most_common())
-    return "; ".join(_text(value) for value in found)
+    return "; ".join(_text(value, read) for value in found)
 
 
-def _text(value: Any) -> str:
+# A value of the API's vocabularies ("RESET", "LTE60"), which states no fact a check reads (E501)
+_CODE = lazy(r"[A-Z][A-Z0-9_]*")
+_DATE = lazy(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+
+
+def _text(value: Any, read: bool = True) -> str:
     """A JSON value in a note: a text on one line (cut at 120 characters, quoted where it has spaces),
     true/false and numbers as JSON writes them, a date with its type, a list's items and an object's
-    keys with their values."""
+    keys with their values. Of a part of the study the check does not read (read False: not one of
+    layouts.STUDY_READ, the protocol; its results, annotations, documents, derived data), a text or a date
+    is named, not shown, a code of the API's shown: a remark's dates, quantities, counts and quotations
+    are held to what the check reads of its sources (E501), and an unposted event's date, a limitation's
+    "24 weeks" or an agreement's "60 days" refused the honest import; a list of texts alone is counted."""
+    if not read and isinstance(value, str) and not _CODE.fullmatch(value):
+        return "(a date)" if _DATE.fullmatch(value) else "(a text)"
+    if not read and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        if any(not _CODE.fullmatch(v) for v in value):
+            return f"({len(value)} given)"
     if isinstance(value, dict) and set(value) <= {"date", "type"} and "date" in value:
-        return f"{_text(value['date'])}" + (f" ({_text(value['type'])})" if _given(value.get("type")) else "")
+        kind = f" ({_text(value['type'], read)})" if _given(value.get("type")) else ""
+        return f"{_text(value['date'], read)}{kind}"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k} {_text(v)}" for k, v in value.items() if _given(v)) + "}"
+        return "{" + ", ".join(f"{k} {_text(v, read)}" for k, v in value.items() if _given(v)) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_text(v) for v in value) + "]"
+        return "[" + ", ".join(_text(v, read) for v in value) + "]"
     if isinstance(value, str):
         said = " ".join(layouts.json_string(value).split())
         return shown(said, 120) if " " in said else cut(said, 120)
     return layouts.scalar_text(value)
+
+
+def _texts(value: Any) -> list[str]:
+    """Every string value held in value, at any depth."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _texts(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    return []
