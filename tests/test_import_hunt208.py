@@ -15,6 +15,9 @@ Found and fixed:
   results or the derived data) stated its texts and dates: an unposted event's "2022-12-23", a limitation's "12
   participants" and "24 weeks", an agreement's "60 days", each a fact no source the check reads writes (E501). Such
   a part's codes and yes/no are still shown; its texts and dates are named, and counted where a list of them.
+- a design none of whose values applies to the study's type (an observational study giving an interventional
+  study's allocation and masking alone; an expanded access study its protocol's) was declared silent beside the
+  notes leaving each value out, and the check refused it (E523: the source states 'NA'): now the curator's.
 """
 
 from __future__ import annotations
@@ -295,3 +298,44 @@ def test_a_protocol_modules_text_is_still_shown(draft: Callable) -> None:
     [note] = notes_on(draft(study), "results_posted")
     assert "timeFrame 'Beginning 9 months and ending 36 months following article publication.'" in note
     assert "not shown" not in note
+
+
+# --- a design the source gives only for another type of study ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "study_type", "info"),
+    [
+        ("NCT06171568.json", None, {"allocation": "NA", "maskingInfo": {"masking": "NONE"}}),
+        ("NCT02576665.json", None, {"observationalModel": "COHORT", "timePerspective": "PROSPECTIVE"}),
+        ("NCT02576665.json", "EXPANDED_ACCESS", None),
+    ],
+)
+def test_a_design_none_of_whose_values_applies_is_left_to_the_curator(
+    draft: Callable, name: str, study_type: str | None, info: dict[str, Any] | None
+) -> None:
+    """Before: "E523 curation.silent: design is declared silent, but seeds/ctgov_….json states it ('NA')": each value
+    the source gives was left out with a note, as one for another type of study (hunt 206), and the design, left with
+    none, declared silent. An observational study giving an interventional study's form alone, an interventional one
+    an observational's, an expanded access study its protocol's: the design is now the curator's."""
+    study = real(name)
+    ps = study["protocolSection"]
+    if info is not None:
+        ps["designModule"]["designInfo"] = info
+    if study_type is not None:
+        ps["designModule"]["studyType"] = study_type
+        ps["statusModule"]["overallStatus"] = "AVAILABLE"
+    data = draft(study)
+    assert "design" not in data
+    assert "design" in data["curation"]["not_yet_curated"]
+    assert "design" not in data["curation"].get("silent", [])
+    assert any("it does not apply, left out" in n["text"] for n in data["curation"]["notes"])
+
+
+def test_a_study_with_no_design_info_still_declares_it_silent(draft: Callable) -> None:
+    """The honest case: a study whose source gives no designInfo states no design; silent, as before."""
+    study = real()
+    del study["protocolSection"]["designModule"]["designInfo"]
+    data = draft(study)
+    assert "design" in data["curation"]["silent"]
+    assert "design" not in data["curation"]["not_yet_curated"]

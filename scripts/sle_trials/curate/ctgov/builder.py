@@ -107,10 +107,11 @@ class Builder:
         """Whether the field name (a dotted path) applies to the study as read so far (fields.applies: a design
         value to the study's type, a last known status to its status); where it does not, a note says the source's
         key gives value all the same, and that it is left out (the check would refuse it, E506, in a record that
-        was never written)."""
+        was never written). Left out as the curator's (leave_out): a design all of whose values the source gives
+        for another type of study was declared silent, which it is not (E523: the source states 'NA')."""
         applies, why = fields.applies(self.schema, name, self.data)
         if not applies:
-            self.note(name, f"The source gives {key} {value} though {why}; it does not apply, left out.")
+            self.leave_out(name, f"The source gives {key} {value} though {why}; it does not apply, left out.")
         return applies
 
     def vocabulary(self, path: tuple, value: Any, field: str | None = None) -> bool:
