@@ -18,6 +18,11 @@ Found and fixed:
 - a design none of whose values applies to the study's type (an observational study giving an interventional
   study's allocation and masking alone; an expanded access study its protocol's) was declared silent beside the
   notes leaving each value out, and the check refused it (E523: the source states 'NA'): now the curator's.
+- a date struct, the enrollment or a list of values with a null member ({"date": "2016-07", "type": null}, [null,
+  "Lupus"], as a tool saving the API's answer writes what it lacks) was no value of the API's shape to the check
+  (ctgov_study._shaped), which refused the import its own quote (E512): a null member now states nothing there, as
+  to the importer. A list of values with a member that is a list or an object is still none to the check, and now
+  none to the importer either (it took the other members: E512), which leaves it to the curator.
 """
 
 from __future__ import annotations
@@ -339,3 +344,73 @@ def test_a_study_with_no_design_info_still_declares_it_silent(draft: Callable) -
     data = draft(study)
     assert "design" in data["curation"]["silent"]
     assert "design" not in data["curation"]["not_yet_curated"]
+
+
+# --- a null inside a value the API gives as an object or a list ----------------------------------------------------
+
+
+def _null_date_type(study: dict[str, Any]) -> None:
+    study["protocolSection"]["statusModule"]["startDateStruct"]["type"] = None
+
+
+def _null_enrollment_type(study: dict[str, Any]) -> None:
+    study["protocolSection"]["designModule"]["enrollmentInfo"]["type"] = None
+
+
+def _null_condition(study: dict[str, Any]) -> None:
+    study["protocolSection"]["conditionsModule"]["conditions"].insert(0, None)
+
+
+def _null_keyword(study: dict[str, Any]) -> None:
+    study["protocolSection"]["conditionsModule"]["keywords"].append(None)
+
+
+def _null_phase(study: dict[str, Any]) -> None:
+    study["protocolSection"]["designModule"]["phases"] = [None, "PHASE1"]
+
+
+@pytest.mark.parametrize(
+    ("vary", "field", "expected"),
+    [
+        (_null_date_type, ("dates", "start"), {"date": "2016-07"}),
+        (_null_enrollment_type, ("enrollment",), {"count": 21}),
+        (_null_condition, ("conditions", 0), "Colorectal Cancer"),
+        (_null_keyword, ("keywords",), ["Anaplastic Astrocytoma, Glioblastoma"]),
+        (_null_phase, ("phases",), ["PHASE1"]),
+    ],
+)
+def test_a_null_member_states_nothing_and_the_rest_imports(
+    draft: Callable, vary: Callable[[dict[str, Any]], None], field: tuple, expected: Any
+) -> None:
+    """Before: "E512 evidence for dates.start: the quote is not where the source states this field" (and so of the
+    enrollment, "E512 conditions.0: not where the source states it"): a date struct, the enrollment or a list given
+    with a null member (as a file a tool saved from the API writes a value it lacks) was no value of the API's shape
+    to the check (ctgov_study._shaped), so its place held none; the importer reads the null as nothing given."""
+    study = real()
+    vary(study)
+    data: Any = draft(study)
+    for part in field:
+        data = data[part]
+    assert data == expected
+
+
+@pytest.mark.parametrize(
+    ("module", "key", "given"),
+    [
+        ("conditionsModule", "conditions", [["Lupus", "SLE"], "Melanoma"]),
+        ("conditionsModule", "keywords", ["CAR-T", {"term": "CD19"}]),
+        ("designModule", "phases", ["PHASE1", ["PHASE2"]]),
+    ],
+)
+def test_a_list_of_values_with_a_member_of_another_shape_is_left_to_the_curator(
+    draft: Callable, module: str, key: str, given: list
+) -> None:
+    """Before: "E512 conditions.0: not where the source states it": a list of values with a member that is a list or
+    an object (no form the API gives) is no value to the check (ctgov_study._shaped, as before), but the importer
+    took its other members (conditions [Melanoma]). Now none of it, with shapes.py's note: the curator's."""
+    study = real()
+    study["protocolSection"][module][key] = given
+    data = draft(study)
+    assert key not in data
+    assert key in data["curation"]["not_yet_curated"]
+    assert any(f"{key} as a list holding" in n["text"] for n in data["curation"]["notes"])

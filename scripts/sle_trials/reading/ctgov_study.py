@@ -509,7 +509,9 @@ def _shaped(value: Any, where: tuple[str, ...]) -> Any:
     study no registry wrote may give one value as a list of several ("nctId": [NCT1, NCT2], a status
     as two), each of which a record could then take for the field, or an object of values nested
     deeper. A list or an object holds one value a member; one value may stand for either (a date
-    struct given as its bare date, as a converted file writes it)."""
+    struct given as its bare date, as a converted file writes it). A member that is null states nothing, as a
+    key left out does ({"date": "2016-07", "type": null}, [null, "Lupus"]): the value's place held none, and
+    the import, which reads a null as nothing given, was refused its own quote (E512)."""
     if isinstance(value, (str, int, float)):  # (a bool is an int)
         return value
     name = where[-1]
@@ -517,7 +519,7 @@ def _shaped(value: Any, where: tuple[str, ...]) -> Any:
     if shape is None or not isinstance(value, shape):
         return None
     members = value.values() if isinstance(value, dict) else value
-    return value if all(isinstance(m, (str, int, float)) for m in members) else None
+    return value if all(m is None or isinstance(m, (str, int, float)) for m in members) else None
 
 
 def study_id(doc: Any) -> str | None:

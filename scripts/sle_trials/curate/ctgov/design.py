@@ -9,7 +9,7 @@ from typing import Any
 
 from sle_trials.checks import load
 from sle_trials.curate.ctgov.builder import Builder, put, shown, unique
-from sle_trials.curate.ctgov.study import items, markup, obj
+from sle_trials.curate.ctgov.study import markup, obj, values
 
 DESIGN = (
     ("allocation", "allocation"),
@@ -26,7 +26,7 @@ def read(b: Builder, mod: dict) -> None:
     # a phase outside the vocabulary ("phase1", "Phase 1/Phase 2" of a converted record) is noted on the list, not on
     # an item of it: a note on "phases.0" named an item the record did not hold (the import was refused, E503), or
     # the first phase imported, which was not the one left out
-    phases = unique([p for p in items(mod, "phases") if b.vocabulary(("phases", 0), p, "phases")])
+    phases = unique([p for p in values(mod, "phases") if b.vocabulary(("phases", 0), p, "phases")])
     if phases:
         rec["phases"] = phases
         b.quote(("phases",), phases, "designModule.phases")

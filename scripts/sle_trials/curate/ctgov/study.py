@@ -206,6 +206,14 @@ def items(node: Any, key: str) -> list:
     return value if isinstance(value, list) else []
 
 
+def values(node: Any, key: str) -> list:
+    """items(node, key) of a list the API gives as values (conditions, keywords, phases), or none where a member
+    is an object or a list: the check reads no value in such a list (ctgov_study._shaped), and a record holding
+    its other members was refused its own import (E512); shapes.py says why it is left out."""
+    found = items(node, key)
+    return [] if any(isinstance(v, (dict, list)) for v in found) else found
+
+
 def date_ok(value: str) -> bool:
     """A date the registry holds: YYYY, YYYY-MM or YYYY-MM-DD of the calendar (not 2024-02-30, no
     year 0000 at any precision), by the rule the check holds records to (dates.in_calendar, E103)."""
