@@ -10,7 +10,8 @@ Found and fixed:
   inside the quotes, joined of a site's facility, city and country, or with its Markdown escapes' backslashes
   doubled ("\\\\>="), it was no run of the source, and the import was refused. A text cut within a word ("... Armed
   Police For") named what no source writes. A note now shows a text in single quotes, as written, cut after a whole
-  word (builder.shown).
+  word (builder.shown), and before a quotation the cut would open and not close (its mark, paired by the check
+  with the next one in the note, made the words between a quotation of the source: E501).
 - a note on a part of the study the check does not read (layouts.STUDY_READ: the protocol; not the annotations, the
   results or the derived data) stated its texts and dates: an unposted event's "2022-12-23", a limitation's "12
   participants" and "24 weeks", an agreement's "60 days", each a fact no source the check reads writes (E501). Such
@@ -155,6 +156,21 @@ def test_a_text_cut_within_a_capitalised_word_is_cut_before_it(draft: Callable) 
     assert "and the Armed…'" in note
 
 
+def test_a_text_cut_within_a_quotation_is_cut_before_it(draft: Callable) -> None:
+    """A text cut within a quotation it opens ("... the "data sharing ...") left a double quotation mark the check
+    paired with the next one in the note (another value's quotation), reading the words between as a quotation of
+    the source (E501). The cut is now before the quotation."""
+    study = real()
+    study["protocolSection"]["ipdSharingStatementModule"] = {
+        "ipdSharing": "YES",
+        "description": "Individual participant data that underlie the results in this article will be shared under the "
+        'sponsor "data sharing policy" after de-identification, on request.',
+        "timeFrame": 'Starting "6 months" after publication',
+    }
+    [note] = notes_on(draft(study), "results_posted")
+    assert "will be shared under the sponsor…'" in note
+
+
 def test_a_markdown_escape_in_a_shown_text_keeps_one_backslash(draft: Callable) -> None:
     """Before: the note quoted "Data \\\\>= 12 months ...": repr doubled the backslash of the source's Markdown escape
     (its apostrophe set it in double quotes, and the check found no such words)."""
@@ -198,6 +214,8 @@ def test_a_long_text_without_an_apostrophe_is_shown_as_before(draft: Callable) -
         ("line\nbreak\u200b", None, "'line\\nbreak\\u200b'"),
         ("one two three four", 12, "'one two…'"),
         ("abcdefghijklmnop", 8, "'abcdefgh…'"),  # no space to cut at: within the word
+        ('Use of "rescue therapy" as defined', 20, "'Use of…'"),  # never a quotation opened and not closed
+        ('The "SLE" cohort and others', 20, "'The \"SLE\" cohort…'"),
         (12, None, "12"),
         (None, None, "None"),
     ],

@@ -142,7 +142,10 @@ def cut(text: str, most: int) -> str:
         return text
     start = text[:most]
     space = start.rfind(" ")
-    return (start[:space] if space > most // 2 else start).rstrip() + "…"
+    start = start[:space] if space > most // 2 else start
+    if start.count('"') % 2:  # a quotation the cut opens and never closes: the check pairs its mark with the next
+        start = start[: start.rfind('"')]
+    return start.rstrip() + "…"
 
 
 def put(target: dict, key: str, value: Any) -> None:
