@@ -9,7 +9,7 @@ Found and fixed:
   sponsor's policy"), which the check reads as a quotation of the source and holds to its words; cut short with "…"
   inside the quotes, joined of a site's facility, city and country, or with its Markdown escapes' backslashes
   doubled ("\\\\>="), it was no run of the source, and the import was refused. A text cut within a word ("... Armed
-  Police For") named what no source writes. A note now shows a text in single quotes, as written, cut after a whole
+  Poli") named what no source writes. A note now shows a text in single quotes, as written, cut after a whole
   word (builder.shown), and before a quotation the cut would open and not close (its mark, paired by the check
   with the next one in the note, made the words between a quotation of the source: E501).
 - a note on a part of the study the check does not read (layouts.STUDY_READ: the protocol; not the annotations, the
@@ -24,6 +24,16 @@ Found and fixed:
   (ctgov_study._shaped), which refused the import its own quote (E512): a null member now states nothing there, as
   to the importer. A list of values with a member that is a list or an object is still none to the check, and now
   none to the importer either (it took the other members: E512), which leaves it to the curator.
+
+Found and left (each reproduced with criteria_text.split(layouts.json_string(text)), or by importing a varied study):
+- a heading written within an item's line ("2. Signed consent. Exclusion criteria: see protocol.") is read as the
+  heading of the exclusion list, "see protocol." its first criterion (headings on one line are read so on purpose:
+  "Inclusion Criteria: 1) Age 18-65 2) SLE Exclusion Criteria: 1) Pregnancy"), with a remark;
+- Markdown bold within a criterion ("* **Age** 18-65") is kept in its text as the source writes it;
+- a study giving a key twice in one object is refused naming the file and the key, not its line (json's object
+  hook is given no position);
+- "Disease-specific:" alone on a line under a numbered item of a group ("General:") is read as a criterion of that
+  group, with a remark, not as a second group.
 """
 
 from __future__ import annotations
