@@ -381,6 +381,10 @@ def _null_date_type(study: dict[str, Any]) -> None:
     study["protocolSection"]["statusModule"]["startDateStruct"]["type"] = None
 
 
+def _empty_date_type(study: dict[str, Any]) -> None:
+    study["protocolSection"]["statusModule"]["completionDateStruct"]["type"] = []
+
+
 def _null_enrollment_type(study: dict[str, Any]) -> None:
     study["protocolSection"]["designModule"]["enrollmentInfo"]["type"] = None
 
@@ -401,6 +405,7 @@ def _null_phase(study: dict[str, Any]) -> None:
     ("vary", "field", "expected"),
     [
         (_null_date_type, ("dates", "start"), {"date": "2016-07"}),
+        (_empty_date_type, ("dates", "completion"), {"date": "2019-12-20"}),
         (_null_enrollment_type, ("enrollment",), {"count": 21}),
         (_null_condition, ("conditions", 0), "Colorectal Cancer"),
         (_null_keyword, ("keywords",), ["Anaplastic Astrocytoma, Glioblastoma"]),

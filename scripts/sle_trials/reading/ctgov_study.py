@@ -510,7 +510,8 @@ def _shaped(value: Any, where: tuple[str, ...]) -> Any:
     as two), each of which a record could then take for the field, or an object of values nested
     deeper. A list or an object holds one value a member; one value may stand for either (a date
     struct given as its bare date, as a converted file writes it). A member that is null states nothing, as a
-    key left out does ({"date": "2016-07", "type": null}, [null, "Lupus"]): the value's place held none, and
+    key left out does ({"date": "2016-07", "type": null}, [null, "Lupus"]; so does an empty list or object, which
+    json_lines reads no line of): the value's place held none, and
     the import, which reads a null as nothing given, was refused its own quote (E512)."""
     if isinstance(value, (str, int, float)):  # (a bool is an int)
         return value
@@ -519,7 +520,7 @@ def _shaped(value: Any, where: tuple[str, ...]) -> Any:
     if shape is None or not isinstance(value, shape):
         return None
     members = value.values() if isinstance(value, dict) else value
-    return value if all(m is None or isinstance(m, (str, int, float)) for m in members) else None
+    return value if all(m in (None, [], {}) or isinstance(m, (str, int, float)) for m in members) else None
 
 
 def study_id(doc: Any) -> str | None:
