@@ -310,6 +310,13 @@ class Sources:
         """Whether the document is about another trial (a stub's source: the page of a trial naming this one)."""
         return doc.subject is not None and doc.subject != self.nct_id
 
+    def text_of(self, doc: SourceDoc) -> str:
+        """What the document writes of this trial: all of it, or, a page about another trial (a stub's source), its
+        listing of this one alone (this trial's id and the titles it gives it), as passages() reads a stub's fields."""
+        if not self.about_other(doc):
+            return doc.text
+        return "\n".join([self.nct_id, *doc.related.get(self.nct_id, [])])
+
     def passages(self, doc: SourceDoc, path: fields.Path_) -> list[layouts.Passage] | None:
         """Where this document states the field at path for this record, or None when anywhere will do."""
         if self._cites_other(doc, path):

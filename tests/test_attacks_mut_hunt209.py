@@ -1,0 +1,74 @@
+"""A hostile mutation hunt on `trials check` (helper-53's, after hunt 208), where fewer hunts went: the declarations of
+silence and incompleteness, the curation status and sources, evidence pointers, the generated files, and the five
+stubs (what another trial's source says of a related trial).
+
+Held against every mutation tried: a generated file edited by hand (a cell given a trailing space, a column's type
+changed in datapackage.json: E401 by its bytes), a stub given a field its listing does not state or states of
+another related trial (E512), a stub's source given another kind or label (E204, E516, E509), a stub declared
+complete (E201) or draft (E516), a stub's title field declared silent (E506).
+
+Found and fixed:
+
+- a fact a stub's note states that its source writes of the trial whose page it is: "The trial started on
+  2024-07-30" (IM19's start), "an enrollment of 6 participants" (IM19's) in a note of NCT06900764's stub passed, a
+  note's facts being held to the whole page (remarks.check_remark_facts reads a stub's source as its listing of the
+  trial alone, Sources.text_of, as a stub's fields are read). E501.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mutations import Checks
+
+STUB = "trials/NCT06900764.yaml"  # "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
+CD19_STUB = "trials/NCT06310811.yaml"  # "Anti-CD19 CAR-T Cell Therapy in Participants With ..."
+
+
+def stub_codes_with_note(root: Path, shown: str, text: str, field: str = "brief_title") -> set[str]:
+    """The codes of the stub at shown given one curation note on field."""
+
+    def noted(data: dict) -> None:
+        data["curation"]["notes"] = [{"field": field, "text": text}]
+
+    return Checks(root).after(shown, noted)
+
+
+# --- a fact a stub's note states that its source writes of another trial ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial started on 2024-07-30.",
+        "The trial is to complete on 2027-12-31.",
+        "The source gives an enrollment of 6 participants.",
+        "The trial enrols 6 participants.",
+        "The source gives a dose of 1×10^8 CAR-T cells.",
+    ],
+)
+def test_a_fact_a_stubs_note_takes_from_the_page_of_another_trial_is_refused(registry: Path, text: str) -> None:
+    """Each passed: the dates, counts and doses are IM19's, on the page that lists this trial as related, and a
+    note's facts were held to the whole page (remarks.check_remark_facts, Sources.text_of, E501)."""
+    assert "E501" in stub_codes_with_note(registry, STUB, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (STUB, "The source, last updated 2025-08-17, lists this trial as related to another."),
+        (STUB, 'The source titles it "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus".'),
+        (STUB, "The source lists it as related to NCT06513429."),
+        (CD19_STUB, 'Its target antigen is read from its title\'s "Anti-CD19".'),
+    ],
+)
+def test_a_stubs_note_on_its_listing_passes(registry: Path, shown: str, text: str) -> None:
+    assert stub_codes_with_note(registry, shown, text) == set()
+
+
+def test_the_same_fact_in_the_note_of_the_trial_whose_page_it_is_passes(registry: Path) -> None:
+    def noted(data: dict) -> None:
+        data["curation"]["notes"].append({"field": "enrollment", "text": "The source gives 6 participants."})
+
+    assert Checks(registry).after("trials/NCT06513429.yaml", noted) == set()
