@@ -13,6 +13,10 @@ Found and fixed:
   2024-07-30" (IM19's start), "an enrollment of 6 participants" (IM19's) in a note of NCT06900764's stub passed, a
   note's facts being held to the whole page (remarks.check_remark_facts reads a stub's source as its listing of the
   trial alone, Sources.text_of, as a stub's fields are read). E501.
+- a party a note gives that no source states of the trial: "The sponsor is Peking University Third Hospital" (IM19's
+  sponsor) in a stub's note, and "The responsible party is Renji Hospital ..." in Relma-cel's, whose responsible
+  party is declared silent, passed: a part the record holds nothing in was not judged (remark_names.
+  check_remark_parts now refuses it in a stub, or where the part's field is silent). E501.
 """
 
 from __future__ import annotations
@@ -20,17 +24,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import RELMA_PATH
 from mutations import Checks
 
 STUB = "trials/NCT06900764.yaml"  # "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
 CD19_STUB = "trials/NCT06310811.yaml"  # "Anti-CD19 CAR-T Cell Therapy in Participants With ..."
 
 
-def stub_codes_with_note(root: Path, shown: str, text: str, field: str = "brief_title") -> set[str]:
-    """The codes of the stub at shown given one curation note on field."""
+def codes_with_a_note(root: Path, shown: str, text: str, field: str = "brief_title") -> set[str]:
+    """The codes of the record at shown (a stub, or a curated record) given one more curation note, on field."""
 
     def noted(data: dict) -> None:
-        data["curation"]["notes"] = [{"field": field, "text": text}]
+        data["curation"].setdefault("notes", []).append({"field": field, "text": text})
 
     return Checks(root).after(shown, noted)
 
@@ -51,7 +56,7 @@ def stub_codes_with_note(root: Path, shown: str, text: str, field: str = "brief_
 def test_a_fact_a_stubs_note_takes_from_the_page_of_another_trial_is_refused(registry: Path, text: str) -> None:
     """Each passed: the dates, counts and doses are IM19's, on the page that lists this trial as related, and a
     note's facts were held to the whole page (remarks.check_remark_facts, Sources.text_of, E501)."""
-    assert "E501" in stub_codes_with_note(registry, STUB, text)
+    assert "E501" in codes_with_a_note(registry, STUB, text)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +69,7 @@ def test_a_fact_a_stubs_note_takes_from_the_page_of_another_trial_is_refused(reg
     ],
 )
 def test_a_stubs_note_on_its_listing_passes(registry: Path, shown: str, text: str) -> None:
-    assert stub_codes_with_note(registry, shown, text) == set()
+    assert codes_with_a_note(registry, shown, text) == set()
 
 
 def test_the_same_fact_in_the_note_of_the_trial_whose_page_it_is_passes(registry: Path) -> None:
@@ -72,3 +77,42 @@ def test_the_same_fact_in_the_note_of_the_trial_whose_page_it_is_passes(registry
         data["curation"]["notes"].append({"field": "enrollment", "text": "The source gives 6 participants."})
 
     assert Checks(registry).after("trials/NCT06513429.yaml", noted) == set()
+
+
+# --- a party a note gives that no source states of the trial ------------------------------------------------------
+
+THIRD_HOSPITAL = "Peking University Third Hospital"
+RENJI = "Renji Hospital Shanghai Jiaotong University School of Medical"
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (STUB, f"The sponsor is {THIRD_HOSPITAL}."),
+        (STUB, f"The trial is sponsored by {THIRD_HOSPITAL}."),
+        (CD19_STUB, "The only site is Peking Universitiy Third Hospital."),
+        (CD19_STUB, f"The responsible party is {THIRD_HOSPITAL}."),
+        (RELMA_PATH, f"The responsible party is {RENJI}."),
+        (RELMA_PATH, "The responsible party is SHANGHAI MING JU BIOTECHNOLOGY CO., LTD."),
+    ],
+)
+def test_a_party_a_note_gives_that_no_source_states_of_the_trial_is_refused(
+    registry: Path, shown: str, text: str
+) -> None:
+    """Each passed: the name is one the source writes (of IM19, or as an official's affiliation), and a part the
+    record holds nothing in was not judged, though the record is a stub or declares the part silent
+    (remark_names.check_remark_parts, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (STUB, f"The source is {THIRD_HOSPITAL}'s page for IM19, listing this trial as related."),
+        (RELMA_PATH, "The source names no responsible party."),
+        (RELMA_PATH, "The sponsor is SHANGHAI MING JU BIOTECHNOLOGY CO., LTD."),
+        (RELMA_PATH, f"An official's affiliation is {RENJI}."),
+    ],
+)
+def test_a_note_naming_a_party_as_its_source_says_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()

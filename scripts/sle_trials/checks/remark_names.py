@@ -247,19 +247,37 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
     """E501: a name a note gives a part in the trial (its sponsor, its site, its responsible party:
     lexicon.note_parties) that the record does not hold in that part. check_remark_names holds the name to a source
     that writes it, anywhere: "The sponsor is Renji Hospital ..." named an official's affiliation its source writes,
-    beside the record's sponsor. Where the record holds nothing in that part, the note is not judged here."""
+    beside the record's sponsor. Where the record holds nothing in that part, the note is not judged here, unless
+    the record says no source states it: the part's field declared silent, or the record a stub (its source is another
+    trial's page, stating this one's id and title alone). Mutation hunt 209 gave a stub the note "The sponsor is
+    Peking University Third Hospital" (IM19's, on the page listing the stub's trial) and Relma-cel, whose
+    responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
+    curation = record.data["curation"]
+    silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
     for kind, i, text, _ in remarks_of(record):
         for given in note_parties.given(normalise(text)):
             held = _held_in(record.data, given.part)
             words = _tokens(given.name)
-            if not held or not words or any(_within(words, _tokens(value)) for value in held):
+            if not words or any(_within(words, _tokens(value)) for value in held):
+                continue
+            if held:
+                why = f"which the record's {given.part} is not ({'; '.join(held)})"
+            elif curation.get("status") == "stub":
+                why = "which a stub's source does not state of it (it lists the trial's id and title alone)"
+            elif fields.covered(silent, PART_FIELDS[given.part]):
+                why = f"which the record declares its sources silent on ({PART_FIELDS[given.part]})"
+            else:
                 continue
             yield record.problem(
                 ("curation", kind, i, "text"),
                 "E501",
-                f"curation.{kind}.{i}.text gives {given.name!r} as the trial's {given.part}, which the record's "
-                f"{given.part} is not ({'; '.join(held)}): a remark says only what the record and its sources say",
+                f"curation.{kind}.{i}.text gives {given.name!r} as the trial's {given.part}, {why}: a remark says "
+                "only what the record and its sources say",
             )
+
+
+# the field of the record that holds each part a note may give (note_parties.PARTS)
+PART_FIELDS = {"sponsor": "sponsor", "site": "locations", "responsible party": "responsible_party"}
 
 
 def _held_in(data: dict, part: str) -> list[str]:
