@@ -17,6 +17,9 @@ Found and fixed:
   sponsor) in a stub's note, and "The responsible party is Renji Hospital ..." in Relma-cel's, whose responsible
   party is declared silent, passed: a part the record holds nothing in was not judged (remark_names.
   check_remark_parts now refuses it in a stub, or where the part's field is silent). E501.
+- a molecule a note names that no source writes: "The CAR-T cells target BCMA", "Its costimulatory domain is CD28"
+  passed, a code of the schema's vocabularies being no name (remark_names._Unheld now reads a target antigen's and
+  a costimulatory domain's codes as names: MOLECULES). E501.
 """
 
 from __future__ import annotations
@@ -115,4 +118,35 @@ def test_a_party_a_note_gives_that_no_source_states_of_the_trial_is_refused(
     ],
 )
 def test_a_note_naming_a_party_as_its_source_says_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()
+
+
+# --- a molecule a note names that no source writes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "The CAR-T cells target BCMA."),
+        (RELMA_PATH, "The CAR-T cells target CD20 and CD19."),
+        (RELMA_PATH, "Its costimulatory domain is CD28."),
+        (CD19_STUB, "The CAR-T cells target BCMA."),
+        (CD19_STUB, "Its costimulatory domain is OX40."),
+    ],
+)
+def test_a_molecule_a_note_names_that_no_source_writes_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: a target antigen's or a costimulatory domain's code is a code of the schema's vocabularies, and
+    those were no names a note's names are held to (remark_names._Unheld, MOLECULES, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "The CAR-T cells target CD19."),
+        (CD19_STUB, 'The CAR-T cells target CD19, as its title\'s "Anti-CD19" says.'),
+        (RELMA_PATH, "The study's status is RECRUITING."),
+    ],
+)
+def test_a_molecule_a_note_names_as_its_source_does_passes(registry: Path, shown: str, text: str) -> None:
     assert codes_with_a_note(registry, shown, text) == set()

@@ -95,6 +95,10 @@ def _commented_out(text: str, keys: set[str]) -> bool:
     return line is not None and line.group(1) in keys
 
 
+# the lists of molecules the schema names by code: a CAR's target antigens and its costimulatory domains
+MOLECULES = (("cell_product", "target_antigens", 0), ("cell_product", "construct", "costimulatory_domains", 0))
+
+
 class _Unheld:
     """The names a text writes that no cited source writes and the record does not hold (E501). What the record
     holds is read once, where a name is in no source."""
@@ -102,7 +106,10 @@ class _Unheld:
     def __init__(self, record: Record, sources: Sources, schema: dict) -> None:
         self.record, self.schema = record, schema
         self.docs = [doc for doc in sources.docs if doc.unread is None]
-        self.codes = frozenset().union(*fields.vocabularies(schema))
+        # (a molecule a CAR aims at or is built with is a code of the schema's and a name: "The CAR-T cells target
+        # BCMA", which no source writes and the record does not hold, passed as a code, hunt 209)
+        molecules = {code for path in MOLECULES for code in fields.node_at(schema, path).get("enum", [])}
+        self.codes = frozenset().union(*fields.vocabularies(schema)) - molecules
         self.held: str | None = None
 
     def names(self, text: str) -> Iterator[note_names.Name]:
