@@ -20,6 +20,9 @@ Found and fixed:
 - a molecule a note names that no source writes: "The CAR-T cells target BCMA", "Its costimulatory domain is CD28"
   passed, a code of the schema's vocabularies being no name (remark_names._Unheld now reads a target antigen's and
   a costimulatory domain's codes as names: MOLECULES). E501.
+- a fact a comment of the record's file states: "# Stub: the trial enrols 60 participants from 2021-01-01." and
+  IM19's "# IM19 CAR-T cells ... (30 participants)" passed, only a comment's names being read
+  (remark_names.check_comment_facts holds its dates, quantities and counts as a note's). E501.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RELMA_PATH
+from conftest import IM19_PATH, RELMA_PATH, Trials
 from mutations import Checks
 
 STUB = "trials/NCT06900764.yaml"  # "A Study of CAR-T Cells in Subjects With Systemic Lupus Erythematosus"
@@ -150,3 +153,45 @@ def test_a_molecule_a_note_names_that_no_source_writes_is_refused(registry: Path
 )
 def test_a_molecule_a_note_names_as_its_source_does_passes(registry: Path, shown: str, text: str) -> None:
     assert codes_with_a_note(registry, shown, text) == set()
+
+
+# --- a fact a comment of the record's file states ---------------------------------------------------------------
+
+
+def codes_with_first_comment(trials: Trials, shown: str, comment: str) -> set[str]:
+    """The codes of `trials validate` of the record at shown with its first line (a comment) replaced by comment."""
+    path = trials.root / shown
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[0].startswith("#")
+    path.write_text(comment + "\n" + "".join(lines[1:]), encoding="utf-8")
+    return trials.json("validate", shown).codes()
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment"),
+    [
+        (STUB, "# Stub: the trial enrols 60 participants from 2021-01-01."),
+        (STUB, "# Stub: IM19's page lists it; it started on 2024-07-30."),
+        (STUB, "# Stub: it enrols 6 participants."),
+        (IM19_PATH, "# IM19 CAR-T cells in refractory SLE (30 participants)."),
+        (IM19_PATH, "# IM19 CAR-T cells in refractory SLE, from 2024-07-31."),
+        (RELMA_PATH, "# Relma-cel (CD19-CART) in moderate to severe active SLE, at 1×10^8 CAR-T cells."),
+    ],
+)
+def test_a_fact_a_comment_states_that_no_source_writes_is_refused(trials: Trials, shown: str, comment: str) -> None:
+    """Each passed: a comment's names were held to the sources (check_comment_names), its dates, counts and
+    quantities to nothing (remark_names.check_comment_facts, E501)."""
+    assert "E501" in codes_with_first_comment(trials, shown, comment)
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment"),
+    [
+        (STUB, "# Stub: only what the IM19 record's source (NCT06513429, last updated 2025-08-17) says of this trial."),
+        (IM19_PATH, "# IM19 CAR-T cells in refractory SLE (6 participants, from 2024-07-30)."),
+        (IM19_PATH, "#   count: 60"),
+        (RELMA_PATH, "# Relma-cel (CD19-CART) in moderate to severe active SLE, current as of 2025-11-14."),
+    ],
+)
+def test_a_comment_stating_what_its_sources_write_passes(trials: Trials, shown: str, comment: str) -> None:
+    assert codes_with_first_comment(trials, shown, comment) == set()

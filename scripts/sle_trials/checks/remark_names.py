@@ -24,7 +24,7 @@ from typing import Any
 from sle_trials import checks, fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, remarks_of, strings
+from sle_trials.checks.remarks import QUOTED, remarks_of, strings, unwritten_facts
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
@@ -75,6 +75,28 @@ def check_comment_names(record: Record, sources: Sources, schema: dict) -> Itera
                 "E501",
                 f"the comment names {' '.join(name.words)!r}, which no cited source writes and the record does not "
                 "hold: a comment on the trial names only what its sources name, as a curation note does",
+            )
+
+
+def check_comment_facts(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: a date, a quantity, a count of participants or a range of patients a comment of the record's file states
+    that no cited source writes (of this trial) and the record does not hold, as a note's (remarks.unwritten_facts):
+    a comment is the record's own words about the trial. Mutation hunt 209 opened a stub with "# Stub: the trial
+    enrols 60 participants from 2021-01-01." and it passed, only a comment's names being read."""
+    if not record.comments:
+        return
+    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
+    comments = [comment for comment in record.comments if not _commented_out(comment.text, keys)]
+    said = unwritten_facts(record, sources, [_PATH.sub(" | ", comment.text) for comment in comments])
+    for comment, facts in zip(comments, said, strict=True):
+        for fact in facts:
+            yield Problem(
+                record.path,
+                comment.line,
+                comment.column,
+                "E501",
+                f"the comment states {fact[2]}, which no cited source writes and the record does not hold: a comment "
+                "on the trial states only what its sources say, as a curation note does",
             )
 
 

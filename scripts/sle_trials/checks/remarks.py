@@ -227,35 +227,41 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     is the bound its match states, if that states one (Limit), and a value quoted after "recorded as" is read as the
     record's (_said): "read as prednisone > 100 mg/d" and "is recorded as "<= 8 weeks"" of a record's and a
     source's ≥ 100 mg/d and < 8 weeks passed (hunt 208)."""
+    yield from _facts_of_other_criteria(record)
+    yield from _items_of_other_criteria(record)
+    yield from _doses_of_other_cohorts(record)
+    said = unwritten_facts(record, sources, [text for _, _, text, _ in remarks_of(record)])
+    for (kind, i, _, _), facts in zip(remarks_of(record), said, strict=True):
+        for fact in facts:
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
+                "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
+            )
+
+
+def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[list[_Fact]]:
+    """For each of texts (a remark's or a comment's on the record), the facts it states that no cited source writes
+    (of this trial: Sources.text_of) and the record does not hold (check_remark_facts)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
-    stated = [(kind, i, _facts(_said(normalise(text)))) for kind, i, text, _ in remarks_of(record)]
+    stated = [_facts(_said(normalise(text))) for text in texts]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
     # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
     bounds = {h[0] for h in held if h[0].startswith("age ")}
-    stated = [(kind, i, [f for f in said if not f[0].startswith("age ") or f[0] in bounds]) for kind, i, said in stated]
-    left = [(kind, i, [f for f in said if not any(_same_fact(f, h) for h in held)]) for kind, i, said in stated]
-    yield from _facts_of_other_criteria(record)
-    yield from _items_of_other_criteria(record)
-    yield from _doses_of_other_cohorts(record)
-    if not docs or not any(said for _, _, said in left):
-        return
-    # (only the kinds of fact the remarks state are read in the sources: a fact matches one of its own
+    stated = [[f for f in said if not f[0].startswith("age ") or f[0] in bounds] for said in stated]
+    left = [[f for f in said if not any(_same_fact(f, h) for h in held)] for said in stated]
+    if not docs or not any(left):
+        return [[] for _ in texts]
+    # (only the kinds of fact the texts state are read in the sources: a fact matches one of its own
     # kind only, and reading a 12 KB study for every kind cost a benchmark record a third more, where
     # its importer's notes state only dates)
-    kinds = frozenset(_read_as(fact) for _, _, said in left for fact in said)
+    kinds = frozenset(_read_as(fact) for said in left for fact in said)
     # (a stub's source is the page of another trial: its dates, doses and counts are that trial's, and what it writes
     # of this one is its listing alone: hunt 209's stub note "The trial started on 2024-07-30", IM19's start, passed)
     written = [fact for doc in docs for fact in _facts(sources.text_of(doc), kinds, written=True)]
-    for kind, i, said in left:
-        for fact in said:
-            if not any(_same_fact(fact, other) for other in written):
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
-                    "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
-                )
+    return [[fact for fact in said if not any(_same_fact(fact, other) for other in written)] for said in left]
 
 
 # A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
