@@ -23,6 +23,9 @@ Found and fixed:
 - a fact a comment of the record's file states: "# Stub: the trial enrols 60 participants from 2021-01-01." and
   IM19's "# IM19 CAR-T cells ... (30 participants)" passed, only a comment's names being read
   (remark_names.check_comment_facts holds its dates, quantities and counts as a note's). E501.
+- a party a comment gives: "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), Relma-cel's
+  "# ... sponsored by Renji Hospital ..." passed (remark_names.check_comment_parts reads a comment's parties as a
+  note's). E501.
 
 Left, each a strict xfail at the end whose reason names the reading missing: a value a note gives in lower-case prose
 (a stub's "The trial is recruiting.", Relma-cel's "Its CAR-T cells are allogeneic." and "The trial enrols women
@@ -199,6 +202,36 @@ def test_a_fact_a_comment_states_that_no_source_writes_is_refused(trials: Trials
     ],
 )
 def test_a_comment_stating_what_its_sources_write_passes(trials: Trials, shown: str, comment: str) -> None:
+    assert codes_with_first_comment(trials, shown, comment) == set()
+
+
+# --- a party a comment of the record's file gives ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment"),
+    [
+        (STUB, f"# Stub: sponsored by {THIRD_HOSPITAL}."),
+        (CD19_STUB, f"# Stub: its sponsor is {THIRD_HOSPITAL}."),
+        (RELMA_PATH, f"# Relma-cel (CD19-CART) in moderate to severe active SLE, sponsored by {RENJI}."),
+        (IM19_PATH, "# IM19 CAR-T cells in refractory SLE; the sponsor is Peking Universitiy Third Hospital."),
+    ],
+)
+def test_a_party_a_comment_gives_that_no_source_states_is_refused(trials: Trials, shown: str, comment: str) -> None:
+    """Each passed: a comment's names were held to a source that writes them anywhere, its parties to nothing
+    (remark_names.check_comment_parts, E501)."""
+    assert "E501" in codes_with_first_comment(trials, shown, comment)
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment"),
+    [
+        (STUB, f"# Stub: only what {THIRD_HOSPITAL}'s IM19 page says of this trial, listed there as related."),
+        (IM19_PATH, f"# IM19 CAR-T cells in refractory SLE, sponsored by {THIRD_HOSPITAL}."),
+        (RELMA_PATH, "# Relma-cel (CD19-CART), sponsored by SHANGHAI MING JU BIOTECHNOLOGY CO., LTD."),
+    ],
+)
+def test_a_party_a_comment_gives_as_the_record_holds_passes(trials: Trials, shown: str, comment: str) -> None:
     assert codes_with_first_comment(trials, shown, comment) == set()
 
 

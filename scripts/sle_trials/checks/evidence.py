@@ -965,6 +965,7 @@ def stages(
     yield Stage("remarks", lambda: remarks.check_remarks(record, schema))
     yield Stage("remark codes", lambda: remarks.check_remark_codes(record, schema))
     yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
+    yield Stage("comment parts", lambda: remark_names.check_comment_parts(record, schema))
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))

@@ -281,28 +281,53 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
     trial's page, stating this one's id and title alone). Mutation hunt 209 gave a stub the note "The sponsor is
     Peking University Third Hospital" (IM19's, on the page listing the stub's trial) and Relma-cel, whose
     responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
-    curation = record.data["curation"]
-    silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
     for kind, i, text, _ in remarks_of(record):
-        for given in note_parties.given(normalise(text)):
-            held = _held_in(record.data, given.part)
-            words = _tokens(given.name)
-            if not words or any(_within(words, _tokens(value)) for value in held):
-                continue
-            if held:
-                why = f"which the record's {given.part} is not ({'; '.join(held)})"
-            elif curation.get("status") == "stub":
-                why = "which a stub's source does not state of it (it lists the trial's id and title alone)"
-            elif fields.covered(silent, PART_FIELDS[given.part]):
-                why = f"which the record declares its sources silent on ({PART_FIELDS[given.part]})"
-            else:
-                continue
+        for name, part, why in _parts_unheld(record, text):
             yield record.problem(
                 ("curation", kind, i, "text"),
                 "E501",
-                f"curation.{kind}.{i}.text gives {given.name!r} as the trial's {given.part}, {why}: a remark says "
-                "only what the record and its sources say",
+                f"curation.{kind}.{i}.text gives {name!r} as the trial's {part}, {why}: a remark says only what the "
+                "record and its sources say",
             )
+
+
+def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
+    """E501: a name a comment of the record's file gives a part in the trial, as a note's (check_remark_parts): hunt
+    209 opened a stub with "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), and it passed,
+    only a comment's names being read."""
+    if not record.comments:
+        return
+    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
+    for comment in record.comments:
+        if _commented_out(comment.text, keys):
+            continue
+        for name, part, why in _parts_unheld(record, _PATH.sub(" | ", comment.text)):
+            yield Problem(
+                record.path,
+                comment.line,
+                comment.column,
+                "E501",
+                f"the comment gives {name!r} as the trial's {part}, {why}: a comment on the trial says only what the "
+                "record and its sources say, as a curation note does",
+            )
+
+
+def _parts_unheld(record: Record, text: str) -> Iterator[tuple[str, str, str]]:
+    """Each name text gives a part in the trial that the record does not hold there, its part, and why it may not."""
+    curation = record.data["curation"]
+    silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
+    for given in note_parties.given(normalise(text)):
+        held = _held_in(record.data, given.part)
+        words = _tokens(given.name)
+        if not words or any(_within(words, _tokens(value)) for value in held):
+            continue
+        if held:
+            yield given.name, given.part, f"which the record's {given.part} is not ({'; '.join(held)})"
+        elif curation.get("status") == "stub":
+            yield given.name, given.part, "which a stub's source does not state of it (it lists its id and title alone)"
+        elif fields.covered(silent, PART_FIELDS[given.part]):
+            field = PART_FIELDS[given.part]
+            yield given.name, given.part, f"which the record declares its sources silent on ({field})"
 
 
 # the field of the record that holds each part a note may give (note_parties.PARTS)
