@@ -235,6 +235,14 @@ def test_a_party_a_comment_gives_as_the_record_holds_passes(trials: Trials, show
     assert codes_with_first_comment(trials, shown, comment) == set()
 
 
+def test_a_fact_a_stub_states_is_said_to_be_unwritten_of_its_trial(trials: Trials) -> None:
+    """The page a stub cites writes IM19's 6 participants: "which no cited source writes" sent the curator to find it
+    there; the problem says no source writes it of this trial."""
+    codes_with_first_comment(trials, STUB, "# Stub: it enrols 6 participants.")
+    messages = [p["message"] for p in trials.json("validate", STUB).problems() if p["code"] == "E501"]
+    assert messages and all("no cited source writes of this trial" in m for m in messages)
+
+
 # --- left: strict xfails naming the reading each lacks --------------------------------------------------------------
 
 

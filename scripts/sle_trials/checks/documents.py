@@ -317,6 +317,13 @@ class Sources:
             return doc.text
         return "\n".join([self.nct_id, *doc.related.get(self.nct_id, [])])
 
+    def unwritten(self) -> str:
+        """How a problem says no source writes a fact: of this trial, where a source is a page about another (the fact
+        may stand on it, of that trial, and "which no cited source writes" sent the curator to find it there)."""
+        if any(self.about_other(doc) for doc in self.docs):
+            return "which no cited source writes of this trial (a page about another gives only its id and title)"
+        return "which no cited source writes"
+
     def passages(self, doc: SourceDoc, path: fields.Path_) -> list[layouts.Passage] | None:
         """Where this document states the field at path for this record, or None when anywhere will do."""
         if self._cites_other(doc, path):

@@ -236,8 +236,8 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
             yield record.problem(
                 ("curation", kind, i, "text"),
                 "E501",
-                f"curation.{kind}.{i}.text states {fact[2]}, which no cited source writes and the record does "
-                "not hold: a remark states only what its sources say (quote them, or leave the fact out)",
+                f"curation.{kind}.{i}.text states {fact[2]}, {sources.unwritten()} and the record does not hold: a "
+                "remark states only what its sources say (quote them, or leave the fact out)",
             )
 
 
