@@ -23,13 +23,15 @@ Found and fixed:
 - a fact a comment of the record's file states: "# Stub: the trial enrols 60 participants from 2021-01-01." and
   IM19's "# IM19 CAR-T cells ... (30 participants)" passed, only a comment's names being read
   (remark_names.check_comment_facts holds its dates, quantities and counts as a note's). E501.
+- a molecule whose name opens with a digit: "Its costimulatory domain is 4-1BB" passed beside no source writing it
+  (note_names read a name's words from a capital only; a digit, a hyphen and capitals now open one too). E501.
 - a party a comment gives: "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), Relma-cel's
   "# ... sponsored by Renji Hospital ..." passed (remark_names.check_comment_parts reads a comment's parties as a
   note's). E501.
 
 Left, each a strict xfail at the end whose reason names the reading missing: a value a note gives in lower-case prose
 (a stub's "The trial is recruiting.", Relma-cel's "Its CAR-T cells are allogeneic." and "The trial enrols women
-only."); a domain whose name opens with a digit ("4-1BB"); a name a stub's note takes from the page of the other
+only."); a name a stub's note takes from the page of the other
 trial ("recruiting in Beijing"); an incomplete entry saying the source cuts short a criterion it gives whole.
 """
 
@@ -143,6 +145,8 @@ def test_a_note_naming_a_party_as_its_source_says_passes(registry: Path, shown: 
         (RELMA_PATH, "Its costimulatory domain is CD28."),
         (CD19_STUB, "The CAR-T cells target BCMA."),
         (CD19_STUB, "Its costimulatory domain is OX40."),
+        (RELMA_PATH, "Its costimulatory domain is 4-1BB."),
+        (IM19_PATH, "The construct carries a 4-1BB domain."),
     ],
 )
 def test_a_molecule_a_note_names_that_no_source_writes_is_refused(registry: Path, shown: str, text: str) -> None:
@@ -157,6 +161,7 @@ def test_a_molecule_a_note_names_that_no_source_writes_is_refused(registry: Path
         (RELMA_PATH, "The CAR-T cells target CD19."),
         (CD19_STUB, 'The CAR-T cells target CD19, as its title\'s "Anti-CD19" says.'),
         (RELMA_PATH, "The study's status is RECRUITING."),
+        (IM19_PATH, "Both criteria lists start at 2 in the source, 2-12 in all."),
     ],
 )
 def test_a_molecule_a_note_names_as_its_source_does_passes(registry: Path, shown: str, text: str) -> None:
@@ -264,11 +269,6 @@ def test_a_fact_a_stub_states_is_said_to_be_unwritten_of_its_trial(trials: Trial
             "a sex a note gives in prose is read by nothing; the record holds ALL",
         ),
         left(
-            (RELMA_PATH, "Its costimulatory domain is 4-1BB."),
-            "a molecule whose name opens with a digit ('4-1BB') is no name to note_names (a name's words begin with "
-            "a capital), so MOLECULES does not reach it",
-        ),
-        left(
             (STUB, "The trial is recruiting in Beijing."),
             "a stub's note's names are held to its whole source (remark_names._Unheld), the page of another trial "
             "(IM19's site is in Beijing): a note may name that page's own parties, so the listing alone is too narrow",
@@ -290,3 +290,12 @@ def test_left_an_incomplete_entry_saying_a_whole_criterion_is_cut(registry: Path
         data["curation"]["incomplete"].append(entry)
 
     assert Checks(registry).after(IM19_PATH, declared)
+
+
+def test_a_name_opening_with_a_digit_is_read_and_a_range_is_not() -> None:
+    from sle_trials.reading.lexicon import note_names
+
+    assert ("4-1BB",) in [n.words for n in note_names.names("Its domain is 4-1BB and CD28.")]
+    assert not any(
+        w[0].isdigit() for n in note_names.names("Patients 4-6 in weeks 2-12 of 3-4 cycles.") for w in n.words
+    )

@@ -66,7 +66,11 @@ class Name(NamedTuple):
 
 
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() and word.lower() not in _DATES
+    # (a name may open with a digit, its letters in capitals: a molecule, "4-1BB", hunt 209)
+    return (word[0].isupper() or _DIGIT_THEN_CAPITALS.fullmatch(word) is not None) and word.lower() not in _DATES
+
+
+_DIGIT_THEN_CAPITALS = lazy(r"[0-9]+-[0-9]*[A-Z][A-Z0-9]*")
 
 
 def sentences_of(text: str) -> list[str]:
