@@ -25,14 +25,17 @@ Found and fixed:
   (remark_names.check_comment_facts holds its dates, quantities and counts as a note's). E501.
 - a molecule whose name opens with a digit: "Its costimulatory domain is 4-1BB" passed beside no source writing it
   (note_names read a name's words from a capital only; a digit, a hyphen and capitals now open one too). E501.
+- a product's origin a note gives in prose: Relma-cel's "Its CAR-T cells are allogeneic" (its source never says),
+  a stub's "autologous" (its title does not say) passed (remark_names.check_remark_origins holds it to the record's
+  origin, its silence, or a source's words of the trial). E501.
 - a party a comment gives: "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), Relma-cel's
   "# ... sponsored by Renji Hospital ..." passed (remark_names.check_comment_parts reads a comment's parties as a
   note's). E501.
 
 Left, each a strict xfail at the end whose reason names the reading missing: a value a note gives in lower-case prose
-(a stub's "The trial is recruiting.", Relma-cel's "Its CAR-T cells are allogeneic." and "The trial enrols women
-only."); a name a stub's note takes from the page of the other
-trial ("recruiting in Beijing"); an incomplete entry saying the source cuts short a criterion it gives whole.
+(a stub's "The trial is recruiting.", Relma-cel's "The trial enrols women only."); a name a stub's note takes from the
+page of the other trial ("recruiting in Beijing"); an incomplete entry saying the source cuts short a criterion it
+gives whole.
 """
 
 from __future__ import annotations
@@ -248,6 +251,40 @@ def test_a_fact_a_stub_states_is_said_to_be_unwritten_of_its_trial(trials: Trial
     assert messages and all("no cited source writes of this trial" in m for m in messages)
 
 
+# --- a product's origin a note gives in prose ----------------------------------------------------------------------
+
+AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "Its CAR-T cells are allogeneic."),
+        (RELMA_PATH, "The product is an autologous CAR-T."),
+        (IM19_PATH, "IM19 CAR-T cells are autologous."),
+        (STUB, "Its CAR-T cells are autologous."),
+        (AUTOLOGOUS_STUB, "Its cells are allogeneic."),
+    ],
+)
+def test_an_origin_a_note_gives_that_no_source_states_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: an origin in lower case is neither a name note_names reads nor a code check_remark_codes reads
+    (remark_names.check_remark_origins, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (AUTOLOGOUS_STUB, 'Its cells are autologous, as its title\'s "Autologous" says.'),
+        (RELMA_PATH, "The source does not say whether the cells are autologous or allogeneic."),
+        (IM19_PATH, "Exclusion criteria name no prior allogeneic stem cell transplantation."),
+        (AUTOLOGOUS_STUB, "Patients after an allogeneic transplant are not named."),
+    ],
+)
+def test_an_origin_a_note_gives_as_the_record_holds_or_denies_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()
+
+
 # --- left: strict xfails naming the reading each lacks --------------------------------------------------------------
 
 
@@ -258,11 +295,6 @@ def test_a_fact_a_stub_states_is_said_to_be_unwritten_of_its_trial(trials: Trial
             (STUB, "The trial is recruiting."),
             "a status a note gives in lower-case prose is no code (check_remark_codes reads a code after 'recorded "
             "as'), and the stub holds no status to hold it to",
-        ),
-        left(
-            (RELMA_PATH, "Its CAR-T cells are allogeneic."),
-            "a product's origin a note gives in lower case is no name (note_names reads capitalised runs) and no "
-            "code; a reading of it must not refuse 'the source does not say whether they are autologous'",
         ),
         left(
             (RELMA_PATH, "The trial enrols women only."),

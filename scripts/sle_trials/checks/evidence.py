@@ -982,6 +982,7 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
+        yield Stage("remark origins", lambda: remark_names.check_remark_origins(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("comment facts", lambda: remark_names.check_comment_facts(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))

@@ -330,6 +330,48 @@ def _parts_unheld(record: Record, text: str) -> Iterator[tuple[str, str, str]]:
             yield given.name, given.part, f"which the record declares its sources silent on ({field})"
 
 
+def check_remark_origins(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: a product's origin a note gives in its own words ("Its CAR-T cells are allogeneic") that is not the
+    record's, or, where the record holds none, that the record declares silent or no cited source writes (of this
+    trial). The word is a code of the schema's in lower case, which no name reading reaches (note_names reads
+    capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are allogeneic", and it passed. A
+    sentence that says what is not stated, or weighs the two, is none ("does not say whether they are autologous"), as
+    is one on a transplant ("excludes prior allogeneic stem cell transplantation")."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    held = _mapping(record.data.get("cell_product")).get("origin")
+    silent = fields.covered([n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)], ORIGIN)
+    for kind, i, text, _ in remarks_of(record):
+        for sentence in note_names.sentences_of(QUOTED.sub(" | ", normalise(text))):
+            if _UNSAID.search(sentence) or _TRANSPLANT.search(sentence):
+                continue
+            for match in _ORIGIN.finditer(sentence):
+                word = match.group(1).casefold()
+                if isinstance(held, str):
+                    if held.casefold() == word:
+                        continue
+                    why = f"which the record's {ORIGIN} ({held}) is not"
+                elif silent:
+                    why = f"which the record declares its sources silent on ({ORIGIN})"
+                elif any(re.search(rf"(?i)(?<![\w-]){word}(?![\w-])", sources.text_of(doc)) for doc in docs):
+                    continue
+                else:
+                    why = sources.unwritten()
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text calls the cells {word}, {why}: a remark says only what the record and "
+                    "its sources say",
+                )
+
+
+ORIGIN = "cell_product.origin"
+# an origin a note gives the product in prose, and a sentence saying what is not stated or weighing two values
+_ORIGIN = lazy(r"(?i)(?<![\w-])(autologous|allogeneic)(?![\w-])")
+_UNSAID = lazy(r"(?i)\b(?:not|no|nor|neither|whether|unstated|silent)\b")
+# a sentence on a transplant, whose cells' origin is no product's ("prior allogeneic stem cell transplantation")
+_TRANSPLANT = lazy(r"(?i)\b(?:transplant\w*|stem[\s-]+cells?|marrow|graft\w*|[HP]?SCT|HCT)\b")
+
+
 # the field of the record that holds each part a note may give (note_parties.PARTS)
 PART_FIELDS = {"sponsor": "sponsor", "site": "locations", "responsible party": "responsible_party"}
 
