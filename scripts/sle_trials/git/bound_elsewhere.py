@@ -16,6 +16,13 @@ from sle_trials.git.refusal import Refused
 TESTS = "tests/"
 # the calls that bind a name in an object given them, or in the module's own namespace
 _SETTERS = frozenset(("setattr", "delattr"))
+# an object's names as a mapping (`strict.__dict__`, `vars(strict)`), whose items are its names; the methods that
+# bind or unbind a name of the object they are called on (`strict.__setattr__(...)`) or of the one given first
+# (`object.__setattr__(strict, ...)`); and the calls that write a mapping's items
+NAMESPACE_ATTRIBUTE = "__dict__"
+_DUNDER_SETTERS = frozenset(("__setattr__", "__delattr__"))
+_WRITERS = frozenset(("update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__", "__ior__"))
+_ITEM_SETTERS = frozenset(("setitem", "delitem"))  # operator's
 _NAMESPACES = frozenset(("globals", "vars", "locals"))
 
 
@@ -49,6 +56,22 @@ def _imported(nodes: list[ast.AST]) -> set[str]:
             if _a_module(node.value):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 names.update(t.id for target in targets for t in _spread(target) if isinstance(t, ast.Name))
+    # a name given one of those (`checks = strict`, then `checks.check = list`): the same module by another name
+    aliases = [
+        (targets, node.value.id)
+        for node in nodes
+        if isinstance(node, (ast.Assign, ast.NamedExpr)) and isinstance(node.value, ast.Name)
+        for targets in [node.targets if isinstance(node, ast.Assign) else [node.target]]
+    ]
+    while aliased := {
+        t.id
+        for targets, value in aliases
+        if value in names
+        for target in targets
+        for t in _spread(target)
+        if isinstance(t, ast.Name) and t.id not in names
+    }:
+        names |= aliased
     return names
 
 
@@ -81,10 +104,25 @@ def _the_module_table(node: ast.expr) -> bool:
 
 
 def _root(node: ast.expr) -> str | None:
-    """The name an attribute's chain starts from (`a` of `a.b.c`, of `a.b[0].c`), or None."""
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
+    """The name an attribute's chain starts from (`a` of `a.b.c`, of `a.b[0].c`, of `vars(a)["c"]`, of `(b :=
+    a).c`), or None."""
+    while True:
+        if isinstance(node, (ast.Attribute, ast.Subscript, ast.NamedExpr)):
+            node = node.value
+        elif (namespace := _namespace_of(node)) is not None:
+            node = namespace
+        else:
+            return node.id if isinstance(node, ast.Name) else None
+
+
+def _namespace_of(node: ast.expr) -> ast.expr | None:
+    """The object whose names node holds as a mapping's items: `a` of `a.__dict__` and of `vars(a)`."""
+    if isinstance(node, ast.Attribute) and node.attr == NAMESPACE_ATTRIBUTE:
+        return node.value
+    vars_of = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "vars"
+    if isinstance(node, ast.Call) and vars_of and len(node.args) == 1:
+        return node.args[0]
+    return None
 
 
 def _of_a_module(node: ast.expr) -> bool:
@@ -174,8 +212,11 @@ def _own_objects(nodes: list[ast.AST]) -> set[int]:
         names.difference_update(n for node in own if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names)
         for node in own:
             targets = _targets(node) if isinstance(node, _BINDINGS) else []
-            out.update(id(t) for t in targets if isinstance(t, ast.Attribute) and _root(t) in names)
-            if isinstance(node, ast.Call) and node.args and _root(node.args[0]) in names:
+            out.update(id(t) for t in targets if isinstance(t, (ast.Attribute, ast.Subscript)) and _root(t) in names)
+            if isinstance(node, ast.Call) and (
+                (node.args and _root(node.args[0]) in names)
+                or (isinstance(node.func, ast.Attribute) and _root(node.func) in names)
+            ):
                 out.add(id(node))
     return out
 
@@ -187,12 +228,23 @@ def _held_by_a_function(node: ast.AST, local: list[set[int]], nodes: list[ast.AS
     return id(node) in local[0]
 
 
+def _foreign(held: ast.expr, node: ast.AST, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> bool:
+    """Whether held (an object whose name node binds) is a module given by its name, or one an import binds (but a
+    function's own name, of the same name)."""
+    return _of_a_module(held) or (_root(held) in imported and not _held_by_a_function(node, local, nodes))
+
+
 def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> None:
     """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute (but a
-    function's own name's, of the same name), or a name through the module's namespace."""
+    function's own name's, of the same name), directly or as an item of its namespace (`strict.__dict__["check"]`,
+    `vars(strict)["check"]`), a module in the table of those imported, or a name through the module's
+    namespace."""
     for target in _targets(node):
-        if isinstance(target, ast.Attribute) and (
-            _of_a_module(target) or (_root(target) in imported and not _held_by_a_function(target, local, nodes))
+        if isinstance(target, ast.Subscript) and _the_module_table(target.value):
+            _module_replaced(path, target.lineno)
+        namespace = _namespace_of(target.value) if isinstance(target, ast.Subscript) else None
+        if (isinstance(target, ast.Attribute) or namespace is not None) and _foreign(
+            namespace or target, target, imported, local, nodes
         ):
             shown = ast.unparse(target)
             raise Refused(
@@ -228,6 +280,33 @@ def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[
             f"{files.shown(path)} line {node.lineno}: names bound through globals(), vars() or locals(), "
             "which a reviewer does not read as bindings; bind each by its name"
         )
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    written = (
+        node.args[0]
+        if name in _ITEM_SETTERS and node.args
+        else func.value
+        if name in _WRITERS and isinstance(func, ast.Attribute)
+        else None
+    )
+    if written is not None and _the_module_table(written):
+        _module_replaced(path, node.lineno)
+    held = [] if written is None or (namespace := _namespace_of(written)) is None else [namespace]
+    if name in _DUNDER_SETTERS and isinstance(func, ast.Attribute):
+        held = [func.value, *node.args[:1]]
+    if any(_foreign(one, node, imported, local, nodes) for one in held):
+        raise Refused(
+            f"{files.shown(path)} line {node.lineno}: `{files.printable(ast.unparse(node)[:80])}` binds a name of "
+            "an imported module or class from here, through its namespace, which a reviewer of that module does "
+            "not read; bind it where it is defined"
+        )
+
+
+def _module_replaced(path: str, line: int) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {line}: a module put in (or taken out of) sys.modules, which every later import "
+        "of its name then gives in place of the module a reviewer reads; import the module itself"
+    )
 
 
 def _namespace_call(node: ast.AST) -> bool:

@@ -1,0 +1,119 @@
+"""Attacks of a pull request on the trusted check and what its review shows, hunt 209.
+
+- **A module's names bound through its namespace.** Hunt 206 refused a name of an imported module bound from
+  another module (`strict.check = list`, `setattr(strict, "check", list)`, `del strict.check`), reading an
+  attribute as the target; the same name bound as an item of the module's namespace is the same binding (tested:
+  the module's `check` is then `list`): `strict.__dict__["check"] = list`, `vars(strict)["check"] = list`,
+  `strict.__dict__.update(check=list)`, `operator.setitem(vars(strict), "check", list)`, and `object.__setattr__
+  (strict, "check", list)` or `strict.__setattr__(...)`, each in a module of the package's outputs, passed (exit 0).
+  So did the module bound to another name first (`checks = strict`, then `checks.check = list`, or `(checks :=
+  strict).check = list`), and a module put in sys.modules in place of the checker's (`sys.modules["sle_trials.
+  checks.strict"] = SimpleNamespace(check=list)`, `.update`, `.setdefault`, `del`), which every later import of
+  that name gives (tested). Each is refused now (git/bound_elsewhere.py); a method's `self.__dict__["x"]`, a
+  frozen dataclass's `object.__setattr__(self, ...)`, `vars(strict)` read or copied, and `sys.modules[__name__]`
+  read pass.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+from sle_trials.git.defined_twice import no_name_bound_twice
+from sle_trials.git.refusal import Refused
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+# --- A module's names bound through its namespace (git/bound_elsewhere.py)
+DOCS = "scripts/sle_trials/outputs/docs.py"
+USES_STRICT = "from sle_trials.checks import strict\n\n"
+BOUND = "binds a name of an imported module or class from here"
+REPLACED = "a module put in (or taken out of) sys.modules"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({DOCS: USES_STRICT + "strict.__dict__['check'] = list\n"}, f"{DOCS} line 3: `strict.__dict__['check']`"),
+        ({DOCS: USES_STRICT + "vars(strict)['check'] = list\n"}, f"{DOCS} line 3: `vars(strict)['check']` {BOUND}"),
+        ({DOCS: USES_STRICT + "del vars(strict)['check']\n"}, f"{DOCS} line 3: `vars(strict)['check']` {BOUND}"),
+        ({DOCS: USES_STRICT + "strict.__dict__.update(check=list)\n"}, f"{DOCS} line 3: `strict.__dict__.update"),
+        ({DOCS: USES_STRICT + "vars(strict).setdefault('strict', False)\n"}, f"{DOCS} line 3: `vars(strict).setdef"),
+        (
+            {DOCS: "import operator\n\n" + USES_STRICT + "operator.setitem(vars(strict), 'check', list)\n"},
+            f"{DOCS} line 5: `operator.setitem(vars(strict), 'check', list)` {BOUND}",
+        ),
+        (
+            {DOCS: USES_STRICT + "object.__setattr__(strict, 'check', list)\n"},
+            f"{DOCS} line 3: `object.__setattr__(strict, 'check', list)` {BOUND}",
+        ),
+        ({DOCS: USES_STRICT + "strict.__setattr__('check', list)\n"}, f"{DOCS} line 3: `strict.__setattr__("),
+        ({DOCS: USES_STRICT + "checks = strict\nchecks.check = list\n"}, f"{DOCS} line 4: `checks.check` {BOUND}"),
+        ({DOCS: USES_STRICT + "(checks := strict).check = list\n"}, f"{DOCS} line 3: `(checks := strict).check`"),
+        (
+            {DOCS: "import sys\nimport types\n\nsys.modules['sle_trials.checks.strict'] = types.SimpleNamespace()\n"},
+            f"{DOCS} line 4: {REPLACED}",
+        ),
+        ({DOCS: "import sys\n\nsys.modules.update({'sle_trials.checks': None})\n"}, f"{DOCS} line 3: {REPLACED}"),
+        ({DOCS: "import sys\n\nsys.modules.setdefault('sle_trials.checks.lax', sys)\n"}, f"{DOCS} line 3: {REPLACED}"),
+        ({DOCS: "import sys\n\ndel sys.modules['sle_trials.checks.strict']\n"}, f"{DOCS} line 3: {REPLACED}"),
+    ],
+)
+def test_a_name_bound_through_another_modules_namespace_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {DOCS: "class Page:\n    def __init__(self, title):\n        self.__dict__['title'] = title\n"},
+        {
+            DOCS: "from dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass Page:\n    title: str\n\n"
+            "    def __post_init__(self):\n        object.__setattr__(self, 'title', self.title.strip())\n"
+        },
+        {DOCS: USES_STRICT + "NAMES = dict(vars(strict))\nNAMES['check'] = list\nCHECK = strict.__dict__['check']\n"},
+        {DOCS: "import sys\n\nTHIS = sys.modules[__name__]\nYAML = sys.modules.get('yaml')\n"},
+        {DOCS: USES_STRICT + "checker = strict\nRESULT = checker.check\n"},
+        {DOCS: "def fill(page):\n    page.__dict__.update(title='x')\n    vars(page)['body'] = ''\n"},
+        {"tests/test_x.py": "import sys\n\n\ndef test_x(monkeypatch):\n    sys.modules['yaml'] = None\n"},
+    ],
+)
+def test_a_module_binding_its_own_names_through_a_namespace_passes(
+    tmp_path: Path, changes: dict[str, str | bytes]
+) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        USES_STRICT + "def f():\n    strict.__dict__['check'] = list\n",
+        USES_STRICT + "def f():\n    type(strict).__setattr__(strict, 'check', list)\n",
+        'import importlib\n\nvars(importlib.import_module("sle_trials.checks.strict"))["check"] = list\n',
+        "import sys\n\n\ndef f():\n    sys.modules.__setitem__('sle_trials.checks.strict', None)\n",
+    ],
+)
+def test_a_namespace_written_in_a_function_or_by_a_modules_name_is_refused(text: str) -> None:
+    with pytest.raises(Refused, match="binds a name|sys.modules"):
+        no_name_bound_twice(DOCS, text.encode())
+
+
+def test_a_name_bound_in_a_modules_namespace_is_the_one_it_runs() -> None:
+    """The mechanism: an item of a module's __dict__ is its name, and sys.modules gives what it holds."""
+    strict = types.ModuleType("h209_strict")
+    strict.check = lambda record: ["E501"]  # type: ignore[attr-defined]
+    vars(strict)["check"] = list
+    assert strict.check() == []
+    sys.modules["h209_strict"] = types.SimpleNamespace(check=list)  # type: ignore[assignment]
+    try:
+        import h209_strict  # type: ignore[import-not-found]
+
+        assert h209_strict.check() == []
+    finally:
+        del sys.modules["h209_strict"]
