@@ -12,11 +12,18 @@
   that name gives (tested). Each is refused now (git/bound_elsewhere.py); a method's `self.__dict__["x"]`, a
   frozen dataclass's `object.__setattr__(self, ...)`, `vars(strict)` read or copied, and `sys.modules[__name__]`
   read pass.
+- **A type stub beside a module.** mypy reads `strict.pyi` in place of `strict.py` beside it (or a stub of the
+  module's name anywhere on its mypy_path) and checks the module's source no more: a stub of one line beside a
+  module returning a string where it declares a list had mypy say "Success" (tested), and passed (exit 0), so
+  every later change to the module was held to no type. A stub anywhere is refused now
+  (code_files.no_type_stub); the repository holds none.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -117,3 +124,58 @@ def test_a_name_bound_in_a_modules_namespace_is_the_one_it_runs() -> None:
         assert h209_strict.check() == []
     finally:
         del sys.modules["h209_strict"]
+
+
+# --- A type stub beside a module (git/code_files.py)
+STRICT = "scripts/sle_trials/checks/strict.py"
+CHECK = "def check(record: dict) -> list[str]:\n    return 'E501'\n"
+STUB = "def check(record: dict) -> list[str]: ...\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: CHECK, "scripts/sle_trials/checks/strict.pyi": STUB}, "scripts/sle_trials/checks/strict.pyi: a type"),
+        ({"scripts/sle_trials/checks/STRICT.PYI": STUB}, "scripts/sle_trials/checks/STRICT.PYI: a type stub"),
+        ({"tests/ruamel/yaml/__init__.pyi": "def load(text: str) -> dict: ...\n"}, "tests/ruamel/yaml/__init__.pyi"),
+        ({"benchmarks/sle_trials/checks/strict.pyi": STUB}, "benchmarks/sle_trials/checks/strict.pyi: a type stub"),
+    ],
+)
+def test_a_type_stub_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {STRICT: "def check(record: dict) -> list[str]:\n    return []\n"},
+        {"docs/typing.md": "The package ships no `.pyi` stub.\n"},
+        {"scripts/sle_trials/py.typed": ""},
+    ],
+)
+def test_a_module_with_no_stub_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")
+def test_mypy_checks_a_module_no_more_beside_its_stub(tmp_path: Path) -> None:
+    """The mechanism: mypy finds the module's error, then, with a stub beside it, says "Success"."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "strict.py").write_text(CHECK)
+
+    def mypy() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "mypy", "--no-incremental", "--config-file", "/dev/null", "pkg"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert mypy().returncode == 1
+    (tmp_path / "pkg" / "strict.pyi").write_text(STUB)
+    checked = mypy()
+    assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout

@@ -131,6 +131,26 @@ def no_distribution_metadata(path: str) -> None:
             )
 
 
+# A type checker's stub of a module: what mypy reads in place of the module's source
+STUB_SUFFIX = ".pyi"
+
+
+def no_type_stub(path: str) -> None:
+    """Refused: a type stub (`*.pyi`) anywhere in the commit. mypy reads a stub in place of the module of its name
+    (beside it, or anywhere on its mypy_path: scripts/, tests/, benchmarks/) and checks the module's source no more:
+    `scripts/sle_trials/checks/strict.pyi` saying `def check(record: dict) -> list[str]: ...` beside a
+    strict.py whose `check` returned a string where a list is declared had `mypy` report "Success" of a module it
+    never read (tested), and passed (exit 0), its review a new file of one line. Merged, every later change to
+    the module is held to no type at all, and every module that imports it to the stub's words. The repository
+    holds no stub (its libraries' types are theirs, or ignored in pyproject.toml). Matched as a disk folding
+    case opens it."""
+    if files.folded(path.rpartition("/")[2]).endswith(STUB_SUFFIX):
+        raise Refused(
+            f"{files.shown(path)}: a type stub, which mypy reads in place of the module of its name and so checks "
+            "that module's source no more; remove it"
+        )
+
+
 PYTHON_SUFFIXES = (".py", ".pyw")  # what Python runs as source, by its name
 
 

@@ -46,8 +46,9 @@ the ASCII space (no_other_spaces) or at a line's end
 (no_white_space_at_a_line_end), blanks that push a line's words aside (no_words_pushed_aside), a file
 that runs the check but Python holding a character that shows a reviewer an ASCII one it is not
 (no_look_alike_words), and code Python runs as it starts (no_start_up_code: a .pth file, sitecustomize,
-the .venv/ folder itself): merged, each becomes the code of the base branch that checks the next pull
-request, run in place of or before the source a reviewer reads as the code.
+the .venv/ folder itself), and a type stub mypy reads in place of a module (no_type_stub): merged, each becomes
+the code of the base branch that checks the next pull request, run in place of or before the source a reviewer
+reads as the code (or, a stub, checked in its place).
 
 So does a symbolic link or a submodule outside the data (no_link_outside_the_data), through which a
 checkout runs a file no review shows as code, and an attribute the commit gives any file that runs
@@ -93,6 +94,7 @@ from sle_trials.git.code_files import (
     no_settings_below,
     no_settings_shadowed,
     no_start_up_code,
+    no_type_stub,
     prose,
     python_script,
     python_source,
@@ -224,6 +226,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_compiled_code(path)
         no_start_up_code(path)
         no_distribution_metadata(path)
+        no_type_stub(path)
     no_module_shadowed(tree)
     no_module_before_the_library(tree)
     no_settings_shadowed(tree)
