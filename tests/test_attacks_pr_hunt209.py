@@ -17,6 +17,13 @@
   module returning a string where it declares a list had mypy say "Success" (tested), and passed (exit 0), so
   every later change to the module was held to no type. A stub anywhere is refused now
   (code_files.no_type_stub); the repository holds none.
+- **A tool's settings in a comment.** Hunt 192 refused a `ruff.toml` below the top, which holds the Python beside
+  it to other rules than pyproject.toml's; a comment does the same for one file: ruff reads `# ruff: noqa` (or
+  `# flake8: noqa`) on any line as the file exempt from every rule (tested), mypy `# mypy: ignore-errors`, and
+  `# type: ignore` on a line of its own above the first statement, as the module unchecked (tested: "Success" of
+  a module returning a string where it declares a list). Each, one comment added to a module of the checker's,
+  passed (exit 0). Now refused (git/tool_comments.py); a comment exempting one line (`# noqa: E501`, `x = f()  #
+  type: ignore[misc]`), `# type: ignore` below the first statement and the words in a string pass.
 """
 
 from __future__ import annotations
@@ -179,3 +186,66 @@ def test_mypy_checks_a_module_no_more_beside_its_stub(tmp_path: Path) -> None:
     (tmp_path / "pkg" / "strict.pyi").write_text(STUB)
     checked = mypy()
     assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+
+
+# --- A tool's settings in a comment (git/tool_comments.py)
+RETURNS_A_STRING = 'def check(record: dict) -> list[str]:\n    return "E501"\n'
+SAID = "which its tool reads as the settings of the whole file"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: "import os\n\n# ruff: noqa\n"}, f"{STRICT} line 3: `# ruff: noqa`, {SAID}"),
+        ({STRICT: "# ruff: noqa: F401, E501\nimport os\n"}, f"{STRICT} line 1: `# ruff: noqa: F401, E501`"),
+        ({STRICT: "import os\n\n#flake8:NOQA\n"}, f"{STRICT} line 3: `#flake8:NOQA`, {SAID}"),
+        ({STRICT: "import os\n# unused, see # ruff: noqa\n"}, f"{STRICT} line 2: `# unused, see # ruff: noqa`"),
+        ({STRICT: '"""Rules."""\n\n# mypy: ignore-errors\n' + RETURNS_A_STRING}, f"{STRICT} line 3: `# mypy: ignore"),
+        ({STRICT: '# mypy: disable-error-code="return-value"\n' + RETURNS_A_STRING}, f"{STRICT} line 1: `# mypy:"),
+        ({STRICT: '# type: ignore\n"""Rules."""\n' + RETURNS_A_STRING}, f"{STRICT} line 1: `# type: ignore`, {SAID}"),
+        ({"tests/test_x.py": "# isort: skip_file\nimport sys\nimport os\n"}, "tests/test_x.py line 1: `# isort: skip"),
+        ({".ci/tool": "#!/usr/bin/env python3\n# type: ignore\nprint(1)\n"}, ".ci/tool line 2: `# type: ignore`"),
+    ],
+)
+def test_a_tools_settings_in_a_comment_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {STRICT: "import os  # noqa: F401\n\nX = os.sep  # type: ignore[misc]\n"},
+        {STRICT: '"""Rules."""\n\n# type: ignore\nX = 1\n'},  # below the first statement: no module's
+        {STRICT: 'NOTE = "# ruff: noqa is never written"\n# the noqa comments exempt one line each\n'},
+        {"docs/style.md": "Never write `# ruff: noqa` or `# mypy: ignore-errors`.\n"},
+    ],
+)
+def test_a_comment_exempting_one_line_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")
+@pytest.mark.parametrize("comment", ["# type: ignore\n", "# mypy: ignore-errors\n"])
+def test_mypy_checks_a_module_no_more_under_a_comment(tmp_path: Path, comment: str) -> None:
+    """The mechanism: one comment at the top and mypy says "Success" of a module it finds wrong without it."""
+    (tmp_path / "strict.py").write_text(comment + RETURNS_A_STRING)
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--config-file", "/dev/null", "strict.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+    (tmp_path / "strict.py").write_text(RETURNS_A_STRING)
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "mypy", "--no-incremental", "--config-file", "/dev/null", "strict.py"],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=300,
+        ).returncode
+        == 1
+    )
