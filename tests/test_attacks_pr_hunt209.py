@@ -24,6 +24,13 @@
   a module returning a string where it declares a list). Each, one comment added to a module of the checker's,
   passed (exit 0). Now refused (git/tool_comments.py); a comment exempting one line (`# noqa: E501`, `x = f()  #
   type: ignore[misc]`), `# type: ignore` below the first statement and the words in a string pass.
+- **A branch mypy takes as never run.** mypy reads `TYPE_CHECKING` as true, `sys.version_info` as pyproject.toml's
+  python_version and `sys.platform` as its platform, and checks no line of a branch it so takes as never run:
+  `if TYPE_CHECKING:` over a typed stub of `check`, `else:` over the `check` Python runs (returning a string where
+  a list is declared) had mypy say "Success" (tested), and passed (exit 0), as did `if not TYPE_CHECKING:`, `if
+  sys.version_info >= (3, 12):`, an `assert` of one, a name `MYPY` (which mypy reads as true) and `@no_type_check`
+  over a def (tested: mypy reads none of its lines). Now refused in the code but the tests
+  (tool_comments.no_code_mypy_skips); an `if TYPE_CHECKING:` of imports alone, as the repository writes, passes.
 """
 
 from __future__ import annotations
@@ -249,3 +256,70 @@ def test_mypy_checks_a_module_no_more_under_a_comment(tmp_path: Path, comment: s
         ).returncode
         == 1
     )
+
+
+# --- A branch mypy takes as never run (git/tool_comments.py)
+TYPED = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n\n    def check(record: dict) -> list[str]: ...\n\n"
+SKIPPED = "code under a condition mypy takes as fixed"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({STRICT: TYPED + "else:\n\n" + "    " + RETURNS_A_STRING.replace("\n    ", "\n        ")}, f"{STRICT} line 3"),
+        ({STRICT: "import typing\n\nif not typing.TYPE_CHECKING:\n    MODE = 'lax'\n"}, f"{STRICT} line 3: {SKIPPED}"),
+        ({STRICT: "import sys\n\nif sys.version_info >= (3, 12):\n    MODE = 'lax'\n"}, f"{STRICT} line 3: {SKIPPED}"),
+        ({STRICT: "import sys\n\nassert sys.platform == 'win32'\nMODE = 1\n"}, f"{STRICT} line 3: {SKIPPED}"),
+        (
+            {STRICT: "import sys\n\nMODE = 'lax' if sys.platform != 'linux' else 'strict'\n"},
+            f"{STRICT} line 3: {SKIPPED}",
+        ),
+        ({STRICT: TYPED}, f"{STRICT} line 3: {SKIPPED}"),  # a def under TYPE_CHECKING: mypy's alone
+        ({STRICT: "MYPY = False\nif MYPY:\n    X = 1\nelse:\n    X = 'x'\n"}, f"{STRICT} line 2: {SKIPPED}"),
+        (
+            {STRICT: "import typing\n\n\n@typing.no_type_check\n" + RETURNS_A_STRING},
+            f"{STRICT} line 5: @no_type_check, under which mypy checks no line of check",
+        ),
+    ],
+)
+def test_a_branch_mypy_takes_as_never_run_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {STRICT: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from sle_trials import load\n"},
+        {STRICT: "import typing\n\nif typing.TYPE_CHECKING:\n    import sqlite3\n"},
+        {"tests/test_x.py": "import sys\n\nif sys.platform == 'win32':\n    NAMES = []\n"},  # the tests' cases
+        {STRICT: "def check(record):\n    return [] if record.get('platform') else ['E1']\n"},
+        {STRICT: "def check(record):\n    if record.platform == 'web' and record.version_info:\n        return []\n"},
+    ],
+)
+def test_an_import_for_annotations_alone_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")
+def test_mypy_checks_no_line_of_the_branch_it_takes_as_never_run(tmp_path: Path) -> None:
+    """The mechanism: the `else:` of `if TYPE_CHECKING:` is what Python runs, and mypy reads none of it."""
+    text = TYPED + "else:\n\n" + "    " + RETURNS_A_STRING.replace("\n    ", "\n        ")
+    (tmp_path / "h209_typed.py").write_text(text)
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--config-file", "/dev/null", "h209_typed.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+    ran = subprocess.run(
+        [sys.executable, "-c", "from h209_typed import check; print(check({}))"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ran.stdout == "E501\n", ran

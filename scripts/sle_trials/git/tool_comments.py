@@ -1,8 +1,10 @@
-"""A comment that gives a tool's settings for a whole Python source: what the checks of the code (ruff, mypy) read
-as the module's settings, and a reviewer as a comment (git/extract.py reads each Python source through it)."""
+"""What the checks of the code (ruff, mypy) read of a Python source otherwise than a reviewer: a comment they read as
+the settings of the whole file, and a branch mypy takes as never run (git/extract.py reads each Python source through
+them)."""
 
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 
@@ -47,3 +49,69 @@ def no_settings_in_a_comment(path: str, data: bytes | None) -> None:
                 )
     except (tokenize.TokenError, SyntaxError):
         return  # left to fail where it runs
+
+
+# What mypy takes as fixed where it reads a module (typing.TYPE_CHECKING true; sys.version_info and sys.platform as
+# its settings give them), and so reads one branch of a condition on alone
+_FIXED_FOR_MYPY = frozenset(("TYPE_CHECKING", "version_info", "platform"))
+# the decorator under which mypy reads no line of a function or a class (typing's, and its _decorator)
+_NO_TYPE_CHECK = "no_type_check"
+
+
+def _fixed_for_mypy(test: ast.expr) -> bool:
+    """Whether a condition reads TYPE_CHECKING, sys.version_info or sys.platform (negated or compared too)."""
+    return any(
+        (isinstance(node, ast.Name) and node.id in ("TYPE_CHECKING", "MYPY"))
+        or (isinstance(node, ast.Attribute) and node.attr == "TYPE_CHECKING")
+        or (
+            isinstance(node, ast.Attribute)
+            and node.attr in _FIXED_FOR_MYPY
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        )
+        for node in ast.walk(test)
+    )
+
+
+def no_code_mypy_skips(path: str, data: bytes | None) -> None:
+    """Refused, in a Python source but the tests': code under a condition mypy takes as fixed, but the imports
+    of an `if TYPE_CHECKING:` block. mypy reads such a condition as its settings say (TYPE_CHECKING true,
+    sys.version_info the python_version of pyproject.toml, sys.platform its platform) and checks no line of the
+    branch it takes as never run: `if TYPE_CHECKING:` over a typed stub of `check`, then `else:` over the `check`
+    Python runs, returning a string where the stub declares a list, had mypy say "Success" (tested), and passed
+    (exit 0); so did `if not TYPE_CHECKING:`, `if sys.version_info >= (3, 12):` (mypy reads 3.11; CI may run a
+    later Python) and an `assert` of one, after which mypy reads nothing of the module; and a name `MYPY`, which mypy
+    reads as true, and a def under `@no_type_check`, whose lines mypy reads none of (tested). The repository's
+    `if TYPE_CHECKING:` blocks import names for annotations alone, which pass."""
+    if data is None or not any(
+        word in data for word in (b"TYPE_CHECKING", b"MYPY", b"version_info", b"platform", b"no_type_check")
+    ):
+        return
+    if path.startswith("tests/"):
+        return  # (the tests pick a platform's case on purpose, and are run where they are checked)
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return  # left to fail where it runs
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
+            _NO_TYPE_CHECK in ast.unparse(decorator) for decorator in node.decorator_list
+        ):
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: @{_NO_TYPE_CHECK}, under which mypy checks no line of "
+                f"{node.name}; remove it"
+            )
+        if not isinstance(node, (ast.If, ast.Assert, ast.IfExp, ast.While)) or not _fixed_for_mypy(node.test):
+            continue
+        imports_alone = (
+            isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name | ast.Attribute)
+            and not node.orelse
+            and all(isinstance(statement, (ast.Import, ast.ImportFrom)) for statement in node.body)
+        )
+        if not imports_alone:
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: code under a condition mypy takes as fixed "
+                "(TYPE_CHECKING, sys.version_info, sys.platform), whose branch it takes as never run it checks no "
+                "line of; keep `if TYPE_CHECKING:` to imports alone, and the code to one branch"
+            )
