@@ -31,6 +31,11 @@
   sys.version_info >= (3, 12):`, an `assert` of one, a name `MYPY` (which mypy reads as true) and `@no_type_check`
   over a def (tested: mypy reads none of its lines). Now refused in the code but the tests
   (tool_comments.no_code_mypy_skips); an `if TYPE_CHECKING:` of imports alone, as the repository writes, passes.
+- **A test pytest never runs.** pytest collects no test of a module, a class or a function whose `__test__` is
+  false, and says nothing; nor any of a test class with its own `__init__` (a warning in the summary alone).
+  `__test__ = False` at the end of a test module of failing tests passed (exit 0), and pytest reported no failure
+  (tested). Now refused in a test module (git/uncollected.py); a helper class with `__init__`, a test class
+  without one and the word in a string pass.
 """
 
 from __future__ import annotations
@@ -323,3 +328,60 @@ def test_mypy_checks_no_line_of_the_branch_it_takes_as_never_run(tmp_path: Path)
         timeout=60,
     )
     assert ran.stdout == "E501\n", ran
+
+
+# --- A test pytest never runs (git/uncollected.py)
+FAILING = "def test_the_rules_hold():\n    assert False\n"
+HELD = "    def test_hold(self):\n        pass\n"
+TESTS = "tests/test_rules.py"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({TESTS: FAILING + "\n\n__test__ = False\n"}, f"{TESTS} line 5: `__test__` bound in a test module"),
+        ({TESTS: FAILING + "\n\ntest_the_rules_hold.__test__ = False\n"}, f"{TESTS} line 5: `__test__` bound"),
+        (
+            {"tests/rules_test.py": "import sys\n\nsetattr(sys.modules[__name__], '__test__', 0)\n"},
+            "tests/rules_test.py line 3",
+        ),
+        (
+            {TESTS: "class TestRules:\n    __test__: bool = False\n\n    def test_hold(self):\n        assert False\n"},
+            f"{TESTS} line 2: `__test__` bound",
+        ),
+        (
+            {TESTS: "class TestRules:\n    def __init__(self):\n        pass\n\n" + HELD},
+            f"{TESTS} line 2: the test class TestRules with its own __init__",
+        ),
+    ],
+)
+def test_a_test_pytest_never_runs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {TESTS: "class Page:\n    def __init__(self, text):\n        self.text = text\n\n\n" + FAILING},
+        {TESTS: "class TestRules:\n    def test_hold(self):\n        assert True\n"},
+        {TESTS: 'NOTE = "pytest skips a module whose __test__ is false"\n'},
+        {"scripts/sle_trials/outputs/site/page.py": "class TestPage:\n    def __init__(self):\n        self.x = 1\n"},
+    ],
+)
+def test_a_test_pytest_collects_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_runs_no_test_of_a_module_whose_test_attribute_is_false(tmp_path: Path) -> None:
+    """The mechanism: the module's failing test is never run, and pytest reports nothing."""
+    (tmp_path / "test_h209.py").write_text(FAILING + "\n\n__test__ = False\n")
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-c", "/dev/null", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 5 and "failed" not in ran.stdout, ran.stdout  # 5: no test collected

@@ -31,7 +31,8 @@ Compiled Python anywhere in the commit stops it as well (no_compiled_code), and 
 a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
-source (no_settings_in_a_comment), code under a condition mypy takes as fixed (no_code_mypy_skips), a
+source (no_settings_in_a_comment), code under a condition mypy takes as fixed (no_code_mypy_skips), a test
+pytest never runs (no_test_left_uncollected), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
 twice, no_make_definition_twice; a shell function defined twice, no_shell_function_twice; a
@@ -139,6 +140,7 @@ from sle_trials.git.review_view import (
     no_diff_folded_as_generated,
 )
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
+from sle_trials.git.uncollected import no_test_left_uncollected
 from sle_trials.paths import SCHEMA_PATH
 
 SCHEMA = SCHEMA_PATH.as_posix()
@@ -270,6 +272,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_name_bound_twice(path, blobs[oid].data)
             no_settings_in_a_comment(path, blobs[oid].data)
             no_code_mypy_skips(path, blobs[oid].data)
+            no_test_left_uncollected(path, blobs[oid].data)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
