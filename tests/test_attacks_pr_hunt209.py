@@ -24,18 +24,20 @@
   a module returning a string where it declares a list). Each, one comment added to a module of the checker's,
   passed (exit 0). Now refused (git/tool_comments.py); a comment exempting one line (`# noqa: E501`, `x = f()  #
   type: ignore[misc]`), `# type: ignore` below the first statement and the words in a string pass.
-- **A branch mypy takes as never run.** mypy reads `TYPE_CHECKING` as true, `sys.version_info` as pyproject.toml's
-  python_version and `sys.platform` as its platform, and checks no line of a branch it so takes as never run:
-  `if TYPE_CHECKING:` over a typed stub of `check`, `else:` over the `check` Python runs (returning a string where
-  a list is declared) had mypy say "Success" (tested), and passed (exit 0), as did `if not TYPE_CHECKING:`, `if
-  sys.version_info >= (3, 12):`, an `assert` of one, a name `MYPY` (which mypy reads as true) and `@no_type_check`
-  over a def (tested: mypy reads none of its lines). Now refused in the code but the tests
+- **A branch mypy takes as never run.** mypy reads `TYPE_CHECKING` (and a name `MYPY`) as true, where Python
+  reads it as false, and checks no line of the branch Python runs: `if TYPE_CHECKING:` over a typed stub of
+  `check`, `else:` over the `check` Python runs (returning a string where a list is declared) had mypy say
+  "Success" (tested), and passed (exit 0), as did `if not TYPE_CHECKING:`, an `assert` of it, `if MYPY:` and
+  `@no_type_check` over a def (tested: mypy reads none of its lines). A branch on `sys.version_info` or
+  `sys.platform`, which mypy reads as its settings say and the Python that runs the check may match, is honest
+  code (hunt 194) and passes. Now refused in the code but the tests
   (tool_comments.no_code_mypy_skips); an `if TYPE_CHECKING:` of imports alone, as the repository writes, passes.
 - **A test pytest never runs.** pytest collects no test of a module, a class or a function whose `__test__` is
   false, and says nothing; nor any of a test class with its own `__init__` (a warning in the summary alone).
   `__test__ = False` at the end of a test module of failing tests passed (exit 0), and pytest reported no failure
   (tested). Now refused in a test module (git/uncollected.py); a helper class with `__init__`, a test class
   without one and the word in a string pass.
+
 """
 
 from __future__ import annotations
@@ -265,7 +267,7 @@ def test_mypy_checks_a_module_no_more_under_a_comment(tmp_path: Path, comment: s
 
 # --- A branch mypy takes as never run (git/tool_comments.py)
 TYPED = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n\n    def check(record: dict) -> list[str]: ...\n\n"
-SKIPPED = "code under a condition mypy takes as fixed"
+SKIPPED = "code under a condition mypy takes as true and Python as false"
 
 
 @pytest.mark.parametrize(
@@ -273,12 +275,11 @@ SKIPPED = "code under a condition mypy takes as fixed"
     [
         ({STRICT: TYPED + "else:\n\n" + "    " + RETURNS_A_STRING.replace("\n    ", "\n        ")}, f"{STRICT} line 3"),
         ({STRICT: "import typing\n\nif not typing.TYPE_CHECKING:\n    MODE = 'lax'\n"}, f"{STRICT} line 3: {SKIPPED}"),
-        ({STRICT: "import sys\n\nif sys.version_info >= (3, 12):\n    MODE = 'lax'\n"}, f"{STRICT} line 3: {SKIPPED}"),
-        ({STRICT: "import sys\n\nassert sys.platform == 'win32'\nMODE = 1\n"}, f"{STRICT} line 3: {SKIPPED}"),
         (
-            {STRICT: "import sys\n\nMODE = 'lax' if sys.platform != 'linux' else 'strict'\n"},
-            f"{STRICT} line 3: {SKIPPED}",
+            {STRICT: "from typing import TYPE_CHECKING\n\nMODE = 'strict' if TYPE_CHECKING else 'lax'\n"},
+            f"{STRICT} line 3",
         ),
+        ({STRICT: "import typing\n\nassert not typing.TYPE_CHECKING\nMODE = 1\n"}, f"{STRICT} line 3: {SKIPPED}"),
         ({STRICT: TYPED}, f"{STRICT} line 3: {SKIPPED}"),  # a def under TYPE_CHECKING: mypy's alone
         ({STRICT: "MYPY = False\nif MYPY:\n    X = 1\nelse:\n    X = 'x'\n"}, f"{STRICT} line 2: {SKIPPED}"),
         (
@@ -298,6 +299,9 @@ def test_a_branch_mypy_takes_as_never_run_stops_the_extraction(
     [
         {STRICT: "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from sle_trials import load\n"},
         {STRICT: "import typing\n\nif typing.TYPE_CHECKING:\n    import sqlite3\n"},
+        # mypy reads these as its settings say, which the Python that runs the check may match (hunt 194's honest case)
+        {STRICT: "import sys\n\nif sys.version_info >= (3, 12):\n    MODE = 'new'\nelse:\n    MODE = 'old'\n"},
+        {STRICT: "import sys\n\nSEP = 'x' if sys.platform == 'win32' else '/'\n"},
         {"tests/test_x.py": "import sys\n\nif sys.platform == 'win32':\n    NAMES = []\n"},  # the tests' cases
         {STRICT: "def check(record):\n    return [] if record.get('platform') else ['E1']\n"},
         {STRICT: "def check(record):\n    if record.platform == 'web' and record.version_info:\n        return []\n"},

@@ -31,7 +31,7 @@ Compiled Python anywhere in the commit stops it as well (no_compiled_code), and 
 a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
-source (no_settings_in_a_comment), code under a condition mypy takes as fixed (no_code_mypy_skips), a test
+source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips), a test
 pytest never runs (no_test_left_uncollected), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given

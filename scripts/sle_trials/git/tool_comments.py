@@ -51,44 +51,35 @@ def no_settings_in_a_comment(path: str, data: bytes | None) -> None:
         return  # left to fail where it runs
 
 
-# What mypy takes as fixed where it reads a module (typing.TYPE_CHECKING true; sys.version_info and sys.platform as
-# its settings give them), and so reads one branch of a condition on alone
-_FIXED_FOR_MYPY = frozenset(("TYPE_CHECKING", "version_info", "platform"))
+# What mypy takes as true where Python takes it as false (typing.TYPE_CHECKING, and a name MYPY), so that the branch
+# Python runs is the one mypy reads none of. (sys.version_info and sys.platform mypy reads as its settings give them,
+# which the Python that runs the check may match: a branch of each is honest code, tests/test_attacks_pr_hunt194.py.)
+_TRUE_FOR_MYPY = frozenset(("TYPE_CHECKING", "MYPY"))
 # the decorator under which mypy reads no line of a function or a class (typing's, and its _decorator)
 _NO_TYPE_CHECK = "no_type_check"
 
 
 def _fixed_for_mypy(test: ast.expr) -> bool:
-    """Whether a condition reads TYPE_CHECKING, sys.version_info or sys.platform (negated or compared too)."""
+    """Whether a condition reads TYPE_CHECKING or MYPY (negated or compared too)."""
     return any(
-        (isinstance(node, ast.Name) and node.id in ("TYPE_CHECKING", "MYPY"))
-        or (isinstance(node, ast.Attribute) and node.attr == "TYPE_CHECKING")
-        or (
-            isinstance(node, ast.Attribute)
-            and node.attr in _FIXED_FOR_MYPY
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "sys"
-        )
+        (isinstance(node, ast.Name) and node.id in _TRUE_FOR_MYPY)
+        or (isinstance(node, ast.Attribute) and node.attr in _TRUE_FOR_MYPY)
         for node in ast.walk(test)
     )
 
 
 def no_code_mypy_skips(path: str, data: bytes | None) -> None:
-    """Refused, in a Python source but the tests': code under a condition mypy takes as fixed, but the imports
-    of an `if TYPE_CHECKING:` block. mypy reads such a condition as its settings say (TYPE_CHECKING true,
-    sys.version_info the python_version of pyproject.toml, sys.platform its platform) and checks no line of the
-    branch it takes as never run: `if TYPE_CHECKING:` over a typed stub of `check`, then `else:` over the `check`
-    Python runs, returning a string where the stub declares a list, had mypy say "Success" (tested), and passed
-    (exit 0); so did `if not TYPE_CHECKING:`, `if sys.version_info >= (3, 12):` (mypy reads 3.11; CI may run a
-    later Python) and an `assert` of one, after which mypy reads nothing of the module; and a name `MYPY`, which mypy
-    reads as true, and a def under `@no_type_check`, whose lines mypy reads none of (tested). The repository's
-    `if TYPE_CHECKING:` blocks import names for annotations alone, which pass."""
-    if data is None or not any(
-        word in data for word in (b"TYPE_CHECKING", b"MYPY", b"version_info", b"platform", b"no_type_check")
-    ):
+    """Refused, in a Python source but the tests': code under a condition mypy takes as true and Python as false
+    (TYPE_CHECKING, a name MYPY), but the imports of an `if TYPE_CHECKING:` block, and a def under
+    `@no_type_check`. mypy checks no line of the branch it takes as never run, which is the one Python runs: `if
+    TYPE_CHECKING:` over a typed stub of `check`, then `else:` over the `check` Python runs, returning a string
+    where the stub declares a list, had mypy say "Success" (tested), and passed (exit 0); so did `if not
+    TYPE_CHECKING:` and `if MYPY:`, and `@typing.no_type_check` over a def, whose lines mypy reads none of
+    (tested). The repository's `if TYPE_CHECKING:` blocks import names for annotations alone, which pass."""
+    if data is None or not any(word in data for word in (b"TYPE_CHECKING", b"MYPY", b"no_type_check")):
         return
     if path.startswith("tests/"):
-        return  # (the tests pick a platform's case on purpose, and are run where they are checked)
+        return  # (the tests are read by what runs them, where they are checked)
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -111,7 +102,7 @@ def no_code_mypy_skips(path: str, data: bytes | None) -> None:
         )
         if not imports_alone:
             raise Refused(
-                f"{files.shown(path)} line {node.lineno}: code under a condition mypy takes as fixed "
-                "(TYPE_CHECKING, sys.version_info, sys.platform), whose branch it takes as never run it checks no "
-                "line of; keep `if TYPE_CHECKING:` to imports alone, and the code to one branch"
+                f"{files.shown(path)} line {node.lineno}: code under a condition mypy takes as true and Python as "
+                "false (TYPE_CHECKING, MYPY), of whose branch Python runs mypy checks no line; keep `if "
+                "TYPE_CHECKING:` to imports alone"
             )
