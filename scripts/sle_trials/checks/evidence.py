@@ -77,14 +77,17 @@ CHECKS = (
         "text-not-in-source",
         "verbatim text that does not occur in the cited source, or a unit written with characters or spacing no "
         "cited source writes it with, or words a curation note or incomplete entry quotes that no cited source has, "
-        "or a date, a quantity with its unit, a dose, a score or a count one states in its own words that no cited "
-        "source writes and the record does not hold, or that a criterion it names does not write, or a code it says "
+        "or a date, a quantity with its unit, a dose, a score or a count one or a comment of the record's file states "
+        "in its own words that no cited source writes (of this trial, for a stub listed on another's page) and the "
+        "record does not hold, or that a criterion it names does not write, or a code it says "
         "is recorded that the record does not hold, or a date of the record it says a source's date was read as "
         "that the record does not hold so, or a count it gives of what it lists that is not the number listed, or a "
         "rule of reading it says the record's limits follow that one of them does not, or a name one or a comment of "
         "the record's file writes (a place, a hospital, a product, its international name in lower case too, a "
-        "section of its source) that no cited source writes and the record does not hold, or one it gives a part in "
-        "the trial (its sponsor, its site, its responsible party) that the record does not give that part",
+        "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
+        "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
+        "does not give that part or no source states of the trial, or a product's origin it gives in prose that the "
+        "record and its sources do not",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
