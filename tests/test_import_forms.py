@@ -1679,7 +1679,7 @@ def test_a_note_marked_as_an_item_under_a_criterion_is_no_sub_criterion(trials: 
     ]
     notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
     assert [" ".join(t.split()) for t in notes] == [
-        "Inclusion criteria: 3 notes ('Note: class V in combination with class III or IV is eligibl', …) marked "
+        "Inclusion criteria: 3 notes ('Note: class V in combination with class III or IV is…', …) marked "
         "as items under a criterion are about that criterion, not sub-criteria; not imported as sub-criteria."
     ]
 
@@ -1923,7 +1923,7 @@ def test_a_note_in_an_indented_paragraph_under_an_item_is_no_sub_criterion() -> 
         "*Temperature <38°C, respiratory rate < 17 breaths pm, heart rate ≤100 bpm and >54 bpm."
     ]
     assert inclusion[2] == {"number": 3, "text": "Screening laboratory values within normal limits."}
-    assert any("1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be ')" in r for r in remarks)
+    assert any("1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be…')" in r for r in remarks)
 
 
 def test_a_note_in_an_indented_paragraph_right_under_an_item_is_words_of_it() -> None:

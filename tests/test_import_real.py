@@ -127,7 +127,7 @@ def test_a_note_after_an_items_sub_criteria_is_no_words_of_the_last_one(trials: 
         "(± pembrolizumab)."
     )
     assert any(
-        "'Note: Where slides are accepted, samples must consist of a m') after a criterion's sub-criteria"
+        "'Note: Where slides are accepted, samples must consist of a…') after a criterion's sub-criteria"
         in note["text"]
         for note in data["curation"]["notes"]
     )
@@ -170,7 +170,7 @@ def test_a_note_indented_under_an_items_footnote_is_no_sub_criterion(trials: Tri
     assert [c["text"][:20] for c in health["sub_criteria"]] == ["*Temperature <38°C, "]
     assert [c["number"] for c in data["eligibility"]["inclusion_criteria"]] == list(range(1, 10))
     assert any(
-        "1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be ') after a criterion's sub-criteria"
+        "1 note ('NOTE: Athletically trained subjects with a pulse ≥40 may be…') after a criterion's sub-criteria"
         in note["text"]
         for note in data["curation"]["notes"]
     )
@@ -281,7 +281,7 @@ def test_a_closing_remark_that_the_list_is_incomplete_is_no_exclusion_criterion(
     assert elig["exclusion_criteria"][-1]["text"].startswith("Chronic or acute infection requiring treatment")
     assert [c["number"] for c in elig["inclusion_criteria"]] == list(range(1, 6))
     assert any(
-        'The exclusion criteria end with a remark about the criteria, not a criterion: "The information listed '
+        "The exclusion criteria end with a remark about the criteria, not a criterion: 'The information listed "
         "above is not intended" in note["text"]
         for note in data["curation"]["notes"]
     )
@@ -307,7 +307,8 @@ def test_a_closing_remark_on_the_information_above_is_no_criterion() -> None:
     ]
     assert remarks == [
         "The exclusion criteria end with a remark about the criteria, not a criterion: "
-        f"{remark[:100]!r}; it is not imported as one."
+        "'The above information is not intended to contain all considerations relevant to a patient's…'; it is not "
+        "imported as one."
     ]
 
 

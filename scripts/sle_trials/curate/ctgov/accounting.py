@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sle_trials.curate.ctgov.builder import Builder, cut, shown
+from sle_trials.curate.ctgov.builder import Builder
 from sle_trials.curate.ctgov.study import obj
 from sle_trials.patterns import lazy
 from sle_trials.reading import layouts
+from sle_trials.reading.shown import cut, shown
 
 P = "protocolSection."
 _ID, _STATUS, _SPONSORS = P + "identificationModule.", P + "statusModule.", P + "sponsorCollaboratorsModule."

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sle_trials.reading.shown import shown
+
 if TYPE_CHECKING:
     from sle_trials.reading.criteria_text.reader import Reader
 
@@ -143,4 +145,4 @@ def remarks_on(reader: Reader) -> list[str]:
 def _counted(texts: list[str], one: str, many: str) -> str:
     """How many texts a remark is about and the first of them: "2 items ('Aged 18', …)"."""
     more = len(texts) > 1
-    return f"{len(texts)} {many if more else one} ({texts[0][:60]!r}{', …' if more else ''})"
+    return f"{len(texts)} {many if more else one} ({shown(texts[0], 60)}{', …' if more else ''})"

@@ -41,6 +41,7 @@ from sle_trials.reading.criteria_text.nesting import (
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
 from sle_trials.reading.criteria_text.read_remarks import remarks_on
+from sle_trials.reading.shown import shown
 
 MAX_DEPTH = 2  # criterion > sub_criteria > sub_criteria, as the schema nests them
 
@@ -530,7 +531,9 @@ class Reader:
         if level.items and self.conjunction is not None and self.conjunction[1] is level.items[-1]:
             # "* Anti-dsDNA positive" / "OR" / "* Low complement C3": two criteria, as listed (a criterion is words
             # of the source as it writes them, which the list mark between them parts), and a remark
-            self.between.append(f"{self.conjunction[0]!r} between {level.items[-1]['text'][:50]!r} and {text[:50]!r}")
+            self.between.append(
+                f"{shown(self.conjunction[0])} between {shown(level.items[-1]['text'], 50)} and {shown(text, 50)}"
+            )
             self.conjunction = None
         self.unjoin()
         level.items.append(item if level.depth else grouped(item, self.group))
@@ -760,7 +763,7 @@ def _dedupe(items: list[dict], messages: list[str], apart: list[str]) -> None:
         if key in texts and texts[key] != _parts(item):
             apart.append(item["text"])
         elif key in texts:
-            messages.append(f"the source repeats {item['text'][:60]!r}; kept once.")
+            messages.append(f"the source repeats {shown(item['text'], 60)}; kept once.")
             continue
         texts.setdefault(key, _parts(item))
         if item.get("number") is not None:

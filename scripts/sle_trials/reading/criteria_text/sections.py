@@ -22,6 +22,7 @@ from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import inline_headings, run_in_items
 from sle_trials.reading.criteria_text.tables import tables_listed
+from sle_trials.reading.shown import shown
 
 
 @dataclass
@@ -89,8 +90,8 @@ def split(text: str) -> Split:
         said = stopped_heading(lines, at) if heading is None else None
         if said == "doubtful":
             remarks.append(
-                f"The criteria text has a line {line.strip()[:100]!r} that may head a list, ended by a full stop as "
-                "a sentence is, where nothing shows it does (no list item under it, or in lower case right under a "
+                f"The criteria text has a line {shown(line.strip(), 100)} that may head a list, ended by a full stop "
+                "as a sentence is, where nothing shows it does (no list item under it, or in lower case right under a "
                 "line); the lines under it are not imported as criteria."
             )
             doubted, current = True, "unread"
@@ -120,13 +121,13 @@ def split(text: str) -> Split:
         if current not in top and is_marked(first := list_item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks += [
-        f"The criteria text gives a table (its header {header!r}); each row below its header is read as a "
+        f"The criteria text gives a table (its header {shown(header)}); each row below its header is read as a "
         "criterion (under a list item leading into the table, a sub-criterion of it), its cells as the row writes them."
         for header in tables
     ]
     if unlabelled:
         remarks.append(
-            f"The criteria text heads more than one list {unlabelled!r} with no words before the heading "
+            f"The criteria text heads more than one list {shown(unlabelled)} with no words before the heading "
             "saying whom each is for; their criteria are listed as one list."
         )
     unread = doubted  # (words no list took: the curator's to read)
@@ -135,7 +136,7 @@ def split(text: str) -> Split:
         if doubtful is None:
             continue
         remarks.append(
-            f"The criteria text has a line {sections[kind][doubtful].strip()[:100]!r} that may head the {other} "
+            f"The criteria text has a line {shown(sections[kind][doubtful].strip(), 100)} that may head the {other} "
             f"criteria, in words not read as a heading; the lines under it are not imported as {kind} criteria."
         )
         # up to the list's next heading (a group of it, or a break where its heading stood again)
@@ -167,7 +168,7 @@ def split(text: str) -> Split:
         said = closing_remark(sections[kind])
         if said is not None:
             remarks.append(
-                f"The {kind} criteria end with a remark about the criteria, not a criterion: {said[:100]!r}; "
+                f"The {kind} criteria end with a remark about the criteria, not a criterion: {shown(said, 100)}; "
                 "it is not imported as one."
             )
     inclusion, r1, twice_in, unshown_in, unsaid_in = read_items(sections["inclusion"], breaks["inclusion"], "inclusion")
@@ -183,21 +184,21 @@ def split(text: str) -> Split:
                 continue
             remarks.append(
                 f"The {kind} criteria list, as an item, a remark about the criteria, not a criterion: "
-                f"{item['text'][:100]!r}; it is not imported as one."
+                f"{shown(item['text'], 100)}; it is not imported as one."
             )
         items[:] = kept
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
         grouped_by = lead_in_group(kind, items)
         if grouped_by is not None:
             remarks.append(
-                f"The {kind} criteria list, under a sub-heading, a lead-in to the list ({grouped_by[:100]!r}), not a "
-                "group of its criteria; the items under it are read as the list's criteria."
+                f"The {kind} criteria list, under a sub-heading, a lead-in to the list ({shown(grouped_by, 100)}), "
+                "not a group of its criteria; the items under it are read as the list's criteria."
             )
         leads = lead_in_items(kind, items)
         if leads:
             remarks.append(
                 f"The {kind} criteria list, as {'items' if len(leads) > 1 else 'an item'}, "
-                f"{'lead-ins' if len(leads) > 1 else 'a lead-in'} to the list ({leads[0][:100]!r}"
+                f"{'lead-ins' if len(leads) > 1 else 'a lead-in'} to the list ({shown(leads[0], 100)}"
                 f"{', …' if len(leads) > 1 else ''}), not a criterion; not imported as one, the items "
                 f"{'they lead' if len(leads) > 1 else 'it leads'} into read as the list's criteria."
             )
