@@ -13,6 +13,11 @@ Found and fixed:
   double quotes, and a cut within a word ("must consist of a m") named a word no source writes. The remarks now
   show a text as the importer's notes do (reading/shown.py, moved from builder.py): in single quotes, as written,
   cut after a whole word and before a quotation the cut would leave open.
+- an HTML character reference to a space ("&nbsp;", "&#160;", "&ensp;", as texts entered in the registry's old
+  system hold them) was kept as written, Python counting no space but U+0020 printable (layouts.html_entities):
+  "1.&nbsp;Age 18" lost its list number, the next item was remarked as a line with no list mark, and the criteria
+  and titles held "&nbsp;", where the same text with the character itself is read with a no-break space. It is now
+  decoded, as every other printable character's reference is; one to a control character ("&#10;") is not.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 import pytest
 from conftest import REAL_STUDIES, checked_registry, copy_registry, with_cache_of
+from sle_trials.reading import layouts
 from test_import_hunt208 import run_import
 
 
@@ -161,3 +167,36 @@ def test_honest_criteria_with_no_quotation_still_import_as_listed(draft: Callabl
     assert any(
         "('or' between 'Anti-dsDNA positive' and 'Low complement C3')" in n for n in notes_on(data, "eligibility")
     )
+
+
+# --- an HTML character reference to a space -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("space", ["&nbsp;", "&#160;", "&#xA0;", "&ensp;"])
+def test_list_numbers_followed_by_a_space_written_as_a_reference_are_read(draft: Callable, space: str) -> None:
+    """Before: the criteria "1.&nbsp;Age 18" and "2.&nbsp;SLE", unnumbered, the second remarked as a line with no
+    list mark, and "Pregnancy&nbsp;or lactation" kept with its markup."""
+    text = (
+        f"Inclusion Criteria:\n\n1.{space}Age 18 to 65\n2.{space}SLE\n\n"
+        f"Exclusion Criteria:\n\n1. Pregnancy{space}or lactation"
+    )
+    data = draft(with_criteria(text))
+    elig = data["eligibility"]
+    assert [(c.get("number"), c["text"]) for c in elig["inclusion_criteria"]] == [(1, "Age 18 to 65"), (2, "SLE")]
+    [pregnancy] = elig["exclusion_criteria"]
+    assert "&" not in pregnancy["text"] and pregnancy["text"].split() == ["Pregnancy", "or", "lactation"]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_title_with_a_no_break_space_reference_imports_as_with_the_character(draft: Callable) -> None:
+    """The same of a title: imported as the study with the no-break space written as the character is."""
+    study = real()
+    study["protocolSection"]["identificationModule"]["briefTitle"] = "CD19 CAR-T&nbsp;Cells in Lupus"
+    assert draft(study)["brief_title"] == "CD19 CAR-T\u00a0Cells in Lupus"
+
+
+def test_a_reference_to_a_control_character_or_to_none_is_still_kept_as_written() -> None:
+    """A line break written "&#10;" is not one of the text's lines, and "&#0;" names no character: each kept as
+    written, as before; every other reference is decoded as before."""
+    assert layouts.json_string("a&#10;b &#0; &nosuch; &gt;= &amp;gt;") == "a&#10;b &#0; &nosuch; >= &gt;"
+    assert layouts.json_string("1.&nbsp;Age&ensp;18") == "1.\u00a0Age\u200218"

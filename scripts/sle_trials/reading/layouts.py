@@ -1025,12 +1025,15 @@ _ENTITY = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
 def html_entities(text: str) -> str:
     """text with each HTML character reference decoded once ("&amp;gt;" is "&gt;", as it was written):
     one that names no character ("&nosuch;", "&#0;"), or a character that is not printable ("&#10;"), is
-    left as it is."""
+    left as it is. A space ("&nbsp;", "&ensp;", "&#160;") is decoded, though Python counts no space but
+    U+0020 printable: kept as written, "1.&nbsp;Age 18" lost its list number and was imported as the
+    criterion "1.&nbsp;Age 18", where a no-break space the source writes as a character is read as one."""
 
     def one(m: re.Match) -> str:
         said = html.unescape(m.group(0))
         # "&#0;" and other code points no text holds decode to U+FFFD, the replacement character: kept as written
-        return said if said != m.group(0) and said.isprintable() and "\ufffd" not in said else m.group(0)
+        shown = said.isprintable() or (len(said) == 1 and unicodedata.category(said) == "Zs")
+        return said if said != m.group(0) and shown and "\ufffd" not in said else m.group(0)
 
     return _ENTITY.sub(one, text)
 
