@@ -17,7 +17,9 @@ Found and fixed:
   system hold them) was kept as written, Python counting no space but U+0020 printable (layouts.html_entities):
   "1.&nbsp;Age 18" lost its list number, the next item was remarked as a line with no list mark, and the criteria
   and titles held "&nbsp;", where the same text with the character itself is read with a no-break space. It is now
-  decoded, as every other printable character's reference is; one to a control character ("&#10;") is not.
+  decoded, as every other printable character's reference is; one to a control character ("&#10;") is not. A
+  reference to an invisible format character ("&shy;", "&lrm;") is decoded too, and then left out as the
+  character written as itself is ("Pregnan&shy;cy" kept its markup).
 """
 
 from __future__ import annotations
@@ -200,3 +202,15 @@ def test_a_reference_to_a_control_character_or_to_none_is_still_kept_as_written(
     written, as before; every other reference is decoded as before."""
     assert layouts.json_string("a&#10;b &#0; &nosuch; &gt;= &amp;gt;") == "a&#10;b &#0; &nosuch; >= &gt;"
     assert layouts.json_string("1.&nbsp;Age&ensp;18") == "1.\u00a0Age\u200218"
+
+
+@pytest.mark.parametrize("mark", ["&shy;", "&#173;", "&zwnj;", "&lrm;"])
+def test_an_invisible_character_written_as_a_reference_is_left_out_as_the_character_is(
+    draft: Callable, mark: str
+) -> None:
+    """Before: the criterion "Pregnan&shy;cy or lactation" kept the markup; the same text with the soft hyphen
+    written as the character reads "Pregnancy or lactation" (json_string leaves out invisible format characters)."""
+    text = f"Inclusion Criteria:\n\n1. Age 18 to 65\n\nExclusion Criteria:\n\n1. Pregnan{mark}cy or lactation"
+    data = draft(with_criteria(text))
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy or lactation"}]
+    assert layouts.json_string(f"Pregnan{mark}cy") == layouts.json_string("Pregnan\u00adcy") == "Pregnancy"

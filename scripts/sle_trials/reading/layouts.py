@@ -1027,12 +1027,14 @@ def html_entities(text: str) -> str:
     one that names no character ("&nosuch;", "&#0;"), or a character that is not printable ("&#10;"), is
     left as it is. A space ("&nbsp;", "&ensp;", "&#160;") is decoded, though Python counts no space but
     U+0020 printable: kept as written, "1.&nbsp;Age 18" lost its list number and was imported as the
-    criterion "1.&nbsp;Age 18", where a no-break space the source writes as a character is read as one."""
+    criterion "1.&nbsp;Age 18", where a no-break space the source writes as a character is read as one.
+    So is an invisible format character ("&shy;", "&zwnj;", "&lrm;"), which json_string then leaves out as
+    it leaves out the character written as itself ("Pregnan&shy;cy" is "Pregnancy", as "Pregnan\u00adcy" is)."""
 
     def one(m: re.Match) -> str:
         said = html.unescape(m.group(0))
         # "&#0;" and other code points no text holds decode to U+FFFD, the replacement character: kept as written
-        shown = said.isprintable() or (len(said) == 1 and unicodedata.category(said) == "Zs")
+        shown = said.isprintable() or (len(said) == 1 and unicodedata.category(said) in ("Zs", "Cf"))
         return said if said != m.group(0) and shown and "\ufffd" not in said else m.group(0)
 
     return _ENTITY.sub(one, text)
