@@ -20,6 +20,9 @@ Found and fixed:
   decoded, as every other printable character's reference is; one to a control character ("&#10;") is not. A
   reference to an invisible format character ("&shy;", "&lrm;") is decoded too, and then left out as the
   character written as itself is ("Pregnan&shy;cy" kept its markup).
+- an intervention's armGroupLabels naming an arm in other letter case than the arms list writes it ("COHORT 2:
+  ..." for "Cohort 2: ...") was said in a note to name an arm "which the arms list does not have", which the
+  study's arms list does have: the note now says the arms list writes it only in other letter case, naming it.
 """
 
 from __future__ import annotations
@@ -214,3 +217,51 @@ def test_an_invisible_character_written_as_a_reference_is_left_out_as_the_charac
     data = draft(with_criteria(text))
     assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy or lactation"}]
     assert layouts.json_string(f"Pregnan{mark}cy") == layouts.json_string("Pregnan\u00adcy") == "Pregnancy"
+
+
+# --- an arm named in other letter case ----------------------------------------------------------------------------
+
+
+def _cohorts(study: dict[str, Any], labels: list[str]) -> dict[str, Any]:
+    """Three dose cohorts, each naming the CAR-T and the lymphodepletion drugs; the CAR-T gives them the labels."""
+    mod = study["protocolSection"]["armsInterventionsModule"]
+    names = ["Biological: CD19 CAR-T", "Drug: Fludarabine", "Drug: Cyclophosphamide"]
+    mod["armGroups"] = [
+        {"label": f"Cohort {i}: CD19 CAR-T dose level {i}", "type": "EXPERIMENTAL", "interventionNames": names}
+        for i in (1, 2, 3)
+    ]
+    every = [arm["label"] for arm in mod["armGroups"]]
+    mod["interventions"] = [
+        {"type": "BIOLOGICAL", "name": "CD19 CAR-T", "armGroupLabels": labels, "otherNames": ["KYV-101", "kyv-101"]},
+        {"type": "DRUG", "name": "Fludarabine", "description": "Fludarabine 30 mg/m2/day", "armGroupLabels": every},
+        {"type": "DRUG", "name": "Cyclophosphamide", "armGroupLabels": every},
+    ]
+    return study
+
+
+def test_an_arm_label_in_other_letter_case_is_said_to_be_one(draft: Callable) -> None:
+    """Before: "... to the arm 'COHORT 2: CD19 CAR-T DOSE LEVEL 2' (armGroupLabels), which the arms list does not
+    have", of an arm the list has as "Cohort 2: CD19 CAR-T dose level 2"."""
+    labels = [
+        "cohort 1: CD19 CAR-T dose level 1",
+        "COHORT 2: CD19 CAR-T DOSE LEVEL 2",
+        "Cohort 3: CD19 CAR-T dose level 3",
+    ]
+    data = draft(_cohorts(real(), labels))
+    notes = notes_on(data, "interventions.0")
+    assert notes == [
+        "The interventions list gives 'CD19 CAR-T' to the arm 'cohort 1: CD19 CAR-T dose level 1' (armGroupLabels), "
+        "which the arms list writes only in other letter case ('Cohort 1: CD19 CAR-T dose level 1'); not imported.",
+        "The interventions list gives 'CD19 CAR-T' to the arm 'COHORT 2: CD19 CAR-T DOSE LEVEL 2' (armGroupLabels), "
+        "which the arms list writes only in other letter case ('Cohort 2: CD19 CAR-T dose level 2'); not imported.",
+    ]
+    assert all(arm["intervention_names"][0] == "CD19 CAR-T" for arm in data["arms"])
+
+
+def test_an_arm_label_no_arm_has_in_any_case_is_still_said_missing(draft: Callable) -> None:
+    """A label of no arm, in any letter case, is said missing as before; the labels as the arms write them, none."""
+    data = draft(_cohorts(real(), ["Cohort 1: CD19 CAR-T dose level 1", "Cohort 4: expansion"]))
+    assert notes_on(data, "interventions.0") == [
+        "The interventions list gives 'CD19 CAR-T' to the arm 'Cohort 4: expansion' (armGroupLabels), which the arms "
+        "list does not have; not imported."
+    ]

@@ -130,10 +130,13 @@ def _linked_otherwise(b: Builder, mod: dict, arms: list[dict], interventions: li
                     "interventionNames do not name; not imported: the curator's to decide.",
                 )
             elif label not in labels:
+                # "COHORT 2: ..." for the arm "Cohort 2: ...": the arms list has the arm, in other letter case
+                same = next((o for o in labels if o and label and o.casefold() == label.casefold()), None)
+                where = f"writes only in other letter case ({shown(same, 80)})" if same else "does not have"
                 b.note(
                     f"interventions.{kept[name]}",
                     f"The interventions list gives {shown(name)} to the arm {shown(label, 80)} (armGroupLabels), "
-                    "which the arms list does not have; not imported.",
+                    f"which the arms list {where}; not imported.",
                 )
 
 
