@@ -23,6 +23,15 @@ Found and fixed:
 - an intervention's armGroupLabels naming an arm in other letter case than the arms list writes it ("COHORT 2:
   ..." for "Cohort 2: ...") was said in a note to name an arm "which the arms list does not have", which the
   study's arms list does have: the note now says the arms list writes it only in other letter case, naming it.
+
+Found and left (each reproduced by importing real("NCT02576665.json") varied so):
+- a study giving stdAges (["ADULT", "OLDER_ADULT"]) but no minimumAge or maximumAge: stdAges is left out as the
+  registry's groups worked out from the ages (accounting.IGNORED), with no note, though here no age is read;
+- a remark shows a text holding a quotation cut before the quotation's mark, which can leave little of it
+  ("the source repeats 'Disease…'");
+- criteria on one line under inline headings ("Inclusion Criteria: Age 18-65; SLE; SLEDAI >= 8. Exclusion
+  Criteria: pregnancy; HIV.") import as one criterion per list, the semicolons as written, with no remark;
+- a link an intervention's armGroupLabels gives to an arm written in other letter case is said, not imported.
 """
 
 from __future__ import annotations
