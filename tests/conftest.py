@@ -782,6 +782,28 @@ REAL_STUDIES = FIXTURES / "ctgov" / "real"
 VARIED = "a real API v2 study, varied by the tests"
 
 
+def real_study(name: str = "NCT02576665.json") -> dict[str, Any]:
+    """The study of the real file tests/fixtures/ctgov/real/<name>, as a dict to vary."""
+    doc = json.loads((REAL_STUDIES / name).read_bytes())
+    return copy.deepcopy(doc["studies"][0] if "studies" in doc else doc)
+
+
+def import_study(root: Path, study: dict[str, Any], nct: str) -> tuple[int, str, dict[str, Any] | None]:
+    """The study, given the NCT id nct, imported into root in-process (held out of scope: VARIED): the exit status,
+    what was printed, and the draft's data where one was written."""
+    import contextlib
+    import io
+
+    study["protocolSection"]["identificationModule"]["nctId"] = nct
+    file = root.parent / f"{nct}.json"
+    file.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        status = main(["import", "ctgov", str(file), "--root", str(root), "--out-of-scope", VARIED])
+    written = root / "trials" / f"{nct}.yaml"
+    return status, out.getvalue(), record_data(written) if written.exists() else None
+
+
 def imported_draft(trials: Trials, registry: Path, study: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
     """The draft the study imports into, written as the API writes a study; the registry still passes check."""
     file = tmp_path / "study.json"

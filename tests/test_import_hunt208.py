@@ -38,17 +38,13 @@ Found and left (each reproduced with criteria_text.split(layouts.json_string(tex
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import io
 import itertools
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REAL_STUDIES, VARIED, checked_registry, copy_registry, main, record_data, with_cache_of
+from conftest import checked_registry, copy_registry, import_study, real_study, with_cache_of
 from sle_trials.curate.ctgov.builder import shown
 
 _IDS = itertools.count(92080001)
@@ -64,22 +60,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def real(name: str = "NCT02576665.json") -> dict[str, Any]:
     """The study of the real file tests/fixtures/ctgov/real/<name>, as a dict to vary."""
-    doc = json.loads((REAL_STUDIES / name).read_bytes())
-    return copy.deepcopy(doc["studies"][0] if "studies" in doc else doc)
+    return real_study(name)
 
 
 def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
-    """The study (under an NCT id of its own) imported into root: the exit status, what was printed, and the
-    draft's data where one was written."""
-    nct = f"NCT{next(_IDS)}"
-    study["protocolSection"]["identificationModule"]["nctId"] = nct
-    file = root.parent / f"{nct}.json"
-    file.write_text(json.dumps(study, indent=2, ensure_ascii=False), encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = main(["import", "ctgov", str(file), "--root", str(root), "--out-of-scope", VARIED])
-    written = root / "trials" / f"{nct}.yaml"
-    return status, out.getvalue(), record_data(written) if written.exists() else None
+    """The study imported into root under an NCT id of its own (conftest.import_study)."""
+    return import_study(root, study, f"NCT{next(_IDS)}")
 
 
 @pytest.fixture(scope="module")

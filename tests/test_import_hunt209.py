@@ -36,16 +36,16 @@ Found and left (each reproduced by importing real("NCT02576665.json") varied so)
 
 from __future__ import annotations
 
-import copy
-import json
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REAL_STUDIES, checked_registry, copy_registry, with_cache_of
+from conftest import checked_registry, copy_registry, import_study, real_study, with_cache_of
 from sle_trials.reading import layouts
-from test_import_hunt208 import run_import
+
+_IDS = itertools.count(92090001)
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +59,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real(name: str = "NCT02576665.json") -> dict[str, Any]:
     """The study of the real file tests/fixtures/ctgov/real/<name>, as a dict to vary (run_import gives it an NCT
     id of its own)."""
-    doc = json.loads((REAL_STUDIES / name).read_bytes())
-    return copy.deepcopy(doc["studies"][0] if "studies" in doc else doc)
+    return real_study(name)
+
+
+def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
+    """The study imported into root under an NCT id of its own (conftest.import_study)."""
+    return import_study(root, study, f"NCT{next(_IDS)}")
 
 
 @pytest.fixture(scope="module")
