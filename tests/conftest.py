@@ -788,6 +788,25 @@ def real_study(name: str = "NCT02576665.json") -> dict[str, Any]:
     return copy.deepcopy(doc["studies"][0] if "studies" in doc else doc)
 
 
+def shared_registry(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """One registry copy for a module's imports (each a study of an NCT id of its own), with the checked registry's
+    cache: the import checks the whole registry with the new record before it writes anything, as a curator's does."""
+    root = copy_registry(tmp_path_factory.mktemp(name) / "registry")
+    with_cache_of(checked_registry(tmp_path_factory), root)
+    return root
+
+
+def draft_importer(run: Callable[[dict[str, Any]], tuple[int, str, dict[str, Any] | None]]) -> Callable[..., Any]:
+    """The draft a study imports into by run (the import must pass: the registry with it is checked)."""
+
+    def imported(study: dict[str, Any]) -> dict[str, Any]:
+        status, said, data = run(study)
+        assert status == 0 and data is not None, said
+        return data
+
+    return imported
+
+
 def import_study(root: Path, study: dict[str, Any], nct: str) -> tuple[int, str, dict[str, Any] | None]:
     """The study, given the NCT id nct, imported into root in-process (held out of scope: VARIED): the exit status,
     what was printed, and the draft's data where one was written."""

@@ -18,28 +18,20 @@ Found and left (each reproduced with criteria_text.split(layouts.json_string(tex
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import checked_registry, copy_registry, import_study, real_study, with_cache_of
+from conftest import draft_importer, import_study, shared_registry
+from conftest import real_study as real
 
 _IDS = itertools.count(92060001)
 
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One registry copy for the module's imports (each a study of an NCT id of its own): the import checks the
-    whole registry with the new record before it writes anything, as a curator's does."""
-    root = copy_registry(tmp_path_factory.mktemp("hunt206") / "registry")
-    with_cache_of(checked_registry(tmp_path_factory), root)
-    return root
-
-
-def real(name: str = "NCT02576665.json") -> dict[str, Any]:
-    """The study of the real file tests/fixtures/ctgov/real/<name>, as a dict to vary."""
-    return real_study(name)
+    return shared_registry(tmp_path_factory, "hunt206")
 
 
 def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
@@ -48,15 +40,8 @@ def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, A
 
 
 @pytest.fixture(scope="module")
-def draft(shared: Path) -> Iterator[Callable[[dict[str, Any]], dict[str, Any]]]:
-    """The draft a study imports into (the import must pass: the registry with it is checked)."""
-
-    def imported(study: dict[str, Any]) -> dict[str, Any]:
-        status, said, data = run_import(shared, study)
-        assert status == 0 and data is not None, said
-        return data
-
-    yield imported
+def draft(shared: Path) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return draft_importer(lambda study: run_import(shared, study))
 
 
 def notes_on(data: dict[str, Any], field: str) -> list[str]:
