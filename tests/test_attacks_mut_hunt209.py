@@ -15,7 +15,7 @@ Found and fixed:
   trial alone, Sources.text_of, as a stub's fields are read). E501.
 - a party a note gives that no source states of the trial: "The sponsor is Peking University Third Hospital" (IM19's
   sponsor) in a stub's note, and "The responsible party is Renji Hospital ..." in Relma-cel's, whose responsible
-  party is declared silent, passed: a part the record holds nothing in was not judged (remark_names.
+  party is declared silent, passed: a part the record holds nothing in was not judged (remark_parts.
   check_remark_parts now refuses it in a stub, or where the part's field is silent). E501.
 - a molecule a note names that no source writes: "The CAR-T cells target BCMA", "Its costimulatory domain is CD28"
   passed, a code of the schema's vocabularies being no name (remark_names._Unheld now reads a target antigen's and
@@ -26,10 +26,10 @@ Found and fixed:
 - a molecule whose name opens with a digit: "Its costimulatory domain is 4-1BB" passed beside no source writing it
   (note_names read a name's words from a capital only; a digit, a hyphen and capitals now open one too). E501.
 - a product's origin a note gives in prose: Relma-cel's "Its CAR-T cells are allogeneic" (its source never says),
-  a stub's "autologous" (its title does not say) passed (remark_names.check_remark_origins holds it to the record's
+  a stub's "autologous" (its title does not say) passed (remark_parts.check_remark_origins holds it to the record's
   origin, its silence, or a source's words of the trial). E501.
 - a party a comment gives: "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), Relma-cel's
-  "# ... sponsored by Renji Hospital ..." passed (remark_names.check_comment_parts reads a comment's parties as a
+  "# ... sponsored by Renji Hospital ..." passed (remark_parts.check_comment_parts reads a comment's parties as a
   note's). E501.
 
 Left, each a strict xfail at the end whose reason names the reading missing: a value a note gives in lower-case prose
@@ -120,7 +120,7 @@ def test_a_party_a_note_gives_that_no_source_states_of_the_trial_is_refused(
 ) -> None:
     """Each passed: the name is one the source writes (of IM19, or as an official's affiliation), and a part the
     record holds nothing in was not judged, though the record is a stub or declares the part silent
-    (remark_names.check_remark_parts, E501)."""
+    (remark_parts.check_remark_parts, E501)."""
     assert "E501" in codes_with_a_note(registry, shown, text)
 
 
@@ -227,7 +227,7 @@ def test_a_comment_stating_what_its_sources_write_passes(trials: Trials, shown: 
 )
 def test_a_party_a_comment_gives_that_no_source_states_is_refused(trials: Trials, shown: str, comment: str) -> None:
     """Each passed: a comment's names were held to a source that writes them anywhere, its parties to nothing
-    (remark_names.check_comment_parts, E501)."""
+    (remark_parts.check_comment_parts, E501)."""
     assert "E501" in codes_with_first_comment(trials, shown, comment)
 
 
@@ -268,7 +268,7 @@ AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autol
 )
 def test_an_origin_a_note_gives_that_no_source_states_is_refused(registry: Path, shown: str, text: str) -> None:
     """Each passed: an origin in lower case is neither a name note_names reads nor a code check_remark_codes reads
-    (remark_names.check_remark_origins, E501)."""
+    (remark_parts.check_remark_origins, E501)."""
     assert "E501" in codes_with_a_note(registry, shown, text)
 
 

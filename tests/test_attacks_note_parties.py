@@ -1,5 +1,5 @@
 """A name a curation note gives a part in the trial is the record's in that part (E501; lexicon/note_parties.py,
-checks/remark_names.check_remark_parts). Mutation hunt 207 rewrote Relma-cel's note to say "The sponsor is Renji
+checks/remark_parts.check_remark_parts). Mutation hunt 207 rewrote Relma-cel's note to say "The sponsor is Renji
 Hospital Shanghai Jiaotong University School of Medical", an official's affiliation its source writes: it passed
 beside the record's sponsor, Shanghai Ming Ju Biotechnology, a note's names being held only to a source writing them
 somewhere. Each case is a curated record of the frozen registry with one note's words changed; the names are ones

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from sle_trials import fields
 from sle_trials.patterns import lazy
 
 # a comment's start: a "#" opening a line or after a blank (each one found, the ones inside a scalar skipped)
@@ -38,3 +39,30 @@ def comments(text: str, spans: list[tuple[int, int]]) -> list[Comment]:
         end = len(text) if end < 0 else end
         found.append(Comment(text.count("\n", 0, at) + 1, at - line_start + 1, text[at + 1 : end]))
     return found
+
+
+def remarks(found: list[Comment], schema: dict) -> list[tuple[Comment, str]]:
+    """The comments that are remarks on the trial, each with its words as a remark's are read (remark_names,
+    remark_parts): a commented-out field (`# phases:`, the skeleton `trials new` writes) is a value left out, not a
+    remark; a file's path ("trials/NCT05765006.yaml") is blanked, no name."""
+    if not found:
+        return []
+    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
+    return [(comment, _PATH.sub(" | ", comment.text)) for comment in found if not _commented_out(comment.text, keys)]
+
+
+# a file's path, which a comment cites ("Curated from seeds/000_84a0f0163f21158e.txt")
+_PATH = lazy(r"[^\s()\[\]]*/[^\s()\[\]]*")
+# a line the skeleton writes for a field, or a field's line commented out: a key and its colon ("  # phases:",
+# "# - name: ...", "#   field.path: quote"), or a list item's placeholder ("- ...", '- "YYYY-MM-DD"', "- 0")
+_FIELD_LINE = lazy(r"[ ]*(?:-[ ]+)?([a-z_][a-z0-9_.]*):(?:[ ]|\Z)")
+_PLACEHOLDER = lazy(r'[ ]*-(?:[ ]+(?:\.\.\.|"YYYY-MM-DD"|0|false))?[ ]*\Z')
+
+
+def _commented_out(text: str, keys: set[str]) -> bool:
+    """Whether a comment's words are a field's line commented out: one of keys (the schema's at any depth, and the
+    skeleton's evidence placeholder) and its colon; or a list item's placeholder."""
+    if _PLACEHOLDER.match(text):
+        return True
+    line = _FIELD_LINE.match(text)
+    return line is not None and line.group(1) in keys

@@ -51,6 +51,7 @@ from sle_trials.checks import (
     remark_dates,
     remark_lists,
     remark_names,
+    remark_parts,
     remark_rules,
     remarks,
     silence,
@@ -967,8 +968,8 @@ def stages(
     yield Stage("fields", lambda: completeness.check_fields(record, schema))
     yield Stage("remarks", lambda: remarks.check_remarks(record, schema))
     yield Stage("remark codes", lambda: remarks.check_remark_codes(record, schema))
-    yield Stage("remark parts", lambda: remark_names.check_remark_parts(record))
-    yield Stage("comment parts", lambda: remark_names.check_comment_parts(record, schema))
+    yield Stage("remark parts", lambda: remark_parts.check_remark_parts(record))
+    yield Stage("comment parts", lambda: remark_parts.check_comment_parts(record, schema))
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
@@ -985,7 +986,7 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
-        yield Stage("remark origins", lambda: remark_names.check_remark_origins(record, sources))
+        yield Stage("remark origins", lambda: remark_parts.check_remark_origins(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("comment facts", lambda: remark_names.check_comment_facts(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))

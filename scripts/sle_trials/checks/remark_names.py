@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import checks, fields
+from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, remarks_of, strings, unwritten_facts
@@ -29,7 +30,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_names, note_parties
+from sle_trials.reading.lexicon import note_names
 
 # The words of the registries and of this tool that a note may write whatever its source writes: the registries a
 # source copies ("a copy of the ClinicalTrials.gov record") and its API (the importer's "a key of the API v2 that
@@ -57,17 +58,14 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
 
 def check_comment_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
     """E501: each name a comment of the record's file writes, as a remark's (check_remark_names): a comment is read
-    as the record's own words about the trial, whatever layout carries it. A commented-out field (`# phases:`, the
-    skeleton `trials new` writes) is a value left out, not a remark; a file's path ("trials/NCT05765006.yaml") no
-    name."""
-    if not record.comments:
+    as the record's own words about the trial, whatever layout carries it (comment_lines.remarks: a commented-out
+    field is none, a file's path no name)."""
+    said = comment_lines.remarks(record.comments, schema)
+    if not said:
         return
     unheld = _Unheld(record, sources, schema)
-    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
-    for comment in record.comments:
-        if _commented_out(comment.text, keys):
-            continue
-        for name in unheld.names(_PATH.sub(" | ", comment.text)):
+    for comment, text in said:
+        for name in unheld.names(text):
             yield Problem(
                 record.path,
                 comment.line,
@@ -83,12 +81,11 @@ def check_comment_facts(record: Record, sources: Sources, schema: dict) -> Itera
     that no cited source writes (of this trial) and the record does not hold, as a note's (remarks.unwritten_facts):
     a comment is the record's own words about the trial. Mutation hunt 209 opened a stub with "# Stub: the trial
     enrols 60 participants from 2021-01-01." and it passed, only a comment's names being read."""
-    if not record.comments:
+    said = comment_lines.remarks(record.comments, schema)
+    if not said:
         return
-    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
-    comments = [comment for comment in record.comments if not _commented_out(comment.text, keys)]
-    said = unwritten_facts(record, sources, [_PATH.sub(" | ", comment.text) for comment in comments])
-    for comment, facts in zip(comments, said, strict=True):
+    facts_said = unwritten_facts(record, sources, [text for _, text in said])
+    for (comment, _), facts in zip(said, facts_said, strict=True):
         for fact in facts:
             yield Problem(
                 record.path,
@@ -98,23 +95,6 @@ def check_comment_facts(record: Record, sources: Sources, schema: dict) -> Itera
                 f"the comment states {fact[2]}, {sources.unwritten()} and the record does not hold: a comment on the "
                 "trial states only what its sources say, as a curation note does",
             )
-
-
-# a file's path, which a comment cites ("Curated from seeds/000_84a0f0163f21158e.txt")
-_PATH = lazy(r"[^\s()\[\]]*/[^\s()\[\]]*")
-# a line the skeleton writes for a field, or a field's line commented out: a key and its colon ("  # phases:",
-# "# - name: ...", "#   field.path: quote"), or a list item's placeholder ("- ...", '- "YYYY-MM-DD"', "- 0")
-_FIELD_LINE = lazy(r"[ ]*(?:-[ ]+)?([a-z_][a-z0-9_.]*):(?:[ ]|\Z)")
-_PLACEHOLDER = lazy(r'[ ]*-(?:[ ]+(?:\.\.\.|"YYYY-MM-DD"|0|false))?[ ]*\Z')
-
-
-def _commented_out(text: str, keys: set[str]) -> bool:
-    """Whether a comment's words are a field's line commented out: one of keys (the schema's at any depth, and the
-    skeleton's evidence placeholder) and its colon; or a list item's placeholder."""
-    if _PLACEHOLDER.match(text):
-        return True
-    line = _FIELD_LINE.match(text)
-    return line is not None and line.group(1) in keys
 
 
 # the lists of molecules the schema names by code: a CAR's target antigens and its costimulatory domains
@@ -270,140 +250,3 @@ def _values(data: dict) -> Iterator[str]:
     """Every string the record holds, normalised, but its remarks' texts (a name may not vouch for itself)."""
     curation = {key: item for key, item in data["curation"].items() if key not in ("notes", "incomplete")}
     return (normalise(value) for value in strings({**data, "curation": curation}))
-
-
-def check_remark_parts(record: Record) -> Iterator[Problem]:
-    """E501: a name a note gives a part in the trial (its sponsor, its site, its responsible party:
-    lexicon.note_parties) that the record does not hold in that part. check_remark_names holds the name to a source
-    that writes it, anywhere: "The sponsor is Renji Hospital ..." named an official's affiliation its source writes,
-    beside the record's sponsor. Where the record holds nothing in that part, the note is not judged here, unless
-    the record says no source states it: the part's field declared silent, or the record a stub (its source is another
-    trial's page, stating this one's id and title alone). Mutation hunt 209 gave a stub the note "The sponsor is
-    Peking University Third Hospital" (IM19's, on the page listing the stub's trial) and Relma-cel, whose
-    responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
-    for kind, i, text, _ in remarks_of(record):
-        for name, part, why in _parts_unheld(record, text):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text gives {name!r} as the trial's {part}, {why}: a remark says only what the "
-                "record and its sources say",
-            )
-
-
-def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
-    """E501: a name a comment of the record's file gives a part in the trial, as a note's (check_remark_parts): hunt
-    209 opened a stub with "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), and it passed,
-    only a comment's names being read."""
-    if not record.comments:
-        return
-    keys = {part for path in fields.all_field_names(schema) for part in path} | {"evidence", "field.path"}
-    for comment in record.comments:
-        if _commented_out(comment.text, keys):
-            continue
-        for name, part, why in _parts_unheld(record, _PATH.sub(" | ", comment.text)):
-            yield Problem(
-                record.path,
-                comment.line,
-                comment.column,
-                "E501",
-                f"the comment gives {name!r} as the trial's {part}, {why}: a comment on the trial says only what the "
-                "record and its sources say, as a curation note does",
-            )
-
-
-def _parts_unheld(record: Record, text: str) -> Iterator[tuple[str, str, str]]:
-    """Each name text gives a part in the trial that the record does not hold there, its part, and why it may not."""
-    curation = record.data["curation"]
-    silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
-    for given in note_parties.given(normalise(text)):
-        held = _held_in(record.data, given.part)
-        words = _tokens(given.name)
-        if not words or any(_within(words, _tokens(value)) for value in held):
-            continue
-        if held:
-            yield given.name, given.part, f"which the record's {given.part} is not ({'; '.join(held)})"
-        elif curation.get("status") == "stub":
-            yield given.name, given.part, "which a stub's source does not state of it (it lists its id and title alone)"
-        elif fields.covered(silent, PART_FIELDS[given.part]):
-            field = PART_FIELDS[given.part]
-            yield given.name, given.part, f"which the record declares its sources silent on ({field})"
-
-
-def check_remark_origins(record: Record, sources: Sources) -> Iterator[Problem]:
-    """E501: a product's origin a note gives in its own words ("Its CAR-T cells are allogeneic") that is not the
-    record's, or, where the record holds none, that the record declares silent or no cited source writes (of this
-    trial). The word is a code of the schema's in lower case, which no name reading reaches (note_names reads
-    capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are allogeneic", and it passed. A
-    sentence that says what is not stated, or weighs the two, is none ("does not say whether they are autologous"), as
-    is one on a transplant ("excludes prior allogeneic stem cell transplantation")."""
-    docs = [doc for doc in sources.docs if doc.unread is None]
-    held = _mapping(record.data.get("cell_product")).get("origin")
-    silent = fields.covered([n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)], ORIGIN)
-    for kind, i, text, _ in remarks_of(record):
-        for sentence in note_names.sentences_of(QUOTED.sub(" | ", normalise(text))):
-            if _UNSAID.search(sentence) or _TRANSPLANT.search(sentence):
-                continue
-            for match in _ORIGIN.finditer(sentence):
-                word = match.group(1).casefold()
-                if isinstance(held, str):
-                    if held.casefold() == word:
-                        continue
-                    why = f"which the record's {ORIGIN} ({held}) is not"
-                elif silent:
-                    why = f"which the record declares its sources silent on ({ORIGIN})"
-                elif any(re.search(rf"(?i)(?<![\w-]){word}(?![\w-])", sources.text_of(doc)) for doc in docs):
-                    continue
-                else:
-                    why = sources.unwritten()
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text calls the cells {word}, {why}: a remark says only what the record and "
-                    "its sources say",
-                )
-
-
-ORIGIN = "cell_product.origin"
-# an origin a note gives the product in prose, and a sentence saying what is not stated or weighing two values
-_ORIGIN = lazy(r"(?i)(?<![\w-])(autologous|allogeneic)(?![\w-])")
-_UNSAID = lazy(r"(?i)\b(?:not|no|nor|neither|whether|unstated|silent)\b")
-# a sentence on a transplant, whose cells' origin is no product's ("prior allogeneic stem cell transplantation")
-_TRANSPLANT = lazy(r"(?i)\b(?:transplant\w*|stem[\s-]+cells?|marrow|graft\w*|[HP]?SCT|HCT)\b")
-
-
-# the field of the record that holds each part a note may give (note_parties.PARTS)
-PART_FIELDS = {"sponsor": "sponsor", "site": "locations", "responsible party": "responsible_party"}
-
-
-def _held_in(data: dict, part: str) -> list[str]:
-    """The names the record gives the part (note_parties.PARTS): the sponsor's; each site's facility and places (its
-    values); the responsible party's name and affiliation, and the sponsor's where the sponsor is the responsible
-    party."""
-    sponsor = _mapping(data.get("sponsor"))
-    if part == "sponsor":
-        names = [sponsor.get("name")]
-    elif part == "site":
-        names = [value for site in data.get("locations") or [] for value in _mapping(site).values()]
-    else:
-        party = _mapping(data.get("responsible_party"))
-        names = [party.get("name"), party.get("affiliation")]
-        names += [sponsor.get("name")] if party.get("type") == "SPONSOR" else []
-    return [name for name in names if isinstance(name, str) and name.strip()]
-
-
-def _mapping(value: Any) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-_TOKEN = lazy(r"[^\W_]+")
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(unaccented(normalise(text).casefold()))
-
-
-def _within(words: list[str], value: list[str]) -> bool:
-    """Whether words stand in value, one after another ("Ming Ju Biotechnology" in the sponsor's "SHANGHAI MING JU
-    BIOTECHNOLOGY CO., LTD.")."""
-    return any(value[k : k + len(words)] == words for k in range(len(value) - len(words) + 1))

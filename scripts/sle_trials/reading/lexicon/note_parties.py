@@ -2,7 +2,7 @@
 Acme Hospital", "Acme Hospital sponsors the trial", "Acme Hospital is its sponsor"), its site ("The only site is
 Peking University Third Hospital", "Beijing is its site") and its responsible party. A name a note writes is held to
 being written by a source (remark_names); where the note gives it a part, the record must hold it in that part
-(remark_names.check_remark_parts): mutation hunt 207 rewrote Relma-cel's note to "The sponsor is Renji Hospital
+(remark_parts.check_remark_parts): mutation hunt 207 rewrote Relma-cel's note to "The sponsor is Renji Hospital
 Shanghai Jiaotong University School of Medical", an official's affiliation its source writes, and it passed beside
 the record's sponsor, Shanghai Ming Ju Biotechnology.
 """
