@@ -989,6 +989,7 @@ def stages(
         yield Stage("remark origins", lambda: remark_parts.check_remark_origins(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("comment facts", lambda: remark_names.check_comment_facts(record, sources, schema))
+        yield Stage("comment origins", lambda: remark_parts.check_comment_origins(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(

@@ -1,0 +1,112 @@
+"""A product's origin a note or a comment gives in its own words (E501: checks/remark_parts.py, origins_given), after
+mutation hunt 209 closed "Its CAR-T cells are allogeneic" in Relma-cel's notes (its source never says).
+
+Found and fixed (the lead's hunt 210):
+
+- a word of denial anywhere in the note's sentence let every origin in it pass: "Its CAR-T cells are allogeneic; no
+  lymphodepletion dose is named", "... allogeneic, not autologous", "... allogeneic, which no one disputes", "...
+  allogeneic and the sponsor did not say more" each passed beside a record that holds none and a source that never
+  says (the sentence was skipped whole for a "not", "no", "nor" or "whether" in it). Each origin is read in its own
+  clause now: one that weighs the two ("autologous or allogeneic") or says before it that it is unstated ("does not
+  say whether", "unclear if") gives none, nor one a transplant's ("allogeneic stem cell transplantation"); one
+  denied ("not autologous", "non-autologous") gives the other.
+- an origin said in other words: "made from a donor's cells", "an off-the-shelf product", "donor-derived", "the
+  patient's own T cells" passed, the check reading the codes' words alone.
+- an origin a comment of the record's file gives: "# Allogeneic CAR-T cells, made from a donor's cells." opening
+  Relma-cel's file passed, a comment's names, facts and parties being read and not its origins
+  (remark_parts.check_comment_origins).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, Trials
+from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
+
+from sle_trials.checks.remark_parts import origins_given
+
+AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "Its CAR-T cells are allogeneic; no lymphodepletion dose is named."),
+        (RELMA_PATH, "Its CAR-T cells are allogeneic, not autologous."),
+        (RELMA_PATH, "The cells are allogeneic, which no one disputes."),
+        (RELMA_PATH, "Its CAR-T cells are allogeneic and the sponsor did not say more."),
+        (RELMA_PATH, "Its CAR-T cells are allogeneic, whether or not the source says so."),
+        (RELMA_PATH, "Whether or not it is asked, its cells are allogeneic."),
+        (RELMA_PATH, "The cells are not autologous."),
+        (AUTOLOGOUS_STUB, "The cells are not autologous."),
+        (AUTOLOGOUS_STUB, "Its cells are non-autologous."),
+    ],
+)
+def test_an_origin_beside_a_word_of_denial_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: a "not", "no", "nor" or "whether" anywhere in the sentence let its origins pass."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "Its cells are made from a donor's cells."),
+        (RELMA_PATH, "An off-the-shelf CAR-T product."),
+        (RELMA_PATH, "The product is donor-derived."),
+        (RELMA_PATH, "Its cells are the patient's own T cells."),
+        (AUTOLOGOUS_STUB, "Its cells come from healthy donors' blood."),
+    ],
+)
+def test_an_origin_in_other_words_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: only the codes' own words were read."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "The source does not say whether the cells are autologous or allogeneic."),
+        (RELMA_PATH, "It is unclear if the cells are autologous."),
+        (RELMA_PATH, "The source does not state, in any section, whether they are autologous."),
+        (IM19_PATH, "Prior transplant, allogeneic or autologous, excludes."),
+        (IM19_PATH, "Exclusion criteria name no prior allogeneic stem cell transplantation."),
+        (AUTOLOGOUS_STUB, "The cells are not allogeneic."),
+        (AUTOLOGOUS_STUB, "Patients after an allogeneic transplant are not named."),
+        (AUTOLOGOUS_STUB, "Its cells are autologous; no dose is given."),
+    ],
+)
+def test_an_origin_weighed_unstated_a_transplants_or_the_records_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Its CAR-T cells are allogeneic, not autologous.", ["allogeneic", "allogeneic"]),
+        ("The cells are not allogeneic.", ["autologous"]),
+        ("Neither autologous nor allogeneic is stated.", []),
+        ("Does not say whether autologous.", []),
+        ("Prior allogeneic HSCT excludes; the cells are autologous.", ["autologous"]),
+        ("If the cells were allogeneic, the title would say so.", []),
+    ],
+)
+def test_the_origins_a_text_gives_are_read_in_their_clauses(text: str, given: list[str]) -> None:
+    assert list(origins_given(text)) == given
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment"),
+    [
+        (RELMA_PATH, "# Allogeneic CAR-T cells, made from a donor's cells."),
+        (AUTOLOGOUS_STUB, "# Stub: an allogeneic CD19 CAR-T product."),
+    ],
+)
+def test_an_origin_a_comment_gives_is_refused(trials: Trials, shown: str, comment: str) -> None:
+    """Each passed: a comment's origins were read by nothing."""
+    assert "E501" in codes_with_first_comment(trials, shown, comment)
+
+
+def test_an_origin_a_comment_gives_as_the_record_holds_passes(trials: Trials) -> None:
+    assert codes_with_first_comment(trials, AUTOLOGOUS_STUB, "# Stub: autologous CD19 CAR-T cells.") == set()
