@@ -25,7 +25,7 @@ from sle_trials import checks, fields
 from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, remarks_of, strings, unwritten_facts
+from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks, strings, unwritten_facts
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
@@ -46,34 +46,20 @@ def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterat
     """E501: each name a remark writes, outside its quotations, that no cited source writes and the record's values
     (its remarks aside) do not hold."""
     unheld = _Unheld(record, sources, schema)
-    for kind, i, text, _ in remarks_of(record):
-        for name in unheld.names(text):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text names {' '.join(name.words)!r}, which no cited source writes and the "
-                "record does not hold: a remark names only what its sources name (quote them, or leave it out)",
-            )
+    return said_by_remarks(
+        record, "E501", unheld.said, "a remark names only what its sources name (quote them, or leave it out)"
+    )
 
 
 def check_comment_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
     """E501: each name a comment of the record's file writes, as a remark's (check_remark_names): a comment is read
     as the record's own words about the trial, whatever layout carries it (comment_lines.remarks: a commented-out
     field is none, a file's path no name)."""
-    said = comment_lines.remarks(record.comments, schema)
-    if not said:
-        return
+    if not record.comments:
+        return iter(())
     unheld = _Unheld(record, sources, schema)
-    for comment, text in said:
-        for name in unheld.names(text):
-            yield Problem(
-                record.path,
-                comment.line,
-                comment.column,
-                "E501",
-                f"the comment names {' '.join(name.words)!r}, which no cited source writes and the record does not "
-                "hold: a comment on the trial names only what its sources name, as a curation note does",
-            )
+    rule = "a comment on the trial names only what its sources name, as a curation note does"
+    return said_by_comments(record, schema, "E501", unheld.said, rule)
 
 
 def check_comment_facts(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -113,6 +99,11 @@ class _Unheld:
         molecules = {code for path in MOLECULES for code in fields.node_at(schema, path).get("enum", [])}
         self.codes = frozenset().union(*fields.vocabularies(schema)) - molecules
         self.held: str | None = None
+
+    def said(self, text: str) -> Iterator[str]:
+        """What text says of each name it writes that no cited source writes and the record does not hold."""
+        for name in self.names(text):
+            yield f"names {' '.join(name.words)!r}, which no cited source writes and the record does not hold"
 
     def names(self, text: str) -> Iterator[note_names.Name]:
         docs = self.docs

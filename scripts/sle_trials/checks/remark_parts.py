@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import fields
-from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remark_names import unaccented
-from sle_trials.checks.remarks import QUOTED, remarks_of
+from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -32,34 +31,19 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
     trial's page, stating this one's id and title alone). Mutation hunt 209 gave a stub the note "The sponsor is
     Peking University Third Hospital" (IM19's, on the page listing the stub's trial) and Relma-cel, whose
     responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
-    for kind, i, text, _ in remarks_of(record):
-        for name, part, why in _parts_unheld(record, text):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text gives {name!r} as the trial's {part}, {why}: a remark says only what the "
-                "record and its sources say",
-            )
+    return said_by_remarks(record, "E501", lambda text: _parts_unheld(record, text), REMARK_RULE)
 
 
 def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
     """E501: a name a comment of the record's file gives a part in the trial, as a note's (check_remark_parts): hunt
     209 opened a stub with "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), and it passed,
     only a comment's names being read."""
-    for comment, text in comment_lines.remarks(record.comments, schema):
-        for name, part, why in _parts_unheld(record, text):
-            yield Problem(
-                record.path,
-                comment.line,
-                comment.column,
-                "E501",
-                f"the comment gives {name!r} as the trial's {part}, {why}: a comment on the trial says only what the "
-                "record and its sources say, as a curation note does",
-            )
+    return said_by_comments(record, schema, "E501", lambda text: _parts_unheld(record, text), COMMENT_RULE)
 
 
-def _parts_unheld(record: Record, text: str) -> Iterator[tuple[str, str, str]]:
-    """Each name text gives a part in the trial that the record does not hold there, its part, and why it may not."""
+def _parts_unheld(record: Record, text: str) -> Iterator[str]:
+    """What text says of each name it gives a part in the trial that the record does not hold there, and why it may
+    not."""
     curation = record.data["curation"]
     silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
     for given in note_parties.given(normalise(text)):
@@ -67,13 +51,13 @@ def _parts_unheld(record: Record, text: str) -> Iterator[tuple[str, str, str]]:
         words = _tokens(given.name)
         if not words or any(_within(words, _tokens(value)) for value in held):
             continue
+        gives = f"gives {given.name!r} as the trial's {given.part}"
         if held:
-            yield given.name, given.part, f"which the record's {given.part} is not ({'; '.join(held)})"
+            yield f"{gives}, which the record's {given.part} is not ({'; '.join(held)})"
         elif curation.get("status") == "stub":
-            yield given.name, given.part, "which a stub's source does not state of it (it lists its id and title alone)"
+            yield f"{gives}, which a stub's source does not state of it (it lists its id and title alone)"
         elif fields.covered(silent, PART_FIELDS[given.part]):
-            field = PART_FIELDS[given.part]
-            yield given.name, given.part, f"which the record declares its sources silent on ({field})"
+            yield f"{gives}, which the record declares its sources silent on ({PART_FIELDS[given.part]})"
 
 
 def check_remark_origins(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -83,44 +67,29 @@ def check_remark_origins(record: Record, sources: Sources) -> Iterator[Problem]:
     name reading reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T
     cells are allogeneic", and it passed. Each origin is read in its clause (origins_given): one that weighs the two
     or says a source is silent on it gives none, nor one a transplant's."""
-    for kind, i, text, _ in remarks_of(record):
-        for origin, why in _origins_unheld(record, sources, text):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text calls the cells {origin}, {why}: a remark says only what the record and "
-                "its sources say",
-            )
+    return said_by_remarks(record, "E501", lambda text: _origins_unheld(record, sources, text), REMARK_RULE)
 
 
 def check_comment_origins(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
     """E501: a product's origin a comment of the record's file gives, as a note's (check_remark_origins): hunt 210
     opened Relma-cel's file with "# Allogeneic CAR-T cells, made from a donor's cells.", and it passed, only a
     comment's names, facts and parties being read."""
-    for comment, text in comment_lines.remarks(record.comments, schema):
-        for origin, why in _origins_unheld(record, sources, text):
-            yield Problem(
-                record.path,
-                comment.line,
-                comment.column,
-                "E501",
-                f"the comment calls the cells {origin}, {why}: a comment on the trial says only what the record and "
-                "its sources say, as a curation note does",
-            )
+    return said_by_comments(record, schema, "E501", lambda text: _origins_unheld(record, sources, text), COMMENT_RULE)
 
 
-def _origins_unheld(record: Record, sources: Sources, text: str) -> Iterator[tuple[str, str]]:
-    """Each origin text gives the product (origins_given) that the record does not hold, and why it may not."""
+def _origins_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
+    """What text says of each origin it gives the product (origins_given) that the record does not hold, and why it
+    may not."""
     held = _mapping(record.data.get("cell_product")).get("origin")
     silent = fields.covered([n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)], ORIGIN)
     for origin in dict.fromkeys(origins_given(QUOTED.sub(" | ", normalise(text)))):
         if isinstance(held, str):
             if held.casefold() != origin:
-                yield origin, f"which the record's {ORIGIN} ({held}) is not"
+                yield f"calls the cells {origin}, which the record's {ORIGIN} ({held}) is not"
         elif silent:
-            yield origin, f"which the record declares its sources silent on ({ORIGIN})"
+            yield f"calls the cells {origin}, which the record declares its sources silent on ({ORIGIN})"
         elif not any(_ORIGIN_WORDS[origin].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
-            yield origin, sources.unwritten()
+            yield f"calls the cells {origin}, {sources.unwritten()}"
 
 
 def origins_given(text: str) -> Iterator[str]:
@@ -183,6 +152,9 @@ _TRANSPLANT_AFTER = lazy(rf"(?i)[\s-]+(?:(?:hematopoietic|haematopoietic|periphe
 _TRANSPLANT_BEFORE = lazy(rf"(?i)\b{_TRANSPLANT}[ \t]+(?:\w+[ \t]+)?\Z")
 
 
+# what a remark and a comment may say of the trial's parts and its product
+REMARK_RULE = "a remark says only what the record and its sources say"
+COMMENT_RULE = "a comment on the trial says only what the record and its sources say, as a curation note does"
 # the field of the record that holds each part a note may give (note_parties.PARTS)
 PART_FIELDS = {"sponsor": "sponsor", "site": "locations", "responsible party": "responsible_party"}
 

@@ -12,10 +12,11 @@ The evidence stage runs these before and beside the checks of values (evidence.s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from sle_trials import fields
+from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
@@ -49,6 +50,25 @@ def remarks_of(record: Record) -> Iterator[Remark]:
             text = entry.get("text")
             if isinstance(text, str):
                 yield Remark(kind, i, text, str(entry.get("field", "")))
+
+
+def said_by_remarks(record: Record, code: str, claims: Callable[[str], Iterable[str]], rule: str) -> Iterator[Problem]:
+    """A problem of code for each claim a remark's text makes that it may not (claims: the words that say what it
+    states and why it may not, "names 'Beijing', which no cited source writes"), placed at the remark, rule saying
+    what a remark may state. The check that reads the claims names its code (checks.table finds it there)."""
+    for kind, i, text, _ in remarks_of(record):
+        for claim in claims(text):
+            yield record.problem(("curation", kind, i, "text"), code, f"curation.{kind}.{i}.text {claim}: {rule}")
+
+
+def said_by_comments(
+    record: Record, schema: dict, code: str, claims: Callable[[str], Iterable[str]], rule: str
+) -> Iterator[Problem]:
+    """A problem of code for each claim a comment of the record's file makes that it may not, as a remark's
+    (said_by_remarks): the comments that are remarks on the trial (comment_lines.remarks), each placed at its "#"."""
+    for comment, text in comment_lines.remarks(record.comments, schema):
+        for claim in claims(text):
+            yield Problem(record.path, comment.line, comment.column, code, f"the comment {claim}: {rule}")
 
 
 def check_remarks(record: Record, schema: dict) -> Iterator[Problem]:
