@@ -53,6 +53,7 @@ from sle_trials.checks import (
     remark_names,
     remark_parts,
     remark_rules,
+    remark_terms,
     remarks,
     silence,
     thresholds,
@@ -87,8 +88,8 @@ CHECKS = (
         "the record's file writes (a place, a hospital, a product, its international name in lower case too, a "
         "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
         "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
-        "does not give that part or no source states of the trial, or a product's origin it gives in prose that the "
-        "record and its sources do not",
+        "does not give that part or no source states of the trial, or a coded value it gives in prose (a product's "
+        "origin, the sex a trial enrols) that the record and its sources do not",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -986,10 +987,10 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
-        yield Stage("remark origins", lambda: remark_parts.check_remark_origins(record, sources))
+        yield Stage("remark terms", lambda: remark_terms.check_remark_terms(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("comment facts", lambda: remark_names.check_comment_facts(record, sources, schema))
-        yield Stage("comment origins", lambda: remark_parts.check_comment_origins(record, sources, schema))
+        yield Stage("comment terms", lambda: remark_terms.check_comment_terms(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(

@@ -1,5 +1,6 @@
-"""A product's origin a note or a comment gives in its own words (E501: checks/remark_parts.py, origins_given), after
-mutation hunt 209 closed "Its CAR-T cells are allogeneic" in Relma-cel's notes (its source never says).
+"""A coded value (a product's origin, the sex a trial enrols) a note or a comment gives in its own words (E501:
+checks/remark_terms.py, terms_given), after mutation hunt 209 closed "Its CAR-T cells are allogeneic" in Relma-cel's
+notes (its source never says).
 
 Found and fixed (the lead's hunt 210):
 
@@ -14,7 +15,10 @@ Found and fixed (the lead's hunt 210):
   patient's own T cells" passed, the check reading the codes' words alone.
 - an origin a comment of the record's file gives: "# Allogeneic CAR-T cells, made from a donor's cells." opening
   Relma-cel's file passed, a comment's names, facts and parties being read and not its origins
-  (remark_parts.check_comment_origins).
+  (remark_terms.check_comment_terms).
+- the sex a trial enrols, in a note's prose: Relma-cel's "The trial enrols women only." beside its sex ALL (hunt
+  209's strict xfail), "Only male participants are enrolled." passed; the origins' reading now reads a table of
+  coded fields (remark_terms.TERMS), the sex one of them.
 """
 
 from __future__ import annotations
@@ -23,10 +27,10 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, Trials
+from sle_trials.checks.remark_terms import TERMS, terms_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-from sle_trials.checks.remark_parts import origins_given
-
+ORIGIN, SEX = TERMS  # (cell_product.origin, eligibility.sex)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 
@@ -84,16 +88,59 @@ def test_an_origin_weighed_unstated_a_transplants_or_the_records_passes(registry
 @pytest.mark.parametrize(
     ("text", "given"),
     [
-        ("Its CAR-T cells are allogeneic, not autologous.", ["allogeneic", "allogeneic"]),
-        ("The cells are not allogeneic.", ["autologous"]),
+        ("Its CAR-T cells are allogeneic, not autologous.", ["ALLOGENEIC", "ALLOGENEIC"]),
+        ("The cells are not allogeneic.", ["AUTOLOGOUS"]),
         ("Neither autologous nor allogeneic is stated.", []),
         ("Does not say whether autologous.", []),
-        ("Prior allogeneic HSCT excludes; the cells are autologous.", ["autologous"]),
+        ("Prior allogeneic HSCT excludes; the cells are autologous.", ["AUTOLOGOUS"]),
         ("If the cells were allogeneic, the title would say so.", []),
     ],
 )
 def test_the_origins_a_text_gives_are_read_in_their_clauses(text: str, given: list[str]) -> None:
-    assert list(origins_given(text)) == given
+    assert list(terms_given(text, ORIGIN)) == given
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("The trial enrols women only.", ["FEMALE"]),
+        ("Only female participants are enrolled.", ["FEMALE"]),
+        ("A male-only trial.", ["MALE"]),
+        ("It enrols both sexes.", ["ALL"]),
+        ("Men and women aged 18 to 65.", ["ALL"]),
+        ("Pregnant women are excluded.", []),
+        ("The trial does not enrol women only.", []),  # (denied, in a field of three codes: none given)
+        ("The source does not say whether it enrols women only.", []),
+    ],
+)
+def test_the_sexes_a_text_gives_are_read_in_their_clauses(text: str, given: list[str]) -> None:
+    assert list(terms_given(text, SEX)) == given
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "The trial enrols women only."),
+        (IM19_PATH, "Only male participants are enrolled."),
+        (IM19_PATH, "A female-only trial; no other limit."),
+    ],
+)
+def test_a_sex_a_note_gives_that_the_record_does_not_hold_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: the sex a note gave in prose was read by nothing (hunt 209's strict xfail); both records hold
+    ALL."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "The trial enrols both sexes."),
+        (IM19_PATH, "Men and women aged 18 to 65 may enrol."),
+        (IM19_PATH, "Pregnant or breastfeeding women are excluded."),
+    ],
+)
+def test_a_sex_a_note_gives_as_the_record_holds_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()
 
 
 @pytest.mark.parametrize(

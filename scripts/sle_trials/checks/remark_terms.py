@@ -1,0 +1,175 @@
+"""E501: a coded value of the record's (a product's origin, the sex the trial enrols) that a curation note, an
+incomplete entry or a comment of the record's file gives in prose, held to the record's value, its silence, and what
+its sources state. The words are a code of the schema's in lower case, or said otherwise, which no name reading
+reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are
+allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage runs them beside
+the other remark checks (evidence.stages).
+
+Each value is read in its clause (terms_given): one that weighs two ("autologous or allogeneic") or says before it
+that it is unstated ("does not say whether they are autologous") gives none, nor words another thing's (a
+transplant's "allogeneic stem cell transplantation"); words denied ("not autologous", "non-autologous") give the
+other code of a field of two, and nothing of a field of more. Hunt 210: a word of denial anywhere in the sentence had
+let every origin in it pass ("Its CAR-T cells are allogeneic; no dose is named").
+
+Adding a field: a Term in TERMS, its codes' words, and a test in tests/test_attacks_origins_hunt210.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from sle_trials import fields
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_names
+
+
+class Term(NamedTuple):
+    """A field of codes a remark may give a value of in prose."""
+
+    field: str  # its dotted path
+    words: dict[str, re.Pattern[str]]  # each code -> the words that give it (a "non-" before them in their group "non")
+    stated: dict[str, re.Pattern[str]]  # each code -> the words by which a source states it
+    denied: dict[str, str]  # a code -> the code its words give when denied (a field of two codes)
+    # the words right after them, and right before, that make them another thing's
+    not_its: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def check_remark_terms(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: a value of a coded field (TERMS) a note gives in prose that is not the record's, or, where the record
+    holds none, that the record declares silent or no cited source states (of this trial)."""
+    return said_by_remarks(record, "E501", lambda text: _terms_unheld(record, sources, text), RULE)
+
+
+def check_comment_terms(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: a coded value a comment of the record's file gives, as a note's (check_remark_terms): hunt 210 opened
+    Relma-cel's file with "# Allogeneic CAR-T cells, made from a donor's cells.", and it passed, only a comment's
+    names, facts and parties being read."""
+    rule = "a comment on the trial says only what the record and its sources say, as a curation note does"
+    return said_by_comments(record, schema, "E501", lambda text: _terms_unheld(record, sources, text), rule)
+
+
+RULE = "a remark says only what the record and its sources say"
+
+
+def _terms_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
+    """What text says of each coded value it gives (terms_given) that the record does not hold, and why it may not."""
+    silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
+    read = QUOTED.sub(" | ", normalise(text))
+    for term in TERMS:
+        held = _value_at(record.data, term.field)
+        for code in dict.fromkeys(terms_given(read, term)):
+            gives = f"gives {term.field} as {code}"
+            if isinstance(held, str):
+                if held != code:
+                    yield f"{gives}, which the record's {term.field} ({held}) is not"
+            elif fields.covered(silent, term.field):
+                yield f"{gives}, which the record declares its sources silent on ({term.field})"
+            elif not any(term.stated[code].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
+                yield f"{gives}, {sources.unwritten()}"
+
+
+def _value_at(data: dict, field: str) -> Any:
+    """The value the record holds at a dotted field's path, or None."""
+    value: Any = data
+    for key in field.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def terms_given(text: str, term: Term) -> Iterator[str]:
+    """Each code of term text gives, in its sentences, each read in its clause (the module's docstring)."""
+    for sentence in note_names.sentences_of(text):
+        for clause in _CLAUSE_STOPS.split(sentence):
+            found = [(m, code) for code, words in term.words.items() for m in words.finditer(clause)]
+            if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
+                continue  # ("autologous or allogeneic", "neither autologous nor allogeneic")
+            for m, code in sorted(found, key=lambda item: item[0].start()):
+                # (what stands before the words in their clause, from its last comma: "Whether or not it is asked, its
+                # cells are allogeneic" gives an origin)
+                before, after = clause[: m.start()].rpartition(",")[2], clause[m.end() :]
+                if _UNSTATED_BEFORE.search(before):
+                    continue
+                if term.not_its and (term.not_its[0].match(after) or term.not_its[1].search(before)):
+                    continue
+                if m.group("non") or _DENIED_BEFORE.search(before):
+                    if code in term.denied:
+                        yield term.denied[code]
+                    continue
+                yield code
+
+
+# where a clause ends inside a sentence: the value it gives is read in it alone
+_CLAUSE_STOPS = lazy(
+    r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while|whereas)\b"
+)
+# two values weighed in one clause ("autologous or allogeneic", "autologous/allogeneic", "whether ... or")
+_WEIGHED = lazy(r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b|/")
+# words before a value in its clause that say it is not stated ("does not say whether", "unclear if", "silent on")
+_UNSTATED_BEFORE = lazy(
+    r"(?i)\b(?:whether|if|unstated|unknown|unclear|unspecified|silent|not[ \t]+(?:\w+[ \t]+)?(?:say|says|said|"
+    r"state|states|stated|specify|specifies|specified|give|gives|given|mention|mentions|mentioned|tell|tells|clear|"
+    r"known))\b"
+)
+# a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
+# only"; "non-autologous" is read with the words, their group "non")
+_DENIED_BEFORE = lazy(r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\b(?:never|no)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z")
+
+
+def _words(pattern: str, can_be_denied: bool = False) -> re.Pattern[str]:
+    """The words of pattern, whole, case aside; with a leading "non-" in their group "non" where can_be_denied."""
+    non = r"(?P<non>non-?)?" if can_be_denied else r"(?P<non>(?!))?"
+    return lazy(rf"(?i)(?<![\w-]){non}(?:{pattern})(?![\w-])")
+
+
+_AUTOLOGOUS = (
+    r"autologous|autologously|patient[\s-]+derived|"
+    r"patients?['\u2019]s?[ \t]+own[ \t]+(?:\w+[ \t]+)?(?:cells|lymphocytes|blood)"
+)
+_ALLOGENEIC = (
+    r"allogeneic|allogenic|allogeneically|donor[\s-]+derived|off[\s-]+the[\s-]+shelf|"
+    r"(?:healthy[ \t]+)?donors?['\u2019]?s?[ \t]+(?:own[ \t]+)?(?:cells|T[ \t]+cells|blood)"
+)
+# a transplant's origin, not a product's: its words right after ("allogeneic stem cell transplantation", "allogeneic
+# HSCT") or right before ("prior transplant of allogeneic cells")
+_TRANSPLANT = r"(?:transplant\w*|stem[\s-]+cells?|(?:bone[ \t]+)?marrow|graft\w*|[HP]?SCT|HCT)\b"
+_TRANSPLANT_AFTER = lazy(rf"(?i)[\s-]+(?:(?:hematopoietic|haematopoietic|peripheral|blood|cord)[\s-]+)*{_TRANSPLANT}")
+_TRANSPLANT_BEFORE = lazy(rf"(?i)\b{_TRANSPLANT}[ \t]+(?:\w+[ \t]+)?\Z")
+
+# the sexes a trial enrols, in a note's words ("women only", "female participants only", "both sexes")
+_PEOPLE = r"(?:[ \t]+(?:patients|participants|subjects|people|adults))?"
+_ONLY = r"(?:{who}{people}[ \t]+only|only[ \t]+{who}{people}|{who}[\s-]+only)"
+_FEMALE = _ONLY.format(who=r"(?:women|females?|female)", people=_PEOPLE)
+_MALE = _ONLY.format(who=r"(?:men|males?|male)", people=_PEOPLE)
+_ALL = (
+    r"both[ \t]+sexes|all[ \t]+sexes|either[ \t]+sex|any[ \t]+sex|(?:men|males)[ \t]+and[ \t]+(?:women|females)|"
+    r"(?:women|females)[ \t]+and[ \t]+(?:men|males)"
+)
+
+
+def _sex_stated(code: str) -> re.Pattern[str]:
+    """A source's statement of the sex it enrols: its label and the code ("Sex: Female", "Gender ALL")."""
+    return lazy(rf"(?i)\b(?:sex|sexes|gender)\b[^\n]{{0,40}}?\b{code}\b")
+
+
+TERMS = (
+    Term(
+        "cell_product.origin",
+        {"AUTOLOGOUS": _words(_AUTOLOGOUS, True), "ALLOGENEIC": _words(_ALLOGENEIC, True)},
+        {"AUTOLOGOUS": _words(_AUTOLOGOUS), "ALLOGENEIC": _words(_ALLOGENEIC)},
+        {"AUTOLOGOUS": "ALLOGENEIC", "ALLOGENEIC": "AUTOLOGOUS"},
+        (_TRANSPLANT_AFTER, _TRANSPLANT_BEFORE),
+    ),
+    Term(
+        "eligibility.sex",
+        {"FEMALE": _words(_FEMALE), "MALE": _words(_MALE), "ALL": _words(_ALL)},
+        {"FEMALE": _sex_stated("female"), "MALE": _sex_stated("male"), "ALL": _sex_stated("all")},
+        {},
+    ),
+)
