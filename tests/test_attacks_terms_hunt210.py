@@ -19,6 +19,10 @@ Found and fixed (the lead's hunt 210):
 - the sex a trial enrols, in a note's prose: Relma-cel's "The trial enrols women only." beside its sex ALL (hunt
   209's strict xfail), "Only male participants are enrolled." passed; the origins' reading now reads a table of
   coded fields (remark_terms.TERMS), the sex one of them.
+- the trial's status, in a note's prose: a stub's "The trial is recruiting." (hunt 209's strict xfail; its source,
+  another trial's page, lists its id and title alone), IM19's "The study was terminated early." beside its
+  RECRUITING passed. A status is read where the note says it of the trial ("the trial is", "its status is"): "The
+  site is recruiting" and "patients who completed therapy" give none.
 """
 
 from __future__ import annotations
@@ -26,11 +30,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials
+from conftest import IM19_PATH, RELMA_PATH, Trials, copy_registry, import_study, real_study
 from sle_trials.checks.remark_terms import TERMS, terms_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-ORIGIN, SEX = TERMS  # (cell_product.origin, eligibility.sex)
+ORIGIN, SEX, STATUS = TERMS  # (cell_product.origin, eligibility.sex, overall_status)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 
@@ -157,3 +161,74 @@ def test_an_origin_a_comment_gives_is_refused(trials: Trials, shown: str, commen
 
 def test_an_origin_a_comment_gives_as_the_record_holds_passes(trials: Trials) -> None:
     assert codes_with_first_comment(trials, AUTOLOGOUS_STUB, "# Stub: autologous CD19 CAR-T cells.") == set()
+
+
+STUB = "trials/NCT06900764.yaml"  # a stub: its source, IM19's page, lists its id and title alone
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("The trial is recruiting.", ["RECRUITING"]),
+        ("The trial is not yet recruiting.", ["NOT_YET_RECRUITING"]),
+        ("The study was terminated early.", ["TERMINATED"]),
+        ("Its status is completed.", ["COMPLETED"]),
+        ("The trial is active, not recruiting.", ["ACTIVE_NOT_RECRUITING"]),
+        ("The study has been withdrawn; no reason is given.", ["WITHDRAWN"]),
+        ("The site is recruiting.", []),
+        ("Patients who completed therapy are excluded.", []),
+        ("The trial is not recruiting.", []),  # (denied, in a field of many codes: none given)
+    ],
+)
+def test_the_statuses_a_text_gives_are_read_where_it_says_them_of_the_trial(text: str, given: list[str]) -> None:
+    assert list(terms_given(text, STATUS)) == given
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (STUB, "The trial is recruiting."),
+        (IM19_PATH, "The study was terminated early."),
+        (RELMA_PATH, "Its status is completed."),
+    ],
+)
+def test_a_status_a_note_gives_that_the_record_does_not_hold_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: a status in a note's prose was no code (check_remark_codes reads one after "recorded as")."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (IM19_PATH, "The trial is recruiting, as its page says."),
+        (RELMA_PATH, "The Shanghai site is recruiting."),
+        (IM19_PATH, "Patients who completed prior therapy may enrol."),
+    ],
+)
+def test_a_status_a_note_gives_as_the_record_holds_passes(registry: Path, shown: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("shown", "text", "codes"),
+    [
+        (IM19_PATH, "Its cells are 'allogeneic'.", {"E501"}),  # (in single quotes, words no source writes)
+        (AUTOLOGOUS_STUB, "The title's 'Autologous T Cells' says the cells are autologous.", set()),
+    ],
+)
+def test_a_run_in_single_quotes_is_the_sources_only_where_a_source_writes_it(
+    registry: Path, shown: str, text: str, codes: set[str]
+) -> None:
+    assert codes_with_a_note(registry, shown, text) == codes
+
+
+def test_the_importers_note_showing_a_sources_words_on_sex_imports(tmp_path: Path) -> None:
+    """A study of sex ALL whose genderDescription says "Women only" (a source at odds with itself): the importer's
+    note shows those words in single quotes ("how: 'Women only' (genderDescription)"), which are the source's, not
+    the note's claim; read as one, the import refused its own note (E501)."""
+    study = real_study()
+    study["protocolSection"]["eligibilityModule"] |= {"genderBased": True, "genderDescription": "Women only"}
+    status, said, data = import_study(copy_registry(tmp_path / "registry"), study, "NCT09002101")
+    assert status == 0 and data is not None, said
+    assert data["eligibility"]["sex"] == "ALL"
+    assert any("'Women only'" in note["text"] for note in data["curation"]["notes"])

@@ -1,6 +1,6 @@
-"""E501: a coded value of the record's (a product's origin, the sex the trial enrols) that a curation note, an
-incomplete entry or a comment of the record's file gives in prose, held to the record's value, its silence, and what
-its sources state. The words are a code of the schema's in lower case, or said otherwise, which no name reading
+"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status) that a curation
+note, an incomplete entry or a comment of the record's file gives in prose, held to the record's value, its silence,
+and what its sources state. The words are a code of the schema's in lower case, or said otherwise, which no name reading
 reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are
 allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage runs them beside
 the other remark checks (evidence.stages).
@@ -39,6 +39,9 @@ class Term(NamedTuple):
     denied: dict[str, str]  # a code -> the code its words give when denied (a field of two codes)
     # the words right after them, and right before, that make them another thing's
     not_its: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # the words that must stand right before them, where words alone are no value of the trial's ("the trial is
+    # recruiting", not "a site recruiting" or "patients who completed therapy")
+    of_the_trial: re.Pattern[str] | None = None
 
 
 def check_remark_terms(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -61,7 +64,7 @@ RULE = "a remark says only what the record and its sources say"
 def _terms_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
     """What text says of each coded value it gives (terms_given) that the record does not hold, and why it may not."""
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
-    read = QUOTED.sub(" | ", normalise(text))
+    read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
     for term in TERMS:
         held = _value_at(record.data, term.field)
         for code in dict.fromkeys(terms_given(read, term)):
@@ -73,6 +76,20 @@ def _terms_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
                 yield f"{gives}, which the record declares its sources silent on ({term.field})"
             elif not any(term.stated[code].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
                 yield f"{gives}, {sources.unwritten()}"
+
+
+def _shown_blanked(text: str, sources: Sources) -> str:
+    """text, each run in single quotes that a cited source writes blanked: a source's text as the importer's notes
+    show it (reading/shown.py), the source's words and no claim of the note's ("how: 'Women only'
+    (genderDescription)"). A run no source writes is read as the note's own ("Its cells are 'allogeneic'")."""
+    if "'" not in text:
+        return text
+    texts = [normalise(sources.text_of(doc)) for doc in sources.docs if doc.unread is None]
+    return _SHOWN.sub(lambda m: " | " if any(m.group(1) in t for t in texts) else m.group(), text)
+
+
+# a run in single quotes, as reading/shown.py shows a source's text ("'Women only'"; not an apostrophe's "patient's")
+_SHOWN = lazy(r"(?<![\w'])'([^'\n]+)'(?![\w'])")
 
 
 def _value_at(data: dict, field: str) -> Any:
@@ -97,6 +114,8 @@ def terms_given(text: str, term: Term) -> Iterator[str]:
                 if _UNSTATED_BEFORE.search(before):
                     continue
                 if term.not_its and (term.not_its[0].match(after) or term.not_its[1].search(before)):
+                    continue
+                if term.of_the_trial and not term.of_the_trial.search(before):
                     continue
                 if m.group("non") or _DENIED_BEFORE.search(before):
                     if code in term.denied:
@@ -158,6 +177,29 @@ def _sex_stated(code: str) -> re.Pattern[str]:
     return lazy(rf"(?i)\b(?:sex|sexes|gender)\b[^\n]{{0,40}}?\b{code}\b")
 
 
+# the trial's status, in a note's words: said of the trial ("The trial is recruiting", "the study was terminated",
+# "Its status is completed"), each status's words as ClinicalTrials.gov shows it
+_STATUSES = {
+    "ACTIVE_NOT_RECRUITING": r"active,?[ \t]+not[ \t]+recruiting",
+    "COMPLETED": r"completed",
+    "ENROLLING_BY_INVITATION": r"enrolling[ \t]+by[ \t]+invitation",
+    "NOT_YET_RECRUITING": r"not[ \t]+yet[ \t]+recruiting",
+    "RECRUITING": r"recruiting",
+    "SUSPENDED": r"suspended",
+    "TERMINATED": r"terminated",
+    "WITHDRAWN": r"withdrawn",
+}
+_OF_THE_TRIAL = lazy(
+    r"(?i)(?:\b(?:the|this|its)[ \t]+(?:trial|study)(?:['\u2019]s[ \t]+status)?|\bits[ \t]+status)[ \t]+"
+    r"(?:is|was|has[ \t]+been|remains|became)[ \t]+(?:(?:now|still|currently|already|not|yet)[ \t]+)*\Z"
+)
+
+
+def _status_stated(words: str) -> re.Pattern[str]:
+    """A source's statement of the trial's status: its label and the status ("Recruitment Status: Recruiting")."""
+    return lazy(rf"(?i)\bstatus\b[^\n]{{0,40}}?\b(?:{words})\b")
+
+
 TERMS = (
     Term(
         "cell_product.origin",
@@ -171,5 +213,12 @@ TERMS = (
         {"FEMALE": _words(_FEMALE), "MALE": _words(_MALE), "ALL": _words(_ALL)},
         {"FEMALE": _sex_stated("female"), "MALE": _sex_stated("male"), "ALL": _sex_stated("all")},
         {},
+    ),
+    Term(
+        "overall_status",
+        {code: _words(words) for code, words in _STATUSES.items()},
+        {code: _status_stated(words) for code, words in _STATUSES.items()},
+        {},
+        of_the_trial=_OF_THE_TRIAL,
     ),
 )
