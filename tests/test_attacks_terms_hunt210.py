@@ -23,6 +23,11 @@ Found and fixed (the lead's hunt 210):
   another trial's page, lists its id and title alone), IM19's "The study was terminated early." beside its
   RECRUITING passed. A status is read where the note says it of the trial ("the trial is", "its status is"): "The
   site is recruiting" and "patients who completed therapy" give none.
+- the trial's design in a note's prose: IM19's (allocation NA, a single group, no masking) "A randomised,
+  double-blind, placebo-controlled trial.", "The study is observational.", "A crossover trial." and Relma-cel's (its
+  design and study type declared silent) "An open-label trial." passed. study_type, design.allocation, masking and
+  intervention_model are entries of TERMS, read where the note says them of the trial ("the trial is randomised",
+  "a single-arm, open-label study"); "Randomized trials of CAR-T are lacking" gives none.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from conftest import IM19_PATH, RELMA_PATH, Trials, copy_registry, import_study,
 from sle_trials.checks.remark_terms import TERMS, terms_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-ORIGIN, SEX, STATUS = TERMS  # (cell_product.origin, eligibility.sex, overall_status)
+ORIGIN, SEX, STATUS, *DESIGN = TERMS  # (cell_product.origin, eligibility.sex, overall_status, the design's)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 
@@ -232,3 +237,33 @@ def test_the_importers_note_showing_a_sources_words_on_sex_imports(tmp_path: Pat
     assert status == 0 and data is not None, said
     assert data["eligibility"]["sex"] == "ALL"
     assert any("'Women only'" in note["text"] for note in data["curation"]["notes"])
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (IM19_PATH, "A randomised, double-blind, placebo-controlled trial."),
+        (IM19_PATH, "The trial is randomized."),
+        (IM19_PATH, "The study is observational."),
+        (IM19_PATH, "A crossover trial."),
+        (RELMA_PATH, "An open-label trial."),
+        (RELMA_PATH, "A single-arm study."),
+    ],
+)
+def test_a_design_a_note_gives_that_the_record_does_not_hold_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: a design in a note's prose was read by nothing."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IM19 is a single-arm, open-label study.",
+        "It is an interventional study.",
+        "The trial is not randomized.",
+        "Randomized trials of CAR-T in lupus are lacking.",
+        "The design's single group gets one dose.",
+    ],
+)
+def test_a_design_a_note_gives_as_the_record_holds_or_of_no_trial_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, IM19_PATH, text) == set()

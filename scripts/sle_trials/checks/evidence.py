@@ -89,7 +89,7 @@ CHECKS = (
         "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
         "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
         "does not give that part or no source states of the trial, or a coded value it gives in prose (a product's "
-        "origin, the sex a trial enrols) that the record and its sources do not",
+        "origin, the sex a trial enrols, its status or design) that the record and its sources do not",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

@@ -1,4 +1,4 @@
-"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status) that a curation
+"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status and design) that a
 note, an incomplete entry or a comment of the record's file gives in prose, held to the record's value, its silence,
 and what its sources state. The words are a code of the schema's in lower case, or said otherwise, which no name reading
 reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are
@@ -39,9 +39,10 @@ class Term(NamedTuple):
     denied: dict[str, str]  # a code -> the code its words give when denied (a field of two codes)
     # the words right after them, and right before, that make them another thing's
     not_its: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-    # the words that must stand right before them, where words alone are no value of the trial's ("the trial is
-    # recruiting", not "a site recruiting" or "patients who completed therapy")
-    of_the_trial: re.Pattern[str] | None = None
+    # the words that must stand right before them, or right after, where words alone are no value of the trial's
+    # ("the trial is recruiting", not "a site recruiting" or "patients who completed therapy"; "a randomised
+    # trial", not "randomised trials show")
+    of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
 
 
 def check_remark_terms(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -92,6 +93,11 @@ def _shown_blanked(text: str, sources: Sources) -> str:
 _SHOWN = lazy(r"(?<![\w'])'([^'\n]+)'(?![\w'])")
 
 
+def _said_of_the_trial(of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | None], before: str, after: str) -> bool:
+    ahead, behind = of_the_trial
+    return ahead.search(before) is not None or (behind is not None and behind.match(after) is not None)
+
+
 def _value_at(data: dict, field: str) -> Any:
     """The value the record holds at a dotted field's path, or None."""
     value: Any = data
@@ -115,7 +121,7 @@ def terms_given(text: str, term: Term) -> Iterator[str]:
                     continue
                 if term.not_its and (term.not_its[0].match(after) or term.not_its[1].search(before)):
                     continue
-                if term.of_the_trial and not term.of_the_trial.search(before):
+                if term.of_the_trial and not _said_of_the_trial(term.of_the_trial, before, after):
                     continue
                 if m.group("non") or _DENIED_BEFORE.search(before):
                     if code in term.denied:
@@ -195,6 +201,49 @@ _OF_THE_TRIAL = lazy(
 )
 
 
+# the trial's design, in a note's words: said of the trial ("The trial is open-label", "a randomised, double-blind
+# trial"), each code's words as registries write them, and as a source states them (where the record holds none);
+# the codes whose words are common ones ("sequential", "factorial") are left out
+_DESIGNS = {
+    "study_type": {
+        "INTERVENTIONAL": r"interventional",
+        "OBSERVATIONAL": r"observational",
+        "EXPANDED_ACCESS": r"expanded[ \t]+access",
+    },
+    "design.allocation": {"RANDOMIZED": r"randomi[sz]ed", "NON_RANDOMIZED": r"non-?randomi[sz]ed"},
+    "design.masking": {
+        "NONE": r"open[\s-]+label|unblinded|unmasked",
+        "SINGLE": r"single[\s-]+(?:blind|blinded|masked)",
+        "DOUBLE": r"double[\s-]+(?:blind|blinded|masked)",
+        "TRIPLE": r"triple[\s-]+(?:blind|blinded|masked)",
+        "QUADRUPLE": r"quadruple[\s-]+(?:blind|blinded|masked)",
+    },
+    "design.intervention_model": {
+        "SINGLE_GROUP": r"single[\s-]+(?:arm|group)",
+        "PARALLEL": r"parallel[\s-]+(?:arm|group)s?",
+        "CROSSOVER": r"cross-?over",
+    },
+}
+_OF_THE_DESIGN = (
+    lazy(
+        r"(?i)\b(?:the|this|it|its)[ \t]+(?:(?:trial|study|design)[ \t]+)?(?:is|was)[ \t]+(?:an?[ \t]+)?"
+        r"(?:(?:now|still|not)[ \t]+)*\Z"
+    ),
+    lazy(
+        r"(?i)(?:[ \t]*,?[ \t]+(?:and[ \t]+)?(?:\w+-[\w-]+|controlled|multi-?cent(?:er|re)|pilot|clinical|prospective|"
+        r"phase[ \t]+\w+)){0,4}?[ \t]+(?:trial|study|design)\b(?!['\u2019]s)"
+    ),
+)
+# (between the words and "trial" only the design's other words: "a randomised, double-blind, placebo-controlled
+# trial"; the importer's "an observational model of an interventional study" says it of no trial)
+
+
+def _design(field: str, codes: dict[str, str]) -> Term:
+    """The Term of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
+    words = {code: _words(pattern) for code, pattern in codes.items()}
+    return Term(field, words, words, {}, of_the_trial=_OF_THE_DESIGN)
+
+
 def _status_stated(words: str) -> re.Pattern[str]:
     """A source's statement of the trial's status: its label and the status ("Recruitment Status: Recruiting")."""
     return lazy(rf"(?i)\bstatus\b[^\n]{{0,40}}?\b(?:{words})\b")
@@ -219,6 +268,7 @@ TERMS = (
         {code: _words(words) for code, words in _STATUSES.items()},
         {code: _status_stated(words) for code, words in _STATUSES.items()},
         {},
-        of_the_trial=_OF_THE_TRIAL,
+        of_the_trial=(_OF_THE_TRIAL, None),
     ),
+    *(_design(field, codes) for field, codes in _DESIGNS.items()),
 )
