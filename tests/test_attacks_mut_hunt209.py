@@ -26,7 +26,7 @@ Found and fixed:
 - a molecule whose name opens with a digit: "Its costimulatory domain is 4-1BB" passed beside no source writing it
   (note_names read a name's words from a capital only; a digit, a hyphen and capitals now open one too). E501.
 - a product's origin a note gives in prose: Relma-cel's "Its CAR-T cells are allogeneic" (its source never says),
-  a stub's "autologous" (its title does not say) passed (remark_terms.check_remark_terms holds it to the record's
+  a stub's "autologous" (its title does not say) passed (remark_prose.check_remark_prose holds it to the record's
   origin, its silence, or a source's words of the trial). E501.
 - a party a comment gives: "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), Relma-cel's
   "# ... sponsored by Renji Hospital ..." passed (remark_parts.check_comment_parts reads a comment's parties as a
@@ -34,7 +34,7 @@ Found and fixed:
 
 Left, each a strict xfail at the end whose reason names the reading missing: a value a note gives in lower-case prose
 (a stub's "The trial is recruiting.", Relma-cel's "The trial enrols women only." are refused since hunt 210,
-remark_terms); a name a stub's note takes from the page of the other trial ("treated in Beijing"); an incomplete
+remark_prose); a name a stub's note takes from the page of the other trial ("treated in Beijing"); an incomplete
 entry saying the source cuts short a criterion it gives whole.
 """
 
@@ -268,7 +268,7 @@ AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autol
 )
 def test_an_origin_a_note_gives_that_no_source_states_is_refused(registry: Path, shown: str, text: str) -> None:
     """Each passed: an origin in lower case is neither a name note_names reads nor a code check_remark_codes reads
-    (remark_terms.check_remark_terms, E501)."""
+    (remark_prose.check_remark_prose, E501)."""
     assert "E501" in codes_with_a_note(registry, shown, text)
 
 

@@ -52,8 +52,8 @@ from sle_trials.checks import (
     remark_lists,
     remark_names,
     remark_parts,
+    remark_prose,
     remark_rules,
-    remark_terms,
     remarks,
     silence,
     thresholds,
@@ -987,10 +987,10 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
-        yield Stage("remark terms", lambda: remark_terms.check_remark_terms(record, sources))
+        yield Stage("remark prose", lambda: remark_prose.check_remark_prose(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
         yield Stage("comment facts", lambda: remark_names.check_comment_facts(record, sources, schema))
-        yield Stage("comment terms", lambda: remark_terms.check_comment_terms(record, sources, schema))
+        yield Stage("comment prose", lambda: remark_prose.check_comment_prose(record, sources, schema))
         yield Stage("verbatim", lambda: check_verbatim(record, schema, sources))
         yield Stage("units", lambda: check_units(record, sources, scalars))
         yield Stage(

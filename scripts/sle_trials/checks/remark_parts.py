@@ -59,7 +59,7 @@ def _parts_unheld(record: Record, text: str) -> Iterator[str]:
             yield f"{gives}, which the record declares its sources silent on ({PART_FIELDS[given.part]})"
 
 
-# what a remark and a comment may say of the trial's parts (and remark_terms of its coded values)
+# what a remark and a comment may say of the trial's parts (and remark_prose of its coded values)
 REMARK_RULE = "a remark says only what the record and its sources say"
 COMMENT_RULE = "a comment on the trial says only what the record and its sources say, as a curation note does"
 # the field of the record that holds each part a note may give (note_parties.PARTS)

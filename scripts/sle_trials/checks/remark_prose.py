@@ -5,13 +5,14 @@ reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never
 allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage runs them beside
 the other remark checks (evidence.stages).
 
-Each value is read in its clause (terms_given): one that weighs two ("autologous or allogeneic") or says before it
+Each value is read in its clause (coded_given): one that weighs two ("autologous or allogeneic") or says before it
 that it is unstated ("does not say whether they are autologous") gives none, nor words another thing's (a
 transplant's "allogeneic stem cell transplantation"); words denied ("not autologous", "non-autologous") give the
 other code of a field of two, and nothing of a field of more. Hunt 210: a word of denial anywhere in the sentence had
 let every origin in it pass ("Its CAR-T cells are allogeneic; no dose is named").
 
-Adding a field: a Term in TERMS, its codes' words, and a test in tests/test_attacks_origins_hunt210.py.
+Adding a field: a Coded in CODED (the fields a note may give a code of in prose), its codes' words, and a test
+in tests/test_attacks_prose_hunt210.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names
 
 
-class Term(NamedTuple):
+class Coded(NamedTuple):
     """A field of codes a remark may give a value of in prose."""
 
     field: str  # its dotted path
@@ -45,37 +46,37 @@ class Term(NamedTuple):
     of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
 
 
-def check_remark_terms(record: Record, sources: Sources) -> Iterator[Problem]:
-    """E501: a value of a coded field (TERMS) a note gives in prose that is not the record's, or, where the record
+def check_remark_prose(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: a value of a coded field (CODED) a note gives in prose that is not the record's, or, where the record
     holds none, that the record declares silent or no cited source states (of this trial)."""
-    return said_by_remarks(record, "E501", lambda text: _terms_unheld(record, sources, text), RULE)
+    return said_by_remarks(record, "E501", lambda text: _coded_unheld(record, sources, text), RULE)
 
 
-def check_comment_terms(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
-    """E501: a coded value a comment of the record's file gives, as a note's (check_remark_terms): hunt 210 opened
+def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: a coded value a comment of the record's file gives, as a note's (check_remark_prose): hunt 210 opened
     Relma-cel's file with "# Allogeneic CAR-T cells, made from a donor's cells.", and it passed, only a comment's
     names, facts and parties being read."""
     rule = "a comment on the trial says only what the record and its sources say, as a curation note does"
-    return said_by_comments(record, schema, "E501", lambda text: _terms_unheld(record, sources, text), rule)
+    return said_by_comments(record, schema, "E501", lambda text: _coded_unheld(record, sources, text), rule)
 
 
 RULE = "a remark says only what the record and its sources say"
 
 
-def _terms_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
-    """What text says of each coded value it gives (terms_given) that the record does not hold, and why it may not."""
+def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
+    """What text says of each coded value it gives (coded_given) that the record does not hold, and why it may not."""
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
     read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
-    for term in TERMS:
-        held = _value_at(record.data, term.field)
-        for code in dict.fromkeys(terms_given(read, term)):
-            gives = f"gives {term.field} as {code}"
+    for coded in CODED:
+        held = _value_at(record.data, coded.field)
+        for code in dict.fromkeys(coded_given(read, coded)):
+            gives = f"gives {coded.field} as {code}"
             if isinstance(held, str):
                 if held != code:
-                    yield f"{gives}, which the record's {term.field} ({held}) is not"
-            elif fields.covered(silent, term.field):
-                yield f"{gives}, which the record declares its sources silent on ({term.field})"
-            elif not any(term.stated[code].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
+                    yield f"{gives}, which the record's {coded.field} ({held}) is not"
+            elif fields.covered(silent, coded.field):
+                yield f"{gives}, which the record declares its sources silent on ({coded.field})"
+            elif not any(coded.stated[code].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
                 yield f"{gives}, {sources.unwritten()}"
 
 
@@ -106,11 +107,11 @@ def _value_at(data: dict, field: str) -> Any:
     return value
 
 
-def terms_given(text: str, term: Term) -> Iterator[str]:
-    """Each code of term text gives, in its sentences, each read in its clause (the module's docstring)."""
+def coded_given(text: str, coded: Coded) -> Iterator[str]:
+    """Each code of coded (a field) text gives, in its sentences, each read in its clause (the module's docstring)."""
     for sentence in note_names.sentences_of(text):
         for clause in _CLAUSE_STOPS.split(sentence):
-            found = [(m, code) for code, words in term.words.items() for m in words.finditer(clause)]
+            found = [(m, code) for code, words in coded.words.items() for m in words.finditer(clause)]
             if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
                 continue  # ("autologous or allogeneic", "neither autologous nor allogeneic")
             for m, code in sorted(found, key=lambda item: item[0].start()):
@@ -119,13 +120,13 @@ def terms_given(text: str, term: Term) -> Iterator[str]:
                 before, after = clause[: m.start()].rpartition(",")[2], clause[m.end() :]
                 if _UNSTATED_BEFORE.search(before):
                     continue
-                if term.not_its and (term.not_its[0].match(after) or term.not_its[1].search(before)):
+                if coded.not_its and (coded.not_its[0].match(after) or coded.not_its[1].search(before)):
                     continue
-                if term.of_the_trial and not _said_of_the_trial(term.of_the_trial, before, after):
+                if coded.of_the_trial and not _said_of_the_trial(coded.of_the_trial, before, after):
                     continue
                 if m.group("non") or _DENIED_BEFORE.search(before):
-                    if code in term.denied:
-                        yield term.denied[code]
+                    if code in coded.denied:
+                        yield coded.denied[code]
                     continue
                 yield code
 
@@ -238,10 +239,10 @@ _OF_THE_DESIGN = (
 # trial"; the importer's "an observational model of an interventional study" says it of no trial)
 
 
-def _design(field: str, codes: dict[str, str]) -> Term:
-    """The Term of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
+def _design(field: str, codes: dict[str, str]) -> Coded:
+    """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
-    return Term(field, words, words, {}, of_the_trial=_OF_THE_DESIGN)
+    return Coded(field, words, words, {}, of_the_trial=_OF_THE_DESIGN)
 
 
 def _status_stated(words: str) -> re.Pattern[str]:
@@ -249,21 +250,21 @@ def _status_stated(words: str) -> re.Pattern[str]:
     return lazy(rf"(?i)\bstatus\b[^\n]{{0,40}}?\b(?:{words})\b")
 
 
-TERMS = (
-    Term(
+CODED = (
+    Coded(
         "cell_product.origin",
         {"AUTOLOGOUS": _words(_AUTOLOGOUS, True), "ALLOGENEIC": _words(_ALLOGENEIC, True)},
         {"AUTOLOGOUS": _words(_AUTOLOGOUS), "ALLOGENEIC": _words(_ALLOGENEIC)},
         {"AUTOLOGOUS": "ALLOGENEIC", "ALLOGENEIC": "AUTOLOGOUS"},
         (_TRANSPLANT_AFTER, _TRANSPLANT_BEFORE),
     ),
-    Term(
+    Coded(
         "eligibility.sex",
         {"FEMALE": _words(_FEMALE), "MALE": _words(_MALE), "ALL": _words(_ALL)},
         {"FEMALE": _sex_stated("female"), "MALE": _sex_stated("male"), "ALL": _sex_stated("all")},
         {},
     ),
-    Term(
+    Coded(
         "overall_status",
         {code: _words(words) for code, words in _STATUSES.items()},
         {code: _status_stated(words) for code, words in _STATUSES.items()},

@@ -1,5 +1,5 @@
 """A coded value (a product's origin, the sex a trial enrols) a note or a comment gives in its own words (E501:
-checks/remark_terms.py, terms_given), after mutation hunt 209 closed "Its CAR-T cells are allogeneic" in Relma-cel's
+checks/remark_prose.py, coded_given), after mutation hunt 209 closed "Its CAR-T cells are allogeneic" in Relma-cel's
 notes (its source never says).
 
 Found and fixed (the lead's hunt 210):
@@ -15,10 +15,10 @@ Found and fixed (the lead's hunt 210):
   patient's own T cells" passed, the check reading the codes' words alone.
 - an origin a comment of the record's file gives: "# Allogeneic CAR-T cells, made from a donor's cells." opening
   Relma-cel's file passed, a comment's names, facts and parties being read and not its origins
-  (remark_terms.check_comment_terms).
+  (remark_prose.check_comment_prose).
 - the sex a trial enrols, in a note's prose: Relma-cel's "The trial enrols women only." beside its sex ALL (hunt
   209's strict xfail), "Only male participants are enrolled." passed; the origins' reading now reads a table of
-  coded fields (remark_terms.TERMS), the sex one of them.
+  coded fields (remark_prose.CODED), the sex one of them.
 - the trial's status, in a note's prose: a stub's "The trial is recruiting." (hunt 209's strict xfail; its source,
   another trial's page, lists its id and title alone), IM19's "The study was terminated early." beside its
   RECRUITING passed. A status is read where the note says it of the trial ("the trial is", "its status is"): "The
@@ -26,7 +26,7 @@ Found and fixed (the lead's hunt 210):
 - the trial's design in a note's prose: IM19's (allocation NA, a single group, no masking) "A randomised,
   double-blind, placebo-controlled trial.", "The study is observational.", "A crossover trial." and Relma-cel's (its
   design and study type declared silent) "An open-label trial." passed. study_type, design.allocation, masking and
-  intervention_model are entries of TERMS, read where the note says them of the trial ("the trial is randomised",
+  intervention_model are entries of CODED, read where the note says them of the trial ("the trial is randomised",
   "a single-arm, open-label study"); "Randomized trials of CAR-T are lacking" gives none.
 """
 
@@ -36,10 +36,10 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, Trials, copy_registry, import_study, real_study
-from sle_trials.checks.remark_terms import TERMS, terms_given
+from sle_trials.checks.remark_prose import CODED, coded_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-ORIGIN, SEX, STATUS, *DESIGN = TERMS  # (cell_product.origin, eligibility.sex, overall_status, the design's)
+ORIGIN, SEX, STATUS, *DESIGN = CODED  # (cell_product.origin, eligibility.sex, overall_status, the design's)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 
@@ -106,7 +106,7 @@ def test_an_origin_weighed_unstated_a_transplants_or_the_records_passes(registry
     ],
 )
 def test_the_origins_a_text_gives_are_read_in_their_clauses(text: str, given: list[str]) -> None:
-    assert list(terms_given(text, ORIGIN)) == given
+    assert list(coded_given(text, ORIGIN)) == given
 
 
 @pytest.mark.parametrize(
@@ -123,7 +123,7 @@ def test_the_origins_a_text_gives_are_read_in_their_clauses(text: str, given: li
     ],
 )
 def test_the_sexes_a_text_gives_are_read_in_their_clauses(text: str, given: list[str]) -> None:
-    assert list(terms_given(text, SEX)) == given
+    assert list(coded_given(text, SEX)) == given
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ STUB = "trials/NCT06900764.yaml"  # a stub: its source, IM19's page, lists its i
     ],
 )
 def test_the_statuses_a_text_gives_are_read_where_it_says_them_of_the_trial(text: str, given: list[str]) -> None:
-    assert list(terms_given(text, STATUS)) == given
+    assert list(coded_given(text, STATUS)) == given
 
 
 @pytest.mark.parametrize(
