@@ -267,3 +267,27 @@ def test_a_design_a_note_gives_that_the_record_does_not_hold_is_refused(registry
 )
 def test_a_design_a_note_gives_as_the_record_holds_or_of_no_trial_passes(registry: Path, text: str) -> None:
     assert codes_with_a_note(registry, IM19_PATH, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (IM19_PATH, "The trial has three arms."),
+        (IM19_PATH, "The source lists 2 sites."),
+        (RELMA_PATH, "The trial has two arms and one site."),
+    ],
+)
+def test_a_count_of_the_records_sites_or_arms_in_a_note_on_another_field_is_refused(
+    registry: Path, shown: str, text: str
+) -> None:
+    """Each passed: a note's count of a list's items was read only in a note on that list (remark_lists,
+    _COUNTED_ANYWHERE), and these stand on brief_title. Both records hold one arm and one site."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The trial has one arm.", "The source lists one site.", "Criterion 3 requires two prior interventions."],
+)
+def test_a_count_of_the_records_sites_or_arms_as_held_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, IM19_PATH, text) == set()

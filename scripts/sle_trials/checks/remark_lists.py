@@ -48,31 +48,42 @@ _ITEM_NOUNS = {
 
 
 def _items_counted(record: Record) -> Iterator[Problem]:
-    """E501: a count a remark on one of the record's lists (or an item of it) gives of that list's items that is not
-    the number the record holds: Relma-cel's note on its locations "The source lists one location (Shanghai,
-    China)" rewritten to "two locations" passed, a count of no unit, kind or criterion being no fact a remark's
-    reading knew (mutation hunt 208). A complete record holds its sources' lists whole (E519), so the source's
-    count is the record's."""
+    """E501: a count a remark on one of the record's lists (or an item of it), or on any field of its sites or its
+    arms (_COUNTED_ANYWHERE), gives of that list's items that is not the number the record holds: Relma-cel's note
+    on its locations "The source lists one location (Shanghai, China)" rewritten to "two locations" passed, a count
+    of no unit, kind or criterion being no fact a remark's reading knew (mutation hunt 208). A complete record holds
+    its sources' lists whole (E519), so the source's count is the record's."""
     if record.data["curation"].get("status") != "complete":
         return  # (a draft may hold part of a list its source gives whole)
+    silent = [name for name in record.data["curation"].get("silent") or [] if isinstance(name, str)]
     for kind, i, text, field in remarks_of(record):
-        name = field.split(".")[0]
-        if name not in _ITEM_NOUNS:
-            continue
-        found, items = fields.get(record.data, (name,))
-        if not found or not isinstance(items, list):
-            continue  # (a list the record does not hold: what its sources list of it is silence's to judge)
-        held = len(items)
-        named = (*_ITEM_NOUNS[name], "entry", "item")  # (any list's items: "kept as one entry")
-        nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
-        for given, noun in note_lists.counts_of(normalise(text), nouns):
-            if given != held:
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text counts {given} {noun} of {name}, which holds {held}: a remark counts "
-                    "the items of a list as the record holds them",
-                )
+        on = field.split(".")[0]
+        for name, named in _ITEM_NOUNS.items():
+            if name != on and name not in _COUNTED_ANYWHERE:
+                continue
+            found, items = fields.get(record.data, (name,))
+            if found and isinstance(items, list):
+                holds = f"which holds {len(items)}"
+            elif fields.covered(silent, name):
+                holds = "which the record declares its sources silent on"  # (any count is one no source gives)
+            else:
+                continue  # (a list the record does not hold: what its sources list of it is silence's to judge)
+            named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
+            nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
+            for given, noun in note_lists.counts_of(normalise(text), nouns):
+                if not isinstance(items, list) or given != len(items):
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text counts {given} {noun} of {name}, {holds}: a remark counts the "
+                        "items of a list as the record holds them",
+                    )
+
+
+# The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):
+# their nouns name nothing else a note counts, where a condition, an intervention or a reference may be one a
+# criterion names ("requires two prior interventions")
+_COUNTED_ANYWHERE = ("locations", "arms")
 
 
 def _forms(noun: str) -> tuple[str, str]:
