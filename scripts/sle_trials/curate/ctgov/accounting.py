@@ -84,6 +84,8 @@ BY_MODULE = {
     _DESIGN + "designInfo.maskingInfo.whoMasked": "design.py",
     P + "outcomesModule.otherOutcomes": "outcomes.py",
     **{_ELIG + k: "eligibility.py" for k in ("genderBased", "genderDescription", "studyPopulation", "samplingMethod")},
+    # the registry's age groups, worked out from minimumAge and maximumAge, which are read
+    _ELIG + "stdAges": "eligibility.py (_grouped), where they bound an age the source gives no limit for",
 }
 
 # said by notes() below: how each is shown (VALUE: its values; TALLY: each value with how many items give it;
@@ -138,7 +140,6 @@ IGNORED = {
     _STATUS + "dispFirstSubmitQcDate": "the registry's review of a delay request, as studyFirstSubmitQcDate",
     _STATUS + "lastUpdateSubmitDate": "when the last update was sent; the record keeps when it was posted "
     "(lastUpdatePostDateStruct), the source's as-of date",
-    _ELIG + "stdAges": "the registry's age groups, worked out from minimumAge and maximumAge, which are read",
     _CONTACTS + "locations.geoPoint": "a site's place as the registry geocodes it from the city and country, which "
     "are read",
     "derivedSection.miscInfoModule.versionHolder": "the date of the registry's data release, not the study's",

@@ -32,6 +32,10 @@ _NONE = lazy(
     r"(?i)^\s*(?:none|n/?a|not applicable|nil|no (?:inclusion |exclusion )?criteria|not specified)\s*[.;]?\s*$"
 )
 AGES = (("minimumAge", "minimum_age"), ("maximumAge", "maximum_age"))  # the JSON's key, the record's eligibility.<name>
+# the registry's age groups (stdAges) at each end of life, and the ages they span: a list of groups without the one
+# is an age bound (a note names the end, not the group, which a source giving the others does not write)
+END_GROUPS = {"minimum_age": ("CHILD", "youngest"), "maximum_age": ("OLDER_ADULT", "oldest")}
+AGE_GROUPS = frozenset(("CHILD", "ADULT", "OLDER_ADULT"))
 
 
 def read(b: Builder, mod: dict) -> None:
@@ -51,6 +55,8 @@ def read(b: Builder, mod: dict) -> None:
                 f"{shown(stated[name], 80)} states an age at that bound; left for the curator.",
             )
             b.not_yet.append(f"eligibility.{name}")
+            continue
+        if no_limit and _grouped(b, mod, key, name):
             continue
         if given is None:
             continue
@@ -80,6 +86,28 @@ def read(b: Builder, mod: dict) -> None:
     _criteria(b, elig, mod.get("eligibilityCriteria"))
     put(b.data, "eligibility", elig)
     _unplaced(b, mod)
+
+
+def _grouped(b: Builder, mod: dict, key: str, name: str) -> bool:
+    """Whether the registry's age groups (stdAges, worked out from the ages where the source gives them) bound
+    the age at name, which the source gives no limit for: a list of groups without the one at that end of life
+    (END_GROUPS: no CHILD, where no minimumAge is given) says the ages have a limit the study's key does not
+    state, and the bound is left for the curator, with a note. Before, stdAges was left out unremarked (as the
+    groups the ages give) and the age declared silent: the source states no limit, which its groups contradict."""
+    groups = mod.get("stdAges")
+    if not isinstance(groups, list) or not groups or not all(g in AGE_GROUPS for g in groups):
+        return False  # (a list of other values is none of the registry's: said as its shape, not read)
+    group, end = END_GROUPS[name]
+    if group in groups:
+        return False
+    given = mod.get(key)
+    b.leave_out(
+        f"eligibility.{name}",
+        f"The source gives {'no ' + key if given is None else key + ' ' + shown(given)}, but its age groups "
+        f"(stdAges: {', '.join(groups)[:120]}) leave out the {end} ages: a limit it gives no age for; "
+        "left for the curator.",
+    )
+    return True
 
 
 def _inverted(b: Builder, elig: dict, mod: dict) -> None:

@@ -1,0 +1,101 @@
+"""trials import ctgov on real API v2 studies varied as registry entries vary (hunt 210, helper-58): each case a real
+study of tests/fixtures/ctgov/real/ with one part given as the registry gives it for other studies, imported into a
+registry copy shared by the module (each variant under an NCT id of its own, held with --out-of-scope), that dropped
+or bent what the study states. Beside each, the honest study that must import as it did. The values changed are test
+inputs: no fact of any study.
+
+Found and fixed:
+- a study giving its age groups (stdAges: ["ADULT", "OLDER_ADULT"]) but no minimumAge (or maximumAge): stdAges was
+  left out unremarked, as the groups the ages give, and the age declared silent, though the groups leave out the
+  youngest (oldest) ages. The bound is now left for the curator, with a note naming the groups.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import draft_importer, import_study, shared_registry
+from conftest import real_study as real
+
+_IDS = itertools.count(92100001)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return shared_registry(tmp_path_factory, "hunt210")
+
+
+def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
+    """The study imported into root under an NCT id of its own (conftest.import_study)."""
+    return import_study(root, study, f"NCT{next(_IDS)}")
+
+
+@pytest.fixture(scope="module")
+def draft(shared: Path) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return draft_importer(lambda study: run_import(shared, study))
+
+
+def notes_on(data: dict[str, Any], field: str) -> list[str]:
+    return [" ".join(n["text"].split()) for n in data["curation"].get("notes", []) if n["field"] == field]
+
+
+def with_criteria(text: str, name: str = "NCT02576665.json") -> dict[str, Any]:
+    study = real(name)
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
+    return study
+
+
+PLAIN = "Inclusion Criteria:\n\n1. SLE\n\nExclusion Criteria:\n\n1. Pregnancy"  # no age stated in the criteria
+
+
+# --- the registry's age groups, with no age ------------------------------------------------------------------------
+
+
+def _aged(groups: list[str], **ages: str) -> dict[str, Any]:
+    study = with_criteria(PLAIN)
+    elig = study["protocolSection"]["eligibilityModule"]
+    del elig["minimumAge"], elig["maximumAge"]
+    elig.update(ages, stdAges=groups)
+    return study
+
+
+def test_age_groups_without_children_leave_the_minimum_age_to_the_curator(draft: Callable) -> None:
+    """Before: no note, and eligibility.minimum_age declared silent, of stdAges ["ADULT", "OLDER_ADULT"]."""
+    data = draft(_aged(["ADULT", "OLDER_ADULT"]))
+    assert notes_on(data, "eligibility.minimum_age") == [
+        "The source gives no minimumAge, but its age groups (stdAges: ADULT, OLDER_ADULT) leave out the youngest "
+        "ages: a limit it gives no age for; left for the curator."
+    ]
+    assert "eligibility.minimum_age" in data["curation"]["not_yet_curated"]
+    assert "eligibility.maximum_age" in data["curation"]["silent"]  # the oldest are in the groups: no limit
+    assert "minimum_age" not in data["eligibility"]
+
+
+def test_age_groups_of_children_alone_bound_the_maximum_given_as_na(draft: Callable) -> None:
+    """The same at the other end, of a maximumAge 'N/A' (said before to state no limit)."""
+    data = draft(_aged(["CHILD"], minimumAge="6 Years", maximumAge="N/A"))
+    assert data["eligibility"]["minimum_age"] == {"value": 6, "unit": "YEARS"}
+    assert notes_on(data, "eligibility.maximum_age") == [
+        "The source gives maximumAge 'N/A', but its age groups (stdAges: CHILD) leave out the oldest ages: a limit "
+        "it gives no age for; left for the curator."
+    ]
+    assert "eligibility.maximum_age" in data["curation"]["not_yet_curated"]
+
+
+@pytest.mark.parametrize(
+    ("groups", "ages"),
+    [
+        (["CHILD", "ADULT", "OLDER_ADULT"], {}),  # every group: no limit, as the registry gives it
+        (["ADULT", "OLDER_ADULT"], {"minimumAge": "18 Years"}),  # the groups the ages give
+    ],
+)
+def test_age_groups_the_ages_give_are_left_out_as_before(
+    draft: Callable, groups: list[str], ages: dict[str, str]
+) -> None:
+    data = draft(_aged(groups, **ages))
+    assert notes_on(data, "eligibility.minimum_age") == notes_on(data, "eligibility.maximum_age") == []
+    assert "eligibility.maximum_age" in data["curation"]["silent"]
