@@ -8,6 +8,9 @@ Found and fixed:
 - a study giving its age groups (stdAges: ["ADULT", "OLDER_ADULT"]) but no minimumAge (or maximumAge): stdAges was
   left out unremarked, as the groups the ages give, and the age declared silent, though the groups leave out the
   youngest (oldest) ages. The bound is now left for the curator, with a note naming the groups.
+- an arm's interventionNames entry written with its type and no space after the colon ("Drug:Toca FC", as older
+  entries write it) named no intervention of the list: the arm's link was left out, with a note. The type prefix is
+  now read with or without a space (reading/ctgov_study.TYPE_PREFIX, which the check reads the links by too).
 """
 
 from __future__ import annotations
@@ -99,3 +102,34 @@ def test_age_groups_the_ages_give_are_left_out_as_before(
     data = draft(_aged(groups, **ages))
     assert notes_on(data, "eligibility.minimum_age") == notes_on(data, "eligibility.maximum_age") == []
     assert "eligibility.maximum_age" in data["curation"]["silent"]
+
+
+# --- an arm's intervention named with its type and no space --------------------------------------------------------
+
+
+@pytest.mark.parametrize("colon", [":", ": ", ":\u00a0"])
+def test_an_arms_intervention_named_type_colon_name_is_linked(draft: Callable, colon: str) -> None:
+    """Before: "The arm names 'Drug:Toca FC', which is not among the source's interventions; left out." of the
+    intervention 'Toca FC' (type DRUG), the arm's links left for the curator."""
+    study = real()
+    arm = study["protocolSection"]["armsInterventionsModule"]["armGroups"][0]
+    arm["interventionNames"] = [f"Biological{colon}Toca 511", f"DRUG{colon}Toca FC"]
+    data = draft(study)
+    assert data["arms"][0]["intervention_names"] == ["Toca 511", "Toca FC"]
+    assert notes_on(data, "arms.0.intervention_names") == []
+
+
+def test_a_name_after_another_types_colon_is_still_said(draft: Callable) -> None:
+    """The type the entry gives is still held to the intervention's; a name of no intervention still left out."""
+    study = real()
+    arm = study["protocolSection"]["armsInterventionsModule"]["armGroups"][0]
+    arm["interventionNames"] = ["Drug:Toca 511", "Drug:Toca FCX"]
+    data = draft(study)
+    assert data["arms"][0]["intervention_names"] == ["Toca 511"]
+    assert notes_on(data, "arms.0.intervention_names") == [
+        "The arm names 'Drug:Toca 511', but the source's intervention 'Toca 511' is of type BIOLOGICAL; linked by "
+        "its name: the curator's to check.",
+        "The arm names 'Drug:Toca FCX', which is not among the source's interventions; left out.",
+        "The interventions list gives 'Toca FC' to this arm (armGroupLabels), which the arm's interventionNames do "
+        "not name; not imported: the curator's to decide.",
+    ]

@@ -38,10 +38,12 @@ from sle_trials.reading.layouts import (
 _P = "protocolSection"
 
 
-# an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it
+# an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it, its colon
+# followed by a space or none, as older entries write it ("Drug:Toca FC": before, no intervention of the list, the
+# arm's link to "Toca FC" was left out)
 TYPE_PREFIX = lazy(
     r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
-    r"Genetic|Procedure|Radiation|Other): ",
+    r"Genetic|Procedure|Radiation|Other):[ \t\u00a0]*",
     re.I,
 )
 
