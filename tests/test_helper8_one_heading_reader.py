@@ -73,7 +73,7 @@ def test_a_tight_list_of_exclusions_is_no_inclusion_criterion() -> None:
     ("line", "group"),
     [
         ("Additional Inclusion Criteria:", "Additional Inclusion Criteria"),  # a group of the list, as before
-        ("Principal inclusion criteria:", "Principal inclusion criteria"),
+        ("Principal inclusion criteria:", None),  # the list's own, as "Key" (hunt 210; a group before)
         ("Part B Inclusion Criteria:", "Part B Inclusion Criteria"),
         ("Inclusion Criteria for Part B:", "Inclusion Criteria for Part B"),
         ("Inclusion Criteria - Dose Expansion", "Inclusion Criteria - Dose Expansion"),

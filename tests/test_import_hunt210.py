@@ -11,6 +11,11 @@ Found and fixed:
 - an arm's interventionNames entry written with its type and no space after the colon ("Drug:Toca FC", as older
   entries write it) named no intervention of the list: the arm's link was left out, with a note. The type prefix is
   now read with or without a space (reading/ctgov_study.TYPE_PREFIX, which the check reads the links by too).
+- "Principal Inclusion Criteria:", "Selected Exclusion Criteria:" or "Important ..." over a list was read as a group
+  of the list, its label given to every criterion as if it named a part of the study, where "Key Inclusion
+  Criteria:" heads the list as its own: the three are now qualifiers that name no part (headings._QUALIFIERS), for
+  the importer and the check alike. "Additional Inclusion Criteria:" and "Part B Inclusion Criteria:" are still
+  groups.
 """
 
 from __future__ import annotations
@@ -132,4 +137,39 @@ def test_a_name_after_another_types_colon_is_still_said(draft: Callable) -> None
         "The arm names 'Drug:Toca FCX', which is not among the source's interventions; left out.",
         "The interventions list gives 'Toca FC' to this arm (armGroupLabels), which the arm's interventionNames do "
         "not name; not imported: the curator's to decide.",
+    ]
+
+
+# --- a list headed by a qualifier that names no part of the study --------------------------------------------------
+
+
+@pytest.mark.parametrize("qualifier", ["Principal", "Selected", "Important", "PRINCIPAL"])
+def test_a_qualified_heading_heads_its_list_and_names_no_group(draft: Callable, qualifier: str) -> None:
+    """Before: every criterion given the group 'Principal Inclusion Criteria' (or 'Selected ...'), as if the list
+    were a part of the study's, where "Key Inclusion Criteria:" heads the list as its own."""
+    data = draft(
+        with_criteria(
+            f"{qualifier} Inclusion Criteria:\n\n1. Age 18-65\n2. SLE\n\n"
+            f"{qualifier} Exclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": "SLE"}]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_heading_naming_a_part_still_groups_its_criteria(draft: Callable) -> None:
+    """The headings "Additional Inclusion Criteria:" (a second list of some) and "Part B Inclusion Criteria:" are
+    still groups of the list, as before."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Age 18-65\n\nAdditional Inclusion Criteria:\n\n2. SLE\n\n"
+            "Part B Inclusion Criteria:\n\n3. Lupus nephritis\n\nExclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert [c.get("group") for c in data["eligibility"]["inclusion_criteria"]] == [
+        None,
+        "Additional Inclusion Criteria",
+        "Part B Inclusion Criteria",
     ]

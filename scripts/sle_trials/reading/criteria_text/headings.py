@@ -232,8 +232,8 @@ def _heading_of(
         part = None  # ("Subject Inclusion Criteria": everyone's list, as "Inclusion Criteria" is)
     if heading and part and not _names_a_part(bare, part, heading):
         heading = None
-    # a qualifier but "Key", "Main", "Major" or "General" may name a part of the study as a part's words do
-    # ("Additional Inclusion Criteria:", a group of the list); else the heading is its list's ("additional
+    # a qualifier but "Key", "Main", "Principal", ... (_QUALIFIERS) may name a part of the study as a part's words
+    # do ("Additional Inclusion Criteria:", a group of the list); else the heading is its list's ("additional
     # inclusion criteria:")
     qualifier = heading and heading.group("qualifier")
     if heading and qualifier and qualifier.casefold() not in _QUALIFIERS and _names_a_part(bare, qualifier, heading):
@@ -361,8 +361,10 @@ def says_something(text: str | None) -> bool:
 # "Subject Inclusion Criteria", "Patient exclusion criteria", "Study Inclusion Criteria:" head their lists, naming
 # no part (before, with no colon, no heading, and the whole text was left to the curator; with one, a group)
 _WHO = lazy(r"(?i)(?:subjects?|participants?|patients?|study|trial)(?:'s|s')?")
-# the qualifiers of a list's heading that never name a part of the study
-_QUALIFIERS = frozenset({"key", "main", "major", "general"})
+# the qualifiers of a list's heading that never name a part of the study: each says the list is its study's (or
+# the part of it the registry shows), as "Key" does ("Principal Inclusion Criteria:", "Selected Exclusion Criteria:"
+# over a list were its group, their label given to every criterion as if a part of the study's)
+_QUALIFIERS = frozenset({"key", "main", "major", "general", "principal", "selected", "important"})
 
 
 def _names_a_part(line: str, part: str, heading: re.Match) -> bool:
