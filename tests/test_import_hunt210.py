@@ -16,6 +16,11 @@ Found and fixed:
   Criteria:" heads the list as its own: the three are now qualifiers that name no part (headings._QUALIFIERS), for
   the importer and the check alike. "Additional Inclusion Criteria:" and "Part B Inclusion Criteria:" are still
   groups.
+- an intervention's armGroupLabels naming an arm in other letter case ("COHORT 2: ..." of "Cohort 2: ...") was said
+  to be "not imported", of an arm whose interventionNames named the intervention all the same; of an arm naming
+  none, the note leaving its interventions to the curator left the intervention out; of an arm naming others, the
+  link was not said as the arm's. The label is now read as the one arm's it names in other letter case (two arms
+  labelled so: said as before).
 """
 
 from __future__ import annotations
@@ -172,4 +177,64 @@ def test_a_heading_naming_a_part_still_groups_its_criteria(draft: Callable) -> N
         None,
         "Additional Inclusion Criteria",
         "Part B Inclusion Criteria",
+    ]
+
+
+# --- an arm an intervention names in other letter case -------------------------------------------------------------
+
+
+def _linked(study: dict[str, Any], arm_names: list[list[str]], labels: list[str]) -> dict[str, Any]:
+    """Two arms naming the interventions given (arm_names); the CAR-T gives the arms the labels."""
+    mod = study["protocolSection"]["armsInterventionsModule"]
+    mod["armGroups"] = [
+        {"label": f"Cohort {i}: CD19 CAR-T dose level {i}", "type": "EXPERIMENTAL", "interventionNames": names}
+        for i, names in enumerate(arm_names, start=1)
+    ]
+    for arm in mod["armGroups"]:
+        if not arm["interventionNames"]:
+            del arm["interventionNames"]
+    mod["interventions"] = [
+        {"type": "BIOLOGICAL", "name": "CD19 CAR-T", "armGroupLabels": labels},
+        {"type": "DRUG", "name": "Fludarabine", "armGroupLabels": [a["label"] for a in mod["armGroups"]]},
+    ]
+    return study
+
+
+def test_an_arm_naming_none_given_one_in_other_letter_case_is_left_for_the_curator(draft: Callable) -> None:
+    """Before: arm 2 named no intervention, the CAR-T gave it to 'COHORT 2: ...' (its label in capitals): a note
+    said the arm was not in the list, and the note leaving the arm's interventions to the curator named Fludarabine
+    alone, as if the interventions list gave it no other."""
+    arms = [["Biological: CD19 CAR-T", "Drug: Fludarabine"], []]
+    data = draft(_linked(real(), arms, ["Cohort 1: CD19 CAR-T dose level 1", "COHORT 2: CD19 CAR-T DOSE LEVEL 2"]))
+    assert "intervention_names" not in data["arms"][1]
+    assert notes_on(data, "arms.1.intervention_names") == [
+        "The arm lists no interventionNames, but the interventions list gives it CD19 CAR-T, Fludarabine "
+        "(armGroupLabels); left for the curator."
+    ]
+    assert notes_on(data, "interventions.0") == []
+
+
+def test_an_arm_not_naming_one_given_it_in_other_letter_case_is_said(draft: Callable) -> None:
+    """Before: the link to 'cohort 2: ...' was said to name an arm the list writes in other letter case; now it is
+    said as the same link to the arm written alike is: the arm's interventionNames do not name the CAR-T."""
+    arms = [["Biological: CD19 CAR-T", "Drug: Fludarabine"], ["Drug: Fludarabine"]]
+    data = draft(_linked(real(), arms, ["Cohort 1: CD19 CAR-T dose level 1", "cohort 2: cd19 car-t dose level 2"]))
+    assert data["arms"][1]["intervention_names"] == ["Fludarabine"]
+    assert notes_on(data, "arms.1.intervention_names") == [
+        "The interventions list gives 'CD19 CAR-T' to this arm (armGroupLabels), which the arm's interventionNames "
+        "do not name; not imported: the curator's to decide."
+    ]
+    assert notes_on(data, "interventions.0") == []
+
+
+def test_a_label_two_arms_have_in_other_letter_case_is_still_not_read(draft: Callable) -> None:
+    """Two arms labelled alike but for letter case: which the link names is unsaid, and it is said, not imported."""
+    study = _linked(real(), [["Drug: Fludarabine"], ["Drug: Fludarabine"]], ["cohort 1: cd19 car-t dose level 1"])
+    mod = study["protocolSection"]["armsInterventionsModule"]
+    mod["armGroups"][1]["label"] = "COHORT 1: CD19 CAR-T DOSE LEVEL 1"
+    mod["interventions"][1]["armGroupLabels"] = [a["label"] for a in mod["armGroups"]]
+    data = draft(study)
+    assert notes_on(data, "interventions.0") == [
+        "The interventions list gives 'CD19 CAR-T' to the arm 'cohort 1: cd19 car-t dose level 1' (armGroupLabels), "
+        "which the arms list has only in other letter case, for more than one arm; not imported."
     ]

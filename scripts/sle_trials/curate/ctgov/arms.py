@@ -115,29 +115,40 @@ def _linked_otherwise(b: Builder, mod: dict, arms: list[dict], interventions: li
     them (arms.intervention_names); each the interventions list states otherwise is said in a note, for
     the curator to decide (an arm naming none is _given_to's)."""
     labels = {clean(raw.get("label")) for raw in items(mod, "armGroups") if isinstance(raw, dict)}
-    at = {arm["label"]: a for a, arm in enumerate(arms)}
     kept = {item["name"]: i for i, item in enumerate(interventions)}
     for raw in items(mod, "interventions"):
         name = clean(raw.get("name")) if isinstance(raw, dict) else None
         if name not in kept:
             continue
         for label in unique([clean(v) for v in items(raw, "armGroupLabels")]):
-            a = at.get(label)
+            a = _arm_labelled(arms, label)
             if a is not None and arms[a].get("intervention_names") and name not in arms[a]["intervention_names"]:
                 b.note(
                     f"arms.{a}.intervention_names",
                     f"The interventions list gives {shown(name)} to this arm (armGroupLabels), which the arm's "
                     "interventionNames do not name; not imported: the curator's to decide.",
                 )
-            elif label not in labels:
-                # "COHORT 2: ..." for the arm "Cohort 2: ...": the arms list has the arm, in other letter case
-                same = next((o for o in labels if o and label and o.casefold() == label.casefold()), None)
-                where = f"writes only in other letter case ({shown(same, 80)})" if same else "does not have"
+            elif a is None and label not in labels:
+                # "COHORT 2: ..." for the arm "Cohort 2: ..." where two arms are written so: which it names is unsaid
+                same = [o for o in labels if o and label and o.casefold() == label.casefold()]
+                where = "has only in other letter case, for more than one arm" if same else "does not have"
                 b.note(
                     f"interventions.{kept[name]}",
                     f"The interventions list gives {shown(name)} to the arm {shown(label, 80)} (armGroupLabels), "
                     f"which the arms list {where}; not imported.",
                 )
+
+
+def _arm_labelled(arms: list[dict], label: str | None) -> int | None:
+    """The index of the arm label names: the one of that label, or else the one arm whose label is label in other
+    letter case ("COHORT 2: ..." of the arm "Cohort 2: ...", as a sponsor retyped it). Before, such a link was said
+    in a note to be "not imported", of an arm whose interventionNames named the intervention all the same, and an
+    arm naming none had its interventions declared silent, though the interventions list gives them."""
+    exact = next((a for a, arm in enumerate(arms) if arm["label"] == label), None)
+    if exact is not None or not label:
+        return exact
+    same = [a for a, arm in enumerate(arms) if arm["label"].casefold() == label.casefold()]
+    return same[0] if len(same) == 1 else None
 
 
 def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
@@ -149,7 +160,7 @@ def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
         for raw in items(mod, "interventions")
         if isinstance(raw, dict)
         and (name := clean(raw.get("name")))
-        and label in {clean(v) for v in items(raw, "armGroupLabels")}
+        and label.casefold() in {said.casefold() for v in items(raw, "armGroupLabels") if (said := clean(v))}
     ]
     if given:
         b.leave_out(
