@@ -21,6 +21,9 @@ Found and fixed:
   none, the note leaving its interventions to the curator left the intervention out; of an arm naming others, the
   link was not said as the arm's. The label is now read as the one arm's it names in other letter case (two arms
   labelled so: said as before).
+- a list written on one line, its items set apart by semicolons ("Inclusion Criteria: Age 18-65; SLE; SLEDAI >= 8.")
+  was imported as one criterion, the semicolons as written, with no note: it is kept so (no list mark says where
+  an item ends), and a note on the list now says how many parts it joins, for the curator to split.
 """
 
 from __future__ import annotations
@@ -238,3 +241,35 @@ def test_a_label_two_arms_have_in_other_letter_case_is_still_not_read(draft: Cal
         "The interventions list gives 'CD19 CAR-T' to the arm 'cohort 1: cd19 car-t dose level 1' (armGroupLabels), "
         "which the arms list has only in other letter case, for more than one arm; not imported."
     ]
+
+
+# --- a list written on one line, its items set apart by semicolons -------------------------------------------------
+
+
+def test_a_list_of_parts_set_apart_by_semicolons_is_kept_and_said(draft: Callable) -> None:
+    """Before: each list one criterion, the semicolons as written, with no note."""
+    data = draft(with_criteria("Inclusion Criteria: Age 18-65; SLE; SLEDAI >= 8. Exclusion Criteria: pregnancy; HIV."))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"text": "Age 18-65; SLE; SLEDAI >= 8."}]
+    assert elig["exclusion_criteria"] == [{"text": "pregnancy; HIV."}]
+    assert notes_on(data, "eligibility.inclusion_criteria") == [
+        "The source gives its inclusion criteria as one text of 3 parts set apart by semicolons, with no list mark; "
+        "kept as one criterion, as written: the curator's to split."
+    ]
+    assert notes_on(data, "eligibility.exclusion_criteria") == [
+        "The source gives its exclusion criteria as one text of 2 parts set apart by semicolons, with no list mark; "
+        "kept as one criterion, as written: the curator's to split."
+    ]
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Inclusion Criteria: 1. Age 18-65; or 16 with consent. 2. SLE. Exclusion Criteria: 1. Pregnancy",  # numbered
+        "Inclusion Criteria:\n\nActive SLE (SLEDAI; BILAG)\n\nExclusion Criteria:\n\nPregnancy",  # within brackets
+        "Inclusion Criteria:\n\n* Age 18-65; adults\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy",  # two items
+    ],
+)
+def test_criteria_holding_a_semicolon_in_a_list_of_items_draw_no_note(draft: Callable, criteria: str) -> None:
+    data = draft(with_criteria(criteria))
+    assert notes_on(data, "eligibility.inclusion_criteria") == notes_on(data, "eligibility.exclusion_criteria") == []

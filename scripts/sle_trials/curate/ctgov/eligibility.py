@@ -229,6 +229,17 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
     put(elig, "exclusion_criteria", found.exclusion)
     for remark in found.remarks:
         b.note("eligibility", remark)
+    for name, items in (("inclusion_criteria", found.inclusion), ("exclusion_criteria", found.exclusion)):
+        parts = _semicolon_parts(items)
+        if parts:
+            # "Exclusion Criteria: Pregnancy; active infection; prior gene therapy.": a list written on one line, its
+            # items set apart by semicolons, which no list mark says are items; kept as written, and said (naming no
+            # words of it: a note on the list naming a limit's words excuses the limit's threshold, completeness.py)
+            b.note(
+                f"eligibility.{name}",
+                f"The source gives its {name.split('_')[0]} criteria as one text of {parts} parts set apart by "
+                "semicolons, with no list mark; kept as one criterion, as written: the curator's to split.",
+            )
     if not found.inclusion and not found.exclusion and found.headed and not found.unplaced:
         b.note("eligibility", "The criteria text heads its lists but lists no criterion under either heading.")
         return
@@ -260,6 +271,18 @@ def _criteria(b: Builder, elig: dict, text: Any) -> None:
                 "who reads from the source whether these are the criteria.",
             )
             b.not_yet.append(f"eligibility.{name}")
+
+
+def _semicolon_parts(items: list[dict]) -> int:
+    """How many parts semicolons set apart in a list's only criterion, unnumbered and with no sub-criteria (a
+    semicolon within brackets aside: "(SLEDAI; BILAG)"); 0 for any other list, or a criterion of one part."""
+    if len(items) != 1 or "number" in items[0] or "sub_criteria" in items[0]:
+        return 0
+    depth, parts = 0, 1
+    for char in items[0]["text"]:
+        depth += (char in "([{") - (char in ")]}")
+        parts += char in ";；" and depth <= 0
+    return parts if parts > 1 else 0
 
 
 def _named_within(items: list[dict], named: re.Pattern) -> str | None:
