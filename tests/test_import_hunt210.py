@@ -24,6 +24,10 @@ Found and fixed:
 - a list written on one line, its items set apart by semicolons ("Inclusion Criteria: Age 18-65; SLE; SLEDAI >= 8.")
   was imported as one criterion, the semicolons as written, with no note: it is kept so (no list mark says where
   an item ends), and a note on the list now says how many parts it joins, for the curator to split.
+- a heading's words within an item's line ("2. Signed consent. Exclusion criteria: see protocol.") were cut off as a
+  second heading of that list ("see protocol." an exclusion criterion, with a note on two exclusion lists), though
+  the text heads the list on a line of its own: a heading run in after a sentence is now read so only where the
+  text heads no list of its kind alone on a line (run_in.headed_alone), as a text run onto one line does.
 """
 
 from __future__ import annotations
@@ -273,3 +277,30 @@ def test_a_list_of_parts_set_apart_by_semicolons_is_kept_and_said(draft: Callabl
 def test_criteria_holding_a_semicolon_in_a_list_of_items_draw_no_note(draft: Callable, criteria: str) -> None:
     data = draft(with_criteria(criteria))
     assert notes_on(data, "eligibility.inclusion_criteria") == notes_on(data, "eligibility.exclusion_criteria") == []
+
+
+# --- a heading's words within an item's line -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item", ["Signed consent. Exclusion criteria: see protocol.", "Signed consent; Exclusion Criteria: as listed"]
+)
+def test_a_headings_words_within_an_item_over_the_heading_alone_are_the_items(draft: Callable, item: str) -> None:
+    """Before: "2. Signed consent. Exclusion criteria: see protocol." was cut at the heading's words: "see protocol."
+    an exclusion criterion, with a note that the text heads two exclusion lists."""
+    data = draft(
+        with_criteria(f"Inclusion Criteria:\n\n1. Age 18-65\n2. {item}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": item}]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_heading_run_into_an_item_with_no_heading_alone_still_heads_its_list(draft: Callable) -> None:
+    """With no exclusion heading on a line of its own, the one run into the last item's line heads the list, as
+    before ("... 2. SLE. Exclusion Criteria: 1. Pregnancy")."""
+    data = draft(with_criteria("Inclusion Criteria:\n\n1. Age 18-65\n2. SLE. Exclusion Criteria: 1. Pregnancy"))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": "SLE."}]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]

@@ -73,13 +73,21 @@ def _heading_alone(text: str) -> bool:
     return heading is not None and heading[2] is None
 
 
-def inline_headings(line: str) -> list[str]:
+def headed_alone(lines: list[str]) -> frozenset[str]:
+    """The kinds of list the text heads on a line of its own ("Exclusion Criteria:", nothing after it)."""
+    return frozenset(h[0] for line in lines if (h := heading_of(line)) is not None and h[2] is None)
+
+
+def inline_headings(line: str, headed: frozenset[str] = frozenset()) -> list[str]:
     """The line split before each heading run into it after a sentence (_INLINE_HEADING, _HAN_RUN_IN), or on a
     line opening with one list's heading before the other's after any word (_RUN_IN), never after a list item's
     mark alone: "2. Exclusion Criteria:" is one line, a numbered heading, not an item "2." of the list above and a
-    heading."""
+    heading. Nor after a sentence, a heading of a kind the text heads on a line of its own (headed: headed_alone):
+    "2. Signed consent. Exclusion criteria: see protocol." over "Exclusion Criteria:" is an item's words, which
+    were cut into a second exclusion list ("see protocol." its criterion), where a text run onto one line has no
+    heading alone."""
     parts, start = [], 0
-    runs = list(_INLINE_HEADING.finditer(line))
+    runs = [m for m in _INLINE_HEADING.finditer(line) if _kind_after(line, m.end()) not in headed]
     if not runs:
         opened = next((kind for kind, heading in _OPENED.items() if heading.match(line)), None)
         if opened is not None:
@@ -94,6 +102,12 @@ def inline_headings(line: str) -> list[str]:
             parts.append(line[start : m.start()])
             start = m.end()
     return [*parts, line[start:]]
+
+
+def _kind_after(line: str, at: int) -> str | None:
+    """The kind of list the heading run into line at at heads."""
+    heading = heading_of(line[at:].strip())
+    return heading[0] if heading is not None else None
 
 
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")

@@ -20,7 +20,7 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
-from sle_trials.reading.criteria_text.run_in import inline_headings, run_in_items
+from sle_trials.reading.criteria_text.run_in import headed_alone, inline_headings, run_in_items
 from sle_trials.reading.criteria_text.tables import tables_listed
 from sle_trials.reading.shown import shown
 
@@ -71,7 +71,8 @@ def split(text: str) -> Split:
     remarks: list[str] = []
     current: str | None = None
     preamble = False
-    lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line)]))
+    alone = headed_alone(text.split("\n"))
+    lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     labels, unlabelled = cohort_labels(lines, several)
