@@ -28,6 +28,9 @@ Found and fixed:
   second heading of that list ("see protocol." an exclusion criterion, with a note on two exclusion lists), though
   the text heads the list on a line of its own: a heading run in after a sentence is now read so only where the
   text heads no list of its kind alone on a line (run_in.headed_alone), as a text run onto one line does.
+- under a sub-heading of a list ("General:", "For adults:"), an item's wrapped line ("2. Adequate organ" / "function
+  as defined") was lost with no remark: the reader joined it to the item it read, not to the copy it listed with its
+  group, and the check, reading the source alike, passed the cut criterion. The item listed is now the one read on.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from typing import Any
 import pytest
 from conftest import draft_importer, import_study, shared_registry
 from conftest import real_study as real
+from sle_trials.reading import criteria_text
 
 _IDS = itertools.count(92100001)
 
@@ -304,3 +308,39 @@ def test_a_heading_run_into_an_item_with_no_heading_alone_still_heads_its_list(d
     elig = data["eligibility"]
     assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": "SLE."}]
     assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+
+
+# --- a wrapped line of an item under a sub-heading -----------------------------------------------------------------
+
+GROUPED_BODIES = [
+    "* Adequate organ function:\n  * ANC > 1000\n* SLE with long\n  wrapped text",
+    "1. Age 18-65\n2. Adequate organ\nfunction as defined\n3. SLE",
+    "1. Age 18-65\n2. Consent\n   Disease-specific:\n3. SLE",
+]
+
+
+@pytest.mark.parametrize("body", GROUPED_BODIES)
+def test_a_grouped_items_wrapped_line_is_read_as_the_same_item_with_no_group(body: str) -> None:
+    """Before: under a sub-heading ("For adults:", "General:"), an item's wrapped line was lost with no remark ("SLE
+    with long" of "SLE with long / wrapped text"): joined to the item read, not to the copy listed with its group."""
+
+    def read(sub_heading: str) -> list[dict[str, Any]]:
+        text = f"Inclusion Criteria:\n\n{sub_heading}{body}\n\nExclusion Criteria:\n\n1. Pregnancy"
+        found = criteria_text.split(text)
+        return [{k: v for k, v in item.items() if k != "group"} for item in found.inclusion]
+
+    assert read("For adults:\n\n") == read("")
+
+
+def test_a_grouped_items_wrapped_words_are_imported(draft: Callable) -> None:
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\nGeneral:\n\n1. Age 18-65\n2. Adequate organ\nfunction as defined\n3. SLE\n\n"
+            "Exclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert data["eligibility"]["inclusion_criteria"][1] == {
+        "number": 2,
+        "group": "General",
+        "text": "Adequate organ function as defined",
+    }

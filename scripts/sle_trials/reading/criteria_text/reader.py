@@ -545,7 +545,10 @@ class Reader:
         if number is not None:
             level.last_number = number
             level.style = level.style or self.style
-        self.last, self.last_depth, self.gap, self.noted_over = item, level.depth, False, True
+        # the item as listed: a top-level one is a copy with its group (grouped), which a wrapped line of its words
+        # must reach ("For adults:" / "* SLE with long" / "  wrapped text": before, the words joined the item read,
+        # not the one listed, and "wrapped text" was lost with no remark)
+        self.last, self.last_depth, self.gap, self.noted_over = level.items[-1], level.depth, False, True
         self.last_kind, self.last_bullet = kind, self.bullet
 
     def outer_letters(self, stack: list[_Level]) -> bool:
