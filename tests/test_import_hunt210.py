@@ -31,6 +31,11 @@ Found and fixed:
 - under a sub-heading of a list ("General:", "For adults:"), an item's wrapped line ("2. Adequate organ" / "function
   as defined") was lost with no remark: the reader joined it to the item it read, not to the copy it listed with its
   group, and the check, reading the source alike, passed the cut criterion. The item listed is now the one read on.
+- a group's short label right under the last item of the group above ("General:" / "1. Age 18-65" / "2. Consent" /
+  "Disease-specific:" / "3. SLE") was read as a criterion of the group above, with a remark, and the criteria under
+  it as that group's: such a label (three words at most, capitalised, ending in its colon, at the margin, under an
+  item ending in no colon, over the next number of the top level) now heads a group, where the list has groups
+  already.
 """
 
 from __future__ import annotations
@@ -344,3 +349,41 @@ def test_a_grouped_items_wrapped_words_are_imported(draft: Callable) -> None:
         "group": "General",
         "text": "Adequate organ function as defined",
     }
+
+
+# --- a group's short label right under the last item of the group above --------------------------------------------
+
+
+def test_a_short_label_under_a_groups_item_heads_the_next_group(draft: Callable) -> None:
+    """Before: "Disease-specific:" right under the last item of the group "General", the numbering going on under
+    it, was read as a criterion of that group (with a remark), and the criteria under it as the group's."""
+    items = ["1. Age 18-65", "2. Consent", "Disease-specific:", "3. SLE", "4. SLEDAI-2K >= 6"]
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\nGeneral:\n" + "\n".join(items) + "\n\nExclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    found = [(c.get("group"), c["number"], c["text"]) for c in data["eligibility"]["inclusion_criteria"]]
+    assert found == [
+        ("General", 1, "Age 18-65"),
+        ("General", 2, "Consent"),
+        ("Disease-specific", 3, "SLE"),
+        ("Disease-specific", 4, "SLEDAI-2K >= 6"),
+    ]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Age 18-65\n2. Consent\nDisease-specific:\n3. SLE",  # no group above: a line of its own, as before
+        "General:\n1. Age 18-65\n2. Adequate organ function:\nHematology:\n3. SLE",  # under an item's colon
+        "General:\n1. Age 18-65\n2. Adequate organ function\nRenal:\n   a. eGFR > 60\n3. SLE",  # over a sub-item
+        "General:\n1. Age 18-65\n2. Consent\nDisease-specific:\n1. SLE",  # a numbering started again under it
+        "General:\n* Age 18-65\n* Consent\nDisease-specific:\n* SLE",  # bullets: it may lead into the item under it
+    ],
+)
+def test_a_short_label_elsewhere_is_read_as_before(body: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert {c.get("group") for c in found.inclusion} <= {None, "General"}  # the label heads no group
+    assert len(found.remarks) == 1  # (a line with no list mark, or one under an item ending in a colon)

@@ -31,6 +31,11 @@ FOR_WHOM = lazy(
 )
 
 
+# a short label of a group, ending in its colon ("Disease-specific:", "Renal function:", "Other:"): three words at most,
+# capitalised, as the sub-heading above it is written ("General:")
+SHORT_LABEL = lazy(r"^(?:\*\*|__)?[A-Z][^\s:：*_]*(?:[ \t]+[^\s:：*_]+){0,2}[ \t]*[:：](?:\*\*|__)?$")
+
+
 def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:
     """The sub-heading the line at index at is, if it is one: on its own line after a blank one (or
     first), ending in a colon or wholly bold or naming a part of the study alone (PART_LABEL), not indented, and

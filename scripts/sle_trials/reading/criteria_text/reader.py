@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.groups import FOR_WHOM, category_labels, grouped, subheading_of
+from sle_trials.reading.criteria_text.groups import FOR_WHOM, SHORT_LABEL, category_labels, grouped, subheading_of
 from sle_trials.reading.criteria_text.headings import PART_WORD
 from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list
 from sle_trials.reading.criteria_text.lines import (
@@ -19,6 +19,7 @@ from sle_trials.reading.criteria_text.lines import (
     RUNS_ON,
     indent_of,
     margin_of,
+    next_item,
     runs_on,
     said_before,
 )
@@ -275,9 +276,31 @@ class Reader:
             return False  # (a line leading into alternatives is a criterion holding them: paragraph, level)
         said = unescaped(line).strip().strip("*_").split()
         alike = self.group is not None and said[:1] == self.group.split()[:1]  # ("Step 1:" / ... / "Step 2:")
-        if not (alike or PART_WORD.search(line) or FOR_WHOM.match(line.strip())):
+        if not (alike or PART_WORD.search(line) or FOR_WHOM.match(line.strip()) or self.sibling_label(lines, at)):
             return False  # ("For adults:" / "* Age" / "Adequate organ function:" / "* Hb": a criterion of adults')
         return not runs_on(lines[at - 1], line, self.last_indent)
+
+    def sibling_label(self, lines: list[str], at: int) -> bool:
+        """Whether the line, right under an item of a group, labels the next group as its sub-heading labelled this
+        one: a short label ending in its colon (SHORT_LABEL), at the list's margin, no note, under an item ending in
+        no colon (whose sub-list it would lead into), over the next number of the list's top level ("General:" /
+        "1. Age" / "2. Consent" / "Disease-specific:" / "3. SLE": a numbering going on across the label, as a
+        template's category labels do). Before, "Disease-specific:" was read as a criterion of the group "General",
+        with a remark, and the criteria under it as the group's. Over a bulleted item it may lead into the items
+        under it ("Adequate organ function:" / "* Hb ≥ 9"): a criterion, as before."""
+        line = unescaped(lines[at])
+        if self.group is None or not self.stack or not SHORT_LABEL.match(line.strip()) or NOTE.match(line.strip()):
+            return False
+        top = self.stack[0]
+        below = next_item(lines, at + 1)
+        return (
+            indent_of(line) <= top.indent
+            and not unescaped(lines[at - 1]).rstrip(" *_").endswith((":", "："))
+            and below is not None
+            and len(below.group("indent")) <= top.indent
+            and top.last_number is not None
+            and item_number(below) == top.last_number + 1
+        )
 
     def blank(self) -> None:
         while len(self.stack) > 1 and self.stack[-1].until_blank:
