@@ -36,6 +36,8 @@ Found and fixed:
   it as that group's: such a label (three words at most, capitalised, ending in its colon, at the margin, under an
   item ending in no colon, over the next number of the top level) now heads a group, where the list has groups
   already.
+- a phase the study gives twice (["PHASE1", "PHASE1"]) was kept once with no note, where a condition or keyword given
+  twice is said: now said alike.
 """
 
 from __future__ import annotations
@@ -387,3 +389,24 @@ def test_a_short_label_elsewhere_is_read_as_before(body: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert {c.get("group") for c in found.inclusion} <= {None, "General"}  # the label heads no group
     assert len(found.remarks) == 1  # (a line with no list mark, or one under an item ending in a colon)
+
+
+# --- a phase given twice -------------------------------------------------------------------------------------------
+
+
+def test_a_phase_given_twice_is_kept_once_and_said(draft: Callable) -> None:
+    """Before: ["PHASE1", "PHASE1"] imported as ["PHASE1"] with no note, where a condition or keyword given twice is
+    said."""
+    study = real()
+    study["protocolSection"]["designModule"]["phases"] = ["PHASE1", "PHASE1"]
+    data = draft(study)
+    assert data["phases"] == ["PHASE1"]
+    assert notes_on(data, "phases") == ["The source lists some phases twice; each is kept once."]
+
+
+@pytest.mark.parametrize("phases", [["PHASE2", "PHASE1"], ["NA"], ["EARLY_PHASE1"]])
+def test_phases_each_given_once_import_as_given(draft: Callable, phases: list[str]) -> None:
+    study = real()
+    study["protocolSection"]["designModule"]["phases"] = phases
+    data = draft(study)
+    assert data["phases"] == phases and notes_on(data, "phases") == []

@@ -26,7 +26,10 @@ def read(b: Builder, mod: dict) -> None:
     # a phase outside the vocabulary ("phase1", "Phase 1/Phase 2" of a converted record) is noted on the list, not on
     # an item of it: a note on "phases.0" named an item the record did not hold (the import was refused, E503), or
     # the first phase imported, which was not the one left out
-    phases = unique([p for p in values(mod, "phases") if b.vocabulary(("phases", 0), p, "phases")])
+    given = [p for p in values(mod, "phases") if b.vocabulary(("phases", 0), p, "phases")]
+    phases = unique(given)
+    if len(phases) < len(given):  # (["PHASE1", "PHASE1"]: kept once, as a repeated condition is, and said so)
+        b.note("phases", "The source lists some phases twice; each is kept once.")
     if phases:
         rec["phases"] = phases
         b.quote(("phases",), phases, "designModule.phases")
