@@ -38,6 +38,10 @@ Found and fixed:
   already.
 - a phase the study gives twice (["PHASE1", "PHASE1"]) was kept once with no note, where a condition or keyword given
   twice is said: now said alike.
+- an item numbered or lettered with a stop and a bracket ("1.) Age 18 to 65", "a.) Hb > 9") was read as a line of
+  words, its number kept in the criterion's text, the next ("2.) SLE") said to be a line with no list mark, and
+  lettered sub-items joined into the item above: "1.)" and "a.)" are now list marks (marks._ITEM), on a line of
+  their own or run onto one (run_in._FIRST_NUMBER), and the check finds the number so written (E504).
 """
 
 from __future__ import annotations
@@ -410,3 +414,49 @@ def test_phases_each_given_once_import_as_given(draft: Callable, phases: list[st
     study["protocolSection"]["designModule"]["phases"] = phases
     data = draft(study)
     assert data["phases"] == phases and notes_on(data, "phases") == []
+
+
+# --- list marks written with a stop and a bracket ------------------------------------------------------------------
+
+
+def test_items_numbered_and_lettered_with_a_stop_and_a_bracket_are_items(draft: Callable) -> None:
+    """Before: "1.) Age 18 to 65" a criterion of those words, its number kept in the text, "2.) SLE" said to be a line
+    with no list mark, and "a.) Hb > 9" words of the item above."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1.) Age 18 to 65\n2.) Adequate organ function:\n    a.) Hb > 9 g/dL\n"
+            "    b.) ANC > 1000/uL\n3.) SLE\n\nExclusion Criteria:\n\n1.) Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {
+            "number": 2,
+            "text": "Adequate organ function:",
+            "sub_criteria": [{"text": "Hb > 9 g/dL"}, {"text": "ANC > 1000/uL"}],
+        },
+        {"number": 3, "text": "SLE"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_items_with_a_stop_and_a_bracket_run_onto_one_line_are_items(draft: Callable) -> None:
+    """Before: "Age 18 to 65 2.) SLE 3.) Consent" one criterion numbered 1."""
+    data = draft(
+        with_criteria("Inclusion Criteria: 1.) Age 18 to 65 2.) SLE 3.) Consent\n\nExclusion Criteria: 1.) Pregnancy")
+    )
+    assert [(c["number"], c["text"]) for c in data["eligibility"]["inclusion_criteria"]] == [
+        (1, "Age 18 to 65"),
+        (2, "SLE"),
+        (3, "Consent"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["1.)Age 18 to 65", "1.5.) Age", "E.) coli infection"])
+def test_a_stop_and_a_bracket_with_no_space_after_or_words_after_a_capital_are_no_mark(line: str) -> None:
+    """A number's stop and bracket with no space after (words, as "1.E. coli" is), and a capital's before a word in
+    lower case, read as before."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n* SLE\n* {line}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.inclusion[1]["text"] == line

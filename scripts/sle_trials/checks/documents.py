@@ -650,7 +650,7 @@ class Sources:
         return stated or "the source states this field elsewhere"
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
-        """Whether a source gives the criterion this number where it lists it: "3) text", "3. text",
+        """Whether a source gives the criterion this number where it lists it: "3) text", "3. text", "3.) text",
         "3.text", "3- text", "3: text", "(3) text", "[3] text", "#3 text", "3 - text", or as CJK texts number it,
         "3、text", "【3】text", "（3）text" (which NFKC reads "(3)text"), in Chinese numerals, "三、text",
         "（三）text", or enclosed, "③text", "⑶ text"."""
@@ -659,7 +659,9 @@ class Sources:
         # enclosed number as it is: digits.KEPT)
         written = normalise(text)
         labels = [str(number), *filter(None, [criteria_text.han_numeral(number)])]
-        needles = [f"{label}{mark} {written}" for label in labels for mark in (")", ".", "-", "、", ":", "]", "】")]
+        # ("3.) text" too, as criteria_text reads a stop and a bracket: a list mark)
+        spaced_marks = (")", ".", ".)", "-", "、", ":", "]", "】")
+        needles = [f"{label}{mark} {written}" for label in labels for mark in spaced_marks]
         needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、", "]", "】")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
         # ("#3 text", "3 - text": a number after a hash or before a spaced dash, where criteria_text.coded_marks reads

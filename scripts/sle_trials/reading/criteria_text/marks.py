@@ -93,7 +93,9 @@ _ITEM = lazy(
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
         r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
          + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
-        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
+        # ("1.)" too, a stop and a bracket, as some texts number and letter ("a.)"): before, "1.) Age 18" was a line of
+        # words, its number kept in the criterion's text, and "2.) SLE" a line with no list mark)
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|\.\)|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
         r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *"
         r"|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])(?![a-z][.)] |[A-Z][.)] +(?![a-z]))"  # (not "2.a. Hb": a sub-number)
@@ -104,7 +106,7 @@ _ITEM = lazy(
         r"|[0-9]{1,3}\.?(?:[a-z](?=[.)] )|[A-Z](?=[.)] +(?![a-z])))|[0-9]{1,3}\([a-z]\)(?= )|\([0-9]{1,3}[a-z]\)(?= )"
         r"|(?:INC|EXC|IN|EX|IC|EC|I|E)(?:-?[0-9]{1,2}(?=[.)] )|\.[0-9]{1,2}(?=[.)]? ))"  # ("I1.", "EX-2)", "I.3")
         r"|\((?:INC|EXC|IN|EX|IC|EC|I|E)-?[0-9]{1,2}\)(?= ))[.)）、-]? +"  # ("(I1)")
-        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})[.)] +|(?:[A-Z]|[IVX]{2,4})[.)] +(?![a-z])"
+        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})(?:\.\)|[.)]) +|(?:[A-Z]|[IVX]{2,4})(?:\.\)|[.)]) +(?![a-z])"
         r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
         r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals
         r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])))?"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word

@@ -111,9 +111,10 @@ def _kind_after(line: str, at: int) -> str | None:
 
 
 # (never the first part of a decimal sub-number: "1.2. Weight > 40 kg" is item 1.2, not "1." run into "2. Weight")
-# ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）...")
+# ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）..."), or with a stop and a
+# bracket, as marks._ITEM reads one ("1.) Age 18-65 2.) SLE")
 _FIRST_NUMBER = lazy(
-    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>[.．](?![0-9０-９])|[)）、]|:(?=[ \t]+\D))"
+    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>\.\)|[.．](?![0-9０-９])|[)）、]|:(?=[ \t]+\D))"
     r"|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
 )
 
