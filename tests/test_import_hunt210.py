@@ -27,7 +27,8 @@ Found and fixed:
 - a heading's words within an item's line ("2. Signed consent. Exclusion criteria: see protocol.") were cut off as a
   second heading of that list ("see protocol." an exclusion criterion, with a note on two exclusion lists), though
   the text heads the list on a line of its own: a heading run in after a sentence is now read so only where the
-  text heads no list of its kind alone on a line (run_in.headed_alone), as a text run onto one line does.
+  text heads no list of its kind alone on a line (run_in.headed_alone; a part's heading, "Exclusion Criteria (Part
+  B):", heads no list of everyone's), as a text run onto one line does.
 - under a sub-heading of a list ("General:", "For adults:"), an item's wrapped line ("2. Adequate organ" / "function
   as defined") was lost with no remark: the reader joined it to the item it read, not to the copy it listed with its
   group, and the check, reading the source alike, passed the cut criterion. The item listed is now the one read on.
@@ -319,6 +320,20 @@ def test_a_heading_run_into_an_item_with_no_heading_alone_still_heads_its_list(d
     elig = data["eligibility"]
     assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": "SLE."}]
     assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+
+
+def test_a_heading_run_into_an_item_over_a_parts_heading_alone_still_heads_its_list() -> None:
+    """A part's heading alone ("Exclusion Criteria (Part B):") leaves everyone's list to the heading run into the last
+    item's line, as before (read as the item's words, "Pregnancy" was no exclusion criterion)."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Age 18-65\n2. SLE. Exclusion Criteria: 1. Pregnancy\n\n"
+        "Exclusion Criteria (Part B):\n\n1. HIV"
+    )
+    assert found.inclusion == [{"number": 1, "text": "Age 18-65"}, {"number": 2, "text": "SLE."}]
+    assert [(c.get("group"), c["text"]) for c in found.exclusion] == [
+        (None, "Pregnancy"),
+        ("Exclusion Criteria (Part B)", "HIV"),
+    ]
 
 
 # --- a wrapped line of an item under a sub-heading -----------------------------------------------------------------

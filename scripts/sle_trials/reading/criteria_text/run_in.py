@@ -74,8 +74,10 @@ def _heading_alone(text: str) -> bool:
 
 
 def headed_alone(lines: list[str]) -> frozenset[str]:
-    """The kinds of list the text heads on a line of its own ("Exclusion Criteria:", nothing after it)."""
-    return frozenset(h[0] for line in lines if (h := heading_of(line)) is not None and h[2] is None)
+    """The kinds of list the text heads on a line of its own ("Exclusion Criteria:", nothing after it), naming no part
+    of the study: "Exclusion Criteria (Part B):" heads a part's list, which leaves the list of everyone's to a
+    heading run in ("2. SLE. Exclusion Criteria: 1. Pregnancy" above it: "Pregnancy" was read as words of "SLE")."""
+    return frozenset(h[0] for line in lines if (h := heading_of(line)) is not None and h[2] is None and h[1] is None)
 
 
 def inline_headings(line: str, headed: frozenset[str] = frozenset()) -> list[str]:
