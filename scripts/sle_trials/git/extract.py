@@ -32,7 +32,7 @@ a module of its name (no_module_shadowed), a module imported before the library'
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
 source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips), a test
-pytest never runs (no_test_left_uncollected), a
+pytest never runs (no_test_left_uncollected, no_test_folder_skipped, no_collection_narrowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
 twice, no_make_definition_twice; a shell function defined twice, no_shell_function_twice; a
@@ -140,7 +140,7 @@ from sle_trials.git.review_view import (
     no_diff_folded_as_generated,
 )
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
-from sle_trials.git.uncollected import no_test_left_uncollected
+from sle_trials.git.uncollected import no_collection_narrowed, no_test_folder_skipped, no_test_left_uncollected
 from sle_trials.paths import SCHEMA_PATH
 
 SCHEMA = SCHEMA_PATH.as_posix()
@@ -236,6 +236,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     no_settings_shadowed(tree)
     no_settings_below(tree)
     no_module_named_as_an_installed_one(tree)
+    no_test_folder_skipped(tree)
     files_of = {path: entry for path, entry in listed if entry.mode in plumbing.FILE_MODES}
     inputs = {path: entry for path, entry in files_of.items() if path.startswith(TEST_INPUTS)}
     for path in inputs:
@@ -290,6 +291,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_line_ended_by_a_carriage_return(path, blobs[oid].data)
         no_diff_folded_as_generated(path, blobs[oid].data)
         no_key_twice(path, blobs[oid].data)
+        no_collection_narrowed(path, blobs[oid].data)
         no_name_that_moves(path, blobs[oid].data)
         if not words:
             no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens, tab_width=tab_width)

@@ -1,28 +1,79 @@
 """A test a reviewer reads that pytest never runs: a test module or class pytest is told to leave uncollected, or a
-test class it cannot collect (git/extract.py reads each test module through it)."""
+test class it cannot collect, or a test where pytest collects none (git/extract.py reads each Python source through
+it, and pyproject.toml's settings of pytest's collection)."""
 
 from __future__ import annotations
 
 import ast
+import fnmatch
+import shlex
+import tomllib
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
 
-# what pytest collects by its name (its defaults, which pyproject.toml keeps): modules, classes
-_TEST_MODULE_PREFIX, _TEST_MODULE_SUFFIX, _TEST_CLASS = "test_", "_test.py", "Test"
+# what pytest collects by its name (its defaults, which pyproject.toml keeps): modules, classes, functions
+_TEST_MODULE_PREFIX, _TEST_MODULE_SUFFIX, _TEST_CLASS, _TEST_FUNCTION = "test_", "_test.py", "Test", "test"
+_TESTS = "tests/"  # pyproject.toml's testpaths: where `python -m pytest` looks
+# the folders pytest does not go into (its norecursedirs default), and the files by which it takes a folder for a
+# virtual environment's, which it skips too
+_NOT_RECURSED = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
+_ENVIRONMENT_MARKS = ("pyvenv.cfg", "conda-meta/history")
 # the attribute by which pytest leaves a module, a class or a function uncollected when it is false
 _COLLECTED = "__test__"
 # a class's own constructors, for which pytest collects none of its tests (a warning in the summary alone)
 _CONSTRUCTORS = frozenset(("__init__", "__new__"))
 _BINDS = (ast.AnnAssign, ast.AugAssign)
+# what a conftest (or a plugin it names) leaves uncollected by, saying nothing: names pytest reads, and the hooks
+# that decide what is collected (pytest_collection_modifyitems may order the tests: the repository's sorts them)
+_LEFT_OUT_BY = frozenset(("collect_ignore", "collect_ignore_glob", "pytest_plugins"))
+_COLLECTING_HOOKS = frozenset(
+    (
+        "pytest_ignore_collect",
+        "pytest_collect_file",
+        "pytest_collect_directory",
+        "pytest_pycollect_makemodule",
+        "pytest_pycollect_makeitem",
+        "pytest_make_collect_report",
+    )
+)
+_ORDERS = "pytest_collection_modifyitems"
+_KEEPS_ALL = frozenset(("sort", "reverse"))  # what that hook may do to its items
+# pytest's settings of what it collects, which the rules here read as its defaults; and the options by which it
+# collects less than the tests (a test's folder given on the command line aside)
+_COLLECTION_SETTINGS = frozenset(
+    ("python_files", "python_classes", "python_functions", "norecursedirs", "collect_imported_tests", "confcutdir")
+)
+_NARROWING_OPTIONS = ("--ignore", "--ignore-glob", "--deselect", "-k", "-m", "--co", "--collect-only", "--confcutdir")
+_NARROWING_PLUGINS = frozenset(("python", "unittest", "python_path", "conftest"))
 
 
 def test_module(path: str) -> bool:
     folder, _, name = path.rpartition("/")
     name = files.folded(name)
-    return (folder + "/").startswith("tests/") and (
+    return (folder + "/").startswith(_TESTS) and (
         (name.startswith(_TEST_MODULE_PREFIX) and name.endswith(".py")) or name.endswith(_TEST_MODULE_SUFFIX)
     )
+
+
+def collected(path: str) -> bool:
+    """Whether `python -m pytest` collects the module path: under tests/, named test_*.py or *_test.py (matched
+    as CI's Linux matches it, case and all), in no folder pytest does not go into."""
+    folder, _, name = path.rpartition("/")
+    named = fnmatch.fnmatchcase(name, f"{_TEST_MODULE_PREFIX}*.py") or fnmatch.fnmatchcase(
+        name, f"*{_TEST_MODULE_SUFFIX}"
+    )
+    skipped = any(fnmatch.fnmatchcase(part, p) for part in folder.split("/")[1:] for p in _NOT_RECURSED)
+    return named and (folder + "/").startswith(_TESTS) and not skipped
+
+
+def _holds_tests(node: ast.ClassDef | ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions of a module's or a class's own body that pytest takes for tests by their name."""
+    return [
+        statement
+        for statement in node.body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name.startswith(_TEST_FUNCTION)
+    ]
 
 
 def no_test_left_uncollected(path: str, data: bytes | None) -> None:
@@ -31,13 +82,48 @@ def no_test_left_uncollected(path: str, data: bytes | None) -> None:
     collects none of its tests, a warning in the summary alone). A pull request adding `__test__ = False` at the end
     of a test module of the checker's passed (exit 0), its review one line: pytest ran none of the module's tests,
     and reported no failure of a test that fails (tested), so CI's `make test` vouched for code no test then read.
-    The repository binds no `__test__` and its tests are functions."""
-    if data is None or not test_module(path) or (_COLLECTED.encode() not in data and b"class " not in data):
+    The repository binds no `__test__` and its tests are functions.
+
+    Nor tests where pytest collects none (hunt 210): a module of test functions (`def test_...`, or a class of
+    them) that pytest does not collect by its name or its folder (`tests/tests_rules.py`, `tests/rules.py`,
+    `tests/Test_rules.py` on Linux, `tests/build/test_rules.py`, `benchmarks/test_rules.py`, outside testpaths),
+    a class of tests in a test module that pytest does not collect by its name (`class RulesTest:`, with no base
+    and no `Test...` class deriving from it), nor a name or a hook by which a conftest leaves tests uncollected
+    (`collect_ignore`, `pytest_ignore_collect`, a plugin named by `pytest_plugins`, a
+    pytest_collection_modifyitems that takes items out rather than orders them). Each passed (exit 0), and pytest
+    ran none of the tests a reviewer read, saying nothing."""
+    if data is None or not files.folded(path).endswith(".py"):
+        return
+    name = files.folded(path.rpartition("/")[2])
+    if (
+        not path.startswith(_TESTS)
+        and not name.startswith(_TEST_MODULE_PREFIX)
+        and not name.endswith(_TEST_MODULE_SUFFIX)
+    ):
         return
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return  # left to fail where it runs
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    tests = _holds_tests(tree) + [test for node in classes for test in _holds_tests(node)]
+    if tests and not collected(path):
+        raise Refused(
+            f"{files.shown(path)} line {tests[0].lineno}: the test {tests[0].name} in a module pytest never collects "
+            f"(by its name or its folder: it collects {_TESTS}test_*.py and *_test.py, in no folder named as "
+            f"{', '.join(_NOT_RECURSED)}), so no test of it runs and pytest says nothing; move it into a test module"
+        )
+    if path.startswith(_TESTS):
+        _no_collection_hook(path, tree)
+    if not test_module(path):
+        return
+    bases = {base.id for node in classes for base in node.bases if isinstance(base, ast.Name)}
+    for cls in classes:
+        if _holds_tests(cls) and not cls.name.startswith(_TEST_CLASS) and not cls.bases and cls.name not in bases:
+            raise Refused(
+                f"{files.shown(path)} line {cls.lineno}: the class {cls.name} of tests, which pytest never collects "
+                f"by its name (it collects {_TEST_CLASS}...), so none of its tests runs; name it {_TEST_CLASS}..."
+            )
     for node in ast.walk(tree):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, _BINDS) else []
         named = {
@@ -62,3 +148,97 @@ def no_test_left_uncollected(path: str, data: bytes | None) -> None:
                         f"{statement.name}, of which pytest collects no test (a warning alone); name it otherwise, "
                         "or set its tests up in a fixture"
                     )
+
+
+def _no_collection_hook(path: str, tree: ast.Module) -> None:
+    """Refused: a name or a hook of the tests' Python by which pytest collects fewer tests than the modules hold."""
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, _BINDS) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id in _LEFT_OUT_BY:
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: `{target.id}`, by which pytest leaves tests uncollected "
+                    "(or loads a plugin that may), saying nothing; remove it"
+                )
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in _COLLECTING_HOOKS:
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: the hook {node.name}, by which pytest collects what it "
+                "returns in place of the tests, and says nothing of those it leaves out; remove it"
+            )
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == _ORDERS:
+            _items_kept(path, node)
+
+
+def _items_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """Refused: pytest_collection_modifyitems taking items out (a binding, a `del` or any method but an order's
+    of its `items`): pytest runs the items the hook leaves, and names none it took out unless the hook says so."""
+    names = {arg.arg for arg in hook.args.args if arg.arg == "items"}
+    for node in ast.walk(hook):
+        item = None
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            for target in node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]:
+                base = target.value if isinstance(target, (ast.Subscript, ast.Attribute)) else target
+                if isinstance(base, ast.Name) and base.id in names:
+                    item = base.id
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if isinstance(owner, ast.Name) and owner.id in names and node.func.attr not in _KEEPS_ALL:
+                item = owner.id
+        if item is not None:
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {_ORDERS} changing its "
+                f"{item} otherwise than by their order, by which pytest runs fewer tests than it collected and "
+                "says nothing; order them only"
+            )
+
+
+def no_test_folder_skipped(tree: list[str]) -> None:
+    """Refused: a folder under tests/ that pytest takes for a virtual environment's (holding `pyvenv.cfg`, or
+    `conda-meta/history`), and does not go into: none of its tests runs, and pytest says nothing."""
+    for path in tree:
+        if path.startswith(_TESTS) and any(files.folded(path).endswith("/" + mark) for mark in _ENVIRONMENT_MARKS):
+            raise Refused(
+                f"{files.shown(path)}: a folder of the tests pytest takes for a virtual environment's, and whose "
+                "tests it never collects; remove it"
+            )
+
+
+def no_collection_narrowed(path: str, data: bytes | None) -> None:
+    """Refused: pyproject.toml setting what pytest collects by (python_files, norecursedirs, ...: the rules here
+    read its defaults) or testpaths but tests/, or options in addopts by which it collects or runs fewer tests than
+    tests/ holds (`--ignore`, `--deselect`, `-k`, `-m`, `-p no:python`). `addopts = "--ignore=tests/test_rules.py"`
+    and `python_files = ["test_[a-q]*.py"]` passed (exit 0), and pytest never read the module (hunt 210)."""
+    if path != "pyproject.toml" or data is None:
+        return
+    try:
+        settings = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return  # left to fail where it runs
+    tool = settings.get("tool", {}).get("pytest", {}) if isinstance(settings.get("tool"), dict) else {}
+    tables = [tool, tool.get("ini_options", {})] if isinstance(tool, dict) else []
+    for table in (t for t in tables if isinstance(t, dict)):
+        for key in sorted(_COLLECTION_SETTINGS & set(table)):
+            raise Refused(
+                f"pyproject.toml: pytest's `{key}`, by which it collects otherwise than the rules of uncollected "
+                "tests read (its default); remove it"
+            )
+        if "testpaths" in table and table["testpaths"] not in (["tests"], "tests"):
+            raise Refused("pyproject.toml: pytest's `testpaths` but tests/, whose tests it would not collect")
+        options = table.get("addopts", [])
+        words = shlex.split(options) if isinstance(options, str) else [str(word) for word in options]
+        for n, word in enumerate(words):
+            given = words[n + 1] if n + 1 < len(words) else ""
+            plugin = (word[2:] if word != "-p" else given) if word.startswith("-p") else ""
+            if _narrowing(word) or plugin.startswith("no:") and plugin[3:] in _NARROWING_PLUGINS:
+                raise Refused(
+                    f"pyproject.toml: pytest's option {files.printable(word if _narrowing(word) else plugin)} in "
+                    "addopts, by which it collects or runs fewer tests than tests/ holds, in every run; remove it"
+                )
+
+
+def _narrowing(word: str) -> bool:
+    """Whether a word of pytest's options is one of _NARROWING_OPTIONS (`-k EXPR`, `-kEXPR`, `--ignore=PATH`)."""
+    return any(
+        word == option or word.startswith(option + "=") or (not option.startswith("--") and word.startswith(option))
+        for option in _NARROWING_OPTIONS
+    )

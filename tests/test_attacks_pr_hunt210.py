@@ -1,0 +1,171 @@
+"""Attacks of a pull request on the trusted check and what its review shows, hunt 210.
+
+- **Tests where pytest collects none.** Hunt 209 refused `__test__` bound in a test module and a test class with its
+  own `__init__`, and left a test module named as no module pytest collects. pytest collects `tests/test_*.py` and
+  `tests/*_test.py` (testpaths, matched case and all on Linux), in no folder its norecursedirs names (`build`,
+  `dist`, `venv`, a dot folder, ...) or that holds a virtual environment's `pyvenv.cfg`, and in them the functions
+  `test*` and the classes `Test*`: a module of failing tests at `tests/tests_rules.py`, `tests/rules.py`,
+  `tests/build/test_rules.py`, `tests/.hidden/test_rules.py` or `benchmarks/test_rules.py`, and a class of failing
+  tests `class RulesTest:`, passed (exit 0), and pytest ran none of them, saying nothing (tested). So did a
+  conftest's `collect_ignore = ["test_rules.py"]` and its `pytest_ignore_collect` hook, and pyproject.toml's
+  `addopts = "--ignore=tests/test_rules.py"` and `python_files = ["test_[a-q]*.py"]`. Now each is refused
+  (git/uncollected.py: no_test_left_uncollected, no_test_folder_skipped, no_collection_narrowed): tests in a
+  module or a class pytest does not collect, the names and hooks by which a conftest leaves tests out
+  (`collect_ignore`, `collect_ignore_glob`, `pytest_plugins`, `pytest_ignore_collect` and the other collecting
+  hooks, a `pytest_collection_modifyitems` that does more than order its items), pytest's collection settings
+  but testpaths = tests/, and the options in addopts by which it collects or runs fewer tests (`--ignore`,
+  `--deselect`, `-k`, `-m`, `-p no:python`). A helper module of no tests, a base class of tests a `Test...` class
+  derives from, a `unittest` class, the repository's sorting hook and its addopts pass.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+# --- Tests where pytest collects none (git/uncollected.py)
+FAILING = "def test_the_rules_hold():\n    assert False\n"
+RULES_TEST = "class RulesTest:\n    def test_hold(self):\n        assert False\n"
+NEVER = "in a module pytest never collects"
+CONFTEST = "tests/conftest.py"
+TESTS = "tests/test_rules.py"
+MODIFY = "def pytest_collection_modifyitems(items):\n"
+
+
+def _pytest_settings(text: str) -> str:
+    return f"[project]\nname = 'x'\n\n[tool.pytest.ini_options]\n{text}\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"tests/tests_rules.py": FAILING}, f"tests/tests_rules.py line 1: the test test_the_rules_hold {NEVER}"),
+        ({"tests/rules.py": FAILING}, f"tests/rules.py line 1: the test test_the_rules_hold {NEVER}"),
+        ({"tests/Test_rules.py": FAILING}, f"tests/Test_rules.py line 1: the test test_the_rules_hold {NEVER}"),
+        (
+            {"tests/build/test_rules.py": FAILING},
+            f"tests/build/test_rules.py line 1: the test test_the_rules_hold {NEVER}",
+        ),
+        ({"tests/.hidden/test_rules.py": FAILING}, "tests/.hidden/test_rules.py line 1: the test test_the_rules_h"),
+        ({"tests/venv/test_rules.py": FAILING}, "tests/venv/test_rules.py line 1: the test test_the_rules_hold"),
+        (
+            {"benchmarks/test_rules.py": FAILING},
+            f"benchmarks/test_rules.py line 1: the test test_the_rules_hold {NEVER}",
+        ),
+        ({"tests/rules.py": RULES_TEST}, f"tests/rules.py line 2: the test test_hold {NEVER}"),
+        ({TESTS: RULES_TEST}, f"{TESTS} line 1: the class RulesTest of tests, which pytest never collects"),
+        (
+            {"tests/env/pyvenv.cfg": "home = /usr/bin\n", "tests/env/test_rules.py": FAILING},
+            "tests/env/pyvenv.cfg: a folder of the tests pytest takes for a virtual environment's",
+        ),
+        ({CONFTEST: "collect_ignore = ['test_rules.py']\n", TESTS: FAILING}, f"{CONFTEST} line 1: `collect_ignore`"),
+        ({CONFTEST: "collect_ignore_glob: list = ['test_r*']\n"}, f"{CONFTEST} line 1: `collect_ignore_glob`"),
+        ({CONFTEST: "pytest_plugins = ['helpers']\n"}, f"{CONFTEST} line 1: `pytest_plugins`"),
+        (
+            {CONFTEST: "def pytest_ignore_collect(collection_path, config):\n    return 'r' in str(collection_path)\n"},
+            f"{CONFTEST} line 1: the hook pytest_ignore_collect, by which pytest collects what it returns",
+        ),
+        (
+            {"tests/helpers.py": "def pytest_pycollect_makeitem(collector, name, obj):\n    return []\n"},
+            "tests/helpers.py line 1: the hook pytest_pycollect_makeitem",
+        ),
+        (
+            {CONFTEST: MODIFY + "    items[:] = [i for i in items if 'rule' not in i.name]\n"},
+            f"{CONFTEST} line 2: pytest_collection_modifyitems changing its items otherwise than by their order",
+        ),
+        (
+            {CONFTEST: MODIFY + "    for item in list(items):\n        items.remove(item)\n"},
+            f"{CONFTEST} line 3: pytest_collection_modifyitems changing its items",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("addopts = '-ra --ignore=tests/test_rules.py'"), TESTS: FAILING},
+            "pyproject.toml: pytest's option --ignore=tests/test_rules.py in addopts",
+        ),
+        ({"pyproject.toml": _pytest_settings("addopts = ['-k', 'not rules']")}, "pyproject.toml: pytest's option -k"),
+        (
+            {"pyproject.toml": _pytest_settings("addopts = '-q -p no:python'")},
+            "pyproject.toml: pytest's option no:python",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("addopts = '--deselect tests/test_rules.py::test_the_rules_hold'")},
+            "pyproject.toml: pytest's option --deselect",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("python_files = ['test_[a-q]*.py']"), TESTS: FAILING},
+            "pyproject.toml: pytest's `python_files`, by which it collects otherwise",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("norecursedirs = ['rules*']")},
+            "pyproject.toml: pytest's `norecursedirs`",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("testpaths = ['tests/unit']")},
+            "pyproject.toml: pytest's `testpaths` but",
+        ),
+    ],
+)
+def test_tests_where_pytest_collects_none_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tests/rules.py": "def rule_holds(record):\n    return bool(record)\n", TESTS: FAILING},
+        {"tests/test_rules_test.py": FAILING},
+        {TESTS: "class Checks:\n    def test_hold(self):\n        pass\n\n\nclass TestStrict(Checks):\n    pass\n"},
+        {TESTS: "import unittest\n\n\nclass RulesCase(unittest.TestCase):\n    def test_hold(self):\n        pass\n"},
+        {"scripts/sle_trials/checks/strict.py": "def test_record(record):\n    return bool(record)\n"},
+        {CONFTEST: MODIFY + "    items.sort(key=lambda item: item.name)\n"},
+        {
+            "pyproject.toml": _pytest_settings(
+                "addopts = '-ra --strict-markers -n auto -p no:anyio'\ntestpaths = ['tests']"
+            )
+        },
+        {"tests/fixtures/build/notes.txt": "a test's input in a folder named build\n"},
+    ],
+)
+def test_tests_pytest_collects_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    ("files", "ran"),
+    [
+        ({"tests/test_ok.py": "def test_ok():\n    pass\n", "tests/tests_rules.py": FAILING}, "1 passed"),
+        ({"tests/test_ok.py": "def test_ok():\n    pass\n", "tests/build/test_rules.py": FAILING}, "1 passed"),
+        (
+            {
+                "tests/test_ok.py": "def test_ok():\n    pass\n",
+                "tests/env/pyvenv.cfg": "",
+                "tests/env/test_r.py": FAILING,
+            },
+            "1 passed",
+        ),
+        ({"tests/test_ok.py": "def test_ok():\n    pass\n\n\n" + RULES_TEST}, "1 passed"),
+        ({"tests/conftest.py": "collect_ignore = ['test_rules.py']\n", TESTS: FAILING}, "no tests ran"),
+    ],
+)
+def test_pytest_runs_none_of_those_tests_and_says_nothing(tmp_path: Path, files: dict[str, str], ran: str) -> None:
+    """The mechanism: each tree holds a failing test, and pytest reports no failure (nor a skip or a warning)."""
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-ra", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "failed" not in done.stdout and "skipped" not in done.stdout and ran in done.stdout, done.stdout
