@@ -16,6 +16,16 @@
   but testpaths = tests/, and the options in addopts by which it collects or runs fewer tests (`--ignore`,
   `--deselect`, `-k`, `-m`, `-p no:python`). A helper module of no tests, a base class of tests a `Test...` class
   derives from, a `unittest` class, the repository's sorting hook and its addopts pass.
+- **A shell function named as a builtin within a line.** Hunt 208 refused a shell script's function named as a
+  builtin of bash's or a path, read where a line starts; a makefile's recipe step was read for `eval` alone. make
+  runs each step with `/bin/sh` (dash on Debian and Ubuntu), which runs a function before a builtin but its
+  special ones: `test() { return 0; }; test -f x && ...` and `false() { :; }; false && ...` in a recipe's step
+  ran the functions (tested), and passed (exit 0); so did `cd .; set() { :; }` in `.ci/run` and `cd .; exit() {
+  :; }` in a workflow's step, a definition after a `;`. Now a function defined where a command starts within a
+  line (after `;`, `&&`, `||`, `|`, `(`, `{`, `then`, `do`, `else`), in a script, a workflow's steps and a
+  recipe's step, named as a builtin or a path (or an alias of a builtin's name), stops the extraction
+  (defined_twice.no_shell_function_twice, no_make_definition_twice); a function of its own name, a comment and a
+  command substitution pass.
 """
 
 from __future__ import annotations
@@ -169,3 +179,54 @@ def test_pytest_runs_none_of_those_tests_and_says_nothing(tmp_path: Path, files:
         timeout=120,
     )
     assert "failed" not in done.stdout and "skipped" not in done.stdout and ran in done.stdout, done.stdout
+
+
+# --- A shell function named as a builtin, where a command starts within a line (git/defined_twice.py)
+SCRIPT = "#!/usr/bin/env bash\nset -euo pipefail\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"Makefile": "test:\n\ttest() { return 0; }; test -f x && .venv/bin/python -m pytest\n"}, "Makefile line 2"),
+        ({"Makefile": "check:\n\t@false() { :; }; false && echo checked\n"}, "Makefile line 2: the function false"),
+        ({"Makefile": "check:\n\tcd tests && cd() { :; } && cd x\n"}, "Makefile line 2: the function cd, which bash"),
+        (
+            {"Makefile": "check:\n\techo a; \\\n\t  function true { false; }; true\n"},
+            "Makefile line 2: the function true",
+        ),
+        ({".ci/run": SCRIPT + "cd .; set() { :; }\nset +e\n"}, ".ci/run line 3: the function set, which bash runs in"),
+        ({".ci/run": SCRIPT + "log() { :; }; exit() { :; }\n"}, ".ci/run line 3: the function exit"),
+        ({".ci/run": SCRIPT + "if true; then test() { :; }; fi\n"}, ".ci/run line 3: the function test"),
+        (
+            {".github/workflows/x.yml": "jobs:\n  a:\n    steps:\n      - run: cd .; exit() { :; }; make\n"},
+            ".github/workflows/x.yml line 4: the function exit",
+        ),
+    ],
+)
+def test_a_function_named_as_a_builtin_within_a_line_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": 'check:\n\tlog() { echo "$$@"; }; log a && test -f x\n'},
+        {"Makefile": "help:\n\t@sed -n 's/^## //p' $(firstword $(MAKEFILE_LIST))\n"},
+        {".ci/run": SCRIPT + "# cd .; test() is bash's, not ours\nlog() { :; }; log a\n"},
+        {".ci/run": SCRIPT + 'x=$(date); echo "$x" | (cat; echo)\n'},
+    ],
+)
+def test_a_function_of_its_own_name_within_a_line_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_a_recipes_function_runs_in_place_of_the_builtin(tmp_path: Path) -> None:
+    """The mechanism: make's shell (dash here, bash elsewhere) runs the recipe's `test` and `false`, no builtin."""
+    (tmp_path / "Makefile").write_text(
+        "check:\n\ttest() { return 0; }; test -f /nonexistent && echo shadowed\n\tfalse() { :; }; false && echo too\n"
+    )
+    done = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout == "shadowed\ntoo\n", done

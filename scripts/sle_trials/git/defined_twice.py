@@ -5,7 +5,8 @@ each file that runs or configures the check through them)."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
@@ -150,6 +151,10 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
             # a recipe's step is a shell's line: `eval "$$RULES"` runs a text as the script's (hunt 208)
             where, held, at = origins[start]
             raise refused_at(where, held, at, "eval in a recipe's step, which runs a text as lines of the shell's")
+        if line.startswith("\t") and (shadowing := _shadowing(line.lstrip("\t@-+ ").encode())):
+            # a recipe's step is a shell's line: `test() { return 0; }; test -f x` is true there (hunt 210)
+            where, held, at = origins[start]
+            raise refused_at(where, held, at, f"{shadowing[1]} (in a recipe's step)")
         if line.startswith("\t") or not line.strip() or line.lstrip().startswith("#"):
             continue
         words = line.strip()
@@ -232,8 +237,11 @@ def _recipe_follows(lines: list[str], at: int) -> bool:
 _SHELL_FIRST_LINE = lazy(rb"#![^\n]*\b(?:ba|da|z|k)?sh\b")
 
 
+# a function defined where a command starts: at a line's start (a workflow's one-line step's too), or after what ends
+# or starts one on the line (`;`, `&&`, `||`, `|`, `(`, `{`, a keyword): `cd x; test() { :; }` is a definition
+# too, and a makefile's recipe step is such a line (hunt 210); read on the lines that are no comment (_functions)
 _SHELL_FUNCTION = lazy(
-    rb"(?m)^[ \t]*(?:(?:-[ \t]+)?run:[ \t]*)?"  # (a workflow's one-line step)
+    rb"(?m)(?:^[ \t]*(?:(?:-[ \t]+)?run:[ \t]*)?|[;&|({][ \t]*|\b(?:then|do|else)[ \t]+)"
     rb"(?:function[ \t]+([^\s(){}|&;<>]+)(?:[ \t]*\(\))?|([^\s(){}|&;<>=$\x22\x27]+)[ \t]*\(\))"
 )
 
@@ -301,31 +309,11 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
             "eval, which runs a text as lines of the script, a function defined again among them; write the "
             "lines themselves",
         )
-    for found in _SHELL_ALIAS.finditer(data):
-        for name in _ALIAS_NAME.findall(found.group(1)):
-            if name in _SHELL_BUILTINS or name in _SHELL_KEYWORDS:
-                # with `shopt -s expand_aliases`, `alias set=:` above `set -euo pipefail` left -e off (hunt 208)
-                raise refused_at(
-                    path,
-                    data,
-                    found.start(),
-                    f"the alias {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of the "
-                    "builtin or keyword of that name a reviewer reads at each use; name it otherwise",
-                )
+    if shadowing := _shadowing(data):
+        raise refused_at(path, data, *shadowing)
     seen: set[bytes] = set()
-    for found in _SHELL_FUNCTION.finditer(data):
+    for found in _functions(data):
         name = found.group(1) or found.group(2)
-        if name in _SHELL_BUILTINS or b"/" in name:
-            # bash (but in POSIX mode) runs a function before a builtin or a command of its name: `set() { :; }`
-            # above `set -euo pipefail` left -e off, and `.venv/bin/python() { :; }` ran no extraction (hunt 208)
-            raise refused_at(
-                path,
-                data,
-                found.start(),
-                f"the function {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of the "
-                + ("command of that path" if b"/" in name else "builtin of that name")
-                + " a reviewer reads at each call; name it otherwise",
-            )
         if name in seen and script:
             raise refused_at(
                 path,
@@ -335,6 +323,45 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
                 "from there in place of the first a reviewer reads; define it once",
             )
         seen.add(name)
+
+
+def _functions(data: bytes) -> Iterator[re.Match[bytes]]:
+    """Each function a shell's text defines (_SHELL_FUNCTION's match, its name group 1 or 2), on its lines that are
+    no comment."""
+    start = 0
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if not data[start:end].lstrip().startswith(b"#"):
+            yield from _SHELL_FUNCTION.finditer(data, start, end)
+        start = end + 1
+
+
+def _shadowing(data: bytes) -> tuple[int, str] | None:
+    """Where a shell's text (a script, a workflow's steps, a makefile's recipe step) defines a function named as a
+    builtin or a path, or an alias of a builtin's or a keyword's name, which the shell runs in their place at each
+    use: the offset, and what it is."""
+    for found in _SHELL_ALIAS.finditer(data):
+        for name in _ALIAS_NAME.findall(found.group(1)):
+            if name in _SHELL_BUILTINS or name in _SHELL_KEYWORDS:
+                # with `shopt -s expand_aliases`, `alias set=:` above `set -euo pipefail` left -e off (hunt 208)
+                return found.start(), (
+                    f"the alias {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of the "
+                    "builtin or keyword of that name a reviewer reads at each use; name it otherwise"
+                )
+    for found in _functions(data):
+        name = found.group(1) or found.group(2)
+        if name in _SHELL_BUILTINS or b"/" in name:
+            # bash (but in POSIX mode) runs a function before a builtin or a command of its name: `set() { :; }`
+            # above `set -euo pipefail` left -e off, and `.venv/bin/python() { :; }` ran no extraction (hunt 208);
+            # dash (make's /bin/sh) too, but for its special builtins: `test() { return 0; }; test -f x` in a
+            # recipe's step was true (hunt 210)
+            return found.start(), (
+                f"the function {files.printable(name.decode('utf-8', 'replace'))}, which bash runs in place of "
+                + ("the command of that path" if b"/" in name else "the builtin of that name")
+                + " a reviewer reads at each call; name it otherwise"
+            )
+    return None
 
 
 # The decorators by which a def binds its name again on purpose: typing.overload (each overload, then the
