@@ -26,6 +26,15 @@
   recipe's step, named as a builtin or a path (or an alias of a builtin's name), stops the extraction
   (defined_twice.no_shell_function_twice, no_make_definition_twice); a function of its own name, a comment and a
   command substitution pass.
+- **A makefile's include of a name built from parts.** Hunt 208 read every file a makefile includes by a literal
+  path as a makefile, and a document a file of the code names by its path as code, and followed no include of a
+  name built from parts ("the line that builds it is the code's"). But the file it reads is named nowhere: with
+  `EXT := .md` and `include docs/rules$(EXT)`, `docs/rules.md` (make reads its lines, tested: its `check:` recipe
+  ran in place of the Makefile's) stayed documentation, read for nothing, and its NUL byte passed (exit 0), as did
+  `-include $(RULES).md`, `sinclude ${wildcard docs/*.md}`, `include mk/*.mk` and such an include in a file a
+  makefile includes. Now an `include`, `-include` or `sinclude` whose name holds `$`, `*`, `?` or `[` stops the
+  extraction (defined_twice.no_make_definition_twice); one by its path, the words in a comment or a recipe's
+  step, and `$(wildcard ...)` in a variable pass.
 """
 
 from __future__ import annotations
@@ -230,3 +239,52 @@ def test_a_recipes_function_runs_in_place_of_the_builtin(tmp_path: Path) -> None
     )
     done = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout == "shadowed\ntoo\n", done
+
+
+# --- A makefile's include of a name built from parts (git/defined_twice.py)
+TEST_RULE = "test:\n\t.venv/bin/python -m pytest\n"
+BUILT = "an include of a name built from parts or a pattern"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"Makefile": "EXT := .md\ninclude docs/rules$(EXT)\n" + TEST_RULE, "docs/rules.md": "x:\n\techo a\x00\n"},
+            f"Makefile line 2: {BUILT} (docs/rules$(EXT))",
+        ),
+        ({"Makefile": "RULES := docs/rules\n-include $(RULES).md\n" + TEST_RULE}, f"Makefile line 2: {BUILT}"),
+        ({"Makefile": TEST_RULE + "sinclude ${wildcard docs/*.md}\n"}, f"Makefile line 3: {BUILT}"),
+        ({"Makefile": "include mk/*.mk\n" + TEST_RULE, "mk/a.mk": "A := 1\n"}, f"Makefile line 1: {BUILT} (mk/*.mk)"),
+        (
+            {"Makefile": "include mk/rules.mk\n" + TEST_RULE, "mk/rules.mk": "D := docs\ninclude $(D)/more.md\n"},
+            f"mk/rules.mk line 2: {BUILT}",
+        ),
+    ],
+)
+def test_an_include_built_from_parts_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": "include mk/rules.mk\n" + TEST_RULE, "mk/rules.mk": "A := 1\n"},
+        {"Makefile": "# include $(DOCS)/rules.md, never\n" + TEST_RULE},
+        {"Makefile": TEST_RULE + "\t@echo 'include $(EXT)'\n"},
+        {"Makefile": "INCLUDED := $(wildcard mk/*.mk)\n" + TEST_RULE},
+    ],
+)
+def test_an_include_by_its_path_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_make_reads_a_document_included_by_a_built_name_as_its_lines(tmp_path: Path) -> None:
+    """The mechanism: no file names `docs/rules.md`, and make runs its recipe in place of the Makefile's."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "rules.md").write_text("check:\n\t@echo from the document\n")
+    (tmp_path / "Makefile").write_text("EXT := .md\ncheck:\n\t@echo from the Makefile\ninclude docs/rules$(EXT)\n")
+    done = subprocess.run(["make", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.stdout == "from the document\n", done

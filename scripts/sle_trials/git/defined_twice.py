@@ -51,6 +51,7 @@ _MAKE_TARGET_VARIABLE = lazy(
 
 
 _MAKE_INCLUDE = lazy(r"(?:-|s)?include[ \t]+([^#]*)")
+_MAKE_BUILT = "$*?["  # what makes an include's name one make builds (a variable, a function, a pattern)
 
 
 # a variable taken away (`undefine MODE`), which leaves it empty where it was given a value: a value given too
@@ -66,7 +67,8 @@ def _make_lines(
 ) -> tuple[list[str], list[tuple[str, bytes, int]]]:
     """A makefile's lines as make reads them, each file it includes by a literal path (from the top, where make
     runs) in its include's place, in include order: the lines, and each one's file, its bytes and its line's
-    byte offset there. An include by a name built from parts (`$(DIR)/x.mk`, a pattern) is not followed, nor
+    byte offset there. An include by a name built from parts (`$(DIR)/x.mk`, a pattern: refused by
+    no_make_definition_twice) is not followed, nor
     one of a file read already (expanded: whose lines are read once, which a loop or a file included many
     times over would otherwise multiply)."""
     expanded.add(path)
@@ -168,6 +170,18 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
         if _MAKE_ENDIF.match(words) and branch:
             branch.pop()
             continue
+        if (include := _MAKE_INCLUDE.match(words)) and any(c in include.group(1) for c in _MAKE_BUILT):
+            # `include docs/rules$(EXT)`: make reads a file as makefile lines that no rule here reads as one, and
+            # that no file of the code names (a document so included was read as documentation, its NUL byte and
+            # lines led by spaces unread, and passed: hunt 210)
+            where, held, at = origins[start]
+            raise refused_at(
+                where,
+                held,
+                at,
+                f"an include of a name built from parts or a pattern ({files.printable(include.group(1).strip())}), "
+                "whose file make reads as lines of the makefile that no review reads as such; include each by its path",
+            )
         names = []
         targets: frozenset[str] | None = None
         if default := _MAKE_DEFAULT.match(words):

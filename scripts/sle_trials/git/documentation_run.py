@@ -15,8 +15,8 @@ runs it (`#!`), and one a file of the code names by its path (from the top, or f
 script's `source ../docs/env.md`) on a line that is no comment. Python, `.gitattributes`, JSON and TOML are
 not read for names: the tests read the documents they compare with the code (docs/checks.md), a schema's
 descriptions and pyproject.toml's `readme` name documents as text, which nothing runs; a comment names the
-documents that explain a line. A name built from parts (`include $(DOCS)/rules.md`) is not followed: the line
-that builds it is the code's, shown in its review.
+documents that explain a line. A makefile's include of a name built from parts (`include docs/rules$(EXT)`),
+which names no document, is refused (defined_twice.no_make_definition_twice, hunt 210).
 """
 
 from __future__ import annotations
