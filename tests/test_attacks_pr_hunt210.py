@@ -35,6 +35,16 @@
   makefile includes. Now an `include`, `-include` or `sinclude` whose name holds `$`, `*`, `?` or `[` stops the
   extraction (defined_twice.no_make_definition_twice); one by its path, the words in a comment or a recipe's
   step, and `$(wildcard ...)` in a variable pass.
+- **A document Python runs by its path.** Hunt 208 read a document a file of the code names by its path as code,
+  but not in Python, whose tests read the documents they compare with the code. Python runs a file of any name
+  (tested: `python setup.md` runs its lines): a test calling `subprocess.run([sys.executable, "docs/setup.md"])`
+  (or `["bash", "./docs/setup.md"]`, `"sh docs/setup.md", shell=True`, an argument list `[sys.executable,
+  str(ROOT / "docs" / "setup.md")]`, `SourceFileLoader("setup", "docs/setup.md")`, and in the package
+  `spec_from_file_location("notes", "LICENSE.txt")`), with the document holding a NUL byte, passed (exit 0): the
+  document was documentation, read for nothing. Now a document Python names among the arguments of a runner
+  (subprocess's, os's, asyncio's, importlib's loaders, runpy's) or in an argument list led by an interpreter is
+  read as code (documentation_run._run_by_python), and `trials diff` names it with the checker; a test reading a
+  document, and `git show HEAD:docs/setup.md`, pass.
 """
 
 from __future__ import annotations
@@ -288,3 +298,83 @@ def test_make_reads_a_document_included_by_a_built_name_as_its_lines(tmp_path: P
     (tmp_path / "Makefile").write_text("EXT := .md\ncheck:\n\t@echo from the Makefile\ninclude docs/rules$(EXT)\n")
     done = subprocess.run(["make", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.stdout == "from the document\n", done
+
+
+# --- A document Python runs by its path (git/documentation_run.py)
+NUL_DOCUMENT = "print('set up')\n# \x00\n"
+NUL = "docs/setup.md line 2: a NUL byte"
+RUNS = "import subprocess\nimport sys\n\n\ndef test_setup():\n    subprocess.run({args}, check=True)\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {
+                "tests/test_setup.py": RUNS.format(args="[sys.executable, 'docs/setup.md']"),
+                "docs/setup.md": NUL_DOCUMENT,
+            },
+            NUL,
+        ),
+        ({"tests/test_setup.py": RUNS.format(args="['bash', './docs/setup.md']"), "docs/setup.md": NUL_DOCUMENT}, NUL),
+        (
+            {"tests/test_setup.py": RUNS.format(args="'sh docs/setup.md', shell=True"), "docs/setup.md": NUL_DOCUMENT},
+            NUL,
+        ),
+        (
+            {
+                "tests/test_setup.py": "from pathlib import Path\nimport subprocess\nimport sys\n\n"
+                "COMMAND = [sys.executable, str(Path(__file__).parent.parent / 'docs' / 'setup.md')]\n",
+                "docs/setup.md": NUL_DOCUMENT,
+            },
+            NUL,
+        ),
+        (
+            {
+                "tests/test_setup.py": "from importlib.machinery import SourceFileLoader\n\n"
+                "SETUP = SourceFileLoader('setup', 'docs/setup.md').load_module()\n",
+                "docs/setup.md": NUL_DOCUMENT,
+            },
+            NUL,
+        ),
+        (
+            {
+                "scripts/sle_trials/outputs/docs.py": "import importlib.util\n\n"
+                "SPEC = importlib.util.spec_from_file_location('notes', 'LICENSE.txt')\n",
+                "LICENSE.txt": "x = 1\x00\n",
+            },
+            "LICENSE.txt line 1: a NUL byte",
+        ),
+    ],
+)
+def test_a_document_python_runs_is_read_as_code(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "tests/test_docs.py": "from pathlib import Path\n\n\ndef test_setup_named():\n"
+            "    assert 'make' in (Path('docs') / 'setup.md').read_text()\n",
+            "docs/setup.md": "Run `make`.\n# \x00\n",
+        },
+        {
+            "tests/test_docs.py": "import subprocess\n\n\ndef test_shown():\n"
+            "    subprocess.run(['git', 'show', 'HEAD:docs/setup.md'], check=False)\n",
+            "docs/setup.md": "Run `make`.\n",
+        },
+        {"docs/setup.md": "Run `python docs/setup.md`? No: run `make`.\n\x00"},
+    ],
+)
+def test_a_document_python_reads_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_python_runs_a_document_by_its_path(tmp_path: Path) -> None:
+    """The mechanism: Python runs a `.md` file's lines as its source, whatever its name says."""
+    (tmp_path / "setup.md").write_text("print('ran as Python')\n")
+    done = subprocess.run([sys.executable, "setup.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.stdout == "ran as Python\n", done

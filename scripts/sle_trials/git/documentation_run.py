@@ -21,11 +21,12 @@ which names no document, is refused (defined_twice.no_make_definition_twice, hun
 
 from __future__ import annotations
 
+import ast
 import posixpath
 
 from sle_trials import files, paths
 from sle_trials.git import plumbing
-from sle_trials.git.code_files import PYTHON_LIMIT, TEST_INPUTS, attributes_file, python_source, runs
+from sle_trials.git.code_files import PYTHON_LIMIT, TEST_INPUTS, attributes_file, python_script, python_source, runs
 from sle_trials.patterns import lazy
 
 # A word of a line that may be a path: letters, digits, `_`, `.`, `/` and `-`
@@ -33,6 +34,49 @@ _PATH_WORD = lazy(r"[\w./-]+")
 
 # The code whose words are text, not commands: a schema's descriptions, pyproject.toml's metadata
 _WORDS_AS_TEXT = (".json", ".toml")
+
+# What Python runs a file by its path with (a process's argument list, a shell's line, a loader of a module's
+# source): a document named among a call's arguments to one of these runs (hunt 210)
+_PYTHON_RUNNERS = frozenset(
+    (
+        "run",
+        "call",
+        "check_call",
+        "check_output",
+        "Popen",
+        "getoutput",
+        "getstatusoutput",
+        "system",
+        "popen",
+        "execv",
+        "execve",
+        "execvp",
+        "execvpe",
+        "execl",
+        "execle",
+        "execlp",
+        "execlpe",
+        "spawnv",
+        "spawnve",
+        "spawnvp",
+        "spawnvpe",
+        "spawnl",
+        "spawnle",
+        "spawnlp",
+        "spawnlpe",
+        "posix_spawn",
+        "posix_spawnp",
+        "create_subprocess_exec",
+        "create_subprocess_shell",
+        "SourceFileLoader",
+        "SourcelessFileLoader",
+        "spec_from_file_location",
+        "load_source",
+        "run_path",
+    )
+)
+# what an argument list names first where it is a command to run (`[sys.executable, "docs/setup.md"]`)
+_INTERPRETERS = frozenset(("executable", "python", "python3", "bash", "sh", "dash", "zsh", "make", "Rscript", "R"))
 
 
 def documentation(entries: dict[str, plumbing.Entry]) -> dict[str, plumbing.Entry]:
@@ -67,13 +111,16 @@ def documentation_that_runs(
 
 
 def _names_documents(path: str) -> bool:
-    """Whether a file of the code is read for the documents it names: not Python, .gitattributes, JSON or TOML."""
+    """Whether a file of the code is read for the documents it names by its lines: not Python (read for the
+    documents it runs alone: _run_by_python), .gitattributes, JSON or TOML."""
     return not (python_source(path) or attributes_file(path) or path.lower().endswith(_WORDS_AS_TEXT))
 
 
 def _named(path: str, data: bytes | None, by_name: dict[str, str]) -> set[str]:
     """The documents (by_name: folded path -> path) that the file path (its bytes data) names by their paths,
-    from the top or from its folder, on a line that is no comment."""
+    from the top or from its folder, on a line that is no comment (in Python, where it runs them)."""
+    if data is not None and (python_source(path) or python_script(data)):
+        return _run_by_python(data, by_name)
     if data is None or not _names_documents(path):
         return set()
     folder = path.rpartition("/")[0]
@@ -89,6 +136,54 @@ def _named(path: str, data: bytes | None, by_name: dict[str, str]) -> set[str]:
     return named
 
 
+def _run_by_python(data: bytes, by_name: dict[str, str]) -> set[str]:
+    """The documents (by_name) a Python source runs by their paths: named by a string among the arguments of a call
+    of a runner (`subprocess.run([sys.executable, "docs/setup.md"])`, `SourceFileLoader("s", "docs/setup.md")`,
+    `os.system("bash docs/env.md")`) or in an argument list led by an interpreter (`[sys.executable, ...]`), by
+    its path from the top or its end (`REPO / "docs" / "setup.md"`). A pull request whose test ran `docs/setup.md`
+    with Python, the document holding a NUL byte, passed (exit 0) as documentation (hunt 210); the tests read the
+    documents they compare with the code by name, which runs none."""
+    ends = {name.rpartition("/")[2] for name in by_name}
+    if not any(end.lower().encode() in data.lower() for end in ends):
+        return set()
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    named: set[str] = set()
+    for node in ast.walk(tree):
+        function = node.func if isinstance(node, ast.Call) else None
+        called = getattr(function, "attr", None) or getattr(function, "id", None)
+        led = isinstance(node, (ast.List, ast.Tuple)) and node.elts and _interpreter(node.elts[0])
+        if called in _PYTHON_RUNNERS or led:
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                    named |= _documents_in(inner.value, by_name)
+    return named
+
+
+def _interpreter(node: ast.expr) -> bool:
+    """Whether an argument list's first item names an interpreter: `sys.executable`, "python3", ".venv/bin/python"."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "executable"
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.rpartition("/")[2] in _INTERPRETERS
+    )
+
+
+def _documents_in(text: str, by_name: dict[str, str]) -> set[str]:
+    """The documents a string names by its path from the top, or by its path's end (one word of a shell's line each)."""
+    found = set()
+    for word in text.split():
+        spelled = files.folded(posixpath.normpath(word.strip("\"'")).lstrip("/"))
+        for folded, path in by_name.items():
+            if spelled and (folded == spelled or folded.endswith("/" + spelled)):
+                found.add(path)
+    return found
+
+
 def documentation_run_in(repository: plumbing.Repository, tree_ish: str) -> set[str]:
     """The documents of a commit (or a tree) that something runs (documentation_that_runs): what `trials
     diff` names as the checker's change, not documentation."""
@@ -97,6 +192,10 @@ def documentation_run_in(repository: plumbing.Repository, tree_ish: str) -> set[
     documents = documentation(entries)
     if not documents:
         return set()
-    code = {path: entry.oid for path, entry in entries.items() if runs(path) and _names_documents(path)}
+    code = {
+        path: entry.oid
+        for path, entry in entries.items()
+        if runs(path) and (_names_documents(path) or python_source(path))
+    }
     blobs = repository.objects({*code.values(), *(entry.oid for entry in documents.values())}, PYTHON_LIMIT)
     return set(documentation_that_runs(documents, code, blobs))
