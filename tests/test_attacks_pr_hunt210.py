@@ -45,6 +45,20 @@
   (subprocess's, os's, asyncio's, importlib's loaders, runpy's) or in an argument list led by an interpreter is
   read as code (documentation_run._run_by_python), and `trials diff` names it with the checker; a test reading a
   document, and `git show HEAD:docs/setup.md`, pass.
+- **A module's name bound through a built name or a function's value.** Hunt 209 refused a module's name bound
+  through its namespace (`strict.__dict__["check"] = list`, `vars(strict)`, `object.__setattr__(strict, ...)`),
+  and left a namespace reached by a name built from parts and a module reached through a call's value. Both are
+  the same binding (tested): `getattr(strict, "__dict__")["check"] = list` (even by its literal name), `getattr
+  (strict, "__di" + "ct__")`, a module's constant `NAME` so built, `"".join([...])`, a function's `getattr(strict,
+  name)`, `strict.__getattribute__("__dict__")`, `operator.attrgetter("__dict__")(strict)`, `getattr(strict,
+  "__set" + "attr__")("check", list)`, and `def pick(): return strict` then `pick().check = list`, `checks =
+  pick()`, a function returning `pick()`, `setattr(pick(), ...)`, and an imported function's value
+  (`fetch_extra("...").check = list`), each in a module of the package's outputs, passed (exit 0). Now an
+  attribute given by a name built from constants is read as written so (git/built_names.py), one by a name built
+  otherwise as possibly the namespace where it is written, a source's functions that return a module as modules
+  given by name, and a chain's root through a call as the function called (git/bound_elsewhere.py); reading them,
+  `getattr(strict, "rule_" + name)(...)` dispatch, an item of a mapping the module holds, and a local object's
+  attributes pass.
 """
 
 from __future__ import annotations
@@ -378,3 +392,86 @@ def test_python_runs_a_document_by_its_path(tmp_path: Path) -> None:
     (tmp_path / "setup.md").write_text("print('ran as Python')\n")
     done = subprocess.run([sys.executable, "setup.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.stdout == "ran as Python\n", done
+
+
+# --- A module's name bound through a name built from parts, or a function's value (git/bound_elsewhere.py)
+DOCS = "scripts/sle_trials/outputs/docs.py"
+USES_STRICT = "from sle_trials.checks import strict\n\n"
+BOUND = "binds a name of an imported module or class from here"
+PICK = "def pick():\n    return strict\n\n\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({DOCS: USES_STRICT + "getattr(strict, '__dict__')['check'] = list\n"}, f"{DOCS} line 3: `getattr(strict,"),
+        ({DOCS: USES_STRICT + "getattr(strict, '__di' + 'ct__')['check'] = list\n"}, f"{DOCS} line 3: `getattr("),
+        ({DOCS: USES_STRICT + "NAME = '__di' 'ct__'\ngetattr(strict, NAME).update(check=list)\n"}, f"{DOCS} line 4"),
+        ({DOCS: USES_STRICT + "getattr(strict, ''.join(['__', 'dict', '__']))['check'] = list\n"}, f"{DOCS} line 3"),
+        (
+            {DOCS: USES_STRICT + "def f(name):\n    getattr(strict, name)['check'] = list\n"},
+            f"{DOCS} line 4: `getattr(",
+        ),
+        (
+            {DOCS: USES_STRICT + "strict.__getattribute__('__dict__')['check'] = list\n"},
+            f"{DOCS} line 3: `strict.__get",
+        ),
+        (
+            {DOCS: "import operator\n\n" + USES_STRICT + "operator.attrgetter('__dict__')(strict)['check'] = list\n"},
+            f"{DOCS} line 5: `operator.attrgetter('__dict__')(strict)['check']` {BOUND}",
+        ),
+        (
+            {DOCS: USES_STRICT + "getattr(strict, '__set' + 'attr__')('check', list)\n"},
+            f"{DOCS} line 3: `getattr(strict, '__set' + 'attr__')('check', list)` {BOUND}",
+        ),
+        ({DOCS: USES_STRICT + PICK + "pick().check = list\n"}, f"{DOCS} line 7: `pick().check` {BOUND}"),
+        ({DOCS: USES_STRICT + PICK + "checks = pick()\nchecks.check = list\n"}, f"{DOCS} line 8: `checks.check`"),
+        (
+            {
+                DOCS: USES_STRICT
+                + PICK
+                + "def again():\n    return pick()\n\n\ndef f():\n    m = again()\n    m.check = list\n"
+            },
+            f"{DOCS} line 13: `m.check` {BOUND}",
+        ),
+        ({DOCS: USES_STRICT + PICK + "setattr(pick(), 'check', list)\n"}, f"{DOCS} line 7: setattr() on an imported"),
+        (
+            {
+                DOCS: "from sle_trials.curate.importing import fetch_extra\n\n"
+                "fetch_extra('sle_trials.checks').check = list\n"
+            },
+            f"{DOCS} line 3: `fetch_extra('sle_trials.checks').check` {BOUND}",
+        ),
+    ],
+)
+def test_a_name_bound_through_a_built_name_or_a_functions_value_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {DOCS: USES_STRICT + "CHECK = getattr(strict, 'check')\nNAMES = dict(getattr(strict, '__dict__'))\n"},
+        {DOCS: USES_STRICT + "def rule(name):\n    return getattr(strict, 'rule_' + name)({})\n"},
+        {DOCS: USES_STRICT + "getattr(strict, 'LIMITS')['age'] = 18\n"},  # an item of a mapping it holds, as hunt 206
+        {DOCS: USES_STRICT + PICK + "CHECKED = pick().check({})\n"},
+        {DOCS: "class Page:\n    pass\n\n\ndef made():\n    page = Page()\n    page.title = 'x'\n    return page\n"},
+        {DOCS: "def table(found, path, name):\n    found.setdefault(path, {})[name] = 1\n"},
+    ],
+)
+def test_a_module_read_by_a_built_name_or_a_functions_value_passes(
+    tmp_path: Path, changes: dict[str, str | bytes]
+) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_a_namespace_reached_by_a_built_name_is_the_modules() -> None:
+    """The mechanism: the item of the namespace getattr gives, by a name built from parts, is the module's name."""
+    import types
+
+    strict = types.ModuleType("h210_strict")
+    strict.check = lambda record: ["E501"]  # type: ignore[attr-defined]
+    getattr(strict, "__di" + "ct__")["check"] = list
+    assert strict.check() == []

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 
 from sle_trials import files
+from sle_trials.git.built_names import attribute_got, constants_of
 from sle_trials.git.refusal import Refused
 
 # The tests patch modules on purpose (pytest's monkeypatch, conftest.py's settings of sys and tempfile), and
@@ -43,9 +45,10 @@ def every_node(tree: ast.AST) -> list[ast.AST]:
     return out
 
 
-def _imported(nodes: list[ast.AST]) -> set[str]:
+def _imported(nodes: list[ast.AST], givers: frozenset[str] = frozenset()) -> set[str]:
     """The names the module's imports bind (a module, or a name of one: a class, a function), and those bound to
-    a module reached by no import statement (_a_module: `strict = importlib.import_module("...")`)."""
+    a module reached by no import statement (_a_module: `strict = importlib.import_module("...")`, or a call of
+    one of givers, the source's functions that return a module: _module_functions)."""
     names: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -53,7 +56,7 @@ def _imported(nodes: list[ast.AST]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             names.update(alias.asname or alias.name for alias in node.names)
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-            if _a_module(node.value):
+            if _a_module(node.value, givers):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 names.update(t.id for target in targets for t in _spread(target) if isinstance(t, ast.Name))
     # a name given one of those (`checks = strict`, then `checks.check = list`): the same module by another name
@@ -80,14 +83,14 @@ def _imported(nodes: list[ast.AST]) -> set[str]:
 _MODULE_GIVERS = frozenset(("import_module", "__import__", "reload"))
 
 
-def _a_module(node: ast.expr) -> bool:
+def _a_module(node: ast.expr, givers: frozenset[str] = frozenset()) -> bool:
     """Whether an expression gives a module by its name, with no import statement a reviewer reads as one:
     `importlib.import_module("sle_trials.checks.strict")`, `__import__(...)`, `sys.modules["..."]`,
-    `sys.modules.get("...")`."""
+    `sys.modules.get("...")`, or a call of one of givers (a function of the source that returns a module)."""
     if isinstance(node, ast.Call):
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-        if name in _MODULE_GIVERS:
+        if name in _MODULE_GIVERS or name in givers:
             return True
         return isinstance(func, ast.Attribute) and func.attr == "get" and _the_module_table(func.value)
     return isinstance(node, ast.Subscript) and _the_module_table(node.value)
@@ -105,34 +108,63 @@ def _the_module_table(node: ast.expr) -> bool:
 
 def _root(node: ast.expr) -> str | None:
     """The name an attribute's chain starts from (`a` of `a.b.c`, of `a.b[0].c`, of `vars(a)["c"]`, of `(b :=
-    a).c`), or None."""
+    a).c`, of `getattr(a, "__dict__")["c"]`), or the function's whose call gives it (`a` of `a().c`, `a.b().c`:
+    hunt 210), or None."""
     while True:
         if isinstance(node, (ast.Attribute, ast.Subscript, ast.NamedExpr)):
             node = node.value
         elif (namespace := _namespace_of(node)) is not None:
             node = namespace
+        elif isinstance(node, ast.Call):
+            node = node.func
         else:
             return node.id if isinstance(node, ast.Name) else None
 
 
-def _namespace_of(node: ast.expr) -> ast.expr | None:
-    """The object whose names node holds as a mapping's items: `a` of `a.__dict__` and of `vars(a)`."""
+def _namespace_of(node: ast.expr, constants: dict[str, str] | None = None) -> ast.expr | None:
+    """The object whose names node holds as a mapping's items: `a` of `a.__dict__` and of `vars(a)`, and of an
+    attribute given by a name that is `__dict__` or may be (attribute_got: `getattr(a, "__di" + "ct__")`, `getattr(a,
+    NAME)`), which hunt 209 left."""
     if isinstance(node, ast.Attribute) and node.attr == NAMESPACE_ATTRIBUTE:
         return node.value
     vars_of = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "vars"
     if isinstance(node, ast.Call) and vars_of and len(node.args) == 1:
         return node.args[0]
+    got = attribute_got(node, constants or {})
+    if got is not None and got[1] in (None, NAMESPACE_ATTRIBUTE):
+        return got[0]
     return None
 
 
-def _of_a_module(node: ast.expr) -> bool:
+def _module_functions(nodes: list[ast.AST], imported: set[str]) -> frozenset[str]:
+    """The source's functions that return a module (or an imported name): a name an import binds, a module given by
+    its name (_a_module), or another such function's call. `def pick(): return strict`, then `pick().check = list`
+    or `checks = pick()` and `checks.check = list`, bound strict's `check` from here, and passed (hunt 210)."""
+    functions = [node for node in nodes if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    found: set[str] = set()
+    while True:
+        more = set()
+        for function in functions:
+            inner = list(ast.walk(function))
+            own = imported | _imported(inner, frozenset(found))
+            for node in inner:
+                value = node.value if isinstance(node, ast.Return) else None
+                if value is not None and function.name not in found:
+                    if (isinstance(value, ast.Name) and value.id in own) or _a_module(value, frozenset(found)):
+                        more.add(function.name)
+        if not more - found:
+            return frozenset(found)
+        found |= more
+
+
+def _of_a_module(node: ast.expr, givers: frozenset[str] = frozenset()) -> bool:
     """Whether an attribute's chain starts from a module given by its name (_a_module):
     `importlib.import_module("...").check`, `sys.modules["..."].check`."""
     while isinstance(node, ast.Attribute):
-        if _a_module(node.value):
+        if _a_module(node.value, givers):
             return True
         node = node.value
-    return _a_module(node)
+    return _a_module(node, givers)
 
 
 def _targets(node: ast.AST) -> list[ast.expr]:
@@ -168,7 +200,9 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
     if path.startswith(TESTS):
         return
     imported = _imported(nodes)
-    local: list[set[int]] = []  # _own_objects(nodes), read once where an imported name's attribute is bound
+    givers = _module_functions(nodes, imported)
+    # a function returning a module is read as one an import binds: `pick().check` binds the module's name
+    source = _Source(nodes, _imported(nodes, givers) | imported | givers, givers, constants_of(nodes))
     for node in nodes:
         if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
             raise Refused(
@@ -177,16 +211,29 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
                 "module's; import the names it uses"
             )
         if isinstance(node, _BINDINGS):
-            _bound_here(path, node, imported, local, nodes)
+            _bound_here(path, node, source)
         elif isinstance(node, ast.Call):
-            _called_here(path, node, imported, local, nodes)
+            _called_here(path, node, source)
+
+
+@dataclasses.dataclass
+class _Source:
+    """What no_name_bound_from_elsewhere reads of a source once: its nodes, the names its imports bind (and its
+    functions that return a module, givers), its names of constant strings, and (local, filled on first use) the
+    ids of the bindings of a function's own names (_own_objects)."""
+
+    nodes: list[ast.AST]
+    imported: set[str]
+    givers: frozenset[str]
+    constants: dict[str, str]
+    local: list[set[int]] = dataclasses.field(default_factory=list)
 
 
 # the statements that bind (or unbind) their targets
 _BINDINGS = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)
 
 
-def _own_objects(nodes: list[ast.AST]) -> set[int]:
+def _own_objects(nodes: list[ast.AST], givers: frozenset[str]) -> set[int]:
     """The ids of the attribute targets and setattr() calls, in a function, whose name is the function's own (a
     parameter, or a name it binds but by an import): `def mark(record): record.seen = True` binds an attribute
     of the object given, whatever module the name `record` is imported as elsewhere in the source."""
@@ -208,7 +255,7 @@ def _own_objects(nodes: list[ast.AST]) -> set[int]:
         names.update(
             n.id for n in own if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and id(n) not in looped
         )
-        names.difference_update(_imported(own))  # `import strict` in the function is the module still
+        names.difference_update(_imported(own, givers))  # `import strict` in the function is the module still
         names.difference_update(n for node in own if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names)
         for node in own:
             targets = _targets(node) if isinstance(node, _BINDINGS) else []
@@ -221,20 +268,22 @@ def _own_objects(nodes: list[ast.AST]) -> set[int]:
     return out
 
 
-def _held_by_a_function(node: ast.AST, local: list[set[int]], nodes: list[ast.AST]) -> bool:
-    """Whether node binds an attribute of a function's own name (_own_objects, read once into local)."""
-    if not local:
-        local.append(_own_objects(nodes))
-    return id(node) in local[0]
+def _held_by_a_function(node: ast.AST, source: _Source) -> bool:
+    """Whether node binds an attribute of a function's own name (_own_objects, read once into source.local)."""
+    if not source.local:
+        source.local.append(_own_objects(source.nodes, source.givers))
+    return id(node) in source.local[0]
 
 
-def _foreign(held: ast.expr, node: ast.AST, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> bool:
+def _foreign(held: ast.expr, node: ast.AST, source: _Source) -> bool:
     """Whether held (an object whose name node binds) is a module given by its name, or one an import binds (but a
     function's own name, of the same name)."""
-    return _of_a_module(held) or (_root(held) in imported and not _held_by_a_function(node, local, nodes))
+    return _of_a_module(held, source.givers) or (
+        _root(held) in source.imported and not _held_by_a_function(node, source)
+    )
 
 
-def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> None:
+def _bound_here(path: str, node: ast.stmt, source: _Source) -> None:
     """Refused (no_name_bound_from_elsewhere): a statement binding an imported name's attribute (but a
     function's own name's, of the same name), directly or as an item of its namespace (`strict.__dict__["check"]`,
     `vars(strict)["check"]`), a module in the table of those imported, or a name through the module's
@@ -242,9 +291,9 @@ def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[i
     for target in _targets(node):
         if isinstance(target, ast.Subscript) and _the_module_table(target.value):
             _module_replaced(path, target.lineno)
-        namespace = _namespace_of(target.value) if isinstance(target, ast.Subscript) else None
+        namespace = _namespace_of(target.value, source.constants) if isinstance(target, ast.Subscript) else None
         if (isinstance(target, ast.Attribute) or namespace is not None) and _foreign(
-            namespace or target, target, imported, local, nodes
+            namespace or target, target, source
         ):
             shown = ast.unparse(target)
             raise Refused(
@@ -259,7 +308,7 @@ def _bound_here(path: str, node: ast.stmt, imported: set[str], local: list[set[i
             )
 
 
-def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[int]], nodes: list[ast.AST]) -> None:
+def _called_here(path: str, node: ast.Call, source: _Source) -> None:
     """Refused (no_name_bound_from_elsewhere): setattr() or delattr() on an imported name (but a function's own
     name's, of the same name), or names bound in bulk through the module's namespace."""
     if (
@@ -267,8 +316,8 @@ def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[
         and node.func.id in _SETTERS
         and node.args
         and (
-            _of_a_module(node.args[0])
-            or (_root(node.args[0]) in imported and not _held_by_a_function(node, local, nodes))
+            _of_a_module(node.args[0], source.givers)
+            or (_root(node.args[0]) in source.imported and not _held_by_a_function(node, source))
         )
     ):
         raise Refused(
@@ -291,10 +340,13 @@ def _called_here(path: str, node: ast.Call, imported: set[str], local: list[set[
     )
     if written is not None and _the_module_table(written):
         _module_replaced(path, node.lineno)
-    held = [] if written is None or (namespace := _namespace_of(written)) is None else [namespace]
+    held = [] if written is None or (namespace := _namespace_of(written, source.constants)) is None else [namespace]
     if name in _DUNDER_SETTERS and isinstance(func, ast.Attribute):
         held = [func.value, *node.args[:1]]
-    if any(_foreign(one, node, imported, local, nodes) for one in held):
+    got = attribute_got(func, source.constants)  # `getattr(strict, "__set" + "attr__")("check", list)`
+    if got is not None and got[1] in _DUNDER_SETTERS:
+        held = [got[0], *node.args[:1]]
+    if any(_foreign(one, node, source) for one in held):
         raise Refused(
             f"{files.shown(path)} line {node.lineno}: `{files.printable(ast.unparse(node)[:80])}` binds a name of "
             "an imported module or class from here, through its namespace, which a reviewer of that module does "
