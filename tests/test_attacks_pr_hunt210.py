@@ -59,6 +59,12 @@
   given by name, and a chain's root through a call as the function called (git/bound_elsewhere.py); reading them,
   `getattr(strict, "rule_" + name)(...)` dispatch, an item of a mapping the module holds, and a local object's
   attributes pass.
+- **A runner named by a string built from constants.** Hunt 207 refused a runner or the builtins named by a
+  string (`__import__("builtins")`, `getattr(m, "exec")`) and left one built from parts as a strict xfail:
+  `getattr(importlib.import_module("built" + "ins"), "ex" + "ec")`, `sys.modules["built" "ins"].__dict__["ex" +
+  "ec"]`, `__import__(f"{PART}al")` and a `NAME = "".join(["built", "ins"])` passed (exit 0). A name built from
+  constants alone is now read as built (built_names.text_of, run_from_text); one built from what runs (a module's
+  name from a list) passes, as the repository's checks/__init__.py builds them; hunt 207's xfail is a test now.
 """
 
 from __future__ import annotations
@@ -475,3 +481,27 @@ def test_a_namespace_reached_by_a_built_name_is_the_modules() -> None:
     strict.check = lambda record: ["E501"]  # type: ignore[attr-defined]
     getattr(strict, "__di" + "ct__")["check"] = list
     assert strict.check() == []
+
+
+# --- A runner named by a string built from constants (git/run_from_text.py; hunt 207's xfail, closed above it)
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("import sys\n\nRUN = sys.modules['built' 'ins'].__dict__['ex' + 'ec']\n", "line 3: a runner or the builtins"),
+        ("PART = 'ev'\nRUN = __import__(f'{PART}al')\n", "line 2: a runner or the builtins named by a string"),
+        (
+            "import importlib\n\nNAME = ''.join(['built', 'ins'])\nM = importlib.import_module(NAME)\n",
+            "line 4: a runner",
+        ),
+    ],
+)
+def test_a_runner_named_by_a_string_built_from_constants_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, text: str, said: str
+) -> None:
+    strict = "scripts/sle_trials/checks/strict.py"
+    refused_by_the_trusted_check(request, tmp_path, {strict: text}, f"{strict} {said}")
+
+
+def test_a_module_imported_by_a_name_built_from_what_runs_passes(tmp_path: Path) -> None:
+    text = "import importlib\n\n\ndef checks(names):\n    return [importlib.import_module('x.' + n) for n in names]\n"
+    passed_by_the_extraction(tmp_path, {"scripts/sle_trials/checks/strict.py": text})

@@ -8,6 +8,7 @@ import ast
 
 from sle_trials import files
 from sle_trials.git.bound_elsewhere import TESTS
+from sle_trials.git.built_names import constants_of, text_of
 from sle_trials.git.refusal import Refused
 
 # The tests run code from strings on purpose (a mechanism's test execs the attack it shows); their conftest.py,
@@ -40,9 +41,10 @@ def no_code_run_from_a_string(path: str, nodes: list[ast.AST]) -> None:
     is none of them: a checker module holding `def check(record): return []` in a triple-quoted string, then
     `exec(RULES)` at its end, bound `check` anew past every rule of names bound twice (tested), and passed (exit
     0), its review a docstring-like text and one call. The repository's code runs no string (ast.literal_eval
-    reads a constant, and is no runner). A name built from parts (`getattr(m, "ex" + "ec")` of a module imported
-    by a name so built) is not followed: the repository looks up attributes and imports modules by computed
-    names (checks/__init__.py), and the words that build it are the code's, shown in its review."""
+    reads a constant, and is no runner). A name built from constants alone is read as it is built
+    (built_names.text_of: `getattr(importlib.import_module("built" + "ins"), "ex" + "ec")`, which hunt 207 left,
+    hunt 210); one built from what runs (checks/__init__.py's modules by their names) is not followed: the words
+    that build it are the code's, shown in its review."""
     if path.startswith(TESTS) and path != CONFTEST:
         return
     builtin_modules = {
@@ -58,8 +60,9 @@ def no_code_run_from_a_string(path: str, nodes: list[ast.AST]) -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _LISTERS
         for argument in node.args
     }
+    constants = constants_of(nodes)
     for node in nodes:
-        said = _runs_a_string(node, builtin_modules, listed)
+        said = _runs_a_string(node, builtin_modules, listed, constants)
         if said is not None:
             raise Refused(
                 f"{files.shown(path)} line {getattr(node, 'lineno', 0)}: {said}, which runs a text as code that no "
@@ -67,7 +70,7 @@ def no_code_run_from_a_string(path: str, nodes: list[ast.AST]) -> None:
             )
 
 
-def _runs_a_string(node: ast.AST, builtin_modules: set[str], listed: set[int]) -> str | None:
+def _runs_a_string(node: ast.AST, builtin_modules: set[str], listed: set[int], constants: dict[str, str]) -> str | None:
     """What node does that runs a text as code (no_code_run_from_a_string), or None."""
     if isinstance(node, ast.Name) and node.id in RUNNERS | {"__builtins__"}:
         return f"{node.id}()" if node.id in RUNNERS else "__builtins__"
@@ -82,17 +85,18 @@ def _runs_a_string(node: ast.AST, builtin_modules: set[str], listed: set[int]) -
         return f"an import of {running[0]}" if running else None
     if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] in RUNNING_MODULES:
         return f"an import from {node.module}"
-    if isinstance(node, ast.Call) and any(_named(argument) for argument in node.args):
+    if isinstance(node, ast.Call) and any(_named(argument, constants) for argument in node.args):
         return "a runner or the builtins named by a string"
-    if isinstance(node, ast.Subscript) and _named(node.slice):
+    if isinstance(node, ast.Subscript) and _named(node.slice, constants):
         return "a runner or the builtins named by a string"
     if isinstance(node, (ast.List, ast.Tuple)) and _child_python(node.elts):
         return "a child Python given its code as an argument (`-c`)"
     return None
 
 
-def _named(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and node.value in NAMED
+def _named(node: ast.expr, constants: dict[str, str]) -> bool:
+    """Whether node is a string (one built from constants too: `"ex" + "ec"`) naming a runner or the builtins."""
+    return text_of(node, constants) in NAMED
 
 
 def _child_python(items: list[ast.expr]) -> bool:
