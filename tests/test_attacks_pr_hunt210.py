@@ -65,6 +65,13 @@
   "ec"]`, `__import__(f"{PART}al")` and a `NAME = "".join(["built", "ins"])` passed (exit 0). A name built from
   constants alone is now read as built (built_names.text_of, run_from_text); one built from what runs (a module's
   name from a list) passes, as the repository's checks/__init__.py builds them; hunt 207's xfail is a test now.
+- **A class's or a module's names bound by a hook.** Hunt 209 left the hooks Python calls to make a class or to
+  look a module's name up, each read where it stands. A base class's `__init_subclass__` setting `cls.check =
+  lambda self, record: []` replaces the `check` every derived class defines (tested), in modules whose review shows
+  their own; so do a descriptor's `__set_name__` (`owner.check = list`) and a metaclass (`class Meta(type)`,
+  `metaclass=Meta`), and a module's `__getattr__` answers every name it no longer defines. Each, in a module of the
+  package, passed (exit 0). Now refused in the code but the tests (git/class_hooks.py); a class's own
+  `__getattr__`, abc's ABCMeta, an Enum and the tests' classes pass. The repository's code uses none.
 """
 
 from __future__ import annotations
@@ -505,3 +512,61 @@ def test_a_runner_named_by_a_string_built_from_constants_stops_the_extraction(
 def test_a_module_imported_by_a_name_built_from_what_runs_passes(tmp_path: Path) -> None:
     text = "import importlib\n\n\ndef checks(names):\n    return [importlib.import_module('x.' + n) for n in names]\n"
     passed_by_the_extraction(tmp_path, {"scripts/sle_trials/checks/strict.py": text})
+
+
+# --- A class's or a module's names bound by a hook Python calls (git/class_hooks.py)
+BASE = "scripts/sle_trials/checks/base.py"
+WHERE = "where a reader of those classes or names does not look"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {BASE: "class Check:\n    def __init_subclass__(cls):\n        cls.check = lambda self, record: []\n"},
+            f"{BASE} line 2: Check.__init_subclass__, which Python runs as each class derived from",
+        ),
+        (
+            {BASE: "class Quiet:\n    def __set_name__(self, owner, name):\n        owner.check = list\n"},
+            f"{BASE} line 2: Quiet.__set_name__",
+        ),
+        ({BASE: "class Meta(type):\n    pass\n"}, f"{BASE} line 1: the metaclass Meta, which binds the names"),
+        ({BASE: "import enum\n\n\nclass Meta(enum.EnumMeta):\n    pass\n"}, f"{BASE} line 4: the metaclass Meta"),
+        ({BASE: "from x import Meta\n\n\nclass Check(metaclass=Meta):\n    pass\n"}, f"{BASE} line 4: the class Check"),
+        (
+            {BASE: "def __getattr__(name):\n    return list\n"},
+            f"{BASE} line 1: the module's __getattr__, which answers",
+        ),
+    ],
+)
+def test_a_hook_binding_a_class_or_a_modules_names_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {BASE: "class Page:\n    def __getattr__(self, name):\n        return self.fields[name]\n"},
+        {BASE: "import abc\n\n\nclass C(metaclass=abc.ABCMeta):\n    @abc.abstractmethod\n    def run(self): ...\n"},
+        {BASE: "import enum\n\n\nclass Status(enum.Enum):\n    DRAFT = 'draft'\n"},
+        {"tests/test_base.py": "def test_made():\n    class Meta(type):\n        pass\n"},  # the tests' own classes
+    ],
+)
+def test_a_class_without_such_hooks_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_init_subclass_replaces_the_method_a_derived_class_defines() -> None:
+    """The mechanism: the derived class's own `check`, which its review shows, is never the one it has."""
+
+    class Check:
+        def __init_subclass__(cls, **kw: object) -> None:
+            cls.check = lambda self, record: []  # type: ignore[attr-defined]
+
+    class Strict(Check):
+        def check(self, record: dict) -> list[str]:
+            return ["E501"]
+
+    assert Strict().check({}) == []
