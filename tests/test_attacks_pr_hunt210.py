@@ -72,6 +72,15 @@
   `metaclass=Meta`), and a module's `__getattr__` answers every name it no longer defines. Each, in a module of the
   package, passed (exit 0). Now refused in the code but the tests (git/class_hooks.py); a class's own
   `__getattr__`, abc's ABCMeta, an Enum and the tests' classes pass. The repository's code uses none.
+- **A hook that runs a test otherwise or writes its verdict.** A conftest's `def pytest_pyfunc_call(pyfuncitem):
+  return True` has pytest take each test as called, a `pytest_runtest_makereport` wrapper setting `report.outcome =
+  "passed"` rewrites its report, and `session.exitstatus = 0` in `pytest_sessionfinish` the run's status: with each,
+  a failing test's suite exited 0 (tested), and each passed (exit 0), as did `pytest_runtest_protocol` and a plugin
+  loaded by addopts' `-p helpers`. Now the hooks that run a test otherwise (pytest_pyfunc_call,
+  pytest_runtest_protocol, pytest_runtest_call, pytest_runtest_makereport), any hook writing `outcome`,
+  `exitstatus`, `longrepr` or `wasxfail` (or forcing a wrapper's result), and `-p NAME` in addopts stop the
+  extraction (uncollected.no_test_left_uncollected, no_collection_narrowed); the repository's session and summary
+  hooks, and a test's own object's `outcome`, pass.
 """
 
 from __future__ import annotations
@@ -570,3 +579,80 @@ def test_init_subclass_replaces_the_method_a_derived_class_defines() -> None:
             return ["E501"]
 
     assert Strict().check({}) == []
+
+
+# --- A hook that runs a test otherwise or writes its verdict (git/uncollected.py)
+WRAPPER = "import pytest\n\n\n@pytest.hookimpl(wrapper=True)\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: "def pytest_pyfunc_call(pyfuncitem):\n    return True\n", TESTS: FAILING},
+            f"{CONFTEST} line 1: the hook pytest_pyfunc_call, by which pytest runs a test otherwise",
+        ),
+        ({CONFTEST: "def pytest_runtest_protocol(item, nextitem):\n    return True\n"}, f"{CONFTEST} line 1: the hook"),
+        (
+            {CONFTEST: WRAPPER + "def pytest_runtest_makereport(item, call):\n    report = yield\n    return report\n"},
+            f"{CONFTEST} line 5: the hook pytest_runtest_makereport",
+        ),
+        (
+            {CONFTEST: "def pytest_sessionfinish(session):\n    session.exitstatus = 0\n"},
+            f"{CONFTEST} line 2: pytest_sessionfinish writing `exitstatus`, a test's or the run's verdict",
+        ),
+        (
+            {CONFTEST: "def pytest_sessionfinish(session):\n    setattr(session, 'exitstatus', 0)\n"},
+            f"{CONFTEST} line 2: pytest_sessionfinish writing `exitstatus`",
+        ),
+        (
+            {CONFTEST: WRAPPER + "def pytest_report_teststatus(report):\n    (report.outcome, x) = ('passed', 1)\n"},
+            f"{CONFTEST} line 6: pytest_report_teststatus writing `outcome`",
+        ),
+        (
+            {"pyproject.toml": _pytest_settings("addopts = '-ra -p helpers'"), "tests/helpers.py": "X = 1\n"},
+            "pyproject.toml: pytest's option -p helpers in addopts, a plugin whose hooks run for every test",
+        ),
+    ],
+)
+def test_a_hook_writing_a_tests_verdict_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {CONFTEST: "import json\n\n\ndef pytest_sessionfinish(session):\n    out = {}\n    out['s'] = json.dumps(1)\n"},
+        {CONFTEST: "def pytest_terminal_summary(terminalreporter):\n    terminalreporter.write_line('score')\n"},
+        {"tests/test_t.py": "def test_outcome():\n    class R:\n        pass\n\n    r = R()\n    r.outcome = 'x'\n"},
+    ],
+)
+def test_a_hook_reporting_beside_the_verdicts_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    "conftest",
+    [
+        "def pytest_pyfunc_call(pyfuncitem):\n    return True\n",
+        "def pytest_sessionfinish(session):\n    session.exitstatus = 0\n",
+        WRAPPER + "def pytest_runtest_makereport(item, call):\n    report = yield\n    report.outcome = 'passed'\n"
+        "    return report\n",
+    ],
+)
+def test_a_hook_has_a_failing_test_pass(tmp_path: Path, conftest: str) -> None:
+    """The mechanism: the suite's one test fails, and pytest exits 0."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_a.py").write_text(FAILING)
+    (tmp_path / "tests" / "conftest.py").write_text(conftest)
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout

@@ -37,6 +37,17 @@ _COLLECTING_HOOKS = frozenset(
         "pytest_make_collect_report",
     )
 )
+# the hooks by which pytest decides whether a test runs and what its outcome is: `pytest_pyfunc_call` returning True
+# has pytest take the test as called, and a failing test passed (tested); `pytest_runtest_protocol` runs none,
+# `pytest_runtest_makereport` may rewrite a report (`report.outcome = "passed"`, tested)
+_OUTCOME_HOOKS = frozenset(
+    ("pytest_pyfunc_call", "pytest_runtest_protocol", "pytest_runtest_call", "pytest_runtest_makereport")
+)
+# what any hook may write to make a failed run pass (`session.exitstatus = 0` in pytest_sessionfinish: tested), and
+# a hook wrapper's forced result
+_VERDICTS = frozenset(("outcome", "exitstatus", "longrepr", "wasxfail"))
+_FORCING = frozenset(("force_result", "force_exception"))
+_HOOK_PREFIX = "pytest_"
 _ORDERS = "pytest_collection_modifyitems"
 _KEEPS_ALL = frozenset(("sort", "reverse"))  # what that hook may do to its items
 # pytest's settings of what it collects, which the rules here read as its defaults; and the options by which it
@@ -167,6 +178,39 @@ def _no_collection_hook(path: str, tree: ast.Module) -> None:
             )
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == _ORDERS:
             _items_kept(path, node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(_HOOK_PREFIX):
+            _verdict_kept(path, node)
+
+
+def _verdict_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """Refused: a hook by which pytest runs a test otherwise (_OUTCOME_HOOKS), or one writing a test's or the run's
+    verdict (_VERDICTS) or forcing a wrapper's result: a failing test reported as passed, or a failed run's exit
+    status 0, which CI reads as every test passing (hunt 210)."""
+    if hook.name in _OUTCOME_HOOKS:
+        raise Refused(
+            f"{files.shown(path)} line {hook.lineno}: the hook {hook.name}, by which pytest runs a test otherwise "
+            "(or not at all) and reports what the hook says of it; remove it"
+        )
+    for node in ast.walk(hook):
+        written = [
+            t.attr
+            for target in (
+                node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, _BINDS) else []
+            )
+            for t in ast.walk(target)
+            if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store)
+        ]
+        if isinstance(node, ast.Call):
+            func = node.func
+            written.append(func.attr if isinstance(func, ast.Attribute) else "")
+            if isinstance(func, ast.Name) and func.id == "setattr" and len(node.args) > 1:
+                written.append(getattr(node.args[1], "value", ""))
+        for name in written:
+            if name in _VERDICTS or name in _FORCING:
+                raise Refused(
+                    f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {hook.name} writing "
+                    f"`{name}`, a test's or the run's verdict, which pytest reports in place of what ran; remove it"
+                )
 
 
 def _items_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -233,6 +277,12 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
                 raise Refused(
                     f"pyproject.toml: pytest's option {files.printable(word if _narrowing(word) else plugin)} in "
                     "addopts, by which it collects or runs fewer tests than tests/ holds, in every run; remove it"
+                )
+            if plugin and not plugin.startswith("no:"):
+                # `-p helpers` loads tests/helpers.py as a plugin, whose hooks run for every test (hunt 210)
+                raise Refused(
+                    f"pyproject.toml: pytest's option -p {files.printable(plugin)} in addopts, a plugin whose hooks "
+                    "run for every test from a module no review reads as one; keep the hooks in tests/conftest.py"
                 )
 
 
