@@ -81,6 +81,13 @@
   `exitstatus`, `longrepr` or `wasxfail` (or forcing a wrapper's result), and `-p NAME` in addopts stop the
   extraction (uncollected.no_test_left_uncollected, no_collection_narrowed); the repository's session and summary
   hooks, and a test's own object's `outcome`, pass.
+- **pytest run with options that narrow it.** The Makefile's `$(BIN)/python -m pytest --ignore=tests/test_rules.py`
+  (or `-o python_files=...`, `-p helpers`), `export PYTEST_ADDOPTS := -k 'not rules'`, a workflow's `env:
+  PYTEST_ADDOPTS: --deselect ...` and `.ci/run`'s `make test PYTEST_ADDOPTS=...` narrow every run of CI's `make
+  test` as addopts does, and each passed (exit 0). Now a line of a file of the code but Python that runs pytest
+  with an option no_collection_narrowed refuses (now also `-o`, `-c`, `--rootdir`, `--noconftest`), or sets
+  PYTEST_ADDOPTS or PYTEST_PLUGINS, stops the extraction (uncollected.no_pytest_narrowed_by_its_command); the
+  Makefile's own `-m pytest`, `-x -q -p no:cacheprovider tests` and the word in a comment pass.
 """
 
 from __future__ import annotations
@@ -656,3 +663,45 @@ def test_a_hook_has_a_failing_test_pass(tmp_path: Path, conftest: str) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stdout
+
+
+# --- pytest run with options that narrow it (git/uncollected.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"Makefile": "test:\n\t.venv/bin/python -m pytest --ignore=tests/test_rules.py\n", TESTS: FAILING},
+            "Makefile line 2: pytest run with --ignore=tests/test_rules.py, by which it collects or runs fewer tests",
+        ),
+        (
+            {"Makefile": "test:\n\t.venv/bin/python -m pytest -o python_files=x_*.py\n"},
+            "Makefile line 2: pytest run with -o",
+        ),
+        (
+            {"Makefile": "export PYTEST_ADDOPTS := -k 'not rules'\n" + TEST_RULE},
+            "Makefile line 1: pytest run with PYTEST_",
+        ),
+        ({"Makefile": "test:\n\t.venv/bin/pytest -p helpers\n"}, "Makefile line 2: pytest run with helpers"),
+        (
+            {".github/workflows/t.yml": "jobs:\n  t:\n    env:\n      PYTEST_ADDOPTS: --deselect tests/test_r.py\n"},
+            ".github/workflows/t.yml line 4: pytest run with PYTEST_ADDOPTS",
+        ),
+        ({".ci/run": SCRIPT + "make test PYTEST_ADDOPTS='-m not long'\n"}, ".ci/run line 3: pytest run with PYTEST_A"),
+    ],
+)
+def test_pytest_run_with_narrowing_options_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": "test:\n\t.venv/bin/python -m pytest\n\trm -rf .pytest_cache\n"},
+        {"Makefile": "test:\n\t.venv/bin/python -m pytest -x -q -p no:cacheprovider tests\n"},
+        {"Makefile": "# PYTEST_ADDOPTS is never set here\n" + TEST_RULE},
+    ],
+)
+def test_pytest_run_as_configured_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)

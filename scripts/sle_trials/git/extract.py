@@ -140,7 +140,12 @@ from sle_trials.git.review_view import (
     no_diff_folded_as_generated,
 )
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
-from sle_trials.git.uncollected import no_collection_narrowed, no_test_folder_skipped, no_test_left_uncollected
+from sle_trials.git.uncollected import (
+    no_collection_narrowed,
+    no_pytest_narrowed_by_its_command,
+    no_test_folder_skipped,
+    no_test_left_uncollected,
+)
 from sle_trials.paths import SCHEMA_PATH
 
 SCHEMA = SCHEMA_PATH.as_posix()
@@ -281,6 +286,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         if make_file(path) or path in included:
             no_line_led_by_a_space(path, blobs[oid].data)
         if not python and not words:
+            no_pytest_narrowed_by_its_command(path, blobs[oid].data)
             no_shell_function_twice(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)

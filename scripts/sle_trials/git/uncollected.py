@@ -55,7 +55,24 @@ _KEEPS_ALL = frozenset(("sort", "reverse"))  # what that hook may do to its item
 _COLLECTION_SETTINGS = frozenset(
     ("python_files", "python_classes", "python_functions", "norecursedirs", "collect_imported_tests", "confcutdir")
 )
-_NARROWING_OPTIONS = ("--ignore", "--ignore-glob", "--deselect", "-k", "-m", "--co", "--collect-only", "--confcutdir")
+_NARROWING_OPTIONS = (
+    "--ignore",
+    "--ignore-glob",
+    "--deselect",
+    "-k",
+    "-m",
+    "--co",
+    "--collect-only",
+    "--confcutdir",
+    "--noconftest",
+    "-o",
+    "--override-ini",
+    "-c",
+    "--config-file",
+    "--rootdir",
+)
+# the environment by which pytest reads more options, or loads plugins, in every run
+_PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
 _NARROWING_PLUGINS = frozenset(("python", "unittest", "python_path", "conftest"))
 
 
@@ -292,3 +309,32 @@ def _narrowing(word: str) -> bool:
         word == option or word.startswith(option + "=") or (not option.startswith("--") and word.startswith(option))
         for option in _NARROWING_OPTIONS
     )
+
+
+def no_pytest_narrowed_by_its_command(path: str, data: bytes | None) -> None:
+    """Refused: a file of the code but Python (the Makefile, CI's scripts and workflows) that runs pytest with the
+    options no_collection_narrowed refuses in addopts (`$(BIN)/python -m pytest --ignore=tests/test_rules.py`, `-o
+    python_files=...`, `-p helpers`), or sets its environment (`PYTEST_ADDOPTS`, `PYTEST_PLUGINS`): `make test`
+    (CI's gate) then runs fewer tests than tests/ holds, or other hooks, in every run (hunt 210)."""
+    if data is None:
+        return
+    text = data.decode("utf-8", "replace")
+    if "pytest" not in text.lower():
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        named = next((word for word in _PYTEST_ENVIRONMENT if word in line), None)
+        words = line.split() if named is None else []
+        after = next((n for n, word in enumerate(words) if word.rpartition("/")[2] in ("pytest", "py.test")), None)
+        options = words[after + 1 :] if after is not None else []
+        plugins = [given for word, given in zip(options, [*options[1:], ""]) if word == "-p"]
+        plugins += [word[2:] for word in options if word.startswith("-p") and len(word) > 2]
+        loaded = next((plugin for plugin in plugins if not plugin.startswith("no:")), None)
+        narrowing = next((word for word in options if _narrowing(word)), None) or loaded
+        if named or narrowing:
+            raise Refused(
+                f"{files.shown(path)} line {number}: pytest run with "
+                f"{files.printable(named or narrowing or '')}, by which it collects or runs fewer tests than tests/ "
+                "holds (or other hooks) in every run; run it as pyproject.toml configures it"
+            )
