@@ -410,6 +410,11 @@ def test_a_document_python_runs_is_read_as_code(
             "docs/setup.md": "Run `make`.\n",
         },
         {"docs/setup.md": "Run `python docs/setup.md`? No: run `make`.\n\x00"},
+        {
+            "tests/test_docs.py": "import os\nimport subprocess\n\n\ndef test_added():\n"
+            "    subprocess.run(['git', 'add', 'docs/setup.md'], check=True)\n    os.system('diff docs/setup.md x')\n",
+            "docs/setup.md": "Run `make`.\n\x00",
+        },
     ],
 )
 def test_a_document_python_reads_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:

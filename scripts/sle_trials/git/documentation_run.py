@@ -68,13 +68,12 @@ _PYTHON_RUNNERS = frozenset(
         "posix_spawnp",
         "create_subprocess_exec",
         "create_subprocess_shell",
-        "SourceFileLoader",
-        "SourcelessFileLoader",
-        "spec_from_file_location",
-        "load_source",
-        "run_path",
     )
 )
+# the loaders of a module's source by its path, each of whose strings may be it
+_LOADERS = frozenset(("SourceFileLoader", "SourcelessFileLoader", "spec_from_file_location", "load_source", "run_path"))
+# a shell's words that run the file after them in the shell itself
+_SOURCING = frozenset(("source", "."))
 # what an argument list names first where it is a command to run (`[sys.executable, "docs/setup.md"]`)
 _INTERPRETERS = frozenset(("executable", "python", "python3", "bash", "sh", "dash", "zsh", "make", "Rscript", "R"))
 
@@ -142,7 +141,9 @@ def _run_by_python(data: bytes, by_name: dict[str, str]) -> set[str]:
     `os.system("bash docs/env.md")`) or in an argument list led by an interpreter (`[sys.executable, ...]`), by
     its path from the top or its end (`REPO / "docs" / "setup.md"`). A pull request whose test ran `docs/setup.md`
     with Python, the document holding a NUL byte, passed (exit 0) as documentation (hunt 210); the tests read the
-    documents they compare with the code by name, which runs none."""
+    documents they compare with the code by name, which runs none, and a command's other words name files it reads
+    (`["git", "add", "docs/setup.md"]`, `diff docs/setup.md x`): a document counts there as the command's first
+    word, or after an interpreter's."""
     ends = {name.rpartition("/")[2] for name in by_name}
     if not any(end.lower().encode() in data.lower() for end in ends):
         return set()
@@ -154,12 +155,32 @@ def _run_by_python(data: bytes, by_name: dict[str, str]) -> set[str]:
     for node in ast.walk(tree):
         function = node.func if isinstance(node, ast.Call) else None
         called = getattr(function, "attr", None) or getattr(function, "id", None)
-        led = isinstance(node, (ast.List, ast.Tuple)) and node.elts and _interpreter(node.elts[0])
-        if called in _PYTHON_RUNNERS or led:
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-                    named |= _documents_in(inner.value, by_name)
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts and _interpreter(node.elts[0]):
+            named |= _documents_under(node, by_name)  # what the interpreter is given: its script, the script's words
+        elif isinstance(node, ast.Call) and called in _LOADERS:
+            named |= _documents_under(node, by_name)
+        elif isinstance(node, ast.Call) and called in _PYTHON_RUNNERS:
+            for given in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                if isinstance(given, (ast.List, ast.Tuple)) and given.elts:
+                    named |= _documents_under(given.elts[0], by_name)  # a command's first word: the document run
+                else:  # a shell's line: a document first, or after an interpreter (`bash docs/env.md`, `git show`)
+                    line = " ".join(
+                        c.value for c in ast.walk(given) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    )
+                    words = line.split()
+                    for n, word in enumerate(words):
+                        if n == 0 or words[n - 1].rpartition("/")[2] in _INTERPRETERS | _SOURCING:
+                            named |= _documents_in(word, by_name)
     return named
+
+
+def _documents_under(node: ast.AST, by_name: dict[str, str]) -> set[str]:
+    """The documents the strings of an expression name (_documents_in), at any depth."""
+    found: set[str] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+            found |= _documents_in(inner.value, by_name)
+    return found
 
 
 def _interpreter(node: ast.expr) -> bool:
