@@ -88,10 +88,19 @@
   with an option no_collection_narrowed refuses (now also `-o`, `-c`, `--rootdir`, `--noconftest`), or sets
   PYTEST_ADDOPTS or PYTEST_PLUGINS, stops the extraction (uncollected.no_pytest_narrowed_by_its_command); the
   Makefile's own `-m pytest`, `-x -q -p no:cacheprovider tests` and the word in a comment pass.
+- **A decorator that gives back something else.** Hunt 209 left a decorator returning another function, read where
+  it stands: `def gone(function): return lambda record: []` far above `@gone` over a checker's `def check` had
+  `check` return nothing (tested), and passed (exit 0), as did a decorator returning `list`, one returning nothing,
+  a factory's (`@rule("E501")`) returning a lambda, and one returning a wrapper that never calls the def. Now a def
+  or a class decorated by a function of the module's own that does not give back what it is given (or a call, a
+  def or a lambda reading it) stops the extraction (class_hooks.no_decorator_discarding); a registry's decorator,
+  `functools.wraps` wrappers, a factory setting an attribute, `functools.cache` and a method of the decorator's
+  name pass. A decorator imported from another module is left (read where it is defined).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -710,3 +719,113 @@ def test_pytest_run_with_narrowing_options_stops_the_extraction(
 )
 def test_pytest_run_as_configured_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     passed_by_the_extraction(tmp_path, changes)
+
+
+# --- Left: a branch on sys.version_info that mypy, at pyproject.toml's python_version, takes as never run
+NEWER = (
+    "import sys\n\nif sys.version_info >= (3, 12):\n\n    def check(record: dict) -> list[str]:\n        return 'E'\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a branch on sys.version_info that mypy (python_version 3.11) and CI's Python 3.11 never read, and a "
+    "reviewer's Python 3.12 runs: hunts 194 and 209 pass such branches as honest code (a compat import, a value for "
+    "newer Pythons), and a rule would first have to tell them from a def mypy never checks",
+)
+def test_a_branch_mypy_takes_as_never_run_by_its_version_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    strict = "scripts/sle_trials/checks/strict.py"
+    refused_by_the_trusted_check(request, tmp_path, {strict: NEWER}, f"{strict} line 3")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")
+def test_mypy_reads_no_line_of_a_branch_for_newer_pythons(tmp_path: Path) -> None:
+    """The mechanism: at python_version 3.11 mypy says "Success" of a def returning a string where it declares a
+    list, which Python 3.12 and later run."""
+    (tmp_path / "h210_newer.py").write_text(NEWER)
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--config-file", "/dev/null", "--python-version", "3.11"]
+        + ["h210_newer.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+
+
+# --- A decorator that gives back something else than what it decorates (git/class_hooks.py)
+CHECK_DEF = "def check(record):\n    return ['E501'] if record else []\n"
+GONE = "the decorator gone of check, which gives back something other than it"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {BASE: "def gone(function):\n    return lambda record: []\n\n\n@gone\n" + CHECK_DEF},
+            f"{BASE} line 5: {GONE}",
+        ),
+        ({BASE: "def gone(f):\n    f.seen = True\n    return list\n\n\n@gone\n" + CHECK_DEF}, f"{BASE} line 6: {GONE}"),
+        ({BASE: "def gone(function):\n    pass\n\n\n@gone\n" + CHECK_DEF}, f"{BASE} line 5: {GONE}"),
+        (
+            {
+                BASE: "def rule(code):\n    def wrap(function):\n        return lambda record: []\n\n"
+                "    return wrap\n\n\n@rule('E501')\n" + CHECK_DEF
+            },
+            f"{BASE} line 8: the decorator rule('E501') of check",
+        ),
+        (
+            {
+                BASE: "def gone(function):\n    def inner(record):\n        return []\n\n    return inner\n\n\n@gone\n"
+                + CHECK_DEF
+            },
+            f"{BASE} line 8: {GONE}",
+        ),
+    ],
+)
+def test_a_decorator_discarding_what_it_decorates_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            BASE: "RULES = []\n\n\ndef rule(function):\n    RULES.append(function)\n    return function\n\n\n@rule\n"
+            + CHECK_DEF
+        },
+        {
+            BASE: "import functools\n\n\ndef logged(function):\n    @functools.wraps(function)\n"
+            "    def inner(record):\n        return function(record)\n\n    return inner\n\n\n@logged\n" + CHECK_DEF
+        },
+        {
+            BASE: "def rule(code):\n    def wrap(function):\n        function.code = code\n        return function\n\n"
+            "    return wrap\n\n\n@rule('E501')\n" + CHECK_DEF
+        },
+        {BASE: "import functools\n\n\n@functools.cache\n" + CHECK_DEF},
+        {
+            BASE: "from functools import cache\n\n\nclass Rules:\n    def cache(self):\n        pass\n\n\n@cache\n"
+            + CHECK_DEF
+        },
+    ],
+)
+def test_a_decorator_giving_back_what_it_decorates_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_a_decorator_runs_in_place_of_the_def() -> None:
+    """The mechanism: the def a reviewer reads is not what its name runs."""
+
+    def gone(function: object) -> object:
+        return lambda record: []
+
+    @gone
+    def check(record: dict) -> list[str]:
+        return ["E501"]
+
+    assert check({"x": 1}) == []  # type: ignore[operator]

@@ -1,6 +1,7 @@
 """Hooks by which Python binds a class's or a module's names where no reader of them looks: a class's
-`__init_subclass__`, a descriptor's `__set_name__`, a metaclass, and a module's `__getattr__` (git/defined_twice.py's
-no_name_bound_twice reads each Python source through it).
+`__init_subclass__`, a descriptor's `__set_name__`, a metaclass, a module's `__getattr__`, and a decorator that gives
+back something else than what it decorates (git/defined_twice.py's no_name_bound_twice reads each Python source
+through them).
 
 Hunt 209 refused a module's name bound from another module, and left the hooks Python calls to make a class or to
 look a module's name up: each runs code a reader of the class or the module does not read as its own. A base class's
@@ -51,6 +52,69 @@ def no_class_or_module_hook(path: str, tree: ast.Module) -> None:
             named = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else None
             if named in _TYPE:
                 _refuse(path, cls.lineno, f"the metaclass {cls.name}, which binds the names of each class it makes")
+
+
+def no_decorator_discarding(path: str, tree: ast.Module) -> None:
+    """Refused, in a Python source of the code but the tests: a def or a class decorated by a function of the same
+    source that gives back something other than what it decorates, or a wrapper that calls it (_keeps). Python binds
+    the name to what the decorator returns: `def gone(function): return lambda record: []` far above, and `@gone` over
+    `def check(record):` with its rules, had `check` return nothing (tested), and passed (exit 0, hunt 210); a
+    reviewer reads the def. A decorator imported from another module is read where it is defined (left)."""
+    if path.startswith(TESTS):
+        return
+    # the module's own functions (a method of the name, or an import, is another object)
+    functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for decorator in node.decorator_list:
+            maker = decorator.func if isinstance(decorator, ast.Call) else decorator
+            function = functions.get(maker.id) if isinstance(maker, ast.Name) else None
+            if function is not None and isinstance(decorator, ast.Call):
+                function = _returned_def(function)  # a factory's decorator: the def it returns
+            if function is not None and not _keeps(function):
+                _refuse(
+                    path,
+                    decorator.lineno,
+                    f"the decorator {ast.unparse(decorator)[:60]} of {node.name}, which gives back something other "
+                    "than it or a wrapper calling it, so the def a reviewer reads is not what the name runs",
+                )
+
+
+def _returned_def(factory: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The def a decorator factory defines and returns (`def route(path): def wrap(function): ...; return wrap`)."""
+    inner = {node.name: node for node in factory.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in ast.walk(factory):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) and node.value.id in inner:
+            return inner[node.value.id]
+    return None
+
+
+def _keeps(decorator: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a decorator gives back what it is given: every `return` is of its first parameter, of a call given it
+    (`functools.wraps(function)(inner)`, `cache(function)`), or of a def or a lambda of its own that reads it."""
+    given = [*decorator.args.posonlyargs, *decorator.args.args]
+    if not given:
+        return False
+    name = given[0].arg
+    nested = {node.name: node for node in decorator.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+    def reads(node: ast.AST) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+    returns = [node for node in ast.walk(decorator) if isinstance(node, ast.Return)]
+    if not returns:
+        return False
+    for found in returns:
+        value = found.value
+        if value is None:
+            return False
+        if isinstance(value, ast.Name) and value.id in nested:
+            if not reads(nested[value.id]):
+                return False
+        elif not reads(value):
+            return False
+    return True
 
 
 def _abstract(node: ast.expr) -> bool:

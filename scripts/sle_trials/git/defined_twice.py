@@ -16,7 +16,7 @@ from sle_trials.git.bound_elsewhere import (
     no_global_rebound,
     no_name_bound_from_elsewhere,
 )
-from sle_trials.git.class_hooks import no_class_or_module_hook
+from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.refusal import Refused, refused_at
@@ -422,6 +422,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_code_run_from_a_string(path, nodes)
     no_builtin_rebound(path, tree)
     no_class_or_module_hook(path, tree)
+    no_decorator_discarding(path, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)
 
