@@ -76,11 +76,14 @@
   return True` has pytest take each test as called, a `pytest_runtest_makereport` wrapper setting `report.outcome =
   "passed"` rewrites its report, and `session.exitstatus = 0` in `pytest_sessionfinish` the run's status: with each,
   a failing test's suite exited 0 (tested), and each passed (exit 0), as did `pytest_runtest_protocol` and a plugin
-  loaded by addopts' `-p helpers`. Now the hooks that run a test otherwise (pytest_pyfunc_call,
+  loaded by addopts' `-p helpers`, and `pytest_configure` setting `config.option.ignore = [...]` (tested),
+  `config.option.keyword` or `config.addinivalue_line("norecursedirs", ...)`. Now the hooks that run a test
+  otherwise (pytest_pyfunc_call,
   pytest_runtest_protocol, pytest_runtest_call, pytest_runtest_makereport), any hook writing `outcome`,
   `exitstatus`, `longrepr` or `wasxfail` (or forcing a wrapper's result), and `-p NAME` in addopts stop the
-  extraction (uncollected.no_test_left_uncollected, no_collection_narrowed); the repository's session and summary
-  hooks, and a test's own object's `outcome`, pass.
+  extraction (uncollected.no_test_left_uncollected, no_collection_narrowed), and so does a hook changing pytest's
+  options or settings; the repository's session and summary hooks, a hook reading `config.option`, and a test's own
+  object's `outcome`, pass.
 - **pytest run with options that narrow it.** The Makefile's `$(BIN)/python -m pytest --ignore=tests/test_rules.py`
   (or `-o python_files=...`, `-p helpers`), `export PYTEST_ADDOPTS := -k 'not rules'`, a workflow's `env:
   PYTEST_ADDOPTS: --deselect ...` and `.ci/run`'s `make test PYTEST_ADDOPTS=...` narrow every run of CI's `make
@@ -631,6 +634,19 @@ WRAPPER = "import pytest\n\n\n@pytest.hookimpl(wrapper=True)\n"
             f"{CONFTEST} line 6: pytest_report_teststatus writing `outcome`",
         ),
         (
+            {
+                CONFTEST: "def pytest_configure(config):\n    config.option.ignore = ['tests/test_rules.py']\n",
+                TESTS: FAILING,
+            },
+            f"{CONFTEST} line 2: pytest_configure changing pytest's options, by which it collects or runs otherwise",
+        ),
+        ({CONFTEST: "def pytest_configure(config):\n    config.option.keyword = 'not rules'\n"}, f"{CONFTEST} line 2"),
+        ({CONFTEST: "def pytest_configure(config):\n    config.option.deselect.append('x')\n"}, f"{CONFTEST} line 2"),
+        (
+            {CONFTEST: "def pytest_configure(config):\n    config.addinivalue_line('norecursedirs', 'r*')\n"},
+            f"{CONFTEST} line 2: pytest_configure changing pytest's settings",
+        ),
+        (
             {"pyproject.toml": _pytest_settings("addopts = '-ra -p helpers'"), "tests/helpers.py": "X = 1\n"},
             "pyproject.toml: pytest's option -p helpers in addopts, a plugin whose hooks run for every test",
         ),
@@ -647,6 +663,7 @@ def test_a_hook_writing_a_tests_verdict_stops_the_extraction(
     [
         {CONFTEST: "import json\n\n\ndef pytest_sessionfinish(session):\n    out = {}\n    out['s'] = json.dumps(1)\n"},
         {CONFTEST: "def pytest_terminal_summary(terminalreporter):\n    terminalreporter.write_line('score')\n"},
+        {CONFTEST: "def pytest_configure(config):\n    if config.option.verbose:\n        print(config.option.x)\n"},
         {"tests/test_t.py": "def test_outcome():\n    class R:\n        pass\n\n    r = R()\n    r.outcome = 'x'\n"},
     ],
 )
@@ -661,11 +678,13 @@ def test_a_hook_reporting_beside_the_verdicts_passes(tmp_path: Path, changes: di
         "def pytest_sessionfinish(session):\n    session.exitstatus = 0\n",
         WRAPPER + "def pytest_runtest_makereport(item, call):\n    report = yield\n    report.outcome = 'passed'\n"
         "    return report\n",
+        "def pytest_configure(config):\n    config.option.ignore = ['tests/test_a.py']\n",
     ],
 )
 def test_a_hook_has_a_failing_test_pass(tmp_path: Path, conftest: str) -> None:
-    """The mechanism: the suite's one test fails, and pytest exits 0."""
+    """The mechanism: the suite's one test fails (beside one that passes), and pytest exits 0."""
     (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_b.py").write_text("def test_b():\n    pass\n")
     (tmp_path / "tests" / "test_a.py").write_text(FAILING)
     (tmp_path / "tests" / "conftest.py").write_text(conftest)
     (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")

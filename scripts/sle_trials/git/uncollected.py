@@ -47,6 +47,10 @@ _OUTCOME_HOOKS = frozenset(
 # a hook wrapper's forced result
 _VERDICTS = frozenset(("outcome", "exitstatus", "longrepr", "wasxfail"))
 _FORCING = frozenset(("force_result", "force_exception"))
+# pytest's options and settings as a hook may rewrite them (`config.option.ignore = [...]`, `config.option.keyword =
+# "not rules"`, `config.addinivalue_line("norecursedirs", ...)`), which narrow collection as addopts does (tested)
+_SETTINGS = frozenset(("option", "args", "inicfg", "known_args_namespace"))
+_SETTING_WRITERS = frozenset(("addinivalue_line",))
 _HOOK_PREFIX = "pytest_"
 _ORDERS = "pytest_collection_modifyitems"
 _KEEPS_ALL = frozenset(("sort", "reverse"))  # what that hook may do to its items
@@ -217,11 +221,27 @@ def _verdict_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> No
             for t in ast.walk(target)
             if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store)
         ]
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, _BINDS) else []
+        changed = list(targets)
         if isinstance(node, ast.Call):
             func = node.func
             written.append(func.attr if isinstance(func, ast.Attribute) else "")
+            changed.append(func)
             if isinstance(func, ast.Name) and func.id == "setattr" and len(node.args) > 1:
                 written.append(getattr(node.args[1], "value", ""))
+                changed.append(node.args[0])
+        for name in written:
+            if name in _SETTING_WRITERS:
+                written.append(f"{name}()")
+        settings = [
+            t.attr for c in changed for t in ast.walk(c) if isinstance(t, ast.Attribute) and t.attr in _SETTINGS
+        ]
+        if settings or any(name.endswith("()") for name in written):
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {hook.name} changing pytest's "
+                f"{'options' if settings else 'settings'}, by which it collects or runs otherwise than pyproject.toml "
+                "says, in every run; keep the settings in pyproject.toml"
+            )
         for name in written:
             if name in _VERDICTS or name in _FORCING:
                 raise Refused(
