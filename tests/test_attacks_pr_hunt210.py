@@ -99,6 +99,14 @@
   def or a lambda reading it) stops the extraction (class_hooks.no_decorator_discarding); a registry's decorator,
   `functools.wraps` wrappers, a factory setting an attribute, `functools.cache` and a method of the decorator's
   name pass. A decorator imported from another module is left (read where it is defined).
+- **A file run by its path as a makefile or a shell script.** The rules of makefiles' lines read a file by its name
+  or as one a makefile includes, those of shell scripts by its name or its `#!` line. `$(MAKE) -f mk/rules check`
+  in a recipe, `mk/rules` holding a step led by spaces (make never runs it) or a variable given twice, `bash
+  .ci/steps.txt` with a function defined twice, `source .ci/env` defining `set() { :; }` (bash then runs it for
+  `set -e`: tested), `. ./env.txt` holding `eval`, and a workflow's `run: sh .ci/steps`, each passed (exit 0). Now
+  a file the code runs by its path with `make -f` (`--file`, `--makefile`) is read as a makefile, and one it runs
+  with bash, sh, dash, zsh, ksh, `source` or `.` as a shell script (git/run_by_path.py); a file only read (`cat`)
+  or named in a comment passes.
 """
 
 from __future__ import annotations
@@ -848,3 +856,61 @@ def test_a_decorator_runs_in_place_of_the_def() -> None:
         return ["E501"]
 
     assert check({"x": 1}) == []  # type: ignore[operator]
+
+
+# --- A file run by its path as a makefile or a shell script (git/run_by_path.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {
+                "Makefile": "test:\n\t$(MAKE) -f mk/rules check\n",
+                "mk/rules": "check:\n\techo a\n        CHECKED=yes echo b\n",
+            },
+            "mk/rules line 3: a makefile's line that starts with spaces",
+        ),
+        (
+            {"Makefile": "test:\n\tmake --file=mk/rules check\n", "mk/rules": "A := 1\nA := 2\ncheck:\n\techo $(A)\n"},
+            "mk/rules line 2: the variable A given again",
+        ),
+        (
+            {".ci/run": SCRIPT + "bash .ci/steps.txt\n", ".ci/steps.txt": "check() { :; }\ncheck() { echo; }\n"},
+            ".ci/steps.txt line 2: the function check defined again",
+        ),
+        ({".ci/run": SCRIPT + "source .ci/env\n", ".ci/env": "set() { :; }\n"}, ".ci/env line 1: the function set"),
+        ({".ci/run": SCRIPT + ". ./env.txt\n", ".ci/env.txt": 'eval "$X"\n'}, ".ci/env.txt line 1: eval"),
+        (
+            {
+                ".github/workflows/t.yml": "jobs:\n  t:\n    steps:\n      - run: sh .ci/steps\n",
+                ".ci/steps": "exit() { :; }\n",
+            },
+            ".ci/steps line 1: the function exit",
+        ),
+    ],
+)
+def test_a_file_run_by_its_path_is_read_as_its_runner_reads_it(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": "test:\n\t$(MAKE) -f mk/rules check\n", "mk/rules": "check:\n\techo a\n"},
+        {".ci/run": SCRIPT + "source .ci/env\n", ".ci/env": 'log() { echo "$@"; }\n'},
+        {".ci/run": SCRIPT + "# bash .ci/steps.txt is gone\n", ".ci/steps.txt": "check() { :; }\ncheck() { :; }\n"},
+        {".ci/run": SCRIPT + "cat .ci/notes.txt\n", ".ci/notes.txt": "eval is a word here\n"},
+    ],
+)
+def test_a_file_run_by_its_path_as_written_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_a_sourced_file_defines_the_scripts_builtin(tmp_path: Path) -> None:
+    """The mechanism: `source .ci/env` defines `set`, and the script's `set -e` then runs it: bash runs on past
+    `false`."""
+    (tmp_path / "env").write_text("set() { :; }\n")
+    (tmp_path / "run").write_text("source ./env\nset -e\nfalse\necho ran on\n")
+    done = subprocess.run(["bash", "run"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.stdout == "ran on\n", done

@@ -303,7 +303,7 @@ def _shell_script(path: str, data: bytes) -> bool:
     return files.folded(path).endswith((".sh", ".bash")) or _SHELL_FIRST_LINE.match(data) is not None
 
 
-def no_shell_function_twice(path: str, data: bytes | None) -> None:
+def no_shell_function_twice(path: str, data: bytes | None, script: bool = False) -> None:
     """Refused: a shell script (named `.sh` or `.bash`, or whose `#!` line names a shell) that defines a
     function twice. bash runs the later from where it stands, a reviewer reads the first: `check() {
     .venv/bin/trials check; }`, then below it `check() { :; }` before the call, checked nothing (tested)
@@ -311,7 +311,7 @@ def no_shell_function_twice(path: str, data: bytes | None) -> None:
     for eval and for names of builtins (hunt 208), not for a function defined in two steps."""
     if data is None:
         return
-    script = _shell_script(path, data)
+    script = script or _shell_script(path, data)  # (or one a script runs by its path: git/run_by_path.py)
     if not script and not _runs_steps(path):
         return
     if evaluated := _SHELL_EVAL.search(data):

@@ -139,6 +139,7 @@ from sle_trials.git.review_view import (
     code_shown_with_white_space,
     no_diff_folded_as_generated,
 )
+from sle_trials.git.run_by_path import run_by_path
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
 from sle_trials.git.uncollected import (
     no_collection_narrowed,
@@ -264,7 +265,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     sources = {path: oid for path, oid in code.items() if (path, oid) not in read}
     # a makefile with the makefiles it includes, whichever of them was read before: make reads them as one
     texts = {path: blobs[oid].data for path, oid in code.items() if oid in blobs}
-    makefiles = sorted(path for path in code if make_file(path))
+    made, shelled = run_by_path(texts)  # `$(MAKE) -f mk/rules`, `bash .ci/steps.txt`: run as their runner reads them
+    makefiles = sorted(path for path in code if make_file(path) or path in made)
     included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     for path, oid in sorted(sources.items()):
@@ -283,11 +285,11 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
         no_bytes_beyond_utf8(path, blobs[oid].data)
-        if make_file(path) or path in included:
+        if make_file(path) or path in included or path in made:
             no_line_led_by_a_space(path, blobs[oid].data)
         if not python and not words:
             no_pytest_narrowed_by_its_command(path, blobs[oid].data)
-            no_shell_function_twice(path, blobs[oid].data)
+            no_shell_function_twice(path, blobs[oid].data, script=path in shelled)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)
