@@ -107,6 +107,13 @@
   a file the code runs by its path with `make -f` (`--file`, `--makefile`) is read as a makefile, and one it runs
   with bash, sh, dash, zsh, ksh, `source` or `.` as a shell script (git/run_by_path.py); a file only read (`cat`)
   or named in a comment passes.
+- **A test class with an `__init__` it does not define.** Hunt 209 refused a test class with its own `__init__`
+  (pytest collects none of its tests, a warning alone); pytest looks for any `__init__` but object's: a `class
+  TestRules(Base)` whose base has one, `class TestRules(dict)`, and `@dataclass` over a test class had pytest run
+  none of their failing tests (tested), and each passed (exit 0), as did a class derived from an imported one. Now
+  a test class decorated but by pytest's marks, made by a metaclass, or derived from any class but `object`,
+  unittest's TestCase and a class of the module with no constructor (at any depth) stops the extraction
+  (uncollected.no_test_left_uncollected); a marked class, a mixin of tests and a TestCase pass.
 """
 
 from __future__ import annotations
@@ -914,3 +921,72 @@ def test_a_sourced_file_defines_the_scripts_builtin(tmp_path: Path) -> None:
     (tmp_path / "run").write_text("source ./env\nset -e\nfalse\necho ran on\n")
     done = subprocess.run(["bash", "run"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.stdout == "ran on\n", done
+
+
+# --- A test class with an __init__ it does not define (git/uncollected.py)
+HOLDS = ":\n    def test_hold(self):\n        assert False\n"
+NO_TEST = "of which pytest collects no test"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {TESTS: "class Base:\n    def __init__(self):\n        pass\n\n\nclass TestRules(Base)" + HOLDS},
+            f"{TESTS} line 6: the test class TestRules derived from Base, whose __init__ it has, {NO_TEST}",
+        ),
+        ({TESTS: "class TestRules(dict)" + HOLDS}, f"{TESTS} line 1: the test class TestRules derived from dict"),
+        (
+            {TESTS: "from dataclasses import dataclass\n\n\n@dataclass\nclass TestRules" + HOLDS},
+            f"{TESTS} line 5: the test class TestRules decorated by @dataclass, which may give it an __init__",
+        ),
+        (
+            {
+                TESTS: "class A:\n    def __init__(self):\n        pass\n\n\nclass B(A):\n    pass\n\n\nclass TestR(B)"
+                + HOLDS
+            },
+            f"{TESTS} line 10: the test class TestR derived from B, derived from A, whose __init__ it has",
+        ),
+        ({TESTS: "from helpers import Checks\n\n\nclass TestRules(Checks)" + HOLDS}, f"{TESTS} line 4: the test class"),
+    ],
+)
+def test_a_test_class_with_an_init_it_does_not_define_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {TESTS: "import pytest\n\n\n@pytest.mark.slow\nclass TestRules" + HOLDS},
+        {TESTS: "class Checks:\n    def test_a(self):\n        pass\n\n\nclass TestStrict(Checks, object)" + HOLDS},
+        {TESTS: "import unittest\n\n\nclass TestRules(unittest.TestCase)" + HOLDS},
+    ],
+)
+def test_a_test_class_pytest_collects_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_collects_no_test_of_a_class_with_an_inherited_init(tmp_path: Path) -> None:
+    """The mechanism: the classes' failing tests are never run, a warning in the summary alone."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_a.py").write_text(
+        "from dataclasses import dataclass\n\n\nclass Base:\n    def __init__(self):\n        pass\n\n\n"
+        "class TestInherited(Base)"
+        + HOLDS
+        + "\n\nclass TestDict(dict)"
+        + HOLDS
+        + "\n\n@dataclass\nclass TestData"
+        + HOLDS
+        + "\n\ndef test_ok():\n    pass\n"
+    )
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "1 passed, 3 warnings" in done.stdout, done.stdout

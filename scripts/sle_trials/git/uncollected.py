@@ -24,6 +24,10 @@ _COLLECTED = "__test__"
 # a class's own constructors, for which pytest collects none of its tests (a warning in the summary alone)
 _CONSTRUCTORS = frozenset(("__init__", "__new__"))
 _BINDS = (ast.AnnAssign, ast.AugAssign)
+# what a test class may be decorated with and derived from while pytest still collects it: its marks, and no
+# constructor (unittest's TestCase, which its own collector makes)
+_MARKS = ("pytest.mark.", "mark.")
+_PLAIN_BASES = frozenset(("object", "TestCase", "IsolatedAsyncioTestCase"))
 # what a conftest (or a plugin it names) leaves uncollected by, saying nothing: names pytest reads, and the hooks
 # that decide what is collected (pytest_collection_modifyitems may order the tests: the repository's sorts them)
 _LEFT_OUT_BY = frozenset(("collect_ignore", "collect_ignore_glob", "pytest_plugins"))
@@ -180,6 +184,43 @@ def no_test_left_uncollected(path: str, data: bytes | None) -> None:
                         f"{statement.name}, of which pytest collects no test (a warning alone); name it otherwise, "
                         "or set its tests up in a fixture"
                     )
+            _no_constructor_given(path, node, {cls.name: cls for cls in classes})
+
+
+def _no_constructor_given(path: str, cls: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> None:
+    """Refused: a test class that may have an `__init__` it does not define, of which pytest collects no test either
+    (a warning alone, tested): one a decorator may give one (`@dataclass`; but pytest's marks), one made by a
+    metaclass, or one derived from a class of the module with one, or from any other but `object` and unittest's
+    TestCase (`dict`, `Exception`, a class imported), whose constructor the rule cannot see (hunt 210)."""
+    said = _constructor_given(cls, classes, set())
+    if said is not None:
+        raise Refused(
+            f"{files.shown(path)} line {cls.lineno}: the test class {cls.name} {said}, of which pytest collects no "
+            "test (a warning alone); derive it from no class, or set its tests up in a fixture"
+        )
+
+
+def _constructor_given(cls: ast.ClassDef, classes: dict[str, ast.ClassDef], seen: set[str]) -> str | None:
+    """How a class may have an `__init__` it does not define (_no_constructor_given), or None."""
+    seen.add(cls.name)
+    for decorator in cls.decorator_list:
+        shown = ast.unparse(decorator)
+        if not shown.startswith(_MARKS):
+            return f"decorated by @{shown[:40]}, which may give it an __init__"
+    if any(keyword.arg == "metaclass" for keyword in cls.keywords):
+        return "made by a metaclass, which may give it an __init__"
+    for base in cls.bases:
+        named = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+        own = classes.get(named) if isinstance(base, ast.Name) else None
+        if named in _PLAIN_BASES or (own is not None and named in seen):
+            continue
+        if own is None:
+            return f"derived from {ast.unparse(base)[:40]}, whose __init__ pytest may find"
+        if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in _CONSTRUCTORS for s in own.body):
+            return f"derived from {named}, whose __init__ it has"
+        if (inherited := _constructor_given(own, classes, seen)) is not None:
+            return f"derived from {named}, {inherited}"
+    return None
 
 
 def _no_collection_hook(path: str, tree: ast.Module) -> None:
