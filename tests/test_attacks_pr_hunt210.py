@@ -114,6 +114,13 @@
   a test class decorated but by pytest's marks, made by a metaclass, or derived from any class but `object`,
   unittest's TestCase and a class of the module with no constructor (at any depth) stops the extraction
   (uncollected.no_test_left_uncollected); a marked class, a mixin of tests and a TestCase pass.
+- **A test skipped on a module no environment holds.** pytest reports a skipped test in its summary and exits 0:
+  `yaml = pytest.importorskip("yamll")` at the top of a module of failing tests (or a `skipif` on
+  `importlib.util.find_spec("mypyy") is None`, or a name built from constants) skipped them in every run, CI
+  passing (tested), and passed (exit 0). Now a test naming, to skip on, a top-level module that neither the standard
+  library, the package, an installed distribution nor one `make test` installs provides stops the extraction
+  (git/skipped.py); the repository's importorskip of markdown_it and pre_commit, a name given at run time, and the
+  package's own find_spec pass.
 """
 
 from __future__ import annotations
@@ -990,3 +997,66 @@ def test_pytest_collects_no_test_of_a_class_with_an_inherited_init(tmp_path: Pat
         timeout=120,
     )
     assert done.returncode == 0 and "1 passed, 3 warnings" in done.stdout, done.stdout
+
+
+# --- A test that skips itself on a module no environment holds (git/skipped.py)
+SKIPS = "a test skipping on the module"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {TESTS: "import pytest\n\nyaml = pytest.importorskip('yamll')\n\n\n" + FAILING},
+            f"{TESTS} line 3: {SKIPS} 'yamll'",
+        ),
+        (
+            {
+                TESTS: "import importlib.util\n\nimport pytest\n\n\n"
+                "@pytest.mark.skipif(importlib.util.find_spec('mypyy') is None, reason='needs mypy')\n" + FAILING
+            },
+            f"{TESTS} line 6: {SKIPS} 'mypyy', which no environment of the project holds",
+        ),
+        (
+            {TESTS: "import pytest\n\nNAME = 'markdown' + '_itt'\nmd = pytest.importorskip(NAME)\n"},
+            f"{TESTS} line 4: {SKIPS} 'markdown_itt'",
+        ),
+    ],
+)
+def test_a_test_skipped_on_no_module_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {TESTS: "import pytest\n\nm = pytest.importorskip('markdown_it')\nc = pytest.importorskip('pre_commit.x')\n"},
+        {TESTS: "import importlib.util\n\nimport pytest\n\nHAS = importlib.util.find_spec('sqlite3') is not None\n"},
+        {TESTS: "import pytest\n\n\ndef test_x(name='yaml'):\n    pytest.importorskip(name)\n"},
+        {"scripts/sle_trials/outputs/site/x.py": "import importlib.util\n\nHAS = importlib.util.find_spec('nope')\n"},
+    ],
+)
+def test_a_test_skipped_on_a_module_the_project_installs_passes(
+    tmp_path: Path, changes: dict[str, str | bytes]
+) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_skips_a_module_on_a_module_no_environment_holds_and_exits_0(tmp_path: Path) -> None:
+    """The mechanism: the module's failing test is skipped, a line of the summary, and the run passes."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_a.py").write_text(
+        "import pytest\n\nyaml = pytest.importorskip('yamll')\n\n\n" + FAILING
+    )
+    (tmp_path / "tests" / "test_b.py").write_text("def test_b():\n    pass\n")
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "1 passed, 1 skipped" in done.stdout, done.stdout

@@ -140,6 +140,7 @@ from sle_trials.git.review_view import (
     no_diff_folded_as_generated,
 )
 from sle_trials.git.run_by_path import run_by_path
+from sle_trials.git.skipped import no_test_skipped_on_no_module
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
 from sle_trials.git.uncollected import (
     no_collection_narrowed,
@@ -281,6 +282,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_settings_in_a_comment(path, blobs[oid].data)
             no_code_mypy_skips(path, blobs[oid].data)
             no_test_left_uncollected(path, blobs[oid].data)
+            no_test_skipped_on_no_module(path, blobs[oid].data)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)

@@ -1,0 +1,53 @@
+"""A test that skips itself on a module no environment of the project installs (git/extract.py reads each test
+module through it).
+
+pytest reports a skipped test in its summary and exits 0: CI's `make test` passes. `pytest.importorskip("yamll")`
+at a test module's top (or `@pytest.mark.skipif(importlib.util.find_spec("mypyy") is None, ...)`) skips its tests
+in every environment, the name one letter off a module the tests use where they may do without it (the
+repository's importorskip of markdown_it, its skipif of mypy); a module of failing tests so marked passed (exit 0,
+hunt 210), and pytest ran none of them (tested). A module the standard library, the package, an installed
+distribution or one `make test` installs provides (import_roots.DEPENDENCY_MODULES) is one a test may skip on.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+from sle_trials import files
+from sle_trials.git.built_names import constants_of, text_of
+from sle_trials.git.import_roots import DEPENDENCY_MODULES, LIBRARY, installed_modules
+from sle_trials.git.refusal import Refused
+
+_TESTS = "tests/"
+# the calls by which a test skips itself where a module cannot be imported (or found)
+_SKIPPING_ON = frozenset(("importorskip", "find_spec", "find_loader"))
+
+
+def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
+    """Refused: a test's Python naming, to skip on (pytest.importorskip, importlib.util.find_spec), a top-level
+    module that no environment of the project holds (the module's docstring says why)."""
+    if data is None or not path.startswith(_TESTS) or not any(word.encode() in data for word in _SKIPPING_ON):
+        return
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return  # left to fail where it runs
+    known: set[str] | None = None
+    constants = constants_of(list(ast.walk(tree)))
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if called not in _SKIPPING_ON or not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = text_of(node.args[0], constants)
+        if name is None or name.startswith("."):
+            continue  # a name built from what runs, or a relative one: read as the code it is
+        if known is None:
+            known = set(sys.stdlib_module_names) | DEPENDENCY_MODULES | installed_modules() | {LIBRARY}
+        if name.partition(".")[0] not in known:
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: a test skipping on the module {files.printable(name)!r}, "
+                "which no environment of the project holds: pytest skips its tests in every run, and CI passes; "
+                "name a module the tests' environment installs"
+            )
