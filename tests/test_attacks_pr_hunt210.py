@@ -53,10 +53,12 @@
   name)`, `strict.__getattribute__("__dict__")`, `operator.attrgetter("__dict__")(strict)`, `getattr(strict,
   "__set" + "attr__")("check", list)`, and `def pick(): return strict` then `pick().check = list`, `checks =
   pick()`, a function returning `pick()`, `setattr(pick(), ...)`, and an imported function's value
-  (`fetch_extra("...").check = list`), each in a module of the package's outputs, passed (exit 0). Now an
+  (`fetch_extra("...").check = list`, or `checks = fetch_extra("sle_trials.checks.strict")` then `checks.check =
+  list`), each in a module of the package's outputs, passed (exit 0). Now an
   attribute given by a name built from constants is read as written so (git/built_names.py), one by a name built
   otherwise as possibly the namespace where it is written, a source's functions that return a module as modules
-  given by name, and a chain's root through a call as the function called (git/bound_elsewhere.py); reading them,
+  given by name (and any call given a module of the package's name first), and a chain's root through a call as
+  the function called (git/bound_elsewhere.py); reading them,
   `getattr(strict, "rule_" + name)(...)` dispatch, an item of a mapping the module holds, and a local object's
   attributes pass.
 - **A runner named by a string built from constants.** Hunt 207 refused a runner or the builtins named by a
@@ -510,6 +512,13 @@ PICK = "def pick():\n    return strict\n\n\n"
             },
             f"{DOCS} line 3: `fetch_extra('sle_trials.checks').check` {BOUND}",
         ),
+        (
+            {
+                DOCS: "from sle_trials.curate.importing import fetch_extra\n\n"
+                "checks = fetch_extra('sle_trials.checks.strict')\nchecks.check = list\n"
+            },
+            f"{DOCS} line 4: `checks.check` {BOUND}",
+        ),
     ],
 )
 def test_a_name_bound_through_a_built_name_or_a_functions_value_stops_the_extraction(
@@ -525,6 +534,7 @@ def test_a_name_bound_through_a_built_name_or_a_functions_value_stops_the_extrac
         {DOCS: USES_STRICT + "def rule(name):\n    return getattr(strict, 'rule_' + name)({})\n"},
         {DOCS: USES_STRICT + "getattr(strict, 'LIMITS')['age'] = 18\n"},  # an item of a mapping it holds, as hunt 206
         {DOCS: USES_STRICT + PICK + "CHECKED = pick().check({})\n"},
+        {DOCS: "import logging\n\nLOG = logging.getLogger('sle_trials.outputs')\nLOG.info('x')\n"},
         {DOCS: "class Page:\n    pass\n\n\ndef made():\n    page = Page()\n    page.title = 'x'\n    return page\n"},
         {DOCS: "def table(found, path, name):\n    found.setdefault(path, {})[name] = 1\n"},
     ],
