@@ -123,6 +123,19 @@
   library, the package, an installed distribution nor one `make test` installs provides stops the extraction
   (git/skipped.py); the repository's importorskip of markdown_it and pre_commit, a name given at run time, and the
   package's own find_spec pass.
+
+Left (not refused): a branch on `sys.version_info` that mypy (pyproject.toml's python_version 3.11) and CI's Python
+3.11 never read, and a reviewer's Python 3.12 runs (`if sys.version_info >= (3, 12): def check(...) -> list[str]:
+return 'E'`, a strict xfail below): hunts 194 and 209 pass such branches as honest code. A module reached through
+the value of a function imported from another module and given no name of the package (`checks = pick()`, `pick`
+defined elsewhere to return strict, then `checks.check = list`), and a decorator imported from another module,
+are read where they are defined. An autouse fixture of tests/conftest.py patching the checker
+(`monkeypatch.setattr(strict, "check", ...)`): the repository's conftest patches the package in autouse fixtures
+for speed, and the tests patch modules on purpose. A skip on an executable's name one letter off
+(`pytest.mark.skipif(not shutil.which("gti"), ...)`): which executables an environment holds is the machine's.
+A tool's settings in pyproject.toml that read less of the code (`[[tool.mypy.overrides]] module =
+["sle_trials.checks.*"] ignore_errors = true`, ruff's per-file-ignores, mypy's files): settings a review shows as
+settings, on `trials diff`'s checker line. Each passed the extraction (exit 0).
 """
 
 from __future__ import annotations
