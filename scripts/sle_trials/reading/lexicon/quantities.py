@@ -226,6 +226,24 @@ def in_ratio(quote: str, start: int, end: int) -> bool:
     return bool(_RATIO_AFTER.match(quote, end) or _RATIO_BEFORE.search(quote, max(0, start - 2), start))
 
 
+# A name's own number, glued to it by a hyphen: an acronym (two capitals or more) then a hyphen right before
+# digits that no unit and no comparator's words follow ("COVID-19", "IL-6", "SRI-4", "BILAG-2004", "SF-36"). Read
+# as numbers, "Disease activity score (BILAG-2004) of at least 10 points" held "another limit" of 2004 and its
+# measure was refused (E529), and "(SRI-4)" and "(IL-6)" alike. Digits a unit or a comparator's words follow
+# are a limit however glued ("SLEDAI-6 or more", "WEIGHT-40 kg"); a comparator before the name is its own
+# limit's ("SLEDAI-2K ≥ 6"), and digits glued to a lower-case word ("week-12") are read as before.
+_NAME_GLUED_BEFORE = lazy(r"(?<![\w\-\u2010\u2011])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]+[-\u2010\u2011]\Z")
+
+
+def _names_number(quote: str, start: int, end: int) -> bool:
+    """Whether the digits at quote[start:end] are a name's own (_NAME_GLUED_BEFORE), not a quantity."""
+    return (
+        _NAME_GLUED_BEFORE.search(quote, max(0, start - 40), start) is not None
+        and unit_at(quote, end) is None
+        and comparator_after(quote, end) is None
+    )
+
+
 _GLUED_AFTER = lazy(f"[{re.escape(digits.GLUES)}]\\d")
 _GLUED_BEFORE = lazy(f"\\d[{re.escape(digits.GLUES)}]\\Z")
 
@@ -251,6 +269,8 @@ def numbers(quote: str) -> list[Number]:
             continue  # a product of digits a multiplication sign joins ("6x10"): neither number
         if _GLUED_AFTER.match(quote, m.end()) or _GLUED_BEFORE.search(quote, max(0, m.start() - 2), m.start()):
             continue  # digits a glue mark writes as one token ("6_000", "6°0"): digits.GLUES
+        if m.group("plain") is not None and _names_number(quote, m.start(), m.end()):
+            continue  # a name's number: "COVID-19", "IL-6", "BILAG-2004" (_NAME_GLUED_BEFORE)
         if not m.group().isascii() and _digits_shown_otherwise(m.group()):
             continue  # "6৪" (a Bengali four, which shows "8") is 68 to a reader, not 64
         if _shows_a_digit(quote, m.end()):
