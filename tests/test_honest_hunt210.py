@@ -11,9 +11,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import threshold_out
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    RELMA_PATH,
+    add_source,
+    codes_with_a_note_rewritten,
+    im19_draft,
+    put,
+    threshold_out,
+)
 from sle_trials.reading.lexicon import quantities
 
 
@@ -73,3 +83,64 @@ def test_a_wrong_value_beside_a_named_instrument_is_refused(trials, text: str, t
 )
 def test_a_limit_glued_to_a_name_is_still_a_number(text: str, values: list[float]) -> None:
     assert [n.value for n in quantities.numbers(text)] == values
+
+
+# --- A vocabulary's term written in words in a note (checks/remark_terms.py)
+WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+LOCATION = "The source lists one location (Shanghai, China)"
+
+
+def im19_note(added: str) -> tuple[str, str, str]:
+    """IM19's thresholds note with a sentence added (IM19's source writes no phase but N/A: its record holds NA)."""
+    return (IM19_PATH, WINDOW, f"{WINDOW} {added}")
+
+
+def relma_note(added: str) -> tuple[str, str, str]:
+    """Relma-cel's locations note with a sentence added (its source writes "Phase I"; its record holds PHASE1)."""
+    return (RELMA_PATH, LOCATION, f"{LOCATION}. {added}")
+
+
+TERMS_NAMED = [
+    im19_note("An Early Phase 1 label is absent."),  # denied after it
+    im19_note("The source gives no Early Phase I label."),  # denied before it
+    relma_note("It is not an Early Phase 1 study."),
+    im19_note("The phase is Not Applicable."),  # the record's value (NA)
+    im19_note("The design is a Single Group Assignment."),  # the record's SINGLE_GROUP
+    relma_note("The Health Services Research purpose is not given."),
+    relma_note("It is in Phase I."),  # the source's own rendering (as before)
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), TERMS_NAMED, ids=[new for _, _, new in TERMS_NAMED])
+def test_a_term_written_in_words_passes(registry: Path, shown: str, old: str, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+TERMS_UNHELD = [
+    relma_note("It is in Phase II."),  # no source states it, the record does not hold it, nothing denies it
+    im19_note("It is an Early Phase 1 study."),
+    im19_note("The design is Parallel Assignment."),
+    relma_note("The Shanghai Experimental Hospital is one."),  # a term inside a name is the name's
+    relma_note("It is a Phase I/III study."),
+    relma_note("It was not in Beijing but in a Phase II study."),  # a denial of another thing
+]
+
+
+@pytest.mark.parametrize(("shown", "old", "new"), TERMS_UNHELD, ids=[new for _, _, new in TERMS_UNHELD])
+def test_a_term_no_source_states_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+def test_a_term_a_source_states_in_another_rendering_passes(trials) -> None:
+    """A note's "Early Phase 1" where its source writes the code, EARLY_PHASE1; "Phase II" there is refused."""
+    source = add_source(trials.root, "seeds/936_phase_code.txt", IM19_TEXT_HEAD + "Phase: EARLY_PHASE1\n")
+    draft = im19_draft(source)
+    for note, refused in (("The source gives its phase as Early Phase 1.", False), ("It is in Phase II.", True)):
+        text = draft.replace(
+            '      as_of: "2025-08-17"\n',
+            f'      as_of: "2025-08-17"\n  notes:\n    - field: brief_title\n      text: {note}\n',
+            1,
+        )
+        put(trials.root, IM19_PATH, text)
+        out = trials("validate", trials.root / IM19_PATH).out
+        assert ("E501" in out) == refused, out

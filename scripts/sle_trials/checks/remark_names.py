@@ -16,13 +16,14 @@ A comment of the record's file is read alike (check_comment_names): the Relma-ce
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import checks, fields
-from sle_trials.checks import comment_lines
+from sle_trials.checks import comment_lines, remark_terms
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks, strings, unwritten_facts
@@ -99,6 +100,7 @@ class _Unheld:
         molecules = {code for path in MOLECULES for code in fields.node_at(schema, path).get("enum", [])}
         self.codes = frozenset().union(*fields.vocabularies(schema)) - molecules
         self.held: str | None = None
+        self.strings: frozenset[str] | None = None
 
     def said(self, text: str) -> Iterator[str]:
         """What text says of each name it writes that no cited source writes and the record does not hold."""
@@ -109,8 +111,10 @@ class _Unheld:
         docs = self.docs
         if not docs:
             return
-        # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across)
-        for name in note_names.names(QUOTED.sub(" | ", normalise(text)), self.codes):
+        # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across, and so is a term of the
+        # registry's vocabularies the record holds, a source states or the note denies: remark_terms)
+        said = remark_terms.blanked(QUOTED.sub(" | ", normalise(text)), self._strings(), self._terms_stated)
+        for name in note_names.names(said, self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [words for words in note_names.readings(name, common) if words]
             if not readings or any(_own(words) for words in readings):
@@ -125,6 +129,20 @@ class _Unheld:
             if found and (not _acronym(readings) or _written_loud(wanted, docs, self.record.data)):
                 continue
             yield name
+
+    def _strings(self) -> frozenset[str]:
+        """The record's strings, its remarks' texts aside (_values), worked out once."""
+        if self.strings is None:
+            self.strings = frozenset(_values(self.record.data))
+        return self.strings
+
+    def _terms_stated(self) -> frozenset[str]:
+        """The values of the registry's vocabularies the cited sources state (remark_terms.stated), worked out once
+        a run for each source (SourceDoc.reading)."""
+        stated: set[str] = set()
+        for doc in self.docs:
+            stated |= doc.reading(("vocabulary terms",), functools.partial(remark_terms.stated, doc.text))
+        return frozenset(stated)
 
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:
