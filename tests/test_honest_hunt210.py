@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import (
     IM19_PATH,
     IM19_TEXT_HEAD,
     RELMA_PATH,
+    REPO,
     add_source,
     codes_with_a_note_rewritten,
     im19_draft,
@@ -144,3 +146,82 @@ def test_a_term_a_source_states_in_another_rendering_passes(trials) -> None:
         put(trials.root, IM19_PATH, text)
         out = trials("validate", trials.root / IM19_PATH).out
         assert ("E501" in out) == refused, out
+
+
+# --- The hooks offered to other repositories (.pre-commit-hooks.yaml) and this repository's own
+# (.pre-commit-config.yaml): the manifest lacked sources-staged, and its trials-refs ran on no commit that only
+# touched seeds/, so another repository's commit of a record citing an untracked source passed its hooks.
+HOOK_PATHS = (
+    "trials/NCT06513429.yaml",
+    "schema/trial.schema.json",
+    "seeds/000_x.txt",
+    "trials.csv",
+    "datapackage.json",
+)
+
+
+def hooks_of(config: dict | list) -> dict[str, dict]:
+    """The hooks a pre-commit file declares, by id: a manifest's list, or a config's local repositories'."""
+    listed = [h for repo in config["repos"] for h in repo["hooks"]] if isinstance(config, dict) else config
+    return {h["id"]: h for h in listed}
+
+
+def registry_hooks(config: dict | list) -> dict[str, dict]:
+    """The hooks of the registry's own: a `trials` command, or sources-staged (the commit's sources)."""
+    return {
+        key: h
+        for key, h in hooks_of(config).items()
+        if re.match(r"(?:\.venv/bin/)?trials ", h["entry"]) or key == "sources-staged"
+    }
+
+
+def runs_on(hook: dict, exclude: str, path: str) -> bool:
+    """Whether pre-commit runs the hook on a commit of path (its files and exclude, the file's exclude, always_run)."""
+    if hook.get("always_run"):
+        return True
+    return bool(re.search(hook.get("files", ""), path)) and not any(
+        pattern and re.search(pattern, path) for pattern in (hook.get("exclude", ""), exclude)
+    )
+
+
+def out_of_step(config: dict, manifest: list) -> list[str]:
+    """How the manifest's hooks differ from the config's registry hooks: one missing, another command, another
+    way of passing files, or a path of the registry one runs on and the other does not."""
+    own, offered = registry_hooks(config), hooks_of(manifest)
+    differences = [f"{key}: not offered" for key in own if key not in offered]
+    for key, hook in own.items():
+        other = offered.get(key)
+        if other is None:
+            continue
+        if hook["entry"].removeprefix(".venv/bin/") != other["entry"]:
+            differences.append(f"{key}: entry {hook['entry']!r} against {other['entry']!r}")
+        if hook.get("pass_filenames", True) != other.get("pass_filenames", True):
+            differences.append(f"{key}: pass_filenames")
+        for path in HOOK_PATHS:
+            if runs_on(hook, config.get("exclude", ""), path) != runs_on(other, "", path):
+                differences.append(f"{key}: runs otherwise on {path}")
+    return differences
+
+
+def load_yaml(name: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((REPO / name).read_text(encoding="utf-8"))
+
+
+def test_the_hooks_offered_are_this_repositorys_own() -> None:
+    assert out_of_step(load_yaml(".pre-commit-config.yaml"), load_yaml(".pre-commit-hooks.yaml")) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda m: [h for h in m if h["id"] != "sources-staged"], "sources-staged: not offered"),
+        (lambda m: [{**h, "always_run": False} if h["id"] == "trials-refs" else h for h in m], "runs otherwise"),
+        (lambda m: [{**h, "entry": "true"} if h["id"] == "sources-staged" else h for h in m], "sources-staged: entry"),
+        (lambda m: [{**h, "pass_filenames": True} if h["id"] == "trials-csv" else h for h in m], "pass_filenames"),
+    ],
+)
+def test_a_manifest_out_of_step_is_found(change, said: str) -> None:
+    manifest = change(load_yaml(".pre-commit-hooks.yaml"))
+    assert any(said in d for d in out_of_step(load_yaml(".pre-commit-config.yaml"), manifest))
