@@ -253,3 +253,19 @@ def test_two_saved_files_of_one_name_keep_their_own_seeds(trials, registry: Path
     listed = (registry / "seeds" / "SHA256SUMS").read_text(encoding="utf-8")
     assert all(listed.count(f"{hashlib.sha256(raw).hexdigest()}  {name}\n") == 1 for name, raw in seeds.items())
     assert trials("check").status == 0
+
+
+# --- A range of ages a criterion gives, its age word after its upper end (checks/remarks._age_spans): the lower end
+# was read as no age in the criterion's text, so a note stating it of the criterion was refused (E501)
+@pytest.mark.parametrize(
+    ("added", "codes"),
+    [
+        ("Inclusion criterion 2 gives the ages as 18 to 70 years.", set()),
+        ("Criterion 2 gives a minimum age of 18 years.", set()),  # of either list: inclusion criterion 2 writes it
+        ("Inclusion criterion 2 gives the ages as 20 to 70 years.", {"E501"}),
+        ("Inclusion criterion 1 gives the ages as 18 to 70 years.", {"E501"}),  # another criterion
+        ("Inclusion criterion 2 gives a minimum age of 70 years.", {"E501"}),  # the other end
+    ],
+)
+def test_a_note_stating_a_criterions_age_range_is_read_whole(registry: Path, added: str, codes: set[str]) -> None:
+    assert codes_with_a_note_rewritten(registry, *relma_note(added)) == codes

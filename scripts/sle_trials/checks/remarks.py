@@ -576,10 +576,25 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             (f"age {a.bound}", (float(a.value), a.unit), f"a {_BOUNDS[a.bound]} age of {_age_text(a.value, a.unit)}")
             for piece in (_AGE_PIECES.split(text) if written else [text])
             if _AGE_WORDS.search(piece)
-            for a in age_bounds.ages(piece)
-            if a.bound in _BOUNDS and a.unit is not None and _AGE_WORDS.search(piece, max(0, a.start - 40), a.end + 12)
+            for a, end in _age_spans(age_bounds.ages(piece))
+            if a.bound in _BOUNDS and a.unit is not None and _AGE_WORDS.search(piece, max(0, a.start - 40), end + 12)
         ]
     return out
+
+
+def _age_spans(ages: tuple[age_bounds.Age, ...]) -> Iterator[tuple[age_bounds.Age, int]]:
+    """Each age and where the words that say it end: a range's lower end's run on to its upper end's ("between 18
+    and 70 years old" is an age at both ends, its age word after the second). Read to its own end, the lower end of
+    IM19's and Relma-cel's criterion ("you must be between 18 and 70 years old") was no age, and a note's "Inclusion
+    criterion 2 gives the ages as 18 to 70 years" was refused (E501, hunt 210)."""
+    for k, a in enumerate(ages):
+        upper = ages[k + 1] if k + 1 < len(ages) else None
+        ranged = a.bound == "min" and upper is not None and upper.bound == "max" and upper.start - a.end <= _RANGE_GAP
+        yield a, upper.end if ranged and upper is not None else a.end
+
+
+# how far apart a range's two ends may stand: " and ", " to ", "-", with a unit after the first ("18 years to 70")
+_RANGE_GAP = 12
 
 
 def _age_text(value: float, unit: str) -> str:
