@@ -36,10 +36,15 @@ from sle_trials.reading.lexicon import note_names
 # The words of the registries and of this tool that a note may write whatever its source writes: the registries a
 # source copies ("a copy of the ClinicalTrials.gov record") and its API (the importer's "a key of the API v2 that
 # [its] accounting lacks"), the reference databases (the importer's "not a PubMed id"), and the formats and sizes its
-# messages name ("over the 1 MiB a record may hold")
+# messages name ("over the 1 MiB a record may hold"); and the markers of work left that a curator writes in a comment
+# or a note ("# TODO: curate the outcomes", "FIXME", "TBD"), which name nothing of the trial (refused as names no
+# source writes, hunt 210)
 OWN_WORDS = frozenset(
     (word,)
-    for word in ("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
+    for word in (
+        *("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib"),
+        *("todo", "fixme", "xxx", "tbd", "wip"),
+    )
 )
 
 
