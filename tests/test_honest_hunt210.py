@@ -286,3 +286,30 @@ def test_a_marker_of_work_left_names_nothing(trials, comment: str, codes: set[st
     record.write_text(comment + "\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
     out = trials("validate", record).out
     assert set(re.findall(r"\bE\d{3}\b", out)) == codes, out
+
+
+# --- The date of the curator's own work (checks/remarks._CURATORS_DATE): "# Curated on 2025-12-01" was refused as a
+# date no source writes (E501), though it is the record's keeping, no fact of the trial
+@pytest.mark.parametrize(
+    ("comment", "codes"),
+    [
+        ("# Curated on 2025-12-01; reviewed by a second curator.", set()),
+        ("# Last reviewed: 2025-12-01.", set()),
+        ("# Source checked 2025-12-01 against the record.", set()),
+        ("# Re-curated in December 2025.", set()),
+        ("# The trial was reviewed on 2025-12-01.", {"E501"}),  # the trial's, not the record's
+        ("# Reviewed by the ethics committee on 2025-12-01.", {"E501"}),
+        ("# The source was updated on 2025-12-01.", {"E501"}),  # the source's own date: a fact
+        ("# Curated on 2025-12-01: the trial started 2021-01-01.", {"E501"}),  # a fact beside it
+    ],
+)
+def test_the_curators_own_date_is_no_fact_of_the_trial(trials, comment: str, codes: set[str]) -> None:
+    record = trials.root / IM19_PATH
+    record.write_text(comment + "\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
+    out = trials("validate", record).out
+    assert set(re.findall(r"\bE\d{3}\b", out)) == codes, out
+
+
+def test_a_notes_curators_date_passes_and_its_trials_date_does_not(registry: Path) -> None:
+    assert codes_with_a_note_rewritten(registry, *im19_note("The record was last checked on 2025-12-01.")) == set()
+    assert codes_with_a_note_rewritten(registry, *im19_note("The trial was checked on 2025-12-01.")) == {"E501"}

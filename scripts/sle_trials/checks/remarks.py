@@ -265,7 +265,7 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
     """For each of texts (a remark's or a comment's on the record), the facts it states that no cited source writes
     (of this trial: Sources.text_of) and the record does not hold (check_remark_facts)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
-    stated = [_facts(_said(normalise(text))) for text in texts]
+    stated = [_facts(_curators_dates_blanked(_said(normalise(text)))) for text in texts]
     held = _held_facts(record.data)  # (read first: what the sources write is read only past them)
     # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
     # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
@@ -282,6 +282,30 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
     # of this one is its listing alone: hunt 209's stub note "The trial started on 2024-07-30", IM19's start, passed)
     written = [fact for doc in docs for fact in _facts(sources.text_of(doc), kinds, written=True)]
     return [[fact for fact in said if not any(_same_fact(fact, other) for other in written)] for said in left]
+
+
+# The words before a date that make it the date of the curator's own work on the record, no fact of the trial: "#
+# Curated on 2025-12-01", "Last reviewed: 2025-12-01", "Source checked 2025-12-01", "Re-curated in December 2025"
+# (each refused, E501, as a date no source writes: hunt 210). The verb opens its clause, or follows the record, its
+# file, entry or source (what the curator checked), and nothing but "again", "by the curator" or "on"/"in" stands
+# between it and the date: "The trial was reviewed on ...", "reviewed by the ethics committee on ..." and "the
+# source was updated on ..." (its own date, a fact) are read as before.
+_CURATORS_DATE = lazy(
+    r"(?i)(?:^|[.;:!?(\n]\s*|\b(?:the\s+|this\s+)?(?:record|file|entry|source|sources|curation)(?:['’]s)?\s+"
+    r"(?:(?:was|were|has\s+been|have\s+been)\s+)?)(?:last\s+)?(?:re-?curated|curated|reviewed|checked|verified)"
+    r"(?:\s+again)?(?:\s+by\s+(?:the\s+|a\s+)?(?:second\s+)?curators?)?(?:\s+(?:on|in))?\s*:?\s*\Z"
+)
+
+
+def _curators_dates_blanked(text: str) -> str:
+    """text with each date of the curator's own work (_CURATORS_DATE before it) blanked: a date the record's
+    keeping gives, which no source writes and no field holds."""
+    spans = [(d.start, d.end) for d in date_mentions.dates(text)]
+    spans += [(start, end) for _, start, end in date_mentions.numeric_dates(text)]
+    for start, end in sorted(spans, reverse=True):
+        if _CURATORS_DATE.search(text, max(0, start - 80), start):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # A criterion a remark names by its number: "Exclusion criterion 8's window", "inclusion criteria 4 and 5",
