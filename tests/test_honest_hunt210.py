@@ -28,6 +28,8 @@ from conftest import (
     im19_draft,
     put,
     real_study,
+    record_data,
+    refused_by_the_trusted_check,
     threshold_out,
 )
 from sle_trials.reading.lexicon import quantities
@@ -313,3 +315,37 @@ def test_the_curators_own_date_is_no_fact_of_the_trial(trials, comment: str, cod
 def test_a_notes_curators_date_passes_and_its_trials_date_does_not(registry: Path) -> None:
     assert codes_with_a_note_rewritten(registry, *im19_note("The record was last checked on 2025-12-01.")) == set()
     assert codes_with_a_note_rewritten(registry, *im19_note("The trial was checked on 2025-12-01.")) == {"E501"}
+
+
+# --- Left: an inline enumeration split into sub-items (checks/completeness._compare, E511)
+HEMATOLOGY = [
+    "a. Hemoglobin <7.0 g/dL",
+    "b. CD4+ T lymphocytes <200/mm³",
+    "c. Absolute neutrophil count <500/mm³",
+    "d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³",
+    "e. Platelets <25,000/mm³.",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a criterion's items are matched to the source's as the source lists them (completeness._compare): IM19's "
+    "exclusion criterion 11 writes its items a. to e. on its own line, so the criterion given as its text and five "
+    "sub-items (their heading a condition of each limit under it) is refused as cut short (E511); the text and its "
+    "sub-items joined are the source's item word for word",
+)
+def test_an_inline_enumeration_given_as_sub_items_passes(registry: Path) -> None:
+    from mutations import Checks
+
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    eligibility = data["eligibility"]
+    (criterion,) = [c for c in eligibility["exclusion_criteria"] if c["number"] == 11]
+    criterion["text"] = criterion["text"].partition(" a. ")[0]
+    criterion["sub_criteria"] = [{"text": item} for item in HEMATOLOGY]
+    heading = "the research subject presents with any of the following significant hematological abnormalities:"
+    for threshold in eligibility["thresholds"]:
+        if threshold["criterion"] == {"list": "EXCLUSION", "number": 11} and threshold["measure"] in "".join(
+            HEMATOLOGY
+        ):
+            threshold["conditions"] = [heading]
+    assert Checks(registry).codes(IM19_PATH, data) == set()
