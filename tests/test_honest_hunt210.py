@@ -1,7 +1,8 @@
 """Honest work the checks refused (false positives), hunt 210.
 
 - **A name's own number read as a limit.** The quantities reader read the digits an acronym carries after a hyphen
-  as a number ("BILAG-2004", "SRI-4", "IL-6", "COVID-19"), so a threshold whose measure names its instrument or
+  as a number ("BILAG-2004", "SRI-4", "IL-6", "COVID-19"), and an instrument's version after a space ("BILAG 2004",
+  "SLEDAI 2000"), so a threshold whose measure names its instrument or
   analyte that way, "Disease activity score (BILAG-2004) of at least 10 points", was refused as holding another
   limit of its own (E529: "it holds '2004'"). Such digits are now no number (quantities._NAME_GLUED_BEFORE)
   unless a unit or a comparator's words follow them ("SLEDAI-6 or more", "WEIGHT-40 kg" are limits still); a
@@ -50,6 +51,14 @@ NAMED = [
         ("DISEASE_ACTIVITY", "Response index (SRI-4)", ">=", 6, "points"),
     ),
     (
+        "Disease activity score (BILAG 2004) of at least 10 points",
+        ("DISEASE_ACTIVITY", "Disease activity score (BILAG 2004)", ">=", 10, "points"),
+    ),
+    (
+        "Disease activity (SLEDAI 2000) ≥ 6 points",
+        ("DISEASE_ACTIVITY", "Disease activity (SLEDAI 2000)", ">=", 6, "points"),
+    ),
+    (
         "Serum interleukin level (IL-6) ≥ 40 pg/mL",
         ("LABORATORY", "Serum interleukin level (IL-6)", ">=", 40, "pg/mL"),
     ),
@@ -86,6 +95,9 @@ def test_a_wrong_value_beside_a_named_instrument_is_refused(trials, text: str, t
         ("WEIGHT-40 kg", [40.0]),  # a unit after it
         ("at week-12", [12.0]),  # a lower-case word: no acronym
         ("SLEDAI-2K ≥ 6 or BILAG-2004 A ≥ 1", [6.0, 1.0]),
+        ("BILAG 2004 A ≥ 1; SLEDAI 2000 ≥ 6", [1.0, 6.0]),  # a version after a space (instruments.VERSIONS)
+        ("BILAG 2004 points", [2004.0]),  # a unit after it: a limit however it is written
+        ("SLEDAI 6 or more", [6.0]),  # no version of the instrument's
         ("COVID-19 within 4 weeks, IL-6 > 40 pg/mL", [4.0, 40.0]),
     ],
 )

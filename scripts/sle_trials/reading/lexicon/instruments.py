@@ -11,6 +11,17 @@ from __future__ import annotations
 
 # the SELENA trial's version of SLEDAI, written whole or by the trial's name alone; SLEDAI and its 2000 version;
 # BILAG and its 2004 version; the cutaneous lupus area and severity index; the physician's global assessment; the
-# SLE responder index and its thresholds ("SRI-4", "SRI-6")
-NAMES = ("SELENA(?:-SLEDAI)?", "SLEDAI(?:-2K)?", "BILAG(?:-2004)?", "CLASI", "PGA", r"SRI(?:-\d+)?")
+# SLE responder index and its thresholds ("SRI-4", "SRI-6"). A version's year after a space is the version too
+# ("BILAG 2004", "SLEDAI 2000": read as a number, "Disease activity score (BILAG 2004)" held a limit of 2004, E529)
+NAMES = (
+    "SELENA(?:-SLEDAI)?",
+    "SLEDAI(?:-2K|[- ]2000)?",
+    "BILAG(?:[- ]2004)?",
+    "CLASI",
+    "PGA",
+    r"SRI(?:-\d+)?",
+)
 INSTRUMENTS = "(?:" + "|".join(NAMES) + ")"
+# an instrument's version written as a number after its name ("BILAG 2004", "SLEDAI-2000", "SRI-4"): the name's
+# number, no quantity (quantities.numbers)
+VERSIONS = r"(?:SLEDAI[ \-\u2010\u2011]2000|BILAG[ \-\u2010\u2011]2004|SRI[ \-\u2010\u2011]\d{1,2})"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import digits, lookalike
+from sle_trials.reading.lexicon import instruments
 
 # --- numbers --------------------------------------------------------------------------------------
 
@@ -235,13 +236,16 @@ def in_ratio(quote: str, start: int, end: int) -> bool:
 _NAME_GLUED_BEFORE = lazy(r"(?<![\w\-\u2010\u2011])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]+[-\u2010\u2011]\Z")
 
 
+# ... and so is an instrument's version after a space ("BILAG 2004", "SLEDAI 2000": instruments.VERSIONS)
+_VERSION = lazy(rf"(?<![\w\-]){instruments.VERSIONS}(?![\w\-])")
+
+
 def _names_number(quote: str, start: int, end: int) -> bool:
-    """Whether the digits at quote[start:end] are a name's own (_NAME_GLUED_BEFORE), not a quantity."""
-    return (
-        _NAME_GLUED_BEFORE.search(quote, max(0, start - 40), start) is not None
-        and unit_at(quote, end) is None
-        and comparator_after(quote, end) is None
+    """Whether the digits at quote[start:end] are a name's own (_NAME_GLUED_BEFORE, _VERSION), not a quantity."""
+    named = _NAME_GLUED_BEFORE.search(quote, max(0, start - 40), start) is not None or any(
+        m.end() == end for m in _VERSION.finditer(quote, max(0, start - 8), end)
     )
+    return named and unit_at(quote, end) is None and comparator_after(quote, end) is None
 
 
 _GLUED_AFTER = lazy(f"[{re.escape(digits.GLUES)}]\\d")
