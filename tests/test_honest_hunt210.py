@@ -27,6 +27,8 @@ from conftest import (
     add_source,
     codes_with_a_note_rewritten,
     im19_draft,
+    im19_out,
+    passed_by_the_extraction,
     put,
     real_study,
     record_data,
@@ -361,3 +363,35 @@ def test_an_inline_enumeration_given_as_sub_items_passes(registry: Path) -> None
         ):
             threshold["conditions"] = [heading]
     assert Checks(registry).codes(IM19_PATH, data) == set()
+
+
+# --- Found while there: a helper module of the tests binding `__test__` (git/uncollected._helper_module). Only test
+# modules were read, so a quiet base class in tests/quiet.py, built on by a test class of a test module, left that
+# test class's failing test uncollected, and passed the extraction
+def test_a_quiet_base_in_a_helper_module_is_refused(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {
+        "tests/quiet.py": QUIET,
+        UNCOLLECTED: "from quiet import Quiet\n\n\nclass TestRules(Quiet):\n    def test_hold(self):\n        pass\n",
+    }
+    refused_by_the_trusted_check(request, tmp_path, changes, "tests/quiet.py line 2: `__test__` bound in a helper")
+
+
+def test_a_helper_module_of_the_tests_passes(tmp_path: Path) -> None:
+    helper = "class TestLike:\n    def __init__(self, text):\n        self.text = text\n"  # (pytest reads no helper)
+    passed_by_the_extraction(tmp_path, {"tests/pages.py": helper})
+
+
+# --- A phase written hyphenated in prose (reading/vocabulary.py): "an early-phase 1 study" was read as PHASE1, so an
+# honest EARLY_PHASE1 quoting it was refused (E507), and PHASE1 passed
+@pytest.mark.parametrize(
+    ("line", "quote", "value", "codes"),
+    [
+        ("It is an early-phase 1 study.", "early-phase 1", "EARLY_PHASE1", set()),
+        ("This is an Early-Phase I study.", "Early-Phase I", "EARLY_PHASE1", set()),
+        ("It is an early-phase 1 study.", "early-phase 1", "PHASE1", {"E507"}),
+        ("Phase: Early Phase 1", "Phase: Early Phase 1", "PHASE1", {"E507"}),
+    ],
+)
+def test_a_hyphenated_early_phase_is_early_phase_1(trials, line: str, quote: str, value: str, codes: set[str]) -> None:
+    out = im19_out(trials, line, f"phases:\n  - {value}\nevidence:\n  phases: {json.dumps(quote)}\n")
+    assert set(re.findall(r"\bE\d{3}\b", out)) == codes, out

@@ -73,7 +73,8 @@ TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "phase": {
         "NA": ("N/A", "Not Applicable", "Not applicable"),
-        "EARLY_PHASE1": ("Early Phase 1", "Early Phase I", "Phase 0", "EARLY_PHASE1"),
+        # (and hyphenated, as prose writes it: "an early-phase 1 study" was read as PHASE1, hunt 210)
+        "EARLY_PHASE1": ("Early Phase 1", "Early Phase I", "Early-Phase 1", "Early-Phase I", "Phase 0", "EARLY_PHASE1"),
         "PHASE1": (
             "Phase 1",
             "Phase I",
