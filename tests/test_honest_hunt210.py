@@ -1,12 +1,44 @@
-"""Honest work the checks refused (false positives), hunt 210.
+"""Honest work the checks refused (false positives), hunt 210 (helper-59). Each fix keeps the wrong case refused.
 
+Found and fixed:
 - **A name's own number read as a limit.** The quantities reader read the digits an acronym carries after a hyphen
   as a number ("BILAG-2004", "SRI-4", "IL-6", "COVID-19"), and an instrument's version after a space ("BILAG 2004",
-  "SLEDAI 2000"), so a threshold whose measure names its instrument or
-  analyte that way, "Disease activity score (BILAG-2004) of at least 10 points", was refused as holding another
-  limit of its own (E529: "it holds '2004'"). Such digits are now no number (quantities._NAME_GLUED_BEFORE)
-  unless a unit or a comparator's words follow them ("SLEDAI-6 or more", "WEIGHT-40 kg" are limits still); a
-  measure leaving the instrument out, a value bound to the name's digits and a limit glued to a name stay refused.
+  "SLEDAI 2000"), so a threshold whose measure names its instrument or analyte that way, "Disease activity score
+  (BILAG-2004) of at least 10 points", was refused as holding another limit of its own (E529: "it holds '2004'").
+  Such digits are now no number (quantities._NAME_GLUED_BEFORE, instruments.VERSIONS) unless a unit or a
+  comparator's words follow them ("SLEDAI-6 or more", "WEIGHT-40 kg"); a measure leaving the instrument out and a
+  value bound to the name's digits stay refused.
+- **A vocabulary's term written in words in a note.** "An Early Phase 1 label is absent." (IM19), "The design is a
+  Single Group Assignment." were refused (E501) as names no source writes, where the code (EARLY_PHASE1) passed. A
+  study-kind term now stands for its values (checks/remark_terms.py): accounted for where the record holds them, a
+  source states them in any rendering ("EARLY_PHASE1" for "Early Phase 1") or the note denies it; "It is in Phase
+  II." of a Phase I trial stays refused.
+- **A hyphenated "early-phase 1"** in a source was read as PHASE1: an honest EARLY_PHASE1 quoting it was refused
+  (E507), and PHASE1 passed (vocabulary.TABLES).
+- **A criterion's age range in a note.** "Inclusion criterion 2 gives the ages as 18 to 70 years" (Relma-cel) was
+  refused (E501): the remarks' age reader dropped a range's lower end whose age word follows the upper end
+  ("between 18 and 70 years old"; remarks._age_spans).
+- **A curator's own bookkeeping in a comment or note**: "# TODO: ..." (E501, 'TODO' read as a name;
+  remark_names.OWN_WORDS) and the date of the curator's work, "# Curated on 2025-12-01", "Source checked
+  2025-12-01" (E501, a date no source writes; remarks._CURATORS_DATE); the trial's own dates stay facts.
+- **A test module's helper class kept off pytest** (`__test__ = False` on a dataclass named TestCase) stopped the
+  trusted check (git/uncollected.py); it passes where the class holds no test and nothing builds on it.
+- **The hooks offered to other repositories** (.pre-commit-hooks.yaml) lacked sources-staged and trials-refs's
+  always_run; a test keeps the two pre-commit files in step.
+
+Found while there and fixed (a hole): `__test__` bound in a helper module of the tests (a quiet base class a test
+class of a test module builds on) left a failing test uncollected and passed the extraction; refused now, and so is
+a test class built on another test module's class.
+
+Checked, no fix needed: `trials import` names a saved source by the study's id and last update (a second version by
+its hash), never by the file's base name: two imports of "study.json" from two folders keep both seeds.
+
+Found and left: an inline enumeration ("a. ... b. ...") given as a criterion's sub-items is refused as cut short
+(E511; strict xfail below). Refused by the project's own rules, and so left: a file-wide `# ruff: noqa: E501`
+(settings in a comment), a module-level name bound twice (`WORDS = WORDS + (...)`) or through `global`, a
+module-level `compile = re.compile` (read as compile()). Many other honest variants passed: YAML styles (JSON,
+flow, single-quoted, reordered keys and lists, comments anywhere), rephrased notes, a second source, evidence as
+lists, minimal drafts and stubs, honest documentation, data and test pull requests.
 """
 
 from __future__ import annotations
