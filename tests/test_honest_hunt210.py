@@ -7,7 +7,9 @@ Found and fixed:
   (BILAG-2004) of at least 10 points", was refused as holding another limit of its own (E529: "it holds '2004'").
   Such digits are now no number (quantities._NAME_GLUED_BEFORE, instruments.VERSIONS) unless a unit or a
   comparator's words follow them ("SLEDAI-6 or more", "WEIGHT-40 kg"); a measure leaving the instrument out and a
-  value bound to the name's digits stay refused.
+  value bound to the name's digits stay refused. So was a measure holding a bare number, a kind's or a period's
+  ("Urine protein (24-hour)", "Serum IgG (Type-2)"): a number with no comparator and no unit is no other limit
+  (checks/thresholds.py); "Serum creatinine > 2.5 mg/dL" for its "or 221 μmol/L" stays refused.
 - **A vocabulary's term written in words in a note.** "An Early Phase 1 label is absent." (IM19), "The design is a
   Single Group Assignment." were refused (E501) as names no source writes, where the code (EARLY_PHASE1) passed. A
   study-kind term now stands for its values (checks/remark_terms.py): accounted for where the record holds them, a
@@ -92,6 +94,15 @@ NAMED = [
         "Disease activity (SLEDAI 2000) ≥ 6 points",
         ("DISEASE_ACTIVITY", "Disease activity (SLEDAI 2000)", ">=", 6, "points"),
     ),
+    # a bare number in the measure, no comparator and no unit: a kind's or a period's (checks/thresholds.py)
+    (
+        "Urine protein (24-hour) ≥ 0.5 g/24h",
+        ("LABORATORY", "Urine protein (24-hour)", ">=", 0.5, "g/24h"),
+    ),
+    (
+        "Serum IgG (Type-2) ≥ 7 g/L",
+        ("LABORATORY", "Serum IgG (Type-2)", ">=", 7, "g/L"),
+    ),
     (
         "Serum interleukin level (IL-6) ≥ 40 pg/mL",
         ("LABORATORY", "Serum interleukin level (IL-6)", ">=", 40, "pg/mL"),
@@ -116,6 +127,12 @@ def test_a_measure_naming_its_instrument_with_a_number_passes(trials, text: str,
         # a value bound to the name's digits: no limit of 4, nor of 2004
         (NAMED[1][0], ("DISEASE_ACTIVITY", "Response index (SRI-4)", ">=", 4, "points"), "E508"),
         (NAMED[0][0], ("DISEASE_ACTIVITY", "Disease activity score (BILAG-2004)", ">=", 2004, "points"), "E508"),
+        # a limit the measure holds, with its comparator and unit, is another limit still
+        (
+            "Serum creatinine > 2.5 mg/dL, or 221 μmol/L",
+            ("LABORATORY", "Serum creatinine > 2.5 mg/dL", ">", 221, "μmol/L"),
+            "E529",
+        ),
     ],
 )
 def test_a_wrong_value_beside_a_named_instrument_is_refused(trials, text: str, threshold: tuple, code: str) -> None:

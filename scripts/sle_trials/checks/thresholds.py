@@ -643,8 +643,14 @@ def _measure_cut(
                     continue
                 # a limit it holds, set apart from its limit by a mark or a conjunction: another limit of its own
                 # ("Prednisone (or equivalent) ≥7.5 mg/ day" for the ceiling of "..., and ≤30 mg/ day"; "serum
-                # creatinine > 2.5 mg/dL" for "or 221 μmol/L"), not one that says which ("prednisone ≥100")
-                held = [o for o in stated if text == quote and m.start() <= o.start and o.end <= m.end()]
+                # creatinine > 2.5 mg/dL" for "or 221 μmol/L"), not one that says which ("prednisone ≥100"); a bare
+                # number, with no comparator and no unit, is none: a name's or a kind's ("Urine protein (24-hour)",
+                # "Serum IgG (Type-2)", each refused as holding a limit of 24 or 2, hunt 210)
+                held = [
+                    o
+                    for o in stated
+                    if text == quote and m.start() <= o.start and o.end <= m.end() and (o.comparator or o.unit)
+                ]
                 if (
                     held
                     and held[-1].end <= statement.start
