@@ -240,10 +240,19 @@ _NAME_GLUED_BEFORE = lazy(r"(?<![\w\-\u2010\u2011])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-
 _VERSION = lazy(rf"(?<![\w\-]){instruments.VERSIONS}(?![\w\-])")
 
 
+_HYPHENS = "-\u2010\u2011"
+
+
 def _names_number(quote: str, start: int, end: int) -> bool:
-    """Whether the digits at quote[start:end] are a name's own (_NAME_GLUED_BEFORE, _VERSION), not a quantity."""
-    named = _NAME_GLUED_BEFORE.search(quote, max(0, start - 40), start) is not None or any(
-        m.end() == end for m in _VERSION.finditer(quote, max(0, start - 8), end)
+    """Whether the digits at quote[start:end] are a name's own (_NAME_GLUED_BEFORE, _VERSION), not a quantity. (Only
+    digits right after a hyphen or a space are read further: numbers() reads every number of a source, and the
+    patterns tried at each made it a quarter slower.)"""
+    joined = quote[start - 1 : start] if start else ""
+    if not joined or (joined not in _HYPHENS and joined != " "):
+        return False
+    named = (joined in _HYPHENS and _NAME_GLUED_BEFORE.search(quote, max(0, start - 40), start) is not None) or (
+        quote[max(0, start - 7) : start - 1].upper().endswith(("BILAG", "SLEDAI", "SRI"))
+        and any(m.end() == end for m in _VERSION.finditer(quote, max(0, start - 8), end))
     )
     return named and unit_at(quote, end) is None and comparator_after(quote, end) is None
 
