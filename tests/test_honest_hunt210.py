@@ -23,14 +23,17 @@ Found and fixed:
 - **A curator's own bookkeeping in a comment or note**: "# TODO: ..." (E501, 'TODO' read as a name;
   remark_names.OWN_WORDS) and the date of the curator's work, "# Curated on 2025-12-01", "Source checked
   2025-12-01" (E501, a date no source writes; remarks._CURATORS_DATE); the trial's own dates stay facts.
-- **A test module's helper class kept off pytest** (`__test__ = False` on a dataclass named TestCase) stopped the
-  trusted check (git/uncollected.py); it passes where the class holds no test and nothing builds on it.
 - **The hooks offered to other repositories** (.pre-commit-hooks.yaml) lacked sources-staged and trials-refs's
   always_run; a test keeps the two pre-commit files in step.
 
-Found while there and fixed (a hole): `__test__` bound in a helper module of the tests (a quiet base class a test
-class of a test module builds on) left a failing test uncollected and passed the extraction; refused now, and so is
-a test class built on another test module's class.
+Found while there (a hole): `__test__` bound in a helper module of the tests (a quiet base class a test class of a
+test module builds on) left a failing test uncollected and passed the extraction; the trust-boundary hunt 210's rule
+refuses it, a test class derived from a class it imports (git/uncollected.py), and a test holds it.
+
+Found and not merged: a test module's helper class kept off pytest (`__test__ = False` on a dataclass of cases named
+TestCase) stops the trusted check. This hunt let it pass where the class holds no test and nothing builds on it,
+in git/uncollected.py, which the trust-boundary hunt 210 rewrote in the same hour; the lead left the honest case
+refused rather than merge two rewrites of the rule by hand.
 
 Checked, no fix needed: `trials import` names a saved source by the study's id and last update (a second version by
 its hash), never by the file's base name: two imports of "study.json" from two folders keep both seeds.
@@ -414,15 +417,19 @@ def test_an_inline_enumeration_given_as_sub_items_passes(registry: Path) -> None
     assert Checks(registry).codes(IM19_PATH, data) == set()
 
 
-# --- Found while there: a helper module of the tests binding `__test__` (git/uncollected._helper_module). Only test
-# modules were read, so a quiet base class in tests/quiet.py, built on by a test class of a test module, left that
-# test class's failing test uncollected, and passed the extraction
+# --- Found while there: a helper module of the tests binding `__test__`. A quiet base class in tests/quiet.py, built
+# on by a test class of a test module, left that test class's failing test uncollected; hunt 210's rule on the trust
+# boundary refuses a test class derived from a class it imports (git/uncollected._no_constructor_given)
+QUIET = "class Quiet:\n    __test__ = False\n\n\n"
+UNCOLLECTED = "tests/test_cases.py"
+
+
 def test_a_quiet_base_in_a_helper_module_is_refused(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     changes: dict[str, str | bytes] = {
         "tests/quiet.py": QUIET,
         UNCOLLECTED: "from quiet import Quiet\n\n\nclass TestRules(Quiet):\n    def test_hold(self):\n        pass\n",
     }
-    refused_by_the_trusted_check(request, tmp_path, changes, "tests/quiet.py line 2: `__test__` bound in a helper")
+    refused_by_the_trusted_check(request, tmp_path, changes, f"{UNCOLLECTED} line 4: the test class TestRules derived")
 
 
 def test_a_helper_module_of_the_tests_passes(tmp_path: Path) -> None:
