@@ -11,8 +11,11 @@ from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon.instruments import INSTRUMENTS
 from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, numbers, unit_at
 
-# a number written with a power of ten ("1×10^8", "10^6", "2e6"): a cell dose, which no unit of quantities names
-_POWER = lazy(r"10\s*\^|\d[eE][-+]?\d")
+# a number written with a power of ten ("1×10^8", "10^6", "2e6") or scaled by a word of one ("2 million", "one
+# billion": quantities.SCALES, which numbers() reads a number's value by): a cell dose, which no unit of quantities
+# names. A note's "the first cohort gets 2 million CAR-T cells per kg" (the source's 1×10^6/kg) and "200 million
+# CAR-T cells" passed, a dose being read only in a power's digits (mutation hunt 210)
+_POWER = lazy(r"(?i)10\s*\^|\d[eE][-+]?\d|(?<![\w-])(?:million|billion|trillion)(?![\w-])")
 
 
 def writes_a_power(text: str) -> bool:
@@ -21,7 +24,7 @@ def writes_a_power(text: str) -> bool:
 
 
 def powers(text: str) -> list[float]:
-    """The numbers text writes with a power of ten."""
+    """The numbers text writes with a power of ten, or scaled by a million or more."""
     return [n.value for n in numbers(text) if _POWER.search(text, n.start, n.end)]
 
 
