@@ -17,6 +17,10 @@ Found and fixed (E501):
   (the source's 1×10^6/kg), "The second cohort gets 200 million CAR-T cells" (1×10^8) passed, a dose being read
   only in a power of ten's digits (note_numbers.powers reads "million", "billion", "trillion" too; note_cohorts
   with it: "the first cohort gets 100 million CAR-T cells", the second's dose, is refused).
+- the first end of a range whose unit only its last end writes: Relma-cel's "Patients of 12 to 70 years may enrol"
+  (the source's 18 to 70), "The prednisone range is 5 to 30 mg/day" (7.5 to 30), IM19's "Exclusion criterion 12's
+  window is 3 to 6 months" passed, the 12, 5 and 3 being read as numbers of no unit (note_numbers.range_starts
+  gives them the last end's unit, in a note and its sources alike; "6 or 24 weeks" too).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH
+from conftest import IM19_PATH, RELMA_PATH
 from mutations import Checks
 
 
@@ -69,3 +73,37 @@ def test_a_dose_a_note_scales_by_a_word_that_no_source_gives_is_refused(registry
 )
 def test_a_dose_a_note_scales_by_a_word_as_the_source_gives_it_passes(registry: Path, text: str) -> None:
     assert codes_with_a_note(registry, IM19_PATH, COHORT, text) == set()
+
+
+# --- the first end of a range whose unit only its last end writes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (RELMA_PATH, "eligibility.minimum_age", "Patients of 12 to 70 years may enrol."),
+        (RELMA_PATH, "eligibility.thresholds", "The prednisone range is 5 to 30 mg/day."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 12's window is 3 to 6 months."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 12's window is 3 or 6 months."),
+        (IM19_PATH, "eligibility.thresholds", "A weight of 35–40 kg is the floor."),
+        (IM19_PATH, "eligibility.thresholds", "Windows of 6 or 24 weeks are not the same."),
+    ],
+)
+def test_a_ranges_first_end_that_no_source_gives_is_refused(registry: Path, shown: str, field: str, text: str) -> None:
+    """Each passed: a range's first end, its unit written once after the last, was read as a number of no unit, and
+    a note's quantities are read with their unit only (note_numbers.range_starts, remarks._facts, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, field, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (RELMA_PATH, "eligibility.minimum_age", "The source's ages run from 18 to 70 years."),
+        (RELMA_PATH, "eligibility.thresholds", "Prednisone (or equivalent) of 7.5 to 30 mg/day."),
+        (IM19_PATH, "eligibility.minimum_age", "Ages 18 to 65 years."),
+        (IM19_PATH, "eligibility.thresholds", "Windows of 6 months or 24 weeks."),
+        (IM19_PATH, "dates", "The dates run from 2024-07-30 to 2027-12-31, 6 months apart or more."),
+    ],
+)
+def test_a_range_a_note_gives_as_its_source_does_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, field, text) == set()

@@ -568,10 +568,12 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     if "quantity" in kinds:
         # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
         # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)
+        said = stated_limits.statements(text)
+        out += [(f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q)), q.says()) for q in said if q.unit]
+        # (and the first end of a range whose unit only its last writes: "12 to 70 years", hunt 210)
         out += [
-            (f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q)), q.says())
-            for q in stated_limits.statements(text)
-            if q.unit
+            (f"quantity {unit.key}", Limit(q.value, _bound_of(text, q)), f"{q.says()} {unit.key}")
+            for q, unit in note_numbers.range_starts(text, said)
         ]
     if "participants" in kinds:
         out += [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon.instruments import INSTRUMENTS
-from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, numbers, unit_at
+from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, Unit, numbers, unit_at
+from sle_trials.reading.lexicon.stated_limits import Statement
 
 # a number written with a power of ten ("1×10^8", "10^6", "2e6") or scaled by a word of one ("2 million", "one
 # billion": quantities.SCALES, which numbers() reads a number's value by): a cell dose, which no unit of quantities
@@ -113,4 +114,27 @@ def patient_ranges_in_words(text: str) -> list[tuple[int, int]]:
         last = numbers(m.group("last")) if m.group("last") else first
         if len(first) == 1 and len(last) == 1:
             out.append((int(first[0].value), int(last[0].value)))
+    return out
+
+
+# What joins the ends of a range or two alternatives whose unit is written once, after the last: "12 to 70 years",
+# "7.5–30 mg/day", "6 or 12 months"; and what may not stand right before its first end (a date's or a decimal's
+# part: the 30 of "2024-07-30 to 6 months" is no number of months)
+_RANGE_JOIN = lazy(r"(?i)[ \t]*(?:to|through|-|\u2013|or)[ \t]*")
+_PART_OF_A_NUMBER = lazy(r"[\w.,/^×-]")
+
+
+def range_starts(text: str, said: tuple[Statement, ...]) -> list[tuple[Statement, Unit]]:
+    """The first end of each range (or pair of alternatives) said (stated_limits.statements of text) gives without
+    its unit, which the last end writes, with that unit: "aged 12 to 70 years" states 12 years as well as 70. A
+    note's "Patients of 12 to 70 years may enrol" (the source's 18 to 70) or "a window of 12 to 24 weeks" passed, the
+    first end being read as a number of no unit (mutation hunt 210)."""
+    out = []
+    for lo, hi in zip(said, said[1:]):
+        if lo.unit is not None or hi.unit is None or labelled(text, lo.start):
+            continue
+        if lo.start and _PART_OF_A_NUMBER.match(text, lo.start - 1):
+            continue
+        if _RANGE_JOIN.fullmatch(text, lo.end, hi.start):
+            out.append((lo, hi.unit))
     return out
