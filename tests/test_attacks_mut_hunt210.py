@@ -21,6 +21,9 @@ Found and fixed (E501):
   (the source's 18 to 70), "The prednisone range is 5 to 30 mg/day" (7.5 to 30), IM19's "Exclusion criterion 12's
   window is 3 to 6 months" passed, the 12, 5 and 3 being read as numbers of no unit (note_numbers.range_starts
   gives them the last end's unit, in a note and its sources alike; "6 or 24 weeks" too).
+- a count a note gives of a criteria list's items: IM19's "The source lists 9 inclusion criteria" (it lists 8,
+  numbered 2 to 9), "The source gives 13 exclusion criteria" (12), Relma-cel's "lists 7 inclusion criteria" (6)
+  passed, the lists a note's count was read of being the rows' (remark_lists._criteria_counted).
 """
 
 from __future__ import annotations
@@ -106,4 +109,37 @@ def test_a_ranges_first_end_that_no_source_gives_is_refused(registry: Path, show
     ],
 )
 def test_a_range_a_note_gives_as_its_source_does_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a count a note gives of a criteria list's items --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (IM19_PATH, "eligibility.inclusion_criteria", "The source lists 9 inclusion criteria."),
+        (IM19_PATH, "eligibility.inclusion_criteria", "The source lists 9 criteria, numbered 2 to 9."),
+        (IM19_PATH, "eligibility.exclusion_criteria", "The source gives 13 exclusion criteria."),
+        (IM19_PATH, "eligibility", "The source lists nine exclusion criteria."),
+        (RELMA_PATH, "eligibility.inclusion_criteria", "The source lists 7 inclusion criteria."),
+    ],
+)
+def test_a_count_of_criteria_a_list_does_not_hold_is_refused(registry: Path, shown: str, field: str, text: str) -> None:
+    """Each passed: a note's count of a list's items was read for the lists of rows only (remark_lists, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, field, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (IM19_PATH, "eligibility.inclusion_criteria", "The source lists 8 inclusion criteria, numbered 2 to 9."),
+        (IM19_PATH, "eligibility.exclusion_criteria", "The source gives 12 exclusion criteria."),
+        (IM19_PATH, "eligibility.thresholds", "The source lists eight inclusion criteria."),
+        (RELMA_PATH, "eligibility.inclusion_criteria", "The source lists 6 inclusion criteria; criterion 4 has three."),
+        (RELMA_PATH, "eligibility.inclusion_criteria.3", "Criterion 4 lists 3 criteria for oral corticosteroids."),
+    ],
+)
+def test_a_count_of_criteria_as_the_list_holds_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    """The last counts the sub-criteria of the item it is on, naming no list."""
     assert codes_with_a_note(registry, shown, field, text) == set()

@@ -57,6 +57,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         return  # (a draft may hold part of a list its source gives whole)
     silent = [name for name in record.data["curation"].get("silent") or [] if isinstance(name, str)]
     for kind, i, text, field in remarks_of(record):
+        yield from _criteria_counted(record, kind, i, text, field)
         on = field.split(".")[0]
         for name, named in _ITEM_NOUNS.items():
             if name != on and name not in _COUNTED_ANYWHERE:
@@ -84,6 +85,29 @@ def _items_counted(record: Record) -> Iterator[Problem]:
 # their nouns name nothing else a note counts, where a condition, an intervention or a reference may be one a
 # criterion names ("requires two prior interventions")
 _COUNTED_ANYWHERE = ("locations", "arms")
+
+
+def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:
+    """E501: a count a remark gives of a criteria list's items (the list it names, "lists 9 inclusion criteria", or
+    the one it is on, "gives 9 criteria") that is not the number of criteria the record's list holds (its top-level
+    items, as the source numbers them). IM19's note "The source lists 9 inclusion criteria" (it lists 8, numbered 2 to
+    9) or "fourteen exclusion criteria" passed: the lists a count was read of were the rows' (mutation hunt 210)."""
+    # (a count naming no list is of the list the remark is on, not of an item's: "Criterion 4 lists 3 criteria" on
+    # inclusion criterion 4 counts its sub-criteria)
+    on = field.split(".")[1] if field.startswith("eligibility.") and field.count(".") == 1 else ""
+    eligibility = record.data.get("eligibility")
+    for given, named in note_lists.criteria_counted(normalise(text)):
+        name = f"{named}_criteria" if named else on
+        if not isinstance(eligibility, dict) or name not in ("inclusion_criteria", "exclusion_criteria"):
+            continue
+        items = eligibility.get(name)
+        if isinstance(items, list) and given != len(items):
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
+                "counts a criteria list's items as the record holds them",
+            )
 
 
 def _forms(noun: str) -> tuple[str, str]:

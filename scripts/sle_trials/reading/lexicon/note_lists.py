@@ -95,3 +95,20 @@ def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
             word = m.group("count").lower()
             out.append((int(word) if word.isdigit() else _SMALL[word], noun))
     return out
+
+
+_CRITERIA = frozenset({"criterion", "criteria"})
+_LISTS = frozenset({"inclusion", "exclusion"})
+
+
+def criteria_counted(text: str) -> list[tuple[int, str | None]]:
+    """Each count text gives of criteria, with the list it names ("lists 8 inclusion criteria": (8, "inclusion"))
+    or None ("gives 8 criteria": the list is the one the note is on)."""
+    out: list[tuple[int, str | None]] = []
+    for m in _COUNT_OF.finditer(text):
+        first, second = m.group("first").lower(), (m.group("second") or "").lower()
+        named = None if first in _CRITERIA else first if first in _LISTS and second in _CRITERIA else ""
+        if named != "":
+            word = m.group("count").lower()
+            out.append((int(word) if word.isdigit() else _SMALL[word], named))
+    return out
