@@ -24,6 +24,16 @@ Found and fixed (E501):
 - a count a note gives of a criteria list's items: IM19's "The source lists 9 inclusion criteria" (it lists 8,
   numbered 2 to 9), "The source gives 13 exclusion criteria" (12), Relma-cel's "lists 7 inclusion criteria" (6)
   passed, the lists a note's count was read of being the rows' (remark_lists._criteria_counted).
+
+Found by hand on an imported registry study (completed_phase2_randomised, whose inclusion criterion 4 asks for
+"mycophenolate mofetil ≥ 2 g/day for ≥ 6 months") and fixed (E508):
+
+- a drug's dose given a kind of limit its words do not say: the threshold "mycophenolate mofetil" >= 2 g/day passed
+  as LABORATORY (its unit read as a 24-hour urine's, g/24h), and refused as CORTICOSTEROID_DOSE; IM19's draft with
+  "Hydroxychloroquine ≤ 400 mg/day" or "Methotrexate ≤ 25 mg" passed as CORTICOSTEROID_DOSE, the kind a dose's unit
+  gave where no corticosteroid is named. The schema has no kind for another drug's dose: such a limit is left in its
+  criterion's text, with a note (E527's). A dose's unit gives no kind now, nor a laboratory unit written as a daily
+  amount ("g/day"), where no cue says which (stated_limits.kind_of).
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH
+from conftest import IM19_PATH, RELMA_PATH, Trials, one_threshold_draft
 from mutations import Checks
 
 
@@ -143,3 +153,50 @@ def test_a_count_of_criteria_a_list_does_not_hold_is_refused(registry: Path, sho
 def test_a_count_of_criteria_as_the_list_holds_passes(registry: Path, shown: str, field: str, text: str) -> None:
     """The last counts the sub-criteria of the item it is on, naming no list."""
     assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a drug's dose given a kind of limit its words do not say ------------------------------------------------------
+
+DOSE_SOURCE = "seeds/210_doses.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "measure", "comparator", "value", "unit"),
+    [
+        ("Mycophenolate mofetil ≤ 3 g/day", "LABORATORY", "Mycophenolate mofetil", "<=", 3, "g/day"),
+        ("Mycophenolate mofetil ≤ 3 g/day", "CORTICOSTEROID_DOSE", "Mycophenolate mofetil", "<=", 3, "g/day"),
+        ("Hydroxychloroquine ≤ 400 mg/day", "CORTICOSTEROID_DOSE", "Hydroxychloroquine", "<=", 400, "mg/day"),
+        ("Methotrexate ≤ 25 mg", "CORTICOSTEROID_DOSE", "Methotrexate", "<=", 25, "mg"),
+    ],
+)
+def test_a_drugs_dose_given_a_kind_its_words_do_not_say_is_refused(
+    registry: Path, trials: Trials, text: str, kind: str, measure: str, comparator: str, value: int, unit: str
+) -> None:
+    """The first and the last two passed: a dose's unit gave CORTICOSTEROID_DOSE, and "g/day" LABORATORY (the unit
+    g/24h), where no word of the quote named a corticosteroid or a sample (stated_limits.kind_of, E508)."""
+    one_threshold_draft(
+        registry, DOSE_SOURCE, text, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 1 and "E508 eligibility.thresholds.0.kind" in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "measure", "comparator", "value", "unit"),
+    [
+        ("Prednisone ≤ 30 mg/day", "CORTICOSTEROID_DOSE", "Prednisone", "<=", 30, "mg/day"),
+        ("Steroid dose ≤ 0.5 mg", "CORTICOSTEROID_DOSE", "Steroid dose", "<=", 0.5, "mg"),
+        ("Proteinuria ≥ 0.5 g/day", "LABORATORY", "Proteinuria", ">=", 0.5, "g/day"),
+        ("24-hour urine protein ≥ 0.5 g/day", "LABORATORY", "24-hour urine protein", ">=", 0.5, "g/day"),
+        ("Creatinine ≤ 2.5 mg/dL", "LABORATORY", "Creatinine", "<=", 2.5, "mg/dL"),
+        ("ALT ≥ 3×ULN", "LABORATORY", "ALT", ">=", 3, "×ULN"),
+    ],
+)
+def test_a_dose_or_a_laboratory_value_its_words_say_passes(
+    registry: Path, trials: Trials, text: str, kind: str, measure: str, comparator: str, value: float, unit: str
+) -> None:
+    one_threshold_draft(
+        registry, DOSE_SOURCE, text, kind=kind, measure=measure, comparator=comparator, value=value, unit=unit
+    )
+    result = trials("validate", registry / IM19_PATH)
+    assert result.status == 0, result.out

@@ -135,7 +135,9 @@ def lexicon_tables() -> str:
     out += [
         "",
         "**Kinds of limit** (in precedence order; the cue nearest the statement decides, a modifier anywhere "
-        "in the clause; with no cue, the unit's dimension)",
+        "in the clause; with no cue, the unit's dimension: "
+        + ", ".join(f"{d} {k}" for d, k in stated_limits.KIND_BY_DIMENSION.items())
+        + ", but not a laboratory unit written as a daily amount, g/day; a dose with no cue is of no kind)",
         "",
         "| kind | dimensions | cue words |",
         "|---|---|---|",

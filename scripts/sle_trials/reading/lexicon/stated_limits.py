@@ -360,14 +360,18 @@ KIND_CUES = [
     KindCues("TREATMENT_DURATION", frozenset({"time"}), ("treatment", "therapy", "treated", "start time")),
     KindCues("TIME_SINCE_EVENT", frozenset({"time"}), ("within", "history of", "performed", "ago", "occurred")),
 ]
-# When no cue says it, the dimension does (a duration needs a cue: too many kinds are durations).
+# When no cue says it, the dimension does (a duration needs a cue: too many kinds are durations; and a dose: a dose
+# no corticosteroid is named beside is another drug's, for which the schema has no kind. "Mycophenolate mofetil ≤ 3
+# g/day" passed as LABORATORY, its unit read as a 24-hour urine's, and "Hydroxychloroquine ≤ 400 mg/day" as
+# CORTICOSTEROID_DOSE, mutation hunt 210: such a limit is left in its criterion's text, with a note)
 KIND_BY_DIMENSION = {
     "mass": "BODY_WEIGHT",
     "score": "DISEASE_ACTIVITY",
-    "dose_rate": "CORTICOSTEROID_DOSE",
-    "dose": "CORTICOSTEROID_DOSE",
     "lab": "LABORATORY",
 }
+# a laboratory unit written as a daily amount ("g/day", "g/d"), which is also a dose's: a laboratory value only where
+# a cue says so ("proteinuria > 3 g/day")
+_DAILY = lazy(r"(?i)/\s*d(?:ay)?\b")
 
 
 def _cue_regex(entries: list[KindCues]) -> re.Pattern[str]:
@@ -397,7 +401,7 @@ def kind_of(quote: str, statement: Statement) -> tuple[str | None, str]:
         if found:
             found.sort()
             return found[0][3], f"the cue {found[0][4]!r}"
-    if dimension in KIND_BY_DIMENSION:
+    if dimension in KIND_BY_DIMENSION and not _DAILY.search(quote, statement.start, statement.end):
         return KIND_BY_DIMENSION[dimension], f"the unit {statement.unit.key}"  # type: ignore[union-attr]
     return None, "no word of the quote says which kind of limit this is"
 
