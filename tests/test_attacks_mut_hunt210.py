@@ -34,14 +34,23 @@ Found by hand on an imported registry study (completed_phase2_randomised, whose 
   gave where no corticosteroid is named. The schema has no kind for another drug's dose: such a limit is left in its
   criterion's text, with a note (E527's). A dose's unit gives no kind now, nor a laboratory unit written as a daily
   amount ("g/day"), where no cue says which (stated_limits.kind_of).
+
+Found on the same import and fixed (E501):
+
+- a value a note gives a key of the registry study it cites that the study does not give there: the importer's notes
+  rewritten to "oversightHasDmc false" (the study's true), "maskingInfo.whoMasked 'PARTICIPANT, INVESTIGATOR'"
+  ('PARTICIPANT, OUTCOMES_ASSESSOR') or "locations.zip (2 given)" (1) passed; only a note's dates, quantities,
+  names and quoted runs were read (remark_keys.check_remark_keys reads a key written as the study writes it, in
+  camel case or dotted, and the true or false, the codes or the count right after it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import mutations
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, one_threshold_draft
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, one_threshold_draft
 from mutations import Checks
 
 
@@ -200,3 +209,57 @@ def test_a_dose_or_a_laboratory_value_its_words_say_passes(
     )
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
+
+
+# --- a value a note gives a key of the registry study it cites --------------------------------------------------------
+
+STUDY = REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"
+STUDY_NCT = "NCT09000011"
+
+
+def import_codes(root: Path, old: str, new: str, note: str | None = None) -> set[str]:
+    """The codes of the study imported as a complete record, its one note holding old rewritten to hold new, or
+    given one more note (note) on its design."""
+    data = mutations.imported(root, STUDY, STUDY_NCT, "complete").data
+    if note is not None:
+        data["curation"]["notes"].append({"field": "design", "text": note})
+    elif old:
+        notes = [n for n in data["curation"]["notes"] if old in n["text"]]
+        assert len(notes) == 1, old
+        notes[0]["text"] = notes[0]["text"].replace(old, new)
+    return Checks(root).codes(f"trials/{STUDY_NCT}.yaml", data)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("oversightHasDmc true", "oversightHasDmc false"),
+        ("isFdaRegulatedDevice false", "isFdaRegulatedDevice true"),
+        ("whoMasked 'PARTICIPANT, OUTCOMES_ASSESSOR'", "whoMasked 'PARTICIPANT, INVESTIGATOR'"),
+        ("isFdaRegulatedDrug true", "isFdaRegulatedDrug false"),
+        ("locations.zip (1 given)", "locations.zip (2 given)"),
+    ],
+)
+def test_a_value_a_note_gives_a_key_that_the_study_does_not_give_there_is_refused(
+    registry: Path, old: str, new: str
+) -> None:
+    """Each passed: no reading of a note read a key's true or false, its codes or its count (remark_keys, E501)."""
+    assert "E501" in import_codes(registry, old, new)
+
+
+def test_a_code_a_new_note_gives_a_key_that_the_study_does_not_give_there_is_refused(registry: Path) -> None:
+    assert "E501" in import_codes(registry, "", "", "The source gives designInfo.allocation NON_RANDOMIZED.")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        None,  # the notes as the importer writes them
+        "The source gives maskingInfo.whoMasked OUTCOMES_ASSESSOR among those masked.",
+        "Its designInfo.allocation RANDOMIZED is recorded as such.",
+        "The type ESTIMATED is given to no date; the role STUDY_CHAIR to no official.",
+    ],
+)
+def test_a_value_a_note_gives_a_key_as_the_study_does_passes(registry: Path, note: str | None) -> None:
+    """The last names no key as a study writes one (a word of prose), and is not read."""
+    assert import_codes(registry, "", "", note) == set()

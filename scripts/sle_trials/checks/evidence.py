@@ -49,6 +49,7 @@ from sle_trials.checks import (
     curation,
     parts,
     remark_dates,
+    remark_keys,
     remark_lists,
     remark_names,
     remark_parts,
@@ -89,7 +90,8 @@ CHECKS = (
         "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
         "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
         "does not give that part or no source states of the trial, or a coded value it gives in prose (a product's "
-        "origin, the sex a trial enrols, its status or design) that the record and its sources do not",
+        "origin, the sex a trial enrols, its status or design) that the record and its sources do not, or a value or "
+        "a count it gives a key of a registry study it cites that the study does not give at that key",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -986,6 +988,7 @@ def stages(
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
+        yield Stage("remark keys", lambda: remark_keys.check_remark_keys(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
         yield Stage("remark prose", lambda: remark_prose.check_remark_prose(record, sources))
         yield Stage("comment names", lambda: remark_names.check_comment_names(record, sources, schema))
