@@ -42,6 +42,13 @@ Found on the same import and fixed (E501):
   ('PARTICIPANT, OUTCOMES_ASSESSOR') or "locations.zip (2 given)" (1) passed; only a note's dates, quantities,
   names and quoted runs were read (remark_keys.check_remark_keys reads a key written as the study writes it, in
   camel case or dotted, and the true or false, the codes or the count right after it).
+
+Found last and fixed (E501):
+
+- a year a note writes alone: Relma-cel's "The trial was launched in 2022." (its source's Feb 28, 2023), "the 1982
+  revised ACR criteria" (1997), IM19's "The trial started in 2023." or "runs from 2024 to 2028" passed, a note's date
+  being read to its month at least (date_mentions.years reads a year of 1900 to 2099 standing apart and counting
+  nothing: not a limit's "<1000/mm³", a dose's "1000 mg/m²", "2000 patients" nor a ratio's "1:2000").
 """
 
 from __future__ import annotations
@@ -263,3 +270,38 @@ def test_a_code_a_new_note_gives_a_key_that_the_study_does_not_give_there_is_ref
 def test_a_value_a_note_gives_a_key_as_the_study_does_passes(registry: Path, note: str | None) -> None:
     """The last names no key as a study writes one (a word of prose), and is not read."""
     assert import_codes(registry, "", "", note) == set()
+
+
+# --- a year a note writes alone ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (RELMA_PATH, "dates.launched", "The trial was launched in 2022."),
+        (RELMA_PATH, "eligibility.classification_criteria", "The source names the 1982 revised ACR criteria."),
+        (IM19_PATH, "dates", "The trial started in 2023."),
+        (IM19_PATH, "dates", "The study runs from 2024 to 2028."),
+        (IM19_PATH, "dates", "The source was last updated in 2026."),
+    ],
+)
+def test_a_year_a_note_writes_that_no_source_gives_is_refused(
+    registry: Path, shown: str, field: str, text: str
+) -> None:
+    """Each passed: a note's date was read to its month at least (remarks._facts, date_mentions.years, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, field, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (RELMA_PATH, "dates.launched", "The trial was launched in 2023."),
+        (RELMA_PATH, "eligibility.classification_criteria", "The source names the 1997 revised ACR criteria."),
+        (IM19_PATH, "dates", "The study runs from 2024 to 2027, the source last updated in 2025."),
+        (IM19_PATH, "eligibility.thresholds", "Item d.'s neutrophil count <1000/mm³ is kept in the text."),
+        (IM19_PATH, "arms.0.cohorts.1", "Patients 4 to 6 get 1×10^8 cells, not 2000 cells or 1000 mg/m²."),
+    ],
+)
+def test_a_year_a_note_writes_as_its_source_does_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    """The last two write four-digit numbers that are no years: a limit's, a count's and a dose's."""
+    assert codes_with_a_note(registry, shown, field, text) == set()

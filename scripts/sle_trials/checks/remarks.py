@@ -561,10 +561,12 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     estimate a source writes is one it says (each was refused E501); a remark's own, as a quote's is read."""
     out: list[_Fact] = []
     if "date" in kinds:
-        # (a date to its month at least: a year alone is any number of four digits, "<1000/mm³" of a note)
+        # (a date to its month here: a year alone is read below, where it stands apart and counts nothing)
         out += [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
         # (and one in digits alone, "30.07.2024", as each of the days it may be: hunt 208)
         out += [("date", days, text[start:end]) for days, start, end in date_mentions.numeric_dates(text)]
+        # (and a year alone, standing apart and counting nothing: "launched in 2022", hunt 210)
+        out += [("date", year, year) for year, _, _ in date_mentions.years(text)]
     if "quantity" in kinds:
         # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
         # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sle_trials.patterns import lazy
-from sle_trials.reading.lexicon.quantities import folded
+from sle_trials.reading.lexicon.quantities import folded, unit_at
 
 # --- dates ----------------------------------------------------------------------------------------
 
@@ -63,6 +63,22 @@ def numeric_dates(text: str) -> list[tuple[frozenset[str], int, int]]:
         if days:
             out.append((days, m.start(), m.end()))
     return out
+
+
+# A year written alone ("launched in 2022", "the 1982 revised ACR criteria"): of 1900 to 2099, standing apart (not a
+# date's part, a decimal's, a code's, nor a limit's number after a comparator: "<1000/mm³"), and counting nothing
+# after it: no unit (a dose's "1000 mg/m²"), no people, cells or items ("2000 patients")
+_YEAR = lazy(
+    r"(?<![\w.,/:<>=≤≥×^+±#-])(?P<year>(?:19|20)\d\d)(?![\w/%×^-]|[.,]\d|[ \t]*(?:[-\u2013][ \t]*\d|/))"
+    r"(?![ \t]+(?:patients?|participants?|subjects?|people|persons?|cells?|items?|entries|criteria|sites?|cases?)\b)"
+)
+
+
+def years(text: str) -> list[tuple[str, int, int]]:
+    """Each year text writes alone, and where it stands: a date to its year. A note's "The trial was launched in
+    2022." of Relma-cel's "Feb 28, 2023", or "the 1982 revised ACR criteria" of a source writing 1997, passed, a year
+    alone being read as no date (mutation hunt 210)."""
+    return [(m.group("year"), m.start(), m.end()) for m in _YEAR.finditer(text) if unit_at(text, m.end("year")) is None]
 
 
 @dataclass(frozen=True)
