@@ -49,6 +49,10 @@ Found last and fixed (E501):
   revised ACR criteria" (1997), IM19's "The trial started in 2023." or "runs from 2024 to 2028" passed, a note's date
   being read to its month at least (date_mentions.years reads a year of 1900 to 2099 standing apart and counting
   nothing: not a limit's "<1000/mm³", a dose's "1000 mg/m²", "2000 patients" nor a ratio's "1:2000").
+- a dose a note gives to a cohort past the record's last: IM19's "The third cohort's dose is 1×10^8 CAR-T cells."
+  and "Cohort 3 gets ..." passed beside its two cohorts, a cohort the record does not hold being judged by nothing;
+  a complete record holds every cohort its sources dose (E526), so one past them is none its sources dose
+  (remarks._beyond_the_cohorts).
 """
 
 from __future__ import annotations
@@ -305,3 +309,31 @@ def test_a_year_a_note_writes_that_no_source_gives_is_refused(
 def test_a_year_a_note_writes_as_its_source_does_passes(registry: Path, shown: str, field: str, text: str) -> None:
     """The last two write four-digit numbers that are no years: a limit's, a count's and a dose's."""
     assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a dose a note gives to a cohort past the record's last -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["The third cohort's dose is 1×10^8 CAR-T cells.", "Cohort 3 gets 1×10^8 CAR-T cells."]
+)
+def test_a_dose_a_note_gives_a_cohort_the_record_does_not_hold_is_refused(registry: Path, text: str) -> None:
+    """Each passed: a cohort the record does not hold was not judged (remarks._doses_of_other_cohorts, E501)."""
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, COHORT, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The second cohort's dose is 1×10^8 CAR-T cells.", "Cohort 2 gets 1×10^8 CAR-T cells."]
+)
+def test_a_dose_a_note_gives_a_cohort_the_record_holds_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, IM19_PATH, COHORT, text) == set()
+
+
+def test_a_drafts_cohort_past_its_last_is_not_judged(registry: Path) -> None:
+    """A draft may leave a cohort out: the third one its note names may be its source's."""
+
+    def drafted(data: dict) -> None:
+        data["curation"]["status"] = "draft"
+        data["curation"]["notes"].append({"field": COHORT, "text": "The third cohort's dose is 1×10^8 CAR-T cells."})
+
+    assert Checks(registry).after(IM19_PATH, drafted) == set()

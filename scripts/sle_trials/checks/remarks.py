@@ -384,6 +384,14 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                 and isinstance(c.get("dose"), dict)
                 and isinstance(c["dose"].get("value"), int | float)
             ]
+            if not held and _beyond_the_cohorts(record, named.place, cohorts, placed):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text gives a dose to the cohort it names in {given.words!r}, which the "
+                    "record does not hold, and a complete record holds every cohort its sources dose: a remark names "
+                    "only the cohorts the record holds",
+                )
             for dose in given.doses:
                 if held and not any(quantities.same_number(dose, float(v)) for v in held):
                     yield record.problem(
@@ -393,6 +401,17 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                         f"it names in {given.words!r}, which the record holds for no such cohort: a remark "
                         "gives a cohort only the dose the record holds for it",
                     )
+
+
+def _beyond_the_cohorts(record: Record, place: int | None, cohorts: list[list[dict]], placed: list[bool]) -> bool:
+    """Whether a cohort a remark names by its place ("the third cohort") is past the last of every arm's cohorts, in
+    a complete record whose arms' cohorts run on from patient 1: it holds every cohort its sources dose (E526), so
+    its sources dose no such cohort. IM19's "The third cohort's dose is 1×10^8 CAR-T cells." passed beside its two
+    cohorts (mutation hunt 210)."""
+    if place is None or record.data["curation"].get("status") != "complete":
+        return False
+    counted = [len(arm) for arm, by_place in zip(cohorts, placed, strict=True) if arm and by_place]
+    return bool(counted) and len(counted) == len([arm for arm in cohorts if arm]) and place >= max(counted)
 
 
 def _from_the_first(arm: list[dict]) -> bool:
