@@ -53,6 +53,10 @@ Found last and fixed (E501):
   and "Cohort 3 gets ..." passed beside its two cohorts, a cohort the record does not hold being judged by nothing;
   a complete record holds every cohort its sources dose (E526), so one past them is none its sources dose
   (remarks._beyond_the_cohorts).
+- a criterion a note names past the last its list numbers: IM19's "Exclusion criterion 8's window" rewritten to
+  "criterion 80's" or "14's", Relma-cel's "Inclusion criterion 4 is followed ..." to "criterion 40" passed, a
+  criterion the record does not hold being judged by nothing; a complete record holds its sources' lists whole
+  (remarks._criteria_past_the_last; one before the first, "criterion 1 is missing", is not judged).
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, one_threshold_draft
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, codes_with_a_note_rewritten, one_threshold_draft
 from mutations import Checks
 
 
@@ -337,3 +341,34 @@ def test_a_drafts_cohort_past_its_last_is_not_judged(registry: Path) -> None:
         data["curation"]["notes"].append({"field": COHORT, "text": "The third cohort's dose is 1×10^8 CAR-T cells."})
 
     assert Checks(registry).after(IM19_PATH, drafted) == set()
+
+
+# --- a criterion a note names past the last its list numbers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, "Exclusion criterion 8's window", "Exclusion criterion 80's window"),
+        (IM19_PATH, "Exclusion criterion 8's window", "Exclusion criterion 14's window"),
+        (RELMA_PATH, "Inclusion criterion 4 is followed", "Inclusion criterion 40 is followed"),
+        (RELMA_PATH, "Exclusion criterion 1 is garbled", "Exclusion criterion 10 is garbled"),
+    ],
+)
+def test_a_criterion_a_note_names_past_the_last_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: a criterion the record does not hold was judged by nothing (remarks._criteria_past_the_last)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (IM19_PATH, "eligibility.inclusion_criteria", "Inclusion criterion 1 is missing from the page."),
+        (IM19_PATH, "eligibility.exclusion_criteria", "Exclusion criterion 13 closes the list."),
+        (RELMA_PATH, "eligibility", "Criteria 6 of both lists close them."),
+        (RELMA_PATH, "eligibility.inclusion_criteria", "The source's sub criterion 7 is not numbered."),
+    ],
+)
+def test_a_criterion_a_note_names_within_its_list_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    """The first is before the list's first number (the criterion lost), the last a sub-criterion's number."""
+    assert codes_with_a_note(registry, shown, field, text) == set()

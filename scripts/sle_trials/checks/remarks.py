@@ -248,6 +248,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     record's (_said): "read as prednisone > 100 mg/d" and "is recorded as "<= 8 weeks"" of a record's and a
     source's ≥ 100 mg/d and < 8 weeks passed (hunt 208)."""
     yield from _facts_of_other_criteria(record)
+    yield from _criteria_past_the_last(record)
     yield from _items_of_other_criteria(record)
     yield from _doses_of_other_cohorts(record)
     said = unwritten_facts(record, sources, [text for _, _, text, _ in remarks_of(record)])
@@ -359,6 +360,45 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
                         f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
                         "write and no value read from it holds: a remark states of a criterion only what it says",
                     )
+
+
+def _criteria_past_the_last(record: Record) -> Iterator[Problem]:
+    """E501: a criterion a remark names by a number past the last its list numbers, in a complete record (which holds
+    its sources' lists whole, E511, so its sources number no such criterion). IM19's "Exclusion criterion 8's window"
+    rewritten to "criterion 80's", Relma-cel's "Inclusion criterion 4 is followed ..." to "criterion 40" passed: a
+    criterion the record does not hold was judged by nothing (mutation hunt 210). One before the first ("criterion 1
+    is missing from the page") and a sub-criterion ("sub-criterion 5") are not judged, nor an incomplete entry's
+    (E514 refuses one naming a criterion past its list's last number as lost)."""
+    eligibility = record.data.get("eligibility")
+    if record.data["curation"].get("status") != "complete" or not isinstance(eligibility, dict):
+        return
+    last = {}
+    for side in ("inclusion", "exclusion"):
+        items = eligibility.get(f"{side}_criteria")
+        numbers = [c["number"] for c in items or [] if isinstance(c, dict) and isinstance(c.get("number"), int)]
+        if numbers:
+            last[side] = max(numbers)
+    for kind, i, text, field in remarks_of(record):
+        if kind != "notes":
+            continue
+        for m in _CRITERIA_NAMED.finditer(_said(normalise(text))):
+            if re.search(r"(?i)sub-?\s*$", m.string[max(0, m.start() - 4) : m.start()]):
+                continue
+            named = m.group("list")
+            sides = [named.lower()] if named else [s for s in ("inclusion", "exclusion") if f"{s}_criteria" in field]
+            sides = sides or ["inclusion", "exclusion"]
+            if not all(side in last for side in sides):
+                continue  # (a list the record does not hold, or holds unnumbered: silence's and E511's to judge)
+            for number in _numbers_named(m.group("numbers")):
+                if all(number > last[side] for side in sides):
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text names criterion {number} ({m.group(0).strip()!r}), past the last "
+                        f"its {' or '.join(sides)} list numbers ({max(last[side] for side in sides)}): a remark names "
+                        "only the criteria its sources list",
+                    )
+                    break
 
 
 def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
