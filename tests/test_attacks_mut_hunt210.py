@@ -57,6 +57,9 @@ Found last and fixed (E501):
   "criterion 80's" or "14's", Relma-cel's "Inclusion criterion 4 is followed ..." to "criterion 40" passed, a
   criterion the record does not hold being judged by nothing; a complete record holds its sources' lists whole
   (remarks._criteria_past_the_last; one before the first, "criterion 1 is missing", is not judged).
+- a date a note writes with dashes and a month or a day of one digit: IM19's "(2024-07-30, 2027-12-31)" rewritten to
+  "(2024-8-30, 2027-12-31)" or "(30-8-2024, 31-12-2027)" passed, an ISO date being read padded only and a date in
+  digits with slashes or stops (date_mentions.numeric_dates reads dashes too).
 """
 
 from __future__ import annotations
@@ -372,3 +375,20 @@ def test_a_criterion_a_note_names_past_the_last_is_refused(registry: Path, shown
 def test_a_criterion_a_note_names_within_its_list_passes(registry: Path, shown: str, field: str, text: str) -> None:
     """The first is before the list's first number (the criterion lost), the last a sub-criterion's number."""
     assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a date a note writes with dashes and a month or a day of one digit -------------------------------------------
+
+DATES = "(2024-07-30, 2027-12-31)"
+
+
+@pytest.mark.parametrize("new", ["(2024-8-30, 2027-12-31)", "(2024-07-30, 2027-12-1)", "(30-8-2024, 31-12-2027)"])
+def test_a_date_a_note_writes_unpadded_that_no_source_gives_is_refused(registry: Path, new: str) -> None:
+    """Each passed: a date in digits was read with slashes or stops between, or as an ISO date padded
+    (date_mentions.numeric_dates reads dashes too)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, DATES, new)
+
+
+@pytest.mark.parametrize("new", ["(2024-7-30, 2027-12-31)", "(30-07-2024, 31-12-2027)"])
+def test_a_date_a_note_writes_unpadded_as_its_source_gives_it_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, DATES, new) == set()

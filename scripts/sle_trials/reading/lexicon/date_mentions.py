@@ -40,10 +40,12 @@ def _month(name: str) -> int:
     return next(i for i, m in enumerate(MONTHS, 1) if m.lower().startswith(name.rstrip(".").lower()[:3]))
 
 
-# A date written in digits with its day and month as numbers: "30/07/2024", "07/30/2024", "30.07.2024", "2024/07/30"
+# A date written in digits with its day and month as numbers: "30/07/2024", "07/30/2024", "30.07.2024", "2024/07/30",
+# and with dashes, "30-07-2024", "2024-8-30" (a month or a day of one digit: an ISO date unpadded, which _DATE does not
+# read; IM19's note rewritten to "(2024-8-30, 2027-12-31)" passed, mutation hunt 210)
 _NUMERIC = lazy(
-    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
-    r"|(?P<y2>\d{4})(?P<sep2>[/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))(?![\w/-]|\.\d)"
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"|(?P<y2>\d{4})(?P<sep2>[/.-])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2}))(?![\w/-]|\.\d)"
 )
 
 
