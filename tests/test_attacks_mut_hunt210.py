@@ -60,6 +60,15 @@ Found last and fixed (E501):
 - a date a note writes with dashes and a month or a day of one digit: IM19's "(2024-07-30, 2027-12-31)" rewritten to
   "(2024-8-30, 2027-12-31)" or "(30-8-2024, 31-12-2027)" passed, an ISO date being read padded only and a date in
   digits with slashes or stops (date_mentions.numeric_dates reads dashes too).
+
+Left, each a strict xfail at the end whose reason names the reading missing: an age a note gives with no unit
+("Ages 18 to 75."); a number whose thousands a space sets apart ("50 000/mm³") or with a decimal comma ("7,5
+g/dL"); a score in words ("a SELENA-SLEDAI of ten or more"); a count of a criteria list's "items"; an incomplete
+entry saying a list of rows its source gives whole is cut short (IM19's one site); a count the importer's note gives
+before a key written as a word ("2 collaborators"). Tried and judged no defect: Relma-cel's g/24h written g/day (one
+unit's spellings), a threshold's conditions given the sub-list's heading its siblings hold, a cohort labelled with
+the words that name its patients ("patients 1 to 3", with arms.cohorts.label no longer silent), an intervention's
+other name as the product's name, not_yet_curated in a complete record (documented: complete is not curated in full).
 """
 
 from __future__ import annotations
@@ -68,7 +77,7 @@ from pathlib import Path
 
 import mutations
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, codes_with_a_note_rewritten, one_threshold_draft
+from conftest import IM19_PATH, RELMA_PATH, REPO, Trials, codes_with_a_note_rewritten, left, one_threshold_draft
 from mutations import Checks
 
 
@@ -392,3 +401,59 @@ def test_a_date_a_note_writes_unpadded_that_no_source_gives_is_refused(registry:
 @pytest.mark.parametrize("new", ["(2024-7-30, 2027-12-31)", "(30-07-2024, 31-12-2027)"])
 def test_a_date_a_note_writes_unpadded_as_its_source_gives_it_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, DATES, new) == set()
+
+
+# --- left: strict xfails naming the reading each lacks --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        left(
+            (RELMA_PATH, "eligibility.maximum_age", "Ages 18 to 75."),
+            "an age a note gives with no unit is read by nothing (remarks._facts reads an age with its unit only: "
+            "age_bounds gives 'up to 3 sites' after 'aged 18' a maximum age of 3 with no unit too)",
+        ),
+        left(
+            (IM19_PATH, "eligibility.thresholds", "Platelets below 50 000/mm³ exclude."),
+            "a number whose thousands a space sets apart is no number quantities.numbers reads",
+        ),
+        left(
+            (IM19_PATH, "eligibility.thresholds", "Hemoglobin below 7,5 g/dL excludes."),
+            "a decimal comma is no number quantities.numbers reads (a comma sets thousands apart)",
+        ),
+        left(
+            (RELMA_PATH, "eligibility.thresholds", "A SELENA-SLEDAI of ten or more is required."),
+            "a score in words is read by nothing (note_numbers.scores reads digits)",
+        ),
+        left(
+            (IM19_PATH, "eligibility.inclusion_criteria", "The source's inclusion list has 9 items."),
+            "a count of a criteria list's items is read as criteria only (note_lists.criteria_counted): 'items' may be "
+            "a criterion's sub-items ('criterion 4 has three items')",
+        ),
+    ],
+)
+def test_left_a_note_stating_what_its_source_does_not(registry: Path, case: tuple[str, str, str]) -> None:
+    assert "E501" in codes_with_a_note(registry, *case)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an incomplete entry on a list of rows is held to naming a field the record holds (E503), not to the "
+    "source showing any item lost: IM19's one site, which its source lists whole, declared cut short",
+)
+def test_left_an_incomplete_entry_saying_a_whole_list_of_rows_is_cut(registry: Path) -> None:
+    def declared(data: dict) -> None:
+        entry = {"field": "locations", "text": "The source lists only one of the trial's sites."}
+        data["curation"]["incomplete"].append(entry)
+
+    assert Checks(registry).after(IM19_PATH, declared)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a count before a key written as a word of prose ('2 collaborators') is read by nothing "
+    "(remark_keys reads a key in camel case or dotted, and a count in '(N given)')",
+)
+def test_left_a_count_of_collaborators_a_note_gives(registry: Path) -> None:
+    assert "E501" in import_codes(registry, "1 collaborator (collaborators", "2 collaborators (collaborators")
