@@ -39,9 +39,10 @@ Found on the same import and fixed (E501):
 
 - a value a note gives a key of the registry study it cites that the study does not give there: the importer's notes
   rewritten to "oversightHasDmc false" (the study's true), "maskingInfo.whoMasked 'PARTICIPANT, INVESTIGATOR'"
-  ('PARTICIPANT, OUTCOMES_ASSESSOR') or "locations.zip (2 given)" (1) passed; only a note's dates, quantities,
-  names and quoted runs were read (remark_keys.check_remark_keys reads a key written as the study writes it, in
-  camel case or dotted, and the true or false, the codes or the count right after it).
+  ('PARTICIPANT, OUTCOMES_ASSESSOR'), "locations.zip (2 given)" (1) or a date's type "(ESTIMATED)" (ACTUAL)
+  passed; only a note's dates, quantities, names and quoted runs were read (remark_keys.check_remark_keys reads a
+  key written as the study writes it, in camel case or dotted, and the true or false, the codes, the count or a
+  date's type right after it).
 
 Found last and fixed (E501):
 
@@ -265,6 +266,7 @@ def import_codes(root: Path, old: str, new: str, note: str | None = None) -> set
         ("whoMasked 'PARTICIPANT, OUTCOMES_ASSESSOR'", "whoMasked 'PARTICIPANT, INVESTIGATOR'"),
         ("isFdaRegulatedDrug true", "isFdaRegulatedDrug false"),
         ("locations.zip (1 given)", "locations.zip (2 given)"),
+        ("resultsFirstPostDateStruct 2025-02-20 (ACTUAL)", "resultsFirstPostDateStruct 2025-02-20 (ESTIMATED)"),
     ],
 )
 def test_a_value_a_note_gives_a_key_that_the_study_does_not_give_there_is_refused(

@@ -3,9 +3,10 @@ does not give at that key. The importer's notes say what the record has no place
 values ("oversightModule gives ...: oversightHasDmc true; isFdaRegulatedDrug true", "maskingInfo.whoMasked
 'PARTICIPANT, OUTCOMES_ASSESSOR'", "locations.zip (1 given)"), and a curator may write so too. Mutation hunt 210
 rewrote them on the imported study completed_phase2_randomised to "oversightHasDmc false", "whoMasked 'PARTICIPANT,
-INVESTIGATOR'" and "(2 given)", and each passed: a note's dates, quantities, names and quoted runs were read, not a
-key's true or false, its codes, nor its count. A key is read where the note writes it as the study does, in camel
-case or dotted ("whoMasked", "maskingInfo.whoMasked", "locations.zip"), not a word of prose ("type", "role").
+INVESTIGATOR'", "(2 given)" and "resultsFirstPostDateStruct 2025-02-20 (ESTIMATED)" (ACTUAL), and each passed: a
+note's dates, quantities, names and quoted runs were read, not a key's true or false, its codes, its count nor a
+date's type. A key is read where the note writes it as the study does, in camel case or dotted ("whoMasked",
+"maskingInfo.whoMasked", "locations.zip"), not a word of prose ("type", "role").
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _CODE = r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*"
 _GIVEN = lazy(
     rf"(?<![\w.'\"]){_KEY}[ \t]+(?:(?P<flag>true|false)(?![\w-])"
     rf"|(?P<q>['\"\u2018\u201c]?)(?P<codes>{_CODE}(?:,[ \t]*{_CODE})*)(?P=q)(?![\w-])"
-    r"|\((?P<count>\d+)[ \t]+given\b)"
+    r"|\((?P<count>\d+)[ \t]+given\b"
+    rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?[ \t]+\((?P<typed>{_CODE})\))"
 )
 
 
@@ -55,10 +57,12 @@ def check_remark_keys(record: Record, sources: Sources) -> Iterator[Problem]:
             key = m.group("key")
             if "." not in key and key.islower():
                 continue  # (a word of prose, not a key as a study writes it)
+            if m.group("typed") is not None:  # (a date with its type: the type is its struct's "type" key's)
+                key = f"{key.split('.')[-1]}.type"
             held = [r for r in read if key in r.values]
             if not held:
                 continue  # (no key of a cited study: what the check reads of it is not this)
-            said, unsaid = _unsaid(m, held)
+            said, unsaid = _unsaid(m, key, held)
             if unsaid:
                 yield record.problem(
                     ("curation", kind, i, "text"),
@@ -68,9 +72,10 @@ def check_remark_keys(record: Record, sources: Sources) -> Iterator[Problem]:
                 )
 
 
-def _unsaid(m: Any, held: list[KeyValues]) -> tuple[str, bool]:
+def _unsaid(m: Any, key: str, held: list[KeyValues]) -> tuple[str, bool]:
     """(what the match gives the key, as a message shows it; whether no cited study gives it there)."""
-    key = m.group("key")
+    if m.group("typed") is not None:
+        return f"({m.group('typed')})", not any(m.group("typed") in r.values[key] for r in held)
     if m.group("count") is not None:
         count = int(m.group("count"))
         return f"({count} given)", not any(count in r.counts.get(key, frozenset()) for r in held)
