@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import copy
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -822,6 +823,39 @@ def draft_importer(run: Callable[[dict[str, Any]], tuple[int, str, dict[str, Any
         return data
 
     return imported
+
+
+def importer_hunt(name: str, first: int) -> tuple[Any, Callable[..., Any], Any]:
+    """The fixtures of an importer hunt's module, which imports many varied studies: `shared`, one registry copy for
+    its imports (shared_registry, named name); run_import, a study imported there under an NCT id of its own, from
+    NCT<first> on (import_study: the status, what was printed, the draft); and `draft`, the draft a study imports
+    into, the import passing. Bound by the module: `shared, run_import, draft = importer_hunt("hunt210", 92100001)`."""
+    ids = itertools.count(first)
+
+    @pytest.fixture(scope="module")
+    def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        return shared_registry(tmp_path_factory, name)
+
+    def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
+        return import_study(root, study, f"NCT{next(ids)}")
+
+    @pytest.fixture(scope="module")
+    def draft(shared: Path) -> Callable[[dict[str, Any]], dict[str, Any]]:
+        return draft_importer(lambda study: run_import(shared, study))
+
+    return shared, run_import, draft
+
+
+def notes_on(data: dict[str, Any], field: str) -> list[str]:
+    """The texts of the draft's notes on field, each on one line (its runs of spaces one space)."""
+    return [" ".join(n["text"].split()) for n in data["curation"].get("notes", []) if n["field"] == field]
+
+
+def with_criteria(text: str, name: str = "NCT02576665.json") -> dict[str, Any]:
+    """The real study tests/fixtures/ctgov/real/<name>, its eligibility criteria the text given."""
+    study = real_study(name)
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
+    return study
 
 
 def import_study(root: Path, study: dict[str, Any], nct: str) -> tuple[int, str, dict[str, Any] | None]:

@@ -55,42 +55,15 @@ Found and left (each reproduced with criteria_text.split(text), or by importing 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import draft_importer, import_study, shared_registry
+from conftest import importer_hunt, notes_on, with_criteria
 from conftest import real_study as real
 from sle_trials.reading import criteria_text
 
-_IDS = itertools.count(92100001)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_registry(tmp_path_factory, "hunt210")
-
-
-def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
-    """The study imported into root under an NCT id of its own (conftest.import_study)."""
-    return import_study(root, study, f"NCT{next(_IDS)}")
-
-
-@pytest.fixture(scope="module")
-def draft(shared: Path) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    return draft_importer(lambda study: run_import(shared, study))
-
-
-def notes_on(data: dict[str, Any], field: str) -> list[str]:
-    return [" ".join(n["text"].split()) for n in data["curation"].get("notes", []) if n["field"] == field]
-
-
-def with_criteria(text: str, name: str = "NCT02576665.json") -> dict[str, Any]:
-    study = real(name)
-    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
-    return study
+shared, run_import, draft = importer_hunt("hunt210", 92100001)
 
 
 PLAIN = "Inclusion Criteria:\n\n1. SLE\n\nExclusion Criteria:\n\n1. Pregnancy"  # no age stated in the criteria

@@ -17,35 +17,13 @@ Found and left (each reproduced with criteria_text.split(layouts.json_string(tex
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import draft_importer, import_study, shared_registry
+from conftest import importer_hunt, notes_on
 from conftest import real_study as real
 
-_IDS = itertools.count(92060001)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_registry(tmp_path_factory, "hunt206")
-
-
-def run_import(root: Path, study: dict[str, Any]) -> tuple[int, str, dict[str, Any] | None]:
-    """The study imported into root under an NCT id of its own (conftest.import_study)."""
-    return import_study(root, study, f"NCT{next(_IDS)}")
-
-
-@pytest.fixture(scope="module")
-def draft(shared: Path) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    return draft_importer(lambda study: run_import(shared, study))
-
-
-def notes_on(data: dict[str, Any], field: str) -> list[str]:
-    return [n["text"] for n in data["curation"].get("notes", []) if n["field"] == field]
+shared, run_import, draft = importer_hunt("hunt206", 92060001)
 
 
 # --- a design value given for another type of study ---------------------------------------------------------------
