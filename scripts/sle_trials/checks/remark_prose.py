@@ -67,9 +67,13 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
     """What text says of each coded value it gives (coded_given) that the record does not hold, and why it may not."""
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
     read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
+    clauses: list[str] | None = None  # (read once, where some field's words stand in the text: few do)
     for coded in CODED:
+        if not any(words.search(read) for words in coded.words.values()):
+            continue
+        clauses = _clauses(read) if clauses is None else clauses
         held = _value_at(record.data, coded.field)
-        for code in dict.fromkeys(coded_given(read, coded)):
+        for code in dict.fromkeys(_given_in(clauses, coded)):
             gives = f"gives {coded.field} as {code}"
             if isinstance(held, str):
                 if held != code:
@@ -84,7 +88,7 @@ def _shown_blanked(text: str, sources: Sources) -> str:
     """text, each run in single quotes that a cited source writes blanked: a source's text as the importer's notes
     show it (reading/shown.py), the source's words and no claim of the note's ("how: 'Women only'
     (genderDescription)"). A run no source writes is read as the note's own ("Its cells are 'allogeneic'")."""
-    if "'" not in text:
+    if "'" not in text or not _SHOWN.search(text):
         return text
     texts = [normalise(sources.text_of(doc)) for doc in sources.docs if doc.unread is None]
     return _SHOWN.sub(lambda m: " | " if any(m.group(1) in t for t in texts) else m.group(), text)
@@ -109,26 +113,35 @@ def _value_at(data: dict, field: str) -> Any:
 
 def coded_given(text: str, coded: Coded) -> Iterator[str]:
     """Each code of coded (a field) text gives, in its sentences, each read in its clause (the module's docstring)."""
-    for sentence in note_names.sentences_of(text):
-        for clause in _CLAUSE_STOPS.split(sentence):
-            found = [(m, code) for code, words in coded.words.items() for m in words.finditer(clause)]
-            if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
-                continue  # ("autologous or allogeneic", "neither autologous nor allogeneic")
-            for m, code in sorted(found, key=lambda item: item[0].start()):
-                # (what stands before the words in their clause, from its last comma: "Whether or not it is asked, its
-                # cells are allogeneic" gives an origin)
-                before, after = clause[: m.start()].rpartition(",")[2], clause[m.end() :]
-                if _UNSTATED_BEFORE.search(before):
-                    continue
-                if coded.not_its and (coded.not_its[0].match(after) or coded.not_its[1].search(before)):
-                    continue
-                if coded.of_the_trial and not _said_of_the_trial(coded.of_the_trial, before, after):
-                    continue
-                if m.group("non") or _DENIED_BEFORE.search(before):
-                    if code in coded.denied:
-                        yield coded.denied[code]
-                    continue
-                yield code
+    return _given_in(_clauses(text), coded)
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of text's sentences, in order."""
+    return [clause for sentence in note_names.sentences_of(text) for clause in _CLAUSE_STOPS.split(sentence)]
+
+
+def _given_in(clauses: list[str], coded: Coded) -> Iterator[str]:
+    """Each code of coded the clauses give (coded_given)."""
+    for clause in clauses:
+        found = [(m, code) for code, words in coded.words.items() for m in words.finditer(clause)]
+        if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
+            continue  # ("autologous or allogeneic", "neither autologous nor allogeneic")
+        for m, code in sorted(found, key=lambda item: item[0].start()):
+            # (what stands before the words in their clause, from its last comma: "Whether or not it is asked, its
+            # cells are allogeneic" gives an origin)
+            before, after = clause[: m.start()].rpartition(",")[2], clause[m.end() :]
+            if _UNSTATED_BEFORE.search(before):
+                continue
+            if coded.not_its and (coded.not_its[0].match(after) or coded.not_its[1].search(before)):
+                continue
+            if coded.of_the_trial and not _said_of_the_trial(coded.of_the_trial, before, after):
+                continue
+            if m.group("non") or _DENIED_BEFORE.search(before):
+                if code in coded.denied:
+                    yield coded.denied[code]
+                continue
+            yield code
 
 
 # where a clause ends inside a sentence: the value it gives is read in it alone
