@@ -388,7 +388,7 @@ def test_make_reads_a_document_included_by_a_built_name_as_its_lines(tmp_path: P
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "rules.md").write_text("check:\n\t@echo from the document\n")
     (tmp_path / "Makefile").write_text("EXT := .md\ncheck:\n\t@echo from the Makefile\ninclude docs/rules$(EXT)\n")
-    done = subprocess.run(["make", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(["make", "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.stdout == "from the document\n", done
 
 
