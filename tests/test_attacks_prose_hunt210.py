@@ -274,14 +274,14 @@ def test_a_design_a_note_gives_as_the_record_holds_or_of_no_trial_passes(registr
     [
         (IM19_PATH, "The trial has three arms."),
         (IM19_PATH, "The source lists 2 sites."),
-        (RELMA_PATH, "The trial has two arms and one site."),
+        (IM19_PATH, "The trial has two arms and one site."),
     ],
 )
 def test_a_count_of_the_records_sites_or_arms_in_a_note_on_another_field_is_refused(
     registry: Path, shown: str, text: str
 ) -> None:
     """Each passed: a note's count of a list's items was read only in a note on that list (remark_lists,
-    _COUNTED_ANYWHERE), and these stand on brief_title. Both records hold one arm and one site."""
+    _COUNTED_ANYWHERE), and these stand on brief_title. IM19 holds one arm and one site."""
     assert "E501" in codes_with_a_note(registry, shown, text)
 
 

@@ -55,7 +55,6 @@ def _items_counted(record: Record) -> Iterator[Problem]:
     its sources' lists whole (E519), so the source's count is the record's."""
     if record.data["curation"].get("status") != "complete":
         return  # (a draft may hold part of a list its source gives whole)
-    silent = [name for name in record.data["curation"].get("silent") or [] if isinstance(name, str)]
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
         on = field.split(".")[0]
@@ -63,21 +62,19 @@ def _items_counted(record: Record) -> Iterator[Problem]:
             if name != on and name not in _COUNTED_ANYWHERE:
                 continue
             found, items = fields.get(record.data, (name,))
-            if found and isinstance(items, list):
-                holds = f"which holds {len(items)}"
-            elif fields.covered(silent, name):
-                holds = "which the record declares its sources silent on"  # (any count is one no source gives)
-            else:
-                continue  # (a list the record does not hold: what its sources list of it is silence's to judge)
+            if not found or not isinstance(items, list):
+                # (a list the record does not hold, or declares silent: what its sources list of it is silence's to
+                # judge, and a source may list what is none of the trial's, "one location (site closed)")
+                continue
             named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
             nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
             for given, noun in note_lists.counts_of(normalise(text), nouns):
-                if not isinstance(items, list) or given != len(items):
+                if given != len(items):
                     yield record.problem(
                         ("curation", kind, i, "text"),
                         "E501",
-                        f"curation.{kind}.{i}.text counts {given} {noun} of {name}, {holds}: a remark counts the "
-                        "items of a list as the record holds them",
+                        f"curation.{kind}.{i}.text counts {given} {noun} of {name}, which holds {len(items)}: a "
+                        "remark counts the items of a list as the record holds them",
                     )
 
 
