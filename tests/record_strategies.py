@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.representer import SafeRepresenter
 from sle_trials import cli, decimals, fields, units
-from sle_trials.checks import documents, evidence, load, rules, schema, table
+from sle_trials.checks import documents, evidence, load, remark_prose, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
 from sle_trials.reading import edges, in_scope, layouts, list_sides, prose, retracted, study_ids, vocabulary
@@ -244,6 +244,14 @@ assert NUMBERED, "the source's numbered criteria were not found"
 
 
 # --- the strategy builder ----------------------------------------------------------------------------
+
+
+def _remark_text(text: str) -> bool:
+    """Whether a drawn text may be a remark's: no base-60 number or boolean of YAML 1.1, no coded value's words."""
+    return not load.other_in_1_1(text) and not any(
+        words.search(text) for coded in remark_prose.CODED for words in coded.words.values()
+    )
+
 
 SAFE_TEXT = st.text(
     st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")) | st.just("\n"),
@@ -460,9 +468,10 @@ OVERRIDES = {
     "curation.notes.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
     "curation.incomplete.*.field": lambda: st.sampled_from(sorted(fields.known_names(SCHEMA))),
     # a remark's own words, in lower case: a capitalised word is a name, which a cited source must write (E501: a
-    # drawn "A0" is no word of the seed's)
-    "curation.notes.*.text": lambda: SAFE_TEXT.map(str.lower).filter(lambda s: not load.other_in_1_1(s)),
-    "curation.incomplete.*.text": lambda: SAFE_TEXT.map(str.lower).filter(lambda s: not load.other_in_1_1(s)),
+    # drawn "A0" is no word of the seed's); and no words of a coded value, which a record must hold or a source
+    # state (E501: a drawn "male only" gives the sex MALE, remark_prose)
+    "curation.notes.*.text": lambda: SAFE_TEXT.map(str.lower).filter(_remark_text),
+    "curation.incomplete.*.text": lambda: SAFE_TEXT.map(str.lower).filter(_remark_text),
     # a complete record says why it lacks each field (E520) and holds its source's lists whole
     "curation.status": lambda: st.sampled_from(["draft", "stub"]),
     "dates": lambda: st.just({}),  # made in order by records()

@@ -80,8 +80,14 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
                     yield f"{gives}, which the record's {coded.field} ({held}) is not"
             elif fields.covered(silent, coded.field):
                 yield f"{gives}, which the record declares its sources silent on ({coded.field})"
-            elif not any(coded.stated[code].search(sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
+            elif not any(_stated(coded, code, sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
                 yield f"{gives}, {sources.unwritten()}"
+
+
+def _stated(coded: Coded, code: str, text: str) -> bool:
+    """Whether a source's text states code of coded: as a source labels it ("Sex: Female"), or in the words a note
+    gives it by ("women only")."""
+    return coded.stated[code].search(text) is not None or coded.words[code].search(text) is not None
 
 
 def _shown_blanked(text: str, sources: Sources) -> str:
