@@ -359,7 +359,9 @@ def test_a_note_that_does_not_name_what_the_source_states_excuses_nothing(reg: P
     code, out = run(capsys, "validate", "--root", str(reg), str(reg / IM19))
     assert code == 1 and "E523 curation.silent: enrollment is declared silent" in out, out
     assert "or say in a note on the field why '6' is not its value" in out
-    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"}, out
+    # (a year a note writes alone is a date its sources must give, since mutation hunt 210: 2026 is none of IM19's)
+    year = {"E501"} if "2026" in note else set()
+    assert {m for m in re.findall(r"E[0-9]{3}", out)} == {"E523"} | year, out
     edit(reg, IM19, f"      text: {note}\n", "      text: The page's 6 participants counts the first cohort only.\n")
     assert run(capsys, "validate", "--root", str(reg), str(reg / IM19))[0] == 0
 

@@ -80,7 +80,16 @@ def years(text: str) -> list[tuple[str, int, int]]:
     """Each year text writes alone, and where it stands: a date to its year. A note's "The trial was launched in
     2022." of Relma-cel's "Feb 28, 2023", or "the 1982 revised ACR criteria" of a source writing 1997, passed, a year
     alone being read as no date (mutation hunt 210)."""
-    return [(m.group("year"), m.start(), m.end()) for m in _YEAR.finditer(text) if unit_at(text, m.end("year")) is None]
+    return [
+        (m.group("year"), m.start(), m.end())
+        for m in _YEAR.finditer(text)
+        if unit_at(text, m.end("year")) is None and not _VERSION_BEFORE.search(text, 0, m.start())
+    ]
+
+
+# a version's label right before a year, which names the version and dates nothing ("No SLEDAI-2K version (2000) is
+# named": review 206's honest note, refused again by the years read since hunt 210)
+_VERSION_BEFORE = lazy(r"(?i)\b(?:version|revision|edition|release)s?[ \t]*(?:of[ \t]+)?\(?[ \t]*\Z")
 
 
 @dataclass(frozen=True)
