@@ -32,14 +32,16 @@ Found and fixed (the lead's hunt 210):
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, copy_registry, import_study, real_study
+from conftest import IM19_PATH, RELMA_PATH, Trials, copy_registry, import_study, real_study, record_data
+from mutations import Checks
 from sle_trials.checks.remark_prose import CODED, coded_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-ORIGIN, SEX, STATUS, *DESIGN = CODED  # (cell_product.origin, eligibility.sex, overall_status, the design's)
+ORIGIN, SEX, STATUS, *DESIGN, AGENTS = CODED  # (cell_product.origin, eligibility.sex, overall_status, the design's)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 
@@ -291,3 +293,52 @@ def test_a_count_of_the_records_sites_or_arms_in_a_note_on_another_field_is_refu
 )
 def test_a_count_of_the_records_sites_or_arms_as_held_passes(registry: Path, text: str) -> None:
     assert codes_with_a_note(registry, IM19_PATH, text) == set()
+
+
+# --- the agents of the trial's lymphodepletion, in a note's prose (remark_prose.CODED, lymphodepletion.agents.agent):
+# IM19 and Relma-cel declare lymphodepletion silent, and "Lymphodepletion uses bendamustine." passed in a note
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Lymphodepletion uses bendamustine.", ["BENDAMUSTINE"]),
+        ("Fludarabine and cyclophosphamide lymphodepletion precede the cells.", ["FLUDARABINE", "CYCLOPHOSPHAMIDE"]),
+        ("Prior cyclophosphamide is excluded.", []),  # (a prior therapy's, no lymphodepletion's)
+        ("Lymphodepletion with fludarabine or bendamustine is not stated.", []),
+        ("The source does not say whether lymphodepletion uses fludarabine.", []),
+    ],
+)
+def test_the_agents_a_text_gives_are_read_where_it_says_them_of_the_lymphodepletion(
+    text: str, given: list[str]
+) -> None:
+    assert list(coded_given(text, AGENTS)) == given
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (IM19_PATH, "Lymphodepletion uses bendamustine."),
+        (RELMA_PATH, "Fludarabine and cyclophosphamide lymphodepletion precede the cells."),
+    ],
+)
+def test_an_agent_a_note_gives_a_silent_lymphodepletion_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed: an agent in a note's prose was read by nothing, and both records declare lymphodepletion
+    silent."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+def test_an_agent_a_note_gives_is_held_to_the_agents_the_record_holds(registry: Path) -> None:
+    """A record that holds its lymphodepletion's agents (IM19 given fludarabine and cyclophosphamide): a note naming
+    one of them passes, one naming another is refused."""
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    data["curation"]["silent"] = [name for name in data["curation"]["silent"] if name != "lymphodepletion"]
+    data["lymphodepletion"] = {"agents": [{"agent": "FLUDARABINE"}, {"agent": "CYCLOPHOSPHAMIDE"}]}
+
+    def refused(text: str) -> bool:
+        noted = copy.deepcopy(data)
+        noted["curation"].setdefault("notes", []).append({"field": "lymphodepletion", "text": text})
+        return "E501" in Checks(registry).codes(IM19_PATH, noted)
+
+    assert refused("Lymphodepletion uses bendamustine.")
+    assert not refused("Lymphodepletion uses fludarabine.")

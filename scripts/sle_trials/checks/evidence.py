@@ -90,8 +90,9 @@ CHECKS = (
         "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
         "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
         "does not give that part or no source states of the trial, or a coded value it gives in prose (a product's "
-        "origin, the sex a trial enrols, its status or design) that the record and its sources do not, or a value or "
-        "a count it gives a key of a registry study it cites that the study does not give at that key",
+        "origin, the sex a trial enrols, its status, design or lymphodepletion's agents) that the record and its "
+        "sources do not, or a value or a count it gives a key of a registry study it cites that the study does not "
+        "give at that key",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

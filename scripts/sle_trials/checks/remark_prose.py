@@ -1,9 +1,9 @@
-"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status and design) that a
-note, an incomplete entry or a comment of the record's file gives in prose, held to the record's value, its silence,
-and what its sources state. The words are a code of the schema's in lower case, or said otherwise, which no name reading
-reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says, "Its CAR-T cells are
-allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage runs them beside
-the other remark checks (evidence.stages).
+"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status and design, its
+lymphodepletion's agents) that a note, an incomplete entry or a comment of the record's file gives in prose, held to the
+record's value, its silence, and what its sources state. The words are a code of the schema's in lower case, or said
+otherwise, which no name reading reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says,
+"Its CAR-T cells are allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage
+runs them beside the other remark checks (evidence.stages).
 
 Each value is read in its clause (coded_given): one that weighs two ("autologous or allogeneic") or says before it
 that it is unstated ("does not say whether they are autologous") gives none, nor words another thing's (a
@@ -78,6 +78,9 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
             if isinstance(held, str):
                 if held != code:
                     yield f"{gives}, which the record's {coded.field} ({held}) is not"
+            elif isinstance(held, list) and held:
+                if code not in held:
+                    yield f"{gives}, which none of the record's {coded.field} ({', '.join(held)}) is"
             elif fields.covered(silent, coded.field):
                 yield f"{gives}, which the record declares its sources silent on ({coded.field})"
             elif not any(_stated(coded, code, sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
@@ -109,12 +112,16 @@ def _said_of_the_trial(of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | No
     return ahead.search(before) is not None or (behind is not None and behind.match(after) is not None)
 
 
-def _value_at(data: dict, field: str) -> Any:
-    """The value the record holds at a dotted field's path, or None."""
-    value: Any = data
-    for key in field.split("."):
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
+def _value_at(data: Any, field: str) -> Any:
+    """The value the record holds at a dotted field's path, or None; through a list, the codes its items hold there
+    ("lymphodepletion.agents.agent": each agent's)."""
+    key, _, rest = field.partition(".")
+    value = data.get(key) if isinstance(data, dict) else None
+    if not rest:
+        return value
+    if isinstance(value, list):
+        return [code for item in value if isinstance(code := _value_at(item, rest), str)]
+    return _value_at(value, rest)
 
 
 def coded_given(text: str, coded: Coded) -> Iterator[str]:
@@ -258,6 +265,16 @@ _OF_THE_DESIGN = (
 # trial"; the importer's "an observational model of an interventional study" says it of no trial)
 
 
+# the agents of the trial's lymphodepletion, in a note's words: said of it ("Lymphodepletion uses fludarabine",
+# "fludarabine-based conditioning"), not of a prior therapy ("prior cyclophosphamide is excluded")
+_AGENTS = {"FLUDARABINE": r"fludarabine", "CYCLOPHOSPHAMIDE": r"cyclophosphamide", "BENDAMUSTINE": r"bendamustine"}
+_LYMPHODEPLETION = r"(?:lympho-?deplet\w*|(?:pre-?)?conditioning)\b"
+_OF_THE_LYMPHODEPLETION = (
+    lazy(rf"(?i)\b{_LYMPHODEPLETION}[^.;]*\Z"),
+    lazy(rf"(?i)[^.;]{{0,40}}?\b{_LYMPHODEPLETION}"),
+)
+
+
 def _design(field: str, codes: dict[str, str]) -> Coded:
     """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
@@ -291,4 +308,11 @@ CODED = (
         of_the_trial=(_OF_THE_TRIAL, None),
     ),
     *(_design(field, codes) for field, codes in _DESIGNS.items()),
+    Coded(
+        "lymphodepletion.agents.agent",
+        {code: _words(words) for code, words in _AGENTS.items()},
+        {code: _words(words) for code, words in _AGENTS.items()},
+        {},
+        of_the_trial=_OF_THE_LYMPHODEPLETION,
+    ),
 )
