@@ -1142,13 +1142,13 @@ def trusted_check(root: Path, rev: str, dest: Path) -> subprocess.CompletedProce
     )
 
 
-def extraction(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
+def extraction(root: Path, rev: str, dest: Path, *options: str) -> subprocess.CompletedProcess:
     """The trusted check's first step (`python -P -m sle_trials.git.extract REV FOLDER`, which refuses
     what a pull request's tree may not hold: exit 2) run in-process, from root and with the tests'
     git environment, as .ci/trusted-check runs it: its exit status and what it printed. A refusal
     stops .ci/trusted-check there (`set -e`), so a table of refused trees is read so at a twentieth
     of the cost of a process each (a process compiles the package's patterns first); each kind keeps
-    a test of .ci/trusted-check itself (trusted_check)."""
+    a test of .ci/trusted-check itself (trusted_check). options: its own (`--merge`: the merge's data)."""
     import contextlib
     import io
 
@@ -1160,8 +1160,8 @@ def extraction(root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:
         for name, value in GIT_ENV.items():
             patch.setenv(name, value)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = extract.main([rev, str(dest)])
-    return subprocess.CompletedProcess(["extract", rev, str(dest)], status, out.getvalue(), err.getvalue())
+            status = extract.main([*options, rev, str(dest)])
+    return subprocess.CompletedProcess(["extract", *options, rev, str(dest)], status, out.getvalue(), err.getvalue())
 
 
 def trusted_check_once(request: pytest.FixtureRequest, root: Path, rev: str, dest: Path) -> subprocess.CompletedProcess:

@@ -201,10 +201,12 @@ NEW = "scripts/sle_trials/checks/newcheck.py"
 SOURCE = "seeds/a_new_source.txt"
 
 
-def _main_moved_on(tmp_path: Path, change: dict[str, str], main_also: dict[str, str] | None = None) -> Path:
+def _main_moved_on(
+    tmp_path: Path, change: dict[str, str], main_also: dict[str, str] | None = None, source: bool = True
+) -> Path:
     """A pull request `pr` branched from main with change (path -> text) and nothing else, and main
-    taking a new module of the checker's (NEW) and a new source (SOURCE) after it branched: what
-    review.yml checks then."""
+    taking a new module of the checker's (NEW) and, where source, a new source (SOURCE, which no record
+    cites: the merge's data, checked too, fails for it) after it branched: what review.yml checks then."""
     root = committed_registry(tmp_path)
     git_run(root, "checkout", "-q", "-b", "pr")
     for path, text in change.items():
@@ -212,7 +214,8 @@ def _main_moved_on(tmp_path: Path, change: dict[str, str], main_also: dict[str, 
     _commit(root, "pr", 2)
     git_run(root, "checkout", "-q", "main")
     _write(root, NEW, "def check(record):\n    return ['E999 refused']\n")
-    _write(root, SOURCE, "Enrollment: $Id$ participants\n")
+    if source:
+        _write(root, SOURCE, "Enrollment: $Id$ participants\n")
     for path, text in (main_also or {}).items():
         _write(root, path, text)
     _commit(root, "a new check", 3)
@@ -263,7 +266,8 @@ def test_a_pull_request_beside_main_s_new_module_passes(tmp_path: Path) -> None:
     """Honest neighbours: main moved on, and the pull request adds a module of another name, and a
     documentation page; and a pull request whose new module conflicts with main's (its merge held
     with git's conflict markers)."""
-    root = _main_moved_on(tmp_path, {"scripts/sle_trials/checks/other.py": "OTHER = 1\n", "docs/notes.md": "Notes.\n"})
+    code = {"scripts/sle_trials/checks/other.py": "OTHER = 1\n", "docs/notes.md": "Notes.\n"}
+    root = _main_moved_on(tmp_path, code, source=False)
     checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     (tmp_path / "again").mkdir()  # its data as the first's: the extraction tells it from the attacks

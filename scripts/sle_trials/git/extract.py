@@ -64,7 +64,11 @@ file's characters show a reviewer), git/defined_twice.py (a definition its tool 
 git/review_view.py (what GitHub's review shows of a pull request's code); this module reads a commit
 through them (code_held) and writes its data.
 
-    usage: python -m sle_trials.git.extract REV FOLDER     exit status: 0 written, 2 refused
+The data a merge holds is checked too: the pull request's head is what its review reads, and the merge
+with the base branch what lands. `--merge REV FOLDER` writes the merge's data where it is not REV's
+own (extract_merge), and refuses a merge that conflicts; .ci/trusted-check runs it after the head's.
+
+    usage: python -m sle_trials.git.extract [--merge] REV FOLDER     exit status: 0 written, 2 refused
 """
 
 from __future__ import annotations
@@ -168,6 +172,42 @@ def extract(
     commit = repository.commit(rev)
     if commit is None:
         raise Refused(f"{files.shown(rev)} names no commit")
+    return _write_data(repository, commit, dest, read, with_code=True)
+
+
+def extract_merge(repository: plumbing.Repository, rev: str, dest: Path) -> list[str]:
+    """Write into dest the data of the merge of commit rev into HEAD (the base branch's checkout), as
+    GitHub would merge it, where it differs from rev's own: the paths written (none: the merge holds
+    rev's data as it is, which extract() wrote, or no merge: no history shared). Refused where the
+    two conflict.
+    Each side's data passes alone and the merge's may not: main took a newer copy of a record's source,
+    with the status the page gives now, after the pull request branched, and the pull request's note
+    that the trial is recruiting lands beside the new status, unread. The merge's code and attributes
+    are extract()'s and main()'s (merged_code), which run first; this writes its data alone."""
+    commit = repository.commit(rev)
+    head = repository.commit("HEAD")
+    if commit is None or head is None:
+        raise Refused(f"{files.shown(rev if commit is None else 'HEAD')} names no commit")
+    merge = repository.merge(head, commit)
+    if merge is None:  # no history shared: no merge GitHub makes (nor merged_code reads), nor one to check
+        return []
+    data = [path for path in merge.conflicted if path.split("/", 1)[0] in DATA or path == SCHEMA]
+    if merge.conflicted:
+        raise Refused(
+            f"{files.shown(rev)} conflicts with HEAD in {files.printable(', '.join(data or merge.conflicted))}:"
+            " GitHub merges none of it, and no check has read the data a merge would hold; merge the base"
+            " branch into the pull request (or rebase it) and resolve the conflict"
+        )
+    if repository.tree_entries(merge.tree, list(DATA)) == repository.tree_entries(commit, list(DATA)):
+        return []
+    return _write_data(repository, merge.tree, dest, set(), with_code=False)
+
+
+def _write_data(
+    repository: plumbing.Repository, tree_ish: str, dest: Path, read: set[tuple[str, str]] | None, with_code: bool
+) -> list[str]:
+    """extract()'s writing of a commit's (or a merge's tree's) data into dest, with code_held first
+    where with_code."""
     dest.mkdir(parents=True, exist_ok=True)
     if not stat.S_ISDIR(os.lstat(dest).st_mode) or any(dest.iterdir()):
         raise Refused(
@@ -175,14 +215,15 @@ def extract(
             "(remove an earlier check's folder first)"
         )
     entries: dict[str, plumbing.Entry] = {}
-    for path, entry in repository.tree_entries(commit, list(DATA)):
+    for path, entry in repository.tree_entries(tree_ish, list(DATA)):
         if path in entries:  # a tree git fsck refuses: which of the two would a checkout write?
             raise Refused(f"{files.shown(path)} is written twice")
         entries[path] = entry
         parts = path.split("/")
         if parts[0] not in DATA or any(part.lower() in _NOT_CHECKED_OUT for part in parts):
             raise Refused(f"{files.shown(path)}: a path no checkout writes")
-    code_held(repository, commit, set() if read is None else read)
+    if with_code:
+        code_held(repository, tree_ish, set() if read is None else read)
     kinds = repository.objects({entry.oid for entry in entries.values() if entry.mode != plumbing.GITLINK_MODE}, -1)
     made: set[str] = set()
     for path, entry in entries.items():
@@ -538,9 +579,12 @@ def _say_code(path: str, how: list[str], whose: str, data: bool = False) -> None
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: python -m sle_trials.git.extract REV FOLDER", file=sys.stderr)
+    merge = args[:1] == ["--merge"]
+    if len(args) != 2 + merge:
+        print("usage: python -m sle_trials.git.extract [--merge] REV FOLDER", file=sys.stderr)
         return 2
+    if merge:
+        return _main_merge(*args[1:])
     try:
         repository = plumbing.Repository(Path.cwd())
         read: set[tuple[str, str]] = set()
@@ -579,6 +623,22 @@ def main(argv: list[str] | None = None) -> int:
     for path, how in merged:
         _say_code(path, how, "in the merge with the base branch, the attributes", data=paths.registry(path))
     return 2 if bad or code or merged else 0
+
+
+def _main_merge(rev: str, dest: str) -> int:
+    """`--merge REV FOLDER`: extract_merge, after `REV FOLDER` (.ci/trusted-check runs the two in turn)."""
+    try:
+        written = extract_merge(plumbing.Repository(Path.cwd()), rev, Path(dest))
+    except (Refused, plumbing.GitError) as error:
+        print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
+        print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
+        return 2
+    if written:
+        print(f"the merge with the base branch holds other data than {files.shown(rev)}: checked too")
+    return 0
 
 
 if __name__ == "__main__":

@@ -117,6 +117,15 @@ def _oid(oid: str) -> str:
     return oid
 
 
+@dataclass(frozen=True)
+class Merge:
+    """What a merge of two commits holds: its tree, and the paths where the two conflict (none: a
+    merge git makes on its own)."""
+
+    tree: str
+    conflicted: tuple[str, ...]
+
+
 class Repository:
     """A git work tree, by its top folder. Every method runs a fixed number of git processes."""
 
@@ -162,17 +171,24 @@ class Repository:
         return self.run("merge-base", "--all", _oid(a), _oid(b), ok=(0, 1)).decode("ascii").split()
 
     def merged_tree(self, ours: str, theirs: str) -> str | None:
-        """The tree a merge of two commits holds (`git merge-tree --write-tree`: git's ort merge, as
-        GitHub merges a pull request), where they conflict with git's conflict markers in each file
-        both changed (the paths of both sides are all there), or None where they share no history.
-        Two processes (git 2.38 or later)."""
+        """The tree a merge of two commits holds (merge()), or None where they share no history."""
+        merge = self.merge(ours, theirs)
+        return None if merge is None else merge.tree
+
+    def merge(self, ours: str, theirs: str) -> Merge | None:
+        """What a merge of two commits holds (`git merge-tree --write-tree`: git's ort merge, as GitHub
+        merges a pull request): its tree, where they conflict with git's conflict markers in each file
+        both changed (the paths of both sides are all there), and the paths that conflict; None where
+        they share no history. Two processes (git 2.38 or later)."""
         if not self.merge_bases(ours, theirs):
             return None
         out = self.run(
-            "merge-tree", "--write-tree", "--name-only", "--no-messages", _oid(ours), _oid(theirs), ok=(0, 1)
+            "merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", _oid(ours), _oid(theirs), ok=(0, 1)
         )
-        first = out.decode("utf-8", "replace").split("\n", 1)[0]
-        return first if _OID.match(first) else None
+        tree, *conflicted = out.decode("utf-8", "surrogateescape").split("\0")
+        if not _OID.match(tree):
+            return None
+        return Merge(tree, tuple(sorted({path for path in conflicted if path})))
 
     def tree_id(self, commit: str) -> str:
         """The id of a commit's top tree."""
