@@ -248,9 +248,7 @@ assert NUMBERED, "the source's numbered criteria were not found"
 
 def _remark_text(text: str) -> bool:
     """Whether a drawn text may be a remark's: no base-60 number or boolean of YAML 1.1, no coded value's words."""
-    return not load.other_in_1_1(text) and not any(
-        words.search(text) for coded in remark_prose.CODED for words in coded.words.values()
-    )
+    return not load.other_in_1_1(text) and not any(coded.named(text) for coded in remark_prose.CODED)
 
 
 SAFE_TEXT = st.text(

@@ -8,11 +8,16 @@ runs them beside the other remark checks (evidence.stages).
 Each value is read in its clause (coded_given): one that weighs two ("autologous or allogeneic") or says before it
 that it is unstated ("does not say whether they are autologous") gives none, nor words another thing's (a
 transplant's "allogeneic stem cell transplantation"); words denied ("not autologous", "non-autologous") give the
-other code of a field of two, and nothing of a field of more. Hunt 210: a word of denial anywhere in the sentence had
-let every origin in it pass ("Its CAR-T cells are allogeneic; no dose is named").
+other code of a field of two, and, of a field of more, that the record's value is not that code. Hunt 210: a word of
+denial anywhere in the sentence had let every origin in it pass ("Its CAR-T cells are allogeneic; no dose is named").
 
-Adding a field: a Coded in CODED (the fields a note may give a code of in prose), its codes' words, and a test
-in tests/test_attacks_prose_hunt210.py.
+A phrase may give one of several codes (Coded.phrases): a status in words of its recruitment or its end ("Recruitment
+is closed", "The trial was halted"), a design in words of its participants ("Patients are randomised 1:1", "The trial
+is blinded"). Hunt 211 wrote each beside Relma-cel's and IM19's RECRUITING (or a design their sources never give), and
+each passed, only a code's own words being read.
+
+Adding a field: a Coded in CODED (the fields a note may give a code of in prose), its codes' words (and phrases), and
+a test in tests/test_attacks_prose_hunt210.py or hunt211.py.
 """
 
 from __future__ import annotations
@@ -44,6 +49,15 @@ class Coded(NamedTuple):
     # ("the trial is recruiting", not "a site recruiting" or "patients who completed therapy"; "a randomised
     # trial", not "randomised trials show")
     of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | None] | None = None
+    # words that give one of several codes, said of the trial by their own words ("recruitment is closed": a
+    # status past recruiting, whichever)
+    phrases: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
+
+    def named(self, text: str) -> bool:
+        """Whether text holds any of the field's words (the rest of the reading is for those that do)."""
+        return any(words.search(text) for words in self.words.values()) or any(
+            phrase.search(text) for phrase, _ in self.phrases
+        )
 
 
 def check_remark_prose(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -69,28 +83,39 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
     read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
     clauses: list[str] | None = None  # (read once, where some field's words stand in the text: few do)
     for coded in CODED:
-        if not any(words.search(read) for words in coded.words.values()):
+        if not coded.named(read):
             continue
         clauses = _clauses(read) if clauses is None else clauses
         held = _value_at(record.data, coded.field)
-        for code in dict.fromkeys(_given_in(clauses, coded)):
-            gives = f"gives {coded.field} as {code}"
+        for codes in dict.fromkeys(_claims_in(clauses, coded)):
+            gives = f"gives {coded.field} as {_one_of(codes)}"
             if isinstance(held, str):
-                if held != code:
+                if held not in codes:
                     yield f"{gives}, which the record's {coded.field} ({held}) is not"
             elif isinstance(held, list) and held:
-                if code not in held:
+                if not codes & set(held):
                     yield f"{gives}, which none of the record's {coded.field} ({', '.join(held)}) is"
             elif fields.covered(silent, coded.field):
                 yield f"{gives}, which the record declares its sources silent on ({coded.field})"
-            elif not any(_stated(coded, code, sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
+            elif not any(_stated(coded, codes, sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
                 yield f"{gives}, {sources.unwritten()}"
+        for code in dict.fromkeys(_denied_in(clauses, coded)):
+            if held == code or (isinstance(held, list) and code in held):
+                yield f"says {coded.field} is not {code}, which the record's {coded.field} is"
+            elif held is None and fields.covered(silent, coded.field):
+                yield f"says {coded.field} is not {code}, which the record declares its sources silent on"
 
 
-def _stated(coded: Coded, code: str, text: str) -> bool:
-    """Whether a source's text states code of coded: as a source labels it ("Sex: Female"), or in the words a note
-    gives it by ("women only")."""
-    return coded.stated[code].search(text) is not None or coded.words[code].search(text) is not None
+def _one_of(codes: frozenset[str]) -> str:
+    """The codes a claim gives, as a message names them ("RECRUITING", "one of COMPLETED, TERMINATED")."""
+    return next(iter(codes)) if len(codes) == 1 else "one of " + ", ".join(sorted(codes))
+
+
+def _stated(coded: Coded, codes: frozenset[str], text: str) -> bool:
+    """Whether a source's text states one of codes of coded: as a source labels it ("Sex: Female"), or in the words a
+    note gives it by ("women only")."""
+    patterns = [found for code in codes for found in (coded.stated.get(code), coded.words.get(code)) if found]
+    return any(pattern.search(text) for pattern in patterns)
 
 
 def _shown_blanked(text: str, sources: Sources) -> str:
@@ -135,7 +160,36 @@ def _clauses(text: str) -> list[str]:
 
 
 def _given_in(clauses: list[str], coded: Coded) -> Iterator[str]:
-    """Each code of coded the clauses give (coded_given)."""
+    """Each code of coded the clauses give (coded_given): its words, or the other code's of a field of two denied."""
+    for code, denied in _read_in(clauses, coded):
+        if not denied:
+            yield code
+        elif code in coded.denied:
+            yield coded.denied[code]
+
+
+def _claims_in(clauses: list[str], coded: Coded) -> Iterator[frozenset[str]]:
+    """The codes each claim of the clauses leaves coded's field (one, where its words give it; or those its phrase
+    does: "recruitment is closed")."""
+    for code in _given_in(clauses, coded):
+        yield frozenset({code})
+    for clause in clauses:
+        for phrase, codes in coded.phrases:
+            for m in phrase.finditer(clause):
+                before = clause[: m.start()].rpartition(",")[2]
+                if not (_UNSTATED_BEFORE.search(before) or _DENIED_BEFORE.search(before)):
+                    yield codes
+
+
+def _denied_in(clauses: list[str], coded: Coded) -> Iterator[str]:
+    """Each code of coded the clauses deny, where no other code follows ("The trial is no longer recruiting")."""
+    for code, denied in _read_in(clauses, coded):
+        if denied and code not in coded.denied:
+            yield code
+
+
+def _read_in(clauses: list[str], coded: Coded) -> Iterator[tuple[str, bool]]:
+    """Each code of coded whose words the clauses give of the trial, and whether they deny it."""
     for clause in clauses:
         found = [(m, code) for code, words in coded.words.items() for m in words.finditer(clause)]
         if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
@@ -150,11 +204,7 @@ def _given_in(clauses: list[str], coded: Coded) -> Iterator[str]:
                 continue
             if coded.of_the_trial and not _said_of_the_trial(coded.of_the_trial, before, after):
                 continue
-            if m.group("non") or _DENIED_BEFORE.search(before):
-                if code in coded.denied:
-                    yield coded.denied[code]
-                continue
-            yield code
+            yield code, bool(m.group("non") or _DENIED_BEFORE.search(before))
 
 
 # where a clause ends inside a sentence: the value it gives is read in it alone
@@ -171,7 +221,9 @@ _UNSTATED_BEFORE = lazy(
 )
 # a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
 # only"; "non-autologous" is read with the words, their group "non")
-_DENIED_BEFORE = lazy(r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\b(?:never|no)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z")
+_DENIED_BEFORE = lazy(
+    r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\bno[ \t]+longer[ \t]+|\b(?:never|no)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z"
+)
 
 
 def _words(pattern: str, can_be_denied: bool = False) -> re.Pattern[str]:
@@ -222,9 +274,54 @@ _STATUSES = {
     "TERMINATED": r"terminated",
     "WITHDRAWN": r"withdrawn",
 }
+# the trial's status in words of its recruitment or its end, each giving the statuses it may be ("Recruitment is
+# closed": past recruiting, whichever; "The trial was halted"): hunt 211 wrote them beside Relma-cel's RECRUITING, and
+# each passed, only a status's own words being read
+_RECRUITMENT = r"(?:recruitment|enrol{1,2}ment|accrual)"
+_TRIAL = r"\b(?:the|this|its)[ \t]+(?:trial|study)"
+_A_WORD = r"(?:(?!(?:not|no|never|neither)\b)\w+[ \t]+)?"  # a word between, no denial ("is now closed")
+_PAST_RECRUITING = frozenset({"ACTIVE_NOT_RECRUITING", "COMPLETED", "TERMINATED", "SUSPENDED", "WITHDRAWN"})
+_OPEN = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION"})
+_NOT_YET = frozenset({"NOT_YET_RECRUITING", "WITHDRAWN"})
+_STOPPED = frozenset({"TERMINATED", "SUSPENDED", "WITHDRAWN"})
+_STATUS_PHRASES = (
+    (
+        rf"\b{_RECRUITMENT}[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+{_A_WORD}"
+        r"(?:closed|complete|completed|finished|over|ended|stopped|halted)\b",
+        _PAST_RECRUITING,
+    ),
+    (
+        rf"\b{_RECRUITMENT}[ \t]+(?:has|had)[ \t]+{_A_WORD}(?:closed|finished|ended|stopped|completed)\b",
+        _PAST_RECRUITING,
+    ),
+    (
+        rf"(?:{_TRIAL}|\bit)[ \t]+(?:has|had)[ \t]+{_A_WORD}(?:completed|finished|closed|ended)[ \t]+"
+        rf"(?:its[ \t]+)?{_RECRUITMENT}\b",
+        _PAST_RECRUITING,
+    ),
+    (r"\bno[ \t]+longer[ \t]+(?:recruiting|enrolling|recruits|enrols|enrolls|open)\b", _PAST_RECRUITING),
+    (rf"\b{_RECRUITMENT}[ \t]+(?:is|remains)[ \t]+{_A_WORD}(?:open|ongoing|under[ \t]*way)\b", _OPEN),
+    (
+        rf"{_TRIAL}[ \t]+(?:is|remains)[ \t]+(?:(?:still|now|currently)[ \t]+)?"
+        rf"(?:enrolling|recruiting|open[ \t]+(?:to|for)[ \t]+{_RECRUITMENT})\b",
+        _OPEN,
+    ),
+    (
+        rf"\b{_RECRUITMENT}[ \t]+(?:has|had)[ \t]+not[ \t]+(?:yet[ \t]+)?(?:started|begun|opened)\b|"
+        rf"\b{_RECRUITMENT}[ \t]+(?:is|was)[ \t]+not[ \t]+yet[ \t]+open\b|"
+        rf"\byet[ \t]+to[ \t]+(?:start|begin|open)[ \t]+(?:{_RECRUITMENT}|recruiting|enrolling)\b",
+        _NOT_YET,
+    ),
+    (
+        rf"{_TRIAL}[ \t]+(?:was|has[ \t]+been|had[ \t]+been|is)[ \t]+{_A_WORD}"
+        r"(?:halted|discontinued|stopped|paused|put[ \t]+on[ \t]+hold|on[ \t]+hold)\b",
+        _STOPPED,
+    ),
+    (rf"{_TRIAL}[ \t]+(?:stopped|ended|closed|terminated)[ \t]+(?:early|prematurely)\b", _STOPPED),
+)
 _OF_THE_TRIAL = lazy(
     r"(?i)(?:\b(?:the|this|its)[ \t]+(?:trial|study)(?:['\u2019]s[ \t]+status)?|\bits[ \t]+status)[ \t]+"
-    r"(?:is|was|has[ \t]+been|remains|became)[ \t]+(?:(?:now|still|currently|already|not|yet)[ \t]+)*\Z"
+    r"(?:is|was|has[ \t]+been|remains|became)[ \t]+(?:(?:now|still|currently|already|not|yet|no[ \t]+longer)[ \t]+)*\Z"
 )
 
 
@@ -261,6 +358,28 @@ _OF_THE_DESIGN = (
         r"phase[ \t]+\w+)){0,4}?[ \t]+(?:trial|study|design)\b(?!['\u2019]s)"
     ),
 )
+# the design in other words: participants said to be randomised or blinded ("Patients are randomised 1:1", "The
+# trial is blinded"), which hunt 211 wrote of trials whose sources never say
+_MASKED = frozenset({"SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE"})
+_PEOPLE_ARE = (
+    r"\b(?:patients|participants|subjects|investigators|(?:outcome[ \t]+)?assessors)[ \t]+(?:are|were|will[ \t]+be)"
+)
+_DESIGN_PHRASES = {
+    "design.allocation": (
+        (
+            rf"{_PEOPLE_ARE}[ \t]+{_A_WORD}randomi[sz]ed\b|\brandomly[ \t]+(?:assigned|allocated)\b",
+            frozenset({"RANDOMIZED"}),
+        ),
+    ),
+    "design.masking": (
+        (
+            rf"{_PEOPLE_ARE}[ \t]+{_A_WORD}(?:blinded|masked)\b|"
+            rf"{_TRIAL}[ \t]+(?:is|was)[ \t]+{_A_WORD}(?:blinded|masked)\b|"
+            r"\b(?:an?|the)[ \t]+(?:blinded|masked)[ \t]+(?:trial|study)\b",
+            _MASKED,
+        ),
+    ),
+}
 # (between the words and "trial" only the design's other words: "a randomised, double-blind, placebo-controlled
 # trial"; the importer's "an observational model of an interventional study" says it of no trial)
 
@@ -278,7 +397,12 @@ _OF_THE_LYMPHODEPLETION = (
 def _design(field: str, codes: dict[str, str]) -> Coded:
     """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
-    return Coded(field, words, words, {}, of_the_trial=_OF_THE_DESIGN)
+    return Coded(field, words, words, {}, of_the_trial=_OF_THE_DESIGN, phrases=_phrases(_DESIGN_PHRASES.get(field, ())))
+
+
+def _phrases(table: tuple[tuple[str, frozenset[str]], ...]) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """A table of phrases (pattern, the codes it gives), compiled as their words are read: case aside."""
+    return tuple((lazy(f"(?i){pattern}"), codes) for pattern, codes in table)
 
 
 def _status_stated(words: str) -> re.Pattern[str]:
@@ -306,6 +430,7 @@ CODED = (
         {code: _status_stated(words) for code, words in _STATUSES.items()},
         {},
         of_the_trial=(_OF_THE_TRIAL, None),
+        phrases=_phrases(_STATUS_PHRASES),
     ),
     *(_design(field, codes) for field, codes in _DESIGNS.items()),
     Coded(

@@ -1,0 +1,99 @@
+"""A trial's status and design a note gives in other words than a code's (E501: checks/remark_prose.py, the lead's
+hunt 211), after hunt 210 read "The trial is recruiting", "a randomised trial" and their kin.
+
+Found and fixed:
+
+- **A status in words of its recruitment or its end.** Beside Relma-cel's and IM19's RECRUITING, "Recruitment is
+  closed.", "Enrollment has finished.", "The trial has completed enrolment.", "Recruitment has not started yet.",
+  "The trial was halted." and "The trial stopped early." each passed: only a status's own words ("completed",
+  "terminated") were read. Each such phrase now gives the statuses it may be (Coded.phrases: "recruitment is
+  closed" any status past recruiting), and the record's must be one of them.
+- **A status denied.** "The trial is no longer recruiting." and "The trial is not yet recruiting." beside a
+  RECRUITING record passed: a code denied in a field of more than two gave nothing. A denied code is now held to
+  not being the record's value (nor of a field the record declares silent).
+- **A design in other words.** On Relma-cel, whose page never gives a design (the record declares it silent),
+  "Patients are randomised 1:1 to two doses.", "Participants are randomly assigned to a dose.", "The trial is
+  blinded." and "The trial is not randomised." passed; IM19's "The trial is blinded." beside its masking NONE too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, Trials, shared_registry
+from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One registry copy for the module: each note is checked in memory (Checks.after), the file never written."""
+    return shared_registry(tmp_path_factory, "prose211")
+
+
+PAST_RECRUITING = [
+    "Recruitment is closed.",
+    "Enrollment has finished.",
+    "Enrolment was completed in 2025.",
+    "The trial has completed enrolment.",
+    "It has now closed recruitment.",
+    "The trial is no longer recruiting.",
+    "The trial is not yet recruiting.",
+    "Recruitment has not started yet.",
+    "The study is yet to start enrolling.",
+    "The trial was halted.",
+    "The study has been put on hold.",
+    "The trial stopped early.",
+]
+
+
+@pytest.mark.parametrize("shown", [RELMA_PATH, IM19_PATH])
+@pytest.mark.parametrize("text", PAST_RECRUITING)
+def test_a_status_in_other_words_than_the_records_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Each passed beside a RECRUITING record."""
+    assert "E501" in codes_with_a_note(registry, shown, text, field="overall_status")
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "Patients are randomised 1:1 to two doses."),
+        (RELMA_PATH, "Participants are randomly assigned to a dose."),
+        (RELMA_PATH, "The trial is blinded."),
+        (RELMA_PATH, "Outcome assessors are masked to the dose."),
+        (RELMA_PATH, "The trial is not randomised."),
+        (IM19_PATH, "The trial is blinded."),
+        (IM19_PATH, "A masked study of IM19 CAR-T cells."),
+    ],
+)
+def test_a_design_in_other_words_than_a_code_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Relma-cel's page gives no design (declared silent); IM19's masking is NONE, its allocation NA."""
+    assert "E501" in codes_with_a_note(registry, shown, text, field="design")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruitment is open.",
+        "Recruitment is ongoing.",
+        "The trial is recruiting in China.",
+        "The trial is currently enrolling patients.",
+        "The source does not say whether recruitment is closed.",
+        "The study was not stopped early.",
+        "Treatment was discontinued in two patients.",
+        "Prior immunosuppressants are stopped before dosing.",
+        "Patients who completed enrolment procedures are dosed.",
+        "The trial is not blinded.",
+        "Patients are not randomised.",
+        "It is unclear whether the trial is blinded.",
+    ],
+)
+@pytest.mark.parametrize("shown", [RELMA_PATH, IM19_PATH])
+def test_what_a_recruiting_trial_may_be_said_to_be_passes(registry: Path, shown: str, text: str) -> None:
+    assert "E501" not in codes_with_a_note(registry, shown, text, field="overall_status")
+
+
+def test_a_comment_giving_a_status_in_other_words_is_refused(trials: Trials) -> None:
+    """A comment is read as a note is (check_comment_prose)."""
+    assert "E501" in codes_with_first_comment(trials, RELMA_PATH, "# Relma-cel in SLE; recruitment is closed.")
+    assert "E501" not in codes_with_first_comment(trials, RELMA_PATH, "# Relma-cel in SLE; recruitment is open.")
