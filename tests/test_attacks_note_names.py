@@ -78,17 +78,18 @@ def test_a_name_a_source_writes_or_the_record_holds_passes(registry: Path, shown
 @pytest.mark.parametrize(
     ("new", "codes"),
     [
-        ("It is a Phase I/II study.", set()),
-        ("It is a Phase 1/2 study.", set()),
-        ("It is a Phase I/III study.", {"E501"}),
-        ("It is a Phase II/III study.", {"E501"}),
+        ("It cites a Phase I/II study.", set()),
+        ("It cites a Phase 1/2 study.", set()),
+        ("It cites a Phase I/III study.", {"E501"}),
+        ("It cites a Phase II/III study.", {"E501"}),
     ],
 )
 def test_numerals_a_slash_joins_are_read_as_one_name(registry: Path, new: str, codes: set[str]) -> None:
     """A note's "Phase I/II" where its source writes "Phase 1/2": split at the slash, the lone "II" was looked for as
     written and refused (a lone numeral's digits would be any of the source's). Joined, the name's numerals are read
-    as the source's digits in their order. The IM19 source (a copy under the test's registry) gets a line added: a
-    test input, no fact of the study."""
+    as the source's digits in their order. (A study the note cites: "It is a Phase 1/2 study" gives the trial's own
+    phases, which IM19's record holds as NA: remark_prose, hunt 211.) The IM19 source (a copy under the test's
+    registry) gets a line added: a test input, no fact of the study."""
     seed = "seeds/000_84a0f0163f21158e.txt"
     add_source(registry, seed, (registry / seed).read_text(encoding="utf-8") + "\nStudy phase: Phase 1/2\n")
     assert codes_with_a_note_rewritten(registry, IM19_PATH, WINDOW, f"{WINDOW} {new}") == codes

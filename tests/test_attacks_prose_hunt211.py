@@ -11,6 +11,10 @@ Found and fixed:
 - **A status denied.** "The trial is no longer recruiting." and "The trial is not yet recruiting." beside a
   RECRUITING record passed: a code denied in a field of more than two gave nothing. A denied code is now held to
   not being the record's value (nor of a field the record declares silent).
+- **Fields no note was read for.** "Healthy volunteers are accepted.", "It does not take healthy volunteers.",
+  "This is a phase 2 trial.", "The cells are given subcutaneously.", "The cells are injected into the spinal
+  canal.", "The primary purpose is prevention." and "Its arm is a placebo comparator." each passed on Relma-cel
+  (PHASE1; the rest declared silent), and on IM19 (PHASE NA, INTRAVENOUS, no healthy volunteers) alike.
 - **A design in other words.** On Relma-cel, whose page never gives a design (the record declares it silent),
   "Patients are randomised 1:1 to two doses.", "Participants are randomly assigned to a dose.", "The trial is
   blinded." and "The trial is not randomised." passed; IM19's "The trial is blinded." beside its masking NONE too.
@@ -97,3 +101,61 @@ def test_a_comment_giving_a_status_in_other_words_is_refused(trials: Trials) -> 
     """A comment is read as a note is (check_comment_prose)."""
     assert "E501" in codes_with_first_comment(trials, RELMA_PATH, "# Relma-cel in SLE; recruitment is closed.")
     assert "E501" not in codes_with_first_comment(trials, RELMA_PATH, "# Relma-cel in SLE; recruitment is open.")
+
+
+UNREAD_FIELDS = [
+    "Healthy volunteers are accepted.",
+    "The trial accepts healthy volunteers.",
+    "This is a phase 2 trial.",
+    "A phase 1/2 study of the product.",
+    "The cells are given subcutaneously.",
+    "The cells are injected into the spinal canal.",
+    "Its arm is a placebo comparator.",
+    "A placebo-controlled trial.",
+    "The control arm receives placebo.",
+]
+
+
+@pytest.mark.parametrize("shown", [RELMA_PATH, IM19_PATH])
+@pytest.mark.parametrize("text", UNREAD_FIELDS)
+def test_a_value_of_a_field_no_note_was_read_for_is_refused(registry: Path, shown: str, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "It does not take healthy volunteers."),
+        (RELMA_PATH, "The primary purpose is prevention."),
+        (IM19_PATH, "It is a phase 1 trial."),
+    ],
+)
+def test_what_the_record_and_its_page_do_not_say_is_refused(registry: Path, shown: str, text: str) -> None:
+    """Relma-cel declares healthy volunteers and the design silent; IM19's phase is NA."""
+    assert "E501" in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Healthy volunteers are not accepted.",
+        "It takes no healthy volunteers.",
+        "The source does not say whether healthy volunteers are accepted.",
+        "The cells are given intravenously.",
+        "IM19 CAR-T cells are infused into a vein.",
+        "Patients receive the cells by intravenous infusion.",
+        "Prior oral corticosteroids are allowed.",
+        "The primary purpose is treatment.",
+        "Phase 2 trials of other products are cited.",
+        "It follows a phase 1 study of the product.",
+        "There is no placebo arm.",
+        "No patient receives placebo.",
+    ],
+)
+def test_what_im19s_record_holds_may_be_said_in_words(registry: Path, text: str) -> None:
+    """IM19: no healthy volunteers, INTRAVENOUS, TREATMENT, PHASE NA."""
+    assert "E501" not in codes_with_a_note(registry, IM19_PATH, text)
+
+
+def test_relma_cels_phase_may_be_said_in_words(registry: Path) -> None:
+    assert "E501" not in codes_with_a_note(registry, RELMA_PATH, "It is a phase 1 trial.")

@@ -1,5 +1,6 @@
-"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status and design, its
-lymphodepletion's agents) that a note, an incomplete entry or a comment of the record's file gives in prose, held to the
+"""E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status, design, purpose and
+phases, whether it takes healthy volunteers, its product's route, its arms' types, its lymphodepletion's agents) that a
+note, an incomplete entry or a comment of the record's file gives in prose, held to the
 record's value, its silence, and what its sources state. The words are a code of the schema's in lower case, or said
 otherwise, which no name reading reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says,
 "Its CAR-T cells are allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage
@@ -14,7 +15,9 @@ denial anywhere in the sentence had let every origin in it pass ("Its CAR-T cell
 A phrase may give one of several codes (Coded.phrases): a status in words of its recruitment or its end ("Recruitment
 is closed", "The trial was halted"), a design in words of its participants ("Patients are randomised 1:1", "The trial
 is blinded"). Hunt 211 wrote each beside Relma-cel's and IM19's RECRUITING (or a design their sources never give), and
-each passed, only a code's own words being read.
+each passed, only a code's own words being read; and "Healthy volunteers are accepted", "This is a phase 2 trial", "The
+cells are given subcutaneously", "The primary purpose is prevention" and "Its arm is a placebo comparator" of trials
+whose records hold otherwise or whose sources never say, no note's words of those fields being read at all.
 
 Adding a field: a Coded in CODED (the fields a note may give a code of in prose), its codes' words (and phrases), and
 a test in tests/test_attacks_prose_hunt210.py or hunt211.py.
@@ -52,6 +55,7 @@ class Coded(NamedTuple):
     # words that give one of several codes, said of the trial by their own words ("recruitment is closed": a
     # status past recruiting, whichever)
     phrases: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
+    joined: bool = False  # codes joined by a slash are both the trial's ("phase 1/2"), not weighed
 
     def named(self, text: str) -> bool:
         """Whether text holds any of the field's words (the rest of the reading is for those that do)."""
@@ -87,6 +91,8 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
             continue
         clauses = _clauses(read) if clauses is None else clauses
         held = _value_at(record.data, coded.field)
+        if isinstance(held, bool):  # (a field of yes or no: healthy volunteers)
+            held = "YES" if held else "NO"
         for codes in dict.fromkeys(_claims_in(clauses, coded)):
             gives = f"gives {coded.field} as {_one_of(codes)}"
             if isinstance(held, str):
@@ -177,7 +183,7 @@ def _claims_in(clauses: list[str], coded: Coded) -> Iterator[frozenset[str]]:
         for phrase, codes in coded.phrases:
             for m in phrase.finditer(clause):
                 before = clause[: m.start()].rpartition(",")[2]
-                if not (_UNSTATED_BEFORE.search(before) or _DENIED_BEFORE.search(before)):
+                if not (_UNSTATED_BEFORE.search(before) or _NEGATED_BEFORE.search(before)):
                     yield codes
 
 
@@ -192,7 +198,7 @@ def _read_in(clauses: list[str], coded: Coded) -> Iterator[tuple[str, bool]]:
     """Each code of coded whose words the clauses give of the trial, and whether they deny it."""
     for clause in clauses:
         found = [(m, code) for code, words in coded.words.items() for m in words.finditer(clause)]
-        if len({code for _, code in found}) > 1 and _WEIGHED.search(clause):
+        if len({code for _, code in found}) > 1 and (_WEIGHED_WORDS if coded.joined else _WEIGHED).search(clause):
             continue  # ("autologous or allogeneic", "neither autologous nor allogeneic")
         for m, code in sorted(found, key=lambda item: item[0].start()):
             # (what stands before the words in their clause, from its last comma: "Whether or not it is asked, its
@@ -213,6 +219,7 @@ _CLAUSE_STOPS = lazy(
 )
 # two values weighed in one clause ("autologous or allogeneic", "autologous/allogeneic", "whether ... or")
 _WEIGHED = lazy(r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b|/")
+_WEIGHED_WORDS = lazy(r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b")
 # words before a value in its clause that say it is not stated ("does not say whether", "unclear if", "silent on")
 _UNSTATED_BEFORE = lazy(
     r"(?i)\b(?:whether|if|unstated|unknown|unclear|unspecified|silent|not[ \t]+(?:\w+[ \t]+)?(?:say|says|said|"
@@ -221,6 +228,8 @@ _UNSTATED_BEFORE = lazy(
 )
 # a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
 # only"; "non-autologous" is read with the words, their group "non")
+# a word of denial anywhere before a phrase in its clause ("No patient receives placebo"): a phrase gives no codes there
+_NEGATED_BEFORE = lazy(r"(?i)\b(?:no|not|never|none|neither|nor|without)\b")
 _DENIED_BEFORE = lazy(
     r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\bno[ \t]+longer[ \t]+|\b(?:never|no)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z"
 )
@@ -394,6 +403,98 @@ _OF_THE_LYMPHODEPLETION = (
 )
 
 
+# the trial's primary purpose, said so ("Its primary purpose is prevention")
+_PURPOSE_IS = r"primary[ \t]+purpose[ \t]+(?:is|was)[ \t]+(?:the[ \t]+)?"
+_PURPOSES = {
+    "TREATMENT": r"treatment",
+    "PREVENTION": r"prevention",
+    "DIAGNOSTIC": r"diagnos(?:is|tic)",
+    "SUPPORTIVE_CARE": r"supportive[ \t]+care",
+    "SCREENING": r"screening",
+    "HEALTH_SERVICES_RESEARCH": r"health[ \t]+services[ \t]+research",
+    "BASIC_SCIENCE": r"basic[ \t]+science",
+    "DEVICE_FEASIBILITY": r"device[ \t]+feasibility",
+}
+
+# whether it takes healthy volunteers, said so ("Healthy volunteers are accepted", "It takes no healthy volunteers")
+_ANSWERS = {"YES": r"yes|true|accepted", "NO": r"no|false|not[ \t]+accepted"}
+_VOLUNTEERS = (
+    (
+        r"\bhealthy[ \t]+volunteers?[ \t]+(?:are|is|were|may[ \t]+be)[ \t]+(?:also[ \t]+)?"
+        r"(?:accepted|eligible|enrolled|allowed|included|welcome)\b|"
+        r"\b(?:accepts?|takes?|enrols?|enrolls?|includes?|recruits?)[ \t]+(?:also[ \t]+)?healthy[ \t]+volunteers\b|"
+        r"\bopen[ \t]+to[ \t]+healthy[ \t]+volunteers\b",
+        frozenset({"YES"}),
+    ),
+    (
+        r"\bhealthy[ \t]+volunteers?[ \t]+(?:are|is|were)[ \t]+not[ \t]+"
+        r"(?:accepted|eligible|enrolled|allowed|included)\b|"
+        r"\b(?:accepts?|takes?|enrols?|enrolls?|includes?|recruits?)[ \t]+no[ \t]+healthy[ \t]+volunteers\b|"
+        r"\b(?:not|never)[ \t]+(?:accept|take|enrol|enroll|include|recruit)[ \t]+healthy[ \t]+volunteers\b|"
+        r"\bno[ \t]+healthy[ \t]+volunteers[ \t]+(?:are|is|were)\b",
+        frozenset({"NO"}),
+    ),
+)
+
+# the trial's phases in words ("a phase 2 trial", "a phase 1/2 study", "early phase 1"); said of the trial as its
+# design is
+_PHASES = {
+    "EARLY_PHASE1": r"early[\s-]+phase[ \t]*(?:1|i|one)",
+    "PHASE1": r"(?<!early[ \t])(?<!early-)phase[ \t]*(?:1|i|one)(?:[ \t]*/[ \t]*(?:2|ii|two))?",
+    "PHASE2": r"phase[ \t]*(?:(?:1|i)[ \t]*/[ \t]*)?(?:2|ii|two)(?:[ \t]*/[ \t]*(?:3|iii|three))?",
+    "PHASE3": r"phase[ \t]*(?:(?:2|ii)[ \t]*/[ \t]*)?(?:3|iii|three)",
+    "PHASE4": r"phase[ \t]*(?:4|iv|four)",
+}
+
+
+# (said of this trial: "It is a phase 2 trial", "A phase 1/2 study of ..." opening its sentence; not "It follows a
+# phase 1 study")
+_OF_THE_PHASE = lazy(
+    r"(?i)(?:\b(?:the|this|it|its)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:an?|in)[ \t]+)?|"
+    r"^[ \t]*an?[ \t]+)\Z"
+)
+
+
+def _route(adjective: str, place: str) -> str:
+    """A route's words: its adverb ("intravenously"), its adjective after "by" or "as" ("by intravenous infusion"), or
+    the place the product goes into."""
+    return rf"{adjective}ly|(?:by|as)[ \t]+(?:an?[ \t]+)?{adjective}(?:[ \t]+\w+)?|{place}"
+
+
+# the route by which the product is given, said of its giving ("The cells are given subcutaneously", "infused into a
+# vein"): a route alone is as often a prior therapy's ("oral corticosteroids")
+_GIVEN = lazy(
+    r"(?i)\b(?:cells|car-?t(?:[ \t]+cells)?|products?|infusions?|doses?|it|they|each|patients)[ \t]+"
+    r"(?:are|is|were|was|will[ \t]+be|get|gets|receive|receives)[ \t]+(?:(?:\w+[ \t]+)?"
+    r"(?:given|administered|infused|injected|delivered|dosed)[ \t]+(?:\w+[ \t]+){0,2})?\Z"
+)
+_ROUTES = {
+    "INTRAVENOUS": _route("intravenous", r"into[ \t]+(?:a|the)[ \t]+veins?|i\.v\."),
+    "SUBCUTANEOUS": _route("subcutaneous", r"under[ \t]+the[ \t]+skin|s\.c\."),
+    "ORAL": r"orally|by[ \t]+mouth",
+    "INTRAMUSCULAR": _route("intramuscular", r"into[ \t]+(?:a|the)[ \t]+muscles?"),
+    "INTRATHECAL": _route("intrathecal", r"into[ \t]+the[ \t]+(?:spinal[ \t]+canal|cerebrospinal[ \t]+fluid)"),
+    "INTRA_ARTERIAL": _route("intra-?arterial", r"into[ \t]+an[ \t]+artery"),
+}
+# (a source states a route in its adjective: "Route: Intravenous", "by intravenous infusion")
+_ROUTE_STATED = {
+    "INTRAVENOUS": r"intravenous\w*|IV",
+    "SUBCUTANEOUS": r"subcutaneous\w*",
+    "ORAL": r"oral\w*",
+    "INTRAMUSCULAR": r"intramuscular\w*",
+    "INTRATHECAL": r"intrathecal\w*",
+    "INTRA_ARTERIAL": r"intra-?arterial\w*",
+}
+
+# an arm's type in words ("a placebo arm", "an active comparator", "a placebo-controlled trial")
+_ARM_TYPES = {
+    "PLACEBO_COMPARATOR": r"placebo[\s-]+(?:comparator|arm|group|control|controlled)",
+    "ACTIVE_COMPARATOR": r"active[\s-]+(?:comparator|control|controlled)",
+    "SHAM_COMPARATOR": r"sham[\s-]+(?:comparator|arm|group|control|controlled|procedure)",
+    "NO_INTERVENTION": r"no[\s-]+intervention[ \t]+(?:arm|group)",
+}
+
+
 def _design(field: str, codes: dict[str, str]) -> Coded:
     """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
@@ -433,6 +534,49 @@ CODED = (
         phrases=_phrases(_STATUS_PHRASES),
     ),
     *(_design(field, codes) for field, codes in _DESIGNS.items()),
+    Coded(
+        "design.primary_purpose",
+        {},
+        {code: lazy(rf"(?i)primary[\s_]*purpose\W{{0,4}}(?:{words})\b") for code, words in _PURPOSES.items()},
+        {},
+        phrases=tuple((_words(rf"{_PURPOSE_IS}(?:{words})"), frozenset({code})) for code, words in _PURPOSES.items()),
+    ),
+    Coded(
+        "eligibility.healthy_volunteers",
+        {},
+        {answer: lazy(rf"(?i)\bhealthy[\s_-]*volunteers?\W{{0,4}}(?:{words})\b") for answer, words in _ANSWERS.items()},
+        {},
+        phrases=_phrases(_VOLUNTEERS),
+    ),
+    Coded(
+        "phases",
+        {code: _words(words) for code, words in _PHASES.items()},
+        {code: _words(words) for code, words in _PHASES.items()},
+        {},
+        of_the_trial=(_OF_THE_PHASE, None),
+        joined=True,
+    ),
+    Coded(
+        "interventions.route",
+        {code: _words(words) for code, words in _ROUTES.items()},
+        {code: _words(words) for code, words in _ROUTE_STATED.items()},
+        {},
+        of_the_trial=(_GIVEN, None),
+    ),
+    Coded(
+        "arms.type",
+        {code: _words(words) for code, words in _ARM_TYPES.items()},
+        {code: _words(words) for code, words in _ARM_TYPES.items()},
+        {},
+        phrases=_phrases(
+            (
+                (
+                    r"\b(?:receives?|receiving|given|gets?)[ \t]+(?:an?[ \t]+)?placebo\b",
+                    frozenset({"PLACEBO_COMPARATOR"}),
+                ),
+            )
+        ),
+    ),
     Coded(
         "lymphodepletion.agents.agent",
         {code: _words(words) for code, words in _AGENTS.items()},
