@@ -107,7 +107,7 @@ UNREAD_FIELDS = [
     "Healthy volunteers are accepted.",
     "The trial accepts healthy volunteers.",
     "This is a phase 2 trial.",
-    "A phase 1/2 study of the product.",
+    "The trial is a phase 1/2 study.",
     "The cells are given subcutaneously.",
     "The cells are injected into the spinal canal.",
     "Its arm is a placebo comparator.",

@@ -447,11 +447,10 @@ _PHASES = {
 }
 
 
-# (said of this trial: "It is a phase 2 trial", "A phase 1/2 study of ..." opening its sentence; not "It follows a
-# phase 1 study")
+# (said of this trial: "It is a phase 2 trial", "The study is in phase 1"; not "It follows a phase 1 study", nor "An
+# Early Phase 1 label is absent")
 _OF_THE_PHASE = lazy(
-    r"(?i)(?:\b(?:the|this|it|its)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:an?|in)[ \t]+)?|"
-    r"^[ \t]*an?[ \t]+)\Z"
+    r"(?i)\b(?:the|this|it|its)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:an?|in)[ \t]+)?\Z"
 )
 
 
