@@ -15,6 +15,11 @@ Found and fixed:
   "This is a phase 2 trial.", "The cells are given subcutaneously.", "The cells are injected into the spinal
   canal.", "The primary purpose is prevention." and "Its arm is a placebo comparator." each passed on Relma-cel
   (PHASE1; the rest declared silent), and on IM19 (PHASE NA, INTRAVENOUS, no healthy volunteers) alike.
+- **Fields only phrases give.** "It is an industry-sponsored trial.", "The sponsor is a company.", "The enrolment
+  figure is an actual count.", "The start date is estimated.", "Lupus nephritis is required.", "It is a
+  second-generation CAR.", "The cells are made with a fast manufacturing process." and "The principal investigator
+  is the responsible party." passed on IM19 (sponsor class OTHER; the rest declared silent, its page never naming
+  nephritis), and "Patients with severe lupus nephritis are excluded." there too.
 - **A design in other words.** On Relma-cel, whose page never gives a design (the record declares it silent),
   "Patients are randomised 1:1 to two doses.", "Participants are randomly assigned to a dose.", "The trial is
   blinded." and "The trial is not randomised." passed; IM19's "The trial is blinded." beside its masking NONE too.
@@ -159,3 +164,39 @@ def test_what_im19s_record_holds_may_be_said_in_words(registry: Path, text: str)
 
 def test_relma_cels_phase_may_be_said_in_words(registry: Path) -> None:
     assert "E501" not in codes_with_a_note(registry, RELMA_PATH, "It is a phase 1 trial.")
+
+
+PHRASED = [
+    "It is an industry-sponsored trial.",
+    "The sponsor is a company.",
+    "The enrolment figure is an actual count.",
+    "The start date is estimated.",
+    "The estimated completion date is given.",
+    "Lupus nephritis is required.",
+    "Patients with severe lupus nephritis are excluded.",
+    "It is a second-generation CAR.",
+    "The cells are made with a fast manufacturing process.",
+    "The principal investigator is the responsible party.",
+]
+
+
+@pytest.mark.parametrize("text", PHRASED)
+def test_a_field_a_phrase_gives_is_held_to_the_record(registry: Path, text: str) -> None:
+    """IM19: sponsor class OTHER; enrolment type, dates' types, nephritis, construct and responsible party silent."""
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (IM19_PATH, "The source does not say whether the start date is actual or estimated."),
+        (IM19_PATH, "It is an academic trial."),
+        (IM19_PATH, "The sponsor is a hospital."),
+        (IM19_PATH, "The planned surgery criterion is kept."),
+        (RELMA_PATH, "Patients with severe lupus nephritis are excluded."),
+        (RELMA_PATH, "Lupus nephritis is named in the exclusion criteria."),
+    ],
+)
+def test_what_a_record_holds_a_phrase_may_say(registry: Path, shown: str, text: str) -> None:
+    """Relma-cel excludes severe lupus nephritis (SEVERE_EXCLUDED)."""
+    assert "E501" not in codes_with_a_note(registry, shown, text)

@@ -1,6 +1,7 @@
 """E501: a coded value of the record's (a product's origin, the sex the trial enrols, its status, design, purpose and
-phases, whether it takes healthy volunteers, its product's route, its arms' types, its lymphodepletion's agents) that a
-note, an incomplete entry or a comment of the record's file gives in prose, held to the
+phases, whether it takes healthy volunteers, its product's route and construct, its arms' types, its sponsor's class,
+its enrolment's and dates' types, its scope of lupus nephritis, its responsible party, its lymphodepletion's agents)
+that a note, an incomplete entry or a comment of the record's file gives in prose, held to the
 record's value, its silence, and what its sources state. The words are a code of the schema's in lower case, or said
 otherwise, which no name reading reaches (note_names reads capitals): hunt 209 gave Relma-cel, whose source never says,
 "Its CAR-T cells are allogeneic", and "The trial enrols women only" beside its sex ALL; both passed. The evidence stage
@@ -494,6 +495,100 @@ _ARM_TYPES = {
 }
 
 
+# fields a note gives in phrases alone, each phrase the codes it leaves the field ("an industry-sponsored trial",
+# "the start date is estimated", "patients with lupus nephritis are excluded", "a second-generation CAR")
+_ENROLMENT = r"(?:enrol{1,2}ment|count|number|figure|sample[ \t]+size)"
+_ESTIMATE = r"(?:estimated|estimate|anticipated|expected|planned|target(?:ed)?)"
+_NEPHRITIS = r"(?:(?:active|severe|biopsy-proven)[ \t]+)?(?:lupus[ \t]+nephritis|LN)"
+_WITH_NEPHRITIS = (
+    rf"\b(?:patients|participants|people|those|subjects)[ \t]+with[ \t]+{_NEPHRITIS}[ \t]+(?:are|is)[ \t]+"
+)
+
+
+def _dated(kind: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The phrases that say a date of kind ("start", "completion") is actual or estimated."""
+    date = rf"\b{kind}[ \t]+date[ \t]+(?:is|was)[ \t]+(?:an?[ \t]+)?"
+    return (
+        (rf"{date}actual\b|\bactual[ \t]+{kind}[ \t]+date\b", frozenset({"ACTUAL"})),
+        (rf"{date}{_ESTIMATE}\b|\b{_ESTIMATE}[ \t]+{kind}[ \t]+date\b", frozenset({"ESTIMATED"})),
+    )
+
+
+_PHRASED: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "sponsor.class": (
+        (
+            r"\bindustry[\s-]+(?:sponsored|funded|sponsor)\b|\bsponsored[ \t]+by[ \t]+(?:a|the|its)[ \t]+"
+            r"(?:company|manufacturer|industry|(?:pharmaceutical|biotech\w*|drug)[ \t]+company)\b|"
+            r"\b(?:sponsor|funder)[ \t]+is[ \t]+(?:a|an)[ \t]+"
+            r"(?:company|manufacturer|(?:pharmaceutical|biotech\w*|drug)[ \t]+company|industry[ \t]+sponsor)\b",
+            frozenset({"INDUSTRY"}),
+        ),
+        (r"\b(?:investigator[\s-]+initiated|academic[\s-]+(?:sponsored|sponsor|trial|study))\b", frozenset({"OTHER"})),
+    ),
+    "enrollment.type": (
+        (
+            rf"\bactual[ \t]+{_ENROLMENT}\b|\b{_ENROLMENT}[ \t]+(?:is|was)[ \t]+(?:an[ \t]+)?actual\b",
+            frozenset({"ACTUAL"}),
+        ),
+        (
+            rf"\b{_ESTIMATE}[ \t]+{_ENROLMENT}\b|\b{_ENROLMENT}[ \t]+(?:is|was)[ \t]+(?:an?[ \t]+)?{_ESTIMATE}\b",
+            frozenset({"ESTIMATED"}),
+        ),
+    ),
+    "dates.start.type": _dated("start"),
+    "dates.primary_completion.type": _dated("primary[ \t]+completion"),
+    "dates.completion.type": _dated("(?<!primary[ \t])completion"),
+    "eligibility.lupus_nephritis.scope": (
+        (
+            rf"{_WITH_NEPHRITIS}(?:excluded|ineligible|not[ \t]+eligible)\b|"
+            rf"\b{_NEPHRITIS}[ \t]+(?:is|are)[ \t]+excluded\b",
+            frozenset({"EXCLUDED", "SEVERE_EXCLUDED"}),
+        ),
+        (
+            rf"\b{_NEPHRITIS}[ \t]+is[ \t]+required\b|\brequires?[ \t]+{_NEPHRITIS}\b|"
+            rf"\b(?:patients|participants)[ \t]+must[ \t]+have[ \t]+{_NEPHRITIS}\b",
+            frozenset({"REQUIRED"}),
+        ),
+        (
+            rf"{_WITH_NEPHRITIS}(?:eligible|allowed|included|enrolled|accepted)\b|"
+            rf"\b{_NEPHRITIS}[ \t]+is[ \t]+allowed\b",
+            frozenset({"ALLOWED", "REQUIRED", "SEVERE_EXCLUDED"}),
+        ),
+    ),
+    "cell_product.construct.generation": tuple(
+        (rf"\b(?:{words})[\s-]+generation\b", frozenset({code}))
+        for code, words in (
+            ("FIRST", "first|1st"),
+            ("SECOND", "second|2nd"),
+            ("THIRD", "third|3rd"),
+            ("FOURTH", "fourth|4th"),
+        )
+    ),
+    "cell_product.construct.manufacturing": (
+        (r"\b(?:fast|rapid)[\s-]+(?:manufactur\w*|production|process\w*)\b", frozenset({"FAST"})),
+        (r"\buniversal[\s-]+(?:car-?t|cells?|products?)\b", frozenset({"UNIVERSAL"})),
+    ),
+    "responsible_party.type": (
+        (r"\bresponsible[ \t]+party[ \t]+is[ \t]+the[ \t]+sponsor\b", frozenset({"SPONSOR"})),
+        (
+            r"\b(?:principal[ \t]+investigator|PI)[ \t]+is[ \t]+the[ \t]+responsible[ \t]+party\b|"
+            r"\bresponsible[ \t]+party[ \t]+is[ \t]+the[ \t]+(?:principal[ \t]+investigator|PI)\b",
+            frozenset({"PRINCIPAL_INVESTIGATOR"}),
+        ),
+        (r"\bsponsor[\s-]+investigator\b", frozenset({"SPONSOR_INVESTIGATOR"})),
+    ),
+}
+
+
+def _phrased(field: str, table: tuple[tuple[str, frozenset[str]], ...]) -> Coded:
+    """The Coded of a field a note gives in phrases alone: a source states a code in one of them too."""
+    codes = sorted({code for _, given in table for code in given})
+    stated = {
+        code: lazy("(?i)" + "|".join(f"(?:{pattern})" for pattern, given in table if code in given)) for code in codes
+    }
+    return Coded(field, {}, stated, {}, phrases=_phrases(table))
+
+
 def _design(field: str, codes: dict[str, str]) -> Coded:
     """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
@@ -576,6 +671,7 @@ CODED = (
             )
         ),
     ),
+    *(_phrased(field, table) for field, table in _PHRASED.items()),
     Coded(
         "lymphodepletion.agents.agent",
         {code: _words(words) for code, words in _AGENTS.items()},
