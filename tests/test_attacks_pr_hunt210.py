@@ -126,7 +126,7 @@
 
 Left (not refused): a branch on `sys.version_info` that mypy (pyproject.toml's python_version 3.11) and CI's Python
 3.11 never read, and a reviewer's Python 3.12 runs (`if sys.version_info >= (3, 12): def check(...) -> list[str]:
-return 'E'`, a strict xfail below): hunts 194 and 209 pass such branches as honest code. A module reached through
+return 'E'`, a strict xfail here, refused since: tests/test_attacks_pr_hunt211.py). A module reached through
 the value of a function imported from another module and given no name of the package (`checks = pick()`, `pick`
 defined elsewhere to return strict, then `checks.check = list`), and a decorator imported from another module,
 are read where they are defined. An autouse fixture of tests/conftest.py patching the checker
@@ -785,23 +785,11 @@ def test_pytest_run_as_configured_passes(tmp_path: Path, changes: dict[str, str 
     passed_by_the_extraction(tmp_path, changes)
 
 
-# --- Left: a branch on sys.version_info that mypy, at pyproject.toml's python_version, takes as never run
+# --- A branch on sys.version_info that mypy, at pyproject.toml's python_version, takes as never run (its xfail here is
+# hunt 211's test now: tests/test_attacks_pr_hunt211.py)
 NEWER = (
     "import sys\n\nif sys.version_info >= (3, 12):\n\n    def check(record: dict) -> list[str]:\n        return 'E'\n"
 )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a branch on sys.version_info that mypy (python_version 3.11) and CI's Python 3.11 never read, and a "
-    "reviewer's Python 3.12 runs: hunts 194 and 209 pass such branches as honest code (a compat import, a value for "
-    "newer Pythons), and a rule would first have to tell them from a def mypy never checks",
-)
-def test_a_branch_mypy_takes_as_never_run_by_its_version_stops_the_extraction(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    strict = "scripts/sle_trials/checks/strict.py"
-    refused_by_the_trusted_check(request, tmp_path, {strict: NEWER}, f"{strict} line 3")
 
 
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")

@@ -31,7 +31,8 @@ Compiled Python anywhere in the commit stops it as well (no_compiled_code), and 
 a module of its name (no_module_shadowed), a module imported before the library's
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
-source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips), a test
+source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips, and by its settings
+no_code_mypy_skips_by_its_settings), a test
 pytest never runs (no_test_left_uncollected, no_test_folder_skipped, no_collection_narrowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
@@ -152,6 +153,7 @@ from sle_trials.git.uncollected import (
     no_test_folder_skipped,
     no_test_left_uncollected,
 )
+from sle_trials.git.version_branches import mypy_sees, no_code_mypy_skips_by_its_settings
 from sle_trials.paths import SCHEMA_PATH
 
 SCHEMA = SCHEMA_PATH.as_posix()
@@ -310,6 +312,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     made, shelled = run_by_path(texts)  # `$(MAKE) -f mk/rules`, `bash .ci/steps.txt`: run as their runner reads them
     makefiles = sorted(path for path in code if make_file(path) or path in made)
     included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
+    sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
@@ -322,6 +325,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_name_bound_twice(path, blobs[oid].data)
             no_settings_in_a_comment(path, blobs[oid].data)
             no_code_mypy_skips(path, blobs[oid].data)
+            no_code_mypy_skips_by_its_settings(path, blobs[oid].data, sees)
             no_test_left_uncollected(path, blobs[oid].data)
             no_test_skipped_on_no_module(path, blobs[oid].data)
         elif blobs[oid].data is None:
