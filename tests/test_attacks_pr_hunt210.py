@@ -135,7 +135,8 @@ for speed, and the tests patch modules on purpose. A skip on an executable's nam
 (`pytest.mark.skipif(not shutil.which("gti"), ...)`): which executables an environment holds is the machine's.
 A tool's settings in pyproject.toml that read less of the code (`[[tool.mypy.overrides]] module =
 ["sle_trials.checks.*"] ignore_errors = true`, ruff's per-file-ignores, mypy's files): settings a review shows as
-settings, on `trials diff`'s checker line. Each passed the extraction (exit 0).
+settings, on `trials diff`'s checker line (refused since: tests/test_attacks_pr_hunt211.py). Each passed the
+extraction (exit 0).
 """
 
 from __future__ import annotations

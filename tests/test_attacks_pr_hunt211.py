@@ -14,6 +14,18 @@
   no_code_mypy_skips_by_its_settings, mypy's reachability rules mirrored); hunts 194's and 209's honest cases
   (`MODE = 'new'` / `MODE = 'old'`, a platform's separator in a conditional expression, which mypy checks both
   ways), a compat import, the branch mypy reads and a condition mypy cannot decide pass, and so do the tests.
+- **pyproject.toml's settings exempting some of the code.** Hunt 209 refused a comment setting ruff or mypy for a
+  whole module; hunt 210 left the same exemption written in pyproject.toml as "settings a review shows as
+  settings". The review shows one line of settings and the module no sign of it: `[[tool.mypy.overrides]] module =
+  ["sle_trials.checks.strict"] ignore_errors = true` had mypy say "Success" of the module's def returning a string
+  where it declares a list, and ruff's per-file-ignores held a module with an unused import and name to no rule
+  (both tested); each passed (exit 0), as did an override's `disable_error_code`, `follow_imports = "skip"` or
+  `strict_optional = false`, mypy's `exclude`, `always_false` (`if STRICT:` read as never run), a plugin (Python
+  mypy runs, whose hooks type what they like), `files` without the tests, and ruff's `extend-exclude`, `exclude`
+  or `include` leaving out code and `extend` (its settings read from another file). Now refused
+  (git/lint_settings.py: no_code_checks_narrowed); the repository's own settings (what ruff leaves out is the data
+  and the tests' inputs, an override of a library's missing imports), an override making mypy stricter and settings
+  for all code alike pass.
 """
 
 from __future__ import annotations
@@ -128,3 +140,92 @@ def test_mypy_reads_no_line_of_a_branch_it_decides_by_its_settings(tmp_path: Pat
         timeout=300,
     )
     assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+
+
+# --- pyproject.toml's settings by which ruff or mypy read less of some code (git/lint_settings.py)
+PROJECT = "[project]\nname = 'x'\n\n"
+OVERRIDE = "[[tool.mypy.overrides]]\nmodule = ['sle_trials.checks.strict']\n"
+MODULE = "scripts/sle_trials/checks/strict.py"
+CHECKS_LESS = "by which it checks less of some code than of the rest"
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (
+            OVERRIDE + "ignore_errors = true\n",
+            f"mypy's `ignore_errors = True` in [[tool.mypy.overrides]] number 1, {CHECKS_LESS}",
+        ),
+        (OVERRIDE + "disable_error_code = ['return-value']\n", "mypy's `disable_error_code = ['return-value']`"),
+        (OVERRIDE + "follow_imports = 'skip'\n", "mypy's `follow_imports = skip` in [[tool.mypy.overrides]]"),
+        (OVERRIDE + "check_untyped_defs = false\n", "mypy's `check_untyped_defs = False`"),
+        (OVERRIDE + "strict_optional = false\n", "mypy's `strict_optional = False`"),
+        ("[tool.mypy]\nexclude = ['checks/strict']\n", "mypy's `exclude = ['checks/strict']` in [tool.mypy]"),
+        ("[tool.mypy]\nalways_false = ['STRICT']\n", "mypy's `always_false = ['STRICT']` in [tool.mypy]"),
+        ("[tool.mypy]\nplugins = ['tests/typing_plugin.py']\n", "mypy's `plugins = ['tests/typing_plugin.py']`"),
+        ("[tool.mypy]\ndisable_error_code = 'return-value'\n", "mypy's `disable_error_code = return-value`"),
+        ("[tool.mypy]\nfiles = ['scripts/sle_trials', 'benchmarks']\n", "mypy's `files` without tests/"),
+        (
+            "[tool.mypy]\nfiles = ['scripts/sle_trials/git', 'tests', 'benchmarks']\n",
+            "mypy's `files` without scripts/sle_trials/",
+        ),
+        (
+            f"[tool.ruff.lint.per-file-ignores]\n'{MODULE}' = ['F']\n",
+            f"ruff's `lint.per-file-ignores` leaving out '{MODULE}'",
+        ),
+        ("[tool.ruff]\nextend-exclude = ['seeds', 'scripts/sle_trials/checks']\n", "ruff's `extend-exclude` leaving"),
+        ("[tool.ruff.format]\nexclude = ['scripts/*']\n", "ruff's `format.exclude` leaving out 'scripts/*'"),
+        ("[tool.ruff.lint]\nexclude = ['tests/fixtures/../../scripts']\n", "ruff's `lint.exclude` leaving out"),
+        ("[tool.ruff]\ninclude = ['scripts/**/*.py']\n", "ruff's `include` leaving out 'scripts/**/*.py'"),
+        ("[tool.ruff]\nextend = 'docs/ruff.toml'\n", "ruff's `extend = 'docs/ruff.toml'`, by which it reads"),
+    ],
+)
+def test_settings_by_which_ruff_or_mypy_read_less_of_some_code_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, settings: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {"pyproject.toml": PROJECT + settings}, f"pyproject.toml: {said}")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        # the repository's own: what ruff leaves out is no code, an override reads a library's missing types
+        "[tool.ruff]\nline-length = 120\nextend-exclude = ['seeds', 'tests/hostile', 'tests/fixtures']\n\n"
+        "[tool.ruff.lint]\nselect = ['E', 'F']\nignore = ['B905']\n\n"
+        "[tool.mypy]\nfiles = ['scripts/sle_trials', 'tests', 'benchmarks']\npython_version = '3.11'\n"
+        "check_untyped_defs = true\n\n[[tool.mypy.overrides]]\nmodule = ['pandas.*']\nignore_missing_imports = true\n",
+        "[tool.mypy]\nfiles = ['.']\nfollow_imports = 'normal'\n\n" + OVERRIDE + "disallow_untyped_defs = true\n",
+        "[tool.ruff.lint.per-file-ignores]\n'tests/fixtures/*.py' = ['F401']\n",
+        "[tool.ruff]\nextend-include = ['*.pyw']\n",
+    ],
+)
+def test_settings_for_all_code_alike_pass(tmp_path: Path, settings: str) -> None:
+    passed_by_the_extraction(tmp_path, {"pyproject.toml": PROJECT + settings})
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="needs mypy")
+def test_mypy_checks_nothing_of_a_module_an_override_exempts(tmp_path: Path) -> None:
+    """The mechanism: one override in pyproject.toml, and mypy says "Success" of a def returning a string where it
+    declares a list (as `# mypy: ignore-errors` in the module, which hunt 209 refused)."""
+    (tmp_path / "h211_strict.py").write_text(RETURNS_A_STRING)
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.mypy]\nfiles = ['h211_strict.py']\n\n[[tool.mypy.overrides]]\nmodule = ['h211_strict']\n"
+        "ignore_errors = true\n"
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert checked.returncode == 0 and "Success" in checked.stdout, checked.stdout
+
+
+@pytest.mark.skipif(not (Path(sys.executable).parent / "ruff").exists(), reason="needs ruff")
+def test_ruff_holds_a_module_per_file_ignores_name_to_no_rule(tmp_path: Path) -> None:
+    """The mechanism: a module's unused import and unused name are found, until pyproject.toml's per-file-ignores
+    names the module (as `# ruff: noqa` in it would, which hunt 209 refused)."""
+    (tmp_path / "h211_strict.py").write_text("import os\n\n\ndef check(record):\n    found = record\n    return []\n")
+    settings = "[tool.ruff.lint]\nselect = ['F']\n"
+    ruff = [str(Path(sys.executable).parent / "ruff"), "check", "--no-cache", "."]
+    for exempt, status in (("", 1), ("\n[tool.ruff.lint.per-file-ignores]\n'h211_strict.py' = ['F']\n", 0)):
+        (tmp_path / "pyproject.toml").write_text(settings + exempt)
+        checked = subprocess.run(ruff, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert checked.returncode == status, checked.stdout

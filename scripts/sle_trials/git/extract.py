@@ -32,7 +32,8 @@ a module of its name (no_module_shadowed), a module imported before the library'
 (no_module_before_the_library) or settings beside those their tool would read (no_settings_shadowed) or
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
 source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips, and by its settings
-no_code_mypy_skips_by_its_settings), a test
+no_code_mypy_skips_by_its_settings) or settings by which ruff or mypy read less of some code
+(no_code_checks_narrowed), a test
 pytest never runs (no_test_left_uncollected, no_test_folder_skipped, no_collection_narrowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
@@ -136,6 +137,7 @@ from sle_trials.git.defined_twice import (
 )
 from sle_trials.git.documentation_run import documentation, documentation_that_runs
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
+from sle_trials.git.lint_settings import no_code_checks_narrowed
 from sle_trials.git.refusal import (
     Refused,
 )
@@ -347,6 +349,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_diff_folded_as_generated(path, blobs[oid].data)
         no_key_twice(path, blobs[oid].data)
         no_collection_narrowed(path, blobs[oid].data)
+        no_code_checks_narrowed(path, blobs[oid].data)
         no_name_that_moves(path, blobs[oid].data)
         if not words:
             no_code_past_the_screen(path, blobs[oid].data, python=python, tokens=tokens, tab_width=tab_width)

@@ -45,7 +45,7 @@ def no_settings_in_a_comment(path: str, data: bytes | None) -> None:
                 raise Refused(
                     f"{files.shown(path)} line {token.start[0]}: `{files.printable(token.string[:60])}`, which "
                     "its tool reads as the settings of the whole file (its checks turned off there) and a reviewer "
-                    "as a comment; keep the settings in pyproject.toml, or exempt the one line"
+                    "as a comment; keep the settings in pyproject.toml, for all code alike, or exempt the one line"
                 )
     except (tokenize.TokenError, SyntaxError):
         return  # left to fail where it runs
