@@ -26,6 +26,14 @@
   (git/lint_settings.py: no_code_checks_narrowed); the repository's own settings (what ruff leaves out is the data
   and the tests' inputs, an override of a library's missing imports), an override making mypy stricter and settings
   for all code alike pass.
+- **A committed module an ignore file names.** ruff walks the folders CI gives it (`ruff check .`, `ruff format
+  --check .`) and leaves out what a `.gitignore` or an `.ignore` names, committed or not (tested): a pull request
+  naming `scripts/sle_trials/checks/strict.py` in `.gitignore` (or `strict.py` in a `.gitignore` beside it,
+  `checks/` in `.ignore`, `/scripts/**/s*.py`, a folder whose module `!` cannot take back), its module committed
+  all the same and shown by git and the review as any other, passed (exit 0), and ruff held the module to no rule
+  from then on, as `# ruff: noqa` in it would. Now a committed Python source that the tree's ignore files name, as
+  gitignore(5) reads them, stops the extraction (git/ignored.py: no_code_ruff_ignores); the repository's own lines,
+  a pattern taken back, a line at another folder's, a comment and the tests' inputs pass.
 """
 
 from __future__ import annotations
@@ -37,7 +45,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+from conftest import (
+    committed_with_code,
+    extraction,
+    git_run,
+    passed_by_the_extraction,
+    put,
+    refused_by_the_trusted_check,
+    trusted_check_once,
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -229,3 +245,78 @@ def test_ruff_holds_a_module_per_file_ignores_name_to_no_rule(tmp_path: Path) ->
         (tmp_path / "pyproject.toml").write_text(settings + exempt)
         checked = subprocess.run(ruff, cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert checked.returncode == status, checked.stdout
+
+
+# --- A committed module an ignore file names, which ruff's walk leaves out (git/ignored.py)
+IGNORED = f"{MODULE}: a committed Python source that an ignore file of the tree names"
+CHECK_DEF = "def check(record):\n    return []\n"
+
+
+def _ignoring(tmp_path: Path, ignores: dict[str, str], module: str = MODULE) -> Path:
+    """A branch `pr` (as conftest's pull_request_beside_a_makefile) committing module, then ignore files naming it
+    (`git add -A` leaves out what they name: a module committed before, or added with `-f`)."""
+    root = committed_with_code(tmp_path, "Makefile", "test:\n\t.venv/bin/python -m pytest\n")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    put(root, module, CHECK_DEF)
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "module")
+    for path, text in ignores.items():
+        put(root, path, (".venv\n" if path == ".gitignore" else "") + text)
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "ignored")
+    git_run(root, "checkout", "-q", "main")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("ignores", "module"),
+    [
+        ({".gitignore": f"{MODULE}\n"}, MODULE),
+        ({"scripts/sle_trials/checks/.gitignore": "strict.py\n"}, MODULE),
+        ({".ignore": "checks/\n"}, MODULE),
+        ({".gitignore": "/scripts/**/s*.py\n"}, MODULE),
+        ({".gitignore": "scripts/sle_trials/checks/\n!scripts/sle_trials/checks/strict.py\n"}, MODULE),
+        ({".gitignore": "str[a-z]ct.py  \n"}, MODULE),
+        ({"tests/.gitignore": "test_*\n"}, "tests/test_rules.py"),
+    ],
+)
+def test_a_committed_module_an_ignore_file_names_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, ignores: dict[str, str], module: str
+) -> None:
+    checked = trusted_check_once(request, _ignoring(tmp_path, ignores, module), "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    said = f"trusted-check: {module}: a committed Python source that an ignore file of the tree names"
+    assert said in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "ignores",
+    [
+        # the repository's own lines: nothing committed matches them
+        {".gitignore": "__pycache__/\n*.egg-info/\nbuild/\n/trials.json\n.*.tmp\n/.trials-import-*/\n"},
+        {".gitignore": "*.py\n!*.py\n"},  # taken back
+        {".gitignore": "/strict.py\n# scripts/sle_trials/checks/strict.py\n"},  # at the top alone, and a comment
+        {"docs/.gitignore": "*.py\n"},  # another folder's
+        {".gitignore": "tests/fixtures/\n"},  # what ruff leaves out anyway
+    ],
+)
+def test_an_ignore_file_naming_no_committed_module_passes(tmp_path: Path, ignores: dict[str, str]) -> None:
+    checked = extraction(_ignoring(tmp_path, ignores), "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(not (Path(sys.executable).parent / "ruff").exists(), reason="needs ruff")
+def test_ruff_never_reads_a_committed_module_an_ignore_file_names(tmp_path: Path) -> None:
+    """The mechanism: in a git work tree, ruff finds the committed module's unused import and its format, and once
+    `.gitignore` names it (committed all the same), reads it no more, neither to lint nor to check its format."""
+    (tmp_path / "h211_strict.py").write_text("import os\n\n\n\n\nx=1\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff.lint]\nselect = ['F']\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True, timeout=60)
+    ruff = str(Path(sys.executable).parent / "ruff")
+    for ignore, status in (("", 1), ("h211_strict.py\n", 0)):
+        (tmp_path / ".gitignore").write_text(ignore)
+        subprocess.run([*git, "add", "-f", "."], cwd=tmp_path, check=True, timeout=60)
+        for command in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+            checked = subprocess.run([ruff, *command], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+            assert checked.returncode == status, (command, checked.stdout)

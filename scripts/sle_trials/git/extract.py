@@ -33,7 +33,7 @@ a module of its name (no_module_shadowed), a module imported before the library'
 below the top, where they stand in for the top's (no_settings_below), or in a comment, for a whole Python
 source (no_settings_in_a_comment), code mypy takes as never run (no_code_mypy_skips, and by its settings
 no_code_mypy_skips_by_its_settings) or settings by which ruff or mypy read less of some code
-(no_code_checks_narrowed), a test
+(no_code_checks_narrowed; a module an ignore file names, which ruff's walk leaves out, no_code_ruff_ignores), a test
 pytest never runs (no_test_left_uncollected, no_test_folder_skipped, no_collection_narrowed), a
 Python source in another encoding than UTF-8 (no_other_encoding), indented with a tab
 (no_tab_in_indentation; a makefile's line led by spaces, no_line_led_by_a_space, or its definition given
@@ -136,6 +136,7 @@ from sle_trials.git.defined_twice import (
     no_shell_function_twice,
 )
 from sle_trials.git.documentation_run import documentation, documentation_that_runs
+from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.lint_settings import no_code_checks_narrowed
 from sle_trials.git.refusal import (
@@ -314,6 +315,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     made, shelled = run_by_path(texts)  # `$(MAKE) -f mk/rules`, `bash .ci/steps.txt`: run as their runner reads them
     makefiles = sorted(path for path in code if make_file(path) or path in made)
     included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
+    ignoring = {path: data for path, data in texts.items() if path.rpartition("/")[2] in IGNORE_FILES and data}
+    no_code_ruff_ignores(tree, ignoring)  # a module `.gitignore` names, which ruff's walk leaves out
     sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     for path, oid in sorted(sources.items()):
