@@ -132,7 +132,8 @@ defined elsewhere to return strict, then `checks.check = list`), and a decorator
 are read where they are defined. An autouse fixture of tests/conftest.py patching the checker
 (`monkeypatch.setattr(strict, "check", ...)`): the repository's conftest patches the package in autouse fixtures
 for speed, and the tests patch modules on purpose. A skip on an executable's name one letter off
-(`pytest.mark.skipif(not shutil.which("gti"), ...)`): which executables an environment holds is the machine's.
+(`pytest.mark.skipif(not shutil.which("gti"), ...)`): which executables an environment holds is the machine's
+(refused since, where the check runs: tests/test_attacks_pr_hunt211.py).
 A tool's settings in pyproject.toml that read less of the code (`[[tool.mypy.overrides]] module =
 ["sle_trials.checks.*"] ignore_errors = true`, ruff's per-file-ignores, mypy's files): settings a review shows as
 settings, on `trials diff`'s checker line (refused since: tests/test_attacks_pr_hunt211.py). Each passed the

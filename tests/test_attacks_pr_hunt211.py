@@ -34,6 +34,14 @@
   from then on, as `# ruff: noqa` in it would. Now a committed Python source that the tree's ignore files name, as
   gitignore(5) reads them, stops the extraction (git/ignored.py: no_code_ruff_ignores); the repository's own lines,
   a pattern taken back, a line at another folder's, a comment and the tests' inputs pass.
+- **A test skipping on a program never found.** Hunt 210 refused a skip on a module no environment holds and left
+  one on an executable's name one letter off, "the machine's": `pytestmark = pytest.mark.skipif(not
+  shutil.which("gti"), reason="needs git")` over a module of failing tests skipped them in every run and pytest
+  exited 0 (tested), and it passed (exit 0), as did `which("mak") is None` and a name built from constants. The
+  review's job runs on CI's runner, whose programs the tests find: now a test's `shutil.which` of a program not
+  found where the check runs stops the extraction, but the programs the tests do without outside CI (R, a browser:
+  git/skipped.py, no_test_skipped_on_no_module); `git`, `make`, `Rscript`, a name given at run time and the
+  package's own lookups pass.
 """
 
 from __future__ import annotations
@@ -320,3 +328,62 @@ def test_ruff_never_reads_a_committed_module_an_ignore_file_names(tmp_path: Path
         for command in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
             checked = subprocess.run([ruff, *command], cwd=tmp_path, capture_output=True, text=True, timeout=120)
             assert checked.returncode == status, (command, checked.stdout)
+
+
+# --- A test skipping on a program not found where the check runs (git/skipped.py)
+GTI = (
+    "import shutil\n\nimport pytest\n\npytestmark = pytest.mark.skipif(not shutil.which('gti'), reason='needs git')"
+    "\n\n\n"
+)
+FAILING = "def test_the_rules_hold():\n    assert False\n"
+LOOKING_UP = "a test looking up the program"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"tests/test_rules.py": GTI + FAILING}, f"tests/test_rules.py line 5: {LOOKING_UP} 'gti', which is not found"),
+        (
+            {
+                "tests/test_rules.py": "from shutil import which\n\n\ndef test_made():\n    if which('mak') is None:\n"
+                "        return\n    assert False\n"
+            },
+            f"tests/test_rules.py line 5: {LOOKING_UP} 'mak'",
+        ),
+        (
+            {"tests/helpers.py": "import shutil\n\nGIT = 'g' + 'it-h211'\nFOUND = shutil.which(GIT)\n"},
+            f"tests/helpers.py line 4: {LOOKING_UP} 'git-h211'",
+        ),
+    ],
+)
+def test_a_test_skipping_on_a_program_never_found_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tests/test_rules.py": GTI.replace("'gti'", "'git'") + FAILING},
+        {"tests/test_rules.py": "import shutil\n\nR = shutil.which('Rscript') or shutil.which('make')\n"},
+        {"tests/test_rules.py": "import shutil\n\n\ndef found(program):\n    return shutil.which(program)\n"},
+        {STRICT: "import shutil\n\nEDITOR = shutil.which('an-editor-h211')\n"},  # the package's, not a test's skip
+    ],
+)
+def test_a_test_skipping_on_a_program_found_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_skips_a_test_on_a_program_never_found_and_passes(tmp_path: Path) -> None:
+    """The mechanism: the module's failing test is skipped, and pytest exits 0."""
+    (tmp_path / "test_h211_rules.py").write_text(GTI + FAILING)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"]
+        + ["test_h211_rules.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "1 skipped" in done.stdout, done.stdout

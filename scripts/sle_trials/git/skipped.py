@@ -7,11 +7,17 @@ in every environment, the name one letter off a module the tests use where they 
 repository's importorskip of markdown_it, its skipif of mypy); a module of failing tests so marked passed (exit 0,
 hunt 210), and pytest ran none of them (tested). A module the standard library, the package, an installed
 distribution or one `make test` installs provides (import_roots.DEPENDENCY_MODULES) is one a test may skip on.
+
+So is an executable: `pytestmark = pytest.mark.skipif(not shutil.which("gti"), reason="needs git")` over a module
+of failing tests skipped them in every run (hunt 211), the name one letter off the `git` 32 tests skip without.
+What a test looks up with `shutil.which` must be found where the check runs (CI's runner, the tests' too) or be
+one of the programs the tests do without outside CI (_OPTIONAL_PROGRAMS).
 """
 
 from __future__ import annotations
 
 import ast
+import shutil
 import sys
 
 from sle_trials import files
@@ -20,14 +26,19 @@ from sle_trials.git.import_roots import DEPENDENCY_MODULES, LIBRARY, installed_m
 from sle_trials.git.refusal import Refused
 
 _TESTS = "tests/"
-# the calls by which a test skips itself where a module cannot be imported (or found)
+# the calls by which a test skips itself where a module cannot be imported (or found), or a program found
 _SKIPPING_ON = frozenset(("importorskip", "find_spec", "find_loader"))
+_LOOKING_UP = "which"
+# the programs a test may do without where the check runs (a developer's machine, the review's job): R for
+# data.md's snippet (ci.yml installs r-base-core), a browser for the site's layout (the runner's google-chrome)
+_OPTIONAL_PROGRAMS = frozenset(("Rscript", "chromium", "chromium-browser", "google-chrome"))
 
 
 def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
     """Refused: a test's Python naming, to skip on (pytest.importorskip, importlib.util.find_spec), a top-level
     module that no environment of the project holds (the module's docstring says why)."""
-    if data is None or not path.startswith(_TESTS) or not any(word.encode() in data for word in _SKIPPING_ON):
+    words = (*_SKIPPING_ON, _LOOKING_UP)
+    if data is None or not path.startswith(_TESTS) or not any(word.encode() in data for word in words):
         return
     try:
         tree = ast.parse(data)
@@ -38,11 +49,19 @@ def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
     for node in ast.walk(tree):
         func = node.func if isinstance(node, ast.Call) else None
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if called not in _SKIPPING_ON or not isinstance(node, ast.Call) or not node.args:
+        if called not in (*_SKIPPING_ON, _LOOKING_UP) or not isinstance(node, ast.Call) or not node.args:
             continue
         name = text_of(node.args[0], constants)
         if name is None or name.startswith("."):
             continue  # a name built from what runs, or a relative one: read as the code it is
+        if called == _LOOKING_UP:
+            if name not in _OPTIONAL_PROGRAMS and shutil.which(name) is None:
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: a test looking up the program "
+                    f"{files.printable(name)!r}, which is not found where the check runs: a test skipping without "
+                    "it is skipped in every run, and CI passes; name a program the tests' environment holds"
+                )
+            continue
         if known is None:
             known = set(sys.stdlib_module_names) | DEPENDENCY_MODULES | installed_modules() | {LIBRARY}
         if name.partition(".")[0] not in known:
