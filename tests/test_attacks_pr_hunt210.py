@@ -131,7 +131,8 @@ the value of a function imported from another module and given no name of the pa
 defined elsewhere to return strict, then `checks.check = list`), and a decorator imported from another module,
 are read where they are defined. An autouse fixture of tests/conftest.py patching the checker
 (`monkeypatch.setattr(strict, "check", ...)`): the repository's conftest patches the package in autouse fixtures
-for speed, and the tests patch modules on purpose. A skip on an executable's name one letter off
+for speed, and the tests patch modules on purpose (refused since, but for a memo of the original:
+tests/test_attacks_pr_hunt211.py). A skip on an executable's name one letter off
 (`pytest.mark.skipif(not shutil.which("gti"), ...)`): which executables an environment holds is the machine's
 (refused since, where the check runs: tests/test_attacks_pr_hunt211.py).
 A tool's settings in pyproject.toml that read less of the code (`[[tool.mypy.overrides]] module =

@@ -42,6 +42,16 @@
   found where the check runs stops the extraction, but the programs the tests do without outside CI (R, a browser:
   git/skipped.py, no_test_skipped_on_no_module); `git`, `make`, `Rscript`, a name given at run time and the
   package's own lookups pass.
+- **The package patched for every test.** git/bound_elsewhere.py leaves the tests to patch the package, which they
+  do on purpose, each test for itself; hunt 210 left an autouse fixture of the conftest patching the checker. But
+  pytest imports every test module as it collects them, before any test runs: `strict.check = lambda record: []` at
+  the top of `tests/test_notes.py` (or `setattr(strict, ...)`, `pytest.MonkeyPatch().setattr(...)`, by a dotted
+  name too, or in a test class's body) had every test of the session check with it (tested: a test of a checker
+  that finds nothing passed), and so did an autouse fixture of tests/conftest.py patching it; each passed (exit
+  0). Now the tests' module-level code binds no name of the package, and a conftest's autouse fixture patches one
+  only with a def of its own calling the original, as the repository's memo of the fingerprint does
+  (git/patched_by_the_tests.py: no_package_patched_for_every_test); a test's own monkeypatch, a fixture a test asks
+  for, a module reading the package and the conftest's settings of sys and tempfile pass.
 """
 
 from __future__ import annotations
@@ -387,3 +397,85 @@ def test_pytest_skips_a_test_on_a_program_never_found_and_passes(tmp_path: Path)
         timeout=120,
     )
     assert done.returncode == 0 and "1 skipped" in done.stdout, done.stdout
+
+
+# --- The package patched by the tests' code that runs for every test (git/patched_by_the_tests.py)
+IMPORT_STRICT = "import pytest\n\nfrom sle_trials.checks import strict\n\n"
+AS_COLLECTED = "in a test module's code run as pytest collects it, for every test"
+FIXTURE = "@pytest.fixture(autouse=True)\ndef lax(monkeypatch):\n"
+NOTES = "tests/test_notes.py"
+CONFTEST = "tests/conftest.py"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({NOTES: IMPORT_STRICT + "strict.check = lambda record: []\n"}, f"{NOTES} line 5: `strict.check` binds"),
+        ({NOTES: IMPORT_STRICT + "setattr(strict, 'check', list)\n"}, f"{NOTES} line 5: setattr() on an imported"),
+        ({NOTES: IMPORT_STRICT + "class TestNotes:\n    strict.check = list\n"}, f"{NOTES} line 6: `strict.check`"),
+        (
+            {NOTES: IMPORT_STRICT + "pytest.MonkeyPatch().setattr(strict, 'check', list)\n"},
+            f"{NOTES} line 5: a name of the package patched as pytest collects the tests, for every test",
+        ),
+        (
+            {NOTES: "import pytest\n\npytest.MonkeyPatch().setattr('sle_trials.checks.strict.check', list)\n"},
+            f"{NOTES} line 3: a name of the package patched as pytest collects",
+        ),
+        (
+            {CONFTEST: IMPORT_STRICT + FIXTURE + "    monkeypatch.setattr(strict, 'check', lambda record: [])\n"},
+            f"{CONFTEST} line 7: an autouse fixture (lax) patching a name of the package for every test",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\n" + FIXTURE + "    from sle_trials.checks import strict\n\n"
+                "    monkeypatch.setattr(strict, 'check', list)\n"
+            },
+            f"{CONFTEST} line 7: an autouse fixture (lax)",
+        ),
+        (
+            {CONFTEST: IMPORT_STRICT + FIXTURE + "    strict.check = list\n"},
+            f"{CONFTEST} line 7: `strict.check` binds a name of an imported module",
+        ),
+    ],
+)
+def test_the_package_patched_for_every_test_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+MEMO = (
+    "    check = strict.check\n\n    def remembered(record):\n        return list(check(record))\n\n"
+    "    monkeypatch.setattr(strict, 'check', remembered)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        # a test's own patch, undone as it ends, and a fixture a test asks for
+        {NOTES: IMPORT_STRICT + "def test_notes(monkeypatch):\n    monkeypatch.setattr(strict, 'check', list)\n"},
+        {CONFTEST: IMPORT_STRICT + "@pytest.fixture\ndef lax(monkeypatch):\n    strict.check = list\n"},
+        # the repository's conftest: a memo of the original, in an autouse fixture
+        {CONFTEST: IMPORT_STRICT + FIXTURE + MEMO},
+        # what a module reads of the package, and its settings of the standard library's
+        {NOTES: IMPORT_STRICT + "CHECK = strict.check\nNAMES = [strict.__name__]\n"},
+        {CONFTEST: "import sys\nimport tempfile\n\nsys.setrecursionlimit(5000)\ntempfile.tempdir = '/tmp'\n"},
+    ],
+)
+def test_the_package_patched_within_a_test_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_a_modules_patch_as_collected_holds_for_every_test(tmp_path: Path) -> None:
+    """The mechanism: a checker that finds nothing fails its test, until another test module, as pytest collects
+    it, binds its `check` to one that finds what the test asks."""
+    (tmp_path / "h211_rules.py").write_text("def check(record):\n    return []\n")
+    (tmp_path / "test_h211_rules.py").write_text(
+        "import h211_rules\n\n\ndef test_a_bad_record_is_found():\n    assert h211_rules.check('bad') == ['E1']\n"
+    )
+    pytest_run = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"]
+    for notes, verdict in (("", "1 failed"), ("h211_rules.check = lambda record: ['E1']\n", "1 passed")):
+        (tmp_path / "test_h211_notes.py").write_text("import h211_rules\n\n" + notes)
+        done = subprocess.run(pytest_run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert verdict in done.stdout, done.stdout

@@ -14,7 +14,8 @@ from sle_trials.git.built_names import attribute_got, constants_of
 from sle_trials.git.refusal import Refused
 
 # The tests patch modules on purpose (pytest's monkeypatch, conftest.py's settings of sys and tempfile), and
-# are read as what they test; the code that runs the check binds its own names alone
+# are read as what they test (but their code that runs for every test: git/patched_by_the_tests.py); the code that
+# runs the check binds its own names alone
 TESTS = "tests/"
 # the calls that bind a name in an object given them, or in the module's own namespace
 _SETTERS = frozenset(("setattr", "delattr"))
@@ -223,6 +224,18 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
                 "binds every public name of that module here, in place of what a reviewer reads as this "
                 "module's; import the names it uses"
             )
+        if isinstance(node, _BINDINGS):
+            _bound_here(path, node, source)
+        elif isinstance(node, ast.Call):
+            _called_here(path, node, source)
+
+
+def no_name_bound_in(path: str, nodes: list[ast.AST], held: set[str]) -> None:
+    """Refused, as no_name_bound_from_elsewhere reads the code: a statement or a call among nodes binding a name of
+    a module that one of held names (or of one given by its name), or writing a namespace. For the tests' code that
+    runs for every test (git/patched_by_the_tests.py), which the rule above leaves to them."""
+    source = _Source(nodes, held, frozenset(), constants_of(nodes))
+    for node in nodes:
         if isinstance(node, _BINDINGS):
             _bound_here(path, node, source)
         elif isinstance(node, ast.Call):

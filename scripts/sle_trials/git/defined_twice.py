@@ -19,6 +19,7 @@ from sle_trials.git.bound_elsewhere import (
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.overwritten import no_value_overwritten
+from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
 from sle_trials.git.refusal import Refused, refused_at
 from sle_trials.git.run_from_text import no_code_run_from_a_string
 from sle_trials.patterns import lazy
@@ -423,6 +424,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_builtin_rebound(path, tree)
     no_class_or_module_hook(path, tree)
     no_decorator_discarding(path, tree)
+    no_package_patched_for_every_test(path, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)
 
