@@ -52,6 +52,15 @@
   only with a def of its own calling the original, as the repository's memo of the fingerprint does
   (git/patched_by_the_tests.py: no_package_patched_for_every_test); a test's own monkeypatch, a fixture a test asks
   for, a module reading the package and the conftest's settings of sys and tempfile pass.
+- **The exit status set past what ran.** CI reads one number of each step. `atexit.register(os._exit, 0)` in
+  tests/conftest.py had pytest print "1 failed" and exit 0, `pytest.exit("x", returncode=0)` in a hook ended the run
+  with 0 before any test ran, `sys.exit(0)` in `pytest_sessionfinish` replaced a failed run's status, and bash's
+  `trap 'exit 0' EXIT` after `set -e` stopped a script exited 0 (each tested); each passed (exit 0), as did
+  `from os import _exit` in the package (once merged, `trials check` in the trusted check would exit 0 over every
+  problem it prints), a trap calling a function that exits, a recipe's and a workflow step's trap. Now refused
+  (git/exit_status.py: no_exit_status_forced, no_exit_in_a_trap); `raise SystemExit(main())`, an `atexit` that
+  removes a folder, a trap that cleans up, a test's own `sys.exit` (pytest reports it as the test's failure) and a
+  context manager's `__exit__` pass.
 """
 
 from __future__ import annotations
@@ -479,3 +488,100 @@ def test_a_modules_patch_as_collected_holds_for_every_test(tmp_path: Path) -> No
         (tmp_path / "test_h211_notes.py").write_text("import h211_rules\n\n" + notes)
         done = subprocess.run(pytest_run, cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert verdict in done.stdout, done.stdout
+
+
+# --- Code that sets the process's exit status past what ran (git/exit_status.py)
+PAST = "CI reads that status as the step's verdict"
+SCRIPT = "#!/usr/bin/env bash\nset -euo pipefail\n"
+ENDED = "import pytest\n\n\ndef pytest_collection_finish(session):\n    pytest.exit('x', returncode=0)\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: "import atexit\nimport os\n\natexit.register(os._exit, 0)\n"},
+            f"{CONFTEST} line 4: os._exit(), which ends the process with the status it is given",
+        ),
+        (
+            {"scripts/sle_trials/__init__.py": "from os import _exit\n"},
+            "scripts/sle_trials/__init__.py line 1: os._exit",
+        ),
+        ({MODULE: "import posix\n\n\ndef done():\n    posix._exit(0)\n"}, f"{MODULE} line 5: os._exit()"),
+        (
+            {CONFTEST: ENDED},
+            f"{CONFTEST} line 5: pytest.exit(), which ends the run with the status it is given",
+        ),
+        (
+            {CONFTEST: "import sys\n\n\ndef pytest_sessionfinish(session, exitstatus):\n    sys.exit(0)\n"},
+            f"{CONFTEST} line 5: exit() in a pytest hook",
+        ),
+        (
+            {"tests/helpers.py": "def pytest_unconfigure(config):\n    raise SystemExit(0)\n"},
+            "tests/helpers.py line 2: SystemExit raised in a pytest hook",
+        ),
+        ({".ci/run": SCRIPT + "trap 'exit 0' EXIT\nmake test\n"}, ".ci/run line 3: a trap whose action exits"),
+        (
+            {".ci/run": SCRIPT + "passed() {\n  exit 0\n}\ntrap passed ERR EXIT\nmake test\n"},
+            ".ci/run line 6: a trap whose action exits (`trap passed ERR EXIT`)",
+        ),
+        ({"Makefile": "test:\n\ttrap 'exit 0' EXIT; .venv/bin/python -m pytest\n"}, "Makefile line 2: a trap whose"),
+        (
+            {".github/workflows/x.yml": "jobs:\n  a:\n    steps:\n      - run: trap 'exit 0' EXIT; make test\n"},
+            ".github/workflows/x.yml line 4: a trap whose action exits",
+        ),
+    ],
+)
+def test_code_setting_the_exit_status_past_what_ran_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        # the repository's: a script's end, a folder removed at exit, a cleanup trap
+        {MODULE: "def main():\n    return 0\n\n\nif __name__ == '__main__':\n    raise SystemExit(main())\n"},
+        {"tests/helpers.py": "import atexit\nimport shutil\n\natexit.register(shutil.rmtree, '/tmp/x', True)\n"},
+        {".ci/run": SCRIPT + "tmp=$(mktemp -d)\ntrap 'rm -rf \"$tmp\"' EXIT\nmake test\n"},
+        {".ci/run": SCRIPT + "# trap 'exit 0' EXIT would hide a failure\nmake test\n"},
+        # a test's own exit, which pytest reports as its failure, and a context manager's __exit__
+        {"tests/test_cli.py": "import sys\n\n\ndef test_exits():\n    sys.exit(3)\n"},
+        {MODULE: "class Held:\n    def __exit__(self, *exc):\n        return None\n"},
+    ],
+)
+def test_code_ending_with_its_own_status_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    ("conftest", "ran"),
+    [
+        ("import atexit\nimport os\n\natexit.register(os._exit, 0)\n", "1 failed"),
+        ("import sys\n\n\ndef pytest_sessionfinish(session, exitstatus):\n    sys.exit(0)\n", "F"),  # no summary
+        (
+            "import pytest\n\n\ndef pytest_collection_finish(session):\n    pytest.exit('x', returncode=0)\n",
+            "no tests ran",
+        ),
+    ],
+)
+def test_pytest_exits_0_over_a_failing_test(tmp_path: Path, conftest: str, ran: str) -> None:
+    """The mechanism: the suite's one test fails (or never runs), and pytest's process exits 0."""
+    (tmp_path / "test_h211_fails.py").write_text(FAILING)
+    (tmp_path / "conftest.py").write_text(conftest)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and ran in done.stdout, done.stdout
+
+
+def test_bash_exits_0_by_a_trap_after_set_e_stopped_it(tmp_path: Path) -> None:
+    """The mechanism: `set -e` stops the script at `false`, and the EXIT trap's `exit 0` is its status."""
+    (tmp_path / "run").write_text(SCRIPT + "trap 'exit 0' EXIT\nfalse\necho never\n")
+    done = subprocess.run(["bash", str(tmp_path / "run")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "never" not in done.stdout, done

@@ -136,6 +136,7 @@ from sle_trials.git.defined_twice import (
     no_shell_function_twice,
 )
 from sle_trials.git.documentation_run import documentation, documentation_that_runs
+from sle_trials.git.exit_status import no_exit_in_a_trap
 from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.lint_settings import no_code_checks_narrowed
@@ -342,6 +343,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         if not python and not words:
             no_pytest_narrowed_by_its_command(path, blobs[oid].data)
             no_shell_function_twice(path, blobs[oid].data, script=path in shelled)
+            no_exit_in_a_trap(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
             no_byte_order_mark(path, blobs[oid].data)
         no_invisible_characters(path, blobs[oid].data)

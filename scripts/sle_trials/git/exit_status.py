@@ -1,0 +1,99 @@
+"""Code that sets the exit status of the process it runs in past what ran (git/extract.py reads each file of the
+code through it).
+
+CI reads one number of each step: its exit status. Python's `os._exit(0)` ends the process at once with the status
+it is given, past every `finally`, the run's own status and its report: `atexit.register(os._exit, 0)` in
+tests/conftest.py had pytest print "1 failed" and exit 0 (tested), and the same in a module of the package, once
+merged, would have `trials check` exit 0 over every problem it prints, in the trusted check too. pytest's own
+`pytest.exit("...", returncode=0)` in a hook ended the run with status 0 before any test ran, and `sys.exit(0)` in
+a `pytest_sessionfinish` or `pytest_unconfigure` hook replaced a failed run's status (tested); bash's `trap "exit
+0" EXIT` in a CI script, after `set -e` stopped it at a failing command, exited 0 (tested). Each passed the
+extraction (exit 0, hunt 211). The repository does none of this: its scripts end by `raise SystemExit(main())`, and
+its tests' `atexit` removes a folder.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from sle_trials import files
+from sle_trials.git.refusal import Refused
+from sle_trials.patterns import lazy
+
+# the modules whose `_exit` ends the process (os's, and the platform's module it is taken from)
+_EXITING_MODULES = frozenset(("os", "posix", "nt"))
+# what ends the run from a pytest hook with a status of its own (sys.exit, the site builtins, SystemExit)
+_EXITS = frozenset(("exit", "quit"))
+_HOOK_PREFIX = "pytest_"
+_TESTS = "tests/"
+
+
+def _forced(node: ast.AST, in_hook: bool) -> str | None:
+    """What node does to the exit status, or None."""
+    if isinstance(node, ast.Attribute) and node.attr == "_exit":
+        return "os._exit(), which ends the process with the status it is given, past the run's own"
+    if isinstance(node, ast.ImportFrom) and any(alias.name == "_exit" for alias in node.names):
+        return "os._exit imported, which ends the process with the status it is given, past the run's own"
+    if isinstance(node, ast.Call):
+        func = node.func
+        owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if owner == "pytest" and name == "exit":
+            return "pytest.exit(), which ends the run with the status it is given, whatever ran"
+        if in_hook and name in _EXITS and owner in (None, "sys"):
+            return f"{name}() in a pytest hook, which ends the run with its status in place of the run's"
+    if in_hook and isinstance(node, ast.Raise) and node.exc is not None and "SystemExit" in ast.unparse(node.exc):
+        return "SystemExit raised in a pytest hook, which ends the run with its status in place of the run's"
+    return None
+
+
+def no_exit_status_forced(path: str, tree: ast.Module) -> None:
+    """Refused, in a Python source: `os._exit`, `pytest.exit()`, and in the tests a pytest hook calling `sys.exit`
+    or raising SystemExit (the module's docstring says why)."""
+    hooks = [
+        node
+        for node in ast.walk(tree)
+        if path.startswith(_TESTS)
+        and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.name.startswith(_HOOK_PREFIX)
+    ]
+    in_hooks = {id(inner) for hook in hooks for inner in ast.walk(hook)}
+    for node in ast.walk(tree):
+        said = _forced(node, id(node) in in_hooks)
+        if said is not None:
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', 1)}: {said}: CI reads that status as the "
+                "step's verdict; let the run end with its own"
+            )
+
+
+# a trap's command, where a command starts (a line's start, after `;`, `&&`, `||`, `|`, `(`, `{`, `then`, `do`,
+# `else`, or a workflow's `run:`), with the rest of the line (its action and its signals)
+_TRAP = lazy(r"(?m)(?:^|[;&|({:]|\b(?:then|do|else))[ \t]*trap[ \t]+(.*)$")
+_EXIT_WORD = lazy(r"\bexit\b")
+# a function's definition (its name put between these), with its body up to its first `}`
+_FUNCTION = (r"(?m)(?:^|[;&|({][ \t]*)(?:function[ \t]+)?", r"[ \t]*(?:\(\)[ \t]*)?\{(?P<body>[^}]*)\}")
+
+
+def no_exit_in_a_trap(path: str, data: bytes | None) -> None:
+    """Refused, in a file of the code but Python: a shell `trap` whose action exits, or calls a function of the
+    file that does (`trap "exit 0" EXIT`, `trap done EXIT` with `done() { exit 0; }`): bash runs it as the script
+    ends, after `set -e` stopped it at a failing command too, and exits with the trap's status (the module's
+    docstring). A trap that cleans up (`trap 'rm -rf "$tmp"' EXIT`) keeps the script's status, and passes."""
+    if data is None or b"trap" not in data:
+        return
+    text = data.decode("utf-8", "replace")
+    for match in _TRAP.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if text[text.rfind("\n", 0, match.start()) + 1 : match.start()].lstrip().startswith("#"):
+            continue  # a comment
+        action = match.group(1)
+        words = re.findall(r"[A-Za-z_][\w-]*", action)
+        bodies = [found.group("body") for word in words for found in re.finditer(re.escape(word).join(_FUNCTION), text)]
+        if _EXIT_WORD.search(action) or any(_EXIT_WORD.search(body) for body in bodies):
+            raise Refused(
+                f"{files.shown(path)} line {line}: a trap whose action exits (`trap "
+                f"{files.printable(action[:60])}`), by which bash ends the script with the trap's status in place "
+                "of the failing command's; let the script end with its own"
+            )
