@@ -61,6 +61,12 @@
   (git/exit_status.py: no_exit_status_forced, no_exit_in_a_trap); `raise SystemExit(main())`, an `atexit` that
   removes a folder, a trap that cleans up, a test's own `sys.exit` (pytest reports it as the test's failure) and a
   context manager's `__exit__` pass.
+- **A failing step make or GitHub passes.** make goes on past a recipe line led by `-`, every line once `.IGNORE:`
+  stands anywhere in the Makefile, and every line under `-i` (`make -si`, `MAKEFLAGS += -i`, MAKEFLAGS' first word
+  of letters holding `i`), and exits 0 (tested); GitHub counts a step's `continue-on-error: true` failure a
+  success. `-.venv/bin/python -m pytest` in the `test` recipe (one character), `.IGNORE:` at the Makefile's end,
+  `make -si test` in .ci/run and such a step each passed (exit 0). Now refused (exit_status.no_failure_passed);
+  a continued line's `-x`, `-include`, `+$(MAKE) -C docs -j2`, `make -s` and `continue-on-error: false` pass.
 """
 
 from __future__ import annotations
@@ -585,3 +591,54 @@ def test_bash_exits_0_by_a_trap_after_set_e_stopped_it(tmp_path: Path) -> None:
     (tmp_path / "run").write_text(SCRIPT + "trap 'exit 0' EXIT\nfalse\necho never\n")
     done = subprocess.run(["bash", str(tmp_path / "run")], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "never" not in done.stdout, done
+
+
+# --- A failing step make or GitHub goes past to a success (git/exit_status.py: no_failure_passed)
+PYTEST_STEP = ".venv/bin/python -m pytest"
+WORKFLOW = ".github/workflows/x.yml"
+STEP = "jobs:\n  a:\n    steps:\n      - run: make test\n        continue-on-error: "
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"Makefile": f"test:\n\t-{PYTEST_STEP}\n"}, "Makefile line 2: a recipe line led by `-`, whose failure make"),
+        ({"Makefile": f"test:\n\t@ -{PYTEST_STEP}\n"}, "Makefile line 2: a recipe line led by `-`"),
+        ({"Makefile": f"test:\n\t{PYTEST_STEP}\n\n.IGNORE:\n"}, "Makefile line 4: the target .IGNORE"),
+        ({"Makefile": f"MAKEFLAGS += -i\ntest:\n\t{PYTEST_STEP}\n"}, "Makefile line 1: MAKEFLAGS given -i"),
+        ({"Makefile": f"MAKEFLAGS += ki\ntest:\n\t{PYTEST_STEP}\n"}, "Makefile line 1: MAKEFLAGS given -i"),
+        ({".ci/run": SCRIPT + "make -si test\n"}, ".ci/run line 3: make run with -i"),
+        ({".ci/run": SCRIPT + "MAKEFLAGS=--ignore-errors make test\n"}, ".ci/run line 3: MAKEFLAGS given -i"),
+        (
+            {WORKFLOW: STEP + "true\n"},
+            ".github/workflows/x.yml line 5: `continue-on-error`",
+        ),
+    ],
+)
+def test_a_failing_step_passed_by_make_or_github_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Makefile": f"test:\n\t{PYTEST_STEP} \\\n\t\t-x -q\n\n-include local.mk\n"},  # an option, an optional include
+        {"Makefile": f"test:\n\t@{PYTEST_STEP}\n\t+$(MAKE) -C docs -j2 html\n"},
+        {".ci/run": SCRIPT + "make -s check test\n"},
+        {WORKFLOW: STEP + "false\n"},
+    ],
+)
+def test_every_failing_step_failing_the_run_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    "makefile", ["test:\n\t-false\n", "test:\n\tfalse\n\n.IGNORE:\n", "MAKEFLAGS += -i\ntest:\n\tfalse\n"]
+)
+def test_make_exits_0_past_a_failing_step(tmp_path: Path, makefile: str) -> None:
+    """The mechanism: the recipe's one step fails, and make exits 0."""
+    (tmp_path / "Makefile").write_text(makefile)
+    done = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done

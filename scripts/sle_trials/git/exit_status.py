@@ -97,3 +97,59 @@ def no_exit_in_a_trap(path: str, data: bytes | None) -> None:
                 f"{files.printable(action[:60])}`), by which bash ends the script with the trap's status in place "
                 "of the failing command's; let the script end with its own"
             )
+
+
+# make's ways to go on past a failing step and exit 0: a recipe line's `-` prefix, the `.IGNORE` target, the `-i`
+# option (`--ignore-errors`, a letter of MAKEFLAGS' first word, `make -si`); and a workflow's step or job whose
+# failure GitHub counts as a success
+_IGNORE_TARGET = lazy(r"(?m)^\.IGNORE[ \t]*:")
+_MAKE_OPTIONS = lazy(r"(?:\bmake|\$[({]MAKE[)}])((?:[ \t]+-[^\s;|&]*)+)")
+_MAKE_FLAGS = lazy(r"\b(?:GNU)?MAKEFLAGS[ \t]*[:+?!]?=[ \t]*[\"']?([^\n\"']*)")
+_CONTINUE_ON_ERROR = lazy(r"(?m)^[ \t-]*continue-on-error[ \t]*:[ \t]*(?![ \t]*(?:false\b|#|$))")
+_WORKFLOW_FILES = (".yml", ".yaml")
+
+
+def _ignoring(options: list[str], letters_first: bool) -> bool:
+    """Whether make's options (words) hold -i: `-i`, `-si`, `--ignore-errors`, or a first word of letters alone
+    (MAKEFLAGS' way of writing single-letter options)."""
+    for n, word in enumerate(options):
+        if word == "--ignore-errors" or (word.startswith("-") and not word.startswith("--") and "i" in word[1:]):
+            return True
+        if n == 0 and letters_first and word.isalpha() and "i" in word:
+            return True
+    return False
+
+
+def _failure_passed(path: str, text: str, makefile: bool) -> tuple[int, str] | None:
+    """Where a file of the code has make or GitHub pass a failing step, with how, or None."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        continued = n > 0 and lines[n - 1].endswith("\\")
+        if makefile and line.startswith("\t") and not continued:
+            prefix = re.match(r"[@+\- \t]*", line[1:])
+            if prefix is not None and "-" in prefix.group(0):
+                return n + 1, "a recipe line led by `-`, whose failure make ignores, going on to exit 0"
+    if makefile and (found := _IGNORE_TARGET.search(text)) is not None:
+        return text.count("\n", 0, found.start()) + 1, "the target .IGNORE, by which make ignores failing steps"
+    for found in _MAKE_OPTIONS.finditer(text):
+        if _ignoring(found.group(1).split(), letters_first=False):
+            return text.count("\n", 0, found.start()) + 1, "make run with -i, which ignores failing steps"
+    for found in _MAKE_FLAGS.finditer(text):
+        if _ignoring(found.group(1).split(), letters_first=True):
+            return text.count("\n", 0, found.start()) + 1, "MAKEFLAGS given -i, by which make ignores failing steps"
+    if path.endswith(_WORKFLOW_FILES) and (found := _CONTINUE_ON_ERROR.search(text)) is not None:
+        return text.count("\n", 0, found.start()) + 1, "`continue-on-error`, by which GitHub counts a failure a success"
+    return None
+
+
+def no_failure_passed(path: str, data: bytes | None, makefile: bool) -> None:
+    """Refused, in a file of the code but Python: a failing step make or GitHub goes past to a success (a
+    recipe's `-`, `.IGNORE`, `make -i`, MAKEFLAGS' `i`, `continue-on-error`). `-.venv/bin/python -m pytest` in the
+    Makefile's `test` recipe, `.IGNORE:` at its end, `MAKEFLAGS += -i`, `make -i test` in .ci/run and a step's
+    `continue-on-error: true` each had a failing suite's job pass (make: tested), and passed (exit 0, hunt 211).
+    The repository's make runs every step to its status, and its workflows count each."""
+    if data is None or not any(word in data for word in (b"\t", b"IGNORE", b"make", b"MAKE", b"continue-on-error")):
+        return
+    found = _failure_passed(path, data.decode("utf-8", "replace"), makefile)
+    if found is not None:
+        raise Refused(f"{files.shown(path)} line {found[0]}: {found[1]}; let a failing step fail the run")

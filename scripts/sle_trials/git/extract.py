@@ -136,7 +136,7 @@ from sle_trials.git.defined_twice import (
     no_shell_function_twice,
 )
 from sle_trials.git.documentation_run import documentation, documentation_that_runs
-from sle_trials.git.exit_status import no_exit_in_a_trap
+from sle_trials.git.exit_status import no_exit_in_a_trap, no_failure_passed
 from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.lint_settings import no_code_checks_narrowed
@@ -340,6 +340,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         no_bytes_beyond_utf8(path, blobs[oid].data)
         if make_file(path) or path in included or path in made:
             no_line_led_by_a_space(path, blobs[oid].data)
+        if not python and not words:
+            no_failure_passed(path, blobs[oid].data, makefile=make_file(path) or path in included or path in made)
         if not python and not words:
             no_pytest_narrowed_by_its_command(path, blobs[oid].data)
             no_shell_function_twice(path, blobs[oid].data, script=path in shelled)
