@@ -67,6 +67,14 @@
   success. `-.venv/bin/python -m pytest` in the `test` recipe (one character), `.IGNORE:` at the Makefile's end,
   `make -si test` in .ci/run and such a step each passed (exit 0). Now refused (exit_status.no_failure_passed);
   a continued line's `-x`, `-include`, `+$(MAKE) -C docs -j2`, `make -s` and `continue-on-error: false` pass.
+- **Tests excused around every test.** Hunt 210 refused the hooks that report another verdict than the run's;
+  a hook that gives the verdict itself was left: `def pytest_runtest_setup(item): pytest.skip("slow")`,
+  `item.add_marker(pytest.mark.xfail(...))` for each item of `pytest_collection_modifyitems` (or in
+  `pytest_itemcollected`, by the mark's name too) and an autouse fixture's `pytest.xfail(...)` had a failing suite
+  exit 0 ("1 xfailed", tested), and each passed (exit 0). Now a pytest hook of the tests, or an autouse fixture of
+  tests/conftest.py, that skips or excuses a test stops the extraction (git/excused.py:
+  no_test_excused_for_every_test); a hook adding another mark (the repository's `long`), a test's own marks and
+  skip, and a fixture a test asks for pass.
 """
 
 from __future__ import annotations
@@ -642,3 +650,61 @@ def test_make_exits_0_past_a_failing_step(tmp_path: Path, makefile: str) -> None
     (tmp_path / "Makefile").write_text(makefile)
     done = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done
+
+
+# --- Tests skipped or excused by the code that runs around every test (git/excused.py)
+AROUND = "which runs around every test"
+MODIFY_ITEMS = "import pytest\n\n\ndef pytest_collection_modifyitems(items):\n    for item in items:\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: "import pytest\n\n\ndef pytest_runtest_setup(item):\n    pytest.skip('slow')\n"},
+            f"{CONFTEST} line 5: pytest.skip() in pytest_runtest_setup, {AROUND}",
+        ),
+        (
+            {CONFTEST: MODIFY_ITEMS + "        item.add_marker(pytest.mark.xfail(reason='flaky'))\n"},
+            f"{CONFTEST} line 6: add_marker() of a mark xfail in pytest_collection_modifyitems",
+        ),
+        (
+            {"tests/helpers.py": "def pytest_itemcollected(item):\n    item.add_marker('skip')\n"},
+            "tests/helpers.py line 2: add_marker() of a mark skip in pytest_itemcollected",
+        ),
+        (
+            {CONFTEST: "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef env():\n    pytest.xfail('needs env')\n"},
+            f"{CONFTEST} line 6: pytest.xfail() in env, {AROUND}",
+        ),
+    ],
+)
+def test_tests_excused_around_every_test_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {CONFTEST: MODIFY_ITEMS + "        item.add_marker(pytest.mark.long)\n"},  # the repository's kind of mark
+        {NOTES: "import pytest\n\n\n@pytest.mark.skipif(True, reason='x')\ndef test_x():\n    pytest.skip('y')\n"},
+        {CONFTEST: "import pytest\n\n\n@pytest.fixture\ndef needs_r():\n    pytest.skip('no R')\n"},  # asked for
+    ],
+)
+def test_tests_marked_themselves_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_exits_0_over_tests_a_hook_excuses(tmp_path: Path) -> None:
+    """The mechanism: the suite's failing test is marked xfail by the hook, and pytest exits 0."""
+    (tmp_path / "test_h211_fails.py").write_text(FAILING)
+    (tmp_path / "conftest.py").write_text(MODIFY_ITEMS + "        item.add_marker(pytest.mark.xfail)\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout

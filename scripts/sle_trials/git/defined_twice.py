@@ -18,6 +18,7 @@ from sle_trials.git.bound_elsewhere import (
 )
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.dict_keys import no_dict_key_twice
+from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
@@ -427,6 +428,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_decorator_discarding(path, tree)
     no_package_patched_for_every_test(path, tree)
     no_exit_status_forced(path, tree)
+    no_test_excused_for_every_test(path, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)
 

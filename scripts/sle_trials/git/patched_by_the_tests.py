@@ -73,7 +73,7 @@ def _patched(call: ast.Call, held: set[str]) -> bool:
     return isinstance(first, ast.Name) and first.id in held
 
 
-def _autouse(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+def autouse(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether a fixture is used by every test (`autouse=` anything but a false constant)."""
     return any(
         isinstance(decorator, ast.Call)
@@ -148,7 +148,7 @@ def _none_bound_as_loaded(path: str, loaded: list[ast.AST], held: set[str]) -> N
 
 def _fixtures_patch_by_memo_alone(path: str, tree: ast.Module, held: set[str]) -> None:
     for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _autouse(function):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not autouse(function):
             continue
         inner = list(ast.walk(function))
         own = held | _package_names(inner)

@@ -1,0 +1,66 @@
+"""Tests skipped or excused by the tests' code that runs around every test (git/defined_twice.py reads each test
+module through it).
+
+pytest reports a skipped or an expected-to-fail test in its summary and exits 0. A test skips itself where what it
+needs is missing (git/skipped.py holds that to a module or a program the environment holds); but a pytest hook or
+an autouse fixture of tests/conftest.py runs around every test, and what it skips or excuses is every test, whatever
+the test says: `def pytest_runtest_setup(item): pytest.skip("slow")`, an autouse fixture's `pytest.xfail(...)`, and
+`item.add_marker(pytest.mark.xfail)` for each item of `pytest_collection_modifyitems` (or of
+`pytest_itemcollected`) had a suite of failing tests exit 0 (tested: "1 xfailed"), and each passed (exit 0, hunt
+211). Hunt 210 refused the hooks that report another verdict than the run's; these report the verdict they give.
+The repository's hooks order the tests and report the run; its marks stand on the tests they mark.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.patched_by_the_tests import autouse
+from sle_trials.git.refusal import Refused
+
+_TESTS = "tests/"
+_CONFTEST = "tests/conftest.py"
+_HOOK_PREFIX = "pytest_"
+# pytest's calls that end a test as skipped or expected to fail, and the marks that make it so
+_EXCUSING_CALLS = frozenset(("skip", "xfail", "importorskip"))
+_EXCUSING_MARKS = frozenset(("skip", "skipif", "xfail"))
+_MARKING = frozenset(("add_marker", "applymarker"))
+
+
+def _excusing(node: ast.AST) -> str | None:
+    """What a call does to the test it runs around, or None."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+    if name in _EXCUSING_CALLS and owner in ("pytest", None):
+        return f"pytest.{name}()"
+    if name in _MARKING and node.args:
+        marked = node.args[0]
+        words = {n.attr for n in ast.walk(marked) if isinstance(n, ast.Attribute)} | {
+            n.value for n in ast.walk(marked) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        }
+        if words & _EXCUSING_MARKS:
+            return f"{name}() of a mark {sorted(words & _EXCUSING_MARKS)[0]}"
+    return None
+
+
+def no_test_excused_for_every_test(path: str, tree: ast.Module) -> None:
+    """Refused, in the tests: a pytest hook (of any module of them, which a plugin or the conftest runs) or an
+    autouse fixture of tests/conftest.py that skips or excuses a test (the module's docstring says why)."""
+    if not path.startswith(_TESTS):
+        return
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        around = function.name.startswith(_HOOK_PREFIX) or (path == _CONFTEST and autouse(function))
+        for node in ast.walk(function) if around else []:
+            said = _excusing(node)
+            if said is not None and isinstance(node, ast.Call):
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: {said} in {function.name}, which runs around every "
+                    "test: pytest reports the tests it skips or excuses and exits 0, whatever they do; mark the "
+                    "tests themselves"
+                )
