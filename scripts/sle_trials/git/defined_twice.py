@@ -427,8 +427,8 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
     no_class_or_module_hook(path, tree)
     no_decorator_discarding(path, tree)
     no_package_patched_for_every_test(path, tree)
-    no_exit_status_forced(path, tree)
-    no_test_excused_for_every_test(path, tree)
+    no_exit_status_forced(path, data, tree)
+    no_test_excused_for_every_test(path, data, tree)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
         no_global_rebound(path, tree)
 

@@ -47,11 +47,11 @@ def _excusing(node: ast.AST) -> str | None:
     return None
 
 
-def no_test_excused_for_every_test(path: str, tree: ast.Module) -> None:
+def no_test_excused_for_every_test(path: str, data: bytes, tree: ast.Module) -> None:
     """Refused, in the tests: a pytest hook (of any module of them, which a plugin or the conftest runs) or an
     autouse fixture of tests/conftest.py that skips or excuses a test (the module's docstring says why)."""
-    if not path.startswith(_TESTS):
-        return
+    if not path.startswith(_TESTS) or (b"def pytest_" not in data and (path != _CONFTEST or b"autouse" not in data)):
+        return  # (read first: most test modules hold neither)
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue

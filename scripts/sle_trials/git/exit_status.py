@@ -48,9 +48,14 @@ def _forced(node: ast.AST, in_hook: bool) -> str | None:
     return None
 
 
-def no_exit_status_forced(path: str, tree: ast.Module) -> None:
+def no_exit_status_forced(path: str, data: bytes, tree: ast.Module) -> None:
     """Refused, in a Python source: `os._exit`, `pytest.exit()`, and in the tests a pytest hook calling `sys.exit`
     or raising SystemExit (the module's docstring says why)."""
+    hooked = path.startswith(_TESTS) and b"def pytest_" in data
+    named = b"_exit" in data or b"pytest.exit" in data
+    exiting = b"exit" in data or b"Exit" in data
+    if not named and not (exiting and (b"from pytest import" in data or hooked)):
+        return  # (read first: few sources name an exit)
     hooks = [
         node
         for node in ast.walk(tree)
