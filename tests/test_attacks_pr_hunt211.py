@@ -75,6 +75,15 @@
   tests/conftest.py, that skips or excuses a test stops the extraction (git/excused.py:
   no_test_excused_for_every_test); a hook adding another mark (the repository's `long`), a test's own marks and
   skip, and a fixture a test asks for pass.
+- **A module given by a function imported from another module.** Hunt 210 read a source's own functions that
+  return a module, and left one imported: `from sle_trials.outputs.helpers import pick` (helpers' `pick` returning
+  strict), then `checks = pick()` and `checks.check = list` in `outputs/report.py`, passed (exit 0), as did a
+  relative import in a function with `setattr(checks, ...)`, `helpers.pick()` and a helper returning
+  `importlib.import_module(name)` given a built name. Now a source that binds an attribute of a name given the call
+  of a function imported from the package has the function's module read for whether it returns a module
+  (git/givers.py, once a module a tree; 13 look-ups in 10 modules for the repository's tree), and
+  bound_elsewhere refuses the binding as one of the module's; an object a helper makes and a module only read
+  pass. Left: a function that returns another module's giver's call (read one module deep).
 """
 
 from __future__ import annotations
@@ -708,3 +717,69 @@ def test_pytest_exits_0_over_tests_a_hook_excuses(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout
+
+
+# --- A module given by a function imported from another module of the package (git/givers.py)
+HELPERS = "scripts/sle_trials/outputs/helpers.py"
+REPORT = "scripts/sle_trials/outputs/report.py"
+PICK = "from sle_trials.checks import strict\n\n\ndef pick():\n    return strict\n"
+BINDS = "binds a name of an imported module or class from here"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {
+                HELPERS: PICK,
+                REPORT: "from sle_trials.outputs.helpers import pick\n\nchecks = pick()\nchecks.check = list\n",
+            },
+            f"{REPORT} line 4: `checks.check` {BINDS}",
+        ),
+        (
+            {
+                HELPERS: PICK,
+                REPORT: "from .helpers import pick\n\n\ndef report():\n    checks = pick()\n"
+                "    setattr(checks, 'check', list)\n",
+            },
+            f"{REPORT} line 6: setattr() on an imported module",
+        ),
+        (
+            {
+                HELPERS: PICK,
+                REPORT: "from sle_trials.outputs import helpers\n\nchecks = helpers.pick()\nchecks.check = list\n",
+            },
+            f"{REPORT} line 4: `checks.check` {BINDS}",
+        ),
+        (
+            {
+                HELPERS: "import importlib\n\n\ndef fetch(name):\n    return importlib.import_module(name)\n",
+                REPORT: "from ..outputs.helpers import fetch\n\nNAME = 'sle_trials.checks.' + 'strict'\n"
+                "checks = fetch(NAME)\nchecks.check = list\n",
+            },
+            f"{REPORT} line 5: `checks.check` {BINDS}",
+        ),
+    ],
+)
+def test_a_module_given_by_an_imported_function_bound_from_elsewhere_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            HELPERS: "class Page:\n    title = ''\n\n\ndef page():\n    return Page()\n",
+            REPORT: "from sle_trials.outputs.helpers import page\n\nmade = page()\nmade.title = 'x'\n",
+        },
+        {
+            HELPERS: PICK,
+            REPORT: "from sle_trials.outputs.helpers import pick\n\nchecks = pick()\nCHECK = checks.check\n",
+        },
+        {REPORT: "from sle_trials.outputs.missing import pick\n\nmade = pick()\nmade.title = 'x'\n"},  # no such module
+    ],
+)
+def test_an_object_given_by_an_imported_function_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)

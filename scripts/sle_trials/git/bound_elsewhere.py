@@ -8,9 +8,11 @@ from __future__ import annotations
 import ast
 import builtins
 import dataclasses
+from collections.abc import Callable
 
 from sle_trials import files
 from sle_trials.git.built_names import attribute_got, constants_of
+from sle_trials.git.givers import module_of
 from sle_trials.git.refusal import Refused
 
 # The tests patch modules on purpose (pytest's monkeypatch, conftest.py's settings of sys and tempfile), and
@@ -203,7 +205,59 @@ def _spread(target: ast.expr) -> list[ast.expr]:
     return [target]
 
 
-def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
+def module_functions(nodes: list[ast.AST]) -> set[str]:
+    """A source's functions that return a module (_module_functions), for another source's import of them."""
+    return set(_module_functions(nodes, _imported(nodes)))
+
+
+def _binding(call: ast.Call) -> bool:
+    """Whether a call may bind a name of the object given it first (setattr, operator's setitem, vars)."""
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return name in _SETTERS or name in _ITEM_SETTERS or name in _DUNDER_SETTERS or name == "vars"
+
+
+def _imported_givers(path: str, nodes: list[ast.AST], giver: Callable[[str, str], bool]) -> frozenset[str]:
+    """The functions imported from the package's other modules that return a module (giver says, reading their
+    module), of those whose call's value is given a name an attribute of which this source binds: `checks =
+    pick()`, then `checks.check = list` (hunt 211). Only those are looked up: most such calls give an object."""
+    names: dict[str, tuple[str, str]] = {}  # a function imported by its name: local name -> (module, name)
+    modules: dict[str, str] = {}  # a module imported: local name -> its dotted name
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and (base := module_of(path, node.level, node.module)) is not None:
+            for alias in node.names:
+                names[alias.asname or alias.name] = (base, alias.name)
+                modules[alias.asname or alias.name] = f"{base}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            modules.update(
+                {alias.asname: alias.name for alias in node.names if alias.asname and module_of(path, 0, alias.name)}
+            )
+    bound = {
+        _root(t)
+        for node in nodes
+        if isinstance(node, _BINDINGS)
+        for t in _targets(node)
+        if isinstance(t, (ast.Attribute, ast.Subscript))
+    }
+    bound |= {_root(node.args[0]) for node in nodes if isinstance(node, ast.Call) and node.args and _binding(node)}
+    found: set[str] = set()
+    for node in nodes:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
+        targets = _targets(node) if isinstance(node, (ast.Assign, ast.AnnAssign)) else [getattr(node, "target", None)]
+        if not isinstance(value, ast.Call) or not any(isinstance(t, ast.Name) and t.id in bound for t in targets):
+            continue
+        func = value.func
+        if isinstance(func, ast.Name) and func.id in names and giver(*names[func.id]):
+            found.add(func.id)
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in modules:
+            if giver(modules[func.value.id], func.attr):
+                found.add(func.attr)
+    return frozenset(found)
+
+
+def no_name_bound_from_elsewhere(
+    path: str, nodes: list[ast.AST], giver: Callable[[str, str], bool] | None = None
+) -> None:
     """Refused, in a Python source of the code but the tests: a star import (`from x import *`), which binds
     every public name of x in the module, after the defs a reviewer reads as the module's; an assignment (or
     `del`, `setattr`) to an attribute of a name an import binds (`strict.check = lambda record: []` in another
@@ -215,6 +269,8 @@ def no_name_bound_from_elsewhere(path: str, nodes: list[ast.AST]) -> None:
         return
     imported = _imported(nodes)
     givers = _module_functions(nodes, imported)
+    if giver is not None:  # one of another module's (giver: the tree's, read for it)
+        givers |= _imported_givers(path, nodes, giver)
     # a function returning a module is read as one an import binds: `pick().check` binds the module's name
     source = _Source(nodes, _imported(nodes, givers) | imported | givers, givers, constants_of(nodes))
     for node in nodes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from sle_trials import files
 from sle_trials.git import settings
@@ -390,7 +390,7 @@ _ACCESSORS = frozenset(("setter", "getter", "deleter"))
 _AFTER = {_OVERLOAD: (_OVERLOAD,), _DEF: (_OVERLOAD,), _PROPERTY: (_DEF, _PROPERTY), _REGISTERED: (_REGISTERED,)}
 
 
-def no_name_bound_twice(path: str, data: bytes | None) -> None:
+def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str], bool] | None = None) -> None:
     """Refused: a Python source whose module or class binds a name twice (a def, a class, an assignment),
     but in two branches of one `if` (or a `try` and its handler), or a def its decorator binds again (an
     overload, a property's setter). Python keeps the later, a reviewer reads the first: `def check(record):`
@@ -420,7 +420,7 @@ def no_name_bound_twice(path: str, data: bytes | None) -> None:
             statements.extend(getattr(statement, field, None) or [])
     no_value_overwritten(path, tree)
     nodes = every_node(tree)
-    no_name_bound_from_elsewhere(path, nodes)
+    no_name_bound_from_elsewhere(path, nodes, giver)
     no_dict_key_twice(path, nodes)
     no_code_run_from_a_string(path, nodes)
     no_builtin_rebound(path, tree)

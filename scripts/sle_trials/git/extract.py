@@ -84,6 +84,7 @@ from pathlib import Path
 from sle_trials import files, paths
 from sle_trials.checks import checkout, sources
 from sle_trials.git import plumbing
+from sle_trials.git.bound_elsewhere import module_functions
 from sle_trials.git.code_files import (
     DATA,
     PYTHON_LIMIT,
@@ -137,6 +138,7 @@ from sle_trials.git.defined_twice import (
 )
 from sle_trials.git.documentation_run import documentation, documentation_that_runs
 from sle_trials.git.exit_status import no_exit_in_a_trap, no_failure_passed
+from sle_trials.git.givers import ModuleGivers
 from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.lint_settings import no_code_checks_narrowed
@@ -318,6 +320,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     included = included_by_make(makefiles, texts)  # makefiles by another name (`include mk/rules`)
     ignoring = {path: data for path, data in texts.items() if path.rpartition("/")[2] in IGNORE_FILES and data}
     no_code_ruff_ignores(tree, ignoring)  # a module `.gitignore` names, which ruff's walk leaves out
+    # which functions of the package's modules return a module, read where a source asks (bound_elsewhere)
+    giver = ModuleGivers(repository, {path: entry.oid for path, entry in files_of.items()}, module_functions)
     sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     for path, oid in sorted(sources.items()):
@@ -328,7 +332,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_other_encoding(path, blobs[oid].data)
             no_tab_in_indentation(path, blobs[oid].data)
             no_names_beyond_ascii(path, blobs[oid].data, tokens)
-            no_name_bound_twice(path, blobs[oid].data)
+            no_name_bound_twice(path, blobs[oid].data, giver)
             no_settings_in_a_comment(path, blobs[oid].data)
             no_code_mypy_skips(path, blobs[oid].data)
             no_code_mypy_skips_by_its_settings(path, blobs[oid].data, sees)
