@@ -84,6 +84,11 @@
   (git/givers.py, once a module a tree; 13 look-ups in 10 modules for the repository's tree), and
   bound_elsewhere refuses the binding as one of the module's; an object a helper makes and a module only read
   pass. Left: a function that returns another module's giver's call (read one module deep).
+- **pytest given an option by which it runs no test.** Hunt 210 refused the options by which pytest collects
+  fewer tests (`--collect-only` among them), in addopts and in the commands of CI's files; `--setup-only`,
+  `--setup-plan`, `--fixtures` (and `--markers`, `--version`, `--help`) have it run no test and exit 0 over a
+  failing suite (tested), and in addopts, a recipe's `pytest --setup-plan` or `.ci/run`'s `pytest -V` each passed
+  (exit 0). Now among the narrowing options (git/uncollected.py).
 """
 
 from __future__ import annotations
@@ -783,3 +788,39 @@ def test_a_module_given_by_an_imported_function_bound_from_elsewhere_stops_the_e
 )
 def test_an_object_given_by_an_imported_function_passes(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
     passed_by_the_extraction(tmp_path, changes)
+
+
+# --- pytest given an option by which it runs no test (git/uncollected.py's narrowing options)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"pyproject.toml": PROJECT + "[tool.pytest.ini_options]\naddopts = '-ra --setup-only'\n"},
+            "pyproject.toml: pytest's option --setup-only in addopts",
+        ),
+        (
+            {"pyproject.toml": PROJECT + "[tool.pytest.ini_options]\naddopts = ['--fixtures']\n"},
+            "pyproject.toml: pytest's option --fixtures",
+        ),
+        ({"Makefile": f"test:\n\t{PYTEST_STEP} --setup-plan tests\n"}, "Makefile line 2"),
+        ({".ci/run": SCRIPT + "PYTEST='-q --markers' make test\n.venv/bin/python -m pytest -V\n"}, ".ci/run line 4"),
+    ],
+)
+def test_pytest_given_an_option_that_runs_no_test_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize("option", ["--setup-only", "--setup-plan", "--fixtures"])
+def test_pytest_exits_0_running_no_test_under_such_an_option(tmp_path: Path, option: str) -> None:
+    """The mechanism: the suite's one test fails, and pytest, given the option, runs it not and exits 0."""
+    (tmp_path / "test_h211_fails.py").write_text(FAILING)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio", option],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "failed" not in done.stdout, done.stdout

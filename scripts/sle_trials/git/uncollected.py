@@ -78,6 +78,17 @@ _NARROWING_OPTIONS = (
     "-c",
     "--config-file",
     "--rootdir",
+    # pytest's modes that set tests up, or list what there is, and run none, exiting 0 (hunt 211)
+    "--setup-only",
+    "--setup-plan",
+    "--fixtures",
+    "--funcargs",
+    "--fixtures-per-test",
+    "--markers",
+    "--version",
+    "-V",
+    "--help",
+    "-h",
 )
 # the environment by which pytest reads more options, or loads plugins, in every run
 _PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
