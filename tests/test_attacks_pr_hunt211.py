@@ -89,6 +89,9 @@
   `--setup-plan`, `--fixtures` (and `--markers`, `--version`, `--help`) have it run no test and exit 0 over a
   failing suite (tested), and in addopts, a recipe's `pytest --setup-plan` or `.ci/run`'s `pytest -V` each passed
   (exit 0). Now among the narrowing options (git/uncollected.py).
+- **The loop hook.** Hunt 210 refused the hooks by which pytest runs a test otherwise (`pytest_pyfunc_call`, ...);
+  `def pytest_runtestloop(session): return True` in the conftest has pytest run no test and exit 0 over a failing
+  suite ("no tests ran", tested), and passed (exit 0). Now one of those hooks (git/uncollected.py).
 """
 
 from __future__ import annotations
@@ -824,3 +827,24 @@ def test_pytest_exits_0_running_no_test_under_such_an_option(tmp_path: Path, opt
         timeout=120,
     )
     assert done.returncode == 0 and "failed" not in done.stdout, done.stdout
+
+
+# --- A hook that runs no test (git/uncollected.py's outcome hooks)
+def test_a_hook_that_runs_no_test_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    said = f"{CONFTEST} line 1: the hook pytest_runtestloop, by which pytest runs a test otherwise"
+    changes: dict[str, str | bytes] = {CONFTEST: "def pytest_runtestloop(session):\n    return True\n"}
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_pytest_runs_no_test_past_the_loop_hook(tmp_path: Path) -> None:
+    """The mechanism: a failing suite, of which the loop hook returning True has pytest run none, exiting 0."""
+    (tmp_path / "test_h211_hooked.py").write_text(FAILING)
+    (tmp_path / "conftest.py").write_text("def pytest_runtestloop(session):\n    return True\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:anyio"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "no tests ran" in done.stdout, done.stdout

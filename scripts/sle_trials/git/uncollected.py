@@ -45,7 +45,14 @@ _COLLECTING_HOOKS = frozenset(
 # has pytest take the test as called, and a failing test passed (tested); `pytest_runtest_protocol` runs none,
 # `pytest_runtest_makereport` may rewrite a report (`report.outcome = "passed"`, tested)
 _OUTCOME_HOOKS = frozenset(
-    ("pytest_pyfunc_call", "pytest_runtest_protocol", "pytest_runtest_call", "pytest_runtest_makereport")
+    (
+        "pytest_pyfunc_call",
+        "pytest_runtest_protocol",
+        "pytest_runtest_call",
+        "pytest_runtest_makereport",
+        # the loop that runs every test: returning True, pytest runs none and exits 0 (tested: hunt 211)
+        "pytest_runtestloop",
+    )
 )
 # what any hook may write to make a failed run pass (`session.exitstatus = 0` in pytest_sessionfinish: tested), and
 # a hook wrapper's forced result
