@@ -5,12 +5,13 @@ The tests patch the package on purpose, each test for itself (pytest's monkeypat
 git/bound_elsewhere.py leaves them to do so. But pytest imports every test module as it collects them, before any
 test runs, and runs tests/conftest.py's autouse fixtures around every test: a module's top-level
 `strict.check = lambda record: []` (or `setattr(strict, "check", ...)`, `pytest.MonkeyPatch().setattr(...)`) in
-`tests/test_notes.py` had every test of the session run against a checker that finds nothing, and so did an autouse
-fixture of the conftest patching it (tested); a module of tests of the checker then passes whatever the checker
-does, and each passed (exit 0, hunt 211). So the tests' module-level code (a class's body too, and a def's
-decorators and defaults) binds no name of the package, and an autouse fixture of tests/conftest.py patches one
-only with a function of its own that calls the original (the repository's: a memo of the fingerprint, the schema's
-validator and the installed modules, each the original's answer, once).
+`tests/test_notes.py` had every test of the session run against the checker it gives (tested: another module's
+test of a checker that finds nothing passed), as does an autouse fixture of the conftest patching it; a module of
+tests of the checker then passes whatever the checker does, and each passed (exit 0, hunt 211). So the tests'
+module-level code (a class's body too, and a def's decorators and defaults) binds no name of the package, and an
+autouse fixture of tests/conftest.py patches one only with a function of its own that calls the original (the
+repository's: a memo of the fingerprint, the schema's validator and the installed modules, each the original's
+answer, once).
 """
 
 from __future__ import annotations
