@@ -136,6 +136,8 @@ class Reader:
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
         self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
+        # the indent of the note marked as an item read last, while its wrapped lines may follow (None: none)
+        self.note_indent: int | None = None
         # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
         self.colon: tuple[dict, int] | None = None
         # the list an indented paragraph was nested into under the item above, its indent and depth: a
@@ -223,6 +225,13 @@ class Reader:
             self.apart[-1] += " " + line.strip()  # a wrapped line of a note parted from its item
             return
         self.in_apart = False
+        if self.note_indent is not None and not is_item and runs_on(lines[at - 1], line, self.note_indent):
+            # "* Lupus nephritis class III or IV" / "  * Note: class V with class III or IV is" / "    eligible": a
+            # wrapped line of the note, which is not imported; before, it was joined to the item the note is about
+            # ("... class III or IV eligible", words the source does not write so) and the import was refused (E501)
+            self.noted_under[-1] += " " + line.strip()
+            return
+        self.note_indent = None
         if not is_item and self.leading_note(lines, at, line):
             return
         self.in_leading = False
@@ -305,7 +314,7 @@ class Reader:
     def blank(self) -> None:
         while len(self.stack) > 1 and self.stack[-1].until_blank:
             self.stack.pop()  # the run of items bulleted as their parent ends (block_under)
-        self.gap, self.colon, self.in_leading, self.in_apart = True, None, False, False
+        self.gap, self.colon, self.in_leading, self.in_apart, self.note_indent = True, None, False, False, None
 
     def definition(self, line: str, raw: str) -> bool:
         """Whether the line is (a line or an item of) a definition: one that starts it, unmarked and
@@ -548,7 +557,7 @@ class Reader:
                 if not level.parent.get("sub_criteria"):
                     level.parent.pop("sub_criteria", None)
                 self.last, self.last_depth = level.parent, level.depth - 1
-            self.gap, self.noted_over = False, True
+            self.gap, self.noted_over, self.note_indent = False, True, len(m.group("indent"))
             self.last_kind, self.last_bullet = kind, self.bullet
             return
         if level.items and self.conjunction is not None and self.conjunction[1] is level.items[-1]:
