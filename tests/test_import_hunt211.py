@@ -10,6 +10,11 @@ Found and fixed:
   wrapped line was joined to the criterion ("... class III or IV eligible", words the source does not write so),
   and the import of the honest study was refused (E501). The note's wrapped lines are now the note's
   (reader.note_indent), said in its remark whole.
+- items run onto one line with a no-break space (or another space a list mark is read with: marks.SPACE) after
+  their marks or between them ("Inclusion Criteria: 1.\u00a0Age 18-65; 2.\u00a0SLE; 3.\u00a0Consent.", as text pasted
+  from a word processor writes them) were imported as one criterion holding all three, with no note, and the check,
+  reading the source alike, passed it; so were bulleted and lettered runs, and a heading run in after a sentence
+  was left to a note. The run-in readings (run_in._GAP) now take the spaces a list mark is read with.
 """
 
 from __future__ import annotations
@@ -68,3 +73,73 @@ def test_a_line_of_its_own_after_a_note_under_a_criterion_is_read_as_before() ->
         "Exclusion Criteria:\n\n* Active infection"
     )
     assert [c["text"] for c in found.inclusion] == ["SLE", "Pregnancy test negative", "Age 18"]
+
+
+# --- items run onto one line with no-break spaces --------------------------------------------------------------------
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("space", [NBSP, "\u3000", "\u202f"])
+def test_items_run_onto_a_line_with_no_break_spaces_are_each_a_criterion(draft: Callable, space: str) -> None:
+    """Before: "Age 18-65; 2. SLE; 3. Consent." one criterion numbered 1 (and "Pregnancy; 2) HIV." one), no note."""
+    data = draft(
+        with_criteria(
+            f"Inclusion Criteria: 1.{space}Age 18-65; 2.{space}SLE; 3.{space}Consent.\n\n"
+            f"Exclusion Criteria: 1){space}Pregnancy; 2){space}HIV."
+        )
+    )
+    elig = data["eligibility"]
+    assert [(c["number"], c["text"]) for c in elig["inclusion_criteria"]] == [
+        (1, "Age 18-65;"),
+        (2, "SLE;"),
+        (3, "Consent."),
+    ]
+    assert [(c["number"], c["text"]) for c in elig["exclusion_criteria"]] == [(1, "Pregnancy;"), (2, "HIV.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        (f"1. Age 18-65 2.{NBSP}SLE 3.{NBSP}Consent", ["Age 18-65", "SLE", "Consent"]),  # after a space alone
+        (f"• Age 18-65{NBSP}•{NBSP}SLE{NBSP}•{NBSP}Consent", ["Age 18-65", "SLE", "Consent"]),  # bulleted
+    ],
+)
+def test_runs_with_no_break_spaces_are_cut_as_runs_with_spaces(line: str, parts: list[str]) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{line}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert [c["text"] for c in found.inclusion] == parts
+
+
+def test_a_lettered_run_with_no_break_spaces_is_the_items_parts() -> None:
+    found = criteria_text.split(
+        f"Inclusion Criteria:\n\n1. Contraception: a){NBSP}IUD; b){NBSP}pill; c){NBSP}abstinence\n2. SLE\n\n"
+        "Exclusion Criteria:\n\n1. Pregnancy"
+    )
+    assert found.inclusion[0] == {
+        "number": 1,
+        "text": "Contraception:",
+        "sub_criteria": [{"text": "IUD;"}, {"text": "pill;"}, {"text": "abstinence"}],
+    }
+
+
+def test_a_heading_run_in_after_a_no_break_space_heads_its_list(draft: Callable) -> None:
+    """Before: the exclusion list read as words of the inclusion criterion, left for the curator with a note."""
+    data = draft(with_criteria(f"Inclusion Criteria: adults with SLE.{NBSP}Exclusion Criteria: pregnancy."))
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "adults with SLE."}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "pregnancy."}]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"1. Creatinine < 1.5 mg/dL{NBSP}2.{NBSP}Age 18-65",  # a run of two after a space alone, read as written
+        f"1. ICANS grade{NBSP}2.{NBSP}Prior CAR-T",  # the grade's number
+    ],
+)
+def test_a_number_after_a_no_break_space_in_words_is_read_as_before(line: str) -> None:
+    """What a space alone leaves as one criterion, a no-break space leaves so too."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{line}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    plain = criteria_text.split(
+        f"Inclusion Criteria:\n\n{line.replace(NBSP, ' ')}\n\nExclusion Criteria:\n\n1. Pregnancy"
+    )
+    assert len(found.inclusion) == len(plain.inclusion) == 1

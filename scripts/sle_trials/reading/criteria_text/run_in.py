@@ -7,7 +7,14 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
-from sle_trials.reading.criteria_text.marks import SYMBOL_BULLETS, is_marked, list_item, marker_only
+from sle_trials.reading.criteria_text.marks import SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
+
+# the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
+# (marks.SPACE: a word processor's no-break space, a CJK text's ideographic one). Before, only a space or a tab:
+# "1.\u00a0Age 18-65; 2.\u00a0SLE; 3.\u00a0Consent." was one criterion holding three, and the check, reading the
+# source alike, passed it, where the same items each on a line of their own are three
+_GAP_CHARS = SPACE[1:-1] + "\t"
+_GAP = f"[{_GAP_CHARS}]"
 
 # how a heading run into a line opens, before its list's word: bold at most, then a qualifier (_QUALIFIED: "Key" or
 # "Main", in title case or capitals) at most; and how it ends, after "Criteria": the bold closed at most, and a colon.
@@ -15,17 +22,17 @@ from sle_trials.reading.criteria_text.marks import SYMBOL_BULLETS, is_marked, li
 # and not another)
 _QUALIFIED = ("Key", "KEY", "Main", "MAIN")
 _BOLD_AND_QUALIFIER = rf"(?:\*\*|__)?(?:(?:{'|'.join(_QUALIFIED)}) )?"
-_BOLD_AND_COLON = r"[ \t]*(?:\*\*|__)?[ \t]*:"
+_BOLD_AND_COLON = rf"{_GAP}*(?:\*\*|__)?{_GAP}*:"
 # a heading run into the line before it, after a sentence: "Inclusion Criteria: adults with SLE.
 # Exclusion Criteria: pregnancy." is two lists, not an inclusion criterion that names the exclusions
 _INLINE_HEADING = lazy(
-    rf"(?<=[.;])[ \t]+(?={_BOLD_AND_QUALIFIER}(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
+    rf"(?<=[.;]){_GAP}+(?={_BOLD_AND_QUALIFIER}(?:(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION)"
     r"|Inclusion|Exclusion|INCLUSION|EXCLUSION)"
     rf" (?:Criteria|criteria|CRITERIA){_BOLD_AND_COLON})"
 )
 # a list item's mark alone, ending in the full stop _INLINE_HEADING follows: "2." of "2. Exclusion Criteria:" (a
 # numbered heading), not the end of a sentence
-_BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
+_BARE_MARK = lazy(_GAP + "*(?:[-*•]" + _GAP + r"*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.")
 
 
 # ... and, on a line that opens with one list's heading, the other's heading after any word: a whole text run onto
@@ -34,9 +41,9 @@ _BARE_MARK = lazy(r"[ \t]*(?:[-*•][ \t]*)?(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}
 # Pregnancy Inclusion Criteria: Adults with active SLE", whose inclusion criteria were read as words of the last
 # exclusion one (the heading's words in capitals, with a colon)
 _OPENED = {
-    "inclusion": lazy(rf"[ \t]*{_BOLD_AND_QUALIFIER}(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
+    "inclusion": lazy(rf"{_GAP}*{_BOLD_AND_QUALIFIER}(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA)\b"),
     "exclusion": lazy(
-        rf"[ \t]*{_BOLD_AND_QUALIFIER}(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION))"
+        rf"{_GAP}*{_BOLD_AND_QUALIFIER}(?:Exclusion|EXCLUSION|(?:Non|NON)[- ]?(?:inclusion|Inclusion|INCLUSION))"
         r" (?:Criteria|CRITERIA)\b"
     ),
 }
@@ -45,11 +52,11 @@ _OPENED = {
 _NOT_AFTER_A_QUALIFIER = "".join(rf"(?<!\b{word})" for word in _QUALIFIED)
 _RUN_IN = {
     "exclusion": lazy(
-        rf"(?<=\S){_NOT_AFTER_A_QUALIFIER}[ \t]+"
+        rf"(?<=\S){_NOT_AFTER_A_QUALIFIER}{_GAP}+"
         rf"(?={_BOLD_AND_QUALIFIER}(?:Exclusion|EXCLUSION) (?:Criteria|CRITERIA){_BOLD_AND_COLON})"
     ),
     "inclusion": lazy(
-        rf"(?<=\S)(?<![Nn]on-)(?<!NON-){_NOT_AFTER_A_QUALIFIER}[ \t]+"
+        rf"(?<=\S)(?<![Nn]on-)(?<!NON-){_NOT_AFTER_A_QUALIFIER}{_GAP}+"
         rf"(?={_BOLD_AND_QUALIFIER}(?:Inclusion|INCLUSION) (?:Criteria|CRITERIA){_BOLD_AND_COLON})"
     ),
 }
@@ -116,14 +123,17 @@ def _kind_after(line: str, at: int) -> str | None:
 # ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）..."), or with a stop and a
 # bracket, as marks._ITEM reads one ("1.) Age 18-65 2.) SLE")
 _FIRST_NUMBER = lazy(
-    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>\.\)|[.．](?![0-9０-９])|[)）、]|:(?=[ \t]+\D))"
-    r"|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))[ \t]*(?=\S)"
+    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>\.\)|[.．](?![0-9０-９])|[)）、]|:(?="
+    + _GAP
+    + r"+\D))|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))"
+    + _GAP
+    + r"*(?=\S)"
 )
 
 
 # a line that begins with a bullet and a space, the same bullet standing again between spaces later on
 # ("* Age ≥ 18 years * SLE diagnosis * SLEDAI ≥ 8"): the items of a list run together onto one line
-_FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + r"])[ \t]+(?=\S)")
+_FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + "])" + _GAP + r"+(?=\S)")
 # bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
 # items stands after a word (no number, unit in brackets or operator) and before a capitalised word
 _OPERATOR_BULLETS = "*·"
@@ -140,9 +150,9 @@ def _run_in_bullets(line: str) -> list[str]:
     bullet, indent = first.group("bullet"), first.group("indent")
     mark = re.escape(bullet)
     if bullet in _OPERATOR_BULLETS:
-        between = re.compile(rf"(?<=[^\W\d_])[ \t]+{mark}[ \t]+(?=[A-Z])")
+        between = re.compile(rf"(?<=[^\W\d_]){_GAP}+{mark}{_GAP}+(?=[A-Z])")
     else:
-        between = re.compile(rf"[ \t]+{mark}[ \t]+(?=\S)")
+        between = re.compile(rf"{_GAP}+{mark}{_GAP}+(?=\S)")
     parts = between.split(line[first.end() :])
     if len(parts) == 1:
         return [line]
@@ -197,7 +207,7 @@ def run_in_items(line: str) -> list[str]:
 # of items numbered after words ("... one of the following: (1) IUD; (2) hormonal; (3) abstinence", "：1、...；2、...")
 _FIRST_LETTER = lazy(
     r"(?:(?<=[\s:：;,，；])|^)(?P<open>[(（]?)(?P<letter>[aA]|i|I|(?P<one>[1１]))(?P<close>\\?[.)）]|(?(one)、|(?!)))"
-    r"(?:[ \t]*(?<=[ \t）、])(?=[^\W_]|[<>≤≥(\[])|(?=[\u3400-\u9fff]))"  # (or no space before a CJK word)
+    rf"(?:{_GAP}*(?<=[{_GAP_CHARS}）、])(?=[^\W_]|[<>≤≥(\[])|(?=[\u3400-\u9fff]))"  # (or no space before a CJK word)
 )
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -243,8 +253,8 @@ def _run_in_letters(line: str) -> list[str]:
     for letter in marks:
         written = re.escape(letter.upper() if capital else letter)
         after = re.compile(
-            rf"(?:(?<=[{_STOPS}])[ \t]*|(?<=\S)[ \t]+)"
-            rf"(?={opening}{written}{closing}(?:[ \t]*(?<=[ \t）、])\S|[\u3400-\u9fff]))"
+            rf"(?:(?<=[{_STOPS}]){_GAP}*|(?<=\S){_GAP}+)"
+            rf"(?={opening}{written}{closing}(?:{_GAP}*(?<=[{_GAP_CHARS}）、])\S|[\u3400-\u9fff]))"
         ).search(line, at)
         if after is None:
             break
@@ -286,8 +296,8 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         number += 1
         # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
         written = _written_as(number, first.group("pnum") or first.group("num"))
-        stopped = rf"(?<=[{_STOPS}])[ \t]*(?={opening}{written}{mark}(?![0-9０-９])[ \t]*\S)"
-        spaces = rf"|(?<=\S)[ \t]+(?={opening}{written}{mark}[ \t]*[^\W\d_])" if spaced else ""
+        stopped = rf"(?<=[{_STOPS}]){_GAP}*(?={opening}{written}{mark}(?![0-9０-９]){_GAP}*\S)"
+        spaces = rf"|(?<=\S){_GAP}+(?={opening}{written}{mark}{_GAP}*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
         while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
             after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
