@@ -15,6 +15,11 @@ Found and fixed:
   from a word processor writes them) were imported as one criterion holding all three, with no note, and the check,
   reading the source alike, passed it; so were bulleted and lettered runs, and a heading run in after a sentence
   was left to a note. The run-in readings (run_in._GAP) now take the spaces a list mark is read with.
+- a run of numbered items on one line wrapped onto the next ("Inclusion Criteria: 1. Age 18 to 65 years; 2.
+  SLEDAI-2K >= 8," / "despite therapy; 3. Signed consent.", a paragraph broken at a width) was cut on its first
+  line alone: "3. Signed consent." was read as words of item 2, two criteria imported as one with no note, and the
+  check, reading the source alike, passed it. A wrapped line going on with the run's last item is now read with it,
+  and cut where the run's numbering goes on (run_in.run_goes_on).
 """
 
 from __future__ import annotations
@@ -143,3 +148,44 @@ def test_a_number_after_a_no_break_space_in_words_is_read_as_before(line: str) -
         f"Inclusion Criteria:\n\n{line.replace(NBSP, ' ')}\n\nExclusion Criteria:\n\n1. Pregnancy"
     )
     assert len(found.inclusion) == len(plain.inclusion) == 1
+
+
+# --- a run of numbered items wrapped onto the next line --------------------------------------------------------------
+
+
+def test_a_run_of_items_wrapped_onto_the_next_line_goes_on_there(draft: Callable) -> None:
+    """Before: item 2 "SLEDAI-2K >= 8, despite at least 2 years of therapy; 3. Signed consent." and exclusion item 2
+    "Active infection; 3) HIV.", each two criteria as one."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria: 1. Age 18 to 65 years; 2. SLEDAI-2K >= 8,\ndespite at least 2 years of therapy; 3. "
+            "Signed\nconsent; 4. Weight > 40 kg\n\nExclusion Criteria: 1) Pregnancy; 2) Active\ninfection; 3) HIV."
+        )
+    )
+    elig = data["eligibility"]
+    assert [(c["number"], c["text"]) for c in elig["inclusion_criteria"]] == [
+        (1, "Age 18 to 65 years;"),
+        (2, "SLEDAI-2K >= 8, despite at least 2 years of therapy;"),
+        (3, "Signed consent;"),
+        (4, "Weight > 40 kg"),
+    ]
+    assert [(c["number"], c["text"]) for c in elig["exclusion_criteria"]] == [
+        (1, "Pregnancy;"),
+        (2, "Active infection;"),
+        (3, "HIV."),
+    ]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Age 18-65; 2. SLE.\nPregnancy test negative; 3. Consent",  # a line of its own: read so, with a remark
+        "1. Age 18-65\n2. Organ function with ALT < 3 x ULN and\n   creatinine < 1.5; 3. months washout\n3. Consent",
+    ],
+)
+def test_a_number_in_a_line_under_no_run_is_read_as_before(body: str) -> None:
+    """A line that does not go on with a run's last item, or wraps an item no run cut, is read as it was."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert len(found.inclusion) == 3
+    assert found.inclusion[2]["text"] in ("Pregnancy test negative; 3. Consent", "Consent")

@@ -7,6 +7,7 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
+from sle_trials.reading.criteria_text.lines import indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
 
 # the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
@@ -200,6 +201,22 @@ def run_in_items(line: str) -> list[str]:
         start = following
     lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
     return [part for x in lines for part in _run_in_letters(x)]
+
+
+def run_goes_on(last: str, line: str) -> list[str] | None:
+    """The items of a run of numbered items (a line run_in_items cut) whose last item, last, wraps onto line, a line
+    with no list mark that goes on with it (lines.runs_on: "1. Age 18-65; 2. SLEDAI-2K ≥ 8," / "despite therapy;
+    3. Consent."), where the run's numbering goes on in line: last and the items line runs on to, as run_in_items
+    reads them joined, the wrapped line a part of last's words, as the reader joins it. Before, the run was cut on
+    its first line alone: "3. Consent." was read as words of item 2, two criteria as one, and the check, reading
+    the source alike, passed it. None where line holds no next item of the run."""
+    # (a heading under the run heads a list, whatever the run's last words: "... and" / "Exclusion Criteria: ...")
+    if _FIRST_NUMBER.match(last) is None or is_marked(list_item(line)) or heading_of(line) is not None:
+        return None
+    if not runs_on(last, line, indent_of(last)):
+        return None
+    parts = run_in_items(f"{last} {line.strip()}")
+    return parts if len(parts) > 1 and parts[0].startswith(last.rstrip() + " ") else None
 
 
 # the first mark of a run of lettered items on one line ("a) an IUD b) hormonal contraception c) abstinence", "(a)",

@@ -20,7 +20,7 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
-from sle_trials.reading.criteria_text.run_in import headed_alone, inline_headings, run_in_items
+from sle_trials.reading.criteria_text.run_in import headed_alone, inline_headings, run_goes_on, run_in_items
 from sle_trials.reading.criteria_text.tables import tables_listed
 from sle_trials.reading.shown import shown
 
@@ -78,7 +78,12 @@ def split(text: str) -> Split:
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
     top: dict[str | None, int] = {}  # the indent of each list's first item
+    run = False  # whether the line read last was cut into a run of items (run_in_items), which may wrap onto this one
     for at, line in enumerate(lines):
+        if run and current is not None and (went_on := run_goes_on(sections[current][-1], line)) is not None:
+            sections[current][-1:] = went_on  # "1. Age; 2. SLEDAI ≥ 8," / "despite therapy; 3. Consent."
+            continue
+        run = False
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
         heading = heading_of(line, several)
@@ -113,12 +118,16 @@ def split(text: str) -> Split:
                 breaks[current].add(len(sections[current]))  # no blank line of the source's: a heading stood here
                 sections[current].append("")
             if rest:
-                sections[current] += run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
+                cut = run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
+                sections[current] += cut
+                run = len(cut) > 1
             continue
         if current is None:
             preamble = preamble or bool(line.strip())
             continue
-        sections[current] += run_in_items(line)
+        cut = run_in_items(line)
+        sections[current] += cut
+        run = len(cut) > 1
         if current not in top and is_marked(first := list_item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks += [
