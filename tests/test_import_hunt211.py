@@ -20,6 +20,10 @@ Found and fixed:
   line alone: "3. Signed consent." was read as words of item 2, two criteria imported as one with no note, and the
   check, reading the source alike, passed it. A wrapped line going on with the run's last item is now read with it,
   and cut where the run's numbering goes on (run_in.run_goes_on).
+- lettered items skipping a letter ("1. Labs:" / "a. Hb" / "b. ANC" / "d. Platelets", hunt 210's lead) were
+  imported as three sub-criteria with no remark: a record keeps no letters (numbers it keeps, so "1. 2. 5." shows
+  its skip), so the skip, where an item may be missing, was lost. A remark now names the items lettered past the
+  next letter (reader.lettered), for the curator to check against the source.
 """
 
 from __future__ import annotations
@@ -189,3 +193,41 @@ def test_a_number_in_a_line_under_no_run_is_read_as_before(body: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert len(found.inclusion) == 3
     assert found.inclusion[2]["text"] in ("Pregnancy test negative; 3. Consent", "Consent")
+
+
+# --- lettered items skipping a letter --------------------------------------------------------------------------------
+
+
+def test_lettered_sub_criteria_skipping_a_letter_are_remarked(draft: Callable) -> None:
+    """Before: three sub-criteria, no remark: "c." is nowhere, and the record, keeping no letters, does not show it."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Adequate labs:\n   a. Hb > 9 g/dL\n   b. ANC > 1000/uL\n"
+            "   d. Platelets > 75000/uL\n2. SLE\n\nExclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert [c["text"] for c in data["eligibility"]["inclusion_criteria"][0]["sub_criteria"]] == [
+        "Hb > 9 g/dL",
+        "ANC > 1000/uL",
+        "Platelets > 75000/uL",
+    ]
+    assert notes_on(data, "eligibility") == [
+        "Inclusion criteria: 1 item ('Platelets > 75000/uL') is lettered past the letter after the one before it (a "
+        "letter skipped); a record keeps no letters, so the skip is not shown: the curator's to check against the "
+        "source that no item is missing."
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Labs:\n   a. Hb\n   b. ANC\n   c. Plt\n2. Organ function:\n   a. ALT\n   b. eGFR",  # again from a
+        "1. Labs:\n   a. Hb\n   b. ANC\n2. Organ function:\n   c. ALT\n   d. eGFR",  # going on across items
+        "A. Age 18-65\nB. SLE\nC. Consent",
+        "1. Prior therapy:\n   i. rituximab\n   ii. belimumab\n   iii. anifrolumab",  # roman numerals
+        "f) Hb\ng) ANC\nh) ALT\ni) AST\nj) Bilirubin",  # "i)" right after "h)" a letter, not a roman one
+    ],
+)
+def test_letters_each_after_the_one_before_draw_no_remark(body: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert found.remarks == []

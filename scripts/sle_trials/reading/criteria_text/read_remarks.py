@@ -133,6 +133,13 @@ def remarks_on(reader: Reader) -> list[str]:
             f"(numbered again from 1) above {'them' if many else 'it'} go on {'are' if many else 'is'} read as the "
             "list's, not as the sub-list's: the layout is ambiguous, the curator's to read from the source."
         )
+    if reader.skipped_letters:
+        many = len(reader.skipped_letters) > 1
+        remarks.append(
+            f"{_counted(reader.skipped_letters, 'item', 'items')} {'are' if many else 'is'} lettered past the letter "
+            f"after the one before {'them' if many else 'it'} (a letter skipped); a record keeps no letters, so the "
+            "skip is not shown: the curator's to check against the source that no item is missing."
+        )
     if reader.flattened:
         remarks.append(
             f"the source nests {_counted(reader.flattened, 'item', 'items')} deeper than a record's two levels of "

@@ -64,6 +64,7 @@ class _Level:
     until_blank: bool = False  # bulleted as its parent, set apart with it by blank lines: it ends at the next one
     until: int | None = None  # ... or in a tight list, the index of the line its run ends at (TightRuns)
     bullet: str | None = None  # the bullet of items nested by it alone under an item bulleted otherwise (other_bullet)
+    letter: int | None = None  # the place in the alphabet of its last lettered item's letter ("c": 3)
 
 
 def _decimal_depth(dec: str) -> int:
@@ -136,6 +137,7 @@ class Reader:
         self.listed: list[str] = []  # lines with no list mark read as the sub-criteria of an item ending in a colon
         self.noted: list[str] = []  # notes in a paragraph of their own, read as words of the item above them
         self.noted_under: list[str] = []  # notes marked as items under an item, read as words of that item
+        self.skipped_letters: list[str] = []  # items lettered past the letter after the one before them (lettered)
         # the indent of the note marked as an item read last, while its wrapped lines may follow (None: none)
         self.note_indent: int | None = None
         # the item ending in a colon and its depth, while unmarked lines (its sub-criteria, listed) follow it
@@ -574,6 +576,7 @@ class Reader:
         level.kind = level.kind or kind
         if kind == "letter":
             level.letter_style = level.letter_style or self.letter_style
+            self.lettered(level, mark_letters(m), text)
         if number is not None:
             level.last_number = number
             level.style = level.style or self.style
@@ -582,6 +585,15 @@ class Reader:
         # not the one listed, and "wrapped text" was lost with no remark)
         self.last, self.last_depth, self.gap, self.noted_over = level.items[-1], level.depth, False, True
         self.last_kind, self.last_bullet = kind, self.bullet
+
+    def lettered(self, level: _Level, letter: str, text: str) -> None:
+        """A lettered item's letter, after the letter of the level's item before it: a letter skipped ("a. Hb" / "b.
+        ANC" / "d. Platelets") is kept for a remark. A record holds no letters (numbers it keeps, so "1. 2. 5." shows
+        its skip), so the skip, where an item may be missing, was lost with no remark."""
+        place = ord(letter) - ord("a") + 1 if len(letter) == 1 and "a" <= letter <= "z" else None
+        if place is not None and level.letter is not None and place > level.letter + 1:
+            self.skipped_letters.append(text)
+        level.letter = place
 
     def outer_letters(self, stack: list[_Level]) -> bool:
         """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
