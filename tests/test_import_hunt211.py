@@ -24,6 +24,11 @@ Found and fixed:
   imported as three sub-criteria with no remark: a record keeps no letters (numbers it keeps, so "1. 2. 5." shows
   its skip), so the skip, where an item may be missing, was lost. A remark now names the items lettered past the
   next letter (reader.lettered), for the curator to check against the source.
+- a heading with its list after its colon on a line of 120 characters or more ("Inclusion Criteria: Patients aged
+  18 to 65 years with systemic lupus erythematosus meeting ...", a whole list in one paragraph, as many
+  registrations write it) was no heading: the line was too long to be one, so the list was read as words before the
+  first heading, none of it imported, with a note leaving the criteria to the curator. A heading is now read up to
+  the line's first colon where the line is long (headings._heading_before_colon), and the text after it is its list.
 """
 
 from __future__ import annotations
@@ -231,3 +236,43 @@ def test_lettered_sub_criteria_skipping_a_letter_are_remarked(draft: Callable) -
 def test_letters_each_after_the_one_before_draw_no_remark(body: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert found.remarks == []
+
+
+# --- a heading with a long paragraph after its colon -----------------------------------------------------------------
+
+LONG_PARAGRAPH = (
+    "Patients aged 18 to 65 years with systemic lupus erythematosus meeting the 2019 EULAR/ACR classification "
+    "criteria and a SLEDAI-2K score of at least 8."
+)
+
+
+@pytest.mark.parametrize("heading", ["Inclusion Criteria:", "**Inclusion Criteria:**", "Key Inclusion Criteria :"])
+def test_a_heading_over_a_long_paragraph_on_its_line_heads_it(draft: Callable, heading: str) -> None:
+    """Before: no inclusion criterion, the notes "The criteria text has words before its first heading; they are not
+    imported as criteria." and "... gives no list headed inclusion criteria, but has words no list took; ...": the
+    inclusion criteria left for the curator."""
+    data = draft(with_criteria(f"{heading} {LONG_PARAGRAPH}\n\nExclusion Criteria: Pregnancy."))
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": LONG_PARAGRAPH}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy."}]
+    assert notes_on(data, "eligibility") == notes_on(data, "eligibility.inclusion_criteria") == []
+    assert "eligibility.inclusion_criteria" not in data["curation"]["not_yet_curated"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Inclusion criteria of the parent study are met, and {LONG_PARAGRAPH}",  # a sentence: no colon
+        f"Patients who meet all of the inclusion criteria of the parent study: {LONG_PARAGRAPH}",  # words before it
+        f"Inclusion Criteria (Part B, for adults: see below) {LONG_PARAGRAPH}",  # the colon within the heading's aside
+        f"1. Inclusion Criteria: {LONG_PARAGRAPH}",  # marked as an item, words after it: as over a short text
+        f"5.1 Inclusion Criteria: {LONG_PARAGRAPH}",  # a section's number, words after it: likewise
+        f"{'Word ' * 15}Inclusion Criteria: {'z' * 60} {LONG_PARAGRAPH}",  # a long word after a far colon
+    ],
+)
+def test_a_long_line_with_no_heading_to_its_colon_heads_nothing(line: str) -> None:
+    """As before: a long line heads a list only where a heading ends at its first colon."""
+    found = criteria_text.split(f"{line}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert found.inclusion == [] and found.unplaced
+    if ":" in line[:25]:  # (as over a short text after the colon)
+        short = criteria_text.split(f"{line[: line.index(':') + 9]}\n\nExclusion Criteria:\n\n1. Pregnancy")
+        assert short.inclusion == [] and short.unplaced

@@ -201,6 +201,31 @@ def labelled_heading(
     return None
 
 
+# the longest line a heading is read in (a longer one is a sentence's: "Inclusion criteria of the parent study are met,
+# ..."), but for a heading ended by its colon within it, the list's text after that ("Inclusion Criteria: Patients aged
+# 18 to 65 years with ...", a paragraph after it)
+_LONGEST = 120
+_TO_THE_COLON = lazy(r"[^:：\n]{1,100}[:：](?:[ \t]?(?:\*\*|__))?")  # (and a word after it: shorter than _LONGEST)
+
+
+def _heading_before_colon(line: str, several: frozenset[str], empty: bool) -> tuple[str, str | None, str | None] | None:
+    """(kind, group, rest) of a line of _LONGEST characters or more whose first colon, within them, ends a heading
+    (_heading_of, read in the line up to it): "Inclusion Criteria: Patients aged 18 to 65 years with systemic lupus
+    erythematosus ...", a whole list in one paragraph after its heading. Before, no heading was read in a line so
+    long: the list was read as words before the first heading, not imported, and left to the curator."""
+    said = line.strip()
+    cut = _TO_THE_COLON.match(said)
+    if cut is None:
+        return None
+    rest = said[cut.end() :].strip()
+    # (read over the rest's first word, by every rule a heading over a short text is read by: one marked as an item,
+    # "1. Inclusion Criteria: Patients ...", or after a section's number, heads no list with words after its colon)
+    heading = _heading_of(f"{cut.group(0)} {rest.split()[0][:10]}" if rest else cut.group(0), several, empty)
+    if heading is None:
+        return None
+    return heading[0], heading[1], rest if says_something(rest) else None
+
+
 def _heading_of(
     line: str, several: frozenset[str] = frozenset(), empty: bool = False
 ) -> tuple[str, str | None, str | None] | None:
@@ -210,8 +235,10 @@ def _heading_of(
     only when it is the heading alone, set off by its colon or bold: "* Inclusion criteria of the
     parent study met" is a criterion. several: the kinds the text heads more than once (cohorts.several_headed); empty:
     no line stands under the heading before the next one (cohorts.heads_nothing)."""
-    if len(line.strip()) >= 120 or not line.strip():  # (the spaces around it, which a reader does not see, aside)
+    if not line.strip():
         return None
+    if len(line.strip()) >= _LONGEST:  # (the spaces around it, which a reader does not see, aside)
+        return _heading_before_colon(line, several, empty)
     bare = unescaped(as_shown(line))
     item = list_item(as_shown(line))
     marked = is_marked(item)
