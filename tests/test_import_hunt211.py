@@ -29,6 +29,12 @@ Found and fixed:
   registrations write it) was no heading: the line was too long to be one, so the list was read as words before the
   first heading, none of it imported, with a note leaving the criteria to the curator. A heading is now read up to
   the line's first colon where the line is long (headings._heading_before_colon), and the text after it is its list.
+- a sponsor's closing remark right under the list's last item, with no blank line between ("2. Active infection" /
+  "The information listed above is not intended to contain all considerations ... not all inclusion/exclusion
+  criteria are listed.", "Additional eligibility criteria are listed in the protocol.") was imported as an
+  exclusion criterion, with a remark calling it one; after a blank line it was said to be a remark and not
+  imported. It is now read so right under the item too, where it does not go on with the item's words
+  (notes._closing_lines).
 """
 
 from __future__ import annotations
@@ -276,3 +282,41 @@ def test_a_long_line_with_no_heading_to_its_colon_heads_nothing(line: str) -> No
     if ":" in line[:25]:  # (as over a short text after the colon)
         short = criteria_text.split(f"{line[: line.index(':') + 9]}\n\nExclusion Criteria:\n\n1. Pregnancy")
         assert short.inclusion == [] and short.unplaced
+
+
+# --- a closing remark right under the list's last item ----------------------------------------------------------------
+
+CLOSINGS = [
+    "The information listed above is not intended to contain all considerations relevant to a patient's potential "
+    "participation in a clinical trial and not all inclusion/exclusion criteria are listed.",
+    "Additional eligibility criteria are listed in the protocol.",
+    "Other inclusion/exclusion criteria as per protocol.",
+]
+
+
+@pytest.mark.parametrize("closing", CLOSINGS)
+def test_a_closing_remark_right_under_the_last_item_is_no_criterion(draft: Callable, closing: str) -> None:
+    """Before: the remark an exclusion criterion, with the remark "1 line with no list mark (...) is read as a
+    criterion of its own"; after a blank line it was a remark, not imported."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Age 18-65\n2. SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n2. Active infection\n"
+            + closing
+        )
+    )
+    assert [c["text"] for c in data["eligibility"]["exclusion_criteria"]] == ["Pregnancy", "Active infection"]
+    said = notes_on(data, "eligibility")
+    assert len(said) == 1 and said[0].startswith("The exclusion criteria end with a remark about the criteria")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "2. Participants who do not meet the eligibility\ncriteria of the parent or other study",  # a wrap
+        "2. Any of the following:\nOther eligibility criteria per protocol not met",  # under a colon: its sub-criterion
+        "2. Active infection\nPrior participation in another eligibility study",  # no word pointing elsewhere
+    ],
+)
+def test_a_line_under_the_last_item_that_closes_nothing_is_read_as_before(tail: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n1. Age 18-65\n\nExclusion Criteria:\n\n1. Pregnancy\n{tail}")
+    assert not any(remark.startswith("The exclusion criteria end with a remark") for remark in found.remarks)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL
+from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
@@ -61,17 +61,43 @@ def closing_remark(lines: list[str]) -> str | None:
     while start and lines[start - 1].strip():
         start -= 1
     paragraph = lines[start:end]
+    if paragraph and not paragraph[0].startswith(GROUP) and is_marked(list_item(paragraph[0])):
+        return _closing_lines(lines, start, end)
     if not paragraph or start == 0 or paragraph[0].startswith(GROUP):
         return None
     marked = [m for line in lines[:start] if (m := list_item(line))]
     items = [len(m.group("indent")) for m in marked if is_marked(m)]
     if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
         return None
-    first = list_item(paragraph[0])
-    if is_marked(first):
-        return None
     said = " ".join(unescaped(line).strip() for line in paragraph)
     if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
         return None
     del lines[start:]
+    return said
+
+
+def _closing_lines(lines: list[str], start: int, end: int) -> str | None:
+    """The lines with no list mark that close the list's last run of items right under its last item, with no blank
+    line between ("2. Active infection" / "Other inclusion/exclusion criteria as per protocol."), where they speak of
+    the criteria as a closing paragraph does and do not go on with the item's words (lines.runs_on): taken off the
+    lines and returned, as that paragraph is. Before, the remark was imported as a criterion of the list, with a
+    remark that it was one ("The information listed above is not intended to contain all considerations ..." an
+    exclusion criterion)."""
+    marked = [k for k in range(start, end) if is_marked(list_item(lines[k]))]
+    last = marked[-1]
+    tail = lines[last + 1 : end]
+    indent = min(indent_of(lines[k]) for k in marked)
+    if (
+        not tail
+        or indent_of(tail[0]) > indent
+        or tail[0][:1] == "\t"
+        or lines[last].rstrip(" *_").endswith((":", "："))
+    ):
+        return None  # (under an item ending in a colon, its sub-criterion: reader.listed)
+    if runs_on(lines[last], tail[0], indent_of(lines[last])) or any(is_marked(list_item(line)) for line in tail):
+        return None
+    said = " ".join(unescaped(line).strip() for line in tail)
+    if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
+        return None
+    del lines[last + 1 :]
     return said
