@@ -35,6 +35,11 @@ Found and fixed:
   exclusion criterion, with a remark calling it one; after a blank line it was said to be a remark and not
   imported. It is now read so right under the item too, where it does not go on with the item's words
   (notes._closing_lines).
+- in a text spaced throughout (a blank line between every two lines), an item's line ending mid-sentence before a
+  decimal ("2. Adequate liver function: ALT ≤" / "" / "2.5 ULN and bilirubin ≤" / "" / "1.5 ULN") had the decimal
+  read as a sub-item's mark: "ULN and bilirubin ≤" and "ULN" imported as sub-criteria, the thresholds 2.5 and 1.5
+  lost with no remark. The number the line above runs on to is now read over the blank line too (reader._line),
+  and the paragraph goes on with the item, as one beginning with a word does (bridge, said in a remark).
 """
 
 from __future__ import annotations
@@ -320,3 +325,34 @@ def test_a_closing_remark_right_under_the_last_item_is_no_criterion(draft: Calla
 def test_a_line_under_the_last_item_that_closes_nothing_is_read_as_before(tail: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n1. Age 18-65\n\nExclusion Criteria:\n\n1. Pregnancy\n{tail}")
     assert not any(remark.startswith("The exclusion criteria end with a remark") for remark in found.remarks)
+
+
+# --- a decimal after a blank line, the line above running on to it ----------------------------------------------------
+
+
+def test_a_decimal_the_item_above_runs_on_to_over_a_blank_line_is_its_words(draft: Callable) -> None:
+    """Before: item 2 "Adequate liver function: ALT ≤" with sub-criteria "ULN and bilirubin ≤" and "ULN": the
+    thresholds 2.5 and 1.5 read as list marks and lost."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Age 18 to 65 years\n\n2. Adequate liver function: ALT ≤\n\n2.5 ULN and "
+            "bilirubin ≤\n\n1.5 ULN\n\n3. SLE\n\nExclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65 years"},
+        {"number": 2, "text": "Adequate liver function: ALT ≤ 2.5 ULN and bilirubin ≤ 1.5 ULN"},
+        {"number": 3, "text": "SLE"},
+    ]
+    assert notes_on(data, "eligibility") == [
+        "Inclusion criteria: 2 paragraphs ('2.5 ULN and bilirubin ≤', …) after a blank line go on with the sentence "
+        "the item above leaves unfinished; read as words of that item, not as a criterion."
+    ]
+
+
+def test_decimal_items_after_blank_lines_under_a_finished_item_are_items() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Organ function:\n\n1.1 ALT ≤ 2.5 ULN\n\n1.2 Bilirubin ≤ 1.5 ULN\n\n2. SLE\n\n"
+        "Exclusion Criteria:\n\n1. Pregnancy"
+    )
+    assert found.inclusion[0]["sub_criteria"] == [{"text": "ALT ≤ 2.5 ULN"}, {"text": "Bilirubin ≤ 1.5 ULN"}]

@@ -238,12 +238,15 @@ class Reader:
             return
         self.in_leading = False
         previous = lines[at - 1] if at and not self.gap else ""
+        # (the line with words before, over a blank line too: "ALT ≤" / "" / "2.5 ULN", a text spaced throughout,
+        # whose number was read as an item's mark "2.5", a sub-criterion "ULN", the threshold lost with no remark)
+        above = lines[k] if self.gap and (k := said_before(lines, at)) is not None else previous
         if (
             is_item
             and m is not None
             and (m.group("dec") or "").lstrip("(")[:1].isdigit()
             and self.last is not None
-            and RUNS_ON.search(previous.rstrip())
+            and RUNS_ON.search(unescaped(above).rstrip())
         ):
             # "ALT >" / "2.5 ULN": a number the line before runs on to, no item's; never a list's code ("IC2: SLE
             # per the criteria," / "IC3: scoring 10", which marks.coded_marks writes "IC3. ": read as a wrapped line,
