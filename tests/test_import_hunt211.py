@@ -40,6 +40,12 @@ Found and fixed:
   read as a sub-item's mark: "ULN and bilirubin ≤" and "ULN" imported as sub-criteria, the thresholds 2.5 and 1.5
   lost with no remark. The number the line above runs on to is now read over the blank line too (reader._line),
   and the paragraph goes on with the item, as one beginning with a word does (bridge, said in a remark).
+- items bulleted with a symbol or a dash no list mark was read by, as a word processor's bullet font writes them
+  ("♦", "◊", "➔", "⮚", "⬤", a minus "−", a hyphen "‐", a figure dash "‒", a hyphen bullet "⁃", a bullet operator "∙",
+  a Z notation spot "⦁"), were read as wrapped lines: "♦ Age 18-65" / "♦ SLE" imported as the one criterion "♦ Age
+  18-65 ♦ SLE", with no note, and the check, reading the source alike, passed it. Such a symbol opening two lines at
+  one indent now marks the items it opens there (marks._symbol_mark, shared_marks), as a shared "o" or "§" did; a
+  comparator or an operator opening lines ("< 3 x ULN") is still words.
 """
 
 from __future__ import annotations
@@ -356,3 +362,38 @@ def test_decimal_items_after_blank_lines_under_a_finished_item_are_items() -> No
         "Exclusion Criteria:\n\n1. Pregnancy"
     )
     assert found.inclusion[0]["sub_criteria"] == [{"text": "ALT ≤ 2.5 ULN"}, {"text": "Bilirubin ≤ 1.5 ULN"}]
+
+
+# --- items bulleted with a symbol no list mark was read by ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bullet", ["♦", "◊", "➔", "⮚", "⬤", "−", "‐", "‒", "⁃", "∙", "⦁"])
+def test_items_bulleted_with_a_symbol_font_bullet_are_each_a_criterion(draft: Callable, bullet: str) -> None:
+    """Before: "{b} Age 18-65 {b} SLE" one criterion, "{b} Pregnancy {b} HIV" another, no note."""
+    data = draft(
+        with_criteria(
+            f"Inclusion Criteria:\n{bullet} Age 18-65\n{bullet} SLE\n  {bullet} SLEDAI-2K >= 8\n  {bullet} anti-dsDNA\n"
+            f"Exclusion Criteria:\n{bullet} Pregnancy\n{bullet} HIV"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Age 18-65"},
+        {"text": "SLE", "sub_criteria": [{"text": "SLEDAI-2K >= 8"}, {"text": "anti-dsDNA"}]},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "HIV"}]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Labs:\n  < 3 x ULN for ALT\n  < 2 x ULN for bilirubin",  # a comparator opening lines: words
+        "* Prior therapy\n♦ noted once only",  # one line opening with the symbol: words, as before
+    ],
+)
+def test_a_sign_or_a_lone_symbol_opening_lines_marks_no_item(body: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n{body}\nExclusion Criteria:\n* Pregnancy")
+    assert len(found.inclusion) == 1
+    said = found.inclusion[0]["text"] + " ".join(c["text"] for c in found.inclusion[0].get("sub_criteria", []))
+    assert "<" in said or "♦" in said

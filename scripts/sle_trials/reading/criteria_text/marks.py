@@ -128,22 +128,52 @@ _SHARED_MARKS = {"o": "\uf8f0", "§": "\uf8f1", "Ø": "\uf8f2", "ü": "\uf8f3", 
 _SHARED_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[o§Øü¨]) +(?=\S)")
 
 
+# ... and any other symbol or dash before a space that no list mark is read by: a word processor's bullet as its
+# font writes it ("♦", "◊", "➔", "⮚", "⬤", a minus "−", a hyphen "‐", a figure dash "‒", a hyphen bullet "⁃", a bullet
+# operator "∙", a Z notation spot "⦁"): where two lines at one indent open with the same one, every line opening with it
+# there is an item it marks, written as a bullet of its own (a private-use character from _SYMBOL_BULLET on, one for
+# each symbol). Before, "♦ Age 18-65" / "♦ SLE" was one criterion, "♦ Age 18-65 ♦ SLE" (a line opening with a symbol
+# read as a wrapped line), and the check, reading the source alike, passed it. Never a comparator or an operator
+# ("< 3 x ULN", "≥ 9 g/dL" each open a line of a threshold's words, whose sign is no mark)
+_SYMBOL_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[^\w\s]) +(?=\S)")
+_SYMBOL_MARKS = "−∙⦁⁃‧"  # (mathematical and typographic ones, which a bullet font gives too)
+_SYMBOL_BULLET = 0xF8E0  # the private-use characters written for them, one for each symbol (at most 16 a text)
+
+
+def _symbol_mark(line: str) -> tuple[str, str] | None:
+    """(indent, symbol) of a line opening with a symbol or a dash no list mark is read by (_SYMBOL_MARK), else None."""
+    m = _SYMBOL_MARK.match(line)
+    if m is None or is_marked(list_item(line)):
+        return None
+    said = m["mark"]
+    return (m["indent"], said) if unicodedata.category(said) in ("So", "Pd") or said in _SYMBOL_MARKS else None
+
+
 def shared_marks(lines: list[str]) -> list[str]:
     """The lines, each mark _SHARED_MARKS lists that opens two lines in a row at one indent written, on every line
-    it opens at that indent, as the bullet it stands for (an indented "o" is one already, and stays as written)."""
+    it opens at that indent, as the bullet it stands for (an indented "o" is one already, and stays as written); and
+    each symbol that opens two lines at one indent (_symbol_mark), likewise."""
     opened = [
         (m["indent"], m["mark"]) if (m := _SHARED_MARK.match(x)) and not (m["mark"] == "o" and m["indent"]) else None
         for x in lines
     ]
     said = [opened[at] for at, x in enumerate(lines) if x.strip()]
-    shared = {mark for mark, following in zip(said, said[1:]) if mark is not None and mark == following}
+    shared = {mark: _SHARED_MARKS[mark[1]] for mark, following in zip(said, said[1:]) if mark and mark == following}
+    symbols = [_symbol_mark(x) for x in lines]
+    counted: dict[tuple[str, str], int] = {}
+    for symbol in symbols:
+        if symbol is not None:
+            counted[symbol] = counted.get(symbol, 0) + 1
+    bullets = iter(range(_SYMBOL_BULLET, _SYMBOL_BULLET + 16))
+    shared.update({symbol: chr(b) for symbol, b in zip((s for s, n in counted.items() if n > 1), bullets)})
     if not shared:
         return lines
     out = list(lines)
     for at, mark in enumerate(opened):
+        mark = mark or symbols[at]
         if mark in shared:
             start = len(mark[0])
-            out[at] = lines[at][:start] + _SHARED_MARKS[mark[1]] + lines[at][start + 1 :]
+            out[at] = lines[at][:start] + shared[mark] + lines[at][start + 1 :]
     return out
 
 
