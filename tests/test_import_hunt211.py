@@ -46,6 +46,11 @@ Found and fixed:
   18-65 ♦ SLE", with no note, and the check, reading the source alike, passed it. Such a symbol opening two lines at
   one indent now marks the items it opens there (marks._symbol_mark, shared_marks), as a shared "o" or "§" did; a
   comparator or an operator opening lines ("< 3 x ULN") is still words.
+- items lettered with a dash ("a- Age 18-65" / "b- SLE", as Spanish texts letter them) were read as wrapped lines
+  (a line opening in lower case runs on): one criterion "a- Age 18-65 b- SLE", no note; items numbered with a stop
+  and a dash ("1.- Age 18-65") kept their numbers in their texts, each line said to have no list mark. Both are now
+  list marks (marks._ITEM; "a.-" too), and the check finds a number so written (documents.numbers, E504); a
+  letter's dash before "to", "or" or "and" ("a- or b-thalassemia") is a word's, as a number's is.
 """
 
 from __future__ import annotations
@@ -397,3 +402,27 @@ def test_a_sign_or_a_lone_symbol_opening_lines_marks_no_item(body: str) -> None:
     assert len(found.inclusion) == 1
     said = found.inclusion[0]["text"] + " ".join(c["text"] for c in found.inclusion[0].get("sub_criteria", []))
     assert "<" in said or "♦" in said
+
+
+# --- items lettered with a dash, numbered with a stop and a dash ------------------------------------------------------
+
+
+def test_items_lettered_and_numbered_with_a_dash_are_items(draft: Callable) -> None:
+    """Before: "a- Age 18-65 b- SLE" one criterion (no note), and "1.- Pregnancy" / "2.- HIV" each a line with no list
+    mark, the number kept in the text."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\na- Age 18-65\nb- SLE\nc.- Consent\nExclusion Criteria:\n1.- Pregnancy\n2.- HIV"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"text": "Age 18-65"}, {"text": "SLE"}, {"text": "Consent"}]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_letters_dash_before_or_is_a_words() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n* SLE with alpha\na- or b-thalassemia trait\nExclusion Criteria:\n* Pregnancy"
+    )
+    assert found.inclusion == [{"text": "SLE with alpha a- or b-thalassemia trait"}]

@@ -659,8 +659,8 @@ class Sources:
         # enclosed number as it is: digits.KEPT)
         written = normalise(text)
         labels = [str(number), *filter(None, [criteria_text.han_numeral(number)])]
-        # ("3.) text" too, as criteria_text reads a stop and a bracket: a list mark)
-        spaced_marks = (")", ".", ".)", "-", "、", ":", "]", "】")
+        # ("3.) text" and "3.- text" too, as criteria_text reads a stop and a bracket or a dash: a list mark)
+        spaced_marks = (")", ".", ".)", ".-", "-", "、", ":", "]", "】")
         needles = [f"{label}{mark} {written}" for label in labels for mark in spaced_marks]
         needles += [f"{label}{mark}{written}" for label in labels for mark in (")", ".", "、", "]", "】")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]

@@ -95,7 +95,8 @@ _ITEM = lazy(
          + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
         # ("1.)" too, a stop and a bracket, as some texts number and letter ("a.)"): before, "1.) Age 18" was a line of
         # words, its number kept in the criterion's text, and "2.) SLE" a line with no list mark)
-        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|\.\)|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
+        # ("1.-" and "a-" too, as Spanish texts number and letter: before, "a- Age 18-65" / "b- SLE" was one criterion)
+        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|\.\)|\.-|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
         r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *"
         r"|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])(?![a-z][.)] |[A-Z][.)] +(?![a-z]))"  # (not "2.a. Hb": a sub-number)
@@ -106,7 +107,8 @@ _ITEM = lazy(
         r"|[0-9]{1,3}\.?(?:[a-z](?=[.)] )|[A-Z](?=[.)] +(?![a-z])))|[0-9]{1,3}\([a-z]\)(?= )|\([0-9]{1,3}[a-z]\)(?= )"
         r"|(?:INC|EXC|IN|EX|IC|EC|I|E)(?:-?[0-9]{1,2}(?=[.)] )|\.[0-9]{1,2}(?=[.)]? ))"  # ("I1.", "EX-2)", "I.3")
         r"|\((?:INC|EXC|IN|EX|IC|EC|I|E)-?[0-9]{1,2}\)(?= ))[.)）、-]? +"  # ("(I1)")
-        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})(?:\.\)|[.)]) +|(?:[A-Z]|[IVX]{2,4})(?:\.\)|[.)]) +(?![a-z])"
+        r"|(?P<letter>(?:[a-z]|[ivx]{2,4})(?:\.\)|\.-|[.)]|<DASH>) +"
+        r"|(?:[A-Z]|[IVX]{2,4})(?:\.\)|\.-|[.)]|<DASH>) +(?![a-z])"
         r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
         r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals
         r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])))?"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
@@ -114,6 +116,7 @@ _ITEM = lazy(
     )
     .replace(" ", SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
     .replace("<D>", _DIGIT)  # its digits: full-width ones as well ("（１）", "２．", as Japanese texts number)
+    .replace("<DASH>", r"-(?= +(?!(?:to|or|and)\b))")  # a letter's dash, never a word's ("a- or b-thalassemia")
 )
 
 
