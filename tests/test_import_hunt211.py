@@ -20,7 +20,8 @@ Found and fixed:
   line alone: "3. Signed consent." was read as words of item 2, two criteria imported as one with no note, and the
   check, reading the source alike, passed it. A wrapped line going on with the run's last item is now read with it,
   and cut where the run's numbering goes on (run_in.run_goes_on).
-- lettered items skipping a letter ("1. Labs:" / "a. Hb" / "b. ANC" / "d. Platelets", hunt 210's lead) were
+- lettered items skipping a letter ("1. Labs:" / "a. Hb" / "b. ANC" / "d. Platelets", hunt 210's lead; or a roman
+  numeral, "i." / "ii." / "iv.") were
   imported as three sub-criteria with no remark: a record keeps no letters (numbers it keeps, so "1. 2. 5." shows
   its skip), so the skip, where an item may be missing, was lost. A remark now names the items lettered past the
   next letter (reader.lettered), for the curator to check against the source.
@@ -243,6 +244,15 @@ def test_lettered_sub_criteria_skipping_a_letter_are_remarked(draft: Callable) -
         "letter skipped); a record keeps no letters, so the skip is not shown: the curator's to check against the "
         "source that no item is missing."
     ]
+
+
+def test_roman_numerals_skipping_one_are_remarked() -> None:
+    """The same of sub-criteria numbered in roman numerals ("i." / "ii." / "iv.", "ⅰ." / "ⅱ." / "ⅳ.")."""
+    for marks in (("i.", "ii.", "iv."), ("ⅰ.", "ⅱ.", "ⅳ.")):
+        body = "\n".join(f"   {mark} {text}" for mark, text in zip(marks, ("Hb ≥ 9", "ANC ≥ 1.0", "Plt ≥ 75")))
+        found = criteria_text.split(f"Inclusion Criteria:\n1. Labs:\n{body}\n2. SLE\nExclusion Criteria:\n1. Pregnancy")
+        assert [c["text"] for c in found.inclusion[0]["sub_criteria"]] == ["Hb ≥ 9", "ANC ≥ 1.0", "Plt ≥ 75"]
+        assert len(found.remarks) == 1 and found.remarks[0].startswith("Inclusion criteria: 1 item ('Plt ≥ 75') is")
 
 
 @pytest.mark.parametrize(

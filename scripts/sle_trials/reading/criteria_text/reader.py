@@ -67,6 +67,16 @@ class _Level:
     letter: int | None = None  # the place in the alphabet of its last lettered item's letter ("c": 3)
 
 
+# the roman numerals a list letters its items with, lower case (mark_letters), and their values; "ⅰ" to "ⅻ" too, one
+# character each
+_ROMAN = {
+    **{
+        r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split(), 1)
+    },
+    **{chr(0x2170 + n): n + 1 for n in range(12)},
+}
+
+
 def _decimal_depth(dec: str) -> int:
     """How many levels a decimal sub-number nests its item below the list's: one a point ("2.1" one, "2.1.3" two, a
     trailing ".0" none), one a letter after the number ("2a", "2.a", "2(a)", "(2a)": one); none for a list's code
@@ -579,7 +589,8 @@ class Reader:
         level.kind = level.kind or kind
         if kind == "letter":
             level.letter_style = level.letter_style or self.letter_style
-            self.lettered(level, mark_letters(m), text)
+        if kind in ("letter", "roman"):
+            self.lettered(level, mark_letters(m), text, kind)
         if number is not None:
             level.last_number = number
             level.style = level.style or self.style
@@ -589,11 +600,15 @@ class Reader:
         self.last, self.last_depth, self.gap, self.noted_over = level.items[-1], level.depth, False, True
         self.last_kind, self.last_bullet = kind, self.bullet
 
-    def lettered(self, level: _Level, letter: str, text: str) -> None:
-        """A lettered item's letter, after the letter of the level's item before it: a letter skipped ("a. Hb" / "b.
-        ANC" / "d. Platelets") is kept for a remark. A record holds no letters (numbers it keeps, so "1. 2. 5." shows
-        its skip), so the skip, where an item may be missing, was lost with no remark."""
-        place = ord(letter) - ord("a") + 1 if len(letter) == 1 and "a" <= letter <= "z" else None
+    def lettered(self, level: _Level, letter: str, text: str, kind: str = "letter") -> None:
+        """A lettered item's letter (or roman numeral: kind), after the one of the level's item before it: a letter
+        skipped ("a. Hb" / "b. ANC" / "d. Platelets", "i." / "ii." / "iv.") is kept for a remark. A record holds no
+        letters (numbers it keeps, so "1. 2. 5." shows its skip), so the skip, where an item may be missing, was lost
+        with no remark."""
+        if kind == "roman":
+            place = _ROMAN.get(letter)
+        else:
+            place = ord(letter) - ord("a") + 1 if len(letter) == 1 and "a" <= letter <= "z" else None
         if place is not None and level.letter is not None and place > level.letter + 1:
             self.skipped_letters.append(text)
         level.letter = place
