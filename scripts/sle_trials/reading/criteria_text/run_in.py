@@ -316,7 +316,11 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         stopped = rf"(?<=[{_STOPS}]){_GAP}*(?={opening}{written}{mark}(?![0-9０-９]){_GAP}*\S)"
         spaces = rf"|(?<=\S){_GAP}+(?={opening}{written}{mark}{_GAP}*[^\W\d_])" if spaced else ""
         after = re.compile(stopped + spaces).search(line, at)
-        while after is not None and not opening and _NUMBERED_BY.search(line, 0, after.start()):
+        # (the word before the number, read in the 40 characters before it, not the line from its start: a run of
+        # thousands of items on a line was read in a time growing with their square)
+        while (
+            after is not None and not opening and _NUMBERED_BY.search(line, max(0, after.start() - 40), after.start())
+        ):
             after = re.compile(stopped + spaces).search(line, after.end())  # ("grade 2. Prior CAR-T": grade's 2)
         if after is None:
             return cuts
