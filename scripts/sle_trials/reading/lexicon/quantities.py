@@ -607,6 +607,23 @@ COMPARATORS_BEFORE: list[tuple[str, str, str | None]] = [
     (r"(?<![<>=])>", ">", None),
     (r"(?<![<>=])<", "<", None),
     (r"(?<![<>=!])=", "=", None),
+    # A bound and its equality in words, either way round: "greater than or equal to 3 ×ULN", "equal to or more
+    # than", "at or above 40 kg". Read by their last words alone they were "=" ("equal to") or strict ("above"), so
+    # an honest ">= 3 ×ULN" was refused and a strict limit in a note passed for one that takes its bound in.
+    (
+        r"\b(?:(?:greater|more|higher|larger|older|longer) than or equal to"
+        r"|equal to or (?:greater than|more than|higher than|larger than|older than|longer than|above|over)"
+        r"|at or (?:above|over|higher than|more than))",
+        ">=",
+        None,
+    ),
+    (
+        r"\b(?:(?:less|fewer|lower|smaller|younger|shorter) than or equal to"
+        r"|equal to or (?:less than|fewer than|lower than|smaller than|younger than|shorter than|below|under)"
+        r"|at or (?:below|under|lower than|less than))",
+        "<=",
+        None,
+    ),
     (
         r"\b(?:no more than|not more than|not exceed|not exceeding|not to exceed|up to|at most|a maximum of|maximum of"
         r"|maximum(?: [\w()-]+){0,4} (?:is|was|of)|max(?:imum)?:?)",

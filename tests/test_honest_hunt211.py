@@ -1,0 +1,66 @@
+"""Honest work the checks refused (false positives), hunt 211 (helper-63). Each fix keeps the wrong case refused.
+
+Found and fixed:
+- **A bound and its equality in words.** "greater than or equal to", "equal to or more than", "at or above" (and their
+  "<=" kin) were read by their last words alone: "=" ("equal to") or strict ("above"). So an honest note "ALT at or
+  above 3×ULN excludes" of IM19's "≥3×ULN" was refused (E501), and a false "Bilirubin greater than or equal to
+  1.5×ULN" of its ">1.5×ULN" passed, as did "Platelets at or below 25,000/mm³" of its "<25,000/mm³"
+  (reading/lexicon/quantities.COMPARATORS_BEFORE).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, codes_with_a_note_rewritten, threshold_out
+
+
+def codes(out: str) -> set[str]:
+    return set(re.findall(r"\bE\d{3}\b", out))
+
+
+# IM19's thresholds note, a sentence added to it
+WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+
+
+def im19_note_codes(registry: Path, added: str) -> set[str]:
+    return codes_with_a_note_rewritten(registry, IM19_PATH, WINDOW, f"{WINDOW} {added}")
+
+
+# --- A bound and its equality in words (reading/lexicon/quantities.COMPARATORS_BEFORE)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("ALT at or above 3×ULN excludes.", set()),  # IM19's "≥3×ULN"
+        ("ALT equal to or greater than 3×ULN excludes.", set()),
+        ("ALT greater than or equal to 3×ULN excludes.", set()),
+        ("Weight equal to or more than 40 kg is required.", set()),  # its "Weight ≥ 40 kg"
+        ("Weight at or above 40 kg is required.", set()),
+        # the same words of a strict limit: IM19's "bilirubin >1.5×ULN", "Platelets <25,000/mm³"
+        ("Bilirubin at or above 1.5×ULN excludes.", {"E501"}),
+        ("Bilirubin greater than or equal to 1.5×ULN excludes.", {"E501"}),
+        ("Platelets at or below 25,000/mm³ exclude.", {"E501"}),
+        ("Platelets less than or equal to 25,000/mm³ exclude.", {"E501"}),
+        ("Bilirubin above 1.5×ULN excludes.", set()),  # the strict words as before
+        ("ALT above 3×ULN excludes.", {"E501"}),
+    ],
+)
+def test_a_bound_and_its_equality_in_words_is_read_whole(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "found"),
+    [
+        ("ALT at or above 3 ×ULN", ">=", set()),
+        ("ALT equal to or greater than 3 ×ULN", ">=", set()),
+        ("ALT at or above 3 ×ULN", ">", {"E508"}),
+        ("ALT greater than or equal to 3 ×ULN", "=", {"E508"}),
+    ],
+)
+def test_a_criterion_writing_a_bound_in_words_binds_its_comparator(
+    trials, text: str, comparator: str, found: set[str]
+) -> None:
+    assert codes(threshold_out(trials, text, ("LABORATORY", "ALT", comparator, 3, "×ULN"), side="exclusion")) == found
