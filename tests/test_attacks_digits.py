@@ -100,7 +100,7 @@ def test_a_number_too_large_for_a_float_binds_no_value(registry: Path, trials: T
         ("1.000 participants", []),  # digits grouped by a point (European thousands): neither 1 nor surely 1000
         ("Platelets <100.000/mm³ or 1.000.000", []),
         ("0.125 mg, 7.50 mg and 1.0005", [0.125, 7.5, 1.0005]),  # no run of threes after a nonzero whole part
-        ("1.500 × 10^9/L", [1.5e9]),  # a power's mantissa is a decimal
+        ("1.500 × 10^9/L", [1.5]),  # a power's mantissa is a decimal (the power per litre is the unit's)
         ("1/2 dose, 140/90 and 07/30/2024", []),  # digits an ASCII slash joins: no number of them
         ("1×10^6/kg, 2.5/kg and <500/mm3", [1e6, 2.5, 500]),  # a slash before a unit leaves the number
         ("One hundred participants", [100]),  # a scale word multiplies: not 1

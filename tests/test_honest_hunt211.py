@@ -64,3 +64,49 @@ def test_a_criterion_writing_a_bound_in_words_binds_its_comparator(
     trials, text: str, comparator: str, found: set[str]
 ) -> None:
     assert codes(threshold_out(trials, text, ("LABORATORY", "ALT", comparator, 3, "×ULN"), side="exclusion")) == found
+
+
+# --- A laboratory limit in a unit the lexicon lacked (reading/lexicon/quantities.UNITS), and a count per litre
+# written as a power of ten ("0.5 ×10^9/L", read as the one number 500000000)
+LAB_LIMITS = [
+    ("IL-6 > 40 pg/mL", ("LABORATORY", "IL-6", ">", 40, "pg/mL")),
+    ("Ferritin > 500 ng/mL", ("LABORATORY", "Ferritin", ">", 500, "ng/mL")),
+    ("Ferritin > 500 μg/L", ("LABORATORY", "Ferritin", ">", 500, "μg/L")),
+    ("HBV DNA > 1000 copies/mL", ("LABORATORY", "HBV DNA", ">", 1000, "copies/mL")),
+    ("ESR > 50 mm/h", ("LABORATORY", "ESR", ">", 50, "mm/h")),
+    ("UPCR > 50 mg/mmol", ("LABORATORY", "UPCR", ">", 50, "mg/mmol")),
+    ("Anti-dsDNA > 30 U/mL", ("LABORATORY", "Anti-dsDNA", ">", 30, "U/mL")),
+    ("Proteinuria > 6 g per 24 hours", ("LABORATORY", "Proteinuria", ">", 6, "g/24h")),
+    ("Prednisone > 20 milligrams per day", ("CORTICOSTEROID_DOSE", "Prednisone", ">", 20, "mg/day")),
+    ("Lymphocytes < 0.5 ×10^9/L", ("LABORATORY", "Lymphocytes", "<", 0.5, "×10^9/L")),
+    ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 0.5, "×10^9/L")),
+    ("Neutrophils < 1.5x10^9/L", ("LABORATORY", "Neutrophils", "<", 1.5, "×10^9/L")),
+]
+
+
+@pytest.mark.parametrize(("text", "threshold"), LAB_LIMITS, ids=[text for text, _ in LAB_LIMITS])
+def test_a_laboratory_limit_in_its_unit_passes(trials, text: str, threshold: tuple) -> None:
+    assert threshold_out(trials, text, threshold, side="exclusion") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "threshold"),
+    [
+        ("IL-6 > 40 pg/mL", ("LABORATORY", "IL-6", ">", 40, "ng/mL")),  # another unit of the same kind
+        ("Ferritin > 500 ng/mL", ("LABORATORY", "Ferritin", ">", 500, "pg/mL")),
+        ("HBV DNA > 1000 copies/mL", ("LABORATORY", "HBV DNA", ">", 100, "copies/mL")),
+        ("Proteinuria > 6 g per 24 hours", ("LABORATORY", "Proteinuria", ">", 24, "g/24h")),
+        ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 5, "×10^9/L")),
+        ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 500000000, "×10^9/L")),
+        ("Neutrophils < 1.5x10^9/L", ("LABORATORY", "Neutrophils", "<", 1.5, "/mm³")),
+    ],
+)
+def test_a_laboratory_limit_in_another_unit_or_value_is_refused(trials, text: str, threshold: tuple) -> None:
+    assert "E508" in codes(threshold_out(trials, text, threshold, side="exclusion"))
+
+
+def test_a_power_of_ten_is_still_a_dose() -> None:
+    """Only a power of ten per litre is the unit's: a dose's stays its number."""
+    from sle_trials.reading.lexicon import quantities
+
+    assert [n.value for n in quantities.numbers("1×10^6/kg and 2 × 10^9/L")] == [1e6, 2.0]

@@ -208,6 +208,8 @@ class Number:
 _TIMES_BEFORE = lazy(r"(?:[×*·⋅∙]|(?<![A-Za-z])[xX])\s*\Z")
 # and so is that mantissa alone ("1" of "1×10E6")
 _TIMES_AFTER = lazy(r"\s*[×*·⋅∙xX]\s*10(?:\s*\^|[eE])")
+# a power of ten per litre after a mantissa: the unit's ("× 10^9/L"), not the number's
+_PER_LITRE = lazy(r"\s*/\s*[Ll](?![A-Za-z])")
 
 
 # Digits a multiplication sign joins with no space ("6x10", "3×3", "2*4"): a product, neither of its
@@ -294,6 +296,13 @@ def numbers(quote: str) -> list[Number]:
             continue  # "one hundred and twenty": more than the scaled number says
         # A power of ten as float() reads "1e6": a negative exponent is a fraction ("1×10^-3" is 0.001, not
         # 10), and a huge one is infinite at once (10 ** int("9999999") took 13 s, then overflowed).
+        if m.group("exp") is not None and _PER_LITRE.match(quote, m.end()):
+            # a count per litre in its unit ("0.5 × 10^9/L", UNITS' ×10^9/L): the mantissa is the number, the power
+            # of ten is the unit's. Read as one number, 500000000, "Lymphocytes ≥ 0.5 ×10^9/L" held no limit in
+            # that unit, and an honest threshold of 0.5 ×10^9/L was refused (E508).
+            value = float(m.group("mant"))
+            out.append(Number(value, m.start("mant"), m.end("mant")))
+            continue
         if m.group("exp") is not None:
             value = float(f"{m.group('mant')}e{_exponent(m.group('exp'))}")
         elif m.group("exp2") is not None:
@@ -484,11 +493,15 @@ UNITS = [
     Unit("years", "time", ("years old", "year old", "years", "year", "yrs", "yr")),
     Unit("points", "score", ("points", "point")),
     Unit("mg/kg/day", "dose_rate", ("mg/kg/day", "mg/kg/d", "mg/kg per day")),
-    Unit("mg/day", "dose_rate", ("mg/day", "mg/d", "mg per day", "mg daily", "mg a day")),
+    Unit(
+        "mg/day",
+        "dose_rate",
+        ("mg/day", "mg/d", "mg per day", "mg daily", "mg a day", "milligrams per day", "milligrams a day"),
+    ),
     Unit("mg", "dose", ("mg", "milligrams")),
     Unit("g", "dose", ("g", "grams")),
-    Unit("g/24h", "lab", ("g/24h", "g/24 h", "g/24 hours", "g/24hr", "g/day")),
-    Unit("mg/24h", "lab", ("mg/24h", "mg/24 h", "mg/24 hours")),
+    Unit("g/24h", "lab", ("g/24h", "g/24 h", "g/24 hours", "g/24hr", "g/day", "g per 24 hours", "g per 24 h")),
+    Unit("mg/24h", "lab", ("mg/24h", "mg/24 h", "mg/24 hours", "mg per 24 hours", "mg per 24 h")),
     Unit("mg/dL", "lab", ("mg/dL", "mg/dl")),
     Unit("g/dL", "lab", ("g/dL", "g/dl")),
     Unit("g/L", "lab", ("g/L", "g/l")),
@@ -496,6 +509,21 @@ UNITS = [
     Unit("μmol/L", "lab", ("μmol/L", "μmol/l", "umol/L", "umol/l")),
     Unit("mmol/L", "lab", ("mmol/L", "mmol/l")),
     Unit("IU/mL", "lab", ("IU/mL", "IU/ml")),
+    # the other concentrations criteria give a laboratory limit in (a cytokine's, a ferritin's, a viral load's, an
+    # autoantibody's titre, an electrolyte's, an ESR's): unknown, a limit in them was of no kind the words said
+    # (E508), and "Ferritin > 500 ng/mL" could not be recorded
+    Unit("pg/mL", "lab", ("pg/mL", "pg/ml")),
+    Unit("ng/mL", "lab", ("ng/mL", "ng/ml")),
+    Unit("ng/dL", "lab", ("ng/dL", "ng/dl")),
+    Unit("μg/L", "lab", ("μg/L", "μg/l", "ug/L", "ug/l", "mcg/L")),
+    Unit("μg/mL", "lab", ("μg/mL", "μg/ml", "ug/mL", "ug/ml", "mcg/mL")),
+    Unit("U/mL", "lab", ("U/mL", "U/ml")),
+    Unit("mIU/mL", "lab", ("mIU/mL", "mIU/ml")),
+    Unit("mEq/L", "lab", ("mEq/L", "mEq/l")),
+    Unit("copies/mL", "lab", ("copies/mL", "copies/ml")),
+    Unit("mm/h", "lab", ("mm/h", "mm/hr", "mm/hour")),
+    Unit("mg/mmol", "lab", ("mg/mmol",)),
+    Unit("mg/mg", "lab", ("mg/mg",)),
     Unit("U/L", "lab", ("U/L", "IU/L")),
     Unit(
         "×ULN",
