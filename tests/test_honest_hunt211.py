@@ -6,6 +6,10 @@ Found and fixed:
   above 3×ULN excludes" of IM19's "≥3×ULN" was refused (E501), and a false "Bilirubin greater than or equal to
   1.5×ULN" of its ">1.5×ULN" passed, as did "Platelets at or below 25,000/mm³" of its "<25,000/mm³"
   (reading/lexicon/quantities.COMPARATORS_BEFORE).
+- **A laboratory limit in a unit the lexicon lacked**: pg/mL (hunt 210's lead), ng/mL, μg/L, U/mL, copies/mL, mm/h,
+  mg/mmol; "g per 24 hours", "milligrams per day"; and "0.5 ×10^9/L", read as the one number 500000000 (E508).
+- **"maximum dose of steroids"** as a measure was refused (E529) where "the maximum dose of steroids" passed (hunt
+  210's lead): an adjective of a limit opening a measure qualifies its noun (reading/phrases.loose_word).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_note_rewritten, threshold_out
+from conftest import IM19_PATH, codes_with_a_note_rewritten, record_data, threshold_out
 
 
 def codes(out: str) -> set[str]:
@@ -110,3 +114,32 @@ def test_a_power_of_ten_is_still_a_dose() -> None:
     from sle_trials.reading.lexicon import quantities
 
     assert [n.value for n in quantities.numbers("1×10^6/kg and 2 × 10^9/L")] == [1e6, 2.0]
+
+
+# --- A measure starting with the adjective of a limit (reading/phrases.loose_word): IM19's "the maximum dose of
+# steroids is 30mg/day prednisone" recorded with the measure "maximum dose of steroids" was refused (E529, "'maximum',
+# at an end of it, names nothing of what is measured") where "the maximum dose of steroids" passed
+def im19_measure_codes(registry: Path, measure: str, value: int = 30) -> set[str]:
+    from mutations import Checks
+
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    (threshold,) = [t for t in data["eligibility"]["thresholds"] if t["kind"] == "CORTICOSTEROID_DOSE"]
+    threshold["measure"], threshold["value"] = measure, value
+    return Checks(registry).codes(IM19_PATH, data)
+
+
+@pytest.mark.parametrize(
+    ("measure", "value", "refused"),
+    [
+        ("maximum dose of steroids", 30, False),
+        ("the maximum dose of steroids", 30, False),
+        ("maximum dose of steroids", 40, True),  # another value (E508)
+        ("minimum dose of steroids", 30, True),  # words the criterion does not write
+        ("maximum", 30, True),  # the adjective alone names nothing measured
+        ("dose of steroids is 30mg/day prednisone maximum", 30, True),
+    ],
+)
+def test_a_measure_opening_with_maximum_names_what_is_measured(
+    registry: Path, measure: str, value: int, refused: bool
+) -> None:
+    assert bool(im19_measure_codes(registry, measure, value)) == refused

@@ -91,6 +91,10 @@ _GENERIC_HEADS = frozenset(
 # stands for a thing named elsewhere
 _PRONOUNS = frozenset("it they them this these those he she him".split())
 _CLOSED = _BEFORE | _AFTER | _PRONOUNS | frozenset({"least", "most", "maximum", "minimum", "max", "min", "equals"})
+# closed words that qualify the noun after them at a measure's start, as they do after an article: "maximum dose of
+# steroids" names what is measured as much as "the maximum dose of steroids" does (refused, E529, where the other
+# passed); at its end ("Prednisone maximum") or alone they are still a comparator's words
+_QUALIFIES_A_NOUN = frozenset({"maximum", "minimum", "max", "min"})
 # the lexicon's units as sources write them ("kg", "months", "mg/dL"): a unit names no measure
 _UNIT_WORDS = frozenset(spelling for unit in quantities.UNITS for spelling in unit.spellings)
 # the words that open a parenthesis of examples of the word before it ("(such as belizumab ...)")
@@ -171,7 +175,8 @@ def loose_word(measure: str) -> str | None:
     words = [bare_word(w) for w in measure.split()]
     if not words:
         return None
-    if words[0].lower() not in _ARTICLES and words[0].lower() in _CLOSED:
+    first = words[0].lower()
+    if first not in _ARTICLES and first in _CLOSED and not (len(words) > 1 and first in _QUALIFIES_A_NOUN):
         return words[0]
     # a comparator alone at the end: the limit's own sign, cut from its number ("Weight ≥" of "Weight ≥ 40 kg")
     if not any(c.isalnum() for c in words[-1]) and quantities.comparator_before(words[-1], len(words[-1])) is not None:
