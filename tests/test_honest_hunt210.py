@@ -38,12 +38,12 @@ refused rather than merge two rewrites of the rule by hand.
 Checked, no fix needed: `trials import` names a saved source by the study's id and last update (a second version by
 its hash), never by the file's base name: two imports of "study.json" from two folders keep both seeds.
 
-Found and left: an inline enumeration ("a. ... b. ...") given as a criterion's sub-items is refused as cut short
-(E511; strict xfail below). Refused by the project's own rules, and so left: a file-wide `# ruff: noqa: E501`
-(settings in a comment), a module-level name bound twice (`WORDS = WORDS + (...)`) or through `global`, a
-module-level `compile = re.compile` (read as compile()). Many other honest variants passed: YAML styles (JSON,
-flow, single-quoted, reordered keys and lists, comments anywhere), rephrased notes, a second source, evidence as
-lists, minimal drafts and stubs, honest documentation, data and test pull requests.
+Found and left: an inline enumeration ("a. ... b. ...") given as a criterion's sub-items was refused as cut short
+(E511; it passes since hunt 211, test below). Refused by the project's own rules, and so left: a file-wide
+`# ruff: noqa: E501` (settings in a comment), a module-level name bound twice (`WORDS = WORDS + (...)`) or through
+`global`, a module-level `compile = re.compile` (read as compile()). Many other honest variants passed: YAML
+styles (JSON, flow, single-quoted, reordered keys and lists, comments anywhere), rephrased notes, a second source,
+evidence as lists, minimal drafts and stubs, honest documentation, data and test pull requests.
 """
 
 from __future__ import annotations
@@ -383,7 +383,8 @@ def test_a_notes_curators_date_passes_and_its_trials_date_does_not(registry: Pat
     assert codes_with_a_note_rewritten(registry, *im19_note("The trial was checked on 2025-12-01.")) == {"E501"}
 
 
-# --- Left: an inline enumeration split into sub-items (checks/completeness._compare, E511)
+# --- An inline enumeration split into sub-items (checks/completeness._compare, E511): left by this hunt, passed since
+# hunt 211 (completeness.inline_runs_joined; its wrong versions are refused in tests/test_honest_hunt211.py)
 HEMATOLOGY = [
     "a. Hemoglobin <7.0 g/dL",
     "b. CD4+ T lymphocytes <200/mm³",
@@ -393,13 +394,6 @@ HEMATOLOGY = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a criterion's items are matched to the source's as the source lists them (completeness._compare): IM19's "
-    "exclusion criterion 11 writes its items a. to e. on its own line, so the criterion given as its text and five "
-    "sub-items (their heading a condition of each limit under it) is refused as cut short (E511); the text and its "
-    "sub-items joined are the source's item word for word",
-)
 def test_an_inline_enumeration_given_as_sub_items_passes(registry: Path) -> None:
     from mutations import Checks
 

@@ -10,6 +10,9 @@ Found and fixed:
   mg/mmol; "g per 24 hours", "milligrams per day"; and "0.5 ×10^9/L", read as the one number 500000000 (E508).
 - **"maximum dose of steroids"** as a measure was refused (E529) where "the maximum dose of steroids" passed (hunt
   210's lead): an adjective of a limit opening a measure qualifies its noun (reading/phrases.loose_word).
+- **An inline enumeration given as sub-items** ("a. Hemoglobin ... e. Platelets ..." of IM19's exclusion criterion 11)
+  was refused as cut short (E511; hunt 210's strict xfail): a criterion whose text and sub-items joined are its
+  source's item is matched as that item (checks/completeness.inline_runs_joined).
 """
 
 from __future__ import annotations
@@ -143,3 +146,54 @@ def test_a_measure_opening_with_maximum_names_what_is_measured(
     registry: Path, measure: str, value: int, refused: bool
 ) -> None:
     assert bool(im19_measure_codes(registry, measure, value)) == refused
+
+
+# --- An inline enumeration given as sub-items (checks/completeness.inline_runs_joined): IM19's exclusion criterion
+# 11 runs its hematological abnormalities "a. ... e. ..." into its text; given as the criterion's text and five
+# sub-items it was refused as cut short (E511; hunt 210's strict xfail, now its passing test)
+HEMATOLOGY = [
+    "Hemoglobin <7.0 g/dL",
+    "CD4+ T lymphocytes <200/mm³",
+    "Absolute neutrophil count <500/mm³",
+    "CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³",
+    "Platelets <25,000/mm³.",
+]
+LABELLED = [f"{letter}. {item}" for letter, item in zip("abcde", HEMATOLOGY)]
+
+
+def hematology_codes(registry: Path, items: list[str], head_cut: str = " a. ") -> set[str]:
+    from mutations import Checks
+
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    eligibility = data["eligibility"]
+    (criterion,) = [c for c in eligibility["exclusion_criteria"] if c["number"] == 11]
+    criterion["text"] = criterion["text"].partition(head_cut)[0]
+    criterion["sub_criteria"] = [{"text": item} for item in items]
+    heading = "the research subject presents with any of the following significant hematological abnormalities:"
+    for threshold in eligibility["thresholds"]:
+        if threshold["criterion"] == {"list": "EXCLUSION", "number": 11} and threshold["measure"] in "".join(items):
+            threshold["conditions"] = [heading]
+    return Checks(registry).codes(IM19_PATH, data)
+
+
+@pytest.mark.parametrize(
+    ("items", "found"),
+    [
+        (LABELLED, set()),
+        (HEMATOLOGY, set()),  # the source's labels left out of the sub-items' texts
+        (LABELLED[:4], {"E511"}),  # an item dropped
+        ([*LABELLED[:4], "e. Platelets <25,000/mm³"], {"E511"}),  # cut short (its full stop)
+        ([LABELLED[1], LABELLED[0], *LABELLED[2:]], {"E511"}),  # out of the source's order
+        ([*HEMATOLOGY[:4], "Platelets <50,000/mm³."], {"E511"}),  # another limit
+        ([*LABELLED, "f. Lymphocytes <100/mm³"], {"E511"}),  # an item the source does not list
+    ],
+)
+def test_an_inline_enumeration_given_as_sub_items_is_held_whole(
+    registry: Path, items: list[str], found: set[str]
+) -> None:
+    assert hematology_codes(registry, items) & {"E511"} == found
+
+
+def test_an_enumeration_cut_from_the_criterions_text_is_still_refused(registry: Path) -> None:
+    """The criterion's own text cut short before its enumeration's heading: no joining makes the source's item."""
+    assert "E511" in hematology_codes(registry, LABELLED, head_cut=" During the screening visit")

@@ -108,6 +108,51 @@ def criteria_items(
         yield from criteria_items(item.get("sub_criteria", []), path + (i, "sub_criteria"), within)
 
 
+# The labels a source may give the items of an enumeration it runs into one criterion ("... abnormalities: a.
+# Hemoglobin <7.0 g/dL b. CD4+ T lymphocytes <200/mm³ ..."), which a record's sub-items may leave out of their texts
+_RUN_LABELS = ("{}.", "{})", "({})")
+
+
+def inline_runs_joined(
+    record: list[tuple[tuple, Any, str, str | None]], source: list[Item]
+) -> list[tuple[tuple, Any, str, str | None]]:
+    """The record's items (criteria_items), each whose text and its sub-items' (none nested deeper) are together
+    one item of the source's as one item: a criterion whose source runs an enumeration into its text ("a. ... b.
+    ..."), given as sub-items. Matched as they were, the criterion was "cut short" and its sub-items items the
+    source does not list (E511), though joined they are its item word for word. Joined only where its own text is
+    none of the source's and the joined text is one (with each sub-item's label, as written or in a usual style)."""
+    theirs = {item.text for item in source}
+    out: list[tuple[tuple, Any, str, str | None]] = []
+    k = 0
+    while k < len(record):
+        path, number, text, group = record[k]
+        subs: list[tuple[tuple, Any, str, str | None]] = []
+        while k + 1 + len(subs) < len(record) and record[k + 1 + len(subs)][0][: len(path) + 1] == path + (
+            "sub_criteria",
+        ):
+            subs.append(record[k + 1 + len(subs)])
+        joined = _joined(text, [sub[2] for sub in subs], theirs) if subs and text not in theirs else None
+        if joined is not None and all(len(sub[0]) == len(path) + 2 for sub in subs):
+            out.append((path, number, joined, group))
+            k += 1 + len(subs)
+            continue
+        out.append(record[k])
+        k += 1
+    return out
+
+
+def _joined(text: str, subs: list[str], theirs: set[str]) -> str | None:
+    """The source's item text and sub-items run together make, if any (inline_runs_joined)."""
+    candidates = [" ".join([text, *subs])]
+    for style in _RUN_LABELS:
+        for labels in ("abcdefghijklmnopqrstuvwxyz", [str(n) for n in range(1, 27)]):
+            if len(subs) <= len(labels):
+                candidates.append(
+                    " ".join([text, *(f"{style.format(label)} {sub}" for label, sub in zip(labels, subs))])
+                )
+    return next((c for c in candidates if c in theirs), None)
+
+
 def gaps(items: list[Item]) -> list[int]:
     """Numbers missing from a list's own numbering: before its first number, or skipped. A number not
     above the one before starts a nested list (1, 2, 3 under item 4), after which the list goes on."""
@@ -403,7 +448,7 @@ def check(record: Record, docs: list[SourceDoc], reader: run_memory.Reader | Non
         yield from _compare(
             at,
             name,
-            list(criteria_items(eligibility[name], ("eligibility", name))),
+            inline_runs_joined(list(criteria_items(eligibility[name], ("eligibility", name))), source),
             source,
             {i.text for other in LISTS if other != name for i in lists[other]},  # normalised when read
         )
