@@ -13,6 +13,12 @@ Found and fixed:
 - **An inline enumeration given as sub-items** ("a. Hemoglobin ... e. Platelets ..." of IM19's exclusion criterion 11)
   was refused as cut short (E511; hunt 210's strict xfail): a criterion whose text and sub-items joined are its
   source's item is matched as that item (checks/completeness.inline_runs_joined).
+- **A length of time in another unit.** A note's "stable for 1 week or more" of IM19's "≥ 7 days", "lasting 2 weeks or
+  longer" of Relma-cel's "≥14 days" were refused (E501) as quantities no source writes. A quantity in a unit that is
+  a whole multiple of another's (days and weeks, months and years, mg and g) is now that quantity where both state
+  a bound and the bounds agree (checks/remarks._same_in_other_units). Left: a bare "a window of 168 days" of "within
+  the past 24 weeks" (no bound: a bare number in another unit also matched Relma-cel's garbled window's "2 weeks"
+  to its "≥14 days" of another thing, which mutation hunt 206 refuses).
 """
 
 from __future__ import annotations
@@ -197,3 +203,23 @@ def test_an_inline_enumeration_given_as_sub_items_is_held_whole(
 def test_an_enumeration_cut_from_the_criterions_text_is_still_refused(registry: Path) -> None:
     """The criterion's own text cut short before its enumeration's heading: no joining makes the source's item."""
     assert "E511" in hematology_codes(registry, LABELLED, head_cut=" During the screening visit")
+
+
+# --- A length of time in another unit, a whole multiple of the source's (checks/remarks._same_in_other_units): a
+# note's "1 week" of IM19's "≥ 7 days" was refused (E501) as a quantity no source writes
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Steroids must be stable for 1 week or more before screening.", set()),  # "≥ 7 days"
+        ("Steroids must be stable for one week or more before screening.", set()),
+        ("Exclusion criterion 2 excludes abuse within the past 168 days.", set()),  # "within the past 24 weeks"
+        ("Steroids must be stable for 8 days or more before screening.", {"E501"}),
+        ("Steroids must be stable for 2 weeks or more before screening.", {"E501"}),
+        ("Steroids must be stable for more than 1 week before screening.", {"E501"}),  # another bound
+        ("Exclusion criterion 2's window is 6 months.", {"E501"}),  # 24 weeks are no whole months
+        ("Exclusion criterion 2 excludes abuse within the past 169 days.", {"E501"}),
+        ("Exclusion criterion 2's window is 168 days.", {"E501"}),  # no bound: matched in its own unit only
+    ],
+)
+def test_a_length_of_time_in_another_unit_is_the_same_length(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found

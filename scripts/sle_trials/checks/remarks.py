@@ -698,7 +698,7 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
     than b, of its year and month, is b ("updated in August 2025" of a page's 2025-08-17; "started in July
     2024" of a record's 2024-07-30: each was refused); one more precise than b is not (a day no source gives)."""
     if a[0] != b[0]:
-        return False
+        return _same_in_other_units(a, b)
     if a[0] == "date" and isinstance(a[1], frozenset | str) and isinstance(b[1], frozenset | str):
         # (a date in digits may be any of its days: frozenset)
         ours = a[1] if isinstance(a[1], frozenset) else {a[1]}
@@ -712,6 +712,35 @@ def _same_fact(a: _Fact, b: _Fact) -> bool:
     if isinstance(a[1], float | int) and isinstance(b[1], float | int):
         return quantities.same_number(float(a[1]), float(b[1]))
     return bool(a[1] == b[1])
+
+
+# Units one of which is a whole number of the other's (their measure, and how many of the smallest each is): a note's
+# "stable for 1 week or more" of IM19's "≥ 7 days", "lasting 2 weeks or longer" of Relma-cel's "≥14 days" were
+# refused (E501) as quantities no source writes. Months are no whole number of weeks or days ("24 weeks" is not "6
+# months"), so they meet only years.
+_WHOLE_MULTIPLES = {
+    "minutes": ("time", 1),
+    "hours": ("time", 60),
+    "days": ("time", 1440),
+    "weeks": ("time", 10080),
+    "months": ("months", 1),
+    "years": ("months", 12),
+    "mg": ("mass", 1),
+    "g": ("mass", 1000),
+}
+
+
+def _same_in_other_units(a: _Fact, b: _Fact) -> bool:
+    """Whether two quantities in units of one measure are one (_WHOLE_MULTIPLES), each stating a bound the other
+    does."""
+    ours = _WHOLE_MULTIPLES.get(a[0].removeprefix("quantity ")) if a[0].startswith("quantity ") else None
+    theirs = _WHOLE_MULTIPLES.get(b[0].removeprefix("quantity ")) if b[0].startswith("quantity ") else None
+    if ours is None or theirs is None or ours[0] != theirs[0]:
+        return False
+    if not (isinstance(a[1], Limit) and isinstance(b[1], Limit)) or not (a[1].comparators & b[1].comparators):
+        return False  # (each bound stated and agreeing: a bare "2 weeks" of Relma-cel's garbled criterion 1, whose
+        # window is 8 weeks, is no "≥14 days" of its glucocorticoid therapy, mutation hunt 206)
+    return quantities.same_number(a[1].value * ours[1], b[1].value * theirs[1])
 
 
 def _unquoted(text: str) -> str:
