@@ -19,6 +19,9 @@ Found and fixed:
   a bound and the bounds agree (checks/remarks._same_in_other_units). Left: a bare "a window of 168 days" of "within
   the past 24 weeks" (no bound: a bare number in another unit also matched Relma-cel's garbled window's "2 weeks"
   to its "≥14 days" of another thing, which mutation hunt 206 refuses).
+- **A daily dose whose "a day" follows the drug's name.** "up to 30 mg of prednisone a day" of IM19's "30mg/day
+  prednisone" was read as 30 mg (E501 in a note; a criterion writing so bound no mg/day), and so was the lower end of
+  "between 7.5 mg and 30 mg a day" (reading/lexicon/stated_limits._per_day).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_note_rewritten, record_data, threshold_out
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten, record_data, threshold_out
 
 
 def codes(out: str) -> set[str]:
@@ -223,3 +226,38 @@ def test_an_enumeration_cut_from_the_criterions_text_is_still_refused(registry: 
 )
 def test_a_length_of_time_in_another_unit_is_the_same_length(registry: Path, added: str, found: set[str]) -> None:
     assert im19_note_codes(registry, added) == found
+
+
+# --- A daily dose whose "a day" follows the drug's name (reading/lexicon/stated_limits._per_day): a note's "up to 30
+# mg of prednisone a day" of IM19's "30mg/day prednisone" was refused (E501) as a dose of 30 mg
+RELMA_LOCATION = "The source lists one location (Shanghai, China)"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows up to 30 mg of prednisone a day.", set()),
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows up to 30 mg prednisone per day.", set()),
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows 30 mg of prednisone daily at most.", set()),
+        (RELMA_PATH, RELMA_LOCATION, "The prednisone dose must lie between 7.5 mg and 30 mg a day.", set()),
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows up to 30 mg of prednisone a week.", {"E501"}),
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows up to 40 mg of prednisone a day.", {"E501"}),
+        (IM19_PATH, WINDOW, "Inclusion criterion 5 allows up to 30 mg of prednisone, given a day apart.", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, "The prednisone dose must lie between 7.5 mg and 30 mg a week.", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, "The prednisone dose must lie between 7 mg and 30 mg a day.", {"E501"}),
+    ],
+)
+def test_a_daily_dose_after_the_drugs_name_is_a_dose_per_day(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found
+
+
+@pytest.mark.parametrize(
+    ("unit", "found"),
+    [("mg/day", set()), ("mg", {"E508"})],
+)
+def test_a_criterions_daily_dose_after_the_drugs_name_binds_mg_per_day(trials, unit: str, found: set[str]) -> None:
+    text = "Dose of steroids ≤ 20 mg of prednisone daily"
+    threshold = ("CORTICOSTEROID_DOSE", "Dose of steroids", "<=", 20, unit)
+    assert codes(threshold_out(trials, text, threshold)) == found

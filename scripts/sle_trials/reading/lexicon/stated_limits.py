@@ -28,6 +28,7 @@ from sle_trials.reading.lexicon.quantities import (
     LAB_DIMENSIONS,
     UNIT_AFTER_SPACE,
     UNIT_REACH,
+    UNITS,
     Number,
     Unit,
     comparator_after,
@@ -95,7 +96,7 @@ def written_statements(quote: str) -> tuple[Statement, ...]:
     for i, n in enumerate(nums):
         if i in taken:
             continue
-        unit = units[i]
+        unit = _per_day(quote, units[i])
         end = unit[1] if unit else n.end
         before = comparator_before(quote, n.start)
         cmp, reading = before if before else (comparator_after(quote, end), None)
@@ -114,7 +115,9 @@ def written_statements(quote: str) -> tuple[Statement, ...]:
         if BETWEEN.search(quote[max(0, n.start - 20) : n.start]) and i + 1 < len(nums):
             m = _AND.match(quote, end)
             if m and m.end() == nums[i + 1].start:  # "between 18 and 70 years": both ends, the unit from the last
-                other = units[i + 1]
+                other = _per_day(quote, units[i + 1])
+                if unit and other and other[0].key == f"{unit[0].key}/day":  # "between 7.5 mg and 30 mg a day"
+                    unit = (other[0], unit[1])
                 low_unit = unit[0] if unit else other[0] if other else None
                 out.append(Statement(">=", n.value, low_unit, n.start, end))
                 hi_end = other[1] if other else nums[i + 1].end
@@ -129,6 +132,23 @@ def written_statements(quote: str) -> tuple[Statement, ...]:
                 cmp = out[-1].comparator
         out.append(Statement(cmp, n.value, unit[0] if unit else None, n.start, end, reading))
     return tuple(out)
+
+
+# A daily dose whose "a day" follows the drug's name ("30 mg of prednisone a day", "7.5 mg prednisone daily"): a dose
+# rate as much as "30 mg a day". Read as mg, a note's "allows up to 30 mg of prednisone a day" of IM19's "30mg/day
+# prednisone" was refused (E501), and a criterion writing so bound no mg/day. Only a drug's words stand between (no
+# number, no punctuation); "30 mg of prednisone a week" stays mg.
+_DAILY_AFTER_A_NAME = lazy(r"(?:\s+(?:of\s+)?[A-Za-z(][\w()\-]*){1,4}?\s+(?:(?:a|per|each)\s+day|daily)\b")
+
+
+_MG_PER_DAY = next(unit for unit in UNITS if unit.key == "mg/day")
+
+
+def _per_day(quote: str, unit: tuple[Unit, int] | None) -> tuple[Unit, int] | None:
+    """A unit of mass written before a drug's name and "a day": its rate per day (_DAILY_AFTER_A_NAME)."""
+    if unit is None or unit[0].key != "mg" or not _DAILY_AFTER_A_NAME.match(quote, unit[1]):
+        return unit
+    return (_MG_PER_DAY, unit[1])
 
 
 def _displaced_units(quote: str, found: list[Statement]) -> list[Statement]:
