@@ -22,6 +22,10 @@ Found and fixed:
 - **A daily dose whose "a day" follows the drug's name.** "up to 30 mg of prednisone a day" of IM19's "30mg/day
   prednisone" was read as 30 mg (E501 in a note; a criterion writing so bound no mg/day), and so was the lower end of
   "between 7.5 mg and 30 mg a day" (reading/lexicon/stated_limits._per_day).
+- **A quotation with words left out, or its first letter recased.** A note quoting "History of myocardial infarction
+  … within 6 months prior to screening" or "a "history of myocardial infarction"" was refused (E501): the pieces of
+  an elided quotation now stand in order on one line of a source, and the first letter may take the sentence's
+  case (checks/remark_quotes.py).
 """
 
 from __future__ import annotations
@@ -261,3 +265,44 @@ def test_a_criterions_daily_dose_after_the_drugs_name_binds_mg_per_day(trials, u
     text = "Dose of steroids ≤ 20 mg of prednisone daily"
     threshold = ("CORTICOSTEROID_DOSE", "Dose of steroids", "<=", 20, unit)
     assert codes(threshold_out(trials, text, threshold)) == found
+
+
+# --- A quotation with words left out, or its first letter in the sentence's case (checks/remark_quotes.py): each was
+# refused (E501) as words no source writes
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, 'It reads "History of myocardial infarction … within 6 months prior to screening".', set()),
+        (IM19_PATH, WINDOW, 'It reads "History of myocardial infarction ... within 6 months".', set()),
+        (IM19_PATH, WINDOW, 'It reads "History of myocardial infarction [...] heart disease within 6 months".', set()),
+        (IM19_PATH, WINDOW, 'The criterion names a "history of myocardial infarction".', set()),
+        (
+            RELMA_PATH,
+            RELMA_LOCATION,
+            'Criterion 4 asks for "Prednisone (or equivalent) ≥7.5 mg/ day … ≤30 mg/ day".',
+            set(),
+        ),
+        # pieces of two criteria (two lines of the source), out of order, or not the source's
+        (IM19_PATH, WINDOW, 'It reads "known active tuberculosis (TB) infection … within 6 months".', {"E501"}),
+        (IM19_PATH, WINDOW, 'It reads "History of myocardial infarction … within 24 weeks".', {"E501"}),
+        (
+            IM19_PATH,
+            WINDOW,
+            'It reads "within 6 months prior to screening … History of myocardial infarction".',
+            {"E501"},
+        ),
+        (IM19_PATH, WINDOW, 'It reads "History of myocardial infarction … within 12 months".', {"E501"}),
+        (IM19_PATH, WINDOW, 'The criterion names a "history Of myocardial infarction".', {"E501"}),
+        (IM19_PATH, WINDOW, 'The criterion names a "History of myocardial infarctions".', {"E501"}),
+        (
+            RELMA_PATH,
+            RELMA_LOCATION,
+            'Criterion 4 asks for "Prednisone (or equivalent) ≥7.5 mg/ day … ≤20 mg/ day".',
+            {"E501"},
+        ),
+    ],
+)
+def test_a_quotation_eliding_words_or_recasing_its_first_letter_passes(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found

@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from sle_trials import fields
-from sle_trials.checks import comment_lines
+from sle_trials.checks import comment_lines, remark_quotes
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
-from sle_trials.reading import criteria_text, layouts
+from sle_trials.reading import criteria_text
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
     age_bounds,
@@ -219,7 +219,7 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 or _PLACEHOLDER.search(run)
                 or _REPR_ESCAPE.search(run)
                 or not normalise(run).strip()
-                or _quoted_from(run, docs)
+                or remark_quotes.quoted_from(run, docs)
             ):
                 continue
             yield record.problem(
@@ -823,15 +823,6 @@ def _held_facts(data: Any) -> list[_Fact]:
         for item in data:
             out += _held_facts(item)
     return out
-
-
-def _quoted_from(run: str, docs: list[layouts.SourceDoc]) -> bool:
-    """Whether a remark's quoted run stands in one of docs: normalised, or as the source writes it."""
-    needle = " ".join(normalise(run).split())
-    if any(needle in doc.text for doc in docs):
-        return True
-    written = " ".join(layouts.literal(run).split())
-    return any(written in doc.as_written().text or needle in normalise(doc.as_written().text) for doc in docs)
 
 
 def _item_lacked(data: Any, path: fields.Path_) -> str | None:
