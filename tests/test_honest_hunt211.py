@@ -26,6 +26,8 @@ Found and fixed:
   … within 6 months prior to screening" or "a "history of myocardial infarction"" was refused (E501): the pieces of
   an elided quotation now stand in order on one line of a source, and the first letter may take the sentence's
   case (checks/remark_quotes.py).
+- **A thing of a part's read as the part.** "IM19SLE01 is the sponsor's org study id" gave IM19SLE01 as the trial's
+  sponsor (E501); a possessive now gives no part unless it is the part's name (reading/lexicon/note_parties).
 """
 
 from __future__ import annotations
@@ -306,3 +308,19 @@ def test_a_quotation_eliding_words_or_recasing_its_first_letter_passes(
     registry: Path, shown: str, old: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found
+
+
+# --- A thing of a part's, not the part (reading/lexicon/note_parties._GIVING): "IM19SLE01 is the sponsor's org study
+# id" was read as giving IM19SLE01 as the trial's sponsor (E501)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The other identifier IM19SLE01 is the sponsor's org study id.", set()),
+        ("Beijing is the site's city.", set()),
+        ("IM19SLE01 is the sponsor's name.", {"E501"}),  # the part's name is the part
+        ("Mu Rong is the sponsor.", {"E501"}),
+        ("Peking University Third Hospital is the sponsor.", set()),
+    ],
+)
+def test_a_thing_of_a_parts_is_not_the_part(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found

@@ -41,8 +41,9 @@ _GIVING = [
     # a verb, then the name: "sponsored by X", "hosted by X" ("run by" names no part: it may be the sponsor's or
     # another's, as reading/prose.py reads it in a source)
     lazy(rf"(?<![\w-])(?i:(?P<verb>sponsored|hosted)[ \t]+by[ \t]+(?:the[ \t]+)?){_NAME}"),
-    # the name, then its part: "X is the sponsor", "X is its only site", "X sponsors the trial"
-    lazy(rf"{_NAME}[\"”’']?[ \t]+(?i:(?:is|was)[ \t]+{_THE}{_PART})(?![\w-])"),
+    # the name, then its part: "X is the sponsor", "X is its only site", "X sponsors the trial"; not a thing of the
+    # part's ("IM19SLE01 is the sponsor's org study id" gave IM19's id as its sponsor: E501, hunt 211), but its name
+    lazy(rf"{_NAME}[\"”’']?[ \t]+(?i:(?:is|was)[ \t]+{_THE}{_PART})(?![\w-]|['’]s[ \t]+(?!name\b))"),
     lazy(rf"{_NAME}[\"”’']?[ \t]+(?i:(?P<verb>sponsors|hosts)[ \t]+(?:the|this|it)\b)"),
 ]
 _VERB_PARTS = {"sponsored": "sponsor", "sponsors": "sponsor", "hosted": "site", "hosts": "site"}
