@@ -28,6 +28,8 @@ Found and fixed:
   case (checks/remark_quotes.py).
 - **A thing of a part's read as the part.** "IM19SLE01 is the sponsor's org study id" gave IM19SLE01 as the trial's
   sponsor (E501); a possessive now gives no part unless it is the part's name (reading/lexicon/note_parties).
+- **An acronym its source spells out.** "CNS" of Relma-cel's "central nervous system" was refused (E501) as a name
+  no source writes (checks/remark_names._spelled_out: three letters at least, each a word's first).
 """
 
 from __future__ import annotations
@@ -324,3 +326,23 @@ def test_a_quotation_eliding_words_or_recasing_its_first_letter_passes(
 )
 def test_a_thing_of_a_parts_is_not_the_part(registry: Path, added: str, found: set[str]) -> None:
     assert im19_note_codes(registry, added) == found
+
+
+# --- An acronym its source spells out (checks/remark_names._spelled_out): a note's "CNS" of Relma-cel's "central
+# nervous system" was refused (E501) as a name no source writes
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (RELMA_PATH, RELMA_LOCATION, "Exclusion criterion 3 excludes CNS disease not caused by lupus.", set()),
+        (IM19_PATH, WINDOW, "DVT within 6 months excludes.", set()),  # "deep vein thrombosis"
+        (IM19_PATH, WINDOW, "ALT at or above 3×ULN excludes.", set()),  # "ULN" the source writes as it is
+        (RELMA_PATH, RELMA_LOCATION, "Exclusion criterion 3 excludes PNS disease.", {"E501"}),  # no "peripheral"
+        (RELMA_PATH, RELMA_LOCATION, "Exclusion criterion 5 mentions HSCT.", {"E501"}),  # its words not in a row
+        (IM19_PATH, WINDOW, "CKD stage 4 excludes.", {"E501"}),  # "chronic kidney failure": no disease
+        (IM19_PATH, WINDOW, "The product targets BCMA.", {"E501"}),
+    ],
+)
+def test_an_acronym_its_source_spells_out_passes(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found

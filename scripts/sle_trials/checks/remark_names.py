@@ -133,6 +133,8 @@ class _Unheld:
                 found = any(p.search(self.held) for p in wanted)
             if found and (not _acronym(readings) or _written_loud(wanted, docs, self.record.data)):
                 continue
+            if not found and _acronym(readings) and any(_spelled_out(readings[0][0], doc) for doc in docs):
+                continue
             yield name
 
     def _strings(self) -> frozenset[str]:
@@ -158,6 +160,22 @@ def _acronym(readings: list[tuple[str, ...]]) -> bool:
         len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and words[0].lower() not in note_names.OPENERS
         for words in readings
     )
+
+
+# An acronym a source writes spelled out, its letters the first of its words: "CNS" of Relma-cel's "central nervous
+# system", "ULN" of "upper limit of normal" (a note's "excludes CNS disease not caused by lupus" was refused, E501,
+# hunt 211). Three letters at least, each a word of three letters or more (a short word of the phrase, "of", "and",
+# "the", may stand between): two letters, or words as short as "a" or "to", fit too many runs of a source's words.
+_SPELLED_MIN = 3
+_BETWEEN_WORDS = r"[\W_]+(?:(?:of|and|the|for|in)[\W_]+)?"
+
+
+def _spelled_out(acronym: str, doc: Any) -> bool:
+    """Whether the source writes the acronym's words spelled out, its letters their first (in any case)."""
+    if len(acronym) < _SPELLED_MIN or not acronym.isalpha():
+        return False
+    words = [rf"{re.escape(letter)}[^\W\d_]{{2,}}" for letter in acronym.casefold()]
+    return re.search(r"(?<![^\W_])" + _BETWEEN_WORDS.join(words) + r"(?![^\W_])", _folded(doc)) is not None
 
 
 def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool:
