@@ -30,6 +30,8 @@ Found and fixed:
   sponsor (E501); a possessive now gives no part unless it is the part's name (reading/lexicon/note_parties).
 - **An acronym its source spells out.** "CNS" of Relma-cel's "central nervous system" was refused (E501) as a name
   no source writes (checks/remark_names._spelled_out: three letters at least, each a word's first).
+- **A quantity before a bracket read as a count.** 'Recorded as < 6 months ("within 6 months")' was refused as
+  counting 6 months and listing 1 (E501; reading/lexicon/note_lists.counted_lists).
 """
 
 from __future__ import annotations
@@ -346,3 +348,18 @@ def test_an_acronym_its_source_spells_out_passes(
     registry: Path, shown: str, old: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found
+
+
+# --- A quantity read as a count of what follows it in brackets (reading/lexicon/note_lists.counted_lists): "Recorded
+# as < 6 months ("within 6 months")" was refused as counting 6 months and listing 1 (E501)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('Recorded as < 6 months ("within 6 months").', set()),
+        ('The window is six months ("within 6 months prior to screening initiation").', set()),
+        ('The source gives three unlabelled dates ("2024-07-30", "2027-12-31").', {"E501"}),  # a count still
+        ('Recorded as < 7 months ("within 6 months").', {"E501"}),  # another quantity
+    ],
+)
+def test_a_quantity_before_a_bracket_counts_nothing(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon import date_mentions
-from sle_trials.reading.lexicon.quantities import CARDINALS
+from sle_trials.reading.lexicon.quantities import CARDINALS, unit_at
 
 # (a count of a dozen at most, in words or digits; a noun of one to three words; the list's opening mark)
 _SMALL = {word: value for word, value in CARDINALS.items() if value <= 12}
@@ -38,6 +38,8 @@ def counted_lists(text: str) -> list[CountedList]:
     """Each count text gives of a list it writes whole after it (the module's docstring)."""
     out: list[CountedList] = []
     for m in _COUNTED.finditer(text):
+        if unit_at(text, m.end("count")) is not None:
+            continue  # a quantity, no count of items: "recorded as < 6 months ("within 6 months")" (E501, hunt 211)
         items, end = _list_after(text, m.end())
         if not items:
             continue
