@@ -32,6 +32,9 @@ Found and fixed:
   no source writes (checks/remark_names._spelled_out: three letters at least, each a word's first).
 - **A quantity before a bracket read as a count.** 'Recorded as < 6 months ("within 6 months")' was refused as
   counting 6 months and listing 1 (E501; reading/lexicon/note_lists.counted_lists).
+- **The curator's checking date with an object or the curator as subject.** "Checked against the page on
+  2025-12-01", "A curator checked this on 1 December 2025" were refused (E501) as dates no source writes
+  (checks/remarks._CURATORS_DATE).
 """
 
 from __future__ import annotations
@@ -362,4 +365,23 @@ def test_an_acronym_its_source_spells_out_passes(
     ],
 )
 def test_a_quantity_before_a_bracket_counts_nothing(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found
+
+
+# --- The date of the curator's own work said with the verb's object or the curator as its subject
+# (checks/remarks._CURATORS_DATE): "Checked against the page on 2025-12-01" was refused (E501) as a date no source
+# writes, where hunt 210's "Source checked 2025-12-01" passed
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Checked against the page on 2025-12-01.", set()),
+        ("A curator checked this on 1 December 2025.", set()),
+        ("The curator reviewed the record again on 2025-12-01.", set()),
+        ("The trial was checked against the source on 2025-12-01.", {"E501"}),  # the trial's
+        ("A curator checked the trial's start on 2025-12-01.", {"E501"}),
+        ("The sponsor checked this on 2025-12-01.", {"E501"}),
+        ("Checked against the page on 2025-12-01: the trial started 2021-01-01.", {"E501"}),  # a fact beside it
+    ],
+)
+def test_the_curators_checking_date_is_no_fact_of_the_trial(registry: Path, added: str, found: set[str]) -> None:
     assert im19_note_codes(registry, added) == found

@@ -290,10 +290,13 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
 # (each refused, E501, as a date no source writes: hunt 210). The verb opens its clause, or follows the record, its
 # file, entry or source (what the curator checked), and nothing but "again", "by the curator" or "on"/"in" stands
 # between it and the date: "The trial was reviewed on ...", "reviewed by the ethics committee on ..." and "the
-# source was updated on ..." (its own date, a fact) are read as before.
+# source was updated on ..." (its own date, a fact) are read as before. So is the verb's object or the curator as its
+# subject: "Checked against the page on 2025-12-01", "A curator checked this on ..." (refused, hunt 211).
 _CURATORS_DATE = lazy(
     r"(?i)(?:^|[.;:!?(\n]\s*|\b(?:the\s+|this\s+)?(?:record|file|entry|source|sources|curation)(?:['’]s)?\s+"
-    r"(?:(?:was|were|has\s+been|have\s+been)\s+)?)(?:last\s+)?(?:re-?curated|curated|reviewed|checked|verified)"
+    r"(?:(?:was|were|has\s+been|have\s+been)\s+)?|(?:^|[.;:!?(\n]\s*)(?:a|the|its)\s+(?:second\s+)?curators?\s+"
+    r"(?:(?:has|have)\s+)?)(?:last\s+)?(?:re-?curated|curated|reviewed|checked|verified)"
+    r"(?:\s+(?:this|it|(?:against\s+)?(?:the|this|its)\s+(?:page|source|sources|record|entry|file)))?"
     r"(?:\s+again)?(?:\s+by\s+(?:the\s+|a\s+)?(?:second\s+)?curators?)?(?:\s+(?:on|in))?\s*:?\s*\Z"
 )
 
