@@ -35,6 +35,8 @@ Found and fixed:
 - **The curator's checking date with an object or the curator as subject.** "Checked against the page on
   2025-12-01", "A curator checked this on 1 December 2025" were refused (E501) as dates no source writes
   (checks/remarks._CURATORS_DATE).
+- **The registry's name beside a name.** "See ClinicalTrials.gov NCT06513429" (the record's own id) was looked for
+  whole and refused (E501; checks/remark_names._without_own_ends).
 """
 
 from __future__ import annotations
@@ -384,4 +386,18 @@ def test_a_quantity_before_a_bracket_counts_nothing(registry: Path, added: str, 
     ],
 )
 def test_the_curators_checking_date_is_no_fact_of_the_trial(registry: Path, added: str, found: set[str]) -> None:
+    assert im19_note_codes(registry, added) == found
+
+
+# --- The registry's word beside a name (checks/remark_names._without_own_ends): "See ClinicalTrials.gov NCT06513429"
+# was looked for whole, and refused (E501) though the id is the record's own and the registry's name any note's
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("See ClinicalTrials.gov NCT06513429 for the registry record.", set()),
+        ("See ClinicalTrials.gov NCT06513430 for the registry record.", {"E501"}),  # another trial's id
+        ("See ClinicalTrials.gov Beijing Hospital.", {"E501"}),  # a hospital no source names
+    ],
+)
+def test_the_registrys_name_beside_a_name_is_no_part_of_it(registry: Path, added: str, found: set[str]) -> None:
     assert im19_note_codes(registry, added) == found

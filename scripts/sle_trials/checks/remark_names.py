@@ -124,6 +124,11 @@ class _Unheld:
             readings = [words for words in note_names.readings(name, common) if words]
             if not readings or any(_own(words) for words in readings):
                 continue
+            # (the registry's or the tool's word before or after a name is none of it: "ClinicalTrials.gov
+            # NCT06513429", the record's own id, was looked for whole and refused, hunt 211)
+            readings = [words for words in map(_without_own_ends, readings) if words]
+            if not readings:
+                continue
             wanted = [_phrase(words) for words in readings]
             found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
                 p.search(_rewritten(doc)) for p in wanted for doc in docs
@@ -192,6 +197,16 @@ def _own(words: tuple[str, ...]) -> bool:
     # (a code of this tool's checks, as the table declares them: the importer's notes name them, "the check refuses
     # the joined text, E501"; a code no check has, "E999", is a name no source writes)
     return all((w.casefold(),) in OWN_WORDS or w in checks.table() or len(w) == 1 for w in words)
+
+
+def _without_own_ends(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without the registry's or the tool's words at either end (OWN_WORDS)."""
+    start, end = 0, len(words)
+    while start < end and (words[start].casefold(),) in OWN_WORDS:
+        start += 1
+    while end > start and (words[end - 1].casefold(),) in OWN_WORDS:
+        end -= 1
+    return words[start:end]
 
 
 def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
