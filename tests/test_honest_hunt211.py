@@ -37,6 +37,13 @@ Found and fixed:
   (checks/remarks._CURATORS_DATE).
 - **The registry's name beside a name.** "See ClinicalTrials.gov NCT06513429" (the record's own id) was looked for
   whole and refused (E501; checks/remark_names._without_own_ends).
+- **A common word hyphenated to a name.** "a CD19-directed CAR-T product" of Relma-cel was refused (E501) as naming
+  'CD19-directed CAR-T'; "CD19" and "CAR-T" are each looked for (checks/remark_names._qualified_apart).
+
+Found and left (a hole, not made by these fixes): a stub's note "IC19 targets CD19." passes, though its source (IM19's
+page) says nothing of IC19's target: a note's target antigen is held to a source writing the antigen's name anywhere
+(remark_names), not to the record or to what the source states of this trial (remark_prose reads origins, sexes,
+statuses, designs and agents, no antigens).
 """
 
 from __future__ import annotations
@@ -401,3 +408,21 @@ def test_the_curators_checking_date_is_no_fact_of_the_trial(registry: Path, adde
 )
 def test_the_registrys_name_beside_a_name_is_no_part_of_it(registry: Path, added: str, found: set[str]) -> None:
     assert im19_note_codes(registry, added) == found
+
+
+# --- A common word hyphenated to a name (checks/remark_names._qualified_apart): "a CD19-directed CAR-T product" of
+# Relma-cel (target CD19) was refused (E501) as naming 'CD19-directed CAR-T', which no source writes
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Relma-cel is a CD19-directed CAR-T product.", set()),
+        ("Relma-cel is a CD19-targeted therapy.", set()),
+        ("The sponsor is a Shanghai-based company.", set()),
+        ("Relma-cel is a CD20-directed CAR-T product.", {"E501"}),  # a name no source writes
+        ("Relma-cel is a BCMA-targeted therapy.", {"E501"}),
+        ("The sponsor is a Beijing-based company.", {"E501"}),
+        ("Relma-cel is a CD19-directed CAR-NK product.", {"E501"}),  # the name after it still read
+    ],
+)
+def test_a_common_word_hyphenated_to_a_name_is_no_part_of_it(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, f"{RELMA_LOCATION}. {added}") == found
