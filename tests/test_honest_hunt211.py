@@ -40,10 +40,11 @@ Found and fixed:
 - **A common word hyphenated to a name.** "a CD19-directed CAR-T product" of Relma-cel was refused (E501) as naming
   'CD19-directed CAR-T'; "CD19" and "CAR-T" are each looked for (checks/remark_names._qualified_apart).
 
-Found and left (a hole, not made by these fixes): a stub's note "IC19 targets CD19." passes, though its source (IM19's
-page) says nothing of IC19's target: a note's target antigen is held to a source writing the antigen's name anywhere
-(remark_names), not to the record or to what the source states of this trial (remark_prose reads origins, sexes,
-statuses, designs and agents, no antigens).
+Found while there (a hole) and closed: a stub's note "IC19 targets CD19." passed, though its source (IM19's page) says
+nothing of IC19's target, and with the fix above so did "IC19 is a CD19-directed product": a stub's note names a
+molecule (a target antigen, a domain) only as its listing on the page or its record gives it (remark_names.listings).
+Left: a complete record's note "IM19 targets CD19" passes where its page names CD19 in another trial's title; a note's
+target antigen is held to a source writing the name, not to what it states of the product.
 """
 
 from __future__ import annotations
@@ -426,3 +427,29 @@ def test_the_registrys_name_beside_a_name_is_no_part_of_it(registry: Path, added
 )
 def test_a_common_word_hyphenated_to_a_name_is_no_part_of_it(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, f"{RELMA_LOCATION}. {added}") == found
+
+
+def stub_note_codes(registry: Path, shown: str, note: str) -> set[str]:
+    from mutations import Checks
+
+    data = record_data(registry / shown, shown)
+    data["curation"]["notes"] = [{"field": "brief_title", "text": note}]
+    return Checks(registry).codes(shown, data)
+
+
+@pytest.mark.parametrize(
+    ("shown", "note", "found"),
+    [
+        ("trials/NCT06585514.yaml", "The cells are CD19-directed.", set()),  # its title: "Anti-CD19 ..."
+        ("trials/NCT06585514.yaml", "The title names anti-CD19 CAR T cells.", set()),
+        ("trials/NCT06886919.yaml", "The title names IC19 CAR-T Cell Therapy.", set()),
+        # IC19's title names no antigen: its source's CD19 is other trials'
+        ("trials/NCT06886919.yaml", "IC19 is a CD19-directed product.", {"E501"}),
+        ("trials/NCT06886919.yaml", "IC19 targets CD19.", {"E501"}),
+        ("trials/NCT06585514.yaml", "The cells target BCMA.", {"E501"}),
+    ],
+)
+def test_a_stubs_note_names_a_molecule_its_listing_or_record_gives(
+    registry: Path, shown: str, note: str, found: set[str]
+) -> None:
+    assert stub_note_codes(registry, shown, note) == found

@@ -106,6 +106,15 @@ class _Unheld:
         self.codes = frozenset().union(*fields.vocabularies(schema)) - molecules
         self.held: str | None = None
         self.strings: frozenset[str] | None = None
+        # (a stub's source is another trial's page: a molecule is one it writes of this trial, in its listing, or one
+        # the record holds; anywhere on the page, "IC19 targets CD19" passed on IC19's stub, and "a CD19-directed
+        # product" once hunt 211 read "CD19-directed" as CD19)
+        self.molecules = frozenset(code.casefold() for code in molecules)
+        self.listings = (
+            [sources.text_of(doc).casefold() for doc in self.docs]
+            if record.data["curation"].get("status") == "stub"
+            else None
+        )
 
     def said(self, text: str) -> Iterator[str]:
         """What text says of each name it writes that no cited source writes and the record does not hold."""
@@ -141,6 +150,9 @@ class _Unheld:
             return True  # (only the registry's or the tool's words)
         docs = self.docs
         wanted = [_phrase(words) for words in readings]
+        if self.listings is not None and all(len(w) == 1 and w[0].casefold() in self.molecules for w in readings):
+            self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
+            return any(p.search(text) for p in wanted for text in [*self.listings, self.held])
         found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
             p.search(_rewritten(doc)) for p in wanted for doc in docs
         )
