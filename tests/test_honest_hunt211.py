@@ -117,6 +117,7 @@ LAB_LIMITS = [
     ("Anti-dsDNA > 30 U/mL", ("LABORATORY", "Anti-dsDNA", ">", 30, "U/mL")),
     ("Proteinuria > 6 g per 24 hours", ("LABORATORY", "Proteinuria", ">", 6, "g/24h")),
     ("Prednisone > 20 milligrams per day", ("CORTICOSTEROID_DOSE", "Prednisone", ">", 20, "mg/day")),
+    ("Proteinuria > 6 grams per day", ("LABORATORY", "Proteinuria", ">", 6, "g/24h")),
     ("Lymphocytes < 0.5 ×10^9/L", ("LABORATORY", "Lymphocytes", "<", 0.5, "×10^9/L")),
     ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 0.5, "×10^9/L")),
     ("Neutrophils < 1.5x10^9/L", ("LABORATORY", "Neutrophils", "<", 1.5, "×10^9/L")),
@@ -135,6 +136,7 @@ def test_a_laboratory_limit_in_its_unit_passes(trials, text: str, threshold: tup
         ("Ferritin > 500 ng/mL", ("LABORATORY", "Ferritin", ">", 500, "pg/mL")),
         ("HBV DNA > 1000 copies/mL", ("LABORATORY", "HBV DNA", ">", 100, "copies/mL")),
         ("Proteinuria > 6 g per 24 hours", ("LABORATORY", "Proteinuria", ">", 24, "g/24h")),
+        ("Proteinuria > 6 grams per day", ("LABORATORY", "Proteinuria", ">", 6, "days")),
         ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 5, "×10^9/L")),
         ("Lymphocytes < 0.5 × 10^9/L", ("LABORATORY", "Lymphocytes", "<", 500000000, "×10^9/L")),
         ("Neutrophils < 1.5x10^9/L", ("LABORATORY", "Neutrophils", "<", 1.5, "/mm³")),
@@ -453,3 +455,11 @@ def test_a_stubs_note_names_a_molecule_its_listing_or_record_gives(
     registry: Path, shown: str, note: str, found: set[str]
 ) -> None:
     assert stub_note_codes(registry, shown, note) == found
+
+
+def test_a_notes_grams_per_day_is_a_rate(registry: Path) -> None:
+    """Relma-cel's "proteinuria > 6 g/24h" restated "over 6 grams per day" was read as "> 6 days" (E501)."""
+    note = f"{RELMA_LOCATION}. Proteinuria over 6 grams per day excludes."
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, note) == set()
+    note = f"{RELMA_LOCATION}. Proteinuria over 8 grams per day excludes."
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, note) == {"E501"}

@@ -496,11 +496,17 @@ UNITS = [
     Unit(
         "mg/day",
         "dose_rate",
-        ("mg/day", "mg/d", "mg per day", "mg daily", "mg a day", "milligrams per day", "milligrams a day"),
+        ("mg/day", "mg/d", "mg per day", "mg daily", "mg a day", "milligrams per day", "milligrams a day")
+        + ("milligrams/day", "milligrams daily"),
     ),
     Unit("mg", "dose", ("mg", "milligrams")),
     Unit("g", "dose", ("g", "grams")),
-    Unit("g/24h", "lab", ("g/24h", "g/24 h", "g/24 hours", "g/24hr", "g/day", "g per 24 hours", "g per 24 h")),
+    Unit(
+        "g/24h",
+        "lab",
+        ("g/24h", "g/24 h", "g/24 hours", "g/24hr", "g/day", "g per 24 hours", "g per 24 h", "g per day")
+        + ("grams per 24 hours", "grams per day", "grams/day", "grams/24 hours"),
+    ),
     Unit("mg/24h", "lab", ("mg/24h", "mg/24 h", "mg/24 hours", "mg per 24 hours", "mg per 24 h")),
     Unit("mg/dL", "lab", ("mg/dL", "mg/dl")),
     Unit("g/dL", "lab", ("g/dL", "g/dl")),
