@@ -16,7 +16,8 @@ Found and fixed:
 - **A length of time in another unit.** A note's "stable for 1 week or more" of IM19's "≥ 7 days", "lasting 2 weeks or
   longer" of Relma-cel's "≥14 days" were refused (E501) as quantities no source writes. A quantity in a unit that is
   a whole multiple of another's (days and weeks, months and years, mg and g) is now that quantity where both state
-  a bound and the bounds agree (checks/remarks._same_in_other_units). Left: a bare "a window of 168 days" of "within
+  a bound and the bounds agree (checks/remarks._same_in_other_units); so is a concentration ("Hemoglobin < 70 g/L" of
+  "<7.0 g/dL", "0.1 g/L" of "10 mg/dL", mmol/L of μmol/L). Left: a bare "a window of 168 days" of "within
   the past 24 weeks" (no bound: a bare number in another unit also matched Relma-cel's garbled window's "2 weeks"
   to its "≥14 days" of another thing, which mutation hunt 206 refuses).
 - **A daily dose whose "a day" follows the drug's name.** "up to 30 mg of prednisone a day" of IM19's "30mg/day
@@ -463,3 +464,24 @@ def test_a_notes_grams_per_day_is_a_rate(registry: Path) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, note) == set()
     note = f"{RELMA_LOCATION}. Proteinuria over 8 grams per day excludes."
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATION, note) == {"E501"}
+
+
+# --- A concentration in another unit of the same measure (checks/remarks._WHOLE_MULTIPLES): a note's "Hemoglobin < 70
+# g/L" of IM19's "<7.0 g/dL" was refused (E501) as a quantity no source writes
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, "Hemoglobin < 70 g/L excludes.", set()),
+        (IM19_PATH, WINDOW, "Serum creatinine > 25 mg/L excludes.", set()),  # its "2.5 mg/dL"
+        (RELMA_PATH, RELMA_LOCATION, "IgA under 0.1 g/L excludes.", set()),  # its "< 10 mg/dL"
+        (RELMA_PATH, RELMA_LOCATION, "Serum creatinine > 0.221 mmol/L excludes.", set()),  # its "221 μmol/L"
+        (IM19_PATH, WINDOW, "Hemoglobin < 75 g/L excludes.", {"E501"}),
+        (IM19_PATH, WINDOW, "Hemoglobin < 7 g/L excludes.", {"E501"}),  # a tenth of it
+        (IM19_PATH, WINDOW, "Hemoglobin > 70 g/L excludes.", {"E501"}),  # another bound
+        (RELMA_PATH, RELMA_LOCATION, "Serum creatinine > 0.222 mmol/L excludes.", {"E501"}),
+    ],
+)
+def test_a_concentration_in_another_unit_is_the_same(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found

@@ -730,12 +730,20 @@ _WHOLE_MULTIPLES = {
     "years": ("months", 12),
     "mg": ("mass", 1),
     "g": ("mass", 1000),
+    # a concentration in mg/L, a mass per volume ("Hemoglobin < 70 g/L" of IM19's "<7.0 g/dL", "IgA under 0.1 g/L" of
+    # Relma-cel's "< 10 mg/dL"), and a molar one ("0.221 mmol/L" of "221 μmol/L"); no mass per volume is a molar one
+    "mg/L": ("mass per volume", 1),
+    "mg/dL": ("mass per volume", 10),
+    "g/L": ("mass per volume", 1000),
+    "g/dL": ("mass per volume", 10000),
+    "μmol/L": ("mol per volume", 1),
+    "mmol/L": ("mol per volume", 1000),
 }
 
 
 def _same_in_other_units(a: _Fact, b: _Fact) -> bool:
     """Whether two quantities in units of one measure are one (_WHOLE_MULTIPLES), each stating a bound the other
-    does."""
+    does. (A note's rounding is no conversion: "0.221 mmol/L" is 221 μmol/L but for float's rounding alone.)"""
     ours = _WHOLE_MULTIPLES.get(a[0].removeprefix("quantity ")) if a[0].startswith("quantity ") else None
     theirs = _WHOLE_MULTIPLES.get(b[0].removeprefix("quantity ")) if b[0].startswith("quantity ") else None
     if ours is None or theirs is None or ours[0] != theirs[0]:
