@@ -40,12 +40,18 @@ Found and fixed:
   whole and refused (E501; checks/remark_names._without_own_ends).
 - **A common word hyphenated to a name.** "a CD19-directed CAR-T product" of Relma-cel was refused (E501) as naming
   'CD19-directed CAR-T'; "CD19" and "CAR-T" are each looked for (checks/remark_names._qualified_apart).
+- **A limit stated as its complement.** "Those below 40 kg are excluded." of IM19's inclusion "Weight ≥ 40 kg", "The
+  CD4+ count must not be below 200/mm³" of its exclusion "<200/mm³" were refused (E501): a sentence saying patients
+  are kept out may state an inclusion limit's complement, one saying what they must have an exclusion limit's
+  (checks/remarks._complements_said).
 
 Found while there (a hole) and closed: a stub's note "IC19 targets CD19." passed, though its source (IM19's page) says
 nothing of IC19's target, and with the fix above so did "IC19 is a CD19-directed product": a stub's note names a
 molecule (a target antigen, a domain) only as its listing on the page or its record gives it (remark_names.listings).
 Left: a complete record's note "IM19 targets CD19" passes where its page names CD19 in another trial's title; a note's
-target antigen is held to a source writing the name, not to what it states of the product.
+target antigen is held to a source writing the name, not to what it states of the product. And (a hole found while
+there) a note's score has no bound: "A SLEDAI-2K under 10 is required." passes of IM19's "10 or above"
+(note_numbers.scores reads the number alone).
 """
 
 from __future__ import annotations
@@ -482,6 +488,29 @@ def test_a_notes_grams_per_day_is_a_rate(registry: Path) -> None:
     ],
 )
 def test_a_concentration_in_another_unit_is_the_same(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found
+
+
+# --- A limit stated as its complement, in the words of its list's other side (checks/remarks._complements_said):
+# "Those below 40 kg are excluded." of IM19's inclusion "Weight ≥ 40 kg" was refused (E501)
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, "Those below 40 kg are excluded.", set()),
+        (IM19_PATH, WINDOW, "The CD4+ count must not be below 200/mm³.", set()),  # its exclusion "<200/mm³"
+        (IM19_PATH, WINDOW, "Platelets must be at least 25,000/mm³.", set()),
+        (RELMA_PATH, RELMA_LOCATION, "Patients with SLE for less than 6 months are excluded.", set()),
+        (IM19_PATH, WINDOW, "Patients with platelets of 25,000/mm³ or more are excluded.", {"E501"}),  # the eligible
+        (IM19_PATH, WINDOW, "Those below 40 kg are eligible.", {"E501"}),
+        (IM19_PATH, WINDOW, "Those below 50 kg are excluded.", {"E501"}),
+        (IM19_PATH, WINDOW, "Those at or below 40 kg are excluded.", {"E501"}),  # 40 kg is eligible
+        (IM19_PATH, WINDOW, "Platelets must be above 25,000/mm³.", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, "Serum IgA must be over 10 mg/dL.", {"E501"}),
+    ],
+)
+def test_a_limit_stated_as_its_complement_passes(
     registry: Path, shown: str, old: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found

@@ -273,6 +273,8 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
     bounds = {h[0] for h in held if h[0].startswith("age ")}
     stated = [[f for f in said if not f[0].startswith("age ") or f[0] in bounds] for said in stated]
     left = [[f for f in said if not any(_same_fact(f, h) for h in held)] for said in stated]
+    if any(left):
+        left = [_complements_said(normalise(text), said, record.data) for text, said in zip(texts, left, strict=True)]
     if not docs or not any(left):
         return [[] for _ in texts]
     # (only the kinds of fact the texts state are read in the sources: a fact matches one of its own
@@ -283,6 +285,41 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
     # of this one is its listing alone: hunt 209's stub note "The trial started on 2024-07-30", IM19's start, passed)
     written = [fact for doc in docs for fact in _facts(sources.text_of(doc), kinds, written=True)]
     return [[fact for fact in said if not any(_same_fact(fact, other) for other in written)] for said in left]
+
+
+# A limit a note states as its complement, with the words of the list whose patients it names: "Those below 40 kg are
+# excluded" of IM19's inclusion "Weight ≥ 40 kg", "The CD4+ count must not be below 200/mm³" of its exclusion "CD4+ T
+# lymphocytes <200/mm³" (each refused, E501, as a limit no source writes: hunt 211). A sentence saying patients are
+# kept out takes an inclusion limit's complement; one saying what they must have, an exclusion limit's.
+_KEPT_OUT = lazy(r"(?i)\b(?:exclud\w*|ineligible|not\s+eligible|disqualif\w*|kept\s+out|cannot\s+enrol\w*)\b")
+_LET_IN = lazy(r"(?i)\b(?:must|requires?|required|needs?|needed|eligible|may\s+enrol\w*|allowed)\b")
+_SENTENCES = lazy(r"(?<=[.;!?])\s+|\n")
+
+
+def _complements_said(text: str, said: list[_Fact], data: dict) -> list[_Fact]:
+    """The facts said (text's, none the record holds as it is) but those a sentence of text states as the complement
+    of one of the record's thresholds, in the words of its list's other side (_KEPT_OUT, _LET_IN)."""
+    thresholds = data.get("eligibility", {}).get("thresholds") if isinstance(data.get("eligibility"), dict) else None
+    if not said or not isinstance(thresholds, list):
+        return said
+    complements: dict[str, list[_Fact]] = {"INCLUSION": [], "EXCLUSION": []}
+    for t in thresholds:
+        if not isinstance(t, dict) or t.get("comparator") not in quantities.COMPLEMENT:
+            continue
+        named = quantities.unit_named(normalise(t["unit"])) if isinstance(t.get("unit"), str) else None
+        side = t.get("criterion", {}).get("list") if isinstance(t.get("criterion"), dict) else None
+        if named is not None and side in complements and isinstance(t.get("value"), int | float):
+            limit = Limit(float(t["value"]), frozenset({quantities.COMPLEMENT[t["comparator"]]}))
+            complements[side].append((f"quantity {named.key}", limit, ""))
+    accepted: set[_Fact] = set()
+    for sentence in _SENTENCES.split(text):
+        side = "INCLUSION" if _KEPT_OUT.search(sentence) else "EXCLUSION" if _LET_IN.search(sentence) else None
+        if side is None or not complements[side]:
+            continue
+        for fact in _facts(sentence, frozenset({"quantity"})):
+            if any(_same_fact(fact, other) for other in complements[side]):
+                accepted.add(fact)
+    return [fact for fact in said if fact not in accepted]
 
 
 # The words before a date that make it the date of the curator's own work on the record, no fact of the trial: "#
