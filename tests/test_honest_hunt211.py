@@ -49,9 +49,11 @@ Found while there (a hole) and closed: a stub's note "IC19 targets CD19." passed
 nothing of IC19's target, and with the fix above so did "IC19 is a CD19-directed product": a stub's note names a
 molecule (a target antigen, a domain) only as its listing on the page or its record gives it (remark_names.listings).
 Left: a complete record's note "IM19 targets CD19" passes where its page names CD19 in another trial's title; a note's
-target antigen is held to a source writing the name, not to what it states of the product. And (a hole found while
-there) a note's score has no bound: "A SLEDAI-2K under 10 is required." passes of IM19's "10 or above"
-(note_numbers.scores reads the number alone).
+target antigen is held to a source writing the name, not to what it states of the product.
+
+Found while there (a hole) and closed: a note's score had no bound, so "A SLEDAI-2K under 10 is required." passed of
+IM19's "10 or above"; a score is read with the comparator its words give (reading/lexicon/note_numbers.scores), and
+its complement said of patients kept out passes as a quantity's does.
 """
 
 from __future__ import annotations
@@ -511,6 +513,26 @@ def test_a_concentration_in_another_unit_is_the_same(
     ],
 )
 def test_a_limit_stated_as_its_complement_passes(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found
+
+
+# --- A note's score read with its bound (reading/lexicon/note_numbers.scores): "A SLEDAI-2K under 10 is required." of
+# IM19's "a score of 10 or above" passed, a score being read as its number alone (a hole found while there)
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, "A SLEDAI-2K of ten or higher is required.", set()),
+        (IM19_PATH, WINDOW, "A SLEDAI-2K score of 10 is the threshold.", set()),  # no bound: any
+        (IM19_PATH, WINDOW, "A SLEDAI-2K under 10 excludes patients.", set()),  # its complement, kept out
+        (RELMA_PATH, RELMA_LOCATION, "A SELENA-SLEDAI score of at least 8 is required.", set()),
+        (IM19_PATH, WINDOW, "A SLEDAI-2K under 10 is required.", {"E501"}),
+        (IM19_PATH, WINDOW, "A SLEDAI-2K above 10 is required.", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, "A SELENA-SLEDAI score over 8 is required.", {"E501"}),
+    ],
+)
+def test_a_notes_score_is_read_with_its_bound(
     registry: Path, shown: str, old: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_note_rewritten(registry, shown, old, f"{old}. {added}") == found

@@ -59,7 +59,7 @@ def test_a_measure_that_names_its_instrument_passes(registry: Path, instrument: 
 
 @pytest.mark.parametrize("instrument", WRITTEN)
 def test_a_notes_score_on_each_instrument_is_read(instrument: str) -> None:
-    assert note_numbers.scores(f"Patients had a {instrument} of 12 at screening.") == [12.0]
+    assert note_numbers.scores(f"Patients had a {instrument} of 12 at screening.") == [(12.0, None)]
     assert stated_limits.SCORE_WORDS.search(f"the {instrument} limit") is not None
 
 

@@ -311,12 +311,14 @@ def _complements_said(text: str, said: list[_Fact], data: dict) -> list[_Fact]:
         if named is not None and side in complements and isinstance(t.get("value"), int | float):
             limit = Limit(float(t["value"]), frozenset({quantities.COMPLEMENT[t["comparator"]]}))
             complements[side].append((f"quantity {named.key}", limit, ""))
+            if named.key == "points":  # (and a score's, as note_numbers.scores reads one: "SLEDAI-2K under 10")
+                complements[side].append(("score", limit, ""))
     accepted: set[_Fact] = set()
     for sentence in _SENTENCES.split(text):
         side = "INCLUSION" if _KEPT_OUT.search(sentence) else "EXCLUSION" if _LET_IN.search(sentence) else None
         if side is None or not complements[side]:
             continue
-        for fact in _facts(sentence, frozenset({"quantity"})):
+        for fact in _facts(sentence, frozenset({"quantity", "score"})):
             if any(_same_fact(fact, other) for other in complements[side]):
                 accepted.add(fact)
     return [fact for fact in said if fact not in accepted]
@@ -688,7 +690,10 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     if "power" in kinds:
         out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
     if "score" in kinds:
-        out += [("score", v, f"a score of {stated_limits.number_text(v)}") for v in note_numbers.scores(text)]
+        out += [
+            ("score", Limit(v, frozenset({cmp}) if cmp in _COMPARATORS else frozenset()), f"a score of {_says(v, cmp)}")
+            for v, cmp in note_numbers.scores(text)
+        ]
     if "participants" in kinds:
         out += [("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
     # (an age and the bound it is, as a quote's is read: a note's "the upper age is 18 years" of a record whose
@@ -707,6 +712,10 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             if a.bound in _BOUNDS and a.unit is not None and _AGE_WORDS.search(piece, max(0, a.start - 40), end + 12)
         ]
     return out
+
+
+def _says(value: float, comparator: str | None) -> str:
+    return f"{comparator} {stated_limits.number_text(value)}" if comparator else stated_limits.number_text(value)
 
 
 def _age_spans(ages: tuple[age_bounds.Age, ...]) -> Iterator[tuple[age_bounds.Age, int]]:
@@ -845,15 +854,15 @@ def _held_facts(data: Any) -> list[_Fact]:
         value, unit = data.get("value"), data.get("unit")
         if isinstance(value, int | float) and isinstance(unit, str):
             named = quantities.unit_named(normalise(unit).lower() if unit.isupper() else normalise(unit))
+            # (a threshold's comparator is its bound; an age's or a dose's value has none)
+            cmp = data.get("comparator")
+            comparators = frozenset({cmp}) if cmp in _COMPARATORS else frozenset()
             if named is not None:
-                # (a threshold's comparator is its bound; an age's or a dose's value has none)
-                cmp = data.get("comparator")
-                comparators = frozenset({cmp}) if cmp in _COMPARATORS else frozenset()
                 out.append((f"quantity {named.key}", Limit(float(value), comparators), ""))
             # (a dose of cells the record holds, of any unit; a threshold's score in points)
             out.append(("power", float(value), ""))
             if unit.lower() == "points":
-                out.append(("score", float(value), ""))
+                out.append(("score", Limit(float(value), comparators), ""))
         for key in ("date", "as_of"):
             if isinstance(data.get(key), str):
                 out.append(("date", data[key], ""))

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon.instruments import INSTRUMENTS
-from sle_trials.reading.lexicon.quantities import WORDS_NUMBER, Unit, numbers, unit_at
+from sle_trials.reading.lexicon.quantities import (
+    WORDS_NUMBER,
+    Unit,
+    comparator_after,
+    comparator_before,
+    numbers,
+    unit_at,
+)
 from sle_trials.reading.lexicon.stated_limits import Statement
 
 # a number written with a power of ten ("1×10^8", "10^6", "2e6") or scaled by a word of one ("2 million", "one
@@ -54,14 +61,17 @@ _SCALE = rf"(?:scores?|{INSTRUMENTS})"
 _SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d{{1,3}}(?:\.\d+)?)(?!\w|\.\d)")
 
 
-def scores(text: str) -> list[float]:
-    """The numbers text gives as a score ("a score of 10 or above", "SLEDAI-2K ≥ 12"); not one a unit follows
-    ("scored at 12 weeks"), nor one a label names ("SLEDAI-2K at week 12", "score of criterion 6": labelled)."""
-    return [
-        float(m.group(1))
-        for m in _SCORE.finditer(text)
-        if unit_at(text, m.end(1)) is None and not labelled(text, m.start(1))
-    ]
+def scores(text: str) -> list[tuple[float, str | None]]:
+    """The numbers text gives as a score ("a score of 10 or above", "SLEDAI-2K ≥ 12"), each with the comparator its
+    words give it, if any; not one a unit follows ("scored at 12 weeks"), nor one a label names ("SLEDAI-2K at week
+    12", "score of criterion 6": labelled). (Read without its bound, a note's "A SLEDAI-2K under 10 is required." of
+    IM19's "a score of 10 or above" passed: hunt 211.)"""
+    out = []
+    for m in _SCORE.finditer(text):
+        if unit_at(text, m.end(1)) is None and not labelled(text, m.start(1)):
+            before = comparator_before(text, m.start(1))
+            out.append((float(m.group(1)), before[0] if before else comparator_after(text, m.end(1))))
+    return out
 
 
 # a count a verb of enrolling gives, with no word for people: "enrols 12", "plans to enrol 24", "12 were
