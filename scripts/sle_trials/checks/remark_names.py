@@ -39,13 +39,11 @@ from sle_trials.reading.lexicon import note_names
 # messages name ("over the 1 MiB a record may hold"); and the markers of work left that a curator writes in a comment
 # or a note ("# TODO: curate the outcomes", "FIXME", "TBD"), which name nothing of the trial (refused as names no
 # source writes, hunt 210)
-OWN_WORDS = frozenset(
+REGISTRY_WORDS = frozenset(
     (word,)
-    for word in (
-        *("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib"),
-        *("todo", "fixme", "xxx", "tbd", "wip"),
-    )
+    for word in ("clinicaltrials.gov", "ct.gov", "api", "pubmed", "pmid", "doi", "csv", "json", "yaml", "mib", "kib")
 )
+OWN_WORDS = REGISTRY_WORDS | frozenset((word,) for word in ("todo", "fixme", "xxx", "tbd", "wip"))
 
 
 def check_remark_names(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -246,11 +244,12 @@ def _qualified_apart(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _without_own_ends(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without the registry's or the tool's words at either end (OWN_WORDS)."""
+    """A name's words without the registry's or the tool's words at either end (REGISTRY_WORDS; a marker of work left
+    is part of a longer name: "TODO Hospital" names a hospital no source writes, hunt 210)."""
     start, end = 0, len(words)
-    while start < end and (words[start].casefold(),) in OWN_WORDS:
+    while start < end and (words[start].casefold(),) in REGISTRY_WORDS:
         start += 1
-    while end > start and (words[end - 1].casefold(),) in OWN_WORDS:
+    while end > start and (words[end - 1].casefold(),) in REGISTRY_WORDS:
         end -= 1
     return words[start:end]
 
