@@ -54,6 +54,17 @@ target antigen is held to a source writing the name, not to what it states of th
 Found while there (a hole) and closed: a note's score had no bound, so "A SLEDAI-2K under 10 is required." passed of
 IM19's "10 or above"; a score is read with the comparator its words give (reading/lexicon/note_numbers.scores), and
 its complement said of patients kept out passes as a quantity's does.
+
+Found and left (honest edits still refused, each with a message that says what passes):
+- a threshold's measure "dose of steroids" for IM19's inclusion criterion 5's 30 mg/day makes its other threshold's
+  measure "steroids" (the dose stable ≥ 7 days) refused, E513: a limit beside another threshold's longer measure is
+  read as that measure's (thresholds._measure_next_to); giving both "dose of steroids" passes;
+- a measure recased ("Serum creatinine" of the source's "serum creatinine", E501) or left short of a word
+  ("serum IgA" of "serum IgA level", E529), a unit respelled with the source's superscript ("cells/mm³", E501);
+- a note's two-letter acronym ("MI", "PE", "IV"), an approximation ("24 weeks, about six months"), a bare length
+  in another unit ("a window of 168 days"), a sponsor's acronym given as the sponsor ("The sponsor is PUTH"), an
+  imperative opening a note ("Search PubMed for IM19SLE01", read as a name);
+- an incomplete entry naming the lost criterion only as "(the first)" or by where the list starts (E514).
 """
 
 from __future__ import annotations
