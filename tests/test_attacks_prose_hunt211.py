@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, Trials, shared_registry
+from sle_trials.checks.remark_prose import CODED, coded_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
 
@@ -200,3 +201,17 @@ def test_a_field_a_phrase_gives_is_held_to_the_record(registry: Path, text: str)
 def test_what_a_record_holds_a_phrase_may_say(registry: Path, shown: str, text: str) -> None:
     """Relma-cel excludes severe lupus nephritis (SEVERE_EXCLUDED)."""
     assert "E501" not in codes_with_a_note(registry, shown, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lymphodepletion is cyclophosphamide alone, without fludarabine.",
+        "Lymphodepletion uses cyclophosphamide rather than fludarabine.",
+        "Lymphodepletion uses cyclophosphamide instead of fludarabine.",
+    ],
+)
+def test_an_agent_said_to_be_left_out_is_none_given(text: str) -> None:
+    """Each gave FLUDARABINE as well, and a record of cyclophosphamide alone was refused its true note."""
+    agents = next(coded for coded in CODED if coded.field == "lymphodepletion.agents.agent")
+    assert list(coded_given(text, agents)) == ["CYCLOPHOSPHAMIDE"]

@@ -228,11 +228,12 @@ _UNSTATED_BEFORE = lazy(
     r"known))\b"
 )
 # a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
-# only"; "non-autologous" is read with the words, their group "non")
+# only", "cyclophosphamide alone, without fludarabine"; "non-autologous" is read with the words, their group "non")
 # a word of denial anywhere before a phrase in its clause ("No patient receives placebo"): a phrase gives no codes there
 _NEGATED_BEFORE = lazy(r"(?i)\b(?:no|not|never|none|neither|nor|without)\b")
 _DENIED_BEFORE = lazy(
-    r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\bno[ \t]+longer[ \t]+|\b(?:never|no)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z"
+    r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\bno[ \t]+longer[ \t]+|"
+    r"\b(?:never|no|without|rather[ \t]+than|instead[ \t]+of)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z"
 )
 
 
