@@ -41,7 +41,10 @@ from mutations import Checks
 from sle_trials.checks.remark_prose import CODED, coded_given
 from test_attacks_mut_hunt209 import codes_with_a_note, codes_with_first_comment
 
-ORIGIN, SEX, STATUS, *DESIGN, AGENTS = CODED  # (cell_product.origin, eligibility.sex, overall_status, the design's)
+ORIGIN, SEX, STATUS, AGENTS = (
+    next(coded for coded in CODED if coded.field == field)
+    for field in ("cell_product.origin", "eligibility.sex", "overall_status", "lymphodepletion.agents.agent")
+)
 AUTOLOGOUS_STUB = "trials/NCT03030976.yaml"  # "A Study of CD19 Redirected Autologous T Cells ...", origin AUTOLOGOUS
 
 

@@ -398,6 +398,9 @@ _DESIGN_PHRASES = {
 # the agents of the trial's lymphodepletion, in a note's words: said of it ("Lymphodepletion uses fludarabine",
 # "fludarabine-based conditioning"), not of a prior therapy ("prior cyclophosphamide is excluded")
 _AGENTS = {"FLUDARABINE": r"fludarabine", "CYCLOPHOSPHAMIDE": r"cyclophosphamide", "BENDAMUSTINE": r"bendamustine"}
+# (an agent's name joined to a word that makes it a regimen's: "fludarabine-based conditioning" of IM19, whose
+# lymphodepletion is silent, passed, the hyphen after the name making it no whole word, hunt 211)
+_REGIMEN = r"(?:-(?:based|containing|only|led))?"
 _LYMPHODEPLETION = r"(?:lympho-?deplet\w*|(?:pre-?)?conditioning)\b"
 _OF_THE_LYMPHODEPLETION = (
     lazy(rf"(?i)\b{_LYMPHODEPLETION}[^.;]*\Z"),
@@ -456,36 +459,31 @@ _OF_THE_PHASE = lazy(
 )
 
 
-def _route(adjective: str, place: str) -> str:
-    """A route's words: its adverb ("intravenously"), its adjective after "by" or "as" ("by intravenous infusion"), or
-    the place the product goes into."""
-    return rf"{adjective}ly|(?:by|as)[ \t]+(?:an?[ \t]+)?{adjective}(?:[ \t]+\w+)?|{place}"
-
-
-# the route by which the product is given, said of its giving ("The cells are given subcutaneously", "infused into a
-# vein"): a route alone is as often a prior therapy's ("oral corticosteroids")
-_GIVEN = lazy(
-    r"(?i)\b(?:cells|car-?t(?:[ \t]+cells)?|products?|infusions?|doses?|it|they|each|patients)[ \t]+"
-    r"(?:are|is|were|was|will[ \t]+be|get|gets|receive|receives)[ \t]+(?:(?:\w+[ \t]+)?"
-    r"(?:given|administered|infused|injected|delivered|dosed)[ \t]+(?:\w+[ \t]+){0,2})?\Z"
-)
+# the route the trial's product is given by, in a note's words: said of it ("Cells are given subcutaneously", "IM19
+# CAR-T cells by intravenous infusion", "Its route is oral", "an intravenous infusion of the cells"), not of another
+# drug ("patients on oral corticosteroids", "given after oral premedication"); IM19's note "Cells are given
+# subcutaneously" (its route INTRAVENOUS) passed, a route being read in a note by nothing (hunt 211). ("IV" is left
+# out: a phase's or a class's numeral too.)
 _ROUTES = {
-    "INTRAVENOUS": _route("intravenous", r"into[ \t]+(?:a|the)[ \t]+veins?|i\.v\."),
-    "SUBCUTANEOUS": _route("subcutaneous", r"under[ \t]+the[ \t]+skin|s\.c\."),
-    "ORAL": r"orally|by[ \t]+mouth",
-    "INTRAMUSCULAR": _route("intramuscular", r"into[ \t]+(?:a|the)[ \t]+muscles?"),
-    "INTRATHECAL": _route("intrathecal", r"into[ \t]+the[ \t]+(?:spinal[ \t]+canal|cerebrospinal[ \t]+fluid)"),
-    "INTRA_ARTERIAL": _route("intra-?arterial", r"into[ \t]+an[ \t]+artery"),
+    "INTRAVENOUS": r"intravenous(?:ly)?|i\.v\.",
+    "SUBCUTANEOUS": r"subcutaneous(?:ly)?|s\.c\.",
+    "ORAL": r"orally|oral|by[ \t]+mouth",
+    "INTRAMUSCULAR": r"intramuscular(?:ly)?|i\.m\.",
+    "INTRATHECAL": r"intrathecal(?:ly)?|into[ \t]+the[ \t]+(?:spinal[ \t]+canal|cerebrospinal[ \t]+fluid)",
+    "INTRA_ARTERIAL": r"intra-?arterial(?:ly)?",
 }
-# (a source states a route in its adjective: "Route: Intravenous", "by intravenous infusion")
-_ROUTE_STATED = {
-    "INTRAVENOUS": r"intravenous\w*|IV",
-    "SUBCUTANEOUS": r"subcutaneous\w*",
-    "ORAL": r"oral\w*",
-    "INTRAMUSCULAR": r"intramuscular\w*",
-    "INTRATHECAL": r"intrathecal\w*",
-    "INTRA_ARTERIAL": r"intra-?arterial\w*",
-}
+_OF_THE_ROUTE = (
+    lazy(
+        r"(?i)(?:\b(?:cells?|CAR[\s-]*T|products?|interventions?|infusions?|treatment|it|they)\b[^.;]{0,60}?"
+        r"(?<![\w-])(?:given|administered|delivered|infused|injected|by|via|through)[ \t]+(?:(?:an?|the)[ \t]+)?|"
+        r"\broute(?:[ \t]+of[ \t]+administration)?[ \t]+(?:is|was)[ \t]+(?:an?[ \t]+)?)\Z"
+    ),
+    lazy(
+        r"(?i)[ \t]+(?:infusion|injection|administration|delivery)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+        r"(?:cells|CAR[\s-]*T\b|products?)"
+    ),
+)
+
 
 # an arm's type in words ("a placebo arm", "an active comparator", "a placebo-controlled trial")
 _ARM_TYPES = {
@@ -654,9 +652,9 @@ CODED = (
     Coded(
         "interventions.route",
         {code: _words(words) for code, words in _ROUTES.items()},
-        {code: _words(words) for code, words in _ROUTE_STATED.items()},
+        {code: _words(words) for code, words in _ROUTES.items()},
         {},
-        of_the_trial=(_GIVEN, None),
+        of_the_trial=_OF_THE_ROUTE,
     ),
     Coded(
         "arms.type",
@@ -675,7 +673,7 @@ CODED = (
     *(_phrased(field, table) for field, table in _PHRASED.items()),
     Coded(
         "lymphodepletion.agents.agent",
-        {code: _words(words) for code, words in _AGENTS.items()},
+        {code: _words(words + _REGIMEN) for code, words in _AGENTS.items()},
         {code: _words(words) for code, words in _AGENTS.items()},
         {},
         of_the_trial=_OF_THE_LYMPHODEPLETION,
