@@ -438,11 +438,6 @@ def test_a_phase_a_note_says_is_recorded_in_words_as_held_passes(registry: Path,
             "a length of time an article counts ('a year', 'half a year') is no statement of stated_limits, which "
             "reads a number in digits or words",
         ),
-        left(
-            (IM19_PATH, "sections are empty.", "sections are empty. The trial is recruiting in 3 sites."),
-            "a count of a list's items is read in a note on that list only, after a verb of listing "
-            "(remark_lists._items_counted): 'recruiting in 3 sites' in a note on the conditions counts nothing",
-        ),
     ],
 )
 def test_left_a_note_saying_what_its_source_does_not(registry: Path, case: tuple[str, str, str]) -> None:

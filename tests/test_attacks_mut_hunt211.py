@@ -35,8 +35,50 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
 from test_attacks_mut_hunt210 import codes_with_a_note
+
+# --- counts of a list's items ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("eligibility.inclusion_criteria", "The source's inclusion list has 9 items."),
+        ("eligibility", "The exclusion criteria list holds eleven entries."),
+        ("locations", "It runs at two sites."),
+        ("brief_title", "The trial is conducted in 3 centres."),
+        ("arms", "Three cohorts are dosed."),
+        ("arms.0.cohorts.1", "There are three cohorts."),
+        ("arms", "The source gives 3 dose cohorts."),
+    ],
+)
+def test_a_count_of_a_lists_items_the_record_does_not_hold_is_refused(registry: Path, field: str, text: str) -> None:
+    """Each passed: a count was read after a verb of listing only, of criteria only, and never of cohorts
+    (note_lists, remark_lists, E501). IM19 lists 8 inclusion and 12 exclusion criteria, one site and two cohorts."""
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, field, text)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("eligibility.inclusion_criteria", "The source's inclusion list has 8 items; criterion 4 has three items."),
+        ("eligibility", "The exclusion criteria list holds twelve entries."),
+        ("locations", "It runs at one site. Two sites withdrew; two sites are open."),
+        ("arms", "Two cohorts are dosed."),
+        ("arms.0.cohorts.1", "There are two cohorts, at two dose levels."),
+    ],
+)
+def test_a_count_of_a_lists_items_as_the_record_holds_them_passes(registry: Path, field: str, text: str) -> None:
+    """ "Two sites withdrew" and "two sites are open" count some of the sites, not all."""
+    assert codes_with_a_note(registry, IM19_PATH, field, text) == set()
+
+
+def test_hunt_208s_count_of_sites_in_a_note_on_another_field_is_refused(registry: Path) -> None:
+    """Hunt 208's strict xfail: a count of sites after no verb of listing was read by nothing (note_lists)."""
+    old, new = "sections are empty.", "sections are empty. The trial is recruiting in 3 sites."
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, old, new)
+
 
 # --- a route and a lymphodepleting agent in prose ------------------------------------------------------------------
 

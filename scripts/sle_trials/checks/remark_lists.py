@@ -44,6 +44,7 @@ _ITEM_NOUNS = {
     "keywords": ("keyword",),
     "references": ("reference", "publication"),
     "related_trials": ("related trial",),
+    "arms.cohorts": ("cohort",),  # (the cohorts of every arm)
 }
 
 
@@ -59,10 +60,10 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         yield from _criteria_counted(record, kind, i, text, field)
         on = field.split(".")[0]
         for name, named in _ITEM_NOUNS.items():
-            if name != on and name not in _COUNTED_ANYWHERE:
+            if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
                 continue
-            found, items = fields.get(record.data, (name,))
-            if not found or not isinstance(items, list):
+            items = _items_of(record.data, name)
+            if items is None:
                 # (a list the record does not hold, or declares silent: what its sources list of it is silence's to
                 # judge, and a source may list what is none of the trial's, "one location (site closed)")
                 continue
@@ -81,7 +82,23 @@ def _items_counted(record: Record) -> Iterator[Problem]:
 # The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):
 # their nouns name nothing else a note counts, where a condition, an intervention or a reference may be one a
 # criterion names ("requires two prior interventions")
-_COUNTED_ANYWHERE = ("locations", "arms")
+_COUNTED_ANYWHERE = ("locations", "arms", "arms.cohorts")
+
+
+def _items_of(data: dict, name: str) -> list | None:
+    """The items of the record's list name, or None where it holds none: "arms.cohorts", those of every arm, where
+    each of its arms holds them (an arm of no cohorts is given none or left out: whose count a note gives is not
+    known)."""
+    if name == "arms.cohorts":
+        arms = data.get("arms")
+        if not isinstance(arms, list) or not arms:
+            return None
+        cohorts = [a.get("cohorts") if isinstance(a, dict) else None for a in arms]
+        if not all(isinstance(c, list) and c for c in cohorts):
+            return None
+        return [c for arm in cohorts if isinstance(arm, list) for c in arm]
+    found, items = fields.get(data, (name,))
+    return items if found and isinstance(items, list) else None
 
 
 def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:

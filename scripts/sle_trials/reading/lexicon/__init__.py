@@ -27,7 +27,7 @@ one below it:
 - note_cohorts: the cohort a piece of a curation note names and the cell doses it gives there;
 - note_items: the items of a criterion a curation note names by their marks (a sub-item's number, a letter);
 - date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;
-- note_lists: a count a curation note gives of the dates or quoted runs it lists after it;
+- note_lists: a count a curation note gives of the dates or quoted runs it lists after it, or of a list's items;
 - run_memory: Reader, the readings of quotes remembered for one run.
 Nothing is imported from the package itself: each name from the module that defines it.
 """

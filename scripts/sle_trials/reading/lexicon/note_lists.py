@@ -8,6 +8,7 @@ unreadable)" lists no whole list."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
@@ -84,13 +85,38 @@ _COUNT_OF = lazy(
     r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
 )
 _NOT_BETWEEN = frozenset({"of", "more", "other", "further", "additional", "extra", "and", "or"})
+# ... and a count of them with no verb of listing, where the words still count them all (hunt 211: "It runs at two
+# sites", "Two cohorts are dosed" of IM19's one site and two cohorts passed): the trial run at them ("runs at two
+# sites", "is conducted in 3 centres", "recruits across four sites"), their being ("There are two cohorts"), or a
+# count opening its clause with a verb that holds of each of them ("Two cohorts are dosed", "Three sites are
+# listed"). Not "Two sites withdrew" nor "two sites are open": those count some of them.
+_COUNTED_WORDS = (
+    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
+)
+_COUNT_WITHOUT_LISTING = lazy(
+    r"(?i)(?:\b(?:runs?|running|operates?|recruits?|recruiting|enrol+s?|enrol+ing|(?:is|are|was|were|being)[ \t]+"
+    r"(?:being[ \t]+)?(?:run|conducted|held|carried[ \t]+out|done|performed)|takes?[ \t]+place|taking[ \t]+place)"
+    r"[ \t]+(?:at|in|across|from|over)|\bthere[ \t]+(?:are|is|were|was|will[ \t]+be))[ \t]+"
+    r"(?:only[ \t]+|just[ \t]+)?" + _COUNTED_WORDS
+)
+_COUNT_OPENING = lazy(
+    r"(?i)(?:^|(?<=[.;:!?(])[ \t]*|\n)[ \t]*(?:(?:the|its|all|only|just)[ \t]+)?" + _COUNTED_WORDS + r"[ \t]+"
+    r"(?:are|were|is|was|will[ \t]+be)[ \t]+(?:dosed|given|listed|named|planned|defined|recorded|included|"
+    r"described|treated[ \t]+in[ \t]+turn)\b"
+)
+
+
+def _counts(text: str) -> list[re.Match[str]]:
+    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING)."""
+    return [m for pattern in (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING) for m in pattern.finditer(text)]
 
 
 def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
     """Each count text gives of one of nouns (lower case, each in the singular and the plural), with the noun as
     written: "The source lists one location" of {"location", "locations"}."""
     out: list[tuple[int, str]] = []
-    for m in _COUNT_OF.finditer(text):
+    for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         noun = first if first in nouns else second if second in nouns and first not in _NOT_BETWEEN else None
         if noun is not None:
@@ -103,11 +129,26 @@ _CRITERIA = frozenset({"criterion", "criteria"})
 _LISTS = frozenset({"inclusion", "exclusion"})
 
 
+# A count of a named criteria list's items, the list its subject: "The source's inclusion list has 9 items", "the
+# exclusion criteria list holds 12 entries" (IM19's "inclusion list has 9 items", its 8, passed: "items" may be a
+# criterion's sub-items, and a count of them was read of criteria only, hunt 210). Not "2 items of the inclusion
+# list", some of them.
+_LIST_HOLDS = lazy(
+    r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+(?:criteria[ \t]+)?list(?:['\u2019]s)?[ \t]+(?:(?:has|holds|gives|"
+    r"lists|counts|numbers|contains|runs[ \t]+to)[ \t]+)(?:only[ \t]+|just[ \t]+)?"
+    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"[ \t]+(?:(?:numbered|top-level)[ \t]+)?(?:items|entries|criteria)\b"
+)
+
+
 def criteria_counted(text: str) -> list[tuple[int, str | None]]:
-    """Each count text gives of criteria, with the list it names ("lists 8 inclusion criteria": (8, "inclusion"))
-    or None ("gives 8 criteria": the list is the one the note is on)."""
+    """Each count text gives of criteria, with the list it names ("lists 8 inclusion criteria": (8, "inclusion"),
+    "the inclusion list has 8 items") or None ("gives 8 criteria": the list is the one the note is on)."""
     out: list[tuple[int, str | None]] = []
-    for m in _COUNT_OF.finditer(text):
+    for m in _LIST_HOLDS.finditer(text):
+        word = m.group("count").lower()
+        out.append((int(word) if word.isdigit() else _SMALL[word], m.group("list").lower()))
+    for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         named = None if first in _CRITERIA else first if first in _LISTS and second in _CRITERIA else ""
         if named != "":
