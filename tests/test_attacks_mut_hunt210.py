@@ -417,14 +417,6 @@ def test_a_date_a_note_writes_unpadded_as_its_source_gives_it_passes(registry: P
             "age_bounds gives 'up to 3 sites' after 'aged 18' a maximum age of 3 with no unit too)",
         ),
         left(
-            (IM19_PATH, "eligibility.thresholds", "Platelets below 50 000/mm³ exclude."),
-            "a number whose thousands a space sets apart is no number quantities.numbers reads",
-        ),
-        left(
-            (IM19_PATH, "eligibility.thresholds", "Hemoglobin below 7,5 g/dL excludes."),
-            "a decimal comma is no number quantities.numbers reads (a comma sets thousands apart)",
-        ),
-        left(
             (RELMA_PATH, "eligibility.thresholds", "A SELENA-SLEDAI of ten or more is required."),
             "a score in words is read by nothing (note_numbers.scores reads digits)",
         ),

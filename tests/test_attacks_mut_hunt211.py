@@ -35,8 +35,75 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from conftest import IM19_PATH, IM19_TEXT_HEAD, RELMA_PATH, add_source, codes_with_a_note_rewritten, im19_draft, put
+from mutations import Checks
 from test_attacks_mut_hunt210 import codes_with_a_note
+
+# --- a quantity a note spells as numbers() reads no number ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (IM19_PATH, "eligibility.thresholds", "Platelets below 50 000/mm³ exclude."),
+        (IM19_PATH, "eligibility.thresholds", "Platelets below 50.000/mm³ exclude."),
+        (IM19_PATH, "eligibility.thresholds", "Hemoglobin below 7,5 g/dL excludes."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 2's window is half a year."),
+        (IM19_PATH, "eligibility.thresholds", "A window of a year and a half is given."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 8's window is 3 mo."),
+        (IM19_PATH, "arms.0.cohorts.1", "The second cohort's dose is 100-fold the first's."),
+        (IM19_PATH, "arms.0.cohorts.1", "The second cohort's dose is ten times the first's."),
+        (RELMA_PATH, "eligibility.thresholds", "Serum IgA below 1 000 mg/dL excludes."),
+    ],
+)
+def test_a_quantity_spelled_so_that_no_number_is_read_is_refused(
+    registry: Path, shown: str, field: str, text: str
+) -> None:
+    """Each passed: digits grouped by a space or a point, a decimal comma, a half of a unit of time, a multiple and
+    "mo." were read as no number or no unit, so no fact (note_spellings, quantities.UNITS, E501)."""
+    assert "E501" in codes_with_a_note(registry, shown, field, text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "field", "text"),
+    [
+        (IM19_PATH, "eligibility.thresholds", "Platelets below 25 000/mm³ exclude."),
+        (IM19_PATH, "eligibility.thresholds", "Platelets below 25.000/mm³ exclude."),
+        (IM19_PATH, "eligibility.thresholds", "Hemoglobin below 7,0 g/dL excludes."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 8's window is half a year."),
+        (IM19_PATH, "eligibility.thresholds", "Exclusion criterion 8's window is 6 mo."),
+        (IM19_PATH, "eligibility.thresholds", "ALT of 3 times the ULN excludes."),
+        (RELMA_PATH, "eligibility.thresholds", "Serum IgA below 10 mg/dL excludes, not 1 000 patients."),
+    ],
+)
+def test_a_quantity_spelled_so_as_its_source_gives_it_passes(registry: Path, shown: str, field: str, text: str) -> None:
+    """The last writes a spaced number no unit follows: no quantity."""
+    assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+def test_hunt_208s_length_an_article_counts_is_refused(registry: Path) -> None:
+    """Hunt 208's strict xfail: a length of time an article counts was no statement (note_spellings)."""
+    old, new = "Exclusion criterion 8's window of 6 months", "Exclusion criterion 8's window of a year"
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, old, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["Exclusion criterion 8's window of half a year", "Exclusion criterion 8's window of 6 months, once a day"],
+)
+def test_a_length_an_article_counts_as_the_source_gives_it_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, "Exclusion criterion 8's window of 6 months", new) == set()
+
+
+def test_a_multiple_its_source_writes_passes(registry: Path) -> None:
+    source = add_source(registry, "seeds/211_fold.txt", IM19_TEXT_HEAD + "The second dose is 100-fold the first.\n")
+    put(registry, IM19_PATH, im19_draft(source))
+
+    def noted(data: dict) -> None:
+        data["curation"]["notes"] = [{"field": "arms", "text": "The source gives the second dose as 100-fold."}]
+
+    assert Checks(registry).after(IM19_PATH, noted) == set()
+
 
 # --- counts of a list's items ----------------------------------------------------------------------------------------
 

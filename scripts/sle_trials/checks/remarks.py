@@ -30,6 +30,7 @@ from sle_trials.reading.lexicon import (
     note_cohorts,
     note_items,
     note_numbers,
+    note_spellings,
     quantities,
     stated_limits,
 )
@@ -678,6 +679,9 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             (f"quantity {unit.key}", Limit(q.value, _bound_of(text, q)), f"{q.says()} {unit.key}")
             for q, unit in note_numbers.range_starts(text, said)
         ]
+        # (and one spelled as numbers() reads no number, as each value it may be: "50 000/mm³", "7,5 g/dL", "half a
+        # year", "100-fold", hunt 211)
+        out += [("quantity", _either(q.readings), q.shown) for q in note_spellings.spelled(text)]
     if "participants" in kinds:
         out += [
             ("participants", n, f"{stated_limits.number_text(n)} participants")
@@ -742,10 +746,31 @@ def _read_as(fact: _Fact) -> str:
     return fact[0].split(" ", 1)[0]
 
 
+class Either(NamedTuple):
+    """The facts a remark's words may state, one of which it does (note_spellings: "50 000/mm³" is 50000/mm³, or 0)."""
+
+    facts: tuple[_Fact, ...]
+
+
+def _either(readings: tuple[tuple[str, float], ...]) -> Either:
+    """The facts a quantity of those readings (each a unit's key and a value, of no bound stated) may be."""
+    return Either(tuple((f"quantity {key}", Limit(value, frozenset()), "") for key, value in readings))
+
+
 def _same_fact(a: _Fact, b: _Fact) -> bool:
-    """Whether a remark's fact a is b, one a source writes or the record holds. A remark's date less precise
-    than b, of its year and month, is b ("updated in August 2025" of a page's 2025-08-17; "started in July
-    2024" of a record's 2024-07-30: each was refused); one more precise than b is not (a day no source gives)."""
+    """Whether a remark's fact a is b, one a source writes or the record holds; where either may be one of several
+    (Either), whether any of a's is any of b's."""
+    if isinstance(a[1], Either) or isinstance(b[1], Either):
+        ours = a[1].facts if isinstance(a[1], Either) else (a,)
+        theirs = b[1].facts if isinstance(b[1], Either) else (b,)
+        return any(_same_one(x, y) for x in ours for y in theirs)
+    return _same_one(a, b)
+
+
+def _same_one(a: _Fact, b: _Fact) -> bool:
+    """Whether a remark's fact a is b (_same_fact). A remark's date less precise than b, of its year and month, is
+    b ("updated in August 2025" of a page's 2025-08-17; "started in July 2024" of a record's 2024-07-30: each was
+    refused); one more precise than b is not (a day no source gives)."""
     if a[0] != b[0]:
         return _same_in_other_units(a, b)
     if a[0] == "date" and isinstance(a[1], frozenset | str) and isinstance(b[1], frozenset | str):

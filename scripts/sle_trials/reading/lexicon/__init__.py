@@ -20,6 +20,8 @@ one below it:
 - head_counts: the numbers of people a quote states (an enrollment), and the patients it numbers;
 - note_numbers: the numbers a curation note may state that no unit names (a dose as a power of ten, a
   score, a count a verb enrols with no word for people), read in a note and its sources alike;
+- note_spellings: the quantities a curation note may spell as quantities reads no number (thousands a space
+  sets apart, a decimal comma, half a year, a multiple), each read as every value it may be;
 - note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
   of the study), as runs of capitalised words;
 - note_parties: the part in the trial (its sponsor, its site, its responsible party) a curation note gives a

@@ -489,7 +489,7 @@ UNITS = [
     Unit("hours", "time", ("hours", "hour", "hrs", "h")),
     Unit("days", "time", ("days", "day")),
     Unit("weeks", "time", ("weeks", "week", "wks", "wk")),
-    Unit("months", "time", ("months", "month", "mos")),
+    Unit("months", "time", ("months", "month", "mos", "mths", "mth", "mo")),  # ("6 mo.", hunt 211)
     Unit("years", "time", ("years old", "year old", "years", "year", "yrs", "yr")),
     Unit("points", "score", ("points", "point")),
     Unit("mg/kg/day", "dose_rate", ("mg/kg/day", "mg/kg/d", "mg/kg per day")),
