@@ -105,6 +105,43 @@ def test_a_multiple_its_source_writes_passes(registry: Path) -> None:
     assert Checks(registry).after(IM19_PATH, noted) == set()
 
 
+# --- an age a note gives with no unit, a score in words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("eligibility.maximum_age", "Ages 18 to 75."),
+        ("eligibility.maximum_age", "Adults up to 75 may enrol."),
+        ("eligibility.minimum_age", "Adults from 21 may enrol."),
+        ("eligibility.minimum_age", "Patients aged sixteen to 70 may enrol."),
+        ("eligibility.thresholds", "A SELENA-SLEDAI of ten or more is required."),
+        ("eligibility.thresholds", "A SELENA-SLEDAI score of at least twelve is required."),
+    ],
+)
+def test_an_age_or_a_score_a_note_gives_without_digits_or_a_unit_is_refused(
+    registry: Path, field: str, text: str
+) -> None:
+    """Each passed: an age was read with its unit only, a score in digits only (note_numbers, E501). Relma-cel's
+    ages are 18 to 70, its SELENA-SLEDAI floors 8 and 6."""
+    assert "E501" in codes_with_a_note(registry, RELMA_PATH, field, text)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("eligibility.maximum_age", "Ages 18 to 70."),
+        ("eligibility.maximum_age", "Adults up to 70 may enrol."),
+        ("eligibility.minimum_age", "Adults from 18 may enrol; up to 3 sites are named."),
+        ("eligibility.thresholds", "A SELENA-SLEDAI of eight or more is required."),
+        ("eligibility.thresholds", "SELENA-SLEDAI is one of the scores read; two scales are named."),
+    ],
+)
+def test_an_age_or_a_score_a_note_gives_as_its_source_does_passes(registry: Path, field: str, text: str) -> None:
+    """The last counts the scales, no score."""
+    assert codes_with_a_note(registry, RELMA_PATH, field, text) == set()
+
+
 # --- counts of a list's items ----------------------------------------------------------------------------------------
 
 

@@ -61,16 +61,31 @@ _SCALE = rf"(?:scores?|{INSTRUMENTS})"
 _SCORE = lazy(rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w.-])(\d{{1,3}}(?:\.\d+)?)(?!\w|\.\d)")
 
 
+# ... or in words, right after a word that gives a score its value ("a SELENA-SLEDAI of ten or more", "SLEDAI-2K
+# score at least six"; Relma-cel's "of ten or more" passed, hunt 211), and not a count of the scales themselves ("is
+# one of the scores", "two scales")
+_SCORE_IN_WORDS = lazy(
+    rf"(?i)(?<![\w-]){_SCALE}(?![\w-])[^.;:\d\n]{{0,30}}?(?<![\w-])(?:of|is|was|at[ \t]+least|at[ \t]+most|above|"
+    rf"below|over|under|than|≥|≤|>|<|=)[ \t]+(?P<n>{WORDS_NUMBER})(?![\w-])"
+    r"(?![ \t]+(?:of|scores?|scales?|instruments?|measures?|items?|tools?|indices|domains?)\b)"
+)
+
+
 def scores(text: str) -> list[tuple[float, str | None]]:
-    """The numbers text gives as a score ("a score of 10 or above", "SLEDAI-2K ≥ 12"), each with the comparator its
-    words give it, if any; not one a unit follows ("scored at 12 weeks"), nor one a label names ("SLEDAI-2K at week
-    12", "score of criterion 6": labelled). (Read without its bound, a note's "A SLEDAI-2K under 10 is required." of
-    IM19's "a score of 10 or above" passed: hunt 211.)"""
+    """The numbers text gives as a score ("a score of 10 or above", "SLEDAI-2K ≥ 12", "a score of ten or more"), each
+    with the comparator its words give it, if any; not one a unit follows ("scored at 12 weeks", "a score of ten weeks
+    ago"), nor one a label names ("SLEDAI-2K at week 12", "score of criterion 6": labelled). (Read without its bound,
+    a note's "A SLEDAI-2K under 10 is required." of IM19's "a score of 10 or above" passed: hunt 211.)"""
     out = []
     for m in _SCORE.finditer(text):
         if unit_at(text, m.end(1)) is None and not labelled(text, m.start(1)):
             before = comparator_before(text, m.start(1))
             out.append((float(m.group(1)), before[0] if before else comparator_after(text, m.end(1))))
+    for m in _SCORE_IN_WORDS.finditer(text):
+        read = numbers(m.group("n"))
+        if len(read) == 1 and unit_at(text, m.end("n")) is None:
+            before = comparator_before(text, m.start("n"))
+            out.append((read[0].value, before[0] if before else comparator_after(text, m.end("n"))))
     return out
 
 
@@ -148,3 +163,33 @@ def range_starts(text: str, said: tuple[Statement, ...]) -> list[tuple[Statement
         if _RANGE_JOIN.fullmatch(text, lo.end, hi.start):
             out.append((lo, hi.unit))
     return out
+
+
+# An age a note gives with no unit, an age's word right before it: "Ages 18 to 75", "aged 18-65", "Adults up to 75
+# may enrol", "adults from 18". age_bounds reads such an age with no unit, and a note's age is read with its unit
+# only (a number of no unit after "aged 18" is anything: "up to 3 sites"), so Relma-cel's "Ages 18 to 75." and
+# "Adults up to 75 may enrol" (its maximum 70) passed (hunts 210, 211). An age of no unit is one of years.
+_AGE_NUMBER = rf"(?:\d{{1,3}}|{WORDS_NUMBER})"
+_UNITLESS_AGES = lazy(
+    r"(?i)(?<![\w-])(?:ages?|aged|adults?)(?:[ \t]+(?:aged|of|from|between))?[ \t]+"
+    rf"(?:(?P<lo>{_AGE_NUMBER})[ \t]*(?:to|through|-|\u2013|and)[ \t]*(?P<hi>{_AGE_NUMBER})"
+    rf"|(?P<max>up[ \t]+to|under|below|at[ \t]+most)[ \t]+(?P<upper>{_AGE_NUMBER})"
+    rf"|(?P<min>over|above|at[ \t]+least|from)[ \t]+(?P<lower>{_AGE_NUMBER}))(?![\w-]|[.,]\d)"
+)
+
+
+def unitless_ages(text: str) -> list[tuple[str, float]]:
+    """Each age text gives with no unit after it, an age's word right before (_UNITLESS_AGES), with its bound ("min"
+    or "max")."""
+    out: list[tuple[str, float]] = []
+    for m in _UNITLESS_AGES.finditer(text):
+        if unit_at(text, m.end()) is not None or _YEARS_AFTER.match(text, m.end()):
+            continue
+        for bound, group in (("min", "lo"), ("max", "hi"), ("max", "upper"), ("min", "lower")):
+            read = numbers(m.group(group)) if m.group(group) else []
+            if len(read) == 1:
+                out.append((bound, read[0].value))
+    return out
+
+
+_YEARS_AFTER = lazy(r"(?i)[ \t]*(?:y\b|yo\b|y\.o\.|%)")
