@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 from conftest import IM19_PATH, IM19_TEXT_HEAD, RELMA_PATH, add_source, codes_with_a_note_rewritten, im19_draft, put
 from mutations import Checks
-from test_attacks_mut_hunt210 import codes_with_a_note
+from test_attacks_mut_hunt210 import codes_with_a_note, import_codes
 
 # --- a quantity a note spells as numbers() reads no number ---------------------------------------------------------
 
@@ -222,3 +222,13 @@ def test_a_route_or_an_agent_a_note_gives_as_the_record_holds_passes(
 ) -> None:
     """The last three give a route or an agent of another drug: none of the trial's."""
     assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a count before a key written as a word --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("new", ["2 collaborators (collaborators", "3 partners (collaborators"])
+def test_a_count_of_a_keys_values_the_study_does_not_give_is_refused(registry: Path, new: str) -> None:
+    """Each passed: a count before a key written as a word was read by nothing (remark_keys._COUNTED_KEY, E501);
+    the importer's own note (1 collaborator) passes, in test_attacks_mut_hunt210."""
+    assert "E501" in import_codes(registry, "1 collaborator (collaborators", new)

@@ -37,6 +37,14 @@ _GIVEN = lazy(
     rf"|\d{{4}}-\d{{2}}(?:-\d{{2}})?[ \t]+\((?P<typed>{_CODE})\))"
 )
 
+# a count a note gives before the words it counts, the key they are at named in brackets right after them: the
+# importer's "1 collaborator (collaborators, besides the lead sponsor)", rewritten to "2 collaborators
+# (collaborators" passed, a key written as a word of prose being read by nothing (hunts 210, 211)
+_COUNTED_KEY = lazy(
+    r"(?<![\w.,])(?P<count>\d+)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+\("
+    r"(?P<key>(?:[a-z][A-Za-z0-9]*\.){0,2}[a-z][A-Za-z0-9]*)(?=[,;)]|[ \t])"
+)
+
 
 class KeyValues(NamedTuple):
     """What a study's JSON gives at each key (by its path's last one to three names): the values, as a note writes
@@ -54,6 +62,17 @@ def check_remark_keys(record: Record, sources: Sources) -> Iterator[Problem]:
         return
     read: list[KeyValues] | None = None  # (read where a remark gives a key a value)
     for kind, i, text, _ in remarks_of(record):
+        for m in _COUNTED_KEY.finditer(text):
+            read = [_key_values(doc) for doc in studies] if read is None else read
+            key, count = m.group("key"), int(m.group("count"))
+            held = [r for r in read if key in r.counts]
+            if held and not any(count in r.counts[key] for r in held):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text counts {count} at {key}, which no cited study gives so many values at: "
+                    "a remark counts a key's values as its source gives them",
+                )
         for m in _GIVEN.finditer(text):
             key = m.group("key")
             if "." not in key and key.islower():
