@@ -22,6 +22,8 @@ Found and fixed (E501):
   given intravenously" (its route declared silent; remark_prose.CODED).
 - a lymphodepleting agent joined to a regimen's word: IM19's "Patients get fludarabine-based conditioning" (its
   lymphodepletion declared silent; remark_prose._REGIMEN).
+- a cohort's dose's basis in prose: IM19's "recorded as a flat dose" on its second cohort rewritten to "recorded as a
+  per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
 - a count the importer's note gives before a key written as a word: "2 collaborators (collaborators, ..." of a study
   listing one (remark_keys._COUNTED_KEY).
 
@@ -222,6 +224,46 @@ def test_a_route_or_an_agent_a_note_gives_as_the_record_holds_passes(
 ) -> None:
     """The last three give a route or an agent of another drug: none of the trial's."""
     assert codes_with_a_note(registry, shown, field, text) == set()
+
+
+# --- a cohort's dose's basis in prose, of the cohort the note is on -------------------------------------------------
+
+FLAT = "recorded as a flat dose"
+
+
+@pytest.mark.parametrize("new", ["recorded as a per-kilogram dose", "recorded as a dose per kg"])
+def test_a_basis_a_note_gives_its_cohort_in_prose_that_it_does_not_hold_is_refused(registry: Path, new: str) -> None:
+    """Each passed: a basis was read in a note by nothing; IM19's second cohort, the note's field, is FLAT
+    (remark_prose.CODED, read at the item the note is on, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, FLAT, new)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("arms.0.cohorts.0", "The first cohort gets a flat dose."),
+        ("arms", "The cells are given as a flat dose."),
+    ],
+)
+def test_a_basis_a_note_gives_another_cohort_or_a_record_of_none_is_refused(
+    registry: Path, field: str, text: str
+) -> None:
+    """IM19's first cohort is dosed per kilogram; Relma-cel's arms are declared silent."""
+    shown = IM19_PATH if field.startswith("arms.") else RELMA_PATH
+    assert "E501" in codes_with_a_note(registry, shown, field, text)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("arms.0.cohorts.1", "Recorded as a fixed dose, not a per-kilogram dose."),
+        ("arms.0.cohorts.0", "The first cohort gets a per-kilogram dose."),
+        ("arms", "The first cohort gets a per-kilogram dose; the second a flat dose."),
+    ],
+)
+def test_a_basis_a_note_gives_as_the_record_holds_it_passes(registry: Path, field: str, text: str) -> None:
+    """The last is on the arms, whose cohorts hold both."""
+    assert codes_with_a_note(registry, IM19_PATH, field, text) == set()
 
 
 # --- a count before a key written as a word --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
+from sle_trials.checks.remarks import QUOTED, remarks_of, said_by_comments
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -68,7 +68,9 @@ class Coded(NamedTuple):
 def check_remark_prose(record: Record, sources: Sources) -> Iterator[Problem]:
     """E501: a value of a coded field (CODED) a note gives in prose that is not the record's, or, where the record
     holds none, that the record declares silent or no cited source states (of this trial)."""
-    return said_by_remarks(record, "E501", lambda text: _coded_unheld(record, sources, text), RULE)
+    for kind, i, text, field in remarks_of(record):
+        for claim in _coded_unheld(record, sources, text, fields.parse_dotted(field)):
+            yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {claim}: {RULE}")
 
 
 def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -82,8 +84,10 @@ def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Itera
 RULE = "a remark says only what the record and its sources say"
 
 
-def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
-    """What text says of each coded value it gives (coded_given) that the record does not hold, and why it may not."""
+def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ = ()) -> Iterator[str]:
+    """What text says of each coded value it gives (coded_given) that the record does not hold, and why it may not;
+    on: the path of the field a note is on, whose item's value is the one it gives where it is on one ("recorded as
+    a flat dose" on IM19's arms.0.cohorts.1 is said of that cohort, not of its first, dosed per kilogram)."""
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
     read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
     clauses: list[str] | None = None  # (read once, where some field's words stand in the text: few do)
@@ -91,7 +95,7 @@ def _coded_unheld(record: Record, sources: Sources, text: str) -> Iterator[str]:
         if not coded.named(read):
             continue
         clauses = _clauses(read) if clauses is None else clauses
-        held = _value_at(record.data, coded.field)
+        held = _value_at(record.data, coded.field, on)
         if isinstance(held, bool):  # (a field of yes or no: healthy volunteers)
             held = "YES" if held else "NO"
         for codes in dict.fromkeys(_claims_in(clauses, coded)):
@@ -144,16 +148,21 @@ def _said_of_the_trial(of_the_trial: tuple[re.Pattern[str], re.Pattern[str] | No
     return ahead.search(before) is not None or (behind is not None and behind.match(after) is not None)
 
 
-def _value_at(data: Any, field: str) -> Any:
+def _value_at(data: Any, field: str, on: fields.Path_ = ()) -> Any:
     """The value the record holds at a dotted field's path, or None; through a list, the codes its items hold there
-    ("lymphodepletion.agents.agent": each agent's)."""
+    ("lymphodepletion.agents.agent": each agent's, "arms.cohorts.dose.basis": each cohort's of each arm), or the
+    one item's that on (a note's field, "arms.0.cohorts.1") names."""
     key, _, rest = field.partition(".")
     value = data.get(key) if isinstance(data, dict) else None
+    inner = on[1:] if on and on[0] == key else ()
     if not rest:
         return value
     if isinstance(value, list):
-        return [code for item in value if isinstance(code := _value_at(item, rest), str)]
-    return _value_at(value, rest)
+        if inner and isinstance(inner[0], int) and 0 <= inner[0] < len(value):
+            return _value_at(value[inner[0]], rest, inner[1:])
+        held = [_value_at(item, rest) for item in value]
+        return [code for item in held for code in (item if isinstance(item, list) else [item]) if isinstance(code, str)]
+    return _value_at(value, rest, inner)
 
 
 def coded_given(text: str, coded: Coded) -> Iterator[str]:
@@ -588,6 +597,17 @@ def _phrased(field: str, table: tuple[tuple[str, frozenset[str]], ...]) -> Coded
     return Coded(field, {}, stated, {}, phrases=_phrases(table))
 
 
+# a cohort's dose's basis, in a note's words said of a dose ("recorded as a flat dose", "a per-kilogram dose", "dosed
+# per kg"): IM19's note on its second cohort "recorded as a flat dose" rewritten to "recorded as a per-kilogram dose"
+# passed, a basis being read in a note by nothing (hunt 211); "with no per-kilogram wording" says no basis
+_DOSE = r"[\s-]+dos(?:e|es|ed|ing)"
+_BASES = {
+    "FLAT": rf"(?:flat|fixed){_DOSE}",
+    "PER_KG": rf"(?:per[\s-]+(?:kilogram|kg)|weight[\s-]+based|weight[\s-]+adjusted){_DOSE}"
+    r"|dos(?:e|es|ed|ing)[ \t]+per[ \t]+(?:kilogram|kg)|dosed[ \t]+by[ \t]+(?:body[ \t]+)?weight",
+}
+
+
 def _design(field: str, codes: dict[str, str]) -> Coded:
     """The Coded of a field of the design: its codes' words, in a note and in a source alike, said of the trial."""
     words = {code: _words(pattern) for code, pattern in codes.items()}
@@ -671,6 +691,12 @@ CODED = (
         ),
     ),
     *(_phrased(field, table) for field, table in _PHRASED.items()),
+    Coded(
+        "arms.cohorts.dose.basis",
+        {code: _words(words, True) for code, words in _BASES.items()},
+        {code: _words(words) for code, words in _BASES.items()},
+        {"FLAT": "PER_KG", "PER_KG": "FLAT"},
+    ),
     Coded(
         "lymphodepletion.agents.agent",
         {code: _words(words + _REGIMEN) for code, words in _AGENTS.items()},
