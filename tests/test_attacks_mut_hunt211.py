@@ -24,6 +24,8 @@ Found and fixed (E501):
   lymphodepletion declared silent; remark_prose._REGIMEN).
 - a cohort's dose's basis in prose: IM19's "recorded as a flat dose" on its second cohort rewritten to "recorded as a
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
+- a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
+  facility "Peking Universitiy Third Hospital"; kept as written." given the sponsor's spelling (remarks).
 - a count the importer's note gives before a key written as a word: "2 collaborators (collaborators, ..." of a study
   listing one (remark_keys._COUNTED_KEY).
 
@@ -264,6 +266,23 @@ def test_a_basis_a_note_gives_another_cohort_or_a_record_of_none_is_refused(
 def test_a_basis_a_note_gives_as_the_record_holds_it_passes(registry: Path, field: str, text: str) -> None:
     """The last is on the arms, whose cohorts hold both."""
     assert codes_with_a_note(registry, IM19_PATH, field, text) == set()
+
+
+# --- a quoted run a note says the record keeps as written ----------------------------------------------------------
+
+SPELLED = 'spells the facility "Peking Universitiy Third Hospital"'
+
+
+def test_a_run_a_note_says_is_kept_as_written_that_its_field_does_not_hold_is_refused(registry: Path) -> None:
+    """Passed: the sponsor's spelling, which the source writes too, was held to the source only, not to the facility
+    the note says the record keeps it as (remarks._kept_as_written, E501)."""
+    new = 'spells the facility "Peking University Third Hospital"'
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, SPELLED, new)
+
+
+def test_a_run_a_note_says_is_kept_as_written_as_its_field_holds_it_passes(registry: Path) -> None:
+    old, new = "; kept as one entry", "; kept as written, as one entry"
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == set()
 
 
 # --- a count before a key written as a word --------------------------------------------------------------------------

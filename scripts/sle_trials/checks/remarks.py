@@ -209,6 +209,7 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
     as the source writes it, for its markdown escapes). The record's own writing is not held to
     them: a run after "recorded as" ("is recorded as "< 8 weeks""), a pattern of the source's words
     with N for its number ("within N weeks"), a repr's escape an import wrote."""
+    yield from _kept_as_written(record)
     docs = [doc for doc in sources.docs if doc.unread is None]
     if not docs:
         return
@@ -229,6 +230,36 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 f"curation.{kind}.{i}.text quotes {run!r}, which no cited source writes: quote the source's "
                 "own words, or say it in your own without quotation marks",
             )
+
+
+# The words after a quoted run, in its sentence, that say the record keeps it at the remark's field: "The source
+# spells the facility "Peking Universitiy Third Hospital"; kept as written."
+_KEPT_AS_WRITTEN = lazy(
+    r"(?i)[^.!?\n]*?\b(?:kept|recorded|left|held|entered)[ \t]+(?:as[ \t]+(?:written|is|given|spelled|spelt)|"
+    r"verbatim|unchanged)\b"
+)
+
+
+def _kept_as_written(record: Record) -> Iterator[Problem]:
+    """E501: a run a remark quotes and says the record keeps as written ("... "Q"; kept as written") that the value at
+    its field does not hold. IM19's note on its site's facility "The source spells the facility "Peking Universitiy
+    Third Hospital"; kept as written." given the sponsor's spelling, which its source writes too, passed: a quote was
+    held to its sources only, not to the value it says the record keeps (mutation hunt 211). A remark on a field the
+    record holds no text at is not read."""
+    for kind, i, text, field in remarks_of(record):
+        found, value = fields.get(record.data, fields.parse_dotted(field))
+        held = [" ".join(normalise(v).split()) for v in strings(value)] if found else []
+        if not held:
+            continue
+        for match in QUOTED.finditer(text):
+            run = " ".join(normalise(match.group(1) or match.group(2)).split())
+            if _KEPT_AS_WRITTEN.match(text, match.end()) and not any(run in v for v in held):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text says the record keeps {run!r} as written, which its {field} does not "
+                    "hold: a remark says the record keeps only what it holds",
+                )
 
 
 def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
