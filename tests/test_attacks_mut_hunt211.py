@@ -26,6 +26,8 @@ Found and fixed (E501):
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
 - a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
   facility "Peking Universitiy Third Hospital"; kept as written." given the sponsor's spelling (remarks).
+- a source a comment or a note names that the record does not cite: IM19's "# Curated from seeds/000_...txt" naming
+  Relma-cel's page (remark_sources).
 - a count the importer's note gives before a key written as a word: "2 collaborators (collaborators, ..." of a study
   listing one (remark_keys._COUNTED_KEY).
 
@@ -39,7 +41,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, IM19_TEXT_HEAD, RELMA_PATH, add_source, codes_with_a_note_rewritten, im19_draft, put
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    RELMA_PATH,
+    Trials,
+    add_source,
+    codes_with_a_note_rewritten,
+    im19_draft,
+    put,
+)
 from mutations import Checks
 from test_attacks_mut_hunt210 import codes_with_a_note, import_codes
 
@@ -283,6 +294,32 @@ def test_a_run_a_note_says_is_kept_as_written_that_its_field_does_not_hold_is_re
 def test_a_run_a_note_says_is_kept_as_written_as_its_field_holds_it_passes(registry: Path) -> None:
     old, new = "; kept as one entry", "; kept as written, as one entry"
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == set()
+
+
+# --- a source a remark or a comment names that the record does not cite ---------------------------------------------
+
+IM19_SEED, RELMA_SEED = "seeds/000_84a0f0163f21158e.txt", "seeds/004_2ad16b9ce66a0787.txt"
+
+
+def test_a_source_a_comment_names_that_the_record_does_not_cite_is_refused(registry: Path, trials: Trials) -> None:
+    """Passed: IM19's "# Curated from seeds/000_...txt; every value below is stated there." naming Relma-cel's page,
+    a comment's path being blanked before its names were read (remark_sources, E501, at the comment's line)."""
+    path = registry / IM19_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace(f"from {IM19_SEED}", f"from {RELMA_SEED}"), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == [2]
+
+
+def test_a_source_a_note_names_that_the_record_does_not_cite_is_refused(registry: Path) -> None:
+    text = f"Its sponsor's name is also in {RELMA_SEED}."
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, "sponsor.name", text)
+
+
+def test_a_source_a_comment_or_a_note_names_that_the_record_cites_passes(registry: Path, trials: Trials) -> None:
+    path = registry / IM19_PATH
+    path.write_text(f"# Every value is from {IM19_SEED}.\n" + path.read_text(encoding="utf-8"), "utf-8")
+    assert trials("validate", path).status == 0
+    text = f"Its sponsor's name is in {IM19_SEED}: its Sponsors section."
+    assert codes_with_a_note(registry, IM19_PATH, "sponsor.name", text) == set()
 
 
 # --- a count before a key written as a word --------------------------------------------------------------------------

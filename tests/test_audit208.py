@@ -97,7 +97,7 @@ HONEST_COMMENTS = [
     # names the source writes, or the record holds; a file's path; the registry a copy is of
     (RELMA_PATH, RELMA_FIRST_LINE, "# Relma-cel at Renji Hospital Shanghai Jiaotong University School of Medical.\n"),
     (IM19_PATH, IM19_FIRST_LINE, "# IM19 (seeds/000_84a0f0163f21158e.txt, a copy of the ClinicalTrials.gov record).\n"),
-    (IM19_PATH, IM19_FIRST_LINE, "# Imported from seeds/X.json (ClinicalTrials.gov API v2 JSON) by `trials import`.\n"),
+    (IM19_PATH, IM19_FIRST_LINE, "# Imported from seeds/000_84a0f0163f21158e.txt (ClinicalTrials.gov) by `trials`.\n"),
     # a field's line commented out, as the skeleton of `trials new` writes it, its description naming anything
     (IM19_PATH, IM19_FIRST_LINE, "# acronym:  # The acronym, as ClinicalTrials.gov or the Wuhan sponsor gives it.\n"),
     (IM19_PATH, IM19_FIRST_LINE, '#   - "YYYY-MM-DD"\n'),

@@ -55,6 +55,7 @@ from sle_trials.checks import (
     remark_parts,
     remark_prose,
     remark_rules,
+    remark_sources,
     remarks,
     silence,
     thresholds,
@@ -90,9 +91,10 @@ CHECKS = (
         "section of its source, a target antigen or a domain) that no cited source writes and the record does not "
         "hold, or one it gives a part in the trial (its sponsor, its site, its responsible party) that the record "
         "does not give that part or no source states of the trial, or a coded value it gives in prose (a product's "
-        "origin, the sex a trial enrols, its status, design or lymphodepletion's agents) that the record and its "
-        "sources do not, or a value or a count it gives a key of a registry study it cites that the study does not "
-        "give at that key",
+        "origin, the sex a trial enrols, its status, design, lymphodepletion's agents, route or a dose's basis) that "
+        "the record and its sources do not, or a value or a count it gives a key of a registry study it cites that "
+        "the study does not give at that key, or a run it quotes and says the record keeps as written that its field "
+        "does not hold, or a source file it or a comment names that the record does not cite",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -977,6 +979,7 @@ def stages(
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
+    yield Stage("remark sources", lambda: remark_sources.check_remark_sources(record, schema))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
