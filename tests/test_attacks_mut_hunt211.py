@@ -22,6 +22,7 @@ Found and fixed (E501):
   given intravenously" (its route declared silent; remark_prose.CODED).
 - a lymphodepleting agent joined to a regimen's word: IM19's "Patients get fludarabine-based conditioning" (its
   lymphodepletion declared silent; remark_prose._REGIMEN).
+- a phase in prose, in lower case: Relma-cel's "It is a phase 2 trial." (PHASE1; remark_prose.CODED).
 - a cohort's dose's basis in prose: IM19's "recorded as a flat dose" on its second cohort rewritten to "recorded as a
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
 - a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
@@ -277,6 +278,38 @@ def test_a_basis_a_note_gives_another_cohort_or_a_record_of_none_is_refused(
 def test_a_basis_a_note_gives_as_the_record_holds_it_passes(registry: Path, field: str, text: str) -> None:
     """The last is on the arms, whose cohorts hold both."""
     assert codes_with_a_note(registry, IM19_PATH, field, text) == set()
+
+
+# --- a phase a note gives in prose, in lower case -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "text"),
+    [
+        (RELMA_PATH, "It is a phase 2 trial."),
+        (RELMA_PATH, "It is a phase II/III trial."),
+        (IM19_PATH, "The trial is phase 2."),
+    ],
+)
+def test_a_phase_a_note_gives_in_prose_that_the_record_does_not_hold_is_refused(
+    registry: Path, shown: str, text: str
+) -> None:
+    """Each passed: a phase in words was read only after "recorded as", and a capitalised one as a name
+    (remark_prose.CODED, E501). Relma-cel's phase is PHASE1, IM19's NA, and neither source states another."""
+    assert "E501" in codes_with_a_note(registry, shown, "phases", text)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("phases", "It is a phase 1 trial, not a phase 2 trial."),
+        ("eligibility", "Phase 2 trials of other drugs are not named."),
+        ("eligibility", "Patients from a phase 2 trial of another drug are not excluded."),
+    ],
+)
+def test_a_phase_a_note_gives_as_the_record_holds_it_passes(registry: Path, field: str, text: str) -> None:
+    """The last two give the phase of other trials."""
+    assert codes_with_a_note(registry, RELMA_PATH, field, text) == set()
 
 
 # --- a quoted run a note says the record keeps as written ----------------------------------------------------------

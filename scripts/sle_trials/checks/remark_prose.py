@@ -57,6 +57,9 @@ class Coded(NamedTuple):
     # status past recruiting, whichever)
     phrases: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
     joined: bool = False  # codes joined by a slash are both the trial's ("phase 1/2"), not weighed
+    # whether a code a cited source states passes beside another the record holds (a phase a source's header gives
+    # where the record holds its table's: the note may say what the source says)
+    sourced: bool = False
 
     def named(self, text: str) -> bool:
         """Whether text holds any of the field's words (the rest of the reading is for those that do)."""
@@ -100,6 +103,8 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
             held = "YES" if held else "NO"
         for codes in dict.fromkeys(_claims_in(clauses, coded)):
             gives = f"gives {coded.field} as {_one_of(codes)}"
+            if coded.sourced and held and _stated_by_sources(coded, codes, sources):
+                continue
             if isinstance(held, str):
                 if held not in codes:
                     yield f"{gives}, which the record's {coded.field} ({held}) is not"
@@ -108,7 +113,7 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
                     yield f"{gives}, which none of the record's {coded.field} ({', '.join(held)}) is"
             elif fields.covered(silent, coded.field):
                 yield f"{gives}, which the record declares its sources silent on ({coded.field})"
-            elif not any(_stated(coded, codes, sources.text_of(doc)) for doc in sources.docs if doc.unread is None):
+            elif not _stated_by_sources(coded, codes, sources):
                 yield f"{gives}, {sources.unwritten()}"
         for code in dict.fromkeys(_denied_in(clauses, coded)):
             if held == code or (isinstance(held, list) and code in held):
@@ -120,6 +125,11 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
 def _one_of(codes: frozenset[str]) -> str:
     """The codes a claim gives, as a message names them ("RECRUITING", "one of COMPLETED, TERMINATED")."""
     return next(iter(codes)) if len(codes) == 1 else "one of " + ", ".join(sorted(codes))
+
+
+def _stated_by_sources(coded: Coded, codes: frozenset[str], sources: Sources) -> bool:
+    """Whether a cited source states one of codes of coded (of this trial: Sources.text_of)."""
+    return any(_stated(coded, codes, sources.text_of(doc)) for doc in sources.docs if doc.unread is None)
 
 
 def _stated(coded: Coded, codes: frozenset[str], text: str) -> bool:
@@ -464,7 +474,8 @@ _PHASES = {
 # (said of this trial: "It is a phase 2 trial", "The study is in phase 1"; not "It follows a phase 1 study", nor "An
 # Early Phase 1 label is absent")
 _OF_THE_PHASE = lazy(
-    r"(?i)\b(?:the|this|it|its)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:an?|in)[ \t]+)?\Z"
+    r"(?i)\b(?:the|this|it|its)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:now|still|currently)[ \t]+)?"
+    r"(?:(?:an?|in)[ \t]+)?\Z"
 )
 
 
@@ -668,6 +679,7 @@ CODED = (
         {},
         of_the_trial=(_OF_THE_PHASE, None),
         joined=True,
+        sourced=True,
     ),
     Coded(
         "interventions.route",
