@@ -17,7 +17,8 @@ Found and fixed (E501):
 - a count of a named criteria list's "items": IM19's "The source's inclusion list has 9 items" (8;
   note_lists.criteria_counted).
 - a count of a list's items without a verb of listing: IM19's "It runs at two sites" (one), "Three cohorts are dosed"
-  (two), "There are three cohorts" (note_lists.counts_of, remark_lists: the cohorts of every arm are counted too).
+  (two), "There are three cohorts", "(two sites)", and a comment's "# IM19 ... (Peking University Third Hospital, two
+  sites)." (note_lists.counts_of, remark_lists: the cohorts of every arm are counted too, and a comment's counts).
 - a route a note gives in prose: IM19's "Cells are given subcutaneously" (INTRAVENOUS), Relma-cel's "The cells are
   given intravenously" (its route declared silent; remark_prose.CODED).
 - a lymphodepleting agent joined to a regimen's word: IM19's "Patients get fludarabine-based conditioning" (its
@@ -192,6 +193,25 @@ def test_a_count_of_a_lists_items_the_record_does_not_hold_is_refused(registry: 
 def test_a_count_of_a_lists_items_as_the_record_holds_them_passes(registry: Path, field: str, text: str) -> None:
     """ "Two sites withdrew" and "two sites are open" count some of the sites, not all."""
     assert codes_with_a_note(registry, IM19_PATH, field, text) == set()
+
+
+def test_a_count_a_comment_or_a_bracket_gives_of_the_sites_is_refused(registry: Path, trials: Trials) -> None:
+    """Each passed: a comment's counts were read by nothing, and a count standing alone as a clause ("(two sites)")
+    was read after no verb (remark_lists.check_comment_lists, note_lists._COUNT_ALONE, E501)."""
+    path = registry / IM19_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Third Hospital).", "Third Hospital, two sites).", 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == [1]
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, "locations", "The trial runs in Beijing (two sites).")
+
+
+def test_a_count_a_comment_or_a_bracket_gives_as_the_record_holds_passes(registry: Path, trials: Trials) -> None:
+    path = registry / IM19_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Third Hospital).", "Third Hospital, one site; two cohorts are dosed).", 1), "utf-8")
+    assert trials("validate", path).status == 0
+    text = "The trial runs in Beijing (one site). Two sites withdrew, one site stayed."
+    assert codes_with_a_note(registry, IM19_PATH, "locations", text) == set()
 
 
 def test_hunt_208s_count_of_sites_in_a_note_on_another_field_is_refused(registry: Path) -> None:

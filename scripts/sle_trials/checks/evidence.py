@@ -978,6 +978,7 @@ def stages(
     yield Stage("comment parts", lambda: remark_parts.check_comment_parts(record, schema))
     yield Stage("remark dates", lambda: remark_dates.check_remark_dates(record))
     yield Stage("remark lists", lambda: remark_lists.check_remark_lists(record))
+    yield Stage("comment lists", lambda: remark_lists.check_comment_lists(record, schema))
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
     yield Stage("remark sources", lambda: remark_sources.check_remark_sources(record, schema))
     sources = Sources(record, root, memory.documents)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from sle_trials import fields
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of
+from sle_trials.checks.remarks import remarks_of, said_by_comments
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_lists
@@ -58,25 +58,38 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         return  # (a draft may hold part of a list its source gives whole)
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
-        on = field.split(".")[0]
-        for name, named in _ITEM_NOUNS.items():
-            if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
-                continue
-            items = _items_of(record.data, name)
-            if items is None:
-                # (a list the record does not hold, or declares silent: what its sources list of it is silence's to
-                # judge, and a source may list what is none of the trial's, "one location (site closed)")
-                continue
-            named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
-            nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
-            for given, noun in note_lists.counts_of(normalise(text), nouns):
-                if given != len(items):
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text counts {given} {noun} of {name}, which holds {len(items)}: a "
-                        "remark counts the items of a list as the record holds them",
-                    )
+        for claim in _counts_unheld(record, text, field):
+            yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {claim}: {_RULE}")
+
+
+_RULE = "a remark counts the items of a list as the record holds them"
+
+
+def check_comment_lists(record: Record, schema: dict) -> Iterator[Problem]:
+    """E501: a count a comment of a complete record's file gives of the items of its sites, arms or cohorts that is
+    not the number the record holds, as a note on no field (_items_counted): IM19's first line given ", two sites"
+    passed, only a note's counts being read (mutation hunt 211)."""
+    if record.data["curation"].get("status") != "complete":
+        return
+    yield from said_by_comments(record, schema, "E501", lambda text: _counts_unheld(record, text, ""), _RULE)
+
+
+def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
+    """What text (a remark's on field, or a comment's) counts of a list's items that the record does not hold so."""
+    on = field.split(".")[0]
+    for name, named in _ITEM_NOUNS.items():
+        if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
+            continue
+        items = _items_of(record.data, name)
+        if items is None:
+            # (a list the record does not hold, or declares silent: what its sources list of it is silence's to
+            # judge, and a source may list what is none of the trial's, "one location (site closed)")
+            continue
+        named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
+        nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
+        for given, noun in note_lists.counts_of(normalise(text), nouns):
+            if given != len(items):
+                yield f"counts {given} {noun} of {name}, which holds {len(items)}"
 
 
 # The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):

@@ -107,9 +107,20 @@ _COUNT_OPENING = lazy(
 )
 
 
+# ... or a count and its noun that are a clause alone, after a comma or in brackets: "IM19 in refractory SLE, two
+# sites", "(one site)" (a comment's first line so given passed, hunt 211)
+_COUNT_ALONE = lazy(
+    r"(?i)(?:[,(;:]|\A)[ \t]*(?:(?:only|just)[ \t]+)?"
+    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    # (its noun the clause's last word: "Two sites withdrew," counts no sites; "two dose cohorts)" counts cohorts)
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?P<first>[a-z][\w-]*)(?P<second>(?!))?[ \t]*(?=[,.;:)]|\Z)"
+)
+
+
 def _counts(text: str) -> list[re.Match[str]]:
-    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING)."""
-    return [m for pattern in (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING) for m in pattern.finditer(text)]
+    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE)."""
+    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE)
+    return [m for pattern in patterns for m in pattern.finditer(text)]
 
 
 def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
