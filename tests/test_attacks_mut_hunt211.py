@@ -370,6 +370,17 @@ def test_left_a_note_moved_to_a_neighbouring_field(registry: Path) -> None:
     assert Checks(registry).after(RELMA_PATH, moved)
 
 
+@pytest.mark.parametrize(
+    ("shown", "old"), [(IM19_PATH, '"10\\^6") are removed.'), (RELMA_PATH, '("\\>", "\\<") are removed.')]
+)
+def test_escapes_a_note_says_are_kept_that_its_field_does_not_hold_are_refused(
+    registry: Path, shown: str, old: str
+) -> None:
+    """Each passed: the note's runs are the source's markdown escapes, which its criteria lists do not hold, and "are
+    kept" was read by nothing (remarks._KEPT_AS_WRITTEN, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, old.replace("removed", "kept"))
+
+
 def test_a_run_a_note_says_is_kept_as_written_as_its_field_holds_it_passes(registry: Path) -> None:
     old, new = "; kept as one entry", "; kept as written, as one entry"
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == set()

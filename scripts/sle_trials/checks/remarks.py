@@ -233,10 +233,10 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
 
 
 # The words after a quoted run, in its sentence, that say the record keeps it at the remark's field: "The source
-# spells the facility "Peking Universitiy Third Hospital"; kept as written."
+# spells the facility "Peking Universitiy Third Hospital"; kept as written.", "The source's escapes ("2\)") are kept."
 _KEPT_AS_WRITTEN = lazy(
-    r"(?i)[^.!?\n]*?\b(?:kept|recorded|left|held|entered)[ \t]+(?:as[ \t]+(?:written|is|given|spelled|spelt)|"
-    r"verbatim|unchanged)\b"
+    r"(?i)[^.!?\n]*?\b(?:(?:kept|recorded|left|held|entered)[ \t]+(?:as[ \t]+(?:written|is|given|spelled|spelt)|"
+    r"verbatim|unchanged)\b|(?:is|are|was|were)[ \t]+(?:kept|retained|preserved)[ \t]*(?=[.;]|\Z))"
 )
 
 
