@@ -26,6 +26,8 @@ Found and fixed (E501):
 - a phase in prose, in lower case: Relma-cel's "It is a phase 2 trial." (PHASE1; remark_prose.CODED).
 - a cohort's dose's basis in prose: IM19's "recorded as a flat dose" on its second cohort rewritten to "recorded as a
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
+- a criterion a note says items are kept nested under that holds none: Relma-cel's "kept nested under criterion 4"
+  rewritten to "criterion 5" (remark_lists).
 - a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
   facility "Peking Universitiy Third Hospital"; kept as written." given the sponsor's spelling (remarks).
 - a source a comment or a note names that the record does not cite: IM19's "# Curated from seeds/000_...txt" naming
@@ -330,6 +332,29 @@ def test_a_phase_a_note_gives_in_prose_that_the_record_does_not_hold_is_refused(
 def test_a_phase_a_note_gives_as_the_record_holds_it_passes(registry: Path, field: str, text: str) -> None:
     """The last two give the phase of other trials."""
     assert codes_with_a_note(registry, RELMA_PATH, field, text) == set()
+
+
+# --- a criterion a note says items are kept nested under -----------------------------------------------------------
+
+NESTED = "they are kept nested under criterion 4"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "they are kept nested under criterion 5",
+        "they are kept nested under inclusion criterion 3",
+        "they are kept nested under exclusion criterion 4",
+    ],
+)
+def test_a_criterion_a_note_nests_items_under_that_holds_none_is_refused(registry: Path, new: str) -> None:
+    """Each passed: the criterion a note nests items under was judged by its number alone (remark_lists, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, NESTED, new)
+
+
+def test_a_criterion_a_note_nests_items_under_that_holds_them_passes(registry: Path) -> None:
+    new = "they are kept nested under inclusion criterion 4"
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, NESTED, new) == set()
 
 
 # --- a quoted run a note says the record keeps as written ----------------------------------------------------------

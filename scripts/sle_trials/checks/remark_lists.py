@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import remarks_of, said_by_comments
+from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_lists
@@ -58,6 +59,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         return  # (a draft may hold part of a list its source gives whole)
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
+        yield from _nested_under_others(record, kind, i, text, field)
         for claim in _counts_unheld(record, text, field):
             yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {claim}: {_RULE}")
 
@@ -134,6 +136,39 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
                 "E501",
                 f"curation.{kind}.{i}.text counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
                 "counts a criteria list's items as the record holds them",
+            )
+
+
+# A remark's words that say items are kept under a criterion as its sub-criteria: "they are kept nested under
+# criterion 4", "recorded as sub-criteria of inclusion criterion 4"
+_NESTED_UNDER = lazy(
+    r"(?i)\b(?:nested|(?:kept|recorded|held|given|entered)[ \t]+(?:nested[ \t]+)?(?:as[ \t]+(?:its[ \t]+)?sub-?"
+    r"(?:criteria|items)[ \t]+)?)[ \t]*(?:under|of|beneath)[ \t]+(?:(?P<list>inclusion|exclusion)[ \t]+)?"
+    r"criterion[ \t]+(?P<number>\d+)\b"
+)
+
+
+def _nested_under_others(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:
+    """E501: a criterion a remark says items are kept nested under that holds no sub-criteria. Relma-cel's note
+    "they are kept nested under criterion 4" rewritten to "criterion 5" passed, criterion 5 holding none (mutation
+    hunt 211): the criterion was judged by nothing but its number. A criterion the record does not hold, or a
+    remark naming no list on no criteria list, is not judged."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    for m in _NESTED_UNDER.finditer(normalise(text)):
+        named = m.group("list")
+        side = named.lower() if named else next((s for s in ("inclusion", "exclusion") if f"{s}_criteria" in field), "")
+        if not side:
+            continue
+        ref = {"list": side.upper(), "number": int(m.group("number"))}
+        at = fields.criteria_named(eligibility, ref)
+        if len(at) == 1 and not eligibility[f"{side}_criteria"][at[0]].get("sub_criteria"):
+            yield record.problem(
+                ("curation", kind, i, "text"),
+                "E501",
+                f"curation.{kind}.{i}.text says items are kept under {fields.criterion_name(ref)}, which holds no "
+                "sub-criteria: a remark says the record nests items only where it does",
             )
 
 
