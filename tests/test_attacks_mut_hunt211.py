@@ -21,6 +21,8 @@ Found and fixed (E501):
   sites)." (note_lists.counts_of, remark_lists: the cohorts of every arm are counted too, and a comment's counts).
 - a route a note gives in prose: IM19's "Cells are given subcutaneously" (INTRAVENOUS), Relma-cel's "The cells are
   given intravenously" (its route declared silent; remark_prose.CODED).
+- a route a note says of a criterion it names that the criterion does not write: Relma-cel's "(intravenous
+  corticosteroid requirements)" of its inclusion criterion 4 ("Oral corticosteroids"; remarks._OF_A_CRITERION).
 - a lymphodepleting agent joined to a regimen's word: IM19's "Patients get fludarabine-based conditioning" (its
   lymphodepletion declared silent; remark_prose._REGIMEN).
 - a phase in prose, in lower case: Relma-cel's "It is a phase 2 trial." (PHASE1; remark_prose.CODED).
@@ -435,6 +437,31 @@ def test_a_source_a_comment_or_a_note_names_that_the_record_cites_passes(registr
     assert trials("validate", path).status == 0
     text = f"Its sponsor's name is in {IM19_SEED}: its Sponsors section."
     assert codes_with_a_note(registry, IM19_PATH, "sponsor.name", text) == set()
+
+
+# --- a route a note says of a criterion that the criterion does not write ------------------------------------------
+
+SUB_LIST = "(oral corticosteroid requirements)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (SUB_LIST, "(intravenous corticosteroid requirements)"),
+        ("applies to patients on oral", "applies to patients on intravenous"),
+    ],
+)
+def test_a_route_a_note_says_of_a_criterion_that_it_does_not_write_is_refused(
+    registry: Path, old: str, new: str
+) -> None:
+    """Each passed: Relma-cel's inclusion criterion 4 writes "Oral corticosteroids", and a note's facts of a criterion
+    it names were dates, quantities, counts and scores only (remarks._OF_A_CRITERION, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, old, new)
+
+
+@pytest.mark.parametrize("new", ["(requirements for oral ones)", "(corticosteroids taken by mouth)"])
+def test_a_route_a_note_says_of_a_criterion_as_it_writes_it_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, SUB_LIST, new) == set()
 
 
 # --- a count before a key written as a word --------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from sle_trials.checks.remarks import QUOTED, remarks_of, said_by_comments
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_names
+from sle_trials.reading.lexicon import dosing, note_names
 
 
 class Coded(NamedTuple):
@@ -482,16 +482,8 @@ _OF_THE_PHASE = lazy(
 # the route the trial's product is given by, in a note's words: said of it ("Cells are given subcutaneously", "IM19
 # CAR-T cells by intravenous infusion", "Its route is oral", "an intravenous infusion of the cells"), not of another
 # drug ("patients on oral corticosteroids", "given after oral premedication"); IM19's note "Cells are given
-# subcutaneously" (its route INTRAVENOUS) passed, a route being read in a note by nothing (hunt 211). ("IV" is left
-# out: a phase's or a class's numeral too.)
-_ROUTES = {
-    "INTRAVENOUS": r"intravenous(?:ly)?|i\.v\.",
-    "SUBCUTANEOUS": r"subcutaneous(?:ly)?|s\.c\.",
-    "ORAL": r"orally|oral|by[ \t]+mouth",
-    "INTRAMUSCULAR": r"intramuscular(?:ly)?|i\.m\.",
-    "INTRATHECAL": r"intrathecal(?:ly)?|into[ \t]+the[ \t]+(?:spinal[ \t]+canal|cerebrospinal[ \t]+fluid)",
-    "INTRA_ARTERIAL": r"intra-?arterial(?:ly)?",
-}
+# subcutaneously" (its route INTRAVENOUS) passed, a route being read in a note by nothing (hunt 211); its words are
+# dosing.ROUTES
 _OF_THE_ROUTE = (
     lazy(
         r"(?i)(?:\b(?:cells?|CAR[\s-]*T|products?|interventions?|infusions?|treatment|it|they)\b[^.;]{0,60}?"
@@ -683,8 +675,8 @@ CODED = (
     ),
     Coded(
         "interventions.route",
-        {code: _words(words) for code, words in _ROUTES.items()},
-        {code: _words(words) for code, words in _ROUTES.items()},
+        {code: _words(words) for code, words in dosing.ROUTES.items()},
+        {code: _words(words) for code, words in dosing.ROUTES.items()},
         {},
         of_the_trial=_OF_THE_ROUTE,
     ),

@@ -26,6 +26,7 @@ from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
     age_bounds,
     date_mentions,
+    dosing,
     head_counts,
     note_cohorts,
     note_items,
@@ -417,7 +418,7 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             ]
             if not items:
                 continue
-            said = _facts(sentence)
+            said = _facts(sentence, _OF_A_CRITERION)
             kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
             theirs = [
                 fact
@@ -682,6 +683,12 @@ _Fact = tuple[str, Any, str]
 
 # The readings of a text's facts, each by the kind of fact it reads (_read_as)
 _READINGS = frozenset({"date", "quantity", "participants", "patients", "power", "score", "age"})
+# ... and, of a criterion a remark names, a route's words, each with its code: Relma-cel's "(intravenous corticosteroid
+# requirements)" of its inclusion criterion 4, which writes "Oral corticosteroids", passed (hunt 211). Read of a
+# criterion only: elsewhere a route is the trial's product's (remark_prose) or another drug's, which a note may name
+# ("given after oral premedication", "not given subcutaneously")
+_OF_A_CRITERION = _READINGS | {"route"}
+_ROUTE_WORDS = [(code, lazy(rf"(?i)(?<![\w-])(?:{words})(?![\w-])")) for code, words in dosing.ROUTES.items()]
 _BOUNDS = {"min": "minimum", "max": "maximum"}
 _AGE_PIECES = lazy(r"(?<=[.;!?])\s+|\n|\s[*\u2022]\s")
 _AGE_WORDS = lazy(r"(?i)(?<![\w-])(?:age[ds]?|old|older|younger|oldest|youngest|birthdays?)(?![\w-])")
@@ -724,6 +731,8 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     # (a dose as a power of ten, a score, a count a verb enrols with no word for people: note_numbers)
     if "power" in kinds:
         out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
+    if "route" in kinds:
+        out += [("route", code, m.group()) for code, words in _ROUTE_WORDS for m in words.finditer(text)]
     if "score" in kinds:
         out += [
             ("score", Limit(v, frozenset({cmp}) if cmp in _COMPARATORS else frozenset()), f"a score of {_says(v, cmp)}")
@@ -927,6 +936,8 @@ def _held_facts(data: Any) -> list[_Fact]:
         for key in ("date", "as_of"):
             if isinstance(data.get(key), str):
                 out.append(("date", data[key], ""))
+        if isinstance(data.get("route"), str):
+            out.append(("route", data["route"], ""))
         if isinstance(data.get("count"), int):
             out.append(("participants", data["count"], ""))
         if isinstance(data.get("first"), int) and isinstance(data.get("last"), int):

@@ -410,3 +410,16 @@ def whole_unit(quote: str, at: int, unit: str) -> bool:
     if not unit_follows(quote, at, unit):
         return False
     return not _UNIT_GOES_ON.match(quote[at:].lstrip(), len(nfkc(unit)))
+
+
+# The routes a drug is given by, in words ("intravenous infusion", "subcutaneously", "by mouth"), each with its code
+# of the schema's: what a remark's prose gives the trial's route by (checks/remark_prose) and a route a remark says of
+# a criterion is held to its words by (checks/remarks). ("IV" is left out: a phase's or a class's numeral too.)
+ROUTES = {
+    "INTRAVENOUS": r"intravenous(?:ly)?|i\.v\.",
+    "SUBCUTANEOUS": r"subcutaneous(?:ly)?|s\.c\.",
+    "ORAL": r"orally|oral|by[ \t]+mouth",
+    "INTRAMUSCULAR": r"intramuscular(?:ly)?|i\.m\.",
+    "INTRATHECAL": r"intrathecal(?:ly)?|into[ \t]+the[ \t]+(?:spinal[ \t]+canal|cerebrospinal[ \t]+fluid)",
+    "INTRA_ARTERIAL": r"intra-?arterial(?:ly)?",
+}
