@@ -30,6 +30,8 @@ Found and fixed (E501):
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
 - a criterion a note says items are kept nested under that holds none: Relma-cel's "kept nested under criterion 4"
   rewritten to "criterion 5" (remark_lists).
+- a count of criteria an incomplete entry says are lost: IM19's "... criterion 1 is missing from the page; two
+  criteria are cut." (its list starts at 2; completeness._lost_counted, E514).
 - a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
   facility "Peking Universitiy Third Hospital"; kept as written." given the sponsor's spelling (remarks).
 - a source a comment or a note names that the record does not cite: IM19's "# Curated from seeds/000_...txt" naming
@@ -462,6 +464,32 @@ def test_a_route_a_note_says_of_a_criterion_that_it_does_not_write_is_refused(
 @pytest.mark.parametrize("new", ["(requirements for oral ones)", "(corticosteroids taken by mouth)"])
 def test_a_route_a_note_says_of_a_criterion_as_it_writes_it_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, SUB_LIST, new) == set()
+
+
+# --- a count of criteria an incomplete entry says are lost --------------------------------------------------------
+
+
+def lost_codes(registry: Path, added: str) -> set[str]:
+    """The codes of IM19 with its inclusion list's incomplete entry ("... criterion 1 is missing from the page.")
+    given more words."""
+
+    def said(data: dict) -> None:
+        entry = data["curation"]["incomplete"][0]
+        entry["text"] = entry["text"].rstrip(".") + added
+
+    return Checks(registry).after(IM19_PATH, said)
+
+
+@pytest.mark.parametrize("added", ["; two criteria are cut.", "; the page is missing 3 criteria."])
+def test_a_count_of_criteria_lost_the_numbering_does_not_show_is_refused(registry: Path, added: str) -> None:
+    """Each passed: the numbers an entry names lost were read, not a count of them (completeness._lost_counted,
+    E514). IM19's inclusion list starts at 2: one criterion lost."""
+    assert "E514" in lost_codes(registry, added)
+
+
+@pytest.mark.parametrize("added", ["; one criterion is cut.", "; no more criteria are lost."])
+def test_a_count_of_criteria_lost_as_the_numbering_shows_passes(registry: Path, added: str) -> None:
+    assert lost_codes(registry, added) == set()
 
 
 # --- a count before a key written as a word --------------------------------------------------------------------------

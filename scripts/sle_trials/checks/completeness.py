@@ -333,6 +333,34 @@ _TENS_JOIN = r"(?:\s*[-\u2010\u2011\u2013]\s*|\s+)"
 # separator could read it, a run of 30 commas and no number after them took 2**30 tries)
 _JOIN = r"(?:\s*(?:,|;|&|and|or|to|through|till|until|-|–))+\s*"
 _CARDINAL = rf"(?:[0-9]+|{quantities.number_words(CARDINAL_WORDS, _TENS_JOIN)})"
+
+
+# A count an incomplete entry gives of the criteria its list lost: "two criteria are cut", "3 items are missing",
+# "missing 2 criteria" (IM19's entry "criterion 1 is missing from the page." given "; two criteria are cut." passed,
+# mutation hunt 211: the numbers an entry names lost were read, not a count of them)
+_LOST_COUNTED = lazy(
+    rf"(?i)(?<![\w.-])(?P<count>{_CARDINAL})[ \t]+(?:(?:more|other|further)[ \t]+)?(?:criteri(?:on|a)|items?|"
+    r"entr(?:y|ies))[ \t]+(?:(?:are|is|were|was|have[ \t]+been|has[ \t]+been)[ \t]+)?(?:missing|lost|cut|absent|"
+    r"omitted|dropped|skipped)\b"
+    rf"|\b(?:missing|lost|lacks|lacking|omits|drops)[ \t]+(?P<count2>{_CARDINAL})[ \t]+(?:criteri(?:on|a)|items?|"
+    r"entr(?:y|ies))\b"
+)
+
+
+def _lost_counted(text: str) -> list[int]:
+    """Each count text gives of a list's criteria lost (_LOST_COUNTED); not one of "more" or "other" ones, which counts
+    some of them ("two more criteria are cut" beside one named)."""
+    out = []
+    for m in _LOST_COUNTED.finditer(text):
+        if re.search(r"(?i)\b(?:more|other|further)\b", m.group()):
+            continue
+        word = quantities.folded(m.group("count") or m.group("count2"))
+        said = int(word) if word.isdigit() else CARDINAL_WORDS.get(word)
+        if said is not None:
+            out.append(said)
+    return out
+
+
 _ORDINAL = rf"(?:[0-9]+(?:st|nd|rd|th)|{quantities.number_words(ORDINAL_WORDS, _TENS_JOIN)})"
 # what a list's items are called ("criterion", "items", "entries", "points")
 _ITEM = r"(?:criteri(?:on|a)|items?|entr(?:y|ies)|points?|bullets?)"
@@ -425,6 +453,16 @@ def check(record: Record, docs: list[SourceDoc], reader: run_memory.Reader | Non
                     f"{field}: an entry under curation.incomplete names {kind} criterion {listed[0]} as lost, but the "
                     f"source lists it; say only what the source lacks",
                 )
+        for entry in entries if any(item.number is not None for item in source) else ():
+            # (of a numbered list only: an unnumbered one shows no loss by its numbers)
+            for counted in _lost_counted(entry.get("text", "")):
+                if counted != len(missing):
+                    yield at(
+                        ("curation", "incomplete"),
+                        "E514",
+                        f"{field}: an entry under curation.incomplete counts {counted} {kind} criteria lost, but the "
+                        f"source's numbering lacks {len(missing)}; say only what the source lacks",
+                    )
         for entry in entries:
             unshown = _loss_not_shown(entry, field, source)
             if unshown is not None:
