@@ -30,6 +30,9 @@ Found and fixed (E501):
   per-kilogram dose" (remark_prose.CODED, held to the item the note is on).
 - a criterion a note says items are kept nested under that holds none: Relma-cel's "kept nested under criterion 4"
   rewritten to "criterion 5" (remark_lists).
+- a range a note gives as a criterion's whole list of items that ends short: IM19's "lists hematological
+  abnormalities a. to e." rewritten to "a. to d.", Relma-cel's "a sub-list numbered 1 to 3" to "1 to 2"
+  (note_items.whole_ranges).
 - a count of criteria an incomplete entry says are lost: IM19's "... criterion 1 is missing from the page; two
   criteria are cut." (its list starts at 2; completeness._lost_counted, E514).
 - a quoted run a note says the record keeps as written that its field does not hold: IM19's "The source spells the
@@ -359,6 +362,27 @@ def test_a_criterion_a_note_nests_items_under_that_holds_none_is_refused(registr
 def test_a_criterion_a_note_nests_items_under_that_holds_them_passes(registry: Path) -> None:
     new = "they are kept nested under inclusion criterion 4"
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, NESTED, new) == set()
+
+
+# --- a range a note gives as a criterion's whole list of items -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, "abnormalities a. to e.", "abnormalities a. to d."),
+        (RELMA_PATH, "a sub-list numbered 1 to 3", "a sub-list numbered 1 to 2"),
+    ],
+)
+def test_a_list_of_items_a_note_cuts_short_is_refused(registry: Path, shown: str, old: str, new: str) -> None:
+    """Each passed: each item the range names is one the criterion lists, and where its list ends was read by nothing
+    (note_items.whole_ranges, remarks._items_of_other_criteria, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+def test_some_items_a_note_names_by_a_range_pass(registry: Path) -> None:
+    new = "abnormalities a. to e.; its items a. to c. are limits of counts"
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, "abnormalities a. to e.", new) == set()
 
 
 # --- a quoted run a note says the record keeps as written ----------------------------------------------------------

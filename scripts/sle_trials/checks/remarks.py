@@ -577,6 +577,15 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                     letters.setdefault(letter, opens)
                 for letter, words in note_items.lettered_texts(normalise(piece)).items():
                     texts.setdefault(letter, words)
+            for last, _ in note_items.whole_ranges(clause):
+                ends = max(numbers, default=None) if last.isdigit() else max(letters, default=None)
+                if ends is not None and str(ends) != last:
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text gives the items of {fields.criterion_name(ref)} as a list ending "
+                        f"at {last}, but its list ends at {ends}: a remark gives a criterion's list whole",
+                    )
             for n in named:
                 if n.letter in texts and (unsaid := _unsaid_of_item(n.says, texts[n.letter])) is not None:
                     yield record.problem(

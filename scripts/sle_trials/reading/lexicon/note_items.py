@@ -80,3 +80,26 @@ def lettered_items(text: str) -> dict[str, str | None]:
             word = _WORD.match(text, m.end())
             out.setdefault(m.group("first"), word.group().lower() if word else None)
     return out
+
+
+# A range a note gives as a whole list of a criterion's items: "a sub-list numbered 1 to 3", "also lists
+# hematological abnormalities a. to e." (IM19's "a. to e." rewritten to "a. to d.", Relma-cel's "numbered 1 to 3" to
+# "1 to 2", passed, mutation hunt 211: each item named is one the criterion lists, and the list's end was read by
+# nothing). Not a range named otherwise ("items a. to c. are laboratory limits"), which may be some of them.
+_WHOLE_RANGE = lazy(
+    r"(?i)(?:\bnumbered[ \t]+(?P<first>\d{1,2})[ \t]*(?:to|through|-|\u2013)[ \t]*(?P<last>\d{1,2})(?![\w.,]\d)"
+    r"|\b(?:lists?|listing|gives?|has|holds?)[ \t]+(?:[a-z-]+[ \t]+){0,3}?"
+    + _LETTER.format(name="from")
+    + r"[ \t]+(?:to|through|-|\u2013)[ \t]+"
+    + _LETTER.format(name="to")
+    + r")"
+)
+
+
+def whole_ranges(text: str) -> list[tuple[str, str]]:
+    """The last mark of each range text gives as a whole list of items (_WHOLE_RANGE), and its first: ("3", "1") of
+    "numbered 1 to 3", ("e", "a") of "lists abnormalities a. to e."."""
+    return [
+        (m.group("last"), m.group("first")) if m.group("last") else (m.group("to"), m.group("from"))
+        for m in _WHOLE_RANGE.finditer(text)
+    ]
