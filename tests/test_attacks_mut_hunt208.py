@@ -29,11 +29,11 @@ Found and fixed (E501 but where named):
 
 Left, each a strict xfail at the end whose reason names the reading missing: a number with a unit quantities does not
 know ("floor of 7.5 mg/week"); which measure a lettered item's limit is of ("a neutrophil count <500/mm³" of item d.,
-which writes < 500/mm³ of its CD4+ count); a note's prose on what a source says of a field ("says they are estimated").
-Tried and not kept as tests (no wrong value, or another check's): a note's quote cut to a shorter run the source writes;
-"Exclusion criterion 8's window" given to criterion 9, whose window is also 6 months. (A length an article counts, "a
-window of a year", and a count of a list's items in a note on another field, "recruiting in 3 sites", and a note moved
-to a neighbouring field, the facility's spelling shown beside the sponsor, were left too: fixed by hunt 211,
+which writes < 500/mm³ of its CD4+ count). Tried and not kept as tests (no wrong value, or another check's): a note's
+quote cut to a shorter run the source writes; "Exclusion criterion 8's window" given to criterion 9, whose window is
+also 6 months. (A length an article counts, "a window of a year", and a count of a list's items in a note on another
+field, "recruiting in 3 sites", a note moved to a neighbouring field, the facility's spelling shown beside the sponsor,
+and a note's prose on what a source says of a field, "says they are estimated", were left too: fixed by hunt 211,
 test_attacks_mut_hunt211.)
 """
 
@@ -426,12 +426,6 @@ def test_a_phase_a_note_says_is_recorded_in_words_as_held_passes(registry: Path,
             "the facts a note gives a lettered item are held to the item's words each alone "
             "(remarks._unsaid_of_item): item d. writes < 500/mm³ (of its CD4+ count), so the neutrophil count's "
             "< 500/mm³ is one it writes; which measure each limit is of is not read",
-        ),
-        left(
-            (IM19_PATH, "does not say whether they are actual or estimated.", "says they are estimated."),
-            "a note's words on what a source says of a field in lower-case prose ('estimated', 'actual') are no "
-            "code (check_remark_codes reads a code after 'recorded as', in capitals or a phase in words), and the "
-            "record declares the dates' types silent",
         ),
     ],
 )

@@ -21,6 +21,8 @@ Found and fixed (E501):
   sites)." (note_lists.counts_of, remark_lists: the cohorts of every arm are counted too, and a comment's counts).
 - a route a note gives in prose: IM19's "Cells are given subcutaneously" (INTRAVENOUS), Relma-cel's "The cells are
   given intravenously" (its route declared silent; remark_prose.CODED).
+- the type a note gives the record's dates together: IM19's "The source says they are estimated." (its dates' types
+  declared silent; hunt 208's strict xfail; remark_prose._date_types_unheld).
 - a route a note says of a criterion it names that the criterion does not write: Relma-cel's "(intravenous
   corticosteroid requirements)" of its inclusion criterion 4 ("Oral corticosteroids"; remarks._OF_A_CRITERION).
 - a lymphodepleting agent joined to a regimen's word: IM19's "Patients get fludarabine-based conditioning" (its
@@ -383,6 +385,23 @@ def test_a_list_of_items_a_note_cuts_short_is_refused(registry: Path, shown: str
 def test_some_items_a_note_names_by_a_range_pass(registry: Path) -> None:
     new = "abnormalities a. to e.; its items a. to c. are limits of counts"
     assert codes_with_a_note_rewritten(registry, IM19_PATH, "abnormalities a. to e.", new) == set()
+
+
+# --- the type a note gives the record's dates together ---------------------------------------------------------------
+
+UNSAID_TYPE = "does not say whether they are actual or estimated."
+
+
+@pytest.mark.parametrize("new", ["says they are estimated.", "does not say; both dates are actual."])
+def test_a_type_a_note_gives_the_dates_that_the_record_declares_silent_is_refused(registry: Path, new: str) -> None:
+    """Each passed (the first hunt 208's strict xfail): a type was read only as a code after "recorded as", and
+    IM19 declares its dates' types silent (remark_prose._date_types_unheld, E501)."""
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, UNSAID_TYPE, new)
+
+
+def test_a_type_a_note_says_is_unstated_passes(registry: Path) -> None:
+    new = "says nothing of whether they are estimated."
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, UNSAID_TYPE, new) == set()
 
 
 # --- a quoted run a note says the record keeps as written ----------------------------------------------------------
