@@ -27,9 +27,12 @@ class Spelled(NamedTuple):
 
 
 # digits grouped in threes by spaces (a no-break or thin one too), apostrophes or points, or with a decimal comma
-# (one or two digits after it, or four or more: three are a thousands group, which numbers() reads)
+# (one or two digits after it, or four or more: three are a thousands group, which numbers() reads); a first group
+# is no zero ("0.221 mmol/L" is a decimal, never 221: hunt 211's honest "Serum creatinine > 0.221 mmol/L" of Relma-
+# cel's 221 μmol/L was refused, read as either and held to no bound)
 _GROUPED = lazy(
-    r"(?<![\w.,'\u2019])(?:(?P<spaced>\d{1,3}(?:[ \u00a0\u202f'\u2019]\d{3})+)|(?P<dotted>\d{1,3}(?:\.\d{3})+)"
+    r"(?<![\w.,'\u2019])(?:(?P<spaced>[1-9]\d{0,2}(?:[ \u00a0\u202f'\u2019]\d{3})+)|"
+    r"(?P<dotted>[1-9]\d{0,2}(?:\.\d{3})+)"
     r"|(?P<comma>\d+,(?:\d{1,2}|\d{4,})))(?![\d\w]|[.,]\d)"
 )
 
