@@ -193,6 +193,7 @@ def test_a_field_a_phrase_gives_is_held_to_the_record(registry: Path, text: str)
         (IM19_PATH, "The source does not say whether the start date is actual or estimated."),
         (IM19_PATH, "It is an academic trial."),
         (IM19_PATH, "The sponsor is a hospital."),
+        (RELMA_PATH, "The sponsor is a company."),  # its page's "CO., LTD.", its class silent
         (IM19_PATH, "The planned surgery criterion is kept."),
         (RELMA_PATH, "Patients with severe lupus nephritis are excluded."),
         (RELMA_PATH, "Lupus nephritis is named in the exclusion criteria."),

@@ -60,6 +60,9 @@ class Coded(NamedTuple):
     # whether a code a cited source states passes beside another the record holds (a phase a source's header gives
     # where the record holds its table's: the note may say what the source says)
     sourced: bool = False
+    # whether its words are held only to a value the record holds, not to its silence nor its sources' (a sponsor
+    # "is a company", which a page's "Co., Ltd." says where the registry's class is silent)
+    held_only: bool = False
 
     def named(self, text: str) -> bool:
         """Whether text holds any of the field's words (the rest of the reading is for those that do)."""
@@ -141,6 +144,8 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
         for codes in dict.fromkeys(_claims_in(clauses, coded)):
             gives = f"gives {coded.field} as {_one_of(codes)}"
             if coded.sourced and held and _stated_by_sources(coded, codes, sources):
+                continue
+            if coded.held_only and not held:
                 continue
             if isinstance(held, str):
                 if held not in codes:
@@ -565,10 +570,8 @@ def _dated(kind: str) -> tuple[tuple[str, frozenset[str]], ...]:
 _PHRASED: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     "sponsor.class": (
         (
-            r"\bindustry[\s-]+(?:sponsored|funded|sponsor)\b|\bsponsored[ \t]+by[ \t]+(?:a|the|its)[ \t]+"
-            r"(?:company|manufacturer|industry|(?:pharmaceutical|biotech\w*|drug)[ \t]+company)\b|"
-            r"\b(?:sponsor|funder)[ \t]+is[ \t]+(?:a|an)[ \t]+"
-            r"(?:company|manufacturer|(?:pharmaceutical|biotech\w*|drug)[ \t]+company|industry[ \t]+sponsor)\b",
+            r"\bindustry[\s-]+(?:sponsored|funded|sponsor)\b|\bsponsored[ \t]+by[ \t]+(?:the[ \t]+)?industry\b|"
+            r"\b(?:sponsor|funder)[ \t]+is[ \t]+an[ \t]+industry[ \t]+sponsor\b",
             frozenset({"INDUSTRY"}),
         ),
         (r"\b(?:investigator[\s-]+initiated|academic[\s-]+(?:sponsored|sponsor|trial|study))\b", frozenset({"OTHER"})),
@@ -628,6 +631,18 @@ _PHRASED: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
 }
 
 
+# (a sponsor said to be a company, held to the class the record holds alone: the page of a sponsor "Co., Ltd." says
+# as much where the registry's class is silent, Relma-cel's; IM19's hospital, class OTHER, is none)
+_SPONSOR_A_COMPANY = (
+    (
+        r"\bsponsored[ \t]+by[ \t]+(?:a|the|its)[ \t]+(?:company|manufacturer|(?:pharmaceutical|biotech\w*|drug)[ \t]+"
+        r"company)\b|\b(?:sponsor|funder)[ \t]+is[ \t]+(?:a|an)[ \t]+(?:company|manufacturer|"
+        r"(?:pharmaceutical|biotech\w*|drug)[ \t]+company)\b",
+        frozenset({"INDUSTRY"}),
+    ),
+)
+
+
 def _phrased(field: str, table: tuple[tuple[str, frozenset[str]], ...]) -> Coded:
     """The Coded of a field a note gives in phrases alone: a source states a code in one of them too."""
     codes = sorted({code for _, given in table for code in given})
@@ -635,6 +650,11 @@ def _phrased(field: str, table: tuple[tuple[str, frozenset[str]], ...]) -> Coded
         code: lazy("(?i)" + "|".join(f"(?:{pattern})" for pattern, given in table if code in given)) for code in codes
     }
     return Coded(field, {}, stated, {}, phrases=_phrases(table))
+
+
+def _held_only(coded: Coded) -> Coded:
+    """coded, its words held only to a value the record holds."""
+    return coded._replace(held_only=True)
 
 
 # a cohort's dose's basis, in a note's words said of a dose ("recorded as a flat dose", "a per-kilogram dose", "dosed
@@ -732,6 +752,7 @@ CODED = (
         ),
     ),
     *(_phrased(field, table) for field, table in _PHRASED.items()),
+    _held_only(_phrased("sponsor.class", _SPONSOR_A_COMPANY)),
     Coded(
         "arms.cohorts.dose.basis",
         {code: _words(words, True) for code, words in _BASES.items()},
