@@ -764,10 +764,11 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             for a, end in _age_spans(age_bounds.ages(piece))
             if a.bound in _BOUNDS and a.unit is not None and _AGE_WORDS.search(piece, max(0, a.start - 40), end + 12)
         ]
-        # (a remark's age of no unit, an age's word right before it: "Ages 18 to 75", "Adults up to 75", hunt 211)
+        # (a remark's age of no unit, an age's word right before it: "Ages 18 to 75", "Adults up to 75", hunt 211; a
+        # source's too, which a note may copy: the importer's note quoting a criterion "age 18-65" was refused)
         out += [
             (f"age {bound}", (value, "YEARS"), f"a {_BOUNDS[bound]} age of {_age_text(value, 'YEARS')}")
-            for bound, value in ([] if written else note_numbers.unitless_ages(text))
+            for bound, value in note_numbers.unitless_ages(text)
         ]
     return out
 
