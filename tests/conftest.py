@@ -952,6 +952,16 @@ def edit(root: Path, relative: str, *changes: tuple[str, str]) -> None:
     file.write_text(text, encoding="utf-8")
 
 
+def cited_instead(root: Path, relative: str, old: str, new: str) -> None:
+    """The record at root/relative citing the source new (a path under seeds/) in place of old: its citation, which
+    must occur once, and every other mention of old's path (its first comment's "Curated from seeds/..."), which
+    checks/remark_sources holds to the sources the record cites."""
+    file = root / relative
+    text = file.read_text(encoding="utf-8")
+    assert text.count(f"file: {old}") == 1, f"{relative} must cite {old} once"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def put(root: Path, relative: str, content: str | bytes) -> Path:
     """Write a file into the registry copy (text is written as UTF-8 with LF line ends)."""
     target = root / relative

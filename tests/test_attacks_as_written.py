@@ -22,6 +22,7 @@ from conftest import (
     RELMA_PATH,
     Trials,
     add_source,
+    cited_instead,
     edit,
     im19_draft,
     place_of,
@@ -36,7 +37,8 @@ RELMA_TITLE = "CD19-CART(Relma-cel) for Moderate to Severe Active Systemic Lupus
 
 def _cite(registry: Path, record: str, seed: str, name: str, text: str, title: str, written: str) -> None:
     add_source(registry, name, text)
-    edit(registry, record, (f"file: {seed}", f"file: {name}"), (f"brief_title: {title}\n", f"brief_title: {written}\n"))
+    cited_instead(registry, record, seed, name)
+    edit(registry, record, (f"brief_title: {title}\n", f"brief_title: {written}\n"))
 
 
 def test_look_alikes_the_title_line_writes_are_read_as_written_there(registry: Path, trials: Trials) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RELMA_PATH, Trials, add_source, edit, im19_out
+from conftest import RELMA_PATH, Trials, add_source, cited_instead, edit, im19_out
 from sle_trials.reading import pages, retracted
 
 SHANGHAI = "locations:\n  - city: Shanghai\n"
@@ -138,7 +138,8 @@ def _relma(registry: Path, trials: Trials, line: str, listed: bool) -> str:
     text = (registry / RELMA_SOURCE).read_text("utf-8")
     assert text.count("\nShanghai, China\n") == 1
     source = add_source(registry, "seeds/936_relma_site.txt", text.replace("\nShanghai, China\n", f"\n{line}\n"))
-    changes = [(f"file: {RELMA_SOURCE}", f"file: {source}")]
+    cited_instead(registry, RELMA_PATH, RELMA_SOURCE, source)
+    changes: list[tuple[str, str]] = []
     if not listed:
         changes += [(RELMA_SITE, ""), ("    - locations.facility\n    - locations.region\n", "    - locations\n")]
     edit(registry, RELMA_PATH, *changes)

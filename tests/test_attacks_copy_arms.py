@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit
+from conftest import IM19_PATH, Trials, add_source, cited_instead, edit
 from sle_trials.reading import layouts
 
 SEED = "seeds/000_84a0f0163f21158e.txt"
@@ -36,13 +36,8 @@ def _copy(registry: Path, arm: str, listed: str = "") -> str:
 
 
 def _cite(registry: Path, source: str, *changes: tuple[str, str]) -> None:
-    edit(
-        registry,
-        IM19_PATH,
-        (f"file: {SEED}", f"file: {source}"),
-        ("  status: complete\n", "  status: draft\n"),
-        *changes,
-    )
+    cited_instead(registry, IM19_PATH, SEED, source)
+    edit(registry, IM19_PATH, ("  status: complete\n", "  status: draft\n"), *changes)
 
 
 CD20 = (

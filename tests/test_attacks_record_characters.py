@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit, place_of
+from conftest import IM19_PATH, Trials, add_source, cited_instead, edit, place_of
 
 TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
 COPY = "seeds/000_84a0f0163f21158e.txt"
@@ -66,7 +66,7 @@ def test_a_source_writing_a_no_break_space_may_be_copied_as_written_or_plainly(r
     page = (registry / COPY).read_text(encoding="utf-8")
     spaced = TITLE.replace(" CAR", "\u00a0CAR")
     add_source(registry, "seeds/964_copy.txt", page.replace(TITLE, spaced, 1))
-    edit(registry, IM19_PATH, (f"file: {COPY}", "file: seeds/964_copy.txt"))
+    cited_instead(registry, IM19_PATH, COPY, "seeds/964_copy.txt")
     for title in (TITLE, spaced):
         record = (registry / IM19_PATH).read_text(encoding="utf-8")
         shown = json.dumps(title, ensure_ascii=False)

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, Trials, add_source, edit
+from conftest import IM19_PATH, Trials, add_source, cited_instead, edit
 from sle_trials.reading import registry_copy
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "trial.schema.json"
@@ -81,7 +81,7 @@ def _with_a_collaborator(registry: Path) -> None:
     old = "Peking University Third Hospital\nOTHER\n"
     assert text.count(old) == 1
     source = add_source(registry, "seeds/940_collaborator.txt", text.replace(old, old + COLLABORATOR))
-    edit(registry, IM19_PATH, ("file: seeds/000_84a0f0163f21158e.txt", f"file: {source}"))
+    cited_instead(registry, IM19_PATH, "seeds/000_84a0f0163f21158e.txt", source)
 
 
 @pytest.mark.parametrize(

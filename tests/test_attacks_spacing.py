@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, IM19_PATH, Trials, add_source, edit, place_of
+from conftest import FIXTURES, IM19_PATH, Trials, add_source, cited_instead, edit, place_of
 
 IM19_COPY = "seeds/000_84a0f0163f21158e.txt"
 IM19_TITLE = "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus (SLE)"
@@ -81,12 +81,8 @@ def test_a_source_s_own_double_space_copied_exactly_passes(registry: Path, trial
     spaced = IM19_TITLE.replace("IM19 ", "IM19  ")
     assert page.count(IM19_TITLE) >= 1
     add_source(registry, "seeds/970_copy.txt", page.replace(IM19_TITLE, spaced))
-    edit(
-        registry,
-        IM19_PATH,
-        (f"file: {IM19_COPY}", "file: seeds/970_copy.txt"),
-        (f"brief_title: {IM19_TITLE}\n", f'brief_title: "{spaced}"\n'),
-    )
+    cited_instead(registry, IM19_PATH, IM19_COPY, "seeds/970_copy.txt")
+    edit(registry, IM19_PATH, (f"brief_title: {IM19_TITLE}\n", f'brief_title: "{spaced}"\n'))
     result = trials("validate", registry / IM19_PATH)
     assert result.status == 0, result.out
     edit(registry, IM19_PATH, (f'brief_title: "{spaced}"\n', f'brief_title: "{spaced.replace("  ", "   ")}"\n'))
