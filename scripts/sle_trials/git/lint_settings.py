@@ -19,11 +19,11 @@ types are read (the repository's `ignore_missing_imports`). Settings for every m
 from __future__ import annotations
 
 import posixpath
-import tomllib
 from typing import Any
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.settings import pyproject
 
 # what ruff may leave out: the data and the tests' inputs (code_files.DATA, TEST_INPUTS), which are no code
 _NOT_CODE = ("seeds", "trials", "tests/hostile", "tests/fixtures")
@@ -112,11 +112,8 @@ def _mypy(settings: dict[str, Any]) -> None:
 
 def no_code_checks_narrowed(path: str, data: bytes | None) -> None:
     """Refused: pyproject.toml's settings by which ruff or mypy read less of some code (the module's docstring)."""
-    if path != "pyproject.toml" or data is None:
+    settings = pyproject(path, data)
+    if settings is None:
         return
-    try:
-        settings = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return  # left to fail where it runs
     _ruff(settings)
     _mypy(settings)

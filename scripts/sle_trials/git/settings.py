@@ -5,6 +5,7 @@ line)."""
 from __future__ import annotations
 
 import json
+import tomllib
 from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
@@ -241,3 +242,14 @@ def by_a_name_that_moves(path: str, text: str) -> Found | None:
                     "pin it to a full commit id",
                 )
     return None
+
+
+def pyproject(path: str, data: bytes | None) -> dict[str, Any] | None:
+    """The settings of the tree's pyproject.toml as TOML reads them, where path is it; None for another file, or one
+    TOML cannot read (left to fail where it runs)."""
+    if path != "pyproject.toml" or data is None:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None

@@ -7,10 +7,10 @@ from __future__ import annotations
 import ast
 import fnmatch
 import shlex
-import tomllib
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.settings import pyproject
 
 # what pytest collects by its name (its defaults, which pyproject.toml keeps): modules, classes, functions
 _TEST_MODULE_PREFIX, _TEST_MODULE_SUFFIX, _TEST_CLASS, _TEST_FUNCTION = "test_", "_test.py", "Test", "test"
@@ -348,12 +348,9 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
     read its defaults) or testpaths but tests/, or options in addopts by which it collects or runs fewer tests than
     tests/ holds (`--ignore`, `--deselect`, `-k`, `-m`, `-p no:python`). `addopts = "--ignore=tests/test_rules.py"`
     and `python_files = ["test_[a-q]*.py"]` passed (exit 0), and pytest never read the module (hunt 210)."""
-    if path != "pyproject.toml" or data is None:
+    settings = pyproject(path, data)
+    if settings is None:
         return
-    try:
-        settings = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return  # left to fail where it runs
     tool = settings.get("tool", {}).get("pytest", {}) if isinstance(settings.get("tool"), dict) else {}
     tables = [tool, tool.get("ini_options", {})] if isinstance(tool, dict) else []
     for table in (t for t in tables if isinstance(t, dict)):
