@@ -22,6 +22,8 @@ one below it:
   score, a count a verb enrols with no word for people), read in a note and its sources alike;
 - note_spellings: the quantities a curation note may spell as quantities reads no number (thousands a space
   sets apart, a decimal comma, half a year, a multiple), each read as every value it may be;
+- coded_words: the words a curation note gives a coded value of a record's by (an origin, a status, a design, a
+  phase, a route, a sponsor's class, ...), each field's Coded, read by checks/remark_prose;
 - note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
   of the study), as runs of capitalised words;
 - note_parties: the part in the trial (its sponsor, its site, its responsible party) a curation note gives a
