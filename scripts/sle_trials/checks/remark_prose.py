@@ -32,7 +32,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, remarks_of, said_by_comments
+from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks_on
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -43,13 +43,15 @@ from sle_trials.reading.lexicon.coded_words import CODED, Coded
 def check_remark_prose(record: Record, sources: Sources) -> Iterator[Problem]:
     """E501: a value of a coded field (CODED) a note gives in prose that is not the record's, or, where the record
     holds none, that the record declares silent or no cited source states (of this trial)."""
-    for kind, i, text, field in remarks_of(record):
-        claims = [
-            *_coded_unheld(record, sources, text, fields.parse_dotted(field)),
-            *_date_types_unheld(record, text, field),
-        ]
-        for claim in claims:
-            yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {claim}: {RULE}")
+    return said_by_remarks_on(
+        record,
+        "E501",
+        lambda remark: [
+            *_coded_unheld(record, sources, remark.text, fields.parse_dotted(remark.field)),
+            *_date_types_unheld(record, remark.text, remark.field),
+        ],
+        RULE,
+    )
 
 
 # The type a note on the record's dates gives them all, said of them together: "they are estimated", "both dates are
@@ -248,19 +250,21 @@ def _read_in(clauses: list[str], coded: Coded) -> Iterator[tuple[str, bool]]:
 _CLAUSE_STOPS = lazy(
     r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while|whereas)\b"
 )
-# two values weighed in one clause ("autologous or allogeneic", "autologous/allogeneic", "whether ... or")
-_WEIGHED = lazy(r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b|/")
-_WEIGHED_WORDS = lazy(r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b")
+# two values weighed in one clause ("autologous or allogeneic", "autologous/allogeneic", "whether ... or"; a slash
+# not, where it joins two of a field's codes: "phase 1/2")
+_WEIGHING = r"(?i)\b(?:or|nor|either|neither|whether|versus|vs)\b"
+_WEIGHED = lazy(rf"{_WEIGHING}|/")
+_WEIGHED_WORDS = lazy(_WEIGHING)
 # words before a value in its clause that say it is not stated ("does not say whether", "unclear if", "silent on")
 _UNSTATED_BEFORE = lazy(
     r"(?i)\b(?:whether|if|unstated|unknown|unclear|unspecified|silent|not[ \t]+(?:\w+[ \t]+)?(?:say|says|said|"
     r"state|states|stated|specify|specifies|specified|give|gives|given|mention|mentions|mentioned|tell|tells|clear|"
     r"known))\b"
 )
-# a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
-# only", "cyclophosphamide alone, without fludarabine"; "non-autologous" is read with the words, their group "non")
 # a word of denial anywhere before a phrase in its clause ("No patient receives placebo"): a phrase gives no codes there
 _NEGATED_BEFORE = lazy(r"(?i)\b(?:no|not|never|none|neither|nor|without)\b")
+# a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
+# only", "cyclophosphamide alone, without fludarabine"; "non-autologous" is read with the words, their group "non")
 _DENIED_BEFORE = lazy(
     r"(?i)(?:\bnot[ \t]+(?:\w+[ \t]+)?|\bno[ \t]+longer[ \t]+|"
     r"\b(?:never|no|without|rather[ \t]+than|instead[ \t]+of)[ \t]+)(?:(?:an?|the|its|their)[ \t]+)?\Z"

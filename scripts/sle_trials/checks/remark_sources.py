@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from sle_trials.checks import comment_lines
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of
+from sle_trials.checks.remarks import said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 
@@ -25,21 +25,18 @@ _SEED_PATH = lazy(r"(?<![\w/.-])seeds/[^\s()\[\]\"'\u201c\u201d,;]+")
 def check_remark_sources(record: Record, schema: dict) -> Iterator[Problem]:
     """E501: each path under seeds/ a remark or a comment names that is none of the record's curation.sources."""
     cited = {s.get("file") for s in record.data["curation"].get("sources") or [] if isinstance(s, dict)}
-    for kind, i, text, _ in remarks_of(record):
-        for path in _uncited(text, cited):
-            yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {_said(path)}")
-    for comment, _ in comment_lines.remarks(record.comments, schema):
-        for path in _uncited(comment.text, cited):
-            yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {_said(path)}")
+    yield from said_by_remarks(record, "E501", lambda text: _uncited(text, cited), _RULE)
+    for comment, _ in comment_lines.remarks(record.comments, schema):  # (its words as written: remarks() blanks paths)
+        for claim in _uncited(comment.text, cited):
+            yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE}")
 
 
 def _uncited(text: str, cited: set) -> Iterator[str]:
-    """Each path under seeds/ text names that is not cited (its sentence's stop aside)."""
+    """What text says of each path under seeds/ it names that is not cited (its sentence's stop aside)."""
     for m in _SEED_PATH.finditer(text):
         path = m.group().rstrip(".:")
         if path not in cited:
-            yield path
+            yield f"names {path}, which the record does not cite"
 
 
-def _said(path: str) -> str:
-    return f"names {path}, which the record does not cite: a remark names as sources only its curation.sources"
+_RULE = "a remark names as sources only its curation.sources"

@@ -58,9 +58,21 @@ def said_by_remarks(record: Record, code: str, claims: Callable[[str], Iterable[
     """A problem of code for each claim a remark's text makes that it may not (claims: the words that say what it
     states and why it may not, "names 'Beijing', which no cited source writes"), placed at the remark, rule saying
     what a remark may state. The check that reads the claims names its code (checks.table finds it there)."""
-    for kind, i, text, _ in remarks_of(record):
-        for claim in claims(text):
-            yield record.problem(("curation", kind, i, "text"), code, f"curation.{kind}.{i}.text {claim}: {rule}")
+    return said_by_remarks_on(record, code, lambda remark: claims(remark.text), rule)
+
+
+def said_by_remarks_on(
+    record: Record, code: str, claims: Callable[[Remark], Iterable[str]], rule: str
+) -> Iterator[Problem]:
+    """said_by_remarks, for claims read of a remark with the field it is on (a dose's basis on "arms.0.cohorts.1" is
+    said of that cohort)."""
+    for remark in remarks_of(record):
+        for claim in claims(remark):
+            yield record.problem(
+                ("curation", remark.kind, remark.i, "text"),
+                code,
+                f"curation.{remark.kind}.{remark.i}.text {claim}: {rule}",
+            )
 
 
 def said_by_comments(
