@@ -356,6 +356,7 @@ def test_a_committed_module_an_ignore_file_names_stops_the_extraction(
         {".gitignore": "/strict.py\n# scripts/sle_trials/checks/strict.py\n"},  # at the top alone, and a comment
         {"docs/.gitignore": "*.py\n"},  # another folder's
         {".gitignore": "tests/fixtures/\n"},  # what ruff leaves out anyway
+        {".gitignore": "!\n/\n"},  # lines that match nothing (pathspec refuses a lone "!": skipped, as git does)
     ],
 )
 def test_an_ignore_file_naming_no_committed_module_passes(tmp_path: Path, ignores: dict[str, str]) -> None:

@@ -119,10 +119,11 @@ _COMPILED_ROW = (
 
 # The libraries a one-record check runs (the YAML parser, libyaml's binding, the schema engine, the
 # CSS parser a web source's style is read with): an upgrade may change a verdict, so their installed
-# files are part of the fingerprint. Every runtime dependency is one (test_trust_boundary.py). (The
-# confusables a layout's headings are read with are the package's own generated module,
-# reading/confusables.py, which _code covers.)
-LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "jsonschema_rs", "tinycss2")
+# files are part of the fingerprint. Every runtime dependency is one (test_trust_boundary.py): pathspec,
+# which reads a pull request's ignore files for the extraction (git/ignored.py), is kept beside them by
+# that rule, though no record's check runs it. (The confusables a layout's headings are read with are
+# the package's own generated module, reading/confusables.py, which _code covers.)
+LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "jsonschema_rs", "tinycss2", "pathspec")
 # The first bytes of a .pyc: magic (4), flags (4), then 8 more: for a timestamp .pyc (flags 0) its
 # source's mtime in seconds and its size, each mod 2**32, which is all Python compares. A hash-based
 # .pyc (flag 0b01) without the check-source flag (0b10) is loaded without looking at its source

@@ -8,15 +8,14 @@ A pull request adding `scripts/sle_trials/checks/strict.py` to `.gitignore` (or 
 held to no rule of ruff's, as a `# ruff: noqa` in it would hold it (hunt 209). Nothing committed is ignored in
 the repository; what ruff leaves out by pyproject.toml (the sources, the tests' inputs) may be.
 
-The ignore files are read as git reads them (gitignore(5)): a pattern without a slash but at its end matches a
-name at any depth below its file's folder, one with a slash matches from that folder; `*`, `?`, `[...]` and `**`
-as globs; a pattern ending in `/` matches folders alone; `!` takes a path back, but for one inside a folder that
-is ignored; a later line, and a deeper file, decides over an earlier one.
+The ignore files are read as git reads them (gitignore(5)), by pathspec's GitIgnoreSpec (the library mypy reads
+them with): each file's patterns for the paths below its folder, a deeper file deciding over a shallower one, and
+nothing inside a folder that is ignored taken back.
 """
 
 from __future__ import annotations
 
-import re
+import pathspec
 
 from sle_trials import files
 from sle_trials.git.code_files import TEST_INPUTS, python_source
@@ -28,84 +27,37 @@ IGNORE_FILES = (".gitignore", ".ignore")
 _NOT_LINTED = ("seeds/", "trials/", *TEST_INPUTS)
 
 
-class _Pattern:
-    """One line of an ignore file: its folder (from the top, "" or ending in "/"), a regular expression of the
-    path below it, whether it takes a path back (`!`) and whether it matches folders alone."""
-
-    def __init__(self, folder: str, line: str) -> None:
-        self.folder = folder
-        self.back = line.startswith("!")
-        line = line[1:] if self.back else line
-        self.folders_only = line.endswith("/")
-        line = line.rstrip("/")
-        anchored = "/" in line
-        line = line.lstrip("/")
-        body = _glob(line)
-        self.regex = re.compile(("" if anchored else "(?:.*/)?") + body + r"\Z", re.DOTALL)
-
-    def matches(self, path: str, folder: bool) -> bool:
-        if (self.folders_only and not folder) or not path.startswith(self.folder):
-            return False
-        return self.regex.match(path[len(self.folder) :]) is not None
-
-
-def _glob(pattern: str) -> str:
-    """A gitignore glob as a regular expression (`**/` any folders, `/**` anything below, `*` within a name)."""
-    out: list[str] = []
-    n = 0
-    while n < len(pattern):
-        if pattern.startswith("**/", n) and (n == 0 or pattern[n - 1] == "/"):
-            out.append("(?:.*/)?")
-            n += 3
-        elif pattern.startswith("**", n) and n + 2 == len(pattern) and (n == 0 or pattern[n - 1] == "/"):
-            out.append(".*")
-            n += 2
-        elif pattern[n] == "*":
-            out.append("[^/]*")
-            n += 1
-        elif pattern[n] == "?":
-            out.append("[^/]")
-            n += 1
-        elif pattern[n] == "[" and "]" in pattern[n + 2 :]:
-            end = pattern.index("]", n + 2)
-            inside = pattern[n + 1 : end]
-            negated = inside[:1] in ("!", "^")
-            inside = inside[1:] if negated else inside
-            out.append("[" + ("^" if negated else "") + inside.replace("\\", "\\\\").replace("[", r"\[") + "]")
-            n = end + 1
-        elif pattern[n] == "\\" and n + 1 < len(pattern):
-            out.append(re.escape(pattern[n + 1]))
-            n += 2
-        else:
-            out.append(re.escape(pattern[n]))
-            n += 1
-    return "".join(out)
-
-
-def _patterns(texts: dict[str, bytes]) -> list[_Pattern]:
-    """Every line of the tree's ignore files, the top's first, a folder's before its subfolders'."""
-    found: list[_Pattern] = []
+def _specs(texts: dict[str, bytes]) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    """Each ignore file of the tree as (its folder, from the top: "" or ending in "/"; its patterns), the top's
+    first, a folder's before its subfolders'."""
+    found = []
     for path in sorted((p for p in texts if p.rpartition("/")[2] in IGNORE_FILES), key=lambda p: (p.count("/"), p)):
         folder = path.rpartition("/")[0] + "/" if "/" in path else ""
-        for raw in texts[path].decode("utf-8", "replace").splitlines():
-            line = re.sub(r"(?<!\\) +\Z", "", raw)
-            if not line or line.startswith("#"):
-                continue
-            line = "#" + line[2:] if line.startswith("\\#") else "!" + line[2:] if line.startswith("\\!") else line
-            if line.strip("/!"):
-                found.append(_Pattern(folder, line))
+        lines = [line for line in texts[path].decode("utf-8", "replace").splitlines() if _pattern(line)]
+        found.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
     return found
 
 
-def _ignored(path: str, patterns: list[_Pattern]) -> bool:
+def _pattern(line: str) -> bool:
+    """Whether line is a pattern pathspec reads: one it refuses (a lone "!") matches nothing to git either, and a
+    pull request's ignore file stops no extraction by it."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
+
+
+def _ignored(path: str, specs: list[tuple[str, pathspec.GitIgnoreSpec]]) -> bool:
+    """Whether path, or a folder on its way, is ignored: the last file whose patterns say either way decides."""
     parts = path.split("/")
     for n in range(1, len(parts) + 1):
-        below = "/".join(parts[:n])
-        folder = n < len(parts)
-        verdict = False
-        for pattern in patterns:
-            if pattern.matches(below, folder):
-                verdict = not pattern.back
+        below = "/".join(parts[:n]) + ("/" if n < len(parts) else "")
+        verdict = None
+        for folder, spec in specs:
+            if below.startswith(folder):
+                said = spec.check_file(below[len(folder) :]).include
+                verdict = said if said is not None else verdict
         if verdict:
             return True  # a folder ignored: nothing in it is taken back
     return False
@@ -114,11 +66,11 @@ def _ignored(path: str, patterns: list[_Pattern]) -> bool:
 def no_code_ruff_ignores(tree: list[str], texts: dict[str, bytes]) -> None:
     """Refused: a committed Python source (outside what ruff leaves out by its settings) that an ignore file of the
     tree names, which ruff's walk leaves out (the module's docstring says why). texts: the tree's ignore files."""
-    patterns = _patterns(texts)
-    if not patterns:
+    specs = _specs(texts)
+    if not specs:
         return
     for path in tree:
-        if python_source(path) and not path.startswith(_NOT_LINTED) and _ignored(path, patterns):
+        if python_source(path) and not path.startswith(_NOT_LINTED) and _ignored(path, specs):
             raise Refused(
                 f"{files.shown(path)}: a committed Python source that an ignore file of the tree names ("
                 f"{', '.join(IGNORE_FILES)}), which git and its review show and ruff's walk never reads; take it "
