@@ -136,3 +136,15 @@ def test_an_honest_pull_request_behind_main_passes(tmp_path: Path) -> None:
     checked = trusted_check(root, "pr", tmp_path / "review")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "the merge with the base branch holds other data than pr" in checked.stdout
+
+
+def test_a_folder_that_cannot_be_written_stops_either_extraction(tmp_path: Path) -> None:
+    """The extraction's own failure to write (here a file where its folder should be) is no verdict (exit 2),
+    said of the folder, for the head's data and the merge's alike (extract._stopped)."""
+    root = _branches(tmp_path, _note_added, _main_takes_a_newer_page)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file\n", encoding="utf-8")
+    for options in ((), ("--merge",)):
+        extracted = extraction(root, "pr", blocked / "data", *options)
+        assert extracted.returncode == 2, extracted.stderr
+        assert "cannot be written: Not a directory" in extracted.stderr, extracted.stderr

@@ -617,13 +617,8 @@ def main(argv: list[str] | None = None) -> int:
         if len(bases) == 1:  # where it branched, which the review shows its changes from (.ci/merge-base)
             code_shown_in_full(repository, bases[0], commit or "")
             code_shown_with_white_space(repository, bases[0], commit or "")
-    except (Refused, plumbing.GitError) as error:
-        print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
-        return 2
-    except OSError as error:  # a name too long for the file system, a full disk: no data, no verdict
-        shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
-        print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
-        return 2
+    except (Refused, plumbing.GitError, OSError) as error:
+        return _stopped(error)
     for path, how in bad:  # an attribute's value is the pull request's words: printed escaped
         said = files.printable(", ".join(how))
         print(
@@ -647,16 +642,22 @@ def _main_merge(rev: str, dest: str) -> int:
     """`--merge REV FOLDER`: extract_merge, after `REV FOLDER` (.ci/trusted-check runs the two in turn)."""
     try:
         written = extract_merge(plumbing.Repository(Path.cwd()), rev, Path(dest))
-    except (Refused, plumbing.GitError) as error:
-        print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
-        print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
-        return 2
+    except (Refused, plumbing.GitError, OSError) as error:
+        return _stopped(error)
     if written:
         print(f"the merge with the base branch holds other data than {files.shown(rev)}: checked too")
     return 0
+
+
+def _stopped(error: Exception) -> int:
+    """Exit status 2, saying why: a refusal or git's failure, or a file that cannot be written (a name too long
+    for the file system, a full disk: no data, no verdict)."""
+    if isinstance(error, OSError):
+        shown = files.shown(os.fsdecode(error.filename)) if error.filename else "the data"
+        print(f"trusted-check: {shown} cannot be written: {error.strerror}", file=sys.stderr)
+    else:
+        print(f"trusted-check: {files.printable(str(error))}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
