@@ -221,6 +221,28 @@ def test_a_year_written_as_a_number_becomes_a_quoted_date(trials: Trials, regist
     assert '    date: "2027"\n' in file.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("    date: 2027-12-31", '    date: "2027-12-31"'),  # a date field's date, unquoted: quoted
+        ("    date: 2027-13-45", '    date: "2027-13-45"'),  # no such day: formatted, not an internal error
+        ("    date: 2027-12-31 10:00", '    date: "2027-12-31 10:00"'),  # a time of day: kept as written
+    ],
+)
+def test_text_that_looks_like_a_date_is_formatted_as_text(
+    trials: Trials, registry: Path, written: str, canonical: str
+) -> None:
+    """The strict loader reads a plain date as text; the round-trip loader read it as a date, and one with
+    no such day (a curator's typo) stopped `trials fmt` with exit 3, "internal error, please report it"."""
+    file = registry / IM19
+    text = (DATA_ROOT / IM19).read_text(encoding="utf-8").replace('    date: "2027-12-31"', written)
+    file.write_text(text, encoding="utf-8")
+    assert trials("fmt", "--check", file).status == 1
+    assert trials("fmt", file).status == 0
+    assert canonical + "\n" in file.read_text(encoding="utf-8")
+    assert trials("fmt", "--check", file).status == 0
+
+
 def test_the_guide_names_the_dates_yaml_reads_as_numbers(tmp_path: Path) -> None:
     """docs/curating.md tells a curator which unquoted dates YAML reads as numbers: a bare year only
     (it said a year-month too, which the loader reads as text, as it does a full date)."""

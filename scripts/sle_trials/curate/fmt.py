@@ -20,7 +20,6 @@ original; a file the loader refuses is reported and left alone. seeds/ is never 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shlex
 import sys
@@ -30,6 +29,7 @@ from typing import Any, TextIO
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import (
@@ -80,6 +80,15 @@ class _Representer(RoundTripRepresenter):
     A number read from a file keeps its text (round-trip mode reads it as a ScalarFloat)."""
 
 
+class _Constructor(RoundTripConstructor):
+    """Text that looks like a date stays text, as the strict loader reads it. ruamel.yaml's round-trip
+    mode made a date of a plain "2024-01-01", and one with no such day ("2024-13-45", a typo the checks
+    report as E205) stopped `trials fmt` with an internal error (exit 3) instead of formatting it."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 _Representer.add_representer(
     float, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", decimals.plain_float(value))
 )
@@ -87,6 +96,7 @@ _Representer.add_representer(
 
 def yaml_rt() -> YAML:
     y = YAML(typ="rt")
+    y.Constructor = _Constructor
     y.Representer = _Representer
     y.Emitter = _Emitter
     y.preserve_quotes = True
@@ -151,8 +161,6 @@ def canonicalise(value: Any, schema: dict, raw: dict | None = None) -> Any:
             value[i] = canonicalise(value[i], schema, _child(schema, node, i))
         _style(value, raw)
         return value
-    if isinstance(value, (dt.date, dt.datetime)):  # an unquoted date read by the round-trip loader
-        return DoubleQuotedScalarString(value.isoformat())
     if _is_date(raw) and isinstance(value, (str, int)) and not isinstance(value, bool):
         return DoubleQuotedScalarString(str(value))
     if _is_id(raw) and isinstance(value, str):
