@@ -95,8 +95,10 @@ def _grouped(b: Builder, mod: dict, key: str, name: str) -> bool:
     state, and the bound is left for the curator, with a note. Before, stdAges was left out unremarked (as the
     groups the ages give) and the age declared silent: the source states no limit, which its groups contradict."""
     groups = mod.get("stdAges")
-    if not isinstance(groups, list) or not groups or not all(g in AGE_GROUPS for g in groups):
-        return False  # (a list of other values is none of the registry's: said as its shape, not read)
+    if not isinstance(groups, list) or not groups or not all(isinstance(g, str) and g in AGE_GROUPS for g in groups):
+        return (
+            False  # (a list of other values, an object's too, is none of the registry's: said as its shape, not read)
+        )
     group, end = END_GROUPS[name]
     if group in groups:
         return False

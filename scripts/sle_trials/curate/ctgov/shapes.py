@@ -73,6 +73,7 @@ SHAPES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
         TEXT,
         ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria"),
     ),
+    (("eligibilityModule", "stdAges"), TEXTS, ("eligibility.minimum_age", "eligibility.maximum_age")),
     (("contactsLocationsModule", "overallOfficials"), OBJECTS, ("officials",)),
     (("contactsLocationsModule", "overallOfficials", "*", "affiliation"), TEXT, ("officials.affiliation",)),
     (("contactsLocationsModule", "locations"), OBJECTS, ("locations",)),
