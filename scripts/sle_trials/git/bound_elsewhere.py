@@ -152,12 +152,14 @@ def _namespace_of(node: ast.expr, constants: dict[str, str] | None = None) -> as
     return None
 
 
-def _module_functions(nodes: list[ast.AST], imported: set[str]) -> frozenset[str]:
+def _module_functions(
+    nodes: list[ast.AST], imported: set[str], passed_on: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The source's functions that return a module (or an imported name): a name an import binds, a module given by
     its name (_a_module), or another such function's call. `def pick(): return strict`, then `pick().check = list`
     or `checks = pick()` and `checks.check = list`, bound strict's `check` from here, and passed (hunt 210)."""
     functions = [node for node in nodes if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    found: set[str] = set()
+    found: set[str] = set(passed_on)
     while True:
         more = set()
         for function in functions:
@@ -205,9 +207,11 @@ def _spread(target: ast.expr) -> list[ast.expr]:
     return [target]
 
 
-def module_functions(nodes: list[ast.AST]) -> set[str]:
-    """A source's functions that return a module (_module_functions), for another source's import of them."""
-    return set(_module_functions(nodes, _imported(nodes)))
+def module_functions(nodes: list[ast.AST], passed_on: frozenset[str] = frozenset()) -> set[str]:
+    """A source's functions that return a module (_module_functions), for another source's import of them.
+    passed_on: the functions it imports that return one (their module read for it), which it may return the call of
+    (`def pick2(): return pick()`) or give on by their name."""
+    return set(_module_functions(nodes, _imported(nodes), passed_on))
 
 
 def _binding(call: ast.Call) -> bool:
