@@ -39,6 +39,8 @@ _COLLECTING_HOOKS = frozenset(
         "pytest_pycollect_makemodule",
         "pytest_pycollect_makeitem",
         "pytest_make_collect_report",
+        # the collection itself: returning True, pytest takes the hook's items (none) as collected (hunt 212)
+        "pytest_collection",
     )
 )
 # the hooks by which pytest decides whether a test runs and what its outcome is: `pytest_pyfunc_call` returning True
@@ -52,11 +54,27 @@ _OUTCOME_HOOKS = frozenset(
         "pytest_runtest_makereport",
         # the loop that runs every test: returning True, pytest runs none and exits 0 (tested: hunt 211)
         "pytest_runtestloop",
+        # a fixture's set-up: what it returns (and caches) is the fixture's value, the fixture's own code unrun, so a
+        # test of `problems` given [] passed over a checker that found one (tested: hunt 212)
+        "pytest_fixture_setup",
+        # the tests' parameters: `metafunc.parametrize("problems", [[]])` for each test asking for the fixture gives
+        # it [] in the fixture's place, and an empty list of them skips the test (both tested: hunt 212)
+        "pytest_generate_tests",
+        # the run itself: tests/conftest.py is read before it, and `return 0` ends pytest with 0, no test run and
+        # nothing printed (tested: hunt 212)
+        "pytest_cmdline_main",
     )
 )
 # what any hook may write to make a failed run pass (`session.exitstatus = 0` in pytest_sessionfinish: tested), and
 # a hook wrapper's forced result
 _VERDICTS = frozenset(("outcome", "exitstatus", "longrepr", "wasxfail"))
+# the names by which code writes an object's attributes from a mapping or a string, which the rule cannot read as
+# a name (`vars(report).update(outcome="passed")`, a call binding no target: hunt 212)
+_BY_ANY_NAME = frozenset(("__dict__", "vars", "__setattr__"))
+# what the tests may ask of pytest's plugin manager: whether a plugin is there (registering one adds hooks no rule
+# here reads: a class's `pytest_pyfunc_call` returning True, registered in pytest_configure, passed: hunt 212)
+_PLUGIN_LOOKUPS = frozenset(("hasplugin", "has_plugin", "getplugin", "get_plugin", "is_registered", "get_plugins"))
+_PLUGIN_MANAGER = "pluginmanager"
 _FORCING = frozenset(("force_result", "force_exception"))
 # pytest's options and settings as a hook may rewrite them (`config.option.ignore = [...]`, `config.option.keyword =
 # "not rules"`, `config.addinivalue_line("norecursedirs", ...)`), which narrow collection as addopts does (tested)
@@ -256,10 +274,10 @@ def _no_collection_hook(path: str, tree: ast.Module) -> None:
                 f"{files.shown(path)} line {node.lineno}: the hook {node.name}, by which pytest collects what it "
                 "returns in place of the tests, and says nothing of those it leaves out; remove it"
             )
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == _ORDERS:
-            _items_kept(path, node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(_HOOK_PREFIX):
+            _items_kept(path, node)
             _verdict_kept(path, node)
+    _no_plugin_registered(path, tree)
 
 
 def _verdict_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -272,6 +290,7 @@ def _verdict_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> No
             "(or not at all) and reports what the hook says of it; remove it"
         )
     for node in ast.walk(hook):
+        _no_write_by_any_name(path, hook, node)
         written = [
             t.attr
             for target in (
@@ -309,26 +328,70 @@ def _verdict_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> No
                 )
 
 
+def _no_write_by_any_name(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef, node: ast.AST) -> None:
+    """Refused, in a hook: an object's namespace (`__dict__`, `vars()`) or an attribute set by a name that is no
+    string as written (`setattr(report, "out" + "come", ...)`), by which it writes a verdict _VERDICTS names."""
+    named = node.attr if isinstance(node, ast.Attribute) else ""
+    called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else ""
+    given = node.args if isinstance(node, ast.Call) else []
+    built = (
+        called == "setattr"
+        and len(given) > 1
+        and not (isinstance(given[1], ast.Constant) and isinstance(given[1].value, str))
+    )
+    if named in _BY_ANY_NAME or called in _BY_ANY_NAME or built:
+        raise Refused(
+            f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {hook.name} writing an object's "
+            "names through its namespace or by a name built as it runs, which may be a test's or the run's verdict "
+            "(`outcome`, `testsfailed`); write an attribute by its name"
+        )
+
+
 def _items_kept(path: str, hook: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-    """Refused: pytest_collection_modifyitems taking items out (a binding, a `del` or any method but an order's
-    of its `items`): pytest runs the items the hook leaves, and names none it took out unless the hook says so."""
+    """Refused: a hook taking items out of those collected (a binding, a `del` or any method but an order's of
+    pytest_collection_modifyitems' `items`, or of any hook's `session.items`): pytest runs the items the hook leaves,
+    and names none it took out unless the hook says so. `del session.items[1:]` in pytest_collection_finish had
+    pytest run one test of a failing module's two, "1 passed", and exit 0 (tested: hunt 212)."""
     names = {arg.arg for arg in hook.args.args if arg.arg == "items"}
+
+    def items(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Name) and node.id in names:
+            return node.id
+        return ast.unparse(node) if isinstance(node, ast.Attribute) and node.attr == "items" else None
+
     for node in ast.walk(hook):
         item = None
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             for target in node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]:
-                base = target.value if isinstance(target, (ast.Subscript, ast.Attribute)) else target
-                if isinstance(base, ast.Name) and base.id in names:
-                    item = base.id
+                item = items(target) or (items(target.value) if isinstance(target, ast.Subscript) else None) or item
+                if isinstance(target, ast.Attribute) and items(target.value):
+                    item = items(target.value)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner = node.func.value
-            if isinstance(owner, ast.Name) and owner.id in names and node.func.attr not in _KEEPS_ALL:
-                item = owner.id
+            if node.func.attr not in _KEEPS_ALL:
+                item = items(node.func.value)
         if item is not None:
             raise Refused(
-                f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {_ORDERS} changing its "
-                f"{item} otherwise than by their order, by which pytest runs fewer tests than it collected and "
-                "says nothing; order them only"
+                f"{files.shown(path)} line {getattr(node, 'lineno', hook.lineno)}: {hook.name} changing "
+                f"{'its ' if item in names else ''}{files.printable(item)} otherwise than by their order, by which "
+                "pytest runs fewer tests than it collected and says nothing; order them only"
+            )
+
+
+def _no_plugin_registered(path: str, tree: ast.Module) -> None:
+    """Refused: the tests' code reaching pytest's plugin manager for anything but whether a plugin is there
+    (`config.pluginmanager.register(Lax())`): a plugin's hooks are a class's methods, which no rule of hooks here
+    reads, and a `pytest_pyfunc_call` returning True so registered in pytest_configure passed (hunt 212)."""
+    asked = {
+        id(node.func.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLUGIN_LOOKUPS
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == _PLUGIN_MANAGER and id(node) not in asked:
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: pytest's plugin manager reached for more than whether a "
+                "plugin is there: a plugin registered so runs its hooks for every test from a class no review reads "
+                "as hooks; keep the hooks in tests/conftest.py"
             )
 
 
