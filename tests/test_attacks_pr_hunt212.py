@@ -21,12 +21,27 @@
   workers, as `make test` runs). Now `pytest_fixture_setup`, `pytest_generate_tests` and `pytest_cmdline_main` are
   among the hooks by which pytest runs a test otherwise, `pytest_collection` among those that collect, any hook's
   change of `session.items` but their order is refused as pytest_collection_modifyitems' was, and a hook writes no
-  name through a namespace (`vars()`, `__dict__`) or by a name built as it runs (git/uncollected.py).
+  name through a namespace (`vars()`, `__dict__`) or by a name built as it runs (git/uncollected.py); the session's
+  counts and a report's names, reached from what pytest hands a hook, are the next class's (git/hook_writes.py).
 - **A plugin registered as the tests run.** Every rule of hooks reads the tests' functions named `pytest_...`; a
   class's are no such function: `class Lax:` with `def pytest_pyfunc_call(self, pyfuncitem): return True`,
   registered by `config.pluginmanager.register(Lax())` in `pytest_configure`, had a failing test pass (tested), and
-  passed (exit 0). Now the tests reach pytest's plugin manager only to ask whether a plugin is there
-  (git/uncollected.py).
+  passed (exit 0), as did `getattr(config, "pluginmanager")` and `getattr(config, "plugin" + "manager")`. Now the
+  tests reach pytest's plugin manager only to ask whether a plugin is there (git/uncollected.py), and the code that
+  runs around every test reaches no name built as it runs (git/hook_writes.py).
+- **What a test runs, rewritten around it.** A hook is handed the items pytest runs: `item.obj = lambda **kwargs:
+  None` for each item of `pytest_collection_modifyitems`, `item.runtest = lambda: None` in `pytest_itemcollected`,
+  `item.funcargs["problems"] = []` after a test's set-up, an autouse fixture's `request.node.obj = ...`, and a
+  module's list of the items given `setattr(item, "runtest", print)` in another hook (or an item handed to a function
+  of the module's that the hook calls), each had a failing test pass
+  (tested: "1 passed", with xdist too), and passed (exit 0). Now a hook or an autouse fixture of the conftest binds
+  no attribute of, nor an item in, what pytest hands it or what it reaches from there (git/hook_writes.py); the
+  repository's hooks (ordering the items, the worker's output, a module's own table) and a hook filling what it
+  made pass.
+- **pytest's own names rebound.** `pytest.Function.runtest = lambda self: None` at the top of tests/conftest.py (or
+  of a test module, which pytest imports as it collects, before any test runs; `setattr(Function, ...)`, a dotted
+  name given to monkeypatch, an alias of the class) had every test run nothing and pass (tested), and passed (exit
+  0). Now the tests bind no name of pytest's, pluggy's or xdist's (git/hook_writes.py).
 """
 
 from __future__ import annotations
@@ -171,6 +186,7 @@ THROUGH = "writing an object's names through its namespace or by a name built as
 @pytest.mark.parametrize(
     ("changes", "said"),
     [
+        ({CONFTEST: COUNTS_RESET}, f"{CONFTEST} line 13: pytest_runtest_logreport binding an attribute of session"),
         ({CONFTEST: ONE_KEPT}, f"{CONFTEST} line 2: pytest_collection_finish changing session.items otherwise"),
         (
             {CONFTEST: "def pytest_sessionstart(session):\n    session.items.clear()\n"},
@@ -253,6 +269,14 @@ REGISTERED = (
             },
             f"{CONFTEST} line 6: pytest's plugin manager reached",
         ),
+        (
+            {CONFTEST: REGISTERED.replace("config.pluginmanager", "getattr(config, 'pluginmanager')")},
+            f"{CONFTEST} line 7: pytest's plugin manager reached",
+        ),
+        (
+            {CONFTEST: REGISTERED.replace("config.pluginmanager", "getattr(config, 'plugin' + 'manager')")},
+            f"{CONFTEST} line 7: pytest_configure reaching a name built as it runs (getattr(config, 'plugin' + ",
+        ),
     ],
 )
 def test_a_plugin_registered_as_the_tests_run_stops_the_extraction(
@@ -272,3 +296,136 @@ def test_a_registered_plugins_hook_has_a_failing_test_pass(tmp_path: Path) -> No
     """The mechanism: the plugin's pytest_pyfunc_call returns True, and pytest takes the failing test as run."""
     done = _pytest_run(tmp_path, REGISTERED, FAILING, "-p", "no:xdist")
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+# --- What a test runs, rewritten around it (git/hook_writes.py)
+OBJ_REPLACED = (
+    "def pytest_collection_modifyitems(items):\n    for item in items:\n        item.obj = lambda **kwargs: None\n"
+)
+AROUND = "reached from what pytest hands it, which runs around every test"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: OBJ_REPLACED},
+            f"{CONFTEST} line 3: pytest_collection_modifyitems binding an attribute of item, {AROUND}",
+        ),
+        (
+            {CONFTEST: "def pytest_itemcollected(item):\n    item.runtest = lambda: None\n"},
+            f"{CONFTEST} line 2: pytest_itemcollected binding an attribute of item",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\n\n@pytest.hookimpl(wrapper=True)\ndef pytest_runtest_setup(item):\n"
+                "    yield\n    item.funcargs['problems'] = []\n"
+            },
+            f"{CONFTEST} line 7: pytest_runtest_setup binding an item in item.funcargs",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef fast(request, monkeypatch):\n"
+                "    monkeypatch.setattr(request.node, 'obj', lambda **kwargs: None)\n"
+            },
+            f"{CONFTEST} line 6: fast binding an attribute of request.node",
+        ),
+        (
+            {
+                CONFTEST: "ITEMS = []\n\n\ndef pytest_collection_modifyitems(items):\n    ITEMS.extend(items)\n\n\n"
+                "def pytest_sessionstart(session):\n    for item in ITEMS:\n        setattr(item, 'runtest', print)\n"
+            },
+            f"{CONFTEST} line 10: pytest_sessionstart binding an attribute of item",
+        ),
+        (
+            {
+                CONFTEST: "def pytest_itemcollected(item):\n    fast(item)\n\n\ndef fast(test):\n"
+                "    test.runtest = print\n"
+            },
+            f"{CONFTEST} line 6: fast binding an attribute of test",
+        ),
+    ],
+)
+def test_a_hook_rewriting_what_a_test_runs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "conftest",
+    [
+        # the repository's kind: the items ordered, the worker's output, a module's table, a hook's own object
+        "def pytest_collection_modifyitems(items):\n    sizes = {}\n    for item in items:\n"
+        "        sizes[item.nodeid] = sizes.get(item.nodeid, 0) + 1\n"
+        "    items.sort(key=lambda item: -sizes[item.nodeid])\n",
+        "import json\n\n\ndef pytest_sessionfinish(session):\n"
+        "    output = getattr(session.config, 'workeroutput', None)\n    if output is not None:\n"
+        "        output['scores'] = json.dumps({})\n",
+        "GATHERED = {}\n\n\ndef pytest_testnodedown(node, error):\n    for kind, n in node.workeroutput.items():\n"
+        "        GATHERED[kind] = n\n",
+        "import types\n\n\ndef pytest_report_header(config):\n    made = types.SimpleNamespace()\n"
+        "    made.title = 'rules'\n    return made.title\n",
+        # a fixture a test asks for may set what it gives up
+        "import pytest\n\n\n@pytest.fixture\ndef node(request):\n    request.node.user_properties = []\n",
+    ],
+)
+def test_hooks_leaving_pytests_objects_as_they_are_pass(tmp_path: Path, conftest: str) -> None:
+    passed_by_the_extraction(tmp_path, {CONFTEST: conftest})
+
+
+@pytest.mark.parametrize(
+    "conftest", [OBJ_REPLACED, "def pytest_itemcollected(item):\n    item.runtest = lambda: None\n"]
+)
+def test_pytest_passes_a_failing_test_whose_item_a_hook_rewrote(tmp_path: Path, conftest: str) -> None:
+    """The mechanism: the item runs what the hook gave it, and the failing test passes, under xdist too."""
+    for options in (("-p", "no:xdist"), ("-n", "2")):
+        done = _pytest_run(tmp_path, conftest, FAILING, *options)
+        assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+# --- pytest's own names rebound (git/hook_writes.py)
+RUNTEST_GONE = "import pytest\n\npytest.Function.runtest = lambda self: None\n"
+PYTESTS_OWN = "pytest's own, by which it runs every test otherwise than its code a reviewer reads"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({CONFTEST: RUNTEST_GONE}, f"{CONFTEST} line 3: the tests binding pytest.Function's names, {PYTESTS_OWN}"),
+        (
+            {"tests/test_notes.py": "from _pytest.python import Function\n\nsetattr(Function, 'runtest', print)\n"},
+            "tests/test_notes.py line 3: the tests binding Function's names",
+        ),
+        (
+            {
+                "tests/test_notes.py": "import pytest\n\n"
+                "pytest.MonkeyPatch().setattr('_pytest.python.Function.runtest', print)\n"
+            },
+            "tests/test_notes.py line 3: the tests binding _pytest.python.Function.runtest's names",
+        ),
+        (
+            {CONFTEST: "import _pytest.python\n\nF = _pytest.python.Function\nF.runtest = print\n"},
+            f"{CONFTEST} line 4: the tests binding F's names",
+        ),
+    ],
+)
+def test_pytests_own_names_rebound_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_pytests_names_read_pass(tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {
+        "tests/test_notes.py": "import pytest\n\nRUN = pytest.Function.runtest\n\n\n"
+        "def test_notes(monkeypatch):\n    monkeypatch.setattr('sle_trials.checks.strict.LIMIT', 3)\n"
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_passes_every_test_once_runtest_is_rebound(tmp_path: Path) -> None:
+    """The mechanism: one line of the conftest, and the failing test passes, under xdist too."""
+    for options in (("-p", "no:xdist"), ("-n", "2")):
+        done = _pytest_run(tmp_path, RUNTEST_GONE, FAILING, *options)
+        assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout

@@ -9,6 +9,7 @@ import fnmatch
 import shlex
 
 from sle_trials import files
+from sle_trials.git.hook_writes import no_test_rewritten_around_it
 from sle_trials.git.refusal import Refused
 from sle_trials.git.settings import pyproject
 
@@ -66,7 +67,7 @@ _OUTCOME_HOOKS = frozenset(
     )
 )
 # what any hook may write to make a failed run pass (`session.exitstatus = 0` in pytest_sessionfinish: tested), and
-# a hook wrapper's forced result
+# a hook wrapper's forced result (git/hook_writes.py refuses any binding of what pytest hands a hook: hunt 212)
 _VERDICTS = frozenset(("outcome", "exitstatus", "longrepr", "wasxfail"))
 # the names by which code writes an object's attributes from a mapping or a string, which the rule cannot read as
 # a name (`vars(report).update(outcome="passed")`, a call binding no target: hunt 212)
@@ -187,6 +188,7 @@ def no_test_left_uncollected(path: str, data: bytes | None) -> None:
         )
     if path.startswith(_TESTS):
         _no_collection_hook(path, tree)
+        no_test_rewritten_around_it(path, data, tree)  # (after the hooks' rules above, which say more)
     if not test_module(path):
         return
     bases = {base.id for node in classes for base in node.bases if isinstance(base, ast.Name)}
@@ -387,11 +389,12 @@ def _no_plugin_registered(path: str, tree: ast.Module) -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PLUGIN_LOOKUPS
     }
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == _PLUGIN_MANAGER and id(node) not in asked:
+        named = isinstance(node, ast.Constant) and node.value == _PLUGIN_MANAGER  # `getattr(config, "pluginmanager")`
+        if (isinstance(node, ast.Attribute) and node.attr == _PLUGIN_MANAGER and id(node) not in asked) or named:
             raise Refused(
-                f"{files.shown(path)} line {node.lineno}: pytest's plugin manager reached for more than whether a "
-                "plugin is there: a plugin registered so runs its hooks for every test from a class no review reads "
-                "as hooks; keep the hooks in tests/conftest.py"
+                f"{files.shown(path)} line {getattr(node, 'lineno', 0)}: pytest's plugin manager reached for more "
+                "than whether a plugin is there: a plugin registered so runs its hooks for every test from a class no "
+                "review reads as hooks; keep the hooks in tests/conftest.py"
             )
 
 
