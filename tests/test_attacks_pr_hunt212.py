@@ -34,8 +34,10 @@
   `item.funcargs["problems"] = []` after a test's set-up, an autouse fixture's `request.node.obj = ...`, and a
   module's list of the items given `setattr(item, "runtest", print)` in another hook (or an item handed to a function
   of the module's that the hook calls), each had a failing test pass
-  (tested: "1 passed", with xdist too), and passed (exit 0). Now a hook or an autouse fixture of the conftest binds
-  no attribute of, nor an item in, what pytest hands it or what it reaches from there (git/hook_writes.py); the
+  (tested: "1 passed", with xdist too), and passed (exit 0), as did such a function imported from tests/helpers.py.
+  Now a hook or an autouse fixture of the conftest binds no attribute of, nor an item in, what pytest hands it or
+  what it reaches from there, and no code of the tests binds pytest's names of a test's run (`obj`, `runtest`,
+  `funcargs`, the session's counts, a fixture's `cached_result`) of any object (git/hook_writes.py); the
   repository's hooks (ordering the items, the worker's output, a module's own table) and a hook filling what it
   made pass.
 - **pytest's own names rebound.** `pytest.Function.runtest = lambda self: None` at the top of tests/conftest.py (or
@@ -343,6 +345,13 @@ AROUND = "reached from what pytest hands it, which runs around every test"
                 "    test.runtest = print\n"
             },
             f"{CONFTEST} line 6: fast binding an attribute of test",
+        ),
+        (
+            {
+                CONFTEST: "from helpers import fast\n\n\ndef pytest_itemcollected(item):\n    fast(item)\n",
+                "tests/helpers.py": "def fast(test):\n    test.runtest = print\n",
+            },
+            "tests/helpers.py line 2: the tests binding `runtest`, by which pytest runs a test or counts what ran",
         ),
     ],
 )

@@ -37,6 +37,12 @@ _HOOK_PREFIX = "pytest_"
 _WORKER_OUTPUT = "workeroutput"  # xdist's channel from a worker to the controller, a dict the hook fills
 _SETTERS = frozenset(("setattr", "delattr", "__setattr__", "__delattr__"))
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# the names by which pytest runs a test and counts what ran (an item's function, its call and its arguments, the
+# session's counts, a fixture's cached value): bound anywhere in the tests, by a helper a hook imports from another
+# module of them too (`fast(item)`, `def fast(test): test.runtest = print` in tests/helpers.py, which the rule of
+# hooks, reading one module, does not follow: hunt 212). A report's `outcome` is no such name: a test's own object
+# may have one (hunt 210), and a hook writing a report's is refused by git/uncollected.py.
+_RUN_STATE = frozenset(("obj", "runtest", "funcargs", "testsfailed", "testscollected", "cached_result"))
 # the package, whose names the tests patch (git/patched_by_the_tests.py holds them to that)
 _PACKAGE = "sle_trials"
 # pytest and what it runs a test through: the plugin system, xdist's workers
@@ -161,8 +167,14 @@ def no_test_rewritten_around_it(path: str, data: bytes, tree: ast.Module) -> Non
     if not path.startswith(_TESTS):
         return
     _no_pytest_rebound(path, tree)
-    if b"def pytest_" not in data and (path != _CONFTEST or b"autouse" not in data):
-        return  # (read first: most test modules hold neither)
+    if b"def pytest_" in data or (path == _CONFTEST and b"autouse" in data):  # (most test modules hold neither)
+        _no_hook_rewriting(path, tree)
+    _no_run_state_bound(path, tree)  # (after the hooks' rule, which says more of a hook)
+
+
+def _no_hook_rewriting(path: str, tree: ast.Module) -> None:
+    """Refused: a hook, an autouse fixture of the conftest or a function of the module they call binding what pytest
+    handed it (no_test_rewritten_around_it), or reaching a name built as it runs."""
     package = _imported_from(tree, frozenset((_PACKAGE,)))
     imported = _imported_from(tree, None) - _imported_from(tree, _PYTEST)
     module = package | {
@@ -249,3 +261,31 @@ def _no_pytest_rebound(path: str, tree: ast.Module) -> None:
 
 def _setter(func: ast.expr) -> bool:
     return (func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "") in _SETTERS
+
+
+def _no_run_state_bound(path: str, tree: ast.Module) -> None:
+    """Refused: the tests' code binding one of _RUN_STATE's names of any object (`test.runtest = print`,
+    `setattr(test, "obj", ...)`)."""
+    for node in ast.walk(tree):
+        names = [
+            t.attr
+            for target in (
+                node.targets
+                if isinstance(node, (ast.Assign, ast.Delete))
+                else [node.target]
+                if isinstance(node, (ast.AugAssign, ast.AnnAssign))
+                else []
+            )
+            for t in ast.walk(target)
+            if isinstance(t, ast.Attribute) and isinstance(t.ctx, (ast.Store, ast.Del))
+        ]
+        if isinstance(node, ast.Call) and _setter(node.func) and len(node.args) > 1:
+            given = node.args[1]
+            names += [given.value] if isinstance(given, ast.Constant) and isinstance(given.value, str) else []
+        for name in names:
+            if name in _RUN_STATE:
+                raise Refused(
+                    f"{files.shown(path)} line {getattr(node, 'lineno', 0)}: the tests binding `{name}`, by which "
+                    "pytest runs a test or counts what ran (an item's function, call or arguments, the session's "
+                    "counts, a fixture's cached value): what is bound there runs or counts in a test's place; remove it"
+                )
