@@ -66,7 +66,7 @@ from sle_trials.checks.load import Record, as_of_dates
 from sle_trials.checks.rows import ITEM_NAMES, check_rows, row_columns
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem
-from sle_trials.reading import edges, layouts, phrases, retracted, spacing, study_ids, vocabulary
+from sle_trials.reading import edges, layouts, phrases, retracted, sentence_case, spacing, study_ids, vocabulary
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import (
     date_mentions,
@@ -163,11 +163,21 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
     yield record.problem(("nct_id",), "E515", f"nct_id {nct} is not named by any cited source{hint}")
 
 
+def _is_measure(path: fields.Path_) -> bool:
+    """Whether path is a threshold's measure: words a curator may give with their first letter recased."""
+    return len(path) == 4 and path[:2] == ("eligibility", "thresholds") and path[3] == "measure"
+
+
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
     # (field, text, its party's role) -> _taken_back, read once a field, text and role
     taken: dict[tuple[fields.Path_, str, str], bool] = {}
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
+        recased = sentence_case.recased_first(value) if _is_measure(path) else None
+        if verdict.found == "missing" and recased is not None:  # its first letter recased (sentence_case)
+            verdict_recased = sources.verdict(path, recased, whole=True)
+            if verdict_recased.found != "missing":
+                value, verdict = recased, verdict_recased
         if verdict.cut is not None:
             yield record.problem(
                 path,

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from sle_trials import fields
 from sle_trials.patterns import lazy
 from sle_trials.problem import Check, Problem, quoted
-from sle_trials.reading import phrases, scopes, sentences
+from sle_trials.reading import phrases, scopes, sentence_case, sentences
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import dosing, instruments, quantities, stated_limits
 
@@ -136,6 +136,10 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         yield misplaced
         return
     measure = normalise(t["measure"])
+    written = sentence_case.as_written(measure, bare)  # its first letter recased: read as the criterion writes it
+    recased = sentence_case.recased_first(t["measure"]) if written != measure else None
+    if recased is not None and normalise(recased) == written:
+        t, measure = {**t, "measure": recased}, written
     if not any(measure in q for q in bare):
         yield ctx.problem(
             path + ("measure",),

@@ -13,7 +13,7 @@ from typing import Any
 from sle_trials import fields
 from sle_trials.checks.load import Record
 from sle_trials.problem import Problem
-from sle_trials.reading import edges, retracted, scopes, sentences
+from sle_trials.reading import edges, retracted, scopes, sentence_case, sentences
 from sle_trials.reading.layouts import Passage, SourceDoc, normalise
 from sle_trials.reading.lexicon import dosing, run_memory
 
@@ -64,17 +64,24 @@ class Context:
             fields.parse_dotted(k): [normalise(q) for q in ([v] if isinstance(v, str) else v)]
             for k, v in self.record.data.get("evidence", {}).items()
         }
-        # every threshold's measure, normalised once: a threshold's own must stand nearest its statement
         thresholds = self.record.data.get("eligibility", {}).get("thresholds", [])
-        self.measures = [normalise(t["measure"]) for t in thresholds]
         # the conditions the record gives the thresholds of each criterion, normalised once
         self._conditions: dict[tuple[str, tuple[int, ...]], list[str]] = {}
         self._criteria: dict[tuple[str, int], str] = {}  # (list, position) -> criterion(): its text, normalised
+        # every threshold's measure, normalised once and as its criterion writes it (a first letter a curator
+        # recased read as the criterion's: sentence_case): a threshold's own must stand nearest its statement
+        self.measures = [self._as_written(t) for t in thresholds]
         self._layouts: dict[Path_, tuple[scopes.Span, ...]] = {}  # criterion path -> layout(): its items' spans
         self._conditional: dict[Path_, bool] = {}  # criterion path -> conditional()
         for t in thresholds:
             held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
             held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
+
+    def _as_written(self, t: dict) -> str:
+        """t's measure, normalised, as its criterion writes it (sentence_case.as_written)."""
+        measure = normalise(t["measure"])
+        found = self.criterion(t["criterion"]) if isinstance(t.get("criterion"), dict) else None
+        return measure if found is None else sentence_case.as_written(measure, [found[1]])
 
     def _criterion_key(self, ref: dict) -> tuple[str, tuple[int, ...]]:
         """The criteria a reference names, by their list and positions: two references to one criterion
