@@ -110,3 +110,21 @@ def test_sentence_case_recases_only_a_common_words_first_letter() -> None:
     assert [sentence_case.recased_first(t) for t in ("IgA", "eGFR", "CD4+ T", "4 weeks", "", "A")] == [None] * 6
     assert sentence_case.as_written("Serum creatinine", ["or serum creatinine >2.5"]) == "serum creatinine"
     assert sentence_case.as_written("Serum albumin", ["or serum creatinine >2.5"]) == "Serum albumin"
+
+
+# --- A measure ending in an acronym before the word for its value (reading/phrases._acronym)
+@pytest.mark.parametrize(
+    ("shown", "measure", "change", "found"),
+    [
+        (RELMA_PATH, "serum IgA level", {"measure": "serum IgA"}, set()),
+        (RELMA_PATH, "serum IgA level", {"measure": "Serum IgA"}, set()),
+        (RELMA_PATH, "serum IgA level", {"measure": "IgA"}, {"E529"}),  # "serum" goes on naming it
+        (RELMA_PATH, "serum IgA level", {"measure": "serum"}, {"E529"}),
+        (RELMA_PATH, "serum IgA level", {"measure": "serum IgA", "value": 20}, {"E508"}),
+        (RELMA_PATH, "SELENA-SLEDAI clinical symptoms", {"measure": "SELENA-SLEDAI"}, {"E529"}),  # no value word
+    ],
+)
+def test_a_measure_ending_in_an_acronym_before_its_value_word_is_whole(
+    registry: Path, shown: str, measure: str, change: dict, found: set[str]
+) -> None:
+    assert as_found(thresholds_changed(registry, shown, [(measure, change)]), found)

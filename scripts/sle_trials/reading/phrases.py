@@ -388,6 +388,12 @@ def _after(text: str, end: int) -> str:
     return tokens[0] if tokens else ""
 
 
+def _acronym(word: str) -> bool:
+    """Whether word is an acronym or a symbol of a laboratory name ("IgA", "CRP", "C3"), which, like a name ending
+    with its abbreviation, the word for its value may follow ("serum IgA" of "serum IgA level")."""
+    return sum(c.isupper() or c.isdigit() for c in word) >= 2 and any(c.isupper() for c in word)
+
+
 def continues(text: str, start: int, end: int, measure: str) -> str | None:
     """The word of text that goes on naming the measure at text[start:end] past one of its ends (None
     when it stands there as a whole phrase). An end inside a word is no phrase's end either, but that
@@ -435,7 +441,7 @@ def continues(text: str, start: int, end: int, measure: str) -> str | None:
     if before.endswith(",") and _ENUMERATION.search(measure) and names_something(bare_word(before)):
         return f"{bare_word(before)},"
     if bare_word(after).lower() in _VALUE_WORDS and (
-        measure.endswith(")") or stated_limits.SCORE_WORDS.search(measure)
+        measure.endswith(")") or stated_limits.SCORE_WORDS.search(measure) or _acronym(measure.split()[-1])
     ):
         return None
     # a word that names only a kind of thing done or had, before what it is of ("Treatment" of "Treatment
