@@ -128,3 +128,67 @@ def test_a_measure_ending_in_an_acronym_before_its_value_word_is_whole(
     registry: Path, shown: str, measure: str, change: dict, found: set[str]
 ) -> None:
     assert as_found(thresholds_changed(registry, shown, [(measure, change)]), found)
+
+
+# --- A measure beside another threshold's that only heads it (reading/phrases.names_the_same)
+@pytest.mark.parametrize(
+    ("changes", "found"),
+    [
+        ([("CORTICOSTEROID_DOSE", {"measure": "dose of steroids"})], set()),
+        ([("CORTICOSTEROID_DOSE", {"measure": "maximum dose of steroids"})], set()),
+        ([("CORTICOSTEROID_DOSE", {"measure": "the maximum dose of steroids"})], set()),
+        (
+            [("CORTICOSTEROID_DOSE", {"measure": "dose of steroids"}), ("steroids", {"measure": "dose of steroids"})],
+            set(),
+        ),
+        # the stable dose's other length, another threshold's limit, a measure with words after it
+        ([("CORTICOSTEROID_DOSE", {"measure": "dose of steroids"}), ("steroids", {"value": 8})], {"E508"}),
+        (
+            [("CORTICOSTEROID_DOSE", {"measure": "dose of steroids"}), ("CORTICOSTEROID_DOSE_CHANGE", {"value": 30})],
+            {"E508"},
+        ),
+        (
+            [
+                ("CORTICOSTEROID_DOSE", {"measure": "dose of steroids"}),
+                ("CORTICOSTEROID_DOSE_CHANGE", {"measure": "steroids"}),
+            ],
+            {"E513", "E529"},  # "adjustment" goes on naming it
+        ),
+    ],
+)
+def test_a_longer_measure_that_only_heads_another_is_the_same(
+    registry: Path, changes: list[tuple[str, dict]], found: set[str]
+) -> None:
+    assert as_found(thresholds_changed(registry, IM19_PATH, changes), found)
+
+
+def test_names_the_same_reads_a_head_before_or_equivalents_after_alone() -> None:
+    from sle_trials.reading import phrases
+
+    assert phrases.names_the_same("dose of steroids", "steroids")
+    assert phrases.names_the_same("the maximum dose of steroids", "steroids")
+    assert phrases.names_the_same("prednisone (or equivalent dose)", "prednisone")
+    assert phrases.names_the_same("Prednisone (or equivalent)", "Prednisone")
+    assert not phrases.names_the_same("dose of steroids adjustment", "steroids")
+    assert not phrases.names_the_same("SELENA-SLEDAI clinical symptoms", "SELENA-SLEDAI")
+    assert not phrases.names_the_same("Major surgery (including joint surgery)", "Major surgery")
+    assert not phrases.names_the_same("serum dose of steroids", "steroids")  # a content word before the head
+    assert not phrases.names_the_same("dose steroids", "steroids")
+    assert phrases.names_the_same("dose of prednisone (or equivalent dose)", "prednisone")
+    assert not phrases.names_the_same("dose of prednisone (including pulses)", "prednisone")
+    assert not phrases.names_the_same("steroids", "steroids")
+
+
+@pytest.mark.parametrize(
+    ("changes", "found"),
+    [
+        # Relma-cel's inclusion criterion 4: "Prednisone (or equivalent) ≥7.5 mg/ day, and ≤30 mg/ day"
+        ([("Prednisone (or equivalent)", {"measure": "Prednisone"})], set()),
+        ([("Prednisone (or equivalent)", {"measure": "Prednisone", "value": 8})], {"E508"}),
+        ([("Prednisone (or equivalent)", {"measure": "Prednisone", "comparator": "<="})], {"E508"}),
+    ],
+)
+def test_a_measure_without_its_equivalents_beside_one_with_them_is_the_same(
+    registry: Path, changes: list[tuple[str, dict]], found: set[str]
+) -> None:
+    assert as_found(thresholds_changed(registry, RELMA_PATH, changes), found)

@@ -273,7 +273,10 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         return
     exact = [(q, s) for q, s in exact if _not_required(own(q, s), q, s, ref["list"]) is None]
     others = [o for o in ctx.measures if o not in measure and measure not in o]
-    longer = [o for o in ctx.measures if measure in o and o != measure]  # "SELENA-SLEDAI clinical symptoms"
+    # "SELENA-SLEDAI clinical symptoms"; not "dose of steroids" of "steroids" nor "prednisone (or equivalent dose)" of
+    # "prednisone", which name the same thing (E513 refused "steroids ≥ 7 days" of "the dose of steroids should
+    # remain stable for ≥ 7 days" where another threshold's measure was "dose of steroids", hunt 212)
+    longer = [o for o in ctx.measures if measure in o and o != measure and not phrases.names_the_same(o, measure)]
     # the measure next to the statement, where they share a quote; a quote list may give the measure
     # apart only from the heading of the sub-list whose item states the limit ("Oral corticosteroids
     # must meet the following requirements:"), not from beside another measure's limit in one item

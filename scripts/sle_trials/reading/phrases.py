@@ -345,6 +345,33 @@ def closed_word(token: str) -> bool:
     return bare_word(token).lower() in _CLOSED
 
 
+def names_the_same(longer: str, measure: str) -> bool:
+    """Whether longer, another threshold's measure holding measure, names the same thing: measure with only words
+    before it that name a kind of thing given or had and what of ("dose of steroids", "the maximum dose of
+    steroids" of "steroids"), or only its equivalents in brackets after it ("prednisone (or equivalent dose)" of
+    "prednisone"); not one that holds it as a part ("SELENA-SLEDAI clinical symptoms" of "SELENA-SLEDAI", "Major
+    surgery (including joint surgery)" of "Major surgery")."""
+    at = longer.find(measure)
+    if at < 0 or longer.count(measure) != 1:
+        return False
+    before, after = longer[:at].lower().split(), longer[at + len(measure) :].strip()
+    if after and not _EQUIVALENTS.fullmatch(after):
+        return False
+    if not before:
+        return bool(after)
+    *words, joint = before
+    return (
+        joint in ("of", "with")
+        and bool(words)
+        and words[-1] in _GENERIC_HEADS
+        and all(w in _ARTICLES or w in _QUALIFIES_A_NOUN for w in words[:-1])
+    )
+
+
+# a measure's equivalents in brackets after it: "(or equivalent)", "(or equivalent dose)"
+_EQUIVALENTS = lazy(r"(?i)\(or (?:an? )?equivalents?(?: dose| doses| drugs?)?\)")
+
+
 def names_something(text: str) -> bool:
     """Whether text holds a word that names a thing: one that is no number, comparator, unit, word for a
     value ("score") or word of a closed class. "40 kg", "10 or above", "221 μmol/L" name nothing."""
