@@ -192,3 +192,21 @@ def test_a_measure_without_its_equivalents_beside_one_with_them_is_the_same(
     registry: Path, changes: list[tuple[str, dict]], found: set[str]
 ) -> None:
     assert as_found(thresholds_changed(registry, RELMA_PATH, changes), found)
+
+
+# --- A unit with the source's superscript beside a word of the lexicon (checks/evidence._written_in_parts)
+@pytest.mark.parametrize(
+    ("measure", "unit", "found"),
+    [
+        ("CD4+ T lymphocytes", "cells/mm³", set()),
+        ("Platelets", "cells/mm³", set()),
+        ("CD4+ T lymphocytes", "cells/mm3", set()),
+        ("CD4+ T lymphocytes", "cells/ｍｍ³", {"E501"}),  # a full-width letter
+        ("CD4+ T lymphocytes", "cells／mm³", {"E501"}),  # a full-width solidus
+        ("CD4+ T lymphocytes", "cells/mm²", {"E501", "E508"}),
+        ("CD4+ T lymphocytes", "cells/µL", {"E501"}),  # a micro sign
+        ("CD4+ T lymphocytes", "cells\u00a0/mm³", {"E501"}),  # a no-break space
+    ],
+)
+def test_a_unit_with_the_sources_superscript_passes(registry: Path, measure: str, unit: str, found: set[str]) -> None:
+    assert as_found(thresholds_changed(registry, IM19_PATH, [(measure, {"unit": unit})]), found)

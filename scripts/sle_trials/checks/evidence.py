@@ -461,6 +461,8 @@ def check_units(record: Record, sources: Sources, scalars: Scalars) -> Iterator[
             wrong = f"{wrong}, which no one-line value holds"
         else:
             odd = sources.miswritten(path, value)
+            if odd is not None and _written_in_parts(sources, path, value):
+                odd = None
             wrong = None if odd is None else f"{odd}, and no cited source writes it so"
         if wrong is not None:
             yield record.problem(
@@ -469,6 +471,18 @@ def check_units(record: Record, sources: Sources, scalars: Scalars) -> Iterator[
                 f"{fields.dotted(path)}: the unit {value!r} writes {wrong}; write it with the source's own "
                 "characters, spaced as it spaces them",
             )
+
+
+def _written_in_parts(sources: Sources, path: fields.Path_, unit: str) -> bool:
+    """Whether each part of unit (between its slashes and spaces) is written with a cited source's own characters
+    where it states the field, the unit's spacing being the source's: "cells/mm³" of a source's "<200/mm³", whose
+    "mm³" the source writes so (the lexicon reads the unit as "/mm³"), was refused as a superscript no source
+    writes, where "cells/mm3" passed. A part the source writes only otherwise (a full-width "ｍｍ³", a micro sign)
+    is still refused."""
+    if sources.misspaced(path, unit) is not None:
+        return False
+    parts = [part for part in re.split(r"[/ ]", unit) if part]
+    return len(parts) > 1 and all(sources.miswritten(path, part) is None for part in parts)
 
 
 # How many evidence keys for no field of a record are given the field they likely meant: a hostile
