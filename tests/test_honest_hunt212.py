@@ -210,3 +210,36 @@ def test_a_measure_without_its_equivalents_beside_one_with_them_is_the_same(
 )
 def test_a_unit_with_the_sources_superscript_passes(registry: Path, measure: str, unit: str, found: set[str]) -> None:
     assert as_found(thresholds_changed(registry, IM19_PATH, [(measure, {"unit": unit})]), found)
+
+
+# --- An incomplete entry naming its lost criterion by an ordinal alone or by where the list starts
+# (checks/completeness._named_elliptically, _started_at)
+def incomplete_codes(registry: Path, text: str) -> set[str]:
+    from mutations import Checks
+
+    data = record_data(registry / IM19_PATH, IM19_PATH)
+    (entry, *_) = data["curation"]["incomplete"]
+    assert entry["field"] == "eligibility.inclusion_criteria"
+    entry["text"] = text
+    return Checks(registry).codes(IM19_PATH, data)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The source's inclusion list starts at 2 (the first is missing).", set()),
+        ("The source's inclusion list lacks its opening criterion (the first).", set()),
+        ("The source's inclusion list starts at 2.", set()),
+        ("The first one is lost.", set()),
+        ("The source's inclusion list starts at two; the rest is kept.", set()),
+        ("The source's inclusion list starts at 3.", {"E514"}),  # not the source's first number
+        ("The source's inclusion list starts at 1.", {"E514"}),
+        ("The source's inclusion list starts at 2 (the second is missing).", {"E514"}),  # a listed item
+        ("The source's inclusion list lacks its opening criterion (the second).", {"E514"}),
+        ("The first is given; the rest are kept.", {"E514"}),  # no loss said
+    ],
+)
+def test_an_incomplete_entry_naming_its_lost_item_by_ordinal_or_start(
+    registry: Path, text: str, found: set[str]
+) -> None:
+    assert as_found(incomplete_codes(registry, text), found)

@@ -295,7 +295,7 @@ def _named_as_lost(text: str) -> set[int]:
     for clause in _CLAUSE.split(text):
         if _NOT_GIVEN.search(clause) or not _GIVEN.search(clause):
             named |= _named_in_words(_PLACED_BY.sub(" ", clause))
-    return named
+    return named | _named_elliptically(text)
 
 
 def _names_lost(text: str, missing: list[int]) -> bool:
@@ -308,6 +308,10 @@ def _names_lost(text: str, missing: list[int]) -> bool:
         if "." not in run and not _THOUSANDS.fullmatch(run):
             named.update(int(n) for n in run.split(","))
     named.update(_named_in_words(text))
+    named.update(_named_elliptically(text))
+    # (the items before the number the list is said to start at: _starts_elsewhere holds that number to the source's)
+    starts = [int(w) if w.isdigit() else CARDINAL_WORDS.get(w) for w in _started_at(text)]
+    named.update(m for m in missing if any(start is not None and m < start for start in starts))
     return missing[0] in named and missing[-1] in named
 
 
@@ -376,6 +380,31 @@ _A_CARDINAL = lazy(rf"(?i)\b{_CARDINAL}\b")
 # a scale word after a run: its last cardinal is part of a larger number ("criteria one hundred" names no 1)
 _SCALED = lazy(r"(?i)[\s-]+(?:hundred|thousand)\b")
 _AN_ORDINAL = lazy(rf"(?i)\b{_ORDINAL}\b")
+
+
+# An ordinal with its item's word left out, where the entry says the item is lost or names it in brackets: "(the first
+# is missing)", "the first two are lost", "its opening criterion (the first)" (refused, E514, as naming none, hunt
+# 212); an entry so naming an item the source lists is refused as one naming it by its word (_named_as_lost)
+_ELLIPTIC_ORDINAL = lazy(
+    rf"(?i)\bthe\s+(?P<ordinals>{_ORDINAL}(?:{_JOIN}{_ORDINAL})*)(?:\s+(?:one|ones))?"
+    r"(?=\s*\)|\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:missing|lost|absent|omitted|dropped|cut)\b)"
+)
+
+
+def _named_elliptically(text: str) -> set[int]:
+    """The items an entry names by an ordinal alone (_ELLIPTIC_ORDINAL)."""
+    named: set[int] = set()
+    for run in _ELLIPTIC_ORDINAL.finditer(text):
+        for number in _AN_ORDINAL.finditer(run.group("ordinals")):
+            word = re.sub(_TENS_JOIN, "-", quantities.folded(number.group(0)))
+            digits = re.match(r"[0-9]+", word)
+            named.add(int(digits.group(0)) if digits else ORDINAL_WORDS[word])
+    return named
+
+
+def _started_at(text: str) -> list[str]:
+    """The numbers (folded, in digits or words) text says a list starts at (_STARTS_AT)."""
+    return [quantities.folded(start.group(1)) for start in _STARTS_AT.finditer(text)]
 
 
 def _named_in_words(text: str) -> set[int]:
