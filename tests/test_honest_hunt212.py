@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, record_data
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten, record_data
 
 WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
 RELMA_LOCATION = "The source lists one location (Shanghai, China)"
@@ -243,3 +243,21 @@ def test_an_incomplete_entry_naming_its_lost_item_by_ordinal_or_start(
     registry: Path, text: str, found: set[str]
 ) -> None:
     assert as_found(incomplete_codes(registry, text), found)
+
+
+# --- A curator's instruction (reading/lexicon/note_names.OPENERS, checks/remark_names._without_own_ends)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Search PubMed for IM19SLE01.", set()),
+        ("Check ClinicalTrials.gov for NCT06513429.", set()),
+        ("Look up IM19SLE01 in PubMed.", set()),
+        ("IM19SLE01 in PubMed gave nothing.", set()),
+        ("Search PubMed for IM19SLE02.", {"E501"}),  # an id no source writes
+        ("Search PubMed for Beijing Hospital.", {"E501"}),
+        ("Search Beijing Hospital for results.", {"E501"}),
+        ("IM19SLE02 in PubMed gave nothing.", {"E501"}),
+    ],
+)
+def test_a_curators_instruction_names_only_what_follows_it(registry: Path, added: str, found: set[str]) -> None:
+    assert as_found(codes_with_a_note_rewritten(registry, IM19_PATH, WINDOW, f"{WINDOW} {added}"), found)

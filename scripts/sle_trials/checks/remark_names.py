@@ -249,9 +249,16 @@ def _without_own_ends(words: tuple[str, ...]) -> tuple[str, ...]:
     start, end = 0, len(words)
     while start < end and (words[start].casefold(),) in REGISTRY_WORDS:
         start += 1
+        # (and the small word joining it to the name: "PubMed for IM19SLE01" names IM19SLE01, hunt 212)
+        start += start < end and words[start].casefold() in _JOINING_A_TOOL
     while end > start and (words[end - 1].casefold(),) in REGISTRY_WORDS:
         end -= 1
+        end -= end > start and words[end - 1].casefold() in _JOINING_A_TOOL
     return words[start:end]
+
+
+# the small words that join a registry's or a tool's word to a name ("PubMed for IM19SLE01", "IM19SLE01 in PubMed")
+_JOINING_A_TOOL = frozenset("for in on at of via from".split())
 
 
 def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -135,6 +135,8 @@ OPENERS = frozenset(
     "however thus hence therefore instead otherwise likewise similarly moreover still then now even unlike under "
     "above below between within without across through about than over into via during except despite whereas "
     "unless once see note nb cf ie eg "
+    # the verbs a curator's instruction opens with ("Search PubMed for IM19SLE01", read whole as a name, hunt 212)
+    "search check compare confirm verify consult refer look "
     # the registry's own words, which a curator's sentence opens with, in the possessive too ("Record's dates")
     "record source registry study trial page curator".split()
 )
