@@ -261,3 +261,45 @@ def test_an_incomplete_entry_naming_its_lost_item_by_ordinal_or_start(
 )
 def test_a_curators_instruction_names_only_what_follows_it(registry: Path, added: str, found: set[str]) -> None:
     assert as_found(codes_with_a_note_rewritten(registry, IM19_PATH, WINDOW, f"{WINDOW} {added}"), found)
+
+
+# --- The hole: a molecule a note names, held to what its sources write of this trial (checks/documents
+# Sources.own_text, checks/remark_names._Unheld.molecules_unheld)
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        (IM19_PATH, WINDOW, "IM19 targets CD19.", {"E501"}),  # CD19 only in other trials' titles
+        (IM19_PATH, WINDOW, "IM19 is a CD19-directed product.", {"E501"}),
+        (IM19_PATH, WINDOW, "IM19 is an anti-CD19 CAR-T product.", {"E501"}),
+        (IM19_PATH, WINDOW, "IM19 is a cd19 redirected product.", {"E501"}),
+        (
+            IM19_PATH,
+            WINDOW,
+            'The related trial NCT06585514 is titled "Anti-CD19 Chimeric Antigen Receptor T Cells for Refractory '
+            'Systemic Lupus Erythematosus".',
+            set(),
+        ),
+        (IM19_PATH, WINDOW, "The facility is Peking Universitiy Third Hospital.", set()),
+        (RELMA_PATH, RELMA_LOCATION, "Relma-cel targets CD19.", set()),  # its title: "CD19-CART(Relma-cel)"
+        (RELMA_PATH, RELMA_LOCATION, "Relma-cel is an anti-CD19 CAR-T product.", set()),
+        (RELMA_PATH, RELMA_LOCATION, "Relma-cel is an anti-BCMA CAR-T product.", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, "Relma-cel carries a 4-1BB domain.", {"E501"}),
+    ],
+)
+def test_a_notes_molecule_is_one_its_sources_write_of_this_trial(
+    registry: Path, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    new = f"{old} {added}" if shown == IM19_PATH else f"{old}. {added}"
+    assert as_found(codes_with_a_note_rewritten(registry, shown, old, new), found)
+
+
+def test_a_stubs_molecule_from_its_title_still_passes(registry: Path) -> None:
+    """NCT06585514's stub: its title on IM19's page, "Anti-CD19 Chimeric ...", is its own listing."""
+    from mutations import Checks
+
+    shown = "trials/NCT06585514.yaml"
+    data = record_data(registry / shown, shown)
+    data["curation"]["notes"] = [{"field": "brief_title", "text": "The cells are anti-CD19 CAR T cells."}]
+    assert Checks(registry).codes(shown, data) == set()
+    data["curation"]["notes"] = [{"field": "brief_title", "text": "The cells are anti-CD20 CAR T cells."}]
+    assert Checks(registry).codes(shown, data) == {"E501"}

@@ -317,6 +317,22 @@ class Sources:
             return doc.text
         return "\n".join([self.nct_id, *doc.related.get(self.nct_id, [])])
 
+    def own_text(self, doc: SourceDoc) -> str:
+        """What the document writes of this trial alone: text_of, less the titles it gives other trials (a registry
+        copy's related trials), read once a run for each trial (SourceDoc.reading)."""
+        if self.about_other(doc):
+            return self.text_of(doc)
+
+        def without_others() -> str:
+            text = doc.text
+            for nct_id, titles in doc.related.items():
+                if nct_id != self.nct_id:
+                    for title in titles:
+                        text = text.replace(title, "\n")
+            return text
+
+        return doc.reading(("own text", self.nct_id), without_others)
+
     def unwritten(self) -> str:
         """How a problem says no source writes a fact: of this trial, where a source is a page about another (the fact
         may stand on it, of that trial, and "which no cited source writes" sent the curator to find it there)."""

@@ -104,20 +104,43 @@ class _Unheld:
         self.codes = frozenset().union(*fields.vocabularies(schema)) - molecules
         self.held: str | None = None
         self.strings: frozenset[str] | None = None
-        # (a stub's source is another trial's page: a molecule is one it writes of this trial, in its listing, or one
-        # the record holds; anywhere on the page, "IC19 targets CD19" passed on IC19's stub, and "a CD19-directed
-        # product" once hunt 211 read "CD19-directed" as CD19)
+        # (a molecule is one a source writes of this trial, or one the record holds of it: not in the titles a page
+        # gives other trials. A stub's source is another trial's page, of which only its listing is this trial's:
+        # anywhere on the page, "IC19 targets CD19" passed on IC19's stub, and "a CD19-directed product" once hunt
+        # 211 read "CD19-directed" as CD19; and "IM19 targets CD19" passed on IM19's complete record, whose page
+        # names CD19 only in its related trials' titles, which the record holds too, hunt 212)
         self.molecules = frozenset(code.casefold() for code in molecules)
-        self.listings = (
-            [sources.text_of(doc).casefold() for doc in self.docs]
-            if record.data["curation"].get("status") == "stub"
-            else None
+        self.molecule_words = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(molecules, key=len, reverse=True))) + r")(?![^\W_])",
+            re.IGNORECASE,
         )
+        self.listings = [sources.own_text(doc).casefold() for doc in self.docs]
+        self.own_held: str | None = None
 
     def said(self, text: str) -> Iterator[str]:
         """What text says of each name it writes that no cited source writes and the record does not hold."""
+        named = set()
         for name in self.names(text):
+            named.add(" ".join(name.words).casefold())
             yield f"names {' '.join(name.words)!r}, which no cited source writes and the record does not hold"
+        for molecule in self.molecules_unheld(text):
+            if not any(molecule.casefold() in words for words in named):
+                yield (
+                    f"names {molecule!r}, which no cited source writes of this trial (a page's titles of other trials "
+                    "are theirs) and the record does not hold"
+                )
+
+    def molecules_unheld(self, text: str) -> Iterator[str]:
+        """The molecules (the schema's target antigens and domains) text names outside its quotations, in a word of
+        any case or hyphenated to one ("anti-CD19"), that no cited source writes of this trial and the record does
+        not hold of it (_of_this_trial): a name a note reads as no name of its own ("an anti-CD19 product") or one
+        a source writes only in another trial's title still says what the product is."""
+        if not self.docs:
+            return
+        said = QUOTED.sub(" | ", normalise(text))
+        for m in dict.fromkeys(m.group() for m in self.molecule_words.finditer(said)):
+            if not self._of_this_trial(_phrase((m,))):
+                yield m
 
     def names(self, text: str) -> Iterator[note_names.Name]:
         docs = self.docs
@@ -148,9 +171,12 @@ class _Unheld:
             return True  # (only the registry's or the tool's words)
         docs = self.docs
         wanted = [_phrase(words) for words in readings]
-        if self.listings is not None and all(len(w) == 1 and w[0].casefold() in self.molecules for w in readings):
-            self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
-            return any(p.search(text) for p in wanted for text in [*self.listings, self.held])
+        if all(len(w) == 1 and w[0].casefold() in self.molecules for w in readings):
+            return any(self._of_this_trial(p) for p in wanted)
+        # (and one a name's word writes hyphenated: "anti-CD19" names CD19 as much as "CD19-directed" does)
+        named = {part for words in readings for w in words for part in _HYPHENS.split(w) if part != w}
+        if any(not self._of_this_trial(_phrase((m,))) for m in named if m.casefold() in self.molecules):
+            return False
         found = any(p.search(_folded(doc)) for p in wanted for doc in docs) or any(
             p.search(_rewritten(doc)) for p in wanted for doc in docs
         )
@@ -160,6 +186,13 @@ class _Unheld:
         if found and (not _acronym(readings) or _written_loud(wanted, docs, self.record.data)):
             return True
         return not found and _acronym(readings) and any(_spelled_out(readings[0][0], doc) for doc in docs)
+
+    def _of_this_trial(self, wanted: re.Pattern[str]) -> bool:
+        """Whether a cited source writes wanted of this trial (Sources.own_text), or the record holds it but in the
+        titles of other trials it lists (its related_trials)."""
+        if self.own_held is None:
+            self.own_held = _held({k: v for k, v in self.record.data.items() if k != "related_trials"}, self.schema)
+        return any(wanted.search(text) for text in [*self.listings, self.own_held])
 
     def _strings(self) -> frozenset[str]:
         """The record's strings, its remarks' texts aside (_values), worked out once."""
@@ -174,6 +207,9 @@ class _Unheld:
         for doc in self.docs:
             stated |= doc.reading(("vocabulary terms",), functools.partial(remark_terms.stated, doc.text))
         return frozenset(stated)
+
+
+_HYPHENS = lazy(r"[-\u2010\u2011]")
 
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:
