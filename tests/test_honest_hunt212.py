@@ -27,6 +27,10 @@ Found and fixed:
   (E501): the verbs an instruction opens with are openers (reading/lexicon/note_names.OPENERS), and the small word
   joining a tool's name to a name is no part of it (checks/remark_names._without_own_ends).
 
+- **A name's hyphenated last word in the singular.** "The CD4+ T-lymphocyte limit is <200/mm³" of IM19's "CD4+ T
+  lymphocytes <200/mm³" was refused (E501): a name's last word is looked for in the plural or the singular only
+  where it is all letters; a hyphenated one's last part of letters is now too (checks/remark_names._phrase).
+
 Found while there (a hole, hunt 211's lead) and closed: on IM19's complete record a note "IM19 targets CD19", "IM19
 is a CD19-directed product" or "an anti-CD19 CAR-T product" passed, its page naming CD19 only in other trials'
 titles (its related trials, which the record holds too). A molecule (the schema's target antigens and domains) a
@@ -42,7 +46,13 @@ Found and left (honest edits still refused):
 - a unit spaced otherwise than the source ("mL/min/1.73m²" of "1.73 m²", E501), which the unit check holds to;
 - a note about the related trials naming their antigen in its own words ("two of them anti-CD19", E501, with the
   hole closed): quoting the titles passes;
-- a sponsor's acronym the source does not give ("The sponsor is PUTH", E501) is rightly refused.
+- a sponsor's acronym the source does not give ("The sponsor is PUTH", E501) is rightly refused;
+- an evidence quote eliding words with an ellipsis ("at screening time ... the maximum dose of steroids is 30mg/day
+  prednisone" for IM19's eligibility.thresholds.2, E502 "quote not found"): a quote list of the pieces passes, and
+  the ellipsis is read in a note's quotation only (remark_quotes); evidence quotes feed every binding check, so
+  reading one there wants its own hunt;
+- a synonym ("CD4+ T-cell count" of "CD4+ T lymphocytes"), an acronym of words not in a row ("HBV", "HCV" of
+  "hepatitis B or C virus") and "The PIs" of "Principal Investigator" (two letters), each E501.
 """
 
 from __future__ import annotations
@@ -303,3 +313,18 @@ def test_a_stubs_molecule_from_its_title_still_passes(registry: Path) -> None:
     assert Checks(registry).codes(shown, data) == set()
     data["curation"]["notes"] = [{"field": "brief_title", "text": "The cells are anti-CD20 CAR T cells."}]
     assert Checks(registry).codes(shown, data) == {"E501"}
+
+
+# --- A name's last word hyphenated, in the singular where the source writes the plural (checks/remark_names._phrase)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The CD4+ T-lymphocyte limit is <200/mm³.", set()),  # the source's "CD4+ T lymphocytes <200/mm³"
+        ("The CD4+ T lymphocyte limit is <200/mm³.", set()),
+        ("The CD8+ T-lymphocyte limit is <200/mm³.", {"E501"}),
+        ("The CD4+ B-lymphocyte limit is <200/mm³.", {"E501"}),
+        ("The CD4+ T-lymphoblast limit is <200/mm³.", {"E501"}),
+    ],
+)
+def test_a_hyphenated_last_word_in_the_singular_is_the_sources(registry: Path, added: str, found: set[str]) -> None:
+    assert as_found(codes_with_a_note_rewritten(registry, IM19_PATH, WINDOW, f"{WINDOW} {added}"), found)

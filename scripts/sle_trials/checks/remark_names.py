@@ -305,7 +305,10 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
     *head, last = (
         _written(w, len(words) > 1) + (r"(?:['\u2019]s)?" if k < len(words) - 1 else "") for k, w in enumerate(words)
     )
-    last = (last.removesuffix("s") + "(?:e?s)?") if len(words[-1]) > 3 and words[-1].isalpha() else last
+    # (and a hyphenated one's last part: "T-lymphocyte" of the source's "T lymphocytes" was refused, E501, hunt 212)
+    tail = _PARTS.findall(unaccented(words[-1].casefold()))
+    if len(words[-1]) > 3 and (words[-1].isalpha() or (len(tail) > 1 and tail[-1].isalpha() and len(tail[-1]) > 3)):
+        last = last.removesuffix("s") + "(?:e?s)?"
     return re.compile(r"(?<![^\W_])" + r"[\W_]+".join([*head, last]) + r"(?![^\W_])")
 
 
