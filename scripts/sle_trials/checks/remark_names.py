@@ -114,8 +114,8 @@ class _Unheld:
             r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(molecules, key=len, reverse=True))) + r")(?![^\W_])",
             re.IGNORECASE,
         )
-        self.listings = [sources.own_text(doc).casefold() for doc in self.docs]
-        self.own_held: str | None = None
+        self.sources = sources
+        self.own: list[str] | None = None  # (_of_this_trial's texts, read where a note names a molecule)
 
     def said(self, text: str) -> Iterator[str]:
         """What text says of each name it writes that no cited source writes and the record does not hold."""
@@ -190,9 +190,10 @@ class _Unheld:
     def _of_this_trial(self, wanted: re.Pattern[str]) -> bool:
         """Whether a cited source writes wanted of this trial (Sources.own_text), or the record holds it but in the
         titles of other trials it lists (its related_trials)."""
-        if self.own_held is None:
-            self.own_held = _held({k: v for k, v in self.record.data.items() if k != "related_trials"}, self.schema)
-        return any(wanted.search(text) for text in [*self.listings, self.own_held])
+        if self.own is None:
+            held = _held({k: v for k, v in self.record.data.items() if k != "related_trials"}, self.schema)
+            self.own = [*(self.sources.own_text(doc).casefold() for doc in self.docs), held]
+        return any(wanted.search(text) for text in self.own)
 
     def _strings(self) -> frozenset[str]:
         """The record's strings, its remarks' texts aside (_values), worked out once."""
