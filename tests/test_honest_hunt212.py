@@ -7,6 +7,10 @@ Found and fixed:
   word, the rest of it lower case, is read as the criterion writes it (reading/sentence_case.py; checks/evidence
   check_verbatim, checks/thresholds.bind_threshold, binding/context.Context.measures); another letter recased, or
   the first of an acronym or a mixed-case name ("cD20", "igA"), is still refused.
+- **A condition whose first letter a curator recased.** "If biological agents (such as belizumab or Telitacicept) are
+  used" of IM19's "... screening. Before the screening period, if biological agents ..." was refused three times
+  (E501, E513, E518): a threshold's conditions are read as its criterion writes them, as its measure is
+  (binding/context.Context.conditions_as_written, thresholds.bind_threshold, evidence._copied_from_a_sentence).
 - **A measure ending in an acronym before the word for its value.** "serum IgA" of Relma-cel's "serum IgA level <
   10 mg/dL" was refused (E529, "'level' goes on naming it"), where a name ending with its abbreviation ("(ALP)
   levels") or an instrument ("score") may stand so (reading/phrases._acronym).
@@ -120,6 +124,37 @@ def test_sentence_case_recases_only_a_common_words_first_letter() -> None:
     assert [sentence_case.recased_first(t) for t in ("IgA", "eGFR", "CD4+ T", "4 weeks", "", "A")] == [None] * 6
     assert sentence_case.as_written("Serum creatinine", ["or serum creatinine >2.5"]) == "serum creatinine"
     assert sentence_case.as_written("Serum albumin", ["or serum creatinine >2.5"]) == "Serum albumin"
+
+
+# --- A condition whose first letter a curator recased (binding/context.Context.conditions_as_written): refused E501,
+# E513 and E518 where the criterion writes "... if biological agents (such as ...) are used" mid-sentence
+IM19_STEROIDS = "If the subject is receiving steroids, the following conditions must be met:"
+IM19_BIOLOGICS = "if biological agents (such as belizumab or Telitacicept) are used"
+
+
+@pytest.mark.parametrize(
+    ("shown", "key", "change", "found"),
+    [
+        (IM19_PATH, "WASHOUT", {"conditions": ["I" + IM19_BIOLOGICS[1:]]}, set()),
+        (IM19_PATH, "CORTICOSTEROID_DOSE", {"conditions": ["i" + IM19_STEROIDS[1:]]}, set()),
+        (
+            RELMA_PATH,
+            "SELENA-SLEDAI clinical symptoms",
+            {"conditions": ["If low complement and/or anti-DS-DNA antibody score is present"]},
+            set(),
+        ),
+        # another letter recased, a condition cut short or another limit, as before
+        (IM19_PATH, "CORTICOSTEROID_DOSE", {"conditions": ["iF" + IM19_STEROIDS[2:]]}, {"E501", "E513"}),
+        (IM19_PATH, "CORTICOSTEROID_DOSE", {"conditions": [IM19_STEROIDS.replace(" the ", " The ", 1)]}, {"E513"}),
+        (IM19_PATH, "CORTICOSTEROID_DOSE", {"conditions": ["If the subject is receiving steroids"]}, {"E518"}),
+        (IM19_PATH, "WASHOUT", {"conditions": ["If biological agents are used"]}, {"E501", "E513"}),
+        (IM19_PATH, "WASHOUT", {"conditions": ["I" + IM19_BIOLOGICS[1:]], "value": 8}, {"E508"}),
+    ],
+)
+def test_a_conditions_first_letter_recased_is_the_criterions(
+    registry: Path, shown: str, key: str, change: dict, found: set[str]
+) -> None:
+    assert as_found(thresholds_changed(registry, shown, [(key, change)]), found)
 
 
 # --- A measure ending in an acronym before the word for its value (reading/phrases._acronym)

@@ -163,9 +163,12 @@ def check_nct_id(record: Record, sources: Sources) -> Iterator[Problem]:
     yield record.problem(("nct_id",), "E515", f"nct_id {nct} is not named by any cited source{hint}")
 
 
-def _is_measure(path: fields.Path_) -> bool:
-    """Whether path is a threshold's measure: words a curator may give with their first letter recased."""
-    return len(path) == 4 and path[:2] == ("eligibility", "thresholds") and path[3] == "measure"
+def _copied_from_a_sentence(path: fields.Path_) -> bool:
+    """Whether path is a threshold's measure or one of its conditions: words a curator may give with their first
+    letter recased (sentence_case)."""
+    if path[:2] != ("eligibility", "thresholds"):
+        return False
+    return (len(path) == 4 and path[3] == "measure") or (len(path) == 5 and path[3] == "conditions")
 
 
 def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[Problem]:
@@ -173,7 +176,7 @@ def check_verbatim(record: Record, schema: dict, sources: Sources) -> Iterator[P
     taken: dict[tuple[fields.Path_, str, str], bool] = {}
     for path, value, holder in fields.verbatim_texts(record.data, schema):
         verdict = sources.verdict(path, value, whole=True)
-        recased = sentence_case.recased_first(value) if _is_measure(path) else None
+        recased = sentence_case.recased_first(value) if _copied_from_a_sentence(path) else None
         if verdict.found == "missing" and recased is not None:  # its first letter recased (sentence_case)
             verdict_recased = sources.verdict(path, recased, whole=True)
             if verdict_recased.found != "missing":

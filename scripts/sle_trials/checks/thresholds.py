@@ -135,6 +135,13 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
     if misplaced is not None:
         yield misplaced
         return
+    # (its conditions too: "If biological agents ... are used" of the criterion's "... if biological agents ...")
+    if t.get("conditions"):
+        conditions = zip(t["conditions"], ctx.conditions_as_written(t), strict=True)
+        t = {
+            **t,
+            "conditions": [c if normalise(c) == w else (sentence_case.recased_first(c) or c) for c, w in conditions],
+        }
     measure = normalise(t["measure"])
     written = sentence_case.as_written(measure, bare)  # its first letter recased: read as the criterion writes it
     recased = sentence_case.recased_first(t["measure"]) if written != measure else None

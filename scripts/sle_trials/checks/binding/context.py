@@ -75,13 +75,20 @@ class Context:
         self._conditional: dict[Path_, bool] = {}  # criterion path -> conditional()
         for t in thresholds:
             held = self._conditions.setdefault(self._criterion_key(t["criterion"]), [])
-            held += [c for c in map(normalise, t.get("conditions", [])) if c not in held]
+            held += [c for c in self.conditions_as_written(t) if c not in held]
 
     def _as_written(self, t: dict) -> str:
         """t's measure, normalised, as its criterion writes it (sentence_case.as_written)."""
         measure = normalise(t["measure"])
         found = self.criterion(t["criterion"]) if isinstance(t.get("criterion"), dict) else None
         return measure if found is None else sentence_case.as_written(measure, [found[1]])
+
+    def conditions_as_written(self, t: dict) -> list[str]:
+        """t's conditions, normalised, each as its criterion writes it (sentence_case.as_written): "if biological
+        agents ... are used" given as "If biological agents ...", a condition's opening word in sentence case."""
+        conditions = [normalise(c) for c in t.get("conditions", [])]
+        found = self.criterion(t["criterion"]) if isinstance(t.get("criterion"), dict) else None
+        return conditions if found is None else [sentence_case.as_written(c, [found[1]]) for c in conditions]
 
     def _criterion_key(self, ref: dict) -> tuple[str, tuple[int, ...]]:
         """The criteria a reference names, by their list and positions: two references to one criterion
