@@ -97,11 +97,19 @@ _HEADING_WORDS_ONLY = frozenset(
 
 
 # the clause by which a line says whom the items under it exclude, ending it: "... will be excluded if:", "... are
-# excluded from the study if they have any of the following:", "... shall be ineligible if:"
+# excluded from the study if they have any of the following:", "... shall be ineligible if:", "... are not eligible if:"
 _EXCLUDED_IF = lazy(
-    r"(?i)\b(?:will|shall|would|are|is)\s+(?:be\s+)?(?:excluded|ineligible)(?:\s+from\s+(?:the\s+)?(?:study|trial"
-    r"|participation|enrol\w*|entry))?\s+if(?:\s+(?:they|he|she)\s+(?:have|has|meet|meets|present\s+with))?"
+    r"(?i)\b(?:will|shall|would|are|is)\s+(?:not\s+(?:be\s+)?(?:eligible|included)|(?:be\s+)?(?:excluded|ineligible))"
+    r"(?:\s+from\s+(?:the\s+)?(?:study|trial|participation|enrol\w*|entry))?\s+if"
+    r"(?:\s+(?:they|he|she)\s+(?:have|has|meet|meets|present\s+with))?"
     r"(?:\s+(?:any|one\s+or\s+more)\s+of\s+the\s+following(?:\s+criteria)?)?\s*[:：]$"
+)
+# the words denying a patient's inclusion in the study, which say exclusion ("are not eligible if", "will not be
+# included in the study if", "The following patients are not eligible:"), read as "ineligible"; denied something
+# else, they lead into no list of exclusions ("Patients who are not eligible for rituximab must have:")
+_NOT_ELIGIBLE = lazy(
+    r"\bnot\s+(?:be\s+)?(?:eligible|included)(?=(?:\s+(?:for|in|to)\s+(?:the\s+|this\s+)?(?:study|trial"
+    r"|participation|participate|enrol\w*|entry))?\s*(?:\bif\b|[:：*_\s]*$))"
 )
 # a Chinese heading's word for its list ("入选", "排除"): its kind, beside an English word's
 _HAN_KIND = lazy(HAN_SIDE)
@@ -137,6 +145,10 @@ def lead_in(lines: list[str], at: int, top: int | None = None) -> tuple[str, str
     if marked is None or len(marked.group("indent")) < indent:
         return None
     folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
+    # (a denied inclusion is an exclusion: "Participants are not eligible if:", "... will not be included if they have
+    # any of the following:" head the exclusion criteria; before, "not" beside "eligible" headed no list, and the
+    # exclusion criteria under it were left, or read as an inclusion criterion's alternatives)
+    folded = _NOT_ELIGIBLE.sub("ineligible", folded)
     words = set(re.findall(r"[a-z]+", as_sides(folded)))  # "exclusión" is exclusion
     kinds = {kind for kind, said in _KIND_WORDS.items() if words & said}
     if kinds:  # (a Chinese heading's word says its kind too: "入选标准（Exclusion Criteria）：" speaks of both)
