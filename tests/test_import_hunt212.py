@@ -12,6 +12,11 @@ Found and fixed:
   as an inclusion criterion's alternatives (pregnancy one way in); right under the last inclusion item, as that
   item's parts. Such a denial is now read as the exclusion kind (lead_ins._NOT_ELIGIBLE), where it denies taking
   part, not something else ("Patients who are not eligible for rituximab must have:" is still no exclusion heading).
+- a line wrapped after a word that owns the number opening the next line ("Lupus nephritis of ISN/RPS class" / "IV.
+  Biopsy within 6 months", "... of stage" / "II. Para-aortic nodes", hunt 211's lead): the numeral was read as a
+  roman-numbered item's mark, "Biopsy within 6 months" imported as a criterion of its own and the class IV lost,
+  with no remark; unmarked ("... class" / "III or IV") the line was a criterion of its own. The line now goes on with
+  the one above (lines.numbered_on), where its mark starts no list and the list above holds no item marked so.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import importer_hunt, with_criteria
+from conftest import importer_hunt, notes_on, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt212", 92120001)
@@ -62,3 +67,38 @@ def test_a_line_denying_eligibility_heads_the_exclusion_criteria(draft: Callable
 def test_a_denial_of_something_else_heads_no_exclusion_list(line: str) -> None:
     found = criteria_text.split(f"{INCLUSION}\n{line}\n\n1. Prior mycophenolate\n2. Prior cyclophosphamide")
     assert found.exclusion == []
+
+
+# --- a number opening a line, owned by the word ending the line above -------------------------------------------------
+
+
+def test_a_numeral_a_word_above_owns_is_no_items_mark(draft: Callable) -> None:
+    """Before: "Lupus nephritis of ISN/RPS class" and "Biopsy within 6 months" two criteria, the class IV lost with no
+    remark; "Prior lupus nephritis class" and "III or IV" two criteria, remarked."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n* Lupus nephritis of ISN/RPS class\nIV. Biopsy within 6 months\n* Age 18 to 65\n\n"
+            "Exclusion Criteria:\n\n* Prior lupus nephritis class\nIII or IV\n* Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Lupus nephritis of ISN/RPS class IV. Biopsy within 6 months"},
+        {"text": "Age 18 to 65"},
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Prior lupus nephritis class III or IV"}, {"text": "Pregnancy"}]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "items"),
+    [
+        ("1. Cervical cancer of any stage\n2. Age 18 to 65", ["Cervical cancer of any stage", "Age 18 to 65"]),
+        ("1. Performance status per ECOG\n3. SLE", ["Performance status per ECOG", "SLE"]),  # a number skipped
+        ("* Disease of any stage\n1. Age 18 to 65", ["Disease of any stage", "Age 18 to 65"]),  # a list's first
+        ("i. Tumour of any stage\nii. Age 18 to 65", ["Tumour of any stage", "Age 18 to 65"]),  # roman going on
+    ],
+)
+def test_a_list_going_on_after_such_a_word_is_read_as_before(body: str, items: list[str]) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert [c["text"] for c in found.inclusion] == items

@@ -44,6 +44,24 @@ RUNS_ON = lazy(
 )
 
 
+# a word naming a category a number after it belongs to, at a line's end: the number opening the next line is its
+# ("Lupus nephritis ISN/RPS class" / "IV. Biopsy within 6 months", "CTCAE grade" / "3 or higher"); never a count's or a
+# time's word ("Dose" / "2 - 3 times daily", "day" / "14 ..."), after which a line may start anew (run_in's own
+# _NUMBERED_BY, a number within a line, reads more)
+_CATEGORY_WORD = lazy(r"(?i)\b(?:grade|stage|class|type|phase|level|tier|tanner|nyha|ecog)[ \t]*$")
+# a number or a roman numeral opening a line, which a word ending the line above may own (_CATEGORY_WORD: "class" /
+# "III or IV", "stage" / "II. Para-aortic nodes")
+_OPENING_NUMBER = lazy(r"(?:[0-9]+|[IVX]{1,4}|[ivx]{1,4})(?![^\W\d_])")
+
+
+def numbered_on(previous: str, line: str) -> bool:
+    """Whether the line opens with the number (or roman numeral) of the word the line above ends in (_CATEGORY_WORD:
+    "Lupus nephritis class" / "III or IV", "... ISN/RPS class" / "IV. Biopsy within 6 months"): a wrapped line going
+    on with it. Before, "III or IV" was read as a criterion of its own, and "IV." as a roman-numbered item's mark,
+    the class IV lost with no remark."""
+    return bool(_CATEGORY_WORD.search(unescaped(previous).rstrip()) and _OPENING_NUMBER.match(line.lstrip()))
+
+
 # the label a note opens with: "Note", "Notes", "N.B.", and "NB" only as "NB:", "NB." or "NB," (not the NB of
 # "NB-UVB phototherapy", a criterion); one list for a line that goes on with the criterion above (_GOES_ON) and a note
 # in a paragraph of its own (notes.NOTE), which each wrote it
@@ -66,7 +84,8 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
-    "Unless": _GOES_ON), or the line before ends mid-sentence (RUNS_ON). Else it begins
+    "Unless": _GOES_ON), or the line before ends mid-sentence (RUNS_ON) or in a word owning the number the line
+    opens with (numbered_on: "class" / "III or IV"). Else it begins
     a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
     beyond the first line of the item above (above: its indent), not the line's start: in a text indented
     throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
@@ -80,7 +99,7 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
         listing and _NAMED_IN_LOWER_CASE.match(line.lstrip())
     ):
         return True
-    return bool(RUNS_ON.search(unescaped(previous).rstrip()))
+    return bool(RUNS_ON.search(unescaped(previous).rstrip())) or numbered_on(previous, line)
 
 
 def margin_of(lines: list[str]) -> int:

@@ -20,6 +20,7 @@ from sle_trials.reading.criteria_text.lines import (
     indent_of,
     margin_of,
     next_item,
+    numbered_on,
     runs_on,
     said_before,
 )
@@ -262,6 +263,8 @@ class Reader:
             # per the criteria," / "IC3: scoring 10", which marks.coded_marks writes "IC3. ": read as a wrapped line,
             # the code as rewritten reached IC2's text, and the import was refused), as a number "3." is never
             is_item = False
+        if is_item and m is not None and not self.gap and self.owned_mark(m, previous):
+            is_item = False  # "Lupus nephritis ISN/RPS class" / "IV. Biopsy within 6 months": the class's IV
         # "2.1" nests under "2.", "2.1.3" under "2.1", "2a." under "2." ("I1.", a list's code, nests under nothing)
         # ("2.0" is item 2, as a word processor numbers the top of a list: "2.1" nests under it, not beside it)
         indent = len(m.group("indent")) + _decimal_depth(m.group("dec") or "") if m else 0
@@ -278,6 +281,25 @@ class Reader:
         self.under = self.under or self.run_end is not None
         self.at = at
         self.marked(m, indent, m.group("text").strip())
+
+    def owned_mark(self, m: re.Match, previous: str) -> bool:
+        """Whether a line's mark, a number or a roman numeral, is the number of the word the line above ends in
+        (numbered_on: "... ISN/RPS class" / "IV. Biopsy within 6 months", "... of stage" / "II. Para-aortic nodes"),
+        as it is where it starts no list (not 1 nor "i." nor "a.") and the list above holds no item marked so (its
+        items numbered: "1. ... stage" / "2. ..." is two items, "... per ECOG" / "3. ..." a number skipped). Before,
+        "IV." was read as an item's mark, "Biopsy within 6 months" a criterion of its own and the class IV lost with
+        no remark."""
+        if self.last is None or m.group("dec") or not numbered_on(previous, m.string[len(m.group("indent")) :]):
+            return False
+        kind = mark_kind(m, self.last_letter)
+        if kind == "number":
+            place = item_number(m)
+            return place is not None and place > 1 and all(level.last_number is None for level in self.stack)
+        if kind not in ("roman", "letter"):
+            return False
+        said = mark_letters(m)
+        place = _ROMAN.get(said) if kind == "roman" else ord(said) - ord("a") + 1 if len(said) == 1 else None
+        return place is not None and place > 1 and all(level.letter is None for level in self.stack)
 
     def label(self, lines: list[str], at: int, line: str) -> str | None:
         """The label of a category of the list's criteria the line is, if it is one, as protocol templates write
