@@ -17,6 +17,10 @@ Found and fixed:
   roman-numbered item's mark, "Biopsy within 6 months" imported as a criterion of its own and the class IV lost,
   with no remark; unmarked ("... class" / "III or IV") the line was a criterion of its own. The line now goes on with
   the one above (lines.numbered_on), where its mark starts no list and the list above holds no item marked so.
+- a line ending in a preposition or conjunction no sentence ends with ("Active disease despite" / "Standard therapy
+  for 3 months", hunt 211's "despite" lead; "during", "until", "via", "their", ...) was read as finished: the line
+  under it, capitalised, a criterion of its own, and in a text spaced throughout, the indented paragraph going on
+  with it its sub-criterion, with no remark. Such words now end a line mid-sentence (lines.RUNS_ON).
 """
 
 from __future__ import annotations
@@ -102,3 +106,38 @@ def test_a_numeral_a_word_above_owns_is_no_items_mark(draft: Callable) -> None:
 def test_a_list_going_on_after_such_a_word_is_read_as_before(body: str, items: list[str]) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert [c["text"] for c in found.inclusion] == items
+
+
+# --- a line ending in a word no sentence ends with --------------------------------------------------------------------
+
+
+def test_a_line_ending_despite_goes_on_under_it(draft: Callable) -> None:
+    """Before: "Active disease despite" and "Standard therapy for 3 months" two criteria (remarked); in a text spaced
+    throughout, "standard therapy for 3 months" the sub-criterion of "Active disease despite", no remark."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n* Active disease despite\nStandard therapy for 3 months\n* Age 18 to 65\n\n"
+            "Exclusion Criteria:\n\n1. Flare during\n\n   screening or run-in\n\n2. Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"text": "Active disease despite Standard therapy for 3 months"},
+        {"text": "Age 18 to 65"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Flare during screening or run-in"},
+        {"number": 2, "text": "Pregnancy"},
+    ]
+    assert notes_on(data, "eligibility") == [
+        "Exclusion criteria: 1 paragraph ('screening or run-in') after a blank line goes on with the sentence the "
+        "item above leaves unfinished; read as words of that item, not as a criterion."
+    ]
+
+
+def test_a_line_ending_a_sentence_is_read_as_before() -> None:
+    """A line ending in a word a sentence ends with leaves the capitalised line under it a criterion of its own."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* Active disease\nStandard therapy for 3 months\n\nExclusion Criteria:\n\n* Pregnancy"
+    )
+    assert [c["text"] for c in found.inclusion] == ["Active disease", "Standard therapy for 3 months"]

@@ -35,11 +35,15 @@ def next_item(lines: list[str], start: int) -> re.Match | None:
 
 
 # the end of a line that a sentence runs on from, onto the next line: a comparator, an operator or a comma,
-# or a word that needs words after it ("ALT >" / "2.5 ULN", "Diagnosis of SLE according to" / "SLICC criteria")
+# or a word that needs words after it ("ALT >" / "2.5 ULN", "Diagnosis of SLE according to" / "SLICC criteria",
+# "Active disease despite" / "Standard therapy")
 RUNS_ON = lazy(
     r"(?:[<>≤≥≦≧⩽⩾=+×*/,(\[&-]|\b(?:and|or|nor|of|with|without|to|than|in|into|for|the|a|an|by|at|as|from|on|"
     r"within|including|includes|include|not|least|more|less|over|under|above|below|between|per|if|is|are|be|"
-    r"was|were|has|have|had|who|which|that|whose|x|vs|e\.g\.|i\.e\.))$",
+    r"was|were|has|have|had|who|which|that|whose|x|vs|e\.g\.|i\.e\.|"
+    # (a preposition or a conjunction no sentence ends with: "Active disease despite" / "Standard therapy", read
+    # as a criterion of its own, or over a blank line as a sub-criterion of the item it goes on with)
+    r"despite|during|since|until|via|among|against|upon|because|whether|plus|towards?|regarding|concerning|their|its))$",
     re.I,
 )
 
