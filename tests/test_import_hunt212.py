@@ -21,6 +21,11 @@ Found and fixed:
   for 3 months", hunt 211's "despite" lead; "during", "until", "via", "their", ...) was read as finished: the line
   under it, capitalised, a criterion of its own, and in a text spaced throughout, the indented paragraph going on
   with it its sub-criterion, with no remark. Such words now end a line mid-sentence (lines.RUNS_ON).
+- an item's number or letter alone on its line, its words on the next ("3." / "Signed consent", "(1)" / "Pregnancy",
+  "a)" / "Hb > 9 g/dL", as text copied from a PDF breaks an item; hunt 211's lone "3." lead): "3." was imported as
+  the criterion "3." and "Signed consent" as an unnumbered one, each said to have no list mark, and lettered
+  sub-items were joined into one criterion "Labs: a) Hb > 9 b) ANC" with no remark. The mark now numbers the line
+  of words under it (run_in.marks_alone_joined); with none under it, it is an empty item, as a lone "-" is.
 """
 
 from __future__ import annotations
@@ -141,3 +146,48 @@ def test_a_line_ending_a_sentence_is_read_as_before() -> None:
         "Inclusion Criteria:\n\n* Active disease\nStandard therapy for 3 months\n\nExclusion Criteria:\n\n* Pregnancy"
     )
     assert [c["text"] for c in found.inclusion] == ["Active disease", "Standard therapy for 3 months"]
+
+
+# --- an item's mark alone on its line, its words on the next ----------------------------------------------------------
+
+
+def test_a_mark_alone_on_its_line_numbers_the_words_under_it(draft: Callable) -> None:
+    """Before: the criteria "3." and "Signed consent" (unnumbered), "(1)" and "Pregnancy", each said to be a line with
+    no list mark; sub-items lettered so ("a)" / "Hb > 9") were one criterion "Labs: a) Hb > 9 b) ANC > 1000"."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Labs:\n   a)\n   Hb > 9 g/dL\n   b)\n   ANC > 1000/uL\n3.\n"
+            "Signed consent\n\nExclusion Criteria:\n\n(1)\nPregnancy\n(2)\nActive infection"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {"number": 2, "text": "Labs:", "sub_criteria": [{"text": "Hb > 9 g/dL"}, {"text": "ANC > 1000/uL"}]},
+        {"number": 3, "text": "Signed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "Active infection"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_mark_alone_with_no_words_under_it_is_an_empty_item() -> None:
+    """Before: the criterion "3.", remarked as a line with no list mark. An empty item, as a lone "-" is: no criterion
+    (the numbers 1, 2, 4 show it)."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Age 18-65\n2. SLE\n3.\n4. Consent\n\nExclusion Criteria:\n\n1. HIV"
+    )
+    assert [(c["number"], c["text"]) for c in found.inclusion] == [(1, "Age 18-65"), (2, "SLE"), (4, "Consent")]
+
+
+@pytest.mark.parametrize(
+    ("body", "items"),
+    [
+        ("1. ALT >\n3.\n2. SLE", ["ALT > 3.", "SLE"]),  # the number the line above runs on to: its words
+        ("1. Age 18-65\n2.\nExclusion Criteria:\n1. HIV", ["Age 18-65"]),  # a heading under it: no words of an item
+    ],
+)
+def test_a_number_alone_under_an_unfinished_line_or_over_a_heading_is_no_items_mark(
+    body: str, items: list[str]
+) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}")
+    assert [c["text"] for c in found.inclusion] == items

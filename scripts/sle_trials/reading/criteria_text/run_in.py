@@ -1,13 +1,15 @@
 """Lines a text runs together onto one: a list's heading run into a line after a sentence (inline_headings), and items
-numbered, bulleted or lettered one after another on one line (run_in_items), each cut onto a line of its own."""
+numbered, bulleted or lettered one after another on one line (run_in_items), each cut onto a line of its own; and
+the other way round, an item's mark cut from its words onto a line of its own (marks_alone_joined)."""
 
 from __future__ import annotations
 
 import re
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
-from sle_trials.reading.criteria_text.lines import indent_of, runs_on
+from sle_trials.reading.criteria_text.lines import RUNS_ON, indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
 
 # the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
@@ -326,3 +328,42 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
             return cuts
         cuts.append(_cut(line, after))
         at = after.end()
+
+
+def marks_alone_joined(lines: list[str]) -> list[str]:
+    """The lines with each item's number or letter alone on its line ("3.", "(3)", "b)", as text copied from a PDF
+    breaks an item after its mark) joined to the line of words right under it ("3." / "Signed consent": item 3,
+    "Signed consent"), where that line is no item nor heading and the line above ends no sentence unfinished (whose
+    words the mark may be: "ALT >" / "3."); a mark with no such line under it (a blank line, an item, the text's end)
+    is an empty item, no criterion, read as a line of marks alone is (lines.MARKS_ONLY). Before, "3." was imported
+    as the criterion "3." and its words as an unnumbered criterion of their own, each said to have no list mark."""
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if not _mark_alone(line) or (out and RUNS_ON.search(unescaped(out[-1]).rstrip())):
+            out.append(line)
+            at += 1
+            continue
+        under = lines[at + 1] if at + 1 < len(lines) else ""
+        if under.strip() and not is_marked(list_item(under)) and heading_of(under) is None:
+            out.append(f"{line.rstrip()} {under.strip()}")
+            at += 2
+            continue
+        out.append("-")  # (an empty item: no words, no criterion)
+        at += 1
+    return out
+
+
+def _mark_alone(line: str) -> bool:
+    """Whether a line is an item's number or letter and nothing else ("3.", "(3)", "a)", "IV."): read as the mark of
+    an item whose words stand after it (a capital, which a capital letter's mark needs after it: "B. Hb")."""
+    said = line.strip()
+    m = list_item(said + " X")
+    return (
+        bool(said)
+        and m is not None
+        and m.start("text") == len(m.string) - 1
+        and is_marked(m)
+        and not (m.group("bullet") or m.group("dec"))
+    )

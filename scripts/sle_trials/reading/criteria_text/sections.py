@@ -20,7 +20,13 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
-from sle_trials.reading.criteria_text.run_in import headed_alone, inline_headings, run_goes_on, run_in_items
+from sle_trials.reading.criteria_text.run_in import (
+    headed_alone,
+    inline_headings,
+    marks_alone_joined,
+    run_goes_on,
+    run_in_items,
+)
 from sle_trials.reading.criteria_text.tables import tables_listed
 from sle_trials.reading.shown import shown
 
@@ -73,6 +79,7 @@ def split(text: str) -> Split:
     preamble = False
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
+    lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     labels, unlabelled = cohort_labels(lines, several)
