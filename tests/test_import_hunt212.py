@@ -26,6 +26,10 @@ Found and fixed:
   the criterion "3." and "Signed consent" as an unnumbered one, each said to have no list mark, and lettered
   sub-items were joined into one criterion "Labs: a) Hb > 9 b) ANC" with no remark. The mark now numbers the line
   of words under it (run_in.marks_alone_joined); with none under it, it is an empty item, as a lone "-" is.
+- a lead sponsor written with other white space than the organization the study is registered under ("Tocagen
+  Inc. " with a space typed after it, "Tocagen\u2028Inc." with a line separator, hunt 211's lead) drew the note that
+  the organization "Tocagen Inc." is not the lead sponsor, of one name. The two are now compared as the registry
+  shows them (accounting._organization).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import importer_hunt, notes_on, with_criteria
+from conftest import importer_hunt, notes_on, real_study, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt212", 92120001)
@@ -191,3 +195,23 @@ def test_a_number_alone_under_an_unfinished_line_or_over_a_heading_is_no_items_m
 ) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}")
     assert [c["text"] for c in found.inclusion] == items
+
+
+# --- the organization compared with the lead sponsor as the registry shows them ---------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Tocagen Inc. ", "Tocagen\u2028Inc.", "Tocagen  Inc."])
+def test_a_lead_sponsor_differing_in_white_space_alone_is_the_organization(draft: Callable, written: str) -> None:
+    """Before: the note "... organization 'Tocagen Inc.' (not its lead sponsor)." of the one name, typed with a space
+    after it, a line separator or two spaces in it."""
+    study = real_study("NCT02576665.json")
+    study["protocolSection"]["sponsorCollaboratorsModule"]["leadSponsor"]["name"] = written
+    data = draft(study)
+    assert not [n for n in notes_on(data, "sponsor") if "organization" in n]
+
+
+def test_an_organization_other_than_the_lead_sponsor_is_noted_as_before(draft: Callable) -> None:
+    study = real_study("NCT02576665.json")
+    study["protocolSection"]["sponsorCollaboratorsModule"]["leadSponsor"]["name"] = "Tocagen Research Inc."
+    data = draft(study)
+    assert [n for n in notes_on(data, "sponsor") if "organization 'Tocagen Inc.' (not its lead sponsor)" in n]

@@ -261,16 +261,25 @@ def notes(b: Builder, study: dict) -> None:
 
 def _organization(b: Builder, study: dict) -> None:
     """The organization the study is registered under (identificationModule.organization), said in a
-    note where it is not the lead sponsor the record names (where it is, the sponsor says it)."""
+    note where it is not the lead sponsor the record names (where it is, the sponsor says it). The two are compared as
+    the registry shows them, white space as one space: before, "Tocagen Inc. " (a space typed after it) or
+    "Tocagen\u2028Inc." as the lead sponsor drew a note that the organization "Tocagen Inc." is not the lead
+    sponsor, of one name."""
     section = obj(study, "protocolSection")
     name = obj(obj(section, "identificationModule"), "organization").get("fullName")
     lead = obj(obj(section, "sponsorCollaboratorsModule"), "leadSponsor").get("name")
-    if isinstance(name, str) and name.strip() and name != lead:
+    if isinstance(name, str) and name.strip() and (not isinstance(lead, str) or _as_shown(name) != _as_shown(lead)):
         b.note(
             "sponsor",
             "The source's identificationModule gives what the record has no place for, not imported: organization "
             f"{_text(name)} (not its lead sponsor).",
         )
+
+
+def _as_shown(name: str) -> str:
+    """A name as the registry's page shows it: decoded as the source's text (layouts.json_string), its runs of white
+    space (a line separator too) one space, trimmed."""
+    return " ".join(layouts.json_string(name).split())
 
 
 def _module(path: str) -> tuple[str, str]:
