@@ -30,6 +30,10 @@ Found and fixed:
   Inc. " with a space typed after it, "Tocagen\u2028Inc." with a line separator, hunt 211's lead) drew the note that
   the organization "Tocagen Inc." is not the lead sponsor, of one name. The two are now compared as the registry
   shows them (accounting._organization).
+- a heading ended by a dash over a long paragraph ("Inclusion Criteria - Patients aged 18 to 65 years with ...",
+  120 characters or more, hunt 211's lead) was no heading: the list was read as words before the first heading and
+  left to the curator, with a note. A long line's heading is now read up to a spaced dash too, where its words
+  after the dash are a criterion run into it, as over a short text (headings._heading_before_colon).
 """
 
 from __future__ import annotations
@@ -215,3 +219,34 @@ def test_an_organization_other_than_the_lead_sponsor_is_noted_as_before(draft: C
     study["protocolSection"]["sponsorCollaboratorsModule"]["leadSponsor"]["name"] = "Tocagen Research Inc."
     data = draft(study)
     assert [n for n in notes_on(data, "sponsor") if "organization 'Tocagen Inc.' (not its lead sponsor)" in n]
+
+
+# --- a heading ended by a dash over a long paragraph ------------------------------------------------------------------
+
+LONG_PARAGRAPH = (
+    "Patients aged 18 to 65 years with systemic lupus erythematosus meeting the 2019 EULAR/ACR classification "
+    "criteria and a SLEDAI-2K score of at least 8."
+)
+
+
+@pytest.mark.parametrize("heading", ["Inclusion Criteria -", "**Inclusion Criteria** -", "INCLUSION CRITERIA –"])
+def test_a_heading_ended_by_a_dash_over_a_long_paragraph_heads_it(draft: Callable, heading: str) -> None:
+    """Before (hunt 211's lead): no inclusion criterion, the list read as words before the first heading and left to
+    the curator with a note, as a long line was read only up to a colon."""
+    data = draft(with_criteria(f"{heading} {LONG_PARAGRAPH}\n\nExclusion Criteria - Pregnancy."))
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": LONG_PARAGRAPH}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy."}]
+    assert "eligibility.inclusion_criteria" not in data["curation"].get("not_yet_curated", [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Inclusion criteria of the parent study - all of them - are met by {LONG_PARAGRAPH}",  # a sentence's dash
+        f"1. Inclusion Criteria - {LONG_PARAGRAPH}",  # marked as an item, words after it: as over a short text
+        f"Inclusion Criteria - Part B patients, all {LONG_PARAGRAPH}",  # a part's words after the dash
+    ],
+)
+def test_a_long_line_with_no_heading_to_its_dash_heads_nothing(line: str) -> None:
+    found = criteria_text.split(f"{line}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert found.inclusion == [] and found.unplaced

@@ -206,6 +206,9 @@ def labelled_heading(
 # 18 to 65 years with ...", a paragraph after it)
 _LONGEST = 120
 _TO_THE_COLON = lazy(r"[^:：\n]{1,100}[:：](?:[ \t]?(?:\*\*|__))?")  # (and a word after it: shorter than _LONGEST)
+# ... or by a dash between spaces, with no colon before it ("Inclusion Criteria - Patients aged 18 to 65 years with
+# ...", as "INCLUSION CRITERIA -" heads a short text)
+_TO_THE_DASH = lazy(r"[^:：\n]{1,100}?[ \t]+[-–—](?:[ \t]?(?:\*\*|__))?(?=[ \t])")
 
 
 def _heading_before_colon(line: str, several: frozenset[str], empty: bool) -> tuple[str, str | None, str | None] | None:
@@ -214,10 +217,21 @@ def _heading_before_colon(line: str, several: frozenset[str], empty: bool) -> tu
     erythematosus ...", a whole list in one paragraph after its heading. Before, no heading was read in a line so
     long: the list was read as words before the first heading, not imported, and left to the curator."""
     said = line.strip()
+    dashed = False
     cut = _TO_THE_COLON.match(said)
+    if cut is None:
+        # (a dash ends the heading as a colon does: before, "Inclusion Criteria - Patients aged ..." over a long
+        # paragraph was no heading, the list read as words before the first heading and left to the curator)
+        cut, dashed = _TO_THE_DASH.match(said), True
     if cut is None:
         return None
     rest = said[cut.end() :].strip()
+    if dashed:
+        # (read over the rest's first words, as a short text after a dash is, the heading's alone, whose words after
+        # the dash are a criterion run into it: not a part's words, "Inclusion Criteria - Part B ...", nor a
+        # sentence's, "Inclusion criteria of the parent study - all of them - are met ...")
+        heading = _heading_of(f"{cut.group(0)} {' '.join(rest.split()[:5])[:40]}", several, empty)
+        return (heading[0], None, rest) if heading is not None and heading[1] is None and heading[2] else None
     # (read over the rest's first word, by every rule a heading over a short text is read by: one marked as an item,
     # "1. Inclusion Criteria: Patients ...", or after a section's number, heads no list with words after its colon)
     heading = _heading_of(f"{cut.group(0)} {rest.split()[0][:10]}" if rest else cut.group(0), several, empty)
