@@ -85,12 +85,22 @@ def split(text: str) -> Split:
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
     top: dict[str | None, int] = {}  # the indent of each list's first item
-    run = False  # whether the line read last was cut into a run of items (run_in_items), which may wrap onto this one
+    # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
+    # "line", whole
+    run: str | None = None
     for at, line in enumerate(lines):
-        if run and current is not None and (went_on := run_goes_on(sections[current][-1], line)) is not None:
-            sections[current][-1:] = went_on  # "1. Age; 2. SLEDAI ≥ 8," / "despite therapy; 3. Consent."
+        went_on = run_goes_on(sections[current][-1], line) if run and current is not None else None
+        if went_on is not None and (run == "run" or len(went_on) > 2):
+            # "1. Age; 2. SLEDAI ≥ 8," / "despite therapy; 3. Consent."; and a line cut into no run whose wrap goes on
+            # with the rest of a run of three items at least, "1. Age 18 to 65 years and" / "older; 2. SLE; 3.
+            # Consent" (before, one criterion, the numbers in its words, and the check, reading the source alike,
+            # passed it); not a wrap holding one next number, "... ALT < 3 x ULN and" / "creatinine < 1.5; 3. months
+            # washout", which may be a number of its words
+            assert current is not None
+            sections[current][-1:] = went_on
+            run = "run"
             continue
-        run = False
+        run = None
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
         heading = heading_of(line, several)
@@ -127,14 +137,14 @@ def split(text: str) -> Split:
             if rest:
                 cut = run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
                 sections[current] += cut
-                run = len(cut) > 1
+                run = "run" if len(cut) > 1 else "line"
             continue
         if current is None:
             preamble = preamble or bool(line.strip())
             continue
         cut = run_in_items(line)
         sections[current] += cut
-        run = len(cut) > 1
+        run = "run" if len(cut) > 1 else "line"
         if current not in top and is_marked(first := list_item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks += [
