@@ -39,6 +39,10 @@ Found and fixed:
   words, with no note, and the check, reading the source alike, passed it: a wrap was read on as a run only from a
   line cut into one. A line cut into none now goes on so where its wrap carries the run's next two items at least
   (sections.split); one next number ("... and" / "creatinine < 1.5; 3. months washout") is still words.
+- a number written with a space before its stop or bracket ("1 . Age 18 to 65" / "2 . SLE", "1 ) Pregnancy", as
+  text typed in a word processor spaces it) was no list mark: each line a criterion with its number kept in its
+  text, unnumbered, the lines after the first said to have no list mark. It is now an item's mark (marks._ITEM,
+  before a word), and the check finds a number so written (documents.numbers, E504); "5 . 0 mg/kg" is still words.
 
 Measured and made faster: run_in._run_cuts compiled a pattern for each next number of a run, more than the regular
 expressions' cache holds: a line running 3,000 items together took 6.7 s to cut, each time it was read, now 0.2 s
@@ -308,3 +312,27 @@ def test_a_wrap_holding_one_next_number_is_read_as_before() -> None:
         "Organ function with ALT < 3 x ULN and creatinine < 1.5; 3. months washout",
         "Consent",
     ]
+
+
+# --- a space typed before a number's stop or bracket ------------------------------------------------------------------
+
+
+def test_a_number_with_a_space_before_its_stop_numbers_its_item(draft: Callable) -> None:
+    """Before: the criteria "1 . Age 18 to 65" and "2 . SLE" (and "1 ) Pregnancy", "2 ) HIV"), unnumbered, the numbers
+    kept in their texts, each line after the first said to have no list mark."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1 . Age 18 to 65\n2 . SLE\n\nExclusion Criteria:\n\n1 ) Pregnancy\n2 ) HIV"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [{"number": 1, "text": "Age 18 to 65"}, {"number": 2, "text": "SLE"}]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_decimal_written_with_spaces_is_no_items_mark() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* Dose of at least\n5 . 0 mg/kg\n\nExclusion Criteria:\n\n* HIV"
+    )
+    assert [c["text"] for c in found.inclusion] == ["Dose of at least 5 . 0 mg/kg"]

@@ -96,7 +96,10 @@ _ITEM = lazy(
         # ("1.)" too, a stop and a bracket, as some texts number and letter ("a.)"): before, "1.) Age 18" was a line of
         # words, its number kept in the criterion's text, and "2.) SLE" a line with no list mark)
         # ("1.-" and "a-" too, as Spanish texts number and letter: before, "a- Age 18-65" / "b- SLE" was one criterion)
-        r"(?:(?P<num><D>{1,3})(?P<mark>[.)]|\.\)|\.-|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
+        # ("1 . Age", "1 ) Age" too, a space typed before the stop or the bracket: before, each a line of words, its
+        # number kept in the criterion's text)
+        r"(?:(?P<num><D>{1,3})(?: (?=[.)] +[^\W\d_]))?"
+        r"(?P<mark>[.)]|\.\)|\.-|-(?= +(?!(?:to|or|and)\b))|[:：](?= +\D)) +"
         r"|[(（\[【](?P<pnum><D>{1,3})[)）\]】] *"
         r"|(?P<cnum><D>{1,3})[、）．](?!<D>) *"
         r"|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])(?![a-z][.)] |[A-Z][.)] +(?![a-z]))"  # (not "2.a. Hb": a sub-number)
