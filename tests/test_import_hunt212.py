@@ -43,6 +43,11 @@ Found and fixed:
   text typed in a word processor spaces it) was no list mark: each line a criterion with its number kept in its
   text, unnumbered, the lines after the first said to have no list mark. It is now an item's mark (marks._ITEM,
   before a word), and the check finds a number so written (documents.numbers, E504); "5 . 0 mg/kg" is still words.
+- a run numbered in brackets after words wrapped onto a line opening with its next number ("1. Contraception, one
+  of: (1) IUD; (2) pill;" / "(3) abstinence", "1. History of one of: (1) colorectal cancer," / "(2) documented
+  breast cancer; or (3) melanoma", hunt 211's lead): "(3) abstinence" was imported as a top-level criterion 3,
+  required of everyone, with no remark, and "(2) documented ..." as criterion 2, the list's own "2. SLE" left
+  unnumbered. The line is now read with the one above, the run taking it in (run_in.bracketed_run_goes_on).
 
 Measured and made faster: run_in._run_cuts compiled a pattern for each next number of a run, more than the regular
 expressions' cache holds: a line running 3,000 items together took 6.7 s to cut, each time it was read, now 0.2 s
@@ -52,8 +57,6 @@ Found and left (each reproduced with criteria_text.split(text), or by importing 
 - Markdown bold within a criterion (hunt 210's strict xfail), for the reason given there;
 - a title, a condition or a sponsor holding a line separator (U+2028) is imported holding a line break: the record
   holds what the source writes, as of a line feed written there (study.clean keeps one), and the checks read it so;
-- a run wrapped onto the next line after words ("... one of: (1) colorectal cancer," / "(2) documented ...; or (3)
-  ...") is still read as before (hunt 211's lead, not reproduced as a fault here);
 - a line wrapped at the margin opening with a capital after a line ending in a word a sentence may end with
   ("* Active disease" / "Standard therapy for 3 months") is still a criterion of its own (remarked), as it may be;
 - a number skipped in a numbered list after a category's word ("1. Performance status per ECOG" / "3. SLE") and a
@@ -336,3 +339,58 @@ def test_a_decimal_written_with_spaces_is_no_items_mark() -> None:
         "Inclusion Criteria:\n\n* Dose of at least\n5 . 0 mg/kg\n\nExclusion Criteria:\n\n* HIV"
     )
     assert [c["text"] for c in found.inclusion] == ["Dose of at least 5 . 0 mg/kg"]
+
+
+# --- a run numbered in brackets after words, wrapped onto a line opening with its next number -------------------------
+
+
+def test_a_bracketed_runs_next_number_on_the_next_line_goes_on_with_it(draft: Callable) -> None:
+    """Before: "abstinence" a top-level inclusion criterion 3 (no remark); "documented breast cancer; or (3) melanoma"
+    criterion 2, and "SLE" unnumbered, remarked as a number used twice."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Contraception, one of: (1) IUD; (2) pill;\n(3) abstinence\n2. SLE\n\n"
+            "Exclusion Criteria:\n\n1. History of one of: (1) colorectal cancer,\n(2) breast cancer; or (3) melanoma\n"
+            "2. Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {
+            "number": 1,
+            "text": "Contraception, one of:",
+            "sub_criteria": [
+                {"number": 1, "text": "IUD;"},
+                {"number": 2, "text": "pill;"},
+                {"number": 3, "text": "abstinence"},
+            ],
+        },
+        {"number": 2, "text": "SLE"},
+    ]
+    assert elig["exclusion_criteria"] == [
+        {
+            "number": 1,
+            "text": "History of one of:",
+            "sub_criteria": [
+                {"number": 1, "text": "colorectal cancer,"},
+                {"number": 2, "text": "breast cancer; or"},
+                {"number": 3, "text": "melanoma"},
+            ],
+        },
+        {"number": 2, "text": "Pregnancy"},
+    ]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "items"),
+    [
+        ("1) Age 18-65; 2) SLE;\n3) Consent", ["Age 18-65;", "SLE;", "Consent"]),  # a top-level run: as before
+        ("1. See Table 1)\n2) Consent", ["See Table 1)", "Consent"]),  # a table's number: no run
+        ("1. Organ function (1)\n2) Consent", ["Organ function (1)", "Consent"]),  # a footnote's: no run
+        ("(1) Age 18-65;\n   (2) SLE;\n(3) Consent", ["Age 18-65;", "Consent"]),  # items' own marks: as they nest
+    ],
+)
+def test_a_bracketed_number_under_no_run_after_words_is_read_as_before(body: str, items: list[str]) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert [c["text"] for c in found.inclusion] == items

@@ -334,6 +334,30 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         at = after.end()
 
 
+# an item numbered in brackets, or before one, opening a line ("(3) abstinence", "3) abstinence")
+_BRACKETED = lazy(r" *[(（]?(?P<n>[0-9]{1,2})[)）] +\S")
+
+
+def bracketed_run_goes_on(last: str, line: str) -> list[str] | None:
+    """The items of last and line read as one line (run_in_items), where line opens with the next number of a run
+    numbered in brackets after words on last ("1. Contraception, one of: (1) IUD; (2) pill;" / "(3) abstinence",
+    "1. History of one of: (1) colorectal cancer," / "(2) documented ...; or (3) melanoma"), and read so the run
+    takes it in; None where it does not. Before, "(3) abstinence" was read as a top-level criterion 3 (required of
+    everyone, with no remark), and "(2) documented ..." as criterion 2, the list's own "2." left unnumbered."""
+    opened = _BRACKETED.match(line)
+    if opened is None or int(opened["n"]) < 2:
+        return None
+    own = list_item(last)  # (the number before it after words of last's, never last's own mark: "(1) Age" / "(2) SLE")
+    words = last[own.start("text") :] if own is not None and is_marked(own) else last
+    if not re.search(rf"\S[ \t]*[(（]?(?<![0-9]){int(opened['n']) - 1}[)）]", words):
+        return None
+    parts = run_in_items(f"{last.rstrip()} {line.strip()}")
+    said = " ".join(line.split()[:2])  # (its mark and first word: an item of the run)
+    if len(parts) <= len(run_in_items(last)) or not any(part.strip().startswith(said) for part in parts):
+        return None
+    return parts
+
+
 def _numbered(marked: re.Pattern, line: str, at: int, written: str) -> re.Match | None:
     """The first match of marked (_run_cuts' pattern of a run's next mark, any number) in line from index at on whose
     number is written so (written: "3", "３"); None where there is none."""

@@ -21,6 +21,7 @@ from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
+    bracketed_run_goes_on,
     headed_alone,
     inline_headings,
     marks_alone_joined,
@@ -88,7 +89,14 @@ def split(text: str) -> Split:
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
     # "line", whole
     run: str | None = None
+    taken: tuple[str, int] | None = None  # the line read last, as written, and how many lines it was cut into
     for at, line in enumerate(lines):
+        if taken is not None and current is not None and (joined := bracketed_run_goes_on(taken[0], line)):
+            # "1. Contraception, one of: (1) IUD; (2) pill;" / "(3) abstinence": the run's third item
+            sections[current][-taken[1] :] = joined
+            run, taken = "run", (f"{taken[0].rstrip()} {line.strip()}", len(joined))
+            continue
+        taken = None
         went_on = run_goes_on(sections[current][-1], line) if run and current is not None else None
         if went_on is not None and (run == "run" or len(went_on) > 2):
             # "1. Age; 2. SLEDAI ≥ 8," / "despite therapy; 3. Consent."; and a line cut into no run whose wrap goes on
@@ -144,7 +152,7 @@ def split(text: str) -> Split:
             continue
         cut = run_in_items(line)
         sections[current] += cut
-        run = "run" if len(cut) > 1 else "line"
+        run, taken = "run" if len(cut) > 1 else "line", (line, len(cut))
         if current not in top and is_marked(first := list_item(line)):
             top[current] = len(first.group("indent")) if first is not None else 0
     remarks += [
