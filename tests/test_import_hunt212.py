@@ -48,6 +48,9 @@ Found and fixed:
   breast cancer; or (3) melanoma", hunt 211's lead): "(3) abstinence" was imported as a top-level criterion 3,
   required of everyone, with no remark, and "(2) documented ..." as criterion 2, the list's own "2. SLE" left
   unnumbered. The line is now read with the one above, the run taking it in (run_in.bracketed_run_goes_on).
+- a line leaving a bracket open, the line under it capitalised ("SLEDAI-2K ≥ 6 (excluding" / "Complement and
+  dsDNA)", "Labs [per protocol" / "Section 5]"), was read as finished: the bracket's words cut in two criteria, the
+  second remarked as a line with no list mark. A line leaving a bracket open now runs on (lines.runs_on).
 
 Measured and made faster: run_in._run_cuts compiled a pattern for each next number of a run, more than the regular
 expressions' cache holds: a line running 3,000 items together took 6.7 s to cut, each time it was read, now 0.2 s
@@ -60,7 +63,12 @@ Found and left (each reproduced with criteria_text.split(text), or by importing 
 - a line wrapped at the margin opening with a capital after a line ending in a word a sentence may end with
   ("* Active disease" / "Standard therapy for 3 months") is still a criterion of its own (remarked), as it may be;
 - a number skipped in a numbered list after a category's word ("1. Performance status per ECOG" / "3. SLE") and a
-  numbered list's next number after one ("1. Cancer of any stage" / "2. Age") are read as items, as they may be.
+  numbered list's next number after one ("1. Cancer of any stage" / "2. Age") are read as items, as they may be;
+- a closing remark labelled as a note after a blank line ("2. HIV" / "" / "Note: Other protocol-defined criteria
+  apply.") is read as words of the last exclusion criterion ("HIV Note: Other protocol-defined criteria apply.",
+  remarked), where unlabelled it is a remark about the criteria, not imported;
+- a run of items numbered after words reads at most 99 of them (run_in._run_in_letters): "(100) ..." on a line of
+  its own after such a run is a top-level criterion.
 """
 
 from __future__ import annotations
@@ -394,3 +402,30 @@ def test_a_bracketed_runs_next_number_on_the_next_line_goes_on_with_it(draft: Ca
 def test_a_bracketed_number_under_no_run_after_words_is_read_as_before(body: str, items: list[str]) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{body}\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert [c["text"] for c in found.inclusion] == items
+
+
+# --- a line leaving a bracket open ------------------------------------------------------------------------------------
+
+
+def test_a_line_leaving_a_bracket_open_goes_on_under_it(draft: Callable) -> None:
+    """Before: "SLEDAI-2K ≥ 6 (excluding" and "Complement and dsDNA)" two criteria, the second remarked."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n* SLEDAI-2K ≥ 6 (excluding\nComplement and dsDNA)\n* Age 18 to 65\n\n"
+            "Exclusion Criteria:\n\n1) Abnormal labs [per protocol\nSection 5]\n2) Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert [c["text"] for c in elig["inclusion_criteria"]] == [
+        "SLEDAI-2K ≥ 6 (excluding Complement and dsDNA)",
+        "Age 18 to 65",
+    ]
+    assert [c["text"] for c in elig["exclusion_criteria"]] == ["Abnormal labs [per protocol Section 5]", "Pregnancy"]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_line_closing_its_brackets_is_read_as_before() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n(1) Age (18 to 65)\nPregnancy test negative\n\nExclusion Criteria:\n\n* HIV"
+    )
+    assert [c["text"] for c in found.inclusion] == ["Age (18 to 65)", "Pregnancy test negative"]

@@ -89,7 +89,7 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
     "Unless": _GOES_ON), or the line before ends mid-sentence (RUNS_ON) or in a word owning the number the line
-    opens with (numbered_on: "class" / "III or IV"). Else it begins
+    opens with (numbered_on: "class" / "III or IV"), or leaves a bracket open. Else it begins
     a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
     beyond the first line of the item above (above: its indent), not the line's start: in a text indented
     throughout (NCT04207047 starts every line with two spaces) every unmarked line was read as a wrapped
@@ -103,7 +103,17 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
         listing and _NAMED_IN_LOWER_CASE.match(line.lstrip())
     ):
         return True
-    return bool(RUNS_ON.search(unescaped(previous).rstrip())) or numbered_on(previous, line)
+    said = unescaped(previous).rstrip()
+    # (... or it leaves a bracket open: "SLEDAI-2K ≥ 6 (excluding" / "Complement and dsDNA)", before a criterion of
+    # its own, remarked, the bracket's words cut in two)
+    return bool(RUNS_ON.search(said)) or numbered_on(previous, line) or _left_open(said)
+
+
+def _left_open(said: str) -> bool:
+    """Whether a line leaves a round or square bracket open, opened after its first word (a list mark's "(3)" or
+    "a)" aside, and more opened than closed after it)."""
+    words = said.lstrip().partition(" ")[2]
+    return words.count("(") > words.count(")") or words.count("[") > words.count("]")
 
 
 def margin_of(lines: list[str]) -> int:
