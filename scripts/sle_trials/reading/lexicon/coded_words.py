@@ -106,6 +106,9 @@ _PAST_RECRUITING = frozenset({"ACTIVE_NOT_RECRUITING", "COMPLETED", "TERMINATED"
 _OPEN = frozenset({"RECRUITING", "ENROLLING_BY_INVITATION"})
 _NOT_YET = frozenset({"NOT_YET_RECRUITING", "WITHDRAWN"})
 _STOPPED = frozenset({"TERMINATED", "SUSPENDED", "WITHDRAWN"})
+_ENDED = frozenset({"COMPLETED", "TERMINATED", "WITHDRAWN"})
+# what may follow the trial's end in its clause: the clause's end, or when or how it ended ("in 2024", "early")
+_ITS_END = r"(?=[ \t]*(?:[.,;]|\Z|(?:in|on|by|as[ \t]+of|early|prematurely|ahead)\b))"
 _STATUS_PHRASES = (
     (
         rf"\b{_RECRUITMENT}[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+{_A_WORD}"
@@ -140,6 +143,20 @@ _STATUS_PHRASES = (
         _STOPPED,
     ),
     (rf"{_TRIAL}[ \t]+(?:stopped|ended|closed|terminated)[ \t]+(?:early|prematurely)\b", _STOPPED),
+    # the trial's end as its own verb, or a word of it after "is" ("The trial has completed", "It completed in
+    # 2024", "The study is over"): hunt 212 wrote "The trial has completed." beside Relma-cel's RECRUITING and it
+    # passed, a status's words being read only after "is", "was" or "has been"; not the end of its recruitment
+    # ("It has completed its enrolment", above) nor of a step ("The trial has completed dosing")
+    (rf"(?:{_TRIAL}|\bit)[ \t]+(?:has[ \t]+|had[ \t]+)?{_A_WORD}completed{_ITS_END}", frozenset({"COMPLETED"})),
+    (rf"(?:{_TRIAL}|\bit)[ \t]+(?:is|was)[ \t]+{_A_WORD}complete{_ITS_END}", frozenset({"COMPLETED"})),
+    (
+        rf"(?:{_TRIAL}|\bit)[ \t]+(?:(?:has|had)[ \t]+{_A_WORD}(?:finished|concluded|ended)|"
+        rf"(?:finished|concluded|ended)|(?:is|was)[ \t]+{_A_WORD}(?:over|finished|concluded)){_ITS_END}",
+        _ENDED,
+    ),
+    # a status's words alone in their clause, as a comment's heading gives one in brackets ("# IM19 CAR-T cells in
+    # refractory SLE (completed)."; hunt 212's, beside IM19's RECRUITING) or a label does ("Status: Completed")
+    *((rf"\A[ \t]*(?:{words})[ \t]*\.?[ \t]*\Z", frozenset({code})) for code, words in _STATUSES.items()),
 )
 _OF_THE_TRIAL = lazy(
     r"(?i)(?:\b(?:the|this|its)[ \t]+(?:trial|study)(?:['\u2019]s[ \t]+status)?|\bits[ \t]+status)[ \t]+"

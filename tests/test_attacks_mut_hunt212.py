@@ -1,0 +1,63 @@
+"""A hostile mutation hunt on `trials check` (helper-64's, after hunt 211): mutations of the curated records' notes
+and comments that passed with no test. Each passed before its fix; each has an honest counterpart that passes still.
+
+Found and fixed (E501):
+
+- the trial's end as its own verb, or a status's words alone in their clause: Relma-cel's "The trial has completed.",
+  "It has now completed.", "The study is over.", "The trial is complete." and IM19's first comment given
+  "(completed)" passed beside their RECRUITING, a status's words being read only after "is", "was" or "has been"
+  (coded_words._STATUS_PHRASES).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, Trials
+from test_attacks_mut_hunt210 import codes_with_a_note
+
+# --- the trial's end as its own verb, a status's words alone -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial has completed.",
+        "It has now completed.",
+        "The study is over.",
+        "The trial is complete.",
+        "The trial has ended early.",
+        "Status: Completed",
+    ],
+)
+def test_the_trials_end_a_note_gives_beside_its_recruiting_is_refused(registry: Path, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, RELMA_PATH, "dates.launched", text)
+
+
+def test_a_status_a_comment_gives_in_brackets_is_refused(registry: Path, trials: Trials) -> None:
+    path = registry / IM19_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Third Hospital).", "Third Hospital) (completed).", 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial is recruiting; it has not completed.",
+        "The trial has completed dosing of no cohort the source names.",
+        "Patients who completed a standard regimen are enrolled.",
+        "The curation is complete.",
+        "Its status is given as (recruiting).",
+    ],
+)
+def test_a_status_a_note_gives_as_the_record_holds_or_of_another_thing_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, RELMA_PATH, "dates.launched", text) == set()
+
+
+def test_a_status_a_comment_gives_as_the_record_holds_passes(registry: Path, trials: Trials) -> None:
+    path = registry / IM19_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Third Hospital).", "Third Hospital) (recruiting).", 1), "utf-8")
+    assert trials("validate", path).status == 0
