@@ -7,6 +7,11 @@ Found and fixed (E501):
   "It has now completed.", "The study is over.", "The trial is complete." and IM19's first comment given
   "(completed)" passed beside their RECRUITING, a status's words being read only after "is", "was" or "has been"
   (coded_words._STATUS_PHRASES).
+- what a remark says a source is that no source the record cites is: Relma-cel's first comment's "(a ClinConnect
+  trial page)" rewritten to "(a ClinicalTrials.gov record)", IM19's note "The source is a third-party site's copy of
+  the ClinicalTrials.gov record" to "a trial finder's page, not ..." or to "the sponsor's copy of ...", "a press
+  release on ...": a remark's words of what its source is were read by nothing (remark_sources._misdescribed, held to
+  the kinds of the sources cited, and a copy's or a registry's page to being no sponsor's).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten
 from test_attacks_mut_hunt210 import codes_with_a_note
 
 # --- the trial's end as its own verb, a status's words alone -------------------------------------------------------
@@ -61,3 +66,45 @@ def test_a_status_a_comment_gives_as_the_record_holds_passes(registry: Path, tri
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Third Hospital).", "Third Hospital) (recruiting).", 1), "utf-8")
     assert trials("validate", path).status == 0
+
+
+# --- what a remark says a source is ----------------------------------------------------------------------------------
+
+THIRD_PARTYS = "a third-party site's copy of"
+
+
+def test_a_kind_a_comment_gives_the_source_that_it_is_not_is_refused(registry: Path, trials: Trials) -> None:
+    path = registry / RELMA_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("(a ClinConnect trial page)", "(a ClinicalTrials.gov record)", 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == [2]
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["the sponsor's copy of", "a trial finder's page, not", "a press release on", "a journal article on"],
+)
+def test_a_kind_a_note_gives_the_source_that_it_is_not_is_refused(registry: Path, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, THIRD_PARTYS, new)
+
+
+@pytest.mark.parametrize("text", ["The source is a ClinicalTrials.gov record.", "The source, a registry page, ..."])
+def test_a_registrys_page_a_note_makes_of_a_trial_finders_page_is_refused(registry: Path, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, RELMA_PATH, "dates.launched", text)
+
+
+@pytest.mark.parametrize("new", ["a copy of", "a third party's mirror of", "the site's copy of"])
+def test_a_kind_a_note_gives_the_source_as_it_is_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, THIRD_PARTYS, new) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The source is a ClinConnect trial page.",
+        "The source is not a ClinicalTrials.gov record.",
+        "The source is the trial's page on ClinConnect.",
+    ],
+)
+def test_a_kind_a_note_gives_a_trial_finders_page_as_it_is_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, RELMA_PATH, "dates.launched", text) == set()

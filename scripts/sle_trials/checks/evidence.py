@@ -94,7 +94,8 @@ CHECKS = (
         "origin, the sex a trial enrols, its status, design, lymphodepletion's agents, route or a dose's basis) that "
         "the record and its sources do not, or a value or a count it gives a key of a registry study it cites that "
         "the study does not give at that key, or a run it quotes and says the record keeps as written that its field "
-        "does not hold, or a source file it or a comment names that the record does not cite",
+        "does not hold, or a source file it or a comment names that the record does not cite, or a kind it says a "
+        "source is that no source the record cites is",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

@@ -5,6 +5,11 @@ hunt 211): a comment's path is blanked before its names are read (comment_lines.
 nothing. A reader takes the path for the source the values were read from; the record's sources are its
 curation.sources, each checked (E1xx), so a path a remark names is one of them. The evidence stage runs it beside the
 other remark checks (evidence.stages).
+
+And what a remark says a source is (its kind, and whose it is), held to the kinds of the sources the record cites:
+hunt 212 rewrote Relma-cel's first comment's "(a ClinConnect trial page)" to "(a ClinicalTrials.gov record)", IM19's
+note "The source is a third-party site's copy of the ClinicalTrials.gov record" to "the sponsor's copy", and each
+passed, a remark's words of its source being read by nothing. A reader weighs a value by what its source is.
 """
 
 from __future__ import annotations
@@ -23,12 +28,20 @@ _SEED_PATH = lazy(r"(?<![\w/.-])seeds/[^\s()\[\]\"'\u201c\u201d,;]+")
 
 
 def check_remark_sources(record: Record, schema: dict) -> Iterator[Problem]:
-    """E501: each path under seeds/ a remark or a comment names that is none of the record's curation.sources."""
-    cited = {s.get("file") for s in record.data["curation"].get("sources") or [] if isinstance(s, dict)}
-    yield from said_by_remarks(record, "E501", lambda text: _uncited(text, cited), _RULE)
+    """E501: each path under seeds/ a remark or a comment names that is none of the record's curation.sources, and
+    each kind a remark or a comment says a source is that none of the sources it may mean is (_misdescribed)."""
+    kinds = {
+        s["file"]: s.get("kind")
+        for s in record.data["curation"].get("sources") or []
+        if isinstance(s, dict) and isinstance(s.get("file"), str)
+    }
+    yield from said_by_remarks(record, "E501", lambda text: _uncited(text, set(kinds)), _RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _misdescribed(text, kinds), _RULE_OF_KINDS)
     for comment, _ in comment_lines.remarks(record.comments, schema):  # (its words as written: remarks() blanks paths)
-        for claim in _uncited(comment.text, cited):
+        for claim in _uncited(comment.text, set(kinds)):
             yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE}")
+        for claim in _misdescribed(comment.text, kinds):
+            yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE_OF_KINDS}")
 
 
 def _uncited(text: str, cited: set) -> Iterator[str]:
@@ -40,3 +53,53 @@ def _uncited(text: str, cited: set) -> Iterator[str]:
 
 
 _RULE = "a remark names as sources only its curation.sources"
+_RULE_OF_KINDS = "a remark says a source is what its curation.sources entry's kind says it is"
+
+# what a remark says a source is: "The source is a third-party site's copy of ...", "the source, a ClinConnect trial
+# page, ...", and a comment's bracket right after the path it names ("seeds/004_....txt (a ClinConnect trial page)");
+# "is not a ..." says nothing of what it is
+_DESCRIBED = lazy(
+    r"(?i)\b(?:the|its|this|each|one)[ \t]+source(?:[ \t]+(?:is|was)[ \t]+|,[ \t]+)"
+    r"(?P<what>(?:an?|the)[ \t]+(?:[^.;:()]|\.(?=\w))+)|"  # (a point inside a word, "ClinicalTrials.gov", is no stop)
+    r"(?P<path>(?<![\w/.-])seeds/[^\s()\[\]\"'\u201c\u201d,;]+?)[.:]?[ \t]*\((?P<bracketed>(?:an?|the)[ \t]+[^()]+)\)"
+)
+# the kinds each description's words give (curation.sources.kind), the first the description writes; a copy of
+# anything is a copy ("a third-party site's copy of the ClinicalTrials.gov record")
+_COPY = (lazy(r"(?i)\b(?:copy|copies|mirror)\b"), frozenset({"REGISTRY_COPY", "OTHER"}))
+_KINDS = (
+    (lazy(r"(?i)\btrial[\s-]+(?:finder|page|listing)s?\b"), frozenset({"TRIAL_FINDER_PAGE", "OTHER"})),
+    (lazy(r"(?i)\bpress[ \t]+release\b"), frozenset({"PRESS_RELEASE"})),
+    (lazy(r"(?i)\b(?:publication|article|abstract|paper)\b"), frozenset({"PUBLICATION"})),
+    (lazy(r"(?i)\b(?:JSON|API)\b"), frozenset({"REGISTRY_JSON"})),
+    (
+        lazy(
+            r"(?i)(?:\bClinicalTrials\.gov|\bregistry(?:['\u2019]s)?)[ \t]+(?:own[ \t]+)?(?:record|page|entry|study)\b"
+        ),
+        frozenset({"REGISTRY_PAGE", "REGISTRY_JSON"}),
+    ),
+)
+# a source said to be the sponsor's own ("the sponsor's copy"): a copy or a trial finder's page is a third party's,
+# a registry's page the registry's (the schema's meanings of the kinds)
+_THE_SPONSORS = lazy(
+    r"(?i)\bsponsor(?:['\u2019]s|s['\u2019])?[ \t]+(?:own[ \t]+)?(?:\w+[ \t]+)?(?:copy|page|record|site)"
+)
+_NOT_THE_SPONSORS = frozenset({"REGISTRY_COPY", "TRIAL_FINDER_PAGE", "REGISTRY_PAGE", "REGISTRY_JSON"})
+
+
+def _misdescribed(text: str, kinds: dict[str, object]) -> Iterator[str]:
+    """What text says a source is (_DESCRIBED) that none of the cited sources it may mean is: the one whose path a
+    bracket follows, else any the record cites."""
+    for m in _DESCRIBED.finditer(text):
+        what = m.group("what") or m.group("bracketed")
+        meant = {kinds[m.group("path")]} if m.group("path") in kinds else set(kinds.values())
+        said = _COPY[1] if _COPY[0].search(what) else _first_kinds(what)
+        if said and not said & meant:
+            yield f"says a source is {what.strip()!r} ({' or '.join(sorted(said))}), which no source it cites is"
+        elif _THE_SPONSORS.search(what) and meant <= _NOT_THE_SPONSORS:
+            yield f"says a source is {what.strip()!r}, the sponsor's, which no source it cites is (a third party's)"
+
+
+def _first_kinds(what: str) -> frozenset[str]:
+    """The kinds the first of _KINDS' words what writes gives, or none."""
+    found = [(m.start(), said) for words, said in _KINDS if (m := words.search(what))]
+    return min(found, key=lambda item: item[0])[1] if found else frozenset()
