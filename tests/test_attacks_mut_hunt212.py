@@ -12,6 +12,10 @@ Found and fixed (E501):
   the ClinicalTrials.gov record" to "a trial finder's page, not ..." or to "the sponsor's copy of ...", "a press
   release on ...": a remark's words of what its source is were read by nothing (remark_sources._misdescribed, held to
   the kinds of the sources cited, and a copy's or a registry's page to being no sponsor's).
+- an age group a remark says the trial enrols that the record's ages leave out: Relma-cel's and IM19's "Children are
+  eligible.", "It is a pediatric trial.", "Adolescents may enrol.", a comment's "(a pediatric trial)", and "Older
+  adults are eligible." of a draft whose maximum age is 60: a group of people by its age was read by nothing
+  (remark_ages, ClinicalTrials.gov's groups: a child under 18, an older adult 65 or more).
 """
 
 from __future__ import annotations
@@ -19,7 +23,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten
+from conftest import (
+    IM19_PATH,
+    IM19_TEXT_HEAD,
+    RELMA_PATH,
+    Trials,
+    add_source,
+    age_fields,
+    codes_with_a_note_rewritten,
+    im19_draft,
+    joined,
+    put,
+)
 from test_attacks_mut_hunt210 import codes_with_a_note
 
 # --- the trial's end as its own verb, a status's words alone -------------------------------------------------------
@@ -108,3 +123,63 @@ def test_a_kind_a_note_gives_the_source_as_it_is_passes(registry: Path, new: str
 )
 def test_a_kind_a_note_gives_a_trial_finders_page_as_it_is_passes(registry: Path, text: str) -> None:
     assert codes_with_a_note(registry, RELMA_PATH, "dates.launched", text) == set()
+
+
+# --- an age group a remark says the trial enrols ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shown", [RELMA_PATH, IM19_PATH])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children are eligible.",
+        "It is a pediatric trial.",
+        "Adolescents may enrol.",
+        "The trial enrols children and adults.",
+        "Pediatric patients are also included.",
+    ],
+)
+def test_children_a_note_says_a_trial_of_adults_enrols_are_refused(registry: Path, shown: str, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, shown, "eligibility.minimum_age", text)
+
+
+def test_children_a_comment_says_a_trial_of_adults_enrols_are_refused(registry: Path, trials: Trials) -> None:
+    path = registry / IM19_PATH
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Third Hospital).", "Third Hospital; a pediatric trial).", 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No children are eligible.",
+        "Children are not eligible.",
+        "Pediatric patients are excluded.",
+        "Women of childbearing age are eligible.",
+        "Children of patients are not screened.",
+        "Older adults are eligible.",  # (Relma-cel's maximum age, 70, is an older adult's)
+    ],
+)
+def test_an_age_group_a_note_gives_as_the_record_holds_or_denied_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, RELMA_PATH, "eligibility.minimum_age", text) == set()
+
+
+def older_adults_draft(registry: Path, maximum: int, text: str) -> Path:
+    """IM19 as a draft whose source gives ages 18 to maximum, holding its maximum age and a note of text."""
+    source = add_source(registry, "seeds/212_ages.txt", IM19_TEXT_HEAD + f"Ages 18 to {maximum} years\n")
+    draft = im19_draft(source).replace(
+        "  status: draft\n", f"  status: draft\n  notes:\n    - field: eligibility\n      text: {text}\n"
+    )
+    return put(registry, IM19_PATH, joined(draft, age_fields("maximum_age", maximum, f"Ages 18 to {maximum} years")))
+
+
+def test_older_adults_a_note_says_a_trial_up_to_60_enrols_are_refused(registry: Path, trials: Trials) -> None:
+    path = older_adults_draft(registry, 60, "Older adults are eligible.")
+    problems = trials.json("validate", path).problems()
+    assert [(p["code"], "older adults" in p["message"]) for p in problems] == [("E501", True)]
+
+
+def test_older_adults_a_note_says_a_trial_up_to_75_enrols_pass(registry: Path, trials: Trials) -> None:
+    path = older_adults_draft(registry, 75, "Older adults are eligible.")
+    assert trials("validate", path).status == 0

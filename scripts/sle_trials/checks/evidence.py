@@ -48,6 +48,7 @@ from sle_trials.checks import (
     criteria_lists,
     curation,
     parts,
+    remark_ages,
     remark_dates,
     remark_keys,
     remark_lists,
@@ -95,7 +96,8 @@ CHECKS = (
         "the record and its sources do not, or a value or a count it gives a key of a registry study it cites that "
         "the study does not give at that key, or a run it quotes and says the record keeps as written that its field "
         "does not hold, or a source file it or a comment names that the record does not cite, or a kind it says a "
-        "source is that no source the record cites is",
+        "source is that no source the record cites is, or an age group it says the trial enrols (children, older "
+        "adults) that the record's age range leaves out",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1009,6 +1011,7 @@ def stages(
     yield Stage("comment lists", lambda: remark_lists.check_comment_lists(record, schema))
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
     yield Stage("remark sources", lambda: remark_sources.check_remark_sources(record, schema))
+    yield Stage("remark ages", lambda: remark_ages.check_remark_ages(record, schema))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
