@@ -16,6 +16,12 @@ Found and fixed (E501):
   eligible.", "It is a pediatric trial.", "Adolescents may enrol.", a comment's "(a pediatric trial)", and "Older
   adults are eligible." of a draft whose maximum age is 60: a group of people by its age was read by nothing
   (remark_ages, ClinicalTrials.gov's groups: a child under 18, an older adult 65 or more).
+- a run a note quotes and places in a section of its source that writes it elsewhere only: IM19's 'under "key
+  timeline milestones" in Basic Information' rewritten to "in Study Design" or "in Brief Summary", Relma-cel's 'The
+  source's summary says "early phase (Phase I)"' to "The source's Timeline says" or "Its Keywords section says": the
+  quote was held to the whole source, the section named to nothing (remark_sections, a known layout's headings);
+  and a name a note says its source writes in the sections a bracket lists: Relma-cel's "names the treatment
+  Relma-cel (in its title and summary)" given "keywords" too (its keywords write "Relma Cel").
 """
 
 from __future__ import annotations
@@ -183,3 +189,49 @@ def test_older_adults_a_note_says_a_trial_up_to_60_enrols_are_refused(registry: 
 def test_older_adults_a_note_says_a_trial_up_to_75_enrols_pass(registry: Path, trials: Trials) -> None:
     path = older_adults_draft(registry, 75, "Older adults are eligible.")
     assert trials("validate", path).status == 0
+
+
+# --- a quoted run a note places in a section of its source that writes it elsewhere ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, "in Basic Information", "in Study Design"),
+        (IM19_PATH, "in Basic Information", "in Brief Summary"),
+        (RELMA_PATH, "The source's summary says", "The source's Timeline says"),
+        (RELMA_PATH, "The source's summary says", "Its Keywords section says"),
+    ],
+)
+def test_a_quote_a_note_places_in_a_section_that_does_not_write_it_is_refused(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, "in Basic Information", "in its Basic Information section"),
+        (IM19_PATH, "in Basic Information", "in the source"),  # (no section: the whole source writes it)
+        (RELMA_PATH, "The source's summary says", "Its summary section says"),
+        (RELMA_PATH, "The source's summary says", "The source's ClinConnect Summary says"),
+    ],
+)
+def test_a_quote_a_note_places_in_the_section_that_writes_it_passes(
+    registry: Path, shown: str, old: str, new: str
+) -> None:
+    assert codes_with_a_note_rewritten(registry, shown, old, new) == set()
+
+
+@pytest.mark.parametrize(
+    "new", ["(in its title, summary and keywords)", "(in its keywords)", "(in its Trial Officials)"]
+)
+def test_a_name_a_note_places_in_sections_that_do_not_write_it_is_refused(registry: Path, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, "(in its title and summary)", new)
+
+
+@pytest.mark.parametrize("new", ["(in its summary)", "(in its title, and ClinConnect Summary)", "(in its sponsor's)"])
+def test_a_name_a_note_places_in_sections_that_write_it_passes(registry: Path, new: str) -> None:
+    """The last names no section: left to the names' reading."""
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, "(in its title and summary)", new) == set()

@@ -56,6 +56,7 @@ from sle_trials.checks import (
     remark_parts,
     remark_prose,
     remark_rules,
+    remark_sections,
     remark_sources,
     remarks,
     silence,
@@ -97,7 +98,8 @@ CHECKS = (
         "the study does not give at that key, or a run it quotes and says the record keeps as written that its field "
         "does not hold, or a source file it or a comment names that the record does not cite, or a kind it says a "
         "source is that no source the record cites is, or an age group it says the trial enrols (children, older "
-        "adults) that the record's age range leaves out",
+        "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
+        "source that the source writes elsewhere only",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1023,6 +1025,7 @@ def stages(
         yield Stage("nct_id", lambda: check_nct_id(record, sources))
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
+        yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark keys", lambda: remark_keys.check_remark_keys(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))

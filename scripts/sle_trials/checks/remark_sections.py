@@ -1,0 +1,118 @@
+"""E501: a run a curation note or an incomplete entry quotes, or names before a bracket listing sections ("Relma-cel (in
+its title and summary)"), and places in a section of its source that the source writes in another section only.
+IM19's note reads the two dates 'under "key timeline milestones" in Basic Information'; hunt 212 rewrote it to "in
+Study Design", and Relma-cel's 'The source's summary says "early phase (Phase I)"' to "The source's Timeline says",
+and each passed: the quote was held to the whole source (E501's quote reading), the section it is placed in to
+nothing. A reader looks for the words where the note says they are.
+
+A section is one of a known layout's headings (a ClinConnect page's, a registry copy's), named whole or by its last
+word where no other heading of the layout ends so ("summary": "ClinConnect Summary"). A run the source does not write
+at all is the quote reading's to refuse; a name no heading has is left unread. The sections of a source are read once
+a run, kept with the document (SourceDoc.reading).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading import pages
+from sle_trials.reading.clinconnect import CLINCONNECT_HEADINGS
+from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+from sle_trials.reading.registry_copy import REGISTRY_COPY_HEADINGS
+
+# the headings of each layout whose sections are read (SourceDoc.layout)
+HEADINGS = {"clinconnect": CLINCONNECT_HEADINGS, "registry_copy": REGISTRY_COPY_HEADINGS}
+
+_NAME = r"(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3})"
+# a section named right after a quote ('"key timeline milestones" in Basic Information', '... in its Timeline
+# section')
+_IN_A_SECTION = lazy(rf"[,]?[ \t]+(?:in|under)[ \t]+(?:the[ \t]+source['\u2019]s[ \t]+|its[ \t]+|the[ \t]+)?{_NAME}")
+# a section said to write the quote that follows ('The source's summary says "..."', 'Its Timeline section reads')
+_A_SECTION_SAYS = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"(?:[ \t]+section)?[ \t]+(?:says|reads|writes|gives|lists|states|shows|has)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
+)
+
+# a name a note says its source writes in the sections it lists, in a bracket right after it ("names the treatment
+# Relma-cel (in its title and summary)"): hunt 212 added "keywords" to Relma-cel's list, whose keywords write "Relma
+# Cel", and it passed
+_IN_SECTIONS = lazy(
+    r"(?P<run>\w[\w.-]*\w)[ \t]+\((?:in|under)[ \t]+(?:its|the[ \t]+source['\u2019]s)[ \t]+(?P<names>[^()]+)\)"
+)
+_LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+TITLE = "title"  # (the page's title: a section of no heading, its brief_title's place)
+
+RULE = "a remark places a run it quotes or names in a section of its source that writes it"
+
+
+def check_remark_sections(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each run a remark quotes and places in a section of a cited source (its heading named) that the source
+    writes, but not in that section."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.layout in HEADINGS and doc.form == TEXT]
+    if not docs:
+        return iter(())
+    return said_by_remarks(record, "E501", lambda text: _misplaced(text, docs), RULE)
+
+
+def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """What text says of each run it quotes, or names before a bracket of sections, in a named section that no
+    source writes there but one writes."""
+    for m in QUOTED.finditer(text):
+        quote = _plain(m.group(1) or m.group(2) or "")
+        after = _IN_A_SECTION.match(text, m.end())
+        before = _A_SECTION_SAYS.search(text, 0, m.start())
+        for said in (after, before):
+            if said is not None and quote:
+                yield from _unwritten(quote, said.group("name"), docs)
+    for m in _IN_SECTIONS.finditer(text):
+        for name in _LISTED.split(m.group("names").strip()):
+            yield from _unwritten(_plain(m.group("run")), name, docs)
+
+
+def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """That run is placed in the section name names where no source writes it there but one writes it."""
+    placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name))]
+    if placed and not any(run.casefold() in _sections(doc)[heading].casefold() for doc, heading in placed):
+        if any(run.casefold() in _plain(doc.text).casefold() for doc, _ in placed):
+            where = " or ".join(dict.fromkeys(heading for _, heading in placed))
+            yield f'places "{run}" in its source\'s {where} section, which does not write it there'
+
+
+def _heading(doc: SourceDoc, name: str) -> str | None:
+    """The heading of doc's layout that name (its words, longest first) names: whole, or by its last word where
+    only one heading ends with it; None where it names none."""
+    headings = (*HEADINGS[doc.layout], TITLE)
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        said = " ".join(words[:n]).casefold()
+        whole = [h for h in headings if h.casefold() == said]
+        ending = [h for h in headings if h.casefold().split()[-1] == said]
+        if whole or len(ending) == 1:
+            return (whole or ending)[0]
+    return None
+
+
+def _sections(doc: SourceDoc) -> dict[str, str]:
+    """Each heading of doc's layout -> the words of its sections (its lines to the next heading), read once."""
+    return doc.reading(("sections by heading",), lambda: _read_sections(doc))
+
+
+def _read_sections(doc: SourceDoc) -> dict[str, str]:
+    lines = [normalise(line) for line in (doc.raw or b"").decode("utf-8", "replace").splitlines()]
+    headings = set(HEADINGS[doc.layout])
+    found = dict.fromkeys(headings, "")
+    for name, _, body in pages.sections(lines, lambda line: line if line in headings else None):
+        if name:
+            found[name] += " " + _plain(" ".join(body))
+    found[TITLE] = _plain(" ".join(passage.text for passage in doc.places.get("brief_title", [])))
+    return found
+
+
+def _plain(text: str) -> str:
+    """text as a quote and a section are compared: normalised, a markdown escape's backslash and spacing aside."""
+    return " ".join(normalise(text).replace("\\", "").split())
