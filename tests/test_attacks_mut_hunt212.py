@@ -22,6 +22,10 @@ Found and fixed (E501):
   quote was held to the whole source, the section named to nothing (remark_sections, a known layout's headings);
   and a name a note says its source writes in the sections a bracket lists: Relma-cel's "names the treatment
   Relma-cel (in its title and summary)" given "keywords" too (its keywords write "Relma Cel").
+- how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
+  "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
+  say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
+  count; a count of one is left, hunt 210's honest "given in one infusion" saying how a dose is given).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from conftest import (
     joined,
     put,
 )
+from mutations import Checks
 from test_attacks_mut_hunt210 import codes_with_a_note
 
 # --- the trial's end as its own verb, a status's words alone -------------------------------------------------------
@@ -235,3 +240,47 @@ def test_a_name_a_note_places_in_sections_that_do_not_write_it_is_refused(regist
 def test_a_name_a_note_places_in_sections_that_write_it_passes(registry: Path, new: str) -> None:
     """The last names no section: left to the names' reading."""
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, "(in its title and summary)", new) == set()
+
+
+# --- how many times a remark says the product is given ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shown", [RELMA_PATH, IM19_PATH])
+@pytest.mark.parametrize(
+    "text", ["Patients receive two infusions.", "Patients may get a second dose.", "The cells are infused twice."]
+)
+def test_a_count_of_infusions_no_source_writes_is_refused(registry: Path, shown: str, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, shown, "interventions", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The source does not say how many infusions are given.",
+        "No patient receives a second infusion.",
+        "There are two dose levels.",
+        "Patients receive a single infusion.",  # (a count of one: left)
+    ],
+)
+def test_no_count_of_infusions_or_one_denied_passes(registry: Path, text: str) -> None:
+    assert codes_with_a_note(registry, IM19_PATH, "interventions", text) == set()
+
+
+def test_a_count_of_infusions_its_source_writes_passes(registry: Path) -> None:
+    source = add_source(registry, "seeds/212_twice.txt", IM19_TEXT_HEAD + "Patients get 2 infusions of cells.\n")
+    put(registry, IM19_PATH, im19_draft(source))
+
+    def noted(data: dict) -> None:
+        data["curation"]["notes"] = [{"field": "arms", "text": "Patients receive two infusions, a second dose."}]
+
+    assert Checks(registry).after(IM19_PATH, noted) == set()
+
+
+def test_a_count_of_infusions_another_than_its_source_writes_is_refused(registry: Path) -> None:
+    source = add_source(registry, "seeds/212_twice.txt", IM19_TEXT_HEAD + "Patients get 2 infusions of cells.\n")
+    put(registry, IM19_PATH, im19_draft(source))
+
+    def noted(data: dict) -> None:
+        data["curation"]["notes"] = [{"field": "arms", "text": "Patients receive three infusions."}]
+
+    assert "E501" in Checks(registry).after(IM19_PATH, noted)

@@ -56,6 +56,7 @@ from sle_trials.checks import (
     remark_parts,
     remark_prose,
     remark_rules,
+    remark_schedule,
     remark_sections,
     remark_sources,
     remarks,
@@ -99,7 +100,8 @@ CHECKS = (
         "does not hold, or a source file it or a comment names that the record does not cite, or a kind it says a "
         "source is that no source the record cites is, or an age group it says the trial enrols (children, older "
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
-        "source that the source writes elsewhere only",
+        "source that the source writes elsewhere only, or how many times it says the product is given where no "
+        "cited source writes that count",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1026,6 +1028,7 @@ def stages(
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
+        yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark keys", lambda: remark_keys.check_remark_keys(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))
