@@ -26,6 +26,8 @@ Found and fixed (E501):
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
   count; a count of one is left, hunt 210's honest "given in one infusion" saying how a dose is given).
+- a phase in words of the trial's place in the product's testing: IM19's "It is a first-in-human trial." (its phase
+  NA) passed, only a phase's own words being read (coded_words._PHASE_PHRASES: first in humans is phase 1).
 """
 
 from __future__ import annotations
@@ -284,3 +286,18 @@ def test_a_count_of_infusions_another_than_its_source_writes_is_refused(registry
         data["curation"]["notes"] = [{"field": "arms", "text": "Patients receive three infusions."}]
 
     assert "E501" in Checks(registry).after(IM19_PATH, noted)
+
+
+# --- a phase in words of the trial's place in testing ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["It is a first-in-human trial.", "The trial is first-in-human.", "This first in human study enrols."]
+)
+def test_first_in_human_beside_a_phase_of_na_is_refused(registry: Path, text: str) -> None:
+    assert "E501" in codes_with_a_note(registry, IM19_PATH, "phases", text)
+
+
+def test_first_in_human_beside_phase_1_or_of_another_study_passes(registry: Path) -> None:
+    assert codes_with_a_note(registry, RELMA_PATH, "phases", "It is a first-in-human trial.") == set()
+    assert codes_with_a_note(registry, IM19_PATH, "phases", "It follows no first-in-human study.") == set()

@@ -280,6 +280,19 @@ _PHASES = {
 }
 
 
+# the phase in words of the trial's place in the product's testing: a trial first in humans is a phase 1 one (early or
+# not); hunt 212 wrote "It is a first-in-human trial." beside IM19's NA, and it passed; said of this trial ("It is",
+# "This first-in-human study"), not of another ("It follows a first-in-human study")
+_FIRST_IN_HUMAN = r"first[\s-]+in[\s-]+(?:humans?|man)"
+_PHASE_PHRASES = (
+    (
+        rf"\b(?:(?:the|this|it)[ \t]+(?:(?:trial|study)[ \t]+)?(?:is|was)[ \t]+(?:(?:an?|the)[ \t]+)?|this[ \t]+)"
+        rf"{_FIRST_IN_HUMAN}\b",
+        frozenset({"EARLY_PHASE1", "PHASE1"}),
+    ),
+)
+
+
 # (said of this trial: "It is a phase 2 trial", "The study is in phase 1"; not "It follows a phase 1 study", nor "An
 # Early Phase 1 label is absent")
 _OF_THE_PHASE = lazy(
@@ -496,6 +509,7 @@ CODED = (
         of_the_trial=(_OF_THE_PHASE, None),
         joined=True,
         sourced=True,
+        phrases=_phrases(_PHASE_PHRASES),
     ),
     Coded(
         "interventions.route",
