@@ -22,6 +22,9 @@ Found and fixed (E501):
   quote was held to the whole source, the section named to nothing (remark_sections, a known layout's headings);
   and a name a note says its source writes in the sections a bracket lists: Relma-cel's "names the treatment
   Relma-cel (in its title and summary)" given "keywords" too (its keywords write "Relma Cel").
+- a section of its source a note says is empty that writes more than its heading's blurb: IM19's "The source's
+  Conditions, Brief Summary and Detailed Description sections are empty." given Study Design or Eligibility Criteria
+  (remark_sections, registry_copy.BLURB made public to read a heading's blurb as no content).
 - how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
@@ -301,3 +304,32 @@ def test_first_in_human_beside_a_phase_of_na_is_refused(registry: Path, text: st
 def test_first_in_human_beside_phase_1_or_of_another_study_passes(registry: Path) -> None:
     assert codes_with_a_note(registry, RELMA_PATH, "phases", "It is a first-in-human trial.") == set()
     assert codes_with_a_note(registry, IM19_PATH, "phases", "It follows no first-in-human study.") == set()
+
+
+# --- a section a note says is empty ----------------------------------------------------------------------------------
+
+EMPTY = "The source's Conditions, Brief Summary and Detailed Description sections are empty."
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "The source's Conditions, Study Design and Detailed Description sections are empty.",
+        "The source's Eligibility Criteria section is empty.",
+        "Its Brief Summary and Locations sections are empty.",
+    ],
+)
+def test_a_section_a_note_says_is_empty_that_writes_more_is_refused(registry: Path, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, IM19_PATH, EMPTY, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Its Brief Summary and Conditions sections are both empty.",
+        "The source's Detailed Description section is empty.",
+        "The source's Conditions, Brief Summary and Detailed Description sections are not empty of blurbs.",
+    ],
+)
+def test_a_section_a_note_says_is_empty_that_writes_a_blurb_alone_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, EMPTY, new) == set()

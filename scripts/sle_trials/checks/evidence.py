@@ -100,8 +100,8 @@ CHECKS = (
         "does not hold, or a source file it or a comment names that the record does not cite, or a kind it says a "
         "source is that no source the record cites is, or an age group it says the trial enrols (children, older "
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
-        "source that the source writes elsewhere only, or how many times it says the product is given where no "
-        "cited source writes that count",
+        "source that the source writes elsewhere only, or a section it says is empty that is not, or how many times "
+        "it says the product is given where no cited source writes that count",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

@@ -5,6 +5,9 @@ Study Design", and Relma-cel's 'The source's summary says "early phase (Phase I)
 and each passed: the quote was held to the whole source (E501's quote reading), the section it is placed in to
 nothing. A reader looks for the words where the note says they are.
 
+And a section a note says is empty that writes more than its heading's blurb: IM19's "The source's Conditions, Brief
+Summary and Detailed Description sections are empty." given Study Design, which gives the trial's design (hunt 212).
+
 A section is one of a known layout's headings (a ClinConnect page's, a registry copy's), named whole or by its last
 word where no other heading of the layout ends so ("summary": "ClinConnect Summary"). A run the source does not write
 at all is the quote reading's to refuse; a name no heading has is left unread. The sections of a source are read once
@@ -23,7 +26,7 @@ from sle_trials.problem import Problem
 from sle_trials.reading import pages
 from sle_trials.reading.clinconnect import CLINCONNECT_HEADINGS
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
-from sle_trials.reading.registry_copy import REGISTRY_COPY_HEADINGS
+from sle_trials.reading.registry_copy import BLURB, REGISTRY_COPY_HEADINGS
 
 # the headings of each layout whose sections are read (SourceDoc.layout)
 HEADINGS = {"clinconnect": CLINCONNECT_HEADINGS, "registry_copy": REGISTRY_COPY_HEADINGS}
@@ -46,8 +49,14 @@ _IN_SECTIONS = lazy(
 )
 _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 TITLE = "title"  # (the page's title: a section of no heading, its brief_title's place)
+# sections a note says are empty ("The source's Conditions, Brief Summary and Detailed Description sections are
+# empty"): hunt 212 put Study Design, which gives the trial's design, in IM19's list, and it passed
+_EMPTY = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<names>[A-Za-z][\w ,-]*?)[ \t]+sections?[ \t]+(?:is|are)[ \t]+"
+    r"(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b"
+)
 
-RULE = "a remark places a run it quotes or names in a section of its source that writes it"
+RULE = "a remark says of a section of its source only what the section writes: the runs it places there, its emptiness"
 
 
 def check_remark_sections(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -72,12 +81,17 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
     for m in _IN_SECTIONS.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
             yield from _unwritten(_plain(m.group("run")), name, docs)
+    for m in _EMPTY.finditer(text):
+        for name in _LISTED.split(m.group("names").strip()):
+            placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name)) and heading != TITLE]
+            if placed and all(_sections(doc)[heading][1] for doc, heading in placed):
+                yield f"says its source's {placed[0][1]} section is empty, which writes more than its heading's blurb"
 
 
 def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
     """That run is placed in the section name names where no source writes it there but one writes it."""
     placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name))]
-    if placed and not any(run.casefold() in _sections(doc)[heading].casefold() for doc, heading in placed):
+    if placed and not any(run.casefold() in _sections(doc)[heading][0].casefold() for doc, heading in placed):
         if any(run.casefold() in _plain(doc.text).casefold() for doc, _ in placed):
             where = " or ".join(dict.fromkeys(heading for _, heading in placed))
             yield f'places "{run}" in its source\'s {where} section, which does not write it there'
@@ -97,19 +111,23 @@ def _heading(doc: SourceDoc, name: str) -> str | None:
     return None
 
 
-def _sections(doc: SourceDoc) -> dict[str, str]:
-    """Each heading of doc's layout -> the words of its sections (its lines to the next heading), read once."""
+def _sections(doc: SourceDoc) -> dict[str, tuple[str, bool]]:
+    """Each heading of doc's layout -> the words of its sections (its lines to the next heading), and whether they
+    write more than a heading's blurb (a registry copy's "Get a concise snapshot of the trial, ..."), read once."""
     return doc.reading(("sections by heading",), lambda: _read_sections(doc))
 
 
-def _read_sections(doc: SourceDoc) -> dict[str, str]:
+def _read_sections(doc: SourceDoc) -> dict[str, tuple[str, bool]]:
     lines = [normalise(line) for line in (doc.raw or b"").decode("utf-8", "replace").splitlines()]
     headings = set(HEADINGS[doc.layout])
-    found = dict.fromkeys(headings, "")
+    texts, filled = dict.fromkeys(headings, ""), set()
     for name, _, body in pages.sections(lines, lambda line: line if line in headings else None):
         if name:
-            found[name] += " " + _plain(" ".join(body))
-    found[TITLE] = _plain(" ".join(passage.text for passage in doc.places.get("brief_title", [])))
+            texts[name] += " " + _plain(" ".join(body))
+            if body[1 if body and BLURB.match(body[0]) and name != "Study Results" else 0 :]:
+                filled.add(name)
+    found = {name: (text, name in filled) for name, text in texts.items()}
+    found[TITLE] = (_plain(" ".join(passage.text for passage in doc.places.get("brief_title", []))), True)
     return found
 
 

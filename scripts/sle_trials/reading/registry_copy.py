@@ -45,7 +45,7 @@ REGISTRY_COPY_HEADINGS = (
 
 
 # The site's own one-line blurb under a heading ("Get a concise snapshot of the trial, ..."): not the trial's words.
-_BLURB = lazy(
+BLURB = lazy(
     r"^(?:Get|Review|Explore|Dive|See|Understand|Learn|Discover|Check|Meet|Identify|Reach|Find|"
     r"Additional) .*[.]$"
 )
@@ -80,7 +80,7 @@ def _copy_sections(lines: list[str]) -> _CopySections | None:
     sections: dict[str, list[str]] = {}
     top: list[str] = []
     for name, _, body in pages.sections(lines, lambda line: line if line in headings else None):
-        if name and body and _BLURB.match(body[0]) and name != "Study Results":
+        if name and body and BLURB.match(body[0]) and name != "Study Results":
             body = body[1:]
         if name:
             sections.setdefault(name, []).extend(body)
