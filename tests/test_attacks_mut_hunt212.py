@@ -25,6 +25,9 @@ Found and fixed (E501):
 - a section of its source a note says is empty that writes more than its heading's blurb: IM19's "The source's
   Conditions, Brief Summary and Detailed Description sections are empty." given Study Design or Eligibility Criteria
   (remark_sections, registry_copy.BLURB made public to read a heading's blurb as no content).
+- a count a note says its source's words give that no source writes: Relma-cel's "its summary speaks of multiple
+  locations" rewritten to "speaks of two locations", "mentions 3", "refers to four": a count was held to the
+  record's list only after a verb of listing (remark_mentions, held to a source writing that count of that thing).
 - how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
@@ -333,3 +336,28 @@ def test_a_section_a_note_says_is_empty_that_writes_more_is_refused(registry: Pa
 )
 def test_a_section_a_note_says_is_empty_that_writes_a_blurb_alone_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, EMPTY, new) == set()
+
+
+# --- a count a note says its source's words give --------------------------------------------------------------------
+
+MULTIPLE = "while its summary speaks of multiple"
+
+
+@pytest.mark.parametrize(
+    "new",
+    ["while its summary speaks of two", "while its summary mentions 3", "while its summary refers to four"],
+)
+def test_a_count_a_note_says_its_source_gives_that_none_writes_is_refused(registry: Path, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, MULTIPLE, new)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "while its summary speaks of many",
+        "while its summary, which mentions one of the hospitals, speaks of multiple",
+        "while its sub-item 3 refers to 8 weeks and its summary speaks of multiple",
+    ],
+)
+def test_a_count_a_note_says_its_source_gives_as_it_writes_it_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, MULTIPLE, new) == set()

@@ -52,6 +52,7 @@ from sle_trials.checks import (
     remark_dates,
     remark_keys,
     remark_lists,
+    remark_mentions,
     remark_names,
     remark_parts,
     remark_prose,
@@ -101,7 +102,8 @@ CHECKS = (
         "source is that no source the record cites is, or an age group it says the trial enrols (children, older "
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
         "source that the source writes elsewhere only, or a section it says is empty that is not, or how many times "
-        "it says the product is given where no cited source writes that count",
+        "it says the product is given where no cited source writes that count, or a count it says its source's "
+        "words give that no cited source writes",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1029,6 +1031,7 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
+        yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))
         yield Stage("remark keys", lambda: remark_keys.check_remark_keys(record, sources))
         yield Stage("remark names", lambda: remark_names.check_remark_names(record, sources, schema))

@@ -1,0 +1,62 @@
+"""E501: a count a curation note or an incomplete entry says its source's words give ("its summary speaks of two
+locations", "the source mentions three sites") where no cited source writes that count of that thing. Relma-cel's
+note says "its summary speaks of multiple locations in China"; hunt 212 rewrote it to "speaks of two locations", and
+it passed: a count is held to the record's list only after a verb of listing ("lists one location", remark_lists),
+and "speaks of" is none. Held to the record's list, an honest note setting a summary's "two locations" beside a
+source listing one would fail; what a note says the source's words say is held to those words.
+
+The count and its noun are written so in a cited source (of this trial: Sources.text_of), in words or in digits,
+with at most one word between ("two locations", "2 recruiting locations"). The source's text is searched only for a
+remark that gives such a count (few do).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon.quantities import CARDINALS
+
+_WORDS = {word: value for word, value in CARDINALS.items() if value <= 20}
+_COUNT = r"(?P<count>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"|\d{1,3})"
+_NO_NOUN = r"(?:of|or|and|to|in|at|on|more|other|such|the|times)"  # ("mentions one of the hospitals": no count)
+# a count the words of a source are said to give: "speaks of two locations", "mentions 3 sites", "refers to two
+# hospitals"
+_MENTIONED = lazy(
+    r"(?i)\b(?:(?:speaks?|speaking|talks?|talking)[ \t]+(?:of|about)|"
+    r"mentions?|mentioning|refers?[ \t]+to|referring[ \t]+to|alludes?[ \t]+to)[ \t]+"
+    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
+)
+
+RULE = "a remark gives a count its source's words give only as a cited source writes it"
+
+
+def check_remark_mentions(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each count a remark says a source's words give that no cited source writes."""
+    return said_by_remarks(record, "E501", lambda text: _unwritten(text, sources), RULE)
+
+
+def _unwritten(text: str, sources: Sources) -> Iterator[str]:
+    """What text says a source gives of each count that no cited source writes."""
+    for m in _MENTIONED.finditer(QUOTED.sub(" | ", normalise(text))):
+        count, noun = _value(m.group("count")), m.group("noun").lower()
+        stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+        written = re.compile(rf"(?i)\b{_COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
+        if not any(
+            _value(w.group("count")) == count
+            for doc in sources.docs
+            if doc.unread is None
+            for w in written.finditer(sources.text_of(doc))
+        ):
+            yield f"says a source gives {count} {noun}, {sources.unwritten()}"
+
+
+def _value(word: str) -> int:
+    """The number a count's word or digits are."""
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
