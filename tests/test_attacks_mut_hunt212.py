@@ -28,6 +28,9 @@ Found and fixed (E501):
 - a count a note says its source's words give that no source writes: Relma-cel's "its summary speaks of multiple
   locations" rewritten to "speaks of two locations", "mentions 3", "refers to four": a count was held to the
   record's list only after a verb of listing (remark_mentions, held to a source writing that count of that thing).
+- a field a note says a source gives that the record declares silent: Relma-cel's "The source gives no enrollment
+  count." rewritten to "gives an enrollment count of 0", "Its Timeline section gives no dates." to "gives the start
+  date": what a note said a source gives was held to nothing (remark_silence).
 - how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
@@ -361,3 +364,35 @@ def test_a_count_a_note_says_its_source_gives_that_none_writes_is_refused(regist
 )
 def test_a_count_a_note_says_its_source_gives_as_it_writes_it_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, MULTIPLE, new) == set()
+
+
+# --- a field a note says a source gives that the record declares silent ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The source gives no enrollment count.", "The source gives an enrollment count of 0."),
+        ("Its Timeline section gives no dates.", "Its Timeline section gives the start date."),
+        ("Its Timeline section gives no dates.", "It lists the conditions."),
+    ],
+)
+def test_a_field_a_note_says_its_source_gives_that_the_record_declares_silent_is_refused(
+    registry: Path, old: str, new: str
+) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The source gives no enrollment count.", "The source does not give an enrollment count."),
+        ("Its Timeline section gives no dates.", "Its Timeline section gives no start date."),
+        ("Its Timeline section gives no dates.", "ClinicalTrials.gov may list conditions; this page gives none."),
+        ("Its Timeline section gives no dates.", "Its Timeline section gives the launch date alone."),
+    ],
+)
+def test_a_field_a_note_says_its_source_gives_as_the_record_holds_or_denied_passes(
+    registry: Path, old: str, new: str
+) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == set()

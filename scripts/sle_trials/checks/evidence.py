@@ -59,6 +59,7 @@ from sle_trials.checks import (
     remark_rules,
     remark_schedule,
     remark_sections,
+    remark_silence,
     remark_sources,
     remarks,
     silence,
@@ -103,7 +104,7 @@ CHECKS = (
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
         "source that the source writes elsewhere only, or a section it says is empty that is not, or how many times "
         "it says the product is given where no cited source writes that count, or a count it says its source's "
-        "words give that no cited source writes",
+        "words give that no cited source writes, or a field it says a source gives that the record declares silent",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1018,6 +1019,7 @@ def stages(
     yield Stage("remark rules", lambda: remark_rules.check_remark_rules(record))
     yield Stage("remark sources", lambda: remark_sources.check_remark_sources(record, schema))
     yield Stage("remark ages", lambda: remark_ages.check_remark_ages(record, schema))
+    yield Stage("remark silence", lambda: remark_silence.check_remark_silence(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

@@ -1,0 +1,81 @@
+"""E501: a field a curation note or an incomplete entry says a source gives ("The source gives an enrollment count",
+"Its Timeline section gives the start date") that the record declares its sources silent on. Relma-cel's notes "The
+source gives no enrollment count." and "Its Timeline section gives no dates." rewritten so (hunt 212) passed beside
+its silent enrollment and dates.start: what a note said a source gives was held to nothing, and a reader trusted
+one of the two, the note or the silence. Said with a denial ("gives no", "does not give", "whether it gives"), a note
+gives none. The evidence stage runs it beside the other remark checks (evidence.stages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_names
+
+# a field's words, as a note names what a source gives, and the field they name
+FIELD_WORDS = {
+    r"(?:target[ \t]+|planned[ \t]+)?enrol{1,2}ment(?:[ \t]+(?:count|number|figure|target))?|sample[ \t]+size": (
+        "enrollment"
+    ),
+    r"(?:study[ \t]+)?start[ \t]+date": "dates.start",
+    r"primary[ \t]+completion[ \t]+date": "dates.primary_completion",
+    r"(?<!primary[ \t])(?:study[ \t]+)?completion[ \t]+date": "dates.completion",
+    r"first[ \t]+posted[ \t]+date": "dates.first_posted",
+    r"official[ \t]+title": "official_title",
+    r"acronym": "acronym",
+    r"conditions": "conditions",
+    r"keywords": "keywords",
+    r"brief[ \t]+summary": "brief_summary",
+    r"detailed[ \t]+description": "detailed_description",
+    r"(?:study[ \t]+)?arms|arm[ \t]+groups": "arms",
+    r"(?:primary[ \t]+|secondary[ \t]+)?outcomes?(?:[ \t]+measures?)?": "outcomes",
+    r"intervention[ \t]+type": "interventions.type",
+    r"(?:route|route[ \t]+of[ \t]+administration)": "interventions.route",
+    r"lymphodepleting[ \t]+(?:regimen|chemotherapy)|lymphodepletion": "lymphodepletion",
+    r"study[ \t]+type": "study_type",
+    r"references|publications": "references",
+}
+_FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(FIELD_WORDS))
+_NAMED = list(FIELD_WORDS.values())
+# a source said to give a field: "gives an enrollment count", "lists the start date", "states its conditions"; the
+# word between no denial ("gives no start date")
+_GIVES = lazy(
+    r"(?i)\b(?:gives?|giving|states?|stating|lists?|listing|names?|reports?|provides?|shows?|writes?)[ \t]+"
+    r"(?:(?:an?|the|its|their)[ \t]+)?(?:(?!(?:no|not|any|neither|none)\b)[\w-]+[ \t]+)??"
+    rf"(?:{_FIELDS})\b"
+)
+# the source the subject of the clause, before the verb ("The source gives", "Its Timeline section lists", "It
+# states"), not another ("ClinicalTrials.gov lists conditions" of a record citing a copy that does not)
+_SOURCE_BEFORE = lazy(r"(?i)\b(?:the[ \t]+source|it|its|this[ \t]+(?:page|copy|source|document))\b")
+# words before it in its clause that deny it or say it is unknown ("does not give", "whether it lists")
+_DENIED = lazy(r"(?i)\b(?:no|not|never|neither|nor|without|whether|if|unless|unclear|unknown|nothing)\b")
+_CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
+
+RULE = "a remark says a source gives a field only where the record does not declare its sources silent on it"
+
+
+def check_remark_silence(record: Record) -> Iterator[Problem]:
+    """E501: each field a remark says a source gives that the record declares silent."""
+    silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
+    if not silent:
+        return iter(())
+    return said_by_remarks(record, "E501", lambda text: _silenced(text, silent), RULE)
+
+
+def _silenced(text: str, silent: list[str]) -> Iterator[str]:
+    """What text says a source gives of each field the record declares silent."""
+    read = QUOTED.sub(" | ", normalise(text))
+    for sentence in note_names.sentences_of(read):
+        for clause in _CLAUSE_STOPS.split(sentence):
+            for m in _GIVES.finditer(clause):
+                if _DENIED.search(clause, 0, m.start()) or not _SOURCE_BEFORE.search(clause, 0, m.start()):
+                    continue
+                field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
+                if fields.covered(silent, field):
+                    yield f"says a source gives its {field}, which the record declares its sources silent on"
