@@ -31,6 +31,9 @@ Found and fixed (E501):
 - a field a note says a source gives that the record declares silent: Relma-cel's "The source gives no enrollment
   count." rewritten to "gives an enrollment count of 0", "Its Timeline section gives no dates." to "gives the start
   date": what a note said a source gives was held to nothing (remark_silence).
+- a count of a criterion's unnumbered items a note gives that the record does not hold: Relma-cel's "Inclusion
+  criterion 4 is followed in the source by two unnumbered paragraphs" rewritten to "three" or "one": only a
+  sub-list's numbers were read (note_items.unnumbered_counted, remarks._items_of_other_criteria).
 - how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
@@ -70,7 +73,7 @@ from test_attacks_mut_hunt210 import codes_with_a_note
         "The study is over.",
         "The trial is complete.",
         "The trial has ended early.",
-        "Status: Completed",
+        "Its status: completed.",
     ],
 )
 def test_the_trials_end_a_note_gives_beside_its_recruiting_is_refused(registry: Path, text: str) -> None:
@@ -396,3 +399,18 @@ def test_a_field_a_note_says_its_source_gives_as_the_record_holds_or_denied_pass
     registry: Path, old: str, new: str
 ) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == set()
+
+
+# --- a count of a criterion's unnumbered items ----------------------------------------------------------------------
+
+UNNUMBERED = "by two unnumbered paragraphs"
+
+
+@pytest.mark.parametrize("new", ["by three unnumbered paragraphs", "by one unnumbered paragraph"])
+def test_a_count_of_a_criterions_unnumbered_items_it_does_not_hold_is_refused(registry: Path, new: str) -> None:
+    assert "E501" in codes_with_a_note_rewritten(registry, RELMA_PATH, UNNUMBERED, new)
+
+
+@pytest.mark.parametrize("new", ["by 2 unnumbered paragraphs", "by two unnumbered items"])
+def test_a_count_of_a_criterions_unnumbered_items_it_holds_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, UNNUMBERED, new) == set()

@@ -598,6 +598,15 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                         f"curation.{kind}.{i}.text gives the items of {fields.criterion_name(ref)} as a list ending "
                         f"at {last}, but its list ends at {ends}: a remark gives a criterion's list whole",
                     )
+            unnumbered = sum(1 for sub in item.get("sub_criteria", []) if isinstance(sub, dict) and "number" not in sub)
+            for count in note_items.unnumbered_counted(clause):
+                if count != unnumbered:
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text counts {count} unnumbered items of {fields.criterion_name(ref)}, "
+                        f"which holds {unnumbered}: a remark counts a criterion's items as the record holds them",
+                    )
             for n in named:
                 if n.letter in texts and (unsaid := _unsaid_of_item(n.says, texts[n.letter])) is not None:
                     yield record.problem(

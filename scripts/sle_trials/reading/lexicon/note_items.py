@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.lexicon.quantities import CARDINALS
 
 _LETTER = r"(?<![\w.])(?P<{name}>[a-h])\.(?!\w)"
 # (sub-items by number: one, several joined, or a range)
@@ -102,4 +103,22 @@ def whole_ranges(text: str) -> list[tuple[str, str]]:
     return [
         (m.group("last"), m.group("first")) if m.group("last") else (m.group("to"), m.group("from"))
         for m in _WHOLE_RANGE.finditer(text)
+    ]
+
+
+# A count of a criterion's unnumbered items a note gives: "followed in the source by two unnumbered paragraphs"
+# (Relma-cel's, rewritten to "three" in hunt 212, passed: only a sub-list's numbers were read)
+_UNNUMBERED = lazy(
+    r"(?i)\b(?P<count>"
+    + "|".join(sorted((word for word, value in CARDINALS.items() if value <= 12), key=len, reverse=True))
+    + r"|\d{1,2})[ \t]+unnumbered[ \t]+"
+    r"(?:paragraphs?|items?|sub-?items?|passages?|lines?|sub-?criteria|criteri(?:on|a))\b"
+)
+
+
+def unnumbered_counted(text: str) -> list[int]:
+    """Each count text gives of a criterion's unnumbered items ("two unnumbered paragraphs": 2)."""
+    return [
+        int(word) if word.isdigit() else CARDINALS[word.lower()]
+        for word in (m.group("count") for m in _UNNUMBERED.finditer(text))
     ]
