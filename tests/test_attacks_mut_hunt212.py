@@ -34,6 +34,9 @@ Found and fixed (E501):
 - a count of a criterion's unnumbered items a note gives that the record does not hold: Relma-cel's "Inclusion
   criterion 4 is followed in the source by two unnumbered paragraphs" rewritten to "three" or "one": only a
   sub-list's numbers were read (note_items.unnumbered_counted, remarks._items_of_other_criteria).
+- a note saying the record's criteria list is numbered anew where it keeps the source's numbers: IM19's "the
+  numbering is kept" rewritten to "the numbering is renumbered from 1" beside its lists numbered from 2: where the
+  source's list starts was read, the record's not (completeness._renumbered, E514).
 - how many times a note says the product is given where no source writes it: "Patients receive two infusions.",
   "The cells are infused twice.", "Patients may get a second dose." beside Relma-cel and IM19, whose sources never
   say: no field holds a schedule, and a count of no unit was no fact (remark_schedule, held to a source writing that
@@ -414,3 +417,17 @@ def test_a_count_of_a_criterions_unnumbered_items_it_does_not_hold_is_refused(re
 @pytest.mark.parametrize("new", ["by 2 unnumbered paragraphs", "by two unnumbered items"])
 def test_a_count_of_a_criterions_unnumbered_items_it_holds_passes(registry: Path, new: str) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, UNNUMBERED, new) == set()
+
+
+# --- a list said to be numbered anew ---------------------------------------------------------------------------------
+
+KEPT = "the numbering is kept"
+
+
+def test_a_list_a_note_says_is_renumbered_where_it_keeps_its_numbers_is_refused(registry: Path) -> None:
+    assert "E514" in codes_with_a_note_rewritten(registry, IM19_PATH, KEPT, "the numbering is renumbered from 1")
+
+
+@pytest.mark.parametrize("new", ["the numbering is kept, not renumbered from 1", "it is renumbered from 2, as kept"])
+def test_a_list_a_note_says_is_numbered_as_the_record_holds_passes(registry: Path, new: str) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, KEPT, new) == set()

@@ -86,7 +86,8 @@ CHECKS = (
         "a source list whose numbering shows lost items, not declared under curation.incomplete by an entry "
         "that names them (the first and the last lost), or an entry there naming as lost a criterion the source "
         "lists or one past its last number, declaring a loss in a list whose numbering skips none, or saying the "
-        "source's list starts at another number than its first",
+        "source's list starts at another number than its first, or a note saying the record's list is renumbered "
+        "from another number than its first",
     ),
 )
 
@@ -247,6 +248,28 @@ def _starts_elsewhere(entry: dict, field: str, items: list[Item]) -> list[tuple[
         if said is not None and said != main[0]:
             out.append((said, main[0]))
     return out
+
+
+# Where a note says the record's list is numbered anew: "renumbered from 1", "re-numbered to start at 1". IM19's "Both
+# criteria lists start at 2 in the source; the numbering is kept." rewritten to "the numbering is renumbered from 1"
+# passed beside its lists numbered from 2 (hunt 212): where the source's list starts was read, the record's not
+_RENUMBERED = lazy(
+    r"(?i)\bre-?numbered\s+(?:(?:so\s+as\s+)?to\s+start\s+at|starting\s+(?:at|from)|from)\s+"
+    r"(?:(?:items?|criteri(?:on|a)|number)\s+)?([0-9]+|[a-z]+)\b"
+)
+
+_NOT_RENUMBERED = lazy(r"(?i)\b(?:not|never|nor|no|rather\s+than|instead\s+of)\s+(?:been\s+|being\s+)?\Z")
+
+
+def _renumbered(text: str) -> Iterator[int]:
+    """The number a note says the record's list is renumbered from (_RENUMBERED)."""
+    for m in _RENUMBERED.finditer(text):
+        if _NOT_RENUMBERED.search(text, 0, m.start()):
+            continue  # ("kept, not renumbered from 1")
+        word = quantities.folded(m.group(1))
+        said = int(word) if word.isdigit() else CARDINAL_WORDS.get(word)
+        if said is not None:
+            yield said
 
 
 def _said_of_the_list(curation: dict, field: str) -> Iterator[tuple[str, dict]]:
@@ -504,6 +527,15 @@ def check(record: Record, docs: list[SourceDoc], reader: run_memory.Reader | Non
                     f"{field}: an entry under curation.{where} says the source's {kind} list starts at {starts}, "
                     f"but it starts at {first}; say only what the source lacks",
                 )
+            held = [c.get("number") for c in eligibility.get(name) or [] if isinstance(c, dict)]
+            for anew in _renumbered(entry.get("text", "")):
+                if held and held[0] != anew:
+                    yield at(
+                        ("curation", where),
+                        "E514",
+                        f"{field}: an entry under curation.{where} says the record's {kind} list is renumbered "
+                        f"from {anew}, but its first criterion is numbered {held[0]}; say only what the record holds",
+                    )
         if name not in eligibility:
             declared = " but is declared silent" if fields.covered(curation.get("silent", []), field) else ""
             yield at(
