@@ -252,6 +252,15 @@ _KEPT_AS_WRITTEN = lazy(
     r"verbatim|unchanged)\b|(?:is|are|was|were)[ \t]+(?:kept|retained|preserved)[ \t]*(?=[.;]|\Z))"
 )
 
+# ... and the words that say it does not keep it so, before another quoted run: "...; corrected.", "The source's
+# escapes ("\>") are removed."
+# (IM19's "kept as written" rewritten to "corrected" passed beside its facility holding the source's spelling, hunt 212)
+_NOT_KEPT = lazy(
+    r"(?i)[^.!?\n\"\u201c]*?(?<!\bnot[ \t])(?<!\bnever[ \t])\b"
+    r"(?:corrected|fixed|normali[sz]ed|amended|re-?spel(?:led|t)|removed|dropped|stripped|"
+    r"left[ \t]+out)\b"
+)
+
 
 def _kept_as_written(record: Record) -> Iterator[Problem]:
     """E501: a run a remark quotes and says the record keeps as written ("... "Q"; kept as written") that the value at
@@ -264,6 +273,8 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
         held = [" ".join(normalise(v).split()) for v in strings(value)] if found else []
         if not held:
             continue
+        # (as written, for a run said to be dropped: normalise() reads a markdown escape's "\>" as ">")
+        written = [" ".join(v.split()) for v in strings(value)]
         for match in QUOTED.finditer(text):
             run = " ".join(normalise(match.group(1) or match.group(2)).split())
             if _KEPT_AS_WRITTEN.match(text, match.end()) and not any(run in v for v in held):
@@ -273,6 +284,18 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
                     f"curation.{kind}.{i}.text says the record keeps {run!r} as written, which its {field} does not "
                     "hold: a remark says the record keeps only what it holds",
                 )
+            elif _NOT_KEPT.match(text, match.end()) and any(_as_quoted(match) in v for v in written):
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text says the record corrects or drops {run!r}, which its {field} holds as "
+                    "written: a remark says the record changes only what it does not hold",
+                )
+
+
+def _as_quoted(match: re.Match[str]) -> str:
+    """A quoted run as the remark writes it, its spacing aside."""
+    return " ".join((match.group(1) or match.group(2)).split())
 
 
 def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
