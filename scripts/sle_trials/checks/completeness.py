@@ -143,14 +143,18 @@ def inline_runs_joined(
 
 
 def _joined(text: str, subs: list[str], theirs: set[str]) -> str | None:
-    """The source's item text and sub-items run together make, if any (inline_runs_joined)."""
-    candidates = [" ".join([text, *subs])]
+    """The source's item text and sub-items run together make, if any (inline_runs_joined). Sub-items run on
+    as they are only where each begins with its label in turn ("a. ...", "b. ..."): a sentence of the criterion's
+    own, split off as an unlabelled sub-item, is no item of an enumeration (Relma-cel's inclusion criterion 6's
+    "Score ≥6 ..." nested under its first sentence passed, the two joined being its source item)."""
+    candidates = []
     for style in _RUN_LABELS:
         for labels in ("abcdefghijklmnopqrstuvwxyz", [str(n) for n in range(1, 27)]):
             if len(subs) <= len(labels):
-                candidates.append(
-                    " ".join([text, *(f"{style.format(label)} {sub}" for label, sub in zip(labels, subs))])
-                )
+                marks = [f"{style.format(label)} " for label in labels[: len(subs)]]
+                if all(sub.startswith(mark) for mark, sub in zip(marks, subs)):
+                    candidates.append(" ".join([text, *subs]))  # labelled as written
+                candidates.append(" ".join([text, *(f"{mark}{sub}" for mark, sub in zip(marks, subs))]))
     return next((c for c in candidates if c in theirs), None)
 
 
