@@ -159,6 +159,7 @@ from sle_trials.git.uncollected import (
     no_test_folder_skipped,
     no_test_left_uncollected,
 )
+from sle_trials.git.verdicts_anywhere import no_test_machinery_in_the_package
 from sle_trials.git.version_branches import mypy_sees, no_code_mypy_skips_by_its_settings
 from sle_trials.paths import SCHEMA_PATH
 
@@ -338,6 +339,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_code_mypy_skips_by_its_settings(path, blobs[oid].data, sees)
             no_test_left_uncollected(path, blobs[oid].data)
             no_test_skipped_on_no_module(path, blobs[oid].data)
+            no_test_machinery_in_the_package(path, blobs[oid].data)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)

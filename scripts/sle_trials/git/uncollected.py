@@ -12,6 +12,7 @@ from sle_trials import files
 from sle_trials.git.hook_writes import no_test_rewritten_around_it
 from sle_trials.git.refusal import Refused
 from sle_trials.git.settings import pyproject
+from sle_trials.git.verdicts_anywhere import FORCING, VERDICTS
 
 # what pytest collects by its name (its defaults, which pyproject.toml keeps): modules, classes, functions
 _TEST_MODULE_PREFIX, _TEST_MODULE_SUFFIX, _TEST_CLASS, _TEST_FUNCTION = "test_", "_test.py", "Test", "test"
@@ -68,7 +69,7 @@ _OUTCOME_HOOKS = frozenset(
 )
 # what any hook may write to make a failed run pass (`session.exitstatus = 0` in pytest_sessionfinish: tested), and
 # a hook wrapper's forced result (git/hook_writes.py refuses any binding of what pytest hands a hook: hunt 212)
-_VERDICTS = frozenset(("outcome", "exitstatus", "longrepr", "wasxfail"))
+_VERDICTS = VERDICTS
 # the names by which code writes an object's attributes from a mapping or a string, which the rule cannot read as
 # a name (`vars(report).update(outcome="passed")`, a call binding no target: hunt 212)
 _BY_ANY_NAME = frozenset(("__dict__", "vars", "__setattr__"))
@@ -76,7 +77,7 @@ _BY_ANY_NAME = frozenset(("__dict__", "vars", "__setattr__"))
 # here reads: a class's `pytest_pyfunc_call` returning True, registered in pytest_configure, passed: hunt 212)
 _PLUGIN_LOOKUPS = frozenset(("hasplugin", "has_plugin", "getplugin", "get_plugin", "is_registered", "get_plugins"))
 _PLUGIN_MANAGER = "pluginmanager"
-_FORCING = frozenset(("force_result", "force_exception"))
+_FORCING = FORCING
 # pytest's options and settings as a hook may rewrite them (`config.option.ignore = [...]`, `config.option.keyword =
 # "not rules"`, `config.addinivalue_line("norecursedirs", ...)`), which narrow collection as addopts does (tested)
 _SETTINGS = frozenset(("option", "args", "inicfg", "known_args_namespace"))
