@@ -351,7 +351,8 @@ AROUND = "reached from what pytest hands it, which runs around every test"
                 CONFTEST: "from helpers import fast\n\n\ndef pytest_itemcollected(item):\n    fast(item)\n",
                 "tests/helpers.py": "def fast(test):\n    test.runtest = print\n",
             },
-            "tests/helpers.py line 2: the tests binding `runtest`, by which pytest runs a test or counts what ran",
+            # (the conftest is read first: its hook reaches a helper of another module, hunt 213)
+            f"{CONFTEST} line 5: pytest_itemcollected, which runs around every test, reaching fast",
         ),
     ],
 )

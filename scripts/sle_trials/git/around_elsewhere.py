@@ -1,0 +1,91 @@
+"""What runs around every test, reaching code of another module of the tests (git/hook_writes.py asks it of the
+functions that run around every test: the hooks, the conftest's autouse fixtures, the module's functions they call).
+
+Each rule of what a hook may do (git/uncollected.py, git/skipped.py's marks, git/exit_status.py, git/hook_writes.py)
+reads the hook, and the functions of its own module it calls, one module at a time. A hook or an autouse fixture of
+tests/conftest.py calling a function of tests/helpers.py (`from helpers import lax`) had that function do what the
+rules refuse of a hook, and passed (exit 0, hunt 213): `item.add_marker(pytest.mark.xfail)` for each item of
+pytest_collection_modifyitems (a failing test reported xfailed, pytest exiting 0), `pytest.skip()` or
+`pytest.xfail()` in an autouse fixture, `raise pytest.skip.Exception` in pytest_runtest_setup, `sys.exit(0)` in
+pytest_sessionfinish. So the code that runs around every test names nothing of another module of the tests (a
+module no environment of the project installs: the standard library, the package, pytest and the distributions
+installed are read as theirs); it is written where the rules of hooks read it. The repository's hooks reach
+nothing of the tests' other modules.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+from sle_trials import files
+from sle_trials.git.import_roots import DEPENDENCY_MODULES, LIBRARY, installed_modules
+from sle_trials.git.refusal import Refused
+
+_TESTS_PACKAGE = "tests"  # `from tests.helpers import lax`, where tests/ is a package
+
+
+def no_other_test_module_reached(
+    path: str, tree: ast.Module, around: list[ast.FunctionDef | ast.AsyncFunctionDef]
+) -> None:
+    """Refused: a function of around naming a name the module imports from another module of the tests (or a name
+    given one), or importing one itself."""
+    if not around:
+        return
+    elsewhere = _from_the_tests(tree)
+    for function in around:
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and node.id in elsewhere:
+                named = node.id
+            elif isinstance(node, (ast.Import, ast.ImportFrom)) and _of_the_tests(node):
+                named = ast.unparse(node)
+            else:
+                continue
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: {function.name}, which runs around every test, reaching "
+                f"{files.printable(named[:60])} of another module of the tests, where no rule of hooks reads what it "
+                "does (a mark that excuses a test, a verdict, an exit); write it in this module"
+            )
+
+
+def _known_roots() -> set[str]:
+    return set(sys.stdlib_module_names) | DEPENDENCY_MODULES | installed_modules() | {LIBRARY}
+
+
+def _of_the_tests(node: ast.Import | ast.ImportFrom, known: set[str] | None = None) -> bool:
+    """Whether an import names a module of the tests: a relative one, `tests.`..., or one no environment installs."""
+    if isinstance(node, ast.ImportFrom) and node.level:
+        return True
+    roots = {alias.name.split(".")[0] for alias in node.names} if isinstance(node, ast.Import) else set()
+    if isinstance(node, ast.ImportFrom):
+        roots = {(node.module or "").split(".")[0]}
+    known = _known_roots() if known is None else known
+    return any(root == _TESTS_PACKAGE or root not in known for root in roots)
+
+
+def _from_the_tests(tree: ast.Module) -> set[str]:
+    """The names the module's imports of the tests' other modules bind, and the names given one of those (`lax =
+    helpers.lax`), as deep as the assignments go."""
+    known = _known_roots()
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and _of_the_tests(node, known):
+            if isinstance(node, ast.Import):
+                names |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+            else:
+                names |= {alias.asname or alias.name for alias in node.names}
+    assigned = [
+        (node.targets if isinstance(node, ast.Assign) else [node.target], node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None
+    ]
+    while more := {
+        t.id
+        for targets, value in assigned
+        if {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & names
+        for target in targets
+        for t in ast.walk(target)
+        if isinstance(t, ast.Name) and t.id not in names
+    }:
+        names |= more
+    return names
