@@ -119,6 +119,9 @@ _NARROWING_OPTIONS = (
 )
 # the environment by which pytest reads more options, or loads plugins, in every run
 _PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
+# the entry points' group pytest loads as plugins as it starts (`[project.entry-points.pytest11]` naming a module of
+# the package whose `pytest_pyfunc_call` returns True: every test passed once `make test` installed the project)
+_PLUGIN_GROUP = "pytest11"
 _NARROWING_PLUGINS = frozenset(("python", "unittest", "python_path", "conftest"))
 
 
@@ -418,6 +421,14 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
     settings = pyproject(path, data)
     if settings is None:
         return
+    project = settings.get("project")
+    points = project.get("entry-points") if isinstance(project, dict) else None
+    if isinstance(points, dict) and _PLUGIN_GROUP in points:
+        raise Refused(
+            f"pyproject.toml: an entry point of the group {_PLUGIN_GROUP}, a plugin pytest loads in every run once "
+            "`make test` installs the project, whose hooks run for every test from a module no rule of hooks reads "
+            "(hunt 213); keep the hooks in tests/conftest.py"
+        )
     tool = settings.get("tool", {}).get("pytest", {}) if isinstance(settings.get("tool"), dict) else {}
     tables = [tool, tool.get("ini_options", {})] if isinstance(tool, dict) else []
     for table in (t for t in tables if isinstance(t, dict)):
