@@ -1,0 +1,355 @@
+"""Attacks of a pull request on the trusted check and what its review shows, hunt 213.
+
+- **A verdict written by a helper of another module.** Hunt 212 refused a hook writing a report's verdict, and the
+  tests binding the names by which pytest runs a test anywhere, and left a report's `outcome` to the rule of hooks,
+  which reads one module: `from helpers import passed` and `def pytest_runtest_logreport(report): passed(report)`
+  in tests/conftest.py, `def passed(report): report.outcome = "passed"` in tests/helpers.py, passed (exit 0), as did
+  `helpers.passed(report)`, `setattr(report, "out" + "come", ...)` or `vars(report)["outcome"] = ...` in the helper,
+  and a hook that is no `def` of its name (`pytest_runtest_logreport = functools.partial(passed, word="passed")`).
+  Now no code of the tests but a test module's (whose own objects may have an `outcome`, hunt 210) binds a verdict's
+  name (`outcome`, `exitstatus`, `longrepr`, `wasxfail`) or forces a
+  wrapper's result, nor writes an object's names through its namespace or by a name built as it runs
+  (git/verdicts_anywhere.py); a cached property cleared by `doc.__dict__.pop("whole_fields", None)` and
+  monkeypatch's names held in a loop's variable pass.
+- **A hook bound by a name it is not defined under.** The rules of hooks read the `def`s named `pytest_...`:
+  `pytest_pyfunc_call = ran` (ran returning True), `from helpers import ran as pytest_pyfunc_call`, a class's static
+  method given the name, `@pytest.hookimpl(specname="pytest_pyfunc_call")` over `def pytest_lax(...)`, and
+  `globals()["pytest_" + "pyfunc_call"] = ran` each had pytest take every test as called (a failing test passed,
+  tested for specname and the alias), and passed (exit 0). Now the tests bind no `pytest_...` name of a module
+  otherwise than by its `def` (a function's own variable is none), name no hook by `specname`, and call no
+  `globals()` (git/verdicts_anywhere.py).
+- **What runs around every test, written in another module.** The rules of what a hook may do (marks that excuse a
+  test, exits, verdicts) read the hook and its own module's functions: a hook or an autouse fixture of the conftest
+  calling a function of tests/helpers.py that gives each item `pytest.mark.xfail`, calls `pytest.skip()`, raises
+  `pytest.skip.Exception` or calls `sys.exit(0)` passed (exit 0; the xfail mark had a failing test's run exit 0,
+  tested). Now the code that runs around every test names nothing imported from another module of the tests
+  (git/around_elsewhere.py); a hook calling the standard library's, pytest's or the package's functions, and a test
+  module importing a helper, pass. The package's functions it may call: `report.outcome = "passed"` or
+  `item.add_marker("xfail")` in scripts/sle_trials/outputs/passing.py, called by the conftest's hooks, passed (exit
+  0); now the package imports nothing of pytest's, marks no test and binds no verdict (git/verdicts_anywhere.py), and
+  a function of it reading an `outcome` passes.
+- **A plugin by an entry point of the project.** `make test` installs the project (`pip install -e`), and pytest
+  loads each entry point of the group `pytest11` as a plugin before it collects: `[project.entry-points.pytest11]`
+  naming a module of the package whose `pytest_pyfunc_call` returns True passed (exit 0), its hooks read by no rule
+  of the tests'. Now pyproject.toml declares no entry point of that group (git/uncollected.py); another group passes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import REPO, passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+CONFTEST = "tests/conftest.py"
+HELPERS = "tests/helpers.py"
+FAILING = "def test_the_rules_hold():\n    assert False\n"
+PASSED = "def passed(report):\n    report.outcome = 'passed'\n"
+# tried first, before the session counts a failure from the report (as pytest's own hooks run, it counts first)
+LOGREPORT = "import pytest\n\n\n@pytest.hookimpl(tryfirst=True)\ndef pytest_runtest_logreport(report):\n"
+VERDICT = "the tests binding `outcome`, a test's or the run's verdict"
+NAMESPACE = "the tests writing an object's names through its namespace"
+RAN = "def ran(pyfuncitem):\n    return True\n\n\n"
+# pytest reads a hook's options of a function named `pytest_...` only
+LAX = "def pytest_lax(pyfuncitem):\n    return True\n"
+OTHERWISE = "bound otherwise than by a `def` of it"
+ELSEWHERE = "which runs around every test, reaching lax of another module of the tests"
+
+
+def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subprocess.CompletedProcess:
+    """pytest run on a folder of modules (a conftest, a helper, a module of tests), no plugin of the machine's but
+    those options name (xdist left out where none do): its exit status and what it printed."""
+    for name, text in modules.items():
+        (tmp_path / name).write_text(text)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:anyio",
+            *(options or ("-p", "no:xdist")),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+# --- A verdict written by a helper of another module (git/verdicts_anywhere.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: f"from helpers import passed\n{LOGREPORT}    passed(report)\n", HELPERS: PASSED},
+            f"{CONFTEST} line 7: pytest_runtest_logreport, which runs around every test, reaching passed",
+        ),
+        (
+            {CONFTEST: f"import helpers\n{LOGREPORT}    helpers.passed(report)\n", HELPERS: PASSED},
+            f"{CONFTEST} line 7: pytest_runtest_logreport, which runs around every test, reaching helpers",
+        ),
+        (
+            {HELPERS: "def passed(report):\n    setattr(report, 'out' + 'come', 'passed')\n"},
+            f"{HELPERS} line 2: the tests setattr() of a name built as it runs",
+        ),
+        (
+            {HELPERS: "def passed(report):\n    vars(report)['outcome'] = 'passed'\n"},
+            f"{HELPERS} line 2: the tests binding",
+        ),
+        ({HELPERS: "def passed(report):\n    vars(report)[KEY] = 'passed'\n"}, f"{HELPERS} line 2: {NAMESPACE}"),
+        (
+            {HELPERS: "def passed(report):\n    report.__dict__.update(outcome='passed')\n"},
+            f"{HELPERS} line 2: the tests binding `outcome`",
+        ),
+        (
+            {HELPERS: "def passed(report, **given):\n    report.__dict__.update(given)\n"},
+            f"{HELPERS} line 2: {NAMESPACE}",
+        ),
+        (
+            {HELPERS: "def ended(session):\n    object.__setattr__(session, 'exitstatus', 0)\n"},
+            f"{HELPERS} line 2: the tests binding `exitstatus`",
+        ),
+        ({HELPERS: "def forced(result):\n    result.force_result(None)\n"}, f"{HELPERS} line 2: the tests calling"),
+        (
+            {
+                CONFTEST: "import functools\n\n\ndef passed(report, word):\n    report.outcome = word\n\n\n"
+                "pytest_runtest_logreport = functools.partial(passed, word='passed')\n"
+            },
+            f"{CONFTEST} line 5: {VERDICT}",
+        ),
+    ],
+)
+def test_a_verdict_written_by_any_code_of_the_tests_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {  # a cached property cleared, as tests/test_attacks_names.py does
+            "tests/test_h213_cached.py": "def test_cleared():\n    class Doc:\n        pass\n\n    doc = Doc()\n"
+            "    doc.__dict__.pop('whole_fields', None)\n"
+        },
+        {  # the package's names patched by a loop, as tests/counted.py does
+            "tests/test_h213_patched.py": "from sle_trials.checks import strict\n\n\ndef test_patched(monkeypatch):\n"
+            "    for name in ('LIMIT',):\n        monkeypatch.setattr(strict, name, 3, raising=False)\n"
+        },
+        {  # a test's own object with an outcome of its own, read
+            "tests/test_h213_read.py": "def test_read():\n    class Run:\n        outcome = 'x'\n\n"
+            "    assert Run().outcome == 'x'\n"
+        },
+    ],
+)
+def test_names_written_as_they_read_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_passes_a_failing_test_whose_report_a_helper_rewrote(tmp_path: Path) -> None:
+    """The mechanism: the conftest's hook hands the report to tests/helpers.py, and the failing test passes under
+    xdist's workers, as `make test` runs (alone, pytest says "1 passed" and exits 1)."""
+    conftest = f"from helpers import passed\n{LOGREPORT}    passed(report)\n"
+    modules = {"conftest.py": conftest, "helpers.py": PASSED, "test_h213_rules.py": FAILING}
+    done = _pytest_run(tmp_path, modules, "-n", "2")
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+# --- A hook bound by a name it is not defined under (git/verdicts_anywhere.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: f"{RAN}pytest_pyfunc_call = ran\n"},
+            f"{CONFTEST} line 5: the tests `pytest_pyfunc_call` {OTHERWISE}",
+        ),
+        (
+            {CONFTEST: "from helpers import ran as pytest_pyfunc_call\n", HELPERS: RAN},
+            f"{CONFTEST} line 1: the tests `pytest_pyfunc_call` {OTHERWISE}",
+        ),
+        (
+            {
+                CONFTEST: "class Lax:\n    @staticmethod\n    def ran(pyfuncitem):\n        return True\n\n\n"
+                "pytest_pyfunc_call = Lax.ran\n"
+            },
+            f"{CONFTEST} line 7: the tests `pytest_pyfunc_call` {OTHERWISE}",
+        ),
+        (
+            {CONFTEST: "def install():\n    global pytest_pyfunc_call\n    pytest_pyfunc_call = len\n"},
+            f"{CONFTEST} line 2: the tests `pytest_pyfunc_call` {OTHERWISE}",
+        ),
+        (
+            {CONFTEST: f"import pytest\n\n\n@pytest.hookimpl(specname='pytest_pyfunc_call')\n{LAX}"},
+            f"{CONFTEST} line 4: the tests a hook named by `specname`",
+        ),
+        (
+            {CONFTEST: f"{RAN}globals()['pytest_' + 'pyfunc_call'] = ran\n"},
+            f"{CONFTEST} line 5: the tests `globals()`",
+        ),
+    ],
+)
+def test_a_hook_bound_otherwise_than_by_its_def_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_a_functions_own_pytest_name_passes(tmp_path: Path) -> None:
+    """A variable of a function named `pytest_...` is no hook (tests/test_attacks_pr_hunt211.py's `pytest_run`)."""
+    changes: dict[str, str | bytes] = {
+        "tests/test_h213_run.py": "import sys\n\n\ndef test_run():\n    pytest_run = [sys.executable, '-m', 'pytest']\n"
+        "    assert pytest_run\n"
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+@pytest.mark.parametrize(
+    "conftest",
+    [
+        f"{RAN}pytest_pyfunc_call = ran\n",
+        f"import pytest\n\n\n@pytest.hookimpl(specname='pytest_pyfunc_call')\n{LAX}",
+    ],
+)
+def test_pytest_passes_a_failing_test_through_a_hook_by_another_name(tmp_path: Path, conftest: str) -> None:
+    """The mechanism: pluggy runs the function a hook's name is bound to, or the one `specname` names."""
+    done = _pytest_run(tmp_path, {"conftest.py": conftest, "test_h213_rules.py": FAILING})
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+# --- What runs around every test, written in another module (git/around_elsewhere.py)
+XFAILED = "import pytest\n\n\ndef lax(items):\n    for item in items:\n        item.add_marker(pytest.mark.xfail)\n"
+MODIFIED = "from helpers import lax\n\n\ndef pytest_collection_modifyitems(items):\n    lax(items)\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({CONFTEST: MODIFIED, HELPERS: XFAILED}, f"{CONFTEST} line 5: pytest_collection_modifyitems, {ELSEWHERE}"),
+        (
+            {
+                CONFTEST: "import pytest\nfrom helpers import lax\n\n\n@pytest.fixture(autouse=True)\ndef around():\n"
+                "    lax()\n",
+                HELPERS: "import pytest\n\n\ndef lax():\n    pytest.skip('later')\n",
+            },
+            f"{CONFTEST} line 7: around, {ELSEWHERE}",
+        ),
+        (
+            {
+                CONFTEST: "import helpers\n\n\ndef pytest_runtest_setup(item):\n    helpers.lax()\n",
+                HELPERS: "import pytest\n\n\ndef lax():\n    raise pytest.skip.Exception('x')\n",
+            },
+            f"{CONFTEST} line 5: pytest_runtest_setup, which runs around every test, reaching helpers",
+        ),
+        (
+            {
+                CONFTEST: "from helpers import lax\n\nended = lax\n\n\ndef pytest_sessionfinish(session):\n"
+                "    ended()\n",
+                HELPERS: "import sys\n\n\ndef lax():\n    sys.exit(0)\n",
+            },
+            f"{CONFTEST} line 7: pytest_sessionfinish, which runs around every test, reaching ended",
+        ),
+        (
+            {
+                CONFTEST: "def pytest_runtest_setup(item):\n    from helpers import lax\n\n    lax()\n",
+                HELPERS: "import sys\n\n\ndef lax():\n    sys.exit(0)\n",
+            },
+            f"{CONFTEST} line 2: pytest_runtest_setup, which runs around every test, reaching from helpers",
+        ),
+    ],
+)
+def test_what_runs_around_every_test_written_elsewhere_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_what_runs_around_every_test_reaching_libraries_passes(tmp_path: Path) -> None:
+    """A hook calling the standard library's and the package's functions, and a test importing a helper."""
+    changes: dict[str, str | bytes] = {
+        CONFTEST: "import json\n\nfrom sle_trials import files\n\n\ndef pytest_report_header(config):\n"
+        "    return json.dumps(files.shown('a'))\n",
+        HELPERS: "def doubled(n):\n    return 2 * n\n",
+        "tests/test_h213_helped.py": "from helpers import doubled\n\n\ndef test_doubled():\n"
+        "    assert doubled(2) == 4\n",
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_exits_0_over_a_failing_test_a_helper_marked(tmp_path: Path) -> None:
+    """The mechanism: the helper's xfail mark on each item, and a failing test's run exits 0."""
+    done = _pytest_run(tmp_path, {"conftest.py": MODIFIED, "helpers.py": XFAILED, "test_h213_rules.py": FAILING})
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout
+
+
+# --- A plugin by an entry point of the project (git/uncollected.py)
+def _pyproject_with(table: str) -> str:
+    text = (REPO / "pyproject.toml").read_text()
+    assert "[project.scripts]\n" in text and tomllib.loads(text)
+    return text.replace("[project.scripts]\n", table + "\n[project.scripts]\n", 1)
+
+
+def test_an_entry_point_of_pytests_plugins_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {
+        "pyproject.toml": _pyproject_with('[project.entry-points.pytest11]\nlax = "sle_trials.lax"\n'),
+        "scripts/sle_trials/lax.py": "def pytest_pyfunc_call(pyfuncitem):\n    return True\n",
+    }
+    refused_by_the_trusted_check(request, tmp_path, changes, "pyproject.toml: an entry point of the group pytest11")
+
+
+def test_an_entry_point_of_another_group_passes(tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {
+        "pyproject.toml": _pyproject_with('[project.entry-points."sle_trials.outputs"]\nsite = "sle_trials.cli:main"\n')
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+# --- What runs around every test, written in the package (git/verdicts_anywhere.py)
+PASSING = "scripts/sle_trials/outputs/passing.py"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {
+                CONFTEST: f"from sle_trials.outputs.passing import passed\n{LOGREPORT}    passed(report)\n",
+                PASSING: PASSED,
+            },
+            f"{PASSING} line 2: the package binding `outcome`",
+        ),
+        (
+            {
+                CONFTEST: "from sle_trials.outputs.passing import lax\n\n\n"
+                "def pytest_collection_modifyitems(items):\n    lax(items)\n",
+                PASSING: "def lax(items):\n    for item in items:\n        item.add_marker('xfail')\n",
+            },
+            f"{PASSING} line 3: the package calling `add_marker`",
+        ),
+        (
+            {PASSING: "import pytest\n\n\ndef lax():\n    pytest.skip('later')\n"},
+            f"{PASSING} line 1: the package importing",
+        ),
+    ],
+)
+def test_what_runs_around_every_test_written_in_the_package_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_the_package_reading_an_outcome_passes(tmp_path: Path) -> None:
+    """A function of the package reading an object's `outcome`, and naming pytest in its prose."""
+    changes: dict[str, str | bytes] = {
+        PASSING: '"""Read as pytest reads a report."""\n\n\ndef outcome_of(row):\n    return row.outcome\n'
+    }
+    passed_by_the_extraction(tmp_path, changes)
