@@ -22,9 +22,12 @@
   test, exits, verdicts) read the hook and its own module's functions: a hook or an autouse fixture of the conftest
   calling a function of tests/helpers.py that gives each item `pytest.mark.xfail`, calls `pytest.skip()`, raises
   `pytest.skip.Exception` or calls `sys.exit(0)` passed (exit 0; the xfail mark had a failing test's run exit 0,
-  tested). Now the code that runs around every test names nothing imported from another module of the tests
-  (git/around_elsewhere.py); a hook calling the standard library's, pytest's or the package's functions, and a test
-  module importing a helper, pass. The package's functions it may call: `report.outcome = "passed"` or
+  tested), as did `importlib.import_module("helpers").lax(items)`, `__import__`'s or `sys.modules["helpers"]`'s, and
+  `put(report, "outcome", "passed")`, put a function of the package's setting the attribute it is handed. Now the
+  code that runs around every test names nothing imported from another module of the tests, calls no function of
+  a module reached by a name as it runs, and hands no call a verdict's name (git/around_elsewhere.py); a hook
+  calling the standard library's, pytest's or the package's functions, and a test module importing a helper, pass.
+  The package's functions it may call: `report.outcome = "passed"` or
   `item.add_marker("xfail")` in scripts/sle_trials/outputs/passing.py, called by the conftest's hooks, passed (exit
   0); now the package imports nothing of pytest's, marks no test and binds no verdict (git/verdicts_anywhere.py), and
   a function of it reading an `outcome` passes.
@@ -59,7 +62,7 @@ RAN = "def ran(pyfuncitem):\n    return True\n\n\n"
 # pytest reads a hook's options of a function named `pytest_...` only
 LAX = "def pytest_lax(pyfuncitem):\n    return True\n"
 OTHERWISE = "bound otherwise than by a `def` of it"
-ELSEWHERE = "which runs around every test, reaching lax of another module of the tests"
+ELSEWHERE = "which runs around every test, reaching lax: code of another module of the tests"
 
 
 def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subprocess.CompletedProcess:
@@ -228,7 +231,8 @@ def test_pytest_passes_a_failing_test_through_a_hook_by_another_name(tmp_path: P
 
 # --- What runs around every test, written in another module (git/around_elsewhere.py)
 XFAILED = "import pytest\n\n\ndef lax(items):\n    for item in items:\n        item.add_marker(pytest.mark.xfail)\n"
-MODIFIED = "from helpers import lax\n\n\ndef pytest_collection_modifyitems(items):\n    lax(items)\n"
+HOOKED = "def pytest_collection_modifyitems(items):\n"
+MODIFIED = f"from helpers import lax\n\n\n{HOOKED}    lax(items)\n"
 
 
 @pytest.mark.parametrize(
@@ -265,6 +269,28 @@ MODIFIED = "from helpers import lax\n\n\ndef pytest_collection_modifyitems(items
             },
             f"{CONFTEST} line 2: pytest_runtest_setup, which runs around every test, reaching from helpers",
         ),
+        (  # a module reached by a name as it runs
+            {
+                CONFTEST: f"import importlib\n\n\n{HOOKED}    importlib.import_module('helpers').lax(items)\n",
+                HELPERS: XFAILED,
+            },
+            f"{CONFTEST} line 5: pytest_collection_modifyitems, which runs around every test, reaching importlib",
+        ),
+        (
+            {CONFTEST: f"{HOOKED}    module = __import__('helpers')\n    module.lax(items)\n", HELPERS: XFAILED},
+            f"{CONFTEST} line 3: pytest_collection_modifyitems, which runs around every test, reaching module.lax",
+        ),
+        (
+            {CONFTEST: f"import sys\n\n\n{HOOKED}    sys.modules['helpers'].lax(items)\n", HELPERS: XFAILED},
+            f"{CONFTEST} line 5: pytest_collection_modifyitems, which runs around every test, reaching sys.modules",
+        ),
+        (  # a verdict's name handed to the package's function that sets what it is given
+            {
+                CONFTEST: f"from sle_trials.outputs.put import put\n{LOGREPORT}    put(report, 'outcome', 'passed')\n",
+                "scripts/sle_trials/outputs/put.py": "def put(made, name, value):\n    setattr(made, name, value)\n",
+            },
+            f"{CONFTEST} line 7: pytest_runtest_logreport, which runs around every test, reaching put() handed",
+        ),
     ],
 )
 def test_what_runs_around_every_test_written_elsewhere_stops_the_extraction(
@@ -274,10 +300,12 @@ def test_what_runs_around_every_test_written_elsewhere_stops_the_extraction(
 
 
 def test_what_runs_around_every_test_reaching_libraries_passes(tmp_path: Path) -> None:
-    """A hook calling the standard library's and the package's functions, and a test importing a helper."""
+    """A hook calling the standard library's and the package's functions, reading a module's table from sys.modules
+    and an attribute by a verdict's name (as the repository's do), and a test importing a helper."""
     changes: dict[str, str | bytes] = {
-        CONFTEST: "import json\n\nfrom sle_trials import files\n\n\ndef pytest_report_header(config):\n"
-        "    return json.dumps(files.shown('a'))\n",
+        CONFTEST: "import json\nimport sys\n\nfrom sle_trials import files\n\n\ndef pytest_report_header(config):\n"
+        "    scores = getattr(sys.modules.get('mutations'), 'SCORES', None)\n"
+        "    return json.dumps([files.shown('a'), scores, getattr(config, 'outcome', None)])\n",
         HELPERS: "def doubled(n):\n    return 2 * n\n",
         "tests/test_h213_helped.py": "from helpers import doubled\n\n\ndef test_doubled():\n"
         "    assert doubled(2) == 4\n",

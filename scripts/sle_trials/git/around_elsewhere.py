@@ -23,29 +23,100 @@ from sle_trials.git.import_roots import DEPENDENCY_MODULES, LIBRARY, installed_m
 from sle_trials.git.refusal import Refused
 
 _TESTS_PACKAGE = "tests"  # `from tests.helpers import lax`, where tests/ is a package
+# what reaches a module by a name as it runs (`importlib.import_module("helpers")`, `__import__`, `sys.modules[...]`),
+# whose functions the code around every test then calls: `importlib.import_module("helpers").lax(items)` passed (exit
+# 0, hunt 213). The repository's hooks import the package's modules so to read their constants, and read a table of
+# tests/mutations.py from `sys.modules`; they call none of their functions.
+_IMPORTERS = frozenset(("import_module", "__import__"))
+_MODULES = "modules"
+_READS = frozenset(("getattr", "hasattr"))
 
 
 def no_other_test_module_reached(
-    path: str, tree: ast.Module, around: list[ast.FunctionDef | ast.AsyncFunctionDef]
+    path: str, tree: ast.Module, around: list[ast.FunctionDef | ast.AsyncFunctionDef], guarded: frozenset[str]
 ) -> None:
     """Refused: a function of around naming a name the module imports from another module of the tests (or a name
-    given one), or importing one itself."""
+    given one), importing one itself, calling a function of a module reached as it runs, or handing a call one of
+    guarded's names (a verdict's, `outcome`) as written: `put(report, "outcome", "passed")`, put a function of the
+    package's that sets the attribute it is given, passed (exit 0, hunt 213); reading it (`getattr`) passes."""
     if not around:
         return
     elsewhere = _from_the_tests(tree)
     for function in around:
+        reached = _reached_as_it_runs(function)
         for node in ast.walk(function):
             if isinstance(node, ast.Name) and node.id in elsewhere:
                 named = node.id
+            elif isinstance(node, ast.Call) and (handed := _handed(node, guarded)):
+                named = f"{ast.unparse(node.func)}() handed {handed!r}"
+            elif (
+                isinstance(node, ast.Call)
+                and not _lookup(node)
+                and (_dynamic(node.func) or _root(node.func) in reached)
+            ):
+                named = ast.unparse(node.func)
             elif isinstance(node, (ast.Import, ast.ImportFrom)) and _of_the_tests(node):
                 named = ast.unparse(node)
             else:
                 continue
             raise Refused(
                 f"{files.shown(path)} line {node.lineno}: {function.name}, which runs around every test, reaching "
-                f"{files.printable(named[:60])} of another module of the tests, where no rule of hooks reads what it "
-                "does (a mark that excuses a test, a verdict, an exit); write it in this module"
+                f"{files.printable(named[:60])}: code of another module of the tests, of a module reached by a name as "
+                "it runs, or handed a verdict's name, where no rule of hooks reads what it does (a mark that excuses a "
+                "test, a verdict, an exit); write it in this module"
             )
+
+
+def _dynamic(node: ast.expr) -> bool:
+    """Whether an expression reaches a module by a name as it runs (_IMPORTERS' calls, `sys.modules`)."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            func = inner.func
+            if (func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "") in (
+                _IMPORTERS
+            ):
+                return True
+        if isinstance(inner, ast.Attribute) and inner.attr == _MODULES:
+            return True
+    return False
+
+
+def _handed(call: ast.Call, guarded: frozenset[str]) -> str:
+    """The first of guarded's names a call is handed as written (but a read's: `getattr(report, "outcome")`)."""
+    if isinstance(call.func, ast.Name) and call.func.id in _READS:
+        return ""
+    for given in [*call.args, *(keyword.value for keyword in call.keywords)]:
+        if isinstance(given, ast.Constant) and isinstance(given.value, str) and given.value in guarded:
+            return given.value
+    return ""
+
+
+def _lookup(call: ast.Call) -> bool:
+    """`sys.modules.get(name)`: the module looked up, none of its functions called."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "get"
+        and isinstance(func.value, ast.Attribute)
+        and (func.value.attr == _MODULES)
+    )
+
+
+def _root(node: ast.expr) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _reached_as_it_runs(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names a function gives a module reached as it runs (`module = importlib.import_module(name)`)."""
+    return {
+        target.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and _dynamic(node.value)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def _known_roots() -> set[str]:

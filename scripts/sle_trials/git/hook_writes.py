@@ -31,7 +31,7 @@ from sle_trials import files
 from sle_trials.git.around_elsewhere import no_other_test_module_reached
 from sle_trials.git.patched_by_the_tests import autouse
 from sle_trials.git.refusal import Refused
-from sle_trials.git.verdicts_anywhere import no_hook_bound_otherwise, no_verdict_written
+from sle_trials.git.verdicts_anywhere import VERDICTS, no_hook_bound_otherwise, no_verdict_written
 
 _TESTS = "tests/"
 _CONFTEST = "tests/conftest.py"
@@ -171,7 +171,8 @@ def no_test_rewritten_around_it(path: str, data: bytes, tree: ast.Module) -> Non
     _no_pytest_rebound(path, tree)
     if b"def pytest_" in data or (path == _CONFTEST and b"autouse" in data):  # (most test modules hold neither)
         _no_hook_rewriting(path, tree)
-        no_other_test_module_reached(path, tree, _around(path, tree))  # (whose code no rule of hooks reads: hunt 213)
+        # (code whose work no rule of hooks reads: hunt 213)
+        no_other_test_module_reached(path, tree, _around(path, tree), VERDICTS | _RUN_STATE)
     _no_run_state_bound(path, tree)  # (after the hooks' rule, which says more of a hook)
     no_verdict_written(path, tree, _RUN_STATE)  # by a helper of another module too (hunt 213)
     no_hook_bound_otherwise(path, tree)
