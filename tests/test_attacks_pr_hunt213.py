@@ -31,6 +31,13 @@
   `item.add_marker("xfail")` in scripts/sle_trials/outputs/passing.py, called by the conftest's hooks, passed (exit
   0); now the package imports nothing of pytest's, marks no test and binds no verdict (git/verdicts_anywhere.py), and
   a function of it reading an `outcome` passes.
+- **A fixture of the conftest made otherwise.** pytest takes every fixture a conftest's names hold, and the rules of
+  autouse fixtures read the conftest's `def`s: `from helpers import lax` (lax an autouse fixture of tests/helpers.py
+  applying an xfail mark: a failing test's run exited 0, tested), `from helpers import *`, `lax =
+  pytest.fixture(autouse=True)(mark)`, a decorator made by `functools.partial(pytest.fixture, autouse=True)` and
+  `@pytest.fixture(**OPTS)` each passed (exit 0). Now the conftest imports nothing of another module of the tests at
+  its top, names `fixture` only as a `def`'s decorator, and gives it no options from a mapping
+  (git/around_elsewhere.py); the repository's kind of fixture passes.
 - **A plugin by an entry point of the project.** `make test` installs the project (`pip install -e`), and pytest
   loads each entry point of the group `pytest11` as a plugin before it collects: `[project.entry-points.pytest11]`
   naming a module of the package whose `pytest_pyfunc_call` returns True passed (exit 0), its hooks read by no rule
@@ -381,3 +388,61 @@ def test_the_package_reading_an_outcome_passes(tmp_path: Path) -> None:
         PASSING: '"""Read as pytest reads a report."""\n\n\ndef outcome_of(row):\n    return row.outcome\n'
     }
     passed_by_the_extraction(tmp_path, changes)
+
+
+# --- A fixture of the conftest made otherwise than by a def under its decorator (git/around_elsewhere.py)
+MARKING = (
+    "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef lax(request):\n    request.applymarker(pytest.mark.xfail)\n"
+)
+MADE = "by which the conftest holds a fixture (one used by every test) that no rule of its autouse fixtures reads"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({CONFTEST: "from helpers import lax\n", HELPERS: MARKING}, f"{CONFTEST} line 1: `from helpers import lax`"),
+        ({CONFTEST: "from helpers import *\n", HELPERS: MARKING}, f"{CONFTEST} line 1: `from helpers import *`"),
+        (
+            {
+                CONFTEST: "import pytest\n\n\ndef mark(request):\n    request.applymarker(pytest.mark.xfail)\n\n\n"
+                "lax = pytest.fixture(autouse=True)(mark)\n"
+            },
+            f"{CONFTEST} line 8: pytest's `fixture` named but as a `def`'s decorator, {MADE}",
+        ),
+        (
+            {
+                CONFTEST: "import functools\n\nimport pytest\n\nauto = functools.partial(pytest.fixture, autouse=True)"
+                "\n\n\n@auto()\ndef lax(request):\n    request.applymarker(pytest.mark.xfail)\n"
+            },
+            f"{CONFTEST} line 5: pytest's `fixture` named but as a `def`'s decorator",
+        ),
+        (
+            {
+                CONFTEST: MARKING.replace("(autouse=True)", "(**OPTS)").replace(
+                    "import pytest\n", "import pytest\n\nOPTS = {'autouse': True}\n"
+                )
+            },
+            f"{CONFTEST} line 6: a decorator given its options from a mapping, {MADE}",
+        ),
+    ],
+)
+def test_a_fixture_of_the_conftest_made_otherwise_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_a_fixture_defined_in_the_conftest_passes(tmp_path: Path) -> None:
+    """The repository's kind: a fixture a test asks for, defined under `@pytest.fixture`, and pytest imported."""
+    changes: dict[str, str | bytes] = {
+        CONFTEST: "import pytest\nfrom pytest import fixture\n\n\n@fixture\ndef made():\n    return 1\n\n\n"
+        "@pytest.fixture(scope='session')\ndef problems():\n    return []\n"
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_exits_0_over_a_failing_test_an_imported_fixture_marked(tmp_path: Path) -> None:
+    """The mechanism: the conftest's import of tests/helpers.py's autouse fixture, and a failing test xfails."""
+    modules = {"conftest.py": "from helpers import lax\n", "helpers.py": MARKING, "test_h213_rules.py": FAILING}
+    done = _pytest_run(tmp_path, modules)
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout

@@ -160,3 +160,38 @@ def _from_the_tests(tree: ast.Module) -> set[str]:
     }:
         names |= more
     return names
+
+
+_FIXTURE = "fixture"
+
+
+def no_fixture_made_otherwise(path: str, tree: ast.Module) -> None:
+    """Refused, in the conftest: importing from another module of the tests at its top, naming pytest's `fixture`
+    but as a `def`'s decorator, or giving that decorator its options from a mapping. pytest takes every fixture a
+    conftest's names hold: `from helpers import lax` (lax an autouse fixture of tests/helpers.py applying an xfail
+    mark), `lax = pytest.fixture(autouse=True)(mark)`, a decorator `functools.partial(pytest.fixture,
+    autouse=True)` and `@pytest.fixture(**OPTS)` each ran around every test where no rule of autouse fixtures read
+    it, and passed (exit 0, hunt 213)."""
+    known = _known_roots()
+    decorating: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                decorating.add(id(decorator.func if isinstance(decorator, ast.Call) else decorator))
+                if isinstance(decorator, ast.Call) and any(k.arg is None for k in decorator.keywords):
+                    _refuse_made(path, decorator.lineno, "a decorator given its options from a mapping")
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and _of_the_tests(node, known):
+            _refuse_made(path, node.lineno, f"`{ast.unparse(node)[:60]}`, importing from another module of the tests")
+    for node in ast.walk(tree):
+        named = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+        if named == _FIXTURE and id(node) not in decorating:
+            _refuse_made(path, getattr(node, "lineno", 0), "pytest's `fixture` named but as a `def`'s decorator")
+
+
+def _refuse_made(path: str, line: int, said: str) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {line}: {files.printable(said)}, by which the conftest holds a fixture (one used by "
+        "every test) that no rule of its autouse fixtures reads; define each fixture here, by a `def` under "
+        "`@pytest.fixture(...)`"
+    )

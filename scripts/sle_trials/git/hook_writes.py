@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 
 from sle_trials import files
-from sle_trials.git.around_elsewhere import no_other_test_module_reached
+from sle_trials.git.around_elsewhere import no_fixture_made_otherwise, no_other_test_module_reached
 from sle_trials.git.patched_by_the_tests import autouse
 from sle_trials.git.refusal import Refused
 from sle_trials.git.verdicts_anywhere import VERDICTS, no_hook_bound_otherwise, no_verdict_written
@@ -176,6 +176,8 @@ def no_test_rewritten_around_it(path: str, data: bytes, tree: ast.Module) -> Non
     _no_run_state_bound(path, tree)  # (after the hooks' rule, which says more of a hook)
     no_verdict_written(path, tree, _RUN_STATE)  # by a helper of another module too (hunt 213)
     no_hook_bound_otherwise(path, tree)
+    if path == _CONFTEST:  # (after the rules of what its hooks do, which say more)
+        no_fixture_made_otherwise(path, tree)  # (the autouse fixtures' rules read its defs: hunt 213)
 
 
 def _no_hook_rewriting(path: str, tree: ast.Module) -> None:
