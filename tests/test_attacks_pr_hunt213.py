@@ -42,6 +42,10 @@
   loads each entry point of the group `pytest11` as a plugin before it collects: `[project.entry-points.pytest11]`
   naming a module of the package whose `pytest_pyfunc_call` returns True passed (exit 0), its hooks read by no rule
   of the tests'. Now pyproject.toml declares no entry point of that group (git/uncollected.py); another group passes.
+- **The fixtures every test uses, named in pytest's settings.** `usefixtures = ["lax"]` in pyproject.toml's pytest
+  settings has every test ask for the conftest's `lax`, which the rules of autouse fixtures never read: `lax`
+  applying an xfail mark had a failing test's run exit 0 (tested), and passed (exit 0). Now pytest's settings name
+  no `usefixtures` (git/uncollected.py); the fixture a test asks for passes.
 """
 
 from __future__ import annotations
@@ -444,5 +448,38 @@ def test_a_fixture_defined_in_the_conftest_passes(tmp_path: Path) -> None:
 def test_pytest_exits_0_over_a_failing_test_an_imported_fixture_marked(tmp_path: Path) -> None:
     """The mechanism: the conftest's import of tests/helpers.py's autouse fixture, and a failing test xfails."""
     modules = {"conftest.py": "from helpers import lax\n", "helpers.py": MARKING, "test_h213_rules.py": FAILING}
+    done = _pytest_run(tmp_path, modules)
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout
+
+
+# --- The fixtures every test uses, named in pytest's settings (git/uncollected.py)
+ASKED = "import pytest\n\n\n@pytest.fixture\ndef lax(request):\n    request.applymarker(pytest.mark.xfail)\n"
+
+
+def _pytest_settings_with(line: str) -> str:
+    text = (REPO / "pyproject.toml").read_text()
+    kept = 'tmp_path_retention_policy = "failed"\n'
+    assert kept in text
+    return text.replace(kept, kept + line + "\n", 1)
+
+
+def test_the_fixtures_every_test_uses_named_in_the_settings_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    changes: dict[str, str | bytes] = {
+        "pyproject.toml": _pytest_settings_with('usefixtures = ["lax"]'),
+        CONFTEST: ASKED,
+    }
+    refused_by_the_trusted_check(request, tmp_path, changes, "pyproject.toml: pytest's `usefixtures`")
+
+
+def test_a_fixture_a_test_asks_for_passes(tmp_path: Path) -> None:
+    """The fixture alone, which a test asks for by its name (a test's own marks pass: hunt 211)."""
+    passed_by_the_extraction(tmp_path, {CONFTEST: ASKED})
+
+
+def test_pytest_exits_0_over_a_failing_test_by_the_fixtures_it_uses(tmp_path: Path) -> None:
+    """The mechanism: pytest's `usefixtures` setting runs the fixture for every test, and a failing test xfails."""
+    modules = {"pytest.ini": "[pytest]\nusefixtures = lax\n", "conftest.py": ASKED, "test_h213_rules.py": FAILING}
     done = _pytest_run(tmp_path, modules)
     assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout

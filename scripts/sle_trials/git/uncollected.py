@@ -119,6 +119,9 @@ _NARROWING_OPTIONS = (
 )
 # the environment by which pytest reads more options, or loads plugins, in every run
 _PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
+# pytest's setting of the fixtures every test uses: a fixture of the conftest applying an xfail mark, named there,
+# had a failing test's run exit 0 (tested), no rule of autouse fixtures reading it (hunt 213)
+_EVERY_TEST_USES = "usefixtures"
 # the entry points' group pytest loads as plugins as it starts (`[project.entry-points.pytest11]` naming a module of
 # the package whose `pytest_pyfunc_call` returns True: every test passed once `make test` installed the project)
 _PLUGIN_GROUP = "pytest11"
@@ -436,6 +439,12 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
             raise Refused(
                 f"pyproject.toml: pytest's `{key}`, by which it collects otherwise than the rules of uncollected "
                 "tests read (its default); remove it"
+            )
+        if _EVERY_TEST_USES in table:
+            raise Refused(
+                f"pyproject.toml: pytest's `{_EVERY_TEST_USES}`, by which every test asks for the fixtures it names, "
+                "each run around every test as an autouse fixture whose rules read the conftest's `autouse=True` only "
+                "(hunt 213); mark the fixture autouse in tests/conftest.py"
             )
         if "testpaths" in table and table["testpaths"] not in (["tests"], "tests"):
             raise Refused("pyproject.toml: pytest's `testpaths` but tests/, whose tests it would not collect")
