@@ -38,6 +38,13 @@
   `@pytest.fixture(**OPTS)` each passed (exit 0). Now the conftest imports nothing of another module of the tests at
   its top, names `fixture` only as a `def`'s decorator, and gives it no options from a mapping
   (git/around_elsewhere.py); the repository's kind of fixture passes.
+- **An excuse a hook reaches in its own module.** The rule of excuses (git/excused.py) read the hooks and the
+  conftest's autouse fixtures alone, the rule of what they bind the module's functions they call by name: a hook
+  calling a method of the conftest's class that marks each item xfail (`Lax().go(items)`, `Lax.go`, `Lax()(items)`
+  by `__call__`), a lambda given a name (`GO = lambda items: ...`), or a function handed on (`map(go, ...)`) passed
+  (exit 0; a failing test's run exited 0 by the method, tested). Now what runs around every test is read through
+  every function of its module it names, by a name or an attribute, a class's methods and a named lambda
+  (git/hook_writes.py: around, which git/excused.py reads too); a method that orders the items passes.
 - **A plugin by an entry point of the project.** `make test` installs the project (`pip install -e`), and pytest
   loads each entry point of the group `pytest11` as a plugin before it collects: `[project.entry-points.pytest11]`
   naming a module of the package whose `pytest_pyfunc_call` returns True passed (exit 0), its hooks read by no rule
@@ -482,4 +489,65 @@ def test_pytest_exits_0_over_a_failing_test_by_the_fixtures_it_uses(tmp_path: Pa
     """The mechanism: pytest's `usefixtures` setting runs the fixture for every test, and a failing test xfails."""
     modules = {"pytest.ini": "[pytest]\nusefixtures = lax\n", "conftest.py": ASKED, "test_h213_rules.py": FAILING}
     done = _pytest_run(tmp_path, modules)
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout
+
+
+# --- What a hook calls of its own module, by a name, an attribute or a lambda (git/hook_writes.py: around)
+GO = "    def go(self, items):\n        for item in items:\n            item.add_marker(pytest.mark.xfail)\n"
+EXCUSED = "which runs around every test: pytest reports the tests it skips or excuses"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: f"import pytest\n\n\nclass Lax:\n{GO}\n\n{HOOKED}    Lax().go(items)\n"},
+            f"{CONFTEST} line 7: add_marker() of a mark xfail in go, {EXCUSED}",
+        ),
+        (
+            {CONFTEST: f"import pytest\n\n\nclass Lax:\n{GO}\n\n{HOOKED}    Lax.go(None, items)\n"},
+            f"{CONFTEST} line 7: add_marker() of a mark xfail in go, {EXCUSED}",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\n\nclass Lax:\n    def __call__(self, items):\n        for item in items:\n"
+                f"            item.add_marker(pytest.mark.xfail)\n\n\n{HOOKED}    Lax()(items)\n"
+            },
+            f"{CONFTEST} line 7: add_marker() of a mark xfail in __call__, {EXCUSED}",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\nGO = lambda items: [item.add_marker(pytest.mark.xfail) for item in items]"
+                f"\n\n\n{HOOKED}    GO(items)\n"
+            },
+            f"{CONFTEST} line 3: add_marker() of a mark xfail in GO, {EXCUSED}",
+        ),
+        (
+            {
+                CONFTEST: "import pytest\n\n\ndef go(items):\n    for item in items:\n"
+                f"        item.add_marker(pytest.mark.xfail)\n\n\n{HOOKED}    list(map(go, [items]))\n"
+            },
+            f"{CONFTEST} line 6: add_marker() of a mark xfail in go, {EXCUSED}",
+        ),
+    ],
+)
+def test_an_excuse_a_hook_reaches_in_its_module_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_a_hook_calling_its_modules_reading_method_passes(tmp_path: Path) -> None:
+    """A method the hook calls that orders the items, and a lambda as a key."""
+    changes: dict[str, str | bytes] = {
+        CONFTEST: "class Order:\n    def by_name(self, items):\n        items.sort(key=lambda item: item.nodeid)\n\n\n"
+        f"{HOOKED}    Order().by_name(items)\n"
+    }
+    passed_by_the_extraction(tmp_path, changes)
+
+
+def test_pytest_exits_0_over_a_failing_test_a_hooks_method_marked(tmp_path: Path) -> None:
+    """The mechanism: the hook's call of a method of its module's class, and a failing test xfails."""
+    conftest = f"import pytest\n\n\nclass Lax:\n{GO}\n\n{HOOKED}    Lax().go(items)\n"
+    done = _pytest_run(tmp_path, {"conftest.py": conftest, "test_h213_rules.py": FAILING})
     assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 
 from sle_trials import files
-from sle_trials.git.patched_by_the_tests import autouse
+from sle_trials.git.hook_writes import around
 from sle_trials.git.refusal import Refused
 
 _TESTS = "tests/"
@@ -52,11 +52,8 @@ def no_test_excused_for_every_test(path: str, data: bytes, tree: ast.Module) -> 
     autouse fixture of tests/conftest.py that skips or excuses a test (the module's docstring says why)."""
     if not path.startswith(_TESTS) or (b"def pytest_" not in data and (path != _CONFTEST or b"autouse" not in data)):
         return  # (read first: most test modules hold neither)
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        around = function.name.startswith(_HOOK_PREFIX) or (path == _CONFTEST and autouse(function))
-        for node in ast.walk(function) if around else []:
+    for function in around(path, tree):  # and what they call of the module's (hunt 213)
+        for node in ast.walk(function):
             said = _excusing(node)
             if said is not None and isinstance(node, ast.Call):
                 raise Refused(

@@ -172,7 +172,7 @@ def no_test_rewritten_around_it(path: str, data: bytes, tree: ast.Module) -> Non
     if b"def pytest_" in data or (path == _CONFTEST and b"autouse" in data):  # (most test modules hold neither)
         _no_hook_rewriting(path, tree)
         # (code whose work no rule of hooks reads: hunt 213)
-        no_other_test_module_reached(path, tree, _around(path, tree), VERDICTS | _RUN_STATE)
+        no_other_test_module_reached(path, tree, around(path, tree), VERDICTS | _RUN_STATE)
     _no_run_state_bound(path, tree)  # (after the hooks' rule, which says more of a hook)
     no_verdict_written(path, tree, _RUN_STATE)  # by a helper of another module too (hunt 213)
     no_hook_bound_otherwise(path, tree)
@@ -193,7 +193,7 @@ def _no_hook_rewriting(path: str, tree: ast.Module) -> None:
         for t in [target]
         if isinstance(t, ast.Name)
     }
-    for function in _around(path, tree):
+    for function in around(path, tree):
         handed, outputs = _handed(function, imported)
         for node in ast.walk(function):
             _no_name_built(path, function, node)
@@ -225,23 +225,34 @@ def _no_name_built(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef, 
         )
 
 
-def _around(path: str, tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+def around(path: str, tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The functions that run around every test: the hooks, the conftest's autouse fixtures, and the module's
-    functions they call by name, as deep as the calls go (`def pytest_itemcollected(item): fast(item)` hands the
-    item to `fast`, which a rule of hooks alone never read)."""
+    functions they name, as deep as the names go (`def pytest_itemcollected(item): fast(item)` hands the item to
+    `fast`, which a rule of hooks alone never read), by an attribute too (a method: `Lax().go(items)`, `Lax.go`), the
+    methods of a class they name (`Lax()(items)`), and a lambda given a name they name (`GO = lambda items: ...`),
+    read as a function of that name: a hook calling any of them to mark each item xfail passed (exit 0, hunt 213)."""
     functions = [node for node in ast.walk(tree) if isinstance(node, _FUNCTIONS)]
-    around = [f for f in functions if f.name.startswith(_HOOK_PREFIX) or (path == _CONFTEST and autouse(f))]
+    classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    body: list[ast.stmt] = [ast.copy_location(ast.Return(node.value.body), node.value)]
+                    made = ast.FunctionDef(name=target.id, args=node.value.args, body=body, decorator_list=[])
+                    functions.append(ast.copy_location(made, node))
+    found = [f for f in functions if f.name.startswith(_HOOK_PREFIX) or (path == _CONFTEST and autouse(f))]
     while True:
-        called = {
-            node.func.id
-            for function in around
+        named = {
+            node.id if isinstance(node, ast.Name) else node.attr
+            for function in found
             for node in ast.walk(function)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            if isinstance(node, (ast.Name, ast.Attribute))
         }
-        more = [f for f in functions if f.name in called and f not in around]
+        methods = [m for c in classes if c.name in named for m in c.body if isinstance(m, _FUNCTIONS)]
+        more = [f for f in functions if (f.name in named or f in methods) and f not in found]
         if not more:
-            return around
-        around += more
+            return found
+        found += more
 
 
 def _no_pytest_rebound(path: str, tree: ast.Module) -> None:
