@@ -359,6 +359,49 @@ def test_an_entry_point_of_another_group_passes(tmp_path: Path) -> None:
     passed_by_the_extraction(tmp_path, changes)
 
 
+def _entry_points_elsewhere() -> str:
+    """pyproject.toml with its console scripts moved out and its entry points left for setuptools to read elsewhere."""
+    text = (REPO / "pyproject.toml").read_text()
+    start = text.index("[project.scripts]\n")
+    end = text.index("\n[", start + 1) + 1
+    moved = text[:start] + text[end:]
+    return moved.replace("[project]\n", '[project]\ndynamic = ["entry-points", "scripts"]\n', 1)
+
+
+SETUP_CFG = "[options.entry_points]\nconsole_scripts =\n    trials = sle_trials.cli:main\n" + (
+    "pytest11 =\n    lax = sle_trials.lax\n"
+)
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        {"setup.cfg": SETUP_CFG},  # setuptools reads setup.cfg's entry points once pyproject.toml leaves them dynamic
+        {"entry_points.txt": "[pytest11]\nlax = sle_trials.lax\n"},  # or a file it names
+    ],
+)
+def test_entry_points_left_for_setuptools_to_read_elsewhere_stop_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, elsewhere: dict[str, str]
+) -> None:
+    """The lead's review after hunt 213: `dynamic = ["entry-points", "scripts"]` and setup.cfg's
+    `[options.entry_points]` naming a pytest11 plugin passed (exit 0); `pip install -e` installs the plugin."""
+    pyproject = _entry_points_elsewhere()
+    if "entry_points.txt" in elsewhere:
+        pyproject += '\n[tool.setuptools.dynamic]\nentry-points = {file = ["entry_points.txt"]}\n'
+    changes: dict[str, str | bytes] = {
+        "pyproject.toml": pyproject,
+        "scripts/sle_trials/lax.py": "def pytest_pyfunc_call(pyfuncitem):\n    return True\n",
+        **elsewhere,
+    }
+    refused_by_the_trusted_check(request, tmp_path, changes, "pyproject.toml: the project's entry points left dynamic")
+
+
+def test_a_setup_cfg_whose_entry_points_setuptools_ignores_passes(tmp_path: Path) -> None:
+    """With the entry points declared in pyproject.toml, setuptools ignores setup.cfg's (tested: `pip install -e`
+    installs none of them)."""
+    passed_by_the_extraction(tmp_path, {"setup.cfg": SETUP_CFG})
+
+
 # --- What runs around every test, written in the package (git/verdicts_anywhere.py)
 PASSING = "scripts/sle_trials/outputs/passing.py"
 

@@ -125,6 +125,10 @@ _EVERY_TEST_USES = "usefixtures"
 # the entry points' group pytest loads as plugins as it starts (`[project.entry-points.pytest11]` naming a module of
 # the package whose `pytest_pyfunc_call` returns True: every test passed once `make test` installed the project)
 _PLUGIN_GROUP = "pytest11"
+# entry points setuptools reads from elsewhere when pyproject.toml leaves them dynamic: `dynamic = ["entry-points",
+# "scripts"]` and setup.cfg's `[options.entry_points]` naming `pytest11 = lax = sle_trials.lax` installed the plugin
+# (`pip install -e`, tested), and passed the rule above (the lead's review, after hunt 213)
+_DYNAMIC_POINTS = frozenset(("entry-points", "scripts", "gui-scripts"))
 _NARROWING_PLUGINS = frozenset(("python", "unittest", "python_path", "conftest"))
 
 
@@ -431,6 +435,13 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
             f"pyproject.toml: an entry point of the group {_PLUGIN_GROUP}, a plugin pytest loads in every run once "
             "`make test` installs the project, whose hooks run for every test from a module no rule of hooks reads "
             "(hunt 213); keep the hooks in tests/conftest.py"
+        )
+    dynamic = project.get("dynamic") if isinstance(project, dict) else None
+    if isinstance(dynamic, list) and _DYNAMIC_POINTS & {str(d) for d in dynamic}:
+        raise Refused(
+            "pyproject.toml: the project's entry points left dynamic, which setuptools then reads from setup.cfg, "
+            f"setup.py or a file [tool.setuptools.dynamic] names, where an entry point of the group {_PLUGIN_GROUP} "
+            "is a plugin pytest loads in every run that no rule reads; declare them in pyproject.toml"
         )
     tool = settings.get("tool", {}).get("pytest", {}) if isinstance(settings.get("tool"), dict) else {}
     tables = [tool, tool.get("ini_options", {})] if isinstance(tool, dict) else []
