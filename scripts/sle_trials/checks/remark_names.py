@@ -30,6 +30,7 @@ from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks,
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import layouts
+from sle_trials.reading.hypotheses import hypothetical
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names
 
@@ -137,7 +138,7 @@ class _Unheld:
         a source writes only in another trial's title still says what the product is."""
         if not self.docs:
             return
-        said = QUOTED.sub(" | ", normalise(text))
+        said = self._hypotheses_blanked(QUOTED.sub(" | ", normalise(text)))
         for m in dict.fromkeys(m.group() for m in self.molecule_words.finditer(said)):
             if not self._of_this_trial(_phrase((m,))):
                 yield m
@@ -149,6 +150,7 @@ class _Unheld:
         # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across, and so is a term of the
         # registry's vocabularies the record holds, a source states or the note denies: remark_terms)
         said = remark_terms.blanked(QUOTED.sub(" | ", normalise(text)), self._strings(), self._terms_stated)
+        said = self._hypotheses_blanked(said)
         for name in note_names.names(said, self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [words for words in note_names.readings(name, common) if words]
@@ -164,6 +166,20 @@ class _Unheld:
             elif any(all(self._stated([part]) for part in parts) for parts in parted):
                 continue
             yield name
+
+    def _hypotheses_blanked(self, said: str) -> str:
+        """said with each molecule it names only as a hypothesis or a question (hypotheses.hypothetical) blanked where
+        a cited source writes it, if only of other trials: "The source does not say whether IM19 targets CD19" and
+        "If IM19 targeted CD19, the source would say so" say nothing of IM19's target (hunt 213). One no source
+        writes at all stays a name to find."""
+
+        def blanked(m: re.Match[str]) -> str:
+            if not hypothetical(said, m.start(), m.end()):
+                return m.group()
+            wanted = _phrase((m.group(),))
+            return " | " if any(wanted.search(_folded(doc)) for doc in self.docs) else m.group()
+
+        return self.molecule_words.sub(blanked, said)
 
     def _stated(self, readings: list[tuple[str, ...]]) -> bool:
         """Whether a cited source writes one of a name's readings, or the record holds it (names())."""

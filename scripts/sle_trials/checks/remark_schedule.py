@@ -20,6 +20,7 @@ from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
+from sle_trials.reading.hypotheses import hypothetical
 from sle_trials.reading.layouts import normalise
 
 # a count's words, each the number it is
@@ -56,8 +57,8 @@ def _unwritten(text: str, sources: Sources) -> Iterator[str]:
     """What text says of each count of the times the product is given that no cited source writes."""
     read = QUOTED.sub(" | ", normalise(text))
     for m in _SAID.finditer(read):
-        if _DENIED_BEFORE.search(read, 0, m.start()):
-            continue
+        if _DENIED_BEFORE.search(read, 0, m.start()) or hypothetical(read, m.start(), m.end()):
+            continue  # (denied, asked, or supposed: "If patients received two infusions, the source would say so")
         count = _number(m.group("count") or m.group("times"))
         if count == "1":
             continue  # (a count of one: "given in one infusion" says how a dose is given, hunt 210's honest words)

@@ -1,0 +1,114 @@
+"""Honest work the checks of hunt 212 refused (false positives), hunt 213 (helper-70): the 7 records' notes rewritten
+as their sources say, in the words the new remark checks read (age groups, sections, schedules, counts a source's
+words give, silent fields, kinds of source, statuses, molecules), with negations and conditionals. Each fix keeps its
+dishonest twin (the same edit with a wrong value) refused.
+
+Found and fixed:
+- **A count or a molecule said only as a hypothesis or a question.** "If patients received two infusions, the source
+  would say so." (remark_schedule, both records), "The source does not say whether IM19 targets CD19." and "If IM19
+  targeted CD19, the source would say so." (remark_names' molecule rule) were refused (E501). A run in an if-clause
+  whose sentence goes on past the clause's comma to a would, or after "whether" in its clause, asserts nothing
+  (reading/hypotheses.hypothetical); a molecule so said is blanked only where a cited source writes it at all
+  (checks/remark_names._Unheld._hypotheses_blanked). "If eligible, patients receive two infusions", "If eligible they
+  receive two infusions", "IM19 targets CD19, whether or not ..." and a hypothetical CD99 are still refused.
+
+Found and left (honest edits still refused):
+- "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
+  not counted, in the source, and no list of the record's counts them; the note's own "name two hospitals" passes.
+- "The page mentions five related trials." (IM19, E501 remark_mentions): a two-word noun ("related trials") is read
+  as "related"; say "lists".
+- "Adults aged 18 to 70 are enrolled, including older adults." (Relma-cel, E501 remark_facts reads "70 enrolled" as
+  an enrollment count) and "Older adults over 70 are not eligible." (E501 remark_facts: "a minimum age of 70 years"):
+  the older fact reading, not hunt 212's checks.
+- The molecule rule's known trade-off: "Its related trials target CD19 but IM19's own page does not name its
+  target." and "CD19 appears only in related trials' titles." (E501); quoting the titles passes.
+- Debatable, kept refused: "The source's Study Results section is empty." (IM19: it writes that no results are
+  posted) and "Its Timeline section is empty." (Relma-cel: it writes four labels and "Not reported").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from sle_trials.reading.hypotheses import hypothetical
+
+WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+RELMA_ENROLLMENT = "The source gives no enrollment count."
+
+
+def added_codes(registry: Path, shown: str, added: str) -> set[str]:
+    """The codes of the record shown with a sentence added to one of its notes."""
+    old = WINDOW if shown == IM19_PATH else RELMA_ENROLLMENT
+    return codes_with_a_note_rewritten(registry, shown, old, f"{old} {added}")
+
+
+# --- A count or a molecule said only as a hypothesis or a question (reading/hypotheses, remark_schedule,
+# remark_names._Unheld._hypotheses_blanked)
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "If patients received two infusions, the source would say so.", set()),
+        (RELMA_PATH, "If patients received two infusions, the source would say so.", set()),
+        (IM19_PATH, "The source does not say whether IM19 targets CD19.", set()),
+        (IM19_PATH, "If IM19 targeted CD19, the source would say so.", set()),
+        (IM19_PATH, "IM19 targets CD19.", {"E501"}),
+        (IM19_PATH, "If eligible, IM19 targets CD19.", {"E501"}),  # the run past the if-clause
+        (IM19_PATH, "IM19 targets CD19, whether or not the source says so.", {"E501"}),
+        (IM19_PATH, "Whether or not the source says so, IM19 targets CD19.", {"E501"}),
+        (IM19_PATH, "If IM19 targeted CD99, the source would say so.", {"E501"}),  # no source writes it
+        (IM19_PATH, "IM19 is an anti-CD19 product, if the source is right, which it would be.", {"E501"}),
+        (IM19_PATH, "If eligible, patients receive two infusions.", {"E501"}),
+        (IM19_PATH, "If eligible they receive two infusions.", {"E501"}),  # no would: a condition met
+        (RELMA_PATH, "Patients receive two infusions, whether or not the source says so.", {"E501"}),
+        (RELMA_PATH, "If needed, patients receive two infusions, as the protocol would require.", {"E501"}),
+    ],
+)
+def test_a_hypothesis_or_a_question_asserts_no_count_nor_molecule(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "said"),
+    [
+        ("If patients received two infusions, the source would say so.", "two infusions", True),
+        ("It does not say whether it targets CD19.", "CD19", True),
+        ("If eligible, patients receive two infusions.", "two infusions", False),
+        ("If they receive two infusions they are dosed twice.", "two infusions", False),
+        ("If needed. Patients receive two infusions, as it would be.", "two infusions", False),
+        ("Whether or not it says so, it targets CD19.", "CD19", False),
+    ],
+)
+def test_hypothetical_reads_the_clause_of_the_run(text: str, run: str, said: bool) -> None:
+    start = text.index(run)
+    assert hypothetical(text, start, start + len(run)) is said
+
+
+# --- Honest notes in the words of hunt 212's checks that pass as they did (a check loosened elsewhere must not refuse
+# them)
+@pytest.mark.parametrize(
+    ("shown", "added"),
+    [
+        (RELMA_PATH, "Adults aged 18 to 70 are eligible; no children."),
+        (RELMA_PATH, "Children are not eligible."),
+        (RELMA_PATH, "If the trial were pediatric, children would be eligible."),
+        (RELMA_PATH, "This is an adult study, not a pediatric trial."),
+        (RELMA_PATH, "Recruitment is ongoing."),
+        (RELMA_PATH, "The trial is recruiting and not yet completed."),
+        (RELMA_PATH, "Relma-cel is given as a single infusion."),
+        (RELMA_PATH, "The source is a ClinConnect trial page."),
+        (RELMA_PATH, "The source gives neither a start date nor an enrollment count."),
+        (RELMA_PATH, "Relma-cel is a CD19-directed CAR-T product."),
+        (IM19_PATH, "Older adults are eligible up to 65."),
+        (IM19_PATH, 'The source\'s Basic Information gives "RECRUITING" and "6 participants".'),
+        (IM19_PATH, "The source's Central Contacts and Facility Contacts sections are empty."),
+        (IM19_PATH, "The source gives the start date but not whether it is actual or estimated."),
+        (IM19_PATH, "The source is a third-party copy of the ClinicalTrials.gov record."),
+        (IM19_PATH, "The source does not say how many infusions patients receive."),
+    ],
+)
+def test_honest_notes_in_the_new_checks_words_pass(registry: Path, shown: str, added: str) -> None:
+    assert added_codes(registry, shown, added) == set()
