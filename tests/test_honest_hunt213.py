@@ -11,6 +11,10 @@ Found and fixed:
   (reading/hypotheses.hypothetical); a molecule so said is blanked only where a cited source writes it at all
   (checks/remark_names._Unheld._hypotheses_blanked). "If eligible, patients receive two infusions", "If eligible they
   receive two infusions", "IM19 targets CD19, whether or not ..." and a hypothetical CD99 are still refused.
+- **A count of a listed thing a source is said to mention.** Relma-cel's "The source mentions one location." (its
+  page lists one location and writes no "one location") was refused (E501, remark_mentions): a count of the sites,
+  arms or cohorts a complete record holds whole as its source lists them is their number too
+  (checks/remark_lists.items_counted); "mentions two locations" or "two sites" is still refused.
 
 Found and left (honest edits still refused):
 - "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
@@ -85,6 +89,22 @@ def test_a_hypothesis_or_a_question_asserts_no_count_nor_molecule(
 def test_hypothetical_reads_the_clause_of_the_run(text: str, run: str, said: bool) -> None:
     start = text.index(run)
     assert hypothetical(text, start, start + len(run)) is said
+
+
+# --- A count of a listed thing a source is said to mention (remark_mentions, remark_lists.items_counted)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source mentions one location.", set()),
+        ("Its summary speaks of multiple locations; the source mentions one location.", set()),
+        ("The source mentions 1 site.", set()),
+        ("The source mentions two locations.", {"E501"}),
+        ("The source mentions two sites.", {"E501"}),
+        ("The source mentions one arm.", {"E501"}),  # arms the record declares silent: none held
+    ],
+)
+def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found
 
 
 # --- Honest notes in the words of hunt 212's checks that pass as they did (a check loosened elsewhere must not refuse

@@ -175,3 +175,17 @@ def _nested_under_others(record: Record, kind: str, i: int, text: str, field: st
 def _forms(noun: str) -> tuple[str, str]:
     """A noun in the singular and the plural ("entry", "entries")."""
     return noun, noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+def items_counted(record: Record, noun: str) -> int | None:
+    """How many items a complete record's list that noun counts holds, of the lists a note on any field may count
+    (_COUNTED_ANYWHERE: "location" or "sites", its locations); None where the record is no complete one (a draft may
+    hold part of its sources' list), the noun counts none of them or the record holds none of it. A complete record
+    holds its sources' lists whole (E519), so it is the number its source lists."""
+    if record.data["curation"].get("status") != "complete":
+        return None
+    for name in _COUNTED_ANYWHERE:
+        if noun.casefold() in {n for word in _ITEM_NOUNS[name] for n in _forms(word)}:
+            items = _items_of(record.data, name)
+            return None if items is None else len(items)
+    return None

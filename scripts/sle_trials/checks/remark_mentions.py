@@ -6,8 +6,10 @@ and "speaks of" is none. Held to the record's list, an honest note setting a sum
 source listing one would fail; what a note says the source's words say is held to those words.
 
 The count and its noun are written so in a cited source (of this trial: Sources.text_of), in words or in digits,
-with at most one word between ("two locations", "2 recruiting locations"). The source's text is searched only for a
-remark that gives such a count (few do).
+with at most one word between ("two locations", "2 recruiting locations"), or, of the sites, arms or cohorts a
+complete record holds as its source lists them, it is their number: Relma-cel's honest "The source mentions one
+location" (a page listing one, writing no "one location") was refused (hunt 213), and "mentions two locations" is
+still. The source's text is searched only for a remark that gives such a count (few do).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sle_trials.checks import remark_lists
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_remarks
@@ -39,13 +42,16 @@ RULE = "a remark gives a count its source's words give only as a cited source wr
 
 def check_remark_mentions(record: Record, sources: Sources) -> Iterator[Problem]:
     """E501: each count a remark says a source's words give that no cited source writes."""
-    return said_by_remarks(record, "E501", lambda text: _unwritten(text, sources), RULE)
+    return said_by_remarks(record, "E501", lambda text: _unwritten(record, text, sources), RULE)
 
 
-def _unwritten(text: str, sources: Sources) -> Iterator[str]:
-    """What text says a source gives of each count that no cited source writes."""
+def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
+    """What text says a source gives of each count that no cited source writes and the record's list of the noun
+    does not hold."""
     for m in _MENTIONED.finditer(QUOTED.sub(" | ", normalise(text))):
         count, noun = _value(m.group("count")), m.group("noun").lower()
+        if remark_lists.items_counted(record, noun) == count:
+            continue  # (the number of the sites, arms or cohorts its source lists)
         stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
         written = re.compile(rf"(?i)\b{_COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
         if not any(
