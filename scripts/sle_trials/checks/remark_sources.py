@@ -85,12 +85,19 @@ _THE_SPONSORS = lazy(
 )
 _NOT_THE_SPONSORS = frozenset({"REGISTRY_COPY", "TRIAL_FINDER_PAGE", "REGISTRY_PAGE", "REGISTRY_JSON"})
 
+# where a description of the source ends: at its clause's break, or where a relative or a denied clause goes on to what
+# the source is not or does ("The source, a ClinConnect page, is not the registry's record", "a ClinConnect listing,
+# not a publication", "a page that cites the ClinicalTrials.gov record"): hunt 213 found each refused as a kind said
+_DESCRIPTION_ENDS = lazy(
+    r"(?i)[,;]|\b(?:that|which|who|whose|not|but|rather[ \t]+than|instead[ \t]+of|though|although|while|whereas)\b"
+)
+
 
 def _misdescribed(text: str, kinds: dict[str, object]) -> Iterator[str]:
     """What text says a source is (_DESCRIBED) that none of the cited sources it may mean is: the one whose path a
     bracket follows, else any the record cites."""
     for m in _DESCRIBED.finditer(text):
-        what = m.group("what") or m.group("bracketed")
+        what = _DESCRIPTION_ENDS.split(m.group("what") or m.group("bracketed"), maxsplit=1)[0]
         meant = {kinds[m.group("path")]} if m.group("path") in kinds else set(kinds.values())
         said = _COPY[1] if _COPY[0].search(what) else _first_kinds(what)
         if said and not said & meant:
