@@ -16,6 +16,19 @@ Found and fixed:
   arms or cohorts a complete record holds whole as its source lists them is their number too
   (checks/remark_lists.items_counted); "mentions two locations" or "two sites" is still refused.
 
+- **A description of the source running on into what it is not or what it does.** Relma-cel's "The source, a
+  ClinConnect page, is not the registry's record.", "The source is a ClinConnect listing, not a publication." and
+  "The source is a page that cites the ClinicalTrials.gov record." were refused (E501, remark_sources) as saying the
+  source is a registry's record or a publication: a description ends at its clause's break or where a relative or
+  a denied clause goes on (checks/remark_sources._DESCRIPTION_ENDS). "The source is the ClinicalTrials.gov record, a
+  ClinConnect page", "... record, not a copy", "a publication, not a trial page" and "the sponsor's own page, which
+  ClinConnect shows" are still refused. Left: a description moved into a relative clause ("a page that is the
+  ClinicalTrials.gov record") is no longer read.
+- **An age group said only as a hypothesis.** "If children were eligible, the minimum age would be below 18." was
+  refused (E501, remark_ages): the group's words are read past reading/hypotheses too; "If eligible, children are
+  enrolled", "Children are eligible, if the record would allow it" and "If they consent, children are eligible" are
+  still refused.
+
 Found and left (honest edits still refused):
 - "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
   not counted, in the source, and no list of the record's counts them; the note's own "name two hospitals" passes.
@@ -26,6 +39,8 @@ Found and left (honest edits still refused):
   the older fact reading, not hunt 212's checks.
 - The molecule rule's known trade-off: "Its related trials target CD19 but IM19's own page does not name its
   target." and "CD19 appears only in related trials' titles." (E501); quoting the titles passes.
+- "Children would be eligible only in a pediatric study, which this is not." (Relma-cel, E501 remark_ages: "a
+  pediatric study" is read as the trial's).
 - Debatable, kept refused: "The source's Study Results section is empty." (IM19: it writes that no results are
   posted) and "Its Timeline section is empty." (Relma-cel: it writes four labels and "Not reported").
 """
@@ -104,6 +119,30 @@ def test_hypothetical_reads_the_clause_of_the_run(text: str, run: str, said: boo
     ],
 )
 def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- A description of the source running on into what it is not or does (remark_sources._DESCRIPTION_ENDS), and
+# an age group said only as a hypothesis (remark_ages._says)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source, a ClinConnect page, is not the registry's record.", set()),
+        ("The source is a ClinConnect page that copies the registry's record.", set()),
+        ("The source is a page that cites the ClinicalTrials.gov record.", set()),
+        ("The source is a ClinConnect listing, not a publication.", set()),
+        ("If children were eligible, the minimum age would be below 18.", set()),
+        ("The source is the ClinicalTrials.gov record, a ClinConnect page.", {"E501"}),
+        ("The source is a ClinicalTrials.gov record that ClinConnect copies.", {"E501"}),
+        ("The source is a ClinicalTrials.gov record, not a copy.", {"E501"}),
+        ("The source is a publication, not a trial page.", {"E501"}),
+        ("The source is the sponsor's own page, which ClinConnect shows.", {"E501"}),
+        ("If eligible, children are enrolled.", {"E501"}),
+        ("Children are eligible, if the record would allow it.", {"E501"}),
+        ("If they consent, children are eligible.", {"E501"}),
+    ],
+)
+def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
 
 

@@ -21,6 +21,7 @@ from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
+from sle_trials.reading.hypotheses import hypothetical
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names
 
@@ -109,8 +110,12 @@ def _unheld(record: Record, text: str) -> Iterator[str]:
 
 
 def _says(group: Group, clause: str) -> bool:
-    """Whether clause says the trial enrols group, not denying it before its words."""
-    return any(not _DENIED.search(clause, 0, m.start()) for m in group.said.finditer(clause))
+    """Whether clause says the trial enrols group, not denying it before its words nor supposing it ("If children
+    were eligible, the minimum age would be below 18": hunt 213's, refused before reading/hypotheses)."""
+    return any(
+        not _DENIED.search(clause, 0, m.start()) and not hypothetical(clause, m.start(), m.end())
+        for m in group.said.finditer(clause)
+    )
 
 
 def _years(age: object) -> float | None:
