@@ -29,6 +29,13 @@ Found and fixed:
   enrolled", "Children are eligible, if the record would allow it" and "If they consent, children are eligible" are
   still refused.
 
+- **A field a source is said to give only under a modal, or nowhere.** IM19's "The source would give an acronym if
+  it had one." and "It gives the conditions nowhere." were refused (E501, remark_silence) beside its silent acronym
+  and conditions: a modal right before the verb, or "nowhere" ending the clause after the field, says no giving
+  (checks/remark_silence._SUPPOSED, _NOWHERE). "The source gives an acronym, as it would", "The source, as one
+  would expect, gives an acronym", "... conditions nowhere else but in its title" and "... in a section nowhere near
+  the top" are still refused.
+
 Found and left (honest edits still refused):
 - "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
   not counted, in the source, and no list of the record's counts them; the note's own "name two hospitals" passes.
@@ -39,6 +46,8 @@ Found and left (honest edits still refused):
   the older fact reading, not hunt 212's checks.
 - The molecule rule's known trade-off: "Its related trials target CD19 but IM19's own page does not name its
   target." and "CD19 appears only in related trials' titles." (E501); quoting the titles passes.
+- "Adults aged 18 to 65 are eligible; children are not, nor are adults over 65." (IM19, E501 remark_facts: "a
+  minimum age of 65 years"), as Relma-cel's "over 70" above.
 - "Children would be eligible only in a pediatric study, which this is not." (Relma-cel, E501 remark_ages: "a
   pediatric study" is read as the trial's).
 - Debatable, kept refused: "The source's Study Results section is empty." (IM19: it writes that no results are
@@ -144,6 +153,24 @@ def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added:
 )
 def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- A field a source is said to give only under a modal, or nowhere (remark_silence._SUPPOSED, _NOWHERE)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source would give an acronym if it had one.", set()),
+        ("It gives the conditions nowhere.", set()),
+        ("The source gives an acronym.", {"E501"}),
+        ("The source gives an acronym, as it would.", {"E501"}),
+        ("The source, as one would expect, gives an acronym.", {"E501"}),
+        ("It gives the conditions nowhere else but in its title.", {"E501"}),
+        ("The source gives its conditions in a section nowhere near the top.", {"E501"}),
+        ("The source would not give an acronym; it gives the conditions.", {"E501"}),
+    ],
+)
+def test_a_field_given_under_a_modal_or_nowhere_is_not_given(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found
 
 
 # --- Honest notes in the words of hunt 212's checks that pass as they did (a check loosened elsewhere must not refuse

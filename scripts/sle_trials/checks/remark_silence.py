@@ -55,6 +55,10 @@ _GIVES = lazy(
 _SOURCE_BEFORE = lazy(r"(?i)\b(?:the[ \t]+source|it|its|this[ \t]+(?:page|copy|source|document))\b")
 # words before it in its clause that deny it or say it is unknown ("does not give", "whether it lists")
 _DENIED = lazy(r"(?i)\b(?:no|not|never|neither|nor|without|whether|if|unless|unclear|unknown|nothing)\b")
+# a modal right before the verb ("The source would give an acronym if it had one") or "nowhere" right after the field
+# ("It gives the conditions nowhere"): no giving said (hunt 213's honest IM19 notes, refused before)
+_SUPPOSED = lazy(r"(?i)\b(?:would|could|might|may|should)[ \t]+(?:also[ \t]+)?\Z")
+_NOWHERE = lazy(r"[ \t]+nowhere[ \t]*(?:[.,;]|\Z)")
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
 
 RULE = "a remark says a source gives a field only where the record does not declare its sources silent on it"
@@ -75,6 +79,8 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
         for clause in _CLAUSE_STOPS.split(sentence):
             for m in _GIVES.finditer(clause):
                 if _DENIED.search(clause, 0, m.start()) or not _SOURCE_BEFORE.search(clause, 0, m.start()):
+                    continue
+                if _SUPPOSED.search(clause, 0, m.start()) or _NOWHERE.match(clause, m.end()):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
                 if fields.covered(silent, field):
