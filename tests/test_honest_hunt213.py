@@ -36,6 +36,12 @@ Found and fixed:
   would expect, gives an acronym", "... conditions nowhere else but in its title" and "... in a section nowhere near
   the top" are still refused.
 
+- **A count a source is said not to mention.** Relma-cel's "The source never mentions two locations." and "The
+  source does not say whether it mentions two locations." were refused (E501, remark_mentions), which read no
+  denial: a denial or "whether" before the verb in its clause says no count (remark_mentions._DENIED_BEFORE). "Not
+  only does the source mention two locations, ...", "... two locations, not one" and a denial in another clause
+  ("It is not the registry, and it mentions two locations") are still refused.
+
 Found and left (honest edits still refused):
 - "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
   not counted, in the source, and no list of the record's counts them; the note's own "name two hospitals" passes.
@@ -125,6 +131,13 @@ def test_hypothetical_reads_the_clause_of_the_run(text: str, run: str, said: boo
         ("The source mentions two locations.", {"E501"}),
         ("The source mentions two sites.", {"E501"}),
         ("The source mentions one arm.", {"E501"}),  # arms the record declares silent: none held
+        ("The source never mentions two locations.", set()),
+        ("The source does not say whether it mentions two locations.", set()),
+        ("The source doesn't mention two locations.", set()),
+        ("Not only does the source mention two locations, it lists them.", {"E501"}),
+        ("The source mentions two locations, not one.", {"E501"}),
+        ("It is not the registry, and it mentions two locations.", {"E501"}),
+        ("It is not the registry; it mentions two locations.", {"E501"}),
     ],
 )
 def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added: str, found: set[str]) -> None:

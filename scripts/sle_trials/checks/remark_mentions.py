@@ -37,6 +37,10 @@ _MENTIONED = lazy(
     rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
 )
 
+# a denial or a question before the verb in its clause ("The source never mentions two locations", "does not say
+# whether it mentions two"): no count said (hunt 213's honest Relma-cel notes, refused before); not "not only"
+_DENIED_BEFORE = lazy(r"(?i)(?:\b(?:never|not(?![ \t]+only)|whether)\b|n't\b)[^.;:,!?]*\Z")
+
 RULE = "a remark gives a count its source's words give only as a cited source writes it"
 
 
@@ -48,7 +52,10 @@ def check_remark_mentions(record: Record, sources: Sources) -> Iterator[Problem]
 def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
     """What text says a source gives of each count that no cited source writes and the record's list of the noun
     does not hold."""
-    for m in _MENTIONED.finditer(QUOTED.sub(" | ", normalise(text))):
+    read = QUOTED.sub(" | ", normalise(text))
+    for m in _MENTIONED.finditer(read):
+        if _DENIED_BEFORE.search(read, 0, m.start()):
+            continue
         count, noun = _value(m.group("count")), m.group("noun").lower()
         if remark_lists.items_counted(record, noun) == count:
             continue  # (the number of the sites, arms or cohorts its source lists)
