@@ -42,6 +42,13 @@ Found and fixed:
   only does the source mention two locations, ...", "... two locations, not one" and a denial in another clause
   ("It is not the registry, and it mentions two locations") are still refused.
 
+- **A quote a note says a section does not write.** IM19's 'The source does not write "6 participants" in Study
+  Design; it is in Basic Information.' and 'The source gives "RECRUITING" in Basic Information, not "RECRUITING" in
+  Study Design.' were refused (E501, remark_sections) as placing the quote in Study Design: a denial before the quote
+  in its clause places it nowhere (remark_sections._DENIED_BEFORE). 'The source writes "6 participants" in Study
+  Design, not in Basic Information' and a denial in another clause ('It is not the registry; "6 participants" in
+  Study Design ...') are still refused.
+
 Found and left (honest edits still refused):
 - "The officials' affiliations mention two hospitals." (Relma-cel, E501 remark_mentions): the hospitals are named,
   not counted, in the source, and no list of the record's counts them; the note's own "name two hospitals" passes.
@@ -56,6 +63,7 @@ Found and left (honest edits still refused):
   minimum age of 65 years"), as Relma-cel's "over 70" above.
 - "Children would be eligible only in a pediatric study, which this is not." (Relma-cel, E501 remark_ages: "a
   pediatric study" is read as the trial's).
+- "The source's Study Design section is empty of dates." (IM19, E501 remark_sections reads "is empty").
 - Debatable, kept refused: "The source's Study Results section is empty." (IM19: it writes that no results are
   posted) and "Its Timeline section is empty." (Relma-cel: it writes four labels and "Not reported").
 """
@@ -183,6 +191,21 @@ def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, a
     ],
 )
 def test_a_field_given_under_a_modal_or_nowhere_is_not_given(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found
+
+
+# --- A quote a note says a section does not write (remark_sections._DENIED_BEFORE)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('The source does not write "6 participants" in Study Design; it is in Basic Information.', set()),
+        ('The source gives "RECRUITING" in Basic Information, not "RECRUITING" in Study Design.', set()),
+        ('The source writes "6 participants" in Study Design, not in Basic Information.', {"E501"}),
+        ('It is not the registry; "6 participants" in Study Design gives the enrollment.', {"E501"}),
+        ('The source\'s Study Design lists "6 participants", never the dates.', {"E501"}),
+    ],
+)
+def test_a_quote_denied_in_a_section_is_placed_nowhere(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found
 
 

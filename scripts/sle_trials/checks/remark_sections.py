@@ -40,6 +40,9 @@ _A_SECTION_SAYS = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
     r"(?:[ \t]+section)?[ \t]+(?:says|reads|writes|gives|lists|states|shows|has)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
 )
+# a denial before a quote in its clause: 'The source does not write "6 participants" in Study Design' places it
+# nowhere (hunt 213's honest IM19 note, refused before)
+_DENIED_BEFORE = lazy(r"(?i)(?:\b(?:not|never|nor|without)\b|n't\b)[^.;:,!?]*\Z")
 
 # a name a note says its source writes in the sections it lists, in a bracket right after it ("names the treatment
 # Relma-cel (in its title and summary)"): hunt 212 added "keywords" to Relma-cel's list, whose keywords write "Relma
@@ -73,7 +76,7 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
     source writes there but one writes."""
     for m in QUOTED.finditer(text):
         quote = _plain(m.group(1) or m.group(2) or "")
-        after = _IN_A_SECTION.match(text, m.end())
+        after = None if _DENIED_BEFORE.search(text, 0, m.start()) else _IN_A_SECTION.match(text, m.end())
         before = _A_SECTION_SAYS.search(text, 0, m.start())
         for said in (after, before):
             if said is not None and quote:
