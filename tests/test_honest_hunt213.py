@@ -22,8 +22,8 @@ Found and fixed:
   source is a registry's record or a publication: a description ends at its clause's break or where a relative or
   a denied clause goes on (checks/remark_sources._DESCRIPTION_ENDS). "The source is the ClinicalTrials.gov record, a
   ClinConnect page", "... record, not a copy", "a publication, not a trial page" and "the sponsor's own page, which
-  ClinConnect shows" are still refused. Left: a description moved into a relative clause ("a page that is the
-  ClinicalTrials.gov record") is no longer read.
+  ClinConnect shows" are still refused, and so is a description moved into a relative clause that says again what
+  the source is ("a page that is the ClinicalTrials.gov record", the lead's review).
 - **An age group said only as a hypothesis.** "If children were eligible, the minimum age would be below 18." was
   refused (E501, remark_ages): the group's words are read past reading/hypotheses too; "If eligible, children are
   enrolled", "Children are eligible, if the record would allow it" and "If they consent, children are eligible" are
@@ -170,6 +170,11 @@ def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added:
         ("If eligible, children are enrolled.", {"E501"}),
         ("Children are eligible, if the record would allow it.", {"E501"}),
         ("If they consent, children are eligible.", {"E501"}),
+        # (a relative clause saying again what the source is goes on describing it: the lead's review)
+        ("The source is a page that is the ClinicalTrials.gov record.", {"E501"}),
+        ("The source is a page which was the sponsor's own page.", {"E501"}),
+        ("The source is a ClinConnect page that is not the registry's record.", set()),
+        ("The source is a page that is a ClinConnect listing.", set()),
     ],
 )
 def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, added: str, found: set[str]) -> None:

@@ -88,8 +88,12 @@ _NOT_THE_SPONSORS = frozenset({"REGISTRY_COPY", "TRIAL_FINDER_PAGE", "REGISTRY_P
 # where a description of the source ends: at its clause's break, or where a relative or a denied clause goes on to what
 # the source is not or does ("The source, a ClinConnect page, is not the registry's record", "a ClinConnect listing,
 # not a publication", "a page that cites the ClinicalTrials.gov record"): hunt 213 found each refused as a kind said
+# A relative clause that only says again what the source is goes on describing it: "a page that is the
+# ClinicalTrials.gov record" passed on Relma-cel's ClinConnect page once the description ended at "that" (the lead's
+# review of helper-70's change)
 _DESCRIPTION_ENDS = lazy(
-    r"(?i)[,;]|\b(?:that|which|who|whose|not|but|rather[ \t]+than|instead[ \t]+of|though|although|while|whereas)\b"
+    r"(?i)[,;]|\b(?:that|which|who)\b(?![ \t]+(?:is|are|was|were|remains|becomes)\b)|"
+    r"\b(?:whose|not|but|rather[ \t]+than|instead[ \t]+of|though|although|while|whereas)\b"
 )
 
 
