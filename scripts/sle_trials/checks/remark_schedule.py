@@ -22,17 +22,11 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.hypotheses import hypothetical
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import quantities
 
-# a count's words, each the number it is
-_COUNTS = {
-    "1": ("one", "single", "a single", "one single", "once"),
-    "2": ("two", "twice", "a second"),
-    "3": ("three", "thrice"),
-    "4": ("four",),
-    "5": ("five",),
-    "6": ("six",),
-}
-_NUMBER = {word: n for n, words in _COUNTS.items() for word in words}
+# a count's words, each the number it is: the lexicon's number words, and those a count of times has of its own
+_TIMES = {"single": 1, "a single": 1, "one single": 1, "once": 1, "twice": 2, "a second": 2, "thrice": 3}
+_NUMBER = {word: str(n) for word, n in {**quantities.NUMBER_WORDS, **_TIMES}.items()}
 _GIVEN = r"(?:infusions?|doses|dose|injections?|administrations?|re-?infusions?)"
 _COUNT = r"(?P<count>a[ \t]+single|a[ \t]+second|one[ \t]+single|one|single|two|three|four|five|six|[1-9])"
 # a count of the times the product is given: "two infusions", "a single dose of CAR-T cells", "infused twice",
