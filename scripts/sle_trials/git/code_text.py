@@ -4,6 +4,7 @@ code pushed aside or past the screen (git/extract.py reads each such file throug
 
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 import unicodedata
@@ -171,6 +172,16 @@ class Tokens(NamedTuple):
 
     read: list[tokenize.TokenInfo]
     whole: bool  # False: tokenize stopped at a mistake (a source left to fail where it runs)
+
+
+def python_tree(data: bytes) -> ast.Module | None:
+    """A Python source's syntax tree; None for one Python cannot read (a syntax error, a null byte, nesting too deep
+    for the parser, or too large): such a module is left to fail where it runs, as python, pytest and mypy refuse
+    it, and no rule reading a tree finds anything in it."""
+    try:
+        return ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def python_tokens(data: bytes | None) -> Tokens | None:

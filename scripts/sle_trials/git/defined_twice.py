@@ -17,6 +17,7 @@ from sle_trials.git.bound_elsewhere import (
     no_name_bound_from_elsewhere,
 )
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.dict_keys import no_dict_key_twice
 from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
@@ -406,9 +407,8 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     twice by git/dict_keys.py (hunt 206), and code run from a string by git/run_from_text.py (hunt 207)."""
     if data is None:
         return
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     _bound_once(path, tree.body, {}, ())
     statements: list[ast.AST] = list(tree.body)

@@ -27,6 +27,7 @@ import posixpath
 from sle_trials import files, paths
 from sle_trials.git import plumbing
 from sle_trials.git.code_files import PYTHON_LIMIT, TEST_INPUTS, attributes_file, python_script, python_source, runs
+from sle_trials.git.code_text import python_tree
 from sle_trials.patterns import lazy
 
 # A word of a line that may be a path: letters, digits, `_`, `.`, `/` and `-`
@@ -147,9 +148,8 @@ def _run_by_python(data: bytes, by_name: dict[str, str]) -> set[str]:
     ends = {name.rpartition("/")[2] for name in by_name}
     if not any(end.lower().encode() in data.lower() for end in ends):
         return set()
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return set()
     named: set[str] = set()
     for node in ast.walk(tree):

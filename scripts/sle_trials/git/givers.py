@@ -22,6 +22,7 @@ import ast
 from collections.abc import Callable
 
 from sle_trials.git import plumbing
+from sle_trials.git.code_text import python_tree
 
 # where the package's modules stand in the tree, by their dotted name
 _SCRIPTS = "scripts/"
@@ -81,9 +82,8 @@ class ModuleGivers:
         blob = self.repository.objects({self.files_of[path]}, 1 << 22).get(self.files_of[path])
         if blob is None or blob.data is None:
             return set()
-        try:
-            tree = ast.parse(blob.data)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = python_tree(blob.data)
+        if tree is None:
             return set()
         nodes = list(ast.walk(tree))
         return self.returning(nodes, self._passed_on(path, nodes))

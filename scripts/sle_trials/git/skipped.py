@@ -22,6 +22,7 @@ import sys
 
 from sle_trials import files
 from sle_trials.git.built_names import constants_of, text_of
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.import_roots import DEPENDENCY_MODULES, LIBRARY, installed_modules
 from sle_trials.git.refusal import Refused
 
@@ -40,9 +41,8 @@ def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
     words = (*_SKIPPING_ON, _LOOKING_UP + "(")  # ("which" alone is a word of most modules' prose)
     if data is None or not path.startswith(_TESTS) or not any(word.encode() in data for word in words):
         return
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     known: set[str] | None = None
     constants = constants_of(list(ast.walk(tree)))

@@ -9,6 +9,7 @@ import io
 import tokenize
 
 from sle_trials import files
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
 from sle_trials.patterns import lazy
 
@@ -80,9 +81,8 @@ def no_code_mypy_skips(path: str, data: bytes | None) -> None:
         return
     if path.startswith("tests/"):
         return  # (the tests are read by what runs them, where they are checked)
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(

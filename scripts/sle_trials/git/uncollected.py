@@ -9,6 +9,7 @@ import fnmatch
 import shlex
 
 from sle_trials import files
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.hook_writes import no_test_rewritten_around_it
 from sle_trials.git.refusal import Refused
 from sle_trials.git.settings import pyproject
@@ -185,9 +186,8 @@ def no_test_left_uncollected(path: str, data: bytes | None) -> None:
         and not name.endswith(_TEST_MODULE_SUFFIX)
     ):
         return
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
     tests = _holds_tests(tree) + [test for node in classes for test in _holds_tests(node)]

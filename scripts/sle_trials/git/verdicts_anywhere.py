@@ -29,6 +29,7 @@ from __future__ import annotations
 import ast
 
 from sle_trials import files
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
 
 # a test's or the run's verdict, which pytest reports in place of what ran (hunt 210: `report.outcome = "passed"`
@@ -122,9 +123,8 @@ def no_test_machinery_in_the_package(path: str, data: bytes | None) -> None:
         or not any(word.encode() in data for word in (*VERDICTS, *FORCING, *_MARKING, *_PYTEST))
     ):
         return
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     for node in ast.walk(tree):
         line = getattr(node, "lineno", 0)

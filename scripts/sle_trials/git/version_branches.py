@@ -20,6 +20,7 @@ import tomllib
 from typing import NamedTuple
 
 from sle_trials import files
+from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
 
 
@@ -202,9 +203,8 @@ def no_code_mypy_skips_by_its_settings(path: str, data: bytes | None, sees: Mypy
     line. The tests are read by what runs them, as code_mypy_skips leaves them."""
     if data is None or path.startswith("tests/") or not any(word in data for word in _WORDS):
         return
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = python_tree(data)
+    if tree is None:
         return  # left to fail where it runs
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert) and decided(node.test, sees) is False:
