@@ -408,6 +408,8 @@ class Sources:
                 return None
         if escape is not None:
             return f"{escape.group()!r}, a markdown escape, which reads as {escape.group(1)!r}"
+        if criteria_text.unbolded(needle) != needle:  # (a record keeping "**Age:**" of a source's "1. **Age:** 18")
+            return "Markdown bold ('**' or '__' around words), which a reader sees as the words it bolds"
         changed = next((c for c in needle if c != " " and normalise(c) != c), None)
         if changed is None:  # no one character: an accent composed otherwise than the source's
             return "its characters as the sources write them only in NFKC (an accent composed otherwise)"

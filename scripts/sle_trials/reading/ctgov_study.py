@@ -336,7 +336,13 @@ def _lines(keys: list[str], texts: list[str]) -> list[str]:
         if not is_plain:
             out.append(normalise(json_line(key, text)))
             continue
-        if text.isascii() and "\\" not in text and (text.isprintable() or DROPPED.search(text) is None):
+        if (
+            text.isascii()
+            and "\\" not in text
+            and "**" not in text  # (Markdown bold, which normalise reads as its words)
+            and "__" not in text
+            and (text.isprintable() or DROPPED.search(text) is None)
+        ):
             value = " ".join(text.split())
         else:
             value = normalise(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sle_trials.reading.criteria_text.bold import unbolded
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
@@ -78,6 +79,8 @@ def split(text: str) -> Split:
     remarks: list[str] = []
     current: str | None = None
     preamble = False
+    # (Markdown bold read as the words it bolds, on each line: "1. **Age:** 18 to 65" is "Age: 18 to 65")
+    text = "\n".join(map(unbolded, text.split("\n")))
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
