@@ -11,6 +11,12 @@ Found and fixed:
   check's reading of a source (layouts.shown, ctgov_study's plain lines), so the two read a text alike; a record
   keeping the marks is refused (E501, naming Markdown bold). "10**9 and 10**6", marks within a word or a number, and
   escaped asterisks are read as written.
+- a closing remark labelled as a note or a remark ("Note: Other protocol-defined criteria apply.", "NOTE:",
+  "Notes:", "Remark:", "**Note:**", bracketed) after the exclusion list was read as words of its last criterion ("HIV
+  Note: Other protocol-defined criteria apply."); right under the item, with no blank line, with no remark at all; a
+  bulleted list's "Remark: ..." was imported as a criterion. A remark saying more criteria apply is now a closing
+  remark whatever its label (notes.about_the_criteria), said to the curator and not imported; a note on the
+  criterion above ("Note: patients treated with belimumab are eligible.") is still words of that criterion.
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
 of hunt 213 (helper-73) and the strict xfails below.
@@ -82,3 +88,41 @@ def test_markdown_bold_is_read_as_the_words_it_bolds(draft: Callable, shared: Pa
 def test_marks_within_words_numbers_or_escaped_are_read_as_written(line: str, text: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n* {line}\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy")
     assert texts(found.inclusion) == [text, "SLE"]
+
+
+# --- a closing remark labelled as a note ------------------------------------------------------------------------------
+
+LISTS = "Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n2. HIV"
+REMARKS = {
+    "Note after a blank line": "\n\nNote: Other protocol-defined criteria apply.",
+    "NOTE right under": "\nNOTE: Other protocol-defined inclusion/exclusion criteria may apply.",
+    "Notes": "\n\nNotes: Additional criteria may apply per protocol.",
+    "Remark": "\n\nRemark: Other protocol-defined criteria apply.",
+    "bold": "\n\n**Note:** Other protocol-defined criteria apply.",
+    "bracketed": "\n\n(Note: Other protocol-defined criteria apply.)",
+}
+
+
+@pytest.mark.parametrize("remark", REMARKS.values(), ids=REMARKS)
+def test_a_closing_remark_labelled_as_a_note_is_no_criterions_words(remark: str) -> None:
+    """Before: "HIV Note: Other protocol-defined criteria apply." (right under the item, with no remark)."""
+    found = criteria_text.split(LISTS + remark)
+    assert found.exclusion == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+    assert any("end with a remark about the criteria" in r for r in found.remarks), found.remarks
+
+
+def test_a_remark_labelled_so_after_a_bulleted_list_is_no_criterion(draft: Callable) -> None:
+    """Before: "Remark: Other protocol-defined criteria apply." imported as an exclusion criterion."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy\n* HIV\n\n"
+            "Remark: Other protocol-defined criteria apply."
+        )
+    )
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}, {"text": "HIV"}]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_note_on_the_criterion_above_is_still_its_words(gap: str) -> None:
+    found = criteria_text.split(f"{LISTS}{gap}Note: patients treated with belimumab are eligible.")
+    assert found.exclusion[-1]["text"] == "HIV Note: patients treated with belimumab are eligible."

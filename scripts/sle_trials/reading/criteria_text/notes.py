@@ -21,8 +21,10 @@ _ABOUT_THE_CRITERIA = lazy(
 # the same remark marked as an item of a list, as many studies end (or interrupt) one: "* Other protocol-defined
 # Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
 # whole item, which says that more criteria apply and nothing of whom the list takes
+# (labelled as a note or a remark, "Notes:", "NOTE:", "Remark:", "**Note:**", bold or not)
+_LABEL = rf"(?:\*\*|__|\*|_)?(?:{NOTE_LABEL}|remarks?|please\s+note)\s*[:：]\s*(?:\*\*|__)?\s*"
 MARKED_REMARK = lazy(
-    rf"(?i)(?:note\s*:\s*)?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
+    rf"(?i)(?:{_LABEL})?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
     r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
 )
 # ... and that points elsewhere for more of them, or says the lists are not all of them, as such a remark does
@@ -35,6 +37,7 @@ _ELSEWHERE = lazy(
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
 # belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL)
 NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)\b")
+_NOTE_LABELLED = lazy(rf"(?i){_LABEL}")
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
 # of childbearing potential unless they ...": no criterion, nor are the items it lists. What it defines is a
@@ -70,10 +73,19 @@ def closing_remark(lines: list[str]) -> str | None:
     if not items or len(paragraph[0]) - len(paragraph[0].lstrip(" ")) > min(items) or paragraph[0][:1] == "\t":
         return None
     said = " ".join(unescaped(line).strip() for line in paragraph)
-    if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
+    if not about_the_criteria(said):
         return None
     del lines[start:]
     return said
+
+
+def about_the_criteria(said: str) -> bool:
+    """Whether words closing a list speak of the criteria of both kinds, or of eligibility criteria, and point
+    elsewhere for more of them; or say that more criteria apply (MARKED_REMARK), labelled as a note or not: "Note:
+    Other protocol-defined criteria apply." was read as words of the list's last criterion."""
+    return bool(_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)) or bool(
+        MARKED_REMARK.fullmatch(said.strip().strip("()").strip())
+    )
 
 
 def _closing_lines(lines: list[str], start: int, end: int) -> str | None:
@@ -94,10 +106,14 @@ def _closing_lines(lines: list[str], start: int, end: int) -> str | None:
         or lines[last].rstrip(" *_").endswith((":", "："))
     ):
         return None  # (under an item ending in a colon, its sub-criterion: reader.listed)
-    if runs_on(lines[last], tail[0], indent_of(lines[last])) or any(is_marked(list_item(line)) for line in tail):
+    if any(is_marked(list_item(line)) for line in tail):
         return None
     said = " ".join(unescaped(line).strip() for line in tail)
-    if not (_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)):
+    # a line labelled as a note goes on with the item above (lines.runs_on), as a note on it does ("Note: class V
+    # is eligible"), but not one about the criteria: "2. HIV" / "NOTE: Other protocol-defined criteria apply." was
+    # imported as the criterion "HIV NOTE: Other ...", with no remark
+    noted = _NOTE_LABELLED.match(tail[0].lstrip()) is not None and indent_of(tail[0]) <= indent_of(lines[last])
+    if (runs_on(lines[last], tail[0], indent_of(lines[last])) and not noted) or not about_the_criteria(said):
         return None
     del lines[last + 1 :]
     return said
