@@ -4,7 +4,9 @@ the other way round, an item's mark cut from its words onto a line of its own (m
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
@@ -262,19 +264,24 @@ def _run_in_letters(line: str) -> list[str]:
         return [line]
     capital = first.group("letter").isupper()
     roman = first.group("letter").lower() == "i"
-    if first.group("one"):
-        marks = [_written_as(n, first.group("one")) for n in range(2, 100)]
-    else:
-        marks = [*(_ROMANS if roman else "abcdefghijklmnopqrstuvwxyz")][1:]
+    # (numbers with no end: "(100) ..." after "(99) ..." was read as words of item 99, the run's marks stopping there)
+    marks: Iterable[str] = (
+        (_written_as(n, first.group("one")) for n in itertools.count(2))
+        if first.group("one")
+        else [*(_ROMANS if roman else "abcdefghijklmnopqrstuvwxyz")][1:]
+    )
     opening, closing = re.escape(first.group("open")), re.escape(first.group("close"))
+    # (one pattern for the run, any mark where the next may stand, each match's mark compared with the next, as
+    # _run_cuts does: a pattern for each number of a run of thousands was more than the expressions' cache holds)
+    marked = re.compile(
+        rf"(?:(?<=[{_STOPS}]){_GAP}*|(?<=\S){_GAP}+)"
+        rf"(?={opening}(?P<after_space>[0-9０-９]+|[ivxIVX]+|[a-zA-Z])(?P<after_stop>){closing}"
+        rf"(?:{_GAP}*(?<=[{_GAP_CHARS}）、])\S|[\u3400-\u9fff]))"
+    )
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
     for letter in marks:
-        written = re.escape(letter.upper() if capital else letter)
-        after = re.compile(
-            rf"(?:(?<=[{_STOPS}]){_GAP}*|(?<=\S){_GAP}+)"
-            rf"(?={opening}{written}{closing}(?:{_GAP}*(?<=[{_GAP_CHARS}）、])\S|[\u3400-\u9fff]))"
-        ).search(line, at)
+        after = _numbered(marked, line, at, letter.upper() if capital else letter)
         if after is None:
             break
         cuts.append(_cut(line, after))
@@ -335,7 +342,8 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
 
 
 # an item numbered in brackets, or before one, opening a line ("(3) abstinence", "3) abstinence")
-_BRACKETED = lazy(r" *[(（]?(?P<n>[0-9]{1,2})[)）] +\S")
+# (of any number of digits, as the run's own are: "(100) Last" after "... (99) Item;" was a top-level criterion 100)
+_BRACKETED = lazy(r" *[(（]?(?P<n>[0-9]+)[)）] +\S")
 
 
 def bracketed_run_goes_on(last: str, line: str) -> list[str] | None:
