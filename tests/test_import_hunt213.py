@@ -21,6 +21,10 @@ Found and fixed:
   ..." on was joined into item 99 with no remark, and "(100) Last" on the line under such a run was a top-level
   criterion 100 (run_in._run_in_letters, run_in._BRACKETED). A run now goes on to any number, read with one pattern
   as a run of numbers is (a line of 3,000 items cut in 0.02 s).
+- a line or a paragraph separator (U+2028, U+2029) in a one-line field (a title, a sponsor's name, a condition) was
+  imported as a line break, a paragraph separator as two ("Tocagen\\n\\nInc."), where the registry's page shows one
+  line: study.clean now reads it as a space; a markup field (briefSummary) keeps its line breaks.
+
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
 of hunt 213 (helper-73) and the strict xfails below.
@@ -32,7 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import importer_hunt, main, notes_on, with_criteria
+from conftest import importer_hunt, main, notes_on, real_study, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt213", 92130001)
@@ -153,3 +157,29 @@ def test_short_runs_and_lists_are_read_as_before() -> None:
     )
     assert texts(found.inclusion) == ["One of:", [*(f"Item{n};" for n in range(1, 10)), "Last"], "SLE"]
     assert [c["number"] for c in found.exclusion] == list(range(1, 121))
+
+
+# --- a line or paragraph separator in a one-line field ----------------------------------------------------------------
+
+
+def test_a_line_separator_in_a_one_line_field_is_a_space(draft: Callable) -> None:
+    """Before: the title "A\\nStudy of ...", the sponsor "Tocagen\\n\\nInc.", the condition "Colorectal
+    Cancer\\nRefractory"."""
+    study = real_study()
+    protocol = study["protocolSection"]
+    ident = protocol["identificationModule"]
+    title = ident["briefTitle"]
+    ident["briefTitle"] = title.replace(" ", "\u2028", 1)
+    protocol["sponsorCollaboratorsModule"]["leadSponsor"]["name"] = "Tocagen\u2029Inc."
+    conditions = protocol["conditionsModule"]["conditions"]
+    conditions[0] = f"{conditions[0]}\u2028Refractory"
+    summary = protocol["descriptionModule"]["briefSummary"]
+    protocol["descriptionModule"]["briefSummary"] = f"{summary}\u2028Second line."
+    data = draft(study)
+    assert data["brief_title"] == title
+    assert data["sponsor"]["name"] == "Tocagen Inc."
+    assert data["conditions"][0] == conditions[0].replace("\u2028", " ")
+    assert data["brief_summary"].endswith(f"{summary.strip().splitlines()[-1].rstrip()}\nSecond line.")
+    assert notes_on(data, "sponsor") == [
+        "The source's oversightModule gives what the record has no place for, not imported: oversightHasDmc false."
+    ]

@@ -249,7 +249,17 @@ def clean(value: Any) -> str | None:
     sponsor's, shown on the registry's page, and is kept."""
     if not isinstance(value, str):
         return None
-    text = layouts.json_string(value)
+    # a line or paragraph separator in a one-line field is a space as the registry's page shows it: read as
+    # a text's line break (layouts.json_string), "A\u2028Study of ..." was imported as a title on two lines,
+    # "Tocagen\u2029Inc." as a sponsor's name on two lines with a blank line between
+    return _trimmed(layouts.json_string(ONE_LINE.sub(" ", value)))
+
+
+# a line or a paragraph separator
+ONE_LINE = lazy("[\u2028\u2029]")
+
+
+def _trimmed(text: str) -> str | None:
     text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return text or None
 
@@ -259,5 +269,5 @@ def markup(value: Any) -> str | None:
     intervention's or an outcome's description, studyPopulation, ...), which it gives in Markdown,
     escaping a character Markdown would read as markup ("\\[rHGG\\]", "\\<0.1 IU/ml"): as clean(), with
     each escape read as the character the registry's page shows."""
-    text = clean(value)
+    text = _trimmed(layouts.json_string(value)) if isinstance(value, str) else None  # its line breaks kept
     return criteria_text.unescaped(text) if text else None
