@@ -24,6 +24,9 @@ Found and fixed:
 - a line or a paragraph separator (U+2028, U+2029) in a one-line field (a title, a sponsor's name, a condition) was
   imported as a line break, a paragraph separator as two ("Tocagen\\n\\nInc."), where the registry's page shows one
   line: study.clean now reads it as a space; a markup field (briefSummary) keeps its line breaks.
+- Markdown bold wrapped onto the next line ("1. **Adequate organ" / "   function**") was read on each line alone: the
+  draft held "**Adequate organ function**" and its import was refused by its own check (E504). Bold is now read
+  over a paragraph's line breaks (not over a blank line), by the reader and the check alike.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -183,3 +186,28 @@ def test_a_line_separator_in_a_one_line_field_is_a_space(draft: Callable) -> Non
     assert notes_on(data, "sponsor") == [
         "The source's oversightModule gives what the record has no place for, not imported: oversightHasDmc false."
     ]
+
+
+# --- bold over a line's wrap -----------------------------------------------------------------------------------------
+
+
+def test_bold_wrapped_onto_the_next_line_is_read_as_its_words(draft: Callable) -> None:
+    """Before: the import refused by its own check (E504), each line's marks read alone, the draft holding
+    "**Adequate organ function**", the marks in its words."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. **Adequate organ\n   function**\n2. SLE\n\nExclusion Criteria:\n\n"
+            "1. **Pregnancy\n   or breastfeeding**"
+        )
+    )
+    elig = data["eligibility"]
+    assert texts(elig["inclusion_criteria"]) == ["Adequate organ function", "SLE"]
+    assert texts(elig["exclusion_criteria"]) == ["Pregnancy or breastfeeding"]
+
+
+def test_marks_over_a_blank_line_are_no_bold() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Hb > 9 **\n\n2. ** SLE\n\nExclusion Criteria:\n\n1. Pregnancy **note\n\n2. HIV**"
+    )
+    assert texts(found.inclusion) == ["Hb > 9 **", "** SLE"]
+    assert texts(found.exclusion) == ["Pregnancy **note", "HIV**"]

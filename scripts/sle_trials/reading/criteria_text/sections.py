@@ -79,8 +79,8 @@ def split(text: str) -> Split:
     remarks: list[str] = []
     current: str | None = None
     preamble = False
-    # (Markdown bold read as the words it bolds, on each line: "1. **Age:** 18 to 65" is "Age: 18 to 65")
-    text = "\n".join(map(unbolded, text.split("\n")))
+    # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65")
+    text = unbolded(text)
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
