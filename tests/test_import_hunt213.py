@@ -27,6 +27,10 @@ Found and fixed:
 - Markdown bold wrapped onto the next line ("1. **Adequate organ" / "   function**") was read on each line alone: the
   draft held "**Adequate organ function**" and its import was refused by its own check (E504). Bold is now read
   over a paragraph's line breaks (not over a blank line), by the reader and the check alike.
+- a heading in italics ("*Inclusion Criteria:*", "_Exclusion Criteria_") headed no list: both lists were left to
+  the curator, with a note, where the check's reading of a page's headings (LINE_HEADING) took it as one. The
+  reader's heading now opens and closes with one mark as with two (headings._HEADING); words in italics after a
+  heading's colon keep their marks ("Exclusion Criteria: *Pregnancy*").
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -211,3 +215,25 @@ def test_marks_over_a_blank_line_are_no_bold() -> None:
     )
     assert texts(found.inclusion) == ["Hb > 9 **", "** SLE"]
     assert texts(found.exclusion) == ["Pregnancy **note", "HIV**"]
+
+
+# --- a heading in italics -------------------------------------------------------------------------------------------
+
+ITALIC = {
+    "asterisks": "*Inclusion Criteria:*\n\n* Age 18 to 65\n\n*Exclusion Criteria:*\n\n* Pregnancy",
+    "underscores": "_Inclusion Criteria_\n\n* Age 18 to 65\n\n_Exclusion Criteria_\n\n* Pregnancy",
+}
+
+
+@pytest.mark.parametrize("text", ITALIC.values(), ids=ITALIC)
+def test_a_heading_in_italics_heads_its_list(draft: Callable, text: str) -> None:
+    """Before: no heading read, both lists left to the curator with a note."""
+    data = draft(with_criteria(text))
+    assert data["eligibility"]["inclusion_criteria"] == [{"text": "Age 18 to 65"}]
+    assert data["eligibility"]["exclusion_criteria"] == [{"text": "Pregnancy"}]
+    assert "eligibility.inclusion_criteria" not in data["curation"].get("not_yet_curated", [])
+
+
+def test_words_in_italics_after_a_heading_are_kept() -> None:
+    found = criteria_text.split("Inclusion Criteria:\n\n* Age\n\nExclusion Criteria: *Pregnancy*")
+    assert found.exclusion == [{"text": "*Pregnancy*"}]

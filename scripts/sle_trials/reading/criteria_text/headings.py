@@ -87,10 +87,11 @@ def list_headings(line: str) -> list[re.Match[str]]:
 # "Non-inclusion criteria" (a French protocol's critères de non-inclusion) heads the exclusion criteria; the
 # colon may be a CJK text's full-width one ("Inclusion Criteria："), or a dash ("INCLUSION CRITERIA -", as some
 # registrations write a heading: before, no heading, and the whole text was left to the curator)
+# (in bold, or in italics: "*Inclusion Criteria:*" headed no list, and the whole text was left to the curator)
 _HEADING = lazy(
-    rf"^[#\s]*(?:\*\*|__)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){{1,4}}?)??{HEADING}"
+    rf"^[#\s]*(?:\*\*|__|\*|_)?\s*(?P<name>(?P<part>(?:[^\s:*_]+\s+){{1,4}}?)??{HEADING}"
     r"(?P<scope>(?(listed)\s+(?:for|of|in)\b[^:：]{0,60}|(?!))|\s*\([^()]{1,60}\)|\s+[-\u2013\u2014]\s+[^:：\s][^:：]{0,59}?)?)"
-    r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__)?\s*(?P<colon>[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*))?$",
+    r"(?P<dash>\s*[-\u2013\u2014]{1,2})?\s*(?:\*\*|__|\*|_)?\s*(?P<colon>[:：]\s*(?:\*\*|__|[*_](?=\s*$))?\s*(?P<rest>.*))?$",
     re.I,
 )
 # a heading ended by a semicolon for its colon ("Inclusion Criteria;", "EXCLUSION CRITERIA；", as some registrations
