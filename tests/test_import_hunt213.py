@@ -31,6 +31,11 @@ Found and fixed:
   the curator, with a note, where the check's reading of a page's headings (LINE_HEADING) took it as one. The
   reader's heading now opens and closes with one mark as with two (headings._HEADING); words in italics after a
   heading's colon keep their marks ("Exclusion Criteria: *Pregnancy*").
+- a note labelled "N.B." (no colon: the label ends in no word, and the note's pattern read up to a word's end) or
+  "Comment:" after a blank line was imported as an exclusion criterion of its own, with no remark, whether a note on
+  the criterion above or a remark that more criteria apply; "*Note: ...*" in italics was read as words of the item
+  above. A note's label is now read up to no word character after it (lines.NOTE_LABEL, "Remark:" and "Comment:"
+  with their colon), and a closing remark's in italics too.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -237,3 +242,37 @@ def test_a_heading_in_italics_heads_its_list(draft: Callable, text: str) -> None
 def test_words_in_italics_after_a_heading_are_kept() -> None:
     found = criteria_text.split("Inclusion Criteria:\n\n* Age\n\nExclusion Criteria: *Pregnancy*")
     assert found.exclusion == [{"text": "*Pregnancy*"}]
+
+
+# --- a note labelled "N.B." or "Comment:" -------------------------------------------------------------------------
+
+LABELLED = {
+    "N.B. closing": ("\n\nN.B. Other protocol-defined criteria apply.", ["Pregnancy", "HIV"]),
+    "Comment closing": ("\nComment: Other protocol-defined criteria apply.", ["Pregnancy", "HIV"]),
+    "italic closing": ("\n\n*Note: Other protocol-defined criteria apply.*", ["Pregnancy", "HIV"]),
+    "N.B. on the item": (
+        "\n\nN.B. patients on belimumab are eligible.",
+        ["Pregnancy", "HIV N.B. patients on belimumab are eligible."],
+    ),
+    "Comment on the item": (
+        "\n\nComment: patients on belimumab are eligible.",
+        ["Pregnancy", "HIV Comment: patients on belimumab are eligible."],
+    ),
+}
+
+
+@pytest.mark.parametrize(("tail", "items"), LABELLED.values(), ids=LABELLED)
+def test_a_note_labelled_nb_or_comment_is_no_criterion(tail: str, items: list[str]) -> None:
+    """Before: "N.B. ..." and "Comment: ..." after a blank line imported as an exclusion criterion of their own, with
+    no remark (a remark about the criteria, or a note on the one above); "*Note: ...*" words of the item above."""
+    found = criteria_text.split(LISTS + tail)
+    assert texts(found.exclusion) == items
+    assert found.remarks
+
+
+@pytest.mark.parametrize(
+    "line", ["NB-UVB phototherapy", "Notebook computers not allowed", "Comments from the investigator"]
+)
+def test_words_opening_so_are_still_a_criterion(line: str) -> None:
+    found = criteria_text.split(f"{LISTS}\n\n{line}")
+    assert texts(found.exclusion) == ["Pregnancy", "HIV", line]

@@ -67,14 +67,16 @@ def numbered_on(previous: str, line: str) -> bool:
 
 
 # the label a note opens with: "Note", "Notes", "N.B.", and "NB" only as "NB:", "NB." or "NB," (not the NB of
-# "NB-UVB phototherapy", a criterion); one list for a line that goes on with the criterion above (_GOES_ON) and a note
-# in a paragraph of its own (notes.NOTE), which each wrote it
-NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\."
+# "NB-UVB phototherapy", a criterion), "Remark:" and "Comment:" with their colon; one list for a line that goes on
+# with the criterion above (_GOES_ON) and a note in a paragraph of its own (notes.NOTE), which each wrote it. (Each is
+# read up to no word character after it, not a word's end: "N.B." ends in no word, and "N.B. patients on belimumab
+# are eligible." after a blank line was imported as an exclusion criterion, with no remark; so was "Comment: ...")
+NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])"
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
 _GOES_ON = lazy(
     rf"(?i)(?:\*\*|__|\*|_)?(?:{NOTE_LABEL}|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
-    r"with|without|if|where|which|who|whose|that|such as|defined as|provided)\b"
+    r"with|without|if|where|which|who|whose|that|such as|defined as|provided)(?!\w)"
 )
 
 

@@ -21,8 +21,11 @@ _ABOUT_THE_CRITERIA = lazy(
 # the same remark marked as an item of a list, as many studies end (or interrupt) one: "* Other protocol-defined
 # Inclusion/Exclusion criteria apply", "- Additional eligibility criteria may apply per protocol."; only the
 # whole item, which says that more criteria apply and nothing of whom the list takes
-# (labelled as a note or a remark, "Notes:", "NOTE:", "Remark:", "**Note:**", bold or not)
-_LABEL = rf"(?:\*\*|__|\*|_)?(?:{NOTE_LABEL}|remarks?|please\s+note)\s*[:：]\s*(?:\*\*|__)?\s*"
+# (labelled as a note or a remark, "Notes:", "NOTE:", "N.B.", "Remark:", "Comment:", "**Note:**", bold or not)
+_LABEL = (
+    rf"(?:\*\*|__|\*|_)?(?:(?:{NOTE_LABEL}|remarks?|comments?|please\s+note)\s*[:：]|n\.\s?b\.|nb[.,])"
+    r"\s*(?:\*\*|__)?\s*"
+)
 MARKED_REMARK = lazy(
     rf"(?i)(?:{_LABEL})?(?:other|additional|further|more)\b[^.;:]{{0,60}}?\b(?:(?:{_BOTH_LISTS}|study)\s+)?"
     r"criteria\s+(?:may\s+|will\s+)?apply(?:\s+(?:per|as\s+per|according\s+to)\s+(?:the\s+)?protocol)?\s*\.?"
@@ -36,7 +39,7 @@ _ELSEWHERE = lazy(
 )
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
 # belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL)
-NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)\b")
+NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)(?!\w)")
 _NOTE_LABELLED = lazy(rf"(?i){_LABEL}")
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
@@ -84,7 +87,7 @@ def about_the_criteria(said: str) -> bool:
     elsewhere for more of them; or say that more criteria apply (MARKED_REMARK), labelled as a note or not: "Note:
     Other protocol-defined criteria apply." was read as words of the list's last criterion."""
     return bool(_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)) or bool(
-        MARKED_REMARK.fullmatch(said.strip().strip("()").strip())
+        MARKED_REMARK.fullmatch(said.strip().strip("()*_").strip())
     )
 
 
