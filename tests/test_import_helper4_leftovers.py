@@ -77,7 +77,8 @@ def test_a_line_with_no_list_mark_after_a_conjunction_goes_on_with_the_item_abov
         {"number": 2, "text": "Anti-dsDNA positive OR low complement C3"},
         {"number": 3, "text": "Signed consent"},
     ]
-    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy **or** breastfeeding"}]
+    # (the conjunction's bold read as its word, as the registry's page shows it: hunt 213)
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy or breastfeeding"}]
     assert any("runs on over a line that holds only a conjunction" in n for n in _notes(data))
 
 

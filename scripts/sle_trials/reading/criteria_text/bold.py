@@ -3,6 +3,8 @@ as the registry's page shows them."""
 
 from __future__ import annotations
 
+import re
+
 from sle_trials.patterns import lazy
 
 # a pair of "**" (or "__") around words, opening after no word character and closing before none, as CommonMark
@@ -23,3 +25,38 @@ def unbolded(text: str) -> str:
     if "**" not in text and "__" not in text:
         return text
     return _BOLD.sub(lambda m: m.group("words"), text)
+
+
+def unbolded_within(text: str) -> tuple[str, frozenset[str]]:
+    """A criteria text with each pair of bold marks left out (unbolded) but a pair that bolds a whole line, its colon
+    aside ("**Adults**", "**Inclusion Criteria:**"): a line set in bold over items is a sub-heading of the list or
+    its heading (groups, headings), which the reader knows by its marks; and the bold so kept ({"**Adults**"}), whose
+    words an item read from such a line shows (shown_words)."""
+    if "**" not in text and "__" not in text:
+        return text, frozenset()
+    kept: set[str] = set()
+
+    def read(m: re.Match[str]) -> str:
+        if _whole_line(text, m):
+            kept.add(m.group(0))
+            return m.group(0)
+        return m.group("words")
+
+    return _BOLD.sub(read, text), frozenset(kept)
+
+
+def shown_words(text: str, kept: frozenset[str]) -> str:
+    """An item's text with each bold line unbolded_within kept read as its words ("Pregnancy **or** breastfeeding"
+    over three lines is "Pregnancy or breastfeeding"); never marks the source escapes ("\\*\\*Footnoted\\*\\*"),
+    which no kept bold is."""
+    for bold in kept:
+        if bold in text:
+            text = text.replace(bold, bold[2:-2])
+    return text
+
+
+def _whole_line(text: str, m: re.Match[str]) -> bool:
+    """Whether the bold of m is all the line's words, but for its indent and a colon after it."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return not text[start : m.start()].strip() and not text[m.end() : len(text) if end < 0 else end].strip(" \t:：")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sle_trials.reading.criteria_text.bold import unbolded
+from sle_trials.reading.criteria_text.bold import shown_words, unbolded_within
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
@@ -61,6 +61,16 @@ def _written_whole(items: list[dict], text: str) -> None:
         _written_whole(item.get("sub_criteria", []), text)
 
 
+def _unbolded(items: list[dict], bold: frozenset[str]) -> None:
+    """Each item's (and sub-item's) text with the bold of a line bold as a whole (bold: "**or**" between two lines of
+    the item), which the text was read with as a sub-heading may be, read as its words (bold.shown_words)."""
+    if not bold:
+        return
+    for item in items:
+        item["text"] = shown_words(item["text"], bold)
+        _unbolded(item.get("sub_criteria", []), bold)
+
+
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
     found = split(text)
@@ -79,8 +89,9 @@ def split(text: str) -> Split:
     remarks: list[str] = []
     current: str | None = None
     preamble = False
-    # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65")
-    text = unbolded(text)
+    # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
+    # "**Adults**", read so once it is read as the sub-heading or heading it is)
+    text, bold = unbolded_within(text)
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
@@ -213,6 +224,8 @@ def split(text: str) -> Split:
     exclusion, r2, twice_ex, unshown_ex, unsaid_ex = read_items(sections["exclusion"], breaks["exclusion"], "exclusion")
     _written_whole(inclusion, text)
     _written_whole(exclusion, text)
+    _unbolded(inclusion, bold)
+    _unbolded(exclusion, bold)
     remarks += [f"Inclusion criteria: {m}" for m in r1] + [f"Exclusion criteria: {m}" for m in r2]
     for kind, items in (("inclusion", inclusion), ("exclusion", exclusion)):
         kept = []  # in one pass: removing each remark from the list was a scan of it per remark
