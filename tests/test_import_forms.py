@@ -1632,7 +1632,13 @@ def test_an_update_takes_off_the_importers_note_the_new_json_no_longer_warrants(
     data = record_data(file)
     assert data["detailed_description"] == "A short description now."
     assert _own(data["curation"]["notes"]) == [
-        {"field": "brief_summary", "text": "The summary is the sponsor's, checked against the protocol."}
+        {"field": "brief_summary", "text": "The summary is the sponsor's, checked against the protocol."},
+        # (the fixture's maximumAge 70 beside its criterion "Aged 18-65 years;": two ages at one bound, hunt 213)
+        {
+            "field": "eligibility.maximum_age",
+            "text": "The source's maximumAge is '70 Years', but its criterion 'Aged 18-65 years;' states another age "
+            "at that bound; left for the curator.",
+        },
     ]
 
 

@@ -36,6 +36,11 @@ Found and fixed:
   the criterion above or a remark that more criteria apply; "*Note: ...*" in italics was read as words of the item
   above. A note's label is now read up to no word character after it (lines.NOTE_LABEL, "Remark:" and "Comment:"
   with their colon), and a closing remark's in italics too.
+- an age bound the eligibilityModule gives that no inclusion criterion states, where some state another at that
+  bound (minimumAge "18 Years", maximumAge "75 Years" beside the only criterion of age, "Age 12 to 65 years"), was
+  imported with no note: the study states two ages at one bound. The bound is now left for the curator, with a note
+  naming both (eligibility._unstated_by_criteria); a criterion stating the module's age (a part's, in months, or
+  the same), an exclusion criterion's age, or none, leaves the bound imported as before.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -276,3 +281,35 @@ def test_a_note_labelled_nb_or_comment_is_no_criterion(tail: str, items: list[st
 def test_words_opening_so_are_still_a_criterion(line: str) -> None:
     found = criteria_text.split(f"{LISTS}\n\n{line}")
     assert texts(found.exclusion) == ["Pregnancy", "HIV", line]
+
+
+# --- an age bound the criteria state otherwise --------------------------------------------------------------------
+
+
+def test_an_age_the_criteria_state_otherwise_is_left_to_the_curator(draft: Callable) -> None:
+    """Before: minimumAge 18 and maximumAge 75 imported with no note beside the only criterion of age, "Age 12 to 65
+    years": the study states two ages at each bound."""
+    data = draft(with_criteria("Inclusion Criteria:\n\n1. Age 12 to 65 years\n2. SLE\n\nExclusion Criteria:\n\n1. HIV"))
+    assert "minimum_age" not in data["eligibility"] and "maximum_age" not in data["eligibility"]
+    assert {"eligibility.minimum_age", "eligibility.maximum_age"} <= set(data["curation"]["not_yet_curated"])
+    assert notes_on(data, "eligibility.minimum_age") == [
+        "The source's minimumAge is '18 Years', but its criterion 'Age 12 to 65 years' states another age at that "
+        "bound; left for the curator."
+    ]
+
+
+AGREEING = {
+    "the same ages": "1. Age 18 to 75 years\n2. SLE",
+    "a part's each": "Part A:\n\n1. Age 18 to 75 years\n\nPart B:\n\n1. Age 30 to 40 years",
+    "in months": "1. Aged 216 months or older\n2. Age 75 years or younger",
+    "an exclusion's age": "1. SLE\n\nExclusion Criteria:\n\n1. Age > 80 years",
+    "no age": "1. SLE",
+}
+
+
+@pytest.mark.parametrize("listed", AGREEING.values(), ids=AGREEING)
+def test_ages_the_criteria_state_alike_or_not_at_all_are_imported(draft: Callable, listed: str) -> None:
+    text = f"Inclusion Criteria:\n\n{listed}" + ("" if "Exclusion" in listed else "\n\nExclusion Criteria:\n\n1. HIV")
+    elig = draft(with_criteria(text))["eligibility"]
+    assert elig["minimum_age"] == {"value": 18, "unit": "YEARS"}
+    assert elig["maximum_age"] == {"value": 75, "unit": "YEARS"}

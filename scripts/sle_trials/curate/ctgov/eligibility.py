@@ -44,6 +44,9 @@ def read(b: Builder, mod: dict) -> None:
         elig["sex"] = mod["sex"]
         b.quote(("eligibility", "sex"), mod["sex"], "eligibilityModule.sex")
     stated = _criteria_ages(mod.get("eligibilityCriteria"))
+    # (ages out of order are _inverted's to leave out, whatever the criteria say)
+    inverted = rules.inverted(age(mod.get("minimumAge")), age(mod.get("maximumAge")))
+    included = {} if inverted else _criteria_ages(mod.get("eligibilityCriteria"), inclusion=True)
     for key, name in AGES:
         given = mod.get(key)
         no_limit = given is None or (isinstance(given, str) and given.strip().upper() == "N/A")
@@ -52,7 +55,7 @@ def read(b: Builder, mod: dict) -> None:
             b.note(
                 f"eligibility.{name}",
                 f"The source gives {'no ' + key if given is None else key + ' ' + repr(given)}, but its criterion "
-                f"{shown(stated[name], 80)} states an age at that bound; left for the curator.",
+                f"{shown(stated[name][0][0], 80)} states an age at that bound; left for the curator.",
             )
             b.not_yet.append(f"eligibility.{name}")
             continue
@@ -69,6 +72,8 @@ def read(b: Builder, mod: dict) -> None:
                 f"eligibility.{name}",
                 f"The source's {key} {shown(mod[key])} is not an age this registry can hold; left out.",
             )
+            continue
+        if _unstated_by_criteria(b, mod, key, name, value, included):
             continue
         elig[name] = value
         b.quote(("eligibility", name), mod[key], f"eligibilityModule.{key}")
@@ -155,20 +160,40 @@ def _one_line(value: Any) -> str | None:
     return " ".join(text.split()) if text else None
 
 
-def _criteria_ages(text: Any) -> dict[str, str]:
-    """The first criterion that states an age at each bound ({"minimum_age": "Age ≥ 18 years"}), read
-    as the check reads it (age_bounds.criteria_ages, over each criterion normalised)."""
+def _criteria_ages(text: Any, inclusion: bool = False) -> dict[str, list[tuple[str, float]]]:
+    """Each criterion that states an age at each bound, with that age in days (a bare number in years), in the
+    text's order ({"minimum_age": [("Age ≥ 18 years", 6574.5)]}), read as the check reads it (age_bounds.criteria_ages,
+    over each criterion normalised); inclusion: of the inclusion criteria only (an exclusion criterion's "Age > 75"
+    is read as a minimum, which it is of those it keeps out)."""
     if not isinstance(text, str) or not text.strip():
         return {}
     found = criteria_text.split(layouts.json_string(text))
-    stated: dict[str, str] = {}
-    for item in _flat(found.inclusion + found.exclusion):
+    stated: dict[str, list[tuple[str, float]]] = {}
+    for item in _flat(found.inclusion + ([] if inclusion else found.exclusion)):
         said = layouts.normalise(item)
         for a in age_bounds.criteria_ages(said):
             name = "minimum_age" if a.bound == "min" else "maximum_age" if a.bound == "max" else None
-            if name is not None and name not in stated:
-                stated[name] = said
+            if name is not None:
+                stated.setdefault(name, []).append((said, a.value * AGE_UNIT_DAYS.get(a.unit or "YEARS", 0)))
     return stated
+
+
+def _unstated_by_criteria(b: Builder, mod: dict, key: str, name: str, value: dict, stated: dict) -> bool:
+    """Whether the criteria state ages at name's bound and none of them the age the source's key gives (minimumAge
+    "18 Years", its only criterion of age "Age 12 to 65 years"): the source states two ages at one bound, and which
+    is the study's is the curator's to read, so the bound is left out, with a note naming both. Before, the key's age
+    was imported with no note, the criterion's left unsaid. Where some criterion states the key's age (a part's
+    criteria each give their own: "Part A: 18 to 65", "Part B: 12 to 17" of a minimumAge 12), it is imported."""
+    ages = stated.get(name, [])
+    days = value["value"] * AGE_UNIT_DAYS[value["unit"]]
+    if not ages or any(abs(d - days) < 1 for _, d in ages):
+        return False
+    b.leave_out(
+        f"eligibility.{name}",
+        f"The source's {key} is {shown(mod[key])}, but its criterion {shown(ages[0][0], 80)} states another age at "
+        "that bound; left for the curator.",
+    )
+    return True
 
 
 def _flat(items: list[dict]) -> list[str]:
