@@ -41,6 +41,10 @@ Found and fixed:
   imported with no note: the study states two ages at one bound. The bound is now left for the curator, with a note
   naming both (eligibility._unstated_by_criteria); a criterion stating the module's age (a part's, in months, or
   the same), an exclusion criterion's age, or none, leaves the bound imported as before.
+- a sub-item numbered with its letter after a stop and no stop after it ("2.a Hb > 9" / "2.b ANC", as protocols'
+  outlines number) was read as item 2 again, its letter in its words ("a Hb > 9"), with a remark on a number used
+  twice. "2.a" is now a sub-item's mark (marks._ITEM), as "2.a." and "2a." were; "1.Age" and "1.A 2-year ..." are
+  read as before.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -313,3 +317,32 @@ def test_ages_the_criteria_state_alike_or_not_at_all_are_imported(draft: Callabl
     elig = draft(with_criteria(text))["eligibility"]
     assert elig["minimum_age"] == {"value": 18, "unit": "YEARS"}
     assert elig["maximum_age"] == {"value": 75, "unit": "YEARS"}
+
+
+# --- a sub-item numbered "1.a", no stop after its letter --------------------------------------------------------------
+
+
+def test_a_sub_item_numbered_with_its_letter_after_a_stop_is_a_sub_criterion(draft: Callable) -> None:
+    """Before: "1.a Hb > 9" read as item 1 again, "a Hb > 9", its letter in its words, and "1.b ANC" as an unnumbered
+    sub-criterion "b ANC" (remarked as a number used twice)."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. SLE\n2. Adequate labs:\n2.a Hb > 9 g/dL\n2.b ANC > 1000/uL\n3. Consent\n\n"
+            "Exclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+        "SLE",
+        "Adequate labs:",
+        ["Hb > 9 g/dL", "ANC > 1000/uL"],
+        "Consent",
+    ]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "text"), [("1.Age 18 to 65", "Age 18 to 65"), ("1.A 2-year history", "A 2-year history")]
+)
+def test_a_number_run_into_its_words_is_read_as_before(line: str, text: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{line}\n2.SLE\n\nExclusion Criteria:\n\n1. Pregnancy")
+    assert [(c["number"], c["text"]) for c in found.inclusion] == [(1, text), (2, "SLE")]
