@@ -45,6 +45,11 @@ Found and fixed:
   outlines number) was read as item 2 again, its letter in its words ("a Hb > 9"), with a remark on a number used
   twice. "2.a" is now a sub-item's mark (marks._ITEM), as "2.a." and "2a." were; "1.Age" and "1.A 2-year ..." are
   read as before.
+- an arm's interventionNames entry written with other white space than the intervention's name ("Drug: Toca  FC"
+  with two spaces, a no-break space, as the registry's page shows "Toca FC") was said to name no intervention of the
+  list, its link left out; an intervention's armGroupLabels naming an arm so ("Cohort  2") was said to name no arm.
+  Each is now read as the one name or label it is, spaced as the registry shows it (arms._spaced_as_named,
+  arms._arm_labelled); an entry naming another ("Toca F C") is said as before.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -346,3 +351,40 @@ def test_a_sub_item_numbered_with_its_letter_after_a_stop_is_a_sub_criterion(dra
 def test_a_number_run_into_its_words_is_read_as_before(line: str, text: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{line}\n2.SLE\n\nExclusion Criteria:\n\n1. Pregnancy")
     assert [(c["number"], c["text"]) for c in found.inclusion] == [(1, text), (2, "SLE")]
+
+
+# --- an arm naming an intervention with other white space ---------------------------------------------------------
+
+
+def two_arms(entry: str, label: str = "Cohort 2") -> dict:
+    """The real study with a second arm, "Cohort 2", naming entry, which the interventions list gives Toca FC to
+    (its armGroupLabels naming label)."""
+    study = real_study()
+    module = study["protocolSection"]["armsInterventionsModule"]
+    arm = dict(module["armGroups"][0], label="Cohort 2", interventionNames=[entry])
+    module["armGroups"].append(arm)
+    module["interventions"][1]["armGroupLabels"].append(label)
+    return study
+
+
+@pytest.mark.parametrize(
+    "entry", ["Drug: Toca  FC", "Drug: Toca\u00a0FC", "Toca FC "], ids=["two spaces", "nbsp", "end"]
+)
+def test_an_arm_naming_an_intervention_with_other_white_space_is_linked(draft: Callable, entry: str) -> None:
+    """Before: the arm's link left out, with a note that "Drug: Toca  FC" is not among the source's interventions."""
+    data = draft(two_arms(entry))
+    assert data["arms"][1]["intervention_names"] == ["Toca FC"]
+    assert [n for n in data["curation"]["notes"] if n["field"].startswith(("arms", "interventions"))] == []
+
+
+def test_an_arm_named_with_other_white_space_in_armgrouplabels_is_that_arm(draft: Callable) -> None:
+    """Before: a note that the interventions list gives Toca FC to the arm "Cohort  2", which the arms list does not
+    have."""
+    data = draft(two_arms("Drug: Toca FC", label="Cohort  2"))
+    assert [n for n in data["curation"]["notes"] if n["field"].startswith(("arms", "interventions"))] == []
+
+
+def test_an_arm_naming_another_intervention_is_still_said(draft: Callable) -> None:
+    data = draft(two_arms("Drug: Toca F C"))
+    assert "intervention_names" not in data["arms"][1]
+    assert notes_on(data, "arms.1.intervention_names")[0].startswith("The arm names 'Drug: Toca F C', which is not")

@@ -140,15 +140,20 @@ def _linked_otherwise(b: Builder, mod: dict, arms: list[dict], interventions: li
 
 
 def _arm_labelled(arms: list[dict], label: str | None) -> int | None:
-    """The index of the arm label names: the one of that label, or else the one arm whose label is label in other
-    letter case ("COHORT 2: ..." of the arm "Cohort 2: ...", as a sponsor retyped it). Before, such a link was said
-    in a note to be "not imported", of an arm whose interventionNames named the intervention all the same, and an
+    """The index of the arm label names: the one of that label, or else the one arm whose label is label in other letter
+    case or white space ("COHORT 2: ..." of the arm "Cohort 2: ...", as a sponsor retyped it). Before, such a link was
+    said in a note to be "not imported", of an arm whose interventionNames named the intervention all the same, and an
     arm naming none had its interventions declared silent, though the interventions list gives them."""
     exact = next((a for a, arm in enumerate(arms) if arm["label"] == label), None)
     if exact is not None or not label:
         return exact
-    same = [a for a, arm in enumerate(arms) if arm["label"].casefold() == label.casefold()]
+    # (or with other white space: "Cohort  2", as the registry's page shows "Cohort 2")
+    same = [a for a, arm in enumerate(arms) if _as_shown(arm["label"]) == _as_shown(label)]
     return same[0] if len(same) == 1 else None
+
+
+def _as_shown(label: str) -> str:
+    return " ".join(label.split()).casefold()
 
 
 def _given_to(b: Builder, mod: dict, label: str, a: int) -> None:
@@ -181,7 +186,7 @@ def _named(b: Builder, entry: Any, names: dict[str, str | None], separated: set[
     if not entry:
         return None
     prefix = ctgov_study.TYPE_PREFIX.match(entry)
-    bare = ctgov_study.TYPE_PREFIX.sub("", entry)
+    bare = _spaced_as_named(ctgov_study.TYPE_PREFIX.sub("", entry), names)
     if bare in names:
         said = prefix.group(1).upper().replace(" ", "_") if prefix else None
         if said is not None and names[bare] is not None and said != names[bare]:
@@ -201,3 +206,15 @@ def _named(b: Builder, entry: Any, names: dict[str, str | None], separated: set[
         f"The arm names {shown(entry)}, which is not among the source's interventions; left out.",
     )
     return None
+
+
+def _spaced_as_named(name: str, names: dict[str, str | None]) -> str:
+    """The one intervention's name that name is, written with other white space ("Toca  FC" with two spaces, "Toca
+    FC" with a no-break space, as the registry's page shows both), as the interventions list writes it; name itself
+    where it is a name of the list, or is none of them so (or two). Before, the arm's entry "Drug: Toca  FC" was said
+    to name no intervention of the list and its link left out, though the list gives "Toca FC" to that arm."""
+    if name in names:
+        return name
+    spaced = " ".join(name.split())
+    same = [n for n in names if " ".join(n.split()) == spaced]
+    return same[0] if len(same) == 1 else name
