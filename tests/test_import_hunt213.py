@@ -50,6 +50,10 @@ Found and fixed:
   list, its link left out; an intervention's armGroupLabels naming an arm so ("Cohort  2") was said to name no arm.
   Each is now read as the one name or label it is, spaced as the registry shows it (arms._spaced_as_named,
   arms._arm_labelled); an entry naming another ("Toca F C") is said as before.
+- a maximumAge beside an inclusion criterion saying there is no upper age limit ("Aged 18 years or older, no upper
+  age limit", "no maximum age") was imported with no note. Such a criterion now states no limit at that bound
+  (eligibility._NO_LIMIT), and the bound is left for the curator as for another age; "no upper limit of eGFR" is
+  no age's.
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -388,3 +392,28 @@ def test_an_arm_naming_another_intervention_is_still_said(draft: Callable) -> No
     data = draft(two_arms("Drug: Toca F C"))
     assert "intervention_names" not in data["arms"][1]
     assert notes_on(data, "arms.1.intervention_names")[0].startswith("The arm names 'Drug: Toca F C', which is not")
+
+
+# --- a maximum age the criteria say there is none of --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["Aged 18 years or older, no upper age limit", "Age ≥ 18 years (no maximum age)"])
+def test_an_age_bound_the_criteria_say_is_none_is_left_to_the_curator(draft: Callable, said: str) -> None:
+    """Before: maximumAge 75 imported with no note beside the criterion saying there is no upper age limit."""
+    data = draft(with_criteria(f"Inclusion Criteria:\n\n1. {said}\n2. SLE\n\nExclusion Criteria:\n\n1. HIV"))
+    assert data["eligibility"]["minimum_age"] == {"value": 18, "unit": "YEARS"}
+    assert "maximum_age" not in data["eligibility"]
+    assert notes_on(data, "eligibility.maximum_age") == [
+        f"The source's maximumAge is '75 Years', but its criterion '{said}' states no limit at that bound; left for "
+        "the curator."
+    ]
+
+
+def test_no_upper_limit_of_something_else_leaves_the_age_imported(draft: Callable) -> None:
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Age 18 to 75 years\n2. eGFR ≥ 30 (no upper limit of eGFR)\n\n"
+            "Exclusion Criteria:\n\n1. HIV"
+        )
+    )
+    assert data["eligibility"]["maximum_age"] == {"value": 75, "unit": "YEARS"}

@@ -160,38 +160,58 @@ def _one_line(value: Any) -> str | None:
     return " ".join(text.split()) if text else None
 
 
-def _criteria_ages(text: Any, inclusion: bool = False) -> dict[str, list[tuple[str, float]]]:
+def _criteria_ages(text: Any, inclusion: bool = False) -> dict[str, list[tuple[str, float | None]]]:
     """Each criterion that states an age at each bound, with that age in days (a bare number in years), in the
     text's order ({"minimum_age": [("Age ≥ 18 years", 6574.5)]}), read as the check reads it (age_bounds.criteria_ages,
     over each criterion normalised); inclusion: of the inclusion criteria only (an exclusion criterion's "Age > 75"
-    is read as a minimum, which it is of those it keeps out)."""
+    is read as a minimum, which it is of those it keeps out), and those saying there is no limit at a bound (None
+    for its age: _NO_LIMIT)."""
     if not isinstance(text, str) or not text.strip():
         return {}
     found = criteria_text.split(layouts.json_string(text))
-    stated: dict[str, list[tuple[str, float]]] = {}
+    stated: dict[str, list[tuple[str, float | None]]] = {}
     for item in _flat(found.inclusion + ([] if inclusion else found.exclusion)):
         said = layouts.normalise(item)
         for a in age_bounds.criteria_ages(said):
             name = "minimum_age" if a.bound == "min" else "maximum_age" if a.bound == "max" else None
             if name is not None:
                 stated.setdefault(name, []).append((said, a.value * AGE_UNIT_DAYS.get(a.unit or "YEARS", 0)))
+        for name, pattern in _NO_LIMIT.items():
+            if inclusion and pattern.search(said):
+                stated.setdefault(name, []).append((said, None))
     return stated
+
+
+# an inclusion criterion saying there is no limit at an age bound ("Aged 18 years or older, no upper age limit", "No
+# maximum age"), which a bound the eligibilityModule gives contradicts
+_NO_LIMIT = {
+    "maximum_age": lazy(
+        r"(?i)\b(?:no|without\s+(?:an?\s+)?)\s*(?:upper\s+age\s+(?:limit|restriction|cut-?off)"
+        r"|upper\s+limit\s+(?:of|on|for|to)\s+(?:the\s+)?age|maximum\s+age)\b"
+    ),
+    "minimum_age": lazy(
+        r"(?i)\b(?:no|without\s+(?:an?\s+)?)\s*(?:lower\s+age\s+(?:limit|restriction|cut-?off)"
+        r"|lower\s+limit\s+(?:of|on|for|to)\s+(?:the\s+)?age|minimum\s+age)\b"
+    ),
+}
 
 
 def _unstated_by_criteria(b: Builder, mod: dict, key: str, name: str, value: dict, stated: dict) -> bool:
     """Whether the criteria state ages at name's bound and none of them the age the source's key gives (minimumAge
-    "18 Years", its only criterion of age "Age 12 to 65 years"): the source states two ages at one bound, and which
-    is the study's is the curator's to read, so the bound is left out, with a note naming both. Before, the key's age
+    "18 Years", its only criterion of age "Age 12 to 65 years"), or state there is none ("no upper age limit"): the
+    source states two ages at one bound, and which is the study's is the curator's to read, so the bound is left out,
+    with a note naming both. Before, the key's age
     was imported with no note, the criterion's left unsaid. Where some criterion states the key's age (a part's
     criteria each give their own: "Part A: 18 to 65", "Part B: 12 to 17" of a minimumAge 12), it is imported."""
     ages = stated.get(name, [])
     days = value["value"] * AGE_UNIT_DAYS[value["unit"]]
-    if not ages or any(abs(d - days) < 1 for _, d in ages):
+    if not ages or any(d is not None and abs(d - days) < 1 for _, d in ages):
         return False
+    said = next(((t, d) for t, d in ages if d is None), ages[0])  # (a criterion saying there is no limit, first)
     b.leave_out(
         f"eligibility.{name}",
-        f"The source's {key} is {shown(mod[key])}, but its criterion {shown(ages[0][0], 80)} states another age at "
-        "that bound; left for the curator.",
+        f"The source's {key} is {shown(mod[key])}, but its criterion {shown(said[0], 80)} states "
+        f"{'no limit' if said[1] is None else 'another age'} at that bound; left for the curator.",
     )
     return True
 
