@@ -54,6 +54,11 @@ Found and fixed:
   age limit", "no maximum age") was imported with no note. Such a criterion now states no limit at that bound
   (eligibility._NO_LIMIT), and the bound is left for the curator as for another age; "no upper limit of eGFR" is
   no age's.
+- a list item set in bold whole, its mark and all ("**1. Age 18 to 75 years**" / "**2. Active SLE**"), was read as
+  a line of words: the two imported as one criterion with no remark; a numbered heading so ("**2. Exclusion
+  Criteria:**") was no heading, "**2." imported as an inclusion criterion. The bold of a whole line is now kept
+  for the reader only where its words are no list item, or a label ending in its colon that heads no list
+  ("**A. Disease:**", a sub-heading: bold._an_item).
 
 
 Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
@@ -417,3 +422,32 @@ def test_no_upper_limit_of_something_else_leaves_the_age_imported(draft: Callabl
         )
     )
     assert data["eligibility"]["maximum_age"] == {"value": 75, "unit": "YEARS"}
+
+
+# --- a list item or a numbered heading set in bold whole ------------------------------------------------------------
+
+
+def test_items_and_headings_set_in_bold_whole_are_read_as_such(draft: Callable) -> None:
+    """Before (and since the bold of a whole line was kept for sub-headings): "1. Age 18 to 75 years 2. Active SLE"
+    one criterion with no remark; "**2. Exclusion Criteria:**" no heading, "**2." imported as an inclusion criterion
+    and the text said to have words before its first heading."""
+    data = draft(
+        with_criteria(
+            "**1. Inclusion Criteria:**\n\n**1. Age 18 to 75 years**\n**2. Active SLE**\n\n"
+            "**2. Exclusion Criteria:**\n\n* Pregnancy"
+        )
+    )
+    elig = data["eligibility"]
+    assert [(c.get("number"), c["text"]) for c in elig["inclusion_criteria"]] == [
+        (1, "Age 18 to 75 years"),
+        (2, "Active SLE"),
+    ]
+    assert elig["exclusion_criteria"] == [{"text": "Pregnancy"}]
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_lettered_label_set_in_bold_is_still_a_sub_heading() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n**A. Disease:**\n\n1. SLE\n\n**B. Labs:**\n\n2. Hb > 9\n\nExclusion Criteria:\n\n* HIV"
+    )
+    assert [(c.get("group"), c["text"]) for c in found.inclusion] == [("A. Disease", "SLE"), ("B. Labs", "Hb > 9")]

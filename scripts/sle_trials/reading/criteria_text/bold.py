@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.criteria_text.headings import heading_of
+from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 # a pair of "**" (or "__") around words, opening after no word character and closing before none, as CommonMark
 # reads a strong emphasis that stands at words' edges; never one within a word or a number ("10**9 and 10**6",
@@ -37,7 +39,7 @@ def unbolded_within(text: str) -> tuple[str, frozenset[str]]:
     kept: set[str] = set()
 
     def read(m: re.Match[str]) -> str:
-        if _whole_line(text, m):
+        if _whole_line(text, m) and not _an_item(m.group("words")):
             kept.add(m.group(0))
             return m.group(0)
         return m.group("words")
@@ -53,6 +55,17 @@ def shown_words(text: str, kept: frozenset[str]) -> str:
         if bold in text:
             text = text.replace(bold, bold[2:-2])
     return text
+
+
+def _an_item(words: str) -> bool:
+    """Whether bold words are a list item's, its mark and all ("**1. Age 18 to 65 years**"), or a list's heading
+    numbered so ("**2. Exclusion Criteria:**"), not a label ending in its colon ("**A. Disease:**", a sub-heading):
+    read as the item, where kept as a line of words "**2. Active SLE**" went on with the item above, two criteria
+    imported as one with no remark, and "**2. Exclusion Criteria:**" was no heading, "**2." imported as an inclusion
+    criterion."""
+    if not is_marked(list_item(words)):
+        return False
+    return not words.rstrip().endswith((":", "：")) or heading_of(words) is not None
 
 
 def _whole_line(text: str, m: re.Match[str]) -> bool:
