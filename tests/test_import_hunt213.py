@@ -61,8 +61,23 @@ Found and fixed:
   ("**A. Disease:**", a sub-heading: bold._an_item).
 
 
-Found and left (each reproduced with criteria_text.split(text), or by importing real() varied so): see the report
-of hunt 213 (helper-73) and the strict xfails below.
+Found and left (each reproduced with criteria_text.split(text), or by importing real_study() varied so):
+- Markdown italics within a criterion ("* Patients *not* on dialysis", "* _Active_ SLE") are kept in its words, marks
+  and all, as the check reads the source alike (a single "*" is a footnote's or a glued bullet's as often);
+- roman-numbered items right under lettered ones at one indent, the lettered item ending in no colon ("1. Labs:" /
+  "(a) Hb > 9" / "(b) ANC" / "(i) absolute" / "(ii) relative") are read as sub-criteria beside the lettered ones,
+  not under "(b) ANC", with no remark;
+- a list's one item numbered with a spaced dash ("Exclusion Criteria:" / "1 - Pregnancy") keeps "1 - " in its words
+  (the mark is read where two lines share it);
+- items numbered with decimals at the top of a list ("1.0 Age 18 to 65" / "2.0 SLE") are imported unnumbered;
+- an arm's interventionNames entry with a space before the type's colon ("Drug : Toca FC") is said to name no
+  intervention of the list (a note), its link left out;
+- a line feed in a one-line field (a title) is still imported as a line break, as hunt 212 decided (only the line
+  and paragraph separators are read as a space);
+- the reader's remarks quote the source's bold ("criterion ('Pregnancy **or** breastfeeding') runs on over a line
+  that holds only a conjunction") where the record holds the words alone;
+- headings of the old NCI layout ("DISEASE CHARACTERISTICS:", "PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT
+  THERAPY:") head no list: the criteria are left to the curator, with a note.
 """
 
 from __future__ import annotations
