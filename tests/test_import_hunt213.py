@@ -54,6 +54,9 @@ Found and fixed:
   age limit", "no maximum age") was imported with no note. Such a criterion now states no limit at that bound
   (eligibility._NO_LIMIT), and the bound is left for the curator as for another age; "no upper limit of eGFR" is
   no age's.
+- an arm's interventionNames entry with a space before the type's colon ("Drug : Toca FC", as typed) was said to
+  name no intervention of the list, its link left out: the type's prefix is now read with spaces either side of its
+  colon (ctgov_study.TYPE_PREFIX, which the check reads the links by too).
 - a list item set in bold whole, its mark and all ("**1. Age 18 to 75 years**" / "**2. Active SLE**"), was read as
   a line of words: the two imported as one criterion with no remark; a numbered heading so ("**2. Exclusion
   Criteria:**") was no heading, "**2." imported as an inclusion criterion. The bold of a whole line is now kept
@@ -70,8 +73,6 @@ Found and left (each reproduced with criteria_text.split(text), or by importing 
 - a list's one item numbered with a spaced dash ("Exclusion Criteria:" / "1 - Pregnancy") keeps "1 - " in its words
   (the mark is read where two lines share it);
 - items numbered with decimals at the top of a list ("1.0 Age 18 to 65" / "2.0 SLE") are imported unnumbered;
-- an arm's interventionNames entry with a space before the type's colon ("Drug : Toca FC") is said to name no
-  intervention of the list (a note), its link left out;
 - a line feed in a one-line field (a title) is still imported as a line break, as hunt 212 decided (only the line
   and paragraph separators are read as a space);
 - the reader's remarks quote the source's bold ("criterion ('Pregnancy **or** breastfeeding') runs on over a line
@@ -466,3 +467,13 @@ def test_a_lettered_label_set_in_bold_is_still_a_sub_heading() -> None:
         "Inclusion Criteria:\n\n**A. Disease:**\n\n1. SLE\n\n**B. Labs:**\n\n2. Hb > 9\n\nExclusion Criteria:\n\n* HIV"
     )
     assert [(c.get("group"), c["text"]) for c in found.inclusion] == [("A. Disease", "SLE"), ("B. Labs", "Hb > 9")]
+
+
+# --- an arm's entry with a space before its type's colon ------------------------------------------------------------
+
+
+def test_an_arm_naming_an_intervention_with_a_space_before_its_types_colon_is_linked(draft: Callable) -> None:
+    """Before: the link left out, with a note that "Drug : Toca FC" is not among the source's interventions."""
+    data = draft(two_arms("Drug : Toca FC"))
+    assert data["arms"][1]["intervention_names"] == ["Toca FC"]
+    assert [n for n in data["curation"]["notes"] if n["field"].startswith(("arms", "interventions"))] == []

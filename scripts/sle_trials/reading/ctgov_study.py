@@ -40,10 +40,11 @@ _P = "protocolSection"
 
 # an armGroups interventionNames entry is "Type: name"; the type as the registry's web pages spell it, its colon
 # followed by a space or none, as older entries write it ("Drug:Toca FC": before, no intervention of the list, the
-# arm's link to "Toca FC" was left out)
+# arm's link to "Toca FC" was left out), and after a space or none ("Drug : Toca FC", typed so: before, said to
+# name no intervention, the link left out)
 TYPE_PREFIX = lazy(
     r"^(Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement|Drug|"
-    r"Genetic|Procedure|Radiation|Other):[ \t\u00a0]*",
+    r"Genetic|Procedure|Radiation|Other)[ \t\u00a0]*:[ \t\u00a0]*",
     re.I,
 )
 
