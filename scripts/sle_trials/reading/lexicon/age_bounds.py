@@ -525,6 +525,12 @@ _AN_EVENT_AT_AGE = lazy(
 )
 
 
+def keeps_out(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] keeps people out (_KEPT_OUT): "Adults over 70 are not
+    eligible", "Patients under 18 years are excluded"."""
+    return _KEPT_OUT.search(sentences.in_quote(text, start, end)) is not None
+
+
 class _KeptOut:
     """Whether the sentence of a text around a span keeps people out (_KEPT_OUT), as unbound_age reads
     it (sentences.in_quote), each sentence read once: read for each age, a sentence of n ages was read

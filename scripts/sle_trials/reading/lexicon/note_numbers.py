@@ -8,6 +8,7 @@ patients."""
 from __future__ import annotations
 
 from sle_trials.patterns import lazy
+from sle_trials.reading.lexicon.age_bounds import keeps_out
 from sle_trials.reading.lexicon.instruments import INSTRUMENTS
 from sle_trials.reading.lexicon.quantities import (
     WORDS_NUMBER,
@@ -112,10 +113,13 @@ def counted(text: str) -> list[float]:
     ("randomised 2:1"), a number a label names ("patient 5 was dosed": labelled) nor a date's year ("completion is
     planned 2027-12-31", "recruitment planned 2024-2027": each read as 2027 or 2024 enrolled, review 206)."""
     out = []
+    ages = age_spans(text)
     for m in _COUNTED.finditer(text):
         group = "after" if m.group("after") is not None else "before"
         if labelled(text, m.start(group)) or _YEAR_OF_A_DATE.match(text, m.start(group)):
             continue
+        if any(start <= m.start(group) < end for start, end in ages):
+            continue  # an age's number ("Adults aged 18 to 70 are enrolled": no 70 enrolled, hunt 213's leftover)
         read = numbers(m.group(group))
         if read:
             out.append(read[0].value)
@@ -180,16 +184,30 @@ _UNITLESS_AGES = lazy(
 
 def unitless_ages(text: str) -> list[tuple[str, float]]:
     """Each age text gives with no unit after it, an age's word right before (_UNITLESS_AGES), with its bound ("min"
-    or "max")."""
+    or "max"). In a sentence that keeps people out, an age is the other side of the bound its words give: "Older
+    adults over 70 are not eligible" states a maximum age of 70 (read as a minimum, Relma-cel's honest note was
+    refused, hunt 213's leftover), and "Adults over 65 are not eligible" of its 70 is refused as a maximum of 65. So
+    does a clause "nor" opens ("children are not, nor are adults over 65": _NOR_BEFORE)."""
     out: list[tuple[str, float]] = []
     for m in _UNITLESS_AGES.finditer(text):
         if unit_at(text, m.end()) is not None or _YEARS_AFTER.match(text, m.end()):
             continue
+        flipped = keeps_out(text, m.start(), m.end()) or _NOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
         for bound, group in (("min", "lo"), ("max", "hi"), ("max", "upper"), ("min", "lower")):
             read = numbers(m.group(group)) if m.group(group) else []
             if len(read) == 1:
-                out.append((bound, read[0].value))
+                out.append((_OTHER_BOUND[bound] if flipped else bound, read[0].value))
     return out
+
+
+_OTHER_BOUND = {"min": "max", "max": "min"}
+# "... children are not, nor are adults over 65": a clause "nor" opens keeps its people out as well
+_NOR_BEFORE = lazy(r"(?i)(?<![\w-])nor[ \t]+(?:are|is|were|was)[ \t]+(?:(?:the|any|older|younger)[ \t]+)?\Z")
+
+
+def age_spans(text: str) -> list[tuple[int, int]]:
+    """Where text gives ages with no unit, an age's word right before (_UNITLESS_AGES): "aged 18 to 70"."""
+    return [m.span() for m in _UNITLESS_AGES.finditer(text)]
 
 
 _YEARS_AFTER = lazy(r"(?i)[ \t]*(?:y\b|yo\b|y\.o\.|%)")

@@ -1,0 +1,56 @@
+"""Honest work the checks of hunts 212 and 213 left refused (false positives), hunt 214 (helper-74): notes true of
+the IM19 and Relma-cel records and their sources under tests/fixtures/registry/, each beside its false twin (the same
+sentence made untrue: a wrong age, a wrong count, a section that does write dates), which stays refused.
+
+Found and fixed:
+- **An age its sentence keeps out, or a range's end before a verb of enrolling.** Relma-cel's "Older adults over 70
+  are not eligible." was read as a minimum age of 70, IM19's "..., nor are adults over 65." as one of 65, and
+  "Adults aged 18 to 70 are enrolled, including older adults." as 70 enrolled (E501 remark_facts). An age of no unit
+  in a sentence that keeps people out (age_bounds.keeps_out, or a clause "nor" opens) is the other side of its bound
+  (note_numbers.unitless_ages), and a number such an age's words give is no count (note_numbers.counted). "Older
+  adults over 65 are not eligible." (of 70), "Adults aged 18 to 75 are enrolled", "Adults aged 18 to 70 are not
+  eligible" and a count said apart ("Adults aged 18 to 70; 70 are enrolled.") are still refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+
+WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+RELMA_ENROLLMENT = "The source gives no enrollment count."
+
+
+def added_codes(registry: Path, shown: str, added: str) -> set[str]:
+    """The codes of the record shown with a sentence added to one of its notes."""
+    old = WINDOW if shown == IM19_PATH else RELMA_ENROLLMENT
+    return codes_with_a_note_rewritten(registry, shown, old, f"{old} {added}")
+
+
+# --- An age its sentence keeps out, or a range's end before a verb of enrolling (note_numbers.unitless_ages,
+# counted). Relma-cel's ages are 18 to 70, IM19's 18 to 65.
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "Adults aged 18 to 70 are enrolled, including older adults.", set()),
+        (RELMA_PATH, "Older adults over 70 are not eligible.", set()),
+        (RELMA_PATH, "Adults under 18 are not eligible.", set()),
+        (IM19_PATH, "Adults aged 18 to 65 are eligible; children are not, nor are adults over 65.", set()),
+        (IM19_PATH, "Adults over 65 are not eligible.", set()),
+        (RELMA_PATH, "Adults aged 18 to 75 are enrolled, including older adults.", {"E501"}),
+        (RELMA_PATH, "Adults aged 18 to 70; 70 are enrolled.", {"E501"}),  # a count, said apart
+        (RELMA_PATH, "Older adults over 65 are not eligible.", {"E501"}),
+        (RELMA_PATH, "Older adults over 65 years are not eligible.", {"E501"}),
+        (RELMA_PATH, "Adults over 70 are eligible.", {"E501"}),
+        (RELMA_PATH, "Adults under 21 are not eligible.", {"E501"}),
+        (RELMA_PATH, "Adults aged 18 to 70 are not eligible.", {"E501"}),
+        (IM19_PATH, "Adults aged 18 to 65 are eligible; children are not, nor are adults over 60.", {"E501"}),
+        (IM19_PATH, "Adults over 60 are not eligible.", {"E501"}),
+    ],
+)
+def test_an_age_kept_out_is_the_other_bound_and_no_count(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found
