@@ -10,6 +10,11 @@ Found and fixed:
   (note_numbers.unitless_ages), and a number such an age's words give is no count (note_numbers.counted). "Older
   adults over 65 are not eligible." (of 70), "Adults aged 18 to 75 are enrolled", "Adults aged 18 to 70 are not
   eligible" and a count said apart ("Adults aged 18 to 70; 70 are enrolled.") are still refused.
+- **A section said to be empty of dates.** IM19's "The source's Study Design section is empty of dates." was refused
+  (E501 remark_sections) as saying the section is empty: one said empty of dates is held to write no date
+  (remark_sections._DATES, date_mentions). "The source's Basic Information section is empty of dates." (it writes
+  2024-07-30), Relma-cel's Trial Information ("Current as of November 14, 2025") and a section said empty of
+  anything else ("empty of designs", read as empty) are still refused.
 """
 
 from __future__ import annotations
@@ -53,4 +58,24 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
 def test_an_age_kept_out_is_the_other_bound_and_no_count(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+# --- A section said to be empty of dates (remark_sections._DATES): IM19's Study Design writes its design and no
+# date, Relma-cel's Timeline four labels and "Not reported"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The source's Study Design section is empty of dates.", set()),
+        (IM19_PATH, "The source's Conditions section is empty of dates.", set()),
+        (RELMA_PATH, "Its Timeline section is empty of dates.", set()),
+        (IM19_PATH, "The source's Basic Information section is empty of dates.", {"E501"}),  # 2024-07-30
+        (IM19_PATH, "The source's Study Design and Basic Information sections are empty of dates.", {"E501"}),
+        (IM19_PATH, "The source's Study Design section is empty of designs.", {"E501"}),  # (read as empty)
+        (IM19_PATH, "The source's Study Design section is empty.", {"E501"}),
+        (RELMA_PATH, "The source's Trial Information section is empty of dates.", {"E501"}),  # "November 14, 2025"
+        (RELMA_PATH, "Its Timeline section is empty.", {"E501"}),
+    ],
+)
+def test_a_section_empty_of_dates_is_held_to_its_dates(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert added_codes(registry, shown, added) == found

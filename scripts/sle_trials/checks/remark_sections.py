@@ -26,6 +26,7 @@ from sle_trials.problem import Problem
 from sle_trials.reading import pages
 from sle_trials.reading.clinconnect import CLINCONNECT_HEADINGS
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+from sle_trials.reading.lexicon import date_mentions
 from sle_trials.reading.registry_copy import BLURB, REGISTRY_COPY_HEADINGS
 
 # the headings of each layout whose sections are read (SourceDoc.layout)
@@ -56,8 +57,12 @@ TITLE = "title"  # (the page's title: a section of no heading, its brief_title's
 # empty"): hunt 212 put Study Design, which gives the trial's design, in IM19's list, and it passed
 _EMPTY = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<names>[A-Za-z][\w ,-]*?)[ \t]+sections?[ \t]+(?:is|are)[ \t]+"
-    r"(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b"
+    r"(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b(?:[ \t]+of[ \t]+(?P<of>\w+))?"
 )
+# what a section may be said to be empty of and still write other things: "The source's Study Design section is
+# empty of dates" (IM19's, which writes the design and no date: refused as emptiness, hunt 213's leftover). A
+# section said empty of another thing is held to be empty, as before.
+_DATES = frozenset({"dates", "date"})
 
 RULE = "a remark says of a section of its source only what the section writes: the runs it places there, its emptiness"
 
@@ -87,8 +92,16 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
     for m in _EMPTY.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
             placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name)) and heading != TITLE]
-            if placed and all(_sections(doc)[heading][1] for doc, heading in placed):
+            if m.group("of") and m.group("of").casefold() in _DATES:
+                if placed and all(_writes_a_date(_sections(doc)[heading][0]) for doc, heading in placed):
+                    yield f"says its source's {placed[0][1]} section is empty of dates, which writes one"
+            elif placed and all(_sections(doc)[heading][1] for doc, heading in placed):
                 yield f"says its source's {placed[0][1]} section is empty, which writes more than its heading's blurb"
+
+
+def _writes_a_date(text: str) -> bool:
+    """Whether text writes a date: one to its month at least, or one in digits alone."""
+    return any("-" in d.value for d in date_mentions.dates(text)) or bool(date_mentions.numeric_dates(text))
 
 
 def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
