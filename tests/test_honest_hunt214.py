@@ -15,6 +15,11 @@ Found and fixed:
   (remark_sections._DATES, date_mentions). "The source's Basic Information section is empty of dates." (it writes
   2024-07-30), Relma-cel's Trial Information ("Current as of November 14, 2025") and a section said empty of
   anything else ("empty of designs", read as empty) are still refused.
+- **A pediatric study a relative clause denies the trial is.** Relma-cel's "Children would be eligible only in a
+  pediatric study, which this is not." was refused (E501 remark_ages) as saying the trial is pediatric: a "pediatric
+  study" a "which this is not" ending its clause follows says no such trial (remark_ages._DENIED_AFTER). "..., which
+  this is.", "..., which this is not in name only." and "Children are eligible in a pediatric study, which this is
+  not." are still refused.
 """
 
 from __future__ import annotations
@@ -79,3 +84,19 @@ def test_an_age_kept_out_is_the_other_bound_and_no_count(
 )
 def test_a_section_empty_of_dates_is_held_to_its_dates(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- A pediatric study a relative clause denies the trial is (remark_ages._DENIED_AFTER): Relma-cel enrols 18 to 70
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Children would be eligible only in a pediatric study, which this is not.", set()),
+        ("Children would be eligible only in a pediatric study, which this trial is not; it enrols adults.", set()),
+        ("Children would be eligible only in a pediatric study, which this is.", {"E501"}),
+        ("It is a pediatric study, which this is not in name only.", {"E501"}),  # the denial runs on
+        ("Children are eligible in a pediatric study, which this is not.", {"E501"}),  # said apart
+        ("It is a pediatric study, that it is.", {"E501"}),
+    ],
+)
+def test_a_pediatric_study_denied_after_is_not_the_trial(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

@@ -72,6 +72,13 @@ _GROUPS = (
 )
 # a group's words in a clause that denies it ("No children are eligible", "It never enrols children")
 _DENIED = lazy(r"(?i)\b(?:no|not|never|none|neither|nor|without|except|excluding|excludes?)\b")
+# a kind of trial a relative clause right after it denies this trial is: "Children would be eligible only in a
+# pediatric study, which this is not" (Relma-cel's honest note, read as a pediatric trial: hunt 213's leftover);
+# "..., which this is" and "..., which this is not in name only" (the denial not ending its clause) still say it is one
+_DENIED_AFTER = lazy(
+    r"(?i)\b(?:pa?ediatric|childhood)[ \t]+(?:trial|study)[ \t]*,?[ \t]+(?:which|that)[ \t]+(?:this|it|the)"
+    r"(?:[ \t]+(?:trial|study|one))?[ \t]+(?:is[ \t]+not|isn't)(?=[ \t]*(?:[.;,!?)]|\Z))"
+)
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
 _YEARS = {"YEARS": 1.0, "MONTHS": 1 / 12, "WEEKS": 1 / 52, "DAYS": 1 / 365, "HOURS": 1 / 8760, "MINUTES": 1 / 525600}
 
@@ -90,7 +97,7 @@ def _unheld(record: Record, text: str) -> Iterator[str]:
     clauses = [
         clause
         for sentence in note_names.sentences_of(QUOTED.sub(" | ", normalise(text)))
-        for clause in _CLAUSE_STOPS.split(sentence)
+        for clause in _CLAUSE_STOPS.split(_DENIED_AFTER.sub(" | ", sentence))
     ]
     eligibility = record.data.get("eligibility")
     eligibility = eligibility if isinstance(eligibility, dict) else {}
