@@ -20,6 +20,13 @@ Found and fixed:
   study" a "which this is not" ending its clause follows says no such trial (remark_ages._DENIED_AFTER). "..., which
   this is.", "..., which this is not in name only." and "Children are eligible in a pediatric study, which this is
   not." are still refused.
+- **A count of related trials, or of the hospitals the officials' affiliations name.** IM19's "The page mentions
+  five related trials." (a noun of two words read as "related") and Relma-cel's "The officials' affiliations mention
+  two hospitals." (named, not counted, in the source) were refused (E501 remark_mentions). A count of related trials
+  is the number a complete record holds (remark_lists.items_counted), and one the affiliations are said to mention,
+  the number of the officials' different affiliations that name the noun (remark_lists.affiliations_naming). "four
+  related trials", "three hospitals" (three officials), "two colleges" and "The summary mentions two hospitals." are
+  still refused.
 """
 
 from __future__ import annotations
@@ -100,3 +107,26 @@ def test_a_section_empty_of_dates_is_held_to_its_dates(registry: Path, shown: st
 )
 def test_a_pediatric_study_denied_after_is_not_the_trial(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- A count of related trials, or of the hospitals the officials' affiliations name (remark_mentions,
+# remark_lists.items_counted, affiliations_naming): IM19's page lists five related trials; Relma-cel's three officials
+# hold two affiliations, each naming one hospital
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The page mentions five related trials.", set()),
+        (RELMA_PATH, "The officials' affiliations mention two hospitals.", set()),
+        (IM19_PATH, "The page mentions four related trials.", {"E501"}),
+        (IM19_PATH, "The page mentions five related sites.", {"E501"}),
+        (RELMA_PATH, "The officials' affiliations mention three hospitals.", {"E501"}),  # three officials, two
+        (RELMA_PATH, "Their affiliations mention one hospital.", {"E501"}),
+        (RELMA_PATH, "The officials' affiliations mention two colleges.", {"E501"}),  # one names a college
+        (RELMA_PATH, "The summary mentions two hospitals.", {"E501"}),  # not the affiliations
+        (RELMA_PATH, "The source mentions two hospitals.", {"E501"}),
+    ],
+)
+def test_related_trials_and_hospitals_of_affiliations_counted(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

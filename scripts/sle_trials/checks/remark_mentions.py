@@ -34,8 +34,11 @@ _NO_NOUN = r"(?:of|or|and|to|in|at|on|more|other|such|the|times)"  # ("mentions 
 _MENTIONED = lazy(
     r"(?i)\b(?:(?:speaks?|speaking|talks?|talking)[ \t]+(?:of|about)|"
     r"mentions?|mentioning|refers?[ \t]+to|referring[ \t]+to|alludes?[ \t]+to)[ \t]+"
-    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
+    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)(?:[ \t]+(?P<next>[a-z][\w-]*))?"
 )
+# the officials' affiliations as what a count is said of: "The officials' affiliations mention two hospitals" (the
+# subject of the verb, in its clause)
+_AFFILIATIONS_BEFORE = lazy(r"(?i)\b(?:officials['\u2019]?[ \t]+)?affiliations[ \t]+(?:(?:also|only)[ \t]+)?\Z")
 
 # a denial or a question before the verb in its clause ("The source never mentions two locations", "does not say
 # whether it mentions two"): no count said (hunt 213's honest Relma-cel notes, refused before); not "not only"
@@ -57,8 +60,11 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
         if _DENIED_BEFORE.search(read, 0, m.start()):
             continue
         count, noun = _value(m.group("count")), m.group("noun").lower()
-        if remark_lists.items_counted(record, noun) == count:
-            continue  # (the number of the sites, arms or cohorts its source lists)
+        phrase = f"{noun} {m.group('next').lower()}" if m.group("next") else noun
+        if count in (remark_lists.items_counted(record, noun), remark_lists.items_counted(record, phrase)):
+            continue  # (the number of the sites, arms, cohorts or related trials its source lists)
+        if _AFFILIATIONS_BEFORE.search(read, 0, m.start()) and remark_lists.affiliations_naming(record, noun) == count:
+            continue  # (the officials' affiliations that name it, which a complete record holds as its source lists)
         stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
         written = re.compile(rf"(?i)\b{_COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
         if not any(
