@@ -27,6 +27,15 @@ Found and fixed:
   the number of the officials' different affiliations that name the noun (remark_lists.affiliations_naming). "four
   related trials", "three hospitals" (three officials), "two colleges" and "The summary mentions two hospitals." are
   still refused.
+- **A two-letter acronym a note defines beside its words, and one of three letters its source spells with a capital
+  letter alone.** IM19's "Exclusion criterion 8 lists MI (myocardial infarction).", "... PE (pulmonary embolism)",
+  Relma-cel's "three PIs (Principal Investigators)" and IM19's "chronic HBV or HCV infection" (of "hepatitis B or
+  C virus") were refused (E501 remark_names; hunt 212's leftovers). An acronym a note defines beside its words
+  ("MI (...)" or "... (MI)"), its letters their initials, is blanked where a cited source writes the words, one
+  member of a pair of them left out (reading/lexicon/note_acronyms, remark_names._defined_blanked); a three-letter
+  acronym's words may be a capital letter alone, of a pair "B or C" (remark_names._spelled_out). "MI (mitral
+  insufficiency)", "MI (pulmonary embolism)", "HEV", "HAV", "TBC" (of "than B-cell"), "PIs (Project
+  Investigators)" and a two-letter acronym alone ("lists MI.", "names three PIs.") are still refused.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from sle_trials.reading.lexicon import note_acronyms
 
 WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
 RELMA_ENROLLMENT = "The source gives no enrollment count."
@@ -130,3 +140,62 @@ def test_related_trials_and_hospitals_of_affiliations_counted(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- An acronym a note defines beside its words, or one of three letters whose words a source writes with a
+# capital letter alone or one of a pair between them (note_acronyms, remark_names._defined_blanked, _spelled_out)
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 8 lists MI (myocardial infarction).", set()),
+        (IM19_PATH, "Exclusion criterion 8 lists myocardial infarction (MI).", set()),
+        (IM19_PATH, "Exclusion criterion 9 lists PE (pulmonary embolism).", set()),
+        (IM19_PATH, "Exclusion criterion 6 excludes chronic HBV (hepatitis B virus) infection.", set()),
+        (IM19_PATH, "Exclusion criterion 6 excludes chronic HBV or HCV infection.", set()),
+        (RELMA_PATH, "The source names three PIs (Principal Investigators).", set()),
+        (RELMA_PATH, "The three Principal Investigators (PIs) are named with their affiliations.", set()),
+        (IM19_PATH, "Exclusion criterion 8 lists MI (mitral insufficiency).", {"E501"}),  # words no source writes
+        (IM19_PATH, "Exclusion criterion 8 lists MI (pulmonary embolism).", {"E501"}),  # not its initials
+        (IM19_PATH, "Exclusion criterion 8 lists MI.", {"E501"}),  # two letters alone: still looked for as written
+        (IM19_PATH, "Exclusion criterion 6 excludes HEV (hepatitis E virus).", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 6 excludes chronic HEV infection.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 6 excludes HAV.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 3 excludes TBC.", {"E501"}),  # not the "B" of "than B-cell"
+        (RELMA_PATH, "The source names three PIs (Project Investigators).", {"E501"}),
+        (RELMA_PATH, "The source names three PIs.", {"E501"}),
+    ],
+)
+def test_an_acronym_defined_beside_its_words_or_spelled_with_a_letter(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        ("a history of MI (myocardial infarction)", [("MI", ("myocardial", "infarction"))]),
+        ("myocardial infarction (MI) within", [("MI", ("myocardial", "infarction"))]),
+        ("the PIs (Principal Investigators)", [("PIs", ("Principal", "Investigators"))]),
+        ("the ULN (upper limit of normal)", [("ULN", ("upper", "limit", "of", "normal"))]),
+        ("MI (see criterion 8)", []),
+        ("of MI (of infarction)", []),  # a small word opens it
+        ("pulmonary embolism (MI)", []),
+    ],
+)
+def test_defined_reads_an_acronyms_initials(text: str, defined: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(text[d.start : d.end], d.words) for d in note_acronyms.defined(text)] == defined
+
+
+@pytest.mark.parametrize(
+    ("words", "source", "found"),
+    [
+        (("hepatitis", "B", "virus"), "chronic hepatitis b or c virus infection", True),
+        (("hepatitis", "C", "virus"), "chronic hepatitis b or c virus infection", True),
+        (("hepatitis", "virus"), "chronic hepatitis b or c virus infection", False),  # two words left out
+        (("Principal", "Investigators"), "principal investigator", True),
+        (("hepatitis", "E", "virus"), "chronic hepatitis b or c virus infection", False),
+    ],
+)
+def test_expansion_pattern_leaves_out_one_of_a_pair(words: tuple[str, ...], source: str, found: bool) -> None:
+    assert bool(note_acronyms.expansion_pattern(words).search(source)) is found

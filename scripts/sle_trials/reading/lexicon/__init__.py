@@ -26,6 +26,8 @@ one below it:
   phase, a route, a sponsor's class, ...), each field's Coded, read by checks/remark_prose;
 - note_names: the names a curation note writes in its own words (a place, a hospital, a product, a part
   of the study), as runs of capitalised words;
+- note_acronyms: the acronyms a curation note defines beside their words ("MI (myocardial infarction)"), and
+  those words as a source may write them;
 - note_parties: the part in the trial (its sponsor, its site, its responsible party) a curation note gives a
   name;
 - note_cohorts: the cohort a piece of a curation note names and the cell doses it gives there;
