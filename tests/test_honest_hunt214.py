@@ -36,6 +36,12 @@ Found and fixed:
   acronym's words may be a capital letter alone, of a pair "B or C" (remark_names._spelled_out). "MI (mitral
   insufficiency)", "MI (pulmonary embolism)", "HEV", "HAV", "TBC" (of "than B-cell"), "PIs (Project
   Investigators)" and a two-letter acronym alone ("lists MI.", "names three PIs.") are still refused.
+- **A length of time a note approximates.** IM19's "Exclusion criterion 2's window is 24 weeks, about six months."
+  was refused (E501 remark_facts: 6 months of criterion 2; hunt 212's leftover). A quantity a note gives after
+  "about", "approximately", "roughly", "around" or "~" is any bound of the source's number, and a length of time is
+  the source's length in the note's unit rounded to the digits the note writes (remarks._about_the_same). "about
+  seven months", "about five months" (24 weeks are 5.52 months), "about 5.6 months", "about 27 weeks" of 6 months
+  and "about 45 kg" of 40 are still refused.
 """
 
 from __future__ import annotations
@@ -199,3 +205,25 @@ def test_defined_reads_an_acronyms_initials(text: str, defined: list[tuple[str, 
 )
 def test_expansion_pattern_leaves_out_one_of_a_pair(words: tuple[str, ...], source: str, found: bool) -> None:
     assert bool(note_acronyms.expansion_pattern(words).search(source)) is found
+
+
+# --- A length of time a note approximates (remarks._about_the_same): IM19's exclusion criteria 2 and 4 write 24
+# weeks (5.5 months), criterion 8 6 months (26 weeks)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 2's window is 24 weeks, about six months.", set()),
+        ("Exclusion criterion 4's window of 24 weeks is about six months.", set()),
+        ("Exclusion criterion 2's window is 24 weeks, about 5.5 months.", set()),
+        ("Exclusion criterion 8's window is about 26 weeks.", set()),
+        ("Inclusion criterion 3 requires a weight of about 40 kg.", set()),  # (any bound's, as before)
+        ("Exclusion criterion 2's window is 24 weeks, about seven months.", {"E501"}),
+        ("Exclusion criterion 2's window is 24 weeks, about five months.", {"E501"}),  # 5.5 rounds to 6
+        ("Exclusion criterion 2's window is 24 weeks, about 5.6 months.", {"E501"}),
+        ("Exclusion criterion 8's window is about 27 weeks.", {"E501"}),
+        ("Inclusion criterion 3 requires a weight of about 45 kg.", {"E501"}),
+        ("Exclusion criterion 2's window is 168 days.", {"E501"}),  # (left: no bound, as hunt 211 holds)
+    ],
+)
+def test_a_length_of_time_approximated_is_the_sources_rounded(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -764,10 +764,12 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
         # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)
         said = stated_limits.statements(text)
-        out += [(f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q)), q.says()) for q in said if q.unit]
+        out += [
+            (f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q, written)), q.says()) for q in said if q.unit
+        ]
         # (and the first end of a range whose unit only its last writes: "12 to 70 years", hunt 210)
         out += [
-            (f"quantity {unit.key}", Limit(q.value, _bound_of(text, q)), f"{q.says()} {unit.key}")
+            (f"quantity {unit.key}", Limit(q.value, _bound_of(text, q, written)), f"{q.says()} {unit.key}")
             for q, unit in note_numbers.range_starts(text, said)
         ]
         # (and one spelled as numbers() reads no number, as each value it may be: "50 000/mm³", "7,5 g/dL", "half a
@@ -870,6 +872,8 @@ def _same_one(a: _Fact, b: _Fact) -> bool:
     """Whether a remark's fact a is b (_same_fact). A remark's date less precise than b, of its year and month, is
     b ("updated in August 2025" of a page's 2025-08-17; "started in July 2024" of a record's 2024-07-30: each was
     refused); one more precise than b is not (a day no source gives)."""
+    if isinstance(a[1], Limit) and a[1].comparators == _APPROXIMATE:
+        return _about_the_same(a, b)
     if a[0] != b[0]:
         return _same_in_other_units(a, b)
     if a[0] == "date" and isinstance(a[1], frozenset | str) and isinstance(b[1], frozenset | str):
@@ -880,7 +884,9 @@ def _same_one(a: _Fact, b: _Fact) -> bool:
     if isinstance(a[1], Limit) and isinstance(b[1], Limit):
         # (a bound stated on both sides must agree; a number either states with no bound is any bound's)
         return quantities.same_number(a[1].value, b[1].value) and (
-            not a[1].comparators or not b[1].comparators or bool(a[1].comparators & b[1].comparators)
+            not a[1].comparators
+            or b[1].comparators in (frozenset(), _APPROXIMATE)  # (a criterion's "about 6 months" is any bound's)
+            or bool(a[1].comparators & b[1].comparators)
         )
     if isinstance(a[1], float | int) and isinstance(b[1], float | int):
         return quantities.same_number(float(a[1]), float(b[1]))
@@ -924,6 +930,29 @@ def _same_in_other_units(a: _Fact, b: _Fact) -> bool:
     return quantities.same_number(a[1].value * ours[1], b[1].value * theirs[1])
 
 
+# A length of time a note gives as an approximation ("24 weeks, about six months" of IM19's "within the past 24
+# weeks", refused E501 as 6 months no source writes: hunt 212's leftover): the source's length in the note's unit,
+# rounded to the digits the note writes, is the note's number. "about seven months" or "about five months" (24 weeks
+# are 5.5 months) is still refused. Only lengths of time: their units are read in days here.
+_ABOUT = lazy(r"(?i)(?:\b(?:about|approximately|roughly|around|circa)|~)[ \t]*\Z")
+_APPROXIMATE = frozenset({"~"})
+_DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 365.25 / 12, "years": 365.25}
+
+
+def _about_the_same(a: _Fact, b: _Fact) -> bool:
+    """Whether a, a quantity a note approximates, is b as any bound of it, or, a length of time, is b rounded to the
+    digits a writes, in a's unit."""
+    if not isinstance(a[1], Limit) or _same_one((a[0], Limit(a[1].value, frozenset()), a[2]), b):
+        return isinstance(a[1], Limit)
+    ours = _DAYS.get(a[0].removeprefix("quantity ")) if a[0].startswith("quantity ") else None
+    theirs = _DAYS.get(b[0].removeprefix("quantity ")) if b[0].startswith("quantity ") else None
+    if ours is None or theirs is None or not isinstance(b[1], Limit):
+        return False
+    written = f"{a[1].value:g}"
+    digits = len(written.partition(".")[2])
+    return round(b[1].value * theirs / ours, digits) == round(a[1].value, digits)
+
+
 def _unquoted(text: str) -> str:
     """A remark's text with the runs it sets in double quotes blanked (check_remark_quotes reads them)."""
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
@@ -958,11 +987,14 @@ _FLOOR = lazy(r"(?i)\b(?:floor|lower\s+(?:limit|bound))(?:\s+(?:of|is|at))?\s*$"
 _CEILING = lazy(r"(?i)\b(?:ceiling|cap|upper\s+(?:limit|bound))(?:\s+(?:of|is|at))?\s*$")
 
 
-def _bound_of(text: str, q: stated_limits.Statement) -> frozenset[str]:
-    """The comparators a statement of text allows: its own, or those of a floor or a ceiling named just before it."""
+def _bound_of(text: str, q: stated_limits.Statement, written: bool = False) -> frozenset[str]:
+    """The comparators a statement of text allows: its own, or those of a floor or a ceiling named just before it; a
+    remark's approximation (not written: a source's "about" is any bound, as before) _APPROXIMATE."""
     if q.comparator in _COMPARATORS:
         return frozenset({q.comparator})
     head = text[max(0, q.start - 40) : q.start]
+    if not written and _ABOUT.search(head):
+        return _APPROXIMATE
     if _FLOOR.search(head):
         return frozenset({">", ">="})
     if _CEILING.search(head):
