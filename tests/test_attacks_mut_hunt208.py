@@ -27,14 +27,14 @@ Found and fixed (E501 but where named):
   cohort's dose (note_numbers.patient_ranges_in_words, note_cohorts).
 - a phase a note says is recorded, in words: "recorded as phase 2", "Phase 1/2" (remarks._RECORDED_PHASES).
 
-Left, each a strict xfail at the end whose reason names the reading missing: a number with a unit quantities does not
-know ("floor of 7.5 mg/week"); which measure a lettered item's limit is of ("a neutrophil count <500/mm³" of item d.,
-which writes < 500/mm³ of its CD4+ count). Tried and not kept as tests (no wrong value, or another check's): a note's
-quote cut to a shorter run the source writes; "Exclusion criterion 8's window" given to criterion 9, whose window is
-also 6 months. (A length an article counts, "a window of a year", and a count of a list's items in a note on another
-field, "recruiting in 3 sites", a note moved to a neighbouring field, the facility's spelling shown beside the sponsor,
-and a note's prose on what a source says of a field, "says they are estimated", were left too: fixed by hunt 211,
-test_attacks_mut_hunt211.)
+Left, each a strict xfail at the end whose reason names the reading missing: which measure a lettered item's limit is
+of ("a neutrophil count <500/mm³" of item d., which writes < 500/mm³ of its CD4+ count). Tried and not kept as tests
+(no wrong value, or another check's): a note's quote cut to a shorter run the source writes; "Exclusion criterion 8's
+window" given to criterion 9, whose window is also 6 months. (A length an article counts, "a window of a year", and a
+count of a list's items in a note on another field, "recruiting in 3 sites", a note moved to a neighbouring field,
+the facility's spelling shown beside the sponsor, and a note's prose on what a source says of a field, "says they are
+estimated", were left too: fixed by hunt 211, test_attacks_mut_hunt211; and a number with a unit quantities does not
+know, "floor of 7.5 mg/week": fixed by hunt 214, test_honest_hunt214.)
 """
 
 from __future__ import annotations
@@ -416,11 +416,6 @@ def test_a_phase_a_note_says_is_recorded_in_words_as_held_passes(registry: Path,
 @pytest.mark.parametrize(
     "case",
     [
-        left(
-            (RELMA_PATH, "floor of 7.5 mg/day", "floor of 7.5 mg/week"),
-            "a number a note writes with a unit quantities does not know ('mg/week') is no fact of a note's "
-            "(remarks._facts reads statements with a unit): the number alone, 7.5, is not held to anything",
-        ),
         left(
             (IM19_PATH, "with a neutrophil count <1000/mm³)", "with a neutrophil count <500/mm³)"),
             "the facts a note gives a lettered item are held to the item's words each alone "
