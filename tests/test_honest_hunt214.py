@@ -43,6 +43,15 @@ Found and fixed:
   seven months", "about five months" (24 weeks are 5.52 months), "about 5.6 months", "about 27 weeks" of 6 months
   and "about 45 kg" of 40 are still refused.
 
+- **A bare length in another unit of the one length a named criterion writes.** IM19's "Exclusion criterion 2's
+  window is 168 days." (its "within the past 24 weeks") was refused (E501 remark_facts; hunt 211 and 212's leftover,
+  hunt 211's test held it refused): a bare length matched anywhere in another unit had let Relma-cel's garbled
+  window's "2 weeks" match its "≥14 days" of another thing (mutation hunt 206). A length of no bound is now the
+  criteria's its sentence names where they write one length alone, in minutes to weeks (remarks._the_one_length).
+  "169 days", "Exclusion criterion 8's window is 168 days" (6 months), criteria 2 and 8 together, no criterion
+  named, and Relma-cel's "Exclusion criterion 1's window is 2 weeks" (it writes 8 weeks and 14 days) are still
+  refused; so is the true "... 56 days" of that criterion (left: two lengths).
+
 Found while there (a hole) and closed: a quantity in a unit of parts a slash joins that the lexicon does not know
 was read as no fact: IM19's honest "The eGFR limit is <30 mL/min/1.73m²." (hunt 212's leftover) passed, and so did
 its false twin "<30 mL/min/1.72m²" and "<99 mL/min/1.72m²". Such a quantity is now a fact of its number and its unit
@@ -229,7 +238,6 @@ def test_expansion_pattern_leaves_out_one_of_a_pair(words: tuple[str, ...], sour
         ("Exclusion criterion 2's window is 24 weeks, about 5.6 months.", {"E501"}),
         ("Exclusion criterion 8's window is about 27 weeks.", {"E501"}),
         ("Inclusion criterion 3 requires a weight of about 45 kg.", {"E501"}),
-        ("Exclusion criterion 2's window is 168 days.", {"E501"}),  # (left: no bound, as hunt 211 holds)
     ],
 )
 def test_a_length_of_time_approximated_is_the_sources_rounded(registry: Path, added: str, found: set[str]) -> None:
@@ -269,3 +277,27 @@ def test_a_number_with_a_unit_the_lexicon_does_not_know_is_a_fact(
     registry: Path, old: str, new: str, found: set[str]
 ) -> None:
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, old, new) == found
+
+
+# --- A bare length in another unit, the one length of the criteria its sentence names (remarks._the_one_length):
+# IM19's exclusion criteria 2 and 4 write 24 weeks alone, criterion 8 6 months; Relma-cel's exclusion criterion 1
+# writes 8 weeks and 14 days (mutation hunt 206's garbled window)
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 2's window is 168 days.", set()),
+        (IM19_PATH, "Exclusion criterion 4's window is 168 days.", set()),
+        (IM19_PATH, "Exclusion criterion 2's window is 24 weeks, i.e. 168 days.", set()),
+        (IM19_PATH, "Exclusion criterion 2's window is 169 days.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8's window is 168 days.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 2 and 8's windows are 168 days.", {"E501"}),  # two lengths named
+        (IM19_PATH, "Its window is 168 days.", {"E501"}),  # no criterion named
+        (IM19_PATH, "Exclusion criterion 2's window is 168 days, criterion 8's 182 days.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 1's window is 2 weeks.", {"E501"}),  # (its 14 days are another thing's)
+        (RELMA_PATH, "Exclusion criterion 1's window is 56 days.", {"E501"}),  # (left: two lengths, none read)
+    ],
+)
+def test_a_bare_length_is_the_one_length_of_the_criterion_named(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

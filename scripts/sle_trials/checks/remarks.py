@@ -320,8 +320,11 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     yield from _items_of_other_criteria(record)
     yield from _doses_of_other_cohorts(record)
     said = unwritten_facts(record, sources, [text for _, _, text, _ in remarks_of(record)])
-    for (kind, i, _, _), facts in zip(remarks_of(record), said, strict=True):
+    for (kind, i, text, field), facts in zip(remarks_of(record), said, strict=True):
+        lengths = _lengths_of_criteria_named(record, text, field) if facts else []
         for fact in facts:
+            if fact in lengths:
+                continue  # (the one length of a criterion its sentence names, in another unit)
             yield record.problem(
                 ("curation", kind, i, "text"),
                 "E501",
@@ -435,6 +438,49 @@ _NO_END = r"(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h
 _SENTENCE_END = lazy(rf"(?<=[.;!?]){_NO_END}\s+|\n")
 
 
+def _the_one_length(fact: _Fact, theirs: list[_Fact]) -> bool:
+    """Whether fact, a length of time a remark states with no bound, is in another unit the one length the criteria
+    its sentence names write (theirs): IM19's "Exclusion criterion 2's window is 168 days" of its one "within the past
+    24 weeks" was refused (E501), a bare length in another unit matching nothing (hunt 211: anywhere, a bare "2
+    weeks" matched Relma-cel's garbled criterion 1's "≥14 days" of another thing, which writes 8 weeks too, mutation
+    hunt 206). A criterion writing two lengths gives none."""
+    if not isinstance(fact[1], Limit) or fact[1].comparators:
+        return False
+    ours = _WHOLE_MULTIPLES.get(fact[0].removeprefix("quantity ")) if fact[0].startswith("quantity ") else None
+    if ours is None or ours[0] != "time":
+        return False
+    lengths = {
+        (unit[0], round(other[1].value * unit[1], 6))
+        for other in theirs
+        if other[0].startswith("quantity ") and isinstance(other[1], Limit)
+        if (unit := _WHOLE_MULTIPLES.get(other[0].removeprefix("quantity "))) is not None
+        if unit[0] in ("time", "months")  # (a length in months too: "criteria 2 and 8" write two lengths)
+    }
+    if len(lengths) != 1:
+        return False
+    measure, minutes = next(iter(lengths))
+    return measure == "time" and quantities.same_number(fact[1].value * ours[1], minutes)
+
+
+def _lengths_of_criteria_named(record: Record, text: str, field: str) -> list[_Fact]:
+    """The facts of text (a remark's on field) each the one length of the criteria its sentence names
+    (_the_one_length)."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return []
+    out = []
+    for sentence in _SENTENCE_END.split(_said(normalise(text))):
+        items = [
+            eligibility[f"{ref['list'].lower()}_criteria"][k]
+            for ref in _criteria_refs(sentence, field)
+            for k in fields.criteria_named(eligibility, ref)[:1]
+        ]
+        said = _facts(sentence, frozenset({"quantity"})) if items else []
+        theirs = [fact for item in items for piece in fields.criterion_texts(item) for fact in _facts(normalise(piece))]
+        out += [fact for fact in said if _the_one_length(fact, theirs)]
+    return out
+
+
 def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     """E501: a fact a remark's sentence states of a criterion it names by number that the criterion's text does
     not write and no value the record reads from it holds. A remark's facts were matched anywhere in the sources:
@@ -462,7 +508,7 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
                 for fact in (_facts(normalise(piece), kinds) if kinds else [])
             ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
             for fact in said:
-                if not any(_same_fact(fact, other) for other in theirs):
+                if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(fact, theirs):
                     names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
                     yield record.problem(
                         ("curation", kind, i, "text"),
