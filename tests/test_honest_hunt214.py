@@ -6,7 +6,7 @@ Found and fixed:
 - **An age its sentence keeps out, or a range's end before a verb of enrolling.** Relma-cel's "Older adults over 70
   are not eligible." was read as a minimum age of 70, IM19's "..., nor are adults over 65." as one of 65, and
   "Adults aged 18 to 70 are enrolled, including older adults." as 70 enrolled (E501 remark_facts). An age of no unit
-  in a sentence that keeps people out (age_bounds.keeps_out, or a clause "nor" opens) is the other side of its bound
+  in a clause that keeps people out (age_bounds.keeps_out, or a clause "nor" opens) is the other side of its bound
   (note_numbers.unitless_ages), and a number such an age's words give is no count (note_numbers.counted). "Older
   adults over 65 are not eligible." (of 70), "Adults aged 18 to 75 are enrolled", "Adults aged 18 to 70 are not
   eligible" and a count said apart ("Adults aged 18 to 70; 70 are enrolled.") are still refused.
@@ -88,6 +88,11 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
         (RELMA_PATH, "Adults under 18 are not eligible.", set()),
         (IM19_PATH, "Adults aged 18 to 65 are eligible; children are not, nor are adults over 65.", set()),
         (IM19_PATH, "Adults over 65 are not eligible.", set()),
+        (RELMA_PATH, "No adults over 70 are eligible.", set()),
+        # (another clause's keeping out is none of the ages': read so, these were refused as flipped bounds)
+        (RELMA_PATH, "Adults aged 18 to 70 are eligible, and those with severe lupus nephritis are excluded.", set()),
+        (RELMA_PATH, "Adults up to 70 may enrol unless they are excluded by a criterion.", set()),
+        (RELMA_PATH, "No adults over 65 are eligible.", {"E501"}),
         (RELMA_PATH, "Adults aged 18 to 75 are enrolled, including older adults.", {"E501"}),
         (RELMA_PATH, "Adults aged 18 to 70; 70 are enrolled.", {"E501"}),  # a count, said apart
         (RELMA_PATH, "Older adults over 65 are not eligible.", {"E501"}),

@@ -525,10 +525,10 @@ _AN_EVENT_AT_AGE = lazy(
 )
 
 
-def keeps_out(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around text[start:end] keeps people out (_KEPT_OUT): "Adults over 70 are not
-    eligible", "Patients under 18 years are excluded"."""
-    return _KEPT_OUT.search(sentences.in_quote(text, start, end)) is not None
+def keeps_out(words: str) -> bool:
+    """Whether words (a clause) keep people out (_KEPT_OUT): "Adults over 70 are not eligible", "Patients under 18
+    years are excluded"."""
+    return _KEPT_OUT.search(words) is not None
 
 
 class _KeptOut:

@@ -184,7 +184,7 @@ _UNITLESS_AGES = lazy(
 
 def unitless_ages(text: str) -> list[tuple[str, float]]:
     """Each age text gives with no unit after it, an age's word right before (_UNITLESS_AGES), with its bound ("min"
-    or "max"). In a sentence that keeps people out, an age is the other side of the bound its words give: "Older
+    or "max"). In a clause that keeps people out (_clause), an age is the other side of the bound its words give: "Older
     adults over 70 are not eligible" states a maximum age of 70 (read as a minimum, Relma-cel's honest note was
     refused, hunt 213's leftover), and "Adults over 65 are not eligible" of its 70 is refused as a maximum of 65. So
     does a clause "nor" opens ("children are not, nor are adults over 65": _NOR_BEFORE)."""
@@ -192,7 +192,9 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
     for m in _UNITLESS_AGES.finditer(text):
         if unit_at(text, m.end()) is not None or _YEARS_AFTER.match(text, m.end()):
             continue
-        flipped = keeps_out(text, m.start(), m.end()) or _NOR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        flipped = keeps_out(_clause(text, m.start(), m.end())) or _NOR_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        )
         for bound, group in (("min", "lo"), ("max", "hi"), ("max", "upper"), ("min", "lower")):
             read = numbers(m.group(group)) if m.group(group) else []
             if len(read) == 1:
@@ -201,6 +203,18 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
 
 
 _OTHER_BOUND = {"min": "max", "max": "min"}
+# where the clause of an age ends: a stop, a comma, or a word joining another clause ("Adults aged 18 to 70 are
+# eligible, and those with severe lupus nephritis are excluded" keeps no adult of 18 to 70 out)
+_CLAUSE_BREAK = lazy(r"(?i)[.;:,!?()]|\b(?:and|but|unless|while|whereas|although|though|if|except)\b")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words of the clause around text[start:end]."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
 # "... children are not, nor are adults over 65": a clause "nor" opens keeps its people out as well
 _NOR_BEFORE = lazy(r"(?i)(?<![\w-])nor[ \t]+(?:are|is|were|was)[ \t]+(?:(?:the|any|older|younger)[ \t]+)?\Z")
 
