@@ -159,6 +159,7 @@ from sle_trials.git.uncollected import (
     no_test_folder_skipped,
     no_test_left_uncollected,
 )
+from sle_trials.git.vacuous_asserts import no_optimisation_in_a_command
 from sle_trials.git.verdicts_anywhere import no_test_machinery_in_the_package
 from sle_trials.git.version_branches import mypy_sees, no_code_mypy_skips_by_its_settings
 from sle_trials.paths import SCHEMA_PATH
@@ -340,6 +341,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_test_left_uncollected(path, blobs[oid].data)
             no_test_skipped_on_no_module(path, blobs[oid].data)
             no_test_machinery_in_the_package(path, blobs[oid].data)
+            no_optimisation_in_a_command(path, blobs[oid].data, python=True)  # its `#!` line
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)
@@ -350,6 +352,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_failure_passed(path, blobs[oid].data, makefile=make_file(path) or path in included or path in made)
         if not python and not words:
             no_pytest_narrowed_by_its_command(path, blobs[oid].data)
+            no_optimisation_in_a_command(path, blobs[oid].data)
             no_shell_function_twice(path, blobs[oid].data, script=path in shelled)
             no_exit_in_a_trap(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)

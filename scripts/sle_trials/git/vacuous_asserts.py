@@ -1,0 +1,227 @@
+"""Assertions that check nothing: Python's optimisation set for the tests, or an `assert` true by its form (git/
+extract.py reads each file of the code through it, git/defined_twice.py each Python source's tree).
+
+Python run optimised (`python -O`, or the variable PYTHONOPTIMIZE set in its environment) compiles no `assert`
+statement: pytest still rewrites the asserts of the test modules and the conftest, but the helpers' (tests/
+mutations.py's, a module a test imports its checks from) are gone, and with pytest's `--assert=plain` every one of
+them is. `os.environ["PYTHONOPTIMIZE"] = "1"` at the top of tests/conftest.py, which runs before xdist starts its
+workers, had `make test`'s workers run optimised: a test whose helper asserts `1 == 2` passed (tested), and so did
+the test modules' own asserts with `--assert=plain` in addopts (tested); `.venv/bin/python -O -m pytest` in the
+Makefile the same. Each passed the extraction (exit 0, hunt 214), its review one line of settings. So no file of
+the code names PYTHONOPTIMIZE outside a comment nor gives Python its option `-O`, no Python source sets that
+variable (a key written, given or displayed) outside a test's own body (a test may run a process of its own so),
+nor writes into `os.environ` a variable named as it runs, which no rule can read.
+
+An `assert` of a tuple (`assert (check(record) == [], "says nothing")`) is true whatever it holds, and reads as an
+assert with its message; ruff's F631 says so, and a pull request may drop F631 from its `select` (ruff's settings
+for every module alike pass: git/lint_settings.py) or exempt the line (`# noqa: F631`). So an `assert` of a display
+(a tuple, a list, a set, a dict that holds something), of a true constant, an f-string, a lambda or a generator is
+refused wherever it stands: it checks nothing. The repository asserts none.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.built_names import constants_of, text_of
+from sle_trials.git.refusal import Refused
+from sle_trials.patterns import lazy
+
+_OPTIMISE = "PYTHONOPTIMIZE"
+_TESTS = "tests/"
+# a program that is Python (`python`, `python3.11`, `$(BIN)/python`), whose options stand before its script
+_PYTHON = lazy(r"python[0-9.]*")
+# what a word of a line is parted from the next by, in a makefile, a shell script, a workflow or TOML
+_BETWEEN_WORDS = lazy(r"[\s'\"`;|&(){}\[\],=]+")
+# what a file must hold for a line of it to be read (most hold none)
+_MAY_OPTIMISE = lazy(rb"-[A-Za-z]*O|OPTIMIZE|python")
+# Python's short options that take what follows as their value (`-W error`, `-Xdev`), or end its options
+_WITH_VALUE, _ENDING = frozenset("WX"), frozenset("cm")
+# the letters of Python's short options that take no value: a word of them alone with O (`-O`, `-OO`, `-BO`), wherever
+# it stands, is read as Python's (a makefile's variable may hold it for a later `$(BIN)/python $(FLAGS)`)
+_FLAGS = frozenset("bBdEiIOPqsSuv")
+# the calls that write a variable of the environment (os.environ's methods, os.putenv, pytest's monkeypatch)
+_ENVIRON_SETTERS = frozenset(("update", "setdefault", "__setitem__", "putenv", "setenv", "__ior__"))
+_ENVIRON = "environ"
+_SAID = (
+    "by which Python strips every `assert` of the code it runs (pytest's rewriting of the test modules aside, and "
+    "with `--assert=plain` those too): a failing assertion passes, and CI's `make test` with it"
+)
+
+
+def _optimising_option(word: str) -> bool:
+    """Whether a word of Python's options asks for its optimisation (`-O`, `-OO`, `-BO`; not `-Wonce`'s O)."""
+    if not word.startswith("-") or word.startswith("--"):
+        return False
+    for letter in word[1:]:
+        if letter == "O":
+            return True
+        if letter in _WITH_VALUE or letter in _ENDING:
+            return False
+    return False
+
+
+def _optimising(line: str) -> str | None:
+    """What on a line of a file of the code but Python has Python run optimised, or None."""
+    if _OPTIMISE in line:
+        return f"`{_OPTIMISE}`"
+    words = [word for word in _BETWEEN_WORDS.split(line) if word]
+    for n, word in enumerate(words):
+        if word.startswith("-") and "O" in word and set(word[1:]) <= _FLAGS:  # `PYFLAGS = -BO` too
+            return f"Python's option {files.printable(word)}"
+        if _PYTHON.fullmatch(word.rpartition("/")[2]):
+            for option in words[n + 1 :]:
+                if not option.startswith("-") or option == "--":
+                    break
+                if _optimising_option(option):
+                    return f"Python's option {files.printable(option)}"
+    return None
+
+
+def no_optimisation_in_a_command(path: str, data: bytes | None, python: bool = False) -> None:
+    """Refused: a line of a file of the code (a makefile, a shell script, a workflow, pyproject.toml; of a Python
+    source, its `#!` line alone) that names PYTHONOPTIMIZE or gives Python its option `-O` (the module's
+    docstring says why). A comment passes; a `#!` line is none."""
+    if data is None or not _MAY_OPTIMISE.search(data):
+        return
+    lines = data.decode("utf-8", "replace").split("\n")
+    for number, line in enumerate(lines[:1] if python else lines, 1):
+        stripped = line.lstrip()
+        if stripped.startswith("#") and not (number == 1 and stripped.startswith("#!")):
+            continue
+        if python and not stripped.startswith("#!"):
+            return
+        said = _optimising(line)
+        if said is not None:
+            raise Refused(
+                f"{files.shown(path)} line {number}: {said}, {_SAID}; run Python unoptimised (no `-O`, no {_OPTIMISE})"
+            )
+
+
+def _in_tests_bodies(path: str, tree: ast.Module) -> set[int]:
+    """The ids of the nodes within a test's own body (a `test...` function of a module under tests/), where a test
+    may start a process of its own optimised: what it runs is its own, not the suite's."""
+    if not path.startswith(_TESTS):
+        return set()
+    return {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")
+        for inner in ast.walk(node)
+        if inner is not node
+    }
+
+
+def _environ(node: ast.expr) -> bool:
+    """Whether an expression is the process's environment (`os.environ`, `environ` imported from os)."""
+    return (isinstance(node, ast.Attribute) and node.attr == _ENVIRON) or (
+        isinstance(node, ast.Name) and node.id == _ENVIRON
+    )
+
+
+def _keys_set(node: ast.AST, constants: dict[str, str]) -> list[tuple[ast.AST, str | None]]:
+    """The variables' names a node writes into an environment or gives as one (None: a name built as it runs, where
+    it writes into `os.environ`): a subscript bound, a setter's first argument, a keyword, a dict display's key, a
+    pair's first item."""
+    found: list[tuple[ast.AST, str | None]] = []
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+        named = text_of(node.slice, constants)
+        if named is not None or _environ(node.value):
+            found.append((node, named))
+    elif isinstance(node, ast.Call):
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        to_environ = (isinstance(func, ast.Attribute) and _environ(func.value)) or called == "putenv"
+        # `dict(os.environ, PYTHONOPTIMIZE="1")`, `os.environ.update(**given)`
+        found += [(node, k.arg) for k in node.keywords if k.arg == _OPTIMISE or (to_environ and k.arg is None)]
+        if called in _ENVIRON_SETTERS and node.args:
+            first = node.args[0]
+            if called not in ("update", "__ior__"):
+                named = text_of(first, constants)
+                if named is not None or to_environ:
+                    found.append((node, named))
+            elif to_environ and isinstance(first, (ast.List, ast.Tuple)):  # pairs: each read as a tuple too
+                pairs = [item for item in first.elts if isinstance(item, ast.Tuple) and len(item.elts) == 2]
+                if len(pairs) != len(first.elts) or any(text_of(p.elts[0], constants) is None for p in pairs):
+                    found.append((node, None))
+            elif to_environ and not isinstance(first, ast.Dict):  # a mapping made elsewhere: its names unread
+                found.append((node, None))
+            elif to_environ and isinstance(first, ast.Dict):  # `os.environ.update({name: "1"})`, `{**given}`
+                if any(key is None or text_of(key, constants) is None for key in first.keys):
+                    found.append((node, None))
+    elif isinstance(node, ast.Dict):
+        found += [(node, text_of(key, constants)) for key in node.keys if key is not None]
+        found = [(n, named) for n, named in found if named is not None]
+    elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+        named = text_of(node.elts[0], constants)
+        if named == _OPTIMISE:
+            found.append((node, named))
+    elif isinstance(node, ast.AugAssign) and _environ(node.target) and not isinstance(node.value, ast.Dict):
+        found.append((node, None))
+    return found
+
+
+def _optimise_flag_given(node: ast.AST, constants: dict[str, str]) -> bool:
+    """Whether a node hands Python its option `-O` as an argument of a process (an item of a list or a tuple, an
+    argument of a call: `os.execv(sys.executable, [sys.executable, "-O", ...])`)."""
+    items = node.elts if isinstance(node, (ast.List, ast.Tuple)) else node.args if isinstance(node, ast.Call) else []
+    for item in items:
+        word = text_of(item, constants)
+        if word is not None and word.startswith("-") and set(word[1:]) == {"O"}:
+            return True
+    return False
+
+
+def no_optimisation_set(path: str, data: bytes, tree: ast.Module, nodes: list[ast.AST]) -> None:
+    """Refused, in a Python source: PYTHONOPTIMIZE written into an environment or given as one's variable, or
+    Python's `-O` handed to a process, outside a test's own body; a variable of `os.environ` named as it runs (the
+    module's docstring says why)."""
+    if _ENVIRON.encode() not in data and b"OPTIMIZE" not in data and b"-O" not in data and b"OPTIM" not in data:
+        return  # (read first: few sources write an environment)
+    own = _in_tests_bodies(path, tree)
+    constants = constants_of(nodes)
+    for node in nodes:
+        if id(node) in own:
+            continue
+        for where, named in _keys_set(node, constants):
+            if named is None or named == _OPTIMISE or named.startswith(_OPTIMISE + "="):
+                line = getattr(where, "lineno", 1)
+                if named is None:
+                    raise Refused(
+                        f"{files.shown(path)} line {line}: a variable of the process's environment named as it runs "
+                        f"(or given by a mapping made elsewhere), which may be {_OPTIMISE}, {_SAID}; name it as it is"
+                    )
+                raise Refused(f"{files.shown(path)} line {line}: `{_OPTIMISE}` set, {_SAID}; remove it")
+        if _optimise_flag_given(node, constants):
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', 1)}: Python's option -O handed to a process "
+                f"outside a test's own body, {_SAID}; run Python unoptimised"
+            )
+
+
+def _always_true(test: ast.expr) -> str | None:
+    """What an assert's test is when it is true by its form alone, or None."""
+    if isinstance(test, (ast.Tuple, ast.List, ast.Set)) and test.elts:
+        return f"a {type(test).__name__.lower()} display"
+    if isinstance(test, ast.Dict) and test.keys:
+        return "a dict display"
+    if isinstance(test, ast.Constant) and test.value:
+        return "a true constant"
+    if isinstance(test, ast.JoinedStr) and test.values:
+        return "an f-string"
+    if isinstance(test, (ast.Lambda, ast.GeneratorExp)):
+        return f"a {'lambda' if isinstance(test, ast.Lambda) else 'generator'}"
+    return None
+
+
+def no_assert_true_by_its_form(path: str, nodes: list[ast.AST]) -> None:
+    """Refused, in a Python source: an `assert` true whatever it holds (`assert (found == [], "message")`: the
+    module's docstring says why)."""
+    for node in nodes:
+        if isinstance(node, ast.Assert) and (said := _always_true(node.test)) is not None:
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: an assert of {said}, true whatever it holds, which checks "
+                "nothing (`assert (x == y, 'message')` reads as an assert with its message); write `assert x == y, "
+                "'message'`"
+            )

@@ -1,0 +1,157 @@
+"""Attacks of a pull request on the trusted check and what its review shows, hunt 214.
+
+- **The tests run optimised.** Python run with `-O` (or PYTHONOPTIMIZE in its environment) compiles no `assert`:
+  pytest rewrites the test modules' asserts, not those of the helpers they import, and with `--assert=plain` none.
+  `os.environ["PYTHONOPTIMIZE"] = "1"` at the top of tests/conftest.py, which runs before xdist starts its workers,
+  had a test whose helper asserts `1 == 2` pass under `make test`'s workers, and with `--assert=plain` a test's own
+  `assert False` too (tested); so did the name built from parts, `os.putenv`, a hook re-running pytest with `-O`,
+  `.venv/bin/python -O -m pytest` (or `-BO`, or `FLAGS := -OO`) in the Makefile, `export PYTHONOPTIMIZE` there or in
+  .ci/run: each passed (exit 0). Now no file of the code names the variable outside a comment or gives Python `-O`,
+  no Python source sets it (or writes into `os.environ` a variable named as it runs) outside a test's own body
+  (git/vacuous_asserts.py); a test's own process run optimised, and the conftest's TMPDIR, pass.
+- **An assert true by its form.** `assert (check(record) == [], "message")` is a tuple, true whatever it holds, and
+  reads as an assert with its message; ruff's F631 says so, and a pull request may drop it from `select` or exempt
+  the line. pytest passed such a failing test (tested), and the extraction passed it (exit 0). Now an assert of a
+  display, a true constant, an f-string, a lambda or a generator is refused wherever it stands
+  (git/vacuous_asserts.py); `assert (a, b) == (1, 2)` passes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+CONFTEST = "tests/conftest.py"
+RULES = "tests/test_h214_rules.py"
+STRIPS = "by which Python strips every `assert` of the code it runs"
+
+
+def _makefile(recipe: str, before: str = "") -> str:
+    return f"{before}test:\n\t{recipe}\n"
+
+
+def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subprocess.CompletedProcess:
+    """pytest run on a folder of modules, no plugin of the machine's but those options name: its exit status and
+    what it printed."""
+    for name, text in modules.items():
+        (tmp_path / name).write_text(text)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:anyio", *options],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        # --- the tests run optimised (git/vacuous_asserts.py)
+        (
+            {CONFTEST: "import os\n\nos.environ['PYTHONOPTIMIZE'] = '1'\n"},
+            f"{CONFTEST} line 3: `PYTHONOPTIMIZE` set, {STRIPS}",
+        ),
+        (
+            {CONFTEST: "import os\n\nos.environ['PYTHON' + 'OPTIMIZE'] = '1'\n"},
+            f"{CONFTEST} line 3: `PYTHONOPTIMIZE` set, {STRIPS}",
+        ),
+        ({CONFTEST: "import os\n\nos.putenv('PYTHONOPTIMIZE', '1')\n"}, f"{CONFTEST} line 3: `PYTHONOPTIMIZE` set"),
+        ({CONFTEST: "import os\n\nos.environ.update(PYTHONOPTIMIZE='2')\n"}, f"{CONFTEST} line 3: `PYTHONOPTIMIZE`"),
+        (
+            {CONFTEST: "import json\nimport os\n\nNAME = json.loads('\"PYTHONOPTIMIZE\"')\nos.environ[NAME] = '1'\n"},
+            f"{CONFTEST} line 5: a variable of the process's environment named as it runs",
+        ),
+        (
+            {CONFTEST: "import os\n\nfrom helpers import ENV\n\nos.environ.update(ENV)\n"},
+            f"{CONFTEST} line 5: a variable of the process's environment named as it runs",
+        ),
+        (
+            {
+                CONFTEST: "import os\nimport sys\n\n\ndef pytest_configure(config):\n"
+                "    os.execv(sys.executable, [sys.executable, '-O', '-m', 'pytest'])\n"
+            },
+            f"{CONFTEST} line 6: Python's option -O handed to a process outside a test's own body, {STRIPS}",
+        ),
+        ({"Makefile": _makefile(".venv/bin/python -O -m pytest")}, f"Makefile line 2: Python's option -O, {STRIPS}"),
+        ({"Makefile": _makefile(".venv/bin/python -BO -m pytest")}, "Makefile line 2: Python's option -BO"),
+        ({"Makefile": _makefile(".venv/bin/python $(FLAGS) -m pytest", "FLAGS := -OO\n")}, "Makefile line 1: "),
+        (
+            {"Makefile": _makefile(".venv/bin/python -m pytest", "export PYTHONOPTIMIZE = 1\n")},
+            f"Makefile line 1: `PYTHONOPTIMIZE`, {STRIPS}",
+        ),
+        (
+            {".ci/run": "#!/usr/bin/env bash\nset -euo pipefail\nexport PYTHONOPTIMIZE=2\nmake test\n"},
+            ".ci/run line 3: `PYTHONOPTIMIZE`",
+        ),
+        (
+            {"tests/h214_tool.py": "#!/usr/bin/env -S python3 -O\nprint('ran')\n"},
+            "tests/h214_tool.py line 1: Python's option -O",
+        ),
+        # --- an assert true by its form (git/vacuous_asserts.py)
+        (
+            {RULES: "def test_rules():\n    assert (1 == 2, 'one is two')\n"},
+            f"{RULES} line 2: an assert of a tuple display, true whatever it holds",
+        ),
+        ({RULES: "def test_rules():\n    assert f'{1 == 2}'\n"}, f"{RULES} line 2: an assert of an f-string"),
+        ({RULES: "def test_rules():\n    assert (n == 2 for n in [1])\n"}, f"{RULES} line 2: an assert of a generator"),
+        ({RULES: "def test_rules():\n    assert 'later'\n"}, f"{RULES} line 2: an assert of a true constant"),
+    ],
+)
+def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {  # the conftest's kind: a variable of the environment named as it is
+            CONFTEST: "import os\n\nos.environ['TMPDIR'] = '/tmp'\nos.environ.update({'TZ': 'UTC'})\n"
+        },
+        {  # a test's own process, run optimised, and an assert of a comparison of tuples
+            RULES: "import os\nimport subprocess\nimport sys\n\n\ndef test_optimised():\n"
+            "    env = {**os.environ, 'PYTHONOPTIMIZE': '1'}\n"
+            "    done = subprocess.run([sys.executable, '-O', '-c', 'assert False'], env=env)\n"
+            "    assert (done.returncode, 1) == (0, 1)\n"
+        },
+        {"Makefile": "# never with -O or PYTHONOPTIMIZE\n" + _makefile(".venv/bin/python -W error -X dev -m pytest")},
+    ],
+)
+def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
+
+
+HELPER = "def check():\n    assert 1 == 2\n"
+HELPED = "from h214_helper import check\n\n\ndef test_rules():\n    check()\n"
+OPTIMISED = "import os\n\nos.environ['PYTHONOPTIMIZE'] = '1'\n"
+
+
+def test_pytest_passes_a_failing_helper_under_workers_the_conftest_optimised(tmp_path: Path) -> None:
+    """The mechanism: the conftest's variable reaches xdist's workers, which strip the helper's assert; alone (the
+    first process, started before the conftest ran) the test fails."""
+    modules = {"conftest.py": OPTIMISED, "h214_helper.py": HELPER, "test_h214_rules.py": HELPED}
+    done = _pytest_run(tmp_path, modules, "-n", "2")
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+    alone = _pytest_run(tmp_path, modules, "-p", "no:xdist")
+    assert alone.returncode == 1, alone.stdout
+
+
+def test_pytest_passes_a_failing_test_optimised_with_plain_asserts(tmp_path: Path) -> None:
+    """The mechanism: with `--assert=plain` the test module's own assert is stripped too."""
+    modules = {"conftest.py": OPTIMISED, "test_h214_rules.py": "def test_rules():\n    assert 1 == 2\n"}
+    done = _pytest_run(tmp_path, modules, "-n", "2", "--assert=plain")
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+def test_pytest_passes_a_failing_assert_of_a_tuple(tmp_path: Path) -> None:
+    done = _pytest_run(tmp_path, {"test_h214_rules.py": "def test_rules():\n    assert (1 == 2, 'one is two')\n"})
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
