@@ -14,6 +14,14 @@
   the line. pytest passed such a failing test (tested), and the extraction passed it (exit 0). Now an assert of a
   display, a true constant, an f-string, a lambda or a generator is refused wherever it stands
   (git/vacuous_asserts.py); `assert (a, b) == (1, 2)` passes.
+- **A module's own autouse fixture.** The rules of what runs around every test read the hooks and the conftest's
+  autouse fixtures: an autouse fixture at the top of a module of failing tests (or of a class of them) applying an
+  xfail mark had each "xfailed" and pytest exit 0 (tested), and passed (exit 0), as did one calling
+  `pytest.skip()`, one patching the checker (`monkeypatch.setattr(strict, "check", lambda record: [])`, or the module
+  got by `importlib.import_module("sle_trials.checks.strict")`, which the conftest's rule missed too), one defined
+  in tests/helpers.py and imported by the module, and one made by `pytest.fixture(autouse=True)(mark)` or
+  `@pytest.fixture(**OPTS)`. Now every autouse fixture of the tests is read as the conftest's (git/excused.py,
+  git/patched_by_the_tests.py, git/around_elsewhere.py); one that sets a test's folder and environment up passes.
 """
 
 from __future__ import annotations
@@ -31,6 +39,13 @@ pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 CONFTEST = "tests/conftest.py"
 RULES = "tests/test_h214_rules.py"
 STRIPS = "by which Python strips every `assert` of the code it runs"
+AROUND = "which runs around every test of its module (or class): pytest reports the tests it skips or excuses"
+PATCHED = "patching a name of the package for every test of its module (or class)"
+MADE = "by which the module holds a fixture (one used by every test of it)"
+XFAIL = "@pytest.fixture(autouse=True)\ndef lax(request):\n    request.applymarker(pytest.mark.xfail)\n"
+STRICT = "import pytest\nfrom sle_trials.checks import strict\n\n\n"
+STUB = "\n\n\ndef test_rules():\n    assert strict.check({}) == []\n"
+FAILING = "\n\n\ndef test_rules():\n    assert 1 == 2\n"
 
 
 def _makefile(recipe: str, before: str = "") -> str:
@@ -103,6 +118,53 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subpr
         ({RULES: "def test_rules():\n    assert f'{1 == 2}'\n"}, f"{RULES} line 2: an assert of an f-string"),
         ({RULES: "def test_rules():\n    assert (n == 2 for n in [1])\n"}, f"{RULES} line 2: an assert of a generator"),
         ({RULES: "def test_rules():\n    assert 'later'\n"}, f"{RULES} line 2: an assert of a true constant"),
+        # --- a module's own autouse fixture (git/excused.py, git/patched_by_the_tests.py, git/around_elsewhere.py)
+        (
+            {RULES: f"import pytest\n\n\n{XFAIL}{FAILING}"},
+            f"{RULES} line 6: applymarker() of a mark xfail in lax, {AROUND}",
+        ),
+        (
+            {RULES: f"import pytest\n\n\n@pytest.fixture(autouse=True)\ndef lax():\n    pytest.skip('later'){FAILING}"},
+            f"{RULES} line 6: pytest.skip() in lax, {AROUND}",
+        ),
+        (
+            {
+                RULES: "import pytest\n\n\nclass TestRules:\n    @pytest.fixture(autouse=True)\n"
+                "    def lax(self, request):\n        request.applymarker(pytest.mark.xfail)\n\n"
+                "    def test_rules(self):\n        assert 1 == 2\n"
+            },
+            f"{RULES} line 7: applymarker() of a mark xfail in lax, {AROUND}",
+        ),
+        (
+            {"tests/helpers.py": f"import pytest\n\n\n{XFAIL}", RULES: f"from helpers import lax  # noqa{FAILING}"},
+            f"tests/helpers.py line 6: applymarker() of a mark xfail in lax, {AROUND}",
+        ),
+        (
+            {
+                RULES: f"{STRICT}@pytest.fixture(autouse=True)\ndef lax(monkeypatch):\n"
+                f"    monkeypatch.setattr(strict, 'check', lambda record: []){STUB}"
+            },
+            f"{RULES} line 7: an autouse fixture (lax) {PATCHED}",
+        ),
+        (
+            {
+                RULES: "import importlib\n\nimport pytest\n\n\n@pytest.fixture(autouse=True)\ndef lax(monkeypatch):\n"
+                "    module = importlib.import_module('sle_trials.checks.strict')\n"
+                "    monkeypatch.setattr(module, 'check', lambda record: [])\n"
+            },
+            f"{RULES} line 9: an autouse fixture (lax) {PATCHED}",
+        ),
+        (
+            {
+                RULES: "import pytest\n\n\ndef mark(request):\n    request.applymarker(pytest.mark.xfail)\n\n\n"
+                f"lax = pytest.fixture(autouse=True)(mark){FAILING}"
+            },
+            f"{RULES} line 8: pytest's `fixture` named but as a `def`'s decorator, {MADE}",
+        ),
+        (
+            {RULES: f"import pytest\n\nOPTS = {{'autouse': True}}\n\n\n{XFAIL.replace('(autouse=True)', '(**OPTS)')}"},
+            f"{RULES} line 6: a decorator given its options from a mapping, {MADE}",
+        ),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -124,6 +186,11 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             "    assert (done.returncode, 1) == (0, 1)\n"
         },
         {"Makefile": "# never with -O or PYTHONOPTIMIZE\n" + _makefile(".venv/bin/python -W error -X dev -m pytest")},
+        {  # a module's autouse fixture setting its tests' folder and environment up; a test's input named `fixture`
+            RULES: f"{STRICT}@pytest.fixture(autouse=True)\ndef fresh(monkeypatch, tmp_path):\n"
+            "    monkeypatch.chdir(tmp_path)\n    monkeypatch.setenv('TZ', 'UTC')\n\n\n"
+            "def test_rules():\n    fixture = {'id': 1}\n    assert strict is not None and fixture\n"
+        },
     ],
 )
 def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
@@ -155,3 +222,8 @@ def test_pytest_passes_a_failing_test_optimised_with_plain_asserts(tmp_path: Pat
 def test_pytest_passes_a_failing_assert_of_a_tuple(tmp_path: Path) -> None:
     done = _pytest_run(tmp_path, {"test_h214_rules.py": "def test_rules():\n    assert (1 == 2, 'one is two')\n"})
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+def test_pytest_exits_0_over_failing_tests_their_modules_fixture_marked(tmp_path: Path) -> None:
+    done = _pytest_run(tmp_path, {"test_h214_rules.py": f"import pytest\n\n\n{XFAIL}{FAILING}"}, "-p", "no:xdist")
+    assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout

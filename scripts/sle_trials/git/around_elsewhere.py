@@ -165,33 +165,59 @@ def _from_the_tests(tree: ast.Module) -> set[str]:
 _FIXTURE = "fixture"
 
 
-def no_fixture_made_otherwise(path: str, tree: ast.Module) -> None:
+def no_fixture_made_otherwise(path: str, tree: ast.Module, conftest: bool = True) -> None:
     """Refused, in the conftest: importing from another module of the tests at its top, naming pytest's `fixture`
     but as a `def`'s decorator, or giving that decorator its options from a mapping. pytest takes every fixture a
     conftest's names hold: `from helpers import lax` (lax an autouse fixture of tests/helpers.py applying an xfail
     mark), `lax = pytest.fixture(autouse=True)(mark)`, a decorator `functools.partial(pytest.fixture,
     autouse=True)` and `@pytest.fixture(**OPTS)` each ran around every test where no rule of autouse fixtures read
-    it, and passed (exit 0, hunt 213)."""
+    it, and passed (exit 0, hunt 213). Not conftest: another module of the tests, whose autouse fixtures run around
+    each of its tests (hunt 214), where pytest's `fixture` (by that name: `fixture` may name a test's input there)
+    named but as a def's decorator, or given its options from a mapping, is refused alike; its imports are its
+    tests' helpers, and a fixture it imports is read where it is defined."""
     known = _known_roots()
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "pytest"
+        for alias in node.names
+        if alias.name == _FIXTURE
+    }
+
+    def pytests(node: ast.AST) -> bool:  # pytest's `fixture` itself (in the conftest, any name `fixture`)
+        if isinstance(node, ast.Attribute):
+            of_pytest = isinstance(node.value, ast.Name) and node.value.id == "pytest"
+            return node.attr == _FIXTURE and (conftest or of_pytest)
+        return isinstance(node, ast.Name) and (node.id == _FIXTURE if conftest else node.id in imported)
+
     decorating: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for decorator in node.decorator_list:
-                decorating.add(id(decorator.func if isinstance(decorator, ast.Call) else decorator))
-                if isinstance(decorator, ast.Call) and any(k.arg is None for k in decorator.keywords):
-                    _refuse_made(path, decorator.lineno, "a decorator given its options from a mapping")
-    for node in tree.body:
+                made = decorator.func if isinstance(decorator, ast.Call) else decorator
+                decorating.add(id(made))
+                mapped = isinstance(decorator, ast.Call) and any(k.arg is None for k in decorator.keywords)
+                if mapped and (conftest or pytests(made)):
+                    _refuse_made(path, decorator.lineno, "a decorator given its options from a mapping", conftest)
+    for node in tree.body if conftest else []:
         if isinstance(node, (ast.Import, ast.ImportFrom)) and _of_the_tests(node, known):
-            _refuse_made(path, node.lineno, f"`{ast.unparse(node)[:60]}`, importing from another module of the tests")
+            _refuse_made(
+                path, node.lineno, f"`{ast.unparse(node)[:60]}`, importing from another module of the tests", conftest
+            )
     for node in ast.walk(tree):
-        named = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
-        if named == _FIXTURE and id(node) not in decorating:
-            _refuse_made(path, getattr(node, "lineno", 0), "pytest's `fixture` named but as a `def`'s decorator")
+        if pytests(node) and id(node) not in decorating:
+            _refuse_made(
+                path, getattr(node, "lineno", 0), "pytest's `fixture` named but as a `def`'s decorator", conftest
+            )
 
 
-def _refuse_made(path: str, line: int, said: str) -> None:
+def _refuse_made(path: str, line: int, said: str, conftest: bool = True) -> None:
+    whose = (
+        "the conftest holds a fixture (one used by every test)"
+        if conftest
+        else ("the module holds a fixture (one used by every test of it)")
+    )
     raise Refused(
-        f"{files.shown(path)} line {line}: {files.printable(said)}, by which the conftest holds a fixture (one used by "
-        "every test) that no rule of its autouse fixtures reads; define each fixture here, by a `def` under "
-        "`@pytest.fixture(...)`"
+        f"{files.shown(path)} line {line}: {files.printable(said)}, by which {whose} that no rule of its autouse "
+        "fixtures reads; define each fixture here, by a `def` under `@pytest.fixture(...)`"
     )

@@ -427,7 +427,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_builtin_rebound(path, tree)
     no_class_or_module_hook(path, tree)
     no_decorator_discarding(path, tree)
-    no_package_patched_for_every_test(path, tree)
+    no_package_patched_for_every_test(path, data, tree)
     no_exit_status_forced(path, data, tree)
     no_test_excused_for_every_test(path, data, tree)
     no_optimisation_set(path, data, tree, nodes)

@@ -9,6 +9,12 @@ the test says: `def pytest_runtest_setup(item): pytest.skip("slow")`, an autouse
 `pytest_itemcollected`) had a suite of failing tests exit 0 (tested: "1 xfailed"), and each passed (exit 0, hunt
 211). Hunt 210 refused the hooks that report another verdict than the run's; these report the verdict they give.
 The repository's hooks order the tests and report the run; its marks stand on the tests they mark.
+
+A test module's own autouse fixture runs around each of its tests (a class's, around each of the class's) as the
+conftest's runs around every test, far from the tests a reviewer reads: `@pytest.fixture(autouse=True) def
+lax(request): request.applymarker(pytest.mark.xfail)` at the top of a module of failing tests had each of them
+"xfailed" and pytest exit 0 (tested), and passed (exit 0, hunt 214). So every autouse fixture of the tests is read
+so; a module's `pytestmark` is its own mark, read at its top as a test's decorator is read over it.
 """
 
 from __future__ import annotations
@@ -49,15 +55,19 @@ def _excusing(node: ast.AST) -> str | None:
 
 def no_test_excused_for_every_test(path: str, data: bytes, tree: ast.Module) -> None:
     """Refused, in the tests: a pytest hook (of any module of them, which a plugin or the conftest runs) or an
-    autouse fixture of tests/conftest.py that skips or excuses a test (the module's docstring says why)."""
-    if not path.startswith(_TESTS) or (b"def pytest_" not in data and (path != _CONFTEST or b"autouse" not in data)):
+    autouse fixture (of tests/conftest.py, or of a test module or class, around each of its tests) that skips or
+    excuses a test (the module's docstring says why)."""
+    if not path.startswith(_TESTS) or (b"def pytest_" not in data and b"autouse" not in data):
         return  # (read first: most test modules hold neither)
-    for function in around(path, tree):  # and what they call of the module's (hunt 213)
+    hooked = {(function.name, function.lineno) for function in around(path, tree)}  # (a lambda's made anew each call)
+    # and what they call of the module's (hunt 213); a module's autouse fixtures too (hunt 214)
+    for function in around(path, tree, every_autouse=True):
+        whose = "every test" if (function.name, function.lineno) in hooked else "every test of its module (or class)"
         for node in ast.walk(function):
             said = _excusing(node)
             if said is not None and isinstance(node, ast.Call):
                 raise Refused(
-                    f"{files.shown(path)} line {node.lineno}: {said} in {function.name}, which runs around every "
-                    "test: pytest reports the tests it skips or excuses and exits 0, whatever they do; mark the "
-                    "tests themselves"
+                    f"{files.shown(path)} line {node.lineno}: {said} in {function.name}, which runs around {whose}: "
+                    "pytest reports the tests it skips or excuses and exits 0, whatever they do; mark the tests "
+                    "themselves"
                 )

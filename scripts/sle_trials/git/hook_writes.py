@@ -178,6 +178,8 @@ def no_test_rewritten_around_it(path: str, data: bytes, tree: ast.Module) -> Non
     no_hook_bound_otherwise(path, tree)
     if path == _CONFTEST:  # (after the rules of what its hooks do, which say more)
         no_fixture_made_otherwise(path, tree)  # (the autouse fixtures' rules read its defs: hunt 213)
+    elif b"fixture" in data:  # a module's own fixtures, around each of its tests (hunt 214)
+        no_fixture_made_otherwise(path, tree, conftest=False)
 
 
 def _no_hook_rewriting(path: str, tree: ast.Module) -> None:
@@ -225,12 +227,14 @@ def _no_name_built(path: str, function: ast.FunctionDef | ast.AsyncFunctionDef, 
         )
 
 
-def around(path: str, tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+def around(path: str, tree: ast.Module, every_autouse: bool = False) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The functions that run around every test: the hooks, the conftest's autouse fixtures, and the module's
     functions they name, as deep as the names go (`def pytest_itemcollected(item): fast(item)` hands the item to
     `fast`, which a rule of hooks alone never read), by an attribute too (a method: `Lax().go(items)`, `Lax.go`), the
     methods of a class they name (`Lax()(items)`), and a lambda given a name they name (`GO = lambda items: ...`),
-    read as a function of that name: a hook calling any of them to mark each item xfail passed (exit 0, hunt 213)."""
+    read as a function of that name: a hook calling any of them to mark each item xfail passed (exit 0, hunt 213).
+    every_autouse: every module's autouse fixtures too (a class's as well), which run around every test of their
+    module or class (git/excused.py: hunt 214)."""
     functions = [node for node in ast.walk(tree) if isinstance(node, _FUNCTIONS)]
     classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
     for node in ast.walk(tree):
@@ -240,7 +244,9 @@ def around(path: str, tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunct
                     body: list[ast.stmt] = [ast.copy_location(ast.Return(node.value.body), node.value)]
                     made = ast.FunctionDef(name=target.id, args=node.value.args, body=body, decorator_list=[])
                     functions.append(ast.copy_location(made, node))
-    found = [f for f in functions if f.name.startswith(_HOOK_PREFIX) or (path == _CONFTEST and autouse(f))]
+    found = [
+        f for f in functions if f.name.startswith(_HOOK_PREFIX) or ((path == _CONFTEST or every_autouse) and autouse(f))
+    ]
     while True:
         named = {
             node.id if isinstance(node, ast.Name) else node.attr

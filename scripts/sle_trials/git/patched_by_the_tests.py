@@ -12,11 +12,17 @@ module-level code (a class's body too, and a def's decorators and defaults) bind
 autouse fixture of tests/conftest.py patches one only with a function of its own that calls the original (the
 repository's: a memo of the fingerprint, the schema's validator and the installed modules, each the original's
 answer, once).
+
+A test module's own autouse fixture (or a class's) runs around each of its tests as the conftest's runs around every
+test, far from the tests a reviewer reads: `monkeypatch.setattr(strict, "check", lambda record: [])` in one at the
+top of a module of tests of the checker had each of them test the stub, and passed (exit 0, hunt 214). So every
+autouse fixture of the tests is held to the conftest's rule.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from sle_trials import files
 from sle_trials.git.bound_elsewhere import no_name_bound_in
@@ -69,9 +75,26 @@ def _patched(call: ast.Call, held: set[str]) -> bool:
     first = call.args[0]
     if isinstance(first, ast.Constant) and isinstance(first.value, str):
         return first.value.split(".")[0] == _PACKAGE
-    while isinstance(first, ast.Attribute):
-        first = first.value
-    return isinstance(first, ast.Name) and first.id in held
+    # the object by a name of the package's anywhere in it: `strict.rules`, `getattr(checks, "strict")`, or by its
+    # module's dotted name, `sys.modules["sle_trials.checks.strict"]` (hunt 214)
+    return any((isinstance(node, ast.Name) and node.id in held) or _names_the_package(node) for node in ast.walk(first))
+
+
+def _names_the_package(node: ast.AST) -> bool:
+    """Whether a node is a string naming a module of the package (`"sle_trials.checks.strict"`)."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.split(".")[0] == _PACKAGE
+
+
+def _given_the_package(nodes: Sequence[ast.AST]) -> set[str]:
+    """The names nodes bind to what a module's dotted name of the package's gives (`target =
+    importlib.import_module("sle_trials.checks.strict")`, `sys.modules[...]`), which a patch of them patches."""
+    return {
+        target.id
+        for node in nodes
+        if isinstance(node, ast.Assign) and any(_names_the_package(inner) for inner in ast.walk(node.value))
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def autouse(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -117,7 +140,7 @@ def _calls_the_original(function: ast.FunctionDef | ast.AsyncFunctionDef, call: 
     )
 
 
-def no_package_patched_for_every_test(path: str, tree: ast.Module) -> None:
+def no_package_patched_for_every_test(path: str, data: bytes, tree: ast.Module) -> None:
     """Refused: a test module's code run as pytest imports it binding a name of the package, and an autouse fixture
     of tests/conftest.py patching one otherwise than with a function of its own calling the original (the module's
     docstring says why)."""
@@ -130,7 +153,7 @@ def no_package_patched_for_every_test(path: str, tree: ast.Module) -> None:
     )
     if held or named:  # (a module whose loading names no module of the package patches none: most of them)
         _none_bound_as_loaded(path, loaded, held)
-    if path == _CONFTEST:
+    if b"autouse" in data:  # the conftest's, and a test module's own around its tests (hunt 214)
         _fixtures_patch_by_memo_alone(path, tree, held)
 
 
@@ -148,16 +171,17 @@ def _none_bound_as_loaded(path: str, loaded: list[ast.AST], held: set[str]) -> N
 
 
 def _fixtures_patch_by_memo_alone(path: str, tree: ast.Module, held: set[str]) -> None:
-    for function in tree.body:
+    for function in ast.walk(tree):  # a class's autouse fixtures too, around each of its tests
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not autouse(function):
             continue
         inner = list(ast.walk(function))
-        own = held | _package_names(inner)
+        own = held | _package_names(inner) | _given_the_package(inner) | _given_the_package(tree.body)
         no_name_bound_in(path, inner, own)
         for node in inner:
             if isinstance(node, ast.Call) and _patched(node, own) and not _calls_the_original(function, node):
+                whose = "every test" if path == _CONFTEST else "every test of its module (or class)"
                 raise Refused(
                     f"{files.shown(path)} line {node.lineno}: an autouse fixture ({function.name}) patching a name "
-                    "of the package for every test, with other than a function of its own calling the original; "
+                    f"of the package for {whose}, with other than a function of its own calling the original; "
                     "patch it within the tests that need it"
                 )
