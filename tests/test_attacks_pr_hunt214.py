@@ -22,6 +22,12 @@
   in tests/helpers.py and imported by the module, and one made by `pytest.fixture(autouse=True)(mark)` or
   `@pytest.fixture(**OPTS)`. Now every autouse fixture of the tests is read as the conftest's (git/excused.py,
   git/patched_by_the_tests.py, git/around_elsewhere.py); one that sets a test's folder and environment up passes.
+- **Property tests told to draw no example.** hypothesis draws a property test's examples in its phase `generate`;
+  `settings.register_profile("quick", phases=[Phase.explicit])` and its `load_profile` in tests/conftest.py had a
+  property test asserting `n != n` "skipped" and pytest exit 0 (tested), and passed (exit 0), as did `phases=()` in
+  the `SETTINGS` of tests/record_strategies.py that every property test is given. Now the tests name hypothesis's
+  `Phase`, or give `phases` to its settings or a mapping, only in a test's own decorators
+  (git/examples_drawn.py); a test's own `@settings(phases=...)` and a trial's `phases` pass.
 """
 
 from __future__ import annotations
@@ -45,6 +51,11 @@ MADE = "by which the module holds a fixture (one used by every test of it)"
 XFAIL = "@pytest.fixture(autouse=True)\ndef lax(request):\n    request.applymarker(pytest.mark.xfail)\n"
 STRICT = "import pytest\nfrom sle_trials.checks import strict\n\n\n"
 STUB = "\n\n\ndef test_rules():\n    assert strict.check({}) == []\n"
+STRATEGIES = "tests/record_strategies.py"
+PROFILE = (
+    "from hypothesis import Phase, settings\n\nsettings.register_profile('quick', phases=[Phase.explicit])\n"
+    "settings.load_profile('quick')\n"
+)
 FAILING = "\n\n\ndef test_rules():\n    assert 1 == 2\n"
 
 
@@ -165,6 +176,23 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subpr
             {RULES: f"import pytest\n\nOPTS = {{'autouse': True}}\n\n\n{XFAIL.replace('(autouse=True)', '(**OPTS)')}"},
             f"{RULES} line 6: a decorator given its options from a mapping, {MADE}",
         ),
+        # --- property tests told to draw no example (git/examples_drawn.py)
+        (
+            {CONFTEST: PROFILE},
+            f"{CONFTEST} line 3: hypothesis's `phases` set for more than a test's own decorators",
+        ),
+        (
+            {STRATEGIES: "from hypothesis import HealthCheck\n\nSETTINGS = dict(deadline=None, phases=())\n"},
+            f"{STRATEGIES} line 3: hypothesis's `phases`",
+        ),
+        (
+            {STRATEGIES: "import hypothesis\n\nSETTINGS = {'deadline': None, 'phases': []}\n"},
+            f"{STRATEGIES} line 3: hypothesis's `phases`",
+        ),
+        (
+            {STRATEGIES: "import hypothesis\n\nQUICK = (hypothesis.Phase.explicit,)\n"},
+            f"{STRATEGIES} line 3: hypothesis's `Phase`",
+        ),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -191,6 +219,12 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             "    monkeypatch.chdir(tmp_path)\n    monkeypatch.setenv('TZ', 'UTC')\n\n\n"
             "def test_rules():\n    fixture = {'id': 1}\n    assert strict is not None and fixture\n"
         },
+        {  # a test's own settings, over its own example; a trial's phases in a module using hypothesis
+            RULES: "from hypothesis import Phase, example, given, settings, strategies\n\n\n"
+            "@settings(phases=[Phase.explicit])\n@example(1)\n@given(strategies.integers())\ndef test_rules(n):\n"
+            "    record = {'phases': []}\n    record.update(phases=['PHASE1'])\n    assert record and n == 1\n"
+        },
+        {CONFTEST: "from hypothesis import settings\n\nsettings.register_profile('repeatable', derandomize=True)\n"},
     ],
 )
 def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
@@ -227,3 +261,9 @@ def test_pytest_passes_a_failing_assert_of_a_tuple(tmp_path: Path) -> None:
 def test_pytest_exits_0_over_failing_tests_their_modules_fixture_marked(tmp_path: Path) -> None:
     done = _pytest_run(tmp_path, {"test_h214_rules.py": f"import pytest\n\n\n{XFAIL}{FAILING}"}, "-p", "no:xdist")
     assert done.returncode == 0 and "1 xfailed" in done.stdout, done.stdout
+
+
+def test_pytest_skips_a_failing_property_test_the_profile_draws_nothing_for(tmp_path: Path) -> None:
+    test = "from hypothesis import given, strategies\n\n\n@given(strategies.integers())\ndef test_rules(n):\n"
+    done = _pytest_run(tmp_path, {"conftest.py": PROFILE, "test_h214_rules.py": test + "    assert n != n\n"})
+    assert done.returncode == 0 and "1 skipped" in done.stdout, done.stdout

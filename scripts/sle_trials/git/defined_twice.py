@@ -19,6 +19,7 @@ from sle_trials.git.bound_elsewhere import (
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.dict_keys import no_dict_key_twice
+from sle_trials.git.examples_drawn import no_property_test_left_undrawn
 from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
 from sle_trials.git.overwritten import no_value_overwritten
@@ -430,6 +431,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_package_patched_for_every_test(path, data, tree)
     no_exit_status_forced(path, data, tree)
     no_test_excused_for_every_test(path, data, tree)
+    no_property_test_left_undrawn(path, data, tree)
     no_optimisation_set(path, data, tree, nodes)
     no_assert_true_by_its_form(path, nodes)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)

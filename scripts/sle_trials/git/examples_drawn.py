@@ -1,0 +1,89 @@
+"""Property tests told to draw no example for every test (git/defined_twice.py reads each Python source of the tests
+through it).
+
+hypothesis runs a property test (`@given(...)`) on the examples it draws in its phase `generate`; with `phases`
+that leave it out (`[Phase.explicit]`, or none), the test runs only its `@example`s, and with none of them pytest
+reports it "skipped" and exits 0. tests/conftest.py's `settings.register_profile("quick",
+phases=[Phase.explicit])` and `settings.load_profile("quick")` (loaded for every test, as the repository's
+`repeatable` profile is) had a property test asserting `n != n` skipped (tested), and passed (exit 0, hunt 214);
+so would `phases` in tests/record_strategies.py's `SETTINGS`, which every property test of the repository is given.
+So the tests name hypothesis's `Phase`, or give `phases` to its settings or to a mapping of a module that uses
+hypothesis, only in a test's own decorators (a test's own `@settings(phases=...)` is read over it, as its marks
+are). The repository gives none: its `phases` are trials'.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.refusal import Refused
+
+_TESTS = "tests/"
+_HYPOTHESIS = "hypothesis"
+_PHASE, _PHASES = "Phase", "phases"
+# hypothesis's calls that take `phases`, and the mapping a test's settings may be given (`**SETTINGS`)
+_SETTINGS_CALLS = frozenset(("settings", "register_profile", "dict"))
+
+
+def _tests(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The tests' functions (`test...`, a method's too)."""
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")
+    ]
+
+
+def _within(nodes: list[ast.AST]) -> set[int]:
+    return {id(inner) for node in nodes for inner in ast.walk(node)}
+
+
+def _uses_hypothesis(tree: ast.Module) -> bool:
+    return any(
+        (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == _HYPOTHESIS)
+        or (isinstance(node, ast.Import) and any(alias.name.split(".")[0] == _HYPOTHESIS for alias in node.names))
+        for node in ast.walk(tree)
+    )
+
+
+def _phases_given(node: ast.AST, in_a_test: bool) -> bool:
+    """Whether a node gives hypothesis's settings their phases: `settings(phases=...)`, `register_profile(...,
+    phases=...)`, `dict(phases=...)`, or a dict display's key `"phases"` whose value is a list, a tuple or a set;
+    in_a_test, a test's body, whose mappings are its own (a trial's `phases`), and which loads a profile of every
+    test's by hypothesis's calls alone."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        settings = called in _SETTINGS_CALLS and not (in_a_test and called == "dict")
+        return settings and any(keyword.arg == _PHASES for keyword in node.keywords)
+    if isinstance(node, ast.Dict) and not in_a_test:
+        return any(
+            isinstance(key, ast.Constant) and key.value == _PHASES and isinstance(value, (ast.List, ast.Tuple, ast.Set))
+            for key, value in zip(node.keys, node.values)
+        )
+    return False
+
+
+def no_property_test_left_undrawn(path: str, data: bytes, tree: ast.Module) -> None:
+    """Refused, in the tests' Python that uses hypothesis: its `Phase` named, or `phases` given its settings, but in
+    a test's own decorators (the module's docstring says why)."""
+    if not path.startswith(_TESTS) or _HYPOTHESIS.encode() not in data or not _uses_hypothesis(tree):
+        return
+    tests = _tests(tree)
+    own = _within([decorator for test in tests for decorator in test.decorator_list])
+    bodies = _within([statement for test in tests for statement in test.body])
+    for node in ast.walk(tree):
+        if id(node) in own:
+            continue
+        # (its import aside: a test's own decorator may name it)
+        named = (isinstance(node, ast.Attribute) and node.attr == _PHASE) or (
+            isinstance(node, ast.Name) and node.id == _PHASE
+        )
+        if named or _phases_given(node, id(node) in bodies):
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', 1)}: hypothesis's "
+                f"{'`Phase`' if named else '`phases`'} set for more than a test's own decorators: phases without "
+                "`generate` have each property test they reach draw no example, and pytest reports it skipped and "
+                "exits 0; set phases on a test itself, with its `@settings`"
+            )
