@@ -28,6 +28,14 @@
   the `SETTINGS` of tests/record_strategies.py that every property test is given. Now the tests name hypothesis's
   `Phase`, or give `phases` to its settings or a mapping, only in a test's own decorators
   (git/examples_drawn.py); a test's own `@settings(phases=...)` and a trial's `phases` pass.
+- **A distribution no review reads.** `make test` installs the project's extras, and pytest loads every installed
+  distribution's `pytest11` entry point as a plugin (hunt 207's mechanism), Python its `.pth` at every start.
+  `"pytest-lax>=1"` added to the test extra, `lax @ file:tests/fixtures/lax-1.0-py3-none-any.whl`, the dependencies
+  left dynamic, `pip install -f tests/fixtures/wheels` or `pip install pytest-lax` in the Makefile, PIP_FIND_LINKS
+  in CI's environment and the conftest running `pip install` each passed (exit 0), the review one line. Now
+  pyproject.toml requires no distribution the base branch's does not (nor by a direct reference it does not give),
+  and no code runs pip otherwise than on the project and its extras (git/installed.py); a changed version range, a
+  dependency removed and the repository's Makefile pass.
 """
 
 from __future__ import annotations
@@ -38,7 +46,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+from conftest import (
+    REPO,
+    committed_with_code,
+    extraction,
+    git_run,
+    passed_by_the_extraction,
+    pull_request_made,
+    put,
+    refused_by_the_trusted_check,
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
@@ -193,6 +210,26 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subpr
             {STRATEGIES: "import hypothesis\n\nQUICK = (hypothesis.Phase.explicit,)\n"},
             f"{STRATEGIES} line 3: hypothesis's `Phase`",
         ),
+        # --- a distribution no review reads (git/installed.py), from the code that runs pip
+        (
+            {"Makefile": _makefile(".venv/bin/python -m pip install -e '.[test]' -f tests/fixtures/wheels")},
+            "Makefile line 2: pip's option -f, by which pip installs what no review of pyproject.toml's requirements",
+        ),
+        (
+            {"Makefile": _makefile(".venv/bin/pip install --quiet pytest-lax")},
+            "Makefile line 2: the distribution pytest-lax named on pip's line",
+        ),
+        (
+            {".ci/run": "#!/usr/bin/env bash\nexport PIP_FIND_LINKS=wheels\nmake test\n"},
+            ".ci/run line 2: pip's settings",
+        ),
+        (
+            {
+                CONFTEST: "import subprocess\nimport sys\n\n"
+                "subprocess.run([sys.executable, '-m', 'pip', 'install', 'lax'])\n"
+            },
+            f"{CONFTEST} line 4: pip's `install` run by Python",
+        ),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -225,6 +262,12 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             "    record = {'phases': []}\n    record.update(phases=['PHASE1'])\n    assert record and n == 1\n"
         },
         {CONFTEST: "from hypothesis import settings\n\nsettings.register_profile('repeatable', derandomize=True)\n"},
+        {  # the repository's installs
+            "Makefile": _makefile(
+                ".venv/bin/python -m pip install --quiet -e '.[hooks,fetch,test]'",
+                "stamp:\n\t.venv/bin/python -m pip install --quiet --upgrade pip\n\n",
+            )
+        },
     ],
 )
 def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
@@ -267,3 +310,61 @@ def test_pytest_skips_a_failing_property_test_the_profile_draws_nothing_for(tmp_
     test = "from hypothesis import given, strategies\n\n\n@given(strategies.integers())\ndef test_rules(n):\n"
     done = _pytest_run(tmp_path, {"conftest.py": PROFILE, "test_h214_rules.py": test + "    assert n != n\n"})
     assert done.returncode == 0 and "1 skipped" in done.stdout, done.stdout
+
+
+# --- a distribution no review reads, required by pyproject.toml (git/installed.py: against the base branch's)
+PYPROJECT = (REPO / "pyproject.toml").read_text("utf-8")
+PYTEST = '    "pytest>=8,<10",\n'
+
+
+def _requiring(old: str, new: str) -> str:
+    assert old in PYPROJECT
+    return PYPROJECT.replace(old, new, 1)
+
+
+def _extracted_beside_the_settings(tmp_path: Path, pyproject: str) -> subprocess.CompletedProcess:
+    """The extraction of a pull request changing pyproject.toml on a base branch that holds the repository's."""
+    root = committed_with_code(tmp_path, "pyproject.toml", PYPROJECT)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    put(root, "pyproject.toml", pyproject)
+    pull_request_made(root)
+    return extraction(root, "pr", tmp_path / "review")
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "said"),
+    [
+        (_requiring(PYTEST, PYTEST + '    "pytest-lax>=1",\n'), "the requirement 'pytest-lax>=1', a distribution that"),
+        (
+            _requiring(PYTEST, PYTEST + '    "lax @ file:tests/fixtures/lax-1.0-py3-none-any.whl",\n'),
+            "the requirement 'lax @ file:tests/fixtures/lax-1.0-py3-none-any.whl'",
+        ),
+        (
+            _requiring(PYTEST, '    "pytest @ https://example.org/pytest-9.0-py3-none-any.whl",\n'),
+            "a distribution by a direct reference the base does not give",
+        ),
+        (
+            _requiring("[project]\n", '[project]\ndynamic = ["optional-dependencies"]\n'),
+            "the project's optional-dependencies left dynamic",
+        ),
+    ],
+)
+def test_a_requirement_the_base_does_not_install_stops_the_extraction(
+    tmp_path: Path, pyproject: str, said: str
+) -> None:
+    checked = _extracted_beside_the_settings(tmp_path, pyproject)
+    assert checked.returncode == 2 and "trusted-check: pyproject.toml: " in checked.stderr, checked.stderr
+    assert said in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize(
+    "pyproject",
+    [
+        _requiring(PYTEST, '    "pytest>=8,<11",\n'),  # a version range changed
+        _requiring(PYTEST, ""),  # a dependency removed
+        _requiring("xlsx = [", 'sheets = ["openpyxl>=3.1,<4"]\nxlsx = ['),  # an extra of a distribution it has
+    ],
+)
+def test_requirements_the_base_installs_pass(tmp_path: Path, pyproject: str) -> None:
+    checked = _extracted_beside_the_settings(tmp_path, pyproject)
+    assert checked.returncode == 0, checked.stderr

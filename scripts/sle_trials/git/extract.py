@@ -141,6 +141,7 @@ from sle_trials.git.exit_status import no_exit_in_a_trap, no_failure_passed
 from sle_trials.git.givers import ModuleGivers
 from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
+from sle_trials.git.installed import no_dependency_added, no_pip_from_elsewhere
 from sle_trials.git.lint_settings import no_code_checks_narrowed
 from sle_trials.git.refusal import (
     Refused,
@@ -353,6 +354,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         if not python and not words:
             no_pytest_narrowed_by_its_command(path, blobs[oid].data)
             no_optimisation_in_a_command(path, blobs[oid].data)
+            no_pip_from_elsewhere(path, blobs[oid].data)
             no_shell_function_twice(path, blobs[oid].data, script=path in shelled)
             no_exit_in_a_trap(path, blobs[oid].data)
             no_here_document_ended_after_tabs(path, blobs[oid].data)
@@ -618,6 +620,7 @@ def main(argv: list[str] | None = None) -> int:
         code = code_rewritten(repository, commit, (path for path, _ in read)) if commit is not None else []
         merged = merged_code(repository, head, commit, read) if commit is not None and head is not None else []
         merged = [item for item in merged if item not in code and item not in bad]
+        no_dependency_added(repository, head, commit)  # (against the base branch's pyproject.toml)
         bases = repository.merge_bases(head, commit) if commit is not None and head is not None else []
         if len(bases) == 1:  # where it branched, which the review shows its changes from (.ci/merge-base)
             code_shown_in_full(repository, bases[0], commit or "")
