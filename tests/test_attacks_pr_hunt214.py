@@ -36,6 +36,12 @@
   pyproject.toml requires no distribution the base branch's does not (nor by a direct reference it does not give),
   and no code runs pip otherwise than on the project and its extras (git/installed.py); a changed version range, a
   dependency removed and the repository's Makefile pass.
+- **pytest's cache choosing the tests.** `--cache-show` shows pytest's cache and runs no test, exiting 0, as
+  `--collect-only` (hunt 211) does; `--lf` runs only the tests the cache lists as failed last, so a committed
+  `.pytest_cache/v/cache/lastfailed` listing a passing test had a failing one left unrun and pytest exit 0
+  (tested), and `--sw` runs none before the test its cache lists. Each in addopts (or the Makefile's pytest line)
+  passed (exit 0). Now they are refused with pytest's other narrowing options (git/uncollected.py); `--ff` and
+  `--nf`, which only order the tests, pass.
 """
 
 from __future__ import annotations
@@ -80,13 +86,31 @@ def _makefile(recipe: str, before: str = "") -> str:
     return f"{before}test:\n\t{recipe}\n"
 
 
-def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subprocess.CompletedProcess:
-    """pytest run on a folder of modules, no plugin of the machine's but those options name: its exit status and
-    what it printed."""
+def _addopts(options: str) -> str:
+    """The repository's pyproject.toml with options added to pytest's addopts."""
+    text = (REPO / "pyproject.toml").read_text("utf-8")
+    assert '-p no:platformdirs"\n' in text
+    return text.replace('-p no:platformdirs"\n', f'-p no:platformdirs {options}"\n', 1)
+
+
+def _pytest_run(
+    tmp_path: Path, modules: dict[str, str], *options: str, cache: bool = False
+) -> subprocess.CompletedProcess:
+    """pytest run on a folder of modules, no plugin of the machine's but those options name (its cache's, where
+    cache): its exit status and what it printed."""
     for name, text in modules.items():
         (tmp_path / name).write_text(text)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:anyio", *options],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            *([] if cache else ["-p", "no:cacheprovider"]),
+            "-p",
+            "no:anyio",
+            *options,
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -230,6 +254,13 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str], *options: str) -> subpr
             },
             f"{CONFTEST} line 4: pip's `install` run by Python",
         ),
+        # --- pytest's cache choosing the tests (git/uncollected.py)
+        ({"pyproject.toml": _addopts("--lf")}, "pyproject.toml: pytest's option --lf in addopts"),
+        ({"pyproject.toml": _addopts("--sw-skip")}, "pyproject.toml: pytest's option --sw-skip in addopts"),
+        (
+            {"Makefile": _makefile(".venv/bin/python -m pytest --cache-show")},
+            "Makefile line 2: pytest run with --cache",
+        ),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -268,6 +299,7 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
                 "stamp:\n\t.venv/bin/python -m pip install --quiet --upgrade pip\n\n",
             )
         },
+        {"pyproject.toml": _addopts("--ff --nf")},  # the failed tests first, then the new: every test runs
     ],
 )
 def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
@@ -368,3 +400,17 @@ def test_a_requirement_the_base_does_not_install_stops_the_extraction(
 def test_requirements_the_base_installs_pass(tmp_path: Path, pyproject: str) -> None:
     checked = _extracted_beside_the_settings(tmp_path, pyproject)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_pytest_runs_only_what_a_committed_cache_lists_as_failed(tmp_path: Path) -> None:
+    """The mechanism: `--lf` and a committed cache naming the passing test deselect the failing one."""
+    (tmp_path / ".pytest_cache" / "v" / "cache").mkdir(parents=True)
+    (tmp_path / ".pytest_cache" / "v" / "cache" / "lastfailed").write_text('{"test_h214_rules.py::test_ok": true}')
+    test = "def test_ok():\n    assert True\n\n\ndef test_rules():\n    assert 1 == 2\n"
+    done = _pytest_run(tmp_path, {"test_h214_rules.py": test}, "-p", "no:xdist", "--lf", cache=True)
+    assert done.returncode == 0 and "1 passed" in done.stdout and "failed" not in done.stdout, done.stdout
+
+
+def test_pytest_shows_its_cache_and_runs_no_test(tmp_path: Path) -> None:
+    done = _pytest_run(tmp_path, {"test_h214_rules.py": FAILING.lstrip()}, "-p", "no:xdist", "--cache-show", cache=True)
+    assert done.returncode == 0 and "no tests ran" in done.stdout, done.stdout

@@ -117,6 +117,18 @@ _NARROWING_OPTIONS = (
     "-V",
     "--help",
     "-h",
+    # the cache's: `--cache-show` shows it and runs no test, exiting 0; `--lf` runs only the tests the cache lists
+    # as failed last, and `--sw` none before the one it lists, where a committed `.pytest_cache` (or one at a
+    # `cache_dir` of the tree) lists a passing test: "1 passed", the failing test unrun, exit 0 (hunt 214)
+    "--cache-show",
+    "--lf",
+    "--last-failed",
+    "--lfnf",
+    "--last-failed-no-failures",
+    "--sw",
+    "--stepwise",
+    "--sw-skip",
+    "--stepwise-skip",
 )
 # the environment by which pytest reads more options, or loads plugins, in every run
 _PYTEST_ENVIRONMENT = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
