@@ -12,7 +12,7 @@
 - **An assert true by its form.** `assert (check(record) == [], "message")` is a tuple, true whatever it holds, and
   reads as an assert with its message; ruff's F631 says so, and a pull request may drop it from `select` or exempt
   the line. pytest passed such a failing test (tested), and the extraction passed it (exit 0). Now an assert of a
-  display, a true constant, an f-string, a lambda or a generator is refused wherever it stands
+  display, an f-string, a lambda or a generator is refused wherever it stands
   (git/vacuous_asserts.py); `assert (a, b) == (1, 2)` passes.
 - **A module's own autouse fixture.** The rules of what runs around every test read the hooks and the conftest's
   autouse fixtures: an autouse fixture at the top of a module of failing tests (or of a class of them) applying an
@@ -169,7 +169,6 @@ def _pytest_run(
         ),
         ({RULES: "def test_rules():\n    assert f'{1 == 2}'\n"}, f"{RULES} line 2: an assert of an f-string"),
         ({RULES: "def test_rules():\n    assert (n == 2 for n in [1])\n"}, f"{RULES} line 2: an assert of a generator"),
-        ({RULES: "def test_rules():\n    assert 'later'\n"}, f"{RULES} line 2: an assert of a true constant"),
         # --- a module's own autouse fixture (git/excused.py, git/patched_by_the_tests.py, git/around_elsewhere.py)
         (
             {RULES: f"import pytest\n\n\n{XFAIL}{FAILING}"},

@@ -15,8 +15,9 @@ nor writes into `os.environ` a variable named as it runs, which no rule can read
 An `assert` of a tuple (`assert (check(record) == [], "says nothing")`) is true whatever it holds, and reads as an
 assert with its message; ruff's F631 says so, and a pull request may drop F631 from its `select` (ruff's settings
 for every module alike pass: git/lint_settings.py) or exempt the line (`# noqa: F631`). So an `assert` of a display
-(a tuple, a list, a set, a dict that holds something), of a true constant, an f-string, a lambda or a generator is
-refused wherever it stands: it checks nothing. The repository asserts none.
+(a tuple, a list, a set, a dict that holds something), an f-string, a lambda or a generator is refused wherever it
+stands: it checks nothing, and reads as a check. `assert True` reads as what it is, and passes (the tests' own
+stand-ins for a test of another rule hold it). The repository asserts none of those.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def _optimise_flag_given(node: ast.AST, constants: dict[str, str]) -> bool:
     items = node.elts if isinstance(node, (ast.List, ast.Tuple)) else node.args if isinstance(node, ast.Call) else []
     for item in items:
         word = text_of(item, constants)
-        if word is not None and word.startswith("-") and set(word[1:]) == {"O"}:
+        if word is not None and word.startswith("-") and "O" in word and set(word[1:]) <= _FLAGS:
             return True
     return False
 
@@ -206,8 +207,6 @@ def _always_true(test: ast.expr) -> str | None:
         return f"a {type(test).__name__.lower()} display"
     if isinstance(test, ast.Dict) and test.keys:
         return "a dict display"
-    if isinstance(test, ast.Constant) and test.value:
-        return "a true constant"
     if isinstance(test, ast.JoinedStr) and test.values:
         return "an f-string"
     if isinstance(test, (ast.Lambda, ast.GeneratorExp)):
