@@ -42,6 +42,10 @@
   (tested), and `--sw` runs none before the test its cache lists. Each in addopts (or the Makefile's pytest line)
   passed (exit 0). Now they are refused with pytest's other narrowing options (git/uncollected.py); `--ff` and
   `--nf`, which only order the tests, pass.
+- **pytest run on a part of the tests.** pytest collects the paths it is given in place of testpaths:
+  `.venv/bin/python -m pytest tests/test_docs.py` in the Makefile's `test` recipe (or a test's `::` id, or the path
+  in addopts) ran one module of the suite, and passed (exit 0), as `--ignore` did before hunt 210. Now a path
+  narrower than tests/ is refused as those options are (git/uncollected.py); `pytest tests/` passes.
 """
 
 from __future__ import annotations
@@ -260,6 +264,9 @@ def _pytest_run(
             {"Makefile": _makefile(".venv/bin/python -m pytest --cache-show")},
             "Makefile line 2: pytest run with --cache",
         ),
+        # --- pytest run on a part of the tests (git/uncollected.py)
+        ({"Makefile": _makefile(".venv/bin/python -m pytest tests/test_docs.py")}, "Makefile line 2: pytest run with"),
+        ({"pyproject.toml": _addopts("tests/test_docs.py::test_x")}, "pyproject.toml: pytest's option tests/test_docs"),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -298,7 +305,10 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
                 "stamp:\n\t.venv/bin/python -m pip install --quiet --upgrade pip\n\n",
             )
         },
-        {"pyproject.toml": _addopts("--ff --nf")},  # the failed tests first, then the new: every test runs
+        {  # the failed tests first, then the new: every test runs; the tests' folder itself
+            "pyproject.toml": _addopts("--ff --nf"),
+            "Makefile": _makefile(".venv/bin/python -m pytest -n 2 tests/"),
+        },
     ],
 )
 def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:

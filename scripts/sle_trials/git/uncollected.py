@@ -490,7 +490,13 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
 
 
 def _narrowing(word: str) -> bool:
-    """Whether a word of pytest's options is one of _NARROWING_OPTIONS (`-k EXPR`, `-kEXPR`, `--ignore=PATH`)."""
+    """Whether a word of pytest's options is one of _NARROWING_OPTIONS (`-k EXPR`, `-kEXPR`, `--ignore=PATH`), or a
+    path narrower than the tests' folder: `pytest tests/test_docs.py` (or `tests/unit/`, a test's `::` id) collects
+    that alone in place of testpaths, and passed in the Makefile's `test` recipe and in addopts (hunt 214)."""
+    if not word.startswith("-") and (
+        "::" in word or word.endswith(".py") or (word.startswith(_TESTS) and word.strip("/") != _TESTS.strip("/"))
+    ):
+        return True
     return any(
         word == option or word.startswith(option + "=") or (not option.startswith("--") and word.startswith(option))
         for option in _NARROWING_OPTIONS
