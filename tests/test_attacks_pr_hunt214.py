@@ -46,6 +46,15 @@
   `.venv/bin/python -m pytest tests/test_docs.py` in the Makefile's `test` recipe (or a test's `::` id, or the path
   in addopts) ran one module of the suite, and passed (exit 0), as `--ignore` did before hunt 210. Now a path
   narrower than tests/ is refused as those options are (git/uncollected.py); `pytest tests/` passes.
+- **A check's status dropped by the shell.** git/exit_status.py refused make's ways past a failing step (a
+  recipe's `-`, `make -i`); the shell's passed: `.venv/bin/python -m pytest || true` in the Makefile had a failing
+  suite's `make test` exit 0 (tested), and so did `| tee log` (a pipe's status is its last command's), `true ||`
+  before the check, `make test || true` in .ci/run, a workflow's `run: make test | tee log` and `set +e` at the top
+  of .ci/run, each also by a make variable or a shell function holding the check, or `bash -c 'make test'` (exit 0
+  each). Now a line running a
+  check (or a name holding one) holds no `||`, pipe, `;`, lone `&`, `!` or condition, and after
+  `set +e` the next line reads its status (git/status_dropped.py); `&&`, a redirection, .ci/trusted-check's
+  `checked=$?` and a workflow step's name pass.
 """
 
 from __future__ import annotations
@@ -71,6 +80,8 @@ pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 CONFTEST = "tests/conftest.py"
 RULES = "tests/test_h214_rules.py"
+DROP = "on its line, by which the line ends with another status than the check's"
+BASH = "#!/usr/bin/env bash\nset -euo pipefail\n"
 STRIPS = "by which Python strips every `assert` of the code it runs"
 AROUND = "which runs around every test of its module (or class): pytest reports the tests it skips or excuses"
 PATCHED = "patching a name of the package for every test of its module (or class)"
@@ -267,6 +278,32 @@ def _pytest_run(
         # --- pytest run on a part of the tests (git/uncollected.py)
         ({"Makefile": _makefile(".venv/bin/python -m pytest tests/test_docs.py")}, "Makefile line 2: pytest run with"),
         ({"pyproject.toml": _addopts("tests/test_docs.py::test_x")}, "pyproject.toml: pytest's option tests/test_docs"),
+        # --- a check's status dropped by the shell (git/status_dropped.py)
+        (
+            {"Makefile": _makefile(".venv/bin/python -m pytest || true")},
+            f"Makefile line 2: a check run with '||' {DROP}",
+        ),
+        ({"Makefile": _makefile(".venv/bin/python -m pytest | tee log")}, "Makefile line 2: a check run with '|'"),
+        ({"Makefile": _makefile("true || .venv/bin/python -m pytest")}, "Makefile line 2: a check run with '||'"),
+        ({"Makefile": _makefile(".venv/bin/python -m pytest \\\n\t\t|| true")}, "Makefile line 2: a check run with"),
+        ({".ci/run": f"{BASH}make test || true\n"}, ".ci/run line 3: a check run with '||'"),
+        ({".ci/run": f"{BASH}bash -c 'make test' || true\n"}, ".ci/run line 3: a check run with '||'"),
+        (  # by a name that holds the check: a make variable, a shell function
+            {"Makefile": _makefile("$(TEST) || true", "TEST := .venv/bin/python -m pytest\n")},
+            "Makefile line 3: a check run with '||'",
+        ),
+        ({".ci/run": f"{BASH}gate() {{\n    make test\n}}\ngate || true\n"}, ".ci/run line 6: a check run with '||'"),
+        (
+            {".ci/run": "#!/usr/bin/env bash\nset +e\nmake test\n.venv/bin/python benchmarks/bench.py --n 200\n"},
+            ".ci/run line 3: a check run after `set +e` whose status the next line does not read",
+        ),
+        (
+            {
+                ".github/workflows/ci.yml": "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - run: make test | tee log\n"
+            },
+            ".github/workflows/ci.yml line 6: a check run with '|'",
+        ),
     ],
 )
 def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
@@ -308,6 +345,11 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
         {  # the failed tests first, then the new: every test runs; the tests' folder itself
             "pyproject.toml": _addopts("--ff --nf"),
             "Makefile": _makefile(".venv/bin/python -m pytest -n 2 tests/"),
+        },
+        {  # a redirection, `&&`, a status read after `set +e`, another command's `||`
+            ".ci/run": f"{BASH}make test 2>&1\n.venv/bin/trials check > out.txt && echo checked\nset +e\n"
+            ".venv/bin/trials check --root x\nchecked=$?\nset -e\ngit diff --exit-code || { echo stale; exit 1; }\n"
+            'git config merge.x.driver "$(BIN)/trials merge-csv %O %A %B %P" || exit 1\n'
         },
     ],
 )
@@ -423,3 +465,12 @@ def test_pytest_runs_only_what_a_committed_cache_lists_as_failed(tmp_path: Path)
 def test_pytest_shows_its_cache_and_runs_no_test(tmp_path: Path) -> None:
     done = _pytest_run(tmp_path, {"test_h214_rules.py": FAILING.lstrip()}, "-p", "no:xdist", "--cache-show", cache=True)
     assert done.returncode == 0 and "no tests ran" in done.stdout, done.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_passes_a_failing_suite_whose_status_the_recipe_drops(tmp_path: Path) -> None:
+    (tmp_path / "test_h214_rules.py").write_text(FAILING.lstrip())
+    recipe = f"{sys.executable} -m pytest -q -p no:cacheprovider -p no:xdist -p no:anyio || true"
+    (tmp_path / "Makefile").write_text(_makefile(recipe))
+    done = subprocess.run(["make", "-s", "test"], cwd=tmp_path, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0 and "1 failed" in done.stdout, done.stdout

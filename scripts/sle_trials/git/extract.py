@@ -153,6 +153,7 @@ from sle_trials.git.review_view import (
 )
 from sle_trials.git.run_by_path import run_by_path
 from sle_trials.git.skipped import no_test_skipped_on_no_module
+from sle_trials.git.status_dropped import no_check_status_dropped, shell_run
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
 from sle_trials.git.uncollected import (
     no_collection_narrowed,
@@ -375,6 +376,10 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_words_pushed_aside(path, blobs[oid].data, tab_width)
             no_other_spaces(path, blobs[oid].data)
             no_look_alike_words(path, blobs[oid].data, python=python, tokens=tokens)
+        # (last: the rules above say more of a line that drops a check's status by their means too)
+        makes = make_file(path) or path in included or path in made
+        if not python and not words and (makes or path in shelled or shell_run(path, blobs[oid].data)):
+            no_check_status_dropped(path, blobs[oid].data)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())
