@@ -48,6 +48,7 @@ from sle_trials.checks import (
     criteria_lists,
     curation,
     parts,
+    remark_absence,
     remark_ages,
     remark_dates,
     remark_keys,
@@ -103,9 +104,12 @@ CHECKS = (
         "names that the record does not cite, or a kind it says a source is that no source the record cites is, or "
         "an age group it says the trial enrols (children, older "
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
-        "source that the source writes elsewhere only, or a section it says is empty that is not, or how many times "
+        "source that the source writes elsewhere only, or a section it says is empty (or not empty) that is not, or "
+        "how many times "
         "it says the product is given where no cited source writes that count, or a count it says its source's "
-        "words give that no cited source writes, or a field it says a source gives that the record declares silent",
+        "words give that no cited source writes, or a field it says a source gives that the record declares silent, or "
+        "a field it says a source or a section of it gives none of that it gives (dates a section writes, the "
+        "record's value read from it)",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1033,6 +1037,7 @@ def stages(
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
+        yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))

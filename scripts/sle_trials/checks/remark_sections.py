@@ -54,10 +54,11 @@ _IN_SECTIONS = lazy(
 _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 TITLE = "title"  # (the page's title: a section of no heading, its brief_title's place)
 # sections a note says are empty ("The source's Conditions, Brief Summary and Detailed Description sections are
-# empty"): hunt 212 put Study Design, which gives the trial's design, in IM19's list, and it passed
+# empty"): hunt 212 put Study Design, which gives the trial's design, in IM19's list, and it passed; hunt 214 made
+# them "not empty" (each writes its blurb alone), and that passed too
 _EMPTY = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<names>[A-Za-z][\w ,-]*?)[ \t]+sections?[ \t]+(?:is|are)[ \t]+"
-    r"(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b(?:[ \t]+of[ \t]+(?P<of>\w+))?"
+    r"(?P<denied>not[ \t]+)?(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b(?:[ \t]+of[ \t]+(?P<of>\w+))?"
 )
 # what a section may be said to be empty of and still write other things: "The source's Study Design section is
 # empty of dates" (IM19's, which writes the design and no date: refused as emptiness, hunt 213's leftover). A
@@ -91,12 +92,17 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             yield from _unwritten(_plain(m.group("run")), name, docs)
     for m in _EMPTY.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
-            placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name)) and heading != TITLE]
+            placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name)) and heading != TITLE]
+            filled = [sections_of(doc)[heading][1] for doc, heading in placed]
             if m.group("of") and m.group("of").casefold() in _DATES:
-                if placed and all(_writes_a_date(_sections(doc)[heading][0]) for doc, heading in placed):
+                dated = [_writes_a_date(sections_of(doc)[heading][0]) for doc, heading in placed]
+                if placed and not m.group("denied") and all(dated):
                     yield f"says its source's {placed[0][1]} section is empty of dates, which writes one"
-            elif placed and all(_sections(doc)[heading][1] for doc, heading in placed):
+            elif placed and not m.group("denied") and all(filled):
                 yield f"says its source's {placed[0][1]} section is empty, which writes more than its heading's blurb"
+            elif placed and m.group("denied") and not any(filled) and not m.group("of"):  # ("not empty of blurbs":
+                # hunt 212's honest twin, of what they hold)
+                yield f"says its source's {placed[0][1]} section is not empty, which writes its heading's blurb alone"
 
 
 def _writes_a_date(text: str) -> bool:
@@ -106,14 +112,14 @@ def _writes_a_date(text: str) -> bool:
 
 def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
     """That run is placed in the section name names where no source writes it there but one writes it."""
-    placed = [(doc, heading) for doc in docs if (heading := _heading(doc, name))]
-    if placed and not any(run.casefold() in _sections(doc)[heading][0].casefold() for doc, heading in placed):
+    placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name))]
+    if placed and not any(run.casefold() in sections_of(doc)[heading][0].casefold() for doc, heading in placed):
         if any(run.casefold() in _plain(doc.text).casefold() for doc, _ in placed):
             where = " or ".join(dict.fromkeys(heading for _, heading in placed))
             yield f'places "{run}" in its source\'s {where} section, which does not write it there'
 
 
-def _heading(doc: SourceDoc, name: str) -> str | None:
+def heading_named(doc: SourceDoc, name: str) -> str | None:
     """The heading of doc's layout that name (its words, longest first) names: whole, or by its last word where
     only one heading ends with it; None where it names none."""
     headings = (*HEADINGS[doc.layout], TITLE)
@@ -127,7 +133,7 @@ def _heading(doc: SourceDoc, name: str) -> str | None:
     return None
 
 
-def _sections(doc: SourceDoc) -> dict[str, tuple[str, bool]]:
+def sections_of(doc: SourceDoc) -> dict[str, tuple[str, bool]]:
     """Each heading of doc's layout -> the words of its sections (its lines to the next heading), and whether they
     write more than a heading's blurb (a registry copy's "Get a concise snapshot of the trial, ..."), read once."""
     return doc.reading(("sections by heading",), lambda: _read_sections(doc))

@@ -1,0 +1,110 @@
+"""E501: a field a curation note or an incomplete entry says its source, or a named section of it, gives none of
+("The source gives no dates", "Its Keywords section lists no keywords") where it gives it, and a section a note
+says gives dates that writes none ("Its Timeline section gives two dates"). Relma-cel's note "Its Timeline section
+gives no dates." rewritten to "The source gives no dates." (its header writes "Feb 28, 2023", the record's launch
+date) or to "Its Keywords section gives no keywords.", and to "Its Timeline section gives two dates." (a Timeline of
+labels and "Not reported"), passed (hunt 214): what a note said a source lacks was read by nothing, only what it
+said a source gives of a field declared silent (remark_silence). A reader who trusts the note looks no further.
+
+The whole source is said to give none of a field the record holds (read from it: a record citing one source); a
+section, of dates, none where its words write a date, and of a field its own heading names (Keywords, Conditions,
+Locations), none where it writes more than its heading's blurb. A section no heading of a known layout has is left
+unread. The sections of a source are read once a run, kept with the document (remark_sections.sections_of).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials import fields
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remark_sections import HEADINGS, heading_named, sections_of
+from sle_trials.checks.remark_silence import FIELD_WORDS
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+from sle_trials.reading.lexicon import date_mentions, note_names
+
+# the fields an absence may name: remark_silence's, and the whole of the dates and of the sites
+_WORDS = {**FIELD_WORDS, r"dates?": "dates", r"locations|sites": "locations"}
+_FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(_WORDS))
+_NAMED = list(_WORDS.values())
+_VERB = r"(?:gives?|lists?|states?|names?|reports?|provides?|shows?|writes?|has|have)"
+_BARE_VERB = r"(?:give|list|state|name|report|provide|show|write|have)"
+# a field said to be given none of: "gives no dates", "does not list any keywords", "has no start date"
+_NONE_GIVEN = lazy(
+    rf"(?i)\b(?:{_VERB}[ \t]+no|(?:does|do)[ \t]+not[ \t]+{_BARE_VERB}|(?:doesn|don)['\u2019]t[ \t]+{_BARE_VERB}|"
+    rf"never[ \t]+{_VERB})[ \t]+(?:(?:an?|the|its|any)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b"
+)
+# dates said to be given, plural: "gives two dates", "lists dates" (a section's, read of its words); one date named
+# ("gives the launch date alone", hunt 212's honest twin of a Timeline labelling it) is left unread
+_DATES_GIVEN = lazy(rf"(?i)\b{_VERB}[ \t]+(?:(?:the|its|two|three|four|some|several)[ \t]+)?(?:[\w-]+[ \t]+)??dates\b")
+# who is said to lack it, right before the verb: the source ("The source", "It") or a section of it ("Its Timeline
+# section", "The source's Keywords section")
+_SECTION = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"[ \t]+section[ \t]+(?:(?:also|only|itself)[ \t]+)?\Z"
+)
+_SOURCE = lazy(
+    r"(?i)(?:\bthe[ \t]+source|\bit|\bthis[ \t]+(?:page|copy|source|document))[ \t]+(?:(?:also|itself)[ \t]+)?\Z"
+)
+# a question or a supposition before it in its clause ("does not say whether it gives no dates")
+_UNSAID = lazy(r"(?i)\b(?:whether|if|unless|would|could|might)\b")
+_CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
+# the fields whose values a section of their own heading holds
+_OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
+
+RULE = "a remark says a source, or a section of it, lacks a field only where it writes none of it"
+
+
+def check_remark_absence(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each field a remark says a source or a section of it gives none of, that it gives."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.form == TEXT]
+    return said_by_remarks(record, "E501", lambda text: _given(record, text, docs), RULE)
+
+
+def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """What text says a source or a section lacks that it gives."""
+    read = QUOTED.sub(" | ", normalise(text))
+    for sentence in note_names.sentences_of(read):
+        for clause in _CLAUSE_STOPS.split(sentence):
+            for m in _NONE_GIVEN.finditer(clause):
+                if _UNSAID.search(clause, 0, m.start()):
+                    continue
+                field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
+                section = _SECTION.search(clause, 0, m.start())
+                if section is not None:
+                    yield from _in_section(section.group("name"), field, docs, given=True)
+                elif _SOURCE.search(clause, 0, m.start()) and _held(record, field):
+                    yield f"says its source gives no {field}, which the record holds from it"
+            for m in _DATES_GIVEN.finditer(clause):
+                if _UNSAID.search(clause, 0, m.start()) or _NONE_GIVEN.match(clause, m.start()):
+                    continue
+                if (section := _SECTION.search(clause, 0, m.start())) is not None:
+                    yield from _in_section(section.group("name"), "dates", docs, given=False)
+
+
+def _held(record: Record, field: str) -> bool:
+    """Whether the record holds the field, read from its one source."""
+    if len(record.data["curation"].get("sources") or []) != 1:
+        return False
+    found, value = fields.get(record.data, fields.parse_dotted(field))
+    return found and value not in (None, "", [], {})
+
+
+def _in_section(name: str, field: str, docs: list[SourceDoc], given: bool) -> Iterator[str]:
+    """That the section name names gives the field (given: said to give none) or gives no date (said to give
+    dates), as each source laying it out writes it."""
+    placed = [(doc, heading) for doc in docs if doc.layout in HEADINGS and (heading := heading_named(doc, name))]
+    if not placed:
+        return
+    if field.startswith("dates"):
+        written = [any(date_mentions.dates(sections_of(doc)[heading][0])) for doc, heading in placed]
+        if given and any(written):
+            yield f"says its source's {placed[0][1]} section gives no dates, which writes one"
+        elif not given and not any(written):
+            yield f"says its source's {placed[0][1]} section gives dates, which writes none"
+    elif given and all(heading == _OWN_HEADINGS.get(field) and sections_of(doc)[heading][1] for doc, heading in placed):
+        yield f"says its source's {placed[0][1]} section gives no {field}, which writes them"

@@ -1,0 +1,101 @@
+"""A hostile mutation hunt on `trials check` (helper-71's, hunt 214) on the curated records' notes: one word of a
+note changed (a number, a negation, a section, a field, a source, a group of people) so that the note says something
+false of the record or its sources. Each test's mutation passed before its fix; each has honest twins that pass
+still. The notes are rewritten in memory and checked as `trials validate` checks a file (mutations.Checks), on one
+registry copy the module shares (nothing is written to it).
+
+Found and fixed (E501):
+
+- a field a note says its source, or a named section of it, gives none of, that it gives: Relma-cel's "Its Timeline
+  section gives no dates." rewritten to "The source gives no dates." (its header's "Feb 28, 2023"), "Its Keywords
+  section gives no keywords.", IM19's "Its Basic Information section gives no dates.", and a section said to give
+  dates that writes none ("Its Timeline section gives two dates."): what a note said a source lacks was read by
+  nothing (remark_absence); and sections a note says are not empty that write their heading's blurb alone (IM19's
+  "sections are empty" made "are not empty", remark_sections).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, record_data, shared_registry
+from mutations import Checks
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt214"))
+
+
+def rewritten(checks: Checks, shown: str, old: str, new: str) -> set[str]:
+    """The codes of the curated record shown with its one remark (note or incomplete entry) holding old rewritten to
+    hold new."""
+    data = record_data(checks.root / shown, shown)
+    remarks = [r for kind in ("notes", "incomplete") for r in data["curation"].get(kind, []) if old in r["text"]]
+    assert len(remarks) == 1, old
+    remarks[0]["text"] = remarks[0]["text"].replace(old, new)
+    return checks.codes(shown, data)
+
+
+def test_the_curated_records_pass(checks: Checks) -> None:
+    assert checks.codes(IM19_PATH, record_data(checks.root / IM19_PATH)) == set()
+    assert checks.codes(RELMA_PATH, record_data(checks.root / RELMA_PATH)) == set()
+
+
+# --- a field a note says a source or a section of it lacks ----------------------------------------------------------
+
+RELMA_TIMELINE = "Its Timeline section gives no dates."
+IM19_ACTUAL = "The source does not say whether they are actual or estimated."
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, RELMA_TIMELINE, "The source gives no dates."),
+        (RELMA_PATH, RELMA_TIMELINE, "It does not give any dates."),
+        (RELMA_PATH, RELMA_TIMELINE, "Its Trial Information section gives no dates."),  # ("Current as of ...")
+        (RELMA_PATH, RELMA_TIMELINE, "Its Keywords section gives no keywords."),
+        (RELMA_PATH, RELMA_TIMELINE, "Its Locations section lists no sites."),
+        (RELMA_PATH, RELMA_TIMELINE, "Its Timeline section gives two dates."),
+        (IM19_PATH, IM19_ACTUAL, "The source gives no completion date."),
+        (IM19_PATH, IM19_ACTUAL, "Its Basic Information section gives no dates."),
+    ],
+)
+def test_a_field_a_note_says_a_source_lacks_that_it_gives_is_refused(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert "E501" in rewritten(checks, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (RELMA_PATH, RELMA_TIMELINE, "Its Similar Trials section gives no dates."),
+        (RELMA_PATH, RELMA_TIMELINE, "Its Timeline section lists no dates."),
+        (RELMA_PATH, RELMA_TIMELINE, "The source gives no start date."),
+        (RELMA_PATH, RELMA_TIMELINE, "It does not say whether it gives no dates."),
+        (IM19_PATH, IM19_ACTUAL, "Its Study Design section gives no dates."),
+        (IM19_PATH, IM19_ACTUAL, "Its Conditions section gives no conditions."),
+        (IM19_PATH, IM19_ACTUAL, "The source gives no primary completion date."),
+        (IM19_PATH, IM19_ACTUAL, "Its Basic Information section gives two dates."),
+    ],
+)
+def test_a_field_a_note_says_a_source_lacks_as_it_lacks_it_passes(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert rewritten(checks, shown, old, new) == set()
+
+
+IM19_EMPTY = "The source's Conditions, Brief Summary and Detailed Description sections are empty."
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("The source's Conditions, Brief Summary and Detailed Description sections are not empty.", {"E501"}),
+        ("The source's Conditions section is not empty.", {"E501"}),
+        ("The source's Study Design and Eligibility Criteria sections are not empty.", set()),
+    ],
+)
+def test_a_section_a_note_says_is_not_empty_is_held_to_its_words(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_EMPTY, new) == found
