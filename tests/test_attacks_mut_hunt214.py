@@ -12,6 +12,11 @@ Found and fixed (E501):
   dates that writes none ("Its Timeline section gives two dates."): what a note said a source lacks was read by
   nothing (remark_absence); and sections a note says are not empty that write their heading's blurb alone (IM19's
   "sections are empty" made "are not empty", remark_sections).
+- a field a note says a source gives, in words remark_silence did not read, that the record declares silent:
+  Relma-cel's "Its "0 patients applied" counts ClinConnect applicants, not trial enrolment" rewritten to "counts
+  trial enrolment" or "is recorded as the enrollment", "does not say which registry date that is" to "says it is
+  the start date", and "names the treatment Relma-cel (in its title and summary) but gives no intervention type"
+  to "but gives an intervention type" (its subject before the bracket and the "but").
 """
 
 from __future__ import annotations
@@ -99,3 +104,43 @@ IM19_EMPTY = "The source's Conditions, Brief Summary and Detailed Description se
 )
 def test_a_section_a_note_says_is_not_empty_is_held_to_its_words(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_EMPTY, new) == found
+
+
+# --- a field a note says a source gives, by other words, that the record declares silent -----------------------------
+
+RELMA_APPLIED = "counts ClinConnect applicants, not trial enrolment, and is not recorded."
+RELMA_LAUNCHED = "and does not say which registry date that is"
+RELMA_INTERVENTION = "but gives no intervention type or description"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (RELMA_APPLIED, "counts trial enrolment."),  # a count of the source's said to count the field
+        (RELMA_APPLIED, "counts the enrollment."),
+        (RELMA_APPLIED, "counts ClinConnect applicants and is recorded as the enrollment."),  # the record's
+        (RELMA_LAUNCHED, "and says it is the start date"),  # a date of the source said to be the field
+        (RELMA_LAUNCHED, "and says that it is the first posted date"),
+        (RELMA_INTERVENTION, "but gives an intervention type and description"),  # the subject before a "but"
+        (RELMA_INTERVENTION, "but also gives its route"),
+    ],
+)
+def test_a_field_a_note_says_a_source_gives_by_other_words_that_is_silent_is_refused(
+    checks: Checks, old: str, new: str
+) -> None:
+    assert "E501" in rewritten(checks, RELMA_PATH, old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (RELMA_APPLIED, "does not count the enrollment."),
+        (RELMA_APPLIED, "counts ClinConnect applicants and is not recorded as the enrollment."),
+        (RELMA_LAUNCHED, "and does not say whether it is the start date"),
+        (RELMA_INTERVENTION, "but gives no intervention type and no description"),
+    ],
+)
+def test_a_field_a_note_says_a_source_does_not_give_by_other_words_passes(checks: Checks, old: str, new: str) -> None:
+    """And Relma-cel's threshold note, "both passages are recorded as its conditions" (a threshold's, not the trial's
+    conditions, which it declares silent), passes as curated (test_the_curated_records_pass)."""
+    assert rewritten(checks, RELMA_PATH, old, new) == set()

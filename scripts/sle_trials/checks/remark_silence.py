@@ -4,6 +4,11 @@ source gives no enrollment count." and "Its Timeline section gives no dates." re
 its silent enrollment and dates.start: what a note said a source gives was held to nothing, and a reader trusted
 one of the two, the note or the silence. Said with a denial ("gives no", "does not give", "whether it gives"), a note
 gives none. The evidence stage runs it beside the other remark checks (evidence.stages).
+
+Hunt 214 said it in other words, and they passed: Relma-cel's "0 patients applied" "counts trial enrolment" or "is
+recorded as the enrollment", its launch date one the source "says it is the start date", and "The source names the
+treatment Relma-cel (in its title and summary) but gives an intervention type" (the subject before a bracket and a
+"but", which end a clause).
 """
 
 from __future__ import annotations
@@ -42,17 +47,29 @@ FIELD_WORDS = {
     r"references|publications": "references",
 }
 _FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(FIELD_WORDS))
+_RECORDED_FIELDS = "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(FIELD_WORDS))
 _NAMED = list(FIELD_WORDS.values())
 # a source said to give a field: "gives an enrollment count", "lists the start date", "states its conditions"; the
-# word between no denial ("gives no start date")
+# word between no denial ("gives no start date"); a count of the source's said to count a field ("Its "0 patients
+# applied" counts trial enrolment"), and the source said to say a date it writes is a field ("says it is the start
+# date"): hunt 214's rewrites of Relma-cel's notes
 _GIVES = lazy(
-    r"(?i)\b(?:gives?|giving|states?|stating|lists?|listing|names?|reports?|provides?|shows?|writes?)[ \t]+"
+    r"(?i)\b(?:gives?|giving|states?|stating|lists?|listing|names?|reports?|provides?|shows?|writes?|counts?|"
+    r"says?[ \t]+(?:that[ \t]+)?(?:it|this|that|they)[ \t]+(?:is|are))[ \t]+"
     r"(?:(?:an?|the|its|their)[ \t]+)?(?:(?!(?:no|not|any|neither|none)\b)[\w-]+[ \t]+)??"
-    rf"(?:{_FIELDS})\b"
+    rf"(?:{_FIELDS})\b|"
+    # a value said to be recorded as the field (hunt 214: Relma-cel's "0 patients applied" "is recorded as the
+    # enrollment"), the record's, whoever the subject; "recorded as its conditions" is a threshold's, not the trial's
+    r"(?<!not[ \t])\b(?:is|are)[ \t]+(?:recorded|entered|kept)[ \t]+as[ \t]+(?:the[ \t]+)?(?:trial['\u2019]s[ \t]+)?"
+    rf"(?:{_RECORDED_FIELDS})\b"
 )
 # the source the subject of the clause, before the verb ("The source gives", "Its Timeline section lists", "It
 # states"), not another ("ClinicalTrials.gov lists conditions" of a record citing a copy that does not)
 _SOURCE_BEFORE = lazy(r"(?i)\b(?:the[ \t]+source|it|its|this[ \t]+(?:page|copy|source|document))\b")
+# a clause of no subject of its own, its verb first ("The source names Relma-cel (in its title) but gives an
+# intervention type"): its sentence's first clause's subject (hunt 214: a "but" and a bracket set it apart)
+_ELIDED = lazy(r"[ \t]*(?:and[ \t]+|also[ \t]+)*\Z")
+_RECORDED = lazy(r"(?i)(?:is|are)[ \t]+(?:recorded|entered|kept)[ \t]+as\b")
 # words before it in its clause that deny it or say it is unknown ("does not give", "whether it lists")
 _DENIED = lazy(r"(?i)\b(?:no|not|never|neither|nor|without|whether|if|unless|unclear|unknown|nothing)\b")
 # a modal right before the verb ("The source would give an acronym if it had one") or "nowhere" right after the field
@@ -76,12 +93,18 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
     """What text says a source gives of each field the record declares silent."""
     read = QUOTED.sub(" | ", normalise(text))
     for sentence in note_names.sentences_of(read):
-        for clause in _CLAUSE_STOPS.split(sentence):
+        clauses = _CLAUSE_STOPS.split(sentence)
+        sourced = bool(_SOURCE_BEFORE.match(clauses[0].lstrip()))
+        for clause in clauses:
             for m in _GIVES.finditer(clause):
-                if _DENIED.search(clause, 0, m.start()) or not _SOURCE_BEFORE.search(clause, 0, m.start()):
+                # a value said recorded as the field is the record's, whoever is the subject
+                subject = _RECORDED.match(clause, m.start()) or _SOURCE_BEFORE.search(clause, 0, m.start())
+                if _DENIED.search(clause, 0, m.start()) or not (
+                    subject or sourced and _ELIDED.match(clause[: m.start()])
+                ):
                     continue
                 if _SUPPOSED.search(clause, 0, m.start()) or _NOWHERE.match(clause, m.end()):
                     continue
-                field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
+                field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}") or m.group(f"r{i}"))
                 if fields.covered(silent, field):
                     yield f"says a source gives its {field}, which the record declares its sources silent on"
