@@ -17,6 +17,9 @@ Found and fixed (E501):
   trial enrolment" or "is recorded as the enrollment", "does not say which registry date that is" to "says it is
   the start date", and "names the treatment Relma-cel (in its title and summary) but gives no intervention type"
   to "but gives an intervention type" (its subject before the bracket and the "but").
+- a limit a note says is recorded as a threshold that no threshold holds: IM19's compound item d. ("CD4+ T
+  lymphocytes <500/mm³ with a neutrophil count <1000/mm³") "stays in the text only" rewritten to "is recorded as a
+  threshold": where a note says a limit is recorded was read by nothing (remark_thresholds).
 """
 
 from __future__ import annotations
@@ -144,3 +147,51 @@ def test_a_field_a_note_says_a_source_does_not_give_by_other_words_passes(checks
     """And Relma-cel's threshold note, "both passages are recorded as its conditions" (a threshold's, not the trial's
     conditions, which it declares silent), passes as curated (test_the_curated_records_pass)."""
     assert rewritten(checks, RELMA_PATH, old, new) == set()
+
+
+# --- a limit a note says is recorded as a threshold ------------------------------------------------------------------
+
+IM19_TEXT_ONLY = "stays in the text only"
+RELMA_CONDITIONS = "both passages are recorded as its conditions"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_TEXT_ONLY, "is recorded as a threshold"),
+        (IM19_PATH, IM19_TEXT_ONLY, "is also recorded among the thresholds"),
+    ],
+)
+def test_a_limit_a_note_says_is_recorded_as_a_threshold_that_none_holds_is_refused(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert "E501" in rewritten(checks, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_TEXT_ONLY, "is not recorded as a threshold"),
+        (RELMA_PATH, RELMA_CONDITIONS, "a ceiling of ≤30 mg/day is recorded as a threshold"),
+        (RELMA_PATH, RELMA_CONDITIONS, "the floor is recorded as a threshold"),
+    ],
+)
+def test_a_limit_a_note_says_is_recorded_as_a_threshold_that_one_holds_passes(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert rewritten(checks, shown, old, new) == set()
+
+
+def test_a_compound_item_recorded_as_a_limit_and_its_condition_passes(checks: Checks) -> None:
+    """IM19's item d recorded as tests/test_clinical_binding.py records it, a limit of 500/mm³ and its condition
+    "with a neutrophil count <1000/mm³": its note saying so names both limits the threshold holds."""
+    data = record_data(checks.root / IM19_PATH, IM19_PATH)
+    thresholds = data["eligibility"]["thresholds"]
+    limit = {**thresholds[18], "value": 500, "conditions": ["with a neutrophil count <1000/mm³"]}
+    thresholds.append(limit)
+    data["evidence"][f"eligibility.thresholds.{len(thresholds) - 1}"] = (
+        "d. CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³"
+    )
+    (note,) = [n for n in data["curation"]["notes"] if IM19_TEXT_ONLY in n["text"]]
+    note["text"] = note["text"].replace(IM19_TEXT_ONLY, "is recorded as a threshold")
+    assert checks.codes(IM19_PATH, data) == set()

@@ -62,6 +62,7 @@ from sle_trials.checks import (
     remark_sections,
     remark_silence,
     remark_sources,
+    remark_thresholds,
     remarks,
     silence,
     thresholds,
@@ -109,7 +110,7 @@ CHECKS = (
         "it says the product is given where no cited source writes that count, or a count it says its source's "
         "words give that no cited source writes, or a field it says a source gives that the record declares silent, or "
         "a field it says a source or a section of it gives none of that it gives (dates a section writes, the "
-        "record's value read from it)",
+        "record's value read from it), or a limit it says is recorded as a threshold that no threshold holds",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1025,6 +1026,7 @@ def stages(
     yield Stage("remark sources", lambda: remark_sources.check_remark_sources(record, schema))
     yield Stage("remark ages", lambda: remark_ages.check_remark_ages(record, schema))
     yield Stage("remark silence", lambda: remark_silence.check_remark_silence(record))
+    yield Stage("remark thresholds", lambda: remark_thresholds.check_remark_thresholds(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

@@ -1,0 +1,72 @@
+"""E501: a limit a curation note or an incomplete entry says the record holds as a threshold ("The compound one (d.
+CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³) is recorded as a threshold") where the record's
+thresholds hold no limit of that value and comparator. IM19's note says that compound item "stays in the text only";
+hunt 214 rewrote it to "is recorded as a threshold", and it passed: its numbers are written in the criterion it names,
+and where a note says a limit is recorded was read by nothing. A reader looks for the limit in eligibility.thresholds
+and takes the trial to be filtered by it.
+
+Each limit the sentence states with a comparator is held to the thresholds: one of the same value and comparator, its
+unit the note's where both are read, or a limit one of its conditions states (a compound item recorded as a limit and
+its condition, as tests/test_clinical_binding.py records IM19's item d). The evidence stage runs it beside the
+other remark checks (evidence.stages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_names, stated_limits
+from sle_trials.reading.lexicon.quantities import same_number, unit_named
+
+# a limit said to be recorded as a threshold: "is recorded as a threshold", "are kept as thresholds", "is also
+# recorded among the thresholds"; not denied right before ("is not recorded as a threshold")
+_RECORDED = lazy(
+    r"(?i)(?<!\bnot[ \t])(?<!\bnever[ \t])\b(?:is|are|was|were)[ \t]+(?:also[ \t]+|each[ \t]+)?"
+    r"(?:recorded|kept|entered|held|given)[ \t]+(?:as|among|in)[ \t]+(?:an?[ \t]+|the[ \t]+|its[ \t]+)?"
+    r"(?:eligibility[ \t]+)?(?:thresholds?|limits?)\b"
+)
+
+RULE = "a remark says a limit is recorded as a threshold only where the record's thresholds hold it"
+
+
+def check_remark_thresholds(record: Record) -> Iterator[Problem]:
+    """E501: each limit a remark says is recorded as a threshold that the record's thresholds do not hold."""
+    held = [t for t in (record.data.get("eligibility") or {}).get("thresholds") or [] if isinstance(t, dict)]
+    return said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
+
+
+def _unheld(text: str, held: list) -> Iterator[str]:
+    """What text says is recorded as a threshold that no threshold of held is."""
+    for sentence in note_names.sentences_of(normalise(text)):
+        if not _RECORDED.search(sentence):
+            continue
+        for said in stated_limits.statements(sentence):
+            if said.comparator is not None and not any(_holds(t, said) or _conditioned(t, said) for t in held):
+                yield f"says {said.says()} is recorded as a threshold, which no threshold of the record is"
+
+
+def _conditioned(threshold: dict, said: stated_limits.Statement) -> bool:
+    """Whether one of the threshold's conditions states the limit said (a compound item recorded as one limit and
+    its condition: "<500/mm³" "with a neutrophil count <1000/mm³")."""
+    return any(
+        same_number(limit.value, said.value) and limit.comparator == said.comparator
+        for condition in threshold.get("conditions") or []
+        if isinstance(condition, str)
+        for limit in stated_limits.statements(condition)
+    )
+
+
+def _holds(threshold: dict, said: stated_limits.Statement) -> bool:
+    """Whether the threshold is the limit said: its value, and its comparator where their units are one or unread."""
+    value = threshold.get("value")
+    if not isinstance(value, int | float) or not same_number(float(value), said.value):
+        return False
+    unit = unit_named(str(threshold.get("unit") or ""))
+    if unit is not None and said.unit is not None and unit.key != said.unit.key:
+        return False
+    return threshold.get("comparator") == said.comparator
