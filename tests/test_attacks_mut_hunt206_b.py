@@ -99,6 +99,7 @@ def test_a_notes_dose_score_or_count_a_source_writes_passes(registry: Path, show
 # --- a note's fact matched anywhere in the sources, not in the criterion it names ---------------------------------
 
 WINDOW = "Exclusion criterion 8's window of 6 months"
+WINDOW_LIST = WINDOW + " covers its whole list of heart conditions"
 FLOOR = "Inclusion criterion 4's floor of 7.5 mg/day"
 GARBLED = "read as prednisone ≥ 100 mg/d within the 8 weeks"
 
@@ -126,10 +127,16 @@ def test_a_notes_fact_of_another_criterion_is_refused(registry: Path, shown: str
 
 OF_ITS_OWN = [
     # another criterion of the same window, or two named together
-    (IM19_PATH, WINDOW, "Exclusion criterion 9's window of 6 months"),
+    # (the kind of conditions its sentence goes on to give them theirs: criterion 9's are lung conditions, 11's
+    # blood counts, and hunt 214 refuses "heart conditions" of either, remark_categories)
+    (IM19_PATH, WINDOW_LIST, "Exclusion criterion 9's window of 6 months covers its whole list of lung conditions"),
     (IM19_PATH, WINDOW, "Exclusion criteria 8 and 9's window of 6 months"),
     # a fact of the criterion's text that no value holds (exclusion criterion 11's compound count)
-    (IM19_PATH, WINDOW, "Exclusion criterion 11's neutrophil count <1000/mm³"),
+    (
+        IM19_PATH,
+        WINDOW_LIST,
+        "Exclusion criterion 11's neutrophil count <1000/mm³ covers its hematological abnormalities",
+    ),
     # the criterion's other limit, and its sub-item's
     (RELMA_PATH, FLOOR, "Inclusion criterion 4's ceiling of 30 mg/day"),
     (RELMA_PATH, FLOOR, "Inclusion criterion 4's stable dose for > 2 weeks"),

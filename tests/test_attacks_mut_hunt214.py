@@ -20,6 +20,12 @@ Found and fixed (E501):
 - a limit a note says is recorded as a threshold that no threshold holds: IM19's compound item d. ("CD4+ T
   lymphocytes <500/mm³ with a neutrophil count <1000/mm³") "stays in the text only" rewritten to "is recorded as a
   threshold": where a note says a limit is recorded was read by nothing (remark_thresholds).
+- a kind of condition or treatment a note says a criterion it names is about that the criterion never names: IM19's
+  "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions" given "lung conditions"
+  (hunt 212's left item), its "hematological abnormalities" of criterion 11 made "liver abnormalities": a note's
+  numbers were held to the criterion it names, what it says the criterion is about to nothing (remark_categories,
+  an organ system's or a drug class's words). Hunt 206's twins that went on to give criteria 9 and 11 heart
+  conditions now give them their own.
 """
 
 from __future__ import annotations
@@ -195,3 +201,43 @@ def test_a_compound_item_recorded_as_a_limit_and_its_condition_passes(checks: Ch
     (note,) = [n for n in data["curation"]["notes"] if IM19_TEXT_ONLY in n["text"]]
     note["text"] = note["text"].replace(IM19_TEXT_ONLY, "is recorded as a threshold")
     assert checks.codes(IM19_PATH, data) == set()
+
+
+# --- a kind of condition or treatment a note says a criterion is about -----------------------------------------------
+
+IM19_HEART = "heart conditions"
+IM19_HEMATOLOGY = "hematological abnormalities"
+RELMA_GARBLED = "Exclusion criterion 1 is garbled"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_HEART, "lung conditions"),
+        (IM19_PATH, IM19_HEART, "kidney diseases"),
+        (IM19_PATH, IM19_HEMATOLOGY, "liver abnormalities"),
+        (IM19_PATH, IM19_HEMATOLOGY, "neurological abnormalities"),
+        (RELMA_PATH, RELMA_GARBLED, "Exclusion criterion 1, on heart disease, is garbled"),
+    ],
+)
+def test_a_kind_a_note_says_a_criterion_is_about_that_it_never_names_is_refused(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert "E501" in rewritten(checks, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_HEART, "cardiac conditions"),
+        (IM19_PATH, IM19_HEART, "cardiovascular events"),
+        (IM19_PATH, IM19_HEART, "heart conditions, not lung conditions"),
+        (RELMA_PATH, RELMA_GARBLED, "Exclusion criterion 1, on kidney disease, is garbled"),
+        (RELMA_PATH, RELMA_GARBLED, "Exclusion criterion 1, on corticosteroid doses, is garbled"),
+        (RELMA_PATH, "(oral corticosteroid requirements)", "(oral steroid requirements)"),
+    ],
+)
+def test_a_kind_a_note_says_a_criterion_is_about_that_it_names_passes(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    assert rewritten(checks, shown, old, new) == set()

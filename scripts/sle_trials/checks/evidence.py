@@ -50,6 +50,7 @@ from sle_trials.checks import (
     parts,
     remark_absence,
     remark_ages,
+    remark_categories,
     remark_dates,
     remark_keys,
     remark_lists,
@@ -106,11 +107,12 @@ CHECKS = (
         "an age group it says the trial enrols (children, older "
         "adults) that the record's age range leaves out, or a run it quotes or names and places in a section of its "
         "source that the source writes elsewhere only, or a section it says is empty (or not empty) that is not, or "
-        "how many times "
-        "it says the product is given where no cited source writes that count, or a count it says its source's "
-        "words give that no cited source writes, or a field it says a source gives that the record declares silent, or "
-        "a field it says a source or a section of it gives none of that it gives (dates a section writes, the "
-        "record's value read from it), or a limit it says is recorded as a threshold that no threshold holds",
+        "how many times it says the product is given where no cited source writes that count, or a count it says "
+        "its source's words give that no cited source writes, or a field it says a source gives that the record "
+        "declares silent, or a field it says a source or a section of it gives none of that it gives (dates a "
+        "section writes, the record's value read from it), or a limit it says is recorded as a threshold that no "
+        "threshold holds, or a kind of condition or treatment (an organ system, a drug class) it says a criterion "
+        "it names is about that the criterion never names",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1027,6 +1029,7 @@ def stages(
     yield Stage("remark ages", lambda: remark_ages.check_remark_ages(record, schema))
     yield Stage("remark silence", lambda: remark_silence.check_remark_silence(record))
     yield Stage("remark thresholds", lambda: remark_thresholds.check_remark_thresholds(record))
+    yield Stage("remark categories", lambda: remark_categories.check_remark_categories(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

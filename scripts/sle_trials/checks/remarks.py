@@ -487,35 +487,42 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     IM19's "Exclusion criterion 8's window of 6 months" rewritten to "of 24 weeks" (the window of its criteria 2
     and 4) passed, as did Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5
     (mutation hunt 206). A criterion the record does not hold is not judged here ("criterion 1 is missing")."""
+    eligibility = record.data.get("eligibility") or {}
+    for (kind, i, _, _), sentence, items in sentences_naming_criteria(record):
+        said = _facts(sentence, _OF_A_CRITERION)
+        kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
+        theirs = [
+            fact
+            for _, item in items
+            for piece in fields.criterion_texts(item)
+            for fact in (_facts(normalise(piece), kinds) if kinds else [])
+        ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
+        for fact in said:
+            if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(fact, theirs):
+                names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
+                    "write and no value read from it holds: a remark states of a criterion only what it says",
+                )
+
+
+def sentences_naming_criteria(record: Record) -> Iterator[tuple[Remark, str, list[tuple[dict, dict]]]]:
+    """Each sentence of each remark (its quotes' words set apart: _said) that names criteria the record holds by
+    number, with each (its reference, the criterion: the first where sub-headings share the number)."""
     eligibility = record.data.get("eligibility")
     if not isinstance(eligibility, dict):
         return
-    for kind, i, text, field in remarks_of(record):
-        for sentence in _SENTENCE_END.split(_said(normalise(text))):
+    for remark in remarks_of(record):
+        for sentence in _SENTENCE_END.split(_said(normalise(remark.text))):
             items = [
                 (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
-                for ref in _criteria_refs(sentence, field)
+                for ref in _criteria_refs(sentence, remark.field)
                 for k in fields.criteria_named(eligibility, ref)[:1]
             ]
-            if not items:
-                continue
-            said = _facts(sentence, _OF_A_CRITERION)
-            kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
-            theirs = [
-                fact
-                for _, item in items
-                for piece in fields.criterion_texts(item)
-                for fact in (_facts(normalise(piece), kinds) if kinds else [])
-            ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
-            for fact in said:
-                if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(fact, theirs):
-                    names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
-                        "write and no value read from it holds: a remark states of a criterion only what it says",
-                    )
+            if items:
+                yield remark, sentence, items
 
 
 def _criteria_past_the_last(record: Record) -> Iterator[Problem]:

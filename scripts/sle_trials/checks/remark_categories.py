@@ -1,0 +1,91 @@
+"""E501: a kind of condition or of treatment a curation note or an incomplete entry says a criterion it names by number
+is about ("Exclusion criterion 8's window of 6 months covers its whole list of heart conditions") that the criterion's
+words never name. IM19's note was rewritten to "lung conditions" (mutation hunt 212, again in 214), and it passed:
+a note's numbers are held to the criterion it names (remarks._facts_of_other_criteria), what it says the criterion is
+about to nothing. A reader takes the window to bind patients with lung disease.
+
+A kind is an organ system or a class of drug, named before a noun of what a criterion lists ("heart conditions",
+"hematological abnormalities", "corticosteroid requirements"); the criterion, with its sub-items, names it by one of
+its words ("myocardial infarction", "clinically significant heart disease"). A kind the table does not hold is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import sentences_naming_criteria
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+
+# each kind: the words a note names it by, and the stems of the words a criterion names it by (its own among them)
+KINDS = {
+    "heart": (
+        r"heart|cardiac|cardiovascular|cardiological",
+        r"heart|cardi|myocard|coronary|angina|arrhythm|angioplast|valv",
+    ),
+    "lung": (r"lung|pulmonary|respiratory", r"lung|pulmon|respirat|pneumon|pleur|asthma|bronch"),
+    "kidney": (
+        r"kidney|renal|nephrological",
+        r"kidney|renal|nephr|creatinine|egfr|glomerul|proteinuria|dialysis|hemodialysis|haemodialysis",
+    ),
+    "liver": (r"liver|hepatic", r"liver|hepat|alt\b|ast\b|bilirubin|aminotransferase|cirrho"),
+    "blood": (
+        r"blood|hematologic(?:al)?|haematologic(?:al)?",
+        r"blood|hemat|haemat|hemoglobin|haemoglobin|neutrophil|platelet|lymphocyte|leukocyte|white cell|anemi|anaemi|"
+        r"thrombocyt|agranulocyt|hemoly|haemoly|cytopeni",
+    ),
+    "nervous system": (
+        r"neurologic(?:al)?|nervous[ \t]+system|brain|cerebral|psychiatric",
+        r"neuro|nervous|brain|cerebr|cns\b|epilep|seizure|convuls|stroke|dementia|psychos|psychiatr|aphasia|parkinson",
+    ),
+    "skin": (r"skin|cutaneous|dermatologic(?:al)?", r"skin|cutaneous|derma|rash"),
+    "corticosteroid": (
+        r"(?:cortico)?steroid|glucocorticoid",
+        r"steroid|glucocorticoid|prednis|methylprednis|dexamethason|hydrocortison",
+    ),
+    "antimalarial": (r"antimalarial", r"antimalarial|chloroquine|hydroxychloroquine"),
+    "immunosuppressant": (
+        r"immunosuppressant|immunosuppressive",
+        r"immunosuppress|azathioprine|mycophenol|cyclophosphamide|methotrexate|tacrolimus|cyclosporin|leflunomide",
+    ),
+}
+# the nouns of what a criterion lists, after a kind's word ("heart conditions", "corticosteroid requirements")
+_LISTED = (
+    r"conditions?|diseases?|disorders?|abnormalit(?:y|ies)|events?|history|histories|requirements?|criteria|"
+    r"problems?|complications?|illness(?:es)?|dysfunctions?|failures?|doses?|dosing|therap(?:y|ies)|treatments?|"
+    r"drugs?|medications?|agents?|use|exclusions?"
+)
+_NAMED = {
+    kind: lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ \t]+(?:or|and)[ \t]+[\w-]+)?[ \t]+(?:{_LISTED})\b")
+    for kind, (words, _) in KINDS.items()
+}
+_WRITTEN = {kind: lazy(rf"(?i)(?<![\w-])(?:{stems})") for kind, (_, stems) in KINDS.items()}
+# a kind denied or set beside the criterion ("not heart conditions", "besides heart conditions", "other than")
+_NOT_ITS = lazy(r"(?i)\b(?:not|no|nor|without|besides|except|other[ \t]+than|unlike)[ \t]+(?:\w+[ \t]+){0,2}\Z")
+
+RULE = "a remark says a criterion it names is about a kind of condition or treatment only where its words name one"
+
+
+def check_remark_categories(record: Record) -> Iterator[Problem]:
+    """E501: each kind a remark's sentence says criteria it names are about that none of them names."""
+    for remark, sentence, items in sentences_naming_criteria(record):
+        texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
+        for kind, named in _NAMED.items():
+            for m in named.finditer(sentence):
+                if _NOT_ITS.search(sentence, 0, m.start()) or _WRITTEN[kind].search(texts):
+                    continue
+                names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                yield record.problem(
+                    ("curation", remark.kind, remark.i, "text"),
+                    "E501",
+                    f"curation.{remark.kind}.{remark.i}.text says {names} is about {_shown(m)} ({kind}), which its "
+                    f"words do not name: {RULE}",
+                )
+
+
+def _shown(m: re.Match[str]) -> str:
+    return repr(" ".join(m.group().split()))
