@@ -26,6 +26,9 @@ Found and fixed (E501):
   numbers were held to the criterion it names, what it says the criterion is about to nothing (remark_categories,
   an organ system's or a drug class's words). Hunt 206's twins that went on to give criteria 9 and 11 heart
   conditions now give them their own.
+- values a note says its source labels that it writes each alone on a line: IM19's "two unlabelled dates
+  (2024-07-30, 2027-12-31)" made "two labelled dates" (hunt 212's left item): whether the source names them was
+  read by nothing (remark_labels, the source's lines read once).
 """
 
 from __future__ import annotations
@@ -241,3 +244,22 @@ def test_a_kind_a_note_says_a_criterion_is_about_that_it_names_passes(
     checks: Checks, shown: str, old: str, new: str
 ) -> None:
     assert rewritten(checks, shown, old, new) == set()
+
+
+# --- values a note says its source labels, or leaves unlabelled ------------------------------------------------------
+
+IM19_DATES = "lists two unlabelled dates (2024-07-30, 2027-12-31)"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("lists two labelled dates (2024-07-30, 2027-12-31)", {"E501"}),  # each alone on its line
+        ("lists two labelled dates (2024-07-30 and 2027-12-31)", {"E501"}),
+        ("lists two unlabelled dates (2024-07-30, 2025-08-17)", {"E501"}),  # "Last Updated: 2025-08-17"
+        ("lists a labelled date (2025-08-17) and two unlabelled dates (2024-07-30, 2027-12-31)", set()),
+        ("lists two dates not labelled (2024-07-30, 2027-12-31)", set()),
+    ],
+)
+def test_values_a_note_says_its_source_labels_are_held_to_its_lines(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_DATES, new) == found

@@ -53,6 +53,7 @@ from sle_trials.checks import (
     remark_categories,
     remark_dates,
     remark_keys,
+    remark_labels,
     remark_lists,
     remark_mentions,
     remark_names,
@@ -112,7 +113,8 @@ CHECKS = (
         "declares silent, or a field it says a source or a section of it gives none of that it gives (dates a "
         "section writes, the record's value read from it), or a limit it says is recorded as a threshold that no "
         "threshold holds, or a kind of condition or treatment (an organ system, a drug class) it says a criterion "
-        "it names is about that the criterion never names",
+        "it names is about that the criterion never names, or a value it says its source labels (or leaves "
+        "unlabelled) that each line of the source writing it writes otherwise",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1043,6 +1045,7 @@ def stages(
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
+        yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))

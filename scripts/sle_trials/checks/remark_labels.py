@@ -1,0 +1,63 @@
+"""E501: values a curation note or an incomplete entry says its source gives labelled, or unlabelled, that the source
+writes otherwise ("The source lists two unlabelled dates (2024-07-30, 2027-12-31)"). IM19's note was rewritten to
+"two labelled dates" (mutation hunt 212, again in 214), and it passed: its source writes each date on a line of its
+own, with no word naming it, and whether it does was read by nothing. A reader takes the record's start and
+completion for dates the source names as such, where the curator read them from their order.
+
+A value is labelled where a line of the source writing it writes more than it ("Last Updated: 2025-08-17"); a value
+the source does not write as the note gives it is left to the checks of its facts. The source's lines are read once a
+run, kept with the document (SourceDoc.reading).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+
+# values said (un)labelled, listed in a bracket right after: "two unlabelled dates (2024-07-30, 2027-12-31)"
+_SAID = lazy(
+    r"(?i)\b(?P<un>un|not[ \t]+|non-?)?label(?:l?ed)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:dates?|values?|numbers?|counts?|figures?|entries|items?)[ \t]*\((?P<values>[^()]+)\)"
+)
+_LISTED = lazy(r"[ \t]*(?:,|;|\band\b)[ \t]*")
+# a line's marks that label nothing: a list's bullet, its spacing and a sentence's stop
+_BARE = lazy(r"^[\s*\u2022\-]*|[\s.]*$")
+
+RULE = "a remark says a source labels a value only where a line of the source writing it names it"
+
+
+def check_remark_labels(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each value a remark says its source gives labelled (or unlabelled) that it writes otherwise."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.form == TEXT]
+    return said_by_remarks(record, "E501", lambda text: _mislabelled(text, docs), RULE)
+
+
+def _mislabelled(text: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """What text says of each value it lists as (un)labelled that no source's line writing it bears out."""
+    for m in _SAID.finditer(normalise(text)):
+        unlabelled = m.group("un") is not None
+        for value in filter(None, _LISTED.split(m.group("values").strip())):
+            found = [_labelled(line, value) for doc in docs for line in _lines(doc) if value in line]
+            if found and all(labelled == unlabelled for labelled in found):
+                said, written = ("unlabelled", "labelled") if unlabelled else ("labelled", "unlabelled")
+                yield f"says its source gives {value} {said}, which it writes {written}"
+
+
+def _lines(doc: SourceDoc) -> list[str]:
+    """The lines of doc's words, normalised, read once."""
+    return doc.reading(("lines",), lambda: [normalise(line) for line in _raw(doc).splitlines()])
+
+
+def _raw(doc: SourceDoc) -> str:
+    return doc.raw.decode("utf-8", "replace") if doc.raw is not None else doc.text
+
+
+def _labelled(line: str, value: str) -> bool:
+    """Whether the line writes words besides the value: a value alone on its line (a bullet aside) names nothing."""
+    return bool(_BARE.sub("", line.replace(value, " ", 1)).strip())
