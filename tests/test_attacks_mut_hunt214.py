@@ -29,6 +29,9 @@ Found and fixed (E501):
 - values a note says its source labels that it writes each alone on a line: IM19's "two unlabelled dates
   (2024-07-30, 2027-12-31)" made "two labelled dates" (hunt 212's left item): whether the source names them was
   read by nothing (remark_labels, the source's lines read once).
+- a run a note places in a section it names with "the": Relma-cel's 'The source reads "Launched by ..."' made 'The
+  Timeline section reads', its 'The source's summary says "early phase (Phase I)"' made 'The Timeline section says':
+  a section was read only after "the source's" or "its" (remark_sections).
 """
 
 from __future__ import annotations
@@ -263,3 +266,25 @@ IM19_DATES = "lists two unlabelled dates (2024-07-30, 2027-12-31)"
 )
 def test_values_a_note_says_its_source_labels_are_held_to_its_lines(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_DATES, new) == found
+
+
+# --- a run a note places in a section it names with "the" ------------------------------------------------------------
+
+RELMA_READS = 'The source reads "Launched by'
+RELMA_SUMMARY = "The source's summary says"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (RELMA_READS, 'The Timeline section reads "Launched by', {"E501"}),  # (its header's line, in no section)
+        (RELMA_READS, 'The Keywords section reads "Launched by', {"E501"}),
+        (RELMA_SUMMARY, "The Timeline section says", {"E501"}),
+        (RELMA_SUMMARY, "The ClinConnect Summary section says", set()),
+        (RELMA_SUMMARY, "The summary section says", set()),
+    ],
+)
+def test_a_run_a_note_places_in_the_section_it_names_is_held_to_it(
+    checks: Checks, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, old, new) == found

@@ -37,9 +37,12 @@ _NAME = r"(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3})"
 # section')
 _IN_A_SECTION = lazy(rf"[,]?[ \t]+(?:in|under)[ \t]+(?:the[ \t]+source['\u2019]s[ \t]+|its[ \t]+|the[ \t]+)?{_NAME}")
 # a section said to write the quote that follows ('The source's summary says "..."', 'Its Timeline section reads')
+# ... or "The Timeline section reads" (hunt 214: Relma-cel's 'The source reads "Launched by ..."' given it passed),
+# "the" naming a section only with the word "section" ("The source reads" is the whole source's)
 _A_SECTION_SAYS = lazy(
-    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
-    r"(?:[ \t]+section)?[ \t]+(?:says|reads|writes|gives|lists|states|shows|has)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
+    r"(?i)(?:(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"(?:[ \t]+section)?|\bthe[ \t]+(?P<the>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)[ \t]+section)[ \t]+"
+    r"(?:says|reads|writes|gives|lists|states|shows|has)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
 )
 # a denial before a quote in its clause: 'The source does not write "6 participants" in Study Design' places it
 # nowhere (hunt 213's honest IM19 note, refused before)
@@ -86,7 +89,7 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         before = _A_SECTION_SAYS.search(text, 0, m.start())
         for said in (after, before):
             if said is not None and quote:
-                yield from _unwritten(quote, said.group("name"), docs)
+                yield from _unwritten(quote, said.group("name") or said.group("the"), docs)
     for m in _IN_SECTIONS.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
             yield from _unwritten(_plain(m.group("run")), name, docs)
