@@ -32,12 +32,18 @@ Found and fixed (E501):
 - a run a note places in a section it names with "the": Relma-cel's 'The source reads "Launched by ..."' made 'The
   Timeline section reads', its 'The source's summary says "early phase (Phase I)"' made 'The Timeline section says':
   a section was read only after "the source's" or "its" (remark_sections).
+- a source a remark says writes what it quotes that the record does not cite: IM19's "spelled ... in the same
+  source" made "in another source" or "in the sponsor's own record", "The source spells the facility" made "The
+  registry spells" or "ClinicalTrials.gov spells", its first comment's "every value below is stated there" made
+  "stated in another source" (remark_sources: the kinds of the sources cited, or one source for "another").
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, record_data, shared_registry
+from conftest import IM19_PATH, RELMA_PATH, Trials, record_data, shared_registry
 from mutations import Checks
 
 
@@ -288,3 +294,62 @@ def test_a_run_a_note_places_in_the_section_it_names_is_held_to_it(
     checks: Checks, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, RELMA_PATH, old, new) == found
+
+
+# --- a source a remark says writes what it quotes that the record does not cite --------------------------------------
+
+IM19_SAME = "in the same source"
+IM19_SPELLS = "The source spells the facility"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (IM19_SAME, "in another source"),
+        (IM19_SAME, "in a second source"),
+        (IM19_SAME, "in the sponsor's own record"),
+        (IM19_SPELLS, "The registry spells the facility"),
+        (IM19_SPELLS, "ClinicalTrials.gov spells the facility"),
+        (IM19_SPELLS, "The press release spells the facility"),
+        ("kept as written", "kept as the registry writes it"),
+        ("criterion 1 is missing from the page.", "criterion 1 is missing from the registry record."),
+    ],
+)
+def test_a_source_a_note_says_writes_that_the_record_does_not_cite_is_refused(
+    checks: Checks, old: str, new: str
+) -> None:
+    data = record_data(checks.root / IM19_PATH, IM19_PATH)
+    remarks = [r for kind in ("notes", "incomplete") for r in data["curation"].get(kind, []) if old in r["text"]]
+    remarks[0]["text"] = remarks[0]["text"].replace(old, new)  # (the first: the inclusion list's entry)
+    assert "E501" in checks.codes(IM19_PATH, data)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_SAME, "in the same source, not in the registry record"),
+        (IM19_PATH, IM19_SAME, "in the same source (the registry's own record is not cited)"),
+        (IM19_PATH, "Both criteria lists start at 2 in the source", "Both criteria lists start at 2 in the registry"),
+        (RELMA_PATH, RELMA_READS, 'ClinConnect reads "Launched by'),
+    ],
+)
+def test_a_source_a_note_says_writes_that_the_record_cites_or_denied_passes(
+    checks: Checks, shown: str, old: str, new: str
+) -> None:
+    """(The last but one: "the registry" unnamed as what writes may be this project, a registry too.)"""
+    assert rewritten(checks, shown, old, new) == set()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lines"),
+    [
+        ("every value below is stated there.", "every value below is stated in another source.", [2]),
+        ("every value below is stated there.", "every value below is stated there, not on ClinicalTrials.gov.", []),
+    ],
+)
+def test_a_source_a_comment_says_writes_is_held_to_the_sources_cited(
+    registry: Path, trials: Trials, old: str, new: str, lines: list[int]
+) -> None:
+    path = registry / IM19_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == lines

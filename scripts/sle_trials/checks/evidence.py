@@ -114,7 +114,8 @@ CHECKS = (
         "section writes, the record's value read from it), or a limit it says is recorded as a threshold that no "
         "threshold holds, or a kind of condition or treatment (an organ system, a drug class) it says a criterion "
         "it names is about that the criterion never names, or a value it says its source labels (or leaves "
-        "unlabelled) that each line of the source writing it writes otherwise",
+        "unlabelled) that each line of the source writing it writes otherwise, or a source it says writes what it "
+        "quotes (another source, ClinicalTrials.gov, the sponsor's page) that the record does not cite",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

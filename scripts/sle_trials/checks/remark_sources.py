@@ -37,11 +37,16 @@ def check_remark_sources(record: Record, schema: dict) -> Iterator[Problem]:
     }
     yield from said_by_remarks(record, "E501", lambda text: _uncited(text, set(kinds)), _RULE)
     yield from said_by_remarks(record, "E501", lambda text: _misdescribed(text, kinds), _RULE_OF_KINDS)
+    yield from said_by_remarks(record, "E501", lambda text: _uncited_speakers(text, kinds), _RULE_OF_SPEAKERS)
     for comment, _ in comment_lines.remarks(record.comments, schema):  # (its words as written: remarks() blanks paths)
         for claim in _uncited(comment.text, set(kinds)):
             yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE}")
         for claim in _misdescribed(comment.text, kinds):
             yield Problem(record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE_OF_KINDS}")
+        for claim in _uncited_speakers(comment.text, kinds):
+            yield Problem(
+                record.path, comment.line, comment.column, "E501", f"the comment {claim}: {_RULE_OF_SPEAKERS}"
+            )
 
 
 def _uncited(text: str, cited: set) -> Iterator[str]:
@@ -114,3 +119,59 @@ def _first_kinds(what: str) -> frozenset[str]:
     """The kinds the first of _KINDS' words what writes gives, or none."""
     found = [(m.start(), said) for words, said in _KINDS if (m := words.search(what))]
     return min(found, key=lambda item: item[0])[1] if found else frozenset()
+
+
+_RULE_OF_SPEAKERS = "a remark says what a source writes only of the sources its curation.sources cites"
+
+# a source a remark says writes something, by what it is: the subject of a verb of writing ("ClinicalTrials.gov
+# lists") or after "in", "from" or "on" ("spelled ... in another source", "missing from the registry record"); and
+# the words that name it only as such a subject (the registry, its record unnamed: this project is a registry too,
+# and "not in the registry's vocabulary" or "a stub in the registry" speak of it). Hunt 214 rewrote IM19's "in the
+# same source" to "in another source" and "The source spells the facility" to "The registry spells", and each passed
+# beside a record citing one third-party copy: the words were read as no source at all.
+_SPEAKERS = (
+    (r"another[ \t]+source|a[ \t]+second[ \t]+source|(?:the[ \t]+)?other[ \t]+sources?|both[ \t]+sources", "", None),
+    (
+        r"(?:the[ \t]+)?ClinicalTrials\.gov(?:(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|entry))?|"
+        r"(?:the[ \t]+)?registry(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|entry)",
+        r"the[ \t]+registry",
+        frozenset({"REGISTRY_PAGE", "REGISTRY_JSON"}),
+    ),
+    (
+        r"(?:the[ \t]+)?sponsor(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|site|website|copy|release)",
+        "",
+        frozenset({"PRESS_RELEASE", "OTHER"}),
+    ),
+    (r"(?:the|a)[ \t]+press[ \t]+release", "", frozenset({"PRESS_RELEASE"})),
+    (r"(?:the|a)[ \t]+(?:publication|journal[ \t]+article|paper|abstract)", "", frozenset({"PUBLICATION"})),
+)
+_WRITES = r"(?:spells?|writes?|lists?|gives?|says?|reads?|names?|states?|shows?|reports?|numbers?)\b"
+_SPOKEN = [
+    (
+        lazy(
+            rf"(?i)(?:(?<![\w'\u2019-])(?P<who>{words}{'|' + subject if subject else ''})[ \t]+"
+            rf"(?:also[ \t]+|only[ \t]+)?{_WRITES}|"
+            rf"\b(?:in|from|on|by)[ \t]+(?P<place>{words})\b(?![ \t]*['\u2019]s\b)(?![ \t]+(?:of|copy)\b))"
+        ),
+        kinds,
+    )
+    for words, subject, kinds in _SPEAKERS
+]
+# a denial, a question or a time to come before it in its clause ("not in the registry", "unlike the registry
+# record", "left out until the registry says which count it is": hunt 162's and 210's honest notes)
+_NOT_SAID = lazy(
+    r"(?i)(?:\b(?:not|never|nor|unlike|without|whether|if|unless|until|till|once|when|rather[ \t]+than|"
+    r"instead[ \t]+of)\b|n't\b)[^.;:]*\Z"
+)
+
+
+def _uncited_speakers(text: str, kinds: dict[str, object]) -> Iterator[str]:
+    """What text says a source of a kind the record cites none of writes (or, "another source", where it cites one)."""
+    cited = set(kinds.values())
+    for words, said in _SPOKEN:
+        for m in words.finditer(text):
+            if _NOT_SAID.search(text, 0, m.start()):
+                continue
+            who = " ".join((m.group("who") or m.group("place")).split())
+            if said is None and len(kinds) < 2 or said is not None and not said & cited:
+                yield f"says {who!r} writes what it quotes, which is no source it cites"
