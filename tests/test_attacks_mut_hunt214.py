@@ -36,6 +36,10 @@ Found and fixed (E501):
   source" made "in another source" or "in the sponsor's own record", "The source spells the facility" made "The
   registry spells" or "ClinicalTrials.gov spells", its first comment's "every value below is stated there" made
   "stated in another source" (remark_sources: the kinds of the sources cited, or one source for "another").
+- a listing a site makes of its own given to the sponsor, the registry or the trial: IM19's "Related Clinical
+  Trials" "are the site's similarity picks, not trials the sponsor names" made "are trials the sponsor names", and
+  Relma-cel's "0 patients applied" that "counts ClinConnect applicants" made "counts trial applicants" (hunt 212's
+  left items): whose listing it is was read by nothing (remark_owners).
 """
 
 from __future__ import annotations
@@ -353,3 +357,38 @@ def test_a_source_a_comment_says_writes_is_held_to_the_sources_cited(
     path = registry / IM19_PATH
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
     assert [line for _, line, _ in trials.json("validate", path).where("E501")] == lines
+
+
+# --- a listing a site makes of its own, given to the sponsor, the registry or the trial ------------------------------
+
+IM19_PICKS = "are the site's similarity picks, not trials the sponsor names"
+RELMA_APPLICANTS = "counts ClinConnect applicants"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_PICKS, "are trials the sponsor names"),
+        (IM19_PATH, IM19_PICKS, "are the sponsor's picks"),
+        (IM19_PATH, IM19_PICKS, "are trials the investigators name"),
+        (IM19_PATH, IM19_PICKS, "are the registry's picks"),
+        (RELMA_PATH, RELMA_APPLICANTS, "counts trial applicants"),
+        (RELMA_PATH, RELMA_APPLICANTS, "counts enrolled patients"),
+        (RELMA_PATH, RELMA_APPLICANTS, "counts participants"),
+    ],
+)
+def test_a_sites_own_listing_a_note_gives_another_is_refused(checks: Checks, shown: str, old: str, new: str) -> None:
+    assert "E501" in rewritten(checks, shown, old, new)
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new"),
+    [
+        (IM19_PATH, IM19_PICKS, "are the site's similarity picks"),
+        (IM19_PATH, IM19_PICKS, "are the site's picks, not the sponsor's"),
+        (RELMA_PATH, RELMA_APPLICANTS, "counts applicants on ClinConnect"),
+        (RELMA_PATH, RELMA_APPLICANTS, "counts the site's applicants"),
+    ],
+)
+def test_a_sites_own_listing_a_note_gives_the_site_passes(checks: Checks, shown: str, old: str, new: str) -> None:
+    assert rewritten(checks, shown, old, new) == set()

@@ -57,6 +57,7 @@ from sle_trials.checks import (
     remark_lists,
     remark_mentions,
     remark_names,
+    remark_owners,
     remark_parts,
     remark_prose,
     remark_rules,
@@ -115,7 +116,9 @@ CHECKS = (
         "threshold holds, or a kind of condition or treatment (an organ system, a drug class) it says a criterion "
         "it names is about that the criterion never names, or a value it says its source labels (or leaves "
         "unlabelled) that each line of the source writing it writes otherwise, or a source it says writes what it "
-        "quotes (another source, ClinicalTrials.gov, the sponsor's page) that the record does not cite",
+        "quotes (another source, ClinicalTrials.gov, the sponsor's page) that the record does not cite, or a "
+        "listing a site makes of its own (a copy's related trials, a trial finder's applicants) it gives to the "
+        "sponsor, the registry or the trial",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1047,6 +1050,7 @@ def stages(
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
+        yield Stage("remark owners", lambda: remark_owners.check_remark_owners(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))
         yield Stage("remark facts", lambda: remarks.check_remark_facts(record, sources))

@@ -1,0 +1,78 @@
+"""E501: a listing a site makes of its own that a curation note or an incomplete entry gives to the sponsor, the
+registry or the trial: a copy's "Related Clinical Trials" (its similarity picks), a trial finder's "Similar Trials",
+its "0 patients applied" (its own users) or its summary. IM19's note says its "Related Clinical Trials" "are the
+site's similarity picks, not trials the sponsor names"; hunt 212 rewrote it to "are trials the sponsor names", and
+Relma-cel's "counts ClinConnect applicants" to "counts trial applicants" (hunt 214: "counts enrolled patients"), and
+each passed: whose listing it is was read by nothing. A reader takes the related trials for the sponsor's programme,
+the count for the trial's enrolment.
+
+A clause that names such a section (its heading, quoted or not, or a run quoted that the section writes) gives it
+to another where it names the sponsor, the investigators, the registry or ClinicalTrials.gov, or the trial's
+applicants, participants or enrolment, not denied before it ("not trials the sponsor names"). The sections of a
+source are read once a run, kept with the document (remark_sections.sections_of).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sle_trials.checks.documents import Sources
+from sle_trials.checks.load import Record
+from sle_trials.checks.remark_sections import sections_of
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+from sle_trials.reading.lexicon import note_names
+
+# the sections of each layout that are the site's own making, not the trial's record
+SITES_OWN = {
+    "registry_copy": ("Related Clinical Trials", "More Related Trials"),
+    "clinconnect": ("Similar Trials", "Patients applied", "ClinConnect Summary"),
+}
+# another the listing is given to: the sponsor, its investigators, the registry, or the trial's people
+_ANOTHERS = lazy(
+    r"(?i)(?<![\w-])(?:(?:the[ \t]+)?(?:sponsor|investigators?|registry|ClinicalTrials\.gov)(?![\w-])|"
+    r"(?:trial|study)(?:['\u2019]s)?[ \t]+(?:applicants|participants|patients|subjects|enrol{1,2}ment)\b|"
+    r"enrolled[ \t]+(?:patients|participants|subjects)\b|(?:participants|enrol{1,2}ment)\b)"
+)
+_DENIED_BEFORE = lazy(r"(?i)(?:\b(?:not|never|nor|unlike|rather[ \t]+than|instead[ \t]+of)\b|n't\b)[^;:]*\Z")
+_CLAUSES = lazy(r";[ \t]*|:[ \t]+")
+
+RULE = "a remark gives a listing a site makes of its own (its similar trials, its applicants) to no other"
+
+
+def check_remark_owners(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each listing of a site's own that a remark gives to the sponsor, the registry or the trial."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.layout in SITES_OWN and doc.form == TEXT]
+    if not docs:
+        return iter(())
+    return said_by_remarks(record, "E501", lambda text: _given_away(text, docs), RULE)
+
+
+def _given_away(text: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """What text gives another of each section of a site's own that a clause of it names."""
+    for sentence in note_names.sentences_of(normalise(text)):
+        for clause in _CLAUSES.split(sentence):
+            named = _named(clause, docs)
+            if not named:
+                continue
+            read = QUOTED.sub(lambda m: " " * len(m.group(0)), clause)
+            for m in _ANOTHERS.finditer(read):
+                if not _DENIED_BEFORE.search(read, 0, m.start()):
+                    yield f"gives the site's own {named!r} to {' '.join(m.group().split())!r}"
+
+
+def _named(clause: str, docs: list[SourceDoc]) -> str | None:
+    """The section of a site's own that clause names: its heading's words, or a run it quotes that the section
+    writes."""
+    folded = clause.casefold()
+    quoted = [(m.group(1) or m.group(2) or "").casefold() for m in QUOTED.finditer(clause)]
+    for doc in docs:
+        for heading in SITES_OWN[doc.layout]:
+            if heading.casefold() in folded:
+                return heading
+            written = " ".join(sections_of(doc)[heading][0].split()).casefold()
+            if any(run and " ".join(run.split()) in written for run in quoted):
+                return heading
+    return None
