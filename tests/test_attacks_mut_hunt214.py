@@ -40,6 +40,10 @@ Found and fixed (E501):
   Trials" "are the site's similarity picks, not trials the sponsor names" made "are trials the sponsor names", and
   Relma-cel's "0 patients applied" that "counts ClinConnect applicants" made "counts trial applicants" (hunt 212's
   left items): whose listing it is was read by nothing (remark_owners).
+- the disease, or its state, a comment or a note says the trial is in that the record does not give it: IM19's
+  first comment "IM19 CAR-T cells in refractory SLE" made "in lupus nephritis" or "in mild SLE", Relma-cel's "in
+  moderate to severe active SLE" made "in refractory SLE" or "in inactive SLE" (remark_population: held to the
+  record's titles, conditions, keywords and summaries).
 """
 
 from __future__ import annotations
@@ -392,3 +396,39 @@ def test_a_sites_own_listing_a_note_gives_another_is_refused(checks: Checks, sho
 )
 def test_a_sites_own_listing_a_note_gives_the_site_passes(checks: Checks, shown: str, old: str, new: str) -> None:
     assert rewritten(checks, shown, old, new) == set()
+
+
+# --- the disease, or its state, a comment or a note says the trial is in ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "lines"),
+    [
+        (IM19_PATH, "refractory SLE", "lupus nephritis", [1]),
+        (IM19_PATH, "refractory SLE", "mild SLE", [1]),
+        (IM19_PATH, "refractory SLE", "juvenile SLE", [1]),
+        (RELMA_PATH, "in moderate to severe active SLE", "in refractory SLE", [1]),
+        (RELMA_PATH, "in moderate to severe active SLE", "in inactive SLE", [1]),
+        (RELMA_PATH, "in moderate to severe active SLE", "in lupus nephritis", [1]),  # (its exclusion's words)
+        (RELMA_PATH, "in moderate to severe active SLE", "in severe active SLE", []),
+        (RELMA_PATH, "in moderate to severe active SLE", "in SLE", []),
+        (IM19_PATH, "refractory SLE", "patients with refractory systemic lupus erythematosus", []),
+    ],
+)
+def test_the_population_a_comment_says_the_trial_is_in_is_the_records(
+    registry: Path, trials: Trials, shown: str, old: str, new: str, lines: list[int]
+) -> None:
+    path = registry / shown
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
+    assert [line for _, line, _ in trials.json("validate", path).where("E501")] == lines
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("read as study start and study completion of the trial in mild SLE", {"E501"}),
+        ("read as study start and study completion of the trial in refractory SLE", set()),
+    ],
+)
+def test_the_population_a_note_says_the_trial_is_in_is_the_records(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, "read as study start and study completion", new) == found

@@ -59,6 +59,7 @@ from sle_trials.checks import (
     remark_names,
     remark_owners,
     remark_parts,
+    remark_population,
     remark_prose,
     remark_rules,
     remark_schedule,
@@ -118,7 +119,8 @@ CHECKS = (
         "unlabelled) that each line of the source writing it writes otherwise, or a source it says writes what it "
         "quotes (another source, ClinicalTrials.gov, the sponsor's page) that the record does not cite, or a "
         "listing a site makes of its own (a copy's related trials, a trial finder's applicants) it gives to the "
-        "sponsor, the registry or the trial",
+        "sponsor, the registry or the trial, or a disease or a state of it it says the trial is in that the record's "
+        "titles, conditions and summaries do not write",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1036,6 +1038,7 @@ def stages(
     yield Stage("remark silence", lambda: remark_silence.check_remark_silence(record))
     yield Stage("remark thresholds", lambda: remark_thresholds.check_remark_thresholds(record))
     yield Stage("remark categories", lambda: remark_categories.check_remark_categories(record))
+    yield Stage("remark population", lambda: remark_population.check_remark_population(record, schema))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
