@@ -9,8 +9,9 @@ Found and fixed (E501):
 - a field a note says its source, or a named section of it, gives none of, that it gives: Relma-cel's "Its Timeline
   section gives no dates." rewritten to "The source gives no dates." (its header's "Feb 28, 2023"), "Its Keywords
   section gives no keywords.", IM19's "Its Basic Information section gives no dates.", and a section said to give
-  dates that writes none ("Its Timeline section gives two dates."): what a note said a source lacks was read by
-  nothing (remark_absence); and sections a note says are not empty that write their heading's blurb alone (IM19's
+  dates that writes none ("Its Timeline section gives two dates."), "The source lists no location.", "... (in its
+  title and summary) but gives no intervention name": what a note said a source lacks was read by nothing
+  (remark_absence); and sections a note says are not empty that write their heading's blurb alone (IM19's
   "sections are empty" made "are not empty", remark_sections).
 - a field a note says a source gives, in words remark_silence did not read, that the record declares silent:
   Relma-cel's "Its "0 patients applied" counts ClinConnect applicants, not trial enrolment" rewritten to "counts
@@ -113,6 +114,9 @@ IM19_ACTUAL = "The source does not say whether they are actual or estimated."
         (RELMA_PATH, RELMA_TIMELINE, "Its Timeline section gives two dates."),
         (IM19_PATH, IM19_ACTUAL, "The source gives no completion date."),
         (IM19_PATH, IM19_ACTUAL, "Its Basic Information section gives no dates."),
+        (RELMA_PATH, RELMA_TIMELINE, "The source lists no location."),
+        (RELMA_PATH, RELMA_TIMELINE, "The source names no treatment."),
+        (RELMA_PATH, "but gives no intervention type or description", "but gives no intervention name"),  # ("but")
     ],
 )
 def test_a_field_a_note_says_a_source_lacks_that_it_gives_is_refused(

@@ -27,8 +27,17 @@ from sle_trials.problem import Problem
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
 from sle_trials.reading.lexicon import date_mentions, note_names
 
-# the fields an absence may name: remark_silence's, and the whole of the dates and of the sites
-_WORDS = {**FIELD_WORDS, r"dates?": "dates", r"locations|sites": "locations"}
+# the fields an absence may name: remark_silence's, and the whole of the dates, the sites, the interventions and the
+# sponsor
+# (remark_silence's "intervention type" read before "intervention": "gives no intervention name" of a record naming
+# its treatment, "lists no location" of one holding a site, hunt 214)
+_WORDS = {
+    **FIELD_WORDS,
+    r"dates?": "dates",
+    r"locations?|sites?": "locations",
+    r"interventions?(?:[ \t]+names?)?|treatments?": "interventions",
+    r"sponsor": "sponsor",
+}
 _FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(_WORDS))
 _NAMED = list(_WORDS.values())
 _VERB = r"(?:gives?|lists?|states?|names?|reports?|provides?|shows?|writes?|has|have)"
@@ -50,6 +59,12 @@ _SECTION = lazy(
 _SOURCE = lazy(
     r"(?i)(?:\bthe[ \t]+source|\bit|\bthis[ \t]+(?:page|copy|source|document))[ \t]+(?:(?:also|itself)[ \t]+)?\Z"
 )
+# a clause of no subject of its own ("... (in its title and summary) but gives no intervention name"): its sentence's
+# first clause's, where that is the source
+_OPENS_WITH_THE_SOURCE = lazy(
+    r"(?i)[ \t]*(?:the[ \t]+source|it|this[ \t]+(?:page|copy|source|document))\b(?!['\u2019])"
+)
+_ELIDED = lazy(r"[ \t]*(?:and[ \t]+|also[ \t]+)*\Z")
 # a question or a supposition before it in its clause ("does not say whether it gives no dates")
 _UNSAID = lazy(r"(?i)\b(?:whether|if|unless|would|could|might)\b")
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
@@ -69,7 +84,9 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
     """What text says a source or a section lacks that it gives."""
     read = QUOTED.sub(" | ", normalise(text))
     for sentence in note_names.sentences_of(read):
-        for clause in _CLAUSE_STOPS.split(sentence):
+        clauses = _CLAUSE_STOPS.split(sentence)
+        sourced = bool(_OPENS_WITH_THE_SOURCE.match(clauses[0]))
+        for clause in clauses:
             for m in _NONE_GIVEN.finditer(clause):
                 if _UNSAID.search(clause, 0, m.start()):
                     continue
@@ -77,7 +94,9 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                 section = _SECTION.search(clause, 0, m.start())
                 if section is not None:
                     yield from _in_section(section.group("name"), field, docs, given=True)
-                elif _SOURCE.search(clause, 0, m.start()) and _held(record, field):
+                elif (_SOURCE.search(clause, 0, m.start()) or sourced and _ELIDED.match(clause[: m.start()])) and _held(
+                    record, field
+                ):
                     yield f"says its source gives no {field}, which the record holds from it"
             for m in _DATES_GIVEN.finditer(clause):
                 if _UNSAID.search(clause, 0, m.start()) or _NONE_GIVEN.match(clause, m.start()):
