@@ -45,6 +45,8 @@ Found and fixed (E501):
   first comment "IM19 CAR-T cells in refractory SLE" made "in lupus nephritis" or "in mild SLE", Relma-cel's "in
   moderate to severe active SLE" made "in refractory SLE" or "in inactive SLE" (remark_population: held to the
   record's titles, conditions, keywords and summaries).
+- a count of a criterion's numbered items a note gives that the record does not hold: Relma-cel's "followed in the
+  source by two unnumbered paragraphs" made "two numbered paragraphs" (only the unnumbered were counted, hunt 212).
 """
 
 from __future__ import annotations
@@ -452,3 +454,20 @@ def test_the_population_a_comment_says_the_trial_is_in_is_the_records(
 )
 def test_the_population_a_note_says_the_trial_is_in_is_the_records(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, "read as study start and study completion", new) == found
+
+
+# --- a count of a criterion's numbered items ----------------------------------------------------------------------
+
+RELMA_FOLLOWED = "Inclusion criterion 4 is followed in the source by two unnumbered paragraphs"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("Inclusion criterion 4 is followed in the source by two numbered paragraphs", {"E501"}),  # ("un" dropped)
+        (RELMA_FOLLOWED + ", four numbered sub-items", {"E501"}),
+        (RELMA_FOLLOWED + ", three numbered sub-items", set()),  # (its sub-list's 1 to 3)
+    ],
+)
+def test_a_count_of_a_criterions_numbered_items_is_the_records(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_FOLLOWED, new) == found

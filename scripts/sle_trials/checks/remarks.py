@@ -683,6 +683,15 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                         f"curation.{kind}.{i}.text counts {count} unnumbered items of {fields.criterion_name(ref)}, "
                         f"which holds {unnumbered}: a remark counts a criterion's items as the record holds them",
                     )
+            numbered = sum(1 for _ in _sub_numbers(item))
+            for count in note_items.numbered_counted(clause):
+                if count != numbered:
+                    yield record.problem(
+                        ("curation", kind, i, "text"),
+                        "E501",
+                        f"curation.{kind}.{i}.text counts {count} numbered items of {fields.criterion_name(ref)}, "
+                        f"which holds {numbered}: a remark counts a criterion's items as the record holds them",
+                    )
             for n in named:
                 if n.letter in texts and (unsaid := _unsaid_of_item(n.says, texts[n.letter])) is not None:
                     yield record.problem(

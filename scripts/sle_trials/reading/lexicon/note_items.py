@@ -108,12 +108,13 @@ def whole_ranges(text: str) -> list[tuple[str, str]]:
 
 # A count of a criterion's unnumbered items a note gives: "followed in the source by two unnumbered paragraphs"
 # (Relma-cel's, rewritten to "three" in hunt 212, passed: only a sub-list's numbers were read)
-_UNNUMBERED = lazy(
+_ITEMS_COUNT = (
     r"(?i)\b(?P<count>"
     + "|".join(sorted((word for word, value in CARDINALS.items() if value <= 12), key=len, reverse=True))
-    + r"|\d{1,2})[ \t]+unnumbered[ \t]+"
-    r"(?:paragraphs?|items?|sub-?items?|passages?|lines?|sub-?criteria|criteri(?:on|a))\b"
+    + r"|\d{1,2})[ \t]+"
 )
+_ITEMS = r"[ \t]+(?:paragraphs?|items?|sub-?items?|passages?|lines?|sub-?criteria|criteri(?:on|a))\b"
+_UNNUMBERED = lazy(_ITEMS_COUNT + "unnumbered" + _ITEMS)
 
 
 def unnumbered_counted(text: str) -> list[int]:
@@ -121,4 +122,17 @@ def unnumbered_counted(text: str) -> list[int]:
     return [
         int(word) if word.isdigit() else CARDINALS[word.lower()]
         for word in (m.group("count") for m in _UNNUMBERED.finditer(text))
+    ]
+
+
+# ... and of its numbered ones ("followed by two numbered paragraphs": hunt 214 dropped the "un" of Relma-cel's note,
+# and it passed), "unnumbered" aside
+_NUMBERED = lazy(_ITEMS_COUNT + "numbered" + _ITEMS)
+
+
+def numbered_counted(text: str) -> list[int]:
+    """Each count text gives of a criterion's numbered items ("three numbered sub-items": 3)."""
+    return [
+        int(word) if word.isdigit() else CARDINALS[word.lower()]
+        for word in (m.group("count") for m in _NUMBERED.finditer(text))
     ]
