@@ -68,6 +68,8 @@ _ELIDED = lazy(r"[ \t]*(?:and[ \t]+|also[ \t]+)*\Z")
 # a question or a supposition before it in its clause ("does not say whether it gives no dates")
 _UNSAID = lazy(r"(?i)\b(?:whether|if|unless|would|could|might)\b")
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
+# the words any claim read here holds
+_ANY = lazy(r"(?i)\b(?:no|not|never|dates)\b|n['\u2019]t\b")
 # the fields whose values a section of their own heading holds
 _OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
 
@@ -83,6 +85,8 @@ def check_remark_absence(record: Record, sources: Sources) -> Iterator[Problem]:
 def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
     """What text says a source or a section lacks that it gives."""
     read = QUOTED.sub(" | ", normalise(text))
+    if not _ANY.search(read):
+        return  # (most remarks say nothing lacking and no section's dates: read no further)
     for sentence in note_names.sentences_of(read):
         clauses = _CLAUSE_STOPS.split(sentence)
         sourced = bool(_OPENS_WITH_THE_SOURCE.match(clauses[0]))

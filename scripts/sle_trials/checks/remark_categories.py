@@ -63,6 +63,7 @@ _NAMED = {
     kind: lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ \t]+(?:or|and)[ \t]+[\w-]+)?[ \t]+(?:{_LISTED})\b")
     for kind, (words, _) in KINDS.items()
 }
+_ANY_KIND = lazy(r"(?i)(?<![\w-])(?:" + "|".join(words for words, _ in KINDS.values()) + ")")
 _WRITTEN = {kind: lazy(rf"(?i)(?<![\w-])(?:{stems})") for kind, (_, stems) in KINDS.items()}
 # a kind denied or set beside the criterion ("not heart conditions", "besides heart conditions", "other than")
 _NOT_ITS = lazy(r"(?i)\b(?:not|no|nor|without|besides|except|other[ \t]+than|unlike)[ \t]+(?:\w+[ \t]+){0,2}\Z")
@@ -73,6 +74,8 @@ RULE = "a remark says a criterion it names is about a kind of condition or treat
 def check_remark_categories(record: Record) -> Iterator[Problem]:
     """E501: each kind a remark's sentence says criteria it names are about that none of them names."""
     for remark, sentence, items in sentences_naming_criteria(record):
+        if not _ANY_KIND.search(sentence):
+            continue
         texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
         for kind, named in _NAMED.items():
             for m in named.finditer(sentence):

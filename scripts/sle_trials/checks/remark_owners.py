@@ -67,12 +67,17 @@ def _named(clause: str, docs: list[SourceDoc]) -> str | None:
     """The section of a site's own that clause names: its heading's words, or a run it quotes that the section
     writes."""
     folded = clause.casefold()
-    quoted = [(m.group(1) or m.group(2) or "").casefold() for m in QUOTED.finditer(clause)]
+    quoted = [" ".join((m.group(1) or m.group(2) or "").split()).casefold() for m in QUOTED.finditer(clause)]
     for doc in docs:
-        for heading in SITES_OWN[doc.layout]:
-            if heading.casefold() in folded:
-                return heading
-            written = " ".join(sections_of(doc)[heading][0].split()).casefold()
-            if any(run and " ".join(run.split()) in written for run in quoted):
+        for heading, written in _written(doc).items():
+            if heading.casefold() in folded or any(run and run in written for run in quoted):
                 return heading
     return None
+
+
+def _written(doc: SourceDoc) -> dict[str, str]:
+    """Each section of a site's own in doc -> its words, folded, read once (SourceDoc.reading)."""
+    return doc.reading(
+        ("site's own sections",),
+        lambda: {h: " ".join(sections_of(doc)[h][0].split()).casefold() for h in SITES_OWN[doc.layout]},
+    )
