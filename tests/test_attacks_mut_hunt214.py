@@ -47,6 +47,9 @@ Found and fixed (E501):
   record's titles, conditions, keywords and summaries).
 - a count of a criterion's numbered items a note gives that the record does not hold: Relma-cel's "followed in the
   source by two unnumbered paragraphs" made "two numbered paragraphs" (only the unnumbered were counted, hunt 212).
+
+Found and fixed, the other way (an honest note refused): IM19's "covers its whole list of conditions" (its "heart"
+left out) read as saying the source gives the trial's conditions ("list" read as a verb, remark_silence).
 """
 
 from __future__ import annotations
@@ -471,3 +474,10 @@ RELMA_FOLLOWED = "Inclusion criterion 4 is followed in the source by two unnumbe
 )
 def test_a_count_of_a_criterions_numbered_items_is_the_records(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_FOLLOWED, new) == found
+
+
+def test_a_list_of_a_criterions_conditions_is_no_field_a_source_gives(checks: Checks) -> None:
+    """IM19's "covers its whole list of heart conditions" with "heart" left out was refused as saying the source gives
+    the trial's conditions (remark_silence read "list" as a verb); "the source lists conditions" still is."""
+    assert rewritten(checks, IM19_PATH, IM19_HEART, "conditions") == set()
+    assert refused(checks, IM19_PATH, IM19_HEART, "conditions; the source lists conditions", "silence")

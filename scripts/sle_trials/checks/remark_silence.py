@@ -52,9 +52,11 @@ _NAMED = list(FIELD_WORDS.values())
 # a source said to give a field: "gives an enrollment count", "lists the start date", "states its conditions"; the
 # word between no denial ("gives no start date"); a count of the source's said to count a field ("Its "0 patients
 # applied" counts trial enrolment"), and the source said to say a date it writes is a field ("says it is the start
-# date"): hunt 214's rewrites of Relma-cel's notes
+# date"): hunt 214's rewrites of Relma-cel's notes; a list "of" is a noun ("covers its whole list of conditions", of a
+# criterion's, refused before)
 _GIVES = lazy(
-    r"(?i)\b(?:gives?|giving|states?|stating|lists?|listing|names?|reports?|provides?|shows?|writes?|counts?|"
+    r"(?i)\b(?:gives?|giving|states?|stating|lists?(?![ \t]+of\b)|listing(?![ \t]+of\b)|names?|reports?|provides?|"
+    r"shows?|writes?|counts?|"
     r"says?[ \t]+(?:that[ \t]+)?(?:it|this|that|they)[ \t]+(?:is|are))[ \t]+"
     r"(?:(?:an?|the|its|their)[ \t]+)?(?:(?!(?:no|not|any|neither|none)\b)[\w-]+[ \t]+)??"
     rf"(?:{_FIELDS})\b|"
