@@ -47,6 +47,9 @@ Found and fixed (E501):
   record's titles, conditions, keywords and summaries).
 - a count of a criterion's numbered items a note gives that the record does not hold: Relma-cel's "followed in the
   source by two unnumbered paragraphs" made "two numbered paragraphs" (only the unnumbered were counted, hunt 212).
+- a spelling a note says its source gives a party or a place that the field for it does not hold: IM19's "The source
+  spells the facility "Peking Universitiy Third Hospital"" made "spells the sponsor", its "The sponsor is spelled
+  "Peking University Third Hospital"" made "The facility is spelled" (remark_spelled).
 
 Found and fixed, the other way (an honest note refused): IM19's "covers its whole list of conditions" (its "heart"
 left out) read as saying the source gives the trial's conditions ("list" read as a verb, remark_silence).
@@ -481,3 +484,22 @@ def test_a_list_of_a_criterions_conditions_is_no_field_a_source_gives(checks: Ch
     the trial's conditions (remark_silence read "list" as a verb); "the source lists conditions" still is."""
     assert rewritten(checks, IM19_PATH, IM19_HEART, "conditions") == set()
     assert refused(checks, IM19_PATH, IM19_HEART, "conditions; the source lists conditions", "silence")
+
+
+# --- a spelling a note says its source gives a party or a place ------------------------------------------------------
+
+IM19_SPONSOR_SPELLED = "The sponsor is spelled"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("The source spells the facility", "The source spells the sponsor", {"E501"}),  # ("Universitiy")
+        (IM19_SPONSOR_SPELLED, "The facility is spelled", {"E501"}),  # ("University")
+        (IM19_SPONSOR_SPELLED, "The site is spelled", {"E501"}),
+        ("The source spells the facility", "The source spells the hospital", set()),
+        ("The source spells the facility", "The source spells the sponsor, corrected here,", set()),
+    ],
+)
+def test_a_spelling_a_note_gives_a_role_is_its_fields(checks: Checks, old: str, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, old, new) == found

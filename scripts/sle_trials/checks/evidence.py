@@ -66,6 +66,7 @@ from sle_trials.checks import (
     remark_sections,
     remark_silence,
     remark_sources,
+    remark_spelled,
     remark_thresholds,
     remarks,
     silence,
@@ -120,7 +121,8 @@ CHECKS = (
         "quotes (another source, ClinicalTrials.gov, the sponsor's page) that the record does not cite, or a "
         "listing a site makes of its own (a copy's related trials, a trial finder's applicants) it gives to the "
         "sponsor, the registry or the trial, or a disease or a state of it it says the trial is in that the record's "
-        "titles, conditions and summaries do not write",
+        "titles, conditions and summaries do not write, or a spelling it says its source gives a party or a place "
+        "(the facility, the sponsor) that the field for it does not hold",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1039,6 +1041,7 @@ def stages(
     yield Stage("remark thresholds", lambda: remark_thresholds.check_remark_thresholds(record))
     yield Stage("remark categories", lambda: remark_categories.check_remark_categories(record))
     yield Stage("remark population", lambda: remark_population.check_remark_population(record, schema))
+    yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

@@ -1,0 +1,76 @@
+"""E501: a spelling a curation note or an incomplete entry says its source gives one of the trial's parties or places
+("The source spells the facility "Peking Universitiy Third Hospital"; kept as written. The sponsor is spelled "Peking
+University Third Hospital" in the same source.") that the record's field for it does not hold. Hunt 214 swapped the
+note's roles ("The source spells the sponsor ...", "The facility is spelled ..."), and each passed: both runs are
+the source's, and which field a note says each spells was read by nothing. A reader takes the sponsor for misspelt.
+
+The role is named right before the quote ("spells the facility "..."", "the sponsor is spelled "...""), and its
+field (a site's facility, the sponsor's name, an official's, the responsible party's, the title) holds the quote as
+written, in one of its items; a sentence saying the record corrects or normalises it is left to the reading of what
+is kept (remarks._NOT_KEPT).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_names
+
+# each role's words and its field (the items of a list each read)
+ROLES = {
+    "facility": (r"facility|site|hospital", "locations.facility"),
+    "sponsor": (r"sponsor", "sponsor.name"),
+    "official": (r"(?:principal[ \t]+)?investigator|official", "officials.name"),
+    "responsible party": (r"responsible[ \t]+party", "responsible_party.name"),
+    "title": (r"(?:brief[ \t]+)?title", "brief_title"),
+}
+_ROLE = "|".join(f"(?P<r{i}>{words})" for i, (words, _) in enumerate(ROLES.values()))
+# a role said to be spelled as the quote right after: 'spells the facility "..."', 'The sponsor is spelled "..."'
+_SPELLED = lazy(
+    rf"(?i)\b(?:(?:spells?|spelling|writes?)[ \t]+(?:the|its)[ \t]+(?:{_ROLE})[ \t]+|"
+    rf"\bthe[ \t]+(?:{_ROLE.replace('(?P<r', '(?P<s')})[ \t]+(?:is|was)[ \t]+(?:spelled|spelt|written)[ \t]+)\Z"
+)
+_CORRECTED = lazy(r"(?i)\b(?:correct\w*|normali[sz]\w*|fix\w*|amend\w*|standardi[sz]\w*)\b")
+
+RULE = "a remark says a source spells a party or a place as a run its field holds"
+
+
+def check_remark_spelled(record: Record) -> Iterator[Problem]:
+    """E501: each run a remark says its source spells a role as that the role's field does not hold."""
+    return said_by_remarks(record, "E501", lambda text: _unheld(record.data, text), RULE)
+
+
+def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
+    """What text says a source spells a role as that the role's field does not hold."""
+    for sentence in note_names.sentences_of(normalise(text)):
+        if _CORRECTED.search(sentence):
+            continue
+        for m in QUOTED.finditer(sentence):
+            said = _SPELLED.search(sentence, 0, m.start())
+            if said is None:
+                continue
+            i = next(k for k in range(len(ROLES)) if said.group(f"r{k}") or said.group(f"s{k}"))
+            role, (_, field) = list(ROLES.items())[i]
+            run = " ".join((m.group(1) or m.group(2) or "").split())
+            held = [" ".join(s.split()) for s in strings(_values(data, field))]
+            if held and run not in held:
+                yield f"says its source spells the {role} {run!r}, which the record's {field} does not hold"
+
+
+def _values(data: dict[str, Any], field: str) -> list[Any]:
+    """The values at a field, each item of a list on the way read."""
+    head, _, rest = field.partition(".")
+    found, value = fields.get(data, (head,))
+    if not found:
+        return []
+    if not rest:
+        return [value]
+    items = value if isinstance(value, list) else [value]
+    return [v for item in items if isinstance(item, dict) for v in _values(item, rest)]
