@@ -50,6 +50,8 @@ Found and fixed (E501):
 - a spelling a note says its source gives a party or a place that the field for it does not hold: IM19's "The source
   spells the facility "Peking Universitiy Third Hospital"" made "spells the sponsor", its "The sponsor is spelled
   "Peking University Third Hospital"" made "The facility is spelled" (remark_spelled).
+- the per-kilogram wording a note says a quote it gives has or lacks: IM19's 'as "1×10^8 CAR-T cells", with no
+  per-kilogram wording' made "with per-kilogram wording" (remark_labels).
 
 Found and fixed, the other way (an honest note refused): IM19's "covers its whole list of conditions" (its "heart"
 left out) read as saying the source gives the trial's conditions ("list" read as a verb, remark_silence).
@@ -502,4 +504,26 @@ IM19_SPONSOR_SPELLED = "The sponsor is spelled"
     ],
 )
 def test_a_spelling_a_note_gives_a_role_is_its_fields(checks: Checks, old: str, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, old, new) == found
+
+
+# --- a quote a note says has, or has no, per-kilogram wording ------------------------------------------------------
+
+IM19_NO_PER_KG = "with no per-kilogram wording"
+IM19_FIRST_DOSE = '(the first cohort\'s dose is "1×10^6/kg")'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (IM19_NO_PER_KG, "with per-kilogram wording", {"E501"}),  # (of "1×10^8 CAR-T cells")
+        (IM19_NO_PER_KG, "with the same per-kilogram wording", {"E501"}),
+        (IM19_FIRST_DOSE, '(the first cohort\'s dose is "1×10^6/kg", with no per-kilogram wording)', {"E501"}),
+        (IM19_NO_PER_KG, "without per-kilogram wording", set()),
+        (IM19_FIRST_DOSE, '(the first cohort\'s dose is "1×10^6/kg", with per-kilogram wording)', set()),
+    ],
+)
+def test_the_per_kilogram_wording_a_note_says_a_quote_has_is_its_own(
+    checks: Checks, old: str, new: str, found: set[str]
+) -> None:
     assert rewritten(checks, IM19_PATH, old, new) == found

@@ -122,7 +122,8 @@ CHECKS = (
         "listing a site makes of its own (a copy's related trials, a trial finder's applicants) it gives to the "
         "sponsor, the registry or the trial, or a disease or a state of it it says the trial is in that the record's "
         "titles, conditions and summaries do not write, or a spelling it says its source gives a party or a place "
-        "(the facility, the sponsor) that the field for it does not hold",
+        "(the facility, the sponsor) that the field for it does not hold, or per-kilogram wording it says a quote "
+        "has or lacks that the quote does not bear out",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(

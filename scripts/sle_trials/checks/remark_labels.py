@@ -7,6 +7,8 @@ completion for dates the source names as such, where the curator read them from 
 A value is labelled where a line of the source writing it writes more than it ("Last Updated: 2025-08-17"); a value
 the source does not write as the note gives it is left to the checks of its facts. The source's lines are read once a
 run, kept with the document (SourceDoc.reading).
+
+And a quote a note says has, or has no, per-kilogram wording that writes otherwise (_misworded).
 """
 
 from __future__ import annotations
@@ -33,9 +35,32 @@ RULE = "a remark says a source labels a value only where a line of the source wr
 
 
 def check_remark_labels(record: Record, sources: Sources) -> Iterator[Problem]:
-    """E501: each value a remark says its source gives labelled (or unlabelled) that it writes otherwise."""
+    """E501: each value a remark says its source gives labelled (or unlabelled) that it writes otherwise, and each
+    quote it says has (or has no) per-kilogram wording that writes otherwise."""
     docs = [doc for doc in sources.docs if doc.unread is None and doc.form == TEXT]
-    return said_by_remarks(record, "E501", lambda text: _mislabelled(text, docs), RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _mislabelled(text, docs), RULE)
+    yield from said_by_remarks(record, "E501", _misworded, _RULE_OF_WORDING)
+
+
+# A quote a note says has, or has no, per-kilogram wording: IM19's 'as "1×10^8 CAR-T cells", with no per-kilogram
+# wording' made "with per-kilogram wording" passed (hunt 214): what the note says the quote writes was read by nothing
+_WORDED = lazy(
+    r'(?i)(?:"(?P<q1>[^"]+)"|\u201c(?P<q2>[^\u201c\u201d]+)\u201d)[ \t]*,?[ \t]+with(?P<out>out)?[ \t]+'
+    r"(?P<no>no[ \t]+)?(?:any[ \t]+)?(?:the[ \t]+)?(?:same[ \t]+)?per[ \t-]?(?:kilogram|kg)[ \t]+"
+    r"(?:wording|unit|basis)\b"
+)
+_PER_KG = lazy(r"(?i)/[ \t]*kg\b|\bper[ \t-]?(?:kilogram|kg)\b|\bkilogram")
+_RULE_OF_WORDING = "a remark says a quote has per-kilogram wording only where it writes one"
+
+
+def _misworded(text: str) -> Iterator[str]:
+    """What text says of a quote's per-kilogram wording that the quote does not bear out."""
+    for m in _WORDED.finditer(normalise(text)):
+        quote = m.group("q1") or m.group("q2") or ""
+        denied = m.group("out") is not None or m.group("no") is not None
+        if bool(_PER_KG.search(quote)) == denied:
+            said = "no per-kilogram wording" if denied else "per-kilogram wording"
+            yield f"says {quote!r} has {said}, which it does not bear out"
 
 
 def _mislabelled(text: str, docs: list[SourceDoc]) -> Iterator[str]:
