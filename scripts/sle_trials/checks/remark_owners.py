@@ -36,7 +36,12 @@ _ANOTHERS = lazy(
     r"(?:trial|study)(?:['\u2019]s)?[ \t]+(?:applicants|participants|patients|subjects|enrol{1,2}ment)\b|"
     r"enrolled[ \t]+(?:patients|participants|subjects)\b|(?:participants|enrol{1,2}ment)\b)"
 )
-_DENIED_BEFORE = lazy(r"(?i)(?:\b(?:not|never|nor|unlike|rather[ \t]+than|instead[ \t]+of)\b|n't\b)[^;:]*\Z")
+# a denial, a question or a time to come before it ("not trials the sponsor names", "read as none until the registry"
+# gives one: hunt 162's honest note on Relma-cel's phase)
+_DENIED_BEFORE = lazy(
+    r"(?i)(?:\b(?:not|never|nor|unlike|rather[ \t]+than|instead[ \t]+of|whether|if|unless|until|till|once|when)\b|"
+    r"n't\b)[^;:]*\Z"
+)
 _CLAUSES = lazy(r";[ \t]*|:[ \t]+")
 
 RULE = "a remark gives a listing a site makes of its own (its similar trials, its applicants) to no other"
