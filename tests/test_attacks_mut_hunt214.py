@@ -2,7 +2,7 @@
 note changed (a number, a negation, a section, a field, a source, a group of people) so that the note says something
 false of the record or its sources. Each test's mutation passed before its fix; each has honest twins that pass
 still. The notes are rewritten in memory and checked as `trials validate` checks a file (mutations.Checks), on one
-registry copy the module shares (nothing is written to it).
+registry copy the module shares (a comment's rewrite is written to its file and put back).
 
 Found and fixed (E501):
 
