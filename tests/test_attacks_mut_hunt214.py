@@ -511,6 +511,7 @@ def test_a_list_of_a_criterions_conditions_is_no_field_a_source_gives(checks: Ch
 # --- a spelling a note says its source gives a party or a place ------------------------------------------------------
 
 IM19_SPONSOR_SPELLED = "The sponsor is spelled"
+IM19_FACILITY_SPELLED = 'spells the facility "Peking Universitiy Third Hospital"'
 
 
 @pytest.mark.parametrize(
@@ -521,6 +522,10 @@ IM19_SPONSOR_SPELLED = "The sponsor is spelled"
         (IM19_SPONSOR_SPELLED, "The site is spelled", {"E501"}),
         ("The source spells the facility", "The source spells the hospital", set()),
         ("The source spells the facility", "The source spells the sponsor, corrected here,", set()),
+        # a run of the name's whole words, the part the note speaks of: of the facility, and not of the sponsor
+        (IM19_FACILITY_SPELLED, 'spells the facility "Peking Universitiy"', set()),
+        (IM19_FACILITY_SPELLED, 'spells the sponsor "Peking Universitiy"', {"E501"}),
+        (IM19_FACILITY_SPELLED, 'spells the facility "Peking Univ"', {"E501"}),
     ],
 )
 def test_a_spelling_a_note_gives_a_role_is_its_fields(checks: Checks, old: str, new: str, found: set[str]) -> None:

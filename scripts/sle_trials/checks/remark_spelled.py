@@ -6,8 +6,8 @@ the source's, and which field a note says each spells was read by nothing. A rea
 
 The role is named right before the quote ("spells the facility "..."", "the sponsor is spelled "...""), and its
 field (a site's facility, the sponsor's name, an official's, the responsible party's, the title) holds the quote as
-written, in one of its items; a sentence saying the record corrects or normalises it is left to the reading of what
-is kept (remarks._NOT_KEPT).
+written, in one of its items, or a run of its whole words; a sentence saying the record corrects or normalises it is
+left to the reading of what is kept (remarks._NOT_KEPT).
 """
 
 from __future__ import annotations
@@ -60,8 +60,20 @@ def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
             role, (_, field) = list(ROLES.items())[i]
             run = " ".join((m.group(1) or m.group(2) or "").split())
             held = [" ".join(s.split()) for s in strings(_values(data, field))]
-            if held and run not in held:
+            if held and run and not any(_within(run, value) for value in held):
                 yield f"says its source spells the {role} {run!r}, which the record's {field} does not hold"
+
+
+def _within(run: str, value: str) -> bool:
+    """Whether run is value or a run of its whole words: a note may quote the part of a name it speaks of ("spells
+    the facility "Peking Universitiy"", of "Peking Universitiy Third Hospital": test_attacks_helper16_mutations)."""
+    at = value.find(run)
+    while at >= 0:
+        end = at + len(run)
+        if (at == 0 or not value[at - 1].isalnum()) and (end == len(value) or not value[end].isalnum()):
+            return True
+        at = value.find(run, at + 1)
+    return False
 
 
 def _values(data: dict[str, Any], field: str) -> list[Any]:
