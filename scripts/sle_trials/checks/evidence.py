@@ -57,6 +57,7 @@ from sle_trials.checks import (
     remark_lists,
     remark_mentions,
     remark_names,
+    remark_numbering,
     remark_owners,
     remark_parts,
     remark_population,
@@ -1043,6 +1044,7 @@ def stages(
     yield Stage("remark categories", lambda: remark_categories.check_remark_categories(record))
     yield Stage("remark population", lambda: remark_population.check_remark_population(record, schema))
     yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
+    yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)

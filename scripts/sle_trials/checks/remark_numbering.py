@@ -1,0 +1,97 @@
+"""E501: the shape a curation note or an incomplete entry says the record's criteria lists have that they do not: the
+number a list starts at ("Both criteria lists start at 2"), and whether a criterion's unnumbered paragraphs are kept
+nested under it or flat. IM19's note was rewritten to "Neither criteria list starts at 2" and "Only the inclusion list
+starts at 2", Relma-cel's "they are kept nested under criterion 4" to "kept flat, after criterion 4" (hunt 214's
+leftovers), and each passed: what a note says of the lists' numbers and nesting was read by nothing. A reader looks
+for a criterion 1 the note says is there, or for paragraphs the note says stand on their own.
+
+A list's start is the number of its first numbered item as the record holds it (the numbering kept as the source
+writes it); "both", "neither", "only the inclusion list" and a denial ("does not start at 1") are read as said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+
+LISTS = {"inclusion": "inclusion_criteria", "exclusion": "exclusion_criteria"}
+# the lists a note says start at a number: "Both criteria lists start at 2", "Only the inclusion list starts at 2",
+# "The exclusion list does not start at 1", "Neither criteria list starts at 2"
+_STARTS = lazy(
+    r"(?i)\b(?:(?P<all>both|all)|(?P<none>neither)|(?P<only>only)[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<one>inclusion|"
+    r"exclusion)|(?:the[ \t]+|its[ \t]+|the[ \t]+source['\u2019]s[ \t]+)?(?P<named>inclusion|exclusion))[ \t]+"
+    r"(?:criteria[ \t]+)?(?:lists?|criteria)[ \t]+(?:(?P<denied>does[ \t]+not|doesn['\u2019]t|do[ \t]+not|"
+    r"don['\u2019]t)[ \t]+)?(?:each[ \t]+)?start(?:s|ed)?[ \t]+(?:at|with|from)[ \t]+(?:criterion[ \t]+|number[ \t]+)?"
+    r"(?P<n>\d+)\b"
+)
+# paragraphs a note says are kept nested under a criterion, or flat beside it: "they are kept nested under criterion
+# 4", "kept flat, after criterion 4", "kept as criteria of their own"
+_KEPT = lazy(
+    r"(?i)\b(?:kept|recorded|held|entered)[ \t]+(?:(?P<nested>nested|as[ \t]+(?:its[ \t]+)?sub-?(?:items|criteria))"
+    r"|(?P<flat>flat|unnested|as[ \t]+(?:criteria|items)[ \t]+of[ \t]+their[ \t]+own|at[ \t]+the[ \t]+top[ \t]+"
+    r"level))\b[^.;]*?\bcriterion[ \t]+(?P<n>\d+)\b"
+)
+_LIST_OF_SENTENCE = lazy(r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b")
+
+RULE = "a remark says of the record's criteria lists only the numbering and nesting they have"
+
+
+def check_remark_numbering(record: Record) -> Iterator[Problem]:
+    """E501: each start a remark gives a criteria list, and each nesting it gives a criterion's paragraphs, that the
+    record's lists do not have."""
+    eligibility = record.data.get("eligibility") or {}
+    lists = {name: [c for c in eligibility.get(key) or [] if isinstance(c, dict)] for name, key in LISTS.items()}
+    return said_by_remarks(record, "E501", lambda text: _misshaped(text, lists), RULE)
+
+
+def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
+    read = QUOTED.sub(" | ", normalise(text))
+    starts = {name: start for name, items in lists.items() if (start := _start(items)) is not None}
+    for m in _STARTS.finditer(read):
+        yield from _misstarted(m, starts)
+    for m in _KEPT.finditer(read):
+        named = _LIST_OF_SENTENCE.search(read, 0, m.start())
+        items = lists[named.group("list").lower()] if named else [c for items in lists.values() for c in items]
+        criterion = [c for c in items if c.get("number") == int(m.group("n"))]
+        if len(criterion) != 1:
+            continue
+        nested = bool(criterion[0].get("sub_criteria"))
+        if bool(m.group("nested")) != nested:
+            said, held = ("nested under", "holds none") if m.group("nested") else ("flat beside", "holds them nested")
+            yield f"says paragraphs are kept {said} criterion {m.group('n')}, which {held}"
+
+
+def _start(items: list[dict]) -> int | None:
+    numbers = [c["number"] for c in items if isinstance(c.get("number"), int)]
+    return numbers[0] if numbers else None
+
+
+def _misstarted(m: re.Match[str], starts: dict[str, int]) -> Iterator[str]:
+    """What a match of _STARTS says of the lists' starts that the record's lists do not bear out ("both" or "neither"
+    denied is left unread: which it denies is unsure)."""
+    n, denied = int(m.group("n")), bool(m.group("denied"))
+    starting = {name for name, start in starts.items() if start == n}
+    if m.group("all"):
+        true = len(starts) == len(LISTS) and len(starting) == len(starts)
+    elif m.group("none"):
+        true = not starting
+    elif m.group("only"):
+        true = starting == {m.group("one").lower()}
+    else:
+        name = m.group("named").lower()
+        if name not in starts:
+            return
+        true = name in starting
+    if denied and (m.group("all") or m.group("none")):
+        return
+    true = not true if denied else true
+    if starts and not true:
+        yield f"says of the criteria lists {' '.join(m.group().split())!r}, which start at " + ", ".join(
+            f"{start} ({name})" for name, start in starts.items()
+        )
