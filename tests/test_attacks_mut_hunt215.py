@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, record_data, shared_registry
 from mutations import Checks
-from test_attacks_mut_hunt214 import rewritten
+from test_attacks_mut_hunt214 import comment_lines_refused, rewritten
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,37 @@ def test_the_nesting_a_note_gives_a_criterions_paragraphs_is_the_records(
 
 def test_paragraphs_a_note_says_are_nested_under_a_criterion_holding_none_are_refused(checks: Checks) -> None:
     assert "E501" in rewritten(checks, RELMA_PATH, RELMA_NESTED, "they are kept nested under criterion 5")
+
+
+# --- a target a comment names the product by ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        ("(CD19/BCMA CAR-T)", [1]),
+        ("(BCMA-CART)", [1]),
+        ("(a CD19 and BCMA CAR-T)", [1]),
+        ("(CD19 CAR-T)", []),
+        ("(anti-CD19 CAR-T)", []),
+    ],
+)
+def test_a_target_a_comment_names_the_product_by_is_the_records(
+    checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
+) -> None:
+    assert comment_lines_refused(checks, capsys, RELMA_PATH, "(CD19-CART)", new) == lines
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        ("IM19 CAR-T cells, 1×10^7/kg, in refractory SLE", [1]),  # (no dose of the record's or the source's)
+        ("IM19 CAR-T cells, 1×10^6/kg, in refractory SLE", []),
+    ],
+)
+def test_a_word_with_a_slash_in_a_comment_is_read_not_taken_for_a_path(
+    checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
+) -> None:
+    """A comment's file path is blanked ("Curated from seeds/....txt"); a word with a slash that names no file was
+    blanked too, and what it said was read by nothing."""
+    assert comment_lines_refused(checks, capsys, IM19_PATH, "IM19 CAR-T cells in refractory SLE", new) == lines

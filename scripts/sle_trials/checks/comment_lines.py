@@ -60,8 +60,10 @@ def remarks(found: list[Comment], schema: dict) -> list[tuple[Comment, str]]:
 _WORD = lazy(r"\w")
 
 
-# a file's path, which a comment cites ("Curated from seeds/000_84a0f0163f21158e.txt")
-_PATH = lazy(r"[^\s()\[\]]*/[^\s()\[\]]*")
+# a file's path, which a comment cites ("Curated from seeds/000_84a0f0163f21158e.txt"), or a folder's ("seeds/"):
+# its last part a file's name with its extension, or none; not any word with a slash, which names no file
+# ("CD19/BCMA CAR-T", "1×10^6/kg": Relma-cel's "(CD19-CART)" made "(CD19/BCMA CAR-T)" passed, blanked, hunt 214)
+_PATH = lazy(r"[^\s()\[\]]*/(?:[^\s()\[\]/]*\.[A-Za-z][A-Za-z0-9]*)?(?=\.?(?:[\s()\[\],;:]|\Z))")
 # a line the skeleton writes for a field, or a field's line commented out: a key and its colon ("  # phases:",
 # "# - name: ...", "#   field.path: quote"), or a list item's placeholder ("- ...", '- "YYYY-MM-DD"', "- 0")
 _FIELD_LINE = lazy(r"[ ]*(?:-[ ]+)?([a-z_][a-z0-9_.]*):(?:[ ]|\Z)")
