@@ -108,3 +108,24 @@ def test_a_word_with_a_slash_in_a_comment_is_read_not_taken_for_a_path(
     """A comment's file path is blanked ("Curated from seeds/....txt"); a word with a slash that names no file was
     blanked too, and what it said was read by nothing."""
     assert comment_lines_refused(checks, capsys, IM19_PATH, "IM19 CAR-T cells in refractory SLE", new) == lines
+
+
+# --- what a stub's comment says its source lists it as --------------------------------------------------------------
+
+STUB_PATH = "trials/NCT03030976.yaml"
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        ("listed there as sponsored", [1]),
+        ("listed there as a sub-study", [1]),
+        ("listed there as recruiting", [1]),
+        ("listed there as related", []),
+        ("listed there among the related trials", []),
+    ],
+)
+def test_what_a_comment_says_its_source_lists_the_trial_as_is_a_section_writing_it(
+    checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
+) -> None:
+    assert comment_lines_refused(checks, capsys, STUB_PATH, "listed there as related", new) == lines

@@ -1057,6 +1057,7 @@ def stages(
         yield Stage("curation", lambda: curation.check_curation(record, sources))
         yield Stage("remark quotes", lambda: remarks.check_remark_quotes(record, sources))
         yield Stage("remark sections", lambda: remark_sections.check_remark_sections(record, sources))
+        yield Stage("comment sections", lambda: remark_sections.check_comment_sections(record, sources, schema))
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
         yield Stage("remark owners", lambda: remark_owners.check_remark_owners(record, sources))

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import pages
@@ -78,6 +78,41 @@ def check_remark_sections(record: Record, sources: Sources) -> Iterator[Problem]
     if not docs:
         return iter(())
     return said_by_remarks(record, "E501", lambda text: _misplaced(text, docs), RULE)
+
+
+# what a remark or a comment says its source lists the trial as ("# Stub: only what the IM19 record's source says of
+# this trial, listed there as related"): a stub's comment made "listed there as sponsored" passed (hunt 214's
+# leftover), which no section of the source lists it as
+_LISTED_AS = lazy(
+    r"(?i)\blisted[ \t]+(?:there|in[ \t]+it|on[ \t]+it|by[ \t]+it)[ \t]+(?:as|among)[ \t]+"
+    r"(?:an?[ \t]+|the[ \t]+|its[ \t]+)?(?P<role>[A-Za-z][\w-]*)"
+)
+_RULE_OF_LISTING = "a remark says a source lists the trial as what a section of it writing the trial's id is headed"
+
+
+def check_comment_sections(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
+    """E501: what a comment or a remark says a cited source lists the trial as that no section of it writing the
+    trial's id is headed (its "Related Clinical Trials": "related")."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.layout in HEADINGS and doc.form == TEXT]
+    nct_id = record.data.get("nct_id")
+    if not docs or not isinstance(nct_id, str):
+        return
+    yield from said_by_comments(record, schema, "E501", lambda text: _listed_as(text, nct_id, docs), _RULE_OF_LISTING)
+    yield from said_by_remarks(record, "E501", lambda text: _listed_as(text, nct_id, docs), _RULE_OF_LISTING)
+
+
+def _listed_as(text: str, nct_id: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """What text says a source lists the trial as that no heading of a section writing its id has for a word."""
+    for m in _LISTED_AS.finditer(normalise(text)):
+        role = m.group("role").casefold()
+        headed = [
+            heading.casefold().split()
+            for doc in docs
+            for heading, (words, _) in sections_of(doc).items()
+            if nct_id in words
+        ]
+        if headed and not any(role.removesuffix("s") in (w.removesuffix("s") for w in words) for words in headed):
+            yield f"says its source lists the trial as {m.group('role')!r}, which no section writing its id is headed"
 
 
 def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
