@@ -129,3 +129,35 @@ def test_what_a_comment_says_its_source_lists_the_trial_as_is_a_section_writing_
     checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
 ) -> None:
     assert comment_lines_refused(checks, capsys, STUB_PATH, "listed there as related", new) == lines
+
+
+# --- a count a party's affiliations are said to name ----------------------------------------------------------------
+
+RELMA_AFFILIATIONS = "the officials' affiliations name two hospitals"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("the sponsor's affiliations name two hospitals", {"E501"}),  # (the record holds none of the sponsor's)
+        ("the responsible party's affiliations name two hospitals", {"E501"}),
+        ("the officials' affiliations name three hospitals", {"E501"}),
+        ("the officials' affiliations mention three hospitals", {"E501"}),
+        ("the investigators' affiliations name two hospitals", set()),
+        ("the officials' affiliations name one college", set()),  # (Union Hospital's "Tongji Medical College")
+        ("the affiliations name two hospitals", set()),
+    ],
+)
+def test_a_count_a_partys_affiliations_are_said_to_name_is_the_records(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_AFFILIATIONS, new) == found
+
+
+def test_a_count_the_responsible_partys_affiliation_names_as_it_holds_passes(checks: Checks) -> None:
+    data = record_data(checks.root / RELMA_PATH, RELMA_PATH)
+    data["responsible_party"] = {"name": "yu Hu", "affiliation": data["officials"][0]["affiliation"]}
+    data["curation"]["silent"].remove("responsible_party")
+    (note,) = [n for n in data["curation"]["notes"] if RELMA_AFFILIATIONS in n["text"]]
+    note["text"] = note["text"].replace(RELMA_AFFILIATIONS, "the responsible party's affiliation names one hospital")
+    assert "E501" not in checks.codes(RELMA_PATH, data)

@@ -40,6 +40,16 @@ _MENTIONED = lazy(
 # subject of the verb, in its clause)
 _AFFILIATIONS_BEFORE = lazy(r"(?i)\b(?:officials['\u2019]?[ \t]+)?affiliations[ \t]+(?:(?:also|only)[ \t]+)?\Z")
 
+# a count a party's affiliations are said to name: "the officials' affiliations name two hospitals"; whose they are
+# read, the officials' (or the investigators') held to theirs: Relma-cel's made "the sponsor's affiliations name two
+# hospitals", of which the record holds none, passed (hunt 214's leftover), and "name three hospitals" of the fixture
+_AFFILIATIONS_NAME = lazy(
+    r"(?i)(?:\b(?P<whose>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?)(?:['\u2019]s?|s['\u2019])[ \t]+)?affiliations?[ \t]+"
+    r"(?:(?:also|only|each)[ \t]+)?(?:names?|mentions?|lists?|gives?|cites?)[ \t]+"
+    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
+)
+_OFFICIALS = lazy(r"(?i)(?:(?:trial|study|the)[ \t]+)?(?:officials?|investigators?|PIs?)\Z")
+
 # a denial or a question before the verb in its clause ("The source never mentions two locations", "does not say
 # whether it mentions two"): no count said (hunt 213's honest Relma-cel notes, refused before); not "not only"
 _DENIED_BEFORE = lazy(r"(?i)(?:\b(?:never|not(?![ \t]+only)|whether)\b|n't\b)[^.;:,!?]*\Z")
@@ -56,6 +66,7 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
     """What text says a source gives of each count that no cited source writes and the record's list of the noun
     does not hold."""
     read = QUOTED.sub(" | ", normalise(text))
+    yield from _affiliations_miscounted(record, read)
     for m in _MENTIONED.finditer(read):
         if _DENIED_BEFORE.search(read, 0, m.start()):
             continue
@@ -74,6 +85,32 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
             for w in written.finditer(sources.text_of(doc))
         ):
             yield f"says a source gives {count} {noun}, {sources.unwritten()}"
+
+
+def _affiliations_miscounted(record: Record, read: str) -> Iterator[str]:
+    """What read says a party's affiliations name that the record's affiliations of that party do not: the officials'
+    of a complete record (remark_lists.affiliations_naming), or another's, which the record holds none of."""
+    for m in _AFFILIATIONS_NAME.finditer(read):
+        if _DENIED_BEFORE.search(read, 0, m.start()):
+            continue
+        whose = " ".join((m.group("whose") or "officials").split())
+        count, noun = _value(m.group("count")), m.group("noun").lower()
+        if _OFFICIALS.match(whose):
+            held = remark_lists.affiliations_naming(record, noun)
+            if held is not None and held != count:
+                yield f"says the officials' affiliations name {count} {noun}, which name {held}"
+        elif whose.casefold() not in ("its", "their", "whose") and _held_naming(record, whose, noun) != count:
+            yield f"says the {whose}'s affiliations name {count} {noun}, which the record's of it do not"
+
+
+def _held_naming(record: Record, whose: str, noun: str) -> int:
+    """How many different affiliations the record holds of the party whose names ("responsible party": its
+    responsible_party's) that name noun; none of a party holding no affiliation (the sponsor)."""
+    party = record.data.get("_".join(whose.casefold().removeprefix("the ").split()))
+    parties = party if isinstance(party, list) else [party]
+    held = {p["affiliation"] for p in parties if isinstance(p, dict) and isinstance(p.get("affiliation"), str)}
+    stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+    return sum(1 for a in held if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}s?(?![\w-])", a))
 
 
 def _value(word: str) -> int:
