@@ -161,3 +161,23 @@ def test_a_count_the_responsible_partys_affiliation_names_as_it_holds_passes(che
     (note,) = [n for n in data["curation"]["notes"] if RELMA_AFFILIATIONS in n["text"]]
     note["text"] = note["text"].replace(RELMA_AFFILIATIONS, "the responsible party's affiliation names one hospital")
     assert "E501" not in checks.codes(RELMA_PATH, data)
+
+
+# --- another item a note likens its own to -------------------------------------------------------------------------
+
+IM19_FLAT = "recorded as a flat dose"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        (IM19_FLAT + ", as for the first cohort", {"E501"}),  # (its first is dosed per kilogram)
+        (IM19_FLAT + ", like the first cohort", {"E501"}),
+        (IM19_FLAT + ", as with cohort 1", {"E501"}),
+        (IM19_FLAT + ", as for the second cohort", set()),  # (itself)
+        (IM19_FLAT + ", unlike the first cohort", set()),
+        (IM19_FLAT + ", as for the first arm", set()),  # (its one arm's, of which it is)
+    ],
+)
+def test_another_item_a_note_likens_its_own_to_holds_what_it_gives(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_FLAT, new) == found

@@ -49,9 +49,47 @@ def check_remark_prose(record: Record, sources: Sources) -> Iterator[Problem]:
         lambda remark: [
             *_coded_unheld(record, sources, remark.text, fields.parse_dotted(remark.field)),
             *_date_types_unheld(record, remark.text, remark.field),
+            *_likened_unheld(record, remark.text, fields.parse_dotted(remark.field)),
         ],
         RULE,
     )
+
+
+# Another item of the list a note's field is in that a note likens its item to: "recorded as a flat dose, as for the
+# first cohort" on IM19's second cohort, whose first is dosed per kilogram, passed (hunt 214's leftover): the value was
+# held to the note's own item only
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5}
+_LIKENED = lazy(
+    r"(?i)\b(?:(?:just[ \t]+)?as[ \t]+(?:for|with|in)|like|same[ \t]+as)[ \t]+(?:the[ \t]+|its[ \t]+)?"
+    r"(?:(?P<ordinal>first|second|third|fourth|fifth|sixth|(?P<nth>[1-9])(?:st|nd|rd|th))[ \t]+(?P<noun>[a-z]+)|"
+    r"(?P<noun2>[a-z]+)[ \t]+(?P<number>[1-9])\b)"
+)
+
+
+def _likened_unheld(record: Record, text: str, on: fields.Path_) -> Iterator[str]:
+    """What a note on an item of a list (arms.0.cohorts.1) says another item of that list holds by likening them ("as
+    for the first cohort") where the value it gives its own, of a coded field under the list, is not the other's."""
+    lists = {key.removesuffix("s"): k + 1 for k, key in enumerate(on[:-1]) if isinstance(on[k + 1], int)}
+    if not lists:
+        return
+    for clause in _clauses(QUOTED.sub(" | ", normalise(text))):
+        for m in _LIKENED.finditer(clause):
+            noun = (m.group("noun") or m.group("noun2")).lower().removesuffix("s")
+            if noun not in lists:
+                continue
+            number = m.group("nth") or m.group("number")
+            other = int(number) - 1 if number else _ORDINALS[m.group("ordinal").lower()]
+            at = lists[noun]
+            likened = (*on[:at], other, *on[at + 1 :])
+            prefix = ".".join(p for p in on[:at] if isinstance(p, str))
+            for coded in CODED:
+                if not coded.field.startswith(prefix + ".") or not coded.named(clause):
+                    continue
+                held = _value_at(record.data, coded.field, likened)
+                for codes in dict.fromkeys(_claims_in([clause[: m.start()]], coded)):
+                    if isinstance(held, str) and held not in codes:
+                        said = f"{coded.field} {_one_of(codes)}"
+                        yield f"says {noun} {other + 1} holds {said} as its own, which ({held}) it does not"
 
 
 # The type a note on the record's dates gives them all, said of them together: "they are estimated", "both dates are
