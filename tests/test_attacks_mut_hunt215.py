@@ -181,3 +181,38 @@ IM19_FLAT = "recorded as a flat dose"
 )
 def test_another_item_a_note_likens_its_own_to_holds_what_it_gives(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_FLAT, new) == found
+
+
+# --- the side of its event a note puts a window on ------------------------------------------------------------------
+
+RELMA_WINDOW = "within the 8 weeks before screening"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("within the 8 weeks after screening", {"E501"}),  # (criterion 1: "8 weeks prior to screening")
+        ("within the 8 weeks following screening", {"E501"}),
+        ("within the 8 weeks prior to screening", set()),
+        ("within the past 8 weeks", set()),
+        ("within 8 weeks of screening", set()),  # (no side said)
+    ],
+)
+def test_the_side_a_note_puts_a_window_on_is_its_criterions(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_WINDOW, new) == found
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("Exclusion criterion 4's 24 weeks before enrollment are recorded as a limit.", {"E501"}),  # (after it)
+        ("Exclusion criterion 4's 24 weeks after enrollment are recorded as a limit.", set()),
+        ("Exclusion criterion 4's 24 weeks prior to screening are recorded as a limit.", set()),  # (its other)
+    ],
+)
+def test_a_window_a_note_names_the_criterion_of_is_held_to_that_criterion(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert (
+        rewritten(checks, IM19_PATH, "Exclusion criterion 8's window of 6 months covers", new + " It covers") == found
+    )

@@ -69,6 +69,7 @@ from sle_trials.checks import (
     remark_sources,
     remark_spelled,
     remark_thresholds,
+    remark_windows,
     remarks,
     silence,
     thresholds,
@@ -1045,6 +1046,7 @@ def stages(
     yield Stage("remark population", lambda: remark_population.check_remark_population(record, schema))
     yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
+    yield Stage("remark windows", lambda: remark_windows.check_remark_windows(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
