@@ -216,3 +216,28 @@ def test_a_window_a_note_names_the_criterion_of_is_held_to_that_criterion(
     assert (
         rewritten(checks, IM19_PATH, "Exclusion criterion 8's window of 6 months covers", new + " It covers") == found
     )
+
+
+# --- what a note says stands after or before a criterion ------------------------------------------------------------
+
+RELMA_FOLLOWED = "Inclusion criterion 4 is followed in the source"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Inclusion criterion 4 is preceded in the source",  # (criterion 3, before it, holds none)
+        "Inclusion criterion 4 was preceded in the source",
+    ],
+)
+def test_what_a_note_says_stands_beside_a_criterion_where_the_record_holds_none_is_refused(
+    checks: Checks, new: str
+) -> None:
+    assert "E501" in rewritten(checks, RELMA_PATH, RELMA_FOLLOWED, new)
+
+
+@pytest.mark.parametrize(
+    "new", ["Inclusion criterion 4 is also followed in the source", "Inclusion criterion 4 is followed"]
+)
+def test_what_a_note_says_stands_beside_a_criterion_where_the_record_holds_it_passes(checks: Checks, new: str) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_FOLLOWED, new) == set()

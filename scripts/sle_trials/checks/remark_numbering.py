@@ -7,6 +7,10 @@ for a criterion 1 the note says is there, or for paragraphs the note says stand 
 
 A list's start is the number of its first numbered item as the record holds it (the numbering kept as the source
 writes it); "both", "neither", "only the inclusion list" and a denial ("does not start at 1") are read as said.
+
+And paragraphs a note says stand after or before a criterion ("Inclusion criterion 4 is followed in the source by two
+unnumbered paragraphs", made "is preceded", hunt 214's leftover): the record nests a paragraph between two criteria
+under the first, so those after a criterion are its sub_criteria and those before it the previous criterion's.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ _KEPT = lazy(
     r"|(?P<flat>flat|unnested|as[ \t]+(?:criteria|items)[ \t]+of[ \t]+their[ \t]+own|at[ \t]+the[ \t]+top[ \t]+"
     r"level))\b[^.;]*?\bcriterion[ \t]+(?P<n>\d+)\b"
 )
+# paragraphs a note says stand after or before a criterion: "Inclusion criterion 4 is followed in the source by two
+# unnumbered paragraphs" (made "is preceded", hunt 214's leftover: the record nests them under criterion 4, after it)
+_BESIDE = lazy(
+    r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)[ \t]+(?:is|was)[ \t]+(?:also[ \t]+)?"
+    r"(?:(?P<after>followed)|(?P<before>preceded))[ \t]+(?:in[ \t]+the[ \t]+source[ \t]+)?by[ \t]+"
+    r"(?P<what>[^.;]*?\b(?:paragraphs?|passages?|sub-?lists?|sub-?items?|lines|notes?|sub-?criteria)\b)"
+)
 _LIST_OF_SENTENCE = lazy(r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b")
 
 RULE = "a remark says of the record's criteria lists only the numbering and nesting they have"
@@ -55,6 +66,7 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
     starts = {name: start for name, items in lists.items() if (start := _start(items)) is not None}
     for m in _STARTS.finditer(read):
         yield from _misstarted(m, starts)
+    yield from _misplaced(read, lists)
     for m in _KEPT.finditer(read):
         named = _LIST_OF_SENTENCE.search(read, 0, m.start())
         items = lists[named.group("list").lower()] if named else [c for items in lists.values() for c in items]
@@ -65,6 +77,22 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
         if bool(m.group("nested")) != nested:
             said, held = ("nested under", "holds none") if m.group("nested") else ("flat beside", "holds them nested")
             yield f"says paragraphs are kept {said} criterion {m.group('n')}, which {held}"
+
+
+def _misplaced(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
+    """What read says stands after or before a criterion that the record does not hold there: its own sub_criteria
+    after it, the criterion before it's before it (a paragraph between two criteria is nested under the first)."""
+    for m in _BESIDE.finditer(read):
+        items = lists[m.group("list").lower()]
+        at = [k for k, c in enumerate(items) if c.get("number") == int(m.group("n"))]
+        if len(at) != 1:
+            continue
+        k = at[0]
+        beside = items[k] if m.group("after") else (items[k - 1] if k > 0 else {})
+        if not beside.get("sub_criteria"):
+            side = "after" if m.group("after") else "before"
+            what = " ".join(m.group("what").split())
+            yield f"says {what!r} stand {side} criterion {m.group('n')}, which the record does not hold there"
 
 
 def _start(items: list[dict]) -> int | None:
