@@ -241,3 +241,23 @@ def test_what_a_note_says_stands_beside_a_criterion_where_the_record_holds_none_
 )
 def test_what_a_note_says_stands_beside_a_criterion_where_the_record_holds_it_passes(checks: Checks, new: str) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_FOLLOWED, new) == set()
+
+
+# --- which registry date a note says its source says a date is -------------------------------------------------------
+
+RELMA_WHICH = "does not say which registry date that is"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("says which registry date that is", {"E501"}),  # (the record declares every registry date silent)
+        ("states which date it is", {"E501"}),
+        ("does not state which date it is", set()),
+        ("never says which registry date that is", set()),
+    ],
+)
+def test_which_registry_date_a_note_says_its_source_names_is_held_to_the_silence(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_WHICH, new) == found

@@ -9,6 +9,9 @@ Hunt 214 said it in other words, and they passed: Relma-cel's "0 patients applie
 recorded as the enrollment", its launch date one the source "says it is the start date", and "The source names the
 treatment Relma-cel (in its title and summary) but gives an intervention type" (the subject before a bracket and a
 "but", which end a clause).
+
+Hunt 215: which registry date a date is, said to be given ("and says which registry date that is", Relma-cel's "does
+not say which" made so), of a record silent on every registry date (_WHICH_DATE).
 """
 
 from __future__ import annotations
@@ -80,6 +83,22 @@ _SUPPOSED = lazy(r"(?i)\b(?:would|could|might|may|should)[ \t]+(?:also[ \t]+)?\Z
 _NOWHERE = lazy(r"[ \t]+nowhere[ \t]*(?:[.,;]|\Z)")
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
 
+# which registry date a date is, said to be given ("The source reads "Launched by ... · Feb 28, 2023" and says which
+# registry date that is": Relma-cel's "does not say which" made so, hunt 214's leftover): a date of the registry's the
+# source gives, where the record declares it silent on every one
+_WHICH_DATE = lazy(
+    r"(?i)\b(?:says?|states?|tells?|gives?|names?)[ \t]+(?:which|what)[ \t]+(?:registry[ \t]+|kind[ \t]+of[ \t]+)?"
+    r"date[ \t]+(?:that|it|this)[ \t]+(?:is|was)\b"
+)
+REGISTRY_DATES = (
+    "dates.start",
+    "dates.primary_completion",
+    "dates.completion",
+    "dates.first_submitted",
+    "dates.first_posted",
+    "dates.last_updated",
+)
+
 RULE = "a remark says a source gives a field only where the record does not declare its sources silent on it"
 
 
@@ -98,6 +117,9 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
         clauses = _CLAUSE_STOPS.split(sentence)
         sourced = bool(_SOURCE_BEFORE.match(clauses[0].lstrip()))
         for clause in clauses:
+            for m in _WHICH_DATE.finditer(clause):
+                if not _DENIED.search(clause, 0, m.start()) and all(fields.covered(silent, d) for d in REGISTRY_DATES):
+                    yield "says a source says which registry date a date is; the record declares it silent on each"
             for m in _GIVES.finditer(clause):
                 # a value said recorded as the field is the record's, whoever is the subject
                 subject = _RECORDED.match(clause, m.start()) or _SOURCE_BEFORE.search(clause, 0, m.start())
