@@ -261,3 +261,46 @@ def test_which_registry_date_a_note_says_its_source_names_is_held_to_the_silence
     checks: Checks, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_WHICH, new) == found
+
+
+# --- how a note says its source lays a section out ------------------------------------------------------------------
+
+RELMA_RUNS = "runs the keywords together on one line"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("gives each keyword on its own line", {"E501"}),  # (its Keywords section writes one line)
+        ("lists the keywords on separate lines", {"E501"}),
+        ("gives one keyword per line", {"E501"}),
+        ("runs the officials together on one line", {"E501"}),  # (its Trial Officials section writes nine)
+        ("gives the keywords together on one line", set()),
+        ("does not give each keyword on its own line", set()),
+    ],
+)
+def test_the_lines_a_note_says_its_source_writes_a_sections_items_on_are_its_own(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_RUNS, new) == found
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ('"Related Clinical Trials" are', '"More Related Trials" are', {"E501"}),  # (a heading listing nothing)
+        ('"Related Clinical Trials" are', '"Related Clinical Trials" are', set()),
+        (
+            'its "Related Clinical Trials" are the site\'s similarity picks',
+            'its "Related Clinical Trials" are the site\'s similarity picks; its "More Related Trials" is empty',
+            set(),
+        ),
+    ],
+)
+def test_a_heading_a_note_quotes_as_listing_lists_something(
+    checks: Checks, old: str, new: str, found: set[str]
+) -> None:
+    data = record_data(checks.root / IM19_PATH, IM19_PATH)
+    (note,) = [n for n in data["curation"]["notes"] if "Related Clinical Trials" in " ".join(n["text"].split())]
+    note["text"] = " ".join(note["text"].split()).replace(old, new)
+    assert checks.codes(IM19_PATH, data) == found

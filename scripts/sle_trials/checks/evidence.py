@@ -54,6 +54,7 @@ from sle_trials.checks import (
     remark_dates,
     remark_keys,
     remark_labels,
+    remark_layout,
     remark_lists,
     remark_mentions,
     remark_names,
@@ -1062,6 +1063,7 @@ def stages(
         yield Stage("comment sections", lambda: remark_sections.check_comment_sections(record, sources, schema))
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
+        yield Stage("remark layout", lambda: remark_layout.check_remark_layout(record, sources))
         yield Stage("remark owners", lambda: remark_owners.check_remark_owners(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))
