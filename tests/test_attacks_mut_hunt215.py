@@ -304,3 +304,21 @@ def test_a_heading_a_note_quotes_as_listing_lists_something(
     (note,) = [n for n in data["curation"]["notes"] if "Related Clinical Trials" in " ".join(n["text"].split())]
     note["text"] = " ".join(note["text"].split()).replace(old, new)
     assert checks.codes(IM19_PATH, data) == found
+
+
+# --- the sponsor said to write what a note quotes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("kept as the sponsor writes it", {"E501"}),  # (a third-party site's copy is cited)
+        ("kept as the sponsor spells it", {"E501"}),
+        ("kept as the source writes it", set()),
+        ("kept as written, not as the sponsor writes it", set()),
+    ],
+)
+def test_the_sponsor_a_note_says_writes_what_it_quotes_is_a_source_cited(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, IM19_PATH, "kept as written", new) == found
