@@ -322,3 +322,39 @@ def test_the_sponsor_a_note_says_writes_what_it_quotes_is_a_source_cited(
     checks: Checks, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, IM19_PATH, "kept as written", new) == found
+
+
+# --- what a note says of a recorded limit's conditions ---------------------------------------------------------------
+
+RELMA_SPARED = "not to those also taking immunosuppressants"
+RELMA_SUB_ITEM = "by its sub-item 2"
+RELMA_BOTH = "both passages are recorded as its conditions"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (RELMA_SPARED, "to those also taking immunosuppressants"),  # (sub-item 2 spares them)
+        (RELMA_SPARED, "not to those also taking antimalarials"),  # (no condition spares them)
+        (RELMA_SUB_ITEM, "by its sub-item 3"),  # (which names no immunosuppressant)
+        (RELMA_SUB_ITEM, "by its sub-item 1"),
+        (RELMA_BOTH, "neither passage is recorded"),
+        (RELMA_BOTH, "one passage is recorded as its condition"),
+        (RELMA_BOTH, "both passages are not recorded"),
+    ],
+)
+def test_what_a_note_says_of_a_limits_conditions_that_it_lacks_is_refused(checks: Checks, old: str, new: str) -> None:
+    assert "E501" in rewritten(checks, RELMA_PATH, old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (RELMA_SPARED, "not to those taking immunosuppressants"),
+        (RELMA_SUB_ITEM, "by sub-item 2 of its list"),  # (no sub-item read: claims less)
+        (RELMA_BOTH, "two passages are recorded as its conditions"),
+        (RELMA_BOTH, "each passage is recorded as one of its conditions"),
+    ],
+)
+def test_what_a_note_says_of_a_limits_conditions_that_it_holds_passes(checks: Checks, old: str, new: str) -> None:
+    assert rewritten(checks, RELMA_PATH, old, new) == set()

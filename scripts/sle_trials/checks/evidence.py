@@ -51,6 +51,7 @@ from sle_trials.checks import (
     remark_absence,
     remark_ages,
     remark_categories,
+    remark_conditions,
     remark_dates,
     remark_keys,
     remark_labels,
@@ -1048,6 +1049,7 @@ def stages(
     yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
     yield Stage("remark windows", lambda: remark_windows.check_remark_windows(record))
+    yield Stage("remark conditions", lambda: remark_conditions.check_remark_conditions(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
