@@ -40,7 +40,7 @@ _TOGETHER = lazy(
 # a heading quoted, said to list something: 'its "Related Clinical Trials" are the site's picks', '"Similar Trials"
 # lists three trials'; not said to be empty or to list nothing
 _QUOTED_LISTS = lazy(
-    r"[ \t]+(?:are|is|lists?|names?|gives?|holds?|shows?)\b(?![ \t]+(?:not|no|none|nothing|empty|blank)\b)"
+    r"[ \t]+(?:are|lists?|names?|gives?|holds?|shows?)\b(?![ \t]+(?:not|no|none|nothing|empty|blank)\b)"
 )
 _DENIED_BEFORE = lazy(r"(?i)(?:\b(?:not|never|nor|whether|if)\b|n't\b)[^.;:]*\Z")
 
