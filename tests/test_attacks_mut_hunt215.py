@@ -32,12 +32,14 @@ Found and fixed (E501):
   sub-item 2" made "3", "both passages are recorded as its conditions" made "neither passage is recorded"
   (remark_conditions).
 
-Left, found and not fixed (each passes `trials check`; reproduce with rewritten(checks, shown, old, new)):
-Relma-cel's "Exclusion criterion 1 is garbled in the source" made "is complete in the source" (nothing in the record
-says a criterion is garbled; its unit standing after the window is read by the binding, not held to a note's word),
-IM19's "hematological abnormalities" made "renal abnormalities" and Relma-cel's "(oral corticosteroid requirements)"
-made "(antimalarial requirements)" (hunt 214's, outside this hunt's brief: which item of a criterion a kind is said
-of is not read).
+- a kind of condition or treatment said of items a note names: IM19's "hematological abnormalities a. to e." made
+  "renal" (its criterion's "kidney failure" stands before a.), Relma-cel's "(oral corticosteroid requirements)" of the
+  sub-list made "(antimalarial requirements)" (its first paragraph's) (remark_categories).
+
+Left, found and not fixed (passes `trials check`; reproduce with rewritten(checks, RELMA_PATH, old, new)): Relma-cel's
+"Exclusion criterion 1 is garbled in the source" made "is complete in the source": nothing in the record says a
+criterion is garbled (its unit standing after the window is the binding's to read), and a note's word on it is held
+to nothing.
 """
 
 from __future__ import annotations
@@ -397,3 +399,25 @@ def test_what_a_note_says_of_a_limits_conditions_that_it_lacks_is_refused(checks
 )
 def test_what_a_note_says_of_a_limits_conditions_that_it_holds_passes(checks: Checks, old: str, new: str) -> None:
     assert rewritten(checks, RELMA_PATH, old, new) == set()
+
+
+# --- the items a note says a kind of condition or treatment is of ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "found"),
+    [
+        # a sub-list bracketed: criterion 4's steroid requirements, not its first paragraph's antimalarials
+        (RELMA_PATH, "(oral corticosteroid requirements)", "(antimalarial requirements)", {"E501"}),
+        (RELMA_PATH, "(oral corticosteroid requirements)", "(immunosuppressant requirements)", set()),  # (its item 2)
+        (RELMA_PATH, "(oral corticosteroid requirements)", "(steroid dose requirements)", set()),
+        # the lettered items named: criterion 11's a. to e., not its "kidney failure" before them
+        (IM19_PATH, "hematological abnormalities", "renal abnormalities", {"E501"}),
+        (IM19_PATH, "hematological abnormalities", "blood abnormalities", set()),
+        (IM19_PATH, "lists hematological abnormalities a. to e.", "lists renal abnormalities and more", set()),
+    ],
+)
+def test_a_kind_a_note_says_items_it_names_are_of_is_held_to_those_items(
+    checks: Checks, shown: str, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, new) == found

@@ -7,6 +7,8 @@ about to nothing. A reader takes the window to bind patients with lung disease.
 A kind is an organ system or a class of drug, named before a noun of what a criterion lists ("heart conditions",
 "hematological abnormalities", "corticosteroid requirements"); the criterion, with its sub-items, names it by one of
 its words ("myocardial infarction", "clinically significant heart disease"). A kind the table does not hold is left.
+Where the note says which of the criterion's items the kind is of (a sub-list it brackets, lettered items it names),
+those items name it (_said_of, hunt 215).
 """
 
 from __future__ import annotations
@@ -79,7 +81,9 @@ def check_remark_categories(record: Record) -> Iterator[Problem]:
         texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
         for kind, named in _NAMED.items():
             for m in named.finditer(sentence):
-                if _NOT_ITS.search(sentence, 0, m.start()) or _WRITTEN[kind].search(texts):
+                if _NOT_ITS.search(sentence, 0, m.start()) or _WRITTEN[kind].search(
+                    _said_of(sentence, m, items, texts)
+                ):
                     continue
                 names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
                 yield record.problem(
@@ -88,6 +92,38 @@ def check_remark_categories(record: Record) -> Iterator[Problem]:
                     f"curation.{remark.kind}.{remark.i}.text says {names} is about {_shown(m)} ({kind}), which its "
                     f"words do not name: {RULE}",
                 )
+
+
+# the items a kind is said of, where the note says which: a sub-list it brackets ("a sub-list numbered 1 to 3 (oral
+# corticosteroid requirements)") or the lettered items it names after it ("hematological abnormalities a. to e."). Hunt
+# 214 made Relma-cel's "(antimalarial requirements)", whose criterion 4 names antimalarials in its first paragraph, and
+# IM19's "renal abnormalities", whose criterion 11 writes "kidney failure" before its items a. to e., and each passed
+_SUB_LIST_BRACKET = lazy(r"(?i)\bsub-?lists?\b[^().;]*\([ \t]*\Z")
+_LETTERED_AFTER = lazy(r"[ \t]+\(?a\.?\)?[ \t]+(?:to|through|-|\u2013)[ \t]+\(?[b-z]\.?\)?")
+_FIRST_LETTERED = lazy(r"(?<![\w.])a\.[ \t]")
+
+
+def _said_of(sentence: str, m: re.Match[str], items: list, texts: str) -> str:
+    """The words of the criteria's items the kind m names is said of: a bracketed sub-list's (the nested items that
+    hold numbered items of their own), the lettered items' (from "a." on), or else the criteria's whole (texts)."""
+    if _SUB_LIST_BRACKET.search(sentence, 0, m.start()):
+        lists = [
+            sub for _, item in items for sub in _nested(item) if any("number" in s for s in sub.get("sub_criteria", []))
+        ]
+        if lists:
+            return " ".join(normalise(piece) for sub in lists for piece in fields.criterion_texts(sub))
+    if _LETTERED_AFTER.match(sentence, m.end()) and (first := _FIRST_LETTERED.search(texts)) is not None:
+        return texts[first.start() :]
+    return texts
+
+
+def _nested(item: dict) -> list[dict]:
+    """The items nested under item, at any depth."""
+    found = []
+    for sub in item.get("sub_criteria") or []:
+        if isinstance(sub, dict):
+            found += [sub, *_nested(sub)]
+    return found
 
 
 def _shown(m: re.Match[str]) -> str:
