@@ -36,10 +36,10 @@ Found and fixed (E501):
   "renal" (its criterion's "kidney failure" stands before a.), Relma-cel's "(oral corticosteroid requirements)" of the
   sub-list made "(antimalarial requirements)" (its first paragraph's) (remark_categories).
 
-Left, found and not fixed (passes `trials check`; reproduce with rewritten(checks, RELMA_PATH, old, new)): Relma-cel's
-"Exclusion criterion 1 is garbled in the source" made "is complete in the source": nothing in the record says a
-criterion is garbled (its unit standing after the window is the binding's to read), and a note's word on it is held
-to nothing.
+- a criterion said written whole and clear whose limit's unit its evidence writes apart from its value: Relma-cel's
+  "Exclusion criterion 1 is garbled in the source" made "is complete in the source" (remark_garbled).
+
+Left: none of the brief's items passes; a criterion said garbled that is not (the converse) is not read.
 """
 
 from __future__ import annotations
@@ -421,3 +421,21 @@ def test_a_kind_a_note_says_items_it_names_are_of_is_held_to_those_items(
     checks: Checks, shown: str, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, shown, old, new) == found
+
+
+# --- a criterion a note says its source writes whole and clear -----------------------------------------------------
+
+RELMA_GARBLED_SAID = "Exclusion criterion 1 is garbled in the source"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("Exclusion criterion 1 is complete in the source", {"E501"}),  # ("≥100 within 8 weeks ... mg/d")
+        ("Exclusion criterion 1 is clear in the source", {"E501"}),
+        ("Exclusion criterion 1 is not complete in the source", set()),
+        ("Exclusion criterion 6 is complete in the source; exclusion criterion 1 is garbled", set()),  # ("< 10 mg/dL")
+    ],
+)
+def test_a_criterion_a_note_says_is_written_whole_is_read_as_written(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_GARBLED_SAID, new) == found

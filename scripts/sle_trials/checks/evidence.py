@@ -53,6 +53,7 @@ from sle_trials.checks import (
     remark_categories,
     remark_conditions,
     remark_dates,
+    remark_garbled,
     remark_keys,
     remark_labels,
     remark_layout,
@@ -1050,6 +1051,7 @@ def stages(
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
     yield Stage("remark windows", lambda: remark_windows.check_remark_windows(record))
     yield Stage("remark conditions", lambda: remark_conditions.check_remark_conditions(record))
+    yield Stage("remark garbled", lambda: remark_garbled.check_remark_garbled(record))
     sources = Sources(record, root, memory.documents)
     if read is not None:
         read.update(sources.read)
