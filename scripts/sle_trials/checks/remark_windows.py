@@ -13,7 +13,9 @@ on the side the note says, is a side the record's words do not give.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
@@ -36,56 +38,59 @@ LISTS = {"inclusion": "inclusion_criteria", "exclusion": "exclusion_criteria"}
 RULE = "a remark puts a window of time on the side of its event that the criterion it speaks of writes"
 
 
+class Window(NamedTuple):
+    length: tuple[float, str]  # its number and unit ("week")
+    side: str | None  # "before", "after", or None where it says none
+    event: str  # the first letters of the event it is on ("scree"), or ""
+
+
 def check_remark_windows(record: Record) -> Iterator[Problem]:
     """E501: each window a remark puts on a side of its event that the criterion it speaks of writes on the other
-    side only."""
+    side only. The criteria's windows are read once, where a remark puts a window on a side."""
     eligibility = record.data.get("eligibility") or {}
-    texts = {
-        (name, c.get("number")): " ".join(normalise(t) for t in strings(c))
+    criteria = [
+        ((name, c.get("number")), c)
         for name, key in LISTS.items()
         for c in eligibility.get(key) or []
         if isinstance(c, dict)
-    }
-    if not texts:
+    ]
+    if not criteria:
         return iter(())
-    return said_by_remarks(record, "E501", lambda text: _turned(text, texts), RULE)
+    written: dict[tuple[str, object], list[Window]] = {}
+
+    def windows() -> dict[tuple[str, object], list[Window]]:
+        if not written:
+            for key, c in criteria:
+                text = " ".join(normalise(t) for t in strings(c))
+                written.setdefault(key, []).extend(_window(w) for w in _WINDOW.finditer(text))
+        return written
+
+    return said_by_remarks(record, "E501", lambda text: _turned(text, windows), RULE)
 
 
-def _side(m: re.Match[str]) -> str | None:
-    """The side of its event a match of _WINDOW puts the window on, or None where it says none."""
-    if m.group("before") or m.group("past"):
-        return "before"
-    return "after" if m.group("after") else None
+def _window(m: re.Match[str]) -> Window:
+    side = "before" if m.group("before") or m.group("past") else "after" if m.group("after") else None
+    unit = m.group("unit").lower().removesuffix("s")
+    return Window((float(m.group("n")), unit), side, (m.group("event") or "").lower().replace("ll", "l")[:5])
 
 
-def _turned(text: str, texts: dict[tuple[str, object], str]) -> Iterator[str]:
-    """What text says of each window's side that the criterion it speaks of does not write."""
+def _turned(text: str, windows: Callable[[], dict[tuple[str, object], list[Window]]]) -> Iterator[str]:
+    """What text says of each window's side that the criterion it speaks of does not write (the nearest criterion
+    the sentence names before it, or all of them)."""
     read = QUOTED.sub(" | ", normalise(text))
     for sentence in note_names.sentences_of(read):
+        named = [(m.start(), (m.group("list").lower(), int(m.group("n")))) for m in _NAMED.finditer(sentence)]
         for m in _WINDOW.finditer(sentence):
-            side = _side(m)
-            if side is None:
+            said = _window(m)
+            if said.side is None:
                 continue
-            named = list(_NAMED.finditer(sentence, 0, m.start()))
-            key = (named[-1].group("list").lower(), int(named[-1].group("n"))) if named else None
-            spoken = [texts.get(key, "")] if key else [*texts.values()]
-            written = [w for t in spoken for w in _WINDOW.finditer(t) if _same_length(w, m)]
+            k = bisect_left(named, m.start(), key=lambda pair: pair[0])
+            spoken = [windows().get(named[k - 1][1], [])] if k else list(windows().values())
+            same = [w for ws in spoken for w in ws if w.length == said.length]
             # (the windows on the same event where a criterion writes one: IM19's exclusion criterion 4 writes 24
             # weeks before screening and 24 after enrolment)
-            written = [w for w in written if _event(w) == _event(m)] or written
-            sides = {_side(w) for w in written}
-            if sides - {None} and side not in sides:
-                yield f"puts {' '.join(m.group().split())!r} {side} its event, which the criterion it speaks of doesn't"
-
-
-def _event(m: re.Match[str]) -> str:
-    """The event a window is on, as far as its first letters tell ("enrollment", "enrolment": "enrol")."""
-    return (m.group("event") or "").lower().replace("ll", "l")[:5]
-
-
-def _same_length(one: re.Match[str], other: re.Match[str]) -> bool:
-    return float(one.group("n")) == float(other.group("n")) and _unit(one) == _unit(other)
-
-
-def _unit(m: re.Match[str]) -> str:
-    return m.group("unit").lower().removesuffix("s")
+            same = [w for w in same if w.event == said.event] or same
+            sides = {w.side for w in same}
+            if sides - {None} and said.side not in sides:
+                shown = " ".join(m.group().split())
+                yield f"puts {shown!r} {said.side} its event, which the criterion it speaks of does not"
