@@ -182,6 +182,7 @@ RELMA_AFFILIATIONS = "the officials' affiliations name two hospitals"
         ("the investigators' affiliations name two hospitals", set()),
         ("the officials' affiliations name one college", set()),  # (Union Hospital's "Tongji Medical College")
         ("the affiliations name two hospitals", set()),
+        ("the three officials' affiliations name two hospitals", set()),
     ],
 )
 def test_a_count_a_partys_affiliations_are_said_to_name_is_the_records(

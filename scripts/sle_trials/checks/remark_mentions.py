@@ -48,7 +48,7 @@ _AFFILIATIONS_NAME = lazy(
     r"(?:(?:also|only|each)[ \t]+)?(?:names?|mentions?|lists?|gives?|cites?)[ \t]+"
     rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
 )
-_OFFICIALS = lazy(r"(?i)(?:(?:trial|study|the)[ \t]+)?(?:officials?|investigators?|PIs?)\Z")
+_OFFICIALS = lazy(r"(?i)(?<![\w-])(?:officials?|investigators?|PIs?)\Z")  # (their last word: "two officials")
 
 # a denial or a question before the verb in its clause ("The source never mentions two locations", "does not say
 # whether it mentions two"): no count said (hunt 213's honest Relma-cel notes, refused before); not "not only"
@@ -95,7 +95,7 @@ def _affiliations_miscounted(record: Record, read: str) -> Iterator[str]:
             continue
         whose = " ".join((m.group("whose") or "officials").split())
         count, noun = _value(m.group("count")), m.group("noun").lower()
-        if _OFFICIALS.match(whose):
+        if _OFFICIALS.search(whose):
             held = remark_lists.affiliations_naming(record, noun)
             if held is not None and held != count:
                 yield f"says the officials' affiliations name {count} {noun}, which name {held}"
