@@ -410,6 +410,8 @@ class Sources:
             return f"{escape.group()!r}, a markdown escape, which reads as {escape.group(1)!r}"
         if criteria_text.unbolded(needle) != needle:  # (a record keeping "**Age:**" of a source's "1. **Age:** 18")
             return "Markdown bold ('**' or '__' around words), which a reader sees as the words it bolds"
+        if criteria_text.italicised(needle):  # (a record keeping "*not*" of a source's "Patients *not* on dialysis")
+            return "Markdown italics ('*' or '_' around words), which a reader sees as the words they set off"
         changed = next((c for c in needle if c != " " and normalise(c) != c), None)
         if changed is None:  # no one character: an accent composed otherwise than the source's
             return "its characters as the sources write them only in NFKC (an accent composed otherwise)"

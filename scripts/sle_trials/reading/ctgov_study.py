@@ -340,8 +340,8 @@ def _lines(keys: list[str], texts: list[str]) -> list[str]:
         if (
             text.isascii()
             and "\\" not in text
-            and "**" not in text  # (Markdown bold, which normalise reads as its words)
-            and "__" not in text
+            and "*" not in text  # (Markdown bold and italics, which normalise reads as their words)
+            and "_" not in text
             and (text.isprintable() or DROPPED.search(text) is None)
         ):
             value = " ".join(text.split())

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import digits, edges, lookalike, markup, opening, registry_ids, sentences
-from sle_trials.reading.criteria_text import ESCAPE, unbolded
+from sle_trials.reading.criteria_text import ESCAPE, unemphasised
 from sle_trials.reading.invisible import DROPPED, SEPARATOR, SET_APART, unreordered
 
 PLAIN = "plain"
@@ -128,9 +128,10 @@ def _shown(text: str, nfkc: bool, escapes: bool, spaces: bool) -> str:
         text = DROPPED.sub("", lookalike.letters(digits.nfkc(kept)) if nfkc else kept)
     elif not text.isprintable() and DROPPED.search(text):  # an ASCII control character
         text = DROPPED.sub("", text)
-    if not escapes and ("**" in text or "__" in text):
-        # Markdown bold shows a reader its words ("1. **Age:** 18 to 65"), as the criteria reader reads it
-        text = unbolded(text)
+    if not escapes and ("*" in text or "_" in text):
+        # Markdown bold and italics show a reader their words ("1. **Age:** 18 to 65", "Patients *not* on dialysis"),
+        # as the criteria reader reads them
+        text = unemphasised(text)
     if "\\" in text and not escapes:
         text = ESCAPE.sub(r"\1", text)
     if spaces:

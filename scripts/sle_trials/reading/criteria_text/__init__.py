@@ -25,10 +25,10 @@ Where each rule lives, one module a concern (the names other modules use are the
 - numbering: where a section's numbered items stand, for a numbering started again;
 - marks: a list item's mark (bullets, numbers, letters, roman, Chinese and enclosed numerals), its kind and style;
 - lines: indents, a text's margin, a wrapped line going on with the one above, a conjunction's line;
-- escapes: a markdown text's backslash escapes; bold: its bold marks.
+- escapes: a markdown text's backslash escapes; bold: its bold and italics marks.
 """
 
-from sle_trials.reading.criteria_text.bold import unbolded
+from sle_trials.reading.criteria_text.bold import italicised, unbolded, unemphasised
 from sle_trials.reading.criteria_text.escapes import ESCAPE, unescaped
 from sle_trials.reading.criteria_text.headings import (
     HEADING,
@@ -56,6 +56,7 @@ from sle_trials.reading.criteria_text.reader import MAX_DEPTH
 from sle_trials.reading.criteria_text.sections import Split, split, split_criteria
 
 __all__ = [
+    "italicised",
     "BULLETS",
     "ENCLOSED",
     "ESCAPE",
@@ -80,5 +81,6 @@ __all__ = [
     "split",
     "split_criteria",
     "unbolded",
+    "unemphasised",
     "unescaped",
 ]

@@ -1,5 +1,5 @@
-"""Markdown bold in a criteria text ("**Inclusion Criteria:**", "1. **Age:** 18 to 65"), read as the words it bolds,
-as the registry's page shows them."""
+"""Markdown bold and italics in a criteria text ("**Inclusion Criteria:**", "1. **Age:** 18 to 65", "* Patients *not*
+on dialysis"), read as the words they set off, as the registry's page shows them."""
 
 from __future__ import annotations
 
@@ -18,6 +18,15 @@ _BOLD = lazy(
     r"(?<![\w\\*])(?P<mark>\*\*|__)(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
     r"(?<=[^\s\\*_])(?P=mark)(?![\w*])"
 )
+# a pair of single "*" (or "_") around words, at words' edges as _BOLD's: italics ("* Patients *not* on dialysis",
+# "* _Active_ SLE"), read after the bold. A list's bullet ("* Pregnancy") is followed by a space and opens none; a
+# footnote's mark or a product's star ("ANA*", "2*ULN", "10*9/L") stands after a word and opens none; a run of
+# underscores ("Name: ____") opens none; a mark whose words hold the mark ("*Hb > 9\n*ANC", a glued bullet's)
+# closes none.
+_ITALIC = lazy(
+    r"(?<![\w\\*_])(?P<mark>[*_])(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
+    r"(?<=[^\s\\*_])(?P=mark)(?![\w*_])"
+)
 
 
 def unbolded(text: str) -> str:
@@ -29,22 +38,41 @@ def unbolded(text: str) -> str:
     return _BOLD.sub(lambda m: m.group("words"), text)
 
 
+def unemphasised(text: str) -> str:
+    """A criteria text (or a line of one) with its bold (unbolded) and then its italics (_ITALIC) read as their words.
+    Before, "* Patients *not* on dialysis" was imported as the criterion "Patients *not* on dialysis", and the check,
+    reading the source alike, passed it."""
+    text = unbolded(text)
+    if "*" not in text and "_" not in text:
+        return text
+    return _ITALIC.sub(lambda m: m.group("words"), text)
+
+
+def italicised(text: str) -> bool:
+    """Whether text holds a pair of italics marks at words' edges (_ITALIC): a record keeping them ("Patients *not*
+    on dialysis") is refused, as one keeping bold is."""
+    return ("*" in text or "_" in text) and _ITALIC.search(text) is not None
+
+
 def unbolded_within(text: str) -> tuple[str, frozenset[str]]:
     """A criteria text with each pair of bold marks left out (unbolded) but a pair that bolds a whole line, its colon
     aside ("**Adults**", "**Inclusion Criteria:**"): a line set in bold over items is a sub-heading of the list or
     its heading (groups, headings), which the reader knows by its marks; and the bold so kept ({"**Adults**"}), whose
     words an item read from such a line shows (shown_words)."""
-    if "**" not in text and "__" not in text:
+    if "*" not in text and "_" not in text:
         return text, frozenset()
     kept: set[str] = set()
 
     def read(m: re.Match[str]) -> str:
-        if _whole_line(text, m) and not _an_item(m.group("words")):
+        if _whole_line(m) and not _an_item(m.group("words")):
             kept.add(m.group(0))
             return m.group(0)
         return m.group("words")
 
-    return _BOLD.sub(read, text), frozenset(kept)
+    text = _BOLD.sub(read, text) if "**" in text or "__" in text else text
+    # then italics, but for a line in italics whole ("*Inclusion Criteria:*", "*Note: ...*", "*Adults*"), which is
+    # read as the heading, the note or the sub-heading it is, its marks known (headings, notes, groups)
+    return _ITALIC.sub(read, text), frozenset(kept)
 
 
 def shown_words(text: str, kept: frozenset[str]) -> str:
@@ -53,7 +81,8 @@ def shown_words(text: str, kept: frozenset[str]) -> str:
     which no kept bold is."""
     for bold in kept:
         if bold in text:
-            text = text.replace(bold, bold[2:-2])
+            mark = 2 if bold.startswith(("**", "__")) else 1  # (bold, or a line in italics whole)
+            text = text.replace(bold, bold[mark:-mark])
     return text
 
 
@@ -68,8 +97,9 @@ def _an_item(words: str) -> bool:
     return not words.rstrip().endswith((":", "：")) or heading_of(words) is not None
 
 
-def _whole_line(text: str, m: re.Match[str]) -> bool:
-    """Whether the bold of m is all the line's words, but for its indent and a colon after it."""
+def _whole_line(m: re.Match[str]) -> bool:
+    """Whether the bold (or italics) of m is all the line's words, but for its indent and a colon after it."""
+    text = m.string
     start = text.rfind("\n", 0, m.start()) + 1
     end = text.find("\n", m.end())
     return not text[start : m.start()].strip() and not text[m.end() : len(text) if end < 0 else end].strip(" \t:：")

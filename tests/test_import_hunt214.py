@@ -1,0 +1,102 @@
+"""trials import ctgov on real API v2 studies varied as registry entries vary (hunt 214, helper-77): each case a real
+study of tests/fixtures/ctgov/real/ with one part given as the registry gives it for other studies, imported into a
+registry copy shared by the module (each variant under an NCT id of its own, held with --out-of-scope), that joined,
+misread or misplaced what the study states. Beside each, the honest study that must import as it did. The values
+changed are test inputs: no fact of any study.
+
+Found and fixed:
+- Markdown italics within a criterion ("* Patients *not* on dialysis", "* _Active_ SLE") were imported in its words,
+  marks and all, where the registry's page shows the words alone, and the check, reading the source alike, passed
+  it. The reader now reads a pair of single marks at words' edges as the words they set off (criteria_text.bold
+  ._ITALIC), after the bold, and so does the check's reading of a source (layouts.shown, ctgov_study's plain
+  lines); a record keeping them is refused (E501, naming Markdown italics). A bullet ("* Pregnancy"), a footnote's
+  mark ("ANA*"), a product's star ("2*ULN", "10*9/L"), a run of underscores, escaped marks and a glued bullet's
+  ("*Hb > 9" / "*ANC > 1000") are read as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import copy_registry, import_study, importer_hunt, main, notes_on, with_criteria
+from sle_trials.reading import criteria_text
+
+shared, run_import, draft = importer_hunt("hunt214", 92140001)
+
+
+def texts(items: list[dict]) -> list:
+    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
+    out: list = []
+    for c in items:
+        out.append(c["text"])
+        if "sub_criteria" in c:
+            out.append(texts(c["sub_criteria"]))
+    return out
+
+
+def inclusion(lines: str) -> list:
+    """The inclusion criteria's texts read from lines under the heading, beside an exclusion list of one."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.exclusion == [{"text": "Pregnancy"}]
+    return texts(found.inclusion)
+
+
+# --- Markdown italics -------------------------------------------------------------------------------------------------
+
+ITALICS = (
+    "Inclusion Criteria:\n\n* Patients *not* on dialysis\n* _Active_ SLE\n* Adequate organ function:\n"
+    "   * *Hb* > 9 g/dL\n\nExclusion Criteria:\n\n1. Pregnancy\n2. HIV infection (*any* stage)"
+)
+
+
+def test_markdown_italics_are_read_as_the_words_they_set_off(
+    draft: Callable, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: "Patients *not* on dialysis", "_Active_ SLE", "*Hb* > 9 g/dL" and "HIV infection (*any* stage)"
+    imported so, the marks in the criteria's words. A record keeping them is refused."""
+    data = draft(with_criteria(ITALICS))
+    elig = data["eligibility"]
+    assert texts(elig["inclusion_criteria"]) == [
+        "Patients not on dialysis",
+        "Active SLE",
+        "Adequate organ function:",
+        ["Hb > 9 g/dL"],
+    ]
+    assert texts(elig["exclusion_criteria"]) == ["Pregnancy", "HIV infection (any stage)"]
+    assert notes_on(data, "eligibility") == []
+    root = copy_registry(tmp_path / "registry")
+    status, said, _ = import_study(root, with_criteria(ITALICS), "NCT92149999")
+    assert status == 0, said
+    record = root / "trials" / "NCT92149999.yaml"
+    written = record.read_text(encoding="utf-8")
+    assert "Patients not on dialysis" in written
+    record.write_text(written.replace("Patients not on dialysis", "Patients *not* on dialysis"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--root", str(root)]) == 1
+    assert "Markdown italics" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* ANA* positive\n* anti-dsDNA*", ["ANA* positive", "anti-dsDNA*"]),  # footnotes' marks, after a word
+        ("* ALT < 2*ULN and AST < 3*ULN", ["ALT < 2*ULN and AST < 3*ULN"]),  # a product's star, within words
+        ("* ANC > 1.5 x 10*9/L", ["ANC > 1.5 x 10*9/L"]),
+        ("* ALT < 2.5 * ULN", ["ALT < 2.5 * ULN"]),  # spaced
+        ("* Initials: ____ and ____", ["Initials: ____ and ____"]),  # runs of underscores
+        ("* CD19_CAR_T cells", ["CD19_CAR_T cells"]),  # within a word
+        ("* \\*Footnoted\\* criterion", ["*Footnoted* criterion"]),  # escaped: asterisks the page shows
+        ("*Hb > 9\n*ANC > 1000", ["Hb > 9", "ANC > 1000"]),  # glued bullets
+    ],
+)
+def test_single_marks_that_set_off_no_words_are_read_as_written(lines: str, read: list) -> None:
+    assert inclusion(lines) == read
+
+
+def test_an_honest_record_of_a_text_with_stars_imports_and_checks(draft: Callable) -> None:
+    data = draft(
+        with_criteria("Inclusion Criteria:\n\n* ANA* positive\n* ALT < 2*ULN\n\nExclusion Criteria:\n\n* Pregnancy")
+    )
+    assert texts(data["eligibility"]["inclusion_criteria"]) == ["ANA* positive", "ALT < 2*ULN"]
