@@ -100,3 +100,45 @@ def test_an_honest_record_of_a_text_with_stars_imports_and_checks(draft: Callabl
         with_criteria("Inclusion Criteria:\n\n* ANA* positive\n* ALT < 2*ULN\n\nExclusion Criteria:\n\n* Pregnancy")
     )
     assert texts(data["eligibility"]["inclusion_criteria"]) == ["ANA* positive", "ALT < 2*ULN"]
+
+
+# --- top-level decimal numbering --------------------------------------------------------------------------------------
+
+
+def test_items_numbered_with_whole_decimals_keep_their_numbers(draft: Callable) -> None:
+    """Before: "1.0 Age 18 to 65" / "2.0 SLE" imported unnumbered, the list's numbering lost with no remark."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1.0 Age 18 to 65\n2.0 SLE\n2.1 Hb > 9 g/dL\n3.0 Signed consent\n\n"
+            "Exclusion Criteria:\n\n1.0 Pregnancy\n2.0 HIV"
+        )
+    )
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {"number": 2, "text": "SLE", "sub_criteria": [{"text": "Hb > 9 g/dL"}]},
+        {"number": 3, "text": "Signed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+
+
+def test_a_whole_decimal_in_a_list_numbered_otherwise_is_no_items_number() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Age 18 to 65\n2. SLE\n\nExclusion Criteria:\n\n1. Pregnancy\n3.0 HIV"
+    )
+    assert [c.get("number") for c in found.exclusion] == [1, None]
+
+
+def test_a_record_numbering_a_lone_whole_decimal_is_refused(tmp_path: Path) -> None:
+    """The check reads a source's whole decimals as the importer does: a line "3.0 HIV" under "1. Pregnancy" numbers
+    no item, and a record numbering its criterion 3 is refused (E504)."""
+    root = copy_registry(tmp_path / "registry")
+    text = "Inclusion Criteria:\n\n1. SLE\n2. Age 18 to 65\n\nExclusion Criteria:\n\n1. Pregnancy\n3.0 HIV"
+    status, said, data = import_study(root, with_criteria(text), "NCT92149998")
+    assert status == 0, said
+    assert data is not None and data["eligibility"]["exclusion_criteria"][-1] == {"text": "HIV"}
+    record = root / "trials" / "NCT92149998.yaml"
+    written = record.read_text(encoding="utf-8")
+    assert written.count("    - text: HIV\n") == 1
+    record.write_text(written.replace("    - text: HIV\n", "    - number: 3\n      text: HIV\n"), encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == 1

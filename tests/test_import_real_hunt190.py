@@ -1181,13 +1181,14 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
     """Before, "2.0 Adequate organ function:" / "2.1 Hemoglobin ..." / "2.2 Platelets ..." (a word processor's
     numbering, the top of the list "1.0", "2.0") read "2.1" and "2.2" beside "2.0", each a criterion of its own,
     and the check, reading the source alike, passed it: a decimal nests one level per point, and "2.0" has one as
-    "2.1" has. A decimal's trailing ".0" nests it no deeper: "2.0" is item 2's place, "2.1" under it."""
+    "2.1" has. A decimal's trailing ".0" nests it no deeper: "2.0" is item 2's place, "2.1" under it, and
+    since hunt 214 its number, where the list numbers its items so (criteria_text.marks._WHOLE_DECIMAL)."""
     data = imported_criteria(trials, registry, POINT_ZERO, tmp_path)
     assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == [
-        (None, "Age 18 to 65 years"),
-        (None, "Adequate organ function:"),
+        (1, "Age 18 to 65 years"),
+        (2, "Adequate organ function:"),
         [(None, "Hemoglobin ≥ 9 g/dL"), (None, "Platelets ≥ 100 × 10^9/L")],
-        (None, "Signed informed consent"),
+        (3, "Signed informed consent"),
     ]
 
 
@@ -1196,7 +1197,7 @@ def test_decimals_under_an_item_numbered_point_zero_are_its_sub_criteria(
     [
         (
             "1.0 Age\n1.1 Sub\n1.1.1 Subsub\n2.0 Consent",
-            [(None, "Age"), [(None, "Sub"), [(None, "Subsub")]], (None, "Consent")],
+            [(1, "Age"), [(None, "Sub"), [(None, "Subsub")]], (2, "Consent")],
         ),
         # a decimal with a mark after it, as "2)" and "2-" number the list: "2.1)", "2.1-"
         (

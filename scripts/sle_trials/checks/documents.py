@@ -671,9 +671,9 @@ class Sources:
 
     def numbers(self, path: fields.Path_, number: int, text: str) -> bool:
         """Whether a source gives the criterion this number where it lists it: "3) text", "3. text", "3.) text",
-        "3.text", "3- text", "3: text", "3 . text", "(3) text", "[3] text", "#3 text", "3 - text", or as CJK texts
-        number it, "3、text", "【3】text", "（3）text" (which NFKC reads "(3)text"), in Chinese numerals, "三、text",
-        "（三）text", or enclosed, "③text", "⑶ text"."""
+        "3.text", "3- text", "3: text", "3 . text", "(3) text", "[3] text", "#3 text", "3 - text", "3.0 text", or as
+        CJK texts number it, "3、text", "【3】text", "（3）text" (which NFKC reads "(3)text"), in Chinese numerals,
+        "三、text", "（三）text", or enclosed, "③text", "⑶ text"."""
         # text normalised once: a number and a mark before it change nothing of how its characters
         # normalise (no NFKC composition, escape or white space reaches across them; NFKC keeps an
         # enclosed number as it is: digits.KEPT)
@@ -686,9 +686,11 @@ class Sources:
         # ("3 . text", "3 ) text": a space typed before the stop or the bracket, as criteria_text reads a list mark)
         needles += [f"{label} {mark} {written}" for label in labels for mark in (")", ".")]
         needles += [f"{mark}{space}{written}" for mark in criteria_text.enclosed(number) for space in ("", " ")]
-        # ("#3 text", "3 - text": a number after a hash or before a spaced dash, where criteria_text.coded_marks reads
-        # one: on a line going on with its list's numbering, never a wrapped line's "5 - 30 mg/day." out of it)
+        # ("#3 text", "3 - text", "3.0 text": a number after a hash, before a spaced dash or with a point and zeros,
+        # where criteria_text.coded_marks reads one: on a line going on with its list's numbering, never a wrapped
+        # line's "5 - 30 mg/day." out of it)
         coded = [f"#{number} {written}", *(f"{number} {dash} {written}" for dash in "-\u2013\u2014")]
+        coded += [f"{number}.{zeros}{stop} {written}" for zeros in ("0", "00") for stop in ("", ".", ")")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]

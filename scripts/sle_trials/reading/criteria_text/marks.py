@@ -208,12 +208,20 @@ _NUMBERED_OTHERWISE = lazy(
     r"[ \t]+(?=[^\W_]|[<>≤≥(\[])"
 )
 
+# ... and a number with one or two zeros after its point ("1.0 Age 18 to 65", "2.00 SLE"), as a word processor's
+# outline numbers the top of a list ("1.0" / "1.1" / "2.0"): where two lines at least are numbered so in order, each
+# is item 1, 2, ... of its list, written "1. Age 18 to 65" ("1.1" nests under it as under "1."). Before, each such
+# item was imported unnumbered, the list's numbering lost with no remark; a line "1.0 ULN or less" in a list numbered
+# otherwise is as written (a wrapped line's value, not an item's number)
+_WHOLE_DECIMAL = lazy(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3})\.0{1,2}[.)]?[ \t]+(?=[A-Z0-9<>≤≥(\[])")
+
 
 def coded_marks(lines: list[str]) -> list[str]:
-    """The lines, each line opening with an item's code (_CODED) or a number written otherwise (_NUMBERED_OTHERWISE)
-    whose number goes on with a run of lines written alike (_in_sequence) written as _ITEM reads one ("IC1: Age" as
-    "IC1. Age", "#1 Age" as "1. Age"); a code or a number out of its run's sequence or in none ("5 - 30 mg/day" under
-    "2 - Prednisone between"), and any other line, as written."""
+    """The lines, each line opening with an item's code (_CODED), a number written otherwise (_NUMBERED_OTHERWISE) or
+    a whole decimal (_WHOLE_DECIMAL) whose number goes on with a run of lines written alike (_in_sequence), written as
+    _ITEM reads one ("IC1: Age" as "IC1. Age", "#1 Age" and "1.0
+    Age" as "1. Age"); a code or a number out of its run's sequence or in none ("5 - 30 mg/day" under "2 - Prednisone
+    between"), and any other line, as written."""
     found: list[tuple[int, tuple[str, ...], int, str]] = []  # (index, how it is written, its number, the line's mark)
     for at, line in enumerate(lines):
         if (m := _CODED.match(line)) and not _words(m):
@@ -221,6 +229,8 @@ def coded_marks(lines: list[str]) -> list[str]:
         elif m := _NUMBERED_OTHERWISE.match(line):
             number = m["hnum"] or m["dnum"]
             found.append((at, (m["hash"] or m["dash"],), int(number), f"{m['indent']}{number}. "))
+        elif m := _WHOLE_DECIMAL.match(line):
+            found.append((at, (".0",), int(m["num"]), f"{m['indent']}{m['num']}. "))
         else:
             continue
         found[-1] = (*found[-1][:3], found[-1][3] + line[m.end() :])
