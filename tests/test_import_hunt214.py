@@ -12,6 +12,15 @@ Found and fixed:
   lines); a record keeping them is refused (E501, naming Markdown italics). A bullet ("* Pregnancy"), a footnote's
   mark ("ANA*"), a product's star ("2*ULN", "10*9/L"), a run of underscores, escaped marks and a glued bullet's
   ("*Hb > 9" / "*ANC > 1000") are read as written.
+- items numbered with whole decimals at the top of a list ("1.0 Age 18 to 65" / "2.0 SLE" / "2.1 Hb > 9") were
+  imported unnumbered. Where two lines at least are so numbered in order, each is now item 1, 2, ...
+  (marks._WHOLE_DECIMAL, read by coded_marks as "#1" and "1 - " are), and the check numbers a criterion so only where
+  coded_marks reads the source's line so; a lone "1.0 ULN or less" or "3.0 HIV" in a list numbered otherwise is as
+  written, and a record numbering it is refused (E504).
+- a list's one item numbered with a spaced dash or a hash ("Exclusion Criteria:" / "1 - Pregnancy") kept "1 - " in
+  its words (the mark was read only where two lines in order share it). A line numbered 1 so, a word after its mark,
+  right under a line ending in its colon, is now item 1 (marks._led_in); "1 - 2 mg daily" (a number after the mark)
+  and a line under no colon are as written.
 """
 
 from __future__ import annotations
@@ -142,3 +151,40 @@ def test_a_record_numbering_a_lone_whole_decimal_is_refused(tmp_path: Path) -> N
     assert written.count("    - text: HIV\n") == 1
     record.write_text(written.replace("    - text: HIV\n", "    - number: 3\n      text: HIV\n"), encoding="utf-8")
     assert main(["check", "--root", str(root)]) == 1
+
+
+# --- a list's one item numbered with a spaced dash or a hash ----------------------------------------------------------
+
+ONE_DASHED = "Inclusion Criteria:\n\n1 - Active SLE\n2 - Age 18 to 65\n\nExclusion Criteria:\n\n1 - Pregnancy"
+
+
+@pytest.mark.parametrize(
+    "exclusion", ["1 - Pregnancy", "1 – Pregnancy", "#1 Pregnancy"], ids=["dash", "en dash", "hash"]
+)
+def test_a_lists_one_item_numbered_with_a_spaced_dash_is_item_1(draft: Callable, exclusion: str) -> None:
+    """Before: "1 - Pregnancy" imported as the criterion "1 - Pregnancy", its number in its words (the mark was read
+    only where two lines in order share it)."""
+    data = draft(with_criteria(f"Inclusion Criteria:\n\n* SLE\n\n**Exclusion Criteria:**\n\n{exclusion}"))
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+
+
+def test_one_dashed_item_after_a_dashed_list_is_item_1(draft: Callable) -> None:
+    data = draft(with_criteria(ONE_DASHED))
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Active SLE"},
+        {"number": 2, "text": "Age 18 to 65"},
+    ]
+    assert data["eligibility"]["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "* Prednisone dose:\n1 - 2 mg daily",  # a range: a number after the mark
+        "* Creatinine:\n1.0 ULN or less",  # a whole decimal, a value as often as an item's number
+        "* Prednisone between\n1 - Weight based",  # no colon above
+    ],
+)
+def test_a_lone_number_not_led_in_by_a_colon_numbers_no_item(lines: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert "number" not in str(found.inclusion), found.inclusion

@@ -218,9 +218,9 @@ _WHOLE_DECIMAL = lazy(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3})\.0{1,2}[.)]?[ \t]
 
 def coded_marks(lines: list[str]) -> list[str]:
     """The lines, each line opening with an item's code (_CODED), a number written otherwise (_NUMBERED_OTHERWISE) or
-    a whole decimal (_WHOLE_DECIMAL) whose number goes on with a run of lines written alike (_in_sequence), written as
-    _ITEM reads one ("IC1: Age" as "IC1. Age", "#1 Age" and "1.0
-    Age" as "1. Age"); a code or a number out of its run's sequence or in none ("5 - 30 mg/day" under "2 - Prednisone
+    a whole decimal (_WHOLE_DECIMAL) whose number goes on with a run of lines written alike (_in_sequence), or one
+    led in as a list's one item (_led_in), written as _ITEM reads one ("IC1: Age" as "IC1. Age", "#1 Age" and "1.0 Age"
+    as "1. Age"); a code or a number out of its run's sequence or in none ("5 - 30 mg/day" under "2 - Prednisone
     between"), and any other line, as written."""
     found: list[tuple[int, tuple[str, ...], int, str]] = []  # (index, how it is written, its number, the line's mark)
     for at, line in enumerate(lines):
@@ -236,9 +236,31 @@ def coded_marks(lines: list[str]) -> list[str]:
         found[-1] = (*found[-1][:3], found[-1][3] + line[m.end() :])
     out = list(lines)
     written = {at: line for at, _, _, line in found}
-    for at in _in_sequence([(at, key, number) for at, key, number, _ in found]):
+    for at in _in_sequence([(at, key, number) for at, key, number, _ in found]) | _led_in(lines, found):
         out[at] = written[at]
     return out
+
+
+def _led_in(lines: list[str], found: list[tuple[int, tuple[str, ...], int, str]]) -> set[int]:
+    """The lines (indices) of found numbered 1 after a hash or before a spaced dash ("1 - Pregnancy"), a word after the
+    mark, right under a line ending in its colon ("Exclusion Criteria:", blank lines between them aside): a list of
+    one item, which no run shows. Before, "Exclusion Criteria:" / "1 - Pregnancy" was imported as the criterion "1 -
+    Pregnancy", its number in its words; a wrapped line's "1 - 2 mg" (a number after the mark) is as written, and so
+    is a whole decimal's "1.0 ULN", a value as often as an item's number."""
+    out: set[int] = set()
+    for at, key, number, line in found:
+        if number != 1 or key not in (("#",), ("-",), ("\u2013",), ("\u2014",)):
+            continue
+        if not _LED_ITEM.match(line):
+            continue
+        above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")
+        if above.rstrip().rstrip("*_").rstrip().endswith((":", "：")):
+            out.add(at)
+    return out
+
+
+# an item's line as coded_marks writes it ("1. Pregnancy"), a letter opening its words
+_LED_ITEM = lazy(r"[ \t]*1\. [^\W\d_]")
 
 
 def _in_sequence(found: list[tuple[int, tuple[str, ...], int]]) -> set[int]:
