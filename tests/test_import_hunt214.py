@@ -21,6 +21,9 @@ Found and fixed:
   its words (the mark was read only where two lines in order share it). A line numbered 1 so, a word after its mark,
   right under a line ending in its colon, is now item 1 (marks._led_in); "1 - 2 mg daily" (a number after the mark)
   and a line under no colon are as written.
+- the reader's remarks quoted a line bold or in italics whole as the source writes it ("criterion ('Pregnancy **or**
+  breastfeeding') runs on over a line that holds only a conjunction") where the record holds the words alone: a
+  remark now quotes the words (sections.split, bold.shown_words); marks the source escapes are quoted as shown.
 """
 
 from __future__ import annotations
@@ -188,3 +191,25 @@ def test_one_dashed_item_after_a_dashed_list_is_item_1(draft: Callable) -> None:
 def test_a_lone_number_not_led_in_by_a_colon_numbers_no_item(lines: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert "number" not in str(found.inclusion), found.inclusion
+
+
+# --- a remark quoting a line bold or in italics whole -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("conjunction", ["**or**", "__or__", "*or*", "_or_"])
+def test_a_remark_quotes_the_words_the_record_holds(conjunction: str) -> None:
+    """Before: "criterion ('Pregnancy **or** breastfeeding') runs on over a line that holds only a conjunction",
+    where the criterion imported is "Pregnancy or breastfeeding"."""
+    found = criteria_text.split(
+        f"Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy\n{conjunction}\nbreastfeeding\n* HIV"
+    )
+    assert texts(found.exclusion) == ["Pregnancy or breastfeeding", "HIV"]
+    assert any("('Pregnancy or breastfeeding')" in r for r in found.remarks), found.remarks
+
+
+def test_a_remark_quotes_marks_the_source_escapes_as_written() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n* \\*\\*Pregnancy\\*\\*\n**or**\nbreastfeeding"
+    )
+    assert texts(found.exclusion) == ["**Pregnancy** or breastfeeding"]
+    assert any("('**Pregnancy** or breastfeeding')" in r for r in found.remarks), found.remarks

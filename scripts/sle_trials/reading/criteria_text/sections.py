@@ -256,6 +256,10 @@ def split(text: str) -> Split:
     headed = stopped or any(h is not None and h[0] != "general" for h in map(heading_of, lines))
     twice = {kind: texts for kind, texts in (("inclusion", twice_in), ("exclusion", twice_ex)) if texts}
     unshown = {kind: texts for kind, texts in (("inclusion", unshown_in), ("exclusion", unshown_ex)) if texts}
+    # (a remark quotes an item's lines as read, a line bold or in italics whole among them: "criterion ('Pregnancy
+    # **or** breastfeeding') runs on over a line that holds only a conjunction" was said of the record's "Pregnancy or
+    # breastfeeding"; quoted as the words the record holds)
+    remarks = [shown_words(remark, bold) for remark in remarks] if bold else remarks
     return Split(
         inclusion,
         exclusion,
