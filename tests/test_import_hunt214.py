@@ -24,6 +24,10 @@ Found and fixed:
 - the reader's remarks quoted a line bold or in italics whole as the source writes it ("criterion ('Pregnancy **or**
   breastfeeding') runs on over a line that holds only a conjunction") where the record holds the words alone: a
   remark now quotes the words (sections.split, bold.shown_words); marks the source escapes are quoted as shown.
+- roman numerals between two letters of a list at one indent ("(b) ANC" / "(i) absolute" / "(ii) relative" / "(c)
+  Platelets"), the lettered item ending in no colon, were read as parts beside the letters, with no remark. Where
+  the letters go on with the next letter after them, the numerals are now the parts of the letter above
+  (nesting.letters_resume); "i." after "h." is the letter i, as before.
 """
 
 from __future__ import annotations
@@ -213,3 +217,36 @@ def test_a_remark_quotes_marks_the_source_escapes_as_written() -> None:
     )
     assert texts(found.exclusion) == ["**Pregnancy** or breastfeeding"]
     assert any("('**Pregnancy** or breastfeeding')" in r for r in found.remarks), found.remarks
+
+
+# --- roman numerals between two letters of a list ---------------------------------------------------------------------
+
+ROMANS = (
+    "Inclusion Criteria:\n\n1. Labs:\n(a) Hb > 9 g/dL\n(b) ANC\n(i) absolute > 1000/uL\n(ii) relative > 40%\n"
+    "(c) Platelets > 100,000/uL\n2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_roman_numerals_between_two_letters_are_the_parts_of_the_letter_above(draft: Callable) -> None:
+    """Before: "(i) absolute" and "(ii) relative" read as parts of "1. Labs:" beside "(b) ANC", with no remark."""
+    data = draft(with_criteria(ROMANS))
+    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+        "Labs:",
+        ["Hb > 9 g/dL", "ANC", ["absolute > 1000/uL", "relative > 40%"], "Platelets > 100,000/uL"],
+        "Active SLE",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # "i." after "h." is the letter i, as before
+        ("g. Hb\nh. ANC\ni. Platelets\nj. ALT", ["Hb", "ANC", "Platelets", "ALT"]),
+        # the letters going on at another letter than the next: nothing shows whose the numerals are
+        ("a. Hb\nb. ANC\ni. absolute\nii. relative\nd. ALT", ["Hb", "ANC", "absolute", "relative", "ALT"]),
+        # a number after them
+        ("1. Labs:\n(a) Hb\n(b) ANC\n(i) absolute\n2. SLE", ["Labs:", ["Hb", "ANC", "absolute"], "SLE"]),
+    ],
+)
+def test_roman_numerals_no_letter_resumes_after_are_read_as_before(lines: str, read: list) -> None:
+    assert inclusion(lines) == read

@@ -9,7 +9,7 @@ from typing import Any
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.lines import CONJUNCTION, GROUP, next_item
-from sle_trials.reading.criteria_text.marks import is_marked, list_item, mark_kind
+from sle_trials.reading.criteria_text.marks import is_marked, list_item, mark_kind, mark_letters
 
 
 def _bullet(m: re.Match | None) -> tuple[str, str] | None:
@@ -270,3 +270,27 @@ MARKED_UNDER = frozenset(
         ("roman", "letter"),  # ("ii. Organ function:" / "a) Hb ≥ 9 g/dL" / "b) ANC ≥ 1.5" / "iii. Consent")
     }
 )
+
+
+def letters_resume(lines: list[str], at: int, indent: int, letter: str) -> bool:
+    """Whether the lettered list of the item above goes on with its next letter (letter) at indent after the run of
+    roman numerals the line at index at opens, at that indent too ("(a) Hb > 9" / "(b) ANC" / "(i) absolute" / "(ii)
+    relative" / "(c) Platelets"): the numerals stand between two letters of one list, and are the parts of the
+    letter above, as an outline numbers them. Before, each was read as a part beside the letters, with no remark.
+    A line marked otherwise, a sub-heading or one less indented ends the run: nothing then shows whose they are."""
+    before: str | None = None
+    for line in lines[at + 1 :]:
+        m = list_item(line)
+        if line.startswith(GROUP):
+            return False
+        if m is None or not is_marked(m):
+            continue  # (a wrapped line, a blank one)
+        if len(m.group("indent")) != indent:
+            if len(m.group("indent")) < indent:
+                return False
+            continue
+        kind = mark_kind(m, before)
+        if kind != "roman":
+            return kind == "letter" and mark_letters(m) == letter
+        before = mark_letters(m)
+    return False

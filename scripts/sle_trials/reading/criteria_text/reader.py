@@ -38,6 +38,7 @@ from sle_trials.reading.criteria_text.nesting import (
     TightRuns,
     block_under,
     bulleted_alike,
+    letters_resume,
     spaced_run,
 )
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
@@ -751,6 +752,12 @@ class Reader:
                 or other_bullet
                 or spaced is not None
                 or (self.under and opened)
+                or (
+                    # ("(b) ANC" / "(i) absolute" / "(ii) relative" / "(c) Platelets": the letters go on after them)
+                    (self.last_kind, kind) == ("letter", "roman")
+                    and level.letter is not None
+                    and letters_resume(self.lines, self.at, indent, chr(ord("a") + level.letter))
+                )
                 or (
                     (self.last_kind, kind) in MARKED_UNDER
                     and (
