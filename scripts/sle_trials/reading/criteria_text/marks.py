@@ -248,10 +248,14 @@ def _led_in(lines: list[str], found: list[tuple[int, tuple[str, ...], int, str]]
     Pregnancy", its number in its words; a wrapped line's "1 - 2 mg" (a number after the mark) is as written, and so
     is a whole decimal's "1.0 ULN", a value as often as an item's number."""
     out: set[int] = set()
+    numbered = {at for at, _, _, _ in found}
     for at, key, number, line in found:
         if number != 1 or key not in (("#",), ("-",), ("\u2013",), ("\u2014",)):
             continue
         if not _LED_ITEM.match(line):
+            continue
+        # (the line after it numbered so too, "1 - Age 18-65" / "3 - SLE", is no list of one: both as written)
+        if next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None) in numbered:
             continue
         above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")
         if above.rstrip().rstrip("*_").rstrip().endswith((":", "：")):
