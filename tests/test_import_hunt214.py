@@ -28,6 +28,10 @@ Found and fixed:
   Platelets"), the lettered item ending in no colon, were read as parts beside the letters, with no remark. Where
   the letters go on with the next letter after them, the numerals are now the parts of the letter above
   (nesting.letters_resume); "i." after "h." is the letter i, as before.
+- a sub-heading right over another, as the old NCI layout heads its sub-headings ("PATIENT CHARACTERISTICS:" /
+  "Age:" / "* 18 and over"), was imported as a criterion of the group above it, with no remark. It is now read as a
+  sub-heading heading no criterion of its own (groups._over_subheadings), said in a remark; the criteria are listed
+  under the sub-heading right above them (a record's criterion has one group).
 """
 
 from __future__ import annotations
@@ -250,3 +254,38 @@ def test_roman_numerals_between_two_letters_are_the_parts_of_the_letter_above(dr
 )
 def test_roman_numerals_no_letter_resumes_after_are_read_as_before(lines: str, read: list) -> None:
     assert inclusion(lines) == read
+
+
+# --- a sub-heading right over another ---------------------------------------------------------------------------------
+
+OVER = (
+    "Inclusion Criteria:\n\nDISEASE CHARACTERISTICS:\n\n* Active SLE\n\nPATIENT CHARACTERISTICS:\n\nAge:\n\n"
+    "* 18 and over\n\nPerformance status:\n\n* ECOG 0-1\n\nExclusion Criteria:\n\n* Pregnancy"
+)
+
+
+def test_a_sub_heading_right_over_another_is_no_criterion(draft: Callable) -> None:
+    """Before: "PATIENT CHARACTERISTICS:" imported as a criterion of the group "DISEASE CHARACTERISTICS", with no
+    remark."""
+    data = draft(with_criteria(OVER))
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"group": "DISEASE CHARACTERISTICS", "text": "Active SLE"},
+        {"group": "Age", "text": "18 and over"},
+        {"group": "Performance status", "text": "ECOG 0-1"},
+    ]
+    assert any("'PATIENT CHARACTERISTICS'" in n and "sub-heading" in n for n in notes_on(data, "eligibility"))
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("Adults:\n\n* Age 18 to 65\n\nAdolescents:\n\n* Age 12 to 17", ["Age 18 to 65", "Age 12 to 17"]),
+        # a line ending in a colon right over a paragraph that is no sub-heading: a criterion, as before
+        ("* SLE\n\nPatients must have:\n\nsigned consent", None),
+    ],
+)
+def test_sub_headings_over_items_are_read_as_before(lines: str, read: list | None) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert not any("right over another" in r for r in found.remarks)
+    if read is not None:
+        assert texts(found.inclusion) == read

@@ -9,7 +9,14 @@ import re
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import PART_LABEL
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item, unmarked_at_margin
+from sle_trials.reading.criteria_text.lines import (
+    GROUP,
+    RUNS_ON,
+    indent_of,
+    next_item,
+    said_after,
+    unmarked_at_margin,
+)
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, lettering_style, list_item, mark_kind
 from sle_trials.reading.criteria_text.notes import NOTE
 from sle_trials.reading.criteria_text.numbering import Numbering
@@ -54,9 +61,18 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
     # colon or bold): before, "Part A" was a criterion and the items under "Part B", numbered again, its parts
     if not m and not (said[:1].isupper() and PART_LABEL.fullmatch(said)):
         return None
-    if next_item(lines, at + 1) is None:
+    if next_item(lines, at + 1) is None and not _over_subheadings(lines, at, margin):
         return None
     return " ".join(said.split()).rstrip(":：").strip() or None
+
+
+def _over_subheadings(lines: list[str], at: int, margin: int) -> bool:
+    """Whether the next line with words after the line at index at is a sub-heading itself (subheading_of), as the
+    old NCI layout heads its sub-headings ("PATIENT CHARACTERISTICS:" / "Age:" / "* 18 and over" / "Performance
+    status:" / ...): the line heads no criterion of its own. Before, "PATIENT CHARACTERISTICS:" was imported as a
+    criterion of the group above it, with no remark."""
+    k = said_after(lines, at + 1)
+    return k is not None and k > at + 1 and subheading_of(lines, k, True, margin) is not None
 
 
 def category_labels(lines: list[str], margin: int, numbering: Numbering) -> dict[int, str]:

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 def remarks_on(reader: Reader) -> list[str]:
     """The remarks on the readings reader made of its list's lines, in the order the importer gives them."""
     remarks: list[str] = []
+    if reader.over:
+        many = len(reader.over) > 1
+        remarks.append(
+            f"{_counted(reader.over, 'sub-heading', 'sub-headings')} right over another "
+            f"{'head' if many else 'heads'} no criterion of {'their' if many else 'its'} own; the criteria under "
+            f"{'them' if many else 'it'} are listed under the sub-heading right above them, not under "
+            f"{'these' if many else 'this one'} (a record's criterion has one group)."
+        )
     if reader.unmarked_lines:
         many = len(reader.unmarked_lines) > 1
         remarks.append(

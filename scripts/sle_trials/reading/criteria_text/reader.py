@@ -136,6 +136,7 @@ class Reader:
         self.gap = True
         self.group: str | None = None
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
+        self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
         self.numbering = Numbering({}, [])  # where the section's numbered items stand (read_items)
@@ -454,7 +455,10 @@ class Reader:
         return True
 
     def subheading(self, heading: str) -> None:
-        """A new group: its numbering starts afresh."""
+        """A new group: its numbering starts afresh. A sub-heading right over this one, which heads no criterion of
+        its own ("PATIENT CHARACTERISTICS:" / "Age:"), is kept for a remark: a record's group is one sub-heading."""
+        if self.group is not None and self.last is None and not self.stack:
+            self.over.append(self.group)
         self.unjoin()
         self.group, self.stack, self.last, self.last_depth, self.gap, self.colon = heading, [], None, 0, True, None
         self.nested = None
