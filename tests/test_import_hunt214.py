@@ -32,6 +32,11 @@ Found and fixed:
   "Age:" / "* 18 and over"), was imported as a criterion of the group above it, with no remark. It is now read as a
   sub-heading heading no criterion of its own (groups._over_subheadings), said in a remark; the criteria are listed
   under the sub-heading right above them (a record's criterion has one group).
+- a criteria text in the old NCI layout ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ... /
+  "PRIOR CONCURRENT THERAPY:" / ...), under no inclusion or exclusion heading, was left to the curator whole. Each
+  of its lines is a condition a patient must meet to be eligible (its exclusions stated so: "No prior ..."), so it
+  is now read as one list of inclusion criteria, its sections sub-headings, said in a remark (criteria_text.nci);
+  only where its first line heads such a section and no line heads a list.
 """
 
 from __future__ import annotations
@@ -289,3 +294,39 @@ def test_sub_headings_over_items_are_read_as_before(lines: str, read: list | Non
     assert not any("right over another" in r for r in found.remarks)
     if read is not None:
         assert texts(found.inclusion) == read
+
+
+# --- NCI's old layout -------------------------------------------------------------------------------------------------
+
+NCI = (
+    "DISEASE CHARACTERISTICS:\n\n* Active systemic lupus erythematosus\n\nPATIENT CHARACTERISTICS:\n\nAge:\n\n"
+    "* 18 and over\n\nPerformance status:\n\n* ECOG 0-1\n\nPRIOR CONCURRENT THERAPY:\n\n* No prior CAR-T cell therapy"
+)
+
+
+def test_nci_sections_are_one_list_of_inclusion_criteria(draft: Callable) -> None:
+    """Before: no heading read, the whole text left to the curator with a note."""
+    data = draft(with_criteria(NCI))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"group": "DISEASE CHARACTERISTICS", "text": "Active systemic lupus erythematosus"},
+        {"group": "Age", "text": "18 and over"},
+        {"group": "Performance status", "text": "ECOG 0-1"},
+        {"group": "PRIOR CONCURRENT THERAPY", "text": "No prior CAR-T cell therapy"},
+    ]
+    assert "eligibility.inclusion_criteria" not in data["curation"].get("not_yet_curated", [])
+    assert any("conditions of eligibility in sections" in n for n in notes_on(data, "eligibility"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a section's name under an inclusion heading: the lists as headed, as before
+        "Inclusion Criteria:\n\nDISEASE CHARACTERISTICS:\n\n* Active SLE\n\nExclusion Criteria:\n\n* Pregnancy",
+        # in words, not a section heading alone
+        "Patient characteristics: adults with active SLE\n\n* Age 18 and over",
+    ],
+)
+def test_a_text_not_in_nci_sections_is_read_as_before(text: str) -> None:
+    found = criteria_text.split(text)
+    assert not any("conditions of eligibility in sections" in r for r in found.remarks)

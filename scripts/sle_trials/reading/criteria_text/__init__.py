@@ -15,7 +15,7 @@ Where each rule lives, one module a concern (the names other modules use are the
 - headings: a list's heading (HEADING, every reader's; SIDE_WORD, LIST_NAMED) and a registry text's heading line;
 - run_in: lines a text runs together onto one (a heading run into a line, items one after another);
 - lead_ins: lines leading into a list in other words than a heading's, an item leading into its list, alternatives;
-- cohorts: lists headed more than once, each for whom its label names;
+- cohorts: lists headed more than once, each for whom its label names; nci: the old NCI layout's sections;
 - tables: a markdown table's rows read as a list;
 - notes: notes, definitions and remarks about the lists, which are no criterion;
 - groups: sub-headings and category labels within a list;

@@ -19,6 +19,8 @@ from sle_trials.reading.criteria_text.lead_ins import (
 )
 from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
+from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
+from sle_trials.reading.criteria_text.nci import nci_sections
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
@@ -92,6 +94,15 @@ def split(text: str) -> Split:
     # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
     # "**Adults**", read so once it is read as the sub-heading or heading it is)
     text, bold = unbolded_within(text)
+    if nci_sections(text.split("\n")):
+        # ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ...: one list of inclusion criteria, its
+        # sections sub-headings, said in a remark)
+        text = f"{NCI_INCLUSION}\n\n{text}"
+        remarks.append(
+            "The criteria text lists its conditions of eligibility in sections ('DISEASE CHARACTERISTICS:', "
+            "'PATIENT CHARACTERISTICS:', 'PRIOR CONCURRENT THERAPY:'), under no inclusion or exclusion heading: each "
+            "line a condition a patient must meet, read as an inclusion criterion, its sections as sub-headings."
+        )
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
