@@ -37,6 +37,9 @@ Found and fixed:
   of its lines is a condition a patient must meet to be eligible (its exclusions stated so: "No prior ..."), so it
   is now read as one list of inclusion criteria, its sections sub-headings, said in a remark (criteria_text.nci);
   only where its first line heads such a section and no line heads a list.
+- bold and italics at once ("* ***Active*** SLE", "(___any___ stage)") kept their marks in the criterion's words,
+  where neither the bold's nor the italics' reading reached them: a pair of three marks at words' edges is now read
+  as its words first (bold._BOTH), by the reader and the check alike; "10***9/L" and blanks "___" as written.
 """
 
 from __future__ import annotations
@@ -330,3 +333,25 @@ def test_nci_sections_are_one_list_of_inclusion_criteria(draft: Callable) -> Non
 def test_a_text_not_in_nci_sections_is_read_as_before(text: str) -> None:
     found = criteria_text.split(text)
     assert not any("conditions of eligibility in sections" in r for r in found.remarks)
+
+
+# --- bold and italics at once -----------------------------------------------------------------------------------------
+
+
+def test_bold_and_italics_at_once_are_read_as_their_words(draft: Callable, tmp_path: Path) -> None:
+    """Before: "***Active*** SLE" and "___any___ stage" imported so, the marks in the criteria's words."""
+    text = "Inclusion Criteria:\n\n* ***Active*** SLE\n\nExclusion Criteria:\n\n* HIV infection (___any___ stage)"
+    data = draft(with_criteria(text))
+    assert texts(data["eligibility"]["inclusion_criteria"]) == ["Active SLE"]
+    assert texts(data["eligibility"]["exclusion_criteria"]) == ["HIV infection (any stage)"]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("ANC > 10***9/L", "ANC > 10***9/L"),  # within a number
+        ("Initials: ___ and ___", "Initials: ___ and ___"),  # blanks to fill in
+    ],
+)
+def test_three_marks_that_set_off_no_words_are_read_as_written(line: str, read: str) -> None:
+    assert inclusion(f"* {line}") == [read]

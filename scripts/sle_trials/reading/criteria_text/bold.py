@@ -18,6 +18,12 @@ _BOLD = lazy(
     r"(?<![\w\\*])(?P<mark>\*\*|__)(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
     r"(?<=[^\s\\*_])(?P=mark)(?![\w*])"
 )
+# a pair of "***" (or "___") around words, bold and italics at once ("* ***Active*** SLE"), at words' edges as
+# _BOLD's: read first, as its words, where the bold's marks would stand beside a third
+_BOTH = lazy(
+    r"(?<![\w\\*_])(?P<mark>\*\*\*|___)(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
+    r"(?<=[^\s\\*_])(?P=mark)(?![\w*_])"
+)
 # a pair of single "*" (or "_") around words, at words' edges as _BOLD's: italics ("* Patients *not* on dialysis",
 # "* _Active_ SLE"), read after the bold. A list's bullet ("* Pregnancy") is followed by a space and opens none; a
 # footnote's mark or a product's star ("ANA*", "2*ULN", "10*9/L") stands after a word and opens none; a run of
@@ -35,6 +41,8 @@ def unbolded(text: str) -> str:
     bold item's mark ("**1.** Age") or a bold sub-heading over items was read as no list mark nor sub-heading."""
     if "**" not in text and "__" not in text:
         return text
+    if "***" in text or "___" in text:
+        text = _BOTH.sub(lambda m: m.group("words"), text)
     return _BOLD.sub(lambda m: m.group("words"), text)
 
 
@@ -69,6 +77,8 @@ def unbolded_within(text: str) -> tuple[str, frozenset[str]]:
             return m.group(0)
         return m.group("words")
 
+    if "***" in text or "___" in text:
+        text = _BOTH.sub(read, text)
     text = _BOLD.sub(read, text) if "**" in text or "__" in text else text
     # then italics, but for a line in italics whole ("*Inclusion Criteria:*", "*Note: ...*", "*Adults*"), which is
     # read as the heading, the note or the sub-heading it is, its marks known (headings, notes, groups)
@@ -81,7 +91,7 @@ def shown_words(text: str, kept: frozenset[str]) -> str:
     which no kept bold is."""
     for bold in kept:
         if bold in text:
-            mark = 2 if bold.startswith(("**", "__")) else 1  # (bold, or a line in italics whole)
+            mark = len(bold) - len(bold.lstrip(bold[0]))  # (bold, italics, or both: "***Note***")
             text = text.replace(bold, bold[mark:-mark])
     return text
 
