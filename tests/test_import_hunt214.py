@@ -40,6 +40,23 @@ Found and fixed:
 - bold and italics at once ("* ***Active*** SLE", "(___any___ stage)") kept their marks in the criterion's words,
   where neither the bold's nor the italics' reading reached them: a pair of three marks at words' edges is now read
   as its words first (bold._BOTH), by the reader and the check alike; "10***9/L" and blanks "___" as written.
+
+Found and left (each reproduced with criteria_text.split(text), or by importing with_criteria(text)):
+- roman numerals right under lettered items at one indent, the lettered item ending in no colon and no letter after
+  them ("1. Labs:" / "(a) Hb > 9" / "(b) ANC" / "(i) absolute" / "(ii) relative" / "2. SLE"), or the letters going
+  on at another than the next ("d." after "(ii)"), are still read as parts beside the letters, with no remark:
+  nothing in the text shows whose they are; a remark would say so;
+- a whole decimal's line in a list numbered otherwise ("1. Age" / "2. Creatinine" / "1.0 ULN or less") imports
+  "ULN or less" as a top-level criterion of its own, unnumbered, the value 1.0 lost, with no remark (a decimal
+  before a capital is read as an item's mark: marks._ITEM's dec); a list's one item "1.0 Pregnancy" imports
+  unnumbered (whole decimals are read as numbers only in a run);
+- a sub-heading right over another keeps only the lower one as the criteria's group ("Age", not "PATIENT
+  CHARACTERISTICS"), said in a remark: a record's criterion has one group;
+- items numbered with a degree sign ("1° SLE" / "2° Age"), after "Step" ("Step 1. SLE" / "Step 2. Age") or as a
+  task list ("- [ ] SLE") keep those marks in their words (a remark names the lines with no list mark, but for the
+  task list);
+- a criteria text written with HTML line breaks ("Inclusion Criteria:<br>1. SLE<br>2. Age<br>...") is one
+  criterion holding both lists (the API gives Markdown; a study so written has not been seen).
 """
 
 from __future__ import annotations
