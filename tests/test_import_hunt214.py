@@ -27,7 +27,8 @@ Found and fixed:
 - roman numerals between two letters of a list at one indent ("(b) ANC" / "(i) absolute" / "(ii) relative" / "(c)
   Platelets"), the lettered item ending in no colon, were read as parts beside the letters, with no remark. Where
   the letters go on with the next letter after them, the numerals are now the parts of the letter above
-  (nesting.letters_resume); "i." after "h." is the letter i, as before.
+  (nesting.letters_resume); "i." after "h." is the letter i, as before. Where nothing shows whose they are (no
+  colon, no letter after them), they are read beside the letters as before, and a remark says so.
 - a sub-heading right over another, as the old NCI layout heads its sub-headings ("PATIENT CHARACTERISTICS:" /
   "Age:" / "* 18 and over"), was imported as a criterion of the group above it, with no remark. It is now read as a
   sub-heading heading no criterion of its own (groups._over_subheadings), said in a remark; the criteria are listed
@@ -44,8 +45,8 @@ Found and fixed:
 Found and left (each reproduced with criteria_text.split(text), or by importing with_criteria(text)):
 - roman numerals right under lettered items at one indent, the lettered item ending in no colon and no letter after
   them ("1. Labs:" / "(a) Hb > 9" / "(b) ANC" / "(i) absolute" / "(ii) relative" / "2. SLE"), or the letters going
-  on at another than the next ("d." after "(ii)"), are still read as parts beside the letters, with no remark:
-  nothing in the text shows whose they are; a remark would say so;
+  on at another than the next ("d." after "(ii)"), are still read as parts beside the letters (nothing in the text
+  shows whose they are), now said in a remark (reader.romans_beside);
 - a whole decimal's line in a list numbered otherwise ("1. Age" / "2. Creatinine" / "1.0 ULN or less") imports
   "ULN or less" as a top-level criterion of its own, unnumbered, the value 1.0 lost, with no remark (a decimal
   before a capital is read as an item's mark: marks._ITEM's dec); a list's one item "1.0 Pregnancy" imports
@@ -372,3 +373,34 @@ def test_bold_and_italics_at_once_are_read_as_their_words(draft: Callable, tmp_p
 )
 def test_three_marks_that_set_off_no_words_are_read_as_written(line: str, read: str) -> None:
     assert inclusion(f"* {line}") == [read]
+
+
+def test_roman_numerals_beside_letters_are_said_in_a_remark(draft: Callable) -> None:
+    """Before: "(i) absolute" and "(ii) relative", after "(b) ANC" with no colon and no letter after them, read beside
+    the letters with no remark. Read so still (nothing shows whose they are), the curator is told."""
+    data = draft(
+        with_criteria(
+            "Inclusion Criteria:\n\n1. Labs:\n(a) Hb > 9 g/dL\n(b) ANC\n(i) absolute > 1000/uL\n(ii) relative > 40%\n"
+            "2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy"
+        )
+    )
+    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+        "Labs:",
+        ["Hb > 9 g/dL", "ANC", "absolute > 1000/uL", "relative > 40%"],
+        "Active SLE",
+    ]
+    assert any("roman numerals right after lettered items" in n for n in notes_on(data, "eligibility"))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "g. Hb\nh. ANC\ni. Platelets",  # the letter i
+        "1. Labs:\n(a) Hb\n(b) ANC:\n(i) absolute\n(ii) relative\n2. SLE",  # under the letter's colon
+        "1. Labs:\n(a) Hb\n(b) ANC\n(i) absolute\n(c) Platelets\n2. SLE",  # between two letters
+        "1. SLE\n2. Labs:\ni. Hb\nii. ANC",  # under a number
+    ],
+)
+def test_roman_numerals_read_under_an_item_or_as_letters_need_no_remark(lines: str) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert not any("roman numerals right after lettered items" in r for r in found.remarks), found.remarks

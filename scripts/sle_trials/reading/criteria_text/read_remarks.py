@@ -25,6 +25,13 @@ def remarks_on(reader: Reader) -> list[str]:
             f"{'them' if many else 'it'} are listed under the sub-heading right above them, not under "
             f"{'these' if many else 'this one'} (a record's criterion has one group)."
         )
+    if reader.romans_beside:
+        many = len(reader.romans_beside) > 1
+        remarks.append(
+            f"{_counted(reader.romans_beside, 'run of items', 'runs of items')} numbered with roman numerals right "
+            f"after lettered items, at their indent, {'are' if many else 'is'} read beside the letters, as written: "
+            "nothing shows whether they are the parts of the letter above (no colon, no letter after them)."
+        )
     if reader.unmarked_lines:
         many = len(reader.unmarked_lines) > 1
         remarks.append(

@@ -136,6 +136,7 @@ class Reader:
         self.gap = True
         self.group: str | None = None
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
+        self.romans_beside: list[str] = []  # roman numerals read beside the letters right above them
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
@@ -811,6 +812,10 @@ class Reader:
                 self.unsaid_at.update(spaced[2][2:])  # (the first two are its, a choice's least)
             else:
                 self.led_into.append(parent["text"])
+        if kind == "roman" and self.last_kind == "letter" and parent is self.last and not (deeper or lettered):
+            # "(b) ANC" / "(i) absolute" / "(ii) relative" / "2. SLE": beside the letters, as written; whether they are
+            # the parts of "(b)" nothing shows (no colon, no letter after them), said in a remark
+            self.romans_beside.append(text)
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
