@@ -1,0 +1,157 @@
+"""A failing assertion caught by the code around it (git/defined_twice.py reads each Python source through it).
+
+A test fails by the exception its `assert` raises; code that catches that exception and goes on makes the test
+one that cannot fail by its own body, and still reads as a test of what it asserts. `with
+contextlib.suppress(AssertionError): assert 1 == 2`, `try: assert 1 == 2` with `except AssertionError: pass` (or
+`except Exception`, `except BaseException`, a bare `except`), `with pytest.raises(AssertionError): assert 1 == 2`
+(which passes where the assert fails), `finally: return` after it (which drops the exception), and a context
+manager of the module's own catching it around a `yield`, given the test as its decorator: each such test passed
+under pytest (tested), and passed the extraction (exit 0, hunt 215). ruff flags none of them.
+
+So, in any Python source: an `assert` (or a `yield`, through which a context manager runs the code it wraps)
+inside a `try` whose handler catches AssertionError and raises nothing (nor calls `fail()`) is refused, as is a
+`return`, `break` or `continue` of a `finally` (it drops whatever was raised), `suppress()` of AssertionError, and
+an `assert` within `pytest.raises()` of it. A handler that re-raises (`except AssertionError as e: raise
+AssertionError(context) from e`) and `pytest.raises(AssertionError)` around a call to a helper (the test of a
+helper that fails) pass. The repository holds none of the refused.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from sle_trials import files
+from sle_trials.git.refusal import Refused
+
+# the exceptions of which AssertionError is one (a handler of any of them catches a failing assert)
+_CATCHING = frozenset(("AssertionError", "Exception", "BaseException"))
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_FAILING = frozenset(("fail",))  # pytest.fail(): a handler that fails the test passes
+_SAID = (
+    "by which a failing assertion passes: the test cannot fail by its own body, and reads as a test of what it asserts"
+)
+
+
+def _module_names(tree: ast.Module) -> set[str]:
+    """The names the module binds by an assignment (an alias of an exception: `E = AssertionError`)."""
+    return {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr))
+        for target in ([node.target] if not isinstance(node, ast.Assign) else node.targets)
+        if isinstance(target, ast.Name)
+    }
+
+
+def _catches_assertions(kind: ast.expr | None, aliases: set[str]) -> bool:
+    """Whether an exception's expression (a handler's type, an argument of suppress() or raises()) may be
+    AssertionError or one above it: a bare `except`, those names, an alias the module binds, or an expression
+    no name shows (`getattr(builtins, name)`, `*KINDS`)."""
+    if kind is None:
+        return True
+    if isinstance(kind, ast.Tuple):
+        return any(_catches_assertions(item, aliases) for item in kind.elts)
+    if isinstance(kind, ast.Name):
+        return kind.id in _CATCHING or kind.id in aliases
+    if isinstance(kind, ast.Attribute):
+        return kind.attr in _CATCHING
+    return True
+
+
+def _own(statements: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of statements that run with them: not a nested function's, class's or lambda's."""
+    pending: list[ast.AST] = list(statements)
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
+
+
+def _failed_at(statements: list[ast.stmt]) -> ast.AST | None:
+    """The first `assert` (or `yield`) the statements run, or None."""
+    found = [node for node in _own(statements) if isinstance(node, (ast.Assert, ast.Yield, ast.YieldFrom))]
+    return min(found, key=lambda node: (node.lineno, node.col_offset)) if found else None
+
+
+def _raises(handler: ast.ExceptHandler) -> bool:
+    """Whether a handler raises (or fails the test by pytest.fail())."""
+    for node in _own(handler.body):
+        if isinstance(node, ast.Raise):
+            return True
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _FAILING:
+                return True
+    return False
+
+
+def _called(node: ast.expr) -> str:
+    if not isinstance(node, ast.Call):
+        return ""
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _refuse(path: str, line: int, what: str) -> None:
+    raise Refused(f"{files.shown(path)} line {line}: {what}, {_SAID}; let it fail (or re-raise it)")
+
+
+def _dropping_finally(statements: list[ast.stmt]) -> ast.stmt | None:
+    """A `return` of a `finally` (or a `break` or `continue` of it outside a loop of its own), or None."""
+    pending: list[ast.stmt] = list(statements)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, (ast.Return, ast.Break, ast.Continue)):
+            return statement
+        if isinstance(statement, _SCOPES):
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for inner in getattr(statement, field, None) or []:
+                inner_loop = isinstance(statement, (ast.For, ast.AsyncFor, ast.While)) and field == "body"
+                if inner_loop and isinstance(inner, (ast.Break, ast.Continue)):
+                    continue  # the loop's own
+                pending.append(inner)
+    return None
+
+
+def no_failure_swallowed(path: str, tree: ast.Module, nodes: list[ast.AST]) -> None:
+    """Refused, in a Python source: a failing `assert` caught by the code around it (the module's docstring says
+    why and how)."""
+    aliases: set[str] | None = None
+    for node in nodes:
+        if isinstance(node, (ast.Try, ast.TryStar)):
+            if aliases is None:
+                aliases = _module_names(tree)
+            dropping = _dropping_finally(node.finalbody)
+            if dropping is not None:
+                kind = type(dropping).__name__.lower()
+                _refuse(path, dropping.lineno, f"a `{kind}` of a `finally`, which drops the exception raised before it")
+            failed = _failed_at(node.body)
+            catching = [
+                handler
+                for handler in node.handlers
+                if _catches_assertions(handler.type, aliases) and not _raises(handler)
+            ]
+            if failed is not None and catching:
+                _refuse(
+                    path,
+                    getattr(failed, "lineno", node.lineno),
+                    f"an `{'assert' if isinstance(failed, ast.Assert) else 'yield'}` within a `try` whose `except` "
+                    f"on line {catching[0].lineno} catches AssertionError and raises nothing",
+                )
+        elif isinstance(node, ast.Call) and _called(node) == "suppress":
+            if aliases is None:
+                aliases = _module_names(tree)
+            if any(_catches_assertions(arg, aliases) for arg in node.args):
+                _refuse(path, node.lineno, "suppress() of AssertionError (or an exception above it)")
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                call = item.context_expr
+                if _called(call) == "raises" and isinstance(call, ast.Call) and call.args:
+                    if aliases is None:
+                        aliases = _module_names(tree)
+                    failed = _failed_at(node.body)
+                    if _catches_assertions(call.args[0], aliases) and isinstance(failed, ast.Assert):
+                        _refuse(path, failed.lineno, "an `assert` within raises() of AssertionError, which passes it")
