@@ -47,9 +47,10 @@ _DEFINED = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:+?!
 _TOKEN = lazy(r"\$[({]?[A-Za-z_][A-Za-z0-9_]*[)}]?|[^\s;&|()!`{}$]+")
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
     """The file's logical lines (a line ended by `\\` joined to the next), each with the number it starts on, its
-    quoted words emptied (`"$(BIN)/trials merge-csv %O"` is an argument, not a command) and its comment left out."""
+    quoted words emptied (`"$(BIN)/trials merge-csv %O"` is an argument, not a command; where quoted, kept: `exit
+    "$status"` reads a variable) and its comment left out."""
     out: list[tuple[int, str]] = []
     held, start = "", 0
     for number, line in enumerate(text.split("\n"), 1):
@@ -59,7 +60,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
         if line.endswith("\\"):
             continue
         # but a text a shell runs (`bash -c "make test" || true`, `eval "$(BIN)/pytest"`): its quotes kept
-        unquoted = held if _RUNS_TEXT.search(_QUOTED.sub("''", held)) else _QUOTED.sub("''", held)
+        unquoted = held if quoted or _RUNS_TEXT.search(_QUOTED.sub("''", held)) else _QUOTED.sub("''", held)
         hashed = unquoted.find(" #")
         out.append((start, unquoted[:hashed] if hashed >= 0 else unquoted))
         held = ""
@@ -116,6 +117,7 @@ def no_check_status_dropped(path: str, data: bytes | None) -> None:
     if data is None or not _CHECK.search(data.decode("utf-8", "replace")):
         return
     lines = _lines(data.decode("utf-8", "replace"))
+    raw = _lines(data.decode("utf-8", "replace"), quoted=True)
     held = _holding_a_check(lines)
     errexit_off = False
     for n, (number, line) in enumerate(lines):
@@ -142,3 +144,81 @@ def no_check_status_dropped(path: str, data: bytes | None) -> None:
                 "read (`status=$?`), so the script goes on past its failure to another command's status; read it, "
                 "or keep `set -e`"
             )
+        if errexit_off:
+            no_status_read_and_dropped(path, raw, n + 1)
+
+
+def _reads(line: str, names: set[str]) -> bool:
+    """Whether a line reads one of the variables (`$status`, `"${status}"`, make's `$$status`, or a bare name of an
+    arithmetic expansion: `$((checked > received ? checked : received))`)."""
+    for found in _VARIABLE.finditer(line):
+        if found.group(1) in names:
+            return True
+    return any(word in names for arithmetic in _ARITHMETIC.findall(line) for word in _WORD.findall(arithmetic))
+
+
+def _exit_kept(argument: str, bearing: set[str]) -> bool | None:
+    """Of an `exit`'s argument: True where it gives the check's status (a variable bearing it, `$?` read at once),
+    or a failure's (a number but 0); False where another (none, 0, another variable)."""
+    word = argument.strip().strip("\"'")
+    if word.isdigit():
+        return word.lstrip("0") != ""
+    return _reads(argument, bearing)
+
+
+def no_status_read_and_dropped(path: str, lines: list[tuple[int, str]], at: int) -> None:
+    """Refused: a check's status read after `set +e` (on lines[at], as `status=$?`) into a variable no later `exit`
+    is given before another `exit` (through the variables made of it: `status=$((checked > received ? checked :
+    received))`, `for code in "$checked"`): `make test` then `status=$?` then `exit 0` reads the status and drops
+    it, and the script exits 0 over a failing check (tested, hunt 215). A line that exits on it at once (`[ $? -eq
+    0 ] || exit 1`) passes."""
+    if at >= len(lines):
+        return
+    number, line = lines[at]
+    read = _STATUS_INTO.search(line)
+    if read is None:
+        given = _EXITS.search(line)
+        if given is not None and _exit_kept(given.group(1) or "", {"?"}):
+            return
+        raise Refused(
+            f"{files.shown(path)} line {number}: a check's status (`$?`) read after `set +e` neither kept in a "
+            "variable nor exited on, so the script goes on past its failure to another command's status; write "
+            '`status=$?` and `exit "$status"`'
+        )
+    bearing = {read.group(1)}
+    for _, later in lines[at + 1 :]:
+        if later.lstrip().startswith("#"):
+            continue
+        given = _EXITS.search(later)
+        if given is not None:
+            if _exit_kept(given.group(1) or "", bearing):
+                if _reads(given.group(1) or "", bearing):
+                    return
+            else:
+                break  # an exit of another status first
+        made = _ASSIGNED.search(later)
+        if made is not None:
+            value = made.group(2).strip().strip("\"'")
+            if _reads(made.group(2), bearing) or (value.isdigit() and value.lstrip("0") != ""):
+                bearing.add(made.group(1))  # (a failure's number kept: .ci/trusted-check's `status=2`)
+            else:
+                bearing.discard(made.group(1))
+        loop = _LOOP.search(later)
+        if loop is not None and _reads(loop.group(2), bearing):
+            bearing.add(loop.group(1))
+    raise Refused(
+        f"{files.shown(path)} line {number}: the check's status read into `{read.group(1)}` after `set +e` is not "
+        "given to `exit` (nor a variable made of it) before the script ends or exits otherwise, so its status is "
+        f'another\'s and a failing check passes; end with `exit "${read.group(1)}"`'
+    )
+
+
+# `status=$?` (make's `$$?` too), and what a later line reads: a variable, an arithmetic expansion's words, an
+# assignment, a loop's variable, an `exit` and its argument
+_STATUS_INTO = lazy(r"(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\$?\?")
+_VARIABLE = lazy(r"\$\$?\{?([A-Za-z_][A-Za-z0-9_]*|\?)")
+_ARITHMETIC = lazy(r"\$\$?\(\((.*?)\)\)")
+_WORD = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+_ASSIGNED = lazy(r"(?:^|[\s;])(?:local[ \t]+|export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
+_LOOP = lazy(r"(?:^|[\s;])for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;]*)")
+_EXITS = lazy(r"(?:^|[\s;&|({])exit(?:[ \t]+(\"?\$\$?\(\(.*?\)\)\"?|[^\s;&|)}]+))?")
