@@ -10,6 +10,13 @@ so would `phases` in tests/record_strategies.py's `SETTINGS`, which every proper
 So the tests name hypothesis's `Phase`, or give `phases` to its settings or to a mapping of a module that uses
 hypothesis, only in a test's own decorators (a test's own `@settings(phases=...)` is read over it, as its marks
 are). The repository gives none: its `phases` are trials'.
+
+A mapping carries its keys across modules: `BASE = {'phases': ()}` in tests/helpers.py, which imports no
+hypothesis, and `SETTINGS = dict(deadline=None, **BASE)` in tests/record_strategies.py had every property test
+given SETTINGS draw nothing, and passed (exit 0, hunt 215). So in every module of the tests, whatever it imports,
+`phases` given as a mapping's key (built from parts too) or to `settings`, `register_profile` or `dict` outside a
+test's body is refused unless it holds a trial's data: strings, or displays of them (`["PHASE1"]`), which no
+hypothesis setting is.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import ast
 
 from sle_trials import files
+from sle_trials.git.built_names import constants_of, text_of
 from sle_trials.git.refusal import Refused
 
 _TESTS = "tests/"
@@ -47,6 +55,37 @@ def _uses_hypothesis(tree: ast.Module) -> bool:
     )
 
 
+def _trials_phases(value: ast.expr) -> bool:
+    """Whether a value is a trial's data (a string, or a display of data: `["PHASE1"]`, a sentence's fields), which
+    no hypothesis setting is: not an empty display, nor a name, an attribute or a call (`()`, `Phase.explicit`,
+    `tuple()`, `NONE`), in it or as it."""
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return bool(value.elts) and all(_trials_phases(item) for item in value.elts)
+    if isinstance(value, ast.Dict):
+        return all(_trials_phases(item) for item in value.values)
+    return False
+
+
+def _phases_carried(node: ast.AST, constants: dict[str, str]) -> bool:
+    """Whether a node of a module of the tests (one that imports no hypothesis too) gives `phases` other than a
+    trial's: a mapping's key (`{'phases': ()}`, its name built from parts) or a keyword of `settings`,
+    `register_profile` or `dict`."""
+    if isinstance(node, ast.Dict):
+        return any(
+            key is not None and text_of(key, constants) == _PHASES and not _trials_phases(value)
+            for key, value in zip(node.keys, node.values)
+        )
+    if isinstance(node, ast.Call):
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return called in _SETTINGS_CALLS and any(
+            keyword.arg == _PHASES and not _trials_phases(keyword.value) for keyword in node.keywords
+        )
+    return False
+
+
 def _phases_given(node: ast.AST, in_a_test: bool) -> bool:
     """Whether a node gives hypothesis's settings their phases: `settings(phases=...)`, `register_profile(...,
     phases=...)`, `dict(phases=...)`, or a dict display's key `"phases"` whose value is a list, a tuple or a set;
@@ -68,8 +107,14 @@ def _phases_given(node: ast.AST, in_a_test: bool) -> bool:
 def no_property_test_left_undrawn(path: str, data: bytes, tree: ast.Module) -> None:
     """Refused, in the tests' Python that uses hypothesis: its `Phase` named, or `phases` given its settings, but in
     a test's own decorators (the module's docstring says why)."""
-    if not path.startswith(_TESTS) or _HYPOTHESIS.encode() not in data or not _uses_hypothesis(tree):
+    if not path.startswith(_TESTS):
         return
+    if _HYPOTHESIS.encode() in data and _uses_hypothesis(tree):
+        _no_phases_named(path, tree)
+    _no_phases_carried(path, tree)  # (every module, whatever it imports: the name may be built from any parts)
+
+
+def _no_phases_named(path: str, tree: ast.Module) -> None:
     tests = _tests(tree)
     own = _within([decorator for test in tests for decorator in test.decorator_list])
     bodies = _within([statement for test in tests for statement in test.body])
@@ -86,4 +131,21 @@ def no_property_test_left_undrawn(path: str, data: bytes, tree: ast.Module) -> N
                 f"{'`Phase`' if named else '`phases`'} set for more than a test's own decorators: phases without "
                 "`generate` have each property test they reach draw no example, and pytest reports it skipped and "
                 "exits 0; set phases on a test itself, with its `@settings`"
+            )
+
+
+def _no_phases_carried(path: str, tree: ast.Module) -> None:
+    """Refused, in a module of the tests (whether or not it imports hypothesis): `phases` other than a trial's given
+    outside a test's body (the module's docstring says why)."""
+    tests = _tests(tree)
+    own = _within([node for test in tests for node in (*test.body, *test.decorator_list)])
+    nodes = list(ast.walk(tree))
+    constants = constants_of(nodes)
+    for node in nodes:
+        if id(node) not in own and _phases_carried(node, constants):
+            raise Refused(
+                f"{files.shown(path)} line {getattr(node, 'lineno', 1)}: hypothesis's `phases` (or a mapping's key "
+                "of that name holding no trial's phases) set outside a test's body: a mapping carries it to the "
+                "settings of every property test given it (`dict(deadline=None, **BASE)`), which then draw no "
+                "example and pass; set phases on a test itself, with its `@settings`"
             )
