@@ -152,6 +152,7 @@ from sle_trials.git.review_view import (
     no_diff_folded_as_generated,
 )
 from sle_trials.git.run_by_path import run_by_path
+from sle_trials.git.shadowed_fixtures import CONFTEST, conftest_fixtures, no_conftest_fixture_stubbed
 from sle_trials.git.skipped import no_test_skipped_on_no_module
 from sle_trials.git.status_dropped import no_check_status_dropped, shell_run
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
@@ -307,6 +308,8 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     # documents, whose first line may say what runs them
     wanted = {oid for path, oid in code.items() if (path, oid) not in read or not python_source(path)}
     others = {entry.oid for entry in (*inputs.values(), *documents.values())}
+    if CONFTEST in code:  # its fixtures, which a module of the tests may not stub (git/shadowed_fixtures.py)
+        others.add(code[CONFTEST])
     blobs = repository.objects(wanted | others, PYTHON_LIMIT)
     run: dict[str, str] = {}
     while True:  # a document that runs may name a test's input that runs, and one such input a document
@@ -328,6 +331,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     giver = ModuleGivers(repository, {path: entry.oid for path, entry in files_of.items()}, module_functions)
     sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
+    fixtures = conftest_fixtures(blobs[code[CONFTEST]].data if CONFTEST in code else None)
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
         words = prose(path) and path not in run  # an agent's instructions; a document that runs is code
@@ -344,6 +348,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_test_skipped_on_no_module(path, blobs[oid].data)
             no_test_machinery_in_the_package(path, blobs[oid].data)
             no_optimisation_in_a_command(path, blobs[oid].data, python=True)  # its `#!` line
+            no_conftest_fixture_stubbed(path, blobs[oid].data or b"", fixtures)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)

@@ -1,0 +1,115 @@
+"""A fixture of the conftest's name stubbed in a module of the tests (git/extract.py reads each Python source of the
+tests through it, with tests/conftest.py's fixtures).
+
+pytest gives a test the fixture of its parameter's name nearest to it: a module's own fixture before the
+conftest's. A test that reads `def test_rules(trials): assert trials("check").status == 0` reads as a run of the
+tool by the conftest's `trials`; `@pytest.fixture\\ndef trials(): return lambda *words: Done(0)` in its module (or
+in a conftest of a folder below, or a helper module the test imports it from) had it run nothing and pass
+(tested: the conftest's `problems` fixture running a check that finds one, stubbed by a module's `return []`), and
+passed the extraction (exit 0, hunt 215).
+
+Which of the conftest's fixtures "run the tool" is no line's to say: `registry` copies the registry with the
+verdicts a check left, `trials` runs the command on it, `imported` imports a study, `_cache_home` keeps the tests'
+cache from the user's; a pull request may change the conftest too. So every fixture of tests/conftest.py is held
+to this: a fixture of its name elsewhere in the tests is refused unless it is built on the conftest's machinery,
+asking for a fixture of the conftest (test_drift.py's `imported(trials, api)`) or calling a name it imports from
+the conftest or the package (test_attacks_prose_hunt211.py's `registry`, by conftest's `shared_registry`), as the
+repository's two such fixtures are. A stub of a constant, or of the module's own making, is not.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.code_text import python_tree
+from sle_trials.git.refusal import Refused
+
+CONFTEST = "tests/conftest.py"
+_TESTS = "tests/"
+_FIXTURE = "fixture"
+_MACHINERY = ("conftest", "sle_trials")
+
+
+def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The name pytest knows a function by where a decorator makes it a fixture (`name=` given, or its own)."""
+    for decorator in node.decorator_list:
+        call = decorator if isinstance(decorator, ast.Call) else None
+        made = call.func if call is not None else decorator
+        named = made.attr if isinstance(made, ast.Attribute) else made.id if isinstance(made, ast.Name) else ""
+        if named != _FIXTURE:
+            continue
+        for keyword in call.keywords if call is not None else []:
+            value = keyword.value
+            if keyword.arg == "name" and isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return value.value
+        return node.name
+    return None
+
+
+def _fixtures(tree: ast.Module) -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
+    return [
+        (name, node)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (name := _fixture_name(node)) is not None
+    ]
+
+
+def conftest_fixtures(data: bytes | None) -> frozenset[str]:
+    """The names of tests/conftest.py's fixtures."""
+    tree = python_tree(data) if data else None
+    return frozenset(name for name, _ in _fixtures(tree)) if tree is not None else frozenset()
+
+
+def _machinery_names(tree: ast.Module) -> set[str]:
+    """The names a module imports from the conftest or the package (and the modules it so imports)."""
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in _MACHINERY:
+            out |= {alias.asname or alias.name for alias in node.names}
+        elif isinstance(node, ast.Import):
+            out |= {
+                (alias.asname or alias.name).split(".")[0]
+                for alias in node.names
+                if alias.name.split(".")[0] in _MACHINERY
+            }
+    return out
+
+
+def _built_on_the_conftest(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, fixtures: frozenset[str], machinery: set[str]
+) -> bool:
+    """Whether a fixture asks for one of the conftest's, or calls a name imported from the conftest or the package."""
+    arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+    if any(argument.arg in fixtures for argument in arguments):
+        return True
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            root = inner.func
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in machinery:
+                return True
+    return False
+
+
+def no_conftest_fixture_stubbed(path: str, data: bytes, fixtures: frozenset[str]) -> None:
+    """Refused, in a Python source of the tests but the conftest: a fixture of a name of the conftest's fixtures
+    not built on the conftest's machinery (the module's docstring says why)."""
+    if path == CONFTEST or not path.startswith(_TESTS) or not fixtures or _FIXTURE.encode() not in data:
+        return
+    tree = python_tree(data)
+    if tree is None:
+        return
+    machinery: set[str] | None = None
+    for name, node in _fixtures(tree):
+        if name not in fixtures:
+            continue
+        if machinery is None:
+            machinery = _machinery_names(tree)
+        if not _built_on_the_conftest(node, fixtures, machinery):
+            raise Refused(
+                f"{files.shown(path)} line {node.lineno}: a fixture named `{name}`, as the conftest's is, built on "
+                "none of the conftest's machinery: the tests asking for it read as given the conftest's (which runs "
+                "the tool) and are given this one; ask for the conftest's fixtures in it, or name it otherwise"
+            )
