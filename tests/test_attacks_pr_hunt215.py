@@ -23,6 +23,11 @@
   and the extraction passed it (exit 0). Now a fixture named as one of tests/conftest.py's is refused elsewhere
   in the tests unless it asks for a fixture of the conftest or calls a name imported from it or the package
   (git/shadowed_fixtures.py), as test_drift.py's `imported` and test_attacks_prose_hunt211.py's `registry` do.
+- **New in the family: a helper's failure caught, and asserts after the test's end.** `try: check([1])` with
+  `except AssertionError: pass` (the assert in the helper, not the `try`), and `return` before a test's assert,
+  each passed under pytest (tested) and the extraction (exit 0). Now an `except` naming AssertionError that raises
+  nothing, and a statement after a `return`, `raise`, `break` or `continue` of its block, are refused
+  (git/swallowed.py); `except BaseException` recording a failure passes.
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ LAX = (
     "import contextlib\n\n\n@contextlib.contextmanager\ndef lax():\n    try:\n        yield\n"
     "    except AssertionError:\n        pass\n\n\n@lax()\ndef test_rules():\n    assert 1 == 2\n"
 )
+HELPED = (
+    "def check(found):\n    assert found == []\n\n\ndef test_rules():\n    try:\n        check([1])\n"
+    "    except AssertionError:\n        pass\n"
+)
+ENDED = "def test_rules():\n    return\n    assert 1 == 2\n"
 DROPPED = f"{BASH}set +e\nmake test\nstatus=$?\nexit 0\n"
 READ_INTO = "the check's status read into `status` after `set +e` is not given to `exit`"
 HELPERS = "tests/helpers.py"
@@ -83,7 +93,8 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str]) -> subprocess.Completed
 
 
 @pytest.mark.parametrize(
-    "test", [SUPPRESSED, CAUGHT.format("AssertionError"), CAUGHT.format("Exception"), INVERTED, FINALLY, LAX]
+    "test",
+    [SUPPRESSED, CAUGHT.format("AssertionError"), CAUGHT.format("Exception"), INVERTED, FINALLY, LAX, HELPED, ENDED],
 )
 def test_pytest_passes_a_test_whose_own_code_catches_its_failing_assert(tmp_path: Path, test: str) -> None:
     done = _pytest_run(tmp_path, {"test_h215_rules.py": test})
@@ -153,6 +164,16 @@ def test_pytest_gives_a_test_its_modules_stub_over_the_conftests_fixture(tmp_pat
             },
             f"{RULES} line 4: suppress() of AssertionError",
         ),
+        (
+            {RULES: HELPED},
+            f"{RULES} line 8: an `except` of AssertionError that raises nothing, {SWALLOWED}",
+        ),
+        (
+            {RULES: ENDED},
+            f"{RULES} line 3: a statement after the `return` on line 2, which never runs: an assert there checks "
+            "nothing",
+        ),
+        ({RULES: "def test_rules():\n    for n in [1]:\n        continue\n        assert n == 2\n"}, f"{RULES} line 4"),
         # --- a check's status read, then dropped (git/status_dropped.py)
         ({".ci/run": DROPPED}, f".ci/run line 4: {READ_INTO}"),
         (
@@ -216,6 +237,11 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             "    except AssertionError as failed:\n        raise AssertionError(f'found {found}') from failed\n\n\n"
             "def test_rules():\n    with pytest.raises(AssertionError):\n        check([1])\n"
             "    with pytest.raises(ValueError):\n        int('x')\n"
+        },
+        {  # a helper's run whose any failure is recorded (tests/hostile_batch.py's way); a raise ending a block
+            RULES: "def run(job):\n    try:\n        status = job()\n    except BaseException:\n        status = 1\n"
+            "    return status\n\n\ndef test_rules():\n    if run(int) != 0:\n        raise AssertionError('failed')\n"
+            "    assert run(int) == 0\n"
         },
         {  # another exception caught around an assert; a `finally` cleaning up; a loop's own `break` in it
             RULES: "def test_rules():\n    try:\n        assert int('1') == 1\n    except ValueError:\n        pass\n"

@@ -27,7 +27,7 @@ from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
 from sle_trials.git.refusal import Refused, refused_at
 from sle_trials.git.run_from_text import no_code_run_from_a_string
-from sle_trials.git.swallowed import no_failure_swallowed
+from sle_trials.git.swallowed import no_code_after_the_end, no_failure_swallowed
 from sle_trials.git.vacuous_asserts import no_assert_true_by_its_form, no_optimisation_set
 from sle_trials.patterns import lazy
 
@@ -437,6 +437,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_optimisation_set(path, data, tree, nodes)
     no_assert_true_by_its_form(path, nodes)
     no_failure_swallowed(path, tree, nodes)
+    no_code_after_the_end(path, nodes)
     if b"pip" in data:  # (few sources name it)
         no_pip_run_by_python(path, nodes)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)

@@ -14,6 +14,13 @@ inside a `try` whose handler catches AssertionError and raises nothing (nor call
 an `assert` within `pytest.raises()` of it. A handler that re-raises (`except AssertionError as e: raise
 AssertionError(context) from e`) and `pytest.raises(AssertionError)` around a call to a helper (the test of a
 helper that fails) pass. The repository holds none of the refused.
+
+A helper's assert is caught the same way: `try: check(record)` with `except AssertionError: pass` passed
+(tested). So a handler naming AssertionError (or a bare one, or an alias) that raises nothing is refused whatever
+its `try` holds; `except Exception` around a call records a failure the repository's way (tests/hostile_batch.py
+sets the job's status) and passes. And an assert after a test's `return` (or `raise`, `break`, `continue` of its
+block) never runs: `def test_rules(): return` then `assert 1 == 2` passed (tested). So a statement after one of
+those in the same block is refused in any Python source: code no run reaches reads as code that runs.
 """
 
 from __future__ import annotations
@@ -57,6 +64,34 @@ def _catches_assertions(kind: ast.expr | None, aliases: set[str]) -> bool:
     if isinstance(kind, ast.Attribute):
         return kind.attr in _CATCHING
     return True
+
+
+def _names_assertions(kind: ast.expr | None, aliases: set[str]) -> bool:
+    """Whether a handler's type is AssertionError itself (or a bare `except`, an alias, an expression no name
+    shows), not only a class above it."""
+    if isinstance(kind, ast.Tuple):
+        return any(_names_assertions(item, aliases) for item in kind.elts)
+    if isinstance(kind, (ast.Name, ast.Attribute)):
+        named = kind.id if isinstance(kind, ast.Name) else kind.attr
+        return named == "AssertionError" or (isinstance(kind, ast.Name) and named in aliases)
+    return True
+
+
+def no_code_after_the_end(path: str, nodes: list[ast.AST]) -> None:
+    """Refused, in a Python source: a statement after a `return`, `raise`, `break` or `continue` of its block,
+    which never runs (the module's docstring says why)."""
+    for node in nodes:
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for statement, after in zip(block, block[1:]):
+                if isinstance(statement, (ast.Return, ast.Raise, ast.Break, ast.Continue)):
+                    raise Refused(
+                        f"{files.shown(path)} line {after.lineno}: a statement after the "
+                        f"`{type(statement).__name__.lower()}` on line {statement.lineno}, which never runs: an "
+                        "assert there checks nothing, and reads as a check; remove it (or the early end)"
+                    )
 
 
 def _own(statements: list[ast.stmt]) -> Iterator[ast.AST]:
@@ -134,6 +169,9 @@ def no_failure_swallowed(path: str, tree: ast.Module, nodes: list[ast.AST]) -> N
                 for handler in node.handlers
                 if _catches_assertions(handler.type, aliases) and not _raises(handler)
             ]
+            named = [handler for handler in catching if _names_assertions(handler.type, aliases)]
+            if named and failed is None:
+                _refuse(path, named[0].lineno, "an `except` of AssertionError that raises nothing")
             if failed is not None and catching:
                 _refuse(
                     path,
