@@ -27,7 +27,9 @@
   `except AssertionError: pass` (the assert in the helper, not the `try`), and `return` before a test's assert,
   each passed under pytest (tested) and the extraction (exit 0). Now an `except` naming AssertionError that raises
   nothing, and a statement after a `return`, `raise`, `break` or `continue` of its block, are refused
-  (git/swallowed.py); `except BaseException` recording a failure passes.
+  (git/swallowed.py); `except BaseException` recording a failure passes. So are asserts true by their form beyond
+  hunt 214's displays: of a string, of an `or` with such an operand (`1 == 2 or True`), of a function of the
+  module uncalled (`assert check`): each passed under pytest, now refused (git/vacuous_asserts.py).
 """
 
 from __future__ import annotations
@@ -61,6 +63,12 @@ HELPED = (
     "    except AssertionError:\n        pass\n"
 )
 ENDED = "def test_rules():\n    return\n    assert 1 == 2\n"
+FORMS = {
+    "a string": "def test_rules():\n    assert '1 == 2'\n",
+    "an `or` one of whose operands is true by its form": "def test_rules():\n    assert 1 == 2 or True\n",
+    "the function check uncalled": "def check():\n    return 1 == 2\n\n\ndef test_rules():\n    assert check\n",
+    "the function same uncalled": "def test_rules():\n    same = lambda: 1 == 2  # noqa: E731\n    assert same\n",
+}
 DROPPED = f"{BASH}set +e\nmake test\nstatus=$?\nexit 0\n"
 READ_INTO = "the check's status read into `status` after `set +e` is not given to `exit`"
 HELPERS = "tests/helpers.py"
@@ -97,6 +105,12 @@ def _pytest_run(tmp_path: Path, modules: dict[str, str]) -> subprocess.Completed
     [SUPPRESSED, CAUGHT.format("AssertionError"), CAUGHT.format("Exception"), INVERTED, FINALLY, LAX, HELPED, ENDED],
 )
 def test_pytest_passes_a_test_whose_own_code_catches_its_failing_assert(tmp_path: Path, test: str) -> None:
+    done = _pytest_run(tmp_path, {"test_h215_rules.py": test})
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("test", FORMS.values())
+def test_pytest_passes_an_assert_true_by_its_form(tmp_path: Path, test: str) -> None:
     done = _pytest_run(tmp_path, {"test_h215_rules.py": test})
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
 
@@ -174,6 +188,11 @@ def test_pytest_gives_a_test_its_modules_stub_over_the_conftests_fixture(tmp_pat
             "nothing",
         ),
         ({RULES: "def test_rules():\n    for n in [1]:\n        continue\n        assert n == 2\n"}, f"{RULES} line 4"),
+        # --- an assert true by its form (git/vacuous_asserts.py)
+        *(
+            ({RULES: test}, f"{RULES} line {test.count(chr(10))}: an assert of {said}, true whatever it holds")
+            for said, test in FORMS.items()
+        ),
         # --- a check's status read, then dropped (git/status_dropped.py)
         ({".ci/run": DROPPED}, f".ci/run line 4: {READ_INTO}"),
         (
@@ -242,6 +261,10 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             RULES: "def run(job):\n    try:\n        status = job()\n    except BaseException:\n        status = 1\n"
             "    return status\n\n\ndef test_rules():\n    if run(int) != 0:\n        raise AssertionError('failed')\n"
             "    assert run(int) == 0\n"
+        },
+        {  # a function called in an assert; an `or` of two checks; a parameter named as a module's function
+            RULES: "def check(n):\n    return n == 1\n\n\ndef test_rules(check=check):\n    assert check(1)\n"
+            "    assert check(1) or check(2)\n    assert check\n"
         },
         {  # another exception caught around an assert; a `finally` cleaning up; a loop's own `break` in it
             RULES: "def test_rules():\n    try:\n        assert int('1') == 1\n    except ValueError:\n        pass\n"
