@@ -14,9 +14,9 @@ are). The repository gives none: its `phases` are trials'.
 A mapping carries its keys across modules: `BASE = {'phases': ()}` in tests/helpers.py, which imports no
 hypothesis, and `SETTINGS = dict(deadline=None, **BASE)` in tests/record_strategies.py had every property test
 given SETTINGS draw nothing, and passed (exit 0, hunt 215). So in every module of the tests, whatever it imports,
-`phases` given as a mapping's key (built from parts too) or to `settings`, `register_profile` or `dict` outside a
-test's body is refused unless it holds a trial's data: strings, or displays of them (`["PHASE1"]`), which no
-hypothesis setting is.
+`phases` given as a mapping's key (built from parts too, bound by a subscript or paired in a tuple) or to
+`settings`, `register_profile` or `dict` outside a test's body is refused unless it holds a trial's data: strings,
+or displays of them (`["PHASE1"]`), which no hypothesis setting is.
 """
 
 from __future__ import annotations
@@ -83,6 +83,13 @@ def _phases_carried(node: ast.AST, constants: dict[str, str]) -> bool:
         return called in _SETTINGS_CALLS and any(
             keyword.arg == _PHASES and not _trials_phases(keyword.value) for keyword in node.keywords
         )
+    # `BASE["phases"] = ()`, a pair `("phases", ())` of `dict([...])`
+    if isinstance(node, ast.Assign):
+        return not _trials_phases(node.value) and any(
+            isinstance(target, ast.Subscript) and text_of(target.slice, constants) == _PHASES for target in node.targets
+        )
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+        return text_of(node.elts[0], constants) == _PHASES and not _trials_phases(node.elts[1])
     return False
 
 
