@@ -22,7 +22,9 @@
   (which runs the check) was given its module's `@pytest.fixture\\ndef problems(): return []` and passed (tested),
   and the extraction passed it (exit 0). Now a fixture named as one of tests/conftest.py's is refused elsewhere
   in the tests unless it asks for a fixture of the conftest or calls a name imported from it or the package
-  (git/shadowed_fixtures.py), as test_drift.py's `imported` and test_attacks_prose_hunt211.py's `registry` do.
+  (git/shadowed_fixtures.py), as test_drift.py's `imported` and test_attacks_prose_hunt211.py's `registry` do;
+  so is a module's `pytestmark` (or a class's decorator) parametrizing a conftest fixture's name, by which pytest
+  gives every test of it those values (tested); a test's own `@pytest.mark.parametrize` of it passes.
 - **New in the family: a helper's failure caught, and asserts after the test's end.** `try: check([1])` with
   `except AssertionError: pass` (the assert in the helper, not the `try`), and `return` before a test's assert,
   each passed under pytest (tested) and the extraction (exit 0). Now an `except` naming AssertionError that raises
@@ -84,6 +86,10 @@ PROBLEMS = (
 )
 STUBBED = "import pytest\n\n\n@pytest.fixture\ndef problems():\n    return []\n\n\ndef test_rules(problems):\n"
 STUBBED += "    assert problems == []\n"
+PARAMETRIZED = (
+    "import pytest\n\npytestmark = pytest.mark.parametrize('problems', [[]])\n\n\ndef test_rules(problems):\n"
+    "    assert problems == []\n"
+)
 SHADOWED = "a fixture named `problems`, as the conftest's is, built on none of the conftest's machinery"
 
 
@@ -138,6 +144,8 @@ def test_pytest_gives_a_test_its_modules_stub_over_the_conftests_fixture(tmp_pat
     asking = "def test_rules(problems):\n    assert problems == []\n"
     assert _pytest_run(tmp_path, {"conftest.py": conftest, "test_h215_rules.py": asking}).returncode == 1
     done = _pytest_run(tmp_path, {"conftest.py": conftest, "test_h215_rules.py": STUBBED})
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
+    done = _pytest_run(tmp_path, {"conftest.py": conftest, "test_h215_rules.py": PARAMETRIZED})
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout
 
 
@@ -223,7 +231,21 @@ def test_pytest_gives_a_test_its_modules_stub_over_the_conftests_fixture(tmp_pat
         ({HELPERS: "BASE = dict(phases=[])\n"}, f"{HELPERS} line 1: {CARRIED}"),
         ({HELPERS: "NAME = 'pha' + 'ses'\nBASE = {NAME: ()}\n"}, f"{HELPERS} line 2: {CARRIED}"),
         ({HELPERS: "import hypothesis\n\nBASE = {'pha' 'ses': tuple()}\n"}, f"{HELPERS} line 3: {CARRIED}"),
+        ({HELPERS: "BASE = dict([('phases', ())])\n"}, f"{HELPERS} line 1: {CARRIED}"),
+        ({HELPERS: "BASE = {}\nBASE['phases'] = []\n"}, f"{HELPERS} line 2: {CARRIED}"),
         # --- a conftest's fixture stubbed by a module's own (git/shadowed_fixtures.py)
+        (
+            {CONFTEST: PROBLEMS, RULES: PARAMETRIZED},
+            f"{RULES} line 3: the conftest's fixture `problems` parametrized for more than a test's own decorators",
+        ),
+        (
+            {
+                CONFTEST: PROBLEMS,
+                RULES: "import pytest\n\n\n@pytest.mark.parametrize(('problems', 'n'), [([], 1)])\nclass TestRules:\n"
+                "    def test_rules(self, problems, n):\n        assert problems == []\n",
+            },
+            f"{RULES} line 4: the conftest's fixture `problems` parametrized for more than",
+        ),
         ({CONFTEST: PROBLEMS, RULES: STUBBED}, f"{RULES} line 5: {SHADOWED}"),
         (
             {
@@ -277,15 +299,17 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
         },
         {".ci/run": f"{BASH}set +e\nmake test\n[ $? -eq 0 ] || exit 1\n"},
         {  # trials' phases in the tests' data
+            STRATEGIES: "PAIRS = [('phases', ['PHASE1'])]\nRECORD = {}\nRECORD['phases'] = ['PHASE3']\n",
             HELPERS: "RECORD = {'phases': ['PHASE2']}\nOTHERS = {'phases': ({'phases': ['PHASE1']}, {'phases': 'a"
-            " Phase 2 trial'})}\n"
+            " Phase 2 trial'})}\n",
         },
         {  # a module's fixture built on the conftest's (asking for it, or calling a name imported from it)
             CONFTEST: PROBLEMS + "\n\ndef found():\n    return []\n",
             RULES: "import pytest\nfrom conftest import found\n\n\n@pytest.fixture\ndef problems():\n"
             "    return found()\n",
             "tests/test_h215_other.py": "import pytest\n\n\n@pytest.fixture\ndef problems(problems):\n"
-            "    return sorted(problems)\n\n\n@pytest.fixture\ndef own():\n    return []\n",
+            "    return sorted(problems)\n\n\n@pytest.fixture\ndef own():\n    return []\n\n\n"
+            "@pytest.mark.parametrize('problems', [[]])\ndef test_own(problems):\n    assert problems == []\n",
         },
     ],
 )

@@ -15,6 +15,11 @@ to this: a fixture of its name elsewhere in the tests is refused unless it is bu
 asking for a fixture of the conftest (test_drift.py's `imported(trials, api)`) or calling a name it imports from
 the conftest or the package (test_attacks_prose_hunt211.py's `registry`, by conftest's `shared_registry`), as the
 repository's two such fixtures are. A stub of a constant, or of the module's own making, is not.
+
+pytest's direct parametrization overrides a fixture too: `pytestmark = pytest.mark.parametrize("problems", [[]])`
+at the top of a module gave every test of it `[]` for the conftest's `problems` (tested). A test's own
+`@pytest.mark.parametrize` stands over it and passes; one of a class or a module's `pytestmark` naming a fixture
+of the conftest is refused.
 """
 
 from __future__ import annotations
@@ -93,14 +98,54 @@ def _built_on_the_conftest(
     return False
 
 
+def _parametrized(mark: ast.expr) -> list[str]:
+    """The names a `parametrize` mark (or a list or tuple of marks) gives values for."""
+    if isinstance(mark, (ast.List, ast.Tuple)):
+        return [name for item in mark.elts for name in _parametrized(item)]
+    if not isinstance(mark, ast.Call) or not isinstance(mark.func, ast.Attribute):
+        return []
+    if mark.func.attr != "parametrize" or not mark.args:
+        return []
+    first = mark.args[0]
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return [name.strip() for name in first.value.split(",")]
+    if isinstance(first, (ast.List, ast.Tuple)):
+        return [item.value for item in first.elts if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+    return ["?"]  # names not written out: any may be a fixture's
+
+
+def _marks_beyond_a_test(tree: ast.Module) -> list[tuple[int, str]]:
+    """The names parametrized by a module's or a class's `pytestmark`, or a class's decorator, with their lines."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "pytestmark" for target in node.targets
+        ):
+            found += [(node.lineno, name) for name in _parametrized(node.value)]
+        elif isinstance(node, ast.ClassDef):
+            found += [(mark.lineno, name) for mark in node.decorator_list for name in _parametrized(mark)]
+    return found
+
+
 def no_conftest_fixture_stubbed(path: str, data: bytes, fixtures: frozenset[str]) -> None:
     """Refused, in a Python source of the tests but the conftest: a fixture of a name of the conftest's fixtures
     not built on the conftest's machinery (the module's docstring says why)."""
-    if path == CONFTEST or not path.startswith(_TESTS) or not fixtures or _FIXTURE.encode() not in data:
+    if path == CONFTEST or not path.startswith(_TESTS) or not fixtures:
+        return
+    if _FIXTURE.encode() not in data and b"parametrize" not in data:
         return
     tree = python_tree(data)
     if tree is None:
         return
+    if b"parametrize" in data:
+        for line, name in _marks_beyond_a_test(tree):
+            if name in fixtures or name == "?":
+                raise Refused(
+                    f"{files.shown(path)} line {line}: the conftest's fixture "
+                    f"{'`' + name + '`' if name != '?' else '(a name not written out)'} parametrized for more than a "
+                    "test's own decorators, by which every test of the module (or class) asking for it is given "
+                    "these values in place of the conftest's; parametrize it on a test itself"
+                )
     machinery: set[str] | None = None
     for name, node in _fixtures(tree):
         if name not in fixtures:
