@@ -70,6 +70,24 @@ _UNSAID = lazy(r"(?i)\b(?:whether|if|unless|would|could|might)\b")
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
 # the words any claim read here holds
 _ANY = lazy(r"(?i)\b(?:no|not|never|dates)\b|n['\u2019]t\b")
+# a part of the field named right after it ("gives no enrollment type", "does not give the dates' type", "lists no
+# site names", "gives no sponsor class"): the part is said lacking, not the field (hunt 215: IM19's true "The source
+# does not give the enrollment type." was refused as saying it gives no enrollment), and the word for it in the record
+_PART = lazy(
+    r"(?i)(?:['\u2019]s?)?[ \t]+(?P<part>types?|class(?:es)?|routes?|descriptions?|names?|facilit(?:y|ies)|"
+    r"cit(?:y|ies))\b"
+)
+_PARTS = {
+    "type": "type",
+    "class": "class",
+    "route": "route",
+    "description": "description",
+    "name": "name",
+    "facilit": "name",
+    "cit": "city",
+}
+# a field said lacking beyond what the note names of it ("lists no location other than Shanghai, China")
+_BEYOND = lazy(r"(?i)[ \t]+(?:other[ \t]+than|beyond|besides|except|apart[ \t]+from)\b")
 # the fields whose values a section of their own heading holds
 _OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
 
@@ -95,6 +113,10 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                 if _UNSAID.search(clause, 0, m.start()):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
+                if _BEYOND.match(clause, m.end()):
+                    continue
+                if part := _PART.match(clause, m.end()):
+                    field = _part_of(field, part.group("part"))
                 section = _SECTION.search(clause, 0, m.start())
                 if section is not None:
                     yield from _in_section(section.group("name"), field, docs, given=True)
@@ -109,12 +131,26 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                     yield from _in_section(section.group("name"), "dates", docs, given=False)
 
 
+def _part_of(field: str, word: str) -> str:
+    """The field of the part word names of field: a site's name is its facility, another's name its name."""
+    part = next(name for stem, name in _PARTS.items() if word.casefold().startswith(stem))
+    if part == "name":
+        return f"{field}.facility" if field == "locations" else f"{field}.name"
+    return f"{field}.{part}"
+
+
 def _held(record: Record, field: str) -> bool:
-    """Whether the record holds the field, read from its one source."""
+    """Whether the record holds the field, read from its one source (any item of a list, and of the dates any
+    date's part: "dates.type")."""
     if len(record.data["curation"].get("sources") or []) != 1:
         return False
+    head, _, part = field.partition(".")
+    if head == "dates" and part and "." not in part and part not in (record.data.get("dates") or {}):
+        return any(fields.present(date, (part,)) for date in (record.data.get("dates") or {}).values())
     found, value = fields.get(record.data, fields.parse_dotted(field))
-    return found and value not in (None, "", [], {})
+    if found:
+        return value not in (None, "", [], {})
+    return fields.present(record.data, tuple(field.split(".")))
 
 
 def _in_section(name: str, field: str, docs: list[SourceDoc], given: bool) -> Iterator[str]:
