@@ -11,6 +11,17 @@ Found and fixed:
   (remark_absence._PART); a field said lacking "other than" what the note names is no absence. "The source gives no
   enrollment count.", "... no sponsor class." (IM19's OTHER), "... no intervention route." (IM19's intravenous), "The
   source lists no site names." (IM19's facility) and "The source lists no site." are still refused.
+- **A site's own listing a note says is no one else's, a summary's participants, and what the source is a copy of.**
+  IM19's "The "Related Clinical Trials" are the site's similarity picks, listed with no sponsor.", "The source, a
+  third-party site's copy of the ClinicalTrials.gov record, lists "Related Clinical Trials" ...", Relma-cel's "The
+  source's only count, "0 patients applied", is ClinConnect's own and gives no enrollment." and "The ClinConnect
+  Summary says participants need to be between 18 and 70 years old" were refused (E501 remark_owners) as giving the
+  site's listing to the sponsor, the registry or the trial's people. "no", "none", "nothing", "neither" and "without"
+  deny as "not" does; a registry's whole record the source is said to be a copy of is what the source is; the
+  trial's people are read only of a count of the site's users (its "Patients applied"). "... listed with their
+  sponsor", "The "Related Clinical Trials" are a copy of the ClinicalTrials.gov record" (the listing said to be one),
+  "... a copy of the registry's list", "... gives the enrollment", "counts participants" and "The ClinConnect
+  Summary is the sponsor's synopsis" are still refused.
 """
 
 from __future__ import annotations
@@ -57,6 +68,48 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
     ],
 )
 def test_a_part_of_a_field_said_lacking_is_held_to_the_part(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+# --- A site's own listing a note denies another, a summary's participants, and what the source is a copy of
+# (remark_owners._DENIED_BEFORE, _COPY_OF, _PEOPLE): IM19's "Related Clinical Trials" and Relma-cel's "Patients
+# applied" and "ClinConnect Summary" are the sites' own
+IM19_COPY = 'The source, a third-party site\'s copy of the ClinicalTrials.gov record, lists "Related Clinical Trials"'
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, 'The "Related Clinical Trials" are the site\'s similarity picks, listed with no sponsor.', set()),
+        (IM19_PATH, f"{IM19_COPY} that are the site's similarity picks.", set()),
+        (
+            RELMA_PATH,
+            "The source's only count, \"0 patients applied\", is ClinConnect's own and gives no enrollment.",
+            set(),
+        ),
+        (RELMA_PATH, "The ClinConnect Summary says participants need to be between 18 and 70 years old.", set()),
+        (RELMA_PATH, "The ClinConnect Summary paraphrases the eligibility criteria for participants.", set()),
+        (
+            IM19_PATH,
+            'The "Related Clinical Trials" are the site\'s similarity picks, listed with their sponsor.',
+            {"E501"},
+        ),
+        (IM19_PATH, 'The "Related Clinical Trials" are the sponsor\'s picks, listed with no NCT ID.', {"E501"}),
+        (IM19_PATH, 'The "Related Clinical Trials" are a copy of the ClinicalTrials.gov record.', {"E501"}),
+        (IM19_PATH, 'The "Related Clinical Trials" are a copy of the registry\'s list.', {"E501"}),
+        (IM19_PATH, f"{IM19_COPY} that are the ClinicalTrials.gov record's.", {"E501"}),
+        (
+            RELMA_PATH,
+            "The source's only count, \"0 patients applied\", is ClinConnect's own and gives the enrollment.",
+            {"E501"},
+        ),
+        (RELMA_PATH, 'The source\'s "0 patients applied" counts participants.', {"E501"}),
+        (RELMA_PATH, "The ClinConnect Summary is the sponsor's synopsis.", {"E501"}),
+    ],
+)
+def test_a_sites_own_listing_denied_another_or_of_its_summary_passes(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found

@@ -30,17 +30,26 @@ SITES_OWN = {
     "registry_copy": ("Related Clinical Trials", "More Related Trials"),
     "clinconnect": ("Similar Trials", "Patients applied", "ClinConnect Summary"),
 }
-# another the listing is given to: the sponsor, its investigators, the registry, or the trial's people
-_ANOTHERS = lazy(
-    r"(?i)(?<![\w-])(?:(?:the[ \t]+)?(?:sponsor|investigators?|registry|ClinicalTrials\.gov)(?![\w-])|"
-    r"(?:trial|study)(?:['\u2019]s)?[ \t]+(?:applicants|participants|patients|subjects|enrol{1,2}ment)\b|"
-    r"enrolled[ \t]+(?:patients|participants|subjects)\b|(?:participants|enrol{1,2}ment)\b)"
+# another the listing is given to: the sponsor, its investigators or the registry; a copy's "copy of the
+# ClinicalTrials.gov record" says what the source is, not whose the listing is (hunt 215: "The source, a third-party
+# site's copy of the ClinicalTrials.gov record, lists "Related Clinical Trials" that are the site's similarity picks"
+# was refused)
+_ANOTHERS = lazy(r"(?i)(?<![\w-])(?:the[ \t]+)?(?:sponsor|investigators?|registry|ClinicalTrials\.gov)(?![\w-])")
+_COPY_OF = lazy(r"(?i)\b(?:source|it|page)\b[^;:]*\bcop(?:y|ies)[ \t]+of[ \t]+\Z")
+_WHOLE_RECORD = lazy(r"(?i)(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|entry)\b")
+# ... or, of a count of the site's users (its "0 patients applied"), the trial's people: a summary or a list of
+# trials the site makes speaks of participants as the trial's (hunt 215: Relma-cel's "The ClinConnect Summary says
+# participants need to be between 18 and 70 years old" was refused)
+_PEOPLE = lazy(
+    r"(?i)(?<![\w-])(?:(?:trial|study)(?:['\u2019]s)?[ \t]+(?:applicants|participants|patients|subjects|"
+    r"enrol{1,2}ment)\b|enrolled[ \t]+(?:patients|participants|subjects)\b|(?:participants|enrol{1,2}ment)\b)"
 )
-# a denial, a question or a time to come before it ("not trials the sponsor names", "read as none until the registry"
-# gives one: hunt 162's honest note on Relma-cel's phase)
+_COUNTS_OF_USERS = frozenset({"Patients applied"})
+# a denial, a question or a time to come before it ("not trials the sponsor names", "read as none until the registry
+# gives one": hunt 162's honest note on Relma-cel's phase; "listed with no sponsor", "gives no enrollment": hunt 215's)
 _DENIED_BEFORE = lazy(
-    r"(?i)(?:\b(?:not|never|nor|unlike|rather[ \t]+than|instead[ \t]+of|whether|if|unless|until|till|once|when)\b|"
-    r"n't\b)[^;:]*\Z"
+    r"(?i)(?:\b(?:not|no|none|nothing|neither|without|never|nor|unlike|rather[ \t]+than|instead[ \t]+of|whether|if|"
+    r"unless|until|till|once|when)\b|n't\b)[^;:]*\Z"
 )
 _CLAUSES = lazy(r";[ \t]*|:[ \t]+")
 
@@ -63,7 +72,10 @@ def _given_away(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             if not named:
                 continue
             read = QUOTED.sub(lambda m: " " * len(m.group(0)), clause)
-            for m in _ANOTHERS.finditer(read):
+            others = [*_ANOTHERS.finditer(read), *(_PEOPLE.finditer(read) if named in _COUNTS_OF_USERS else ())]
+            for m in others:
+                if _COPY_OF.search(read, 0, m.start()) and _WHOLE_RECORD.match(read, m.end()):
+                    continue  # (what the source is said to be a copy of)
                 if not _DENIED_BEFORE.search(read, 0, m.start()):
                     yield f"gives the site's own {named!r} to {' '.join(m.group().split())!r}"
 
