@@ -22,6 +22,16 @@ Found and fixed:
   sponsor", "The "Related Clinical Trials" are a copy of the ClinicalTrials.gov record" (the listing said to be one),
   "... a copy of the registry's list", "... gives the enrollment", "counts participants" and "The ClinConnect
   Summary is the sponsor's synopsis" are still refused.
+- **The state of the disease the inclusion criteria require, a population denied, and a related trial's.** IM19's
+  first comment "IM19 CAR-T cells in active refractory SLE" and its note "... of the trial in active SLE" (its
+  inclusion criterion 4: "the disease remains active"; its title says refractory alone), "IM19 is not tested in
+  juvenile SLE" and 'Its "Related Clinical Trials" include NCT06310811, a trial in participants with moderate to
+  severe active SLE' were refused (E501 remark_population). A state the inclusion criteria write within three words
+  of the disease's is given the trial (remark_population._REQUIRED), a population denied right before ("not tested
+  in") is none said, and one said of a related trial named before it in its clause is held to that trial's title as
+  the record lists it. "in mild SLE", "in severe SLE", "in inactive SLE", Relma-cel's "in refractory SLE", "IM19 is
+  tested in juvenile SLE, not in adult SLE", "NCT06310811 ... is a trial in refractory SLE" (its title: moderate to
+  severe active) and "The trial, unlike NCT06310811, is in moderate to severe active SLE" are still refused.
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten
 
 WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
 RELMA_ENROLLMENT = "The source gives no enrollment count."
@@ -113,3 +123,69 @@ def test_a_sites_own_listing_denied_another_or_of_its_summary_passes(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- The state of the disease the inclusion criteria require, a population denied, and a related trial's
+# (remark_population._REQUIRED, _DENIED, _OTHER_TRIAL): IM19's inclusion criterion 4 writes "the disease remains active
+# or relapses", Relma-cel's "the disease remained active"; IM19 lists NCT06310811 "... in Participants With Moderate
+# to Severe Active Systemic Lupus Erythematosus" and NCT06585514 "... for Refractory Systemic Lupus Erythematosus"
+IM19_READ = "read as study start and study completion"
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "IM19 is not tested in juvenile SLE: inclusion criterion 2 sets ages 18 to 65.", set()),
+        (
+            IM19_PATH,
+            'Its "Related Clinical Trials" include NCT06310811, a trial in participants with moderate to '
+            "severe active SLE.",
+            set(),
+        ),
+        (IM19_PATH, "NCT06585514 is listed as a trial in refractory SLE.", set()),
+        (RELMA_PATH, "The trial is in active SLE, as inclusion criterion 4 requires.", set()),
+        (
+            RELMA_PATH,
+            "The trial is not studied in lupus nephritis; exclusion criterion 1 excludes its severe form.",
+            set(),
+        ),
+        (IM19_PATH, "IM19 is tested in juvenile SLE, not in adult SLE.", {"E501"}),
+        (IM19_PATH, "NCT06310811, listed there as related, is a trial in refractory SLE.", {"E501"}),
+        (IM19_PATH, "NCT06585514 is listed as a trial in juvenile SLE.", {"E501"}),
+        (IM19_PATH, "The trial, unlike NCT06310811, is in moderate to severe active SLE.", {"E501"}),
+        (IM19_PATH, "This trial, but not NCT06310811, is in moderate to severe active SLE.", {"E501"}),
+        (RELMA_PATH, "The trial is in inactive SLE.", {"E501"}),
+        (RELMA_PATH, "The trial is in refractory SLE.", {"E501"}),
+        (RELMA_PATH, "The trial is studied in lupus nephritis.", {"E501"}),
+    ],
+)
+def test_a_population_denied_or_a_related_trials_is_read_so(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(
+    ("state", "found"),
+    [("active", set()), ("relapsing", set()), ("mild", {"E501"}), ("severe", {"E501"}), ("inactive", {"E501"})],
+)
+def test_the_state_the_inclusion_criteria_require_is_the_trials(registry: Path, state: str, found: set[str]) -> None:
+    new = f"{IM19_READ} of the trial in {state} SLE"
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, IM19_READ, new) == found
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        ("in active refractory SLE", []),
+        ("in refractory, active SLE", []),
+        ("in mild refractory SLE", [1]),
+        ("in refractory, inactive SLE", [1]),
+    ],
+)
+def test_a_comments_state_the_inclusion_criteria_require_passes(
+    registry: Path, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
+) -> None:
+    path = registry / IM19_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("in refractory SLE", new, 1), "utf-8")
+    assert [line for _, line, _ in Trials(registry, capsys).json("validate", path).where("E501")] == lines
