@@ -189,3 +189,34 @@ def test_a_comments_state_the_inclusion_criteria_require_passes(
     path = registry / IM19_PATH
     path.write_text(path.read_text(encoding="utf-8").replace("in refractory SLE", new, 1), "utf-8")
     assert [line for _, line, _ in Trials(registry, capsys).json("validate", path).where("E501")] == lines
+
+
+# --- A name's spelling quoted from another place of its source in other capitals, and a hospital that is the sponsor
+# (remark_spelled._within, ROLES["hospital"]): Relma-cel's sponsor.name is "SHANGHAI MING JU BIOTECHNOLOGY CO., LTD.",
+# its About section's "Shanghai Ming Ju Biotechnology Co., Ltd."; IM19's sponsor is "Peking University Third
+# Hospital", its site "Peking Universitiy Third Hospital"
+RELMA_ABOUT = "in its About section and in capitals in its header."
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, f'The source spells the sponsor "Shanghai Ming Ju Biotechnology Co., Ltd." {RELMA_ABOUT}', set()),
+        (RELMA_PATH, 'The source writes the sponsor "Shanghai Ming Ju" in its About section.', set()),
+        (IM19_PATH, 'The source spells the hospital "Peking University Third Hospital" in Sponsors.', set()),
+        (
+            RELMA_PATH,
+            'The source spells the hospital "Renji Hospital Shanghai Jiaotong University School of Medical".',
+            set(),
+        ),
+        (RELMA_PATH, f'The source spells the sponsor "Shanghai Ming Ju Biotech" {RELMA_ABOUT}', {"E501"}),
+        (RELMA_PATH, f'The source spells the sponsor "Union Hospital" {RELMA_ABOUT}', {"E501"}),
+        (IM19_PATH, 'The source spells the sponsor "Peking Universitiy Third Hospital".', {"E501"}),
+        (IM19_PATH, 'The source spells the facility "Peking University Third Hospital".', {"E501"}),
+        (IM19_PATH, 'The source spells the hospital "Mu Rong".', {"E501"}),
+    ],
+)
+def test_a_spelling_in_other_capitals_or_of_a_hospital_is_its_fields(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

@@ -25,7 +25,10 @@ from sle_trials.reading.lexicon import note_names
 
 # each role's words and its field (the items of a list each read)
 ROLES = {
-    "facility": (r"facility|site|hospital", "locations.facility"),
+    "facility": (r"facility|site", "locations.facility"),
+    # a hospital may be the site, the sponsor or an official's or the responsible party's affiliation (hunt 215: IM19's
+    # 'The source spells the hospital "Peking University Third Hospital" in Sponsors' was refused as its facility)
+    "hospital": (r"hospital", "locations.facility sponsor.name officials.affiliation responsible_party.affiliation"),
     "sponsor": (r"sponsor", "sponsor.name"),
     "official": (r"(?:principal[ \t]+)?investigator|official", "officials.name"),
     "responsible party": (r"responsible[ \t]+party", "responsible_party.name"),
@@ -59,14 +62,19 @@ def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
             i = next(k for k in range(len(ROLES)) if said.group(f"r{k}") or said.group(f"s{k}"))
             role, (_, field) = list(ROLES.items())[i]
             run = " ".join((m.group(1) or m.group(2) or "").split())
-            held = [" ".join(s.split()) for s in strings(_values(data, field))]
+            held = [" ".join(s.split()) for one in field.split() for s in strings(_values(data, one))]
             if held and run and not any(_within(run, value) for value in held):
-                yield f"says its source spells the {role} {run!r}, which the record's {field} does not hold"
+                fields_of = " or ".join(field.split())
+                yield f"says its source spells the {role} {run!r}, which the record's {fields_of} does not hold"
 
 
 def _within(run: str, value: str) -> bool:
     """Whether run is value or a run of its whole words: a note may quote the part of a name it speaks of ("spells
-    the facility "Peking Universitiy"", of "Peking Universitiy Third Hospital": test_attacks_helper16_mutations)."""
+    the facility "Peking Universitiy"", of "Peking Universitiy Third Hospital": test_attacks_helper16_mutations).
+    Case aside: a source may write a name in capitals in one place and not in another (Relma-cel's sponsor, in its
+    header and its About section: hunt 215's 'spells the sponsor "Shanghai Ming Ju Biotechnology Co., Ltd." in its
+    About section' was refused); that the source writes the run as quoted is the quote reading's to hold."""
+    run, value = run.casefold(), value.casefold()
     at = value.find(run)
     while at >= 0:
         end = at + len(run)
