@@ -220,3 +220,23 @@ def test_a_spelling_in_other_capitals_or_of_a_hospital_is_its_fields(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- The registry's record as what a cited copy is a copy of (remark_sources._COPIED): IM19 cites a REGISTRY_COPY,
+# Relma-cel a TRIAL_FINDER_PAGE
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The dates are as the source gives them, copied from the ClinicalTrials.gov record.", set()),
+        (IM19_PATH, "The site's copy of the ClinicalTrials.gov record numbers both lists from 2.", set()),
+        (IM19_PATH, "The dates are as the ClinicalTrials.gov record gives them.", {"E501"}),
+        (IM19_PATH, "The ClinicalTrials.gov record numbers both lists from 2.", {"E501"}),
+        (IM19_PATH, "The dates are copied from a press release.", {"E501"}),
+        (RELMA_PATH, "The dates are as the source gives them, copied from the ClinicalTrials.gov record.", {"E501"}),
+        (RELMA_PATH, "The page's copy of the ClinicalTrials.gov record numbers the lists from 1.", {"E501"}),
+    ],
+)
+def test_the_registrys_record_a_cited_copy_copies_passes(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

@@ -168,12 +168,21 @@ _NOT_SAID = lazy(
 )
 
 
+# the registry's record as what a copy the record cites is a copy of ("The site's copy of the ClinicalTrials.gov record
+# numbers both lists from 2", "copied from the ClinicalTrials.gov record"): the copy writes it (hunt 215: IM19's
+# honest notes so, beside its REGISTRY_COPY, were refused)
+_COPIED = lazy(r"(?i)(?:\bcop(?:y|ies)[ \t]+of|\b(?:copied|mirrored|taken))[ \t]+\Z")
+_REGISTRYS = frozenset({"REGISTRY_PAGE", "REGISTRY_JSON"})
+
+
 def _uncited_speakers(text: str, kinds: dict[str, object]) -> Iterator[str]:
     """What text says a source of a kind the record cites none of writes (or, "another source", where it cites one)."""
     cited = set(kinds.values())
     for words, said in _SPOKEN:
         for m in words.finditer(text):
             if _NOT_SAID.search(text, 0, m.start()):
+                continue
+            if said == _REGISTRYS and "REGISTRY_COPY" in cited and _COPIED.search(text, 0, m.start()):
                 continue
             who = " ".join((m.group("who") or m.group("place")).split())
             if said is None and len(kinds) < 2 or said is not None and not said & cited:
