@@ -240,3 +240,36 @@ def test_the_registrys_record_a_cited_copy_copies_passes(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- A value given with its label, and per-kilogram wording said of one of two quotes (remark_labels._WITH_ITS_LABEL,
+# _OF_WHICH): IM19's source writes "Last Updated: 2025-08-17" on one line, "2024-07-30" alone on another
+BOTH = 'Both doses are quoted as "1×10^6/kg" and "1×10^8 CAR-T cells", with'
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source gives one labelled date (Last Updated: 2025-08-17).", set()),
+        (f"{BOTH} per-kilogram wording only in the first.", set()),
+        (
+            'Both doses are quoted as "1×10^8 CAR-T cells" and "1×10^6/kg", with per-kilogram wording in the second '
+            "only.",
+            set(),
+        ),
+        (f"{BOTH} no per-kilogram wording in the second.", set()),
+        ("The source gives one unlabelled date (Last Updated: 2025-08-17).", {"E501"}),
+        ("The source gives one labelled date (2024-07-30).", {"E501"}),
+        (f"{BOTH} per-kilogram wording only in the second.", {"E501"}),
+        (f"{BOTH} per-kilogram wording in the second.", {"E501"}),
+        (f"{BOTH} no per-kilogram wording in the first.", {"E501"}),
+        (f"{BOTH} per-kilogram wording.", {"E501"}),  # (of the last quote, as before)
+        (
+            'Both doses are quoted as "1×10^6/kg" and "1×10^6/kg CAR-T cells", with per-kilogram wording only in the '
+            "first.",
+            {"E501"},
+        ),
+    ],
+)
+def test_a_labelled_value_and_wording_of_one_of_two_quotes(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -28,6 +28,7 @@ _SAID = lazy(
     r"(?:dates?|values?|numbers?|counts?|figures?|entries|items?)[ \t]*\((?P<values>[^()]+)\)"
 )
 _LISTED = lazy(r"[ \t]*(?:,|;|\band\b)[ \t]*")
+_WITH_ITS_LABEL = lazy(r"[A-Za-z][\w \t-]*:[ \t]*\S")
 # a line's marks that label nothing: a list's bullet, its spacing and a sentence's stop
 _BARE = lazy(r"^[\s*\u2022\-]*|[\s.]*$")
 
@@ -49,17 +50,37 @@ _WORDED = lazy(
     r"(?P<no>no[ \t]+)?(?:any[ \t]+)?(?:the[ \t]+)?(?:same[ \t]+)?per[ \t-]?(?:kilogram|kg)[ \t]+"
     r"(?:wording|unit|basis)\b"
 )
+# the quote of several the wording is said of, right after ("..., with per-kilogram wording only in the first":
+# hunt 215's honest IM19 note, refused as said of the last quote), and "only" saying the others differ
+_OF_WHICH = lazy(
+    r"(?i)[ \t]+(?P<only>only[ \t]+)?(?:in|for|of)[ \t]+the[ \t]+(?P<which>first|former|second|latter|last)"
+    r"(?:[ \t]+one)?(?P<only_after>[ \t]+only)?\b"
+)
+_QUOTES = lazy(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
 _PER_KG = lazy(r"(?i)/[ \t]*kg\b|\bper[ \t-]?(?:kilogram|kg)\b|\bkilogram")
 _RULE_OF_WORDING = "a remark says a quote has per-kilogram wording only where it writes one"
 
 
 def _misworded(text: str) -> Iterator[str]:
-    """What text says of a quote's per-kilogram wording that the quote does not bear out."""
-    for m in _WORDED.finditer(normalise(text)):
+    """What text says of a quote's per-kilogram wording that the quote does not bear out: the quote right before,
+    or the one of those before it in its sentence it names ("the first"), the others the other way with "only"."""
+    read = normalise(text)
+    for m in _WORDED.finditer(read):
         quote = m.group("q1") or m.group("q2") or ""
         denied = m.group("out") is not None or m.group("no") is not None
+        said = "no per-kilogram wording" if denied else "per-kilogram wording"
+        if (of := _OF_WHICH.match(read, m.end())) is not None:
+            start = max(read.rfind(stop, 0, m.start()) for stop in (". ", "; "))
+            quotes = [q.group(1) or q.group(2) for q in _QUOTES.finditer(read, start + 1, m.end())]
+            at = 0 if of.group("which").casefold() in ("first", "former") else min(1, len(quotes) - 1)
+            if of.group("which").casefold() == "last":
+                at = len(quotes) - 1
+            others = quotes[:at] + quotes[at + 1 :] if of.group("only") or of.group("only_after") else []
+            for one, no in [(quotes[at], denied), *((other, not denied) for other in others)]:
+                if bool(_PER_KG.search(one)) == no:
+                    yield f"says {one!r} has {'no ' if no else ''}per-kilogram wording, which it does not bear out"
+            continue
         if bool(_PER_KG.search(quote)) == denied:
-            said = "no per-kilogram wording" if denied else "per-kilogram wording"
             yield f"says {quote!r} has {said}, which it does not bear out"
 
 
@@ -84,5 +105,6 @@ def _raw(doc: SourceDoc) -> str:
 
 
 def _labelled(line: str, value: str) -> bool:
-    """Whether the line writes words besides the value: a value alone on its line (a bullet aside) names nothing."""
-    return bool(_BARE.sub("", line.replace(value, " ", 1)).strip())
+    """Whether the line writes words besides the value: a value alone on its line (a bullet aside) names nothing; a
+    value a note gives with its label ("Last Updated: 2025-08-17", hunt 215) is labelled in itself."""
+    return bool(_BARE.sub("", line.replace(value, " ", 1)).strip()) or bool(_WITH_ITS_LABEL.match(value))
