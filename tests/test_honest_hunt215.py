@@ -32,6 +32,35 @@ Found and fixed:
   the record lists it. "in mild SLE", "in severe SLE", "in inactive SLE", Relma-cel's "in refractory SLE", "IM19 is
   tested in juvenile SLE, not in adult SLE", "NCT06310811 ... is a trial in refractory SLE" (its title: moderate to
   severe active) and "The trial, unlike NCT06310811, is in moderate to severe active SLE" are still refused.
+- **A name's spelling a note quotes from another place of its source, in other capitals, and a hospital that is the
+  sponsor.** Relma-cel's 'The source spells the sponsor "Shanghai Ming Ju Biotechnology Co., Ltd." in its About
+  section and in capitals in its header.' (its sponsor.name is the header's capitals) and IM19's 'The source spells
+  the hospital "Peking University Third Hospital" in Sponsors.' (the sponsor, a hospital) were refused (E501
+  remark_spelled). A run is held to its field case aside (that the source writes it as quoted is the quote
+  reading's), and a hospital to the site, the sponsor or an affiliation. '... the sponsor "Shanghai Ming Ju
+  Biotech"', '... the sponsor "Union Hospital"', '... the sponsor "Peking Universitiy Third Hospital"', '... the
+  facility "Peking University Third Hospital"' and a hospital no field names are still refused.
+- **The registry's record as what a cited copy is a copy of.** IM19's "The dates are as the source gives them,
+  copied from the ClinicalTrials.gov record." and "The site's copy of the ClinicalTrials.gov record numbers both
+  lists from 2." were refused (E501 remark_sources) as saying the registry's record, which the record does not cite,
+  writes them. Beside a REGISTRY_COPY cited, the registry's record after "copy of", "copied", "mirrored" or "taken"
+  is what the copy copies (remark_sources._COPIED). "The dates are as the ClinicalTrials.gov record gives them.",
+  "The ClinicalTrials.gov record numbers both lists from 2." and Relma-cel's (a trial finder's page) "copied from
+  the ClinicalTrials.gov record" are still refused.
+- **A value a note gives with its label, and per-kilogram wording said of one of two quotes.** IM19's "The source
+  gives one labelled date (Last Updated: 2025-08-17)." (the value is its line, so read as alone on it) and 'Both
+  doses are quoted as "1×10^6/kg" and "1×10^8 CAR-T cells", with per-kilogram wording only in the first.' (read as
+  said of the last quote) were refused (E501 remark_labels). A value given with its label ("Label: value") is
+  labelled in itself; wording said "in the first" (the former, the second, the latter, the last) of the quotes
+  before it in its sentence is held to that quote, and with "only" the others to the other way. "one unlabelled date
+  (Last Updated: 2025-08-17)", "one labelled date (2024-07-30)", "... only in the second", "... in the second", "no
+  per-kilogram wording in the first" and two quotes each per kilogram "only in the first" are still refused.
+- **A field said given as no value.** Relma-cel's 'Its Timeline section lists the completion date as "Not
+  reported".' (its Timeline's last line) and "... as not reported" were refused (E501 remark_silence) as saying the
+  source gives the completion date, which the record declares silent. A field said given "as" no value ("not
+  reported", "unknown", "none", quoted or not) is none given (remark_silence._AS_NO_VALUE; a quote of no value is
+  kept to be read). '... as "2027-12-31"', "... as reported", "... lists the completion date." and 'The source gives
+  the start date as "Feb 28, 2023"' are still refused.
 """
 
 from __future__ import annotations
@@ -273,3 +302,24 @@ BOTH = 'Both doses are quoted as "1×10^6/kg" and "1×10^8 CAR-T cells", with'
 )
 def test_a_labelled_value_and_wording_of_one_of_two_quotes(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found
+
+
+# --- A field said given as no value (remark_silence._AS_NO_VALUE): Relma-cel's Timeline ends "Estimated completion",
+# "Not reported"; its dates but the launch date are declared silent
+TIMELINE = "Its Timeline section lists the completion date"
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        (f'{TIMELINE} as "Not reported".', set()),
+        (f"{TIMELINE} as not reported.", set()),
+        ("The source gives the start date as unknown.", set()),
+        (f'{TIMELINE} as "2027-12-31".', {"E501"}),
+        (f"{TIMELINE} as reported.", {"E501"}),
+        (f"{TIMELINE}.", {"E501"}),
+        ('The source gives the start date as "Feb 28, 2023".', {"E501"}),
+    ],
+)
+def test_a_field_said_given_as_no_value_is_none_given(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

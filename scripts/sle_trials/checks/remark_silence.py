@@ -81,6 +81,15 @@ _DENIED = lazy(r"(?i)\b(?:no|not|never|neither|nor|without|whether|if|unless|unc
 # ("It gives the conditions nowhere"): no giving said (hunt 213's honest IM19 notes, refused before)
 _SUPPOSED = lazy(r"(?i)\b(?:would|could|might|may|should)[ \t]+(?:also[ \t]+)?\Z")
 _NOWHERE = lazy(r"[ \t]+nowhere[ \t]*(?:[.,;]|\Z)")
+# a field said given as no value ("Its Timeline section lists the completion date as "Not reported"", "... as not
+# reported"): no giving said (hunt 215's honest Relma-cel note, refused before); such a quote is kept to be read
+_AS_NO_VALUE = lazy(
+    r"(?i)[ \t]+as[ \t]+[\"\u201c]?(?:not[ \t]+(?:reported|given|available|provided|stated|known)|unknown|"
+    r"none|n/?a|pending|blank|empty)\b"
+)
+_NO_VALUE = lazy(
+    r"(?i)[ \t]*(?:not[ \t]+(?:reported|given|available|provided|stated|known)|unknown|none|n/?a|pending)[ \t.]*\Z"
+)
 _CLAUSE_STOPS = lazy(r"[;:()\[\]]|,(?=[ \t]+(?:and|but|while|whereas|which|although|though)\b)|[ \t]+(?:but|while)\b")
 
 # which registry date a date is, said to be given ("The source reads "Launched by ... · Feb 28, 2023" and says which
@@ -112,7 +121,9 @@ def check_remark_silence(record: Record) -> Iterator[Problem]:
 
 def _silenced(text: str, silent: list[str]) -> Iterator[str]:
     """What text says a source gives of each field the record declares silent."""
-    read = QUOTED.sub(" | ", normalise(text))
+    read = QUOTED.sub(
+        lambda m: m.group(0) if _NO_VALUE.match(m.group(1) or m.group(2) or "") else " | ", normalise(text)
+    )
     for sentence in note_names.sentences_of(read):
         clauses = _CLAUSE_STOPS.split(sentence)
         sourced = bool(_SOURCE_BEFORE.match(clauses[0].lstrip()))
@@ -128,6 +139,8 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
                 ):
                     continue
                 if _SUPPOSED.search(clause, 0, m.start()) or _NOWHERE.match(clause, m.end()):
+                    continue
+                if _AS_NO_VALUE.match(clause, m.end()):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}") or m.group(f"r{i}"))
                 if fields.covered(silent, field):
