@@ -61,6 +61,20 @@ Found and fixed:
   reported", "unknown", "none", quoted or not) is none given (remark_silence._AS_NO_VALUE; a quote of no value is
   kept to be read). '... as "2027-12-31"', "... as reported", "... lists the completion date." and 'The source gives
   the start date as "Feb 28, 2023"' are still refused.
+- **Limits a sentence keeps out of what it says is recorded.** IM19's "The compound item d. (CD4+ T lymphocytes
+  <500/mm³ with a neutrophil count <1000/mm³) stays in the text only, while the other four items are recorded as
+  thresholds.", "..., all but d. (...) are recorded as thresholds." and "The CD4+ limit <200/mm³ is recorded as a
+  threshold, not the compound <500/mm³ with <1000/mm³." were refused (E501 remark_thresholds: "<1000/mm³" said
+  recorded). A clause that says nothing is recorded and keeps its limits in the text ("stays in the text only",
+  "not"), and the words after "all but", "except", "other than" or "not" (to a bracket's end, or the clause's) are
+  kept out (remark_thresholds._kept_out).
+
+Found while there (a hole) and closed: a lettered item's stop ended a sentence (note_names.sentences_of), so "All but
+item a. are recorded as thresholds, d. (<500/mm³ with <1000/mm³) among them." passed, its limits read apart from the
+words saying they are recorded. A piece opening with a bracket or a small letter is now joined to the sentence before
+it (remark_thresholds._sentences). The false twins ("... is recorded as a threshold, not left in the text", "...
+while the other four items stay in the text only", "and so is the compound <1000/mm³", "Not only <200/mm³ but also
+<1000/mm³ ...") are refused.
 """
 
 from __future__ import annotations
@@ -323,3 +337,37 @@ TIMELINE = "Its Timeline section lists the completion date"
 )
 def test_a_field_said_given_as_no_value_is_none_given(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- Limits a sentence keeps out of what it says is recorded (remark_thresholds._kept_out, _sentences): IM19's
+# thresholds hold <200/mm³ and <500/mm³ (of items b. and c.), none <1000/mm³
+D_ITEM = "d. (CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³)"
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        (
+            f"The compound item {D_ITEM} stays in the text only, while the other four items are recorded as "
+            "thresholds.",
+            set(),
+        ),
+        (f"Of exclusion criterion 11's items, all but {D_ITEM} are recorded as thresholds.", set()),
+        ("The CD4+ limit <200/mm³ is recorded as a threshold, not the compound <500/mm³ with <1000/mm³.", set()),
+        (f"Item {D_ITEM} is recorded as a threshold, not left in the text.", {"E501"}),
+        (
+            f"The compound item {D_ITEM} is recorded as a threshold, while the other four items stay in the text only.",
+            {"E501"},
+        ),
+        (
+            "The CD4+ limit <200/mm³ stays in the text only, while the compound <1000/mm³ is recorded as a threshold.",
+            {"E501"},
+        ),
+        ("The CD4+ limit <200/mm³ is recorded as a threshold, and so is the compound <1000/mm³.", {"E501"}),
+        ("Not only <200/mm³ but also <1000/mm³ is recorded as a threshold.", {"E501"}),
+        ("All items, d. (<500/mm³ with <1000/mm³) too, are recorded as thresholds.", {"E501"}),
+        ("All but item a. are recorded as thresholds, d. (<500/mm³ with <1000/mm³) among them.", {"E501"}),  # passed
+    ],
+)
+def test_limits_a_sentence_keeps_out_of_the_recorded_are_not_held(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -31,6 +31,18 @@ _RECORDED = lazy(
     r"(?:eligibility[ \t]+)?(?:thresholds?|limits?)\b"
 )
 
+# the limits a sentence keeps out of what it says is recorded (hunt 215: IM19's honest "The compound item d. (...
+# <500/mm³ with a neutrophil count <1000/mm³) stays in the text only, while the other four items are recorded as
+# thresholds.",
+# "all but d. (...) are recorded as thresholds" and "<200/mm³ is recorded as a threshold, not the compound ..." were
+# refused): a clause that says nothing is recorded and denies or keeps in the text, and the words after "all but",
+# "except", "other than", "not" (to a bracket's end, or to the clause's)
+_CLAUSES = lazy(r";|,?[ \t]+(?:while|whereas|(?<!\ball[ \t])but)[ \t]|,[ \t]+and[ \t]")
+_KEPT_IN_TEXT = lazy(r"(?i)\b(?:not|never|no|only|text|stays?|left|unrecorded)\b")
+_EXCEPT = lazy(r"(?i)\b(?:all[ \t]+but|except(?:[ \t]+for)?|other[ \t]+than|apart[ \t]+from|besides|not)\b")
+_GOES_ON = lazy(r"[ \t]*[(a-z]")
+_TO_ITS_END = lazy(r"[^,;(]*(?:\([^()]*\))?")
+
 RULE = "a remark says a limit is recorded as a threshold only where the record's thresholds hold it"
 
 
@@ -42,12 +54,44 @@ def check_remark_thresholds(record: Record) -> Iterator[Problem]:
 
 def _unheld(text: str, held: list) -> Iterator[str]:
     """What text says is recorded as a threshold that no threshold of held is."""
-    for sentence in note_names.sentences_of(normalise(text)):
+    for sentence in _sentences(normalise(text)):
         if not _RECORDED.search(sentence):
             continue
+        out = _kept_out(sentence)
         for said in stated_limits.statements(sentence):
+            if any(start <= said.start < end for start, end in out):
+                continue
             if said.comparator is not None and not any(_holds(t, said) or _conditioned(t, said) for t in held):
                 yield f"says {said.says()} is recorded as a threshold, which no threshold of the record is"
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of text, a piece opening with a bracket or a small letter joined to the one before: a lettered
+    item's stop ends none ("all but d. (CD4+ ...) are recorded", "thresholds, d. (<500/mm³ ...) among them": the
+    second passed, its limits read apart from the words saying they are recorded, hunt 215)."""
+    joined: list[str] = []
+    for piece in note_names.sentences_of(text):
+        if joined and _GOES_ON.match(piece):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _kept_out(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the sentence whose limits it does not say are recorded."""
+    bounds = [0, *(p for m in _CLAUSES.finditer(sentence) for p in (m.start(), m.end())), len(sentence)]
+    spans = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    out = [
+        (start, end)
+        for start, end in spans
+        if not _RECORDED.search(sentence, start, end) and _KEPT_IN_TEXT.search(sentence, start, end)
+    ]
+    for start, end in spans:
+        for m in _EXCEPT.finditer(sentence, start, end):
+            rest = _TO_ITS_END.match(sentence, m.end(), end)
+            out.append((m.end(), rest.end() if rest else end))
+    return out
 
 
 def _conditioned(threshold: dict, said: stated_limits.Statement) -> bool:
