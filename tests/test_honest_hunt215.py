@@ -75,6 +75,15 @@ words saying they are recorded. A piece opening with a bracket or a small letter
 it (remark_thresholds._sentences). The false twins ("... is recorded as a threshold, not left in the text", "...
 while the other four items stay in the text only", "and so is the compound <1000/mm³", "Not only <200/mm³ but also
 <1000/mm³ ...") are refused.
+- **A kind of condition or treatment a sentence denies every criterion or places elsewhere.** IM19's "Exclusion
+  criterion 8 lists heart conditions, and none of the criteria names skin conditions.", "Exclusion criterion 2 covers
+  substance abuse rather than drug therapy or steroid use." and "Exclusion criterion 12's window covers CD20
+  antibodies only, and the trial sets steroid doses elsewhere." were refused (E501 remark_categories). "none",
+  "neither", "rather than" and "instead of" deny a kind as "not" does, to four words before it and no "but" or "and"
+  between, and a kind placed "elsewhere" or "in another criterion" right after is not said of the criterion named.
+  "... heart conditions and skin conditions", "lists not heart conditions but lung conditions", "no valve disease and
+  lung conditions", "covers drug therapy or steroid use rather than substance abuse" and "... CD20 antibodies and
+  steroid doses" are still refused.
 """
 
 from __future__ import annotations
@@ -370,4 +379,28 @@ D_ITEM = "d. (CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³)"
     ],
 )
 def test_limits_a_sentence_keeps_out_of_the_recorded_are_not_held(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found
+
+
+# --- A kind a sentence denies every criterion or places elsewhere (remark_categories._NOT_ITS, _ELSEWHERE): IM19's
+# exclusion criterion 2 is on alcohol or drug abuse, 8 on heart disease, 12 on CD20 monoclonal antibodies; no
+# criterion names the skin
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 8 lists heart conditions, and none of the criteria names skin conditions.", set()),
+        ("Exclusion criterion 2 covers substance abuse rather than drug therapy or steroid use.", set()),
+        (
+            "Exclusion criterion 12's window covers CD20 antibodies only, and the trial sets steroid doses elsewhere.",
+            set(),
+        ),
+        ("Exclusion criterion 8 lists heart conditions and skin conditions.", {"E501"}),
+        ("Exclusion criterion 8 lists not heart conditions but lung conditions.", {"E501"}),
+        ("Exclusion criterion 8 lists no valve disease and lung conditions.", {"E501"}),
+        ("Exclusion criterion 2 covers drug therapy or steroid use rather than substance abuse.", {"E501"}),
+        ("Exclusion criterion 2 covers substance abuse and steroid use.", {"E501"}),
+        ("Exclusion criterion 12's window covers CD20 antibodies and steroid doses.", {"E501"}),
+    ],
+)
+def test_a_kind_denied_every_criterion_or_placed_elsewhere_passes(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found

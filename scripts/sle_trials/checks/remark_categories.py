@@ -68,7 +68,14 @@ _NAMED = {
 _ANY_KIND = lazy(r"(?i)(?<![\w-])(?:" + "|".join(words for words, _ in KINDS.values()) + ")")
 _WRITTEN = {kind: lazy(rf"(?i)(?<![\w-])(?:{stems})") for kind, (_, stems) in KINDS.items()}
 # a kind denied or set beside the criterion ("not heart conditions", "besides heart conditions", "other than")
-_NOT_ITS = lazy(r"(?i)\b(?:not|no|nor|without|besides|except|other[ \t]+than|unlike)[ \t]+(?:\w+[ \t]+){0,2}\Z")
+# ... or "none of the criteria names", "rather than drug therapy or steroid use" (hunt 215's honest IM19 notes, refused
+# before), to four words before it and no "but" or "and" between ("not heart conditions but lung conditions")
+_NOT_ITS = lazy(
+    r"(?i)\b(?:not|no|none|neither|nor|without|besides|except|other[ \t]+than|unlike|rather[ \t]+than|"
+    r"instead[ \t]+of)[ \t]+(?:(?!(?:but|and)\b)\w+[ \t]+){0,4}\Z"
+)
+# a kind placed in another criterion right after ("the trial sets steroid doses elsewhere")
+_ELSEWHERE = lazy(r"(?i)(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:elsewhere|in[ \t]+(?:an)?other[ \t]+criteri(?:on|a))\b")
 
 RULE = "a remark says a criterion it names is about a kind of condition or treatment only where its words name one"
 
@@ -81,9 +88,9 @@ def check_remark_categories(record: Record) -> Iterator[Problem]:
         texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
         for kind, named in _NAMED.items():
             for m in named.finditer(sentence):
-                if _NOT_ITS.search(sentence, 0, m.start()) or _WRITTEN[kind].search(
-                    _said_of(sentence, m, items, texts)
-                ):
+                if _NOT_ITS.search(sentence, 0, m.start()) or _ELSEWHERE.match(sentence, m.end()):
+                    continue
+                if _WRITTEN[kind].search(_said_of(sentence, m, items, texts)):
                     continue
                 names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
                 yield record.problem(
