@@ -404,3 +404,30 @@ def test_limits_a_sentence_keeps_out_of_the_recorded_are_not_held(registry: Path
 )
 def test_a_kind_denied_every_criterion_or_placed_elsewhere_passes(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found
+
+
+# (a hole the related trial's reading opened and its commit closed: a stub's comment naming its source's trial, not
+# one the stub lists, speaks of the stub's own trial; so does a sentence naming "this trial" after the id, and one
+# naming a related trial in a bracket that closes before the population)
+STUB = "Stub: only what the IM19 record's source (NCT06513429) says of this trial, listed there as related."
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "lines"),
+    [
+        ("trials/NCT06310811.yaml", STUB, STUB.replace("this trial,", "this trial in refractory SLE,"), [1]),
+        (
+            "trials/NCT06310811.yaml",
+            STUB,
+            STUB.replace("this trial,", "this trial in moderate to severe active SLE,"),
+            [],
+        ),
+        (IM19_PATH, "in refractory SLE", "(NCT06310811 lists another trial) in moderate SLE", [1]),
+    ],
+)
+def test_a_population_near_a_trial_not_listed_or_aside_is_this_trials(
+    registry: Path, capsys: pytest.CaptureFixture[str], shown: str, old: str, new: str, lines: list[int]
+) -> None:
+    path = registry / shown
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
+    assert [line for _, line, _ in Trials(registry, capsys).json("validate", path).where("E501")] == lines

@@ -60,6 +60,7 @@ _DENIED = lazy(
 # trial in moderate to severe active SLE"): its words are held to that trial's title as the record lists it; a
 # contrast between ("The trial, unlike NCT06310811, is in ...") speaks of this trial again
 _OTHER_TRIAL = lazy(r"(?i)\b(?P<id>NCT\d{8})\b(?![^.;:]*\b(?:unlike|than|while|whereas|but)\b)[^.;:]*\Z")
+_THIS_TRIAL = lazy(r"(?i)\b(?:this|the)[ \t]+(?:trial|study)\b")
 _CONTRASTED = lazy(r"(?i)\b(?:unlike|than|besides|except|not|but|while|whereas)[ \t]+(?:[\w-]+[ \t]+)?\Z")
 # the state of the disease the inclusion criteria require, its word within three of the disease's ("the disease
 # remains active": IM19's "in active SLE", whose title says refractory alone, was refused, hunt 215)
@@ -108,10 +109,13 @@ def _ungiven(text: str, given: str, refractory: bool, required: str, others: dic
         if _DENIED.search(read, 0, m.start()):
             continue
         other = _OTHER_TRIAL.search(read, 0, m.start())
-        if other is not None and _CONTRASTED.search(read, 0, other.start()):
+        if other is not None and (
+            other.group("id") not in others  # (a trial the record does not list, a stub's source's: its own)
+            or _CONTRASTED.search(read, 0, other.start())
+            or _THIS_TRIAL.search(read, other.end(), m.start())
+            or _bracketed(read, other.start(), m.start())
+        ):
             other = None
-        if other is not None and other.group("id") not in others:
-            continue  # (a trial the record does not list: its title unknown here)
         said = [w.group().lower() for w in _WORDS.finditer(m.group("words"))]
         said += ["nephritis"] if m.group("nephritis") else []
         for word in said:
@@ -127,3 +131,10 @@ def _ungiven(text: str, given: str, refractory: bool, required: str, others: dic
                 yield f"says the trial is in {' '.join(m.group().split()[1:])!r}, which the record's titles, " + (
                     f"conditions and summaries do not write ({word!r})"
                 )
+
+
+def _bracketed(text: str, at: int, before: int) -> bool:
+    """Whether the trial named at is in a bracket that closes before the words read at before: an aside, not the
+    subject ("IM19 CAR-T cells (NCT06310811 is another) in ...")."""
+    opened = text.count("(", 0, at) - text.count(")", 0, at)
+    return opened > 0 and ")" in text[at:before]
