@@ -8,9 +8,12 @@ Found and fixed:
   intervention route", "The source lists no site names, only a city." were refused (E501 remark_absence) as saying
   the source gives no enrollment, dates, sponsor, intervention or site, which the record holds. A part's word right
   after the field (type, class, route, description, name, facility, city) is read as that part, held to the record
-  (remark_absence._PART); a field said lacking "other than" what the note names is no absence. "The source gives no
-  enrollment count.", "... no sponsor class." (IM19's OTHER), "... no intervention route." (IM19's intravenous), "The
-  source lists no site names." (IM19's facility) and "The source lists no site." are still refused.
+  (remark_absence._PART); a field said lacking "other than" what the note names is no absence where the words after
+  name each value the record holds of it (remark_absence._all_named: the first reading of it, which took any
+  exception for one, let IM19's false "no dates other than the last update date" pass; closed in its own commit).
+  "The source gives no enrollment count.", "... no sponsor class." (IM19's OTHER), "... no intervention route."
+  (IM19's intravenous), "The source lists no site names." (IM19's facility) and "The source lists no site." are still
+  refused.
 - **A site's own listing a note says is no one else's, a summary's participants, and what the source is a copy of.**
   IM19's "The "Related Clinical Trials" are the site's similarity picks, listed with no sponsor.", "The source, a
   third-party site's copy of the ClinicalTrials.gov record, lists "Related Clinical Trials" ...", Relma-cel's "The
@@ -118,6 +121,11 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
         (RELMA_PATH, "The source gives no intervention route.", set()),
         (RELMA_PATH, "The source lists no site names, only a city.", set()),
         (RELMA_PATH, "The source lists no location other than Shanghai, China.", set()),
+        (RELMA_PATH, 'The source gives no date other than "Feb 28, 2023".', set()),
+        (RELMA_PATH, "The source gives no date other than the launch date, Feb 28, 2023.", set()),
+        (IM19_PATH, "The source gives no dates other than the last update date.", {"E501"}),  # passed: two more
+        (RELMA_PATH, "The source lists no location other than China.", {"E501"}),  # (its city, Shanghai)
+        (RELMA_PATH, "The source gives no date other than Nov 14, 2025.", {"E501"}),
         (IM19_PATH, "The source gives no enrollment count.", {"E501"}),
         (IM19_PATH, "The source does not give the start date.", {"E501"}),
         (IM19_PATH, "The source gives no sponsor class.", {"E501"}),  # OTHER

@@ -21,7 +21,7 @@ from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remark_sections import HEADINGS, heading_named, sections_of
 from sle_trials.checks.remark_silence import FIELD_WORDS
-from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
@@ -86,7 +86,9 @@ _PARTS = {
     "facilit": "name",
     "cit": "city",
 }
-# a field said lacking beyond what the note names of it ("lists no location other than Shanghai, China")
+# a field said lacking beyond what the note names of it ("lists no location other than Shanghai, China"): each value
+# the record holds of it is named there (a date as written or in other words), else the absence stands ("no dates
+# other than the last update date" of IM19, which gives two more)
 _BEYOND = lazy(r"(?i)[ \t]+(?:other[ \t]+than|beyond|besides|except|apart[ \t]+from)\b")
 # the fields whose values a section of their own heading holds
 _OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
@@ -103,6 +105,7 @@ def check_remark_absence(record: Record, sources: Sources) -> Iterator[Problem]:
 def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
     """What text says a source or a section lacks that it gives."""
     read = QUOTED.sub(" | ", normalise(text))
+    quoted = " ".join(q.group(1) or q.group(2) or "" for q in QUOTED.finditer(normalise(text)))
     if not _ANY.search(read):
         return  # (most remarks say nothing lacking and no section's dates: read no further)
     for sentence in note_names.sentences_of(read):
@@ -113,7 +116,7 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                 if _UNSAID.search(clause, 0, m.start()):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
-                if _BEYOND.match(clause, m.end()):
+                if _BEYOND.match(clause, m.end()) and _all_named(record, field, clause[m.end() :] + quoted):
                     continue
                 if part := _PART.match(clause, m.end()):
                     field = _part_of(field, part.group("part"))
@@ -129,6 +132,14 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                     continue
                 if (section := _SECTION.search(clause, 0, m.start())) is not None:
                     yield from _in_section(section.group("name"), "dates", docs, given=False)
+
+
+def _all_named(record: Record, field: str, words: str) -> bool:
+    """Whether words name each value the record holds of the field (a date as written, or as a date they write)."""
+    written = {d.value for d in date_mentions.dates(words)}
+    folded = words.casefold()
+    values = [v for v in strings(fields.get(record.data, fields.parse_dotted(field))[1]) if v.strip()]
+    return bool(values) and all(v.casefold() in folded or v in written for v in values)
 
 
 def _part_of(field: str, word: str) -> str:
