@@ -87,6 +87,11 @@ while the other four items stay in the text only", "and so is the compound <1000
   "... heart conditions and skin conditions", "lists not heart conditions but lung conditions", "no valve disease and
   lung conditions", "covers drug therapy or steroid use rather than substance abuse" and "... CD20 antibodies and
   steroid doses" are still refused.
+- **Whose trial a site's own listing speaks of.** Relma-cel's "The ClinConnect Summary speaks of the sponsor's trial
+  in plain words." was refused (E501 remark_owners) as giving the summary to the sponsor. The sponsor or the
+  registry followed by "'s trial" (or "'s study"), with no noun of a listing after, says whose the trial is
+  (remark_owners._WHOSE_TRIAL). "The ClinConnect Summary is the sponsor's.", "... the sponsor's trial summary", "...
+  the sponsor's trial text" and 'Its "0 patients applied" is the sponsor's trial count.' are still refused.
 """
 
 from __future__ import annotations
@@ -439,3 +444,19 @@ def test_a_population_near_a_trial_not_listed_or_aside_is_this_trials(
     path = registry / shown
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
     assert [line for _, line, _ in Trials(registry, capsys).json("validate", path).where("E501")] == lines
+
+
+# --- Whose trial a site's own listing speaks of (remark_owners._WHOSE_TRIAL): Relma-cel's ClinConnect Summary and
+# its "0 patients applied" are ClinConnect's
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The ClinConnect Summary speaks of the sponsor's trial in plain words.", set()),
+        ("The ClinConnect Summary is the sponsor's.", {"E501"}),
+        ("The ClinConnect Summary is the sponsor's trial summary.", {"E501"}),
+        ("The ClinConnect Summary is the sponsor's trial text.", {"E501"}),
+        ('Its "0 patients applied" is the sponsor\'s trial count.', {"E501"}),
+    ],
+)
+def test_whose_trial_a_sites_listing_speaks_of_is_no_owner(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

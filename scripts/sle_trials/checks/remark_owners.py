@@ -35,6 +35,12 @@ SITES_OWN = {
 # site's copy of the ClinicalTrials.gov record, lists "Related Clinical Trials" that are the site's similarity picks"
 # was refused)
 _ANOTHERS = lazy(r"(?i)(?<![\w-])(?:the[ \t]+)?(?:sponsor|investigators?|registry|ClinicalTrials\.gov)(?![\w-])")
+# whose trial it is ("speaks of the sponsor's trial"), not whose listing: the trial is the sponsor's (hunt 215's honest
+# Relma-cel note "The ClinConnect Summary speaks of the sponsor's trial in plain words" was refused)
+_WHOSE_TRIAL = lazy(
+    r"(?i)['\u2019]s[ \t]+(?:trial|study)\b(?![ \t]+(?:summary|synopsis|page|list|listing|record|description|picks|"
+    r"counts?|applicants|text))"
+)
 _COPY_OF = lazy(r"(?i)\b(?:source|it|page)\b[^;:]*\bcop(?:y|ies)[ \t]+of[ \t]+\Z")
 _WHOLE_RECORD = lazy(r"(?i)(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|entry)\b")
 # ... or, of a count of the site's users (its "0 patients applied"), the trial's people: a summary or a list of
@@ -74,6 +80,8 @@ def _given_away(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             read = QUOTED.sub(lambda m: " " * len(m.group(0)), clause)
             others = [*_ANOTHERS.finditer(read), *(_PEOPLE.finditer(read) if named in _COUNTS_OF_USERS else ())]
             for m in others:
+                if _WHOSE_TRIAL.match(read, m.end()):
+                    continue  # (whose trial it is)
                 if _COPY_OF.search(read, 0, m.start()) and _WHOLE_RECORD.match(read, m.end()):
                     continue  # (what the source is said to be a copy of)
                 if not _DENIED_BEFORE.search(read, 0, m.start()):
