@@ -92,6 +92,13 @@ while the other four items stay in the text only", "and so is the compound <1000
   registry followed by "'s trial" (or "'s study"), with no noun of a listing after, says whose the trial is
   (remark_owners._WHOSE_TRIAL). "The ClinConnect Summary is the sponsor's.", "... the sponsor's trial summary", "...
   the sponsor's trial text" and 'Its "0 patients applied" is the sponsor's trial count.' are still refused.
+- **A population its clause keeps out.** Relma-cel's "Exclusion criterion 1 excludes patients in severe lupus
+  nephritis." and "Patients in severe lupus nephritis are excluded by exclusion criterion 1." were refused (E501
+  remark_population) as saying the trial is in lupus nephritis. A population in a clause (to a comma, a stop, "but",
+  "while") that excludes, or says ineligible, is none the trial is in (remark_population._KEPT_OUT). "The trial enrols
+  patients in severe lupus nephritis.", "Exclusion criterion 1 excludes hemodialysis, and the trial is in lupus
+  nephritis.", "...; the trial is in lupus nephritis." and "The trial, which excludes no one, is in lupus nephritis."
+  are still refused.
 """
 
 from __future__ import annotations
@@ -459,4 +466,21 @@ def test_a_population_near_a_trial_not_listed_or_aside_is_this_trials(
     ],
 )
 def test_whose_trial_a_sites_listing_speaks_of_is_no_owner(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- A population its clause keeps out (remark_population._KEPT_OUT): Relma-cel's exclusion criterion 1 excludes
+# severe lupus nephritis; nothing of the record says the trial is in lupus nephritis
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 1 excludes patients in severe lupus nephritis.", set()),
+        ("Patients in severe lupus nephritis are excluded by exclusion criterion 1.", set()),
+        ("The trial enrols patients in severe lupus nephritis.", {"E501"}),
+        ("Exclusion criterion 1 excludes hemodialysis, and the trial is in lupus nephritis.", {"E501"}),
+        ("Exclusion criterion 1 excludes severe cases; the trial is in lupus nephritis.", {"E501"}),
+        ("The trial, which excludes no one, is in lupus nephritis.", {"E501"}),
+    ],
+)
+def test_a_population_its_clause_keeps_out_is_none_the_trial_is_in(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found

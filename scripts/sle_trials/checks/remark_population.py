@@ -60,6 +60,10 @@ _DENIED = lazy(
 # trial in moderate to severe active SLE"): its words are held to that trial's title as the record lists it; a
 # contrast between ("The trial, unlike NCT06310811, is in ...") speaks of this trial again
 _OTHER_TRIAL = lazy(r"(?i)\b(?P<id>NCT\d{8})\b(?![^.;:]*\b(?:unlike|than|while|whereas|but)\b)[^.;:]*\Z")
+# a population its clause keeps out ("Exclusion criterion 1 excludes patients in severe lupus nephritis", "Patients in
+# severe lupus nephritis are excluded": hunt 215's honest Relma-cel notes, refused before): none the trial is in
+_KEPT_OUT = lazy(r"(?i)\b(?:exclud(?:e|es|ed|ing)|ineligible|not[ \t]+eligible|barred|kept[ \t]+out)\b")
+_CLAUSE_STOP = lazy(r"[.;:!?,]|[ \t](?:but|while|whereas)\b")
 _THIS_TRIAL = lazy(r"(?i)\b(?:this|the)[ \t]+(?:trial|study)\b")
 _CONTRASTED = lazy(r"(?i)\b(?:unlike|than|besides|except|not|but|while|whereas)[ \t]+(?:[\w-]+[ \t]+)?\Z")
 # the state of the disease the inclusion criteria require, its word within three of the disease's ("the disease
@@ -106,7 +110,7 @@ def _ungiven(text: str, given: str, refractory: bool, required: str, others: dic
     criteria: required) do not give it, or, of a related trial it names, that trial's title does not."""
     read = QUOTED.sub(" | ", normalise(text))  # (a run quoted is the source's, not the remark's)
     for m in _IN.finditer(read):
-        if _DENIED.search(read, 0, m.start()):
+        if _DENIED.search(read, 0, m.start()) or _KEPT_OUT.search(_clause(read, m.start(), m.end())):
             continue
         other = _OTHER_TRIAL.search(read, 0, m.start())
         if other is not None and (
@@ -138,3 +142,10 @@ def _bracketed(text: str, at: int, before: int) -> bool:
     subject ("IM19 CAR-T cells (NCT06310811 is another) in ...")."""
     opened = text.count("(", 0, at) - text.count(")", 0, at)
     return opened > 0 and ")" in text[at:before]
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of text around start to end."""
+    before = [c.end() for c in _CLAUSE_STOP.finditer(text, 0, start)]
+    after = _CLAUSE_STOP.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
