@@ -99,6 +99,15 @@ while the other four items stay in the text only", "and so is the compound <1000
   patients in severe lupus nephritis.", "Exclusion criterion 1 excludes hemodialysis, and the trial is in lupus
   nephritis.", "...; the trial is in lupus nephritis." and "The trial, which excludes no one, is in lupus nephritis."
   are still refused.
+- **Another noun a field's word qualifies.** IM19's "The source gives no site contact details.", "... no sponsor
+  website", "... no enrollment date", "... no intervention dose beyond the arm's description" and Relma-cel's "... no
+  sponsor address" were refused (E501 remark_absence) as saying the source gives no site, sponsor, enrollment or
+  intervention. A noun right after the field's word is a part of it the record holds or not, unless it names the
+  field's whole (list, information, details, data, entry, record, count, ...) or is an adverb, a participle or a
+  preposition ("no dates whatsoever", "no dates listed", "no dates before 2026"), read as before
+  (remark_absence._ANOTHER_NOUN). "no sponsor information", "no site details", "no enrollment data", "no intervention
+  details", "no sites at all", "no dates whatsoever", "no dates anywhere", "no dates given", "no dates before 2026"
+  and Relma-cel's "no locations outside Japan" are still refused.
 """
 
 from __future__ import annotations
@@ -484,3 +493,31 @@ def test_whose_trial_a_sites_listing_speaks_of_is_no_owner(registry: Path, added
 )
 def test_a_population_its_clause_keeps_out_is_none_the_trial_is_in(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- Another noun a field's word qualifies (remark_absence._ANOTHER_NOUN): IM19 holds its site, sponsor, enrollment,
+# intervention and dates; the record has no field for a contact, a website, an address or an enrollment date
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The source gives no site contact details.", set()),
+        (IM19_PATH, "The source gives no sponsor website.", set()),
+        (IM19_PATH, "The source gives no enrollment date.", set()),
+        (IM19_PATH, "The source gives no intervention dose beyond the arm's description.", set()),
+        (RELMA_PATH, "The source gives no sponsor address.", set()),
+        (RELMA_PATH, "The source gives no sponsor information.", {"E501"}),
+        (IM19_PATH, "The source gives no site details.", {"E501"}),
+        (IM19_PATH, "The source gives no enrollment data.", {"E501"}),
+        (RELMA_PATH, "The source gives no intervention details.", {"E501"}),
+        (IM19_PATH, "The source lists no sites at all.", {"E501"}),
+        (IM19_PATH, "The source gives no dates whatsoever.", {"E501"}),
+        (IM19_PATH, "The source gives no dates anywhere.", {"E501"}),
+        (IM19_PATH, "The source gives no dates given.", {"E501"}),
+        (IM19_PATH, "The source gives no dates before 2026.", {"E501"}),
+        (RELMA_PATH, "The source lists no locations outside Japan.", {"E501"}),
+    ],
+)
+def test_another_noun_a_fields_word_qualifies_is_a_part(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

@@ -86,6 +86,22 @@ _PARTS = {
     "facilit": "name",
     "cit": "city",
 }
+# ... or another noun the field's word qualifies ("gives no site contact details", "no sponsor website", "no
+# enrollment date"): a part the record has no field for, unless the noun is the field's whole ("no site details",
+# "no sponsor information"); an adverb or a participle after the field ("no dates whatsoever", "no dates listed") is
+# none
+_ANOTHER_NOUN = lazy(
+    r"(?i)[ \t]+(?!(?:and|or|nor|but|yet|for|in|on|of|from|to|at|by|with|as|than|other|beyond|besides|except|apart|"
+    r"is|are|was|were|has|have|the|a|an|its|their|this|that|which|who|where|when|whose|only|either|neither|nowhere|"
+    r"any|all|here|there|itself|though|although|while|whereas|because|since|so|not|no|whatsoever|whatever|anywhere|"
+    r"everywhere|somewhere|elsewhere|again|now|today|too|also|then|yet|either|before|after|outside|inside|within|"
+    r"until|during|between|under|over|above|below|near|about|around|per|via|into|through|without|save|apart)\b)"
+    r"(?![a-z-]+(?:ed|ly|en)\b)(?P<noun>[a-z][a-z-]+)\b"
+)
+_WHOLE = frozenset(
+    "list lists listing listings information info details detail data entry entries record records section sections "
+    "field fields count counts number numbers figure figures value values".split()
+)
 # a field said lacking beyond what the note names of it ("lists no location other than Shanghai, China"): each value
 # the record holds of it is named there (a date as written or in other words), else the absence stands ("no dates
 # other than the last update date" of IM19, which gives two more)
@@ -120,6 +136,8 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                     continue
                 if part := _PART.match(clause, m.end()):
                     field = _part_of(field, part.group("part"))
+                elif (noun := _ANOTHER_NOUN.match(clause, m.end())) and noun.group("noun").casefold() not in _WHOLE:
+                    field = f"{field}.{noun.group('noun').casefold()}"
                 section = _SECTION.search(clause, 0, m.start())
                 if section is not None:
                     yield from _in_section(section.group("name"), field, docs, given=True)
