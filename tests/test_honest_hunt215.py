@@ -43,6 +43,11 @@ Found and fixed:
   reading's), and a hospital to the site, the sponsor or an affiliation. '... the sponsor "Shanghai Ming Ju
   Biotech"', '... the sponsor "Union Hospital"', '... the sponsor "Peking Universitiy Third Hospital"', '... the
   facility "Peking University Third Hospital"' and a hospital no field names are still refused.
+  And a title may be a person's: IM19's 'The source writes the title "Chief of Department of Rheumatology and
+  Immunology" for the responsible party.' was refused as its brief_title; "title" alone is held to the brief title,
+  the official title or the responsible party's (its own commit), "brief title" to the brief title alone. '... the
+  brief title "Chief of Department ..."', '... the title "Peking Universitiy Third Hospital"' and '... the title "Mu
+  Rong"' are still refused.
 - **The registry's record as what a cited copy is a copy of.** IM19's "The dates are as the source gives them,
   copied from the ClinicalTrials.gov record." and "The site's copy of the ClinicalTrials.gov record numbers both
   lists from 2." were refused (E501 remark_sources) as saying the registry's record, which the record does not cite,
@@ -521,3 +526,27 @@ def test_another_noun_a_fields_word_qualifies_is_a_part(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- A title a note says its source writes, a person's or the trial's (remark_spelled.ROLES["title"]): IM19's
+# responsible party's title is "Chief of Department of Rheumatology and Immunology"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        (
+            'The source writes the title "Chief of Department of Rheumatology and Immunology" for the responsible '
+            "party.",
+            set(),
+        ),
+        (
+            'The source writes the brief title "IM19 CAR-T Cell Therapy in Refractory Systemic Lupus Erythematosus '
+            '(SLE)".',
+            set(),
+        ),
+        ('The source writes the brief title "Chief of Department of Rheumatology and Immunology".', {"E501"}),
+        ('The source writes the title "Peking Universitiy Third Hospital".', {"E501"}),
+        ('The source writes the title "Mu Rong".', {"E501"}),
+    ],
+)
+def test_a_title_may_be_a_persons(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

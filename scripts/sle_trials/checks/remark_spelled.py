@@ -32,7 +32,10 @@ ROLES = {
     "sponsor": (r"sponsor", "sponsor.name"),
     "official": (r"(?:principal[ \t]+)?investigator|official", "officials.name"),
     "responsible party": (r"responsible[ \t]+party", "responsible_party.name"),
-    "title": (r"(?:brief[ \t]+)?title", "brief_title"),
+    "brief title": (r"brief[ \t]+title", "brief_title"),
+    # a title may be the trial's or a person's (hunt 215: IM19's 'The source writes the title "Chief of Department of
+    # Rheumatology and Immunology" for the responsible party.' was refused as its brief_title)
+    "title": (r"title", "brief_title official_title responsible_party.title"),
 }
 _ROLE = "|".join(f"(?P<r{i}>{words})" for i, (words, _) in enumerate(ROLES.values()))
 # a role said to be spelled as the quote right after: 'spells the facility "..."', 'The sponsor is spelled "..."'
