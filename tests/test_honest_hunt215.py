@@ -9,8 +9,9 @@ Found and fixed:
   the source gives no enrollment, dates, sponsor, intervention or site, which the record holds. A part's word right
   after the field (type, class, route, description, name, facility, city) is read as that part, held to the record
   (remark_absence._PART); a field said lacking "other than" what the note names is no absence where the words after
-  name each value the record holds of it (remark_absence._all_named: the first reading of it, which took any
-  exception for one, let IM19's false "no dates other than the last update date" pass; closed in its own commit).
+  name each value the record holds of it, "but" too, read past the clause it ends (remark_absence._all_named: the
+  first reading of it, which took any exception for one, let IM19's false "no dates other than the last update
+  date" pass; closed in its own commit).
   "The source gives no enrollment count.", "... no sponsor class." (IM19's OTHER), "... no intervention route."
   (IM19's intravenous), "The source lists no site names." (IM19's facility) and "The source lists no site." are still
   refused.
@@ -152,6 +153,11 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
         (IM19_PATH, "The source gives no dates other than the last update date.", {"E501"}),  # passed: two more
         (RELMA_PATH, "The source lists no location other than China.", {"E501"}),  # (its city, Shanghai)
         (RELMA_PATH, "The source gives no date other than Nov 14, 2025.", {"E501"}),
+        (RELMA_PATH, "Its Locations section lists no sites but Shanghai, China.", set()),  # ("but" ends a clause)
+        (RELMA_PATH, "The source lists no location but Shanghai, China.", set()),
+        (RELMA_PATH, "The source lists no location but China.", {"E501"}),
+        (IM19_PATH, "The source lists no site but Shanghai, China.", {"E501"}),
+        (IM19_PATH, "The source gives no dates but labels them.", {"E501"}),
         (IM19_PATH, "The source gives no enrollment count.", {"E501"}),
         (IM19_PATH, "The source does not give the start date.", {"E501"}),
         (IM19_PATH, "The source gives no sponsor class.", {"E501"}),  # OTHER

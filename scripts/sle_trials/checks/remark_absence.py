@@ -105,7 +105,9 @@ _WHOLE = frozenset(
 # a field said lacking beyond what the note names of it ("lists no location other than Shanghai, China"): each value
 # the record holds of it is named there (a date as written or in other words), else the absence stands ("no dates
 # other than the last update date" of IM19, which gives two more)
-_BEYOND = lazy(r"(?i)[ \t]+(?:other[ \t]+than|beyond|besides|except|apart[ \t]+from)\b")
+# ... "but" too, which ends the clause ("Its Locations section lists no sites but Shanghai, China": the words after
+# it are read in the sentence)
+_BEYOND = lazy(r"(?i)[ \t]+(?:other[ \t]+than|beyond|besides|except|apart[ \t]+from|but)\b")
 # the fields whose values a section of their own heading holds
 _OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
 
@@ -127,12 +129,15 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
     for sentence in note_names.sentences_of(read):
         clauses = _CLAUSE_STOPS.split(sentence)
         sourced = bool(_OPENS_WITH_THE_SOURCE.match(clauses[0]))
+        at = 0
         for clause in clauses:
+            at = sentence.find(clause, at)
             for m in _NONE_GIVEN.finditer(clause):
                 if _UNSAID.search(clause, 0, m.start()):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
-                if _BEYOND.match(clause, m.end()) and _all_named(record, field, clause[m.end() :] + quoted):
+                rest = sentence[at + m.end() :]
+                if _BEYOND.match(rest) and _all_named(record, field, f"{rest} {quoted}"):
                     continue
                 if part := _PART.match(clause, m.end()):
                     field = _part_of(field, part.group("part"))
