@@ -46,7 +46,7 @@ _WHOLE_RECORD = lazy(r"(?i)(?:['\u2019]s)?[ \t]+(?:own[ \t]+)?(?:record|page|ent
 # ... or, of a count of the site's users (its "0 patients applied"), the trial's people: a summary or a list of
 # trials the site makes speaks of participants as the trial's (hunt 215: Relma-cel's "The ClinConnect Summary says
 # participants need to be between 18 and 70 years old" was refused)
-_PEOPLE = lazy(
+_PEOPLE_COUNTED = lazy(
     r"(?i)(?<![\w-])(?:(?:trial|study)(?:['\u2019]s)?[ \t]+(?:applicants|participants|patients|subjects|"
     r"enrol{1,2}ment)\b|enrolled[ \t]+(?:patients|participants|subjects)\b|(?:participants|enrol{1,2}ment)\b)"
 )
@@ -78,7 +78,7 @@ def _given_away(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             if not named:
                 continue
             read = QUOTED.sub(lambda m: " " * len(m.group(0)), clause)
-            others = [*_ANOTHERS.finditer(read), *(_PEOPLE.finditer(read) if named in _COUNTS_OF_USERS else ())]
+            others = [*_ANOTHERS.finditer(read), *(_PEOPLE_COUNTED.finditer(read) if named in _COUNTS_OF_USERS else ())]
             for m in others:
                 if _WHOSE_TRIAL.match(read, m.end()):
                     continue  # (whose trial it is)
