@@ -391,7 +391,9 @@ def test_an_incomplete_entry_naming_a_listed_criterion_lost_is_refused(k: int, s
     assert checks.codes(IM19_PATH, data) == set()
     wrong = json.loads(json.dumps(data))
     wrong["curation"]["incomplete"][k]["text"] = said
-    assert checks.codes(IM19_PATH, wrong) == {"E514"}, said
+    found = checks.codes(IM19_PATH, wrong)
+    # (and E501 where the entry also misstates where the list starts: "starts at 3", hunt 215's remark_numbering)
+    assert "E514" in found and found <= {"E514", "E501"}, said
 
 
 # A field a newer cited version of the study no longer states (was a strict xfail for the keywords: E534 held a

@@ -138,7 +138,8 @@ OF_ITS_OWN = [
         "Exclusion criterion 11's neutrophil count <1000/mm³ covers its hematological abnormalities",
     ),
     # the criterion's other limit, and its sub-item's
-    (RELMA_PATH, FLOOR, "Inclusion criterion 4's ceiling of 30 mg/day"),
+    # (not the ceiling of 30 mg/day: the note goes on to say its limit's two passages are its conditions, which the
+    # ceiling's are not: hunt 215's remark_conditions)
     (RELMA_PATH, FLOOR, "Inclusion criterion 4's stable dose for > 2 weeks"),
     # a criterion the record does not hold is not judged ("criterion 1 is missing from the page")
     (IM19_PATH, WINDOW, "Exclusion criterion 1's window of 6 months"),
