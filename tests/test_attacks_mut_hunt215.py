@@ -440,3 +440,20 @@ RELMA_GARBLED_SAID = "Exclusion criterion 1 is garbled in the source"
 )
 def test_a_criterion_a_note_says_is_written_whole_is_read_as_written(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_GARBLED_SAID, new) == found
+
+
+# --- a note on a field no schema's, an index after an index --------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["arms.0.1", "arms.0.cohorts.0.1", "notes.7952801.0"])
+def test_a_likening_note_on_a_field_of_an_index_after_an_index_is_refused_not_a_crash(
+    checks: Checks, field: str
+) -> None:
+    """The fresh clone's property test drew a note on "bcchxvyhsj.0.qunzrjmc.0.7952801..." and `trials validate`
+    stopped with an internal error (AttributeError: 'int' object has no attribute 'removesuffix'): the likening
+    reading (remark_prose, "as for the first cohort") took each key before an index for a list's name. Such a
+    field is no field of the schema's (E503); the likening is read on the lists it does name (IM19's first cohort's
+    dose is per kilogram: E501 beside it on "arms.0.cohorts.0.1")."""
+    data = record_data(checks.root / IM19_PATH, IM19_PATH)
+    data["curation"]["notes"].append({"field": field, "text": "Recorded as a flat dose, as for the first cohort."})
+    assert "E503" in checks.codes(IM19_PATH, data)

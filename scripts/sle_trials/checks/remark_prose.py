@@ -69,7 +69,12 @@ _LIKENED = lazy(
 def _likened_unheld(record: Record, text: str, on: fields.Path_) -> Iterator[str]:
     """What a note on an item of a list (arms.0.cohorts.1) says another item of that list holds by likening them ("as
     for the first cohort") where the value it gives its own, of a coded field under the list, is not the other's."""
-    lists = {key.removesuffix("s"): k + 1 for k, key in enumerate(on[:-1]) if isinstance(on[k + 1], int)}
+    # (a list's key and the item's index after it; a field no schema's, "notes.0.7", has an index after an index)
+    lists = {
+        key.removesuffix("s"): k + 1
+        for k, key in enumerate(on[:-1])
+        if isinstance(key, str) and isinstance(on[k + 1], int)
+    }
     if not lists:
         return
     for clause in _clauses(QUOTED.sub(" | ", normalise(text))):
