@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.representer import SafeRepresenter
 from sle_trials import cli, decimals, fields, units
-from sle_trials.checks import documents, evidence, load, remark_prose, rules, schema, table
+from sle_trials.checks import documents, evidence, load, remark_names, remark_prose, rules, schema, table
 from sle_trials.checks.rules import CRITERION_PLACED
 from sle_trials.engine import pipeline
 from sle_trials.reading import edges, in_scope, layouts, list_sides, prose, retracted, study_ids, vocabulary
@@ -247,8 +247,26 @@ assert NUMBERED, "the source's numbered criteria were not found"
 
 
 def _remark_text(text: str) -> bool:
-    """Whether a drawn text may be a remark's: no base-60 number or boolean of YAML 1.1, no coded value's words."""
-    return not load.other_in_1_1(text) and not any(coded.named(text) for coded in remark_prose.CODED)
+    """Whether a drawn text may be a remark's: no base-60 number or boolean of YAML 1.1, no coded value's words, no
+    molecule's name (a target antigen or a domain of the schema's, in any case: a note naming one no source writes
+    is refused, remark_names; "icos" was drawn once the package's literals changed)."""
+    return (
+        not load.other_in_1_1(text)
+        and not any(coded.named(text) for coded in remark_prose.CODED)
+        and not _MOLECULE_WORDS.search(text)
+    )
+
+
+_MOLECULE_WORDS = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(
+        re.escape(code)
+        for path in remark_names.MOLECULES
+        for code in sorted(fields.node_at(SCHEMA, path).get("enum", []), key=len, reverse=True)
+    )
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 SAFE_TEXT = st.text(
