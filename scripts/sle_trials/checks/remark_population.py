@@ -19,6 +19,7 @@ from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks,
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon.stated_limits import clause_around
 
 # the words of a disease's state or form, each with the words the record may give it in
 STATES = {
@@ -110,7 +111,9 @@ def _ungiven(text: str, given: str, refractory: bool, required: str, others: dic
     criteria: required) do not give it, or, of a related trial it names, that trial's title does not."""
     read = QUOTED.sub(" | ", normalise(text))  # (a run quoted is the source's, not the remark's)
     for m in _IN.finditer(read):
-        if _DENIED.search(read, 0, m.start()) or _KEPT_OUT.search(_clause(read, m.start(), m.end())):
+        if _DENIED.search(read, 0, m.start()) or _KEPT_OUT.search(
+            clause_around(read, m.start(), m.end(), _CLAUSE_STOP)
+        ):
             continue
         other = _OTHER_TRIAL.search(read, 0, m.start())
         if other is not None and (
@@ -142,10 +145,3 @@ def _bracketed(text: str, at: int, before: int) -> bool:
     subject ("IM19 CAR-T cells (NCT06310811 is another) in ...")."""
     opened = text.count("(", 0, at) - text.count(")", 0, at)
     return opened > 0 and ")" in text[at:before]
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause of text around start to end."""
-    before = [c.end() for c in _CLAUSE_STOP.finditer(text, 0, start)]
-    after = _CLAUSE_STOP.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]

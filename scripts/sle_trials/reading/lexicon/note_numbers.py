@@ -18,7 +18,7 @@ from sle_trials.reading.lexicon.quantities import (
     numbers,
     unit_at,
 )
-from sle_trials.reading.lexicon.stated_limits import Statement
+from sle_trials.reading.lexicon.stated_limits import Statement, clause_around
 
 # a number written with a power of ten ("1×10^8", "10^6", "2e6") or scaled by a word of one ("2 million", "one
 # billion": quantities.SCALES, which numbers() reads a number's value by): a cell dose, which no unit of quantities
@@ -192,7 +192,7 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
     for m in _UNITLESS_AGES.finditer(text):
         if unit_at(text, m.end()) is not None or _YEARS_AFTER.match(text, m.end()):
             continue
-        flipped = keeps_out(_clause(text, m.start(), m.end())) or _NOR_BEFORE.search(
+        flipped = keeps_out(clause_around(text, m.start(), m.end(), _CLAUSE_BREAK)) or _NOR_BEFORE.search(
             text, max(0, m.start() - 40), m.start()
         )
         for bound, group in (("min", "lo"), ("max", "hi"), ("max", "upper"), ("min", "lower")):
@@ -206,13 +206,6 @@ _OTHER_BOUND = {"min": "max", "max": "min"}
 # where the clause of an age ends: a stop, a comma, or a word joining another clause ("Adults aged 18 to 70 are
 # eligible, and those with severe lupus nephritis are excluded" keeps no adult of 18 to 70 out)
 _CLAUSE_BREAK = lazy(r"(?i)[.;:,!?()]|\b(?:and|but|unless|while|whereas|although|though|if|except)\b")
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The words of the clause around text[start:end]."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    after = _CLAUSE_BREAK.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 # "... children are not, nor are adults over 65": a clause "nor" opens keeps its people out as well

@@ -196,6 +196,15 @@ def clause(quote: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def clause_around(text: str, start: int, end: int, breaks: re.Pattern[str]) -> str:
+    """The words of text around text[start:end] to the nearest of breaks (the matches that end a clause, a reader's
+    own) on either side, the breaks left out: a note's age kept out by its own clause's words (note_numbers), a
+    population a note's clause keeps out (checks/remark_population)."""
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
 # --- limits a criterion does not require ----------------------------------------------------------
 
 # A limit its criterion states and, in the same clause, says is no requirement, only a wish, or one taken
