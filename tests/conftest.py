@@ -672,7 +672,6 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory):
 OWN_FINGERPRINT = frozenset({"test_cache", "test_trust_boundary", "test_workers", "test_lookalike", "test_engines"})
 _FINGERPRINTS: dict[str, str] = {}  # schema text -> cache.fingerprint's answer, once a session
 _VALIDATORS: dict[str, Any] = {}  # the schema as JSON, in its keys' order -> its validator
-_INSTALLED: dict[tuple[str, ...], set[str]] = {}  # sys.path -> import_roots.installed_modules's answer
 
 
 @pytest.fixture(autouse=True)
@@ -683,23 +682,7 @@ def _one_fingerprint_a_session(request: pytest.FixtureRequest, monkeypatch: pyte
     both again: about 25 s of the suite's CPU, a fifth of an in-process run of a record (2026-12-06).
     Neither can change within a session: no test edits the package it runs (the tests of the
     fingerprint do, on copies, and keep the tool's own functions: OWN_FINGERPRINT), and a validator
-    is made from the schema's text alone, kept by that text. A subprocess works both out itself.
-
-    So with the modules the installed distributions provide (import_roots.installed_modules, which the
-    extraction of a pull request's tree reads): importlib.metadata reads every distribution's file list
-    for them, about 200 ms, half of an in-process extraction, which the tests run about 1,000 times.
-    They change with sys.path alone (a test that puts a folder first gets its own answer)."""
-    from sle_trials.git import import_roots
-
-    installed_modules = import_roots.installed_modules
-
-    def remembered_installed_modules() -> set[str]:
-        key = tuple(sys.path)
-        if key not in _INSTALLED:
-            _INSTALLED[key] = installed_modules()
-        return set(_INSTALLED[key])
-
-    monkeypatch.setattr(import_roots, "installed_modules", remembered_installed_modules)
+    is made from the schema's text alone, kept by that text. A subprocess works both out itself."""
     if request.module.__name__.rpartition(".")[2] in OWN_FINGERPRINT:
         return
     from sle_trials.checks import schema
