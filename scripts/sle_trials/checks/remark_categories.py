@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from sle_trials import fields
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import sentences_naming_criteria
+from sle_trials.checks.remarks import remark_problem, sentences_naming_criteria
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -93,12 +93,8 @@ def check_remark_categories(record: Record) -> Iterator[Problem]:
                 if _WRITTEN[kind].search(_said_of(sentence, m, items, texts)):
                     continue
                 names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                yield record.problem(
-                    ("curation", remark.kind, remark.i, "text"),
-                    "E501",
-                    f"curation.{remark.kind}.{remark.i}.text says {names} is about {_shown(m)} ({kind}), which its "
-                    f"words do not name: {RULE}",
-                )
+                message = f"says {names} is about {_shown(m)} ({kind}), which its words do not name: {RULE}"
+                yield remark_problem(record, remark.kind, remark.i, "E501", message)
 
 
 # the items a kind is said of, where the note says which: a sub-list it brackets ("a sub-list numbered 1 to 3 (oral

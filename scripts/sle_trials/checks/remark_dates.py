@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of
+from sle_trials.checks.remarks import remark_problem, remarks_of
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -98,8 +98,5 @@ def _name(key: str) -> str:
 
 
 def _problem(record: Record, kind: str, i: int, said: str) -> Problem:
-    return record.problem(
-        ("curation", kind, i, "text"),
-        "E501",
-        f"curation.{kind}.{i}.text {said}: a remark says of the record's dates only what it holds",
-    )
+    message = f"{said}: a remark says of the record's dates only what it holds"
+    return remark_problem(record, kind, i, "E501", message)

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of
+from sle_trials.checks.remarks import remark_problem, remarks_of
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import SourceDoc
@@ -67,12 +67,11 @@ def check_remark_keys(record: Record, sources: Sources) -> Iterator[Problem]:
             key, count = m.group("key"), int(m.group("count"))
             held = [r for r in read if key in r.counts]
             if held and not any(count in r.counts[key] for r in held):
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text counts {count} at {key}, which no cited study gives so many values at: "
-                    "a remark counts a key's values as its source gives them",
+                message = (
+                    f"counts {count} at {key}, which no cited study gives so many values at: "
+                    "a remark counts a key's values as its source gives them"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
         for m in _GIVEN.finditer(text):
             key = m.group("key")
             if "." not in key and key.islower():
@@ -85,12 +84,11 @@ def check_remark_keys(record: Record, sources: Sources) -> Iterator[Problem]:
                 continue  # (no key of a cited study: what the check reads of it is not this)
             said, unsaid = _unsaid(m, key, held)
             if unsaid:
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text gives {key} {said}, which no cited study gives at that key: a remark "
-                    "gives a key the values its source gives it",
+                message = (
+                    f"gives {key} {said}, which no cited study gives at that key: a remark "
+                    "gives a key the values its source gives it"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 def _unsaid(m: Any, key: str, held: list[KeyValues]) -> tuple[str, bool]:

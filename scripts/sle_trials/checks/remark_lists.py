@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from sle_trials import fields
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remarks_of, said_by_comments
+from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_comments
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -28,12 +28,11 @@ def check_remark_lists(record: Record) -> Iterator[Problem]:
     for kind, i, text, _ in remarks_of(record):
         for counted in note_lists.counted_lists(normalise(text)):
             if counted.given != counted.listed:
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text counts {counted.given} {counted.noun} and lists {counted.listed}: a "
-                    "remark's count of what it lists is the number it lists",
+                message = (
+                    f"counts {counted.given} {counted.noun} and lists {counted.listed}: a "
+                    "remark's count of what it lists is the number it lists"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 # The words that count the items of a record's list (its field: a note on it, or on one of its items)
@@ -62,7 +61,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         yield from _criteria_counted(record, kind, i, text, field)
         yield from _nested_under_others(record, kind, i, text, field)
         for claim in _counts_unheld(record, text, field):
-            yield record.problem(("curation", kind, i, "text"), "E501", f"curation.{kind}.{i}.text {claim}: {_RULE}")
+            yield remark_problem(record, kind, i, "E501", f"{claim}: {_RULE}")
 
 
 _RULE = "a remark counts the items of a list as the record holds them"
@@ -132,12 +131,11 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
             continue
         items = eligibility.get(name)
         if isinstance(items, list) and given != len(items):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
-                "counts a criteria list's items as the record holds them",
+            message = (
+                f"counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
+                "counts a criteria list's items as the record holds them"
             )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 # A remark's words that say items are kept under a criterion as its sub-criteria: "they are kept nested under
@@ -165,12 +163,11 @@ def _nested_under_others(record: Record, kind: str, i: int, text: str, field: st
         ref = {"list": side.upper(), "number": int(m.group("number"))}
         at = fields.criteria_named(eligibility, ref)
         if len(at) == 1 and not eligibility[f"{side}_criteria"][at[0]].get("sub_criteria"):
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text says items are kept under {fields.criterion_name(ref)}, which holds no "
-                "sub-criteria: a remark says the record nests items only where it does",
+            message = (
+                f"says items are kept under {fields.criterion_name(ref)}, which holds no "
+                "sub-criteria: a remark says the record nests items only where it does"
             )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 def _forms(noun: str) -> tuple[str, str]:

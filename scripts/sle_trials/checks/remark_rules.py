@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, remarks_of
+from sle_trials.checks.remarks import QUOTED, remark_problem, remarks_of
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -45,14 +45,13 @@ def check_remark_rules(record: Record) -> Iterator[Problem]:
                     quotes = evidence.get(f"eligibility.thresholds.{k}")
                     said = " ".join(quotes) if isinstance(quotes, list) else str(quotes or "")
                     if any(_writes(normalise(said), pattern, threshold.get("value")) for pattern in patterns):
-                        yield record.problem(
-                            ("curation", kind, i, "text"),
-                            "E501",
-                            f"curation.{kind}.{i}.text says a limit its sources write as {patterns[0]!r} is "
+                        message = (
+                            f"says a limit its sources write as {patterns[0]!r} is "
                             f"recorded as {rule!r}, but eligibility.thresholds.{k} is "
                             f"{threshold.get('comparator')} {threshold.get('value')}: a remark's rule is the one the "
-                            "record's values follow",
+                            "record's values follow"
                         )
+                        yield remark_problem(record, kind, i, "E501", message)
 
 
 def _comparator(rule: str) -> str | None:

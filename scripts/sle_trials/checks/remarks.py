@@ -61,6 +61,12 @@ def said_by_remarks(record: Record, code: str, claims: Callable[[str], Iterable[
     return said_by_remarks_on(record, code, lambda remark: claims(remark.text), rule)
 
 
+def remark_problem(record: Record, kind: str, i: int, code: str, message: str) -> Problem:
+    """A problem of code placed at the text of the remark curation.KIND.I, its message (what the remark states and
+    the rule it breaks) led by that field, as every reader of remarks words it."""
+    return record.problem(("curation", kind, i, "text"), code, f"curation.{kind}.{i}.text {message}")
+
+
 def said_by_remarks_on(
     record: Record, code: str, claims: Callable[[Remark], Iterable[str]], rule: str
 ) -> Iterator[Problem]:
@@ -68,11 +74,7 @@ def said_by_remarks_on(
     said of that cohort)."""
     for remark in remarks_of(record):
         for claim in claims(remark):
-            yield record.problem(
-                ("curation", remark.kind, remark.i, "text"),
-                code,
-                f"curation.{remark.kind}.{remark.i}.text {claim}: {rule}",
-            )
+            yield remark_problem(record, remark.kind, remark.i, code, f"{claim}: {rule}")
 
 
 def said_by_comments(
@@ -157,12 +159,11 @@ def check_remark_codes(record: Record, schema: dict) -> Iterator[Problem]:
             for code in named:
                 of_the_field = any(code in v and v & held for v in vocabularies)
                 if code in codes and code not in held and (of_the_field or code not in everywhere):
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text says {code} is recorded, which the record does not hold at "
-                        f"{field}: a remark states of the record only what it holds",
+                    message = (
+                        f"says {code} is recorded, which the record does not hold at "
+                        f"{field}: a remark states of the record only what it holds"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
 
 
 # A phase a remark says the record holds, in words: "recorded as phase 2", "kept as Phase 1/2", "read as an early
@@ -237,12 +238,11 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 or remark_quotes.quoted_from(run, docs)
             ):
                 continue
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text quotes {run!r}, which no cited source writes: quote the source's "
-                "own words, or say it in your own without quotation marks",
+            message = (
+                f"quotes {run!r}, which no cited source writes: quote the source's "
+                "own words, or say it in your own without quotation marks"
             )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 # The words after a quoted run, in its sentence, that say the record keeps it at the remark's field: "The source
@@ -278,19 +278,17 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
         for match in QUOTED.finditer(text):
             run = " ".join(normalise(match.group(1) or match.group(2)).split())
             if _KEPT_AS_WRITTEN.match(text, match.end()) and not any(run in v for v in held):
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text says the record keeps {run!r} as written, which its {field} does not "
-                    "hold: a remark says the record keeps only what it holds",
+                message = (
+                    f"says the record keeps {run!r} as written, which its {field} does not "
+                    "hold: a remark says the record keeps only what it holds"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
             elif _NOT_KEPT.match(text, match.end()) and any(_as_quoted(match) in v for v in written):
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text says the record corrects or drops {run!r}, which its {field} holds as "
-                    "written: a remark says the record changes only what it does not hold",
+                message = (
+                    f"says the record corrects or drops {run!r}, which its {field} holds as "
+                    "written: a remark says the record changes only what it does not hold"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 def _as_quoted(match: re.Match[str]) -> str:
@@ -325,12 +323,11 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
         for fact in facts:
             if fact in lengths:
                 continue  # (the one length of a criterion its sentence names, in another unit)
-            yield record.problem(
-                ("curation", kind, i, "text"),
-                "E501",
-                f"curation.{kind}.{i}.text states {fact[2]}, {sources.unwritten()} and the record does not hold: a "
-                "remark states only what its sources say (quote them, or leave the fact out)",
+            message = (
+                f"states {fact[2]}, {sources.unwritten()} and the record does not hold: a "
+                "remark states only what its sources say (quote them, or leave the fact out)"
             )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[list[_Fact]]:
@@ -500,12 +497,11 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
         for fact in said:
             if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(fact, theirs):
                 names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text states {fact[2]} of {names}, which that criterion does not "
-                    "write and no value read from it holds: a remark states of a criterion only what it says",
+                message = (
+                    f"states {fact[2]} of {names}, which that criterion does not "
+                    "write and no value read from it holds: a remark states of a criterion only what it says"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 def sentences_naming_criteria(record: Record) -> Iterator[tuple[Remark, str, list[tuple[dict, dict]]]]:
@@ -554,13 +550,12 @@ def _criteria_past_the_last(record: Record) -> Iterator[Problem]:
                 continue  # (a list the record does not hold, or holds unnumbered: silence's and E511's to judge)
             for number in _numbers_named(m.group("numbers")):
                 if all(number > last[side] for side in sides):
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text names criterion {number} ({m.group(0).strip()!r}), past the last "
+                    message = (
+                        f"names criterion {number} ({m.group(0).strip()!r}), past the last "
                         f"its {' or '.join(sides)} list numbers ({max(last[side] for side in sides)}): a remark names "
-                        "only the criteria its sources list",
+                        "only the criteria its sources list"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
                     break
 
 
@@ -588,22 +583,20 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                 and isinstance(c["dose"].get("value"), int | float)
             ]
             if not held and _beyond_the_cohorts(record, named.place, cohorts, placed):
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text gives a dose to the cohort it names in {given.words!r}, which the "
+                message = (
+                    f"gives a dose to the cohort it names in {given.words!r}, which the "
                     "record does not hold, and a complete record holds every cohort its sources dose: a remark names "
-                    "only the cohorts the record holds",
+                    "only the cohorts the record holds"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
             for dose in given.doses:
                 if held and not any(quantities.same_number(dose, float(v)) for v in held):
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text gives a dose of {stated_limits.number_text(dose)} to the cohort "
+                    message = (
+                        f"gives a dose of {stated_limits.number_text(dose)} to the cohort "
                         f"it names in {given.words!r}, which the record holds for no such cohort: a remark "
-                        "gives a cohort only the dose the record holds for it",
+                        "gives a cohort only the dose the record holds for it"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
 
 
 def _beyond_the_cohorts(record: Record, place: int | None, cohorts: list[list[dict]], placed: list[bool]) -> bool:
@@ -668,39 +661,35 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
             for last, _ in note_items.whole_ranges(clause):
                 ends = max(numbers, default=None) if last.isdigit() else max(letters, default=None)
                 if ends is not None and str(ends) != last:
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text gives the items of {fields.criterion_name(ref)} as a list ending "
-                        f"at {last}, but its list ends at {ends}: a remark gives a criterion's list whole",
+                    message = (
+                        f"gives the items of {fields.criterion_name(ref)} as a list ending "
+                        f"at {last}, but its list ends at {ends}: a remark gives a criterion's list whole"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
             unnumbered = sum(1 for sub in item.get("sub_criteria", []) if isinstance(sub, dict) and "number" not in sub)
             for count in note_items.unnumbered_counted(clause):
                 if count != unnumbered:
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text counts {count} unnumbered items of {fields.criterion_name(ref)}, "
-                        f"which holds {unnumbered}: a remark counts a criterion's items as the record holds them",
+                    message = (
+                        f"counts {count} unnumbered items of {fields.criterion_name(ref)}, "
+                        f"which holds {unnumbered}: a remark counts a criterion's items as the record holds them"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
             numbered = sum(1 for _ in _sub_numbers(item))
             for count in note_items.numbered_counted(clause):
                 if count != numbered:
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text counts {count} numbered items of {fields.criterion_name(ref)}, "
-                        f"which holds {numbered}: a remark counts a criterion's items as the record holds them",
+                    message = (
+                        f"counts {count} numbered items of {fields.criterion_name(ref)}, "
+                        f"which holds {numbered}: a remark counts a criterion's items as the record holds them"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
             for n in named:
                 if n.letter in texts and (unsaid := _unsaid_of_item(n.says, texts[n.letter])) is not None:
-                    yield record.problem(
-                        ("curation", kind, i, "text"),
-                        "E501",
-                        f"curation.{kind}.{i}.text states {unsaid} of item {n.letter}. of "
+                    message = (
+                        f"states {unsaid} of item {n.letter}. of "
                         f"{fields.criterion_name(ref)}, which that item does not write: a remark states of a "
-                        "criterion's item only what the item says",
+                        "criterion's item only what the item says"
                     )
+                    yield remark_problem(record, kind, i, "E501", message)
                 if n.number is not None and n.number not in numbers:
                     said = f"sub-item {n.number}"
                 elif n.letter is not None and (
@@ -709,12 +698,11 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                     said = f"item {n.letter}." + (f" opening {n.opens!r}" if n.opens else "")
                 else:
                     continue
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text names {said} of {fields.criterion_name(ref)}, which that criterion "
-                    "does not list so: a remark names a criterion's items by the marks its source gives them",
+                message = (
+                    f"names {said} of {fields.criterion_name(ref)}, which that criterion "
+                    "does not list so: a remark names a criterion's items by the marks its source gives them"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 def _unsaid_of_item(says: str, item: str) -> str | None:
