@@ -146,7 +146,7 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
     on: the path of the field a note is on, whose item's value is the one it gives where it is on one ("recorded as
     a flat dose" on IM19's arms.0.cohorts.1 is said of that cohort, not of its first, dosed per kilogram)."""
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
-    read = _shown_blanked(QUOTED.sub(" | ", normalise(text)), sources)
+    read = _shown_blanked(QUOTED.sub(" | ", _labels_as_none(normalise(text), sources)), sources)
     clauses: list[str] | None = None  # (read once, where some field's words stand in the text: few do)
     for coded in CODED:
         if not coded.named(read):
@@ -203,6 +203,37 @@ def _shown_blanked(text: str, sources: Sources) -> str:
         return text
     texts = [normalise(sources.text_of(doc)) for doc in sources.docs if doc.unread is None]
     return _SHOWN.sub(lambda m: " | " if any(m.group(1) in t for t in texts) else m.group(), text)
+
+
+# a date's or a count's label that holds a type, a note naming the field by it and saying it is given as no value:
+# "The source gives the estimated completion date as "Not reported"" (Relma-cel's Timeline: "Estimated completion",
+# "Not reported") was refused as giving dates.completion.type ESTIMATED (hunt 215's leftover)
+_NO_VALUE = r"(?:not[ \t]+(?:reported|given|available|provided|stated|known)|unknown|none|n/?a|pending)"
+_LABEL_AS_NONE = lazy(
+    r"(?i)\b(?P<type>actual|estimated|anticipated|expected|planned)[ \t]+"
+    r"(?P<label>(?:primary[ \t]+)?completion|start|enrol{1,2}ment)(?:[ \t]+(?:date|count))?"
+    rf"(?=[ \t]+(?:(?:is|was)[ \t]+(?:given|listed|shown|written|left)[ \t]+as|as|is|was|reads|shows)[ \t]+"
+    rf"[\"\u201c]?{_NO_VALUE}\b)"
+)
+
+
+def _labels_as_none(text: str, sources: Sources) -> str:
+    """text, the type's word of each label it names a field by and says is given as no value (_LABEL_AS_NONE)
+    dropped where a cited source writes that label with no value after it: the words are the source's label, no type
+    the note gives a value ("... the estimated start date as "Not reported"" of a source with no such label, or "...
+    the estimated completion date as "2027-12-31"", still give one)."""
+    if not _LABEL_AS_NONE.search(text):
+        return text
+    texts = [normalise(sources.text_of(doc)) for doc in sources.docs if doc.unread is None]
+
+    def dropped(m: re.Match[str]) -> str:
+        words = r"[ \t]+".join(map(re.escape, (m.group("type"), *m.group("label").split())))
+        label = re.compile(rf"(?i)(?<![^\W_]){words}(?![^\W_])[\s:]*{_NO_VALUE}(?![^\W_])")
+        if any(label.search(t) for t in texts):
+            return m.group()[len(m.group("type")) :]
+        return m.group()
+
+    return _LABEL_AS_NONE.sub(dropped, text)
 
 
 # a run in single quotes, as reading/shown.py shows a source's text ("'Women only'"; not an apostrophe's "patient's")

@@ -1,0 +1,41 @@
+"""Honest work the checks of hunts 214 and 215 left refused (false positives), hunt 216 (helper-82): notes true of the
+IM19 and Relma-cel records and their sources under tests/fixtures/registry/, each beside its false twins (the same
+sentence made untrue), which stay refused.
+
+Found and fixed:
+- **A date's label holding a type, the field said given as no value.** Relma-cel's 'The source gives the estimated
+  completion date as "Not reported".' (its Timeline: "Estimated completion", then "Not reported") was refused (E501
+  remark_prose) as giving dates.completion.type ESTIMATED, which the record declares silent. The type's word of a
+  label a cited source writes with no value after it, the note saying the field is given as none, is the source's
+  label (remark_prose._labels_as_none). "... the estimated start date as "Not reported"" (no such label), "... the
+  actual completion date ...", '... the estimated completion date as "2027-12-31"' and "The estimated completion date
+  is not reported, and the completion date is estimated." are still refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RELMA_PATH
+from test_honest_hunt215 import added_codes
+
+
+# --- A date's label holding a type (remark_prose._labels_as_none): Relma-cel's Timeline ends "Estimated completion",
+# "Not reported"; it has no other label of a type, and its dates but the launch date are declared silent
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('The source gives the estimated completion date as "Not reported".', set()),
+        ("Its Timeline section gives the estimated completion date as not reported.", set()),
+        ('The Timeline\'s estimated completion date reads "Not reported".', set()),
+        ('The estimated completion date is given as "Not reported" in the Timeline.', set()),
+        ('The estimated start date reads "Not reported".', {"E501"}),
+        ('The source gives the estimated start date as "Not reported".', {"E501"}),  # no such label
+        ('The source gives the actual completion date as "Not reported".', {"E501"}),
+        ('The source gives the estimated completion date as "2027-12-31".', {"E501"}),
+        ("The estimated completion date is not reported, and the completion date is estimated.", {"E501"}),
+    ],
+)
+def test_a_labels_type_said_given_as_no_value_is_the_label(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found
