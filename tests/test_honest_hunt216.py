@@ -10,6 +10,12 @@ Found and fixed:
   label (remark_prose._labels_as_none). "... the estimated start date as "Not reported"" (no such label), "... the
   actual completion date ...", '... the estimated completion date as "2027-12-31"' and "The estimated completion date
   is not reported, and the completion date is estimated." are still refused.
+- **Dates a note says its source lacks but those it names by kind.** Relma-cel's "The source gives no dates but the
+  launch date and its as-of date." was refused (E501 remark_absence): a date the record holds was named only as
+  written. A date named by its kind ("the launch date", "the last update date") is named (remark_absence._DATE_KINDS),
+  and a kind the record does not hold named there leaves the absence standing. "... but the start date and its as-of
+  date", "... but its as-of date", "... but the launch date and the start date" and IM19's "no dates other than the
+  start date and the last update date" (its completion left out) are still refused.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RELMA_PATH
+from conftest import IM19_PATH, RELMA_PATH
 from test_honest_hunt215 import added_codes
 
 
@@ -39,3 +45,25 @@ from test_honest_hunt215 import added_codes
 )
 def test_a_labels_type_said_given_as_no_value_is_the_label(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- Dates said lacking but those named by kind (remark_absence._DATE_KINDS): Relma-cel holds its launch date alone,
+# IM19 its start, completion and last update dates
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "The source gives no dates but the launch date and its as-of date.", set()),
+        (RELMA_PATH, "The source gives no dates other than the launch date.", set()),
+        (
+            IM19_PATH,
+            "The source gives no dates other than the start date, the completion date and the last update date.",
+            set(),
+        ),
+        (RELMA_PATH, "The source gives no dates but the start date and its as-of date.", {"E501"}),
+        (RELMA_PATH, "The source gives no dates but its as-of date.", {"E501"}),
+        (RELMA_PATH, "The source gives no dates but the launch date and the start date.", {"E501"}),
+        (IM19_PATH, "The source gives no dates other than the start date and the last update date.", {"E501"}),
+    ],
+)
+def test_dates_said_lacking_but_those_named_by_kind(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert added_codes(registry, shown, added) == found
