@@ -16,6 +16,11 @@ Found and fixed:
   and a kind the record does not hold named there leaves the absence standing. "... but the start date and its as-of
   date", "... but its as-of date", "... but the launch date and the start date" and IM19's "no dates other than the
   start date and the last update date" (its completion left out) are still refused.
+- **A person's title before a name a source writes in lower case.** Relma-cel's "The source lists Dr yu Hu,
+  Principal Investigator, Union Hospital." was refused (E501 remark_names: 'Dr'): a title was left out of a name only
+  before a capitalised word. Before a name opening in lower case, the name is the words after the title to its last
+  capitalised word (note_names._lowered_name), looked for whole: "Dr yu Hua", "Dr xu Hu" and "Dr heng Hu" are
+  still refused ("xu Hu" without a title is not read as a name at all: see the report).
 """
 
 from __future__ import annotations
@@ -67,3 +72,19 @@ def test_a_labels_type_said_given_as_no_value_is_the_label(registry: Path, added
 )
 def test_dates_said_lacking_but_those_named_by_kind(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- A title before a name in lower case (note_names._lowered_name): Relma-cel's officials are "yu Hu", "heng Mei" and
+# "liangjing Lv"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source lists Dr yu Hu, Principal Investigator, Union Hospital.", set()),
+        ("Dr heng Mei and Dr liangjing Lv are Principal Investigators too.", set()),
+        ("The source lists Dr yu Hua, Principal Investigator, Union Hospital.", {"E501"}),
+        ("The source lists Dr xu Hu, Principal Investigator, Union Hospital.", {"E501"}),
+        ("The source lists Dr heng Hu, Principal Investigator, Union Hospital.", {"E501"}),
+    ],
+)
+def test_a_title_before_a_name_in_lower_case_is_no_name(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

@@ -118,11 +118,26 @@ def _runs(words: list[str], opens: bool, codes: frozenset[str]) -> list[Name]:
         run = [_POSSESSIVE.sub("", w) for w in words[i : j + 1]]
         if len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
             run, opens = run[1:], False
+        elif len(run) == 1 and run[0].lower().rstrip(".") in _TITLES and (lowered := _lowered_name(words, j + 1)):
+            # (before a name a source writes opening in lower case, Relma-cel's "Dr yu Hu, Principal Investigator",
+            # the title alone was looked for as a name, hunt 215's leftover: the name is the words after it)
+            run, j = [_POSSESSIVE.sub("", w) for w in words[j + 1 : lowered]], lowered - 1
+            opens = False
         # a word of its own in the possessive opening a sentence ("Beijing's site"): a common word seldom opens so
         owns = opens and i == j and _POSSESSIVE.search(words[i]) is not None
         found.append(Name(tuple(run), opens, owns))
         i, opens = j + 1, False
     return found
+
+
+def _lowered_name(words: list[str], k: int) -> int:
+    """The end of a person's name that opens at words[k] in lower case, its last word capitalised ("yu Hu"), or 0."""
+    if k + 1 >= len(words) or _capitalised(words[k]) or not _capitalised(words[k + 1]):
+        return 0
+    end = k + 2
+    while end < len(words) and _capitalised(words[end]) and not _POSSESSIVE.search(words[end - 1]):
+        end += 1
+    return end
 
 
 # the words a sentence opens with, capitalised for that only, whatever its sources write
