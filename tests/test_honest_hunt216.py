@@ -21,6 +21,12 @@ Found and fixed:
   before a capitalised word. Before a name opening in lower case, the name is the words after the title to its last
   capitalised word (note_names._lowered_name), looked for whole: "Dr yu Hua", "Dr xu Hu" and "Dr heng Hu" are
   still refused ("xu Hu" without a title is not read as a name at all: see the report).
+- **The registry's record said copied after it.** IM19's "The dates are as the source gives them, from the
+  ClinicalTrials.gov record copied there." was refused (E501 remark_sources) as quoting a registry record the record
+  does not cite. The registry's record followed by "copied there", "copied on the site", "that the site copies" is
+  what the cited copy copies (remark_sources._COPIED_AFTER). "..., from the ClinicalTrials.gov record.", "..., from
+  the ClinicalTrials.gov record, copied there." (a clause of its own) and Relma-cel's (a trial finder's page, no
+  registry copy) "... copied there" are still refused.
 """
 
 from __future__ import annotations
@@ -88,3 +94,24 @@ def test_dates_said_lacking_but_those_named_by_kind(registry: Path, shown: str, 
 )
 def test_a_title_before_a_name_in_lower_case_is_no_name(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- The registry's record said copied after it (remark_sources._COPIED_AFTER): IM19 cites a REGISTRY_COPY, Relma-cel
+# a trial finder's page
+COPIED = "The dates are as the source gives them, from the ClinicalTrials.gov record"
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, f"{COPIED} copied there.", set()),
+        (IM19_PATH, "The dates are from the ClinicalTrials.gov record that the site copies.", set()),
+        (IM19_PATH, f"{COPIED}.", {"E501"}),
+        (IM19_PATH, "The dates are from the ClinicalTrials.gov record, copied there.", {"E501"}),  # a clause apart
+        (RELMA_PATH, f"{COPIED} copied there.", {"E501"}),
+    ],
+)
+def test_the_registrys_record_said_copied_after_it_is_the_copys(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert added_codes(registry, shown, added) == found

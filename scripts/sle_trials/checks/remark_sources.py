@@ -172,6 +172,13 @@ _NOT_SAID = lazy(
 # numbers both lists from 2", "copied from the ClinicalTrials.gov record"): the copy writes it (hunt 215: IM19's
 # honest notes so, beside its REGISTRY_COPY, were refused)
 _COPIED = lazy(r"(?i)(?:\bcop(?:y|ies)[ \t]+of|\b(?:copied|mirrored|taken))[ \t]+\Z")
+# ... or said copied after it ("..., from the ClinicalTrials.gov record copied there", hunt 215's leftover): the
+# record copied where the copy is, or the one the copy copies
+_COPIED_AFTER = lazy(
+    r"(?i)[ \t]+(?:(?:as[ \t]+)?(?:copied|mirrored|reproduced)[ \t]+"
+    r"(?:there|here|on[ \t]+(?:the|that|this|its)[ \t]+(?:site|page|copy))|"
+    r"(?:that|which)[ \t]+(?:the[ \t]+(?:source|site|page|copy)|it)[ \t]+(?:copies|mirrors|reproduces))\b"
+)
 _REGISTRYS = frozenset({"REGISTRY_PAGE", "REGISTRY_JSON"})
 
 
@@ -182,7 +189,11 @@ def _uncited_speakers(text: str, kinds: dict[str, object]) -> Iterator[str]:
         for m in words.finditer(text):
             if _NOT_SAID.search(text, 0, m.start()):
                 continue
-            if said == _REGISTRYS and "REGISTRY_COPY" in cited and _COPIED.search(text, 0, m.start()):
+            if (
+                said == _REGISTRYS
+                and "REGISTRY_COPY" in cited
+                and (_COPIED.search(text, 0, m.start()) or m.group("place") and _COPIED_AFTER.match(text, m.end()))
+            ):
                 continue
             who = " ".join((m.group("who") or m.group("place")).split())
             if said is None and len(kinds) < 2 or said is not None and not said & cited:
