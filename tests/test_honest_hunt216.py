@@ -27,6 +27,11 @@ Found and fixed:
   what the cited copy copies (remark_sources._COPIED_AFTER). "..., from the ClinicalTrials.gov record.", "..., from
   the ClinicalTrials.gov record, copied there." (a clause of its own) and Relma-cel's (a trial finder's page, no
   registry copy) "... copied there" are still refused.
+- **A value under a heading it names.** Relma-cel's "The source gives one labelled count (0 patients applied)." was
+  refused (E501 remark_labels): "0 patients applied" is alone on its line. A value alone on its line right under a
+  heading of its source's layout that the value names ("Patients applied") is labelled (remark_labels._headed). "one
+  unlabelled count (0 patients applied)", "one labelled value (Recruiting)", "one labelled value (ALL)" (under
+  "Gender", which it does not name) and IM19's "one labelled count (6 participants)" are still refused.
 """
 
 from __future__ import annotations
@@ -114,4 +119,20 @@ COPIED = "The dates are as the source gives them, from the ClinicalTrials.gov re
 def test_the_registrys_record_said_copied_after_it_is_the_copys(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
+    assert added_codes(registry, shown, added) == found
+
+
+# --- A value under a heading it names (remark_labels._headed): Relma-cel's "Patients applied" heads "0 patients
+# applied", "Gender" heads "ALL"; IM19's "6 participants" follows "NA"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "The source gives one labelled count (0 patients applied).", set()),
+        (RELMA_PATH, "The source gives one unlabelled count (0 patients applied).", {"E501"}),
+        (RELMA_PATH, "The source gives one labelled value (Recruiting).", {"E501"}),
+        (RELMA_PATH, "The source gives one labelled value (ALL).", {"E501"}),
+        (IM19_PATH, "The source gives one labelled count (6 participants).", {"E501"}),
+    ],
+)
+def test_a_value_under_a_heading_it_names_is_labelled(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert added_codes(registry, shown, added) == found

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
+from sle_trials.checks.remark_sections import HEADINGS
 from sle_trials.checks.remarks import said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
@@ -90,6 +91,7 @@ def _mislabelled(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         unlabelled = m.group("un") is not None
         for value in filter(None, _LISTED.split(m.group("values").strip())):
             found = [_labelled(line, value) for doc in docs for line in _lines(doc) if value in line]
+            found = [True] * len(found) if any(_headed(doc, value) for doc in docs) else found
             if found and all(labelled == unlabelled for labelled in found):
                 said, written = ("unlabelled", "labelled") if unlabelled else ("labelled", "unlabelled")
                 yield f"says its source gives {value} {said}, which it writes {written}"
@@ -108,3 +110,17 @@ def _labelled(line: str, value: str) -> bool:
     """Whether the line writes words besides the value: a value alone on its line (a bullet aside) names nothing; a
     value a note gives with its label ("Last Updated: 2025-08-17", hunt 215) is labelled in itself."""
     return bool(_BARE.sub("", line.replace(value, " ", 1)).strip()) or bool(_WITH_ITS_LABEL.match(value))
+
+
+def _headed(doc: SourceDoc, value: str) -> bool:
+    """Whether doc writes the value alone on a line under a heading of its layout that the value names: Relma-cel's
+    "0 patients applied" under "Patients applied" ("one labelled count (0 patients applied)" was refused, hunt 215's
+    leftover). A value under a line of another value, or under a heading it does not name, is unlabelled."""
+    headings = HEADINGS.get(doc.layout or "", ())
+    lines = _lines(doc)
+    for k, line in enumerate(lines):
+        if value in line and not _labelled(line, value):
+            before = next((x for x in reversed(lines[:k]) if x.strip()), "").strip()
+            if before in headings and before.casefold() in value.casefold():
+                return True
+    return False
