@@ -32,6 +32,11 @@ Found and fixed:
   heading of its source's layout that the value names ("Patients applied") is labelled (remark_labels._headed). "one
   unlabelled count (0 patients applied)", "one labelled value (Recruiting)", "one labelled value (ALL)" (under
   "Gender", which it does not name) and IM19's "one labelled count (6 participants)" are still refused.
+- **An acronym a note defined, written alone again.** IM19's "Exclusion criterion 8 lists MI (myocardial
+  infarction) first. Its window for MI is 6 months." was refused (E501 remark_names: 'MI'): a two-letter acronym is
+  looked for as written unless defined beside its words. Defined so, where a source writes the words, the letters
+  stand for them wherever else that note writes them (remark_names._defined_blanked). "MI (mitral insufficiency)
+  ... MI", "... MI (myocardial infarction) ... PE" and "... MI ... MIL" are still refused.
 """
 
 from __future__ import annotations
@@ -136,3 +141,22 @@ def test_the_registrys_record_said_copied_after_it_is_the_copys(
 )
 def test_a_value_under_a_heading_it_names_is_labelled(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert added_codes(registry, shown, added) == found
+
+
+# --- An acronym a note defined, written alone again (remark_names._defined_blanked): IM19's exclusion criterion 8
+# writes "myocardial infarction", criterion 9 "pulmonary embolism"
+MI = "Exclusion criterion 8 lists MI (myocardial infarction) first."
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        (f"{MI} Its window for MI is 6 months.", set()),
+        ("Exclusion criterion 8 lists myocardial infarction (MI); MI comes first of its conditions.", set()),
+        ("Exclusion criterion 8 lists MI (mitral insufficiency) first. Its window for MI is 6 months.", {"E501"}),
+        (f"{MI} Its window for PE is 6 months.", {"E501"}),
+        (f"{MI} Its window for MIL is 6 months.", {"E501"}),
+    ],
+)
+def test_an_acronym_defined_stands_for_its_words_alone_again(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -185,11 +185,17 @@ class _Unheld:
         """said with each acronym it defines beside its words (note_acronyms: "MI (myocardial infarction)", "the PIs
         (Principal Investigators)") blanked where a cited source writes the words: the note says what the letters
         stand for, and its source says that (hunt 212's leftover two-letter acronyms). Words no source writes leave
-        the letters a name to find ("MI (mitral insufficiency)")."""
+        the letters a name to find ("MI (mitral insufficiency)"). Defined so, the letters stand for the same words
+        wherever else the note writes them alone ("... myocardial infarction (MI); MI comes first" was refused,
+        hunt 216): an acronym it never defines stays a name to find ("PE")."""
+        letters = set()
         for found in reversed(note_acronyms.defined(said)):
             wanted = note_acronyms.expansion_pattern(found.words)
             if any(wanted.search(_folded(doc)) or wanted.search(_rewritten(doc)) for doc in self.docs):
+                letters.add(said[found.start : found.end].removesuffix("s"))
                 said = said[: found.start] + " | " + said[found.end :]
+        for acronym in letters:
+            said = re.sub(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", " | ", said)
         return said
 
     def _stated(self, readings: list[tuple[str, ...]]) -> bool:
