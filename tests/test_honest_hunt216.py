@@ -37,6 +37,11 @@ Found and fixed:
   looked for as written unless defined beside its words. Defined so, where a source writes the words, the letters
   stand for them wherever else that note writes them (remark_names._defined_blanked). "MI (mitral insufficiency)
   ... MI", "... MI (myocardial infarction) ... PE" and "... MI ... MIL" are still refused.
+- **A window of a criterion writing two lengths.** Relma-cel's "Exclusion criterion 1's window is 56 days." (its
+  "within 8 weeks", beside a therapy's "≥14 days") was refused (E501 remark_facts; hunt 214 left it, two lengths
+  giving none). A sentence saying "window" has the lengths the criterion writes "within" (< or <=) alone
+  (remarks._windowed). "... 57 days", "... 2 weeks", "Exclusion criterion 1's therapy lasts 56 days." and "Inclusion
+  criterion 4's window is 56 days." (its "at least 8 weeks") are still refused.
 """
 
 from __future__ import annotations
@@ -160,3 +165,19 @@ MI = "Exclusion criterion 8 lists MI (myocardial infarction) first."
 )
 def test_an_acronym_defined_stands_for_its_words_alone_again(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found
+
+
+# --- A window of a criterion writing two lengths (remarks._windowed): Relma-cel's exclusion criterion 1 writes
+# "within 8 weeks" and "≥14 days"; its inclusion criterion 4 "At least 8 weeks"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 1's window is 56 days.", set()),
+        ("Exclusion criterion 1's window is 57 days.", {"E501"}),
+        ("Exclusion criterion 1's window is 2 weeks.", {"E501"}),
+        ("Exclusion criterion 1's therapy lasts 56 days.", {"E501"}),
+        ("Inclusion criterion 4's window is 56 days.", {"E501"}),
+    ],
+)
+def test_a_window_is_the_length_a_criterion_writes_within(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

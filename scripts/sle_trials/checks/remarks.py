@@ -435,6 +435,19 @@ _NO_END = r"(?<!\b[Nn]o\.)(?<!\b[Nn]os\.)(?<!\b[Nn]r\.)(?<!\b[Nn]rs\.)(?<!\b[a-h
 _SENTENCE_END = lazy(rf"(?<=[.;!?]){_NO_END}\s+|\n")
 
 
+_WINDOW = lazy(r"(?i)\bwindows?\b")
+_WITHIN = frozenset({"<", "<="})
+
+
+def _windowed(sentence: str, theirs: list[_Fact]) -> list[_Fact]:
+    """The criteria's facts a sentence's bare length may be: where it says "window", the lengths written "within"
+    ("< 8 weeks") and no length with another bound (Relma-cel's criterion 1 writes "within 8 weeks" and a therapy's
+    "≥14 days": its true "window is 56 days" was refused, two lengths giving none, hunt 214's leftover)."""
+    if not _WINDOW.search(sentence):
+        return theirs
+    return [fact for fact in theirs if not isinstance(fact[1], Limit) or fact[1].comparators <= _WITHIN]
+
+
 def _the_one_length(fact: _Fact, theirs: list[_Fact]) -> bool:
     """Whether fact, a length of time a remark states with no bound, is in another unit the one length the criteria
     its sentence names write (theirs): IM19's "Exclusion criterion 2's window is 168 days" of its one "within the past
@@ -474,7 +487,7 @@ def _lengths_of_criteria_named(record: Record, text: str, field: str) -> list[_F
         ]
         said = _facts(sentence, frozenset({"quantity"})) if items else []
         theirs = [fact for item in items for piece in fields.criterion_texts(item) for fact in _facts(normalise(piece))]
-        out += [fact for fact in said if _the_one_length(fact, theirs)]
+        out += [fact for fact in said if _the_one_length(fact, _windowed(sentence, theirs))]
     return out
 
 
@@ -495,7 +508,9 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             for fact in (_facts(normalise(piece), kinds) if kinds else [])
         ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
         for fact in said:
-            if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(fact, theirs):
+            if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(
+                fact, _windowed(sentence, theirs)
+            ):
                 names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
                 message = (
                     f"states {fact[2]} of {names}, which that criterion does not "
