@@ -42,6 +42,15 @@ Found and fixed:
   giving none). A sentence saying "window" has the lengths the criterion writes "within" (< or <=) alone
   (remarks._windowed). "... 57 days", "... 2 weeks", "Exclusion criterion 1's therapy lasts 56 days." and "Inclusion
   criterion 4's window is 56 days." (its "at least 8 weeks") are still refused.
+- **The note's own words after an item's mark.** IM19's "Exclusion criterion 11's item e. sets platelets below
+  25,000/mm³.", "Item a. of exclusion criterion 11 is hemoglobin ..." and "... items b. and d. both name CD4+ T
+  lymphocytes." were refused (E501) as naming items opening "sets", "of", "and", "both", which none does. A word in
+  lower case after a mark the note names as an item ("item e.", "items b. and d.") is the note's own
+  (note_items._AN_ITEM). Found while there and closed: the words a note gives an item were held to it for their
+  quantities alone, so "items b. and c. both name CD4+ T lymphocytes" (c. is a neutrophil count) passed once the
+  opening went unread; a code they give ("CD4+") is now held to the item's words too (remarks._unsaid_of_item).
+  "item c. sets platelets below 25,000/mm³", "item f. ..." and "item c. CD4+ T lymphocytes <500/mm³" are still
+  refused.
 """
 
 from __future__ import annotations
@@ -181,3 +190,23 @@ def test_an_acronym_defined_stands_for_its_words_alone_again(registry: Path, add
 )
 def test_a_window_is_the_length_a_criterion_writes_within(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- The note's own words after a lettered mark it names as an item (note_items._AN_ITEM), a code they give held to
+# the item (remarks._unsaid_of_item): IM19's exclusion criterion 11 lists a. Hemoglobin <7.0 g/dL, b. CD4+ T
+# lymphocytes <200/mm³, c. Absolute neutrophil count <500/mm³, d. CD4+ ... <500/mm³ with ... <1000/mm³, e. Platelets
+# <25,000/mm³
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 11's item e. sets platelets below 25,000/mm³.", set()),
+        ("Item a. of exclusion criterion 11 is hemoglobin below 7.0 g/dL.", set()),
+        ("Exclusion criterion 11's items b. and d. both name CD4+ T lymphocytes.", set()),
+        ("Exclusion criterion 11's item c. sets platelets below 25,000/mm³.", {"E501"}),
+        ("Exclusion criterion 11's item f. sets platelets below 25,000/mm³.", {"E501"}),
+        ("Exclusion criterion 11's items b. and c. both name CD4+ T lymphocytes.", {"E501"}),
+        ("Exclusion criterion 11's item c. CD4+ T lymphocytes <500/mm³ is recorded.", {"E501"}),
+    ],
+)
+def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -728,7 +728,15 @@ def _unsaid_of_item(says: str, item: str) -> str | None:
     said = _facts(says) if says.strip() else []
     kinds = frozenset(_read_as(fact) for fact in said)
     theirs = _facts(item, kinds) if kinds else []
-    return next((fact[2] for fact in said if not any(_same_fact(fact, other) for other in theirs)), None)
+    unsaid = next((fact[2] for fact in said if not any(_same_fact(fact, other) for other in theirs)), None)
+    # (and a molecule's or a measure's code: "items b. and c. both name CD4+ T lymphocytes" of IM19's item c., an
+    # absolute neutrophil count, once the note's own words after a mark were read as no opening of it, hunt 216)
+    return unsaid or next(
+        (m.group() for m in _CODE_SHAPED.finditer(says) if m.group().casefold() not in item.casefold()), None
+    )
+
+
+_CODE_SHAPED = lazy(r"(?<![\w+])[A-Za-z]*[A-Z][a-z]*[A-Z0-9][\w+]*")
 
 
 # (a sentence's end for the items it names: past a semicolon, "Exclusion criterion 11 also lists ... a. to e.; the
