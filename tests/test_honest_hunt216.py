@@ -51,6 +51,10 @@ Found and fixed:
   opening went unread; a code they give ("CD4+") is now held to the item's words too (remarks._unsaid_of_item).
   "item c. sets platelets below 25,000/mm³", "item f. ..." and "item c. CD4+ T lymphocytes <500/mm³" are still
   refused.
+- **An acronym's plural.** IM19's "The source lists its related trials with their titles and NCT IDs." (its page
+  writes "NCT ID:") was refused (E501 remark_names). An acronym of two to four capitals with a plural "s", the last
+  word of a name, is the source's in the singular too (remark_names._CAPITALS_PLURAL). "NCT IDx" and "SLE IDs" are
+  still refused.
 """
 
 from __future__ import annotations
@@ -209,4 +213,17 @@ def test_a_window_is_the_length_a_criterion_writes_within(registry: Path, added:
     ],
 )
 def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found
+
+
+# --- An acronym's plural (remark_names._CAPITALS_PLURAL): IM19's page writes "NCT ID:"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source lists its related trials with their titles and NCT IDs.", set()),
+        ("The source lists its related trials with their titles and NCT IDx.", {"E501"}),
+        ("The source lists two SLE IDs.", {"E501"}),
+    ],
+)
+def test_an_acronyms_plural_is_its_singular_too(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found

@@ -362,9 +362,13 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
     tail = _PARTS.findall(unaccented(words[-1].casefold()))
     if len(words[-1]) > 3 and (words[-1].isalpha() or (len(tail) > 1 and tail[-1].isalpha() and len(tail[-1]) > 3)):
         last = last.removesuffix("s") + "(?:e?s)?"
+    elif len(words) > 1 and _CAPITALS_PLURAL.fullmatch(words[-1]):
+        # (an acronym's plural after a word of the name: "NCT IDs" of IM19's "NCT ID", refused, hunt 216)
+        last = _written(words[-1][:-1], True) + "s?"
     return re.compile(r"(?<![^\W_])" + r"[\W_]+".join([*head, last]) + r"(?![^\W_])")
 
 
+_CAPITALS_PLURAL = lazy(r"[A-Z]{2,4}s")
 # the parts of a word: runs of letters or of digits ("CD-19", "SARS-CoV-2", "U.S"), and a roman numeral's value
 _PARTS = lazy(r"[^\W\d_]+|\d+")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
