@@ -55,6 +55,10 @@ Found and fixed:
   writes "NCT ID:") was refused (E501 remark_names). An acronym of two to four capitals with a plural "s", the last
   word of a name, is the source's in the singular too (remark_names._CAPITALS_PLURAL). "NCT IDx" and "SLE IDs" are
   still refused.
+- **The letters of an identifier.** Relma-cel's "... only its NCT number." (its page writes "NCT05765006" alone) was
+  refused (E501 remark_names: 'NCT'). Capitals a source writes as an identifier's letters, five digits or more right
+  after, are written (remark_names._id_prefix). "NC number" is still refused ("NTC number" passes, before as after:
+  see the report).
 """
 
 from __future__ import annotations
@@ -216,7 +220,8 @@ def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, 
     assert added_codes(registry, IM19_PATH, added) == found
 
 
-# --- An acronym's plural (remark_names._CAPITALS_PLURAL): IM19's page writes "NCT ID:"
+# --- An acronym's plural (remark_names._CAPITALS_PLURAL), and the letters of an identifier (remark_names._id_prefix):
+# IM19's page writes "NCT ID:", Relma-cel's only "NCT05765006"
 @pytest.mark.parametrize(
     ("added", "found"),
     [
@@ -227,3 +232,14 @@ def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, 
 )
 def test_an_acronyms_plural_is_its_singular_too(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source does not name the registry the trial is listed in, only its NCT number.", set()),
+        ("The source gives the trial's NC number.", {"E501"}),
+    ],
+)
+def test_an_identifiers_letters_are_written(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, RELMA_PATH, added) == found

@@ -218,6 +218,8 @@ class _Unheld:
             found = any(p.search(self.held) for p in wanted)
         if found and (not _acronym(readings) or _written_loud(wanted, docs, self.record.data)):
             return True
+        if _acronym(readings) and any(_id_prefix(readings[0][0], doc) for doc in docs):
+            return True
         return not found and _acronym(readings) and any(_spelled_out(readings[0][0], doc) for doc in docs)
 
     def _of_this_trial(self, wanted: re.Pattern[str]) -> bool:
@@ -254,6 +256,12 @@ def _acronym(readings: list[tuple[str, ...]]) -> bool:
         len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and words[0].lower() not in note_names.OPENERS
         for words in readings
     )
+
+
+def _id_prefix(acronym: str, doc: Any) -> bool:
+    """Whether the source writes the acronym as written, as the letters of an identifier ("NCT05765006"): Relma-cel's
+    "... only its NCT number" was refused (hunt 216), its page writing "NCT" in its id alone."""
+    return re.search(rf"(?<![^\W_]){re.escape(acronym)}\d{{5,}}(?![^\W_])", _folded(doc, written=True)) is not None
 
 
 # An acronym a source writes spelled out, its letters the first of its words: "CNS" of Relma-cel's "central nervous
