@@ -59,6 +59,15 @@ Found and fixed:
   refused (E501 remark_names: 'NCT'). Capitals a source writes as an identifier's letters, five digits or more right
   after, are written (remark_names._id_prefix). "NC number" is still refused ("NTC number" passes, before as after:
   see the report).
+- **A molecule said of a related trial's title.** IM19's "The related trial NCT03030976 is the only one whose title
+  names CD19 positive SLE." was refused (E501 remark_names: 'CD19'), a molecule being held to what the sources say of
+  this trial alone. A molecule said of a related trial the record lists, named before it in its clause with no joint,
+  subject or contrast between or after ("and", "unlike", "like this trial", a comma), whose title there writes it, is
+  that trial's (remark_names._others_blanked). The same of NCT06900764 (no target in its title), "... names BCMA",
+  "NCT03030976 is listed, and IM19 targets CD19.", "Unlike NCT03030976, the IM19 product targets CD19.", "...
+  CD19 like this trial's product.", "NCT03030976 targets CD19, as does IM19." and "...; so does IM19." are still
+  refused (read to the clause's end only, the last two passed). A molecule said of the related trial in one
+  sentence and of this trial by a pronoun in the next ("It targets it too.") is not followed: see the report.
 """
 
 from __future__ import annotations
@@ -243,3 +252,24 @@ def test_an_acronyms_plural_is_its_singular_too(registry: Path, added: str, foun
 )
 def test_an_identifiers_letters_are_written(registry: Path, added: str, found: set[str]) -> None:
     assert added_codes(registry, RELMA_PATH, added) == found
+
+
+# --- A molecule said of a related trial whose title writes it (remark_names._others_blanked): IM19's related
+# NCT03030976 is "A Study of CD19 Redirected Autologous T Cells for CD19 Positive ...", NCT06900764 names no target;
+# IM19's own page names CD19 only in those titles
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The related trial NCT03030976 is the only one whose title names CD19 positive SLE.", set()),
+        ("NCT03030976's title names CD19 twice.", set()),
+        ("The related trial NCT06900764 is the only one whose title names CD19.", {"E501"}),
+        ("The related trial NCT03030976's title names BCMA.", {"E501"}),
+        ("NCT03030976 is listed, and IM19 targets CD19.", {"E501"}),
+        ("Unlike NCT03030976, the IM19 product targets CD19.", {"E501"}),
+        ("NCT03030976 names the target CD19 like this trial's product.", {"E501"}),
+        ("NCT03030976 targets CD19, as does IM19.", {"E501"}),
+        ("NCT03030976 targets CD19; so does IM19.", {"E501"}),
+    ],
+)
+def test_a_molecule_said_of_a_related_trials_title_is_its(registry: Path, added: str, found: set[str]) -> None:
+    assert added_codes(registry, IM19_PATH, added) == found

@@ -138,10 +138,31 @@ class _Unheld:
         a source writes only in another trial's title still says what the product is."""
         if not self.docs:
             return
-        said = self._hypotheses_blanked(QUOTED.sub(" | ", normalise(text)))
+        said = self._others_blanked(self._hypotheses_blanked(QUOTED.sub(" | ", normalise(text))))
         for m in dict.fromkeys(m.group() for m in self.molecule_words.finditer(said)):
             if not self._of_this_trial(_phrase((m,))):
                 yield m
+
+    def _others_blanked(self, said: str) -> str:
+        """said with each molecule it says of a related trial the record lists blanked, the trial named before it in
+        its clause (_OTHER_TRIAL) and its title there writing it: IM19's "The related trial NCT03030976 is the only
+        one whose title names CD19 positive SLE" was refused (hunt 216) as naming CD19 of IM19."""
+        if "NCT" not in said.upper():
+            return said
+        titles = {
+            str(t.get("nct_id")): normalise(str(t.get("title") or "")).casefold()
+            for t in self.record.data.get("related_trials") or []
+            if isinstance(t, dict)
+        }
+
+        def blanked(m: re.Match[str]) -> str:
+            other = _OTHER_TRIAL.search(said, 0, m.start())
+            if other is None or _OTHER_TRIALS_AFTER.match(said, m.end()) or _CONTRAST.search(said, 0, other.start()):
+                return m.group()
+            title = titles.get(other.group("id").upper(), "")
+            return " | " if title and _phrase((m.group(),)).search(title) else m.group()
+
+        return self.molecule_words.sub(blanked, said)
 
     def names(self, text: str) -> Iterator[note_names.Name]:
         docs = self.docs
@@ -150,7 +171,7 @@ class _Unheld:
         # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across, and so is a term of the
         # registry's vocabularies the record holds, a source states or the note denies: remark_terms)
         said = remark_terms.blanked(QUOTED.sub(" | ", normalise(text)), self._strings(), self._terms_stated)
-        said = self._defined_blanked(self._hypotheses_blanked(said))
+        said = self._defined_blanked(self._others_blanked(self._hypotheses_blanked(said)))
         for name in note_names.names(said, self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [words for words in note_names.readings(name, common) if words]
@@ -246,6 +267,17 @@ class _Unheld:
 
 
 _HYPHENS = lazy(r"[-\u2010\u2011]")
+# a trial named before a molecule in its clause, with no other subject, joint or contrast between ("NCT03030976's
+# title names CD19", not "NCT03030976 is listed, and IM19 targets CD19" nor "unlike NCT03030976, IM19 targets CD19")
+_JOINED = r"[^.;:,!?]*\b(?:and|but|while|whereas|where|unlike|than|like|as|this|its|it|also|too|both|either)\b"
+_OTHER_TRIAL = lazy(rf"(?i)\b(?P<id>NCT\d{{8}})\b(?!{_JOINED}[^.;:,!?]*\Z)[^.;:,!?]*\Z")
+# (and after the molecule, to its sentence's end, no clause nor a word joining another: "NCT03030976 targets CD19, as
+# does IM19", "...; so does IM19")
+_OTHER_TRIALS_AFTER = lazy(
+    r"(?i)[^.!?]*?(?:[;:,]|\b(?:and|but|while|whereas|where|unlike|than|like|as|so|same|likewise|this|its|it|also|"
+    r"too|both|either)\b)"
+)
+_CONTRAST = lazy(r"(?i)\b(?:unlike|than|besides|except|not|but)[ \t]+(?:(?:the|trial|study)[ \t]+)*\Z")
 
 
 def _acronym(readings: list[tuple[str, ...]]) -> bool:
