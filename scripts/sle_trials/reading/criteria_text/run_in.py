@@ -1,6 +1,7 @@
 """Lines a text runs together onto one: a list's heading run into a line after a sentence (inline_headings), and items
 numbered, bulleted or lettered one after another on one line (run_in_items), each cut onto a line of its own; and
-the other way round, an item's mark cut from its words onto a line of its own (marks_alone_joined)."""
+the other way round, an item's mark cut from its words onto a line of its own (marks_alone_joined); and a text's
+HTML line breaks read as the line breaks they show (html_breaks)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,19 @@ _HAN_RUN_IN = lazy(
     rf"(?:{HAN_SIDE})"
     rf"(?:{HAN_CRITERIA})[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
 )
+
+
+# an HTML line break ("<br>", "<br/>", "<br />", "<BR>"), as a criteria text entered in a form writing HTML gives its
+# lines ("Inclusion Criteria:<br>1. SLE<br>2. Age 18 to 65"): the page shows a line break where it stands
+_HTML_BREAK = lazy(r"[ \t]*<[bB][rR][ \t]*/?[ \t]*>[ \t]*")  # (the spaces around it: "1. Age <br> 2. SLE")
+
+
+def html_breaks(text: str) -> str:
+    """text with each HTML line break (_HTML_BREAK) read as the line break it shows. Before, "Inclusion
+    Criteria:<br>1. SLE<br>2. Age<br>Exclusion Criteria:<br>1. Pregnancy" was one criterion holding both lists, tags
+    and all, and the check, reading the source alike, passed it. (A text of HTML blocks, "<p>", "<ul><li>", is the
+    website's, which the importer refuses: ctgov.saved._HTML_TAG.)"""
+    return _HTML_BREAK.sub("\n", text) if "<" in text else text
 
 
 def _heading_alone(text: str) -> bool:

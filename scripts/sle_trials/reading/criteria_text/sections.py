@@ -26,6 +26,7 @@ from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     bracketed_run_goes_on,
     headed_alone,
+    html_breaks,
     inline_headings,
     marks_alone_joined,
     run_goes_on,
@@ -93,7 +94,7 @@ def split(text: str) -> Split:
     preamble = False
     # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
     # "**Adults**", read so once it is read as the sub-heading or heading it is)
-    text, bold = unbolded_within(text)
+    text, bold = unbolded_within(html_breaks(text))
     if nci_sections(text.split("\n")):
         # ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ...: one list of inclusion criteria, its
         # sections sub-headings, said in a remark)
