@@ -8,8 +8,10 @@ texts are test inputs: no fact of any study.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from conftest import importer_hunt, with_criteria
+import pytest
+from conftest import copy_registry, import_study, importer_hunt, main, notes_on, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt215", 92150001)
@@ -57,3 +59,84 @@ def test_angle_brackets_that_break_no_line_are_read_as_before() -> None:
         "eGFR <60 mL/min and ALT <2 x ULN",
         "<brief> intervals, p<0.05 <i>in vitro</i>",
     ]
+
+
+# --- marks of other kinds: a degree sign, a word before the number, a task list's box ---------------------------------
+
+OTHER_MARKS = (
+    "Inclusion Criteria:\n\n1° Active SLE\n2° Age 18 to 65 years\n\n- [x] Able to comply\n- [ ] Weight ≥ 40 kg\n\n"
+    "Exclusion Criteria:\n\nCriterion 1: Pregnancy\nCriterion 2: HIV"
+)
+ORDINALS = (
+    "Inclusion Criteria:\n\n1º Active SLE\n2º Age 18 to 65 years\n\n"
+    "Exclusion Criteria:\n\nStep 1. Pregnancy\nStep 2. HIV"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "inclusion", "exclusion"),
+    [
+        (
+            OTHER_MARKS,
+            [
+                {"number": 1, "text": "Active SLE"},
+                {"number": 2, "text": "Age 18 to 65 years"},
+                {"text": "Able to comply"},
+                {"text": "Weight ≥ 40 kg"},
+            ],
+            [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}],
+        ),
+        (
+            ORDINALS,
+            [{"number": 1, "text": "Active SLE"}, {"number": 2, "text": "Age 18 to 65 years"}],
+            [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}],
+        ),
+    ],
+    ids=["degree-criterion-task", "ordinal-step"],
+)
+def test_items_marked_otherwise_keep_no_mark_in_their_words(
+    draft: Callable, text: str, inclusion: list, exclusion: list
+) -> None:
+    """Before: "1° Active SLE", "1º Active SLE", "Step 1. Pregnancy", "Criterion 1: Pregnancy" and "[ ] Weight ≥ 40
+    kg" imported so, marks in the criteria's words (the second line of each run a criterion with no list mark, said in
+    a remark), and "[x]" read as a roman numeral's mark. The check numbers them alike (E504 reads the marks)."""
+    data = draft(with_criteria(text))
+    assert data["eligibility"]["inclusion_criteria"] == inclusion
+    assert data["eligibility"]["exclusion_criteria"] == exclusion
+    assert notes_on(data, "eligibility") == []
+
+
+def test_a_record_numbering_a_lone_degree_mark_is_refused(tmp_path: Path) -> None:
+    """The check reads a degree sign as coded_marks does, in a run in order only: "2° hyperparathyroidism" alone is
+    words, and a record numbering its criterion 2 is refused (E504)."""
+    root = copy_registry(tmp_path / "registry")
+    text = "Inclusion Criteria:\n\n* Active SLE\n\nExclusion Criteria:\n\n* Pregnancy\n* 2° hyperparathyroidism"
+    status, said, data = import_study(root, with_criteria(text), "NCT92159999")
+    assert status == 0, said
+    assert data is not None and data["eligibility"]["exclusion_criteria"][-1] == {"text": "2° hyperparathyroidism"}
+    record = root / "trials" / "NCT92159999.yaml"
+    written = record.read_text(encoding="utf-8")
+    assert written.count("    - text: 2° hyperparathyroidism\n") == 1
+    record.write_text(
+        written.replace("    - text: 2° hyperparathyroidism\n", "    - number: 2\n      text: hyperparathyroidism\n"),
+        encoding="utf-8",
+    )
+    assert main(["check", "--root", str(root)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* SLE\n* 2° hyperparathyroidism", ["SLE", "2° hyperparathyroidism"]),  # one line: words
+        ("1° Active SLE\n3° Age", ["1° Active SLE", "3° Age"]),  # out of order
+        # a word's number leading into items, as a sub-heading does
+        ("Step 1: Screening\n1. Age 18 to 65\nStep 2: Dosing\n1. Hb > 9", None),
+        ("* [a] SLE\n* [b] Age", ["SLE", "Age"]),  # a bracketed letter after a bullet: a letter, as before
+    ],
+)
+def test_marks_otherwise_that_number_no_run_are_read_as_before(lines: str, read: list | None) -> None:
+    found = inclusion(lines)
+    if read is None:
+        assert "Step 1: Screening" in found
+    else:
+        assert found == read

@@ -247,6 +247,10 @@ class Verdict(NamedTuple):
 _OF_OTHERS = ("curation", "related_trials")
 
 
+# the words criteria_text.coded_marks reads before an item's number ("Step 3. text", "Criterion 3: text")
+_NUMBER_WORDS = ("Step", "STEP", "Criterion", "CRITERION", "Item", "ITEM")
+
+
 def _numbered_at(text: str, needle: str) -> bool:
     """Whether needle (a criterion's number, its mark and its text) stands in text as an item's number
     and text, not cut out of a longer number or word: found anywhere, "21. Weight at least 40 kg"
@@ -691,6 +695,9 @@ class Sources:
         # line's "5 - 30 mg/day." out of it)
         coded = [f"#{number} {written}", *(f"{number} {dash} {written}" for dash in "-\u2013\u2014")]
         coded += [f"{number}.{zeros}{stop} {written}" for zeros in ("0", "00") for stop in ("", ".", ")")]
+        # ("3° text", "Step 3. text", "Criterion 3: text": an ordinal's mark or a word before the number, alike)
+        coded += [f"{number}{mark}{stop} {written}" for mark in ("°", "o") for stop in ("", ".", ")")]  # ("º": "o")
+        coded += [f"{word} {number}{stop} {written}" for word in _NUMBER_WORDS for stop in (".", ":", ")")]
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]

@@ -92,7 +92,11 @@ _ITEM = lazy(
     (
         r"^(?P<indent> *)(?:(?P<bullet>(?:[" + BULLETS + r"]|(?<= )o)(?= )|[" + SYMBOL_BULLETS + r"]|[-–—](?=[A-Z])) *"
         r"(?:(?:["  # a second bullet, doubled as a page converted twice writes it ("* • Pregnancy"): one mark
-         + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?)?"
+         + BULLETS + r"](?= )|[" + SYMBOL_BULLETS + r"]) *)?"
+        # (a task list's box after the bullet, "- [ ] SLE", "- [x] Age": part of the mark, as a page showing it a box
+        # shows no words of it; before, "[ ] SLE" kept the box in its words and "[x]" was read as a roman numeral's
+        # mark, nesting its item as one)
+        r"(?:\[(?:\x20|[xX])\] +)?)?"
         # ("1.)" too, a stop and a bracket, as some texts number and letter ("a.)"): before, "1.) Age 18" was a line of
         # words, its number kept in the criterion's text, and "2.) SLE" a line with no list mark)
         # ("1.-" and "a-" too, as Spanish texts number and letter: before, "a- Age 18-65" / "b- SLE" was one criterion)
@@ -203,8 +207,16 @@ _CODED = lazy(
 # written so marks an item where the text numbers a list so, two lines at least alike and in order; each such line is
 # then written as "1. Age 18-65", its number the item's. Before, "#1 Age 18-65" / "#2 SLE" was one criterion (a line
 # opening with "#" read as a wrapped line of the one above), and "1 - Age 18-65" kept its number in its text
+# ("1° Age 18-65" / "2° SLE" and "1º", as Spanish and Portuguese texts number with an ordinal's mark, a stop or a
+# bracket after it at most, "1o" too, as NFKC writes "1º" and a text typed without the mark does; "Step 1. Age 18-65"
+# / "Step 2. SLE", "Criterion 1: ..." / "Criterion 2: ...", a word before each number: before, each kept its mark in
+# its words, "2° Age 18-65" a line with no list mark. Alike, a run in order only: "2° hyperparathyroidism" is words;
+# never a line ending in its colon, "Step 1: Screening:" heads the items under it, nor one a word numbers right over
+# items, "Step 1: Screening" / "1. Age": _heads_items)
 _NUMBERED_OTHERWISE = lazy(
-    r"^(?P<indent>[ \t]*)(?:(?P<hash>#)(?P<hnum>[0-9]{1,3})|(?P<dnum>[0-9]{1,3})[ \t]+(?P<dash>[-\u2013\u2014]))"
+    r"^(?P<indent>[ \t]*)(?:(?P<hash>#)(?P<hnum>[0-9]{1,3})|(?P<dnum>[0-9]{1,3})[ \t]+(?P<dash>[-\u2013\u2014])"
+    r"|(?P<onum>[0-9]{1,2})(?P<ordinal>[°ºo])[.)]?"
+    r"|(?P<word>Step|STEP|Criterion|CRITERION|Item|ITEM)[ \t]+(?P<wnum>[0-9]{1,2})(?P<stop>[.:)]))"
     r"[ \t]+(?=[^\W_]|[<>≤≥(\[])"
 )
 
@@ -226,9 +238,11 @@ def coded_marks(lines: list[str]) -> list[str]:
     for at, line in enumerate(lines):
         if (m := _CODED.match(line)) and not _words(m):
             found.append((at, _coded_alike(m), int(m["num"]), f"{m['indent']}{m['code'].upper()}{m['num']}. "))
-        elif m := _NUMBERED_OTHERWISE.match(line):
-            number = m["hnum"] or m["dnum"]
-            found.append((at, (m["hash"] or m["dash"],), int(number), f"{m['indent']}{number}. "))
+        elif (m := _NUMBERED_OTHERWISE.match(line)) and not (m["word"] and _heads_items(lines, at, m["indent"], line)):
+            number = m["hnum"] or m["dnum"] or m["onum"] or m["wnum"]
+            mark = m["hash"] or m["dash"] or {"o": "º"}.get(m["ordinal"], m["ordinal"])  # ("1º" / "2o": alike)
+            way = (mark,) if m["word"] is None else (m["word"].lower(), m["stop"])
+            found.append((at, way, int(number), f"{m['indent']}{number}. "))
         elif m := _WHOLE_DECIMAL.match(line):
             found.append((at, (".0",), int(m["num"]), f"{m['indent']}{m['num']}. "))
         else:
@@ -239,6 +253,17 @@ def coded_marks(lines: list[str]) -> list[str]:
     for at in _in_sequence([(at, key, number) for at, key, number, _ in found]) | _led_in(lines, found):
         out[at] = written[at]
     return out
+
+
+def _heads_items(lines: list[str], at: int, indent: str, line: str) -> bool:
+    """Whether the line at index at, a word numbering it ("Step 1: Screening"), ends in its colon or has right under it
+    (blank lines aside) a list item at its indent or less: it heads the items under it, as a sub-heading does
+    ("Step 1: Screening" / "1. Age 18-65"), and numbers none."""
+    if line.rstrip().rstrip("*_").rstrip().endswith((":", "：")):
+        return True
+    below = next((x for x in lines[at + 1 :] if x.strip()), None)
+    m = list_item(below) if below is not None else None
+    return is_marked(m) and m is not None and len(m.group("indent")) <= len(indent)
 
 
 def _led_in(lines: list[str], found: list[tuple[int, tuple[str, ...], int, str]]) -> set[int]:
