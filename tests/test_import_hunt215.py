@@ -140,3 +140,46 @@ def test_marks_otherwise_that_number_no_run_are_read_as_before(lines: str, read:
         assert "Step 1: Screening" in found
     else:
         assert found == read
+
+
+# --- whole decimals outside a run -------------------------------------------------------------------------------------
+
+DECIMALS = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Serum creatinine\n1.0 ULN or less\n3. Active SLE\n\n"
+    "Exclusion Criteria:\n\n1.0 Pregnancy"
+)
+
+
+def test_a_whole_decimal_outside_a_run_keeps_its_value_or_numbers_a_list_of_one(draft: Callable) -> None:
+    """Before: "1.0 ULN or less" imported as "ULN or less" (the value lost, with no remark) and a list's one item "1.0
+    Pregnancy", right under its heading, unnumbered."""
+    data = draft(with_criteria(DECIMALS))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {"number": 2, "text": "Serum creatinine"},
+        {"text": "1.0 ULN or less"},
+        {"number": 3, "text": "Active SLE"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}]
+    assert any("('1.0 ULN or less')" in n for n in notes_on(data, "eligibility"))
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* Creatinine ≤\n1.0 ULN", [{"text": "Creatinine ≤ 1.0 ULN"}]),  # a wrapped line's value
+        # under a line naming no criteria: no number, the value kept (before, "ULN or less")
+        ("Serum creatinine:\n\n1.0 ULN or less", None),
+        (
+            "1.0 Age\n2.0 SLE\n2.1 Hb",
+            [{"number": 1, "text": "Age"}, {"number": 2, "text": "SLE", "sub_criteria": [{"text": "Hb"}]}],
+        ),
+    ],
+)
+def test_whole_decimals_that_number_no_list_of_one(lines: str, read: list | None) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy").inclusion
+    if read is None:
+        assert "number" not in str(found) and "1.0 ULN or less" in str(found), found
+    else:
+        assert found == read

@@ -109,7 +109,10 @@ _ITEM = lazy(
         r"|(?P<tnum><D>{1,3})[.)](?=[^\W\d_])(?![a-z][.)]? |[A-Z][.)] +(?![a-z]))"  # (not "2.a. Hb": a sub-number)
         r"|(?P<circled>[" + ENCLOSED + r"]) *"
         r"|(?P<hnum>" + _HAN + r")[、．.] *(?![" + HAN_DIGITS + r"])|[(（](?P<hpnum>" + _HAN + r")[)）] *"
-        r"|(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3}(?=[.)）、-]? +(?![a-z]))"  # ("2.1) Hb", "2.1- Hb", as "2.1 Hb")
+        # (never a whole decimal, "1.0 ULN or less": a value on a wrapped line as often as an item's number, which
+        # coded_marks reads where the text numbers so (_WHOLE_DECIMAL); before, read as a mark, the value was lost)
+        r"|(?P<dec>(?![0-9]{1,3}(?:\.0{1,2}){1,3}[.)）、-]? )"
+        r"[0-9]{1,3}(?:\.[0-9]{1,2}){1,3}(?=[.)）、-]? +(?![a-z]))"  # ("2.1) Hb", "2.1- Hb", as "2.1 Hb")
         # ("2a.", "2.a)", "2A.", "2(a)", "(2a)"; "1.E. coli" is words; "2.a" with no stop after the letter too, as
         # protocols' outlines number: before, "1.a Hb > 9" was item 1 again, "a Hb > 9", its letter in its words)
         r"|[0-9]{1,3}\.?(?:[a-z](?=[.)] )|[A-Z](?=[.)] +(?![a-z])))|[0-9]{1,3}\.[a-z](?= )"
@@ -270,12 +273,13 @@ def _led_in(lines: list[str], found: list[tuple[int, tuple[str, ...], int, str]]
     """The lines (indices) of found numbered 1 after a hash or before a spaced dash ("1 - Pregnancy"), a word after the
     mark, right under a line ending in its colon ("Exclusion Criteria:", blank lines between them aside): a list of
     one item, which no run shows. Before, "Exclusion Criteria:" / "1 - Pregnancy" was imported as the criterion "1 -
-    Pregnancy", its number in its words; a wrapped line's "1 - 2 mg" (a number after the mark) is as written, and so
-    is a whole decimal's "1.0 ULN", a value as often as an item's number."""
+    Pregnancy", its number in its words; a wrapped line's "1 - 2 mg" (a number after the mark) is as written. A whole
+    decimal's "1.0 Pregnancy" too, only right under a line naming the criteria (a list's heading, _NAMES_CRITERIA):
+    under any other colon, "Creatinine:" / "1.0 ULN", it is as often a value as an item's number, and is as written."""
     out: set[int] = set()
     numbered = {at for at, _, _, _ in found}
     for at, key, number, line in found:
-        if number != 1 or key not in (("#",), ("-",), ("\u2013",), ("\u2014",)):
+        if number != 1 or key not in (("#",), ("-",), ("\u2013",), ("\u2014",), (".0",)):
             continue
         if not _LED_ITEM.match(line):
             continue
@@ -283,11 +287,17 @@ def _led_in(lines: list[str], found: list[tuple[int, tuple[str, ...], int, str]]
         if next((k for k in range(at + 1, len(lines)) if lines[k].strip()), None) in numbered:
             continue
         above = next((lines[k] for k in range(at - 1, -1, -1) if lines[k].strip()), "")
+        if key == (".0",) and (is_marked(list_item(above)) or not _NAMES_CRITERIA.search(above)):
+            continue  # ("Exclusion Criteria:" / "1.0 Pregnancy", a list's heading; "Creatinine:" / "1.0 ULN": words)
         if above.rstrip().rstrip("*_").rstrip().endswith((":", "：")):
             out.add(at)
     return out
 
 
+# a line naming the criteria it heads ("Exclusion Criteria:", "Key inclusion criteria:"): a list of one whole decimal's
+# item right under it ("1.0 Pregnancy") is item 1, where a whole decimal under any other line ending in a colon may be
+# its value
+_NAMES_CRITERIA = lazy(r"(?i)\bcriteri(?:a|on)\b")
 # an item's line as coded_marks writes it ("1. Pregnancy"), a letter opening its words
 _LED_ITEM = lazy(r"[ \t]*1\. [^\W\d_]")
 
