@@ -273,10 +273,8 @@ def test_roman_numerals_between_two_letters_are_the_parts_of_the_letter_above(dr
     [
         # "i." after "h." is the letter i, as before
         ("g. Hb\nh. ANC\ni. Platelets\nj. ALT", ["Hb", "ANC", "Platelets", "ALT"]),
-        # the letters going on at another letter than the next: nothing shows whose the numerals are
-        ("a. Hb\nb. ANC\ni. absolute\nii. relative\nd. ALT", ["Hb", "ANC", "absolute", "relative", "ALT"]),
-        # a number after them
-        ("1. Labs:\n(a) Hb\n(b) ANC\n(i) absolute\n2. SLE", ["Labs:", ["Hb", "ANC", "absolute"], "SLE"]),
+        # (a run started at "i" right after a letter, the letters going on at another or a number after them, has been
+        # read as the letter's parts since hunt 215: test_import_hunt215.py)
     ],
 )
 def test_roman_numerals_no_letter_resumes_after_are_read_as_before(lines: str, read: list) -> None:
@@ -374,23 +372,6 @@ def test_bold_and_italics_at_once_are_read_as_their_words(draft: Callable, tmp_p
 )
 def test_three_marks_that_set_off_no_words_are_read_as_written(line: str, read: str) -> None:
     assert inclusion(f"* {line}") == [read]
-
-
-def test_roman_numerals_beside_letters_are_said_in_a_remark(draft: Callable) -> None:
-    """Before: "(i) absolute" and "(ii) relative", after "(b) ANC" with no colon and no letter after them, read beside
-    the letters with no remark. Read so still (nothing shows whose they are), the curator is told."""
-    data = draft(
-        with_criteria(
-            "Inclusion Criteria:\n\n1. Labs:\n(a) Hb > 9 g/dL\n(b) ANC\n(i) absolute > 1000/uL\n(ii) relative > 40%\n"
-            "2. Active SLE\n\nExclusion Criteria:\n\n1. Pregnancy"
-        )
-    )
-    assert texts(data["eligibility"]["inclusion_criteria"]) == [
-        "Labs:",
-        ["Hb > 9 g/dL", "ANC", "absolute > 1000/uL", "relative > 40%"],
-        "Active SLE",
-    ]
-    assert any("roman numerals right after lettered items" in n for n in notes_on(data, "eligibility"))
 
 
 @pytest.mark.parametrize(

@@ -183,3 +183,62 @@ def test_whole_decimals_that_number_no_list_of_one(lines: str, read: list | None
         assert "number" not in str(found) and "1.0 ULN or less" in str(found), found
     else:
         assert found == read
+
+
+# --- numerals right after letters -------------------------------------------------------------------------------------
+
+AFTER_LETTERS = (
+    "Inclusion Criteria:\n\n1. Labs:\na. Hb > 9 g/dL\nb. ANC\n1. absolute > 1000/uL\n2. relative > 40%\n"
+    "2. Active SLE\n\n"
+    "Exclusion Criteria:\n\na. Pregnancy\nb. Infection\n(i) HIV\n(ii) hepatitis B\nc. Prior CAR-T"
+)
+
+
+def test_numerals_started_right_after_a_letter_are_its_parts(draft: Callable) -> None:
+    """Before: "1. absolute" / "2. relative" read beside the letters as parts of "1. Labs:", with no remark, and "(i)
+    HIV" / "(ii) hepatitis B" as exclusion criteria of their own, each beside "b. Infection" (numbers after letters
+    at the top of a list, and romans there, alike). Where nothing but the change of mark shows it (no colon, no letter
+    after them), a remark says so."""
+    data = draft(with_criteria(AFTER_LETTERS))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {
+            "number": 1,
+            "text": "Labs:",
+            "sub_criteria": [
+                {"text": "Hb > 9 g/dL"},
+                {
+                    "text": "ANC",
+                    "sub_criteria": [
+                        {"number": 1, "text": "absolute > 1000/uL"},
+                        {"number": 2, "text": "relative > 40%"},
+                    ],
+                },
+            ],
+        },
+        {"number": 2, "text": "Active SLE"},
+    ]
+    assert texts(elig["exclusion_criteria"]) == ["Pregnancy", "Infection", ["HIV", "hepatitis B"], "Prior CAR-T"]
+    said = [n for n in notes_on(data, "eligibility") if "as an outline nests them" in n]
+    assert len(said) == 1 and "('absolute > 1000/uL')" in said[0], said  # (the romans: "c." after them shows it)
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # a number after letters going on with the list above them
+        ("1. Labs:\na. Hb\nb. ANC\n2. SLE", ["Labs:", ["Hb", "ANC"], "SLE"]),
+        # under a letter's colon, as before
+        ("a. Hb\nb. ANC:\n1. absolute\n2. relative", ["Hb", "ANC:", ["absolute", "relative"]]),
+        # "i." after "h." is the letter i; "ii." not after "i.", beside the letters with a remark, as before
+        ("g. Hb\nh. ANC\ni. Platelets", ["Hb", "ANC", "Platelets"]),
+        ("a. Hb\nb. ANC\nii. relative\n1. SLE", None),
+    ],
+)
+def test_marks_after_letters_that_start_no_run_are_read_as_before(lines: str, read: list | None) -> None:
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    if read is not None:
+        assert texts(found.inclusion) == read
+        assert not any("as an outline nests them" in r for r in found.remarks), found.remarks
+    else:
+        assert texts(found.inclusion)[:3] == ["Hb", "ANC", "relative"]

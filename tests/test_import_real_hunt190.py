@@ -409,13 +409,14 @@ def test_roman_numerals_under_a_lettered_item_are_its_sub_criteria(
                 (2, "Consent"),
             ],
         ),
-        # neighbours: "i." after "h." is the letter i; romans under an item leading into nothing are its siblings
+        # neighbours: "i." after "h." is the letter i; romans started at "i" under a letter leading into nothing are
+        # its parts, as an outline nests them (since hunt 215, said in a remark; before, its siblings)
         ("1. Labs:\ng. G\nh. H\ni. I\nj. J", [(1, "Labs:"), [(None, "G"), (None, "H"), (None, "I"), (None, "J")]]),
         (
             "1. Women:\na) test negative\nb) use contraception\ni. an IUD\nii. a pill\n2. Consent",
             [
                 (1, "Women:"),
-                [(None, "test negative"), (None, "use contraception"), (None, "an IUD"), (None, "a pill")],
+                [(None, "test negative"), (None, "use contraception"), [(None, "an IUD"), (None, "a pill")]],
                 (2, "Consent"),
             ],
         ),

@@ -32,6 +32,14 @@ def remarks_on(reader: Reader) -> list[str]:
             f"after lettered items, at their indent, {'are' if many else 'is'} read beside the letters, as written: "
             "nothing shows whether they are the parts of the letter above (no colon, no letter after them)."
         )
+    if reader.parts_by_mark:
+        many = len(reader.parts_by_mark) > 1
+        remarks.append(
+            f"{_counted(reader.parts_by_mark, 'run of items', 'runs of items')} numbered (with numbers or roman "
+            f"numerals) right after lettered items, at their indent, {'are' if many else 'is'} read as the parts of "
+            "the letter above, as an outline nests them: only the change of mark shows it (no colon, no letter "
+            "after them)."
+        )
     if reader.unmarked_lines:
         many = len(reader.unmarked_lines) > 1
         remarks.append(

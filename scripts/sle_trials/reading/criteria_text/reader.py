@@ -137,6 +137,7 @@ class Reader:
         self.group: str | None = None
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.romans_beside: list[str] = []  # roman numerals read beside the letters right above them
+        self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
@@ -641,6 +642,19 @@ class Reader:
             self.skipped_letters.append(text)
         level.letter = place
 
+    def parts_of_letter(self, kind: str, number: int | None) -> bool:
+        """Whether the item read starts a run of roman numerals ("i.", "(i)") or numbers (1) right after a lettered
+        item: the parts of that letter, as an outline nests them ("b. ANC" / "i. absolute", "1. Labs:" / "a. Hb" /
+        "b. ANC" / "1. absolute"); a number only where the letters nest under a numbered item, whose numbering it
+        starts again ("a. Age 18-65" / "1. SLE", and "A. General" / "1. Adults", a list lettered and numbered by
+        turns, are siblings, as before)."""
+        if self.last_kind != "letter":
+            return False
+        if kind == "roman":
+            return self.last_letter in ("i", "\u2170")
+        numbered = [level.last_number for level in self.stack if level.last_number is not None]
+        return kind == "number" and number == 1 and bool(numbered) and numbered[-1] >= 1
+
     def outer_letters(self, stack: list[_Level]) -> bool:
         """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
         as they are and not as the top's ("C." after "B. Organ function:" / "a) Hb" / "b) ANC")."""
@@ -685,6 +699,8 @@ class Reader:
                 and stack[-1].marked_under not in (None, kind)
                 # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
                 and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
+                # (and so do numbers started at 1 right after them, the letters under a number: parts_of_letter)
+                and not (kind == "number" and stack[-1].marked_under == "letter" and self.parts_of_letter(kind, number))
             )
             or self.outer_letters(stack)
             or (len(stack) > 1 and stack[-1].bullet not in (None, self.bullet))
@@ -693,8 +709,10 @@ class Reader:
             # "i. ..." / "ii. ...", two levels up)
             stack.pop()
         level = stack[-1]
-        if level.restarted and number is not None and len(stack) > 1 and self.resumed(stack[-2], level, number, text):
-            stack.pop()  # the outer numbering resumes
+        # (the outer numbering: the level below's, or, for numbers nesting under a letter, the nearest numbered one)
+        outer = next((below for below in reversed(stack[:-1]) if below.last_number is not None), None)
+        if level.restarted and number is not None and outer is not None and self.resumed(outer, level, number, text):
+            del stack[stack.index(outer) + 1 :]  # the outer numbering resumes
             level = stack[-1]
         parent = (
             level.items[-1] if level.items and (level.depth or level.items[-1].get("group") == self.group) else None
@@ -812,9 +830,23 @@ class Reader:
                 self.unsaid_at.update(spaced[2][2:])  # (the first two are its, a choice's least)
             else:
                 self.led_into.append(parent["text"])
+        # "(b) ANC" / "(i) absolute" / "(ii) relative" / "2. SLE" and "b. ANC" / "1. absolute" / "2. relative": a run
+        # of roman numerals or numbers started right after a lettered item, at its indent, is that item's parts, as an
+        # outline nests them, though no colon or letter after them shows it (said in a remark). Before, they were read
+        # as parts beside the letters, each required as such (the numbers' level starts a numbering again: where the
+        # outer one goes on after it, "2. SLE", the outer list resumes)
+        nested_by_mark = not (deeper or lettered or restart) and parent is not None and parent is self.last
+        nested_by_mark = nested_by_mark and self.parts_of_letter(kind, number)
+        if nested_by_mark:
+            lettered = True
+            resumed = level.letter is not None and letters_resume(
+                self.lines, self.at, indent, chr(ord("a") + level.letter), kind
+            )
+            if level.depth < MAX_DEPTH and not resumed:
+                self.parts_by_mark.append(text)
         if kind == "roman" and self.last_kind == "letter" and parent is self.last and not (deeper or lettered):
-            # "(b) ANC" / "(i) absolute" / "(ii) relative" / "2. SLE": beside the letters, as written; whether they are
-            # the parts of "(b)" nothing shows (no colon, no letter after them), said in a remark
+            # "(b) ANC" / "(ii) absolute" / "2. SLE": a run not started at "i", beside the letters, as written; whether
+            # they are the parts of "(b)" nothing shows, said in a remark
             self.romans_beside.append(text)
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
@@ -823,7 +855,7 @@ class Reader:
                 indent,
                 subs,
                 level.depth + 1,
-                restarted=restart,
+                restarted=restart or (lettered and kind == "number"),
                 marked_under=kind if lettered else None,
                 parent=parent,
                 until_blank=(lettered and self.under and self.run_end is None) or (led and spaced is None),
