@@ -242,3 +242,32 @@ def test_marks_after_letters_that_start_no_run_are_read_as_before(lines: str, re
         assert not any("as an outline nests them" in r for r in found.remarks), found.remarks
     else:
         assert texts(found.inclusion)[:3] == ["Hb", "ANC", "relative"]
+
+
+# --- notes in square brackets -----------------------------------------------------------------------------------------
+
+BRACKETED = (
+    "Inclusion Criteria:\n\n[Note: all of the following must be met]\n1. Age 18 to 65\n2. Active SLE\n\n"
+    "[Note: Part A participants must also be anti-dsDNA positive]\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_a_note_in_square_brackets_is_read_as_a_note(draft: Callable) -> None:
+    """Before: "[Note: all of the following must be met]" and "[Note: Part A participants ...]" each imported as an
+    inclusion criterion of its own, where "(Note: ...)" and "Note: ..." are read as notes (the first about the list,
+    not imported; the second words of the item above, said in a remark)."""
+    data = draft(with_criteria(BRACKETED))
+    assert data["eligibility"]["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {"number": 2, "text": "Active SLE [Note: Part A participants must also be anti-dsDNA positive]"},
+    ]
+    said = notes_on(data, "eligibility")
+    assert any("'[Note: all of the following must be met]'" in n and "before the first item" in n for n in said)
+    assert any("'[Note: Part A participants" in n and "words of the item above" in n for n in said), said
+
+
+def test_a_bracketed_paragraph_with_no_note_label_is_read_as_before() -> None:
+    assert inclusion("1. Age 18 to 65\n\n[Participants in Part A only]") == [
+        "Age 18 to 65",
+        "[Participants in Part A only]",
+    ]

@@ -38,8 +38,9 @@ _ELSEWHERE = lazy(
     r"|not\s+(?:all|exhaustive|complete|intended)|non-?exhaustive)\b"
 )
 # a note on the criterion above, in a paragraph of its own after a blank line ("Note: patients treated with
-# belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL)
-NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|\()?(?:{NOTE_LABEL}|please note)(?!\w)")
+# belimumab are eligible."): words of that criterion, not a criterion of its own (its label: lines.NOTE_LABEL); in
+# brackets too, "(Note: ...)" and "[Note: ...]" (before, "[Note: Part A must also meet criterion 5]" was a criterion)
+NOTE = lazy(rf"(?i)(?:\*\*|__|\*|_|[(\[（［])?(?:{NOTE_LABEL}|please note)(?!\w)")
 _NOTE_LABELLED = lazy(rf"(?i){_LABEL}")
 # a definition of a term the criteria use, in a paragraph of its own: "A female of childbearing potential is a
 # sexually mature female who:" (its items under it), "Postmenopausal is defined as ...", "Women are considered
