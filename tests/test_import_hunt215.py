@@ -271,3 +271,35 @@ def test_a_bracketed_paragraph_with_no_note_label_is_read_as_before() -> None:
         "Age 18 to 65",
         "[Participants in Part A only]",
     ]
+
+
+# --- a wrapped line in a general heading's words ----------------------------------------------------------------------
+
+
+def test_a_wrapped_line_in_a_headings_words_goes_on_with_its_item() -> None:
+    """Before: "   criteria" (the last words of item 2) read as a list headed neither inclusion nor exclusion: item 2
+    cut short ("... per 2019 EULAR/ACR"), "3. Consent" not imported, and the check, reading the source alike, passed
+    it."""
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Diagnosis of SLE per\n   2019 EULAR/ACR\n   criteria\n"
+        "3. Consent\n\nExclusion Criteria:\n\n1. Pregnancy"
+    )
+    assert texts(found.inclusion) == ["Age 18 to 65", "Diagnosis of SLE per 2019 EULAR/ACR criteria", "Consent"]
+    assert not found.unplaced and found.remarks == []
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\n1. Meets classification\n   criteria:\n   a. ACR 1997\n   b. SLICC 2012\n\n"
+        "Exclusion Criteria:\n\n1. Pregnancy"
+    )
+    assert texts(found.inclusion) == ["Meets classification criteria:", ["ACR 1997", "SLICC 2012"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria:\n\n1. Age 18 to 65\nexclusion criteria\n1. Pregnancy",  # a list's heading, in lower case
+        "Inclusion Criteria:\n\n1. Age 18 to 65\n\nEligibility criteria\n\n1. Pregnancy",  # capitalised, set apart
+    ],
+)
+def test_a_heading_under_an_item_heads_as_before(text: str) -> None:
+    found = criteria_text.split(text)
+    assert texts(found.inclusion) == ["Age 18 to 65"]

@@ -74,6 +74,15 @@ def _unbolded(items: list[dict], bold: frozenset[str]) -> None:
         _unbolded(item.get("sub_criteria", []), bold)
 
 
+def _wrapped_words(lines: list[str], at: int) -> bool:
+    """Whether the line at index at, in a general heading's words ("criteria", "eligibility criteria:"), goes on with
+    the line right above it in a list (no blank line between): it begins in lower case, as no heading under a list's
+    item does ("2. Meets classification" / "   criteria:" / "   a. ACR 1997", its colon the item's); a list's heading
+    so, "exclusion criteria", heads its list as before."""
+    said = lines[at].strip().strip("*_").strip()
+    return bool(at and lines[at - 1].strip() and said[:1].islower())
+
+
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
     found = split(text)
@@ -138,6 +147,10 @@ def split(text: str) -> Split:
         if at in labels.values():
             continue  # a cohort's label: the group of the lists after it
         heading = heading_of(line, several)
+        if heading is not None and heading[0] == "general" and current is not None and _wrapped_words(lines, at):
+            # "2. Diagnosis of SLE per" / "   2019 EULAR/ACR" / "   criteria": the item's last words, no heading
+            # (before, a list headed neither inclusion nor exclusion: the item cut short, the rest of its list lost)
+            heading = None
         if heading is not None and heading[1] is not None and heads_nothing(lines, at, several):
             heading = heading_of(line, several, empty=True)
         if heading is not None and at in labels:
