@@ -867,9 +867,10 @@ def test_a_draft_reading_a_lettered_category_as_a_criterion_is_refused(
             "A. Adequate organ function:\n1. Hb\n2. ANC\nB. Consent",
             [(None, "Adequate organ function:"), [(1, "Hb"), (2, "ANC")], (None, "Consent")],
         ),
+        # (since hunt 215 both letters' numbers are their parts, as the second's were: read_items' parts_of_letter)
         (
             "A. General\n1. Adults\nB. Disease\n1. SLE",
-            [(None, "General"), (1, "Adults"), (None, "Disease"), [(1, "SLE")]],
+            [(None, "General"), [(1, "Adults")], (None, "Disease"), [(1, "SLE")]],
         ),
     ],
 )

@@ -226,7 +226,24 @@ def test_numerals_started_right_after_a_letter_are_its_parts(draft: Callable) ->
 @pytest.mark.parametrize(
     ("lines", "read"),
     [
-        # a number after letters going on with the list above them
+        # between two letters of a list lettered at its top
+        ("A. Age 18-65\nB. SLE\n1. ANA\n2. dsDNA\nC. Consent", ["Age 18-65", "SLE", ["ANA", "dsDNA"], "Consent"]),
+        # under each letter, as under the one before ("A. General" / "1. Adults" was read beside, "1. SLE" under B)
+        ("A. General\n1. Adults\nB. Disease\n1. SLE", ["General", ["Adults"], "Disease", ["SLE"]]),
+    ],
+)
+def test_numbers_between_or_under_each_of_a_lists_letters_are_their_parts(lines: str, read: list) -> None:
+    """Before: "1. ANA" / "2. dsDNA" between "B. SLE" and "C. Consent" read as criteria of their own, each required."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert texts(found.inclusion) == read
+    assert not any("as an outline nests them" in r for r in found.remarks), found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # numbers after letters going on to the list's end, and a number after letters going on with the list above
+        ("A. Age 18-65\nB. SLE\n1. ANA\n2. dsDNA", ["Age 18-65", "SLE", "ANA", "dsDNA"]),
         ("1. Labs:\na. Hb\nb. ANC\n2. SLE", ["Labs:", ["Hb", "ANC"], "SLE"]),
         # under a letter's colon, as before
         ("a. Hb\nb. ANC:\n1. absolute\n2. relative", ["Hb", "ANC:", ["absolute", "relative"]]),

@@ -90,6 +90,11 @@ def _decimal_depth(dec: str) -> int:
     return 1 if lettered else re.sub(r"(?:\.0+)+$", "", core).count(".")
 
 
+def _numbered_parts(level: _Level) -> bool:
+    """Whether an item before the last of level holds parts numbered from 1 ("A. General" / "1. Adults" / "B. ...")."""
+    return any(item.get("sub_criteria", [{}])[0].get("number") == 1 for item in level.items[:-1])
+
+
 class Read(NamedTuple):
     """What read_items reads of one section's lines: the criteria, the remarks on how lines were read, the texts the
     list holds twice in one group with other parts (_dedupe), which a record's list cannot hold, the texts leading
@@ -642,18 +647,26 @@ class Reader:
             self.skipped_letters.append(text)
         level.letter = place
 
-    def parts_of_letter(self, kind: str, number: int | None) -> bool:
+    def parts_of_letter(self, kind: str, number: int | None, indent: int) -> bool:
         """Whether the item read starts a run of roman numerals ("i.", "(i)") or numbers (1) right after a lettered
         item: the parts of that letter, as an outline nests them ("b. ANC" / "i. absolute", "1. Labs:" / "a. Hb" /
         "b. ANC" / "1. absolute"); a number only where the letters nest under a numbered item, whose numbering it
-        starts again ("a. Age 18-65" / "1. SLE", and "A. General" / "1. Adults", a list lettered and numbered by
-        turns, are siblings, as before)."""
+        starts again, the letters go on after the run ("A. Age" / "B. SLE" / "1. ANA" / "2. dsDNA" / "C.
+        Consent") or a letter before holds numbered parts so ("A. General" / "1. Adults" / "B. Disease" / "1. SLE");
+        "a. Age 18-65" / "1. SLE", the numbers going on to the list's end, are siblings, as before."""
         if self.last_kind != "letter":
             return False
         if kind == "roman":
             return self.last_letter in ("i", "\u2170")
+        if kind != "number" or number != 1:
+            return False
         numbered = [level.last_number for level in self.stack if level.last_number is not None]
-        return kind == "number" and number == 1 and bool(numbered) and numbered[-1] >= 1
+        if numbered and numbered[-1] >= 1:
+            return True
+        level = self.stack[-1] if self.stack else None
+        if level is None or level.letter is None:
+            return False
+        return _numbered_parts(level) or letters_resume(self.lines, self.at, indent, chr(ord("a") + level.letter), kind)
 
     def outer_letters(self, stack: list[_Level]) -> bool:
         """Whether the lettered item read goes on with the letters of the level under the top of the stack, written
@@ -700,7 +713,11 @@ class Reader:
                 # (romans after letters nest under the last of them, but where the letters nest under a roman numeral)
                 and not (kind == "roman" and stack[-1].marked_under == "letter" and stack[-2].kind != "roman")
                 # (and so do numbers started at 1 right after them, the letters under a number: parts_of_letter)
-                and not (kind == "number" and stack[-1].marked_under == "letter" and self.parts_of_letter(kind, number))
+                and not (
+                    kind == "number"
+                    and stack[-1].marked_under == "letter"
+                    and self.parts_of_letter(kind, number, indent)
+                )
             )
             or self.outer_letters(stack)
             or (len(stack) > 1 and stack[-1].bullet not in (None, self.bullet))
@@ -836,13 +853,13 @@ class Reader:
         # as parts beside the letters, each required as such (the numbers' level starts a numbering again: where the
         # outer one goes on after it, "2. SLE", the outer list resumes)
         nested_by_mark = not (deeper or lettered or restart) and parent is not None and parent is self.last
-        nested_by_mark = nested_by_mark and self.parts_of_letter(kind, number)
+        nested_by_mark = nested_by_mark and self.parts_of_letter(kind, number, indent)
         if nested_by_mark:
             lettered = True
-            resumed = level.letter is not None and letters_resume(
+            shown_so = level.letter is not None and letters_resume(
                 self.lines, self.at, indent, chr(ord("a") + level.letter), kind
             )
-            if level.depth < MAX_DEPTH and not resumed:
+            if level.depth < MAX_DEPTH and not (shown_so or (kind == "number" and _numbered_parts(level))):
                 self.parts_by_mark.append(text)
         if kind == "roman" and self.last_kind == "letter" and parent is self.last and not (deeper or lettered):
             # "(b) ANC" / "(ii) absolute" / "2. SLE": a run not started at "i", beside the letters, as written; whether
