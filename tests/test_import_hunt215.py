@@ -124,6 +124,15 @@ def test_a_record_numbering_a_lone_degree_mark_is_refused(tmp_path: Path) -> Non
     assert main(["check", "--root", str(root)]) == 1
 
 
+def test_a_word_numbered_item_leading_into_its_parts_goes_on_with_the_run() -> None:
+    found = criteria_text.split(
+        "Inclusion Criteria:\n\nCriterion 1: Age 18 to 65\nCriterion 2: SLE, one of:\n   a. ANA\n   b. anti-dsDNA\n"
+        "Criterion 3: Consent\n\nExclusion Criteria:\n\n* Pregnancy"
+    )
+    assert [c.get("number") for c in found.inclusion] == [1, 2, 3]
+    assert texts(found.inclusion) == ["Age 18 to 65", "SLE, one of:", ["ANA", "anti-dsDNA"], "Consent"]
+
+
 @pytest.mark.parametrize(
     ("lines", "read"),
     [

@@ -214,8 +214,8 @@ _CODED = lazy(
 # bracket after it at most, "1o" too, as NFKC writes "1º" and a text typed without the mark does; "Step 1. Age 18-65"
 # / "Step 2. SLE", "Criterion 1: ..." / "Criterion 2: ...", a word before each number: before, each kept its mark in
 # its words, "2° Age 18-65" a line with no list mark. Alike, a run in order only: "2° hyperparathyroidism" is words;
-# never a line ending in its colon, "Step 1: Screening:" heads the items under it, nor one a word numbers right over
-# items, "Step 1: Screening" / "1. Age": _heads_items)
+# never a line a word numbers right over items at its indent, "Step 1: Screening" / "1. Age", which it heads:
+# _heads_items)
 _NUMBERED_OTHERWISE = lazy(
     r"^(?P<indent>[ \t]*)(?:(?P<hash>#)(?P<hnum>[0-9]{1,3})|(?P<dnum>[0-9]{1,3})[ \t]+(?P<dash>[-\u2013\u2014])"
     r"|(?P<onum>[0-9]{1,2})(?P<ordinal>[°ºo])[.)]?"
@@ -241,7 +241,7 @@ def coded_marks(lines: list[str]) -> list[str]:
     for at, line in enumerate(lines):
         if (m := _CODED.match(line)) and not _words(m):
             found.append((at, _coded_alike(m), int(m["num"]), f"{m['indent']}{m['code'].upper()}{m['num']}. "))
-        elif (m := _NUMBERED_OTHERWISE.match(line)) and not (m["word"] and _heads_items(lines, at, m["indent"], line)):
+        elif (m := _NUMBERED_OTHERWISE.match(line)) and not (m["word"] and _heads_items(lines, at, m["indent"])):
             number = m["hnum"] or m["dnum"] or m["onum"] or m["wnum"]
             mark = m["hash"] or m["dash"] or {"o": "º"}.get(m["ordinal"], m["ordinal"])  # ("1º" / "2o": alike)
             way = (mark,) if m["word"] is None else (m["word"].lower(), m["stop"])
@@ -258,12 +258,10 @@ def coded_marks(lines: list[str]) -> list[str]:
     return out
 
 
-def _heads_items(lines: list[str], at: int, indent: str, line: str) -> bool:
-    """Whether the line at index at, a word numbering it ("Step 1: Screening"), ends in its colon or has right under it
-    (blank lines aside) a list item at its indent or less: it heads the items under it, as a sub-heading does
-    ("Step 1: Screening" / "1. Age 18-65"), and numbers none."""
-    if line.rstrip().rstrip("*_").rstrip().endswith((":", "：")):
-        return True
+def _heads_items(lines: list[str], at: int, indent: str) -> bool:
+    """Whether the line at index at, a word numbering it ("Step 1: Screening"), has right under it (blank lines aside)
+    a list item at its indent or less: it heads the items under it, as a sub-heading does ("Step 1: Screening:" / "1.
+    Age 18-65"), and numbers none; items indented under it are its parts ("Criterion 2: SLE, one of:" / "   a. ANA")."""
     below = next((x for x in lines[at + 1 :] if x.strip()), None)
     m = list_item(below) if below is not None else None
     return is_marked(m) and m is not None and len(m.group("indent")) <= len(indent)
