@@ -3,6 +3,37 @@ of tests/fixtures/ctgov/real/ with its criteria text given in a shape the regist
 into a registry copy shared by the module (each variant under an NCT id of its own, held with --out-of-scope), that
 misread what the text lists. Beside each, a text of that shape already read right, which must read as it did. The
 texts are test inputs: no fact of any study.
+
+Found and fixed (the importer and the check read a source's criteria with the one criteria_text.split):
+- HTML line breaks ("Inclusion Criteria:<br>1. SLE<br/>2. Age ...") ran both lists into one criterion
+  (run_in.html_breaks);
+- "1° SLE" / "2° Age", "1º", "Step 1." / "Criterion 1:" kept their marks in their words, and a task list's "[ ]" / "[x]"
+  its box, "[x]" read as a roman numeral's mark (marks._NUMBERED_OTHERWISE, _ITEM; E504 reads the marks alike);
+- a whole decimal outside a run lost its value ("1.0 ULN or less" imported "ULN or less"), and a list's one "1.0
+  Pregnancy" imported unnumbered (marks._ITEM, _led_in);
+- roman numerals from "i", or numbers from 1, right after a letter were read beside the letters, not as its parts
+  (reader.parts_of_letter), numbers between two letters of a list lettered at its top as criteria of their own;
+- "[Note: ...]" was imported as a criterion where "(Note: ...)" is a note (notes.NOTE);
+- a wrapped line "criteria" / "criteria:" was read as a general heading, cutting its item short and dropping the rest
+  of its list (sections._wrapped_words).
+
+Found and left (each reproduced with criteria_text.split(text)):
+- a footnote in a paragraph of its own whose mark a criterion carries ("1. Age ≥ 18 (≥ 12 in Part B\\*)" / "" /
+  "\\*Part B opens after DSMB review", or "SLE†" / "" / "† per the 2019 criteria") is imported as a criterion of its
+  own, with no remark (indented under an item, as its sub-criterion): a footnote may state a requirement (a real
+  study's "\\*Temperature < 38°C, ..." under "vital signs\\*"), so dropping it as a note would lose one;
+- "Step 1: Screening" / "1. Age" / "Step 2: Treatment" / "1. Hb" reads "Step 1: Screening" as a criterion and "Step 2:
+  Treatment" as a criterion holding the items under it, not as sub-headings;
+- "• SLE" / "◦ ANA positive" at one indent (a hollow bullet as a word processor's second level) are siblings;
+- "Ia. Age" / "Ib. SLE" (a code and a letter) keep their codes in their words;
+- an indented capitalised line under an item ("2. SLE" / "   Subjects with LN must have:" / "   a. biopsy") is read as
+  the item's words ("SLE Subjects with LN must have:"), and a capitalised wrapped line ("... within 2 weeks" / "Prior
+  to screening") as a criterion of its own (said in a remark);
+- numbers after letters going on to a list's end ("a. Age 18-65" / "1. SLE") are siblings, with no remark;
+- "Participants must meet the following criteria to be enrolled:" / ... / "Participants meeting any of the following
+  will not be enrolled:" heads no list: the whole text is left to the curator;
+- an entity encoded twice ("&amp;nbsp;") is decoded once, "&nbsp;" kept in the words (layouts.html_entities, as
+  decided before).
 """
 
 from __future__ import annotations
