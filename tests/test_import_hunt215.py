@@ -15,7 +15,9 @@ Found and fixed (the importer and the check read a source's criteria with the on
   (reader.parts_of_letter), numbers between two letters of a list lettered at its top as criteria of their own;
 - "[Note: ...]" was imported as a criterion where "(Note: ...)" is a note (notes.NOTE);
 - a wrapped line "criteria" / "criteria:" was read as a general heading, cutting its item short and dropping the rest
-  of its list (sections._wrapped_words).
+  of its list (sections._wrapped_words);
+- "• SLE" / "◦ ANA positive" / "▪ titre ≥ 1:80" at one indent (a word processor's outline, its indents lost) read the
+  lower levels as criteria of their own (nesting.outline_level_under).
 
 Found and left (each reproduced with criteria_text.split(text)):
 - a footnote in a paragraph of its own whose mark a criterion carries ("1. Age ≥ 18 (≥ 12 in Part B\\*)" / "" /
@@ -24,7 +26,6 @@ Found and left (each reproduced with criteria_text.split(text)):
   study's "\\*Temperature < 38°C, ..." under "vital signs\\*"), so dropping it as a note would lose one;
 - "Step 1: Screening" / "1. Age" / "Step 2: Treatment" / "1. Hb" reads "Step 1: Screening" as a criterion and "Step 2:
   Treatment" as a criterion holding the items under it, not as sub-headings;
-- "• SLE" / "◦ ANA positive" at one indent (a hollow bullet as a word processor's second level) are siblings;
 - "Ia. Age" / "Ib. SLE" (a code and a letter) keep their codes in their words;
 - an indented capitalised line under an item ("2. SLE" / "   Subjects with LN must have:" / "   a. biopsy") is read as
   the item's words ("SLE Subjects with LN must have:"), and a capitalised wrapped line ("... within 2 weeks" / "Prior
@@ -360,3 +361,35 @@ def test_a_wrapped_line_in_a_headings_words_goes_on_with_its_item() -> None:
 def test_a_heading_under_an_item_heads_as_before(text: str) -> None:
     found = criteria_text.split(text)
     assert texts(found.inclusion) == ["Age 18 to 65"]
+
+
+# --- a word processor's outline bullets at one indent -----------------------------------------------------------------
+
+OUTLINE = (
+    "Inclusion Criteria:\n\n• Age 18 to 65\n• Active SLE\n◦ ANA positive\n▪ titre ≥ 1:80\n"
+    "◦ anti-dsDNA positive\n• Signed consent\n\nExclusion Criteria:\n\n• Pregnancy"
+)
+
+
+def test_outline_bullets_at_one_indent_nest_by_their_level(draft: Callable) -> None:
+    """Before: "◦ ANA positive", "▪ titre ≥ 1:80" and "◦ anti-dsDNA positive" imported as inclusion criteria of their
+    own, each required, beside "Active SLE" whose parts the outline's bullets make them."""
+    data = draft(with_criteria(OUTLINE))
+    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+        "Age 18 to 65",
+        "Active SLE",
+        ["ANA positive", ["titre ≥ 1:80"], "anti-dsDNA positive"],
+        "Signed consent",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("◦ Age 18 to 65\n◦ SLE", ["Age 18 to 65", "SLE"]),  # a list bulleted with one level's bullet
+        ("• SLE\n- ANA positive\n• Consent", ["SLE", "ANA positive", "Consent"]),  # a dash: no outline's level
+        ("◦ SLE\n• Age", ["SLE", "Age"]),  # a higher level's bullet after a lower one's
+    ],
+)
+def test_bullets_of_no_lower_level_are_read_as_before(lines: str, read: list) -> None:
+    assert inclusion(lines) == read

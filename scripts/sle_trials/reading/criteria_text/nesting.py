@@ -55,6 +55,20 @@ def block_under(lines: list[str], at: int) -> bool:
     return following is not None and len(following.group("indent")) <= len(mark[1])
 
 
+# the bullets a word processor's outline marks its levels with, each level's: "•" the first, "◦" or "o" the second
+# (an unindented "o" as marks.shared_marks writes it, "\uf8f0"), "▪" the third, as a list pasted with its indents lost
+# still shows them
+_OUTLINE_LEVEL = {"•": 1, "●": 1, "◦": 2, "○": 2, "o": 2, "\uf8f0": 2, "▪": 3, "■": 3}
+
+
+def outline_level_under(above: str | None, bullet: str | None) -> bool:
+    """Whether bullet marks the outline level right under the one above's ("◦" under "•", "▪" under "◦"). Before,
+    "• SLE" / "◦ ANA positive" / "◦ anti-dsDNA" / "• Consent", its indents lost, read the parts of "SLE" as criteria
+    of their own, each required."""
+    level, over = _OUTLINE_LEVEL.get(bullet or ""), _OUTLINE_LEVEL.get(above or "")
+    return level is not None and over is not None and level == over + 1
+
+
 def bulleted_alike(lines: list[str], at: int) -> bool:
     """Whether the bulleted line at index at starts a run of two items or more bulleted with its bullet at its indent,
     up to an item bulleted otherwise there (or no more deeply) or a group of the list: a list of its own within the

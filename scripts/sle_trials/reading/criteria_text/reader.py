@@ -39,6 +39,7 @@ from sle_trials.reading.criteria_text.nesting import (
     block_under,
     bulleted_alike,
     letters_resume,
+    outline_level_under,
     spaced_run,
 )
 from sle_trials.reading.criteria_text.notes import DEFINITION, NOTE
@@ -720,7 +721,11 @@ class Reader:
                 )
             )
             or self.outer_letters(stack)
-            or (len(stack) > 1 and stack[-1].bullet not in (None, self.bullet))
+            or (
+                len(stack) > 1
+                and stack[-1].bullet not in (None, self.bullet)
+                and not (self.last_kind == kind and outline_level_under(stack[-1].bullet, self.bullet))
+            )
         ):
             # "2." after "1. One of:" / "a. ANA" / "b. anti-dsDNA": the outer list goes on (from under "b) either:" /
             # "i. ..." / "ii. ...", two levels up)
@@ -756,11 +761,15 @@ class Reader:
         # "* Adequate organ function:" / "- Hb ≥ 9 g/dL" / "- ANC ≥ 1.5" / "* Consent": items bulleted otherwise than
         # a bulleted item leading into them, at its indent, are its sub-criteria, up to its own bullet again (before,
         # criteria of their own, each required, though the item above says they are its parts: "one of:")
+        # ... and so are items bulleted with a word processor's next level's bullet ("• SLE" / "◦ ANA positive" /
+        # "• Consent"), at its indent, whatever the item leads into: the bullet itself says its level
         other_bullet = (
             kind == "bullet" == self.last_kind
             and self.bullet != self.last_bullet
-            and (opened or opens_list(said))
-            and bulleted_alike(self.lines, self.at)
+            and (
+                ((opened or opens_list(said)) and bulleted_alike(self.lines, self.at))
+                or outline_level_under(self.last_bullet, self.bullet)
+            )
         )
         # "* Active disease, one of the following:" / "" / "* SLEDAI-2K ≥ 6; or" / "" / "* BILAG A" / "" / "* Consent":
         # items bulleted as a bulleted item leading into them, each set apart by blank lines as the list's own are,
