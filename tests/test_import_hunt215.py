@@ -17,7 +17,9 @@ Found and fixed (the importer and the check read a source's criteria with the on
 - a wrapped line "criteria" / "criteria:" was read as a general heading, cutting its item short and dropping the rest
   of its list (sections._wrapped_words);
 - "• SLE" / "◦ ANA positive" / "▪ titre ≥ 1:80" at one indent (a word processor's outline, its indents lost) read the
-  lower levels as criteria of their own (nesting.outline_level_under).
+  lower levels as criteria of their own (nesting.outline_level_under);
+- "Exclusion Criteria: 1. Pregnancy 2. HIV", a list of two run onto its heading's line in a text that runs its other
+  list in so, was one criterion (run_in.RUN_IN_TEXT).
 
 Found and left (each reproduced with criteria_text.split(text)):
 - a footnote in a paragraph of its own whose mark a criterion carries ("1. Age ≥ 18 (≥ 12 in Part B\\*)" / "" /
@@ -393,3 +395,21 @@ def test_outline_bullets_at_one_indent_nest_by_their_level(draft: Callable) -> N
 )
 def test_bullets_of_no_lower_level_are_read_as_before(lines: str, read: list) -> None:
     assert inclusion(lines) == read
+
+
+# --- a list of two run onto its heading's line ------------------------------------------------------------------------
+
+RUN_IN = "Inclusion Criteria: 1. Age 18 to 65 2. Active SLE 3. Signed consent Exclusion Criteria: 1. Pregnancy 2. HIV"
+
+
+def test_a_list_of_two_run_in_as_the_text_runs_its_other_list_is_two_items(draft: Callable) -> None:
+    """Before: "Pregnancy 2. HIV" imported as one exclusion criterion (a run of two numbered by spaces alone is read
+    as written, "1. CTCAE grade 2. Age" a sentence's number), where the text runs its inclusion list in so."""
+    data = draft(with_criteria(RUN_IN))
+    elig = data["eligibility"]
+    assert [c["number"] for c in elig["inclusion_criteria"]] == [1, 2, 3]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+
+
+def test_a_run_of_two_in_a_text_running_no_list_in_is_read_as_before() -> None:
+    assert inclusion("1. Toxicity of CTCAE grade 2. Age 18 to 65") == ["Toxicity of CTCAE grade 2. Age 18 to 65"]

@@ -182,6 +182,10 @@ def _run_in_bullets(line: str) -> list[str]:
 # is read as the next item's mark: "1) Age 18-65 2) SLE 3) Consent" is three; "1. CTCAE grade 2. Age 18-65", a
 # run of two, may be a sentence's number and is read as written
 _RUN_BY_SPACES = 3
+# ... but in a text that runs a list of that many onto a line already ("Inclusion Criteria: 1) Age 2) SLE 3) Consent
+# Exclusion Criteria: 1) Pregnancy 2) HIV", each list run onto the line of its heading), two: the text writes its
+# lists so (before, "Pregnancy 2) HIV" was one exclusion criterion)
+RUN_IN_TEXT = 2
 # the stops that end an item of a run before the next one's mark ("1. Age 18-65; 2. SLE", "1、...；2、...")
 _STOPS = ";.,。；，"
 
@@ -192,24 +196,25 @@ def _cut(line: str, after: re.Match) -> tuple[int, int, bool]:
     return after.start(), after.end(), line[after.start() - 1] in _STOPS
 
 
-def _too_few_for_spaces(cuts: list[tuple[int, int, bool]]) -> bool:
-    """Whether a run cut after a space alone (no stop) marks fewer than _RUN_BY_SPACES items: too few to be read as a
-    run there. The runs of numbers and of letters each wrote it (one "any not", the other "not all")."""
-    return len(cuts) + 1 < _RUN_BY_SPACES and not all(stopped for _, _, stopped in cuts)
+def _too_few_for_spaces(cuts: list[tuple[int, int, bool]], fewest: int = _RUN_BY_SPACES) -> bool:
+    """Whether a run cut after a space alone (no stop) marks fewer than fewest items (_RUN_BY_SPACES): too few to be
+    read as a run there. The runs of numbers and of letters each wrote it (one "any not", the other "not all")."""
+    return len(cuts) + 1 < fewest and not all(stopped for _, _, stopped in cuts)
 
 
-def run_in_items(line: str) -> list[str]:
+def run_in_items(line: str, fewest: int | None = None) -> list[str]:
     """A line that numbers its items one after another in a run ("1. Age 18-65; 2. SLE; 3. Consent."),
     as the lines it runs together: each next number ("2.", then "3.", ...), marked as the first is,
     after the punctuation that ends the item before it, starts a line; and after a space alone where the run
     numbers _RUN_BY_SPACES items at least, in order ("1) Age 18-65 2) SLE 3) Consent", "1. Creatinine < 1.5 mg/dL
     2. Age 18-65 3. Consent": before, one criterion holding three, and the check, reading the source alike,
-    passed it); a line that bullets them so, likewise (_run_in_bullets). Any other line as it is."""
+    passed it); a line that bullets them so, likewise (_run_in_bullets). Any other line as it is. fewest: the items a
+    run by spaces holds at least (RUN_IN_TEXT in a text that runs its lists in so)."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
         return [part for x in _run_in_bullets(line) for part in _run_in_letters(x)]
     cuts = _run_cuts(line, first, spaced=True)
-    if _too_few_for_spaces(cuts):
+    if _too_few_for_spaces(cuts, fewest or _RUN_BY_SPACES):
         cuts = _run_cuts(line, first, spaced=False)
     if not cuts:
         return _run_in_letters(line)

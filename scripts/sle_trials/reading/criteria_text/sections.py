@@ -24,6 +24,7 @@ from sle_trials.reading.criteria_text.nci import nci_sections
 from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
+    RUN_IN_TEXT,
     bracketed_run_goes_on,
     headed_alone,
     html_breaks,
@@ -83,6 +84,18 @@ def _wrapped_words(lines: list[str], at: int) -> bool:
     return bool(at and lines[at - 1].strip() and said[:1].islower())
 
 
+def _fewest_run_in(lines: list[str], several: frozenset[str]) -> int | None:
+    """The fewest items a run of numbers by spaces holds on one line of this text (run_in.run_in_items): RUN_IN_TEXT
+    where a line, or a heading's words after it, runs a list of three items at least in so already ("Inclusion
+    Criteria: 1) Age 2) SLE 3) Consent" / "Exclusion Criteria: 1) Pregnancy 2) HIV"); None (run_in_items' own) else."""
+    for line in lines:
+        heading = heading_of(line, several)
+        said = heading[2] if heading is not None else line
+        if said and len(run_in_items(said)) >= 3:
+            return RUN_IN_TEXT
+    return None
+
+
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
     found = split(text)
@@ -118,6 +131,7 @@ def split(text: str) -> Split:
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
+    fewest = _fewest_run_in(lines, several)
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
     top: dict[str | None, int] = {}  # the indent of each list's first item
@@ -182,14 +196,14 @@ def split(text: str) -> Split:
                 breaks[current].add(len(sections[current]))  # no blank line of the source's: a heading stood here
                 sections[current].append("")
             if rest:
-                cut = run_in_items(rest)  # "Exclusion Criteria: Pregnancy"
+                cut = run_in_items(rest, fewest)  # "Exclusion Criteria: Pregnancy"
                 sections[current] += cut
                 run = "run" if len(cut) > 1 else "line"
             continue
         if current is None:
             preamble = preamble or bool(line.strip())
             continue
-        cut = run_in_items(line)
+        cut = run_in_items(line, fewest)
         sections[current] += cut
         run, taken = "run" if len(cut) > 1 else "line", (line, len(cut))
         if current not in top and is_marked(first := list_item(line)):
