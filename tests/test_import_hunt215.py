@@ -19,7 +19,9 @@ Found and fixed (the importer and the check read a source's criteria with the on
 - "• SLE" / "◦ ANA positive" / "▪ titre ≥ 1:80" at one indent (a word processor's outline, its indents lost) read the
   lower levels as criteria of their own (nesting.outline_level_under);
 - "Exclusion Criteria: 1. Pregnancy 2. HIV", a list of two run onto its heading's line in a text that runs its other
-  list in so, was one criterion (run_in.RUN_IN_TEXT).
+  list in so, was one criterion (run_in.RUN_IN_TEXT);
+- "2. SLE" / "2.1 ANA positive" / "2.2 dsDNA positive" read "2.2 dsDNA positive" as a criterion of its own beside
+  item 2, its number in its words (a decimal before a lower-case word is no mark: reader.next_decimal).
 
 Found and left (each reproduced with criteria_text.split(text)):
 - a footnote in a paragraph of its own whose mark a criterion carries ("1. Age ≥ 18 (≥ 12 in Part B\\*)" / "" /
@@ -413,3 +415,34 @@ def test_a_list_of_two_run_in_as_the_text_runs_its_other_list_is_two_items(draft
 
 def test_a_run_of_two_in_a_text_running_no_list_in_is_read_as_before() -> None:
     assert inclusion("1. Toxicity of CTCAE grade 2. Age 18 to 65") == ["Toxicity of CTCAE grade 2. Age 18 to 65"]
+
+
+# --- a decimal sub-number before a word in lower case -----------------------------------------------------------------
+
+LOWER_DECIMAL = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Positive serology:\n   2.1 ANA ≥ 1:80\n   2.2 anti-dsDNA positive\n"
+    "   2.3 low C3\n3. Signed consent\n\nExclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_a_decimal_sub_number_after_the_last_one_marks_an_item_before_a_lower_case_word(draft: Callable) -> None:
+    """Before: "2.2 anti-dsDNA positive" and "2.3 low C3" imported as inclusion criteria of their own beside item 2
+    (lines with no list mark, their numbers in their words), where "2.1 ANA ≥ 1:80" is item 2's part."""
+    data = draft(with_criteria(LOWER_DECIMAL))
+    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+        "Age 18 to 65",
+        "Positive serology:",
+        ["ANA ≥ 1:80", "anti-dsDNA positive", "low C3"],
+        "Signed consent",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* ALT ≤\n2.5 mg/dL", ["ALT ≤ 2.5 mg/dL"]),  # a wrapped line's value
+        ("2. SLE\n2.1 ANA\n2.3 dsDNA", ["SLE", ["ANA"], "2.3 dsDNA"]),  # not the next sub-number: as written
+    ],
+)
+def test_a_decimal_before_a_lower_case_word_elsewhere_is_read_as_before(lines: str, read: list) -> None:
+    assert inclusion(lines) == read

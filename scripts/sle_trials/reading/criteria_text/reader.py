@@ -96,6 +96,10 @@ def _numbered_parts(level: _Level) -> bool:
     return any(item.get("sub_criteria", [{}])[0].get("number") == 1 for item in level.items[:-1])
 
 
+# a line opening with a decimal sub-number before a word in lower case ("2.2 dsDNA positive"): reader.next_decimal
+_LOWER_DECIMAL = re.compile(r"(?P<indent> *)(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3}) +(?P<word>[a-z])")
+
+
 class Read(NamedTuple):
     """What read_items reads of one section's lines: the criteria, the remarks on how lines were read, the texts the
     list holds twice in one group with other parts (_dedupe), which a record's list cannot hold, the texts leading
@@ -199,6 +203,7 @@ class Reader:
         # remark at the end: each join's text kept made 16,000 "or" lines under one item hold 1.7 GB)
         self.joined: list[dict] = []
         self.between: list[str] = []  # such lines between two items of one level, said in a remark
+        self.last_decimal: tuple[str, int] | None = None  # the last item's decimal sub-number and its indent
         self.unjoined: list[str] = []  # such lines with no item of the same list on both sides: left out
         # while a definition is read: "items" (one ending in a colon: its items follow), "paragraph", or None
         self.defining: str | None = None
@@ -244,6 +249,9 @@ class Reader:
             return
         m = list_item(raw)
         is_item = is_marked(m)
+        sub_number = self.next_decimal(raw) if not is_item else None
+        if sub_number is not None:
+            m, is_item = sub_number, True  # ("2.1 ANA positive" / "2.2 dsDNA positive": next_decimal)
         if self.in_apart and not is_item:
             self.apart[-1] += " " + line.strip()  # a wrapped line of a note parted from its item
             return
@@ -290,7 +298,24 @@ class Reader:
         self.run_end = None if self.gap or self.under else self.tight_runs.end(at)
         self.under = self.under or self.run_end is not None
         self.at = at
-        self.marked(m, indent, m.group("text").strip())
+        # (next_decimal's match is of the line with its word capitalised: the text as written)
+        self.marked(m, indent, (line if sub_number is not None else m.string)[m.start("text") :].strip())
+        self.last_decimal = (m.group("dec"), indent) if m.group("dec") else None
+
+    def next_decimal(self, raw: str) -> re.Match | None:
+        """The match of a line numbered with the decimal sub-number after the last item's, at its indent, before a
+        word in lower case ("2.1 ANA positive" / "2.2 dsDNA positive"), as an item's: a decimal before such a word is
+        no item's mark elsewhere ("ALT ≤" / "2.5 mg/dL", a wrapped line's value). Before, "2.2 dsDNA positive" was read
+        as a line with no list mark, a criterion of its own beside item 2, its number in its words."""
+        said = _LOWER_DECIMAL.match(unescaped(raw.rstrip()))
+        if said is None or self.last_decimal is None or self.last is None:
+            return None
+        dec, indent = self.last_decimal
+        *head, tail = dec.split(".")
+        if said["dec"] != ".".join([*head, str(int(tail) + 1)]) or indent != len(said["indent"]) + _decimal_depth(dec):
+            return None
+        shown = said.string
+        return list_item(shown[: said.start("word")] + shown[said.start("word")].upper() + shown[said.end("word") :])
 
     def owned_mark(self, m: re.Match, previous: str) -> bool:
         """Whether a line's mark, a number or a roman numeral, is the number of the word the line above ends in
