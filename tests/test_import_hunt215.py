@@ -21,7 +21,8 @@ Found and fixed (the importer and the check read a source's criteria with the on
 - "Exclusion Criteria: 1. Pregnancy 2. HIV", a list of two run onto its heading's line in a text that runs its other
   list in so, was one criterion (run_in.RUN_IN_TEXT);
 - "2. SLE" / "2.1 ANA positive" / "2.2 dsDNA positive" read "2.2 dsDNA positive" as a criterion of its own beside
-  item 2, its number in its words (a decimal before a lower-case word is no mark: reader.next_decimal).
+  item 2, its number in its words (a decimal before a lower-case word is no mark: reader.next_decimal);
+- "1 Age 18-65" / "2 SLE" (a number and a space alone) kept each number in its words (marks._NUMBERED_OTHERWISE).
 
 Found and left (each reproduced with criteria_text.split(text)):
 - a footnote in a paragraph of its own whose mark a criterion carries ("1. Age ≥ 18 (≥ 12 in Part B\\*)" / "" /
@@ -30,7 +31,8 @@ Found and left (each reproduced with criteria_text.split(text)):
   study's "\\*Temperature < 38°C, ..." under "vital signs\\*"), so dropping it as a note would lose one;
 - "Step 1: Screening" / "1. Age" / "Step 2: Treatment" / "1. Hb" reads "Step 1: Screening" as a criterion and "Step 2:
   Treatment" as a criterion holding the items under it, not as sub-headings;
-- "Ia. Age" / "Ib. SLE" (a code and a letter) keep their codes in their words;
+- "Ia. Age" / "Ib. SLE" (a code and a letter) and "A1. Age" / "A2. SLE" (codes lettered otherwise than a list's side)
+  keep their codes in their words;
 - an indented capitalised line under an item ("2. SLE" / "   Subjects with LN must have:" / "   a. biopsy") is read as
   the item's words ("SLE Subjects with LN must have:"), and a capitalised wrapped line ("... within 2 weeks" / "Prior
   to screening") as a criterion of its own (said in a remark);
@@ -445,4 +447,37 @@ def test_a_decimal_sub_number_after_the_last_one_marks_an_item_before_a_lower_ca
     ],
 )
 def test_a_decimal_before_a_lower_case_word_elsewhere_is_read_as_before(lines: str, read: list) -> None:
+    assert inclusion(lines) == read
+
+
+# --- numbers and a space alone ----------------------------------------------------------------------------------------
+
+BARE = (
+    "Inclusion Criteria:\n\n1 Age 18 to 65\n2 Active SLE\n3 Signed consent\n\nExclusion Criteria:\n\n1 Pregnancy\n2 HIV"
+)
+
+
+def test_items_numbered_with_a_number_and_a_space_alone_keep_their_numbers(draft: Callable) -> None:
+    """Before: "1 Age 18 to 65", "2 Active SLE", ... imported so, each number in its words (from the second on, lines
+    with no list mark, said in a remark). The check numbers them alike (E504 reads the run as coded_marks does)."""
+    data = draft(with_criteria(BARE))
+    elig = data["eligibility"]
+    assert elig["inclusion_criteria"] == [
+        {"number": 1, "text": "Age 18 to 65"},
+        {"number": 2, "text": "Active SLE"},
+        {"number": 3, "text": "Signed consent"},
+    ]
+    assert elig["exclusion_criteria"] == [{"number": 1, "text": "Pregnancy"}, {"number": 2, "text": "HIV"}]
+    assert notes_on(data, "eligibility") == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* Washout of at least\n2 Weeks", ["Washout of at least 2 Weeks"]),  # a wrapped line's number
+        ("1 Age 18 to 65\n3 SLE", ["1 Age 18 to 65", "3 SLE"]),  # out of order
+        ("* Prednisone\n10 mg daily\n11 mg", ["Prednisone", "10 mg daily", "11 mg"]),  # before lower case
+    ],
+)
+def test_numbers_and_a_space_in_no_run_are_read_as_before(lines: str, read: list) -> None:
     assert inclusion(lines) == read

@@ -698,6 +698,7 @@ class Sources:
         # ("3° text", "Step 3. text", "Criterion 3: text": an ordinal's mark or a word before the number, alike)
         coded += [f"{number}{mark}{stop} {written}" for mark in ("°", "o") for stop in ("", ".", ")")]  # ("º": "o")
         coded += [f"{word} {number}{stop} {written}" for word in _NUMBER_WORDS for stop in (".", ":", ")")]
+        coded.append(f"{number} {written}")  # ("3 text": a number and a space alone, in a run)
         for doc in self.docs:
             passages = self.passages(doc, path)
             hay = [doc.text] if passages is None else [p.text for p in passages]
