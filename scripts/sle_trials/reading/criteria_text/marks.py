@@ -218,7 +218,7 @@ _CODED = lazy(
 # _heads_items)
 _NUMBERED_OTHERWISE = lazy(
     r"^(?P<indent>[ \t]*)(?:(?P<hash>#)(?P<hnum>[0-9]{1,3})|(?P<dnum>[0-9]{1,3})[ \t]+(?P<dash>[-\u2013\u2014])"
-    r"|(?P<onum>[0-9]{1,2})(?P<ordinal>[°ºo])[.)]?"
+    r"|(?P<onum>[0-9]{1,2})(?P<ordinal>[°\u00bao])[.)]?"  # (U+00BA, the ordinal mark: an escape, as no letter)
     r"|(?P<word>Step|STEP|Criterion|CRITERION|Item|ITEM)[ \t]+(?P<wnum>[0-9]{1,2})(?P<stop>[.:)])"
     # ("1 Age 18-65" / "2 SLE", a number and a space alone before a capital, as a list typed with no mark's stop
     # writes it: before, each kept its number in its words, the second a line with no list mark)
@@ -246,7 +246,8 @@ def coded_marks(lines: list[str]) -> list[str]:
             found.append((at, _coded_alike(m), int(m["num"]), f"{m['indent']}{m['code'].upper()}{m['num']}. "))
         elif (m := _NUMBERED_OTHERWISE.match(line)) and not (m["word"] and _heads_items(lines, at, m["indent"])):
             number = m["hnum"] or m["dnum"] or m["onum"] or m["wnum"] or m["bnum"]
-            mark = m["hash"] or m["dash"] or {"o": "º"}.get(m["ordinal"], m["ordinal"]) or " "  # ("1º" / "2o": alike)
+            # ("1º" / "2o": alike)
+            mark = m["hash"] or m["dash"] or {"o": "\u00ba"}.get(m["ordinal"], m["ordinal"]) or " "
             way = (mark,) if m["word"] is None else (m["word"].lower(), m["stop"])
             found.append((at, way, int(number), f"{m['indent']}{number}. "))
         elif m := _WHOLE_DECIMAL.match(line):
