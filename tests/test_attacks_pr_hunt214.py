@@ -346,8 +346,9 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
             "pyproject.toml": _addopts("--ff --nf"),
             "Makefile": _makefile(".venv/bin/python -m pytest -n 2 tests/"),
         },
-        {  # a redirection, `&&`, a status read after `set +e` and exited with, another command's `||`
-            ".ci/run": f"{BASH}make test 2>&1\n.venv/bin/trials check > out.txt && echo checked\nset +e\n"
+        {  # a redirection, `&&` before a check (hunt 216: not after it), a status read after `set +e` and exited
+            # with, another command's `||`
+            ".ci/run": f"{BASH}set -euo pipefail\nmake test 2>&1\ncd . && .venv/bin/trials check > out.txt\nset +e\n"
             ".venv/bin/trials check --root x\nchecked=$?\nset -e\ngit diff --exit-code || { echo stale; exit 1; }\n"
             'git config merge.x.driver "$(BIN)/trials merge-csv %O %A %B %P" || exit 1\nexit "$checked"\n'
         },

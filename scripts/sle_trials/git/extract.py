@@ -384,7 +384,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         # (last: the rules above say more of a line that drops a check's status by their means too)
         makes = make_file(path) or path in included or path in made
         if not python and not words and (makes or path in shelled or shell_run(path, blobs[oid].data)):
-            no_check_status_dropped(path, blobs[oid].data)
+            no_check_status_dropped(path, blobs[oid].data, recipes=makes)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())

@@ -11,12 +11,25 @@ at the top of .ci/run, after which a failing `make test` went on to the benchmar
 the code that runs a check holds none of these operators outside its quoted words (`&&` stops at a failure, and a
 redirection keeps the status), nor stands in an `if`, `while` or `until` condition; and after `set +e` a check's
 status is read on the line after it (`checked=$?`, as .ci/trusted-check reads each), until `set -e` again.
+
+`&&` stops a list at a failure, but not a script: bash's `set -e` goes past a failing command of a `&&` list but its
+last (and past every command of a function called so). `make test && echo ok` then `echo after` in .ci/run under
+`set -euo pipefail` exited 0 over a failing `make test` (tested), as did a function running `make test` called as
+`run && echo ok`, and each passed (exit 0, hunt 216). So in a script or a workflow a check stands last in its list;
+a makefile's recipe line, which a shell of its own runs and ends with the list's status, may go on with `&&` (but
+under `.ONESHELL:`). A script with no `set -e` at all went past a failing `make test` the same way (tested, hunt
+216): so a check in a script (a makefile under `.ONESHELL:`, a workflow step of a shell of its own, `shell: bash
+{0}`) stands after `set -e` (or `-e` in its shell's options), but as its last command, whose status is the script's.
 """
 
 from __future__ import annotations
 
+import re
+
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.status_kept import Statuses, changed_otherwise, keeps_failure, narrowing, statuses_of
+from sle_trials.git.status_reached import Reach
 from sle_trials.patterns import lazy
 
 # the files whose lines a shell runs (besides makefiles and scripts run by their path, which git/extract.py names)
@@ -35,6 +48,15 @@ _DROPPING = lazy(
 )
 # and after it: a pipe, `;`, a lone `&` (not `&&`, `2>&1`, `&>`), the line's status then another command's
 _DROPPING_AFTER = lazy(r"(?<![|>])\|(?![|&])|;|(?<![&>])&(?![&>])")
+# and after it in a script (bash -e, a workflow's step, a makefile under .ONESHELL): a `&&`, by which it is a command
+# of a list but the last, whose failure `set -e` goes past (bash ends the list there, and runs the script's next line)
+_LISTED_AFTER = lazy(r"&&")
+_ONE_SHELL = lazy(r"(?m)^\.ONESHELL[ \t]*:")
+# where a shell starts with errexit: a script's `#!` line giving bash -e, make's .SHELLFLAGS, a workflow's shell
+_SHEBANG_ERREXIT = lazy(r"#![^\n]*[ \t]-[a-z]*e")
+_SHELL_FLAGS_ERREXIT = lazy(r"(?m)^\.SHELLFLAGS[ \t]*[:+?]?=[^\n]*-[a-z]*e")
+_CUSTOM_SHELL = lazy(r"(?m)^[ \t-]*shell[ \t]*:[^\n#]*\{0\}[^\n]*")
+_WORKFLOWS = (".yml", ".yaml")
 _QUOTED = lazy(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"")
 _NO_ERREXIT = lazy(r"(?:^|[\s;])set[ \t]+\+[a-zA-Z]*e|set[ \t]+\+o[ \t]+errexit")
 _ERREXIT = lazy(r"(?:^|[\s;])set[ \t]+-[a-zA-Z]*e|set[ \t]+-o[ \t]+errexit")
@@ -110,42 +132,71 @@ def _runs_a_check(line: str, held: set[str]) -> bool:
     return _check_at(line, held) is not None
 
 
-def no_check_status_dropped(path: str, data: bytes | None) -> None:
+def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False) -> None:
     """Refused: a line of a file a shell runs (a makefile, a script, a workflow) running a check whose status the
     shell drops, or, after `set +e`, a check whose status the next line does not read (the module's docstring says
-    why)."""
+    why). recipes: a makefile, each of whose lines a shell of its own runs (but under `.ONESHELL:`), where a `&&`
+    list ends the line with its status."""
     if data is None or not _CHECK.search(data.decode("utf-8", "replace")):
         return
-    lines = _lines(data.decode("utf-8", "replace"))
-    raw = _lines(data.decode("utf-8", "replace"), quoted=True)
+    text = data.decode("utf-8", "replace")
+    one_shell = recipes and _ONE_SHELL.search(text) is not None
+    lines = _lines(text)
+    raw = _lines(text, quoted=True)
     held = _holding_a_check(lines)
-    errexit_off = False
+    errexit_off = never_set = _no_errexit_at_first(path, text, recipes, one_shell)
     for n, (number, line) in enumerate(lines):
         if line.lstrip().startswith("#"):
             continue
         if _NO_ERREXIT.search(line):
-            errexit_off = True
+            errexit_off, never_set = True, False
         elif _ERREXIT.search(line):
-            errexit_off = False
+            errexit_off = never_set = False
         at = _check_at(line, held) if _DEFINED.match(line) is None else None  # (a definition runs nothing there)
         if at is None:
             continue
         dropping = _DROPPING.search(line) or _DROPPING_AFTER.search(line, at)
+        if dropping is None and (not recipes or one_shell):
+            dropping = _LISTED_AFTER.search(line, at)  # `make test && echo ok`, then the script's next line
+        if dropping is not None and dropping.group(0) == "&&":
+            raise Refused(
+                f"{files.shown(path)} line {number}: a check run before `&&` on its line: under `set -e` bash goes on "
+                "past a failing command of a `&&` list but its last (and past every check of a function called so), "
+                "to the script's next line; run the check alone on its line"
+            )
         if dropping is not None:
             raise Refused(
                 f"{files.shown(path)} line {number}: a check run with {files.printable(dropping.group(0).strip())!r} "
                 f"on its line, by which the line ends with another status than the check's (a failing check "
-                "passes); run it alone on its line, or with `&&`"
+                "passes); run it alone on its line"
             )
         following = lines[n + 1][1] if n + 1 < len(lines) else ""
-        if errexit_off and _STATUS_READ not in following:
+        last = not any(text.strip() and not text.lstrip().startswith("#") for _, text in lines[n + 1 :])
+        if never_set and not last:
+            raise Refused(
+                f"{files.shown(path)} line {number}: a check run with no `set -e` before it (nor `-e` in the shell's "
+                "options), so the script goes on past its failure to another command's status; begin the script "
+                "with `set -euo pipefail`"
+            )
+        if errexit_off and not never_set and _STATUS_READ not in following:
             raise Refused(
                 f"{files.shown(path)} line {number}: a check run after `set +e` whose status the next line does not "
                 "read (`status=$?`), so the script goes on past its failure to another command's status; read it, "
                 "or keep `set -e`"
             )
-        if errexit_off:
+        if errexit_off and not never_set:
             no_status_read_and_dropped(path, raw, n + 1)
+
+
+def _no_errexit_at_first(path: str, text: str, recipes: bool, one_shell: bool) -> bool:
+    """Whether a file's shell starts without errexit: a script (but one led by `#!... -e`), a makefile under
+    `.ONESHELL:` (but with `-e` in .SHELLFLAGS), a workflow step of a shell command of its own (`shell: bash {0}`;
+    GitHub runs `bash` and `sh` with -e); not a makefile's recipe line, whose status is the recipe's."""
+    if path.endswith(_WORKFLOWS):
+        return any("-e" not in found.group(0) for found in _CUSTOM_SHELL.finditer(text))
+    if recipes:
+        return one_shell and _SHELL_FLAGS_ERREXIT.search(text) is None
+    return _SHEBANG_ERREXIT.match(text) is None
 
 
 def _reads(line: str, names: set[str]) -> bool:
@@ -157,55 +208,58 @@ def _reads(line: str, names: set[str]) -> bool:
     return any(word in names for arithmetic in _ARITHMETIC.findall(line) for word in _WORD.findall(arithmetic))
 
 
-def _exit_kept(argument: str, bearing: set[str]) -> bool | None:
+def _exit_kept(argument: str, bearing: set[str], statuses: Statuses) -> bool | None:
     """Of an `exit`'s argument: True where it gives the check's status (a variable bearing it, `$?` read at once),
     or a failure's (a number but 0); False where another (none, 0, another variable)."""
     word = argument.strip().strip("\"'")
     if word.isdigit():
         return word.lstrip("0") != ""
-    return _reads(argument, bearing)
+    return _bearing_value(word, bearing, statuses)
+
+
+def _joined(lines: list[tuple[int, str]]) -> str:
+    """Lines' texts as one (up to a `case`'s end, which a case begun on the first finds its branches in)."""
+    return " ; ".join(text for _, text in lines[:40])
+
+
+def _bearing_value(word: str, bearing: set[str], statuses: Statuses) -> bool:
+    """Whether a word (unquoted) is a status kept: a variable bearing it alone (`$status`, `${status}`; not
+    `${status/1/0}`), or arithmetic that comes out a failure wherever it is one (git/status_kept.py)."""
+    plain = _PLAIN.fullmatch(word)
+    if plain is not None:
+        return (plain.group(1) or plain.group(2)) in bearing
+    arithmetic = _ARITHMETIC.fullmatch(word)
+    return arithmetic is not None and keeps_failure(arithmetic.group(1), bearing, statuses)
 
 
 def no_status_read_and_dropped(path: str, lines: list[tuple[int, str]], at: int) -> None:
     """Refused: a check's status read after `set +e` (on lines[at], as `status=$?`) into a variable no later `exit`
-    is given before another `exit` (through the variables made of it: `status=$((checked > received ? checked :
-    received))`, `for code in "$checked"`): `make test` then `status=$?` then `exit 0` reads the status and drops
-    it, and the script exits 0 over a failing check (tested, hunt 215). A line that exits on it at once (`[ $? -eq
-    0 ] || exit 1`) passes."""
+    a failing check reaches is given before another `exit` (through the variables made of it: `status=$((checked >
+    received ? checked : received))`, `for code in "$checked"`): `make test` then `status=$?` then `exit 0` reads
+    the status and drops it, and the script exits 0 over a failing check (tested, hunt 215). A line that exits on it
+    at once (`[ $? -eq 0 ] || exit 1`) passes. What the script does to the status on the way (arithmetic, a
+    condition) is read by git/status_kept.py, and where its exits stand by git/status_reached.py (hunt 216)."""
     if at >= len(lines):
         return
     number, line = lines[at]
+    statuses = statuses_of(lines[at - 1][1])
     read = _STATUS_INTO.search(line)
+    narrowing(path, number, line, {"?"}, statuses, _joined(lines[at:]))
     if read is None:
-        given = _EXITS.search(line)
-        if given is not None and _exit_kept(given.group(1) or "", {"?"}):
+        reach = Reach(statuses)
+        if any(
+            _exit_kept(given.group(1) or "", {"?"}, statuses) and reach.at(line, _word_at(given), {"?"}) is True
+            for given in _EXITS.finditer(line)
+        ):
             return
         raise Refused(
             f"{files.shown(path)} line {number}: a check's status (`$?`) read after `set +e` neither kept in a "
-            "variable nor exited on, so the script goes on past its failure to another command's status; write "
-            '`status=$?` and `exit "$status"`'
+            "variable nor exited on where it fails, so the script goes on past its failure to another command's "
+            'status; write `status=$?` and `exit "$status"`'
         )
     bearing = {read.group(1)}
-    for _, later in lines[at + 1 :]:
-        if later.lstrip().startswith("#"):
-            continue
-        given = _EXITS.search(later)
-        if given is not None:
-            if _exit_kept(given.group(1) or "", bearing):
-                if _reads(given.group(1) or "", bearing):
-                    return
-            else:
-                break  # an exit of another status first
-        made = _ASSIGNED.search(later)
-        if made is not None:
-            value = made.group(2).strip().strip("\"'")
-            if _reads(made.group(2), bearing) or (value.isdigit() and value.lstrip("0") != ""):
-                bearing.add(made.group(1))  # (a failure's number kept: .ci/trusted-check's `status=2`)
-            else:
-                bearing.discard(made.group(1))
-        loop = _LOOP.search(later)
-        if loop is not None and _reads(loop.group(2), bearing):
-            bearing.add(loop.group(1))
+    if _followed_to_an_exit(path, lines, at, bearing, statuses):
+        return
     raise Refused(
         f"{files.shown(path)} line {number}: the check's status read into `{read.group(1)}` after `set +e` is not "
         "given to `exit` (nor a variable made of it) before the script ends or exits otherwise, so its status is "
@@ -213,11 +267,62 @@ def no_status_read_and_dropped(path: str, lines: list[tuple[int, str]], at: int)
     )
 
 
+def _followed_to_an_exit(
+    path: str, lines: list[tuple[int, str]], at: int, bearing: set[str], statuses: Statuses
+) -> bool:
+    """Whether the variables bearing a check's status reach an `exit` a failing check comes to, before an exit of
+    another status it may come to (refused on the way: the status changed otherwise than by `=`, a condition
+    letting some failing status through)."""
+    reach = Reach(statuses)
+    reach.read(lines[at][1], bearing)
+    for n, (at_line, later) in enumerate(lines[at + 1 :], at + 1):
+        if later.lstrip().startswith("#"):
+            continue
+        changed_otherwise(path, at_line, later, bearing)
+        narrowing(path, at_line, later, bearing, statuses, _joined(lines[n:]))
+        for given in _EXITS.finditer(later):
+            argument = given.group(1) or ""
+            reached = reach.at(later, _word_at(given), bearing)
+            if _exit_kept(argument, bearing, statuses):
+                if _reads(argument, bearing) and reached is True:
+                    return True
+            elif reached is not False:
+                return False  # an exit of another status first, which a failing check may come to
+        made = _ASSIGNED.search(later)
+        if made is not None:
+            value = _value_of(made.group(2))
+            reached = reach.at(later, made.start(1), bearing)
+            bears = _bearing_value(value, bearing, statuses) or (value.isdigit() and value.lstrip("0") != "")
+            if bears and (reached is True or made.group(1) in bearing):
+                bearing.add(made.group(1))  # (a failure's number kept: .ci/trusted-check's `status=2`)
+            elif not bears:
+                bearing.discard(made.group(1))
+        loop = _LOOP.search(later)
+        if loop is not None and _reads(loop.group(2), bearing):
+            bearing.add(loop.group(1))
+        reach.read(later, bearing)
+    return False
+
+
+def _word_at(given: re.Match[str]) -> int:
+    """Where an `exit` a match found stands on its line (after the character before it: `(`, `;`)."""
+    return given.start() + given.group(0).index("exit")
+
+
+def _value_of(assigned: str) -> str:
+    """An assignment's value (unquoted), to the end of its word: `$((...))` whole, else up to a space or `;`."""
+    arithmetic = _ARITHMETIC.match(assigned.strip().strip("\"'"))
+    if arithmetic is not None:
+        return arithmetic.group(0)
+    return re.split(r"[\s;&|)]", assigned.strip(), maxsplit=1)[0].strip("\"'")
+
+
 # `status=$?` (make's `$$?` too), and what a later line reads: a variable, an arithmetic expansion's words, an
 # assignment, a loop's variable, an `exit` and its argument
 _STATUS_INTO = lazy(r"(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\$?\?")
 _VARIABLE = lazy(r"\$\$?\{?([A-Za-z_][A-Za-z0-9_]*|\?)")
 _ARITHMETIC = lazy(r"\$\$?\(\((.*?)\)\)")
+_PLAIN = lazy(r"\$\$?(?:\{([A-Za-z_][A-Za-z0-9_]*|\?)\}|([A-Za-z_][A-Za-z0-9_]*|\?))")
 _WORD = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 _ASSIGNED = lazy(r"(?:^|[\s;])(?:local[ \t]+|export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
 _LOOP = lazy(r"(?:^|[\s;])for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;]*)")

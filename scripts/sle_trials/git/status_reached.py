@@ -1,0 +1,141 @@
+"""Whether a line of a script is reached where a check it ran failed (git/status_dropped.py follows a check's status to
+its `exit` through it).
+
+An `exit "$status"` counts as the status kept only where a failing check reaches it: `if false; then exit "$status";
+fi`, `[ "$status" -eq 0 ] && exit "$status"` (which exits only where the check passed) and an exit in a function no
+line calls each read as the status kept, and the script went on to exit 0 over a failing check (hunt 216, tested);
+so did `( exit "$status" )`, whose exit ends a subshell. So each `exit` (and each assignment of the status) is read
+with the conditions it stands under: the `if`, `elif`, `else`, `case` branch, loop or function around it, and a `&&`
+or `||` before it on its line. One under a condition on the status that holds for every failing status (`[ "$status"
+-ne 0 ] && exit "$status"`, `case "$status" in 0) ;; *) exit "$status" ;; esac`) is reached; one under a condition
+of something else, in a `while` or a function, is not known to be, and does not count as the status kept (an `exit
+0` there still ends the reading: it may be reached). .ci/trusted-check's `if [ "$extracted" -ne 0 ]; then status=2`
+keeps a failure.
+"""
+
+from __future__ import annotations
+
+from sle_trials.git.status_kept import Statuses, branch_holds, condition_holds
+from sle_trials.patterns import lazy
+
+# the words that open, part or close a block, a function's opening, a group's braces
+_KEYWORD = lazy(
+    r"(?:^|(?<=[\s;&|(]))(if|then|elif|else|fi|case|esac|do|done|for|while|until|in)(?=$|[\s;&|)])"
+    r"|(\(\)[ \t]*\{)|(?:^|(?<=[\s;&|]))(\{|\})(?=$|[\s;&|])|(;;)"
+)
+_PATTERN_END = lazy(r"(?<!\))\)(?!\))")
+_QUOTED = lazy(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"")
+_LIST = lazy(r"&&|\|\|")
+_PIPED = lazy(r"(?<![|>])\|(?![|&])|(?<![&>])&(?![&>])")
+# where a statement of a line starts: after `;`, `then`, `do`, `else`, `{`, a case pattern's `)`
+_STATEMENT_START = lazy(r";|\bthen\b|\bdo\b|\belse\b|\{|(?<!\))\)(?!\))")
+
+
+def _blanked(line: str) -> str:
+    """The line with its quoted words' insides blanked, at the same places (no keyword is read in them)."""
+    return _QUOTED.sub(lambda found: found.group(0)[0] + " " * (len(found.group(0)) - 2) + found.group(0)[-1], line)
+
+
+class Reach:
+    """The blocks a reading of a script stands in, each with whether a failing check's run enters it: True where
+    it does, False where it does not, None where the reader cannot say."""
+
+    def __init__(self, statuses: Statuses) -> None:
+        self.statuses = statuses
+        # [kind, entered, the condition's held value or the case's word, where the condition starts]
+        self.stack: list[list[object]] = []
+
+    def _events(self, line: str, bearing: set[str], until: int) -> list[list[object]]:
+        """The stack after the line's keywords before index until, on a copy."""
+        stack = [
+            [entry[0], entry[1], list(entry[2]) if isinstance(entry[2], list) else entry[2], entry[3]]
+            for entry in self.stack
+        ]
+        for entry in stack:  # (a position is the line's: a `case` awaiting its pattern, an `if` its `then`, read here)
+            entry[3] = 0 if isinstance(entry[3], int) and entry[3] >= 0 else entry[3]
+        text = _blanked(line)
+        for found in _KEYWORD.finditer(text):
+            if found.start() >= until:
+                break
+            word = found.group(1) or found.group(2) or found.group(3) or found.group(4)
+            self._in_case_branch(stack, line, found.start())
+            top = stack[-1] if stack else None
+            if word in ("if", "while", "until"):
+                stack.append([word, None, None, found.end()])
+            elif word == "elif" and top is not None:
+                # reached on a failure only where the `if` before it is not (and its own condition holds)
+                top[0], top[1], top[3] = "dead" if top[2] is True else "elif", False, found.end()
+            elif word == "then" and top is not None:
+                held = condition_holds(line[int(str(top[3])) : found.start()], bearing, self.statuses)
+                top[1] = False if top[0] == "dead" else True if held is True else False if held is False else None
+                top[2] = held if top[0] == "if" else True if top[0] == "dead" else None
+            elif word == "do" and top is not None and top[0] != "for":
+                top[1] = None  # a `while`'s or an `until`'s body
+            elif word == "else" and top is not None:
+                top[1] = True if top[2] is False else False if top[2] is True else None
+            elif word in ("fi", "done", "esac", "}") and stack:
+                stack.pop()
+            elif word == "for":
+                stack.append(["for", True, None, found.end()])
+            elif word == "case":
+                stack.append(["case", False, [], -1])
+            elif word == "in" and top is not None and top[0] == "case":
+                top[3] = found.end()
+            elif word == ";;" and top is not None and top[0] == "case":
+                top[1], top[3] = False, found.end()
+            elif word.startswith("()"):
+                stack.append(["function", None, None, found.end()])
+            elif word == "{":
+                stack.append(["group", True, None, found.end()])
+        self._in_case_branch(stack, line, until)
+        return stack
+
+    def _in_case_branch(self, stack: list[list[object]], line: str, at: int) -> None:
+        """Where a `case` is read, the branch whose pattern stands before at on the line (`0 | 1)`)."""
+        top = stack[-1] if stack else None
+        if top is None or top[0] != "case" or int(str(top[3])) < 0:
+            return
+        start = int(str(top[3]))
+        end = _PATTERN_END.search(_blanked(line), start, max(at, start))
+        if end is not None:
+            earlier = top[2] if isinstance(top[2], list) else []
+            pattern = line[start : end.start()].lstrip(" \t(;")
+            top[1] = branch_holds(pattern, earlier, self.statuses)
+            earlier.append(pattern)
+            top[3] = -1  # in the branch, to its `;;`
+
+    def at(self, line: str, position: int, bearing: set[str]) -> bool | None:
+        """Whether what stands at position on the line is reached where the check failed: True, False (it is not),
+        None (the reader cannot say)."""
+        stack = self._events(line, bearing, position)
+        text = _blanked(line)
+        if _in_a_subshell(text[:position]):
+            return False  # what a subshell's `exit` ends is the subshell: `( exit "$status" )`, `$(exit 1)`
+        entered = [entry[1] for entry in stack]
+        if False in entered:
+            return False
+        starts = [found.end() for found in _STATEMENT_START.finditer(text[:position])]
+        start = starts[-1] if starts else 0
+        operators = list(_LIST.finditer(text, start, position))
+        own: bool | None = True
+        if operators:
+            last = operators[-1]
+            lists = [found.end() for found in _LIST.finditer(text, start, last.start())]
+            condition = line[lists[-1] if lists else start : last.start()]
+            held = condition_holds(condition, bearing, self.statuses)
+            wanted = last.group(0) == "&&"
+            own = None if held is None else held == wanted
+        if own is False:
+            return False
+        return None if None in entered or own is None else True
+
+    def read(self, line: str, bearing: set[str]) -> None:
+        """The blocks the line opens, parts and closes."""
+        self.stack = self._events(line, bearing, len(line) + 1)
+
+
+def _in_a_subshell(before: str) -> bool:
+    """Whether what follows a line's text before stands in a subshell: inside `(` or `$(` left open (not `((` of
+    arithmetic), or after a pipe's `|` (each command of a pipeline runs in one) or a `&` that runs in the background."""
+    plain = before.replace("((", "").replace("))", "")
+    return plain.count("(") > plain.count(")") or _PIPED.search(before) is not None
