@@ -5,7 +5,8 @@
   pytest.raises(AssertionError): assert 1 == 2`, `finally: return` after it, and a context manager of the module's
   own catching it around a `yield`, given the test as its decorator: each test passed under pytest (tested), and
   the extraction passed each (exit 0). Now each is refused in any Python source (git/swallowed.py); a handler that
-  re-raises with context, and `pytest.raises(AssertionError)` around a helper's call, pass.
+  re-raises with context, and `pytest.raises(AssertionError)` around a helper's call (with a `match=` since hunt
+  216), pass.
 - **A check's status read, then dropped.** hunt 214 had a check run after `set +e` read its status on the next
   line; `make test`, `status=$?`, then `exit 0` (or `set -e` and the script going on to another command's status)
   read it and dropped it: .ci/run so exited 0 over a failing `make test` (tested), and passed (exit 0). Now the
@@ -292,7 +293,7 @@ def test_what_leaves_a_test_checking_nothing_stops_the_extraction(
         {  # a handler that re-raises with context; a helper's failure expected by the test of it
             RULES: "import pytest\n\n\ndef check(found):\n    try:\n        assert found == []\n"
             "    except AssertionError as failed:\n        raise AssertionError(f'found {found}') from failed\n\n\n"
-            "def test_rules():\n    with pytest.raises(AssertionError):\n        check([1])\n"
+            "def test_rules():\n    with pytest.raises(AssertionError, match='found'):\n        check([1])\n"
             "    with pytest.raises(ValueError):\n        int('x')\n"
         },
         {  # a helper's run whose any failure is recorded (tests/hostile_batch.py's way); a raise ending a block

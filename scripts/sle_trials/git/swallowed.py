@@ -12,8 +12,7 @@ So, in any Python source: an `assert` (or a `yield`, through which a context man
 inside a `try` whose handler catches AssertionError and raises nothing (nor calls `fail()`) is refused, as is a
 `return`, `break` or `continue` of a `finally` (it drops whatever was raised), `suppress()` of AssertionError, and
 an `assert` within `pytest.raises()` of it. A handler that re-raises (`except AssertionError as e: raise
-AssertionError(context) from e`) and `pytest.raises(AssertionError)` around a call to a helper (the test of a
-helper that fails) pass. The repository holds none of the refused.
+AssertionError(context) from e`) passes. The repository holds none of the refused.
 
 A helper's assert is caught the same way: `try: check(record)` with `except AssertionError: pass` passed
 (tested). So a handler naming AssertionError (or a bare one, or an alias) that raises nothing is refused whatever
@@ -23,21 +22,40 @@ its `try` holds, as is, in the tests, `except Exception` (or `BaseException`) ar
 `break`, `continue` of its block) never runs: `def test_rules(): return` then `assert 1 == 2` passed (tested).
 So a statement after one of those in the same block is refused in any Python source: code no run reaches reads as
 code that runs.
+
+And a helper's assert is expected whatever it is: `with pytest.raises(Exception):` (BaseException, AssertionError,
+a tuple holding one, given as `expected_exception=` too, `raises(Exception, check, [1])`, or entered by an
+ExitStack) around a call of a
+helper that asserts passed whatever failed in it (tested, hunt 216): a test of a record's check so written passes
+over every problem. So such a raises() around a call names what it expects by a `match=` that no empty message
+matches (tests/test_consumers.py's `raises(AssertionError, match="other than tests/doc_snippets.py")`); one of
+another exception (`raises(ValueError)`) passes. A handler that raises pytest's skip (`raise
+pytest.skip.Exception("flaky")`, SkipTest, an xfail's) re-raises nothing: the test so caught was reported skipped and
+pytest exited 0 (tested, hunt 216).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.patterns import lazy
 
 # the exceptions of which AssertionError is one (a handler of any of them catches a failing assert)
 _CATCHING = frozenset(("AssertionError", "Exception", "BaseException"))
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_FAILING = frozenset(("fail",))  # pytest.fail(): a handler that fails the test passes
+_FAILING = frozenset(("fail",))
+# an exception by which pytest reports a test skipped or an expected failure, not failed (`pytest.skip.Exception`,
+# `Skipped`, unittest's `SkipTest`, `xfail.Exception`): raised from a handler, it passes the failure it caught
+_SKIPPING = lazy(r"(?i)skip|xfail")  # pytest.fail(): a handler that fails the test passes
 _TESTS = "tests/"  # (the package's code may drop what a cleanup raises: engine/cache.py's ROLLBACK)
+_RAISES_UNPINNED = (
+    "raises() of AssertionError (or an exception above it) with no `match=` of the message it expects, around a "
+    "call: whatever assert fails in the code it calls (a helper's check of the record), the test passes"
+)
 _SAID = (
     "by which a failing assertion passes: the test cannot fail by its own body, and reads as a test of what it asserts"
 )
@@ -125,7 +143,7 @@ def _failed_at(statements: list[ast.stmt]) -> ast.AST | None:
 def _raises(handler: ast.ExceptHandler) -> bool:
     """Whether a handler raises (or fails the test by pytest.fail())."""
     for node in _own(handler.body):
-        if isinstance(node, ast.Raise):
+        if isinstance(node, ast.Raise) and not _SKIPPING.search(ast.unparse(node.exc) if node.exc else ""):
             return True
         if isinstance(node, ast.Call):
             func = node.func
@@ -168,6 +186,9 @@ def no_failure_swallowed(path: str, tree: ast.Module, nodes: list[ast.AST]) -> N
     """Refused, in a Python source: a failing `assert` caught by the code around it (the module's docstring says
     why and how)."""
     aliases: set[str] | None = None
+    contexts = {
+        id(item.context_expr) for node in nodes if isinstance(node, (ast.With, ast.AsyncWith)) for item in node.items
+    }
     for node in nodes:
         if isinstance(node, (ast.Try, ast.TryStar)):
             if aliases is None:
@@ -205,12 +226,49 @@ def no_failure_swallowed(path: str, tree: ast.Module, nodes: list[ast.AST]) -> N
                 aliases = _module_names(tree)
             if any(_catches_assertions(arg, aliases) for arg in node.args):
                 _refuse(path, node.lineno, "suppress() of AssertionError (or an exception above it)")
+        elif isinstance(node, ast.Call) and _called(node) == "raises" and id(node) not in contexts:
+            # `raises(Exception, check, [1])`, or one entered otherwise than by `with` (an ExitStack's enter_context)
+            expected = _expected(node)
+            if aliases is None:
+                aliases = _module_names(tree)
+            if expected is not None and _catches_assertions(expected, aliases) and not _pinned(node):
+                _refuse(path, node.lineno, _RAISES_UNPINNED)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 call = item.context_expr
-                if _called(call) == "raises" and isinstance(call, ast.Call) and call.args:
+                expected = _expected(call)
+                if expected is not None and isinstance(call, ast.Call):
                     if aliases is None:
                         aliases = _module_names(tree)
                     failed = _failed_at(node.body)
-                    if _catches_assertions(call.args[0], aliases) and isinstance(failed, ast.Assert):
+                    if _catches_assertions(expected, aliases) and isinstance(failed, ast.Assert):
                         _refuse(path, failed.lineno, "an `assert` within raises() of AssertionError, which passes it")
+                    called = _first_call(node.body)
+                    if _catches_assertions(expected, aliases) and called is not None and not _pinned(call):
+                        _refuse(path, called.lineno, _RAISES_UNPINNED)
+
+
+def _expected(call: ast.expr) -> ast.expr | None:
+    """The exception a `pytest.raises()` expects (its first argument, or `expected_exception=`), or None."""
+    if _called(call) != "raises" or not isinstance(call, ast.Call):
+        return None
+    if call.args:
+        return call.args[0]
+    return next((keyword.value for keyword in call.keywords if keyword.arg == "expected_exception"), None)
+
+
+def _first_call(statements: list[ast.stmt]) -> ast.Call | None:
+    calls = [node for node in _own(statements) if isinstance(node, ast.Call)]
+    return min(calls, key=lambda node: (node.lineno, node.col_offset)) if calls else None
+
+
+def _pinned(call: ast.Call) -> bool:
+    """Whether a raises() names the failure it expects by a `match=` that is no match of every message (not `.*`,
+    nor one matching the empty message): tests/test_consumers.py's `match="other than tests/doc_snippets.py"`."""
+    for keyword in call.keywords:
+        if keyword.arg == "match" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+            try:
+                return re.search(keyword.value.value, "") is None
+            except re.error:
+                return False
+    return False
