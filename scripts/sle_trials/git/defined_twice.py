@@ -19,6 +19,7 @@ from sle_trials.git.bound_elsewhere import (
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.dict_keys import no_dict_key_twice
+from sle_trials.git.ended_early import no_test_ended_where_ci_runs
 from sle_trials.git.examples_drawn import no_property_test_left_undrawn
 from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
@@ -438,6 +439,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_assert_true_by_its_form(path, nodes)
     no_failure_swallowed(path, tree, nodes)
     no_code_after_the_end(path, nodes)
+    no_test_ended_where_ci_runs(path, tree)
     if b"pip" in data:  # (few sources name it)
         no_pip_run_by_python(path, nodes)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)

@@ -1,0 +1,213 @@
+"""A test ended, skipped or excused under a condition true where CI runs it (git/defined_twice.py reads each Python
+source of the tests through it).
+
+A test may end early (`if kind == "BODY_WEIGHT": return`, a parameter's case) or skip where what it needs is
+missing (`if not shutil.which("make"): pytest.skip(...)`): the repository does both. But the same statements under a
+condition that holds where CI runs make the test one that checks nothing there, and reads as one that checks where
+it runs: `if os.environ.get("CI"): return` before a failing assert, `if shutil.which("git"): return`, `if
+sys.platform.startswith("linux"): pytest.skip(...)`, `@pytest.mark.skipif("CI" in os.environ, ...)`, `if True:
+return` in a loop before the test's assert: each passed under pytest with CI set (tested), and the extraction (exit
+0, hunt 216).
+
+So a condition is worked out as it stands where CI runs (never run: it is the pull request's code): CI's variables
+set (CI, GITHUB_*, RUNNER_*, HOME, PATH), the platform Linux, a program looked up found (its absence is what an
+honest test skips on), a module's attribute there (`hasattr(os, "mkfifo")`), a constant as it is; `not`, `and`, `or`,
+`is None` and comparisons of those. A `return` (before an assert of the test) or a skip or xfail (`pytest.skip`,
+`pytest.xfail`, a `skipif` or `xfail` mark, its condition given as a string too) under a condition so true is
+refused; one the reader cannot work out (a parameter, a result) is the test's own, and passes. So is a name of the
+module bound to such a value (`CI = os.environ.get("CI")`, then `if CI: return`). A test's skip with no condition
+(`@pytest.mark.skip`, `pytest.skip()` as it starts) reads as what it is, and passes (hunt 211's ruling).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git.refusal import Refused
+
+_TESTS = "tests/"
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+# what CI's runner holds (GitHub's variables; a program and a module's attribute the tests look up are there)
+_CI_VARIABLES = frozenset(("CI", "HOME", "PATH"))
+_CI_PREFIXES = ("GITHUB_", "RUNNER_")
+_PLATFORM = {"sys.platform": "linux", "os.name": "posix", "platform.system()": "Linux", "sys.byteorder": "little"}
+_IMPORTED = "import:"
+_SKIPPING = frozenset(("skip", "xfail"))
+_MARKS = frozenset(("skipif", "xfail"))
+_STRING_METHODS = frozenset(("startswith", "endswith", "lower", "upper", "strip"))
+
+
+def _environment(node: ast.expr) -> str | None:
+    """The variable's name a read of the environment names (`os.environ.get("CI")`, `os.getenv("CI")`,
+    `os.environ["CI"]`), or None."""
+    if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("environ"):
+        key = node.slice
+    elif isinstance(node, ast.Call) and ast.unparse(node.func).endswith(("environ.get", "getenv")) and node.args:
+        key = node.args[0]
+    else:
+        return None
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+
+
+def _set_in_ci(name: str) -> bool:
+    return name in _CI_VARIABLES or name.startswith(_CI_PREFIXES)
+
+
+def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
+    """(known, value) of an expression where CI runs: known False where the reader cannot say."""
+    shown = ast.unparse(node)
+    if shown in _PLATFORM:
+        return True, _PLATFORM[shown]
+    if isinstance(node, ast.Constant):
+        return True, node.value
+    if isinstance(node, ast.Name) and node.id in constants:
+        return True, constants[node.id]
+    named = _environment(node)
+    if named is not None:
+        return (True, "true") if named and _set_in_ci(named) else (False, None)
+    if isinstance(node, ast.Call):
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if called == "which":
+            return True, "/usr/bin/program"  # found: what the tests look up, CI installs
+        owner = node.args[0] if called == "hasattr" and len(node.args) == 2 else None
+        if isinstance(owner, ast.Name) and constants.get(_IMPORTED + owner.id) is True:
+            return True, True  # an attribute of a module the test imports, of the platform CI runs on
+        if called in _STRING_METHODS and isinstance(func, ast.Attribute):
+            known, text = _value(func.value, constants)
+            arguments = [_value(argument, constants) for argument in node.args]
+            if known and isinstance(text, str) and all(ok and isinstance(value, str) for ok, value in arguments):
+                return True, getattr(text, called)(*(value for _, value in arguments))
+        return False, None
+    if not isinstance(node, (ast.UnaryOp, ast.BoolOp, ast.Compare)):
+        return False, None
+    truth = _truth(node, constants)
+    return (truth is not None), truth
+
+
+def _truth(node: ast.expr, constants: dict[str, object]) -> bool | None:
+    """Whether a condition holds where CI runs: True, False, or None where the reader cannot say."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        inner = _truth(node.operand, constants)
+        return None if inner is None else not inner
+    if isinstance(node, ast.BoolOp):
+        truths = [_truth(value, constants) for value in node.values]
+        wanted = isinstance(node.op, ast.Or)
+        if wanted in truths:
+            return wanted
+        return None if None in truths else not wanted
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        return _compared(node, constants)
+    if isinstance(node, (ast.UnaryOp, ast.BoolOp, ast.Compare)):
+        return None
+    known, value = _value(node, constants)
+    return bool(value) if known else None
+
+
+def _compared(node: ast.Compare, constants: dict[str, object]) -> bool | None:
+    operator, right = node.ops[0], node.comparators[0]
+    if isinstance(operator, (ast.In, ast.NotIn)) and ast.unparse(right).endswith("environ"):
+        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str) and _set_in_ci(node.left.value):
+            return isinstance(operator, ast.In)
+        return None
+    left_known, left = _value(node.left, constants)
+    right_known, value = _value(right, constants)
+    if not (left_known and right_known):
+        return None
+    if isinstance(operator, (ast.Is, ast.IsNot)) and value is None:
+        return (left is None) == isinstance(operator, ast.Is)
+    comparing = {ast.Eq: lambda: left == value, ast.NotEq: lambda: left != value}
+    found = comparing.get(type(operator))
+    return found() if found is not None else None
+
+
+def _module_constants(tree: ast.Module) -> dict[str, object]:
+    """The module's names bound once, at its top, to a value known where CI runs (`SLOW = True`, `CI =
+    os.environ.get("CI")`), and those it imports (under a key of their own: `import:os`)."""
+    bound: dict[str, list[object]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.setdefault(node.id, []).append(None)
+    out: dict[str, object] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            known, value = _value(statement.value, out)  # (`CI = os.environ.get("CI")` too)
+            for target in statement.targets:
+                if known and isinstance(target, ast.Name) and len(bound.get(target.id, [])) == 1:
+                    out[target.id] = value
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {_IMPORTED + (alias.asname or alias.name).split(".")[0]: True for alias in node.names}
+    return out
+
+
+def _own(statements: list[ast.stmt] | list[ast.expr]) -> list[ast.AST]:
+    """The nodes of statements that run with them: not a nested function's, class's or lambda's."""
+    pending: list[ast.AST] = list(statements)
+    out: list[ast.AST] = []
+    while pending:
+        node = pending.pop()
+        out.append(node)
+        pending.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
+    return out
+
+
+def _called(node: ast.AST) -> str:
+    if not isinstance(node, ast.Call):
+        return ""
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _refuse(path: str, line: int, what: str, condition: ast.expr) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {line}: {what} under a condition true where CI runs the tests "
+        f"(`{files.printable(ast.unparse(condition)[:60])}`), by which the test checks nothing there and passes; "
+        "end or skip a test on what its run lacks (`if not shutil.which(...)`), or on its own parameters"
+    )
+
+
+def _mark_condition(mark: ast.expr) -> ast.expr | None:
+    """The condition of a `skipif` or `xfail` mark (a string's expression, as pytest evaluates it), or None."""
+    if not isinstance(mark, ast.Call) or _called(mark) not in _MARKS or not mark.args:
+        return None
+    condition = mark.args[0]
+    if isinstance(condition, ast.Constant) and isinstance(condition.value, str):
+        try:
+            return ast.parse(condition.value, mode="eval").body
+        except SyntaxError:
+            return None
+    return condition
+
+
+def no_test_ended_where_ci_runs(path: str, tree: ast.Module) -> None:
+    """Refused, in the tests' Python: a test's `return` before an assert of it, a skip or an xfail (a call, or a
+    mark's condition) under a condition true where CI runs (the module's docstring says why)."""
+    if not path.startswith(_TESTS):
+        return
+    constants = _module_constants(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.IfExp)):
+            truth = _truth(node.test, constants)
+            if truth is None:
+                continue
+            taken = node.body if truth else node.orelse
+            for inner in _own(taken if isinstance(taken, list) else [taken]):
+                if _called(inner) in _SKIPPING:
+                    _refuse(path, getattr(inner, "lineno", node.lineno), "a skip", node.test)
+                if isinstance(inner, ast.Return) and _assert_after(tree, inner):
+                    _refuse(path, inner.lineno, "a `return`", node.test)
+        condition = _mark_condition(node) if isinstance(node, ast.Call) else None
+        if isinstance(node, ast.Call) and condition is not None and _truth(condition, constants) is True:
+            _refuse(path, node.lineno, "a skip", condition)
+
+
+def _assert_after(tree: ast.Module, ended: ast.Return) -> bool:
+    """Whether the test (a function named test...) a `return` stands in asserts after it."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+            own = _own(node.body)
+            if any(inner is ended for inner in own):
+                return any(isinstance(inner, ast.Assert) and inner.lineno > ended.lineno for inner in own)
+    return False
