@@ -22,11 +22,21 @@ stand-ins for a test of another rule hold it). The repository asserts none of th
 So is an assert of a string (`assert "found == []"`), of an `or` one of whose operands is true by its form
 (`assert found == [] or True`), and of a function of the module left uncalled (`assert check`, a name bound only
 to a `def` or a lambda): each such test of `1 == 2` passed under pytest, and the extraction (exit 0, hunt 215).
+And so is an assert of an imported name, or an attribute of one, left uncalled (`assert strict.check`, `assert
+os.path.isfile`, `from ... import check` then `assert check`): a module, a function and a class are true whatever
+the code does; each passed under pytest and the extraction (exit 0, hunt 216). A CONSTANT of a module may be false,
+and passes; so does an attribute of a test's own object (`assert report.valid`). So is an assert of constants
+alone that is true (`assert 1 == 1`, `assert not 0`, `assert all([])`), worked out here on small values (never
+run), and of a value compared with itself (`assert found == found`): each passed under pytest and the extraction
+(exit 0, hunt 216). `assert True` reads as what it is, and one of constants that is false (`assert 1 == 2`) fails.
 """
 
 from __future__ import annotations
 
 import ast
+import operator
+from collections.abc import Callable
+from typing import Any
 
 from sle_trials import files
 from sle_trials.git.built_names import constants_of, text_of
@@ -49,6 +59,14 @@ _FLAGS = frozenset("bBdEiIOPqsSuv")
 # the calls that write a variable of the environment (os.environ's methods, os.putenv, pytest's monkeypatch)
 _ENVIRON_SETTERS = frozenset(("update", "setdefault", "__setitem__", "putenv", "setenv", "__ior__"))
 _ENVIRON = "environ"
+# the builtins whose value is made of their arguments alone (an assert of them on constants is constant), and the
+# comparisons every value but NaN holds of itself
+_PURE_BUILTINS: dict[str, Callable[[tuple], object]] = {"all": all, "any": any, "len": len, "bool": bool}
+_COMPARING: dict[type, Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.Gt: operator.gt, ast.LtE: operator.le,
+    ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+}  # fmt: skip
+_REFLEXIVE = (ast.Eq, ast.Is, ast.LtE, ast.GtE)
 _SAID = (
     "by which Python strips every `assert` of the code it runs (pytest's rewriting of the test modules aside, and "
     "with `--assert=plain` those too): a failing assertion passes, and CI's `make test` with it"
@@ -205,20 +223,47 @@ def no_optimisation_set(path: str, data: bytes, tree: ast.Module, nodes: list[as
             )
 
 
-def _always_true(test: ast.expr, functions: frozenset[str] = frozenset()) -> str | None:
+def _always_true(
+    test: ast.expr, functions: frozenset[str] = frozenset(), imported: frozenset[str] = frozenset()
+) -> str | None:
     """What an assert's test is when it is true by its form alone, or None: a display, a string, an `or` one of
     whose operands is, a function of the module's uncalled (functions: the names bound only to a `def` or a
-    lambda)."""
+    lambda), an imported name or an attribute of one uncalled (imported: the names bound only by an import), but a
+    CONSTANT's."""
+    dotted = ast.unparse(test) if isinstance(test, (ast.Name, ast.Attribute)) else ""
+    root = test
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    last = dotted.rpartition(".")[2]
+    if isinstance(root, ast.Name) and root.id in imported and not last.isupper():
+        return f"the imported {dotted} uncalled"
     if isinstance(test, ast.Constant) and isinstance(test.value, (str, bytes)) and test.value:
         return "a string"
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
         truthy = [
             operand
             for operand in test.values
-            if _always_true(operand, functions) or (isinstance(operand, ast.Constant) and bool(operand.value))
+            if _always_true(operand, functions, imported) or (isinstance(operand, ast.Constant) and bool(operand.value))
         ]
         if truthy:
             return "an `or` one of whose operands is true by its form"
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.IsNot, ast.NotEq))
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+        and (said := _always_true(test.left, functions, imported)) is not None
+        and said.endswith("uncalled")
+    ):
+        return f"{said}, compared with None"
+    if (
+        isinstance(test, ast.Compare)
+        and all(isinstance(operator, _REFLEXIVE) for operator in test.ops)
+        and len({ast.unparse(side) for side in (test.left, *test.comparators)}) == 1
+        and all(isinstance(side, (ast.Name, ast.Attribute)) for side in (test.left, *test.comparators))
+    ):
+        return "a value compared with itself"
     if isinstance(test, ast.Name) and test.id in functions:
         return f"the function {test.id} uncalled"
     if isinstance(test, (ast.Tuple, ast.List, ast.Set)) and test.elts:
@@ -229,7 +274,46 @@ def _always_true(test: ast.expr, functions: frozenset[str] = frozenset()) -> str
         return "an f-string"
     if isinstance(test, (ast.Lambda, ast.GeneratorExp)):
         return f"a {'lambda' if isinstance(test, ast.Lambda) else 'generator'}"
+    if not isinstance(test, ast.Constant) and _constant_truth(test) is True:
+        return "an expression of constants (or builtins of them)"
     return None
+
+
+def _constant_value(node: ast.expr) -> object:
+    """The value of an expression of constants, displays and builtins of them (`1 == 1`, `not 0`, `all([])`),
+    worked out on small values alone (never run); ValueError where it reads anything else."""
+    if isinstance(node, ast.Constant) and (not isinstance(node.value, (int, str)) or len(str(node.value)) < 100):
+        return node.value
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return tuple(_constant_value(item) for item in node.elts)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _constant_value(node.operand)
+    if isinstance(node, ast.BoolOp):
+        values = [bool(_constant_value(value)) for value in node.values]
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    if isinstance(node, ast.Compare):
+        sides = [_constant_value(side) for side in (node.left, *node.comparators)]
+        if not all(type(op) in _COMPARING for op in node.ops):
+            raise ValueError("a comparison")
+        try:
+            return all(_COMPARING[type(op)](a, b) for op, a, b in zip(node.ops, sides, sides[1:]))
+        except TypeError as unordered:
+            raise ValueError("unordered") from unordered
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _PURE_BUILTINS:
+        if len(node.args) == 1 and not node.keywords:
+            argument = _constant_value(node.args[0])
+            if isinstance(argument, tuple):
+                return _PURE_BUILTINS[node.func.id](argument)
+    raise ValueError("not constant")
+
+
+def _constant_truth(test: ast.expr) -> bool | None:
+    """Whether an expression of constants is true (None where it reads anything else): true, its assert checks
+    nothing; false, its test fails whatever the code does, as `assert False` reads."""
+    try:
+        return bool(_constant_value(test))
+    except ValueError:
+        return None
 
 
 def _functions_only(nodes: list[ast.AST]) -> frozenset[str]:
@@ -255,12 +339,26 @@ def _functions_only(nodes: list[ast.AST]) -> frozenset[str]:
     return frozenset(functions - (others - lambdas))
 
 
+def _imported_only(nodes: list[ast.AST]) -> frozenset[str]:
+    """The names a source binds only by an import (a module, or a function, a class or a constant of one)."""
+    imported = {
+        (alias.asname or alias.name).split(".")[0] if isinstance(node, ast.Import) else alias.asname or alias.name
+        for node in nodes
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
+    others = {node.id for node in nodes if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    others |= {node.arg for node in nodes if isinstance(node, ast.arg)}
+    return frozenset(imported - others)
+
+
 def no_assert_true_by_its_form(path: str, nodes: list[ast.AST]) -> None:
     """Refused, in a Python source: an `assert` true whatever it holds (`assert (found == [], "message")`: the
     module's docstring says why)."""
     functions = _functions_only(nodes)
+    imported = _imported_only(nodes)
     for node in nodes:
-        if isinstance(node, ast.Assert) and (said := _always_true(node.test, functions)) is not None:
+        if isinstance(node, ast.Assert) and (said := _always_true(node.test, functions, imported)) is not None:
             raise Refused(
                 f"{files.shown(path)} line {node.lineno}: an assert of {said}, true whatever it holds, which checks "
                 "nothing (`assert (x == y, 'message')` reads as an assert with its message); write `assert x == y, "
