@@ -17,6 +17,15 @@ given SETTINGS draw nothing, and passed (exit 0, hunt 215). So in every module o
 `phases` given as a mapping's key (built from parts too, bound by a subscript or paired in a tuple) or to
 `settings`, `register_profile` or `dict` outside a test's body is refused unless it holds a trial's data: strings,
 or displays of them (`["PHASE1"]`), which no hypothesis setting is.
+
+How many examples are drawn is set as the phases are: `settings.register_profile("quick", max_examples=1)` and
+`settings.load_profile("quick")` in a test module, `hypothesis._settings.default_variable.value = settings(
+max_examples=1)`, `settings._profiles[...]`, `getattr(settings, "load_" + "profile")` each had a property test
+failing past its first example pass (tested), and passed (exit 0, hunt 216). So in the tests a profile may not set
+`max_examples` below hypothesis's own 100 (nor take a parent's settings or a mapping, which may), and hypothesis's
+private names, its names given to setattr() or bound, or an attribute of them got by a name built as it runs, are
+refused; tests/conftest.py's `repeatable` profile (derandomized, no database) and a test's own `@settings(
+max_examples=10)` pass.
 """
 
 from __future__ import annotations
@@ -32,6 +41,12 @@ _HYPOTHESIS = "hypothesis"
 _PHASE, _PHASES = "Phase", "phases"
 # hypothesis's calls that take `phases`, and the mapping a test's settings may be given (`**SETTINGS`)
 _SETTINGS_CALLS = frozenset(("settings", "register_profile", "dict"))
+# the settings of how many examples a profile has each test draw, and hypothesis's own number of them
+_DRAWING = frozenset(("max_examples", "stateful_step_count"))
+_DEFAULT_EXAMPLES = 100
+_SETTINGS = "settings"
+# hypothesis's private module of its settings and the names in it that hold every test's (hypothesis 6.x)
+_PRIVATE_SETTINGS = frozenset(("_settings", "default_variable", "_current_profile", "_profiles"))
 
 
 def _tests(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -118,6 +133,7 @@ def no_property_test_left_undrawn(path: str, data: bytes, tree: ast.Module) -> N
         return
     if _HYPOTHESIS.encode() in data and _uses_hypothesis(tree):
         _no_phases_named(path, tree)
+        _no_profile_drawing_fewer(path, tree)
     _no_phases_carried(path, tree)  # (every module, whatever it imports: the name may be built from any parts)
 
 
@@ -156,3 +172,100 @@ def _no_phases_carried(path: str, tree: ast.Module) -> None:
                 "settings of every property test given it (`dict(deadline=None, **BASE)`), which then draw no "
                 "example and pass; set phases on a test itself, with its `@settings`"
             )
+
+
+def _settings_names(tree: ast.Module) -> set[str]:
+    """The names a module binds to hypothesis itself or its `settings` (`hypothesis`, `settings`, `s`): the roots
+    of its settings for every test (hypothesis's other names, its internals' too, are not: tests/conftest.py sets
+    one of those to draw the package's constants)."""
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == _HYPOTHESIS:
+            out |= {alias.asname or alias.name for alias in node.names if alias.name == _SETTINGS}
+        elif isinstance(node, ast.Import):
+            out |= {alias.asname or _HYPOTHESIS for alias in node.names if alias.name.split(".")[0] == _HYPOTHESIS}
+    return out
+
+
+def _private_import(node: ast.AST) -> str | None:
+    """The private module or name of hypothesis's settings an import names (`hypothesis._settings`), or None."""
+    if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == _HYPOTHESIS:
+        named = [*(node.module or "").split("."), *(alias.name for alias in node.names)]
+    elif isinstance(node, ast.Import):
+        named = [part for alias in node.names if alias.name.startswith(_HYPOTHESIS) for part in alias.name.split(".")]
+    else:
+        return None
+    return next((part for part in named if part in _PRIVATE_SETTINGS), None)
+
+
+def _profile_drawing_fewer(node: ast.Call) -> str | None:
+    """What a `register_profile()` call sets of how many examples are drawn, or None: `max_examples` below
+    hypothesis's own 100 (or not a number), a parent's settings (its second argument), a mapping (`**FAST`)."""
+    if len(node.args) > 1 or any(keyword.arg == "parent" for keyword in node.keywords):
+        return "given a parent's settings, whose examples and phases every test it is loaded for takes"
+    for keyword in node.keywords:
+        if keyword.arg is None:
+            return "given a mapping's keywords, which may set how many examples are drawn"
+        value = keyword.value
+        number = value.value if isinstance(value, ast.Constant) and isinstance(value.value, int) else None
+        if keyword.arg in _DRAWING and (number is None or number < _DEFAULT_EXAMPLES):
+            return f"setting `{keyword.arg}` below hypothesis's {_DEFAULT_EXAMPLES}"
+    return None
+
+
+def _no_profile_drawing_fewer(path: str, tree: ast.Module) -> None:
+    """Refused, in the tests' Python that uses hypothesis: a profile drawing fewer examples than hypothesis's own,
+    a private name of hypothesis (`hypothesis._settings.default_variable`, `settings._profiles`), hypothesis's names
+    given to setattr() or delattr(), an attribute of them got by a name built as it runs or bound (the module's
+    docstring says why)."""
+    names = _settings_names(tree)
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 1)
+        private = _private_import(node)
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            root = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            owner = ast.unparse(node.value)
+            reaching = (
+                owner in names or owner.endswith((f".{_SETTINGS}", "._settings")) or node.attr in _PRIVATE_SETTINGS
+            )
+            private = node.attr if isinstance(root, ast.Name) and root.id in names and reaching else private
+        if private is not None:
+            _refuse_fewer(path, line, f"hypothesis's private `{private}`, through which its settings for every test")
+        if not isinstance(node, (ast.Call, ast.Assign, ast.AugAssign)):
+            continue
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound = [target for target in targets if isinstance(target, ast.Attribute)]
+            if any(ast.unparse(target).split(".")[0] in names for target in bound):
+                _refuse_fewer(path, line, "an attribute of hypothesis's names bound, by which its settings")
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        first = node.args[0] if node.args else None
+        given = ast.unparse(first).split(".")[0] if first is not None else ""
+        if called in ("setattr", "delattr") and given in names:
+            _refuse_fewer(path, line, f"hypothesis's `{given}` given to {called}(), by which its settings")
+        if (
+            called == "getattr"
+            and given in names
+            and not (
+                len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and not str(node.args[1].value)[:1] == "_"
+            )
+        ):
+            _refuse_fewer(
+                path,
+                line,
+                f"an attribute of hypothesis's `{given}` got by a name built as it runs, by which its settings",
+            )
+        if called == "register_profile" and (said := _profile_drawing_fewer(node)) is not None:
+            _refuse_fewer(path, line, f"a hypothesis profile {said}: loaded, its settings")
+
+
+def _refuse_fewer(path: str, line: int, what: str) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {line}: {what} may be changed for every property test (fewer examples drawn, or "
+        "none: `settings.register_profile('quick', max_examples=1)` loaded had a test failing past its first "
+        "example pass); set how many examples a test draws on the test itself, with its `@settings`"
+    )
