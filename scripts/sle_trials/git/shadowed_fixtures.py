@@ -81,14 +81,11 @@ def _machinery_names(tree: ast.Module) -> set[str]:
     return out
 
 
-def _built_on_the_conftest(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, fixtures: frozenset[str], machinery: set[str]
-) -> bool:
-    """Whether a fixture asks for one of the conftest's, or calls a name imported from the conftest or the package."""
-    arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
-    if any(argument.arg in fixtures for argument in arguments):
-        return True
-    for inner in ast.walk(node):
+def _holds(expression: ast.AST, made: set[str], machinery: set[str]) -> bool:
+    """Whether an expression (or a statement) reads a name made of the machinery, or calls a name of it."""
+    for inner in ast.walk(expression):
+        if isinstance(inner, ast.Name) and inner.id in made:
+            return True
         if isinstance(inner, ast.Call):
             root = inner.func
             while isinstance(root, ast.Attribute):
@@ -96,6 +93,55 @@ def _built_on_the_conftest(
             if isinstance(root, ast.Name) and root.id in machinery:
                 return True
     return False
+
+
+def _bound_names(node: ast.AST) -> list[str]:
+    """The names an assignment, a loop, a `with` or a nested def of a fixture binds."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return [node.name]
+    targets: list[ast.AST] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.NamedExpr)):
+        targets = [node.target]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    return [inner.id for target in targets for inner in ast.walk(target) if isinstance(inner, ast.Name)]
+
+
+def _built_on_the_conftest(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, fixtures: frozenset[str], machinery: set[str]
+) -> bool:
+    """Whether a fixture asks for one of the conftest's, or calls a name imported from the conftest or the package."""
+    arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+    return any(argument.arg in fixtures for argument in arguments) or _holds(node, set(), machinery)
+
+
+def _stub_returned(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, fixtures: frozenset[str], machinery: set[str]
+) -> int | None:
+    """The line of a value a fixture returns or yields made of none of the conftest's fixtures it asks for, nor of a
+    call of a name imported from the conftest or the package (through the names it binds, as deep as one is made of
+    another), or None."""
+    arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+    made = {argument.arg for argument in arguments if argument.arg in fixtures}
+    inner_nodes = [inner for statement in node.body for inner in ast.walk(statement)]
+    while True:
+        more = {
+            name
+            for inner in inner_nodes
+            if _bound_names(inner) and _holds(inner, made, machinery)
+            for name in _bound_names(inner)
+            if name not in made
+        }
+        if not more:
+            break
+        made |= more
+    for inner in inner_nodes:
+        if isinstance(inner, (ast.Return, ast.Yield, ast.YieldFrom)) and inner.value is not None:
+            if not _holds(inner.value, made, machinery):
+                return inner.lineno
+    return None
 
 
 def _parametrized(mark: ast.expr) -> list[str]:
@@ -157,4 +203,11 @@ def no_conftest_fixture_stubbed(path: str, data: bytes, fixtures: frozenset[str]
                 f"{files.shown(path)} line {node.lineno}: a fixture named `{name}`, as the conftest's is, built on "
                 "none of the conftest's machinery: the tests asking for it read as given the conftest's (which runs "
                 "the tool) and are given this one; ask for the conftest's fixtures in it, or name it otherwise"
+            )
+        stub = _stub_returned(node, fixtures, machinery)
+        if stub is not None:
+            raise Refused(
+                f"{files.shown(path)} line {stub}: the fixture `{name}`, named as the conftest's, returns a value made "
+                "of none of the conftest's fixtures nor of a call of the package or the conftest (a call whose value "
+                "it drops reads as one it returns); return what the machinery gives"
             )
