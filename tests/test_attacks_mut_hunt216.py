@@ -1,0 +1,58 @@
+"""A hostile mutation hunt on `trials check` (helper-80's, hunt 216) on the curated records' notes: the false notes
+earlier hunts left passing, and those this hunt's own rewrites of IM19's and Relma-cel's notes found, each read as a
+class. Each refused note passed before its fix; each has an honest twin (a note claiming as much, truly) that passes
+still. Notes are rewritten in memory and checked as `trials validate` checks a file (mutations.Checks), on one
+registry copy the module shares.
+
+Found and fixed (E501):
+
+- a criterion said garbled (mangled, malformed, run together) that its source writes well-formed: IM19's plain
+  exclusion criterion 8; and one said complete, or to give its full limit, of which the record records no limit: its
+  exclusion criterion 3 (remark_garbled).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
+
+IM19_WINDOW = "Exclusion criterion 8's window"
+RELMA_TIMELINE = "Its Timeline section gives no dates."
+RELMA_PHASE = 'The source\'s summary says "early phase (Phase I)"'
+RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
+RELMA_ENROLMENT = "The source gives no enrollment count."
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt216"))
+
+
+# --- what a note says of a criterion's wording (remark_garbled) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "found"),
+    [
+        # a criterion said garbled that its source writes well-formed (its limit's unit beside its value)
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 8 is garbled in the source; its window", {"E501"}),
+        (IM19_PATH, IM19_WINDOW, "Inclusion criterion 3 is run together in the source. " + IM19_WINDOW, {"E501"}),
+        # ... and where it is: a unit written apart (Relma-cel's 1), a word twice (its 3's "convulsions/convulsions"),
+        # two sentences run together (IM19's 11)
+        (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE + " Exclusion criterion 1 is mangled in the source.", set()),
+        (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE + " Exclusion criterion 3 is garbled in the source.", set()),
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 11 runs together in the source. " + IM19_WINDOW, set()),
+        # a criterion said whole, or to give its full limit, of which the record records no limit
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 3 gives the full limit. " + IM19_WINDOW, {"E501"}),
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 3 is complete in the source. " + IM19_WINDOW, {"E501"}),
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 12 gives the full limit. " + IM19_WINDOW, set()),
+        (IM19_PATH, IM19_WINDOW, "Inclusion criterion 2 is complete in the source. " + IM19_WINDOW, set()),  # (ages)
+    ],
+)
+def test_what_a_note_says_of_a_criterions_wording_is_the_records(
+    checks: Checks, shown: str, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, new) == found
