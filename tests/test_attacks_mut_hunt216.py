@@ -9,6 +9,8 @@ Found and fixed (E501):
 - a criterion said garbled (mangled, malformed, run together) that its source writes well-formed: IM19's plain
   exclusion criterion 8; and one said complete, or to give its full limit, of which the record records no limit: its
   exclusion criterion 3 (remark_garbled).
+- a field listed after ", and" with no verb of its own, given by the verb before it: Relma-cel's summary said to give
+  "the phase, and the enrolment", its enrolment declared silent (remark_silence).
 """
 
 from __future__ import annotations
@@ -56,3 +58,20 @@ def test_what_a_note_says_of_a_criterions_wording_is_the_records(
     checks: Checks, shown: str, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, shown, old, new) == found
+
+
+# --- a field listed after another a source is said to give (remark_silence) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("The source's summary gives the phase, and the enrolment", {"E501"}),  # (enrollment declared silent)
+        ("The source's summary gives the phase, the locations and the start date", {"E501"}),
+        ("The source's summary gives the phase, and the enrolment is not given", set()),  # (a clause of its own)
+        ("The source's summary gives the phase, and no enrolment", set()),
+        ("The source's summary gives the phase, and the keywords", set()),  # (not silent)
+    ],
+)
+def test_a_field_listed_after_another_a_source_gives_is_given_too(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_PHASE, new) == found

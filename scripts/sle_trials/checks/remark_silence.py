@@ -99,6 +99,20 @@ _WHICH_DATE = lazy(
     r"(?i)\b(?:says?|states?|tells?|gives?|names?)[ \t]+(?:which|what)[ \t]+(?:registry[ \t]+|kind[ \t]+of[ \t]+)?"
     r"date[ \t]+(?:that|it|this)[ \t]+(?:is|was)\b"
 )
+# a field listed after another thing a source is said to give, with no verb of its own ("The source's summary gives the
+# phase, and the enrolment", hunt 216): the verb, the run it governs (to a stop of the clause's), and each member of
+# its list after the first, which is the verb's own (_GIVES)
+_GIVING_VERB = lazy(
+    r"(?i)\b(?:gives?|states?|lists?(?![ \t]+of\b)|names?|reports?|provides?|shows?|writes?|includes?)[ \t]+"
+)
+_GOVERNED = lazy(r"[^;:()\[\].]*")
+_MEMBERS = lazy(r"(?i),?[ \t]+(?:and|or|as[ \t]+well[ \t]+as|plus)[ \t]+|,[ \t]*")
+_MEMBER_FIELD = lazy(rf"(?i)[ \t]*(?:(?:an?|the|its|their)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b")
+# a member with a verb of its own is a clause of its own ("..., and the enrolment is not given"; not a word that may be
+# a noun, "count", "lists", "names")
+_OWN_VERB = lazy(
+    r"(?i)\b(?:is|are|was|were|be|been|has|have|had|does|do|did|says?|gives?|speaks?|spells?|kept|recorded|appears?)\b"
+)
 REGISTRY_DATES = (
     "dates.start",
     "dates.primary_completion",
@@ -127,6 +141,9 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
     for sentence in note_names.sentences_of(read):
         clauses = _CLAUSE_STOPS.split(sentence)
         sourced = bool(_SOURCE_BEFORE.match(clauses[0].lstrip()))
+        for field in _listed_after(sentence, sourced):
+            if fields.covered(silent, field):
+                yield f"says a source gives its {field}, which the record declares its sources silent on"
         for clause in clauses:
             for m in _WHICH_DATE.finditer(clause):
                 if not _DENIED.search(clause, 0, m.start()) and all(fields.covered(silent, d) for d in REGISTRY_DATES):
@@ -145,3 +162,21 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}") or m.group(f"r{i}"))
                 if fields.covered(silent, field):
                     yield f"says a source gives its {field}, which the record declares its sources silent on"
+
+
+def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
+    """The fields sentence lists after the first thing a source is said to give, each a member of the verb's list with
+    no verb of its own and no denial (the first member is _GIVES's)."""
+    for verb in _GIVING_VERB.finditer(sentence):
+        before = sentence[: verb.start()]
+        clause_start = max((m.end() for m in _CLAUSE_STOPS.finditer(before)), default=0)
+        own = before[clause_start:]
+        if _DENIED.search(own) or _SUPPOSED.search(own) or not (_SOURCE_BEFORE.search(own) or sourced):
+            continue
+        governed = _GOVERNED.match(sentence, verb.end())
+        members = _MEMBERS.split(governed.group() if governed else "")
+        for member in members[1:]:
+            if _OWN_VERB.search(member) or _DENIED.search(member):
+                break
+            if (m := _MEMBER_FIELD.match(member)) is not None and not _NOWHERE.match(member, m.end()):
+                yield next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
