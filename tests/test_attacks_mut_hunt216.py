@@ -11,6 +11,9 @@ Found and fixed (E501):
   exclusion criterion 3 (remark_garbled).
 - a field listed after ", and" with no verb of its own, given by the verb before it: Relma-cel's summary said to give
   "the phase, and the enrolment", its enrolment declared silent (remark_silence).
+- the ages a section is said to give none of: Relma-cel's "Eligibility criteria" section, which states "between 18
+  and 70 years old"; a field denied after another in one list ("no enrollment count and no keywords"), and the status
+  and the sex said given none of (remark_absence).
 """
 
 from __future__ import annotations
@@ -75,3 +78,23 @@ def test_what_a_note_says_of_a_criterions_wording_is_the_records(
 )
 def test_a_field_listed_after_another_a_source_gives_is_given_too(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_PHASE, new) == found
+
+
+# --- what a note says a source, or a section of it, lacks (remark_absence) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (RELMA_TIMELINE, RELMA_TIMELINE + " Its Eligibility criteria section gives no ages.", {"E501"}),
+        (RELMA_TIMELINE, RELMA_TIMELINE + " Its Keywords section gives no ages.", set()),
+        (RELMA_ENROLMENT, "The source gives no enrollment count and no keywords.", {"E501"}),  # (its Keywords')
+        (RELMA_ENROLMENT, "The source gives no enrollment count and no start date.", set()),
+        (RELMA_ENROLMENT, "The source gives no enrollment count; it gives no overall status.", {"E501"}),
+        (RELMA_ENROLMENT, "The source gives no enrollment count. It gives no gender.", {"E501"}),
+    ],
+)
+def test_a_field_a_note_says_its_source_lacks_is_one_it_lacks(
+    checks: Checks, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, old, new) == found

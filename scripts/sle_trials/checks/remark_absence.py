@@ -14,6 +14,7 @@ unread. The sections of a source are read once a run, kept with the document (re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sle_trials import fields
@@ -25,7 +26,7 @@ from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
-from sle_trials.reading.lexicon import date_mentions, note_names
+from sle_trials.reading.lexicon import age_bounds, date_mentions, note_names
 
 # the fields an absence may name: remark_silence's, and the whole of the dates, the sites, the interventions and the
 # sponsor
@@ -37,6 +38,11 @@ _WORDS = {
     r"locations?|sites?": "locations",
     r"interventions?(?:[ \t]+names?)?|treatments?": "interventions",
     r"sponsor": "sponsor",
+    r"(?:overall[ \t]+|recruitment[ \t]+)?status": "overall_status",
+    r"sex|gender": "eligibility.sex",
+    # the ages who may enrol (hunt 216: "Its Eligibility criteria section gives no ages" of Relma-cel's, which states
+    # "between 18 and 70 years old", passed)
+    r"(?:(?:minimum|maximum|participants['\u2019]?)[ \t]+)?ages?(?:[ \t]+(?:limits?|range|bounds?|criteria))?": "ages",
 }
 _FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(_WORDS))
 _NAMED = list(_WORDS.values())
@@ -46,6 +52,12 @@ _BARE_VERB = r"(?:give|list|state|name|report|provide|show|write|have)"
 _NONE_GIVEN = lazy(
     rf"(?i)\b(?:{_VERB}[ \t]+no|(?:does|do)[ \t]+not[ \t]+{_BARE_VERB}|(?:doesn|don)['\u2019]t[ \t]+{_BARE_VERB}|"
     rf"never[ \t]+{_VERB})[ \t]+(?:(?:an?|the|its|any)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b"
+)
+# another field denied in the same list, with no verb of its own: "gives no enrollment count and no keywords", "lists
+# no sponsor or status" (hunt 216: the second passed, Relma-cel's keywords being its source's)
+_ALSO_NONE = lazy(
+    r"(?i)(?:,?[ \t]+(?:or|nor)[ \t]+(?:no[ \t]+)?|,?[ \t]+and[ \t]+no[ \t]+|,[ \t]*no[ \t]+)"
+    rf"(?:(?:an?|the|its|any)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b"
 )
 # dates said to be given, plural: "gives two dates", "lists dates" (a section's, read of its words); one date named
 # ("gives the launch date alone", hunt 212's honest twin of a Timeline labelling it) is left unread
@@ -132,8 +144,8 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
         at = 0
         for clause in clauses:
             at = sentence.find(clause, at)
-            for m in _NONE_GIVEN.finditer(clause):
-                if _UNSAID.search(clause, 0, m.start()):
+            for m, said_at in _listed_too(clause, _NONE_GIVEN.finditer(clause)):
+                if _UNSAID.search(clause, 0, said_at):
                     continue
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
                 rest = sentence[at + m.end() :]
@@ -143,10 +155,10 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                     field = _part_of(field, part.group("part"))
                 elif (noun := _ANOTHER_NOUN.match(clause, m.end())) and noun.group("noun").casefold() not in _WHOLE:
                     field = f"{field}.{noun.group('noun').casefold()}"
-                section = _SECTION.search(clause, 0, m.start())
+                section = _SECTION.search(clause, 0, said_at)
                 if section is not None:
                     yield from _in_section(section.group("name"), field, docs, given=True)
-                elif (_SOURCE.search(clause, 0, m.start()) or sourced and _ELIDED.match(clause[: m.start()])) and _held(
+                elif (_SOURCE.search(clause, 0, said_at) or sourced and _ELIDED.match(clause[:said_at])) and _held(
                     record, field
                 ):
                     yield f"says its source gives no {field}, which the record holds from it"
@@ -155,6 +167,17 @@ def _given(record: Record, text: str, docs: list[SourceDoc]) -> Iterator[str]:
                     continue
                 if (section := _SECTION.search(clause, 0, m.start())) is not None:
                     yield from _in_section(section.group("name"), "dates", docs, given=False)
+
+
+def _listed_too(clause: str, found: Iterator[re.Match[str]]) -> Iterator[tuple[re.Match[str], int]]:
+    """Each field found said given none of, and each denied after it in its list (_ALSO_NONE), with where the verb
+    saying so stands (its subject is read before it)."""
+    for m in found:
+        said_at = m.start()
+        yield m, said_at
+        while (also := _ALSO_NONE.match(clause, m.end())) is not None:
+            yield also, said_at
+            m = also
 
 
 def _all_named(record: Record, field: str, words: str) -> bool:
@@ -203,6 +226,8 @@ def _held(record: Record, field: str) -> bool:
     date's part: "dates.type")."""
     if len(record.data["curation"].get("sources") or []) != 1:
         return False
+    if field == "ages":
+        return any(fields.present(record.data, ("eligibility", bound)) for bound in ("minimum_age", "maximum_age"))
     head, _, part = field.partition(".")
     if head == "dates" and part and "." not in part and part not in (record.data.get("dates") or {}):
         return any(fields.present(date, (part,)) for date in (record.data.get("dates") or {}).values())
@@ -224,5 +249,8 @@ def _in_section(name: str, field: str, docs: list[SourceDoc], given: bool) -> It
             yield f"says its source's {placed[0][1]} section gives no dates, which writes one"
         elif not given and not any(written):
             yield f"says its source's {placed[0][1]} section gives dates, which writes none"
+    elif field == "ages":
+        if given and any(age_bounds.ages(sections_of(doc)[heading][0]) for doc, heading in placed):
+            yield f"says its source's {placed[0][1]} section gives no ages, which states one"
     elif given and all(heading == _OWN_HEADINGS.get(field) and sections_of(doc)[heading][1] for doc, heading in placed):
         yield f"says its source's {placed[0][1]} section gives no {field}, which writes them"
