@@ -14,6 +14,8 @@ Found and fixed (E501):
 - the ages a section is said to give none of: Relma-cel's "Eligibility criteria" section, which states "between 18
   and 70 years old"; a field denied after another in one list ("no enrollment count and no keywords"), and the status
   and the sex said given none of (remark_absence).
+- a value said given under a label the source does not write it under: Relma-cel's "Gender" one as "(Sex: ALL)"
+  (remark_labels).
 """
 
 from __future__ import annotations
@@ -98,3 +100,18 @@ def test_a_field_a_note_says_its_source_lacks_is_one_it_lacks(
     checks: Checks, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, RELMA_PATH, old, new) == found
+
+
+# --- the label a note says a source gives a value under (remark_labels) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        (" It gives the sex as a labelled value (Sex: ALL).", {"E501"}),  # (under "Gender")
+        (" It gives the status as a labelled value (Gender: Recruiting).", {"E501"}),
+        (" It gives the sex as a labelled value (Gender: ALL).", set()),
+    ],
+)
+def test_the_label_a_note_gives_a_value_under_is_the_sources(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE + new) == found

@@ -13,6 +13,7 @@ And a quote a note says has, or has no, per-kilogram wording that writes otherwi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sle_trials.checks.documents import Sources
@@ -90,11 +91,37 @@ def _mislabelled(text: str, docs: list[SourceDoc]) -> Iterator[str]:
     for m in _SAID.finditer(normalise(text)):
         unlabelled = m.group("un") is not None
         for value in filter(None, _LISTED.split(m.group("values").strip())):
+            if not unlabelled and (given := _GIVEN_LABEL.fullmatch(value)) is not None:
+                label, bare = given.group("label").strip(), given.group("value").strip()
+                if any(bare in line for doc in docs for line in _lines(doc)) and not any(
+                    _under(label, bare, _lines(doc)) for doc in docs
+                ):
+                    yield f"says its source labels {bare} {label!r}, which it does not write it under"
+                continue
             found = [_labelled(line, value) for doc in docs for line in _lines(doc) if value in line]
             found = [True] * len(found) if any(_headed(doc, value) for doc in docs) else found
             if found and all(labelled == unlabelled for labelled in found):
                 said, written = ("unlabelled", "labelled") if unlabelled else ("labelled", "unlabelled")
                 yield f"says its source gives {value} {said}, which it writes {written}"
+
+
+# a value a note gives with its label ("(Gender: ALL)"): the label is the source's own, on the value's line or on the
+# line before it (a ClinConnect page's "Gender" over "ALL"). Hunt 216 gave IM19's unlabelled "ALL" and Relma-cel's
+# "Gender" a "Sex:", and each passed: the pair was looked for whole, found nowhere, and left to the facts
+_GIVEN_LABEL = lazy(r"(?P<label>[A-Za-z][\w \t-]*):[ \t]*(?P<value>\S.*)")
+
+
+def _under(label: str, value: str, lines: list[str]) -> bool:
+    """Whether lines write value under label: "Label: value" (or "Label value") on one line, or the label alone on the
+    written line before the value's."""
+    written = [_BARE.sub("", line) for line in lines if _BARE.sub("", line)]
+    own = re.compile(rf"(?i){re.escape(label)}[ \t]*:?")
+    for i, line in enumerate(written):
+        if own.fullmatch(line) and i + 1 < len(written) and written[i + 1] == value:
+            return True
+        if (m := own.match(line)) is not None and line[m.end() :].strip() == value:
+            return True
+    return False
 
 
 def _lines(doc: SourceDoc) -> list[str]:
