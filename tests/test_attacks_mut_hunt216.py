@@ -16,6 +16,8 @@ Found and fixed (E501):
   and the sex said given none of (remark_absence).
 - a value said given under a label the source does not write it under: Relma-cel's "Gender" one as "(Sex: ALL)"
   (remark_labels).
+- a condition said listed by a criterion that does not write it while another does: IM19's "Exclusion criterion 2
+  lists MI (myocardial infarction)", its criterion 8's; and one said not listed that it writes (remark_categories).
 """
 
 from __future__ import annotations
@@ -115,3 +117,22 @@ def test_a_field_a_note_says_its_source_lacks_is_one_it_lacks(
 )
 def test_the_label_a_note_gives_a_value_under_is_the_sources(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE + new) == found
+
+
+# --- the criterion a note says lists a condition (remark_categories) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("Exclusion criterion 2 lists MI (myocardial infarction).", {"E501"}),  # (criterion 8's)
+        ("Exclusion criterion 9 lists myocardial infarction.", {"E501"}),
+        ("Exclusion criterion 6 names TB (tuberculosis).", {"E501"}),  # (criterion 7's)
+        ("Exclusion criterion 8 does not list myocardial infarction.", {"E501"}),
+        ("Exclusion criterion 8 lists MI (myocardial infarction).", set()),
+        ("Exclusion criterion 9 does not list myocardial infarction.", set()),
+        ("Exclusion criterion 9 lists pulmonary embolism.", set()),
+    ],
+)
+def test_the_criterion_a_note_says_lists_a_condition_writes_it(checks: Checks, said: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_WINDOW, f"{said} {IM19_WINDOW}") == found

@@ -1046,6 +1046,7 @@ def stages(
     yield Stage("remark silence", lambda: remark_silence.check_remark_silence(record))
     yield Stage("remark thresholds", lambda: remark_thresholds.check_remark_thresholds(record))
     yield Stage("remark categories", lambda: remark_categories.check_remark_categories(record))
+    yield Stage("remark listed", lambda: remark_categories.check_remark_listed(record))
     yield Stage("remark population", lambda: remark_population.check_remark_population(record, schema))
     yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))

@@ -22,6 +22,7 @@ from sle_trials.checks.remarks import remark_problem, sentences_naming_criteria
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import note_acronyms
 
 # each kind: the words a note names it by, and the stems of the words a criterion names it by (its own among them)
 KINDS = {
@@ -131,3 +132,75 @@ def _nested(item: dict) -> list[dict]:
 
 def _shown(m: re.Match[str]) -> str:
     return repr(" ".join(m.group().split()))
+
+
+# --- a condition a note says a criterion it names lists --------------------------------------------------------------
+
+# "Exclusion criterion 8 lists MI (myocardial infarction)": the words after a verb of listing, to the clause's end. Hunt
+# 216 made it "Exclusion criterion 2 lists ...", and it passed: the acronym's words are IM19's (its criterion 8's), and
+# which criterion writes them was read by nothing. A reader looks for the condition where the note places it.
+_LISTS = lazy(
+    r"(?i)\b(?:lists?|names?|mentions?|includes?|excludes?|covers?|writes?)[ \t]+(?:also[ \t]+)?(?P<no>no[ \t]+)?"
+    r"(?P<what>[^.;:,]+)"
+)
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "both", "also", "any", "some", "all"})
+_WORDS = lazy(r"[A-Za-z][A-Za-z'-]*")
+_LONGEST = 4  # (the words of a condition's name read from the start of what is listed, longest first)
+LISTED_RULE = "a remark says a criterion it names lists a condition only where that criterion writes it"
+
+
+def check_remark_listed(record: Record) -> Iterator[Problem]:
+    """E501: each condition a remark's sentence says criteria it names list that none of them writes while another of
+    the record's criteria does (a condition no criterion writes is left to the reading of names)."""
+    eligibility = record.data.get("eligibility") or {}
+    every = [
+        (ref, normalise(" ".join(fields.criterion_texts(item))).casefold())
+        for side in ("inclusion", "exclusion")
+        for item in eligibility.get(f"{side}_criteria") or []
+        if isinstance(item, dict) and isinstance(item.get("text"), str)
+        for ref in [{"list": side.upper(), "number": item.get("number")}]
+    ]
+    for remark, sentence, items in sentences_naming_criteria(record):
+        texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item)).casefold()
+        for m in _LISTS.finditer(sentence):
+            denied = bool(m.group("no") or _NOT_ITS.search(sentence, 0, m.start()))
+            for words in _names_listed(m.group("what")):
+                wanted = note_acronyms.expansion_pattern(words)
+                if wanted.search(texts):
+                    if denied:  # ("Exclusion criterion 11 lists no hematological abnormalities", hunt 216)
+                        names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                        yield record.problem(
+                            ("curation", remark.kind, remark.i, "text"),
+                            "E501",
+                            f"curation.{remark.kind}.{remark.i}.text says {names} does not list {' '.join(words)!r}, "
+                            f"which it writes: {LISTED_RULE}",
+                        )
+                    break
+                if denied:
+                    continue
+                elsewhere = [ref for ref, text in every if ref not in [r for r, _ in items] and wanted.search(text)]
+                if elsewhere:
+                    names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                    yield record.problem(
+                        ("curation", remark.kind, remark.i, "text"),
+                        "E501",
+                        f"curation.{remark.kind}.{remark.i}.text says {names} lists {' '.join(words)!r}, which it "
+                        f"does not write ({fields.criterion_name(elsewhere[0])} does): {LISTED_RULE}",
+                    )
+                    break
+
+
+def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
+    """The names a listed run may give a condition, longest first: the words an acronym in it is defined by, then its
+    first words (two at least, its articles aside), as many as _LONGEST."""
+    for found in note_acronyms.defined(what):
+        yield found.words
+    words = _WORDS.findall(what.split("(")[0])
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    if (letter := next((k for k, w in enumerate(words) if len(w) == 1), None)) is not None:
+        words = words[:letter]  # (an item's letter ends the name: "abnormalities a. to e.")
+    for n in range(min(_LONGEST, len(words)), 1, -1):
+        yield tuple(words[:n])
+    if words and sum(c.isupper() for c in words[0]) >= 2:
+        yield (words[0],)  # (an acronym alone, as written: "TB", "eGFR")
