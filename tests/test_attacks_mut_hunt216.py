@@ -18,6 +18,8 @@ Found and fixed (E501):
   (remark_labels).
 - a condition said listed by a criterion that does not write it while another does: IM19's "Exclusion criterion 2
   lists MI (myocardial infarction)", its criterion 8's; and one said not listed that it writes (remark_categories).
+- how many of the trial's officials are said to work where: "The three Principal Investigators work at Renji
+  Hospital" of Relma-cel's three, one of them there (remark_parts).
 """
 
 from __future__ import annotations
@@ -136,3 +138,20 @@ def test_the_label_a_note_gives_a_value_under_is_the_sources(checks: Checks, new
 )
 def test_the_criterion_a_note_says_lists_a_condition_writes_it(checks: Checks, said: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_WINDOW, f"{said} {IM19_WINDOW}") == found
+
+
+# --- where a note says the officials work (remark_parts) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("The three Principal Investigators work at Renji Hospital", {"E501"}),  # (one of the three does)
+        ("The two Principal Investigators work at Union Hospital", {"E501"}),  # (there are three)
+        ("The officials work in Shanghai", {"E501"}),
+        ("Two Principal Investigators work at Union Hospital", set()),
+        ("The three officials work at the hospitals named", set()),
+    ],
+)
+def test_how_many_officials_a_note_says_work_where_is_the_records(checks: Checks, said: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_HOSPITALS, f"{RELMA_HOSPITALS}. {said}") == found

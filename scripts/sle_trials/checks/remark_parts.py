@@ -18,7 +18,7 @@ from sle_trials.checks.remarks import said_by_comments, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_parties
+from sle_trials.reading.lexicon import note_parties, quantities
 
 
 def check_remark_parts(record: Record) -> Iterator[Problem]:
@@ -30,7 +30,8 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
     trial's page, stating this one's id and title alone). Mutation hunt 209 gave a stub the note "The sponsor is
     Peking University Third Hospital" (IM19's, on the page listing the stub's trial) and Relma-cel, whose
     responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
-    return said_by_remarks(record, "E501", lambda text: _parts_unheld(record, text), REMARK_RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _parts_unheld(record, text), REMARK_RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _officials_misplaced(record, text), REMARK_RULE)
 
 
 def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
@@ -97,3 +98,47 @@ def _within(words: list[str], value: list[str]) -> bool:
     """Whether words stand in value, one after another ("Ming Ju Biotechnology" in the sponsor's "SHANGHAI MING JU
     BIOTECHNOLOGY CO., LTD.")."""
     return any(value[k : k + len(words)] == words for k in range(len(value) - len(words) + 1))
+
+
+# --- where a note says the trial's officials work ---------------------------------------------------------------------
+
+# "The three Principal Investigators work at Renji Hospital", "Two PIs are based at Union Hospital", "Both officials are
+# affiliated with ...": a count of the officials (or of one role's) and where they work. Hunt 216 wrote the first beside
+# Relma-cel's three PIs, one of them at Renji Hospital, and it passed: the name is a source's, and whose it is and how
+# many hold it were read by nothing. A reader takes the trial to be led from one hospital.
+_OFFICIALS_AT = lazy(
+    r"(?i)\b(?P<det>the|all|both|all[ \t]+the|all[ \t]+(?:of[ \t]+)?(?:the|its)|its)?[ \t]*(?P<count>\d{1,2}|"
+    + quantities.number_words(quantities.CARDINALS, "[ \t-]")
+    + r")?[ \t]*(?P<role>principal[ \t]+investigators?|PIs?|investigators?|officials?|study[ \t]+"
+    r"(?:chairs?|directors?))[ \t]+(?:all[ \t]+|both[ \t]+)?(?:work|works|worked|is|are|was|were)[ \t]+"
+    r"(?:(?:based|employed|affiliated)[ \t]+)?(?:at|in|with)[ \t]+(?:the[ \t]+)?"
+    r"(?-i:(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|&|de|the)[ \t]+)?[A-Z][\w&'’-]*)*))"
+)
+_ROLES = {"principal investigator": "PRINCIPAL_INVESTIGATOR", "pi": "PRINCIPAL_INVESTIGATOR"}
+
+
+def _officials_misplaced(record: Record, text: str) -> Iterator[str]:
+    """What text says of where the record's officials (of a role it names) work, and of how many of them, that their
+    affiliations do not bear out: "the three PIs work at X" says every one of three does, "two PIs work at X" that two
+    do."""
+    officials = [o for o in record.data.get("officials") or [] if isinstance(o, dict)]
+    if not officials:
+        return
+    for m in _OFFICIALS_AT.finditer(normalise(text)):
+        role = _ROLES.get(" ".join(m.group("role").casefold().split()).removesuffix("s"))
+        group = [o for o in officials if role is None or o.get("role") == role]
+        words = _tokens(m.group("name"))
+        placed = [o for o in group if _within(words, _tokens(str(o.get("affiliation") or "")))]
+        count = _count(m.group("count"))
+        said = f"says {' '.join(m.group().split())!r}"
+        if m.group("det") or count is None:
+            if count is not None and count != len(group) or len(placed) != len(group):
+                yield f"{said}, where {len(placed)} of the record's {len(group)} work there"
+        elif count != len(placed):
+            yield f"{said}, where {len(placed)} of the record's {len(group)} work there"
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else quantities.words_value(" ".join(word.split()))
