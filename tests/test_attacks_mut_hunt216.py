@@ -20,6 +20,8 @@ Found and fixed (E501):
   lists MI (myocardial infarction)", its criterion 8's; and one said not listed that it writes (remark_categories).
 - how many of the trial's officials are said to work where: "The three Principal Investigators work at Renji
   Hospital" of Relma-cel's three, one of them there (remark_parts).
+- an acronym defined by words its source does not write where it spells the letters out otherwise: IM19's "DVT (deep
+  vein thrombus)" of its "deep vein thrombosis" (remark_names).
 """
 
 from __future__ import annotations
@@ -155,3 +157,19 @@ def test_the_criterion_a_note_says_lists_a_condition_writes_it(checks: Checks, s
 )
 def test_how_many_officials_a_note_says_work_where_is_the_records(checks: Checks, said: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_HOSPITALS, f"{RELMA_HOSPITALS}. {said}") == found
+
+
+# --- the words a note defines an acronym by (remark_names) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("Exclusion criterion 9 lists DVT (deep vein thrombus).", {"E501"}),  # ("deep vein thrombosis")
+        ("Exclusion criterion 9 lists deep vein thrombus (DVT).", {"E501"}),
+        ("Exclusion criterion 6 lists HIV (human immune virus).", {"E501"}),  # (its own bracket, after its words)
+        ("Exclusion criterion 9 lists DVT (deep vein thrombosis).", set()),
+    ],
+)
+def test_the_words_a_note_defines_an_acronym_by_are_its_sources(checks: Checks, said: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_WINDOW, f"{said} {IM19_WINDOW}") == found

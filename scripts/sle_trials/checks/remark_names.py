@@ -124,12 +124,36 @@ class _Unheld:
         for name in self.names(text):
             named.add(" ".join(name.words).casefold())
             yield f"names {' '.join(name.words)!r}, which no cited source writes and the record does not hold"
+        for acronym, words in self.misdefined(text):
+            yield (
+                f"defines {acronym!r} as {words!r}, which no cited source writes: it spells the letters out in other "
+                "words"
+            )
         for molecule in self.molecules_unheld(text):
             if not any(molecule.casefold() in words for words in named):
                 yield (
                     f"names {molecule!r}, which no cited source writes of this trial (a page's titles of other trials "
                     "are theirs) and the record does not hold"
                 )
+
+    def misdefined(self, text: str) -> Iterator[tuple[str, str]]:
+        """Each acronym text defines beside its words (note_acronyms) that no cited source writes nor the record holds,
+        where a source spells the letters out in other words: IM19's "deep vein thrombosis" noted as "DVT (deep vein
+        thrombus)" passed (hunt 216), the letters being spelled out by the source, the words being read by nothing.
+        Words no source spells out at all are left to the reading of names (_defined_blanked leaves them a name)."""
+        if not self.docs:
+            return
+        said = QUOTED.sub(" | ", normalise(text))
+        for found in note_acronyms.defined(said):
+            wanted = note_acronyms.expansion_pattern(found.words)
+            if any(wanted.search(_folded(doc)) or wanted.search(_rewritten(doc)) for doc in self.docs):
+                continue
+            self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
+            acronym = said[found.start : found.end].removesuffix("s")
+            if not wanted.search(self.held) and any(
+                _spelled_out(acronym, doc) or _bracketed_after_other_words(acronym, doc) for doc in self.docs
+            ):
+                yield acronym, " ".join(found.words)
 
     def molecules_unheld(self, text: str) -> Iterator[str]:
         """The molecules (the schema's target antigens and domains) text names outside its quotations, in a word of
@@ -329,6 +353,12 @@ def _spelled_out(acronym: str, doc: Any) -> bool:
     ]
     pattern = r"(?<![^\W_])" + _BETWEEN_SPELLED.join(words) + r"(?![^\W_])"
     return re.search(pattern, _folded(doc, written=True)) is not None
+
+
+def _bracketed_after_other_words(acronym: str, doc: Any) -> bool:
+    """Whether the source defines the acronym in a bracket after its own words ("alanine aminotransferase (ALT)"): a
+    note's other words for it ("ALT (alanine transaminase)") are not the source's (misdefined)."""
+    return re.search(rf"\w[ \t]*\([ \t]*{re.escape(acronym.casefold())}[ \t]*\)", _folded(doc)) is not None
 
 
 def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool:
