@@ -22,6 +22,8 @@ Found and fixed (E501):
   Hospital" of Relma-cel's three, one of them there (remark_parts).
 - an acronym defined by words its source does not write where it spells the letters out otherwise: IM19's "DVT (deep
   vein thrombus)" of its "deep vein thrombosis" (remark_names).
+- a group a recorded limit is said to bind that none of its conditions names: Relma-cel's floor for those on oral
+  corticosteroids said to apply "to patients on antimalarials" (remark_conditions).
 """
 
 from __future__ import annotations
@@ -173,3 +175,19 @@ def test_how_many_officials_a_note_says_work_where_is_the_records(checks: Checks
 )
 def test_the_words_a_note_defines_an_acronym_by_are_its_sources(checks: Checks, said: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_WINDOW, f"{said} {IM19_WINDOW}") == found
+
+
+# --- whom a note says a recorded limit binds (remark_conditions) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("applies to patients on antimalarials", {"E501"}),  # (its conditions name oral corticosteroids)
+        ("applies to patients on corticosteroids", set()),
+    ],
+)
+def test_a_group_a_note_says_a_limit_binds_is_one_its_conditions_name(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, "applies to patients on oral corticosteroids", new) == found

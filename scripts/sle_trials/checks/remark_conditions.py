@@ -51,6 +51,7 @@ _PASSAGES = lazy(
     r"(?i)\b(?P<count>both|neither|no|one|two|three|each)[ \t]+(?:of[ \t]+the[ \t]+)?passages?[ \t]+(?:is|are)[ \t]+"
     r"(?:(?P<not>not)[ \t]+)?(?:also[ \t]+)?recorded\b"
 )
+_JOINING = frozenset({"and", "or", "nor", "but", "not", "to", "by", "as", "in"})
 _COUNTS = {"both": 2, "two": 2, "neither": 0, "no": 0, "one": 1, "three": 3}
 
 RULE = "a remark says of a recorded limit's conditions only what the record holds"
@@ -98,11 +99,17 @@ def _groups_unborne(sentence: str, conditions: list[str], criterion: dict) -> It
     """What sentence says of whom the limit binds or spares, or of the sub-item it cites, that the record does not
     bear out."""
     for m in _GROUP.finditer(sentence):
-        stem = m.group("what").split()[-1].casefold()[:8]
+        # (its last word but a conjunction run on to: "to patients on corticosteroids and, ...")
+        words = [w for w in m.group("what").split() if w.casefold() not in _JOINING] or m.group("what").split()
+        stem = words[-1].casefold()[:8]
         spared = any(stem in _spared(c) for c in conditions)
         if bool(m.group("not")) != spared:
             said = "spares" if m.group("not") else "binds"
             yield f"says the limit {said} those taking {m.group('what')!r}, which its conditions do not bear out"
+        elif not m.group("not") and conditions and not any(stem in normalise(c).casefold() for c in conditions):
+            # (bound, and spared by none: a group none of its conditions names, hunt 216's "applies to patients on
+            # antimalarials" of Relma-cel's floor for those on oral corticosteroids)
+            yield f"says the limit binds those taking {m.group('what')!r}, whom none of its conditions names"
         cited = _SUB_ITEM.search(sentence, 0, m.start())
         if cited is not None:
             texts = [t for sub in _numbered(criterion, int(cited.group("n"))) for t in fields.criterion_texts(sub)]
