@@ -24,6 +24,19 @@ Found and fixed (E501):
   vein thrombus)" of its "deep vein thrombosis" (remark_names).
 - a group a recorded limit is said to bind that none of its conditions names: Relma-cel's floor for those on oral
   corticosteroids said to apply "to patients on antimalarials" (remark_conditions).
+- a count of the officials on a note on another field, and of a lettered range's items: Relma-cel's "lists two
+  investigators" (of three), IM19's "four hematological abnormalities a. to e." (remark_lists).
+
+Left (each passes, false):
+
+- "Its Timeline section gives the launch date." of Relma-cel, whose Timeline writes no date: hunt 212 holds "gives the
+  launch date alone" an honest twin (tests/test_attacks_mut_hunt212.py), so a section's one date said given is unread.
+- an acronym expanded in words whose initials are not its letters, or that no source spells out: "ALT (alanine
+  transaminase)", "ULN (upper level of normal)" of IM19 (note_acronyms.defined reads initials only).
+- IM19's 'its "Related Clinical Trials"' counted "six" (it lists five); Relma-cel's summary said to speak of "one
+  location" (it says "multiple"; the record's one site bears the count out), Relma-cel named "(in its title only)",
+  the unit of its exclusion criterion 1 "written before the window", IM19's criterion 8's window said to cover "only
+  the myocardial infarction", and IM19's incomplete entry "criterion 1 is on the page".
 """
 
 from __future__ import annotations
@@ -191,3 +204,31 @@ def test_a_group_a_note_says_a_limit_binds_is_one_its_conditions_name(
     checks: Checks, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, RELMA_PATH, "applies to patients on oral corticosteroids", new) == found
+
+
+# --- a count of the officials, and of a lettered range (remark_lists) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "found"),
+    [
+        (
+            RELMA_PATH,
+            RELMA_ENROLMENT,
+            RELMA_ENROLMENT + " Its Trial Officials section lists two investigators.",
+            {"E501"},
+        ),
+        (
+            RELMA_PATH,
+            RELMA_ENROLMENT,
+            RELMA_ENROLMENT + " Its Trial Officials section lists three investigators.",
+            set(),
+        ),
+        (IM19_PATH, "hematological abnormalities a. to e.", "four hematological abnormalities a. to e.", {"E501"}),
+        (IM19_PATH, "hematological abnormalities a. to e.", "five hematological abnormalities a. to e.", set()),
+    ],
+)
+def test_a_count_a_note_gives_of_the_officials_or_a_range_is_the_records(
+    checks: Checks, shown: str, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, new) == found

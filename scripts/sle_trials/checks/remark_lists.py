@@ -18,7 +18,7 @@ from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_commen
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_lists
+from sle_trials.reading.lexicon import note_items, note_lists
 
 
 def check_remark_lists(record: Record) -> Iterator[Problem]:
@@ -26,6 +26,14 @@ def check_remark_lists(record: Record) -> Iterator[Problem]:
     of the items of the record's list it is on that differs from those the record holds (_items_counted)."""
     yield from _items_counted(record)
     for kind, i, text, _ in remarks_of(record):
+        for given, size in note_items.ranges_counted(normalise(text)):
+            if given != size:
+                yield record.problem(
+                    ("curation", kind, i, "text"),
+                    "E501",
+                    f"curation.{kind}.{i}.text counts {given} items of a range of {size}: a remark's count of what it "
+                    "lists is the number it lists",
+                )
         for counted in note_lists.counted_lists(normalise(text)):
             if counted.given != counted.listed:
                 message = (
@@ -96,8 +104,9 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
 
 # The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):
 # their nouns name nothing else a note counts, where a condition, an intervention or a reference may be one a
-# criterion names ("requires two prior interventions")
-_COUNTED_ANYWHERE = ("locations", "arms", "arms.cohorts")
+# criterion names ("requires two prior interventions"); and the officials (hunt 216: Relma-cel's note on its enrolment
+# given "Its Trial Officials section lists two investigators" beside its three passed): a criterion names no official
+_COUNTED_ANYWHERE = ("locations", "arms", "arms.cohorts", "officials")
 
 
 def _items_of(data: dict, name: str) -> list | None:

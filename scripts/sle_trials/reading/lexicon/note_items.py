@@ -142,3 +142,23 @@ def numbered_counted(text: str) -> list[int]:
         int(word) if word.isdigit() else CARDINALS[word.lower()]
         for word in (m.group("count") for m in _NUMBERED.finditer(text))
     ]
+
+
+# A count a note gives of the items of a range it names: "lists five hematological abnormalities a. to e." (IM19's note,
+# given "four" in hunt 216, passed: the range was held to the criterion's items, the count before it to nothing)
+_RANGE_COUNTED = lazy(
+    _ITEMS_COUNT + r"(?:[A-Za-z][\w-]*[ \t]+){0,3}?\(?(?P<first>[a-z])[.)]\)?[ \t]+(?:to|through|-|\u2013)[ \t]+"
+    r"\(?(?P<last>[a-z])[.)]"
+)
+
+
+def ranges_counted(text: str) -> list[tuple[int, int]]:
+    """Each count text gives of a lettered range's items, with the range's size: (4, 5) of "four abnormalities a. to
+    e."."""
+    return [
+        (
+            int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()],
+            ord(m.group("last")) - ord(m.group("first")) + 1,
+        )
+        for m in _RANGE_COUNTED.finditer(text)
+    ]
