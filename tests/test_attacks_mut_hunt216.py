@@ -166,8 +166,9 @@ def test_the_criterion_a_note_says_lists_a_condition_writes_it(checks: Checks, s
         ("The three Principal Investigators work at Renji Hospital", {"E501"}),  # (one of the three does)
         ("The two Principal Investigators work at Union Hospital", {"E501"}),  # (there are three)
         ("The officials work in Shanghai", {"E501"}),
+        ("The investigators are from Union Hospital", {"E501"}),
         ("Two Principal Investigators work at Union Hospital", set()),
-        ("The three officials work at the hospitals named", set()),
+        ("The investigators work in China", set()),  # (a place no affiliation names: left to remark_names)
     ],
 )
 def test_how_many_officials_a_note_says_work_where_is_the_records(checks: Checks, said: str, found: set[str]) -> None:

@@ -110,8 +110,8 @@ _OFFICIALS_AT = lazy(
     r"(?i)\b(?P<det>the|all|both|all[ \t]+the|all[ \t]+(?:of[ \t]+)?(?:the|its)|its)?[ \t]*(?P<count>\d{1,2}|"
     + quantities.number_words(quantities.CARDINALS, "[ \t-]")
     + r")?[ \t]*(?P<role>principal[ \t]+investigators?|PIs?|investigators?|officials?|study[ \t]+"
-    r"(?:chairs?|directors?))[ \t]+(?:all[ \t]+|both[ \t]+)?(?:work|works|worked|is|are|was|were)[ \t]+"
-    r"(?:(?:based|employed|affiliated)[ \t]+)?(?:at|in|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:chairs?|directors?))[ \t]+(?:all[ \t]+|both[ \t]+)?(?:work|works|worked|come|comes|is|are|was|were)[ \t]+"
+    r"(?:(?:based|employed|affiliated)[ \t]+)?(?:at|in|with|from)[ \t]+(?:the[ \t]+)?"
     r"(?-i:(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|&|de|the)[ \t]+)?[A-Z][\w&'’-]*)*))"
 )
 _ROLES = {"principal investigator": "PRINCIPAL_INVESTIGATOR", "pi": "PRINCIPAL_INVESTIGATOR"}
@@ -129,6 +129,8 @@ def _officials_misplaced(record: Record, text: str) -> Iterator[str]:
         group = [o for o in officials if role is None or o.get("role") == role]
         words = _tokens(m.group("name"))
         placed = [o for o in group if _within(words, _tokens(str(o.get("affiliation") or "")))]
+        if not any(_within(words, _tokens(str(o.get("affiliation") or ""))) for o in officials):
+            continue  # (a place no affiliation names, "in China": the names' reading's, remark_names)
         count = _count(m.group("count"))
         said = f"says {' '.join(m.group().split())!r}"
         if m.group("det") or count is None:
