@@ -24,6 +24,8 @@ Found and fixed (E501):
   vein thrombus)" of its "deep vein thrombosis" (remark_names).
 - a group a recorded limit is said to bind that none of its conditions names: Relma-cel's floor for those on oral
   corticosteroids said to apply "to patients on antimalarials" (remark_conditions).
+- a criterion before its list's first said on the page: IM19's incomplete entry "criterion 1 is missing from the
+  page" made "is on the page" (remark_numbering).
 - a count of the officials on a note on another field, and of a lettered range's items: Relma-cel's "lists two
   investigators" (of three), IM19's "four hematological abnormalities a. to e." (remark_lists).
 
@@ -36,7 +38,7 @@ Left (each passes, false):
 - IM19's 'its "Related Clinical Trials"' counted "six" (it lists five); Relma-cel's summary said to speak of "one
   location" (it says "multiple"; the record's one site bears the count out), Relma-cel named "(in its title only)",
   the unit of its exclusion criterion 1 "written before the window", IM19's criterion 8's window said to cover "only
-  the myocardial infarction", and IM19's incomplete entry "criterion 1 is on the page".
+  the myocardial infarction".
 """
 
 from __future__ import annotations
@@ -233,3 +235,20 @@ def test_a_count_a_note_gives_of_the_officials_or_a_range_is_the_records(
     checks: Checks, shown: str, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, shown, old, new) == found
+
+
+# --- a criterion said on the page before its list's first (remark_numbering) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("criterion 1 is on the page.", {"E501"}),  # (the list starts at 2)
+        ("criterion 1 is not on the page.", set()),
+    ],
+)
+def test_a_criterion_a_note_says_is_on_the_page_is_one_the_list_holds(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    old = "inclusion list starts at 2; criterion 1 is missing from the page."
+    assert rewritten(checks, IM19_PATH, old, old.replace("criterion 1 is missing from the page.", new)) == found

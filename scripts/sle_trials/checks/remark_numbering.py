@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, said_by_remarks
+from sle_trials.checks.remarks import QUOTED, Remark, said_by_remarks, said_by_remarks_on
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -50,6 +50,15 @@ _BESIDE = lazy(
 )
 _LIST_OF_SENTENCE = lazy(r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b")
 
+# a criterion said to be on the page: "criterion 1 is on the page" (IM19's incomplete entry "criterion 1 is missing from
+# the page" made so, hunt 216, passed: a criterion before a list's first was judged by nothing, E514 reading only
+# where the entry says the list starts)
+_PRESENT = lazy(
+    r"(?i)\b(?:(?P<list>inclusion|exclusion)[ \t]+)?criterion[ \t]+(?P<n>\d+)[ \t]+(?:is|was)[ \t]+(?:also[ \t]+)?"
+    r"(?:on[ \t]+the[ \t]+page|given|listed|present|shown|there|included|in[ \t]+the[ \t]+source)\b"
+)
+_A_LIST = lazy(r"(?i)\b(inclusion|exclusion)\b")
+
 RULE = "a remark says of the record's criteria lists only the numbering and nesting they have"
 
 
@@ -58,7 +67,20 @@ def check_remark_numbering(record: Record) -> Iterator[Problem]:
     record's lists do not have."""
     eligibility = record.data.get("eligibility") or {}
     lists = {name: [c for c in eligibility.get(key) or [] if isinstance(c, dict)] for name, key in LISTS.items()}
-    return said_by_remarks(record, "E501", lambda text: _misshaped(text, lists), RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _misshaped(text, lists), RULE)
+    yield from said_by_remarks_on(record, "E501", lambda remark: _before_the_first(remark, lists), RULE)
+
+
+def _before_the_first(remark: Remark, lists: dict[str, list[dict]]) -> Iterator[str]:
+    """Each criterion a remark says is on the page that stands before its list's first (the list named with it, or
+    nearest before it, or the one the remark is on): the record numbers its lists as the source does."""
+    read = QUOTED.sub(" | ", normalise(remark.text))
+    for m in _PRESENT.finditer(read):
+        named = m.group("list") or next(reversed(_A_LIST.findall(read, 0, m.start())), None)
+        name = (named or next((name for name in LISTS if name in remark.field), "")).lower()
+        start = _start(lists[name]) if name else None
+        if start is not None and int(m.group("n")) < start:
+            yield f"says {name} criterion {m.group('n')} is on the page, where the list starts at {start}"
 
 
 def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
