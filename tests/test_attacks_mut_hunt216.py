@@ -26,6 +26,8 @@ Found and fixed (E501):
   corticosteroids said to apply "to patients on antimalarials" (remark_conditions).
 - a criterion before its list's first said on the page: IM19's incomplete entry "criterion 1 is missing from the
   page" made "is on the page" (remark_numbering).
+- a lettered item named by "item" at a sentence's end, its stop taken off before its items are read: IM19's "as does
+  item f." of its criterion 11's a. to e. (note_items).
 - a count of the officials on a note on another field, and of a lettered range's items: Relma-cel's "lists two
   investigators" (of three), IM19's "four hematological abnormalities a. to e." (remark_lists).
 
@@ -252,3 +254,19 @@ def test_a_criterion_a_note_says_is_on_the_page_is_one_the_list_holds(
 ) -> None:
     old = "inclusion list starts at 2; criterion 1 is missing from the page."
     assert rewritten(checks, IM19_PATH, old, old.replace("criterion 1 is missing from the page.", new)) == found
+
+
+# --- a lettered item named at a sentence's end (note_items) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("stays in the text only, as does item f.", {"E501"}),  # (criterion 11's items are a. to e.)
+        ("stays in the text only, unlike item e.", set()),
+    ],
+)
+def test_a_lettered_item_a_note_names_last_is_one_its_criterion_lists(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, IM19_PATH, "stays in the text only", new) == found

@@ -60,7 +60,17 @@ def items_named(text: str) -> list[ItemNamed]:
         if word is not None and word.group().islower() and _AN_ITEM.search(text, 0, m.start()):
             word = None  # (the note's own words after "item e.": no opening of the item's it quotes)
         out.append(ItemNamed(None, letter, word.group().lower() if word else None, says))
+    # (a letter after "item" needs no stop: a sentence's last, "as does item f.", reaches the reader without it)
+    for m in _ITEM_LETTER.finditer(text):
+        if not any(named.letter == m.group("letter") for named in out):
+            out.append(ItemNamed(None, m.group("letter"), None))
     return out
+
+
+# a lettered item named by the word "item" ("as does item f", hunt 216: IM19's note naming an item f. its criterion 11
+# lacks passed, the sentence's stop taken off before its items were read)
+# (the letter ends its clause: "an item a criterion lists" names none)
+_ITEM_LETTER = lazy(r"(?i)\bitems?[ \t]+\(?(?P<letter>[a-h])\)?(?=[.,;:)]|[ \t]*\Z)")
 
 
 # (where the words a note gives a lettered item end: its bracket, its clause or sentence, the next item's mark)
