@@ -151,6 +151,8 @@ def test_the_label_a_note_gives_a_value_under_is_the_sources(checks: Checks, new
         ("Exclusion criterion 2 lists MI (myocardial infarction).", {"E501"}),  # (criterion 8's)
         ("Exclusion criterion 9 lists myocardial infarction.", {"E501"}),
         ("Exclusion criterion 6 names TB (tuberculosis).", {"E501"}),  # (criterion 7's)
+        ("Inclusion criterion 3 mentions SLEDAI-2K.", {"E501"}),  # (criterion 6's)
+        ("Inclusion criterion 6 mentions SLEDAI-2K.", set()),
         ("Exclusion criterion 8 does not list myocardial infarction.", {"E501"}),
         ("Exclusion criterion 8 lists MI (myocardial infarction).", set()),
         ("Exclusion criterion 9 does not list myocardial infarction.", set()),

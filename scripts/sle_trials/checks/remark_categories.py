@@ -144,7 +144,7 @@ _LISTS = lazy(
     r"(?P<what>[^.;:,]+)"
 )
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "both", "also", "any", "some", "all"})
-_WORDS = lazy(r"[A-Za-z][A-Za-z'-]*")
+_WORDS = lazy(r"[A-Za-z][\w'-]*")
 _LONGEST = 4  # (the words of a condition's name read from the start of what is listed, longest first)
 LISTED_RULE = "a remark says a criterion it names lists a condition only where that criterion writes it"
 
@@ -202,5 +202,5 @@ def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
         words = words[:letter]  # (an item's letter ends the name: "abnormalities a. to e.")
     for n in range(min(_LONGEST, len(words)), 1, -1):
         yield tuple(words[:n])
-    if words and sum(c.isupper() for c in words[0]) >= 2:
-        yield (words[0],)  # (an acronym alone, as written: "TB", "eGFR")
+    if words and any(c.isupper() or c.isdigit() for c in words[0]):
+        yield (words[0],)  # (a name alone, as written: "TB", "eGFR", "SLEDAI-2K", "Telitacicept")
