@@ -72,6 +72,7 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
         # a criterion said garbled that its source writes well-formed (its limit's unit beside its value)
         (IM19_PATH, IM19_WINDOW, "Exclusion criterion 8 is garbled in the source; its window", {"E501"}),
         (IM19_PATH, IM19_WINDOW, "Inclusion criterion 3 is run together in the source. " + IM19_WINDOW, {"E501"}),
+        (IM19_PATH, IM19_WINDOW, "Exclusion criterion 12 is quite garbled. " + IM19_WINDOW, {"E501"}),
         # ... and where it is: a unit written apart (Relma-cel's 1), a word twice (its 3's "convulsions/convulsions"),
         # two sentences run together (IM19's 11)
         (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE + " Exclusion criterion 1 is mangled in the source.", set()),

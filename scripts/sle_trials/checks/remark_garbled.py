@@ -44,8 +44,8 @@ _FULL_LIMIT = lazy(
 # a criterion said garbled: "Exclusion criterion 1 is garbled in the source", "... runs together", "... is malformed"
 _GARBLED = lazy(
     r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)(?:['\u2019]s[ \t]+(?:text|wording))?[ \t]+"
-    r"(?:(?:is|was|stands|comes|reads)[ \t]+(?:(?:badly|partly|somewhat|oddly|also)[ \t]+)?(?:garbled|mangled|"
-    r"malformed|jumbled|scrambled|muddled|corrupted|run[ \t]+together)|runs[ \t]+together)\b"
+    r"(?:(?:is|was|stands|comes|reads)[ \t]+(?:(?:\w+ly|quite|rather|very|somewhat|also|a[ \t]+bit)[ \t]+)?"
+    r"(?:garbled|mangled|malformed|jumbled|scrambled|muddled|corrupted|run[ \t]+together)|runs[ \t]+together)\b"
 )
 _RUN_TOGETHER = lazy(r"(?i)run[ \t]+together|runs[ \t]+together")
 # a criterion's words that are garbled: a word twice running, words glued across a stop
