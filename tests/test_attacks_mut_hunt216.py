@@ -36,7 +36,13 @@ Left (each passes, false):
 - "Its Timeline section gives the launch date." of Relma-cel, whose Timeline writes no date: hunt 212 holds "gives the
   launch date alone" an honest twin (tests/test_attacks_mut_hunt212.py), so a section's one date said given is unread.
 - an acronym expanded in words whose initials are not its letters, or that no source spells out: "ALT (alanine
-  transaminase)", "ULN (upper level of normal)" of IM19 (note_acronyms.defined reads initials only).
+  transaminase)", "AST (aspartate transferase)", "ULN (upper level of normal)" of IM19 (note_acronyms.defined reads
+  initials only, and IM19's page never spells ULN out).
+- a phase in a comment's header ("# Relma-cel (CD19-CART) in moderate to severe active SLE, phase 2"): a comment's
+  phase is read only in a sentence said of the trial (coded_words._OF_THE_PHASE).
+- IM19's 'The sponsor is spelled the same way in the same source.' (it is not), its dates 'in Basic Information,
+  before the enrolment' (after it), and its criterion 11's hematological items said listed "before its kidney
+  failure" (after it).
 - IM19's 'its "Related Clinical Trials"' counted "six" (it lists five); Relma-cel's summary said to speak of "one
   location" (it says "multiple"; the record's one site bears the count out), Relma-cel named "(in its title only)",
   the unit of its exclusion criterion 1 "written before the window", IM19's criterion 8's window said to cover "only
