@@ -10,7 +10,8 @@ Found and fixed (E501):
   exclusion criterion 8; and one said complete, or to give its full limit, of which the record records no limit: its
   exclusion criterion 3 (remark_garbled).
 - a field listed after ", and" with no verb of its own, given by the verb before it: Relma-cel's summary said to give
-  "the phase, and the enrolment", its enrolment declared silent (remark_silence).
+  "the phase, and the enrolment", its enrolment declared silent; and a value said to be "the record's start date"
+  (remark_silence).
 - the ages a section is said to give none of: Relma-cel's "Eligibility criteria" section, which states "between 18
   and 70 years old"; a field denied after another in one list ("no enrollment count and no keywords"), and the status
   and the sex said given none of (remark_absence).
@@ -112,6 +113,20 @@ def test_what_a_note_says_of_a_criterions_wording_is_the_records(
 )
 def test_a_field_listed_after_another_a_source_gives_is_given_too(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_PHASE, new) == found
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("; it is the record's start date", {"E501"}),  # (dates.start declared silent)
+        ("; it is not the record's start date", set()),
+    ],
+)
+def test_a_value_a_note_says_is_the_records_field_is_not_of_a_field_declared_silent(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    which = "does not say which registry date that is"
+    assert rewritten(checks, RELMA_PATH, which, which + new) == found
 
 
 # --- what a note says a source, or a section of it, lacks (remark_absence) ------------------------------------------
