@@ -27,6 +27,8 @@ Found and fixed (E501):
   corticosteroids said to apply "to patients on antimalarials" (remark_conditions).
 - a criterion before its list's first said on the page: IM19's incomplete entry "criterion 1 is missing from the
   page" made "is on the page" (remark_numbering).
+- a run a note gives in a bracket and places in a section that does not write it: Relma-cel's "one location
+  (Shanghai, China)" placed under its Trial Officials (remark_sections).
 - a lettered item named by "item" at a sentence's end, its stop taken off before its items are read: IM19's "as does
   item f." of its criterion 11's a. to e. (note_items).
 - a count of the officials on a note on another field, and of a lettered range's items: Relma-cel's "lists two
@@ -294,3 +296,22 @@ def test_a_lettered_item_a_note_names_last_is_one_its_criterion_lists(
     checks: Checks, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, IM19_PATH, "stays in the text only", new) == found
+
+
+# --- a bracket's run a note places in a section (remark_sections) ----------------------------------------------------
+
+RELMA_LOCATION = "The source lists one location (Shanghai, China)"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("The source's Trial Officials section lists one location (Shanghai, China)", {"E501"}),
+        (RELMA_LOCATION + " under Trial Officials", {"E501"}),
+        ("The source's Locations section lists one location (Shanghai, China)", set()),
+    ],
+)
+def test_a_run_a_note_brackets_and_places_in_a_section_is_written_there(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_LOCATION, new) == found

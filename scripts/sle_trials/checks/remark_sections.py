@@ -55,6 +55,14 @@ _IN_SECTIONS = lazy(
     r"(?P<run>\w[\w.-]*\w)[ \t]+\((?:in|under)[ \t]+(?:its|the[ \t]+source['\u2019]s)[ \t]+(?P<names>[^()]+)\)"
 )
 _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# a run a note gives in a bracket after what it counts or names, placed in a section: "lists one location (Shanghai,
+# China) under Trial Officials", "The source's Trial Officials section lists one location (Shanghai, China)" (hunt
+# 216: each passed, a bracket's run being placed nowhere); a bracket's whole run, as a quote's
+_BRACKETED = lazy(r"\((?P<run>[^()\"\u201c\u201d]{3,80})\)")
+_A_SECTION_LISTS = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"(?:[ \t]+section)?[ \t]+(?:lists|gives|names|writes|shows|has)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z"
+)
 TITLE = "title"  # (the page's title: a section of no heading, its brief_title's place)
 # sections a note says are empty ("The source's Conditions, Brief Summary and Detailed Description sections are
 # empty"): hunt 212 put Study Design, which gives the trial's design, in IM19's list, and it passed; hunt 214 made
@@ -125,6 +133,11 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         for said in (after, before):
             if said is not None and quote:
                 yield from _unwritten(quote, said.group("name") or said.group("the"), docs)
+    for m in _BRACKETED.finditer(text):
+        after = None if _DENIED_BEFORE.search(text, 0, m.start()) else _IN_A_SECTION.match(text, m.end())
+        for said in (after, _A_SECTION_LISTS.search(text, 0, m.start())):
+            if said is not None:
+                yield from _unwritten(_plain(m.group("run")), said.group("name"), docs)
     for m in _IN_SECTIONS.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
             yield from _unwritten(_plain(m.group("run")), name, docs)
