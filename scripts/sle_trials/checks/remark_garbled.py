@@ -11,9 +11,11 @@ Hunt 216: a criterion said whole whose limit the record records none of ("Exclus
 source", "... gives the full limit", of IM19's criterion that states no limit), and a criterion said garbled (mangled,
 malformed, run together) that its source writes well-formed ("Exclusion criterion 8 is garbled in the source", of
 IM19's plain criterion), each passed. A criterion is garbled where the record reads a limit of it with its unit written
-apart, or its words are: a word written twice running ("convulsions/convulsions"), a bracket left open or never
-opened, words glued across a stop ("screening.Major"); run together, also where it holds two sentences or lettered
-items inline. A criterion said whole is one of whose limits the record records one, or states the record's ages.
+apart, or its words are: a limit's number with no unit after it and a unit later in its sentence after no number
+(whether or not the record reads the limit), a word written twice running ("convulsions/convulsions"), a bracket left
+open or never opened, words glued across a stop ("screening.Major"); run together, also where it holds two sentences
+or lettered items inline. A criterion said whole is one of whose limits the record records one, or states the record's
+ages.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sle_trials.checks.remarks import QUOTED, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import quantities
 
 # a criterion said to be written whole and clear: "Exclusion criterion 1 is complete in the source", "... reads clearly"
 _WHOLE = lazy(
@@ -93,7 +96,7 @@ def _well_formed(text: str, thresholds: list, evidence: dict, eligibility: dict)
             _written_apart(i, t, evidence) for i, t in enumerate(thresholds) if t.get("criterion") == ref
         ):
             continue
-        if _DOUBLED.search(texts) or _GLUED.search(texts) or _unbalanced(texts):
+        if _DOUBLED.search(texts) or _GLUED.search(texts) or _unbalanced(texts) or _stranded_unit(texts):
             continue
         if _RUN_TOGETHER.search(m.group()) and _TWO_SENTENCES.search(texts):
             continue
@@ -116,6 +119,29 @@ def _states_ages(texts: str, eligibility: dict) -> bool:
     bounds = [eligibility.get(k) for k in ("minimum_age", "maximum_age")]
     values = [b["value"] for b in bounds if isinstance(b, dict) and isinstance(b.get("value"), int | float)]
     return any(re.search(rf"(?<![\d.]){int(v)}(?![\d])", texts) for v in values)
+
+
+def _stranded_unit(texts: str) -> bool:
+    """Whether a limit's number stands with no unit after it, and a unit later in its sentence stands after no number
+    ("prednisone ≥100 within 8 weeks prior to screening mg/d"): the criterion's own words written apart, whether or
+    not the record reads a limit of them (a record leaving the limit out is E527's, and its note still true)."""
+    for m in _BARE_LIMIT.finditer(texts):
+        if quantities.unit_at(texts, m.end()) is not None:
+            continue
+        end = _SENTENCE_STOP.search(texts, m.end())
+        for word in _WORD_AT.finditer(texts, m.end(), end.start() if end else len(texts)):
+            if quantities.unit_at(texts, word.start()) is not None and not _NUMBER_BEFORE.search(
+                texts, 0, word.start()
+            ):
+                return True
+    return False
+
+
+# a limit's number after its comparator; a word's start; a number right before a place; a sentence's stop
+_BARE_LIMIT = lazy(r"[≥≤<>]=?[ \t]*\d+(?:\.\d+)?")
+_WORD_AT = lazy(r"(?<![\w/])[^\W\d_][\w/]*")
+_NUMBER_BEFORE = lazy(r"\d[ \t]*\Z")
+_SENTENCE_STOP = lazy(r"[.;](?=\s|\Z)|[≥≤<>]")
 
 
 def _unbalanced(texts: str) -> bool:
