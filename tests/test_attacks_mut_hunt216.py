@@ -45,11 +45,17 @@ Left (each passes, false):
   phase is read only in a sentence said of the trial (coded_words._OF_THE_PHASE).
 - IM19's 'The sponsor is spelled the same way in the same source.' (it is not), its dates 'in Basic Information,
   before the enrolment' (after it), and its criterion 11's hematological items said listed "before its kidney
-  failure" (after it).
+  failure" (after it); Relma-cel's Timeline said to list "five labels" (it writes four), its one location given
+  "with its facility" (it names none; locations.facility is declared silent), and "the two officials'
+  affiliations" (of three).
 - IM19's 'its "Related Clinical Trials"' counted "six" (it lists five); Relma-cel's summary said to speak of "one
   location" (it says "multiple"; the record's one site bears the count out), Relma-cel named "(in its title only)",
   the unit of its exclusion criterion 1 "written before the window", IM19's criterion 8's window said to cover "only
   the myocardial infarction".
+
+And an honest note refused: IM19's 'the first cohort's dose is "1×10^6/kg", given to three patients' (its patients 1
+to 3) is E501's "states 3 participants, which no cited source writes" (a count of people read apart from the range it
+is of).
 """
 
 from __future__ import annotations
