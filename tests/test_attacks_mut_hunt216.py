@@ -145,6 +145,7 @@ def test_a_value_a_note_says_is_the_records_field_is_not_of_a_field_declared_sil
     [
         (RELMA_TIMELINE, RELMA_TIMELINE + " Its Eligibility criteria section gives no ages.", {"E501"}),
         (RELMA_TIMELINE, RELMA_TIMELINE + " Its Keywords section gives no ages.", set()),
+        (RELMA_TIMELINE, RELMA_TIMELINE + " Its Eligibility criteria section gives no maximum age.", {"E501"}),  # (70)
         (RELMA_ENROLMENT, "The source gives no enrollment count and no keywords.", {"E501"}),  # (its Keywords')
         (RELMA_ENROLMENT, "The source gives no enrollment count and no start date.", set()),
         (RELMA_ENROLMENT, "The source gives no enrollment count; it gives no overall status.", {"E501"}),

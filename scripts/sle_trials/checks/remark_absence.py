@@ -42,7 +42,13 @@ _WORDS = {
     r"sex|gender": "eligibility.sex",
     # the ages who may enrol (hunt 216: "Its Eligibility criteria section gives no ages" of Relma-cel's, which states
     # "between 18 and 70 years old", passed)
-    r"(?:(?:minimum|maximum|participants['\u2019]?)[ \t]+)?ages?(?:[ \t]+(?:limits?|range|bounds?|criteria))?": "ages",
+    # (one bound named is that bound: the importer's "gives maximumAge 'N/A' ...: a limit it gives no age for" of a
+    # record holding its minimum; an age "for" something is that thing's, left)
+    r"(?:minimum|lower|youngest)[ \t]+ages?(?:[ \t]+(?:limits?|bounds?))?": "eligibility.minimum_age",
+    r"(?:maximum|upper|oldest)[ \t]+ages?(?:[ \t]+(?:limits?|bounds?))?": "eligibility.maximum_age",
+    r"(?:participants['\u2019]?[ \t]+)?ages?(?:[ \t]+(?:limits?|range|bounds?|criteria))?(?![ \t]+(?:for|of|at)\b)": (
+        "ages"
+    ),
 }
 _FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(_WORDS))
 _NAMED = list(_WORDS.values())
@@ -120,6 +126,8 @@ _WHOLE = frozenset(
 # ... "but" too, which ends the clause ("Its Locations section lists no sites but Shanghai, China": the words after
 # it are read in the sentence)
 _BEYOND = lazy(r"(?i)[ \t]+(?:other[ \t]+than|beyond|besides|except|apart[ \t]+from|but)\b")
+# the ages a section may be said to give none of, and the bound each is of (None: either)
+_AGE_BOUNDS = {"ages": None, "eligibility.minimum_age": "min", "eligibility.maximum_age": "max"}
 # the fields whose values a section of their own heading holds
 _OWN_HEADINGS = {"keywords": "Keywords", "conditions": "Conditions", "locations": "Locations"}
 
@@ -249,8 +257,10 @@ def _in_section(name: str, field: str, docs: list[SourceDoc], given: bool) -> It
             yield f"says its source's {placed[0][1]} section gives no dates, which writes one"
         elif not given and not any(written):
             yield f"says its source's {placed[0][1]} section gives dates, which writes none"
-    elif field == "ages":
-        if given and any(age_bounds.ages(sections_of(doc)[heading][0]) for doc, heading in placed):
-            yield f"says its source's {placed[0][1]} section gives no ages, which states one"
+    elif field in _AGE_BOUNDS:
+        bound = _AGE_BOUNDS[field]
+        stated = [a for doc, heading in placed for a in age_bounds.ages(sections_of(doc)[heading][0])]
+        if given and any(bound is None or a.bound == bound for a in stated):
+            yield f"says its source's {placed[0][1]} section gives no {field}, which states one"
     elif given and all(heading == _OWN_HEADINGS.get(field) and sections_of(doc)[heading][1] for doc, heading in placed):
         yield f"says its source's {placed[0][1]} section gives no {field}, which writes them"
