@@ -169,24 +169,19 @@ def check_remark_listed(record: Record) -> Iterator[Problem]:
                 if wanted.search(texts):
                     if denied:  # ("Exclusion criterion 11 lists no hematological abnormalities", hunt 216)
                         names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                        yield record.problem(
-                            ("curation", remark.kind, remark.i, "text"),
-                            "E501",
-                            f"curation.{remark.kind}.{remark.i}.text says {names} does not list {' '.join(words)!r}, "
-                            f"which it writes: {LISTED_RULE}",
-                        )
+                        message = f"says {names} does not list {' '.join(words)!r}, which it writes: {LISTED_RULE}"
+                        yield remark_problem(record, remark.kind, remark.i, "E501", message)
                     break
                 if denied:
                     continue
                 elsewhere = [ref for ref, text in every if ref not in [r for r, _ in items] and wanted.search(text)]
                 if elsewhere:
                     names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                    yield record.problem(
-                        ("curation", remark.kind, remark.i, "text"),
-                        "E501",
-                        f"curation.{remark.kind}.{remark.i}.text says {names} lists {' '.join(words)!r}, which it "
-                        f"does not write ({fields.criterion_name(elsewhere[0])} does): {LISTED_RULE}",
+                    message = (
+                        f"says {names} lists {' '.join(words)!r}, which it "
+                        f"does not write ({fields.criterion_name(elsewhere[0])} does): {LISTED_RULE}"
                     )
+                    yield remark_problem(record, remark.kind, remark.i, "E501", message)
                     break
 
 

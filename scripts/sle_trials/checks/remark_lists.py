@@ -28,12 +28,11 @@ def check_remark_lists(record: Record) -> Iterator[Problem]:
     for kind, i, text, _ in remarks_of(record):
         for given, size in note_items.ranges_counted(normalise(text)):
             if given != size:
-                yield record.problem(
-                    ("curation", kind, i, "text"),
-                    "E501",
-                    f"curation.{kind}.{i}.text counts {given} items of a range of {size}: a remark's count of what it "
-                    "lists is the number it lists",
+                message = (
+                    f"counts {given} items of a range of {size}: a remark's count of what it "
+                    "lists is the number it lists"
                 )
+                yield remark_problem(record, kind, i, "E501", message)
         for counted in note_lists.counted_lists(normalise(text)):
             if counted.given != counted.listed:
                 message = (
