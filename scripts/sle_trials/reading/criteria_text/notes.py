@@ -54,6 +54,30 @@ DEFINITION = lazy(
 )
 
 
+# a heading of matter that is no list of criteria, after which a text goes on with it: an appendix ("Appendix A:",
+# "ANNEX 1 - Prohibited medications"), definitions, notes, footnotes, references, abbreviations, a glossary, guidance
+# on contraception; alone on its line (a colon, bold or a markdown heading's marks at most). Before, "Appendix A:" after
+# the exclusion list was read as a sub-heading of it, the appendix's items ("Active TB") imported as exclusion criteria
+ANNEX_HEADING = lazy(
+    r"(?i)[#\s]*(?:\*\*|__)?\s*(?:(?:appendix|appendices|annex(?:es)?|attachment|addendum)"
+    r"(?:\s+[A-Z0-9][\w.]{0,3})?(?:\s*(?:[:：]|\s[-\u2013\u2014])\s*[^:：\n]{1,60}?)?"
+    r"|(?:definitions?|glossary)(?:\s+of\s+terms)?|notes?|footnotes?|references?|(?:list\s+of\s+)?abbreviations?"
+    r"|contracepti(?:on|ve)\s+(?:guidance|guidelines?)|guidance\s+on\s+contraception)"
+    r"\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*"
+)
+
+
+def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
+    """Whether the line at index at heads matter that is no list of criteria (ANNEX_HEADING) after a list's items: no
+    deeper than the list's first item (top), unmarked, after a blank line or under a line it does not go on with (not
+    "2. Prohibited medications, listed in the" / "Appendix")."""
+    line = unescaped(lines[at])
+    if top is None or indent_of(line) > top or is_marked(list_item(lines[at])) or not ANNEX_HEADING.fullmatch(line):
+        return False
+    above = lines[at - 1] if at else ""
+    return not above.strip() or not runs_on(above, line.lstrip(), indent_of(above))
+
+
 def closing_remark(lines: list[str]) -> str | None:
     """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
     eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken

@@ -21,7 +21,7 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
-from sle_trials.reading.criteria_text.notes import MARKED_REMARK, closing_remark
+from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
@@ -182,6 +182,16 @@ def split(text: str) -> Split:
             continue
         if isinstance(said, tuple):
             heading, stopped = said, True
+        if heading is None and current in sections and annex_heading(lines, at, top.get(current)):
+            # "2. Uncontrolled infection (see Appendix A)" / "" / "Appendix A:" / "" / "- Active TB": matter of no list
+            # (before, a sub-heading of the list above, its items imported as that list's criteria)
+            remarks.append(
+                f"The criteria text has a line {shown(line.strip(), 100)} heading no list of criteria (an appendix, "
+                "definitions, notes, references) after its items; the lines under it, up to the next list's heading, "
+                "are not imported as criteria: the curator's to read."
+            )
+            doubted, current = True, "unread"
+            continue
         lead = lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the

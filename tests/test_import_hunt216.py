@@ -1,0 +1,88 @@
+"""trials import ctgov on eligibility texts that hunt 215 left misread (hunt 216, helper-83): each case a real study of
+tests/fixtures/ctgov/real/ with its criteria text given in a shape the registry holds for other studies, or the text
+read with criteria_text.split (the importer and the check read a source's criteria with it alike), that misread what
+the text lists. Beside each, a text of that shape already read right, which must read as it did. The texts are test
+inputs: no fact of any study.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import importer_hunt, notes_on, with_criteria
+from sle_trials.reading import criteria_text
+
+shared, run_import, draft = importer_hunt("hunt216", 92160001)
+
+
+def texts(items: list[dict]) -> list:
+    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
+    out: list = []
+    for c in items:
+        out.append(c["text"])
+        if "sub_criteria" in c:
+            out.append(texts(c["sub_criteria"]))
+    return out
+
+
+def inclusion(lines: str) -> criteria_text.Split:
+    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.exclusion == [{"text": "Pregnancy"}]
+    return found
+
+
+# --- a heading of no list of criteria after a list --------------------------------------------------------------------
+
+APPENDIX = (
+    "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Active SLE\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy\n2. Uncontrolled infection (see Appendix A)\n\n"
+    "Appendix A:\n\n- Active TB\n- HBV"
+)
+
+
+def test_an_appendix_after_a_list_is_no_part_of_it(draft: Callable) -> None:
+    """Before: "Active TB" and "HBV" imported as exclusion criteria grouped "Appendix A", with no remark (a sub-heading
+    of the list above). The appendix's lines are now left to the curator, said in a remark."""
+    data = draft(with_criteria(APPENDIX))
+    elig = data["eligibility"]
+    assert elig["exclusion_criteria"] == [
+        {"number": 1, "text": "Pregnancy"},
+        {"number": 2, "text": "Uncontrolled infection (see Appendix A)"},
+    ]
+    assert texts(elig["inclusion_criteria"]) == ["Age 18 to 65", "Active SLE"]
+    assert any("'Appendix A:'" in n and "not imported as criteria" in n for n in notes_on(data, "eligibility"))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. Age\n\nDefinitions:\n\n* WOCBP: a fertile woman",
+        "1. Age\n\n**APPENDIX 1 - Prohibited Medications**\n\n1. RTX",
+    ],
+)
+def test_definitions_or_an_appendix_between_the_lists_are_left_to_the_curator(lines: str) -> None:
+    found = inclusion(lines)
+    assert texts(found.inclusion) == ["Age"] and found.unplaced
+    assert len(found.remarks) == 1 and "heading no list of criteria" in found.remarks[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # a wrapped line's word, as before
+        (
+            "1. Age\n2. Medications listed in the\nAppendix\n3. Consent",
+            ["Age", "Medications listed in the Appendix", "Consent"],
+        ),
+        # a sub-heading of the list, as before
+        ("1. Age\n\nFor adolescents:\n\n1. Age 12-17", ["Age", "Age 12-17"]),
+        # a heading of no list before the list's first item: as before (a note about the list)
+        ("Notes:\n1. Age", ["Age"]),
+    ],
+)
+def test_lines_in_an_annexs_words_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert texts(found.inclusion) == read
+    assert not any("heading no list of criteria" in r for r in found.remarks), found.remarks
