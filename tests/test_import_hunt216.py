@@ -86,3 +86,38 @@ def test_lines_in_an_annexs_words_read_as_before(lines: str, read: list) -> None
     found = inclusion(lines)
     assert texts(found.inclusion) == read
     assert not any("heading no list of criteria" in r for r in found.remarks), found.remarks
+
+
+# --- a step's or a part's label over items ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Step 1: Screening\n1. Age 18 to 65\nStep 2: Treatment\n1. Hb > 9",
+        "Part A: Adults\n\n1. Age 18 to 65\n\nPart B: Adolescents\n\n1. Hb > 9",
+    ],
+)
+def test_a_steps_label_over_items_heads_them(lines: str) -> None:
+    """Before: "Step 1: Screening" read as a criterion, and "Step 2: Treatment" as one holding "Hb > 9" (said as a line
+    with no list mark); "Part A: Adults" likewise."""
+    found = inclusion(lines)
+    assert [(c.get("group"), c["text"], c.get("number")) for c in found.inclusion] == [
+        (lines.split("\n")[0], "Age 18 to 65", 1),
+        (lines.split("\n")[2 if "Step" in lines else 4], "Hb > 9", 1),
+    ]
+    assert found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("Step 1. Age 18 to 65\nStep 2. SLE", ["Age 18 to 65", "SLE"]),  # a word numbering items in a run
+        ("Step 1: Screening\n   1. Age\nStep 2: Dosing\n   1. Hb", ["Screening", ["Age"], "Dosing", ["Hb"]]),  # parts
+        ("1. Age\nPart A: see protocol\n2. SLE", ["Age", "Part A: see protocol", "SLE"]),  # words, in lower case
+    ],
+)
+def test_a_words_number_over_no_items_at_its_indent_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert texts(found.inclusion) == read
+    assert not any("group" in c for c in found.inclusion)

@@ -8,7 +8,7 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.headings import PART_LABEL
+from sle_trials.reading.criteria_text.headings import PART_LABEL, STAGE_LABEL
 from sle_trials.reading.criteria_text.lines import (
     GROUP,
     RUNS_ON,
@@ -59,6 +59,11 @@ def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -
     said = (m.group("bold") or m.group("plain")) if m else line.strip().strip("*_").strip()
     # ... or a line naming a part of the study alone ("Part A" / "1. Age 18-65" / "Part B" / "1. Age 12-17", with no
     # colon or bold): before, "Part A" was a criterion and the items under "Part B", numbered again, its parts
+    staged = STAGE_LABEL.fullmatch(said) is not None
+    if staged:
+        # ("Step 1: Screening" / "1. Age": over items at its indent or less, as marks.coded_marks reads it)
+        below = next_item(lines, at + 1)
+        return " ".join(said.split()).rstrip(":：").strip() if below and indent_of(below.string) <= margin else None
     if not m and not (said[:1].isupper() and PART_LABEL.fullmatch(said)):
         return None
     if next_item(lines, at + 1) is None and not _over_subheadings(lines, at, margin):

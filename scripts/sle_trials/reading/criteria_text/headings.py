@@ -428,6 +428,16 @@ PART_LABEL = lazy(
     rf"(?i)(?:{_PART}|(?:dose[-\s]+)?(?:escalation|expansion)(?:\s+(?:part|cohort|phase|stage))?)"
     r"(?:\s*\([^()\n]{1,60}\)|\s+[-\u2013\u2014]\s+[^.;:\n]{1,40})?"
 )
+# ... or a step of the study, a part or a period by its word and number, a title after its colon or dash at most
+# ("Step 1: Screening", "Part A: Adults", "Phase 2 - Treatment", "Step 1"), a colon after it at most: a sub-heading
+# where items at its indent or less stand right under it (groups.subheading_of; marks.coded_marks numbers no item of
+# it there).
+# Before, "Step 1: Screening" / "1. Age" / "Step 2: Treatment" / "1. Hb" read each step as a criterion, the second
+# holding the items under it
+STAGE_LABEL = lazy(
+    r"(?:Step|STEP|Part|PART|Stage|STAGE|Phase|PHASE|Period|PERIOD|Cohort|COHORT|Arm|ARM)[ \t]+[0-9A-Z]{1,3}"
+    r"(?:[ \t]*(?:[:：]|[ \t][-\u2013\u2014])[ \t]*[A-Z][^:：\n]{0,60}?)?[ \t]*[:：]?"
+)
 # the words that name a part of a study, in a label set off by nothing else
 PART_WORD = lazy(
     r"(?i)\b(?:cohorts?|parts?|arms?|groups?|stages?|phases?|populations?|sub-?stud(?:y|ies)|escalation|expansion)\b"
