@@ -121,3 +121,33 @@ def test_a_words_number_over_no_items_at_its_indent_reads_as_before(lines: str, 
     found = inclusion(lines)
     assert texts(found.inclusion) == read
     assert not any("group" in c for c in found.inclusion)
+
+
+# --- an indented sentence of its own under an item, leading into items ------------------------------------------------
+
+
+def test_an_indented_sentence_leading_into_items_is_no_wrapped_line() -> None:
+    """Before: "Subjects with LN must have:" read as words of item 2 ("SLE Subjects with LN must have:"), the biopsy
+    asked of every participant as a part of "SLE"; now it is item 2's part, leading into its own."""
+    found = inclusion("1. Age\n2. SLE\n   Subjects with LN must have:\n   a. biopsy\n3. Consent")
+    assert texts(found.inclusion) == ["Age", "SLE", ["Subjects with LN must have:", ["biopsy"]], "Consent"]
+    assert found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # a wrapped line in lower case, one naming no one and requiring nothing, and one the line above goes on to
+        ("1. Meets classification\n   criteria:\n   a. ACR 1997", ["Meets classification criteria:", ["ACR 1997"]]),
+        (
+            "1. Active lupus nephritis\n   Class III or IV:\n   a. biopsy",
+            ["Active lupus nephritis Class III or IV:", ["biopsy"]],
+        ),
+        (
+            "1. SLE, confirmed in\n   Patients over 12 by:\n   a. biopsy",
+            ["SLE, confirmed in Patients over 12 by:", ["biopsy"]],
+        ),
+    ],
+)
+def test_an_indented_line_going_on_with_its_item_reads_as_before(lines: str, read: list) -> None:
+    assert texts(inclusion(lines).inclusion) == read

@@ -12,7 +12,7 @@ from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import grouped
 from sle_trials.reading.criteria_text.headings import HAN_EXCLUSION, HAN_SIDE, as_shown, as_sides, heading_of
-from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item
+from sle_trials.reading.criteria_text.lines import GROUP, RUNS_ON, indent_of, next_item, runs_on
 from sle_trials.reading.criteria_text.marks import is_marked, list_item
 
 
@@ -21,6 +21,30 @@ def opens_list(text: str) -> bool:
     (RUNS_ON: "one of", "defined by") or leading into one ("one of the following")."""
     said = unescaped(text).rstrip()
     return said.endswith((":", "：")) or bool(RUNS_ON.search(said) or _FOLLOWING.search(said))
+
+
+# a sentence of its own leading into items, by whom it speaks of or what it requires ("Subjects with LN must have:",
+# "Participants with lupus nephritis:", "For adolescents:"): own_lead_in
+_OWN_SENTENCE = lazy(
+    r"(?:(?:For|If|In|All|Any|Those|The)\s+)?(?:subjects?|patients?|participants?|women|men|females?|males?|adults?"
+    r"|adolescents?|children|individuals?|those)\b.*|.*\b(?:must|should|shall|needs?|requires?|required)\b.*"
+)
+
+
+def own_lead_in(lines: list[str], at: int, above: int) -> bool:
+    """Whether the unmarked line at index at, indented beyond the item above it (whose first line stands at indent
+    above), is a sentence of its own leading into the items right under it at its indent (_OWN_SENTENCE, capitalised,
+    ending in a colon), the line above not going on onto it: "2. SLE" / "   Subjects with LN must have:" / "   a.
+    biopsy". Before, it was read as a wrapped line, its words joined to the item's ("SLE Subjects with LN must
+    have:")."""
+    line = unescaped(lines[at]).rstrip()
+    said = line.strip().strip("*_").strip()
+    if not at or indent_of(line) <= above or not said[:1].isupper() or not said.endswith((":", "：")):
+        return False
+    below = next_item(lines, at + 1)
+    if below is None or len(below.group("indent")) != indent_of(line) or not lines[at + 1].strip():
+        return False
+    return bool(_OWN_SENTENCE.fullmatch(said)) and not runs_on(lines[at - 1], said, indent_of(lines[at - 1]))
 
 
 # an item's words that end leading into a list: "... one of the following", "... as follows"

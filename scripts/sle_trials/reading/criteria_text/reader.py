@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.groups import FOR_WHOM, SHORT_LABEL, category_labels, grouped, subheading_of
 from sle_trials.reading.criteria_text.headings import PART_WORD
-from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list
+from sle_trials.reading.criteria_text.lead_ins import ALTERNATIVES, opens_list, own_lead_in
 from sle_trials.reading.criteria_text.lines import (
     CONJUNCTION,
     GROUP,
@@ -289,6 +289,11 @@ class Reader:
         if not is_item:
             if self.gap and self.bridge(lines, at, line):
                 return
+            if self.last is not None and not self.gap and self.last_depth < MAX_DEPTH - 1:
+                if own_lead_in(lines, at, self.last_indent):
+                    # ("   Subjects with LN must have:" / "   a. biopsy": a part of the item above, its items its own)
+                    self.paragraph(line.strip(), indent)
+                    return
             self.unmarked(line, previous, indent)
             return
         assert m is not None  # is_item
