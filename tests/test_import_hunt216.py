@@ -151,3 +151,28 @@ def test_an_indented_sentence_leading_into_items_is_no_wrapped_line() -> None:
 )
 def test_an_indented_line_going_on_with_its_item_reads_as_before(lines: str, read: list) -> None:
     assert texts(inclusion(lines).inclusion) == read
+
+
+# --- numbers after letters going on to the list's end -----------------------------------------------------------------
+
+BESIDE = "numbered from 1 right after lettered items"
+
+
+def test_numbers_after_letters_to_the_lists_end_are_said_beside_them() -> None:
+    """Before: "1. SLE" read beside "a. Age 18-65" with no remark, though nothing shows it is no part of "a."."""
+    found = inclusion("a. Age 18-65\n1. SLE\n2. Consent")
+    assert texts(found.inclusion) == ["Age 18-65", "SLE", "Consent"]
+    said = [r for r in found.remarks if BESIDE in r]
+    assert len(said) == 1 and "('SLE')" in said[0], found.remarks
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "A. Age 18-65\nB. SLE\n1. ANA\n2. dsDNA\nC. Consent",  # the letters go on: their parts
+        "a. Hb\nb. ANC:\n1. absolute\n2. relative",  # under a colon: its parts
+        "1. Labs:\na. Hb\nb. ANC\n2. SLE",  # the numbering above goes on
+    ],
+)
+def test_numbers_whose_place_the_layout_shows_are_read_with_no_remark(lines: str) -> None:
+    assert not any(BESIDE in r for r in inclusion(lines).remarks)

@@ -32,6 +32,13 @@ def remarks_on(reader: Reader) -> list[str]:
             f"after lettered items, at their indent, {'are' if many else 'is'} read beside the letters, as written: "
             "nothing shows whether they are the parts of the letter above (no colon, no letter after them)."
         )
+    if reader.numbers_beside:
+        many = len(reader.numbers_beside) > 1
+        remarks.append(
+            f"{_counted(reader.numbers_beside, 'run of items', 'runs of items')} numbered from 1 right after lettered "
+            f"items, at their indent, going on to the list's end, {'are' if many else 'is'} read beside the letters, "
+            "as written: nothing shows whether they are the parts of the letter above (no colon, no letter after them)."
+        )
     if reader.parts_by_mark:
         many = len(reader.parts_by_mark) > 1
         remarks.append(

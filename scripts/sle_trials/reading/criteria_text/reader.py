@@ -147,6 +147,7 @@ class Reader:
         self.group: str | None = None
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.romans_beside: list[str] = []  # roman numerals read beside the letters right above them
+        self.numbers_beside: list[str] = []  # ... and numbers from 1 going on to the list's end after them
         self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
@@ -904,6 +905,10 @@ class Reader:
             # "(b) ANC" / "(ii) absolute" / "2. SLE": a run not started at "i", beside the letters, as written; whether
             # they are the parts of "(b)" nothing shows, said in a remark
             self.romans_beside.append(text)
+        if (number, self.last_kind) == (1, "letter") and parent is self.last and not (deeper or lettered or restart):
+            # "a. Age 18-65" / "1. SLE": numbers to the list's end after its letters, beside them as written (before,
+            # with no remark, though "1. SLE" may be a part of "a.")
+            self.numbers_beside.append(text)
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
