@@ -176,3 +176,37 @@ def test_numbers_after_letters_to_the_lists_end_are_said_beside_them() -> None:
 )
 def test_numbers_whose_place_the_layout_shows_are_read_with_no_remark(lines: str) -> None:
     assert not any(BESIDE in r for r in inclusion(lines).remarks)
+
+
+# --- a list's codes lettered otherwise --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("Ia. Age 18 to 65\nIb. Active SLE", ["Age 18 to 65", "Active SLE"]),
+        (
+            "A1. Age 18 to 65\nA2. Active SLE\nB1. Nephritis\nB2. Hb > 9",
+            ["Age 18 to 65", "Active SLE", "Nephritis", "Hb > 9"],
+        ),
+        ("I. General\nIa. Age\nIb. SLE\nII. Renal\nIIa. LN", ["General", ["Age", "SLE"], "Renal", ["LN"]]),
+    ],
+)
+def test_codes_lettered_otherwise_keep_no_code_in_their_words(lines: str, read: list) -> None:
+    """Before: "Ia. Age 18 to 65" / "A1. Age 18 to 65" imported so, codes in the criteria's words, the second line of
+    each run a criterion "with no list mark", said in a remark."""
+    found = inclusion(lines)
+    assert texts(found.inclusion) == read
+    assert "number" not in str(found.inclusion) and found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Low complement\nC3. below LLN\nC4. below LLN", ["Low complement", "C3. below LLN", "C4. below LLN"]),
+        ("* T1. lesions on MRI", ["T1. lesions on MRI"]),  # a bullet's words
+        ("I1. Age\nI2. SLE", ["Age", "SLE"]),  # a list's own codes, as before
+    ],
+)
+def test_codes_in_no_run_from_one_read_as_before(lines: str, read: list) -> None:
+    assert texts(inclusion(lines).inclusion) == read

@@ -234,6 +234,54 @@ _NUMBERED_OTHERWISE = lazy(
 _WHOLE_DECIMAL = lazy(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3})\.0{1,2}[.)]?[ \t]+(?=[A-Z0-9<>≤≥(\[])")
 
 
+# ... and a list's code lettered otherwise: a capital and a number ("A1. Age" / "A2. SLE", "B1)"), or a roman numeral
+# and a letter ("Ia. Age" / "Ib. SLE", "IIa)"), where the text codes a run so from "A1" (or "Ia") in order ("A2" or
+# "B1" next, "Ib" or "IIa"): each such line is then written as _ITEM reads a code, "I1. Age" (a code of the list's top,
+# as "IC1." is), and "1a. Age" (a part of the roman-numbered item above, as "1a." is of "1."). Before, each kept its
+# code in its words, the second a line with no list mark; a run from elsewhere ("C3: low" / "C4: low") is words
+_LETTER_CODE = lazy(r"^(?P<indent>[ \t]*)(?P<code>[A-Z])(?P<num>[0-9]{1,2})(?P<stop>[.):])[ \t]+(?=[^\W_]|[<>≤≥(\[])")
+_ROMAN_CODE = lazy(
+    r"^(?P<indent>[ \t]*)(?P<code>IV|IX|V?I{0,3}|X)(?P<letter>[a-z])(?P<stop>[.)])[ \t]+(?=[^\W_]|[<>≤≥(\[])"
+)
+_ROMANS = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
+
+
+def _code_otherwise(line: str) -> tuple[tuple[str, str], int, int, str] | None:
+    """(how the line codes its item, the code's major and minor place, the line written as _ITEM reads a code) of a line
+    coded otherwise (_LETTER_CODE: "A2." is (1, 2); _ROMAN_CODE: "IIb." is (2, 2)), else None."""
+    if is_marked(list_item(line)):
+        return None
+    if m := _LETTER_CODE.match(line):
+        major, minor = ord(m["code"]) - ord("A") + 1, int(m["num"])
+        return ("letter", m["stop"]), major, minor, f"{m['indent']}I{minor}. {line[m.end() :]}"
+    if (m := _ROMAN_CODE.match(line)) and m["code"]:
+        major, minor = _ROMANS[m["code"]], ord(m["letter"]) - ord("a") + 1
+        return ("roman", m["stop"]), major, minor, f"{m['indent']}{major}{m['letter']}. {line[m.end() :]}"
+    return None
+
+
+def _codes_otherwise(lines: list[str]) -> dict[int, str]:
+    """{index: the line written as _ITEM reads a code} of each line coded otherwise (_code_otherwise) in a run of two
+    lines at least from a first code ("A1", "Ia") on, each the next minor place or the next major's first."""
+    runs: dict[tuple[str, str], list[tuple[int, int, int, str]]] = {}
+    out: dict[int, str] = {}
+    for at, line in enumerate(lines):
+        code = _code_otherwise(line)
+        if code is None:
+            continue
+        key, major, minor, written = code
+        said = runs.get(key)
+        if said and (major, minor) in ((said[-1][1], said[-1][2] + 1), (said[-1][1] + 1, 1)):
+            said.append((at, major, minor, written))
+        elif minor == 1:
+            runs[key] = said = [(at, major, minor, written)]
+        else:
+            continue
+        if len(said) > 1:
+            out.update((k, w) for k, _, _, w in said)
+    return out
+
+
 def coded_marks(lines: list[str]) -> list[str]:
     """The lines, each line opening with an item's code (_CODED), a number written otherwise (_NUMBERED_OTHERWISE) or
     a whole decimal (_WHOLE_DECIMAL) whose number goes on with a run of lines written alike (_in_sequence), or one
@@ -259,6 +307,8 @@ def coded_marks(lines: list[str]) -> list[str]:
     written = {at: line for at, _, _, line in found}
     for at in _in_sequence([(at, key, number) for at, key, number, _ in found]) | _led_in(lines, found):
         out[at] = written[at]
+    for at, line in _codes_otherwise(lines).items():
+        out[at] = line
     return out
 
 
