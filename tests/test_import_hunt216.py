@@ -71,6 +71,18 @@ def test_definitions_or_an_appendix_between_the_lists_are_left_to_the_curator(li
 @pytest.mark.parametrize(
     ("lines", "read"),
     [
+        ("1. Age\n2. WOCBP\n\nDefinitions:\n\n* WOCBP: a fertile woman\n\n3. Consent", ["Age", "WOCBP", "Consent"]),
+        ("1. Age\n\nAppendix A:\n\n1. Rituximab\n2. HBV\n3. HIV", ["Age"]),  # the annex's own numbers
+    ],
+)
+def test_a_list_goes_on_after_an_annex_at_its_next_number(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert texts(found.inclusion) == read and found.unplaced
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
         # a wrapped line's word, as before
         (
             "1. Age\n2. Medications listed in the\nAppendix\n3. Consent",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, indent_of, runs_on
-from sle_trials.reading.criteria_text.marks import is_marked, list_item
+from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
@@ -76,6 +76,18 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
         return False
     above = lines[at - 1] if at else ""
     return not above.strip() or not runs_on(above, line.lstrip(), indent_of(above))
+
+
+def next_number(lines: list[str], top: int | None) -> int | None:
+    """The number after the last of a list's items numbered at its top (top: its first item's indent, or less), where
+    the list goes on after matter of no list (annex_heading): "2. WOCBP" / "" / "Definitions:" / ... / "3. Consent"."""
+    found = (list_item(line) for line in lines)
+    numbers = [
+        number
+        for m in found
+        if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0) and (number := item_number(m))
+    ]
+    return numbers[-1] + 1 if numbers else None
 
 
 def closing_remark(lines: list[str]) -> str | None:

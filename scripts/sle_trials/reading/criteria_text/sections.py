@@ -18,10 +18,10 @@ from sle_trials.reading.criteria_text.lead_ins import (
     stopped_heading,
 )
 from sle_trials.reading.criteria_text.lines import GROUP
-from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, list_item, shared_marks
+from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, item_number, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
-from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark
+from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark, next_number
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
@@ -134,6 +134,7 @@ def split(text: str) -> Split:
     fewest = _fewest_run_in(lines, several)
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
+    resume: tuple[str, int | None] | None = None  # the list an annex interrupts, and the number that goes on with it
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
     # "line", whole
@@ -187,11 +188,23 @@ def split(text: str) -> Split:
             # (before, a sub-heading of the list above, its items imported as that list's criteria)
             remarks.append(
                 f"The criteria text has a line {shown(line.strip(), 100)} heading no list of criteria (an appendix, "
-                "definitions, notes, references) after its items; the lines under it, up to the next list's heading, "
-                "are not imported as criteria: the curator's to read."
+                "definitions, notes, references) after its items; the lines under it, up to the next list's heading "
+                "or the list's next number, are not imported as criteria: the curator's to read."
             )
+            resume = (current, next_number(sections[current], top.get(current)))
             doubted, current = True, "unread"
             continue
+        if heading is None and current == "unread" and resume is not None and is_marked(numbered := list_item(line)):
+            # (the list's next number after the annex, at its top: "3. Consent" goes on with it; any other number
+            # there first, "1. Rituximab", is the annex's own)
+            assert numbered is not None
+            kind, number = resume
+            if len(numbered.group("indent")) <= top.get(kind, 0) and item_number(numbered) is not None:
+                resume = None
+                if item_number(numbered) == number:
+                    current = kind
+                    breaks[current].add(len(sections[current]))
+                    sections[current].append("")
         lead = lead_in(lines, at, top.get(current)) if heading is None and current != "exclusion" else None
         if lead is not None and lead[0] != current and (lead[0] == "exclusion" or current is None):
             # a list of exclusion criteria after the inclusion ones, or a first list; never back from the
@@ -199,7 +212,7 @@ def split(text: str) -> Split:
             # inclusion criteria but have any of the following:"); within its own kind, a sub-heading
             heading = lead
         if heading is not None:
-            current, group, rest = heading
+            (current, group, rest), resume = heading, None
             if group is not None:
                 sections[current] += ["", GROUP + group]  # a group of the list (a JSON text holds no NUL)
             elif any(x.strip() for x in sections[current]):
