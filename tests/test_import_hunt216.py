@@ -3,6 +3,31 @@ tests/fixtures/ctgov/real/ with its criteria text given in a shape the registry 
 read with criteria_text.split (the importer and the check read a source's criteria with it alike), that misread what
 the text lists. Beside each, a text of that shape already read right, which must read as it did. The texts are test
 inputs: no fact of any study.
+
+Found and fixed (each reproduced before with criteria_text.split(text)):
+- "Exclusion Criteria:" / "1. Pregnancy" / "2. Uncontrolled infection (see Appendix A)" / "" / "Appendix A:" / "" / "-
+  Active TB" / "- HBV" imported "Active TB" and "HBV" as exclusion criteria grouped "Appendix A": a heading of matter
+  that is no list (an appendix, definitions, notes, footnotes, references, abbreviations, guidance on contraception)
+  after a list's items now ends it, its lines left to the curator with a remark, up to the next heading or the list's
+  next number (notes.annex_heading, next_number);
+- "Step 1: Screening" / "1. Age" / "Step 2: Treatment" / "1. Hb" (and "Part A: Adults" over items) read the labels as
+  criteria, the second holding the items under it: now sub-headings (headings.STAGE_LABEL, groups.subheading_of);
+- "2. SLE" / "   Subjects with LN must have:" / "   a. biopsy" joined the indented sentence to item 2's words: now a
+  part of item 2 leading into its own items (lead_ins.own_lead_in);
+- "a. Age 18-65" / "1. SLE", numbers after letters going on to the list's end, were read beside the letters with no
+  remark: as written, now said (Reader.numbers_beside);
+- "Ia. Age" / "Ib. SLE" and "A1. Age" / "A2. SLE" kept their codes in their words: a run of such codes from "Ia" or
+  "A1" is now read as a list's codes (marks._codes_otherwise).
+
+Found and left (each reproduced with criteria_text.split(text)):
+- "1. Age" / "Notes:" / "- a titre of 1:80 suffices", a note's heading right under an item (no blank line), reads
+  "Age Notes:" with the note's line its sub-criterion (a note's label goes on with the item above: lines.runs_on);
+- an annex's heading after a list of unmarked paragraphs ("Age" / "" / "Appendix A:" / "" / "- TB") is read as a
+  sub-heading, as before (the list's top is known only from a marked item);
+- "Screening:" / "1. Age" / "Treatment:" / "1. Hb", labels naming no step or part, right under an item, read
+  "Treatment:" as a criterion of the group "Screening" holding "Hb" (said as a line with no list mark);
+- an indented line naming no one and requiring nothing ("1. Active lupus nephritis" / "   Class III or IV:" / "   a.
+  biopsy") is read as the item's words, as before: it may be the item's sentence going on.
 """
 
 from __future__ import annotations
