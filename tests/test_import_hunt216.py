@@ -33,9 +33,10 @@ Found and left (each reproduced with criteria_text.split(text)):
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from conftest import importer_hunt, notes_on, with_criteria
+from conftest import import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt216", 92160001)
@@ -78,6 +79,25 @@ def test_an_appendix_after_a_list_is_no_part_of_it(draft: Callable) -> None:
     ]
     assert texts(elig["inclusion_criteria"]) == ["Age 18 to 65", "Active SLE"]
     assert any("'Appendix A:'" in n and "not imported as criteria" in n for n in notes_on(data, "eligibility"))
+
+
+def test_a_draft_listing_an_appendixs_items_as_criteria_is_refused(shared: Path) -> None:
+    """The check reads the source with the same split: a draft holding the appendix's "Active TB" as an exclusion
+    criterion under "Appendix A" (as the import wrote it before) is refused (E512: no item of the source's list)."""
+    before = snapshot(shared)
+    try:
+        status, said, _ = import_study(shared, with_criteria(APPENDIX), "NCT92169999")
+        assert status == 0, said
+        record = shared / "trials" / "NCT92169999.yaml"
+        written = record.read_text(encoding="utf-8")
+        last = "      text: Uncontrolled infection (see Appendix A)\n"
+        assert written.count(last) == 1
+        if "text: Active TB\n" not in written:  # (as the import wrote it before)
+            written = written.replace(last, last + "    - group: Appendix A\n      text: Active TB\n")
+            record.write_text(written, encoding="utf-8")
+        assert main(["check", "--root", str(shared)]) == 1
+    finally:
+        put_back(shared, before)
 
 
 @pytest.mark.parametrize(
