@@ -262,6 +262,7 @@ def test_codes_lettered_otherwise_keep_no_code_in_their_words(lines: str, read: 
     [
         ("1. Low complement\nC3. below LLN\nC4. below LLN", ["Low complement", "C3. below LLN", "C4. below LLN"]),
         ("* T1. lesions on MRI", ["T1. lesions on MRI"]),  # a bullet's words
+        ("1. MRI:\nT1: hypointense\nT2: hyperintense", ["MRI:", ["T1: hypointense", "T2: hyperintense"]]),  # names
         ("I1. Age\nI2. SLE", ["Age", "SLE"]),  # a list's own codes, as before
     ],
 )

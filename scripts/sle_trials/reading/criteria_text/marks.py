@@ -238,8 +238,9 @@ _WHOLE_DECIMAL = lazy(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3})\.0{1,2}[.)]?[ \t]
 # and a letter ("Ia. Age" / "Ib. SLE", "IIa)"), where the text codes a run so from "A1" (or "Ia") in order ("A2" or
 # "B1" next, "Ib" or "IIa"): each such line is then written as _ITEM reads a code, "I1. Age" (a code of the list's top,
 # as "IC1." is), and "1a. Age" (a part of the roman-numbered item above, as "1a." is of "1."). Before, each kept its
-# code in its words, the second a line with no list mark; a run from elsewhere ("C3: low" / "C4: low") is words
-_LETTER_CODE = lazy(r"^(?P<indent>[ \t]*)(?P<code>[A-Z])(?P<num>[0-9]{1,2})(?P<stop>[.):])[ \t]+(?=[^\W_]|[<>≤≥(\[])")
+# code in its words, the second a line with no list mark; a run from elsewhere ("C3. low" / "C4. low") is words, and
+# so is a capital and a number before a colon ("T1: hypointense" / "T2: hyperintense", a measure's names)
+_LETTER_CODE = lazy(r"^(?P<indent>[ \t]*)(?P<code>[A-Z])(?P<num>[0-9]{1,2})(?P<stop>[.)])[ \t]+(?=[^\W_]|[<>≤≥(\[])")
 _ROMAN_CODE = lazy(
     r"^(?P<indent>[ \t]*)(?P<code>IV|IX|V?I{0,3}|X)(?P<letter>[a-z])(?P<stop>[.)])[ \t]+(?=[^\W_]|[<>≤≥(\[])"
 )
