@@ -22,8 +22,6 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 Found and left (each reproduced with criteria_text.split(text)):
 - "1. Age" / "Notes:" / "- a titre of 1:80 suffices", a note's heading right under an item (no blank line), reads
   "Age Notes:" with the note's line its sub-criterion (a note's label goes on with the item above: lines.runs_on);
-- an annex's heading after a list of unmarked paragraphs ("Age" / "" / "Appendix A:" / "" / "- TB") is read as a
-  sub-heading, as before (the list's top is known only from a marked item);
 - "Screening:" / "1. Age" / "Treatment:" / "1. Hb", labels naming no step or part, right under an item, read
   "Treatment:" as a criterion of the group "Screening" holding "Hb" (said as a line with no list mark);
 - an indented line naming no one and requiring nothing ("1. Active lupus nephritis" / "   Class III or IV:" / "   a.
@@ -104,6 +102,7 @@ def test_a_draft_listing_an_appendixs_items_as_criteria_is_refused(shared: Path)
     "lines",
     [
         "1. Age\n\nDefinitions:\n\n* WOCBP: a fertile woman",
+        "Age\n\nAppendix A:\n\n- TB",  # after a list of paragraphs
         "1. Age\n\n**APPENDIX 1 - Prohibited Medications**\n\n1. RTX",
     ],
 )

@@ -78,6 +78,12 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
     return not above.strip() or not runs_on(above, line.lstrip(), indent_of(above))
 
 
+def said_top(lines: list[str]) -> int | None:
+    """The indent of a list's first line with words (a list of paragraphs, no item marked), None before any: the top
+    annex_heading reads an annex's heading at, as a marked list's first item's indent is."""
+    return next((indent_of(line) for line in lines if line.strip() and not line.startswith(GROUP)), None)
+
+
 def next_number(lines: list[str], top: int | None) -> int | None:
     """The number after the last of a list's items numbered at its top (top: its first item's indent, or less), where
     the list goes on after matter of no list (annex_heading): "2. WOCBP" / "" / "Definitions:" / ... / "3. Consent"."""

@@ -21,7 +21,7 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, item_number, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
-from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark, next_number
+from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark, next_number, said_top
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
@@ -183,7 +183,9 @@ def split(text: str) -> Split:
             continue
         if isinstance(said, tuple):
             heading, stopped = said, True
-        if heading is None and current in sections and annex_heading(lines, at, top.get(current)):
+        # (a list of paragraphs, no item marked: its first line's indent for its top)
+        listed = top.get(current) if current not in sections or current in top else said_top(sections[current])
+        if heading is None and current in sections and annex_heading(lines, at, listed):
             # "2. Uncontrolled infection (see Appendix A)" / "" / "Appendix A:" / "" / "- Active TB": matter of no list
             # (before, a sub-heading of the list above, its items imported as that list's criteria)
             remarks.append(
