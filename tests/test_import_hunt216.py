@@ -25,7 +25,9 @@ Found and left (each reproduced with criteria_text.split(text)):
 - "Screening:" / "1. Age" / "Treatment:" / "1. Hb", labels naming no step or part, right under an item, read
   "Treatment:" as a criterion of the group "Screening" holding "Hb" (said as a line with no list mark);
 - an indented line naming no one and requiring nothing ("1. Active lupus nephritis" / "   Class III or IV:" / "   a.
-  biopsy") is read as the item's words, as before: it may be the item's sentence going on.
+  biopsy") is read as the item's words, as before: it may be the item's sentence going on;
+- "A1: Age" / "A2: SLE", a capital and a number before a colon, keep their codes in their words ("T1: hypointense" /
+  "T2: hyperintense" are a measure's names, written alike).
 """
 
 from __future__ import annotations
