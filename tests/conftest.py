@@ -817,6 +817,17 @@ def draft_importer(run: Callable[[dict[str, Any]], tuple[int, str, dict[str, Any
     return imported
 
 
+def criteria_texts(items: list[dict]) -> list:
+    """Each criterion's text, with its sub-criteria's texts after it where it has some (the importer hunts' view of
+    a list read, nesting and all)."""
+    out: list = []
+    for c in items:
+        out.append(c["text"])
+        if "sub_criteria" in c:
+            out.append(criteria_texts(c["sub_criteria"]))
+    return out
+
+
 def importer_hunt(name: str, first: int) -> tuple[Any, Callable[..., Any], Any]:
     """The fixtures of an importer hunt's module, which imports many varied studies: `shared`, one registry copy for
     its imports (shared_registry, named name); run_import, a study imported there under an NCT id of its own, from

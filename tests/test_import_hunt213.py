@@ -87,20 +87,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_registry, import_study, importer_hunt, main, notes_on, real_study, with_criteria
+from conftest import (
+    copy_registry,
+    criteria_texts,
+    import_study,
+    importer_hunt,
+    main,
+    notes_on,
+    real_study,
+    with_criteria,
+)
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt213", 92130001)
-
-
-def texts(items: list[dict]) -> list:
-    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append(c["text"])
-        if "sub_criteria" in c:
-            out.append(texts(c["sub_criteria"]))
-    return out
 
 
 # --- Markdown bold ----------------------------------------------------------------------------------------------------
@@ -117,13 +116,13 @@ def test_markdown_bold_is_read_as_the_words_it_bolds(draft: Callable, tmp_path: 
     (**any** stage)" imported so, the marks in the criteria's words. A record keeping them is refused."""
     data = draft(with_criteria(BOLD))
     elig = data["eligibility"]
-    assert texts(elig["inclusion_criteria"]) == [
+    assert criteria_texts(elig["inclusion_criteria"]) == [
         "Age: 18 to 65",
         "Systemic lupus erythematosus",
         "Adequate organ function:",
         ["Hb > 9 g/dL", "ANC > 1000/uL"],
     ]
-    assert texts(elig["exclusion_criteria"]) == ["Pregnancy", "HIV infection (any stage)"]
+    assert criteria_texts(elig["exclusion_criteria"]) == ["Pregnancy", "HIV infection (any stage)"]
     assert notes_on(data, "eligibility") == []
     # (the module's shared registry is put back after each import: the draft kept, in a copy of its own)
     root = copy_registry(tmp_path / "registry")
@@ -147,7 +146,7 @@ def test_markdown_bold_is_read_as_the_words_it_bolds(draft: Callable, tmp_path: 
 )
 def test_marks_within_words_numbers_or_escaped_are_read_as_written(line: str, text: str) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n* {line}\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert texts(found.inclusion) == [text, "SLE"]
+    assert criteria_texts(found.inclusion) == [text, "SLE"]
 
 
 # --- a closing remark labelled as a note ------------------------------------------------------------------------------
@@ -198,7 +197,7 @@ def test_a_run_after_words_goes_on_past_99() -> None:
     found = criteria_text.split(
         f"Inclusion Criteria:\n\n1. One of: {run}\n(121) Last\n2. SLE\n\nExclusion Criteria:\n\n* Pregnancy"
     )
-    assert texts(found.inclusion) == ["One of:", [*(f"Item{n};" for n in range(1, 121)), "Last"], "SLE"]
+    assert criteria_texts(found.inclusion) == ["One of:", [*(f"Item{n};" for n in range(1, 121)), "Last"], "SLE"]
 
 
 def test_short_runs_and_lists_are_read_as_before() -> None:
@@ -207,7 +206,7 @@ def test_short_runs_and_lists_are_read_as_before() -> None:
     found = criteria_text.split(
         f"Inclusion Criteria:\n\n1. One of: {run}\n(10) Last\n2. SLE\n\nExclusion Criteria:\n\n{items}"
     )
-    assert texts(found.inclusion) == ["One of:", [*(f"Item{n};" for n in range(1, 10)), "Last"], "SLE"]
+    assert criteria_texts(found.inclusion) == ["One of:", [*(f"Item{n};" for n in range(1, 10)), "Last"], "SLE"]
     assert [c["number"] for c in found.exclusion] == list(range(1, 121))
 
 
@@ -250,16 +249,16 @@ def test_bold_wrapped_onto_the_next_line_is_read_as_its_words(draft: Callable) -
         )
     )
     elig = data["eligibility"]
-    assert texts(elig["inclusion_criteria"]) == ["Adequate organ function", "SLE"]
-    assert texts(elig["exclusion_criteria"]) == ["Pregnancy or breastfeeding"]
+    assert criteria_texts(elig["inclusion_criteria"]) == ["Adequate organ function", "SLE"]
+    assert criteria_texts(elig["exclusion_criteria"]) == ["Pregnancy or breastfeeding"]
 
 
 def test_marks_over_a_blank_line_are_no_bold() -> None:
     found = criteria_text.split(
         "Inclusion Criteria:\n\n1. Hb > 9 **\n\n2. ** SLE\n\nExclusion Criteria:\n\n1. Pregnancy **note\n\n2. HIV**"
     )
-    assert texts(found.inclusion) == ["Hb > 9 **", "** SLE"]
-    assert texts(found.exclusion) == ["Pregnancy **note", "HIV**"]
+    assert criteria_texts(found.inclusion) == ["Hb > 9 **", "** SLE"]
+    assert criteria_texts(found.exclusion) == ["Pregnancy **note", "HIV**"]
 
 
 # --- a heading in italics -------------------------------------------------------------------------------------------
@@ -307,7 +306,7 @@ def test_a_note_labelled_nb_or_comment_is_no_criterion(tail: str, items: list[st
     """Before: "N.B. ..." and "Comment: ..." after a blank line imported as an exclusion criterion of their own, with
     no remark (a remark about the criteria, or a note on the one above); "*Note: ...*" words of the item above."""
     found = criteria_text.split(LISTS + tail)
-    assert texts(found.exclusion) == items
+    assert criteria_texts(found.exclusion) == items
     assert found.remarks
 
 
@@ -316,7 +315,7 @@ def test_a_note_labelled_nb_or_comment_is_no_criterion(tail: str, items: list[st
 )
 def test_words_opening_so_are_still_a_criterion(line: str) -> None:
     found = criteria_text.split(f"{LISTS}\n\n{line}")
-    assert texts(found.exclusion) == ["Pregnancy", "HIV", line]
+    assert criteria_texts(found.exclusion) == ["Pregnancy", "HIV", line]
 
 
 # --- an age bound the criteria state otherwise --------------------------------------------------------------------
@@ -363,7 +362,7 @@ def test_a_sub_item_numbered_with_its_letter_after_a_stop_is_a_sub_criterion(dra
             "Exclusion Criteria:\n\n1. Pregnancy"
         )
     )
-    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == [
         "SLE",
         "Adequate labs:",
         ["Hb > 9 g/dL", "ANC > 1000/uL"],

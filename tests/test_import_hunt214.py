@@ -66,27 +66,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_registry, import_study, importer_hunt, main, notes_on, with_criteria
+from conftest import copy_registry, criteria_texts, import_study, importer_hunt, main, notes_on, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt214", 92140001)
-
-
-def texts(items: list[dict]) -> list:
-    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append(c["text"])
-        if "sub_criteria" in c:
-            out.append(texts(c["sub_criteria"]))
-    return out
 
 
 def inclusion(lines: str) -> list:
     """The inclusion criteria's texts read from lines under the heading, beside an exclusion list of one."""
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert found.exclusion == [{"text": "Pregnancy"}]
-    return texts(found.inclusion)
+    return criteria_texts(found.inclusion)
 
 
 # --- Markdown italics -------------------------------------------------------------------------------------------------
@@ -104,13 +94,13 @@ def test_markdown_italics_are_read_as_the_words_they_set_off(
     imported so, the marks in the criteria's words. A record keeping them is refused."""
     data = draft(with_criteria(ITALICS))
     elig = data["eligibility"]
-    assert texts(elig["inclusion_criteria"]) == [
+    assert criteria_texts(elig["inclusion_criteria"]) == [
         "Patients not on dialysis",
         "Active SLE",
         "Adequate organ function:",
         ["Hb > 9 g/dL"],
     ]
-    assert texts(elig["exclusion_criteria"]) == ["Pregnancy", "HIV infection (any stage)"]
+    assert criteria_texts(elig["exclusion_criteria"]) == ["Pregnancy", "HIV infection (any stage)"]
     assert notes_on(data, "eligibility") == []
     root = copy_registry(tmp_path / "registry")
     status, said, _ = import_study(root, with_criteria(ITALICS), "NCT92149999")
@@ -145,7 +135,7 @@ def test_an_honest_record_of_a_text_with_stars_imports_and_checks(draft: Callabl
     data = draft(
         with_criteria("Inclusion Criteria:\n\n* ANA* positive\n* ALT < 2*ULN\n\nExclusion Criteria:\n\n* Pregnancy")
     )
-    assert texts(data["eligibility"]["inclusion_criteria"]) == ["ANA* positive", "ALT < 2*ULN"]
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == ["ANA* positive", "ALT < 2*ULN"]
 
 
 # --- top-level decimal numbering --------------------------------------------------------------------------------------
@@ -238,7 +228,7 @@ def test_a_remark_quotes_the_words_the_record_holds(conjunction: str) -> None:
     found = criteria_text.split(
         f"Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n* Pregnancy\n{conjunction}\nbreastfeeding\n* HIV"
     )
-    assert texts(found.exclusion) == ["Pregnancy or breastfeeding", "HIV"]
+    assert criteria_texts(found.exclusion) == ["Pregnancy or breastfeeding", "HIV"]
     assert any("('Pregnancy or breastfeeding')" in r for r in found.remarks), found.remarks
 
 
@@ -246,7 +236,7 @@ def test_a_remark_quotes_marks_the_source_escapes_as_written() -> None:
     found = criteria_text.split(
         "Inclusion Criteria:\n\n* SLE\n\nExclusion Criteria:\n\n* \\*\\*Pregnancy\\*\\*\n**or**\nbreastfeeding"
     )
-    assert texts(found.exclusion) == ["**Pregnancy** or breastfeeding"]
+    assert criteria_texts(found.exclusion) == ["**Pregnancy** or breastfeeding"]
     assert any("('**Pregnancy** or breastfeeding')" in r for r in found.remarks), found.remarks
 
 
@@ -261,7 +251,7 @@ ROMANS = (
 def test_roman_numerals_between_two_letters_are_the_parts_of_the_letter_above(draft: Callable) -> None:
     """Before: "(i) absolute" and "(ii) relative" read as parts of "1. Labs:" beside "(b) ANC", with no remark."""
     data = draft(with_criteria(ROMANS))
-    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == [
         "Labs:",
         ["Hb > 9 g/dL", "ANC", ["absolute > 1000/uL", "relative > 40%"], "Platelets > 100,000/uL"],
         "Active SLE",
@@ -313,7 +303,7 @@ def test_sub_headings_over_items_are_read_as_before(lines: str, read: list | Non
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert not any("right over another" in r for r in found.remarks)
     if read is not None:
-        assert texts(found.inclusion) == read
+        assert criteria_texts(found.inclusion) == read
 
 
 # --- NCI's old layout -------------------------------------------------------------------------------------------------
@@ -359,8 +349,8 @@ def test_bold_and_italics_at_once_are_read_as_their_words(draft: Callable, tmp_p
     """Before: "***Active*** SLE" and "___any___ stage" imported so, the marks in the criteria's words."""
     text = "Inclusion Criteria:\n\n* ***Active*** SLE\n\nExclusion Criteria:\n\n* HIV infection (___any___ stage)"
     data = draft(with_criteria(text))
-    assert texts(data["eligibility"]["inclusion_criteria"]) == ["Active SLE"]
-    assert texts(data["eligibility"]["exclusion_criteria"]) == ["HIV infection (any stage)"]
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == ["Active SLE"]
+    assert criteria_texts(data["eligibility"]["exclusion_criteria"]) == ["HIV infection (any stage)"]
 
 
 @pytest.mark.parametrize(

@@ -49,27 +49,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_registry, import_study, importer_hunt, main, notes_on, with_criteria
+from conftest import copy_registry, criteria_texts, import_study, importer_hunt, main, notes_on, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt215", 92150001)
-
-
-def texts(items: list[dict]) -> list:
-    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append(c["text"])
-        if "sub_criteria" in c:
-            out.append(texts(c["sub_criteria"]))
-    return out
 
 
 def inclusion(lines: str) -> list:
     """The inclusion criteria's texts read from lines under the heading, beside an exclusion list of one."""
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert found.exclusion == [{"text": "Pregnancy"}]
-    return texts(found.inclusion)
+    return criteria_texts(found.inclusion)
 
 
 # --- HTML line breaks -------------------------------------------------------------------------------------------------
@@ -168,7 +158,7 @@ def test_a_word_numbered_item_leading_into_its_parts_goes_on_with_the_run() -> N
         "Criterion 3: Consent\n\nExclusion Criteria:\n\n* Pregnancy"
     )
     assert [c.get("number") for c in found.inclusion] == [1, 2, 3]
-    assert texts(found.inclusion) == ["Age 18 to 65", "SLE, one of:", ["ANA", "anti-dsDNA"], "Consent"]
+    assert criteria_texts(found.inclusion) == ["Age 18 to 65", "SLE, one of:", ["ANA", "anti-dsDNA"], "Consent"]
 
 
 @pytest.mark.parametrize(
@@ -261,7 +251,12 @@ def test_numerals_started_right_after_a_letter_are_its_parts(draft: Callable) ->
         },
         {"number": 2, "text": "Active SLE"},
     ]
-    assert texts(elig["exclusion_criteria"]) == ["Pregnancy", "Infection", ["HIV", "hepatitis B"], "Prior CAR-T"]
+    assert criteria_texts(elig["exclusion_criteria"]) == [
+        "Pregnancy",
+        "Infection",
+        ["HIV", "hepatitis B"],
+        "Prior CAR-T",
+    ]
     said = [n for n in notes_on(data, "eligibility") if "as an outline nests them" in n]
     assert len(said) == 1 and "('absolute > 1000/uL')" in said[0], said  # (the romans: "c." after them shows it)
 
@@ -278,7 +273,7 @@ def test_numerals_started_right_after_a_letter_are_its_parts(draft: Callable) ->
 def test_numbers_between_or_under_each_of_a_lists_letters_are_their_parts(lines: str, read: list) -> None:
     """Before: "1. ANA" / "2. dsDNA" between "B. SLE" and "C. Consent" read as criteria of their own, each required."""
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert texts(found.inclusion) == read
+    assert criteria_texts(found.inclusion) == read
     assert not any("as an outline nests them" in r for r in found.remarks), found.remarks
 
 
@@ -298,10 +293,10 @@ def test_numbers_between_or_under_each_of_a_lists_letters_are_their_parts(lines:
 def test_marks_after_letters_that_start_no_run_are_read_as_before(lines: str, read: list | None) -> None:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     if read is not None:
-        assert texts(found.inclusion) == read
+        assert criteria_texts(found.inclusion) == read
         assert not any("as an outline nests them" in r for r in found.remarks), found.remarks
     else:
-        assert texts(found.inclusion)[:3] == ["Hb", "ANC", "relative"]
+        assert criteria_texts(found.inclusion)[:3] == ["Hb", "ANC", "relative"]
 
 
 # --- notes in square brackets -----------------------------------------------------------------------------------------
@@ -344,13 +339,17 @@ def test_a_wrapped_line_in_a_headings_words_goes_on_with_its_item() -> None:
         "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Diagnosis of SLE per\n   2019 EULAR/ACR\n   criteria\n"
         "3. Consent\n\nExclusion Criteria:\n\n1. Pregnancy"
     )
-    assert texts(found.inclusion) == ["Age 18 to 65", "Diagnosis of SLE per 2019 EULAR/ACR criteria", "Consent"]
+    assert criteria_texts(found.inclusion) == [
+        "Age 18 to 65",
+        "Diagnosis of SLE per 2019 EULAR/ACR criteria",
+        "Consent",
+    ]
     assert not found.unplaced and found.remarks == []
     found = criteria_text.split(
         "Inclusion Criteria:\n\n1. Meets classification\n   criteria:\n   a. ACR 1997\n   b. SLICC 2012\n\n"
         "Exclusion Criteria:\n\n1. Pregnancy"
     )
-    assert texts(found.inclusion) == ["Meets classification criteria:", ["ACR 1997", "SLICC 2012"]]
+    assert criteria_texts(found.inclusion) == ["Meets classification criteria:", ["ACR 1997", "SLICC 2012"]]
 
 
 @pytest.mark.parametrize(
@@ -362,7 +361,7 @@ def test_a_wrapped_line_in_a_headings_words_goes_on_with_its_item() -> None:
 )
 def test_a_heading_under_an_item_heads_as_before(text: str) -> None:
     found = criteria_text.split(text)
-    assert texts(found.inclusion) == ["Age 18 to 65"]
+    assert criteria_texts(found.inclusion) == ["Age 18 to 65"]
 
 
 # --- a word processor's outline bullets at one indent -----------------------------------------------------------------
@@ -377,7 +376,7 @@ def test_outline_bullets_at_one_indent_nest_by_their_level(draft: Callable) -> N
     """Before: "◦ ANA positive", "▪ titre ≥ 1:80" and "◦ anti-dsDNA positive" imported as inclusion criteria of their
     own, each required, beside "Active SLE" whose parts the outline's bullets make them."""
     data = draft(with_criteria(OUTLINE))
-    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == [
         "Age 18 to 65",
         "Active SLE",
         ["ANA positive", ["titre ≥ 1:80"], "anti-dsDNA positive"],
@@ -427,7 +426,7 @@ def test_a_decimal_sub_number_after_the_last_one_marks_an_item_before_a_lower_ca
     """Before: "2.2 anti-dsDNA positive" and "2.3 low C3" imported as inclusion criteria of their own beside item 2
     (lines with no list mark, their numbers in their words), where "2.1 ANA ≥ 1:80" is item 2's part."""
     data = draft(with_criteria(LOWER_DECIMAL))
-    assert texts(data["eligibility"]["inclusion_criteria"]) == [
+    assert criteria_texts(data["eligibility"]["inclusion_criteria"]) == [
         "Age 18 to 65",
         "Positive serology:",
         ["ANA ≥ 1:80", "anti-dsDNA positive", "low C3"],

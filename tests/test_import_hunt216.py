@@ -36,20 +36,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
+from conftest import criteria_texts, import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
 from sle_trials.reading import criteria_text
 
 shared, run_import, draft = importer_hunt("hunt216", 92160001)
-
-
-def texts(items: list[dict]) -> list:
-    """Each criterion's text, with its sub-criteria's texts after it where it has some."""
-    out: list = []
-    for c in items:
-        out.append(c["text"])
-        if "sub_criteria" in c:
-            out.append(texts(c["sub_criteria"]))
-    return out
 
 
 def inclusion(lines: str) -> criteria_text.Split:
@@ -77,7 +67,7 @@ def test_an_appendix_after_a_list_is_no_part_of_it(draft: Callable) -> None:
         {"number": 1, "text": "Pregnancy"},
         {"number": 2, "text": "Uncontrolled infection (see Appendix A)"},
     ]
-    assert texts(elig["inclusion_criteria"]) == ["Age 18 to 65", "Active SLE"]
+    assert criteria_texts(elig["inclusion_criteria"]) == ["Age 18 to 65", "Active SLE"]
     assert any("'Appendix A:'" in n and "not imported as criteria" in n for n in notes_on(data, "eligibility"))
 
 
@@ -110,7 +100,7 @@ def test_a_draft_listing_an_appendixs_items_as_criteria_is_refused(shared: Path)
 )
 def test_definitions_or_an_appendix_between_the_lists_are_left_to_the_curator(lines: str) -> None:
     found = inclusion(lines)
-    assert texts(found.inclusion) == ["Age"] and found.unplaced
+    assert criteria_texts(found.inclusion) == ["Age"] and found.unplaced
     assert len(found.remarks) == 1 and "heading no list of criteria" in found.remarks[0]
 
 
@@ -123,7 +113,7 @@ def test_definitions_or_an_appendix_between_the_lists_are_left_to_the_curator(li
 )
 def test_a_list_goes_on_after_an_annex_at_its_next_number(lines: str, read: list) -> None:
     found = inclusion(lines)
-    assert texts(found.inclusion) == read and found.unplaced
+    assert criteria_texts(found.inclusion) == read and found.unplaced
 
 
 @pytest.mark.parametrize(
@@ -142,7 +132,7 @@ def test_a_list_goes_on_after_an_annex_at_its_next_number(lines: str, read: list
 )
 def test_lines_in_an_annexs_words_read_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
-    assert texts(found.inclusion) == read
+    assert criteria_texts(found.inclusion) == read
     assert not any("heading no list of criteria" in r for r in found.remarks), found.remarks
 
 
@@ -177,7 +167,7 @@ def test_a_steps_label_over_items_heads_them(lines: str) -> None:
 )
 def test_a_words_number_over_no_items_at_its_indent_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
-    assert texts(found.inclusion) == read
+    assert criteria_texts(found.inclusion) == read
     assert not any("group" in c for c in found.inclusion)
 
 
@@ -188,7 +178,7 @@ def test_an_indented_sentence_leading_into_items_is_no_wrapped_line() -> None:
     """Before: "Subjects with LN must have:" read as words of item 2 ("SLE Subjects with LN must have:"), the biopsy
     asked of every participant as a part of "SLE"; now it is item 2's part, leading into its own."""
     found = inclusion("1. Age\n2. SLE\n   Subjects with LN must have:\n   a. biopsy\n3. Consent")
-    assert texts(found.inclusion) == ["Age", "SLE", ["Subjects with LN must have:", ["biopsy"]], "Consent"]
+    assert criteria_texts(found.inclusion) == ["Age", "SLE", ["Subjects with LN must have:", ["biopsy"]], "Consent"]
     assert found.remarks == []
 
 
@@ -208,7 +198,7 @@ def test_an_indented_sentence_leading_into_items_is_no_wrapped_line() -> None:
     ],
 )
 def test_an_indented_line_going_on_with_its_item_reads_as_before(lines: str, read: list) -> None:
-    assert texts(inclusion(lines).inclusion) == read
+    assert criteria_texts(inclusion(lines).inclusion) == read
 
 
 # --- numbers after letters going on to the list's end -----------------------------------------------------------------
@@ -219,7 +209,7 @@ BESIDE = "numbered from 1 right after lettered items"
 def test_numbers_after_letters_to_the_lists_end_are_said_beside_them() -> None:
     """Before: "1. SLE" read beside "a. Age 18-65" with no remark, though nothing shows it is no part of "a."."""
     found = inclusion("a. Age 18-65\n1. SLE\n2. Consent")
-    assert texts(found.inclusion) == ["Age 18-65", "SLE", "Consent"]
+    assert criteria_texts(found.inclusion) == ["Age 18-65", "SLE", "Consent"]
     said = [r for r in found.remarks if BESIDE in r]
     assert len(said) == 1 and "('SLE')" in said[0], found.remarks
 
@@ -254,7 +244,7 @@ def test_codes_lettered_otherwise_keep_no_code_in_their_words(lines: str, read: 
     """Before: "Ia. Age 18 to 65" / "A1. Age 18 to 65" imported so, codes in the criteria's words, the second line of
     each run a criterion "with no list mark", said in a remark."""
     found = inclusion(lines)
-    assert texts(found.inclusion) == read
+    assert criteria_texts(found.inclusion) == read
     assert "number" not in str(found.inclusion) and found.remarks == []
 
 
@@ -268,4 +258,4 @@ def test_codes_lettered_otherwise_keep_no_code_in_their_words(lines: str, read: 
     ],
 )
 def test_codes_in_no_run_from_one_read_as_before(lines: str, read: list) -> None:
-    assert texts(inclusion(lines).inclusion) == read
+    assert criteria_texts(inclusion(lines).inclusion) == read
