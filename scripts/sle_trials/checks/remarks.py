@@ -448,6 +448,17 @@ def _windowed(sentence: str, theirs: list[_Fact]) -> list[_Fact]:
     return [fact for fact in theirs if not isinstance(fact[1], Limit) or fact[1].comparators <= _WITHIN]
 
 
+def _a_length(fact: _Fact) -> bool:
+    """Whether fact is a length of time with no bound or a window's ("< 8 weeks")."""
+    unit = _WHOLE_MULTIPLES.get(fact[0].removeprefix("quantity ")) if fact[0].startswith("quantity ") else None
+    return (
+        unit is not None
+        and unit[0] in ("time", "months")
+        and isinstance(fact[1], Limit)
+        and fact[1].comparators <= _WITHIN
+    )
+
+
 def _the_one_length(fact: _Fact, theirs: list[_Fact]) -> bool:
     """Whether fact, a length of time a remark states with no bound, is in another unit the one length the criteria
     its sentence names write (theirs): IM19's "Exclusion criterion 2's window is 168 days" of its one "within the past
@@ -498,25 +509,82 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     and 4) passed, as did Relma-cel's "Inclusion criterion 4's floor of 7.5 mg/day" given to criterion 5
     (mutation hunt 206). A criterion the record does not hold is not judged here ("criterion 1 is missing")."""
     eligibility = record.data.get("eligibility") or {}
-    for (kind, i, _, _), sentence, items in sentences_naming_criteria(record):
-        said = _facts(sentence, _OF_A_CRITERION)
-        kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
-        theirs = [
-            fact
-            for _, item in items
-            for piece in fields.criterion_texts(item)
-            for fact in (_facts(normalise(piece), kinds) if kinds else [])
-        ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
-        for fact in said:
-            if not any(_same_fact(fact, other) for other in theirs) and not _the_one_length(
-                fact, _windowed(sentence, theirs)
-            ):
-                names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                message = (
-                    f"states {fact[2]} of {names}, which that criterion does not "
-                    "write and no value read from it holds: a remark states of a criterion only what it says"
-                )
-                yield remark_problem(record, kind, i, "E501", message)
+    for (kind, i, _, field), sentence, _ in sentences_naming_criteria(record):
+        for piece, items in _pieces_of_criteria(eligibility, sentence, field):
+            yield from _unwritten_of(record, eligibility, kind, i, piece, items)
+
+
+def _unwritten_of(
+    record: Record, eligibility: dict, kind: str, i: int, piece: str, items: list[tuple[dict, dict]]
+) -> Iterator[Problem]:
+    """E501: each fact a piece of a remark's sentence states of the criteria it names (items) that they do not
+    write and no value read from them holds (_facts_of_other_criteria)."""
+    said = _facts(piece, _OF_A_CRITERION)
+    kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
+    theirs = [
+        fact
+        for _, item in items
+        for piece_of in fields.criterion_texts(item)
+        for fact in (_facts(normalise(piece_of), kinds) if kinds else [])
+    ] + _held_facts([e for v in eligibility.values() for e in _reads_from(v, [ref for ref, _ in items])])
+    # (a length a clause calls the criterion's window is held to its windows alone: Relma-cel's "Exclusion criterion
+    # 1's window is 14 days" passed, the criterion writing a therapy's "≥14 days" beside its "within 8 weeks", hunt 217)
+    windows = {fact for clause in _CLAUSES.split(piece) if _WINDOW.search(clause) for fact in _facts(clause, kinds)}
+    for fact in said:
+        held_to = _windowed(piece, theirs) if fact in windows and _a_length(fact) else theirs
+        if not any(_same_fact(fact, other) for other in held_to) and not _the_one_length(
+            fact, _windowed(piece, theirs)
+        ):
+            names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+            as_window = " as a window" if held_to is not theirs else ""
+            message = (
+                f"states {fact[2]} of {names}, which that criterion does not "
+                f"write{as_window} and no value read from it holds: a remark states of a criterion only what it says"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
+
+
+# (where a clause of a remark's sentence ends: a window said in one is not the length another gives)
+_CLAUSES = lazy(r"[;,]\s+|\s+(?:and|but|while|whereas)\s+")
+# (a criterion's mention, the list it names or not, and the words that hand the facts just before it to it: "the 14
+# days of criterion 6")
+_HANDED_ON = lazy(
+    r"(?i)(?:[;,]|\b(?:and|but|while|whereas))(?P<handed>[^;,]*?\b(?:of|in|under|by|from|for)\s+(?:the\s+)?)\Z"
+)
+
+
+def _pieces_of_criteria(eligibility: dict, sentence: str, field: str) -> Iterator[tuple[str, list[tuple[dict, dict]]]]:
+    """The pieces of a remark's sentence that name criteria, each with the criteria it names: a fact a sentence says
+    of one criterion is held to that one, not to every one the sentence names. Relma-cel's "Exclusion criterion 1's
+    window is 56 days and criterion 6's 14 days" passed, 14 days being criterion 1's therapy's (hunt 217). A piece
+    runs from a mention of criteria to the next, but the words that hand their facts to the next ("..., and the 14
+    days of criterion 6") and the text before the first (the first's too); a piece stating no fact joins the next
+    ("Inclusion criterion 4 and exclusion criterion 1 give 7.5 mg/day and 100 mg/d": both)."""
+    mentions = list(_CRITERIA_NAMED.finditer(sentence))
+    cuts = [0]
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        gap = sentence[before.end() : after.start()]
+        handed = _HANDED_ON.search(gap)
+        cuts.append(after.start() - len(handed.group("handed")) if handed else after.start())
+    cuts.append(len(sentence))
+    side, start = None, 0
+    refs: list[dict[str, Any]] = []
+    for k, m in enumerate(mentions):
+        # (a mention naming no list is of the list the one before it in the sentence names: "Exclusion criterion 1's
+        # ... and criterion 6's")
+        side = m.group("list") or side
+        refs += _criteria_refs(f"{side} {m.group()}" if side and not m.group("list") else m.group(), field)
+        piece = sentence[cuts[k] : cuts[k + 1]]
+        if k + 1 < len(mentions) and not _facts(piece, _OF_A_CRITERION):
+            continue
+        items = [
+            (ref, eligibility[f"{ref['list'].lower()}_criteria"][n])
+            for ref in refs
+            for n in fields.criteria_named(eligibility, ref)[:1]
+        ]
+        if items:
+            yield sentence[start : cuts[k + 1]], items
+        refs, start = [], cuts[k + 1]
 
 
 def sentences_naming_criteria(record: Record) -> Iterator[tuple[Remark, str, list[tuple[dict, dict]]]]:

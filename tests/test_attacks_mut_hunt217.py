@@ -1,0 +1,44 @@
+"""A hostile mutation hunt on the remark checks (helper-84's, hunt 217): false curation notes that passed, each read as
+a class, with a true twin of the same shape (what the seeds really say) that passes still. Notes are rewritten in
+memory and checked as `trials validate` checks a file (mutations.Checks), on one registry copy the module shares.
+
+Found and fixed (E501):
+
+- the facts of every criterion a sentence names pooled: Relma-cel's "Exclusion criterion 1's window is 56 days and
+  criterion 6's 14 days" (14 days being criterion 1's therapy's), and "Exclusion criterion 1's window is 14 days"
+  (a length the criterion writes, but not as its window) (remarks._pieces_of_criteria, _unwritten_of).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
+
+RELMA_OLD = "The source gives no enrollment count."
+IM19_OLD = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt217"))
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "added", "found"),
+    [
+        # a fact said of one criterion of several a sentence names is that one's
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window is 56 days and criterion 6's 14 days.", {"E501"}),
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window is 56 days and criterion 6's limit 10 mg/dL.", set()),
+        (RELMA_PATH, RELMA_OLD, "The 14 days of exclusion criterion 1 and the 10 mg/dL of criterion 6 differ.", set()),
+        # ... and a length called its window is one of its windows
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window is 14 days.", {"E501"}),
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window of 8 weeks and therapy of 14 days.", set()),
+    ],
+)
+def test_a_false_note_is_refused_and_its_true_twin_passes(
+    checks: Checks, shown: str, old: str, added: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, f"{old} {added}") == found
