@@ -344,7 +344,10 @@ def _spelled_out(acronym: str, doc: Any) -> bool:
     if len(acronym) < _SPELLED_MIN or not acronym.isalpha():
         return False
     words = [rf"{re.escape(letter)}[^\W\d_]{{2,}}" for letter in acronym.casefold()]
-    if re.search(r"(?<![^\W_])" + _BETWEEN_WORDS.join(words) + r"(?![^\W_])", _folded(doc)) is not None:
+    if any(
+        _a_term(m.group())
+        for m in re.finditer(r"(?<![^\W_])" + _BETWEEN_WORDS.join(words) + r"(?![^\W_])", _folded(doc))
+    ):
         return True
     words = [rf"(?i:{re.escape(letter)}[^\W\d_]{{2,}})" for letter in acronym.casefold()]
     words[1:] = [
@@ -352,7 +355,35 @@ def _spelled_out(acronym: str, doc: Any) -> bool:
         for w, letter in zip(words[1:], acronym[1:])
     ]
     pattern = r"(?<![^\W_])" + _BETWEEN_SPELLED.join(words) + r"(?![^\W_])"
-    return re.search(pattern, _folded(doc, written=True)) is not None
+    return any(_a_term(m.group()) for m in re.finditer(pattern, _folded(doc, written=True)))
+
+
+# The words an acronym's words are not: a sentence's glue, not a term's ("new treatment called" is no "NTC": Relma-
+# cel's "the trial's NTC number" passed, a three-letter acronym being the initials of some three words in a row on
+# nearly any page, hunt 217). A term runs on one line, its words apart by spaces or hyphens alone, and ends in a
+# noun, not a participle or an adverb ("... called", "... clinically").
+_NOT_OF_A_TERM = frozenset(
+    "about across after all along also and any are been before being between both but can could during each either "
+    "for from had has have how including into its may might more most must not only other per such than that the "
+    "their them then there these they this those through throughout until upon use used using was were what when "
+    "where which while who whom whose why will with within without would should you your".split()
+)
+_ONE_RUN = lazy(r"[^\W\d_]+(?:[ \t-]+[^\W\d_]+)*")
+
+
+def _a_term(run: str) -> bool:
+    """Whether a run of a source's words an acronym's letters open may be the acronym's term (_NOT_OF_A_TERM)."""
+    words = run.casefold().replace("-", " ").split()
+    # (a small word of the phrase may stand between its words: "Centers for Disease Control")
+    inner = [w for w in words[1:-1] if w not in _BETWEEN_SMALL]
+    return (
+        _ONE_RUN.fullmatch(run) is not None
+        and not any(w in _NOT_OF_A_TERM for w in [words[0], *inner, words[-1]])
+        and not words[-1].endswith(("ed", "ly"))
+    )
+
+
+_BETWEEN_SMALL = frozenset({"of", "and", "the", "for", "in"})
 
 
 def _bracketed_after_other_words(acronym: str, doc: Any) -> bool:
