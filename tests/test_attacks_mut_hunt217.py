@@ -9,6 +9,8 @@ Found and fixed (E501):
   (a length the criterion writes, but not as its window) (remarks._pieces_of_criteria, _unwritten_of).
 - a three-letter acronym taken for any three words in a row with its initials: Relma-cel's "the trial's NTC number"
   of its page's "new treatment called" (remark_names._a_term).
+- a claim about the record's own product made through a pronoun standing for the sentence before's molecule: IM19's
+  "NCT03030976's title names CD19. IM19 targets it too." (remark_names._antecedents_named).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
         # an acronym no source writes, whose initials open a run of words that is no term
         (RELMA_PATH, RELMA_OLD, "The source gives the trial's NTC number.", {"E501"}),
         (RELMA_PATH, RELMA_OLD, "Exclusion criterion 3 excludes CNS disease not caused by lupus.", set()),
+        # a pronoun standing for the molecule the sentence before names, in a claim about the record's product
+        (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. IM19 targets it too.", {"E501"}),
+        (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. The page does not say whether IM19 targets it.", set()),
+        (RELMA_PATH, RELMA_OLD, "The title names CD19. Relma-cel targets it.", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -162,10 +162,44 @@ class _Unheld:
         a source writes only in another trial's title still says what the product is."""
         if not self.docs:
             return
-        said = self._others_blanked(self._hypotheses_blanked(QUOTED.sub(" | ", normalise(text))))
+        said = QUOTED.sub(" | ", self._antecedents_named(normalise(text)))
+        said = self._others_blanked(self._hypotheses_blanked(said))
         for m in dict.fromkeys(m.group() for m in self.molecule_words.finditer(said)):
             if not self._of_this_trial(_phrase((m,))):
                 yield m
+
+    def _antecedents_named(self, text: str) -> str:
+        """text with a pronoun standing for the molecules its sentence before names written as them, in a sentence
+        naming the record's own product ("IM19 targets it", "Relma-cel shares its target"): what it says of them is
+        said of the product. IM19's "NCT03030976's title names CD19. IM19 targets it too." passed, the molecule named
+        only of the other trial and the claim made of "it" (hunt 217)."""
+        sentences = _SENTENCE_BREAK.split(text)
+        if len(sentences) < 2 or not self.molecule_words.search(text):
+            return text
+        product = self._product_words()
+        out = [sentences[0]]
+        for before, sentence in zip(sentences, sentences[1:], strict=False):
+            named = list(dict.fromkeys(m.group() for m in self.molecule_words.finditer(before)))
+            if named and product.search(sentence):
+                # (not a sentence's subject: "It is not IM19's trial" speaks of the trial the sentence before names)
+                said = " and ".join(named)
+                sentence = _PRONOUN.sub(lambda m, said=said: said if m.start() else m.group(), sentence)
+            out.append(sentence)
+        return " ".join(out)
+
+    def _product_words(self) -> re.Pattern[str]:
+        """The words that name the record's own product: its product's and interventions' names, each whole or its
+        first word ("IM19" of "IM19 CAR-T cells"), or a common word for one ("the product", "the CAR-T cells")."""
+        data = self.record.data
+        product = data.get("cell_product")
+        names = [product.get("name") if isinstance(product, dict) else None, data.get("acronym")]
+        names += [i.get("name") for i in data.get("interventions") or [] if isinstance(i, dict)]
+        words = {w for name in names if isinstance(name, str) and name.split() for w in (name, name.split()[0])}
+        return re.compile(
+            r"(?i)(?<![^\W_])(?:"
+            + "|".join([*(re.escape(w) for w in sorted(words, key=len, reverse=True) if len(w) > 2), _PRODUCT_WORDS])
+            + r")(?![^\W_])"
+        )
 
     def _others_blanked(self, said: str) -> str:
         """said with each molecule it says of a related trial the record lists blanked, the trial named before it in
@@ -291,6 +325,11 @@ class _Unheld:
 
 
 _HYPHENS = lazy(r"[-\u2010\u2011]")
+_SENTENCE_BREAK = lazy(r"(?<=[.!?])\s+")
+# a pronoun that may stand for the molecules a sentence before names: "it", "them", "its target", "their antigens"
+_PRONOUN = lazy(r"(?i)(?<![\w-])(?:it|them|(?:its|their)[ \t]+(?:targets?|antigens?))(?![\w-])")
+# the common words for a trial's product
+_PRODUCT_WORDS = r"(?:the|its|this)[ \t]+(?:product|therapy|CAR-?T(?:[ \t]+cells?)?|CAR|cells)"
 # a trial named before a molecule in its clause, with no other subject, joint or contrast between ("NCT03030976's
 # title names CD19", not "NCT03030976 is listed, and IM19 targets CD19" nor "unlike NCT03030976, IM19 targets CD19")
 _JOINED = r"[^.;:,!?]*\b(?:and|but|while|whereas|where|unlike|than|like|as|this|its|it|also|too|both|either)\b"
