@@ -11,6 +11,7 @@ Found and fixed (E501):
   of its page's "new treatment called" (remark_names._a_term).
 - a claim about the record's own product made through a pronoun standing for the sentence before's molecule: IM19's
   "NCT03030976's title names CD19. IM19 targets it too." (remark_names._antecedents_named).
+- a site's name in the plural where the source writes one: Relma-cel's "Union Hospitals" (remark_names._SITES_PLURAL).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
         (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. IM19 targets it too.", {"E501"}),
         (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. The page does not say whether IM19 targets it.", set()),
         (RELMA_PATH, RELMA_OLD, "The title names CD19. Relma-cel targets it.", set()),
+        # a site's name in the plural, the source writing one
+        (RELMA_PATH, RELMA_OLD, "Two officials work at Union Hospitals.", {"E501"}),
+        (RELMA_PATH, RELMA_OLD, "The officials work at the Union and Renji Hospitals.", set()),
+        (RELMA_PATH, RELMA_OLD, "The source names three Principal Investigators.", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -232,7 +232,7 @@ class _Unheld:
         said = self._defined_blanked(self._others_blanked(self._hypotheses_blanked(said)))
         for name in note_names.names(said, self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
-            readings = [words for words in note_names.readings(name, common) if words]
+            readings = [_one_of_several(words, said) for words in note_names.readings(name, common) if words]
             if not readings or any(_own(words) for words in readings):
                 continue
             # (the registry's or the tool's word before or after a name is none of it: "ClinicalTrials.gov
@@ -500,7 +500,9 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
     )
     # (and a hyphenated one's last part: "T-lymphocyte" of the source's "T lymphocytes" was refused, E501, hunt 212)
     tail = _PARTS.findall(unaccented(words[-1].casefold()))
-    if len(words[-1]) > 3 and (words[-1].isalpha() or (len(tail) > 1 and tail[-1].isalpha() and len(tail[-1]) > 3)):
+    if len(words) > 1 and words[-1].casefold() in _SITES_PLURAL:
+        pass  # (a site's name in the plural is several sites: the source writes it so, or names one: _SITES_PLURAL)
+    elif len(words[-1]) > 3 and (words[-1].isalpha() or (len(tail) > 1 and tail[-1].isalpha() and len(tail[-1]) > 3)):
         last = last.removesuffix("s") + "(?:e?s)?"
     elif len(words) > 1 and _CAPITALS_PLURAL.fullmatch(words[-1]):
         # (an acronym's plural after a word of the name: "NCT IDs" of IM19's "NCT ID", refused, hunt 216)
@@ -509,6 +511,30 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _CAPITALS_PLURAL = lazy(r"[A-Z]{2,4}s")
+# A site's or a body's name in the plural ("Union Hospitals") says there are several of that name, and is found only
+# where a source writes it so: Relma-cel's "Union Hospitals" passed as its source's one "Union Hospital" (hunt 217).
+# A role's or a group's may be either ("Principal Investigators" of three "Principal Investigator"s).
+_SITES = "hospital university college institute center centre clinic school company foundation department academy"
+_SITES_PLURAL = frozenset(
+    [*(f"{site}s" for site in _SITES.split() if not site.endswith("y")), "universities", "companies", "academies"]
+)
+# (the words before a name that make its plural the last of several names, each of one site: "the Union and Renji
+# Hospitals")
+_SEVERAL_BEFORE = lazy(r"(?i)[^\W_][ \t]*(?:,|\band\b|\bor\b|&)[ \t]*\Z")
+
+
+def _one_of_several(words: tuple[str, ...], said: str) -> tuple[str, ...]:
+    """A name's words, a site's plural as its singular where several names share it ("the Union and Renji Hospitals":
+    "Renji Hospital"), the source writing the singular of each."""
+    if len(words) < 2 or words[-1].casefold() not in _SITES_PLURAL:
+        return words
+    for m in re.finditer(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + r"(?![^\W_])", said):
+        if _SEVERAL_BEFORE.search(said, 0, m.start()):
+            last = words[-1]
+            return (*words[:-1], last[:-3] + "y" if last.casefold().endswith("ies") else last[:-1])
+    return words
+
+
 # the parts of a word: runs of letters or of digits ("CD-19", "SARS-CoV-2", "U.S"), and a roman numeral's value
 _PARTS = lazy(r"[^\W\d_]+|\d+")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
