@@ -7,6 +7,8 @@ Found and fixed (E501):
 - the facts of every criterion a sentence names pooled: Relma-cel's "Exclusion criterion 1's window is 56 days and
   criterion 6's 14 days" (14 days being criterion 1's therapy's), and "Exclusion criterion 1's window is 14 days"
   (a length the criterion writes, but not as its window) (remarks._pieces_of_criteria, _unwritten_of).
+- a length written as a word's first part, read as no length: Relma-cel's "Exclusion criterion 1 sets a 15-day
+  window" (remarks._HYPHENATED_LENGTH).
 - a three-letter acronym taken for any three words in a row with its initials: Relma-cel's "the trial's NTC number"
   of its page's "new treatment called" (remark_names._a_term).
 - a claim about the record's own product made through a pronoun standing for the sentence before's molecule: IM19's
@@ -41,6 +43,9 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
         # ... and a length called its window is one of its windows
         (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window is 14 days.", {"E501"}),
         (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1's window of 8 weeks and therapy of 14 days.", set()),
+        # ... and a length written as a word's first part is read
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1 sets a 15-day window.", {"E501"}),
+        (RELMA_PATH, RELMA_OLD, "Exclusion criterion 1 sets an 8-week window.", set()),
         # an acronym no source writes, whose initials open a run of words that is no term
         (RELMA_PATH, RELMA_OLD, "The source gives the trial's NTC number.", {"E501"}),
         (RELMA_PATH, RELMA_OLD, "Exclusion criterion 3 excludes CNS disease not caused by lupus.", set()),

@@ -916,6 +916,14 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         # (and one spelled as numbers() reads no number, as each value it may be: "50 000/mm³", "7,5 g/dL", "half a
         # year", "100-fold", hunt 211)
         out += [("quantity", _either(q.readings), q.shown) for q in note_spellings.spelled(text)]
+        # (and a length written as a word's first part, "a 15-day window", "an 8-week course", which statements()
+        # reads as no unit's: Relma-cel's "Exclusion criterion 1 sets a 15-day window" passed, hunt 217; a source's
+        # too, which a note may copy)
+        out += [
+            (f"quantity {unit.key}", Limit(float(m.group(1)), frozenset()), m.group())
+            for m in _HYPHENATED_LENGTH.finditer(text)
+            if (unit := quantities.unit_named(m.group(2).lower() + "s")) is not None
+        ]
     if "participants" in kinds:
         out += [
             ("participants", n, f"{stated_limits.number_text(n)} participants")
@@ -958,6 +966,11 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             for bound, value in note_numbers.unitless_ages(text)
         ]
     return out
+
+
+_HYPHENATED_LENGTH = lazy(
+    r"(?<![\w.,\u2010\u2011-])(\d+(?:\.\d+)?)[-\u2010\u2011](?i:(minute|hour|day|week|month|year))(?![\w\u2010\u2011-])"
+)
 
 
 def _says(value: float, comparator: str | None) -> str:
