@@ -53,6 +53,9 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
         (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. IM19 targets it too.", {"E501"}),
         (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. The page does not say whether IM19 targets it.", set()),
         (RELMA_PATH, RELMA_OLD, "The title names CD19. Relma-cel targets it.", set()),
+        (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. It is IM19's target too.", {"E501"}),
+        (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. It is not IM19's trial.", set()),
+        (IM19_PATH, IM19_OLD, "NCT03030976's title names CD19. IM19 is a CAR-T against the same antigen.", {"E501"}),
         # a site's name in the plural, the source writing one
         (RELMA_PATH, RELMA_OLD, "Two officials work at Union Hospitals.", {"E501"}),
         (RELMA_PATH, RELMA_OLD, "The officials work at the Union and Renji Hospitals.", set()),

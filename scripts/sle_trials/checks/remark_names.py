@@ -181,9 +181,13 @@ class _Unheld:
         for before, sentence in zip(sentences, sentences[1:], strict=False):
             named = list(dict.fromkeys(m.group() for m in self.molecule_words.finditer(before)))
             if named and product.search(sentence):
-                # (not a sentence's subject: "It is not IM19's trial" speaks of the trial the sentence before names)
+                # (not a sentence's subject, but in a sentence of what the product aims at: "It is not IM19's trial"
+                # speaks of the trial the sentence before names, "It is IM19's target too" of the molecule)
                 said = " and ".join(named)
-                sentence = _PRONOUN.sub(lambda m, said=said: said if m.start() else m.group(), sentence)
+                aimed = _AIMED.search(sentence) is not None
+                sentence = _PRONOUN.sub(
+                    lambda m, said=said, aimed=aimed: said if m.start() or aimed else m.group(), sentence
+                )
             out.append(sentence)
         return " ".join(out)
 
@@ -327,7 +331,8 @@ class _Unheld:
 _HYPHENS = lazy(r"[-\u2010\u2011]")
 _SENTENCE_BREAK = lazy(r"(?<=[.!?])\s+")
 # a pronoun that may stand for the molecules a sentence before names: "it", "them", "its target", "their antigens"
-_PRONOUN = lazy(r"(?i)(?<![\w-])(?:it|them|(?:its|their)[ \t]+(?:targets?|antigens?))(?![\w-])")
+_PRONOUN = lazy(r"(?i)(?<![\w-])(?:it|them|(?:its|their|the[ \t]+same)[ \t]+(?:targets?|antigens?))(?![\w-])")
+_AIMED = lazy(r"(?i)\b(?:target\w*|antigens?|aim\w*|directed|binds?)\b")
 # the common words for a trial's product
 _PRODUCT_WORDS = r"(?:the|its|this)[ \t]+(?:product|therapy|CAR-?T(?:[ \t]+cells?)?|CAR|cells)"
 # a trial named before a molecule in its clause, with no other subject, joint or contrast between ("NCT03030976's
