@@ -14,6 +14,14 @@ Found and fixed (E501):
 - a claim about the record's own product made through a pronoun standing for the sentence before's molecule: IM19's
   "NCT03030976's title names CD19. IM19 targets it too." (remark_names._antecedents_named).
 - a site's name in the plural where the source writes one: Relma-cel's "Union Hospitals" (remark_names._SITES_PLURAL).
+
+Left (each passes): Relma-cel's "The windows of exclusion criteria 1 and 6 are 56 days and 14 days." (one mention of
+two criteria, its facts given in their order: "respectively" is not read, and "criteria 4 and 6 write 7.5 mg/day and
+30 mg/day", both of criterion 4, would be refused by reading it so); "Exclusion criterion 1's therapy lasts 8 weeks."
+(a window's length said of the criterion's other length: only a length called a window is held to windows); "The
+source gives the trial's MLC number." (its page's "multiple locations in China" is shaped as a term: about 110 runs of
+three letters stay spelled out on its page, 135 on IM19's); "The officials work at two Union Hospital sites." (a
+count of sites of one name).
 """
 
 from __future__ import annotations
