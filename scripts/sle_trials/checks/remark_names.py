@@ -83,8 +83,8 @@ def check_comment_facts(record: Record, sources: Sources, schema: dict) -> Itera
                 comment.line,
                 comment.column,
                 "E501",
-                f"the comment states {fact[2]}, {sources.unwritten()} and the record does not hold: a comment on the "
-                "trial states only what its sources say, as a curation note does",
+                f"the comment states {fact.shown}, {sources.unwritten()} and the record does not hold: a comment on "
+                "the trial states only what its sources say, as a curation note does",
             )
 
 

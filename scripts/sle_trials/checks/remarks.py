@@ -324,13 +324,13 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
             if fact in lengths:
                 continue  # (the one length of a criterion its sentence names, in another unit)
             message = (
-                f"states {fact[2]}, {sources.unwritten()} and the record does not hold: a "
+                f"states {fact.shown}, {sources.unwritten()} and the record does not hold: a "
                 "remark states only what its sources say (quote them, or leave the fact out)"
             )
             yield remark_problem(record, kind, i, "E501", message)
 
 
-def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[list[_Fact]]:
+def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[list[Fact]]:
     """For each of texts (a remark's or a comment's on the record), the facts it states that no cited source writes
     (of this trial: Sources.text_of) and the record does not hold (check_remark_facts)."""
     docs = [doc for doc in sources.docs if doc.unread is None]
@@ -339,7 +339,7 @@ def unwritten_facts(record: Record, sources: Sources, texts: list[str]) -> list[
     # (an age's bound is judged where the record holds an age at that bound: the importer's note on a bound it left
     # to the curator quotes the criterion's ages, which a whole registry study's text may read otherwise)
     bounds = {h[0] for h in held if h[0].startswith("age ")}
-    stated = [[f for f in said if not f[0].startswith("age ") or f[0] in bounds] for said in stated]
+    stated = [[f for f in said if not f.kind.startswith("age ") or f.kind in bounds] for said in stated]
     left = [[f for f in said if not any(_same_fact(f, h) for h in held)] for said in stated]
     if any(left):
         left = [_complements_said(normalise(text), said, record.data) for text, said in zip(texts, left, strict=True)]
@@ -364,13 +364,13 @@ _LET_IN = lazy(r"(?i)\b(?:must|requires?|required|needs?|needed|eligible|may\s+e
 _SENTENCES = lazy(r"(?<=[.;!?])\s+|\n")
 
 
-def _complements_said(text: str, said: list[_Fact], data: dict) -> list[_Fact]:
+def _complements_said(text: str, said: list[Fact], data: dict) -> list[Fact]:
     """The facts said (text's, none the record holds as it is) but those a sentence of text states as the complement
     of one of the record's thresholds, in the words of its list's other side (_KEPT_OUT, _LET_IN)."""
     thresholds = data.get("eligibility", {}).get("thresholds") if isinstance(data.get("eligibility"), dict) else None
     if not said or not isinstance(thresholds, list):
         return said
-    complements: dict[str, list[_Fact]] = {"INCLUSION": [], "EXCLUSION": []}
+    complements: dict[str, list[Fact]] = {"INCLUSION": [], "EXCLUSION": []}
     for t in thresholds:
         if not isinstance(t, dict) or t.get("comparator") not in quantities.COMPLEMENT:
             continue
@@ -378,10 +378,10 @@ def _complements_said(text: str, said: list[_Fact], data: dict) -> list[_Fact]:
         side = t.get("criterion", {}).get("list") if isinstance(t.get("criterion"), dict) else None
         if named is not None and side in complements and isinstance(t.get("value"), int | float):
             limit = Limit(float(t["value"]), frozenset({quantities.COMPLEMENT[t["comparator"]]}))
-            complements[side].append((f"quantity {named.key}", limit, ""))
+            complements[side].append(Fact(f"quantity {named.key}", limit, ""))
             if named.key == "points":  # (and a score's, as note_numbers.scores reads one: "SLEDAI-2K under 10")
-                complements[side].append(("score", limit, ""))
-    accepted: set[_Fact] = set()
+                complements[side].append(Fact("score", limit, ""))
+    accepted: set[Fact] = set()
     for sentence in _SENTENCES.split(text):
         side = "INCLUSION" if _KEPT_OUT.search(sentence) else "EXCLUSION" if _LET_IN.search(sentence) else None
         if side is None or not complements[side]:
@@ -439,51 +439,51 @@ _WINDOW = lazy(r"(?i)\bwindows?\b")
 _WITHIN = frozenset({"<", "<="})
 
 
-def _windowed(sentence: str, theirs: list[_Fact]) -> list[_Fact]:
+def _windowed(sentence: str, theirs: list[Fact]) -> list[Fact]:
     """The criteria's facts a sentence's bare length may be: where it says "window", the lengths written "within"
     ("< 8 weeks") and no length with another bound (Relma-cel's criterion 1 writes "within 8 weeks" and a therapy's
     "≥14 days": its true "window is 56 days" was refused, two lengths giving none, hunt 214's leftover)."""
     if not _WINDOW.search(sentence):
         return theirs
-    return [fact for fact in theirs if not isinstance(fact[1], Limit) or fact[1].comparators <= _WITHIN]
+    return [fact for fact in theirs if not isinstance(fact.value, Limit) or fact.value.comparators <= _WITHIN]
 
 
-def _a_length(fact: _Fact) -> bool:
+def _a_length(fact: Fact) -> bool:
     """Whether fact is a length of time with no bound or a window's ("< 8 weeks")."""
-    unit = _WHOLE_MULTIPLES.get(fact[0].removeprefix("quantity ")) if fact[0].startswith("quantity ") else None
+    unit = _WHOLE_MULTIPLES.get(fact.kind.removeprefix("quantity ")) if fact.kind.startswith("quantity ") else None
     return (
         unit is not None
         and unit[0] in ("time", "months")
-        and isinstance(fact[1], Limit)
-        and fact[1].comparators <= _WITHIN
+        and isinstance(fact.value, Limit)
+        and fact.value.comparators <= _WITHIN
     )
 
 
-def _the_one_length(fact: _Fact, theirs: list[_Fact]) -> bool:
+def _the_one_length(fact: Fact, theirs: list[Fact]) -> bool:
     """Whether fact, a length of time a remark states with no bound, is in another unit the one length the criteria
     its sentence names write (theirs): IM19's "Exclusion criterion 2's window is 168 days" of its one "within the past
     24 weeks" was refused (E501), a bare length in another unit matching nothing (hunt 211: anywhere, a bare "2
     weeks" matched Relma-cel's garbled criterion 1's "≥14 days" of another thing, which writes 8 weeks too, mutation
     hunt 206). A criterion writing two lengths gives none."""
-    if not isinstance(fact[1], Limit) or fact[1].comparators:
+    if not isinstance(fact.value, Limit) or fact.value.comparators:
         return False
-    ours = _WHOLE_MULTIPLES.get(fact[0].removeprefix("quantity ")) if fact[0].startswith("quantity ") else None
+    ours = _WHOLE_MULTIPLES.get(fact.kind.removeprefix("quantity ")) if fact.kind.startswith("quantity ") else None
     if ours is None or ours[0] != "time":
         return False
     lengths = {
-        (unit[0], round(other[1].value * unit[1], 6))
+        (unit[0], round(other.value.value * unit[1], 6))
         for other in theirs
-        if other[0].startswith("quantity ") and isinstance(other[1], Limit)
-        if (unit := _WHOLE_MULTIPLES.get(other[0].removeprefix("quantity "))) is not None
+        if other.kind.startswith("quantity ") and isinstance(other.value, Limit)
+        if (unit := _WHOLE_MULTIPLES.get(other.kind.removeprefix("quantity "))) is not None
         if unit[0] in ("time", "months")  # (a length in months too: "criteria 2 and 8" write two lengths)
     }
     if len(lengths) != 1:
         return False
     measure, minutes = next(iter(lengths))
-    return measure == "time" and quantities.same_number(fact[1].value * ours[1], minutes)
+    return measure == "time" and quantities.same_number(fact.value.value * ours[1], minutes)
 
 
-def _lengths_of_criteria_named(record: Record, text: str, field: str) -> list[_Fact]:
+def _lengths_of_criteria_named(record: Record, text: str, field: str) -> list[Fact]:
     """The facts of text (a remark's on field) each the one length of the criteria its sentence names
     (_the_one_length)."""
     eligibility = record.data.get("eligibility")
@@ -538,7 +538,7 @@ def _unwritten_of(
             names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
             as_window = " as a window" if held_to is not theirs else ""
             message = (
-                f"states {fact[2]} of {names}, which that criterion does not "
+                f"states {fact.shown} of {names}, which that criterion does not "
                 f"write{as_window} and no value read from it holds: a remark states of a criterion only what it says"
             )
             yield remark_problem(record, kind, i, "E501", message)
@@ -796,7 +796,7 @@ def _unsaid_of_item(says: str, item: str) -> str | None:
     said = _facts(says) if says.strip() else []
     kinds = frozenset(_read_as(fact) for fact in said)
     theirs = _facts(item, kinds) if kinds else []
-    unsaid = next((fact[2] for fact in said if not any(_same_fact(fact, other) for other in theirs)), None)
+    unsaid = next((fact.shown for fact in said if not any(_same_fact(fact, other) for other in theirs)), None)
     # (and a molecule's or a measure's code: "items b. and c. both name CD4+ T lymphocytes" of IM19's item c., an
     # absolute neutrophil count, once the note's own words after a mark were read as no opening of it, hunt 216)
     return unsaid or next(
@@ -870,9 +870,13 @@ def _reads_from(value: Any, refs: list[dict]) -> list[dict]:
     ]
 
 
-# A fact a text states: its kind ("date", "quantity" and its unit's key, "participants", "patients"), its
-# value, and how a message shows it
-_Fact = tuple[str, Any, str]
+class Fact(NamedTuple):
+    """A fact a text states: its kind ("date", "quantity" and its unit's key, "participants", "patients", "age" and
+    its bound, ...), its value, and how a message shows it."""
+
+    kind: str
+    value: Any
+    shown: str
 
 
 # The readings of a text's facts, each by the kind of fact it reads (_read_as)
@@ -888,62 +892,68 @@ _AGE_PIECES = lazy(r"(?<=[.;!?])\s+|\n|\s[*\u2022]\s")
 _AGE_WORDS = lazy(r"(?i)(?<![\w-])(?:age[ds]?|old|older|younger|oldest|youngest|birthdays?)(?![\w-])")
 
 
-def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[_Fact]:
+def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) -> list[Fact]:
     """The dates, quantities with a unit, counts of participants and ranges of patients text states (of
     those kinds: see _read_as). A source's text (written) is read for every count of people it writes, not
     only its enrollment (head_counts.people_counts): a note's count of a tally, of those screened or of an
     estimate a source writes is one it says (each was refused E501); a remark's own, as a quote's is read."""
-    out: list[_Fact] = []
+    out: list[Fact] = []
     if "date" in kinds:
         # (a date to its month here: a year alone is read below, where it stands apart and counts nothing)
-        out += [("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
+        out += [Fact("date", d.value, d.value) for d in date_mentions.dates(text) if "-" in d.value]
         # (and one in digits alone, "30.07.2024", as each of the days it may be: hunt 208)
-        out += [("date", days, text[start:end]) for days, start, end in date_mentions.numeric_dates(text)]
+        out += [Fact("date", days, text[start:end]) for days, start, end in date_mentions.numeric_dates(text)]
         # (and a year alone, standing apart and counting nothing: "launched in 2022", hunt 210)
-        out += [("date", year, year) for year, _, _ in date_mentions.years(text)]
+        out += [Fact("date", year, year) for year, _, _ in date_mentions.years(text)]
     if "quantity" in kinds:
         # (with the bound it states, if any: a note's "read as prednisone > 100 mg/d" of a record's and a source's
         # ≥ 100 mg/d passed as the number and unit alone, mutation hunt 208)
         said = stated_limits.statements(text)
         out += [
-            (f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q, written)), q.says()) for q in said if q.unit
+            Fact(f"quantity {q.unit.key}", Limit(q.value, _bound_of(text, q, written)), q.says())
+            for q in said
+            if q.unit
         ]
         # (and the first end of a range whose unit only its last writes: "12 to 70 years", hunt 210)
         out += [
-            (f"quantity {unit.key}", Limit(q.value, _bound_of(text, q, written)), f"{q.says()} {unit.key}")
+            Fact(f"quantity {unit.key}", Limit(q.value, _bound_of(text, q, written)), f"{q.says()} {unit.key}")
             for q, unit in note_numbers.range_starts(text, said)
         ]
         # (and one spelled as numbers() reads no number, as each value it may be: "50 000/mm³", "7,5 g/dL", "half a
         # year", "100-fold", hunt 211)
-        out += [("quantity", _either(q.readings), q.shown) for q in note_spellings.spelled(text)]
+        out += [Fact("quantity", _either(q.readings), q.shown) for q in note_spellings.spelled(text)]
         # (and a length written as a word's first part, "a 15-day window", "an 8-week course", which statements()
         # reads as no unit's: Relma-cel's "Exclusion criterion 1 sets a 15-day window" passed, hunt 217; a source's
         # too, which a note may copy)
         out += [
-            (f"quantity {unit.key}", Limit(float(m.group(1)), frozenset()), m.group())
+            Fact(f"quantity {unit.key}", Limit(float(m.group(1)), frozenset()), m.group())
             for m in _HYPHENATED_LENGTH.finditer(text)
             if (unit := quantities.unit_named(m.group(2).lower() + "s")) is not None
         ]
     if "participants" in kinds:
         out += [
-            ("participants", n, f"{stated_limits.number_text(n)} participants")
+            Fact("participants", n, f"{stated_limits.number_text(n)} participants")
             for n, _, _ in (head_counts.people_counts if written else head_counts.count_spans)(text)
         ]
     if "patients" in kinds:
-        out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
-        out += [("patients", r, f"patients {r[0]} to {r[1]}") for r in note_numbers.patient_ranges_in_words(text)]
+        out += [Fact("patients", r, f"patients {r[0]} to {r[1]}") for r in head_counts.patient_ranges(text)]
+        out += [Fact("patients", r, f"patients {r[0]} to {r[1]}") for r in note_numbers.patient_ranges_in_words(text)]
     # (a dose as a power of ten, a score, a count a verb enrols with no word for people: note_numbers)
     if "power" in kinds:
-        out += [("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
+        out += [Fact("power", v, f"a dose of {stated_limits.number_text(v)}") for v in note_numbers.powers(text)]
     if "route" in kinds:
-        out += [("route", code, m.group()) for code, words in _ROUTE_WORDS for m in words.finditer(text)]
+        out += [Fact("route", code, m.group()) for code, words in _ROUTE_WORDS for m in words.finditer(text)]
     if "score" in kinds:
         out += [
-            ("score", Limit(v, frozenset({cmp}) if cmp in _COMPARATORS else frozenset()), f"a score of {_says(v, cmp)}")
+            Fact(
+                "score",
+                Limit(v, frozenset({cmp}) if cmp in _COMPARATORS else frozenset()),
+                f"a score of {_says(v, cmp)}",
+            )
             for v, cmp in note_numbers.scores(text)
         ]
     if "participants" in kinds:
-        out += [("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
+        out += [Fact("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
     # (an age and the bound it is, as a quote's is read: a note's "the upper age is 18 years" of a record whose
     # maximum is 70 and whose source's minimum is 18 passed as a number of years the source writes, hunt 207)
     # (a source's, each sentence or list item alone: read whole, a registry study's criteria run on as one sentence,
@@ -953,7 +963,9 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
     # benchmark record 1 ms)
     if "age" in kinds:
         out += [
-            (f"age {a.bound}", (float(a.value), a.unit), f"a {_BOUNDS[a.bound]} age of {_age_text(a.value, a.unit)}")
+            Fact(
+                f"age {a.bound}", (float(a.value), a.unit), f"a {_BOUNDS[a.bound]} age of {_age_text(a.value, a.unit)}"
+            )
             for piece in (_AGE_PIECES.split(text) if written else [text])
             if _AGE_WORDS.search(piece)
             for a, end in _age_spans(age_bounds.ages(piece))
@@ -962,7 +974,7 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         # (a remark's age of no unit, an age's word right before it: "Ages 18 to 75", "Adults up to 75", hunt 211; a
         # source's too, which a note may copy: the importer's note quoting a criterion "age 18-65" was refused)
         out += [
-            (f"age {bound}", (value, "YEARS"), f"a {_BOUNDS[bound]} age of {_age_text(value, 'YEARS')}")
+            Fact(f"age {bound}", (value, "YEARS"), f"a {_BOUNDS[bound]} age of {_age_text(value, 'YEARS')}")
             for bound, value in note_numbers.unitless_ages(text)
         ]
     return out
@@ -996,55 +1008,55 @@ def _age_text(value: float, unit: str) -> str:
     return f"{stated_limits.number_text(value)} {unit.lower()}"
 
 
-def _read_as(fact: _Fact) -> str:
+def _read_as(fact: Fact) -> str:
     """The reading of _facts that reads a fact of this kind (a quantity's kind names its unit)."""
-    return fact[0].split(" ", 1)[0]
+    return fact.kind.split(" ", 1)[0]
 
 
 class Either(NamedTuple):
     """The facts a remark's words may state, one of which it does (note_spellings: "50 000/mm³" is 50000/mm³, or 0)."""
 
-    facts: tuple[_Fact, ...]
+    facts: tuple[Fact, ...]
 
 
 def _either(readings: tuple[tuple[str, float], ...]) -> Either:
     """The facts a quantity of those readings (each a unit's key and a value, of no bound stated) may be."""
-    return Either(tuple((f"quantity {key}", Limit(value, frozenset()), "") for key, value in readings))
+    return Either(tuple(Fact(f"quantity {key}", Limit(value, frozenset()), "") for key, value in readings))
 
 
-def _same_fact(a: _Fact, b: _Fact) -> bool:
+def _same_fact(a: Fact, b: Fact) -> bool:
     """Whether a remark's fact a is b, one a source writes or the record holds; where either may be one of several
     (Either), whether any of a's is any of b's."""
-    if isinstance(a[1], Either) or isinstance(b[1], Either):
-        ours = a[1].facts if isinstance(a[1], Either) else (a,)
-        theirs = b[1].facts if isinstance(b[1], Either) else (b,)
+    if isinstance(a.value, Either) or isinstance(b.value, Either):
+        ours = a.value.facts if isinstance(a.value, Either) else (a,)
+        theirs = b.value.facts if isinstance(b.value, Either) else (b,)
         return any(_same_one(x, y) for x in ours for y in theirs)
     return _same_one(a, b)
 
 
-def _same_one(a: _Fact, b: _Fact) -> bool:
+def _same_one(a: Fact, b: Fact) -> bool:
     """Whether a remark's fact a is b (_same_fact). A remark's date less precise than b, of its year and month, is
     b ("updated in August 2025" of a page's 2025-08-17; "started in July 2024" of a record's 2024-07-30: each was
     refused); one more precise than b is not (a day no source gives)."""
-    if isinstance(a[1], Limit) and a[1].comparators == _APPROXIMATE:
+    if isinstance(a.value, Limit) and a.value.comparators == _APPROXIMATE:
         return _about_the_same(a, b)
-    if a[0] != b[0]:
+    if a.kind != b.kind:
         return _same_in_other_units(a, b)
-    if a[0] == "date" and isinstance(a[1], frozenset | str) and isinstance(b[1], frozenset | str):
+    if a.kind == "date" and isinstance(a.value, frozenset | str) and isinstance(b.value, frozenset | str):
         # (a date in digits may be any of its days: frozenset)
-        ours = a[1] if isinstance(a[1], frozenset) else {a[1]}
-        theirs = b[1] if isinstance(b[1], frozenset) else {b[1]}
+        ours = a.value if isinstance(a.value, frozenset) else {a.value}
+        theirs = b.value if isinstance(b.value, frozenset) else {b.value}
         return any(x == y or y.startswith(x + "-") for x in ours for y in theirs)
-    if isinstance(a[1], Limit) and isinstance(b[1], Limit):
+    if isinstance(a.value, Limit) and isinstance(b.value, Limit):
         # (a bound stated on both sides must agree; a number either states with no bound is any bound's)
-        return quantities.same_number(a[1].value, b[1].value) and (
-            not a[1].comparators
-            or b[1].comparators in (frozenset(), _APPROXIMATE)  # (a criterion's "about 6 months" is any bound's)
-            or bool(a[1].comparators & b[1].comparators)
+        return quantities.same_number(a.value.value, b.value.value) and (
+            not a.value.comparators
+            or b.value.comparators in (frozenset(), _APPROXIMATE)  # (a criterion's "about 6 months" is any bound's)
+            or bool(a.value.comparators & b.value.comparators)
         )
-    if isinstance(a[1], float | int) and isinstance(b[1], float | int):
-        return quantities.same_number(float(a[1]), float(b[1]))
-    return bool(a[1] == b[1])
+    if isinstance(a.value, float | int) and isinstance(b.value, float | int):
+        return quantities.same_number(float(a.value), float(b.value))
+    return bool(a.value == b.value)
 
 
 # Units one of which is a whole number of the other's (their measure, and how many of the smallest each is): a note's
@@ -1071,17 +1083,19 @@ _WHOLE_MULTIPLES = {
 }
 
 
-def _same_in_other_units(a: _Fact, b: _Fact) -> bool:
+def _same_in_other_units(a: Fact, b: Fact) -> bool:
     """Whether two quantities in units of one measure are one (_WHOLE_MULTIPLES), each stating a bound the other
     does. (A note's rounding is no conversion: "0.221 mmol/L" is 221 μmol/L but for float's rounding alone.)"""
-    ours = _WHOLE_MULTIPLES.get(a[0].removeprefix("quantity ")) if a[0].startswith("quantity ") else None
-    theirs = _WHOLE_MULTIPLES.get(b[0].removeprefix("quantity ")) if b[0].startswith("quantity ") else None
+    ours = _WHOLE_MULTIPLES.get(a.kind.removeprefix("quantity ")) if a.kind.startswith("quantity ") else None
+    theirs = _WHOLE_MULTIPLES.get(b.kind.removeprefix("quantity ")) if b.kind.startswith("quantity ") else None
     if ours is None or theirs is None or ours[0] != theirs[0]:
         return False
-    if not (isinstance(a[1], Limit) and isinstance(b[1], Limit)) or not (a[1].comparators & b[1].comparators):
+    if not (isinstance(a.value, Limit) and isinstance(b.value, Limit)) or not (
+        a.value.comparators & b.value.comparators
+    ):
         return False  # (each bound stated and agreeing: a bare "2 weeks" of Relma-cel's garbled criterion 1, whose
         # window is 8 weeks, is no "≥14 days" of its glucocorticoid therapy, mutation hunt 206)
-    return quantities.same_number(a[1].value * ours[1], b[1].value * theirs[1])
+    return quantities.same_number(a.value.value * ours[1], b.value.value * theirs[1])
 
 
 # A length of time a note gives as an approximation ("24 weeks, about six months" of IM19's "within the past 24
@@ -1093,18 +1107,18 @@ _APPROXIMATE = frozenset({"~"})
 _DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 365.25 / 12, "years": 365.25}
 
 
-def _about_the_same(a: _Fact, b: _Fact) -> bool:
+def _about_the_same(a: Fact, b: Fact) -> bool:
     """Whether a, a quantity a note approximates, is b as any bound of it, or, a length of time, is b rounded to the
     digits a writes, in a's unit."""
-    if not isinstance(a[1], Limit) or _same_one((a[0], Limit(a[1].value, frozenset()), a[2]), b):
-        return isinstance(a[1], Limit)
-    ours = _DAYS.get(a[0].removeprefix("quantity ")) if a[0].startswith("quantity ") else None
-    theirs = _DAYS.get(b[0].removeprefix("quantity ")) if b[0].startswith("quantity ") else None
-    if ours is None or theirs is None or not isinstance(b[1], Limit):
+    if not isinstance(a.value, Limit) or _same_one(Fact(a.kind, Limit(a.value.value, frozenset()), a.shown), b):
+        return isinstance(a.value, Limit)
+    ours = _DAYS.get(a.kind.removeprefix("quantity ")) if a.kind.startswith("quantity ") else None
+    theirs = _DAYS.get(b.kind.removeprefix("quantity ")) if b.kind.startswith("quantity ") else None
+    if ours is None or theirs is None or not isinstance(b.value, Limit):
         return False
-    written = f"{a[1].value:g}"
+    written = f"{a.value.value:g}"
     digits = len(written.partition(".")[2])
-    return round(b[1].value * theirs / ours, digits) == round(a[1].value, digits)
+    return round(b.value.value * theirs / ours, digits) == round(a.value.value, digits)
 
 
 def _unquoted(text: str) -> str:
@@ -1156,10 +1170,10 @@ def _bound_of(text: str, q: stated_limits.Statement, written: bool = False) -> f
     return frozenset()
 
 
-def _held_facts(data: Any) -> list[_Fact]:
+def _held_facts(data: Any) -> list[Fact]:
     """Each fact the record holds as a structured value: a quantity and its unit (a threshold, an age, a
     dose; its unit as lexicon names it), a date, a count of participants, a range of patients."""
-    out: list[_Fact] = []
+    out: list[Fact] = []
     if isinstance(data, dict):
         value, unit = data.get("value"), data.get("unit")
         if isinstance(value, int | float) and isinstance(unit, str):
@@ -1168,24 +1182,24 @@ def _held_facts(data: Any) -> list[_Fact]:
             cmp = data.get("comparator")
             comparators = frozenset({cmp}) if cmp in _COMPARATORS else frozenset()
             if named is not None:
-                out.append((f"quantity {named.key}", Limit(float(value), comparators), ""))
+                out.append(Fact(f"quantity {named.key}", Limit(float(value), comparators), ""))
             # (a dose of cells the record holds, of any unit; a threshold's score in points)
-            out.append(("power", float(value), ""))
+            out.append(Fact("power", float(value), ""))
             if unit.lower() == "points":
-                out.append(("score", Limit(float(value), comparators), ""))
+                out.append(Fact("score", Limit(float(value), comparators), ""))
         for key in ("date", "as_of"):
             if isinstance(data.get(key), str):
-                out.append(("date", data[key], ""))
+                out.append(Fact("date", data[key], ""))
         if isinstance(data.get("route"), str):
-            out.append(("route", data["route"], ""))
+            out.append(Fact("route", data["route"], ""))
         if isinstance(data.get("count"), int):
-            out.append(("participants", data["count"], ""))
+            out.append(Fact("participants", data["count"], ""))
         if isinstance(data.get("first"), int) and isinstance(data.get("last"), int):
-            out.append(("patients", (data["first"], data["last"]), ""))
+            out.append(Fact("patients", (data["first"], data["last"]), ""))
         for bound in _BOUNDS:  # (an eligibility's age limits, each with its bound)
             age = data.get(f"{bound}imum_age")
             if isinstance(age, dict) and isinstance(age.get("value"), int | float) and isinstance(age.get("unit"), str):
-                out.append((f"age {bound}", (float(age["value"]), age["unit"]), ""))
+                out.append(Fact(f"age {bound}", (float(age["value"]), age["unit"]), ""))
         for item in data.values():
             out += _held_facts(item)
     elif isinstance(data, list):
