@@ -23,6 +23,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
@@ -34,7 +35,6 @@ _FAILING = (1, 2, 3, 4, 5)
 _OTHERS = (0, 1, -1, 255)
 # the checks whose status 1 is a verdict of their own and no failure (drift.yml): `trials drift` reports a drift
 _REPORTING = lazy(r"\btrials[ \t]+drift\b")
-Statuses = tuple[tuple[int, ...], tuple[int, ...]]  # (passing, failing)
 _TOKEN = lazy(
     r"\s*(?:(0[xX][0-9a-fA-F]+|[0-9]+)|\$\$?\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\$?([A-Za-z_][A-Za-z0-9_]*|\?)"
     r"|([A-Za-z_][A-Za-z0-9_]*)|(\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%<>&|^!~?:()]))"
@@ -58,6 +58,13 @@ _COMMANDS_BINDING = lazy(
     r"(?:^|[\s;&|(])(?:unset|read|printf|mapfile|readarray|getopts|eval|let|(?:declare|typeset|local)[ \t]+-[a-z]*[in])"
     r"\b([^;&|]*)"
 )
+
+
+class Statuses(NamedTuple):
+    """The statuses a check passes with and those it fails with (statuses_of)."""
+
+    passing: tuple[int, ...]
+    failing: tuple[int, ...]
 
 
 class Unread(Exception):
@@ -184,7 +191,7 @@ def _worked_out(tokens: list[tuple[str, str]], values: dict[str, int]) -> int:
 
 def statuses_of(check: str) -> Statuses:
     """The statuses a check passes and fails with: (0,) and 1 to 5, but `trials drift`'s, whose 1 reports a drift."""
-    return ((0, 1), _FAILING[1:]) if _REPORTING.search(check) else ((0,), _FAILING)
+    return Statuses((0, 1), _FAILING[1:]) if _REPORTING.search(check) else Statuses((0,), _FAILING)
 
 
 def _outcomes(

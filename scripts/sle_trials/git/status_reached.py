@@ -15,6 +15,8 @@ keeps a failure.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sle_trials.git.status_kept import Statuses, branch_holds, condition_holds
 from sle_trials.patterns import lazy
 
@@ -36,23 +38,33 @@ def _blanked(line: str) -> str:
     return _QUOTED.sub(lambda found: found.group(0)[0] + " " * (len(found.group(0)) - 2) + found.group(0)[-1], line)
 
 
+@dataclasses.dataclass
+class Block:
+    """A block a reading of a script stands in: its kind (`if`, `elif`, `dead`: an `elif` after an `if` a failure
+    enters, `for`, `while`, `case`, `function`, `group`), whether a failing check's run enters it (None: the reader
+    cannot say), whether an `if`'s condition holds on a failure, where on the line its condition (or a `case`'s
+    pattern) starts (-1: a `case` inside a branch), and a `case`'s patterns read so far."""
+
+    kind: str
+    entered: bool | None
+    held: bool | None
+    start: int
+    patterns: list[str] = dataclasses.field(default_factory=list)
+
+
 class Reach:
     """The blocks a reading of a script stands in, each with whether a failing check's run enters it: True where
     it does, False where it does not, None where the reader cannot say."""
 
     def __init__(self, statuses: Statuses) -> None:
         self.statuses = statuses
-        # [kind, entered, the condition's held value or the case's word, where the condition starts]
-        self.stack: list[list[object]] = []
+        self.stack: list[Block] = []
 
-    def _events(self, line: str, bearing: set[str], until: int) -> list[list[object]]:
+    def _events(self, line: str, bearing: set[str], until: int) -> list[Block]:
         """The stack after the line's keywords before index until, on a copy."""
-        stack = [
-            [entry[0], entry[1], list(entry[2]) if isinstance(entry[2], list) else entry[2], entry[3]]
-            for entry in self.stack
-        ]
-        for entry in stack:  # (a position is the line's: a `case` awaiting its pattern, an `if` its `then`, read here)
-            entry[3] = 0 if isinstance(entry[3], int) and entry[3] >= 0 else entry[3]
+        stack = [dataclasses.replace(block, patterns=list(block.patterns)) for block in self.stack]
+        for block in stack:  # (a position is the line's: a `case` awaiting its pattern, an `if` its `then`, read here)
+            block.start = 0 if block.start >= 0 else block.start
         text = _blanked(line)
         for found in _KEYWORD.finditer(text):
             if found.start() >= until:
@@ -61,48 +73,47 @@ class Reach:
             self._in_case_branch(stack, line, found.start())
             top = stack[-1] if stack else None
             if word in ("if", "while", "until"):
-                stack.append([word, None, None, found.end()])
+                stack.append(Block(word, None, None, found.end()))
             elif word == "elif" and top is not None:
                 # reached on a failure only where the `if` before it is not (and its own condition holds)
-                top[0], top[1], top[3] = "dead" if top[2] is True else "elif", False, found.end()
+                top.kind, top.entered, top.start = "dead" if top.held is True else "elif", False, found.end()
             elif word == "then" and top is not None:
-                held = condition_holds(line[int(str(top[3])) : found.start()], bearing, self.statuses)
-                top[1] = False if top[0] == "dead" else True if held is True else False if held is False else None
-                top[2] = held if top[0] == "if" else True if top[0] == "dead" else None
-            elif word == "do" and top is not None and top[0] != "for":
-                top[1] = None  # a `while`'s or an `until`'s body
+                held = condition_holds(line[top.start : found.start()], bearing, self.statuses)
+                top.entered = False if top.kind == "dead" else held
+                top.held = held if top.kind == "if" else True if top.kind == "dead" else None
+            elif word == "do" and top is not None and top.kind != "for":
+                top.entered = None  # a `while`'s or an `until`'s body
             elif word == "else" and top is not None:
-                top[1] = True if top[2] is False else False if top[2] is True else None
+                top.entered = None if top.held is None else not top.held
             elif word in ("fi", "done", "esac", "}") and stack:
                 stack.pop()
             elif word == "for":
-                stack.append(["for", True, None, found.end()])
+                stack.append(Block("for", True, None, found.end()))
             elif word == "case":
-                stack.append(["case", False, [], -1])
-            elif word == "in" and top is not None and top[0] == "case":
-                top[3] = found.end()
-            elif word == ";;" and top is not None and top[0] == "case":
-                top[1], top[3] = False, found.end()
+                stack.append(Block("case", False, None, -1))
+            elif word == "in" and top is not None and top.kind == "case":
+                top.start = found.end()
+            elif word == ";;" and top is not None and top.kind == "case":
+                top.entered, top.start = False, found.end()
             elif word.startswith("()"):
-                stack.append(["function", None, None, found.end()])
+                stack.append(Block("function", None, None, found.end()))
             elif word == "{":
-                stack.append(["group", True, None, found.end()])
+                stack.append(Block("group", True, None, found.end()))
         self._in_case_branch(stack, line, until)
         return stack
 
-    def _in_case_branch(self, stack: list[list[object]], line: str, at: int) -> None:
+    def _in_case_branch(self, stack: list[Block], line: str, at: int) -> None:
         """Where a `case` is read, the branch whose pattern stands before at on the line (`0 | 1)`)."""
         top = stack[-1] if stack else None
-        if top is None or top[0] != "case" or int(str(top[3])) < 0:
+        if top is None or top.kind != "case" or top.start < 0:
             return
-        start = int(str(top[3]))
+        start = top.start
         end = _PATTERN_END.search(_blanked(line), start, max(at, start))
         if end is not None:
-            earlier = top[2] if isinstance(top[2], list) else []
             pattern = line[start : end.start()].lstrip(" \t(;")
-            top[1] = branch_holds(pattern, earlier, self.statuses)
-            earlier.append(pattern)
-            top[3] = -1  # in the branch, to its `;;`
+            top.entered = branch_holds(pattern, top.patterns, self.statuses)
+            top.patterns.append(pattern)
+            top.start = -1  # in the branch, to its `;;`
 
     def at(self, line: str, position: int, bearing: set[str]) -> bool | None:
         """Whether what stands at position on the line is reached where the check failed: True, False (it is not),
@@ -111,7 +122,7 @@ class Reach:
         text = _blanked(line)
         if _in_a_subshell(text[:position]):
             return False  # what a subshell's `exit` ends is the subshell: `( exit "$status" )`, `$(exit 1)`
-        entered = [entry[1] for entry in stack]
+        entered = [block.entered for block in stack]
         if False in entered:
             return False
         starts = [found.end() for found in _STATEMENT_START.finditer(text[:position])]
