@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, indent_of, runs_on
+from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, RUNS_ON, indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
@@ -75,7 +75,18 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
     if top is None or indent_of(line) > top or is_marked(list_item(lines[at])) or not ANNEX_HEADING.fullmatch(line):
         return False
     above = lines[at - 1] if at else ""
-    return not above.strip() or not runs_on(above, line.lstrip(), indent_of(above))
+    if not above.strip() or not runs_on(above, line.lstrip(), indent_of(above)):
+        return True
+    # right under an item, a heading alone ending in a colon ("1. Age" / "Notes:" / "- a titre of 1:80 suffices"),
+    # where the item ends no sentence short and the heading stands at its indent: before, read as the item's words
+    # ("Age Notes:"), the note's line its sub-criterion (lines.runs_on reads "Note..." as going on with the item)
+    said = unescaped(above).rstrip()
+    return (
+        line.rstrip(" *_").endswith((":", "："))
+        and indent_of(line) <= indent_of(above)
+        and not RUNS_ON.search(said)
+        and not said.endswith((":", "："))
+    )
 
 
 def said_top(lines: list[str]) -> int | None:
