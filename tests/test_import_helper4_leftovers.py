@@ -262,9 +262,9 @@ def test_an_escaped_asterisk_is_a_footnote_mark_and_a_glued_one_a_bullet(
     assert data["eligibility"]["inclusion_criteria"] == [
         {"text": "Adults aged 18 to 65 years"},
         {"text": "SLEDAI-2K ≥ 8 at screening*"},
-        {"text": "* SLEDAI-2K as scored by the investigator"},
-    ]
+    ]  # (the footnote, "\\* SLEDAI-2K as scored ...", is left to the curator with a remark since hunt 217)
     assert not any("no list mark" in n for n in _notes(data))
+    assert any("footnote '\\* SLEDAI-2K as scored" in n for n in _notes(data))
 
 
 @pytest.mark.parametrize(

@@ -3,15 +3,25 @@ the check read a source's criteria with it alike), each beside a text of its sha
 read as it did. The texts are test inputs: no fact of any study.
 
 Found and fixed (each reproduced before with criteria_text.split(text)):
+- a footnote in a paragraph of its own whose mark an item above carries ("1. Age ≥18 (≥12 in Part B\\*)" / "" /
+  "\\*Part B opens after DSMB review", "2. SLE†" / "" / "† per the 2019 criteria") was imported as a criterion of its
+  own, with no remark. It may state a requirement (a real study's "\\*Temperature < 38°C ..." under "vital signs\\*"),
+  so it is not dropped either: it is left to the curator with a remark, as an annex is (notes.footnote), and the
+  check, reading the source alike, refuses a draft listing it as a criterion (E512). One indented under the item
+  carrying its mark (that real study's) is still that item's sub-criterion;
 - "1. Age" / "Notes:" / "- a titre of 1:80 suffices", a note's heading right under an item, read "Age Notes:" with the
   note's line its sub-criterion: the heading now ends the list as one after a blank line does (notes.annex_heading).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import criteria_texts
+from conftest import criteria_texts, import_study, importer_hunt, main, put_back, snapshot, with_criteria
 from sle_trials.reading import criteria_text
+
+shared, run_import, draft = importer_hunt("hunt217", 92170001)
 
 
 def inclusion(lines: str) -> criteria_text.Split:
@@ -19,6 +29,66 @@ def inclusion(lines: str) -> criteria_text.Split:
     found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
     assert found.exclusion == [{"text": "Pregnancy"}]
     return found
+
+
+# --- a footnote in a paragraph of its own -----------------------------------------------------------------------------
+
+FOOTNOTE = "a footnote"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age ≥18 (≥12 in Part B\\*)\n2. SLE\n\n\\*Part B after DSMB review", ["Age ≥18 (≥12 in Part B*)", "SLE"]),
+        ("1. Age 18 to 65\n2. SLE†\n\n† per the 2019 criteria", ["Age 18 to 65", "SLE†"]),
+        ("* Age\n* SLE¹\n\n¹ EULAR/ACR 2019\n\n* Consent", ["Age", "SLE¹"]),  # (lines under it: the curator's)
+    ],
+)
+def test_a_footnote_is_no_criterion_and_is_said(lines: str, read: list) -> None:
+    """Before: the footnote imported as a criterion of its own ("*Part B opens after DSMB review"), with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    said = [r for r in found.remarks if FOOTNOTE in r]
+    assert len(said) == 1 and lines.split("\n\n")[1].split("\n")[0][:6] in said[0], found.remarks
+
+
+def test_a_draft_listing_a_footnote_as_a_criterion_is_refused(shared: Path) -> None:
+    """The check reads the source with the same split: a draft holding the footnote as an inclusion criterion (as the
+    import wrote it before) is refused."""
+    text = (
+        "Inclusion Criteria:\n\n1. Age 18 to 65\n2. Active SLE†\n\n† per the 2019 EULAR/ACR criteria\n\n"
+        "Exclusion Criteria:\n\n1. Pregnancy"
+    )
+    before = snapshot(shared)
+    try:
+        status, said, _ = import_study(shared, with_criteria(text), "NCT92179999")
+        assert status == 0, said
+        record = shared / "trials" / "NCT92179999.yaml"
+        written = record.read_text(encoding="utf-8")
+        last = "      text: Active SLE†\n"
+        assert written.count(last) == 1 and "text: † per the 2019" not in written
+        assert main(["check", "--root", str(shared)]) == 0
+        record.write_text(written.replace(last, last + "    - text: † per the 2019 EULAR/ACR criteria\n"), "utf-8")
+        assert main(["check", "--root", str(shared)]) == 1
+    finally:
+        put_back(shared, before)
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # indented under the item carrying its mark (a real study's layout): its sub-criterion, as before
+        ("1. Vital signs\\*\n\n   \\*Temperature < 38°C\n2. SLE", ["Vital signs*", ["*Temperature < 38°C"], "SLE"]),
+        # a mark no item carries: an item in italics, a bullet glued to its word
+        ("* Age\n\n*Active* lupus nephritis", ["Age", "Active lupus nephritis"]),
+        ("*Note: all must be met*\n\n* Age 18", ["Age 18"]),
+        ("1. ALT ≤ 2.5 × ULN\n\n† SLE", ["ALT ≤ 2.5 × ULN", "† SLE"]),
+    ],
+)
+def test_lines_opening_with_a_mark_no_item_carries_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert not any(FOOTNOTE in r for r in found.remarks), found.remarks
 
 
 # --- a note's heading right under an item -----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ Where each rule lives, one module a concern (the names other modules use are the
 - lead_ins: lines leading into a list in other words than a heading's, an item leading into its list, alternatives;
 - cohorts: lists headed more than once, each for whom its label names; nci: the old NCI layout's sections;
 - tables: a markdown table's rows read as a list;
-- notes: notes, definitions and remarks about the lists, which are no criterion, and an annex's heading ending a list;
+- notes: notes, definitions and remarks about the lists, which are no criterion, an annex's heading ending a list
+  and a footnote to an item's mark;
 - groups: sub-headings and category labels within a list;
 - reader: one list's lines read into criteria and sub-criteria; read_remarks: its remarks on how lines were read;
 - nesting: items nesting under the item above at its indent (runs bulleted alike or otherwise, runs set apart by

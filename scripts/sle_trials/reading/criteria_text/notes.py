@@ -1,8 +1,11 @@
 """Words of a criteria text that are no criterion: a note on the criterion above (NOTE), a definition of a term the
-criteria use (DEFINITION), and a remark about the lists, marked as an item (MARKED_REMARK) or closing a list
-(closing_remark)."""
+criteria use (DEFINITION), a remark about the lists, marked as an item (MARKED_REMARK) or closing a list
+(closing_remark), and matter after a list's items that the curator reads: an annex under its heading (annex_heading)
+and a footnote to a mark an item carries (footnote)."""
 
 from __future__ import annotations
+
+import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
@@ -86,6 +89,36 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
         and indent_of(line) <= indent_of(above)
         and not RUNS_ON.search(said)
         and not said.endswith((":", "："))
+    )
+
+
+# a footnote's mark opening its line: an asterisk or more, a dagger, a section sign, a pilcrow or a superscript number
+_FOOTNOTE = lazy(r"(\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# a line in italics as a whole, "*Note: all must be met*": its closing asterisk after its words is no footnote's mark
+_ITALICS = lazy(r"\s*([*_])\S(?:.*[^\s\\])?\1\s*")
+
+
+def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> bool:
+    """Whether the line at index at opens a footnote after a list's items (listed: the list's lines so far): a
+    paragraph of its own (a blank line above it), no deeper than the list's first item (top), opening with a mark
+    that a line of the list carries right after its words ("1. Age ≥18 (≥12 in Part B\\*)" / "" / "\\*Part B opens
+    after DSMB review"; "2. SLE†" / "" / "† per the 2019 criteria"). Before, the footnote was imported as a criterion
+    of its own, with no remark; it may state a requirement (a real study's "\\*Temperature < 38°C ..." under "vital
+    signs\\*"), so it is not dropped either: the importer leaves it to the curator, said in a remark (one indented
+    under its item stays that item's sub-criterion, as before)."""
+    line = unescaped(lines[at])
+    above = lines[at - 1] if at else ""
+    if top is None or above.strip() or indent_of(line) > top or line[:1] == "\t" or is_marked(list_item(lines[at])):
+        return False
+    found = _FOOTNOTE.match(line.lstrip())
+    if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
+        return False  # (italics or bold closed on the line: "*Active* lupus")
+    mark = found.group(1)
+    carried = rf"[\w)\]%.,]{re.escape(mark)}(?!{re.escape(mark[0])})"
+    # (an escaped asterisk closing a line, "*SLEDAI-2K ≥ 8 at screening\\*", is a footnote's mark after a bullet
+    # glued to its word, no italics)
+    return any(
+        re.search(carried, unescaped(x)) and not _ITALICS.fullmatch(x) for x in listed if not x.startswith(GROUP)
     )
 
 

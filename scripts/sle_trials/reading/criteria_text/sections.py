@@ -21,7 +21,14 @@ from sle_trials.reading.criteria_text.lines import GROUP
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, item_number, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
-from sle_trials.reading.criteria_text.notes import MARKED_REMARK, annex_heading, closing_remark, next_number, said_top
+from sle_trials.reading.criteria_text.notes import (
+    MARKED_REMARK,
+    annex_heading,
+    closing_remark,
+    footnote,
+    next_number,
+    said_top,
+)
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
@@ -185,7 +192,18 @@ def split(text: str) -> Split:
             heading, stopped = said, True
         # (a list of paragraphs, no item marked: its first line's indent for its top)
         listed = top.get(current) if current not in sections or current in top else said_top(sections[current])
-        if heading is None and current in sections and annex_heading(lines, at, listed):
+        noted = heading is None and current in sections and footnote(lines, at, sections[current], listed)
+        if noted:
+            # "2. SLE†" / "" / "† per the 2019 criteria": a footnote to the list's words, no criterion of its own, yet
+            # it may state a requirement: left to the curator, as an annex is
+            remarks.append(
+                f"The criteria text has a footnote {shown(line.strip(), 100)} to a mark its items carry; it is not "
+                "imported as a criterion (nor are the lines under it, up to the next list's heading or the list's "
+                "next number): the curator's to read, and to add to the criterion it qualifies where it states a "
+                "requirement."
+            )
+        annexed = not noted and heading is None and current in sections and annex_heading(lines, at, listed)
+        if annexed:
             # "2. Uncontrolled infection (see Appendix A)" / "" / "Appendix A:" / "" / "- Active TB": matter of no list
             # (before, a sub-heading of the list above, its items imported as that list's criteria)
             remarks.append(
@@ -193,6 +211,7 @@ def split(text: str) -> Split:
                 "definitions, notes, references) after its items; the lines under it, up to the next list's heading "
                 "or the list's next number, are not imported as criteria: the curator's to read."
             )
+        if current is not None and (noted or annexed):
             resume = (current, next_number(sections[current], top.get(current)))
             doubted, current = True, "unread"
             continue
