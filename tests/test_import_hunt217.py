@@ -10,7 +10,11 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   check, reading the source alike, refuses a draft listing it as a criterion (E512). One indented under the item
   carrying its mark (that real study's) is still that item's sub-criterion;
 - "1. Age" / "Notes:" / "- a titre of 1:80 suffices", a note's heading right under an item, read "Age Notes:" with the
-  note's line its sub-criterion: the heading now ends the list as one after a blank line does (notes.annex_heading).
+  note's line its sub-criterion: the heading now ends the list as one after a blank line does (notes.annex_heading);
+- "Screening:" / "1. Age" / "Treatment:" / "1. Hb", a short label right under an item of a group over a numbering
+  started again, read "Treatment:" as a criterion of the group "Screening" holding "Hb": now the sub-heading of a
+  group of its own, said in a remark (it may still be a criterion leading into its own list: Reader.sibling_label).
+  Hunt 210 had kept "General:" / ... / "Disease-specific:" / "1. SLE" as before; it is of this class.
 """
 
 from __future__ import annotations
@@ -112,3 +116,35 @@ def test_a_notes_heading_right_under_an_item_ends_the_list() -> None:
 def test_a_line_going_on_with_its_item_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.unplaced
+
+
+# --- a group's label right under an item, over a numbering started again ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["Screening:\n1. Age\nTreatment:\n1. Hb", "General:\n1. Age\n2. Consent\nDisease-specific:\n1. Hb"],
+)
+def test_a_label_over_a_numbering_started_again_heads_a_group(lines: str) -> None:
+    """Before: the second label read as a criterion of the first group, holding "Hb" (said as a line with no list
+    mark): the second group's criteria each required of the first's."""
+    found = inclusion(lines)
+    first, second = lines.split("\n")[0], lines.split("\n")[-2]
+    assert [(c.get("group"), c["text"], c["number"]) for c in found.inclusion][-1] == (second[:-1], "Hb", 1)
+    assert found.inclusion[0]["group"] == first[:-1]
+    assert len(found.remarks) == 1 and f"('{second}')" in found.remarks[0] and "numbered again" in found.remarks[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. Consent\nRenal function:\n1. eGFR > 60", ["Age", "Consent", "Renal function:", ["eGFR > 60"]]),
+        ("Screening:\n1. Age\n2. Labs:\nHematology:\n1. Hb", ["Age", "Labs:", ["Hematology:", "Hb"]]),
+        ("Screening:\n* Age\nOrgan function:\n* Hb", ["Age", "Organ function:", "Hb"]),
+    ],
+)
+def test_a_label_with_no_group_above_or_under_a_colon_reads_as_before(lines: str, read: list) -> None:
+    """No group above (the label may lead into its own list), under an item ending in a colon, or over bullets."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert not any("numbered again" in r for r in found.remarks)

@@ -148,6 +148,7 @@ class Reader:
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.romans_beside: list[str] = []  # roman numerals read beside the letters right above them
         self.numbers_beside: list[str] = []  # ... and numbers from 1 going on to the list's end after them
+        self.groups_restarted: list[str] = []  # short labels right under an item, over a numbering started again
         self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
@@ -368,26 +369,36 @@ class Reader:
         return not runs_on(lines[at - 1], line, self.last_indent)
 
     def sibling_label(self, lines: list[str], at: int) -> bool:
-        """Whether the line, right under an item of a group, labels the next group as its sub-heading labelled this
-        one: a short label ending in its colon (SHORT_LABEL), at the list's margin, no note, under an item ending in
-        no colon (whose sub-list it would lead into), over the next number of the list's top level ("General:" /
-        "1. Age" / "2. Consent" / "Disease-specific:" / "3. SLE": a numbering going on across the label, as a
-        template's category labels do). Before, "Disease-specific:" was read as a criterion of the group "General",
-        with a remark, and the criteria under it as the group's. Over a bulleted item it may lead into the items
-        under it ("Adequate organ function:" / "* Hb ≥ 9"): a criterion, as before."""
+        """Whether the line, right under an item of a group, labels the next group as its sub-heading labelled this one:
+        a short label ending in its colon (SHORT_LABEL), at the list's margin, no note, under an item ending in no colon
+        (whose sub-list it would lead into), over the next number of the list's top level (or over 1, said:
+        groups_restarted) ("General:" / "1. Age" / "2. Consent" / "Disease-specific:" / "3. SLE": a numbering going on
+        across the label, as a template's category labels do). Before, "Disease-specific:" was read as a criterion of
+        the group "General", with a remark, and the criteria under it as the group's. Over a bulleted item it may lead
+        into the items under it ("Adequate organ function:" / "* Hb ≥ 9"): a criterion, as before."""
         line = unescaped(lines[at])
         if self.group is None or not self.stack or not SHORT_LABEL.match(line.strip()) or NOTE.match(line.strip()):
             return False
         top = self.stack[0]
         below = next_item(lines, at + 1)
-        return (
+        if not (
             indent_of(line) <= top.indent
             and not unescaped(lines[at - 1]).rstrip(" *_").endswith((":", "："))
             and below is not None
             and len(below.group("indent")) <= top.indent
             and top.last_number is not None
-            and item_number(below) == top.last_number + 1
-        )
+        ):
+            return False
+        if item_number(below) == top.last_number + 1:
+            return True
+        # ... or over 1, the numbering started again as the group above started its own ("Screening:" / "1. Age" /
+        # "Treatment:" / "1. Hb"): before, "Treatment:" was read as a criterion of the group "Screening" holding "Hb"
+        # (the treatment's criteria each required at screening); a group now, said in a remark, as such a line may
+        # still be a criterion leading into a list of its own numbered from 1
+        if item_number(below) == 1:
+            self.groups_restarted.append(line.strip())
+            return True
+        return False
 
     def blank(self) -> None:
         while len(self.stack) > 1 and self.stack[-1].until_blank:
