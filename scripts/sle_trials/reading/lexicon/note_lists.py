@@ -117,9 +117,16 @@ _COUNT_ALONE = lazy(
 )
 
 
+# ... or a count after "the" or "its" of things named whole, their possessor or a clause's end: "the two officials'
+# affiliations", "its three officials." (hunt 218: Relma-cel's "the two officials' affiliations" beside its three
+# passed). Not "the two sites in Shanghai" nor "the two sites that closed": those count some of them.
+_COUNT_DEFINITE = lazy(r"(?i)\b(?:the|its|their|all)[ \t]+" + _COUNTED_WORDS + r"(?:['\u2019]|[ \t]*(?=[,.;:)]|\Z))")
+
+
 def _counts(text: str) -> list[re.Match[str]]:
-    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE)."""
-    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE)
+    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE,
+    _COUNT_DEFINITE)."""
+    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE, _COUNT_DEFINITE)
     return [m for pattern in patterns for m in pattern.finditer(text)]
 
 

@@ -1,0 +1,39 @@
+"""A hostile mutation hunt on `trials check` (helper-85's, hunt 218) on the curated records' notes: a count, or a one
+or a many, of things a source or the record lists, said wrongly, that passed the remark checks. Each refused rewrite
+passed before its fix; each has honest twins (the true count, a many of many) that pass still. Notes are rewritten
+in memory and checked as `trials validate` checks a file (mutations.Checks), on one registry copy the module shares.
+
+Found and fixed (E501):
+
+- a count after "the" or "its" of things named whole, before their possessive or a clause's end: Relma-cel's "the
+  officials' affiliations" made "the two officials' affiliations" (it holds three) (note_lists, remark_lists).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RELMA_PATH, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt218"))
+
+
+RELMA_OFFICIALS = "the officials' affiliations name two hospitals"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "found"),
+    [
+        (RELMA_PATH, RELMA_OFFICIALS, "the two officials' affiliations name two hospitals", {"E501"}),
+        (RELMA_PATH, RELMA_OFFICIALS, "the three officials' affiliations name two hospitals", set()),
+    ],
+)
+def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(
+    checks: Checks, shown: str, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, new) == found
