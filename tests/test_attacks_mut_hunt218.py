@@ -7,6 +7,9 @@ Found and fixed (E501):
 
 - a count after "the" or "its" of things named whole, before their possessive or a clause's end: Relma-cel's "the
   officials' affiliations" made "the two officials' affiliations" (it holds three) (note_lists, remark_lists).
+- a one or a many a section of the source is said to speak of: Relma-cel's "its summary speaks of multiple locations"
+  made "of one location" passed, one being the number of locations its page lists; a count said of a section's words
+  is now held to those words, "multiple" and "several" read as many (remark_mentions).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
 
 
 RELMA_OFFICIALS = "the officials' affiliations name two hospitals"
+RELMA_SUMMARY = "its summary speaks of multiple locations"
 
 
 @pytest.mark.parametrize(
@@ -31,6 +35,10 @@ RELMA_OFFICIALS = "the officials' affiliations name two hospitals"
     [
         (RELMA_PATH, RELMA_OFFICIALS, "the two officials' affiliations name two hospitals", {"E501"}),
         (RELMA_PATH, RELMA_OFFICIALS, "the three officials' affiliations name two hospitals", set()),
+        (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of one location", {"E501"}),
+        (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of a single location", {"E501"}),
+        (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of two locations", {"E501"}),
+        (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of several locations", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

@@ -10,6 +10,10 @@ with at most one word between ("two locations", "2 recruiting locations"), or, o
 complete record holds as its source lists them, it is their number: Relma-cel's honest "The source mentions one
 location" (a page listing one, writing no "one location") was refused (hunt 213), and "mentions two locations" is
 still. The source's text is searched only for a remark that gives such a count (few do).
+
+A count said of a named section's words ("its summary speaks of ...") is held to that section's words alone, where
+they count the thing, and not excused by the list: hunt 218 made Relma-cel's "speaks of multiple locations" "of one
+location", one being the number its page lists, and it passed. "Multiple" and "several" are read as a many.
 """
 
 from __future__ import annotations
@@ -20,21 +24,27 @@ from collections.abc import Iterator
 from sle_trials.checks import remark_lists
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
+from sle_trials.checks.remark_sections import HEADINGS, TITLE, heading_named, sections_of
 from sle_trials.checks.remarks import QUOTED, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
-from sle_trials.reading.layouts import normalise
+from sle_trials.reading.layouts import TEXT, normalise
 from sle_trials.reading.lexicon.quantities import CARDINALS
 
 _WORDS = {word: value for word, value in CARDINALS.items() if value <= 20}
-_COUNT = r"(?P<count>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"|\d{1,3})"
+# words that count many, of no number ("multiple locations"), and one ("a single site"): a note's one or many of what
+# a section's words give is held to them too (hunt 218: "its summary speaks of one location", its "multiple")
+MANY = -1
+_ONE_OR_MANY = {"a single": 1, "single": 1, "multiple": MANY, "several": MANY, "many": MANY, "various": MANY}
+_WORDS_READ = {**_WORDS, **_ONE_OR_MANY}
+COUNT = r"(?P<count>" + "|".join(sorted(_WORDS_READ, key=len, reverse=True)) + r"|\d{1,3})"
 _NO_NOUN = r"(?:of|or|and|to|in|at|on|more|other|such|the|times)"  # ("mentions one of the hospitals": no count)
 # a count the words of a source are said to give: "speaks of two locations", "mentions 3 sites", "refers to two
 # hospitals"
 _MENTIONED = lazy(
     r"(?i)\b(?:(?:speaks?|speaking|talks?|talking)[ \t]+(?:of|about)|"
     r"mentions?|mentioning|refers?[ \t]+to|referring[ \t]+to|alludes?[ \t]+to)[ \t]+"
-    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)(?:[ \t]+(?P<next>[a-z][\w-]*))?"
+    rf"(?:only[ \t]+|just[ \t]+)?{COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)(?:[ \t]+(?P<next>[a-z][\w-]*))?"
 )
 # the officials' affiliations as what a count is said of: "The officials' affiliations mention two hospitals" (the
 # subject of the verb, in its clause)
@@ -46,7 +56,7 @@ _AFFILIATIONS_BEFORE = lazy(r"(?i)\b(?:officials['\u2019]?[ \t]+)?affiliations[ 
 _AFFILIATIONS_NAME = lazy(
     r"(?i)(?:\b(?P<whose>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?)(?:['\u2019]s?|s['\u2019])[ \t]+)?affiliations?[ \t]+"
     r"(?:(?:also|only|each)[ \t]+)?(?:names?|mentions?|lists?|gives?|cites?)[ \t]+"
-    rf"(?:only[ \t]+|just[ \t]+)?{_COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
+    rf"(?:only[ \t]+|just[ \t]+)?{COUNT}[ \t]+(?!{_NO_NOUN}\b)(?P<noun>[a-z][\w-]*)"
 )
 _OFFICIALS = lazy(r"(?i)(?<![\w-])(?:officials?|investigators?|PIs?)\Z")  # (their last word: "two officials")
 
@@ -70,16 +80,27 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
     for m in _MENTIONED.finditer(read):
         if _DENIED_BEFORE.search(read, 0, m.start()):
             continue
-        count, noun = _value(m.group("count")), m.group("noun").lower()
+        count, noun = count_value(m.group("count")), m.group("noun").lower()
+        stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+        written = re.compile(rf"(?i)\b{COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
+        section = _SECTION_SAYS.search(read, 0, m.start())
+        if section is not None and (texts := _section_texts(section.group("name"), sources)):
+            # (a count said of a section's words is theirs, not the list's: the summary's "multiple locations" of
+            # a page listing one)
+            given = [count_value(w.group("count")) for text in texts for w in written.finditer(text)]
+            if given and not any(agrees(count, g) for g in given):
+                name = section.group("name")
+                yield f"says its source's {name} gives {m.group('count')} {noun}, which its words give otherwise"
+            continue
+        if count == MANY:
+            continue  # (a many the words of no section named: left to the list's checks)
         phrase = f"{noun} {m.group('next').lower()}" if m.group("next") else noun
         if count in (remark_lists.items_counted(record, noun), remark_lists.items_counted(record, phrase)):
             continue  # (the number of the sites, arms, cohorts or related trials its source lists)
         if _AFFILIATIONS_BEFORE.search(read, 0, m.start()) and remark_lists.affiliations_naming(record, noun) == count:
             continue  # (the officials' affiliations that name it, which a complete record holds as its source lists)
-        stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
-        written = re.compile(rf"(?i)\b{_COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
         if not any(
-            _value(w.group("count")) == count
+            count_value(w.group("count")) == count
             for doc in sources.docs
             if doc.unread is None
             for w in written.finditer(sources.text_of(doc))
@@ -94,7 +115,7 @@ def _affiliations_miscounted(record: Record, read: str) -> Iterator[str]:
         if _DENIED_BEFORE.search(read, 0, m.start()):
             continue
         whose = " ".join((m.group("whose") or "officials").split())
-        count, noun = _value(m.group("count")), m.group("noun").lower()
+        count, noun = count_value(m.group("count")), m.group("noun").lower()
         if _OFFICIALS.search(whose):
             held = remark_lists.affiliations_naming(record, noun)
             if held is not None and held != count:
@@ -113,6 +134,29 @@ def _held_naming(record: Record, whose: str, noun: str) -> int:
     return sum(1 for a in held if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}s?(?![\w-])", a))
 
 
-def _value(word: str) -> int:
-    """The number a count's word or digits are."""
-    return int(word) if word.isdigit() else _WORDS[word.lower()]
+def count_value(word: str) -> int:
+    """The number a count's word or digits are (MANY of "multiple")."""
+    return int(word) if word.isdigit() else _WORDS_READ[" ".join(word.lower().split())]
+
+
+def agrees(said: int, given: int) -> bool:
+    """Whether a count said is one given: the same number, or many of a number above one (a number said of words
+    giving many is no number they give: "two locations" of "multiple locations")."""
+    return said == given or (said == MANY and given > 1)
+
+
+# a section of the source the subject of the verb: "its summary speaks of", "The source's Timeline section mentions"
+_SECTION_SAYS = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"(?:[ \t]+section)?[ \t]+(?:(?:also|only)[ \t]+)?\Z"
+)
+
+
+def _section_texts(name: str, sources: Sources) -> list[str]:
+    """The words of the sections of the cited sources of a known layout that name names (remark_sections)."""
+    docs = [doc for doc in sources.docs if doc.unread is None and doc.layout in HEADINGS and doc.form == TEXT]
+    return [
+        sections_of(doc)[heading][0]
+        for doc in docs
+        if (heading := heading_named(doc, name)) is not None and heading != TITLE
+    ]
