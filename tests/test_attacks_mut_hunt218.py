@@ -10,12 +10,15 @@ Found and fixed (E501):
 - a one or a many a section of the source is said to speak of: Relma-cel's "its summary speaks of multiple locations"
   made "of one location" passed, one being the number of locations its page lists; a count said of a section's words
   is now held to those words, "multiple" and "several" read as many (remark_mentions).
+- a count of the trials a section quoted by its heading lists: IM19's 'its "Related Clinical Trials" are' made 'its
+  six "Related Clinical Trials"' (it lists five ids), and of the labels a section is said to list: Relma-cel's "Its
+  Timeline section gives no dates." given "; it lists five labels." (four, and "Not reported") (remark_layout).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import RELMA_PATH, shared_registry
+from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
 from test_attacks_mut_hunt214 import rewritten
 
@@ -28,6 +31,8 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
 
 RELMA_OFFICIALS = "the officials' affiliations name two hospitals"
 RELMA_SUMMARY = "its summary speaks of multiple locations"
+RELMA_TIMELINE = "Its Timeline section gives no dates."
+IM19_RELATED = 'its "Related Clinical Trials" are'
 
 
 @pytest.mark.parametrize(
@@ -39,6 +44,14 @@ RELMA_SUMMARY = "its summary speaks of multiple locations"
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of a single location", {"E501"}),
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of two locations", {"E501"}),
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of several locations", set()),
+        (IM19_PATH, IM19_RELATED, 'its six "Related Clinical Trials" are', {"E501"}),
+        (IM19_PATH, IM19_RELATED, 'its one "Related Clinical Trials" are', {"E501"}),
+        (IM19_PATH, IM19_RELATED, 'its five "Related Clinical Trials" are', set()),
+        (IM19_PATH, IM19_RELATED, 'its several "Related Clinical Trials" are', set()),
+        (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE[:-1] + "; it lists five labels.", {"E501"}),
+        (RELMA_PATH, RELMA_TIMELINE, "Its Timeline section lists one label and gives no dates.", {"E501"}),
+        (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE[:-1] + "; it lists four labels.", set()),
+        (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE[:-1] + "; it lists several labels.", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

@@ -5,6 +5,10 @@ picks'). Hunt 214 made Relma-cel's note "gives each keyword on its own line" (it
 IM19's quote "More Related Trials" (a heading of the copy's that lists nothing), and both passed: a section's lines
 were read by nothing, and a heading quoted was only held to be written. A reader looks for items that are not there.
 
+And how many items a section is said to list: trials counted before its heading quoted (IM19's 'its six "Related
+Clinical Trials"', its five ids), labels or lines a named section is said to list (Relma-cel's "it lists five labels"
+of its Timeline's four): each passed (hunt 218), the record holding none of them to count against.
+
 A section is named as remark_sections names one (heading_named); its lines are those below its heading, its blurb
 aside, read once a run (SourceDoc.reading).
 """
@@ -15,12 +19,14 @@ from collections.abc import Iterator
 
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
+from sle_trials.checks.remark_mentions import COUNT, agrees, count_value
 from sle_trials.checks.remark_sections import HEADINGS, TITLE, heading_named, sections_of
 from sle_trials.checks.remarks import QUOTED, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading import pages
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
+from sle_trials.reading.lexicon import date_mentions
 from sle_trials.reading.registry_copy import BLURB
 
 _NOUN = r"(?P<noun>[A-Za-z][\w-]*)"
@@ -68,6 +74,7 @@ def _mislaid(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             if counted and all((n > 1) != apart for n in counted):
                 said = "each on its own line" if apart else "together on one line"
                 yield f"says its source writes the {noun} {said}, which its section writes on {counted[0]} line(s)"
+    yield from _lines_miscounted(plain, docs)
     for m in QUOTED.finditer(read):
         quote = " ".join((m.group(1) or m.group(2) or "").split())
         if not _QUOTED_LISTS.match(read, m.end()) or _DENIED_BEFORE.search(read, 0, m.start()):
@@ -79,6 +86,21 @@ def _mislaid(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         ]
         if whole and not any(sections_of(doc)[h][1] for doc, h in whole):
             yield f"says its source's {quote!r} lists something, which writes nothing under its heading"
+        yield from _trials_miscounted(read, m.start(), quote, whole)
+
+
+_NCT_ID = lazy(r"\bNCT\d{8}\b")
+# a count right before a heading quoted: 'its six "Related Clinical Trials"', 'the several "Similar Trials"'
+_COUNT_BEFORE = lazy(rf"(?i)(?<![\w-]){COUNT}[ \t]+\Z")
+
+
+def _trials_miscounted(read: str, at: int, quote: str, whole: list[tuple[SourceDoc, str]]) -> Iterator[str]:
+    """A count given right before a heading quoted at `at` (one of sections listing trials) that is not the number of
+    trials (their ids) its section lists: IM19's 'its six "Related Clinical Trials"' of five passed (hunt 218)."""
+    count = _COUNT_BEFORE.search(read, max(0, at - 24), at)
+    listed = {len(set(_NCT_ID.findall(sections_of(doc)[h][0]))) for doc, h in whole if h.casefold().endswith(" trials")}
+    if count is not None and listed and not any(agrees(count_value(count.group("count")), n) for n in listed):
+        yield f"counts {count.group('count')} of its source's {quote!r}, which lists {min(listed)} trial(s)"
 
 
 def _lines_of(doc: SourceDoc, noun: str) -> int | None:
@@ -91,10 +113,56 @@ def _lines_of(doc: SourceDoc, noun: str) -> int | None:
 
 
 def _count_lines(doc: SourceDoc) -> dict[str, int]:
+    return {name: len(body) for name, body in _bodies(doc).items()}
+
+
+def _bodies(doc: SourceDoc) -> dict[str, list[str]]:
+    """Each heading of doc's layout -> the lines below it (its blurb aside), read once a run."""
+    return doc.reading(("lines below heading",), lambda: _read_bodies(doc))
+
+
+def _read_bodies(doc: SourceDoc) -> dict[str, list[str]]:
     lines = [normalise(line) for line in (doc.raw or b"").decode("utf-8", "replace").splitlines()]
     headings = set(HEADINGS[doc.layout])
-    counted: dict[str, int] = {}
+    bodies: dict[str, list[str]] = {}
     for name, _, body in pages.sections(lines, lambda line: line if line in headings else None):
         if name:
-            counted[name] = counted.get(name, 0) + len(body) - (1 if body and BLURB.match(body[0]) else 0)
-    return counted
+            bodies.setdefault(name, []).extend(body[1 if body and BLURB.match(body[0]) else 0 :])
+    return bodies
+
+
+# a count of the labels or lines a section is said to list: "Its Timeline section lists four labels", "...; it
+# writes four labels" ("it" the section named last before it in its sentence)
+_SECTION_COUNTS = lazy(
+    r"(?i)(?:(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"[ \t]+section|\b(?P<it>it))[ \t]+(?:(?:also|only)[ \t]+)?(?:lists|gives|writes|has|shows|holds)[ \t]+"
+    rf"(?:only[ \t]+|just[ \t]+)?{COUNT}[ \t]+(?P<noun>labels?|lines?)\b"
+)
+_SECTION_NAMED = lazy(
+    r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
+    r"[ \t]+section\b[^.]*\Z"
+)
+# a line that gives no label but a value, or the lack of one: a date, "Not reported"
+_NO_LABEL = lazy(r"(?i)^(?:not[ \t]+(?:reported|available|provided|given)|n/?a|none|unknown|tbd|-+)$")
+
+
+def _lines_miscounted(plain: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """The labels or lines a section is said to list where the count is not those its lines give: Relma-cel's
+    "Its Timeline section gives no dates; it lists five labels" (it writes four, and "Not reported") passed (hunt
+    218), a section's lines being counted by nothing."""
+    for m in _SECTION_COUNTS.finditer(plain):
+        named = _SECTION_NAMED.search(plain, 0, m.start()) if m.group("it") else m
+        if named is None or _DENIED_BEFORE.search(plain, 0, m.start()):
+            continue
+        noun = m.group("noun").lower()
+        counted = set()
+        for doc in docs:
+            heading = heading_named(doc, named.group("name"))
+            if heading is None or heading == TITLE:
+                continue
+            body = _bodies(doc).get(heading, [])
+            labels = [line for line in body if not (_NO_LABEL.match(line) or date_mentions.dates(line))]
+            counted.add(len(labels if noun.startswith("label") else body))
+        if counted and not any(agrees(count_value(m.group("count")), n) for n in counted):
+            said = f"{m.group('count')} {noun}"
+            yield f"says its source's {named.group('name')} section lists {said}, which has {min(counted)}"
