@@ -13,6 +13,8 @@ Found and fixed (E501):
 - a count of the trials a section quoted by its heading lists: IM19's 'its "Related Clinical Trials" are' made 'its
   six "Related Clinical Trials"' (it lists five ids), and of the labels a section is said to list: Relma-cel's "Its
   Timeline section gives no dates." given "; it lists five labels." (four, and "Not reported") (remark_layout).
+- a field said given after a bracket, "with" what a source lists: Relma-cel's "The source lists one location
+  (Shanghai, China)" given ", with its facility," (it declares its sources silent on the facility) (remark_silence).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ RELMA_OFFICIALS = "the officials' affiliations name two hospitals"
 RELMA_SUMMARY = "its summary speaks of multiple locations"
 RELMA_TIMELINE = "Its Timeline section gives no dates."
 IM19_RELATED = 'its "Related Clinical Trials" are'
+RELMA_LOCATION = "one location (Shanghai, China)"
 
 
 @pytest.mark.parametrize(
@@ -52,6 +55,9 @@ IM19_RELATED = 'its "Related Clinical Trials" are'
         (RELMA_PATH, RELMA_TIMELINE, "Its Timeline section lists one label and gives no dates.", {"E501"}),
         (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE[:-1] + "; it lists four labels.", set()),
         (RELMA_PATH, RELMA_TIMELINE, RELMA_TIMELINE[:-1] + "; it lists several labels.", set()),
+        (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + ", with its facility,", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + " with its facility", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + ", with its city and no facility,", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

@@ -10,6 +10,9 @@ recorded as the enrollment", its launch date one the source "says it is the star
 treatment Relma-cel (in its title and summary) but gives an intervention type" (the subject before a bracket and a
 "but", which end a clause).
 
+Hunt 218 gave the field after a bracket and "with" what the source lists: Relma-cel's "The source lists one location
+(Shanghai, China), with its facility" (silent on it) passed; a bracket is passed over in a list, "with" joins one.
+
 Hunt 215: which registry date a date is, said to be given ("and says which registry date that is", Relma-cel's "does
 not say which" made so), of a record silent on every registry date (_WHICH_DATE).
 """
@@ -48,6 +51,8 @@ FIELD_WORDS = {
     r"lymphodepleting[ \t]+(?:regimen|chemotherapy)|lymphodepletion": "lymphodepletion",
     r"study[ \t]+type": "study_type",
     r"references|publications": "references",
+    # (a site's facility: hunt 218, Relma-cel's "lists one location (Shanghai, China), with its facility" passed)
+    r"(?:site[ \t]+)?facilit(?:y|ies)": "locations.facility",
 }
 _FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(FIELD_WORDS))
 _RECORDED_FIELDS = "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(FIELD_WORDS))
@@ -111,7 +116,9 @@ _GIVING_VERB = lazy(
     r"(?i)\b(?:gives?|states?|lists?(?![ \t]+of\b)|names?|reports?|provides?|shows?|writes?|includes?)[ \t]+"
 )
 _GOVERNED = lazy(r"[^;:()\[\].]*")
-_MEMBERS = lazy(r"(?i),?[ \t]+(?:and|or|as[ \t]+well[ \t]+as|plus)[ \t]+|,[ \t]*")
+_MEMBERS = lazy(r"(?i),?[ \t]+(?:and|or|as[ \t]+well[ \t]+as|plus|(?:together[ \t]+|along[ \t]+)?with)[ \t]+|,[ \t]*")
+# a bracket after a member, which the list goes on past ("lists one location (Shanghai, China), with its facility")
+_BRACKET = lazy(r"[ \t]*\([^()]*\)")
 _MEMBER_FIELD = lazy(rf"(?i)[ \t]*(?:(?:an?|the|its|their)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b")
 # a member with a verb of its own is a clause of its own ("..., and the enrolment is not given"; not a word that may be
 # a noun, "count", "lists", "names")
@@ -172,6 +179,7 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
 def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
     """The fields sentence lists after the first thing a source is said to give, each a member of the verb's list with
     no verb of its own and no denial (the first member is _GIVES's)."""
+    sentence = _BRACKET.sub("", sentence)
     for verb in _GIVING_VERB.finditer(sentence):
         before = sentence[: verb.start()]
         clause_start = max((m.end() for m in _CLAUSE_STOPS.finditer(before)), default=0)
@@ -179,7 +187,8 @@ def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
         if _DENIED.search(own) or _SUPPOSED.search(own) or not (_SOURCE_BEFORE.search(own) or sourced):
             continue
         governed = _GOVERNED.match(sentence, verb.end())
-        members = _MEMBERS.split(governed.group() if governed else "")
+        # (to its clause's end: "... with its facility while its summary speaks of ...")
+        members = _MEMBERS.split(_CLAUSE_STOPS.split(governed.group() if governed else "")[0])
         for member in members[1:]:
             if _OWN_VERB.search(member) or _DENIED.search(member):
                 break
