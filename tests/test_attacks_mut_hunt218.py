@@ -15,6 +15,8 @@ Found and fixed (E501):
   Timeline section gives no dates." given "; it lists five labels." (four, and "Not reported") (remark_layout).
 - a field said given after a bracket, "with" what a source lists: Relma-cel's "The source lists one location
   (Shanghai, China)" given ", with its facility," (it declares its sources silent on the facility) (remark_silence).
+- a count of the record's criteria lists: IM19's "Both criteria lists start at 2" made "The three criteria lists"
+  (remark_lists).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ RELMA_SUMMARY = "its summary speaks of multiple locations"
 RELMA_TIMELINE = "Its Timeline section gives no dates."
 IM19_RELATED = 'its "Related Clinical Trials" are'
 RELMA_LOCATION = "one location (Shanghai, China)"
+IM19_LISTS = "Both criteria lists start at 2"
 
 
 @pytest.mark.parametrize(
@@ -58,6 +61,9 @@ RELMA_LOCATION = "one location (Shanghai, China)"
         (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + ", with its facility,", {"E501"}),
         (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + " with its facility", {"E501"}),
         (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + ", with its city and no facility,", set()),
+        (IM19_PATH, IM19_LISTS, "The three criteria lists start at 2", {"E501"}),
+        (IM19_PATH, IM19_LISTS, "The two criteria lists start at 2", set()),
+        (IM19_PATH, IM19_LISTS, "One of the criteria lists starts at 2", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

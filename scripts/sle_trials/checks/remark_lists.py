@@ -66,6 +66,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
         return  # (a draft may hold part of a list its source gives whole)
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
+        yield from _criteria_lists_counted(record, kind, i, text)
         yield from _nested_under_others(record, kind, i, text, field)
         for claim in _counts_unheld(record, text, field):
             yield remark_problem(record, kind, i, "E501", f"{claim}: {_RULE}")
@@ -143,6 +144,28 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
                 f"counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
                 "counts a criteria list's items as the record holds them"
             )
+            yield remark_problem(record, kind, i, "E501", message)
+
+
+# a count of the record's criteria lists: "Both criteria lists start at 2", "its two eligibility lists"
+_LISTS_COUNTED = lazy(
+    r"(?i)(?<![\w-])(?P<count>both|" + "|".join(note_lists.SMALL_WORDS) + r"|\d{1,2})[ \t]+"
+    r"(?:criteria|eligibility|criterion)[ \t]+lists\b"
+)
+
+
+def _criteria_lists_counted(record: Record, kind: str, i: int, text: str) -> Iterator[Problem]:
+    """E501: a count a remark gives of the record's criteria lists that is not the number it holds: IM19's "Both
+    criteria lists start at 2" made "The three criteria lists" passed (hunt 218), a count of lists read by nothing."""
+    eligibility = record.data.get("eligibility")
+    if not isinstance(eligibility, dict):
+        return
+    held = sum(1 for name in ("inclusion_criteria", "exclusion_criteria") if eligibility.get(name))
+    for m in _LISTS_COUNTED.finditer(normalise(text)):
+        word = m.group("count").lower()
+        given = 2 if word == "both" else int(word) if word.isdigit() else note_lists.SMALL_WORDS[word]
+        if given != held:
+            message = f"counts {given} criteria lists, of which it holds {held}: {_RULE}"
             yield remark_problem(record, kind, i, "E501", message)
 
 

@@ -17,6 +17,7 @@ from sle_trials.reading.lexicon.quantities import CARDINALS, unit_at
 
 # (a count of a dozen at most, in words or digits; a noun of one to three words; the list's opening mark)
 _SMALL = {word: value for word, value in CARDINALS.items() if value <= 12}
+SMALL_WORDS = _SMALL  # (the counts in words a note's count of a list is read in)
 _COUNTED = lazy(
     r"(?i)(?<![\w.,-])(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
     r"(?P<noun>(?:[ \t]+[A-Za-z][\w'\u2019-]*){1,3}?)[ \t]*(?P<opens>\(|,|:)[ \t]*"
