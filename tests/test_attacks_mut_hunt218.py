@@ -17,6 +17,8 @@ Found and fixed (E501):
   (Shanghai, China)" given ", with its facility," (it declares its sources silent on the facility) (remark_silence).
 - a count of the record's criteria lists: IM19's "Both criteria lists start at 2" made "The three criteria lists"
   (remark_lists).
+- a count of a criterion's sub-lists: Relma-cel's "and a sub-list numbered 1 to 3" made "and two sub-lists"
+  (remarks, note_items).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ RELMA_TIMELINE = "Its Timeline section gives no dates."
 IM19_RELATED = 'its "Related Clinical Trials" are'
 RELMA_LOCATION = "one location (Shanghai, China)"
 IM19_LISTS = "Both criteria lists start at 2"
+RELMA_SUBLIST = "and a sub-list numbered 1 to 3"
 
 
 @pytest.mark.parametrize(
@@ -64,6 +67,8 @@ IM19_LISTS = "Both criteria lists start at 2"
         (IM19_PATH, IM19_LISTS, "The three criteria lists start at 2", {"E501"}),
         (IM19_PATH, IM19_LISTS, "The two criteria lists start at 2", set()),
         (IM19_PATH, IM19_LISTS, "One of the criteria lists starts at 2", set()),
+        (RELMA_PATH, RELMA_SUBLIST, "and two sub-lists numbered 1 to 3", {"E501"}),
+        (RELMA_PATH, RELMA_SUBLIST, "and one sub-list numbered 1 to 3", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

@@ -757,6 +757,14 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                         f"which holds {unnumbered}: a remark counts a criterion's items as the record holds them"
                     )
                     yield remark_problem(record, kind, i, "E501", message)
+            sublists = _sublists(item)
+            for count in note_items.sublists_counted(clause):
+                if count != sublists and not letters:  # (a list lettered in its text is a sub-list it holds so)
+                    message = (
+                        f"counts {count} sub-lists of {fields.criterion_name(ref)}, which holds {sublists}: a "
+                        "remark counts a criterion's items as the record holds them"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
             numbered = sum(1 for _ in _sub_numbers(item))
             for count in note_items.numbered_counted(clause):
                 if count != numbered:
@@ -823,6 +831,13 @@ def _clauses(text: str) -> Iterator[tuple[str, str]]:
 _CLAUSE_BREAK = lazy(r"(?<=;)\s+")
 # (a number marking an item in a criterion's text: "1. Prednisone", "2) ...")
 _MARKED_NUMBER = lazy(r"(?<![\w.,])(\d{1,2})[.)](?=\s)")
+
+
+def _sublists(item: dict) -> int:
+    """How many numbered sub-lists a criterion holds, at any depth: it or an item under it whose sub-criteria are
+    numbered."""
+    subs = [sub for sub in item.get("sub_criteria", []) if isinstance(sub, dict)]
+    return int(any(isinstance(sub.get("number"), int) for sub in subs)) + sum(_sublists(sub) for sub in subs)
 
 
 def _sub_numbers(item: dict) -> Iterator[int]:

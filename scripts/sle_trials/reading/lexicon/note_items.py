@@ -141,6 +141,16 @@ def unnumbered_counted(text: str) -> list[int]:
     ]
 
 
+# ... and of its sub-lists: "a sub-list numbered 1 to 3" (Relma-cel's, made "two sub-lists" in hunt 218, passed)
+_SUBLISTS = lazy(_ITEMS_COUNT.replace("(?P<count>", "(?P<count>an?|") + r"(?:numbered[ \t]+)?sub-?lists?\b")
+
+
+def sublists_counted(text: str) -> list[int]:
+    """Each count text gives of a criterion's sub-lists ("a sub-list numbered 1 to 3": 1)."""
+    words = (m.group("count").lower() for m in _SUBLISTS.finditer(text))
+    return [1 if word in ("a", "an") else int(word) if word.isdigit() else CARDINALS[word] for word in words]
+
+
 # ... and of its numbered ones ("followed by two numbered paragraphs": hunt 214 dropped the "un" of Relma-cel's note,
 # and it passed), "unnumbered" aside
 _NUMBERED = lazy(_ITEMS_COUNT + "numbered" + _ITEMS)
