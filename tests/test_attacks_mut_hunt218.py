@@ -19,6 +19,11 @@ Found and fixed (E501):
   (remark_lists).
 - a count of a criterion's sub-lists: Relma-cel's "and a sub-list numbered 1 to 3" made "and two sub-lists"
   (remarks, note_items).
+- a many, or a one, of a list's items the record holds: Relma-cel's "kept as one entry" made "kept as several
+  entries", its "lists one location" "lists several locations" ("multiple", "several", "many" and "a single" read as
+  counts) (note_lists, remark_lists).
+- a count of the whole some of a list are picked out of: IM19's "(the first cohort's dose ...)" made "(the first of
+  three cohorts' dose ...)" (it holds two) (note_lists, remark_lists).
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ IM19_RELATED = 'its "Related Clinical Trials" are'
 RELMA_LOCATION = "one location (Shanghai, China)"
 IM19_LISTS = "Both criteria lists start at 2"
 RELMA_SUBLIST = "and a sub-list numbered 1 to 3"
+RELMA_ENTRY = "kept as one entry"
+IM19_FIRST = "(the first cohort's dose"
 
 
 @pytest.mark.parametrize(
@@ -69,6 +76,10 @@ RELMA_SUBLIST = "and a sub-list numbered 1 to 3"
         (IM19_PATH, IM19_LISTS, "One of the criteria lists starts at 2", set()),
         (RELMA_PATH, RELMA_SUBLIST, "and two sub-lists numbered 1 to 3", {"E501"}),
         (RELMA_PATH, RELMA_SUBLIST, "and one sub-list numbered 1 to 3", set()),
+        (RELMA_PATH, RELMA_ENTRY, "kept as several entries", {"E501"}),
+        (RELMA_PATH, RELMA_ENTRY, "kept as a single entry", set()),
+        (IM19_PATH, IM19_FIRST, "(the first of three cohorts' dose", {"E501"}),
+        (IM19_PATH, IM19_FIRST, "(the first of two cohorts' dose", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

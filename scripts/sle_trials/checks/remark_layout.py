@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remark_mentions import COUNT, agrees, count_value
+from sle_trials.checks.remark_mentions import COUNT, count_value
 from sle_trials.checks.remark_sections import HEADINGS, TITLE, heading_named, sections_of
 from sle_trials.checks.remarks import QUOTED, said_by_remarks
 from sle_trials.patterns import lazy
@@ -27,6 +27,7 @@ from sle_trials.problem import Problem
 from sle_trials.reading import pages
 from sle_trials.reading.layouts import TEXT, SourceDoc, normalise
 from sle_trials.reading.lexicon import date_mentions
+from sle_trials.reading.lexicon.note_lists import agrees
 from sle_trials.reading.registry_copy import BLURB
 
 _NOUN = r"(?P<noun>[A-Za-z][\w-]*)"

@@ -98,8 +98,8 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
         nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
         for given, noun in note_lists.counts_of(normalise(text), nouns):
-            if given != len(items):
-                yield f"counts {given} {noun} of {name}, which holds {len(items)}"
+            if not note_lists.agrees(given, len(items)):
+                yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
 
 
 # The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):
@@ -139,9 +139,9 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
         if not isinstance(eligibility, dict) or name not in ("inclusion_criteria", "exclusion_criteria"):
             continue
         items = eligibility.get(name)
-        if isinstance(items, list) and given != len(items):
+        if isinstance(items, list) and not note_lists.agrees(given, len(items)):
             message = (
-                f"counts {given} of eligibility.{name}, which holds {len(items)}: a remark "
+                f"counts {_said(given)} of eligibility.{name}, which holds {len(items)}: a remark "
                 "counts a criteria list's items as the record holds them"
             )
             yield remark_problem(record, kind, i, "E501", message)
@@ -199,6 +199,11 @@ def _nested_under_others(record: Record, kind: str, i: int, text: str, field: st
                 "sub-criteria: a remark says the record nests items only where it does"
             )
             yield remark_problem(record, kind, i, "E501", message)
+
+
+def _said(count: int) -> str:
+    """A count as a message gives it ("many" of several)."""
+    return "many" if count == note_lists.MANY else str(count)
 
 
 def _forms(noun: str) -> tuple[str, str]:

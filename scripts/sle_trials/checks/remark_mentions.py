@@ -29,14 +29,13 @@ from sle_trials.checks.remarks import QUOTED, said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import TEXT, normalise
+from sle_trials.reading.lexicon.note_lists import MANY, ONE_OR_MANY, agrees
 from sle_trials.reading.lexicon.quantities import CARDINALS
 
 _WORDS = {word: value for word, value in CARDINALS.items() if value <= 20}
 # words that count many, of no number ("multiple locations"), and one ("a single site"): a note's one or many of what
 # a section's words give is held to them too (hunt 218: "its summary speaks of one location", its "multiple")
-MANY = -1
-_ONE_OR_MANY = {"a single": 1, "single": 1, "multiple": MANY, "several": MANY, "many": MANY, "various": MANY}
-_WORDS_READ = {**_WORDS, **_ONE_OR_MANY}
+_WORDS_READ = {**_WORDS, **ONE_OR_MANY}
 COUNT = r"(?P<count>" + "|".join(sorted(_WORDS_READ, key=len, reverse=True)) + r"|\d{1,3})"
 _NO_NOUN = r"(?:of|or|and|to|in|at|on|more|other|such|the|times)"  # ("mentions one of the hospitals": no count)
 # a count the words of a source are said to give: "speaks of two locations", "mentions 3 sites", "refers to two
@@ -137,12 +136,6 @@ def _held_naming(record: Record, whose: str, noun: str) -> int:
 def count_value(word: str) -> int:
     """The number a count's word or digits are (MANY of "multiple")."""
     return int(word) if word.isdigit() else _WORDS_READ[" ".join(word.lower().split())]
-
-
-def agrees(said: int, given: int) -> bool:
-    """Whether a count said is one given: the same number, or many of a number above one (a number said of words
-    giving many is no number they give: "two locations" of "multiple locations")."""
-    return said == given or (said == MANY and given > 1)
 
 
 # a section of the source the subject of the verb: "its summary speaks of", "The source's Timeline section mentions"

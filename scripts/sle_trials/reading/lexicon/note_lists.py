@@ -18,6 +18,25 @@ from sle_trials.reading.lexicon.quantities import CARDINALS, unit_at
 # (a count of a dozen at most, in words or digits; a noun of one to three words; the list's opening mark)
 _SMALL = {word: value for word, value in CARDINALS.items() if value <= 12}
 SMALL_WORDS = _SMALL  # (the counts in words a note's count of a list is read in)
+# words that count many, of no number ("several entries"), and one ("a single site"): a note's one or many of a list
+# is held to it too (hunt 218: Relma-cel's "kept as one entry" made "kept as several entries" passed)
+MANY = -1
+ONE_OR_MANY = {"a single": 1, "single": 1, "multiple": MANY, "several": MANY, "many": MANY, "various": MANY}
+_READ = {**_SMALL, **ONE_OR_MANY}
+_WORDS = "|".join(sorted(_READ, key=len, reverse=True))
+
+
+def value(word: str) -> int:
+    """The number a count's word or digits are (MANY of "several")."""
+    return int(word) if word.isdigit() else _READ[" ".join(word.lower().split())]
+
+
+def agrees(said: int, given: int) -> bool:
+    """Whether a count said is one given: the same number, or many of a number above one (a number said of words
+    giving many is no number they give: "two locations" of "multiple locations")."""
+    return said == given or (said == MANY and given > 1)
+
+
 _COUNTED = lazy(
     r"(?i)(?<![\w.,-])(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
     r"(?P<noun>(?:[ \t]+[A-Za-z][\w'\u2019-]*){1,3}?)[ \t]*(?P<opens>\(|,|:)[ \t]*"
@@ -82,7 +101,7 @@ def _item_end(text: str, at: int) -> int | None:
 _COUNT_OF = lazy(
     r"(?i)\b(?:lists?|listing|gives?|giving|names?|naming|shows?|showing|has|have|holds?|holding|records?|recording|"
     r"includes?|including|(?:kept|recorded|entered|stored|split)[ \t]+(?:as|into|in))[ \t]+(?:only[ \t]+|just[ \t]+)?"
-    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"(?P<count>" + _WORDS + r"|\d{1,2})"
     r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
 )
 _NOT_BETWEEN = frozenset({"of", "more", "other", "further", "additional", "extra", "and", "or"})
@@ -92,7 +111,7 @@ _NOT_BETWEEN = frozenset({"of", "more", "other", "further", "additional", "extra
 # count opening its clause with a verb that holds of each of them ("Two cohorts are dosed", "Three sites are
 # listed"). Not "Two sites withdrew" nor "two sites are open": those count some of them.
 _COUNTED_WORDS = (
-    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"(?P<count>" + _WORDS + r"|\d{1,2})"
     r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
 )
 _COUNT_WITHOUT_LISTING = lazy(
@@ -112,7 +131,7 @@ _COUNT_OPENING = lazy(
 # sites", "(one site)" (a comment's first line so given passed, hunt 211)
 _COUNT_ALONE = lazy(
     r"(?i)(?:[,(;:]|\A)[ \t]*(?:(?:only|just)[ \t]+)?"
-    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"(?P<count>" + _WORDS + r"|\d{1,2})"
     # (its noun the clause's last word: "Two sites withdrew," counts no sites; "two dose cohorts)" counts cohorts)
     r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?P<first>[a-z][\w-]*)(?P<second>(?!))?[ \t]*(?=[,.;:)]|\Z)"
 )
@@ -124,10 +143,20 @@ _COUNT_ALONE = lazy(
 _COUNT_DEFINITE = lazy(r"(?i)\b(?:the|its|their|all)[ \t]+" + _COUNTED_WORDS + r"(?:['\u2019]|[ \t]*(?=[,.;:)]|\Z))")
 
 
+# ... or the whole some of them are picked out of: "one of two sites", "the first of three cohorts", "each of the two
+# arms" (hunt 218: IM19's comment "(Peking University Third Hospital, one of two sites)" of its one site passed)
+_COUNT_OF_WHOLE = lazy(
+    r"(?i)\b(?:"
+    + _WORDS
+    + r"|each|all|any|none|some|both|either|neither|another|first|second|third|last|latter|former)"
+    r"[ \t]+of[ \t]+(?:(?:the|its|their)[ \t]+)?" + _COUNTED_WORDS
+)
+
+
 def _counts(text: str) -> list[re.Match[str]]:
     """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE,
-    _COUNT_DEFINITE)."""
-    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE, _COUNT_DEFINITE)
+    _COUNT_DEFINITE, _COUNT_OF_WHOLE)."""
+    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE)
     return [m for pattern in patterns for m in pattern.finditer(text)]
 
 
@@ -139,8 +168,7 @@ def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         noun = first if first in nouns else second if second in nouns and first not in _NOT_BETWEEN else None
         if noun is not None:
-            word = m.group("count").lower()
-            out.append((int(word) if word.isdigit() else _SMALL[word], noun))
+            out.append((value(m.group("count")), noun))
     return out
 
 
@@ -171,6 +199,5 @@ def criteria_counted(text: str) -> list[tuple[int, str | None]]:
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         named = None if first in _CRITERIA else first if first in _LISTS and second in _CRITERIA else ""
         if named != "":
-            word = m.group("count").lower()
-            out.append((int(word) if word.isdigit() else _SMALL[word], named))
+            out.append((value(m.group("count")), named))
     return out
