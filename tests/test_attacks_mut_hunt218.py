@@ -24,6 +24,8 @@ Found and fixed (E501):
   counts) (note_lists, remark_lists).
 - a count of the whole some of a list are picked out of: IM19's "(the first cohort's dose ...)" made "(the first of
   three cohorts' dose ...)" (it holds two) (note_lists, remark_lists).
+- a further count a verb of listing's list goes on to, past a bracket: Relma-cel's "The source lists one location
+  (Shanghai, China)" given " and two officials" (it holds three) (note_lists, remark_lists).
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ IM19_FIRST = "(the first cohort's dose"
         (RELMA_PATH, RELMA_ENTRY, "kept as a single entry", set()),
         (IM19_PATH, IM19_FIRST, "(the first of three cohorts' dose", {"E501"}),
         (IM19_PATH, IM19_FIRST, "(the first of two cohorts' dose", set()),
+        (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + " and two officials", {"E501"}),
+        (RELMA_PATH, RELMA_LOCATION, RELMA_LOCATION + " and three officials", set()),
     ],
 )
 def test_a_count_a_note_gives_of_what_a_source_lists_is_what_it_lists(

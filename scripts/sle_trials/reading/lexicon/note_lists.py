@@ -153,11 +153,29 @@ _COUNT_OF_WHOLE = lazy(
 )
 
 
+# ... and each further count a verb of listing's list goes on to, past a bracket: "lists one location (Shanghai,
+# China) and two officials" (hunt 218: its second count, of three officials, passed)
+_ALSO_COUNTED = lazy(
+    r"(?i)[ \t]*(?:\([^()]*\)[ \t]*)?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|plus)[ \t]+)"
+    r"(?:only[ \t]+|just[ \t]+)?" + _COUNTED_WORDS
+)
+
+
+def _listed_on(text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """The counts a verb of listing's list gives after its first."""
+    out, at = [], first.end()
+    while (m := _ALSO_COUNTED.match(text, at)) is not None:
+        out.append(m)
+        at = m.end()
+    return out
+
+
 def _counts(text: str) -> list[re.Match[str]]:
     """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE,
     _COUNT_DEFINITE, _COUNT_OF_WHOLE)."""
     patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE)
-    return [m for pattern in patterns for m in pattern.finditer(text)]
+    found = [m for pattern in patterns for m in pattern.finditer(text)]
+    return found + [also for m in _COUNT_OF.finditer(text) for also in _listed_on(text, m)]
 
 
 def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
