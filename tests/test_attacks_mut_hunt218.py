@@ -23,7 +23,8 @@ Found and fixed (E501):
   entries", its "lists one location" "lists several locations" ("multiple", "several", "many" and "a single" read as
   counts) (note_lists, remark_lists).
 - a count of the whole some of a list are picked out of: IM19's "(the first cohort's dose ...)" made "(the first of
-  three cohorts' dose ...)" (it holds two) (note_lists, remark_lists).
+  three cohorts' dose ...)" (it holds two), Relma-cel's "the officials' affiliations" made "the affiliations of the
+  two officials" (note_lists, remark_lists).
 - a further count a verb of listing's list goes on to, past a bracket: Relma-cel's "The source lists one location
   (Shanghai, China)" given " and two officials" (it holds three) (note_lists, remark_lists).
 """
@@ -58,6 +59,8 @@ IM19_FIRST = "(the first cohort's dose"
     [
         (RELMA_PATH, RELMA_OFFICIALS, "the two officials' affiliations name two hospitals", {"E501"}),
         (RELMA_PATH, RELMA_OFFICIALS, "the three officials' affiliations name two hospitals", set()),
+        (RELMA_PATH, RELMA_OFFICIALS, "the affiliations of the two officials name two hospitals", {"E501"}),
+        (RELMA_PATH, RELMA_OFFICIALS, "the affiliations of the three officials name two hospitals", set()),
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of one location", {"E501"}),
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of a single location", {"E501"}),
         (RELMA_PATH, RELMA_SUMMARY, "its summary speaks of two locations", {"E501"}),

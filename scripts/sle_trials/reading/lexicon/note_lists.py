@@ -144,12 +144,11 @@ _COUNT_DEFINITE = lazy(r"(?i)\b(?:the|its|their|all)[ \t]+" + _COUNTED_WORDS + r
 
 
 # ... or the whole some of them are picked out of: "one of two sites", "the first of three cohorts", "each of the two
-# arms" (hunt 218: IM19's comment "(Peking University Third Hospital, one of two sites)" of its one site passed)
+# arms", "the affiliations of the two officials" (hunt 218: IM19's comment "(Peking University Third Hospital, one of
+# two sites)" of its one site passed)
 _COUNT_OF_WHOLE = lazy(
-    r"(?i)\b(?:"
-    + _WORDS
-    + r"|each|all|any|none|some|both|either|neither|another|first|second|third|last|latter|former)"
-    r"[ \t]+of[ \t]+(?:(?:the|its|their)[ \t]+)?" + _COUNTED_WORDS
+    r"(?i)\b(?:(?:" + _WORDS + r"|each|all|any|none|some|both|either|neither|another|first|second|third|last|latter|"
+    r"former)[ \t]+of[ \t]+(?:(?:the|its|their)[ \t]+)?|of[ \t]+(?:the|its|their)[ \t]+)" + _COUNTED_WORDS
 )
 
 
