@@ -117,6 +117,7 @@ _GIVING_VERB = lazy(
 )
 _GOVERNED = lazy(r"[^;:()\[\].]*")
 _MEMBERS = lazy(r"(?i),?[ \t]+(?:and|or|as[ \t]+well[ \t]+as|plus|(?:together[ \t]+|along[ \t]+)?with)[ \t]+|,[ \t]*")
+_OTHER_CLAUSE = lazy(r"(?i),?[ \t]+(?:but|while|whereas|although|though)\b")
 # a bracket after a member, which the list goes on past ("lists one location (Shanghai, China), with its facility")
 _BRACKET = lazy(r"[ \t]*\([^()]*\)")
 _MEMBER_FIELD = lazy(rf"(?i)[ \t]*(?:(?:an?|the|its|their)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b")
@@ -187,8 +188,8 @@ def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
         if _DENIED.search(own) or _SUPPOSED.search(own) or not (_SOURCE_BEFORE.search(own) or sourced):
             continue
         governed = _GOVERNED.match(sentence, verb.end())
-        # (to its clause's end: "... with its facility while its summary speaks of ...")
-        members = _MEMBERS.split(_CLAUSE_STOPS.split(governed.group() if governed else "")[0])
+        # (to a clause of another subject: "... with its facility while its summary speaks of ...")
+        members = _MEMBERS.split(_OTHER_CLAUSE.split(governed.group() if governed else "")[0])
         for member in members[1:]:
             if _OWN_VERB.search(member) or _DENIED.search(member):
                 break
