@@ -27,6 +27,12 @@ Found and fixed (E501):
   two officials" (note_lists, remark_lists).
 - a further count a verb of listing's list goes on to, past a bracket: Relma-cel's "The source lists one location
   (Shanghai, China)" given " and two officials" (it holds three) (note_lists, remark_lists).
+
+Left (each passes still): IM19's "are the site's similarity picks" made "the site's six similarity picks" (a count of
+its five related trials by a noun no list is counted by); its "The source's Conditions, Brief Summary and Detailed
+Description sections are empty." made "The source's two sections Conditions, Brief Summary and Detailed Description
+are empty." (a count before the sections it names); Relma-cel's Timeline note given "; it lists four labels and six
+lines." (only the first count after the verb is read of a section's lines).
 """
 
 from __future__ import annotations
