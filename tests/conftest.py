@@ -449,6 +449,17 @@ def codes_with_a_note_rewritten(root: Path, shown: str, old: str, new: str) -> s
     return Checks(root).codes(shown, data)
 
 
+# A sentence of each of two curated records' notes, after which the honest hunts add a sentence of their own
+IM19_WINDOW_NOTE = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
+RELMA_ENROLLMENT_NOTE = "The source gives no enrollment count."
+
+
+def codes_with_a_sentence_added(root: Path, shown: str, added: str) -> set[str]:
+    """The codes of IM19's or Relma-cel's record (shown, under root) with a sentence added to one of its notes."""
+    old = IM19_WINDOW_NOTE if shown == IM19_PATH else RELMA_ENROLLMENT_NOTE
+    return codes_with_a_note_rewritten(root, shown, old, f"{old} {added}")
+
+
 def term_fields(field: str, value: str, quote: str) -> str:
     """The lines a draft appends for one term (field: its dotted name, one level deep at most) and
     its quote."""

@@ -73,17 +73,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 from sle_trials.reading.hypotheses import hypothetical
-
-WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
-RELMA_ENROLLMENT = "The source gives no enrollment count."
-
-
-def added_codes(registry: Path, shown: str, added: str) -> set[str]:
-    """The codes of the record shown with a sentence added to one of its notes."""
-    old = WINDOW if shown == IM19_PATH else RELMA_ENROLLMENT
-    return codes_with_a_note_rewritten(registry, shown, old, f"{old} {added}")
 
 
 # --- A count or a molecule said only as a hypothesis or a question (reading/hypotheses, remark_schedule,
@@ -110,7 +101,7 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
 def test_a_hypothesis_or_a_question_asserts_no_count_nor_molecule(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 @pytest.mark.parametrize(
@@ -149,7 +140,7 @@ def test_hypothetical_reads_the_clause_of_the_run(text: str, run: str, said: boo
     ],
 )
 def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- A description of the source running on into what it is not or does (remark_sources._DESCRIPTION_ENDS), and
@@ -178,7 +169,7 @@ def test_a_count_a_source_is_said_to_mention_is_its_lists(registry: Path, added:
     ],
 )
 def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- A field a source is said to give only under a modal, or nowhere (remark_silence._SUPPOSED, _NOWHERE)
@@ -196,7 +187,7 @@ def test_a_description_or_an_age_group_read_to_its_clauses_end(registry: Path, a
     ],
 )
 def test_a_field_given_under_a_modal_or_nowhere_is_not_given(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- A quote a note says a section does not write (remark_sections._DENIED_BEFORE)
@@ -211,7 +202,7 @@ def test_a_field_given_under_a_modal_or_nowhere_is_not_given(registry: Path, add
     ],
 )
 def test_a_quote_denied_in_a_section_is_placed_nowhere(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- Honest notes in the words of hunt 212's checks that pass as they did (a check loosened elsewhere must not refuse
@@ -238,4 +229,4 @@ def test_a_quote_denied_in_a_section_is_placed_nowhere(registry: Path, added: st
     ],
 )
 def test_honest_notes_in_the_new_checks_words_pass(registry: Path, shown: str, added: str) -> None:
-    assert added_codes(registry, shown, added) == set()
+    assert codes_with_a_sentence_added(registry, shown, added) == set()

@@ -65,17 +65,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten, codes_with_a_sentence_added
 from sle_trials.reading.lexicon import note_acronyms
-
-WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
-RELMA_ENROLLMENT = "The source gives no enrollment count."
-
-
-def added_codes(registry: Path, shown: str, added: str) -> set[str]:
-    """The codes of the record shown with a sentence added to one of its notes."""
-    old = WINDOW if shown == IM19_PATH else RELMA_ENROLLMENT
-    return codes_with_a_note_rewritten(registry, shown, old, f"{old} {added}")
 
 
 # --- An age its sentence keeps out, or a range's end before a verb of enrolling (note_numbers.unitless_ages,
@@ -107,7 +98,7 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
 def test_an_age_kept_out_is_the_other_bound_and_no_count(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A section said to be empty of dates (remark_sections._DATES): IM19's Study Design writes its design and no
@@ -127,7 +118,7 @@ def test_an_age_kept_out_is_the_other_bound_and_no_count(
     ],
 )
 def test_a_section_empty_of_dates_is_held_to_its_dates(registry: Path, shown: str, added: str, found: set[str]) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A pediatric study a relative clause denies the trial is (remark_ages._DENIED_AFTER): Relma-cel enrols 18 to 70
@@ -143,7 +134,7 @@ def test_a_section_empty_of_dates_is_held_to_its_dates(registry: Path, shown: st
     ],
 )
 def test_a_pediatric_study_denied_after_is_not_the_trial(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- A count of related trials, or of the hospitals the officials' affiliations name (remark_mentions,
@@ -166,7 +157,7 @@ def test_a_pediatric_study_denied_after_is_not_the_trial(registry: Path, added: 
 def test_related_trials_and_hospitals_of_affiliations_counted(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- An acronym a note defines beside its words, or one of three letters whose words a source writes with a
@@ -195,7 +186,7 @@ def test_related_trials_and_hospitals_of_affiliations_counted(
 def test_an_acronym_defined_beside_its_words_or_spelled_with_a_letter(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 @pytest.mark.parametrize(
@@ -246,7 +237,7 @@ def test_expansion_pattern_leaves_out_one_of_a_pair(words: tuple[str, ...], sour
     ],
 )
 def test_a_length_of_time_approximated_is_the_sources_rounded(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- A quantity in a unit of parts a slash joins that the lexicon does not know (note_spellings._COMPOUND): IM19's
@@ -267,7 +258,7 @@ def test_a_length_of_time_approximated_is_the_sources_rounded(registry: Path, ad
 def test_a_quantity_in_a_compound_unit_is_held_as_written(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # (hunt 208's strict xfail, closed by the same reading: a number with a unit quantities does not know)
@@ -305,4 +296,4 @@ def test_a_number_with_a_unit_the_lexicon_does_not_know_is_a_fact(
 def test_a_bare_length_is_the_one_length_of_the_criterion_named(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found

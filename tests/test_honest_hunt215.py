@@ -121,16 +121,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten
-
-WINDOW = "Exclusion criterion 8's window of 6 months covers its whole list of heart conditions."
-RELMA_ENROLLMENT = "The source gives no enrollment count."
-
-
-def added_codes(registry: Path, shown: str, added: str) -> set[str]:
-    """The codes of the record shown with a sentence added to one of its notes."""
-    old = WINDOW if shown == IM19_PATH else RELMA_ENROLLMENT
-    return codes_with_a_note_rewritten(registry, shown, old, f"{old} {added}")
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten, codes_with_a_sentence_added
 
 
 # --- A part of a field a note says its source lacks (remark_absence._PART, _BEYOND): IM19 holds its enrollment's
@@ -172,7 +163,7 @@ def added_codes(registry: Path, shown: str, added: str) -> set[str]:
 def test_a_part_of_a_field_said_lacking_is_held_to_the_part(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A site's own listing a note denies another, a summary's participants, and what the source is a copy of
@@ -214,7 +205,7 @@ IM19_COPY = 'The source, a third-party site\'s copy of the ClinicalTrials.gov re
 def test_a_sites_own_listing_denied_another_or_of_its_summary_passes(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- The state of the disease the inclusion criteria require, a population denied, and a related trial's
@@ -254,7 +245,7 @@ IM19_READ = "read as study start and study completion"
 def test_a_population_denied_or_a_related_trials_is_read_so(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 @pytest.mark.parametrize(
@@ -311,7 +302,7 @@ RELMA_ABOUT = "in its About section and in capitals in its header."
 def test_a_spelling_in_other_capitals_or_of_a_hospital_is_its_fields(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- The registry's record as what a cited copy is a copy of (remark_sources._COPIED): IM19 cites a REGISTRY_COPY,
@@ -331,7 +322,7 @@ def test_a_spelling_in_other_capitals_or_of_a_hospital_is_its_fields(
 def test_the_registrys_record_a_cited_copy_copies_passes(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A value given with its label, and per-kilogram wording said of one of two quotes (remark_labels._WITH_ITS_LABEL,
@@ -364,7 +355,7 @@ BOTH = 'Both doses are quoted as "1×10^6/kg" and "1×10^8 CAR-T cells", with'
     ],
 )
 def test_a_labelled_value_and_wording_of_one_of_two_quotes(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- A field said given as no value (remark_silence._AS_NO_VALUE): Relma-cel's Timeline ends "Estimated completion",
@@ -385,7 +376,7 @@ TIMELINE = "Its Timeline section lists the completion date"
     ],
 )
 def test_a_field_said_given_as_no_value_is_none_given(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- Limits a sentence keeps out of what it says is recorded (remark_thresholds._kept_out, _sentences): IM19's
@@ -419,7 +410,7 @@ D_ITEM = "d. (CD4+ T lymphocytes <500/mm³ with a neutrophil count <1000/mm³)"
     ],
 )
 def test_limits_a_sentence_keeps_out_of_the_recorded_are_not_held(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- A kind a sentence denies every criterion or places elsewhere (remark_categories._NOT_ITS, _ELSEWHERE): IM19's
@@ -443,7 +434,7 @@ def test_limits_a_sentence_keeps_out_of_the_recorded_are_not_held(registry: Path
     ],
 )
 def test_a_kind_denied_every_criterion_or_placed_elsewhere_passes(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # (a hole the related trial's reading opened and its commit closed: a stub's comment naming its source's trial, not
@@ -486,7 +477,7 @@ def test_a_population_near_a_trial_not_listed_or_aside_is_this_trials(
     ],
 )
 def test_whose_trial_a_sites_listing_speaks_of_is_no_owner(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- A population its clause keeps out (remark_population._KEPT_OUT): Relma-cel's exclusion criterion 1 excludes
@@ -503,7 +494,7 @@ def test_whose_trial_a_sites_listing_speaks_of_is_no_owner(registry: Path, added
     ],
 )
 def test_a_population_its_clause_keeps_out_is_none_the_trial_is_in(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- Another noun a field's word qualifies (remark_absence._ANOTHER_NOUN): IM19 holds its site, sponsor, enrollment,
@@ -531,7 +522,7 @@ def test_a_population_its_clause_keeps_out_is_none_the_trial_is_in(registry: Pat
 def test_another_noun_a_fields_word_qualifies_is_a_part(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A title a note says its source writes, a person's or the trial's (remark_spelled.ROLES["title"]): IM19's
@@ -555,4 +546,4 @@ def test_another_noun_a_fields_word_qualifies_is_a_part(
     ],
 )
 def test_a_title_may_be_a_persons(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -75,8 +75,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH
-from test_honest_hunt215 import added_codes
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 
 
 # --- A date's label holding a type (remark_prose._labels_as_none): Relma-cel's Timeline ends "Estimated completion",
@@ -96,7 +95,7 @@ from test_honest_hunt215 import added_codes
     ],
 )
 def test_a_labels_type_said_given_as_no_value_is_the_label(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- Dates said lacking but those named by kind (remark_absence._DATE_KINDS): Relma-cel holds its launch date alone,
@@ -118,7 +117,7 @@ def test_a_labels_type_said_given_as_no_value_is_the_label(registry: Path, added
     ],
 )
 def test_dates_said_lacking_but_those_named_by_kind(registry: Path, shown: str, added: str, found: set[str]) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A title before a name in lower case (note_names._lowered_name): Relma-cel's officials are "yu Hu", "heng Mei" and
@@ -134,7 +133,7 @@ def test_dates_said_lacking_but_those_named_by_kind(registry: Path, shown: str, 
     ],
 )
 def test_a_title_before_a_name_in_lower_case_is_no_name(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- The registry's record said copied after it (remark_sources._COPIED_AFTER): IM19 cites a REGISTRY_COPY, Relma-cel
@@ -155,7 +154,7 @@ COPIED = "The dates are as the source gives them, from the ClinicalTrials.gov re
 def test_the_registrys_record_said_copied_after_it_is_the_copys(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- A value under a heading it names (remark_labels._headed): Relma-cel's "Patients applied" heads "0 patients
@@ -171,7 +170,7 @@ def test_the_registrys_record_said_copied_after_it_is_the_copys(
     ],
 )
 def test_a_value_under_a_heading_it_names_is_labelled(registry: Path, shown: str, added: str, found: set[str]) -> None:
-    assert added_codes(registry, shown, added) == found
+    assert codes_with_a_sentence_added(registry, shown, added) == found
 
 
 # --- An acronym a note defined, written alone again (remark_names._defined_blanked): IM19's exclusion criterion 8
@@ -190,7 +189,7 @@ MI = "Exclusion criterion 8 lists MI (myocardial infarction) first."
     ],
 )
 def test_an_acronym_defined_stands_for_its_words_alone_again(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- A window of a criterion writing two lengths (remarks._windowed): Relma-cel's exclusion criterion 1 writes
@@ -206,7 +205,7 @@ def test_an_acronym_defined_stands_for_its_words_alone_again(registry: Path, add
     ],
 )
 def test_a_window_is_the_length_a_criterion_writes_within(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- The note's own words after a lettered mark it names as an item (note_items._AN_ITEM), a code they give held to
@@ -226,7 +225,7 @@ def test_a_window_is_the_length_a_criterion_writes_within(registry: Path, added:
     ],
 )
 def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 # --- An acronym's plural (remark_names._CAPITALS_PLURAL), and the letters of an identifier (remark_names._id_prefix):
@@ -240,7 +239,7 @@ def test_the_notes_own_words_after_an_items_mark_are_no_opening(registry: Path, 
     ],
 )
 def test_an_acronyms_plural_is_its_singular_too(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
 
 
 @pytest.mark.parametrize(
@@ -251,7 +250,7 @@ def test_an_acronyms_plural_is_its_singular_too(registry: Path, added: str, foun
     ],
 )
 def test_an_identifiers_letters_are_written(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, RELMA_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
 
 
 # --- A molecule said of a related trial whose title writes it (remark_names._others_blanked): IM19's related
@@ -272,4 +271,4 @@ def test_an_identifiers_letters_are_written(registry: Path, added: str, found: s
     ],
 )
 def test_a_molecule_said_of_a_related_trials_title_is_its(registry: Path, added: str, found: set[str]) -> None:
-    assert added_codes(registry, IM19_PATH, added) == found
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
