@@ -320,9 +320,12 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     said = unwritten_facts(record, sources, [text for _, _, text, _ in remarks_of(record)])
     for (kind, i, text, field), facts in zip(remarks_of(record), said, strict=True):
         lengths = _lengths_of_criteria_named(record, text, field) if facts else []
+        sizes = _sizes_of_cohorts_named(record, text) if facts else set()
         for fact in facts:
             if fact in lengths:
                 continue  # (the one length of a criterion its sentence names, in another unit)
+            if fact.kind == "participants" and fact.value in sizes:
+                continue  # (the size of a cohort the record holds, said after naming it)
             message = (
                 f"states {fact.shown}, {sources.unwritten()} and the record does not hold: a "
                 "remark states only what its sources say (quote them, or leave the fact out)"
@@ -649,8 +652,7 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
     source writes, but of the other cohort (mutation hunt 207). A cohort the record does not hold is not judged, nor
     one named by its place in an arm whose cohorts' patients do not run on from patient 1 (_from_the_first: a
     cohort left out, the place is the source's, not the record's)."""
-    arms = [a for a in record.data.get("arms") or [] if isinstance(a, dict)]
-    cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in arms]
+    cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in _arms(record)]
     if not any(cohorts):
         return
     placed = [_from_the_first(arm) for arm in cohorts]
@@ -659,11 +661,8 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
             named = given.cohort
             held = [
                 c["dose"]["value"]
-                for arm, by_place in zip(cohorts, placed, strict=True)
-                for k, c in enumerate(arm)
-                if ((by_place and named.place == k) or named.patients == _patients_of(c))
-                and isinstance(c.get("dose"), dict)
-                and isinstance(c["dose"].get("value"), int | float)
+                for c in _cohorts_held(named, cohorts, placed)
+                if isinstance(c.get("dose"), dict) and isinstance(c["dose"].get("value"), int | float)
             ]
             if not held and _beyond_the_cohorts(record, named.place, cohorts, placed):
                 message = (
@@ -680,6 +679,35 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                         "gives a cohort only the dose the record holds for it"
                     )
                     yield remark_problem(record, kind, i, "E501", message)
+
+
+def _sizes_of_cohorts_named(record: Record, text: str) -> set[float]:
+    """The counts of people text states each after naming a cohort (note_cohorts.sizes_said) that are the number of
+    patients the record holds in that cohort (its last patient's number past its first's)."""
+    cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in _arms(record)]
+    placed = [_from_the_first(arm) for arm in cohorts]
+    out = set()
+    for said in note_cohorts.sizes_said(_said(normalise(text))):
+        for cohort in _cohorts_held(said.cohort, cohorts, placed):
+            patients = _patients_of(cohort)
+            if patients is not None and said.people == patients[1] - patients[0] + 1:
+                out.add(said.people)
+    return out
+
+
+def _arms(record: Record) -> list[dict]:
+    return [a for a in record.data.get("arms") or [] if isinstance(a, dict)]
+
+
+def _cohorts_held(named: note_cohorts.CohortNamed, cohorts: list[list[dict]], placed: list[bool]) -> list[dict]:
+    """The cohorts of the record's arms a note's named cohort is: by its place in an arm whose cohorts are in their
+    places (_from_the_first), or by the patients it holds."""
+    return [
+        c
+        for arm, by_place in zip(cohorts, placed, strict=True)
+        for k, c in enumerate(arm)
+        if (by_place and named.place == k) or named.patients == _patients_of(c)
+    ]
 
 
 def _beyond_the_cohorts(record: Record, place: int | None, cohorts: list[list[dict]], placed: list[bool]) -> bool:

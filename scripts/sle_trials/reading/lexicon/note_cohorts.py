@@ -58,11 +58,60 @@ def doses_given(text: str) -> list[DosesGiven]:
 
 
 def _cohorts_named(piece: str) -> list[CohortNamed]:
+    return list(dict.fromkeys(named for _, named in _cohorts_at(piece)))
+
+
+def _cohorts_at(piece: str) -> list[tuple[int, CohortNamed]]:
+    """Each cohort piece names, with where its name starts."""
     # (patients numbered in digits or in words: "the dose for patients one to three", hunt 208)
-    ranges = head_counts.patient_ranges(piece) + note_numbers.patient_ranges_in_words(piece)
-    named = [CohortNamed(None, r) for r in ranges]
+    named = [(at, CohortNamed(None, r)) for r, at in _patient_ranges_at(piece)]
     for m in _BY_PLACE.finditer(piece):
         place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
-        named.append(CohortNamed(place - 1, None))
-    named += [CohortNamed(int(m.group("number")) - 1, None) for m in _BY_NUMBER.finditer(piece)]
-    return list(dict.fromkeys(named))
+        named.append((m.start(), CohortNamed(place - 1, None)))
+    named += [(m.start(), CohortNamed(int(m.group("number")) - 1, None)) for m in _BY_NUMBER.finditer(piece)]
+    return sorted(named, key=lambda at: at[0])
+
+
+def _patient_ranges_at(piece: str) -> list[tuple[tuple[int, int], int]]:
+    """The ranges of patients piece names (in digits or in words), each with where its words start."""
+    out = []
+    for m in _PATIENTS_WORD.finditer(piece):
+        near = piece[m.start() : m.start() + 60]
+        ranges = head_counts.patient_ranges(near) + note_numbers.patient_ranges_in_words(near)
+        if ranges:
+            out.append((ranges[0], m.start()))
+    return out
+
+
+# where a range of patients may start ("patients 1 to 3", "patient 4", "patients four to six")
+_PATIENTS_WORD = lazy(r"(?i)(?<![\w-])(?:patients?|participants?|subjects?)[ \t]+(?=\w)")
+
+
+class SizeSaid(NamedTuple):
+    """A count of people a note's sentence states after naming a cohort: the cohort it is of, the count."""
+
+    cohort: CohortNamed
+    people: float
+
+
+# A note's sentences, in which a count of people after a cohort is its size
+_SENTENCE_END = lazy(r"[;!?\n]|[.](?![\d\w])")
+
+
+def sizes_said(text: str) -> list[SizeSaid]:
+    """Each count of people (head_counts.count_spans) a sentence of a note states after naming a cohort, of the cohort
+    named last before it: IM19's "(the first cohort's dose is "1×10^6/kg", given to three patients)", its patients 1
+    to 3, was refused as a count of participants no source writes (hunt 216), the count read apart from the cohort it
+    is of. remarks holds it to the size of the cohort the record holds."""
+    out: list[SizeSaid] = []
+    start = 0
+    for stop in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence, start = text[start:stop], stop + 1
+        named = _cohorts_at(sentence)
+        if not named:
+            continue
+        for n, at, _ in head_counts.count_spans(sentence):
+            before = [cohort for where, cohort in named if where < at]
+            if before:
+                out.append(SizeSaid(before[-1], n))
+    return out
