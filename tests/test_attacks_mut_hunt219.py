@@ -6,6 +6,12 @@ checks a file (mutations.Checks), on one registry copy the module shares.
 
 Found and fixed:
 
+- an acronym glossed in words that are not what a source spells it out as, or that no source spells it out as:
+  IM19's "ALT (alanine transaminase)", "AST (aspartate transferase)" (its page's "alanine aminotransferase (ALT)",
+  "aspartate aminotransferase (AST)"), read by initials alone, and "ULN (upper level of normal)" (its page writes
+  "ULN" alone, so the words a note says the letters stand for are a fact of no source) (note_acronyms.glossed,
+  remark_names).
+
 - an honest note refused: a count of people said of a cohort the note names before it, read apart from the cohort:
   IM19's '(the first cohort's dose is "1×10^6/kg", given to three patients)', its patients 1 to 3, was E501's
   "states 3 participants, which no cited source writes"; a count after a cohort in its sentence is now held to the
@@ -15,10 +21,12 @@ Found and fixed:
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PATH, shared_registry
+from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
 from test_attacks_mut_hunt214 import rewritten
 
+IM19_WINDOW = "Exclusion criterion 8's window"
+RELMA_ENROLMENT = "The source gives no enrollment count."
 IM19_FIRST = '(the first cohort\'s dose is "1×10^6/kg")'
 
 
@@ -41,3 +49,28 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
 )
 def test_a_count_of_people_said_of_a_cohort_is_its_size(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_FIRST, new) == found
+
+
+# --- the words a note says an acronym stands for (remark_names, note_acronyms) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "said", "found"),
+    [
+        # (IM19's page: "alanine aminotransferase (ALT), aspartate aminotransferase (AST) ... ≥3×ULN")
+        (IM19_PATH, "Exclusion criterion 10 lists ALT (alanine transaminase).", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 10 lists aspartate transferase (AST).", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 10 writes ULN (upper level of normal).", {"E501"}),  # (never spelled out)
+        (IM19_PATH, "Exclusion criterion 10 lists ALT (alanine aminotransferase).", set()),
+        (IM19_PATH, "Exclusion criterion 10 lists aspartate aminotransferase (AST).", set()),
+        (IM19_PATH, "Exclusion criterion 10 lists ALT (as written).", set()),  # (no gloss of the letters)
+        # (Relma-cel's page spells out "central nervous system")
+        (RELMA_PATH, "Exclusion criterion 3 excludes CNS (central neural system) disease.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 3 excludes CNS (central nervous system) disease.", set()),
+    ],
+)
+def test_the_words_a_note_says_an_acronym_stands_for_are_a_sources(
+    checks: Checks, shown: str, said: str, found: set[str]
+) -> None:
+    old = IM19_WINDOW if shown == IM19_PATH else RELMA_ENROLMENT
+    assert rewritten(checks, shown, old, f"{said} {old}") == found

@@ -124,11 +124,8 @@ class _Unheld:
         for name in self.names(text):
             named.add(" ".join(name.words).casefold())
             yield f"names {' '.join(name.words)!r}, which no cited source writes and the record does not hold"
-        for acronym, words in self.misdefined(text):
-            yield (
-                f"defines {acronym!r} as {words!r}, which no cited source writes: it spells the letters out in other "
-                "words"
-            )
+        for acronym, words, why in self.misdefined(text):
+            yield f"defines {acronym!r} as {words!r}, which no cited source writes: {why}"
         for molecule in self.molecules_unheld(text):
             if not any(molecule.casefold() in words for words in named):
                 yield (
@@ -136,24 +133,34 @@ class _Unheld:
                     "are theirs) and the record does not hold"
                 )
 
-    def misdefined(self, text: str) -> Iterator[tuple[str, str]]:
+    def misdefined(self, text: str) -> Iterator[tuple[str, str, str]]:
         """Each acronym text defines beside its words (note_acronyms) that no cited source writes nor the record holds,
-        where a source spells the letters out in other words: IM19's "deep vein thrombosis" noted as "DVT (deep vein
-        thrombus)" passed (hunt 216), the letters being spelled out by the source, the words being read by nothing.
-        Words no source spells out at all are left to the reading of names (_defined_blanked leaves them a name)."""
+        and why that is no source's: IM19's "deep vein thrombosis" noted as "DVT (deep vein thrombus)" passed (hunt
+        216), the letters being spelled out by the source, the words being read by nothing. Where a source spells the
+        letters out in words of its own, a gloss whose initials are not the letters is read too (note_acronyms.glossed):
+        IM19's "ALT (alanine transaminase)" of its page's "alanine aminotransferase (ALT)" passed, read by initials
+        alone. Where no source spells them out, words a note says they stand for are a fact without a source: IM19's
+        "ULN (upper level of normal)" passed, its page writing "ULN" alone (hunt 216's leftovers, hunt 219)."""
         if not self.docs:
             return
         said = QUOTED.sub(" | ", normalise(text))
-        for found in note_acronyms.defined(said):
+        glossed = [f for f in note_acronyms.glossed(said) if _a_term(" ".join(f.words))]
+        for found in [*note_acronyms.defined(said), *glossed]:
             wanted = note_acronyms.expansion_pattern(found.words)
             if any(wanted.search(_folded(doc)) or wanted.search(_rewritten(doc)) for doc in self.docs):
                 continue
             self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
+            if wanted.search(self.held):
+                continue
             acronym = said[found.start : found.end].removesuffix("s")
-            if not wanted.search(self.held) and any(
-                _spelled_out(acronym, doc) or _bracketed_after_other_words(acronym, doc) for doc in self.docs
-            ):
-                yield acronym, " ".join(found.words)
+            if any(_spelled_out(acronym, doc) or _bracketed_after_other_words(acronym, doc) for doc in self.docs):
+                yield acronym, " ".join(found.words), "it spells the letters out in other words"
+            elif found not in glossed:
+                yield (
+                    acronym,
+                    " ".join(found.words),
+                    "none spells the letters out, so their words are a fact of no source",
+                )
 
     def molecules_unheld(self, text: str) -> Iterator[str]:
         """The molecules (the schema's target antigens and domains) text names outside its quotations, in a word of

@@ -49,6 +49,40 @@ def defined(text: str) -> list[Defined]:
     return out
 
 
+def glossed(text: str) -> list[Defined]:
+    """The acronyms text glosses beside words that open with the acronym's first letter, the letters not being the
+    words' initials (defined() reads those): "ALT (alanine transaminase)", "aspartate transferase (AST)". Where a
+    source defines the letters in words of its own ("alanine aminotransferase (ALT)"), the note's are the words it
+    says the letters stand for, its initials aside (remark_names holds them to a source's)."""
+    out = []
+    for m in _DEFINED_AFTER.finditer(text):
+        words = tuple(_WORD.findall(m.group("words")))
+        if _opens_with(words, m.group("acronym")) and _initials(words) != m.group("acronym").casefold():
+            out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
+    for m in _DEFINED_BEFORE.finditer(text):
+        letters = m.group("acronym")
+        before = _WORD.findall(re.split(r"[.;:,()\[\]\"]", text[max(0, m.start() - 120) : m.start()])[-1])
+        # (back to the nearest word opening with the first letter, as many words as its letters and one more at most)
+        opening = [
+            k for k in range(len(before)) if len(before) - k <= len(letters) + 1 and _opens_with(before[k:], letters)
+        ]
+        words = tuple(before[opening[-1] :]) if opening else ()
+        if words and _initials(words) != letters.casefold():
+            out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
+    return out
+
+
+def _opens_with(words: tuple[str, ...] | list[str], letters: str) -> bool:
+    """Whether words open with a word of three letters or more whose first is the acronym's, and hold no more words
+    than its letters and two (an acronym's gloss, not a clause)."""
+    return (
+        bool(words)
+        and len(words[0]) >= 3
+        and words[0][0].casefold() == letters[0].casefold()
+        and len(words) <= len(letters) + 2
+    )
+
+
 def _initials(words: tuple[str, ...]) -> str:
     """The first letters of words but small ones between them (none at either end)."""
     if not words or words[0].casefold() in _SMALL or words[-1].casefold() in _SMALL:
