@@ -74,3 +74,27 @@ def test_the_words_a_note_says_an_acronym_stands_for_are_a_sources(
 ) -> None:
     old = IM19_WINDOW if shown == IM19_PATH else RELMA_ENROLMENT
     assert rewritten(checks, shown, old, f"{said} {old}") == found
+
+
+# --- the order a note says a criterion writes its things in (remark_order) ------------------------------------------
+
+IM19_ITEMS = "also lists hematological abnormalities a. to e.;"
+RELMA_UNIT = "the unit written after the window"
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "found"),
+    [
+        # (IM19's exclusion criterion 11 writes its kidney failure, then its hematological items)
+        (IM19_PATH, IM19_ITEMS, IM19_ITEMS[:-1] + " before its kidney failure;", {"E501"}),
+        (IM19_PATH, IM19_ITEMS, IM19_ITEMS[:-1] + " after its kidney failure;", set()),
+        # (Relma-cel's exclusion criterion 1: "prednisone ≥100 within 8 weeks prior to screening mg/d")
+        (RELMA_PATH, RELMA_UNIT, "the unit written before the window", {"E501"}),
+        (RELMA_PATH, RELMA_UNIT, "the window written after the unit", {"E501"}),
+        (RELMA_PATH, RELMA_UNIT, "the window written before the unit", set()),
+    ],
+)
+def test_the_order_a_note_says_a_criterion_writes_is_its_order(
+    checks: Checks, shown: str, old: str, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, shown, old, new) == found

@@ -61,6 +61,7 @@ from sle_trials.checks import (
     remark_mentions,
     remark_names,
     remark_numbering,
+    remark_order,
     remark_owners,
     remark_parts,
     remark_population,
@@ -128,7 +129,8 @@ CHECKS = (
         "sponsor, the registry or the trial, or a disease or a state of it it says the trial is in that the record's "
         "titles, conditions and summaries do not write, or a spelling it says its source gives a party or a place "
         "(the facility, the sponsor) that the field for it does not hold, or per-kilogram wording it says a quote "
-        "has or lacks that the quote does not bear out",
+        "has or lacks that the quote does not bear out, or an order it says a criterion writes two of its things in "
+        "that the criterion writes the other way round",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1051,6 +1053,7 @@ def stages(
     yield Stage("remark spelled", lambda: remark_spelled.check_remark_spelled(record))
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
     yield Stage("remark windows", lambda: remark_windows.check_remark_windows(record))
+    yield Stage("remark order", lambda: remark_order.check_remark_order(record))
     yield Stage("remark conditions", lambda: remark_conditions.check_remark_conditions(record))
     yield Stage("remark garbled", lambda: remark_garbled.check_remark_garbled(record))
     sources = Sources(record, root, memory.documents)

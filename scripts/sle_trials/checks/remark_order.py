@@ -1,0 +1,132 @@
+"""E501: the order a curation note or an incomplete entry says a criterion writes two of its things in ("the unit
+written after the window", "lists hematological abnormalities a. to e. after its kidney failure") that the criterion
+writes the other way round. Hunt 216 made Relma-cel's note on its garbled exclusion criterion 1 ("prednisone ≥100
+within 8 weeks prior to screening mg/d") say "the unit written before the window", and IM19's exclusion criterion 11
+list its hematological items "before its kidney failure" (they follow it), and both passed: where a note placed
+things in its source was read by nothing. A reader who goes to the criterion to see what the note explains looks in
+the wrong place, or takes the garbling for another.
+
+An order claim is "before" or "after" (or "ahead of", "following", "preceding") in a clause with a verb of writing or
+listing ("written", "lists", "stands", "comes"): a window's own order word ("within the 8 weeks before screening")
+has none, and is remark_windows'. Each side is found in the one criterion its sentence names: as a part of a limit
+the record reads from the criterion, by its role ("the unit", "the window": the thresholds of that criterion whose
+measure the sentence names, or all of them), or as its longest run of words the criterion writes. Where either side
+is not found the claim is not judged; where a side is written more than once, the claim stands if any of its places
+bears it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sle_trials import fields
+from sle_trials.checks.load import Record
+from sle_trials.checks.remarks import remark_problem, sentences_naming_criteria
+from sle_trials.patterns import lazy
+from sle_trials.problem import Problem
+from sle_trials.reading.layouts import normalise
+
+_ORDER = lazy(r"(?i)(?<![\w-])(?P<order>before|after|ahead[ \t]+of|following|preceding)(?![\w-])")
+_BEFORE = frozenset({"before", "ahead of", "preceding"})
+# a verb saying where the criterion writes a thing: the claim is about its words' order, not the trial's time
+_WRITTEN = lazy(
+    r"(?i)(?<![\w-])(?:written|writes?|listed|lists?|placed|printed|stands?|comes?|appears?|follows?|precedes?|"
+    r"given|gives?|set[ \t]+out|spelled|spelt)(?![\w-])"
+)
+_DENIED = lazy(r"(?i)(?<![\w-])(?:not|never|nor|whether|if)(?![\w-])|n't\b")
+_CLAUSE = lazy(r"[,;:()\[\]]")
+_WORD = lazy(r"[^\W\d_][^\W\d_'-]*")
+# the words of a note's side that name no thing of the criterion's own
+_GLUE = frozenset(
+    "the its a an this that their also only then written writes write listed lists list placed printed stand stands "
+    "come comes appear appears follow follows precede precedes given gives give set out spelled spelt exclusion "
+    "inclusion criterion criteria item items sub source page text and or of in on with as is are be".split()
+)
+_UNIT_WORDS = lazy(r"(?i)(?<![\w-])units?(?![\w-])")
+_WINDOW_WORDS = lazy(r"(?i)(?<![\w-])(?:windows?|periods?)(?![\w-])")
+_TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
+
+RULE = "a remark says a criterion writes its things in the order the criterion writes them"
+
+
+def check_remark_order(record: Record) -> Iterator[Problem]:
+    """E501: each order claim of a remark's sentence naming one criterion that the criterion's words run against."""
+    for remark, sentence, items in sentences_naming_criteria(record):
+        if len(items) != 1 or not _ORDER.search(sentence):
+            continue
+        ref, item = items[0]
+        text = normalise(" ".join(fields.criterion_texts(item))).casefold()
+        limits = _limits_of(record, ref)
+        for m in _ORDER.finditer(sentence):
+            start = max([c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())], default=0)
+            end = min([c.start() for c in _CLAUSE.finditer(sentence, m.end())], default=len(sentence))
+            said, other = sentence[start : m.start()], sentence[m.end() : end]
+            if not _WRITTEN.search(said) or _DENIED.search(said):
+                continue
+            order = " ".join(m.group("order").casefold().split())
+            placed, after = _places(said, text, limits, sentence, last=True), _places(other, text, limits, sentence)
+            if not placed or not after or placed == after:
+                continue
+            wrong = min(placed) > max(after) if order in _BEFORE else max(placed) < min(after)
+            if wrong:
+                message = (
+                    f"says {' '.join(said.split())!r} stands {order} {' '.join(other.split())!r} in "
+                    f"{ref['list'].lower()} criterion {ref['number']}, which writes them the other way round: {RULE}"
+                )
+                yield remark_problem(record, remark.kind, remark.i, "E501", message)
+
+
+def _limits_of(record: Record, ref: dict) -> list[dict]:
+    """The thresholds the record reads from the criterion ref names."""
+    eligibility = record.data.get("eligibility")
+    thresholds = eligibility.get("thresholds") if isinstance(eligibility, dict) else None
+    return [
+        t
+        for t in thresholds or []
+        if isinstance(t, dict)
+        and isinstance(t.get("criterion"), dict)
+        and t["criterion"].get("list") == ref["list"]
+        and t["criterion"].get("number") == ref["number"]
+    ]
+
+
+def _places(side: str, text: str, limits: list[dict], sentence: str, last: bool = False) -> list[int]:
+    """Where the criterion's text (casefolded) writes what a side of an order claim names: a limit's unit or window
+    by its role, or else the side's longest run of words the text writes (the last such run where last, the side
+    before the order word ending nearest it)."""
+    if _UNIT_WORDS.search(side) or _WINDOW_WORDS.search(side):
+        named = [t for t in limits if _measure_named(t, sentence)] or limits
+        windows = [t for t in named if str(t.get("unit", "")).casefold() in _TIME_UNITS]
+        if _UNIT_WORDS.search(side):
+            units = {normalise(str(t["unit"])).casefold() for t in named if t not in windows and t.get("unit")}
+            return [m.start() for u in units for m in re.finditer(rf"(?<![\w/]){re.escape(u)}(?![\w/])", text)]
+        return [
+            m.start()
+            for t in windows
+            for m in re.finditer(rf"\b{_number(t.get('value'))}[ \t]*{str(t['unit']).casefold().rstrip('s')}", text)
+        ]
+    words = [w.casefold() for w in _WORD.findall(side)]
+    runs = []
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            run = words[i:j]
+            if run[0] in _GLUE or run[-1] in _GLUE or (j - i == 1 and len(run[0]) < 5):
+                continue
+            found = [m.start() for m in re.finditer(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, run)) + r"(?!\w)", text)]
+            if found:
+                runs.append((j - i, i if last else -i, found))
+                break
+    return max(runs, key=lambda r: (r[0], r[1]))[2] if runs else []
+
+
+def _measure_named(threshold: dict, sentence: str) -> bool:
+    measure = threshold.get("measure")
+    word = _WORD.search(str(measure or ""))
+    return word is not None and re.search(rf"(?i)(?<!\w){re.escape(word.group())}(?!\w)", sentence) is not None
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return re.escape(str(value))
