@@ -98,3 +98,22 @@ def test_the_order_a_note_says_a_criterion_writes_is_its_order(
     checks: Checks, shown: str, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, shown, old, new) == found
+
+
+# --- a party's spelling a note likens to the run it quoted before (remark_spelled) ----------------------------------
+
+IM19_SPONSOR = 'The sponsor is spelled "Peking University Third Hospital" in the same source.'
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (after its facility's "Peking Universitiy Third Hospital": the sponsor's field holds "University")
+        ("The sponsor is spelled the same way in the same source.", {"E501"}),
+        ("The sponsor is spelled otherwise in the same source.", set()),
+        ("The site is spelled the same way in the same source.", set()),
+        ("The site is spelled differently in the same source.", {"E501"}),
+    ],
+)
+def test_a_spelling_likened_to_the_run_quoted_before_is_the_fields(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_SPONSOR, new) == found

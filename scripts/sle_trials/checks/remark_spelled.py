@@ -43,6 +43,12 @@ _SPELLED = lazy(
     rf"(?i)\b(?:(?:spells?|spelling|writes?)[ \t]+(?:the|its)[ \t]+(?:{_ROLE})[ \t]+|"
     rf"\bthe[ \t]+(?:{_ROLE.replace('(?P<r', '(?P<s')})[ \t]+(?:is|was)[ \t]+(?:spelled|spelt|written)[ \t]+)\Z"
 )
+# ... or as the run a sentence before quoted, or otherwise: "The sponsor is spelled the same way in the same source."
+_LIKENED = lazy(
+    rf"(?i)\b(?:the|its)[ \t]+(?:{_ROLE.replace('(?P<r', '(?P<t')})[ \t]+(?:is|was)[ \t]+"
+    r"(?:spelled|spelt|written)[ \t]+(?:(?P<same>the[ \t]+same(?:[ \t]+way)?|alike|likewise|identically|so)|"
+    r"(?P<other>differently|otherwise|another[ \t]+way))\b"
+)
 _CORRECTED = lazy(r"(?i)\b(?:correct\w*|normali[sz]\w*|fix\w*|amend\w*|standardi[sz]\w*)\b")
 
 RULE = "a remark says a source spells a party or a place as a run its field holds"
@@ -50,7 +56,9 @@ RULE = "a remark says a source spells a party or a place as a run its field hold
 
 def check_remark_spelled(record: Record) -> Iterator[Problem]:
     """E501: each run a remark says its source spells a role as that the role's field does not hold."""
-    return said_by_remarks(record, "E501", lambda text: _unheld(record.data, text), RULE)
+    return said_by_remarks(
+        record, "E501", lambda text: [*_unheld(record.data, text), *_likened(record.data, text)], RULE
+    )
 
 
 def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
@@ -69,6 +77,24 @@ def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
             if held and run and not any(_within(run, value) for value in held):
                 fields_of = " or ".join(field.split())
                 yield f"says its source spells the {role} {run!r}, which the record's {fields_of} does not hold"
+
+
+def _likened(data: dict[str, Any], text: str) -> Iterator[str]:
+    """What text says of a role's spelling by the run it quoted before ("spelled the same way", "otherwise") that
+    the role's field does not bear out: IM19's "The sponsor is spelled the same way in the same source.", after its
+    facility's "Peking Universitiy Third Hospital", passed (hunt 216), the sponsor's field holding "University"."""
+    said = normalise(text)
+    for m in _LIKENED.finditer(said):
+        before = [" ".join((q.group(1) or q.group(2) or "").split()) for q in QUOTED.finditer(said, 0, m.start())]
+        if not before or not before[-1] or _CORRECTED.search(said, m.start(), m.end() + 80):
+            continue
+        i = next(k for k in range(len(ROLES)) if m.group(f"t{k}"))
+        role, (_, field) = list(ROLES.items())[i]
+        held = [" ".join(s.split()) for one in field.split() for s in strings(_values(data, one))]
+        same = any(_within(before[-1], value) for value in held)
+        if held and same != bool(m.group("same")):
+            how = "as" if m.group("same") else "otherwise than"
+            yield f"says its source spells the {role} {how} {before[-1]!r}, which its field {field} does not bear out"
 
 
 def _within(run: str, value: str) -> bool:
