@@ -117,3 +117,23 @@ IM19_SPONSOR = 'The sponsor is spelled "Peking University Third Hospital" in the
 )
 def test_a_spelling_likened_to_the_run_quoted_before_is_the_fields(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_SPONSOR, new) == found
+
+
+# --- what a criterion's window is said to cover alone (remark_windows) ----------------------------------------------
+
+IM19_WHOLE = "covers its whole list of heart conditions."
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (IM19's 6 months are on its exclusion criterion 8's whole list: "myocardial infarction, cardiac angioplasty
+        # or stent placement, unstable angina, ...")
+        ("covers only the myocardial infarction.", {"E501"}),
+        ("covers the myocardial infarction alone.", {"E501"}),
+        ("covers the myocardial infarction too.", set()),
+        ("does not cover only the myocardial infarction.", set()),
+    ],
+)
+def test_a_window_said_to_cover_some_alone_covers_only_those(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_WHOLE, new) == found

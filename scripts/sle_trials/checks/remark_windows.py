@@ -4,6 +4,11 @@ exclusion criterion 1 ("prednisone ≥100 within 8 weeks prior to screening mg/d
 screening"; hunt 214 made it "after screening", and it passed: the order word of a window was read by nothing. A
 reader takes the trial to exclude what happens after screening, where its criterion excludes what came before.
 
+And what a criterion's window is said to reach alone ("Exclusion criterion 8's window covers only the myocardial
+infarction"): IM19's window of 6 months is on its whole list of heart conditions, and the rewrite passed (hunt 216).
+A window said to cover only some of the items of the measure the record gives its limit of time (its commas and "or"
+parting them) is refused (check_remark_window_reach).
+
 A window is a number and its unit of time with an order word right after (before, prior to, preceding; after,
 following), or "the past"/"the last" before it. It is held to the criterion the sentence names (the nearest before it),
 or to all the record's criteria where it names none: one of them writes the same number and unit, and none of them
@@ -94,3 +99,55 @@ def _turned(text: str, windows: Callable[[], dict[tuple[str, object], list[Windo
             if sides - {None} and said.side not in sides:
                 shown = " ".join(m.group().split())
                 yield f"puts {shown!r} {said.side} its event, which the criterion it speaks of does not"
+
+
+# a window said to reach some things alone: "covers only the myocardial infarction", "applies to MI alone"
+_REACH = r"(?:covers?|appl(?:y|ies)[ \t]+to|reach(?:es)?|spans?|bounds?)"
+_ONLY = lazy(
+    rf"(?i)\bwindows?\b[^.;]*?\b{_REACH}[ \t]+"
+    r"(?:only[ \t]+(?P<only>[^.;()]+)|(?P<alone>[^.;()]+?)[ \t]+(?:alone|only)\b)"
+)
+_DENIED = lazy(r"(?i)\b(?:not|never|nor|whether|if)\b|n't\b")
+_ITEMS = lazy(r"(?i),[ \t]*(?:or|and)?[ \t]*|[ \t]+(?:or|and)[ \t]+")
+_CONTENT = lazy(r"[^\W\d_]{4,}")
+_TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
+
+
+def check_remark_window_reach(record: Record) -> Iterator[Problem]:
+    """E501: each criterion's window a remark says covers only some items of the measure the record gives its limit
+    of time, the criterion named before it in its sentence."""
+    eligibility = record.data.get("eligibility") or {}
+    measures: dict[tuple[str, object], list[str]] = {}
+    for t in eligibility.get("thresholds") or []:
+        ref = t.get("criterion") if isinstance(t, dict) else None
+        if (
+            isinstance(ref, dict)
+            and str(t.get("unit", "")).casefold() in _TIME_UNITS
+            and isinstance(t.get("measure"), str)
+        ):
+            measures.setdefault((str(ref.get("list", "")).lower(), ref.get("number")), []).append(
+                normalise(t["measure"])
+            )
+    if not measures:
+        return iter(())
+    rule = "a remark says a window covers only what the measure of its criterion's limit of time holds"
+    return said_by_remarks(record, "E501", lambda text: _reached(text, measures), rule)
+
+
+def _reached(text: str, measures: dict[tuple[str, object], list[str]]) -> Iterator[str]:
+    """What text says a window covers alone that the measure of its criterion's limit of time holds more than."""
+    read = QUOTED.sub(" | ", normalise(text))
+    for sentence in note_names.sentences_of(read):
+        named = [(m.start(), (m.group("list").lower(), int(m.group("n")))) for m in _NAMED.finditer(sentence)]
+        for m in _ONLY.finditer(sentence):
+            k = bisect_left(named, m.start(), key=lambda pair: pair[0])
+            phrase = "only" if m.group("only") else "alone"
+            if not k or _DENIED.search(sentence, named[k - 1][0], m.start(phrase)):
+                continue
+            said = {w.casefold() for w in _CONTENT.findall(m.group(phrase))}
+            for measure in measures.get(named[k - 1][1], []):
+                items = [{w.casefold() for w in _CONTENT.findall(item)} for item in _ITEMS.split(measure)]
+                covered = [item for item in items if item and item <= said]
+                if covered and len(covered) < len([item for item in items if item]):
+                    shown = " ".join(m.group(phrase).split())
+                    yield f"says the criterion's window covers only {shown!r}, where its limit's measure holds more"
