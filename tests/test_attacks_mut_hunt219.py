@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
-from test_attacks_mut_hunt214 import rewritten
+from test_attacks_mut_hunt214 import comment_lines_refused, rewritten
 
 IM19_WINDOW = "Exclusion criterion 8's window"
 RELMA_ENROLMENT = "The source gives no enrollment count."
@@ -137,3 +137,22 @@ IM19_WHOLE = "covers its whole list of heart conditions."
 )
 def test_a_window_said_to_cover_some_alone_covers_only_those(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_WHOLE, new) == found
+
+
+# --- a phase at the end of the file's title comment (remark_prose) --------------------------------------------------
+
+RELMA_TITLE = "in moderate to severe active SLE."
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        ("in moderate to severe active SLE, phase 2", [1]),  # (its PHASE1)
+        ("in moderate to severe active SLE (phase 2)", [1]),
+        ("in moderate to severe active SLE, phase 1", []),
+    ],
+)
+def test_a_phase_ending_the_title_comment_is_the_trials(
+    checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
+) -> None:
+    assert comment_lines_refused(checks, capsys, RELMA_PATH, RELMA_TITLE, new) == lines

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import fields
+from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks_on
@@ -135,7 +136,27 @@ def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Itera
     Relma-cel's file with "# Allogeneic CAR-T cells, made from a donor's cells.", and it passed, only a comment's
     names, facts and parties being read."""
     rule = "a comment on the trial says only what the record and its sources say, as a curation note does"
-    return said_by_comments(record, schema, "E501", lambda text: _coded_unheld(record, sources, text), rule)
+    said = comment_lines.remarks(record.comments, schema)
+    title = said[0][1] if said and said[0][0].line == 1 else None
+    return said_by_comments(
+        record,
+        schema,
+        "E501",
+        lambda text: _coded_unheld(record, sources, _titled(text) if text is title else text),
+        rule,
+    )
+
+
+# a phase at the end of the file's first line, which titles the record as a brief title does: "# Relma-cel (CD19-CART)
+# in moderate to severe active SLE, phase 2" passed beside its PHASE1 (hunt 216), a comment's phase being read only in
+# a sentence said of the trial ("The trial is a phase 2 trial"); a title's words have no other subject
+_TITLES_PHASE = lazy(r"(?i)[,;:(\u2013\u2014-][ \t]*(?P<phase>(?:early[ \t]+)?phase[ \t]*[\w/]+)[ \t]*\)?[ \t.]*\Z")
+
+
+def _titled(text: str) -> str:
+    """The file's title comment, a phase at its end said of the trial in a sentence of its own."""
+    m = _TITLES_PHASE.search(text)
+    return f"{text[: m.start()]}. The trial is {m.group('phase')}." if m else text
 
 
 RULE = "a remark says only what the record and its sources say"
