@@ -156,3 +156,25 @@ def test_a_phase_ending_the_title_comment_is_the_trials(
     checks: Checks, capsys: pytest.CaptureFixture[str], new: str, lines: list[int]
 ) -> None:
     assert comment_lines_refused(checks, capsys, RELMA_PATH, RELMA_TITLE, new) == lines
+
+
+# --- a name said written in some sections only, or not in one (remark_sections) -------------------------------------
+
+RELMA_NAMED = "(in its title and summary)"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (Relma-cel's page writes "Relma-cel" in its title and its summary, its keywords "Relma Cel")
+        ("(in its title only)", {"E501"}),
+        ("(only in its summary)", {"E501"}),
+        ("(in its title but not its summary)", {"E501"}),
+        ("(in its title and summary only)", set()),
+        ("(in its title but not its keywords)", set()),
+    ],
+)
+def test_a_name_said_written_in_some_sections_alone_is_written_in_no_other(
+    checks: Checks, new: str, found: set[str]
+) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_NAMED, new) == found

@@ -51,9 +51,14 @@ _DENIED_BEFORE = lazy(r"(?i)(?:\b(?:not|never|nor|without)\b|n't\b)[^.;:,!?]*\Z"
 # a name a note says its source writes in the sections it lists, in a bracket right after it ("names the treatment
 # Relma-cel (in its title and summary)"): hunt 212 added "keywords" to Relma-cel's list, whose keywords write "Relma
 # Cel", and it passed
+# ... and one said written there alone ("(in its title only)", "(only in its title)", "(in its summary alone)") or not
+# in another ("(in its title but not its summary)"): each passed of Relma-cel's, whose page writes it in both (hunt
+# 216's leftover), the bracket's sections being read as places it is written, never as the only ones
 _IN_SECTIONS = lazy(
-    r"(?P<run>\w[\w.-]*\w)[ \t]+\((?:in|under)[ \t]+(?:its|the[ \t]+source['\u2019]s)[ \t]+(?P<names>[^()]+)\)"
+    r"(?P<run>\w[\w.-]*\w)[ \t]+\((?P<only>only[ \t]+)?(?:in|under)[ \t]+(?:its|the[ \t]+source['\u2019]s)[ \t]+"
+    r"(?P<names>[^()]+?)(?P<alone>[ \t]+(?:only|alone))?\)"
 )
+_BUT_NOT = lazy(r"(?i)[ \t,]+but[ \t]+not[ \t]+(?:in[ \t]+)?(?:its[ \t]+|the[ \t]+)?")
 _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # a run a note gives in a bracket after what it counts or names, placed in a section: "lists one location (Shanghai,
 # China) under Trial Officials", "The source's Trial Officials section lists one location (Shanghai, China)" (hunt
@@ -139,8 +144,14 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             if said is not None:
                 yield from _unwritten(_plain(m.group("run")), said.group("name"), docs)
     for m in _IN_SECTIONS.finditer(text):
-        for name in _LISTED.split(m.group("names").strip()):
+        within, _, denied = _BUT_NOT.sub("\0", m.group("names").strip()).partition("\0")
+        names = _LISTED.split(within)
+        for name in names:
             yield from _unwritten(_plain(m.group("run")), name, docs)
+        if m.group("only") or m.group("alone"):
+            yield from _written_elsewhere(_plain(m.group("run")), names, docs)
+        for name in _LISTED.split(denied) if denied else []:
+            yield from _written_in(_plain(m.group("run")), name, docs)
     for m in _EMPTY.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
             placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name)) and heading != TITLE]
@@ -168,6 +179,29 @@ def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
         if any(run.casefold() in _plain(doc.text).casefold() for doc, _ in placed):
             where = " or ".join(dict.fromkeys(heading for _, heading in placed))
             yield f'places "{run}" in its source\'s {where} section, which does not write it there'
+
+
+def _written_elsewhere(run: str, names: list[str], docs: list[SourceDoc]) -> Iterator[str]:
+    """That run is said written in the sections names name alone where a source writes it in another section."""
+    for doc in docs:
+        named = [heading_named(doc, name) for name in names]
+        if None in named:
+            return  # (a section no heading has: the claim is not read)
+        sections = sections_of(doc).items()
+        other = [h for h, (words, _) in sections if h not in named and run.casefold() in words.casefold()]
+        if other:
+            only = " and ".join(str(h) for h in named)
+            yield f'says its source writes "{run}" only in its {only}, which writes it in its {other[0]} too'
+            return
+
+
+def _written_in(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """That run is said not written in the section name names where a source writes it there."""
+    for doc in docs:
+        heading = heading_named(doc, name)
+        if heading is not None and run.casefold() in sections_of(doc)[heading][0].casefold():
+            yield f'says its source does not write "{run}" in its {heading}, which writes it there'
+            return
 
 
 def heading_named(doc: SourceDoc, name: str) -> str | None:
