@@ -178,3 +178,21 @@ def test_a_name_said_written_in_some_sections_alone_is_written_in_no_other(
     checks: Checks, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_NAMED, new) == found
+
+
+# --- a run said kept on a field the record holds nothing at (remarks) -----------------------------------------------
+
+RELMA_APPLIED = "counts ClinConnect applicants, not trial enrolment, and is not recorded."
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (Relma-cel's enrollment: the record holds none, its 'Its "0 patients applied"' the note's quote)
+        ("counts ClinConnect applicants and is recorded.", {"E501"}),
+        ("is kept as written.", {"E501"}),
+        ("counts ClinConnect applicants and is not recorded.", set()),
+    ],
+)
+def test_a_run_said_kept_is_kept_where_the_record_holds_nothing(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_APPLIED, new) == found

@@ -249,7 +249,7 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
 # spells the facility "Peking Universitiy Third Hospital"; kept as written.", "The source's escapes ("2\)") are kept."
 _KEPT_AS_WRITTEN = lazy(
     r"(?i)[^.!?\n]*?\b(?:(?:kept|recorded|left|held|entered)[ \t]+(?:as[ \t]+(?:written|is|given|spelled|spelt)|"
-    r"verbatim|unchanged)\b|(?:is|are|was|were)[ \t]+(?:kept|retained|preserved)[ \t]*(?=[.;]|\Z))"
+    r"verbatim|unchanged)\b|(?:is|are|was|were)[ \t]+(?:kept|retained|preserved|recorded)[ \t]*(?=[.;]|\Z))"
 )
 
 # ... and the words that say it does not keep it so, before another quoted run: "...; corrected.", "The source's
@@ -267,11 +267,14 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
     its field does not hold. IM19's note on its site's facility "The source spells the facility "Peking Universitiy
     Third Hospital"; kept as written." given the sponsor's spelling, which its source writes too, passed: a quote was
     held to its sources only, not to the value it says the record keeps (mutation hunt 211). A remark on a field the
-    record holds no text at is not read."""
+    record holds no text at is not read, but where it holds nothing at all: Relma-cel's 'Its "0 patients applied"
+    ... is not recorded.' made "is recorded." passed beside its enrollment, which it does not hold (hunt 219)."""
     for kind, i, text, field in remarks_of(record):
         found, value = fields.get(record.data, fields.parse_dotted(field))
         held = [" ".join(normalise(v).split()) for v in strings(value)] if found else []
         if not held:
+            if not found or value is None:
+                yield from _kept_of_nothing(record, kind, i, text, field)
             continue
         # (as written, for a run said to be dropped: normalise() reads a markdown escape's "\>" as ">")
         written = [" ".join(v.split()) for v in strings(value)]
@@ -289,6 +292,18 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
                     "written: a remark says the record changes only what it does not hold"
                 )
                 yield remark_problem(record, kind, i, "E501", message)
+
+
+def _kept_of_nothing(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:
+    """E501: each run a remark quotes and says the record keeps, on a field the record holds nothing at."""
+    for match in QUOTED.finditer(text):
+        if _KEPT_AS_WRITTEN.match(text, match.end()):
+            run = " ".join(normalise(match.group(1) or match.group(2)).split())
+            message = (
+                f"says the record keeps {run!r}, which it holds nothing at its {field} for: a remark says the record "
+                "keeps only what it holds"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 def _as_quoted(match: re.Match[str]) -> str:
