@@ -196,3 +196,22 @@ RELMA_APPLIED = "counts ClinConnect applicants, not trial enrolment, and is not 
 )
 def test_a_run_said_kept_is_kept_where_the_record_holds_nothing(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_APPLIED, new) == found
+
+
+# --- each count a section is said to list, past its first object (remark_layout) ------------------------------------
+
+RELMA_TIMELINE = "Its Timeline section gives no dates."
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (Relma-cel's Timeline: four labels and "Not reported", five lines)
+        ("Its Timeline section gives no dates but one label.", {"E501"}),
+        ("Its Timeline section lists four labels and six lines.", {"E501"}),
+        ("Its Timeline section gives no dates but four labels.", set()),
+        ("Its Timeline section lists four labels and five lines.", set()),
+    ],
+)
+def test_each_count_a_section_is_said_to_list_is_its(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_TIMELINE, new) == found

@@ -137,8 +137,11 @@ def _read_bodies(doc: SourceDoc) -> dict[str, list[str]]:
 _SECTION_COUNTS = lazy(
     r"(?i)(?:(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
     r"[ \t]+section|\b(?P<it>it))[ \t]+(?:(?:also|only)[ \t]+)?(?:lists|gives|writes|has|shows|holds)[ \t]+"
-    rf"(?:only[ \t]+|just[ \t]+)?{COUNT}[ \t]+(?P<noun>labels?|lines?)\b"
+    r"(?P<objects>[^.;:]*)"
 )
+# ... each count of its objects, the first or one after another ("gives no dates but one label", "lists four labels
+# and six lines": hunt 218 read the first object alone, and both passed of Relma-cel's Timeline, hunt 219)
+_COUNTED = lazy(rf"(?i)(?<![\w-])(?:only[ \t]+|just[ \t]+)?{COUNT}[ \t]+(?P<noun>labels?|lines?)\b")
 _SECTION_NAMED = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
     r"[ \t]+section\b[^.]*\Z"
@@ -155,15 +158,16 @@ def _lines_miscounted(plain: str, docs: list[SourceDoc]) -> Iterator[str]:
         named = _SECTION_NAMED.search(plain, 0, m.start()) if m.group("it") else m
         if named is None or _DENIED_BEFORE.search(plain, 0, m.start()):
             continue
-        noun = m.group("noun").lower()
-        counted = set()
-        for doc in docs:
-            heading = heading_named(doc, named.group("name"))
-            if heading is None or heading == TITLE:
-                continue
-            body = _bodies(doc).get(heading, [])
-            labels = [line for line in body if not (_NO_LABEL.match(line) or date_mentions.dates(line))]
-            counted.add(len(labels if noun.startswith("label") else body))
-        if counted and not any(agrees(count_value(m.group("count")), n) for n in counted):
-            said = f"{m.group('count')} {noun}"
-            yield f"says its source's {named.group('name')} section lists {said}, which has {min(counted)}"
+        for c in _COUNTED.finditer(m.group("objects")):
+            noun = c.group("noun").lower()
+            counted = set()
+            for doc in docs:
+                heading = heading_named(doc, named.group("name"))
+                if heading is None or heading == TITLE:
+                    continue
+                body = _bodies(doc).get(heading, [])
+                labels = [line for line in body if not (_NO_LABEL.match(line) or date_mentions.dates(line))]
+                counted.add(len(labels if noun.startswith("label") else body))
+            if counted and not any(agrees(count_value(c.group("count")), n) for n in counted):
+                said = f"{c.group('count')} {noun}"
+                yield f"says its source's {named.group('name')} section lists {said}, which has {min(counted)}"
