@@ -215,3 +215,22 @@ RELMA_TIMELINE = "Its Timeline section gives no dates."
 )
 def test_each_count_a_section_is_said_to_list_is_its(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_TIMELINE, new) == found
+
+
+# --- how many times a note says its sources write a run it quotes (remark_quotes) -----------------------------------
+
+IM19_FACILITY = '"Peking Universitiy Third Hospital"; kept as written.'
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (IM19's page writes its facility's misspelling once)
+        ('"Peking Universitiy Third Hospital" twice; kept as written.', {"E501"}),
+        ('"Peking Universitiy Third Hospital" in its Locations 3 times; kept as written.', {"E501"}),
+        ('"Peking Universitiy Third Hospital" once; kept as written.', set()),
+        ('"Peking Universitiy Third Hospital" at least once; kept as written.', set()),
+    ],
+)
+def test_how_often_a_note_says_a_run_is_written_is_how_often_it_is(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_FACILITY, new) == found

@@ -4,7 +4,11 @@ quotation's first letter set in the case its new sentence needs ("history of myo
 "History of ...") and a passage quoted with words left out ("History of myocardial infarction … within 6 months
 prior to screening initiation") were refused as words no source writes (hunt 211). Only the first letter's case
 may differ, and an elided quotation's pieces stand in their order on one line of one source: each piece anywhere
-in the document let "known active tuberculosis (TB) infection … within 6 months" join two criteria."""
+in the document let "known active tuberculosis (TB) infection … within 6 months" join two criteria.
+
+And how many times a remark says its sources write a run it quotes ('spells the facility "..." twice'): IM19's page
+writes its facility's misspelling once, and "twice" passed (hunt 219), a quote being held to be written, never to how
+often (times_misstated)."""
 
 from __future__ import annotations
 
@@ -55,3 +59,30 @@ def _in_order_on_a_line(pieces: list[str], doc: layouts.SourceDoc) -> bool:
 def _lines(doc: layouts.SourceDoc) -> list[str]:
     text = spacing.source_text(doc)
     return text.split("\n") if text else [doc.text]
+
+
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
+# a count of times right after a quoted run, or after where it stands: '"..." twice', '"..." in its header three
+# times'; not a bound ("at least twice", "more than once"), nor a count further on of another thing ('"..." for
+# patients 4 to 6, given twice')
+_TIMES_AFTER = lazy(
+    r"(?i)\A[ \t]*(?:(?:in|on|under|across)[ \t]+(?:the|its)[ \t]+[\w -]{1,30}?[ \t]+)?"
+    r"(?:(?P<word>once|twice|thrice)|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)\b"
+)
+
+
+def times_misstated(text: str, end: int, run: str, docs: list[layouts.SourceDoc]) -> tuple[int, int] | None:
+    """The count of times a remark says its sources write run (quoted, ending at end in text) and how many times
+    they write it, where they differ; None where it says no count or the run is not found as written."""
+    m = _TIMES_AFTER.search(text[end : end + 80])
+    if m is None:
+        return None
+    said = _TIMES_WORDS[m.group("word").lower()] if m.group("word") else _count(m.group("n"))
+    needle = " ".join(normalise(run).split())
+    written = sum(doc.text.count(needle) for doc in docs) if needle else 0
+    return (said, written) if written and said != written else None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]

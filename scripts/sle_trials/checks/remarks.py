@@ -235,8 +235,16 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 or _PLACEHOLDER.search(run)
                 or _REPR_ESCAPE.search(run)
                 or not normalise(run).strip()
-                or remark_quotes.quoted_from(run, docs)
             ):
+                continue
+            if remark_quotes.quoted_from(run, docs):
+                times = remark_quotes.times_misstated(text, match.end(), run, docs)
+                if times is not None:
+                    message = (
+                        f"says its sources write {run!r} {times[0]} time(s), which they write {times[1]} time(s): a "
+                        "remark says how often its sources write a run only as often as they do"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
                 continue
             message = (
                 f"quotes {run!r}, which no cited source writes: quote the source's "
