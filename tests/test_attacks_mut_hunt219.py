@@ -234,3 +234,21 @@ IM19_FACILITY = '"Peking Universitiy Third Hospital"; kept as written.'
 )
 def test_how_often_a_note_says_a_run_is_written_is_how_often_it_is(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_FACILITY, new) == found
+
+
+# --- the number a note says a criteria list ends at (remark_numbering) ----------------------------------------------
+
+IM19_STARTS = "Both criteria lists start at 2 in the source"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (IM19's inclusion list runs 2 to 9, its exclusion list 2 to 13)
+        (IM19_STARTS + " and end at 15", {"E501"}),
+        ("The inclusion list ends at 13 and both criteria lists start at 2 in the source", {"E501"}),
+        ("The exclusion list ends at 13 and both criteria lists start at 2 in the source", set()),
+    ],
+)
+def test_the_number_a_note_says_a_list_ends_at_is_its_last(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_STARTS, new) == found

@@ -31,8 +31,11 @@ _STARTS = lazy(
     r"(?i)\b(?:(?P<all>both|all)|(?P<none>neither)|(?P<only>only)[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<one>inclusion|"
     r"exclusion)|(?:the[ \t]+|its[ \t]+|the[ \t]+source['\u2019]s[ \t]+)?(?P<named>inclusion|exclusion))[ \t]+"
     r"(?:criteria[ \t]+)?(?:lists?|criteria)[ \t]+(?:(?P<denied>does[ \t]+not|doesn['\u2019]t|do[ \t]+not|"
-    r"don['\u2019]t)[ \t]+)?(?:each[ \t]+)?start(?:s|ed)?[ \t]+(?:at|with|from)[ \t]+(?:criterion[ \t]+|number[ \t]+)?"
-    r"(?P<n>\d+)\b"
+    r"don['\u2019]t)[ \t]+)?(?:each[ \t]+)?(?:start(?:s|ed)?|(?P<ends>end(?:s|ed)?|finish(?:es|ed)?))[ \t]+"
+    r"(?:at|with|from)[ \t]+(?:criterion[ \t]+|number[ \t]+)?(?P<n>\d+)\b"
+    # (and the number each ends at, said after: "start at 2 in the source and end at 12", hunt 219)
+    r"(?:[^.;:\d]{0,30}?\band[ \t]+(?:each[ \t]+)?(?:end(?:s|ed)?|finish(?:es|ed)?)[ \t]+(?:at|with)[ \t]+"
+    r"(?:criterion[ \t]+|number[ \t]+)?(?P<last>\d+)\b)?"
 )
 # paragraphs a note says are kept nested under a criterion, or flat beside it: "they are kept nested under criterion
 # 4", "kept flat, after criterion 4", "kept as criteria of their own"
@@ -86,8 +89,14 @@ def _before_the_first(remark: Remark, lists: dict[str, list[dict]]) -> Iterator[
 def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
     read = QUOTED.sub(" | ", normalise(text))
     starts = {name: start for name, items in lists.items() if (start := _start(items)) is not None}
+    ends = {name: end for name, items in lists.items() if (end := _end(items)) is not None}
     for m in _STARTS.finditer(read):
-        yield from _misstarted(m, starts)
+        if m.group("ends"):
+            yield from _misstarted(m, int(m.group("n")), ends, "end")
+        else:
+            yield from _misstarted(m, int(m.group("n")), starts, "start")
+            if m.group("last"):
+                yield from _misstarted(m, int(m.group("last")), ends, "end")
     yield from _misplaced(read, lists)
     for m in _KEPT.finditer(read):
         named = _LIST_OF_SENTENCE.search(read, 0, m.start())
@@ -122,10 +131,17 @@ def _start(items: list[dict]) -> int | None:
     return numbers[0] if numbers else None
 
 
-def _misstarted(m: re.Match[str], starts: dict[str, int]) -> Iterator[str]:
-    """What a match of _STARTS says of the lists' starts that the record's lists do not bear out ("both" or "neither"
-    denied is left unread: which it denies is unsure)."""
-    n, denied = int(m.group("n")), bool(m.group("denied"))
+def _end(items: list[dict]) -> int | None:
+    numbers = [c["number"] for c in items if isinstance(c.get("number"), int)]
+    return numbers[-1] if numbers else None
+
+
+def _misstarted(m: re.Match[str], n: int, starts: dict[str, int], which: str) -> Iterator[str]:
+    """What a match of _STARTS says of the lists' starts (or, which "end", their ends: the number of each one's last
+    numbered item, IM19's "Both criteria lists start at 2 in the source and end at 15" passed beside its 9 and 13,
+    hunt 219) that the record's lists do not bear out ("both" or "neither" denied is left unread: which it denies is
+    unsure)."""
+    denied = bool(m.group("denied"))
     starting = {name for name, start in starts.items() if start == n}
     if m.group("all"):
         true = len(starts) == len(LISTS) and len(starting) == len(starts)
@@ -142,6 +158,6 @@ def _misstarted(m: re.Match[str], starts: dict[str, int]) -> Iterator[str]:
         return
     true = not true if denied else true
     if starts and not true:
-        yield f"says of the criteria lists {' '.join(m.group().split())!r}, which start at " + ", ".join(
+        yield f"says of the criteria lists {' '.join(m.group().split())!r}, which {which} at " + ", ".join(
             f"{start} ({name})" for name, start in starts.items()
         )
