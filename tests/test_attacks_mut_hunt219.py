@@ -252,3 +252,21 @@ IM19_STARTS = "Both criteria lists start at 2 in the source"
 )
 def test_the_number_a_note_says_a_list_ends_at_is_its_last(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_STARTS, new) == found
+
+
+# --- a value a note says is a field the record declares silent (remark_silence) -------------------------------------
+
+RELMA_WHICH = "does not say which registry date that is."
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (Relma-cel's launch date: the record declares its sources silent on dates.first_posted and dates.start)
+        (RELMA_WHICH + " It is the first posted date.", {"E501"}),
+        (RELMA_WHICH + " It is not the start date.", set()),
+        (RELMA_WHICH + " It is the launch date.", set()),
+    ],
+)
+def test_a_value_said_to_be_a_field_is_not_of_a_silent_one(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, RELMA_PATH, RELMA_WHICH, new) == found

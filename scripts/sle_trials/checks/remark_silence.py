@@ -72,8 +72,9 @@ _GIVES = lazy(
     # enrollment"), the record's, whoever the subject; "recorded as its conditions" is a threshold's, not the trial's
     r"(?<!not[ \t])\b(?:is|are)[ \t]+"
     r"(?:(?:recorded|entered|kept)[ \t]+as[ \t]+(?:the[ \t]+)?(?:trial['\u2019]s[ \t]+)?|"
-    # ... or said to be the record's field ("it is the record's start date", hunt 216, of a record silent on it)
-    r"(?:also[ \t]+)?the[ \t]+(?:record|trial)['\u2019]s[ \t]+)"
+    # ... or said to be the record's field ("it is the record's start date", hunt 216, of a record silent on it), or
+    # the field ("it is the first posted date", hunt 219)
+    r"(?:also[ \t]+)?the[ \t]+(?:(?:record|trial)['\u2019]s[ \t]+)?)"
     rf"(?:{_RECORDED_FIELDS})\b"
 )
 # the source the subject of the clause, before the verb ("The source gives", "Its Timeline section lists", "It
@@ -83,7 +84,8 @@ _SOURCE_BEFORE = lazy(r"(?i)\b(?:the[ \t]+source|it|its|this[ \t]+(?:page|copy|s
 # intervention type"): its sentence's first clause's subject (hunt 214: a "but" and a bracket set it apart)
 _ELIDED = lazy(r"[ \t]*(?:and[ \t]+|also[ \t]+)*\Z")
 _RECORDED = lazy(
-    r"(?i)(?:is|are)[ \t]+(?:(?:recorded|entered|kept)[ \t]+as\b|(?:also[ \t]+)?the[ \t]+(?:record|trial)['\u2019]s\b)"
+    r"(?i)(?:is|are)[ \t]+(?:(?:recorded|entered|kept)[ \t]+as\b|"
+    r"(?:also[ \t]+)?the[ \t]+(?:(?:record|trial)['\u2019]s\b)?)"
 )
 # words before it in its clause that deny it or say it is unknown ("does not give", "whether it lists")
 _DENIED = lazy(r"(?i)\b(?:no|not|never|neither|nor|without|whether|if|unless|unclear|unknown|nothing)\b")
