@@ -4,18 +4,56 @@ rewrites of IM19's and Relma-cel's notes found. Each refused note passed before 
 note claiming as much, truly) that passes still. Notes are rewritten in memory and checked as `trials validate`
 checks a file (mutations.Checks), on one registry copy the module shares.
 
-Found and fixed:
-
-- an acronym glossed in words that are not what a source spells it out as, or that no source spells it out as:
-  IM19's "ALT (alanine transaminase)", "AST (aspartate transferase)" (its page's "alanine aminotransferase (ALT)",
-  "aspartate aminotransferase (AST)"), read by initials alone, and "ULN (upper level of normal)" (its page writes
-  "ULN" alone, so the words a note says the letters stand for are a fact of no source) (note_acronyms.glossed,
-  remark_names).
+Found and fixed (E501 unless said):
 
 - an honest note refused: a count of people said of a cohort the note names before it, read apart from the cohort:
   IM19's '(the first cohort's dose is "1×10^6/kg", given to three patients)', its patients 1 to 3, was E501's
   "states 3 participants, which no cited source writes"; a count after a cohort in its sentence is now held to the
   cohort's size the record holds ("given to four patients" is refused still) (note_cohorts.sizes_said, remarks).
+- an acronym glossed in words that are not what a source spells it out as, or that no source spells it out as:
+  IM19's "ALT (alanine transaminase)", "AST (aspartate transferase)" (its page's "alanine aminotransferase (ALT)",
+  "aspartate aminotransferase (AST)"), read by initials alone, and "ULN (upper level of normal)" (its page writes
+  "ULN" alone, so the words a note says the letters stand for are a fact of no source) (note_acronyms.glossed,
+  remark_names).
+- the order a note says a criterion writes two of its things in: Relma-cel's "the unit written before the window" of
+  its exclusion criterion 1 ("... within 8 weeks prior to screening mg/d"), IM19's criterion 11's hematological items
+  listed "before its kidney failure" (remark_order, new: each side found as a limit's part by its role, or as its
+  longest run of words the criterion writes).
+- a party's spelling likened to the run quoted before it: IM19's "The sponsor is spelled the same way in the same
+  source." after its facility's "Peking Universitiy" (remark_spelled).
+- what a criterion's window is said to cover alone: IM19's criterion 8's window "covers only the myocardial
+  infarction" (its limit's measure is the whole list of heart conditions) (remark_windows).
+- a phase at the end of the file's title comment: "# Relma-cel (CD19-CART) in moderate to severe active SLE, phase 2"
+  beside its PHASE1 (remark_prose: the first line's phase is said of the trial; a phase elsewhere in a comment is
+  read, as before, only in a sentence said of the trial).
+- a name said written in some sections alone, or not in one: Relma-cel's "(in its title only)", "(in its title but
+  not its summary)" (its page writes "Relma-cel" in both) (remark_sections).
+- a run said kept on a field the record holds nothing at: Relma-cel's 'Its "0 patients applied" ... is recorded.'
+  beside no enrollment (remarks._kept_as_written).
+- each count a section is said to list past its first object: Relma-cel's "Its Timeline section gives no dates but
+  one label." and hunt 218's leftover "lists four labels and six lines" (four labels, five lines) (remark_layout).
+- how many times a note says its sources write a run it quotes: IM19's 'spells the facility "Peking Universitiy Third
+  Hospital" twice' (its page writes it once) (remark_quotes).
+- the number a note says a criteria list ends at: IM19's "Both criteria lists start at 2 in the source and end at
+  15" (its lists end at 9 and 13) (remark_numbering).
+- a value said to be a field the record declares silent, without "the record's": Relma-cel's launch date "It is the
+  first posted date." (remark_silence).
+
+Left (each passes, false):
+
+- IM19's dates 'in Basic Information, before the enrolment' (after it): an order claim naming no criterion is not
+  read; its sides would be placed in the whole source, a field ("the enrolment") by its value's place ("6
+  participants", written under no label), which remark_order does not do.
+- IM19's "The source gives the dose for the last four patients" (the last three): a count of patients named by "the
+  first" or "the last" is no range read (note_cohorts reads "patients 4 to 6", "the second cohort").
+- IM19's criterion 11's items "a. to e., the first of them platelets" (e. is): the first or last item of a list said
+  by its words is not read.
+- IM19's 'Where a criterion, as criteria 2 and 3 do, says "within N weeks"' (inclusion criterion 3 is a weight):
+  criteria said to write a quoted pattern of the note's own ("N") are not held to it.
+- Relma-cel's "they are kept nested under criterion 4, as its three sub-criteria" (it holds two, one with three
+  items of its own): a count of a criterion's sub-criteria is ambiguous between its own and all beneath it.
+- Relma-cel's "does not say which registry date that is, and writes the sponsor in lower case" (it writes capitals):
+  the case a note says a source writes a name in is not read.
 """
 
 from __future__ import annotations
