@@ -18,7 +18,9 @@ Found and fixed (E501 unless said):
 - the order a note says a criterion writes two of its things in: Relma-cel's "the unit written before the window" of
   its exclusion criterion 1 ("... within 8 weeks prior to screening mg/d"), IM19's criterion 11's hematological items
   listed "before its kidney failure" (remark_order, new: each side found as a limit's part by its role, or as its
-  longest run of words the criterion writes).
+  longest run of words the criterion writes); and IM19's dates "in Basic Information, before the enrolment" (its
+  page writes "6 participants" above them: the field placed by the record's value within its evidence quote)
+  (remark_order.check_source_order).
 - a party's spelling likened to the run quoted before it: IM19's "The sponsor is spelled the same way in the same
   source." after its facility's "Peking Universitiy" (remark_spelled).
 - what a criterion's window is said to cover alone: IM19's criterion 8's window "covers only the myocardial
@@ -41,9 +43,6 @@ Found and fixed (E501 unless said):
 
 Left (each passes, false):
 
-- IM19's dates 'in Basic Information, before the enrolment' (after it): an order claim naming no criterion is not
-  read; its sides would be placed in the whole source, a field ("the enrolment") by its value's place ("6
-  participants", written under no label), which remark_order does not do.
 - IM19's "The source gives the dose for the last four patients" (the last three): a count of patients named by "the
   first" or "the last" is no range read (note_cohorts reads "patients 4 to 6", "the second cohort").
 - IM19's criterion 11's items "a. to e., the first of them platelets" (e. is): the first or last item of a list said
@@ -308,3 +307,20 @@ RELMA_WHICH = "does not say which registry date that is."
 )
 def test_a_value_said_to_be_a_field_is_not_of_a_silent_one(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, RELMA_PATH, RELMA_WHICH, new) == found
+
+
+# --- the dates a note places before or after a field its source writes (remark_order) -------------------------------
+
+IM19_DATES = "in Basic Information;"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (IM19's Basic Information writes "6 participants", then its two dates)
+        ("in Basic Information, before the enrolment;", {"E501"}),
+        ("in Basic Information, after the enrolment;", set()),
+    ],
+)
+def test_dates_a_note_places_beside_a_field_stand_there(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_DATES, new) == found

@@ -130,7 +130,7 @@ CHECKS = (
         "titles, conditions and summaries do not write, or a spelling it says its source gives a party or a place "
         "(the facility, the sponsor) that the field for it does not hold, or per-kilogram wording it says a quote "
         "has or lacks that the quote does not bear out, or an order it says a criterion writes two of its things in "
-        "that the criterion writes the other way round",
+        "that the criterion writes the other way round (or dates and a field its source writes)",
     ),
     Check("E502", "quote-not-in-source", "an evidence quote that does not occur in the cited source"),
     Check(
@@ -1073,6 +1073,7 @@ def stages(
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
         yield Stage("remark layout", lambda: remark_layout.check_remark_layout(record, sources))
+        yield Stage("source order", lambda: remark_order.check_source_order(record, sources))
         yield Stage("remark owners", lambda: remark_owners.check_remark_owners(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))
         yield Stage("remark mentions", lambda: remark_mentions.check_remark_mentions(record, sources))

@@ -13,6 +13,11 @@ the record reads from the criterion, by its role ("the unit", "the window": the 
 measure the sentence names, or all of them), or as its longest run of words the criterion writes. Where either side
 is not found the claim is not judged; where a side is written more than once, the claim stands if any of its places
 bears it out.
+
+And the dates a note places before or after a field its source writes (check_source_order): IM19's dates "in Basic
+Information, before the enrolment" passed, its page writing "6 participants" above them (hunt 216's leftover). The
+field is placed where the source writes the record's value of it, within the record's evidence quote for it; the
+dates where the source writes them as the note does.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ import re
 from collections.abc import Iterator
 
 from sle_trials import fields
+from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remark_problem, sentences_naming_criteria
+from sle_trials.checks.remarks import remark_problem, remarks_of, sentences_naming_criteria
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon import date_mentions, note_names
 
 _ORDER = lazy(r"(?i)(?<![\w-])(?P<order>before|after|ahead[ \t]+of|following|preceding)(?![\w-])")
 _BEFORE = frozenset({"before", "ahead of", "preceding"})
@@ -48,6 +55,7 @@ _WINDOW_WORDS = lazy(r"(?i)(?<![\w-])(?:windows?|periods?)(?![\w-])")
 _TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours"})
 
 RULE = "a remark says a criterion writes its things in the order the criterion writes them"
+_SOURCE_RULE = "a remark places what it writes in its source where the source writes it"
 
 
 def check_remark_order(record: Record) -> Iterator[Problem]:
@@ -130,3 +138,58 @@ def _number(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return re.escape(str(value))
+
+
+# a field of the record a note names as a place in its source, by its words, and its evidence key
+_FIELDS_NAMED = {
+    "enrollment.count": r"enrol+ments?(?:[ \t]+count)?",
+    "overall_status": r"(?:overall[ \t]+|recruitment[ \t]+)?status",
+    "study_type": r"study[ \t]+type",
+}
+_KEYS = list(_FIELDS_NAMED)
+_BESIDE_A_FIELD = lazy(
+    r"(?i)(?<![\w-])(?P<order>before|after|ahead[ \t]+of|following|preceding)[ \t]+(?:the|its)[ \t]+(?:"
+    + "|".join(f"(?P<f{k}>{words})" for k, words in enumerate(_FIELDS_NAMED.values()))
+    + r")(?![\w-])"
+)
+
+
+def check_source_order(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each remark's sentence placing the dates it writes before or after a field of the record (_FIELDS_NAMED)
+    where its source writes them the other way round."""
+    docs = [doc for doc in sources.docs if doc.unread is None]
+    evidence = record.data.get("evidence")
+    if not docs or not isinstance(evidence, dict):
+        return
+    for remark in remarks_of(record):
+        for sentence in note_names.sentences_of(normalise(remark.text)):
+            for m in _BESIDE_A_FIELD.finditer(sentence):
+                if _DENIED.search(sentence, 0, m.start()):
+                    continue
+                key = next(_KEYS[k] for k in range(len(_KEYS)) if m.group(f"f{k}"))
+                said = [sentence[d.start : d.end] for d in date_mentions.dates(sentence[: m.start()]) if "-" in d.value]
+                for doc in docs:
+                    dates = [at for date in said if (at := doc.text.find(date)) >= 0]
+                    field = _field_at(doc.text, evidence.get(key), fields.get(record.data, fields.parse_dotted(key)))
+                    if not dates or field is None:
+                        continue
+                    order = " ".join(m.group("order").casefold().split())
+                    if (min(dates) > field) if order in _BEFORE else (max(dates) < field):
+                        message = (
+                            f"places the dates it writes ({', '.join(said)}) {order} the {key} its source writes, "
+                            f"which writes them the other way round: {_SOURCE_RULE}"
+                        )
+                        yield remark_problem(record, remark.kind, remark.i, "E501", message)
+                        break
+
+
+def _field_at(text: str, quote: object, held: tuple[bool, object]) -> int | None:
+    """Where text writes a field's value: the record's value within the record's evidence quote for it."""
+    found, value = held
+    if not isinstance(quote, str) or not found or not isinstance(value, str | int):
+        return None
+    at = text.find(" ".join(normalise(quote).split()))
+    if at < 0:
+        return None
+    m = re.compile(rf"(?<![\w.]){re.escape(str(value))}(?![\w.])").search(text, at, at + len(quote) + 1)
+    return m.start() if m else None
