@@ -10,6 +10,8 @@ Found and fixed (E501 unless said):
   IM19's '(the first cohort's dose is "1×10^6/kg", given to three patients)', its patients 1 to 3, was E501's
   "states 3 participants, which no cited source writes"; a count after a cohort in its sentence is now held to the
   cohort's size the record holds ("given to four patients" is refused still) (note_cohorts.sizes_said, remarks).
+- a cohort named by how many of its arm's first or last patients it holds: IM19's "The source gives the dose for the
+  last four patients" (its second cohort holds three), read as no cohort (note_cohorts, remarks).
 - an acronym glossed in words that are not what a source spells it out as, or that no source spells it out as:
   IM19's "ALT (alanine transaminase)", "AST (aspartate transferase)" (its page's "alanine aminotransferase (ALT)",
   "aspartate aminotransferase (AST)"), read by initials alone, and "ULN (upper level of normal)" (its page writes
@@ -43,8 +45,6 @@ Found and fixed (E501 unless said):
 
 Left (each passes, false):
 
-- IM19's "The source gives the dose for the last four patients" (the last three): a count of patients named by "the
-  first" or "the last" is no range read (note_cohorts reads "patients 4 to 6", "the second cohort").
 - IM19's criterion 11's items "a. to e., the first of them platelets" (e. is): the first or last item of a list said
   by its words is not read.
 - IM19's 'Where a criterion, as criteria 2 and 3 do, says "within N weeks"' (inclusion criterion 3 is a weight):
@@ -324,3 +324,21 @@ IM19_DATES = "in Basic Information;"
 )
 def test_dates_a_note_places_beside_a_field_stand_there(checks: Checks, new: str, found: set[str]) -> None:
     assert rewritten(checks, IM19_PATH, IM19_DATES, new) == found
+
+
+# --- a cohort named by how many of its arm's first or last patients it holds (note_cohorts, remarks) ---------------
+
+IM19_SECOND = "The source gives the dose for patients 4 to 6"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # (IM19's cohorts: patients 1 to 3, 4 to 6; the second's dose "1×10^8 CAR-T cells")
+        ("The source gives the dose for the last four patients", {"E501"}),
+        ("The source gives the dose for the first three patients", {"E501"}),  # (the other cohort's dose)
+        ("The source gives the dose for the last three patients", set()),
+    ],
+)
+def test_a_cohort_named_by_its_first_or_last_patients_is_one_held(checks: Checks, new: str, found: set[str]) -> None:
+    assert rewritten(checks, IM19_PATH, IM19_SECOND, new) == found

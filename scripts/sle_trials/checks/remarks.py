@@ -687,7 +687,9 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                 for c in _cohorts_held(named, cohorts, placed)
                 if isinstance(c.get("dose"), dict) and isinstance(c["dose"].get("value"), int | float)
             ]
-            if not held and _beyond_the_cohorts(record, named.place, cohorts, placed):
+            counted = named.first is not None or named.last is not None
+            complete = record.data["curation"].get("status") == "complete"
+            if not held and (_beyond_the_cohorts(record, named.place, cohorts, placed) or (counted and complete)):
                 message = (
                     f"gives a dose to the cohort it names in {given.words!r}, which the "
                     "record does not hold, and a complete record holds every cohort its sources dose: a remark names "
@@ -729,8 +731,22 @@ def _cohorts_held(named: note_cohorts.CohortNamed, cohorts: list[list[dict]], pl
         c
         for arm, by_place in zip(cohorts, placed, strict=True)
         for k, c in enumerate(arm)
-        if (by_place and named.place == k) or named.patients == _patients_of(c)
+        if (by_place and named.place == k) or named.patients == _patients_of(c) or _counted_from_an_end(named, arm, c)
     ]
+
+
+def _counted_from_an_end(named: note_cohorts.CohortNamed, arm: list[dict], cohort: dict) -> bool:
+    """Whether a cohort named as its arm's first or last patients ("the last three patients") is cohort: it holds
+    that many of them, from that end of the patients its arm holds."""
+    ranges = [r for c in arm if (r := _patients_of(c)) is not None]
+    held = _patients_of(cohort)
+    if held is None or not ranges:
+        return False
+    if named.first is not None:
+        return held == (min(r[0] for r in ranges), min(r[0] for r in ranges) + named.first - 1)
+    if named.last is not None:
+        return held == (max(r[1] for r in ranges) - named.last + 1, max(r[1] for r in ranges))
+    return False
 
 
 def _beyond_the_cohorts(record: Record, place: int | None, cohorts: list[list[dict]], placed: list[bool]) -> bool:

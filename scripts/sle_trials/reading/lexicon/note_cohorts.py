@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon import head_counts, note_numbers
-from sle_trials.reading.lexicon.quantities import ORDINALS
+from sle_trials.reading.lexicon.quantities import ORDINALS, WORDS_NUMBER
 
 # A note's pieces: its clauses and brackets, where a dose and the cohort it is given to stand together
 _PIECE_END = lazy(r"[,;()\[\]\n]|[.!?](?![\d\w])")
@@ -23,11 +23,22 @@ _BY_PLACE = lazy(rf"(?i)(?<![\w-])(?:(?P<word>{_ORDINAL})|(?P<digits>\d{{1,2}})(
 _BY_NUMBER = lazy(rf"(?i)(?<![\w-]){_KIND}[ \t]*(?P<number>\d{{1,2}})(?![\w.,×^-])")
 
 
+# (or by how many of the arm's first or last patients it holds: "the dose for the last three patients"; IM19's note
+# made "the last four patients" passed beside its cohorts of three, hunt 219)
+_BY_COUNT = lazy(
+    rf"(?i)(?<![\w-])the[ \t]+(?P<end>first|last)[ \t]+(?P<n>\d{{1,2}}|{WORDS_NUMBER})[ \t]+"
+    r"(?:patients|participants|subjects)(?![\w-])"
+)
+
+
 class CohortNamed(NamedTuple):
-    """A cohort a note's piece names: by its place in its arm (place, from 0), or by the patients it holds."""
+    """A cohort a note's piece names: by its place in its arm (place, from 0), by the patients it holds, or by how
+    many of its arm's first or last patients it holds (first, last)."""
 
     place: int | None
     patients: tuple[int, int] | None
+    first: int | None = None
+    last: int | None = None
 
 
 class DosesGiven(NamedTuple):
@@ -69,6 +80,16 @@ def _cohorts_at(piece: str) -> list[tuple[int, CohortNamed]]:
         place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
         named.append((m.start(), CohortNamed(place - 1, None)))
     named += [(m.start(), CohortNamed(int(m.group("number")) - 1, None)) for m in _BY_NUMBER.finditer(piece)]
+    for m in _BY_COUNT.finditer(piece):
+        counted = note_numbers.numbers(m.group("n"))
+        if len(counted) == 1:
+            n = int(counted[0].value)
+            named.append(
+                (
+                    m.start(),
+                    CohortNamed(None, None, n, None) if m.group("end") == "first" else CohortNamed(None, None, None, n),
+                )
+            )
     return sorted(named, key=lambda at: at[0])
 
 
