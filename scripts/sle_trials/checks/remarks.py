@@ -537,15 +537,22 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     eligibility = record.data.get("eligibility") or {}
     for (kind, i, _, field), sentence, _ in sentences_naming_criteria(record):
         for piece, items in _pieces_of_criteria(eligibility, sentence, field):
-            yield from _unwritten_of(record, eligibility, kind, i, piece, items)
+            said = _facts(piece, _OF_A_CRITERION)
+            if len(items) < 2 or len(said) != len(items):
+                yield from _unwritten_of(record, eligibility, kind, i, piece, items, said)
+                continue
+            # (as many facts as criteria named: each is its own criterion's, in their order, "respectively" said or
+            # not: Relma-cel's "The windows of exclusion criteria 1 and 6 are 56 days and 14 days" passed, 14 days
+            # being criterion 1's therapy's, hunt 217's leftover)
+            for item, fact in zip(items, said, strict=True):
+                yield from _unwritten_of(record, eligibility, kind, i, piece, [item], [fact])
 
 
 def _unwritten_of(
-    record: Record, eligibility: dict, kind: str, i: int, piece: str, items: list[tuple[dict, dict]]
+    record: Record, eligibility: dict, kind: str, i: int, piece: str, items: list[tuple[dict, dict]], said: list[Fact]
 ) -> Iterator[Problem]:
-    """E501: each fact a piece of a remark's sentence states of the criteria it names (items) that they do not
-    write and no value read from them holds (_facts_of_other_criteria)."""
-    said = _facts(piece, _OF_A_CRITERION)
+    """E501: each fact said that a piece of a remark's sentence states of the criteria it names (items) that they
+    do not write and no value read from them holds (_facts_of_other_criteria)."""
     kinds = frozenset(_read_as(fact) for fact in said)  # (the criterion read for those kinds only)
     theirs = [
         fact
