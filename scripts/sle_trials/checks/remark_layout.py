@@ -158,16 +158,19 @@ def _lines_miscounted(plain: str, docs: list[SourceDoc]) -> Iterator[str]:
         named = _SECTION_NAMED.search(plain, 0, m.start()) if m.group("it") else m
         if named is None or _DENIED_BEFORE.search(plain, 0, m.start()):
             continue
+        bodies = [
+            _bodies(doc).get(heading, [])
+            for doc in docs
+            if (heading := heading_named(doc, named.group("name"))) is not None and heading != TITLE
+        ]
         for c in _COUNTED.finditer(m.group("objects")):
             noun = c.group("noun").lower()
-            counted = set()
-            for doc in docs:
-                heading = heading_named(doc, named.group("name"))
-                if heading is None or heading == TITLE:
-                    continue
-                body = _bodies(doc).get(heading, [])
-                labels = [line for line in body if not (_NO_LABEL.match(line) or date_mentions.dates(line))]
-                counted.add(len(labels if noun.startswith("label") else body))
+            counted = {len(_labels(body) if noun.startswith("label") else body) for body in bodies}
             if counted and not any(agrees(count_value(c.group("count")), n) for n in counted):
                 said = f"{c.group('count')} {noun}"
                 yield f"says its source's {named.group('name')} section lists {said}, which has {min(counted)}"
+
+
+def _labels(body: list[str]) -> list[str]:
+    """The lines of a section's body that give a label: not a date, nor the lack of a value ("Not reported")."""
+    return [line for line in body if not (_NO_LABEL.match(line) or date_mentions.dates(line))]
