@@ -538,7 +538,9 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
     for (kind, i, _, field), sentence, _ in sentences_naming_criteria(record):
         for piece, items in _pieces_of_criteria(eligibility, sentence, field):
             said = _facts(piece, _OF_A_CRITERION)
-            if len(items) < 2 or len(said) != len(items):
+            # (a number named of either list is one criterion named, not two: "Criterion 2 gives a minimum age of 18
+            # years" states its age twice, as an age and as a length)
+            if len(items) < 2 or len(said) != len({ref["number"] for ref, _ in items}) or len(said) != len(items):
                 yield from _unwritten_of(record, eligibility, kind, i, piece, items, said)
                 continue
             # (as many facts as criteria named: each is its own criterion's, in their order, "respectively" said or
