@@ -18,7 +18,7 @@ from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_commen
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_items, note_lists
+from sle_trials.reading.lexicon import note_items, note_lists, note_name_counts
 
 
 def check_remark_lists(record: Record) -> Iterator[Problem]:
@@ -33,7 +33,7 @@ def check_remark_lists(record: Record) -> Iterator[Problem]:
                     "lists is the number it lists"
                 )
                 yield remark_problem(record, kind, i, "E501", message)
-        for counted in note_lists.counted_lists(normalise(text)):
+        for counted in note_lists.counted_lists(normalise(text)) + note_name_counts.counted_names(normalise(text)):
             if counted.given != counted.listed:
                 message = (
                     f"counts {counted.given} {counted.noun} and lists {counted.listed}: a "

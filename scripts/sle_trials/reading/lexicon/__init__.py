@@ -34,6 +34,8 @@ one below it:
 - note_items: the items of a criterion a curation note names by their marks (a sub-item's number, a letter);
 - date_mentions: dates, the bounds a source sets on one, and the labels a date stands under;
 - note_lists: a count a curation note gives of the dates or quoted runs it lists after it, or of a list's items;
+- note_name_counts: a count a curation note gives of the names it writes beside it ("two sections Conditions and
+  Brief Summary");
 - run_memory: Reader, the readings of quotes remembered for one run.
 Nothing is imported from the package itself: each name from the module that defines it.
 """
