@@ -87,21 +87,32 @@ def _mislaid(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         ]
         if whole and not any(sections_of(doc)[h][1] for doc, h in whole):
             yield f"says its source's {quote!r} lists something, which writes nothing under its heading"
-        yield from _trials_miscounted(read, m.start(), quote, whole)
+        yield from _trials_miscounted(read, m.span(), quote, whole)
 
 
 _NCT_ID = lazy(r"\bNCT\d{8}\b")
 # a count right before a heading quoted: 'its six "Related Clinical Trials"', 'the several "Similar Trials"'
 _COUNT_BEFORE = lazy(rf"(?i)(?<![\w-]){COUNT}[ \t]+\Z")
 
+# ... or in what the heading is said to be or to list, by whatever noun: 'its "Related Clinical Trials" are the
+# site's six similarity picks', '"Related Clinical Trials" lists six trials' (hunt 218's leftover: a count by a noun
+# no list is counted by passed)
+_COUNT_AFTER = lazy(
+    r"(?i)[ \t]+(?:are|lists?|names?|gives?|holds?|shows?)[ \t]+(?:(?:only|just|all)[ \t]+)?"
+    r"(?:(?:the|its|their)[ \t]+)?(?:[\w-]+['\u2019]s[ \t]+)?(?:(?:only|just)[ \t]+)?"
+    rf"{COUNT}[ \t]+(?!(?:of|or|and|to|in|more|other|further)\b)[a-z]"
+)
 
-def _trials_miscounted(read: str, at: int, quote: str, whole: list[tuple[SourceDoc, str]]) -> Iterator[str]:
-    """A count given right before a heading quoted at `at` (one of sections listing trials) that is not the number of
-    trials (their ids) its section lists: IM19's 'its six "Related Clinical Trials"' of five passed (hunt 218)."""
-    count = _COUNT_BEFORE.search(read, max(0, at - 24), at)
+
+def _trials_miscounted(read: str, at: tuple[int, int], quote: str, whole: list[tuple[SourceDoc, str]]) -> Iterator[str]:
+    """A count given right before a heading quoted (at: its span; one of sections listing trials), or right after it in
+    what it is said to be or list, that is not the number of trials (their ids) its section lists: IM19's 'its six
+    "Related Clinical Trials"' of five passed (hunt 218)."""
+    counts = [_COUNT_BEFORE.search(read, max(0, at[0] - 24), at[0]), _COUNT_AFTER.match(read, at[1])]
     listed = {len(set(_NCT_ID.findall(sections_of(doc)[h][0]))) for doc, h in whole if h.casefold().endswith(" trials")}
-    if count is not None and listed and not any(agrees(count_value(count.group("count")), n) for n in listed):
-        yield f"counts {count.group('count')} of its source's {quote!r}, which lists {min(listed)} trial(s)"
+    for count in counts:
+        if count is not None and listed and not any(agrees(count_value(count.group("count")), n) for n in listed):
+            yield f"counts {count.group('count')} of its source's {quote!r}, which lists {min(listed)} trial(s)"
 
 
 def _lines_of(doc: SourceDoc, noun: str) -> int | None:
