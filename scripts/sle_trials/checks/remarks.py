@@ -565,9 +565,19 @@ def _unwritten_of(
     # (a length a clause calls the criterion's window is held to its windows alone: Relma-cel's "Exclusion criterion
     # 1's window is 14 days" passed, the criterion writing a therapy's "≥14 days" beside its "within 8 weeks", hunt 217)
     windows = {fact for clause in _CLAUSES.split(piece) if _WINDOW.search(clause) for fact in _facts(clause, kinds)}
+    measured = _lengths_measured(piece, kinds, _reads_from(eligibility.get("thresholds"), [ref for ref, _ in items]))
     for fact in said:
         held_to = _windowed(piece, theirs) if fact in windows and _a_length(fact) else theirs
-        if not any(_same_fact(fact, other) for other in held_to) and not _the_one_length(
+        if measured.get(fact) and not any(_same_fact(fact, other) for other in measured[fact]):
+            held_to = measured[fact]
+            if not _the_one_length(fact, held_to):
+                names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                message = (
+                    f"states {fact.shown} of what {names} measures by the words its clause names, which holds "
+                    "another length: a remark states of a criterion only what it says"
+                )
+                yield remark_problem(record, kind, i, "E501", message)
+        elif not any(_same_fact(fact, other) for other in held_to) and not _the_one_length(
             fact, _windowed(piece, theirs)
         ):
             names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
@@ -577,6 +587,36 @@ def _unwritten_of(
                 f"write{as_window} and no value read from it holds: a remark states of a criterion only what it says"
             )
             yield remark_problem(record, kind, i, "E501", message)
+
+
+def _lengths_measured(piece: str, kinds: frozenset[str], thresholds: list[dict]) -> dict[Fact, list[Fact]]:
+    """Each length of time a clause of piece states, with the lengths of the criteria's thresholds (theirs) whose
+    measure the clause names by one of its words: Relma-cel's "Exclusion criterion 1's therapy lasts 8 weeks" passed,
+    the criterion writing "within 8 weeks" of its prednisone and "≥14 days" of its glucocorticoid therapy (hunt 217's
+    leftover). A length whose clause names no threshold's measure is left to the criterion's whole."""
+    out: dict[Fact, list[Fact]] = {}
+    lengths = [(t, facts) for t in thresholds if (facts := [f for f in _held_facts(t) if _a_time(f)])]
+    for clause in _CLAUSES.split(piece):
+        words = {w.casefold() for w in _MEASURE_WORD.findall(clause)}
+        named = [f for t, facts in lengths if words & _measure_words(t) for f in facts]
+        for fact in _facts(clause, kinds) if named else []:
+            if _a_time(fact):
+                out[fact] = named
+    return out
+
+
+def _measure_words(threshold: dict) -> set[str]:
+    measure = threshold.get("measure")
+    return {w.casefold() for w in _MEASURE_WORD.findall(measure)} if isinstance(measure, str) else set()
+
+
+def _a_time(fact: Fact) -> bool:
+    unit = _WHOLE_MULTIPLES.get(fact.kind.removeprefix("quantity ")) if fact.kind.startswith("quantity ") else None
+    return unit is not None and unit[0] in ("time", "months")
+
+
+# (a word of a threshold's measure a clause may name it by: five letters at least, "therapy", "prednisone")
+_MEASURE_WORD = lazy(r"[A-Za-z]{5,}")
 
 
 # (where a clause of a remark's sentence ends: a window said in one is not the length another gives)
