@@ -143,6 +143,9 @@ _LISTS = lazy(
     r"(?i)\b(?:lists?|names?|mentions?|includes?|excludes?|covers?|writes?)[ \t]+(?:also[ \t]+)?(?P<no>no[ \t]+)?"
     r"(?P<what>[^.;:,]+)"
 )
+# (the words that say a criterion's list, before what it lists: "its whole list of")
+_LIST_OF = lazy(r"(?i)^[ \t]*(?:(?:its|the|their)[ \t]+)?(?:(?:whole|full|entire|long)[ \t]+)?list[ \t]+of[ \t]+")
+_A_LISTED_NOUN = lazy(rf"(?i)(?:{_LISTED}|items?|entries|ones?|things?)")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "both", "also", "any", "some", "all"})
 _WORDS = lazy(r"[A-Za-z][\w'-]*")
 _LONGEST = 4  # (the words of a condition's name read from the start of what is listed, longest first)
@@ -190,9 +193,15 @@ def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
     first words (two at least, its articles aside), as many as _LONGEST."""
     for found in note_acronyms.defined(what):
         yield found.words
-    words = _WORDS.findall(what.split("(")[0])
+    words = _WORDS.findall(_LIST_OF.sub("", what.split("(")[0], 1))
     while words and words[0].casefold() in _DETERMINERS:
         words = words[1:]
+    if len(words) == 1:
+        # (a condition of one word, the run's whole: "covers its whole list of infections" of IM19's criterion 8,
+        # whose list is of heart conditions, passed, hunt 220; not a noun any list is of, "its list of conditions")
+        if not _A_LISTED_NOUN.fullmatch(words[0]):
+            yield (words[0],)
+        return
     if (letter := next((k for k, w in enumerate(words) if len(w) == 1), None)) is not None:
         words = words[:letter]  # (an item's letter ends the name: "abnormalities a. to e.")
     for n in range(min(_LONGEST, len(words)), 1, -1):
