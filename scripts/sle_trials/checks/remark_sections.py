@@ -42,7 +42,9 @@ _IN_A_SECTION = lazy(rf"[,]?[ \t]+(?:in|under)[ \t]+(?:the[ \t]+source['\u2019]s
 _A_SECTION_SAYS = lazy(
     r"(?i)(?:(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
     r"(?:[ \t]+section)?|\bthe[ \t]+(?P<the>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)[ \t]+section)[ \t]+"
-    r"(?:says|reads|writes|gives|lists|states|shows|has)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
+    # (a section named in the plural says with its verb's plural: 'The source's eligibility criteria say "early
+    # phase (Phase I)"' passed, hunt 220)
+    r"(?:says?|reads?|writes?|gives?|lists?|states?|shows?|has|have)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
 )
 # a denial before a quote in its clause: 'The source does not write "6 participants" in Study Design' places it
 # nowhere (hunt 213's honest IM19 note, refused before)
@@ -66,7 +68,7 @@ _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _BRACKETED = lazy(r"\((?P<run>[^()\"\u201c\u201d]{3,80})\)")
 _A_SECTION_LISTS = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
-    r"(?:[ \t]+section)?[ \t]+(?:lists|gives|names|writes|shows|has)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z"
+    r"(?:[ \t]+section)?[ \t]+(?:lists?|gives?|names?|writes?|shows?|has|have)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z"
 )
 TITLE = "title"  # (the page's title: a section of no heading, its brief_title's place)
 # sections a note says are empty ("The source's Conditions, Brief Summary and Detailed Description sections are
