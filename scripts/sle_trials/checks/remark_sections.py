@@ -62,6 +62,9 @@ _IN_SECTIONS = lazy(
 )
 _BUT_NOT = lazy(r"(?i)[ \t,]+but[ \t]+not[ \t]+(?:in[ \t]+)?(?:its[ \t]+|the[ \t]+)?")
 _LISTED = lazy(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# (a listed section's own words, its determiner and the word "section" aside: "(in its title and its Timeline
+# section)" passed, hunt 220, "its Timeline section" naming no heading)
+_SECTION_WORDS = lazy(r"(?i)^(?:(?:its|the[ \t]+source['\u2019]s|the)[ \t]+)?(?P<name>.*?)(?:[ \t]+sections?)?$")
 # a run a note gives in a bracket after what it counts or names, placed in a section: "lists one location (Shanghai,
 # China) under Trial Officials", "The source's Trial Officials section lists one location (Shanghai, China)" (hunt
 # 216: each passed, a bracket's run being placed nowhere); a bracket's whole run, as a quote's
@@ -130,6 +133,11 @@ def _listed_as(text: str, nct_id: str, docs: list[SourceDoc]) -> Iterator[str]:
             yield f"says its source lists the trial as {m.group('role')!r}, which no section writing its id is headed"
 
 
+def _section_words(listed: str) -> str:
+    """A section a bracket lists, as its own words: its determiner and the word "section" aside."""
+    return _SECTION_WORDS.match(listed).group("name")  # type: ignore[union-attr]  # (it matches any run)
+
+
 def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
     """What text says of each run it quotes, or names before a bracket of sections, in a named section that no
     source writes there but one writes."""
@@ -147,12 +155,12 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
                 yield from _unwritten(_plain(m.group("run")), said.group("name"), docs)
     for m in _IN_SECTIONS.finditer(text):
         within, _, denied = _BUT_NOT.sub("\0", m.group("names").strip()).partition("\0")
-        names = _LISTED.split(within)
+        names = [_section_words(listed) for listed in _LISTED.split(within)]
         for name in names:
             yield from _unwritten(_plain(m.group("run")), name, docs)
         if m.group("only") or m.group("alone"):
             yield from _written_elsewhere(_plain(m.group("run")), names, docs)
-        for name in _LISTED.split(denied) if denied else []:
+        for name in [_section_words(listed) for listed in _LISTED.split(denied)] if denied else []:
             yield from _written_in(_plain(m.group("run")), name, docs)
     for m in _EMPTY.finditer(text):
         for name in _LISTED.split(m.group("names").strip()):
