@@ -53,10 +53,19 @@ FIELD_WORDS = {
     r"references|publications": "references",
     # (a site's facility: hunt 218, Relma-cel's "lists one location (Shanghai, China), with its facility" passed)
     r"(?:site[ \t]+)?facilit(?:y|ies)": "locations.facility",
+    r"(?:trial['\u2019]s[ \t]+)?secondary[ \t]+(?:ids?|identifiers?|numbers?)": "identifiers.secondary_ids",
 }
-_FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(FIELD_WORDS))
-_RECORDED_FIELDS = "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(FIELD_WORDS))
-_NAMED = list(FIELD_WORDS.values())
+# ... and, said given, an identifier of the trial's other than its NCT id, of a kind named by its capitals: Relma-cel's
+# "The source gives the trial's MLC number" passed (hunt 217's leftover), of a record silent on every identifier. (Said
+# not given, it is one kind's absence, not every identifier's: remark_absence reads FIELD_WORDS alone.)
+_ID_KIND = r"(?-i:(?!NCT\b)[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)"  # ("MLC", "ChiCTR"; in capitals, whatever the flags)
+_GIVEN_WORDS = {
+    **FIELD_WORDS,
+    rf"(?:trial['\u2019]s[ \t]+)?{_ID_KIND}[ \t]+(?:numbers?|ids?|identifiers?)": "identifiers",
+}
+_FIELDS = "|".join(f"(?P<f{i}>{words})" for i, words in enumerate(_GIVEN_WORDS))
+_RECORDED_FIELDS = "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(_GIVEN_WORDS))
+_NAMED = list(_GIVEN_WORDS.values())
 # a source said to give a field: "gives an enrollment count", "lists the start date", "states its conditions"; the
 # word between no denial ("gives no start date"); a count of the source's said to count a field ("Its "0 patients
 # applied" counts trial enrolment"), and the source said to say a date it writes is a field ("says it is the start
