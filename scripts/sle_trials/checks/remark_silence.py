@@ -73,7 +73,9 @@ _NAMED = list(_GIVEN_WORDS.values())
 # criterion's, refused before)
 _GIVES = lazy(
     r"(?i)\b(?:gives?|giving|states?|stating|lists?(?![ \t]+of\b)|listing(?![ \t]+of\b)|names?|reports?|provides?|"
-    r"shows?|writes?|counts?|"
+    # (or said to lay it out: "runs the conditions together on one line" passed of Relma-cel's, silent on them, hunt
+    # 220)
+    r"shows?|writes?|counts?|runs?|running|spells?|spelling|"
     r"says?[ \t]+(?:that[ \t]+)?(?:it|this|that|they)[ \t]+(?:is|are))[ \t]+"
     r"(?:(?:an?|the|its|their)[ \t]+)?(?:(?!(?:no|not|any|neither|none)\b)[\w-]+[ \t]+)??"
     rf"(?:{_FIELDS})\b|"
