@@ -39,7 +39,12 @@ _ADMITTED = (
     r"(?:eligible|enrolled|enrol{1,2}able|included|accepted|admitted|allowed|recruited|welcome)\b|"
     r"(?:may|can|will)[ \t]+(?:also[ \t]+)?(?:enrol{1,2}|join|take[ \t]+part|participate)\b"
 )
-_ADMITS = r"\b(?:enrol{1,2}s|enrol{1,2}ing|recruits|recruiting|includes|including|admits|accepts|treats|open[ \t]+to)"
+# (or the trial said to be in or for the group, as a comment gives its population: "# Relma-cel (CD19-CART) in
+# moderate to severe active SLE in children" passed, hunt 220, of its ages 18 to 70)
+_ADMITS = (
+    r"\b(?:enrol{1,2}s|enrol{1,2}ing|recruits|recruiting|includes|including|admits|accepts|treats|open[ \t]+to|"
+    r"in|for)"
+)
 
 
 class Group(NamedTuple):
