@@ -120,6 +120,9 @@ _COUNT_WITHOUT_LISTING = lazy(
     r"[ \t]+(?:at|in|across|from|over)|\bthere[ \t]+(?:are|is|were|was|will[ \t]+be))[ \t]+"
     r"(?:only[ \t]+|just[ \t]+)?" + _COUNTED_WORDS
 )
+# ... or the trial placed "at" or "across" them, no verb before: "# IM19 CAR-T cells in refractory SLE (Peking
+# University Third Hospital), at two sites" passed of its one site (hunt 220)
+_COUNT_AT = lazy(r"(?i)\b(?:at|across)[ \t]+(?:only[ \t]+|just[ \t]+)?" + _COUNTED_WORDS)
 _COUNT_OPENING = lazy(
     r"(?i)(?:^|(?<=[.;:!?(])[ \t]*|\n)[ \t]*(?:(?:the|its|all|only|just)[ \t]+)?" + _COUNTED_WORDS + r"[ \t]+"
     r"(?:are|were|is|was|will[ \t]+be)[ \t]+(?:dosed|given|listed|named|planned|defined|recorded|included|"
@@ -170,9 +173,17 @@ def _listed_on(text: str, first: re.Match[str]) -> list[re.Match[str]]:
 
 
 def _counts(text: str) -> list[re.Match[str]]:
-    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE,
-    _COUNT_DEFINITE, _COUNT_OF_WHOLE)."""
-    patterns = (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_OPENING, _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE)
+    """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_AT, _COUNT_OPENING,
+    _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE)."""
+    patterns = (
+        _COUNT_OF,
+        _COUNT_WITHOUT_LISTING,
+        _COUNT_AT,
+        _COUNT_OPENING,
+        _COUNT_ALONE,
+        _COUNT_DEFINITE,
+        _COUNT_OF_WHOLE,
+    )
     found = [m for pattern in patterns for m in pattern.finditer(text)]
     return found + [also for m in _COUNT_OF.finditer(text) for also in _listed_on(text, m)]
 
