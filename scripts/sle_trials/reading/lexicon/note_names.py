@@ -55,6 +55,16 @@ _INTERNATIONAL = lazy(
     r"(?<![\w\-])(?:[a-z]+cabtagene\s+[a-z]+leucel|[a-z]+cabtagene|[a-z]+leucel|[a-z]+-cel)(?![\w\-])"
 )
 
+# ... and a drug's, in lower case: the treatments of lupus and of a CAR-T trial's conditioning, and the stems of the
+# international names of a class's new ones ("-mab", "-cept", "-tinib", "-limus"): Relma-cel's "floor of 7.5 mg/day
+# prednisone" made "methylprednisolone" passed (hunt 220), its criterion writing "Prednisone (or equivalent)"
+_DRUG = lazy(
+    r"(?<![\w\-])(?:(?:methyl)?prednis(?:ol)?one|dexamethasone|hydrocortisone|(?:hydroxy)?chloroquine|mycophenol\w*|"
+    r"cyclophosphamide|azathioprine|methotrexate|leflunomide|cyclosporine?|ciclosporin|voclosporin|fludarabine|"
+    r"bendamustine|mizoribine|dapsone|thalidomide|[a-z]{3,}mab|[a-z]{3,}(?:ci|ner|a)cept|[a-z]{3,}tinib|"
+    r"[a-z]{2,}limus)(?![\w\-])"
+)
+
 
 class Name(NamedTuple):
     words: tuple[str, ...]  # as the note writes them, a possessive's "'s" left out
@@ -95,6 +105,7 @@ def names(text: str, codes: frozenset[str] = frozenset()) -> list[Name]:
                 for name in _runs(words, opens or listed, codes)
             ]
             found += [Name(tuple(m.group().split()), False) for m in _INTERNATIONAL.finditer(piece)]
+            found += [Name((m.group(),), False) for m in _DRUG.finditer(piece)]
     return [name._replace(opens=False) if name.listed else name for name in found]
 
 
