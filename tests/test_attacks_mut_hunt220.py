@@ -22,6 +22,8 @@ Found and fixed (E501):
   source runs the conditions together on one line" (remark_silence).
 - a drug named in lower case that no source writes: Relma-cel's "floor of 7.5 mg/day methylprednisolone" (its
   criterion writes "Prednisone (or equivalent)"; only a cell therapy's lower-case name was read) (note_names).
+- where the criteria lists are said to end: IM19's "Both criteria lists start at 2 and end at 13" (its inclusion list
+  ends at 9; only a start was read) (remark_numbering).
 - a count in what a heading quoted is said to be: IM19's 'its "Related Clinical Trials" are the site's six similarity
   picks' (five ids) (remark_layout).
 - a condition of one word a criterion is said to list, after "its whole list of": IM19's "Exclusion criterion 8's
@@ -66,6 +68,7 @@ RELMA_TIMELINE = "Its Timeline section gives no dates."
 IM19_EMPTY = "The source's Conditions, Brief Summary and Detailed Description sections are empty."
 RELMA_KEYWORDS = "The source runs the keywords together"
 RELMA_FLOOR = "floor of 7.5 mg/day prednisone applies"
+IM19_LISTS = "Both criteria lists start at 2"
 IM19_PICKS = "are the site's similarity picks"
 IM19_HEART = "covers its whole list of heart conditions"
 RELMA_PHASE = 'The source\'s summary says "early phase (Phase I)"'
@@ -136,6 +139,9 @@ RELMA_PLACES = "(in its title and summary)"
         # a drug named in lower case that no source writes
         (RELMA_PATH, RELMA_FLOOR, RELMA_FLOOR.replace("prednisone", "methylprednisolone"), {"E501"}),
         (RELMA_PATH, RELMA_ENROLMENT, added("Inclusion criterion 4 names azathioprine and tacrolimus."), set()),
+        # where the criteria lists are said to end
+        (IM19_PATH, IM19_LISTS, IM19_LISTS + " and end at 13", {"E501"}),
+        (IM19_PATH, IM19_LISTS, IM19_LISTS + "; the inclusion list ends at 9 and", set()),
         # a count in what a heading quoted is
         (IM19_PATH, IM19_PICKS, "are the site's six similarity picks", {"E501"}),
         (IM19_PATH, IM19_PICKS, "are the site's five similarity picks", set()),
