@@ -47,6 +47,7 @@ from __future__ import annotations
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
+from sle_trials.reading.lexicon.note_name_counts import counted_names
 from test_attacks_mut_hunt214 import comment_lines_refused, rewritten
 
 
@@ -186,3 +187,17 @@ def test_a_false_comment_is_refused_and_its_true_twin_passes(
     checks: Checks, capsys: pytest.CaptureFixture[str], shown: str, old: str, new: str, refused: list
 ) -> None:
     assert comment_lines_refused(checks, capsys, shown, old, new) == refused
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [
+        ("The source's two sections Conditions, Brief Summary and Detailed Description are empty.", False),
+        # an "and" past the list's one may be a heading's own ("Arms and Interventions"): two names or three
+        ("The source's two sections Conditions and Arms and Interventions are empty.", True),
+        ("The source's three sections Conditions and Arms and Interventions are empty.", True),
+        ("The source's four sections Conditions and Arms and Interventions are empty.", False),
+    ],
+)
+def test_a_count_of_names_is_read_with_the_ands_a_name_may_hold(text: str, agrees: bool) -> None:
+    assert [counted.given == counted.listed for counted in counted_names(text)] == [agrees]

@@ -33,6 +33,7 @@ _NAMES_AFTER = lazy(
 # "two Union Hospital sites", "the three Conditions, Brief Summary and Detailed Description sections"
 _NAMES_BEFORE = lazy(rf"(?<![\w.,-]){_COUNT}[ \t]+{_NAMES}[ \t]+(?P<noun>{_KINDS}|{_PLACES})\b")
 _BETWEEN_NAMES = lazy(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+_AND = lazy(r"[ \t]and[ \t]")
 
 
 def counted_names(text: str) -> list[CountedList]:
@@ -43,5 +44,8 @@ def counted_names(text: str) -> list[CountedList]:
             word = m.group("count").lower()
             count = int(word) if word.isdigit() else SMALL_WORDS[word]
             listed = len(_BETWEEN_NAMES.split(m.group("names")))
-            out.append(CountedList(count, m.group("noun"), listed))
+            # (an "and" past the list's one may be a name's own: "Conditions and Arms and Interventions" are two
+            # sections or three, the note's count either)
+            joined = max(0, len(_AND.findall(m.group("names"))) - 1)
+            out.append(CountedList(count, m.group("noun"), count if listed - joined <= count <= listed else listed))
     return out
