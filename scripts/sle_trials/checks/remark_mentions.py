@@ -83,13 +83,17 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
         stem = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
         written = re.compile(rf"(?i)\b{COUNT}[ \t]+(?:[\w-]+[ \t]+)?{re.escape(stem)}s?\b")
         section = _SECTION_SAYS.search(read, 0, m.start())
-        if section is not None and (texts := _section_texts(section.group("name"), sources)):
+        if section is not None and (texts := _section_texts(section.group("name"), sources, record)):
             # (a count said of a section's words is theirs, not the list's: the summary's "multiple locations" of
             # a page listing one)
             given = [count_value(w.group("count")) for text in texts for w in written.finditer(text)]
+            name = section.group("name")
             if given and not any(agrees(count, g) for g in given):
-                name = section.group("name")
                 yield f"says its source's {name} gives {m.group('count')} {noun}, which its words give otherwise"
+            elif not any(re.search(rf"(?i)(?<![\w-]){re.escape(stem)}", text) for text in texts):
+                # (words that never name the thing count none of it: Relma-cel's "its title speaks of multiple
+                # locations" passed, hunt 220, its title naming no place)
+                yield f"says its source's {name} speaks of {m.group('count')} {noun}, which its words never name"
             continue
         if count == MANY:
             continue  # (a many the words of no section named: left to the list's checks)
@@ -145,11 +149,13 @@ _SECTION_SAYS = lazy(
 )
 
 
-def _section_texts(name: str, sources: Sources) -> list[str]:
-    """The words of the sections of the cited sources of a known layout that name names (remark_sections)."""
+def _section_texts(name: str, sources: Sources, record: Record) -> list[str]:
+    """The words of the sections of the cited sources of a known layout that name names (remark_sections): of the
+    page's title, the record's brief title, which it holds as the page writes it."""
     docs = [doc for doc in sources.docs if doc.unread is None and doc.layout in HEADINGS and doc.form == TEXT]
+    title = record.data.get("brief_title")
     return [
-        sections_of(doc)[heading][0]
+        (title if isinstance(title, str) else "") if heading == TITLE else sections_of(doc)[heading][0]
         for doc in docs
-        if (heading := heading_named(doc, name)) is not None and heading != TITLE
+        if (heading := heading_named(doc, name)) is not None
     ]
