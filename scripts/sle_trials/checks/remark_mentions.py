@@ -94,6 +94,9 @@ def _unwritten(record: Record, text: str, sources: Sources) -> Iterator[str]:
                 # (words that never name the thing count none of it: Relma-cel's "its title speaks of multiple
                 # locations" passed, hunt 220, its title naming no place)
                 yield f"says its source's {name} speaks of {m.group('count')} {noun}, which its words never name"
+            place = _PLACED.match(read, m.end("noun"))
+            if place and not any(re.search(rf"(?i)(?<![\w-]){re.escape(place['place'])}(?![\w-])", t) for t in texts):
+                yield f"says its source's {name} places its {noun} in {place['place']}, which its words do not"
             continue
         if count == MANY:
             continue  # (a many the words of no section named: left to the list's checks)
@@ -142,6 +145,9 @@ def count_value(word: str) -> int:
     return int(word) if word.isdigit() else _WORDS_READ[" ".join(word.lower().split())]
 
 
+# the place a section's count is said to be in, right after its noun: "speaks of multiple locations in China" (made "in
+# Shanghai", the page's one site's city, it passed, hunt 220: the summary's words place them in China)
+_PLACED = lazy(r"[ \t]+(?:in|across|throughout)[ \t]+(?P<place>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*)")
 # a section of the source the subject of the verb: "its summary speaks of", "The source's Timeline section mentions"
 _SECTION_SAYS = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
