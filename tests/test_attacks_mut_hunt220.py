@@ -24,6 +24,9 @@ Found and fixed (E501):
   criterion writes "Prednisone (or equivalent)"; only a cell therapy's lower-case name was read) (note_names).
 - where the criteria lists are said to end: IM19's "Both criteria lists start at 2 and end at 13" (its inclusion list
   ends at 9; only a start was read) (remark_numbering).
+- a count a section's words are said to give, of a thing they never name: Relma-cel's "its title speaks of multiple
+  locations in China" (the title was no section read), or in a place they do not write: "its summary speaks of
+  multiple locations in Shanghai" (its summary writes China) (remark_mentions).
 - a count in what a heading quoted is said to be: IM19's 'its "Related Clinical Trials" are the site's six similarity
   picks' (five ids) (remark_layout).
 - a condition of one word a criterion is said to list, after "its whole list of": IM19's "Exclusion criterion 8's
@@ -70,6 +73,7 @@ IM19_EMPTY = "The source's Conditions, Brief Summary and Detailed Description se
 RELMA_KEYWORDS = "The source runs the keywords together"
 RELMA_FLOOR = "floor of 7.5 mg/day prednisone applies"
 IM19_LISTS = "Both criteria lists start at 2"
+RELMA_SUMMARY = "its summary speaks of multiple locations in China"
 IM19_PICKS = "are the site's similarity picks"
 IM19_HEART = "covers its whole list of heart conditions"
 RELMA_PHASE = 'The source\'s summary says "early phase (Phase I)"'
@@ -143,6 +147,11 @@ RELMA_PLACES = "(in its title and summary)"
         # where the criteria lists are said to end
         (IM19_PATH, IM19_LISTS, IM19_LISTS + " and end at 13", {"E501"}),
         (IM19_PATH, IM19_LISTS, IM19_LISTS + "; the inclusion list ends at 9 and", set()),
+        # a count a section's words are said to give, of a thing they never name, or in a place they do not
+        (RELMA_PATH, RELMA_SUMMARY, RELMA_SUMMARY.replace("summary", "title"), {"E501"}),
+        (RELMA_PATH, RELMA_SUMMARY, RELMA_SUMMARY.replace("multiple", "several"), set()),
+        (RELMA_PATH, RELMA_SUMMARY, RELMA_SUMMARY.replace("China", "Shanghai"), {"E501"}),
+        (RELMA_PATH, RELMA_SUMMARY, RELMA_SUMMARY.replace("in China", "across China"), set()),
         # a count in what a heading quoted is
         (IM19_PATH, IM19_PICKS, "are the site's six similarity picks", {"E501"}),
         (IM19_PATH, IM19_PICKS, "are the site's five similarity picks", set()),
