@@ -43,6 +43,19 @@ And in the files' comments (E501):
   active SLE in children." (ages 18 to 70; only "enrols", "is eligible" and the like were read) (remark_ages).
 - the trial placed at a count of sites with no verb before: IM19's "# IM19 CAR-T cells in refractory SLE (Peking
   University Third Hospital), at two sites." (one site) (note_lists, remark_lists).
+
+Left (each passes still): IM19's "The source does not say whether they are actual or estimated." made "The source
+marks both as estimated." (a date's type said given, of a record silent on dates.start.type and
+dates.completion.type: no field words name a date's type); Relma-cel's 'Its "0 patients applied"' made 'Its
+Timeline's "0 patients applied"' (a quote placed in a section by a possessive); IM19's "... sections are empty." given
+", as is its Eligibility section" or "; so is Study Design" (an emptiness said by "as is", "so is"); Relma-cel's
+"both passages are recorded as its conditions" made "as its measures"; its "(oral corticosteroid requirements)" made
+"(oral corticosteroid requirements of exclusion criterion 1)" (the criterion a sub-list is of, in its bracket); its
+"the officials' affiliations name two hospitals" given ", one for each official" (three officials); IM19's "are the
+site's similarity picks" made "are all six of the site's similarity picks" ("six of" read as some of them);
+Relma-cel's "Inclusion criterion 4's oral corticosteroids are taken for 2 weeks and kept stable for 8 weeks." (its two
+lengths swapped: both thresholds measure "Oral corticosteroids", so the measure's words tell them apart by nothing);
+Relma-cel's first comment given " (Union Hospital)" (an official's affiliation put as the trial's place).
 """
 
 from __future__ import annotations
