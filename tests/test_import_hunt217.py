@@ -45,7 +45,7 @@ FOOTNOTE = "a footnote"
     [
         ("1. Age ≥18 (≥12 in Part B\\*)\n2. SLE\n\n\\*Part B after DSMB review", ["Age ≥18 (≥12 in Part B*)", "SLE"]),
         ("1. Age 18 to 65\n2. SLE†\n\n† per the 2019 criteria", ["Age 18 to 65", "SLE†"]),
-        ("* Age\n* SLE¹\n\n¹ EULAR/ACR 2019\n\n* Consent", ["Age", "SLE¹"]),  # (lines under it: the curator's)
+        ("* Age\n* SLE¹\n\n¹ EULAR/ACR 2019\n\n* Consent", ["Age", "SLE¹", "Consent"]),  # (the list goes on: hunt 218)
     ],
 )
 def test_a_footnote_is_no_criterion_and_is_said(lines: str, read: list) -> None:

@@ -140,6 +140,25 @@ def next_number(lines: list[str], top: int | None) -> int | None:
     return numbers[-1] + 1 if numbers else None
 
 
+def last_bullet(lines: list[str], top: int | None) -> str | None:
+    """The bullet of a list's last item at its top (top: its first item's indent), None where that item is numbered
+    or lettered or there is none: after a footnote ("- SLE*" / "*per ACR 1997" / "- Consent"), the list goes on at the
+    next line bulleted alike, as a numbered list does at its next number (next_number)."""
+    found = (list_item(line) for line in lines if not line.startswith(GROUP))
+    marked = [m for m in found if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0)]
+    return marked[-1].group("bullet").strip()[:1] or None if marked and marked[-1].group("bullet") else None
+
+
+def goes_on_after_footnote(line: re.Match, bullet: str | None, above: str) -> bool:
+    """Whether an item (line: its list_item) at a list's top, after a footnote to its items, is the list's going on:
+    bulleted as the list's last item is (bullet: last_bullet), and not under a line ending in a colon ("† Including:"
+    / "- rituximab": the footnote's own list). A footnote is a paragraph: before, the list's items after it (a real
+    layout puts one right under the item carrying its mark) were all left to the curator with it."""
+    said = unescaped(above).rstrip(" *_")
+    mark = (line.group("bullet") or "").strip()[:1]
+    return bullet is not None and mark == bullet and not said.endswith((":", "："))
+
+
 def closing_remark(lines: list[str]) -> str | None:
     """The paragraph that closes a list of items and speaks of the criteria of both kinds, or of
     eligibility criteria ("Other protocol-defined inclusion/exclusion criteria may apply."), taken

@@ -17,7 +17,7 @@ from sle_trials.reading.criteria_text.lead_ins import (
     lead_in_items,
     stopped_heading,
 )
-from sle_trials.reading.criteria_text.lines import GROUP
+from sle_trials.reading.criteria_text.lines import GROUP, said_before
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, item_number, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
@@ -26,6 +26,8 @@ from sle_trials.reading.criteria_text.notes import (
     annex_heading,
     closing_remark,
     footnote,
+    goes_on_after_footnote,
+    last_bullet,
     next_number,
     said_top,
 )
@@ -141,7 +143,8 @@ def split(text: str) -> Split:
     fewest = _fewest_run_in(lines, several)
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
-    resume: tuple[str, int | None] | None = None  # the list an annex interrupts, and the number that goes on with it
+    # the list an annex or a footnote interrupts, the number that goes on with it and after a footnote, the bullet
+    resume: tuple[str, int | None, str | None] | None = None
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
     # "line", whole
@@ -199,7 +202,7 @@ def split(text: str) -> Split:
             remarks.append(
                 f"The criteria text has a footnote {shown(line.strip(), 100)} to a mark its items carry; it is not "
                 "imported as a criterion (nor are the lines under it, up to the next list's heading or the list's "
-                "next number): the curator's to read, and to add to the criterion it qualifies where it states a "
+                "next item): the curator's to read, and to add to the criterion it qualifies where it states a "
                 "requirement."
             )
         annexed = not noted and heading is None and current in sections and annex_heading(lines, at, listed)
@@ -212,17 +215,24 @@ def split(text: str) -> Split:
                 "or the list's next number, are not imported as criteria: the curator's to read."
             )
         if current is not None and (noted or annexed):
-            resume = (current, next_number(sections[current], top.get(current)))
+            listed_top = top.get(current)
+            bullet = last_bullet(sections[current], listed_top) if noted else None
+            resume = (current, next_number(sections[current], listed_top), bullet)
             doubted, current = True, "unread"
             continue
         if heading is None and current == "unread" and resume is not None and is_marked(numbered := list_item(line)):
             # (the list's next number after the annex, at its top: "3. Consent" goes on with it; any other number
-            # there first, "1. Rituximab", is the annex's own)
+            # there first, "1. Rituximab", is the annex's own; after a footnote, a bullet as the list's too)
             assert numbered is not None
-            kind, number = resume
-            if len(numbered.group("indent")) <= top.get(kind, 0) and item_number(numbered) is not None:
+            kind, number, bullet = resume
+            if len(numbered.group("indent")) <= top.get(kind, 0) and (
+                item_number(numbered) is not None or bullet is not None
+            ):
                 resume = None
-                if item_number(numbered) == number:
+                above = lines[k] if (k := said_before(lines, at)) is not None else ""
+                if (number is not None and item_number(numbered) == number) or goes_on_after_footnote(
+                    numbered, bullet, above
+                ):
                     current = kind
                     breaks[current].add(len(sections[current]))
                     sections[current].append("")
