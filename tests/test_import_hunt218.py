@@ -7,6 +7,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   items were all left to the curator with it: a footnote is a paragraph, and the list now goes on at its next line
   bulleted as its last item is (unless the footnote leads into items of its own, "† Including:"), as a numbered list
   went on at its next number (notes.last_bullet, goes_on_after_footnote);
+- a footnote right under the item carrying its mark, with no blank line ("2. SLE†" / "† per the 2019 criteria" /
+  "3. Consent") was read as the item's words ("SLE† † per the 2019 criteria"), with no remark, and under bullets
+  ("* SLE¹" / "¹ EULAR/ACR 2019") as a criterion of its own: now a footnote, as one in a paragraph of its own is
+  (notes.footnote), the list going on after it;
 """
 
 from __future__ import annotations
@@ -55,3 +59,38 @@ def test_a_bulleted_list_goes_on_after_a_footnote(lines: str) -> None:
 def test_items_after_a_footnote_or_an_annex_that_are_its_own_stay_the_curators(lines: str) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == ["Age", lines.split("\n")[1][2:]] and found.unplaced
+
+
+# --- a footnote right under its item ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "note"),
+    [
+        ("1. Age 18 to 65\n2. SLE†\n† per the 2019 criteria\n3. Consent", ["Age 18 to 65", "SLE†", "Consent"], "†"),
+        ("* Age\n* SLE¹\n¹ EULAR/ACR 2019\n* Consent", ["Age", "SLE¹", "Consent"], "¹ EUL"),
+        ("- Positive ANA\\*\n\\*titre ≥ 1:80 at screening", ["Positive ANA*"], "*titre"),
+    ],
+)
+def test_a_footnote_right_under_its_item_is_no_part_of_it(lines: str, read: list, note: str) -> None:
+    """Before: "SLE† † per the 2019 criteria" (the footnote read as the item's words) with no remark; under bullets,
+    "¹ EULAR/ACR 2019" a criterion of its own."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert len(footnotes(found)) == 1 and f"'{note}" in footnotes(found)[0].replace("\\", ""), found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # indented under the item carrying its mark: the item's words, as before
+        ("1. Vital signs\\*\n   \\*Temperature < 38°C\n2. SLE", ["Vital signs* *Temperature < 38°C", "SLE"]),
+        # a bullet glued to its word: an item
+        ("1. ANA ≥ 1:80*\n*Or anti-dsDNA\n2. SLE", ["ANA ≥ 1:80*", ["Or anti-dsDNA"], "SLE"]),
+        # a mark no item carries
+        ("1. Age\n† SLE\n2. Consent", ["Age † SLE", "Consent"]),
+    ],
+)
+def test_lines_right_under_an_item_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not footnotes(found)

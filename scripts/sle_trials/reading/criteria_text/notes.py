@@ -99,16 +99,17 @@ _ITALICS = lazy(r"\s*([*_])\S(?:.*[^\s\\])?\1\s*")
 
 
 def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> bool:
-    """Whether the line at index at opens a footnote after a list's items (listed: the list's lines so far): a
-    paragraph of its own (a blank line above it), no deeper than the list's first item (top), opening with a mark
-    that a line of the list carries right after its words ("1. Age ≥18 (≥12 in Part B\\*)" / "" / "\\*Part B opens
-    after DSMB review"; "2. SLE†" / "" / "† per the 2019 criteria"). Before, the footnote was imported as a criterion
-    of its own, with no remark; it may state a requirement (a real study's "\\*Temperature < 38°C ..." under "vital
-    signs\\*"), so it is not dropped either: the importer leaves it to the curator, said in a remark (one indented
-    under its item stays that item's sub-criterion, as before)."""
+    """Whether the line at index at opens a footnote after a list's items (listed: the list's lines so far): no
+    deeper than the list's first item (top), opening with a mark that a line of the list carries right after its
+    words ("1. Age ≥18 (≥12 in Part B\\*)" / "" / "\\*Part B opens after DSMB review"; "2. SLE†" / "" / "† per the
+    2019 criteria"), in a paragraph of its own or right under an item ("2. SLE†" / "† per the 2019 criteria", which
+    was read as words of the item, "SLE† † per the 2019 criteria", with no remark, or under bullets as a criterion of
+    its own). Before, the footnote was imported as a criterion of its own, with no remark; it may state a requirement
+    (a real study's "\\*Temperature < 38°C ..." under "vital signs\\*"), so it is not dropped either: the importer
+    leaves it to the curator, said in a remark (one indented under its item stays that item's sub-criterion or
+    words, as before)."""
     line = unescaped(lines[at])
-    above = lines[at - 1] if at else ""
-    if top is None or above.strip() or indent_of(line) > top or line[:1] == "\t" or is_marked(list_item(lines[at])):
+    if top is None or indent_of(line) > top or line[:1] == "\t" or is_marked(list_item(lines[at])):
         return False
     found = _FOOTNOTE.match(line.lstrip())
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
