@@ -11,6 +11,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   "3. Consent") was read as the item's words ("SLE† † per the 2019 criteria"), with no remark, and under bullets
   ("* SLE¹" / "¹ EULAR/ACR 2019") as a criterion of its own: now a footnote, as one in a paragraph of its own is
   (notes.footnote), the list going on after it;
+- a footnote marked by a letter ("2. SLE (a)" / "" / "a) per the 2019 criteria", "SLE^a", "SLE[a]", "SLE\u1d43") was
+  imported as a criterion of its own ("per the 2019 criteria", its letter lost) with no remark, or under "SLE^a" as
+  its sub-criterion: now a footnote where an item carries the letter as a footnote's mark and the list is lettered
+  neither at its top nor under a colon (notes._lettered_footnote);
 """
 
 from __future__ import annotations
@@ -92,5 +96,43 @@ def test_a_footnote_right_under_its_item_is_no_part_of_it(lines: str, read: list
     ],
 )
 def test_lines_right_under_an_item_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not footnotes(found)
+
+
+# --- a footnote marked by a letter --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. SLE (a)\n\na) per the 2019 criteria", ["Age", "SLE (a)"]),
+        ("1. Age\n2. SLE^a\n\na) per the 2019 criteria", ["Age", "SLE^a"]),
+        (
+            "- Age\n- SLE[a]\n- Hb[b]\n\n[a] per the 2019 criteria\n[b] at screening\n- Consent",
+            ["Age", "SLE[a]", "Hb[b]", "Consent"],
+        ),
+        ("1. Age\n2. SLE\u1d43\n\u1d43 per the 2019 criteria\n3. Consent", ["Age", "SLE\u1d43", "Consent"]),
+    ],
+)
+def test_a_footnote_marked_by_a_letter_is_no_criterion(lines: str, read: list) -> None:
+    """Before: "per the 2019 criteria" a criterion of its own with no remark (under "SLE^a", its sub-criterion)."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert len(footnotes(found)) == 1 and "per the 2019 criteria'" in footnotes(found)[0], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. Meets (a) or (b)\na) biopsy\nb) serology\n2. Consent",
+            ["Meets (a) or (b)", ["biopsy", "serology"], "Consent"],
+        ),  # in its words
+        ("1. Age\n2. Active SLE (a):\na) biopsy", ["Age", "Active SLE (a):", ["biopsy"]]),  # under a colon
+        ("a) Age\nb) SLE (a)\nc) Consent", ["Age", "SLE (a)", "Consent"]),  # the list's own letters
+    ],
+)
+def test_lettered_lines_under_a_letter_in_an_items_words_read_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not footnotes(found)

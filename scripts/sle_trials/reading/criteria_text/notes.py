@@ -9,8 +9,8 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, RUNS_ON, indent_of, runs_on
-from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item
+from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, RUNS_ON, indent_of, runs_on, said_before
+from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item, mark_kind
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
 # criteria may apply.", "Additional eligibility criteria are given in the protocol.", "The above information
@@ -92,8 +92,13 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
     )
 
 
-# a footnote's mark opening its line: an asterisk or more, a dagger, a section sign, a pilcrow or a superscript number
-_FOOTNOTE = lazy(r"(\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# the letters a to h in superscript, as a footnote's mark ("SLE\u1d43" / "\u1d43 per the 2019 criteria")
+_SUPERSCRIPT = "\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0"
+# a footnote's mark opening its line: an asterisk or more, a dagger, a section sign, a pilcrow, a superscript number or
+# letter, or a letter after a caret ("SLE^a" / "^a per the 2019 criteria")
+_FOOTNOTE = lazy(rf"(\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[{_SUPERSCRIPT}]|\^[a-h])\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰{_SUPERSCRIPT}]")
+# a footnote's letter opening its line as an item's letter does ("a) per the 2019 criteria", "(a) ...", "[a] ...")
+_LETTERED = lazy(r"(?:\(([a-h])\)|\[([a-h])\]|([a-h])[.)])\s")
 # a line in italics as a whole, "*Note: all must be met*": its closing asterisk after its words is no footnote's mark
 _ITALICS = lazy(r"\s*([*_])\S(?:.*[^\s\\])?\1\s*")
 
@@ -109,8 +114,10 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     leaves it to the curator, said in a remark (one indented under its item stays that item's sub-criterion or
     words, as before)."""
     line = unescaped(lines[at])
-    if top is None or indent_of(line) > top or line[:1] == "\t" or is_marked(list_item(lines[at])):
+    if top is None or indent_of(line) > top or line[:1] == "\t":
         return False
+    if is_marked(item := list_item(lines[at])):
+        return _lettered_footnote(lines, at, listed, item)
     found = _FOOTNOTE.match(line.lstrip())
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
@@ -121,6 +128,29 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     return any(
         re.search(carried, unescaped(x)) and not _ITALICS.fullmatch(x) for x in listed if not x.startswith(GROUP)
     )
+
+
+def _lettered_footnote(lines: list[str], at: int, listed: list[str], item: re.Match | None) -> bool:
+    """Whether a line lettered as an item is ("a) per the 2019 criteria", "(a) ...", "[a] ...") opens a footnote: a
+    line of the list carries its letter as a footnote's mark, after a caret, in superscript or in square brackets
+    right after its words ("SLE^a", "SLE[a]"), or in round brackets closing them ("SLE (a)": not "one of (a) or (b)"),
+    and the list's own items at its top are no letters, nor does the line above end in a colon (its items lettered:
+    "Any of:" / "a) biopsy"). Before, "a) per the 2019 criteria" under "2. SLE (a)" was imported as a criterion of its
+    own, with no remark, and under "2. SLE^a" as a sub-criterion of it."""
+    opening = _LETTERED.match(unescaped(lines[at]).lstrip())
+    if item is None or opening is None or mark_kind(item) != "letter":
+        return False
+    letter = next(x for x in opening.groups() if x)
+    above = lines[k] if (k := said_before(lines, at)) is not None else ""
+    if unescaped(above).rstrip(" *_").endswith((":", "\uff1a")):
+        return False
+    marked = [m for x in listed if not x.startswith(GROUP) and is_marked(m := list_item(x))]
+    least = min((len(m.group("indent")) for m in marked if m is not None), default=0)
+    if any(m is not None and len(m.group("indent")) == least and m.group("letter") for m in marked):
+        return False
+    superscript = _SUPERSCRIPT["abcdefgh".index(letter)]
+    carried = rf"[\w)\]%.,](?:\^{letter}|{superscript}|\[{letter}\])(?![A-Za-z])|[\w)\]%.,] ?\({letter}\)\s*[.,;]?\s*$"
+    return any(re.search(carried, unescaped(x)) for x in listed if not x.startswith(GROUP))
 
 
 def said_top(lines: list[str]) -> int | None:

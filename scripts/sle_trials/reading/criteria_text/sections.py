@@ -226,7 +226,7 @@ def split(text: str) -> Split:
             assert numbered is not None
             kind, number, bullet = resume
             if len(numbered.group("indent")) <= top.get(kind, 0) and (
-                item_number(numbered) is not None or bullet is not None
+                item_number(numbered) is not None or (bullet is not None and numbered.group("bullet"))
             ):
                 resume = None
                 above = lines[k] if (k := said_before(lines, at)) is not None else ""
