@@ -15,6 +15,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   imported as a criterion of its own ("per the 2019 criteria", its letter lost) with no remark, or under "SLE^a" as
   its sub-criterion: now a footnote where an item carries the letter as a footnote's mark and the list is lettered
   neither at its top nor under a colon (notes._lettered_footnote);
+- roman numerals over numbered items ("I. General" / "1. Age" / "II. Disease" / "1. SLE" / "III. Labs" / "1. Hb")
+  read "1. Age" beside "I." (its numeral's words a criterion of their own) and "III. Labs" as a part of "II.": the
+  numbers are now the numeral's parts where the numerals go on after them or one holds parts so, as letters over
+  numbers were read (Reader.parts_of_letter, nesting.letters_resume);
 """
 
 from __future__ import annotations
@@ -136,3 +140,25 @@ def test_a_footnote_marked_by_a_letter_is_no_criterion(lines: str, read: list) -
 def test_lettered_lines_under_a_letter_in_an_items_words_read_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not footnotes(found)
+
+
+# --- roman numerals over numbered items ---------------------------------------------------------------------------
+
+
+def test_numbers_under_roman_numerals_are_their_parts() -> None:
+    """Before: "Age" beside "General", and "Labs" (with "Hb") a part of "Disease", two levels deep."""
+    found = inclusion("I. General\n1. Age\nII. Disease\n1. SLE\nIII. Labs\n1. Hb")
+    assert criteria_texts(found.inclusion) == ["General", ["Age"], "Disease", ["SLE"], "Labs", ["Hb"]]
+    assert found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("I. Age\n1. SLE\n2. Consent", ["Age", "SLE", "Consent"]),  # no numeral after them: as written
+        ("i. Age\nii. SLE\n1. Consent", ["Age", "SLE", "Consent"]),
+        ("A. General\n1. Age\nB. Disease\n1. SLE", ["General", ["Age"], "Disease", ["SLE"]]),  # letters, as before
+    ],
+)
+def test_numbers_after_numerals_that_stop_read_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

@@ -286,13 +286,16 @@ MARKED_UNDER = frozenset(
 )
 
 
-def letters_resume(lines: list[str], at: int, indent: int, letter: str, run: str = "roman") -> bool:
+def letters_resume(
+    lines: list[str], at: int, indent: int, letter: str, run: str = "roman", outer: str = "letter"
+) -> bool:
     """Whether the lettered list of the item above goes on with its next letter (letter) at indent after the run of
     roman numerals the line at index at opens, at that indent too ("(a) Hb > 9" / "(b) ANC" / "(i) absolute" / "(ii)
     relative" / "(c) Platelets"): the numerals stand between two letters of one list, and are the parts of the
     letter above, as an outline numbers them. Before, each was read as a part beside the letters, with no remark.
     A line marked otherwise, a sub-heading or one less indented ends the run: nothing then shows whose they are. run:
-    the kind of mark of the run (mark_kind), roman numerals or numbers ("(b) ANC" / "1. absolute" / "(c) ...")."""
+    the kind of mark of the run (mark_kind), roman numerals or numbers ("(b) ANC" / "1. absolute" / "(c) ..."); outer:
+    the kind of the list above it, letters or roman numerals ("I. General" / "1. Age" / "II. Disease", letter "ii")."""
     before: str | None = None
     for line in lines[at + 1 :]:
         m = list_item(line)
@@ -306,6 +309,6 @@ def letters_resume(lines: list[str], at: int, indent: int, letter: str, run: str
             continue
         kind = mark_kind(m, before)
         if kind != run:
-            return kind == "letter" and mark_letters(m) == letter
+            return kind == outer and mark_letters(m) == letter
         before = mark_letters(m)
     return False

@@ -697,6 +697,11 @@ class Reader:
         starts again, the letters go on after the run ("A. Age" / "B. SLE" / "1. ANA" / "2. dsDNA" / "C.
         Consent") or a letter before holds numbered parts so ("A. General" / "1. Adults" / "B. Disease" / "1. SLE");
         "a. Age 18-65" / "1. SLE", the numbers going on to the list's end, are siblings, as before."""
+        if self.last_kind == "roman" and kind == "number" and number == 1:
+            # ("I. General" / "1. Age" / "II. Disease" / "1. SLE": before, "1. Age" was read beside "I.", the first
+            # numeral's words a criterion of their own, and "III. Labs" after "II."'s parts as one of them)
+            level = self.stack[-1] if self.stack else None
+            return level is not None and level.letter is not None and self.next_mark_after(level, indent, kind)
         if self.last_kind != "letter":
             return False
         if kind == "roman":
@@ -709,6 +714,15 @@ class Reader:
         level = self.stack[-1] if self.stack else None
         if level is None or level.letter is None:
             return False
+        return self.next_mark_after(level, indent, kind)
+
+    def next_mark_after(self, level: _Level, indent: int, kind: str) -> bool:
+        """Whether a letter (or a roman numeral) of level above a run (kind) starting at the line read holds numbered
+        parts so (_numbered_parts), or its next one comes after the run (letters_resume)."""
+        assert level.letter is not None
+        if self.last_kind == "roman":
+            following = next((r for r, n in _ROMAN.items() if n == level.letter + 1 and r.isascii()), "")
+            return _numbered_parts(level) or letters_resume(self.lines, self.at, indent, following, kind, "roman")
         return _numbered_parts(level) or letters_resume(self.lines, self.at, indent, chr(ord("a") + level.letter), kind)
 
     def outer_letters(self, stack: list[_Level]) -> bool:
@@ -907,9 +921,7 @@ class Reader:
         nested_by_mark = nested_by_mark and self.parts_of_letter(kind, number, indent)
         if nested_by_mark:
             lettered = True
-            shown_so = level.letter is not None and letters_resume(
-                self.lines, self.at, indent, chr(ord("a") + level.letter), kind
-            )
+            shown_so = level.letter is not None and self.next_mark_after(level, indent, kind)
             if level.depth < MAX_DEPTH and not (shown_so or (kind == "number" and _numbered_parts(level))):
                 self.parts_by_mark.append(text)
         if kind == "roman" and self.last_kind == "letter" and parent is self.last and not (deeper or lettered):
