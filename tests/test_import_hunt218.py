@@ -19,6 +19,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   read "1. Age" beside "I." (its numeral's words a criterion of their own) and "III. Labs" as a part of "II.": the
   numbers are now the numeral's parts where the numerals go on after them or one holds parts so, as letters over
   numbers were read (Reader.parts_of_letter, nesting.letters_resume);
+- letters from "a" right after a numbered item at its indent, going on to the list's end ("2. Meets (a) or (b)" /
+  "a) biopsy" / "b) serology"), were read beside the numbers, each required, with no remark though they may be the
+  item's alternatives: as written still, now said (Reader.letters_beside), as hunt 216 said numbers after letters;
 """
 
 from __future__ import annotations
@@ -162,3 +165,29 @@ def test_numbers_under_roman_numerals_are_their_parts() -> None:
 )
 def test_numbers_after_numerals_that_stop_read_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+# --- letters after a number going on to the list's end ------------------------------------------------------------
+
+LETTERS_BESIDE = "lettered from 'a' right after numbered items"
+
+
+def test_letters_after_a_number_to_the_lists_end_are_said_beside_it() -> None:
+    """Before: "biopsy" and "serology" each a criterion (each required), with no remark."""
+    found = inclusion("1. Age\n2. Meets (a) or (b)\na) biopsy\nb) serology")
+    assert criteria_texts(found.inclusion) == ["Age", "Meets (a) or (b)", "biopsy", "serology"]
+    said = [r for r in found.remarks if LETTERS_BESIDE in r]
+    assert len(said) == 1 and "('biopsy')" in said[0], found.remarks
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. Meets one of:\na) biopsy\nb) serology",  # a colon: its parts
+        "1. SLE\na) ANA\nb) dsDNA\n2. Consent",  # the numbering goes on after them: its parts
+        "1. SLE\n   a) ANA\n   b) dsDNA",  # indented: its parts
+    ],
+)
+def test_letters_whose_place_the_layout_shows_read_with_no_remark(lines: str) -> None:
+    found = inclusion(lines)
+    assert "sub_criteria" in found.inclusion[0] and not any(LETTERS_BESIDE in r for r in found.remarks)

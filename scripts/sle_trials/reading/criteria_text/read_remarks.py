@@ -46,6 +46,14 @@ def remarks_on(reader: Reader) -> list[str]:
             f"items, at their indent, going on to the list's end, {'are' if many else 'is'} read beside the letters, "
             "as written: nothing shows whether they are the parts of the letter above (no colon, no letter after them)."
         )
+    if reader.letters_beside:
+        many = len(reader.letters_beside) > 1
+        remarks.append(
+            f"{_counted(reader.letters_beside, 'run of items', 'runs of items')} lettered from 'a' right after "
+            f"numbered items, at their indent, {'are' if many else 'is'} read beside the numbers, as written: nothing "
+            "shows whether they are the parts (or the alternatives) of the number above (no colon, no indent, no "
+            "number after them)."
+        )
     if reader.parts_by_mark:
         many = len(reader.parts_by_mark) > 1
         remarks.append(

@@ -148,6 +148,7 @@ class Reader:
         self.flattened: list[str] = []  # items nested deeper than MAX_DEPTH, listed beside the item above them
         self.romans_beside: list[str] = []  # roman numerals read beside the letters right above them
         self.numbers_beside: list[str] = []  # ... and numbers from 1 going on to the list's end after them
+        self.letters_beside: list[str] = []  # ... and letters from "a" beside the numbered items right above them
         self.groups_restarted: list[str] = []  # short labels right under an item, over a numbering started again
         self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
@@ -932,6 +933,11 @@ class Reader:
             # "a. Age 18-65" / "1. SLE": numbers to the list's end after its letters, beside them as written (before,
             # with no remark, though "1. SLE" may be a part of "a.")
             self.numbers_beside.append(text)
+        if kind == "letter" and self.last_kind == "number" and self.last_letter == "a" and parent is self.last:
+            if not (deeper or lettered or restart):
+                # "2. SLE" / "a) ANA" / "b) dsDNA", to the list's end: beside the numbers as written (before, with no
+                # remark, though "a)" and "b)" may be the alternatives of "2.", as an outline nests them)
+                self.letters_beside.append(text)
         if (deeper or restart or lettered) and level.depth < MAX_DEPTH:
             assert parent is not None  # deeper, restart and lettered ask for it
             subs = parent.setdefault("sub_criteria", [])
