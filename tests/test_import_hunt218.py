@@ -22,6 +22,11 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - letters from "a" right after a numbered item at its indent, going on to the list's end ("2. Meets (a) or (b)" /
   "a) biopsy" / "b) serology"), were read beside the numbers, each required, with no remark though they may be the
   item's alternatives: as written still, now said (Reader.letters_beside), as hunt 216 said numbers after letters;
+- decimal sub-numbers before a word in lower case with a stop ("2) SLE" / "   2.1) ANA" / "   2.2) dsDNA") read "2.2)
+  dsDNA" as a line with no list mark, its number in its words, and a run's first ("2. Labs:" / "   2.1 eGFR > 60" /
+  "   2.2 hemoglobin > 9") as words of the item ("Labs: 2.1 eGFR > 60 2.2 hemoglobin > 9"), with no remark: now the
+  item's parts, a run's first where "N.2" follows it (Reader.next_decimal; "2. Creatinine:" / "2.1 mg/dL or less" is a
+  value, as before);
 """
 
 from __future__ import annotations
@@ -191,3 +196,33 @@ def test_letters_after_a_number_to_the_lists_end_are_said_beside_it() -> None:
 def test_letters_whose_place_the_layout_shows_read_with_no_remark(lines: str) -> None:
     found = inclusion(lines)
     assert "sub_criteria" in found.inclusion[0] and not any(LETTERS_BESIDE in r for r in found.remarks)
+
+
+# --- decimal sub-numbers before a word in lower case --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1) Age\n2) SLE\n   2.1) ANA\n   2.2) dsDNA",
+        "1. Age\n2. Labs:\n   2.1 eGFR > 60\n   2.2 hemoglobin > 9",
+        "1. Age\n2. Labs:\n2.1. eGFR > 60\n2.2. hemoglobin > 9",
+    ],
+)
+def test_decimal_sub_numbers_before_lower_case_are_the_items_parts(lines: str) -> None:
+    """Before: "2.2) dsDNA" a line with no list mark; "Labs: 2.1 eGFR > 60 2.2 hemoglobin > 9" one criterion."""
+    found = inclusion(lines)
+    subs = [c["text"] for c in found.inclusion[1]["sub_criteria"]]
+    assert len(found.inclusion) == 2 and subs == [line.split(None, 1)[1] for line in lines.split("\n")[2:]]
+    assert found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("2. Creatinine:\n2.1 mg/dL or less", ["Creatinine:", ["2.1 mg/dL or less"]]),  # a value, with no run
+        ("1. Creatinine ≤\n1.5 mg/dL", ["Creatinine ≤ 1.5 mg/dL"]),  # a wrapped value
+    ],
+)
+def test_a_decimal_value_opening_a_line_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

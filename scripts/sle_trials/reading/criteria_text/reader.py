@@ -22,6 +22,7 @@ from sle_trials.reading.criteria_text.lines import (
     next_item,
     numbered_on,
     runs_on,
+    said_after,
     said_before,
 )
 from sle_trials.reading.criteria_text.marks import (
@@ -97,7 +98,9 @@ def _numbered_parts(level: _Level) -> bool:
 
 
 # a line opening with a decimal sub-number before a word in lower case ("2.2 dsDNA positive"): reader.next_decimal
-_LOWER_DECIMAL = re.compile(r"(?P<indent> *)(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3}) +(?P<word>[a-z])")
+# (a stop after it too, "2.2) dsDNA", "2.2. dsDNA", as "2.1) ANA" writes its list's: before, a line with no list mark)
+_DECIMAL_OPENING = re.compile(r"(?P<indent> *)(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})[.)]? +\S")
+_LOWER_DECIMAL = re.compile(r"(?P<indent> *)(?P<dec>[0-9]{1,3}(?:\.[0-9]{1,2}){1,3})(?P<stop>[.)]?) +(?P<word>[a-z])")
 
 
 class Read(NamedTuple):
@@ -252,7 +255,7 @@ class Reader:
             return
         m = list_item(raw)
         is_item = is_marked(m)
-        sub_number = self.next_decimal(raw) if not is_item else None
+        sub_number = self.next_decimal(lines, at, raw) if not is_item else None
         if sub_number is not None:
             m, is_item = sub_number, True  # ("2.1 ANA positive" / "2.2 dsDNA positive": next_decimal)
         if self.in_apart and not is_item:
@@ -310,15 +313,29 @@ class Reader:
         self.marked(m, indent, (line if sub_number is not None else m.string)[m.start("text") :].strip())
         self.last_decimal = (m.group("dec"), indent) if m.group("dec") else None
 
-    def next_decimal(self, raw: str) -> re.Match | None:
+    def next_decimal(self, lines: list[str], at: int, raw: str) -> re.Match | None:
         """The match of a line numbered with the decimal sub-number after the last item's, at its indent, before a
         word in lower case ("2.1 ANA positive" / "2.2 dsDNA positive"), as an item's: a decimal before such a word is
         no item's mark elsewhere ("ALT ≤" / "2.5 mg/dL", a wrapped line's value). Before, "2.2 dsDNA positive" was read
         as a line with no list mark, a criterion of its own beside item 2, its number in its words."""
         said = _LOWER_DECIMAL.match(unescaped(raw.rstrip()))
-        if said is None or self.last_decimal is None or self.last is None:
+        if said is None or self.last is None:
             return None
-        dec, indent = self.last_decimal
+        if self.last_decimal is None:
+            # ... and the first of a run, "N.1" right after item N, at its indent or deeper, "N.2" on the next line
+            # with words, at its indent ("2. Labs:" / "2.1) eGFR > 60" / "2.2) hemoglobin > 9": before, lines with no
+            # list mark, their numbers in their words, or indented, words of "Labs:" with no remark; "2. Creatinine:"
+            # / "2.1 mg/dL or less" is a value)
+            number, level = self.last.get("number"), self.stack[-1] if self.stack else None
+            if number is None or level is None or len(said["indent"]) < level.indent:
+                return None
+            k = said_after(lines, at + 1)
+            after = _DECIMAL_OPENING.match(unescaped(lines[k])) if k is not None else None
+            if after is None or after["dec"] != f"{number}.2" or after["indent"] != said["indent"]:
+                return None
+            dec, indent = f"{number}.0", len(said["indent"])  # ("2.0": no depth, _decimal_depth)
+        else:
+            dec, indent = self.last_decimal
         *head, tail = dec.split(".")
         if said["dec"] != ".".join([*head, str(int(tail) + 1)]) or indent != len(said["indent"]) + _decimal_depth(dec):
             return None
