@@ -27,6 +27,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   "   2.2 hemoglobin > 9") as words of the item ("Labs: 2.1 eGFR > 60 2.2 hemoglobin > 9"), with no remark: now the
   item's parts, a run's first where "N.2" follows it (Reader.next_decimal; "2. Creatinine:" / "2.1 mg/dL or less" is a
   value, as before);
+- a footnote or a reference marked as a numbered item ("2. SLE per criteria [1]" / "" / "[1] Aringer M, et al.",
+  "SLE (1)" / "(1) ...", "SLE¹" / "1. ...") was read as a sub-criterion of the item numbered 1, or a criterion with
+  its number dropped; one marked by an asterisk glued to its word ("2. SLE*" / "" / "*ACR: American College of
+  Rheumatology") as a bulleted sub-criterion: now footnotes, a numbered one in a paragraph of its own, never the
+  list's next number and never a power ("1.73 m²" / "" / "2. SLE"), a glued one where the list's bullets are no
+  asterisks (notes._marked_footnote, _glued_star);
 """
 
 from __future__ import annotations
@@ -226,3 +232,36 @@ def test_decimal_sub_numbers_before_lower_case_are_the_items_parts(lines: str) -
 )
 def test_a_decimal_value_opening_a_line_reads_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+# --- a footnote marked as a numbered item, or by an asterisk glued to its word -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "note"),
+    [
+        ("1. Age\n2. SLE per criteria [1]\n\n[1] Aringer M, et al. 2019\n\n3. Consent", "[1] Aringer"),
+        ("1. Age\n2. SLE¹\n\n1. Aringer M, et al. 2019\n\n3. Consent", "1. Aringer"),
+        ("1. Age\n2. SLE\\*\n\n*ACR: American College of Rheumatology\n\n3. Consent", "*ACR"),
+    ],
+)
+def test_a_footnote_marked_as_an_item_is_no_criterion(lines: str, note: str) -> None:
+    """Before: "Aringer M, et al. 2019" a sub-criterion of item 2 numbered 1 (after "¹", a criterion of its own, its
+    number dropped); "ACR: American College of Rheumatology" a sub-criterion of item 2."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == ["Age", lines.split("\n")[1][3:].replace("\\", ""), "Consent"]
+    assert len(footnotes(found)) == 1 and f"'{note}" in footnotes(found)[0] and found.unplaced, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. eGFR ≥ 60 mL/min/1.73 m²\n\n2. SLE", ["eGFR ≥ 60 mL/min/1.73 m²", "SLE"]),  # a power, the next number
+        ("1. Platelets ≥ 100 × 10⁹/L\n\n9. SLE", ["Platelets ≥ 100 × 10⁹/L", "SLE"]),
+        ("1. Age\n2. SLE (3)\n\n3. Consent", ["Age", "SLE (3)", "Consent"]),  # the list's next number
+        ("*Age\n*SLE\n\n*Consent", ["Age", "SLE", "Consent"]),  # bullets glued to their words, no mark carried
+    ],
+)
+def test_numbered_and_glued_items_carrying_no_footnote_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not footnotes(found)

@@ -97,8 +97,8 @@ _SUPERSCRIPT = "\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0"
 # a footnote's mark opening its line: an asterisk or more, a dagger, a section sign, a pilcrow, a superscript number or
 # letter, or a letter after a caret ("SLE^a" / "^a per the 2019 criteria")
 _FOOTNOTE = lazy(rf"(\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[{_SUPERSCRIPT}]|\^[a-h])\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰{_SUPERSCRIPT}]")
-# a footnote's letter opening its line as an item's letter does ("a) per the 2019 criteria", "(a) ...", "[a] ...")
-_LETTERED = lazy(r"(?:\(([a-h])\)|\[([a-h])\]|([a-h])[.)])\s")
+# a footnote's letter or number opening its line as an item's does ("a) per the 2019 criteria", "(a) ...", "[1] ...")
+_MARKED = lazy(r"(?:\(([a-h]|[1-9])\)|\[([a-h]|[1-9])\]|([a-h]|[1-9])[.)])\s")
 # a line in italics as a whole, "*Note: all must be met*": its closing asterisk after its words is no footnote's mark
 _ITALICS = lazy(r"\s*([*_])\S(?:.*[^\s\\])?\1\s*")
 
@@ -116,8 +116,10 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     line = unescaped(lines[at])
     if top is None or indent_of(line) > top or line[:1] == "\t":
         return False
-    if is_marked(item := list_item(lines[at])):
-        return _lettered_footnote(lines, at, listed, item)
+    if is_marked(item := list_item(lines[at])) and not _glued_star(
+        lines[at], listed, not at or not lines[at - 1].strip()
+    ):
+        return _marked_footnote(lines, at, listed, item)
     found = _FOOTNOTE.match(line.lstrip())
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
@@ -130,27 +132,56 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     )
 
 
-def _lettered_footnote(lines: list[str], at: int, listed: list[str], item: re.Match | None) -> bool:
-    """Whether a line lettered as an item is ("a) per the 2019 criteria", "(a) ...", "[a] ...") opens a footnote: a
-    line of the list carries its letter as a footnote's mark, after a caret, in superscript or in square brackets
-    right after its words ("SLE^a", "SLE[a]"), or in round brackets closing them ("SLE (a)": not "one of (a) or (b)"),
-    and the list's own items at its top are no letters, nor does the line above end in a colon (its items lettered:
-    "Any of:" / "a) biopsy"). Before, "a) per the 2019 criteria" under "2. SLE (a)" was imported as a criterion of its
-    own, with no remark, and under "2. SLE^a" as a sub-criterion of it."""
-    opening = _LETTERED.match(unescaped(lines[at]).lstrip())
-    if item is None or opening is None or mark_kind(item) != "letter":
+def _marked_footnote(lines: list[str], at: int, listed: list[str], item: re.Match | None) -> bool:
+    """Whether a line marked as an item is, with a letter or a number ("a) per the 2019 criteria", "(a) ...", "[1]
+    Aringer M, et al.", "1. ..."), opens a footnote: a line of the list carries its letter or number as a footnote's
+    mark, after a caret, in superscript or in square brackets right after its words ("SLE^a", "SLE[a]", "SLE¹",
+    "criteria [1]"), or in round brackets closing them ("SLE (a)": not "one of (a) or (b)"), nor does the line above
+    end in a colon (its items: "Any of:" / "a) biopsy"), and for a letter, the list's own items at its top are no
+    letters. Before, "a) per the 2019 criteria" under "2. SLE (a)" was imported as a criterion of its own, with no
+    remark, under "2. SLE^a" as a sub-criterion of it, and "[1] Aringer M, et al." under "2. SLE per criteria [1]" as
+    its sub-criterion numbered 1."""
+    opening = _MARKED.match(unescaped(lines[at]).lstrip())
+    if item is None or opening is None or mark_kind(item) not in ("letter", "number"):
         return False
-    letter = next(x for x in opening.groups() if x)
+    mark = next(x for x in opening.groups() if x)
     above = lines[k] if (k := said_before(lines, at)) is not None else ""
     if unescaped(above).rstrip(" *_").endswith((":", "\uff1a")):
         return False
-    marked = [m for x in listed if not x.startswith(GROUP) and is_marked(m := list_item(x))]
-    least = min((len(m.group("indent")) for m in marked if m is not None), default=0)
-    if any(m is not None and len(m.group("indent")) == least and m.group("letter") for m in marked):
-        return False
-    superscript = _SUPERSCRIPT["abcdefgh".index(letter)]
-    carried = rf"[\w)\]%.,](?:\^{letter}|{superscript}|\[{letter}\])(?![A-Za-z])|[\w)\]%.,] ?\({letter}\)\s*[.,;]?\s*$"
+    if mark.isalpha():
+        marked = [m for x in listed if not x.startswith(GROUP) and is_marked(m := list_item(x))]
+        least = min((len(m.group("indent")) for m in marked if m is not None), default=0)
+        if any(m is not None and len(m.group("indent")) == least and m.group("letter") for m in marked):
+            return False
+        superscript = _SUPERSCRIPT["abcdefgh".index(mark)]
+        after = r"[\w)\]%.,]"
+    else:
+        # (a paragraph of its own, never the list's next number: "1. eGFR ≥ 60 mL/min/1.73 m²" / "2. SLE" is item 2)
+        if lines[at - 1].strip() if at else True:
+            return False
+        top = min((indent_of(x) for x in listed if x.strip() and not x.startswith(GROUP)), default=0)
+        if next_number(listed, top) == int(mark):
+            return False
+        superscript = "¹²³⁴⁵⁶⁷⁸⁹"[int(mark) - 1]
+        after = r"[\w)\]%.,]|\s"  # (a reference's number after a space too: "criteria [1]")
+    # (a superscript number after a unit or a number is a power: "m²", "10⁹/L")
+    carried = (
+        rf"(?<![0-9])(?<!\bm)(?<!\bcm)[\w)\]%.,](?:\^{mark}|{superscript})(?![\w{superscript}])"
+        rf"|(?:{after})\[{mark}\](?![\w\[])"
+        rf"|[\w)\]%.,] ?\({mark}\)\s*[.,;]?\s*$"
+    )
     return any(re.search(carried, unescaped(x)) for x in listed if not x.startswith(GROUP))
+
+
+def _glued_star(raw: str, listed: list[str], above_blank: bool) -> bool:
+    """Whether a line opens with an asterisk glued to its word ("*ACR: American College of Rheumatology", which
+    marks.list_item reads as a bullet) in a paragraph of its own (above_blank), in a list whose items are bulleted
+    otherwise: a footnote's mark it may be (before, "2. SLE*" / "" / "*ACR: ..." read "ACR: ..." as a part of "SLE")."""
+    said = raw.lstrip()
+    if not said.startswith("*") or said[1:2].isspace() or said[1:2] == "*" or not above_blank:
+        return False  # (right under an item, "1. ANA ≥ 1:80*" / "*Or anti-dsDNA", its part, as before)
+    found = (list_item(x) for x in listed if not x.startswith(GROUP))
+    return not any(m is not None and is_marked(m) and (m.group("bullet") or "").strip()[:1] == "*" for m in found)
 
 
 def said_top(lines: list[str]) -> int | None:
