@@ -33,6 +33,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   Rheumatology") as a bulleted sub-criterion: now footnotes, a numbered one in a paragraph of its own, never the
   list's next number and never a power ("1.73 m²" / "" / "2. SLE"), a glued one where the list's bullets are no
   asterisks (notes._marked_footnote, _glued_star);
+- an annex's heading run into its matter on one line after a list's items ("Abbreviations: ACR, American College of
+  Rheumatology", "References: ...", "Glossary: ...") was imported as a criterion, and over the list's next item as
+  the sub-heading of its group ("Glossary: ..." / "" / "3. Consent"): now an annex, left to the curator with a remark,
+  the list going on at its next number (notes._ANNEX_RUN_IN);
 """
 
 from __future__ import annotations
@@ -265,3 +269,37 @@ def test_a_footnote_marked_as_an_item_is_no_criterion(lines: str, note: str) -> 
 def test_numbered_and_glued_items_carrying_no_footnote_read_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not footnotes(found)
+
+
+# --- an annex's heading run into its matter --------------------------------------------------------------------------
+
+ANNEX = "heading no list of criteria"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. SLE\n\nAbbreviations: ACR, American College of Rheumatology", ["Age", "SLE"]),
+        ("1. Age\n2. SLE\n\nGlossary: ACR, American College of Rheumatology\n\n3. Consent", ["Age", "SLE", "Consent"]),
+        ("* Age\n* SLE\nReferences: Aringer M, et al. Arthritis Rheumatol 2019", ["Age", "SLE"]),
+    ],
+)
+def test_an_annex_run_into_its_heading_is_no_criterion(lines: str, read: list) -> None:
+    """Before: "Abbreviations: ACR, ..." a criterion; "Consent" grouped under "Glossary: ACR, ..."."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and "group" not in str(found.inclusion) and found.unplaced
+    assert len(found.remarks) == 1 and ANNEX in found.remarks[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. SLE\n\nNote: class V is eligible", ["Age", "SLE Note: class V is eligible"]),  # a note, as before
+        ("1. Drugs listed in the\nReferences: section 5", ["Drugs listed in the References: section 5"]),  # wrapped
+        ("1. Age\n\nAppendix A: Prohibited medications\n\n- RTX", ["Age"]),  # an appendix's title, as before
+    ],
+)
+def test_lines_like_a_run_in_annex_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert sum(ANNEX in r for r in found.remarks) == (1 if "Appendix" in lines else 0)

@@ -70,16 +70,32 @@ ANNEX_HEADING = lazy(
 )
 
 
+# ... and such a heading run into its matter on one line ("Abbreviations: ACR, American College of Rheumatology",
+# "References: Aringer M, et al.", "Glossary: ...", "Definitions: WOCBP, ..."): before, imported as a criterion, and
+# over the list's next item as the sub-heading of its group ("Glossary: ACR, ..." / "" / "3. Consent"). Not a note
+# ("Note: ..."), which is words of the criterion above (NOTE), nor an appendix's title ("Appendix A: Prohibited
+# medications", ANNEX_HEADING's)
+_ANNEX_RUN_IN = lazy(
+    r"(?i)\s*(?:\*\*|__)?\s*(?:definitions?|glossary(?:\s+of\s+terms)?|footnotes?|references?"
+    r"|(?:list\s+of\s+)?abbreviations?(?:\s+used)?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*\S.*"
+)
+
+
 def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
     """Whether the line at index at heads matter that is no list of criteria (ANNEX_HEADING) after a list's items: no
     deeper than the list's first item (top), unmarked, after a blank line or under a line it does not go on with (not
     "2. Prohibited medications, listed in the" / "Appendix")."""
     line = unescaped(lines[at])
-    if top is None or indent_of(line) > top or is_marked(list_item(lines[at])) or not ANNEX_HEADING.fullmatch(line):
+    if top is None or indent_of(line) > top or is_marked(list_item(lines[at])):
+        return False
+    run_in = _ANNEX_RUN_IN.fullmatch(line) is not None and not ANNEX_HEADING.fullmatch(line)
+    if not run_in and not ANNEX_HEADING.fullmatch(line):
         return False
     above = lines[at - 1] if at else ""
     if not above.strip() or not runs_on(above, line.lstrip(), indent_of(above)):
         return True
+    if run_in:
+        return False  # (the item's words going on: "2. Drugs listed in the" / "References: ...")
     # right under an item, a heading alone ending in a colon ("1. Age" / "Notes:" / "- a titre of 1:80 suffices"),
     # where the item ends no sentence short and the heading stands at its indent: before, read as the item's words
     # ("Age Notes:"), the note's line its sub-criterion (lines.runs_on reads "Note..." as going on with the item)
