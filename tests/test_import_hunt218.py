@@ -37,6 +37,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   Rheumatology", "References: ...", "Glossary: ...") was imported as a criterion, and over the list's next item as
   the sub-heading of its group ("Glossary: ..." / "" / "3. Consent"): now an annex, left to the curator with a remark,
   the list going on at its next number (notes._ANNEX_RUN_IN);
+- a markdown heading's line within a list ("### Disease" / "" / "1. SLE" / "" / "### General" / "" / "1. Consent")
+  was imported as a criterion "### Disease", its marks in its words, the next one holding "Consent" as its part: now
+  a sub-heading, as a line bold whole is (bold.headings_in_bold);
 """
 
 from __future__ import annotations
@@ -303,3 +306,28 @@ def test_lines_like_a_run_in_annex_read_as_before(lines: str, read: list) -> Non
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read
     assert sum(ANNEX in r for r in found.remarks) == (1 if "Appendix" in lines else 0)
+
+
+# --- a markdown heading's line within a list -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["### Disease\n\n1. SLE\n\n### General\n\n1. Consent", "**Disease**\n\n1. SLE\n\n**General**\n\n1. Consent"],
+)
+def test_a_markdown_headings_line_heads_a_group(lines: str) -> None:
+    """Before: "### Disease" a criterion, "### General" one holding "Consent" (the bold layout read right already)."""
+    found = inclusion(lines)
+    assert [(c.get("group"), c["text"]) for c in found.inclusion] == [("Disease", "SLE"), ("General", "Consent")]
+    assert found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. Consent\n\n# Applies to Part B only", ["Age", "Consent", "# Applies to Part B only"]),  # no items
+        ("#1 Age\n#2 SLE", ["Age", "SLE"]),  # numbers after a hash
+    ],
+)
+def test_hashes_heading_no_items_read_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

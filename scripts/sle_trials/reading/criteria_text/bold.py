@@ -35,6 +35,26 @@ _ITALIC = lazy(
 )
 
 
+# a markdown heading's line within a text ("### Disease criteria"): the page shows it as a heading, as a line bold whole
+_ATX = lazy(r"(?m)^ {0,3}#{1,6}[ \t]+(?P<words>[^\s#*_][^*_\n]{0,98}?)[ \t]*#*[ \t]*$")
+
+
+def headings_in_bold(text: str) -> str:
+    """A criteria text with each markdown heading's line over a list item (blank lines aside) written as a line bold
+    whole ("### General" / "1. Consent" as "**General**"), which the readers know as a list's heading or a sub-heading
+    of it (headings, groups). Before, "### Disease" within a list was imported as the criterion "### Disease", its
+    marks in its words, and right under an item as the item's words ("1. SLE" / "### General": "SLE ### General")."""
+    if "#" not in text:
+        return text
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        m = _ATX.fullmatch(line) if line.lstrip(" ").startswith("#") else None
+        below = next((x for x in lines[at + 1 :] if x.strip()), None)
+        if m is not None and below is not None and (is_marked(list_item(below)) or _ATX.fullmatch(below)):
+            lines[at] = f"**{m.group('words')}**"
+    return "\n".join(lines)
+
+
 def unbolded(text: str) -> str:
     """A criteria text (or a line of one) with each pair of Markdown bold marks (_BOLD) left out, its words kept.
     Before, "1. **Age:** 18 to 65" was imported as the criterion "**Age:** 18 to 65", the marks in its words, and a

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sle_trials.reading.criteria_text.bold import shown_words, unbolded_within
+from sle_trials.reading.criteria_text.bold import headings_in_bold, shown_words, unbolded_within
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
 from sle_trials.reading.criteria_text.escapes import written_whole
 from sle_trials.reading.criteria_text.headings import heading_of
@@ -125,7 +125,7 @@ def split(text: str) -> Split:
     preamble = False
     # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
     # "**Adults**", read so once it is read as the sub-heading or heading it is)
-    text, bold = unbolded_within(html_breaks(text))
+    text, bold = unbolded_within(headings_in_bold(html_breaks(text)))
     if nci_sections(text.split("\n")):
         # ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ...: one list of inclusion criteria, its
         # sections sub-headings, said in a remark)
