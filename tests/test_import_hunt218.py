@@ -40,6 +40,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a markdown heading's line within a list ("### Disease" / "" / "1. SLE" / "" / "### General" / "" / "1. Consent")
   was imported as a criterion "### Disease", its marks in its words, the next one holding "Consent" as its part: now
   a sub-heading, as a line bold whole is (bold.headings_in_bold);
+- a label bold whole right under an item of a group ("**Disease**" / "1. SLE" / "**General**" / "1. Consent", or the
+  markdown heading's "### General") read "General" as a criterion of the group "Disease" holding "Consent" (said
+  only as a line with no list mark): now the sub-heading of a group of its own, as hunt 217 read a label ending in a
+  colon there (groups.SHORT_LABEL, Reader.sibling_label);
 """
 
 from __future__ import annotations
@@ -331,3 +335,25 @@ def test_a_markdown_headings_line_heads_a_group(lines: str) -> None:
 )
 def test_hashes_heading_no_items_read_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+@pytest.mark.parametrize(
+    ("lines", "numbers"),
+    [
+        ("**Disease**\n1. SLE\n**General**\n1. Consent", (1, 1)),
+        ("### Disease\n1. SLE\n### General\n2. Consent", (1, 2)),
+    ],
+)
+def test_a_bold_label_right_under_an_item_heads_the_next_group(lines: str, numbers: tuple) -> None:
+    """Before: "General" a criterion of the group "Disease", holding "Consent" (said as a line with no list mark)."""
+    found = inclusion(lines)
+    assert [(c.get("group"), c["text"], c["number"]) for c in found.inclusion] == [
+        ("Disease", "SLE", numbers[0]),
+        ("General", "Consent", numbers[1]),
+    ]
+    assert len(found.remarks) == (1 if numbers[1] == 1 else 0), found.remarks
+
+
+def test_a_bold_line_under_an_item_of_no_group_reads_as_before() -> None:
+    found = inclusion("1. SLE\n**Active disease**\n2. Consent")
+    assert criteria_texts(found.inclusion) == ["SLE", "Active disease", "Consent"]

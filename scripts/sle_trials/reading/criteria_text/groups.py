@@ -40,7 +40,11 @@ FOR_WHOM = lazy(
 
 # a short label of a group, ending in its colon ("Disease-specific:", "Renal function:", "Other:"): three words at most,
 # capitalised, as the sub-heading above it is written ("General:")
-SHORT_LABEL = lazy(r"^(?:\*\*|__)?[A-Z][^\s:：*_]*(?:[ \t]+[^\s:：*_]+){0,2}[ \t]*[:：](?:\*\*|__)?$")
+# (or bold whole, with no colon, "**General**", as a markdown heading's line is read: bold.headings_in_bold)
+SHORT_LABEL = lazy(
+    r"^(?:(?:\*\*|__)?[A-Z][^\s:：*_]*(?:[ \t]+[^\s:：*_]+){0,2}[ \t]*[:：](?:\*\*|__)?"
+    r"|(?:\*\*|__)[A-Z][^\s:：*_]*(?:[ \t]+[^\s:：*_]+){0,2}(?:\*\*|__))$"
+)
 
 
 def subheading_of(lines: list[str], at: int, after_gap: bool, margin: int = 0) -> str | None:

@@ -35,9 +35,10 @@ def remarks_on(reader: Reader) -> list[str]:
     if reader.groups_restarted:
         many = len(reader.groups_restarted) > 1
         remarks.append(
-            f"{_counted(reader.groups_restarted, 'line', 'lines')} right under an item, ending in a colon over items "
-            f"numbered again from 1, {'are' if many else 'is'} read as the sub-heading of a group of its own, as the "
-            "list's group above is headed: nothing shows whether it is a criterion leading into those items instead."
+            f"{_counted(reader.groups_restarted, 'line', 'lines')} right under an item, ending in a colon (or bold) "
+            f"over items numbered again from 1, {'are' if many else 'is'} read as the sub-heading of a group of its "
+            "own, as the list's group above is headed: nothing shows whether it is a criterion leading into those "
+            "items instead."
         )
     if reader.numbers_beside:
         many = len(reader.numbers_beside) > 1

@@ -388,12 +388,12 @@ class Reader:
 
     def sibling_label(self, lines: list[str], at: int) -> bool:
         """Whether the line, right under an item of a group, labels the next group as its sub-heading labelled this one:
-        a short label ending in its colon (SHORT_LABEL), at the list's margin, no note, under an item ending in no colon
-        (whose sub-list it would lead into), over the next number of the list's top level (or over 1, said:
-        groups_restarted) ("General:" / "1. Age" / "2. Consent" / "Disease-specific:" / "3. SLE": a numbering going on
-        across the label, as a template's category labels do). Before, "Disease-specific:" was read as a criterion of
-        the group "General", with a remark, and the criteria under it as the group's. Over a bulleted item it may lead
-        into the items under it ("Adequate organ function:" / "* Hb ≥ 9"): a criterion, as before."""
+        a short label ending in its colon or bold whole (SHORT_LABEL), at the list's margin, no note, under an item
+        ending in no colon (whose sub-list it would lead into), over the next number of the list's top level (or over
+        1, said: groups_restarted) ("General:" / "1. Age" / "2. Consent" / "Disease-specific:" / "3. SLE": a numbering
+        going on across the label, as a template's category labels do). Before, "Disease-specific:" was read as a
+        criterion of the group "General", with a remark, and the criteria under it as the group's. Over a bulleted item
+        it may lead into the items under it ("Adequate organ function:" / "* Hb ≥ 9"): a criterion, as before."""
         line = unescaped(lines[at])
         if self.group is None or not self.stack or not SHORT_LABEL.match(line.strip()) or NOTE.match(line.strip()):
             return False
