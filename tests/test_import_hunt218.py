@@ -44,6 +44,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   markdown heading's "### General") read "General" as a criterion of the group "Disease" holding "Consent" (said
   only as a line with no list mark): now the sub-heading of a group of its own, as hunt 217 read a label ending in a
   colon there (groups.SHORT_LABEL, Reader.sibling_label);
+- a footnote's asterisk alone in brackets, twice on a line ("1. Age (*) and SLE (*)"), was read as italics around
+  ") and SLE (", the criterion imported as "Age () and SLE ()", its marks lost: a mark alone in brackets now opens or
+  closes no emphasis (bold._ITALIC, _BOLD, _BOTH);
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from __future__ import annotations
 import pytest
 from conftest import criteria_texts
 from sle_trials.reading import criteria_text
+from sle_trials.reading.criteria_text import unemphasised
 
 
 def inclusion(lines: str) -> criteria_text.Split:
@@ -357,3 +361,20 @@ def test_a_bold_label_right_under_an_item_heads_the_next_group(lines: str, numbe
 def test_a_bold_line_under_an_item_of_no_group_reads_as_before() -> None:
     found = inclusion("1. SLE\n**Active disease**\n2. Consent")
     assert criteria_texts(found.inclusion) == ["SLE", "Active disease", "Consent"]
+
+
+# --- a footnote's asterisk alone in brackets ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Age (*) and SLE (*)", "Age (*) and SLE (*)"),
+        ("Hb (**) or ANC (**)", "Hb (**) or ANC (**)"),
+        ("Hb (*see note*) or [*ANC*]", "Hb (see note) or [ANC]"),  # italics within brackets, as before
+    ],
+)
+def test_an_asterisk_alone_in_brackets_is_no_emphasis(text: str, read: str) -> None:
+    """Before: "Age () and SLE ()", the footnote's marks read as italics around ") and SLE (" and lost."""
+    assert unemphasised(text) == read
+    assert criteria_texts(inclusion(f"1. {text}\n2. Consent").inclusion) == [read, "Consent"]

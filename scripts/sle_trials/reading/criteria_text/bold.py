@@ -15,23 +15,25 @@ from sle_trials.reading.criteria_text.marks import is_marked, list_item
 # escaped one ("\*\*", which the page shows as asterisks). Its words may wrap onto the next line, as a paragraph's
 # do ("1. **Adequate organ" / "   function**"), but not over a blank line, which ends the paragraph.
 _BOLD = lazy(
-    r"(?<![\w\\*])(?P<mark>\*\*|__)(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
-    r"(?<=[^\s\\*_])(?P=mark)(?![\w*])"
+    r"(?<![\w\\*])(?P<mark>\*\*|__)(?=[^\s*_)\]])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
+    r"(?<=[^\s\\*_(\[])(?P=mark)(?![\w*])"
 )
 # a pair of "***" (or "___") around words, bold and italics at once ("* ***Active*** SLE"), at words' edges as
 # _BOLD's: read first, as its words, where the bold's marks would stand beside a third
 _BOTH = lazy(
-    r"(?<![\w\\*_])(?P<mark>\*\*\*|___)(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
-    r"(?<=[^\s\\*_])(?P=mark)(?![\w*_])"
+    r"(?<![\w\\*_])(?P<mark>\*\*\*|___)(?=[^\s*_)\]])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
+    r"(?<=[^\s\\*_(\[])(?P=mark)(?![\w*_])"
 )
+# (never a mark alone in brackets, "Age (*) and SLE (*)", a footnote's, which opens or closes none: before, the
+# two read as italics around ") and SLE (", "Age () and SLE ()" imported, the marks lost)
 # a pair of single "*" (or "_") around words, at words' edges as _BOLD's: italics ("* Patients *not* on dialysis",
 # "* _Active_ SLE"), read after the bold. A list's bullet ("* Pregnancy") is followed by a space and opens none; a
 # footnote's mark or a product's star ("ANA*", "2*ULN", "10*9/L") stands after a word and opens none; a run of
 # underscores ("Name: ____") opens none; a mark whose words hold the mark ("*Hb > 9\n*ANC", a glued bullet's)
 # closes none.
 _ITALIC = lazy(
-    r"(?<![\w\\*_])(?P<mark>[*_])(?=[^\s*_])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
-    r"(?<=[^\s\\*_])(?P=mark)(?![\w*_])"
+    r"(?<![\w\\*_])(?P<mark>[*_])(?=[^\s*_)\]])(?P<words>(?:(?!(?P=mark))(?:.|\n(?![ \t]*\n)))+?)"
+    r"(?<=[^\s\\*_(\[])(?P=mark)(?![\w*_])"
 )
 
 
