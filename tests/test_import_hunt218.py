@@ -47,6 +47,8 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a footnote's asterisk alone in brackets, twice on a line ("1. Age (*) and SLE (*)"), was read as italics around
   ") and SLE (", the criterion imported as "Age () and SLE ()", its marks lost: a mark alone in brackets now opens or
   closes no emphasis (bold._ITALIC, _BOLD, _BOTH);
+- a footnote marked by an asterisk in brackets ("1. Age (*)" / "" / "(*) Applies to Part B only") was imported as a
+  criterion of its own, its mark in its words, with no remark: now a footnote (notes._FOOTNOTE);
 """
 
 from __future__ import annotations
@@ -378,3 +380,22 @@ def test_an_asterisk_alone_in_brackets_is_no_emphasis(text: str, read: str) -> N
     """Before: "Age () and SLE ()", the footnote's marks read as italics around ") and SLE (" and lost."""
     assert unemphasised(text) == read
     assert criteria_texts(inclusion(f"1. {text}\n2. Consent").inclusion) == [read, "Consent"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. Age (*)\n2. SLE\n\n(*) Applies to Part B only",
+        "- Edad ≥ 18 años (*)\n- LES (**)\n(*) Parte B: 12 años\n(**) Criterios ACR 2019\n- Consentimiento",
+    ],
+)
+def test_a_footnote_marked_by_an_asterisk_in_brackets_is_no_criterion(lines: str) -> None:
+    """Before: "(*) Applies to Part B only" a criterion of its own (the Spanish footnotes read into "LES")."""
+    found = inclusion(lines)
+    assert not any(c["text"].startswith("(*") or "Parte B" in c["text"] for c in found.inclusion) and found.unplaced
+    assert len(footnotes(found)) == 1 and "'(*) " in footnotes(found)[0]
+
+
+def test_an_asterisk_in_brackets_no_item_carries_reads_as_before() -> None:
+    found = inclusion("1. Age\n2. SLE\n\n(*) Applies to Part B only")
+    assert criteria_texts(found.inclusion)[-1] == "(*) Applies to Part B only" and not footnotes(found)

@@ -112,7 +112,10 @@ def annex_heading(lines: list[str], at: int, top: int | None) -> bool:
 _SUPERSCRIPT = "\u1d43\u1d47\u1d9c\u1d48\u1d49\u1da0\u1d4d\u02b0"
 # a footnote's mark opening its line: an asterisk or more, a dagger, a section sign, a pilcrow, a superscript number or
 # letter, or a letter after a caret ("SLE^a" / "^a per the 2019 criteria")
-_FOOTNOTE = lazy(rf"(\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[{_SUPERSCRIPT}]|\^[a-h])\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰{_SUPERSCRIPT}]")
+# (or an asterisk or more in brackets, "Age (*)" / "(*) Part B only", as Spanish and French texts mark one)
+_FOOTNOTE = lazy(
+    rf"(\(\*+\)|\*+|†+|‡+|§+|¶+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[{_SUPERSCRIPT}]|\^[a-h])\s*[^\s*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰{_SUPERSCRIPT}]"
+)
 # a footnote's letter or number opening its line as an item's does ("a) per the 2019 criteria", "(a) ...", "[1] ...")
 _MARKED = lazy(r"(?:\(([a-h]|[1-9])\)|\[([a-h]|[1-9])\]|([a-h]|[1-9])[.)])\s")
 # a line in italics as a whole, "*Note: all must be met*": its closing asterisk after its words is no footnote's mark
@@ -140,7 +143,7 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
     mark = found.group(1)
-    carried = rf"[\w)\]%.,]{re.escape(mark)}(?!{re.escape(mark[0])})"
+    carried = rf"[\w)\]%.,]{' ?' if mark[0] == '(' else ''}{re.escape(mark)}(?!{re.escape(mark[0])})"
     # (an escaped asterisk closing a line, "*SLEDAI-2K ≥ 8 at screening\\*", is a footnote's mark after a bullet
     # glued to its word, no italics)
     return any(
