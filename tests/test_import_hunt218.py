@@ -49,14 +49,58 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   closes no emphasis (bold._ITALIC, _BOLD, _BOTH);
 - a footnote marked by an asterisk in brackets ("1. Age (*)" / "" / "(*) Applies to Part B only") was imported as a
   criterion of its own, its mark in its words, with no remark: now a footnote (notes._FOOTNOTE);
+- after a footnote, the list's items under its next sub-heading ("† per the 2019 criteria" / "" / "**General**" / "" /
+  "1. Consent", or "### General") were left to the curator with the footnote (numbered again, no next number): a
+  sub-heading bold whole over items now heads the list again after a footnote, a paragraph, as not after an annex,
+  whose own sub-headings it may be (notes.bold_over_items);
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import criteria_texts
+from conftest import criteria_texts, import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
 from sle_trials.reading import criteria_text
 from sle_trials.reading.criteria_text import unemphasised
+
+shared, run_import, draft = importer_hunt("hunt218", 92180001)
+
+
+SOURCE = (
+    "Inclusion Criteria:\n\n### Disease\n\n1. Age 18 to 65\n2. Active SLE†\n† per the 2019 EULAR/ACR criteria\n\n"
+    "### General\n\n1. Signed consent\n\nGlossary: ACR, American College of Rheumatology\n\n"
+    "Exclusion Criteria:\n\n1. Pregnancy"
+)
+
+
+def test_a_draft_holds_the_lists_and_is_refused_as_imported_before(shared: Path) -> None:
+    """The importer on a text of this hunt's layouts: before, "### Disease" and "### General" were criteria (the
+    second holding "Signed consent"), the footnote words of "Active SLE†" and the glossary a criterion. The check
+    reads the source with the same split: a draft holding the footnote in the item's words, as imported before, is
+    refused."""
+    before = snapshot(shared)
+    try:
+        status, said, data = import_study(shared, with_criteria(SOURCE), "NCT92189999")
+        assert status == 0 and data is not None, said
+        elig = data["eligibility"]
+        assert [(c.get("group"), c["text"]) for c in elig["inclusion_criteria"]] == [
+            ("Disease", "Age 18 to 65"),
+            ("Disease", "Active SLE†"),
+            ("General", "Signed consent"),
+        ]
+        notes = notes_on(data, "eligibility")
+        assert any("footnote '† per the 2019" in n for n in notes) and any("'Glossary: ACR" in n for n in notes)
+        record = shared / "trials" / "NCT92189999.yaml"
+        written = record.read_text(encoding="utf-8")
+        assert written.count("text: Active SLE†\n") == 1
+        assert main(["check", "--root", str(shared)]) == 0
+        record.write_text(
+            written.replace("text: Active SLE†\n", "text: Active SLE† † per the 2019 EULAR/ACR criteria\n"), "utf-8"
+        )
+        assert main(["check", "--root", str(shared)]) == 1
+    finally:
+        put_back(shared, before)
 
 
 def inclusion(lines: str) -> criteria_text.Split:
@@ -399,3 +443,19 @@ def test_a_footnote_marked_by_an_asterisk_in_brackets_is_no_criterion(lines: str
 def test_an_asterisk_in_brackets_no_item_carries_reads_as_before() -> None:
     found = inclusion("1. Age\n2. SLE\n\n(*) Applies to Part B only")
     assert criteria_texts(found.inclusion)[-1] == "(*) Applies to Part B only" and not footnotes(found)
+
+
+# --- the list's sub-heading after a footnote ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("**Disease**\n1. SLE†\n\n† per the 2019 criteria\n\n**General**\n\n1. Consent", ["SLE†", "Consent"]),
+        ("1. Age\n2. SLE\n\nAppendix A:\n\n**Prohibited medications**\n\n1. Rituximab", ["Age", "SLE"]),  # annex's
+    ],
+)
+def test_a_sub_heading_after_a_footnote_heads_the_list_again(lines: str, read: list) -> None:
+    """Before: "Consent" left to the curator with the footnote."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced and len(found.remarks) == 1

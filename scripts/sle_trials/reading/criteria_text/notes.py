@@ -9,7 +9,15 @@ import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
-from sle_trials.reading.criteria_text.lines import GROUP, NOTE_LABEL, RUNS_ON, indent_of, runs_on, said_before
+from sle_trials.reading.criteria_text.lines import (
+    GROUP,
+    NOTE_LABEL,
+    RUNS_ON,
+    indent_of,
+    next_item,
+    runs_on,
+    said_before,
+)
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item, mark_kind
 
 # a remark about the lists rather than a criterion of one: "Other protocol-defined inclusion/exclusion
@@ -238,6 +246,17 @@ def goes_on_after_footnote(line: re.Match, bullet: str | None, above: str) -> bo
     said = unescaped(above).rstrip(" *_")
     mark = (line.group("bullet") or "").strip()[:1]
     return bullet is not None and mark == bullet and not said.endswith((":", "："))
+
+
+# a line bold whole, a colon at most after its words ("**General**", "### General" as bold.headings_in_bold writes it)
+_BOLD_LINE = lazy(r"\s*(?:\*\*|__)[^*_\n]{1,100}(?:\*\*|__)\s*[:\uff1a]?\s*")
+
+
+def bold_over_items(lines: list[str], at: int) -> bool:
+    """Whether the line at index at is bold whole, right over a list item (blank lines aside): a sub-heading of the
+    list, which goes on under it after a footnote ("2. SLE†" / "† per the 2019 criteria" / "" / "**General**" / "1.
+    Consent"), as no heading within an annex is taken to."""
+    return bool(_BOLD_LINE.fullmatch(lines[at])) and next_item(lines, at + 1) is not None
 
 
 def closing_remark(lines: list[str]) -> str | None:

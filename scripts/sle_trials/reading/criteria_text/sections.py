@@ -24,6 +24,7 @@ from sle_trials.reading.criteria_text.nci import nci_sections
 from sle_trials.reading.criteria_text.notes import (
     MARKED_REMARK,
     annex_heading,
+    bold_over_items,
     closing_remark,
     footnote,
     goes_on_after_footnote,
@@ -144,7 +145,7 @@ def split(text: str) -> Split:
     labels, unlabelled = cohort_labels(lines, several)
     part: str | None = None  # the cohort the lists since its label are for
     # the list an annex or a footnote interrupts, the number that goes on with it and after a footnote, the bullet
-    resume: tuple[str, int | None, str | None] | None = None
+    resume: tuple[str, int | None, str | None, bool] | None = None  # (... and whether a footnote interrupts it)
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
     # "line", whole
@@ -201,9 +202,9 @@ def split(text: str) -> Split:
             # it may state a requirement: left to the curator, as an annex is
             remarks.append(
                 f"The criteria text has a footnote {shown(line.strip(), 100)} to a mark its items carry; it is not "
-                "imported as a criterion (nor are the lines under it, up to the next list's heading or the list's "
-                "next item): the curator's to read, and to add to the criterion it qualifies where it states a "
-                "requirement."
+                "imported as a criterion (nor are the lines under it, up to the next list's heading, the list's "
+                "next item or a sub-heading of it): the curator's to read, and to add to the criterion it qualifies "
+                "where it states a requirement."
             )
         annexed = not noted and heading is None and current in sections and annex_heading(lines, at, listed)
         if annexed:
@@ -217,14 +218,20 @@ def split(text: str) -> Split:
         if current is not None and (noted or annexed):
             listed_top = top.get(current)
             bullet = last_bullet(sections[current], listed_top) if noted else None
-            resume = (current, next_number(sections[current], listed_top), bullet)
+            resume = (current, next_number(sections[current], listed_top), bullet, noted)
             doubted, current = True, "unread"
             continue
+        if heading is None and current == "unread" and resume is not None and resume[3] and bold_over_items(lines, at):
+            # ("2. SLE†" / "† per the 2019 criteria" / "" / "**General**" / "1. Consent": the list's sub-heading after a
+            # footnote, a paragraph, heads the list's items again; before, they were left to the curator with it)
+            current, resume = resume[0], None
+            breaks[current].add(len(sections[current]))
+            sections[current].append("")
         if heading is None and current == "unread" and resume is not None and is_marked(numbered := list_item(line)):
             # (the list's next number after the annex, at its top: "3. Consent" goes on with it; any other number
             # there first, "1. Rituximab", is the annex's own; after a footnote, a bullet as the list's too)
             assert numbered is not None
-            kind, number, bullet = resume
+            kind, number, bullet, _ = resume
             if len(numbered.group("indent")) <= top.get(kind, 0) and (
                 item_number(numbered) is not None or (bullet is not None and numbered.group("bullet"))
             ):
