@@ -53,6 +53,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   "1. Consent", or "### General") were left to the curator with the footnote (numbered again, no next number): a
   sub-heading bold whole over items now heads the list again after a footnote, a paragraph, as not after an annex,
   whose own sub-headings it may be (notes.bold_over_items);
+- "A1: Age" / "A2: SLE", a capital and a number before a colon (hunt 216's leftover), kept their codes in their words,
+  the second line said as one with no list mark: now a list's codes where the run starts at "A1", as "A1." was read;
+  "T1: hypointense" / "T2: hyperintense" and "C3:" / "C4:" (a measure's names) read as before (marks._LETTER_CODE);
 """
 
 from __future__ import annotations
@@ -459,3 +462,23 @@ def test_a_sub_heading_after_a_footnote_heads_the_list_again(lines: str, read: l
     """Before: "Consent" left to the curator with the footnote."""
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and found.unplaced and len(found.remarks) == 1
+
+
+# --- a list's codes before a colon --------------------------------------------------------------------------------
+
+
+def test_codes_before_a_colon_from_a1_are_the_lists_codes() -> None:
+    """Before: "A1: Age" kept its code in its words, "A2: SLE" and "B1: Nephritis" said as lines with no list mark."""
+    found = inclusion("A1: Age\nA2: SLE\nB1: Nephritis")
+    assert criteria_texts(found.inclusion) == ["Age", "SLE", "Nephritis"] and found.remarks == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("T1: hypointense\nT2: hyperintense", ["T1: hypointense", "T2: hyperintense"]),
+        ("1. Low complement\nC3: below LLN\nC4: below LLN", ["Low complement", "C3: below LLN", "C4: below LLN"]),
+    ],
+)
+def test_a_measures_names_before_a_colon_read_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

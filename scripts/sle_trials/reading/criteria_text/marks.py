@@ -240,7 +240,9 @@ _WHOLE_DECIMAL = lazy(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3})\.0{1,2}[.)]?[ \t]
 # as "IC1." is), and "1a. Age" (a part of the roman-numbered item above, as "1a." is of "1."). Before, each kept its
 # code in its words, the second a line with no list mark; a run from elsewhere ("C3. low" / "C4. low") is words, and
 # so is a capital and a number before a colon ("T1: hypointense" / "T2: hyperintense", a measure's names)
-_LETTER_CODE = lazy(r"^(?P<indent>[ \t]*)(?P<code>[A-Z])(?P<num>[0-9]{1,2})(?P<stop>[.)])[ \t]+(?=[^\W_]|[<>≤≥(\[])")
+# ... and "A1: Age" / "A2: SLE", a colon after the code, in a run from "A1" only: "T1: hypointense" / "T2: hyperintense"
+# (a measure's names, as "C3:" and "C4:" are) is words, as before; before, "A1: Age" kept its code in its words
+_LETTER_CODE = lazy(r"^(?P<indent>[ \t]*)(?P<code>[A-Z])(?P<num>[0-9]{1,2})(?P<stop>[.):])[ \t]+(?=[^\W_]|[<>≤≥(\[])")
 _ROMAN_CODE = lazy(
     r"^(?P<indent>[ \t]*)(?P<code>IV|IX|V?I{0,3}|X)(?P<letter>[a-z])(?P<stop>[.)])[ \t]+(?=[^\W_]|[<>≤≥(\[])"
 )
@@ -274,7 +276,7 @@ def _codes_otherwise(lines: list[str]) -> dict[int, str]:
         said = runs.get(key)
         if said and (major, minor) in ((said[-1][1], said[-1][2] + 1), (said[-1][1] + 1, 1)):
             said.append((at, major, minor, written))
-        elif minor == 1:
+        elif minor == 1 and (major == 1 or key[1] != ":"):
             runs[key] = said = [(at, major, minor, written)]
         else:
             continue
