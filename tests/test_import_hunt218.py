@@ -56,6 +56,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - "A1: Age" / "A2: SLE", a capital and a number before a colon (hunt 216's leftover), kept their codes in their words,
   the second line said as one with no list mark: now a list's codes where the run starts at "A1", as "A1." was read;
   "T1: hypointense" / "T2: hyperintense" and "C3:" / "C4:" (a measure's names) read as before (marks._LETTER_CODE);
+- a footnote after the last list to a mark an item of an earlier list carries ("2. SLE†" / "Exclusion Criteria:" /
+  "1. HIV" / "" / "† per protocol", footnotes gathered at a text's end) was imported as an exclusion criterion, with
+  no remark: the lists above now count as carrying its mark (notes.footnote's before);
 """
 
 from __future__ import annotations
@@ -482,3 +485,21 @@ def test_codes_before_a_colon_from_a1_are_the_lists_codes() -> None:
 )
 def test_a_measures_names_before_a_colon_read_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+# --- a footnote after the last list, to an earlier list's item ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "read"),
+    [
+        ("2. SLE†", [{"number": 1, "text": "HIV"}]),
+        ("2. SLE", [{"number": 1, "text": "HIV"}, {"text": "† per protocol"}]),
+    ],
+)
+def test_a_footnote_at_the_texts_end_may_be_to_the_inclusion_lists_mark(marked: str, read: list) -> None:
+    """Before: "† per protocol" an exclusion criterion, with no remark, under "2. SLE†" too."""
+    found = criteria_text.split(
+        f"Inclusion Criteria:\n\n1. Age\n{marked}\n\nExclusion Criteria:\n\n1. HIV\n\n† per protocol"
+    )
+    assert found.exclusion == read and len(footnotes(found)) == ("†" in marked)

@@ -5,7 +5,9 @@ and a footnote to a mark an item carries (footnote)."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterable
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
@@ -130,23 +132,27 @@ _MARKED = lazy(r"(?:\(([a-h]|[1-9])\)|\[([a-h]|[1-9])\]|([a-h]|[1-9])[.)])\s")
 _ITALICS = lazy(r"\s*([*_])\S(?:.*[^\s\\])?\1\s*")
 
 
-def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> bool:
-    """Whether the line at index at opens a footnote after a list's items (listed: the list's lines so far): no
-    deeper than the list's first item (top), opening with a mark that a line of the list carries right after its
-    words ("1. Age ≥18 (≥12 in Part B\\*)" / "" / "\\*Part B opens after DSMB review"; "2. SLE†" / "" / "† per the
-    2019 criteria"), in a paragraph of its own or right under an item ("2. SLE†" / "† per the 2019 criteria", which
-    was read as words of the item, "SLE† † per the 2019 criteria", with no remark, or under bullets as a criterion of
-    its own). Before, the footnote was imported as a criterion of its own, with no remark; it may state a requirement
-    (a real study's "\\*Temperature < 38°C ..." under "vital signs\\*"), so it is not dropped either: the importer
-    leaves it to the curator, said in a remark (one indented under its item stays that item's sub-criterion or
-    words, as before)."""
+def footnote(
+    lines: list[str], at: int, listed: list[str], top: int | None, before: Callable[[], Iterable[str]] = tuple
+) -> bool:
+    """Whether the line at index at opens a footnote after a list's items (listed: the list's lines so far; before:
+    the lines of the lists above it, asked for only where the line may be one, whose items' marks a footnote after
+    the last list is to, "2. SLE†" / "Exclusion Criteria:" / "1. HIV" / "" / "† per protocol", before an exclusion
+    criterion of its own, with no remark): no deeper than the list's first item (top), opening with a mark that a
+    line of the list carries right after its words ("1. Age ≥18 (≥12 in Part B\\*)" / "" / "\\*Part B opens after
+    DSMB review"; "2. SLE†" / "" / "† per the 2019 criteria"), in a paragraph of its own or right under an item ("2.
+    SLE†" / "† per the 2019 criteria", which was read as words of the item, "SLE† † per the 2019 criteria", with no
+    remark, or under bullets as a criterion of its own). Before, the footnote was imported as a criterion of its own,
+    with no remark; it may state a requirement (a real study's "\\*Temperature < 38°C ..." under "vital signs\\*"),
+    so it is not dropped either: the importer leaves it to the curator, said in a remark (one indented under its item
+    stays that item's sub-criterion or words, as before)."""
     line = unescaped(lines[at])
     if top is None or indent_of(line) > top or line[:1] == "\t":
         return False
     if is_marked(item := list_item(lines[at])) and not _glued_star(
         lines[at], listed, not at or not lines[at - 1].strip()
     ):
-        return _marked_footnote(lines, at, listed, item)
+        return _marked_footnote(lines, at, listed, item, before)
     found = _FOOTNOTE.match(line.lstrip())
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
@@ -155,11 +161,15 @@ def footnote(lines: list[str], at: int, listed: list[str], top: int | None) -> b
     # (an escaped asterisk closing a line, "*SLEDAI-2K ≥ 8 at screening\\*", is a footnote's mark after a bullet
     # glued to its word, no italics)
     return any(
-        re.search(carried, unescaped(x)) and not _ITALICS.fullmatch(x) for x in listed if not x.startswith(GROUP)
+        re.search(carried, unescaped(x)) and not _ITALICS.fullmatch(x)
+        for x in itertools.chain(listed, before())
+        if not x.startswith(GROUP)
     )
 
 
-def _marked_footnote(lines: list[str], at: int, listed: list[str], item: re.Match | None) -> bool:
+def _marked_footnote(
+    lines: list[str], at: int, listed: list[str], item: re.Match | None, before: Callable[[], Iterable[str]] = tuple
+) -> bool:
     """Whether a line marked as an item is, with a letter or a number ("a) per the 2019 criteria", "(a) ...", "[1]
     Aringer M, et al.", "1. ..."), opens a footnote: a line of the list carries its letter or number as a footnote's
     mark, after a caret, in superscript or in square brackets right after its words ("SLE^a", "SLE[a]", "SLE¹",
@@ -197,7 +207,7 @@ def _marked_footnote(lines: list[str], at: int, listed: list[str], item: re.Matc
         rf"|(?:{after})\[{mark}\](?![\w\[])"
         rf"|[\w)\]%.,] ?\({mark}\)\s*[.,;]?\s*$"
     )
-    return any(re.search(carried, unescaped(x)) for x in listed if not x.startswith(GROUP))
+    return any(re.search(carried, unescaped(x)) for x in itertools.chain(listed, before()) if not x.startswith(GROUP))
 
 
 def _glued_star(raw: str, listed: list[str], above_blank: bool) -> bool:

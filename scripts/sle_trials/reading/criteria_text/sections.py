@@ -5,6 +5,7 @@ and each list read into criteria, with the remarks for the curator."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from sle_trials.reading.criteria_text.bold import headings_in_bold, shown_words, unbolded_within
 from sle_trials.reading.criteria_text.cohorts import cohort_labels, heads_nothing, label_text, several_headed
@@ -106,6 +107,11 @@ def _fewest_run_in(lines: list[str], several: frozenset[str]) -> int | None:
     return None
 
 
+def _other_lists(sections: dict[str, list[str]], current: str | None) -> list[str]:
+    """The lines of the lists other than current: a footnote after the last list may be to an earlier one's mark."""
+    return [x for kind in ("inclusion", "exclusion", "general") if kind != current for x in sections[kind]]
+
+
 def split_criteria(text: str) -> tuple[list[dict], list[dict], list[str]]:
     """(inclusion, exclusion, remarks) from the registry's criteria text, keeping its numbering."""
     found = split(text)
@@ -196,7 +202,11 @@ def split(text: str) -> Split:
             heading, stopped = said, True
         # (a list of paragraphs, no item marked: its first line's indent for its top)
         listed = top.get(current) if current not in sections or current in top else said_top(sections[current])
-        noted = heading is None and current in sections and footnote(lines, at, sections[current], listed)
+        noted = (
+            heading is None
+            and current in sections
+            and footnote(lines, at, sections[current], listed, partial(_other_lists, sections, current))
+        )
         if noted:
             # "2. SLE†" / "" / "† per the 2019 criteria": a footnote to the list's words, no criterion of its own, yet
             # it may state a requirement: left to the curator, as an annex is
