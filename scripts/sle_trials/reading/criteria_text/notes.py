@@ -152,7 +152,7 @@ def footnote(
     if is_marked(item := list_item(lines[at])) and not _glued_star(
         lines[at], listed, not at or not lines[at - 1].strip()
     ):
-        return _marked_footnote(lines, at, listed, item, before)
+        return _marked_footnote(lines, at, listed, top, item, before)
     found = _FOOTNOTE.match(line.lstrip())
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
@@ -162,13 +162,18 @@ def footnote(
     # glued to its word, no italics)
     return any(
         re.search(carried, unescaped(x)) and not _ITALICS.fullmatch(x)
-        for x in itertools.chain(listed, before())
+        for x in itertools.chain(reversed(listed), before())
         if not x.startswith(GROUP)
     )
 
 
 def _marked_footnote(
-    lines: list[str], at: int, listed: list[str], item: re.Match | None, before: Callable[[], Iterable[str]] = tuple
+    lines: list[str],
+    at: int,
+    listed: list[str],
+    top: int,
+    item: re.Match | None,
+    before: Callable[[], Iterable[str]] = tuple,
 ) -> bool:
     """Whether a line marked as an item is, with a letter or a number ("a) per the 2019 criteria", "(a) ...", "[1]
     Aringer M, et al.", "1. ..."), opens a footnote: a line of the list carries its letter or number as a footnote's
@@ -196,7 +201,6 @@ def _marked_footnote(
         # (a paragraph of its own, never the list's next number: "1. eGFR ≥ 60 mL/min/1.73 m²" / "2. SLE" is item 2)
         if lines[at - 1].strip() if at else True:
             return False
-        top = min((indent_of(x) for x in listed if x.strip() and not x.startswith(GROUP)), default=0)
         if next_number(listed, top) == int(mark):
             return False
         superscript = "¹²³⁴⁵⁶⁷⁸⁹"[int(mark) - 1]
@@ -207,7 +211,9 @@ def _marked_footnote(
         rf"|(?:{after})\[{mark}\](?![\w\[])"
         rf"|[\w)\]%.,] ?\({mark}\)\s*[.,;]?\s*$"
     )
-    return any(re.search(carried, unescaped(x)) for x in itertools.chain(listed, before()) if not x.startswith(GROUP))
+    return any(
+        re.search(carried, unescaped(x)) for x in itertools.chain(reversed(listed), before()) if not x.startswith(GROUP)
+    )
 
 
 def _glued_star(raw: str, listed: list[str], above_blank: bool) -> bool:
@@ -230,22 +236,24 @@ def said_top(lines: list[str]) -> int | None:
 def next_number(lines: list[str], top: int | None) -> int | None:
     """The number after the last of a list's items numbered at its top (top: its first item's indent, or less), where
     the list goes on after matter of no list (annex_heading): "2. WOCBP" / "" / "Definitions:" / ... / "3. Consent"."""
-    found = (list_item(line) for line in lines)
-    numbers = [
+    # (walked from the list's end, the last such item first: a text of many footnotes asked it for each)
+    found = (list_item(line) for line in reversed(lines))
+    numbers = (
         number
         for m in found
         if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0) and (number := item_number(m))
-    ]
-    return numbers[-1] + 1 if numbers else None
+    )
+    last = next(numbers, None)
+    return last + 1 if last is not None else None
 
 
 def last_bullet(lines: list[str], top: int | None) -> str | None:
     """The bullet of a list's last item at its top (top: its first item's indent), None where that item is numbered
     or lettered or there is none: after a footnote ("- SLE*" / "*per ACR 1997" / "- Consent"), the list goes on at the
     next line bulleted alike, as a numbered list does at its next number (next_number)."""
-    found = (list_item(line) for line in lines if not line.startswith(GROUP))
-    marked = [m for m in found if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0)]
-    return marked[-1].group("bullet").strip()[:1] or None if marked and marked[-1].group("bullet") else None
+    found = (list_item(line) for line in reversed(lines) if not line.startswith(GROUP))
+    last = next((m for m in found if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0)), None)
+    return (last.group("bullet") or "").strip()[:1] or None if last is not None else None
 
 
 def goes_on_after_footnote(line: re.Match, bullet: str | None, above: str) -> bool:

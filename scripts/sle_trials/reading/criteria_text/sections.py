@@ -228,7 +228,10 @@ def split(text: str) -> Split:
         if current is not None and (noted or annexed):
             listed_top = top.get(current)
             bullet = last_bullet(sections[current], listed_top) if noted else None
-            resume = (current, next_number(sections[current], listed_top), bullet, noted)
+            # (a bulleted list goes on at its bullet, no number: not looked for, as a text of many footnotes would
+            # walk the whole list for each)
+            number = next_number(sections[current], listed_top) if bullet is None else None
+            resume = (current, number, bullet, noted)
             doubted, current = True, "unread"
             continue
         if heading is None and current == "unread" and resume is not None and resume[3] and bold_over_items(lines, at):
