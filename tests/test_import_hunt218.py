@@ -59,6 +59,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a footnote after the last list to a mark an item of an earlier list carries ("2. SLE†" / "Exclusion Criteria:" /
   "1. HIV" / "" / "† per protocol", footnotes gathered at a text's end) was imported as an exclusion criterion, with
   no remark: the lists above now count as carrying its mark (notes.footnote's before);
+- a letter before the ideographic comma ("2）SLE：" / "  a、ANA阳性" / "  b、dsDNA阳性", as Chinese texts letter a
+  list's parts) was no list mark: the parts were read as the item's words ("SLE： a、ANA阳性 b、dsDNA阳性"), with no
+  remark; now lettered items (marks._ITEM);
 """
 
 from __future__ import annotations
@@ -503,3 +506,12 @@ def test_a_footnote_at_the_texts_end_may_be_to_the_inclusion_lists_mark(marked: 
         f"Inclusion Criteria:\n\n1. Age\n{marked}\n\nExclusion Criteria:\n\n1. HIV\n\n† per protocol"
     )
     assert found.exclusion == read and len(footnotes(found)) == ("†" in marked)
+
+
+# --- a letter before the ideographic comma -------------------------------------------------------------------------
+
+
+def test_a_letter_before_the_ideographic_comma_marks_an_item() -> None:
+    """Before: "SLE： a、ANA阳性 b、dsDNA阳性", one criterion, with no remark."""
+    found = inclusion("1）年龄\n2）SLE：\n  a、ANA阳性\n  b、dsDNA阳性")
+    assert criteria_texts(found.inclusion) == ["年龄", "SLE：", ["ANA阳性", "dsDNA阳性"]] and found.remarks == []

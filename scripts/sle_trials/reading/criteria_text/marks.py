@@ -123,7 +123,10 @@ _ITEM = lazy(
         r"|(?:[A-Z]|[IVX]{2,4})(?:\.\)|\.-|[.)]|<DASH>) +(?![a-z])"
         r"|[(（\[【](?:[a-zA-Z]|[ivxIVX]{2,4})[)）\]】] *"
         r"|[(（]?[\u2160-\u217f][.)、．）] *"  # "Ⅱ.", "ⅱ)": roman numerals
-        r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])))?"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
+        r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
+        # ("a、ANA阳性", a letter and the ideographic comma, as Chinese texts letter a list's parts, "1、" its numbers:
+        # before, no mark, "a、ANA阳性" / "b、dsDNA阳性" indented under "2）SLE：" read as its words, with no remark)
+        r"|[a-zA-Z]、 *))?"
         r"(?P<text>\S.*)$"
     )
     .replace(" ", SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
