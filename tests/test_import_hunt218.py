@@ -62,6 +62,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a letter before the ideographic comma ("2）SLE：" / "  a、ANA阳性" / "  b、dsDNA阳性", as Chinese texts letter a
   list's parts) was no list mark: the parts were read as the item's words ("SLE： a、ANA阳性 b、dsDNA阳性"), with no
   remark; now lettered items (marks._ITEM);
+- a markdown heading's line right under an item over no list item ("2. Consent" / "# Applies to Part B only", "###
+  Notes") was read as the item's words ("Consent # Applies to Part B only"), with no remark: now a line of its own
+  (lines.runs_on), said, or an annex's heading (the list's end);
 """
 
 from __future__ import annotations
@@ -515,3 +518,24 @@ def test_a_letter_before_the_ideographic_comma_marks_an_item() -> None:
     """Before: "SLE： a、ANA阳性 b、dsDNA阳性", one criterion, with no remark."""
     found = inclusion("1）年龄\n2）SLE：\n  a、ANA阳性\n  b、dsDNA阳性")
     assert criteria_texts(found.inclusion) == ["年龄", "SLE：", ["ANA阳性", "dsDNA阳性"]] and found.remarks == []
+
+
+# --- a markdown heading's line right under an item, over no item ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. Consent\n# Applies to Part B only", ["Age", "Consent", "# Applies to Part B only"]),
+        ("1. Age\n2. Consent\n### Notes", ["Age", "Consent"]),
+    ],
+)
+def test_a_headings_line_right_under_an_item_is_none_of_its_words(lines: str, read: list) -> None:
+    """Before: "Consent # Applies to Part B only" and "Consent ### Notes", with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and len(found.remarks) == 1
+
+
+def test_a_hash_going_on_with_the_line_above_reads_as_before() -> None:
+    found = inclusion("1. Age ≥ 18 years, or patients\n# 12 to 17")
+    assert criteria_texts(found.inclusion) == ["Age ≥ 18 years, or patients # 12 to 17"]

@@ -80,6 +80,10 @@ _GOES_ON = lazy(
 )
 
 
+# a markdown heading's marks before a capital ("# Notes", "### General"), which open a line of its own
+_HEADING_MARKS = lazy(r"#{1,6}[ \t]+[A-Z]")
+
+
 # a name that begins in lower case, a capital within its first word ("anti-dsDNA", "eGFR ≥ 60", "hsCRP", "pANCA"):
 # among lines listed under an item ending in a colon, an item of the list, not a wrapped line, which a line beginning
 # in lower case is read as ("ANA" / "anti-dsDNA" under "Positive for one of:" were one sub-criterion "ANA anti-dsDNA")
@@ -101,6 +105,8 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     if indent_of(line) > above or _GOES_ON.match(line.lstrip()):
         return True
     first = line.lstrip()[:1]
+    if _HEADING_MARKS.match(line.lstrip()):
+        return False  # (a markdown heading's line, "# Notes", goes on with no line: before, "Consent # Notes")
     if not (first.isdigit() or (first.isalpha() and not first.islower()) or first in "*_\"'“‘[") and not (
         listing and _NAMED_IN_LOWER_CASE.match(line.lstrip())
     ):
