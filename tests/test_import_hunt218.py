@@ -184,6 +184,11 @@ def test_a_footnote_right_under_its_item_is_no_part_of_it(lines: str, read: list
         ("1. ANA ≥ 1:80*\n*Or anti-dsDNA\n2. SLE", ["ANA ≥ 1:80*", ["Or anti-dsDNA"], "SLE"]),
         # a mark no item carries
         ("1. Age\n† SLE\n2. Consent", ["Age † SLE", "Consent"]),
+        # the item's words going on after the mark ("or", "and", "unless", a note's label)
+        (
+            "1. Creatinine ≤ 1.5 mg/dL*\n*or clearance ≥ 60\n2. SLE",
+            ["Creatinine ≤ 1.5 mg/dL* *or clearance ≥ 60", "SLE"],
+        ),
     ],
 )
 def test_lines_right_under_an_item_read_as_before(lines: str, read: list) -> None:

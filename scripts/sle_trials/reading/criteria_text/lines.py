@@ -68,13 +68,13 @@ def numbered_on(previous: str, line: str) -> bool:
 
 # the label a note opens with: "Note", "Notes", "N.B.", and "NB" only as "NB:", "NB." or "NB," (not the NB of
 # "NB-UVB phototherapy", a criterion), "Remark:" and "Comment:" with their colon; one list for a line that goes on
-# with the criterion above (_GOES_ON) and a note in a paragraph of its own (notes.NOTE), which each wrote it. (Each is
+# with the criterion above (GOES_ON) and a note in a paragraph of its own (notes.NOTE), which each wrote it. (Each is
 # read up to no word character after it, not a word's end: "N.B." ends in no word, and "N.B. patients on belimumab
 # are eligible." after a blank line was imported as an exclusion criterion, with no remark; so was "Comment: ...")
 NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])"
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
-_GOES_ON = lazy(
+GOES_ON = lazy(
     rf"(?i)(?:\*\*|__|\*|_)?(?:{NOTE_LABEL}|i\.e\.|e\.g\.|or|and|but|unless|except|excluding|including|"
     r"with|without|if|where|which|who|whose|that|such as|defined as|provided)(?!\w)"
 )
@@ -94,7 +94,7 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
     that no criterion begins with or with words that go on with the one above ("Note:", "Or",
-    "Unless": _GOES_ON), or the line before ends mid-sentence (RUNS_ON) or in a word owning the number the line
+    "Unless": GOES_ON), or the line before ends mid-sentence (RUNS_ON) or in a word owning the number the line
     opens with (numbered_on: "class" / "III or IV"), or leaves a bracket open. Else it begins
     a criterion of its own ("Pregnancy" / "Active infection": two lines, two criteria). Indented is
     beyond the first line of the item above (above: its indent), not the line's start: in a text indented
@@ -102,7 +102,7 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     line, and "  * Pregnancy or breastfeeding" / "  NB-UVB phototherapy within 4 weeks" imported as one
     exclusion criterion. listing: the line stands among lines listed under an item ending in a colon, where a name
     beginning in lower case (_NAMED_IN_LOWER_CASE) is an item of the list, not a wrapped line."""
-    if indent_of(line) > above or _GOES_ON.match(line.lstrip()):
+    if indent_of(line) > above or GOES_ON.match(line.lstrip()):
         return True
     first = line.lstrip()[:1]
     if _HEADING_MARKS.match(line.lstrip()):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.lines import (
+    GOES_ON,
     GROUP,
     NOTE_LABEL,
     RUNS_ON,
@@ -157,6 +158,8 @@ def footnote(
     if found is None or (found.group(1)[0] == "*" and "*" in line.lstrip()[len(found.group(1)) :]):
         return False  # (italics or bold closed on the line: "*Active* lupus")
     mark = found.group(1)
+    if at and lines[at - 1].strip() and GOES_ON.match(line.lstrip()[len(mark) :].lstrip()):
+        return False  # (right under an item, "mg/dL*" / "*or creatinine clearance ≥ 60": its words going on)
     carried = rf"[\w)\]%.,]{' ?' if mark[0] == '(' else ''}{re.escape(mark)}(?!{re.escape(mark[0])})"
     # (an escaped asterisk closing a line, "*SLEDAI-2K ≥ 8 at screening\\*", is a footnote's mark after a bullet
     # glued to its word, no italics)
