@@ -65,6 +65,21 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a markdown heading's line right under an item over no list item ("2. Consent" / "# Applies to Part B only", "###
   Notes") was read as the item's words ("Consent # Applies to Part B only"), with no remark: now a line of its own
   (lines.runs_on), said, or an annex's heading (the list's end);
+
+Found and left (each reproduced with criteria_text.split(text)):
+- a line opening with a footnote's mark that no item carries ("• Age" / "• SLE" / "" / "¹ per ACR") is a criterion of
+  its own, with no remark (hunt 217 kept "† SLE" so: nothing ties it to an item);
+- a paragraph closing the last list that is no criterion nor about the criteria ("- HIV" / "" / "For more
+  information, contact the study team.") is imported as an exclusion criterion, with no remark;
+- after an annex in a bulleted list, the list's later bullets are left to the curator with it, said ("- SLE" / "" /
+  "Appendix A:" / "" / "- TB" / "" / "- Consent"): the annex's bullets and the list's are written alike;
+- a note at the indent of a sub-list's items goes with its last item ("2. SLE, one of:" / "   - ANA" / "   - dsDNA" /
+  "   Note: per central lab" reads "dsDNA Note: per central lab"), with no remark, though it may be the whole item's;
+  a note labelled in Chinese ("（注）以2019年标准为准") right under an item is read as the item's words alike;
+- katakana and hangul ordinals ("ア. 年齢" / "イ. SLE", "가." / "나.") are no list marks: their codes stay in the
+  criteria's words, said as lines with no list mark;
+- an indented line naming no one ("1. Active lupus nephritis" / "   Class III or IV:" / "   a. biopsy") is read as
+  the item's words, as hunt 216 left it.
 """
 
 from __future__ import annotations
