@@ -62,6 +62,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a letter before the ideographic comma ("2）SLE：" / "  a、ANA阳性" / "  b、dsDNA阳性", as Chinese texts letter a
   list's parts) was no list mark: the parts were read as the item's words ("SLE： a、ANA阳性 b、dsDNA阳性"), with no
   remark; now lettered items (marks._ITEM);
+- a numbered table's heading after a list's items ("2. Prohibited medications (Table 1)" / "" / "Table 1:" / "" / "-
+  Rituximab" / "" / "3. Consent", "Table 1. Prohibited medications") was read as a sub-heading: the table's rows
+  imported as the list's criteria, and the list's next item grouped under "Table 1". Now an annex's heading, as an
+  appendix's is, the list going on at its next number (notes.ANNEX_HEADING);
 - a markdown heading's line right under an item over no list item ("2. Consent" / "# Applies to Part B only", "###
   Notes") was read as the item's words ("Consent # Applies to Part B only"), with no remark: now a line of its own
   (lines.runs_on), said, or an annex's heading (the list's end);
@@ -559,3 +563,31 @@ def test_a_headings_line_right_under_an_item_is_none_of_its_words(lines: str, re
 def test_a_hash_going_on_with_the_line_above_reads_as_before() -> None:
     found = inclusion("1. Age ≥ 18 years, or patients\n# 12 to 17")
     assert criteria_texts(found.inclusion) == ["Age ≥ 18 years, or patients # 12 to 17"]
+
+
+# --- a numbered table's heading after a list's items ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. Age\n2. Prohibited medications (Table 1)\n\nTable 1:\n\n- Rituximab\n- Belimumab\n\n3. Consent",
+        "1. Age\n2. Prohibited medications\n\nTable 1. Prohibited medications\n\n- Rituximab\n\n3. Consent",
+    ],
+)
+def test_a_tables_heading_after_the_items_is_an_annex(lines: str) -> None:
+    """Before: "Rituximab" a criterion grouped "Table 1", and "Consent" grouped under it too."""
+    found = inclusion(lines)
+    assert [(c.get("group"), c["text"]) for c in found.inclusion][-1] == (None, "Consent") and found.unplaced
+    assert len(found.inclusion) == 3 and len(found.remarks) == 1 and "'Table 1" in found.remarks[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Age\n2. Labs as listed in\nTable 1\n3. SLE", ["Age", "Labs as listed in Table 1", "SLE"]),  # wrapped
+        ("1. Age\nTable 1 lists the labs\n2. SLE", ["Age", "Table 1 lists the labs", "SLE"]),  # a sentence
+    ],
+)
+def test_lines_naming_a_table_read_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

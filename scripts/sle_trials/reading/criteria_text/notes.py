@@ -71,10 +71,14 @@ DEFINITION = lazy(
 # a heading of matter that is no list of criteria, after which a text goes on with it: an appendix ("Appendix A:",
 # "ANNEX 1 - Prohibited medications"), definitions, notes, footnotes, references, abbreviations, a glossary, guidance
 # on contraception; alone on its line (a colon, bold or a markdown heading's marks at most). Before, "Appendix A:" after
-# the exclusion list was read as a sub-heading of it, the appendix's items ("Active TB") imported as exclusion criteria
+# the exclusion list was read as a sub-heading of it, the appendix's items ("Active TB") imported as exclusion criteria;
+# a numbered table's ("2. Prohibited medications (Table 1)" / "" / "Table 1:" / "" / "- Rituximab" / "" / "3. Consent")
+# alike, and the list's next item grouped under it
 ANNEX_HEADING = lazy(
     r"(?i)[#\s]*(?:\*\*|__)?\s*(?:(?:appendix|appendices|annex(?:es)?|attachment|addendum)"
     r"(?:\s+[A-Z0-9][\w.]{0,3})?(?:\s*(?:[:：]|\s[-\u2013\u2014])\s*[^:：\n]{1,60}?)?"
+    # (a table or a figure an item points to, by its number: "Table 1:", "Table 1. Prohibited medications")
+    r"|(?:table|figure)\s+[A-Z0-9][\w]{0,3}\.?(?:(?:\s*(?:[:：]|\s[-\u2013\u2014])|(?<=\.))\s*[^:：\n]{1,60}?)?"
     r"|(?:definitions?|glossary)(?:\s+of\s+terms)?|notes?|footnotes?|references?|(?:list\s+of\s+)?abbreviations?"
     r"|contracepti(?:on|ve)\s+(?:guidance|guidelines?)|guidance\s+on\s+contraception)"
     r"\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*"

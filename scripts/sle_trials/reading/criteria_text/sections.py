@@ -222,8 +222,8 @@ def split(text: str) -> Split:
             # (before, a sub-heading of the list above, its items imported as that list's criteria)
             remarks.append(
                 f"The criteria text has a line {shown(line.strip(), 100)} heading no list of criteria (an appendix, "
-                "definitions, notes, references) after its items; the lines under it, up to the next list's heading "
-                "or the list's next number, are not imported as criteria: the curator's to read."
+                "a table, definitions, notes, references) after its items; the lines under it, up to the next list's "
+                "heading or the list's next number, are not imported as criteria: the curator's to read."
             )
         if current is not None and (noted or annexed):
             listed_top = top.get(current)
