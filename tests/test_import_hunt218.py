@@ -66,6 +66,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   Rituximab" / "" / "3. Consent", "Table 1. Prohibited medications") was read as a sub-heading: the table's rows
   imported as the list's criteria, and the list's next item grouped under "Table 1". Now an annex's heading, as an
   appendix's is, the list going on at its next number (notes.ANNEX_HEADING);
+- examples' heading after an item ("2. Prohibited medications" / "" / "Examples include:" / "" / "- Rituximab" / "" /
+  "3. Consent", "Examples of prohibited medications:") was read as a sub-heading: the examples imported as criteria
+  of their own, the list's next item grouped under it too. Now an annex's heading alike (notes.ANNEX_HEADING);
 - a markdown heading's line right under an item over no list item ("2. Consent" / "# Applies to Part B only", "###
   Notes") was read as the item's words ("Consent # Applies to Part B only"), with no remark: now a line of its own
   (lines.runs_on), said, or an annex's heading (the list's end);
@@ -573,13 +576,14 @@ def test_a_hash_going_on_with_the_line_above_reads_as_before() -> None:
     [
         "1. Age\n2. Prohibited medications (Table 1)\n\nTable 1:\n\n- Rituximab\n- Belimumab\n\n3. Consent",
         "1. Age\n2. Prohibited medications\n\nTable 1. Prohibited medications\n\n- Rituximab\n\n3. Consent",
+        "1. Age\n2. Prohibited medications\n\nExamples include:\n\n- Rituximab\n\n3. Consent",
     ],
 )
 def test_a_tables_heading_after_the_items_is_an_annex(lines: str) -> None:
-    """Before: "Rituximab" a criterion grouped "Table 1", and "Consent" grouped under it too."""
+    """Before: "Rituximab" a criterion grouped "Table 1" ("Examples include"), and "Consent" grouped under it too."""
     found = inclusion(lines)
     assert [(c.get("group"), c["text"]) for c in found.inclusion][-1] == (None, "Consent") and found.unplaced
-    assert len(found.inclusion) == 3 and len(found.remarks) == 1 and "'Table 1" in found.remarks[0]
+    assert len(found.inclusion) == 3 and len(found.remarks) == 1 and lines.split("\n\n")[1] in found.remarks[0]
 
 
 @pytest.mark.parametrize(
@@ -587,6 +591,7 @@ def test_a_tables_heading_after_the_items_is_an_annex(lines: str) -> None:
     [
         ("1. Age\n2. Labs as listed in\nTable 1\n3. SLE", ["Age", "Labs as listed in Table 1", "SLE"]),  # wrapped
         ("1. Age\nTable 1 lists the labs\n2. SLE", ["Age", "Table 1 lists the labs", "SLE"]),  # a sentence
+        ("1. Drugs, for\nexample:\n- RTX", ["Drugs, for example:", ["RTX"]]),  # the item's words
     ],
 )
 def test_lines_naming_a_table_read_as_before(lines: str, read: list) -> None:

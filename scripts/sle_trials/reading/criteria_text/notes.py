@@ -80,6 +80,8 @@ ANNEX_HEADING = lazy(
     # (a table or a figure an item points to, by its number: "Table 1:", "Table 1. Prohibited medications")
     r"|(?:table|figure)\s+[A-Z0-9][\w]{0,3}\.?(?:(?:\s*(?:[:：]|\s[-\u2013\u2014])|(?<=\.))\s*[^:：\n]{1,60}?)?"
     r"|(?:definitions?|glossary)(?:\s+of\s+terms)?|notes?|footnotes?|references?|(?:list\s+of\s+)?abbreviations?"
+    # (examples of what an item names, "Examples include:" / "- Rituximab": before, a sub-heading, its lines criteria)
+    r"|examples?(?:\s+include|\s+of\s+[^:：\n*_]{1,40}?)?|for\s+example"
     r"|contracepti(?:on|ve)\s+(?:guidance|guidelines?)|guidance\s+on\s+contraception)"
     r"\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*"
 )
