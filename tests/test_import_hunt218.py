@@ -69,6 +69,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - examples' heading after an item ("2. Prohibited medications" / "" / "Examples include:" / "" / "- Rituximab" / "" /
   "3. Consent", "Examples of prohibited medications:") was read as a sub-heading: the examples imported as criteria
   of their own, the list's next item grouped under it too. Now an annex's heading alike (notes.ANNEX_HEADING);
+- a paragraph closing a list that points to whom to ask ("- HIV" / "" / "For more information, contact the study
+  team.", "Please contact the study site with questions.") was imported as an exclusion criterion, with no remark:
+  now a remark closing the list, as one about the criteria is (notes.about_the_criteria, _CONTACT);
 - a markdown heading's line right under an item over no list item ("2. Consent" / "# Applies to Part B only", "###
   Notes") was read as the item's words ("Consent # Applies to Part B only"), with no remark: now a line of its own
   (lines.runs_on), said, or an annex's heading (the list's end);
@@ -76,8 +79,6 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 Found and left (each reproduced with criteria_text.split(text)):
 - a line opening with a footnote's mark that no item carries ("• Age" / "• SLE" / "" / "¹ per ACR") is a criterion of
   its own, with no remark (hunt 217 kept "† SLE" so: nothing ties it to an item);
-- a paragraph closing the last list that is no criterion nor about the criteria ("- HIV" / "" / "For more
-  information, contact the study team.") is imported as an exclusion criterion, with no remark;
 - after an annex in a bulleted list, the list's later bullets are left to the curator with it, said ("- SLE" / "" /
   "Appendix A:" / "" / "- TB" / "" / "- Consent"): the annex's bullets and the list's are written alike;
 - a note at the indent of a sub-list's items goes with its last item ("2. SLE, one of:" / "   - ANA" / "   - dsDNA" /
@@ -596,3 +597,20 @@ def test_a_tables_heading_after_the_items_is_an_annex(lines: str) -> None:
 )
 def test_lines_naming_a_table_read_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+# --- a closing paragraph pointing to whom to ask --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "read"),
+    [
+        ("\n\nFor more information, contact the study team.", ["HIV"]),
+        ("\nPlease contact the study site with questions.", ["HIV"]),
+        ("\n\nContact with a person with active TB", ["HIV", "Contact with a person with active TB"]),  # a criterion
+    ],
+)
+def test_a_closing_paragraph_pointing_to_whom_to_ask_is_no_criterion(tail: str, read: list) -> None:
+    """Before: "For more information, contact the study team." an exclusion criterion, with no remark."""
+    found = criteria_text.split(f"Inclusion Criteria:\n- Age\nExclusion Criteria:\n- HIV{tail}")
+    assert criteria_texts(found.exclusion) == read and len(found.remarks) == (len(read) == 1)

@@ -315,12 +315,23 @@ def closing_remark(lines: list[str]) -> str | None:
     return said
 
 
+# a paragraph pointing to whom to ask, closing a list: "For more information, contact the study team.", "Please
+# contact the study site for questions about eligibility." (before, an exclusion criterion, with no remark)
+_CONTACT = lazy(
+    r"(?i)(?:for\s+(?:more|further|additional)\s+(?:information|details)|(?:please\s+)?contact\s+(?:the\s+)?"
+    r"(?:study|site|trial|sponsor|investigator|research|clinical)|for\s+(?:any\s+)?questions)\b"
+)
+
+
 def about_the_criteria(said: str) -> bool:
     """Whether words closing a list speak of the criteria of both kinds, or of eligibility criteria, and point
-    elsewhere for more of them; or say that more criteria apply (MARKED_REMARK), labelled as a note or not: "Note:
-    Other protocol-defined criteria apply." was read as words of the list's last criterion."""
-    return bool(_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said)) or bool(
-        MARKED_REMARK.fullmatch(said.strip().strip("()*_").strip())
+    elsewhere for more of them, or point to whom to ask (_CONTACT); or say that more criteria apply (MARKED_REMARK),
+    labelled as a note or not: "Note: Other protocol-defined criteria apply." was read as words of the list's last
+    criterion."""
+    return (
+        bool(_ABOUT_THE_CRITERIA.search(said) and _ELSEWHERE.search(said))
+        or bool(MARKED_REMARK.fullmatch(said.strip().strip("()*_").strip()))
+        or bool(_CONTACT.match(said.strip()))
     )
 
 
