@@ -17,11 +17,26 @@ honest test skips on), a module's attribute there (`hasattr(os, "mkfifo")`), a c
 refused; one the reader cannot work out (a parameter, a result) is the test's own, and passes. So is a name of the
 module bound to such a value (`CI = os.environ.get("CI")`, then `if CI: return`). A test's skip with no condition
 (`@pytest.mark.skip`, `pytest.skip()` as it starts) reads as what it is, and passes (hunt 211's ruling).
+
+The interpreter's own values are worked out too, as the Python running the check (CI's) has them, compared by order as
+well: `if sys.version_info >= (3, 8): return` and `@pytest.mark.skipif(sys.version_info > (3,), ...)` passed (exit 0,
+hunt 217); `skipif(sys.version_info < (3, 11), ...)` is false there, and passes. And a condition on what the reader
+cannot work out of the run's surroundings (a variable CI's runner may or may not set: `os.environ.get("USER")`, the
+user, the host, the processors, a module's name bound to one) is CI's to decide either way: `if
+os.environ.get("USER"): return` passed under pytest where USER is set, as on GitHub's runner (tested), and the
+extraction (exit 0, hunt 217). A skip or a `return` under either branch of one is refused; `pytest.fail` under
+`os.environ.get("CI") == "true"` (test_consumers.py's) is no skip, and a skip as root (test_hostile.py's) is CI's
+runner's user's, not root's.
 """
 
 from __future__ import annotations
 
 import ast
+import operator
+import platform
+import sys
+from collections.abc import Callable
+from typing import Any
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
@@ -36,6 +51,28 @@ _IMPORTED = "import:"
 _SKIPPING = frozenset(("skip", "xfail"))
 _MARKS = frozenset(("skipif", "xfail"))
 _STRING_METHODS = frozenset(("startswith", "endswith", "lower", "upper", "strip"))
+# the interpreter's own values, as they stand where the check runs (review.yml's runner, CI's Python): worked out
+_INTERPRETER = {
+    "sys.version_info": lambda: tuple(sys.version_info),
+    "sys.version": lambda: sys.version,
+    "sys.hexversion": lambda: sys.hexversion,
+    "sys.implementation.name": lambda: sys.implementation.name,
+    "sys.maxsize": lambda: sys.maxsize,
+    "os.sep": lambda: "/",
+    "platform.python_version()": platform.python_version,
+    "platform.python_implementation()": platform.python_implementation,
+}
+_VERSION_PARTS = {"major": 0, "minor": 1, "micro": 2}
+# the run's surroundings a condition may read and the reader cannot work out (who runs it, where, what its
+# environment holds): a run on CI is one of them, whichever way such a condition goes there
+_SURROUNDINGS = frozenset(("getuser", "getlogin", "gethostname", "cpu_count", "home", "expanduser", "node", "release"))
+_FROM_SURROUNDINGS = "surroundings:"
+_ORDERED: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
 
 
 def _environment(node: ast.expr) -> str | None:
@@ -59,8 +96,14 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
     shown = ast.unparse(node)
     if shown in _PLATFORM:
         return True, _PLATFORM[shown]
+    interpreter = _interpreter(node)
+    if interpreter is not None:
+        return True, interpreter
     if isinstance(node, ast.Constant):
         return True, node.value
+    if isinstance(node, ast.Tuple):  # (`(3, 12)`, a version compared with)
+        items = [_value(item, constants) for item in node.elts]
+        return (True, tuple(value for _, value in items)) if all(known for known, _ in items) else (False, None)
     if isinstance(node, ast.Name) and node.id in constants:
         return True, constants[node.id]
     named = _environment(node)
@@ -71,6 +114,8 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if called == "which":
             return True, "/usr/bin/program"  # found: what the tests look up, CI installs
+        if called in ("getuid", "geteuid"):
+            return True, 1001  # GitHub's runner's user, not root (test_hostile.py skips a case as root)
         owner = node.args[0] if called == "hasattr" and len(node.args) == 2 else None
         if isinstance(owner, ast.Name) and constants.get(_IMPORTED + owner.id) is True:
             return True, True  # an attribute of a module the test imports, of the platform CI runs on
@@ -84,6 +129,49 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
         return False, None
     truth = _truth(node, constants)
     return (truth is not None), truth
+
+
+def _interpreter(node: ast.expr) -> object | None:
+    """An interpreter's value (`sys.version_info`, its `[:2]`, `.minor`, `platform.python_version()`) as it is in the
+    Python running the check, which is CI's: or None."""
+    made = _INTERPRETER.get(ast.unparse(node))
+    if made is not None:
+        return made()
+    if isinstance(node, ast.Attribute) and node.attr in _VERSION_PARTS:
+        version = _interpreter(node.value)
+        return version[_VERSION_PARTS[node.attr]] if isinstance(version, tuple) else None
+    if not isinstance(node, ast.Subscript):
+        return None
+    whole = _interpreter(node.value)
+    index = node.slice
+    if not isinstance(whole, (tuple, str)):
+        return None
+    if isinstance(index, ast.Constant) and isinstance(index.value, int) and -len(whole) <= index.value < len(whole):
+        return whole[index.value]
+    if isinstance(index, ast.Slice) and index.step is None:
+        ends = [end.value if isinstance(end, ast.Constant) else end for end in (index.lower, index.upper)]
+        lower, upper = (end if isinstance(end, int) else None for end in ends)
+        if all(end is None or isinstance(end, int) for end in ends):
+            return whole[lower:upper]
+    return None
+
+
+def _of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
+    """Whether a condition reads what the reader cannot work out of the run's surroundings: the environment (a
+    variable CI's runner may set or not: `USER`, `LANG`), the user, the host, a module's name bound to one."""
+    for inner in ast.walk(node):
+        named = _environment(inner) if isinstance(inner, (ast.Subscript, ast.Call)) else None
+        if named is not None and not (named and _set_in_ci(named)):
+            return True
+        if isinstance(inner, ast.Compare) and any(
+            ast.unparse(right).endswith("environ") for right in inner.comparators
+        ):
+            return True
+        if _called(inner) in _SURROUNDINGS or (
+            isinstance(inner, ast.Name) and _FROM_SURROUNDINGS + inner.id in constants
+        ):
+            return True
+    return False
 
 
 def _truth(node: ast.expr, constants: dict[str, object]) -> bool | None:
@@ -106,20 +194,24 @@ def _truth(node: ast.expr, constants: dict[str, object]) -> bool | None:
 
 
 def _compared(node: ast.Compare, constants: dict[str, object]) -> bool | None:
-    operator, right = node.ops[0], node.comparators[0]
-    if isinstance(operator, (ast.In, ast.NotIn)) and ast.unparse(right).endswith("environ"):
+    comparing, right = node.ops[0], node.comparators[0]
+    if isinstance(comparing, (ast.In, ast.NotIn)) and ast.unparse(right).endswith("environ"):
         if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str) and _set_in_ci(node.left.value):
-            return isinstance(operator, ast.In)
+            return isinstance(comparing, ast.In)
         return None
     left_known, left = _value(node.left, constants)
     right_known, value = _value(right, constants)
     if not (left_known and right_known):
         return None
-    if isinstance(operator, (ast.Is, ast.IsNot)) and value is None:
-        return (left is None) == isinstance(operator, ast.Is)
-    comparing = {ast.Eq: lambda: left == value, ast.NotEq: lambda: left != value}
-    found = comparing.get(type(operator))
-    return found() if found is not None else None
+    if isinstance(comparing, (ast.Is, ast.IsNot)) and value is None:
+        return (left is None) == isinstance(comparing, ast.Is)
+    if isinstance(comparing, (ast.Eq, ast.NotEq)):
+        return (left == value) == isinstance(comparing, ast.Eq)
+    ordered = _ORDERED.get(type(comparing))
+    try:
+        return bool(ordered(left, value)) if ordered is not None else None
+    except TypeError:
+        return None
 
 
 def _module_constants(tree: ast.Module) -> dict[str, object]:
@@ -136,13 +228,15 @@ def _module_constants(tree: ast.Module) -> dict[str, object]:
             for target in statement.targets:
                 if known and isinstance(target, ast.Name) and len(bound.get(target.id, [])) == 1:
                     out[target.id] = value
+                elif isinstance(target, ast.Name) and _of_the_surroundings(statement.value, out):
+                    out[_FROM_SURROUNDINGS + target.id] = True  # (`USER = os.environ.get("USER")`)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             out |= {_IMPORTED + (alias.asname or alias.name).split(".")[0]: True for alias in node.names}
     return out
 
 
-def _own(statements: list[ast.stmt] | list[ast.expr]) -> list[ast.AST]:
+def _own(statements: list[ast.stmt] | list[ast.expr] | list[ast.AST]) -> list[ast.AST]:
     """The nodes of statements that run with them: not a nested function's, class's or lambda's."""
     pending: list[ast.AST] = list(statements)
     out: list[ast.AST] = []
@@ -160,9 +254,10 @@ def _called(node: ast.AST) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _refuse(path: str, line: int, what: str, condition: ast.expr) -> None:
+def _refuse(path: str, line: int, what: str, condition: ast.expr, surroundings: bool = False) -> None:
+    where = "on the run's surroundings, which CI's decide" if surroundings else "true where CI runs the tests"
     raise Refused(
-        f"{files.shown(path)} line {line}: {what} under a condition true where CI runs the tests "
+        f"{files.shown(path)} line {line}: {what} under a condition {where} "
         f"(`{files.printable(ast.unparse(condition)[:60])}`), by which the test checks nothing there and passes; "
         "end or skip a test on what its run lacks (`if not shutil.which(...)`), or on its own parameters"
     )
@@ -190,17 +285,24 @@ def no_test_ended_where_ci_runs(path: str, tree: ast.Module) -> None:
     for node in ast.walk(tree):
         if isinstance(node, (ast.If, ast.IfExp)):
             truth = _truth(node.test, constants)
-            if truth is None:
+            surroundings = truth is None and _of_the_surroundings(node.test, constants)
+            if truth is None and not surroundings:
                 continue
-            taken = node.body if truth else node.orelse
-            for inner in _own(taken if isinstance(taken, list) else [taken]):
+            # (a condition on the surroundings: either way may be CI's)
+            taken = [node.body, node.orelse] if surroundings else [node.body if truth else node.orelse]
+            statements: list[ast.AST] = [
+                item for branch in taken for item in (branch if isinstance(branch, list) else [branch])
+            ]
+            for inner in _own(statements):
                 if _called(inner) in _SKIPPING:
-                    _refuse(path, getattr(inner, "lineno", node.lineno), "a skip", node.test)
+                    _refuse(path, getattr(inner, "lineno", node.lineno), "a skip", node.test, surroundings)
                 if isinstance(inner, ast.Return) and _assert_after(tree, inner):
-                    _refuse(path, inner.lineno, "a `return`", node.test)
+                    _refuse(path, inner.lineno, "a `return`", node.test, surroundings)
         condition = _mark_condition(node) if isinstance(node, ast.Call) else None
-        if isinstance(node, ast.Call) and condition is not None and _truth(condition, constants) is True:
-            _refuse(path, node.lineno, "a skip", condition)
+        if isinstance(node, ast.Call) and condition is not None:
+            truth = _truth(condition, constants)
+            if truth is True or (truth is None and _of_the_surroundings(condition, constants)):
+                _refuse(path, node.lineno, "a skip", condition, truth is None)
 
 
 def _assert_after(tree: ast.Module, ended: ast.Return) -> bool:
