@@ -14,7 +14,13 @@ cache from the user's; a pull request may change the conftest too. So every fixt
 to this: a fixture of its name elsewhere in the tests is refused unless it is built on the conftest's machinery,
 asking for a fixture of the conftest (test_drift.py's `imported(trials, api)`) or calling a name it imports from
 the conftest or the package (test_attacks_prose_hunt211.py's `registry`, by conftest's `shared_registry`), as the
-repository's two such fixtures are. A stub of a constant, or of the module's own making, is not.
+repository's two such fixtures are. A stub of a constant, or of the module's own making, is not; nor a value of the
+machinery's made another by the fixture: `return refs.check([])[:0]`, `refs.check({}) and []`, `* 0`, a
+comprehension dropping its items, `type(...)()`, each had the tests given `[]` (a namesake of `problems`; hunt 217,
+exit 0). So the value returned is the machinery's as it is: a name made of it, a call of the package or the
+conftest, its attribute, item or method's call, a builtin keeping what it is given (`sorted(found)`), `/` or `+`
+with it; never a slice, `and`, `or`, arithmetic but `+`, a comprehension or a dunder of it, nor a name the fixture
+empties in place (`found.pop()`).
 
 pytest's direct parametrization overrides a fixture too: `pytestmark = pytest.mark.parametrize("problems", [[]])`
 at the top of a module gave every test of it `[]` for the conftest's `problems` (tested). A test's own
@@ -34,6 +40,10 @@ CONFTEST = "tests/conftest.py"
 _TESTS = "tests/"
 _FIXTURE = "fixture"
 _MACHINERY = ("conftest", "sle_trials")
+# the builtins that give what they are given, in another container (a module binding the name binds another)
+_KEEPING = frozenset(("sorted", "list", "tuple", "set", "frozenset", "dict", "str", "Path"))
+# a container's methods that take items out of it in place
+_TAKING_OUT = frozenset(("clear", "pop", "popitem", "remove", "discard"))
 
 
 def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
@@ -120,28 +130,97 @@ def _built_on_the_conftest(
 def _stub_returned(
     node: ast.FunctionDef | ast.AsyncFunctionDef, fixtures: frozenset[str], machinery: set[str]
 ) -> int | None:
-    """The line of a value a fixture returns or yields made of none of the conftest's fixtures it asks for, nor of a
-    call of a name imported from the conftest or the package (through the names it binds, as deep as one is made of
-    another), or None."""
+    """The line of a value a fixture returns or yields that is not the value of the conftest's fixtures it asks for,
+    nor of a call of a name imported from the conftest or the package, carried as it is (_carried: through the names
+    it binds, as deep as one is made of another), or None."""
     arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
     made = {argument.arg for argument in arguments if argument.arg in fixtures}
     inner_nodes = [inner for statement in node.body for inner in ast.walk(statement)]
+    bindings: dict[str, list[ast.AST]] = {}
+    for inner in inner_nodes:
+        for name in _bound_names(inner):
+            bindings.setdefault(name, []).append(inner)
+    emptied = _emptied(inner_nodes)
     while True:
         more = {
             name
-            for inner in inner_nodes
-            if _bound_names(inner) and _holds(inner, made, machinery)
-            for name in _bound_names(inner)
+            for name, binding in bindings.items()
             if name not in made
+            and name not in emptied
+            and all(_binds_carried(b, name, made, machinery) for b in binding)
         }
         if not more:
             break
         made |= more
     for inner in inner_nodes:
         if isinstance(inner, (ast.Return, ast.Yield, ast.YieldFrom)) and inner.value is not None:
-            if not _holds(inner.value, made, machinery):
+            if not _carried(inner.value, made - emptied, machinery):
                 return inner.lineno
     return None
+
+
+def _binds_carried(binding: ast.AST, name: str, made: set[str], machinery: set[str]) -> bool:
+    """Whether a statement binds name to a value carried from the machinery (_carried)."""
+    if isinstance(binding, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return _holds(binding, made, machinery)  # a function of the fixture's, run by the tests: its calls
+    if isinstance(binding, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+        return binding.value is not None and _carried(binding.value, made, machinery)
+    if isinstance(binding, ast.AugAssign):  # (`found += more` adds to it; `found *= 0` empties it)
+        return isinstance(binding.op, ast.Add)
+    if isinstance(binding, (ast.For, ast.AsyncFor)):
+        return _carried(binding.iter, made, machinery)
+    if isinstance(binding, (ast.With, ast.AsyncWith)):
+        return all(_carried(item.context_expr, made, machinery) for item in binding.items)
+    return False
+
+
+def _emptied(nodes: list[ast.AST]) -> set[str]:
+    """The names a fixture takes items out of in place: `del found[:]`, `found[:] = []`, `found.clear()`."""
+    out: set[str] = set()
+    for inner in nodes:
+        if isinstance(inner, ast.Subscript) and isinstance(inner.ctx, (ast.Store, ast.Del)):
+            target = inner.value
+        elif isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr in _TAKING_OUT:
+            target = inner.func.value
+        else:
+            continue
+        if isinstance(target, ast.Name):
+            out.add(target.id)
+    return out
+
+
+def _carried(node: ast.expr, made: set[str], machinery: set[str]) -> bool:
+    """Whether an expression is the machinery's value as it is: a name made of it, a call of the package or the
+    conftest, an attribute or a method's call or an item of such a value, a builtin that keeps what it is given
+    (`sorted(found)`), a `/` or `+` with it. Not an expression that reads it and gives another value: a slice of it
+    (`refs.check({})[:0]`), `and`, `* 0`, a comprehension, a dunder (`found.__class__()`): each had a namesake of
+    the conftest's `problems` give the tests `[]` over a record with problems (hunt 217)."""
+    if isinstance(node, ast.Name):
+        return node.id in made
+    if isinstance(node, ast.Attribute):
+        return not node.attr.startswith("__") and _carried(node.value, made, machinery)
+    if isinstance(node, ast.Await):
+        return _carried(node.value, made, machinery)
+    if isinstance(node, ast.Call):
+        root = node.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and root.id in machinery:
+            return True
+        first = node.args[0] if node.args else None
+        if isinstance(node.func, ast.Name) and node.func.id in _KEEPING and first is not None:
+            return node.func.id not in made and _carried(first, made, machinery)
+        return _carried(node.func, made, machinery)
+    if isinstance(node, ast.Subscript):
+        return not isinstance(node.slice, (ast.Slice, ast.Call)) and _carried(node.value, made, machinery)
+    if isinstance(node, ast.BinOp):
+        sides = (node.left, node.right)
+        return isinstance(node.op, (ast.Add, ast.Div)) and any(_carried(side, made, machinery) for side in sides)
+    if isinstance(node, ast.IfExp):
+        return _carried(node.body, made, machinery) and _carried(node.orelse, made, machinery)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return any(_carried(item, made, machinery) for item in node.elts)
+    return False
 
 
 def _parametrized(mark: ast.expr) -> list[str]:
@@ -208,6 +287,6 @@ def no_conftest_fixture_stubbed(path: str, data: bytes, fixtures: frozenset[str]
         if stub is not None:
             raise Refused(
                 f"{files.shown(path)} line {stub}: the fixture `{name}`, named as the conftest's, returns a value made "
-                "of none of the conftest's fixtures nor of a call of the package or the conftest (a call whose value "
-                "it drops reads as one it returns); return what the machinery gives"
+                "of none of the conftest's fixtures nor of a call of the package or the conftest, as it is (a call "
+                "whose value it drops, slices or empties reads as one it returns); return what the machinery gives"
             )
