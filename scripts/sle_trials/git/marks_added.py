@@ -1,0 +1,129 @@
+"""A test the base branch runs, skipped or excused by the pull request (git/extract.py reads the tests' changes from
+where the pull request branched through it).
+
+A test's own marks read as what they are (hunt 211's ruling): a new test marked `@pytest.mark.xfail(reason="flaky")`
+shows its reviewer that it is not held to pass. But the same mark added to a test the base branch holds turns a test
+that checks the code into one whose failure passes: `@pytest.mark.xfail(reason="flaky")`, `@pytest.mark.skip`, a
+`pytest.skip()` as it starts, or a module's `pytestmark = pytest.mark.xfail` over a failing test of main's each passed
+under pytest (tested), and passed the extraction (exit 0, hunt 217), a one-line change beside the change of the code
+that makes the test fail. So a test (a module's, a class's or a function's scope) that the base branch holds, in the
+module of its path or in one the pull request deletes (a module renamed), may not be given more unconditional skips
+or xfails than it had there: a skip or xfail mark (but `skipif` and an xfail with a condition, which
+git/ended_early.py works out as CI's run has them), a mark bound to a name of the module and given by it, or a call
+of `pytest.skip` or `pytest.xfail` that no condition, loop or handler stands around. A new test's own marks pass.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from sle_trials import files
+from sle_trials.git import plumbing
+from sle_trials.git.code_files import PYTHON_LIMIT
+from sle_trials.git.code_text import python_tree
+from sle_trials.git.refusal import Refused
+
+_TESTS = "tests/"
+_EXCUSING = frozenset(("skip", "xfail"))
+_CONDITIONAL = (ast.If, ast.IfExp, ast.ExceptHandler, ast.While, ast.For, ast.AsyncFor, ast.Match, ast.BoolOp)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_MODULE = "the module"
+
+
+def _excusing(node: ast.AST, aliases: set[str]) -> bool:
+    """Whether a node is an unconditional skip or xfail: `pytest.mark.skip` (called or not), `pytest.mark.xfail`
+    with no condition, `pytest.skip(...)`, `pytest.xfail(...)`, or a name of the module bound to such a mark."""
+    if isinstance(node, ast.Name):
+        return node.id in aliases
+    called = node.func if isinstance(node, ast.Call) else node
+    if not isinstance(called, ast.Attribute) or called.attr not in _EXCUSING:
+        return False
+    marked = isinstance(called.value, ast.Attribute) and called.value.attr == "mark"
+    if marked and called.attr == "xfail" and isinstance(node, ast.Call):
+        return not node.args and not any(keyword.arg == "condition" for keyword in node.keywords)
+    return marked or isinstance(node, ast.Call)
+
+
+def _count(nodes: list[ast.AST], aliases: set[str]) -> int:
+    """The unconditional skips and xfails among nodes and theirs (not a nested scope's, nor under a condition)."""
+    found = 0
+    pending = [node for node in nodes if not isinstance(node, _CONDITIONAL)]
+    while pending:
+        node = pending.pop()
+        if _excusing(node, aliases):
+            found += 1
+            continue
+        for child in ast.iter_child_nodes(node):
+            if isinstance(node, ast.Call) and child is node.func:
+                continue  # (an xfail's condition given: `pytest.mark.xfail(...)` is no mark unless the call is one)
+            if not isinstance(child, (*_SCOPES, *_CONDITIONAL)):
+                pending.append(child)
+    return found
+
+
+def _aliases(tree: ast.Module) -> set[str]:
+    """The module's names bound at its top to a mark that skips or excuses (`flaky = pytest.mark.xfail`)."""
+    return {
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign) and _count([statement.value], set())
+        for target in statement.targets
+        if isinstance(target, ast.Name) and target.id != "pytestmark"
+    }
+
+
+def _bound(target: ast.expr) -> str:
+    return target.id if isinstance(target, ast.Name) else ""
+
+
+def excusals(tree: ast.Module) -> dict[str, int]:
+    """Of a module of the tests: each scope (the module, a class, a function, by qualified name) with the unconditional
+    skips and xfails given to it: its decorators and its own statements (a module's and a class's `pytestmark`)."""
+    aliases = _aliases(tree)
+    binding = {s for s in tree.body if isinstance(s, ast.Assign) and any(_bound(t) in aliases for t in s.targets)}
+    out = {_MODULE: _count([s for s in tree.body if not isinstance(s, _SCOPES) and s not in binding], aliases)}
+    pending: list[tuple[str, ast.stmt]] = [("", s) for s in tree.body if isinstance(s, _SCOPES)]
+    while pending:
+        prefix, scope = pending.pop()
+        assert isinstance(scope, _SCOPES)
+        name = prefix + scope.name
+        own = [s for s in scope.body if not isinstance(s, _SCOPES)] if isinstance(scope, ast.ClassDef) else scope.body
+        out[name] = _count([*scope.decorator_list, *own], aliases)
+        if isinstance(scope, ast.ClassDef):
+            pending.extend((name + ".", s) for s in scope.body if isinstance(s, _SCOPES))
+    return out
+
+
+def no_test_excused_anew(repository: plumbing.Repository, base: str, commit: str) -> None:
+    """Refused: a scope of a test module the base (where the pull request branched) holds, given more unconditional
+    skips or xfails by commit (the module's docstring says why)."""
+    changes = [
+        change
+        for change in repository.changes(base, commit, ["tests"])
+        if change.path.startswith(_TESTS) and change.path.endswith(".py") and change.status in ("M", "A", "D")
+    ]
+    if not any(change.status == "M" or change.status == "A" for change in changes):
+        return
+    wanted = {change.old.oid for change in changes if change.status != "A"}
+    wanted |= {change.new.oid for change in changes if change.status != "D"}
+    blobs = repository.objects(wanted, PYTHON_LIMIT)
+
+    def read(oid: str) -> dict[str, int]:
+        tree = python_tree(blobs[oid].data or b"")
+        return excusals(tree) if tree is not None else {}
+
+    deleted = [read(change.old.oid) for change in changes if change.status == "D"]
+    for change in changes:
+        if change.status == "D":
+            continue
+        # a module of the base's path, or one the pull request deletes (renamed): its functions and classes
+        before = [read(change.old.oid)] if change.status == "M" else deleted
+        for scope, count in read(change.new.oid).items():
+            had = [held[scope] for held in before if scope in held and (scope != _MODULE or change.status == "M")]
+            if had and count > max(had):
+                whose = "its tests are" if scope == _MODULE else f"the test `{files.printable(scope)}` is"
+                raise Refused(
+                    f"{files.shown(change.path)}: {whose} given a skip or an xfail that no condition decides, where "
+                    "the base branch runs it unexcused: a failing test of the base's so marked passes, and CI with "
+                    "it; fix the test or the code, or remove the test (a new test's own mark passes)"
+                )

@@ -1,0 +1,231 @@
+"""Attacks of a pull request on the trusted check, hunt 217: a test made to pass by what its review reads as honest.
+
+- **A namesake fixture giving the machinery's value made another.** Hunt 216 held a fixture named as the
+  conftest's to return a value "made of" the package's call; `return refs.check(...)[:0]`, `refs.check(...) and
+  []`, `* 0`, `[p for p in refs.check(...) if False]`, `type(refs.check(...))()` each read it and gave the tests
+  `[]` (tested: the conftest's `problems` finding one, its namesake's test passing), and passed (exit 0). Now the
+  value returned is the machinery's as it is (git/shadowed_fixtures.py: a name made of it, its call, attribute, item
+  or method's call, a builtin keeping it, `+` or `/`), and a name the fixture empties in place (`found.pop()` in a
+  loop) is no longer made of it; `sorted(found)`, `found += more` and `found.copy()` pass.
+- **A test ended or skipped on the interpreter or the surroundings.** `if sys.version_info >= (3, 8): return`,
+  `@pytest.mark.skipif(sys.version_info > (3,), ...)` and `if os.environ.get("USER"): return` (a variable GitHub's
+  runner sets, as most shells do) before a failing assert passed under pytest (tested), and passed (exit 0): hunt
+  216 worked out CI's own variables and the platform only. Now the interpreter's values are worked out as the
+  Python running the check has them, compared by order too, and a condition on what the reader cannot work out of
+  the run's surroundings (another variable, the user, the host) is refused whichever way it goes
+  (git/ended_early.py); `skipif(sys.version_info < (3, 11))`, `pytest.fail` under `os.environ.get("CI") == "true"`
+  and test_hostile.py's skip as root pass.
+- **A skip or an xfail added to a test the base branch runs.** Hunt 211 ruled a test's own visible marks honest:
+  `@pytest.mark.xfail(reason="flaky")` added to a test main holds, `@pytest.mark.skip`, `pytest.skip()` as it starts,
+  a module's `pytestmark = pytest.mark.xfail`, a mark bound to a name (`flaky = pytest.mark.xfail(...)`), or the
+  module renamed with the mark added each had a failing test of main's pass (tested: xfailed, exit 0), and passed
+  (exit 0). Now a scope of the tests the base holds may not be given more unconditional skips or xfails than it had
+  (git/marks_added.py); a new test's own xfail, a `skipif` on a program and an xfail with a condition pass. Three
+  commits of main's history did this honestly, a fix reverted and its test marked `xfail(strict=True)` as open
+  (1258f14d, f06febcc, 2048a3d3): as pull requests they are now refused, and such a case goes in a test of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import (
+    MAKEFILE,
+    REPO,
+    committed_with_code,
+    extraction,
+    git_run,
+    passed_by_the_extraction,
+    pull_request_made,
+    put,
+    refused_by_the_trusted_check,
+    trusted_check_once,
+)
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+RULES = "tests/test_h217_rules.py"
+CONFTEST = "tests/conftest.py"
+FOUND = "refs.check([], uncited=['seeds/x.html'])"  # one problem (E306), as a check of a record with one finds
+STUB = "import pytest\nfrom sle_trials.checks import refs\n\n\n@pytest.fixture\ndef problems():\n"
+PROBLEMS = STUB + f"    return {FOUND}\n"
+ASKED = "\n\ndef test_rules(problems):\n    assert problems == []\n"
+MADE_ANOTHER = {
+    "a slice": f"    return {FOUND}[:0]\n",
+    "and": f"    return {FOUND} and []\n",
+    "* 0": f"    return {FOUND} * 0\n",
+    "a comprehension": f"    return [p for p in {FOUND} if False]\n",
+    "type()()": f"    return type({FOUND})()\n",
+    "emptied": f"    found = {FOUND}\n    while found:\n        found.pop()\n    return found\n",
+}
+FAILING = "\n\ndef test_rules():\n    assert len('ab') == 3\n"
+ENDED = {
+    "sys.version_info": "import sys\n\n\ndef test_rules():\n    if sys.version_info >= (3, 8):\n        return\n"
+    "    assert len('ab') == 3\n",
+    "skipif": "import sys\n\nimport pytest\n\n\n@pytest.mark.skipif(sys.version_info > (3,), reason='old')\n"
+    "def test_rules():\n    assert len('ab') == 3\n",
+    "USER": "import os\n\n\ndef test_rules():\n    if os.environ.get('USER'):\n        return\n"
+    "    assert len('ab') == 3\n",
+    "a module's name": "import getpass\n\nWHO = getpass.getuser()\n\n\ndef test_rules():\n    if WHO:\n"
+    "        return\n    assert len('ab') == 3\n",
+}
+BASE_TEST = "tests/test_h217_kept.py"  # a test main holds (passing there: the pull request's change fails it)
+KEPT = (
+    "import pytest\n\n\ndef test_rules():\n    assert len('ab') == 2\n\n\nclass TestKept:\n    def test_kept(self):\n"
+)
+KEPT += "        assert len('a') == 1\n"
+MARKED = {
+    "xfail": KEPT.replace("def test_rules", "@pytest.mark.xfail(reason='flaky')\ndef test_rules"),
+    "skip": KEPT.replace("def test_rules", "@pytest.mark.skip\ndef test_rules"),
+    "a skip as it starts": KEPT.replace("    assert len('ab')", "    pytest.skip('later')\n    assert len('ab')"),
+    "a named mark": KEPT.replace(
+        "\n\n\ndef test_rules", "\n\nflaky = pytest.mark.xfail(reason='x')\n\n\n@flaky\ndef test_rules"
+    ),
+    "a method": KEPT.replace("    def test_kept", "    @pytest.mark.skip\n    def test_kept"),
+}
+
+
+def _failing(name: str, marked: str) -> str:
+    """A module of MARKED with its marked test made to fail, as the pull request's change of the code would."""
+    return (
+        marked.replace("'a') == 1", "'a') == 2") if name == "a method" else marked.replace("'ab') == 2", "'ab') == 3")
+    )
+
+
+def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
+    modules = {
+        "conftest.py": PROBLEMS,
+        **{f"test_made_{n}.py": STUB + body + ASKED for n, body in enumerate(MADE_ANOTHER.values())},
+        **{f"test_ended_{n}.py": test for n, test in enumerate(ENDED.values())},
+        "test_marked.py": "import pytest\n\npytestmark = pytest.mark.xfail" + FAILING,
+        **{f"test_xfail_{n}.py": _failing(name, test) for n, (name, test) in enumerate(MARKED.items())},
+        "test_honest.py": STUB.replace("problems", "found") + f"    return {FOUND}\n\n\ndef test_found(found):\n"
+        "    assert found == []\n",  # the same call unsliced fails
+    }
+    for name, text in modules.items():
+        (tmp_path / name).write_text(text.replace("test_rules", name[:-3]))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:anyio", "-p", "no:xdist", "-rs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "CI": "true", "USER": "runner", "PYTHONPATH": str(REPO / "scripts")},
+    )
+    assert done.returncode == 1 and "1 failed" in done.stdout and "test_honest.py" in done.stdout, done.stdout
+    # MARKED's xfail and named mark, and the module's: xfailed; its skips and ENDED's skipif: skipped; each of
+    # MARKED's modules' other test passes
+    passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED)
+    assert f"{passed} passed, 4 skipped, 3 xfailed" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        *(
+            (
+                {CONFTEST: PROBLEMS, RULES: STUB + body},
+                f"{RULES} line {7 + body.count(chr(10)) - 1}: the fixture `problems`, named as the conftest's, returns "
+                "a value made of none",
+            )
+            for body in MADE_ANOTHER.values()
+        ),
+        ({RULES: ENDED["sys.version_info"]}, f"{RULES} line 6: a `return` under a condition true where CI runs"),
+        ({RULES: ENDED["skipif"]}, f"{RULES} line 6: a skip under a condition true where CI runs"),
+        ({RULES: ENDED["USER"]}, f"{RULES} line 6: a `return` under a condition on the run's surroundings"),
+        ({RULES: ENDED["a module's name"]}, f"{RULES} line 8: a `return` under a condition on the run's surroundings"),
+        (
+            {
+                RULES: "import os\n\nimport pytest\n\n\n@pytest.mark.skipif(not os.environ.get('LANG'), reason='C')"
+                + FAILING
+            },
+            f"{RULES} line 6: a skip under a condition on the run's surroundings",
+        ),
+    ],
+)
+def test_what_makes_a_test_pass_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def _pull_request_on_a_test(tmp_path: Path, changes: dict[str, str | None]) -> Path:
+    """A registry whose main holds the Makefile and BASE_TEST, and a branch `pr` making changes (None: a
+    removal), main checked out."""
+    root = committed_with_code(tmp_path, "Makefile", MAKEFILE)
+    put(root, BASE_TEST, KEPT)
+    git_run(root, "add", "-A")
+    git_run(root, "commit", "-q", "--no-verify", "-m", "a test")
+    git_run(root, "checkout", "-q", "-b", "pr")
+    for path, content in changes.items():
+        if content is None:
+            (root / path).unlink()
+        else:
+            put(root, path, content)
+    pull_request_made(root)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("changes", "excused"),
+    [
+        *(({BASE_TEST: text}, "the test `test_rules` is") for name, text in MARKED.items() if name != "a method"),
+        ({BASE_TEST: MARKED["a method"]}, "the test `TestKept.test_kept` is"),
+        (
+            {BASE_TEST: KEPT.replace("import pytest\n", "import pytest\n\npytestmark = pytest.mark.xfail\n")},
+            "its tests are",
+        ),
+        ({BASE_TEST: None, "tests/test_h217_moved.py": MARKED["xfail"]}, "the test `test_rules` is"),
+    ],
+)
+def test_a_skip_added_to_a_test_of_the_base_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | None], excused: str
+) -> None:
+    root = _pull_request_on_a_test(tmp_path, changes)
+    checked = trusted_check_once(request, root, "pr", tmp_path / "review")
+    assert checked.returncode == 2, checked.stdout + checked.stderr
+    assert f"{excused} given a skip or an xfail that no condition decides" in checked.stderr, checked.stderr
+
+
+def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
+    root = _pull_request_on_a_test(
+        tmp_path,
+        {
+            # main's test given a skip on a program and an xfail on a condition, which ended_early works out
+            BASE_TEST: "import shutil\nimport sys\n\n"
+            + KEPT.replace(
+                "def test_rules",
+                "@pytest.mark.skipif(not shutil.which('make'), reason='make')\n"
+                "@pytest.mark.xfail(sys.platform == 'win32', reason='POSIX')\ndef test_rules",
+            )
+            + "\n\n@pytest.mark.xfail(strict=True, reason='open')\ndef test_new():\n    assert len('ab') == 3\n",
+            "tests/test_h217_new.py": "import pytest\n\npytestmark = pytest.mark.skip" + FAILING,
+        },
+    )
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {  # fixtures returning the machinery's value as it is, through names, builtins and methods
+            CONFTEST: PROBLEMS,
+            RULES: STUB + f"    found = {FOUND}\n    found += refs.check([])\n    shown = sorted(found)\n"
+            "    yield shown.copy()\n",
+        },
+        {  # the interpreter's values false where CI runs; CI's own variable failing the test
+            RULES: "import os\nimport sys\n\nimport pytest\n\n\n@pytest.mark.skipif(sys.version_info < (3, 11), "
+            "reason='tomllib')\ndef test_rules():\n    if os.environ.get('CI') == 'true':\n        pytest.fail('x')\n"
+            "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0:\n        return\n"
+            "    assert os.sep in os.path.join('a', 'b')\n",
+        },
+    ],
+)
+def test_honest_neighbours_pass(tmp_path: Path, changes: dict[str, str | bytes]) -> None:
+    passed_by_the_extraction(tmp_path, changes)
