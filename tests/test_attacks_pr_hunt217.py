@@ -14,7 +14,11 @@
   Python running the check has them, compared by order too, and a condition on what the reader cannot work out of
   the run's surroundings (another variable, the user, the host) is refused whichever way it goes
   (git/ended_early.py); `skipif(sys.version_info < (3, 11))`, `pytest.fail` under `os.environ.get("CI") == "true"`
-  and test_hostile.py's skip as root pass.
+  and test_hostile.py's skip as root pass. (our own) So is the time (`if time.time() > 1.7e9: return`, true on
+  every run after 2023), the terminal, the command's arguments and a library's version; `if __debug__: return` and a
+  module's flag of an import (`try: import hypothesis; HAVE = True`, `except ImportError: HAVE = False`, then `if
+  HAVE: return`) are worked out as CI has them; and a `return` before the asserts of a helper a test calls (`def
+  check(found): if os.environ.get("USER"): return`) as a test's own: each passed (tested), and passed (exit 0).
 - **A skip or an xfail added to a test the base branch runs.** Hunt 211 ruled a test's own visible marks honest:
   `@pytest.mark.xfail(reason="flaky")` added to a test main holds, `@pytest.mark.skip`, `pytest.skip()` as it starts,
   a module's `pytestmark = pytest.mark.xfail`, a mark bound to a name (`flaky = pytest.mark.xfail(...)`), or the
@@ -73,6 +77,12 @@ ENDED = {
     "    assert len('ab') == 3\n",
     "a module's name": "import getpass\n\nWHO = getpass.getuser()\n\n\ndef test_rules():\n    if WHO:\n"
     "        return\n    assert len('ab') == 3\n",
+    "the time": "import time\n\n\ndef test_rules():\n    if time.time() > 1.7e9:\n        return\n"
+    "    assert len('ab') == 3\n",
+    "a helper": "import os\n\n\ndef check(found):\n    if os.environ.get('USER'):\n        return\n"
+    "    assert found == []\n\n\ndef test_rules():\n    check([1])\n",
+    "an import's flag": "try:\n    import hypothesis\n\n    HAVE = True\nexcept ImportError:\n    HAVE = False\n\n\n"
+    "def test_rules():\n    if HAVE:\n        return\n    assert len('ab') == 3\n",
 }
 BASE_TEST = "tests/test_h217_kept.py"  # a test main holds (passing there: the pull request's change fails it)
 KEPT = (
@@ -139,6 +149,9 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
         ({RULES: ENDED["skipif"]}, f"{RULES} line 6: a skip under a condition true where CI runs"),
         ({RULES: ENDED["USER"]}, f"{RULES} line 6: a `return` under a condition on the run's surroundings"),
         ({RULES: ENDED["a module's name"]}, f"{RULES} line 8: a `return` under a condition on the run's surroundings"),
+        ({RULES: ENDED["the time"]}, f"{RULES} line 6: a `return` under a condition on the run's surroundings"),
+        ({RULES: ENDED["a helper"]}, f"{RULES} line 6: a `return` under a condition on the run's surroundings"),
+        ({RULES: ENDED["an import's flag"]}, f"{RULES} line 11: a `return` under a condition true where CI runs"),
         (
             {
                 RULES: "import os\n\nimport pytest\n\n\n@pytest.mark.skipif(not os.environ.get('LANG'), reason='C')"
@@ -220,9 +233,10 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             "    yield shown.copy()\n",
         },
         {  # the interpreter's values false where CI runs; CI's own variable failing the test
-            RULES: "import os\nimport sys\n\nimport pytest\n\n\n@pytest.mark.skipif(sys.version_info < (3, 11), "
+            RULES: "import os\nimport sys\n\nimport pytest\n\ntry:\n    import hypothesis\n\n    HAVE = True\n"
+            "except ImportError:\n    HAVE = False\n\n\n@pytest.mark.skipif(sys.version_info < (3, 11), "
             "reason='tomllib')\ndef test_rules():\n    if os.environ.get('CI') == 'true':\n        pytest.fail('x')\n"
-            "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0:\n        return\n"
+            "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0 or not HAVE:\n        return\n"
             "    assert os.sep in os.path.join('a', 'b')\n",
         },
     ],

@@ -26,7 +26,10 @@ user, the host, the processors, a module's name bound to one) is CI's to decide 
 os.environ.get("USER"): return` passed under pytest where USER is set, as on GitHub's runner (tested), and the
 extraction (exit 0, hunt 217). A skip or a `return` under either branch of one is refused; `pytest.fail` under
 `os.environ.get("CI") == "true"` (test_consumers.py's) is no skip, and a skip as root (test_hostile.py's) is CI's
-runner's user's, not root's.
+runner's user's, not root's. So are the time (`if time.time() > 1.7e9: return` holds on every run after 2023), the
+terminal, the command's arguments and a library's version; `__debug__` and a module's flag of an import (`try: import
+hypothesis; HAVE = True` `except ImportError: HAVE = False`) are worked out as CI has them, and a `return` before the
+asserts of a helper a test calls is held as a test's own (each passed, exit 0, hunt 217).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from typing import Any
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.skipped import environment_holds
 
 _TESTS = "tests/"
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -65,7 +69,17 @@ _INTERPRETER = {
 _VERSION_PARTS = {"major": 0, "minor": 1, "micro": 2}
 # the run's surroundings a condition may read and the reader cannot work out (who runs it, where, what its
 # environment holds): a run on CI is one of them, whichever way such a condition goes there
-_SURROUNDINGS = frozenset(("getuser", "getlogin", "gethostname", "cpu_count", "home", "expanduser", "node", "release"))
+_SURROUNDINGS = frozenset(
+    (
+        *("getuser", "getlogin", "gethostname", "cpu_count", "home", "expanduser", "node", "release"),
+        # the run itself: its terminal, its folder, its process, the time (a date passed holds on every run after it)
+        *("isatty", "getcwd", "cwd", "getpid", "time", "time_ns", "monotonic", "today", "now", "utcnow"),
+        *("random", "randint", "choice", "version"),  # (importlib.metadata's version: what is installed)
+    )
+)
+# and the attributes of the run: its command, its interpreter's flags, its modules, a library's version (not
+# sys.executable, by which the tests find a program of the environment, whose absence they may skip on)
+_SURROUNDING_ATTRIBUTES = frozenset(("argv", "flags", "modules", "__version__"))
 _FROM_SURROUNDINGS = "surroundings:"
 _ORDERED: dict[type, Callable[[Any, Any], Any]] = {
     ast.Lt: operator.lt,
@@ -106,6 +120,8 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
         return (True, tuple(value for _, value in items)) if all(known for known, _ in items) else (False, None)
     if isinstance(node, ast.Name) and node.id in constants:
         return True, constants[node.id]
+    if isinstance(node, ast.Name) and node.id == "__debug__":
+        return True, True  # (Python run without -O, which git/vacuous_asserts.py refuses for the tests)
     named = _environment(node)
     if named is not None:
         return (True, "true") if named and _set_in_ci(named) else (False, None)
@@ -171,6 +187,8 @@ def _of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
             isinstance(inner, ast.Name) and _FROM_SURROUNDINGS + inner.id in constants
         ):
             return True
+        if isinstance(inner, ast.Attribute) and inner.attr in _SURROUNDING_ATTRIBUTES:
+            return True
     return False
 
 
@@ -230,9 +248,39 @@ def _module_constants(tree: ast.Module) -> dict[str, object]:
                     out[target.id] = value
                 elif isinstance(target, ast.Name) and _of_the_surroundings(statement.value, out):
                     out[_FROM_SURROUNDINGS + target.id] = True  # (`USER = os.environ.get("USER")`)
+        elif isinstance(statement, ast.Try):
+            out |= _import_flags(statement, bound)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             out |= {_IMPORTED + (alias.asname or alias.name).split(".")[0]: True for alias in node.names}
+    return out
+
+
+def _import_flags(statement: ast.Try, bound: dict[str, list[object]]) -> dict[str, object]:
+    """A module's flags of an import (`try: import yaml; HAVE = True` `except ImportError: HAVE = False`), each
+    the value it has where CI runs: the body's where the environment of the project holds every module imported
+    there (git/skipped.py's reading), the handler's where not. `if HAVE: return` before a failing assert passed
+    (exit 0, hunt 217); `if not HAVE: pytest.skip(...)` skips where the module is missing, and passes."""
+    names = [
+        alias.name
+        for node in statement.body
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or ".")])
+    ]
+    catching = [
+        handler
+        for handler in statement.handlers
+        if handler.type is None or ast.unparse(handler.type) in ("ImportError", "ModuleNotFoundError")
+    ]
+    if not names or not catching:
+        return {}
+    branch = statement.body if all(environment_holds(name) for name in names) else catching[0].body
+    out: dict[str, object] = {}
+    for node in branch:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and len(bound.get(target.id, [])) == 2:
+                    out[target.id] = node.value.value
     return out
 
 
@@ -306,9 +354,10 @@ def no_test_ended_where_ci_runs(path: str, tree: ast.Module) -> None:
 
 
 def _assert_after(tree: ast.Module, ended: ast.Return) -> bool:
-    """Whether the test (a function named test...) a `return` stands in asserts after it."""
+    """Whether the function a `return` stands in (a test, or a helper a test calls to assert: `def check(found): if
+    os.environ.get("USER"): return` before its assert passed as a test's did, hunt 217) asserts after it."""
     for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             own = _own(node.body)
             if any(inner is ended for inner in own):
                 return any(isinstance(inner, ast.Assert) and inner.lineno > ended.lineno for inner in own)

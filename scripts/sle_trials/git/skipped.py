@@ -35,6 +35,12 @@ _LOOKING_UP = "which"
 _OPTIONAL_PROGRAMS = frozenset(("Rscript", "chromium", "chromium-browser", "google-chrome"))
 
 
+def environment_holds(module: str) -> bool:
+    """Whether an environment of the project holds a module (a dotted name by its top), as the check reads it."""
+    top = module.partition(".")[0]
+    return top in sys.stdlib_module_names or top in DEPENDENCY_MODULES or top == LIBRARY or top in installed_modules()
+
+
 def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
     """Refused: a test's Python naming, to skip on (pytest.importorskip, importlib.util.find_spec), a top-level
     module that no environment of the project holds (the module's docstring says why)."""
