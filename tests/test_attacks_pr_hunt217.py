@@ -27,6 +27,11 @@
   (git/marks_added.py); a new test's own xfail, a `skipif` on a program and an xfail with a condition pass. Three
   commits of main's history did this honestly, a fix reverted and its test marked `xfail(strict=True)` as open
   (1258f14d, f06febcc, 2048a3d3): as pull requests they are now refused, and such a case goes in a test of its own.
+- **(our own) A function's check run with `set -e` off at its call.** `set -euo pipefail`, `run() { make test; echo
+  done; }`, then `set +e`, `run`, `status=$?`, `exit "$status"` exited 0 over a failing `make test` (tested), and
+  passed (exit 0): the function's lines were read under the `set -e` before its definition. Now a function running a
+  check before another command may not be called where `set -e` is off (git/status_dropped.py); and a check in a
+  function defined before `set -e` and called after it, which hunt 216 refused, passes.
 """
 
 from __future__ import annotations
@@ -84,6 +89,10 @@ ENDED = {
     "an import's flag": "try:\n    import hypothesis\n\n    HAVE = True\nexcept ImportError:\n    HAVE = False\n\n\n"
     "def test_rules():\n    if HAVE:\n        return\n    assert len('ab') == 3\n",
 }
+BASH = "#!/usr/bin/env bash\n"
+RUN = "run() {\n    make test\n    echo done\n}\n\n"
+# (our own) a function running a check before another command, called with `set -e` off
+CALLED_UNDER_SET_E_OFF = f'{BASH}set -euo pipefail\n{RUN}set +e\nrun\nstatus=$?\nexit "$status"\n'
 BASE_TEST = "tests/test_h217_kept.py"  # a test main holds (passing there: the pull request's change fails it)
 KEPT = (
     "import pytest\n\n\ndef test_rules():\n    assert len('ab') == 2\n\n\nclass TestKept:\n    def test_kept(self):\n"
@@ -134,9 +143,21 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     assert f"{passed} passed, 4 skipped, 3 xfailed" in done.stdout, done.stdout
 
 
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_a_function_called_with_set_e_off_exits_0_over_its_failing_check(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text("test:\n\texit 1\n")
+    (tmp_path / "run").write_text(CALLED_UNDER_SET_E_OFF.replace("make test", "make -s test"))
+    done = subprocess.run(["bash", "run"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "done" in done.stdout, done.stdout + done.stderr
+
+
 @pytest.mark.parametrize(
     ("changes", "said"),
     [
+        (
+            {".ci/run": CALLED_UNDER_SET_E_OFF},
+            ".ci/run line 9: the function `run`, which runs a check before another command, called with `set -e` off",
+        ),
         *(
             (
                 {CONFTEST: PROBLEMS, RULES: STUB + body},
@@ -231,6 +252,9 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             CONFTEST: PROBLEMS,
             RULES: STUB + f"    found = {FOUND}\n    found += refs.check([])\n    shown = sorted(found)\n"
             "    yield shown.copy()\n",
+        },
+        {  # a check in a function defined before `set -e`, called after it (bash runs it under errexit)
+            ".ci/run": f"{BASH}{RUN}set -euo pipefail\nrun\necho after\n",
         },
         {  # the interpreter's values false where CI runs; CI's own variable failing the test
             RULES: "import os\nimport sys\n\nimport pytest\n\ntry:\n    import hypothesis\n\n    HAVE = True\n"

@@ -20,6 +20,12 @@ a makefile's recipe line, which a shell of its own runs and ends with the list's
 under `.ONESHELL:`). A script with no `set -e` at all went past a failing `make test` the same way (tested, hunt
 216): so a check in a script (a makefile under `.ONESHELL:`, a workflow step of a shell of its own, `shell: bash
 {0}`) stands after `set -e` (or `-e` in its shell's options), but as its last command, whose status is the script's.
+
+A function's check runs where the function is called, under the `set -e` the call stands after, not the one its
+definition does: `set -euo pipefail`, `run() { make test; echo done; }`, then `set +e`, `run`, `status=$?`, `exit
+"$status"` exited 0 over a failing `make test` (tested), and passed (exit 0, hunt 217). So a function running a check
+before another command is refused where it is called with `set -e` off; and a check in a function defined before
+`set -e` (called after it) passes, as bash runs it under errexit.
 """
 
 from __future__ import annotations
@@ -145,6 +151,8 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     raw = _lines(text, quoted=True)
     held = _holding_a_check(lines)
     errexit_off = never_set = _no_errexit_at_first(path, text, recipes, one_shell)
+    bodies = _function_bodies(lines)
+    not_last = _checks_not_last(lines, bodies, held)
     for n, (number, line) in enumerate(lines):
         if line.lstrip().startswith("#"):
             continue
@@ -172,7 +180,16 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
             )
         following = lines[n + 1][1] if n + 1 < len(lines) else ""
         last = not any(text.strip() and not text.lstrip().startswith("#") for _, text in lines[n + 1 :])
-        if never_set and not last:
+        called = [word for word in _WORD.findall(line) if word in not_last]
+        if called and (never_set or errexit_off):
+            raise Refused(
+                f"{files.shown(path)} line {number}: the function `{called[0]}`, which runs a check before another "
+                "command, called with `set -e` off: bash goes on past the check's failure, and the function's status "
+                "is its last command's; call it under `set -e`, or run the check last in it"
+            )
+        # a function's check runs where the function is called (above, and as a line running a check), under the
+        # `set -e` it stands after: `run() { make test; }`, `set -euo pipefail`, `run` runs it under errexit (hunt 217)
+        if never_set and not last and n not in bodies:
             raise Refused(
                 f"{files.shown(path)} line {number}: a check run with no `set -e` before it (nor `-e` in the shell's "
                 "options), so the script goes on past its failure to another command's status; begin the script "
@@ -186,6 +203,36 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
             )
         if errexit_off and not never_set:
             no_status_read_and_dropped(path, raw, n + 1)
+
+
+def _function_bodies(lines: list[tuple[int, str]]) -> dict[int, str]:
+    """The indices of the lines a shell function's body holds (`run() {` to its closing `}`), each with its name."""
+    out: dict[int, str] = {}
+    depth, name = 0, ""
+    for n, (_, line) in enumerate(lines):
+        defined = _DEFINED.match(line)
+        opening = depth == 0 and defined is not None and "()" in defined.group(0)
+        if opening and defined is not None:
+            name = defined.group(1)
+        if depth > 0 or opening:
+            depth += line.count("{") - line.count("}")
+            if depth > 0 and not opening:
+                out[n] = name
+            depth = max(depth, 0)
+    return out
+
+
+def _checks_not_last(lines: list[tuple[int, str]], bodies: dict[int, str], held: set[str]) -> set[str]:
+    """The functions whose body runs a check before another command: called where `set -e` is off, the function's
+    status is its last command's."""
+    out: set[str] = set()
+    for n, name in bodies.items():
+        if _check_at(lines[n][1], held) is None:
+            continue
+        later = [m for m in bodies if m > n and bodies[m] == name]
+        if any(lines[m][1].strip() and not lines[m][1].lstrip().startswith("#") for m in later):
+            out.add(name)
+    return out
 
 
 def _no_errexit_at_first(path: str, text: str, recipes: bool, one_shell: bool) -> bool:
