@@ -29,7 +29,9 @@ extraction (exit 0, hunt 217). A skip or a `return` under either branch of one i
 runner's user's, not root's. So are the time (`if time.time() > 1.7e9: return` holds on every run after 2023), the
 terminal, the command's arguments and a library's version; `__debug__` and a module's flag of an import (`try: import
 hypothesis; HAVE = True` `except ImportError: HAVE = False`) are worked out as CI has them, and a `return` before the
-asserts of a helper a test calls is held as a test's own (each passed, exit 0, hunt 217).
+asserts of a helper a test calls is held as a test's own (each passed, exit 0, hunt 217). A skip raised (`raise
+pytest.skip.Exception(...)`, `unittest.SkipTest`), a mark's `condition=` keyword, and a `while` or a `match` on such a
+condition are held alike (hunt 217).
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
         return False, None
     if not isinstance(node, (ast.UnaryOp, ast.BoolOp, ast.Compare)):
         return False, None
-    truth = _truth(node, constants)
+    truth = truth_on_ci(node, constants)
     return (truth is not None), truth
 
 
@@ -172,7 +174,7 @@ def _interpreter(node: ast.expr) -> object | None:
     return None
 
 
-def _of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
+def of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
     """Whether a condition reads what the reader cannot work out of the run's surroundings: the environment (a
     variable CI's runner may set or not: `USER`, `LANG`), the user, the host, a module's name bound to one."""
     for inner in ast.walk(node):
@@ -192,13 +194,13 @@ def _of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
     return False
 
 
-def _truth(node: ast.expr, constants: dict[str, object]) -> bool | None:
+def truth_on_ci(node: ast.expr, constants: dict[str, object]) -> bool | None:
     """Whether a condition holds where CI runs: True, False, or None where the reader cannot say."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        inner = _truth(node.operand, constants)
+        inner = truth_on_ci(node.operand, constants)
         return None if inner is None else not inner
     if isinstance(node, ast.BoolOp):
-        truths = [_truth(value, constants) for value in node.values]
+        truths = [truth_on_ci(value, constants) for value in node.values]
         wanted = isinstance(node.op, ast.Or)
         if wanted in truths:
             return wanted
@@ -232,7 +234,7 @@ def _compared(node: ast.Compare, constants: dict[str, object]) -> bool | None:
         return None
 
 
-def _module_constants(tree: ast.Module) -> dict[str, object]:
+def module_constants(tree: ast.Module) -> dict[str, object]:
     """The module's names bound once, at its top, to a value known where CI runs (`SLOW = True`, `CI =
     os.environ.get("CI")`), and those it imports (under a key of their own: `import:os`)."""
     bound: dict[str, list[object]] = {}
@@ -246,7 +248,7 @@ def _module_constants(tree: ast.Module) -> dict[str, object]:
             for target in statement.targets:
                 if known and isinstance(target, ast.Name) and len(bound.get(target.id, [])) == 1:
                     out[target.id] = value
-                elif isinstance(target, ast.Name) and _of_the_surroundings(statement.value, out):
+                elif isinstance(target, ast.Name) and of_the_surroundings(statement.value, out):
                     out[_FROM_SURROUNDINGS + target.id] = True  # (`USER = os.environ.get("USER")`)
         elif isinstance(statement, ast.Try):
             out |= _import_flags(statement, bound)
@@ -313,9 +315,12 @@ def _refuse(path: str, line: int, what: str, condition: ast.expr, surroundings: 
 
 def _mark_condition(mark: ast.expr) -> ast.expr | None:
     """The condition of a `skipif` or `xfail` mark (a string's expression, as pytest evaluates it), or None."""
-    if not isinstance(mark, ast.Call) or _called(mark) not in _MARKS or not mark.args:
+    if not isinstance(mark, ast.Call) or _called(mark) not in _MARKS:
         return None
-    condition = mark.args[0]
+    given = [keyword.value for keyword in mark.keywords if keyword.arg == "condition"]  # (`condition=`: hunt 217)
+    if not mark.args and not given:
+        return None
+    condition = mark.args[0] if mark.args else given[0]
     if isinstance(condition, ast.Constant) and isinstance(condition.value, str):
         try:
             return ast.parse(condition.value, mode="eval").body
@@ -324,32 +329,51 @@ def _mark_condition(mark: ast.expr) -> ast.expr | None:
     return condition
 
 
+def taken_where_ci_runs(node: ast.If | ast.IfExp | ast.While | ast.Match, truth: bool | None) -> list[ast.AST]:
+    """The statements (or the expression) of a branch that may run where CI runs, of a condition whose truth there is
+    truth (None: a condition on the surroundings, either way CI's; a `match`'s subject known or not, every case)."""
+    if isinstance(node, ast.Match):
+        return [statement for case in node.cases for statement in case.body]
+    if truth is None:
+        branches = [node.body, node.orelse]
+    else:
+        branches = [node.body if truth else node.orelse]
+    return [item for branch in branches for item in (branch if isinstance(branch, list) else [branch])]
+
+
+def _skipping(node: ast.AST) -> bool:
+    """A skip or an xfail: pytest's call, or an exception of one raised (`raise pytest.skip.Exception(...)`,
+    `raise unittest.SkipTest(...)`: hunt 217)."""
+    if _called(node) in _SKIPPING:
+        return True
+    if not isinstance(node, ast.Raise) or node.exc is None:
+        return False
+    shown = ast.unparse(node.exc).lower()
+    return "skip" in shown or "xfail" in shown
+
+
 def no_test_ended_where_ci_runs(path: str, tree: ast.Module) -> None:
     """Refused, in the tests' Python: a test's `return` before an assert of it, a skip or an xfail (a call, or a
     mark's condition) under a condition true where CI runs (the module's docstring says why)."""
     if not path.startswith(_TESTS):
         return
-    constants = _module_constants(tree)
+    constants = module_constants(tree)
     for node in ast.walk(tree):
-        if isinstance(node, (ast.If, ast.IfExp)):
-            truth = _truth(node.test, constants)
-            surroundings = truth is None and _of_the_surroundings(node.test, constants)
+        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Match)):
+            test = node.subject if isinstance(node, ast.Match) else node.test
+            truth = truth_on_ci(test, constants)
+            surroundings = truth is None and of_the_surroundings(test, constants)
             if truth is None and not surroundings:
                 continue
-            # (a condition on the surroundings: either way may be CI's)
-            taken = [node.body, node.orelse] if surroundings else [node.body if truth else node.orelse]
-            statements: list[ast.AST] = [
-                item for branch in taken for item in (branch if isinstance(branch, list) else [branch])
-            ]
-            for inner in _own(statements):
-                if _called(inner) in _SKIPPING:
-                    _refuse(path, getattr(inner, "lineno", node.lineno), "a skip", node.test, surroundings)
+            for inner in _own(taken_where_ci_runs(node, truth)):
+                if _skipping(inner):
+                    _refuse(path, getattr(inner, "lineno", node.lineno), "a skip", test, surroundings)
                 if isinstance(inner, ast.Return) and _assert_after(tree, inner):
-                    _refuse(path, inner.lineno, "a `return`", node.test, surroundings)
+                    _refuse(path, inner.lineno, "a `return`", test, surroundings)
         condition = _mark_condition(node) if isinstance(node, ast.Call) else None
         if isinstance(node, ast.Call) and condition is not None:
-            truth = _truth(condition, constants)
-            if truth is True or (truth is None and _of_the_surroundings(condition, constants)):
+            truth = truth_on_ci(condition, constants)
+            if truth is True or (truth is None and of_the_surroundings(condition, constants)):
                 _refuse(path, node.lineno, "a skip", condition, truth is None)
 
 
