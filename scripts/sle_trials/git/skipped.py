@@ -17,6 +17,8 @@ one of the programs the tests do without outside CI (_OPTIONAL_PROGRAMS).
 from __future__ import annotations
 
 import ast
+import importlib.metadata
+import re
 import shutil
 import sys
 
@@ -33,6 +35,37 @@ _LOOKING_UP = "which"
 # the programs a test may do without where the check runs (a developer's machine, the review's job): R for
 # data.md's snippet (ci.yml installs r-base-core), a browser for the site's layout (the runner's google-chrome)
 _OPTIONAL_PROGRAMS = frozenset(("Rscript", "chromium", "chromium-browser", "google-chrome"))
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    """A version's leading numbers (`8.3.4` -> (8, 3, 4); `2.0rc1` -> (2, 0))."""
+    out: list[int] = []
+    for part in version.split("."):
+        digits = re.match(r"\d+", part)
+        if digits is None:
+            break
+        out.append(int(digits.group()))
+        if digits.group() != part:
+            break
+    return tuple(out)
+
+
+def _no_version_beyond_the_installed(path: str, node: ast.Call, name: str, constants: dict[str, str]) -> None:
+    """Refused: `pytest.importorskip(module, minversion=...)` asking for a version beyond the one installed where
+    the check runs: `pytest.importorskip("hypothesis", minversion="999")` at a module's top skipped its tests in
+    every run, a module the environment holds (tested), and passed (exit 0, hunt 217)."""
+    given = [keyword.value for keyword in node.keywords if keyword.arg == "minversion"] + node.args[1:2]
+    wanted = text_of(given[0], constants) if given else None
+    if wanted is None:
+        return
+    owners = importlib.metadata.packages_distributions().get(name.partition(".")[0], [])
+    versions = [_numbers(importlib.metadata.version(owner)) for owner in owners]
+    if versions and all(version < _numbers(wanted) for version in versions):
+        raise Refused(
+            f"{files.shown(path)} line {node.lineno}: a test skipping on the module {files.printable(name)!r} below "
+            f"version {files.printable(wanted)!r}, beyond the one installed where the check runs: pytest skips its "
+            "tests in every run of this environment, and CI passes; ask for a version the environment holds"
+        )
 
 
 def environment_holds(module: str) -> bool:
@@ -70,6 +103,7 @@ def no_test_skipped_on_no_module(path: str, data: bytes | None) -> None:
             continue
         if known is None:
             known = set(sys.stdlib_module_names) | DEPENDENCY_MODULES | installed_modules() | {LIBRARY}
+        _no_version_beyond_the_installed(path, node, name, constants)
         if name.partition(".")[0] not in known:
             raise Refused(
                 f"{files.shown(path)} line {node.lineno}: a test skipping on the module {files.printable(name)!r}, "
