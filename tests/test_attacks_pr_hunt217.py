@@ -32,6 +32,13 @@
   passed (exit 0): the function's lines were read under the `set -e` before its definition. Now a function running a
   check before another command may not be called where `set -e` is off (git/status_dropped.py); and a check in a
   function defined before `set -e` and called after it, which hunt 216 refused, passes.
+- **(our own) The same conditions reached otherwise.** Under `os.environ.get("CI")`, `raise pytest.skip.Exception(...)`
+  (or `unittest.SkipTest`) was no skip to hunt 216's rule, nor a `match` or `while` a condition, nor an xfail's
+  `condition=` given by keyword; `assert found == [] or sys.platform == "linux"` held on CI whatever was found, and
+  `except AssertionError:` with `if not os.environ.get("CI"): raise` re-raised off CI only; and
+  `pytest.importorskip("hypothesis", minversion="999")` skipped a module in every run: each passed under pytest with
+  CI set (tested), and the extraction (exit 0). Now each is refused (git/ended_early.py, git/ci_decided.py,
+  git/skipped.py); an `or` of the test's own values, a handler's re-raise and a version installed pass.
 """
 
 from __future__ import annotations
@@ -89,6 +96,21 @@ ENDED = {
     "an import's flag": "try:\n    import hypothesis\n\n    HAVE = True\nexcept ImportError:\n    HAVE = False\n\n\n"
     "def test_rules():\n    if HAVE:\n        return\n    assert len('ab') == 3\n",
 }
+# (our own) the same conditions reached otherwise: a skip raised, a mark's `condition=`, a `while` or a `match`, an
+# assert's `or`, a handler's re-raise off CI, a version no environment holds
+OTHERWISE = {
+    "a skip raised": "import os\n\nimport pytest\n\n\ndef test_rules():\n    if os.environ.get('CI'):\n"
+    "        raise pytest.skip.Exception('slow')\n    assert len('ab') == 3\n",
+    "condition=": "import sys\n\nimport pytest\n\n\n@pytest.mark.xfail(condition=sys.platform == 'linux', reason='x')\n"
+    "def test_rules():\n    assert len('ab') == 3\n",
+    "match": "import os\n\n\ndef test_rules():\n    match os.environ.get('CI'):\n        case 'true':\n"
+    "            return\n    assert len('ab') == 3\n",
+    "an assert's or": "import sys\n\n\ndef test_rules():\n    assert len('ab') == 3 or sys.platform == 'linux'\n",
+    "a re-raise off CI": "import os\n\n\ndef test_rules():\n    try:\n        assert len('ab') == 3\n"
+    "    except AssertionError:\n        if not os.environ.get('CI'):\n            raise\n",
+    "minversion": "import pytest\n\npytest.importorskip('hypothesis', minversion='999')\n\n\ndef test_rules():\n"
+    "    assert len('ab') == 3\n",
+}
 BASH = "#!/usr/bin/env bash\n"
 RUN = "run() {\n    make test\n    echo done\n}\n\n"
 # (our own) a function running a check before another command, called with `set -e` off
@@ -121,6 +143,7 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
         "conftest.py": PROBLEMS,
         **{f"test_made_{n}.py": STUB + body + ASKED for n, body in enumerate(MADE_ANOTHER.values())},
         **{f"test_ended_{n}.py": test for n, test in enumerate(ENDED.values())},
+        **{f"test_otherwise_{n}.py": test for n, test in enumerate(OTHERWISE.values())},
         "test_marked.py": "import pytest\n\npytestmark = pytest.mark.xfail" + FAILING,
         **{f"test_xfail_{n}.py": _failing(name, test) for n, (name, test) in enumerate(MARKED.items())},
         "test_honest.py": STUB.replace("problems", "found") + f"    return {FOUND}\n\n\ndef test_found(found):\n"
@@ -139,8 +162,9 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     assert done.returncode == 1 and "1 failed" in done.stdout and "test_honest.py" in done.stdout, done.stdout
     # MARKED's xfail and named mark, and the module's: xfailed; its skips and ENDED's skipif: skipped; each of
     # MARKED's modules' other test passes
-    passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED)
-    assert f"{passed} passed, 4 skipped, 3 xfailed" in done.stdout, done.stdout
+    # OTHERWISE's: the skip raised and the version skipped, condition= xfailed
+    passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED) + len(OTHERWISE) - 3
+    assert f"{passed} passed, 6 skipped, 4 xfailed" in done.stdout, done.stdout
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
@@ -154,6 +178,12 @@ def test_a_function_called_with_set_e_off_exits_0_over_its_failing_check(tmp_pat
 @pytest.mark.parametrize(
     ("changes", "said"),
     [
+        ({RULES: OTHERWISE["a skip raised"]}, f"{RULES} line 8: a skip under a condition true where CI runs"),
+        ({RULES: OTHERWISE["condition="]}, f"{RULES} line 6: a skip under a condition true where CI runs"),
+        ({RULES: OTHERWISE["match"]}, f"{RULES} line 7: a `return` under a condition true where CI runs"),
+        ({RULES: OTHERWISE["an assert's or"]}, f"{RULES} line 5: an assert with an `or` operand true where CI runs"),
+        ({RULES: OTHERWISE["a re-raise off CI"]}, f"{RULES} line 9: a handler's `raise` under a condition false where"),
+        ({RULES: OTHERWISE["minversion"]}, f"{RULES} line 3: a test skipping on the module 'hypothesis' below version"),
         (
             {".ci/run": CALLED_UNDER_SET_E_OFF},
             ".ci/run line 9: the function `run`, which runs a check before another command, called with `set -e` off",
@@ -261,7 +291,9 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             "except ImportError:\n    HAVE = False\n\n\n@pytest.mark.skipif(sys.version_info < (3, 11), "
             "reason='tomllib')\ndef test_rules():\n    if os.environ.get('CI') == 'true':\n        pytest.fail('x')\n"
             "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0 or not HAVE:\n        return\n"
-            "    assert os.sep in os.path.join('a', 'b')\n",
+            "    found = os.path.join('a', 'b')\n    assert os.sep in found or found is None\n    try:\n"
+            "        assert found\n    except AssertionError:\n        if found is not None:\n            raise\n"
+            "        raise\n\n\ndrawn = pytest.importorskip('hypothesis', minversion='1')\n",
         },
     ],
 )
