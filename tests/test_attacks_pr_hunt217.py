@@ -38,7 +38,9 @@
   `except AssertionError:` with `if not os.environ.get("CI"): raise` re-raised off CI only; and
   `pytest.importorskip("hypothesis", minversion="999")` skipped a module in every run: each passed under pytest with
   CI set (tested), and the extraction (exit 0). Now each is refused (git/ended_early.py, git/ci_decided.py,
-  git/skipped.py); an `or` of the test's own values, a handler's re-raise and a version installed pass.
+  git/skipped.py); an `or` of the test's own values, a handler's re-raise and a version installed pass. And a mark's
+  condition the reader cannot work out (`xfail(bool(len('a')))`) is refused: read as pytest collects, it holds no
+  parameter of the test; `find_spec(...) is None` and a program's path not found (`.exists()`) are worked out.
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ OTHERWISE = {
     "an assert's or": "import sys\n\n\ndef test_rules():\n    assert len('ab') == 3 or sys.platform == 'linux'\n",
     "a re-raise off CI": "import os\n\n\ndef test_rules():\n    try:\n        assert len('ab') == 3\n"
     "    except AssertionError:\n        if not os.environ.get('CI'):\n            raise\n",
+    "a mark's condition unknown": "import pytest\n\n\n@pytest.mark.xfail(bool(len('a')), reason='x')\n"
+    "def test_rules():\n    assert len('ab') == 3\n",
     "minversion": "import pytest\n\npytest.importorskip('hypothesis', minversion='999')\n\n\ndef test_rules():\n"
     "    assert len('ab') == 3\n",
 }
@@ -162,9 +166,9 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     assert done.returncode == 1 and "1 failed" in done.stdout and "test_honest.py" in done.stdout, done.stdout
     # MARKED's xfail and named mark, and the module's: xfailed; its skips and ENDED's skipif: skipped; each of
     # MARKED's modules' other test passes
-    # OTHERWISE's: the skip raised and the version skipped, condition= xfailed
-    passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED) + len(OTHERWISE) - 3
-    assert f"{passed} passed, 6 skipped, 4 xfailed" in done.stdout, done.stdout
+    # OTHERWISE's: the skip raised and the version skipped, condition= and the unknown condition xfailed
+    passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED) + len(OTHERWISE) - 4
+    assert f"{passed} passed, 6 skipped, 5 xfailed" in done.stdout, done.stdout
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
@@ -183,6 +187,10 @@ def test_a_function_called_with_set_e_off_exits_0_over_its_failing_check(tmp_pat
         ({RULES: OTHERWISE["match"]}, f"{RULES} line 7: a `return` under a condition true where CI runs"),
         ({RULES: OTHERWISE["an assert's or"]}, f"{RULES} line 5: an assert with an `or` operand true where CI runs"),
         ({RULES: OTHERWISE["a re-raise off CI"]}, f"{RULES} line 9: a handler's `raise` under a condition false where"),
+        (
+            {RULES: OTHERWISE["a mark's condition unknown"]},
+            f"{RULES} line 4: a skip or an xfail under a condition the reader cannot work out where CI runs",
+        ),
         ({RULES: OTHERWISE["minversion"]}, f"{RULES} line 3: a test skipping on the module 'hypothesis' below version"),
         (
             {".ci/run": CALLED_UNDER_SET_E_OFF},
@@ -287,9 +295,12 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             ".ci/run": f"{BASH}{RUN}set -euo pipefail\nrun\necho after\n",
         },
         {  # the interpreter's values false where CI runs; CI's own variable failing the test
-            RULES: "import os\nimport sys\n\nimport pytest\n\ntry:\n    import hypothesis\n\n    HAVE = True\n"
+            RULES: "import importlib.util\nimport os\nimport sys\nfrom pathlib import Path\n\nimport pytest\n\n"
+            "try:\n    import hypothesis\n\n    HAVE = True\n"
             "except ImportError:\n    HAVE = False\n\n\n@pytest.mark.skipif(sys.version_info < (3, 11), "
-            "reason='tomllib')\ndef test_rules():\n    if os.environ.get('CI') == 'true':\n        pytest.fail('x')\n"
+            "reason='tomllib')\n@pytest.mark.skipif(importlib.util.find_spec('mypy') is None, reason='mypy')\n"
+            "@pytest.mark.skipif(not (Path(sys.executable).parent / 'ruff').exists(), reason='ruff')\n"
+            "def test_rules():\n    if os.environ.get('CI') == 'true':\n        pytest.fail('x')\n"
             "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0 or not HAVE:\n        return\n"
             "    found = os.path.join('a', 'b')\n    assert os.sep in found or found is None\n    try:\n"
             "        assert found\n    except AssertionError:\n        if found is not None:\n            raise\n"

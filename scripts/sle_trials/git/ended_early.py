@@ -31,7 +31,11 @@ terminal, the command's arguments and a library's version; `__debug__` and a mod
 hypothesis; HAVE = True` `except ImportError: HAVE = False`) are worked out as CI has them, and a `return` before the
 asserts of a helper a test calls is held as a test's own (each passed, exit 0, hunt 217). A skip raised (`raise
 pytest.skip.Exception(...)`, `unittest.SkipTest`), a mark's `condition=` keyword, and a `while` or a `match` on such a
-condition are held alike (hunt 217).
+condition are held alike (hunt 217). A mark's condition is read as pytest collects the test, where no parameter
+or result of it stands: one the reader cannot work out (`@pytest.mark.xfail(bool(len("a")), ...)` added to a failing
+test passed, exit 0) is refused, and `importlib.util.find_spec(...) is None` (false: git/skipped.py refuses a
+module no environment holds) and a program's path not found (`not (Path(sys.executable).parent / "ruff").exists()`)
+are worked out, as the tests' are.
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ _SURROUNDINGS = frozenset(
 # sys.executable, by which the tests find a program of the environment, whose absence they may skip on)
 _SURROUNDING_ATTRIBUTES = frozenset(("argv", "flags", "modules", "__version__"))
 _FROM_SURROUNDINGS = "surroundings:"
+_FOUND = frozenset(("exists", "is_file", "is_dir", "isfile", "isdir"))
 _ORDERED: dict[type, Callable[[Any, Any], Any]] = {
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
@@ -134,6 +139,11 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
             return True, "/usr/bin/program"  # found: what the tests look up, CI installs
         if called in ("getuid", "geteuid"):
             return True, 1001  # GitHub's runner's user, not root (test_hostile.py skips a case as root)
+        if called in _FOUND:
+            return True, True  # a file the tests look for (a program of the environment): there, as CI installs it
+        spec = node.args[0] if called == "find_spec" and node.args else None
+        if isinstance(spec, ast.Constant) and isinstance(spec.value, str):
+            return True, "spec"  # found: a module no environment holds is git/skipped.py's to refuse, by its name
         owner = node.args[0] if called == "hasattr" and len(node.args) == 2 else None
         if isinstance(owner, ast.Name) and constants.get(_IMPORTED + owner.id) is True:
             return True, True  # an attribute of a module the test imports, of the platform CI runs on
@@ -375,6 +385,13 @@ def no_test_ended_where_ci_runs(path: str, tree: ast.Module) -> None:
             truth = truth_on_ci(condition, constants)
             if truth is True or (truth is None and of_the_surroundings(condition, constants)):
                 _refuse(path, node.lineno, "a skip", condition, truth is None)
+            if truth is None:  # (a mark's condition is read as pytest collects: no parameter, no result of the test)
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: a skip or an xfail under a condition the reader cannot "
+                    f"work out where CI runs (`{files.printable(ast.unparse(condition)[:60])}`), which may hold "
+                    "there and excuse the test; skip on what the run lacks (`not shutil.which(...)`, a module's "
+                    "`find_spec(...) is None`, the platform)"
+                )
 
 
 def _assert_after(tree: ast.Module, ended: ast.Return) -> bool:
