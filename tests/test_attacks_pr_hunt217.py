@@ -27,6 +27,9 @@
   (git/marks_added.py); a new test's own xfail, a `skipif` on a program and an xfail with a condition pass. Three
   commits of main's history did this honestly, a fix reverted and its test marked `xfail(strict=True)` as open
   (1258f14d, f06febcc, 2048a3d3): as pull requests they are now refused, and such a case goes in a test of its own.
+  (our own) So is a test of no case: `@pytest.mark.parametrize("n", [])` over a failing test was skipped (tested),
+  and passed (exit 0). pyproject.toml now has pytest fail it as it collects (`empty_parameter_set_mark`), which a
+  pull request may neither set otherwise nor drop.
 - **(our own) A function's check run with `set -e` off at its call.** `set -euo pipefail`, `run() { make test; echo
   done; }`, then `set +e`, `run`, `status=$?`, `exit "$status"` exited 0 over a failing `make test` (tested), and
   passed (exit 0): the function's lines were read under the `set -e` before its definition. Now a function running a
@@ -149,6 +152,8 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
         **{f"test_ended_{n}.py": test for n, test in enumerate(ENDED.values())},
         **{f"test_otherwise_{n}.py": test for n, test in enumerate(OTHERWISE.values())},
         "test_marked.py": "import pytest\n\npytestmark = pytest.mark.xfail" + FAILING,
+        "test_empty.py": "import pytest\n\n\n@pytest.mark.parametrize('n', [])\ndef test_rules(n):\n"
+        "    assert n == 3\n",
         **{f"test_xfail_{n}.py": _failing(name, test) for n, (name, test) in enumerate(MARKED.items())},
         "test_honest.py": STUB.replace("problems", "found") + f"    return {FOUND}\n\n\ndef test_found(found):\n"
         "    assert found == []\n",  # the same call unsliced fails
@@ -168,7 +173,7 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     # MARKED's modules' other test passes
     # OTHERWISE's: the skip raised and the version skipped, condition= and the unknown condition xfailed
     passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED) + len(OTHERWISE) - 4
-    assert f"{passed} passed, 6 skipped, 5 xfailed" in done.stdout, done.stdout
+    assert f"{passed} passed, 7 skipped, 5 xfailed" in done.stdout, done.stdout  # (and test_empty.py's)
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
@@ -262,6 +267,34 @@ def test_a_skip_added_to_a_test_of_the_base_stops_the_extraction(
     checked = trusted_check_once(request, root, "pr", tmp_path / "review")
     assert checked.returncode == 2, checked.stdout + checked.stderr
     assert f"{excused} given a skip or an xfail that no condition decides" in checked.stderr, checked.stderr
+
+
+PYPROJECT = '[project]\nname = "x"\n\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n'
+FAILING_EMPTY = PYPROJECT + 'empty_parameter_set_mark = "fail_at_collect"\n'
+
+
+@pytest.mark.parametrize(
+    ("base", "changed", "said"),
+    [
+        (
+            PYPROJECT,
+            PYPROJECT + 'empty_parameter_set_mark = "skip"\n',
+            "pytest's `empty_parameter_set_mark` other than",
+        ),
+        (
+            FAILING_EMPTY,
+            PYPROJECT,
+            "pytest's `empty_parameter_set_mark = 'fail_at_collect'` of the base branch dropped",
+        ),
+    ],
+)
+def test_a_test_of_no_case_skipped_stops_the_extraction(tmp_path: Path, base: str, changed: str, said: str) -> None:
+    root = committed_with_code(tmp_path, "pyproject.toml", base)
+    git_run(root, "checkout", "-q", "-b", "pr")
+    put(root, "pyproject.toml", changed)
+    pull_request_made(root)
+    checked = extraction(root, "pr", tmp_path / "review")
+    assert checked.returncode == 2 and said in checked.stderr, checked.stderr
 
 
 def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:

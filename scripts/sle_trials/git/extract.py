@@ -143,7 +143,7 @@ from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.installed import no_dependency_added, no_pip_from_elsewhere
 from sle_trials.git.lint_settings import no_code_checks_narrowed
-from sle_trials.git.marks_added import no_test_excused_anew
+from sle_trials.git.marks_added import no_empty_cases_excused_anew, no_test_excused_anew
 from sle_trials.git.refusal import (
     Refused,
 )
@@ -637,6 +637,7 @@ def main(argv: list[str] | None = None) -> int:
             code_shown_in_full(repository, bases[0], commit or "")
             code_shown_with_white_space(repository, bases[0], commit or "")
             no_test_excused_anew(repository, bases[0], commit or "")
+            no_empty_cases_excused_anew(repository, bases[0], commit or "")
     except (Refused, plumbing.GitError, OSError) as error:
         return _stopped(error)
     for path, how in bad:  # an attribute's value is the pull request's words: printed escaped

@@ -11,23 +11,31 @@ module of its path or in one the pull request deletes (a module renamed), may no
 or xfails than it had there: a skip or xfail mark (but `skipif` and an xfail with a condition, which
 git/ended_early.py works out as CI's run has them), a mark bound to a name of the module and given by it, or a call
 of `pytest.skip` or `pytest.xfail` that no condition, loop or handler stands around. A new test's own marks pass.
+
+pytest skips a test parametrized by no case (`parametrize("case", [])`, or cases a change of the code filters
+away): a failing test so emptied passed (tested), and the extraction (exit 0, hunt 217). pyproject.toml has it fail
+as pytest collects (`empty_parameter_set_mark = "fail_at_collect"`, which the repository's 15,371 tests meet), and a
+pull request may not drop that setting of the base's (another value is git/uncollected.py's to refuse).
 """
 
 from __future__ import annotations
 
 import ast
+import tomllib
 
 from sle_trials import files
 from sle_trials.git import plumbing
 from sle_trials.git.code_files import PYTHON_LIMIT
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
+from sle_trials.git.uncollected import EMPTY_CASES, FAILING_EMPTY
 
 _TESTS = "tests/"
 _EXCUSING = frozenset(("skip", "xfail"))
 _CONDITIONAL = (ast.If, ast.IfExp, ast.ExceptHandler, ast.While, ast.For, ast.AsyncFor, ast.Match, ast.BoolOp)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _MODULE = "the module"
+_PYPROJECT = "pyproject.toml"
 
 
 def _excusing(node: ast.AST, aliases: set[str]) -> bool:
@@ -92,6 +100,31 @@ def excusals(tree: ast.Module) -> dict[str, int]:
         if isinstance(scope, ast.ClassDef):
             pending.extend((name + ".", s) for s in scope.body if isinstance(s, _SCOPES))
     return out
+
+
+def _empty_cases_setting(repository: plumbing.Repository, tree_ish: str) -> object:
+    """pyproject.toml's pytest `empty_parameter_set_mark` in a tree (None: unset, or no such file)."""
+    entries = dict(repository.tree_entries(tree_ish, [_PYPROJECT]))
+    data = repository.objects({entries[_PYPROJECT].oid}, PYTHON_LIMIT) if _PYPROJECT in entries else {}
+    blob = data[entries[_PYPROJECT].oid].data if data else None
+    try:
+        settings = tomllib.loads(blob.decode("utf-8")) if blob else {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    table = settings.get("tool", {}).get("pytest", {}).get("ini_options", {})
+    return table.get(EMPTY_CASES) if isinstance(table, dict) else None
+
+
+def no_empty_cases_excused_anew(repository: plumbing.Repository, base: str, commit: str) -> None:
+    """Refused: pytest's `empty_parameter_set_mark = "fail_at_collect"` of the base's pyproject.toml dropped by
+    commit, by which a test parametrized by no case (its cases emptied by a change of the code, or
+    `parametrize("case", [])`) is skipped, and a failing suite passes (hunt 217; git/uncollected.py refuses
+    another value)."""
+    if _empty_cases_setting(repository, base) == FAILING_EMPTY != _empty_cases_setting(repository, commit):
+        raise Refused(
+            f"pyproject.toml: pytest's `{EMPTY_CASES} = {FAILING_EMPTY!r}` of the base branch dropped, by which a "
+            "test parametrized by no case is skipped and a failing suite passes; keep it"
+        )
 
 
 def no_test_excused_anew(repository: plumbing.Repository, base: str, commit: str) -> None:

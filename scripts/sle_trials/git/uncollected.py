@@ -91,6 +91,9 @@ _KEEPS_ALL = frozenset(("sort", "reverse"))  # what that hook may do to its item
 _COLLECTION_SETTINGS = frozenset(
     ("python_files", "python_classes", "python_functions", "norecursedirs", "collect_imported_tests", "confcutdir")
 )
+# pytest's setting of a test parametrized by no case: the repository's fails it as pytest collects (hunt 217)
+EMPTY_CASES = "empty_parameter_set_mark"
+FAILING_EMPTY = "fail_at_collect"
 _NARROWING_OPTIONS = (
     "--ignore",
     "--ignore-glob",
@@ -468,6 +471,11 @@ def no_collection_narrowed(path: str, data: bytes | None) -> None:
                 f"pyproject.toml: pytest's `{_EVERY_TEST_USES}`, by which every test asks for the fixtures it names, "
                 "each run around every test as an autouse fixture whose rules read the conftest's `autouse=True` only "
                 "(hunt 213); mark the fixture autouse in tests/conftest.py"
+            )
+        if table.get(EMPTY_CASES, FAILING_EMPTY) != FAILING_EMPTY:
+            raise Refused(
+                f"pyproject.toml: pytest's `{EMPTY_CASES}` other than {FAILING_EMPTY!r}, by which a test parametrized "
+                "by no case is skipped (or excused), and a failing suite passes; keep it failing at collection"
             )
         if "testpaths" in table and table["testpaths"] not in (["tests"], "tests"):
             raise Refused("pyproject.toml: pytest's `testpaths` but tests/, whose tests it would not collect")
