@@ -44,6 +44,8 @@
   git/skipped.py); an `or` of the test's own values, a handler's re-raise and a version installed pass. And a mark's
   condition the reader cannot work out (`xfail(bool(len('a')))`) is refused: read as pytest collects, it holds no
   parameter of the test; `find_spec(...) is None` and a program's path not found (`.exists()`) are worked out.
+  An assert where nothing runs it, in a function nested in the test that it never calls nor names or in a loop over
+  `range(0)`, passed under pytest (tested) and the extraction (exit 0): now refused (git/never_run.py).
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ OTHERWISE = {
     "    except AssertionError:\n        if not os.environ.get('CI'):\n            raise\n",
     "a mark's condition unknown": "import pytest\n\n\n@pytest.mark.xfail(bool(len('a')), reason='x')\n"
     "def test_rules():\n    assert len('ab') == 3\n",
+    "a nested function": "def test_rules():\n    def inner():\n        assert len('ab') == 3\n",
+    "a loop over nothing": "def test_rules():\n    for n in range(0):\n        assert n == 3\n",
     "minversion": "import pytest\n\npytest.importorskip('hypothesis', minversion='999')\n\n\ndef test_rules():\n"
     "    assert len('ab') == 3\n",
 }
@@ -196,6 +200,8 @@ def test_a_function_called_with_set_e_off_exits_0_over_its_failing_check(tmp_pat
             {RULES: OTHERWISE["a mark's condition unknown"]},
             f"{RULES} line 4: a skip or an xfail under a condition the reader cannot work out where CI runs",
         ),
+        ({RULES: OTHERWISE["a nested function"]}, f"{RULES} line 3: an assert in `inner`, a function nested in"),
+        ({RULES: OTHERWISE["a loop over nothing"]}, f"{RULES} line 3: an assert in a loop over `range(0)`"),
         ({RULES: OTHERWISE["minversion"]}, f"{RULES} line 3: a test skipping on the module 'hypothesis' below version"),
         (
             {".ci/run": CALLED_UNDER_SET_E_OFF},
@@ -337,7 +343,8 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             "    if sys.version_info[:2] < (3, 9) or os.geteuid() == 0 or not HAVE:\n        return\n"
             "    found = os.path.join('a', 'b')\n    assert os.sep in found or found is None\n    try:\n"
             "        assert found\n    except AssertionError:\n        if found is not None:\n            raise\n"
-            "        raise\n\n\ndrawn = pytest.importorskip('hypothesis', minversion='1')\n",
+            "        raise\n    for part in found.split(os.sep):\n        assert part\n\n    def check(value):\n"
+            "        assert value\n\n    check(found)\n\n\ndrawn = pytest.importorskip('hypothesis', minversion='1')\n",
         },
     ],
 )

@@ -25,6 +25,7 @@ from sle_trials.git.examples_drawn import no_property_test_left_undrawn
 from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
 from sle_trials.git.installed import no_pip_run_by_python
+from sle_trials.git.never_run import no_assert_never_run
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
 from sle_trials.git.refusal import Refused, refused_at
@@ -442,6 +443,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_code_after_the_end(path, nodes)
     no_test_ended_where_ci_runs(path, tree)
     no_failure_decided_by_ci(path, tree)
+    no_assert_never_run(path, tree)
     if b"pip" in data:  # (few sources name it)
         no_pip_run_by_python(path, nodes)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)
