@@ -10,7 +10,10 @@ that makes the test fail. So a test (a module's, a class's or a function's scope
 module of its path or in one the pull request deletes (a module renamed), may not be given more unconditional skips
 or xfails than it had there: a skip or xfail mark (but `skipif` and an xfail with a condition, which
 git/ended_early.py works out as CI's run has them), a mark bound to a name of the module and given by it, or a call
-of `pytest.skip` or `pytest.xfail` that no condition, loop or handler stands around. A new test's own marks pass.
+of `pytest.skip` or `pytest.xfail` that no condition, loop or handler stands around. A mark given by a name another
+module of the tests binds to one (`from conftest import FLAKY`, then `@FLAKY`) counts, and so does a name the base
+binds that the pull request makes one (`def pinned(test): return pytest.mark.xfail(...)(test)` in the conftest,
+which every test it decorates then is): each passed (exit 0, hunt 217). A new test's own marks pass.
 
 pytest skips a test parametrized by no case (`parametrize("case", [])`, or cases a change of the code filters
 away): a failing test so emptied passed (tested), and the extraction (exit 0, hunt 217). pyproject.toml has it fail
@@ -62,7 +65,7 @@ def _count(nodes: list[ast.AST], aliases: set[str]) -> int:
             found += 1
             continue
         for child in ast.iter_child_nodes(node):
-            if isinstance(node, ast.Call) and child is node.func:
+            if isinstance(node, ast.Call) and child is node.func and isinstance(child, ast.Attribute):
                 continue  # (an xfail's condition given: `pytest.mark.xfail(...)` is no mark unless the call is one)
             if not isinstance(child, (*_SCOPES, *_CONDITIONAL)):
                 pending.append(child)
@@ -70,13 +73,21 @@ def _count(nodes: list[ast.AST], aliases: set[str]) -> int:
 
 
 def _aliases(tree: ast.Module) -> set[str]:
-    """The module's names bound at its top to a mark that skips or excuses (`flaky = pytest.mark.xfail`)."""
-    return {
+    """The module's names bound at its top to a mark that skips or excuses (`flaky = pytest.mark.xfail`), or to a
+    function giving one (`def flaky(test): return pytest.mark.xfail(reason="x")(test)`)."""
+    bound = {
         target.id
         for statement in tree.body
         if isinstance(statement, ast.Assign) and _count([statement.value], set())
         for target in statement.targets
         if isinstance(target, ast.Name) and target.id != "pytestmark"
+    }
+    return bound | {
+        statement.name
+        for statement in tree.body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and _count(list(statement.body), set())
+        and not statement.name.startswith("test")
     }
 
 
@@ -84,10 +95,17 @@ def _bound(target: ast.expr) -> str:
     return target.id if isinstance(target, ast.Name) else ""
 
 
-def excusals(tree: ast.Module) -> dict[str, int]:
+def excusals(tree: ast.Module, imported: frozenset[str] = frozenset()) -> dict[str, int]:
     """Of a module of the tests: each scope (the module, a class, a function, by qualified name) with the unconditional
-    skips and xfails given to it: its decorators and its own statements (a module's and a class's `pytestmark`)."""
-    aliases = _aliases(tree)
+    skips and xfails given to it: its decorators and its own statements (a module's and a class's `pytestmark`).
+    imported: the names of another module of the tests that give one (`from conftest import FLAKY`)."""
+    aliases = _aliases(tree) | {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name in imported
+    }
     binding = {s for s in tree.body if isinstance(s, ast.Assign) and any(_bound(t) in aliases for t in s.targets)}
     out = {_MODULE: _count([s for s in tree.body if not isinstance(s, _SCOPES) and s not in binding], aliases)}
     pending: list[tuple[str, ast.stmt]] = [("", s) for s in tree.body if isinstance(s, _SCOPES)]
@@ -127,6 +145,51 @@ def no_empty_cases_excused_anew(repository: plumbing.Repository, base: str, comm
         )
 
 
+def _imported_aliases(
+    repository: plumbing.Repository, trees: list[ast.Module], helpers: dict[str, str]
+) -> frozenset[str]:
+    """The names that modules of the tests import from another of them (tests/conftest.py, tests/helpers.py) which
+    that module binds to a skip or an xfail (_aliases)."""
+    wanted = {
+        f"{_TESTS}{node.module.replace('.', '/')}.py"
+        for tree in trees
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level
+    } & set(helpers)
+    blobs = repository.objects({helpers[path] for path in wanted}, PYTHON_LIMIT) if wanted else {}
+    out: set[str] = set()
+    for blob in blobs.values():
+        tree = python_tree(blob.data or b"")
+        out |= _aliases(tree) if tree is not None else set()
+    return frozenset(out)
+
+
+def _no_helper_made_an_excuse(changes: list[plumbing.Change], trees: dict[str, ast.Module | None]) -> None:
+    """Refused: a name a module of the tests binds on the base, which the pull request has give a skip or an xfail
+    (`def pinned(test): return pytest.mark.xfail(...)(test)`): every test of the base it decorates is excused."""
+    for change in changes:
+        old, new = trees.get(change.old.oid), trees.get(change.new.oid)
+        if change.status != "M" or old is None or new is None:
+            continue
+        bound = {name for node in old.body for name in _names(node)}
+        turned = sorted((_aliases(new) - _aliases(old)) & bound)
+        if turned:
+            raise Refused(
+                f"{files.shown(change.path)}: `{files.printable(turned[0])}`, bound on the base branch, made a skip "
+                "or an xfail: every test of the base it decorates is excused, and a failing one passes; give a new "
+                "test its own mark"
+            )
+
+
+def _names(node: ast.stmt) -> list[str]:
+    """The names a statement at a module's top binds (a function's, a class's, an assignment's)."""
+    if isinstance(node, (*_SCOPES,)):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [_bound(target) for target in node.targets]
+    return []
+
+
 def no_test_excused_anew(repository: plumbing.Repository, base: str, commit: str) -> None:
     """Refused: a scope of a test module the base (where the pull request branched) holds, given more unconditional
     skips or xfails by commit (the module's docstring says why)."""
@@ -139,11 +202,15 @@ def no_test_excused_anew(repository: plumbing.Repository, base: str, commit: str
         return
     wanted = {change.old.oid for change in changes if change.status != "A"}
     wanted |= {change.new.oid for change in changes if change.status != "D"}
+    helpers = {path: entry.oid for path, entry in repository.tree_entries(commit, ["tests"]) if path.endswith(".py")}
     blobs = repository.objects(wanted, PYTHON_LIMIT)
+    trees = {oid: python_tree(blobs[oid].data or b"") for oid in wanted}
+    imported = _imported_aliases(repository, [tree for tree in trees.values() if tree is not None], helpers)
+    _no_helper_made_an_excuse(changes, trees)
 
     def read(oid: str) -> dict[str, int]:
-        tree = python_tree(blobs[oid].data or b"")
-        return excusals(tree) if tree is not None else {}
+        tree = trees[oid]
+        return excusals(tree, imported) if tree is not None else {}
 
     deleted = [read(change.old.oid) for change in changes if change.status == "D"]
     for change in changes:
