@@ -47,7 +47,10 @@
   condition the reader cannot work out (`xfail(bool(len('a')))`) is refused: read as pytest collects, it holds no
   parameter of the test; `find_spec(...) is None` and a program's path not found (`.exists()`) are worked out.
   An assert where nothing runs it, in a function nested in the test that it never calls nor names or in a loop over
-  `range(0)`, passed under pytest (tested) and the extraction (exit 0): now refused (git/never_run.py).
+  `range(0)`, passed under pytest (tested) and the extraction (exit 0): now refused (git/never_run.py). And CI's own
+  variable unset for every test (`os.environ.pop("CI", None)` at the conftest's top, an autouse fixture's
+  `monkeypatch.delenv("CI")`) had a test that fails on CI where a program is missing skip there (tested), and
+  passed (exit 0): CI's variables may be written in a test's own body alone (git/ci_decided.py).
 """
 
 from __future__ import annotations
@@ -124,6 +127,16 @@ OTHERWISE = {
     "minversion": "import pytest\n\npytest.importorskip('hypothesis', minversion='999')\n\n\ndef test_rules():\n"
     "    assert len('ab') == 3\n",
 }
+# (our own) CI's variable unset for every test: a test that fails on CI where a program is missing skips there
+UNSET_CI = "import os\n\nimport pytest\n\nos.environ.pop('CI', None)\n"
+QUIETED = (
+    "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef quiet(monkeypatch):\n"
+    "    monkeypatch.delenv('CI', raising=False)\n"
+)
+NEEDED_ON_CI = (
+    "import os\n\nimport pytest\n\n\ndef test_needed():\n    if os.environ.get('CI') == 'true':\n"
+    "        pytest.fail('CI installs it')\n    pytest.skip('not installed')\n"
+)
 BASH = "#!/usr/bin/env bash\n"
 RUN = "run() {\n    make test\n    echo done\n}\n\n"
 # (our own) a function running a check before another command, called with `set -e` off
@@ -155,6 +168,8 @@ def _failing(name: str, marked: str) -> str:
 def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     modules = {
         "conftest.py": PROBLEMS,
+        "ci/conftest.py": QUIETED,  # (a folder's own, whose autouse fixture runs around its tests alone)
+        "ci/test_on_ci.py": NEEDED_ON_CI,
         **{f"test_made_{n}.py": STUB + body + ASKED for n, body in enumerate(MADE_ANOTHER.values())},
         **{f"test_ended_{n}.py": test for n, test in enumerate(ENDED.values())},
         **{f"test_otherwise_{n}.py": test for n, test in enumerate(OTHERWISE.values())},
@@ -165,8 +180,9 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
         "test_honest.py": STUB.replace("problems", "found") + f"    return {FOUND}\n\n\ndef test_found(found):\n"
         "    assert found == []\n",  # the same call unsliced fails
     }
+    (tmp_path / "ci").mkdir()
     for name, text in modules.items():
-        (tmp_path / name).write_text(text.replace("test_rules", name[:-3]))
+        (tmp_path / name).write_text(text.replace("test_rules", name[:-3].replace("/", "_")))
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:anyio", "-p", "no:xdist", "-rs"],
         cwd=tmp_path,
@@ -180,7 +196,8 @@ def test_pytest_passes_each_test_made_to_pass(tmp_path: Path) -> None:
     # MARKED's modules' other test passes
     # OTHERWISE's: the skip raised and the version skipped, condition= and the unknown condition xfailed
     passed = len(MADE_ANOTHER) + len(ENDED) - 1 + len(MARKED) + len(OTHERWISE) - 4
-    assert f"{passed} passed, 7 skipped, 5 xfailed" in done.stdout, done.stdout  # (and test_empty.py's)
+    # (and test_empty.py's, and test_on_ci.py's with CI unset)
+    assert f"{passed} passed, 8 skipped, 5 xfailed" in done.stdout, done.stdout
 
 
 @pytest.mark.skipif(not shutil.which("make"), reason="needs make")
@@ -205,6 +222,8 @@ def test_a_function_called_with_set_e_off_exits_0_over_its_failing_check(tmp_pat
         ),
         ({RULES: OTHERWISE["a nested function"]}, f"{RULES} line 3: an assert in `inner`, a function nested in"),
         ({RULES: OTHERWISE["a loop over nothing"]}, f"{RULES} line 3: an assert in a loop over `range(0)`"),
+        ({CONFTEST: UNSET_CI}, f"{CONFTEST} line 5: CI's variable written by the tests' code beyond a test's own"),
+        ({RULES: QUIETED}, f"{RULES} line 6: CI's variable written by the tests' code beyond a test's own"),
         ({RULES: OTHERWISE["minversion"]}, f"{RULES} line 3: a test skipping on the module 'hypothesis' below version"),
         (
             {".ci/run": CALLED_UNDER_SET_E_OFF},
@@ -343,6 +362,11 @@ def test_a_new_tests_marks_and_conditions_pass(tmp_path: Path) -> None:
             CONFTEST: PROBLEMS,
             RULES: STUB + f"    found = {FOUND}\n    found += refs.check([])\n    shown = sorted(found)\n"
             "    yield shown.copy()\n",
+        },
+        {  # a test's own CI unset, undone as it ends; PATH set for every test
+            CONFTEST: "import os\n\nos.environ['PATH'] = os.defpath\n",
+            RULES: "def test_rules(monkeypatch):\n    monkeypatch.delenv('CI', raising=False)\n"
+            "    assert monkeypatch is not None\n",
         },
         {  # a check in a function defined before `set -e`, called after it (bash runs it under errexit)
             ".ci/run": f"{BASH}{RUN}set -euo pipefail\nrun\necho after\n",

@@ -16,7 +16,7 @@ from sle_trials.git.bound_elsewhere import (
     no_global_rebound,
     no_name_bound_from_elsewhere,
 )
-from sle_trials.git.ci_decided import no_failure_decided_by_ci
+from sle_trials.git.ci_decided import no_ci_variable_written, no_failure_decided_by_ci
 from sle_trials.git.class_hooks import no_class_or_module_hook, no_decorator_discarding
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.dict_keys import no_dict_key_twice
@@ -443,6 +443,8 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     no_code_after_the_end(path, nodes)
     no_test_ended_where_ci_runs(path, tree)
     no_failure_decided_by_ci(path, tree)
+    if b"environ" in data or b"env(" in data:  # (few sources write the environment)
+        no_ci_variable_written(path, tree)
     no_assert_never_run(path, tree)
     if b"pip" in data:  # (few sources name it)
         no_pip_run_by_python(path, nodes)

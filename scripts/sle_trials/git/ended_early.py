@@ -108,7 +108,7 @@ def _environment(node: ast.expr) -> str | None:
     return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
 
 
-def _set_in_ci(name: str) -> bool:
+def set_in_ci(name: str) -> bool:
     return name in _CI_VARIABLES or name.startswith(_CI_PREFIXES)
 
 
@@ -131,7 +131,7 @@ def _value(node: ast.expr, constants: dict[str, object]) -> tuple[bool, object]:
         return True, True  # (Python run without -O, which git/vacuous_asserts.py refuses for the tests)
     named = _environment(node)
     if named is not None:
-        return (True, "true") if named and _set_in_ci(named) else (False, None)
+        return (True, "true") if named and set_in_ci(named) else (False, None)
     if isinstance(node, ast.Call):
         func = node.func
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -189,7 +189,7 @@ def of_the_surroundings(node: ast.expr, constants: dict[str, object]) -> bool:
     variable CI's runner may set or not: `USER`, `LANG`), the user, the host, a module's name bound to one."""
     for inner in ast.walk(node):
         named = _environment(inner) if isinstance(inner, (ast.Subscript, ast.Call)) else None
-        if named is not None and not (named and _set_in_ci(named)):
+        if named is not None and not (named and set_in_ci(named)):
             return True
         if isinstance(inner, ast.Compare) and any(
             ast.unparse(right).endswith("environ") for right in inner.comparators
@@ -226,7 +226,7 @@ def truth_on_ci(node: ast.expr, constants: dict[str, object]) -> bool | None:
 def _compared(node: ast.Compare, constants: dict[str, object]) -> bool | None:
     comparing, right = node.ops[0], node.comparators[0]
     if isinstance(comparing, (ast.In, ast.NotIn)) and ast.unparse(right).endswith("environ"):
-        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str) and _set_in_ci(node.left.value):
+        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str) and set_in_ci(node.left.value):
             return isinstance(comparing, ast.In)
         return None
     left_known, left = _value(node.left, constants)
