@@ -13,6 +13,10 @@ treatment Relma-cel (in its title and summary) but gives an intervention type" (
 Hunt 218 gave the field after a bracket and "with" what the source lists: Relma-cel's "The source lists one location
 (Shanghai, China), with its facility" (silent on it) passed; a bracket is passed over in a list, "with" joins one.
 
+Hunt 221 (hunt 220's leftover): a date's type said given, of a record silent on the type of every date it holds: IM19's
+"The source does not say whether they are actual or estimated." made "The source marks both as estimated." passed, no
+field's words naming a date's type (_DATE_TYPE).
+
 Hunt 215: which registry date a date is, said to be given ("and says which registry date that is", Relma-cel's "does
 not say which" made so), of a record silent on every registry date (_WHICH_DATE).
 """
@@ -122,6 +126,15 @@ _WHICH_DATE = lazy(
     r"(?i)\b(?:says?|states?|tells?|gives?|names?)[ \t]+(?:which|what)[ \t]+(?:registry[ \t]+|kind[ \t]+of[ \t]+)?"
     r"date[ \t]+(?:that|it|this)[ \t]+(?:is|was)\b"
 )
+# a date's type a source is said to give: a verb of the source's, then, in its clause, the type after "as" or a form of
+# "be" ("marks both as estimated", "says they are actual", "lists the completion date as an estimate"), the type the
+# clause's end, a date's noun or a list's joint ("an estimated glomerular filtration rate" is a measure, not a type)
+_DATE_TYPE = lazy(
+    r"(?i)\b(?:marks?|marking|labels?|labell?ing|flags?|gives?|lists?|says?|states?|shows?|calls?|describes?|"
+    r"reports?|writes?)\b[^.;:()]*?\b(?:as|is|are|was|were|be)[ \t]+(?:(?:an?|both|all)[ \t]+)?"
+    r"(?:actual|estimated|anticipated|projected|expected|estimates?)\b"
+    r"(?=[ \t]*(?:[.,;:)]|\Z|(?:and|or|dates?|ones?|in|by|on)\b))"
+)
 # a field listed after another thing a source is said to give, with no verb of its own ("The source's summary gives the
 # phase, and the enrolment", hunt 216): the verb, the run it governs (to a stop of the clause's), and each member of
 # its list after the first, which is the verb's own (_GIVES)
@@ -156,11 +169,14 @@ def check_remark_silence(record: Record) -> Iterator[Problem]:
     silent = [n for n in record.data["curation"].get("silent") or [] if isinstance(n, str)]
     if not silent:
         return iter(())
-    return said_by_remarks(record, "E501", lambda text: _silenced(text, silent), RULE)
+    dates = record.data.get("dates")
+    untyped = bool(dates) and isinstance(dates, dict) and all(fields.covered(silent, f"dates.{d}.type") for d in dates)
+    return said_by_remarks(record, "E501", lambda text: _silenced(text, silent, untyped), RULE)
 
 
-def _silenced(text: str, silent: list[str]) -> Iterator[str]:
-    """What text says a source gives of each field the record declares silent."""
+def _silenced(text: str, silent: list[str], untyped: bool) -> Iterator[str]:
+    """What text says a source gives of each field the record declares silent (untyped: the type of each date it
+    holds)."""
     read = QUOTED.sub(
         lambda m: m.group(0) if _NO_VALUE.match(m.group(1) or m.group(2) or "") else " | ", normalise(text)
     )
@@ -171,6 +187,8 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
             if fields.covered(silent, field):
                 yield f"says a source gives its {field}, which the record declares its sources silent on"
         for clause in clauses:
+            if untyped and _typed(clause, sourced):
+                yield "says a source gives a date's type; the record declares it silent on each date's type"
             for m in _WHICH_DATE.finditer(clause):
                 if not _DENIED.search(clause, 0, m.start()) and all(fields.covered(silent, d) for d in REGISTRY_DATES):
                     yield "says a source says which registry date a date is; the record declares it silent on each"
@@ -188,6 +206,19 @@ def _silenced(text: str, silent: list[str]) -> Iterator[str]:
                 field = next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}") or m.group(f"r{i}"))
                 if fields.covered(silent, field):
                     yield f"says a source gives its {field}, which the record declares its sources silent on"
+
+
+def _typed(clause: str, sourced: bool) -> bool:
+    """Whether clause says a source gives a date's type: a source the subject (or the sentence's), no denial before
+    the type, no modal before the verb."""
+    for m in _DATE_TYPE.finditer(clause):
+        before = clause[: m.start()]
+        # (a denial before the type too: "marks neither as actual or estimated")
+        if _DENIED.search(clause, 0, m.end()) or _SUPPOSED.search(before):
+            continue
+        if _SOURCE_BEFORE.search(before) or sourced and _ELIDED.match(before):
+            return True
+    return False
 
 
 def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
