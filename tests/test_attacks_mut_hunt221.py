@@ -8,12 +8,18 @@ Found and fixed (E501):
 - a date's type said given, of a record silent on the type of every date it holds: IM19's "The source does not say
   whether they are actual or estimated." made "The source marks both as estimated." (no field's words named a
   date's type) (remark_silence).
+- a quote placed in a section by a possessive: Relma-cel's 'Its "0 patients applied"' made 'Its Timeline's "0
+  patients applied"' (its page writes it under Patients applied) (remark_sections).
+- a section said empty as others are, after them: IM19's "... sections are empty." given ", as is its Eligibility
+  section" or ". So is Study Design." (each writes more than its blurb); a section said one by its first word
+  ("its Eligibility section": Eligibility Criteria) is read where the note says it is a section that is empty
+  (remark_sections).
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PATH, shared_registry
+from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
 from test_attacks_mut_hunt214 import rewritten
 
@@ -25,6 +31,8 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
 
 
 IM19_ACTUAL = "The source does not say whether they are actual or estimated."
+RELMA_APPLIED = 'Its "0 patients applied"'
+IM19_EMPTY = "Detailed Description sections are empty."
 
 
 @pytest.mark.parametrize(
@@ -33,6 +41,13 @@ IM19_ACTUAL = "The source does not say whether they are actual or estimated."
         # a date's type said given, of a record silent on each date's type
         (IM19_PATH, IM19_ACTUAL, "The source marks both as estimated.", {"E501"}),
         (IM19_PATH, IM19_ACTUAL, "The source marks neither as actual or estimated.", set()),
+        # a quote placed in a section by a possessive
+        (RELMA_PATH, RELMA_APPLIED, 'Its Timeline\'s "0 patients applied"', {"E501"}),
+        (RELMA_PATH, RELMA_APPLIED, 'Its Patients applied section\'s "0 patients applied"', set()),
+        # a section said empty as the sections before are
+        (IM19_PATH, IM19_EMPTY, IM19_EMPTY[:-1] + ", as is its Eligibility section.", {"E501"}),
+        (IM19_PATH, IM19_EMPTY, IM19_EMPTY + " So is Study Design.", {"E501"}),
+        (IM19_PATH, IM19_EMPTY, IM19_EMPTY[:-1] + ", as is its Other Intervention Names section.", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

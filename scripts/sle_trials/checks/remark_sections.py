@@ -41,10 +41,13 @@ _IN_A_SECTION = lazy(rf"[,]?[ \t]+(?:in|under)[ \t]+(?:the[ \t]+source['\u2019]s
 # "the" naming a section only with the word "section" ("The source reads" is the whole source's)
 _A_SECTION_SAYS = lazy(
     r"(?i)(?:(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)"
-    r"(?:[ \t]+section)?|\bthe[ \t]+(?P<the>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)[ \t]+section)[ \t]+"
+    r"(?:[ \t]+section)?|\bthe[ \t]+(?P<the>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,3}?)[ \t]+section)"
     # (a section named in the plural says with its verb's plural: 'The source's eligibility criteria say "early
     # phase (Phase I)"' passed, hunt 220)
-    r"(?:says?|reads?|writes?|gives?|lists?|states?|shows?|has|have)[ \t]+(?:only[ \t]+|as[ \t]+)?\Z"
+    r"(?:[ \t]+(?:says?|reads?|writes?|gives?|lists?|states?|shows?|has|have)[ \t]+(?:only[ \t]+|as[ \t]+)?"
+    # ... or the quote is the section's by a possessive: 'Its Timeline's "0 patients applied"' passed (hunt 220's
+    # leftover), the section named before it
+    r"|['\u2019]s[ \t]+)\Z"
 )
 # a denial before a quote in its clause: 'The source does not write "6 participants" in Study Design' places it
 # nowhere (hunt 213's honest IM19 note, refused before)
@@ -80,6 +83,13 @@ TITLE = "title"  # (the page's title: a section of no heading, its brief_title's
 _EMPTY = lazy(
     r"(?i)(?:\bthe[ \t]+source['\u2019]s|\bits)[ \t]+(?P<names>[A-Za-z][\w ,-]*?)[ \t]+sections?[ \t]+(?:is|are)[ \t]+"
     r"(?P<denied>not[ \t]+)?(?:all[ \t]+|both[ \t]+)?(?:empty|blank)\b(?:[ \t]+of[ \t]+(?P<of>\w+))?"
+)
+# ... and the sections said empty as they are, after ("..., as is its Eligibility section", "... empty. So is Study
+# Design"): each passed of IM19's, whose two write the criteria and the design (hunt 220's leftover)
+_ALSO_EMPTY = lazy(
+    r"(?i)(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[.][ \t]+)(?:as|so)[ \t]+(?:is|are)[ \t]+"
+    r"(?:(?:its|the[ \t]+source['\u2019]s|the)[ \t]+)?(?P<names>[A-Za-z][\w ,-]*?)(?:[ \t]+sections?)?"
+    r"[ \t]*(?:[.;,)]|\Z)"
 )
 # what a section may be said to be empty of and still write other things: "The source's Study Design section is
 # empty of dates" (IM19's, which writes the design and no date: refused as emptiness, hunt 213's leftover). A
@@ -163,8 +173,10 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         for name in [_section_words(listed) for listed in _LISTED.split(denied)] if denied else []:
             yield from _written_in(_plain(m.group("run")), name, docs)
     for m in _EMPTY.finditer(text):
-        for name in _LISTED.split(m.group("names").strip()):
-            placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name)) and heading != TITLE]
+        for name in _LISTED.split(m.group("names").strip()) + _also_empty(text, m.end()):
+            placed = [
+                (doc, heading) for doc in docs if (heading := heading_named(doc, name, True)) and heading != TITLE
+            ]
             filled = [sections_of(doc)[heading][1] for doc, heading in placed]
             if m.group("of") and m.group("of").casefold() in _DATES:
                 dated = [_writes_a_date(sections_of(doc)[heading][0]) for doc, heading in placed]
@@ -175,6 +187,12 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             elif placed and m.group("denied") and not any(filled) and not m.group("of"):  # ("not empty of blurbs":
                 # hunt 212's honest twin, of what they hold)
                 yield f"says its source's {placed[0][1]} section is not empty, which writes its heading's blurb alone"
+
+
+def _also_empty(text: str, end: int) -> list[str]:
+    """The sections text says, right after a list of them said empty (or not) that ends at end, are as they are."""
+    m = _ALSO_EMPTY.match(text, end)
+    return [_section_words(name) for name in _LISTED.split(m.group("names").strip())] if m else []
 
 
 def _writes_a_date(text: str) -> bool:
@@ -214,17 +232,21 @@ def _written_in(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
             return
 
 
-def heading_named(doc: SourceDoc, name: str) -> str | None:
+def heading_named(doc: SourceDoc, name: str, first_word: bool = False) -> str | None:
     """The heading of doc's layout that name (its words, longest first) names: whole, or by its last word where
-    only one heading ends with it; None where it names none."""
+    only one heading ends with it (or, first_word, by its first where only one heading starts with it: a name said a
+    section's, "its Eligibility section"); None where it names none."""
     headings = (*HEADINGS[doc.layout], TITLE)
     words = name.split()
     for n in range(len(words), 0, -1):
         said = " ".join(words[:n]).casefold()
         whole = [h for h in headings if h.casefold() == said]
         ending = [h for h in headings if h.casefold().split()[-1] == said]
+        starting = [h for h in headings if first_word and h.casefold().split()[0] == said]
         if whole or len(ending) == 1:
             return (whole or ending)[0]
+        if len(starting) == 1:
+            return starting[0]
     return None
 
 
