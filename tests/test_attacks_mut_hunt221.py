@@ -14,6 +14,8 @@ Found and fixed (E501):
   section" or ". So is Study Design." (each writes more than its blurb); a section said one by its first word
   ("its Eligibility section": Eligibility Criteria) is read where the note says it is a section that is empty
   (remark_sections).
+- a count of passages said recorded as a limit's part other than its conditions: Relma-cel's "both passages are
+  recorded as its conditions" made "as its measures" (its floor holds one measure) (remark_conditions).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
 IM19_ACTUAL = "The source does not say whether they are actual or estimated."
 RELMA_APPLIED = 'Its "0 patients applied"'
 IM19_EMPTY = "Detailed Description sections are empty."
+RELMA_AS = "both passages are recorded as its conditions"
 
 
 @pytest.mark.parametrize(
@@ -48,6 +51,9 @@ IM19_EMPTY = "Detailed Description sections are empty."
         (IM19_PATH, IM19_EMPTY, IM19_EMPTY[:-1] + ", as is its Eligibility section.", {"E501"}),
         (IM19_PATH, IM19_EMPTY, IM19_EMPTY + " So is Study Design.", {"E501"}),
         (IM19_PATH, IM19_EMPTY, IM19_EMPTY[:-1] + ", as is its Other Intervention Names section.", set()),
+        # a count of passages said recorded as a limit's part other than its conditions
+        (RELMA_PATH, RELMA_AS, RELMA_AS.replace("conditions", "measures"), {"E501"}),
+        (RELMA_PATH, RELMA_AS, "one passage is recorded as its measure", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -9,7 +9,8 @@ to bind patients it spares, or looks for conditions that are not there.
 The limit is the one the sentence names ("criterion 4's floor of 7.5 mg/day": its criterion and value). A group said
 to be spared ("not to those taking X") is one a condition of the limit's spares (no requirement, does not apply, ...
 when X), and a group said to be bound is none such; a sub-item cited ("by its sub-item 2") names the group's drug; a
-count of passages recorded ("both", "neither", "one") is the number of the limit's conditions.
+count of passages recorded ("both", "neither", "one") is the number of the limit's conditions (or of the part it
+names: "as its measure", one or none).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ _WHEN = lazy(r"(?i)\b(?:when|if|where|while|unless|with|in[ \t]+combination[ \t]
 _PASSAGES = lazy(
     r"(?i)\b(?P<count>both|neither|no|one|two|three|each)[ \t]+(?:of[ \t]+the[ \t]+)?passages?[ \t]+(?:is|are)[ \t]+"
     r"(?:(?P<not>not)[ \t]+)?(?:also[ \t]+)?recorded\b"
+    # ... as the limit's part it names: "both passages are recorded as its measures" passed (hunt 220's leftover), the
+    # limit holding one measure; a part a limit holds once is one passage, or none
+    r"(?:[ \t]+as[ \t]+(?:its|the[ \t]+limit['\u2019]s|the)[ \t]+(?P<part>conditions?|measures?|units?|values?)\b)?"
 )
 _JOINING = frozenset({"and", "or", "nor", "but", "not", "to", "by", "as", "in"})
 _COUNTS = {"both": 2, "two": 2, "neither": 0, "no": 0, "one": 1, "three": 3}
@@ -91,8 +95,10 @@ def _unborne(text: str, eligibility: dict) -> Iterator[str]:
             word = str(m.group("count")).lower()
             count = len(conditions) if word == "each" else _COUNTS[word]
             said = 0 if m.group("not") else count
-            if said != len(conditions) and not (m.group("not") and count == 0):
-                yield f"says {said} passage(s) are recorded as the limit's conditions, which holds {len(conditions)}"
+            part = str(m.group("part") or "conditions").lower().removesuffix("s")
+            held = len(conditions) if part == "condition" else int(limits[0].get(part) not in (None, ""))
+            if said != held and not (m.group("not") and count == 0):
+                yield f"says {said} passage(s) are recorded as the limit's {part}s, which holds {held}"
 
 
 def _groups_unborne(sentence: str, conditions: list[str], criterion: dict) -> Iterator[str]:
