@@ -16,6 +16,10 @@ Found and fixed (E501):
   (remark_sections).
 - a count of passages said recorded as a limit's part other than its conditions: Relma-cel's "both passages are
   recorded as its conditions" made "as its measures" (its floor holds one measure) (remark_conditions).
+- a sub-list said a criterion's that holds none: Relma-cel's "(oral corticosteroid requirements)" made "(... of
+  exclusion criterion 1)" (remark_numbering).
+- a count of a criterion's sub-criteria that is neither its own nor all beneath it: Relma-cel's "they are kept nested
+  under criterion 4, as its three sub-criteria" (two its own, five in all) (remark_numbering).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ IM19_ACTUAL = "The source does not say whether they are actual or estimated."
 RELMA_APPLIED = 'Its "0 patients applied"'
 IM19_EMPTY = "Detailed Description sections are empty."
 RELMA_AS = "both passages are recorded as its conditions"
+RELMA_SUBLIST = "(oral corticosteroid requirements)"
+RELMA_NESTED = "they are kept nested under criterion 4"
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,13 @@ RELMA_AS = "both passages are recorded as its conditions"
         # a count of passages said recorded as a limit's part other than its conditions
         (RELMA_PATH, RELMA_AS, RELMA_AS.replace("conditions", "measures"), {"E501"}),
         (RELMA_PATH, RELMA_AS, "one passage is recorded as its measure", set()),
+        # a sub-list said a criterion's that holds none
+        (RELMA_PATH, RELMA_SUBLIST, "(oral corticosteroid requirements of exclusion criterion 1)", {"E501"}),
+        (RELMA_PATH, RELMA_SUBLIST, "(oral corticosteroid requirements of inclusion criterion 4)", set()),
+        # a count of a criterion's sub-criteria: its own or all beneath it
+        (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its three sub-criteria", {"E501"}),
+        (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its two sub-criteria", set()),
+        (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its five sub-criteria", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

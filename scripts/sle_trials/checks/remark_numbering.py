@@ -11,6 +11,8 @@ writes it); "both", "neither", "only the inclusion list" and a denial ("does not
 And paragraphs a note says stand after or before a criterion ("Inclusion criterion 4 is followed in the source by two
 unnumbered paragraphs", made "is preceded", hunt 214's leftover): the record nests a paragraph between two criteria
 under the first, so those after a criterion are its sub_criteria and those before it the previous criterion's.
+
+And a sub-list said to be a criterion's that holds none, and a count of a criterion's sub-criteria (hunt 221).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sle_trials.checks.remarks import QUOTED, Remark, said_by_remarks, said_by_r
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
+from sle_trials.reading.lexicon.quantities import CARDINALS
 
 LISTS = {"inclusion": "inclusion_criteria", "exclusion": "exclusion_criteria"}
 # the lists a note says start at a number: "Both criteria lists start at 2", "Only the inclusion list starts at 2",
@@ -62,6 +65,23 @@ _PRESENT = lazy(
 )
 _A_LIST = lazy(r"(?i)\b(inclusion|exclusion)\b")
 
+# a sub-list said, in its bracket or right after, to be a criterion's: "a sub-list numbered 1 to 3 (oral corticosteroid
+# requirements of exclusion criterion 1)" passed of Relma-cel's (hunt 220's leftover), its sub-list being inclusion
+# criterion 4's and its exclusion criterion 1 holding none
+_SUB_LIST_OF = lazy(
+    r"(?i)\bsub-?lists?\b(?:[^().;]*\([^()]*?|[ \t]+)\bof[ \t]+(?:its[ \t]+)?(?P<list>inclusion|exclusion)[ \t]+"
+    r"criterion[ \t]+(?P<n>\d+)\b"
+)
+# a count of a criterion's sub-criteria: "kept nested under criterion 4, as its three sub-criteria" passed of
+# Relma-cel's (hunt 219's leftover), its criterion 4 holding two, one with three of its own; the count is of its own or
+# of all beneath it, which of the two unsure
+_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
+_SUBS_COUNTED = lazy(
+    rf"(?i)\b(?:its|criterion[ \t]+(?P<n>\d+)['\u2019]s)[ \t]+(?:own[ \t]+)?(?P<count>{_COUNT}|\d{{1,2}})[ \t]+"
+    r"sub-?(?:criteria|criterions|items|paragraphs)\b"
+)
+_CRITERION_BEFORE = lazy(r"(?i)\bcriterion[ \t]+(?P<n>\d+)\b(?![^.;]*\bcriterion[ \t]+\d)[^.;]*\Z")
+
 RULE = "a remark says of the record's criteria lists only the numbering and nesting they have"
 
 
@@ -98,6 +118,7 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
             if m.group("last"):
                 yield from _misstarted(m, int(m.group("last")), ends, "end")
     yield from _misplaced(read, lists)
+    yield from _sub_lists_unheld(read, lists)
     for m in _KEPT.finditer(read):
         named = _LIST_OF_SENTENCE.search(read, 0, m.start())
         items = lists[named.group("list").lower()] if named else [c for items in lists.values() for c in items]
@@ -124,6 +145,45 @@ def _misplaced(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
             side = "after" if m.group("after") else "before"
             what = " ".join(m.group("what").split())
             yield f"says {what!r} stand {side} criterion {m.group('n')}, which the record does not hold there"
+
+
+def _sub_lists_unheld(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
+    """A sub-list read says is a criterion's that holds no numbered items beneath it, and a count of a criterion's
+    sub-criteria that is neither the number of its own nor of all beneath it (the criterion of the list named nearest
+    before it, or else the one criterion so numbered)."""
+    for m in _SUB_LIST_OF.finditer(read):
+        criterion = _criterion(lists, m.group("list"), int(m.group("n")))
+        if criterion is not None and not any(isinstance(sub.get("number"), int) for sub in _beneath(criterion)):
+            yield f"says a sub-list is {m.group('list').lower()} criterion {m.group('n')}'s, which holds none"
+    for m in _SUBS_COUNTED.finditer(read):
+        named = m.group("n") or ((b := _CRITERION_BEFORE.search(read, 0, m.start())) and b.group("n"))
+        if not named:
+            continue
+        side = next(reversed(_A_LIST.findall(read, 0, m.start())), None)
+        criterion = _criterion(lists, side, int(named))
+        if criterion is None:
+            continue
+        said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+        own = len([sub for sub in criterion.get("sub_criteria") or [] if isinstance(sub, dict)])
+        every = len(_beneath(criterion))
+        if said not in (own, every):
+            yield f"says criterion {named} has {said} sub-criteria, which holds {own} ({every} in all)"
+
+
+def _criterion(lists: dict[str, list[dict]], side: str | None, number: int) -> dict | None:
+    """The criterion numbered number of the list side names (or of either, where one alone is so numbered)."""
+    items = lists[side.lower()] if side else [c for items in lists.values() for c in items]
+    found = [c for c in items if c.get("number") == number]
+    return found[0] if len(found) == 1 else None
+
+
+def _beneath(item: dict) -> list[dict]:
+    """The items nested under item, at any depth."""
+    found = []
+    for sub in item.get("sub_criteria") or []:
+        if isinstance(sub, dict):
+            found += [sub, *_beneath(sub)]
+    return found
 
 
 def _start(items: list[dict]) -> int | None:
