@@ -20,6 +20,8 @@ Found and fixed (E501):
   exclusion criterion 1)" (remark_numbering).
 - a count of a criterion's sub-criteria that is neither its own nor all beneath it: Relma-cel's "they are kept nested
   under criterion 4, as its three sub-criteria" (two its own, five in all) (remark_numbering).
+- a count of what a heading quoted is said to be some of: IM19's 'its "Related Clinical Trials" are all six of the
+  site's similarity picks' (five ids; "six of" was read as no count) (remark_layout).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ IM19_EMPTY = "Detailed Description sections are empty."
 RELMA_AS = "both passages are recorded as its conditions"
 RELMA_SUBLIST = "(oral corticosteroid requirements)"
 RELMA_NESTED = "they are kept nested under criterion 4"
+IM19_PICKS = "are the site's similarity picks"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +70,9 @@ RELMA_NESTED = "they are kept nested under criterion 4"
         (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its three sub-criteria", {"E501"}),
         (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its two sub-criteria", set()),
         (RELMA_PATH, RELMA_NESTED, RELMA_NESTED + ", as its five sub-criteria", set()),
+        # a count of what a heading quoted is said to be some of
+        (IM19_PATH, IM19_PICKS, "are all six of the site's similarity picks", {"E501"}),
+        (IM19_PATH, IM19_PICKS, "are all five of the site's similarity picks", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -100,7 +100,10 @@ _COUNT_BEFORE = lazy(rf"(?i)(?<![\w-]){COUNT}[ \t]+\Z")
 _COUNT_AFTER = lazy(
     r"(?i)[ \t]+(?:are|lists?|names?|gives?|holds?|shows?)[ \t]+(?:(?:only|just|all)[ \t]+)?"
     r"(?:(?:the|its|their)[ \t]+)?(?:[\w-]+['\u2019]s[ \t]+)?(?:(?:only|just)[ \t]+)?"
-    rf"{COUNT}[ \t]+(?!(?:of|or|and|to|in|more|other|further)\b)[a-z]"
+    rf"{COUNT}[ \t]+(?:(?!(?:of|or|and|to|in|more|other|further)\b)[a-z]|"
+    # ... or a count of what the heading is said to be some of: 'are all six of the site's similarity picks' passed
+    # (hunt 220's leftover), "six of" counting the section's trials as much as "six"
+    r"of[ \t]+(?:the|its|their)\b)"
 )
 
 
