@@ -22,6 +22,8 @@ Found and fixed (E501):
   under criterion 4, as its three sub-criteria" (two its own, five in all) (remark_numbering).
 - a count of what a heading quoted is said to be some of: IM19's 'its "Related Clinical Trials" are all six of the
   site's similarity picks' (five ids; "six of" was read as no count) (remark_layout).
+- a count said paired one for each of a list's items: Relma-cel's "the officials' affiliations name two hospitals"
+  given ", one for each official" (three officials) (remark_lists).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ RELMA_AS = "both passages are recorded as its conditions"
 RELMA_SUBLIST = "(oral corticosteroid requirements)"
 RELMA_NESTED = "they are kept nested under criterion 4"
 IM19_PICKS = "are the site's similarity picks"
+RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
 
 
 @pytest.mark.parametrize(
@@ -73,6 +76,14 @@ IM19_PICKS = "are the site's similarity picks"
         # a count of what a heading quoted is said to be some of
         (IM19_PATH, IM19_PICKS, "are all six of the site's similarity picks", {"E501"}),
         (IM19_PATH, IM19_PICKS, "are all five of the site's similarity picks", set()),
+        # a count said paired one for each of a list's items
+        (RELMA_PATH, RELMA_HOSPITALS, RELMA_HOSPITALS + ", one for each official", {"E501"}),
+        (
+            RELMA_PATH,
+            RELMA_HOSPITALS,
+            "the officials hold three affiliations, one for each official, and name two hospitals",
+            set(),
+        ),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -19,6 +19,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_items, note_lists, note_name_counts
+from sle_trials.reading.lexicon.quantities import CARDINALS
 
 
 def check_remark_lists(record: Record) -> Iterator[Problem]:
@@ -100,6 +101,20 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         for given, noun in note_lists.counts_of(normalise(text), nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
+    for m in _ONE_FOR_EACH.finditer(normalise(text)):
+        held = items_counted(record, m.group("noun"))
+        given = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+        if held is not None and given != held:
+            yield f"counts {given} {m.group('what')}, one for each {m.group('noun')}, of {held}"
+
+
+# a count said paired one to one with a list's items: "the officials' affiliations name two hospitals, one for each
+# official" passed of Relma-cel's three officials (hunt 220's leftover): as many as the items, whatever is counted
+_CARDINAL = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
+_ONE_FOR_EACH = lazy(
+    rf"(?i)(?<![\w-])(?P<count>{_CARDINAL}|\d{{1,3}})[ \t]+(?P<what>[a-z][\w-]*)(?:[ \t]+\([^()]*\))?,?[ \t]+"
+    r"one[ \t]+(?:(?:for|to)[ \t]+(?:each|every)|per)[ \t]+(?P<noun>[a-z][\w-]*)\b"
+)
 
 
 # The lists whose items a note on any field may count ("The trial has three arms" on brief_title passed, hunt 210):
