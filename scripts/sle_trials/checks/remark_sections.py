@@ -47,7 +47,7 @@ _A_SECTION_SAYS = lazy(
     r"(?:[ \t]+(?:says?|reads?|writes?|gives?|lists?|states?|shows?|has|have)[ \t]+(?:only[ \t]+|as[ \t]+)?"
     # ... or the quote is the section's by a possessive: 'Its Timeline's "0 patients applied"' passed (hunt 220's
     # leftover), the section named before it
-    r"|['\u2019]s[ \t]+)\Z"
+    r"|(?P<owned>['\u2019]s)[ \t]+)\Z"
 )
 # a denial before a quote in its clause: 'The source does not write "6 participants" in Study Design' places it
 # nowhere (hunt 213's honest IM19 note, refused before)
@@ -156,8 +156,12 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
         after = None if _DENIED_BEFORE.search(text, 0, m.start()) else _IN_A_SECTION.match(text, m.end())
         before = _A_SECTION_SAYS.search(text, 0, m.start())
         for said in (after, before):
-            if said is not None and quote:
-                yield from _unwritten(quote, said.group("name") or said.group("the"), docs)
+            if said is None or not quote:
+                continue
+            name = said.group("name") or said.group("the")
+            if said is before and said.group("owned") and any(heading_named(doc, name) == TITLE for doc in docs):
+                continue  # ('its title's "Anti-CD19"': the trial's title, which a stub's source writes elsewhere)
+            yield from _unwritten(quote, name, docs)
     for m in _BRACKETED.finditer(text):
         after = None if _DENIED_BEFORE.search(text, 0, m.start()) else _IN_A_SECTION.match(text, m.end())
         for said in (after, _A_SECTION_LISTS.search(text, 0, m.start())):
