@@ -24,6 +24,11 @@ Found and fixed (E501):
   site's similarity picks' (five ids; "six of" was read as no count) (remark_layout).
 - a count said paired one for each of a list's items: Relma-cel's "the officials' affiliations name two hospitals"
   given ", one for each official" (three officials) (remark_lists).
+
+And in the files' comments (E501):
+
+- a body bracketed at the end of the file's title comment that is neither the trial's sponsor nor a site of its:
+  Relma-cel's first line given " (Union Hospital)" (two of its officials' affiliation) (remark_parts).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from __future__ import annotations
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, shared_registry
 from mutations import Checks
-from test_attacks_mut_hunt214 import rewritten
+from test_attacks_mut_hunt214 import comment_lines_refused, rewritten
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +95,21 @@ def test_a_false_note_is_refused_and_its_true_twin_passes(
     checks: Checks, shown: str, old: str, new: str, found: set[str]
 ) -> None:
     assert rewritten(checks, shown, old, new) == found
+
+
+RELMA_FIRST_LINE = "# Relma-cel (CD19-CART) in moderate to severe active SLE."
+IM19_FIRST_LINE = "# IM19 CAR-T cells in refractory SLE (Peking University Third Hospital)."
+
+
+@pytest.mark.parametrize(
+    ("shown", "old", "new", "refused"),
+    [
+        # a body bracketed at the end of the title comment: the trial's sponsor or a site
+        (RELMA_PATH, RELMA_FIRST_LINE, RELMA_FIRST_LINE[:-1] + " (Union Hospital).", [1]),
+        (IM19_PATH, IM19_FIRST_LINE, IM19_FIRST_LINE.replace("Peking University ", ""), []),
+    ],
+)
+def test_a_false_comment_is_refused_and_its_true_twin_passes(
+    checks: Checks, capsys: pytest.CaptureFixture[str], shown: str, old: str, new: str, refused: list
+) -> None:
+    assert comment_lines_refused(checks, capsys, shown, old, new) == refused

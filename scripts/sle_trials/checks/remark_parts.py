@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import fields
+from sle_trials.checks import comment_lines
 from sle_trials.checks.load import Record
 from sle_trials.checks.remark_names import unaccented
 from sle_trials.checks.remarks import said_by_comments, said_by_remarks
@@ -38,13 +39,33 @@ def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
     """E501: a name a comment of the record's file gives a part in the trial, as a note's (check_remark_parts): hunt
     209 opened a stub with "# Stub: sponsored by Peking University Third Hospital." (IM19's sponsor), and it passed,
     only a comment's names being read."""
-    return said_by_comments(record, schema, "E501", lambda text: _parts_unheld(record, text), COMMENT_RULE)
+    said = comment_lines.remarks(record.comments, schema)
+    title = said[0][1] if said and said[0][0].line == 1 else None
+    return said_by_comments(
+        record, schema, "E501", lambda text: _parts_unheld(record, text, text is title), COMMENT_RULE
+    )
 
 
-def _parts_unheld(record: Record, text: str) -> Iterator[str]:
+# a body named in a bracket at the end of the file's first line, which titles the record as a brief title does: the
+# trial's place, its sponsor or a site ("# IM19 CAR-T cells in refractory SLE (Peking University Third Hospital)").
+# Relma-cel's given " (Union Hospital)", two of its officials' affiliation, passed (hunt 220's leftover): a title's
+# bracket was read as no part
+_TITLES_BODY = lazy(
+    r"\((?P<name>(?:[A-Z][\w&'\u2019-]*[ \t,]+(?:(?:of|and|&|de|the)[ \t]+)?)*"
+    r"(?i:hospital|university|college|institute|center|centre|clinic|school|foundation|academy)"
+    r"(?:[ \t,]+(?:(?:of|and|&|de|the)[ \t]+)?[A-Z][\w&'\u2019-]*)*)\)[ \t.]*\Z"
+)
+
+
+def _parts_unheld(record: Record, text: str, title: bool = False) -> Iterator[str]:
     """What text says of each name it gives a part in the trial that the record does not hold there, and why it may
-    not."""
+    not (title: text is the file's title comment, a body bracketed at its end the trial's sponsor or site)."""
     curation = record.data["curation"]
+    if title and (m := _TITLES_BODY.search(normalise(text))) is not None:
+        words = _tokens(m.group("name"))
+        held = [*_held_in(record.data, "sponsor"), *_held_in(record.data, "site")]
+        if held and not any(_within(words, _tokens(value)) for value in held):
+            yield f"places the trial at {m.group('name')!r}, which neither its sponsor nor a site of its is"
     silent = [name for name in curation.get("silent") or [] if isinstance(name, str)]
     for given in note_parties.given(normalise(text)):
         held = _held_in(record.data, given.part)
