@@ -24,6 +24,8 @@ Found and fixed (E501):
   site's similarity picks' (five ids; "six of" was read as no count) (remark_layout).
 - a count said paired one for each of a list's items: Relma-cel's "the officials' affiliations name two hospitals"
   given ", one for each official" (three officials) (remark_lists).
+- the case a source is said to write a role's name in: Relma-cel's "does not say which registry date that is" given
+  ", and writes the sponsor in lower case" (its page writes it in capitals, and in title case) (remark_spelled).
 
 And in the files' comments (E501):
 
@@ -53,6 +55,7 @@ RELMA_SUBLIST = "(oral corticosteroid requirements)"
 RELMA_NESTED = "they are kept nested under criterion 4"
 IM19_PICKS = "are the site's similarity picks"
 RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
+RELMA_LAUNCHED = "does not say which registry date that is"
 
 
 @pytest.mark.parametrize(
@@ -89,6 +92,9 @@ RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
             "the officials hold three affiliations, one for each official, and name two hospitals",
             set(),
         ),
+        # the case a source is said to write a role's name in
+        (RELMA_PATH, RELMA_LAUNCHED, RELMA_LAUNCHED + ", and writes the sponsor in lower case", {"E501"}),
+        (RELMA_PATH, RELMA_LAUNCHED, RELMA_LAUNCHED + ", and writes the sponsor in capitals", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -1073,6 +1073,7 @@ def stages(
         yield Stage("remark absence", lambda: remark_absence.check_remark_absence(record, sources))
         yield Stage("remark labels", lambda: remark_labels.check_remark_labels(record, sources))
         yield Stage("remark layout", lambda: remark_layout.check_remark_layout(record, sources))
+        yield Stage("remark case", lambda: remark_spelled.check_remark_case(record, sources))
         yield Stage("source order", lambda: remark_order.check_source_order(record, sources))
         yield Stage("remark owners", lambda: remark_owners.check_remark_owners(record, sources))
         yield Stage("remark schedule", lambda: remark_schedule.check_remark_schedule(record, sources, schema))

@@ -8,14 +8,19 @@ The role is named right before the quote ("spells the facility "..."", "the spon
 field (a site's facility, the sponsor's name, an official's, the responsible party's, the title) holds the quote as
 written, in one of its items, or a run of its whole words; a sentence saying the record corrects or normalises it is
 left to the reading of what is kept (remarks._NOT_KEPT).
+
+And the case a source is said to write a role's name in ("writes the sponsor in lower case"): held to the name the
+role's field holds as a cited source writes it anywhere, one of its writings in that case (hunt 221).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from sle_trials import fields
+from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
 from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
 from sle_trials.patterns import lazy
@@ -77,6 +82,48 @@ def _unheld(data: dict[str, Any], text: str) -> Iterator[str]:
             if held and run and not any(_within(run, value) for value in held):
                 fields_of = " or ".join(field.split())
                 yield f"says its source spells the {role} {run!r}, which the record's {fields_of} does not hold"
+
+
+# the case a source is said to write a role's name in: "writes the sponsor in lower case" passed of Relma-cel's, whose
+# page writes its sponsor in capitals and in its About section's title case (hunt 219's leftover)
+_CASED = lazy(
+    rf"(?i)\b(?:(?:spells?|spelling|writes?|writing|gives?|prints?)[ \t]+(?:the|its)[ \t]+"
+    rf"(?:{_ROLE.replace('(?P<r', '(?P<c')})(?:['\u2019]s[ \t]+names?)?|"
+    rf"\bthe[ \t]+(?:{_ROLE.replace('(?P<r', '(?P<d')})(?:['\u2019]s[ \t]+names?)?[ \t]+(?:is|was)[ \t]+"
+    r"(?:spelled|spelt|written|given|printed))[ \t]+(?:all[ \t]+|entirely[ \t]+|wholly[ \t]+)?in[ \t]+"
+    r"(?:(?P<lower>lower[ \t-]?case|small[ \t]+letters)|(?P<upper>upper[ \t-]?case|(?:block[ \t]+)?capitals|"
+    r"capital[ \t]+letters|all[ \t]+caps|caps))\b"
+)
+_CASE_DENIED = lazy(r"(?i)(?:\b(?:not|never|nor)|n't)[ \t]+(?:[\w-]+[ \t]+)?\Z")
+CASE_RULE = "a remark says a source writes a party's name in a case only where a cited source writes it so"
+
+
+def check_remark_case(record: Record, sources: Sources) -> Iterator[Problem]:
+    """E501: each case a remark says its source writes a role's name in that no cited source writes the name the
+    role's field holds in."""
+    return said_by_remarks(record, "E501", lambda text: _miscased(record.data, text, sources), CASE_RULE)
+
+
+def _miscased(data: dict[str, Any], text: str, sources: Sources) -> Iterator[str]:
+    read = normalise(text)
+    for m in _CASED.finditer(read):
+        if _CASE_DENIED.search(read, 0, m.start()):
+            continue
+        texts = [normalise(sources.text_of(doc)) for doc in sources.docs if doc.unread is None]  # (few remarks say)
+        i = next(k for k in range(len(ROLES)) if m.group(f"c{k}") or m.group(f"d{k}"))
+        role, (_, field) = list(ROLES.items())[i]
+        held = [" ".join(s.split()) for one in field.split() for s in strings(_values(data, one))]
+        written = [
+            found.group()
+            for value in held
+            if any(c.isalpha() for c in value)
+            for source in texts
+            for found in re.finditer(r"[ \t]+".join(map(re.escape, value.split())), source, re.IGNORECASE)
+        ]
+        lower = bool(m.group("lower"))
+        if written and not any(w == (w.lower() if lower else w.upper()) for w in written):
+            case = "lower case" if lower else "capitals"
+            yield f"says its source writes the {role} in {case}, which it writes {written[0]!r}"
 
 
 def _likened(data: dict[str, Any], text: str) -> Iterator[str]:
