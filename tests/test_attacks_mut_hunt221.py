@@ -26,6 +26,8 @@ Found and fixed (E501):
   given ", one for each official" (three officials) (remark_lists).
 - the case a source is said to write a role's name in: Relma-cel's "does not say which registry date that is" given
   ", and writes the sponsor in lower case" (its page writes it in capitals, and in title case) (remark_spelled).
+- the first or last of a lettered range named by its words: IM19's "hematological abnormalities a. to e." given ",
+  the first of them platelets" (e. is) (note_items.ends_named, remarks).
 
 And in the files' comments (E501):
 
@@ -56,6 +58,7 @@ RELMA_NESTED = "they are kept nested under criterion 4"
 IM19_PICKS = "are the site's similarity picks"
 RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
 RELMA_LAUNCHED = "does not say which registry date that is"
+IM19_ITEMS = "hematological abnormalities a. to e."
 
 
 @pytest.mark.parametrize(
@@ -95,6 +98,9 @@ RELMA_LAUNCHED = "does not say which registry date that is"
         # the case a source is said to write a role's name in
         (RELMA_PATH, RELMA_LAUNCHED, RELMA_LAUNCHED + ", and writes the sponsor in lower case", {"E501"}),
         (RELMA_PATH, RELMA_LAUNCHED, RELMA_LAUNCHED + ", and writes the sponsor in capitals", set()),
+        # the first or last of a lettered range named by its words
+        (IM19_PATH, IM19_ITEMS, IM19_ITEMS + ", the first of them platelets", {"E501"}),
+        (IM19_PATH, IM19_ITEMS, IM19_ITEMS + ", the last of them platelets", set()),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

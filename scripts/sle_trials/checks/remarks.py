@@ -865,6 +865,13 @@ def _items_of_other_criteria(record: Record) -> Iterator[Problem]:
                         f"at {last}, but its list ends at {ends}: a remark gives a criterion's list whole"
                     )
                     yield remark_problem(record, kind, i, "E501", message)
+            for letter, word in note_items.ends_named(clause):
+                if letter in texts and word.casefold()[:6] not in normalise(texts[letter]).casefold():
+                    message = (
+                        f"names item {letter}. of {fields.criterion_name(ref)} by {word!r}, which that item does not "
+                        "write: a remark names the first or last of a criterion's items by what it says"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
             unnumbered = sum(1 for sub in item.get("sub_criteria", []) if isinstance(sub, dict) and "number" not in sub)
             for count in note_items.unnumbered_counted(clause):
                 if count != unnumbered:

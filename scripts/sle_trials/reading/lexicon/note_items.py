@@ -122,6 +122,26 @@ def whole_ranges(text: str) -> list[tuple[str, str]]:
     ]
 
 
+# the first or the last of a lettered range a note names by its words: "abnormalities a. to e., the first of them
+# platelets" passed of IM19's criterion 11, whose a. is hemoglobin and e. platelets (hunt 219's leftover)
+_END_NAMED = lazy(
+    _LETTER.format(name="from")
+    + r"[ \t]+(?:to|through|-|\u2013)[ \t]+"
+    + _LETTER.format(name="to")
+    + r"[^.;:()]*?\bthe[ \t]+(?P<which>first|last)(?:[ \t]+(?:of[ \t]+them|one|item))?[ \t]*,?[ \t]*"
+    r"(?:(?:is|being|sets?|limits?|names?)[ \t]+)?(?P<word>[A-Za-z][\w+-]*)"
+)
+
+
+def ends_named(text: str) -> list[tuple[str, str]]:
+    """The first or last item of each lettered range text names by its words: its letter and the first word given,
+    ("a", "platelets") of "a. to e., the first of them platelets"."""
+    return [
+        (m.group("from") if m.group("which").lower() == "first" else m.group("to"), m.group("word"))
+        for m in _END_NAMED.finditer(text)
+    ]
+
+
 # A count of a criterion's unnumbered items a note gives: "followed in the source by two unnumbered paragraphs"
 # (Relma-cel's, rewritten to "three" in hunt 212, passed: only a sub-list's numbers were read)
 _ITEMS_COUNT = (
