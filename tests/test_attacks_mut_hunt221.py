@@ -28,6 +28,9 @@ Found and fixed (E501):
   ", and writes the sponsor in lower case" (its page writes it in capitals, and in title case) (remark_spelled).
 - the first or last of a lettered range named by its words: IM19's "hematological abnormalities a. to e." given ",
   the first of them platelets" (e. is) (note_items.ends_named, remarks).
+- a length of one measure's said by the verb of its threshold's kind: Relma-cel's "Inclusion criterion 4's oral
+  corticosteroids are taken for 2 weeks" (taken for 8, kept stable for 2: both thresholds measure "Oral
+  corticosteroids") (remarks._lengths_measured).
 
 And in the files' comments (E501):
 
@@ -59,6 +62,7 @@ IM19_PICKS = "are the site's similarity picks"
 RELMA_HOSPITALS = "the officials' affiliations name two hospitals"
 RELMA_LAUNCHED = "does not say which registry date that is"
 IM19_ITEMS = "hematological abnormalities a. to e."
+RELMA_ENROLMENT = "The source gives no enrollment count."
 
 
 @pytest.mark.parametrize(
@@ -101,6 +105,19 @@ IM19_ITEMS = "hematological abnormalities a. to e."
         # the first or last of a lettered range named by its words
         (IM19_PATH, IM19_ITEMS, IM19_ITEMS + ", the first of them platelets", {"E501"}),
         (IM19_PATH, IM19_ITEMS, IM19_ITEMS + ", the last of them platelets", set()),
+        # a length of one measure's, said by the verb of its threshold's kind
+        (
+            RELMA_PATH,
+            RELMA_ENROLMENT,
+            RELMA_ENROLMENT + " Inclusion criterion 4's oral corticosteroids are taken for 2 weeks and kept stable.",
+            {"E501"},
+        ),
+        (
+            RELMA_PATH,
+            RELMA_ENROLMENT,
+            RELMA_ENROLMENT + " Inclusion criterion 4's oral corticosteroids are taken for 8 weeks and kept stable.",
+            set(),
+        ),
     ],
 )
 def test_a_false_note_is_refused_and_its_true_twin_passes(

@@ -599,10 +599,23 @@ def _lengths_measured(piece: str, kinds: frozenset[str], thresholds: list[dict])
     for clause in _CLAUSES.split(piece):
         words = {w.casefold() for w in _MEASURE_WORD.findall(clause)}
         named = [f for t, facts in lengths if words & _measure_words(t) for f in facts]
+        # (of the thresholds of one measure, those of the kind the clause's verb says: "taken for 2 weeks" of
+        # Relma-cel's corticosteroids taken for 8 weeks and kept stable for 2 passed, hunt 220's leftover)
+        said = {kind for kind, verb in _LENGTH_KINDS.items() if verb.search(clause)}
+        named = [
+            f for t, facts in lengths if words & _measure_words(t) and t.get("kind") in said for f in facts
+        ] or named
         for fact in _facts(clause, kinds) if named else []:
             if _a_time(fact):
                 out[fact] = named
     return out
+
+
+# the words that say which length of a measure's a clause gives: how long it is taken, or how long kept stable
+_LENGTH_KINDS = {
+    "STABLE_DOSE_DURATION": lazy(r"(?i)\b(?:stable|unchanged|steady|constant)\b"),
+    "TREATMENT_DURATION": lazy(r"(?i)\b(?:taken|treated|received|receiving|used|given|lasts?|lasting)\b"),
+}
 
 
 def _measure_words(threshold: dict) -> set[str]:
