@@ -36,6 +36,11 @@ And in the files' comments (E501):
 
 - a body bracketed at the end of the file's title comment that is neither the trial's sponsor nor a site of its:
   Relma-cel's first line given " (Union Hospital)" (two of its officials' affiliation) (remark_parts).
+
+Left (passes, false): IM19's 'Where a criterion says "within N weeks"' made 'Where a criterion, as criteria 2 and 3
+do, says "within N weeks"' (its inclusion criterion 3 is a weight): criteria said to write a pattern of the note's
+own, with its placeholder "N", are held to nothing; which list "criteria 2 and 3" are of is unsaid (the note is on
+eligibility.thresholds), and a fix for this one wording alone would be a one-off.
 """
 
 from __future__ import annotations
