@@ -152,6 +152,14 @@ _BESIDE_A_FIELD = lazy(
     + "|".join(f"(?P<f{k}>{words})" for k, words in enumerate(_FIELDS_NAMED.values()))
     + r")(?![\w-])"
 )
+# the field's words as an event in time, a verb of its own after them ("before the enrolment closes", "before the
+# status was last updated"): the dates are said to be earlier or later than it, not placed beside it on the page
+_AN_EVENT = lazy(
+    r"(?i)[ \t]+(?:(?:is|was|were|has|had|will|gets?|got)[ \t]+(?:been[ \t]+|be[ \t]+)?(?:last[ \t]+|first[ \t]+)?"
+    r"(?:updated|changed|closed|opened|complete|completed|finished|over|full|reached|ended|started)|opens?|opened|"
+    r"closes?|closed|ends?|ended|starts?|started|begins?|began|changes?|changed|completes?|completed|finishes|finished)"
+    r"(?![\w-])"
+)
 
 
 def check_source_order(record: Record, sources: Sources) -> Iterator[Problem]:
@@ -164,7 +172,7 @@ def check_source_order(record: Record, sources: Sources) -> Iterator[Problem]:
     for remark in remarks_of(record):
         for sentence in note_names.sentences_of(normalise(remark.text)):
             for m in _BESIDE_A_FIELD.finditer(sentence):
-                if _DENIED.search(sentence, 0, m.start()):
+                if _DENIED.search(sentence, 0, m.start()) or _AN_EVENT.match(sentence, m.end()):
                     continue
                 key = next(_KEYS[k] for k in range(len(_KEYS)) if m.group(f"f{k}"))
                 said = [sentence[d.start : d.end] for d in date_mentions.dates(sentence[: m.start()]) if "-" in d.value]
