@@ -10,6 +10,12 @@ Found and fixed:
   date before or after it is a time, not a place on the page (remark_order._AN_EVENT). "The source lists the dates
   (...) before the enrolment.", "... before the enrolment count." and "... before the enrolment is given." are still
   refused.
+- **A window said written after a thing of its criterion.** IM19's "Exclusion criterion 8 writes its window of 6
+  months after its heart conditions." was refused (E501 remark_windows) as putting the window after an event "its",
+  which the criterion writes before screening. An order word after a window, a verb of writing before it in its
+  clause and a thing of the criterion's own after it ("its heart conditions"), says where the criterion writes the
+  window, which remark_order judges (remark_windows._placed_in_the_text). "... writes its window of 6 months before
+  its heart conditions." (remark_order) and "... writes its window of 6 months after screening." are still refused.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 
 
 # --- A field named as an event in time (remark_order._AN_EVENT): IM19's page writes RECRUITING, "6 participants"
@@ -33,3 +39,21 @@ from conftest import IM19_PATH, codes_with_a_sentence_added
 )
 def test_a_field_named_as_an_event_is_a_time_not_a_place(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A window said written after a thing of its criterion (remark_windows._placed_in_the_text): IM19's exclusion
+# criterion 8 lists its heart conditions, then "within 6 months prior to screening initiation"; Relma-cel's exclusion
+# criterion 1 writes "prednisone ≥100 within 8 weeks prior to screening mg/d"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 8 writes its window of 6 months after its heart conditions.", set()),
+        (RELMA_PATH, "Exclusion criterion 1 writes its 8 weeks after its prednisone dose.", set()),
+        (IM19_PATH, "Exclusion criterion 8 writes its window of 6 months before its heart conditions.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8 writes its window of 6 months after screening.", {"E501"}),
+    ],
+)
+def test_a_window_said_written_after_its_criterions_thing_is_an_order(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

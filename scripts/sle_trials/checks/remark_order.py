@@ -37,7 +37,7 @@ from sle_trials.reading.lexicon import date_mentions, note_names
 _ORDER = lazy(r"(?i)(?<![\w-])(?P<order>before|after|ahead[ \t]+of|following|preceding)(?![\w-])")
 _BEFORE = frozenset({"before", "ahead of", "preceding"})
 # a verb saying where the criterion writes a thing: the claim is about its words' order, not the trial's time
-_WRITTEN = lazy(
+WRITTEN = lazy(
     r"(?i)(?<![\w-])(?:written|writes?|listed|lists?|placed|printed|stands?|comes?|appears?|follows?|precedes?|"
     r"given|gives?|set[ \t]+out|spelled|spelt)(?![\w-])"
 )
@@ -70,7 +70,7 @@ def check_remark_order(record: Record) -> Iterator[Problem]:
             start = max([c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())], default=0)
             end = min([c.start() for c in _CLAUSE.finditer(sentence, m.end())], default=len(sentence))
             said, other = sentence[start : m.start()], sentence[m.end() : end]
-            if not _WRITTEN.search(said) or _DENIED.search(said):
+            if not WRITTEN.search(said) or _DENIED.search(said):
                 continue
             order = " ".join(m.group("order").casefold().split())
             placed, after = _places(said, text, limits, sentence, last=True), _places(other, text, limits, sentence)

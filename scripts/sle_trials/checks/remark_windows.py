@@ -12,7 +12,9 @@ parting them) is refused (check_remark_window_reach).
 A window is a number and its unit of time with an order word right after (before, prior to, preceding; after,
 following), or "the past"/"the last" before it. It is held to the criterion the sentence names (the nearest before it),
 or to all the record's criteria where it names none: one of them writes the same number and unit, and none of them
-on the side the note says, is a side the record's words do not give.
+on the side the note says, is a side the record's words do not give. An order word after a window where the note
+says where the criterion writes it among its own things ("writes its window of 6 months after its heart
+conditions") puts it on no event's side: remark_order judges that order (hunt 217's honest note).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from sle_trials.checks.load import Record
+from sle_trials.checks.remark_order import WRITTEN
 from sle_trials.checks.remarks import QUOTED, said_by_remarks, strings
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
@@ -87,7 +90,7 @@ def _turned(text: str, windows: Callable[[], dict[tuple[str, object], list[Windo
         named = [(m.start(), (m.group("list").lower(), int(m.group("n")))) for m in _NAMED.finditer(sentence)]
         for m in _WINDOW.finditer(sentence):
             said = _window(m)
-            if said.side is None:
+            if said.side is None or _placed_in_the_text(sentence, m):
                 continue
             k = bisect_left(named, m.start(), key=lambda pair: pair[0])
             spoken = [windows().get(named[k - 1][1], [])] if k else list(windows().values())
@@ -99,6 +102,21 @@ def _turned(text: str, windows: Callable[[], dict[tuple[str, object], list[Windo
             if sides - {None} and said.side not in sides:
                 shown = " ".join(m.group().split())
                 yield f"puts {shown!r} {said.side} its event, which the criterion it speaks of does not"
+
+
+# a word after a window's order word naming a thing of the criterion's text ("after its heart conditions")
+_ITS = frozenset({"its", "their"})
+_CLAUSE = lazy(r"[,;:()\[\]]")
+
+
+def _placed_in_the_text(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the order word after a window says where the criterion writes it among its words ("Exclusion criterion
+    8 writes its window of 6 months after its heart conditions"), a verb of writing before it in its clause and a
+    thing of the criterion's own after it: remark_order judges that order, and its event is none."""
+    if (m.group("event") or "").lower() not in _ITS:
+        return False
+    start = max((c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
+    return WRITTEN.search(sentence, start, m.start()) is not None
 
 
 # a window said to reach some things alone: "covers only the myocardial infarction", "applies to MI alone"
