@@ -16,6 +16,11 @@ Found and fixed:
   clause and a thing of the criterion's own after it ("its heart conditions"), says where the criterion writes the
   window, which remark_order judges (remark_windows._placed_in_the_text). "... writes its window of 6 months before
   its heart conditions." (remark_order) and "... writes its window of 6 months after screening." are still refused.
+- **Lengths said of two of a criterion's things in turn.** Relma-cel's "Exclusion criterion 1's window and therapy
+  are 8 weeks and 14 days." was refused (E501 remarks: "therapy are 8 weeks" read as one clause, held to its
+  therapy's 14 days). Two things joined by "and", a verb and as many facts joined by "and" are each of its own, in
+  their order (remarks._PAIRED). "... window and therapy are 14 days and 8 weeks.", "... prednisone and therapy are
+  14 days and 8 weeks." and "... are 8 weeks and 15 days." are still refused.
 """
 
 from __future__ import annotations
@@ -57,3 +62,18 @@ def test_a_window_said_written_after_its_criterions_thing_is_an_order(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- Lengths said of two of a criterion's things in turn (remarks._PAIRED): Relma-cel's exclusion criterion 1 writes
+# its prednisone "within 8 weeks" and its glucocorticoid therapy "≥14 days"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 1's window and therapy are 8 weeks and 14 days.", set()),
+        ("Exclusion criterion 1's prednisone and therapy are 8 weeks and 14 days respectively.", set()),
+        ("Exclusion criterion 1's window and therapy are 14 days and 8 weeks.", {"E501"}),
+        ("Exclusion criterion 1's prednisone and therapy are 14 days and 8 weeks.", {"E501"}),
+    ],
+)
+def test_lengths_said_of_two_things_in_turn_are_each_its_own(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

@@ -596,7 +596,7 @@ def _lengths_measured(piece: str, kinds: frozenset[str], thresholds: list[dict])
     leftover). A length whose clause names no threshold's measure is left to the criterion's whole."""
     out: dict[Fact, list[Fact]] = {}
     lengths = [(t, facts) for t in thresholds if (facts := [f for f in _held_facts(t) if _a_time(f)])]
-    for clause in _CLAUSES.split(piece):
+    for clause in _CLAUSES.split(_PAIRED.sub(r"\g<a> \g<verb> \g<x>; \g<b> \g<verb> \g<y>", piece)):
         words = {w.casefold() for w in _MEASURE_WORD.findall(clause)}
         named = [f for t, facts in lengths if words & _measure_words(t) for f in facts]
         # (of the thresholds of one measure, those of the kind the clause's verb says: "taken for 2 weeks" of
@@ -628,6 +628,13 @@ def _a_time(fact: Fact) -> bool:
     return unit is not None and unit[0] in ("time", "months")
 
 
+# (two things named and as many facts said of them, each of its own in their order: Relma-cel's true "Exclusion
+# criterion 1's window and therapy are 8 weeks and 14 days" was refused, "therapy are 8 weeks" read as one clause,
+# hunt 217 (honest))
+_PAIRED = lazy(
+    r"(?i)(?P<a>[\w'-]+)[ \t]+and[ \t]+(?P<b>[\w'-]+(?:[ \t]+[\w'-]+)?)[ \t]+(?P<verb>are|were|last|run)[ \t]+"
+    r"(?P<x>[^;,]+?)[ \t]+and[ \t]+(?P<y>[^;,]+?)(?=[ \t]*(?:[.;,]|respectively|$))"
+)
 # (a word of a threshold's measure a clause may name it by: five letters at least, "therapy", "prednisone")
 _MEASURE_WORD = lazy(r"[A-Za-z]{5,}")
 
