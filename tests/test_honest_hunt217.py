@@ -21,6 +21,12 @@ Found and fixed:
   therapy's 14 days). Two things joined by "and", a verb and as many facts joined by "and" are each of its own, in
   their order (remarks._PAIRED). "... window and therapy are 14 days and 8 weeks.", "... prednisone and therapy are
   14 days and 8 weeks." and "... are 8 weeks and 15 days." are still refused.
+- **A list of fields its first member denies.** IM19's "The source gives no officials or references." and "... no
+  officials, references or outcomes." were refused (E501 remark_silence) as saying the source gives its references
+  and outcomes, which the record declares silent: a field listed after the first was read as given unless denied
+  itself. A list whose first member says "no" ("neither", "none of") is denied to its end, but from a member saying
+  what is given after all ("only", "just", "except") (remark_silence._NO_MEMBER). "The source gives no officials, only
+  its references." and "The source gives the dates, officials or references." are still refused.
 """
 
 from __future__ import annotations
@@ -77,3 +83,18 @@ def test_a_window_said_written_after_its_criterions_thing_is_an_order(
 )
 def test_lengths_said_of_two_things_in_turn_are_each_its_own(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+# --- A list of fields its first member denies (remark_silence._NO_MEMBER): IM19 declares its officials, references
+# and outcomes silent
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source gives no officials or references.", set()),
+        ("The source gives no officials, references or outcomes.", set()),
+        ("The source gives no officials, only its references.", {"E501"}),
+        ("The source gives the dates, officials or references.", {"E501"}),
+    ],
+)
+def test_a_list_its_first_member_denies_is_denied(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -147,6 +147,9 @@ _OTHER_CLAUSE = lazy(r"(?i),?[ \t]+(?:but|while|whereas|although|though)\b")
 # a bracket after a member, which the list goes on past ("lists one location (Shanghai, China), with its facility")
 _BRACKET = lazy(r"[ \t]*\([^()]*\)")
 _MEMBER_FIELD = lazy(rf"(?i)[ \t]*(?:(?:an?|the|its|their)[ \t]+)?(?:[\w-]+[ \t]+)??(?:{_FIELDS})\b")
+# a first member saying none of the list is given, and a later one saying what is given after all
+_NO_MEMBER = lazy(r"(?i)[ \t]*(?:no|neither|none[ \t]+of)\b")
+_GIVEN_AFTER_ALL = lazy(r"(?i)[ \t]*(?:only|just|except|save|bar|other[ \t]+than)\b")
 # a member with a verb of its own is a clause of its own ("..., and the enrolment is not given"; not a word that may be
 # a noun, "count", "lists", "names")
 _OWN_VERB = lazy(
@@ -234,8 +237,15 @@ def _listed_after(sentence: str, sourced: bool) -> Iterator[str]:
         governed = _GOVERNED.match(sentence, verb.end())
         # (to a clause of another subject: "... with its facility while its summary speaks of ...")
         members = _MEMBERS.split(_OTHER_CLAUSE.split(governed.group() if governed else "")[0])
+        # (a list its first member denies is denied to its end, "gives no officials or references", but where a member
+        # says what is given after all, "gives no dates, only its identifiers": hunt 217 (honest))
+        denied = _NO_MEMBER.match(members[0]) is not None
         for member in members[1:]:
             if _OWN_VERB.search(member) or _DENIED.search(member):
                 break
+            if denied:
+                if (given := _GIVEN_AFTER_ALL.match(member)) is None:
+                    continue
+                member, denied = member[given.end() :], False
             if (m := _MEMBER_FIELD.match(member)) is not None and not _NOWHERE.match(member, m.end()):
                 yield next(_NAMED[i] for i in range(len(_NAMED)) if m.group(f"f{i}"))
