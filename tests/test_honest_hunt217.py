@@ -27,6 +27,11 @@ Found and fixed:
   itself. A list whose first member says "no" ("neither", "none of") is denied to its end, but from a member saying
   what is given after all ("only", "just", "except") (remark_silence._NO_MEMBER). "The source gives no officials, only
   its references." and "The source gives the dates, officials or references." are still refused.
+- **Some of the officials, counted.** Relma-cel's "Two of the three officials are at Union Hospital, one at Renji
+  Hospital." was refused (E501 remark_parts) as saying "the three officials are at Union Hospital". A count and "of"
+  before the group ("Two of", "One of") say how many of it work there (remark_parts._PART_OF). "Two of the three
+  officials are at Renji Hospital.", "One of the three officials is at Union Hospital." and "Two of the four officials
+  ..." are still refused.
 """
 
 from __future__ import annotations
@@ -98,3 +103,18 @@ def test_lengths_said_of_two_things_in_turn_are_each_its_own(registry: Path, add
 )
 def test_a_list_its_first_member_denies_is_denied(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- Some of the officials, counted (remark_parts._PART_OF): Relma-cel's officials yu Hu and heng Mei are at Union
+# Hospital, liangjing Lv at Renji Hospital
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Two of the three officials are at Union Hospital, one at Renji Hospital.", set()),
+        ("One of the three Principal Investigators works at Renji Hospital.", set()),
+        ("Two of the three officials are at Renji Hospital.", {"E501"}),
+        ("One of the three officials is at Union Hospital.", {"E501"}),
+    ],
+)
+def test_some_of_the_officials_counted_are_that_many(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

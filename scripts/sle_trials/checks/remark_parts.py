@@ -135,6 +135,10 @@ _OFFICIALS_AT = lazy(
     r"(?:(?:based|employed|affiliated)[ \t]+)?(?:at|in|with|from)[ \t]+(?:the[ \t]+)?"
     r"(?-i:(?P<name>[A-Z][\w&'’-]*(?:[ \t]+(?:(?:of|and|&|de|the)[ \t]+)?[A-Z][\w&'’-]*)*))"
 )
+# a count of some of the group said before it ("Two of the three officials", "one of its PIs")
+_PART_OF = lazy(
+    r"(?i)(?<![\w-])(?P<part>\d{1,2}|" + quantities.number_words(quantities.CARDINALS, "[ \t-]") + r")[ \t]+of[ \t]+\Z"
+)
 _ROLES = {"principal investigator": "PRINCIPAL_INVESTIGATOR", "pi": "PRINCIPAL_INVESTIGATOR"}
 
 
@@ -145,7 +149,8 @@ def _officials_misplaced(record: Record, text: str) -> Iterator[str]:
     officials = [o for o in record.data.get("officials") or [] if isinstance(o, dict)]
     if not officials:
         return
-    for m in _OFFICIALS_AT.finditer(normalise(text)):
+    read = normalise(text)
+    for m in _OFFICIALS_AT.finditer(read):
         role = _ROLES.get(" ".join(m.group("role").casefold().split()).removesuffix("s"))
         group = [o for o in officials if role is None or o.get("role") == role]
         words = _tokens(m.group("name"))
@@ -154,7 +159,11 @@ def _officials_misplaced(record: Record, text: str) -> Iterator[str]:
             continue  # (a place no affiliation names, "in China": the names' reading's, remark_names)
         count = _count(m.group("count"))
         said = f"says {' '.join(m.group().split())!r}"
-        if m.group("det") or count is None:
+        if (part := _PART_OF.search(read, 0, m.start())) is not None:
+            # (some of the group, counted: "Two of the three officials are at Union Hospital", hunt 217 (honest))
+            if count is not None and count != len(group) or _count(part.group("part")) != len(placed):
+                yield f"{said} of {part.group('part')} of them, where {len(placed)} work there"
+        elif m.group("det") or count is None:
             if count is not None and count != len(group) or len(placed) != len(group):
                 yield f"{said}, where {len(placed)} of the record's {len(group)} work there"
         elif count != len(placed):
