@@ -32,6 +32,11 @@ Found and fixed:
   before the group ("Two of", "One of") say how many of it work there (remark_parts._PART_OF). "Two of the three
   officials are at Renji Hospital.", "One of the three officials is at Union Hospital." and "Two of the four officials
   ..." are still refused.
+- **One gloss of two acronyms.** IM19's "Exclusion criterion 10 names ALT and AST (alanine and aspartate
+  aminotransferase)." was refused (E501 remark_names) as glossing AST alone as "alanine and aspartate
+  aminotransferase". Two acronyms joined by "and" before a bracket of two words joined by "and" and words after them
+  are each glossed by its own word and the words they share (note_acronyms._shared), held to a source's words as one
+  gloss is. "... (alanine and aspartate transferase)." is still refused.
 """
 
 from __future__ import annotations
@@ -118,3 +123,16 @@ def test_a_list_its_first_member_denies_is_denied(registry: Path, added: str, fo
 )
 def test_some_of_the_officials_counted_are_that_many(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+# --- One gloss of two acronyms (note_acronyms._shared): IM19's exclusion criterion 10 writes "alanine aminotransferase
+# (ALT), aspartate aminotransferase (AST)"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 10 names ALT and AST (alanine and aspartate aminotransferase).", set()),
+        ("Exclusion criterion 10 names ALT and AST (alanine and aspartate transferase).", {"E501"}),
+    ],
+)
+def test_one_gloss_of_two_acronyms_is_each_ones(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

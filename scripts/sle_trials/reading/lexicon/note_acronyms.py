@@ -57,6 +57,9 @@ def glossed(text: str) -> list[Defined]:
     out = []
     for m in _DEFINED_AFTER.finditer(text):
         words = tuple(_WORD.findall(m.group("words")))
+        if (shared := _shared(text, m)) is not None:
+            out += shared
+            continue
         if _opens_with(words, m.group("acronym")) and _initials(words) != m.group("acronym").casefold():
             out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
     for m in _DEFINED_BEFORE.finditer(text):
@@ -70,6 +73,29 @@ def glossed(text: str) -> list[Defined]:
         if words and _initials(words) != letters.casefold():
             out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
     return out
+
+
+# two acronyms before one gloss of them both, its words of their own first and the words they share after: "ALT and AST
+# (alanine and aspartate aminotransferase)" was read as AST's gloss alone, refused (hunt 217, honest)
+_PAIR_BEFORE = lazy(r"(?<![\w-])(?P<acronym>[A-Z]{2,6})[ \t]+(?:and|or)[ \t]+\Z")
+_SHARED_GLOSS = lazy(r"(?P<a>[A-Za-z'-]+)[ \t]+(?:and|or)[ \t]+(?P<b>[A-Za-z'-]+)(?P<head>(?:[ \t]+[A-Za-z'-]+)+)")
+
+
+def _shared(text: str, m: re.Match[str]) -> list[Defined] | None:
+    """Each of two acronyms a gloss after the second spells out in words of its own and words they share ("ALT and
+    AST (alanine and aspartate aminotransferase)": "alanine aminotransferase", "aspartate aminotransferase"), each
+    glossed where its letters are not those words' initials; None where the gloss is of one acronym."""
+    pair = _PAIR_BEFORE.search(text, 0, m.start())
+    gloss = _SHARED_GLOSS.fullmatch(m.group("words").strip())
+    if pair is None or gloss is None or m.group("plural"):
+        return None
+    head = tuple(_WORD.findall(gloss.group("head")))
+    each = ((pair, "acronym", gloss.group("a")), (m, "acronym", gloss.group("b")))
+    return [
+        Defined(at.start(group), at.end(group), (own, *head))
+        for at, group, own in each
+        if _initials((own, *head)) != at.group(group).casefold()
+    ]
 
 
 def _opens_with(words: tuple[str, ...] | list[str], letters: str) -> bool:
