@@ -37,6 +37,13 @@ Found and fixed:
   aminotransferase". Two acronyms joined by "and" before a bracket of two words joined by "and" and words after them
   are each glossed by its own word and the words they share (note_acronyms._shared), held to a source's words as one
   gloss is. "... (alanine and aspartate transferase)." is still refused.
+- **An order said of an event of the trial's time.** IM19's "Exclusion criterion 4 lists surgery planned after
+  enrollment." and Relma-cel's "Exclusion criterion 2 lists lupus crises before screening." were refused (E501
+  remark_order) as saying where the words stand (IM19's criterion writes "enrollment" last; Relma-cel's opens "Prior
+  to screening"). Where the far side of an order claim opens with an event the criterion writes a side of ("prior to
+  screening", "after enrollment"), the claim is held to those sides (remark_order._sides_of_event). "... surgery
+  planned before enrollment.", "... lupus crises after screening." and the hunts' word-order claims ("the unit
+  written before the window", "before its kidney failure") are still refused.
 """
 
 from __future__ import annotations
@@ -136,3 +143,19 @@ def test_some_of_the_officials_counted_are_that_many(registry: Path, added: str,
 )
 def test_one_gloss_of_two_acronyms_is_each_ones(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- An order said of an event of the trial's time (remark_order._sides_of_event): IM19's exclusion criterion 4 writes
+# "surgery is planned within 24 weeks after enrollment", Relma-cel's exclusion criterion 2 "Prior to screening, other
+# lupus crises"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 4 lists surgery planned after enrollment.", set()),
+        (RELMA_PATH, "Exclusion criterion 2 lists lupus crises before screening.", set()),
+        (IM19_PATH, "Exclusion criterion 4 lists surgery planned before enrollment.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 2 lists lupus crises after screening.", {"E501"}),
+    ],
+)
+def test_an_order_said_of_an_event_is_a_time(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

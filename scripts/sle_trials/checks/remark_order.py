@@ -12,7 +12,9 @@ has none, and is remark_windows'. Each side is found in the one criterion its se
 the record reads from the criterion, by its role ("the unit", "the window": the thresholds of that criterion whose
 measure the sentence names, or all of them), or as its longest run of words the criterion writes. Where either side
 is not found the claim is not judged; where a side is written more than once, the claim stands if any of its places
-bears it out.
+bears it out. Where the far side opens with an event the criterion writes a side of ("prior to screening", "after
+enrollment"), the claim says when, not where the words stand ("lists surgery planned after enrollment"): it is held
+to the sides the criterion writes of that event (hunt 217, honest).
 
 And the dates a note places before or after a field its source writes (check_source_order): IM19's dates "in Basic
 Information, before the enrolment" passed, its page writing "6 participants" above them (hunt 216's leftover). The
@@ -73,6 +75,17 @@ def check_remark_order(record: Record) -> Iterator[Problem]:
             if not WRITTEN.search(said) or _DENIED.search(said):
                 continue
             order = " ".join(m.group("order").casefold().split())
+            sides = _sides_of_event(other, text)
+            if sides:
+                # (an event the criterion writes a side of: the note's order word is a time, held to those sides)
+                if ("before" if order in _BEFORE else "after") not in sides:
+                    message = (
+                        f"says {' '.join(said.split())!r} stands {order} {' '.join(other.split())!r}, where "
+                        f"{ref['list'].lower()} criterion {ref['number']} writes only {' and '.join(sorted(sides))} "
+                        f"it: {RULE}"
+                    )
+                    yield remark_problem(record, remark.kind, remark.i, "E501", message)
+                continue
             placed, after = _places(said, text, limits, sentence, last=True), _places(other, text, limits, sentence)
             if not placed or not after or placed == after:
                 continue
@@ -83,6 +96,25 @@ def check_remark_order(record: Record) -> Iterator[Problem]:
                     f"{ref['list'].lower()} criterion {ref['number']}, which writes them the other way round: {RULE}"
                 )
                 yield remark_problem(record, remark.kind, remark.i, "E501", message)
+
+
+# an event of the trial's time a criterion puts things before or after ("prior to screening", "after enrollment"): a
+# note's "lists surgery planned after enrollment" (IM19's exclusion criterion 4) or "lists lupus crises before
+# screening" (Relma-cel's exclusion criterion 2) says when, not where the words stand, and was refused (hunt 217,
+# honest)
+_SIDE_WORDS = r"(?:(?P<before>before|prior[ \t]+to|preceding|ahead[ \t]+of)|(?P<after>after|following|since))"
+_EVENT = lazy(r"(?i)[ \t]*(?:(?:the|its|their)[ \t]+)?(?P<event>[^\W\d_]{5,})")
+
+
+def _sides_of_event(other: str, text: str) -> set[str]:
+    """The sides ("before", "after") the criterion's text (casefolded) writes of the event opening other, the far side
+    of an order claim, with a side word right before it; none where other opens with no such event."""
+    event = _EVENT.match(other)
+    if event is None:
+        return set()
+    word = re.escape(event.group("event").casefold())
+    found = re.finditer(rf"(?<![\w-]){_SIDE_WORDS}[ \t]+(?:(?:the|its)[ \t]+)?{word}(?![\w-])", text)
+    return {"before" if m.group("before") else "after" for m in found}
 
 
 def _limits_of(record: Record, ref: dict) -> list[dict]:
