@@ -44,6 +44,11 @@ Found and fixed:
   screening", "after enrollment"), the claim is held to those sides (remark_order._sides_of_event). "... surgery
   planned before enrollment.", "... lupus crises after screening." and the hunts' word-order claims ("the unit
   written before the window", "before its kidney failure") are still refused.
+- **The event a measure is put on, named by a note.** Relma-cel's "Inclusion criterion 4's sub-item 3 writes 8 weeks
+  of treatment before screening." was refused (E501 remarks) as stating 8 weeks of its "history of SLE prior to
+  screening" (6 months): "screening" was read as a word of that measure. A measure names what it measures by its
+  words before the event it is put on (remarks._measure_words). "Inclusion criterion 4's history of SLE lasts 8 weeks
+  before screening." is still refused.
 """
 
 from __future__ import annotations
@@ -159,3 +164,16 @@ def test_one_gloss_of_two_acronyms_is_each_ones(registry: Path, added: str, foun
 )
 def test_an_order_said_of_an_event_is_a_time(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- The event a measure is put on, named by a note (remarks._measure_words): Relma-cel's inclusion criterion 4
+# measures its "history of SLE prior to screening" (6 months) and its oral corticosteroids' treatment (8 weeks)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 4's sub-item 3 writes 8 weeks of treatment before screening.", set()),
+        ("Inclusion criterion 4's history of SLE lasts 8 weeks before screening.", {"E501"}),
+    ],
+)
+def test_the_event_a_measure_is_put_on_names_no_measure(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

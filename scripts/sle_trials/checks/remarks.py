@@ -619,8 +619,13 @@ _LENGTH_KINDS = {
 
 
 def _measure_words(threshold: dict) -> set[str]:
+    """The words of a threshold's measure that name what it measures: those before an event it is put on ("history of
+    SLE" of "history of SLE prior to screening"), the event being many measures' and a note's "before screening"
+    naming none (Relma-cel's true "sub-item 3 writes 8 weeks of treatment before screening" was refused, hunt 217)."""
     measure = threshold.get("measure")
-    return {w.casefold() for w in _MEASURE_WORD.findall(measure)} if isinstance(measure, str) else set()
+    if not isinstance(measure, str):
+        return set()
+    return {w.casefold() for w in _MEASURE_WORD.findall(_ITS_EVENT.split(measure)[0])}
 
 
 def _a_time(fact: Fact) -> bool:
@@ -637,6 +642,7 @@ _PAIRED = lazy(
 )
 # (a word of a threshold's measure a clause may name it by: five letters at least, "therapy", "prednisone")
 _MEASURE_WORD = lazy(r"[A-Za-z]{5,}")
+_ITS_EVENT = lazy(r"(?i)(?<![\w-])(?:prior[ \t]+to|before|after|following|within|during|since)(?![\w-])")
 
 
 # (where a clause of a remark's sentence ends: a window said in one is not the length another gives)
