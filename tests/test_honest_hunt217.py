@@ -49,6 +49,12 @@ Found and fixed:
   screening" (6 months): "screening" was read as a word of that measure. A measure names what it measures by its
   words before the event it is put on (remarks._measure_words). "Inclusion criterion 4's history of SLE lasts 8 weeks
   before screening." is still refused.
+- **What a criterion writes, said in a clause.** IM19's "Inclusion criterion 5 writes that the steroid dose stays
+  stable for 7 days before screening." was refused (E501 remark_categories.check_remark_listed) as saying it lists
+  "that the", which exclusion criterion 13 writes ("Conditions that the researcher ..."). A run after a verb of
+  listing that opens a clause ("that", "which", "whether") is read from its subject
+  (remark_categories._CLAUSE_OPENERS). "... writes that the researcher considers the steroid dose." and "Exclusion
+  criterion 2 lists that pulmonary embolism is excluded." are still refused.
 """
 
 from __future__ import annotations
@@ -177,3 +183,19 @@ def test_an_order_said_of_an_event_is_a_time(registry: Path, shown: str, added: 
 )
 def test_the_event_a_measure_is_put_on_names_no_measure(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+# --- What a criterion writes, said in a clause (remark_categories._CLAUSE_OPENERS): IM19's exclusion criterion 13
+# writes "Conditions that the researcher considers unsuitable", its criterion 9 "pulmonary embolism"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 5 writes that the steroid dose stays stable for 7 days before screening.", set()),
+        ("Inclusion criterion 5 writes that the researcher considers the steroid dose.", {"E501"}),
+        ("Exclusion criterion 2 lists that pulmonary embolism is excluded.", {"E501"}),
+    ],
+)
+def test_what_a_criterion_writes_said_in_a_clause_is_read_from_its_subject(
+    registry: Path, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -148,6 +148,8 @@ _LIST_OF = lazy(r"(?i)^[ \t]*(?:(?:its|the|their)[ \t]+)?(?:(?:whole|full|entire
 _A_LISTED_NOUN = lazy(rf"(?i)(?:{_LISTED}|items?|entries|ones?|things?)")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "both", "also", "any", "some", "all"})
 _WORDS = lazy(r"[A-Za-z][\w'-]*")
+# (words opening a clause of what a criterion says, not a condition it lists)
+_CLAUSE_OPENERS = frozenset({"that", "which", "how", "whether", "when", "where", "what", "why", "who", "if"})
 _LONGEST = 4  # (the words of a condition's name read from the start of what is listed, longest first)
 LISTED_RULE = "a remark says a criterion it names lists a condition only where that criterion writes it"
 
@@ -194,7 +196,9 @@ def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
     for found in note_acronyms.defined(what):
         yield found.words
     words = _WORDS.findall(_LIST_OF.sub("", what.split("(")[0], 1))
-    while words and words[0].casefold() in _DETERMINERS:
+    # (a clause of what the criterion says is read from its subject: "writes that the steroid dose stays stable" named
+    # "that the", exclusion criterion 13's "Conditions that the researcher ...", hunt 217)
+    while words and words[0].casefold() in _DETERMINERS | _CLAUSE_OPENERS:
         words = words[1:]
     if len(words) == 1:
         # (a condition of one word, the run's whole: "covers its whole list of infections" of IM19's criterion 8,
