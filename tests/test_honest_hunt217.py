@@ -55,6 +55,10 @@ Found and fixed:
   listing that opens a clause ("that", "which", "whether") is read from its subject
   (remark_categories._CLAUSE_OPENERS). "... writes that the researcher considers the steroid dose." and "Exclusion
   criterion 2 lists that pulmonary embolism is excluded." are still refused.
+- **A unit's letter after a slash.** Relma-cel's "Exclusion criterion 1's window covers only the prednisone ≥100
+  mg/d." was refused (E501 remarks) as naming an item d. opening "its" (the next sentence's word): the "d." of "mg/d."
+  was read as a lettered item's mark. A letter after a slash ends a unit (note_items._LETTER). "Exclusion criterion
+  1's item d. is the prednisone ≥100 mg/d." is still refused.
 """
 
 from __future__ import annotations
@@ -199,3 +203,15 @@ def test_what_a_criterion_writes_said_in_a_clause_is_read_from_its_subject(
     registry: Path, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A unit's letter after a slash (note_items._LETTER): Relma-cel's exclusion criterion 1 lists no lettered items
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 1's window covers only the prednisone ≥100 mg/d.", set()),
+        ("Exclusion criterion 1's item d. is the prednisone ≥100 mg/d.", {"E501"}),
+    ],
+)
+def test_a_units_letter_after_a_slash_is_no_items_mark(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

@@ -12,7 +12,9 @@ from typing import NamedTuple
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon.quantities import CARDINALS
 
-_LETTER = r"(?<![\w.])(?P<{name}>[a-h])\.(?!\w)"
+# (a letter after a slash ends a unit, "≥100 mg/d.", no item's mark: Relma-cel's true "... covers only the prednisone
+# ≥100 mg/d." was refused as naming an item d. opening the next sentence's word, hunt 217)
+_LETTER = r"(?<![\w./])(?P<{name}>[a-h])\.(?!\w)"
 # (sub-items by number: one, several joined, or a range)
 _SUB_ITEMS = lazy(
     r"(?i)(?<![\w-])sub-?(?:items?|criteri(?:on|a)|lists?)(?:[ \t]+numbered)?[ \t]+(?:(?:no|nos|#)\.?[ \t]*)?"
