@@ -59,6 +59,12 @@ Found and fixed:
   mg/d." was refused (E501 remarks) as naming an item d. opening "its" (the next sentence's word): the "d." of "mg/d."
   was read as a lettered item's mark. A letter after a slash ends a unit (note_items._LETTER). "Exclusion criterion
   1's item d. is the prednisone ≥100 mg/d." is still refused.
+- **A molecule said of the related trials' titles as a whole.** IM19's "Three of the related trials' titles name
+  CD19." was refused (E501 remark_names: 'CD19'), a molecule said of a related trial being read only where the trial
+  is named by its id. The related trials' titles named before the molecule in its clause, with no clause or joint
+  after it, and one of those titles writing it, say it of them (remark_names._RELATED_TITLES). "... titles name
+  BCMA.", "The related trials' titles name CD19, as does IM19." and "... name CD19 and IM19 targets it." are still
+  refused.
 """
 
 from __future__ import annotations
@@ -215,3 +221,17 @@ def test_what_a_criterion_writes_said_in_a_clause_is_read_from_its_subject(
 )
 def test_a_units_letter_after_a_slash_is_no_items_mark(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+# --- A molecule said of the related trials' titles as a whole (remark_names._RELATED_TITLES): three of IM19's related
+# trials' titles write CD19; IM19's page writes it nowhere else
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Three of the related trials' titles name CD19.", set()),
+        ("Three of the related trials' titles name BCMA.", {"E501"}),
+        ("The related trials' titles name CD19, as does IM19.", {"E501"}),
+    ],
+)
+def test_a_molecule_said_of_the_related_trials_titles_is_theirs(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -216,7 +216,7 @@ class _Unheld:
         """said with each molecule it says of a related trial the record lists blanked, the trial named before it in
         its clause (_OTHER_TRIAL) and its title there writing it: IM19's "The related trial NCT03030976 is the only
         one whose title names CD19 positive SLE" was refused (hunt 216) as naming CD19 of IM19."""
-        if "NCT" not in said.upper():
+        if "NCT" not in said.upper() and "titles" not in said.casefold():
             return said
         titles = {
             str(t.get("nct_id")): normalise(str(t.get("title") or "")).casefold()
@@ -225,6 +225,14 @@ class _Unheld:
         }
 
         def blanked(m: re.Match[str]) -> str:
+            # (said of the related trials' titles as a whole, "Three of the related trials' titles name CD19", one of
+            # them writing it, hunt 217 (honest))
+            if (
+                _RELATED_TITLES.search(said, 0, m.start())
+                and not _OTHER_TRIALS_AFTER.match(said, m.end())
+                and any(_phrase((m.group(),)).search(title) for title in titles.values())
+            ):
+                return " | "
             other = _OTHER_TRIAL.search(said, 0, m.start())
             if other is None or _OTHER_TRIALS_AFTER.match(said, m.end()) or _CONTRAST.search(said, 0, other.start()):
                 return m.group()
@@ -346,6 +354,8 @@ _PRODUCT_WORDS = r"(?:the|its|this)[ \t]+(?:product|therapy|CAR-?T(?:[ \t]+cells
 # title names CD19", not "NCT03030976 is listed, and IM19 targets CD19" nor "unlike NCT03030976, IM19 targets CD19")
 _JOINED = r"[^.;:,!?]*\b(?:and|but|while|whereas|where|unlike|than|like|as|this|its|it|also|too|both|either)\b"
 _OTHER_TRIAL = lazy(rf"(?i)\b(?P<id>NCT\d{{8}})\b(?!{_JOINED}[^.;:,!?]*\Z)[^.;:,!?]*\Z")
+# (the related trials' titles named as a whole before a molecule in its clause)
+_RELATED_TITLES = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?trials['\u2019][ \t]+titles\b[^.;:,!?]*\Z")
 # (and after the molecule, to its sentence's end, no clause nor a word joining another: "NCT03030976 targets CD19, as
 # does IM19", "...; so does IM19")
 _OTHER_TRIALS_AFTER = lazy(
