@@ -65,6 +65,17 @@ Found and fixed:
   after it, and one of those titles writing it, say it of them (remark_names._RELATED_TITLES). "... titles name
   BCMA.", "The related trials' titles name CD19, as does IM19." and "... name CD19 and IM19 targets it." are still
   refused.
+
+Left (reproduce with codes_with_a_sentence_added on the fixture registry):
+- refused, true: IM19's "The study started on 2024-07-30, before the enrolment of its 6 participants ends." (the
+  field's event verb not right after its words: check_source_order reads a place); Relma-cel's "The source gives no
+  EudraCT number." and "The source gives no secondary ID." (remark_names: a name a note says its source lacks is held
+  to the sources as any name is).
+- passing, false: IM19's "The criteria lists end at 9 and 15." (its exclusion list ends at 13: remark_numbering reads
+  "Both criteria lists start at N and end at M" shapes); IM19's "Exclusion criterion 10 lists ALT (aspartate
+  aminotransferase)." (a gloss is held to words a source writes anywhere, not to the words it defines the letters
+  by); Relma-cel's "Exclusion criterion 6 writes IgA (immunoglobulin A) without spelling it out." (an acronym in
+  mixed case is glossed by no reading, and no source writes the words).
 """
 
 from __future__ import annotations
