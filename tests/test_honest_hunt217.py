@@ -68,9 +68,10 @@ Found and fixed:
 
 Left (reproduce with codes_with_a_sentence_added on the fixture registry):
 - refused, true: IM19's "The study started on 2024-07-30, before the enrolment of its 6 participants ends." (the
-  field's event verb not right after its words: check_source_order reads a place); Relma-cel's "The source gives no
-  EudraCT number." and "The source gives no secondary ID." (remark_names: a name a note says its source lacks is held
-  to the sources as any name is).
+  field's event verb not right after its words: check_source_order reads a place). Relma-cel's "The source gives no
+  EudraCT number." and "The source gives no secondary ID." (remark_names: a name a note says its source lacks was held
+  to the sources as any name is) pass since: a name right after a verb of giving and "no" is blanked
+  (remark_names._DENIED_NAME).
 - passing, false: IM19's "The criteria lists end at 9 and 15." (its exclusion list ends at 13: remark_numbering reads
   "Both criteria lists start at N and end at M" shapes); IM19's "Exclusion criterion 10 lists ALT (aspartate
   aminotransferase)." (a gloss is held to words a source writes anywhere, not to the words it defines the letters
@@ -246,3 +247,19 @@ def test_a_units_letter_after_a_slash_is_no_items_mark(registry: Path, added: st
 )
 def test_a_molecule_said_of_the_related_trials_titles_is_theirs(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A name said given by no one (remark_names._DENIED_NAME): Relma-cel's sources write no EudraCT, ChiCTR or
+# secondary id, nor Novartis
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source gives no EudraCT number.", set()),
+        ("The source gives no secondary ID.", set()),
+        ("It does not give a ChiCTR number.", set()),
+        ("The source gives no EudraCT number but names Novartis.", {"E501"}),
+        ("The source names no sponsor and Novartis as its collaborator.", {"E501"}),
+    ],
+)
+def test_a_name_said_given_by_no_one_is_no_name_of_the_trials(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

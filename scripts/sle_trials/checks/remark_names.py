@@ -248,7 +248,9 @@ class _Unheld:
         # (a quotation, check_remark_quotes's, is blanked to a mark no name goes across, and so is a term of the
         # registry's vocabularies the record holds, a source states or the note denies: remark_terms)
         said = remark_terms.blanked(QUOTED.sub(" | ", normalise(text)), self._strings(), self._terms_stated)
-        said = self._defined_blanked(self._others_blanked(self._hypotheses_blanked(said)))
+        said = _DENIED_NAME.sub(
+            r"\g<lead> | ", self._defined_blanked(self._others_blanked(self._hypotheses_blanked(said)))
+        )
         for name in note_names.names(said, self.codes):
             common = (name.opens or name.listed) and any(_common(name.words[0], doc) for doc in docs)
             readings = [_one_of_several(words, said) for words in note_names.readings(name, common) if words]
@@ -345,6 +347,18 @@ class _Unheld:
 
 _HYPHENS = lazy(r"[-\u2010\u2011]")
 _SENTENCE_BREAK = lazy(r"(?<=[.!?])\s+")
+# a name said given by no one, right after a verb of giving and "no" or "not a": "The source gives no EudraCT number",
+# "it names no secondary ID", "does not give a ChiCTR number". The note says the name is not there, and no source
+# writing it is what makes that true (whether a source gives one is remark_absence's and remark_silence's); Relma-cel's
+# true "The source gives no EudraCT number." was refused as naming 'EudraCT' (honest hunt 217's leftover). Only the
+# capitalised words right after the denial (and a modifier of an identifier's) are blanked: "names no sponsor and
+# Novartis as its collaborator" still names Novartis.
+_DENIED_NAME = lazy(
+    r"(?P<lead>(?i:\b(?:gives?|names?|writes?|lists?|states?|shows?|holds?|has|records?)[ \t]+no[ \t]+|"
+    r"\b(?:does|do|did)[ \t]+not[ \t]+(?:give|name|write|list|state|show|hold|have|record)[ \t]+(?:an?|any)[ \t]+)"
+    r"(?i:(?:other|secondary|separate|further)[ \t]+)?)"
+    r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*"
+)
 # a pronoun that may stand for the molecules a sentence before names: "it", "them", "its target", "their antigens"
 _PRONOUN = lazy(r"(?i)(?<![\w-])(?:it|them|(?:its|their|the[ \t]+same)[ \t]+(?:targets?|antigens?))(?![\w-])")
 _AIMED = lazy(r"(?i)\b(?:target\w*|antigens?|aim\w*|directed|binds?)\b")
