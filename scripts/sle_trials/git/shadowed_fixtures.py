@@ -96,13 +96,17 @@ def _holds(expression: ast.AST, made: set[str], machinery: set[str]) -> bool:
     for inner in ast.walk(expression):
         if isinstance(inner, ast.Name) and inner.id in made:
             return True
-        if isinstance(inner, ast.Call):
-            root = inner.func
-            while isinstance(root, ast.Attribute):
-                root = root.value
-            if isinstance(root, ast.Name) and root.id in machinery:
-                return True
+        if isinstance(inner, ast.Call) and _called_on(inner, machinery):
+            return True
     return False
+
+
+def _called_on(call: ast.Call, names: set[str]) -> bool:
+    """Whether a call's function is one of names, or an attribute of one (`refs.check(...)`)."""
+    root = call.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(root, ast.Name) and root.id in names
 
 
 def _bound_names(node: ast.AST) -> list[str]:
@@ -202,10 +206,7 @@ def _carried(node: ast.expr, made: set[str], machinery: set[str]) -> bool:
     if isinstance(node, ast.Await):
         return _carried(node.value, made, machinery)
     if isinstance(node, ast.Call):
-        root = node.func
-        while isinstance(root, ast.Attribute):
-            root = root.value
-        if isinstance(root, ast.Name) and root.id in machinery:
+        if _called_on(node, machinery):
             return True
         first = node.args[0] if node.args else None
         if isinstance(node.func, ast.Name) and node.func.id in _KEEPING and first is not None:
