@@ -32,6 +32,7 @@ from sle_trials.reading.criteria_text.notes import (
     last_bullet,
     next_number,
     said_top,
+    stray_footnote,
 )
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
@@ -207,11 +208,15 @@ def split(text: str) -> Split:
             and current in sections
             and footnote(lines, at, sections[current], listed, partial(_other_lists, sections, current))
         )
-        if noted:
+        stray = not noted and heading is None and current in sections and stray_footnote(lines, at, listed)
+        if noted or stray:
             # "2. SLE†" / "" / "† per the 2019 criteria": a footnote to the list's words, no criterion of its own, yet
-            # it may state a requirement: left to the curator, as an annex is
+            # it may state a requirement: left to the curator, as an annex is; and "¹ per ACR", whose mark no item
+            # carries (before, the criterion "¹ per ACR", with no remark)
+            carried = "no item carries" if stray else "its items carry"
+            noted = True
             remarks.append(
-                f"The criteria text has a footnote {shown(line.strip(), 100)} to a mark its items carry; it is not "
+                f"The criteria text has a footnote {shown(line.strip(), 100)} to a mark {carried}; it is not "
                 "imported as a criterion (nor are the lines under it, up to the next list's heading, the list's "
                 "next item or a sub-heading of it): the curator's to read, and to add to the criterion it qualifies "
                 "where it states a requirement."

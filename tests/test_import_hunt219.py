@@ -1,0 +1,54 @@
+"""Eligibility texts that hunt 218 left misread (hunt 219, helper-93), read with criteria_text.split (the importer and
+the check read a source's criteria with it alike), each beside a text of its shape already read right, which must
+read as it did. The texts are test inputs: no fact of any study. Every text the tests and fixtures held (string
+constants of tests/, eligibilityCriteria of tests/ and seeds/ JSON, each also under an inclusion heading) was split
+before and after each fix: none read otherwise.
+
+Found and fixed (each reproduced before with criteria_text.split(text)):
+- a footnote whose mark no item carries, opening with a superscript number or letter in a paragraph of its own after
+  a list's items ("• Age" / "• SLE" / "" / "¹ per ACR") was imported as the criterion "¹ per ACR", with no remark:
+  now left to the curator, said, as a footnote to a carried mark is, the list going on after it (notes.stray_footnote;
+  a dagger or an asterisk, which may be a bullet, "† SLE", reads as before);
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import criteria_texts
+from sle_trials.reading import criteria_text
+
+
+def inclusion(lines: str) -> criteria_text.Split:
+    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.exclusion == [{"text": "Pregnancy"}]
+    return found
+
+
+# --- a footnote whose mark no item carries ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("• Age\n• SLE\n\n¹ per ACR", ["Age", "SLE"]),
+        ("1. Age\n2. SLE\n\n\u1d43 per the 2019 criteria\n\n3. Consent", ["Age", "SLE", "Consent"]),
+    ],
+)
+def test_a_footnote_no_item_carries_the_mark_of_is_no_criterion(lines: str, read: list) -> None:
+    """Before: "¹ per ACR" a criterion of its own, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert [r for r in found.remarks if "to a mark no item carries" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- Age\n- SLE\n\n† per protocol", ["Age", "SLE", "† per protocol"]),  # a dagger may be a bullet: as before
+        ("- eGFR ≥ 60 mL/min/1.73\nm² at screening", ["eGFR ≥ 60 mL/min/1.73 m² at screening"]),  # a power, wrapped
+    ],
+)
+def test_a_line_opening_with_a_mark_that_may_be_words_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.unplaced and not found.remarks
