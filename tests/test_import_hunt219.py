@@ -9,6 +9,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   a list's items ("• Age" / "• SLE" / "" / "¹ per ACR") was imported as the criterion "¹ per ACR", with no remark:
   now left to the curator, said, as a footnote to a carried mark is, the list going on after it (notes.stray_footnote;
   a dagger or an asterisk, which may be a bullet, "† SLE", reads as before);
+- a note right under a sub-list's last item, at the indent of its marks or less ("2. SLE, one of:" / "   - ANA" / "
+  - dsDNA" / "   Note: per central lab"), was read as that item's words ("dsDNA Note: per central lab"), with no
+  remark, though it may be the whole item's: now kept apart and said, as after a blank line
+  (Reader.noted_after_sub_list; indented to the item's words, "     Note: ...", it is the item's, as before);
 """
 
 from __future__ import annotations
@@ -52,3 +56,20 @@ def test_a_footnote_no_item_carries_the_mark_of_is_no_criterion(lines: str, read
 def test_a_line_opening_with_a_mark_that_may_be_words_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.unplaced and not found.remarks
+
+
+# --- a note under a sub-list ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note", ["   Note: per central lab", "Note: per central lab"])
+def test_a_note_at_a_sub_lists_indent_is_no_words_of_its_last_item(note: str) -> None:
+    """Before: "dsDNA Note: per central lab", with no remark."""
+    found = inclusion(f"2. SLE, one of:\n   - ANA\n   - dsDNA\n{note}\n3. Consent")
+    assert found.inclusion[0]["sub_criteria"] == [{"text": "ANA"}, {"text": "dsDNA"}]
+    assert [c["text"] for c in found.inclusion] == ["SLE, one of:", "Consent"]
+    assert [r for r in found.remarks if "'Note: per central lab'" in r], found.remarks
+
+
+def test_a_note_indented_to_a_sub_criterions_words_is_its_as_before() -> None:
+    found = inclusion("2. SLE, one of:\n   - ANA\n   - dsDNA\n     Note: per central lab")
+    assert found.inclusion[0]["sub_criteria"] == [{"text": "ANA"}, {"text": "dsDNA Note: per central lab"}]

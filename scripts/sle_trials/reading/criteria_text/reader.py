@@ -536,6 +536,8 @@ class Reader:
         ending in a colon, or a paragraph of its own (under the item above when indented beyond it)."""
         if self.last is not None and self.join(self.last, line.strip()):
             return
+        if self.noted_after_sub_list(line, indent):
+            return
         if self.last is not None and not self.gap:
             listing = self.colon is not None or previous.rstrip().endswith((":", "："))
             if runs_on(previous, line, self.last_indent, listing=listing):
@@ -565,6 +567,23 @@ class Reader:
         if self.noted_beneath(line.strip(), indent):
             return
         self.paragraph(line.strip(), indent)
+
+    def noted_after_sub_list(self, line: str, indent: int) -> bool:
+        """Whether the line is a note right under a sub-criterion, no deeper than its mark ("2. SLE, one of:" / "   -
+        ANA" / "   - dsDNA" / "   Note: per central lab", or unindented): about the item whose words the sub-criteria
+        part it from as much as the last sub-criterion's, kept apart (not imported, said) as after a blank line
+        (noted_beneath). Before, read as the sub-criterion's words ("dsDNA Note: per central lab"), with no remark.
+        Indented to the sub-criterion's words ("     Note: ..."), it is that sub-criterion's, as before."""
+        stack, text = self.stack, line.strip()
+        if self.last is None or self.gap or not self.noted_over or not self.last_depth or len(stack) < 2:
+            return False
+        if stack[-1].indent <= stack[0].indent or indent > stack[-1].indent or line[:1] == "\t":
+            return False
+        if not NOTE.match(text) or text.endswith((":", "\uff1a")):
+            return False
+        self.apart.append(text)
+        self.in_apart = True
+        return True
 
     def noted_beneath(self, text: str, indent: int) -> bool:
         """Whether the line is a note in an indented paragraph of its own under the item above ("2. In good
