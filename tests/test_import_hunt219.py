@@ -13,6 +13,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   - dsDNA" / "   Note: per central lab"), was read as that item's words ("dsDNA Note: per central lab"), with no
   remark, though it may be the whole item's: now kept apart and said, as after a blank line
   (Reader.noted_after_sub_list; indented to the item's words, "     Note: ...", it is the item's, as before);
+- a note labelled in Chinese ("注：", "（注）", "备注：") was no note: in a paragraph of its own after an item, imported
+  as a criterion, with no remark; now a note as "Note:" is, words of the item above, said (lines.NOTE_LABEL; right
+  under the item, words of it as "Note:" is; "注射..." (an injection) reads as before);
 """
 
 from __future__ import annotations
@@ -73,3 +76,19 @@ def test_a_note_at_a_sub_lists_indent_is_no_words_of_its_last_item(note: str) ->
 def test_a_note_indented_to_a_sub_criterions_words_is_its_as_before() -> None:
     found = inclusion("2. SLE, one of:\n   - ANA\n   - dsDNA\n     Note: per central lab")
     assert found.inclusion[0]["sub_criteria"] == [{"text": "ANA"}, {"text": "dsDNA Note: per central lab"}]
+
+
+# --- a note labelled in Chinese ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note", ["（注）以2019年标准为准", "注：以2019年标准为准"])
+def test_a_note_labelled_in_chinese_is_no_criterion(note: str) -> None:
+    """Before: a criterion of its own, with no remark."""
+    found = inclusion(f"1. 年龄18-65岁\n2. 诊断为SLE\n\n{note}\n\n3. 知情同意")
+    assert criteria_texts(found.inclusion) == ["年龄18-65岁", f"诊断为SLE {note}", "知情同意"]
+    assert [r for r in found.remarks if f"note ('{note}')" in r], found.remarks
+
+
+def test_a_paragraph_opening_with_an_injection_is_a_criterion_as_before() -> None:
+    found = inclusion("1. 年龄18-65岁\n\n注射用环磷酰胺治疗史")
+    assert criteria_texts(found.inclusion) == ["年龄18-65岁", "注射用环磷酰胺治疗史"] and not found.remarks

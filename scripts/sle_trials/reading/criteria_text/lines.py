@@ -71,7 +71,9 @@ def numbered_on(previous: str, line: str) -> bool:
 # with the criterion above (GOES_ON) and a note in a paragraph of its own (notes.NOTE), which each wrote it. (Each is
 # read up to no word character after it, not a word's end: "N.B." ends in no word, and "N.B. patients on belimumab
 # are eligible." after a blank line was imported as an exclusion criterion, with no remark; so was "Comment: ...")
-NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])"
+# (and in Chinese, "注：", "（注）", "备注：", only before a colon or a closing bracket: "注射" is an injection; before,
+# "（注）以2019年标准为准" after a blank line was imported as a criterion, with no remark)
+NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])|备?注(?=\s*[:：)\uff09])"
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
 GOES_ON = lazy(
