@@ -16,6 +16,20 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a note labelled in Chinese ("注：", "（注）", "备注：") was no note: in a paragraph of its own after an item, imported
   as a criterion, with no remark; now a note as "Note:" is, words of the item above, said (lines.NOTE_LABEL; right
   under the item, words of it as "Note:" is; "注射..." (an injection) reads as before);
+- a power wrapped onto a line of its own under its base ("- Platelets ≥ 100 × 10" / "⁹/L", "1.73 m" / "² at
+  screening") was read as a criterion of its own, said as a line with no list mark, the threshold cut short
+  ("Platelets ≥ 100 × 10"): a superscript number is no digit that opens a criterion (str.isdigit reads it so); now
+  the line goes on with its base (lines._WRAPPED_POWER; a footnote's mark under a number, "Age ≥ 18" / "¹ per ACR",
+  reads as before);
+
+Found and left (each reproduced with criteria_text.split(text)):
+- a footnote whose mark no item carries right under the list's last item ("• SLE" / "¹ per ACR") is a criterion of
+  its own, said as a line with no list mark: a superscript number there may be a wrapped power (as above);
+- after an annex in a bulleted list, the list's later bullets are left to the curator with it, said ("- SLE" / "" /
+  "Appendix A:" / "" / "- TB" / "" / "- Consent"): the annex's bullets and the list's are written alike;
+- an indented line naming no one ("1. Active lupus nephritis" / "   Class III or IV:" / "   a. biopsy") is read as
+  the item's words ("Active lupus nephritis Class III or IV:", its letters the item's parts), as hunt 216 left it;
+- katakana and hangul ordinals ("ア. 年齢" / "イ. SLE", "가." / "나.") are no list marks, as hunt 218 left them.
 """
 
 from __future__ import annotations
@@ -92,3 +106,20 @@ def test_a_note_labelled_in_chinese_is_no_criterion(note: str) -> None:
 def test_a_paragraph_opening_with_an_injection_is_a_criterion_as_before() -> None:
     found = inclusion("1. 年龄18-65岁\n\n注射用环磷酰胺治疗史")
     assert criteria_texts(found.inclusion) == ["年龄18-65岁", "注射用环磷酰胺治疗史"] and not found.remarks
+
+
+# --- a power wrapped onto a line of its own ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "said"),
+    [
+        ("- Platelets ≥ 100 × 10\n⁹/L\n- Consent", ["Platelets ≥ 100 × 10 ⁹/L", "Consent"], False),
+        ("- eGFR ≥ 60 mL/min/1.73 m\n² at screening", ["eGFR ≥ 60 mL/min/1.73 m ² at screening"], False),
+        ("- Age ≥ 18\n¹ per ACR\n- Consent", ["Age ≥ 18", "¹ per ACR", "Consent"], True),  # a mark: as before
+    ],
+)
+def test_a_power_wrapped_under_its_base_goes_on_with_it(lines: str, read: list, said: bool) -> None:
+    """Before: "⁹/L" and "² at screening" criteria of their own, the thresholds cut short."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and bool(found.remarks) == said, found.remarks

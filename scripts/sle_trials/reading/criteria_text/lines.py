@@ -92,6 +92,11 @@ _HEADING_MARKS = lazy(r"#{1,6}[ \t]+[A-Z]")
 _NAMED_IN_LOWER_CASE = lazy(r"[a-z][a-z-]*[A-Z]")
 
 
+# a power wrapped onto its own line, its base ending the line above: a number's ("10" / "⁹/L", "10" / "¹²/L") or a
+# unit's ("1.73 m" / "² at screening"); not a footnote's mark under a number or a word ("Age ≥ 18" / "¹ per ACR")
+_WRAPPED_POWER = lazy(r"(?<=\d)\n[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:/|$)|(?<![\w.])[cdkm]?m\n[²³](?:\s|$)")
+
+
 def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
@@ -106,6 +111,8 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     beginning in lower case (_NAMED_IN_LOWER_CASE) is an item of the list, not a wrapped line."""
     if indent_of(line) > above or GOES_ON.match(line.lstrip()):
         return True
+    if _WRAPPED_POWER.search(f"{unescaped(previous).rstrip()}\n{line.strip()}"):
+        return True  # ("Platelets ≥ 100 × 10" / "⁹/L": before, "⁹/L" a criterion, the threshold cut short)
     first = line.lstrip()[:1]
     if _HEADING_MARKS.match(line.lstrip()):
         return False  # (a markdown heading's line, "# Notes", goes on with no line: before, "Consent # Notes")
