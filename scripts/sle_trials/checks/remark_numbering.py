@@ -40,6 +40,15 @@ _STARTS = lazy(
     r"(?:[^.;:\d]{0,30}?\band[ \t]+(?:each[ \t]+)?(?:end(?:s|ed)?|finish(?:es|ed)?)[ \t]+(?:at|with)[ \t]+"
     r"(?:criterion[ \t]+|number[ \t]+)?(?P<last>\d+)\b)?"
 )
+# two numbers said of the two lists in turn: "The criteria lists end at 9 and 15", "The inclusion and exclusion lists
+# start at 2 and 1" (IM19's "... end at 9 and 15" passed beside its 9 and 13, hunt 222: only "both ... start at N and
+# end at M" was read); the first number is the first list named's (inclusion, where the lists are not named)
+_PAIRED = lazy(
+    r"(?i)\b(?:(?P<first>inclusion|exclusion)[ \t]+and[ \t]+(?:the[ \t]+)?(?P<second>inclusion|exclusion)[ \t]+"
+    r"(?:criteria[ \t]+)?(?:lists|criteria)|(?:eligibility[ \t]+)?criteria[ \t]+lists|lists)[ \t]+(?:each[ \t]+)?"
+    r"(?:start(?:s|ed)?|(?P<ends>end(?:s|ed)?|finish(?:es|ed)?))[ \t]+(?:at|with|from)[ \t]+"
+    r"(?:criteria[ \t]+|numbers[ \t]+)?(?P<a>\d+)[ \t]+and[ \t]+(?P<b>\d+)\b"
+)
 # paragraphs a note says are kept nested under a criterion, or flat beside it: "they are kept nested under criterion
 # 4", "kept flat, after criterion 4", "kept as criteria of their own"
 _KEPT = lazy(
@@ -110,7 +119,11 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
     read = QUOTED.sub(" | ", normalise(text))
     starts = {name: start for name, items in lists.items() if (start := _start(items)) is not None}
     ends = {name: end for name, items in lists.items() if (end := _end(items)) is not None}
+    paired = list(_PAIRED.finditer(read))
+    yield from _paired_misnumbered(paired, starts, ends)
     for m in _STARTS.finditer(read):
+        if any(p.start() <= m.start("n") < p.end() for p in paired):
+            continue  # its number is the first of two paired with the lists in turn, read above
         if m.group("ends"):
             yield from _misstarted(m, int(m.group("n")), ends, "end")
         else:
@@ -129,6 +142,20 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
         if bool(m.group("nested")) != nested:
             said, held = ("nested under", "holds none") if m.group("nested") else ("flat beside", "holds them nested")
             yield f"says paragraphs are kept {said} criterion {m.group('n')}, which {held}"
+
+
+def _paired_misnumbered(paired: list[re.Match[str]], starts: dict[str, int], ends: dict[str, int]) -> Iterator[str]:
+    """Each pair of numbers said of the two lists in turn (matches of _PAIRED) that one of the lists does not start
+    (or end) at."""
+    for p in paired:
+        names = [p.group("first").lower(), p.group("second").lower()] if p.group("first") else list(LISTS)
+        numbered = ends if p.group("ends") else starts
+        said = dict(zip(names, (int(p.group("a")), int(p.group("b"))), strict=True))
+        if len(set(names)) == len(LISTS) and any(numbered.get(name, n) != n for name, n in said.items()):
+            which = "end" if p.group("ends") else "start"
+            yield f"says of the criteria lists {' '.join(p.group().split())!r}, which {which} at " + ", ".join(
+                f"{n} ({name})" for name, n in numbered.items()
+            )
 
 
 def _misplaced(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:

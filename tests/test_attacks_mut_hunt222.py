@@ -1,0 +1,30 @@
+"""A hostile mutation hunt on the remark checks (helper-94's, hunt 222) on the curated records' notes: what hunts 217
+and 221 left passing, reproduced on main and read as classes, each with a true twin of the same shape that passes
+still. A sentence is added to a note in memory and the record checked as `trials validate` checks a file
+(mutations.Checks), on one registry copy the module shares.
+
+Found and fixed (E501):
+
+- two numbers said of the two criteria lists in turn: IM19's "The criteria lists end at 9 and 15." (its exclusion list
+  ends at 13) passed: only "both ... start at N and end at M" was read (remark_numbering._PAIRED).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, codes_with_a_sentence_added
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The criteria lists end at 9 and 15.", {"E501"}),
+        ("The exclusion and inclusion lists start at 1 and 2.", {"E501"}),
+        ("The criteria lists end at 9 and 13.", set()),
+        ("The inclusion and exclusion lists start at 2 and 2.", set()),
+    ],
+)
+def test_two_numbers_are_the_two_lists_in_turn(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
