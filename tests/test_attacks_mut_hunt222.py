@@ -7,6 +7,9 @@ Found and fixed (E501):
 
 - two numbers said of the two criteria lists in turn: IM19's "The criteria lists end at 9 and 15." (its exclusion list
   ends at 13) passed: only "both ... start at N and end at M" was read (remark_numbering._PAIRED).
+- a gloss held to words a source writes anywhere, not to the words it defines those letters by: IM19's "Exclusion
+  criterion 10 lists ALT (aspartate aminotransferase)." passed, its page defining AST by those words and ALT by
+  "alanine aminotransferase" (remark_names._words_defining).
 """
 
 from __future__ import annotations
@@ -27,4 +30,17 @@ from conftest import IM19_PATH, codes_with_a_sentence_added
     ],
 )
 def test_two_numbers_are_the_two_lists_in_turn(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 10 lists ALT (aspartate aminotransferase).", {"E501"}),
+        ("Exclusion criterion 10 lists ALT (alanine aminotransferase).", set()),
+    ],
+)
+def test_a_gloss_is_held_to_the_words_a_source_defines_its_letters_by(
+    registry: Path, added: str, found: set[str]
+) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -147,12 +147,18 @@ class _Unheld:
         glossed = [f for f in note_acronyms.glossed(said) if _a_term(" ".join(f.words))]
         for found in [*note_acronyms.defined(said), *glossed]:
             wanted = note_acronyms.expansion_pattern(found.words)
+            acronym = said[found.start : found.end].removesuffix("s")
+            # (words a source defines other letters by are not these letters' words: IM19's "ALT (aspartate
+            # aminotransferase)" passed, its page writing those words of AST, hunt 222)
+            own = [words for doc in self.docs for words in _words_defining(acronym, doc)]
+            if own and not any(wanted.fullmatch(words) for words in own):
+                yield acronym, " ".join(found.words), "it spells the letters out in other words"
+                continue
             if any(wanted.search(_folded(doc)) or wanted.search(_rewritten(doc)) for doc in self.docs):
                 continue
             self.held = self.held if self.held is not None else _held(self.record.data, self.schema)
             if wanted.search(self.held):
                 continue
-            acronym = said[found.start : found.end].removesuffix("s")
             if any(_spelled_out(acronym, doc) or _bracketed_after_other_words(acronym, doc) for doc in self.docs):
                 yield acronym, " ".join(found.words), "it spells the letters out in other words"
             elif found not in glossed:
@@ -465,6 +471,27 @@ def _bracketed_after_other_words(acronym: str, doc: Any) -> bool:
     """Whether the source defines the acronym in a bracket after its own words ("alanine aminotransferase (ALT)"): a
     note's other words for it ("ALT (alanine transaminase)") are not the source's (misdefined)."""
     return re.search(rf"\w[ \t]*\([ \t]*{re.escape(acronym.casefold())}[ \t]*\)", _folded(doc)) is not None
+
+
+def _words_defining(acronym: str, doc: Any) -> list[str]:
+    """The words (in one case) a source defines the acronym by, in a bracket after them ("alanine aminotransferase
+    (ALT)": the words before, as many as the letters and two more at most, back to each opening with its first
+    letter) or after it ("ALT (alanine aminotransferase)")."""
+    letters = acronym.casefold()
+    if len(letters) < 2 or not letters.isalpha():
+        return []
+    folded = _folded(doc)
+    out = []
+    for m in re.finditer(
+        rf"(?<![^\W_])((?:[^\W\d_][\w'-]*[ \t]+){{1,{len(letters) + 2}}})\([ \t]*{letters}[ \t]*\)", folded
+    ):
+        words = m.group(1).split()
+        # (each run of them to the bracket that opens with the first letter: "an alanine aminotransferase (ALT)")
+        out += [" ".join(words[k:]) for k in range(len(words)) if words[k].startswith(letters[0])]
+    for m in re.finditer(rf"(?<![^\W_]){letters}[ \t]*\(([^\W\d_][^()\d]{{2,80}}?)\)", folded):
+        if m.group(1).startswith(letters[0]):
+            out.append(" ".join(m.group(1).split()))
+    return out
 
 
 def _written_loud(wanted: list[re.Pattern[str]], docs: list, data: dict) -> bool:
