@@ -10,6 +10,9 @@ Found and fixed (E501):
 - a gloss held to words a source writes anywhere, not to the words it defines those letters by: IM19's "Exclusion
   criterion 10 lists ALT (aspartate aminotransferase)." passed, its page defining AST by those words and ALT by
   "alanine aminotransferase" (remark_names._words_defining).
+- a mixed-case acronym glossed: Relma-cel's "Exclusion criterion 6 writes IgA (immunoglobulin A) without spelling it
+  out." passed, no source writing those words: an acronym was read as capitals alone; its letters are now its
+  capitals (note_acronyms._ACRONYM, _letters).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 
 
 @pytest.mark.parametrize(
@@ -44,3 +47,14 @@ def test_a_gloss_is_held_to_the_words_a_source_defines_its_letters_by(
     registry: Path, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 6 writes IgA (immunoglobulin A) without spelling it out.", {"E501"}),
+        ("Exclusion criterion 6 writes IgA (serum level) in mg/dL.", set()),
+    ],
+)
+def test_a_mixed_case_acronym_is_glossed_as_any(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

@@ -17,7 +17,9 @@ from sle_trials.patterns import lazy
 
 # small words that may stand between an acronym's words without a letter of their own ("upper limit of normal")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to"})
-_ACRONYM = r"(?P<acronym>[A-Z]{2,6})(?P<plural>s)?"
+# (capitals, or capitals with a small letter between: "IgA (immunoglobulin A)" was read by nothing, hunt 222; its
+# letters are its capitals, the small ones being of its first word)
+_ACRONYM = r"(?P<acronym>[A-Z]{2,6}|[A-Z](?:[a-z]?[A-Z]){1,4})(?P<plural>s)?"
 # "MI (myocardial infarction)": the letters, then their words in a bracket
 _DEFINED_AFTER = lazy(rf"(?<![\w-]){_ACRONYM}[ \t]*\((?P<words>[A-Za-z][A-Za-z \t'-]{{1,80}}?)\)")
 # "myocardial infarction (MI)": the words before the bracket, as many as its letters (read back from it)
@@ -38,10 +40,10 @@ def defined(text: str) -> list[Defined]:
     out = []
     for m in _DEFINED_AFTER.finditer(text):
         words = tuple(_WORD.findall(m.group("words")))
-        if _initials(words) == m.group("acronym").casefold():
+        if _initials(words) == _letters(m.group("acronym")):
             out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
     for m in _DEFINED_BEFORE.finditer(text):
-        letters = m.group("acronym").casefold()
+        letters = _letters(m.group("acronym"))
         before = _WORD.findall(re.split(r"[.;:,()\[\]\"]", text[max(0, m.start() - 120) : m.start()])[-1])
         words = _last_words(before, len(letters))
         if words and _initials(words) == letters:
@@ -60,7 +62,7 @@ def glossed(text: str) -> list[Defined]:
         if (shared := _shared(text, m)) is not None:
             out += shared
             continue
-        if _opens_with(words, m.group("acronym")) and _initials(words) != m.group("acronym").casefold():
+        if _opens_with(words, m.group("acronym")) and _initials(words) != _letters(m.group("acronym")):
             out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
     for m in _DEFINED_BEFORE.finditer(text):
         letters = m.group("acronym")
@@ -70,7 +72,7 @@ def glossed(text: str) -> list[Defined]:
             k for k in range(len(before)) if len(before) - k <= len(letters) + 1 and _opens_with(before[k:], letters)
         ]
         words = tuple(before[opening[-1] :]) if opening else ()
-        if words and _initials(words) != letters.casefold():
+        if words and _initials(words) != _letters(letters):
             out.append(Defined(m.start("acronym"), m.end("plural") if m.group("plural") else m.end("acronym"), words))
     return out
 
@@ -94,7 +96,7 @@ def _shared(text: str, m: re.Match[str]) -> list[Defined] | None:
     return [
         Defined(at.start(group), at.end(group), (own, *head))
         for at, group, own in each
-        if _initials((own, *head)) != at.group(group).casefold()
+        if _initials((own, *head)) != _letters(at.group(group))
     ]
 
 
@@ -107,6 +109,11 @@ def _opens_with(words: tuple[str, ...] | list[str], letters: str) -> bool:
         and words[0][0].casefold() == letters[0].casefold()
         and len(words) <= len(letters) + 2
     )
+
+
+def _letters(acronym: str) -> str:
+    """The letters of an acronym that are its words' initials, in one case: its capitals ("IgA": "ia")."""
+    return "".join(c for c in acronym if c.isupper()).casefold()
 
 
 def _initials(words: tuple[str, ...]) -> str:
