@@ -8,9 +8,13 @@ in the document let "known active tuberculosis (TB) infection … within 6 month
 
 And how many times a remark says its sources write a run it quotes ('spells the facility "..." twice'): IM19's page
 writes its facility's misspelling once, and "twice" passed (hunt 219), a quote being held to be written, never to how
-often (times_misstated)."""
+often (times_misstated).
+
+And the criteria a remark says write a run it quotes (criteria_not_writing, hunt 222)."""
 
 from __future__ import annotations
+
+import re
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import layouts, spacing
@@ -86,3 +90,47 @@ def times_misstated(text: str, end: int, run: str, docs: list[layouts.SourceDoc]
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+# criteria a remark says write a run it quotes next, in its sentence: 'Exclusion criterion 3 writes "within 24 weeks"',
+# 'Where a criterion, as criteria 2 and 3 do, says "within N weeks"' (IM19's note so made passed, hunt 221's leftover,
+# its criteria 2 and 3 writing no window: a quotation was held to a source, never to the criteria said to write it)
+_SAID_BY = lazy(
+    r"(?i)\b(?:(?P<list>inclusion|exclusion)[ \t]+)?criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?"
+    r"[ \t]+(?:and|or)[ \t]+)\d+)*)\b(?P<between>[^.;:\"\u201c\u201d]*)\Z"
+)
+_SAYING = lazy(r"(?i)\b(?:says?|writes?|reads?|do|does|did|words?|phrases?|puts?|spells?)\b")
+# (a quotation another thing is said to write, after the criteria: 'criterion 4 lists it, and the source says "..."')
+_ANOTHER_WRITER = lazy(r"(?i)\b(?:source|page|site|registry|record|title|summary|it|they)\b")
+_SENTENCE_END = lazy(r"[.;:!?](?:\s|$)")
+_A_NUMBER = r"\d+(?:[.,]\d+)?"
+_MARK = "90210573"
+_NUMBER_WORD = lazy(r"\d+")
+
+
+def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, list[dict]]) -> list[str]:
+    """The criteria ("inclusion 3", "2") the words before a quoted run, in its sentence, say write it and that do not
+    (their text, or their sub-criteria's), a placeholder N standing for any number; those of the list named, or else
+    of the list the remark is on, or of either. A criterion no list holds is left unread."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    said = _SAID_BY.search(before, start)
+    if said is None or not _SAYING.search(said.group("between")) or _ANOTHER_WRITER.search(said.group("between")):
+        return []
+    name = (said.group("list") or next((n for n in lists if n in field), "")).lower()
+    items = lists[name] if name else [c for each in lists.values() for c in each]
+    # (the placeholder held as a number no criterion writes while the run is normalised, then made any number)
+    marked = re.escape(" ".join(normalise(re.sub(r"\bN\b", _MARK, run)).split()).casefold())
+    wanted = re.compile(marked.replace(_MARK, _A_NUMBER))
+    out = []
+    for number in map(int, _NUMBER_WORD.findall(said.group("numbers"))):
+        numbered = [c for c in items if c.get("number") == number]
+        if numbered and not any(wanted.search(_written(c)) for c in numbered):
+            out.append(f"{name} {number}".strip())
+    return out
+
+
+def _written(criterion: dict) -> str:
+    """A criterion's text and its sub-criteria's, normalised, in one case and spacing."""
+    texts = [str(criterion.get("text") or "")]
+    texts += [_written(sub) for sub in criterion.get("sub_criteria") or [] if isinstance(sub, dict)]
+    return " ".join(" ".join(normalise(t).split()).casefold() for t in texts)

@@ -227,9 +227,17 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
     docs = [doc for doc in sources.docs if doc.unread is None]
     if not docs:
         return
-    for kind, i, text, _ in remarks_of(record):
+    eligibility = record.data.get("eligibility") or {}
+    lists = {
+        name: [c for c in eligibility.get(f"{name}_criteria") or [] if isinstance(c, dict)]
+        for name in ("inclusion", "exclusion")
+    }
+    for kind, i, text, field in remarks_of(record):
         for match in QUOTED.finditer(text):
             run = match.group(1) or match.group(2)
+            for criterion in remark_quotes.criteria_not_writing(text[: match.start()], run, field, lists):
+                message = f"says criterion {criterion} writes {run!r}, which it does not"
+                yield remark_problem(record, kind, i, "E501", message)
             if (
                 _OWN_WRITING.search(text[: match.start()])
                 or _PLACEHOLDER.search(run)
