@@ -1,0 +1,53 @@
+"""Attacks of a pull request on the trusted check, hunt 218: what hunt 217 left of a test made to pass.
+
+- **A namesake fixture giving a method's value of the machinery's.** Hunt 217 held a fixture named as the
+  conftest's to return the machinery's value as it is, a method's call of it included: `return found.count(None)`
+  gave the tests `0`, `found.copy().clear()` `None` (tested: the conftest's `problems` finding one, its namesake's
+  `assert not problems` passing), and passed (exit 0). Now a method that the builtin containers and strings have
+  gives another value (git/shadowed_fixtures.py), but `.copy()`, `.items()`, `.values()` and `.keys()`; a method of
+  the machinery's own objects passes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+RULES = "tests/test_h218_rules.py"
+CONFTEST = "tests/conftest.py"
+FOUND = "refs.check([], uncited=['seeds/x.html'])"  # one problem (E306), as a check of a record with one finds
+STUB = "import pytest\nfrom sle_trials.checks import refs\n\n\n@pytest.fixture\ndef problems():\n"
+PROBLEMS = STUB + f"    return {FOUND}\n"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {CONFTEST: PROBLEMS, RULES: STUB + f"    found = {FOUND}\n    return found.count(None)\n"},
+            f"{RULES} line 8: the fixture `problems`, named as the conftest's, returns a value made of none",
+        ),
+        (
+            {CONFTEST: PROBLEMS, RULES: STUB + f"    return {FOUND}.copy().clear()\n"},
+            f"{RULES} line 7: the fixture `problems`, named as the conftest's, returns a value made of none",
+        ),
+    ],
+)
+def test_what_makes_a_test_pass_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
+    rules = (
+        STUB + f"    found = {FOUND}\n    return found.copy()\n\n\n"
+        "@pytest.fixture\ndef records():\n    return {'x': 1}\n\n\n"
+        "def test_rules(problems):\n    assert problems\n"
+    )
+    passed_by_the_extraction(tmp_path, {CONFTEST: PROBLEMS, RULES: rules})
