@@ -6,6 +6,12 @@
   `assert not problems` passing), and passed (exit 0). Now a method that the builtin containers and strings have
   gives another value (git/shadowed_fixtures.py), but `.copy()`, `.items()`, `.values()` and `.keys()`; a method of
   the machinery's own objects passes.
+- **CI's variables written under a name made as the code runs.** `os.environ["C" + "I"] = ""` at the conftest's top,
+  or `os.environ[KEY]` with `KEY = "C" + "I"`, or `monkeypatch.delenv(name)` over a fixture's parameter, unset CI for
+  every test (hunt 217 read a constant string alone; git/vacuous_asserts.py refused `os.environ[name]` named as it
+  runs, not `setenv` nor `delenv`), and passed (exit 0). Now a name is worked out from the strings
+  written in the module and the function (joined, a loop over a literal or a module's dict of them) and one it cannot
+  work out is refused (git/ci_decided.py); the conftest's loop over GIT_ENV passes.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ CONFTEST = "tests/conftest.py"
 FOUND = "refs.check([], uncited=['seeds/x.html'])"  # one problem (E306), as a check of a record with one finds
 STUB = "import pytest\nfrom sle_trials.checks import refs\n\n\n@pytest.fixture\ndef problems():\n"
 PROBLEMS = STUB + f"    return {FOUND}\n"
+UNSET = "import os\n\nimport pytest\n\n"
 
 
 @pytest.mark.parametrize(
@@ -35,6 +42,17 @@ PROBLEMS = STUB + f"    return {FOUND}\n"
         (
             {CONFTEST: PROBLEMS, RULES: STUB + f"    return {FOUND}.copy().clear()\n"},
             f"{RULES} line 7: the fixture `problems`, named as the conftest's, returns a value made of none",
+        ),
+        (
+            {CONFTEST: UNSET + "KEY = 'C' + 'I'\nos.environ[KEY] = ''\n"},
+            f"{CONFTEST} line 6: CI's variable written by the tests' code beyond a test's own body (CI)",
+        ),
+        (
+            {
+                CONFTEST: UNSET + "\n@pytest.fixture(autouse=True, params=['CI'])\ndef quiet(request, monkeypatch):\n"
+                "    monkeypatch.delenv(request.param, raising=False)\n"
+            },
+            f"{CONFTEST} line 8: CI's variable written by the tests' code beyond a test's own body (a variable named",
         ),
     ],
 )
@@ -50,4 +68,9 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         "@pytest.fixture\ndef records():\n    return {'x': 1}\n\n\n"
         "def test_rules(problems):\n    assert problems\n"
     )
-    passed_by_the_extraction(tmp_path, {CONFTEST: PROBLEMS, RULES: rules})
+    conftest = (
+        PROBLEMS + "\n\nimport os\n\nENV = {'GIT_AUTHOR_NAME': 'Curator'}\n\n\n"
+        "@pytest.fixture\ndef git_env(monkeypatch):\n    for name, value in ENV.items():\n"
+        "        monkeypatch.setenv(name, value)\n"
+    )
+    passed_by_the_extraction(tmp_path, {CONFTEST: conftest, RULES: rules})

@@ -14,7 +14,10 @@ The tests read CI's own variable to fail where a program CI installs is missing 
 test_site_browser.py's chromium: skipped elsewhere). `os.environ.pop("CI", None)` at the conftest's top, or an autouse
 fixture's `monkeypatch.delenv("CI")`, had each skip on CI instead, and passed the extraction (exit 0, hunt 217). So
 the tests' code may not write CI's variables (CI, GITHUB_*, RUNNER_*: set, unset, or the environment cleared) but in
-a test's own body, whose monkeypatch is undone as it ends.
+a test's own body, whose monkeypatch is undone as it ends. A variable's name is read as the strings written for it
+(joined: `"C" + "I"`; a name bound so in the function or the module, or looped over a literal or a module's dict of
+them, as the conftest's GIT_ENV); one named as the code runs may be CI's, and is refused: an autouse fixture's
+`monkeypatch.delenv(request.param)` over `params=["CI"]` unset CI for every test, and passed (exit 0, hunt 218).
 """
 
 from __future__ import annotations
@@ -99,13 +102,93 @@ def _ci_own(name: str) -> bool:
     return set_in_ci(name) and name not in ("HOME", "PATH")
 
 
-def _written(node: ast.AST) -> tuple[int, str] | None:
+def _named(key: ast.expr) -> str | None:
+    """The name of a variable as written: a string, or strings joined by `+` or an f-string (`"C" + "I"`), or
+    None where it is named at run time (a variable, a call)."""
+    if isinstance(key, ast.Constant):
+        return key.value if isinstance(key.value, str) else None
+    if isinstance(key, ast.BinOp) and isinstance(key.op, ast.Add):
+        left, right = _named(key.left), _named(key.right)
+        return left + right if left is not None and right is not None else None
+    if isinstance(key, ast.JoinedStr):
+        parts = [_named(value) for value in key.values]
+        return "".join(part for part in parts if part is not None) if None not in parts else None
+    if isinstance(key, ast.FormattedValue):
+        return _named(key.value) if key.conversion == -1 and key.format_spec is None else None
+    return None
+
+
+def _strings(node: ast.expr, bound: dict[str, set[str] | None]) -> set[str] | None:
+    """The strings a name is bound to, or that a loop over node gives (a literal of strings, a dict's keys, a name
+    bound so, `.items()` or `.keys()` of one), or None where one is not written out."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("items", "keys"):
+        node = node.func.value
+    if isinstance(node, ast.Name):
+        return bound.get(node.id)
+    items = node.keys if isinstance(node, ast.Dict) else node.elts if isinstance(node, (ast.List, ast.Tuple)) else None
+    if items is None:
+        name = _named(node)
+        return {name} if name is not None else None
+    names = [_named(item) if item is not None else None for item in items]
+    return {name for name in names if name is not None} if None not in names else None
+
+
+def _bindings(scope: ast.AST, base: dict[str, set[str] | None]) -> dict[str, set[str] | None]:
+    """The strings each name of a scope (a module's own statements, or a function's) may hold as a variable's name,
+    where every binding of it writes them out (`name = "C" + "I"`, `GIT_ENV = {...}` then `for name, value in
+    GIT_ENV.items()`), or None; a function's names over base, its module's."""
+    bound: dict[str, set[str] | None] = {}
+    pending: list[ast.AST] = [scope]
+    nodes: list[ast.AST] = []
+    while pending:  # (breadth first, in order: a name bound of another bound before it)
+        node = pending.pop(0)
+        nodes.append(node)
+        if node is scope or not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            pending.extend(ast.iter_child_nodes(node))
+    for argument in ast.walk(scope.args) if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) else []:
+        if isinstance(argument, ast.arg):
+            bound[argument.arg] = None
+    for node in nodes:
+        pairs: list[tuple[ast.expr, set[str] | None]] = []
+        seen = {**base, **bound} if isinstance(node, (ast.Assign, ast.For, ast.AsyncFor, ast.comprehension)) else {}
+        if isinstance(node, ast.Assign):
+            pairs = [(target, _strings(node.value, seen)) for target in node.targets]
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            target = node.target.elts[0] if isinstance(node.target, ast.Tuple) and node.target.elts else node.target
+            pairs = [(target, _strings(node.iter, seen))]
+        for target, strings in pairs:
+            if isinstance(target, ast.Name):
+                known = bound.get(target.id, set()) if target.id in bound else set()
+                bound[target.id] = known | strings if known is not None and strings is not None else None
+    return {**base, **bound}
+
+
+def _ci_written(line: int, key: ast.expr, bound: dict[str, set[str] | None]) -> tuple[int, str] | None:
+    """(line, what) where a variable written is CI's, or named at run time (it may be: `os.environ[name] = ""` with
+    `name = "C" + "I"` unset CI for every test, hunt 218), or None."""
+    name = _named(key)
+    names = {name} if name is not None else _strings(key, bound) if isinstance(key, ast.Name) else None
+    if names is None:
+        return line, f"a variable named at run time, `{files.printable(ast.unparse(key)[:40])}`"
+    return next(((line, name) for name in sorted(names) if _ci_own(name)), None)
+
+
+def _may_write(node: ast.AST) -> bool:
+    """Whether a node is of a form _written reads (its variables' names are worked out for these alone)."""
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.ctx, (ast.Store, ast.Del))
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    return node.func.attr in _WRITING | _CLEARING or any(keyword.arg == "clear" for keyword in node.keywords)
+
+
+def _written(node: ast.AST, bound: dict[str, set[str] | None]) -> tuple[int, str] | None:
     """(line, what) of a write of CI's variables: `os.environ["CI"] = ...`, `del os.environ["CI"]`,
-    `os.environ.pop("CI")`, `monkeypatch.delenv("CI")`, `os.unsetenv("CI")`, `os.environ.clear()`, or None."""
+    `os.environ.pop("CI")`, `monkeypatch.delenv("CI")`, `os.unsetenv("CI")`, `os.environ.clear()`, or one named
+    at run time, or None."""
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
-        key = node.slice
-        if ast.unparse(node.value).endswith("environ") and isinstance(key, ast.Constant) and isinstance(key.value, str):
-            return (node.lineno, key.value) if _ci_own(key.value) else None
+        if ast.unparse(node.value).endswith("environ"):
+            return _ci_written(node.lineno, node.slice, bound)
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     called, owner = node.func.attr, ast.unparse(node.func.value)
@@ -116,9 +199,11 @@ def _written(node: ast.AST) -> tuple[int, str] | None:
     ):
         return node.lineno, "the environment cleared"
     first = node.args[0] if node.args else None
-    if called in _WRITING and isinstance(first, ast.Constant) and isinstance(first.value, str):
-        return (node.lineno, first.value) if _ci_own(first.value) else None
-    return None
+    if called not in _WRITING or first is None:
+        return None
+    if _named(first) is None and not owner.endswith("environ") and not called.endswith("env"):
+        return None  # (`found.pop(i)`: a container's, not the environment's)
+    return _ci_written(node.lineno, first, bound)
 
 
 def no_ci_variable_written(path: str, tree: ast.Module) -> None:
@@ -132,8 +217,19 @@ def no_ci_variable_written(path: str, tree: ast.Module) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")
         for inner in ast.walk(node)
     }
+    module = _bindings(tree, {})
+    scopes: dict[int, ast.AST] = {}
+    for node in ast.walk(tree):  # (each node's innermost function: a nested one is walked after its own)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            scopes.update((id(inner), node) for inner in ast.walk(node))
+    bound_in: dict[int, dict[str, set[str] | None]] = {}
     for node in ast.walk(tree):
-        found = _written(node) if id(node) not in own else None
+        if id(node) in own or not _may_write(node):
+            continue
+        scope = scopes.get(id(node))
+        if scope is not None and id(scope) not in bound_in:
+            bound_in[id(scope)] = _bindings(scope, module)
+        found = _written(node, bound_in[id(scope)] if scope is not None else module)
         if found is not None:
             line, what = found
             raise Refused(
