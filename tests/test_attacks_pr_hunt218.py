@@ -12,6 +12,9 @@
   runs, not `setenv` nor `delenv`), and passed (exit 0). Now a name is worked out from the strings
   written in the module and the function (joined, a loop over a literal or a module's dict of them) and one it cannot
   work out is refused (git/ci_decided.py); the conftest's loop over GIT_ENV passes.
+- **An assert under the `else:` of a loop that breaks at once.** `while found: break` then `else: assert found ==
+  []` (or `for _ in found: break`) runs the assert only where `found` is empty: the test passed over a problem found
+  (tested) and the extraction (exit 0). Now refused (git/never_run.py); a `break` under a condition passes.
 """
 
 from __future__ import annotations
@@ -54,6 +57,13 @@ UNSET = "import os\n\nimport pytest\n\n"
             },
             f"{CONFTEST} line 8: CI's variable written by the tests' code beyond a test's own body (a variable named",
         ),
+        (
+            {
+                RULES: "def test_rules():\n    found = [1]\n    while found:\n        break\n    else:\n"
+                "        assert found == []\n"
+            },
+            f"{RULES} line 6: an assert in the `else:` of a loop that breaks on its first pass",
+        ),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -66,7 +76,8 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
     rules = (
         STUB + f"    found = {FOUND}\n    return found.copy()\n\n\n"
         "@pytest.fixture\ndef records():\n    return {'x': 1}\n\n\n"
-        "def test_rules(problems):\n    assert problems\n"
+        "def test_rules(problems):\n    for problem in problems:\n        if problem:\n            break\n"
+        "    else:\n        assert False, 'none found'\n"
     )
     conftest = (
         PROBLEMS + "\n\nimport os\n\nENV = {'GIT_AUTHOR_NAME': 'Curator'}\n\n\n"

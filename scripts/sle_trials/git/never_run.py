@@ -6,6 +6,12 @@ assert found == []`), and a loop over nothing (`for problem in []:`, `range(0)`,
 whatever it asserted (tested), and passed the extraction (exit 0, hunt 217). So an assert in a function nested in
 another that neither names it nor has it decorated (a decorator may register it: `@given`, a fixture's), or in a loop
 over an empty constant, is refused; a loop over the test's own values, and a helper the test calls or hands on, pass.
+
+A loop's `else:` runs where the loop ends without a `break`; under a loop whose body breaks on its first pass
+(`while found: break`, `for _ in found: break`), it runs only where the body never ran, the value it checks empty:
+`else: assert found == []` held whenever it ran, and the test passed over the problems found (tested), and the
+extraction (exit 0, hunt 218). So an assert in the `else:` of a loop whose body's own statements hold a `break` is
+refused; a `break` under a condition (`if ok(x): break`, then `else: assert False, "none found"`) passes.
 """
 
 from __future__ import annotations
@@ -41,6 +47,11 @@ def _empty(node: ast.expr) -> bool:
     return False
 
 
+def _broken_at_once(loop: ast.For | ast.AsyncFor | ast.While) -> bool:
+    """Whether a loop's body breaks on its first pass: a `break` among its own statements, under no condition."""
+    return any(isinstance(statement, ast.Break) for statement in loop.body)
+
+
 def _nested(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The functions defined in a function's own statements (not a class's methods, nor those of a nested one)."""
     out: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
@@ -67,6 +78,14 @@ def no_assert_never_run(path: str, tree: ast.Module) -> None:
                     f"{files.shown(path)} line {held.lineno}: an assert in a loop over "
                     f"`{files.printable(ast.unparse(node.iter)[:40])}`, which runs it never: the test passes whatever "
                     "it would find; loop over what the test checks"
+                )
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and node.orelse and _broken_at_once(node):
+            held = next(filter(None, map(_asserts, node.orelse)), None)
+            if held is not None:
+                raise Refused(
+                    f"{files.shown(path)} line {held.lineno}: an assert in the `else:` of a loop that breaks on its "
+                    "first pass, which runs it only where the loop's body never ran (the value it checks empty): the "
+                    "test passes whatever it would find; assert after the loop"
                 )
         if not isinstance(node, _FUNCTIONS):
             continue
