@@ -15,6 +15,11 @@
 - **An assert under the `else:` of a loop that breaks at once.** `while found: break` then `else: assert found ==
   []` (or `for _ in found: break`) runs the assert only where `found` is empty: the test passed over a problem found
   (tested) and the extraction (exit 0). Now refused (git/never_run.py); a `break` under a condition passes.
+- **(an honest form refused) Two checks' statuses kept, then one `if` exiting 1 on either.** `set +e`, `make test`,
+  `a=$?`, `make lint`, `b=$?`, `set -e`, `if [ "$a" -ne 0 ] || [ "$b" -ne 0 ]; then exit 1; fi` was refused (as
+  was `if [ "$a" -ne 0 ]; then exit 1; fi` of one): an `exit` of a failure's number was no status kept, and a list
+  of tests no condition. Now an exit of a number but 0 reached on every failure keeps it (git/status_dropped.py),
+  and `||`/`&&` are read of their tests (git/status_kept.py); a test dropping one status, or `&&`, is refused.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ CONFTEST = "tests/conftest.py"
 FOUND = "refs.check([], uncited=['seeds/x.html'])"  # one problem (E306), as a check of a record with one finds
 STUB = "import pytest\nfrom sle_trials.checks import refs\n\n\n@pytest.fixture\ndef problems():\n"
 PROBLEMS = STUB + f"    return {FOUND}\n"
+KEPT = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\na=$?\nmake lint\nb=$?\nset -e\n"
+EITHER = 'if [ "$a" -ne 0 ] || [ "$b" -ne 0 ]; then exit 1; fi\n'
 UNSET = "import os\n\nimport pytest\n\n"
 
 
@@ -64,6 +71,10 @@ UNSET = "import os\n\nimport pytest\n\n"
             },
             f"{RULES} line 6: an assert in the `else:` of a loop that breaks on its first pass",
         ),
+        *(
+            ({".ci/run": KEPT + condition}, ".ci/run line 5: the check's status read into `a` after `set +e` is not")
+            for condition in (EITHER.replace('"$a"', '"$b"'), EITHER.replace("||", "&&"))
+        ),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -84,4 +95,4 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         "@pytest.fixture\ndef git_env(monkeypatch):\n    for name, value in ENV.items():\n"
         "        monkeypatch.setenv(name, value)\n"
     )
-    passed_by_the_extraction(tmp_path, {CONFTEST: conftest, RULES: rules})
+    passed_by_the_extraction(tmp_path, {CONFTEST: conftest, RULES: rules, ".ci/run": KEPT + EITHER})

@@ -264,6 +264,12 @@ def _exit_kept(argument: str, bearing: set[str], statuses: Statuses) -> bool | N
     return _bearing_value(word, bearing, statuses)
 
 
+def _failure_number(argument: str) -> bool:
+    """Whether an `exit`'s argument is a failure's number (not 0): reached where the check failed, it keeps that."""
+    word = argument.strip().strip("\"'")
+    return word.isdigit() and word.lstrip("0") != ""
+
+
 def _joined(lines: list[tuple[int, str]]) -> str:
     """Lines' texts as one (up to a `case`'s end, which a case begun on the first finds its branches in)."""
     return " ; ".join(text for _, text in lines[:40])
@@ -331,8 +337,8 @@ def _followed_to_an_exit(
             argument = given.group(1) or ""
             reached = reach.at(later, _word_at(given), bearing)
             if _exit_kept(argument, bearing, statuses):
-                if _reads(argument, bearing) and reached is True:
-                    return True
+                if (_reads(argument, bearing) or _failure_number(argument)) and reached is True:
+                    return True  # (`if [ "$a" -ne 0 ] || [ "$b" -ne 0 ]; then exit 1; fi`: where it failed)
             elif reached is not False:
                 return False  # an exit of another status first, which a failing check may come to
         made = _ASSIGNED.search(later)

@@ -247,11 +247,18 @@ def _test_as_arithmetic(words: list[str]) -> str:
     return f"!({compared})" if negated else compared
 
 
+_LIST = lazy(r"\s*(\|\||&&)\s*")
+
+
 def condition_holds(condition: str, bearing: set[str], statuses: Statuses) -> bool | None:
     """Of a condition (`[ "$status" -ne 0 ]`, `test ...`, `(( status ))`, led by `!` or `if`): True where it holds
     for every failing status and no passing one, False the other way about, None where it reads no status or cannot
     be read (then git/status_reached.py counts what it guards as not reached on a failure)."""
     text = condition.strip().rstrip(";").strip()
+    while text.startswith(("if ", "elif ", "while ", "until ")):
+        text = text.split(None, 1)[1] if " " in text else ""
+    if "[[" not in text and _LIST.search(text) is not None:
+        return _list_holds(text, bearing, statuses)
     negated = False
     while text.startswith(("!", "if ", "elif ", "while ", "until ")):
         negated ^= text.startswith("!")
@@ -268,6 +275,21 @@ def condition_holds(condition: str, bearing: set[str], statuses: Statuses) -> bo
     except (Unread, KeyError, Narrowing):
         return None
     return None if held is None else held != negated
+
+
+def _list_holds(text: str, bearing: set[str], statuses: Statuses) -> bool | None:
+    """Of tests joined by `||` and `&&` (bash's list, of equal precedence, read from the left): True where every
+    failing status makes it hold and none passing does (`[ "$a" -ne 0 ] || [ "$b" -ne 0 ]` for `a`, whatever `b`:
+    its then-branch is reached on every failure of `a`, its `else` on none), False the other way about, else None."""
+    parts = _LIST.split(text)
+    held = condition_holds(parts[0], bearing, statuses)
+    for operator, operand in zip(parts[1::2], parts[2::2], strict=True):
+        other = condition_holds(operand, bearing, statuses)
+        if operator == "||":
+            held = True if True in (held, other) else False if held is other is False else None
+        else:
+            held = False if False in (held, other) else True if held is other is True else None
+    return held
 
 
 def branch_holds(patterns: str, earlier: list[str], statuses: Statuses) -> bool | None:
