@@ -29,14 +29,12 @@ from pathlib import Path
 
 import pytest
 from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+from test_attacks_pr_hunt217 import FOUND, PROBLEMS, STUB
 
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 RULES = "tests/test_h218_rules.py"
 CONFTEST = "tests/conftest.py"
-FOUND = "refs.check([], uncited=['seeds/x.html'])"  # one problem (E306), as a check of a record with one finds
-STUB = "import pytest\nfrom sle_trials.checks import refs\n\n\n@pytest.fixture\ndef problems():\n"
-PROBLEMS = STUB + f"    return {FOUND}\n"
 KEPT = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\na=$?\nmake lint\nb=$?\nset -e\n"
 EITHER = 'if [ "$a" -ne 0 ] || [ "$b" -ne 0 ]; then exit 1; fi\n'
 UNSET = "import os\n\nimport pytest\n\n"
