@@ -228,19 +228,19 @@ def test_a_key_without_its_colon_over_lines_is_placed_at_its_line() -> None:
 def test_a_long_line_of_spaces_costs_e007_no_backtracking(line: str) -> None:
     """The hint's key pattern let a lazy key and the spaces before its colon share a line's spaces:
     16 s to place E007 in a record with a 200,000-character line of spaces, minutes at 1 MiB."""
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: no other process's load adds to it
     record, problems = load.parse(f"nct_id: X\n{line}\n", "x.yaml")
     assert record is None and [p.code for p in problems] == ["E007"]
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5  # a blow-up's bound (16 s), not a speed
 
 
 @pytest.mark.parametrize("text", ["SLE " + "S." * 50_000, "SLE (" + "S " * 50_000, "CD" + "1" * 100_000 + " x"])
 def test_the_signs_of_scope_read_a_long_title_at_once(text: str) -> None:
     """SLE spelt out as other words was read with unbounded words and spaces: a title "SLE S.S.S.…" of
     100,000 characters took 22 s to check."""
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU: no other process's load adds to it
     in_scope.sign({"brief_title": text})
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0  # a blow-up's bound (22 s), not a speed
 
 
 def test_an_update_that_moves_a_record_across_scope_can_be_imported(
