@@ -156,6 +156,10 @@ OPENERS = frozenset(
     "the a an its their his her our this that these those both each every either neither no all some any one two "
     "where when while if as in on at for from to by with of after before since until per only also and but or nor "
     "so yet it they we there here which what who whose not none nothing such other another most many "
+    # the numbers a curator counts a sentence's subject with ("Three Principal Investigators are listed", "Five
+    # Related Clinical Trials", refused as names no source writes, honest hunt 218)
+    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty several few "
     # the adverbs, prepositions and asides a curator opens a sentence or a list with ("However, ...", "NB the
     # Locations section", "See Attachment 3")
     "however thus hence therefore instead otherwise likewise similarly moreover still then now even unlike under "
