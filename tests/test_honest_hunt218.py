@@ -29,3 +29,20 @@ def test_a_count_opening_a_sentence_is_no_part_of_a_name(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- An identifier's label before it (remark_names._labelled_apart): IM19's page writes "IM19SLE01" under "Other
+# Identifiers" ("Identifier Source: org_study_id"), Relma-cel's "Search / Trial NCT05765006"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The org study ID IM19SLE01 is given under Other Identifiers.", set()),
+        (IM19_PATH, 'Identifier IM19SLE01 is of type "-".', set()),
+        (RELMA_PATH, "Trial ID NCT05765006 is the only identifier given.", set()),
+        (IM19_PATH, "The org study ID IM19SLE02 is given under Other Identifiers.", {"E501"}),
+        (RELMA_PATH, "Trial ID NCT05765007 is the only identifier given.", {"E501"}),
+        (IM19_PATH, "Beijing Hospital ID IM19SLE01 is given.", {"E501"}),
+    ],
+)
+def test_an_identifiers_label_is_no_part_of_its_name(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

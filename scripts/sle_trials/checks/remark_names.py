@@ -265,7 +265,7 @@ class _Unheld:
             # (the registry's or the tool's word before or after a name is none of it: "ClinicalTrials.gov
             # NCT06513429", the record's own id, was looked for whole and refused, hunt 211; and a common word
             # hyphenated to a name's word ends the name there: "CD19-directed CAR-T" names "CD19" and "CAR-T")
-            parted = [[part for part in map(_without_own_ends, _qualified_apart(words)) if part] for words in readings]
+            parted = [[part for part in map(_without_own_ends, _parts(words)) if part] for words in readings]
             if all(len(parts) == 1 for parts in parted):
                 if self._stated([parts[0] for parts in parted]):
                     continue
@@ -518,6 +518,33 @@ _QUALIFIERS = frozenset(
     "expressing depleting".split()
 )
 _QUALIFIED = lazy(r"(?P<name>.+?)[-\u2010\u2011](?P<qualifier>[a-z]+)\Z")
+
+
+def _parts(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's words as the names they are: apart at a common word hyphenated to one (_qualified_apart) and at an
+    identifier's label (_labelled_apart)."""
+    return [part for qualified in _qualified_apart(words) for part in _labelled_apart(qualified)]
+
+
+# the words that label an identifier written after them ("the org study ID IM19SLE01", "Trial ID NCT05765006",
+# "Identifier IM19SLE01"): IM19's "The org study ID IM19SLE01 is given under Other Identifiers." was refused (E501) as
+# naming 'ID IM19SLE01', which its page writes as "IM19SLE01" under "Identifier Source: org_study_id" (honest hunt
+# 218). The label says what kind of identifier follows; the identifier is a name of its own, and so are the words
+# before the label ("Trial", "NCT"), each looked for alone
+_ID_LABELS = frozenset({"id", "ids", "identifier", "identifiers", "no", "number", "nr"})
+# (an identifier: letters and digits both, or digits alone, in one word)
+_AN_IDENTIFIER = lazy(r"(?=[\w-]*\d)[\w-]+")
+
+
+def _labelled_apart(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's words apart at each identifier's label (_ID_LABELS) right before an identifier, the label left out."""
+    parts: list[tuple[str, ...]] = []
+    start = 0
+    for k in range(len(words) - 1):
+        if words[k].casefold() in _ID_LABELS and _AN_IDENTIFIER.fullmatch(words[k + 1]):
+            parts.append(words[start:k])
+            start = k + 1
+    return [part for part in (*parts, words[start:]) if part]
 
 
 def _qualified_apart(words: tuple[str, ...]) -> list[tuple[str, ...]]:
