@@ -46,3 +46,21 @@ def test_a_count_opening_a_sentence_is_no_part_of_a_name(
 )
 def test_an_identifiers_label_is_no_part_of_its_name(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A clause denying that anything is kept (remarks._said_kept): IM19's "Other Intervention Names" and Relma-cel's
+# "Similar Trials" sections list nothing, and neither record holds anything of them
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, 'The "Other Intervention Names" section is empty, so no other names are recorded.', set()),
+        (IM19_PATH, 'The "Other Intervention Names" section is empty; nothing is recorded.', set()),
+        (RELMA_PATH, 'The "Similar Trials" section is empty, and none are recorded.', set()),
+        (IM19_PATH, 'The "Other Intervention Names" section is empty, so its names are recorded.', {"E501"}),
+        (RELMA_PATH, 'The "Similar Trials" section is empty, so its trials are recorded.', {"E501"}),
+    ],
+)
+def test_a_clause_denying_anything_is_kept_says_no_run_is_kept(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

@@ -268,6 +268,23 @@ _KEPT_AS_WRITTEN = lazy(
     r"verbatim|unchanged)\b|(?:is|are|was|were)[ \t]+(?:kept|retained|preserved|recorded)[ \t]*(?=[.;]|\Z))"
 )
 
+# (the clause of the words saying so, where it opens with a subject of its own that denies any is kept: IM19's
+# 'The "Other Intervention Names" section is empty, so no other names are recorded.' was refused as saying the record
+# keeps the section's heading, honest hunt 218)
+_KEEPING_CLAUSE_BREAK = lazy(r"(?i)[,;:()]|\b(?:so|and|but|thus|hence|therefore|while|whereas)\b")
+_DENYING_SUBJECT = lazy(r"(?i)[ \t]*(?:no|nothing|none|neither)\b")
+
+
+def _said_kept(text: str, end: int) -> bool:
+    """Whether the words after a quoted run ending at end say the record keeps it (_KEPT_AS_WRITTEN), in a clause
+    whose subject denies nothing."""
+    m = _KEPT_AS_WRITTEN.match(text, end)
+    if m is None:
+        return False
+    clause = _KEEPING_CLAUSE_BREAK.split(text[end : m.end()])[-1]
+    return not _DENYING_SUBJECT.match(clause)
+
+
 # ... and the words that say it does not keep it so, before another quoted run: "...; corrected.", "The source's
 # escapes ("\>") are removed."
 # (IM19's "kept as written" rewritten to "corrected" passed beside its facility holding the source's spelling, hunt 212)
@@ -296,7 +313,7 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
         written = [" ".join(v.split()) for v in strings(value)]
         for match in QUOTED.finditer(text):
             run = " ".join(normalise(match.group(1) or match.group(2)).split())
-            if _KEPT_AS_WRITTEN.match(text, match.end()) and not any(run in v for v in held):
+            if _said_kept(text, match.end()) and not any(run in v for v in held):
                 message = (
                     f"says the record keeps {run!r} as written, which its {field} does not "
                     "hold: a remark says the record keeps only what it holds"
@@ -313,7 +330,7 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
 def _kept_of_nothing(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:
     """E501: each run a remark quotes and says the record keeps, on a field the record holds nothing at."""
     for match in QUOTED.finditer(text):
-        if _KEPT_AS_WRITTEN.match(text, match.end()):
+        if _said_kept(text, match.end()):
             run = " ".join(normalise(match.group(1) or match.group(2)).split())
             message = (
                 f"says the record keeps {run!r}, which it holds nothing at its {field} for: a remark says the record "
