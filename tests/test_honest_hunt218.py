@@ -64,3 +64,24 @@ def test_a_clause_denying_anything_is_kept_says_no_run_is_kept(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- Two quotations a criterion is said to write, in their order (remark_categories._NO_OBJECT, remarks._QUOTE_JOINT):
+# IM19's exclusion criterion 4 writes "prior to screening", then "after enrollment"; its criterion 9 only the first
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('Exclusion criterion 4 writes "prior to screening" before "after enrollment".', set()),
+        (
+            'Exclusion criterion 4 writes "within 24 weeks" twice, with "prior to screening" and "after enrollment".',
+            set(),
+        ),
+        ('Exclusion criterion 9 writes "prior to screening" before "after enrollment".', {"E501"}),
+        ('Exclusion criterion 9 writes "prior to screening" and "after enrollment".', {"E501"}),
+        ("Exclusion criterion 2 lists pulmonary embolism.", {"E501"}),
+    ],
+)
+def test_two_quotations_a_criterion_writes_in_order_are_no_condition(
+    registry: Path, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

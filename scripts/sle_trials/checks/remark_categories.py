@@ -150,6 +150,11 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "both", "also", "any
 _WORDS = lazy(r"[A-Za-z][\w'-]*")
 # (words opening a clause of what a criterion says, not a condition it lists)
 _CLAUSE_OPENERS = frozenset({"that", "which", "how", "whether", "when", "where", "what", "why", "who", "if"})
+# (the words that open no object of a verb of listing: of order, joints and prepositions)
+_NO_OBJECT = frozenset(
+    "before after then first last next and or but nor with without in on at as to from by into onto within until "
+    "ahead between beside besides under over above below than".split()
+)
 _LONGEST = 4  # (the words of a condition's name read from the start of what is listed, longest first)
 LISTED_RULE = "a remark says a criterion it names lists a condition only where that criterion writes it"
 
@@ -200,6 +205,11 @@ def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
     # "that the", exclusion criterion 13's "Conditions that the researcher ...", hunt 217)
     while words and words[0].casefold() in _DETERMINERS | _CLAUSE_OPENERS:
         words = words[1:]
+    # (a run opening with a word of order or a joint says where or with what the criterion writes its object, a
+    # quotation blanked before it: 'Exclusion criterion 4 writes "prior to screening" before "after enrollment"' named
+    # "before", which inclusion criterion 5 writes, honest hunt 218)
+    if words and words[0].casefold() in _NO_OBJECT:
+        return
     if len(words) == 1:
         # (a condition of one word, the run's whole: "covers its whole list of infections" of IM19's criterion 8,
         # whose list is of heart conditions, passed, hunt 220; not a noun any list is of, "its list of conditions")

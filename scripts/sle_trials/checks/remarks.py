@@ -213,6 +213,13 @@ _PLACEHOLDER = lazy(r"\bN\b")
 _REPR_ESCAPE = lazy(r"\\(?:[ntrx]|u[0-9a-fA-F]{4})")
 
 
+# the words joining a quoted run to the quotation before it, which the same criteria are said to write: 'Exclusion
+# criterion 4 writes "prior to screening" before "after enrollment"' (a note so made of criterion 9 passed, the second
+# run held to no criterion, honest hunt 218); not "or", which says either ('as criterion 4 does, says "within N weeks"
+# or "within N months"')
+_QUOTE_JOINT = lazy(r"(?i)\s*(?:,|,?[ \t]+(?:and|then|and[ \t]+then|before|after|followed[ \t]+by))?[ \t]*")
+
+
 def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
     """E501: words a curation note or incomplete entry sets in double quotes as its sources' that no
     cited source has. A remark's quotation says what the source writes ("The source gives the dose
@@ -233,9 +240,13 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
         for name in ("inclusion", "exclusion")
     }
     for kind, i, text, field in remarks_of(record):
+        held_from, last = 0, -1  # (where the quotation a run is joined to opens, and where the last one ended)
         for match in QUOTED.finditer(text):
             run = match.group(1) or match.group(2)
-            for criterion in remark_quotes.criteria_not_writing(text[: match.start()], run, field, lists):
+            if last < 0 or not _QUOTE_JOINT.fullmatch(text, last, match.start()):
+                held_from = match.start()
+            last = match.end()
+            for criterion in remark_quotes.criteria_not_writing(text[:held_from], run, field, lists):
                 message = f"says criterion {criterion} writes {run!r}, which it does not"
                 yield remark_problem(record, kind, i, "E501", message)
             if (
