@@ -85,3 +85,21 @@ def test_two_quotations_a_criterion_writes_in_order_are_no_condition(
     registry: Path, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A criterion past the last said to be none (remarks._DENIED_BEFORE): Relma-cel's lists end at 6, IM19's at 9 and 13
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "Inclusion criterion 4's sub-items are numbered 1, 2 and 3; they are not criteria 5 to 7.", set()),
+        (RELMA_PATH, "The exclusion list has no criterion 7.", set()),
+        (IM19_PATH, "Neither list has a criterion 14.", set()),
+        (RELMA_PATH, "Inclusion criterion 4's sub-items are numbered 1, 2 and 3; they are criteria 5 to 7.", {"E501"}),
+        (RELMA_PATH, "The exclusion list has a criterion 7.", {"E501"}),
+        (IM19_PATH, "Neither list has a criterion 14, and the exclusion list runs to criterion 14.", {"E501"}),
+    ],
+)
+def test_a_criterion_past_the_last_said_to_be_none_is_named_by_no_one(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

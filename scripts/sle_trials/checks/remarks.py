@@ -741,6 +741,15 @@ def sentences_naming_criteria(record: Record) -> Iterator[tuple[Remark, str, lis
                 yield remark, sentence, items
 
 
+# the words denying a criterion right before it is named: Relma-cel's "Inclusion criterion 4's sub-items are numbered
+# 1, 2 and 3; they are not criteria 5 to 7." was refused as naming a criterion past its list's last (honest hunt 218)
+# ("Neither list has a criterion 14": a subject denied, the verb having the criterion)
+_DENIED_BEFORE = lazy(
+    r"(?i)(?:\b(?:not|no|nor|never|without)(?:[ \t]+(?:a|an|any|the))?|\b(?:neither|none)\b[^.;:,()]*?\b(?:has|have|"
+    r"holds?|gives?|lists?|numbers?|includes?|contains?)(?:[ \t]+(?:a|an|any))?)[ \t]+\Z"
+)
+
+
 def _criteria_past_the_last(record: Record) -> Iterator[Problem]:
     """E501: a criterion a remark names by a number past the last its list numbers, in a complete record (which holds
     its sources' lists whole, E511, so its sources number no such criterion). IM19's "Exclusion criterion 8's window"
@@ -763,6 +772,8 @@ def _criteria_past_the_last(record: Record) -> Iterator[Problem]:
         for m in _CRITERIA_NAMED.finditer(_said(normalise(text))):
             if re.search(r"(?i)sub-?\s*$", m.string[max(0, m.start() - 4) : m.start()]):
                 continue
+            if _DENIED_BEFORE.search(m.string, 0, m.start()):
+                continue  # ("they are not criteria 5 to 7", "the list has no criterion 7": said to be none)
             named = m.group("list")
             sides = [named.lower()] if named else [s for s in ("inclusion", "exclusion") if f"{s}_criteria" in field]
             sides = sides or ["inclusion", "exclusion"]
