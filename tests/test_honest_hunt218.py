@@ -103,3 +103,19 @@ def test_a_criterion_past_the_last_said_to_be_none_is_named_by_no_one(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A count said of each of some things (note_lists._RATE_BEFORE, _RATE_AFTER): IM19 holds two cohorts of three
+# patients, Relma-cel three officials, one a row
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The trial plans to enrol six patients, three per cohort.", set()),
+        (RELMA_PATH, "The page lists one official per row: yu Hu, heng Mei, liangjing Lv.", set()),
+        (IM19_PATH, "The trial plans to enrol six patients, three per cohort, and has three cohorts.", {"E501"}),
+        (RELMA_PATH, "The page lists one official: yu Hu, heng Mei, liangjing Lv.", {"E501"}),
+        (RELMA_PATH, "The page lists one official, per the source's Trial Officials section.", {"E501"}),
+    ],
+)
+def test_a_count_said_of_each_is_no_count_of_them_all(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

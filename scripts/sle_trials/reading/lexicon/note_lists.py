@@ -195,9 +195,23 @@ def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
     for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         noun = first if first in nouns else second if second in nouns and first not in _NOT_BETWEEN else None
-        if noun is not None:
-            out.append((value(m.group("count")), noun))
+        if noun is None:
+            continue
+        group = "first" if noun == first else "second"
+        if _RATE_BEFORE.search(text, m.end("count"), m.start(group)) or _RATE_AFTER.match(text, m.end(group)):
+            continue  # (a rate, no count of them all: "three per cohort", "one official per row")
+        out.append((value(m.group("count")), noun))
     return out
+
+
+# A count said of each of some things, not of them all: "six patients, three per cohort" counted three cohorts of
+# IM19's two, "The page lists one official per row" one official of Relma-cel's three (honest hunt 218). Not "per the
+# source", which says by whose word.
+_RATE_BEFORE = lazy(r"(?i)\b(?:per|each|every)\b")
+_RATE_AFTER = lazy(
+    r"(?i)[ \t]+(?:(?:per|each|every)[ \t]+(?!the\b|its\b|their\b|this\b)[a-z]|apiece\b|(?:for|in|to|at)[ \t]+"
+    r"(?:each|every)\b)"
+)
 
 
 _CRITERIA = frozenset({"criterion", "criteria"})
