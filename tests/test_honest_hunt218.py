@@ -119,3 +119,18 @@ def test_a_criterion_past_the_last_said_to_be_none_is_named_by_no_one(
 )
 def test_a_count_said_of_each_is_no_count_of_them_all(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- The size of every cohort (note_cohorts._EVERY, remarks._sizes_of_cohorts_named): IM19's two cohorts hold
+# patients 1 to 3 and 4 to 6
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Each of the two cohorts has three patients.", set()),
+        ("Both cohorts have three patients.", set()),
+        ("Each of the two cohorts has four patients.", {"E501"}),
+        ("Both cohorts have two patients.", {"E501"}),
+    ],
+)
+def test_the_size_of_every_cohort_is_each_ones(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

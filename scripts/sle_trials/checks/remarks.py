@@ -835,11 +835,21 @@ def _sizes_of_cohorts_named(record: Record, text: str) -> set[float]:
     placed = [_from_the_first(arm) for arm in cohorts]
     out = set()
     for said in note_cohorts.sizes_said(_said(normalise(text))):
+        if said.cohort.every:  # (every cohort the record holds, each of that many)
+            sizes = [_size(cohort) for arm in cohorts for cohort in arm]
+            if sizes and all(size == said.people for size in sizes):
+                out.add(said.people)
+            continue
         for cohort in _cohorts_held(said.cohort, cohorts, placed):
-            patients = _patients_of(cohort)
-            if patients is not None and said.people == patients[1] - patients[0] + 1:
+            if _size(cohort) == said.people:
                 out.add(said.people)
     return out
+
+
+def _size(cohort: dict) -> int | None:
+    """How many patients a cohort holds (its last patient's number past its first's), or None."""
+    patients = _patients_of(cohort)
+    return None if patients is None else patients[1] - patients[0] + 1
 
 
 def _arms(record: Record) -> list[dict]:

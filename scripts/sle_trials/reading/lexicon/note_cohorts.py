@@ -39,6 +39,7 @@ class CohortNamed(NamedTuple):
     patients: tuple[int, int] | None
     first: int | None = None
     last: int | None = None
+    every: bool = False  # (each of them: "each of the two cohorts", "both cohorts")
 
 
 class DosesGiven(NamedTuple):
@@ -119,6 +120,15 @@ class SizeSaid(NamedTuple):
 _SENTENCE_END = lazy(r"[;!?\n]|[.](?![\d\w])")
 
 
+# every cohort, named as a whole: "Each of the two cohorts has three patients", "Both cohorts have three patients" were
+# refused as counts of participants no source writes, IM19's cohorts holding three each (honest hunt 218)
+_EVERY = lazy(
+    r"(?i)(?<![\w-])(?:each|every|both|all)(?:[ \t]+of)?(?:[ \t]+(?:the|its|their))?"
+    rf"(?:[ \t]+(?:{WORDS_NUMBER}|\d{{1,2}}))?"
+    r"[ \t]+(?:dose[ \t]+)?(?:cohorts?|dose[ \t-]+levels?)(?![\w-])"
+)
+
+
 def sizes_said(text: str) -> list[SizeSaid]:
     """Each count of people (head_counts.count_spans) a sentence of a note states after naming a cohort, of the cohort
     named last before it: IM19's "(the first cohort's dose is "1×10^6/kg", given to three patients)", its patients 1
@@ -128,7 +138,9 @@ def sizes_said(text: str) -> list[SizeSaid]:
     start = 0
     for stop in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
         sentence, start = text[start:stop], stop + 1
-        named = _cohorts_at(sentence)
+        named = _cohorts_at(sentence) + [
+            (m.start(), CohortNamed(None, None, every=True)) for m in _EVERY.finditer(sentence)
+        ]
         if not named:
             continue
         for n, at, _ in head_counts.count_spans(sentence):
