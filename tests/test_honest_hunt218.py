@@ -134,3 +134,17 @@ def test_a_count_said_of_each_is_no_count_of_them_all(registry: Path, shown: str
 )
 def test_the_size_of_every_cohort_is_each_ones(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A range of patients in words ending at a number (note_numbers.counted): IM19's cohorts hold patients 1 to 3 and
+# 4 to 6, the first dosed per kilogram
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Patients one to three are dosed per kilogram.", set()),
+        ("Patients one to four are dosed per kilogram.", {"E501"}),
+        ("Patients one to three are dosed per kilogram; four are dosed flat.", {"E501"}),
+    ],
+)
+def test_a_range_of_patients_in_words_counts_no_one(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

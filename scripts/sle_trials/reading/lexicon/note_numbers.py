@@ -114,9 +114,14 @@ def counted(text: str) -> list[float]:
     planned 2027-12-31", "recruitment planned 2024-2027": each read as 2027 or 2024 enrolled, review 206)."""
     out = []
     ages = age_spans(text)
+    # (a range of patients numbered in words ends at a number, no count: IM19's "Patients one to three are dosed per
+    # kilogram." was refused as 3 enrolled, honest hunt 218)
+    ranges = [(m.start(), m.end()) for m in _PATIENTS_IN_WORDS.finditer(text)]
     for m in _COUNTED.finditer(text):
         group = "after" if m.group("after") is not None else "before"
         if labelled(text, m.start(group)) or _YEAR_OF_A_DATE.match(text, m.start(group)):
+            continue
+        if any(start <= m.start(group) < end for start, end in ranges):
             continue
         if any(start <= m.start(group) < end for start, end in ages):
             continue  # an age's number ("Adults aged 18 to 70 are enrolled": no 70 enrolled, hunt 213's leftover)
