@@ -148,3 +148,18 @@ def test_the_size_of_every_cohort_is_each_ones(registry: Path, added: str, found
 )
 def test_a_range_of_patients_in_words_counts_no_one(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A date said read as none of the record's (remark_dates._DENYING_SUBJECT): IM19 declares its primary completion
+# date silent
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Neither 2024-07-30 nor 2027-12-31 is read as the primary completion date.", set()),
+        ("None of the dates is read as the primary completion date; 2024-07-30 is read as the start date.", set()),
+        ("Either 2024-07-30 or 2027-12-31 is read as the primary completion date.", {"E501"}),
+        ("The dates, neither labelled, are read as study start and primary completion.", {"E501"}),
+    ],
+)
+def test_a_date_said_read_as_none_of_the_records_is_read_as_none(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -42,6 +42,10 @@ _READ_AS = lazy(
     r"(?i)(?<!\bnot )(?<!\bnever )\b(?:read|recorded|entered|taken|kept)[ \t]+(?:here[ \t]+)?as[ \t]+"
     rf"(?P<run>{_ONE}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_ONE})*)"
 )
+# (a clause whose subject denies any date is read so: IM19's "Neither 2024-07-30 nor 2027-12-31 is read as the primary
+# completion date." was refused as reading a date as one the record does not hold, honest hunt 218)
+_CLAUSE_BREAK = lazy(r"[,;:()]")
+_DENYING_SUBJECT = lazy(r"(?i)[ \t]*(?:neither|none|no|nothing)\b")
 _KINDS = [(key, lazy(rf"(?i)(?<![\w-]){words}(?![\w-])")) for key, words in _KIND_WORDS.items()]
 _SENTENCE_END = lazy(r"(?<=[.!?])\s+(?=[A-Z(\"\u201c])|\n")
 
@@ -71,9 +75,12 @@ def check_remark_dates(record: Record) -> Iterator[Problem]:
         for sentence in _SENTENCE_END.split(normalise(text)):
             since = 0
             for m in _READ_AS.finditer(sentence):
+                clause = sentence[since : m.start()]
                 named = kinds_named(m.group("run"))
-                listed = [d.value for d in date_mentions.dates(sentence[since : m.start()]) if "-" in d.value]
+                listed = [d.value for d in date_mentions.dates(clause) if "-" in d.value]
                 since = m.end()
+                if _DENYING_SUBJECT.match(_CLAUSE_BREAK.split(clause)[-1]):
+                    continue  # ("Neither 2024-07-30 nor 2027-12-31 is read as the primary completion date")
                 paired = zip(named, listed, strict=True) if len(listed) == len(named) else []
                 for key in named:
                     if key not in held:
