@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_note_rewritten, codes_with_a_sentence_added
 
 
 # --- A count opening a sentence (note_names.OPENERS): Relma-cel's page lists three Principal Investigators, IM19's
@@ -163,3 +163,21 @@ def test_a_range_of_patients_in_words_counts_no_one(registry: Path, added: str, 
 )
 def test_a_date_said_read_as_none_of_the_records_is_read_as_none(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A place kept in its item's fields, said kept as its source writes it on one line (remarks._items_joined):
+# Relma-cel's page writes "Shanghai, China", its record's site holds city Shanghai and country China
+RELMA_LOCATIONS_NOTE = "the officials' affiliations name two hospitals."
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('The location is given as "Shanghai, China"; kept as written.', set()),
+        ('The location is given as "Union Hospital"; kept as written.', {"E501"}),
+        ('The location is given as "China, Shanghai"; kept as written.', {"E501"}),
+    ],
+)
+def test_a_place_kept_in_its_items_fields_is_kept_as_written(registry: Path, added: str, found: set[str]) -> None:
+    new = f"{RELMA_LOCATIONS_NOTE} {added}"
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATIONS_NOTE, new) == found

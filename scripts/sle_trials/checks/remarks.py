@@ -315,7 +315,7 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
     ... is not recorded.' made "is recorded." passed beside its enrollment, which it does not hold (hunt 219)."""
     for kind, i, text, field in remarks_of(record):
         found, value = fields.get(record.data, fields.parse_dotted(field))
-        held = [" ".join(normalise(v).split()) for v in strings(value)] if found else []
+        held = [" ".join(normalise(v).split()) for v in (*strings(value), *_items_joined(value))] if found else []
         if not held:
             if not found or value is None:
                 yield from _kept_of_nothing(record, kind, i, text, field)
@@ -336,6 +336,21 @@ def _kept_as_written(record: Record) -> Iterator[Problem]:
                     "written: a remark says the record changes only what it does not hold"
                 )
                 yield remark_problem(record, kind, i, "E501", message)
+
+
+def _items_joined(value: Any) -> Iterator[str]:
+    """The string values of each mapping held in value, at any depth, joined in their order by a comma: a place its
+    source writes on one line and the record keeps in its fields ("Shanghai, China": Relma-cel's city and country;
+    'The location is given as "Shanghai, China"; kept as written.' was refused, honest hunt 218)."""
+    if isinstance(value, dict):
+        own = [item for item in value.values() if isinstance(item, str)]
+        if len(own) > 1:
+            yield ", ".join(own)
+        for item in value.values():
+            yield from _items_joined(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _items_joined(item)
 
 
 def _kept_of_nothing(record: Record, kind: str, i: int, text: str, field: str) -> Iterator[Problem]:
