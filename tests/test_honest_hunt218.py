@@ -181,3 +181,18 @@ RELMA_LOCATIONS_NOTE = "the officials' affiliations name two hospitals."
 def test_a_place_kept_in_its_items_fields_is_kept_as_written(registry: Path, added: str, found: set[str]) -> None:
     new = f"{RELMA_LOCATIONS_NOTE} {added}"
     assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_LOCATIONS_NOTE, new) == found
+
+
+# --- A count of times after the heading a run is written under (remark_quotes._TIMES_AFTER, _A_PLACE_BEFORE):
+# Relma-cel's page writes "Principal Investigator" three times, "Trial Officials" once
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('"Principal Investigator" is written under "Trial Officials" three times.', set()),
+        ('The page writes "Principal Investigator" under "Trial Officials" three times.', set()),
+        ('"Principal Investigator" is written under "Trial Officials" twice.', {"E501"}),
+        ('The page writes "Principal Investigator" under "Trial Officials" four times.', {"E501"}),
+    ],
+)
+def test_a_count_of_times_after_a_heading_is_the_runs_under_it(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

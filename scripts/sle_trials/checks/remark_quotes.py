@@ -70,10 +70,16 @@ _NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven e
 # a count of times right after a quoted run, or after where it stands: '"..." twice', '"..." in its header three
 # times'; not a bound ("at least twice", "more than once"), nor a count further on of another thing ('"..." for
 # patients 4 to 6, given twice')
+# (and where it stands may be a heading quoted, after a verb of writing: '"Principal Investigator" is written under
+# "Trial Officials" three times', whose count is of the first run, not of the heading, honest hunt 218)
 _TIMES_AFTER = lazy(
-    r"(?i)\A[ \t]*(?:(?:in|on|under|across)[ \t]+(?:the|its)[ \t]+[\w -]{1,30}?[ \t]+)?"
+    r"(?i)\A[ \t]*(?:(?:is|are|was|were)[ \t]+(?:written|given|used|listed|repeated|found)[ \t]+)?"
+    r"(?:(?:in|on|under|across)[ \t]+(?:(?:the|its)[ \t]+[\w -]{1,30}?|\"[^\"]{1,40}\"|\u201c[^\u201d]{1,40}\u201d)"
+    r"(?:[ \t]+(?:section|heading))?[ \t]+)?"
     r"(?:(?P<word>once|twice|thrice)|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)\b"
 )
+# a quoted run placed after a preposition of place: the heading another run stands under, not what is counted
+_A_PLACE_BEFORE = lazy(r"(?i)\b(?:in|on|under|across)[ \t]+\Z")
 
 
 def times_misstated(text: str, end: int, run: str, docs: list[layouts.SourceDoc]) -> tuple[int, int] | None:
@@ -82,6 +88,8 @@ def times_misstated(text: str, end: int, run: str, docs: list[layouts.SourceDoc]
     m = _TIMES_AFTER.search(text[end : end + 80])
     if m is None:
         return None
+    if _A_PLACE_BEFORE.search(text, 0, max(0, end - len(run) - 2)):
+        return None  # (the heading a run is said written under: the count is that run's)
     said = _TIMES_WORDS[m.group("word").lower()] if m.group("word") else _count(m.group("n"))
     needle = " ".join(normalise(run).split())
     written = sum(doc.text.count(needle) for doc in docs) if needle else 0
