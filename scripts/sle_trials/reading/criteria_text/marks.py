@@ -64,6 +64,13 @@ def han_numeral(number: int) -> str:
     return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
+# the katakana (the gojūon's order) and hangul ordinals a Japanese or Korean text letters a list's items with ("ア.",
+# "イ.", "가.", "나."): letters, the first "a" (mark_letters writes each as the latin letter at its place)
+_KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+_HANGUL = "가나다라마바사아자차카타파하"
+KANA_ORDINALS = _KATAKANA + _HANGUL
+
+
 # the characters a list's bullet is written with: markdown's and typography's, the arrows, boxes, checks and
 # dashes of word processors' lists, and a symbol font's bullet pasted as a private-use character ("\uf0b7")
 # (those that are no character of text, unlike "*", "+" and the dashes, mark an item with no space after them too:
@@ -126,11 +133,16 @@ _ITEM = lazy(
         r"|[a-zA-Z][.)．）](?=[\u3400-\u9fff])"  # "a.抗ds-DNA抗体阳性": a letter with no space before a CJK word
         # ("a、ANA阳性", a letter and the ideographic comma, as Chinese texts letter a list's parts, "1、" its numbers:
         # before, no mark, "a、ANA阳性" / "b、dsDNA阳性" indented under "2）SLE：" read as its words, with no remark)
-        r"|[a-zA-Z]、 *))?"
+        r"|[a-zA-Z]、 *"
+        # ("ア." / "イ.", "가." / "나.", "(ア)", "（가）": katakana and hangul ordinals, as Japanese and Korean
+        # texts letter a list's items or parts: before, no mark, "イ. SLE" a line with no list mark, its ordinal in
+        # its words)
+        r"|[<KANA>][.)．）] *|[(（][<KANA>][)）] *))?"
         r"(?P<text>\S.*)$"
     )
     .replace(" ", SPACE)  # a marker's spaces: a no-break or an ideographic space as well ("1.\u00a0Age")
     .replace("<D>", _DIGIT)  # its digits: full-width ones as well ("（１）", "２．", as Japanese texts number)
+    .replace("<KANA>", KANA_ORDINALS)  # (katakana and hangul ordinals, as letters)
     .replace("<DASH>", r"-(?= +(?!(?:to|or|and)\b))")  # a letter's dash, never a word's ("a- or b-thalassemia")
 )
 
@@ -486,9 +498,14 @@ def number_style(m: re.Match) -> str:
 def lettering_style(m: re.Match) -> str:
     """How a lettered item's mark writes its letter: the mark with its letter written "a" or "A" ("a)" of "c)",
     "(a)" of "(b)", "A." of "B.")."""
-    return re.sub("[A-Z]", "A", re.sub("[a-z]", "a", _mark_written(m)))
+    written = re.sub("[A-Z]", "A", re.sub("[a-z]", "a", _mark_written(m)))
+    return re.sub(f"[{_HANGUL}]", "가", re.sub(f"[{_KATAKANA}]", "ア", written))
 
 
 def mark_letters(m: re.Match) -> str:
     """The letters of an item's lettered mark, in lower case ("ii" of "(ii)", "b" of "B.")."""
-    return re.sub(r"[^A-Za-z\u2160-\u217f]", "", m.group("letter") or "").lower()
+    said = m.group("letter") or ""
+    kana = next((c for c in said if c in KANA_ORDINALS), None)
+    if kana is not None:  # (the latin letter at the ordinal's place: "イ" and "나" "b")
+        return chr(ord("a") + (_KATAKANA.find(kana) if kana in _KATAKANA else _HANGUL.find(kana)))
+    return re.sub(r"[^A-Za-z\u2160-\u217f]", "", said).lower()
