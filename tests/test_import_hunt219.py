@@ -116,7 +116,7 @@ def test_a_paragraph_opening_with_an_injection_is_a_criterion_as_before() -> Non
     [
         ("- Platelets ≥ 100 × 10\n⁹/L\n- Consent", ["Platelets ≥ 100 × 10 ⁹/L", "Consent"], False),
         ("- eGFR ≥ 60 mL/min/1.73 m\n² at screening", ["eGFR ≥ 60 mL/min/1.73 m ² at screening"], False),
-        ("- Age ≥ 18\n¹ per ACR\n- Consent", ["Age ≥ 18", "¹ per ACR", "Consent"], True),  # a mark: as before
+        ("- Age ≥ 18\n¹ per ACR\n- Consent", ["Age ≥ 18", "Consent"], True),  # a footnote's mark: hunt 220's
     ],
 )
 def test_a_power_wrapped_under_its_base_goes_on_with_it(lines: str, read: list, said: bool) -> None:

@@ -8,6 +8,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - katakana and hangul ordinals ("ア. 年齢" / "イ. SLE", "가. 나이" / "나. SLE", "(ア)", "（가）") were no list marks:
   "イ. SLE" a line with no list mark, a criterion of its own with its ordinal in its words, and under "2. SLE：" each
   a line of its own; now letters, as "a." / "b." are (marks.KANA_ORDINALS; "アスピリン. ..." is words, as before);
+- a footnote right under an item, no blank line between ("- SLE" / "¹ As defined by the 2019 criteria", "1. SLE*" /
+  "* Patients on dialysis are excluded"): a superscript mark was read as a criterion of its own, said only as a line
+  with no list mark, and a star before a space as a bullet, the footnote a sub-criterion of the item carrying its mark,
+  with no remark; now footnotes left to the curator, said, the list going on after them (notes.stray_footnote, where
+  the mark is no power wrapped under its base, "× 10" / "⁹/L"; notes._glued_star, where the item right above carries
+  the star and leads into no items, in a list bulleted with no star);
 """
 
 from __future__ import annotations
@@ -52,3 +58,44 @@ def test_katakana_and_hangul_ordinals_mark_items(lines: str, read: list) -> None
 def test_a_katakana_word_opening_a_line_is_words_as_before() -> None:
     found = inclusion("- アスピリン. 服用中\n- カ月")
     assert criteria_texts(found.inclusion) == ["アスピリン. 服用中", "カ月"] and not found.remarks
+
+
+# --- a footnote right under an item -----------------------------------------------------------------------------------
+
+
+def footnotes(found: criteria_text.Split) -> list:
+    return [r for r in found.remarks if "has a footnote" in r]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- SLE\n¹ As defined by the 2019 criteria\n- Consent", ["SLE", "Consent"]),
+        ("1. SLE\n2. Age\n\u1d43 per protocol", ["SLE", "Age"]),
+        ("1. SLE*\n* Patients on dialysis are excluded\n2. Consent", ["SLE*", "Consent"]),
+        ("1. eGFR ≥ 60*\n\n* Patients on dialysis are excluded\n\n2. Consent", ["eGFR ≥ 60*", "Consent"]),
+        ("1. SLE*\n*Patients on dialysis are excluded\n2. Consent", ["SLE*", "Consent"]),
+    ],
+)
+def test_a_footnote_right_under_an_item_is_left_to_the_curator(lines: str, read: list) -> None:
+    """Before: "¹ As defined ..." a criterion of its own, said as a line with no list mark; "* Patients on dialysis are
+    excluded" a sub-criterion of the item above, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert len(footnotes(found)) == 1, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- Platelets ≥ 100 × 10\n⁹/L\n- Consent", ["Platelets ≥ 100 × 10 ⁹/L", "Consent"]),  # a power, wrapped
+        ("- eGFR ≥ 60 mL/min/1.73 m\n² at screening", ["eGFR ≥ 60 mL/min/1.73 m ² at screening"]),
+        ("1. SLE\n* Patients on dialysis", ["SLE", "Patients on dialysis"]),  # no star carried: a bullet, as before
+        ("1. Organ function*:\n* Hb ≥ 9 g/dL", ["Organ function*:", ["Hb ≥ 9 g/dL"]]),  # its items, under its colon
+        ("1. Age\n2. WOCBP*\n3. SLE\n\n* Pregnancy", ["Age", "WOCBP*", "SLE", "Pregnancy"]),  # carried further up
+        ("1. ANA ≥ 1:80*\n*Or anti-dsDNA", ["ANA ≥ 1:80*", ["Or anti-dsDNA"]]),  # its words going on
+    ],
+)
+def test_a_line_under_an_item_that_is_no_footnote_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not footnotes(found)

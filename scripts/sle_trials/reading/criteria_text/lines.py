@@ -97,6 +97,11 @@ _NAMED_IN_LOWER_CASE = lazy(r"[a-z][a-z-]*[A-Z]")
 _WRAPPED_POWER = lazy(r"(?<=\d)\n[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:/|$)|(?<![\w.])[cdkm]?m\n[²³](?:\s|$)")
 
 
+def wrapped_power(previous: str, line: str) -> bool:
+    """Whether the line opens with a power whose base ends the line above (_WRAPPED_POWER: "10" / "⁹/L")."""
+    return bool(_WRAPPED_POWER.search(f"{unescaped(previous).rstrip()}\n{line.strip()}"))
+
+
 def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> bool:
     """Whether an unmarked line goes on with the line before it (no blank line between): the line
     is indented beyond it (a continuation, as markdown writes one), begins in lower case, with punctuation
@@ -111,7 +116,7 @@ def runs_on(previous: str, line: str, above: int = 0, listing: bool = False) -> 
     beginning in lower case (_NAMED_IN_LOWER_CASE) is an item of the list, not a wrapped line."""
     if indent_of(line) > above or GOES_ON.match(line.lstrip()):
         return True
-    if _WRAPPED_POWER.search(f"{unescaped(previous).rstrip()}\n{line.strip()}"):
+    if wrapped_power(previous, line):
         return True  # ("Platelets ≥ 100 × 10" / "⁹/L": before, "⁹/L" a criterion, the threshold cut short)
     first = line.lstrip()[:1]
     if _HEADING_MARKS.match(line.lstrip()):

@@ -20,6 +20,7 @@ from sle_trials.reading.criteria_text.lines import (
     next_item,
     runs_on,
     said_before,
+    wrapped_power,
 )
 from sle_trials.reading.criteria_text.marks import is_marked, item_number, list_item, mark_kind
 
@@ -185,10 +186,15 @@ def stray_footnote(lines: list[str], at: int, top: int | None) -> bool:
     """Whether the line at index at opens a footnote no item carries the mark of ("• Age" / "• SLE" / "" / "¹ per
     ACR"): a paragraph of its own after a list's items, no deeper than its first item (top), opening with a
     superscript number or letter (_SUPERSCRIPT_MARK). Before, imported as the criterion "¹ per ACR", with no remark;
-    what it qualifies is unknown, so it is left to the curator, said, as a footnote to a carried mark is."""
+    what it qualifies is unknown, so it is left to the curator, said, as a footnote to a carried mark is. Right under
+    an item too ("• SLE" / "¹ As defined by ..."), where the mark is no power wrapped under its base
+    (lines.wrapped_power: "× 10" / "⁹/L", "1.73 m" / "² at screening" go on with it): before, a criterion of its own,
+    said only as a line with no list mark."""
     line = unescaped(lines[at])
-    if top is None or not at or lines[at - 1].strip() or indent_of(line) > top or line[:1] == "\t":
+    if top is None or not at or indent_of(line) > top or line[:1] == "\t":
         return False
+    if lines[at - 1].strip() and (wrapped_power(lines[at - 1], line) or not is_marked(list_item(lines[at - 1]))):
+        return False  # (under a paragraph's or a wrapped line's words: as before)
     return _SUPERSCRIPT_MARK.match(line.lstrip()) is not None
 
 
@@ -246,10 +252,31 @@ def _glued_star(raw: str, listed: list[str], above_blank: bool) -> bool:
     marks.list_item reads as a bullet) in a paragraph of its own (above_blank), in a list whose items are bulleted
     otherwise: a footnote's mark it may be (before, "2. SLE*" / "" / "*ACR: ..." read "ACR: ..." as a part of "SLE")."""
     said = raw.lstrip()
-    if not said.startswith("*") or said[1:2].isspace() or said[1:2] == "*" or not above_blank:
-        return False  # (right under an item, "1. ANA ≥ 1:80*" / "*Or anti-dsDNA", its part, as before)
+    if not said.startswith("*") or said[1:2] == "*" or said[1:2] == "\t":
+        return False
+    if said[1:2].isspace():
+        # ... and a star before a space ("1. SLE*" / "* Patients on dialysis are excluded"), in a list numbered or
+        # lettered, in a paragraph of its own or right under an item ending in no colon (a star bulleting the item's
+        # parts, "1. Organ function:" / "* Hb", as before): a footnote's mark where an item carries it (footnote).
+        # Before, read as a bullet, the footnote a sub-criterion of the item above, with no remark
+        # (the line above carrying it: "1. Age" / "2. WOCBP*" / "" / "* Pregnancy" is a bullet, as before)
+        items = [m for x in listed if not x.startswith(GROUP) and (m := list_item(x)) is not None and is_marked(m)]
+        above = next((x for x in reversed(listed) if x.strip()), "")
+        return bool(items) and all(not m.group("bullet") for m in items) and _carries_star(above)
+    if not above_blank and not _carries_star(next((x for x in reversed(listed) if x.strip()), "")):
+        return False  # (right under an item, "1. ANA ≥ 1:80" / "*Or anti-dsDNA", its part, as before)
     found = (list_item(x) for x in listed if not x.startswith(GROUP))
     return not any(m is not None and is_marked(m) and (m.group("bullet") or "").strip()[:1] == "*" for m in found)
+
+
+# a star right after a word, bracket, number or stop, no other after it ("SLE*", "≥ 60*", "(see below)*")
+_CARRIED_STAR = lazy(r"[\w)\]%.,]\*(?!\*)")
+
+
+def _carries_star(line: str) -> bool:
+    """Whether a line carries a footnote's star after its words (_CARRIED_STAR), leading into no items (a colon)."""
+    said = unescaped(line).rstrip()
+    return bool(_CARRIED_STAR.search(said)) and not said.rstrip(" *_").endswith((":", "\uff1a"))
 
 
 def said_top(lines: list[str]) -> int | None:
