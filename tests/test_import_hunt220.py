@@ -14,6 +14,11 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   with no remark; now footnotes left to the curator, said, the list going on after them (notes.stray_footnote, where
   the mark is no power wrapped under its base, "× 10" / "⁹/L"; notes._glued_star, where the item right above carries
   the star and leads into no items, in a list bulleted with no star);
+- a bulleted list's next item after an annex ("- SLE" / "" / "Appendix A:" / "" / "- TB" / "" / "- Consent") was left
+  to the curator with the annex, as the annex's bullets are: now, in a list written tight, the annex's lines are its
+  first run under its heading (on over a blank line after a colon, "Prohibited:" / "" / "- RTX"), and the first item
+  bulleted as the list's after the blank line closing it goes on with the list, said (sections' annex_run; a list
+  spaced throughout shows no such end, notes.spaced_items: its annex keeps every line, as before);
 """
 
 from __future__ import annotations
@@ -99,3 +104,53 @@ def test_a_footnote_right_under_an_item_is_left_to_the_curator(lines: str, read:
 def test_a_line_under_an_item_that_is_no_footnote_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not footnotes(found)
+
+
+# --- a bulleted list going on after an annex --------------------------------------------------------------------------
+
+ANNEX = "heading no list of criteria"
+RESUMED = "goes on with its bulleted list"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- SLE\n\nAppendix A:\n\n- TB\n\n- Consent", ["SLE", "Consent"]),
+        ("- SLE\n- Age\n\nAppendix A:\n- TB test\n- HIV test\n\n- Consent", ["SLE", "Age", "Consent"]),
+        (
+            "- Age\n- Drugs (Appendix A)\n\nAppendix A:\n\nProhibited:\n\n- RTX\n- BEL\n\n- Consent",
+            ["Age", "Drugs (Appendix A)", "Consent"],
+        ),
+        (
+            "- Age\n- Drugs, one of:\n  - RTX\n  - BEL\n\nAppendix A:\n\n- TB\n  - latent\n\n- Consent",
+            ["Age", "Drugs, one of:", ["RTX", "BEL"], "Consent"],
+        ),
+    ],
+)
+def test_a_bulleted_list_goes_on_after_an_annexs_first_run(lines: str, read: list) -> None:
+    """Before: "Consent" left to the curator with the annex's lines, as the annex's bullets are."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert [r for r in found.remarks if ANNEX in r] and [r for r in found.remarks if RESUMED in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- Age\n- SLE\n\nAppendix A:\n\n- TB", ["Age", "SLE"]),  # the annex's bullets stay its own, as before
+        ("- SLE\n\n- Age\n\nAppendix A:\n\n- TB\n\n- HBV", ["SLE", "Age"]),  # spaced throughout: no end shown
+        (
+            "- Age\n- Drugs, one of:\n  - RTX\n  - BEL\n\nAppendix A:\n\n- TB\n- HBV",
+            ["Age", "Drugs, one of:", ["RTX", "BEL"]],
+        ),
+        ("- Age\n- SLE\n\nAppendix A:\n\nRituximab\n\n• Consent", ["Age", "SLE"]),  # bulleted otherwise: the annex's
+        (
+            "1. SLE\n2. Age\n\nAppendix A:\n- TB test\n\n- HIV test\n\n3. Consent",
+            ["SLE", "Age", "Consent"],
+        ),  # by number
+    ],
+)
+def test_an_annexs_own_lines_stay_the_curators(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert not [r for r in found.remarks if RESUMED in r], found.remarks

@@ -308,6 +308,25 @@ def last_bullet(lines: list[str], top: int | None) -> str | None:
     return (last.group("bullet") or "").strip()[:1] or None if last is not None else None
 
 
+def spaced_items(lines: list[str], top: int | None) -> bool:
+    """Whether a list sets its items at its top (top: its first item's indent) apart by blank lines ("- SLE" / "" /
+    "- Age"): a blank line after an annex's run shows no end of it there, as the annex's items may be spaced alike."""
+    blank, seen = False, False
+    for line in lines:
+        if line.startswith(GROUP):
+            continue
+        if not line.strip():
+            blank = True
+            continue
+        m = list_item(line)
+        if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0):
+            if seen and blank:
+                return True
+            seen = True
+        blank = False
+    return False
+
+
 def goes_on_after_footnote(line: re.Match, bullet: str | None, above: str) -> bool:
     """Whether an item (line: its list_item) at a list's top, after a footnote to its items, is the list's going on:
     bulleted as the list's last item is (bullet: last_bullet), and not under a line ending in a colon ("† Including:"

@@ -32,6 +32,7 @@ from sle_trials.reading.criteria_text.notes import (
     last_bullet,
     next_number,
     said_top,
+    spaced_items,
     stray_footnote,
 )
 from sle_trials.reading.criteria_text.reader import read_items
@@ -153,6 +154,9 @@ def split(text: str) -> Split:
     part: str | None = None  # the cohort the lists since its label are for
     # the list an annex or a footnote interrupts, the number that goes on with it and after a footnote, the bullet
     resume: tuple[str, int | None, str | None, bool] | None = None  # (... and whether a footnote interrupts it)
+    annex_run: str | None = None  # where an annex's first run of lines stands: "heading", "body", "ended"
+    annex_open = False  # whether its last line with words ends in a colon, leading into lines after a blank one
+    annex_resumed: list[str] = []  # the items a bulleted list went on at after an annex
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
     # "line", whole
@@ -232,7 +236,11 @@ def split(text: str) -> Split:
             )
         if current is not None and (noted or annexed):
             listed_top = top.get(current)
-            bullet = last_bullet(sections[current], listed_top) if noted else None
+            # (after an annex, a bulleted list written tight goes on at its bullet after the blank line closing the
+            # annex's first run of lines: annex_run; a list spaced throughout shows no such end, as before)
+            tight = noted or not spaced_items(sections[current], listed_top)
+            bullet = last_bullet(sections[current], listed_top) if tight else None
+            annex_run = None if noted else "heading"
             # (a bulleted list goes on at its bullet, no number: not looked for, as a text of many footnotes would
             # walk the whole list for each)
             number = next_number(sections[current], listed_top) if bullet is None else None
@@ -245,7 +253,22 @@ def split(text: str) -> Split:
             current, resume = resume[0], None
             breaks[current].add(len(sections[current]))
             sections[current].append("")
-        if heading is None and current == "unread" and resume is not None and is_marked(numbered := list_item(line)):
+        if annex_run is not None and current == "unread":
+            # the annex's first run of lines under its heading, up to the blank line after it ("Appendix A:" / "" /
+            # "- TB" / "" / "- Consent": "Consent" the list's, bulleted as its items; before, left with the annex)
+            if line.strip():
+                annex_run = "body" if annex_run == "heading" else annex_run
+                annex_open = line.rstrip(" *_").endswith((":", "\uff1a"))  # ("Prohibited:" / "" / "- RTX": its)
+            elif annex_run == "body" and not annex_open:
+                annex_run = "ended"
+        opened = annex_run in (None, "ended") or list_item(line) is None or item_number(list_item(line)) is not None
+        if (
+            heading is None
+            and current == "unread"
+            and resume is not None
+            and opened
+            and is_marked(numbered := list_item(line))
+        ):
             # (the list's next number after the annex, at its top: "3. Consent" goes on with it; any other number
             # there first, "1. Rituximab", is the annex's own; after a footnote, a bullet as the list's too)
             assert numbered is not None
@@ -258,6 +281,8 @@ def split(text: str) -> Split:
                 if (number is not None and item_number(numbered) == number) or goes_on_after_footnote(
                     numbered, bullet, above
                 ):
+                    if annex_run is not None and bullet is not None:
+                        annex_resumed.append(line.strip())
                     current = kind
                     breaks[current].add(len(sections[current]))
                     sections[current].append("")
@@ -291,6 +316,12 @@ def split(text: str) -> Split:
         f"The criteria text gives a table (its header {shown(header)}); each row below its header is read as a "
         "criterion (under a list item leading into the table, a sub-criterion of it), its cells as the row writes them."
         for header in tables
+    ]
+    remarks += [
+        f"The criteria text goes on with its bulleted list at {shown(said, 60)}, bulleted as the list's items, after "
+        "the blank line closing the first run of lines under an annex's heading: read as the list's criterion, the "
+        "annex taken to end there (the curator's to confirm)."
+        for said in annex_resumed
     ]
     if unlabelled:
         remarks.append(
