@@ -19,6 +19,13 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   first run under its heading (on over a blank line after a colon, "Prohibited:" / "" / "- RTX"), and the first item
   bulleted as the list's after the blank line closing it goes on with the list, said (sections' annex_run; a list
   spaced throughout shows no such end, notes.spaced_items: its annex keeps every line, as before);
+- a note labelled in Chinese with a number, or "注意：" ("注1：...", "注①：...",
+  "（注1）..."), was no note where "Note 1: ..." is one: right under an item a criterion of its own,
+  said as a line with no list mark, after a blank line a criterion with no remark; now a note as
+  "Note 1:" is, words of the item above (said after a blank line), as "注：" is since hunt 219
+  (lines.NOTE_LABEL; "注意事项：..." and "注射..." are words, as before). A note right under an
+  item, English or Chinese, is read as the item's words with no remark, as a wrapped line is: both
+  alike, as before.
 """
 
 from __future__ import annotations
@@ -154,3 +161,25 @@ def test_an_annexs_own_lines_stay_the_curators(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and found.unplaced
     assert not [r for r in found.remarks if RESUMED in r], found.remarks
+
+
+# --- a note labelled in Chinese with a number ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note", ["注1：以中心实验室为准", "注①：以中心实验室为准", "注意：以中心实验室为准", "（注1）以中心实验室为准"]
+)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_numbered_chinese_note_is_a_note_as_note_1_is(note: str, gap: str) -> None:
+    """Before: a criterion of its own (said as a line with no list mark right under the item, with no remark after a
+    blank line), where "Note 1: ..." is words of the item above."""
+    found = inclusion(f"1. 年龄18-65岁{gap}{note}{gap}2. 知情同意")
+    english = inclusion(f"1. 年龄18-65岁{gap}Note 1: per central lab{gap}2. 知情同意")
+    assert criteria_texts(found.inclusion) == [f"年龄18-65岁 {note}", "知情同意"]
+    assert len(found.remarks) == len(english.remarks) == (1 if gap == "\n\n" else 0), found.remarks
+
+
+@pytest.mark.parametrize("line", ["注意事项：签署知情同意", "注射1次以上生物制剂"])
+def test_words_opening_with_the_note_character_are_a_criterion_as_before(line: str) -> None:
+    found = inclusion(f"1. 年龄18-65岁\n\n{line}")
+    assert criteria_texts(found.inclusion) == ["年龄18-65岁", line] and not found.remarks

@@ -73,7 +73,12 @@ def numbered_on(previous: str, line: str) -> bool:
 # are eligible." after a blank line was imported as an exclusion criterion, with no remark; so was "Comment: ...")
 # (and in Chinese, "注：", "（注）", "备注：", only before a colon or a closing bracket: "注射" is an injection; before,
 # "（注）以2019年标准为准" after a blank line was imported as a criterion, with no remark)
-NOTE_LABEL = r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])|备?注(?=\s*[:：)\uff09])"
+# (numbered, "注1：", "注①：", as "Note 1:" is a note, and "注意：": before, each a criterion of its own, said right
+# under an item as a line with no list mark, and with no remark after a blank line)
+NOTE_LABEL = (
+    r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])"
+    r"|备?注(?:意|[0-9\uff10-\uff19]{1,2}|[\u2460-\u2473])?(?=\s*[:：)\uff09])"
+)
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
 GOES_ON = lazy(
