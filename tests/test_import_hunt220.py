@@ -26,6 +26,11 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   (lines.NOTE_LABEL; "注意事项：..." and "注射..." are words, as before). A note right under an
   item, English or Chinese, is read as the item's words with no remark, as a wrapped line is: both
   alike, as before.
+- an indented line naming no one, ending in a colon right under an item, over items at its indent ("1. Active lupus
+  nephritis" / "   Class III or IV:" / "   a. biopsy"), was read as the item's words ("Active lupus nephritis Class
+  III or IV:"), the items under it the item's parts: now, as a line naming whom it is for is ("   Subjects with LN
+  must have:"), the item's part leading into those items, the words kept as written, said, as it may be the item's
+  sentence going on (lead_ins.own_lead_in's "label"; a line the item's words run on to reads as before).
 """
 
 from __future__ import annotations
@@ -183,3 +188,51 @@ def test_a_numbered_chinese_note_is_a_note_as_note_1_is(note: str, gap: str) -> 
 def test_words_opening_with_the_note_character_are_a_criterion_as_before(line: str) -> None:
     found = inclusion(f"1. 年龄18-65岁\n\n{line}")
     assert criteria_texts(found.inclusion) == ["年龄18-65岁", line] and not found.remarks
+
+
+# --- an indented label naming no one ----------------------------------------------------------------------------------
+
+LABELLED = "read as a part of the item leading into those items"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. Active lupus nephritis\n   Class III or IV:\n   a. biopsy\n   b. proteinuria\n2. Consent",
+            ["Active lupus nephritis", ["Class III or IV:", ["biopsy", "proteinuria"]], "Consent"],
+        ),
+        (
+            "- Adequate organ function\n  Laboratory values:\n  - Hb ≥ 9 g/dL\n  - ANC ≥ 1.5\n- Consent",
+            ["Adequate organ function", ["Laboratory values:", ["Hb ≥ 9 g/dL", "ANC ≥ 1.5"]], "Consent"],
+        ),
+    ],
+)
+def test_an_indented_label_over_items_is_the_items_label(lines: str, read: list) -> None:
+    """Before: "Active lupus nephritis Class III or IV:", the label glued to the item's words, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert [r for r in found.remarks if LABELLED in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Meets classification\n   criteria:\n   a. ACR 1997", ["Meets classification criteria:", ["ACR 1997"]]),
+        (
+            "1. SLE, confirmed in\n   Patients over 12 by:\n   a. biopsy",
+            ["SLE, confirmed in Patients over 12 by:", ["biopsy"]],
+        ),
+        (
+            "1. Age\n2. SLE\n   Subjects with LN must have:\n   a. biopsy",
+            ["Age", "SLE", ["Subjects with LN must have:", ["biopsy"]]],
+        ),
+        (
+            "1. Active lupus nephritis\n   Class III or IV\n2. Consent",
+            ["Active lupus nephritis Class III or IV", "Consent"],
+        ),
+    ],
+)
+def test_an_indented_line_the_item_goes_on_to_or_naming_whom_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if LABELLED in r]

@@ -31,20 +31,24 @@ _OWN_SENTENCE = lazy(
 )
 
 
-def own_lead_in(lines: list[str], at: int, above: int) -> bool:
-    """Whether the unmarked line at index at, indented beyond the item above it (whose first line stands at indent
-    above), is a sentence of its own leading into the items right under it at its indent (_OWN_SENTENCE, capitalised,
-    ending in a colon), the line above not going on onto it: "2. SLE" / "   Subjects with LN must have:" / "   a.
-    biopsy". Before, it was read as a wrapped line, its words joined to the item's ("SLE Subjects with LN must
-    have:")."""
+def own_lead_in(lines: list[str], at: int, above: int) -> str | None:
+    """How the unmarked line at index at, indented beyond the item above it (whose first line stands at indent
+    above), leads into the items right under it at its indent (capitalised, ending in a colon), the line above not
+    going on onto it: "sentence", a sentence of its own by whom it names or what it requires (_OWN_SENTENCE: "2. SLE"
+    / "   Subjects with LN must have:" / "   a. biopsy"), or "label", a label of the items naming no one ("1. Active
+    lupus nephritis" / "   Class III or IV:" / "   a. biopsy"); None where it leads into none so. Before, either was
+    read as a wrapped line, its words joined to the item's ("SLE Subjects with LN must have:", "Active lupus
+    nephritis Class III or IV:", the items under the label the item's parts)."""
     line = unescaped(lines[at]).rstrip()
     said = line.strip().strip("*_").strip()
     if not at or indent_of(line) <= above or not said[:1].isupper() or not said.endswith((":", "：")):
-        return False
+        return None
     below = next_item(lines, at + 1)
     if below is None or len(below.group("indent")) != indent_of(line) or not lines[at + 1].strip():
-        return False
-    return bool(_OWN_SENTENCE.fullmatch(said)) and not runs_on(lines[at - 1], said, indent_of(lines[at - 1]))
+        return None
+    if runs_on(lines[at - 1], said, indent_of(lines[at - 1])):
+        return None
+    return "sentence" if _OWN_SENTENCE.fullmatch(said) else "label"
 
 
 # an item's words that end leading into a list: "... one of the following", "... as follows"

@@ -63,6 +63,14 @@ def remarks_on(reader: Reader) -> list[str]:
             "the letter above, as an outline nests them: only the change of mark shows it (no colon, no letter "
             "after them)."
         )
+    if reader.labelled:
+        many = len(reader.labelled) > 1
+        remarks.append(
+            f"{_counted(reader.labelled, 'indented line', 'indented lines')} ending in a colon right under an item, "
+            f"over items at {'their' if many else 'its'} indent, {'are' if many else 'is'} read as a part of the item "
+            "leading into those items, not as the item's words: nothing shows whether "
+            f"{'they go' if many else 'it goes'} on with the item's sentence instead."
+        )
     if reader.unmarked_lines:
         many = len(reader.unmarked_lines) > 1
         remarks.append(

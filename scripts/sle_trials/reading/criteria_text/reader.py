@@ -155,6 +155,7 @@ class Reader:
         self.groups_restarted: list[str] = []  # short labels right under an item, over a numbering started again
         self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
+        self.labelled: list[str] = []  # indented labels naming no one, read as parts leading into the items under them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
         self.numbering = Numbering({}, [])  # where the section's numbered items stand (read_items)
@@ -296,8 +297,12 @@ class Reader:
             if self.gap and self.bridge(lines, at, line):
                 return
             if self.last is not None and not self.gap and self.last_depth < MAX_DEPTH - 1:
-                if own_lead_in(lines, at, self.last_indent):
-                    # ("   Subjects with LN must have:" / "   a. biopsy": a part of the item above, its items its own)
+                if (lead := own_lead_in(lines, at, self.last_indent)) is not None:
+                    # ("   Subjects with LN must have:" / "   a. biopsy": a part of the item above, its items its own;
+                    # "   Class III or IV:" / "   a. biopsy", a label naming no one, alike, said: it may be the item's
+                    # words going on)
+                    if lead == "label":
+                        self.labelled.append(line.strip())
                     self.paragraph(line.strip(), indent)
                     return
             self.unmarked(line, previous, indent)
