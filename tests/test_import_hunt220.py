@@ -31,6 +31,13 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   III or IV:"), the items under it the item's parts: now, as a line naming whom it is for is ("   Subjects with LN
   must have:"), the item's part leading into those items, the words kept as written, said, as it may be the item's
   sentence going on (lead_ins.own_lead_in's "label"; a line the item's words run on to reads as before).
+
+Found by this hunt and fixed:
+- a second indented lead-in under an item, right after the first one's items, at its indent ("2. Organ function" / "
+  Hepatic:" / "   - ALT ≤ 3 ULN" / "   Renal:" / "   - eGFR ≥ 30", or "Subjects with LN must have:" then "Subjects with
+  CNS lupus must have:") was read among the first one's items ("Renal:" a part of "Hepatic:", said as a line with no
+  list mark, or with no remark after a blank line), and the items under it as the first one's ("eGFR ≥ 30" a hepatic
+  value): now beside the first, leading into its own items (Reader.label_beside).
 """
 
 from __future__ import annotations
@@ -168,7 +175,7 @@ def test_an_annexs_own_lines_stay_the_curators(lines: str, read: list) -> None:
     assert not [r for r in found.remarks if RESUMED in r], found.remarks
 
 
-# --- a note labelled in Chinese with a number ------------------------------------------------------------------------
+# --- a note labelled in Chinese with a number -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -236,3 +243,42 @@ def test_an_indented_label_over_items_is_the_items_label(lines: str, read: list)
 def test_an_indented_line_the_item_goes_on_to_or_naming_whom_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if LABELLED in r]
+
+
+# --- a second indented lead-in beside the first -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Hepatic:", "Renal:"), ("Subjects with LN must have:", "Subjects with CNS lupus must have:")],
+)
+def test_a_second_indented_lead_in_goes_beside_the_first(first: str, second: str, gap: str) -> None:
+    """Before: the second a part of the first among its items, the items under it the first one's."""
+    found = inclusion(
+        f"1. Age\n2. Organ function\n   {first}\n   - ALT ≤ 3 ULN{gap}   {second}\n   - eGFR ≥ 30\n3. Consent"
+    )
+    assert criteria_texts(found.inclusion) == [
+        "Age",
+        "Organ function",
+        [first, ["ALT ≤ 3 ULN"], second, ["eGFR ≥ 30"]],
+        "Consent",
+    ]
+    assert not [r for r in found.remarks if "no list mark" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (  # a line the item's words run on to: its words, as before
+            "1. Labs:\n   Hepatic:\n   - ALT ≤ 3 ULN\n   - AST ≤ 3 ULN, and\n   Bilirubin:\n   - ≤ 1.5 ULN",
+            ["Labs:", ["Hepatic:", ["ALT ≤ 3 ULN", "AST ≤ 3 ULN, and Bilirubin:", "≤ 1.5 ULN"]]],
+        ),
+        (  # a line naming no lead-in under its items: a paragraph, as before
+            "1. Organ function\n   Hepatic:\n   - ALT ≤ 3 ULN\n   Renal function normal",
+            ["Organ function", ["Hepatic:", ["ALT ≤ 3 ULN", "Renal function normal"]]],
+        ),
+    ],
+)
+def test_a_line_after_a_lead_ins_items_that_leads_into_none_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

@@ -155,6 +155,9 @@ class Reader:
         self.groups_restarted: list[str] = []  # short labels right under an item, over a numbering started again
         self.parts_by_mark: list[str] = []  # ... and numerals read as the parts of the letter above by their mark alone
         self.over: list[str] = []  # sub-headings right over another, heading no criterion of their own
+        # the list an indented lead-in was nested into under the item above (nested, own_lead_in), while another may
+        # go beside it after its items (label_beside)
+        self.lead_in: tuple[list, int, int] | None = None
         self.labelled: list[str] = []  # indented labels naming no one, read as parts leading into the items under them
         self.unmarked_lines: list[str] = []  # lines with no list mark read as criteria of their own, not wrapped lines
         self.same_marked: list[str] = []  # items bulleted as the item ending in a colon above them, read as its own
@@ -296,6 +299,8 @@ class Reader:
         if not is_item:
             if self.gap and self.bridge(lines, at, line):
                 return
+            if self.label_beside(lines, at, line, indent):
+                return
             if self.last is not None and not self.gap and self.last_depth < MAX_DEPTH - 1:
                 if (lead := own_lead_in(lines, at, self.last_indent)) is not None:
                     # ("   Subjects with LN must have:" / "   a. biopsy": a part of the item above, its items its own;
@@ -304,6 +309,7 @@ class Reader:
                     if lead == "label":
                         self.labelled.append(line.strip())
                     self.paragraph(line.strip(), indent)
+                    self.lead_in = self.nested
                     return
             self.unmarked(line, previous, indent)
             return
@@ -317,6 +323,28 @@ class Reader:
         # (next_decimal's match is of the line with its word capitalised: the text as written)
         self.marked(m, indent, (line if sub_number is not None else m.string)[m.start("text") :].strip())
         self.last_decimal = (m.group("dec"), indent) if m.group("dec") else None
+
+    def label_beside(self, lines: list[str], at: int, line: str, indent: int) -> bool:
+        """Whether the unmarked line is a second lead-in at the indent of an indented one read before under the same
+        item (own_lead_in: "2. Organ function" / "   Hepatic:" / "   - ALT ≤ 3 ULN" / "   Renal:" / "   - eGFR ≥
+        30"), right under the first one's items: beside it, leading into the items under it. Before, a line of its own
+        among the first one's items ("Renal:" a sub-criterion of "Hepatic:", said as a line with no list mark), and
+        the items under it the first one's ("eGFR ≥ 30" a hepatic value)."""
+        nested = self.lead_in
+        if nested is None or not nested[0] or indent != nested[1] or self.last is None:
+            return False
+        first = nested[0][-1]
+        if not self.stack or self.stack[-1].parent is not first or self.stack[-1].indent != indent:
+            return False  # (the first lead-in's items read last, at its indent)
+        self.nested = nested
+        lead = own_lead_in(lines, at, indent - 1)
+        if lead is None:
+            return False
+        if lead == "label":
+            self.labelled.append(line.strip())
+        self.last = first  # (the paragraph goes beside the first lead-in: _beside)
+        self.paragraph(line.strip(), indent)
+        return True
 
     def next_decimal(self, lines: list[str], at: int, raw: str) -> re.Match | None:
         """The match of a line numbered with the decimal sub-number after the last item's, at its indent, before a
