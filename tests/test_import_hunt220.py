@@ -7,7 +7,9 @@ splits) was split before and after each fix: only the texts said in each commit 
 Found and fixed (each reproduced before with criteria_text.split(text)):
 - katakana and hangul ordinals ("ア. 年齢" / "イ. SLE", "가. 나이" / "나. SLE", "(ア)", "（가）") were no list marks:
   "イ. SLE" a line with no list mark, a criterion of its own with its ordinal in its words, and under "2. SLE：" each
-  a line of its own; now letters, as "a." / "b." are (marks.KANA_ORDINALS; "アスピリン. ..." is words, as before);
+  a line of its own; now letters, as "a." / "b." are (marks.KANA_ORDINALS; "アスピリン. ..." is words, as before), where
+  each goes on with the one before it right above (Reader.owned_mark: "... 자이어야 한" / "다. 동의서에 ...", a Korean
+  sentence's end wrapped, "한다.", is words, said as a line with no list mark);
 - a footnote right under an item, no blank line between ("- SLE" / "¹ As defined by the 2019 criteria", "1. SLE*" /
   "* Patients on dialysis are excluded"): a superscript mark was read as a criterion of its own, said only as a line
   with no list mark, and a star before a space as a bullet, the footnote a sub-criterion of the item carrying its mark,
@@ -77,6 +79,27 @@ def test_katakana_and_hangul_ordinals_mark_items(lines: str, read: list) -> None
     """Before: "イ. SLE" a criterion of its own with its ordinal in its words, said as a line with no list mark."""
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. 환자로서 SLE로 진단받은 자이어야 한\n다. 동의서에 서명한 자",
+            ["환자로서 SLE로 진단받은 자이어야 한", "다. 동의서에 서명한 자"],
+        ),
+        ("1. 年齢\n2. SLE\nイ. 抗ds-DNA抗体陽性", ["年齢", "SLE", "イ. 抗ds-DNA抗体陽性"]),
+    ],
+)
+def test_a_kana_ordinal_going_on_with_none_before_it_is_no_list_mark(lines: str, read: list) -> None:
+    """A Korean sentence's end wrapped ("한" / "다."), no ordinal: kept in its words, said as a line with no mark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and [r for r in found.remarks if "no list mark" in r]
+
+
+def test_a_kana_ordinal_after_its_sub_list_goes_on_with_its_own() -> None:
+    found = inclusion("가. 나이\n  a. 18세 이상\n  b. 65세 이하\n나. SLE")
+    assert criteria_texts(found.inclusion) == ["나이", ["18세 이상", "65세 이하"], "SLE"] and not found.remarks
 
 
 def test_a_katakana_word_opening_a_line_is_words_as_before() -> None:

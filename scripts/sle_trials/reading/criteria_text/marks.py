@@ -502,6 +502,11 @@ def lettering_style(m: re.Match) -> str:
     return re.sub(f"[{_HANGUL}]", "가", re.sub(f"[{_KATAKANA}]", "ア", written))
 
 
+def kana_ordinal(m: re.Match) -> bool:
+    """Whether an item's mark is a katakana or hangul ordinal ("イ.", "(나)")."""
+    return any(c in KANA_ORDINALS for c in m.group("letter") or "")
+
+
 def mark_letters(m: re.Match) -> str:
     """The letters of an item's lettered mark, in lower case ("ii" of "(ii)", "b" of "B.")."""
     said = m.group("letter") or ""

@@ -28,6 +28,7 @@ from sle_trials.reading.criteria_text.lines import (
 from sle_trials.reading.criteria_text.marks import (
     is_marked,
     item_number,
+    kana_ordinal,
     lettering_style,
     list_item,
     mark_kind,
@@ -182,6 +183,7 @@ class Reader:
         self.nested: tuple[list, int, int] | None = None
         self.last_kind: str | None = None  # the kind of mark of the last item (mark_kind)
         self.last_letter: str | None = None  # the letters of the last lettered item's mark (mark_kind)
+        self.last_kana: str | None = None  # ... and of the last item lettered with a kana ordinal (owned_mark)
         self.style: str | None = None  # how the numbered item read writes its number (number_style)
         self.letter_style: str | None = None  # how the lettered item read writes its letter (lettering_style)
         self.bullet: str | None = None  # the bullet of the item read, if bulleted ("*", "-", "•")
@@ -382,6 +384,10 @@ class Reader:
         items numbered: "1. ... stage" / "2. ..." is two items, "... per ECOG" / "3. ..." a number skipped). Before,
         "IV." was read as an item's mark, "Biopsy within 6 months" a criterion of its own and the class IV lost with
         no remark."""
+        if self.last is not None and kana_ordinal(m) and mark_letters(m) != "a" and previous.strip():
+            # ("... 자이어야 한" / "다. 동의서에 서명한 자": a Korean sentence's end wrapped, "한다.", no ordinal "다.";
+            # a kana ordinal goes on with the one before it, "가." / "나." / "다.")
+            return self.last_kana != chr(ord(mark_letters(m)) - 1)
         if self.last is None or m.group("dec") or not numbered_on(previous, m.string[len(m.group("indent")) :]):
             return False
         kind = mark_kind(m, self.last_letter)
@@ -708,6 +714,8 @@ class Reader:
         self.bullet = m.group("bullet").strip()[:1] if kind == "bullet" else None
         if kind in ("letter", "roman"):
             self.last_letter = mark_letters(m)
+        if kana_ordinal(m):
+            self.last_kana = mark_letters(m)
         level = self.level(indent, number, kind, text)
         if level.parent is not None and NOTE.match(text) and not text.rstrip().endswith((":", "：")):
             # "* Completely resected NSCLC" / "  * Note: patients known to have N2 disease are not eligible":
