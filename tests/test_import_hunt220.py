@@ -27,7 +27,8 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   "Note 1:" is, words of the item above (said after a blank line), as "注：" is since hunt 219
   (lines.NOTE_LABEL; "注意事项：..." and "注射..." are words, as before). A note right under an
   item, English or Chinese, is read as the item's words with no remark, as a wrapped line is: both
-  alike, as before.
+  alike, as before. Found by this hunt: a note opened by the reference mark "※", as Japanese texts
+  open one, after a blank line a criterion with no remark, now a note too.
 - an indented line naming no one, ending in a colon right under an item, over items at its indent ("1. Active lupus
   nephritis" / "   Class III or IV:" / "   a. biopsy"), was read as the item's words ("Active lupus nephritis Class
   III or IV:"), the items under it the item's parts: now, as a line naming whom it is for is ("   Subjects with LN
@@ -212,6 +213,16 @@ def test_a_numbered_chinese_note_is_a_note_as_note_1_is(note: str, gap: str) -> 
     english = inclusion(f"1. 年龄18-65岁{gap}Note 1: per central lab{gap}2. 知情同意")
     assert criteria_texts(found.inclusion) == [f"年龄18-65岁 {note}", "知情同意"]
     assert len(found.remarks) == len(english.remarks) == (1 if gap == "\n\n" else 0), found.remarks
+
+
+@pytest.mark.parametrize("note", ["※以中心実験室の値", "※ 中央検査室の値による"])
+def test_a_note_opened_by_the_reference_mark_is_a_note(note: str) -> None:
+    """Before: after a blank line, a criterion of its own, with no remark; under a sub-list, its last item's words."""
+    found = inclusion(f"1. 年齢18歳以上\n\n{note}\n\n2. 同意")
+    assert criteria_texts(found.inclusion) == [f"年齢18歳以上 {note}", "同意"]
+    assert [r for r in found.remarks if f"note ('{note}')" in r], found.remarks
+    found = inclusion(f"1. SLE、次のいずれか：\n   - ANA\n   - dsDNA\n{note}\n2. 同意")
+    assert criteria_texts(found.inclusion) == ["SLE、次のいずれか：", ["ANA", "dsDNA"], "同意"]
 
 
 @pytest.mark.parametrize("line", ["注意事项：签署知情同意", "注射1次以上生物制剂"])

@@ -78,6 +78,9 @@ def numbered_on(previous: str, line: str) -> bool:
 NOTE_LABEL = (
     r"note|notes|nb(?=\s*[:.,])|n\.b\.|(?:remarks?|comments?)(?=\s*[:：])"
     r"|备?注(?:意|[0-9\uff10-\uff19]{1,2}|[\u2460-\u2473])?(?=\s*[:：)\uff09])"
+    # ("※", the reference mark a Japanese or Chinese text opens a note with, "※中央検査室の値による", its first word
+    # taken with it, as no word goes on after the label: before, after a blank line a criterion, with no remark)
+    r"|\u203b\s*\w*"
 )
 # the words a line begins with that go on with the criterion above, capitalised or not: a note on it
 # ("Note: a titre of 1:80 suffices", "NB: ..." but not "NB-UVB phototherapy"), an exception, an alternative
