@@ -41,6 +41,16 @@ Found by this hunt and fixed:
   CNS lupus must have:") was read among the first one's items ("Renal:" a part of "Hepatic:", said as a line with no
   list mark, or with no remark after a blank line), and the items under it as the first one's ("eGFR ≥ 30" a hepatic
   value): now beside the first, leading into its own items (Reader.label_beside).
+
+Found and left (each reproduced with criteria_text.split(text)):
+- after an annex, a tight bulleted list whose annex spaces its own bullets ("- Age" / "- Drugs (see Appendix A)" / ""
+  / "Appendix A:" / "- rituximab" / "" / "- belimumab") imports "belimumab" as the list's criterion, said in a remark
+  (the annex taken to end at the blank line after its first run): the layout shows no other end;
+- a superscript footnote right under a wrapped line of an item ("- SLE per the" / "  2019 criteria" / "¹ As defined
+  by ACR") is a criterion of its own, said as a line with no list mark (only right under an item's first line is it a
+  footnote);
+- "Kriterien für den Einschluss:" / "1. Alter 18-65" / ... / "Ausschlusskriterien:" reads no inclusion heading: the
+  list is words before the first heading, not imported, said.
 """
 
 from __future__ import annotations
