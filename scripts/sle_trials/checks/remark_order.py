@@ -185,12 +185,15 @@ _BESIDE_A_FIELD = lazy(
     + r")(?![\w-])"
 )
 # the field's words as an event in time, a verb of its own after them ("before the enrolment closes", "before the
-# status was last updated"): the dates are said to be earlier or later than it, not placed beside it on the page
+# status was last updated"): the dates are said to be earlier or later than it, not placed beside it on the page; the
+# verb may follow what the field's words are of, in their clause ("before the enrolment of its 6 participants ends",
+# hunt 217's leftover, refused as a place: only a verb right after the words was read)
 _AN_EVENT = lazy(
-    r"(?i)[ \t]+(?:(?:is|was|were|has|had|will|gets?|got)[ \t]+(?:been[ \t]+|be[ \t]+)?(?:last[ \t]+|first[ \t]+)?"
-    r"(?:updated|changed|closed|opened|complete|completed|finished|over|full|reached|ended|started)|opens?|opened|"
-    r"closes?|closed|ends?|ended|starts?|started|begins?|began|changes?|changed|completes?|completed|finishes|finished)"
-    r"(?![\w-])"
+    r"(?i)(?:[ \t]+(?:of|for|in|at)[ \t]+(?:(?:(?<=[\w-])|(?!(?:which|that|where|who|whose|and|or)(?![\w-])))"
+    r"[^,;:.()\[\]]){1,50}?)?[ \t]+(?:(?:is|was|were|has|had|will|gets?|got)[ \t]+(?:been[ \t]+|be[ \t]+)?"
+    r"(?:last[ \t]+|first[ \t]+)?(?:updated|changed|closed|opened|complete|completed|finished|over|full|reached|"
+    r"ended|started)|opens?|opened|closes?|closed|ends?|ended|starts?|started|begins?|began|changes?|changed|"
+    r"completes?|completed|finishes|finished)(?![\w-])"
 )
 
 

@@ -1,0 +1,36 @@
+"""A hostile mutation hunt on the remark checks (helper-96's, hunt 223) on the curated records' notes: what hunts 217
+and 222 left, reproduced on main and read as classes, each with a twin of the same shape (true where the case is
+false, false where it is true) that the check still judges right. A sentence is added to a note (or a note rewritten)
+in memory and the record checked as `trials validate` checks a file (mutations.Checks).
+
+Found and fixed:
+
+- refused, true (hunt 217's leftover): IM19's "The study started on 2024-07-30, before the enrolment of its 6
+  participants ends." was read as a place on the page (E501 remark_order.check_source_order): the field's event verb
+  was read only right after its words; it is read after what they are of ("of its 6 participants"), in their clause
+  (remark_order._AN_EVENT). "... lists the dates (...) before the enrolment of its 6 participants." is still refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, codes_with_a_sentence_added
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The study started on 2024-07-30, before the enrolment of its 6 participants ends.", set()),
+        ("The study started on 2024-07-30, before the enrolment of its 6 participants has ended.", set()),
+        ("The source lists the dates (2024-07-30, 2027-12-31) before the enrolment of its 6 participants.", {"E501"}),
+        (
+            "The source lists the dates (2024-07-30, 2027-12-31) before the enrolment of its 6 participants, which "
+            "ends the line.",
+            {"E501"},
+        ),
+    ],
+)
+def test_a_fields_event_verb_after_what_it_is_of_is_a_time(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
