@@ -9,6 +9,11 @@ Found and fixed:
   participants ends." was read as a place on the page (E501 remark_order.check_source_order): the field's event verb
   was read only right after its words; it is read after what they are of ("of its 6 participants"), in their clause
   (remark_order._AN_EVENT). "... lists the dates (...) before the enrolment of its 6 participants." is still refused.
+- passing, false (hunt 222's leftover): the numbers the two criteria lists start and end at, said otherwise than
+  right after "start/end at": IM19's "The criteria lists start at 2 and 2 and end at 9 and 15.", "The lists run from 1
+  to 9 and from 1 to 15.", "The inclusion list runs from 1 to 9." and "The inclusion list ends at 9, the exclusion
+  list at 15." (its lists run from 2 to 9 and from 2 to 13) passed (remark_numbering._PAIRED's second pair, _RUNS,
+  _GAPPED).
 """
 
 from __future__ import annotations
@@ -33,4 +38,25 @@ from conftest import IM19_PATH, codes_with_a_sentence_added
     ],
 )
 def test_a_fields_event_verb_after_what_it_is_of_is_a_time(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The criteria lists start at 2 and 2 and end at 9 and 15.", {"E501"}),
+        ("The lists run from 1 to 9 and from 1 to 15.", {"E501"}),
+        ("The inclusion and exclusion lists run from 2 to 9 and 2 to 15.", {"E501"}),
+        ("The inclusion list runs from 1 to 9.", {"E501"}),
+        ("The inclusion list ends at 9, the exclusion list at 15.", {"E501"}),
+        ("The inclusion list starts at 2, and the exclusion list at 1.", {"E501"}),
+        ("The inclusion list starts at 2 and ends at 9, the exclusion list at 15.", {"E501"}),
+        ("The criteria lists start at 2 and 2 and end at 9 and 13.", set()),
+        ("The lists run from 2 to 9 and from 2 to 13.", set()),
+        ("The exclusion list runs from 2 to 13.", set()),
+        ("The inclusion list ends at 9, the exclusion list at 13.", set()),
+        ("The inclusion list starts at 2 and ends at 9, the exclusion list at 13.", set()),
+    ],
+)
+def test_the_lists_numbers_are_read_however_paired(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

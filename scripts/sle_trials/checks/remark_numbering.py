@@ -43,11 +43,32 @@ _STARTS = lazy(
 # two numbers said of the two lists in turn: "The criteria lists end at 9 and 15", "The inclusion and exclusion lists
 # start at 2 and 1" (IM19's "... end at 9 and 15" passed beside its 9 and 13, hunt 222: only "both ... start at N and
 # end at M" was read); the first number is the first list named's (inclusion, where the lists are not named)
-_PAIRED = lazy(
-    r"(?i)\b(?:(?P<first>inclusion|exclusion)[ \t]+and[ \t]+(?:the[ \t]+)?(?P<second>inclusion|exclusion)[ \t]+"
+_TWO_LISTS = (
+    r"\b(?:(?P<first>inclusion|exclusion)[ \t]+and[ \t]+(?:the[ \t]+)?(?P<second>inclusion|exclusion)[ \t]+"
     r"(?:criteria[ \t]+)?(?:lists|criteria)|(?:eligibility[ \t]+)?criteria[ \t]+lists|lists)[ \t]+(?:each[ \t]+)?"
-    r"(?:start(?:s|ed)?|(?P<ends>end(?:s|ed)?|finish(?:es|ed)?))[ \t]+(?:at|with|from)[ \t]+"
+)
+_ENDS = r"end(?:s|ed)?|finish(?:es|ed)?"
+_PAIRED = lazy(
+    rf"(?i){_TWO_LISTS}(?:start(?:s|ed)?|(?P<ends>{_ENDS}))[ \t]+(?:at|with|from)[ \t]+"
     r"(?:criteria[ \t]+|numbers[ \t]+)?(?P<a>\d+)[ \t]+and[ \t]+(?P<b>\d+)\b"
+    # (and the pair each ends at, said after: "start at 2 and 2 and end at 9 and 15", hunt 222's leftover)
+    rf"(?:[ \t]*,?[ \t]+and[ \t]+(?:each[ \t]+)?(?:{_ENDS})[ \t]+(?:at|with)[ \t]+(?:criteria[ \t]+|numbers[ \t]+)?"
+    r"(?P<c>\d+)[ \t]+and[ \t]+(?P<d>\d+)\b)?"
+)
+# the numbers the lists are said to run between, in turn or of one list named: "the lists run from 1 to 9 and from 1 to
+# 15", "The inclusion list runs from 2 to 9" (hunt 222's leftover: only "start at" and "end at" were read)
+_RUNS = lazy(
+    rf"(?i)(?:{_TWO_LISTS}|\b(?P<one>inclusion|exclusion)[ \t]+(?:criteria[ \t]+)?list[ \t]+)(?:runs?|ran|goes|go|went|"
+    r"(?:is|are|was|were)[ \t]+numbered|numbers)[ \t]+(?:from[ \t]+)?(?P<a>\d+)[ \t]+(?:to|through|until)[ \t]+"
+    r"(?P<b>\d+)\b(?:(?(one)(?!))[ \t]*,?[ \t]+and[ \t]+(?:from[ \t]+)?(?P<c>\d+)[ \t]+(?:to|through|until)[ \t]+"
+    r"(?P<d>\d+)\b)?"
+)
+# a second list's number said after a first's, its verb left out: "The inclusion list ends at 9, the exclusion list
+# at 15" (hunt 222's leftover: the second number was read by nothing)
+_GAPPED = lazy(
+    r"(?i)[ \t]*(?:,|;|,?[ \t]+and)[ \t]+(?:and[ \t]+)?(?:the[ \t]+|its[ \t]+)?(?P<other>inclusion|exclusion)"
+    r"(?:[ \t]+criteria)?(?:[ \t]+list|[ \t]+one)?[ \t]+(?:at|with|from)[ \t]+(?:criterion[ \t]+|number[ \t]+)?"
+    r"(?P<n>\d+)\b"
 )
 # paragraphs a note says are kept nested under a criterion, or flat beside it: "they are kept nested under criterion
 # 4", "kept flat, after criterion 4", "kept as criteria of their own"
@@ -121,9 +142,16 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
     ends = {name: end for name, items in lists.items() if (end := _end(items)) is not None}
     paired = list(_PAIRED.finditer(read))
     yield from _paired_misnumbered(paired, starts, ends)
+    yield from _runs_misnumbered(read, starts, ends)
     for m in _STARTS.finditer(read):
         if any(p.start() <= m.start("n") < p.end() for p in paired):
             continue  # its number is the first of two paired with the lists in turn, read above
+        gapped = _GAPPED.match(read, m.end()) if m.group("named") else None
+        if gapped is not None and gapped.group("other").lower() != m.group("named").lower():
+            numbered, which = (ends, "end") if m.group("ends") or m.group("last") else (starts, "start")
+            name, n = gapped.group("other").lower(), int(gapped.group("n"))
+            if numbered.get(name, n) != n:
+                yield f"says the {name} list {which}s at {n}, which {which}s at {numbered[name]}"
         if m.group("ends"):
             yield from _misstarted(m, int(m.group("n")), ends, "end")
         else:
@@ -149,13 +177,37 @@ def _paired_misnumbered(paired: list[re.Match[str]], starts: dict[str, int], end
     (or end) at."""
     for p in paired:
         names = [p.group("first").lower(), p.group("second").lower()] if p.group("first") else list(LISTS)
-        numbered = ends if p.group("ends") else starts
-        said = dict(zip(names, (int(p.group("a")), int(p.group("b"))), strict=True))
-        if len(set(names)) == len(LISTS) and any(numbered.get(name, n) != n for name, n in said.items()):
-            which = "end" if p.group("ends") else "start"
-            yield f"says of the criteria lists {' '.join(p.group().split())!r}, which {which} at " + ", ".join(
-                f"{n} ({name})" for name, n in numbered.items()
-            )
+        said = [("end" if p.group("ends") else "start", p.group("a"), p.group("b"))]
+        if p.group("c"):
+            said.append(("end", p.group("c"), p.group("d")))
+        for which, a, b in said:
+            numbered = ends if which == "end" else starts
+            held = dict(zip(names, (int(a), int(b)), strict=True))
+            if len(set(names)) == len(LISTS) and any(numbered.get(name, n) != n for name, n in held.items()):
+                yield f"says of the criteria lists {' '.join(p.group().split())!r}, which {which} at " + ", ".join(
+                    f"{n} ({name})" for name, n in numbered.items()
+                )
+
+
+def _runs_misnumbered(read: str, starts: dict[str, int], ends: dict[str, int]) -> Iterator[str]:
+    """Each span of numbers said of a list, or of the two in turn (matches of _RUNS), that it does not start and end
+    at."""
+    for r in _RUNS.finditer(read):
+        if r.group("one"):
+            names = [r.group("one").lower()]
+        elif r.group("first"):
+            names = [r.group("first").lower(), r.group("second").lower()]
+        else:
+            names = list(LISTS)
+        spans = [(r.group("a"), r.group("b"))] + ([(r.group("c"), r.group("d"))] if r.group("c") else [])
+        if len(spans) != len(names) or len(set(names)) != len(names):
+            continue
+        for name, (a, b) in zip(names, spans, strict=True):
+            if starts.get(name, int(a)) != int(a) or ends.get(name, int(b)) != int(b):
+                yield (
+                    f"says of the criteria lists {' '.join(r.group().split())!r}, where the {name} list runs from "
+                    f"{starts[name]} to {ends[name]}"
+                )
 
 
 def _misplaced(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
