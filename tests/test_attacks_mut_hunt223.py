@@ -14,6 +14,10 @@ Found and fixed:
   to 9 and from 1 to 15.", "The inclusion list runs from 1 to 9." and "The inclusion list ends at 9, the exclusion
   list at 15." (its lists run from 2 to 9 and from 2 to 13) passed (remark_numbering._PAIRED's second pair, _RUNS,
   _GAPPED).
+- refused, true: IM19's 'Unlike exclusion criterion 3, exclusion criterion 4 writes "within N weeks".' was refused
+  (E501 remark_quotes.criteria_not_writing): the criteria named first in the sentence were taken as the writer. The
+  last named are, unless set against it ("unlike", "not", "other than"): 'Exclusion criterion 3, unlike criterion 4,
+  writes "within N weeks".' is still refused.
 """
 
 from __future__ import annotations
@@ -59,4 +63,17 @@ def test_a_fields_event_verb_after_what_it_is_of_is_a_time(registry: Path, added
     ],
 )
 def test_the_lists_numbers_are_read_however_paired(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('Unlike exclusion criterion 3, exclusion criterion 4 writes "within N weeks".', set()),
+        ('Exclusion criterion 4, unlike criterion 3, writes "within N weeks".', set()),
+        ('Unlike exclusion criterion 4, exclusion criterion 3 writes "within N weeks".', {"E501"}),
+        ('Exclusion criterion 3, unlike criterion 4, writes "within N weeks".', {"E501"}),
+    ],
+)
+def test_the_writer_is_the_last_criterion_named_not_set_against_it(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -102,15 +102,22 @@ def _count(word: str) -> int:
 
 # criteria a remark says write a run it quotes next, in its sentence: 'Exclusion criterion 3 writes "within 24 weeks"',
 # 'Where a criterion, as criteria 2 and 3 do, says "within N weeks"' (IM19's note so made passed, hunt 221's leftover,
-# its criteria 2 and 3 writing no window: a quotation was held to a source, never to the criteria said to write it)
-_SAID_BY = lazy(
-    r"(?i)\b(?:(?P<list>inclusion|exclusion)[ \t]+)?criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?"
-    r"[ \t]+(?:and|or)[ \t]+)\d+)*)\b(?P<between>[^.;:\"\u201c\u201d]*)\Z"
+# its criteria 2 and 3 writing no window: a quotation was held to a source, never to the criteria said to write it).
+# The criteria are the last named before the run, unless set against the writer ('Unlike exclusion criterion 3,
+# exclusion criterion 4 writes "within N weeks"' was refused, hunt 223, criterion 3 read as the writer).
+_LIST = r"(?:(?P<list>inclusion|exclusion)[ \t]+)?"
+_BY_NUMBER = lazy(
+    rf"(?i)\b{_LIST}criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|or)[ \t]+)\d+)*)\b"
+)
+_CONTRASTED = lazy(
+    r"(?i)(?:\b(?:unlike|except|besides|than|from|not)|\bapart[ \t]+from|\bother[ \t]+than|\binstead[ \t]+of|"
+    r"\bas[ \t]+opposed[ \t]+to)[ \t]+(?:the[ \t]+|its[ \t]+)?\Z"
 )
 _SAYING = lazy(r"(?i)\b(?:says?|writes?|reads?|do|does|did|words?|phrases?|puts?|spells?)\b")
 # (a quotation another thing is said to write, after the criteria: 'criterion 4 lists it, and the source says "..."')
 _ANOTHER_WRITER = lazy(r"(?i)\b(?:source|page|site|registry|record|title|summary|it|they)\b")
 _SENTENCE_END = lazy(r"[.;:!?](?:\s|$)")
+_QUOTE_MARK = lazy(r"[\"\u201c\u201d]")
 _A_NUMBER = r"\d+(?:[.,]\d+)?"
 _MARK = "90210573"
 _NUMBER_WORD = lazy(r"\d+")
@@ -121,8 +128,14 @@ def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, lis
     (their text, or their sub-criteria's), a placeholder N standing for any number; those of the list named, or else
     of the list the remark is on, or of either. A criterion no list holds is left unread."""
     start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-    said = _SAID_BY.search(before, start)
-    if said is None or not _SAYING.search(said.group("between")) or _ANOTHER_WRITER.search(said.group("between")):
+    said = None
+    for m in _BY_NUMBER.finditer(before, start):
+        if not _CONTRASTED.search(before, start, m.start()):
+            said = m
+    if said is None:
+        return []
+    between = before[said.end() :]
+    if not _SAYING.search(between) or _ANOTHER_WRITER.search(between) or _QUOTE_MARK.search(between):
         return []
     name = (said.group("list") or next((n for n in lists if n in field), "")).lower()
     items = lists[name] if name else [c for each in lists.values() for c in each]
