@@ -18,14 +18,32 @@ Found and fixed:
   (E501 remark_quotes.criteria_not_writing): the criteria named first in the sentence were taken as the writer. The
   last named are, unless set against it ("unlike", "not", "other than"): 'Exclusion criterion 3, unlike criterion 4,
   writes "within N weeks".' is still refused.
+- passing, false (hunt 222's leftover): criteria said to write a quotation, named otherwise than by number: IM19's
+  'Where a criterion, as the first two criteria do, says "within N weeks"' (and "the first two exclusion criteria",
+  "the last criterion", "the second inclusion criterion", "both exclusion criteria on hepatitis") passed. Criteria are
+  read by their place in their list ("the first two", "the second and third", "the last": of each list read where
+  none is named, any standing) and by what they are on (each criterion read writing those words)
+  (remark_quotes._BY_PLACE, _BY_TOPIC). "the third exclusion criterion", "the exclusion criterion on surgery" (its
+  criterion 4) and true quotes of the others pass.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, IM19_WINDOW_NOTE, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt223"))
+
+
+def added_to_im19(checks: Checks, sentence: str) -> set[str]:
+    """The codes of IM19's record with a sentence added after its note's sentence on exclusion criterion 8."""
+    return rewritten(checks, IM19_PATH, IM19_WINDOW_NOTE, f"{IM19_WINDOW_NOTE} {sentence}")
 
 
 @pytest.mark.parametrize(
@@ -41,8 +59,8 @@ from conftest import IM19_PATH, codes_with_a_sentence_added
         ),
     ],
 )
-def test_a_fields_event_verb_after_what_it_is_of_is_a_time(registry: Path, added: str, found: set[str]) -> None:
-    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+def test_a_fields_event_verb_after_what_it_is_of_is_a_time(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
 
 
 @pytest.mark.parametrize(
@@ -62,8 +80,8 @@ def test_a_fields_event_verb_after_what_it_is_of_is_a_time(registry: Path, added
         ("The inclusion list starts at 2 and ends at 9, the exclusion list at 13.", set()),
     ],
 )
-def test_the_lists_numbers_are_read_however_paired(registry: Path, added: str, found: set[str]) -> None:
-    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+def test_the_lists_numbers_are_read_however_paired(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
 
 
 @pytest.mark.parametrize(
@@ -75,5 +93,41 @@ def test_the_lists_numbers_are_read_however_paired(registry: Path, added: str, f
         ('Exclusion criterion 3, unlike criterion 4, writes "within N weeks".', {"E501"}),
     ],
 )
-def test_the_writer_is_the_last_criterion_named_not_set_against_it(registry: Path, added: str, found: set[str]) -> None:
-    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+def test_the_writer_is_the_last_criterion_named_not_set_against_it(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+IM19_WITHIN = 'Where a criterion says "within N weeks"'
+
+
+@pytest.mark.parametrize(
+    ("writer", "found"),
+    [
+        ("as the first two criteria do", {"E501"}),
+        ("as the first two exclusion criteria do", {"E501"}),
+        ("as the last criterion does", {"E501"}),
+        ("as the second inclusion criterion does", {"E501"}),
+        ("as both exclusion criteria on hepatitis do", {"E501"}),
+        ("as the third exclusion criterion does", set()),
+        ("as the exclusion criterion on surgery does", set()),
+    ],
+)
+def test_criteria_named_by_place_or_topic_write_the_quotation(checks: Checks, writer: str, found: set[str]) -> None:
+    new = IM19_WITHIN.replace("criterion says", f"criterion, {writer}, says")
+    assert rewritten(checks, IM19_PATH, IM19_WITHIN, new) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('The first exclusion criterion says "within the past N weeks".', set()),
+        ('The last criterion writes "unsuitable for inclusion".', set()),
+        ('The first and second exclusion criteria write "The research subject has".', set()),
+        ('Both exclusion criteria on hepatitis say "The research subject".', set()),
+        ('The second and third exclusion criteria write "The research subject has".', {"E501"}),
+        ('Both exclusion criteria on hepatitis say "The research subject has".', {"E501"}),
+        ('The last two exclusion criteria write "within the past N months".', {"E501"}),
+    ],
+)
+def test_a_quotation_said_of_criteria_by_place_or_topic(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found

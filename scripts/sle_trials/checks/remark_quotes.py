@@ -109,6 +109,26 @@ _LIST = r"(?:(?P<list>inclusion|exclusion)[ \t]+)?"
 _BY_NUMBER = lazy(
     rf"(?i)\b{_LIST}criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|or)[ \t]+)\d+)*)\b"
 )
+# criteria named by their place in their list, or by what they are on: 'as the first two criteria do, says "..."', 'the
+# second inclusion criterion writes "..."', 'both exclusion criteria on hepatitis say "..."' (hunt 222's leftover: a
+# quotation was held to the criteria said to write it only where they were named by number)
+_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_ORDINALS |= {"last": -1, "final": -1, "penultimate": -2}
+_ORDINAL = "|".join(_ORDINALS)
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_BY_PLACE = lazy(
+    rf"(?i)\bthe[ \t]+(?P<places>(?:{_ORDINAL})(?:(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?"
+    rf"(?:{_ORDINAL}))*)(?:[ \t]+(?P<count>{'|'.join(_HOW_MANY)}|\d))?[ \t]+{_LIST}criteri(?:on|a)\b(?![ \t]+\d)"
+)
+_TOPIC_STOP = (
+    r"(?:says?|writes?|reads?|do|does|did|words?|phrases?|puts?|spells?|and|or|as|which|that|is|are|each|all|both|"
+    r"also|too|both|in|of)"
+)
+_BY_TOPIC = lazy(
+    rf"(?i)\b(?:both|all|each|every|the|its)(?:[ \t]+(?:{'|'.join(_HOW_MANY)}))?[ \t]+{_LIST}criteri(?:on|a)[ \t]+"
+    r"(?:on|about|concerning|naming|mentioning|that[ \t]+(?:names?|mentions?))[ \t]+(?:the[ \t]+)?"
+    rf"(?P<topic>(?!{_TOPIC_STOP}\b)[^\W\d_][\w+-]*(?:[ \t]+(?!{_TOPIC_STOP}\b)[^\W\d_][\w+-]*){{0,3}})"
+)
 _CONTRASTED = lazy(
     r"(?i)(?:\b(?:unlike|except|besides|than|from|not)|\bapart[ \t]+from|\bother[ \t]+than|\binstead[ \t]+of|"
     r"\bas[ \t]+opposed[ \t]+to)[ \t]+(?:the[ \t]+|its[ \t]+)?\Z"
@@ -121,33 +141,60 @@ _QUOTE_MARK = lazy(r"[\"\u201c\u201d]")
 _A_NUMBER = r"\d+(?:[.,]\d+)?"
 _MARK = "90210573"
 _NUMBER_WORD = lazy(r"\d+")
+_WORDS = lazy(r"[\w+-]+")
 
 
 def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, list[dict]]) -> list[str]:
     """The criteria ("inclusion 3", "2") the words before a quoted run, in its sentence, say write it and that do not
     (their text, or their sub-criteria's), a placeholder N standing for any number; those of the list named, or else
-    of the list the remark is on, or of either. A criterion no list holds is left unread."""
+    of the list the remark is on, or of either. Criteria are named by number, by their place in their list ("the
+    first two", "the last": of each list read, where no list is named) or by what they are on ("both exclusion
+    criteria on hepatitis": each criterion read that writes those words). A criterion no list holds is left unread;
+    one named by number or place stands where any list's so named writes the run."""
     start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-    said = None
-    for m in _BY_NUMBER.finditer(before, start):
-        if not _CONTRASTED.search(before, start, m.start()):
-            said = m
-    if said is None:
+    mentions = [m for pattern in (_BY_NUMBER, _BY_PLACE, _BY_TOPIC) for m in pattern.finditer(before, start)]
+    mentions = [m for m in mentions if not _CONTRASTED.search(before, start, m.start())]
+    if not mentions:
         return []
+    said = max(mentions, key=lambda m: (m.end(), -m.start()))
     between = before[said.end() :]
     if not _SAYING.search(between) or _ANOTHER_WRITER.search(between) or _QUOTE_MARK.search(between):
         return []
     name = (said.group("list") or next((n for n in lists if n in field), "")).lower()
-    items = lists[name] if name else [c for each in lists.values() for c in each]
+    read = {name: lists[name]} if name else lists
     # (the placeholder held as a number no criterion writes while the run is normalised, then made any number)
     marked = re.escape(" ".join(normalise(re.sub(r"\bN\b", _MARK, run)).split()).casefold())
     wanted = re.compile(marked.replace(_MARK, _A_NUMBER))
-    out = []
-    for number in map(int, _NUMBER_WORD.findall(said.group("numbers"))):
-        numbered = [c for c in items if c.get("number") == number]
-        if numbered and not any(wanted.search(_written(c)) for c in numbered):
-            out.append(f"{name} {number}".strip())
-    return out
+    return [
+        " or ".join(f"{side} {c.get('number')}" for side, c in named)
+        for named in _named(said, read)
+        if named and not any(wanted.search(_written(c)) for _, c in named)
+    ]
+
+
+def _named(said: re.Match[str], lists: dict[str, list[dict]]) -> list[list[tuple[str, dict]]]:
+    """The criteria a mention names, one group for each it names, of the lists read: the criteria any of which may be
+    the one meant (each list's so numbered or placed)."""
+    groups = said.groupdict()
+    if groups.get("numbers"):
+        return [
+            [(side, c) for side, items in lists.items() for c in items if c.get("number") == number]
+            for number in map(int, _NUMBER_WORD.findall(said.group("numbers")))
+        ]
+    if groups.get("places"):
+        count = said.group("count")
+        many = (int(count) if count.isdigit() else _HOW_MANY[count.lower()]) if count else 1
+        places = [_ORDINALS[w.lower()] for w in re.findall(rf"(?i)\b(?:{_ORDINAL})\b", said.group("places"))]
+        if many == 1:
+            at = [p - 1 if p > 0 else p for p in places]
+        elif places in ([1], [-1]):
+            at = list(range(many)) if places == [1] else list(range(-many, 0))
+        else:
+            return []
+        return [[(side, items[k]) for side, items in lists.items() if -len(items) <= k < len(items)] for k in at]
+    topic = " ".join(_WORDS.findall(normalise(said.group("topic")).casefold()))
+    on = re.compile(rf"(?<![\w+-]){re.escape(topic)}(?![\w+-])")
+    return [[(side, c)] for side, items in lists.items() for c in items if on.search(_written(c))]
 
 
 def _written(criterion: dict) -> str:
