@@ -25,6 +25,11 @@ Found and fixed:
   none is named, any standing) and by what they are on (each criterion read writing those words)
   (remark_quotes._BY_PLACE, _BY_TOPIC). "the third exclusion criterion", "the exclusion criterion on surgery" (its
   criterion 4) and true quotes of the others pass.
+- both ways, a quotation criteria are said not to write: IM19's 'Exclusion criterion 4 does not write "within N
+  weeks".' passed (it does) and criterion 3's, true, was refused, as was 'Neither exclusion criterion 3 nor 5 writes
+  ...': a denial was read as the claim it denies. A denial after the criteria ("not", "never", "n't"; not "not only",
+  nor a criterion set against the writer), "neither ... nor" and "no" before them, turn the claim round
+  (remark_quotes._DENIED, _NEITHER).
 """
 
 from __future__ import annotations
@@ -130,4 +135,22 @@ def test_criteria_named_by_place_or_topic_write_the_quotation(checks: Checks, wr
     ],
 )
 def test_a_quotation_said_of_criteria_by_place_or_topic(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('Exclusion criterion 4 does not write "within N weeks".', {"E501"}),
+        ('Neither exclusion criterion 3 nor 4 writes "within N weeks".', {"E501"}),
+        ('No exclusion criterion on surgery writes "within N weeks".', {"E501"}),
+        ('Exclusion criterion 3, not criterion 4, writes "within N weeks".', {"E501"}),
+        ('Exclusion criterion 3 does not write "within N weeks".', set()),
+        ('Neither exclusion criterion 3 nor 5 writes "within N weeks".', set()),
+        ('No exclusion criterion on hepatitis writes "within N weeks".', set()),
+        ('Exclusion criterion 4, not criterion 3, writes "within N weeks".', set()),
+        ('The second exclusion criterion doesn\'t say "within N weeks".', set()),
+    ],
+)
+def test_a_quotation_criteria_are_said_not_to_write(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

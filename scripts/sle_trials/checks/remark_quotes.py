@@ -107,7 +107,7 @@ def _count(word: str) -> int:
 # exclusion criterion 4 writes "within N weeks"' was refused, hunt 223, criterion 3 read as the writer).
 _LIST = r"(?:(?P<list>inclusion|exclusion)[ \t]+)?"
 _BY_NUMBER = lazy(
-    rf"(?i)\b{_LIST}criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|or)[ \t]+)\d+)*)\b"
+    rf"(?i)\b{_LIST}criteri(?:on|a)[ \t]+(?P<numbers>\d+(?:(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+(?:and|or|nor)[ \t]+)\d+)*)\b"
 )
 # criteria named by their place in their list, or by what they are on: 'as the first two criteria do, says "..."', 'the
 # second inclusion criterion writes "..."', 'both exclusion criteria on hepatitis say "..."' (hunt 222's leftover: a
@@ -125,7 +125,8 @@ _TOPIC_STOP = (
     r"also|too|both|in|of)"
 )
 _BY_TOPIC = lazy(
-    rf"(?i)\b(?:both|all|each|every|the|its)(?:[ \t]+(?:{'|'.join(_HOW_MANY)}))?[ \t]+{_LIST}criteri(?:on|a)[ \t]+"
+    rf"(?i)\b(?:both|all|each|every|the|its|(?P<none>no))(?:[ \t]+(?:{'|'.join(_HOW_MANY)}))?[ \t]+{_LIST}"
+    r"criteri(?:on|a)[ \t]+"
     r"(?:on|about|concerning|naming|mentioning|that[ \t]+(?:names?|mentions?))[ \t]+(?:the[ \t]+)?"
     rf"(?P<topic>(?!{_TOPIC_STOP}\b)[^\W\d_][\w+-]*(?:[ \t]+(?!{_TOPIC_STOP}\b)[^\W\d_][\w+-]*){{0,3}})"
 )
@@ -136,6 +137,14 @@ _CONTRASTED = lazy(
 _SAYING = lazy(r"(?i)\b(?:says?|writes?|reads?|do|does|did|words?|phrases?|puts?|spells?)\b")
 # (a quotation another thing is said to write, after the criteria: 'criterion 4 lists it, and the source says "..."')
 _ANOTHER_WRITER = lazy(r"(?i)\b(?:source|page|site|registry|record|title|summary|it|they)\b")
+# a quotation a criterion is said not to write: 'Exclusion criterion 4 does not write "within N weeks"' passed (it
+# does) and criterion 3's was refused (hunt 223: a denial was read as the claim it denies); not a denial of another
+# criterion set against the writer ("criterion 4, not criterion 3, writes"), nor "not only"
+_DENIED = lazy(
+    r"(?i)(?:\b(?:not|never)\b|n['\u2019]t\b)(?![ \t]+(?:only|just|merely)\b)"
+    r"(?![ \t]+(?:(?:the|its|in|by)[ \t]+)?(?:[\w-]+[ \t]+){0,2}criteri)"
+)
+_NEITHER = lazy(r"(?i)\b(?:neither|none[ \t]+of|no)[ \t]+(?:the[ \t]+|its[ \t]+)?\Z")
 _SENTENCE_END = lazy(r"[.;:!?](?:\s|$)")
 _QUOTE_MARK = lazy(r"[\"\u201c\u201d]")
 _A_NUMBER = r"\d+(?:[.,]\d+)?"
@@ -144,9 +153,10 @@ _NUMBER_WORD = lazy(r"\d+")
 _WORDS = lazy(r"[\w+-]+")
 
 
-def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, list[dict]]) -> list[str]:
+def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, list[dict]]) -> list[tuple[str, bool]]:
     """The criteria ("inclusion 3", "2") the words before a quoted run, in its sentence, say write it and that do not
-    (their text, or their sub-criteria's), a placeholder N standing for any number; those of the list named, or else
+    (their text, or their sub-criteria's), or say do not write it and that do (each with True), a placeholder N
+    standing for any number; those of the list named, or else
     of the list the remark is on, or of either. Criteria are named by number, by their place in their list ("the
     first two", "the last": of each list read, where no list is named) or by what they are on ("both exclusion
     criteria on hepatitis": each criterion read that writes those words). A criterion no list holds is left unread;
@@ -165,10 +175,18 @@ def criteria_not_writing(before: str, run: str, field: str, lists: dict[str, lis
     # (the placeholder held as a number no criterion writes while the run is normalised, then made any number)
     marked = re.escape(" ".join(normalise(re.sub(r"\bN\b", _MARK, run)).split()).casefold())
     wanted = re.compile(marked.replace(_MARK, _A_NUMBER))
+    denied = bool(
+        _DENIED.search(between) or _NEITHER.search(before, start, said.start()) or said.groupdict().get("none")
+    )
     return [
-        " or ".join(f"{side} {c.get('number')}" for side, c in named)
+        (" or ".join(f"{side} {c.get('number')}" for side, c in named), denied)
         for named in _named(said, read)
-        if named and not any(wanted.search(_written(c)) for _, c in named)
+        if named
+        and (
+            all(wanted.search(_written(c)) for _, c in named)
+            if denied
+            else not any(wanted.search(_written(c)) for _, c in named)
+        )
     ]
 
 

@@ -246,8 +246,12 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
             if last < 0 or not _QUOTE_JOINT.fullmatch(text, last, match.start()):
                 held_from = match.start()
             last = match.end()
-            for criterion in remark_quotes.criteria_not_writing(text[:held_from], run, field, lists):
-                message = f"says criterion {criterion} writes {run!r}, which it does not"
+            for criterion, denied in remark_quotes.criteria_not_writing(text[:held_from], run, field, lists):
+                message = (
+                    f"says criterion {criterion} does not write {run!r}, which it does"
+                    if denied
+                    else f"says criterion {criterion} writes {run!r}, which it does not"
+                )
                 yield remark_problem(record, kind, i, "E501", message)
             if (
                 _OWN_WRITING.search(text[: match.start()])
