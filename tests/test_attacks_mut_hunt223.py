@@ -30,12 +30,15 @@ Found and fixed:
   ...': a denial was read as the claim it denies. A denial after the criteria ("not", "never", "n't"; not "not only",
   nor a criterion set against the writer), "neither ... nor" and "no" before them, turn the claim round
   (remark_quotes._DENIED, _NEITHER).
+- passing, false: an age bound named by its word, with no unit: Relma-cel's "The maximum age is 75." and "The minimum
+  age is 21." (its 18 to 70) passed: an age of no unit was read only after "ages", "aged" or "adults"
+  (note_numbers._NAMED_BOUND). "The maximum age is 70." and "The upper age limit is seventy." pass.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PATH, IM19_WINDOW_NOTE, shared_registry
+from conftest import IM19_PATH, IM19_WINDOW_NOTE, RELMA_ENROLLMENT_NOTE, RELMA_PATH, shared_registry
 from mutations import Checks
 from test_attacks_mut_hunt214 import rewritten
 
@@ -154,3 +157,19 @@ def test_a_quotation_said_of_criteria_by_place_or_topic(checks: Checks, added: s
 )
 def test_a_quotation_criteria_are_said_not_to_write(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The maximum age is 75.", {"E501"}),
+        ("The minimum age is 21.", {"E501"}),
+        ("The upper age limit is 65.", {"E501"}),
+        ("The maximum age is 70.", set()),
+        ("The minimum age is 18.", set()),
+        ("The upper age limit is seventy.", set()),
+    ],
+)
+def test_an_age_bound_named_by_its_word_has_no_unit(checks: Checks, added: str, found: set[str]) -> None:
+    new = f"{RELMA_ENROLLMENT_NOTE} {added}"
+    assert rewritten(checks, RELMA_PATH, RELMA_ENROLLMENT_NOTE, new) == found

@@ -186,6 +186,14 @@ _UNITLESS_AGES = lazy(
     rf"|(?P<min>over|above|at[ \t]+least|from)[ \t]+(?P<lower>{_AGE_NUMBER}))(?![\w-]|[.,]\d)"
 )
 
+# ... and a bound named by its word, an age of no unit after it: Relma-cel's "The maximum age is 75." and "The minimum
+# age is 21." passed (its 18 to 70, hunt 223): an age of no unit was read only after "ages", "aged" or "adults"
+_NAMED_BOUND = lazy(
+    r"(?i)(?<![\w-])(?:(?P<max>maximum|upper|highest|oldest|top)|(?P<min>minimum|lower|lowest|youngest))[ \t]+"
+    r"(?:eligible[ \t]+|enrol(?:l?ment)?[ \t]+)?age(?:[ \t]+(?:limit|bound|cut-?off))?[ \t]*(?:(?:is|was|of|at|:|=|"
+    rf"reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
+)
+
 
 def unitless_ages(text: str) -> list[tuple[str, float]]:
     """Each age text gives with no unit after it, an age's word right before (_UNITLESS_AGES), with its bound ("min"
@@ -204,6 +212,10 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
             read = numbers(m.group(group)) if m.group(group) else []
             if len(read) == 1:
                 out.append((_OTHER_BOUND[bound] if flipped else bound, read[0].value))
+    for m in _NAMED_BOUND.finditer(text):
+        read = numbers(m.group("n"))
+        if len(read) == 1 and unit_at(text, m.end()) is None and not _YEARS_AFTER.match(text, m.end()):
+            out.append(("max" if m.group("max") else "min", read[0].value))
     return out
 
 
