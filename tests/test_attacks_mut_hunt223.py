@@ -33,6 +33,9 @@ Found and fixed:
 - passing, false: an age bound named by its word, with no unit: Relma-cel's "The maximum age is 75." and "The minimum
   age is 21." (its 18 to 70) passed: an age of no unit was read only after "ages", "aged" or "adults"
   (note_numbers._NAMED_BOUND). "The maximum age is 70." and "The upper age limit is seventy." pass.
+- passing, false: a count of the related trials in a note on another field: IM19's "The source lists six related
+  trials." on its thresholds (five) passed, the phrase read only on a note on the related trials
+  (remark_lists._PHRASES). "... five related trials." and "two related conditions" pass.
 """
 
 from __future__ import annotations
@@ -173,3 +176,17 @@ def test_a_quotation_criteria_are_said_not_to_write(checks: Checks, added: str, 
 def test_an_age_bound_named_by_its_word_has_no_unit(checks: Checks, added: str, found: set[str]) -> None:
     new = f"{RELMA_ENROLLMENT_NOTE} {added}"
     assert rewritten(checks, RELMA_PATH, RELMA_ENROLLMENT_NOTE, new) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The source lists six related trials.", {"E501"}),
+        ("The page shows four related studies.", {"E501"}),
+        ("The source lists five related trials.", set()),
+        ("The page shows five related studies.", set()),
+        ("The source lists two related conditions.", set()),
+    ],
+)
+def test_the_related_trials_are_counted_in_any_note(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found

@@ -101,6 +101,14 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         for given, noun in note_lists.counts_of(normalise(text), nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
+    for name in _COUNTED_BY_PHRASE:
+        items = _items_of(record.data, name)
+        if not field or name.split(".")[0] == on or items is None:
+            continue  # (counted above, by its last word, on a note on the list itself; a comment's, not read)
+        phrase, nouns = _PHRASES[name]
+        for given, _ in note_lists.counts_of(phrase.sub("related-trials", normalise(text)), nouns):
+            if not note_lists.agrees(given, len(items)):
+                yield f"counts {_said(given)} {_ITEM_NOUNS[name][0]}s of {name}, which holds {len(items)}"
     for m in _ONE_FOR_EACH.finditer(normalise(text)):
         held = items_counted(record, m.group("noun"))
         given = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
@@ -243,6 +251,15 @@ def items_counted(record: Record, noun: str) -> int | None:
 # lists whose noun of two words names nothing else a note counts, which items_counted reads too: IM19's "The page
 # mentions five related trials" (its five) was refused as a count of "related" no source writes (hunt 213's leftover)
 _COUNTED_BY_PHRASE = ("related_trials",)
+# ... and whose count a note on any field gives, by the phrase whole (made one word to count it): IM19's note on its
+# thresholds given "The source lists six related trials." (its five) passed (hunt 223), such a count read only on a
+# note on the related trials
+_PHRASES = {
+    "related_trials": (
+        lazy(r"(?i)(?<![\w-])related[ \t]+(?:clinical[ \t]+)?(?:trials|studies)(?![\w-])"),
+        frozenset({"related-trials"}),
+    )
+}
 
 
 def affiliations_naming(record: Record, noun: str) -> int | None:
