@@ -36,6 +36,9 @@ Found and fixed:
 - passing, false: a count of the related trials in a note on another field: IM19's "The source lists six related
   trials." on its thresholds (five) passed, the phrase read only on a note on the related trials
   (remark_lists._PHRASES). "... five related trials." and "two related conditions" pass.
+- passing, false: a cohort's dose basis said of a cohort the sentence names, in a note on another field: IM19's "The
+  second cohort is given a per-kilogram dose." and "Patients 1 to 3 receive a flat dose." passed, held to every
+  cohort's bases (remark_prose._COHORT_NAMED). "The second cohort is given a flat dose." passes.
 """
 
 from __future__ import annotations
@@ -189,4 +192,19 @@ def test_an_age_bound_named_by_its_word_has_no_unit(checks: Checks, added: str, 
     ],
 )
 def test_the_related_trials_are_counted_in_any_note(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The second cohort is given a per-kilogram dose.", {"E501"}),
+        ("Patients 4 to 6 receive a per-kilogram dose.", {"E501"}),
+        ("Patients 1 to 3 receive a flat dose.", {"E501"}),
+        ("The second cohort is given a flat dose.", set()),
+        ("Patients 1 to 3 receive a per-kilogram dose.", set()),
+        ("Cohort 2 is given a flat dose.", set()),
+    ],
+)
+def test_a_cohorts_basis_is_the_named_cohorts(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

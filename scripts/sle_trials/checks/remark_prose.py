@@ -173,30 +173,90 @@ def _coded_unheld(record: Record, sources: Sources, text: str, on: fields.Path_ 
         if not coded.named(read):
             continue
         clauses = _clauses(read) if clauses is None else clauses
-        held = _value_at(record.data, coded.field, on)
-        if isinstance(held, bool):  # (a field of yes or no: healthy volunteers)
-            held = "YES" if held else "NO"
-        for codes in dict.fromkeys(_claims_in(clauses, coded)):
-            gives = f"gives {coded.field} as {_one_of(codes)}"
-            if coded.sourced and held and _stated_by_sources(coded, codes, sources):
-                continue
-            if coded.held_only and not held:
-                continue
-            if isinstance(held, str):
-                if held not in codes:
-                    yield f"{gives}, which the record's {coded.field} ({held}) is not"
-            elif isinstance(held, list) and held:
-                if not codes & set(held):
-                    yield f"{gives}, which none of the record's {coded.field} ({', '.join(held)}) is"
-            elif fields.covered(silent, coded.field):
-                yield f"{gives}, which the record declares its sources silent on ({coded.field})"
-            elif not _stated_by_sources(coded, codes, sources):
-                yield f"{gives}, {sources.unwritten()}"
-        for code in dict.fromkeys(_denied_in(clauses, coded)):
-            if held == code or (isinstance(held, list) and code in held):
-                yield f"says {coded.field} is not {code}, which the record's {coded.field} is"
-            elif held is None and fields.covered(silent, coded.field):
-                yield f"says {coded.field} is not {code}, which the record declares its sources silent on"
+        for part, at in _by_cohort_named(record.data, read, clauses, coded.field, on):
+            yield from _part_unheld(record, sources, coded, part, at, silent)
+
+
+def _part_unheld(
+    record: Record, sources: Sources, coded: Coded, clauses: list[str], on: fields.Path_, silent: list[str]
+) -> Iterator[str]:
+    """What clauses say of coded's field that the record does not hold (_coded_unheld), its value the item's on
+    names."""
+    held = _value_at(record.data, coded.field, on)
+    if isinstance(held, bool):  # (a field of yes or no: healthy volunteers)
+        held = "YES" if held else "NO"
+    for codes in dict.fromkeys(_claims_in(clauses, coded)):
+        gives = f"gives {coded.field} as {_one_of(codes)}"
+        if coded.sourced and held and _stated_by_sources(coded, codes, sources):
+            continue
+        if coded.held_only and not held:
+            continue
+        if isinstance(held, str):
+            if held not in codes:
+                yield f"{gives}, which the record's {coded.field} ({held}) is not"
+        elif isinstance(held, list) and held:
+            if not codes & set(held):
+                yield f"{gives}, which none of the record's {coded.field} ({', '.join(held)}) is"
+        elif fields.covered(silent, coded.field):
+            yield f"{gives}, which the record declares its sources silent on ({coded.field})"
+        elif not _stated_by_sources(coded, codes, sources):
+            yield f"{gives}, {sources.unwritten()}"
+    for code in dict.fromkeys(_denied_in(clauses, coded)):
+        if held == code or (isinstance(held, list) and code in held):
+            yield f"says {coded.field} is not {code}, which the record's {coded.field} is"
+        elif held is None and fields.covered(silent, coded.field):
+            yield f"says {coded.field} is not {code}, which the record declares its sources silent on"
+
+
+# a cohort a sentence names, whose value a claim of the sentence on a cohort's field is held to: IM19's "The second
+# cohort is given a per-kilogram dose." (its second is dosed flat) passed in a note on another field, held to every
+# cohort's bases (hunt 223)
+_COHORT_NAMED = lazy(
+    r"(?i)(?<![\w-])(?:(?:the|its)[ \t]+(?P<ordinal>first|second|third|fourth|fifth|sixth)[ \t]+(?:dose[ \t]+)?cohort|"
+    r"cohort[ \t]+(?P<number>[1-9])|patients?[ \t]+(?P<first>\d{1,3})[ \t]*(?:to|-|\u2013|through)[ \t]*"
+    r"(?P<last>\d{1,3}))(?![\w-])"
+)
+
+
+def _by_cohort_named(
+    data: dict, read: str, clauses: list[str], field: str, on: fields.Path_
+) -> Iterator[tuple[list[str], fields.Path_]]:
+    """The clauses whose value of field is one item's, with that item's path: on (the note's field) for all of them,
+    but, of a cohort's field, a clause naming one cohort the record holds (_COHORT_NAMED) is that cohort's (a clause:
+    IM19's note on its second cohort names its first in a bracket, "(the first cohort's dose is ...); recorded as a
+    flat dose")."""
+    if not field.startswith("arms.cohorts.") or not _COHORT_NAMED.search(read):
+        yield clauses, on
+        return
+    cohorts = [
+        ("arms", a, "cohorts", c)
+        for a, arm in enumerate(data.get("arms") or [])
+        if isinstance(arm, dict)
+        for c, cohort in enumerate(arm.get("cohorts") or [])
+        if isinstance(cohort, dict)
+    ]
+    rest: list[str] = []
+    for clause in clauses:
+        named = {path for m in _COHORT_NAMED.finditer(clause) if (path := _cohort_at(data, cohorts, m))}
+        if len(named) == 1:
+            yield [clause], next(iter(named))
+        else:
+            rest.append(clause)
+    yield rest, on
+
+
+def _cohort_at(data: dict, cohorts: list[fields.Path_], m: re.Match[str]) -> fields.Path_ | None:
+    if m.group("ordinal") or m.group("number"):
+        k = _ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else int(m.group("number")) - 1
+        return cohorts[k] if k < len(cohorts) else None
+    for path in cohorts:
+        patients = fields.get(data, (*path, "patients"))[1]
+        if isinstance(patients, dict) and (patients.get("first"), patients.get("last")) == (
+            int(m.group("first")),
+            int(m.group("last")),
+        ):
+            return path
+    return None
 
 
 def _one_of(codes: frozenset[str]) -> str:
