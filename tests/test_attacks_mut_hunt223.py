@@ -39,6 +39,9 @@ Found and fixed:
 - passing, false: a cohort's dose basis said of a cohort the sentence names, in a note on another field: IM19's "The
   second cohort is given a per-kilogram dose." and "Patients 1 to 3 receive a flat dose." passed, held to every
   cohort's bases (remark_prose._COHORT_NAMED). "The second cohort is given a flat dose." passes.
+- passing, false: a count of a criterion's sub-criteria said with a verb: Relma-cel's "Inclusion criterion 4 holds
+  three sub-criteria." (two its own, five in all) passed, only "its" or "criterion 4's" before the count being read
+  (remark_numbering._SUBS_COUNTED). "... holds two sub-criteria." and "... has five sub-criteria in all." pass.
 """
 
 from __future__ import annotations
@@ -208,3 +211,17 @@ def test_the_related_trials_are_counted_in_any_note(checks: Checks, added: str, 
 )
 def test_a_cohorts_basis_is_the_named_cohorts(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 4 holds three sub-criteria.", {"E501"}),
+        ("Inclusion criterion 4 has four sub-items.", {"E501"}),
+        ("Inclusion criterion 4 holds two sub-criteria.", set()),
+        ("Inclusion criterion 4 has five sub-criteria in all.", set()),
+    ],
+)
+def test_a_criterions_sub_criteria_counted_after_a_verb(checks: Checks, added: str, found: set[str]) -> None:
+    new = f"{RELMA_ENROLLMENT_NOTE} {added}"
+    assert rewritten(checks, RELMA_PATH, RELMA_ENROLLMENT_NOTE, new) == found

@@ -107,8 +107,9 @@ _SUB_LIST_OF = lazy(
 # of all beneath it, which of the two unsure
 _COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
 _SUBS_COUNTED = lazy(
-    rf"(?i)\b(?:its|criterion[ \t]+(?P<n>\d+)['\u2019]s)[ \t]+(?:own[ \t]+)?(?P<count>{_COUNT}|\d{{1,2}})[ \t]+"
-    r"sub-?(?:criteria|criterions|items|paragraphs)\b"
+    rf"(?i)\b(?:its|criterion[ \t]+(?P<n>\d+)(?:['\u2019]s|[ \t]+(?:holds|has|had|keeps|lists|gives|carries|contains)"
+    r"(?:[ \t]+(?:only|just|exactly))?))[ \t]+(?:own[ \t]+)?"
+    rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+sub-?(?:criteria|criterions|items|paragraphs)\b"
 )
 _CRITERION_BEFORE = lazy(r"(?i)\bcriterion[ \t]+(?P<n>\d+)\b(?![^.;]*\bcriterion[ \t]+\d)[^.;]*\Z")
 
