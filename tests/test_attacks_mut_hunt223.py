@@ -42,6 +42,9 @@ Found and fixed:
 - passing, false: a count of a criterion's sub-criteria said with a verb: Relma-cel's "Inclusion criterion 4 holds
   three sub-criteria." (two its own, five in all) passed, only "its" or "criterion 4's" before the count being read
   (remark_numbering._SUBS_COUNTED). "... holds two sub-criteria." and "... has five sub-criteria in all." pass.
+- passing, false: a count of the record's thresholds, or of a criterion's: IM19's "The record holds 30 thresholds."
+  (22), "Exclusion criterion 10 holds three thresholds." (two) and "Inclusion criterion 5 holds seven thresholds."
+  (six) passed, such a count read by nothing (remark_thresholds._COUNTED). The true counts pass.
 """
 
 from __future__ import annotations
@@ -225,3 +228,18 @@ def test_a_cohorts_basis_is_the_named_cohorts(checks: Checks, added: str, found:
 def test_a_criterions_sub_criteria_counted_after_a_verb(checks: Checks, added: str, found: set[str]) -> None:
     new = f"{RELMA_ENROLLMENT_NOTE} {added}"
     assert rewritten(checks, RELMA_PATH, RELMA_ENROLLMENT_NOTE, new) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The record holds 30 thresholds.", {"E501"}),
+        ("Exclusion criterion 10 holds three thresholds.", {"E501"}),
+        ("Inclusion criterion 5 holds seven thresholds.", {"E501"}),
+        ("The record holds 22 thresholds.", set()),
+        ("Exclusion criterion 10 holds two thresholds.", set()),
+        ("Inclusion criterion 5's six thresholds share its conditions.", set()),
+    ],
+)
+def test_the_thresholds_are_counted_as_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found

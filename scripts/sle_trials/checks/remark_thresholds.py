@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import said_by_remarks
+from sle_trials.checks.remarks import said_by_remarks, said_by_remarks_on
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names, stated_limits
-from sle_trials.reading.lexicon.quantities import same_number, unit_named
+from sle_trials.reading.lexicon.quantities import CARDINALS, same_number, unit_named
 
 # a limit said to be recorded as a threshold: "is recorded as a threshold", "are kept as thresholds", "is also
 # recorded among the thresholds"; not denied right before ("is not recorded as a threshold")
@@ -46,10 +46,50 @@ _TO_ITS_END = lazy(r"[^,;(]*(?:\([^()]*\))?")
 RULE = "a remark says a limit is recorded as a threshold only where the record's thresholds hold it"
 
 
+# a count of the thresholds the record holds, or holds of a criterion: "The record holds 22 thresholds", "Exclusion
+# criterion 10 holds two thresholds", "Inclusion criterion 5's six thresholds" (IM19's notes given "30 thresholds",
+# "three thresholds" of its criterion 10, "seven" of its inclusion criterion 5 passed, hunt 223: a count of them was
+# read by nothing)
+_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 40), key=len, reverse=True))
+_VERB = r"(?:holds|has|had|gives|sets|carries|records|yields|is[ \t]+recorded[ \t]+as|is[ \t]+read[ \t]+as)"
+_COUNTED = lazy(
+    r"(?i)\b(?:(?:the[ \t]+)?record[ \t]+" + _VERB + r"|(?:(?P<list>inclusion|exclusion)[ \t]+)?criterion[ \t]+"
+    rf"(?P<n>\d+)(?:['\u2019]s|[ \t]+{_VERB}))[ \t]+(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?(?:its[ \t]+)?"
+    rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+(?:recorded[ \t]+)?(?:eligibility[ \t]+)?thresholds?\b"
+)
+_RULE_OF_COUNTS = "a remark counts the record's thresholds, or a criterion's, as the record holds them"
+
+
 def check_remark_thresholds(record: Record) -> Iterator[Problem]:
-    """E501: each limit a remark says is recorded as a threshold that the record's thresholds do not hold."""
+    """E501: each limit a remark says is recorded as a threshold that the record's thresholds do not hold, and each
+    count of its thresholds (or a criterion's) it gives that the record does not hold."""
     held = [t for t in (record.data.get("eligibility") or {}).get("thresholds") or [] if isinstance(t, dict)]
-    return said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
+    yield from said_by_remarks_on(
+        record, "E501", lambda remark: _miscounted(remark.text, remark.field, held), _RULE_OF_COUNTS
+    )
+
+
+def _miscounted(text: str, field: str, held: list) -> Iterator[str]:
+    """Each count text (a remark's on field) gives of the record's thresholds, or of those of a criterion (of the list
+    named, or else the list the remark is on, or else of either where one alone holds thresholds of that number),
+    that differs from those held."""
+    for m in _COUNTED.finditer(normalise(text)):
+        word = m.group("count").lower()
+        given = int(word) if word.isdigit() else CARDINALS[word]
+        if m.group("n") is None:
+            counted, what = held, "the record holds"
+        else:
+            number = int(m.group("n"))
+            side = (m.group("list") or next((s for s in ("inclusion", "exclusion") if s in field), "")).upper()
+            of = [t for t in held if isinstance(t.get("criterion"), dict) and t["criterion"].get("number") == number]
+            sides = {t["criterion"].get("list") for t in of}
+            if not side and len(sides) > 1:
+                continue
+            counted = [t for t in of if not side or t["criterion"].get("list") == side]
+            what = f"the record holds of {(side.lower() + ' ') if side else ''}criterion {number}"
+        if given != len(counted):
+            yield f"counts {given} thresholds, where {what} {len(counted)}"
 
 
 def _unheld(text: str, held: list) -> Iterator[str]:
