@@ -45,6 +45,10 @@ Found and fixed:
 - passing, false: a count of the record's thresholds, or of a criterion's: IM19's "The record holds 30 thresholds."
   (22), "Exclusion criterion 10 holds three thresholds." (two) and "Inclusion criterion 5 holds seven thresholds."
   (six) passed, such a count read by nothing (remark_thresholds._COUNTED). The true counts pass.
+- passing, false: two of the record's dates said one before the other in time: IM19's "The study completion date,
+  2027-12-31, comes before the start date.", "The study starts after it completes." and "The last updated date falls
+  later than the completion date." passed, such an order read by nothing (remark_dates._misordered). Their true twins,
+  and "The source lists the completion date before the start date." (a place on the page), pass.
 """
 
 from __future__ import annotations
@@ -242,4 +246,22 @@ def test_a_criterions_sub_criteria_counted_after_a_verb(checks: Checks, added: s
     ],
 )
 def test_the_thresholds_are_counted_as_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The study completion date, 2027-12-31, comes before the start date.", {"E501"}),
+        ("The study starts after it completes.", {"E501"}),
+        ("The start date is not before the completion date.", {"E501"}),
+        ("The last updated date falls later than the completion date.", {"E501"}),
+        ("The study completion date, 2027-12-31, comes after the start date.", set()),
+        ("The study starts before it completes.", set()),
+        ("The start date is not after the completion date.", set()),
+        ("The last updated date falls earlier than the completion date.", set()),
+        ("The source lists the completion date before the start date.", set()),
+    ],
+)
+def test_the_record_dates_said_in_order_are_so(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

@@ -50,6 +50,58 @@ _KINDS = [(key, lazy(rf"(?i)(?<![\w-]){words}(?![\w-])")) for key, words in _KIN
 _SENTENCE_END = lazy(r"(?<=[.!?])\s+(?=[A-Z(\"\u201c])|\n")
 
 
+# two of the record's dates a note says fall one before the other, in time: "The study completion date, 2027-12-31,
+# comes before the start date", "The study starts after it completes" (IM19's, each false, passed, hunt 223: an
+# order of the record's dates was read by nothing); not where they stand on a page ("The source lists the completion
+# date before the start date": a verb of writing before the order, remark_order's to judge)
+_ORDER_WORDS = r"(?P<order>before|after|earlier[ \t]+than|later[ \t]+than|ahead[ \t]+of|prior[ \t]+to)"
+_DATES_ORDERED = lazy(
+    rf"(?i)(?<![\w-])(?P<a>{_ONE})(?:[ \t]*,?[ \t]*\(?\d{{4}}-\d{{2}}(?:-\d{{2}})?\)?,?)?[ \t]+(?:(?:is|was|comes|came|"
+    r"falls|fell|lies|stands)[ \t]+)?(?P<denied>(?:not|never)[ \t]+)?(?:(?:well|long|shortly|just|only)[ \t]+)?"
+    rf"{_ORDER_WORDS}[ \t]+(?P<b>{_ONE})"
+)
+_STARTING = r"starts?|started|begins?|began|opens?|opened"
+_ENDING = r"completes?|completed|ends?|ended|closes?|closed|finish(?:es)?|finished"
+_EVENTS_ORDERED = lazy(
+    rf"(?i)(?<![\w-])(?:study|trial)[ \t]+(?:(?P<a_start>{_STARTING})|(?P<a_end>{_ENDING}))(?:[ \t]+on[ \t]+\S+?)?,?"
+    rf"[ \t]+{_ORDER_WORDS}[ \t]+(?:it|the[ \t]+(?:study|trial))[ \t]+(?:(?P<b_start>{_STARTING})|"
+    rf"(?P<b_end>{_ENDING}))(?![\w-])"
+)
+_OF_THE_PAGE = lazy(
+    r"(?i)(?<![\w-])(?:lists?|listed|writes?|written|gives?|given|shows?|shown|prints?|printed|places?|placed|"
+    r"puts?|sets?[ \t]+out|source|page)(?![\w-])"
+)
+_EARLIER = frozenset({"before", "earlier than", "ahead of", "prior to"})
+
+
+def _misordered(sentence: str, held: dict[str, str]) -> Iterator[str]:
+    """Each order in time sentence gives two of the record's dates that the dates it holds are not in."""
+    said = [
+        (kinds_named(m.group("a")), kinds_named(m.group("b")), m)
+        for m in _DATES_ORDERED.finditer(sentence)
+        if not _OF_THE_PAGE.search(sentence, 0, m.start("order"))
+    ]
+    said += [
+        (["start" if m.group("a_start") else "completion"], ["start" if m.group("b_start") else "completion"], m)
+        for m in _EVENTS_ORDERED.finditer(sentence)
+    ]
+    for a, b, m in said:
+        if len(a) != 1 or len(b) != 1 or a[0] not in held or b[0] not in held or a == b:
+            continue
+        first, second = held[a[0]], held[b[0]]
+        n = min(len(first), len(second))
+        if first[:n] == second[:n]:
+            continue
+        earlier = " ".join(m.group("order").casefold().split()) in _EARLIER
+        if m.groupdict().get("denied"):
+            earlier = not earlier
+        if (first[:n] < second[:n]) != earlier:
+            yield (
+                f"says the {_name(a[0])} date falls {' '.join(m.group('order').split())} the {_name(b[0])} date, "
+                f"which the record holds as {first} and {second}"
+            )
+
+
 def kinds_named(run: str) -> list[str]:
     """The record's dates (keys of dates) a run of names names, in the run's order."""
     found: list[tuple[int, str]] = []
@@ -73,6 +125,8 @@ def check_remark_dates(record: Record) -> Iterator[Problem]:
     }
     for kind, i, text, _ in remarks_of(record):
         for sentence in _SENTENCE_END.split(normalise(text)):
+            for said in _misordered(sentence, held):
+                yield _problem(record, kind, i, said)
             since = 0
             for m in _READ_AS.finditer(sentence):
                 clause = sentence[since : m.start()]
