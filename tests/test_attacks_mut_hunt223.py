@@ -49,6 +49,10 @@ Found and fixed:
   2027-12-31, comes before the start date.", "The study starts after it completes." and "The last updated date falls
   later than the completion date." passed, such an order read by nothing (remark_dates._misordered). Their true twins,
   and "The source lists the completion date before the start date." (a place on the page), pass.
+- passing, false: a length said of each of several criteria named together: IM19's "Exclusion criteria 8, 9 and 11
+  share a window of 6 months." and "Exclusion criteria 2 and 3 both write windows of 24 weeks." passed, the fact held
+  to any one of them (remarks._EACH_OF_THEM: "each", "both", "all", "share", every one must write it). "... 8, 9 and
+  12 share ..." and "... 2 and 4 both ..." pass.
 """
 
 from __future__ import annotations
@@ -264,4 +268,19 @@ def test_the_thresholds_are_counted_as_held(checks: Checks, added: str, found: s
     ],
 )
 def test_the_record_dates_said_in_order_are_so(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criteria 8, 9 and 11 share a window of 6 months.", {"E501"}),
+        ("Exclusion criteria 8 and 11 each set a window of 6 months.", {"E501"}),
+        ("Exclusion criteria 2 and 3 both write windows of 24 weeks.", {"E501"}),
+        ("Exclusion criteria 8, 9 and 12 share a window of 6 months.", set()),
+        ("Exclusion criteria 8 and 9 each set a window of 6 months.", set()),
+        ("Exclusion criteria 2 and 4 both write windows of 24 weeks.", set()),
+    ],
+)
+def test_a_length_said_of_each_criterion_named_is_each_ones(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

@@ -595,6 +595,12 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             said = _facts(piece, _OF_A_CRITERION)
             # (a number named of either list is one criterion named, not two: "Criterion 2 gives a minimum age of 18
             # years" states its age twice, as an age and as a length)
+            if len(items) > 1 and len(said) < len(items) and _EACH_OF_THEM.search(piece):
+                # (a fact said of each of the criteria named, "share", "each", "both": every one writes it; IM19's
+                # "Exclusion criteria 8, 9 and 11 share a window of 6 months" passed, held to any of them, hunt 223)
+                for item in items:
+                    yield from _unwritten_of(record, eligibility, kind, i, piece, [item], said)
+                continue
             if len(items) < 2 or len(said) != len({ref["number"] for ref, _ in items}) or len(said) != len(items):
                 yield from _unwritten_of(record, eligibility, kind, i, piece, items, said)
                 continue
@@ -603,6 +609,9 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             # being criterion 1's therapy's, hunt 217's leftover)
             for item, fact in zip(items, said, strict=True):
                 yield from _unwritten_of(record, eligibility, kind, i, piece, [item], [fact])
+
+
+_EACH_OF_THEM = lazy(r"(?i)(?<![\w-])(?:each|every|both|all|share[sd]?|sharing|alike|in[ \t]+common)(?![\w-])")
 
 
 def _unwritten_of(
