@@ -53,6 +53,11 @@ Found and fixed:
   share a window of 6 months." and "Exclusion criteria 2 and 3 both write windows of 24 weeks." passed, the fact held
   to any one of them (remarks._EACH_OF_THEM: "each", "both", "all", "share", every one must write it). "... 8, 9 and
   12 share ..." and "... 2 and 4 both ..." pass.
+- passing, false: a criterion said to be the only one of its list writing a length: IM19's "Only exclusion criterion
+  12 writes a window of 6 months.", "Exclusion criterion 9 alone writes ..." and "Exclusion criterion 4 is the only
+  criterion with a 24-week window." passed (its criteria 8 and 9, and 2, write them too): what a note says no other
+  criterion writes was read by nothing (remarks._facts_said_only_of). "Only exclusion criterion 10 sets a limit of
+  3×ULN." and "Inclusion criterion 5 alone sets a limit of 30 mg/day." pass.
 """
 
 from __future__ import annotations
@@ -283,4 +288,18 @@ def test_the_record_dates_said_in_order_are_so(checks: Checks, added: str, found
     ],
 )
 def test_a_length_said_of_each_criterion_named_is_each_ones(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Only exclusion criterion 12 writes a window of 6 months.", {"E501"}),
+        ("Exclusion criterion 9 alone writes a window of 6 months.", {"E501"}),
+        ("Exclusion criterion 4 is the only criterion with a 24-week window.", {"E501"}),
+        ("Only exclusion criterion 10 sets a limit of 3×ULN.", set()),
+        ("Inclusion criterion 5 alone sets a limit of 30 mg/day.", set()),
+    ],
+)
+def test_a_length_said_of_one_criterion_only_is_no_others(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

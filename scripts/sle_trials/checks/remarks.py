@@ -392,6 +392,7 @@ def check_remark_facts(record: Record, sources: Sources) -> Iterator[Problem]:
     record's (_said): "read as prednisone > 100 mg/d" and "is recorded as "<= 8 weeks"" of a record's and a
     source's ≥ 100 mg/d and < 8 weeks passed (hunt 208)."""
     yield from _facts_of_other_criteria(record)
+    yield from _facts_said_only_of(record)
     yield from _criteria_past_the_last(record)
     yield from _items_of_other_criteria(record)
     yield from _doses_of_other_cohorts(record)
@@ -609,6 +610,43 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             # being criterion 1's therapy's, hunt 217's leftover)
             for item, fact in zip(items, said, strict=True):
                 yield from _unwritten_of(record, eligibility, kind, i, piece, [item], [fact])
+
+
+# a criterion said to be the only one of its list writing a fact: "Only exclusion criterion 12 writes a window of 6
+# months", "Exclusion criterion 9 alone writes ...", "... is the only criterion with ..." (IM19's, its criteria 8 and 9
+# writing 6 months too, passed, hunt 223: what a note says no other criterion writes was read by nothing)
+_ONLY_BEFORE = lazy(r"(?i)(?<![\w-])only[ \t]+(?:the[ \t]+)?\Z")
+_ONLY_AFTER = lazy(
+    r"(?i)\A(?:['\u2019]s)?[ \t]+(?:alone|(?:is|was)[ \t]+the[ \t]+only[ \t]+(?:one|criterion)|only)(?![\w-])"
+)
+
+
+def _facts_said_only_of(record: Record) -> Iterator[Problem]:
+    """E501: a fact a remark's sentence says only one criterion of its list writes (_ONLY_BEFORE, _ONLY_AFTER) that
+    another criterion of that list writes too."""
+    eligibility = record.data.get("eligibility") or {}
+    for (kind, i, _, field), sentence, _ in sentences_naming_criteria(record):
+        for piece, items in _pieces_of_criteria(eligibility, sentence, field):
+            if len(items) != 1:
+                continue
+            m = next((m for m in _CRITERIA_NAMED.finditer(piece)), None)
+            if m is None or not (_ONLY_BEFORE.search(piece, 0, m.start()) or _ONLY_AFTER.match(piece[m.end() :])):
+                continue
+            ref, item = items[0]
+            said = [fact for fact in _facts(piece[m.end() :], _OF_A_CRITERION) if fact.kind.startswith("quantity")]
+            kinds = frozenset(_read_as(fact) for fact in said)
+            for other in eligibility.get(f"{ref['list'].lower()}_criteria") or []:
+                if other is item or not isinstance(other, dict) or not kinds:
+                    continue
+                theirs = [f for text in fields.criterion_texts(other) for f in _facts(normalise(text), kinds)]
+                for fact in said:
+                    if any(_same_fact(fact, f) for f in theirs):
+                        message = (
+                            f"says only {fields.criterion_name(ref)} writes {fact.shown}, which criterion "
+                            f"{other.get('number')} of its list writes too: a remark states of a criterion only what "
+                            "it says"
+                        )
+                        yield remark_problem(record, kind, i, "E501", message)
 
 
 _EACH_OF_THEM = lazy(r"(?i)(?<![\w-])(?:each|every|both|all|share[sd]?|sharing|alike|in[ \t]+common)(?![\w-])")
