@@ -38,7 +38,8 @@ Found and fixed:
   (remark_lists._PHRASES). "... five related trials." and "two related conditions" pass.
 - passing, false: a cohort's dose basis said of a cohort the sentence names, in a note on another field: IM19's "The
   second cohort is given a per-kilogram dose." and "Patients 1 to 3 receive a flat dose." passed, held to every
-  cohort's bases (remark_prose._COHORT_NAMED). "The second cohort is given a flat dose." passes.
+  cohort's bases (remark_prose._COHORT_NAMED). "The second cohort is given a flat dose." passes, as does a cohort set
+  against the clause's ("Unlike the first cohort, the second is given a flat dose.").
 - passing, false: a count of a criterion's sub-criteria said with a verb: Relma-cel's "Inclusion criterion 4 holds
   three sub-criteria." (two its own, five in all) passed, only "its" or "criterion 4's" before the count being read
   (remark_numbering._SUBS_COUNTED). "... holds two sub-criteria." and "... has five sub-criteria in all." pass.
@@ -223,6 +224,8 @@ def test_the_related_trials_are_counted_in_any_note(checks: Checks, added: str, 
         ("The second cohort is given a flat dose.", set()),
         ("Patients 1 to 3 receive a per-kilogram dose.", set()),
         ("Cohort 2 is given a flat dose.", set()),
+        ("Unlike the first cohort, the second is given a flat dose.", set()),
+        ("The second cohort, unlike the first cohort, is given a per-kilogram dose.", {"E501"}),
     ],
 )
 def test_a_cohorts_basis_is_the_named_cohorts(checks: Checks, added: str, found: set[str]) -> None:

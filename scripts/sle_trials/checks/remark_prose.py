@@ -218,6 +218,14 @@ _COHORT_NAMED = lazy(
 )
 
 
+# (a cohort set against the clause's or likened to it, not its own: "recorded as a flat dose, unlike the first
+# cohort", "like the first cohort": _likened_unheld's)
+_SET_BESIDE = lazy(
+    r"(?i)(?<![\w-])(?:unlike|like|as[ \t]+(?:for|with|in)|same[ \t]+as|than|not|except|besides|from)[ \t]+"
+    r"(?:(?:the|its)[ \t]+)?\Z"
+)
+
+
 def _by_cohort_named(
     data: dict, read: str, clauses: list[str], field: str, on: fields.Path_
 ) -> Iterator[tuple[list[str], fields.Path_]]:
@@ -237,7 +245,11 @@ def _by_cohort_named(
     ]
     rest: list[str] = []
     for clause in clauses:
-        named = {path for m in _COHORT_NAMED.finditer(clause) if (path := _cohort_at(data, cohorts, m))}
+        named = {
+            path
+            for m in _COHORT_NAMED.finditer(clause)
+            if not _SET_BESIDE.search(clause, 0, m.start()) and (path := _cohort_at(data, cohorts, m))
+        }
         if len(named) == 1:
             yield [clause], next(iter(named))
         else:
