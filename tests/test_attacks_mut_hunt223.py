@@ -59,6 +59,10 @@ Found and fixed:
   criterion with a 24-week window." passed (its criteria 8 and 9, and 2, write them too): what a note says no other
   criterion writes was read by nothing (remarks._facts_said_only_of). "Only exclusion criterion 10 sets a limit of
   3×ULN." and "Inclusion criterion 5 alone sets a limit of 30 mg/day." pass.
+- passing, false: the side an inclusion criterion's limit is said to bound: IM19's "Inclusion criterion 3's weight is a
+  ceiling." (its "≥ 40 kg") and "Inclusion criterion 6's score is a ceiling." passed, a limit's side in words read by
+  nothing (remark_thresholds._SIDE_SAID: floor, minimum, lower bound; ceiling, cap, maximum, upper bound; "not"
+  turning it round), held to the criterion's thresholds its words name, or all of them. The true twins pass.
 """
 
 from __future__ import annotations
@@ -305,4 +309,19 @@ def test_a_length_said_of_each_criterion_named_is_each_ones(checks: Checks, adde
     ],
 )
 def test_a_length_said_of_one_criterion_only_is_no_others(checks: Checks, added: str, found: set[str]) -> None:
+    assert added_to_im19(checks, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 3's weight is a ceiling.", {"E501"}),
+        ("Inclusion criterion 6's score is a ceiling.", {"E501"}),
+        ("Inclusion criterion 3's weight is not a floor.", {"E501"}),
+        ("Inclusion criterion 3's weight is a floor.", set()),
+        ("Inclusion criterion 6's score is a floor.", set()),
+        ("Inclusion criterion 3's weight is not a ceiling.", set()),
+    ],
+)
+def test_the_side_a_limit_is_said_to_bound_is_its_comparators(checks: Checks, added: str, found: set[str]) -> None:
     assert added_to_im19(checks, added) == found

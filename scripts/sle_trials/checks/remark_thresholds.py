@@ -57,6 +57,17 @@ _COUNTED = lazy(
     rf"(?P<n>\d+)(?:['\u2019]s|[ \t]+{_VERB}))[ \t]+(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?(?:its[ \t]+)?"
     rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+(?:recorded[ \t]+)?(?:eligibility[ \t]+)?thresholds?\b"
 )
+# the side a note says an inclusion criterion's limit bounds: "Inclusion criterion 3's weight is a ceiling" (its "≥ 40
+# kg" a floor) and "Inclusion criterion 6's score is a ceiling" passed of IM19's, a limit's side in words read by
+# nothing (hunt 223); the thresholds of the criterion whose measure the words before name, or all of its
+_SIDE_SAID = lazy(
+    r"(?i)\binclusion[ \t]+criterion[ \t]+(?P<n>\d+)['\u2019]s[ \t]+(?P<what>[^.;:,()]{1,60}?)[ \t]+(?:is|are|was|were)"
+    r"[ \t]+(?P<denied>not[ \t]+)?(?:an?[ \t]+|its[ \t]+|the[ \t]+)?(?:(?P<low>floors?|minimums?|minima|"
+    r"lower[ \t]+(?:bounds?|limits?))|"
+    r"(?P<high>ceilings?|caps?|maximums?|maxima|upper[ \t]+(?:bounds?|limits?)))(?![\w-])"
+)
+_LOW, _HIGH = frozenset({">=", ">"}), frozenset({"<=", "<"})
+_WORD = lazy(r"[A-Za-z][\w-]{2,}")
 _RULE_OF_COUNTS = "a remark counts the record's thresholds, or a criterion's, as the record holds them"
 
 
@@ -68,6 +79,33 @@ def check_remark_thresholds(record: Record) -> Iterator[Problem]:
     yield from said_by_remarks_on(
         record, "E501", lambda remark: _miscounted(remark.text, remark.field, held), _RULE_OF_COUNTS
     )
+    yield from said_by_remarks(record, "E501", lambda text: _sides_unheld(text, held), _RULE_OF_SIDES)
+
+
+_RULE_OF_SIDES = "a remark says a limit bounds the side its threshold's comparator does"
+
+
+def _sides_unheld(text: str, held: list) -> Iterator[str]:
+    """Each side (floor or ceiling) a remark says an inclusion criterion's limit bounds that none of the thresholds it
+    names of that criterion do (_SIDE_SAID)."""
+    for m in _SIDE_SAID.finditer(normalise(text)):
+        of = [
+            t
+            for t in held
+            if isinstance(t.get("criterion"), dict)
+            and t["criterion"].get("list") == "INCLUSION"
+            and t["criterion"].get("number") == int(m.group("n"))
+        ]
+        words = {w.casefold() for w in _WORD.findall(m.group("what"))}
+        named = [t for t in of if words & {w.casefold() for w in _WORD.findall(str(t.get("measure") or ""))}] or of
+        if not named:
+            continue
+        side = _LOW if m.group("low") else _HIGH
+        bounding = any(t.get("comparator") in side for t in named)
+        if bounding == bool(m.group("denied")):
+            said = ("not " if m.group("denied") else "") + ("a floor" if m.group("low") else "a ceiling")
+            what = m.group("what").strip()
+            yield f"says inclusion criterion {m.group('n')}'s {what!r} is {said}, which its threshold is not"
 
 
 def _miscounted(text: str, field: str, held: list) -> Iterator[str]:
