@@ -112,8 +112,10 @@ _BY_NUMBER = lazy(
 # criteria named by their place in their list, or by what they are on: 'as the first two criteria do, says "..."', 'the
 # second inclusion criterion writes "..."', 'both exclusion criteria on hepatitis say "..."' (hunt 222's leftover: a
 # quotation was held to the criteria said to write it only where they were named by number)
-_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
-_ORDINALS |= {"last": -1, "final": -1, "penultimate": -2}
+_ORDINALS = {
+    **{w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)},
+    **{"last": -1, "final": -1, "penultimate": -2},  # counted from the list's end
+}
 _ORDINAL = "|".join(_ORDINALS)
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _BY_PLACE = lazy(
