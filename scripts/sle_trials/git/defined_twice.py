@@ -25,7 +25,7 @@ from sle_trials.git.examples_drawn import no_property_test_left_undrawn
 from sle_trials.git.excused import no_test_excused_for_every_test
 from sle_trials.git.exit_status import no_exit_status_forced
 from sle_trials.git.installed import no_pip_run_by_python
-from sle_trials.git.never_run import no_assert_never_run
+from sle_trials.git.never_run import no_assert_its_guard_makes_hold, no_assert_never_run
 from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
 from sle_trials.git.refusal import Refused, refused_at
@@ -446,6 +446,7 @@ def no_name_bound_twice(path: str, data: bytes | None, giver: Callable[[str, str
     if b"environ" in data or b"env(" in data:  # (few sources write the environment)
         no_ci_variable_written(path, tree)
     no_assert_never_run(path, tree)
+    no_assert_its_guard_makes_hold(path, tree)
     if b"pip" in data:  # (few sources name it)
         no_pip_run_by_python(path, nodes)
     if b"global" in data:  # (a walk of each function, for a statement few modules hold)

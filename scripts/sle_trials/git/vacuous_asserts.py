@@ -274,7 +274,7 @@ def _always_true(
         return "an f-string"
     if isinstance(test, (ast.Lambda, ast.GeneratorExp)):
         return f"a {'lambda' if isinstance(test, ast.Lambda) else 'generator'}"
-    if not isinstance(test, ast.Constant) and _constant_truth(test) is True:
+    if not isinstance(test, ast.Constant) and constant_truth(test) is True:
         return "an expression of constants (or builtins of them)"
     return None
 
@@ -307,7 +307,7 @@ def _constant_value(node: ast.expr) -> object:
     raise ValueError("not constant")
 
 
-def _constant_truth(test: ast.expr) -> bool | None:
+def constant_truth(test: ast.expr) -> bool | None:
     """Whether an expression of constants is true (None where it reads anything else): true, its assert checks
     nothing; false, its test fails whatever the code does, as `assert False` reads."""
     try:

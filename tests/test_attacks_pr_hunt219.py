@@ -1,0 +1,71 @@
+"""Attacks of a pull request on the trusted check, hunt 219: what hunt 218 left of a test or a check made to pass.
+
+- **An assert under a guard that makes it hold.** `if not found: assert found == []`, `if x == 3: assert x == 3`,
+  `if not problems: assert not problems` (or under `elif`, `while`, the `else:` of `if found:`, a `case []:`) run
+  the assert only where it holds, and an `or` true either way (`assert found == [] or found`) holds always: each test
+  passed over a problem found (tested), and the extraction (exit 0). Now an assert the guards around it imply is
+  refused (git/never_run.py), until a statement reads a name of the guard's or calls what may change it; `if found:
+  assert found[0] == 1` passes.
+- **A `break` the loop always runs, in a block.** Hunt 218 refused an assert in the `else:` of a loop whose own
+  statements hold a `break`; one in a `try`'s body, a `with`'s or an `if True:` broke the loop as surely, and the
+  `else:` ran only where `found` was empty (tested: exit 0). Now those blocks are read through (git/never_run.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+RULES = "tests/test_h219_rules.py"
+TEST = "def test_rules():\n    found = [1]\n"
+BROKEN = "an assert in the `else:` of a loop that breaks on its first pass"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({RULES: TEST + "    if not found:\n        assert found == []\n"}, f"{RULES} line 4: an assert of `found"),
+        ({RULES: TEST + "    x = len(found)\n    if x == 3:\n        assert x == 3\n"}, f"{RULES} line 5: "),
+        ({RULES: TEST + "    if not found:\n        print(found)\n        assert not found\n"}, f"{RULES} line 5: "),
+        ({RULES: TEST + "    while not found:\n        assert len(found) == 0\n        break\n"}, f"{RULES} line 4: "),
+        (
+            {RULES: TEST + "    if found:\n        pass\n    elif not found:\n        assert found == []\n"},
+            f"{RULES} line 6: ",
+        ),
+        ({RULES: TEST + "    if found:\n        pass\n    else:\n        assert not found\n"}, f"{RULES} line 6: "),
+        ({RULES: TEST + "    match found:\n        case []:\n            assert found == []\n"}, f"{RULES} line 5: "),
+        ({RULES: TEST + "    assert found == [] or found\n"}, f"{RULES} line 3: an assert of `found == [] or found`"),
+        ({RULES: TEST + "    assert (not found) if not found else True\n"}, f"{RULES} line 3: "),
+        *(
+            (
+                {RULES: TEST + "    for _ in found:\n" + block + "    else:\n        assert found == []\n"},
+                f"{RULES} line {block.count(chr(10)) + 5}: {BROKEN}",
+            )
+            for block in (
+                "        try:\n            break\n        finally:\n            pass\n",
+                "        with open(__file__):\n            break\n",
+                "        if True:\n            break\n",
+                "        if found:\n            break\n        else:\n            break\n",
+            )
+        ),
+    ],
+)
+def test_what_makes_a_test_pass_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
+    rules = (
+        TEST + "    if found:\n        assert found[0] == 1\n    if not found:\n        found = [2]\n"
+        "        assert found == [2]\n    for _ in found:\n        if _:\n            break\n    else:\n"
+        "        assert False, 'none found'\n"
+        "    if not found:\n        found.extend([3])\n        assert found == [3]\n"
+    )
+    passed_by_the_extraction(tmp_path, {RULES: rules})
