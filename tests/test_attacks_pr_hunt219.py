@@ -9,6 +9,13 @@
 - **A `break` the loop always runs, in a block.** Hunt 218 refused an assert in the `else:` of a loop whose own
   statements hold a `break`; one in a `try`'s body, a `with`'s or an `if True:` broke the loop as surely, and the
   `else:` ran only where `found` was empty (tested: exit 0). Now those blocks are read through (git/never_run.py).
+- **(an honest form refused) `if true; then exit "$status"; fi`.** A condition of `true` was no condition read, and
+  the exit under it no status kept; now `true` and `:` hold on every status, and `false` on none
+  (git/status_kept.py): `if false; then exit "$status"; fi` is refused.
+- **(our own) A `case` of another word taken as one of the status.** `x=0`, `set +e`, `make test`, `status=$?`,
+  `set -e`, `case "$x" in 0) ;; *) exit "$status" ;; esac` exited 0 over a failing `make test` (the `*)` branch was
+  read as the one a failing status takes), and passed (exit 0). Now a branch of a `case` of another word is not
+  known to be taken (git/status_reached.py).
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 RULES = "tests/test_h219_rules.py"
 TEST = "def test_rules():\n    found = [1]\n"
+ONE = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\nstatus=$?\nset -e\n"
 BROKEN = "an assert in the `else:` of a loop that breaks on its first pass"
+DROPPED = ".ci/run line 6: the check's status read into `status` after `set +e` is not given to `exit`"
 
 
 @pytest.mark.parametrize(
@@ -53,6 +62,9 @@ BROKEN = "an assert in the `else:` of a loop that breaks on its first pass"
                 "        if found:\n            break\n        else:\n            break\n",
             )
         ),
+        ({".ci/run": ONE + 'if false; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
+        ({".ci/run": ONE + 'if ! true; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
+        ({".ci/run": ONE.replace("set +e", "x=0\nset +e") + 'case "$x" in 0) ;; *) exit "$status" ;; esac\n'}, DROPPED),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -68,4 +80,8 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         "        assert False, 'none found'\n"
         "    if not found:\n        found.extend([3])\n        assert found == [3]\n"
     )
-    passed_by_the_extraction(tmp_path, {RULES: rules})
+    scripts = {
+        ".ci/run": ONE + 'if true; then exit "$status"; fi\n',
+        ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
+    }
+    passed_by_the_extraction(tmp_path, {RULES: rules, **scripts})

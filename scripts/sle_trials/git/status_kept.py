@@ -15,7 +15,8 @@ A condition may let some failing statuses through as 0 is: `[ "$status" -gt 1 ]`
 ))`, `case $? in 0 | 1) ;; *) exit 1 ;; esac` after pytest had a failing suite (status 1) go on to exit 0 (tested),
 and passed (exit 0, hunt 216). So a test or a `case` of a check's status must part 0 from every failing status
 alike (narrowing): `[ "$status" -ne 0 ]`, `case "$status" in 0) ;; *) exit "$status" ;; esac`. But `trials drift`'s:
-its 1 is the report of a drift (drift.yml opens an issue of it), and only a status above is a failure.
+its 1 is the report of a drift (drift.yml opens an issue of it), and only a status above is a failure. `true` and
+`:` hold on every status (`if true; then exit "$status"; fi` keeps it), `false` on none (hunt 219).
 """
 
 from __future__ import annotations
@@ -248,12 +249,15 @@ def _test_as_arithmetic(words: list[str]) -> str:
 
 
 _LIST = lazy(r"\s*(\|\||&&)\s*")
+# the commands whose status is the same on every run: a condition of them holds on every failing status, or on none
+_CONSTANT_CONDITIONS = {"true": True, ":": True, "false": False}
 
 
 def condition_holds(condition: str, bearing: set[str], statuses: Statuses) -> bool | None:
     """Of a condition (`[ "$status" -ne 0 ]`, `test ...`, `(( status ))`, led by `!` or `if`): True where it holds
-    for every failing status and no passing one, False the other way about, None where it reads no status or cannot
-    be read (then git/status_reached.py counts what it guards as not reached on a failure)."""
+    for every failing status and no passing one (or `true`, on every status), False the other way about (or
+    `false`), None where it reads no status or cannot be read (then git/status_reached.py counts what it guards as
+    not reached on a failure)."""
     text = condition.strip().rstrip(";").strip()
     while text.startswith(("if ", "elif ", "while ", "until ")):
         text = text.split(None, 1)[1] if " " in text else ""
@@ -263,6 +267,8 @@ def condition_holds(condition: str, bearing: set[str], statuses: Statuses) -> bo
     while text.startswith(("!", "if ", "elif ", "while ", "until ")):
         negated ^= text.startswith("!")
         text = text.split(None, 1)[1] if " " in text else ""
+    if text in _CONSTANT_CONDITIONS:  # `if true; then exit "$status"; fi`: entered whatever the status
+        return _CONSTANT_CONDITIONS[text] != negated
     test = _TEST.fullmatch(" " + text)
     arithmetic = _ARITHMETIC_COMMAND.fullmatch(" " + text)
     try:

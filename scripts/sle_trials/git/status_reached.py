@@ -10,7 +10,9 @@ or `||` before it on its line. One under a condition on the status that holds fo
 -ne 0 ] && exit "$status"`, `case "$status" in 0) ;; *) exit "$status" ;; esac`) is reached; one under a condition
 of something else, in a `while` or a function, is not known to be, and does not count as the status kept (an `exit
 0` there still ends the reading: it may be reached). .ci/trusted-check's `if [ "$extracted" -ne 0 ]; then status=2`
-keeps a failure.
+keeps a failure. A `case` of another word than the status (`case "$x" in 0) ;; *) exit "$status" ;; esac`, `x=0`)
+takes the branch its word does, whatever the check gave: it exited 0 over a failing `make test` (tested), and passed
+(exit 0, hunt 219); its branches are now not known to be reached.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _KEYWORD = lazy(
     r"(?:^|(?<=[\s;&|(]))(if|then|elif|else|fi|case|esac|do|done|for|while|until|in)(?=$|[\s;&|)])"
     r"|(\(\)[ \t]*\{)|(?:^|(?<=[\s;&|]))(\{|\})(?=$|[\s;&|])|(;;)"
 )
+_PLAIN = lazy(r"\$\$?(?:\{([A-Za-z_][A-Za-z0-9_]*|\?)\}|([A-Za-z_][A-Za-z0-9_]*|\?))")
 _PATTERN_END = lazy(r"(?<!\))\)(?!\))")
 _QUOTED = lazy(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"")
 _LIST = lazy(r"&&|\|\|")
@@ -50,6 +53,8 @@ class Block:
     held: bool | None
     start: int
     patterns: list[str] = dataclasses.field(default_factory=list)
+    opened: int = 0
+    subject: str = ""
 
 
 class Reach:
@@ -70,7 +75,7 @@ class Reach:
             if found.start() >= until:
                 break
             word = found.group(1) or found.group(2) or found.group(3) or found.group(4)
-            self._in_case_branch(stack, line, found.start())
+            self._in_case_branch(stack, line, found.start(), bearing)
             top = stack[-1] if stack else None
             if word in ("if", "while", "until"):
                 stack.append(Block(word, None, None, found.end()))
@@ -90,19 +95,20 @@ class Reach:
             elif word == "for":
                 stack.append(Block("for", True, None, found.end()))
             elif word == "case":
-                stack.append(Block("case", False, None, -1))
-            elif word == "in" and top is not None and top.kind == "case":
+                stack.append(Block("case", False, None, -1, opened=found.end()))
+            elif word == "in" and top is not None and top.kind == "case" and top.start < 0 and not top.patterns:
                 top.start = found.end()
+                top.subject = line[top.opened : found.start()].strip()
             elif word == ";;" and top is not None and top.kind == "case":
                 top.entered, top.start = False, found.end()
             elif word.startswith("()"):
                 stack.append(Block("function", None, None, found.end()))
             elif word == "{":
                 stack.append(Block("group", True, None, found.end()))
-        self._in_case_branch(stack, line, until)
+        self._in_case_branch(stack, line, until, bearing)
         return stack
 
-    def _in_case_branch(self, stack: list[Block], line: str, at: int) -> None:
+    def _in_case_branch(self, stack: list[Block], line: str, at: int, bearing: set[str]) -> None:
         """Where a `case` is read, the branch whose pattern stands before at on the line (`0 | 1)`)."""
         top = stack[-1] if stack else None
         if top is None or top.kind != "case" or top.start < 0:
@@ -111,7 +117,13 @@ class Reach:
         end = _PATTERN_END.search(_blanked(line), start, max(at, start))
         if end is not None:
             pattern = line[start : end.start()].lstrip(" \t(;")
-            top.entered = branch_holds(pattern, top.patterns, self.statuses)
+            # a `case` of another word than the status: its branch is taken whatever the check gave (hunt 219)
+            of_the_status = _PLAIN.fullmatch(top.subject.strip("\"'"))
+            named = of_the_status and (of_the_status.group(1) or of_the_status.group(2))
+            if named in bearing:
+                top.entered = branch_holds(pattern, top.patterns, self.statuses)
+            else:
+                top.entered = None
             top.patterns.append(pattern)
             top.start = -1  # in the branch, to its `;;`
 
