@@ -12,6 +12,10 @@
 - **(an honest form refused) `if true; then exit "$status"; fi`.** A condition of `true` was no condition read, and
   the exit under it no status kept; now `true` and `:` hold on every status, and `false` on none
   (git/status_kept.py): `if false; then exit "$status"; fi` is refused.
+- **(an honest form refused) A workflow's step of its own shell.** `shell: bash {0}` over a lone `make test` was
+  refused: the check was read as not the last command of the whole workflow. Now each step's `run:` is a script of
+  its own, under its own shell or the `defaults:` one (git/status_dropped.py); `make test` then `echo done` in that
+  step is refused.
 - **(our own) A `case` of another word taken as one of the status.** `x=0`, `set +e`, `make test`, `status=$?`,
   `set -e`, `case "$x" in 0) ;; *) exit "$status" ;; esac` exited 0 over a failing `make test` (the `*)` branch was
   read as the one a failing status takes), and passed (exit 0). Now a branch of a `case` of another word is not
@@ -29,10 +33,15 @@ from conftest import passed_by_the_extraction, refused_by_the_trusted_check
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 
 RULES = "tests/test_h219_rules.py"
+WORKFLOW = ".github/workflows/ci.yml"
 TEST = "def test_rules():\n    found = [1]\n"
 ONE = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\nstatus=$?\nset -e\n"
+STEPS = "name: ci\non: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
+OWN_SHELL = "      - name: tests\n        shell: bash {0}\n        run: make test\n"
+AFTER = "      - name: after\n        run: echo done\n"
 BROKEN = "an assert in the `else:` of a loop that breaks on its first pass"
 DROPPED = ".ci/run line 6: the check's status read into `status` after `set +e` is not given to `exit`"
+NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
 
 
 @pytest.mark.parametrize(
@@ -65,6 +74,15 @@ DROPPED = ".ci/run line 6: the check's status read into `status` after `set +e` 
         ({".ci/run": ONE + 'if false; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
         ({".ci/run": ONE + 'if ! true; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
         ({".ci/run": ONE.replace("set +e", "x=0\nset +e") + 'case "$x" in 0) ;; *) exit "$status" ;; esac\n'}, DROPPED),
+        ({WORKFLOW: STEPS + OWN_SHELL.replace("make test", "|\n          make test\n          echo done")}, NO_SET_E),
+        (
+            {
+                WORKFLOW: "defaults:\n  run:\n    shell: bash {0}\n"
+                + STEPS
+                + AFTER.replace("echo done", "|\n          make test\n          echo done")
+            },
+            NO_SET_E.replace("line 10", "line 12"),
+        ),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -84,4 +102,5 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         ".ci/run": ONE + 'if true; then exit "$status"; fi\n',
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }
-    passed_by_the_extraction(tmp_path, {RULES: rules, **scripts})
+    workflow = STEPS + OWN_SHELL + AFTER
+    passed_by_the_extraction(tmp_path, {RULES: rules, WORKFLOW: workflow, **scripts})

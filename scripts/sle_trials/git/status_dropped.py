@@ -26,6 +26,10 @@ definition does: `set -euo pipefail`, `run() { make test; echo done; }`, then `s
 "$status"` exited 0 over a failing `make test` (tested), and passed (exit 0, hunt 217). So a function running a check
 before another command is refused where it is called with `set -e` off; and a check in a function defined before
 `set -e` (called after it) passes, as bash runs it under errexit.
+
+A workflow's steps are scripts of their own: `shell: bash {0}` over a lone `make test` was refused as a check not
+last in the whole workflow (hunt 218). So each step's `run:` is read under its own shell (or a `defaults:` one), its
+check last where nothing of its own script follows (hunt 219).
 """
 
 from __future__ import annotations
@@ -150,10 +154,16 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     lines = _lines(text)
     raw = _lines(text, quoted=True)
     held = _holding_a_check(lines)
-    errexit_off = never_set = _no_errexit_at_first(path, text, recipes, one_shell)
+    errexit_off = never_set = at_first = _no_errexit_at_first(path, text, recipes, one_shell)
     bodies = _function_bodies(lines)
     not_last = _checks_not_last(lines, bodies, held)
+    # a workflow's steps: each `run:` a script of its own, under its own shell (hunt 219)
+    steps, unset = _workflow_steps(text) if path.endswith(_WORKFLOWS) else ({}, {})
+    step: int | None = None
     for n, (number, line) in enumerate(lines):
+        if steps.get(number) != step:
+            step = steps.get(number)
+            errexit_off = never_set = at_first if step is None else unset[step]
         if line.lstrip().startswith("#"):
             continue
         if _NO_ERREXIT.search(line):
@@ -179,7 +189,10 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
                 "passes); run it alone on its line"
             )
         following = lines[n + 1][1] if n + 1 < len(lines) else ""
-        last = not any(text.strip() and not text.lstrip().startswith("#") for _, text in lines[n + 1 :])
+        last = not any(
+            text.strip() and not text.lstrip().startswith("#") and (step is None or steps.get(later) == step)
+            for later, text in lines[n + 1 :]
+        )
         called = [word for word in _WORD.findall(line) if word in not_last]
         if called and (never_set or errexit_off):
             raise Refused(
@@ -203,6 +216,56 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
             )
         if errexit_off and not never_set:
             no_status_read_and_dropped(path, raw, n + 1)
+
+
+_STEP = lazy(
+    r"^([ \t]*)-[ \t]+(?:name|uses|run|shell|id|if|with|env|working-directory|continue-on-error|timeout-minutes)"
+    r"[ \t]*:"
+)
+_RUN_KEY = lazy(r"^([ \t]*(?:-[ \t]+)?)run[ \t]*:[ \t]*(.*)$")
+_SHELL_KEY = lazy(r"^[ \t]*(?:-[ \t]+)?shell[ \t]*:")
+_BLOCK_SCALAR = lazy(r"[|>][-+0-9]*[ \t]*(?:#.*)?")
+
+
+def _workflow_steps(text: str) -> tuple[dict[int, int], dict[int, bool]]:
+    """Of a workflow: the number of each line of a step's `run:` script, to the step's index, and whether each step's
+    shell starts without errexit (its own `shell:` of a command `{0}` without -e; with none, a `defaults:` one, as
+    the file's); a line of no step's script is none of them, and read with the file as a whole."""
+    raw = text.split("\n")
+    starts = [(n, len(found.group(1))) for n, line in enumerate(raw) if (found := _STEP.match(line))]
+    inside: set[int] = set()
+    steps: dict[int, int] = {}
+    unset: dict[int, bool] = {}
+    shells: dict[int, bool] = {}
+    for index, (start, indent) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(raw)
+        for n in range(start + 1, end):  # (a line as deep as the dash or less ends the step)
+            if raw[n].strip() and len(raw[n]) - len(raw[n].lstrip()) <= indent and not raw[n].lstrip().startswith("#"):
+                end = n
+                break
+        inside.update(range(start, end))
+        for n in range(start, end):
+            run = _RUN_KEY.match(raw[n])
+            if run is not None and n not in steps:
+                deep = len(run.group(1))
+                block = [n]
+                if _BLOCK_SCALAR.fullmatch(run.group(2).strip()) or not run.group(2).strip():
+                    block = []
+                    for m in range(n + 1, end):
+                        if raw[m].strip() and len(raw[m]) - len(raw[m].lstrip()) <= deep:
+                            break
+                        block.append(m)
+                steps.update((m + 1, index) for m in block)
+            if _SHELL_KEY.match(raw[n]) and n + 1 not in steps:
+                shells[index] = _CUSTOM_SHELL.match(raw[n]) is not None and "-e" not in raw[n]
+    defaults = any(
+        "-e" not in found.group(0)
+        for found in _CUSTOM_SHELL.finditer(text)
+        if text.count("\n", 0, found.start()) not in inside
+    )
+    for index in range(len(starts)):
+        unset[index] = shells.get(index, defaults)
+    return steps, unset
 
 
 def _function_bodies(lines: list[tuple[int, str]]) -> dict[int, str]:
