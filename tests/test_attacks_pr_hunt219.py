@@ -12,6 +12,11 @@
 - **(an honest form refused) `if true; then exit "$status"; fi`.** A condition of `true` was no condition read, and
   the exit under it no status kept; now `true` and `:` hold on every status, and `false` on none
   (git/status_kept.py): `if false; then exit "$status"; fi` is refused.
+- **(an honest form refused) Two kept statuses compared.** `if [ "$a" -gt "$b" ]; then exit "$a"; else exit "$b";
+  fi` exits the greater, a failure wherever either failed, but a comparison with another variable parted no
+  failing status from 0 and was refused. Now a status the script keeps beside others' (each bound once) is followed
+  on each failing status and each value of the others (git/status_dropped.py); the lesser (`-lt`) is refused, as is
+  an `exit` of another status before it is read.
 - **(an honest form refused) A workflow's step of its own shell.** `shell: bash {0}` over a lone `make test` was
   refused: the check was read as not the last command of the whole workflow. Now each step's `run:` is a script of
   its own, under its own shell or the `defaults:` one (git/status_dropped.py); `make test` then `echo done` in that
@@ -35,7 +40,9 @@ pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
 RULES = "tests/test_h219_rules.py"
 WORKFLOW = ".github/workflows/ci.yml"
 TEST = "def test_rules():\n    found = [1]\n"
+KEPT = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\na=$?\nmake lint\nb=$?\nset -e\n"
 ONE = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\nstatus=$?\nset -e\n"
+GREATER = 'if [ "$a" -gt "$b" ]; then exit "$a"; else exit "$b"; fi\n'
 STEPS = "name: ci\non: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
 OWN_SHELL = "      - name: tests\n        shell: bash {0}\n        run: make test\n"
 AFTER = "      - name: after\n        run: echo done\n"
@@ -73,6 +80,10 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
         ),
         ({".ci/run": ONE + 'if false; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
         ({".ci/run": ONE + 'if ! true; then exit "$status"; fi\n'}, ".ci/run line 5: the check's status read into"),
+        ({".ci/run": KEPT + GREATER.replace("-gt", "-lt")}, ".ci/run line 9: a condition on the check's status"),
+        ({".ci/run": KEPT + 's=$a\nif [ "$b" -lt "$a" ]; then s=$b; fi\nexit "$s"\n'}, ".ci/run line 10: a cond"),
+        ({".ci/run": KEPT + "b=0\n" + GREATER}, ".ci/run line 10: a condition on the check's status"),
+        ({".ci/run": KEPT + '[ "$a" -lt "$b" ] && exit "$a"\nexit "$b"\n'}, ".ci/run line 9: a condition on the"),
         ({".ci/run": ONE.replace("set +e", "x=0\nset +e") + 'case "$x" in 0) ;; *) exit "$status" ;; esac\n'}, DROPPED),
         ({WORKFLOW: STEPS + OWN_SHELL.replace("make test", "|\n          make test\n          echo done")}, NO_SET_E),
         (
@@ -100,6 +111,9 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
     )
     scripts = {
         ".ci/run": ONE + 'if true; then exit "$status"; fi\n',
+        ".ci/lint": KEPT + GREATER,
+        ".ci/either": KEPT + 's=$a\nif [ "$b" -gt "$a" ]; then s=$b; fi\nexit "$s"\n',
+        ".ci/and": KEPT + '[ "$a" -gt "$b" ] && exit "$a"\nexit "$b"\n',
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }
     workflow = STEPS + OWN_SHELL + AFTER

@@ -29,16 +29,28 @@ before another command is refused where it is called with `set -e` off; and a ch
 
 A workflow's steps are scripts of their own: `shell: bash {0}` over a lone `make test` was refused as a check not
 last in the whole workflow (hunt 218). So each step's `run:` is read under its own shell (or a `defaults:` one), its
-check last where nothing of its own script follows (hunt 219).
+check last where nothing of its own script follows. And two statuses kept, then compared (`if [ "$a" -gt "$b" ];
+then exit "$a"; else exit "$b"; fi`, the greater a failure wherever either is), were refused, the comparison parting
+no failing status from 0: now a status the script keeps beside others' (each bound once) is also followed on each
+failing status and each value of the others (0 to 5, 255), and passes where every such run comes to an `exit` of a
+failure; `-lt` (the lesser, 0 where the other passed) is refused (hunt 219).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
-from sle_trials.git.status_kept import Statuses, changed_otherwise, keeps_failure, narrowing, statuses_of
+from sle_trials.git.status_kept import (
+    Statuses,
+    changed_otherwise,
+    keeps_failure,
+    known_value,
+    narrowing,
+    statuses_of,
+)
 from sle_trials.git.status_reached import Reach
 from sle_trials.patterns import lazy
 
@@ -374,13 +386,97 @@ def no_status_read_and_dropped(path: str, lines: list[tuple[int, str]], at: int)
             'status; write `status=$?` and `exit "$status"`'
         )
     bearing = {read.group(1)}
-    if _followed_to_an_exit(path, lines, at, bearing, statuses):
-        return
-    raise Refused(
+    refusal = Refused(
         f"{files.shown(path)} line {number}: the check's status read into `{read.group(1)}` after `set +e` is not "
         "given to `exit` (nor a variable made of it) before the script ends or exits otherwise, so its status is "
         f'another\'s and a failing check passes; end with `exit "${read.group(1)}"`'
     )
+    try:
+        if _followed_to_an_exit(path, lines, at, bearing, statuses):
+            return
+    except Refused as refused:
+        refusal = refused
+    if not _kept_beside_the_others(path, lines, at, read.group(1), statuses):
+        raise refusal
+
+
+# the values another check's kept status is tried at, where a script compares two (hunt 219)
+_OTHERS_TRIED = (0, 1, 2, 3, 4, 5, 255)
+
+
+def _kept_beside_the_others(path: str, lines: list[tuple[int, str]], at: int, name: str, statuses: Statuses) -> bool:
+    """Whether a check's status read into name (on lines[at]) comes to an `exit` of a failure wherever the check
+    failed, the script followed on each failing status and each value of the statuses the script keeps of its other
+    checks (`if [ "$a" -gt "$b" ]; then exit "$a"; else exit "$b"; fi`: where `a` fails, the greater is a failure)."""
+    reads: dict[str, int] = {}
+    for n, (_, text) in enumerate(lines):
+        for found in _STATUS_INTO.finditer(text):
+            reads.setdefault(found.group(1), n) if n != at else None
+    everything = " ; ".join(text for _, text in lines)
+    others = sorted(
+        other
+        for other in reads
+        if other != name
+        and len(re.findall(rf"(?:^|[\s;&|(]){other}=", everything)) == 1
+        and _reads(" ; ".join(text for _, text in lines[at + 1 :]), {other})
+    )
+    if not others or len(others) > 3:
+        return False
+    try:
+        return all(
+            _followed_at(path, lines, at, {name: failing}, dict(zip(others, values, strict=True)), reads, statuses)
+            for failing in statuses.failing
+            for values in itertools.product(_OTHERS_TRIED, repeat=len(others))
+        )
+    except Refused:
+        return False
+
+
+def _followed_at(
+    path: str,
+    lines: list[tuple[int, str]],
+    at: int,
+    known: dict[str, int],
+    pending: dict[str, int],
+    reads: dict[str, int],
+    statuses: Statuses,
+) -> bool:
+    """Whether a script, followed from lines[at] with the variables' values known (the failing status kept), and
+    each pending one known from its read on, comes to an `exit` of a failing number before an exit of 0, of what the
+    reader cannot work out, or its end."""
+    known = {**known, **{other: value for other, value in pending.items() if reads[other] < at}}
+    world = Statuses(statuses.passing, statuses.failing[:1], followed=True)
+    reach = Reach(world._replace(pinned=tuple(known.items())))
+    reach.read(lines[at][1], set())
+    for n, (at_line, later) in enumerate(lines[at + 1 :], at + 1):
+        if later.lstrip().startswith("#"):
+            continue
+        changed_otherwise(path, at_line, later, set(known))
+        for given in _EXITS.finditer(later):
+            value = known_value(given.group(1) or "$?", known)
+            reached = reach.at(later, _word_at(given), set())
+            if value is not None and value & 255 != 0:
+                if reached is True:
+                    return True
+            elif reached is not False:
+                return False
+        made = _ASSIGNED.search(later)
+        if made is not None:
+            value = known_value(_value_of(made.group(2)), known)
+            reached = reach.at(later, made.start(1), set())
+            if value is not None and reached is True:
+                known[made.group(1)] = value
+            elif reached is not False and known.get(made.group(1)) != value:
+                known.pop(made.group(1), None)
+        for other, value in pending.items():
+            if reads[other] == n:
+                known[other] = value
+        loop = _LOOP.search(later)
+        if loop is not None:
+            known.pop(loop.group(1), None)
+        reach.statuses = world._replace(pinned=tuple(known.items()))
+        reach.read(later, set())
+    return False
 
 
 def _followed_to_an_exit(

@@ -62,10 +62,14 @@ _COMMANDS_BINDING = lazy(
 
 
 class Statuses(NamedTuple):
-    """The statuses a check passes with and those it fails with (statuses_of)."""
+    """The statuses a check passes with and those it fails with (statuses_of); and where a script is followed on one
+    failing status (followed) with the other checks' kept statuses at given values (pinned: their names and values),
+    those."""
 
     passing: tuple[int, ...]
     failing: tuple[int, ...]
+    pinned: tuple[tuple[str, int], ...] = ()
+    followed: bool = False
 
 
 class Unread(Exception):
@@ -202,13 +206,17 @@ def _outcomes(
     status is each passing status, and each failing one; None where it reads none of them."""
     names = {text for kind, text in tokens if kind == "v"}
     read = names & bearing
-    if not read:
+    pinned = {name: value for name, value in statuses.pinned if name in names}
+    if not read and not pinned:
         return None
     out: list[tuple[list[int], list[int]]] = []
-    for name in sorted(read):
+    for name in sorted(read) or [""]:  # (of pinned values alone: the same on either side)
         for other in _OTHERS:
-            values = dict.fromkeys(names, other)
-            passing, failing = ([_worked_out(tokens, {**values, name: status}) for status in side] for side in statuses)
+            values = {**dict.fromkeys(names, other), **pinned}
+            passing, failing = (
+                [_worked_out(tokens, {**values, name: status} if name else values) for status in side]
+                for side in statuses[:2]
+            )
             out.append((passing, failing))
     return out
 
@@ -229,6 +237,11 @@ def _holds(tokens: list[tuple[str, str]], bearing: set[str], statuses: Statuses)
     outcomes = _outcomes(tokens, bearing, statuses)
     if outcomes is None:
         return None
+    if statuses.followed:  # followed on one failing status: whether the condition holds there
+        failing = {bool(value) for _, values in outcomes for value in values}
+        if len(failing) == 1:
+            return failing.pop()
+        raise Narrowing(str(failing))
     truths = {(frozenset(map(bool, passing)), frozenset(map(bool, failing))) for passing, failing in outcomes}
     if truths == {(frozenset((False,)), frozenset((True,)))}:
         return True
@@ -310,7 +323,7 @@ def branch_holds(patterns: str, earlier: list[str], statuses: Statuses) -> bool 
         return -1
 
     here = len(earlier)
-    passing, failing = ({first(status) == here for status in side} for side in statuses)
+    passing, failing = ({first(status) == here for status in side} for side in statuses[:2])
     if failing == {False}:
         return False
     return True if (passing, failing) == ({False}, {True}) else None
@@ -329,7 +342,7 @@ def _case_parts(word: str, body: str, bearing: set[str], statuses: Statuses) -> 
                 return n
         return -1
 
-    passing, failing = ({branch(status) for status in side} for side in statuses)
+    passing, failing = ({branch(status) for status in side} for side in statuses[:2])
     return len(failing) == 1 and len(passing) == 1 and not passing & failing
 
 
@@ -394,3 +407,19 @@ def changed_otherwise(path: str, number: int, line: str, bearing: set[str]) -> N
                 f"(`{files.printable(line.strip()[:60])}`), so what reaches `exit` is no longer worked out from it; "
                 "keep it, or make another variable of it with `=`"
             )
+
+
+def known_value(word: str, known: dict[str, int]) -> int | None:
+    """A word's value (unquoted: a number, `$name`, `${name}`, `$((...))`) where each variable it reads is known,
+    worked out as bash would; None otherwise (`$?`, another variable, what the reader cannot work out)."""
+    text = word.strip().strip("\"'")
+    arithmetic = re.fullmatch(r"\$\$?\(\((.*)\)\)", text)
+    if arithmetic is None and not re.fullmatch(r"[0-9]+|\$\$?\{?[A-Za-z_][A-Za-z0-9_]*\}?", text):
+        return None
+    try:
+        tokens = _tokens(arithmetic.group(1) if arithmetic is not None else text.replace("{", "").replace("}", ""))
+        if any(kind == "v" and name not in known for kind, name in tokens):
+            return None
+        return _worked_out(tokens, known)
+    except (Unread, KeyError):
+        return None

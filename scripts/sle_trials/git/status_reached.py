@@ -12,12 +12,13 @@ of something else, in a `while` or a function, is not known to be, and does not 
 0` there still ends the reading: it may be reached). .ci/trusted-check's `if [ "$extracted" -ne 0 ]; then status=2`
 keeps a failure. A `case` of another word than the status (`case "$x" in 0) ;; *) exit "$status" ;; esac`, `x=0`)
 takes the branch its word does, whatever the check gave: it exited 0 over a failing `make test` (tested), and passed
-(exit 0, hunt 219); its branches are now not known to be reached.
+(exit 0, hunt 219); its branches are now not known to be reached (but where the word's value is known).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 
 from sle_trials.git.status_kept import Statuses, branch_holds, condition_holds
 from sle_trials.patterns import lazy
@@ -120,7 +121,11 @@ class Reach:
             # a `case` of another word than the status: its branch is taken whatever the check gave (hunt 219)
             of_the_status = _PLAIN.fullmatch(top.subject.strip("\"'"))
             named = of_the_status and (of_the_status.group(1) or of_the_status.group(2))
-            if named in bearing:
+            known = dict(self.statuses.pinned)
+            if named in known:
+                value = str(known[named])
+                top.entered = _matched(value, pattern) and not any(_matched(value, old) for old in top.patterns)
+            elif named in bearing:
                 top.entered = branch_holds(pattern, top.patterns, self.statuses)
             else:
                 top.entered = None
@@ -155,6 +160,11 @@ class Reach:
     def read(self, line: str, bearing: set[str]) -> None:
         """The blocks the line opens, parts and closes."""
         self.stack = self._events(line, bearing, len(line) + 1)
+
+
+def _matched(value: str, pattern: str) -> bool:
+    """Whether a `case` branch's patterns (`0 | 1`) take a value."""
+    return any(fnmatch.fnmatchcase(value, part.strip().strip("\"'")) for part in pattern.split("|"))
 
 
 def _in_a_subshell(before: str) -> bool:
