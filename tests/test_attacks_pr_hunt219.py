@@ -6,6 +6,12 @@
   passed over a problem found (tested), and the extraction (exit 0). Now an assert the guards around it imply is
   refused (git/never_run.py), until a statement reads a name of the guard's or calls what may change it; `if found:
   assert found[0] == 1` passes.
+- **(our own) A test left where its assert would fail.** `if found: return` (or `pytest.skip()`), `for _ in found:
+  return`, or `if p: continue` in a loop, before an assert of the value, ran the assert only where it held; and an
+  assert of a comprehension over nothing (`all(p == 0 for p in [])`) read nothing: each test passed (tested), and the
+  extraction (exit 0). Now what follows a guard whose block leaves without failing (a `return`, `continue`, `break`,
+  a skip or an xfail; not a `raise` nor `pytest.fail`) runs under its negation, after a loop that leaves at once
+  what it loops over is empty, and a comprehension over an empty constant in an assert is refused (git/never_run.py).
 - **A `break` the loop always runs, in a block.** Hunt 218 refused an assert in the `else:` of a loop whose own
   statements hold a `break`; one in a `try`'s body, a `with`'s or an `if True:` broke the loop as surely, and the
   `else:` ran only where `found` was empty (tested: exit 0). Now those blocks are read through (git/never_run.py).
@@ -66,6 +72,19 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
         ({RULES: TEST + "    match found:\n        case []:\n            assert found == []\n"}, f"{RULES} line 5: "),
         ({RULES: TEST + "    assert found == [] or found\n"}, f"{RULES} line 3: an assert of `found == [] or found`"),
         ({RULES: TEST + "    assert (not found) if not found else True\n"}, f"{RULES} line 3: "),
+        ({RULES: TEST + "    if found:\n        return\n    assert found == []\n"}, f"{RULES} line 5: an assert of"),
+        ({RULES: TEST + "    for _ in found:\n        return\n    assert found == []\n"}, f"{RULES} line 5: "),
+        (
+            {RULES: TEST + "    for p in found:\n        if p:\n            continue\n        assert not p\n"},
+            f"{RULES} line 6: ",
+        ),
+        (
+            {RULES: "import pytest\n" + TEST + "    if found:\n        pytest.skip('x')\n    assert not found\n"},
+            f"{RULES} line 6: ",
+        ),
+        ({RULES: TEST + "    assert (n := len(found)) == 0 or n\n"}, f"{RULES} line 3: an assert of `(n :="),
+        ({RULES: TEST + "    assert all(p == 0 for p in [])\n"}, f"{RULES} line 3: an assert of a comprehension"),
+        ({RULES: TEST + "    assert not any(p for p in ())\n"}, f"{RULES} line 3: an assert of a comprehension"),
         *(
             (
                 {RULES: TEST + "    for _ in found:\n" + block + "    else:\n        assert found == []\n"},
@@ -104,10 +123,15 @@ def test_what_makes_a_test_pass_stops_the_extraction(
 
 def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
     rules = (
-        TEST + "    if found:\n        assert found[0] == 1\n    if not found:\n        found = [2]\n"
+        "import pytest\n\n\n"
+        + TEST
+        + "    if found:\n        assert found[0] == 1\n    if not found:\n        found = [2]\n"
         "        assert found == [2]\n    for _ in found:\n        if _:\n            break\n    else:\n"
         "        assert False, 'none found'\n"
         "    if not found:\n        found.extend([3])\n        assert found == [3]\n"
+        "    if not found:\n        return\n    assert found[0] == 1\n    if found != [1]:\n        pytest.fail('x')\n"
+        "    assert found == [1]\n    for p in found:\n        if not p:\n            continue\n        assert p == 1\n"
+        "    assert all(p == 1 for p in found)\n"
     )
     scripts = {
         ".ci/run": ONE + 'if true; then exit "$status"; fi\n',

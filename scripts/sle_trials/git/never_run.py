@@ -22,7 +22,12 @@ assert x == 3`, `elif not problems: assert not problems`, `while not found: asse
 test passed over a problem found (tested), and the extraction (exit 0, hunt 219). So an assert that the guards around
 it imply (their conditions read as an emptiness, a comparison, a value pinned by `==`; an `and`'s operands each) is
 refused, until a statement reads a name of the guard's (it may have changed the value) or calls anything but a
-builtin that reads its arguments; `if found: assert found[0].code == "E501"` passes.
+builtin that reads its arguments; `if found: assert found[0].code == "E501"` passes. What follows a guard whose
+block leaves without failing (`if found: return`, `if p: continue`, `if found: pytest.skip()`) runs under the
+guard's negation, and after a loop that leaves on its first pass (`for _ in found: return`) what it loops over is
+empty: an assert of `found == []` after either passed over a problem found (tested), and the extraction (exit 0, hunt
+219); a `raise` or `pytest.fail` fails the test, and passes. So does an assert of a comprehension over an empty
+constant (`assert all(p == 0 for p in [])`), which reads nothing, and is refused.
 """
 
 from __future__ import annotations
@@ -102,6 +107,16 @@ def no_assert_never_run(path: str, tree: ast.Module) -> None:
     if not path.startswith(_TESTS):
         return
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):  # `assert all(p == 0 for p in [])`: a comprehension over nothing
+            empty = next(
+                (c.iter for c in ast.walk(node.test) if isinstance(c, ast.comprehension) and _empty(c.iter)), None
+            )
+            if empty is not None:
+                raise Refused(
+                    f"{files.shown(path)} line {node.lineno}: an assert of a comprehension over "
+                    f"`{files.printable(ast.unparse(empty)[:40])}`, which reads nothing: `all` of it is true, `any` "
+                    "false, whatever the test would find; loop over what the test checks"
+                )
         if isinstance(node, (ast.For, ast.AsyncFor)) and _empty(node.iter):
             held = _asserts(node)
             if held is not None:
@@ -180,12 +195,6 @@ def _emptiness(node: ast.expr) -> tuple[str, ast.expr] | None:
         return "full", _plain(node)
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
         left, right, op = node.left, node.comparators[0], node.ops[0]
-        for value, other in ((left, right), (right, left)):
-            empty = (isinstance(other, _EMPTY_VALUES) and not getattr(other, "elts", getattr(other, "keys", [1]))) or (
-                isinstance(other, ast.Constant) and other.value in ("", b"")
-            )
-            if empty and isinstance(op, (ast.Eq, ast.NotEq)):
-                return ("empty" if isinstance(op, ast.Eq) else "full"), _plain(value)
         length = left
         if (
             isinstance(length, ast.Call)
@@ -202,6 +211,13 @@ def _emptiness(node: ast.expr) -> tuple[str, ast.expr] | None:
             }.get((type(op), right.value))  # fmt: skip
             if said is not None:
                 return said, _plain(length.args[0])
+        for value, other in ((left, right), (right, left)):
+            empty = (isinstance(other, _EMPTY_VALUES) and not getattr(other, "elts", getattr(other, "keys", [1]))) or (
+                isinstance(other, ast.Constant)
+                and (other.value in ("", b"") or type(other.value) is int and not other.value)
+            )
+            if empty and isinstance(op, (ast.Eq, ast.NotEq)):
+                return ("empty" if isinstance(op, ast.Eq) else "full"), _plain(value)
     return None
 
 
@@ -300,6 +316,34 @@ def _guarded(path: str, statements: list[ast.stmt], facts: list[_Fact]) -> None:
                     _guarded(path, inner.body if isinstance(inner, ast.ExceptHandler) else [inner], facts)
         read = _names_changeable(statement)
         facts = [] if _may_change(statement) else [fact for fact in facts if not fact.names & read]
+        # what follows a guard whose block leaves the test (or the loop's pass) passing runs where it did not hold:
+        # `if found: return`, `if p: continue`, `if found: pytest.skip()`; after a loop that leaves on its first pass,
+        # what it loops over is empty (hunt 219)
+        if isinstance(statement, ast.If) and not statement.orelse and _leaves(statement.body):
+            facts = facts + _facts(statement.test, False)
+        elif isinstance(statement, (ast.For, ast.AsyncFor)) and not statement.orelse and _leaves(statement.body):
+            facts = facts + _facts(statement.iter, False)
+
+
+# what ends a test (or a loop's pass) without failing it: pytest's skip and xfail, and their module's exit
+_PASSING_ENDS = frozenset(("skip", "xfail", "importorskip", "exit"))
+
+
+def _leaves(statements: list[ast.stmt]) -> bool:
+    """Whether statements always leave where they stand without failing: their last a `return`, `continue`, `break`
+    or a call of pytest's skip or xfail (not a `raise`, nor `pytest.fail`, which fail the test)."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, (ast.Return, ast.Continue, ast.Break)):
+        return True
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        func = last.value.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in _PASSING_ENDS
+    if isinstance(last, ast.If):
+        return _leaves(last.body) and _leaves(last.orelse)
+    return False
 
 
 def _names_changeable(statement: ast.stmt) -> frozenset[str]:
