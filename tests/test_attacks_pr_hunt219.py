@@ -103,6 +103,11 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
         ({".ci/run": KEPT + 's=$a\nif [ "$b" -lt "$a" ]; then s=$b; fi\nexit "$s"\n'}, ".ci/run line 10: a cond"),
         ({".ci/run": KEPT + "b=0\n" + GREATER}, ".ci/run line 10: a condition on the check's status"),
         ({".ci/run": KEPT + '[ "$a" -lt "$b" ] && exit "$a"\nexit "$b"\n'}, ".ci/run line 9: a condition on the"),
+        (
+            {".ci/run": KEPT.replace("make lint\nb=$?\n", "if false; then\n  make lint\n  b=$?\nfi\n") + GREATER},
+            ".ci/run line 11: a condition on the check's status",
+        ),
+        ({".ci/run": KEPT + 'if [ "$a" -ne 0 ] && [ "$b" -ne 0 ]; then exit 1; fi\nexit 0\n'}, ".ci/run line 5: the"),
         ({".ci/run": ONE.replace("set +e", "x=0\nset +e") + 'case "$x" in 0) ;; *) exit "$status" ;; esac\n'}, DROPPED),
         ({WORKFLOW: STEPS + OWN_SHELL.replace("make test", "|\n          make test\n          echo done")}, NO_SET_E),
         (
@@ -137,6 +142,7 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         ".ci/run": ONE + 'if true; then exit "$status"; fi\n',
         ".ci/lint": KEPT + GREATER,
         ".ci/either": KEPT + 's=$a\nif [ "$b" -gt "$a" ]; then s=$b; fi\nexit "$s"\n',
+        ".ci/arithmetic": KEPT + '(( a > b )) && exit "$a"\nexit "$b"\n',
         ".ci/and": KEPT + '[ "$a" -gt "$b" ] && exit "$a"\nexit "$b"\n',
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }

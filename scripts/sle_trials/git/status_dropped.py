@@ -32,8 +32,9 @@ last in the whole workflow (hunt 218). So each step's `run:` is read under its o
 check last where nothing of its own script follows. And two statuses kept, then compared (`if [ "$a" -gt "$b" ];
 then exit "$a"; else exit "$b"; fi`, the greater a failure wherever either is), were refused, the comparison parting
 no failing status from 0: now a status the script keeps beside others' (each bound once) is also followed on each
-failing status and each value of the others (0 to 5, 255), and passes where every such run comes to an `exit` of a
-failure; `-lt` (the lesser, 0 where the other passed) is refused (hunt 219).
+failing status and each value of the others (0 to 5, 126 to 143, 255; unknown where their reading may not run), and
+passes where every such run comes to an `exit` of a failure; `-lt` (the lesser, 0 where the other passed) is refused
+(hunt 219).
 """
 
 from __future__ import annotations
@@ -401,7 +402,8 @@ def no_status_read_and_dropped(path: str, lines: list[tuple[int, str]], at: int)
 
 
 # the values another check's kept status is tried at, where a script compares two (hunt 219)
-_OTHERS_TRIED = (0, 1, 2, 3, 4, 5, 255)
+# (and a command not found, or killed by a signal: 126 to 143)
+_OTHERS_TRIED = (0, 1, 2, 3, 4, 5, 126, 127, 130, 137, 143, 255)
 
 
 def _kept_beside_the_others(path: str, lines: list[tuple[int, str]], at: int, name: str, statuses: Statuses) -> bool:
@@ -469,8 +471,10 @@ def _followed_at(
             elif reached is not False and known.get(made.group(1)) != value:
                 known.pop(made.group(1), None)
         for other, value in pending.items():
-            if reads[other] == n:
-                known[other] = value
+            if reads[other] == n and reach.at(later, 0, set()) is True:
+                known[other] = value  # (read where it may not run: unknown)
+            elif reads[other] == n:
+                known.pop(other, None)
         loop = _LOOP.search(later)
         if loop is not None:
             known.pop(loop.group(1), None)
