@@ -27,6 +27,11 @@
   refused: the check was read as not the last command of the whole workflow. Now each step's `run:` is a script of
   its own, under its own shell or the `defaults:` one (git/status_dropped.py); `make test` then `echo done` in that
   step is refused.
+- **(our own) A check's name or a workflow's `run:` quoted.** `'make' test || true` (or `"make"`, `\\make`,
+  `m'ake'`, `python -m 'pytest'`) in .ci/run, and `run: "make test || true"` in a workflow, ran the check and
+  dropped its status (tested: exit 0 over a failing `make`), and passed (exit 0): the reader emptied quoted words
+  as arguments. Now a quoted word of no space and a backslash's character are read as bash reads them, and a
+  workflow's quoted scalar as what it holds (git/status_dropped.py).
 - **(our own) A `case` of another word taken as one of the status.** `x=0`, `set +e`, `make test`, `status=$?`,
   `set -e`, `case "$x" in 0) ;; *) exit "$status" ;; esac` exited 0 over a failing `make test` (the `*)` branch was
   read as the one a failing status takes), and passed (exit 0). Now a branch of a `case` of another word is not
@@ -118,6 +123,27 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
             },
             NO_SET_E.replace("line 10", "line 12"),
         ),
+        *(
+            ({".ci/run": "#!/usr/bin/env bash\nset -euo pipefail\n" + line}, ".ci/run line 3: a check run with '||'")
+            for line in (
+                "'make' test || true\n",
+                '"make" test || true\n',
+                "\\make test || true\n",
+                "m'ake' test || true\n",
+            )
+        ),
+        (
+            {".ci/run": "#!/usr/bin/env bash\nset -euo pipefail\n.venv/bin/python -m 'pytest' || true\n"},
+            ".ci/run line 3: a check run with '||'",
+        ),
+        *(
+            (
+                {WORKFLOW: STEPS + f"      - name: tests\n        run: {run}\n"},
+                f"{WORKFLOW} line 8: a check run with '||'",
+            )
+            for run in ('"make test || true"', "'make test || true'")
+        ),
+        ({WORKFLOW: STEPS + '      - name: tests\n        run: "make test\\necho done"\n'}, f"{WORKFLOW} line 8: "),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -146,5 +172,6 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         ".ci/and": KEPT + '[ "$a" -gt "$b" ] && exit "$a"\nexit "$b"\n',
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }
-    workflow = STEPS + OWN_SHELL + AFTER
+    workflow = STEPS + OWN_SHELL + AFTER + '      - name: quoted\n        run: "make test"\n'
+    scripts[".ci/quoted"] = "#!/usr/bin/env bash\nset -euo pipefail\n'make' test\necho \"ran 'make'\"\n"
     passed_by_the_extraction(tmp_path, {RULES: rules, WORKFLOW: workflow, **scripts})

@@ -35,6 +35,12 @@ no failing status from 0: now a status the script keeps beside others' (each bou
 failing status and each value of the others (0 to 5, 126 to 143, 255; unknown where their reading may not run), and
 passes where every such run comes to an `exit` of a failure; `-lt` (the lesser, 0 where the other passed) is refused
 (hunt 219).
+
+A word's quotes are bash's, not the command's: `'make' test || true`, `"make"`, `\\make`, `m'ake'` and `python -m
+'pytest'` in .ci/run, and a workflow's `run: "make test || true"` (a quoted scalar), each ran the check and dropped
+its status (tested), and passed (exit 0, hunt 219): the reader emptied every quoted word as an argument's. Now a
+quoted word of no space, and a character after a backslash, are read as bash reads them, and a workflow's quoted
+scalar as what it holds; a quoted text of several words (`"$(BIN)/trials merge-csv %O"`) is still an argument.
 """
 
 from __future__ import annotations
@@ -92,6 +98,31 @@ _DEFINED = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:+?!
 _TOKEN = lazy(r"\$[({]?[A-Za-z_][A-Za-z0-9_]*[)}]?|[^\s;&|()!`{}$]+")
 
 
+_ONE_WORD_QUOTED = lazy(r"'[^'\s]+'|\"[^\"\\\s]+\"")
+_ESCAPED = lazy(r"\\([A-Za-z0-9_./-])")
+# a workflow's key given a quoted scalar (`run: "make test || true"`): bash runs what it holds
+_YAML_QUOTED = lazy(
+    r"(?m)^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:[ \t]*)(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*')[ \t]*$"
+)
+
+
+def _yaml_unquoted(text: str) -> str:
+    """A workflow's text with each key's quoted scalar given as what it holds (a double-quoted one's escapes read,
+    its lines joined by `;`), as the shell a `run:` of it is given reads it."""
+
+    def unquoted(found: re.Match[str]) -> str:
+        value = found.group(2)
+        if value.startswith("'"):
+            inner = value[1:-1].replace("''", "'")
+        else:
+            inner = re.sub(
+                r"\\(.)", lambda escape: {"n": " ; ", "t": " "}.get(escape.group(1), escape.group(1)), value[1:-1]
+            )
+        return found.group(1) + inner
+
+    return _YAML_QUOTED.sub(unquoted, text)
+
+
 def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
     """The file's logical lines (a line ended by `\\` joined to the next), each with the number it starts on, its
     quoted words emptied (`"$(BIN)/trials merge-csv %O"` is an argument, not a command; where quoted, kept: `exit
@@ -105,6 +136,9 @@ def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
         if line.endswith("\\"):
             continue
         # but a text a shell runs (`bash -c "make test" || true`, `eval "$(BIN)/pytest"`): its quotes kept
+        # a quoted word of no space is the word bash reads (`'make' test`, `python -m "pytest"`), and a backslash
+        # before a character that character (`\make`): each is read unquoted (hunt 219)
+        held = _ESCAPED.sub(r"\1", _ONE_WORD_QUOTED.sub(lambda found: found.group(0)[1:-1], held))
         unquoted = held if quoted or _RUNS_TEXT.search(_QUOTED.sub("''", held)) else _QUOTED.sub("''", held)
         hashed = unquoted.find(" #")
         out.append((start, unquoted[:hashed] if hashed >= 0 else unquoted))
@@ -160,9 +194,11 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     shell drops, or, after `set +e`, a check whose status the next line does not read (the module's docstring says
     why). recipes: a makefile, each of whose lines a shell of its own runs (but under `.ONESHELL:`), where a `&&`
     list ends the line with its status."""
-    if data is None or not _CHECK.search(data.decode("utf-8", "replace")):
-        return
+    if data is None or not _CHECK.search(re.sub(r"['\"\\]", "", data.decode("utf-8", "replace"))):
+        return  # (read as bash reads its words: `\make`, `m'ake'`)
     text = data.decode("utf-8", "replace")
+    if path.endswith(_WORKFLOWS):
+        text = _yaml_unquoted(text)
     one_shell = recipes and _ONE_SHELL.search(text) is not None
     lines = _lines(text)
     raw = _lines(text, quoted=True)
