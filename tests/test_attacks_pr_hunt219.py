@@ -130,6 +130,9 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
                 '"make" test || true\n',
                 "\\make test || true\n",
                 "m'ake' test || true\n",
+                "$'make' test || true\n",
+                'ma""ke test || true\n',
+                '"$(echo make)" test || true\n',
             )
         ),
         (
@@ -173,5 +176,7 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }
     workflow = STEPS + OWN_SHELL + AFTER + '      - name: quoted\n        run: "make test"\n'
-    scripts[".ci/quoted"] = "#!/usr/bin/env bash\nset -euo pipefail\n'make' test\necho \"ran 'make'\"\n"
+    scripts[".ci/quoted"] = (
+        '#!/usr/bin/env bash\nset -euo pipefail\ncd "$(dirname "$0")/.."\n\'make\' test\necho "ran \'make\'"\n'
+    )
     passed_by_the_extraction(tmp_path, {RULES: rules, WORKFLOW: workflow, **scripts})

@@ -98,7 +98,8 @@ _DEFINED = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:+?!
 _TOKEN = lazy(r"\$[({]?[A-Za-z_][A-Za-z0-9_]*[)}]?|[^\s;&|()!`{}$]+")
 
 
-_ONE_WORD_QUOTED = lazy(r"'[^'\s]+'|\"[^\"\\\s]+\"")
+# (a makefile's `"$(BIN)/trials merge-csv %O"` is make's variable, no command substitution)
+_ONE_WORD_QUOTED = lazy(r"\$?'[^'\s]*'|\"[^\"\\\s]*\"|\"[^\"\n]*(?:\$\((?![A-Za-z_][A-Za-z0-9_]*\))|`)[^\"\n]*\"")
 _ESCAPED = lazy(r"\\([A-Za-z0-9_./-])")
 # a workflow's key given a quoted scalar (`run: "make test || true"`): bash runs what it holds
 _YAML_QUOTED = lazy(
@@ -136,9 +137,10 @@ def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
         if line.endswith("\\"):
             continue
         # but a text a shell runs (`bash -c "make test" || true`, `eval "$(BIN)/pytest"`): its quotes kept
-        # a quoted word of no space is the word bash reads (`'make' test`, `python -m "pytest"`), and a backslash
-        # before a character that character (`\make`): each is read unquoted (hunt 219)
-        held = _ESCAPED.sub(r"\1", _ONE_WORD_QUOTED.sub(lambda found: found.group(0)[1:-1], held))
+        # a quoted word of no space is the word bash reads (`'make' test`, `python -m "pytest"`, `$'make'`, `ma""ke`), a
+        # command substitution quoted runs its text (`"$(echo make)" test`), and a backslash before a character is that
+        # character (`\make`): each is read unquoted (hunt 219)
+        held = _ESCAPED.sub(r"\1", _ONE_WORD_QUOTED.sub(lambda found: found.group(0).lstrip("$")[1:-1], held))
         unquoted = held if quoted or _RUNS_TEXT.search(_QUOTED.sub("''", held)) else _QUOTED.sub("''", held)
         hashed = unquoted.find(" #")
         out.append((start, unquoted[:hashed] if hashed >= 0 else unquoted))
@@ -194,8 +196,8 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     shell drops, or, after `set +e`, a check whose status the next line does not read (the module's docstring says
     why). recipes: a makefile, each of whose lines a shell of its own runs (but under `.ONESHELL:`), where a `&&`
     list ends the line with its status."""
-    if data is None or not _CHECK.search(re.sub(r"['\"\\]", "", data.decode("utf-8", "replace"))):
-        return  # (read as bash reads its words: `\make`, `m'ake'`)
+    if data is None or not _CHECK.search(re.sub(r"\$?['\"\\]", "", data.decode("utf-8", "replace"))):
+        return  # (read as bash reads its words: `\make`, `m'ake'`, `$'make'`)
     text = data.decode("utf-8", "replace")
     if path.endswith(_WORKFLOWS):
         text = _yaml_unquoted(text)
