@@ -31,7 +31,9 @@
   `m'ake'`, `python -m 'pytest'`) in .ci/run, and `run: "make test || true"` in a workflow, ran the check and
   dropped its status (tested: exit 0 over a failing `make`), and passed (exit 0): the reader emptied quoted words
   as arguments. Now a quoted word of no space and a backslash's character are read as bash reads them, and a
-  workflow's quoted scalar as what it holds (git/status_dropped.py).
+  workflow's quoted scalar as what it holds (git/status_dropped.py); so are `$'make'`, `ma""ke` and `"$(echo
+  make)"`. And a step's `shell: >-` block scalar (`bash {0}` on the next line) was read as GitHub's bash -e on main
+  too: `make test` then `echo done` under it passed (exit 0); its lines are now read as the key's.
 - **(our own) A `case` of another word taken as one of the status.** `x=0`, `set +e`, `make test`, `status=$?`,
   `set -e`, `case "$x" in 0) ;; *) exit "$status" ;; esac` exited 0 over a failing `make test` (the `*)` branch was
   read as the one a failing status takes), and passed (exit 0). Now a branch of a `case` of another word is not
@@ -56,6 +58,9 @@ ONE = "#!/usr/bin/env bash\nset -euo pipefail\nset +e\nmake test\nstatus=$?\nset
 GREATER = 'if [ "$a" -gt "$b" ]; then exit "$a"; else exit "$b"; fi\n'
 STEPS = "name: ci\non: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
 OWN_SHELL = "      - name: tests\n        shell: bash {0}\n        run: make test\n"
+BLOCK_SHELL = (
+    "      - name: tests\n        shell: >-\n          {}\n        run: |\n          make test\n          echo done\n"
+)
 AFTER = "      - name: after\n        run: echo done\n"
 BROKEN = "an assert in the `else:` of a loop that breaks on its first pass"
 DROPPED = ".ci/run line 6: the check's status read into `status` after `set +e` is not given to `exit`"
@@ -147,6 +152,7 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
             for run in ('"make test || true"', "'make test || true'")
         ),
         ({WORKFLOW: STEPS + '      - name: tests\n        run: "make test\\necho done"\n'}, f"{WORKFLOW} line 8: "),
+        ({WORKFLOW: STEPS + BLOCK_SHELL.format("bash {0}")}, f"{WORKFLOW} line 11: a check run with no `set -e`"),
     ],
 )
 def test_what_makes_a_test_pass_stops_the_extraction(
@@ -175,7 +181,13 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         ".ci/and": KEPT + '[ "$a" -gt "$b" ] && exit "$a"\nexit "$b"\n',
         ".ci/case": ONE + 'case "$status" in 0) ;; *) exit "$status" ;; esac\n',
     }
-    workflow = STEPS + OWN_SHELL + AFTER + '      - name: quoted\n        run: "make test"\n'
+    workflow = (
+        STEPS
+        + OWN_SHELL
+        + BLOCK_SHELL.format("bash -eo pipefail {0}")
+        + AFTER
+        + '      - name: quoted\n        run: "make test"\n'
+    )
     scripts[".ci/quoted"] = (
         '#!/usr/bin/env bash\nset -euo pipefail\ncd "$(dirname "$0")/.."\n\'make\' test\necho "ran \'make\'"\n'
     )

@@ -107,9 +107,12 @@ _YAML_QUOTED = lazy(
 )
 
 
+_SHELL_BLOCK = lazy(r"^([ \t]*(?:-[ \t]+)?shell[ \t]*:[ \t]*)[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
 def _yaml_unquoted(text: str) -> str:
     """A workflow's text with each key's quoted scalar given as what it holds (a double-quoted one's escapes read,
-    its lines joined by `;`), as the shell a `run:` of it is given reads it."""
+    its lines joined by `;`), as the shell a `run:` of it is given reads it; a `shell:` block scalar on its line."""
 
     def unquoted(found: re.Match[str]) -> str:
         value = found.group(2)
@@ -121,7 +124,21 @@ def _yaml_unquoted(text: str) -> str:
             )
         return found.group(1) + inner
 
-    return _YAML_QUOTED.sub(unquoted, text)
+    lines = _YAML_QUOTED.sub(unquoted, text).split("\n")
+    # a `shell:` given as a block scalar (`shell: >-`, then `bash {0}`): its lines on the key's (hunt 219)
+    for n, line in enumerate(lines):
+        key = _SHELL_BLOCK.match(line)
+        if key is None:
+            continue
+        deep = len(line) - len(line.lstrip())
+        held = []
+        for m in range(n + 1, len(lines)):
+            if lines[m].strip() and len(lines[m]) - len(lines[m].lstrip()) <= deep:
+                break
+            held.append(lines[m].strip())
+            lines[m] = ""
+        lines[n] = key.group(1) + " ".join(part for part in held if part)
+    return "\n".join(lines)
 
 
 def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
