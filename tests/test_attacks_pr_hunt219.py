@@ -84,6 +84,14 @@ NO_SET_E = f"{WORKFLOW} line 10: a check run with no `set -e` before it"
         ({RULES: TEST + "    assert (not found) if not found else True\n"}, f"{RULES} line 3: "),
         ({RULES: TEST + "    if found:\n        return\n    assert found == []\n"}, f"{RULES} line 5: an assert of"),
         ({RULES: TEST + "    for _ in found:\n        return\n    assert found == []\n"}, f"{RULES} line 5: "),
+        *(
+            ({RULES: TEST + block + "    assert found == []\n"}, f"{RULES} line {block.count(chr(10)) + 3}: an assert")
+            for block in (
+                "    with open(__file__):\n        if found:\n            return\n",
+                "    try:\n        if found:\n            return\n    finally:\n        pass\n",
+                "    if not found:\n        pass\n    else:\n        return\n",
+            )
+        ),
         (
             {RULES: TEST + "    for p in found:\n        if p:\n            continue\n        assert not p\n"},
             f"{RULES} line 6: ",

@@ -26,8 +26,9 @@ builtin that reads its arguments; `if found: assert found[0].code == "E501"` pas
 block leaves without failing (`if found: return`, `if p: continue`, `if found: pytest.skip()`) runs under the
 guard's negation, and after a loop that leaves on its first pass (`for _ in found: return`) what it loops over is
 empty: an assert of `found == []` after either passed over a problem found (tested), and the extraction (exit 0, hunt
-219); a `raise` or `pytest.fail` fails the test, and passes. So does an assert of a comprehension over an empty
-constant (`assert all(p == 0 for p in [])`), which reads nothing, and is refused.
+219); a `raise` or `pytest.fail` fails the test, and passes. So does an `else:` that leaves (`if not found: pass`,
+`else: return`), and a guard within a `with` or a `try` without handlers, whose facts hold after it. An assert of a
+comprehension over an empty constant (`assert all(p == 0 for p in [])`) reads nothing, and is refused.
 """
 
 from __future__ import annotations
@@ -280,9 +281,10 @@ def _branch_implied(test: ast.expr, facts: list[_Fact]) -> bool:
     return constant_truth(test) is True or _implied(test, facts)
 
 
-def _guarded(path: str, statements: list[ast.stmt], facts: list[_Fact]) -> None:
+def _guarded(path: str, statements: list[ast.stmt], facts: list[_Fact]) -> list[_Fact]:
     """Refused: an assert of statements run under facts (what the guards around them make hold) that they imply.
-    What a statement before it reads, it may have changed: the facts on those names are dropped after it."""
+    What a statement before it reads, it may have changed: the facts on those names are dropped after it. Returns
+    the facts that hold after the statements."""
     for statement in statements:
         if isinstance(statement, ast.Assert):
             if _implied(statement.test, facts):
@@ -295,9 +297,22 @@ def _guarded(path: str, statements: list[ast.stmt], facts: list[_Fact]) -> None:
             continue
         if isinstance(statement, _FUNCTIONS + (ast.ClassDef,)):
             continue
+        # what follows a guard one of whose blocks leaves the test (or the loop's pass) passing runs where the other
+        # ran: `if found: return`, `if p: continue`, `if found: pytest.skip()`, its `else:` too, and within a `with`
+        # or a `try` without handlers (hunt 219)
         if isinstance(statement, ast.If):
-            _guarded(path, statement.body, facts + _facts(statement.test))
-            _guarded(path, statement.orelse, facts + _facts(statement.test, False))
+            facts = _after_reading(statement.test, facts)
+            body = _guarded(path, statement.body, facts + _facts(statement.test))
+            orelse = _guarded(path, statement.orelse, facts + _facts(statement.test, False))
+            if _leaves(statement.body) != _leaves(statement.orelse):
+                facts = orelse if _leaves(statement.body) else body
+                continue
+        elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            facts = _guarded(path, statement.body, _after_reading(statement.items, facts))
+            continue
+        elif isinstance(statement, (ast.Try, ast.TryStar)) and not statement.handlers and not statement.orelse:
+            facts = _guarded(path, statement.finalbody, _guarded(path, statement.body, facts))
+            continue
         elif isinstance(statement, ast.While):
             _guarded(path, statement.body, facts + _facts(statement.test))
             _guarded(path, statement.orelse, facts)
@@ -314,15 +329,21 @@ def _guarded(path: str, statements: list[ast.stmt], facts: list[_Fact]) -> None:
             for field in ("body", "handlers", "orelse", "finalbody"):
                 for inner in getattr(statement, field, None) or []:
                     _guarded(path, inner.body if isinstance(inner, ast.ExceptHandler) else [inner], facts)
-        read = _names_changeable(statement)
-        facts = [] if _may_change(statement) else [fact for fact in facts if not fact.names & read]
-        # what follows a guard whose block leaves the test (or the loop's pass) passing runs where it did not hold:
-        # `if found: return`, `if p: continue`, `if found: pytest.skip()`; after a loop that leaves on its first pass,
-        # what it loops over is empty (hunt 219)
-        if isinstance(statement, ast.If) and not statement.orelse and _leaves(statement.body):
-            facts = facts + _facts(statement.test, False)
-        elif isinstance(statement, (ast.For, ast.AsyncFor)) and not statement.orelse and _leaves(statement.body):
+        facts = _after_reading(statement, facts)
+        # after a loop that leaves on its first pass, what it loops over is empty (hunt 219)
+        if isinstance(statement, (ast.For, ast.AsyncFor)) and not statement.orelse and _leaves(statement.body):
             facts = facts + _facts(statement.iter, False)
+    return facts
+
+
+def _after_reading(node: ast.AST | list[ast.withitem], facts: list[_Fact]) -> list[_Fact]:
+    """The facts that still hold after code runs: none after a call that may change a value, else those on no name
+    it reads or binds."""
+    nodes: list[ast.AST] = list(node) if isinstance(node, list) else [node]
+    if any(_may_change(inner) for inner in nodes):
+        return []
+    read = frozenset().union(*(_names_changeable(inner) for inner in nodes))
+    return [fact for fact in facts if not fact.names & read]
 
 
 # what ends a test (or a loop's pass) without failing it: pytest's skip and xfail, and their module's exit
@@ -346,7 +367,7 @@ def _leaves(statements: list[ast.stmt]) -> bool:
     return False
 
 
-def _names_changeable(statement: ast.stmt) -> frozenset[str]:
+def _names_changeable(statement: ast.AST) -> frozenset[str]:
     """The names a statement reads or binds, but as an argument of a builtin that only reads them (`print(found)`)."""
     reading = {
         id(inner)
@@ -359,7 +380,7 @@ def _names_changeable(statement: ast.stmt) -> frozenset[str]:
     return frozenset(node.id for node in ast.walk(statement) if isinstance(node, ast.Name) and id(node) not in reading)
 
 
-def _may_change(statement: ast.stmt) -> bool:
+def _may_change(statement: ast.AST) -> bool:
     """Whether a statement calls what may change a value a fact is of (a method, a function of the code; not a
     builtin that only reads its arguments: `print`, `len`, `sorted`)."""
     return any(
