@@ -38,6 +38,10 @@
   `set -e`, `case "$x" in 0) ;; *) exit "$status" ;; esac` exited 0 over a failing `make test` (the `*)` branch was
   read as the one a failing status takes), and passed (exit 0). Now a branch of a `case` of another word is not
   known to be taken (git/status_reached.py).
+
+Found and left: a check's name built as the script runs still hides it from git/status_dropped.py: in .ci/run under
+`set -euo pipefail`, `M=ma; ${M}ke test || true`, `set -- make test` then `"$@" || true`, and `shopt -s
+expand_aliases`, `alias m=make`, `m test || true` each pass the extraction (exit 0).
 """
 
 from __future__ import annotations
