@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from sle_trials import fields
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remark_problem, remarks_of, sentences_naming_criteria
+from sle_trials.checks.remarks import remark_problem, remarks_of, sentences_naming_criteria_quoting
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -62,7 +62,7 @@ _SOURCE_RULE = "a remark places what it writes in its source where the source wr
 
 def check_remark_order(record: Record) -> Iterator[Problem]:
     """E501: each order claim of a remark's sentence naming one criterion that the criterion's words run against."""
-    for remark, sentence, items in sentences_naming_criteria(record):
+    for remark, sentence, written, items in sentences_naming_criteria_quoting(record):
         if len(items) != 1 or not _ORDER.search(sentence):
             continue
         ref, item = items[0]
@@ -74,6 +74,9 @@ def check_remark_order(record: Record) -> Iterator[Problem]:
             said, other = sentence[start : m.start()], sentence[m.end() : end]
             if not WRITTEN.search(said) or _DENIED.search(said):
                 continue
+            # (a side's quotations read as written: 'writes "after enrollment" before "prior to screening"' of
+            # IM19's exclusion criterion 4, which writes them the other way round, passed, hunt 224)
+            said, other = written[start : m.start()], written[m.end() : end]
             order = " ".join(m.group("order").casefold().split())
             sides = _sides_of_event(other, text)
             if sides:

@@ -793,18 +793,31 @@ def _pieces_of_criteria(eligibility: dict, sentence: str, field: str) -> Iterato
 def sentences_naming_criteria(record: Record) -> Iterator[tuple[Remark, str, list[tuple[dict, dict]]]]:
     """Each sentence of each remark (its quotes' words set apart: _said) that names criteria the record holds by
     number, with each (its reference, the criterion: the first where sub-headings share the number)."""
+    for remark, sentence, _, items in sentences_naming_criteria_quoting(record):
+        yield remark, sentence, items
+
+
+def sentences_naming_criteria_quoting(record: Record) -> Iterator[tuple[Remark, str, str, list[tuple[dict, dict]]]]:
+    """Each sentence sentences_naming_criteria yields, with the same sentence as the remark writes it, its quotes
+    whole (of the same length: a quote's words are blanked in place), for a reading of what it quotes (hunt 224: the
+    order of two quotations a criterion is said to write was read by nothing, their words blanked)."""
     eligibility = record.data.get("eligibility")
     if not isinstance(eligibility, dict):
         return
     for remark in remarks_of(record):
-        for sentence in _SENTENCE_END.split(_said(normalise(remark.text))):
+        written = normalise(remark.text)
+        said = _said(written)
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(said))]
+        ends = [*(m.start() for m in _SENTENCE_END.finditer(said)), len(said)]
+        for start, end in zip(starts, ends, strict=True):
+            sentence = said[start:end]
             items = [
                 (ref, eligibility[f"{ref['list'].lower()}_criteria"][k])
                 for ref in _criteria_refs(sentence, remark.field)
                 for k in fields.criteria_named(eligibility, ref)[:1]
             ]
             if items:
-                yield remark, sentence, items
+                yield remark, sentence, written[start:end], items
 
 
 # the words denying a criterion right before it is named: Relma-cel's "Inclusion criterion 4's sub-items are numbered
