@@ -10,6 +10,23 @@ Found and fixed (E501):
   screening".' passed, each criterion writing them the other way round: an order claim's sides were read with their
   quotations blanked (remark_order.check_remark_order now reads them as written:
   remarks.sentences_naming_criteria_quoting).
+- a count of related clinical trials: IM19's "Six related clinical trials are listed." (and "Six Related Clinical
+  Trials ...", "Six related trials ...") passed of its five, on any note: "related clinical trials" was no noun a
+  count was read of, and "related trials" only on the related_trials' note. A note on any field counts them by the
+  phrase (remark_lists._COUNTED_BY_PHRASE, _CLINICAL; note_lists.counts_of reads a noun of two words).
+- a cohort's dose said in prose: IM19's "Patients 1 to 3 are dosed flat." passed (they are dosed per kilogram), a
+  basis being read only of the cohort a note is on (note_cohorts.bases_given, remarks._bases_of_other_cohorts); and
+  "Each cohort receives 1×10^8 CAR-T cells." passed, a dose said of every cohort placed on none
+  (remarks._doses_of_every_cohort). "Patients 4 to 6 are dosed flat." and "Each cohort receives CAR-T cells:
+  1×10^6/kg for patients 1 to 3, ..." pass.
+- a count of what people are put in: IM19's "The trial plans to enrol six patients in three cohorts." passed of its
+  two (note_lists._COUNT_IN); "in one cohort" may place some of them, and is not read.
+- a count of the thresholds a criterion holds: IM19's "Inclusion criterion 5 is long: it holds seven thresholds, three
+  of them conditioned on steroids." passed of its six (remark_lists._limits_counted); "two thresholds on steroids'
+  dose" counts some of them (note_lists._QUALIFIED).
+- a count of people put in two or more parts: IM19's comment "# Seven participants in two cohorts." passed of its six
+  (and so would a note): head_counts reads "N participants in ... cohort" as a part's count, so a fact read nothing
+  of it; in two or more parts it is all of them (remarks._PEOPLE_IN_PARTS).
 """
 
 from __future__ import annotations
@@ -38,3 +55,51 @@ def test_two_quotations_are_held_to_the_order_the_criterion_writes_them(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A count of related clinical trials on any note (remark_lists._CLINICAL, _COUNTED_BY_PHRASE): IM19 lists five
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Six related clinical trials are listed.", {"E501"}),
+        ("Six Related Clinical Trials are listed.", {"E501"}),
+        ("Six related trials are listed.", {"E501"}),
+        ("The page lists four related clinical trials.", {"E501"}),
+        ("Five related clinical trials are listed.", set()),
+        ("Five Related Clinical Trials are listed.", set()),
+        ("The page lists five related trials.", set()),
+    ],
+)
+def test_a_count_of_related_clinical_trials_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A count of what people are put in (note_lists._COUNT_IN): IM19 holds two cohorts
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The trial plans to enrol six patients in three cohorts.", {"E501"}),
+        ("The six patients are split into three cohorts.", {"E501"}),
+        ("The trial plans to enrol six patients in two cohorts.", set()),
+        ("The six patients are split into two cohorts.", set()),
+        ("Three patients in one cohort are dosed per kilogram.", set()),
+    ],
+)
+def test_a_count_of_cohorts_people_are_put_in_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A count of the thresholds a criterion holds (remark_lists._limits_counted, note_lists._QUALIFIED): IM19 reads
+# six from inclusion criterion 5, six from exclusion criterion 11
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 5 is long: it holds seven thresholds, three of them conditioned on steroids.", {"E501"}),
+        ("Exclusion criterion 11 gives five limits.", {"E501"}),
+        ("Inclusion criterion 5 is long: it holds six thresholds, three of them conditioned on steroids.", set()),
+        ("Exclusion criterion 11 gives six limits.", set()),
+        ("Inclusion criterion 5 holds two thresholds on steroids' dose.", set()),
+    ],
+)
+def test_a_count_of_a_criterions_thresholds_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from sle_trials import fields
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_comments
+from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_comments, sentences_naming_criteria
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -65,6 +65,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
     its sources' lists whole (E519), so the source's count is the record's."""
     if record.data["curation"].get("status") != "complete":
         return  # (a draft may hold part of a list its source gives whole)
+    yield from _limits_counted(record)
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
         yield from _criteria_lists_counted(record, kind, i, text)
@@ -88,6 +89,7 @@ def check_comment_lists(record: Record, schema: dict) -> Iterator[Problem]:
 def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
     """What text (a remark's on field, or a comment's) counts of a list's items that the record does not hold so."""
     on = field.split(".")[0]
+    said = _CLINICAL.sub(r"\g<related> trial", normalise(text))
     for name, named in _ITEM_NOUNS.items():
         if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
             continue
@@ -98,7 +100,7 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
             continue
         named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
         nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
-        for given, noun in note_lists.counts_of(normalise(text), nouns):
+        for given, noun in note_lists.counts_of(said, nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
     for name in _COUNTED_BY_PHRASE:
@@ -168,6 +170,38 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
                 "counts a criteria list's items as the record holds them"
             )
             yield remark_problem(record, kind, i, "E501", message)
+
+
+_LIMIT_NOUNS = frozenset({"threshold", "thresholds", "limit", "limits"})
+
+
+def _limits_counted(record: Record) -> Iterator[Problem]:
+    """E501: a count of thresholds (or limits) a remark's sentence naming one criterion gives that is not the number
+    the record reads from that criterion: IM19's "Inclusion criterion 5 is long: it holds seven thresholds, three of
+    them conditioned on steroids." passed of its six (hunt 224), such a count read by nothing."""
+    eligibility = record.data.get("eligibility")
+    thresholds = eligibility.get("thresholds") if isinstance(eligibility, dict) else None
+    if not isinstance(thresholds, list):
+        return
+    for remark, sentence, items in sentences_naming_criteria(record):
+        if len(items) != 1:
+            continue
+        ref = items[0][0]
+        held = sum(
+            1
+            for t in thresholds
+            if isinstance(t, dict)
+            and isinstance(t.get("criterion"), dict)
+            and t["criterion"].get("list") == ref["list"]
+            and t["criterion"].get("number") == ref["number"]
+        )
+        for given, noun in note_lists.counts_of(sentence, _LIMIT_NOUNS, whole=True):
+            if not note_lists.agrees(given, held):
+                message = (
+                    f"counts {_said(given)} {noun} of {ref['list'].lower()} criterion {ref['number']}, of which the "
+                    f"record reads {held}: {_RULE}"
+                )
+                yield remark_problem(record, remark.kind, remark.i, "E501", message)
 
 
 # a count of the record's criteria lists: "Both criteria lists start at 2", "its two eligibility lists"
@@ -249,7 +283,9 @@ def items_counted(record: Record, noun: str) -> int | None:
 
 
 # lists whose noun of two words names nothing else a note counts, which items_counted reads too: IM19's "The page
-# mentions five related trials" (its five) was refused as a count of "related" no source writes (hunt 213's leftover)
+# mentions five related trials" (its five) was refused as a count of "related" no source writes (hunt 213's leftover);
+# a note on any field counts them by the phrase (hunt 224: IM19's "Six related clinical trials are listed." of its five
+# passed, on its related_trials' note too), "related clinical trials" read as "related trials"
 _COUNTED_BY_PHRASE = ("related_trials",)
 # ... and whose count a note on any field gives, by the phrase whole (made one word to count it): IM19's note on its
 # thresholds given "The source lists six related trials." (its five) passed (hunt 223), such a count read only on a
@@ -260,6 +296,7 @@ _PHRASES = {
         frozenset({"related-trials"}),
     )
 }
+_CLINICAL = lazy(r"(?i)\b(?P<related>related)[ \t]+clinical[ \t]+trial")
 
 
 def affiliations_naming(record: Record, noun: str) -> int | None:

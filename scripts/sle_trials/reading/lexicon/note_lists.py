@@ -163,6 +163,15 @@ _ALSO_COUNTED = lazy(
 )
 
 
+# ... or the things people are put in, after the people: "six patients in three cohorts", "participants across two
+# sites" (hunt 224: IM19's "The trial plans to enrol six patients in three cohorts." of its two passed). Not "in one
+# cohort", which may place some of them: "Three patients in one cohort are dosed flat".
+_COUNT_IN = lazy(
+    r"(?i)\b(?:patients|participants|subjects|people)[ \t]+(?:(?:are|were|will[ \t]+be)[ \t]+)?(?:(?:split|divided|"
+    r"enrol+ed|treated|dosed)[ \t]+)?(?:in|into|across|over)[ \t]+(?!(?:one|a[ \t]+single|single|1)\b)" + _COUNTED_WORDS
+)
+
+
 def _listed_on(text: str, first: re.Match[str]) -> list[re.Match[str]]:
     """The counts a verb of listing's list gives after its first."""
     out, at = [], first.end()
@@ -174,7 +183,7 @@ def _listed_on(text: str, first: re.Match[str]) -> list[re.Match[str]]:
 
 def _counts(text: str) -> list[re.Match[str]]:
     """Each count text gives of things of one kind (_COUNT_OF, _COUNT_WITHOUT_LISTING, _COUNT_AT, _COUNT_OPENING,
-    _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE)."""
+    _COUNT_ALONE, _COUNT_DEFINITE, _COUNT_OF_WHOLE, _COUNT_IN)."""
     patterns = (
         _COUNT_OF,
         _COUNT_WITHOUT_LISTING,
@@ -183,23 +192,43 @@ def _counts(text: str) -> list[re.Match[str]]:
         _COUNT_ALONE,
         _COUNT_DEFINITE,
         _COUNT_OF_WHOLE,
+        _COUNT_IN,
     )
     found = [m for pattern in patterns for m in pattern.finditer(text)]
     return found + [also for m in _COUNT_OF.finditer(text) for also in _listed_on(text, m)]
 
 
-def counts_of(text: str, nouns: frozenset[str]) -> list[tuple[int, str]]:
-    """Each count text gives of one of nouns (lower case, each in the singular and the plural), with the noun as
-    written: "The source lists one location" of {"location", "locations"}."""
+# the words after a count's noun that pick some of them out: "two thresholds on steroids' dose", "two limits that
+# the criterion conditions" (hunt 224: a count of some of a criterion's thresholds is no count of them all)
+_QUALIFIED = lazy(
+    r"(?i)[ \t]+(?:on|of|for|that|which|about|with|in|under|where|conditioned|set|given|read|placed)(?![\w-])"
+)
+
+
+def counts_of(text: str, nouns: frozenset[str], whole: bool = False) -> list[tuple[int, str]]:
+    """Each count text gives of one of nouns (lower case, each in the singular and the plural; a noun may be two
+    words), with the noun as written: "The source lists one location" of {"location", "locations"}; where whole, not
+    a count of nouns words after them qualify (_QUALIFIED)."""
     out: list[tuple[int, str]] = []
     for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
-        noun = first if first in nouns else second if second in nouns and first not in _NOT_BETWEEN else None
+        pair = f"{first} {second}"  # (a noun of two words: "related trials", hunt 224)
+        noun = (
+            pair
+            if second and pair in nouns
+            else first
+            if first in nouns
+            else second
+            if second in nouns and first not in _NOT_BETWEEN
+            else None
+        )
         if noun is None:
             continue
         group = "first" if noun == first else "second"
         if _RATE_BEFORE.search(text, m.end("count"), m.start(group)) or _RATE_AFTER.match(text, m.end(group)):
             continue  # (a rate, no count of them all: "three per cohort", "one official per row")
+        if whole and _QUALIFIED.match(text, m.end(group)):
+            continue  # (some of them, where a count is read only of them all: "two thresholds on steroids")
         out.append((value(m.group("count")), noun))
     return out
 
