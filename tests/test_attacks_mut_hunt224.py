@@ -103,3 +103,26 @@ def test_a_count_of_cohorts_people_are_put_in_is_the_records(registry: Path, add
 )
 def test_a_count_of_a_criterions_thresholds_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A dose's basis said of a cohort, and a dose said of every cohort (note_cohorts.bases_given,
+# remarks._bases_of_other_cohorts, _doses_of_every_cohort): IM19 doses patients 1 to 3 1×10^6/kg (per kilogram),
+# patients 4 to 6 1×10^8 CAR-T cells (flat)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Patients 1 to 3 are dosed flat.", {"E501"}),
+        ("The second cohort receives a weight-based dose.", {"E501"}),
+        ("Each cohort is dosed per kilogram.", {"E501"}),
+        ("Each cohort receives 1×10^8 CAR-T cells.", {"E501"}),
+        ("Each cohort receives 1×10^6/kg CAR-T cells.", {"E501"}),
+        ("Patients 4 to 6 are dosed flat.", set()),
+        ("Patients 1 to 3 are dosed per kilogram.", set()),
+        ("The second cohort receives a fixed dose.", set()),
+        ("Patients 4 to 6 are not dosed per kilogram.", set()),
+        ("Each cohort receives CAR-T cells: 1×10^6/kg for patients 1 to 3, and 1×10^8 for patients 4 to 6.", set()),
+        ("Each cohort receives 1×10^6/kg or 1×10^8 CAR-T cells.", set()),
+    ],
+)
+def test_a_dose_said_of_a_cohort_is_the_one_it_receives(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -881,8 +881,12 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
         return
     placed = [_from_the_first(arm) for arm in cohorts]
     for kind, i, text, _ in remarks_of(record):
+        yield from _bases_of_other_cohorts(record, kind, i, text, cohorts, placed)
         for given in note_cohorts.doses_given(normalise(text)):
             named = given.cohort
+            if named.every:
+                yield from _doses_of_every_cohort(record, kind, i, given, cohorts)
+                continue
             held = [
                 c["dose"]["value"]
                 for c in _cohorts_held(named, cohorts, placed)
@@ -905,6 +909,53 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
                         "gives a cohort only the dose the record holds for it"
                     )
                     yield remark_problem(record, kind, i, "E501", message)
+
+
+def _doses_of_every_cohort(
+    record: Record, kind: str, i: int, given: note_cohorts.DosesGiven, cohorts: list[list[dict]]
+) -> Iterator[Problem]:
+    """E501: one dose a remark gives to every cohort as a whole ("Each cohort receives 1×10^8 CAR-T cells") that a
+    cohort the record holds is not given (hunt 224: so said of IM19's cohorts, the first dosed 1×10^6/kg, it passed).
+    A piece giving more than one dose gives each to some of them ("1×10^6/kg or 1×10^8"), and is not judged."""
+    values = [_dose_of(c, "value") for arm in cohorts for c in arm]
+    if len(given.doses) != 1 or not values or any(not isinstance(v, int | float) for v in values):
+        return
+    dose = given.doses[0]
+    if not all(quantities.same_number(dose, float(v)) for v in values if isinstance(v, int | float)):
+        message = (
+            f"gives a dose of {stated_limits.number_text(dose)} to every cohort in {given.words!r}, which the "
+            "record holds for only some of them: a remark gives a cohort only the dose the record holds for it"
+        )
+        yield remark_problem(record, kind, i, "E501", message)
+
+
+def _dose_of(cohort: dict, key: str) -> object:
+    dose = cohort.get("dose")
+    return dose.get(key) if isinstance(dose, dict) else None
+
+
+def _bases_of_other_cohorts(
+    record: Record, kind: str, i: int, text: str, cohorts: list[list[dict]], placed: list[bool]
+) -> Iterator[Problem]:
+    """E501: a basis a remark says a cohort it names (or every cohort) is dosed on (note_cohorts.bases_given) that
+    the record holds for no such cohort (for every one: for not all of them). IM19's "Patients 1 to 3 are dosed
+    flat." passed of its first cohort, dosed per kilogram (hunt 224): a basis in a note was read only of the cohort
+    the note is on."""
+    for said in note_cohorts.bases_given(_said(normalise(text))):
+        named = (
+            [c for arm in cohorts for c in arm] if said.cohort.every else _cohorts_held(said.cohort, cohorts, placed)
+        )
+        held = [_dose_of(c, "basis") for c in named]
+        if not held or any(not isinstance(b, str) for b in held):
+            continue
+        wrong = any(b != said.basis for b in held) if said.cohort.every else said.basis not in held
+        if wrong:
+            message = (
+                f"says the cohort it names in {said.words!r} is dosed {said.basis}, which the record holds "
+                f"({', '.join(sorted(set(map(str, held))))}): a remark gives a cohort only the dose the record holds "
+                "for it"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
 
 
 def _sizes_of_cohorts_named(record: Record, text: str) -> set[float]:

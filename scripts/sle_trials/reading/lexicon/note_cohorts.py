@@ -63,9 +63,58 @@ def doses_given(text: str) -> list[DosesGiven]:
         doses = note_numbers.powers(piece)
         if not doses:
             continue
-        named = _cohorts_named(piece)
+        named = _cohorts_named(piece) or _every(piece)
         if len(named) == 1:
             out.append(DosesGiven(named[0], doses, " ".join(piece.split())))
+    return out
+
+
+def _every(piece: str) -> list[CohortNamed]:
+    """Every cohort, where piece names them as a whole ("Each cohort receives 1×10^8 CAR-T cells" passed of IM19's
+    cohorts dosed otherwise, hunt 224)."""
+    return [CohortNamed(None, None, every=True)] if _EVERY.search(piece) else []
+
+
+class BasisSaid(NamedTuple):
+    """A note's piece naming one cohort (or every cohort) and the basis it says that cohort is dosed on."""
+
+    cohort: CohortNamed
+    basis: str  # FLAT or PER_KG
+    words: str
+
+
+# a dose's basis said in a note's words ("dosed flat", "a flat dose", "dosed per kilogram", "weight-based"), and the
+# words that deny one ("with no per-kilogram wording"): a piece denying anything says no basis
+_BASIS_WORDS = {
+    "FLAT": lazy(
+        r"(?i)(?<![\w-])(?:(?:flat|fixed)[ \t-]+dos(?:e|es|ed|ing)|dos(?:e|es|ed|ing)[ \t]+(?:at[ \t]+a[ \t]+)?"
+        r"(?:flat|fixed))(?![\w-])"
+    ),
+    "PER_KG": lazy(
+        r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight[ \t-]+(?:based|adjusted)|by[ \t]+(?:body[ \t]+)?weight)"
+        r"(?![\w-])|/[ \t]*kg\b"
+    ),
+}
+_DENYING = lazy(r"(?i)(?<![\w-])(?:no|not|without|never|neither|nor|rather[ \t]+than|instead[ \t]+of)(?![\w-])|n't\b")
+
+
+def bases_given(text: str) -> list[BasisSaid]:
+    """Each piece of a note (its quotes blanked by the caller) naming one cohort, or every cohort as a whole, and one
+    basis its dose is said to be on: IM19's "Patients 1 to 3 are dosed flat." passed of its cohort dosed per kilogram
+    (hunt 224), a basis said of a cohort being placed by nothing. A piece denying anything, or saying both bases, is
+    not read."""
+    out: list[BasisSaid] = []
+    start = 0
+    for stop in [m.start() for m in _PIECE_END.finditer(text)] + [len(text)]:
+        piece, start = text[start:stop], stop + 1
+        bases = [basis for basis, words in _BASIS_WORDS.items() if words.search(piece)]
+        if len(bases) != 1 or _DENYING.search(piece):
+            continue
+        named = _cohorts_named(piece) or _every(piece)
+        if named and named[0].every and len(note_numbers.powers(piece)) > 1:
+            continue  # (each of some doses to some of them: "Each cohort receives 1×10^6/kg or 1×10^8 cells")
+        if len(named) == 1:
+            out.append(BasisSaid(named[0], bases[0], " ".join(piece.split())))
     return out
 
 
