@@ -34,7 +34,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
 
 
 # --- The order of two quotations a criterion writes (remark_order, remarks.sentences_naming_criteria_quoting): IM19's
@@ -126,3 +126,26 @@ def test_a_count_of_a_criterions_thresholds_is_the_records(registry: Path, added
 )
 def test_a_dose_said_of_a_cohort_is_the_one_it_receives(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A count of people put in two or more parts, in a comment (remarks._PEOPLE_IN_PARTS): IM19 enrols six in two
+# cohorts
+def codes_with_a_comment_added(trials: Trials, shown: str, comment: str) -> set[str]:
+    """The codes of `trials validate` of the record at shown with comment added as its file's second line."""
+    path = trials.root / shown
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(lines[0] + comment + "\n" + "".join(lines[1:]), encoding="utf-8")
+    return trials.json("validate", shown).codes()
+
+
+@pytest.mark.parametrize(
+    ("comment", "found"),
+    [
+        ("# Seven participants in two cohorts.", {"E501"}),
+        ("# 7 patients split into two cohorts.", {"E501"}),
+        ("# Six participants in two cohorts.", set()),
+        ("# 6 patients split into two cohorts.", set()),
+    ],
+)
+def test_a_count_of_people_in_parts_is_all_of_them(trials: Trials, comment: str, found: set[str]) -> None:
+    assert codes_with_a_comment_added(trials, IM19_PATH, comment) == found

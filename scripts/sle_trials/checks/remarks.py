@@ -1305,6 +1305,10 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
         ]
     if "participants" in kinds:
         out += [Fact("participants", v, f"{stated_limits.number_text(v)} enrolled") for v in note_numbers.counted(text)]
+        out += [
+            Fact("participants", _cardinal(m.group("count")), f"{m.group('count')} participants")
+            for m in _PEOPLE_IN_PARTS.finditer(text)
+        ]
     # (an age and the bound it is, as a quote's is read: a note's "the upper age is 18 years" of a record whose
     # maximum is 70 and whose source's minimum is 18 passed as a number of years the source writes, hunt 207)
     # (a source's, each sentence or list item alone: read whole, a registry study's criteria run on as one sentence,
@@ -1329,6 +1333,22 @@ def _facts(text: str, kinds: frozenset[str] = _READINGS, written: bool = False) 
             for bound, value in note_numbers.unitless_ages(text)
         ]
     return out
+
+
+# a count of people put in two or more parts, which is all of them ("Seven participants in two cohorts", "12 patients
+# split into three arms"): read as a part's count by head_counts ("12 participants in cohort 1"), a comment's false
+# "# Seven participants in two cohorts." passed of IM19's six (hunt 224)
+_CARDINAL_WORDS = "|".join(sorted((w for w, v in quantities.CARDINALS.items() if v <= 100), key=len, reverse=True))
+_PART_WORDS = "|".join(sorted((w for w, v in quantities.CARDINALS.items() if 2 <= v <= 20), key=len, reverse=True))
+_PEOPLE_IN_PARTS = lazy(
+    rf"(?i)(?<![\w.,-])(?P<count>{_CARDINAL_WORDS}|\d{{1,4}})[ \t]+(?:participants|patients|subjects|people)[ \t]+"
+    r"(?:(?:are|were|will[ \t]+be)[ \t]+)?(?:(?:split|divided|enrol+ed|treated|dosed)[ \t]+)?(?:in|into|across)[ \t]+"
+    rf"(?:{_PART_WORDS}|[2-9]|1\d)[ \t]+(?:dose[ \t]+)?(?:cohorts|arms|groups|dose[ \t]+levels|parts|stages)(?![\w-])"
+)
+
+
+def _cardinal(word: str) -> float:
+    return float(word) if word.isdigit() else float(quantities.CARDINALS[word.lower()])
 
 
 _HYPHENATED_LENGTH = lazy(
