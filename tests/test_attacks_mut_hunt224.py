@@ -27,6 +27,13 @@ Found and fixed (E501):
 - a count of people put in two or more parts: IM19's comment "# Seven participants in two cohorts." passed of its six
   (and so would a note): head_counts reads "N participants in ... cohort" as a part's count, so a fact read nothing
   of it; in two or more parts it is all of them (remarks._PEOPLE_IN_PARTS).
+
+Found by this hunt's own mutations and fixed (E501):
+
+- a section named by its first word: IM19's 'under "key timeline milestones" in Basic Information' rewritten to "in
+  Eligibility" passed, its source writing them in Basic Information: a section after a quotation was named whole or by
+  its last word only. A capitalised name is also read by its first word where one heading alone starts with it
+  (remark_sections._unwritten, heading_named's first_word); "in Study" (three headings) is not read.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten, codes_with_a_sentence_added
 
 
 # --- The order of two quotations a criterion writes (remark_order, remarks.sentences_naming_criteria_quoting): IM19's
@@ -149,3 +156,25 @@ def codes_with_a_comment_added(trials: Trials, shown: str, comment: str) -> set[
 )
 def test_a_count_of_people_in_parts_is_all_of_them(trials: Trials, comment: str, found: set[str]) -> None:
     assert codes_with_a_comment_added(trials, IM19_PATH, comment) == found
+
+
+# --- A section named by its first word (remark_sections._unwritten): IM19's source writes "key timeline milestones"
+# in Basic Information, "Weight ≥ 40 kg" in Eligibility Criteria; Relma-cel's "0 patients applied" in Patients applied
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, 'The source writes "Weight ≥ 40 kg" in Basic.', {"E501"}),
+        (RELMA_PATH, 'The page writes "0 patients applied" in Similar.', {"E501"}),
+        (IM19_PATH, 'The source writes "Weight ≥ 40 kg" in Eligibility.', set()),
+        (RELMA_PATH, 'The page writes "0 patients applied" in Patients.', set()),
+    ],
+)
+def test_a_section_named_by_its_first_word_holds_the_quotation(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(("new", "found"), [("in Eligibility", {"E501"}), ("in Basic", set())])
+def test_a_note_placing_its_dates_in_a_section_by_its_first_word(registry: Path, new: str, found: set[str]) -> None:
+    assert codes_with_a_note_rewritten(registry, IM19_PATH, "in Basic Information", new) == found

@@ -161,7 +161,9 @@ def _misplaced(text: str, docs: list[SourceDoc]) -> Iterator[str]:
             name = said.group("name") or said.group("the")
             if said is before and said.group("owned") and any(heading_named(doc, name) == TITLE for doc in docs):
                 continue  # ('its title's "Anti-CD19"': the trial's title, which a stub's source writes elsewhere)
-            yield from _unwritten(quote, name, docs)
+            # (a capitalised name by its first word too, as a heading is named: '"key timeline milestones" in
+            # Eligibility' of IM19's Eligibility Criteria passed, hunt 224)
+            yield from _unwritten(quote, name, docs, first_word=name[:1].isupper())
     for m in _BRACKETED.finditer(text):
         after = None if _DENIED_BEFORE.search(text, 0, m.start()) else _IN_A_SECTION.match(text, m.end())
         for said in (after, _A_SECTION_LISTS.search(text, 0, m.start())):
@@ -204,9 +206,10 @@ def _writes_a_date(text: str) -> bool:
     return any("-" in d.value for d in date_mentions.dates(text)) or bool(date_mentions.numeric_dates(text))
 
 
-def _unwritten(run: str, name: str, docs: list[SourceDoc]) -> Iterator[str]:
-    """That run is placed in the section name names where no source writes it there but one writes it."""
-    placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name))]
+def _unwritten(run: str, name: str, docs: list[SourceDoc], first_word: bool = False) -> Iterator[str]:
+    """That run is placed in the section name names (first_word: heading_named's) where no source writes it there but
+    one writes it."""
+    placed = [(doc, heading) for doc in docs if (heading := heading_named(doc, name, first_word))]
     if placed and not any(run.casefold() in sections_of(doc)[heading][0].casefold() for doc, heading in placed):
         if any(run.casefold() in _plain(doc.text).casefold() for doc, _ in placed):
             where = " or ".join(dict.fromkeys(heading for _, heading in placed))
