@@ -34,6 +34,10 @@ Found by this hunt's own mutations and fixed (E501):
   Eligibility" passed, its source writing them in Basic Information: a section after a quotation was named whole or by
   its last word only. A capitalised name is also read by its first word where one heading alone starts with it
   (remark_sections._unwritten, heading_named's first_word); "in Study" (three headings) is not read.
+- an age of no unit whose bound is named before it, or after it: IM19's "The upper age limit is 70." (65) and
+  Relma-cel's "The trial accepts patients aged 16 and over." (18) passed: an age of no unit was read only after
+  "aged", "up to", "over" and the like (note_numbers._NAMED_BOUND_AGES; "and over", "or younger" in
+  _UNITLESS_AGES).
 """
 
 from __future__ import annotations
@@ -178,3 +182,22 @@ def test_a_section_named_by_its_first_word_holds_the_quotation(
 @pytest.mark.parametrize(("new", "found"), [("in Eligibility", {"E501"}), ("in Basic", set())])
 def test_a_note_placing_its_dates_in_a_section_by_its_first_word(registry: Path, new: str, found: set[str]) -> None:
     assert codes_with_a_note_rewritten(registry, IM19_PATH, "in Basic Information", new) == found
+
+
+# --- An age of no unit, its bound named before or after it (note_numbers._NAMED_BOUND_AGES, _UNITLESS_AGES): IM19
+# takes ages 18 to 65, Relma-cel 18 to 70
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The upper age limit is 70.", {"E501"}),
+        (IM19_PATH, "The minimum age is 16.", {"E501"}),
+        (RELMA_PATH, "The trial accepts patients aged 16 and over.", {"E501"}),
+        (RELMA_PATH, "Adults 75 or younger may enrol.", {"E501"}),
+        (IM19_PATH, "The upper age limit is 65.", set()),
+        (IM19_PATH, "The minimum age is 18.", set()),
+        (RELMA_PATH, "The trial accepts patients aged 18 and over.", set()),
+        (RELMA_PATH, "Adults 70 or younger may enrol.", set()),
+    ],
+)
+def test_an_age_its_bound_names_is_the_records(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

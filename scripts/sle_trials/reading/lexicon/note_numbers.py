@@ -183,15 +183,19 @@ _UNITLESS_AGES = lazy(
     r"(?i)(?<![\w-])(?:ages?|aged|adults?)(?:[ \t]+(?:aged|of|from|between))?[ \t]+"
     rf"(?:(?P<lo>{_AGE_NUMBER})[ \t]*(?:to|through|-|\u2013|and)[ \t]*(?P<hi>{_AGE_NUMBER})"
     rf"|(?P<max>up[ \t]+to|under|below|at[ \t]+most)[ \t]+(?P<upper>{_AGE_NUMBER})"
-    rf"|(?P<min>over|above|at[ \t]+least|from)[ \t]+(?P<lower>{_AGE_NUMBER}))(?![\w-]|[.,]\d)"
+    rf"|(?P<min>over|above|at[ \t]+least|from)[ \t]+(?P<lower>{_AGE_NUMBER})"
+    # (or its bound after it: "aged 16 and over", "adults 18 or older", "ages 75 and under": hunt 224, Relma-cel's
+    # "The trial accepts patients aged 16 and over." passed of its minimum 18)
+    rf"|(?P<from>{_AGE_NUMBER})[ \t]+(?:and|or)[ \t]+(?:over|older|above|up|upwards|more)"
+    rf"|(?P<to>{_AGE_NUMBER})[ \t]+(?:and|or)[ \t]+(?:under|younger|below|less))(?![\w-]|[.,]\d)"
 )
-
 # ... and a bound named by its word, an age of no unit after it: Relma-cel's "The maximum age is 75." and "The minimum
-# age is 21." passed (its 18 to 70, hunt 223): an age of no unit was read only after "ages", "aged" or "adults"
+# age is 21." passed (its 18 to 70, hunt 223): an age of no unit was read only after "ages", "aged" or "adults"; so
+# did IM19's "The upper age limit is 70." (its maximum 65, hunt 224)
 _NAMED_BOUND = lazy(
-    r"(?i)(?<![\w-])(?:(?P<max>maximum|upper|highest|oldest|top)|(?P<min>minimum|lower|lowest|youngest))[ \t]+"
-    r"(?:eligible[ \t]+|enrol(?:l?ment)?[ \t]+)?age(?:[ \t]+(?:limit|bound|cut-?off))?[ \t]*(?:(?:is|was|of|at|:|=|"
-    rf"reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
+    r"(?i)(?<![\w-])(?:(?P<max>maximum|max|upper|highest|oldest|top)|(?P<min>minimum|min|lower|lowest|youngest))"
+    r"[ \t]+(?:eligible[ \t]+|enrol(?:l?ment)?[ \t]+)?age(?:[ \t]+(?:limit|bound|cap|cut-?off))?[ \t]*"
+    rf"(?:(?:is|was|of|at|:|=|reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
 )
 
 
@@ -208,7 +212,14 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
         flipped = keeps_out(clause_around(text, m.start(), m.end(), _CLAUSE_BREAK)) or _NOR_BEFORE.search(
             text, max(0, m.start() - 40), m.start()
         )
-        for bound, group in (("min", "lo"), ("max", "hi"), ("max", "upper"), ("min", "lower")):
+        for bound, group in (
+            ("min", "lo"),
+            ("max", "hi"),
+            ("max", "upper"),
+            ("min", "lower"),
+            ("min", "from"),
+            ("max", "to"),
+        ):
             read = numbers(m.group(group)) if m.group(group) else []
             if len(read) == 1:
                 out.append((_OTHER_BOUND[bound] if flipped else bound, read[0].value))
