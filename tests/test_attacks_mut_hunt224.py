@@ -38,6 +38,9 @@ Found by this hunt's own mutations and fixed (E501):
   Relma-cel's "The trial accepts patients aged 16 and over." (18) passed: an age of no unit was read only after
   "aged", "up to", "over" and the like (note_numbers._NAMED_BOUND_AGES; "and over", "or younger" in
   _UNITLESS_AGES).
+- whether results are posted, in prose: IM19's "The trial has results posted." passed beside its results_posted
+  false, the field read in a note by nothing (coded_words' results_posted, read by remark_prose); "No results are
+  posted." passes, and on Relma-cel, which declares the field silent, either is refused.
 """
 
 from __future__ import annotations
@@ -200,4 +203,21 @@ def test_a_note_placing_its_dates_in_a_section_by_its_first_word(registry: Path,
     ],
 )
 def test_an_age_its_bound_names_is_the_records(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- Whether results are posted (coded_words._RESULTS_POSTED): IM19 holds results_posted false, Relma-cel declares it
+# silent
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The trial has results posted.", {"E501"}),
+        (IM19_PATH, "Results have been posted.", {"E501"}),
+        (RELMA_PATH, "The trial has results posted.", {"E501"}),
+        (IM19_PATH, "The trial has no results posted.", set()),
+        (IM19_PATH, "Results have not yet been posted.", set()),
+        (RELMA_PATH, "The source does not say whether results are posted.", set()),
+    ],
+)
+def test_results_said_posted_are_as_the_record_holds(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found

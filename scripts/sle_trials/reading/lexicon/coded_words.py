@@ -1,8 +1,9 @@
 """The words by which a curation note, an incomplete entry or a comment gives a coded value of a record's in prose (a
-product's origin, the sex enrolled, the status, design, purpose and phases, healthy volunteers, the route, the arms'
-types, a dose's basis, the sponsor's class, the enrolment's and dates' types, lupus nephritis, the construct, the
-responsible party, the lymphodepletion's agents): one Coded a field, in CODED. checks/remark_prose reads a remark
-for them, each in its clause, and holds what it gives to the record and its sources (E501).
+product's origin, the sex enrolled, the status, design, purpose and phases, healthy volunteers, whether results are
+posted, the route, the arms' types, a dose's basis, the sponsor's class, the enrolment's and dates' types, lupus
+nephritis, the construct, the responsible party, the lymphodepletion's agents): one Coded a field, in CODED.
+checks/remark_prose reads a remark for them, each in its clause, and holds what it gives to the record and its sources
+(E501).
 
 Adding a field: a Coded in CODED, its codes' words (or phrases, each the codes it leaves the field), and a test in
 tests/test_attacks_prose_hunt211.py.
@@ -269,6 +270,29 @@ _VOLUNTEERS = (
     ),
 )
 
+# whether the trial has posted results, in a note's words ("The trial has results posted", "No results are posted"):
+# IM19's "The trial has results posted." passed beside its results_posted false (hunt 224), the field read by nothing
+_POSTED = r"(?:posted|published|reported)"
+_RESULTS_POSTED = (
+    (
+        rf"\b(?:has|have|had)[ \t]+(?:its[ \t]+|their[ \t]+)?results[ \t]+{_POSTED}\b|"
+        rf"\bresults[ \t]+(?:are|were|(?:have|has|had)[ \t]+been)[ \t]+(?:already[ \t]+)?{_POSTED}\b|"
+        rf"\b(?:has|have|had)[ \t]+(?:already[ \t]+)?{_POSTED}[ \t]+(?:its[ \t]+|their[ \t]+)?results\b",
+        frozenset({"YES"}),
+    ),
+    (
+        rf"\b(?:has|have|had)[ \t]+no[ \t]+results[ \t]+{_POSTED}\b|"
+        rf"\bno[ \t]+results[ \t]+(?:are|were|(?:have|has|had)[ \t]+been)[ \t]+{_POSTED}\b|"
+        rf"\bresults[ \t]+(?:are|were|have|has|had)[ \t]+not[ \t]+(?:yet[ \t]+)?(?:been[ \t]+)?{_POSTED}\b|"
+        rf"\b(?:has|have|had)[ \t]+not[ \t]+(?:yet[ \t]+)?{_POSTED}[ \t]+(?:any[ \t]+|its[ \t]+)?results\b",
+        frozenset({"NO"}),
+    ),
+)
+_RESULTS_STATED = {
+    "YES": lazy(r"(?i)\bresults[\s_]*posted\W{0,4}(?:yes|true)\b"),
+    "NO": lazy(r"(?i)\bresults[\s_]*posted\W{0,4}(?:no|false)\b|\bhas[ \t]+not[ \t]+published[ \t]+outcome\b"),
+}
+
 # the trial's phases in words ("a phase 2 trial", "a phase 1/2 study", "early phase 1"); said of the trial as its
 # design is
 _PHASES = {
@@ -501,6 +525,7 @@ CODED = (
         {},
         phrases=_phrases(_VOLUNTEERS),
     ),
+    Coded("results_posted", {}, _RESULTS_STATED, {}, phrases=_phrases(_RESULTS_POSTED)),
     Coded(
         "phases",
         {code: words_of(words) for code, words in _PHASES.items()},
