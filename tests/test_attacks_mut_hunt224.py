@@ -41,6 +41,10 @@ Found by this hunt's own mutations and fixed (E501):
 - whether results are posted, in prose: IM19's "The trial has results posted." passed beside its results_posted
   false, the field read in a note by nothing (coded_words' results_posted, read by remark_prose); "No results are
   posted." passes, and on Relma-cel, which declares the field silent, either is refused.
+- each condition a listed run joins: IM19's "Inclusion criterion 5 names belizumab and Rituximab." (criterion 4
+  writes Rituximab) and "Exclusion criterion 9 lists deep vein thrombosis and unstable angina." passed, only a
+  listed run's first words being read (remark_categories._items_listed). "... deep vein thrombosis and pulmonary
+  embolism." passes.
 """
 
 from __future__ import annotations
@@ -221,3 +225,21 @@ def test_an_age_its_bound_names_is_the_records(registry: Path, shown: str, added
 )
 def test_results_said_posted_are_as_the_record_holds(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- Each condition a listed run joins (remark_categories._items_listed): IM19's inclusion criterion 5 names belizumab
+# and Telitacicept, criterion 4 belizumab and Rituximab; exclusion criterion 9 DVT and pulmonary embolism
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 5 names belizumab and Rituximab.", {"E501"}),
+        ("Exclusion criterion 9 lists deep vein thrombosis and unstable angina.", {"E501"}),
+        ("Exclusion criterion 10 lists ALT and eGFR.", {"E501"}),
+        ("Inclusion criterion 5 names belizumab and Telitacicept.", set()),
+        ("Inclusion criterion 4 names belizumab or Rituximab.", set()),
+        ("Exclusion criterion 9 lists deep vein thrombosis and pulmonary embolism.", set()),
+        ("Exclusion criterion 10 lists ALT (alanine aminotransferase) and bilirubin.", set()),
+    ],
+)
+def test_each_condition_a_listed_run_joins_is_the_criterions(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -174,25 +174,45 @@ def check_remark_listed(record: Record) -> Iterator[Problem]:
         texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item)).casefold()
         for m in _LISTS.finditer(sentence):
             denied = bool(m.group("no") or _NOT_ITS.search(sentence, 0, m.start()))
-            for words in _names_listed(m.group("what")):
-                wanted = note_acronyms.expansion_pattern(words)
-                if wanted.search(texts):
-                    if denied:  # ("Exclusion criterion 11 lists no hematological abnormalities", hunt 216)
+            for what in _items_listed(m.group("what")):
+                for words in _names_listed(what):
+                    wanted = note_acronyms.expansion_pattern(words)
+                    if wanted.search(texts):
+                        if denied:  # ("Exclusion criterion 11 lists no hematological abnormalities", hunt 216)
+                            names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                            message = f"says {names} does not list {' '.join(words)!r}, which it writes: {LISTED_RULE}"
+                            yield remark_problem(record, remark.kind, remark.i, "E501", message)
+                        break
+                    if denied:
+                        continue
+                    elsewhere = [ref for ref, text in every if ref not in [r for r, _ in items] and wanted.search(text)]
+                    if elsewhere:
                         names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                        message = f"says {names} does not list {' '.join(words)!r}, which it writes: {LISTED_RULE}"
+                        message = (
+                            f"says {names} lists {' '.join(words)!r}, which it "
+                            f"does not write ({fields.criterion_name(elsewhere[0])} does): {LISTED_RULE}"
+                        )
                         yield remark_problem(record, remark.kind, remark.i, "E501", message)
-                    break
-                if denied:
-                    continue
-                elsewhere = [ref for ref, text in every if ref not in [r for r, _ in items] and wanted.search(text)]
-                if elsewhere:
-                    names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                    message = (
-                        f"says {names} lists {' '.join(words)!r}, which it "
-                        f"does not write ({fields.criterion_name(elsewhere[0])} does): {LISTED_RULE}"
-                    )
-                    yield remark_problem(record, remark.kind, remark.i, "E501", message)
-                    break
+                        break
+
+
+# (the items a listed run joins: "belizumab and Rituximab" said of IM19's inclusion criterion 5, which writes the first
+# only, passed, only the run's first words being read, hunt 224; a bracket's words are the item's before it)
+_ITEM_JOINT = lazy(r"(?i)[ \t]+(?:and|or|and/or|as[ \t]+well[ \t]+as)[ \t]+")
+_BRACKETED = lazy(r"\([^()]*\)")
+
+
+def _items_listed(what: str) -> list[str]:
+    """A listed run whole, then each item after the first it joins by "and" or "or" (brackets aside), but one of
+    vague words alone ("and more", "or others": hunt 215's honest "renal abnormalities and more")."""
+    items = _ITEM_JOINT.split(_BRACKETED.sub(" ", what))[1:]
+    return [what, *(item for item in items if not set(_WORDS.findall(item.casefold())) <= _VAGUE)]
+
+
+_VAGUE = frozenset(
+    "more others other else etc so on such the like similar rest all any many several some various further a an its "
+    "their these those".split()
+)
 
 
 def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
