@@ -45,6 +45,9 @@ Found by this hunt's own mutations and fixed (E501):
   writes Rituximab) and "Exclusion criterion 9 lists deep vein thrombosis and unstable angina." passed, only a
   listed run's first words being read (remark_categories._items_listed). "... deep vein thrombosis and pulmonary
   embolism." passes.
+- a count of the record's thresholds as a whole: IM19's "The record holds 25 thresholds." (22) passed: a sentence
+  naming no criterion but the record ("record", "in all", "in total") counts them all (remark_lists._limits_counted);
+  a count with a word before its noun ("two age limits") counts some of them.
 """
 
 from __future__ import annotations
@@ -243,3 +246,23 @@ def test_results_said_posted_are_as_the_record_holds(registry: Path, shown: str,
 )
 def test_each_condition_a_listed_run_joins_is_the_criterions(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A count of the record's thresholds in all (remark_lists._limits_counted): IM19 holds 22, Relma-cel 15
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The record holds 25 thresholds.", {"E501"}),
+        (IM19_PATH, "There are 20 thresholds in all.", {"E501"}),
+        (RELMA_PATH, "The record holds nine thresholds.", {"E501"}),
+        (IM19_PATH, "The record holds 22 thresholds.", set()),
+        (IM19_PATH, "There are 22 thresholds in all.", set()),
+        (RELMA_PATH, "The record holds 15 thresholds.", set()),
+        (IM19_PATH, "The two age limits are 18 and 65.", set()),
+        (IM19_PATH, "It holds five limits.", set()),
+    ],
+)
+def test_a_count_of_the_records_thresholds_is_all_it_holds(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

@@ -18,7 +18,7 @@ from sle_trials.checks.remarks import remark_problem, remarks_of, said_by_commen
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_items, note_lists, note_name_counts
+from sle_trials.reading.lexicon import note_items, note_lists, note_name_counts, note_names
 from sle_trials.reading.lexicon.quantities import CARDINALS
 
 
@@ -173,16 +173,32 @@ def _criteria_counted(record: Record, kind: str, i: int, text: str, field: str) 
 
 
 _LIMIT_NOUNS = frozenset({"threshold", "thresholds", "limit", "limits"})
+# (a sentence naming criteria, whose count of limits is of theirs: a count in one naming none is of the record's all,
+# hunt 224: IM19's "The record holds 25 thresholds." passed of its 22)
+_CRITERIA_WORDS = lazy(r"(?i)\bcriteri(?:on|a)\b")
+_OF_THE_RECORD = lazy(r"(?i)\b(?:record|in[ \t]+all|in[ \t]+total|altogether|overall)\b")
 
 
 def _limits_counted(record: Record) -> Iterator[Problem]:
     """E501: a count of thresholds (or limits) a remark's sentence naming one criterion gives that is not the number
     the record reads from that criterion: IM19's "Inclusion criterion 5 is long: it holds seven thresholds, three of
-    them conditioned on steroids." passed of its six (hunt 224), such a count read by nothing."""
+    them conditioned on steroids." passed of its six (hunt 224), such a count read by nothing. So is one a sentence
+    naming no criterion gives of the record's all ("The record holds 25 thresholds.", of IM19's 22)."""
     eligibility = record.data.get("eligibility")
     thresholds = eligibility.get("thresholds") if isinstance(eligibility, dict) else None
     if not isinstance(thresholds, list):
         return
+    for kind, i, text, _ in remarks_of(record):
+        for sentence in note_names.sentences_of(normalise(text)):
+            if _CRITERIA_WORDS.search(sentence) or not _OF_THE_RECORD.search(sentence):
+                continue  # (of criteria: held to the one named, below; "It holds five limits" may be a criterion's)
+            for given, noun in note_lists.counts_of(sentence, _LIMIT_NOUNS, whole=True):
+                if not note_lists.agrees(given, len(thresholds)):
+                    message = (
+                        f"counts {_said(given)} {noun} of eligibility.thresholds, which holds {len(thresholds)}: "
+                        f"{_RULE}"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
     for remark, sentence, items in sentences_naming_criteria(record):
         if len(items) != 1:
             continue

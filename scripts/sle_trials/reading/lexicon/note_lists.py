@@ -201,14 +201,15 @@ def _counts(text: str) -> list[re.Match[str]]:
 # the words after a count's noun that pick some of them out: "two thresholds on steroids' dose", "two limits that
 # the criterion conditions" (hunt 224: a count of some of a criterion's thresholds is no count of them all)
 _QUALIFIED = lazy(
-    r"(?i)[ \t]+(?:on|of|for|that|which|about|with|in|under|where|conditioned|set|given|read|placed)(?![\w-])"
+    r"(?i)[ \t]+(?:on|of|for|that|which|about|with|in(?![ \t]+(?:all|total)\b)|under|where|conditioned|set|given|read|"
+    r"placed)(?![\w-])"
 )
 
 
 def counts_of(text: str, nouns: frozenset[str], whole: bool = False) -> list[tuple[int, str]]:
     """Each count text gives of one of nouns (lower case, each in the singular and the plural; a noun may be two
     words), with the noun as written: "The source lists one location" of {"location", "locations"}; where whole, not
-    a count of nouns words after them qualify (_QUALIFIED)."""
+    a count of nouns words after them qualify (_QUALIFIED), or a word before them."""
     out: list[tuple[int, str]] = []
     for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
@@ -227,8 +228,9 @@ def counts_of(text: str, nouns: frozenset[str], whole: bool = False) -> list[tup
         group = "first" if noun == first else "second"
         if _RATE_BEFORE.search(text, m.end("count"), m.start(group)) or _RATE_AFTER.match(text, m.end(group)):
             continue  # (a rate, no count of them all: "three per cohort", "one official per row")
-        if whole and _QUALIFIED.match(text, m.end(group)):
-            continue  # (some of them, where a count is read only of them all: "two thresholds on steroids")
+        if whole and (_QUALIFIED.match(text, m.end(group)) or (group == "second" and noun != pair)):
+            continue  # (some of them, where a count is read only of them all: "two thresholds on steroids", "two
+            # age limits")
         out.append((value(m.group("count")), noun))
     return out
 
