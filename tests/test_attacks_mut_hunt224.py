@@ -48,6 +48,10 @@ Found by this hunt's own mutations and fixed (E501):
 - a count of the record's thresholds as a whole: IM19's "The record holds 25 thresholds." (22) passed: a sentence
   naming no criterion but the record ("record", "in all", "in total") counts them all (remark_lists._limits_counted);
   a count with a word before its noun ("two age limits") counts some of them.
+- a coded value at the end of a file's title comment: IM19's "# IM19 CAR-T cells in refractory SLE (Peking University
+  Third Hospital), completed." and "..., randomised." passed beside its RECRUITING and its single group, only a phase
+  there being read as said of the trial; any clause after a comma or a dash is (remark_prose._TITLES_CLAUSE).
+  "..., recruiting." and "..., single group." pass.
 """
 
 from __future__ import annotations
@@ -266,3 +270,31 @@ def test_a_count_of_the_records_thresholds_is_all_it_holds(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A coded value at the end of the file's title comment (remark_prose._TITLES_CLAUSE): IM19 is RECRUITING, of a
+# single group, not randomised
+def codes_with_a_title(trials: Trials, shown: str, comment: str) -> set[str]:
+    """The codes of `trials validate` of the record at shown with its first line (a comment) replaced by comment."""
+    path = trials.root / shown
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(comment + "\n" + "".join(lines[1:]), encoding="utf-8")
+    return trials.json("validate", shown).codes()
+
+
+IM19_TITLE = "# IM19 CAR-T cells in refractory SLE (Peking University Third Hospital)"
+
+
+@pytest.mark.parametrize(
+    ("end", "found"),
+    [
+        (", completed.", {"E501"}),
+        (", randomised.", {"E501"}),
+        (" - completed.", {"E501"}),
+        (", recruiting.", set()),
+        (", single group.", set()),
+        (".", set()),
+    ],
+)
+def test_a_coded_value_ending_the_title_comment_is_the_trials(trials: Trials, end: str, found: set[str]) -> None:
+    assert codes_with_a_title(trials, IM19_PATH, IM19_TITLE + end) == found

@@ -153,10 +153,20 @@ def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Itera
 _TITLES_PHASE = lazy(r"(?i)[,;:(\u2013\u2014-][ \t]*(?P<phase>(?:early[ \t]+)?phase[ \t]*[\w/]+)[ \t]*\)?[ \t.]*\Z")
 
 
+# ... and so any clause after a comma, a semicolon or a dash at its end: "# IM19 CAR-T cells in refractory SLE (Peking
+# University Third Hospital), completed." and "..., randomised." passed beside its RECRUITING and its single group
+# (hunt 224), the status and the design being read only in a sentence said of the trial
+_TITLES_CLAUSE = lazy(r"(?:[,;\u2013\u2014]|[ \t]-)[ \t]*(?P<clause>[^,;:()\u2013\u2014]+?)[ \t.]*\Z")
+
+
 def _titled(text: str) -> str:
-    """The file's title comment, a phase at its end said of the trial in a sentence of its own."""
+    """The file's title comment, a phase at its end (or a clause after a comma or a dash) said of the trial in a
+    sentence of its own."""
     m = _TITLES_PHASE.search(text)
-    return f"{text[: m.start()]}. The trial is {m.group('phase')}." if m else text
+    if m:
+        return f"{text[: m.start()]}. The trial is {m.group('phase')}."
+    m = _TITLES_CLAUSE.search(text)
+    return f"{text[: m.start()]}. The trial is {m.group('clause')}." if m else text
 
 
 RULE = "a remark says only what the record and its sources say"
