@@ -52,11 +52,13 @@ Found by this hunt's own mutations and fixed (E501):
   Third Hospital), completed." and "..., randomised." passed beside its RECRUITING and its single group, only a phase
   there being read as said of the trial; any clause after a comma or a dash is (remark_prose._TITLES_CLAUSE).
   "..., recruiting." and "..., single group." pass.
+- a count of prior therapies: IM19's "Inclusion criterion 4 names four prior therapies." passed of the three its prior
+  therapy holds (remark_lists._therapies_counted); "two prior therapies of the immune system" counts some of them.
 
 Left (false, passing; reproduce with codes_with_a_sentence_added on the fixture registry, IM19 or Relma-cel as named):
 - counts of what a criterion lists in its words: IM19's "Exclusion criterion 11 lists four hematological
-  abnormalities." (a. to e.), "Exclusion criterion 8 lists seven heart conditions.", "Inclusion criterion 4 names four
-  prior therapies." (prior_therapy holds three), "Exclusion criterion 4 holds three windows of 24 weeks." (two);
+  abnormalities." (a. to e.), "Exclusion criterion 8 lists seven heart conditions.", "Exclusion criterion 4 holds three
+  windows of 24 weeks." (two);
   Relma-cel's "Inclusion criterion 4's sub-list has four items." (1 to 3).
 - IM19's "The weight floor is in inclusion criterion 4." (a threshold placed by its measure, not its value, in a
   criterion holding none of it), "The inclusion list's last criterion is 10.", "Its inclusion list has eight criteria
@@ -316,3 +318,17 @@ IM19_TITLE = "# IM19 CAR-T cells in refractory SLE (Peking University Third Hosp
 )
 def test_a_coded_value_ending_the_title_comment_is_the_trials(trials: Trials, end: str, found: set[str]) -> None:
     assert codes_with_a_title(trials, IM19_PATH, IM19_TITLE + end) == found
+
+
+# --- A count of prior therapies (remark_lists._therapies_counted): IM19's prior therapy holds three
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 4 names four prior therapies.", {"E501"}),
+        ("Inclusion criterion 4 names two prior therapies.", {"E501"}),
+        ("Inclusion criterion 4 names three prior therapies.", set()),
+        ("Inclusion criterion 4 names two prior therapies of the immune system.", set()),
+    ],
+)
+def test_a_count_of_prior_therapies_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

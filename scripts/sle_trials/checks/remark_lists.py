@@ -66,6 +66,7 @@ def _items_counted(record: Record) -> Iterator[Problem]:
     if record.data["curation"].get("status") != "complete":
         return  # (a draft may hold part of a list its source gives whole)
     yield from _limits_counted(record)
+    yield from _therapies_counted(record)
     for kind, i, text, field in remarks_of(record):
         yield from _criteria_counted(record, kind, i, text, field)
         yield from _criteria_lists_counted(record, kind, i, text)
@@ -218,6 +219,30 @@ def _limits_counted(record: Record) -> Iterator[Problem]:
                     f"record reads {held}: {_RULE}"
                 )
                 yield remark_problem(record, remark.kind, remark.i, "E501", message)
+
+
+_THERAPY_NOUNS = frozenset({"prior therapy", "prior therapies", "prior treatment", "prior treatments"})
+
+
+def _therapies_counted(record: Record) -> Iterator[Problem]:
+    """E501: a count of prior therapies a remark gives that is not the number the record's prior therapy holds: IM19's
+    "Inclusion criterion 4 names four prior therapies." passed of its three (hunt 224). A count with words after it
+    that pick some out ("two prior therapies of biologics") is not read (note_lists._QUALIFIED)."""
+    eligibility = record.data.get("eligibility")
+    if record.data["curation"].get("status") != "complete":
+        return  # (a draft may hold some of the therapies its sources name)
+    prior = eligibility.get("prior_therapy") if isinstance(eligibility, dict) else None
+    therapies = prior.get("therapies") if isinstance(prior, dict) else None
+    if not isinstance(therapies, list) or not therapies:
+        return
+    for kind, i, text, _ in remarks_of(record):
+        for given, noun in note_lists.counts_of(normalise(text), _THERAPY_NOUNS, whole=True):
+            if not note_lists.agrees(given, len(therapies)):
+                message = (
+                    f"counts {_said(given)} {noun} of eligibility.prior_therapy.therapies, which holds "
+                    f"{len(therapies)}: {_RULE}"
+                )
+                yield remark_problem(record, kind, i, "E501", message)
 
 
 # a count of the record's criteria lists: "Both criteria lists start at 2", "its two eligibility lists"
