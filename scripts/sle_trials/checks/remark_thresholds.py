@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import said_by_remarks, said_by_remarks_on
+from sle_trials.checks.remarks import said_by_remarks
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names, stated_limits
-from sle_trials.reading.lexicon.quantities import CARDINALS, same_number, unit_named
+from sle_trials.reading.lexicon.quantities import same_number, unit_named
 
 # a limit said to be recorded as a threshold: "is recorded as a threshold", "are kept as thresholds", "is also
 # recorded among the thresholds"; not denied right before ("is not recorded as a threshold")
@@ -46,17 +46,6 @@ _TO_ITS_END = lazy(r"[^,;(]*(?:\([^()]*\))?")
 RULE = "a remark says a limit is recorded as a threshold only where the record's thresholds hold it"
 
 
-# a count of the thresholds the record holds, or holds of a criterion: "The record holds 22 thresholds", "Exclusion
-# criterion 10 holds two thresholds", "Inclusion criterion 5's six thresholds" (IM19's notes given "30 thresholds",
-# "three thresholds" of its criterion 10, "seven" of its inclusion criterion 5 passed, hunt 223: a count of them was
-# read by nothing)
-_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 40), key=len, reverse=True))
-_VERB = r"(?:holds|has|had|gives|sets|carries|records|yields|is[ \t]+recorded[ \t]+as|is[ \t]+read[ \t]+as)"
-_COUNTED = lazy(
-    r"(?i)\b(?:(?:the[ \t]+)?record[ \t]+" + _VERB + r"|(?:(?P<list>inclusion|exclusion)[ \t]+)?criterion[ \t]+"
-    rf"(?P<n>\d+)(?:['\u2019]s|[ \t]+{_VERB}))[ \t]+(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?(?:its[ \t]+)?"
-    rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+(?:recorded[ \t]+)?(?:eligibility[ \t]+)?thresholds?\b"
-)
 # the side a note says an inclusion criterion's limit bounds: "Inclusion criterion 3's weight is a ceiling" (its "≥ 40
 # kg" a floor) and "Inclusion criterion 6's score is a ceiling" passed of IM19's, a limit's side in words read by
 # nothing (hunt 223); the thresholds of the criterion whose measure the words before name, or all of its
@@ -68,17 +57,14 @@ _SIDE_SAID = lazy(
 )
 _LOW, _HIGH = frozenset({">=", ">"}), frozenset({"<=", "<"})
 _WORD = lazy(r"[A-Za-z][\w-]{2,}")
-_RULE_OF_COUNTS = "a remark counts the record's thresholds, or a criterion's, as the record holds them"
 
 
 def check_remark_thresholds(record: Record) -> Iterator[Problem]:
     """E501: each limit a remark says is recorded as a threshold that the record's thresholds do not hold, and each
-    count of its thresholds (or a criterion's) it gives that the record does not hold."""
+    side it says a limit bounds that its threshold does not. (A count of the thresholds a remark gives, the record's
+    or a criterion's, is remark_lists'.)"""
     held = [t for t in (record.data.get("eligibility") or {}).get("thresholds") or [] if isinstance(t, dict)]
     yield from said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
-    yield from said_by_remarks_on(
-        record, "E501", lambda remark: _miscounted(remark.text, remark.field, held), _RULE_OF_COUNTS
-    )
     yield from said_by_remarks(record, "E501", lambda text: _sides_unheld(text, held), _RULE_OF_SIDES)
 
 
@@ -106,28 +92,6 @@ def _sides_unheld(text: str, held: list) -> Iterator[str]:
             said = ("not " if m.group("denied") else "") + ("a floor" if m.group("low") else "a ceiling")
             what = m.group("what").strip()
             yield f"says inclusion criterion {m.group('n')}'s {what!r} is {said}, which its threshold is not"
-
-
-def _miscounted(text: str, field: str, held: list) -> Iterator[str]:
-    """Each count text (a remark's on field) gives of the record's thresholds, or of those of a criterion (of the list
-    named, or else the list the remark is on, or else of either where one alone holds thresholds of that number),
-    that differs from those held."""
-    for m in _COUNTED.finditer(normalise(text)):
-        word = m.group("count").lower()
-        given = int(word) if word.isdigit() else CARDINALS[word]
-        if m.group("n") is None:
-            counted, what = held, "the record holds"
-        else:
-            number = int(m.group("n"))
-            side = (m.group("list") or next((s for s in ("inclusion", "exclusion") if s in field), "")).upper()
-            of = [t for t in held if isinstance(t.get("criterion"), dict) and t["criterion"].get("number") == number]
-            sides = {t["criterion"].get("list") for t in of}
-            if not side and len(sides) > 1:
-                continue
-            counted = [t for t in of if not side or t["criterion"].get("list") == side]
-            what = f"the record holds of {(side.lower() + ' ') if side else ''}criterion {number}"
-        if given != len(counted):
-            yield f"counts {given} thresholds, where {what} {len(counted)}"
 
 
 def _unheld(text: str, held: list) -> Iterator[str]:
