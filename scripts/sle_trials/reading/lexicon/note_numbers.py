@@ -197,6 +197,13 @@ _NAMED_BOUND = lazy(
     r"[ \t]+(?:eligible[ \t]+|enrol(?:l?ment)?[ \t]+)?age(?:[ \t]+(?:limit|bound|cap|cut-?off))?[ \t]*"
     rf"(?:(?:is|was|of|at|:|=|reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
 )
+# ... and the other bound after it, its verb left out: Relma-cel's "The minimum age is 18, the maximum 75." passed
+# (its 70, hunt 223's leftover), the second bound read by nothing
+_ELIDED_BOUND = lazy(
+    r"(?i)[ \t]*(?:,|;|and\b)[ \t]*(?:(?:and|the|its|a)[ \t]+)*(?:(?P<max>maximum|upper|highest|oldest|top)"
+    r"|(?P<min>minimum|lower|lowest|youngest))(?:[ \t]+(?:age|one|bound|limit))?[ \t]*(?:(?:is|was|of|at|:|=)[ \t]*)*"
+    rf"(?P<n>{_AGE_NUMBER})(?=[ \t]*(?:[.,;:)]|\Z))(?![.,]\d)"
+)
 
 
 def unitless_ages(text: str) -> list[tuple[str, float]]:
@@ -227,6 +234,10 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
         read = numbers(m.group("n"))
         if len(read) == 1 and unit_at(text, m.end()) is None and not _YEARS_AFTER.match(text, m.end()):
             out.append(("max" if m.group("max") else "min", read[0].value))
+            elided = _ELIDED_BOUND.match(text, m.end())
+            other = numbers(elided.group("n")) if elided else []
+            if elided and len(other) == 1 and unit_at(text, elided.end()) is None:
+                out.append(("max" if elided.group("max") else "min", other[0].value))
     return out
 
 

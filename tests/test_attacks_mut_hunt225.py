@@ -1,0 +1,34 @@
+"""A hostile mutation hunt on the remark checks (helper-103's, hunt 225) on the curated records' notes: what hunt 223
+left, reproduced on main and read as classes, each with a twin of the same shape (true where the case is false) that
+the check still judges right. A sentence is added to a note in memory and the record checked as `trials validate`
+checks a file (mutations.Checks), on the registry copy of the module's tests.
+
+Found and fixed (E501):
+
+- passing, false: an age bound after another, its verb left out: Relma-cel's "The minimum age is 18, the maximum 75."
+  (its 18 to 70) passed, the second bound read by nothing (note_numbers._ELIDED_BOUND). "The minimum age is 18 and
+  the maximum 70." and "The minimum age is 18, and the upper limit 3 sites." pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RELMA_PATH, codes_with_a_sentence_added
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The minimum age is 18, the maximum 75.", {"E501"}),
+        ("The minimum age is 18 and the maximum 65.", {"E501"}),
+        ("The maximum age is 70, the minimum 21.", {"E501"}),
+        ("The minimum age is 18, the maximum 70.", set()),
+        ("The minimum age is 18 and the maximum 70.", set()),
+        ("The maximum age is 70, the minimum 18.", set()),
+        ("The minimum age is 18, and the upper limit 3 sites.", set()),
+    ],
+)
+def test_a_second_age_bound_with_its_verb_left_out(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
