@@ -8,6 +8,9 @@ Found and fixed (E501):
 - passing, false: an age bound after another, its verb left out: Relma-cel's "The minimum age is 18, the maximum 75."
   (its 18 to 70) passed, the second bound read by nothing (note_numbers._ELIDED_BOUND). "The minimum age is 18 and
   the maximum 70." and "The minimum age is 18, and the upper limit 3 sites." pass.
+- passing, false: a length said in the plural of what it is, of criteria named together: IM19's "Exclusion criteria 3
+  and 4 have windows of 24 weeks." passed (its criterion 3 has none), held to any of them; "windows of", "24-week
+  windows" are each criterion's (remarks._PLURAL_NOUN). "... 2 and 4 have windows of 24 weeks." passes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import RELMA_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,19 @@ from conftest import RELMA_PATH, codes_with_a_sentence_added
 )
 def test_a_second_age_bound_with_its_verb_left_out(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criteria 3 and 4 have windows of 24 weeks.", {"E501"}),
+        ("Exclusion criteria 8 and 10 have windows of 6 months.", {"E501"}),
+        ("Exclusion criteria 3 and 4 have 24-week windows.", {"E501"}),
+        ("Exclusion criteria 2 and 4 have windows of 24 weeks.", set()),
+        ("Exclusion criteria 8 and 9 have windows of 6 months.", set()),
+        ("Exclusion criteria 2 and 4 have 24-week windows.", set()),
+        ("Of exclusion criteria 3 and 4, one has a window of 24 weeks.", set()),
+    ],
+)
+def test_a_length_said_in_the_plural_is_each_criterions(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -596,7 +596,11 @@ def _facts_of_other_criteria(record: Record) -> Iterator[Problem]:
             said = _facts(piece, _OF_A_CRITERION)
             # (a number named of either list is one criterion named, not two: "Criterion 2 gives a minimum age of 18
             # years" states its age twice, as an age and as a length)
-            if len(items) > 1 and len(said) < len(items) and _EACH_OF_THEM.search(piece):
+            if (
+                len(items) > 1
+                and len(said) < len(items)
+                and (_EACH_OF_THEM.search(piece) or _plural_of_one(said, piece))
+            ):
                 # (a fact said of each of the criteria named, "share", "each", "both": every one writes it; IM19's
                 # "Exclusion criteria 8, 9 and 11 share a window of 6 months" passed, held to any of them, hunt 223)
                 for item in items:
@@ -650,6 +654,18 @@ def _facts_said_only_of(record: Record) -> Iterator[Problem]:
 
 
 _EACH_OF_THEM = lazy(r"(?i)(?<![\w-])(?:each|every|both|all|share[sd]?|sharing|alike|in[ \t]+common)(?![\w-])")
+# ... or one fact said in the plural of what it is, of criteria named together: IM19's "Exclusion criteria 3 and 4 have
+# windows of 24 weeks" passed (its criterion 3 has none), held to any of them (hunt 223's leftover)
+_PLURAL_NOUN = lazy(
+    r"(?i)(?<![\w-])(?:windows|limits|lengths|periods|durations|thresholds|floors|ceilings|caps|bounds|cut-?offs)"
+    r"(?![\w-])"
+)
+
+
+def _plural_of_one(said: list[Fact], piece: str) -> bool:
+    """Whether piece (of a remark's sentence naming several criteria) says its one fact in the plural of what it is:
+    "windows of 24 weeks", "24-week windows", each criterion named then writing it."""
+    return len(said) == 1 and _PLURAL_NOUN.search(piece) is not None
 
 
 def _unwritten_of(
