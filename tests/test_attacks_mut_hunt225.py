@@ -11,6 +11,10 @@ Found and fixed (E501):
 - passing, false: a length said in the plural of what it is, of criteria named together: IM19's "Exclusion criteria 3
   and 4 have windows of 24 weeks." passed (its criterion 3 has none), held to any of them; "windows of", "24-week
   windows" are each criterion's (remarks._PLURAL_NOUN). "... 2 and 4 have windows of 24 weeks." passes.
+- passing, false: a count of the items a criterion letters in its text, said in words of what they are: IM19's
+  "Exclusion criterion 11 lists four hematological abnormalities." passed (a. to e.), read by nothing
+  (remark_numbering._ITEMS_COUNTED: its words "items", or written right before its "a."). "... lists five
+  hematological abnormalities." and "... lists two kidney thresholds." pass.
 """
 
 from __future__ import annotations
@@ -50,4 +54,20 @@ def test_a_second_age_bound_with_its_verb_left_out(registry: Path, added: str, f
     ],
 )
 def test_a_length_said_in_the_plural_is_each_criterions(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 11 lists four hematological abnormalities.", {"E501"}),
+        ("Exclusion criterion 11 lists six abnormalities of the blood.", {"E501"}),
+        ("Exclusion criterion 11 has four lettered items.", {"E501"}),
+        ("Exclusion criterion 11 lists five hematological abnormalities.", set()),
+        ("Exclusion criterion 11 lists five significant hematological abnormalities.", set()),
+        ("Exclusion criterion 11 has five lettered items.", set()),
+        ("Exclusion criterion 11 lists two kidney thresholds.", set()),
+    ],
+)
+def test_a_criterions_lettered_items_counted_by_what_they_are(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

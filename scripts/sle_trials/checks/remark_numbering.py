@@ -111,6 +111,17 @@ _SUBS_COUNTED = lazy(
     r"(?:[ \t]+(?:only|just|exactly))?))[ \t]+(?:own[ \t]+)?"
     rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+sub-?(?:criteria|criterions|items|paragraphs)\b"
 )
+# ... and a count of the items a criterion letters in its text ("a. Hemoglobin <7.0 g/dL b. ..."), said in words of
+# what they are: IM19's "Exclusion criterion 11 lists four hematological abnormalities." passed (its a. to e., hunt
+# 223's leftover). The words are its items' where their last is "items" or "entries", or is written in the criterion
+# right before its run of letters ("significant hematological abnormalities: a."); other words are not its items
+_ITEMS_COUNTED = lazy(
+    r"(?i)\bcriterion[ \t]+(?P<n>\d+)[ \t]+(?:also[ \t]+)?(?:holds|has|had|lists|gives|names|sets[ \t]+out|contains|"
+    rf"letters)(?:[ \t]+(?:only|just|exactly))?[ \t]+(?P<count>{_COUNT}|\d{{1,2}})[ \t]+"
+    r"(?P<what>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3})"
+)
+_ITEMS = frozenset({"items", "entries", "sub-items", "subitems", "letters"})
+_A_LETTER = lazy(r"(?<![\w.])a\.[ \t]")
 _CRITERION_BEFORE = lazy(r"(?i)\bcriterion[ \t]+(?P<n>\d+)\b(?![^.;]*\bcriterion[ \t]+\d)[^.;]*\Z")
 
 RULE = "a remark says of the record's criteria lists only the numbering and nesting they have"
@@ -161,6 +172,7 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
                 yield from _misstarted(m, int(m.group("last")), ends, "end")
     yield from _misplaced(read, lists)
     yield from _sub_lists_unheld(read, lists)
+    yield from _lettered_miscounted(read, lists)
     for m in _KEPT.finditer(read):
         named = _LIST_OF_SENTENCE.search(read, 0, m.start())
         items = lists[named.group("list").lower()] if named else [c for items in lists.values() for c in items]
@@ -248,6 +260,40 @@ def _sub_lists_unheld(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
         every = len(_beneath(criterion))
         if said not in (own, every):
             yield f"says criterion {named} has {said} sub-criteria, which holds {own} ({every} in all)"
+
+
+def _lettered_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
+    """A count read gives of the items a criterion letters in its text (_ITEMS_COUNTED) that is not how many it
+    letters."""
+    for m in _ITEMS_COUNTED.finditer(read):
+        side = next(reversed(_A_LIST.findall(read, 0, m.end("n"))), None)
+        criterion = _criterion(lists, side, int(m.group("n")))
+        text = " ".join(str(criterion.get("text") or "").split()) if criterion else ""
+        run = _A_LETTER.search(text)
+        if run is None:
+            continue
+        lead = text[max(0, run.start() - 80) : run.start()].lower()
+        if not any(_of_the_run(word, lead) for word in m.group("what").lower().split()):
+            continue
+        letters = _letters(text, run.start())
+        said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+        if said != letters:
+            what, last = m.group("what"), chr(96 + letters)
+            yield f"says criterion {m.group('n')} lists {said} {what}, which letters {letters} (a. to {last}.)"
+
+
+def _of_the_run(word: str, lead: str) -> bool:
+    """Whether word names a criterion's lettered items: "items", or a word of five letters or more written in lead
+    (the words of the criterion right before its "a.")."""
+    return word in _ITEMS or (len(word) > 4 and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lead) is not None)
+
+
+def _letters(text: str, start: int) -> int:
+    """How many items text letters in turn from its "a." at start."""
+    count, at = 0, start
+    while (found := re.compile(rf"(?<![\w.]){chr(97 + count)}\.[ \t]").search(text, at)) is not None and count < 26:
+        count, at = count + 1, found.end()
+    return count
 
 
 def _criterion(lists: dict[str, list[dict]], side: str | None, number: int) -> dict | None:
