@@ -15,6 +15,10 @@ Found and fixed (E501):
   "Exclusion criterion 11 lists four hematological abnormalities." passed (a. to e.), read by nothing
   (remark_numbering._ITEMS_COUNTED: its words "items", or written right before its "a."). "... lists five
   hematological abnormalities." and "... lists two kidney thresholds." pass.
+- passing, false: a condition a criterion is said to list, named with its variant: IM19's "Exclusion criterion 6 lists
+  hepatitis A." passed (it writes "hepatitis B or C"), an item's letter ending the name read and "hepatitis" written
+  (remark_categories._VARIANT: a capital letter, or the number of a stage or type, must follow the name among the
+  criterion's variants). "... lists hepatitis C." and "Exclusion criterion 11 lists stage 4 kidney failure." pass.
 """
 
 from __future__ import annotations
@@ -70,4 +74,20 @@ def test_a_length_said_in_the_plural_is_each_criterions(registry: Path, added: s
     ],
 )
 def test_a_criterions_lettered_items_counted_by_what_they_are(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 6 lists hepatitis A.", {"E501"}),
+        ("Exclusion criterion 6 lists hepatitis D virus infection.", {"E501"}),
+        ("Exclusion criterion 11 lists stage 3 kidney failure.", {"E501"}),
+        ("Exclusion criterion 6 lists hepatitis B.", set()),
+        ("Exclusion criterion 6 lists hepatitis C.", set()),
+        ("Exclusion criterion 6 lists chronic hepatitis B or C virus infection.", set()),
+        ("Exclusion criterion 11 lists stage 4 kidney failure.", set()),
+    ],
+)
+def test_a_condition_listed_with_its_variant(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -174,6 +174,11 @@ def check_remark_listed(record: Record) -> Iterator[Problem]:
         texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item)).casefold()
         for m in _LISTS.finditer(sentence):
             denied = bool(m.group("no") or _NOT_ITS.search(sentence, 0, m.start()))
+            if not denied:
+                for shown in _variants_unwritten(m.group("what"), items):
+                    names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
+                    message = f"says {names} lists {shown!r}, which it writes of other variants only: {LISTED_RULE}"
+                    yield remark_problem(record, remark.kind, remark.i, "E501", message)
             for what in _items_listed(m.group("what")):
                 for words in _names_listed(what):
                     wanted = note_acronyms.expansion_pattern(words)
@@ -213,6 +218,32 @@ _VAGUE = frozenset(
     "more others other else etc so on such the like similar rest all any many several some various further a an its "
     "their these those".split()
 )
+
+
+# a condition named with its variant, a capital letter or a number of its stage or type: "hepatitis A", "stage 3".
+# IM19's "Exclusion criterion 6 lists hepatitis A." passed (it writes "hepatitis B or C", hunt 223's leftover): an
+# item's letter ends a condition's name, and "hepatitis" alone is written. Where a criterion named writes the name, it
+# must write the variant after it, alone or among others ("B or C", "B, C and D")
+_VARIANT = lazy(
+    r"(?<![\w-])(?:(?P<name>[a-z][a-z-]{3,})[ \t]+(?P<letter>[A-Z])"
+    r"|(?P<kind>(?i:type|stage|grade|class|phase|level))[ \t]+(?P<number>\d{1,2}))(?![\w.-])"
+)
+
+
+def _variants_unwritten(what: str, items: list) -> Iterator[str]:
+    """Each condition what (listed, a remark says, by the criteria items) names with a variant (_VARIANT) whose name
+    they write but never with that variant."""
+    texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
+    for m in _VARIANT.finditer(what):
+        name, variant = (
+            (m.group("name"), m.group("letter")) if m.group("name") else (m.group("kind"), m.group("number"))
+        )
+        if not re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", texts):
+            continue
+        others = r"(?:[A-Z]|\d{1,2})[ \t]*(?:,|/|&|\bor\b|\band\b)[ \t]*"
+        written = rf"(?<![\w-])(?i:{re.escape(name)})[ \t]+(?:{others})*{re.escape(variant)}(?![\w-])"
+        if not re.search(written, texts):
+            yield m.group()
 
 
 def _names_listed(what: str) -> Iterator[tuple[str, ...]]:
