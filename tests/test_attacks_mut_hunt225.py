@@ -19,6 +19,11 @@ Found and fixed (E501):
   hepatitis A." passed (it writes "hepatitis B or C"), an item's letter ending the name read and "hepatitis" written
   (remark_categories._VARIANT: a capital letter, or the number of a stage or type, must follow the name among the
   criterion's variants). "... lists hepatitis C." and "Exclusion criterion 11 lists stage 4 kidney failure." pass.
+- passing, false: two lengths of the record's criteria set against each other: IM19's "Exclusion criterion 8's window
+  is shorter than exclusion criterion 4's." (6 months to 24 weeks) and Relma-cel's "Exclusion criterion 1's window is
+  shorter than its therapy's length." (8 weeks to 14 days) passed, read by nothing
+  (remark_windows.check_remark_lengths_compared: the criteria's limits of time, "not" turning the order). The true
+  twins pass.
 """
 
 from __future__ import annotations
@@ -91,3 +96,21 @@ def test_a_criterions_lettered_items_counted_by_what_they_are(registry: Path, ad
 )
 def test_a_condition_listed_with_its_variant(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 8's window is shorter than exclusion criterion 4's.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8's window is not longer than criterion 4's.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 9's window is longer than exclusion criterion 8's.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 1's window is shorter than its therapy's length.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 1's window is shorter than the length of its therapy.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8's window is longer than exclusion criterion 4's.", set()),
+        (IM19_PATH, "Exclusion criterion 8's window is not shorter than criterion 4's.", set()),
+        (IM19_PATH, "Exclusion criterion 2's window is shorter than exclusion criterion 12's window.", set()),
+        (RELMA_PATH, "Exclusion criterion 1's window is longer than its therapy's length.", set()),
+    ],
+)
+def test_two_lengths_set_against_each_other(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

@@ -1054,6 +1054,7 @@ def stages(
     yield Stage("remark numbering", lambda: remark_numbering.check_remark_numbering(record))
     yield Stage("remark windows", lambda: remark_windows.check_remark_windows(record))
     yield Stage("remark window reach", lambda: remark_windows.check_remark_window_reach(record))
+    yield Stage("remark lengths compared", lambda: remark_windows.check_remark_lengths_compared(record))
     yield Stage("remark order", lambda: remark_order.check_remark_order(record))
     yield Stage("remark conditions", lambda: remark_conditions.check_remark_conditions(record))
     yield Stage("remark garbled", lambda: remark_garbled.check_remark_garbled(record))

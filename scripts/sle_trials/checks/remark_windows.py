@@ -15,6 +15,9 @@ or to all the record's criteria where it names none: one of them writes the same
 on the side the note says, is a side the record's words do not give. An order word after a window where the note
 says where the criterion writes it among its own things ("writes its window of 6 months after its heart
 conditions") puts it on no event's side: remark_order judges that order (hunt 217's honest note).
+
+And two lengths of the record's criteria a note sets against each other ("Exclusion criterion 8's window is shorter
+than exclusion criterion 4's", hunt 223's leftover): check_remark_lengths_compared.
 """
 
 from __future__ import annotations
@@ -169,3 +172,68 @@ def _reached(text: str, measures: dict[tuple[str, object], list[str]]) -> Iterat
                 if covered and len(covered) < len([item for item in items if item]):
                     shown = " ".join(m.group(phrase).split())
                     yield f"says the criterion's window covers only {shown!r}, where its limit's measure holds more"
+
+
+# a criterion's window said shorter or longer than another criterion's, or than its therapy's length: IM19's "Exclusion
+# criterion 8's window is shorter than exclusion criterion 4's." (6 months to 24 weeks) and Relma-cel's "Exclusion
+# criterion 1's window is shorter than its therapy's length." (8 weeks to 14 days) passed (hunt 223's leftovers): two
+# lengths set against each other were read by nothing. A length is the record's limit of that kind of the criterion
+_LENGTH_OF = r"(?:window|washout)|(?P<therapy>(?:therapy|treatment)(?:['\u2019]s)?[ \t]+(?:length|duration))"
+_COMPARED = lazy(
+    rf"(?i)\b(?:(?P<list>inclusion|exclusion)[ \t]+)?criterion[ \t]+(?P<n>\d+)['\u2019]s[ \t]+(?:{_LENGTH_OF})[ \t]+"
+    r"(?:is|was)[ \t]+(?P<not>not[ \t]+)?(?:(?:a[ \t]+little|much|far|slightly|even)[ \t]+)?"
+    r"(?:(?P<shorter>shorter|briefer)|longer)[ \t]+than[ \t]+(?:"
+    r"(?:(?P<list2>inclusion|exclusion)[ \t]+)?criterion[ \t]+(?P<m>\d+)['\u2019]s(?:[ \t]+(?:window|washout))?"
+    r"|(?:its|the)[ \t]+(?P<own>(?:therapy|treatment)(?:['\u2019]s)?[ \t]+(?:length|duration))"
+    r"|the[ \t]+(?:length|duration)[ \t]+of[ \t]+its[ \t]+(?P<own2>therapy|treatment))(?![\w-])"
+)
+_DAYS = {"day": 1.0, "d": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_KIND = {False: "TIME_SINCE_EVENT", True: "TREATMENT_DURATION"}
+COMPARED_RULE = "a remark sets two lengths of the record's criteria against each other as they stand"
+
+
+def check_remark_lengths_compared(record: Record) -> Iterator[Problem]:
+    """E501: each length of a criterion a remark says is shorter (or longer) than another's that the record's limits
+    give the other way round (every one of the first against every one of the second)."""
+    eligibility = record.data.get("eligibility") or {}
+    lengths: dict[tuple[str, str, object], list[float]] = {}
+    for t in eligibility.get("thresholds") or []:
+        ref = t.get("criterion") if isinstance(t, dict) else None
+        per = _DAYS.get(str(t.get("unit", "")).lower().removesuffix("s")) if isinstance(ref, dict) else None
+        if (
+            isinstance(ref, dict)
+            and per
+            and isinstance(t.get("value"), int | float)
+            and t.get("kind") in _KIND.values()
+        ):
+            key = (str(t["kind"]), str(ref.get("list", "")).lower(), ref.get("number"))
+            lengths.setdefault(key, []).append(float(t["value"]) * per)
+    if not lengths:
+        return iter(())
+    return said_by_remarks(record, "E501", lambda text: _misordered(text, lengths), COMPARED_RULE)
+
+
+def _misordered(text: str, lengths: dict[tuple[str, str, object], list[float]]) -> Iterator[str]:
+    """What text sets against each other of two criteria's lengths that the record gives the other way round."""
+    read = QUOTED.sub(" | ", normalise(text))
+    for sentence in note_names.sentences_of(read):
+        for m in _COMPARED.finditer(sentence):
+            side = (m.group("list") or next(reversed(_A_LIST.findall(sentence, 0, m.start())), "")).lower()
+            first = lengths.get((_KIND[bool(m.group("therapy"))], side, int(m.group("n"))), [])
+            if m.group("m"):
+                other = (m.group("list2") or side).lower()
+                second = lengths.get((_KIND[bool(m.group("therapy"))], other, int(m.group("m"))), [])
+            else:
+                second = lengths.get((_KIND[True], side, int(m.group("n"))), [])
+            if not first or not second:
+                continue
+            pairs = [(a, b) for a in first for b in second]
+            if m.group("not"):  # ("is not shorter than": the first is the shorter of them)
+                turned = all(a < b if m.group("shorter") else a > b for a, b in pairs)
+            else:
+                turned = all(a >= b if m.group("shorter") else a <= b for a, b in pairs)
+            if turned:
+                yield f"says {' '.join(m.group().split())!r}, which the record's limits give the other way round"
+
+
+_A_LIST = lazy(r"(?i)\b(inclusion|exclusion)\b")
