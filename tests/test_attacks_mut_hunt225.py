@@ -24,6 +24,9 @@ Found and fixed (E501):
   shorter than its therapy's length." (8 weeks to 14 days) passed, read by nothing
   (remark_windows.check_remark_lengths_compared: the criteria's limits of time, "not" turning the order). The true
   twins pass.
+- passing, false: the only limit of a kind a note gives a length: IM19's "The only washout is 4 weeks." passed (its
+  washouts are 4 weeks and 6 months), read by nothing (remark_thresholds._ONLY_ONE: every threshold of the kind holds
+  the length). Relma-cel's "The only window is 8 weeks." and IM19's "Its washouts are 4 weeks and 6 months." pass.
 """
 
 from __future__ import annotations
@@ -113,4 +116,20 @@ def test_a_condition_listed_with_its_variant(registry: Path, added: str, found: 
     ],
 )
 def test_two_lengths_set_against_each_other(registry: Path, shown: str, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The only washout is 4 weeks.", {"E501"}),
+        (IM19_PATH, "The sole washout lasts 6 months.", {"E501"}),
+        (IM19_PATH, "4 weeks is the only washout.", {"E501"}),
+        (RELMA_PATH, "The only window is 14 days.", {"E501"}),
+        (RELMA_PATH, "The only window is 8 weeks.", set()),
+        (IM19_PATH, "The only washout of biological agents is 4 weeks.", set()),
+        (IM19_PATH, "Its washouts are 4 weeks and 6 months.", set()),
+    ],
+)
+def test_the_only_limit_of_a_kind_is_every_one_of_it(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found

@@ -66,6 +66,40 @@ def check_remark_thresholds(record: Record) -> Iterator[Problem]:
     held = [t for t in (record.data.get("eligibility") or {}).get("thresholds") or [] if isinstance(t, dict)]
     yield from said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
     yield from said_by_remarks(record, "E501", lambda text: _sides_unheld(text, held), _RULE_OF_SIDES)
+    yield from said_by_remarks(record, "E501", lambda text: _only_ones_unheld(text, held), _RULE_OF_ONLY)
+
+
+# the one limit of a kind a note says the record holds: "The only washout is 4 weeks." passed of IM19's (hunt 223's
+# leftover), its washouts 4 weeks and 6 months: what a note says is the only one of its kind was read by nothing. Every
+# threshold of the kind its noun names must hold the note's length ("the sole washout lasts", "the one washout, of")
+_KIND_NAMED = {"washout": "WASHOUT", "washouts": "WASHOUT", "window": "TIME_SINCE_EVENT", "windows": "TIME_SINCE_EVENT"}
+_ONLY_ONE = lazy(
+    r"(?i)\b(?:the|its|their)[ \t]+(?:only|sole|single|one)[ \t]+(?P<kind>washout|window)[ \t]*(?:,[ \t]*)?"
+    r"(?:(?:is|was|lasts|runs|of|at)[ \t]+)+(?:(?:a|an|at[ \t]+least|within)[ \t]+)?(?P<n>\d+(?:\.\d+)?)[ \t]*-?[ \t]*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b"
+    r"|(?P<n2>\d+(?:\.\d+)?)[ \t]*-?[ \t]*(?P<unit2>days?|weeks?|months?|years?)[ \t]+(?:is|was)[ \t]+the[ \t]+"
+    r"(?:only|sole|single|one)[ \t]+(?P<kind2>washout|window)\b"
+)
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_RULE_OF_ONLY = "a remark says a limit is the only one of its kind only where the record's thresholds hold no other"
+
+
+def _only_ones_unheld(text: str, held: list) -> Iterator[str]:
+    """Each length a remark says the only limit of a kind has (_ONLY_ONE) that a threshold of the kind does not."""
+    for m in _ONLY_ONE.finditer(normalise(text)):
+        kind = _KIND_NAMED[(m.group("kind") or m.group("kind2")).lower()]
+        number, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+        said = float(number) * _DAYS[unit.lower().removesuffix("s")]
+        lengths = [
+            float(t["value"]) * per
+            for t in held
+            if t.get("kind") == kind
+            and isinstance(t.get("value"), int | float)
+            and (per := _DAYS.get(str(t.get("unit", "")).lower().removesuffix("s")))
+        ]
+        if any(not same_number(length, said) for length in lengths):
+            shown = " ".join(m.group().split())
+            yield f"says {shown!r}, where the record holds {len(lengths)} of that kind, of other lengths too"
 
 
 _RULE_OF_SIDES = "a remark says a limit bounds the side its threshold's comparator does"
