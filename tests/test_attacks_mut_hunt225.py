@@ -27,6 +27,9 @@ Found and fixed (E501):
 - passing, false: the only limit of a kind a note gives a length: IM19's "The only washout is 4 weeks." passed (its
   washouts are 4 weeks and 6 months), read by nothing (remark_thresholds._ONLY_ONE: every threshold of the kind holds
   the length). Relma-cel's "The only window is 8 weeks." and IM19's "Its washouts are 4 weeks and 6 months." pass.
+- passing, false: a cohort's dose basis said after "dose is": IM19's "The second cohort's dose is per kilogram." (and
+  "... is weight-based", "The first cohort's dose is flat.") passed, the phrasing not among those read
+  (coded_words._DOSE_IS). The true twins pass.
 """
 
 from __future__ import annotations
@@ -133,3 +136,17 @@ def test_two_lengths_set_against_each_other(registry: Path, shown: str, added: s
 )
 def test_the_only_limit_of_a_kind_is_every_one_of_it(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The second cohort's dose is per kilogram.", {"E501"}),
+        ("The second cohort's dose is weight-based.", {"E501"}),
+        ("The first cohort's dose is flat.", {"E501"}),
+        ("The first cohort's dose is per kilogram.", set()),
+        ("The second cohort's dose is flat.", set()),
+    ],
+)
+def test_a_dose_basis_said_after_dose_is(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
