@@ -30,6 +30,10 @@ Found and fixed (E501):
 - passing, false: a cohort's dose basis said after "dose is": IM19's "The second cohort's dose is per kilogram." (and
   "... is weight-based", "The first cohort's dose is flat.") passed, the phrasing not among those read
   (coded_words._DOSE_IS). The true twins pass.
+- both ways, a count a note says the summary gives: Relma-cel's "The summary says the trial runs in one location."
+  passed (its summary says "multiple locations") and "... in multiple locations." was refused, held to the record's
+  one location. What a summary is said to say ("the summary says", "according to the summary") is held to its
+  summaries' counts (remark_lists._SUMMARY_SAYS); "The source lists two locations." is still refused.
 """
 
 from __future__ import annotations
@@ -150,3 +154,19 @@ def test_the_only_limit_of_a_kind_is_every_one_of_it(registry: Path, shown: str,
 )
 def test_a_dose_basis_said_after_dose_is(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The summary says the trial runs in one location.", {"E501"}),
+        ("The summary says the trial runs in two locations.", {"E501"}),
+        ("According to the summary, the trial is conducted in one location.", {"E501"}),
+        ("The source lists two locations.", {"E501"}),
+        ("The summary says the trial runs in multiple locations.", set()),
+        ("According to the summary, the trial is conducted in multiple locations.", set()),
+        ("The source lists one location.", set()),
+    ],
+)
+def test_a_count_said_as_the_summarys_is_the_summarys(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

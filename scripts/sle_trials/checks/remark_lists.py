@@ -90,7 +90,9 @@ def check_comment_lists(record: Record, schema: dict) -> Iterator[Problem]:
 def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
     """What text (a remark's on field, or a comment's) counts of a list's items that the record does not hold so."""
     on = field.split(".")[0]
-    said = _CLINICAL.sub(r"\g<related> trial", normalise(text))
+    text, summarised = _summarised(normalise(text))
+    said = _CLINICAL.sub(r"\g<related> trial", text)
+    summaries = [normalise(s) for s in _summaries(record.data)]
     for name, named in _ITEM_NOUNS.items():
         if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
             continue
@@ -104,6 +106,11 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         for given, noun in note_lists.counts_of(said, nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
+        for part in summarised:
+            for given, noun in note_lists.counts_of(part, nouns):
+                theirs = [n for summary in summaries for n, _ in note_lists.counts_of(summary, nouns)]
+                if summaries and not any(given == n or note_lists.agrees(given, n) for n in theirs):
+                    yield f"says the summary counts {_said(given)} {noun}, which it does not"
     for name in _COUNTED_BY_PHRASE:
         items = _items_of(record.data, name)
         if not field or name.split(".")[0] == on or items is None:
@@ -117,6 +124,29 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         given = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
         if held is not None and given != held:
             yield f"counts {given} {m.group('what')}, one for each {m.group('noun')}, of {held}"
+
+
+# a count a note says the summary gives, held to the summary's words, not to the record's list: Relma-cel's "The summary
+# says the trial runs in one location." passed (its summary says "multiple locations", its record one), and "... in
+# multiple locations." was refused (hunt 223's leftover). The words after a summary's verb, to the sentence's end
+_SUMMARY_SAYS = lazy(
+    r"(?i)(?:\b(?:the|its)[ \t]+(?:(?:brief|site['\u2019]s|source['\u2019]s|third-party|clinconnect)[ \t]+)?"
+    r"summary[ \t]+(?:says|states|reads|writes|speaks[ \t]+of|describes|reports|claims|gives|puts[ \t]+it)"
+    r"|\baccording[ \t]+to[ \t]+(?:the|its)[ \t]+summary)\b[^.;]*"
+)
+
+
+def _summarised(text: str) -> tuple[str, list[str]]:
+    """text with what it says a summary says blanked, and those parts (_SUMMARY_SAYS)."""
+    parts = [m.group() for m in _SUMMARY_SAYS.finditer(text)]
+    return _SUMMARY_SAYS.sub(" | ", text), parts
+
+
+def _summaries(data: dict) -> list[str]:
+    """The record's summaries' texts (its brief summary, a third party's)."""
+    third = data.get("third_party_summary")
+    found = [data.get("brief_summary"), third.get("text") if isinstance(third, dict) else None]
+    return [text for text in found if isinstance(text, str) and text.strip()]
 
 
 # a count said paired one to one with a list's items: "the officials' affiliations name two hospitals, one for each
