@@ -34,6 +34,9 @@ Found and fixed (E501):
   passed (its summary says "multiple locations") and "... in multiple locations." was refused, held to the record's
   one location. What a summary is said to say ("the summary says", "according to the summary") is held to its
   summaries' counts (remark_lists._SUMMARY_SAYS); "The source lists two locations." is still refused.
+- passing, false: how many of the related trials' titles a note says name a word: IM19's "Four of the related trials'
+  titles name CD19." (three do) and "Three of the related trials' titles name CD20." (none does, its criterion 12
+  writing CD20) passed, the count read by nothing (remark_lists._TITLES_NAMING). The true counts pass.
 """
 
 from __future__ import annotations
@@ -170,3 +173,17 @@ def test_a_dose_basis_said_after_dose_is(registry: Path, added: str, found: set[
 )
 def test_a_count_said_as_the_summarys_is_the_summarys(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Four of the related trials' titles name CD19.", {"E501"}),
+        ("Three of the related trials' titles name CD20.", {"E501"}),
+        ("Three of the related trials' titles name Anti-CD19.", {"E501"}),
+        ("Three of the related trials' titles name CD19.", set()),
+        ("Two of the related trials' titles name Anti-CD19.", set()),
+    ],
+)
+def test_the_related_trials_titles_naming_a_word_are_counted(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -119,11 +119,42 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
         for given, _ in note_lists.counts_of(phrase.sub("related-trials", normalise(text)), nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {_ITEM_NOUNS[name][0]}s of {name}, which holds {len(items)}"
+    yield from _titles_miscounted(record.data, text)
     for m in _ONE_FOR_EACH.finditer(normalise(text)):
         held = items_counted(record, m.group("noun"))
         given = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
         if held is not None and given != held:
             yield f"counts {given} {m.group('what')}, one for each {m.group('noun')}, of {held}"
+
+
+# how many of the related trials a note says name a word in their titles: "Three of the related trials' titles name
+# CD19", "Three of the five related trials name CD19 in their titles" (IM19's, given four or CD20, passed: hunt 223's
+# leftover, the molecule's name written in the source and the count read by nothing)
+_A_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
+_TITLES_NAMING = lazy(
+    rf"(?i)(?<![\w-])(?P<count>{_A_COUNT}|\d{{1,2}}|none|all)[ \t]+of[ \t]+(?:the|its)[ \t]+(?:(?:{_A_COUNT}|\d{{1,2}})"
+    r"[ \t]+)?related[ \t]+(?:clinical[ \t]+)?(?:trials|studies)(?:['\u2019][ \t]+titles[ \t]+(?:name|write|mention|"
+    r"contain|include)[ \t]+(?P<what>[A-Za-z0-9][\w+-]*)|[ \t]+(?:name|write|mention|have|carry|include)[ \t]+"
+    r"(?P<other>[A-Za-z0-9][\w+-]*)[ \t]+in[ \t]+their[ \t]+titles?\b)"
+)
+
+
+def _titles_miscounted(data: dict, text: str) -> Iterator[str]:
+    """Each count text gives of the related trials whose titles name a word (_TITLES_NAMING) that is not how many of
+    the record's related trials' titles write it."""
+    titles = [normalise(str(t.get("title") or "")) for t in data.get("related_trials") or [] if isinstance(t, dict)]
+    if not titles:
+        return
+    for m in _TITLES_NAMING.finditer(text):
+        word = m.group("what") or m.group("other")
+        written = lazy(rf"(?i)(?<![^\W_]){re.escape(word)}(?![^\W_])")
+        naming = sum(1 for title in titles if written.search(title))
+        said = m.group("count").lower()
+        given = (
+            len(titles) if said == "all" else 0 if said == "none" else int(said) if said.isdigit() else CARDINALS[said]
+        )
+        if given != naming:
+            yield f"says {given} of the related trials' titles name {word!r}, which {naming} of them write"
 
 
 # a count a note says the summary gives, held to the summary's words, not to the record's list: Relma-cel's "The summary
