@@ -37,6 +37,11 @@ Found and fixed (E501):
 - passing, false: how many of the related trials' titles a note says name a word: IM19's "Four of the related trials'
   titles name CD19." (three do) and "Three of the related trials' titles name CD20." (none does, its criterion 12
   writing CD20) passed, the count read by nothing (remark_lists._TITLES_NAMING). The true counts pass.
+- refused, true (hunt 223's leftover): IM19's "Three of the five related trials name CD19 in their titles." was
+  refused as naming 'CD19' of IM19 (remark_names): only "the related trials' titles name CD19" was read as the
+  titles'. The related trials named before the molecule, "in their titles" right after it, are read so too
+  (remark_names._RELATED_TRIALS, _IN_THEIR_TITLES); "... name BCMA in their titles." (no title's) and "..., as IM19
+  targets it." are still refused, and the false counts by _TITLES_NAMING.
 """
 
 from __future__ import annotations
@@ -186,4 +191,18 @@ def test_a_count_said_as_the_summarys_is_the_summarys(registry: Path, added: str
     ],
 )
 def test_the_related_trials_titles_naming_a_word_are_counted(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Three of the five related trials name CD19 in their titles.", set()),
+        ("Four of the five related trials name CD19 in their titles.", {"E501"}),
+        ("Three of the five related trials name CD20 in their titles.", {"E501"}),
+        ("Three of the five related trials name BCMA in their titles.", {"E501"}),
+        ("Three of the five related trials name CD19 in their titles, as IM19 targets it.", {"E501"}),
+    ],
+)
+def test_a_molecule_the_related_trials_name_in_their_titles(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -234,7 +234,10 @@ class _Unheld:
             # (said of the related trials' titles as a whole, "Three of the related trials' titles name CD19", one of
             # them writing it, hunt 217 (honest))
             if (
-                _RELATED_TITLES.search(said, 0, m.start())
+                (
+                    _RELATED_TITLES.search(said, 0, m.start())
+                    or (_RELATED_TRIALS.search(said, 0, m.start()) and _IN_THEIR_TITLES.match(said, m.end()))
+                )
                 and not _OTHER_TRIALS_AFTER.match(said, m.end())
                 and any(_phrase((m.group(),)).search(title) for title in titles.values())
             ):
@@ -376,6 +379,12 @@ _JOINED = r"[^.;:,!?]*\b(?:and|but|while|whereas|where|unlike|than|like|as|this|
 _OTHER_TRIAL = lazy(rf"(?i)\b(?P<id>NCT\d{{8}})\b(?!{_JOINED}[^.;:,!?]*\Z)[^.;:,!?]*\Z")
 # (the related trials' titles named as a whole before a molecule in its clause)
 _RELATED_TITLES = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?trials['\u2019][ \t]+titles\b[^.;:,!?]*\Z")
+# (or the related trials named as a whole before it, "in their titles" right after it: IM19's true "Three of the five
+# related trials name CD19 in their titles." was refused, hunt 223's leftover)
+_RELATED_TRIALS = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?(?:trials|studies)\b[^.;:,!?]*\Z")
+_IN_THEIR_TITLES = lazy(
+    r"(?i)[ \t]+(?:in|into)[ \t]+(?:their|the[ \t]+(?:trials['\u2019]|studies['\u2019]))[ \t]+titles?\b"
+)
 # (and after the molecule, to its sentence's end, no clause nor a word joining another: "NCT03030976 targets CD19, as
 # does IM19", "...; so does IM19")
 _OTHER_TRIALS_AFTER = lazy(
