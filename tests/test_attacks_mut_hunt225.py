@@ -42,6 +42,9 @@ Found and fixed (E501):
   titles'. The related trials named before the molecule, "in their titles" right after it, are read so too
   (remark_names._RELATED_TRIALS, _IN_THEIR_TITLES); "... name BCMA in their titles." (no title's) and "..., as IM19
   targets it." are still refused, and the false counts by _TITLES_NAMING.
+- refused, true (found here): IM19's "Exclusion criterion 11 lists hematological abnormalities a. to e." was refused
+  as counting 11 items of a range of 5, the criterion's number read as the count (note_items._RANGE_COUNTED: not
+  after "criterion", "criteria", "item", "number"). "... lists four hematological abnormalities a. to e." is refused.
 """
 
 from __future__ import annotations
@@ -205,4 +208,18 @@ def test_the_related_trials_titles_naming_a_word_are_counted(registry: Path, add
     ],
 )
 def test_a_molecule_the_related_trials_name_in_their_titles(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 11 lists hematological abnormalities a. to e.", set()),
+        ("Exclusion criterion 11 lists five hematological abnormalities a. to e.", set()),
+        ("Exclusion criterion 11 lists four hematological abnormalities a. to e.", {"E501"}),
+    ],
+)
+def test_a_criterions_number_before_its_lettered_range_counts_nothing(
+    registry: Path, added: str, found: set[str]
+) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

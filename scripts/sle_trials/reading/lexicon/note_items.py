@@ -188,8 +188,12 @@ def numbered_counted(text: str) -> list[int]:
 
 # A count a note gives of the items of a range it names: "lists five hematological abnormalities a. to e." (IM19's note,
 # given "four" in hunt 216, passed: the range was held to the criterion's items, the count before it to nothing)
+# (not a criterion's number: IM19's true "Exclusion criterion 11 lists hematological abnormalities a. to e." was
+# refused as counting eleven of them, hunt 225)
 _RANGE_COUNTED = lazy(
-    _ITEMS_COUNT + r"(?:[A-Za-z][\w-]*[ \t]+){0,3}?\(?(?P<first>[a-z])[.)]\)?[ \t]+(?:to|through|-|\u2013)[ \t]+"
+    r"(?i)(?<!criterion\s)(?<!criteria\s)(?<!item\s)(?<!number\s)"
+    + _ITEMS_COUNT.removeprefix("(?i)")
+    + r"(?:[A-Za-z][\w-]*[ \t]+){0,3}?\(?(?P<first>[a-z])[.)]\)?[ \t]+(?:to|through|-|\u2013)[ \t]+"
     r"\(?(?P<last>[a-z])[.)]"
 )
 
