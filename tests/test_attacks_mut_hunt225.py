@@ -45,6 +45,9 @@ Found and fixed (E501):
 - refused, true (found here): IM19's "Exclusion criterion 11 lists hematological abnormalities a. to e." was refused
   as counting 11 items of a range of 5, the criterion's number read as the count (note_items._RANGE_COUNTED: not
   after "criterion", "criteria", "item", "number"). "... lists four hematological abnormalities a. to e." is refused.
+- passing, false (found here): the second age bound after a first written with its unit: IM19's "The minimum age is
+  18 years, the maximum 75." passed (its 18 to 65), the elided bound read only after a first of no unit
+  (note_numbers._YEARS_WRITTEN). "... 18 years, the maximum 65." passes.
 """
 
 from __future__ import annotations
@@ -222,4 +225,17 @@ def test_a_molecule_the_related_trials_name_in_their_titles(registry: Path, adde
 def test_a_criterions_number_before_its_lettered_range_counts_nothing(
     registry: Path, added: str, found: set[str]
 ) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The minimum age is 18 years, the maximum 75.", {"E501"}),
+        ("The minimum age is 21 years, the maximum 65.", {"E501"}),
+        ("The minimum age is 18 years, the maximum 65.", set()),
+        ("The minimum age is 18 years old, and the maximum 65.", set()),
+    ],
+)
+def test_a_second_age_bound_after_a_first_with_its_unit(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

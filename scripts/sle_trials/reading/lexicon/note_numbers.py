@@ -232,9 +232,13 @@ def unitless_ages(text: str) -> list[tuple[str, float]]:
                 out.append((_OTHER_BOUND[bound] if flipped else bound, read[0].value))
     for m in _NAMED_BOUND.finditer(text):
         read = numbers(m.group("n"))
-        if len(read) == 1 and unit_at(text, m.end()) is None and not _YEARS_AFTER.match(text, m.end()):
-            out.append(("max" if m.group("max") else "min", read[0].value))
-            elided = _ELIDED_BOUND.match(text, m.end())
+        # (the first bound with its unit is read with it; the second, its verb and unit left out, is read here: IM19's
+        # "The minimum age is 18 years, the maximum 75." passed, hunt 225)
+        years = _YEARS_WRITTEN.match(text, m.end())
+        if len(read) == 1 and (years or (unit_at(text, m.end()) is None and not _YEARS_AFTER.match(text, m.end()))):
+            if not years:
+                out.append(("max" if m.group("max") else "min", read[0].value))
+            elided = _ELIDED_BOUND.match(text, years.end() if years else m.end())
             other = numbers(elided.group("n")) if elided else []
             if elided and len(other) == 1 and unit_at(text, elided.end()) is None:
                 out.append(("max" if elided.group("max") else "min", other[0].value))
@@ -256,4 +260,5 @@ def age_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _UNITLESS_AGES.finditer(text)]
 
 
+_YEARS_WRITTEN = lazy(r"(?i)[ \t]*(?:years?|yrs?)(?:[ \t]+(?:old|of[ \t]+age))?(?![\w-])")
 _YEARS_AFTER = lazy(r"(?i)[ \t]*(?:y\b|yo\b|y\.o\.|%)")
