@@ -48,6 +48,9 @@ Found and fixed (E501):
 - passing, false (found here): the second age bound after a first written with its unit: IM19's "The minimum age is
   18 years, the maximum 75." passed (its 18 to 65), the elided bound read only after a first of no unit
   (note_numbers._YEARS_WRITTEN). "... 18 years, the maximum 65." passes.
+- passing, false (found here): a condition and its variant said of a criterion that never names it, another writing
+  it: IM19's "Inclusion criterion 5 lists hepatitis B." passed (its exclusion criterion 6 writes it), the letter
+  ending the name read (remark_categories._variants_unwritten). "Exclusion criterion 10 lists SLE hepatitis." passes.
 """
 
 from __future__ import annotations
@@ -238,4 +241,17 @@ def test_a_criterions_number_before_its_lettered_range_counts_nothing(
     ],
 )
 def test_a_second_age_bound_after_a_first_with_its_unit(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 5 lists hepatitis B.", {"E501"}),
+        ("Exclusion criterion 7 lists hepatitis C.", {"E501"}),
+        ("Exclusion criterion 6 lists hepatitis B.", set()),
+        ("Exclusion criterion 10 lists SLE hepatitis.", set()),
+    ],
+)
+def test_a_condition_and_variant_another_criterion_writes(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -175,9 +175,9 @@ def check_remark_listed(record: Record) -> Iterator[Problem]:
         for m in _LISTS.finditer(sentence):
             denied = bool(m.group("no") or _NOT_ITS.search(sentence, 0, m.start()))
             if not denied:
-                for shown in _variants_unwritten(m.group("what"), items):
+                for shown in _variants_unwritten(m.group("what"), items, [text for _, text in every]):
                     names = ", ".join(fields.criterion_name(ref) for ref, _ in items)
-                    message = f"says {names} lists {shown!r}, which it writes of other variants only: {LISTED_RULE}"
+                    message = f"says {names} lists {shown!r}, which it does not write so: {LISTED_RULE}"
                     yield remark_problem(record, remark.kind, remark.i, "E501", message)
             for what in _items_listed(m.group("what")):
                 for words in _names_listed(what):
@@ -230,18 +230,21 @@ _VARIANT = lazy(
 )
 
 
-def _variants_unwritten(what: str, items: list) -> Iterator[str]:
+def _variants_unwritten(what: str, items: list, every: list[str]) -> Iterator[str]:
     """Each condition what (listed, a remark says, by the criteria items) names with a variant (_VARIANT) whose name
-    they write but never with that variant."""
+    they write but never with that variant, or that they never name while another criterion (of every's texts) writes
+    it so ("Inclusion criterion 5 lists hepatitis B" of IM19's, hunt 225)."""
     texts = " ".join(normalise(piece) for _, item in items for piece in fields.criterion_texts(item))
+    others = r"(?:[A-Z]|\d{1,2})[ \t]*(?:,|/|&|\bor\b|\band\b)[ \t]*"
     for m in _VARIANT.finditer(what):
         name, variant = (
             (m.group("name"), m.group("letter")) if m.group("name") else (m.group("kind"), m.group("number"))
         )
-        if not re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", texts):
-            continue
-        others = r"(?:[A-Z]|\d{1,2})[ \t]*(?:,|/|&|\bor\b|\band\b)[ \t]*"
         written = rf"(?<![\w-])(?i:{re.escape(name)})[ \t]+(?:{others})*{re.escape(variant)}(?![\w-])"
+        if not re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", texts):
+            if any(re.search(written, text, re.IGNORECASE) for text in every):
+                yield m.group()
+            continue
         if not re.search(written, texts):
             yield m.group()
 
