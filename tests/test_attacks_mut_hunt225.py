@@ -51,6 +51,8 @@ Found and fixed (E501):
 - passing, false (found here): a condition and its variant said of a criterion that never names it, another writing
   it: IM19's "Inclusion criterion 5 lists hepatitis B." passed (its exclusion criterion 6 writes it), the letter
   ending the name read (remark_categories._variants_unwritten). "Exclusion criterion 10 lists SLE hepatitis." passes.
+- passing, false (found here): a dose basis after "the dose for/of <cohort> is": IM19's "The dose for patients 4 to 6
+  is given per kg." passed, "dose is" read with nothing between (coded_words._DOSE_IS). The true twins pass.
 """
 
 from __future__ import annotations
@@ -254,4 +256,18 @@ def test_a_second_age_bound_after_a_first_with_its_unit(registry: Path, added: s
     ],
 )
 def test_a_condition_and_variant_another_criterion_writes(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The dose for patients 4 to 6 is given per kg.", {"E501"}),
+        ("The dose of the second cohort is per kilogram.", {"E501"}),
+        ("The dose for patients 1 to 3 is flat.", {"E501"}),
+        ("The dose for patients 1 to 3 is given per kg.", set()),
+        ("The dose for patients 4 to 6 is flat.", set()),
+    ],
+)
+def test_a_dose_basis_said_of_the_cohort_the_dose_is_for(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

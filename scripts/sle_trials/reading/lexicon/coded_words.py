@@ -465,8 +465,12 @@ def _held_only(coded: Coded) -> Coded:
 # per kg"): IM19's note on its second cohort "recorded as a flat dose" rewritten to "recorded as a per-kilogram dose"
 # passed, a basis being read in a note by nothing (hunt 211); "with no per-kilogram wording" says no basis
 _DOSE = r"[\s-]+dos(?:e|es|ed|ing)"
-# ... and said after "dose is": IM19's "The second cohort's dose is per kilogram." passed (hunt 223's leftover)
-_DOSE_IS = r"dos(?:e|es)[ \t]+(?:is|are|was|were)[ \t]+(?:(?:given|set|calculated|counted|written)[ \t]+)?"
+# ... and said after "dose is": IM19's "The second cohort's dose is per kilogram." passed (hunt 223's leftover), as did
+# "The dose for patients 4 to 6 is given per kg." (hunt 225), the cohort between
+_DOSE_IS = (
+    r"dos(?:e|es)(?:[ \t]+(?:for|of)[ \t]+[^.;:,()]{1,40}?)?[ \t]+(?:is|are|was|were)[ \t]+"
+    r"(?:(?:given|set|calculated|counted|written)[ \t]+)?"
+)
 _BASES = {
     "FLAT": rf"(?:flat|fixed){_DOSE}|{_DOSE_IS}(?:flat|fixed)(?![\w-])",
     "PER_KG": rf"(?:per[\s-]+(?:kilogram|kg)|weight[\s-]+based|weight[\s-]+adjusted){_DOSE}"
