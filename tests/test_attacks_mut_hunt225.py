@@ -53,6 +53,9 @@ Found and fixed (E501):
   ending the name read (remark_categories._variants_unwritten). "Exclusion criterion 10 lists SLE hepatitis." passes.
 - passing, false (found here): a dose basis after "the dose for/of <cohort> is": IM19's "The dose for patients 4 to 6
   is given per kg." passed, "dose is" read with nothing between (coded_words._DOSE_IS). The true twins pass.
+- passing, false (found here): a window set against a washout: IM19's "Exclusion criterion 9's window is shorter than
+  inclusion criterion 5's washout." (6 months to 4 weeks) passed, a WASHOUT limit being no window of
+  check_remark_lengths_compared's. It is one now; the true twins pass.
 """
 
 from __future__ import annotations
@@ -270,4 +273,17 @@ def test_a_condition_and_variant_another_criterion_writes(registry: Path, added:
     ],
 )
 def test_a_dose_basis_said_of_the_cohort_the_dose_is_for(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 9's window is shorter than inclusion criterion 5's washout.", {"E501"}),
+        ("Exclusion criterion 12's washout is shorter than exclusion criterion 2's window.", {"E501"}),
+        ("Exclusion criterion 9's window is longer than inclusion criterion 5's washout.", set()),
+        ("Exclusion criterion 12's washout is longer than exclusion criterion 2's window.", set()),
+    ],
+)
+def test_a_washout_is_a_window_set_against_another(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

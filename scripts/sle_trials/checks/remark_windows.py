@@ -204,9 +204,12 @@ def check_remark_lengths_compared(record: Record) -> Iterator[Problem]:
             isinstance(ref, dict)
             and per
             and isinstance(t.get("value"), int | float)
-            and t.get("kind") in _KIND.values()
+            and t.get("kind") in (*_KIND.values(), "WASHOUT")
         ):
-            key = (str(t["kind"]), str(ref.get("list", "")).lower(), ref.get("number"))
+            # (a washout is a window of time too: "criterion 9's window is shorter than inclusion criterion 5's
+            # washout" of IM19's 6 months and 4 weeks passed, hunt 225)
+            kind = _KIND[False] if t["kind"] == "WASHOUT" else str(t["kind"])
+            key = (kind, str(ref.get("list", "")).lower(), ref.get("number"))
             lengths.setdefault(key, []).append(float(t["value"]) * per)
     if not lengths:
         return iter(())
