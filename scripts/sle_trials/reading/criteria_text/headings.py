@@ -5,6 +5,7 @@ heading line (heading_of: its side, the part of the study it is for, any criteri
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sle_trials.patterns import lazy
 from sle_trials.reading import lookalike
@@ -309,7 +310,7 @@ def _heading_of(
         return kind, None, rest if says_something(rest) else None
     if _GENERAL.match(bare) and not marked:
         return "general", None, None
-    return None
+    return _other_language_heading(bare, marked)
 
 
 # a Chinese (or Japanese) text's headings: "入选标准" / "纳入标准" / "入组标准" (inclusion criteria), "排除标准"
@@ -333,6 +334,49 @@ _HAN_HEADING = lazy(
     r"\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)|[;；]\s*)?$",
     re.I,
 )
+
+
+# a list's heading in another language, as registries write one, its letters folded (no accent, lower case,
+# "ß" as "ss"): German ("Einschlusskriterien", "Ausschlusskriterium", "Kriterien für den Einschluss"), French
+# ("Critères d'inclusion", "Critères de non-inclusion", the exclusion list's), Spanish ("Criterios de inclusión"),
+# Italian ("Criteri di esclusione"), Portuguese ("Critérios de inclusão", "Critérios de não inclusão") and Korean
+# ("선정 기준", "제외 기준", "대상자 선정기준"); alone on its line with an aside at most, or with the criteria after its
+# colon, as an English heading is (Chinese and Japanese: _HAN_HEADING). Before, only as a lead-in ending in a colon
+# after a blank line, and in German only as "Einschlusskriterien:": "Kriterien für den Einschluss:", "Criterios de
+# Inclusión" with no colon, "선정 기준:" headed no list, and the text was left to the curator as words before its
+# first heading. A line that says more ("Einschluss in eine andere Studie", "Criterios de inclusión del estudio
+# previo cumplidos") is none, as before.
+_OTHER_SIDE = (
+    r"(?P<de>ein|aus)schlusskriteri(?:en|um)|kriterien\s+fur\s+(?:den\s+)?(?P<de_of>ein|aus)schluss"
+    r"|(?:criterios?|criteres?|criteri[oa]?)\s+(?:de|di|d['’]\s*|del|dos|das|da|do)\s*"
+    r"(?P<denied>(?:non|nao|no)[-\s]?)?(?P<romance>in|ex|es)clus(?:ion|ao|ione)"
+    r"|(?:대상자\s*)?(?P<ko>선정|포함|선택|제외|배제)\s*기준"
+)
+_OTHER_LANGUAGE = lazy(
+    r"^[#\s]*(?:\*\*|__)?\s*(?:(?:haupt|wichtige|principaux|principales|principali|principais)\s*)?"
+    rf"(?:{_OTHER_SIDE})(?:\s+(?:principaux|principales|principali|principais))?"
+    r"(?:\s*[(（][^()（）:：\n]{1,60}[)）])?\s*(?:\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)|[-\u2013\u2014]\s*)?$"
+)
+_OTHER_EXCLUSION = frozenset({"aus", "ex", "es", "제외", "배제"})
+_OTHER_COLON = lazy(r"[:：]\s*(?:\*\*|__)?\s*")
+
+
+def _other_language_heading(bare: str, marked: bool) -> tuple[str, None, str | None] | None:
+    """(kind, None, rest) when the line heads a list in another language (_OTHER_LANGUAGE): a line marked as an item
+    only with nothing after its colon ("1. 선정 기준"), as an English heading so marked heads its list alone."""
+    # (recomposed: a hangul syllable decomposes into its letters, which are no accents)
+    folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
+    heading = _OTHER_LANGUAGE.match(unicodedata.normalize("NFC", folded))
+    if heading is None or (marked and says_something(heading["rest"])):
+        return None
+    side = heading["de"] or heading["de_of"] or heading["romance"] or heading["ko"]
+    kind = "exclusion" if side in _OTHER_EXCLUSION or heading["denied"] else "inclusion"
+    if not says_something(heading["rest"]):
+        return kind, None, None
+    # (the words after the colon as written: folded, "Größe" is "grosse", no word of the source's)
+    colon = _OTHER_COLON.search(bare)
+    assert colon is not None
+    return kind, None, bare[colon.end() :]
 
 
 # words by which a heading's parenthesis or "for ..." says how its list applies, not to which part of

@@ -73,7 +73,16 @@ _HEADING_QUALIFIERS = frozenset(
 # "Key exclusion criteria include:")
 _KIND_WORDS = {
     "inclusion": frozenset(
-        {"inclusion", "inclusions", "included", "eligible", "inclusione", "inclusao", "einschlusskriterien"}
+        {
+            "inclusion",
+            "inclusions",
+            "included",
+            "eligible",
+            "inclusione",
+            "inclusao",
+            "einschlusskriterien",
+            "einschluss",
+        }
     ),
     "exclusion": frozenset(
         {
@@ -85,6 +94,7 @@ _KIND_WORDS = {
             "esclusione",
             "exclusao",
             "ausschlusskriterien",
+            "ausschluss",
         }
     ),
 }

@@ -1,0 +1,89 @@
+"""Eligibility texts and study files that hunt 220 left misread or this hunt found (hunt 221, helper-101), read with
+criteria_text.split (the importer and the check read a source's criteria with it alike) or imported whole, each beside
+a text or file of its shape already read right, which must read as it did. The texts are test inputs: no fact of any
+study. Every text the tests and fixtures held (string constants of tests/, eligibilityCriteria of tests/ and seeds/
+JSON, each also under an inclusion heading: 50,928 splits) was split before and after each fix to the reader: only the
+texts said in each commit read otherwise.
+
+Found and fixed (each reproduced before with criteria_text.split(text)):
+- a list's heading in another language but Chinese or Japanese was read only as a lead-in ending in a colon after a
+  blank line, in German only as "Einschlusskriterien:": "Kriterien für den Einschluss:", "Criterios de Inclusión" or
+  "CRITÈRES D'INCLUSION" with no colon, "Critérios de inclusão: Idade 18-65" with its criterion after the colon, and
+  Korean "선정 기준:" / "제외 기준:" headed no list, the whole text left to the curator as words before its first
+  heading; now headings as an English one is (headings._OTHER_LANGUAGE, German, French, Spanish, Italian, Portuguese
+  and Korean; "Einschluss:" a lead-in as "Inclusion:" is). A line saying more ("Einschluss in eine andere Studie",
+  "Criterios de inclusión del estudio previo cumplidos", "선정 기준을 만족하는 자") is a criterion, as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import criteria_texts
+from sle_trials.reading import criteria_text
+
+
+def inclusion(lines: str) -> criteria_text.Split:
+    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.exclusion == [{"text": "Pregnancy"}]
+    return found
+
+
+# --- a list's heading in another language -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heads", "gap"),
+    [
+        (("Kriterien für den Einschluss:", "Ausschlusskriterien:"), "\n\n"),
+        (("Einschlusskriterien", "Ausschlusskriterien"), "\n"),
+        (("Einschlußkriterien (alle müssen erfüllt sein):", "Kriterien für den Ausschluss:"), "\n"),
+        (("Einschluss:", "Ausschluss:"), "\n\n"),
+        (("CRITÈRES D'INCLUSION", "CRITÈRES DE NON INCLUSION"), "\n"),
+        (("Critères d’inclusion principaux", "Critères d’exclusion"), "\n\n"),
+        (("Criterios de Inclusión", "Criterios de Exclusión"), "\n\n"),
+        (("**Criterios de inclusión**", "**Criterios de no inclusión**"), "\n"),
+        (("Criteri di inclusione", "Criteri di esclusione"), "\n"),
+        (("Critérios de Inclusão", "Critérios de Exclusão"), "\n"),
+        (("선정 기준:", "제외 기준:"), "\n\n"),
+        (("선정기준", "제외기준"), "\n"),
+        (("포함 기준", "배제 기준"), "\n"),
+        (("1. 대상자 선정기준", "2. 대상자 제외기준"), "\n"),
+    ],
+)
+def test_a_heading_in_another_language_heads_its_list(heads: tuple[str, str], gap: str) -> None:
+    """Before: no heading, the whole text words before the first heading, not imported (or, with an inclusion
+    heading read, the exclusion one an inclusion criterion)."""
+    found = criteria_text.split(f"{heads[0]}\n1. Alter 18-65\n2. SLE{gap}{heads[1]}\n1. Schwangerschaft")
+    assert criteria_texts(found.inclusion) == ["Alter 18-65", "SLE"], found.remarks
+    assert criteria_texts(found.exclusion) == ["Schwangerschaft"] and not found.unplaced and not found.remarks
+
+
+def test_a_heading_in_another_language_with_its_criterion_after_the_colon() -> None:
+    found = criteria_text.split("Critérios de inclusão: Idade 18-65\nCritérios de não inclusão: Gravidez")
+    assert criteria_texts(found.inclusion) == ["Idade 18-65"] and criteria_texts(found.exclusion) == ["Gravidez"]
+    # (its words as written, which the heading is read folded in: "ß" is two letters folded)
+    found = criteria_text.split("Einschlusskriterien: Größe ≥ 150 cm\nAusschlusskriterien: Schwangerschaft")
+    assert criteria_texts(found.inclusion) == ["Größe ≥ 150 cm"], found.inclusion
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        "Einschluss in eine andere Studie innerhalb von 30 Tagen",
+        "Patients meeting the Einschlusskriterien of the parent study",
+        "Criterios de inclusión del estudio previo cumplidos",
+        "선정 기준을 만족하는 자",
+        "Inclusion in another trial",
+    ],
+)
+def test_a_criterion_naming_a_list_in_another_language_is_a_criterion_as_before(criterion: str) -> None:
+    found = inclusion(f"1. Age\n2. {criterion}")
+    assert criteria_texts(found.inclusion) == ["Age", criterion] and not found.remarks
+
+
+def test_a_heading_in_another_language_under_an_english_one_is_its_list_headed_again() -> None:
+    """As "Inclusion Criteria:" / "入选标准：" is: before, "Criterios de inclusión" a group of the list."""
+    text = "Inclusion Criteria:\n\nCriterios de inclusión:\n1. Edad\nCriterios de exclusión:\n1. X"
+    found = criteria_text.split(text)
+    assert found.inclusion == [{"number": 1, "text": "Edad"}] and found.exclusion == [{"number": 1, "text": "X"}]
