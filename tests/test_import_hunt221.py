@@ -2,7 +2,7 @@
 criteria_text.split (the importer and the check read a source's criteria with it alike) or imported whole, each beside
 a text or file of its shape already read right, which must read as it did. The texts are test inputs: no fact of any
 study. Every text the tests and fixtures held (string constants of tests/, eligibilityCriteria of tests/ and seeds/
-JSON, each also under an inclusion heading: 50,928 splits) was split before and after each fix to the reader: only the
+JSON, each also under an inclusion heading: 51,128 splits) was split before and after each fix to the reader: only the
 texts said in each commit read otherwise.
 
 Found and fixed (each reproduced before with criteria_text.split(text)):
@@ -13,6 +13,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   heading; now headings as an English one is (headings._OTHER_LANGUAGE, German, French, Spanish, Italian, Portuguese
   and Korean; "Einschluss:" a lead-in as "Inclusion:" is). A line saying more ("Einschluss in eine andere Studie",
   "Criterios de inclusión del estudio previo cumplidos", "선정 기준을 만족하는 자") is a criterion, as before.
+- after an annex, a list shown tight ("- Age" / "- Drugs (see Appendix A)") whose annex's first run is one line
+  ("Appendix A:" / "- rituximab" / "" / "- belimumab") read the bullet after the blank line as the list's criterion
+  ("belimumab", said): a run of one line shows no layout of its own, and a bullet set apart by a blank line, as the
+  list's items are not, is the annex's next item spaced, left to the curator with it (sections' list_tight and
+  annex_tight; a run written tight, "- TB test" / "- HIV test", or a list of one item, ends at the blank line as
+  hunt 220 read it).
 """
 
 from __future__ import annotations
@@ -87,3 +93,42 @@ def test_a_heading_in_another_language_under_an_english_one_is_its_list_headed_a
     text = "Inclusion Criteria:\n\nCriterios de inclusión:\n1. Edad\nCriterios de exclusión:\n1. X"
     found = criteria_text.split(text)
     assert found.inclusion == [{"number": 1, "text": "Edad"}] and found.exclusion == [{"number": 1, "text": "X"}]
+
+
+# --- a bulleted list after an annex's run of one line -----------------------------------------------------------------
+
+ANNEX = "heading no list of criteria"
+RESUMED = "goes on with its bulleted list"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "- Age\n- Drugs (see Appendix A)\n\nAppendix A:\n- rituximab\n\n- belimumab",
+        "- Age\n- Drugs (see Appendix A)\n\nAppendix A:\n\n- rituximab\n\n- belimumab\n\n- abatacept",
+        "* Age\n  over 18\n* Drugs (see Appendix A)\n\nAppendix A:\n* rituximab\n\n* belimumab",
+    ],
+)
+def test_a_bullet_after_an_annexs_one_line_under_a_tight_list_is_the_annexs(lines: str) -> None:
+    """Before: "belimumab" the list's criterion, said as the list going on."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == [
+        "Age" + (" over 18" if "over" in lines else ""),
+        "Drugs (see Appendix A)",
+    ]
+    assert (
+        found.unplaced and [r for r in found.remarks if ANNEX in r] and not [r for r in found.remarks if RESUMED in r]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- SLE\n\nAppendix A:\n\n- TB\n\n- Consent", ["SLE", "Consent"]),  # a list of one item shows no layout
+        ("- SLE\n- Age\n\nAppendix A:\n- TB test\n- HIV test\n\n- Consent", ["SLE", "Age", "Consent"]),
+        ("- Age\n- Drugs\n\nAppendix A:\n- TB\n  - latent\n\n- Consent", ["Age", "Drugs", "Consent"]),
+    ],
+)
+def test_a_bullet_after_an_annexs_run_written_tight_goes_on_with_the_list_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and [r for r in found.remarks if RESUMED in r], found.remarks

@@ -327,6 +327,22 @@ def spaced_items(lines: list[str], top: int | None) -> bool:
     return False
 
 
+def tight_items(lines: list[str], top: int | None) -> bool:
+    """Whether a list shows its items at its top (top: its first item's indent) written tight, two right under one
+    another ("- Age" / "- SLE"), no blank line between them."""
+    above = False
+    for line in lines:
+        if line.startswith(GROUP) or not line.strip():
+            above = False
+            continue
+        m = list_item(line)
+        if m is not None and is_marked(m) and len(m.group("indent")) <= (top or 0):
+            if above:
+                return True
+            above = True
+    return False
+
+
 def goes_on_after_footnote(line: re.Match, bullet: str | None, above: str) -> bool:
     """Whether an item (line: its list_item) at a list's top, after a footnote to its items, is the list's going on:
     bulleted as the list's last item is (bullet: last_bullet), and not under a line ending in a colon ("† Including:"

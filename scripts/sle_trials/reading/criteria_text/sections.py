@@ -34,6 +34,7 @@ from sle_trials.reading.criteria_text.notes import (
     said_top,
     spaced_items,
     stray_footnote,
+    tight_items,
 )
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
@@ -156,6 +157,9 @@ def split(text: str) -> Split:
     resume: tuple[str, int | None, str | None, bool] | None = None  # (... and whether a footnote interrupts it)
     annex_run: str | None = None  # where an annex's first run of lines stands: "heading", "body", "ended"
     annex_open = False  # whether its last line with words ends in a colon, leading into lines after a blank one
+    # whether the annex's first run writes a line right under another (its layout shown tight), and whether the list
+    # it interrupts shows its own items so (notes.tight_items)
+    annex_tight, list_tight = False, False
     annex_resumed: list[str] = []  # the items a bulleted list went on at after an annex
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
@@ -241,6 +245,7 @@ def split(text: str) -> Split:
             tight = noted or not spaced_items(sections[current], listed_top)
             bullet = last_bullet(sections[current], listed_top) if tight else None
             annex_run = None if noted else "heading"
+            annex_tight, list_tight = False, bullet is not None and tight_items(sections[current], listed_top)
             # (a bulleted list goes on at its bullet, no number: not looked for, as a text of many footnotes would
             # walk the whole list for each)
             number = next_number(sections[current], listed_top) if bullet is None else None
@@ -257,6 +262,7 @@ def split(text: str) -> Split:
             # the annex's first run of lines under its heading, up to the blank line after it ("Appendix A:" / "" /
             # "- TB" / "" / "- Consent": "Consent" the list's, bulleted as its items; before, left with the annex)
             if line.strip():
+                annex_tight = annex_tight or (annex_run == "body" and bool(lines[at - 1].strip()))
                 annex_run = "body" if annex_run == "heading" else annex_run
                 annex_open = line.rstrip(" *_").endswith((":", "\uff1a"))  # ("Prohibited:" / "" / "- RTX": its)
             elif annex_run == "body" and not annex_open:
@@ -278,8 +284,12 @@ def split(text: str) -> Split:
             ):
                 resume = None
                 above = lines[k] if (k := said_before(lines, at)) is not None else ""
-                if (number is not None and item_number(numbered) == number) or goes_on_after_footnote(
-                    numbered, bullet, above
+                # (a run of one line shows no layout of its own: under a list shown tight, a bullet after the blank line
+                # closing it, set apart as the list's items are not, is the annex's next item spaced, "Appendix A:" /
+                # "- rituximab" / "" / "- belimumab"; before, read as the list's criterion, said)
+                no_end = annex_run is not None and bullet is not None and list_tight and not annex_tight
+                if (number is not None and item_number(numbered) == number) or (
+                    goes_on_after_footnote(numbered, bullet, above) and not no_end
                 ):
                     if annex_run is not None and bullet is not None:
                         annex_resumed.append(line.strip())
