@@ -19,6 +19,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   list's items are not, is the annex's next item spaced, left to the curator with it (sections' list_tight and
   annex_tight; a run written tight, "- TB test" / "- HIV test", or a list of one item, ends at the blank line as
   hunt 220 read it).
+- a superscript footnote under an item's wrapped line ("- SLE per the" / "  2019 criteria" / "¹ As defined by ACR")
+  was a criterion of its own, said as a line with no list mark: only right under an item's first line was it read as
+  a footnote; now under any line of the item (notes._under_an_item; under a paragraph with no list mark, and a power
+  wrapped under its base, as before).
 """
 
 from __future__ import annotations
@@ -132,3 +136,43 @@ def test_a_bullet_after_an_annexs_one_line_under_a_tight_list_is_the_annexs(line
 def test_a_bullet_after_an_annexs_run_written_tight_goes_on_with_the_list_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and [r for r in found.remarks if RESUMED in r], found.remarks
+
+
+# --- a footnote under an item's wrapped line --------------------------------------------------------------------------
+
+FOOTNOTE = "to a mark no item carries"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- SLE per the\n  2019 criteria\n¹ As defined by ACR", ["SLE per the 2019 criteria"]),
+        ("1. SLE per the\n   2019 criteria\n² As defined by ACR\n2. Consent", ["SLE per the 2019 criteria", "Consent"]),
+        ("- SLE per the\n2019 criteria\n¹ As defined by ACR\n- Consent", ["SLE per the 2019 criteria", "Consent"]),
+    ],
+)
+def test_a_footnote_under_an_items_wrapped_line_is_no_criterion(lines: str, read: list) -> None:
+    """Before: "¹ As defined by ACR" a criterion of its own, said only as a line with no list mark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and [r for r in found.remarks if FOOTNOTE in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "said"),
+    [
+        (
+            "- Platelets ≥ 100 per the\n  central lab, × 10\n⁹/L\n- Consent",
+            ["Platelets ≥ 100 per the central lab, × 10 ⁹/L", "Consent"],
+            False,
+        ),
+        (
+            "Patients with SLE per the\n2019 criteria\n¹ As defined by ACR",
+            ["Patients with SLE per the 2019 criteria", "¹ As defined by ACR"],
+            True,
+        ),
+    ],
+)
+def test_a_power_or_a_paragraphs_line_under_a_wrapped_line_reads_as_before(lines: str, read: list, said: bool) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if FOOTNOTE in r]
+    assert bool([r for r in found.remarks if "no list mark" in r]) == said, found.remarks

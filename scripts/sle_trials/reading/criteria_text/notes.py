@@ -193,9 +193,21 @@ def stray_footnote(lines: list[str], at: int, top: int | None) -> bool:
     line = unescaped(lines[at])
     if top is None or not at or indent_of(line) > top or line[:1] == "\t":
         return False
-    if lines[at - 1].strip() and (wrapped_power(lines[at - 1], line) or not is_marked(list_item(lines[at - 1]))):
-        return False  # (under a paragraph's or a wrapped line's words: as before)
+    if lines[at - 1].strip() and (wrapped_power(lines[at - 1], line) or not _under_an_item(lines, at)):
+        return False  # (under a paragraph's words: as before)
     return _SUPERSCRIPT_MARK.match(line.lstrip()) is not None
+
+
+def _under_an_item(lines: list[str], at: int) -> bool:
+    """Whether the lines right above the line at index at, up to the blank line before them, open with a list item:
+    the item's first line, or its lines wrapped ("- SLE per the" / "  2019 criteria" / "¹ As defined by ACR": before,
+    under a wrapped line, the footnote a criterion of its own, said only as a line with no list mark)."""
+    k = at - 1
+    while k >= 0 and lines[k].strip() and not lines[k].startswith(GROUP):
+        if is_marked(list_item(lines[k])):
+            return True
+        k -= 1
+    return False
 
 
 def _marked_footnote(
