@@ -23,6 +23,14 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   was a criterion of its own, said as a line with no list mark: only right under an item's first line was it read as
   a footnote; now under any line of the item (notes._under_an_item; under a paragraph with no list mark, and a power
   wrapped under its base, as before).
+
+Found by this hunt and fixed (real study files varied as registry files vary, imported whole):
+- a tab was no space to a list mark: a list indented by tabs, or a word processor's list pasted with a tab after each
+  mark ("* SLE, one of:" / "\t* ANA" / "\t* dsDNA", "•\tAge" / "•\tSLE", "1.\tAge") read its items as words of the
+  item above ("SLE, one of: * ANA * dsDNA", with no remark) or as criteria with their marks in their words ("* Age",
+  "1.\tAge", said as lines with no list mark), and NCT06388018 so indented imported nothing, the check reading its
+  nesting otherwise (E512): now each line's tabs before its words read as the spaces they show, and a tab after a
+  list's mark as a space (lines.tabs_read); a tab within a line's words is kept as written.
 """
 
 from __future__ import annotations
@@ -176,3 +184,39 @@ def test_a_power_or_a_paragraphs_line_under_a_wrapped_line_reads_as_before(lines
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if FOOTNOTE in r]
     assert bool([r for r in found.remarks if "no list mark" in r]) == said, found.remarks
+
+
+# --- tabs ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* Age\n* SLE, one of:\n\t* ANA\n\t* dsDNA\n* Consent", ["Age", "SLE, one of:", ["ANA", "dsDNA"], "Consent"]),
+        (
+            "1. Age\n2. SLE, one of:\n\ta. ANA\n\tb. dsDNA\n3. Consent",
+            ["Age", "SLE, one of:", ["ANA", "dsDNA"], "Consent"],
+        ),
+        ("\t* Age\n\t* SLE", ["Age", "SLE"]),
+        ("•\tAge\n•\tSLE", ["Age", "SLE"]),
+        ("1.\tAge\n2.\tSLE", ["Age", "SLE"]),
+        ("* SLE, one of:\n\n\t* ANA\n\n\t* dsDNA\n* Consent", ["SLE, one of:", ["ANA", "dsDNA"], "Consent"]),
+    ],
+)
+def test_a_tab_before_or_after_a_list_mark_is_read_as_space(lines: str, read: list) -> None:
+    """Before: the items words of the item above, or criteria with their marks in their words."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* Age\t18-65\n* SLE", ["Age\t18-65", "SLE"]),
+        ("Age:\t18-65", ["Age:\t18-65"]),
+        ("* Age\n  over\t18", ["Age over\t18"]),
+    ],
+)
+def test_a_tab_within_a_lines_words_is_kept_as_written(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read, found.inclusion

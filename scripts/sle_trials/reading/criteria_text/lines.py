@@ -171,6 +171,32 @@ def unmarked_at_margin(lines: list[str], at: int, margin: int = 0) -> str | None
     return line
 
 
+# a line's indent and its first word, then tabs ("\t* ANA", "•\tAge", "1.\tAge", as a word processor's list is pasted)
+_TABBED = lazy(r"(?P<indent>[ \t]*)(?:(?P<mark>\S{1,8})(?P<tab>[ \t]*\t[ \t]*)(?=\S))?")
+
+
+def tabs_read(text: str) -> str:
+    """text with each line's tabs before its words written as the spaces they show (a tab stop every four columns),
+    and the tabs after a list's mark as a space, where the mark is one so read: "\t* ANA" an item indented, "•\tAge"
+    and "1.\tAge" items. Before, a tab was no space to a list mark: "* SLE, one of:" / "\t* ANA" / "\t* dsDNA" read as
+    one criterion, "SLE, one of: * ANA * dsDNA", with no remark, "•\tAge" / "•\tSLE" as "•\tAge •\tSLE". A tab within
+    a line's words is left as written."""
+    if "\t" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        m = _TABBED.match(line)
+        assert m is not None  # (every part of it may match nothing)
+        indent = m["indent"].expandtabs(4) if "\t" in m["indent"] else m["indent"]
+        rest = line[m.end("indent") :]
+        if m["tab"] is not None:
+            spaced = f"{m['mark']} {line[m.end('tab') :]}"
+            if is_marked(list_item(indent + spaced)):
+                rest = spaced
+        out.append(indent + rest)
+    return "\n".join(out)
+
+
 def indent_of(line: str) -> int:
     """How far a line is indented: the spaces and tabs it starts with."""
     return len(line) - len(line.lstrip(" \t"))
