@@ -28,9 +28,13 @@ Found by this hunt and fixed (real study files varied as registry files vary, im
 - a tab was no space to a list mark: a list indented by tabs, or a word processor's list pasted with a tab after each
   mark ("* SLE, one of:" / "\t* ANA" / "\t* dsDNA", "•\tAge" / "•\tSLE", "1.\tAge") read its items as words of the
   item above ("SLE, one of: * ANA * dsDNA", with no remark) or as criteria with their marks in their words ("* Age",
-  "1.\tAge", said as lines with no list mark), and NCT06388018 so indented imported nothing, the check reading its
-  nesting otherwise (E512): now each line's tabs before its words read as the spaces they show, and a tab after a
-  list's mark as a space (lines.tabs_read); a tab within a line's words is kept as written.
+  "1.\tAge", said as lines with no list mark), as NCT06388018's sub-criteria with its indents written as tabs: now
+  each line's tabs before its words read as the spaces they show, and a tab after a
+  list's mark as a space (lines.indents_read); a tab within a line's words is kept as written.
+- a line indented by no-break spaces (as a page's "&nbsp;" writes an indent) was read at no indent where an item's
+  mark did not follow: NCT03722472 so indented lost its footnote paragraph under item 2 ("\\*Temperature \\<38°C ...")
+  and the lines after it to the curator, where its spaces read it as the item's; now an indent as spaces are
+  (lines.indents_read); a no-break space within a line's words, or after a mark ("1.\\u00a0Age"), reads as before.
 """
 
 from __future__ import annotations
@@ -220,3 +224,17 @@ def test_a_tab_before_or_after_a_list_mark_is_read_as_space(lines: str, read: li
 def test_a_tab_within_a_lines_words_is_kept_as_written(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read, found.inclusion
+
+
+@pytest.mark.parametrize("indent", ["   ", "\u00a0\u00a0\u00a0", "\u202f\u202f\u202f"])
+def test_an_indent_of_no_break_spaces_reads_as_one_of_spaces(indent: str) -> None:
+    """Before: with no-break spaces, "*Temperature <38°C" and the note under it left to the curator, said."""
+    note = f"{indent}\\*Temperature \\<38°C\n\n{indent}NOTE: Athletes may enrol."
+    found = inclusion(f"1. Age\n2. Vital signs\\*, and labs.\n\n{note}\n3. Labs")
+    assert criteria_texts(found.inclusion) == ["Age", "Vital signs*, and labs.", ["*Temperature <38°C"], "Labs"]
+    assert not found.unplaced, found.remarks
+
+
+def test_a_no_break_space_within_words_or_after_a_mark_reads_as_before() -> None:
+    found = inclusion("1. Age\u00a018\n2.\u00a0SLE")
+    assert criteria_texts(found.inclusion) == ["Age\u00a018", "SLE"] and not found.remarks

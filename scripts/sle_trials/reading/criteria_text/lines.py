@@ -171,23 +171,29 @@ def unmarked_at_margin(lines: list[str], at: int, margin: int = 0) -> str | None
     return line
 
 
-# a line's indent and its first word, then tabs ("\t* ANA", "•\tAge", "1.\tAge", as a word processor's list is pasted)
-_TABBED = lazy(r"(?P<indent>[ \t]*)(?:(?P<mark>\S{1,8})(?P<tab>[ \t]*\t[ \t]*)(?=\S))?")
+# a line's indent (spaces, tabs, no-break spaces) and its first word, then tabs ("\t* ANA", "•\tAge", "1.\tAge", as a
+# word processor's list is pasted)
+_INDENT = "[ \t\u00a0\u2000-\u200a\u202f\u205f]"
+_NO_SPACE_INDENT = lazy(r"(?m)^[ \t]*[\t\u00a0\u2000-\u200a\u202f\u205f]")
+_TABBED = lazy(rf"(?P<indent>{_INDENT}*)(?:(?P<mark>\S{{1,8}})(?P<tab>[ \t]*\t[ \t]*)(?=\S))?")
 
 
-def tabs_read(text: str) -> str:
-    """text with each line's tabs before its words written as the spaces they show (a tab stop every four columns),
-    and the tabs after a list's mark as a space, where the mark is one so read: "\t* ANA" an item indented, "•\tAge"
-    and "1.\tAge" items. Before, a tab was no space to a list mark: "* SLE, one of:" / "\t* ANA" / "\t* dsDNA" read as
-    one criterion, "SLE, one of: * ANA * dsDNA", with no remark, "•\tAge" / "•\tSLE" as "•\tAge •\tSLE". A tab within
-    a line's words is left as written."""
-    if "\t" not in text:
+def indents_read(text: str) -> str:
+    """text with each line's indent written as the spaces it shows (a tab stop every four columns, a no-break space
+    as a space), and the tabs after a list's mark as a space, where the mark is one so read: "\t* ANA" an item
+    indented, "•\tAge" and "1.\tAge" items. Before, a tab or a no-break space was no indent and a tab no space to a
+    list mark: "* SLE, one of:" / "\t* ANA" / "\t* dsDNA" read as one criterion, "SLE, one of: * ANA * dsDNA", with no
+    remark, "•\tAge" / "•\tSLE" as "•\tAge •\tSLE", and a paragraph indented under an item by no-break spaces as no
+    part of it.
+    A tab or a space within a line's words is left as written; an ideographic space, a CJK text's indent of its
+    paragraphs' first lines, as well."""
+    if _NO_SPACE_INDENT.search(text) is None and "\t" not in text:
         return text
     out = []
     for line in text.split("\n"):
         m = _TABBED.match(line)
         assert m is not None  # (every part of it may match nothing)
-        indent = m["indent"].expandtabs(4) if "\t" in m["indent"] else m["indent"]
+        indent = re.sub(r"[^ \t]", " ", m["indent"]).expandtabs(4)
         rest = line[m.end("indent") :]
         if m["tab"] is not None:
             spaced = f"{m['mark']} {line[m.end('tab') :]}"

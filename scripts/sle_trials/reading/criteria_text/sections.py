@@ -18,7 +18,7 @@ from sle_trials.reading.criteria_text.lead_ins import (
     lead_in_items,
     stopped_heading,
 )
-from sle_trials.reading.criteria_text.lines import GROUP, said_before, tabs_read
+from sle_trials.reading.criteria_text.lines import GROUP, indents_read, said_before
 from sle_trials.reading.criteria_text.marks import coded_marks, is_marked, item_number, list_item, shared_marks
 from sle_trials.reading.criteria_text.nci import INCLUSION as NCI_INCLUSION
 from sle_trials.reading.criteria_text.nci import nci_sections
@@ -135,7 +135,7 @@ def split(text: str) -> Split:
     preamble = False
     # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
     # "**Adults**", read so once it is read as the sub-heading or heading it is)
-    text, bold = unbolded_within(headings_in_bold(tabs_read(html_breaks(text))))
+    text, bold = unbolded_within(headings_in_bold(indents_read(html_breaks(text))))
     if nci_sections(text.split("\n")):
         # ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ...: one list of inclusion criteria, its
         # sections sub-headings, said in a remark)
