@@ -81,7 +81,10 @@ class _SourceList:
         self.other = next(n for n in completeness.LISTS if n != name)
         self.single = len(listing) == 1  # one source lists it: its order is the one to keep
         self.items = [item for criteria in listing for item in criteria[name]]
-        self.parents = {item: parent for criteria in listing for item, parent in _parents(criteria[name])}
+        # the text of each item's parent, by the item's place: two items alike (text, group, depth) under two parents
+        # ("Stage IB, grade 1 or 2" under "SUB-STUDY A: ..." and under "SUB-STUDY B: ...") are each under its own (held
+        # by the item, the one parent was the last one's, and the import's draft of the first was refused, E512)
+        self.parents = [parent for criteria in listing for _, parent in _parents(criteria[name])]
         # the index of each item's parent item (None at the top, or where the layout does not say how deep it is):
         # an item's place, where two items of one text hold each its own parts
         self.parent_at: list[int | None] = []
@@ -103,9 +106,7 @@ class _SourceList:
             k
             for k in self.at_text.get(text, [])
             if self.items[k].group == group
-            and (
-                self.items[k].depth is None or (self.items[k].depth == depth and self.parents[self.items[k]] == parent)
-            )
+            and (self.items[k].depth is None or (self.items[k].depth == depth and self.parents[k] == parent))
         ]
 
     def may_stand_under(self, k: int, parent: int | None) -> bool:
