@@ -29,12 +29,17 @@ Found by this hunt and fixed (real study files varied as registry files vary, im
   mark ("* SLE, one of:" / "\t* ANA" / "\t* dsDNA", "•\tAge" / "•\tSLE", "1.\tAge") read its items as words of the
   item above ("SLE, one of: * ANA * dsDNA", with no remark) or as criteria with their marks in their words ("* Age",
   "1.\tAge", said as lines with no list mark), as NCT06388018's sub-criteria with its indents written as tabs: now
-  each line's tabs before its words read as the spaces they show, and a tab after a
-  list's mark as a space (lines.indents_read); a tab within a line's words is kept as written.
+  each line's tabs before its words read as the spaces they show, and a tab after a list's mark as a space
+  (lines.indents_read); a tab within a line's words is kept as written.
 - a line indented by no-break spaces (as a page's "&nbsp;" writes an indent) was read at no indent where an item's
   mark did not follow: NCT03722472 so indented lost its footnote paragraph under item 2 ("\\*Temperature \\<38°C ...")
   and the lines after it to the curator, where its spaces read it as the item's; now an indent as spaces are
   (lines.indents_read); a no-break space within a line's words, or after a mark ("1.\\u00a0Age"), reads as before.
+- the real NCT06388018 with its nested criteria flattened (every indent of two spaces or more written as two,
+  "* Cohort A1:" and the stages under it at one indent) was refused by its own import: "E512
+  eligibility.inclusion_criteria.9.sub_criteria.2: the source lists this inclusion criterion nested otherwise" (a
+  stage that SUB-STUDY B lists too): the check held the source's items alike (text, group, depth) under one parent,
+  the last one's; now each under its own (criteria_lists._SourceList.parents, by place).
 
 Hunted and found sound: the ten real API v2 studies (tests/fixtures/ctgov/real/, those with a statusModule), each with
 every protocolSection module but identification left out and then given empty, its criteria with CRLF or CR line
@@ -46,12 +51,11 @@ or no facility and no country, officials with no affiliation, unicode names: abo
 a criterion the source does not hold, each refusal naming its file (a statusModule missing or empty: no as-of date).
 
 Found and left:
-- NCT06388018 with its nested criteria flattened (every indent of two spaces or more written as two:
-  re.sub(r"(?m)^ {2,}", "  ", criteria), "* Cohort A1:" and the stages under it at one indent) is refused by its own
-  import: "E512 eligibility.inclusion_criteria.9.sub_criteria.2: the source lists this inclusion criterion nested
-  otherwise" ("Stage IB, grade 1 or 2, pNx/N0, with or without LVI", which SUB-STUDY B lists too): the import names
-  the file and writes nothing, but the draft and the check read the one split (criteria_text.split) otherwise where a
-  text stands under two items; the same file with its indents as written imports.
+- a list whose bullets are Markdown-escaped at each line's start ("\\* Prior neoadjuvant chemotherapy" / "\\* Prior
+  pelvic radiation" / ..., NCT06388018's criteria with each "* " written "\\* ") reads the second item on as footnotes
+  to the star the first carries, left to the curator (said, unplaced): 13 inclusion and 1 exclusion criteria where the
+  file as written gives 14 and 9. Reproduce: criteria_text.split(re.sub(r"(?m)^(\\s*)(\\*|-|\\d+\\.)",
+  lambda m: m.group(1) + "\\\\" + m.group(2), text)) for that study's eligibilityCriteria.
 """
 
 from __future__ import annotations
