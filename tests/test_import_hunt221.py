@@ -288,3 +288,33 @@ def test_a_sub_criterion_written_under_the_item_not_holding_it_is_refused(
 ) -> None:
     imported_criteria(trials, registry, TWO_PARENTS, tmp_path)
     refused_as_imported_before(trials, registry, "text: Stage II\n", "text: Stage III\n")
+
+
+# --- the walk up from a footnote to its item, bounded ---------------------------------------------------------------
+
+
+def _lines_read_up(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
+    """How many lines the walks up from a footnote's line to an item above read, in a text of n footnote lines right
+    under one item, with no blank line (each line walks up over the ones before it)."""
+    from sle_trials.reading.criteria_text import notes
+
+    read = 0
+    real = notes.list_item
+
+    def counted(line: str) -> object:
+        nonlocal read
+        read += 1
+        return real(line)
+
+    monkeypatch.setattr(notes, "list_item", counted)
+    criteria_text.split("Inclusion Criteria:\n\n- SLE\n" + "".join(f"¹ note {i}\n" for i in range(n)))
+    return read
+
+
+def test_the_walk_up_to_a_footnotes_item_reads_lines_in_proportion_to_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A footnote right under an item's wrapped lines is found by walking up to the item (1c6cc247): every line of a
+    paragraph walking over all the lines before it made the reader quadratic, and a text of 8,000 lines of "or" ran
+    for minutes (tests/test_attacks_review_helper5.py). The walk now starts only at a line opening with a footnote's
+    mark, and reads at most notes._WRAPPED_LINES lines."""
+    small, large = _lines_read_up(monkeypatch, 200), _lines_read_up(monkeypatch, 800)
+    assert large < 6 * small, (small, large)  # (four times the lines: four times the reads, not sixteen)

@@ -193,9 +193,9 @@ def stray_footnote(lines: list[str], at: int, top: int | None) -> bool:
     line = unescaped(lines[at])
     if top is None or not at or indent_of(line) > top or line[:1] == "\t":
         return False
-    if lines[at - 1].strip() and (wrapped_power(lines[at - 1], line) or not _under_an_item(lines, at)):
-        return False  # (under a paragraph's words: as before)
-    return _SUPERSCRIPT_MARK.match(line.lstrip()) is not None
+    if _SUPERSCRIPT_MARK.match(line.lstrip()) is None:
+        return False  # (first: the walk up to an item below is for the few lines that open so)
+    return not lines[at - 1].strip() or not (wrapped_power(lines[at - 1], line) or not _under_an_item(lines, at))
 
 
 def _under_an_item(lines: list[str], at: int) -> bool:
@@ -203,11 +203,16 @@ def _under_an_item(lines: list[str], at: int) -> bool:
     the item's first line, or its lines wrapped ("- SLE per the" / "  2019 criteria" / "¹ As defined by ACR": before,
     under a wrapped line, the footnote a criterion of its own, said only as a line with no list mark)."""
     k = at - 1
-    while k >= 0 and lines[k].strip() and not lines[k].startswith(GROUP):
+    while k >= max(0, at - _WRAPPED_LINES) and lines[k].strip() and not lines[k].startswith(GROUP):
         if is_marked(list_item(lines[k])):
             return True
         k -= 1
     return False
+
+
+# the lines of an item wrapped that a footnote's walk up to the item reads at most: a paragraph of thousands of lines,
+# each a footnote's mark, made the walks quadratic (tests/test_attacks_review_helper5.py's 8,000 lines ran for minutes)
+_WRAPPED_LINES = 40
 
 
 def _marked_footnote(
