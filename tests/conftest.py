@@ -839,6 +839,16 @@ def criteria_texts(items: list[dict]) -> list:
     return out
 
 
+def inclusion(lines: str) -> Any:
+    """The text read (criteria_text.split) with lines under the inclusion heading, beside an exclusion list of one:
+    how the importer hunts read a list (test_import_hunt216.py to 221 each wrote it out)."""
+    from sle_trials.reading import criteria_text
+
+    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
+    assert found.exclusion == [{"text": "Pregnancy"}]
+    return found
+
+
 def importer_hunt(name: str, first: int) -> tuple[Any, Callable[..., Any], Any]:
     """The fixtures of an importer hunt's module, which imports many varied studies: `shared`, one registry copy for
     its imports (shared_registry, named name); run_import, a study imported there under an NCT id of its own, from

@@ -36,17 +36,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import criteria_texts, import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
-from sle_trials.reading import criteria_text
+from conftest import (
+    criteria_texts,
+    import_study,
+    importer_hunt,
+    inclusion,
+    main,
+    notes_on,
+    put_back,
+    snapshot,
+    with_criteria,
+)
 
 shared, run_import, draft = importer_hunt("hunt216", 92160001)
-
-
-def inclusion(lines: str) -> criteria_text.Split:
-    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
-    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert found.exclusion == [{"text": "Pregnancy"}]
-    return found
 
 
 # --- a heading of no list of criteria after a list --------------------------------------------------------------------

@@ -22,17 +22,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import criteria_texts, import_study, importer_hunt, main, put_back, snapshot, with_criteria
-from sle_trials.reading import criteria_text
+from conftest import criteria_texts, import_study, importer_hunt, inclusion, main, put_back, snapshot, with_criteria
 
 shared, run_import, draft = importer_hunt("hunt217", 92170001)
-
-
-def inclusion(lines: str) -> criteria_text.Split:
-    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
-    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert found.exclusion == [{"text": "Pregnancy"}]
-    return found
 
 
 # --- a footnote in a paragraph of its own -----------------------------------------------------------------------------

@@ -95,7 +95,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import criteria_texts, import_study, importer_hunt, main, notes_on, put_back, snapshot, with_criteria
+from conftest import (
+    criteria_texts,
+    import_study,
+    importer_hunt,
+    inclusion,
+    main,
+    notes_on,
+    put_back,
+    snapshot,
+    with_criteria,
+)
 from sle_trials.reading import criteria_text
 from sle_trials.reading.criteria_text import unemphasised
 
@@ -136,13 +146,6 @@ def test_a_draft_holds_the_lists_and_is_refused_as_imported_before(shared: Path)
         assert main(["check", "--root", str(shared)]) == 1
     finally:
         put_back(shared, before)
-
-
-def inclusion(lines: str) -> criteria_text.Split:
-    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
-    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert found.exclusion == [{"text": "Pregnancy"}]
-    return found
 
 
 FOOTNOTE = "a footnote"

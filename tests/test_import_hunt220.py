@@ -56,16 +56,8 @@ Found and left (each reproduced with criteria_text.split(text)):
 from __future__ import annotations
 
 import pytest
-from conftest import criteria_texts
+from conftest import criteria_texts, inclusion
 from sle_trials.reading import criteria_text
-
-
-def inclusion(lines: str) -> criteria_text.Split:
-    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
-    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert found.exclusion == [{"text": "Pregnancy"}]
-    return found
-
 
 # --- katakana and hangul ordinals -------------------------------------------------------------------------------------
 

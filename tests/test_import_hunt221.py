@@ -63,16 +63,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Trials, criteria_texts, imported_criteria, refused_as_imported_before
+from conftest import Trials, criteria_texts, imported_criteria, inclusion, refused_as_imported_before
 from sle_trials.reading import criteria_text
-
-
-def inclusion(lines: str) -> criteria_text.Split:
-    """The text read with lines under the inclusion heading, beside an exclusion list of one."""
-    found = criteria_text.split(f"Inclusion Criteria:\n\n{lines}\n\nExclusion Criteria:\n\n* Pregnancy")
-    assert found.exclusion == [{"text": "Pregnancy"}]
-    return found
-
 
 # --- a list's heading in another language -----------------------------------------------------------------------------
 
