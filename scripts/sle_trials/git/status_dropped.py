@@ -41,6 +41,10 @@ A word's quotes are bash's, not the command's: `'make' test || true`, `"make"`, 
 its status (tested), and passed (exit 0, hunt 219): the reader emptied every quoted word as an argument's. Now a
 quoted word of no space, and a character after a backslash, are read as bash reads them, and a workflow's quoted
 scalar as what it holds; a quoted text of several words (`"$(BIN)/trials merge-csv %O"`) is still an argument.
+
+A name the shell builds hid a check too: `M=ma; ${M}ke test || true`, `set -- make test` then `"$@" || true` (tested,
+hunt 220). So a command whose name is built as the script runs is held as a check is (git/built_commands.py reads
+which), and a text another language runs (`python -c`, `perl -e`) is read as a shell's `-c` is.
 """
 
 from __future__ import annotations
@@ -49,6 +53,13 @@ import itertools
 import re
 
 from sle_trials import files
+from sle_trials.git.built_commands import (
+    Names,
+    built_command,
+    no_command_made_unseen,
+    plain_lines,
+    shown_word,
+)
 from sle_trials.git.refusal import Refused
 from sle_trials.git.status_kept import (
     Statuses,
@@ -66,7 +77,7 @@ _SHELL_RUN = (".sh", ".bash", ".yml", ".yaml")
 _SHELL_FOLDERS = (".ci/", ".github/")
 # a command that runs a check: its program's name as a word (after a path, `$(BIN)/trials`), or a module of it
 _CHECK = lazy(
-    r"(?:^|[\s;&|(!`/{=\"'])(?:pytest|py\.test|trials|ruff|mypy|make|\$\(MAKE\)|\$\{MAKE\})(?=$|[\s;&|)`}\"'])"
+    r"(?:^|[\s;&|(!`/{=\"'\[,])(?:pytest|py\.test|trials|ruff|mypy|make|\$\(MAKE\)|\$\{MAKE\})(?=$|[\s;&|)`}\"',\]])"
     r"|-m[ \t]+(?:pytest|mypy|ruff|sle_trials)\b"
 )
 # what drops a command's status wherever it stands on its line: `||` (`true || pytest` never runs it), `!`, a
@@ -91,7 +102,13 @@ _NO_ERREXIT = lazy(r"(?:^|[\s;])set[ \t]+\+[a-zA-Z]*e|set[ \t]+\+o[ \t]+errexit"
 _ERREXIT = lazy(r"(?:^|[\s;])set[ \t]+-[a-zA-Z]*e|set[ \t]+-o[ \t]+errexit")
 _STATUS_READ = "$?"
 # what runs a text as a command (a shell's `-c`, eval)
-_RUNS_TEXT = lazy(r"(?:^|[\s;&|(/])(?:sh|bash|dash|zsh|ksh)[ \t]+(?:-[a-z]+[ \t]+)*-[a-z]*c\b|(?:^|[\s;&|(])eval\b")
+# (and another language's: `python -c "import subprocess; subprocess.run(['make', 'test'])" || true` ran the check and
+# dropped its status, and passed: hunt 220)
+_RUNS_TEXT = lazy(
+    r"(?:^|[\s;&|(/])(?:sh|bash|dash|zsh|ksh)[ \t]+(?:-[a-z]+[ \t]+)*-[a-z]*c\b|(?:^|[\s;&|(])eval\b"
+    r"|(?:^|[\s;&|(/])python[0-9.]*[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*c\b"
+    r"|(?:^|[\s;&|(/])(?:perl|ruby|node|Rscript)[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*e\b"
+)
 # a name a makefile or a script defines (`TEST := $(BIN)/python -m pytest`, `TEST=make`, `check() {`), whose
 # every use runs what it holds
 _DEFINED = lazy(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[:+?!]?=|::=|\(\)[ \t]*\{?)(.*)$")
@@ -106,6 +123,12 @@ _YAML_QUOTED = lazy(
     r"(?m)^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:[ \t]*)(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*')[ \t]*$"
 )
 
+
+# what may build a command's name as the script runs (git/built_commands.py), or make one run otherwise
+_BUILDING = lazy(r"[$`]|\b(?:alias|hash|enable|function|xargs|bash|sh|python[0-9.]*)\b|\(\)|-exec|-ok\b")
+_BODY_END = lazy(r";([ \t]*\})")
+# a workflow's key, whose words run nothing (but `run:`'s, read after it)
+_YAML_KEY = lazy(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 
 _SHELL_BLOCK = lazy(r"^([ \t]*(?:-[ \t]+)?shell[ \t]*:[ \t]*)[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
@@ -213,15 +236,20 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     shell drops, or, after `set +e`, a check whose status the next line does not read (the module's docstring says
     why). recipes: a makefile, each of whose lines a shell of its own runs (but under `.ONESHELL:`), where a `&&`
     list ends the line with its status."""
-    if data is None or not _CHECK.search(re.sub(r"\$?['\"\\]", "", data.decode("utf-8", "replace"))):
-        return  # (read as bash reads its words: `\make`, `m'ake'`, `$'make'`)
+    if data is None:
+        return
     text = data.decode("utf-8", "replace")
+    if not _CHECK.search(re.sub(r"\$?['\"\\]", "", text)) and not _BUILDING.search(text):
+        return  # (read as bash reads its words: `\make`, `m'ake'`, `$'make'`; a name built, hunt 220)
     if path.endswith(_WORKFLOWS):
         text = _yaml_unquoted(text)
     one_shell = recipes and _ONE_SHELL.search(text) is not None
     lines = _lines(text)
     raw = _lines(text, quoted=True)
     held = _holding_a_check(lines)
+    no_command_made_unseen(path, lines)
+    plain = plain_lines(text)
+    names = Names("\n".join(masked for _, masked in plain), recipes, path.endswith(_WORKFLOWS))
     errexit_off = never_set = at_first = _no_errexit_at_first(path, text, recipes, one_shell)
     bodies = _function_bodies(lines)
     not_last = _checks_not_last(lines, bodies, held)
@@ -239,51 +267,116 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
         elif _ERREXIT.search(line):
             errexit_off = never_set = False
         at = _check_at(line, held) if _DEFINED.match(line) is None else None  # (a definition runs nothing there)
-        if at is None:
+        if at is not None:
+            _held_as_a_check(
+                path, line, lines, raw, n, at, recipes, one_shell, steps, step, errexit_off, never_set, bodies, not_last
+            )
+        # and a command whose name is built as the script runs, read as a check (git/built_commands.py, hunt 220)
+        built = _built_at(plain[n][1], names, recipes, path.endswith(_WORKFLOWS))
+        if built is None:
             continue
-        dropping = _DROPPING.search(line) or _DROPPING_AFTER.search(line, at)
-        if dropping is None and (not recipes or one_shell):
-            dropping = _LISTED_AFTER.search(line, at)  # `make test && echo ok`, then the script's next line
-        if dropping is not None and dropping.group(0) == "&&":
-            raise Refused(
-                f"{files.shown(path)} line {number}: a check run before `&&` on its line: under `set -e` bash goes on "
-                "past a failing command of a `&&` list but its last (and past every check of a function called so), "
-                "to the script's next line; run the check alone on its line"
+        try:
+            _held_as_a_check(
+                path,
+                _BODY_END.sub(r" \1", plain[n][1]),  # (`f() { "$@"; }`: the `;` ends the body, whose status is it)
+                lines,
+                raw,
+                n,
+                built[0],
+                recipes,
+                one_shell,
+                steps,
+                step,
+                errexit_off,
+                never_set,
+                bodies,
+                not_last,
             )
-        if dropping is not None:
+        except Refused as refused:
             raise Refused(
-                f"{files.shown(path)} line {number}: a check run with {files.printable(dropping.group(0).strip())!r} "
-                f"on its line, by which the line ends with another status than the check's (a failing check "
-                "passes); run it alone on its line"
-            )
-        following = lines[n + 1][1] if n + 1 < len(lines) else ""
-        last = not any(
-            text.strip() and not text.lstrip().startswith("#") and (step is None or steps.get(later) == step)
-            for later, text in lines[n + 1 :]
+                f"{files.shown(path)} line {number}: a command whose name the script builds as it runs "
+                f"(`{files.printable(shown_word(built[1]))}`), read as a check since a reviewer cannot read which "
+                "it runs: " + str(refused).split(": ", 1)[-1]
+            ) from None
+
+
+def _built_at(line: str, names: Names, recipes: bool, workflow: bool) -> tuple[int, str] | None:
+    """Where on a line a command whose name is built as the script runs, and may be a check, first stands, and its
+    word (git/built_commands.py): a makefile's recipe lines, a workflow's `run:` after its key."""
+    if recipes and not line.startswith("\t"):
+        return None
+    if workflow:
+        key = _RUN_KEY.match(line)
+        if key is None and _YAML_KEY.match(line):
+            return None
+        if key is not None:  # (the key's words in spaces: the script starts after it)
+            line = " " * (len(line) - len(key.group(2))) + key.group(2)
+    built = built_command(line, names)
+    return None if built is None else (built.at, built.word)
+
+
+def _held_as_a_check(
+    path: str,
+    line: str,
+    lines: list[tuple[int, str]],
+    raw: list[tuple[int, str]],
+    n: int,
+    at: int,
+    recipes: bool,
+    one_shell: bool,
+    steps: dict[int, int],
+    step: int | None,
+    errexit_off: bool,
+    never_set: bool,
+    bodies: dict[int, str],
+    not_last: set[str],
+) -> None:
+    """Refused: the check standing at at on line (lines[n], or its masked form: git/built_commands.py) with its
+    status dropped (no_check_status_dropped)."""
+    number = lines[n][0]
+    dropping = _DROPPING.search(line) or _DROPPING_AFTER.search(line, at)
+    if dropping is None and (not recipes or one_shell):
+        dropping = _LISTED_AFTER.search(line, at)  # `make test && echo ok`, then the script's next line
+    if dropping is not None and dropping.group(0) == "&&":
+        raise Refused(
+            f"{files.shown(path)} line {number}: a check run before `&&` on its line: under `set -e` bash goes on "
+            "past a failing command of a `&&` list but its last (and past every check of a function called so), "
+            "to the script's next line; run the check alone on its line"
         )
-        called = [word for word in _WORD.findall(line) if word in not_last]
-        if called and (never_set or errexit_off):
-            raise Refused(
-                f"{files.shown(path)} line {number}: the function `{called[0]}`, which runs a check before another "
-                "command, called with `set -e` off: bash goes on past the check's failure, and the function's status "
-                "is its last command's; call it under `set -e`, or run the check last in it"
-            )
-        # a function's check runs where the function is called (above, and as a line running a check), under the
-        # `set -e` it stands after: `run() { make test; }`, `set -euo pipefail`, `run` runs it under errexit (hunt 217)
-        if never_set and not last and n not in bodies:
-            raise Refused(
-                f"{files.shown(path)} line {number}: a check run with no `set -e` before it (nor `-e` in the shell's "
-                "options), so the script goes on past its failure to another command's status; begin the script "
-                "with `set -euo pipefail`"
-            )
-        if errexit_off and not never_set and _STATUS_READ not in following:
-            raise Refused(
-                f"{files.shown(path)} line {number}: a check run after `set +e` whose status the next line does not "
-                "read (`status=$?`), so the script goes on past its failure to another command's status; read it, "
-                "or keep `set -e`"
-            )
-        if errexit_off and not never_set:
-            no_status_read_and_dropped(path, raw, n + 1)
+    if dropping is not None:
+        raise Refused(
+            f"{files.shown(path)} line {number}: a check run with {files.printable(dropping.group(0).strip())!r} "
+            f"on its line, by which the line ends with another status than the check's (a failing check "
+            "passes); run it alone on its line"
+        )
+    following = lines[n + 1][1] if n + 1 < len(lines) else ""
+    last = not any(
+        text.strip() and not text.lstrip().startswith("#") and (step is None or steps.get(later) == step)
+        for later, text in lines[n + 1 :]
+    )
+    called = [word for word in _WORD.findall(line) if word in not_last]
+    if called and (never_set or errexit_off):
+        raise Refused(
+            f"{files.shown(path)} line {number}: the function `{called[0]}`, which runs a check before another "
+            "command, called with `set -e` off: bash goes on past the check's failure, and the function's status "
+            "is its last command's; call it under `set -e`, or run the check last in it"
+        )
+    # a function's check runs where the function is called (above, and as a line running a check), under the
+    # `set -e` it stands after: `run() { make test; }`, `set -euo pipefail`, `run` runs it under errexit (hunt 217)
+    if never_set and not last and n not in bodies:
+        raise Refused(
+            f"{files.shown(path)} line {number}: a check run with no `set -e` before it (nor `-e` in the shell's "
+            "options), so the script goes on past its failure to another command's status; begin the script "
+            "with `set -euo pipefail`"
+        )
+    if errexit_off and not never_set and _STATUS_READ not in following:
+        raise Refused(
+            f"{files.shown(path)} line {number}: a check run after `set +e` whose status the next line does not "
+            "read (`status=$?`), so the script goes on past its failure to another command's status; read it, "
+            "or keep `set -e`"
+        )
+    if errexit_off and not never_set:
+        no_status_read_and_dropped(path, raw, n + 1)
 
 
 _STEP = lazy(
