@@ -14,6 +14,15 @@
 - **(our own) A check run by another language's text.** `.venv/bin/python -c "import subprocess;
   subprocess.run(['make', 'test'])" || true` (and `perl -e 'system("make test")'`) ran the check and dropped its
   status, and passed (exit 0); their text is now read as a shell's `-c` is (git/status_dropped.py).
+- **(our own) The environment that makes a command's name run another program.** `export PATH="$PWD/tools:$PATH"`
+  beside a committed `tools/make` (`exit 0`), a workflow's `env:` giving `BASH_FUNC_make%%: "() { :; }"` (bash's
+  exported function, run for `make test`) or `BASH_ENV` (a file bash runs first, defining `make`), a step writing
+  `$GITHUB_PATH`, `MAKEFLAGS: -i` in a workflow's `env:` or `MAKEFLAGS += -n` in the Makefile (make prints the
+  recipes and runs none), and a Makefile's `SHELL := /bin/true` or `.SHELLFLAGS := -c :` each had `make test` pass
+  over a failing suite, and passed (exit 0). Now a file a shell runs may not set them (`PATH`, `BASH_ENV`, `ENV`,
+  `BASH_FUNC_*`, `SHELLOPTS`, `MAKEFLAGS` but quiet flags, `LD_PRELOAD`, `PYTHONHOME`, `$GITHUB_ENV`,
+  `$GITHUB_PATH`, ...), and make's `SHELL` is /bin/sh or /bin/bash, its `.SHELLFLAGS` flags ending in `-c`
+  (git/built_commands.py).
 """
 
 from __future__ import annotations
@@ -88,6 +97,46 @@ def test_a_command_built_as_the_script_runs_stops_the_extraction(
     refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {".ci/run": HEAD + 'export PATH="$PWD/tools:$PATH"\nmake test\n', "tools/make": "#!/bin/sh\nexit 0\n"},
+            _run(3, "`PATH` set"),
+        ),
+        (
+            {WORKFLOW: STEPS.format('    env:\n      BASH_FUNC_make%%: "() { :; }"\n') + "        run: make test\n"},
+            f"{WORKFLOW} line 7: `BASH_FUNC_make%%` set",
+        ),
+        (
+            {WORKFLOW: STEPS.format("    env:\n      BASH_ENV: tools/env\n") + "        run: make test\n"},
+            f"{WORKFLOW} line 7: `BASH_ENV` set",
+        ),
+        (
+            {WORKFLOW: STEPS.format("    env:\n      MAKEFLAGS: -i\n") + "        run: make test\n"},
+            f"{WORKFLOW} line 7: `MAKEFLAGS` set",
+        ),
+        (
+            {WORKFLOW: STEPS.format("") + '        run: echo "$PWD/tools" >> "$GITHUB_PATH"\n'},
+            f"{WORKFLOW} line 8: `GITHUB_PATH` set",
+        ),
+        ({"Makefile": "MAKEFLAGS += -n\ntest:\n\t.venv/bin/python -m pytest\n"}, "Makefile line 1: `MAKEFLAGS` set"),
+        (
+            {"Makefile": "SHELL := /bin/true\ntest:\n\t.venv/bin/python -m pytest\n"},
+            "Makefile line 1: make's `SHELL` given `/bin/true`",
+        ),
+        (
+            {"Makefile": ".SHELLFLAGS := -c :\ntest:\n\t.venv/bin/python -m pytest\n"},
+            "Makefile line 1: make's `.SHELLFLAGS` given `-c :`",
+        ),
+    ],
+)
+def test_the_environment_a_command_is_found_in_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
 def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
     run = (
         HEAD
@@ -99,6 +148,7 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         + "printf '%s\\n' \"$BIN\" | tee /dev/null\nexec make lint\n"
     )
     makefile = (
+        "SHELL := /bin/bash\n.SHELLFLAGS := -eu -o pipefail -c\nMAKEFLAGS += --no-builtin-rules -s\n"
         'BIN := .venv/bin\nSYSTEM_BIN ?= /usr/bin\ntest:\n\t"$(BIN)/trials" check\n\t$(BIN)/python -m pytest\n'
         "\t$(MAKE) -C docs html\n"
         "venv:\n\t@version=$$(python3 -c 'import sys; print(sys.version_info[1])') && "

@@ -337,3 +337,57 @@ def no_command_made_unseen(path: str, lines: list[tuple[int, str]]) -> None:
                 f"{files.shown(path)} line {number}: {said} (a reviewer reads a check, or none, where another "
                 "command runs); name each command as it runs"
             )
+
+
+# the environment by which a command's name finds another program, a shell runs more than its script (a function
+# given as `BASH_FUNC_make%%`, a file `BASH_ENV` names), make ignores a failure (`MAKEFLAGS=-i`) or reads other
+# makefiles, or a program loads other code; set by a script, a makefile, a workflow's `env:` or a step's
+# `$GITHUB_ENV` and `$GITHUB_PATH` (hunt 220: each had CI's `make test` pass over a failing suite, and passed)
+_ENVIRONMENT_SET = lazy(
+    r"(?:^|[\s;&|(])(?:export[ \t]+|override[ \t]+|declare[ \t]+-[a-zA-Z]+[ \t]+|typeset[ \t]+-[a-zA-Z]+[ \t]+)?"
+    r"(BASH_ENV|ENV|SHELLOPTS|BASHOPTS|MAKEFLAGS|MFLAGS|GNUMAKEFLAGS|MAKEFILES|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT"
+    r"|PYTHONHOME|PYTHONSTARTUP|PYTHONUSERBASE|PATH|BASH_FUNC_[^\s=:]*)[ \t]*(?:[:?+!]?=|:(?=[ \t]|$))"
+    r"|(?:^|[\s;&|(])export[ \t]+(PATH|BASH_ENV|ENV|MAKEFLAGS)\b|\$\{?(GITHUB_PATH|GITHUB_ENV)\b"
+)
+_MAKE_FLAGS = frozenset(("MAKEFLAGS", "MFLAGS", "GNUMAKEFLAGS"))
+_QUIET_FLAG = lazy(
+    r"-[rRs]+|--(?:silent|quiet|no-builtin-rules|no-builtin-variables|no-print-directory|warn-undefined-variables)"
+    r"|-j[0-9]*|--jobs(?:=[0-9]+)?|[0-9]+|--output-sync(?:=[a-z]+)?|-O[a-z]*"
+)
+# a makefile's shell, and its flags: `SHELL := /bin/true` ran no recipe and failed none; `.SHELLFLAGS := -c :`
+# gave each recipe to `:` as its $0
+_MAKE_SHELL = lazy(r"(?m)^[ \t]*(?:override[ \t]+|export[ \t]+)?(SHELL|\.SHELLFLAGS)[ \t]*(?:[:?+!]?=|::=)[ \t]*(.*)$")
+_SHELLS_OF_MAKE = frozenset(("/bin/sh", "/bin/bash", "/usr/bin/sh", "/usr/bin/bash"))
+_SHELL_FLAGS = lazy(r"(?:(?:-[a-zA-Z]+|-o[ \t]+[a-z]+|\+o[ \t]+[a-z]+)[ \t]+)*-[a-zA-Z]*c")
+
+
+def no_command_found_otherwise(path: str, text: str, recipes: bool) -> None:
+    """Refused: a file a shell runs (a script, a makefile, a workflow) setting the environment by which a command's
+    name runs another program or a shell more than its script (`PATH`, `BASH_ENV`, `BASH_FUNC_make%%`, `MAKEFLAGS`,
+    `$GITHUB_ENV`, ...), or a makefile's shell not a shell (`SHELL := /bin/true`) or its flags not flags."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        found = _ENVIRONMENT_SET.search(line)
+        if found is None:
+            continue
+        named = found.group(1) or found.group(2) or found.group(3)
+        given = line[found.end() :].strip().strip("\"'").split()
+        if named in _MAKE_FLAGS and all(_QUIET_FLAG.fullmatch(word) for word in given):
+            continue  # (`MAKEFLAGS += --no-builtin-rules`, `-s`, `-j4`: no recipe runs otherwise)
+        raise Refused(
+            f"{files.shown(path)} line {number}: `{files.printable(named)}` set, by which a command's name may run "
+            "another program, a shell more than its script, or make pass a failing recipe (a reviewer reads the "
+            "check it names); leave the environment as CI gives it"
+        )
+    if not recipes:
+        return
+    for found in _MAKE_SHELL.finditer(text):
+        value = found.group(2).split("#", 1)[0].strip()
+        fine = value in _SHELLS_OF_MAKE if found.group(1) == "SHELL" else _SHELL_FLAGS.fullmatch(value) is not None
+        if not fine:
+            raise Refused(
+                f"{files.shown(path)} line {text.count(chr(10), 0, found.start()) + 1}: make's "
+                f"`{found.group(1)}` given `{files.printable(value)}`, by which a recipe runs otherwise than it reads "
+                "(`SHELL := /bin/true` fails none); give it /bin/sh or /bin/bash, and flags ending in -c"
+            )

@@ -56,6 +56,7 @@ from sle_trials import files
 from sle_trials.git.built_commands import (
     Names,
     built_command,
+    no_command_found_otherwise,
     no_command_made_unseen,
     plain_lines,
     shown_word,
@@ -239,6 +240,7 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     if data is None:
         return
     text = data.decode("utf-8", "replace")
+    no_command_found_otherwise(path, text, recipes)
     if not _CHECK.search(re.sub(r"\$?['\"\\]", "", text)) and not _BUILDING.search(text):
         return  # (read as bash reads its words: `\make`, `m'ake'`, `$'make'`; a name built, hunt 220)
     if path.endswith(_WORKFLOWS):
