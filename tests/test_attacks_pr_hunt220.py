@@ -23,6 +23,12 @@
   `BASH_FUNC_*`, `SHELLOPTS`, `MAKEFLAGS` but quiet flags, `LD_PRELOAD`, `PYTHONHOME`, `$GITHUB_ENV`,
   `$GITHUB_PATH`, ...), and make's `SHELL` is /bin/sh or /bin/bash, its `.SHELLFLAGS` flags ending in `-c`
   (git/built_commands.py).
+- **(our own) A check's status dropped away from its line.** `{` or `(` on a line, `make test`, then `} || true` or
+  `) || true`; `if` on a line of its own, then `make test`, then `then :; fi`; `coproc make test`; `cat <(make
+  test)`; `local out=$(make test)` (`local`'s status, 0); and a function's body on its definition's line, `f() {
+  make test || true; }`, each passed (exit 0). Now a block's closing line drops the status of the checks within it,
+  a condition runs to its `then` or `do`, and `coproc`, a process substitution and `local`/`export`/`declare` of a
+  substitution running a check drop its status (git/status_dropped.py).
 """
 
 from __future__ import annotations
@@ -137,6 +143,26 @@ def test_the_environment_a_command_is_found_in_stops_the_extraction(
     refused_by_the_trusted_check(request, tmp_path, changes, said)
 
 
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ("{\n  make test\n} || true\n", _run(4, "a check run in a block whose status line 5 drops with '||'")),
+        ("(\n  make test\n) || true\n", _run(4, "a check run in a block whose status line 5 drops with '||'")),
+        ("(\n  make test\n) | tee log\n", _run(4, "a check run in a block whose status line 5 drops with '|'")),
+        ("if\n  make test\nthen :; fi\n", _run(4, "a check run in the condition of the `if`")),
+        ("while\n  make test\ndo break; done\n", _run(4, "a check run in the condition of the `if`")),
+        ("coproc make test\n", _run(3, "a check run with 'coproc'")),
+        ("cat <(make test)\n", _run(3, "a check run with '<(make'")),
+        ('run() {\n  local out=$(make test)\n  echo "$out"\n}\nrun\n', _run(4, "a check run with 'local out=$(make'")),
+        ("f() { make test || true; }\nf\n", _run(3, OR)),
+    ],
+)
+def test_a_status_dropped_away_from_its_line_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, script: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {".ci/run": HEAD + script}, said)
+
+
 def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
     run = (
         HEAD
@@ -145,7 +171,10 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         + "version=$(python3 -c 'import sys; print(sys.version_info[1])')\n"
         + 'if "python3.$version" -m venv /tmp/v; then echo made; fi\n'
         + 'run() { make test; }\nrun\nretry() { "$@"; }\nretry make test\n'
-        + "printf '%s\\n' \"$BIN\" | tee /dev/null\nexec make lint\n"
+        + "printf '%s\\n' \"$BIN\" | tee /dev/null\n"
+        + "mapfile -t paths < <(git ls-tree --name-only HEAD -- trials seeds)\n{\n  make test\n}\n"
+        + "(\n  make lint\n)\nf() { make test; }\nf\nout=$(make -s help)\nif\n  true\nthen\n  make test\nfi\n"
+        + "exec make lint\n"
     )
     makefile = (
         "SHELL := /bin/bash\n.SHELLFLAGS := -eu -o pipefail -c\nMAKEFLAGS += --no-builtin-rules -s\n"

@@ -86,6 +86,10 @@ _CHECK = lazy(
 _DROPPING = lazy(
     r"\|\||(?:^|[\s(])!(?=\s)|(?:^|[\s;(])(?:if|while|until|elif)\s"
     r"|\$\([^)\s]*(?:pytest|trials|ruff|mypy|make)|`"
+    # (hunt 220: `coproc make test` runs it in the background, `cat <(make test)` in a process substitution, and
+    # `local out=$(make test)` ends with `local`'s status; each passed)
+    r"|(?:^|[\s;&|(])coproc\s|(?:[<>]|(?:^|[\s;&|(])(?:local|export|declare|typeset|readonly)\s[^;&|]*=[\"']?\$)"
+    r"\(\s*(?:[^\s)]*/)?(?:(?:pytest|py\.test|trials|ruff|mypy|make)\b|[^\s)]*python\S*\s+-m\s+(?:pytest|mypy|ruff))"
 )
 # and after it: a pipe, `;`, a lone `&` (not `&&`, `2>&1`, `&>`), the line's status then another command's
 _DROPPING_AFTER = lazy(r"(?<![|>])\|(?![|&])|;|(?<![&>])&(?![&>])")
@@ -250,6 +254,7 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
     raw = _lines(text, quoted=True)
     held = _holding_a_check(lines)
     no_command_made_unseen(path, lines)
+    no_check_in_a_block_dropped(path, lines, held)
     plain = plain_lines(text)
     names = Names("\n".join(masked for _, masked in plain), recipes, path.endswith(_WORKFLOWS))
     errexit_off = never_set = at_first = _no_errexit_at_first(path, text, recipes, one_shell)
@@ -269,6 +274,11 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
         elif _ERREXIT.search(line):
             errexit_off = never_set = False
         at = _check_at(line, held) if _DEFINED.match(line) is None else None  # (a definition runs nothing there)
+        opened = line.find("{") if "()" in line and _DEFINED.match(line) is not None else -1
+        if opened >= 0 and (inline := _check_at(line[opened:], held)) is not None:
+            # a function's body on its definition's line (`f() { make test || true; }`) runs where it is called, but
+            # drops the check's status there as it reads (hunt 220: it passed)
+            at, line = opened + inline, _BODY_END.sub(r" \1", line)
         if at is not None:
             _held_as_a_check(
                 path, line, lines, raw, n, at, recipes, one_shell, steps, step, errexit_off, never_set, bodies, not_last
@@ -300,6 +310,52 @@ def no_check_status_dropped(path: str, data: bytes | None, recipes: bool = False
                 f"(`{files.printable(shown_word(built[1]))}`), read as a check since a reviewer cannot read which "
                 "it runs: " + str(refused).split(": ", 1)[-1]
             ) from None
+
+
+_OPENS_A_CONDITION = lazy(r"(?:^|[;&|]\s*)(?:if|elif|while|until)$")
+_ENDS_A_CONDITION = lazy(r"(?:^|[\s;])(?:then|do)(?:$|\s)")
+_CLOSES = lazy(r"^[ \t]*([})])(.*)$")
+
+
+def no_check_in_a_block_dropped(path: str, lines: list[tuple[int, str]], held: set[str]) -> None:
+    """Refused: a check on a line of its own within a block whose status the shell drops on another line: a `{`
+    group or a `(` subshell closed by `} || true` or `) | tee log`, and an `if`, `while` or `until` whose condition
+    runs on the lines after the keyword (`if` then `make test` then `then`): each passed (hunt 220)."""
+    condition: int | None = None
+    blocks: list[list[int]] = []
+    for n, (number, line) in enumerate(lines):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        closing = _CLOSES.match(line)
+        if closing is not None and blocks:
+            inside = blocks.pop()
+            rest = closing.group(2)
+            dropping = _DROPPING.search(rest) or _DROPPING_AFTER.search(rest) or _LISTED_AFTER.search(rest)
+            if inside and dropping is not None:
+                raise Refused(
+                    f"{files.shown(path)} line {lines[inside[0]][0]}: a check run in a block whose status line "
+                    f"{number} drops with {files.printable(dropping.group(0).strip())!r} (a failing check passes); run "
+                    "it outside the block, alone on its line"
+                )
+            if blocks:
+                blocks[-1].extend(inside)
+            continue
+        if condition is not None and _ENDS_A_CONDITION.search(text):
+            condition = None
+        runs = _DEFINED.match(line) is None and _check_at(line, held) is not None
+        if runs and condition is not None:
+            raise Refused(
+                f"{files.shown(path)} line {number}: a check run in the condition of the `if`, `while` or `until` "
+                f"of line {condition}, which reads its status as the condition's (a failing check passes); run it "
+                "alone on its line"
+            )
+        if runs and blocks:
+            blocks[-1].append(n)
+        if _OPENS_A_CONDITION.search(text):
+            condition = number
+        if (text in ("{", "(") or text.endswith((" {", " (", ";{", ";("))) and "()" not in text:
+            blocks.append([])
 
 
 def _built_at(line: str, names: Names, recipes: bool, workflow: bool) -> tuple[int, str] | None:
