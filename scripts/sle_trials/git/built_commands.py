@@ -346,7 +346,7 @@ def no_command_made_unseen(path: str, lines: list[tuple[int, str]]) -> None:
 _ENVIRONMENT_SET = lazy(
     r"(?:^|[\s;&|(])(?:export[ \t]+|override[ \t]+|declare[ \t]+-[a-zA-Z]+[ \t]+|typeset[ \t]+-[a-zA-Z]+[ \t]+)?"
     r"(BASH_ENV|ENV|SHELLOPTS|BASHOPTS|MAKEFLAGS|MFLAGS|GNUMAKEFLAGS|MAKEFILES|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT"
-    r"|PYTHONHOME|PYTHONSTARTUP|PYTHONUSERBASE|PATH|BASH_FUNC_[^\s=:]*)[ \t]*(?:[:?+!]?=|:(?=[ \t]|$))"
+    r"|PYTHONHOME|PYTHONPATH|PYTHONSTARTUP|PYTHONUSERBASE|PATH|BASH_FUNC_[^\s=:]*)[ \t]*(?:[:?+!]?=|:(?=[ \t]|$))"
     r"|(?:^|[\s;&|(])export[ \t]+(PATH|BASH_ENV|ENV|MAKEFLAGS)\b|\$\{?(GITHUB_PATH|GITHUB_ENV)\b"
 )
 _MAKE_FLAGS = frozenset(("MAKEFLAGS", "MFLAGS", "GNUMAKEFLAGS"))
