@@ -499,7 +499,11 @@ def test_a_shell_function_named_as_a_builtin_or_a_path_stops_the_extraction(
 
 
 def test_a_shell_function_of_its_own_name_passes(tmp_path: Path) -> None:
-    script = '#!/usr/bin/env bash\nlog() { echo "$@" >&2; }\ncheck() { .venv/bin/trials check; }\nlog a; check\n'
+    # (with `set -e`: since hunt 220 a check in a function's body on one line is read as run, under the rule of any)
+    script = (
+        '#!/usr/bin/env bash\nset -euo pipefail\nlog() { echo "$@" >&2; }\ncheck() { .venv/bin/trials check; }\n'
+        "log a; check\n"
+    )
     passed_by_the_extraction(tmp_path, {".ci/run": script})
 
 
@@ -539,8 +543,13 @@ def test_a_shell_alias_of_a_builtin_stops_the_extraction(
 
 
 @pytest.mark.parametrize("line", ['alias ll="ls -l"\n', "# alias set=:\n", 'echo "an alias set=: here"\n'])
-def test_a_shell_alias_of_its_own_name_passes(tmp_path: Path, line: str) -> None:
-    passed_by_the_extraction(tmp_path, {".ci/run": ALIASES + line})
+def test_a_script_turning_aliases_on_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, line: str
+) -> None:
+    """Hunt 208 let an alias of its own name pass; since hunt 220 (git/built_commands) a script that turns aliases on
+    is refused whatever it aliases: `alias m=make` then `m test || true` dropped a check's status under a name no rule
+    read as a check's."""
+    refused_by_the_trusted_check(request, tmp_path, {".ci/run": ALIASES + line}, ".ci/run line 2: an alias, by which")
 
 
 @pytest.mark.skipif(not shutil.which("bash"), reason="needs bash")
