@@ -364,9 +364,14 @@ _OTHER_COLON = lazy(r"[:：]\s*(?:\*\*|__)?\s*")
 def _other_language_heading(bare: str, marked: bool) -> tuple[str, None, str | None] | None:
     """(kind, None, rest) when the line heads a list in another language (_OTHER_LANGUAGE): a line marked as an item
     only with nothing after its colon ("1. 선정 기준"), as an English heading so marked heads its list alone."""
-    # (recomposed: a hangul syllable decomposes into its letters, which are no accents)
-    folded = "".join(c for c in unicodedata.normalize("NFKD", bare.casefold()) if not unicodedata.combining(c))
-    heading = _OTHER_LANGUAGE.match(unicodedata.normalize("NFC", folded))
+    # (recomposed: a hangul syllable decomposes into its letters, which are no accents; a line of ASCII, most lines of
+    # most texts, has none to take off: folding each of its characters made 800,000 calls on 200 benchmark records)
+    if bare.isascii():
+        folded = bare.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", bare.casefold())
+        folded = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    heading = _OTHER_LANGUAGE.match(folded)
     if heading is None or (marked and says_something(heading["rest"])):
         return None
     side = heading["de"] or heading["de_of"] or heading["romance"] or heading["ko"]
