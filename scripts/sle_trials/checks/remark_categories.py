@@ -240,12 +240,12 @@ def _variants_unwritten(what: str, items: list, every: list[str]) -> Iterator[st
         name, variant = (
             (m.group("name"), m.group("letter")) if m.group("name") else (m.group("kind"), m.group("number"))
         )
-        written = rf"(?<![\w-])(?i:{re.escape(name)})[ \t]+(?:{others})*{re.escape(variant)}(?![\w-])"
+        variant_written = rf"(?<![\w-])(?i:{re.escape(name)})[ \t]+(?:{others})*{re.escape(variant)}(?![\w-])"
         if not re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", texts):
-            if any(re.search(written, text, re.IGNORECASE) for text in every):
+            if any(re.search(variant_written, text, re.IGNORECASE) for text in every):
                 yield m.group()
             continue
-        if not re.search(written, texts):
+        if not re.search(variant_written, texts):
             yield m.group()
 
 
