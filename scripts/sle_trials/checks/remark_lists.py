@@ -19,7 +19,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_items, note_lists, note_name_counts, note_names
-from sle_trials.reading.lexicon.quantities import CARDINALS
+from sle_trials.reading.lexicon.quantities import CARDINALS, CARDINALS_TO_20
 
 
 def check_remark_lists(record: Record) -> Iterator[Problem]:
@@ -130,7 +130,7 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
 # how many of the related trials a note says name a word in their titles: "Three of the related trials' titles name
 # CD19", "Three of the five related trials name CD19 in their titles" (IM19's, given four or CD20, passed: hunt 223's
 # leftover, the molecule's name written in the source and the count read by nothing)
-_A_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
+_A_COUNT = CARDINALS_TO_20
 _TITLES_NAMING = lazy(
     rf"(?i)(?<![\w-])(?P<count>{_A_COUNT}|\d{{1,2}}|none|all)[ \t]+of[ \t]+(?:the|its)[ \t]+(?:(?:{_A_COUNT}|\d{{1,2}})"
     r"[ \t]+)?related[ \t]+(?:clinical[ \t]+)?(?:trials|studies)(?:['\u2019][ \t]+titles[ \t]+(?:name|write|mention|"
@@ -182,9 +182,8 @@ def _summaries(data: dict) -> list[str]:
 
 # a count said paired one to one with a list's items: "the officials' affiliations name two hospitals, one for each
 # official" passed of Relma-cel's three officials (hunt 220's leftover): as many as the items, whatever is counted
-_CARDINAL = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
 _ONE_FOR_EACH = lazy(
-    rf"(?i)(?<![\w-])(?P<count>{_CARDINAL}|\d{{1,3}})[ \t]+(?P<what>[a-z][\w-]*)(?:[ \t]+\([^()]*\))?,?[ \t]+"
+    rf"(?i)(?<![\w-])(?P<count>{_A_COUNT}|\d{{1,3}})[ \t]+(?P<what>[a-z][\w-]*)(?:[ \t]+\([^()]*\))?,?[ \t]+"
     r"one[ \t]+(?:(?:for|to)[ \t]+(?:each|every)|per)[ \t]+(?P<noun>[a-z][\w-]*)\b"
 )
 

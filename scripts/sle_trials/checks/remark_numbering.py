@@ -25,7 +25,7 @@ from sle_trials.checks.remarks import QUOTED, Remark, said_by_remarks, said_by_r
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon.quantities import CARDINALS
+from sle_trials.reading.lexicon.quantities import CARDINALS, CARDINALS_TO_20
 
 LISTS = {"inclusion": "inclusion_criteria", "exclusion": "exclusion_criteria"}
 # the lists a note says start at a number: "Both criteria lists start at 2", "Only the inclusion list starts at 2",
@@ -105,7 +105,7 @@ _SUB_LIST_OF = lazy(
 # a count of a criterion's sub-criteria: "kept nested under criterion 4, as its three sub-criteria" passed of
 # Relma-cel's (hunt 219's leftover), its criterion 4 holding two, one with three of its own; the count is of its own or
 # of all beneath it, which of the two unsure
-_COUNT = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
+_COUNT = CARDINALS_TO_20
 _SUBS_COUNTED = lazy(
     rf"(?i)\b(?:its|criterion[ \t]+(?P<n>\d+)(?:['\u2019]s|[ \t]+(?:holds|has|had|keeps|lists|gives|carries|contains)"
     r"(?:[ \t]+(?:only|just|exactly))?))[ \t]+(?:own[ \t]+)?"

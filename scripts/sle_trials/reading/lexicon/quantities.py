@@ -64,6 +64,9 @@ CARDINALS = {
     **TENS_VALUES,
     **{f"{tens}-{unit}": value + NUMBER_WORDS[unit] for tens, value in TENS_VALUES.items() for unit in _DIGIT_WORDS},
 }
+# the cardinals up to twenty as one alternation, longest first, for a note's count of a few things ("four
+# sub-criteria", "three of the five"): three readings of notes each built it
+CARDINALS_TO_20 = "|".join(sorted((w for w, v in CARDINALS.items() if v <= 20), key=len, reverse=True))
 
 # The ordinals to ninety-nine, as one table: what names an entry's items ("the first and third
 # criteria", completeness) and an age by a birthday ("their eighteenth birthday", ages())
