@@ -534,6 +534,9 @@ def test_an_edited_or_unlisted_seed_is_refused(reg: Path, capsys) -> None:
     assert code == 1 and out.count("is not listed in seeds/SHA256SUMS") == 2
     # the fix is a command to paste, with the file's own name in it
     assert "add it: (cd seeds && sha256sum 000_84a0f0163f21158e.txt >> SHA256SUMS)" in out
+    # and where a commit hook reports it, the line may be there unstaged: adding it again listed the source
+    # twice (E307 "listed twice"); the message says to stage the manifest instead
+    assert "if you added it and a commit hook says this, stage it instead: git add seeds/SHA256SUMS" in out
 
 
 # fields.verbatim_texts walks only the parts of a record the schema says can hold verbatim text; it

@@ -272,7 +272,12 @@ def _as_listed(seeds: list[Seed], listed: dict[str, Entry]) -> list[Problem]:
         if seed not in listed:
             # the name passed files.NAME above: letters, digits, '.', '_', '-', safe to print in a command
             fix = f"(cd {SEEDS_DIR} && sha256sum {name} >> {MANIFEST})"
-            problems.append(Problem(seed, 0, 0, "E307", f"{seed} is not listed in {MANIFEST_PATH}; add it: {fix}"))
+            # a commit hook reads the staged manifest: a line added and left unstaged reads as missing there,
+            # and adding it again, as the fix alone said, listed the source twice (E307 again)
+            staged = f"if you added it and a commit hook says this, stage it instead: git add {MANIFEST_PATH}"
+            problems.append(
+                Problem(seed, 0, 0, "E307", f"{seed} is not listed in {MANIFEST_PATH}; add it: {fix} ({staged})")
+            )
             continue
         if sha256 != listed[seed].digest:
             problems.append(
