@@ -1,0 +1,48 @@
+"""A newcomer's review (helper-107): a curator following the README's steps on a source of their own,
+and what the tool then says. Each test holds one message that left the curator with no way forward."""
+
+from __future__ import annotations
+
+import hashlib
+
+from conftest import Trials
+
+PRESS = (
+    "Date: 2026-03-02\n\n"
+    "Example Bio announces first patient dosed in Phase 1 trial of EXB-19 CAR-T cells in systemic lupus "
+    "erythematosus\n\n"
+    "The open-label study (NCT09999991) will enrol 12 adults with refractory SLE.\n"
+)
+
+
+def started(trials: Trials) -> str:
+    """The README's step 1 on a press release: the source and its line, then `trials new` with what it
+    asks for. Returns the record's path."""
+    (trials.root / "seeds" / "press.txt").write_text(PRESS, encoding="utf-8")
+    digest = hashlib.sha256(PRESS.encode("utf-8")).hexdigest()
+    with (trials.root / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{digest}  press.txt\n")
+    title = "Phase 1 trial of EXB-19 CAR-T cells in systemic lupus erythematosus"
+    result = trials(
+        "new", "NCT09999991", "--source", "seeds/press.txt", "--title", title, "--kind", "PRESS_RELEASE",
+        "--as-of", "2026-03-02", "--as-of-label", "Date",
+    )  # fmt: skip
+    assert result.status == 0, result.err
+    return "trials/NCT09999991.yaml"
+
+
+def test_an_enrollment_quoted_with_no_count_says_what_a_count_is_read_as(trials: Trials) -> None:
+    """Before, "will enrol 12 adults" quoted for an enrollment of 12 was refused "(no number of
+    participants)" and no more: the curator could not tell what the check wanted. The message now says
+    which words a count is read in, and where the docs list them."""
+    record = trials.root / started(trials)
+    text = record.read_text(encoding="utf-8")
+    text = text.replace("# enrollment:  #", "enrollment:\n  count: 12\n# was:  #", 1)
+    record.write_text(text + "  enrollment.count: will enrol 12 adults\n", encoding="utf-8")
+    result = trials("validate", "trials/NCT09999991.yaml")
+    assert result.status == 1
+    assert (
+        "E508 enrollment.count: 12 is not the number of participants the quote states (no number of participants: "
+        "a count is read as '24 participants', '24 patients', '24 subjects' or 'Enrollment: 24' "
+        "(docs/checks.md, Counts)) 'will enrol 12 adults'"
+    ) in result.out, result.out
