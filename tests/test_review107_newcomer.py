@@ -15,13 +15,17 @@ PRESS = (
 )
 
 
-def started(trials: Trials) -> str:
-    """The README's step 1 on a press release: the source and its line, then `trials new` with what it
-    asks for. Returns the record's path."""
+def sourced(trials: Trials) -> None:
+    """The README's step 1 on a press release: the source under seeds/ and its line in the manifest."""
     (trials.root / "seeds" / "press.txt").write_text(PRESS, encoding="utf-8")
     digest = hashlib.sha256(PRESS.encode("utf-8")).hexdigest()
     with (trials.root / "seeds" / "SHA256SUMS").open("a", encoding="utf-8") as manifest:
         manifest.write(f"{digest}  press.txt\n")
+
+
+def started(trials: Trials) -> str:
+    """The source, then `trials new` with what it asks for. Returns the record's path."""
+    sourced(trials)
     title = "Phase 1 trial of EXB-19 CAR-T cells in systemic lupus erythematosus"
     result = trials(
         "new", "NCT09999991", "--source", "seeds/press.txt", "--title", title, "--kind", "PRESS_RELEASE",
@@ -46,3 +50,17 @@ def test_an_enrollment_quoted_with_no_count_says_what_a_count_is_read_as(trials:
         "a count is read as '24 participants', '24 patients', '24 subjects' or 'Enrollment: 24' "
         "(docs/checks.md, Counts)) 'will enrol 12 adults'"
     ) in result.out, result.out
+
+
+def test_trials_new_asks_for_the_as_of_label_with_the_as_of_date(trials: Trials) -> None:
+    """Before, `trials new` on a press release asked for --title, --kind and --as-of, and, run again with
+    them, refused the date for want of --as-of-label: the README's "add them when it asks" took two
+    refusals. The first now names --as-of-label beside --as-of."""
+    sourced(trials)
+    result = trials("new", "NCT09999991", "--source", "seeds/press.txt")
+    assert result.status == 2
+    assert "--title" in result.err and "--kind" in result.err
+    assert (
+        "--as-of YYYY-MM-DD (the source's own as-of or last-updated date; and --as-of-label WORDS when the "
+        "source gives it under words of its own, such as 'Date')"
+    ) in result.err, result.err

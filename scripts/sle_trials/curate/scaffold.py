@@ -216,7 +216,11 @@ def _source_entry(
     if not (kind and as_of):
         # only what is missing is asked for: a curator who gave --kind was asked for it again
         ask_kind = f"--kind (one of {', '.join(kinds)})"
-        ask_as_of = "--as-of YYYY-MM-DD (the source's own as-of or last-updated date)"
+        # (with the label asked for at once: a press release's "Date: ..." was refused on the next run for it)
+        ask_as_of = (
+            "--as-of YYYY-MM-DD (the source's own as-of or last-updated date; and --as-of-label WORDS when "
+            "the source gives it under words of its own, such as 'Date')"
+        )
         if not (kind or as_of):
             asked = f"say what {source} is and how current: {ask_kind} and {ask_as_of}"
         elif not kind:
