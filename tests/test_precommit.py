@@ -87,6 +87,26 @@ def test_commit_changing_a_record_updates_the_csv(clone: Path) -> None:
     assert _git(clone, "show", "HEAD:trials.csv").stdout == (clone / "trials.csv").read_text(encoding="utf-8")
 
 
+def test_a_manifest_line_left_unstaged_is_staged_as_the_hook_says(clone: Path) -> None:
+    """pre-commit sets unstaged changes aside, so the hooks read a manifest line added but not staged as
+    missing (E307 "not listed"). Its fix alone, appending the line, listed the source twice and the next
+    commit stopped on E307 "listed twice"; the message now says to stage the manifest, and that works."""
+    study = REPO / "tests" / "fixtures" / "ctgov" / "completed_phase2_randomised.json"
+    imported = subprocess.run(
+        [str(BIN / "trials"), "import", "ctgov", str(study)], cwd=clone, capture_output=True, text=True, timeout=120
+    )
+    assert imported.returncode == 0, imported.stderr
+    source = "seeds/ctgov_NCT09000011_2025-03-06.json"
+    _git(clone, "add", "trials/NCT09000011.yaml", source, "trials.csv", "datapackage.json")
+    first = _git(clone, "commit", "-m", "add NCT09000011", check=False)
+    output = first.stdout + first.stderr
+    assert first.returncode != 0 and f"E307 {source} is not listed in seeds/SHA256SUMS" in output, output
+    assert "if you added it and a commit hook says this, stage it instead: git add seeds/SHA256SUMS" in output
+    _git(clone, "add", "seeds/SHA256SUMS")
+    second = _git(clone, "commit", "-m", "add NCT09000011", check=False)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+
 def _relma_row(clone: Path) -> dict[str, str]:
     rows = csv.DictReader(io.StringIO((clone / "trials.csv").read_text(encoding="utf-8"), newline=""))
     return next(r for r in rows if r["nct_id"] == "NCT05765006")
