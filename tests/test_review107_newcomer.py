@@ -64,3 +64,14 @@ def test_trials_new_asks_for_the_as_of_label_with_the_as_of_date(trials: Trials)
         "--as-of YYYY-MM-DD (the source's own as-of or last-updated date; and --as-of-label WORDS when the "
         "source gives it under words of its own, such as 'Date')"
     ) in result.err, result.err
+
+
+def test_trials_new_with_no_source_given_names_the_id_a_source_names_that_is_close(trials: Trials) -> None:
+    """Before, a mistyped id with --source was asked "did you mean NCT09999991?", and the same id
+    without it, as the README's import-free path may run it, was told only that no source mentions it."""
+    sourced(trials)
+    result = trials("new", "NCT09999990")
+    assert result.status == 2
+    assert "no source documents under seeds/ mention NCT09999990 (did you mean NCT09999991?);" in result.err, result.err
+    far = trials("new", "NCT01234567")
+    assert far.status == 2 and "did you mean" not in far.err, far.err

@@ -168,6 +168,17 @@ def _mentions(root: Path, nct: str) -> list[str]:
     return found
 
 
+def _named(root: Path) -> list[str]:
+    """The NCT ids the sources under seeds/ name, for a mistyped id's "did you mean"."""
+    named: set[str] = set()
+    for name in pipeline.seed_files(root):
+        try:
+            named.update(re.findall(r"NCT[0-9]{8}", documents.source_text(root, name) or ""))
+        except OSError:
+            continue
+    return sorted(named)
+
+
 def _records(root: Path) -> list[dict]:
     out = []
     for file in pipeline.trial_files(root):
@@ -332,9 +343,12 @@ def build(root: Path, nct: str, given: Given) -> str:
         found = _mentions(root, nct)
         if len(found) != 1:
             listed = f" ({', '.join(found)})" if found else ""
+            # (a mistyped id is named as one --source would: "did you mean" the id a source names that is close)
+            close = [] if found else difflib.get_close_matches(nct, _named(root), n=1, cutoff=0.7)
+            hint = f" (did you mean {close[0]}?)" if close else ""
             raise pipeline.UsageError(
                 f"{'no' if not found else len(found)} source document{'s' * (len(found) != 1)} under seeds/ "
-                f"mention{'s' * (len(found) == 1)} {nct}{listed}; put the source under seeds/ "
+                f"mention{'s' * (len(found) == 1)} {nct}{listed}{hint}; put the source under seeds/ "
                 "(and its line in seeds/SHA256SUMS) and pass --source seeds/FILE"
             )
         source = found[0]
