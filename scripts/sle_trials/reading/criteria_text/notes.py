@@ -459,3 +459,91 @@ def _closing_lines(lines: list[str], start: int, end: int) -> str | None:
         return None
     del lines[last + 1 :]
     return said
+
+
+# a line opening with an escaped asterisk and a space ("\\* Prior pelvic radiation"), or glued to a capital
+# ("\\*Prior pelvic radiation", as the API's markdown escapes a plain text's "*Prior ..."; no note's label after it,
+# as marks._GLUED_STAR): a literal asterisk, as the page shows it, which marks.list_item reads as a footnote's mark
+_ESCAPED_BULLET = lazy(r"( *)\\\*(?:(?=[ \t]+\S)|(?P<glued>(?=[A-Z])(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)))")
+# ... and one opening with an asterisk so, unescaped: a bullet alike, as the page shows the two alike
+_STAR_BULLET = lazy(r"( *)\*(?:(?=[ \t]+\S)|(?P<glued>(?=[A-Z])(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)))")
+
+
+def _star_kind(m: re.Match | None) -> str | None:
+    """How a line's star opening it (_ESCAPED_BULLET or _STAR_BULLET's match) is written: "glued" to its word, or
+    "spaced"; None for a line opening with no star so."""
+    return None if m is None else "glued" if m.group("glued") is not None else "spaced"
+
+
+def escaped_bullets(text: str) -> str:
+    """text with each line's escaped asterisk opening it (_ESCAPED_BULLET) written as the bullet it shows, where the
+    line is no footnote: one of its list's items bulleted alike, the nearest line at its indent above it (lines deeper
+    aside) or below it opening so too, escaped or not (spaced, or glued, alike); or, spaced, where no line carries a
+    star after its words (_CARRIED_STAR) above it, or for a line indented under an item, in the item and its lines
+    since: no mark for it to be a footnote to (one glued, "\\*Temperature < 38°C", is a footnote's mark written as
+    a footnote writes one, alone). A footnote stands alone; one set apart by a blank line
+    under a run of such lines written tight ("\\* SLE" / "\\* Age\\*" / "" / "\\* per ACR") is that run's footnote
+    still, as a list written tight shows its items apart from it. A registry text escaping every bullet
+    (NCT06388018's, each "* " written "\\* ") read its second item on as footnotes to the star an item carries
+    ("pN0\\*"), left to the curator, or as criteria with the star in their words ("* SLE", said as lines with no
+    list mark); a mark escaped otherwise ("\\- Age", "1\\. Age") already read as the mark it shows."""
+    if "\\*" not in text:
+        return text
+    lines = text.split("\n")
+    found = [_ESCAPED_BULLET.match(line) for line in lines]
+    if not any(found):
+        return text
+    kinds = [_star_kind(m or _STAR_BULLET.match(line)) for m, line in zip(found, lines)]
+    (above, parents), (below, _) = (
+        _neighbours(lines, range(len(lines))),
+        _neighbours(lines, range(len(lines) - 1, -1, -1)),
+    )
+    out, carried = [], -1  # (the last line so far carrying a star after its words)
+    for k, (line, m) in enumerate(zip(lines, found)):
+        # (a footnote indented under an item is to a star the item carries, or its lines under it)
+        parent = parents[k]
+        unmarked = carried < 0 or (parent is not None and carried < parent)
+        if m is not None and (
+            (unmarked and kinds[k] == "spaced") or _bulleted_alike(lines, k, kinds, above[k], below[k], above)
+        ):
+            out.append(f"{m.group(1)}*{line[m.end() :]}")
+        else:
+            out.append(line)
+        if _CARRIED_STAR.search(unescaped(line)):
+            carried = k
+    return "\n".join(out)
+
+
+def _bulleted_alike(
+    lines: list[str], k: int, kinds: list[str | None], up: int | None, down: int | None, above: list[int | None]
+) -> bool:
+    """Whether the line at index k, opening with an escaped asterisk, is one of its list's items bulleted alike
+    (escaped_bullets): the nearest line at its indent below it (down) opens so, or the one above (up) does, where the
+    line stands right under a line, or that one stands under no line so opening right above it (a list spaced, or of
+    one item: no layout shown that a blank line sets the line apart from)."""
+    if down is not None and kinds[down] == kinds[k]:
+        return True
+    if up is None or kinds[up] != kinds[k]:
+        return False
+    tight = (over := above[up]) is not None and kinds[over] == kinds[k] and bool(lines[up - 1].strip())
+    return bool(lines[k - 1].strip()) or not tight
+
+
+def _neighbours(lines: list[str], order: Iterable[int]) -> tuple[list[int | None], list[int | None]]:
+    """For each line, in the order given (down the text or up it), the nearest line with words before it in that
+    order at its indent, where no line less indented stands between, and the nearest less indented (its parent, down
+    the text); None for a blank line or where there is none: one pass, a stack of the indents open."""
+    found: list[int | None] = [None] * len(lines)
+    parents: list[int | None] = [None] * len(lines)
+    stack: list[tuple[int, int]] = []  # (indent, index), indents rising
+    for k in order:
+        if not lines[k].strip():
+            continue
+        indent = indent_of(lines[k])
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if stack and stack[-1][0] == indent:
+            found[k] = stack.pop()[1]
+        parents[k] = stack[-1][1] if stack else None
+        stack.append((indent, k))
+    return found, parents

@@ -27,6 +27,7 @@ from sle_trials.reading.criteria_text.notes import (
     annex_heading,
     bold_over_items,
     closing_remark,
+    escaped_bullets,
     footnote,
     goes_on_after_footnote,
     last_bullet,
@@ -135,7 +136,7 @@ def split(text: str) -> Split:
     preamble = False
     # (Markdown bold read as the words it bolds: "1. **Age:** 18 to 65" is "Age: 18 to 65"; a line bold as a whole,
     # "**Adults**", read so once it is read as the sub-heading or heading it is)
-    text, bold = unbolded_within(headings_in_bold(indents_read(html_breaks(text))))
+    text, bold = unbolded_within(headings_in_bold(escaped_bullets(indents_read(html_breaks(text)))))
     if nci_sections(text.split("\n")):
         # ("DISEASE CHARACTERISTICS:" / ... / "PATIENT CHARACTERISTICS:" / ...: one list of inclusion criteria, its
         # sections sub-headings, said in a remark)
