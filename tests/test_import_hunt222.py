@@ -16,6 +16,18 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   line carries a star for it to be a footnote to (notes.escaped_bullets); a footnote alone, or set apart by a blank
   line under a run written tight, stays one. A mark escaped otherwise ("\\- Age", "1\\. Age", "\\+ Age", "1\\) Age")
   read as the mark it shows already.
+- after an annex under a list shown tight, a bullet bulleted as the list's after the blank line closing the annex's
+  run of one line was left to the curator with the annex (hunt 221: "the annex's next item spaced") even where that
+  line is no item bulleted so ("Appendix A:" / "TB test" / "" / "- Consent", or "• TB test"): the annex shows no item
+  the bullet could be the next of, so the list goes on at it, said (sections' annex_bullet).
+
+Found and left, and why no reading is principled: a run of one line bulleted as the list's ("- Age" / "- Drugs (see
+Appendix A)" / "" / "Appendix A:" / "- rituximab" / "" / "- belimumab") and hunt 220's twin with the list going on
+("- SLE" / "- Age" / "" / "Appendix A:" / "- TB test" / "" / "- Consent") are one layout, mark for mark and blank for
+blank; only their words differ, and no word says where an annex ends (an annex may list a criterion's words, and a
+list's last item may name anything). Both are read alike: the bullet left to the curator with the annex, said, no
+criterion imported that may be an annex's (test_a_bullet_after_an_annexs_one_line_bulleted_alike_is_left_either_way).
+Reproduce: criteria_text.split("Inclusion Criteria:\n\n- SLE\n- Age\n\nAppendix A:\n- TB test\n\n- Consent").
 """
 
 from __future__ import annotations
@@ -142,3 +154,38 @@ def test_reading_escaped_bullets_reads_lines_in_proportion_to_the_text() -> None
 
     text = "".join(f"{' ' * (i % 50)}\\* Item{i}\\*\n" for i in range(20000))
     assert escaped_bullets(text).count("\n") == text.count("\n")
+
+
+# --- a bullet after an annex's run of one line ------------------------------------------------------------------------
+
+ANNEX = "heading no list of criteria"
+RESUMED = "goes on with its bulleted list"
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["TB test", "• TB test", "TB test (see below)"],
+)
+def test_a_bullet_after_an_annexs_one_line_bulleted_otherwise_goes_on_with_the_list(run: str) -> None:
+    """Before: "Consent" left to the curator with the annex, as the annex's next item spaced, which it has none of."""
+    found = inclusion(f"- SLE\n- Age\n\nAppendix A:\n{run}\n\n- Consent")
+    assert criteria_texts(found.inclusion) == ["SLE", "Age", "Consent"] and found.unplaced
+    assert [r for r in found.remarks if ANNEX in r] and [r for r in found.remarks if RESUMED in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "- Age\n- Drugs (see Appendix A)\n\nAppendix A:\n- rituximab\n\n- belimumab",
+            ["Age", "Drugs (see Appendix A)"],
+        ),
+        ("- SLE\n- Age\n\nAppendix A:\n- TB test\n\n- Consent", ["SLE", "Age"]),  # the same layout: no end shown
+        ("- SLE\n- Age\n\nAppendix A:\nTB test\n\nRituximab", ["SLE", "Age"]),  # no bullet after it
+        ("- SLE\n- Age\n\nAppendix A:\nTB test\n\n• Consent", ["SLE", "Age"]),  # bulleted otherwise: the annex's
+    ],
+)
+def test_a_bullet_after_an_annexs_one_line_bulleted_alike_is_left_either_way(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and found.unplaced
+    assert [r for r in found.remarks if ANNEX in r] and not [r for r in found.remarks if RESUMED in r], found.remarks

@@ -161,6 +161,7 @@ def split(text: str) -> Split:
     # whether the annex's first run writes a line right under another (its layout shown tight), and whether the list
     # it interrupts shows its own items so (notes.tight_items)
     annex_tight, list_tight = False, False
+    annex_bullet: str | None = None  # the bullet the annex's first line with words opens with, None where it has none
     annex_resumed: list[str] = []  # the items a bulleted list went on at after an annex
     top: dict[str | None, int] = {}  # the indent of each list's first item
     # how the line read last was taken, which may wrap onto this one: "run", cut into a run of items (run_in_items);
@@ -264,6 +265,11 @@ def split(text: str) -> Split:
             # "- TB" / "" / "- Consent": "Consent" the list's, bulleted as its items; before, left with the annex)
             if line.strip():
                 annex_tight = annex_tight or (annex_run == "body" and bool(lines[at - 1].strip()))
+                if annex_run == "heading":
+                    opening = list_item(line)
+                    annex_bullet = None
+                    if opening is not None and is_marked(opening):
+                        annex_bullet = (opening.group("bullet") or "").strip()[:1] or None
                 annex_run = "body" if annex_run == "heading" else annex_run
                 annex_open = line.rstrip(" *_").endswith((":", "\uff1a"))  # ("Prohibited:" / "" / "- RTX": its)
             elif annex_run == "body" and not annex_open:
@@ -287,8 +293,16 @@ def split(text: str) -> Split:
                 above = lines[k] if (k := said_before(lines, at)) is not None else ""
                 # (a run of one line shows no layout of its own: under a list shown tight, a bullet after the blank line
                 # closing it, set apart as the list's items are not, is the annex's next item spaced, "Appendix A:" /
-                # "- rituximab" / "" / "- belimumab"; before, read as the list's criterion, said)
-                no_end = annex_run is not None and bullet is not None and list_tight and not annex_tight
+                # "- rituximab" / "" / "- belimumab"; before, read as the list's criterion, said. Only where that line
+                # is bulleted as the list's items are: one unmarked, or bulleted otherwise, "Appendix A:" / "TB test"
+                # / "" / "- Consent", has no next item bulleted so, and the list goes on, said)
+                no_end = (
+                    annex_run is not None
+                    and bullet is not None
+                    and list_tight
+                    and not annex_tight
+                    and annex_bullet == bullet
+                )
                 if (number is not None and item_number(numbered) == number) or (
                     goes_on_after_footnote(numbered, bullet, above) and not no_end
                 ):
