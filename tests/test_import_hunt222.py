@@ -16,10 +16,20 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   line carries a star for it to be a footnote to (notes.escaped_bullets); a footnote alone, or set apart by a blank
   line under a run written tight, stays one. A mark escaped otherwise ("\\- Age", "1\\. Age", "\\+ Age", "1\\) Age")
   read as the mark it shows already.
+- a list's one item with its star glued and escaped ("\\*Healthy adults under age 60", as the API's Markdown escapes
+  a plain text's "*Healthy ...", NCT05594173's first list so written) kept its star in its words, where "*Healthy"
+  reads as a bullet: now the bullet it shows, where it stands under no item (notes.escaped_bullets).
 - after an annex under a list shown tight, a bullet bulleted as the list's after the blank line closing the annex's
   run of one line was left to the curator with the annex (hunt 221: "the annex's next item spaced") even where that
   line is no item bulleted so ("Appendix A:" / "TB test" / "" / "- Consent", or "• TB test"): the annex shows no item
   the bullet could be the next of, so the list goes on at it, said (sections' annex_bullet).
+
+Found and left: a line whose star is glued and escaped, alone indented under an item carrying no star ("- SLE, one
+of:" / "" / "  \\*Abnormal ANA by ELISA", NCT06388018's "  * Abnormal p53 ..." so written) keeps its star in its
+words, a sub-criterion "*Abnormal ANA by ELISA", where "  *Abnormal ANA by ELISA" reads "Abnormal ANA by ELISA": a
+footnote under its item writes its mark so (NCT03722472's "   \\*Temperature \\<38°C"), and
+test_import_helper4_leftovers.py holds "* Labs:" / "" / "   \\*Temperature < 38°C" to read as before. Reproduce:
+criteria_text.split("Inclusion Criteria:\n\n- SLE, one of:\n\n  \\*Abnormal ANA by ELISA").
 
 Found and left, and why no reading is principled: a run of one line bulleted as the list's ("- Age" / "- Drugs (see
 Appendix A)" / "" / "Appendix A:" / "- rituximab" / "" / "- belimumab") and hunt 220's twin with the list going on
@@ -58,6 +68,8 @@ FOOTNOTE = "to a mark its items carry"
         ("* Age\n* SLE\\*\n\\* Consent", ["Age", "SLE*", "Consent"]),
         ("\\*Age\n\\*SLE\\*\n\\*Consent", ["Age", "SLE*", "Consent"]),  # glued, as the API escapes "*Age"
         ("\\* SLE\\*, one of:\n\n  \\* ANA\n  \\* dsDNA", ["SLE*, one of:", ["ANA", "dsDNA"]]),
+        ("\\*Healthy adults under 60", ["Healthy adults under 60"]),  # glued, a list's one item
+        ("\\*Healthy adults\n\n\\*Under 60", ["Healthy adults", "Under 60"]),
     ],
 )
 def test_bullets_escaped_are_the_bullets_they_show(lines: str, read: list) -> None:
@@ -113,7 +125,7 @@ def test_an_escaped_star_under_its_item_reads_as_before(lines: str, read: list) 
 
 # NCT06388018's eligibility criteria, its marks escaped as some registry texts write them
 _ESCAPED = {
-    "every mark": (r"(?m)^( *)(\*|-|\d+\.)", lambda m: m.group(1) + "\\" + m.group(2)),
+    "every mark": (r"(?m)^( *)(\*|-|\+)(?= )", lambda m: m.group(1) + "\\" + m.group(2)),
     "the top level's": (r"(?m)^()\* ", lambda m: "\\* "),
     "the sub-lists'": (r"(?m)^( +)\* ", lambda m: m.group(1) + "\\* "),
     "every other line's": (r"(?m)^( *)\* (.*\n(?: *\* .*\n)?)", lambda m: m.group(1) + "\\* " + m.group(2)),

@@ -480,13 +480,15 @@ def escaped_bullets(text: str) -> str:
     line is no footnote: one of its list's items bulleted alike, the nearest line at its indent above it (lines deeper
     aside) or below it opening so too, escaped or not (spaced, or glued, alike); or, spaced, where no line carries a
     star after its words (_CARRIED_STAR) above it, or for a line indented under an item, in the item and its lines
-    since: no mark for it to be a footnote to (one glued, "\\*Temperature < 38°C", is a footnote's mark written as
-    a footnote writes one, alone). A footnote stands alone; one set apart by a blank line
-    under a run of such lines written tight ("\\* SLE" / "\\* Age\\*" / "" / "\\* per ACR") is that run's footnote
-    still, as a list written tight shows its items apart from it. A registry text escaping every bullet
-    (NCT06388018's, each "* " written "\\* ") read its second item on as footnotes to the star an item carries
-    ("pN0\\*"), left to the curator, or as criteria with the star in their words ("* SLE", said as lines with no
-    list mark); a mark escaped otherwise ("\\- Age", "1\\. Age") already read as the mark it shows."""
+    since: no mark for it to be a footnote to; glued, only where it stands under no item (a list's first line,
+    "\\*Healthy adults under 60", as the API's markdown escapes a plain text's "*Healthy ..."): one indented under an
+    item, "\\*Temperature < 38°C", is written as a footnote writes its mark, and kept so. A footnote stands alone;
+    one set apart by a blank line under a run of such lines written tight ("\\* SLE" / "\\* Age\\*" / "" /
+    "\\* per ACR") is that run's footnote still, as a list written tight shows its items apart from it. A registry
+    text escaping every bullet (NCT06388018's, each "* " written "\\* ") read its second item on as footnotes to the
+    star an item carries ("pN0\\*"), left to the curator, or as criteria with the star in their words ("* SLE", said
+    as lines with no list mark); a mark escaped otherwise ("\\- Age", "1\\. Age") already read as the mark it
+    shows."""
     if "\\*" not in text:
         return text
     lines = text.split("\n")
@@ -504,7 +506,8 @@ def escaped_bullets(text: str) -> str:
         parent = parents[k]
         unmarked = carried < 0 or (parent is not None and carried < parent)
         if m is not None and (
-            (unmarked and kinds[k] == "spaced") or _bulleted_alike(lines, k, kinds, above[k], below[k], above)
+            (unmarked and (kinds[k] == "spaced" or parent is None))
+            or _bulleted_alike(lines, k, kinds, above[k], below[k], above)
         ):
             out.append(f"{m.group(1)}*{line[m.end() :]}")
         else:
