@@ -24,6 +24,13 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   line is no item bulleted so ("Appendix A:" / "TB test" / "" / "- Consent", or "• TB test"): the annex shows no item
   the bullet could be the next of, so the list goes on at it, said (sections' annex_bullet).
 
+Found by this hunt and fixed (real study files varied as registry files vary):
+- a run of items numbered in brackets within an item, wrapped so the line after the cut opens with the conjunction
+  joining its last two items ("1. SLE, one of: (1) ANA; (2) anti-dsDNA;" / "   or (3) low C3", NCT02576665's item 4
+  so wrapped before "or (3) documented IDH1 mutated ..."), read the wrapped line as words of item (2): two items
+  merged into one sub-criterion, "anti-dsDNA; or (3) low C3"; now the run takes it in as on one line
+  (run_in.bracketed_run_goes_on).
+
 Found and left: a line whose star is glued and escaped, alone indented under an item carrying no star ("- SLE, one
 of:" / "" / "  \\*Abnormal ANA by ELISA", NCT06388018's "  * Abnormal p53 ..." so written) keeps its star in its
 words, a sub-criterion "*Abnormal ANA by ELISA", where "  *Abnormal ANA by ELISA" reads "Abnormal ANA by ELISA": a
@@ -201,3 +208,61 @@ def test_a_bullet_after_an_annexs_one_line_bulleted_alike_is_left_either_way(lin
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and found.unplaced
     assert [r for r in found.remarks if ANNEX in r] and not [r for r in found.remarks if RESUMED in r], found.remarks
+
+
+# --- a run of bracketed numbers wrapped before its conjunction --------------------------------------------------------
+
+
+@pytest.mark.parametrize("conjunction", ["or", "and", "and/or", "OR"])
+def test_a_run_wrapped_before_its_conjunction_and_next_number_takes_the_line_in(conjunction: str) -> None:
+    """Before: "anti-dsDNA; or (3) low C3" one sub-criterion, items (2) and (3) merged."""
+    found = inclusion(f"1. SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA;\n   {conjunction} (3) low C3\n2. Age")
+    assert criteria_texts(found.inclusion) == [
+        "SLE, one of:",
+        ["ANA ≥ 1:80;", f"anti-dsDNA; {conjunction}", "low C3"],
+        "Age",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. SLE, one of: (1) ANA; (2) anti-dsDNA; or (3) low C3\n2. Age",
+            ["SLE, one of:", ["ANA;", "anti-dsDNA; or", "low C3"], "Age"],
+        ),
+        (
+            "1. SLE, one of: (1) ANA;\n   (2) anti-dsDNA; or (3) low C3\n2. Age",
+            ["SLE, one of:", ["ANA;", "anti-dsDNA; or", "low C3"], "Age"],
+        ),
+        (
+            "1. SLE, one of: (1) ANA; (2) anti-dsDNA;\n   or other markers\n2. Age",
+            ["SLE, one of:", ["ANA;", "anti-dsDNA; or other markers"], "Age"],
+        ),
+        (
+            "1. SLE, one of: (1) ANA; (2) anti-dsDNA;\n   or (4) low C3\n2. Age",
+            ["SLE, one of:", ["ANA;", "anti-dsDNA; or (4) low C3"], "Age"],
+        ),
+        ("1. Age 18 to 65\n   or (3) older with consent\n2. SLE", ["Age 18 to 65 or (3) older with consent", "SLE"]),
+    ],
+)
+def test_a_line_after_a_run_that_is_not_its_next_number_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+@pytest.mark.parametrize("wrapped", [";\n   or (3) documented", ";\n   (2) documented|;\n   or (3) documented"])
+def test_a_real_study_with_its_run_wrapped_imports_it_as_on_one_line(
+    wrapped: str, trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before: NCT02576665's item 4 with "or (3) documented IDH1 mutated ..." wrapped onto a line of its own imported
+    with its sub-criteria (2) and (3) one."""
+    text = real_study()["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    varied = text
+    for new in wrapped.split("|"):
+        old = new.replace(";\n   ", "; ")
+        assert varied.count(old) == 1
+        varied = varied.replace(old, new)
+    data = imported_draft(trials, registry, with_criteria(varied), tmp_path)
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == criteria_tree(
+        criteria_text.split(text).inclusion
+    )

@@ -362,14 +362,17 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
 
 # an item numbered in brackets, or before one, opening a line ("(3) abstinence", "3) abstinence")
 # (of any number of digits, as the run's own are: "(100) Last" after "... (99) Item;" was a top-level criterion 100)
-_BRACKETED = lazy(r" *[(（]?(?P<n>[0-9]+)[)）] +\S")
+# (after the conjunction that joins the run's last two items, "or (3) abstinence", as the run's line itself reads it)
+_BRACKETED = lazy(r" *(?:(?i:and/or|or|and) +)?(?P<mark>[(（]?(?P<n>[0-9]+)[)）]) +\S")
 
 
 def bracketed_run_goes_on(last: str, line: str) -> list[str] | None:
     """The items of last and line read as one line (run_in_items), where line opens with the next number of a run
     numbered in brackets after words on last ("1. Contraception, one of: (1) IUD; (2) pill;" / "(3) abstinence",
     "1. History of one of: (1) colorectal cancer," / "(2) documented ...; or (3) melanoma"), and read so the run
-    takes it in; None where it does not. Before, "(3) abstinence" was read as a top-level criterion 3 (required of
+    takes it in; None where it does not. Also where line opens with the conjunction joining the run's last two items
+    ("... (2) anti-dsDNA;" / "   or (3) low C3"): before, "or (3) low C3" was read as words of item (2), the two
+    items merged into one sub-criterion. Before, "(3) abstinence" was read as a top-level criterion 3 (required of
     everyone, with no remark), and "(2) documented ..." as criterion 2, the list's own "2." left unnumbered."""
     opened = _BRACKETED.match(line)
     if opened is None or int(opened["n"]) < 2:
@@ -379,7 +382,7 @@ def bracketed_run_goes_on(last: str, line: str) -> list[str] | None:
     if not re.search(rf"\S[ \t]*[(（]?(?<![0-9]){int(opened['n']) - 1}[)）]", words):
         return None
     parts = run_in_items(f"{last.rstrip()} {line.strip()}")
-    said = " ".join(line.split()[:2])  # (its mark and first word: an item of the run)
+    said = " ".join(line[opened.start("mark") :].split()[:2])  # (its mark and first word: an item of the run)
     if len(parts) <= len(run_in_items(last)) or not any(part.strip().startswith(said) for part in parts):
         return None
     return parts
