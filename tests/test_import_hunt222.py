@@ -30,6 +30,11 @@ Found by this hunt and fixed (real study files varied as registry files vary):
   so wrapped before "or (3) documented IDH1 mutated ..."), read the wrapped line as words of item (2): two items
   merged into one sub-criterion, "anti-dsDNA; or (3) low C3"; now the run takes it in as on one line
   (run_in.bracketed_run_goes_on).
+- an HTML line break closing a line before the text's own ("1. SLE<br>" / "2. Age", as a form writing HTML and keeping
+  the lines typed gives them) read as two breaks, a blank line the page does not show: every item set apart, a list
+  written tight read as spaced (NCT06388018 so written: its nested items set apart as its own, the whole inclusion list
+  left to the curator; hunt 220's annex layout, its list going on after the annex left with it); now that line's one
+  break (run_in.html_breaks; "<br><br>" and "<br>" then a blank line each a blank line, as before).
 
 Found and left: a line whose star is glued and escaped, alone indented under an item carrying no star ("- SLE, one
 of:" / "" / "  \\*Abnormal ANA by ELISA", NCT06388018's "  * Abnormal p53 ..." so written) keeps its star in its
@@ -266,3 +271,33 @@ def test_a_real_study_with_its_run_wrapped_imports_it_as_on_one_line(
     assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == criteria_tree(
         criteria_text.split(text).inclusion
     )
+
+
+# --- an HTML line break closing a line --------------------------------------------------------------------------------
+
+
+def test_an_html_break_closing_a_line_is_that_lines_break() -> None:
+    """Before: the annex's run and the list read as spaced, "Consent" left to the curator with the annex."""
+    lines = "- SLE<br>\n- Age<br>\n<br>\nAppendix A:<br>\n- TB test<br>\n- HIV test<br>\n<br>\n- Consent"
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == ["SLE", "Age", "Consent"] and [r for r in found.remarks if RESUMED in r]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["1. SLE<br>\n2. Age", "1. SLE<br><br>2. Age", "1. SLE<br>\n\n2. Age", "1. SLE<br>2. Age", "1. SLE <br> \n2. Age"],
+)
+def test_html_breaks_read_as_before(lines: str) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == ["SLE", "Age"] and not found.remarks
+
+
+def test_a_real_study_with_html_breaks_closing_its_lines_imports_as_written_plain(
+    trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before: no inclusion criterion imported, the list left to the curator, its nested items set apart as its own."""
+    text = real_study("NCT06388018.json")["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    data = imported_draft(trials, registry, with_criteria(text.replace("\n", "<br>\n"), "NCT06388018.json"), tmp_path)
+    plain = criteria_text.split(text)
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == criteria_tree(plain.inclusion)
+    assert criteria_tree(data["eligibility"]["exclusion_criteria"]) == criteria_tree(plain.exclusion)

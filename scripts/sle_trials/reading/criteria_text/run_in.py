@@ -81,14 +81,18 @@ _HAN_RUN_IN = lazy(
 
 
 # an HTML line break ("<br>", "<br/>", "<br />", "<BR>"), as a criteria text entered in a form writing HTML gives its
-# lines ("Inclusion Criteria:<br>1. SLE<br>2. Age 18 to 65"): the page shows a line break where it stands
-_HTML_BREAK = lazy(r"[ \t]*<[bB][rR][ \t]*/?[ \t]*>[ \t]*")  # (the spaces around it: "1. Age <br> 2. SLE")
+# lines ("Inclusion Criteria:<br>1. SLE<br>2. Age 18 to 65"): the page shows a line break where it stands; one at a
+# line's end, before the text's own line break ("1. SLE<br>" / "2. Age"), shows that one break, no blank line
+_HTML_BREAK = lazy(r"[ \t]*<[bB][rR][ \t]*/?[ \t]*>[ \t]*(?:\n)?")  # (the spaces around it: "1. Age <br> 2. SLE")
 
 
 def html_breaks(text: str) -> str:
     """text with each HTML line break (_HTML_BREAK) read as the line break it shows. Before, "Inclusion
     Criteria:<br>1. SLE<br>2. Age<br>Exclusion Criteria:<br>1. Pregnancy" was one criterion holding both lists, tags
-    and all, and the check, reading the source alike, passed it. (A text of HTML blocks, "<p>", "<ul><li>", is the
+    and all, and the check, reading the source alike, passed it. A break closing a line is that line's break: before,
+    "1. SLE<br>" / "2. Age" read as items set apart by a blank line, which the page does not show, and a list so
+    written throughout as spaced (NCT06388018 so written: its nested items set apart as its own are, the whole list
+    left to the curator). (A text of HTML blocks, "<p>", "<ul><li>", is the
     website's, which the importer refuses: ctgov.saved._HTML_TAG.)"""
     return _HTML_BREAK.sub("\n", text) if "<" in text else text
 
