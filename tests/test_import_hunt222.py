@@ -36,12 +36,22 @@ Found by this hunt and fixed (real study files varied as registry files vary):
   left to the curator; hunt 220's annex layout, its list going on after the annex left with it); now that line's one
   break (run_in.html_breaks; "<br><br>" and "<br>" then a blank line each a blank line, as before).
 
-Found and left: a line whose star is glued and escaped, alone indented under an item carrying no star ("- SLE, one
-of:" / "" / "  \\*Abnormal ANA by ELISA", NCT06388018's "  * Abnormal p53 ..." so written) keeps its star in its
-words, a sub-criterion "*Abnormal ANA by ELISA", where "  *Abnormal ANA by ELISA" reads "Abnormal ANA by ELISA": a
-footnote under its item writes its mark so (NCT03722472's "   \\*Temperature \\<38°C"), and
-test_import_helper4_leftovers.py holds "* Labs:" / "" / "   \\*Temperature < 38°C" to read as before. Reproduce:
-criteria_text.split("Inclusion Criteria:\n\n- SLE, one of:\n\n  \\*Abnormal ANA by ELISA").
+Found and left (each reproduced with criteria_text.split(text)):
+- a run of bulleted items on one line whose item ends in a number before the next star ("Inclusion Criteria: * Age
+  18 to 65 * SLE per ACR * Consent Exclusion Criteria: * Pregnancy") reads "Age 18 to 65 * SLE per ACR" as one
+  criterion, with no remark: a star after a number before a capital is read as multiplying ("ALT ≤ 2.5 * ULN"),
+  which the layout does not tell apart; a run so bulleted with hyphens ("... - Age 18 to 65 - SLE per ACR - Consent
+  ...") is one criterion "Age 18 to 65 - SLE per ACR - Consent", with no remark, a hyphen being a range's too.
+- a run of items numbered in brackets wrapped after a mark ("1. SLE, one of: (1) ANA ≥ 1:80; (2)" / "   anti-dsDNA;
+  or (3) low C3") reads the item whole, "SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA; or (3) low C3", where on one
+  line it is cut into three sub-criteria: the words as written, no item merged into another, read otherwise than
+  on one line with no remark.
+- a line whose star is glued and escaped, alone indented under an item carrying no star ("- SLE, one
+  of:" / "" / "  \\*Abnormal ANA by ELISA", NCT06388018's "  * Abnormal p53 ..." so written) keeps its star in its
+  words, a sub-criterion "*Abnormal ANA by ELISA", where "  *Abnormal ANA by ELISA" reads "Abnormal ANA by ELISA": a
+  footnote under its item writes its mark so (NCT03722472's "   \\*Temperature \\<38°C"), and
+  test_import_helper4_leftovers.py holds "* Labs:" / "" / "   \\*Temperature < 38°C" to read as before. Reproduce:
+  criteria_text.split("Inclusion Criteria:\n\n- SLE, one of:\n\n  \\*Abnormal ANA by ELISA").
 
 Found and left, and why no reading is principled: a run of one line bulleted as the list's ("- Age" / "- Drugs (see
 Appendix A)" / "" / "Appendix A:" / "- rituximab" / "" / "- belimumab") and hunt 220's twin with the list going on
