@@ -182,7 +182,7 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         + 'cd "$(dirname "$0")/.."\nBIN=.venv/bin\n"$BIN/python" -m pytest\n"$BIN/trials" check\n'
         + 'echo "no alias m=make here" > /dev/null\n'
         + "version=$(python3 -c 'import sys; print(sys.version_info[1])')\n"
-        + 'if "python3.$version" -m venv /tmp/v; then echo made; fi\n'
+        + 'if "python3.${version%%[!0-9.]*}" -m venv /tmp/v; then echo made; fi\n'
         + 'run() { make test; }\nrun\nretry() { "$@"; }\nretry make test\n'
         + "printf '%s\\n' \"$BIN\" | tee /dev/null\n"
         + "mapfile -t paths < <(git ls-tree --name-only HEAD -- trials seeds)\n{\n  make test\n}\n"
@@ -194,7 +194,7 @@ def test_the_honest_forms_pass_the_extraction(tmp_path: Path) -> None:
         'BIN := .venv/bin\nSYSTEM_BIN ?= /usr/bin\ntest:\n\t"$(BIN)/trials" check\n\t$(BIN)/python -m pytest\n'
         "\t$(MAKE) -C docs html\n"
         "venv:\n\t@version=$$(python3 -c 'import sys; print(sys.version_info[1])') && "
-        'system=$(SYSTEM_BIN)/python3.$$version && if "$$system" -m venv .venv; then echo made; fi\n'
+        'system=$(SYSTEM_BIN)/python3.$${version%%[!0-9.]*} && if "$$system" -m venv .venv; then echo made; fi\n'
         'merge-driver:\n\tgit config merge.x.driver "$(BIN)/trials merge-csv %O %A %B"\n'
     )
     workflow = (

@@ -9,9 +9,12 @@ substitution too, and the word a wrapper runs: `command`, `builtin`, `exec`, `en
 `time`, ...) is read here: a make variable the makefile defines and a shell variable the file assigns one value are
 put in, and a word still holding an expansion (`$@`, `$1`, `$(...)`, a variable of no one value, `${{ ... }}`) is
 built as the script runs. Such a word is read as a check (its status held as a check's), unless its program's name
-is written out before the expansion (`"$$system"`, which the Makefile makes `$(SYSTEM_BIN)/python$$version`, is
-`python`), that name being no check's nor a prefix of one, and no shell's or wrapper's. An alias, and a function or
-`hash` entry named as a check (`make() { :; }`), make a command otherwise than its name reads: refused outright."""
+is written out before an expansion that holds no `/` nor space (`"$$system"`, which the Makefile makes
+`$(SYSTEM_BIN)/python$${version%%[!0-9.]*}`, is `python`), that name being no check's nor a prefix of one, and no
+shell's or wrapper's. An expansion of another kind may hold `/..` or words: `/usr/lib/python$v test || true`, v=
+`3/../../bin/make`, ran make, and `python3$v` with v=` -m pytest` ran pytest (hunt 221: read as python, passed). An
+alias, and a function or `hash` entry named as a check (`make() { :; }`), make a command otherwise than its name
+reads: refused outright."""
 
 from __future__ import annotations
 
@@ -48,6 +51,16 @@ _SHELL_VARIABLE = lazy(r"\$\$?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0
 _MAKE_DEFINITION = lazy(r"(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?:[:?+!]?=|::=)[ \t]*(.*)$")
 _SHELL_ASSIGNED = lazy(r"(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=")
 _HOLE = "\x00"
+_CONFINED = "\x01"
+# an expansion of digits (arithmetic, `$?`, `$#`, `$$`, `$!`, `${#NAME}`), or of a set of letters, digits, `.`, `_`
+# and `-` alone: what is left of a value cut at its first other character (`${v%%[!0-9.]*}`, `${v##*[!0-9.]}`)
+# (a `#` in double quotes is masked: _masked)
+_KEPT_SET = r"\[[!^](?:0-9|a-z|A-Z|[A-Za-z0-9._])+\]"
+_HASH = "[#\U000f0023]"
+_CONFINED_EXPANSION = lazy(
+    rf"\$\$?(?:\(\([^()]*\)\)|[?!]|{_HASH}|\$(?![({{A-Za-z_])|\{{{_HASH}[A-Za-z_][A-Za-z0-9_]*\}}"
+    rf"|\{{[A-Za-z_][A-Za-z0-9_]*(?:%%{_KEPT_SET}\*|{_HASH}{_HASH}\*{_KEPT_SET})\}})"
+)
 _NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 _SET_OTHERWISE = lazy(
     r"(?:^|[\s;&|(])(?:read|mapfile|readarray|getopts|declare|typeset|local|export|readonly|let|for|select|unset"
@@ -292,22 +305,30 @@ class Names:
             return _HOLE if value is None else self.resolved(value, depth + 1)
 
         word = _SHELL_VARIABLE.sub(shell, word)
+        # an expansion whose characters are digits or a set of its own, never a `/` nor a space (arithmetic, `$?`,
+        # `${#NAME}`, `${NAME%%[!0-9.]*}`): a hole of its own, within the program's name
+        word = _CONFINED_EXPANSION.sub(_CONFINED, word)
         # what is left of an expansion: `$@`, `$1`, `$(...)`, `${...}` of another form, a backquote, `${{ ... }}`
         return re.sub(r"\$\$?(?:\([^)]*\)+|\{[^}]*\}+|.)?|`[^`]*`?", _HOLE, word)
 
 
 def built_check(word: str, names: Names) -> str | None:
     """Of a command word a shell builds as the script runs: the word (as written) where it may be a check's name,
-    else None (a word written out; one whose program's name is written before its expansion, no check's)."""
+    else None (a word written out; one whose program's name is written before an expansion that holds no `/` nor
+    space, and is no check's)."""
     if "$" not in word and "`" not in word:
         return None
     resolved = names.resolved(word).replace(_QUOTE, "")
-    program = resolved.rsplit("/", 1)[-1] if "/" in resolved.split(_HOLE, 1)[0] else resolved
-    if _HOLE not in program:
+    if _HOLE in resolved:
+        # an expansion may hold a `/` and `..` (`/usr/lib/python$v`, v=`3/../../bin/make`, is make) or spaces (v=`
+        # -m pytest`): the program it ends in cannot be known, written start or not (hunt 221)
+        return word
+    program = resolved.rsplit("/", 1)[-1]
+    if _CONFINED not in program:
         return word if program in _CHECKS or program in _RUNNERS else None
-    written = program.split(_HOLE, 1)[0]
+    written = program.split(_CONFINED, 1)[0]
     if written and not any(name.startswith(written) for name in _CHECKS + _RUNNERS):
-        return None  # `python$$version`: python
+        return None  # `python${version%%[!0-9.]*}`: python
     return word
 
 

@@ -363,6 +363,8 @@ def _built_at(line: str, names: Names, recipes: bool, workflow: bool) -> tuple[i
     word (git/built_commands.py): a makefile's recipe lines, a workflow's `run:` after its key."""
     if recipes and not line.startswith("\t"):
         return None
+    if recipes:  # (make's own prefixes, `@` and `+`, are no part of the command: `@version=$$(...)` assigns)
+        line = re.sub(r"^\t[ \t@+-]*", lambda found: " " * len(found.group(0)), line)
     if workflow:
         key = _RUN_KEY.match(line)
         if key is None and _YAML_KEY.match(line):
