@@ -9,6 +9,19 @@ the one its words name.
   before it; only an expansion of digits or of a set of letters, digits and dots (arithmetic, `$?`, `${#v}`,
   `${v%%[!0-9.]*}`) leaves the program's written start its name (git/built_commands.py), and the Makefile cuts the
   version it builds the system's Python's path of so.
+- **(left by hunt 220) make run on another makefile.** `cd tools` then `make test` in .ci/run beside a committed
+  `tools/Makefile` whose `test:` runs `true` ran that makefile's `test` over a failing suite; so did `make -C tools
+  test`, `make -f tools/Makefile test`, `pushd tools`, `(cd tools && make test)`, `--directory=tools`, a recipe's
+  `cd tools && $(MAKE) test`, a workflow step's `working-directory: tools`, and (our own) `env -C tools make test`
+  and `cd tools` then `make` (its default target): each passed the extraction (exit 0). Now make run in another
+  folder or on another makefile may not be given a target of the top makefile, nor its default
+  (git/make_run.py); another folder's own (`$(MAKE) -C docs html`) passes. An `include` of a makefile giving the
+  top's `test` again, and `MAKEFILES=`, were refused already (pinned here).
+- **(our own) make given options or variables by which its check runs otherwise.** `make -n test` (and `make test
+  -n`, `--dry-run`, `-t`, `-q`, `--version`), `make --eval='override BIN := tools' test`, `make -e test`, `make test
+  BIN=tools` beside a committed `tools/python` of `exit 0`, and `make SHELL=/bin/true test` each had `make test`
+  exit 0 over a failing suite, and passed (exit 0). Now each is refused; a variable the Makefile gives a default
+  alone (`?=`: `make PYTHON=python3.12 test`, `make bench N=200`) may still be given.
 """
 
 from __future__ import annotations
@@ -73,3 +86,101 @@ def test_a_path_cut_to_a_set_of_characters_passes(tmp_path: Path) -> None:
         + "if python3.$((10 + 1)) -m venv /tmp/x; then :; fi\n"
     )
     passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": (REPO / "Makefile").read_text(encoding="utf-8")})
+
+
+# --- make run on another makefile, or given what makes it run otherwise (git/make_run.py)
+TOOLS = {"tools/Makefile": "test:\n\ttrue\n"}
+ELSEWHERE = "make run in another folder or on another makefile with `test`"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".ci/run": HEAD + "cd tools\nmake test\n", **TOOLS}, _run(4, ELSEWHERE)),
+        ({".ci/run": HEAD + "make -C tools test\n", **TOOLS}, _run(3, ELSEWHERE)),
+        ({".ci/run": HEAD + "make -f tools/Makefile test\n", **TOOLS}, _run(3, ELSEWHERE)),
+        ({".ci/run": HEAD + "pushd tools\nmake test\n", **TOOLS}, _run(4, ELSEWHERE)),
+        ({".ci/run": HEAD + "(cd tools && make test)\n", **TOOLS}, _run(3, ELSEWHERE)),
+        ({".ci/run": HEAD + "make --directory=tools test\n", **TOOLS}, _run(3, ELSEWHERE)),
+        ({".ci/run": HEAD + "env -C tools make test\n", **TOOLS}, _run(3, ELSEWHERE)),
+        ({".ci/run": HEAD + 'D=tools\ncd "$D"; make test\n', **TOOLS}, _run(4, ELSEWHERE)),
+        (
+            {".ci/run": HEAD + "cd tools\nmake\n", **TOOLS},
+            _run(4, "make run in another folder or on another makefile with no target (its default)"),
+        ),
+        ({"Makefile": "test:\n\tcd tools && $(MAKE) test\n", **TOOLS}, f"Makefile line 2: {ELSEWHERE}"),
+        (
+            {WORKFLOW: STEPS.format("") + "        working-directory: tools\n        run: make test\n", **TOOLS},
+            f"{WORKFLOW} line 9: {ELSEWHERE}",
+        ),
+        (
+            {
+                WORKFLOW: STEPS.format("    defaults:\n      run:\n        working-directory: tools\n")
+                + "        run: make test\n",
+                **TOOLS,
+            },
+            f"{WORKFLOW} line 11: {ELSEWHERE}",
+        ),
+        (
+            {
+                "Makefile": "test:\n\t.venv/bin/python -m pytest\n\ninclude tools/rules.mk\n",
+                "tools/rules.mk": "test:\n\ttrue\n",
+            },
+            "tools/rules.mk line 1: the recipe of test given again",
+        ),
+        ({".ci/run": HEAD + "MAKEFILES=tools/Makefile make test\n", **TOOLS}, _run(3, "`MAKEFILES` set")),
+    ],
+)
+def test_make_run_on_another_makefile_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".ci/run": HEAD + "make -n test\n"}, _run(3, "make run with `-n`, by which it runs no recipe")),
+        ({".ci/run": HEAD + "make test -n\n"}, _run(3, "make run with `-n`, by which it runs no recipe")),
+        ({".ci/run": HEAD + "make -st test\n"}, _run(3, "make run with `-t`, by which it runs no recipe")),
+        ({".ci/run": HEAD + "make --dry-run test\n"}, _run(3, "make run with `--dry-run`")),
+        ({".ci/run": HEAD + "make -q test\n"}, _run(3, "make run with `-q`")),
+        ({".ci/run": HEAD + "make --version test\n"}, _run(3, "make run with `--version`")),
+        ({".ci/run": HEAD + "make test -i\n"}, _run(3, "make run with `-i`, by which it passes a failing recipe")),
+        (
+            {".ci/run": HEAD + "make --eval='override BIN := tools' test\n"},
+            _run(3, "make run with `--eval`, by which it reads makefile text no file holds"),
+        ),
+        ({".ci/run": HEAD + "BIN=tools make -e test\n"}, _run(3, "make run with `-e`")),
+        (
+            {".ci/run": HEAD + "make test BIN=tools\n", "tools/python": "#!/bin/sh\nexit 0\n"},
+            _run(3, "make given `BIN` on its command line, which overrides what the Makefile gives it"),
+        ),
+        ({".ci/run": HEAD + "make SHELL=/bin/true test\n"}, _run(3, "make given `SHELL` on its command line")),
+        ({"Makefile": "check:\n\t$(MAKE) -n test\ntest:\n\ttrue\n"}, "Makefile line 2: make run with `-n`"),
+        ({WORKFLOW: STEPS.format("") + "        run: make test --just-print\n"}, f"{WORKFLOW} line 8: make run with"),
+    ],
+)
+def test_make_given_what_runs_its_check_otherwise_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_make_run_from_the_top_or_on_another_folders_target_passes(tmp_path: Path) -> None:
+    run = (
+        HEAD
+        + 'cd "$(dirname "$0")/.."\nmake test\n(cd docs && echo built)\nmake -s -j2 test\n'
+        + "pushd docs\necho x\npopd\nmake test\ncd docs\ncd -\nmake PYTHON=python3.12 test\nmake bench N=200\n"
+        + "make -C . test\nmake -f Makefile test\n"
+    )
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8") + "\ndocs-html:\n\t$(MAKE) -C docs html\n"
+    workflow = (
+        STEPS.format("")
+        + "        working-directory: docs\n        run: make html\n"
+        + "      - name: t\n        run: make test\n"
+        + "      - name: u\n        working-directory: ${{ github.workspace }}\n        run: make test\n"
+    )
+    passed_by_the_extraction(
+        tmp_path, {".ci/run": run, "Makefile": makefile, WORKFLOW: workflow, "docs/Makefile": "html:\n\ttrue\n"}
+    )

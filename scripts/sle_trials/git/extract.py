@@ -143,6 +143,7 @@ from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.installed import no_dependency_added, no_pip_from_elsewhere
 from sle_trials.git.lint_settings import no_code_checks_narrowed
+from sle_trials.git.make_run import TopMakefile, no_make_run_otherwise
 from sle_trials.git.marks_added import no_empty_cases_excused_anew, no_test_excused_anew
 from sle_trials.git.refusal import (
     Refused,
@@ -333,6 +334,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     fixtures = conftest_fixtures(blobs[code[CONFTEST]].data if CONFTEST in code else None)
+    top = TopMakefile.of(texts, included)  # the targets a reviewer reads `make test` as one of
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
         words = prose(path) and path not in run  # an agent's instructions; a document that runs is code
@@ -386,6 +388,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         makes = make_file(path) or path in included or path in made
         if not python and not words and (makes or path in shelled or shell_run(path, blobs[oid].data)):
             no_check_status_dropped(path, blobs[oid].data, recipes=makes)
+            no_make_run_otherwise(path, blobs[oid].data, makes, top)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())
