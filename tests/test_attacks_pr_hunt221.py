@@ -22,6 +22,9 @@ the one its words name.
   BIN=tools` beside a committed `tools/python` of `exit 0`, and `make SHELL=/bin/true test` each had `make test`
   exit 0 over a failing suite, and passed (exit 0). Now each is refused; a variable the Makefile gives a default
   alone (`?=`: `make PYTHON=python3.12 test`, `make bench N=200`) may still be given.
+- **(our own) A last line ended by a backslash.** `make test || true \\` as .ci/run's last line, with no line feed
+  after it, ran the check and dropped its status (bash and make read the backslash as the line's), and passed (exit
+  0): the readers of logical lines held it for a next line that never came. Now the last line is read as one.
 """
 
 from __future__ import annotations
@@ -184,3 +187,22 @@ def test_make_run_from_the_top_or_on_another_folders_target_passes(tmp_path: Pat
     passed_by_the_extraction(
         tmp_path, {".ci/run": run, "Makefile": makefile, WORKFLOW: workflow, "docs/Makefile": "html:\n\ttrue\n"}
     )
+
+
+# --- A last line ended by a backslash, with no line after it (git/built_commands.py, git/status_dropped.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".ci/run": HEAD + "make test || true \\"}, _run(3, "a check run with '||'")),
+        ({".ci/run": HEAD + "M=ma\n${M}ke test || true \\"}, _run(4, BUILT)),
+        ({"Makefile": "test:\n\t.venv/bin/python -m pytest || true \\"}, "Makefile line 2: a check run with '||'"),
+    ],
+)
+def test_a_last_line_ended_by_a_backslash_is_read(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_a_last_line_continued_honestly_passes(tmp_path: Path) -> None:
+    passed_by_the_extraction(tmp_path, {".ci/run": HEAD + "make \\\n  test", "Makefile": "test:\n\ttrue \\"})

@@ -120,11 +120,12 @@ def plain_lines(text: str) -> list[tuple[int, str]]:
     with the number it starts on, masked (_masked): their quotes as bash reads them."""
     out: list[tuple[int, str]] = []
     held, start = "", 0
-    for number, line in enumerate(text.split("\n"), 1):
+    physical = text.split("\n")
+    for number, line in enumerate(physical, 1):
         if not held:
             start = number
         held += line[:-1] + " " if line.endswith("\\") else line
-        if not line.endswith("\\"):
+        if not line.endswith("\\") or number == len(physical):  # (a last line so ended is one: bash runs it)
             out.append((start, _masked(held)))
             held = ""
     return out

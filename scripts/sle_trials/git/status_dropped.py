@@ -175,11 +175,12 @@ def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
     "$status"` reads a variable) and its comment left out."""
     out: list[tuple[int, str]] = []
     held, start = "", 0
-    for number, line in enumerate(text.split("\n"), 1):
+    physical = text.split("\n")
+    for number, line in enumerate(physical, 1):
         if not held:
             start = number
         held += line[:-1] + " " if line.endswith("\\") else line
-        if line.endswith("\\"):
+        if line.endswith("\\") and number < len(physical):  # (a last line so ended is one: bash runs it, hunt 221)
             continue
         # but a text a shell runs (`bash -c "make test" || true`, `eval "$(BIN)/pytest"`): its quotes kept
         # a quoted word of no space is the word bash reads (`'make' test`, `python -m "pytest"`, `$'make'`, `ma""ke`), a
