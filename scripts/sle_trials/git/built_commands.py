@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.shell_lines import numbered_lines
 from sle_trials.patterns import lazy
 
 # the names of the checks, and of what runs a command or a text as one: a built name whose written start is (a
@@ -116,19 +117,9 @@ def shown_word(word: str) -> str:
 
 
 def plain_lines(text: str) -> list[tuple[int, str]]:
-    """The file's logical lines (a line ended by `\\` joined to the next, as git/status_dropped.py joins them), each
-    with the number it starts on, masked (_masked): their quotes as bash reads them."""
-    out: list[tuple[int, str]] = []
-    held, start = "", 0
-    physical = text.split("\n")
-    for number, line in enumerate(physical, 1):
-        if not held:
-            start = number
-        held += line[:-1] + " " if line.endswith("\\") else line
-        if not line.endswith("\\") or number == len(physical):  # (a last line so ended is one: bash runs it)
-            out.append((start, _masked(held)))
-            held = ""
-    return out
+    """The file's logical lines (git/shell_lines.py), each with the number it starts on, masked (_masked): their
+    quotes as bash reads them."""
+    return [(number, _masked(line)) for number, line in numbered_lines(text)]
 
 
 def _word_end(line: str, at: int) -> int:

@@ -30,6 +30,7 @@ from sle_trials.git.overwritten import no_value_overwritten
 from sle_trials.git.patched_by_the_tests import no_package_patched_for_every_test
 from sle_trials.git.refusal import Refused, refused_at
 from sle_trials.git.run_from_text import no_code_run_from_a_string
+from sle_trials.git.shell_lines import logical_line
 from sle_trials.git.swallowed import no_code_after_the_end, no_failure_swallowed
 from sle_trials.git.vacuous_asserts import no_assert_true_by_its_form, no_optimisation_set
 from sle_trials.patterns import lazy
@@ -145,11 +146,7 @@ def no_make_definition_twice(path: str, data: bytes | None, included: Mapping[st
     number = 0
     while number < len(lines):
         start = number
-        line = lines[number]
-        while line.endswith("\\") and number + 1 < len(lines):
-            number += 1
-            line = line[:-1] + " " + lines[number]
-        number += 1
+        number, line = logical_line(lines, number)
         if _MAKE_EVAL.search(line) and not line.lstrip().startswith("#"):
             # the makefile's exec (hunt 207's Python): `$(eval MODE := lax)` far below `MODE := strict` gave it
             # again, and `$(eval $(call SET,lax))` from parts, read by no rule here (hunt 208)

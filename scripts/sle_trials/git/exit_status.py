@@ -19,6 +19,7 @@ import re
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
+from sle_trials.git.shell_lines import logical_lines
 from sle_trials.patterns import lazy
 
 # the modules whose `_exit` ends the process (os's, and the platform's module it is taken from)
@@ -128,9 +129,9 @@ def _ignoring(options: list[str], letters_first: bool) -> bool:
 def _failure_passed(path: str, text: str, makefile: bool) -> tuple[int, str] | None:
     """Where a file of the code has make or GitHub pass a failing step, with how, or None."""
     lines = text.splitlines()
-    for n, line in enumerate(lines):
-        continued = n > 0 and lines[n - 1].endswith("\\")
-        if makefile and line.startswith("\t") and not continued:
+    for n, _ in logical_lines(lines):
+        line = lines[n]  # (a recipe line's prefix is on its first line: git/shell_lines.py)
+        if makefile and line.startswith("\t"):
             prefix = re.match(r"[@+\- \t]*", line[1:])
             if prefix is not None and "-" in prefix.group(0):
                 return n + 1, "a recipe line led by `-`, whose failure make ignores, going on to exit 0"

@@ -62,6 +62,7 @@ from sle_trials.git.built_commands import (
     shown_word,
 )
 from sle_trials.git.refusal import Refused
+from sle_trials.git.shell_lines import numbered_lines
 from sle_trials.git.status_kept import (
     Statuses,
     changed_otherwise,
@@ -170,18 +171,11 @@ def _yaml_unquoted(text: str) -> str:
 
 
 def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
-    """The file's logical lines (a line ended by `\\` joined to the next), each with the number it starts on, its
-    quoted words emptied (`"$(BIN)/trials merge-csv %O"` is an argument, not a command; where quoted, kept: `exit
-    "$status"` reads a variable) and its comment left out."""
+    """The file's logical lines (git/shell_lines.py), each with the number it starts on, its quoted words emptied
+    (`"$(BIN)/trials merge-csv %O"` is an argument, not a command; where quoted, kept: `exit "$status"` reads a
+    variable) and its comment left out."""
     out: list[tuple[int, str]] = []
-    held, start = "", 0
-    physical = text.split("\n")
-    for number, line in enumerate(physical, 1):
-        if not held:
-            start = number
-        held += line[:-1] + " " if line.endswith("\\") else line
-        if line.endswith("\\") and number < len(physical):  # (a last line so ended is one: bash runs it, hunt 221)
-            continue
+    for start, held in numbered_lines(text):
         # but a text a shell runs (`bash -c "make test" || true`, `eval "$(BIN)/pytest"`): its quotes kept
         # a quoted word of no space is the word bash reads (`'make' test`, `python -m "pytest"`, `$'make'`, `ma""ke`), a
         # command substitution quoted runs its text (`"$(echo make)" test`), and a backslash before a character is that
@@ -190,7 +184,6 @@ def _lines(text: str, quoted: bool = False) -> list[tuple[int, str]]:
         unquoted = held if quoted or _RUNS_TEXT.search(_QUOTED.sub("''", held)) else _QUOTED.sub("''", held)
         hashed = unquoted.find(" #")
         out.append((start, unquoted[:hashed] if hashed >= 0 else unquoted))
-        held = ""
     return out
 
 
