@@ -305,7 +305,7 @@ def test_what_makes_a_failure_pass_stops_the_extraction(
             # a recipe line, whose shell ends with the list's status
             "Makefile": "test:\n\t.venv/bin/python -m pytest && echo ok\n",
             # a script's last command, whose status is the script's
-            ".ci/steps.sh": f'{BASH}cd "$(dirname "$0")"\nmake test\n',
+            ".ci/steps.sh": f'{BASH}cd "$(dirname "$0")/.."\nmake test\n',
         },
         {  # a helper's failure pinned by its message; another exception expected; a test's own early ends
             RULES: HELPER + "    with pytest.raises(AssertionError, match='found'):\n        check([1])\n"
