@@ -25,6 +25,13 @@ the one its words name.
 - **(our own) A last line ended by a backslash.** `make test || true \\` as .ci/run's last line, with no line feed
   after it, ran the check and dropped its status (bash and make read the backslash as the line's), and passed (exit
   0): the readers of logical lines held it for a next line that never came. Now the last line is read as one.
+- **(our own) A command continued on the next line.** `.venv/bin/python -m pytest \\` then `tests/test_docs.py`
+  (and `--deselect`, `--co`) narrowed the suite, `trap \\` then `'exit 0' EXIT` ended the script with 0, `$(MAKE)
+  \\` then `-f mk/rules check` ran a file no rule read as a makefile (its step led by spaces), and `python -m pip
+  \\` then `install other` installed a distribution no review reads: each passed (exit 0), its rule reading the
+  file's lines one by one. Now each reads the logical lines git/shell_lines.py joins (one reader of them, which
+  the rules of status_dropped, built_commands, defined_twice and exit_status now share too); a continued honest
+  `pip install \\` then `-e '.[test]'`, refused as installing a distribution `\\`, passes.
 """
 
 from __future__ import annotations
@@ -206,3 +213,52 @@ def test_a_last_line_ended_by_a_backslash_is_read(
 
 def test_a_last_line_continued_honestly_passes(tmp_path: Path) -> None:
     passed_by_the_extraction(tmp_path, {".ci/run": HEAD + "make \\\n  test", "Makefile": "test:\n\ttrue \\"})
+
+
+# --- A command continued on the next line, read as one (git/shell_lines.py)
+NARROWED = "pytest run with {}, by which it collects or runs fewer tests than tests/ holds"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {".ci/run": HEAD + ".venv/bin/python -m pytest \\\n  tests/test_docs.py\n"},
+            _run(3, NARROWED.format("tests/test_docs.py")),
+        ),
+        (
+            {".ci/run": HEAD + ".venv/bin/python -m pytest -x \\\n  --deselect tests/test_docs.py::test_x\n"},
+            _run(3, NARROWED.format("--deselect")),
+        ),
+        (
+            {"Makefile": "test:\n\t.venv/bin/python -m pytest \\\n\t\t-p no:randomly --co\n"},
+            "Makefile line 2: " + NARROWED.format("--co"),
+        ),
+        ({".ci/run": HEAD + "trap \\\n  'exit 0' EXIT\nmake test\n"}, _run(3, "a trap whose action exits")),
+        (
+            {
+                "Makefile": "test:\n\t$(MAKE) \\\n\t\t-f mk/rules check\n",
+                "mk/rules": "check:\n\techo a\n        CHECKED=yes echo b\n",
+            },
+            "mk/rules line 3: a makefile's line that starts with spaces",
+        ),
+        (
+            {".ci/run": HEAD + ".venv/bin/python -m pip \\\n  install other\nmake test\n"},
+            _run(3, "the distribution other named on pip's line"),
+        ),
+    ],
+)
+def test_a_command_continued_on_the_next_line_is_read_whole(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_an_honest_command_continued_on_the_next_line_passes(tmp_path: Path) -> None:
+    run = (
+        HEAD
+        + ".venv/bin/python -m pip install \\\n  -e '.[test]'\n.venv/bin/python -m pytest \\\n  -x -q\n"
+        + "trap \\\n  'rm -rf \"$tmp\"' EXIT\nmake \\\n  test\n"
+    )
+    makefile = "test:\n\t$(MAKE) \\\n\t\t-f mk/rules check\n"
+    passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": makefile, "mk/rules": "check:\n\techo a\n"})

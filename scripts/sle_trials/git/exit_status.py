@@ -19,7 +19,7 @@ import re
 
 from sle_trials import files
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import logical_lines
+from sle_trials.git.shell_lines import logical_lines, numbered_lines
 from sle_trials.patterns import lazy
 
 # the modules whose `_exit` ends the process (os's, and the platform's module it is taken from)
@@ -90,10 +90,11 @@ def no_exit_in_a_trap(path: str, data: bytes | None) -> None:
     if data is None or b"trap" not in data:
         return
     text = data.decode("utf-8", "replace")
-    for match in _TRAP.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        if text[text.rfind("\n", 0, match.start()) + 1 : match.start()].lstrip().startswith("#"):
-            continue  # a comment
+    # each logical line (`trap \\` then `'exit 0' EXIT` is one: hunt 221)
+    for line, logical in numbered_lines(text):
+        match = _TRAP.search(logical)
+        if match is None or logical[: match.start()].lstrip().startswith("#"):
+            continue  # (none, or a comment)
         action = match.group(1)
         words = re.findall(r"[A-Za-z_][\w-]*", action)
         bodies = [found.group("body") for word in words for found in re.finditer(re.escape(word).join(_FUNCTION), text)]

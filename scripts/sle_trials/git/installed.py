@@ -30,6 +30,7 @@ from sle_trials.git import plumbing
 from sle_trials.git.built_names import constants_of, text_of
 from sle_trials.git.refusal import Refused
 from sle_trials.git.settings import pyproject
+from sle_trials.git.shell_lines import numbered_lines
 from sle_trials.patterns import lazy
 
 _PYPROJECT = "pyproject.toml"
@@ -135,7 +136,7 @@ def no_pip_from_elsewhere(path: str, data: bytes | None) -> None:
     constraints file, a path or a distribution named on the line, or setting pip's settings in its environment."""
     if data is None or (b"pip" not in data and b"PIP_" not in data and b"UV_" not in data):
         return
-    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1):
+    for number, line in numbered_lines(data.decode("utf-8", "replace")):  # (a continued line: one command, hunt 221)
         if line.lstrip().startswith("#"):
             continue
         words = _WORD.findall(line)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from sle_trials import files
 from sle_trials.git.code_files import attributes_file, python_source
+from sle_trials.git.shell_lines import numbered_lines
 
 # the words after which make reads the next word as a makefile
 _MAKE = frozenset(("make", "$(MAKE)", "${MAKE}", "gmake"))
@@ -36,7 +37,7 @@ def run_by_path(texts: Mapping[str, bytes | None]) -> tuple[set[str], set[str]]:
         if data is None or python_source(path) or attributes_file(path) or path.lower().endswith((".json", ".toml")):
             continue
         folder = path.rpartition("/")[0]
-        for line in data.decode("utf-8", "replace").split("\n"):
+        for _, line in numbered_lines(data.decode("utf-8", "replace")):  # (`$(MAKE) \\` then `-f mk/rules`: hunt 221)
             if line.lstrip().startswith("#"):
                 continue
             try:

@@ -13,6 +13,7 @@ from sle_trials.git.code_text import python_tree
 from sle_trials.git.hook_writes import no_test_rewritten_around_it
 from sle_trials.git.refusal import Refused
 from sle_trials.git.settings import pyproject
+from sle_trials.git.shell_lines import numbered_lines
 from sle_trials.git.verdicts_anywhere import FORCING, VERDICTS
 
 # what pytest collects by its name (its defaults, which pyproject.toml keeps): modules, classes, functions
@@ -521,7 +522,7 @@ def no_pytest_narrowed_by_its_command(path: str, data: bytes | None) -> None:
     text = data.decode("utf-8", "replace")
     if "pytest" not in text.lower():
         return
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in numbered_lines(text):  # (a continued line's words are its command's: hunt 221)
         if line.lstrip().startswith("#"):
             continue
         named = next((word for word in _PYTEST_ENVIRONMENT if word in line), None)
