@@ -32,6 +32,13 @@ the one its words name.
   file's lines one by one. Now each reads the logical lines git/shell_lines.py joins (one reader of them, which
   the rules of status_dropped, built_commands, defined_twice and exit_status now share too); a continued honest
   `pip install \\` then `-e '.[test]'`, refused as installing a distribution `\\`, passes.
+- **(our own) ruff and mypy given what reads less or passes a finding.** `.venv/bin/ruff check --exit-zero .` in
+  .ci/run (status 0 over every finding), `ruff check --fix .`, `ruff format .` (no `--check`: it formats in place),
+  `--ignore ALL`, `--config 'lint.ignore=["ALL"]'`, `--isolated`, `ruff check scripts/sle_trials/cli.py`, `mypy
+  --follow-imports=skip`, `mypy --config-file /dev/null scripts`, `mypy scripts/sle_trials/cli.py` and `python -m
+  mypy -p sle_trials` each passed (exit 0). Now ruff's `check` and `format` and mypy are given only the options
+  that keep what they read and their status, and no path but the top (git/lint_commands.py); the repository's
+  .ci/run, ci.yml and pre-commit configuration pass.
 """
 
 from __future__ import annotations
@@ -262,3 +269,58 @@ def test_an_honest_command_continued_on_the_next_line_passes(tmp_path: Path) -> 
     )
     makefile = "test:\n\t$(MAKE) \\\n\t\t-f mk/rules check\n"
     passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": makefile, "mk/rules": "check:\n\techo a\n"})
+
+
+# --- ruff and mypy given options or paths by which they read less (git/lint_commands.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({".ci/run": HEAD + ".venv/bin/ruff check --exit-zero .\n"}, _run(3, "ruff run with `--exit-zero`")),
+        ({".ci/run": HEAD + ".venv/bin/ruff check --fix .\n"}, _run(3, "ruff run with `--fix`")),
+        ({".ci/run": HEAD + ".venv/bin/ruff format .\n"}, _run(3, "ruff run with `format` without `--check`")),
+        ({".ci/run": HEAD + ".venv/bin/ruff check --ignore ALL .\n"}, _run(3, "ruff run with `--ignore`")),
+        (
+            {".ci/run": HEAD + ".venv/bin/ruff check --config 'lint.ignore=[\"ALL\"]' .\n"},
+            _run(3, "ruff run with `--config`"),
+        ),
+        ({".ci/run": HEAD + ".venv/bin/ruff check --isolated .\n"}, _run(3, "ruff run with `--isolated`")),
+        (
+            {".ci/run": HEAD + ".venv/bin/ruff check scripts/sle_trials/cli.py\n"},
+            _run(3, "ruff run with `scripts/sle_trials/cli.py`"),
+        ),
+        (
+            {".ci/run": HEAD + ".venv/bin/mypy --follow-imports=skip\n"},
+            _run(3, "mypy run with `--follow-imports=skip`"),
+        ),
+        (
+            {".ci/run": HEAD + ".venv/bin/mypy --config-file /dev/null scripts\n"},
+            _run(3, "mypy run with `--config-file`"),
+        ),
+        ({".ci/run": HEAD + ".venv/bin/mypy scripts/sle_trials/cli.py\n"}, _run(3, "mypy run with `scripts/")),
+        ({".ci/run": HEAD + ".venv/bin/python -m mypy -p sle_trials\n"}, _run(3, "mypy run with `-p`")),
+        (
+            {"Makefile": "BIN := .venv/bin\nlint:\n\t$(BIN)/ruff check --exit-zero .\n"},
+            "Makefile line 3: ruff run with",
+        ),
+        (
+            {WORKFLOW: STEPS.format("") + "        run: .venv/bin/ruff check --fix .\n"},
+            f"{WORKFLOW} line 8: ruff run with",
+        ),
+    ],
+)
+def test_ruff_or_mypy_given_what_reads_less_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, changes, said)
+
+
+def test_ruff_and_mypy_run_as_configured_pass(tmp_path: Path) -> None:
+    changes: dict[str, str | bytes] = {
+        path: (REPO / path).read_text(encoding="utf-8") for path in (".ci/run", ".pre-commit-config.yaml")
+    }
+    changes[WORKFLOW] = (REPO / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    changes[".ci/lint.sh"] = (
+        HEAD + ".venv/bin/ruff --version\n.venv/bin/ruff check --output-format=github --no-cache .\n"
+        ".venv/bin/ruff format --check --diff .\n.venv/bin/python -m mypy --pretty --cache-dir /tmp/m\n"
+    )
+    passed_by_the_extraction(tmp_path, changes)

@@ -142,6 +142,7 @@ from sle_trials.git.givers import ModuleGivers
 from sle_trials.git.ignored import IGNORE_FILES, no_code_ruff_ignores
 from sle_trials.git.import_roots import no_module_named_as_an_installed_one
 from sle_trials.git.installed import no_dependency_added, no_pip_from_elsewhere
+from sle_trials.git.lint_commands import no_lint_narrowed_by_its_command
 from sle_trials.git.lint_settings import no_code_checks_narrowed
 from sle_trials.git.make_run import TopMakefile, no_make_run_otherwise
 from sle_trials.git.marks_added import no_empty_cases_excused_anew, no_test_excused_anew
@@ -389,6 +390,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
         if not python and not words and (makes or path in shelled or shell_run(path, blobs[oid].data)):
             no_check_status_dropped(path, blobs[oid].data, recipes=makes)
             no_make_run_otherwise(path, blobs[oid].data, makes, top)
+            no_lint_narrowed_by_its_command(path, blobs[oid].data, makes)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())

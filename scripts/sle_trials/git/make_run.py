@@ -21,6 +21,7 @@ import re
 from sle_trials import files
 from sle_trials.git.built_commands import Command, Names, built_check, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
+from sle_trials.git.shell_lines import workflow_script
 from sle_trials.patterns import lazy
 
 # make's options that take an argument (short: the rest of the word or the next one; long: `=` or the next word)
@@ -67,8 +68,6 @@ _GOES = frozenset(("cd", "pushd", "popd"))
 _CHDIR = lazy(r"-C|--chdir(?:=.*)?|-[A-Za-z]*C.*")
 _WORKING_DIRECTORY = lazy(r"^([ \t]*)(?:-[ \t]+)?working-directory[ \t]*:[ \t]*(.*?)[ \t]*$")
 _ITEM = lazy(r"^([ \t]*)-(?:[ \t]|$)")
-_RUN_KEY = lazy(r"^([ \t]*(?:-[ \t]+)?)run[ \t]*:[ \t]*(.*)$")
-_YAML_KEY = lazy(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 
 
 class TopMakefile:
@@ -294,12 +293,12 @@ def no_make_run_otherwise(path: str, data: bytes | None, recipes: bool, top: Top
             line = re.sub(r"^\t[ \t@+-]*", lambda found: " " * len(found.group(0)), line)
             where = where if one_shell else _Where(True)  # (each recipe line a shell of its own, but .ONESHELL's)
         if workflow:
-            key = _RUN_KEY.match(line)
-            if key is None and _YAML_KEY.match(line):
+            keyed, script = workflow_script(line)
+            if script is None:
                 continue
-            if key is not None:
+            if keyed:
                 where = _Where(not everywhere and number - 1 not in steps)
-                line = " " * (len(line) - len(key.group(2))) + key.group(2)
+            line = script
         commands = {command.at: command for command in command_words(line)}
         chdir_at: int | None = None
         for at, character in enumerate(line):

@@ -1,11 +1,18 @@
 """A shell's or make's logical lines: a line ended by a backslash joined to the next, as bash and make read them.
 
 One reader for each rule that reads a script's, a makefile's or a workflow's lines as commands (git/built_commands.py,
-git/status_dropped.py, git/defined_twice.py, git/exit_status.py), which each joined them on its own before."""
+git/status_dropped.py, git/defined_twice.py, git/exit_status.py, which each joined them on its own before, and
+git/uncollected.py, git/installed.py, git/run_by_path.py, which read a line at a time, and missed a command's words
+on its next line: hunt 221); and the part of a workflow's line a shell runs (git/make_run.py, git/lint_commands.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from sle_trials.patterns import lazy
+
+_RUN_KEY = lazy(r"^([ \t]*(?:-[ \t]+)?)run[ \t]*:[ \t]*(.*)$")
+_YAML_KEY = lazy(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 
 
 def logical_line(lines: Sequence[str], start: int) -> tuple[int, str]:
@@ -37,3 +44,12 @@ def numbered_lines(text: str) -> list[tuple[int, str]]:
     """A text's logical lines (logical_lines, its lines split at each line feed), each with the number (from 1) of
     the line it starts on."""
     return [(index + 1, line) for index, line in logical_lines(text.split("\n"))]
+
+
+def workflow_script(line: str) -> tuple[bool, str | None]:
+    """Of a workflow's logical line: whether it is a `run:` key's, and what of it a shell runs (the key's value, the
+    key itself in spaces; a line of a block scalar whole), or None (another key's line, whose words run nothing)."""
+    key = _RUN_KEY.match(line)
+    if key is not None:
+        return True, " " * (len(line) - len(key.group(2))) + key.group(2)
+    return False, None if _YAML_KEY.match(line) else line
