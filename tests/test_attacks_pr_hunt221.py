@@ -39,6 +39,13 @@ the one its words name.
   mypy -p sle_trials` each passed (exit 0). Now ruff's `check` and `format` and mypy are given only the options
   that keep what they read and their status, and no path but the top (git/lint_commands.py); the repository's
   .ci/run, ci.yml and pre-commit configuration pass.
+- **(our own) A check run in the text another program runs.** `.venv/bin/python -c "import subprocess;
+  subprocess.run(['make', 'test'])"`, `perl -e 'system("make test")'`, `awk 'BEGIN { system("make test") }'`, `sed
+  -n '1e make test'`, `expect -c 'spawn make test; expect eof'`, `script -qc 'make test' /dev/null` and `python3 -
+  <<'EOF'` over `os.system('make test')`, with no `|| true`, each ended with its program's status, 0 over a failing
+  check (tested with `false`), and passed (exit 0). Now a check named in such a text is refused
+  (git/status_in_text.py); `bash -c 'make test'`, `script -qec 'make test' /dev/null`, `python -m pytest` and a
+  Python text naming no check pass.
 """
 
 from __future__ import annotations
@@ -324,3 +331,42 @@ def test_ruff_and_mypy_run_as_configured_pass(tmp_path: Path) -> None:
         ".venv/bin/ruff format --check --diff .\n.venv/bin/python -m mypy --pretty --cache-dir /tmp/m\n"
     )
     passed_by_the_extraction(tmp_path, changes)
+
+
+# --- A check run in the text another program runs, which ends with its own status (git/status_in_text.py)
+IN_TEXT = "a check run in the text `{}` runs ('{}'), which ends with its own status"
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        (
+            ".venv/bin/python -c \"import subprocess; subprocess.run(['make', 'test'])\"\n",
+            _run(3, IN_TEXT.format("python", "make")),
+        ),
+        (
+            ".venv/bin/python -Bc \"import subprocess; subprocess.run('true; make test', shell=True)\"\n",
+            _run(3, IN_TEXT.format("python", "make")),
+        ),
+        ("perl -e 'system(\"make test\")'\n", _run(3, IN_TEXT.format("perl", "make"))),
+        ("awk 'BEGIN { system(\"make test\") }'\n", _run(3, IN_TEXT.format("awk", "make"))),
+        ("echo x | sed -n '1e make test'\n", _run(3, IN_TEXT.format("sed", "make"))),
+        ("expect -c 'spawn make test; expect eof'\n", _run(3, IN_TEXT.format("expect", "make"))),
+        ("script -qc 'make test' /dev/null\n", _run(3, IN_TEXT.format("script", "make"))),
+        ("python3 - <<'EOF'\nimport os\nos.system('make test')\nEOF\n", _run(3, IN_TEXT.format("python3", "make"))),
+    ],
+)
+def test_a_check_run_in_another_programs_text_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, script: str, said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {".ci/run": HEAD + script}, said)
+
+
+def test_the_programs_that_keep_a_checks_status_pass(tmp_path: Path) -> None:
+    run = (
+        HEAD
+        + "bash -c 'make test'\nscript -qec 'make test' /dev/null\n.venv/bin/python -m pytest\n"
+        + "python3 -c 'import sys; print(sys.version_info[1])'\nsed -n 's/^## //p' Makefile\n"
+        + "awk -F, '{print $1}' trials.csv\npython3 - <<'EOF'\nprint('made')\nEOF\n"
+    )
+    passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": (REPO / "Makefile").read_text(encoding="utf-8")})

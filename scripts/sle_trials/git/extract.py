@@ -158,6 +158,7 @@ from sle_trials.git.run_by_path import run_by_path
 from sle_trials.git.shadowed_fixtures import CONFTEST, conftest_fixtures, no_conftest_fixture_stubbed
 from sle_trials.git.skipped import no_test_skipped_on_no_module
 from sle_trials.git.status_dropped import no_check_status_dropped, shell_run
+from sle_trials.git.status_in_text import no_check_in_a_text_run_elsewhere
 from sle_trials.git.tool_comments import no_code_mypy_skips, no_settings_in_a_comment
 from sle_trials.git.uncollected import (
     no_collection_narrowed,
@@ -391,6 +392,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_check_status_dropped(path, blobs[oid].data, recipes=makes)
             no_make_run_otherwise(path, blobs[oid].data, makes, top)
             no_lint_narrowed_by_its_command(path, blobs[oid].data, makes)
+            no_check_in_a_text_run_elsewhere(path, blobs[oid].data, makes)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())

@@ -1,0 +1,87 @@
+"""A check run in the text another program runs, whose status that program does not end with (hunt 221).
+
+git/status_dropped.py reads a check a shell runs, and where a shell's or another language's text is given on the
+line (`bash -c`, `python -c`, `perl -e`), the check in it, whose status `|| true` after it drops. But the program
+running the text drops it as well: `.venv/bin/python -c "import subprocess; subprocess.run(['make', 'test'])"`,
+`perl -e 'system("make test")'`, `awk 'BEGIN { system("make test") }'`, `sed -n '1e make test'`, `expect -c 'spawn
+make test; expect eof'`, `script -qc 'make test' /dev/null` (without `-e`, script's status is 0) and `python3 -
+<<'EOF'` over `os.system('make test')`, each in .ci/run under `set -euo pipefail`, ran the check and exited 0 where
+it failed (tested: each program's status 0 over `false`), and passed the extraction (exit 0). So a check named in
+the text such a program runs (its code on the line, or a here-document it reads) is refused: a shell runs a check
+(`bash -c 'make test'` ends with its status, as `script -e` does)."""
+
+from __future__ import annotations
+
+import re
+
+from sle_trials import files
+from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
+from sle_trials.git.refusal import Refused
+from sle_trials.git.shell_lines import workflow_script
+from sle_trials.patterns import lazy
+
+# the programs that run a text of their own language, whose status is theirs, not a command's they start
+_LANGUAGES = lazy(
+    r"python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node(?:js)?|deno|php[0-9.]*|lua[0-9.]*|Rscript|tclsh[0-9.]*"
+    r"|expect|[gmn]?awk|busybox|g?sed|osascript"
+)
+# a check named in such a text, as a word (but a Python module's name imported: `import pytest`)
+_CHECK_WORD = lazy(r"(?<![\w.-])(?:make|gmake|pytest|py\.test|trials|ruff|mypy)(?![\w.-])")
+_PYTHON_CODE = lazy(r"(?:^|\s)-[A-Za-z]*c[ \t]+(.*)")
+_IMPORT = lazy(r"(?:^|[;\s'\"])(?:import|from)[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*")
+_HERE_DOCUMENT = lazy(r"<<(-?)[ \t]*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?")
+_QUOTE = "\x04"
+
+
+def _text(words: tuple[str, ...]) -> str:
+    """A command's words as written, each quote a `'`."""
+    return " ".join(shown_word(word.replace(_QUOTE, "\x05")).replace("\x05", "'") for word in words)
+
+
+def _script_keeps(words: tuple[str, ...]) -> bool:
+    """Whether `script` is given `-e` (`--return`), by which it ends with its command's status."""
+    for word in (shown_word(word) for word in words):
+        if word == "--return" or (word.startswith("-") and not word.startswith("--") and "e" in word[1:]):
+            return True
+    return False
+
+
+def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: bool) -> None:
+    """Refused: a file a shell runs (a script, a makefile's recipes, a workflow) giving another program a text that
+    names a check (the module's docstring says why)."""
+    if data is None or not re.search(rb"make|pytest|trials|ruff|mypy", data):
+        return
+    text = data.decode("utf-8", "replace")
+    workflow = path.endswith((".yml", ".yaml"))
+    names = Names(text, recipes, workflow)
+    lines = plain_lines(text)
+    for n, (number, line) in enumerate(lines):
+        script = workflow_script(line)[1] if workflow else line
+        if script is None or script.lstrip().startswith("#"):
+            continue
+        for command in command_words(script):
+            program = names.resolved(command.word).replace(_QUOTE, "").rsplit("/", 1)[-1]
+            given = _text(command.words)
+            if program == "script" and not _script_keeps(command.words):
+                named = _CHECK_WORD.search(given)
+            elif _LANGUAGES.fullmatch(program):
+                if program.startswith(("python", "pypy")):  # (its code is `-c`'s: `python -m pytest` is pytest's)
+                    code = _PYTHON_CODE.search(given)
+                    given = code.group(1) if code is not None else ""
+                named = _CHECK_WORD.search(_IMPORT.sub(" ", given))
+                here = _HERE_DOCUMENT.search(_text((script[command.at :],)))  # (a redirection: no word of its)
+                if named is None and here is not None:
+                    body = []
+                    for _, later in lines[n + 1 :]:
+                        if (later.strip() if here.group(1) else later) == here.group(2):
+                            break
+                        body.append(shown_word(later.replace(_QUOTE, "\x05")).replace("\x05", "'"))
+                    named = _CHECK_WORD.search(_IMPORT.sub(" ", "\n".join(body)))
+            else:
+                continue
+            if named is not None:
+                raise Refused(
+                    f"{files.shown(path)} line {number}: a check run in the text `{files.printable(program)}` runs "
+                    f"({files.printable(named.group(0).strip())!r}), which ends with its own status, not the "
+                    "check's (a failing check passes); run the check by the shell, alone on its line"
+                )
