@@ -46,6 +46,11 @@ the one its words name.
   check (tested with `false`), and passed (exit 0). Now a check named in such a text is refused
   (git/status_in_text.py); `bash -c 'make test'`, `script -qec 'make test' /dev/null`, `python -m pytest` and a
   Python text naming no check pass.
+- **(our own) A default given a path of the tree.** `make PYTHON=tools/python3 test` and `make SYSTEM_BIN=tools
+  test` (the Makefile's `?=` variables, which make's first commit let a command line give) beside a committed
+  `tools/python3` or `tools/python3.11` had the tree's program make .venv, whose `python` then runs the suite, and
+  passed (exit 0). Now such a variable is given a program's name or an absolute path, never a path of the tree
+  nor one built as the script runs (git/make_run.py).
 """
 
 from __future__ import annotations
@@ -370,3 +375,25 @@ def test_the_programs_that_keep_a_checks_status_pass(tmp_path: Path) -> None:
         + "awk -F, '{print $1}' trials.csv\npython3 - <<'EOF'\nprint('made')\nEOF\n"
     )
     passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": (REPO / "Makefile").read_text(encoding="utf-8")})
+
+
+# --- A default given a path of the tree (git/make_run.py)
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {".ci/run": HEAD + "make PYTHON=tools/python3 test\n", "tools/python3": "#!/bin/sh\nexit 0\n"},
+            _run(3, "make given `PYTHON` a path of the tree or one built as it runs (`tools/python3`)"),
+        ),
+        (
+            {".ci/run": HEAD + "make SYSTEM_BIN=tools test\n", "tools/python3.11": "#!/bin/sh\nexit 0\n"},
+            _run(3, "make given `SYSTEM_BIN` a path of the tree or one built as it runs (`tools`)"),
+        ),
+        ({".ci/run": HEAD + 'make PYTHON="$P" test\n'}, _run(3, "make given `PYTHON` a path of the tree")),
+    ],
+)
+def test_a_default_given_a_path_of_the_tree_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": makefile, **changes}, said)

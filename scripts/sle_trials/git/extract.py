@@ -336,7 +336,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
     sees = mypy_sees(texts.get("pyproject.toml"))  # the version and platform mypy checks the code as
     tab_width = tab_width_of([data for path, data in texts.items() if path.rpartition("/")[2] == ".editorconfig"])
     fixtures = conftest_fixtures(blobs[code[CONFTEST]].data if CONFTEST in code else None)
-    top = TopMakefile.of(texts, included)  # the targets a reviewer reads `make test` as one of
+    top = TopMakefile.of(texts, included, tree)  # the targets a reviewer reads `make test` as one of
     for path, oid in sorted(sources.items()):
         python = python_source(path) or python_script(blobs[oid].data)
         words = prose(path) and path not in run  # an agent's instructions; a document that runs is code

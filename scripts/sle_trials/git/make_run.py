@@ -74,7 +74,9 @@ class TopMakefile:
     """What the top makefile (with the files it includes: texts) gives: its targets, and the variables it gives a
     default alone (`?=`), which a command line may set."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], tree: list[str] | None = None) -> None:
+        # the tree's paths and their folders, of which a variable given on make's command line names none
+        self.paths = {"/".join(path.split("/")[: n + 1]) for path in tree or [] for n in range(path.count("/") + 1)}
         self.targets: set[str] = set()
         given: set[str] = set()
         defaults: set[str] = set()
@@ -86,12 +88,12 @@ class TopMakefile:
         self.defaults = defaults - given
 
     @classmethod
-    def of(cls, texts: dict[str, bytes | None], included: set[str]) -> TopMakefile:
+    def of(cls, texts: dict[str, bytes | None], included: set[str], tree: list[str]) -> TopMakefile:
         """The top makefile make reads (GNUmakefile, makefile, Makefile: the first there is) of the code's files
-        (path -> bytes), with those a makefile includes."""
+        (path -> bytes), with those a makefile includes; tree: the commit's paths."""
         top = next((name for name in _TOP_MAKEFILES if texts.get(name) is not None), None)
         paths = ([top] if top else []) + sorted(included)
-        return cls([(texts.get(path) or b"").decode("utf-8", "replace") for path in paths])
+        return cls([(texts.get(path) or b"").decode("utf-8", "replace") for path in paths], tree)
 
 
 def _top_folder(path: str, word: str) -> bool | None:
@@ -154,11 +156,11 @@ def _make_words(command: Command, names: Names) -> tuple[bool, list[str]] | None
     return None
 
 
-def _read(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[str]]:
-    """make's words: its options (each by its letter or long name, with its argument), its assignments (names),
-    and its targets."""
+def _read(words: list[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """make's words: its options (each by its letter or long name, with its argument), its assignments (each name
+    with its value), and its targets."""
     options: list[tuple[str, str]] = []
-    assignments: list[str] = []
+    assignments: list[tuple[str, str]] = []
     targets: list[str] = []
     n = 0
     while n < len(words):
@@ -185,7 +187,7 @@ def _read(words: list[str]) -> tuple[list[tuple[str, str]], list[str], list[str]
                 if letter in _SHORT_OPTIONAL:
                     break
         elif (assigned := _ASSIGNMENT.match(word)) is not None:
-            assignments.append(assigned.group(1))
+            assignments.append((assigned.group(1), word[assigned.end() :]))
         else:
             targets.append(word)
         n += 1
@@ -230,7 +232,7 @@ def _make_checked(
             "Makefile's while another recipe runs in its place; run the top Makefile's targets from the top",
         )
     if not elsewhere:
-        for name in assignments:
+        for name, value in assignments:
             if name not in top.defaults:
                 raise _refuse(
                     path,
@@ -238,6 +240,17 @@ def _make_checked(
                     f"make given `{files.printable(name)}` on its command line, which overrides what the Makefile "
                     "gives it (a reviewer reads its recipes as written); give only a variable the Makefile gives a "
                     "default (`?=`)",
+                )
+            relative = value.strip("\"'").removeprefix("./").rstrip("/")
+            built = "$" in value or "`" in value
+            if relative in top.paths or "/" in relative and not relative.startswith("/") or built:
+                # `make PYTHON=tools/python3 test`, `SYSTEM_BIN=tools`: the venv made by a program of the tree
+                raise _refuse(
+                    path,
+                    number,
+                    f"make given `{files.printable(name)}` a path of the tree or one built as it runs "
+                    f"(`{files.printable(value)}`), by which its recipes run a program no review reads as the one "
+                    "named; give a program's name or an absolute path",
                 )
 
 
