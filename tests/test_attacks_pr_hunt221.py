@@ -44,8 +44,9 @@ the one its words name.
   -n '1e make test'`, `expect -c 'spawn make test; expect eof'`, `script -qc 'make test' /dev/null` and `python3 -
   <<'EOF'` over `os.system('make test')`, with no `|| true`, each ended with its program's status, 0 over a failing
   check (tested with `false`), and passed (exit 0). Now a check named in such a text is refused
-  (git/status_in_text.py); `bash -c 'make test'`, `script -qec 'make test' /dev/null`, `python -m pytest` and a
-  Python text naming no check pass.
+  (git/status_in_text.py), and so is a process such a text starts, whose command it may build (`['ma' + 'ke',
+  'test']`, awk's `system("ma" "ke test")`, sed's `s/^/ma/e`: held as a check's, as a built path is); `bash -c 'make
+  test'`, `script -qec 'make test' /dev/null`, `python -m pytest` and a text starting nothing pass.
 - **(our own) A default given a path of the tree.** `make PYTHON=tools/python3 test` and `make SYSTEM_BIN=tools
   test` (the Makefile's `?=` variables, which make's first commit let a command line give) beside a committed
   `tools/python3` or `tools/python3.11` had the tree's program make .venv, whose `python` then runs the suite, and
@@ -339,7 +340,7 @@ def test_ruff_and_mypy_run_as_configured_pass(tmp_path: Path) -> None:
 
 
 # --- A check run in the text another program runs, which ends with its own status (git/status_in_text.py)
-IN_TEXT = "a check run in the text `{}` runs ('{}'), which ends with its own status"
+IN_TEXT = "a check run in the text `{}` runs ('{}'"
 
 
 @pytest.mark.parametrize(
@@ -359,6 +360,12 @@ IN_TEXT = "a check run in the text `{}` runs ('{}'), which ends with its own sta
         ("expect -c 'spawn make test; expect eof'\n", _run(3, IN_TEXT.format("expect", "make"))),
         ("script -qc 'make test' /dev/null\n", _run(3, IN_TEXT.format("script", "make"))),
         ("python3 - <<'EOF'\nimport os\nos.system('make test')\nEOF\n", _run(3, IN_TEXT.format("python3", "make"))),
+        (
+            ".venv/bin/python -c \"import subprocess; subprocess.run(['ma' + 'ke', 'test'])\"\n",
+            _run(3, IN_TEXT.format("python", "subprocess")),
+        ),
+        ('awk \'BEGIN { system("ma" "ke test") }\'\n', _run(3, IN_TEXT.format("awk", "system"))),
+        ("echo 'ke test' | sed 's/^/ma/e'\n", _run(3, IN_TEXT.format("sed", "e"))),
     ],
 )
 def test_a_check_run_in_another_programs_text_stops_the_extraction(
@@ -373,6 +380,7 @@ def test_the_programs_that_keep_a_checks_status_pass(tmp_path: Path) -> None:
         + "bash -c 'make test'\nscript -qec 'make test' /dev/null\n.venv/bin/python -m pytest\n"
         + "python3 -c 'import sys; print(sys.version_info[1])'\nsed -n 's/^## //p' Makefile\n"
         + "awk -F, '{print $1}' trials.csv\npython3 - <<'EOF'\nprint('made')\nEOF\n"
+        + "sed -i 's/x/y/g' notes.txt\nsed -n '/^##/p' Makefile\n"
     )
     passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": (REPO / "Makefile").read_text(encoding="utf-8")})
 

@@ -29,6 +29,23 @@ _LANGUAGES = lazy(
 _CHECK_WORD = lazy(r"(?<![\w.-])(?:make|gmake|pytest|py\.test|trials|ruff|mypy)(?![\w.-])")
 _PYTHON_CODE = lazy(r"(?:^|\s)-[A-Za-z]*c[ \t]+(.*)")
 _IMPORT = lazy(r"(?:^|[;\s'\"])(?:import|from)[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*")
+# a process started in such a text, whose command may be built there (`['ma' + 'ke', 'test']`): held as a check's
+_SPAWNING = lazy(
+    r"subprocess|\bos\s*\.\s*(?:system|popen|exec|spawn|posix_spawn)|\bpty\b|child_process|\b(?:system|exec|spawn"
+    r"|popen|qx|IO\.popen|Popen)\b|`|%x|\|\s*getline|\bprint\b[^;\n]*\|\s*\"|__import__|importlib"
+    r"|\b(?:exec|eval|compile)\s*\("
+)
+# sed's `e` command and the `e` flag of its `s` command, which run a line as a shell's command
+_SED_EXECUTING = lazy(r"(?:^|[;{}\s'])[0-9$,/!]*e(?:[ \t]|'|$)|(?<=/)[gpiImM0-9]*e[gpiImM0-9]*(?=[\s';]|$)")
+
+
+def _named(text: str, program: str) -> re.Match[str] | None:
+    """A check named in a language's text as a word (but a module imported: `import pytest`), or a process it
+    starts, whose command it may build."""
+    spawning = _SED_EXECUTING if program.endswith("sed") else _SPAWNING
+    return _CHECK_WORD.search(_IMPORT.sub(" ", text)) or spawning.search(text)
+
+
 _HERE_DOCUMENT = lazy(r"<<(-?)[ \t]*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?")
 _QUOTE = "\x04"
 
@@ -49,7 +66,7 @@ def _script_keeps(words: tuple[str, ...]) -> bool:
 def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: bool) -> None:
     """Refused: a file a shell runs (a script, a makefile's recipes, a workflow) giving another program a text that
     names a check (the module's docstring says why)."""
-    if data is None or not re.search(rb"make|pytest|trials|ruff|mypy", data):
+    if data is None or not _LANGUAGES.search(data.decode("utf-8", "replace")) and b"script" not in data:
         return
     text = data.decode("utf-8", "replace")
     workflow = path.endswith((".yml", ".yaml"))
@@ -68,7 +85,7 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
                 if program.startswith(("python", "pypy")):  # (its code is `-c`'s: `python -m pytest` is pytest's)
                     code = _PYTHON_CODE.search(given)
                     given = code.group(1) if code is not None else ""
-                named = _CHECK_WORD.search(_IMPORT.sub(" ", given))
+                named = _named(given, program)
                 here = _HERE_DOCUMENT.search(_text((script[command.at :],)))  # (a redirection: no word of its)
                 if named is None and here is not None:
                     body = []
@@ -76,12 +93,13 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
                         if (later.strip() if here.group(1) else later) == here.group(2):
                             break
                         body.append(shown_word(later.replace(_QUOTE, "\x05")).replace("\x05", "'"))
-                    named = _CHECK_WORD.search(_IMPORT.sub(" ", "\n".join(body)))
+                    named = _named("\n".join(body), program)
             else:
                 continue
             if named is not None:
                 raise Refused(
                     f"{files.shown(path)} line {number}: a check run in the text `{files.printable(program)}` runs "
-                    f"({files.printable(named.group(0).strip())!r}), which ends with its own status, not the "
-                    "check's (a failing check passes); run the check by the shell, alone on its line"
+                    f"({files.printable(named.group(0).strip())!r}: a check's name, or a process started, whose "
+                    "command it may build), which ends with its own status, not the check's (a failing check "
+                    "passes); run the check by the shell, alone on its line"
                 )
