@@ -211,8 +211,10 @@ def test_make_run_from_the_top_or_on_another_folders_target_passes(tmp_path: Pat
         + "      - name: t\n        run: make test\n"
         + "      - name: u\n        working-directory: ${{ github.workspace }}\n        run: make test\n"
     )
+    top = HEAD + 'cd "$(dirname "$0")"\nmake test\n'  # (a script at the top: its own folder is the top)
     passed_by_the_extraction(
-        tmp_path, {".ci/run": run, "Makefile": makefile, WORKFLOW: workflow, "docs/Makefile": "html:\n\ttrue\n"}
+        tmp_path,
+        {".ci/run": run, "Makefile": makefile, WORKFLOW: workflow, "docs/Makefile": "html:\n\ttrue\n", "run.sh": top},
     )
 
 

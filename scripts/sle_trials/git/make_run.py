@@ -104,7 +104,7 @@ def _top_folder(path: str, word: str) -> bool | None:
         return None
     deep = path.count("/")
     own = ("$(dirname $0)", "$(dirname -- $0)", "${0%/*}")
-    return word in _TOP_FORMS or (deep > 0 and word in {form + "/.." * deep for form in own})
+    return word in _TOP_FORMS or word in {form + "/.." * deep for form in own}
 
 
 class _Where:
