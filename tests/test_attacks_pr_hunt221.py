@@ -13,7 +13,8 @@ the one its words name.
   `tools/Makefile` whose `test:` runs `true` ran that makefile's `test` over a failing suite; so did `make -C tools
   test`, `make -f tools/Makefile test`, `pushd tools`, `(cd tools && make test)`, `--directory=tools`, a recipe's
   `cd tools && $(MAKE) test`, a workflow step's `working-directory: tools`, and (our own) `env -C tools make test`
-  and `cd tools` then `make` (its default target): each passed the extraction (exit 0). Now make run in another
+  and `cd tools` then `make` (its default target), and `source .ci/env` of `cd tools`: each passed the extraction
+  (exit 0). Now make run in another
   folder or on another makefile may not be given a target of the top makefile, nor its default
   (git/make_run.py); another folder's own (`$(MAKE) -C docs html`) passes. An `include` of a makefile giving the
   top's `test` again, and `MAKEFILES=`, were refused already (pinned here).
@@ -134,6 +135,8 @@ ELSEWHERE = "make run in another folder or on another makefile with `test`"
         ({".ci/run": HEAD + "make --directory=tools test\n", **TOOLS}, _run(3, ELSEWHERE)),
         ({".ci/run": HEAD + "env -C tools make test\n", **TOOLS}, _run(3, ELSEWHERE)),
         ({".ci/run": HEAD + 'D=tools\ncd "$D"; make test\n', **TOOLS}, _run(4, ELSEWHERE)),
+        ({".ci/run": HEAD + "source .ci/env\nmake test\n", ".ci/env": "cd tools\n", **TOOLS}, _run(4, ELSEWHERE)),
+        ({".ci/run": HEAD + ". ./env\nmake test\n", ".ci/env": "pushd tools\n", **TOOLS}, _run(4, ELSEWHERE)),
         (
             {".ci/run": HEAD + "cd tools\nmake\n", **TOOLS},
             _run(4, "make run in another folder or on another makefile with no target (its default)"),
@@ -212,9 +215,18 @@ def test_make_run_from_the_top_or_on_another_folders_target_passes(tmp_path: Pat
         + "      - name: u\n        working-directory: ${{ github.workspace }}\n        run: make test\n"
     )
     top = HEAD + 'cd "$(dirname "$0")"\nmake test\n'  # (a script at the top: its own folder is the top)
+    run += "source .ci/env\nmake test\n. /etc/os-release\nmake test\n"
+    env = 'log() { echo "$@"; }\n(cd docs && echo built)\ncd "$(dirname "$0")/.."\n'
     passed_by_the_extraction(
         tmp_path,
-        {".ci/run": run, "Makefile": makefile, WORKFLOW: workflow, "docs/Makefile": "html:\n\ttrue\n", "run.sh": top},
+        {
+            ".ci/run": run,
+            "Makefile": makefile,
+            WORKFLOW: workflow,
+            "docs/Makefile": "html:\n\ttrue\n",
+            "run.sh": top,
+            ".ci/env": env,
+        },
     )
 
 

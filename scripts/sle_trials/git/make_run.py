@@ -16,6 +16,7 @@ is given those options, nor a variable on its command line but one the top makef
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from sle_trials import files
@@ -74,7 +75,10 @@ class TopMakefile:
     """What the top makefile (with the files it includes: texts) gives: its targets, and the variables it gives a
     default alone (`?=`), which a command line may set."""
 
-    def __init__(self, texts: list[str], tree: list[str] | None = None) -> None:
+    def __init__(
+        self, texts: list[str], tree: list[str] | None = None, code: dict[str, bytes | None] | None = None
+    ) -> None:
+        self.code = code or {}  # (the code's files, a script sources: `source .ci/env`, whose `cd` moves it)
         # the tree's paths and their folders, of which a variable given on make's command line names none
         self.paths = {"/".join(path.split("/")[: n + 1]) for path in tree or [] for n in range(path.count("/") + 1)}
         self.targets: set[str] = set()
@@ -93,7 +97,7 @@ class TopMakefile:
         (path -> bytes), with those a makefile includes; tree: the commit's paths."""
         top = next((name for name in _TOP_MAKEFILES if texts.get(name) is not None), None)
         paths = ([top] if top else []) + sorted(included)
-        return cls([(texts.get(path) or b"").decode("utf-8", "replace") for path in paths], tree)
+        return cls([(texts.get(path) or b"").decode("utf-8", "replace") for path in paths], tree, dict(texts))
 
 
 def _top_folder(path: str, word: str) -> bool | None:
@@ -283,6 +287,41 @@ def _step_starts(lines: list[str]) -> tuple[set[int], bool]:
     return elsewhere, everywhere
 
 
+def _after_sourcing(path: str, named: str, top: TopMakefile, here: bool, names: Names) -> bool:
+    """Whether a script is at the top after sourcing the file named (from the top, or from its own folder), whose
+    `cd` moves the script itself (`source .ci/env` of `cd tools`, then `make test`: hunt 221); a file built as the
+    script runs (`. "$F"`) may move it anywhere; one not of the tree (`/etc/os-release`) is taken to move it none."""
+    if "$" in named or "`" in named:
+        return False
+    found = next(
+        (
+            top.code[spelled]
+            for spelled in (
+                posixpath.normpath(named),
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), named)),
+            )
+            if top.code.get(spelled) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return here
+    where = _Where(here)
+    for _, line in plain_lines(found.decode("utf-8", "replace")):
+        if line.lstrip().startswith("#"):
+            continue
+        commands = {command.at: command for command in command_words(line)}
+        for at, character in enumerate(line):
+            if character == "(":
+                where.opened()
+            elif character == ")":
+                where.closed()
+            command = commands.get(at)
+            if command is not None and shown_word(command.word) in _GOES:
+                where.go(path, command, names)
+    return where.stack[0]
+
+
 def no_make_run_otherwise(path: str, data: bytes | None, recipes: bool, top: TopMakefile) -> None:
     """Refused: a file a shell runs (a makefile's recipes, a script, a workflow) running make in another folder or
     on another makefile with a target of the top makefile, with options by which it runs no recipe, or a variable
@@ -325,6 +364,8 @@ def no_make_run_otherwise(path: str, data: bytes | None, recipes: bool, top: Top
             program = shown_word(command.word)
             if program in _GOES:
                 where.go(path, command, names)
+            elif program in ("source", ".") and command.words:
+                where.stack[-1] = _after_sourcing(path, shown_word(command.words[0]), top, where.top, names)
             elif program.rsplit("/", 1)[-1] == "env" and any(_CHDIR.fullmatch(word) for word in command.words):
                 chdir_at = at
             else:
