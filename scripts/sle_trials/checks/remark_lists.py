@@ -237,7 +237,20 @@ _LIMIT_NOUNS = frozenset({"threshold", "thresholds", "limit", "limits"})
 # (a sentence naming criteria, whose count of limits is of theirs: a count in one naming none is of the record's all,
 # hunt 224: IM19's "The record holds 25 thresholds." passed of its 22)
 _CRITERIA_WORDS = lazy(r"(?i)\bcriteri(?:on|a)\b")
-_OF_THE_RECORD = lazy(r"(?i)\b(?:record|in[ \t]+all|in[ \t]+total|altogether|overall)\b")
+_OF_THE_RECORD = lazy(r"(?i)\b(?:record|trial|study|in[ \t]+all|in[ \t]+total|altogether|overall)\b")
+# a count of the limits of one kind, a length of time given them or not: "The study has three washouts.", "Exclusion
+# criterion 4 holds three windows of 24 weeks.", "two 24-week windows" (hunt 226: IM19's, of its two washouts and the
+# criterion's two windows, passed, read by nothing). A window is a length a criterion's event is to be within ("<");
+# a washout, the WASHOUT kind's. Not a count with other words before its noun ("two surgical windows") or after it
+# ("two windows on surgery"): those count some of them.
+_UNITS = r"(?P<{0}>day|week|month|year)s?"
+_KINDS_COUNTED = lazy(
+    r"(?i)\b(?:has|have|holds?|lists?|gives?|names?|writes?|sets?|includes?|contains?|there[ \t]+(?:are|is))[ \t]+"
+    r"(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})[ \t]+"
+    r"(?:(?P<length>\d{1,3})[ \t]*-[ \t]*" + _UNITS.format("unit") + r"[ \t]+)?(?P<noun>washouts?|windows?)(?![\w-])"
+    r"(?:[ \t]+of[ \t]+(?P<after>\d{1,3})[ \t]+" + _UNITS.format("after_unit") + r"(?![\w-]))?"
+)
+_WINDOW_KINDS = frozenset({"TIME_SINCE_EVENT", "TIME_UNTIL_EVENT", "WASHOUT"})
 
 
 def _limits_counted(record: Record) -> Iterator[Problem]:
@@ -260,18 +273,22 @@ def _limits_counted(record: Record) -> Iterator[Problem]:
                         f"{_RULE}"
                     )
                     yield remark_problem(record, kind, i, "E501", message)
+            yield from _kinds_counted(record, kind, i, sentence, [t for t in thresholds if isinstance(t, dict)], "")
     for remark, sentence, items in sentences_naming_criteria(record):
         if len(items) != 1:
             continue
         ref = items[0][0]
-        held = sum(
-            1
+        theirs = [
+            t
             for t in thresholds
             if isinstance(t, dict)
             and isinstance(t.get("criterion"), dict)
             and t["criterion"].get("list") == ref["list"]
             and t["criterion"].get("number") == ref["number"]
-        )
+        ]
+        held = len(theirs)
+        name = f"{ref['list'].lower()} criterion {ref['number']}"
+        yield from _kinds_counted(record, remark.kind, remark.i, sentence, theirs, name)
         for given, noun in note_lists.counts_of(sentence, _LIMIT_NOUNS, whole=True):
             if not note_lists.agrees(given, held):
                 message = (
@@ -279,6 +296,50 @@ def _limits_counted(record: Record) -> Iterator[Problem]:
                     f"record reads {held}: {_RULE}"
                 )
                 yield remark_problem(record, remark.kind, remark.i, "E501", message)
+
+
+def _kinds_counted(
+    record: Record, kind: str, i: int, sentence: str, thresholds: list[dict], name: str
+) -> Iterator[Problem]:
+    """E501: a count of washouts or windows (_KINDS_COUNTED) a sentence gives that is not the number of thresholds of
+    that kind (of that length, where it gives one) the record reads from the criterion it names (name), or from its
+    all where it names none."""
+    for m in _KINDS_COUNTED.finditer(sentence):
+        if _QUALIFIED_KIND.match(sentence, m.end()):
+            continue  # (some of them: "two windows before surgery")
+        noun = m.group("noun").lower()
+        if noun.startswith("washout"):
+            held = [t for t in thresholds if t.get("kind") == "WASHOUT"]
+        else:
+            held = [
+                t
+                for t in thresholds
+                if t.get("kind") in _WINDOW_KINDS
+                and t.get("comparator") in ("<", "<=")
+                and _TIME_UNIT.match(str(t.get("unit") or ""))
+            ]
+        length, unit = m.group("length") or m.group("after"), m.group("unit") or m.group("after_unit")
+        if length:
+            held = [
+                t
+                for t in held
+                if str(t.get("unit") or "").lower().rstrip("s") == unit.lower() and t.get("value") == int(length)
+            ]
+        said = m.group("count").lower()
+        given = int(said) if said.isdigit() else CARDINALS[said]
+        if given != len(held):
+            of = f" of {length} {unit.lower()}s" if length else ""
+            message = (
+                f"counts {given} {noun}{of} in {name or 'eligibility.thresholds'}, of which the record reads "
+                f"{len(held)}: {_RULE}"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
+
+
+_QUALIFIED_KIND = lazy(
+    r"(?i)[ \t]+(?:on|for|that|which|about|with|in|under|where|before|after|of(?![ \t]+\d))(?![\w-])"
+)
+_TIME_UNIT = lazy(r"(?i)(?:day|week|month|year)s?\Z")
 
 
 _THERAPY_NOUNS = frozenset({"prior therapy", "prior therapies", "prior treatment", "prior treatments"})
