@@ -12,6 +12,11 @@ Found and fixed (E501):
   criterion a sentence names or of the record where it names none: "trial" and "study" now name the record's
   thresholds too, remark_lists._OF_THE_RECORD). "The study has two washouts." and "... holds two 24-week windows."
   pass; "one window before screening" counts some of them, and is not read.
+- passing, false: a ratio of two criteria's lengths: IM19's "Exclusion criterion 8's window is twice exclusion
+  criterion 4's." (6 months to 24 weeks) passed, only "shorter" and "longer" being read
+  (remark_windows._COMPARED's ratio and same: "twice", "half", "N times", "the same as", held to some pair of the
+  lengths within a twentieth). "Exclusion criterion 2's window is six times inclusion criterion 5's washout." (24
+  weeks to 4 weeks) and "... 8's window is the same as exclusion criterion 9's." pass.
 """
 
 from __future__ import annotations
@@ -45,4 +50,24 @@ from conftest import IM19_PATH, codes_with_a_sentence_added
     ],
 )
 def test_a_count_of_the_limits_of_a_kind_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A ratio of two criteria's lengths (remark_windows._COMPARED): IM19's exclusion criteria 2 and 4 write 24 weeks,
+# 8 and 9 6 months, inclusion criterion 5's washout 4 weeks
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 8's window is twice exclusion criterion 4's.", {"E501"}),
+        ("Exclusion criterion 8's window is half exclusion criterion 4's.", {"E501"}),
+        ("Exclusion criterion 2's window is half exclusion criterion 9's.", {"E501"}),
+        ("Exclusion criterion 8's window is the same as exclusion criterion 4's.", {"E501"}),
+        ("Exclusion criterion 2's window is not the same as exclusion criterion 4's.", {"E501"}),
+        ("Exclusion criterion 8's window is the same as exclusion criterion 9's.", set()),
+        ("Exclusion criterion 2's window is six times inclusion criterion 5's washout.", set()),
+        ("Exclusion criterion 2's window is 6 times inclusion criterion 5's washout.", set()),
+        ("Exclusion criterion 2's window is not twice exclusion criterion 4's.", set()),
+    ],
+)
+def test_a_ratio_of_two_criterias_lengths_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -34,6 +34,7 @@ from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_names
+from sle_trials.reading.lexicon.quantities import CARDINALS
 
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 _BEFORE = r"before|prior[ \t]+to|preceding"
@@ -182,7 +183,10 @@ _LENGTH_OF = r"(?:window|washout)|(?P<therapy>(?:therapy|treatment)(?:['\u2019]s
 _COMPARED = lazy(
     rf"(?i)\b(?:(?P<list>inclusion|exclusion)[ \t]+)?criterion[ \t]+(?P<n>\d+)['\u2019]s[ \t]+(?:{_LENGTH_OF})[ \t]+"
     r"(?:is|was)[ \t]+(?P<not>not[ \t]+)?(?:(?:a[ \t]+little|much|far|slightly|even)[ \t]+)?"
-    r"(?:(?P<shorter>shorter|briefer)|longer)[ \t]+than[ \t]+(?:"
+    r"(?:(?:(?P<shorter>shorter|briefer)|longer)[ \t]+than|(?P<ratio>twice|double|half|(?P<times>"
+    + "|".join(w for w, v in CARDINALS.items() if 2 <= v <= 10)
+    + r"|\d+(?:\.\d+)?)[ \t]+times)(?:[ \t]+(?:as[ \t]+long[ \t]+as|the[ \t]+length[ \t]+of))?"
+    r"|(?P<same>the[ \t]+same[ \t]+as|as[ \t]+long[ \t]+as|equal[ \t]+to))[ \t]+(?:"
     r"(?:(?P<list2>inclusion|exclusion)[ \t]+)?criterion[ \t]+(?P<m>\d+)['\u2019]s(?:[ \t]+(?:window|washout))?"
     r"|(?:its|the)[ \t]+(?P<own>(?:therapy|treatment)(?:['\u2019]s)?[ \t]+(?:length|duration))"
     r"|the[ \t]+(?:length|duration)[ \t]+of[ \t]+its[ \t]+(?P<own2>therapy|treatment))(?![\w-])"
@@ -194,7 +198,8 @@ COMPARED_RULE = "a remark sets two lengths of the record's criteria against each
 
 def check_remark_lengths_compared(record: Record) -> Iterator[Problem]:
     """E501: each length of a criterion a remark says is shorter (or longer) than another's that the record's limits
-    give the other way round (every one of the first against every one of the second)."""
+    give the other way round (every one of the first against every one of the second), and each it says is a ratio
+    of another's ("twice", "half", "three times", "the same as") that no pair of them is (hunt 226)."""
     eligibility = record.data.get("eligibility") or {}
     lengths: dict[tuple[str, str, object], list[float]] = {}
     for t in eligibility.get("thresholds") or []:
@@ -231,6 +236,15 @@ def _misordered(text: str, lengths: dict[tuple[str, str, object], list[float]]) 
             if not first or not second:
                 continue
             pairs = [(a, b) for a in first for b in second]
+            if m.group("ratio") or m.group("same"):
+                # (a ratio, or the same length: held to some pair within a twentieth of it, a month being no whole
+                # number of weeks; hunt 226: IM19's "Exclusion criterion 8's window is twice exclusion criterion
+                # 4's." of its 6 months and 24 weeks passed)
+                ratio = _ratio(m.group("ratio") or "", m.group("times"))
+                holds = any(abs(a / b - ratio) <= ratio / 20 for a, b in pairs if b)
+                if holds == bool(m.group("not")):
+                    yield f"says {' '.join(m.group().split())!r}, which the record's limits do not give"
+                continue
             if m.group("not"):  # ("is not shorter than": the first is the shorter of them)
                 turned = all(a < b if m.group("shorter") else a > b for a, b in pairs)
             else:
@@ -240,3 +254,10 @@ def _misordered(text: str, lengths: dict[tuple[str, str, object], list[float]]) 
 
 
 _A_LIST = lazy(r"(?i)\b(inclusion|exclusion)\b")
+
+
+def _ratio(said: str, times: str | None) -> float:
+    """The ratio of two lengths a note's words give ("twice": 2, "half": 0.5, "three times": 3; none: 1)."""
+    if times:
+        return float(times) if times[0].isdigit() else float(CARDINALS[times.lower()])
+    return {"twice": 2.0, "double": 2.0, "half": 0.5}.get(said.lower(), 1.0)
