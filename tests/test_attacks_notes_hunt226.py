@@ -17,6 +17,9 @@ Found and fixed (E501):
   (remark_windows._COMPARED's ratio and same: "twice", "half", "N times", "the same as", held to some pair of the
   lengths within a twentieth). "Exclusion criterion 2's window is six times inclusion criterion 5's washout." (24
   weeks to 4 weeks) and "... 8's window is the same as exclusion criterion 9's." pass.
+- passing, false: an age bound's number set apart after its word: IM19's "The maximum age, 75, matches the source."
+  (65) passed, a bound's number read only after a verb (note_numbers._NAMED_BOUND: after a comma or a bracket too).
+  "The maximum age (65) ..." and "The minimum age, as criterion 2 writes, is 18." pass.
 """
 
 from __future__ import annotations
@@ -70,4 +73,21 @@ def test_a_count_of_the_limits_of_a_kind_is_the_records(registry: Path, added: s
     ],
 )
 def test_a_ratio_of_two_criterias_lengths_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- An age bound's number set apart after its word (note_numbers._NAMED_BOUND): IM19's ages are 18 to 65
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The maximum age, 75, matches the source.", {"E501"}),
+        ("The maximum age (75) matches the source.", {"E501"}),
+        ("The minimum age, 21, is the source's.", {"E501"}),
+        ("The maximum age, 65, matches the source.", set()),
+        ("The maximum age (65) matches the source.", set()),
+        ("The minimum age, 18 years, is the source's.", set()),
+        ("The minimum age, as criterion 2 writes, is 18.", set()),
+    ],
+)
+def test_an_age_bound_set_apart_after_its_word_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -191,11 +191,12 @@ _UNITLESS_AGES = lazy(
 )
 # ... and a bound named by its word, an age of no unit after it: Relma-cel's "The maximum age is 75." and "The minimum
 # age is 21." passed (its 18 to 70, hunt 223): an age of no unit was read only after "ages", "aged" or "adults"; so
-# did IM19's "The upper age limit is 70." (its maximum 65, hunt 224)
+# did IM19's "The upper age limit is 70." (its maximum 65, hunt 224); and one set apart after it, "The maximum age,
+# 75, matches the source." (IM19's 65, hunt 226)
 _NAMED_BOUND = lazy(
     r"(?i)(?<![\w-])(?:(?P<max>maximum|max|upper|highest|oldest|top)|(?P<min>minimum|min|lower|lowest|youngest))"
     r"[ \t]+(?:eligible[ \t]+|enrol(?:l?ment)?[ \t]+)?age(?:[ \t]+(?:limit|bound|cap|cut-?off))?[ \t]*"
-    rf"(?:(?:is|was|of|at|:|=|reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
+    rf"(?:(?:is|was|of|at|:|=|,|\(|reads|set[ \t]+at|given[ \t]+as)[ \t]*)+(?P<n>{_AGE_NUMBER})(?![\w-]|[.,]\d)"
 )
 # ... and the other bound after it, its verb left out: Relma-cel's "The minimum age is 18, the maximum 75." passed
 # (its 70, hunt 223's leftover), the second bound read by nothing
