@@ -20,6 +20,13 @@ Found and fixed (E501):
 - passing, false: an age bound's number set apart after its word: IM19's "The maximum age, 75, matches the source."
   (65) passed, a bound's number read only after a verb (note_numbers._NAMED_BOUND: after a comma or a bracket too).
   "The maximum age (65) ..." and "The minimum age, as criterion 2 writes, is 18." pass.
+- refused, true (honest hunt 218's leftover): a run a note says its sources lack: IM19's 'The page has no "Official
+  Title" row.' and 'No "Acronym" is given.' were refused as quotations no source writes. A run after a denial ("no",
+  "lacks", "without", "does not write/give", or "is not written", "appears nowhere" after it) is no quotation; where
+  the source is the subject and the words themselves are denied (a verb of writing, a heading's noun after the run),
+  it is held to no source writing it (remark_quotes.denied_in_sources): 'The page has no "Brief Summary" row.' is
+  refused. 'No "Detailed Description" is given.' (its section is empty) and '... does not write "Brief Summary" in
+  Study Design.' (a place of the page: remark_sections') pass.
 """
 
 from __future__ import annotations
@@ -90,4 +97,31 @@ def test_a_ratio_of_two_criterias_lengths_is_the_records(registry: Path, added: 
     ],
 )
 def test_an_age_bound_set_apart_after_its_word_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A run a note says its sources lack (remark_quotes.denied_in_sources): IM19's page writes no "Official Title" nor
+# "Acronym", and writes "Brief Summary" and "Conditions" as headings (their sections empty)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('The page has no "Brief Summary" row.', {"E501"}),
+        ('The source does not write "Brief Summary".', {"E501"}),
+        ('"Brief Summary" appears nowhere on the page.', {"E501"}),
+        ('The source lacks a "Conditions" heading.', {"E501"}),
+        ('The page writes "Official Title".', {"E501"}),
+        ('Exclusion criterion 4 does not write "within 24 weeks".', {"E501"}),
+        ('The source does not write "Brief Summary" on the page.', {"E501"}),
+        ('The page has no "Official Title" row.', set()),
+        ('No "Acronym" is given.', set()),
+        ('The source does not write "Acronym".', set()),
+        ('"Acronym" appears nowhere on the page.', set()),
+        ('The source lacks an "Acronym" heading.', set()),
+        ('No "Detailed Description" is given.', set()),
+        ('The source never writes "Official Title", and no "Acronym" is given.', set()),
+        ('Exclusion criterion 3 does not write "within 24 weeks".', set()),
+        ('The source does not write "Brief Summary" in Study Design.', set()),
+    ],
+)
+def test_a_run_a_note_says_its_sources_lack_is_none_they_write(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -10,7 +10,12 @@ And how many times a remark says its sources write a run it quotes ('spells the 
 writes its facility's misspelling once, and "twice" passed (hunt 219), a quote being held to be written, never to how
 often (times_misstated).
 
-And the criteria a remark says write a run it quotes (criteria_not_writing, hunt 222)."""
+And the criteria a remark says write a run it quotes (criteria_not_writing, hunt 222).
+
+And a run a remark says its sources lack ('The page has no "Official Title" row.', 'No "Acronym" is given'): it is
+no quotation, and was refused as one no source writes (honest hunt 218's leftover); where the remark denies the
+words themselves (a verb of writing, or a heading's noun after the run) it is held to no source writing it
+(denied_in_sources, hunt 226)."""
 
 from __future__ import annotations
 
@@ -222,3 +227,64 @@ def _written(criterion: dict) -> str:
     texts = [str(criterion.get("text") or "")]
     texts += [_written(sub) for sub in criterion.get("sub_criteria") or [] if isinstance(sub, dict)]
     return " ".join(" ".join(normalise(t).split()).casefold() for t in texts)
+
+
+# a quoted run a remark says its sources lack, right before it: 'has no "Official Title" row', 'No "Acronym" is
+# given', 'does not write "X"', 'lacks an "X" heading', 'without any "X"'; or right after it: '"Acronym" is not
+# written', '"X" appears nowhere', '"X" is absent'
+_VERB_OF_WORDS = r"write|spell|use|say|mention|contain|print|quote"
+_VERB_OF_CONTENT = r"give|have|list|include|show|carry|provide|state|offer|hold"
+_DENIED_BEFORE = lazy(
+    r"(?i)(?:\b(?:no|lacks?|lacking|without|omits?|omitting)"
+    rf"|\b(?:does|do|did|will|can)[ \t]*(?:not|n['\u2019]t)[ \t]+(?P<verb>{_VERB_OF_WORDS}|{_VERB_OF_CONTENT})"
+    rf"|\bnever[ \t]+(?P<never>(?:{_VERB_OF_WORDS}|{_VERB_OF_CONTENT})s?))"
+    r"(?:[ \t]+(?:a|an|any|the|its|such[ \t]+a))?[ \t]*\Z"
+)
+_HEADING_AFTER = lazy(r"(?i)\A[ \t]+(?:row|heading|header|label|field|line|section|column|title|entry)s?\b")
+_DENIED_AFTER = lazy(
+    r"(?i)\A[ \t]*(?:(?:is|are|was|were)[ \t]+(?:not[ \t]+(?P<verb>written|spelled|spelt|used|mentioned|given|"
+    r"shown|listed|present|found)|(?:absent|missing|nowhere))|appears?[ \t]+nowhere|does[ \t]+not[ \t]+appear)\b"
+)
+_WORDS_DENIED = lazy(rf"(?i)\A(?:{_VERB_OF_WORDS})|\A(?:written|spelled|spelt|used|mentioned)\Z")
+
+
+def denied_in_sources(text: str, start: int, end: int) -> str | None:
+    """Whether a remark says its sources lack the run it quotes from start to end (its marks included): "words"
+    where it denies they write the words themselves (a verb of writing, a heading's noun after the run, "appears
+    nowhere"), "absent" where it says only that nothing of the kind is given ('No "Acronym" is given', which an
+    empty section of that heading is too), None where it denies nothing."""
+    before = _DENIED_BEFORE.search(text, max(0, start - 60), start)
+    after = _DENIED_AFTER.match(text[end : end + 60])
+    if before is None and after is None:
+        return None
+    verb = (before.group("verb") or before.group("never") or "") if before else ""
+    rest = text[end + (after.end() if after else 0) :]
+    if _PLACED.match(rest):
+        return "absent"  # (not where the remark places it: 'does not write "6 participants" in Study Design')
+    if after is not None and (after.group("verb") or "") and _WORDS_DENIED.match(after.group("verb")):
+        return "words"
+    if after is not None and not after.group("verb") and "absent" not in after.group().lower():
+        return "words"  # ("appears nowhere", "is nowhere")
+    if (
+        before is not None
+        and _SOURCE_SUBJECT.search(text, max(0, before.start() - 40), before.start())
+        and ((verb and _WORDS_DENIED.match(verb)) or _HEADING_AFTER.match(text[end : end + 30]))
+    ):
+        return "words"
+    return "absent"
+
+
+# a place the rest of the clause puts the run in, other than the source as a whole ("on the page", "anywhere")
+_PLACED = lazy(
+    r"(?i)(?:[ \t]+(?:row|heading|header|label|field|line|section|column|title|entry)s?)?[ \t]+(?:in|under|on|within|"
+    r"among|beside|for|of|as|at|after|before|near|there|here|elsewhere|except|but)\b(?![ \t]+(?:the|its|this)[ \t]+"
+    r"(?:page|source|document|site|copy)\b[ \t]*(?:[.;,)]|\Z))"
+)
+
+
+# the source the subject of a denial right before it ("The page has no", "The source does not write"): a criterion,
+# or a name, denied a run is not ("Exclusion criterion 3 does not write "..."": criteria_not_writing's)
+_SOURCE_SUBJECT = lazy(
+    r"(?i)\b(?:source|page|document|site|copy|registry)(?:['\u2019]s[ \t]+(?:text|page))?[ \t]+"
+    r"(?:(?:itself|also|still|simply)[ \t]+)?(?:has|have|had|does|do|did|never|lacks?|omits?|is|was)?[ \t]*\Z"
+)

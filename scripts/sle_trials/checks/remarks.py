@@ -253,6 +253,17 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                     else f"says criterion {criterion} writes {run!r}, which it does not"
                 )
                 yield remark_problem(record, kind, i, "E501", message)
+            lacked = remark_quotes.denied_in_sources(text, match.start(), match.end())
+            if lacked is not None:
+                # (a run the remark says its sources lack is no quotation of theirs; where it denies they write the
+                # words, none may: hunt 226)
+                if lacked == "words" and normalise(run).strip() and remark_quotes.quoted_from(run, docs):
+                    message = (
+                        f"says its sources do not write {run!r}, which they do: a remark denies its sources "
+                        "write only what they do not"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
+                continue
             if (
                 _OWN_WRITING.search(text[: match.start()])
                 or _PLACEHOLDER.search(run)
