@@ -27,6 +27,11 @@ Found and fixed (E501):
   it is held to no source writing it (remark_quotes.denied_in_sources): 'The page has no "Brief Summary" row.' is
   refused. 'No "Detailed Description" is given.' (its section is empty) and '... does not write "Brief Summary" in
   Study Design.' (a place of the page: remark_sections') pass.
+- refused, true (honest hunt 218's leftover): a run quoted as a field of the record's thresholds: IM19's '"≥ 40 kg"
+  is recorded with the comparator ">=".' was refused as quoting '>=' no source writes. A run after "the comparator"
+  (or "recorded with the unit/measure/kind") is the record's own writing, held to that field of the thresholds whose
+  evidence writes the runs the sentence quotes before it (remarks._FIELD_SAID): '... with the comparator "<=".' is
+  refused.
 """
 
 from __future__ import annotations
@@ -124,4 +129,22 @@ def test_an_age_bound_set_apart_after_its_word_is_the_records(registry: Path, ad
     ],
 )
 def test_a_run_a_note_says_its_sources_lack_is_none_they_write(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A run quoted as a field of the record's thresholds (remarks._FIELD_SAID): IM19's weight floor is ">=" 40 "kg"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ('"≥ 40 kg" is recorded with the comparator "<=".', {"E501"}),
+        ('"≥ 40 kg" is recorded with the comparator ">".', {"E501"}),
+        ('"≥ 40 kg" is recorded with the unit "mg".', {"E501"}),
+        ('The comparator "=>" stands for "≥".', {"E501"}),
+        ('"≥ 40 kg" is recorded with the comparator ">=".', set()),
+        ('"≥ 40 kg" is recorded with the unit "kg".', set()),
+        ('"Platelets <25,000/mm³" is recorded with the comparator "<".', set()),
+        ('Its comparator ">=" stands for "≥".', set()),
+    ],
+)
+def test_a_run_quoted_as_a_thresholds_field_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -253,6 +253,15 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                     else f"says criterion {criterion} writes {run!r}, which it does not"
                 )
                 yield remark_problem(record, kind, i, "E501", message)
+            held = _a_limits_field(record, text, match, run)
+            if held is not None:
+                if not held[1]:
+                    message = (
+                        f"says the record holds {run!r} as a threshold's {held[0]}, which no threshold it says it of "
+                        "holds: a remark quotes the record's values as it holds them"
+                    )
+                    yield remark_problem(record, kind, i, "E501", message)
+                continue
             lacked = remark_quotes.denied_in_sources(text, match.start(), match.end())
             if lacked is not None:
                 # (a run the remark says its sources lack is no quotation of theirs; where it denies they write the
@@ -285,6 +294,44 @@ def check_remark_quotes(record: Record, sources: Sources) -> Iterator[Problem]:
                 "own words, or say it in your own without quotation marks"
             )
             yield remark_problem(record, kind, i, "E501", message)
+
+
+# a run quoted as a field of the record's thresholds, its own writing: 'recorded with the comparator ">="', 'its
+# comparator ">="', 'entered with the unit "mg/day"' (IM19's '"≥ 40 kg" is recorded with the comparator ">=".' was
+# refused as quoting '>=' no source writes, honest hunt 218's leftover). A comparator is the record's alone; a unit,
+# measure or kind only after a verb of recording, the source writing them too
+_FIELD_SAID = lazy(
+    r"(?i)(?:\b(?:recorded|entered|stored|held|kept|coded)[ \t]+(?:with|under|as)[ \t]+(?:the|a|an|its)[ \t]+"
+    r"(?P<field>comparator|unit|measure|kind)|\b(?:the|its|a|with)[ \t]+(?P<comparator>comparator)(?:[ \t]+(?:is|of))?)"
+    r"[ \t]*\Z"
+)
+
+
+def _a_limits_field(record: Record, text: str, match: re.Match[str], run: str) -> tuple[str, bool] | None:
+    """The field a run is quoted as of the record's thresholds (_FIELD_SAID) and whether it is that field's value in
+    one of the thresholds its sentence says it of (those whose evidence writes each run the sentence quotes before
+    it, or every one); None where it is quoted as no such field."""
+    said = _FIELD_SAID.search(text, max(0, match.start() - 60), match.start())
+    eligibility = record.data.get("eligibility")
+    thresholds = eligibility.get("thresholds") if isinstance(eligibility, dict) else None
+    if said is None or not isinstance(thresholds, list):
+        return None
+    field = (said.group("field") or "comparator").lower()
+    evidence = record.data.get("evidence")
+    evidence = evidence if isinstance(evidence, dict) else {}
+    sentence = text[max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0) : match.start()]
+    quoted = [m.group(1) or m.group(2) for m in QUOTED.finditer(sentence)]
+    theirs = [
+        t
+        for k, t in enumerate(thresholds)
+        if isinstance(t, dict)
+        and all(_words(q) in _words(str(evidence.get(f"eligibility.thresholds.{k}"))) for q in quoted)
+    ]
+    return field, any(_words(str(t.get(field, ""))) == _words(run) for t in theirs)
+
+
+def _words(text: str) -> str:
+    return " ".join(normalise(text).split())
 
 
 # The words after a quoted run, in its sentence, that say the record keeps it at the remark's field: "The source
