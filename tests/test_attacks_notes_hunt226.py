@@ -32,6 +32,10 @@ Found and fixed (E501):
   (or "recorded with the unit/measure/kind") is the record's own writing, held to that field of the thresholds whose
   evidence writes the runs the sentence quotes before it (remarks._FIELD_SAID): '... with the comparator "<=".' is
   refused.
+- refused, true (hunt 225's leftover): IM19's "Three of the five related trials name CD19." was refused as naming
+  CD19 of IM19 (remark_names), only "in their titles" after it making it the titles'. A verb of naming right before
+  it, the related trials its subject, does too (remark_names._NAMING_RIGHT_BEFORE), and the count is held to the
+  titles (remark_lists._TITLES_NAMING): "Four of ... name CD19." and "..., as IM19 does." are refused.
 """
 
 from __future__ import annotations
@@ -147,4 +151,24 @@ def test_a_run_a_note_says_its_sources_lack_is_none_they_write(registry: Path, a
     ],
 )
 def test_a_run_quoted_as_a_thresholds_field_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- How many related trials a note says name a word, "in their titles" left out (remark_names._NAMING_RIGHT_BEFORE,
+# remark_lists._TITLES_NAMING): three of IM19's five related trials' titles write CD19, one IC19, none CD20
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Four of the five related trials name CD19.", {"E501"}),
+        ("Two of the related trials name IC19.", {"E501"}),
+        ("Three of the five related trials name CD20.", {"E501"}),
+        ("Three of the five related trials name CD19, as IM19 does.", {"E501"}),
+        ("Three of the five related trials name CD19.", set()),
+        ("Three of the related trials mention CD19.", set()),
+        ("One of the related trials names IC19.", set()),
+    ],
+)
+def test_related_trials_said_to_name_a_word_are_those_whose_titles_do(
+    registry: Path, added: str, found: set[str]
+) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -135,7 +135,8 @@ _TITLES_NAMING = lazy(
     rf"(?i)(?<![\w-])(?P<count>{_A_COUNT}|\d{{1,2}}|none|all)[ \t]+of[ \t]+(?:the|its)[ \t]+(?:(?:{_A_COUNT}|\d{{1,2}})"
     r"[ \t]+)?related[ \t]+(?:clinical[ \t]+)?(?:trials|studies)(?:['\u2019][ \t]+titles[ \t]+(?:name|write|mention|"
     r"contain|include)[ \t]+(?P<what>[A-Za-z0-9][\w+-]*)|[ \t]+(?:name|write|mention|have|carry|include)[ \t]+"
-    r"(?P<other>[A-Za-z0-9][\w+-]*)[ \t]+in[ \t]+their[ \t]+titles?\b)"
+    r"(?P<other>[A-Za-z0-9][\w+-]*)[ \t]+in[ \t]+their[ \t]+titles?\b"
+    r"|[ \t]+(?:name|write|mention|cite)[ \t]+(?P<bare>[A-Za-z0-9][\w+-]*)(?=[ \t]*(?:[.;]|\Z)))"
 )
 
 
@@ -146,7 +147,7 @@ def _titles_miscounted(data: dict, text: str) -> Iterator[str]:
     if not titles:
         return
     for m in _TITLES_NAMING.finditer(text):
-        word = m.group("what") or m.group("other")
+        word = m.group("what") or m.group("other") or m.group("bare")
         written = lazy(rf"(?i)(?<![^\W_]){re.escape(word)}(?![^\W_])")
         naming = sum(1 for title in titles if written.search(title))
         said = m.group("count").lower()

@@ -222,7 +222,7 @@ class _Unheld:
         """said with each molecule it says of a related trial the record lists blanked, the trial named before it in
         its clause (_OTHER_TRIAL) and its title there writing it: IM19's "The related trial NCT03030976 is the only
         one whose title names CD19 positive SLE" was refused (hunt 216) as naming CD19 of IM19."""
-        if "NCT" not in said.upper() and "titles" not in said.casefold():
+        if "NCT" not in said.upper() and "titles" not in said.casefold() and "related" not in said.casefold():
             return said
         titles = {
             str(t.get("nct_id")): normalise(str(t.get("title") or "")).casefold()
@@ -236,7 +236,10 @@ class _Unheld:
             if (
                 (
                     _RELATED_TITLES.search(said, 0, m.start())
-                    or (_RELATED_TRIALS.search(said, 0, m.start()) and _IN_THEIR_TITLES.match(said, m.end()))
+                    or (
+                        _RELATED_TRIALS.search(said, 0, m.start())
+                        and (_IN_THEIR_TITLES.match(said, m.end()) or _NAMING_RIGHT_BEFORE.search(said, 0, m.start()))
+                    )
                 )
                 and not _OTHER_TRIALS_AFTER.match(said, m.end())
                 and any(_phrase((m.group(),)).search(title) for title in titles.values())
@@ -385,6 +388,9 @@ _RELATED_TRIALS = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?(?:trials|studies
 _IN_THEIR_TITLES = lazy(
     r"(?i)[ \t]+(?:in|into)[ \t]+(?:their|the[ \t]+(?:trials['\u2019]|studies['\u2019]))[ \t]+titles?\b"
 )
+# (or a verb of naming right before it, the related trials its subject: IM19's "Three of the five related trials name
+# CD19." was refused, hunt 225's leftover; its count is remark_lists._TITLES_NAMING's)
+_NAMING_RIGHT_BEFORE = lazy(r"(?i)\b(?:name|mention|write|cite)s?[ \t]+\Z")
 # (and after the molecule, to its sentence's end, no clause nor a word joining another: "NCT03030976 targets CD19, as
 # does IM19", "...; so does IM19")
 _OTHER_TRIALS_AFTER = lazy(
