@@ -36,6 +36,10 @@ Found and fixed (E501):
   CD19 of IM19 (remark_names), only "in their titles" after it making it the titles'. A verb of naming right before
   it, the related trials its subject, does too (remark_names._NAMING_RIGHT_BEFORE), and the count is held to the
   titles (remark_lists._TITLES_NAMING): "Four of ... name CD19." and "..., as IM19 does." are refused.
+- passing, false: a list's first or last criterion said by its number: IM19's "The inclusion list's last criterion is
+  10." (9) passed, only "starts at" and "ends at" being read (remark_numbering._FIRST_OR_LAST: "the list's last
+  criterion is N", "the first exclusion criterion is numbered N", "criterion N is the last"). "Exclusion criterion 13
+  is its list's last." and "Inclusion criterion 8 is the last to name a window." pass.
 """
 
 from __future__ import annotations
@@ -171,4 +175,27 @@ def test_a_run_quoted_as_a_thresholds_field_is_the_records(registry: Path, added
 def test_related_trials_said_to_name_a_word_are_those_whose_titles_do(
     registry: Path, added: str, found: set[str]
 ) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A list's first or last criterion said by its number (remark_numbering._FIRST_OR_LAST): IM19's inclusion list
+# runs from 2 to 9, its exclusion list from 2 to 13
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The inclusion list's last criterion is 10.", {"E501"}),
+        ("The inclusion list's first criterion is 3.", {"E501"}),
+        ("The last inclusion criterion is 10.", {"E501"}),
+        ("The first exclusion criterion is numbered 1.", {"E501"}),
+        ("Inclusion criterion 8 is the last.", {"E501"}),
+        ("Exclusion criterion 12 is the last.", {"E501"}),
+        ("The inclusion list's last criterion is 9.", set()),
+        ("The inclusion list's first criterion is 2.", set()),
+        ("The first exclusion criterion is numbered 2.", set()),
+        ("Exclusion criterion 13 is its list's last.", set()),
+        ("The last inclusion criterion is not 10.", set()),
+        ("Inclusion criterion 8 is the last to name a window.", set()),
+    ],
+)
+def test_a_lists_first_or_last_criterion_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -84,6 +84,22 @@ _BESIDE = lazy(
     r"(?:(?P<after>followed)|(?P<before>preceded))[ \t]+(?:in[ \t]+the[ \t]+source[ \t]+)?by[ \t]+"
     r"(?P<what>[^.;]*?\b(?:paragraphs?|passages?|sub-?lists?|sub-?items?|lines|notes?|sub-?criteria)\b)"
 )
+# a list's first or last criterion said by its number: "The inclusion list's last criterion is 10", "the first
+# exclusion criterion is numbered 3", "Inclusion criterion 10 is the last" (IM19's "... last criterion is 10." passed
+# beside its 9, hunt 225's leftover: only "starts at" and "ends at" were read)
+_ORDINAL_END = r"(?:(?P<{0}>first|opening|lowest-numbered)|(?:last|final|closing|highest-numbered))"
+_FIRST_OR_LAST = lazy(
+    r"(?i)\b(?:(?:the|its|the[ \t]+source['\u2019]s)[ \t]+)?(?:(?P<list>inclusion|exclusion)[ \t]+(?:criteria[ \t]+)?"
+    r"list['\u2019]s[ \t]+"
+    + _ORDINAL_END.format("first")
+    + r"[ \t]+(?:criterion|item|entry|number)|"
+    + _ORDINAL_END.format("first2")
+    + r"[ \t]+(?P<list2>inclusion|exclusion)[ \t]+criterion)[ \t]+(?:is|was)[ \t]+(?P<denied>not[ \t]+)?"
+    r"(?:numbered[ \t]+|number[ \t]+|criterion[ \t]+|no\.[ \t]*)?(?P<n>\d+)\b"
+    r"|\b(?P<list3>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n3>\d+)[ \t]+(?:is|was)[ \t]+(?P<denied3>not[ \t]+)?"
+    r"(?:the|its[ \t]+list['\u2019]s)[ \t]+(?:(?P<first3>first|opening)|last|final)\b"
+    r"(?![ \t]+(?:to|of[ \t]+its[ \t]+kind|one[ \t]+(?:to|that|with|on)))"
+)
 _LIST_OF_SENTENCE = lazy(r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b")
 
 # a criterion said to be on the page: "criterion 1 is on the page" (IM19's incomplete entry "criterion 1 is missing from
@@ -170,6 +186,15 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
             yield from _misstarted(m, int(m.group("n")), starts, "start")
             if m.group("last"):
                 yield from _misstarted(m, int(m.group("last")), ends, "end")
+    for m in _FIRST_OR_LAST.finditer(read):
+        name = (m.group("list") or m.group("list2") or m.group("list3")).lower()
+        first = bool(m.group("first") or m.group("first2") or m.group("first3"))
+        numbered, which = (starts, "start") if first else (ends, "end")
+        n = int(m.group("n") or m.group("n3"))
+        if name in numbered and (numbered[name] == n) == bool(m.group("denied") or m.group("denied3")):
+            yield f"says of the criteria lists {' '.join(m.group().split())!r}, where the {name} list {which}s at " + (
+                f"{numbered[name]}"
+            )
     yield from _misplaced(read, lists)
     yield from _sub_lists_unheld(read, lists)
     yield from _lettered_miscounted(read, lists)
