@@ -40,6 +40,9 @@ Found and fixed (E501):
   10." (9) passed, only "starts at" and "ends at" being read (remark_numbering._FIRST_OR_LAST: "the list's last
   criterion is N", "the first exclusion criterion is numbered N", "criterion N is the last"). "Exclusion criterion 13
   is its list's last." and "Inclusion criterion 8 is the last to name a window." pass.
+- passing, false: the other criteria list's count after the first's, its verb and noun left out: IM19's "Its
+  inclusion list has eight criteria and its exclusion list thirteen." (twelve) passed (note_lists._ELIDED_LIST); so
+  did "The exclusion list has thirteen criteria.", a list's count read in words to twelve only (to twenty now).
 """
 
 from __future__ import annotations
@@ -198,4 +201,21 @@ def test_related_trials_said_to_name_a_word_are_those_whose_titles_do(
     ],
 )
 def test_a_lists_first_or_last_criterion_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- The other criteria list's count, its verb and noun left out (note_lists._ELIDED_LIST): IM19's lists hold eight
+# and twelve criteria
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Its inclusion list has eight criteria and its exclusion list thirteen.", {"E501"}),
+        ("The inclusion list has eight criteria, the exclusion list 13.", {"E501"}),
+        ("The exclusion list has thirteen criteria.", {"E501"}),
+        ("Its inclusion list has eight criteria and its exclusion list twelve.", set()),
+        ("The inclusion list has 8 criteria and the exclusion one 12.", set()),
+        ("The inclusion list has eight criteria and the exclusion list twelve, numbered 2 to 13.", set()),
+    ],
+)
+def test_the_other_lists_count_its_noun_left_out_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.lexicon import date_mentions
-from sle_trials.reading.lexicon.quantities import CARDINALS, unit_at
+from sle_trials.reading.lexicon.quantities import CARDINALS, CARDINALS_TO_20, unit_at
 
 # (a count of a dozen at most, in words or digits; a noun of one to three words; the list's opening mark)
 _SMALL = {word: value for word, value in CARDINALS.items() if value <= 12}
@@ -256,8 +256,17 @@ _LISTS = frozenset({"inclusion", "exclusion"})
 _LIST_HOLDS = lazy(
     r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+(?:criteria[ \t]+)?list(?:['\u2019]s)?[ \t]+(?:(?:has|holds|gives|"
     r"lists|counts|numbers|contains|runs[ \t]+to)[ \t]+)(?:only[ \t]+|just[ \t]+)?"
-    r"(?P<count>" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|\d{1,2})"
+    r"(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})"
     r"[ \t]+(?:(?:numbered|top-level)[ \t]+)?(?:items|entries|criteria)\b"
+)
+
+
+# ... and the other list's count after it, its verb and noun left out: "Its inclusion list has eight criteria and its
+# exclusion list thirteen." (IM19's twelve, hunt 225's leftover: the second count was read by nothing)
+_ELIDED_LIST = lazy(
+    r"(?i)[ \t]*(?:,|;|,?[ \t]+and)[ \t]+(?:and[ \t]+)?(?:(?:the|its)[ \t]+)?(?P<list>inclusion|exclusion)[ \t]+"
+    r"(?:criteria[ \t]+)?(?:list|one)[ \t]+(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})"
+    r"(?=[ \t]*(?:[.;,)]|\Z))"
 )
 
 
@@ -267,7 +276,11 @@ def criteria_counted(text: str) -> list[tuple[int, str | None]]:
     out: list[tuple[int, str | None]] = []
     for m in _LIST_HOLDS.finditer(text):
         word = m.group("count").lower()
-        out.append((int(word) if word.isdigit() else _SMALL[word], m.group("list").lower()))
+        out.append((int(word) if word.isdigit() else CARDINALS[word], m.group("list").lower()))
+        elided = _ELIDED_LIST.match(text, m.end())
+        if elided is not None and elided.group("list").lower() != m.group("list").lower():
+            word = elided.group("count").lower()
+            out.append((int(word) if word.isdigit() else CARDINALS[word], elided.group("list").lower()))
     for m in _counts(text):
         first, second = m.group("first").lower(), (m.group("second") or "").lower()
         named = None if first in _CRITERIA else first if first in _LISTS and second in _CRITERIA else ""
