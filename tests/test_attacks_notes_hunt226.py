@@ -43,6 +43,11 @@ Found and fixed (E501):
 - passing, false: the other criteria list's count after the first's, its verb and noun left out: IM19's "Its
   inclusion list has eight criteria and its exclusion list thirteen." (twelve) passed (note_lists._ELIDED_LIST); so
   did "The exclusion list has thirteen criteria.", a list's count read in words to twelve only (to twenty now).
+- passing, false: the criterion a limit named by its measure is said to be in: IM19's "The weight floor is in
+  inclusion criterion 4." (3) passed, where a limit stands read by nothing (remark_thresholds._PLACED: the thresholds
+  whose measure or kind a word before the limit's noun names must include one of that criterion; "not" turns it).
+  "The steroid cap is in inclusion criterion 4." is refused (its steroids' limits are criterion 5's); "The lab limits
+  are in exclusion criterion 11." (no measure or kind says "lab") is not read.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
 
 
 # --- A count of the limits of one kind (remark_lists._KINDS_COUNTED): IM19's washouts are inclusion criterion 5's 4
@@ -219,3 +224,34 @@ def test_a_lists_first_or_last_criterion_is_the_records(registry: Path, added: s
 )
 def test_the_other_lists_count_its_noun_left_out_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- The criterion a limit named by its measure is said to be in (remark_thresholds._PLACED): IM19 reads its weight
+# floor from inclusion criterion 3, its SLEDAI-2K floor from 6, its steroids' limits from 5, its bilirubin ceiling
+# from exclusion criterion 10, its platelets from 11, its surgery windows from 4; Relma-cel its prednisone floor from
+# inclusion criterion 4 (and a prednisone limit from exclusion criterion 1)
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The weight floor is in inclusion criterion 4.", {"E501"}),
+        (IM19_PATH, "The SLEDAI-2K floor is in inclusion criterion 5.", {"E501"}),
+        (IM19_PATH, "The bilirubin ceiling is in exclusion criterion 11.", {"E501"}),
+        (IM19_PATH, "The platelet limit is set in exclusion criterion 10.", {"E501"}),
+        (IM19_PATH, "The surgery window is in exclusion criterion 2.", {"E501"}),
+        (IM19_PATH, "The weight floor is not in inclusion criterion 3.", {"E501"}),
+        (RELMA_PATH, "The prednisone floor is in inclusion criterion 3.", {"E501"}),
+        (IM19_PATH, "The steroid cap is in inclusion criterion 4.", {"E501"}),
+        (IM19_PATH, "The weight floor is in inclusion criterion 3.", set()),
+        (IM19_PATH, "The SLEDAI-2K floor is in inclusion criterion 6.", set()),
+        (IM19_PATH, "The platelet limit is set in exclusion criterion 11.", set()),
+        (IM19_PATH, "Its surgery windows are in exclusion criterion 4.", set()),
+        (IM19_PATH, "The weight floor is not in inclusion criterion 4.", set()),
+        (IM19_PATH, "The steroid cap is in inclusion criterion 5.", set()),
+        (IM19_PATH, "The lab limits are in exclusion criterion 11.", set()),
+        (RELMA_PATH, "The prednisone floor is in inclusion criterion 4.", set()),
+    ],
+)
+def test_the_criterion_a_limit_is_said_to_be_in_is_the_records(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

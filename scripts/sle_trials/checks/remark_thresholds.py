@@ -67,6 +67,52 @@ def check_remark_thresholds(record: Record) -> Iterator[Problem]:
     yield from said_by_remarks(record, "E501", lambda text: _unheld(text, held), RULE)
     yield from said_by_remarks(record, "E501", lambda text: _sides_unheld(text, held), _RULE_OF_SIDES)
     yield from said_by_remarks(record, "E501", lambda text: _only_ones_unheld(text, held), _RULE_OF_ONLY)
+    yield from said_by_remarks(record, "E501", lambda text: _misplaced(text, held), _RULE_OF_PLACES)
+
+
+# the criterion a note says a limit named by its measure is in: "The weight floor is in inclusion criterion 4." passed
+# of IM19's (its weight floor inclusion criterion 3's, hunt 225's leftover), where a limit stands read by nothing. The
+# thresholds whose measure (or kind) a word before the limit's noun names, where some are, must include one of that
+# criterion ("The steroid cap is in inclusion criterion 5": no threshold's measure says "steroid", not read)
+_PLACED = lazy(
+    r"(?i)\b(?:the|its|their)[ \t]+(?P<what>(?:[\w-]+[ \t]+){1,3}?)(?:floor|ceiling|cap|limit|threshold|bound|minimum|"
+    r"maximum|cut-?off|window|washout)s?[ \t]+(?:is|are|was|were|sits?|stands?|appears?|lies|comes?)[ \t]+"
+    r"(?P<denied>not[ \t]+)?(?:(?:set|given|written|found|stated|placed|recorded|only)[ \t]+)?"
+    r"(?:in|under|from|by)[ \t]+"
+    r"(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b"
+)
+_RULE_OF_PLACES = "a remark places a limit in the criterion the record reads it from"
+
+
+def _misplaced(text: str, held: list) -> Iterator[str]:
+    """Each criterion a remark says a limit named by its measure is in (_PLACED) that none of the thresholds of that
+    measure is read from (or, "not" said, that one is)."""
+    for m in _PLACED.finditer(normalise(text)):
+        words = {w.casefold().removesuffix("s") for w in _WORD.findall(m.group("what"))} - {"the", "it", "and", "for"}
+        named = [
+            t
+            for t in held
+            if isinstance(t.get("criterion"), dict)
+            and words
+            & {
+                w.casefold().removesuffix("s")
+                for w in _WORD.findall(str(t.get("measure") or "") + " " + str(t.get("kind") or "").replace("_", " "))
+            }
+        ]
+        if not named:
+            continue
+        ref = (m.group("list").upper(), int(m.group("n")))
+        placed = any((t["criterion"].get("list"), t["criterion"].get("number")) == ref for t in named)
+        if placed == bool(m.group("denied")):
+            where = ", ".join(
+                sorted(
+                    {
+                        f"{t['criterion'].get('list', '').lower()} criterion {t['criterion'].get('number')}"
+                        for t in named
+                    }
+                )
+            )
+            yield f"says {' '.join(m.group().split())!r}, where the record reads that limit from {where}"
 
 
 # the one limit of a kind a note says the record holds: "The only washout is 4 weeks." passed of IM19's (hunt 223's
