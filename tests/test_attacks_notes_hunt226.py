@@ -48,6 +48,10 @@ Found and fixed (E501):
   whose measure or kind a word before the limit's noun names must include one of that criterion; "not" turns it).
   "The steroid cap is in inclusion criterion 4." is refused (its steroids' limits are criterion 5's); "The lab limits
   are in exclusion criterion 11." (no measure or kind says "lab") is not read.
+- passing, false: the whole enrolment said to be in one cohort: IM19's "The trial plans to enrol six patients in one
+  cohort." passed of its two cohorts (hunt 224's leftover: "in one cohort" may place some of them, and was read of
+  none). Where the count of people is the enrolment the record holds, it places them all (remark_lists._ALL_IN_ONE);
+  "three patients in one cohort and three in another" passes.
 """
 
 from __future__ import annotations
@@ -255,3 +259,19 @@ def test_the_criterion_a_limit_is_said_to_be_in_is_the_records(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- The whole enrolment said to be in one cohort (remark_lists._ALL_IN_ONE): IM19 enrols six in two cohorts
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The trial plans to enrol six patients in one cohort.", {"E501"}),
+        ("The trial plans to enrol 6 participants in a single cohort.", {"E501"}),
+        ("All six patients are treated in one cohort.", {"E501"}),
+        ("The trial plans to enrol six patients in two cohorts.", set()),
+        ("The trial plans to enrol three patients in one cohort and three in another.", set()),
+        ("Three patients in one cohort are dosed flat.", set()),
+    ],
+)
+def test_the_whole_enrolment_said_in_one_cohort_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
