@@ -52,6 +52,10 @@ Found and fixed (E501):
   cohort." passed of its two cohorts (hunt 224's leftover: "in one cohort" may place some of them, and was read of
   none). Where the count of people is the enrolment the record holds, it places them all (remark_lists._ALL_IN_ONE);
   "three patients in one cohort and three in another" passes.
+- passing, false: a count of the items of a criterion's numbered sub-list: Relma-cel's "Inclusion criterion 4's
+  sub-list has four items." (1 to 3) passed, only a count of "sub-criteria" being read
+  (remark_numbering._SUB_LIST_COUNTED: the size of one of the numbered lists beneath it). "... has three items."
+  passes.
 """
 
 from __future__ import annotations
@@ -275,3 +279,19 @@ def test_the_criterion_a_limit_is_said_to_be_in_is_the_records(
 )
 def test_the_whole_enrolment_said_in_one_cohort_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- A count of the items of a criterion's numbered sub-list (remark_numbering._SUB_LIST_COUNTED): Relma-cel's
+# inclusion criterion 4 nests a sub-list numbered 1 to 3
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 4's sub-list has four items.", {"E501"}),
+        ("Inclusion criterion 4's sub-list holds two items.", {"E501"}),
+        ("Inclusion criterion 4's numbered sub-list has 5 entries.", {"E501"}),
+        ("Inclusion criterion 4's sub-list has three items.", set()),
+        ("Inclusion criterion 4's sub-list has three numbered items.", set()),
+    ],
+)
+def test_a_count_of_a_criterions_sub_list_is_the_records(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found

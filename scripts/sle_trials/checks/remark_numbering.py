@@ -127,6 +127,14 @@ _SUBS_COUNTED = lazy(
     r"(?:[ \t]+(?:only|just|exactly))?))[ \t]+(?:own[ \t]+)?"
     rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+sub-?(?:criteria|criterions|items|paragraphs)\b"
 )
+# ... and a count of the items of a criterion's numbered sub-list: "Inclusion criterion 4's sub-list has four items."
+# passed of Relma-cel's 1 to 3 (hunt 224's leftover); the number of items of one of the numbered lists beneath it
+_SUB_LIST_COUNTED = lazy(
+    r"(?i)\bcriterion[ \t]+(?P<n>\d+)['\u2019]s[ \t]+(?:numbered[ \t]+)?sub-?list[ \t]+"
+    r"(?:has|holds|lists|numbers|gives|contains|runs[ \t]+to)(?:[ \t]+(?:only|just|exactly))?[ \t]+"
+    rf"(?P<count>{_COUNT}|\d{{1,2}})[ \t]+"
+    r"(?:numbered[ \t]+)?(?:items|entries|sub-?items|points|requirements|sub-?criteria)\b"
+)
 # ... and a count of the items a criterion letters in its text ("a. Hemoglobin <7.0 g/dL b. ..."), said in words of
 # what they are: IM19's "Exclusion criterion 11 lists four hematological abnormalities." passed (its a. to e., hunt
 # 223's leftover). The words are its items' where their last is "items" or "entries", or is written in the criterion
@@ -198,6 +206,7 @@ def _misshaped(text: str, lists: dict[str, list[dict]]) -> Iterator[str]:
     yield from _misplaced(read, lists)
     yield from _sub_lists_unheld(read, lists)
     yield from _lettered_miscounted(read, lists)
+    yield from _sub_list_miscounted(read, lists)
     for m in _KEPT.finditer(read):
         named = _LIST_OF_SENTENCE.search(read, 0, m.start())
         items = lists[named.group("list").lower()] if named else [c for items in lists.values() for c in items]
@@ -285,6 +294,25 @@ def _sub_lists_unheld(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
         every = len(_beneath(criterion))
         if said not in (own, every):
             yield f"says criterion {named} has {said} sub-criteria, which holds {own} ({every} in all)"
+
+
+def _sub_list_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
+    """A count read gives of the items of a criterion's numbered sub-list (_SUB_LIST_COUNTED) that no numbered list
+    beneath it holds."""
+    for m in _SUB_LIST_COUNTED.finditer(read):
+        side = next(reversed(_A_LIST.findall(read, 0, m.end("n"))), None)
+        criterion = _criterion(lists, side, int(m.group("n")))
+        if criterion is None:
+            continue
+        sizes = {
+            len(numbered)
+            for item in (criterion, *_beneath(criterion))
+            if (numbered := [s for s in item.get("sub_criteria") or [] if isinstance(s, dict) and "number" in s])
+        }
+        said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+        if sizes and said not in sizes:
+            held = " or ".join(str(n) for n in sorted(sizes))
+            yield f"says criterion {m.group('n')}'s sub-list has {said} items, which holds {held}"
 
 
 def _lettered_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[str]:
