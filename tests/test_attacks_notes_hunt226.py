@@ -56,6 +56,11 @@ Found and fixed (E501):
   sub-list has four items." (1 to 3) passed, only a count of "sub-criteria" being read
   (remark_numbering._SUB_LIST_COUNTED: the size of one of the numbered lists beneath it). "... has three items."
   passes.
+- passing, false: a clause ending the file's title comment in the words its field is read in: IM19's "..., dosed
+  flat.", "..., results posted." and "..., subcutaneous." passed (hunt 224's leftovers), the clause read only as "The
+  trial is ...". It is read as "The trial has ..." where it says results, "Its route is ..." where it names a route
+  (remark_prose._titled), and a basis it doses on is every cohort's (remark_prose._title_bases_unheld). "..., dosed
+  per kilogram and flat." and "..., no results posted." pass.
 """
 
 from __future__ import annotations
@@ -63,7 +68,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
+from test_attacks_mut_hunt224 import IM19_TITLE, codes_with_a_title
 
 
 # --- A count of the limits of one kind (remark_lists._KINDS_COUNTED): IM19's washouts are inclusion criterion 5's 4
@@ -295,3 +301,24 @@ def test_the_whole_enrolment_said_in_one_cohort_is_the_records(registry: Path, a
 )
 def test_a_count_of_a_criterions_sub_list_is_the_records(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+# --- A clause ending the file's title comment, in the words its field is read in (remark_prose._titled,
+# _title_bases_unheld): IM19 has no results posted, is given intravenously, and doses its first cohort per kilogram
+# and its second flat
+@pytest.mark.parametrize(
+    ("end", "found"),
+    [
+        (", dosed flat.", {"E501"}),
+        (", dosed per kilogram.", {"E501"}),
+        (", results posted.", {"E501"}),
+        (", subcutaneous.", {"E501"}),
+        (" - subcutaneous infusion.", {"E501"}),
+        (", dosed per kilogram and flat.", set()),
+        (", no results posted.", set()),
+        (", intravenous.", set()),
+        (", recruiting.", set()),
+    ],
+)
+def test_a_clause_ending_the_title_comment_in_its_fields_words(trials: Trials, end: str, found: set[str]) -> None:
+    assert codes_with_a_title(trials, IM19_PATH, IM19_TITLE + end) == found

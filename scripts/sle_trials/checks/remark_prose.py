@@ -37,7 +37,7 @@ from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks_
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon import note_names
+from sle_trials.reading.lexicon import dosing, note_cohorts, note_names
 from sle_trials.reading.lexicon.coded_words import CODED, Coded
 
 
@@ -142,7 +142,11 @@ def check_comment_prose(record: Record, sources: Sources, schema: dict) -> Itera
         record,
         schema,
         "E501",
-        lambda text: _coded_unheld(record, sources, _titled(text) if text is title else text),
+        lambda text: (
+            [*_coded_unheld(record, sources, _titled(text)), *_title_bases_unheld(record.data, text)]
+            if text is title
+            else _coded_unheld(record, sources, text)
+        ),
         rule,
     )
 
@@ -159,6 +163,13 @@ _TITLES_PHASE = lazy(r"(?i)[,;:(\u2013\u2014-][ \t]*(?P<phase>(?:early[ \t]+)?ph
 _TITLES_CLAUSE = lazy(r"(?:[,;\u2013\u2014]|[ \t]-)[ \t]*(?P<clause>[^,;:()\u2013\u2014]+?)[ \t.]*\Z")
 
 
+# ... and said in the words its field is read in: results posted ("..., results posted.": "The trial has results
+# posted.") and a route ("..., subcutaneous.": "Its route is subcutaneous."), each of which passed beside IM19's
+# results_posted false and its intravenous route (hunt 224's leftovers), no coded words read in "The trial is ..."
+_RESULTS_WORD = lazy(r"(?i)\bresults\b")
+_ROUTE_WORDS = lazy(r"(?i)(?<![\w-])(?:" + "|".join(dosing.ROUTES.values()) + r")(?![\w-])")
+
+
 def _titled(text: str) -> str:
     """The file's title comment, a phase at its end (or a clause after a comma or a dash) said of the trial in a
     sentence of its own."""
@@ -166,7 +177,42 @@ def _titled(text: str) -> str:
     if m:
         return f"{text[: m.start()]}. The trial is {m.group('phase')}."
     m = _TITLES_CLAUSE.search(text)
-    return f"{text[: m.start()]}. The trial is {m.group('clause')}." if m else text
+    if m is None:
+        return text
+    clause = m.group("clause")
+    said = [f"The trial is {clause}."]
+    if _RESULTS_WORD.search(clause):
+        said.append(f"The trial has {clause}.")
+    if _ROUTE_WORDS.search(clause):
+        said.append(f"Its route is {clause}.")
+    return f"{text[: m.start()]}. " + " ".join(said)
+
+
+def _title_bases_unheld(data: dict, text: str) -> Iterator[str]:
+    """The basis a clause ending the file's title comment says the trial is dosed on ("..., dosed flat.": its every
+    cohort) that one of the record's cohorts is not dosed on: IM19's passed beside its first cohort, dosed per
+    kilogram (hunt 224's leftover), a dose's basis in a comment read of no cohort."""
+    m = _TITLES_CLAUSE.search(text)
+    if m is None or _TITLES_PHASE.search(text):
+        return
+    bases = {
+        cohort["dose"].get("basis")
+        for arm in data.get("arms") or []
+        if isinstance(arm, dict)
+        for cohort in arm.get("cohorts") or []
+        if isinstance(cohort, dict) and isinstance(cohort.get("dose"), dict)
+    }
+    clause = m.group("clause")
+    if _FLAT_WORD.search(clause) and _PER_KG_WORD.search(clause):
+        return  # (both bases, each of some cohorts: "dosed per kilogram and flat")
+    for said in note_cohorts.bases_given(f"Every cohort is {clause}."):
+        if bases and bases != {said.basis}:
+            held = ", ".join(sorted(map(str, bases)))
+            yield f"says the trial is dosed {said.basis}, where the record doses its cohorts {held}"
+
+
+_FLAT_WORD = lazy(r"(?i)\b(?:flat|fixed)\b")
+_PER_KG_WORD = lazy(r"(?i)\b(?:per|kilograms?|kg|weight)\b")
 
 
 RULE = "a remark says only what the record and its sources say"
