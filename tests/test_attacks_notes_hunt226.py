@@ -61,6 +61,11 @@ Found and fixed (E501):
   trial is ...". It is read as "The trial has ..." where it says results, "Its route is ..." where it names a route
   (remark_prose._titled), and a basis it doses on is every cohort's (remark_prose._title_bases_unheld). "..., dosed
   per kilogram and flat." and "..., no results posted." pass.
+- passing, false: the kind of body a note says the sponsor is: Relma-cel's "The sponsor is a university." passed
+  (hunt 224's leftover: its sponsor.class is declared silent, and a class is held only to a value held). The kind
+  ("university", "hospital", "company") is held to the words of the sponsor's name, or for a company its about text
+  (remark_parts._KIND_SAID); "not" turns it. "The sponsor is a biotechnology company." and IM19's "The sponsor is a
+  university hospital." pass.
 """
 
 from __future__ import annotations
@@ -322,3 +327,25 @@ def test_a_count_of_a_criterions_sub_list_is_the_records(registry: Path, added: 
 )
 def test_a_clause_ending_the_title_comment_in_its_fields_words(trials: Trials, end: str, found: set[str]) -> None:
     assert codes_with_a_title(trials, IM19_PATH, IM19_TITLE + end) == found
+
+
+# --- The kind of body a note says the sponsor is (remark_parts._KIND_SAID): Relma-cel's sponsor is "SHANGHAI MING JU
+# BIOTECHNOLOGY CO., LTD.", its class declared silent; IM19's "Peking University Third Hospital", class OTHER
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "The sponsor is a university.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a hospital.", {"E501"}),
+        (RELMA_PATH, "The sponsor is not a company.", {"E501"}),
+        (IM19_PATH, "The sponsor is not a hospital.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a company.", set()),
+        (RELMA_PATH, "The sponsor is a biotechnology company.", set()),
+        (RELMA_PATH, "The sponsor is not a university.", set()),
+        (IM19_PATH, "The sponsor is a university hospital.", set()),
+        (IM19_PATH, "The sponsor is not a company.", set()),
+    ],
+)
+def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

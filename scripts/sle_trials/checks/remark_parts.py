@@ -33,6 +33,42 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
     responsible_party is silent, "The responsible party is Renji Hospital ...", and both passed."""
     yield from said_by_remarks(record, "E501", lambda text: _parts_unheld(record, text), REMARK_RULE)
     yield from said_by_remarks(record, "E501", lambda text: _officials_misplaced(record, text), REMARK_RULE)
+    yield from said_by_remarks(record, "E501", lambda text: _kinds_unheld(record, text), REMARK_RULE)
+
+
+# the kind of body a note says the sponsor is: "The sponsor is a university." passed of Relma-cel's (a biotechnology
+# company, its sponsor.class declared silent: a class is held only to a value held, hunt 224's leftover). The kind is
+# held to the words of the sponsor's name and of what the record holds about it (sponsor.about): a university's name
+# says so, a company's says "Co.", "Ltd", "Inc." or the like, or its about text calls it a company
+_KIND_SAID = lazy(
+    r"(?i)\b(?:the|its|this[ \t]+trial['\u2019]s)[ \t]+(?:lead[ \t]+)?sponsor[ \t]+(?:is|was)[ \t]+"
+    r"(?P<denied>not[ \t]+)?(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?P<kind>university|hospital|company|firm|corporation|manufacturer)\b"
+)
+_KIND_WORDS = {
+    "university": lazy(r"(?i)\buniversit(?:y|ies|ät|e)\b"),
+    "hospital": lazy(r"(?i)\b(?:hospital|clinic|medical[ \t]+cent(?:er|re))\b"),
+    "company": lazy(r"(?i)\b(?:co\.|company|ltd\b|limited|inc\b|inc\.|corp\b|corporation|gmbh|llc|plc|s\.?a\.|ag\b)"),
+}
+_KINDS = {"firm": "company", "corporation": "company", "manufacturer": "company"}
+
+
+def _kinds_unheld(record: Record, text: str) -> Iterator[str]:
+    """Each kind of body a note says the sponsor is (_KIND_SAID) that neither its name nor the record's words about
+    it say ("not" turning it, of its name alone)."""
+    sponsor = record.data.get("sponsor")
+    if not isinstance(sponsor, dict) or not isinstance(sponsor.get("name"), str):
+        return
+    name = sponsor["name"]
+    about = sponsor["about"] if isinstance(sponsor.get("about"), str) else ""
+    for m in _KIND_SAID.finditer(normalise(text)):
+        kind = _KINDS.get(m.group("kind").lower(), m.group("kind").lower())
+        words = _KIND_WORDS[kind]
+        named = bool(words.search(name))
+        if m.group("denied") and named:
+            yield f"says the sponsor is not a {kind}, which its name {name!r} says it is"
+        elif not m.group("denied") and not named and not (kind == "company" and words.search(about)):
+            yield f"says the sponsor is a {kind}, which its name {name!r} does not say"
 
 
 def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
