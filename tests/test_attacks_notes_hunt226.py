@@ -66,6 +66,10 @@ Found and fixed (E501):
   ("university", "hospital", "company") is held to the words of the sponsor's name, or for a company its about text
   (remark_parts._KIND_SAID); "not" turns it. "The sponsor is a biotechnology company." and IM19's "The sponsor is a
   university hospital." pass.
+- passing, false: where a stub's comment says its source lists the trial: NCT06886919's "..., listed there last."
+  passed (IM19's page lists it first of five, hunt 224's leftover), only what it is listed as being read
+  (remark_sections._LISTED_AT: its place among the trial ids of a section writing its id, first, last or by ordinal).
+  "listed there first." passes.
 """
 
 from __future__ import annotations
@@ -349,3 +353,26 @@ def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- Where a stub's comment says its source lists the trial among the related ones (remark_sections._LISTED_AT):
+# IM19's page lists NCT06886919 first of its five related trials, NCT03030976 last
+STUB = "# Stub: only what the IM19 record's source (NCT06513429) says of this trial, listed there "
+
+
+@pytest.mark.parametrize(
+    ("shown", "end", "found"),
+    [
+        ("trials/NCT06886919.yaml", "last.", {"E501"}),
+        ("trials/NCT06886919.yaml", "second.", {"E501"}),
+        ("trials/NCT03030976.yaml", "first.", {"E501"}),
+        ("trials/NCT06886919.yaml", "first.", set()),
+        ("trials/NCT03030976.yaml", "last.", set()),
+        ("trials/NCT03030976.yaml", "fifth.", set()),
+        ("trials/NCT06886919.yaml", "as related.", set()),
+    ],
+)
+def test_where_a_stub_is_said_listed_is_where_its_source_lists_it(
+    trials: Trials, shown: str, end: str, found: set[str]
+) -> None:
+    assert codes_with_a_title(trials, shown, STUB + end) == found

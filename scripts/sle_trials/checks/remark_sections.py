@@ -116,6 +116,7 @@ _LISTED_AS = lazy(
     r"(?:an?[ \t]+|the[ \t]+|its[ \t]+)?(?P<role>[A-Za-z][\w-]*)"
 )
 _RULE_OF_LISTING = "a remark says a source lists the trial as what a section of it writing the trial's id is headed"
+_RULE_OF_PLACE = "a remark says a source lists the trial where a section of it writing the trial's id does"
 
 
 def check_comment_sections(record: Record, sources: Sources, schema: dict) -> Iterator[Problem]:
@@ -127,6 +128,53 @@ def check_comment_sections(record: Record, sources: Sources, schema: dict) -> It
         return
     yield from said_by_comments(record, schema, "E501", lambda text: _listed_as(text, nct_id, docs), _RULE_OF_LISTING)
     yield from said_by_remarks(record, "E501", lambda text: _listed_as(text, nct_id, docs), _RULE_OF_LISTING)
+    yield from said_by_comments(record, schema, "E501", lambda text: _listed_at(text, nct_id, docs), _RULE_OF_PLACE)
+    yield from said_by_remarks(record, "E501", lambda text: _listed_at(text, nct_id, docs), _RULE_OF_PLACE)
+
+
+# ... and where it says the source lists the trial among the others: "listed there last" (a stub's comment so made
+# passed of NCT06886919, IM19's page listing it first, hunt 224's leftover); its place among the trial ids of a
+# section writing its id
+_LISTED_AT = lazy(
+    r"(?i)\blisted[ \t]+(?:there[ \t]+|in[ \t]+it[ \t]+|on[ \t]+it[ \t]+)?(?P<not>not[ \t]+)?(?:(?P<first>first)|last|"
+    r"(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b"
+)
+_NTH = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_TRIAL_ID = lazy(r"\bNCT\d{8}\b")
+
+
+def _listed_at(text: str, nct_id: str, docs: list[SourceDoc]) -> Iterator[str]:
+    """Each place among a section's trial ids text says a source lists the trial at (_LISTED_AT) that no section
+    writing its id lists it at ("not" turning it)."""
+    for m in _LISTED_AT.finditer(normalise(text)):
+        places = set()
+        for doc in docs:
+            for words, _ in sections_of(doc).values():
+                ids = list(dict.fromkeys(_TRIAL_ID.findall(words)))
+                if nct_id in ids:
+                    k = ids.index(nct_id) + 1
+                    places.add((k, k == len(ids)))
+        if not places:
+            continue
+        if m.group("first"):
+            at = any(k == 1 for k, _ in places)
+        elif m.group("nth"):
+            at = any(k == _NTH[m.group("nth").lower()] for k, _ in places)
+        else:
+            at = any(last for _, last in places)
+        if at == bool(m.group("not")):
+            said = " ".join(m.group().split()).removeprefix("listed ")
+            yield f"says its source lists the trial {said!r}, which no section writing its id does"
 
 
 def _listed_as(text: str, nct_id: str, docs: list[SourceDoc]) -> Iterator[str]:
