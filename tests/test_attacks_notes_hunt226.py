@@ -70,6 +70,11 @@ Found and fixed (E501):
   passed (IM19's page lists it first of five, hunt 224's leftover), only what it is listed as being read
   (remark_sections._LISTED_AT: its place among the trial ids of a section writing its id, first, last or by ordinal).
   "listed there first." passes.
+- passing, false: a limit said to apply to everyone where the record conditions it: Relma-cel's note rewritten to
+  "Inclusion criterion 4's floor of 7.5 mg/day prednisone applies to all patients, not only those on oral
+  corticosteroids" passed (hunt 224's leftover). The thresholds of the criterion named before "applies to all
+  patients", "is unconditional" (those of a number the sentence gives, where it gives one) must hold one with no
+  conditions (remark_thresholds._UNCONDITIONED). Its history of 6 months, and IM19's weight floor, pass.
 """
 
 from __future__ import annotations
@@ -77,7 +82,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_note_rewritten, codes_with_a_sentence_added
 from test_attacks_mut_hunt224 import IM19_TITLE, codes_with_a_title
 
 
@@ -376,3 +381,39 @@ def test_where_a_stub_is_said_listed_is_where_its_source_lists_it(
     trials: Trials, shown: str, end: str, found: set[str]
 ) -> None:
     assert codes_with_a_title(trials, shown, STUB + end) == found
+
+
+# --- A limit said to apply to everyone (remark_thresholds._UNCONDITIONED): Relma-cel's prednisone floor and ceiling
+# (inclusion criterion 4) are conditioned on oral corticosteroids, its 6 months' history is not; IM19's weight floor
+# is not conditioned, its steroid ceiling (inclusion criterion 5) is
+RELMA_SCOPE = (
+    "applies to patients on oral corticosteroids and, by its sub-item 2, not to those also taking immunosuppressants"
+)
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("applies to all patients, not only those on oral corticosteroids", {"E501"}),
+        ("applies to every patient", {"E501"}),
+        ("is unconditional", {"E501"}),
+        ("applies to patients on oral corticosteroids", set()),
+    ],
+)
+def test_a_conditioned_limit_said_to_apply_to_everyone(registry: Path, new: str, found: set[str]) -> None:
+    assert codes_with_a_note_rewritten(registry, RELMA_PATH, RELMA_SCOPE, new) == found
+
+
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "Inclusion criterion 4's ceiling of 30 mg/day applies to all patients.", {"E501"}),
+        (IM19_PATH, "Inclusion criterion 5's steroid ceiling of 30 mg/day applies to all patients.", {"E501"}),
+        (RELMA_PATH, "Inclusion criterion 4's history of 6 months applies to all patients.", set()),
+        (IM19_PATH, "Inclusion criterion 3's weight floor applies to all patients.", set()),
+    ],
+)
+def test_a_limit_said_to_apply_to_everyone_is_one_held_so(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found

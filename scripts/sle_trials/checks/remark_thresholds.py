@@ -68,6 +68,45 @@ def check_remark_thresholds(record: Record) -> Iterator[Problem]:
     yield from said_by_remarks(record, "E501", lambda text: _sides_unheld(text, held), _RULE_OF_SIDES)
     yield from said_by_remarks(record, "E501", lambda text: _only_ones_unheld(text, held), _RULE_OF_ONLY)
     yield from said_by_remarks(record, "E501", lambda text: _misplaced(text, held), _RULE_OF_PLACES)
+    yield from said_by_remarks(record, "E501", lambda text: _said_unconditioned(text, held), _RULE_OF_CONDITIONS)
+
+
+# a limit a note says applies to everyone, where the record conditions it: Relma-cel's note rewritten to "Inclusion
+# criterion 4's floor of 7.5 mg/day prednisone applies to all patients, not only those on oral corticosteroids" passed
+# (its threshold conditioned on oral corticosteroids, hunt 224's leftover). The thresholds of the criterion the
+# sentence names before it (those of a number it gives, where it gives one) must hold one with no conditions
+_UNCONDITIONED = lazy(
+    r"(?i)\b(?:appl(?:y|ies)|holds?)[ \t]+(?:to|for)[ \t]+(?:all|every|each|any)(?:[ \t]+(?:the|of[ \t]+the))?[ \t]+"
+    r"(?:patients?|participants?|subjects?|people|one)\b|\b(?:is|are)[ \t]+unconditional\b|\b(?:has|have)[ \t]+no[ \t]+"
+    r"conditions?\b"
+)
+_CRITERION_NAMED = lazy(r"(?i)\b(?P<list>inclusion|exclusion)[ \t]+criterion[ \t]+(?P<n>\d+)\b")
+_A_NUMBER = lazy(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]\d)")
+_RULE_OF_CONDITIONS = "a remark says a limit applies to everyone only where the record holds it with no condition"
+
+
+def _said_unconditioned(text: str, held: list) -> Iterator[str]:
+    """Each limit a remark's sentence says applies to everyone (_UNCONDITIONED) whose thresholds, of the criterion it
+    names before, all hold conditions."""
+    for sentence in _sentences(normalise(text)):
+        for m in _UNCONDITIONED.finditer(sentence):
+            named = list(_CRITERION_NAMED.finditer(sentence, 0, m.start()))
+            if not named:
+                continue
+            ref = (named[-1].group("list").upper(), int(named[-1].group("n")))
+            theirs = [
+                t
+                for t in held
+                if isinstance(t.get("criterion"), dict)
+                and (t["criterion"].get("list"), t["criterion"].get("number")) == ref
+            ]
+            numbers = {float(n) for n in _A_NUMBER.findall(sentence, named[-1].end(), m.start())}
+            theirs = [t for t in theirs if isinstance(t.get("value"), int | float) and t["value"] in numbers] or (
+                [] if numbers else theirs
+            )
+            if theirs and all(t.get("conditions") for t in theirs):
+                shown = " ".join(m.group().split())
+                yield f"says {named[-1].group()}'s limit {shown!r}, where the record holds it with conditions"
 
 
 # the criterion a note says a limit named by its measure is in: "The weight floor is in inclusion criterion 4." passed
