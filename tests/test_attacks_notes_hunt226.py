@@ -75,6 +75,18 @@ Found and fixed (E501):
   corticosteroids" passed (hunt 224's leftover). The thresholds of the criterion named before "applies to all
   patients", "is unconditional" (those of a number the sentence gives, where it gives one) must hold one with no
   conditions (remark_thresholds._UNCONDITIONED). Its history of 6 months, and IM19's weight floor, pass.
+- passing, false: a count of what a criterion lettering no items lists, past what its words can hold: IM19's
+  "Exclusion criterion 8 lists seven heart conditions." passed (hunt 225's leftover). A count above the most items
+  any run of its commas holds (each piece's inner "or"/"and" parting one more; its sub-criteria's too) is refused
+  (remark_numbering._series_overcounted); "five" and "six heart conditions" pass.
+
+Left (reproduce with codes_with_a_sentence_added on the fixture registry, IM19 or Relma-cel as named; each passes):
+- IM19's "Exclusion criterion 10 lists four liver enzymes." (three, bilirubin none): a count within its run of
+  commas is not judged, which of the items a noun counts being unsure.
+- IM19's "The trial is dosed flat." (a basis said of the trial in a note's prose, not of "every cohort") and
+  Relma-cel's title ending ", dosed flat." (arms declared silent; "dosed flat" is no coded words of a basis).
+- IM19's "The related trials name CD19." (three of five: no count, read as the titles').
+- a sponsor's kind other than a university, a hospital or a company ("The sponsor is a government agency.").
 """
 
 from __future__ import annotations
@@ -416,4 +428,25 @@ def test_a_conditioned_limit_said_to_apply_to_everyone(registry: Path, new: str,
 def test_a_limit_said_to_apply_to_everyone_is_one_held_so(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A count of what a criterion lettering none lists, past its runs of commas (remark_numbering._series_overcounted):
+# IM19's exclusion criterion 8 lists five heart conditions (one of them two joined by "or"), its criterion 6 five
+# infections and a deficiency; Relma-cel's inclusion criterion 4 runs eleven therapies at most
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "Exclusion criterion 8 lists seven heart conditions.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 6 lists eight infections.", {"E501"}),
+        (RELMA_PATH, "Inclusion criterion 4 lists twelve immunosuppressants.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8 lists five heart conditions.", set()),
+        (IM19_PATH, "Exclusion criterion 8 lists six heart conditions.", set()),
+        (IM19_PATH, "Exclusion criterion 10 lists three liver enzymes.", set()),
+        (IM19_PATH, "Inclusion criterion 5 lists three therapies.", set()),
+        (IM19_PATH, "Inclusion criterion 5 names 4 weeks.", set()),
+        (RELMA_PATH, "Inclusion criterion 4 lists seven immunosuppressants.", set()),
+    ],
+)
+def test_a_count_past_a_criterions_runs_of_commas(registry: Path, shown: str, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found

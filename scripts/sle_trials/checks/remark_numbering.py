@@ -25,7 +25,7 @@ from sle_trials.checks.remarks import QUOTED, Remark, said_by_remarks, said_by_r
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
-from sle_trials.reading.lexicon.quantities import CARDINALS, CARDINALS_TO_20
+from sle_trials.reading.lexicon.quantities import CARDINALS, CARDINALS_TO_20, unit_at
 
 LISTS = {"inclusion": "inclusion_criteria", "exclusion": "exclusion_criteria"}
 # the lists a note says start at a number: "Both criteria lists start at 2", "Only the inclusion list starts at 2",
@@ -324,6 +324,8 @@ def _lettered_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[st
         text = " ".join(str(criterion.get("text") or "").split()) if criterion else ""
         run = _A_LETTER.search(text)
         if run is None:
+            if criterion is not None:
+                yield from _series_overcounted(m, read, criterion)
             continue
         lead = text[max(0, run.start() - 80) : run.start()].lower()
         if not any(_of_the_run(word, lead) for word in m.group("what").lower().split()):
@@ -333,6 +335,34 @@ def _lettered_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[st
         if said != letters:
             what, last = m.group("what"), chr(96 + letters)
             yield f"says criterion {m.group('n')} lists {said} {what}, which letters {letters} (a. to {last}.)"
+
+
+# ... and a count of what a criterion that letters none lists in its words, past the most items any of its runs of
+# commas can hold: IM19's "Exclusion criterion 8 lists seven heart conditions." passed (its run of five, one of them
+# two joined by "or", hunt 225's leftover). A run is a sentence's pieces between commas, each piece's inner "or",
+# "and" or "and/or" parting one more; a count of no more is not judged (which of them it counts is unsure: "four liver
+# enzymes" of IM19's criterion 10 is left). Not a length ("lists 6 months"), nor the record's own nouns' counts
+_RUN_BREAK = lazy(r"(?<=[.;:])\s+")
+_INNER_JOINT = lazy(r"(?i)(?<=\w)[ \t]+(?:or|and|and/or)[ \t]+(?=\w)")
+_OWN_NOUNS = lazy(r"(?i)^(?:thresholds?|limits?|windows?|washouts?|sub-?criteria|criteria|items|entries|sub-?items)\b")
+
+
+def _series_overcounted(m: re.Match[str], read: str, criterion: dict) -> Iterator[str]:
+    """A count a match of _ITEMS_COUNTED gives of what a criterion lettering no items lists, above the most items
+    one of its runs of commas holds (its text and its sub-criteria's)."""
+    if _OWN_NOUNS.match(m.group("what")) or unit_at(read, m.end("count")) is not None:
+        return
+    texts = [criterion, *_beneath(criterion)]
+    most = 0
+    for item in texts:
+        for sentence in _RUN_BREAK.split(" ".join(str(item.get("text") or "").split())):
+            pieces = [piece for piece in sentence.split(",") if piece.strip()]
+            if len(pieces) > 1:
+                most = max(most, len(pieces) + sum(len(_INNER_JOINT.findall(piece)) for piece in pieces))
+    said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+    if most and said > most:
+        what = m.group("what")
+        yield f"says criterion {m.group('n')} lists {said} {what}, more than any run of its words holds ({most})"
 
 
 def _of_the_run(word: str, lead: str) -> bool:
