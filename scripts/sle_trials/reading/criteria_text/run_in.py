@@ -14,6 +14,7 @@ from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
 from sle_trials.reading.criteria_text.lines import RUNS_ON, indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
+from sle_trials.reading.shown import shown
 
 # the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
 # (marks.SPACE: a word processor's no-break space, a CJK text's ideographic one). Before, only a space or a tab:
@@ -160,26 +161,115 @@ _FIRST_BULLET = lazy(r"^(?P<indent> *)(?P<bullet>[*" + SYMBOL_BULLETS + "])" + _
 # bullets that are operators too: "*" and "·" multiply ("2.5 * ULN", "1.5 · 10^9/L"); one of them between
 # items stands after a word (no number, unit in brackets or operator) and before a capitalised word
 _OPERATOR_BULLETS = "*·"
+# ... and after a number before a capitalised word too ("Age 18 to 65 * SLE per ACR": before, one criterion holding
+# two, with no remark), where that word is none a number is multiplied by (a limit of normal, a baseline, a spread:
+# "2.5 * ULN", "1.5 * Baseline") and stands in no formula (glued to an operator or before one: "175 * Scr^-1.154",
+# "(140 - age) * Weight / 72"); said, as a star after a number may multiply still
+_MULTIPLIED_BY = lazy(
+    r"(?:ULN|LLN|ULRR|LLRR|UNL|SD|IQR|BSA|(?:Upper|Lower|Normal|Baseline|Median|Mean|Institutional|Times)\b)"
+)
+_IN_A_FORMULA = lazy(r"[^\W_]+(?:[\^/*=×+]|[ \t]+[\^/*=×+])")
+# bullets that are dashes too: a sentence's dash ("Lupus nephritis - Class III"), a range's ("18 - 65"), a minus's
+# ("(140 - age)"), a sum's ("+"). A line bulleted so runs its items onto one line where the bullet stands between
+# spaces before a capitalised word twice at least (three items: "- Age 18 to 65 - SLE per ACR - Consent": before, one
+# criterion holding three, with no remark); once, it is read as written (a dash between an item's words) and said
+_DASH_BULLETS = "-–—+"
+_FIRST_DASH = lazy(r"^(?P<indent> *)(?P<bullet>[" + _DASH_BULLETS + "])" + _GAP + r"+(?=\S)")
+_DASH_RUN = 2  # the fewest dashes before a capital a line's run of items is cut at
+_TIMES = {2: "twice", 3: "three times"}
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether index at of text stands within brackets the text opens before it and has not closed: no item's bullet
+    ("(140 - Age) * Weight": a minus)."""
+    depth = 0
+    for char in text[:at]:
+        if char in "([{（［":
+            depth += 1
+        elif char in ")]}）］" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Match]]:
+    """Where a line bulleted in a run is cut (_run_in_bullets): its indent and bullet, (where an item ends, where the
+    next one's bullet starts) of each cut, and the cuts doubted (a star after a number before a capital; a dash
+    before a capital). ("", "", [], []) for a line no bullet opens."""
+    first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line)
+    if first is None:
+        return "", "", [], []
+    bullet, indent = first.group("bullet"), first.group("indent")
+    mark = re.escape(bullet)
+    between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}+(?=\S)")
+    cuts: list[tuple[int, int]] = []
+    doubted: list[re.Match] = []
+    for m in between.finditer(line, first.end()):
+        after, before = line[m.end() :], line[m.start() - 1]
+        if bullet in _OPERATOR_BULLETS:
+            if not after[0].isupper() or _bracketed(line, m.start()) and not before.isalpha():
+                continue
+            if not before.isalpha():
+                if _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after):
+                    continue  # ("2.5 * ULN", "175 * Scr^-1.154")
+                doubted.append(m)
+        elif bullet in _DASH_BULLETS:
+            if not after[0].isupper() or _bracketed(line, m.start()) or _IN_A_FORMULA.match(after):
+                continue
+            doubted.append(m)
+        cuts.append((m.start(), m.end()))
+    if bullet in _DASH_BULLETS and len(cuts) < _DASH_RUN:
+        cuts = []
+    return indent, bullet, cuts, doubted
 
 
 def _run_in_bullets(line: str) -> list[str]:
     """A line that bullets its items one after another in a run ("* Age ≥ 18 years * SLE diagnosis"),
     as the lines it runs together: the bullet the line begins with, between spaces, starts a line
-    (a "*" or "·" only after a letter and before a capital: "ALT ≤ 2.5 * ULN" is one item). Any other
-    line as it is."""
-    first = _FIRST_BULLET.match(line)
-    if first is None:
+    (a "*" or "·" only before a capital, after a letter or a number a capital opens no multiple or formula of:
+    "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least). Any other line as it is."""
+    indent, bullet, cuts, _ = _bullet_cuts(line)
+    if not cuts:
         return [line]
-    bullet, indent = first.group("bullet"), first.group("indent")
-    mark = re.escape(bullet)
-    if bullet in _OPERATOR_BULLETS:
-        between = re.compile(rf"(?<=[^\W\d_]){_GAP}+{mark}{_GAP}+(?=[A-Z])")
-    else:
-        between = re.compile(rf"{_GAP}+{mark}{_GAP}+(?=\S)")
-    parts = between.split(line[first.end() :])
-    if len(parts) == 1:
-        return [line]
+    parts, start = [], len(indent) + 1
+    for end, following in cuts:
+        parts.append(line[start:end])
+        start = following
+    parts.append(line[start:])
     return [f"{indent}{bullet} {part.strip()}" for part in parts]
+
+
+def bullets_doubted(line: str) -> str | None:
+    """The remark on a line bulleted in a run (_run_in_bullets) where the layout does not say whether a bullet between
+    its words starts an item: a star after a number ("Age 18 to 65 * SLE per ACR", which "2.5 * ULN" writes
+    multiplying), read as a bullet; a dash before a capital, read as a run's bullets where it stands so _DASH_RUN
+    times at least, else as the item's own dash ("Lupus nephritis - Class III"). None where no bullet is doubted."""
+    if _FIRST_NUMBER.match(line) is not None:
+        return None  # (a numbered line: its run is of numbers, run_in_items)
+    _, bullet, cuts, doubted = _bullet_cuts(line)
+    if not doubted:
+        return None
+    where = ", ".join(
+        f"{shown(line[: m.start()].split()[-1] + ' ' + bullet + ' ' + line[m.end() :].split()[0])}" for m in doubted[:3]
+    )
+    whole = shown(line.strip(), 100)
+    times = _TIMES.get(len(doubted), f"{len(doubted)} times")
+    if bullet in _OPERATOR_BULLETS:
+        return (
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces after "
+            f"a number before a capitalised word ({where}): read as the next item's bullet, the items run onto one "
+            "line, not as multiplying a number: the curator's to confirm."
+        )
+    if cuts:
+        return (
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
+            f"a capitalised word {times} ({where}): read as a run of items onto one line, each starting "
+            f"at its '{bullet}' (a dash between a sentence's words is written so too): the curator's to confirm."
+        )
+    return (
+        f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before a "
+        f"capitalised word ({where}), which may be the next item's bullet or a dash between the item's words: read as "
+        "one criterion, the curator's to split where it runs two items onto one line."
+    )
 
 
 # the fewest items a run of numbers on one line holds before a number after a space alone, with no stop before it,

@@ -41,6 +41,7 @@ from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
     bracketed_run_goes_on,
+    bullets_doubted,
     headed_alone,
     html_breaks,
     inline_headings,
@@ -326,6 +327,7 @@ def split(text: str) -> Split:
                 sections[current].append("")
             if rest:
                 cut = run_in_items(rest, fewest)  # "Exclusion Criteria: Pregnancy"
+                remarks += filter(None, [bullets_doubted(rest)])
                 sections[current] += cut
                 run = "run" if len(cut) > 1 else "line"
             continue
@@ -333,6 +335,7 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         cut = run_in_items(line, fewest)
+        remarks += filter(None, [bullets_doubted(line)])  # ("* Age 18 to 65 * SLE per ACR": a star after a number)
         sections[current] += cut
         run, taken = "run" if len(cut) > 1 else "line", (line, len(cut))
         if current not in top and is_marked(first := list_item(line)):
