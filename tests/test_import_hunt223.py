@@ -16,6 +16,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   with no remark (a dash being a range's, a minus's and a sentence's too); now a line whose bullet stands between
   spaces before a capitalised word twice at least, out of brackets, is a run of items, said; once ("- Lupus nephritis
   - Class III"), one criterion as before, said: the curator's to split where it runs two items.
+- a run of items wrapped after a mark ("1. SLE, one of: (1) ANA ≥ 1:80; (2)" / "   anti-dsDNA; or (3) low C3")
+  read the item whole, "SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA; or (3) low C3", where on one line it is cut into
+  three sub-criteria, with no remark; wrapped after its last mark ("...; or (3)" / "   low C3") it read "anti-dsDNA;
+  or (3) low C3" as one sub-criterion, two merged; and a run of top-level numbers so ("1. Age 18; 2." / "   SLE; 3.
+  Consent") one criterion. Now a line ending in a run's next mark is read joined to the line of words under it, where
+  the two read as one line cut the run at that mark: as the line unwrapped reads (run_in.marks_ending_joined).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Trials, criteria_texts, imported_draft, inclusion, with_criteria
+from conftest import Trials, criteria_texts, criteria_tree, imported_draft, inclusion, real_study, with_criteria
 from sle_trials.reading import criteria_text
 
 # --- a run of bullets on one line, an item ending in a number ---------------------------------------------------------
@@ -105,3 +111,68 @@ def test_a_study_run_onto_one_line_imports_its_items_with_the_remark(
     assert [c["text"] for c in data["eligibility"]["inclusion_criteria"]] == ["Age 18 to 65", "SLE per ACR", "Consent"]
     notes = [n["text"] for n in data["curation"]["notes"] if n["field"] == "eligibility"]
     assert [n for n in notes if AS_BULLET in n], notes
+
+
+# --- a run wrapped after a mark ---------------------------------------------------------------------------------------
+
+ONE_LINE = "1. SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA; or (3) low C3\n2. Age"
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "one_line"),
+    [
+        ("1. SLE, one of: (1) ANA ≥ 1:80; (2)\n   anti-dsDNA; or (3) low C3\n2. Age", ONE_LINE),
+        ("1. SLE, one of: (1)\n   ANA ≥ 1:80; (2) anti-dsDNA; or (3) low C3\n2. Age", ONE_LINE),
+        ("1. SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA; or (3)\n   low C3\n2. Age", ONE_LINE),
+        ("1. SLE, one of: (1) ANA ≥ 1:80; (2)\n   anti-dsDNA; or (3)\n   low C3\n2. Age", ONE_LINE),
+        (
+            "1. Contraception: a) IUD; b)\n   pill; c) abstinence\n2. Age",
+            "1. Contraception: a) IUD; b) pill; c) abstinence\n2. Age",
+        ),
+        ("1. Age 18; 2.\n   SLE; 3. Consent", "1. Age 18; 2. SLE; 3. Consent"),
+        ("1) Age 18 2)\n   SLE 3) Consent", "1) Age 18 2) SLE 3) Consent"),
+    ],
+)
+def test_a_run_wrapped_after_a_mark_reads_as_on_one_line(wrapped: str, one_line: str) -> None:
+    """Before: item 1 whole ("SLE, one of: (1) ANA ≥ 1:80; (2) anti-dsDNA; or (3) low C3"), or its items (2) and (3)
+    one sub-criterion, or "Age 18; 2. SLE; 3. Consent" one criterion; no remark."""
+    found, unwrapped = inclusion(wrapped), inclusion(one_line)
+    assert len(criteria_texts(unwrapped.inclusion)) > 1 or "sub_criteria" in unwrapped.inclusion[0]
+    assert found.inclusion == unwrapped.inclusion and found.remarks == unwrapped.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. ALT ≤ 2.5 x ULN, grade (2)\n   or higher\n2. Age", ["ALT ≤ 2.5 x ULN, grade (2) or higher", "Age"]),
+        ("1. Age ≥ 18 (see Table 1)\n   and SLE\n2. Age", ["Age ≥ 18 (see Table 1) and SLE", "Age"]),
+        ("1. Hb ≥ 9; platelets ≥ 100 (1)\n   per ACR\n2. Age", ["Hb ≥ 9; platelets ≥ 100 (1) per ACR", "Age"]),
+        ("1. SLE, one of: (1) ANA; (2)\n2. Age", ["SLE, one of: (1) ANA; (2)", "Age"]),  # no words under the mark
+        (
+            "1. Therapy, one of: (1) RTX; (2) MMF;\n   (3) CYC\n2. Age",
+            ["Therapy, one of:", ["RTX;", "MMF;", "CYC"], "Age"],
+        ),
+    ],
+)
+def test_a_line_ending_in_a_number_of_no_run_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+@pytest.mark.parametrize(
+    "wrapped", ["; (2)\n   documented", "; or (3)\n   documented", "; (2)\n   documented|; or (3)\n   d"]
+)
+def test_a_real_study_with_its_run_wrapped_after_a_mark_imports_it_as_on_one_line(
+    wrapped: str, trials: Trials, registry: Path, tmp_path: Path
+) -> None:
+    """Before: NCT02576665's item 4 wrapped after "(2)" imported whole, its three sub-criteria one criterion; wrapped
+    after "(3)", its sub-criteria (2) and (3) one."""
+    text = real_study()["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    varied = text
+    for new in wrapped.split("|"):
+        old = new.replace("\n   ", " ")
+        assert varied.count(old) == 1
+        varied = varied.replace(old, new)
+    data = imported_draft(trials, registry, with_criteria(varied), tmp_path)
+    assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == criteria_tree(
+        criteria_text.split(text).inclusion
+    )

@@ -1,7 +1,8 @@
 """Lines a text runs together onto one: a list's heading run into a line after a sentence (inline_headings), and items
 numbered, bulleted or lettered one after another on one line (run_in_items), each cut onto a line of its own; and
-the other way round, an item's mark cut from its words onto a line of its own (marks_alone_joined); and a text's
-HTML line breaks read as the line breaks they show (html_breaks)."""
+the other way round, an item's mark cut from its words onto a line of its own (marks_alone_joined) or a run's mark
+ending a line its words wrap under (marks_ending_joined); and a text's HTML line breaks read as the line breaks they
+show (html_breaks)."""
 
 from __future__ import annotations
 
@@ -515,6 +516,40 @@ def marks_alone_joined(lines: list[str]) -> list[str]:
         out.append("-")  # (an empty item: no words, no criterion)
         at += 1
     return out
+
+
+# a run's next mark ending a line, its words wrapped onto the line under it ("1. SLE, one of: (1) ANA; (2)" /
+# "   anti-dsDNA; or (3) low C3", "1. Age 18; 2." / "   SLE; 3. Consent"): a number or letter in brackets or before
+# one, or a number before a stop, after a space
+_MARK_ENDING = lazy(
+    r"(?<=\s)[(（\[]?(?:[0-9０-９]{1,3}|[a-zA-Z]|[ivxIVX]{2,4})(?:[)）\]]|[.．、](?<![(（\[].)|\.\))[ \t]*$"
+)
+
+
+def marks_ending_joined(lines: list[str]) -> list[str]:
+    """The lines with each line ending in the next mark of a run of items (_MARK_ENDING, run_in_items) joined to the
+    line of words right under it, no item nor heading, where the two read as one line cut the run at that mark: the
+    wrapped form read as the line it wraps. Before, "1. SLE, one of: (1) ANA; (2)" / "   anti-dsDNA; or (3) low C3"
+    was one criterion (no run of one item on the first line, the second its words), where the line unwrapped is cut
+    into three sub-criteria; and "...; (2) anti-dsDNA; or (3)" / "   low C3" read "(3) low C3" as words of item (2),
+    two items merged into one with no remark."""
+    out: list[str] = []
+    for line in lines:
+        if out and _wraps_after_mark(out[-1], line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return out
+
+
+def _wraps_after_mark(last: str, line: str) -> bool:
+    """Whether last ends in a run's next mark whose words line holds (marks_ending_joined)."""
+    ending = _MARK_ENDING.search(last)
+    if ending is None or not line.strip() or is_marked(list_item(line)) or heading_of(line) is not None:
+        return False
+    joined = run_in_items(f"{last.rstrip()} {line.strip()}")
+    said = f"{ending.group().strip()} {line.split()[0]}"  # (the mark and the first word under it: the run's item)
+    return len(joined) > len(run_in_items(last)) and any(part.strip().startswith(said) for part in joined)
 
 
 def _mark_alone(line: str) -> bool:

@@ -46,6 +46,7 @@ from sle_trials.reading.criteria_text.run_in import (
     html_breaks,
     inline_headings,
     marks_alone_joined,
+    marks_ending_joined,
     run_goes_on,
     run_in_items,
 )
@@ -150,6 +151,7 @@ def split(text: str) -> Split:
     alone = headed_alone(text.split("\n"))
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
+    lines = marks_ending_joined(lines)  # ("(1) ANA; (2)" / "anti-dsDNA; or (3) low C3": read as on one line)
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     fewest = _fewest_run_in(lines, several)
