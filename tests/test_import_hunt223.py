@@ -22,6 +22,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   or (3) low C3" as one sub-criterion, two merged; and a run of top-level numbers so ("1. Age 18; 2." / "   SLE; 3.
   Consent") one criterion. Now a line ending in a run's next mark is read joined to the line of words under it, where
   the two read as one line cut the run at that mark: as the line unwrapped reads (run_in.marks_ending_joined).
+- a run of two items on one line, its next number after a space alone ("1) Age 18 to 65 2) SLE per ACR"), or a star
+  between them before a word in lower case ("* Age 18 to 65 * willing to consent"), was one criterion with no remark;
+  it still is (a run of two is not told apart from a sentence's number, nor the star from multiplying), now said:
+  the curator's to split (run_in.runs_doubted). A number within brackets ("(1) Age 18-65 (see (2) below)"), after a
+  word it belongs to ("CTCAE grade 2. Age"), or a star before a multiple or in a formula ("2.5 * upper limit of
+  normal"), no remark, as before.
 """
 
 from __future__ import annotations
@@ -176,3 +182,41 @@ def test_a_real_study_with_its_run_wrapped_after_a_mark_imports_it_as_on_one_lin
     assert criteria_tree(data["eligibility"]["inclusion_criteria"]) == criteria_tree(
         criteria_text.split(text).inclusion
     )
+
+
+# --- a run of two on one line, told from a sentence by nothing ------------------------------------------------------
+
+MAY_SPLIT = "the curator's to split where it runs two items onto one line"
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ("1) Age 18 to 65 2) SLE per ACR", "'65 2) SLE'"),
+        ("1. Hb > 9 2. Age 18 to 65", "'9 2. Age'"),
+        ("(1) Hb ≥ 9 g/dL (2) ANC ≥ 1.5", "'g/dL (2) ANC'"),
+        ("* Age 18 to 65 * willing to consent", "'65 * willing'"),
+        ("* Age ≥ 18 years * women of childbearing potential", "'years * women'"),
+    ],
+)
+def test_a_run_of_two_left_whole_is_said(lines: str, said: str) -> None:
+    """Before: one criterion, with no remark."""
+    found = inclusion(lines)
+    assert len(found.inclusion) == 1 and [r for r in found.remarks if MAY_SPLIT in r and said in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "(1) Age 18-65 (see (2) below)",
+        "1. CTCAE grade 2. Age 18-65",
+        "1. Age 18; 2. SLE",
+        "1) Age 2) SLE 3) Consent",
+        "* ALT < 2.5 * upper limit of normal",
+        "* Creatinine > 1.5 * baseline",
+        "* CrCl = (140 - age) * weight / 72",
+        "* eGFR ≥ 60 mL/min * 1.73 m2",
+    ],
+)
+def test_a_number_or_star_of_no_run_is_not_said(lines: str) -> None:
+    assert not inclusion(lines).remarks

@@ -167,7 +167,7 @@ _OPERATOR_BULLETS = "*·"
 # "2.5 * ULN", "1.5 * Baseline") and stands in no formula (glued to an operator or before one: "175 * Scr^-1.154",
 # "(140 - age) * Weight / 72"); said, as a star after a number may multiply still
 _MULTIPLIED_BY = lazy(
-    r"(?:ULN|LLN|ULRR|LLRR|UNL|SD|IQR|BSA|(?:Upper|Lower|Normal|Baseline|Median|Mean|Institutional|Times)\b)"
+    r"(?i:ULN|LLN|ULRR|LLRR|UNL|SD|IQR|BSA|(?:Upper|Lower|Normal|Baseline|Median|Mean|Institutional|Times)\b)"
 )
 _IN_A_FORMULA = lazy(r"[^\W_]+(?:[\^/*=×+]|[ \t]+[\^/*=×+])")
 # bullets that are dashes too: a sentence's dash ("Lupus nephritis - Class III"), a range's ("18 - 65"), a minus's
@@ -192,21 +192,27 @@ def _bracketed(text: str, at: int) -> bool:
     return depth > 0
 
 
-def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Match]]:
+def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Match], list[re.Match]]:
     """Where a line bulleted in a run is cut (_run_in_bullets): its indent and bullet, (where an item ends, where the
-    next one's bullet starts) of each cut, and the cuts doubted (a star after a number before a capital; a dash
-    before a capital). ("", "", [], []) for a line no bullet opens."""
+    next one's bullet starts) of each cut, the cuts doubted (a star after a number before a capital; a dash before a
+    capital), and the stars kept doubted (before a word in lower case, no multiple nor formula: "Age 18 to 65 *
+    willing to consent"). ("", "", [], [], []) for a line no bullet opens."""
     first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line)
     if first is None:
-        return "", "", [], []
+        return "", "", [], [], []
     bullet, indent = first.group("bullet"), first.group("indent")
     mark = re.escape(bullet)
     between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}+(?=\S)")
     cuts: list[tuple[int, int]] = []
     doubted: list[re.Match] = []
+    kept: list[re.Match] = []
     for m in between.finditer(line, first.end()):
         after, before = line[m.end() :], line[m.start() - 1]
         if bullet in _OPERATOR_BULLETS:
+            if after[0].islower() and not (
+                _bracketed(line, m.start()) or _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after)
+            ):
+                kept.append(m)  # ("65 * willing to consent", as "2.5 * upper limit of normal" multiplies)
             if not after[0].isupper() or _bracketed(line, m.start()) and not before.isalpha():
                 continue
             if not before.isalpha():
@@ -220,7 +226,7 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
         cuts.append((m.start(), m.end()))
     if bullet in _DASH_BULLETS and len(cuts) < _DASH_RUN:
         cuts = []
-    return indent, bullet, cuts, doubted
+    return indent, bullet, cuts, doubted, kept
 
 
 def _run_in_bullets(line: str) -> list[str]:
@@ -228,7 +234,7 @@ def _run_in_bullets(line: str) -> list[str]:
     as the lines it runs together: the bullet the line begins with, between spaces, starts a line
     (a "*" or "·" only before a capital, after a letter or a number a capital opens no multiple or formula of:
     "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least). Any other line as it is."""
-    indent, bullet, cuts, _ = _bullet_cuts(line)
+    indent, bullet, cuts, _, _ = _bullet_cuts(line)
     if not cuts:
         return [line]
     parts, start = [], len(indent) + 1
@@ -239,38 +245,68 @@ def _run_in_bullets(line: str) -> list[str]:
     return [f"{indent}{bullet} {part.strip()}" for part in parts]
 
 
-def bullets_doubted(line: str) -> str | None:
-    """The remark on a line bulleted in a run (_run_in_bullets) where the layout does not say whether a bullet between
-    its words starts an item: a star after a number ("Age 18 to 65 * SLE per ACR", which "2.5 * ULN" writes
-    multiplying), read as a bullet; a dash before a capital, read as a run's bullets where it stands so _DASH_RUN
-    times at least, else as the item's own dash ("Lupus nephritis - Class III"). None where no bullet is doubted."""
-    if _FIRST_NUMBER.match(line) is not None:
-        return None  # (a numbered line: its run is of numbers, run_in_items)
-    _, bullet, cuts, doubted = _bullet_cuts(line)
-    if not doubted:
-        return None
-    where = ", ".join(
-        f"{shown(line[: m.start()].split()[-1] + ' ' + bullet + ' ' + line[m.end() :].split()[0])}" for m in doubted[:3]
-    )
-    whole = shown(line.strip(), 100)
-    times = _TIMES.get(len(doubted), f"{len(doubted)} times")
-    if bullet in _OPERATOR_BULLETS:
-        return (
+def _around(line: str, found: re.Match, mark: str) -> str:
+    """The word before a mark found between spaces, the mark and the word after it, as a remark shows them."""
+    return shown(f"{line[: found.start()].split()[-1]} {mark} {line[found.end() :].split()[0]}")
+
+
+def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
+    """The remarks on a line run_in_items reads where the layout does not say whether a mark between its words starts
+    an item: a star after a number ("Age 18 to 65 * SLE per ACR", which "2.5 * ULN" writes multiplying), read as a
+    bullet; a star before a word in lower case ("Age 18 to 65 * willing to consent"), read as multiplying; a dash
+    before a capital, read as a run's bullets where it stands so _DASH_RUN times at least, else as the item's own
+    dash ("Lupus nephritis - Class III"); and the next number of a run of two by spaces ("1) Age 18 to 65 2) SLE"),
+    too few to be read as a run (_RUN_BY_SPACES), read as the item's words. fewest: as run_in_items'."""
+    first = _FIRST_NUMBER.match(line)
+    if first is not None:
+        return _numbers_doubted(line, first, fewest)
+    _, bullet, cuts, doubted, kept = _bullet_cuts(line)
+    whole, said = shown(line.strip(), 100), []
+    if bullet in _OPERATOR_BULLETS and doubted:
+        said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces after "
-            f"a number before a capitalised word ({where}): read as the next item's bullet, the items run onto one "
-            "line, not as multiplying a number: the curator's to confirm."
+            f"a number before a capitalised word ({', '.join(_around(line, m, bullet) for m in doubted[:3])}): read "
+            "as the next item's bullet, the items run onto one line, not as multiplying a number: the curator's to "
+            "confirm."
         )
-    if cuts:
-        return (
+    if kept:
+        said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
-            f"a capitalised word {times} ({where}): read as a run of items onto one line, each starting "
-            f"at its '{bullet}' (a dash between a sentence's words is written so too): the curator's to confirm."
+            f"a word in lower case ({', '.join(_around(line, m, bullet) for m in kept[:3])}), which may be the next "
+            "item's bullet or multiply: read as one criterion, the curator's to split where it runs two items onto "
+            "one line."
         )
-    return (
-        f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before a "
-        f"capitalised word ({where}), which may be the next item's bullet or a dash between the item's words: read as "
-        "one criterion, the curator's to split where it runs two items onto one line."
-    )
+    if bullet in _DASH_BULLETS and doubted:
+        where = ", ".join(_around(line, m, bullet) for m in doubted[:3])
+        times = _TIMES.get(len(doubted), f"{len(doubted)} times")
+        said.append(
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
+            f"a capitalised word {times} ({where}): read as a run of items onto one line, each starting at its "
+            f"'{bullet}' (a dash between a sentence's words is written so too): the curator's to confirm."
+            if cuts
+            else f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces "
+            f"before a capitalised word ({where}), which may be the next item's bullet or a dash between the item's "
+            "words: read as one criterion, the curator's to split where it runs two items onto one line."
+        )
+    return said
+
+
+def _numbers_doubted(line: str, first: re.Match, fewest: int | None) -> list[str]:
+    """runs_doubted's remark on a line numbered as first is: its next number after a space alone, in a run of two
+    items too few to be cut so, and no stop cutting the run ("1) Age 18 to 65 2) SLE per ACR")."""
+    spaced = _run_cuts(line, first, spaced=True)
+    if not spaced or not _too_few_for_spaces(spaced, fewest or _RUN_BY_SPACES) or _run_cuts(line, first, False):
+        return []
+    end, following, _ = spaced[0]
+    if _bracketed(line, following):
+        return []  # ("(1) Age 18-65 (see (2) below)": a reference within brackets, no item's number)
+    mark = line[following:].split()[0]
+    return [
+        f"The criteria text has a line {shown(line.strip(), 100)} holding {shown(mark)} after a space before a word "
+        f"({shown(line[:end].split()[-1] + ' ' + mark + ' ' + line[following:].split()[1])}), which may be the next "
+        "item's number or a number of the item's words: read as one criterion (a run of two items so is not told "
+        "apart from a sentence), the curator's to split where it runs two items onto one line."
+    ]
 
 
 # the fewest items a run of numbers on one line holds before a number after a space alone, with no stop before it,

@@ -41,7 +41,6 @@ from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
     bracketed_run_goes_on,
-    bullets_doubted,
     headed_alone,
     html_breaks,
     inline_headings,
@@ -49,6 +48,7 @@ from sle_trials.reading.criteria_text.run_in import (
     marks_ending_joined,
     run_goes_on,
     run_in_items,
+    runs_doubted,
 )
 from sle_trials.reading.criteria_text.tables import tables_listed
 from sle_trials.reading.shown import shown
@@ -329,7 +329,7 @@ def split(text: str) -> Split:
                 sections[current].append("")
             if rest:
                 cut = run_in_items(rest, fewest)  # "Exclusion Criteria: Pregnancy"
-                remarks += filter(None, [bullets_doubted(rest)])
+                remarks += runs_doubted(rest, fewest)
                 sections[current] += cut
                 run = "run" if len(cut) > 1 else "line"
             continue
@@ -337,7 +337,7 @@ def split(text: str) -> Split:
             preamble = preamble or bool(line.strip())
             continue
         cut = run_in_items(line, fewest)
-        remarks += filter(None, [bullets_doubted(line)])  # ("* Age 18 to 65 * SLE per ACR": a star after a number)
+        remarks += runs_doubted(line, fewest)  # ("* Age 18 to 65 * SLE per ACR": a star after a number)
         sections[current] += cut
         run, taken = "run" if len(cut) > 1 else "line", (line, len(cut))
         if current not in top and is_marked(first := list_item(line)):
