@@ -28,6 +28,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   the curator's to split (run_in.runs_doubted). A number within brackets ("(1) Age 18-65 (see (2) below)"), after a
   word it belongs to ("CTCAE grade 2. Age"), or a star before a multiple or in a formula ("2.5 * upper limit of
   normal"), no remark, as before.
+- a run of items numbered with enclosed numerals on one line ("① Age 18 to 65 ② SLE per ACR ③ Consent",
+  "①年龄18-65岁；②确诊SLE", "⑴ Age ⑵ SLE") was one criterion with no remark; an enclosed numeral marks an item and
+  nothing else, so now each next one of the first's kind starts an item (run_in._run_in_enclosed).
 """
 
 from __future__ import annotations
@@ -220,3 +223,33 @@ def test_a_run_of_two_left_whole_is_said(lines: str, said: str) -> None:
 )
 def test_a_number_or_star_of_no_run_is_not_said(lines: str) -> None:
     assert not inclusion(lines).remarks
+
+
+# --- a run numbered with enclosed numerals ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("① Age 18 to 65 ② SLE per ACR ③ Consent", [(1, "Age 18 to 65"), (2, "SLE per ACR"), (3, "Consent")]),
+        ("①年龄18-65岁；②确诊SLE", [(1, "年龄18-65岁；"), (2, "确诊SLE")]),
+        ("⑴ Age ⑵ SLE", [(1, "Age"), (2, "SLE")]),
+        ("❶ Age ❷ SLE ❸ Consent", [(1, "Age"), (2, "SLE"), (3, "Consent")]),
+    ],
+)
+def test_a_run_of_enclosed_numerals_on_one_line_is_cut(lines: str, read: list) -> None:
+    """Before: one criterion holding them all ("Age 18 to 65 ② SLE per ACR ③ Consent"), with no remark."""
+    found = inclusion(lines)
+    assert criteria_tree(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("① Age 18 to 65\n② SLE per ACR", [(1, "Age 18 to 65"), (2, "SLE per ACR")]),
+        ("① Age ⑫ SLE", [(1, "Age ⑫ SLE")]),  # no next numeral of its kind
+        ("① Age ⑵ SLE", [(1, "Age ⑵ SLE")]),
+    ],
+)
+def test_enclosed_numerals_of_no_run_read_as_before(lines: str, read: list) -> None:
+    assert criteria_tree(inclusion(lines).inclusion) == read

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
 from sle_trials.reading.criteria_text.lines import RUNS_ON, indent_of, runs_on
-from sle_trials.reading.criteria_text.marks import SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
+from sle_trials.reading.criteria_text.marks import ENCLOSED, SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
 from sle_trials.reading.shown import shown
 
 # the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
@@ -343,7 +344,8 @@ def run_in_items(line: str, fewest: int | None = None) -> list[str]:
     run by spaces holds at least (RUN_IN_TEXT in a text that runs its lists in so)."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
-        return [part for x in _run_in_bullets(line) for part in _run_in_letters(x)]
+        circled = _run_in_enclosed(line)
+        return [part for x in circled or _run_in_bullets(line) for part in _run_in_letters(x)]
     cuts = _run_cuts(line, first, spaced=True)
     if _too_few_for_spaces(cuts, fewest or _RUN_BY_SPACES):
         cuts = _run_cuts(line, first, spaced=False)
@@ -355,6 +357,33 @@ def run_in_items(line: str, fewest: int | None = None) -> list[str]:
         start = following
     lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
     return [part for x in lines for part in _run_in_letters(x)]
+
+
+# a line opening with an enclosed numeral ("① Age 18 to 65 ② SLE per ACR ③ Consent", "⑴", "❶"), which marks an
+# item and nothing else: the items of a list run together onto one line where the next numeral of its kind stands
+_FIRST_ENCLOSED = lazy(rf"^(?P<indent> *)(?P<mark>[{ENCLOSED}]){_GAP}*(?=\S)")
+
+
+def _run_in_enclosed(line: str) -> list[str] | None:
+    """A line numbering its items with enclosed numerals one after another ("① Age 18 to 65 ② SLE per ACR ③ Consent",
+    "①年龄18-65岁；②确诊SLE"), as the lines it runs together: each next numeral in order, of the first's kind (the
+    character after it, "②" after "①", "⑵" after "⑴"), starts a line, wherever it stands (no sentence writes one).
+    Before, one criterion holding them all, with no remark. None where the line opens with no run so."""
+    first = _FIRST_ENCLOSED.match(line)
+    if first is None:
+        return None
+    code, at, starts = ord(first["mark"]), first.end(), []
+    while unicodedata.numeric(chr(code + 1), None) == unicodedata.numeric(chr(code)) + 1:
+        code += 1
+        found = line.find(chr(code), at)
+        if found < 0:
+            break
+        starts.append(found)
+        at = found + 1
+    if not starts:
+        return None
+    bounds = [len(first["indent"]), *starts, len(line)]
+    return [first["indent"] + line[start:end].strip() for start, end in itertools.pairwise(bounds)]
 
 
 def run_goes_on(last: str, line: str) -> list[str] | None:
