@@ -31,6 +31,9 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a run of items numbered with enclosed numerals on one line ("① Age 18 to 65 ② SLE per ACR ③ Consent",
   "①年龄18-65岁；②确诊SLE", "⑴ Age ⑵ SLE") was one criterion with no remark; an enclosed numeral marks an item and
   nothing else, so now each next one of the first's kind starts an item (run_in._run_in_enclosed).
+- a run numbered with a spaced hyphen ("1- Age 18 to 65 2- SLE per ACR 3- Consent", "1- Age 18-65; 2- SLE") was one
+  criterion with no remark, where "1) ..." so is three: the run's first number read with the marks "1.", "1)", "1:"
+  only; now "1- " too, each next number with a space after its hyphen ("2-fold rise" no item's mark).
 """
 
 from __future__ import annotations
@@ -252,4 +255,32 @@ def test_a_run_of_enclosed_numerals_on_one_line_is_cut(lines: str, read: list) -
     ],
 )
 def test_enclosed_numerals_of_no_run_read_as_before(lines: str, read: list) -> None:
+    assert criteria_tree(inclusion(lines).inclusion) == read
+
+
+# --- a run numbered with a spaced hyphen ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1- Age 18 to 65 2- SLE per ACR 3- Consent", [(1, "Age 18 to 65"), (2, "SLE per ACR"), (3, "Consent")]),
+        ("1- Age 18-65; 2- SLE\n3- Consent", [(1, "Age 18-65;"), (2, "SLE"), (3, "Consent")]),
+    ],
+)
+def test_a_run_numbered_with_a_spaced_hyphen_on_one_line_is_cut(lines: str, read: list) -> None:
+    """Before: one criterion, "Age 18 to 65 2- SLE per ACR 3- Consent", with no remark."""
+    found = inclusion(lines)
+    assert criteria_tree(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1- ANA 1:80; 2-fold rise in dsDNA", [(1, "ANA 1:80; 2-fold rise in dsDNA")]),
+        ("1- Age 18 - 65\n2- SLE", [(1, "Age 18 - 65"), (2, "SLE")]),
+        ("1: Age 18 to 65 2: SLE per ACR 3: Consent", [(1, "Age 18 to 65"), (2, "SLE per ACR"), (3, "Consent")]),
+    ],
+)
+def test_a_hyphen_of_no_run_reads_as_before(lines: str, read: list) -> None:
     assert criteria_tree(inclusion(lines).inclusion) == read

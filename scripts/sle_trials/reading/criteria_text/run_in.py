@@ -149,7 +149,7 @@ def _kind_after(line: str, at: int) -> str | None:
 # ... or a number in brackets ("(1) Age 18-65 (2) SLE (3) Consent", "[1] ...", "（1）..."), or with a stop and a
 # bracket, as marks._ITEM reads one ("1.) Age 18-65 2.) SLE")
 _FIRST_NUMBER = lazy(
-    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>\.\)|[.．](?![0-9０-９])|[)）、]|:(?="
+    r"^(?P<indent> *)(?:(?P<num>[0-9０-９]{1,2})(?P<mark>\.\)|[.．](?![0-9０-９])|[)）、]|[-:](?="
     + _GAP
     + r"+\D))|(?P<open>[(（\[【])(?P<pnum>[0-9０-９]{1,2})(?P<close>[)）\]】]))"
     + _GAP
@@ -494,6 +494,8 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     opened = first.group("open") is not None
     number = int(first.group("pnum") if opened else first.group("num"))
     mark = re.escape(first.group("close") if opened else first.group("mark"))
+    if mark == "\\-":
+        mark += f"(?={_GAP})"  # (spaced after, as the first is: "2-fold rise" no item's mark)
     opening = re.escape(first.group("open")) if opened else ""
     # (one pattern for the run, matching any number where the next one may stand, each match's number then compared
     # with the next: a pattern compiled for each number, more than the regular expressions' cache holds, took 6.7 s to
