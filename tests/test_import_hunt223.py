@@ -34,6 +34,10 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a run numbered with a spaced hyphen ("1- Age 18 to 65 2- SLE per ACR 3- Consent", "1- Age 18-65; 2- SLE") was one
   criterion with no remark, where "1) ..." so is three: the run's first number read with the marks "1.", "1)", "1:"
   only; now "1- " too, each next number with a space after its hyphen ("2-fold rise" no item's mark).
+- a run numbered with enclosed numerals after an item's words ("1. Organ function: ① Hb ≥ 9 ② ANC ≥ 1.5",
+  "1. 器官功能：①...；②...") was one criterion, with no remark; now the words and the items under them, as a run
+  lettered or numbered in brackets after words is (run_in._enclosed_after_words). A numeral of 1 alone ("(see ①)",
+  "Organ function: ① Hb ≥ 9") reads as before.
 """
 
 from __future__ import annotations
@@ -283,4 +287,36 @@ def test_a_run_numbered_with_a_spaced_hyphen_on_one_line_is_cut(lines: str, read
     ],
 )
 def test_a_hyphen_of_no_run_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_tree(inclusion(lines).inclusion) == read
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. Organ function: ① Hb ≥ 9 ② ANC ≥ 1.5\n2. Age",
+            [(1, "Organ function:"), [(1, "Hb ≥ 9"), (2, "ANC ≥ 1.5")]],
+        ),
+        (
+            "1. 器官功能：①血红蛋白≥90g/L；②中性粒细胞≥1.5\n2. Age",
+            [(1, "器官功能："), [(1, "血红蛋白≥90g/L；"), (2, "中性粒细胞≥1.5")]],
+        ),
+        ("* One of: ⑴ ANA ⑵ dsDNA ⑶ C3\n* Age", [(None, "One of:"), [(1, "ANA"), (2, "dsDNA"), (3, "C3")]]),
+    ],
+)
+def test_a_run_of_enclosed_numerals_after_words_is_cut_under_them(lines: str, read: list) -> None:
+    """Before: one criterion holding the run ("Organ function: ① Hb ≥ 9 ② ANC ≥ 1.5"), with no remark."""
+    found = inclusion(lines)
+    assert criteria_tree(found.inclusion)[:2] == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1. Hb ≥ 9 (see ①)\n2. Age", [(1, "Hb ≥ 9 (see ①)"), (2, "Age")]),
+        ("1. Organ function: ① Hb ≥ 9\n2. Age", [(1, "Organ function: ① Hb ≥ 9"), (2, "Age")]),
+        ("1. Organ function: ② Hb ≥ 9 ③ ANC\n2. Age", [(1, "Organ function: ② Hb ≥ 9 ③ ANC"), (2, "Age")]),
+    ],
+)
+def test_an_enclosed_numeral_after_words_of_no_run_reads_as_before(lines: str, read: list) -> None:
     assert criteria_tree(inclusion(lines).inclusion) == read

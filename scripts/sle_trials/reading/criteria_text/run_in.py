@@ -345,18 +345,23 @@ def run_in_items(line: str, fewest: int | None = None) -> list[str]:
     first = _FIRST_NUMBER.match(line)
     if first is None:
         circled = _run_in_enclosed(line)
-        return [part for x in circled or _run_in_bullets(line) for part in _run_in_letters(x)]
+        return [
+            part
+            for x in circled or _run_in_bullets(line)
+            for lettered in _run_in_letters(x)
+            for part in ([lettered] if circled else _enclosed_after_words(lettered))
+        ]
     cuts = _run_cuts(line, first, spaced=True)
     if _too_few_for_spaces(cuts, fewest or _RUN_BY_SPACES):
         cuts = _run_cuts(line, first, spaced=False)
     if not cuts:
-        return _run_in_letters(line)
+        return [part for lettered in _run_in_letters(line) for part in _enclosed_after_words(lettered)]
     indent, out, start = first.group("indent"), [], 0
     for end, following, _ in cuts:
         out.append(line[start:end].rstrip())
         start = following
     lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
-    return [part for x in lines for part in _run_in_letters(x)]
+    return [part for x in lines for lettered in _run_in_letters(x) for part in _enclosed_after_words(lettered)]
 
 
 # a line opening with an enclosed numeral ("① Age 18 to 65 ② SLE per ACR ③ Consent", "⑴", "❶"), which marks an
@@ -384,6 +389,36 @@ def _run_in_enclosed(line: str) -> list[str] | None:
         return None
     bounds = [len(first["indent"]), *starts, len(line)]
     return [first["indent"] + line[start:end].strip() for start, end in itertools.pairwise(bounds)]
+
+
+def _enclosed_after_words(line: str) -> list[str]:
+    """A line whose words run items numbered with enclosed numerals after them ("1. Organ function: ① Hb ≥ 9 ② ANC ≥
+    1.5"), as its words and the items indented under them, as a run lettered after words is (_run_in_letters): from
+    the first "①" of its kind (a numeral of 1 after a space or a stop) on, each next one in order starts an item.
+    Before, one criterion holding them all, with no remark. Any other line as it is."""
+    body = list_item(line)
+    start = body.start("text") if body is not None and is_marked(body) else len(line) - len(line.lstrip(" "))
+    opened = next(
+        (
+            at
+            for at in range(start + 1, len(line))
+            if line[at] in _ENCLOSED_ONES and line[at - 1] in f"{_GAP_CHARS}{_STOPS}:：（("
+        ),
+        None,
+    )
+    if opened is None or not line[:opened].strip() or marker_only(line[:opened].strip()):
+        return [line]
+    items = _run_in_enclosed(" " * (len(line) - len(line.lstrip(" ")) + 2) + line[opened:])
+    return [line[:opened].rstrip(), *items] if items else [line]
+
+
+# the enclosed numerals of 1, each of its kind: a run after words opens with one ("①", "⑴", "⒈", "❶", "➀", "➊", "⓵")
+_ENCLOSED_ONES = frozenset(
+    chr(code)
+    for lo, hi in re.findall(r"(.)-(.)", ENCLOSED)
+    for code in range(ord(lo), ord(hi) + 1)
+    if unicodedata.numeric(chr(code)) == 1
+)
 
 
 def run_goes_on(last: str, line: str) -> list[str] | None:
