@@ -38,6 +38,18 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
   "1. 器官功能：①...；②...") was one criterion, with no remark; now the words and the items under them, as a run
   lettered or numbered in brackets after words is (run_in._enclosed_after_words). A numeral of 1 alone ("(see ①)",
   "Organ function: ① Hb ≥ 9") reads as before.
+- a run numbered with Chinese numerals on one line ("一、年龄 二、确诊SLE 三、同意", "一、年龄18-65岁；二、确诊SLE") was
+  one criterion with no remark; now each next numeral in order with its "、", after a space or a stop, starts an item
+  (run_in._run_in_han); "十二、" is no "二、", and "一、二线治疗失败" (first- and second-line) reads as before.
+
+Found and left (each reproduced with criteria_text.split(text), no remark):
+- a numbered Chinese heading run in after a space ("一、入选标准：1、年龄；2、确诊SLE 二、排除标准：1、妊娠") reads the
+  exclusion list as words of inclusion criterion 2 ("确诊SLE 二、排除标准：1、妊娠"), no exclusion criteria.
+- a run's next item opening with a number ("1) Age 18 to 65 2) 2019 EULAR/ACR SLE 3) Consent", "* Age 18 to 65 *
+  2019 EULAR/ACR SLE"): one criterion, as a run by spaces is cut only before a word.
+- a bullet glued to its item's words mid-run ("• Age 18 to 65 •SLE per ACR • Consent"): "Age 18 to 65 •SLE per ACR".
+- a dash before a word in lower case ("- Age 18 to 65 - willing to consent"): one criterion, as a sentence's dash is.
+- an "o" bulleting a run ("o Age 18 to 65 o SLE per ACR o Consent"): one criterion, its "o" in its words.
 """
 
 from __future__ import annotations
@@ -319,4 +331,33 @@ def test_a_run_of_enclosed_numerals_after_words_is_cut_under_them(lines: str, re
     ],
 )
 def test_an_enclosed_numeral_after_words_of_no_run_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_tree(inclusion(lines).inclusion) == read
+
+
+# --- a run numbered with Chinese numerals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("一、年龄 二、确诊SLE 三、同意", [(1, "年龄"), (2, "确诊SLE"), (3, "同意")]),
+        ("一、年龄18-65岁；二、确诊SLE", [(1, "年龄18-65岁；"), (2, "确诊SLE")]),
+        ("十一、年龄 十二、确诊SLE", [(11, "年龄"), (12, "确诊SLE")]),
+    ],
+)
+def test_a_run_of_chinese_numerals_on_one_line_is_cut(lines: str, read: list) -> None:
+    """Before: one criterion holding them all ("年龄 二、确诊SLE 三、同意"), with no remark."""
+    found = inclusion(lines)
+    assert criteria_tree(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("一、二线治疗失败", [(None, "一、二线治疗失败")]),
+        ("一、年龄 十二、确诊SLE", [(1, "年龄 十二、确诊SLE")]),
+        ("一、年龄\n二、确诊SLE", [(1, "年龄"), (2, "确诊SLE")]),
+    ],
+)
+def test_chinese_numerals_of_no_run_read_as_before(lines: str, read: list) -> None:
     assert criteria_tree(inclusion(lines).inclusion) == read

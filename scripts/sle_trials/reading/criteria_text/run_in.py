@@ -15,7 +15,17 @@ from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
 from sle_trials.reading.criteria_text.headings import HAN_CRITERIA, HAN_SIDE, heading_of
 from sle_trials.reading.criteria_text.lines import RUNS_ON, indent_of, runs_on
-from sle_trials.reading.criteria_text.marks import ENCLOSED, SPACE, SYMBOL_BULLETS, is_marked, list_item, marker_only
+from sle_trials.reading.criteria_text.marks import (
+    ENCLOSED,
+    HAN_DIGITS,
+    SPACE,
+    SYMBOL_BULLETS,
+    han_number,
+    han_numeral,
+    is_marked,
+    list_item,
+    marker_only,
+)
 from sle_trials.reading.shown import shown
 
 # the spaces between a run's items and around their marks: a tab, and every space a list item's mark is read with
@@ -344,7 +354,7 @@ def run_in_items(line: str, fewest: int | None = None) -> list[str]:
     run by spaces holds at least (RUN_IN_TEXT in a text that runs its lists in so)."""
     first = _FIRST_NUMBER.match(line)
     if first is None:
-        circled = _run_in_enclosed(line)
+        circled = _run_in_enclosed(line) or _run_in_han(line)
         return [
             part
             for x in circled or _run_in_bullets(line)
@@ -385,6 +395,32 @@ def _run_in_enclosed(line: str) -> list[str] | None:
             break
         starts.append(found)
         at = found + 1
+    if not starts:
+        return None
+    bounds = [len(first["indent"]), *starts, len(line)]
+    return [first["indent"] + line[start:end].strip() for start, end in itertools.pairwise(bounds)]
+
+
+# a line opening with a Chinese numeral and "、" ("一、年龄 二、确诊SLE 三、同意"): the items of a list run
+# together onto one line where the next numeral so stands after a space or a stop
+_FIRST_HAN = lazy(rf"^(?P<indent> *)(?P<num>[{HAN_DIGITS}]{{1,3}})、{_GAP}*(?=\S)")
+
+
+def _run_in_han(line: str) -> list[str] | None:
+    """A line numbering its items with Chinese numerals one after another ("一、年龄 二、确诊SLE 三、同意"), as the
+    lines it runs together: each next numeral in order with its "、", after a space or a stop (never after a numeral:
+    "十二、" is no "二、"), starts a line. Before, one criterion holding them all, with no remark. None where the line
+    opens with no run so."""
+    first = _FIRST_HAN.match(line)
+    number = han_number(first["num"]) if first is not None else None
+    if first is None or number is None:
+        return None
+    at, starts = first.end(), []
+    while (found := line.find(f"{han_numeral(number + 1)}、", at)) > 0 and line[
+        found - 1
+    ] in _GAP_CHARS + _STOPS + "；。，":
+        starts.append(found)
+        at, number = found + 1, number + 1
     if not starts:
         return None
     bounds = [len(first["indent"]), *starts, len(line)]
