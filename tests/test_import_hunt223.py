@@ -41,10 +41,12 @@ Found and fixed (each reproduced before with criteria_text.split(text)):
 - a run numbered with Chinese numerals on one line ("一、年龄 二、确诊SLE 三、同意", "一、年龄18-65岁；二、确诊SLE") was
   one criterion with no remark; now each next numeral in order with its "、", after a space or a stop, starts an item
   (run_in._run_in_han); "十二、" is no "二、", and "一、二线治疗失败" (first- and second-line) reads as before.
+- a Chinese heading numbered ("二、排除标准：") run into a line after a space or a stop ("一、入选标准：1、年龄；
+  2、确诊SLE 二、排除标准：1、妊娠") read the exclusion list as words of inclusion criterion 2 ("确诊SLE 二、排除标准：
+  1、妊娠"), no exclusion criteria, with no remark, where "... 确诊SLE 排除标准：1、妊娠" is cut before its heading;
+  now it is too (run_in._HAN_RUN_IN, after a numeral and "、" as well).
 
 Found and left (each reproduced with criteria_text.split(text), no remark):
-- a numbered Chinese heading run in after a space ("一、入选标准：1、年龄；2、确诊SLE 二、排除标准：1、妊娠") reads the
-  exclusion list as words of inclusion criterion 2 ("确诊SLE 二、排除标准：1、妊娠"), no exclusion criteria.
 - a run's next item opening with a number ("1) Age 18 to 65 2) 2019 EULAR/ACR SLE 3) Consent", "* Age 18 to 65 *
   2019 EULAR/ACR SLE"): one criterion, as a run by spaces is cut only before a word.
 - a bullet glued to its item's words mid-run ("• Age 18 to 65 •SLE per ACR • Consent"): "Age 18 to 65 •SLE per ACR".
@@ -361,3 +363,22 @@ def test_a_run_of_chinese_numerals_on_one_line_is_cut(lines: str, read: list) ->
 )
 def test_chinese_numerals_of_no_run_read_as_before(lines: str, read: list) -> None:
     assert criteria_tree(inclusion(lines).inclusion) == read
+
+
+# --- a Chinese heading numbered, run into a line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stop", [" ", "。"])
+def test_a_chinese_heading_numbered_run_into_a_line_heads_its_list(stop: str) -> None:
+    """Before: no exclusion criteria, "妊娠" and the heading words of inclusion criterion 2, with no remark."""
+    found = criteria_text.split(f"一、入选标准：1、年龄；2、确诊SLE{stop}二、排除标准：1、妊娠")
+    assert criteria_texts(found.inclusion) == ["年龄；", f"确诊SLE{stop.strip()}"]
+    assert criteria_texts(found.exclusion) == ["妊娠"] and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    "text", ["一、入选标准：\n1、年龄\n二、排除标准：\n1、妊娠", "入选标准：1、年龄；2、确诊SLE 排除标准：1、妊娠"]
+)
+def test_a_chinese_heading_on_its_line_or_unnumbered_reads_as_before(text: str) -> None:
+    found = criteria_text.split(text)
+    assert criteria_texts(found.exclusion) == ["妊娠"] and criteria_texts(found.inclusion)[0] in ("年龄", "年龄；")

@@ -87,7 +87,8 @@ _RUN_IN = {
 # alone ("二、 排除标准：", a numbered heading: marker_only) or a heading alone ("Inclusion Criteria 入选标准:", one
 # heading in two languages)
 _HAN_RUN_IN = lazy(
-    r"(?:(?<=[.;!?。；！？])|(?<=\S)(?=[ \t\u3000]))[ \t\u3000]*(?=(?:\*\*|__)?[【\[]?"
+    r"(?:(?<=[.;!?。；！？])|(?<=\S)(?=[ \t\u3000]))[ \t\u3000]*(?=(?:\*\*|__)?"
+    rf"(?:[{HAN_DIGITS}]{{1,3}}、[ \t\u3000]*)?[【\[]?"  # (a heading numbered: "确诊SLE 二、排除标准：1、妊娠")
     rf"(?:{HAN_SIDE})"
     rf"(?:{HAN_CRITERIA})[】\]]?[ \t]*(?:\*\*|__)?[ \t]*[:：])"
 )
