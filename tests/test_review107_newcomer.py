@@ -38,17 +38,18 @@ def started(trials: Trials) -> str:
 def test_an_enrollment_quoted_with_no_count_says_what_a_count_is_read_as(trials: Trials) -> None:
     """Before, "will enrol 12 adults" quoted for an enrollment of 12 was refused "(no number of
     participants)" and no more: the curator could not tell what the check wanted. The message now says
-    which words a count is read in, and where the docs list them."""
+    which words a count is read in, and where the docs list them. (Hunt 227 reads "12 adults" as a count:
+    the quote here is one with no word for people, "will enrol 12".)"""
     record = trials.root / started(trials)
     text = record.read_text(encoding="utf-8")
     text = text.replace("# enrollment:  #", "enrollment:\n  count: 12\n# was:  #", 1)
-    record.write_text(text + "  enrollment.count: will enrol 12 adults\n", encoding="utf-8")
+    record.write_text(text + "  enrollment.count: will enrol 12\n", encoding="utf-8")
     result = trials("validate", "trials/NCT09999991.yaml")
     assert result.status == 1
     assert (
         "E508 enrollment.count: 12 is not the number of participants the quote states (no number of participants: "
-        "a count is read as '24 participants', '24 patients', '24 subjects' or 'Enrollment: 24' "
-        "(docs/checks.md, Counts)) 'will enrol 12 adults'"
+        "a count is read as '24 participants', '24 adults', '24 SLE patients' or 'Enrollment: 24' "
+        "(docs/checks.md, Counts)) 'will enrol 12'"
     ) in result.out, result.out
 
 

@@ -22,9 +22,9 @@ def bind_count(
     counted = [(q, c) for q in quotes for c, at in head_counts.count_places(q) if _counted_there(ctx, path, q, at)]
     holding = [q for q in quotes if any(quantities.same_number(c, enrollment["count"]) for h, c in counted if h is q)]
     if not holding:
-        # (with none, the words a count is read in: "will enrol 12 adults" left a curator with no way forward)
+        # (with none, the words a count is read in: "will enrol 12" left a curator with no way forward)
         said = ", ".join(stated_limits.number_text(c) for _, c in counted) or (
-            "no number of participants: a count is read as '24 participants', '24 patients', '24 subjects' "
+            "no number of participants: a count is read as '24 participants', '24 adults', '24 SLE patients' "
             "or 'Enrollment: 24' (docs/checks.md, Counts)"
         )
         yield ctx.problem(

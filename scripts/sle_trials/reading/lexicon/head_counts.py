@@ -22,7 +22,66 @@ def patient_ranges(quote: str, lo: int = 0, hi: int | None = None) -> list[tuple
     return [(int(m.group(1)), int(m.group(2) or m.group(1))) for m in found if not _NOT_PATIENTS.match(quote, m.end())]
 
 
-_COUNT_AFTER = lazy(r"\s*(?:participants?|patients?|subjects?|people|persons)\b", re.I)
+# The words for people a count of those taking part is read before: the registry's ("participants", "patients",
+# "subjects") and a source's own ("will enrol 12 adults", "18 individuals", "20 women with lupus nephritis", "15
+# healthy volunteers", "10 children"), with up to three words between that describe them ("24 eligible
+# participants", "12 lupus nephritis patients", "10 paediatric patients", "Up to 24 evaluable Chinese adult
+# participants"). Read before the registry's words alone, such a count let a source stating it pass with its
+# enrollment declared silent (E523), and refused the honest count quoted so (E508). Not a word of a unit, of
+# another phrase, or of another group or some of them: "12 weeks after patients", "18 years old patients", "2 mg/kg
+# patients", "3 screened patients", "6 more patients" and "10 control subjects" count no one enrolled, nor does a
+# word for them in the singular, which describes something else ("12 adult rheumatologists"). (No "cases",
+# which counts events too: "12 cases of CRS"; no "controls": another group.)
+_TAKING_PART = (
+    r"(?:participants|patients|subjects|people|persons|individuals|adults|adolescents|children|infants|men|women|"
+    r"volunteers)"
+)
+# (a unit's word is none as the head of a word either: "18 year-old patients", "2 mg/kg patients")
+_UNIT_WORD = (
+    r"(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|fold|doses?|cycles?|courses?|infusions?|lines?|"
+    r"sites?|centers?|centres?|countries|mg|g|kg|ml|cells?|x|percent|ages?|aged)(?![^\W_])"
+)
+_NOT_DESCRIBING = (
+    r"(?:before|after|prior|previous|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|"
+    r"by|as|vs|versus|among|including|plus|are|is|were|was|be|been|being|have|has|had|will|would|may|might|must|"
+    r"shall|should|can|could|who|whom|whose|which|that|these|those|not|no|each|every|all|both|more|less|fewer|"
+    r"other|others|another|additional|further|extra|new|remaining|control|controls|matched|historical|external|"
+    r"registry|comparator|placebo|screened|screening|"
+    r"withdrawn|excluded|ineligible|deceased|dead|discontinued|responding|non-?responding|responders?)(?![\w-])"
+)
+_DESCRIBED = rf"(?:(?!{_UNIT_WORD}|{_NOT_DESCRIBING})[^\W\d_][\w/'\u2019-]*[ \t]+){{0,3}}"
+_COUNT_AFTER = lazy(
+    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons)\b|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))", re.I
+)
+# A number a word before it names something by ("Class 3 lupus nephritis patients", "Phase 1 SLE patients", "Type 1
+# diabetes patients", "Cohort 2 patients", "Day 28 participants", "patients aged 18 ..."), or a year ("In 2024
+# patients were enrolled"), counts no one: each was read as a count of people
+_NAMED_BY_NUMBER = lazy(
+    r"(?i)(?:\b(?:class|phase|grade|type|stage|part|cohort|arm|group|level|day|week|month|year|visit|dose|step|tier|"
+    r"category|cycle|table|figure|fig\.|section|version|no\.)[ \t]*(?:#|no\.?)?[ \t]*|#[ \t]*"
+    # (an age, or a range's end after it: "aged 18-65 SLE patients", "ages between 18 and 65 adults")
+    r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from))?[ \t]*(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
+)
+_YEAR_BEFORE = lazy(
+    r"(?i)\b(?:in|since|by|during|until|till|before|after|early|late|mid|end|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?)"
+    r"[ \t-]*\Z"
+)
+
+
+def _named_not_counted(quote: str, start: int, end: int) -> bool:
+    """Whether the number at quote[start:end] names something (_NAMED_BY_NUMBER) or is a year (_YEAR_BEFORE)."""
+    if _NAMED_BY_NUMBER.search(quote, max(0, start - 32), start):
+        return True
+    year = quote[start:end]
+    return (
+        len(year) == 4
+        and year.isdigit()
+        and 1950 <= int(year) <= 2049
+        and _YEAR_BEFORE.search(quote, max(0, start - 24), start) is not None
+    )
+
+
 # A count label: "Enrollment: 24", the JSON's "enrollmentInfo.count: 24", a "Count: 24" of its own, but
 # not a count of something else ("Platelet count: 100" is no enrollment of 100; nor "CD4 count: 200")
 _COUNT_BEFORE = lazy(
@@ -395,7 +454,7 @@ _COUNT_BOUND_BEFORE = lazy(
     r"|\bbetween(?:\s+\d[\d,.]*\s+and)?|\d\s*(?:to|-|–|—)|[<>≤≥⩽⩾])\s*\Z"
 )
 _COUNT_BOUND_AFTER = lazy(
-    r"(?i)\s*(?:(?:participants?|patients?|subjects?|people|persons)\s*)?"
+    rf"(?i)\s*(?:(?:(?:participants?|patients?|subjects?|people|persons)\b|{_DESCRIBED}{_TAKING_PART}(?![\w-]))\s*)?"
     # (after a comma or in a bracket too: "60 patients, or fewer if recruitment is slow", "(or fewer)"; or
     # hedged: "60 patients, possibly fewer", "though maybe more")
     r"(?:[,;]?\s*[(\[]?\s*(?:(?:though|but|and)\s+)?"
@@ -419,7 +478,7 @@ _NOT_OF_PEOPLE = (
     r"before|after|prior|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|by|as|"
     r"are|is|were|was|be|been|have|has|had|will|may|must|should|can|could|would|who|which|that)(?![\w-])"
 )
-_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE})[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
+_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD})[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
 
 
 def people_counts(text: str) -> list[tuple[float, int, int]]:
@@ -436,6 +495,8 @@ def people_counts(text: str) -> list[tuple[float, int, int]]:
         if _TIMES_SPACED_AFTER.match(text, n.end) or _TIMES_SPACED_BEFORE.search(text, max(0, n.start - 8), n.start):
             continue
         after = _PEOPLE_AFTER.match(text, n.end)
+        if _named_not_counted(text, n.start, n.end):
+            continue  # "Class 3 lupus nephritis patients", "Type 1 diabetes patients", "In 2024 patients ..."
         if (
             after
             or _COUNT_BEFORE.search(text[max(0, n.start - 40) : n.start])
@@ -477,6 +538,8 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
         after = _COUNT_AFTER.match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
+        if _named_not_counted(quote, n.start, n.end):
+            continue  # a number naming something ("Class 3 lupus nephritis patients", "Phase 1 patients") or a year
         of_people_before, people_end = people_end, (after.end() if after else people_end)
         if (
             of_people_before is not None
