@@ -92,6 +92,9 @@ NOT_COUNTS = [
     ("IM19 will enrol 3 adults at each dose level.", 3),
     ("After screening 40 adults, 24 adults were enrolled.", 40),
     ("IM19 enrols 30 participants (15 SLE patients and 15 healthy volunteers).", 15),
+    # (a number a verb after it has as its subject, under a label of its own: tests/test_honest_hunt215.py's note)
+    ("Exclusion criterion 1 excludes patients in severe lupus nephritis.", 1),
+    ("Site 3 enrols patients with SLE.", 3),
 ]
 
 
@@ -211,6 +214,7 @@ def test_a_notes_count_in_such_words_no_source_writes_is_refused(trials: Trials,
         ("Class 3 lupus nephritis patients are eligible.", 3),
         ("Type 1 diabetes patients are excluded.", 1),
         ("Eligible are 18 year-old patients and older.", 18),
+        ("Exclusion criterion 1 excludes patients in severe lupus nephritis.", 1),
     ],
 )
 def test_a_notes_count_of_a_number_naming_something_is_refused(trials: Trials, line: str, number: int) -> None:

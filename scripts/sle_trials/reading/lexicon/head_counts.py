@@ -41,13 +41,19 @@ _UNIT_WORD = (
     r"(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|fold|doses?|cycles?|courses?|infusions?|lines?|"
     r"sites?|centers?|centres?|countries|mg|g|kg|ml|cells?|x|percent|ages?|aged)(?![^\W_])"
 )
+_VERB_WORD = (
+    r"(?:excludes|includes|requires|enrols|enrolls|recruits|treats|doses|infuses|receives|allows|permits|admits|"
+    r"lists|compares|counts|needs|gets|takes|gives|says|states|names|covers|applies|concerns|describes)"
+)
 _NOT_DESCRIBING = (
     r"(?:before|after|prior|previous|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|"
     r"by|as|vs|versus|among|including|plus|are|is|were|was|be|been|being|have|has|had|will|would|may|might|must|"
     r"shall|should|can|could|who|whom|whose|which|that|these|those|not|no|each|every|all|both|more|less|fewer|"
     r"other|others|another|additional|further|extra|new|remaining|control|controls|matched|historical|external|"
     r"registry|comparator|placebo|screened|screening|"
-    r"withdrawn|excluded|ineligible|deceased|dead|discontinued|responding|non-?responding|responders?)(?![\w-])"
+    r"withdrawn|excluded|ineligible|deceased|dead|discontinued|responding|non-?responding|responders?|"
+    # (a verb the number is the subject of: "Exclusion criterion 1 excludes patients", "Site 3 enrols patients")
+    rf"{_VERB_WORD})(?![\w-])"
 )
 _DESCRIBED = rf"(?:(?!{_UNIT_WORD}|{_NOT_DESCRIBING})[^\W\d_][\w/'\u2019-]*[ \t]+){{0,3}}"
 _COUNT_AFTER = lazy(
@@ -58,7 +64,8 @@ _COUNT_AFTER = lazy(
 # patients were enrolled"), counts no one: each was read as a count of people
 _NAMED_BY_NUMBER = lazy(
     r"(?i)(?:\b(?:class|phase|grade|type|stage|part|cohort|arm|group|level|day|week|month|year|visit|dose|step|tier|"
-    r"category|cycle|table|figure|fig\.|section|version|no\.)[ \t]*(?:#|no\.?)?[ \t]*|#[ \t]*"
+    r"category|cycle|table|figure|fig\.|section|version|no\.|criterion|criteria|item|site|centre|center|"
+    r"amendment|appendix|line|row|question|patient|participant|subject)[ \t]*(?:#|no\.?)?[ \t]*|#[ \t]*"
     # (an age, or a range's end after it: "aged 18-65 SLE patients", "ages between 18 and 65 adults")
     r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from))?[ \t]*(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
 )
@@ -478,7 +485,9 @@ _NOT_OF_PEOPLE = (
     r"before|after|prior|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|by|as|"
     r"are|is|were|was|be|been|have|has|had|will|may|must|should|can|could|would|who|which|that)(?![\w-])"
 )
-_PEOPLE_AFTER = lazy(rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD})[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])")
+_PEOPLE_AFTER = lazy(
+    rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])"
+)
 
 
 def people_counts(text: str) -> list[tuple[float, int, int]]:
