@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 
 from sle_trials import files
 from sle_trials.git.built_commands import Command, Names, built_check, command_words, plain_lines, shown_word
@@ -310,16 +311,23 @@ def _after_sourcing(path: str, named: str, top: TopMakefile, here: bool, names: 
     for _, line in plain_lines(found.decode("utf-8", "replace")):
         if line.lstrip().startswith("#"):
             continue
-        commands = {command.at: command for command in command_words(line)}
-        for at, character in enumerate(line):
-            if character == "(":
-                where.opened()
-            elif character == ")":
-                where.closed()
-            command = commands.get(at)
-            if command is not None and shown_word(command.word) in _GOES:
+        for _, command in _commands_in_order(line, where):
+            if shown_word(command.word) in _GOES:
                 where.go(path, command, names)
     return where.stack[0]
+
+
+def _commands_in_order(line: str, where: _Where) -> Iterator[tuple[int, Command]]:
+    """Each command of a line with where it starts, where (the subshells opened and closed) kept up to it: a command
+    is read in the folder its subshell has gone to."""
+    commands = {command.at: command for command in command_words(line)}
+    for at, character in enumerate(line):
+        if character == "(":
+            where.opened()
+        elif character == ")":
+            where.closed()
+        if at in commands:
+            yield at, commands[at]
 
 
 def no_make_run_otherwise(path: str, data: bytes | None, recipes: bool, top: TopMakefile) -> None:
@@ -351,16 +359,8 @@ def no_make_run_otherwise(path: str, data: bytes | None, recipes: bool, top: Top
             if keyed:
                 where = _Where(not everywhere and number - 1 not in steps)
             line = script
-        commands = {command.at: command for command in command_words(line)}
         chdir_at: int | None = None
-        for at, character in enumerate(line):
-            if character == "(":
-                where.opened()
-            elif character == ")":
-                where.closed()
-            command = commands.get(at)
-            if command is None:
-                continue
+        for at, command in _commands_in_order(line, where):
             program = shown_word(command.word)
             if program in _GOES:
                 where.go(path, command, names)
