@@ -146,6 +146,7 @@ from sle_trials.git.lint_commands import no_lint_narrowed_by_its_command
 from sle_trials.git.lint_settings import no_code_checks_narrowed
 from sle_trials.git.make_run import TopMakefile, no_make_run_otherwise
 from sle_trials.git.marks_added import no_empty_cases_excused_anew, no_test_excused_anew
+from sle_trials.git.program_writes import no_program_written_outside_the_tree
 from sle_trials.git.refusal import (
     Refused,
 )
@@ -393,6 +394,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_make_run_otherwise(path, blobs[oid].data, makes, top)
             no_lint_narrowed_by_its_command(path, blobs[oid].data, makes)
             no_check_in_a_text_run_elsewhere(path, blobs[oid].data, makes)
+            no_program_written_outside_the_tree(path, blobs[oid].data, makes)
     for path in makefiles:
         no_make_definition_twice(path, texts[path], texts)
     read.update(sources.items())

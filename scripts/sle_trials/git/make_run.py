@@ -255,7 +255,17 @@ def _make_checked(
                     number,
                     f"make given `{files.printable(name)}` a path of the tree or one built as it runs "
                     f"(`{files.printable(value)}`), by which its recipes run a program no review reads as the one "
-                    "named; give a program's name or an absolute path",
+                    "named; give a program's name",
+                )
+            if "/" in relative or relative.startswith("~"):
+                # `make PYTHON=/tmp/fake test` after the script wrote /tmp/fake (hunt 229): a path outside the tree
+                # names a program no review reads either; a name is looked up where no script may write
+                # (git/program_writes.py)
+                raise _refuse(
+                    path,
+                    number,
+                    f"make given `{files.printable(name)}` a path outside the tree (`{files.printable(value)}`), "
+                    "a program a script may have written in place of the one named; give a program's name",
                 )
 
 
