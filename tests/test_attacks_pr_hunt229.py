@@ -110,3 +110,38 @@ def test_files_written_in_the_tree_under_tmp_or_to_the_streams_pass(tmp_path: Pa
         + "if [ 2 -gt 1 ] && [[ b > a ]]; then :; fi\nmake PYTHON=python3.12 test\n"
     )
     passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": _makefile()})
+
+
+FED = "given the text it runs by a pipe or a redirection"
+
+
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        ("echo \"import os; os.system('make test')\" | python3\n", f".ci/run line 3: `python3` {FED}"),
+        ("printf '%s' \"import os; os.system('make test')\" | python3 -\n", f".ci/run line 3: `python3` {FED}"),
+        ("echo 'make test || true' | bash\n", f".ci/run line 3: `bash` {FED}"),
+        ("echo 'make test || true' | sh -s\n", f".ci/run line 3: `sh` {FED}"),
+        ("python3 < tools/run.txt\n", f".ci/run line 3: `python3` {FED}"),
+        ("python3 -X dev <<< \"import os; os.system('make test')\"\n", f".ci/run line 3: `python3` {FED}"),
+        ("cat tools/run.txt | perl\n", f".ci/run line 3: `perl` {FED}"),
+    ],
+)
+def test_a_text_a_pipe_or_a_redirection_gives_a_reader_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, run: str, said: str
+) -> None:
+    """The left leftover of hunt 221: a program's text given by its input, which no rule reads."""
+    changes = {".ci/run": HEAD + run, "tools/run.txt": "import os\nos.system('make test')\n"}
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": _makefile(), **changes}, said)
+
+
+def test_a_reader_given_its_text_on_its_line_or_a_script_passes(tmp_path: Path) -> None:
+    """Honest twins: a pipe into programs that run no text of their input, `python -c`, `-m`, a script's path, a
+    here-document (read by git/status_in_text.py), and the Makefile's order-only prerequisite `| $(BIN)/python`."""
+    run = (
+        HEAD
+        + "make test\necho done | tee build.log\npython3 -c 'print(1)' | cat\npython3 -m json.tool < data.json\n"
+        + "python3 benchmarks/bench.py --n 200 < /dev/null\ncat data.json | python3 -m json.tool\n"
+        + "python3 - <<'EOF'\nprint('made')\nEOF\ngit log --oneline | sh -c 'wc -l'\n"
+    )
+    passed_by_the_extraction(tmp_path, {".ci/run": run, "Makefile": _makefile()})

@@ -63,11 +63,40 @@ def _script_keeps(words: tuple[str, ...]) -> bool:
     return False
 
 
+# the programs that read a text to run from their input when given none on their line (hunt 229): `echo "import os;
+# os.system('make test')" | python3`, `echo 'make test || true' | bash`, `python3 < tools/run.txt` each passed the
+# extraction (exit 0): no rule reads a text a pipe or a redirection gives
+_READERS = lazy(r"python[0-9.]*|pypy[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node(?:js)?|php[0-9.]*|lua[0-9.]*|(?:ba|da|z|k|)sh")
+_VALUED = frozenset(("-W", "-X", "-o", "+o", "--require", "--rcfile", "--init-file"))  # (an option and its value)
+_GIVEN_TEXT = frozenset(("-c", "-e", "-E", "-m", "-p", "-n", "-r", "--eval", "--print", "-f"))
+_INPUT_REDIRECTED = lazy(r"(?<![<\d])(?:0?<(?![<(&])|<<<)")
+
+
+def _reads_its_input(program: str, words: tuple[str, ...]) -> bool:
+    """Whether a reader (_READERS) is given no text to run on its line: no script's path, no `-c` or `-e` (but
+    `-` or `-s`, the input itself)."""
+    shown = [shown_word(word) for word in words]
+    n = 0
+    while n < len(shown):
+        word = shown[n]
+        if word in ("-", "-s"):
+            return True
+        if word in _GIVEN_TEXT or (word.startswith("-") and not word.startswith("--") and word[-1:] in "cem"):
+            return False
+        if not word.startswith(("-", "+")):
+            return False  # (a script's path: its text is the tree's, read as code where it runs)
+        n += 2 if word in _VALUED else 1
+    return True
+
+
 def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: bool) -> None:
     """Refused: a file a shell runs (a script, a makefile's recipes, a workflow) giving another program a text that
     names a check (the module's docstring says why)."""
-    if data is None or not _LANGUAGES.search(data.decode("utf-8", "replace")) and b"script" not in data:
+    if data is None:
         return
+    if not (_LANGUAGES.search(data.decode("utf-8", "replace")) or _READERS.search(data.decode("utf-8", "replace"))):
+        if b"script" not in data:
+            return
     text = data.decode("utf-8", "replace")
     workflow = path.endswith((".yml", ".yaml"))
     names = Names(text, recipes, workflow)
@@ -79,6 +108,18 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
         for command in command_words(script):
             program = names.resolved(command.word).replace(_QUOTE, "").rsplit("/", 1)[-1]
             given = _text(command.words)
+            fed = script[: command.at].rstrip().endswith("|") or _INPUT_REDIRECTED.search(script, command.at)
+            if (
+                fed
+                and (not recipes or script.startswith("\t"))
+                and _READERS.fullmatch(program)
+                and _reads_its_input(program, command.words)
+            ):
+                raise Refused(
+                    f"{files.shown(path)} line {number}: `{files.printable(program)}` given the text it runs by a pipe "
+                    "or a redirection, which no rule reads (a check in it, or its status dropped, passes); run the "
+                    "check by the shell, alone on its line"
+                )
             if program == "script" and not _script_keeps(command.words):
                 named = _CHECK_WORD.search(given)
             elif _LANGUAGES.fullmatch(program):
