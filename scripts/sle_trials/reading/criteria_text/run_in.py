@@ -221,10 +221,11 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
     for m in between.finditer(line, first.end()):
         after, before = line[m.end() :], line[m.start() - 1]
         if bullet in _OPERATOR_BULLETS:
-            if after[0].islower() and not (
+            if (after[0].islower() or after[0].isdigit() and before.isdigit()) and not (
                 _bracketed(line, m.start()) or _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after)
             ):
-                kept.append(m)  # ("65 * willing to consent", as "2.5 * upper limit of normal" multiplies)
+                # ("65 * willing to consent", "65 * 2019 EULAR/ACR SLE", as "2.5 * upper limit of normal" multiplies)
+                kept.append(m)
             if not after[0].isupper() or _bracketed(line, m.start()) and not before.isalpha():
                 continue
             if not before.isalpha():
@@ -232,6 +233,8 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
                     continue  # ("2.5 * ULN", "175 * Scr^-1.154")
                 doubted.append(m)
         elif bullet in _DASH_BULLETS:
+            if after[0].islower() and before.isdigit() and not _bracketed(line, m.start()):
+                kept.append(m)  # ("Age 18 to 65 - willing to consent"; "18 - 65 years" a range, no remark)
             if not after[0].isupper() or _bracketed(line, m.start()) or _IN_A_FORMULA.match(after):
                 continue
             doubted.append(m)
@@ -282,11 +285,12 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
             "confirm."
         )
     if kept:
+        where = ", ".join(_around(line, m, bullet) for m in kept[:3])
+        other = "multiply" if bullet in _OPERATOR_BULLETS else "a dash between the item's words"
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
-            f"a word in lower case ({', '.join(_around(line, m, bullet) for m in kept[:3])}), which may be the next "
-            "item's bullet or multiply: read as one criterion, the curator's to split where it runs two items onto "
-            "one line."
+            f"a word in lower case or a number ({where}), which may be the next item's bullet or {other}: read as one "
+            "criterion, the curator's to split where it runs two items onto one line."
         )
     if bullet in _DASH_BULLETS and doubted:
         where = ", ".join(_around(line, m, bullet) for m in doubted[:3])
