@@ -9,6 +9,10 @@ Found and fixed (each reproduced before with criteria_text.split(text), one crit
   number before a word in lower case ("- Age 18 to 65 - willing to consent"), in a line bulleted so: still one
   criterion (a star multiplies, a dash stands between a sentence's words), now said: the curator's to split
   (run_in.runs_doubted). A star before a formula ("1.5 * 10^9/L") or a dash in a range ("18 - 65 years"): no remark.
+- a bullet glued to its item's words in a run on one line ("• Age 18 to 65 •SLE per ACR • Consent", "•Age 18 to 65 •
+  SLE"): "Age 18 to 65 •SLE per ACR" one criterion; now a bullet that is no character of a sentence ("•", "▪", "■",
+  ..., run_in._GLUED_BULLETS) after a space starts the next item glued to its words too. An arrow, a root, a tick or
+  an operator so ("→ Age 18 to 65 →SLE") reads as before.
 """
 
 from __future__ import annotations
@@ -58,3 +62,34 @@ def test_a_bullet_multiplying_or_a_range_is_not_said(lines: str, read: list) -> 
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read
     assert not [r for r in found.remarks if "lower case or a number" in r], found.remarks
+
+
+# --- a bullet glued to its item's words -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria: • Age 18 to 65 •SLE per ACR • Consent Exclusion Criteria: • Pregnancy",
+        "Inclusion Criteria:\n•Age 18 to 65 • SLE per ACR •Consent\nExclusion Criteria:\n• Pregnancy",
+        "Inclusion Criteria: ▪ Age 18 to 65 ▪SLE per ACR ▪Consent Exclusion Criteria: ▪ Pregnancy",
+    ],
+)
+def test_a_bullet_glued_to_its_words_in_a_run_is_cut(text: str) -> None:
+    """Before: "Age 18 to 65 •SLE per ACR" (or the whole line) one criterion, no remark."""
+    found = criteria_text.split(text)
+    assert criteria_texts(found.inclusion) == ["Age 18 to 65", "SLE per ACR", "Consent"], found.inclusion
+    assert criteria_texts(found.exclusion) == ["Pregnancy"] and not found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("• Age 18 to 65\n•SLE per ACR", ["Age 18 to 65", "SLE per ACR"]),  # a line each: as before
+        ("→ Age 18 to 65 →SLE", ["Age 18 to 65 →SLE"]),  # an arrow glued: a sentence's
+        ("* Age 18 to 65 *SLE", ["Age 18 to 65 *SLE"]),
+        ("• Score 3 ■4", ["Score 3 ■4"]),  # another bullet: as before
+    ],
+)
+def test_a_mark_glued_otherwise_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

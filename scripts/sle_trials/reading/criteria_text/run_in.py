@@ -189,6 +189,11 @@ _IN_A_FORMULA = lazy(r"[^\W_]+(?:[\^/*=×+]|[ \t]+[\^/*=×+])")
 _DASH_BULLETS = "-–—+"
 _FIRST_DASH = lazy(r"^(?P<indent> *)(?P<bullet>[" + _DASH_BULLETS + "])" + _GAP + r"+(?=\S)")
 _DASH_RUN = 2  # the fewest dashes before a capital a line's run of items is cut at
+# bullets that are no character of a sentence (no operator, arrow, root or tick): one of them after a space starts
+# the next item glued to its words too ("• Age 18 to 65 •SLE per ACR • Consent": before, "Age 18 to 65 •SLE per ACR"
+# one criterion, with no remark)
+_GLUED_BULLETS = "•◦▪▫●‣➢➤►▸▹◆◇■□❖❑❒"
+_FIRST_GLUED = lazy(r"^(?P<indent> *)(?P<bullet>[" + _GLUED_BULLETS + r"])(?=\S)")  # ("•Age 18 to 65 • SLE")
 _TIMES = {2: "twice", 3: "three times"}
 
 
@@ -209,12 +214,13 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
     next one's bullet starts) of each cut, the cuts doubted (a star after a number before a capital; a dash before a
     capital), and the stars kept doubted (before a word in lower case, no multiple nor formula: "Age 18 to 65 *
     willing to consent"). ("", "", [], [], []) for a line no bullet opens."""
-    first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line)
+    first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line) or _FIRST_GLUED.match(line)
     if first is None:
         return "", "", [], [], []
     bullet, indent = first.group("bullet"), first.group("indent")
     mark = re.escape(bullet)
-    between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}+(?=\S)")
+    glued = "*" if bullet in _GLUED_BULLETS else "+"
+    between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}{glued}(?=\S)")
     cuts: list[tuple[int, int]] = []
     doubted: list[re.Match] = []
     kept: list[re.Match] = []
