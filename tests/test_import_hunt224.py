@@ -9,6 +9,10 @@ Found and fixed (each reproduced before with criteria_text.split(text), one crit
   number before a word in lower case ("- Age 18 to 65 - willing to consent"), in a line bulleted so: still one
   criterion (a star multiplies, a dash stands between a sentence's words), now said: the curator's to split
   (run_in.runs_doubted). A star before a formula ("1.5 * 10^9/L") or a dash in a range ("18 - 65 years"): no remark.
+- a run numbered on one line whose next item opens with a number ("1) Age 18 to 65 2) 2019 EULAR/ACR SLE 3)
+  Consent", "1. Age 2. 2019 SLE 3. Consent"): "Age 18 to 65 2) 2019 EULAR/ACR SLE 3) Consent" one criterion, as a
+  run by spaces was cut only before a word; now before a number after a space too (never "2.5"), in order, a run of
+  three at least (run_in._run_cuts); a run of two so ("1. ALT 2. 5 x ULN") one criterion, said, as before a word.
 - a bullet glued to its item's words in a run on one line ("• Age 18 to 65 •SLE per ACR • Consent", "•Age 18 to 65 •
   SLE"): "Age 18 to 65 •SLE per ACR" one criterion; now a bullet that is no character of a sentence ("•", "▪", "■",
   ..., run_in._GLUED_BULLETS) after a space starts the next item glued to its words too. An arrow, a root, a tick or
@@ -93,3 +97,34 @@ def test_a_bullet_glued_to_its_words_in_a_run_is_cut(text: str) -> None:
 )
 def test_a_mark_glued_otherwise_reads_as_before(lines: str, read: list) -> None:
     assert criteria_texts(inclusion(lines).inclusion) == read
+
+
+# --- a run's next item opening with a number --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria: 1) Age 18 to 65 2) 2019 EULAR/ACR SLE 3) Consent Exclusion Criteria: 1) Pregnancy",
+        "Inclusion Criteria:\n1. Age 18 to 65 2. 2019 EULAR/ACR SLE 3. Consent\nExclusion Criteria:\n1. Pregnancy",
+    ],
+)
+def test_a_run_whose_item_opens_with_a_number_is_cut(text: str) -> None:
+    """Before: "Age 18 to 65 2) 2019 EULAR/ACR SLE 3) Consent" one criterion, no remark."""
+    found = criteria_text.split(text)
+    assert criteria_texts(found.inclusion) == ["Age 18 to 65", "2019 EULAR/ACR SLE", "Consent"], found.inclusion
+    assert criteria_texts(found.exclusion) == ["Pregnancy"] and not found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "said"),
+    [
+        ("1. ALT 2.5 x ULN 3. Consent", ["ALT 2.5 x ULN 3. Consent"], False),  # a decimal: no mark
+        ("1. ICANS grade 2. 3 months ago 3. Consent", ["ICANS grade 2. 3 months ago 3. Consent"], False),
+        ("1. ALT 2. 5 x ULN\n2. SLE", ["ALT 2. 5 x ULN", "SLE"], True),  # a run of two: said, as before a word
+    ],
+)
+def test_a_number_after_a_mark_of_no_run_reads_as_before(lines: str, read: list, said: bool) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert bool([r for r in found.remarks if AS_ONE in r]) == said, found.remarks

@@ -583,7 +583,12 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     # with the next: a pattern compiled for each number, more than the regular expressions' cache holds, took 6.7 s to
     # cut a run of 3,000 items on a line, each time it was read)
     stopped = rf"(?<=[{_STOPS}]){_GAP}*(?={opening}(?P<after_stop>[0-9０-９]+){mark}(?![0-9０-９]){_GAP}*\S)"
-    spaces = rf"|(?<=\S){_GAP}+(?={opening}(?P<after_space>[0-9０-９]+){mark}{_GAP}*[^\W\d_])" if spaced else ""
+    # (before a word, or a number after a space: "2) 2019 EULAR/ACR SLE", never "2.5")
+    spaces = (
+        rf"|(?<=\S){_GAP}+(?={opening}(?P<after_space>[0-9０-９]+){mark}(?:{_GAP}*[^\W\d_]|{_GAP}+[0-9]))"
+        if spaced
+        else ""
+    )
     marked = re.compile(stopped + spaces)
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
