@@ -17,6 +17,9 @@ Found and fixed (each reproduced before with criteria_text.split(text), one crit
   SLE"): "Age 18 to 65 •SLE per ACR" one criterion; now a bullet that is no character of a sentence ("•", "▪", "■",
   ..., run_in._GLUED_BULLETS) after a space starts the next item glued to its words too. An arrow, a root, a tick or
   an operator so ("→ Age 18 to 65 →SLE") reads as before.
+- a run bulleted with "o" (a word processor's sub-list bullet copied as text) on one line ("o Age 18 to 65 o SLE per
+  ACR o Consent"): one criterion, "o" and all; now read as a run bulleted with dashes is: cut where an "o" stands
+  between spaces before a capitalised word twice at least, said; once, one criterion, said (run_in._LIKE_DASHES).
 """
 
 from __future__ import annotations
@@ -125,6 +128,39 @@ def test_a_run_whose_item_opens_with_a_number_is_cut(text: str) -> None:
     ],
 )
 def test_a_number_after_a_mark_of_no_run_reads_as_before(lines: str, read: list, said: bool) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert bool([r for r in found.remarks if AS_ONE in r]) == said, found.remarks
+
+
+# --- a run bulleted with "o" ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inclusion Criteria: o Age 18 to 65 o SLE per ACR o Consent Exclusion Criteria: * Pregnancy",
+        "Inclusion Criteria:\n  o Age 18 to 65 o SLE per ACR o Consent\nExclusion Criteria:\n* Pregnancy",
+    ],
+)
+def test_a_run_bulleted_with_o_on_one_line_is_cut_and_said(text: str) -> None:
+    """Before: "o Age 18 to 65 o SLE per ACR o Consent" one criterion, no remark."""
+    found = criteria_text.split(text)
+    assert criteria_texts(found.inclusion) == ["Age 18 to 65", "SLE per ACR", "Consent"], found.inclusion
+    assert criteria_texts(found.exclusion) == ["Pregnancy"]
+    assert [r for r in found.remarks if "read as a run of items" in r and "'65 o SLE'" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "said"),
+    [
+        ("o Age 18 to 65 o SLE per ACR", ["o Age 18 to 65 o SLE per ACR"], True),  # once: one criterion, said
+        ("o Age 18 to 65\no SLE per ACR", ["Age 18 to 65", "SLE per ACR"], False),  # a line each: as before
+        ("* Hb 9 o ANC 1.5 o SLE o Consent", ["Hb 9 o ANC 1.5 o SLE o Consent"], False),  # no "o" opening the line
+        ("o anemia o neutropenia o rash", ["o anemia o neutropenia o rash"], False),
+    ],
+)
+def test_an_o_of_no_run_reads_as_before(lines: str, read: list, said: bool) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read
     assert bool([r for r in found.remarks if AS_ONE in r]) == said, found.remarks

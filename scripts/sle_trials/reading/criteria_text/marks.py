@@ -156,6 +156,7 @@ _ITEM = lazy(
 # SLE"); in a text where no two lines in a row open so, a line opening so is a line's words, as before
 _SHARED_MARKS = {"o": "\uf8f0", "§": "\uf8f1", "Ø": "\uf8f2", "ü": "\uf8f3", "¨": "\uf8f4"}
 _SHARED_MARK = lazy(r"^(?P<indent>[ \t]*)(?P<mark>[o§Øü¨]) +(?=\S)")
+SHARED_O = _SHARED_MARKS["o"]  # (an unindented "o" as a bullet: a run of items so on one line, run_in's, writes it)
 
 
 # ... and any other symbol or dash before a space that no list mark is read by: a word processor's bullet as its

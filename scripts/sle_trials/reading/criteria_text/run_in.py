@@ -18,6 +18,7 @@ from sle_trials.reading.criteria_text.lines import RUNS_ON, indent_of, runs_on
 from sle_trials.reading.criteria_text.marks import (
     ENCLOSED,
     HAN_DIGITS,
+    SHARED_O,
     SPACE,
     SYMBOL_BULLETS,
     han_number,
@@ -187,7 +188,11 @@ _IN_A_FORMULA = lazy(r"[^\W_]+(?:[\^/*=×+]|[ \t]+[\^/*=×+])")
 # spaces before a capitalised word twice at least (three items: "- Age 18 to 65 - SLE per ACR - Consent": before, one
 # criterion holding three, with no remark); once, it is read as written (a dash between an item's words) and said
 _DASH_BULLETS = "-–—+"
-_FIRST_DASH = lazy(r"^(?P<indent> *)(?P<bullet>[" + _DASH_BULLETS + "])" + _GAP + r"+(?=\S)")
+# ... and a letter "o" a word processor's list bullets with (a sub-list's "o" copied as text): a run "o Age 18 to 65 o
+# SLE per ACR o Consent" was one criterion holding three, "o" and all, with no remark; read as dashes are, an "o"
+# being a word too (in a sentence of another language: "o" is "or")
+_LIKE_DASHES = _DASH_BULLETS + "o"
+_FIRST_DASH = lazy(r"^(?P<indent> *)(?P<bullet>[" + _LIKE_DASHES + "])" + _GAP + r"+(?=\S)")
 _DASH_RUN = 2  # the fewest dashes before a capital a line's run of items is cut at
 # bullets that are no character of a sentence (no operator, arrow, root or tick): one of them after a space starts
 # the next item glued to its words too ("• Age 18 to 65 •SLE per ACR • Consent": before, "Age 18 to 65 •SLE per ACR"
@@ -238,14 +243,14 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
                 if _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after):
                     continue  # ("2.5 * ULN", "175 * Scr^-1.154")
                 doubted.append(m)
-        elif bullet in _DASH_BULLETS:
+        elif bullet in _LIKE_DASHES:
             if after[0].islower() and before.isdigit() and not _bracketed(line, m.start()):
                 kept.append(m)  # ("Age 18 to 65 - willing to consent"; "18 - 65 years" a range, no remark)
             if not after[0].isupper() or _bracketed(line, m.start()) or _IN_A_FORMULA.match(after):
                 continue
             doubted.append(m)
         cuts.append((m.start(), m.end()))
-    if bullet in _DASH_BULLETS and len(cuts) < _DASH_RUN:
+    if bullet in _LIKE_DASHES and len(cuts) < _DASH_RUN:
         cuts = []
     return indent, bullet, cuts, doubted, kept
 
@@ -263,7 +268,16 @@ def _run_in_bullets(line: str) -> list[str]:
         parts.append(line[start:end])
         start = following
     parts.append(line[start:])
+    if bullet == "o" and not indent:
+        bullet = SHARED_O  # (an "o" unindented is a bullet where lines share it: the run's items each open so)
     return [f"{indent}{bullet} {part.strip()}" for part in parts]
+
+
+def _between_words(bullet: str, whose: str = "the item") -> str:
+    """What a dash-like bullet (_LIKE_DASHES) is between words, as a remark names it: "a dash between the item's
+    words", "an 'o' between a sentence's words"."""
+    what = "a dash" if bullet in _DASH_BULLETS else f"an '{bullet}'"
+    return f"{what} between {whose}'s words"
 
 
 def _around(line: str, found: re.Match, mark: str) -> str:
@@ -292,23 +306,23 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
         )
     if kept:
         where = ", ".join(_around(line, m, bullet) for m in kept[:3])
-        other = "multiply" if bullet in _OPERATOR_BULLETS else "a dash between the item's words"
+        other = "multiply" if bullet in _OPERATOR_BULLETS else _between_words(bullet)
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
             f"a word in lower case or a number ({where}), which may be the next item's bullet or {other}: read as one "
             "criterion, the curator's to split where it runs two items onto one line."
         )
-    if bullet in _DASH_BULLETS and doubted:
+    if bullet in _LIKE_DASHES and doubted:
         where = ", ".join(_around(line, m, bullet) for m in doubted[:3])
         times = _TIMES.get(len(doubted), f"{len(doubted)} times")
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces before "
             f"a capitalised word {times} ({where}): read as a run of items onto one line, each starting at its "
-            f"'{bullet}' (a dash between a sentence's words is written so too): the curator's to confirm."
+            f"'{bullet}' ({_between_words(bullet, 'a sentence')} is written so too): the curator's to confirm."
             if cuts
             else f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces "
-            f"before a capitalised word ({where}), which may be the next item's bullet or a dash between the item's "
-            "words: read as one criterion, the curator's to split where it runs two items onto one line."
+            f"before a capitalised word ({where}), which may be the next item's bullet or {_between_words(bullet)}: "
+            "read as one criterion, the curator's to split where it runs two items onto one line."
         )
     return said
 
