@@ -20,6 +20,8 @@ Found and fixed (each reproduced before with criteria_text.split(text), one crit
 - a run bulleted with "o" (a word processor's sub-list bullet copied as text) on one line ("o Age 18 to 65 o SLE per
   ACR o Consent"): one criterion, "o" and all; now read as a run bulleted with dashes is: cut where an "o" stands
   between spaces before a capitalised word twice at least, said; once, one criterion, said (run_in._LIKE_DASHES).
+  Where the list's next line opens with "o" too ("o Age 18 to 65 o SLE per ACR o Consent" / "o HIV"), its first "o"
+  read as the bullet the lines share, the rest of the line was one criterion, no remark; now cut alike.
 """
 
 from __future__ import annotations
@@ -141,12 +143,15 @@ def test_a_number_after_a_mark_of_no_run_reads_as_before(lines: str, read: list,
     [
         "Inclusion Criteria: o Age 18 to 65 o SLE per ACR o Consent Exclusion Criteria: * Pregnancy",
         "Inclusion Criteria:\n  o Age 18 to 65 o SLE per ACR o Consent\nExclusion Criteria:\n* Pregnancy",
+        "Inclusion Criteria:\no Age 18 to 65 o SLE per ACR o Consent\no HIV\nExclusion Criteria:\n* Pregnancy",
     ],
 )
 def test_a_run_bulleted_with_o_on_one_line_is_cut_and_said(text: str) -> None:
-    """Before: "o Age 18 to 65 o SLE per ACR o Consent" one criterion, no remark."""
+    """Before: "o Age 18 to 65 o SLE per ACR o Consent" (or "Age 18 to 65 o SLE per ACR o Consent", its "o" read as
+    the bullet the list's lines share) one criterion, no remark."""
     found = criteria_text.split(text)
-    assert criteria_texts(found.inclusion) == ["Age 18 to 65", "SLE per ACR", "Consent"], found.inclusion
+    read = ["Age 18 to 65", "SLE per ACR", "Consent", *(["HIV"] if "HIV" in text else [])]
+    assert criteria_texts(found.inclusion) == read, found.inclusion
     assert criteria_texts(found.exclusion) == ["Pregnancy"]
     assert [r for r in found.remarks if "read as a run of items" in r and "'65 o SLE'" in r], found.remarks
 
@@ -158,6 +163,7 @@ def test_a_run_bulleted_with_o_on_one_line_is_cut_and_said(text: str) -> None:
         ("o Age 18 to 65\no SLE per ACR", ["Age 18 to 65", "SLE per ACR"], False),  # a line each: as before
         ("* Hb 9 o ANC 1.5 o SLE o Consent", ["Hb 9 o ANC 1.5 o SLE o Consent"], False),  # no "o" opening the line
         ("o anemia o neutropenia o rash", ["o anemia o neutropenia o rash"], False),
+        ("o anemia o neutropenia o rash\no HIV", ["anemia o neutropenia o rash", "HIV"], False),
     ],
 )
 def test_an_o_of_no_run_reads_as_before(lines: str, read: list, said: bool) -> None:

@@ -223,6 +223,8 @@ def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Ma
     if first is None:
         return "", "", [], [], []
     bullet, indent = first.group("bullet"), first.group("indent")
+    if bullet == SHARED_O:
+        bullet = "o"  # (a line of a list whose lines open with "o", shared_marks wrote: its run's "o"s are as written)
     mark = re.escape(bullet)
     glued = "*" if bullet in _GLUED_BULLETS else "+"
     between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}{glued}(?=\S)")
@@ -296,7 +298,7 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
     if first is not None:
         return _numbers_doubted(line, first, fewest)
     _, bullet, cuts, doubted, kept = _bullet_cuts(line)
-    whole, said = shown(line.strip(), 100), []
+    whole, said = shown(line.strip().replace(SHARED_O, "o"), 100), []
     if bullet in _OPERATOR_BULLETS and doubted:
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces after "
