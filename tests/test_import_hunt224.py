@@ -22,6 +22,15 @@ Found and fixed (each reproduced before with criteria_text.split(text), one crit
   between spaces before a capitalised word twice at least, said; once, one criterion, said (run_in._LIKE_DASHES).
   Where the list's next line opens with "o" too ("o Age 18 to 65 o SLE per ACR o Consent" / "o HIV"), its first "o"
   read as the bullet the lines share, the rest of the line was one criterion, no remark; now cut alike.
+
+Found and left (each reproduced with criteria_text.split(text) under an inclusion heading: one criterion, no remark):
+- a run's next number glued to a number ("1) Age 18 to 65 2)2019 SLE 3) Consent") or before a bracket ("1) Age 18 to
+  65 2) (SLE) 3) Consent").
+- a bullet glued to its words that may be a sentence's character ("→ Age 18 to 65 →SLE", "* Age 18 to 65 *SLE", "-
+  Age 18 to 65 -SLE per ACR -Consent"), or glued on both sides ("• Age 18 to 65•SLE").
+- a run bulleted between spaces on a line no bullet opens ("Age 18 to 65 • SLE • Consent").
+- a dash or "o" after a word before a word in lower case ("o anemia o neutropenia o rash", "- Lupus nephritis -
+  biopsy proven"), as a sentence's dash is.
 """
 
 from __future__ import annotations
