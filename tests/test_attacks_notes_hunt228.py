@@ -1,0 +1,44 @@
+"""A hunt on the remark checks (helper-110's, hunt 228) on the curated records' notes: what hunt 226 left, false notes
+that passed, reproduced on main and read as classes, each with a twin of the same shape that the check still judges
+right. A sentence is added to a note in memory and the record checked as `trials validate` checks a file
+(mutations.Checks), on the registry copy of the module's tests.
+
+Found and fixed (E501):
+
+- passing, false: the kind of body a note says the sponsor is, other than a university, a hospital or a company:
+  IM19's and Relma-cel's "The sponsor is a government agency." (and "a non-profit", "a foundation", "an institute",
+  "a cooperative group") passed, only three kinds being read (remark_parts._KIND_SAID). Each kind is held to its
+  words in the sponsor's name or about text; "not" turns it, of the name. "The sponsor is not a foundation." passes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
+
+
+# --- The kind of body a note says the sponsor is (remark_parts._KIND_SAID): Relma-cel's sponsor is "SHANGHAI MING JU
+# BIOTECHNOLOGY CO., LTD.", its about text a "biopharmaceutical company"; IM19's "Peking University Third Hospital"
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The sponsor is a government agency.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a non-profit.", {"E501"}),
+        (IM19_PATH, "The sponsor is a foundation.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a research institute.", {"E501"}),
+        (IM19_PATH, "The sponsor is a cooperative group.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a charity.", {"E501"}),
+        (IM19_PATH, "The sponsor is not a government agency.", set()),
+        (RELMA_PATH, "The sponsor is not a non-profit.", set()),
+        (IM19_PATH, "The sponsor is not a foundation.", set()),
+        (RELMA_PATH, "The sponsor is not an institute.", set()),
+        (IM19_PATH, "The sponsor is not a cooperative group.", set()),
+        (RELMA_PATH, "The sponsor is a biopharmaceutical company.", set()),
+    ],
+)
+def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
+    registry: Path, shown: str, added: str, found: set[str]
+) -> None:
+    assert codes_with_a_sentence_added(registry, shown, added) == found
