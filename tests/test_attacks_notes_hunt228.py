@@ -9,6 +9,10 @@ Found and fixed (E501):
   IM19's and Relma-cel's "The sponsor is a government agency." (and "a non-profit", "a foundation", "an institute",
   "a cooperative group") passed, only three kinds being read (remark_parts._KIND_SAID). Each kind is held to its
   words in the sponsor's name or about text; "not" turns it, of the name. "The sponsor is not a foundation." passes.
+- passing, false: a basis said of the trial as a whole: IM19's "The trial is dosed flat." passed of its first cohort,
+  dosed per kilogram, a basis held only where said of "every cohort". The trial or the study said dosed on a basis
+  (in a sentence naming no part of it and one basis) is every cohort's (note_cohorts._the_trials). "The trial is
+  dosed per kilogram, then flat." and "The trial is dosed flat in its second cohort." pass.
 """
 
 from __future__ import annotations
@@ -42,3 +46,24 @@ def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
     registry: Path, shown: str, added: str, found: set[str]
 ) -> None:
     assert codes_with_a_sentence_added(registry, shown, added) == found
+
+
+# --- A basis said of the trial as a whole (note_cohorts._the_trials): IM19 doses its first cohort per kilogram and
+# its second flat
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The trial is dosed flat.", {"E501"}),
+        ("The study is dosed per kilogram.", {"E501"}),
+        ("This trial is dosed by weight.", {"E501"}),
+        ("The study uses a fixed dose.", {"E501"}),
+        ("The trial is dosed per kilogram and flat.", set()),
+        ("The trial is dosed per kilogram, then flat.", set()),
+        ("The trial is dosed flat in its second cohort.", set()),
+        ("The study is dosed per kilogram for patients 1 to 3.", set()),
+        ("The trial is not dosed flat throughout.", set()),
+        ("The trial is dosed flat or per kilogram.", set()),
+    ],
+)
+def test_a_basis_said_of_the_trial_is_every_cohorts(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

@@ -99,23 +99,56 @@ _DENYING = lazy(r"(?i)(?<![\w-])(?:no|not|without|never|neither|nor|rather[ \t]+
 
 
 def bases_given(text: str) -> list[BasisSaid]:
-    """Each piece of a note (its quotes blanked by the caller) naming one cohort, or every cohort as a whole, and one
-    basis its dose is said to be on: IM19's "Patients 1 to 3 are dosed flat." passed of its cohort dosed per kilogram
-    (hunt 224), a basis said of a cohort being placed by nothing. A piece denying anything, or saying both bases, is
-    not read."""
+    """Each piece of a note (its quotes blanked by the caller) naming one cohort, or every cohort as a whole (or the
+    trial, _the_trials), and one basis its dose is said to be on: IM19's "Patients 1 to 3 are dosed flat." passed of
+    its cohort dosed per kilogram (hunt 224), a basis said of a cohort being placed by nothing. A piece denying
+    anything, or saying both bases, is not read."""
     out: list[BasisSaid] = []
     start = 0
     for stop in [m.start() for m in _PIECE_END.finditer(text)] + [len(text)]:
-        piece, start = text[start:stop], stop + 1
+        at, piece, start = start, text[start:stop], stop + 1
         bases = [basis for basis, words in _BASIS_WORDS.items() if words.search(piece)]
         if len(bases) != 1 or _DENYING.search(piece):
             continue
-        named = _cohorts_named(piece) or _every(piece)
+        named = _cohorts_named(piece) or _every(piece) or _the_trials(piece, _sentence_of(text, at))
         if named and named[0].every and len(note_numbers.powers(piece)) > 1:
             continue  # (each of some doses to some of them: "Each cohort receives 1×10^6/kg or 1×10^8 cells")
         if len(named) == 1:
             out.append(BasisSaid(named[0], bases[0], " ".join(piece.split())))
     return out
+
+
+# the trial (or study) said to be dosed on a basis as a whole: IM19's "The trial is dosed flat." passed of its first
+# cohort, dosed per kilogram (hunt 226's leftover), a basis said of the trial held only where phrased "every cohort".
+# It is every cohort's where the piece names no part of the trial (a cohort, an arm, some patients) and its sentence
+# says one basis ("The trial is dosed per kilogram, then flat." says each of some cohorts)
+_THE_TRIAL = lazy(r"(?i)(?<![\w-])(?:the|this|its)[ \t]+(?:trial|study)(?![\w-])")
+_A_PART = lazy(
+    r"(?i)(?<![\w-])(?:cohorts?|arms?|groups?|patients?|participants?|subjects?|levels?|parts?|partly|some|one|"
+    r"first|second|third|last|later|earlier|then|initially|except|only)(?![\w-])"
+)
+_FULL_STOP = lazy(r"[.!?](?![\d\w])")
+# (a basis's word alone, as the sentence's other clauses may say it: "dosed per kilogram and flat")
+_BASES_LOOSELY = (
+    lazy(r"(?i)(?<![\w-])(?:flat|fixed)(?![\w-])"),
+    lazy(r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight|by[ \t]+(?:body[ \t]+)?weight)(?![\w-])|/[ \t]*kg\b"),
+)
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence of text holding the character at."""
+    start = max((m.end() for m in _FULL_STOP.finditer(text, 0, max(at, 0))), default=0)
+    end = _FULL_STOP.search(text, max(at, 0))
+    return text[start : end.start() if end else len(text)]
+
+
+def _the_trials(piece: str, sentence: str) -> list[CohortNamed]:
+    """Every cohort, where piece says the trial is dosed on a basis and names no part of it (_THE_TRIAL)."""
+    if not _THE_TRIAL.search(piece) or _A_PART.search(sentence):
+        return []
+    if sum(1 for words in _BASES_LOOSELY if words.search(sentence)) != 1:
+        return []
+    return [CohortNamed(None, None, every=True)]
 
 
 def _cohorts_named(piece: str) -> list[CohortNamed]:
