@@ -13,6 +13,10 @@ Found and fixed (E501):
   dosed per kilogram, a basis held only where said of "every cohort". The trial or the study said dosed on a basis
   (in a sentence naming no part of it and one basis) is every cohort's (note_cohorts._the_trials). "The trial is
   dosed per kilogram, then flat." and "The trial is dosed flat in its second cohort." pass.
+- passing, false: the related trials said to name a word with no count: IM19's "The related trials name CD19." (three
+  of five do) passed, only a count "of" them read (remark_lists._ALL_TITLES_NAMING: said of the related trials, or
+  their titles, with no count "of", every title must write it). "The related trials name Lupus." and "Not all the
+  related trials name CD19." pass.
 """
 
 from __future__ import annotations
@@ -66,4 +70,24 @@ def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
     ],
 )
 def test_a_basis_said_of_the_trial_is_every_cohorts(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- The related trials said to name a word, no count given (remark_lists._ALL_TITLES_NAMING): three of IM19's five
+# related trials' titles write CD19, all five "Lupus"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The related trials name CD19.", {"E501"}),
+        ("All the related trials name CD19.", {"E501"}),
+        ("The related trials' titles name CD19.", {"E501"}),
+        ("Its five related trials name CD19 in their titles.", {"E501"}),
+        ("The related trials name Lupus.", set()),
+        ("All of the related trials' titles name Erythematosus.", set()),
+        ("Three of the five related trials name CD19.", set()),
+        ("Three of its related trials name CD19.", set()),
+        ("Not all the related trials name CD19.", set()),
+    ],
+)
+def test_the_related_trials_said_to_name_a_word_all_name_it(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found

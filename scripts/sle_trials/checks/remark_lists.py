@@ -165,9 +165,22 @@ _TITLES_NAMING = lazy(
 )
 
 
+# ... and all of them, said with no count: IM19's "The related trials name CD19." (three of five do) passed (hunt 226's
+# leftover): the related trials (their titles) said to name a word, the subject no count "of", name it each
+_ALL_TITLES_NAMING = lazy(
+    r"(?i)(?<![\w-])(?<!of[ \t])(?<!not[ \t])(?<!all[ \t])"
+    r"(?:the|its|all(?:[ \t]+of)?(?:[ \t]+(?:the|its))?|each[ \t]+of[ \t]+(?:the|its))[ \t]+"
+    rf"(?:(?:{_A_COUNT}|\d{{1,2}})[ \t]+)?related[ \t]+(?:clinical[ \t]+)?(?:trials|studies)"
+    r"(?:['\u2019][ \t]+titles[ \t]+(?:all[ \t]+)?(?:name|write|mention|contain|include)[ \t]+"
+    r"(?P<what>[A-Za-z0-9][\w+-]*)|[ \t]+(?:all[ \t]+)?"
+    r"(?:name|write|mention|have|carry|include)[ \t]+(?P<other>[A-Za-z0-9][\w+-]*)[ \t]+in[ \t]+their[ \t]+titles?\b"
+    r"|[ \t]+(?:all[ \t]+)?(?:name|write|mention|cite)[ \t]+(?P<bare>[A-Za-z0-9][\w+-]*)(?=[ \t]*(?:[.;]|\Z)))"
+)
+
+
 def _titles_miscounted(data: dict, text: str) -> Iterator[str]:
-    """Each count text gives of the related trials whose titles name a word (_TITLES_NAMING) that is not how many of
-    the record's related trials' titles write it."""
+    """Each count text gives of the related trials whose titles name a word (_TITLES_NAMING), or all of them with no
+    count (_ALL_TITLES_NAMING), that is not how many of the record's related trials' titles write it."""
     titles = [normalise(str(t.get("title") or "")) for t in data.get("related_trials") or [] if isinstance(t, dict)]
     if not titles:
         return
@@ -181,6 +194,12 @@ def _titles_miscounted(data: dict, text: str) -> Iterator[str]:
         )
         if given != naming:
             yield f"says {given} of the related trials' titles name {word!r}, which {naming} of them write"
+    for m in _ALL_TITLES_NAMING.finditer(text):
+        word = m.group("what") or m.group("other") or m.group("bare")
+        written = lazy(rf"(?i)(?<![^\W_]){re.escape(word)}(?![^\W_])")
+        naming = sum(1 for title in titles if written.search(title))
+        if naming != len(titles):
+            yield f"says the related trials' titles name {word!r}, which {naming} of their {len(titles)} write"
 
 
 # a count a note says the summary gives, held to the summary's words, not to the record's list: Relma-cel's "The summary
