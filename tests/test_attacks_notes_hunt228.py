@@ -22,6 +22,8 @@ Found and fixed (E501):
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
@@ -91,3 +93,28 @@ def test_a_basis_said_of_the_trial_is_every_cohorts(registry: Path, added: str, 
 )
 def test_the_related_trials_said_to_name_a_word_all_name_it(registry: Path, added: str, found: set[str]) -> None:
     assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+# --- ... and where the name or the about text says the kind (remark_parts._kinds_unheld, on a sponsor of its own): the
+# reasons a sentence is refused
+@pytest.mark.parametrize(
+    ("name", "about", "added", "refused"),
+    [
+        ("Lupus Research Foundation", "", "The sponsor is a government agency.", True),
+        ("Lupus Research Foundation", "", "The sponsor is not a foundation.", True),
+        ("Acme", "Acme is a non-profit organisation.", "The sponsor is a company.", True),
+        ("Lupus Research Foundation", "", "The sponsor is a foundation.", False),
+        ("Acme", "Acme is a non-profit organisation.", "The sponsor is a non-profit.", False),
+        ("National Institutes of Health", "", "The sponsor is a government agency.", False),
+        ("Shanghai Institute of Immunology", "", "The sponsor is a research institute.", False),
+        ("Lupus Trials Consortium", "", "The sponsor is a cooperative group.", False),
+    ],
+)
+def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_words(
+    name: str, about: str, added: str, refused: bool
+) -> None:
+    from sle_trials.checks import remark_parts
+    from sle_trials.checks.load import Record
+
+    record = cast(Record, SimpleNamespace(data={"sponsor": {"name": name, "about": about}}))
+    assert bool(list(remark_parts._kinds_unheld(record, added))) is refused
