@@ -13,6 +13,8 @@ Found and fixed (E501):
   dosed per kilogram, a basis held only where said of "every cohort". The trial or the study said dosed on a basis
   (in a sentence naming no part of it and one basis) is every cohort's (note_cohorts._the_trials). "The trial is
   dosed per kilogram, then flat." and "The trial is dosed flat in its second cohort." pass.
+- refused, true: IM19's "Every cohort is dosed per kilogram or flat." was refused, only "dosed per kilogram" read as a
+  basis; a piece naming every cohort and a word of each basis says each of some of them (note_cohorts.bases_given).
 - passing, false: the related trials said to name a word with no count: IM19's "The related trials name CD19." (three
   of five do) passed, only a count "of" them read (remark_lists._ALL_TITLES_NAMING: said of the related trials, or
   their titles, with no count "of", every title must write it). "The related trials name Lupus." and "Not all the
@@ -69,6 +71,8 @@ def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
         ("The study is dosed per kilogram for patients 1 to 3.", set()),
         ("The trial is not dosed flat throughout.", set()),
         ("The trial is dosed flat or per kilogram.", set()),
+        ("Every cohort is dosed per kilogram or flat.", set()),
+        ("Every cohort is dosed flat.", {"E501"}),
     ],
 )
 def test_a_basis_said_of_the_trial_is_every_cohorts(registry: Path, added: str, found: set[str]) -> None:

@@ -113,6 +113,8 @@ def bases_given(text: str) -> list[BasisSaid]:
         named = _cohorts_named(piece) or _every(piece) or _the_trials(piece, _sentence_of(text, at))
         if named and named[0].every and len(note_numbers.powers(piece)) > 1:
             continue  # (each of some doses to some of them: "Each cohort receives 1×10^6/kg or 1×10^8 cells")
+        if named and named[0].every and all(words.search(piece) for words in _BASES_LOOSELY):
+            continue  # (each of some bases: "Every cohort is dosed per kilogram or flat", refused of IM19's, hunt 228)
         if len(named) == 1:
             out.append(BasisSaid(named[0], bases[0], " ".join(piece.split())))
     return out
