@@ -65,6 +65,7 @@ def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(
         ("The study is dosed per kilogram.", {"E501"}),
         ("This trial is dosed by weight.", {"E501"}),
         ("The study uses a fixed dose.", {"E501"}),
+        ("The trial's dosing is weight-based.", {"E501"}),
         ("The trial is dosed per kilogram and flat.", set()),
         ("The trial is dosed per kilogram, then flat.", set()),
         ("The trial is dosed flat in its second cohort.", set()),

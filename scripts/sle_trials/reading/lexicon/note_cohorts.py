@@ -132,8 +132,8 @@ _A_PART = lazy(
 _FULL_STOP = lazy(r"[.!?](?![\d\w])")
 # (a basis's word alone, as the sentence's other clauses may say it: "dosed per kilogram and flat")
 _BASES_LOOSELY = (
-    lazy(r"(?i)(?<![\w-])(?:flat|fixed)(?![\w-])"),
-    lazy(r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight|by[ \t]+(?:body[ \t]+)?weight)(?![\w-])|/[ \t]*kg\b"),
+    lazy(r"(?i)(?<![\w-])(?:flat|fixed)(?!\w)"),
+    lazy(r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight|by[ \t]+(?:body[ \t]+)?weight)(?!\w)|/[ \t]*kg\b"),
 )
 
 
