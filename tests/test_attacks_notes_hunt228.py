@@ -41,6 +41,7 @@ from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
         (IM19_PATH, "The sponsor is a foundation.", {"E501"}),
         (RELMA_PATH, "The sponsor is a research institute.", {"E501"}),
         (IM19_PATH, "The sponsor is a cooperative group.", {"E501"}),
+        (IM19_PATH, "The sponsor is a governmental body.", {"E501"}),
         (RELMA_PATH, "The sponsor is a charity.", {"E501"}),
         (IM19_PATH, "The sponsor is not a government agency.", set()),
         (RELMA_PATH, "The sponsor is not a non-profit.", set()),

@@ -46,7 +46,7 @@ _KIND_SAID = lazy(
     r"(?i)\b(?:the|its|this[ \t]+trial['\u2019]s)[ \t]+(?:lead[ \t]+)?sponsor[ \t]+(?:is|was)[ \t]+"
     r"(?P<denied>not[ \t]+)?(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     r"(?P<kind>university|hospital|company|firm|corporation|manufacturer"
-    r"|government[ \t]+(?:agency|body|department|institution|organi[sz]ation)|agency"
+    r"|government(?:al)?[ \t]+(?:agency|body|department|institution|organi[sz]ation)|agency"
     r"|non-?profit|not-for-profit|charity|foundation|institute|co-?operative[ \t]+group|consortium)\b"
 )
 _KIND_WORDS = {
