@@ -24,7 +24,6 @@ Left (reproduce with codes_with_a_sentence_added on the fixture registry, the re
 - IM19's "Its cohorts are dosed flat.", "All patients are dosed flat." and "The trial doses its patients flat.": a
   basis of every cohort is read after "each/every/both/all cohort(s)" or the trial as the subject of "is dosed" with
   no part named; "The study was dosed per kilogram at first." (a word of time or part keeps the trial reading off).
-- Relma-cel's "The sponsor is an academic institution." (a company): "institution" is no kind read.
 - Relma-cel's title comment ending ", dosed flat." (hunt 226's leftover: its arms declared silent).
 """
 
@@ -56,6 +55,11 @@ from conftest import IM19_PATH, RELMA_PATH, codes_with_a_sentence_added
         (RELMA_PATH, "The sponsor is not an institute.", set()),
         (IM19_PATH, "The sponsor is not a cooperative group.", set()),
         (RELMA_PATH, "The sponsor is a biopharmaceutical company.", set()),
+        (RELMA_PATH, "The sponsor is an academic institution.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a research institution.", {"E501"}),
+        (IM19_PATH, "The sponsor is an academic institution.", set()),
+        (IM19_PATH, "The sponsor is a medical institution.", set()),
+        (RELMA_PATH, "The sponsor is not an academic institution.", set()),
     ],
 )
 def test_the_kind_of_body_the_sponsor_is_said_to_be_is_its_names(

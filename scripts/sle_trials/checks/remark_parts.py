@@ -47,7 +47,7 @@ _KIND_SAID = lazy(
     r"(?P<denied>not[ \t]+)?(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     r"(?P<kind>university|hospital|company|firm|corporation|manufacturer"
     r"|government(?:al)?[ \t]+(?:agency|body|department|institution|organi[sz]ation)|agency"
-    r"|non-?profit|not-for-profit|charity|foundation|institute|co-?operative[ \t]+group|consortium)\b"
+    r"|non-?profit|not-for-profit|charity|foundation|institute|institution|co-?operative[ \t]+group|consortium)\b"
 )
 _KIND_WORDS = {
     "university": lazy(r"(?i)\buniversit(?:y|ies|ät|e)\b"),
@@ -60,6 +60,12 @@ _KIND_WORDS = {
     "non-profit": lazy(r"(?i)\b(?:non-?profit|not-for-profit|charit(?:y|able))\b"),
     "foundation": lazy(r"(?i)\b(?:foundation|fondation|fundaci[oó]n|stiftung)\b"),
     "institute": lazy(r"(?i)\b(?:institut(?:e|es|o)?)\b"),
+    # an (academic, medical, research) institution: a university's, a hospital's or an institute's words (Relma-cel's
+    # "The sponsor is an academic institution." passed of a company, hunt 228's leftover)
+    "institution": lazy(
+        r"(?i)\b(?:universit(?:y|ies|ät|e)|college|academy|school|institut(?:e|es|o|ion)?|hospital|clinic"
+        r"|medical[ \t]+cent(?:er|re))\b"
+    ),
     "cooperative group": lazy(r"(?i)\b(?:co-?operative|consortium|(?:study|trials?|research|oncology)[ \t]+group)\b"),
 }
 # each kind's other words; the kinds held to the about text as well as the name
