@@ -94,10 +94,9 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
     names a check (the module's docstring says why)."""
     if data is None:
         return
-    if not (_LANGUAGES.search(data.decode("utf-8", "replace")) or _READERS.search(data.decode("utf-8", "replace"))):
-        if b"script" not in data:
-            return
     text = data.decode("utf-8", "replace")
+    if not (_LANGUAGES.search(text) or _READERS.search(text) or "script" in text):
+        return
     workflow = path.endswith((".yml", ".yaml"))
     names = Names(text, recipes, workflow)
     lines = plain_lines(text)
