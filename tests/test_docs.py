@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA_ROOT, REPO
+from sle_trials.outputs import report
 
 README_LINES = 200
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -82,6 +83,13 @@ def test_every_relative_link_points_at_a_file_and_heading_that_exist(doc: Path) 
         if fragment and (where.suffix != ".md" or fragment not in anchors(where)):
             broken.append(f"{target}: no heading #{fragment} in {where.relative_to(REPO)}")
     assert broken == [], f"{doc.relative_to(REPO)}: " + "; ".join(broken)
+
+
+def test_the_problem_summary_points_at_a_heading_that_exists() -> None:
+    """Every run that finds problems ends by naming where the codes are explained; a heading renamed
+    must not leave that pointer dead."""
+    file, _, fragment = report.CODES_DOC.partition("#")
+    assert fragment in anchors(REPO / file), f"{report.CODES_DOC}: no such heading"
 
 
 def test_slugs_are_githubs() -> None:

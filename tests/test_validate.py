@@ -92,7 +92,7 @@ def test_text_format_is_path_line_col_code_message(trials: Trials, registry: Pat
     assert match["code"] == "E104"
     assert match["message"] == "minimum age 70 years is above maximum age 65 years"
     assert int(match["line"]) >= 1 and int(match["col"]) >= 1
-    assert summary == f"1 problem in 1 file ({trial_count(registry)} checked)"
+    assert summary == f"1 problem in 1 file ({trial_count(registry)} checked); docs/checks.md#codes explains each code"
 
 
 def test_file_given_by_absolute_path_is_shown_relative_to_the_root(trials: Trials, registry: Path) -> None:
@@ -100,7 +100,7 @@ def test_file_given_by_absolute_path_is_shown_relative_to_the_root(trials: Trial
     result = trials("validate", (registry / IM19_PATH).resolve())
     assert result.status == 1
     assert result.lines[0].startswith(f"{IM19_PATH}:")
-    assert result.lines[-1] == "1 problem in 1 file (1 checked)"
+    assert result.lines[-1] == "1 problem in 1 file (1 checked); docs/checks.md#codes explains each code"
 
 
 def test_hook_style_call_from_the_root_with_relative_paths(
@@ -113,7 +113,7 @@ def test_hook_style_call_from_the_root_with_relative_paths(
     assert result.status == 1
     assert [m["code"] for m in map(TEXT_PROBLEM.fullmatch, result.lines[:-1]) if m] == ["E104"]
     assert all(map(TEXT_PROBLEM.fullmatch, result.lines[:-1])), result.lines
-    assert result.lines[-1] == "1 problem in 1 file (2 checked)"
+    assert result.lines[-1] == "1 problem in 1 file (2 checked); docs/checks.md#codes explains each code"
     monkeypatch.chdir(registry / "trials")  # the root is found from a folder below it too
     assert trials.raw(["validate", "NCT06900764.yaml"]).status == 0
 
@@ -136,7 +136,9 @@ def test_all_problems_of_all_files_in_one_run_then_a_count(trials: Trials, regis
         ("trials/NCT06900764.yaml", "E204"),
         ("trials/NCT06900764.yaml", "E207"),
     ]  # every problem of every file, in path order, two in the same file
-    assert summary == f"4 problems in 3 files ({trial_count(registry)} checked)"
+    assert summary == (
+        f"4 problems in 3 files ({trial_count(registry)} checked); docs/checks.md#codes explains each code"
+    )
 
 
 def test_exit_zero_when_clean(trials: Trials, registry: Path) -> None:

@@ -17,6 +17,9 @@ from sle_trials.files import printable
 from sle_trials.problem import Problem
 
 FORMATS = ("text", "github", "json")
+# Where a reader who sees a code for the first time finds what it means and how to fix it (a
+# heading of the docs, held to exist by test_docs).
+CODES_DOC = "docs/checks.md#codes"
 
 
 def _where(path: str, p: Problem) -> str:
@@ -100,7 +103,7 @@ def render(
             in_files = len({p.path for p in problems})
             out.write(
                 f"{len(problems)} problem{'s' * (len(problems) != 1)} "
-                f"in {in_files} file{'s' * (in_files != 1)} ({files} checked)\n"
+                f"in {in_files} file{'s' * (in_files != 1)} ({files} checked); {CODES_DOC} explains each code\n"
             )
         elif unchecked:  # "no problems" of the files checked only, beside those that were not
             out.write(
