@@ -594,17 +594,18 @@ def test_a_limit_left_out_of_a_complete_record_is_refused(
 def test_a_limit_copied_over_another_in_other_words_leaves_that_one_out(checker: pipeline.Checker) -> None:
     """Before: IM19's stable steroid dose (>= 7 days) given the steroid ceiling's limit and quote
     ("... the maximum dose of steroids is 30mg/day prednisone ..."), its measure "steroids" kept,
-    passed: the copy binds (its measure stands in the quote), it is no E113 (its measure is worded
+    passed: the copy binds (its measure stands in the quote), it was no E113 (its measure is worded
     otherwise), and E527 took it for a wrong threshold standing for the 7 days. A threshold whose limit
-    the criterion states, held by another already, stands for no other limit."""
+    the criterion states, held by another already, stands for no other limit; and bound to the words
+    that threshold is bound to, it is that limit written twice (E113, hunt 234)."""
     data = loaded(IM19)
     thresholds = data["eligibility"]["thresholds"]
     assert (thresholds[3]["measure"], thresholds[3]["value"], thresholds[2]["value"]) == ("steroids", 7, 30)
     thresholds[3].update({k: thresholds[2][k] for k in ("kind", "comparator", "value", "unit")})
     data["evidence"]["eligibility.thresholds.3"] = data["evidence"]["eligibility.thresholds.2"]
     found = codes(checker, IM19, data)
-    assert [c for c, _ in found] == ["E527"], found
-    assert "for ≥ 7 days" in found[0][1]
+    assert [c for c, _ in found] == ["E113", "E527"], found
+    assert "for ≥ 7 days" in found[1][1]
 
 
 def test_each_age_unit_of_the_schema_is_a_time_unit_of_the_lexicon() -> None:

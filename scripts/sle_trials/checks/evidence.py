@@ -703,6 +703,8 @@ def _evidence_problems(
             yield from bound
     # the thresholds bound above, in the order their criteria state them where trials.csv reads it
     yield from thresholds.out_of_order(context)
+    # and no two bound to one statement of their criterion (one limit written twice in other words)
+    yield from thresholds.stated_twice(context)
     yield from parts.check(record, schema)
 
 

@@ -52,7 +52,9 @@ CHECKS = (
     Check(
         "E113",
         "threshold-twice",
-        "two thresholds of one criterion that state one limit (measure, comparator, value and unit) of one kind",
+        "two thresholds of one criterion that state one limit (measure, comparator, value and unit) of one kind, "
+        "or that are bound to one statement of its text, whatever words each gives it ('mg/d' of 'mg/day', "
+        "'prednisone' of 'prednisone (or equivalent dose)')",
     ),
     Check(
         "E114",

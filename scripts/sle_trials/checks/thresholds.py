@@ -449,6 +449,32 @@ def out_of_order(ctx: Context) -> Iterator[Problem]:
             return
 
 
+def stated_twice(ctx: Context) -> Iterator[Problem]:
+    """E113 when two thresholds of one criterion are bound to one statement of its text: the words state one
+    limit, and the two are it written twice, whatever words each gives it. rules.check_thresholds compares the
+    record's words, so a copy with its unit spelled otherwise ("mg/d" of "mg/day", "/μL" of "/mm³", "week" of
+    "weeks") or its measure named otherwise ("prednisone" or "steroids" of "prednisone (or equivalent dose)")
+    passed it (hunt 234): both bound to their quote, and trials.csv gave the limit twice. Thresholds not bound
+    (no place read for their limit) are left to the problems that say why."""
+    seen: dict[tuple, int] = {}
+    for i, t in enumerate(ctx.record.data.get("eligibility", {}).get("thresholds", [])):
+        path = ("eligibility", "thresholds", i)
+        if path not in ctx.stated:
+            continue
+        ref = t["criterion"]
+        key = (ref["list"], ref["number"], ref.get("group"), ctx.stated[path])
+        if key not in seen:
+            seen[key] = i
+            continue
+        yield ctx.problem(
+            path,
+            "E113",
+            f"{fields.dotted(path)}: {_limit(t)} is the limit eligibility.thresholds.{seen[key]} states, bound to "
+            f"the same words of {fields.criterion_name(ref)}: one limit written twice in other words; remove it, "
+            "or give it the limit its own quote states",
+        )
+
+
 def _limit(t: dict) -> str:
     return f"{t['measure']} {t['comparator']} {stated_limits.number_text(t['value'])} {t['unit']}"
 
