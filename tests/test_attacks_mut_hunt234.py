@@ -22,6 +22,14 @@ Found and fixed (E113):
   its two statements (Relma-cel's "serum creatinine > 2.5 mg/dL or 221 μmol/L"), and a threshold whose only copy
   spells its unit otherwise pass.
 
+Found and fixed (E207):
+
+- one condition of a threshold twice in another case: IM19's steroid ceiling given "If the subject is receiving
+  steroids, ..." and "if the subject is receiving steroids, ..." passed: the schema's unique items tell them apart,
+  and each binds, a condition's opening word being read in the criterion's case (sentence_case.as_written). The
+  conditions are compared as the criterion writes them now (thresholds.bind_threshold); a condition given once in
+  another case passes.
+
 Left, the source not deciding the value otherwise (each passes; reproduce with mutations.Checks(DATA_ROOT).codes on
 the record loaded with conftest.record_data, the change made in memory):
 
@@ -96,3 +104,28 @@ def test_one_limit_written_twice_in_other_words(
 def test_a_limit_once_in_any_spelling_passes(checks: Checks, shown: str, index: int, changed: dict[str, str]) -> None:
     data, _ = with_threshold(shown, index, False, **changed)
     assert checks.codes(shown, data) == set()
+
+
+def with_conditions(shown: str, index: int, conditions: list[str]) -> dict:
+    data = record_data(DATA_ROOT / shown, shown)
+    data["eligibility"]["thresholds"][index]["conditions"] = conditions
+    return data
+
+
+IM19_STEROIDS = "If the subject is receiving steroids, the following conditions must be met:"
+RELMA_ORAL = "Oral corticosteroids must meet the following requirements:"
+
+
+@pytest.mark.parametrize(
+    ("shown", "index", "conditions", "found"),
+    [
+        (IM19_PATH, 2, [IM19_STEROIDS, "i" + IM19_STEROIDS[1:]], {"E207"}),
+        (RELMA_PATH, 3, [RELMA_ORAL, "o" + RELMA_ORAL[1:]], {"E207"}),
+        (IM19_PATH, 2, ["i" + IM19_STEROIDS[1:]], set()),
+        (RELMA_PATH, 3, ["o" + RELMA_ORAL[1:]], set()),
+    ],
+)
+def test_one_condition_twice_in_another_case(
+    checks: Checks, shown: str, index: int, conditions: list[str], found: set[str]
+) -> None:
+    assert checks.codes(shown, with_conditions(shown, index, conditions)) == found

@@ -34,7 +34,11 @@ CHECKS = (
     Check("E204", "value-not-allowed", "a value outside the allowed vocabulary"),
     Check("E205", "bad-format", "a value that does not have the required form (a date, a path)"),
     Check("E206", "out-of-range", "a number, text or list too small or too large"),
-    Check("E207", "duplicate-item", "the same item twice in a list that must not repeat"),
+    Check(
+        "E207",
+        "duplicate-item",
+        "the same item twice in a list that must not repeat (a threshold's condition again in another case, too)",
+    ),
     Check("E208", "schema-violation", "any other schema rule, e.g. an empty block (dates: {})"),
     Check(
         "E209",

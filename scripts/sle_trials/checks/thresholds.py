@@ -137,7 +137,19 @@ def bind_threshold(ctx: Context, path: Path_, t: dict, node: dict, quotes: list[
         return
     # (its conditions too: "If biological agents ... are used" of the criterion's "... if biological agents ...")
     if t.get("conditions"):
-        conditions = zip(t["conditions"], ctx.conditions_as_written(t), strict=True)
+        as_written = ctx.conditions_as_written(t)
+        # one condition twice, in another case ("If the subject ..." and "if the subject ..."): the schema's unique
+        # items are told apart by the case the criterion's words are read in either way (hunt 234)
+        for i, condition in enumerate(as_written):
+            if condition in as_written[:i]:
+                yield ctx.problem(
+                    path + ("conditions", i),
+                    "E207",
+                    f"{fields.dotted(path)}.conditions.{i}: the same condition as "
+                    f"conditions.{as_written.index(condition)}, written in another case: "
+                    f"{quoted([t['conditions'][i]], 61)}; give each condition once",
+                )
+        conditions = zip(t["conditions"], as_written, strict=True)
         t = {
             **t,
             "conditions": [c if normalise(c) == w else (sentence_case.recased_first(c) or c) for c, w in conditions],
