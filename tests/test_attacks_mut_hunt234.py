@@ -1,15 +1,18 @@
-"""A hostile mutation hunt on `trials check` (helper-116's, hunt 234) on the curated records' structured values: every
-leaf of the seven records walked by a script and given plausible wrong values (numbers ±1, ×10 and ÷10, other
-records' and items' values of the field, neighbouring units and words, dates a day, a month or a year off or cut
-to a month or a year, names cut by a word, a digit or a letter changed, punctuation and case changed), fields
-swapped within an item and between items, items dropped, repeated and reversed, each evidence quote given another
-field's or cut by a word, fields filed under another date, and values the sources do not state added with the
-silent entries that declared them taken out (about 6,000 mutants), then about 300 by hand: values and their quotes
+"""A hostile mutation hunt on `trials check` (helper-116's, hunt 234) on the curated records' structured values. 11,348
+mutants in all, each checked as `trials validate` checks a file (mutations.Checks), repeats as `trials check`
+(refs: E303): every leaf of the seven records walked by a script and given plausible wrong values (numbers ±1, ×10
+and ÷10, other records' and items' values of the field, neighbouring units and words, dates a day, a month or a year
+off or cut to a month or a year, names cut by a word, a digit or a letter changed, punctuation and case changed),
+fields swapped within an item and between items, items dropped, repeated and reversed, each evidence quote given
+another field's or cut by a word, fields filed under another date, and values the sources do not state added with
+the silent entries that declared them taken out (7,537); each number of the complete records given every other
+number of its source, its quote moved to the words around that number (2,829); evidence keys moved to a parent or a
+child field, dropped, or added for fields the record does not hold (666); and 316 by hand: values and their quotes
 changed together to other words of the source (a target read from "IM19", a start date from "Last Updated", an
 enrollment from "0 patients applied", a sponsor class from the sponsor's "About"), thresholds added for limits a
 criterion states with another (the compound CD4+ count), prior therapies, antibodies and scopes moved to other
-criteria. Each mutant was checked as `trials validate` checks a file (mutations.Checks), repeats as `trials check`
-(refs: E303).
+criteria, items repeated in other words, a stub's title cut with its host's related title. Before: 8 mutants of two
+classes passed that the source decides; after: none.
 
 Found and fixed (E113):
 
@@ -39,8 +42,10 @@ the record loaded with conftest.record_data, the change made in memory):
 - a measure cut of a gloss or of "(or equivalent ...)", or recased: IM19's "prednisone" or "steroids" for
   "prednisone (or equivalent dose)" (phrases.names_the_same, hunt 212), "estimated glomerular filtration rate" without
   "(eGFR)", Relma-cel's "serum IgA" for "serum IgA level", "history of SLE" for "history of SLE prior to screening".
-- a quote cut by a word, or given another field's that holds the same words: still a quote of the value where
-  its source states the field.
+- a quote cut by a word, or given another field's that holds the same words, or keyed on the field above its value
+  (IM19's "dates.start" for "dates.start.date"): still a quote of the value where its source states the field;
+  the nct_id's quote dropped (the file's name and its source hold it).
+- a cohort's dose of 1000000.0 for 1000000: the same number, written whole (decimals.plain).
 - Relma-cel's sponsor name as its "About" writes it ("Shanghai Ming Ju Biotechnology Co., Ltd."), its product and
   intervention named "CD19-CART" as its title writes it, its "other immunosuppressants or immunomodulators" split in
   two prior therapies; IM19's cohort labelled "patients 1 to 3" (the words the source gives it).
