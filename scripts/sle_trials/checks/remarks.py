@@ -1062,12 +1062,14 @@ def _arms(record: Record) -> list[dict]:
 
 def _cohorts_held(named: note_cohorts.CohortNamed, cohorts: list[list[dict]], placed: list[bool]) -> list[dict]:
     """The cohorts of the record's arms a note's named cohort is: by its place in an arm whose cohorts are in their
-    places (_from_the_first), or by the patients it holds."""
+    places (_from_the_first; -1 its last, "later" each after its first), or by the patients it holds."""
     return [
         c
         for arm, by_place in zip(cohorts, placed, strict=True)
         for k, c in enumerate(arm)
-        if (by_place and named.place == k) or named.patients == _patients_of(c) or _counted_from_an_end(named, arm, c)
+        if (by_place and (named.place in (k, k - len(arm)) or (named.later and k > 0)))
+        or named.patients == _patients_of(c)
+        or _counted_from_an_end(named, arm, c)
     ]
 
 

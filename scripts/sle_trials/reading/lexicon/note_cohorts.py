@@ -21,6 +21,8 @@ _ORDINAL = "|".join(_ORDINALS)
 _KIND = r"(?:cohort|dose[ \t-]+level|DL|group)"
 _BY_PLACE = lazy(rf"(?i)(?<![\w-])(?:(?P<word>{_ORDINAL})|(?P<digits>\d{{1,2}})(?:st|nd|rd|th))[ \t]+{_KIND}(?![\w-])")
 _BY_NUMBER = lazy(rf"(?i)(?<![\w-]){_KIND}[ \t]*(?P<number>\d{{1,2}})(?![\w.,×^-])")
+# (or as its arm's last, place -1: IM19's "The last cohort is dosed per kilogram." passed of its second, dosed flat)
+_LAST = lazy(rf"(?i)(?<![\w-])(?:last|final)[ \t]+{_KIND}(?![\w-])")
 
 
 # (or by how many of the arm's first or last patients it holds: "the dose for the last three patients"; IM19's note
@@ -40,6 +42,7 @@ class CohortNamed(NamedTuple):
     first: int | None = None
     last: int | None = None
     every: bool = False  # (each of them: "each of the two cohorts", "both cohorts")
+    later: bool = False  # (the cohorts after its arm's first: "The trial was later dosed flat")
 
 
 class DosesGiven(NamedTuple):
@@ -88,7 +91,9 @@ class BasisSaid(NamedTuple):
 _BASIS_WORDS = {
     "FLAT": lazy(
         r"(?i)(?<![\w-])(?:(?:flat|fixed)[ \t-]+dos(?:e|es|ed|ing)|dos(?:e|es|ed|ing)[ \t]+(?:at[ \t]+a[ \t]+)?"
-        r"(?:flat|fixed))(?![\w-])"
+        r"(?:flat|fixed)|dos(?:e|es|ing)[ \t]+(?:is|are|was|were)[ \t]+(?:all[ \t]+)?(?:flat|fixed)"
+        r"|dos(?:e|es|ed|ing)[ \t]+(?:(?:its|their|the|all|every|each)[ \t]+)?(?:patients?|participants?|subjects?)"
+        r"[ \t]+(?:at[ \t]+a[ \t]+)?(?:flat|fixed))(?![\w-])"
     ),
     "PER_KG": lazy(
         r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight[ \t-]+(?:based|adjusted)|by[ \t]+(?:body[ \t]+)?weight)"
@@ -125,6 +130,30 @@ def bases_given(text: str) -> list[BasisSaid]:
 # It is every cohort's where the piece names no part of the trial (a cohort, an arm, some patients) and its sentence
 # says one basis ("The trial is dosed per kilogram, then flat." says each of some cohorts)
 _THE_TRIAL = lazy(r"(?i)(?<![\w-])(?:the|this|its)[ \t]+(?:trial|study)(?![\w-])")
+# ... and so are its patients, its cohorts, its doses or its dosing named as a whole, and its cells: IM19's "Its cohorts
+# are dosed flat.", "All patients are dosed flat." and "The trial doses its patients flat." passed (hunt 228's
+# leftovers), "patients" read as a part of the trial. A whole is no part; a count, a number or a clause after it
+# ("its first three patients", "patients 1 to 3", "all patients who weigh ...") makes it one
+_A_WHOLE = lazy(
+    r"(?i)(?<![\w-])(?:(?:(?:all|both)(?:[ \t]+of)?(?:[ \t]+(?:the|its|their))?|the|its|their)[ \t]+"
+    r"(?:(?:(?:" + WORDS_NUMBER + r"|\d{1,2})[ \t]+)?(?:cohorts|doses|dose[ \t-]+levels)|(?:CAR-?T[ \t]+)?cells|"
+    r"patients|participants|subjects|dosing|infusions|products?)"
+    r"|(?:every|each|any)[ \t]+(?:cohort|dose|patient|participant|subject|infusion)|^[ \t]*(?:patients|participants|"
+    r"subjects|dosing|CAR-?T[ \t]+cells))(?![\w-])(?![ \t]+(?:\d|" + WORDS_NUMBER + r"|who|whom|that|which|with|on|in|"
+    r"of|from|under|over|above|below|weighing|receiving|taking|aged|given)\b)"
+)
+# ... or said so at first, or later, which is its arm's first cohort, or those after it: "The study was dosed flat at
+# first." passed of IM19's (hunt 228's leftover, a word of time turning the reading off)
+_AT_FIRST = lazy(
+    r"(?i)(?<![\w-])(?:at[ \t]+first|initially|at[ \t]+the[ \t]+(?:start|outset|beginning)|to[ \t]+begin[ \t]+with|"
+    r"(?<=is[ \t])first|(?<=was[ \t])first|(?<=are[ \t])first|(?<=were[ \t])first)(?![\w-])"
+)
+_LATER = lazy(r"(?i)(?<![\w-])(?:later|later[ \t]+on|subsequently|afterwards?|thereafter|eventually)(?![\w-])")
+# (a basis of another drug's dose: "All patients get fludarabine at a fixed dose" says nothing of the cells')
+_OTHER_DRUG = lazy(
+    r"(?i)(?<![\w-])(?:lymphodeplet\w*|fludarabine|cyclophosphamide|bendamustine|conditioning|chemotherapy|steroids?|"
+    r"prednisone|corticosteroids?|tocilizumab|mg)(?![\w-])"
+)
 _A_PART = lazy(
     r"(?i)(?<![\w-])(?:cohorts?|arms?|groups?|patients?|participants?|subjects?|levels?|parts?|partly|some|one|"
     r"first|second|third|last|later|earlier|then|initially|except|only)(?![\w-])"
@@ -145,12 +174,19 @@ def _sentence_of(text: str, at: int) -> str:
 
 
 def _the_trials(piece: str, sentence: str) -> list[CohortNamed]:
-    """Every cohort, where piece says the trial is dosed on a basis and names no part of it (_THE_TRIAL)."""
-    if not _THE_TRIAL.search(piece) or _A_PART.search(sentence):
+    """Every cohort, where piece says the trial (or a whole of it, _A_WHOLE) is dosed on a basis and names no part of
+    it (_THE_TRIAL); its arm's first cohort, or those after it, where the sentence says so at first or later."""
+    if not (_THE_TRIAL.search(piece) or _A_WHOLE.search(piece)) or _OTHER_DRUG.search(sentence):
         return []
     if sum(1 for words in _BASES_LOOSELY if words.search(sentence)) != 1:
         return []
-    return [CohortNamed(None, None, every=True)]
+    whole = _A_WHOLE.sub(" | ", sentence)
+    first, later = bool(_AT_FIRST.search(whole)), bool(_LATER.search(whole))
+    if _A_PART.search(_LATER.sub(" | ", _AT_FIRST.sub(" | ", whole))) or (first and later):
+        return []
+    if first:
+        return [CohortNamed(0, None)]
+    return [CohortNamed(None, None, later=True)] if later else [CohortNamed(None, None, every=True)]
 
 
 def _cohorts_named(piece: str) -> list[CohortNamed]:
@@ -165,6 +201,7 @@ def _cohorts_at(piece: str) -> list[tuple[int, CohortNamed]]:
         place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
         named.append((m.start(), CohortNamed(place - 1, None)))
     named += [(m.start(), CohortNamed(int(m.group("number")) - 1, None)) for m in _BY_NUMBER.finditer(piece)]
+    named += [(m.start(), CohortNamed(-1, None)) for m in _LAST.finditer(piece)]
     for m in _BY_COUNT.finditer(piece):
         counted = note_numbers.numbers(m.group("n"))
         if len(counted) == 1:

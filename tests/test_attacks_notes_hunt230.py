@@ -1,0 +1,84 @@
+"""A hunt on the remark checks (helper-112's, hunt 230) on the curated records' notes: what hunt 228 left, false notes
+that passed and true notes refused, reproduced on main and read as classes, each with a twin of the same shape that
+the check still judges right. A sentence is added to a note in memory and the record checked as `trials validate`
+checks a file (mutations.Checks), on the registry copy of the module's tests.
+
+Found and fixed (E501):
+
+- passing, false: a basis said of a whole of the trial other than "the trial" or "every cohort": IM19's "Its cohorts
+  are dosed flat.", "All patients are dosed flat.", "The trial doses its patients flat.", "The doses are flat." and
+  "Dosing is flat throughout." passed of its first cohort, dosed per kilogram (hunt 228's leftovers), "patients" read
+  as a part of the trial (note_cohorts._A_WHOLE: its patients, cohorts, doses, dosing or cells named as a whole, no
+  count, number or clause after them, are every cohort's; "doses its patients flat" and "dosing is flat" say a basis).
+  "All patients are dosed per kilogram or flat." and "The trial doses its first three patients per kilogram." pass.
+- passing, false: a basis said of the trial at first, or later: "The study was dosed flat at first." and "The trial
+  was later dosed per kilogram." passed (a word of time turned the trial's reading off): at first is its arm's first
+  cohort, later those after it (note_cohorts._AT_FIRST, _LATER; CohortNamed.later). "The study was dosed per
+  kilogram at first." (the brief's example, true of IM19) and "The trial was later dosed flat." pass.
+- passing, false: a cohort named as its arm's last: IM19's "The last cohort is dosed per kilogram." passed
+  (note_cohorts._LAST, place -1, its dose held too). "The last cohort is dosed flat." passes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import IM19_PATH, codes_with_a_sentence_added
+
+
+# --- A basis said of a whole of the trial, or of it at first or later (note_cohorts._A_WHOLE, _AT_FIRST, _LATER,
+# _LAST): IM19 doses its first cohort (patients 1 to 3) per kilogram, its second (4 to 6) flat
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Its cohorts are dosed flat.", {"E501"}),
+        ("All patients are dosed flat.", {"E501"}),
+        ("The trial doses its patients flat.", {"E501"}),
+        ("The study doses all participants per kilogram.", {"E501"}),
+        ("Both doses are flat.", {"E501"}),
+        ("Dosing is flat throughout.", {"E501"}),
+        ("The study was dosed flat at first.", {"E501"}),
+        ("The trial was later dosed per kilogram.", {"E501"}),
+        ("The last cohort is dosed per kilogram.", {"E501"}),
+        ("All patients are dosed per kilogram or flat.", set()),
+        ("Its two cohorts are dosed per kilogram and flat respectively.", set()),
+        ("The trial doses its first three patients per kilogram.", set()),
+        ("Not all patients are dosed flat.", set()),
+        ("The study was dosed per kilogram at first.", set()),
+        ("The trial was later dosed flat.", set()),
+        ("The trial was first dosed per kilogram, later flat.", set()),
+        ("The last cohort is dosed flat.", set()),
+    ],
+)
+def test_a_basis_said_of_a_whole_of_the_trial_is_its_cohorts(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("All patients are dosed flat.", "every"),
+        ("The trial was initially dosed flat.", "first"),
+        ("All patients get fludarabine at a fixed dose.", None),  # (another drug's dose)
+        ("All patients who weigh 40 kg or more are dosed flat.", None),  # (a clause after them: some of them)
+        ("Dosing is flat for patients 4 to 6.", "patients"),
+    ],
+)
+def test_what_a_whole_of_the_trial_names(text: str, read: str | None) -> None:
+    from sle_trials.reading.lexicon import note_cohorts
+
+    said = note_cohorts.bases_given(text)
+    cohort = said[0].cohort if said else None
+    shown = (
+        None
+        if cohort is None
+        else "every"
+        if cohort.every
+        else "first"
+        if cohort.place == 0
+        else "patients"
+        if cohort.patients
+        else "?"
+    )
+    assert shown == read
