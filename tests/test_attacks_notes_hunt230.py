@@ -17,6 +17,11 @@ Found and fixed (E501):
   kilogram at first." (the brief's example, true of IM19) and "The trial was later dosed flat." pass.
 - passing, false: a cohort named as its arm's last: IM19's "The last cohort is dosed per kilogram." passed
   (note_cohorts._LAST, place -1, its dose held too). "The last cohort is dosed flat." passes.
+- passing, false: a basis said of a trial whose record declares its sources silent on its arms: Relma-cel's "The trial
+  is dosed flat.", "All patients receive a fixed dose." and its title comment ending ", dosed flat." passed (hunts
+  226's and 228's leftovers: a basis held only to the cohorts the record holds; remarks.bases_silenced), and so did
+  "Relma-cel is dosed flat." ("dosed flat" now coded words of FLAT, as "dosed per kg" are of PER_KG). "The source
+  does not say how the cells are dosed." passes.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import IM19_PATH, codes_with_a_sentence_added
+from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
+from test_attacks_mut_hunt224 import codes_with_a_title
 
 
 # --- A basis said of a whole of the trial, or of it at first or later (note_cohorts._A_WHOLE, _AT_FIRST, _LATER,
@@ -82,3 +88,27 @@ def test_what_a_whole_of_the_trial_names(text: str, read: str | None) -> None:
         else "?"
     )
     assert shown == read
+
+
+# --- A basis said where the record declares its sources silent on its arms (remarks.bases_silenced): Relma-cel's arms
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The trial is dosed flat.", {"E501"}),
+        ("All patients receive a fixed dose.", {"E501"}),
+        ("Relma-cel is dosed flat.", {"E501"}),
+        ("The trial is not dosed flat.", {"E501"}),  # (as "not dosed per kilogram" was: the other basis)
+        ("The source does not say how the cells are dosed.", set()),
+        ("The source gives no dose, flat or per kilogram.", set()),
+    ],
+)
+def test_a_basis_said_of_silent_arms_is_refused(registry: Path, added: str, found: set[str]) -> None:
+    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+
+
+RELMA_TITLE = "# Relma-cel (CD19-CART) in moderate to severe active SLE"
+
+
+@pytest.mark.parametrize(("end", "found"), [(", dosed flat.", {"E501"}), (", phase 1.", set())])
+def test_a_title_saying_a_basis_of_silent_arms_is_refused(trials: Trials, end: str, found: set[str]) -> None:
+    assert codes_with_a_title(trials, RELMA_PATH, RELMA_TITLE + end) == found

@@ -33,7 +33,7 @@ from sle_trials import fields
 from sle_trials.checks import comment_lines
 from sle_trials.checks.documents import Sources
 from sle_trials.checks.load import Record
-from sle_trials.checks.remarks import QUOTED, said_by_comments, said_by_remarks_on
+from sle_trials.checks.remarks import QUOTED, bases_silenced, said_by_comments, said_by_remarks_on
 from sle_trials.patterns import lazy
 from sle_trials.problem import Problem
 from sle_trials.reading.layouts import normalise
@@ -209,6 +209,8 @@ def _title_bases_unheld(data: dict, text: str) -> Iterator[str]:
         if bases and bases != {said.basis}:
             held = ", ".join(sorted(map(str, bases)))
             yield f"says the trial is dosed {said.basis}, where the record doses its cohorts {held}"
+        elif not bases and bases_silenced(data):  # (Relma-cel's "..., dosed flat.", hunt 226's leftover)
+            yield f"says the trial is dosed {said.basis}, where the record declares its sources silent on its arms"
 
 
 _FLAT_WORD = lazy(r"(?i)\b(?:flat|fixed)\b")

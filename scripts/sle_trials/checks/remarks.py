@@ -952,6 +952,7 @@ def _doses_of_other_cohorts(record: Record) -> Iterator[Problem]:
     cohort left out, the place is the source's, not the record's)."""
     cohorts = [[c for c in a.get("cohorts") or [] if isinstance(c, dict)] for a in _arms(record)]
     if not any(cohorts):
+        yield from _bases_said_of_silence(record)
         return
     placed = [_from_the_first(arm) for arm in cohorts]
     for kind, i, text, _ in remarks_of(record):
@@ -1028,6 +1029,29 @@ def _bases_of_other_cohorts(
                 f"says the cohort it names in {said.words!r} is dosed {said.basis}, which the record holds "
                 f"({', '.join(sorted(set(map(str, held))))}): a remark gives a cohort only the dose the record holds "
                 "for it"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
+
+
+def bases_silenced(data: dict) -> bool:
+    """Whether a record holds no cohorts and declares its sources silent on its dose's basis (its arms, their cohorts
+    or doses): a basis a remark says the trial, or a cohort of it, is dosed on is one its sources do not say."""
+    silent = [n for n in data["curation"].get("silent") or [] if isinstance(n, str)]
+    held = [c for a in data.get("arms") or [] if isinstance(a, dict) for c in a.get("cohorts") or []]
+    return not held and fields.covered(silent, "arms.cohorts.dose.basis")
+
+
+def _bases_said_of_silence(record: Record) -> Iterator[Problem]:
+    """E501: a basis a remark says the trial (or a cohort of it) is dosed on, where the record declares its sources
+    silent on its arms (bases_silenced): Relma-cel's "The trial is dosed flat." passed (hunt 228's leftover), a basis
+    said of every cohort held only to the cohorts the record holds."""
+    if not bases_silenced(record.data):
+        return
+    for kind, i, text, _ in remarks_of(record):
+        for said in note_cohorts.bases_given(_said(normalise(text))):
+            message = (
+                f"says the trial is dosed {said.basis} in {said.words!r}, where the record declares its sources "
+                "silent on its arms: a remark gives a cohort only the dose the record holds for it"
             )
             yield remark_problem(record, kind, i, "E501", message)
 

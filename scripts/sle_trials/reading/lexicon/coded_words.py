@@ -472,7 +472,9 @@ _DOSE_IS = (
     r"(?:(?:given|set|calculated|counted|written)[ \t]+)?"
 )
 _BASES = {
-    "FLAT": rf"(?:flat|fixed){_DOSE}|{_DOSE_IS}(?:flat|fixed)(?![\w-])",
+    "FLAT": rf"(?:flat|fixed){_DOSE}|{_DOSE_IS}(?:flat|fixed)(?![\w-])"
+    # (and "dosed flat", as "dosed per kg" is: Relma-cel's "Relma-cel is dosed flat." passed, its arms declared silent)
+    r"|dos(?:e|es|ed|ing)[ \t]+(?:at[ \t]+a[ \t]+)?(?:flat|fixed)(?![\w-])",
     "PER_KG": rf"(?:per[\s-]+(?:kilogram|kg)|weight[\s-]+based|weight[\s-]+adjusted){_DOSE}"
     r"|dos(?:e|es|ed|ing)[ \t]+per[ \t]+(?:kilogram|kg)|dosed[ \t]+by[ \t]+(?:body[ \t]+)?weight"
     rf"|{_DOSE_IS}(?:per[ \t]+(?:kilogram|kg)|weight[\s-]+(?:based|adjusted))(?![\w-])",
