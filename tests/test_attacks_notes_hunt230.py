@@ -15,6 +15,16 @@ Found and fixed (E501):
   was later dosed per kilogram." passed (a word of time turned the trial's reading off): at first is its arm's first
   cohort, later those after it (note_cohorts._AT_FIRST, _LATER; CohortNamed.later). "The study was dosed per
   kilogram at first." (the brief's example, true of IM19) and "The trial was later dosed flat." pass.
+- passing, false: a basis said of the product: IM19's "IM19 is dosed flat." and "IM19 CAR-T cells are given at a
+  flat dose." passed; the product's names (its cell product's, interventions' and arms', and a name's first word
+  holding a digit or a hyphen) are read as "the cells", a whole of the trial (remarks._products_as_cells). "IM19 is
+  dosed per kilogram at first." passes.
+- passing, false: a basis said of none of the trial's patients or cohorts, and a count of its first patients after
+  the trial's name: IM19's "No patient is dosed per kilogram.", "Neither cohort is dosed flat." and "The study's
+  first three patients get a flat dose." passed, a piece denying anything read as no basis (note_cohorts._NONE_OF_THEM,
+  CohortNamed.none: held by no cohort; _BY_COUNT after "the study's"). "No cohort is dosed both flat and per
+  kilogram." passes; so does the true "No patient in the first cohort gets a flat dose." (refused on main as giving
+  FLAT of its first cohort: remark_prose._NONE_OF_THEM denies coded words a clause says of none of them).
 - passing, false: a cohort named as its arm's last: IM19's "The last cohort is dosed per kilogram." passed
   (note_cohorts._LAST, place -1, its dose held too). "The last cohort is dosed flat." passes.
 - passing, false: a basis said of a trial whose record declares its sources silent on its arms: Relma-cel's "The trial
@@ -26,11 +36,24 @@ Found and fixed (E501):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import IM19_PATH, RELMA_PATH, Trials, codes_with_a_sentence_added
+from conftest import IM19_PATH, IM19_WINDOW_NOTE, RELMA_ENROLLMENT_NOTE, RELMA_PATH, Trials, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
 from test_attacks_mut_hunt224 import codes_with_a_title
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt230"))
+
+
+def with_sentence(checks: Checks, shown: str, sentence: str) -> set[str]:
+    """The codes of IM19's or Relma-cel's record (shown) with a sentence added to one of its notes, as
+    conftest.codes_with_a_sentence_added adds it."""
+    old = IM19_WINDOW_NOTE if shown == IM19_PATH else RELMA_ENROLLMENT_NOTE
+    return rewritten(checks, shown, old, f"{old} {sentence}")
 
 
 # --- A basis said of a whole of the trial, or of it at first or later (note_cohorts._A_WHOLE, _AT_FIRST, _LATER,
@@ -47,6 +70,14 @@ from test_attacks_mut_hunt224 import codes_with_a_title
         ("The study was dosed flat at first.", {"E501"}),
         ("The trial was later dosed per kilogram.", {"E501"}),
         ("The last cohort is dosed per kilogram.", {"E501"}),
+        ("IM19 is dosed flat.", {"E501"}),
+        ("IM19 is dosed per kilogram at first.", set()),
+        ("No patient is dosed per kilogram.", {"E501"}),
+        ("Neither cohort is dosed flat.", {"E501"}),
+        ("The study's first three patients get a flat dose.", {"E501"}),
+        ("No cohort is dosed both flat and per kilogram.", set()),
+        ("No patient in the first cohort gets a flat dose.", set()),
+        ("The study's first three patients get a per-kilogram dose.", set()),
         ("All patients are dosed per kilogram or flat.", set()),
         ("Its two cohorts are dosed per kilogram and flat respectively.", set()),
         ("The trial doses its first three patients per kilogram.", set()),
@@ -57,8 +88,8 @@ from test_attacks_mut_hunt224 import codes_with_a_title
         ("The last cohort is dosed flat.", set()),
     ],
 )
-def test_a_basis_said_of_a_whole_of_the_trial_is_its_cohorts(registry: Path, added: str, found: set[str]) -> None:
-    assert codes_with_a_sentence_added(registry, IM19_PATH, added) == found
+def test_a_basis_said_of_a_whole_of_the_trial_is_its_cohorts(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
 
 
 @pytest.mark.parametrize(
@@ -102,8 +133,8 @@ def test_what_a_whole_of_the_trial_names(text: str, read: str | None) -> None:
         ("The source gives no dose, flat or per kilogram.", set()),
     ],
 )
-def test_a_basis_said_of_silent_arms_is_refused(registry: Path, added: str, found: set[str]) -> None:
-    assert codes_with_a_sentence_added(registry, RELMA_PATH, added) == found
+def test_a_basis_said_of_silent_arms_is_refused(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, RELMA_PATH, added) == found
 
 
 RELMA_TITLE = "# Relma-cel (CD19-CART) in moderate to severe active SLE"

@@ -468,7 +468,7 @@ def _read_in(clauses: list[str], coded: Coded) -> Iterator[tuple[str, bool]]:
                 continue
             if coded.of_the_trial and not _said_of_the_trial(coded.of_the_trial, before, after):
                 continue
-            yield code, bool(m.group("non") or _DENIED_BEFORE.search(before))
+            yield code, bool(m.group("non") or _DENIED_BEFORE.search(before) or _NONE_OF_THEM.match(before))
 
 
 # where a clause ends inside a sentence: the value it gives is read in it alone
@@ -488,6 +488,12 @@ _UNSTATED_BEFORE = lazy(
 )
 # a word of denial anywhere before a phrase in its clause ("No patient receives placebo"): a phrase gives no codes there
 _NEGATED_BEFORE = lazy(r"(?i)\b(?:no|not|never|none|neither|nor|without)\b")
+# ... or said of none of the trial's patients (or cohorts), the clause's subject: IM19's true "No patient in the first
+# cohort gets a flat dose." was refused as giving FLAT of its first cohort (hunt 230)
+_NONE_OF_THEM = lazy(
+    r"(?i)[ \t]*(?:no|neither|none[ \t]+of[ \t]+(?:the|its|their))[ \t]+(?:patients?|participants?|subjects?|"
+    r"cohorts?|arms?|doses?)\b"
+)
 # a value's words denied, right before them ("not autologous", "not an autologous product", "does not enrol women
 # only", "cyclophosphamide alone, without fludarabine"; "non-autologous" is read with the words, their group "non")
 _DENIED_BEFORE = lazy(

@@ -1016,21 +1016,50 @@ def _bases_of_other_cohorts(
     the record holds for no such cohort (for every one: for not all of them). IM19's "Patients 1 to 3 are dosed
     flat." passed of its first cohort, dosed per kilogram (hunt 224): a basis in a note was read only of the cohort
     the note is on."""
-    for said in note_cohorts.bases_given(_said(normalise(text))):
+    for said in note_cohorts.bases_given(_products_as_cells(record.data, _said(normalise(text)))):
         named = (
             [c for arm in cohorts for c in arm] if said.cohort.every else _cohorts_held(said.cohort, cohorts, placed)
         )
+        if said.cohort.none:
+            named = [c for arm in cohorts for c in arm]
         held = [_dose_of(c, "basis") for c in named]
         if not held or any(not isinstance(b, str) for b in held):
             continue
-        wrong = any(b != said.basis for b in held) if said.cohort.every else said.basis not in held
+        wrong = (
+            said.basis in held
+            if said.cohort.none
+            else any(b != said.basis for b in held)
+            if said.cohort.every
+            else said.basis not in held
+        )
         if wrong:
+            whom = "none of the cohorts" if said.cohort.none else "the cohort it names"
             message = (
-                f"says the cohort it names in {said.words!r} is dosed {said.basis}, which the record holds "
+                f"says {whom} in {said.words!r} is dosed {said.basis}, which the record holds "
                 f"({', '.join(sorted(set(map(str, held))))}): a remark gives a cohort only the dose the record holds "
                 "for it"
             )
             yield remark_problem(record, kind, i, "E501", message)
+
+
+def _products_as_cells(data: dict, text: str) -> str:
+    """text with each name of the record's product (its cell product's, its interventions' and its arms', and a name's
+    first word where it holds a digit or a hyphen, "IM19") written "the cells", a whole of the trial
+    (note_cohorts._A_WHOLE): IM19's "IM19 is dosed flat." passed of its first cohort, dosed per kilogram (hunt 230)."""
+    product = data.get("cell_product")
+    names = [product.get("name")] if isinstance(product, dict) else []
+    names += [i.get("name") for i in data.get("interventions") or [] if isinstance(i, dict)]
+    names += [n for a in _arms(data) for n in a.get("intervention_names") or []]
+    words = {n.strip() for n in names if isinstance(n, str) and len(n.strip()) > 2}
+    words |= {first for n in words if " " in n and re.search(r"[\d-]", first := n.split()[0]) and len(first) > 2}
+    if not words:
+        return text
+    named = re.compile(
+        r"(?<![\w-])(?:the[ \t]+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")"
+        r"(?:[ \t]+(?:CAR-?T[ \t]+)?cells)?(?![\w-])",
+        re.I,
+    )
+    return named.sub("the cells", text)
 
 
 def bases_silenced(data: dict) -> bool:
@@ -1048,7 +1077,9 @@ def _bases_said_of_silence(record: Record) -> Iterator[Problem]:
     if not bases_silenced(record.data):
         return
     for kind, i, text, _ in remarks_of(record):
-        for said in note_cohorts.bases_given(_said(normalise(text))):
+        for said in note_cohorts.bases_given(_products_as_cells(record.data, _said(normalise(text)))):
+            if said.cohort.none:
+                continue  # (none of them: what its words deny is coded_words')
             message = (
                 f"says the trial is dosed {said.basis} in {said.words!r}, where the record declares its sources "
                 "silent on its arms: a remark gives a cohort only the dose the record holds for it"
@@ -1080,8 +1111,9 @@ def _size(cohort: dict) -> int | None:
     return None if patients is None else patients[1] - patients[0] + 1
 
 
-def _arms(record: Record) -> list[dict]:
-    return [a for a in record.data.get("arms") or [] if isinstance(a, dict)]
+def _arms(record: Record | dict) -> list[dict]:
+    data = record if isinstance(record, dict) else record.data
+    return [a for a in data.get("arms") or [] if isinstance(a, dict)]
 
 
 def _cohorts_held(named: note_cohorts.CohortNamed, cohorts: list[list[dict]], placed: list[bool]) -> list[dict]:

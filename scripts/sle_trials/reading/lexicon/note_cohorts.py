@@ -26,9 +26,11 @@ _LAST = lazy(rf"(?i)(?<![\w-])(?:last|final)[ \t]+{_KIND}(?![\w-])")
 
 
 # (or by how many of the arm's first or last patients it holds: "the dose for the last three patients"; IM19's note
-# made "the last four patients" passed beside its cohorts of three, hunt 219)
+# made "the last four patients" passed beside its cohorts of three, hunt 219; "The study's first three patients get a
+# flat dose." passed, hunt 230)
 _BY_COUNT = lazy(
-    rf"(?i)(?<![\w-])the[ \t]+(?P<end>first|last)[ \t]+(?P<n>\d{{1,2}}|{WORDS_NUMBER})[ \t]+"
+    r"(?i)(?<![\w-])(?:the|its|(?:the[ \t]+)?(?:trial|study|arm)['\u2019]s)[ \t]+(?P<end>first|last)[ \t]+"
+    rf"(?P<n>\d{{1,2}}|{WORDS_NUMBER})[ \t]+"
     r"(?:patients|participants|subjects)(?![\w-])"
 )
 
@@ -43,6 +45,7 @@ class CohortNamed(NamedTuple):
     last: int | None = None
     every: bool = False  # (each of them: "each of the two cohorts", "both cohorts")
     later: bool = False  # (the cohorts after its arm's first: "The trial was later dosed flat")
+    none: bool = False  # (none of them: "No patient is dosed per kilogram", "Neither cohort is dosed flat")
 
 
 class DosesGiven(NamedTuple):
@@ -113,6 +116,11 @@ def bases_given(text: str) -> list[BasisSaid]:
     for stop in [m.start() for m in _PIECE_END.finditer(text)] + [len(text)]:
         at, piece, start = start, text[start:stop], stop + 1
         bases = [basis for basis, words in _BASIS_WORDS.items() if words.search(piece)]
+        one = len(bases) == 1 and sum(1 for words in _BASES_LOOSELY if words.search(piece)) == 1
+        no = _NONE_OF_THEM.match(piece) if one else None
+        if no and not _DENYING.search(piece, no.end()) and not _A_PART.search(piece, no.end()):
+            out.append(BasisSaid(CohortNamed(None, None, none=True), bases[0], " ".join(piece.split())))
+            continue
         if len(bases) != 1 or _DENYING.search(piece):
             continue
         named = _cohorts_named(piece) or _every(piece) or _the_trials(piece, _sentence_of(text, at))
@@ -123,6 +131,14 @@ def bases_given(text: str) -> list[BasisSaid]:
         if len(named) == 1:
             out.append(BasisSaid(named[0], bases[0], " ".join(piece.split())))
     return out
+
+
+# none of the trial's patients (or cohorts) said dosed on a basis, at the piece's start: IM19's "No patient is dosed per
+# kilogram." and "Neither cohort is dosed flat." passed (hunt 230), a piece denying anything read as no basis
+_NONE_OF_THEM = lazy(
+    r"(?i)[ \t]*(?:no|neither|none[ \t]+of[ \t]+(?:the|its|their))[ \t]+(?:(?:dose[ \t]+)?cohorts?|patients?|"
+    r"participants?|subjects?|doses?|dose[ \t-]+levels?|arms?)(?![\w-])(?![ \t]+(?:\d|who|that|with|in|of|on)\b)"
+)
 
 
 # the trial (or study) said to be dosed on a basis as a whole: IM19's "The trial is dosed flat." passed of its first
