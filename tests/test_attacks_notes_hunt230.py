@@ -32,6 +32,20 @@ Found and fixed (E501):
   226's and 228's leftovers: a basis held only to the cohorts the record holds; remarks.bases_silenced), and so did
   "Relma-cel is dosed flat." ("dosed flat" now coded words of FLAT, as "dosed per kg" are of PER_KG). "The source
   does not say how the cells are dosed." passes.
+- refused, true: IM19's "Three of the five related trials target CD19." (hunt 228's leftover), only verbs of naming
+  making a molecule the related trials' titles'; and passing, false: "One of the related trials targets CD20." (no
+  title writes it) and "Four related trials name CD19." (a count with no "of"). A verb of what a trial is about
+  ("target", "test", "study", "evaluate" ...) is read as "name" is, and a count right before "related trials" too
+  (remark_lists._ABOUT, _TITLES_NAMING; remark_names._NAMING_RIGHT_BEFORE). So is a name (a capital or a digit) with
+  words after it ("Four of the five related trials target CD19 CAR-T cells." passed) and "are (about) X (trials)"
+  (the true "Three of the five related trials are CD19 trials." was refused; remark_lists._BARE, _ARE). "None of the
+  related trials target CD20.", "Three related trials name CD19." and "Two of the related trials are anti-CD19
+  trials." pass.
+- refused, true: IM19's "The record holds five related trials, three naming CD19." and "Three of the five related
+  trials name CD19; one names IC19." (on main too): the molecule was the related trials' only with no comma between
+  them, and no clause after it (remark_names._RELATED_TRIALS takes ", N (of them)", _JOINED_AFTER a clause joined by
+  a word, "as", "and", "it" ..., not by a comma alone; "-ing" verbs name), the count after the comma held
+  (remark_lists._TITLES_NAMING_AFTER): "..., four naming CD19." and "..., as IM19 does." are refused.
 """
 
 from __future__ import annotations
@@ -143,3 +157,31 @@ RELMA_TITLE = "# Relma-cel (CD19-CART) in moderate to severe active SLE"
 @pytest.mark.parametrize(("end", "found"), [(", dosed flat.", {"E501"}), (", phase 1.", set())])
 def test_a_title_saying_a_basis_of_silent_arms_is_refused(trials: Trials, end: str, found: set[str]) -> None:
     assert codes_with_a_title(trials, RELMA_PATH, RELMA_TITLE + end) == found
+
+
+# --- The related trials said to be about a word (remark_lists._ABOUT, remark_names._NAMING_RIGHT_BEFORE), or counted
+# with no "of" ("Four related trials name CD19."): three of IM19's five related trials' titles write CD19, none CD20
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Three of the five related trials target CD19.", set()),
+        ("Three related trials name CD19.", set()),
+        ("Three of the related trials evaluate CD19.", set()),
+        ("None of the related trials target CD20.", set()),
+        ("All five related trials study Lupus.", set()),
+        ("Four of the five related trials target CD19.", {"E501"}),
+        ("One of the related trials targets CD20.", {"E501"}),
+        ("Four related trials name CD19.", {"E501"}),
+        ("The related trials target CD19.", {"E501"}),
+        ("Four of the five related trials target CD19 CAR-T cells.", {"E501"}),
+        ("Three of the related trials are anti-CD19 trials.", {"E501"}),
+        ("Three of the five related trials are CD19 trials.", set()),
+        ("Two of the related trials are anti-CD19 trials.", set()),
+        ("The record holds five related trials, three naming CD19.", set()),
+        ("Three of the five related trials name CD19; one names IC19.", set()),
+        ("The record holds five related trials, four naming CD19.", {"E501"}),
+        ("Three of the five related trials name CD19, as IM19 does.", {"E501"}),
+    ],
+)
+def test_the_related_trials_said_to_be_about_a_word_are_its_titles(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found

@@ -33,6 +33,7 @@ from sle_trials.reading import layouts
 from sle_trials.reading.hypotheses import hypothetical
 from sle_trials.reading.layouts import normalise
 from sle_trials.reading.lexicon import note_acronyms, note_names
+from sle_trials.reading.lexicon.quantities import WORDS_NUMBER
 
 # The words of the registries and of this tool that a note may write whatever its source writes: the registries a
 # source copies ("a copy of the ClinicalTrials.gov record") and its API (the importer's "a key of the API v2 that
@@ -241,7 +242,7 @@ class _Unheld:
                         and (_IN_THEIR_TITLES.match(said, m.end()) or _NAMING_RIGHT_BEFORE.search(said, 0, m.start()))
                     )
                 )
-                and not _OTHER_TRIALS_AFTER.match(said, m.end())
+                and not _JOINED_AFTER.match(said, m.end())
                 and any(_phrase((m.group(),)).search(title) for title in titles.values())
             ):
                 return " | "
@@ -384,18 +385,33 @@ _OTHER_TRIAL = lazy(rf"(?i)\b(?P<id>NCT\d{{8}})\b(?!{_JOINED}[^.;:,!?]*\Z)[^.;:,
 _RELATED_TITLES = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?trials['\u2019][ \t]+titles\b[^.;:,!?]*\Z")
 # (or the related trials named as a whole before it, "in their titles" right after it: IM19's true "Three of the five
 # related trials name CD19 in their titles." was refused, hunt 223's leftover)
-_RELATED_TRIALS = lazy(r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?(?:trials|studies)\b[^.;:,!?]*\Z")
+_RELATED_TRIALS = lazy(
+    r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?(?:trials|studies)\b(?:,[ \t]+(?:" + WORDS_NUMBER + r"|\d{1,2}|all|none)"
+    r"[ \t]+(?:of[ \t]+(?:them|which)[ \t]+)?)?[^.;:,!?]*\Z"
+)
 _IN_THEIR_TITLES = lazy(
     r"(?i)[ \t]+(?:in|into)[ \t]+(?:their|the[ \t]+(?:trials['\u2019]|studies['\u2019]))[ \t]+titles?\b"
 )
 # (or a verb of naming right before it, the related trials its subject: IM19's "Three of the five related trials name
-# CD19." was refused, hunt 225's leftover; its count is remark_lists._TITLES_NAMING's)
-_NAMING_RIGHT_BEFORE = lazy(r"(?i)\b(?:name|mention|write|cite)s?[ \t]+\Z")
+# CD19." was refused, hunt 225's leftover; its count is remark_lists._TITLES_NAMING's; or of what they are about,
+# "... target CD19.", hunt 228's leftover)
+_NAMING_RIGHT_BEFORE = lazy(
+    r"(?i)\b(?:(?:nam(?:e|es|ing)|mention(?:s|ing)?|writ(?:e|es|ing)|cit(?:e|es|ing)|target(?:s|ing)?|test(?:s|ing)?|"
+    r"stud(?:y|ies|ying)|us(?:e|es|ing)|evaluat(?:e|es|ing)|assess(?:es|ing)?|investigat(?:e|es|ing)|"
+    r"involv(?:e|es|ing)|concern(?:s|ing)?)[ \t]+|are[ \t]+(?:about[ \t]+)?(?:anti-)?)\Z"
+)
 # (and after the molecule, to its sentence's end, no clause nor a word joining another: "NCT03030976 targets CD19, as
 # does IM19", "...; so does IM19")
 _OTHER_TRIALS_AFTER = lazy(
     r"(?i)[^.!?]*?(?:[;:,]|\b(?:and|but|while|whereas|where|unlike|than|like|as|so|same|likewise|this|its|it|also|"
     r"too|both|either)\b)"
+)
+# (said of the related trials as a whole, a clause after it joined to another of the trial's, "..., as IM19 does": a
+# clause after a comma or a semicolon that joins none, "Three of the five related trials name CD19; one names IC19.",
+# was refused as naming CD19 of IM19, hunt 230)
+_JOINED_AFTER = lazy(
+    r"(?i)[^.!?]*?\b(?:and|but|while|whereas|where|unlike|than|like|as|so|same|likewise|this|its|it|also|too|both|"
+    r"either)\b"
 )
 _CONTRAST = lazy(r"(?i)\b(?:unlike|than|besides|except|not|but)[ \t]+(?:(?:the|trial|study)[ \t]+)*\Z")
 
