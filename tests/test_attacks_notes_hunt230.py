@@ -46,6 +46,10 @@ Found and fixed (E501):
   them, and no clause after it (remark_names._RELATED_TRIALS takes ", N (of them)", _JOINED_AFTER a clause joined by
   a word, "as", "and", "it" ..., not by a comma alone; "-ing" verbs name), the count after the comma held
   (remark_lists._TITLES_NAMING_AFTER): "..., four naming CD19." and "..., as IM19 does." are refused.
+- refused, true: IM19's "Exclusion criterion 10's limits apply to every patient." (hunt 228's leftover), its limits
+  held "excluding laboratory test abnormalities due to SLE hepatitis": a condition excepting a cause and naming no one
+  is no condition on whom a limit applies to (remark_thresholds._on_whom). "Exclusion criterion 10 has no
+  conditions." and inclusion criterion 5's cap said to apply to all patients are refused still.
 """
 
 from __future__ import annotations
@@ -184,4 +188,20 @@ def test_a_title_saying_a_basis_of_silent_arms_is_refused(trials: Trials, end: s
     ],
 )
 def test_the_related_trials_said_to_be_about_a_word_are_its_titles(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A limit said to apply to every patient, where its condition is an exception of a cause naming no one
+# (remark_thresholds._on_whom): IM19's exclusion criterion 10 holds its limits "excluding laboratory test abnormalities
+# due to SLE hepatitis", inclusion criterion 5's "If the subject is receiving steroids"
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 10's limits apply to every patient.", set()),
+        ("Exclusion criterion 10's limit of 1.5 applies to all patients.", set()),
+        ("Exclusion criterion 10 has no conditions.", {"E501"}),
+        ("Inclusion criterion 5's cap of 30 mg/day applies to all patients.", {"E501"}),
+    ],
+)
+def test_a_limit_excepting_a_cause_applies_to_every_patient(checks: Checks, added: str, found: set[str]) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found

@@ -104,9 +104,29 @@ def _said_unconditioned(text: str, held: list) -> Iterator[str]:
             theirs = [t for t in theirs if isinstance(t.get("value"), int | float) and t["value"] in numbers] or (
                 [] if numbers else theirs
             )
-            if theirs and all(t.get("conditions") for t in theirs):
+            applies = m.group().lower().startswith(("appl", "hold"))  # (said of whom: an exception is no condition)
+            if theirs and all(_on_whom(t.get("conditions")) if applies else t.get("conditions") for t in theirs):
                 shown = " ".join(m.group().split())
                 yield f"says {named[-1].group()}'s limit {shown!r}, where the record holds it with conditions"
+
+
+# ... a condition on whom the limit applies to, not an exception of a cause naming no one: IM19's true "Exclusion
+# criterion 10's limits apply to every patient." was refused (hunt 228's leftover), its limits held "excluding
+# laboratory test abnormalities due to SLE hepatitis", which leaves every patient held to them
+_AN_EXCEPTION = lazy(
+    r"(?i)^[ \t]*(?:excluding|except(?:ing)?(?:[ \t]+for)?|other[ \t]+than|apart[ \t]+from"
+    r"|not[ \t]+(?:due|owing)[ \t]+to)\b"
+)
+_A_PERSON = lazy(
+    r"(?i)\b(?:patients?|participants?|subjects?|those|people|persons?|who|whom|women|men|females?|males?|children|"
+    r"anyone|someone)\b"
+)
+
+
+def _on_whom(conditions: object) -> bool:
+    """Whether a threshold's conditions hold one on whom it applies to (_AN_EXCEPTION)."""
+    said = [c for c in conditions if isinstance(c, str)] if isinstance(conditions, list) else []
+    return any(not _AN_EXCEPTION.match(c) or _A_PERSON.search(c) for c in said)
 
 
 # the criterion a note says a limit named by its measure is in: "The weight floor is in inclusion criterion 4." passed
