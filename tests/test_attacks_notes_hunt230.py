@@ -50,6 +50,15 @@ Found and fixed (E501):
   held "excluding laboratory test abnormalities due to SLE hepatitis": a condition excepting a cause and naming no one
   is no condition on whom a limit applies to (remark_thresholds._on_whom). "Exclusion criterion 10 has no
   conditions." and inclusion criterion 5's cap said to apply to all patients are refused still.
+- passing, false: a count of the enzymes a criterion lists: IM19's "Exclusion criterion 10 lists four liver enzymes."
+  (three, and bilirubin) passed (hunts 226's and 228's leftover), a count within a run of commas not judged. The
+  enzymes are its "-ase" names (the word before them telling two apart) and enzymes' abbreviations not bracketed
+  beside a name (remark_numbering._enzymes_miscounted). "... lists three liver enzymes and bilirubin." and "... lists
+  four liver tests." pass.
+- passing, false: a count of what a part of a criterion lists: Relma-cel's "Inclusion criterion 4's first
+  sub-criterion lists twenty drugs." passed (remark_numbering._ITEMS_COUNTED: "criterion N's ... sub-criterion",
+  "paragraph" or "standard regimen", held to the most any run of the criterion's words holds); "... eleven drugs."
+  passes.
 """
 
 from __future__ import annotations
@@ -205,3 +214,49 @@ def test_the_related_trials_said_to_be_about_a_word_are_its_titles(checks: Check
 )
 def test_a_limit_excepting_a_cause_applies_to_every_patient(checks: Checks, added: str, found: set[str]) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A count of the enzymes a criterion lists (remark_numbering._enzymes_miscounted): IM19's exclusion criterion 10
+# names ALT, AST and ALP ("-ase"), and bilirubin
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 10 lists four liver enzymes.", {"E501"}),
+        ("Exclusion criterion 10 lists two liver enzymes.", {"E501"}),
+        ("Exclusion criterion 11 lists two enzymes.", {"E501"}),
+        ("Exclusion criterion 10 lists three liver enzymes and bilirubin.", set()),
+        ("Exclusion criterion 10 lists four liver tests.", set()),
+        ("Exclusion criterion 8 lists five heart conditions.", set()),
+    ],
+)
+def test_a_count_of_the_enzymes_a_criterion_lists_is_its_names(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Serum lipase or lipase >3×ULN, or ALT (alanine aminotransferase) ≥ 2×ULN", 2),
+        ("History of cardiac disease, or a phase 3 increase", 0),
+        ("ALT, AST or GGT ≥ 3×ULN", 3),
+    ],
+)
+def test_the_enzymes_a_criterion_names(text: str, count: int) -> None:
+    from sle_trials.checks import remark_numbering
+
+    m = remark_numbering._ITEMS_COUNTED.search(f"criterion 1 lists {count} enzymes")
+    assert m is not None
+    assert list(remark_numbering._enzymes_miscounted(m, {"text": text})) == []
+
+
+# --- A count of what a part of a criterion lists (remark_numbering._ITEMS_COUNTED): Relma-cel's inclusion criterion 4's
+# first paragraph runs eleven pieces at most
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Inclusion criterion 4's first sub-criterion lists twenty drugs.", {"E501"}),
+        ("Inclusion criterion 4's first sub-criterion lists eleven drugs.", set()),
+    ],
+)
+def test_a_count_of_what_a_part_of_a_criterion_lists_is_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, RELMA_PATH, added) == found

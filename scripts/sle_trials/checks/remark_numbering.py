@@ -139,8 +139,11 @@ _SUB_LIST_COUNTED = lazy(
 # what they are: IM19's "Exclusion criterion 11 lists four hematological abnormalities." passed (its a. to e., hunt
 # 223's leftover). The words are its items' where their last is "items" or "entries", or is written in the criterion
 # right before its run of letters ("significant hematological abnormalities: a."); other words are not its items
+# (or of one of its paragraphs: Relma-cel's "Inclusion criterion 4's first sub-criterion lists twenty drugs." passed,
+# hunt 230, a count said of a part of a criterion read by nothing; its runs are among the criterion's)
 _ITEMS_COUNTED = lazy(
-    r"(?i)\bcriterion[ \t]+(?P<n>\d+)[ \t]+(?:also[ \t]+)?(?:holds|has|had|lists|gives|names|sets[ \t]+out|contains|"
+    r"(?i)\bcriterion[ \t]+(?P<n>\d+)(?:['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:sub-?criterion|sub-?item|paragraph|"
+    r"standard[ \t]+regimen))?[ \t]+(?:also[ \t]+)?(?:holds|has|had|lists|gives|names|sets[ \t]+out|contains|"
     rf"letters)(?:[ \t]+(?:only|just|exactly))?[ \t]+(?P<count>{_COUNT}|\d{{1,2}})[ \t]+"
     r"(?P<what>[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3})"
 )
@@ -321,6 +324,9 @@ def _lettered_miscounted(read: str, lists: dict[str, list[dict]]) -> Iterator[st
     for m in _ITEMS_COUNTED.finditer(read):
         side = next(reversed(_A_LIST.findall(read, 0, m.end("n"))), None)
         criterion = _criterion(lists, side, int(m.group("n")))
+        if criterion is not None and _ENZYMES.match(_head(m.group("what"))):
+            yield from _enzymes_miscounted(m, criterion)
+            continue
         text = " ".join(str(criterion.get("text") or "").split()) if criterion else ""
         run = _A_LETTER.search(text)
         if run is None:
@@ -363,6 +369,83 @@ def _series_overcounted(m: re.Match[str], read: str, criterion: dict) -> Iterato
     if most and said > most:
         what = m.group("what")
         yield f"says criterion {m.group('n')} lists {said} {what}, more than any run of its words holds ({most})"
+
+
+# ... and a count of the enzymes a criterion lists, each named "-ase" (or by an enzyme's abbreviation), where any run of
+# its commas may hold more: IM19's "Exclusion criterion 10 lists four liver enzymes." passed (ALT, AST and ALP, and
+# bilirubin, no enzyme, in a run of five pieces; hunts 226's and 228's leftover)
+_ENZYMES = lazy(r"(?i)^enzymes?$")
+_HEAD_ENDS = lazy(r"(?i)^(?:and|or|with|in|of|at|for|from|that|which|as|to|plus|but)$")
+_ASE = lazy(r"(?i)(?<![\w-])(?:[a-z]+[ \t-]+)?(?P<ase>[a-z]{3,}ases?)(?![\w-])")
+_NOT_ENZYMES = frozenset(
+    {
+        "disease",
+        "increase",
+        "decrease",
+        "release",
+        "purchase",
+        "database",
+        "phrase",
+        "please",
+        "crease",
+        "lease",
+        "cease",
+    }
+)
+_NO_NAMES_PART = frozenset(
+    {
+        "",
+        "or",
+        "and",
+        "nor",
+        "the",
+        "of",
+        "a",
+        "an",
+        "its",
+        "their",
+        "with",
+        "serum",
+        "plasma",
+        "blood",
+        "elevated",
+        "raised",
+        "high",
+        "abnormal",
+        "total",
+        "either",
+    }
+)
+_ENZYME_ABBREVIATIONS = lazy(r"(?<![\w-])(?:ALT|AST|ALP|GGT|LDH|CK|CPK|SGOT|SGPT|γ-?GT)(?![\w-])")
+
+
+def _head(what: str) -> str:
+    """The head noun of a count's words: the last before a word joining others ("liver enzymes and bilirubin")."""
+    words = what.split()
+    ends = [k for k, word in enumerate(words) if _HEAD_ENDS.match(word)]
+    kept = words[: ends[0]] if ends else words
+    return kept[-1] if kept else ""
+
+
+def _enzymes_miscounted(m: re.Match[str], criterion: dict) -> Iterator[str]:
+    """A count a match of _ITEMS_COUNTED gives of the enzymes a criterion lists that is not how many it names (_ASE,
+    each "-ase" with the word before it once; an abbreviation beside a name in brackets is that name's)."""
+    named: set[str] = set()
+    for item in [criterion, *_beneath(criterion)]:
+        text = " ".join(str(item.get("text") or "").split())
+        for found in _ASE.finditer(text):
+            ase = found.group("ase").lower().removesuffix("s")
+            before = found.group()[: found.start("ase") - found.start()].strip(" \t-").lower()
+            if ase not in _NOT_ENZYMES:
+                named.add(ase if before in _NO_NAMES_PART else f"{before} {ase}")
+        named -= {ase for ase in named if any(name.endswith(f" {ase}") for name in named)}
+        for found in _ENZYME_ABBREVIATIONS.finditer(text):
+            near = text[max(0, found.start() - 2) : found.end() + 3]
+            if "(" not in near and ")" not in near:
+                named.add(found.group().upper())
+    said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
+    if said != len(named):
+        yield f"says criterion {m.group('n')} lists {said} {m.group('what')}, which names {len(named)} enzymes"
 
 
 def _of_the_run(word: str, lead: str) -> bool:
