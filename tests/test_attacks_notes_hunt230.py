@@ -55,10 +55,21 @@ Found and fixed (E501):
   enzymes are its "-ase" names (the word before them telling two apart) and enzymes' abbreviations not bracketed
   beside a name (remark_numbering._enzymes_miscounted). "... lists three liver enzymes and bilirubin." and "... lists
   four liver tests." pass.
+- passing, false: the kind of body a note says sponsors the trial, in other words of the sponsor or of the kind:
+  Relma-cel's "The trial is sponsored by a hospital.", "A hospital sponsors the trial." and "The sponsor is an
+  academic centre.", IM19's "The sponsor, a company, ...", "The sponsor is industry." and "Its sponsor is a biotech."
+  passed (remark_parts._KIND_SAID, _KIND_SPONSORS: "sponsored by", "sponsors the trial", an apposition; a clinic, an
+  academic or medical centre, a school, a biotech, a drug maker, pharma, industry). "The trial is not sponsored by a
+  hospital." (Relma-cel) and "The sponsor is not industry." (IM19) pass.
 - passing, false: a count of what a part of a criterion lists: Relma-cel's "Inclusion criterion 4's first
   sub-criterion lists twenty drugs." passed (remark_numbering._ITEMS_COUNTED: "criterion N's ... sub-criterion",
   "paragraph" or "standard regimen", held to the most any run of the criterion's words holds); "... eleven drugs."
   passes.
+- passing, false: the kind of body a comment says sponsors the trial, and a count of the related trials with no
+  article: Relma-cel's title ending ", sponsored by a hospital." and IM19's ending "; four of five related trials
+  target CD19." passed, a comment's kinds read by nothing (remark_parts.check_comment_parts now reads them, a title's
+  last clause "sponsored by ..." said of the trial) and "of five" read only after "the" or "its". ", sponsored by a
+  biotechnology company." and "; three of its five related trials target CD19." pass.
 """
 
 from __future__ import annotations
@@ -249,6 +260,31 @@ def test_the_enzymes_a_criterion_names(text: str, count: int) -> None:
     assert list(remark_numbering._enzymes_miscounted(m, {"text": text})) == []
 
 
+# --- The kind of body a note says the sponsor is, in other words of the sponsor or of the kind
+# (remark_parts._KIND_SAID, _KIND_SPONSORS): Relma-cel's sponsor is a company, IM19's a university hospital
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "The trial is sponsored by a hospital.", {"E501"}),
+        (RELMA_PATH, "A hospital sponsors the trial.", {"E501"}),
+        (RELMA_PATH, "The sponsor is an academic centre.", {"E501"}),
+        (IM19_PATH, "The sponsor, a company, is in Beijing.", {"E501"}),
+        (IM19_PATH, "The sponsor is industry.", {"E501"}),
+        (IM19_PATH, "Its sponsor is a biotech.", {"E501"}),
+        (IM19_PATH, "A hospital does not sponsor the trial.", {"E501"}),
+        (RELMA_PATH, "The trial is not sponsored by a hospital.", set()),
+        (RELMA_PATH, "A company sponsors the trial.", set()),
+        (IM19_PATH, "The sponsor, a hospital, is in Beijing.", set()),
+        (IM19_PATH, "The sponsor is not industry.", set()),
+        (RELMA_PATH, "The sponsor is a biotech.", set()),
+    ],
+)
+def test_the_kind_of_body_said_to_sponsor_the_trial_is_its_names(
+    checks: Checks, shown: str, added: str, found: set[str]
+) -> None:
+    assert with_sentence(checks, shown, added) == found
+
+
 # --- A count of what a part of a criterion lists (remark_numbering._ITEMS_COUNTED): Relma-cel's inclusion criterion 4's
 # first paragraph runs eleven pieces at most
 @pytest.mark.parametrize(
@@ -260,3 +296,23 @@ def test_the_enzymes_a_criterion_names(text: str, count: int) -> None:
 )
 def test_a_count_of_what_a_part_of_a_criterion_lists_is_held(checks: Checks, added: str, found: set[str]) -> None:
     assert with_sentence(checks, RELMA_PATH, added) == found
+
+
+# --- The kind of body, and the related trials' count, said in a comment (remark_parts.check_comment_parts,
+# remark_lists._TITLES_NAMING with no article before the related trials' count)
+IM19_TITLE = "# IM19 CAR-T cells in refractory SLE (Peking University Third Hospital)"
+
+
+@pytest.mark.parametrize(
+    ("shown", "comment", "found"),
+    [
+        (RELMA_PATH, RELMA_TITLE + ", sponsored by a hospital.", {"E501"}),
+        (RELMA_PATH, RELMA_TITLE + ", sponsored by a biotechnology company.", set()),
+        (IM19_PATH, IM19_TITLE + "; four of five related trials target CD19.", {"E501"}),
+        (IM19_PATH, IM19_TITLE + "; three of its five related trials target CD19.", set()),
+    ],
+)
+def test_a_comment_saying_the_sponsors_kind_or_the_related_trials_is_held(
+    trials: Trials, shown: str, comment: str, found: set[str]
+) -> None:
+    assert codes_with_a_title(trials, shown, comment) == found

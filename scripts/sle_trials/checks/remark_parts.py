@@ -42,12 +42,25 @@ def check_remark_parts(record: Record) -> Iterator[Problem]:
 # says so, a company's says "Co.", "Ltd", "Inc." or the like, or its about text calls it a company. "The sponsor is a
 # government agency." (or a non-profit, a foundation, an institute, a cooperative group) passed of both curated records
 # (hunt 226's leftover): each of those kinds is held to its words in the name or the about text too
-_KIND_SAID = lazy(
-    r"(?i)\b(?:the|its|this[ \t]+trial['\u2019]s)[ \t]+(?:lead[ \t]+)?sponsor[ \t]+(?:is|was)[ \t]+"
-    r"(?P<denied>not[ \t]+)?(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+# ... said in other words of the sponsor ("The trial is sponsored by a hospital.", "A hospital sponsors the trial.",
+# "The sponsor, a company, ...") or of other kinds' words ("a clinic", "an academic centre", "a medical school",
+# "a biotech", "industry"): each passed of Relma-cel's or IM19's (hunt 230)
+_KIND = (
     r"(?P<kind>university|hospital|company|firm|corporation|manufacturer"
     r"|government(?:al)?[ \t]+(?:agency|body|department|institution|organi[sz]ation)|agency"
-    r"|non-?profit|not-for-profit|charity|foundation|institute|institution|co-?operative[ \t]+group|consortium)\b"
+    r"|non-?profit|not-for-profit|charity|foundation|institute|institution|co-?operative[ \t]+group|consortium"
+    r"|clinic|(?:academic|medical)[ \t]+(?:medical[ \t]+)?cent(?:er|re)|(?:medical[ \t]+)?school|college|biotech"
+    r"|drug[ \t-]?maker|pharma|industry)\b"
+)
+_A_KIND = r"(?:(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?|(?=industry\b))" + _KIND
+_KIND_SAID = lazy(
+    r"(?i)\b(?:(?:the|its|this[ \t]+trial['\u2019]s)[ \t]+(?:lead[ \t]+)?sponsor(?:[ \t]+(?:is|was)[ \t]+|,[ \t]+)"
+    r"|(?:the[ \t]+(?:trial|study)|it)[ \t]+(?:is|was)[ \t]+(?P<denied>not[ \t]+)?sponsored[ \t]+by[ \t]+)"
+    r"(?P<not>not[ \t]+)?" + _A_KIND
+)
+_KIND_SPONSORS = lazy(
+    r"(?i)\b" + _A_KIND + r"[ \t]+(?P<denied>(?:does|did)[ \t]+not[ \t]+sponsor|sponsors|sponsored)[ \t]+"
+    r"(?:the|this)[ \t]+(?:trial|study)\b"
 )
 _KIND_WORDS = {
     "university": lazy(r"(?i)\buniversit(?:y|ies|ät|e)\b"),
@@ -78,6 +91,22 @@ _KINDS = {
     "not-for-profit": "non-profit",
     "charity": "non-profit",
     "consortium": "cooperative group",
+    "clinic": "hospital",
+    "academic centre": "institution",
+    "academic center": "institution",
+    "medical centre": "institution",
+    "medical center": "institution",
+    "academic medical centre": "institution",
+    "academic medical center": "institution",
+    "medical school": "institution",
+    "school": "institution",
+    "college": "institution",
+    "biotech": "company",
+    "drug maker": "company",
+    "drug-maker": "company",
+    "drugmaker": "company",
+    "pharma": "company",
+    "industry": "company",
 }
 _ABOUT_KINDS = frozenset(_KIND_WORDS) - {"university", "hospital"}
 
@@ -90,15 +119,17 @@ def _kinds_unheld(record: Record, text: str) -> Iterator[str]:
         return
     name = sponsor["name"]
     about = sponsor["about"] if isinstance(sponsor.get("about"), str) else ""
-    for m in _KIND_SAID.finditer(normalise(text)):
+    read = normalise(text)
+    for m in [*_KIND_SAID.finditer(read), *_KIND_SPONSORS.finditer(read)]:
         said = " ".join(m.group("kind").lower().split())
         kind = "government agency" if said.startswith("government") else _KINDS.get(said, said)
         kind = "cooperative group" if kind == "co-operative group" else kind
         words = _KIND_WORDS[kind]
         named = bool(words.search(name))
-        if m.group("denied") and named:
+        denied = "not" in (m.group("denied") or "").lower().split() or bool(m.groupdict().get("not"))
+        if denied and named:
             yield f"says the sponsor is not a {kind}, which its name {name!r} says it is"
-        elif not m.group("denied") and not named and not (kind in _ABOUT_KINDS and words.search(about)):
+        elif not denied and not named and not (kind in _ABOUT_KINDS and words.search(about)):
             held = f"its name {name!r} does not say"
             if kind in _ABOUT_KINDS and about:
                 held = f"neither its name {name!r} nor its about text says"
@@ -112,8 +143,23 @@ def check_comment_parts(record: Record, schema: dict) -> Iterator[Problem]:
     said = comment_lines.remarks(record.comments, schema)
     title = said[0][1] if said and said[0][0].line == 1 else None
     return said_by_comments(
-        record, schema, "E501", lambda text: _parts_unheld(record, text, text is title), COMMENT_RULE
+        record,
+        schema,
+        "E501",
+        lambda text: [*_parts_unheld(record, text, text is title), *_kinds_unheld(record, _titled(text, title))],
+        COMMENT_RULE,
     )
+
+
+# the kind of body a comment says sponsors the trial, as a note's (_kinds_unheld), and in the clause ending the file's
+# title comment ("..., sponsored by a hospital.": the trial is): Relma-cel's passed (hunt 230), a comment's kinds read
+# by nothing
+_TITLES_LAST_CLAUSE = lazy(r"[,;][ \t]*(?P<clause>(?:sponsored|funded)[ \t]+by[^,;()]+?)[ \t.]*\Z")
+
+
+def _titled(text: str, title: str | None) -> str:
+    m = _TITLES_LAST_CLAUSE.search(text) if text is title else None
+    return f"{text} The trial is {m.group('clause')}." if m else text
 
 
 # a body named in a bracket at the end of the file's first line, which titles the record as a brief title does: the
