@@ -61,6 +61,14 @@ Found and fixed (E501):
   passed (remark_parts._KIND_SAID, _KIND_SPONSORS: "sponsored by", "sponsors the trial", an apposition; a clinic, an
   academic or medical centre, a school, a biotech, a drug maker, pharma, industry). "The trial is not sponsored by a
   hospital." (Relma-cel) and "The sponsor is not industry." (IM19) pass.
+- passing, false: a count of a record's list said in other words than those a note on the list uses: Relma-cel's
+  "The trial has two interventions." and "The trial has three keywords." (one each; counted only on a note on the
+  list), "The keywords list has two entries.", IM19's "The prior therapies list has four entries." (three), "Its arm
+  holds three dose levels." (two cohorts) and "Six trials are listed as related." (five) passed. A sentence saying the
+  trial holds them, naming no criterion, counts those lists (remark_lists._COUNTED_OF_THE_TRIAL, whole counts only);
+  "the X list has N entries" counts list X (_LIST_ENTRIES); dose levels are cohorts; "N trials are listed as related"
+  counts the related trials. "The trial requires two prior interventions." and "Inclusion criterion 4 names two
+  interventions." are not read.
 - passing, false: a count of what a part of a criterion lists: Relma-cel's "Inclusion criterion 4's first
   sub-criterion lists twenty drugs." passed (remark_numbering._ITEMS_COUNTED: "criterion N's ... sub-criterion",
   "paragraph" or "standard regimen", held to the most any run of the criterion's words holds); "... eleven drugs."
@@ -280,6 +288,32 @@ def test_the_enzymes_a_criterion_names(text: str, count: int) -> None:
     ],
 )
 def test_the_kind_of_body_said_to_sponsor_the_trial_is_its_names(
+    checks: Checks, shown: str, added: str, found: set[str]
+) -> None:
+    assert with_sentence(checks, shown, added) == found
+
+
+# --- A count of a record's list said in other words (remark_lists._COUNTED_OF_THE_TRIAL, _LIST_ENTRIES, _DOSE_LEVELS,
+# _RELATED_AFTER): Relma-cel holds one intervention and one keyword; IM19 three prior therapies, two cohorts in one
+# arm, five related trials
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "The trial has two interventions.", {"E501"}),
+        (RELMA_PATH, "The trial has three keywords.", {"E501"}),
+        (RELMA_PATH, "The keywords list has two entries.", {"E501"}),
+        (IM19_PATH, "The prior therapies list has four entries.", {"E501"}),
+        (IM19_PATH, "Its arm holds three dose levels.", {"E501"}),
+        (IM19_PATH, "Six trials are listed as related.", {"E501"}),
+        (RELMA_PATH, "The trial has one intervention.", set()),
+        (RELMA_PATH, "The trial requires two prior interventions.", set()),
+        (RELMA_PATH, "Inclusion criterion 4 names two interventions.", set()),
+        (IM19_PATH, "The prior therapies list has three entries.", set()),
+        (IM19_PATH, "Its arm holds two dose levels.", set()),
+        (IM19_PATH, "Five trials are listed as related.", set()),
+    ],
+)
+def test_a_count_of_a_records_list_in_other_words_is_its_items(
     checks: Checks, shown: str, added: str, found: set[str]
 ) -> None:
     assert with_sentence(checks, shown, added) == found

@@ -91,10 +91,12 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
     """What text (a remark's on field, or a comment's) counts of a list's items that the record does not hold so."""
     on = field.split(".")[0]
     text, summarised = _summarised(normalise(text))
-    said = _CLINICAL.sub(r"\g<related> trial", text)
+    said = _RELATED_AFTER.sub(r"\g<count> related trials \g<verb>", _DOSE_LEVELS.sub(r"cohort\g<plural>", text))
+    said = _CLINICAL.sub(r"\g<related> trial", said)
     summaries = [normalise(s) for s in _summaries(record.data)]
     for name, named in _ITEM_NOUNS.items():
-        if name.split(".")[0] != on and name not in _COUNTED_ANYWHERE:
+        anywhere = name.split(".")[0] == on or name in _COUNTED_ANYWHERE
+        if not anywhere and name not in _COUNTED_OF_THE_TRIAL:
             continue
         items = _items_of(record.data, name)
         if items is None:
@@ -103,7 +105,17 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
             continue
         named = (*named, "entry", "item") if name == on else named  # (the note's own list's: "kept as one entry")
         nouns = frozenset(n for noun in named for n in _forms(noun.split()[-1]))
-        for given, noun in note_lists.counts_of(said, nouns):
+        counted = (
+            note_lists.counts_of(said, nouns)
+            if anywhere
+            else [
+                count
+                for sentence in note_names.sentences_of(said)
+                if _THE_TRIAL_HOLDS.search(sentence) and not _CRITERIA_WORDS.search(sentence)
+                for count in note_lists.counts_of(sentence, nouns, whole=True)
+            ]
+        )
+        for given, noun in counted:
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {noun} of {name}, which holds {len(items)}"
         for part in summarised:
@@ -111,12 +123,19 @@ def _counts_unheld(record: Record, text: str, field: str) -> Iterator[str]:
                 theirs = [n for summary in summaries for n, _ in note_lists.counts_of(summary, nouns)]
                 if summaries and not any(given == n or note_lists.agrees(given, n) for n in theirs):
                     yield f"says the summary counts {_said(given)} {noun}, which it does not"
+    for m in _LIST_ENTRIES.finditer(said):
+        name = _LIST_NAMED[m.group("list").lower().split()[-1].rstrip("s").replace("therapie", "therapy")]
+        items = _items_of(record.data, name)
+        given = note_lists.value(m.group("count"))
+        if items is not None and not note_lists.agrees(given, len(items)):
+            yield f"counts {_said(given)} entries of {name}, which holds {len(items)}"
     for name in _COUNTED_BY_PHRASE:
         items = _items_of(record.data, name)
         if not field or name.split(".")[0] == on or items is None:
             continue  # (counted above, by its last word, on a note on the list itself; a comment's, not read)
         phrase, nouns = _PHRASES[name]
-        for given, _ in note_lists.counts_of(phrase.sub("related-trials", normalise(text)), nouns):
+        listed = _RELATED_AFTER.sub(r"\g<count> related trials \g<verb>", normalise(text))
+        for given, _ in note_lists.counts_of(phrase.sub("related-trials", listed), nouns):
             if not note_lists.agrees(given, len(items)):
                 yield f"counts {_said(given)} {_ITEM_NOUNS[name][0]}s of {name}, which holds {len(items)}"
     yield from _titles_miscounted(record.data, text)
@@ -262,6 +281,45 @@ _ONE_FOR_EACH = lazy(
 _COUNTED_ANYWHERE = ("locations", "arms", "arms.cohorts", "officials")
 
 
+# ... and the lists whose items a note on another field counts where its sentence says the record (or the trial) holds
+# them, naming no criterion, and no words pick some of them out: Relma-cel's "The trial has two interventions." and
+# "The trial has three keywords." passed of its one of each (hunt 230), counted only on a note on the list
+_COUNTED_OF_THE_TRIAL = ("interventions", "conditions", "keywords", "references")
+_THE_TRIAL_HOLDS = lazy(
+    r"(?i)\b(?:the|this|its)[ \t]+(?:record|trial|study)[ \t]+(?:has|had|holds|held|lists|listed|names|gives|keeps|"
+    r"records|includes|carries|tests|uses)\b"
+)
+# a list of the record said to hold a count of entries: IM19's "The prior therapies list has four entries." (three)
+# and Relma-cel's "The keywords list has two entries." (one) passed (hunt 230), a count of "entries" read only on a
+# note on the list
+_LIST_NAMED = {
+    "therapy": "eligibility.prior_therapy.therapies",
+    "keyword": "keywords",
+    "location": "locations",
+    "site": "locations",
+    "trial": "related_trials",
+    "condition": "conditions",
+    "intervention": "interventions",
+    "official": "officials",
+    "reference": "references",
+    "arm": "arms",
+    "cohort": "arms.cohorts",
+}
+_LIST_ENTRIES = lazy(
+    r"(?i)\b(?:the|its)[ \t]+(?:record['\u2019]s[ \t]+)?(?P<list>prior[ \t]+therap(?:y|ies)|keywords?|locations?|"
+    r"sites?|related[ \t]+trials?|conditions?|interventions?|officials?|references?|arms?|cohorts?)[ \t]+list[ \t]+"
+    r"(?:has|holds|gives|contains|keeps|lists|runs[ \t]+to)[ \t]+(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?"
+    r"(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})[ \t]+(?:entries|entry|items?)\b"
+)
+# the cohorts said as dose levels or dose groups: IM19's "Its arm holds three dose levels." passed of its two cohorts
+# (hunt 230); and the related trials said after their count: "Six trials are listed as related." passed of its five
+_DOSE_LEVELS = lazy(r"(?i)(?<![\w-])dose[ \t-]+(?:level|group)(?P<plural>s?)(?![\w-])")
+_RELATED_AFTER = lazy(
+    r"(?i)(?<![\w-])(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})[ \t]+(?:clinical[ \t]+)?(?:trials|studies)[ \t]+"
+    r"(?P<verb>(?:are|were)[ \t]+(?:listed|given|named|shown|linked))[ \t]+as[ \t]+related\b"
+)
+
+
 def _items_of(data: dict, name: str) -> list | None:
     """The items of the record's list name, or None where it holds none: "arms.cohorts", those of every arm, where
     each of its arms holds them (an arm of no cohorts is given none or left out: whose count a note gives is not
@@ -274,7 +332,7 @@ def _items_of(data: dict, name: str) -> list | None:
         if not all(isinstance(c, list) and c for c in cohorts):
             return None
         return [c for arm in cohorts if isinstance(arm, list) for c in arm]
-    found, items = fields.get(data, (name,))
+    found, items = fields.get(data, tuple(name.split(".")))
     return items if found and isinstance(items, list) else None
 
 
