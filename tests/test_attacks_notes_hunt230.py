@@ -78,6 +78,19 @@ Found and fixed (E501):
   target CD19." passed, a comment's kinds read by nothing (remark_parts.check_comment_parts now reads them, a title's
   last clause "sponsored by ..." said of the trial) and "of five" read only after "the" or "its". ", sponsored by a
   biotechnology company." and "; three of its five related trials target CD19." pass.
+- passing, false: a count after other verbs than "has", "holds", "lists" ...: IM19's "Exclusion criterion 10 sets
+  four limits." (two) and "The record keeps three cohorts." (two) passed (note_lists._COUNT_OF: "sets", "contains",
+  "carries", "keeps", "states"). "... sets two limits." passes.
+
+Left (reproduce with conftest.codes_with_a_sentence_added on the fixture registry, the record named; each passes):
+- IM19's "Three of the five related trials name CD19; two name IC19." (one does): a count in a clause with no subject
+  is not read.
+- Relma-cel's "Exclusion criterion 5 lists five organs." (four) and IM19's "Exclusion criterion 6 lists six
+  infections." (five): a count within a run of commas is judged only of enzymes; IM19's "Exclusion criterion 11 lists
+  four lab limits." (six): a count with a word before its noun is not read.
+- IM19's "The sponsor is a government hospital.": a word before the kind is not held.
+- IM19's "Every dose level is flat.", "All infusions are flat." (no basis words) and "The first patient is dosed
+  flat." (a patient named by an ordinal).
 """
 
 from __future__ import annotations
@@ -350,3 +363,18 @@ def test_a_comment_saying_the_sponsors_kind_or_the_related_trials_is_held(
     trials: Trials, shown: str, comment: str, found: set[str]
 ) -> None:
     assert codes_with_a_title(trials, shown, comment) == found
+
+
+# --- A count after other verbs (note_lists._COUNT_OF: "sets", "contains", "keeps", "states" ...): IM19's exclusion
+# criterion 10 holds two limits, its arm two cohorts
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 10 sets four limits.", {"E501"}),
+        ("The record keeps three cohorts.", {"E501"}),
+        ("Exclusion criterion 10 sets two limits.", set()),
+        ("The record keeps two cohorts.", set()),
+    ],
+)
+def test_a_count_after_other_verbs_is_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found

@@ -98,9 +98,12 @@ def _item_end(text: str, at: int) -> int | None:
 # A count of things of one kind a source or the record is said to list: "lists one location", "gives two recruiting
 # sites", "names 3 officials", "kept as one entry" (a word between, not "of": "lists two of the three locations"
 # counts no locations; and only after a verb of listing: "Two sites withdrew" counts those of the sites that withdrew)
+# (and "sets", "contains", "carries", "keeps", "states": IM19's "Exclusion criterion 10 sets four limits." passed of
+# its two, hunt 230)
 _COUNT_OF = lazy(
     r"(?i)\b(?:lists?|listing|gives?|giving|names?|naming|shows?|showing|has|have|holds?|holding|records?|recording|"
-    r"includes?|including|(?:kept|recorded|entered|stored|split)[ \t]+(?:as|into|in))[ \t]+(?:only[ \t]+|just[ \t]+)?"
+    r"includes?|including|sets?|setting|contains?|containing|carr(?:y|ies)|carrying|keeps?|keeping|states?|stating|"
+    r"(?:kept|recorded|entered|stored|split)[ \t]+(?:as|into|in))[ \t]+(?:only[ \t]+|just[ \t]+)?"
     r"(?P<count>" + _WORDS + r"|\d{1,2})"
     r"[ \t]+(?P<first>[a-z][\w-]*)(?:[ \t]+(?P<second>[a-z][\w-]*))?"
 )
