@@ -205,13 +205,7 @@ _TIMES = {2: "twice", 3: "three times"}
 def _bracketed(text: str, at: int) -> bool:
     """Whether index at of text stands within brackets the text opens before it and has not closed: no item's bullet
     ("(140 - Age) * Weight": a minus)."""
-    depth = 0
-    for char in text[:at]:
-        if char in "([{（［":
-            depth += 1
-        elif char in ")]}）］" and depth:
-            depth -= 1
-    return depth > 0
+    return _Depth(text).within(at)
 
 
 def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Match], list[re.Match]]:
@@ -397,7 +391,8 @@ def run_in_items(line: str, fewest: int | None = None) -> list[str]:
     for end, following, _ in cuts:
         out.append(line[start:end].rstrip())
         start = following
-    lines = [out[0], *(indent + p for p in out[1:]), indent + line[start:]]
+    # (an item's mark glued to a number or a bracket, "2)2019 SLE", spaced as a list item's mark is read: "2) 2019 SLE")
+    lines = [out[0], *(_GLUED_MARK.sub(r"\g<mark> ", indent + p, 1) for p in [*out[1:], line[start:]])]
     return [part for x in lines for lettered in _run_in_letters(x) for part in _enclosed_after_words(lettered)]
 
 
@@ -585,6 +580,41 @@ _NUMBERED_BY = lazy(
 )
 
 
+# the marks of a number that close as a bracket does ("2)", "2.)", "2）"): a number glued after one is a word of the
+# item's, not the decimal or the time "2.5" and "2:30" write
+_CLOSING_MARKS = (")", ".)", "）")
+# ... and such a mark, or "、", glued to the number or the bracket its item opens with ("2)2019 SLE", "2)(SLE)"),
+# which marks.list_item reads as no mark: spaced in the line cut so, as the mark reads ("2) 2019 SLE")
+_GLUED_MARK = lazy(r"^(?P<mark> *[(（]?[0-9０-９]+(?:\.\)|[)）、]))(?=[0-9０-９(\[（])")
+# a number glued after its "、" to a number ("2、3周"): after a comma, numbers listed ("1，2、3周": weeks 1, 2 and 3)
+_LISTED = lazy(r"[0-9０-９]+、[0-9０-９]")
+
+
+def _listed_numbers(line: str, after: re.Match) -> bool:
+    """Whether a run's next mark found (after: _run_cuts' match) is a number of numbers listed (_LISTED) after a comma,
+    no item's mark."""
+    return bool(_LISTED.match(line, after.end())) and line[: after.start()].rstrip(_GAP_CHARS)[-1:] in ",，"
+
+
+class _Depth:
+    """How deep in brackets a line stands at an index, read from the line's start once, in order (a run of thousands
+    of items is read once, not once for each item)."""
+
+    def __init__(self, line: str) -> None:
+        self.line, self.at, self.depth = line, 0, 0
+
+    def within(self, at: int) -> bool:
+        """Whether index at (no lower than the last asked) stands within brackets the line opens before it and has
+        not closed."""
+        for char in self.line[self.at : at]:
+            if char in "([{（［":
+                self.depth += 1
+            elif char in ")]}）］" and self.depth:
+                self.depth -= 1
+        self.at = max(self.at, at)
+        return self.depth > 0
+
+
 def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, bool]]:
     """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
     one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
@@ -595,19 +625,27 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
     if mark == "\\-":
         mark += f"(?={_GAP})"  # (spaced after, as the first is: "2-fold rise" no item's mark)
     opening = re.escape(first.group("open")) if opened else ""
+    # (a mark closing as a bracket does may stand glued to a number, "2)2019 SLE", as none ending in a stop or a colon
+    # may: "2.5", "2:30"; before, "1) Age 18 to 65 2)2019 SLE 3) Consent" was one criterion, with no remark; and "、",
+    # "1、年龄；2、2019年SLE；3、同意", never after a comma: "1，2、3" is one, two and three: _listed_numbers)
+    closes = opened or first.group("mark") in _CLOSING_MARKS or first.group("mark") == "、"
+    glued = "" if closes else "(?![0-9０-９])"
     # (one pattern for the run, matching any number where the next one may stand, each match's number then compared
     # with the next: a pattern compiled for each number, more than the regular expressions' cache holds, took 6.7 s to
     # cut a run of 3,000 items on a line, each time it was read)
-    stopped = rf"(?<=[{_STOPS}]){_GAP}*(?={opening}(?P<after_stop>[0-9０-９]+){mark}(?![0-9０-９]){_GAP}*\S)"
-    # (before a word, or a number after a space: "2) 2019 EULAR/ACR SLE", never "2.5")
+    stopped = rf"(?<=[{_STOPS}]){_GAP}*(?={opening}(?P<after_stop>[0-9０-９]+){mark}{glued}{_GAP}*\S)"
+    # (before a word, or a number after a space: "2) 2019 EULAR/ACR SLE", never "2.5"; or a bracket, "2) (SLE)",
+    # which was one criterion with the run, with no remark; glued to a closing mark, "2)2019", "2)(SLE)")
     spaces = (
-        rf"|(?<=\S){_GAP}+(?={opening}(?P<after_space>[0-9０-９]+){mark}(?:{_GAP}*[^\W\d_]|{_GAP}+[0-9]))"
+        rf"|(?<=\S){_GAP}+(?={opening}(?P<after_space>[0-9０-９]+){mark}(?:{_GAP}*[^\W\d_]|{_GAP}+[0-9(\[（]"
+        + (r"|[0-9０-９(\[（]))" if closes else "))")
         if spaced
         else ""
     )
     marked = re.compile(stopped + spaces)
     cuts: list[tuple[int, int, bool]] = []
     at = first.end()
+    depth = _Depth(line)  # (a number closing a bracket the line opened before it is the bracket's: "(age 2) (SLE)")
     while True:
         number += 1
         # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
@@ -615,10 +653,15 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         after = _numbered(marked, line, at, written)
         # (the word before the number, read in the 40 characters before it, not the line from its start: a run of
         # thousands of items on a line was read in a time growing with their square)
-        while (
-            after is not None and not opening and _NUMBERED_BY.search(line, max(0, after.start() - 40), after.start())
+        while after is not None and (
+            not opening
+            and _NUMBERED_BY.search(line, max(0, after.start() - 40), after.start())
+            or after.group("after_space")
+            and depth.within(after.end())
+            or _listed_numbers(line, after)
         ):
-            after = _numbered(marked, line, after.end(), written)  # ("grade 2. Prior CAR-T": grade's 2)
+            # ("grade 2. Prior CAR-T": grade's 2; a match of no width, after a stop, looked for past it)
+            after = _numbered(marked, line, max(after.end(), after.start() + 1), written)
         if after is None:
             return cuts
         cuts.append(_cut(line, after))

@@ -1,0 +1,56 @@
+"""Eligibility texts that hunt 224 left misread or this hunt found (hunt 232, helper-114), read with criteria_text.split
+(the importer and the check read a source's criteria with it alike), each beside a text of its shape already read
+right, which must read as it did. The texts are test inputs: no fact of any study. Every text the tests and fixtures
+held (string constants of tests/, eligibilityCriteria of tests/ and seeds/ JSON, each also under an inclusion heading:
+52,352 splits) was split before and after each fix to the reader: only the texts said in each commit read otherwise.
+
+Found and fixed (each reproduced before with criteria_text.split(text) under an inclusion heading: one criterion, no
+remark):
+- a run numbered on one line whose next mark is glued to a number or stands before a bracket ("1) Age 18 to 65
+  2)2019 SLE 3) Consent", "1) Age 18 to 65 2) (SLE) 3) Consent", "1、年龄；2、2019年SLE；3、同意"): a run's next number
+  was read before a word only, or a number after a space; now before a bracket too, and glued to a number or a
+  bracket after a mark that closes as a bracket does ("2)", "(2)", "2）", or "、"), never after a stop or a colon
+  ("2.5", "2:30"), never after a comma glued to a number by "、" ("1，2、3周": numbers listed), and never where the
+  number closes a bracket the line opened before it ("(onset before age 2) (rare)": run_in._Depth).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import criteria_texts, inclusion
+
+AS_ONE = "the curator's to split where it runs two items"
+
+# --- a run's next number glued to a number, or before a bracket -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1) Age 18 to 65 2)2019 SLE 3) Consent", ["Age 18 to 65", "2019 SLE", "Consent"]),
+        ("1) Age 18 to 65 2) (SLE) 3) Consent", ["Age 18 to 65", "(SLE)", "Consent"]),
+        ("(1) Age 18 to 65 (2)(SLE) (3) Consent", ["Age 18 to 65", "(SLE)", "Consent"]),
+        ("1. Age 18 to 65 2. (SLE) 3. Consent", ["Age 18 to 65", "(SLE)", "Consent"]),
+        ("1、年龄；2、2019年SLE；3、同意", ["年龄；", "2019年SLE；", "同意"]),
+    ],
+)
+def test_a_run_whose_next_number_is_glued_or_bracketed_is_cut(lines: str, read: list) -> None:
+    """Before: the line from its second item on one criterion, no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ("1. ALT 2.5 x ULN 3. Consent", False),  # a decimal
+        ("1: Age 18 to 65 2:30 pm 3: Consent", False),  # a time
+        ("1) SLE (onset before age 2) (rare) 3) Consent", False),  # a bracket's number
+        ("1、患者第1，2、3周用药", False),  # numbers listed
+        ("1) Age 18 to 65 2) (SLE)", True),  # a run of two: said, as before a word
+    ],
+)
+def test_a_number_glued_or_bracketed_of_no_run_reads_as_one(lines: str, said: bool) -> None:
+    found = inclusion(lines)
+    assert len(found.inclusion) == 1 and found.inclusion[0]["text"] in lines
+    assert bool([r for r in found.remarks if AS_ONE in r]) == said, found.remarks
