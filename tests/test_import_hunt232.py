@@ -54,3 +54,51 @@ def test_a_number_glued_or_bracketed_of_no_run_reads_as_one(lines: str, said: bo
     found = inclusion(lines)
     assert len(found.inclusion) == 1 and found.inclusion[0]["text"] in lines
     assert bool([r for r in found.remarks if AS_ONE in r]) == said, found.remarks
+
+
+# --- a bullet glued to a capitalised word after a space, or glued on both sides ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "around"),
+    [
+        ("→ Age 18 to 65 →SLE", "'65 →SLE'"),
+        ("* Age 18 to 65 *SLE", "'65 *SLE'"),
+        ("- Age 18 to 65 -SLE per ACR -Consent", "'65 -SLE', 'ACR -Consent'"),
+    ],
+)
+def test_a_sentence_mark_glued_to_a_capital_is_said(lines: str, around: str) -> None:
+    """Before: one criterion, no remark. Still one (a footnote's star, a minus, an arrow are written so)."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == [lines[2:]]
+    assert [r for r in found.remarks if AS_ONE in r and f"({around})" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("• Age 18 to 65•SLE", ["Age 18 to 65", "SLE"]),
+        ("▪ Age 18 to 65▪SLE▪Consent", ["Age 18 to 65", "SLE", "Consent"]),
+    ],
+)
+def test_a_bullet_glued_on_both_sides_is_cut_and_said(lines: str, read: list) -> None:
+    """Before: one criterion, no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert [r for r in found.remarks if "glued to the words on both sides" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("* Age 18 to 65 *SLE* per ACR", ["Age 18 to 65 SLE per ACR"]),  # italics
+        ("- Anti-dsDNA positive -or- low C3", ["Anti-dsDNA positive -or- low C3"]),  # hyphened, in lower case
+        ("- Age 18 -65", ["Age 18 -65"]),  # a range
+        ("* ALT ≤ 2.5 *ULN", ["ALT ≤ 2.5 *ULN"]),  # multiplying
+        ("• AUC 5 ng•h/mL • SLE", ["AUC 5 ng•h/mL", "SLE"]),  # a unit's
+        ("✓ Rating ★★★ or more", ["Rating ★★★ or more"]),  # a rating
+    ],
+)
+def test_a_mark_glued_in_words_is_not_said(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks

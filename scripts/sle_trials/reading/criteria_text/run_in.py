@@ -10,6 +10,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from sle_trials.patterns import lazy
 from sle_trials.reading.criteria_text.escapes import unescaped
@@ -208,55 +209,85 @@ def _bracketed(text: str, at: int) -> bool:
     return _Depth(text).within(at)
 
 
-def _bullet_cuts(line: str) -> tuple[str, str, list[tuple[int, int]], list[re.Match], list[re.Match]]:
+class _BulletCuts(NamedTuple):
+    """Where a line bulleted in a run is cut (_bullet_cuts), and what of it is doubted."""
+
+    indent: str
+    bullet: str
+    cuts: list[tuple[int, int]]  # (where an item ends, where the next one's bullet starts) of each cut
+    doubted: list[re.Match]  # the cuts doubted: a star after a number before a capital; a dash before a capital
+    kept: list[re.Match]  # the marks kept doubted, before a word in lower case or a number
+    glued: list[re.Match]  # the marks of a sentence's character kept, glued to a capitalised word ("65 *SLE")
+    joined: list[re.Match]  # the cuts at a bullet glued to the words on both sides ("65•SLE")
+
+
+def _bullet_cuts(line: str) -> _BulletCuts:
     """Where a line bulleted in a run is cut (_run_in_bullets): its indent and bullet, (where an item ends, where the
     next one's bullet starts) of each cut, the cuts doubted (a star after a number before a capital; a dash before a
-    capital), and the stars kept doubted (before a word in lower case, no multiple nor formula: "Age 18 to 65 *
-    willing to consent"). ("", "", [], [], []) for a line no bullet opens."""
+    capital; a bullet glued to the words on both sides), and the marks kept doubted (a star before a word in lower
+    case, no multiple nor formula: "Age 18 to 65 * willing to consent"; a sentence's character glued to a capitalised
+    word: "Age 18 to 65 *SLE"). Nothing cut for a line no bullet opens."""
     first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line) or _FIRST_GLUED.match(line)
     if first is None:
-        return "", "", [], [], []
+        return _BulletCuts("", "", [], [], [], [], [])
     bullet, indent = first.group("bullet"), first.group("indent")
     if bullet == SHARED_O:
         bullet = "o"  # (a line of a list whose lines open with "o", shared_marks wrote: its run's "o"s are as written)
     mark = re.escape(bullet)
-    glued = "*" if bullet in _GLUED_BULLETS else "+"
-    between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}{glued}(?=\S)")
-    cuts: list[tuple[int, int]] = []
-    doubted: list[re.Match] = []
-    kept: list[re.Match] = []
+    found = _BulletCuts(indent, bullet, [], [], [], [], [])
+    if bullet in _GLUED_BULLETS:
+        # (glued on both sides before a capital too, "65•SLE", said: never "ng•h/mL", a unit's)
+        between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}*(?=\S)|(?<=[^\W_]){mark}(?=[^\W\d_])")
+    else:
+        between = re.compile(rf"(?<=\S){_GAP}+{mark}(?:{_GAP}+(?=\S)|(?=[^\W\d_]))")
     for m in between.finditer(line, first.end()):
         after, before = line[m.end() :], line[m.start() - 1]
+        if not line[m.start()].isspace():
+            if after[0].isupper():
+                found.joined.append(m)
+                found.cuts.append((m.start(), m.end()))
+            continue
+        if bullet not in _GLUED_BULLETS and not line[m.end() - 1].isspace():
+            if after[0].isupper() and bullet != "o" and not _times(bullet, after) and not _bracketed(line, m.start()):
+                found.glued.append(m)  # ("→ Age 18 to 65 →SLE", "* Age 18 to 65 *SLE": as written, said)
+            continue
         if bullet in _OPERATOR_BULLETS:
             if (after[0].islower() or after[0].isdigit() and before.isdigit()) and not (
                 _bracketed(line, m.start()) or _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after)
             ):
                 # ("65 * willing to consent", "65 * 2019 EULAR/ACR SLE", as "2.5 * upper limit of normal" multiplies)
-                kept.append(m)
+                found.kept.append(m)
             if not after[0].isupper() or _bracketed(line, m.start()) and not before.isalpha():
                 continue
             if not before.isalpha():
                 if _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after):
                     continue  # ("2.5 * ULN", "175 * Scr^-1.154")
-                doubted.append(m)
+                found.doubted.append(m)
         elif bullet in _LIKE_DASHES:
             if after[0].islower() and before.isdigit() and not _bracketed(line, m.start()):
-                kept.append(m)  # ("Age 18 to 65 - willing to consent"; "18 - 65 years" a range, no remark)
+                found.kept.append(m)  # ("Age 18 to 65 - willing to consent"; "18 - 65 years" a range, no remark)
             if not after[0].isupper() or _bracketed(line, m.start()) or _IN_A_FORMULA.match(after):
                 continue
-            doubted.append(m)
-        cuts.append((m.start(), m.end()))
-    if bullet in _LIKE_DASHES and len(cuts) < _DASH_RUN:
-        cuts = []
-    return indent, bullet, cuts, doubted, kept
+            found.doubted.append(m)
+        found.cuts.append((m.start(), m.end()))
+    if bullet in _LIKE_DASHES and len(found.cuts) < _DASH_RUN:
+        found.cuts.clear()
+    return found
+
+
+def _times(bullet: str, after: str) -> bool:
+    """Whether a bullet before words (after) multiplies a number by them, or stands in a formula: "2.5 *ULN", "(140
+    -Age)"."""
+    return bool(bullet in _OPERATOR_BULLETS and _MULTIPLIED_BY.match(after) or _IN_A_FORMULA.match(after))
 
 
 def _run_in_bullets(line: str) -> list[str]:
     """A line that bullets its items one after another in a run ("* Age ≥ 18 years * SLE diagnosis"),
     as the lines it runs together: the bullet the line begins with, between spaces, starts a line
     (a "*" or "·" only before a capital, after a letter or a number a capital opens no multiple or formula of:
-    "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least). Any other line as it is."""
-    indent, bullet, cuts, _, _ = _bullet_cuts(line)
+    "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least). Any other line as it
+    is."""
+    indent, bullet, cuts, *_ = _bullet_cuts(line)
     if not cuts:
         return [line]
     parts, start = [], len(indent) + 1
@@ -291,7 +322,7 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
     first = _FIRST_NUMBER.match(line)
     if first is not None:
         return _numbers_doubted(line, first, fewest)
-    _, bullet, cuts, doubted, kept = _bullet_cuts(line)
+    _, bullet, cuts, doubted, kept, glued, joined = _bullet_cuts(line)
     whole, said = shown(line.strip().replace(SHARED_O, "o"), 100), []
     if bullet in _OPERATOR_BULLETS and doubted:
         said.append(
@@ -320,7 +351,29 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
             f"before a capitalised word ({where}), which may be the next item's bullet or {_between_words(bullet)}: "
             "read as one criterion, the curator's to split where it runs two items onto one line."
         )
+    if glued:
+        where = ", ".join(_as_written(line, m, bullet) for m in glued[:3])
+        said.append(
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' after a space glued "
+            f"to a capitalised word ({where}), which may be the next item's bullet glued to its words or a mark of the "
+            "item's words: read as one criterion, the curator's to split where it runs two items onto one line."
+        )
+    if joined:
+        where = ", ".join(_as_written(line, m, bullet) for m in joined[:3])
+        said.append(
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' glued to the words on "
+            f"both sides before a capitalised word ({where}): read as the next item's bullet, the items run onto one "
+            "line with no space between them: the curator's to confirm."
+        )
     return said
+
+
+def _as_written(line: str, found: re.Match, mark: str) -> str:
+    """The words around a mark found glued to a word, as written up to a space or the mark again ("65 *SLE",
+    "65•SLE"), as a remark shows them."""
+    left = re.split(rf"\s|{re.escape(mark)}", line[: found.start()].rstrip())[-1]
+    right = re.split(rf"\s|{re.escape(mark)}", line[found.end() :])[0]
+    return shown(line[found.start() - len(left) : found.end() + len(right)])
 
 
 def _numbers_doubted(line: str, first: re.Match, fewest: int | None) -> list[str]:
