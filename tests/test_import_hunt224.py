@@ -171,8 +171,9 @@ def test_a_run_bulleted_with_o_on_one_line_is_cut_and_said(text: str) -> None:
         ("o Age 18 to 65 o SLE per ACR", ["o Age 18 to 65 o SLE per ACR"], True),  # once: one criterion, said
         ("o Age 18 to 65\no SLE per ACR", ["Age 18 to 65", "SLE per ACR"], False),  # a line each: as before
         ("* Hb 9 o ANC 1.5 o SLE o Consent", ["Hb 9 o ANC 1.5 o SLE o Consent"], False),  # no "o" opening the line
-        ("o anemia o neutropenia o rash", ["o anemia o neutropenia o rash"], False),
-        ("o anemia o neutropenia o rash\no HIV", ["anemia o neutropenia o rash", "HIV"], False),
+        # (an "o" before a word in lower case: said since hunt 232, an "o" bulleting the line or "or")
+        ("o anemia o neutropenia o rash", ["o anemia o neutropenia o rash"], True),
+        ("o anemia o neutropenia o rash\no HIV", ["anemia o neutropenia o rash", "HIV"], True),
     ],
 )
 def test_an_o_of_no_run_reads_as_before(lines: str, read: list, said: bool) -> None:

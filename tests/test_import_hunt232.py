@@ -102,3 +102,38 @@ def test_a_bullet_glued_on_both_sides_is_cut_and_said(lines: str, read: list) ->
 def test_a_mark_glued_in_words_is_not_said(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+# --- a bullet of a sentence's character before a word in lower case ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "around"),
+    [
+        ("→ Dose → escalation per protocol", ["Dose → escalation per protocol"], "'Dose → escalation'"),
+        ("✓ Age 18 to 65 ✓ 2019 EULAR/ACR SLE", ["Age 18 to 65 ✓ 2019 EULAR/ACR SLE"], "'65 ✓ 2019'"),
+        ("o anemia o neutropenia o rash", ["o anemia o neutropenia o rash"], "'anemia o neutropenia'"),
+        ("o anemia o neutropenia o rash\no HIV", ["anemia o neutropenia o rash", "HIV"], "'anemia o neutropenia'"),
+    ],
+)
+def test_a_sentence_mark_before_lower_case_is_kept_and_said(lines: str, read: list, around: str) -> None:
+    """Before: the arrow's and tick's line cut into two criteria ("Dose", "escalation per protocol"), the "o"s' one
+    criterion, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert [r for r in found.remarks if AS_ONE in r and around in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("→ Age 18 to 65 → SLE per ACR", ["Age 18 to 65", "SLE per ACR"]),  # before a capital: as before
+        ("・ 年龄18-65岁 ・ 确诊SLE", ["年龄18-65岁", "确诊SLE"]),  # no case: as before
+        ("o Age 18 to 65\no SLE per ACR", ["Age 18 to 65", "SLE per ACR"]),  # a line each
+        ("- Lupus nephritis - biopsy proven", ["Lupus nephritis - biopsy proven"]),  # a sentence's dash
+        ("Lupus o nefritis activa", ["Lupus o nefritis activa"]),  # "o", "or", in a sentence no "o" opens
+    ],
+)
+def test_a_sentence_mark_otherwise_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if AS_ONE in r], found.remarks

@@ -199,6 +199,11 @@ _DASH_RUN = 2  # the fewest dashes before a capital a line's run of items is cut
 # the next item glued to its words too ("• Age 18 to 65 •SLE per ACR • Consent": before, "Age 18 to 65 •SLE per ACR"
 # one criterion, with no remark)
 _GLUED_BULLETS = "•◦▪▫●‣➢➤►▸▹◆◇■□❖❑❒"
+# ... and bullets that are a sentence's characters (an arrow, a root, a tick, a cross, a star, a middle dot, a circle:
+# the symbol bullets neither glued nor operators) start the next item between spaces where no word in lower case nor
+# number follows ("→ Dose → escalation per protocol": before, "Dose" and "escalation per protocol" two criteria, with
+# no remark), read as written there and said, as a star before a word in lower case is
+_SENTENCE_BULLETS = "→⇒√✓✔✗✘★☆＊・○"
 _FIRST_GLUED = lazy(r"^(?P<indent> *)(?P<bullet>[" + _GLUED_BULLETS + r"])(?=\S)")  # ("•Age 18 to 65 • SLE")
 _TIMES = {2: "twice", 3: "three times"}
 
@@ -264,11 +269,17 @@ def _bullet_cuts(line: str) -> _BulletCuts:
                     continue  # ("2.5 * ULN", "175 * Scr^-1.154")
                 found.doubted.append(m)
         elif bullet in _LIKE_DASHES:
-            if after[0].islower() and before.isdigit() and not _bracketed(line, m.start()):
-                found.kept.append(m)  # ("Age 18 to 65 - willing to consent"; "18 - 65 years" a range, no remark)
+            if after[0].islower() and (before.isdigit() or bullet == "o") and not _bracketed(line, m.start()):
+                # ("Age 18 to 65 - willing to consent"; "o anemia o neutropenia", an "o" a list's or a word, "or";
+                # "18 - 65 years" a range, "Lupus nephritis - biopsy proven" a sentence's dash, no remark)
+                found.kept.append(m)
             if not after[0].isupper() or _bracketed(line, m.start()) or _IN_A_FORMULA.match(after):
                 continue
             found.doubted.append(m)
+        elif bullet in _SENTENCE_BULLETS and (after[0].islower() or after[0].isdigit()):
+            if not _bracketed(line, m.start()):
+                found.kept.append(m)  # ("→ Dose → escalation": an arrow between words, as written, said)
+            continue
         found.cuts.append((m.start(), m.end()))
     if bullet in _LIKE_DASHES and len(found.cuts) < _DASH_RUN:
         found.cuts.clear()
@@ -285,8 +296,8 @@ def _run_in_bullets(line: str) -> list[str]:
     """A line that bullets its items one after another in a run ("* Age ≥ 18 years * SLE diagnosis"),
     as the lines it runs together: the bullet the line begins with, between spaces, starts a line
     (a "*" or "·" only before a capital, after a letter or a number a capital opens no multiple or formula of:
-    "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least). Any other line as it
-    is."""
+    "ALT ≤ 2.5 * ULN" is one item; a dash only before a capital, _DASH_RUN times at least; an arrow, a tick or
+    the like only before no word in lower case nor number). Any other line as it is."""
     indent, bullet, cuts, *_ = _bullet_cuts(line)
     if not cuts:
         return [line]
@@ -301,9 +312,9 @@ def _run_in_bullets(line: str) -> list[str]:
 
 
 def _between_words(bullet: str, whose: str = "the item") -> str:
-    """What a dash-like bullet (_LIKE_DASHES) is between words, as a remark names it: "a dash between the item's
-    words", "an 'o' between a sentence's words"."""
-    what = "a dash" if bullet in _DASH_BULLETS else f"an '{bullet}'"
+    """What a bullet that is a sentence's character too is between words, as a remark names it: "a dash between the
+    item's words", "an 'o' between a sentence's words", "a '→' between the item's words"."""
+    what = "a dash" if bullet in _DASH_BULLETS else f"an '{bullet}'" if bullet == "o" else f"a '{bullet}'"
     return f"{what} between {whose}'s words"
 
 
