@@ -137,3 +137,36 @@ def test_a_sentence_mark_before_lower_case_is_kept_and_said(lines: str, read: li
 def test_a_sentence_mark_otherwise_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if AS_ONE in r], found.remarks
+
+
+# --- a bullet between spaces on a line no such bullet opens -----------------------------------------------------------
+
+WITHIN = "holding a bullet between spaces after its words"
+
+
+@pytest.mark.parametrize(
+    ("lines", "around"),
+    [
+        ("Age 18 to 65 • SLE • Consent", "'65 • SLE', 'SLE • Consent'"),
+        ("1. Age 18 to 65 ▪ SLE ▪ Consent", "'65 ▪ SLE', 'SLE ▪ Consent'"),
+        ("• Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5", "'Labs: ▪ Hb', '9 ▪ ANC'"),
+    ],
+)
+def test_a_bullet_within_a_line_it_does_not_open_is_said(lines: str, around: str) -> None:
+    """Before: one criterion, no remark. Still one (a bullet sets a sentence's words apart too: "Hb • ANC • PLT")."""
+    found = inclusion(lines)
+    assert len(found.inclusion) == 1
+    assert [r for r in found.remarks if WITHIN in r and f"({around})" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("- • Age 18 to 65\n- • SLE", ["Age 18 to 65", "SLE"]),  # a doubled mark
+        ("• Age 18 to 65 • SLE", ["Age 18 to 65", "SLE"]),  # the line's own bullet: a run, as before
+        ("* Hb (• ANC •) ≥ 9", ["Hb (• ANC •) ≥ 9"]),  # within brackets
+    ],
+)
+def test_a_bullet_of_the_line_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if WITHIN in r], found.remarks

@@ -332,9 +332,9 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
     too few to be read as a run (_RUN_BY_SPACES), read as the item's words. fewest: as run_in_items'."""
     first = _FIRST_NUMBER.match(line)
     if first is not None:
-        return _numbers_doubted(line, first, fewest)
+        return [*_numbers_doubted(line, first, fewest), *_bullets_within(line, "")]
     _, bullet, cuts, doubted, kept, glued, joined = _bullet_cuts(line)
-    whole, said = shown(line.strip().replace(SHARED_O, "o"), 100), []
+    whole, said = shown(line.strip().replace(SHARED_O, "o"), 100), _bullets_within(line, bullet)
     if bullet in _OPERATOR_BULLETS and doubted:
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' between spaces after "
@@ -377,6 +377,29 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
             "line with no space between them: the curator's to confirm."
         )
     return said
+
+
+# a bullet that is no character of a sentence between spaces after a word ("Age 18 to 65 • SLE • Consent")
+_BULLET_WITHIN = lazy(rf"(?<=\S){_GAP}+(?P<mark>[{_GLUED_BULLETS}]){_GAP}+(?=\S)")
+
+
+def _bullets_within(line: str, bullet: str) -> list[str]:
+    """runs_doubted's remark on a line holding a bullet that is no character of a sentence (_GLUED_BULLETS) between
+    spaces after its words, other than the bullet the line opens with (bullet), which starts a run's next item
+    (_bullet_cuts): a run of items on a line no bullet opens, "Age 18 to 65 • SLE • Consent", or a sub-list's run, "•
+    Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5", read as one criterion (a bullet separates a sentence's words too: "Hb • ANC • PLT").
+    Before, one criterion, with no remark."""
+    body = list_item(line)  # (after the line's own mark, which may be doubled: "- • Age", one mark)
+    start = body.start("text") if body is not None and is_marked(body) else 0
+    found = [m for m in _BULLET_WITHIN.finditer(line, start) if m["mark"] != bullet and not _bracketed(line, m.start())]
+    if not found:
+        return []
+    where = ", ".join(_around(line, m, m["mark"]) for m in found[:3])
+    return [
+        f"The criteria text has a line {shown(line.strip().replace(SHARED_O, 'o'), 100)} holding a bullet between "
+        f"spaces after its words ({where}), where no such bullet opens the line: read as one criterion (a bullet may "
+        "set a sentence's words apart), the curator's to split where it runs items onto one line."
+    ]
 
 
 def _as_written(line: str, found: re.Match, mark: str) -> str:
