@@ -170,3 +170,44 @@ def test_a_bullet_within_a_line_it_does_not_open_is_said(lines: str, around: str
 def test_a_bullet_of_the_line_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not [r for r in found.remarks if WITHIN in r], found.remarks
+
+
+# --- a run ending at its next number after a word a number may belong to ----------------------------------------------
+
+BELONGS = "after a word a number may belong to"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "around"),
+    [
+        # the run cut twice already: its next number after "visit" (a real list run onto one line, NCT02210780's)
+        (
+            "1. Age 18 to 65 2. SLE 3. Biologics within 4 months of baseline visit 4. Chronic infection",
+            ["Age 18 to 65", "SLE", "Biologics within 4 months of baseline visit 4. Chronic infection"],
+            "'baseline visit 4. Chronic'",
+        ),
+        # the number after it standing later as the next one's
+        (
+            "1. CRS grade 3 or ICANS grade 2. Prior CAR-T cell therapy 3. Pregnancy",
+            ["CRS grade 3 or ICANS grade 2. Prior CAR-T cell therapy 3. Pregnancy"],
+            "'ICANS grade 2. Prior'",
+        ),
+    ],
+)
+def test_a_run_ending_at_a_number_after_its_word_is_said(lines: str, read: list, around: str) -> None:
+    """Before: the same reading, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert [r for r in found.remarks if BELONGS in r and AS_ONE in r and f"({around})" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. CTCAE grade 2. Age 18-65",  # a run of two, no number after it: a sentence's number
+        "1. Age 18-65 2. NYHA class 2. heart failure 3. Consent",  # the run's "2." found before it
+        "1. CTCAE grade 2; 2. Prior CAR-T; 3. Pregnancy",  # after a stop: the run's
+    ],
+)
+def test_a_number_after_its_word_of_no_run_is_not_said(lines: str) -> None:
+    assert not [r for r in inclusion(lines).remarks if BELONGS in r]

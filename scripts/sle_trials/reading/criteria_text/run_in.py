@@ -411,8 +411,34 @@ def _as_written(line: str, found: re.Match, mark: str) -> str:
 
 
 def _numbers_doubted(line: str, first: re.Match, fewest: int | None) -> list[str]:
-    """runs_doubted's remark on a line numbered as first is: its next number after a space alone, in a run of two
-    items too few to be cut so, and no stop cutting the run ("1) Age 18 to 65 2) SLE per ACR")."""
+    """runs_doubted's remarks on a line numbered as first is: its next number after a space alone, in a run of two
+    items too few to be cut so, and no stop cutting the run ("1) Age 18 to 65 2) SLE per ACR"); and the next number
+    the run ends at, after a word it may belong to (_belonging)."""
+    return [*_belonging(line, first, fewest), *_two_doubted(line, first, fewest)]
+
+
+def _belonging(line: str, first: re.Match, fewest: int | None) -> list[str]:
+    """The remark on a line whose run ends at its next number after a word it may belong to (_NUMBERED_BY), where the
+    run is cut so twice already or the number after it stands later as the next item's ("1. Age 2. SLE 3. Dose per
+    visit 4. Consent", "1. ICANS grade 2. Prior CAR-T 3. Pregnancy"): read as the word's, one criterion, as before,
+    said. Before, one criterion with no remark."""
+    refused: list[re.Match] = []
+    if _too_few_for_spaces(_run_cuts(line, first, spaced=True, refused=refused), fewest or _RUN_BY_SPACES):
+        refused.clear()
+        _run_cuts(line, first, spaced=False, refused=refused)
+    if not refused:
+        return []
+    at = refused[0].end()
+    mark, words = line[at:].split()[0], line[: refused[0].start()].split()
+    return [
+        f"The criteria text has a line {shown(line.strip(), 100)} holding {shown(mark)}, the run's next number, after "
+        f"a word a number may belong to ({shown(' '.join([*words[-2:], *line[at:].split()[:2]]))}): read as that "
+        "word's number, one criterion, the curator's to split where it runs two items onto one line."
+    ]
+
+
+def _two_doubted(line: str, first: re.Match, fewest: int | None) -> list[str]:
+    """_numbers_doubted's remark on a run of two by spaces."""
     spaced = _run_cuts(line, first, spaced=True)
     if not spaced or not _too_few_for_spaces(spaced, fewest or _RUN_BY_SPACES) or _run_cuts(line, first, False):
         return []
@@ -702,10 +728,15 @@ class _Depth:
         return self.depth > 0
 
 
-def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, bool]]:
+def _run_cuts(
+    line: str, first: re.Match, spaced: bool, refused: list[re.Match] | None = None
+) -> list[tuple[int, int, bool]]:
     """Where a line numbered as first is cut into the items it runs together: (where an item ends, where the next
     one's mark starts, whether a stop ends the item) for each next number marked as the first is, after a stop
-    (";", ".", ","), or, spaced, after a space alone and before a word ("section 2. 3. Consent": "2." no item's)."""
+    (";", ".", ","), or, spaced, after a space alone and before a word ("section 2. 3. Consent": "2." no item's).
+    refused, where given, takes the run's next number the run ends at as a word's it belongs to ("visit 7.") where
+    the layout says it may be the next item's: the run cut so twice already, or the number after it standing later
+    as the next one's mark ("ICANS grade 2. Prior CAR-T 3. Pregnancy")."""
     opened = first.group("open") is not None
     number = int(first.group("pnum") if opened else first.group("num"))
     mark = re.escape(first.group("close") if opened else first.group("mark"))
@@ -738,6 +769,7 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
         # (the next number written in the first's digits: "１．Age ２．SLE ３．Consent", full-width as CJK texts write)
         written = _written_as(number, first.group("pnum") or first.group("num"))
         after = _numbered(marked, line, at, written)
+        belongs: re.Match | None = None  # (the first number so refused as a word's)
         # (the word before the number, read in the 40 characters before it, not the line from its start: a run of
         # thousands of items on a line was read in a time growing with their square)
         while after is not None and (
@@ -747,9 +779,20 @@ def _run_cuts(line: str, first: re.Match, spaced: bool) -> list[tuple[int, int, 
             and depth.within(after.end())
             or _listed_numbers(line, after)
         ):
+            if belongs is None and not opening and _NUMBERED_BY.search(line, max(0, after.start() - 40), after.start()):
+                belongs = after
             # ("grade 2. Prior CAR-T": grade's 2; a match of no width, after a stop, looked for past it)
             after = _numbered(marked, line, max(after.end(), after.start() + 1), written)
         if after is None:
+            if (
+                refused is not None
+                and belongs is not None
+                and (
+                    len(cuts) >= _RUN_BY_SPACES - 1
+                    or _numbered(marked, line, belongs.end() + 1, _written_as(number + 1, written)) is not None
+                )
+            ):
+                refused.append(belongs)
             return cuts
         cuts.append(_cut(line, after))
         at = after.end()
