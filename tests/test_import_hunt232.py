@@ -211,3 +211,50 @@ def test_a_run_ending_at_a_number_after_its_word_is_said(lines: str, read: list,
 )
 def test_a_number_after_its_word_of_no_run_is_not_said(lines: str) -> None:
     assert not [r for r in inclusion(lines).remarks if BELONGS in r]
+
+
+# --- a run of sub-items within an item wrapped over lines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # (NCT02576665's item 4 wrapped at a width, its continuation indented)
+        "1. Histologically confirmed (1) colorectal cancer, triple negative\n   breast cancer; (2) documented IDH1 "
+        "mutated solid tumor; or (3) documented\n   glioblastoma.\n2. Life expectancy of at least 6 months",
+        "1. Histologically confirmed (1) colorectal cancer, triple negative\nbreast cancer; (2) documented IDH1 "
+        "mutated solid tumor; or (3) documented\nglioblastoma.\n2. Life expectancy of at least 6 months",
+    ],
+)
+def test_a_run_of_sub_items_wrapped_over_lines_is_cut(lines: str) -> None:
+    """Before: item 1 one criterion holding its three alternatives, no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == [
+        "Histologically confirmed",
+        [
+            "colorectal cancer, triple negative breast cancer;",
+            "documented IDH1 mutated solid tumor; or",
+            "documented glioblastoma.",
+        ],
+        "Life expectancy of at least 6 months",
+    ], found.inclusion
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # a wrap holding one next number of the list's own: words of the item (hunt 211's), as before
+        (
+            "1. Age 18-65\n2. Organ function with ALT < 3 x ULN and\n   creatinine < 1.5; 3. months washout\n"
+            "3. Consent",
+            ["Age 18-65", "Organ function with ALT < 3 x ULN and creatinine < 1.5; 3. months washout", "Consent"],
+        ),
+        # one number in brackets: no run
+        (
+            "1. SLE per ACR (see Table 1) and the\n   2019 criteria\n2. Consent",
+            ["SLE per ACR (see Table 1) and the 2019 criteria", "Consent"],
+        ),
+    ],
+)
+def test_a_wrapped_item_of_no_run_reads_as_before(lines: str, read: list) -> None:
+    assert criteria_texts(inclusion(lines).inclusion) == read

@@ -885,6 +885,48 @@ def marks_ending_joined(lines: list[str]) -> list[str]:
     return out
 
 
+def wrapped_runs_joined(lines: list[str]) -> list[str]:
+    """The lines with each list item whose words wrap onto the lines under it (lines.runs_on: no list mark, no
+    heading) joined into one line, where the item so joined runs items onto it that its first line does not
+    (run_in_items: "4. Histologically confirmed (1) colorectal cancer, triple" / "   negative breast cancer; (2)
+    documented IDH1 mutated solid tumor; or (3) glioblastoma", a paragraph wrapped at a width, NCT02576665's item 4
+    so wrapped): read as the line it wraps. Before, the item was one criterion holding its three alternatives, with no
+    remark, where on one line it is cut into three sub-criteria."""
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        end = at + 1
+        if is_marked(list_item(line)):
+            while (
+                end < len(lines)
+                and lines[end].strip()
+                and not is_marked(list_item(lines[end]))
+                and heading_of(lines[end]) is None
+                and runs_on(lines[end - 1], lines[end], indent_of(line))
+            ):
+                end += 1
+        if end - at > 1:
+            joined = " ".join([line.rstrip(), *(x.strip() for x in lines[at + 1 : end])])
+            if _sub_items(joined, line) > _sub_items(line, line):
+                out.append(joined)
+                at = end
+                continue
+        out.append(line)
+        at += 1
+    return out
+
+
+def _sub_items(text: str, line: str) -> int:
+    """How many items run_in_items reads text to run in under line's item (indented beyond it: lettered, or numbered
+    after words), where it runs none of the list's own onto it: else -1, the list's own left to run_goes_on ("2. ALT <
+    3 x ULN and" / "   creatinine < 1.5; 3. months washout": a wrap holding one next number, words of the item)."""
+    parts = run_in_items(text)
+    if sum(indent_of(part) <= indent_of(line) for part in parts) > 1:
+        return -1
+    return len(parts) - 1
+
+
 def _wraps_after_mark(last: str, line: str) -> bool:
     """Whether last ends in a run's next mark whose words line holds (marks_ending_joined)."""
     ending = _MARK_ENDING.search(last)

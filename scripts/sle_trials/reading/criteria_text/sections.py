@@ -49,6 +49,7 @@ from sle_trials.reading.criteria_text.run_in import (
     run_goes_on,
     run_in_items,
     runs_doubted,
+    wrapped_runs_joined,
 )
 from sle_trials.reading.criteria_text.tables import tables_listed
 from sle_trials.reading.shown import shown
@@ -152,6 +153,7 @@ def split(text: str) -> Split:
     lines = coded_marks(shared_marks([part for line in text.split("\n") for part in inline_headings(line, alone)]))
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
     lines = marks_ending_joined(lines)  # ("(1) ANA; (2)" / "anti-dsDNA; or (3) low C3": read as on one line)
+    lines = wrapped_runs_joined(lines)  # ("4. SLE (1) ANA, C3," / "   low C4; (2) anti-dsDNA; (3) ...": likewise)
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     fewest = _fewest_run_in(lines, several)
