@@ -141,7 +141,7 @@ def test_a_sentence_mark_otherwise_reads_as_before(lines: str, read: list) -> No
 
 # --- a bullet between spaces on a line no such bullet opens -----------------------------------------------------------
 
-WITHIN = "holding a bullet between spaces after its words"
+WITHIN = "holding a bullet after a space after its words"
 
 
 @pytest.mark.parametrize(
@@ -150,6 +150,7 @@ WITHIN = "holding a bullet between spaces after its words"
         ("Age 18 to 65 • SLE • Consent", "'65 • SLE', 'SLE • Consent'"),
         ("1. Age 18 to 65 ▪ SLE ▪ Consent", "'65 ▪ SLE', 'SLE ▪ Consent'"),
         ("• Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5", "'Labs: ▪ Hb', '9 ▪ ANC'"),
+        ("Age 18 to 65 ▪SLE ▪Consent", "'65 ▪SLE', 'SLE ▪Consent'"),
     ],
 )
 def test_a_bullet_within_a_line_it_does_not_open_is_said(lines: str, around: str) -> None:
@@ -165,6 +166,7 @@ def test_a_bullet_within_a_line_it_does_not_open_is_said(lines: str, around: str
         ("- • Age 18 to 65\n- • SLE", ["Age 18 to 65", "SLE"]),  # a doubled mark
         ("• Age 18 to 65 • SLE", ["Age 18 to 65", "SLE"]),  # the line's own bullet: a run, as before
         ("* Hb (• ANC •) ≥ 9", ["Hb (• ANC •) ≥ 9"]),  # within brackets
+        ("* Score 3 ■4", ["Score 3 ■4"]),  # glued to a number
     ],
 )
 def test_a_bullet_of_the_line_reads_as_before(lines: str, read: list) -> None:

@@ -379,25 +379,26 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
     return said
 
 
-# a bullet that is no character of a sentence between spaces after a word ("Age 18 to 65 • SLE • Consent")
-_BULLET_WITHIN = lazy(rf"(?<=\S){_GAP}+(?P<mark>[{_GLUED_BULLETS}]){_GAP}+(?=\S)")
+# a bullet that is no character of a sentence between spaces after a word ("Age 18 to 65 • SLE • Consent"), or after
+# a space glued to a word ("Age 18 to 65 ▪SLE ▪Consent")
+_BULLET_WITHIN = lazy(rf"(?<=\S){_GAP}+(?P<mark>[{_GLUED_BULLETS}])(?:{_GAP}+(?=\S)|(?=[^\W\d_]))")
 
 
 def _bullets_within(line: str, bullet: str) -> list[str]:
-    """runs_doubted's remark on a line holding a bullet that is no character of a sentence (_GLUED_BULLETS) between
-    spaces after its words, other than the bullet the line opens with (bullet), which starts a run's next item
-    (_bullet_cuts): a run of items on a line no bullet opens, "Age 18 to 65 • SLE • Consent", or a sub-list's run, "•
-    Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5", read as one criterion (a bullet separates a sentence's words too: "Hb • ANC • PLT").
-    Before, one criterion, with no remark."""
+    """runs_doubted's remark on a line holding a bullet that is no character of a sentence (_GLUED_BULLETS) after a
+    space after its words (_BULLET_WITHIN), other than the bullet the line opens with (bullet), which starts a run's
+    next item (_bullet_cuts): a run of items on a line no bullet opens, "Age 18 to 65 • SLE • Consent", "Age 18 to 65
+    ▪SLE ▪Consent", or a sub-list's run, "• Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5", read as one criterion (a bullet separates a
+    sentence's words too: "Hb • ANC • PLT"). Before, one criterion, with no remark."""
     body = list_item(line)  # (after the line's own mark, which may be doubled: "- • Age", one mark)
     start = body.start("text") if body is not None and is_marked(body) else 0
     found = [m for m in _BULLET_WITHIN.finditer(line, start) if m["mark"] != bullet and not _bracketed(line, m.start())]
     if not found:
         return []
-    where = ", ".join(_around(line, m, m["mark"]) for m in found[:3])
+    where = ", ".join(_as_written(line, m, m["mark"]) for m in found[:3])
     return [
-        f"The criteria text has a line {shown(line.strip().replace(SHARED_O, 'o'), 100)} holding a bullet between "
-        f"spaces after its words ({where}), where no such bullet opens the line: read as one criterion (a bullet may "
+        f"The criteria text has a line {shown(line.strip().replace(SHARED_O, 'o'), 100)} holding a bullet after a "
+        f"space after its words ({where}), where no such bullet opens the line: read as one criterion (a bullet may "
         "set a sentence's words apart), the curator's to split where it runs items onto one line."
     ]
 
