@@ -4,14 +4,46 @@ right, which must read as it did. The texts are test inputs: no fact of any stud
 held (string constants of tests/, eligibilityCriteria of tests/ and seeds/ JSON, each also under an inclusion heading:
 52,352 splits) was split before and after each fix to the reader: only the texts said in each commit read otherwise.
 
-Found and fixed (each reproduced before with criteria_text.split(text) under an inclusion heading: one criterion, no
-remark):
+Found and fixed (each reproduced before with criteria_text.split(text) under an inclusion heading, no remark):
 - a run numbered on one line whose next mark is glued to a number or stands before a bracket ("1) Age 18 to 65
-  2)2019 SLE 3) Consent", "1) Age 18 to 65 2) (SLE) 3) Consent", "1、年龄；2、2019年SLE；3、同意"): a run's next number
-  was read before a word only, or a number after a space; now before a bracket too, and glued to a number or a
-  bracket after a mark that closes as a bracket does ("2)", "(2)", "2）", or "、"), never after a stop or a colon
-  ("2.5", "2:30"), never after a comma glued to a number by "、" ("1，2、3周": numbers listed), and never where the
-  number closes a bracket the line opened before it ("(onset before age 2) (rare)": run_in._Depth).
+  2)2019 SLE 3) Consent", "1) Age 18 to 65 2) (SLE) 3) Consent", "1、年龄；2、2019年SLE；3、同意"): one criterion
+  from the second item on; now cut before a bracket too, and glued to a number or a bracket after a mark that closes
+  as a bracket does ("2)", "(2)", "2）", or "、"), never after a stop or a colon ("2.5", "2:30"), never after a comma
+  glued to a number by "、" ("1，2、3周": numbers listed), never where the number closes a bracket the line opened
+  before it ("(onset before age 2) (rare)": run_in._Depth).
+- a mark that is a sentence's character glued after a space to a capitalised word ("→ Age 18 to 65 →SLE", "* Age 18
+  to 65 *SLE", "- Age 18 to 65 -SLE per ACR -Consent"): one criterion; still, now said. A bullet that is none glued
+  on both sides ("• Age 18 to 65•SLE"): one criterion; now cut before a capitalised word, said ("ng•h/mL" as before).
+- an arrow, a tick or the like bulleting a line between spaces before a word in lower case or a number ("→ Dose →
+  escalation per protocol"): cut into two criteria; now kept in the item's words, said. An "o" so ("o anemia o
+  neutropenia o rash"): one criterion; still, now said ("o" may be the bullet or "or").
+- a bullet that is no sentence's character after a space on a line no such bullet opens ("Age 18 to 65 • SLE •
+  Consent", "Age 18 to 65 ▪SLE ▪Consent", "• Labs: ▪ Hb ≥ 9 ▪ ANC ≥ 1.5"): one criterion; still (a bullet sets a
+  sentence's words apart too), now said.
+- a run ending at its next number after a word a number may belong to, cut so twice already or its number after
+  standing later ("1. Age 18 to 65 2. SLE 3. Biologics within 4 months of baseline visit 4. Chronic infection",
+  NCT02210780's exclusion list run onto one line; "1. CRS grade 3 or ICANS grade 2. Prior CAR-T 3. Pregnancy"): one
+  criterion from that item on; still, now said (run_in._belonging).
+- an item whose words run sub-items numbered after words wrapped over lines ("1. Histologically confirmed (1)
+  colorectal cancer, triple negative" / "   breast cancer; (2) ...; or (3) documented" / "   glioblastoma.",
+  NCT02576665's item 4 wrapped at a width): one criterion holding the three; now read as its lines joined, three
+  sub-criteria (run_in.wrapped_runs_joined). Found varying tests/fixtures/ctgov/real/'s studies: items wrapped at 40,
+  60 and 80 characters, indented or not; bullets and numbers written otherwise; lists run onto one line.
+
+Found and left (each reproduced with criteria_text.split(text) under an inclusion heading):
+- a first bullet glued to its words that is a sentence's character, the next spaced ("・年龄18-65岁 ・ 确诊SLE", "*Age
+  18 to 65 * SLE"): one criterion, no remark (the line opens with no bullet a run is read by).
+- a bullet glued on both sides before a word in lower case ("• Age 18 to 65•willing to consent"): one criterion, no
+  remark, as a unit's "ng•h/mL" is.
+- a dash after a word before a word in lower case ("- Lupus nephritis - biopsy proven"): a sentence's dash, as before.
+- a run's next number glued after "、" after a comma ("1、年龄，2、3周内，3、同意"): one criterion, no remark, as
+  "1，2、3" lists numbers.
+- a wrapped line opening with a number and a bracket ("1. SLE per ACR (see Table" / "   1) criteria"): "criteria" a
+  sub-criterion of "SLE per ACR (see Table", no remark.
+- a list of one line bulleted "o" ("o Patient over 18 years"): the criterion "o Patient over 18 years", no remark
+  (an "o" is read as a bullet where lines share it).
+- a number after a word it may belong to in a run of two ("1. CTCAE grade 2. Age 18-65"): one criterion, no remark,
+  as earlier hunts chose (a sentence's number).
 """
 
 from __future__ import annotations
