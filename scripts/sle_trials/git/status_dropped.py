@@ -213,10 +213,25 @@ def _holding_a_check(lines: list[tuple[int, str]]) -> set[str]:
         held |= more
 
 
+# a module imported in the code a Python's `-c` runs (`python3 -c 'import pytest, sys; print(...)'`), which is no check
+# run: it was read as `pytest` run with `;` after it (hunt 233)
+_PYTHON_CODE = lazy(r"(?:^|[\s;&|(/])python[0-9.]*[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*c\b")
+_IMPORTED = lazy(r"(?<![\w.])(?:import|from)[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*")
+
+
+def _imports_blanked(line: str) -> str:
+    """A line with the modules a Python's `-c` code imports blanked (as long as they were)."""
+    code = _PYTHON_CODE.search(line)
+    if code is None:
+        return line
+    rest = _IMPORTED.sub(lambda found: " " * len(found.group(0)), line[code.end() :])
+    return line[: code.end()] + rest
+
+
 def _check_at(line: str, held: set[str]) -> int | None:
     """Where on a line a check (or a name holding one: `$(TEST)`, `${TEST}`, `$TEST`, a function's name) first
     stands, or None."""
-    found = _CHECK.search(line)
+    found = _CHECK.search(_imports_blanked(line))
     at = [found.start()] if found else []
     for token in _TOKEN.finditer(line):
         word = token.group(0)
