@@ -10,6 +10,12 @@ on main) in .ci/run under `set -euo pipefail`.
   `check=True` in a `try` whose handler passes. Now a Python source of the code but the tests' starts a process that
   may be a check only with its status kept (git/python_processes.py); the benchmark's `Popen` whose returncode it
   returns, `check=True`, `sys.exit(call(...))`, `git` run without check pass.
+- **A destination the script builds as it runs.** `cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
+  python3.12)")/python3.12"`, `${PREFIX}/bin/...`, a variable of `command -v`, then `make PYTHON=python3.12 test`.
+  Now a destination holding an expansion is refused unless the file gives it a path of the tree or a temporary one
+  (`mktemp`'s, the runner's temporary folder and step files, the script's arguments), and a script of the tree may be
+  given no path outside it (`bash .ci/install.sh /usr/local/bin`, its `cp tools/fake "$1/python3.12"`) (git/
+  program_writes.py); the repository's .ci/trusted-check (`cp -R schema "$dest/schema"`) and review.yml pass.
 """
 
 from __future__ import annotations
@@ -109,3 +115,89 @@ def test_python_that_keeps_a_processs_status_passes(tmp_path: Path) -> None:
         "benchmarks/bench.py": (REPO / "benchmarks/bench.py").read_text(encoding="utf-8"),
     }
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), **changes})
+
+
+# --- A destination the script builds as it runs (git/program_writes.py)
+BUILT = "a file written where an expansion built as the script runs says (`{}`)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {".ci/run": HEAD + 'cp tools/fake "$HOME/bin/python3.12"' + THEN},
+            ".ci/run line 3: " + BUILT.format("$HOME/bin/python3.12"),
+        ),
+        (
+            {".ci/run": HEAD + 'cp tools/fake "$(dirname "$(command -v python3.12)")/python3.12"' + THEN},
+            ".ci/run line 3: " + BUILT.format('$(dirname "$(command -v python3.12)")/python3.12'),
+        ),
+        (
+            {".ci/run": HEAD + "cp tools/fake ${PREFIX}/bin/python3.12" + THEN},
+            ".ci/run line 3: " + BUILT.format("${PREFIX}/bin/python3.12"),
+        ),
+        (
+            {".ci/run": HEAD + 'D=$(command -v python3.12)\ncat tools/fake > "$D"' + THEN},
+            ".ci/run line 4: " + BUILT.format("$D"),
+        ),
+        (
+            {".ci/run": HEAD + "D=/usr/local/bin\ncp tools/fake $D/python3.12" + THEN},
+            ".ci/run line 4: " + BUILT.format("$D/python3.12"),
+        ),
+        (
+            {WORKFLOW: STEPS + "        run: cp tools/fake ${{ env.BIN }}/python3.12\n"},
+            f"{WORKFLOW} line 8: " + BUILT.format("${{ env.BIN }}/python3.12"),
+        ),
+    ],
+)
+def test_a_destination_built_as_the_script_runs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": _makefile(), "tools/fake": FAKE, **changes}, said)
+
+
+def test_a_destination_of_the_tree_or_a_temporary_one_passes(tmp_path: Path) -> None:
+    """Honest twins: the repository's .ci/trusted-check (`"$dest/schema"`, dest=$2; `"$merged/schema"` of mktemp's)
+    and review.yml, which gives it `"$RUNNER_TEMP/review"`, a variable given a path of the tree, the runner's
+    temporary folder and step files, a script's argument, and a script given paths of the tree or temporary ones."""
+    run = (
+        HEAD
+        + 'tmp=$(mktemp -d)\ncp build/x "$tmp/y"\nout=build/logs\necho ok > "$out/log.txt"\ncp build/x "$1/y"\n'
+        + 'bash .ci/trusted-check HEAD "$tmp/review"\npython3 tools/gen.py --out build /tmp/x\n.ci/merge-base main\n'
+    )
+    workflow = (
+        STEPS + '        run: |\n          echo "status=0" >> "$GITHUB_OUTPUT"\n'
+        '          cat x.md >> "$GITHUB_STEP_SUMMARY"\n'
+        '          cp x "$RUNNER_TEMP/x"\n'
+    )
+    changes: dict[str, str | bytes] = {
+        ".ci/trusted-check": (REPO / ".ci/trusted-check").read_text(encoding="utf-8"),
+        ".github/workflows/review.yml": (REPO / ".github/workflows/review.yml").read_text(encoding="utf-8"),
+        ".ci/run": run,
+        WORKFLOW: workflow,
+    }
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), **changes})
+
+
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        ("bash .ci/install.sh /usr/local/bin", "`/usr/local/bin`"),
+        ('.ci/install.sh "$HOME/bin"', "`$HOME/bin`"),
+        ("python3 tools/w.py --to=/usr/local/bin", "`--to=/usr/local/bin`"),
+    ],
+)
+def test_a_path_outside_the_tree_given_to_a_script_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, run: str, said: str
+) -> None:
+    """A script's arguments are put in as a temporary path where it writes (`"$1/make"`): its caller may give it none
+    outside the tree."""
+    changes = {
+        ".ci/run": HEAD + run + THEN,
+        ".ci/install.sh": HEAD + 'cp tools/fake "$1/python3.12"\n',
+        "tools/w.py": "import shutil\nimport sys\n\nshutil.copy('tools/fake', sys.argv[1].partition('=')[2])\n",
+    }
+    given = "a path outside the tree, or one built as the script runs, given to a script of the tree"
+    refused_by_the_trusted_check(
+        request, tmp_path, {"Makefile": _makefile(), **changes}, f".ci/run line 3: {given} ({said})"
+    )

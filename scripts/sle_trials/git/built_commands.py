@@ -52,6 +52,7 @@ _SHELL_VARIABLE = lazy(r"\$\$?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0
 _MAKE_DEFINITION = lazy(r"(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?:[:?+!]?=|::=)[ \t]*(.*)$")
 _SHELL_ASSIGNED = lazy(r"(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=")
 _HOLE = "\x00"
+HOLE = _HOLE  # (what an expansion no file gives one value is put in as: git/program_writes.py reads it too)
 _CONFINED = "\x01"
 # an expansion of digits (arithmetic, `$?`, `$#`, `$$`, `$!`, `${#NAME}`), or of a set of letters, digits, `.`, `_`
 # and `-` alone: what is left of a value cut at its first other character (`${v%%[!0-9.]*}`, `${v##*[!0-9.]}`)

@@ -9,27 +9,30 @@ name, read as make's or python's, runs the program the pull request wrote in its
 may not write a file outside the tree: a copy, move, link or install (its destination: the last word, or `-t`'s),
 `tee`'s files, `dd`'s `of=`, and a redirection's target. The tree's own paths, a temporary folder (`/tmp`, which
 no check's name is looked up in: make_run refuses a default given a path) and the process's own streams
-(`/dev/null`, `/dev/stderr` ...) may be written. A destination the script builds as it runs (`"$HOME/bin/make"`) is
-read by the rules of built names, not here: GITHUB_PATH's and GITHUB_ENV's files (environment rules) are written so."""
+(`/dev/null`, `/dev/stderr` ...) may be written.
+
+Hunt 233: a destination the script builds as it runs (`cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
+make)")/make"`, `${PREFIX}/bin/make`) wrote /usr/local/bin/python3.12 and passed. So a destination holding an expansion
+is put in with what the file gives its variables, and refused unless that is a path of the tree or a temporary one:
+`mktemp`'s, the runner's temporary folder and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...; GITHUB_PATH's and
+GITHUB_ENV's are the environment rules'), and the script's arguments (its caller's words, read where the caller runs
+it)."""
 
 from __future__ import annotations
 
 import re
 
 from sle_trials import files
-from sle_trials.git.built_commands import command_words, plain_lines, shown_word
+from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import workflow_script
 from sle_trials.patterns import lazy
 
-# the commands whose last word (or `-t`'s, `--target-directory=`'s) is where they write
-_COPIERS = frozenset(("cp", "mv", "ln", "install", "rsync", "scp"))
-# a redirection's target: `>`, `>>`, `>|`, `&>`, `&>>`, `1>` ... (`<>` opens it for writing too); not `>&2`
-_REDIRECTED = lazy(r"(?:\d*|&)(?:>>?|>\||<>)[ \t]*(?!&)([^ \t;&|<>()]+)")
+_PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
 _STREAMS = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty")
 
 
-def _outside(word: str) -> bool:
+def outside(word: str) -> bool:
     """Whether a word names a file outside the tree: an absolute path but a temporary folder's or the process's own
     streams, one of the home folder (`~`), or one going up out of the tree (`../`)."""
     word = word.replace("\x04", "")
@@ -40,6 +43,12 @@ def _outside(word: str) -> bool:
             return False
         return True
     return word == ".." or word.startswith("../") or "/../" in word
+
+
+# the commands whose last word (or `-t`'s, `--target-directory=`'s) is where they write
+_COPIERS = frozenset(("cp", "mv", "ln", "install", "rsync", "scp"))
+# a redirection's target: `>`, `>>`, `>|`, `&>`, `&>>`, `1>` ... (`<>` opens it for writing too); not `>&2`
+_REDIRECTED = lazy(r"(?:\d*|&)(?:>>?|>\||<>)[ \t]*(?!&)([^ \t;&|<>()]+)")
 
 
 def _written(program: str, words: list[str]) -> list[str]:
@@ -59,14 +68,72 @@ def _written(program: str, words: list[str]) -> list[str]:
     return []
 
 
+# what a destination built as the script runs may start with: a folder or a file the runner gives for the script's
+# own writing (its temporary folder, a step's outputs), `mktemp`'s, and the script's arguments (the caller's words,
+# read where it runs the script): put in as a temporary path; any other expansion (`$HOME`, `${PREFIX}`, `$(dirname
+# "$(command -v make)")`) may name where a check's name finds its program (hunt 233)
+_GIVEN_FOR_WRITING = frozenset(("RUNNER_TEMP", "TMPDIR", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_STATE",
+                                "GITHUB_ENV", "GITHUB_PATH"))  # fmt: skip
+_TEMPORARY = lazy(r"\$\((?:[ \t]*mktemp\b[^()]*)\)|\$\{?[1-9]\}?")
+_PUT_IN = "/tmp/built"
+
+
+def _names(masked: str, recipes: bool, workflow: bool) -> Names:
+    """The values the file gives its variables (Names), with the runner's and mktemp's temporary paths put in."""
+    names = Names(masked, recipes, workflow)
+    for name, value in names.shell.items():
+        if value is not None:
+            names.shell[name] = _TEMPORARY.sub(_PUT_IN, value)
+    for name in _GIVEN_FOR_WRITING:
+        if name not in names.shell:
+            names.shell[name] = _PUT_IN
+    return names
+
+
+_SCRIPT_RUNNERS = frozenset(("bash", "sh", "dash", "zsh", "ksh", "source", "."))
+
+
+def _script_arguments(program: str, command: Command) -> list[str]:
+    """The words a command gives a script of the tree it runs (`bash .ci/x ARGS`, `.ci/x ARGS`, `python3 tools/x.py
+    ARGS`), whose `$1` ... are put in as a temporary path where it writes: none for another command."""
+    words = [shown_word(word) for word in command.words]
+    named = shown_word(command.word)
+    if program in _SCRIPT_RUNNERS or _PYTHON.fullmatch(program):
+        n = 0
+        while n < len(words) and words[n].startswith("-"):
+            if words[n] in ("-c", "-m", "-s") or words[n][-1:] in ("c", "m"):
+                return []  # (a text or a module run, or the input read: no script of the tree by its path)
+            n += 2 if words[n] in ("-X", "-W", "-o", "+o") else 1
+        return words[n + 1 :] if n < len(words) and not words[n].startswith("/") else []
+    if "/" in named and not named.startswith(("/", ".venv/", "$", "~")):
+        return words
+    return []
+
+
+def _no_path_outside_given_to_a_script(path: str, number: int, program: str, command: Command, names: Names) -> None:
+    """Refused: a path outside the tree, or one built as the script runs, given a script of the tree, which may write
+    where its arguments say (`bash .ci/install.sh /usr/local/bin`, with `cp tools/fake "$1/make"` in it)."""
+    for word in _script_arguments(program, command):
+        value = word.partition("=")[2] if word.startswith("-") else word
+        resolved = names.resolved(_TEMPORARY.sub(_PUT_IN, value))
+        if outside(value) or HOLE in resolved or outside(resolved.replace(chr(4), "")):
+            raise Refused(
+                f"{files.shown(path)} line {number}: a path outside the tree, or one built as the script runs, given "
+                f"to a script of the tree (`{files.printable(word)}`), which may write where its arguments say, where "
+                "a check's name may find its program; give it a path of the tree or under /tmp"
+            )
+
+
 def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: bool) -> None:
     """Refused: a file a shell runs (a script, a makefile's recipes, a workflow) writing a file outside the tree,
-    where a check's name may find it (the module's docstring says why)."""
+    where a check's name may find it, or where an expansion built as it runs says (the module's docstring says why)."""
     if data is None:
         return
     text = data.decode("utf-8", "replace")
     workflow = path.endswith((".yml", ".yaml"))
-    for number, line in plain_lines(text):
+    plain = plain_lines(text)
+    names = _names("\n".join(masked for _, masked in plain), recipes, workflow)
+    for number, line in plain:
         script = workflow_script(line)[1] if workflow else line
         if script is None or script.lstrip().startswith("#"):
             continue
@@ -78,10 +145,19 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
         for command in command_words(script):
             program = shown_word(command.word).rsplit("/", 1)[-1]
             targets += _written(program, [shown_word(word) for word in command.words])
+            _no_path_outside_given_to_a_script(path, number, program, command, names)
         for target in targets:
-            if _outside(target):
+            shown = files.printable(target.replace(chr(4), "").replace(HOLE, "<its input's or environment's>"))
+            if outside(target):
                 raise Refused(
-                    f"{files.shown(path)} line {number}: a file written outside the tree "
-                    f"(`{files.printable(target.replace(chr(4), ''))}`), where a check's name may find the program "
-                    "written in place of the one a reviewer reads; write in the tree or under /tmp"
+                    f"{files.shown(path)} line {number}: a file written outside the tree (`{shown}`), where a check's "
+                    "name may find the program written in place of the one a reviewer reads; write in the tree or "
+                    "under /tmp"
+                )
+            resolved = names.resolved(_TEMPORARY.sub(_PUT_IN, target))
+            if HOLE in resolved or outside(resolved):
+                raise Refused(
+                    f"{files.shown(path)} line {number}: a file written where an expansion built as the script runs "
+                    f"says (`{shown}`), which may be where a check's name finds its program; write a path of the tree "
+                    "or under /tmp, or a variable the script gives one"
                 )
