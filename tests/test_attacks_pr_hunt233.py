@@ -16,6 +16,10 @@ on main) in .ci/run under `set -euo pipefail`.
   (`mktemp`'s, the runner's temporary folder and step files, the script's arguments), and a script of the tree may be
   given no path outside it (`bash .ci/install.sh /usr/local/bin`, its `cp tools/fake "$1/python3.12"`) (git/
   program_writes.py); the repository's .ci/trusted-check (`cp -R schema "$dest/schema"`) and review.yml pass.
+- **(our own) Programs that write by an option or a script of their own.** `sed -n 'w FILE'`, awk's `print >
+  "FILE"`, `tar -C`, `curl -o`, `wget -O`, `sort -o`, `cc -o`, `unzip -d`, `python3 -m venv /usr/local`, `busybox
+  cp`, `find -exec cp {} FILE \\;` (its `;` read as the destination) and `xargs cp tools/fake` (the destination
+  its input's), each writing /usr/local/bin/python3.12 (git/program_writes.py).
 """
 
 from __future__ import annotations
@@ -201,3 +205,44 @@ def test_a_path_outside_the_tree_given_to_a_script_stops_the_extraction(
     refused_by_the_trusted_check(
         request, tmp_path, {"Makefile": _makefile(), **changes}, f".ci/run line 3: {given} ({said})"
     )
+
+
+# --- Programs that write by an option or a script of their own (git/program_writes.py)
+OUTSIDE = "a file written outside the tree (`{}`)"
+
+
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        (f"echo x | sed -n 'w {T}'", OUTSIDE.format(T)),
+        (f"awk '{{print > \"{T}\"}}' tools/fake", OUTSIDE.format(T)),
+        ("tar -xf tools/t.tar -C /usr/local/bin", OUTSIDE.format("/usr/local/bin")),
+        (f"curl -sSo {T} https://example.org/x", OUTSIDE.format(T)),
+        (f"wget --output-document={T} https://example.org/x", OUTSIDE.format(T)),
+        (f"sort -o {T} tools/fake", OUTSIDE.format(T)),
+        (f"cc -o {T} tools/fake.c", OUTSIDE.format(T)),
+        ("unzip -o tools/t.zip -d /usr/local/bin", OUTSIDE.format("/usr/local/bin")),
+        ("python3 -m venv --clear /usr/local", OUTSIDE.format("/usr/local")),
+        (f"busybox cp tools/fake {T}", OUTSIDE.format(T)),
+        (f"find tools -name fake -exec cp {{}} {T} \\;", OUTSIDE.format(T)),
+        (f"echo {T} | xargs cp tools/fake", BUILT.format("<its input's or environment's>")),
+    ],
+)
+def test_a_program_that_writes_by_an_option_or_its_script_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, run: str, said: str
+) -> None:
+    changes = {".ci/run": HEAD + run + THEN, "tools/fake": FAKE}
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": _makefile(), **changes}, f".ci/run line 3: {said}")
+
+
+def test_programs_that_write_the_tree_or_tmp_by_their_options_pass(tmp_path: Path) -> None:
+    run = (
+        HEAD
+        + "curl -sSo build/x https://example.org/x\ntar -xf x.tar -C build\nsort -o /tmp/s x.txt\n"
+        + "python3 -m venv .venv\n"
+        + "sed -i 's/a/b/' notes.txt\nsed -n '/^##/p' Makefile\nawk '$1 > 3 {print}' x.txt\n"
+        + "awk '{print > \"build/y\"}' x\n"
+        + "find . -name '*.pyc' -exec rm {} +\nfind build -name x -exec cp {} /tmp/ \\;\nxargs -n1 echo < x.txt\n"
+        + "wget -O- https://example.org/x | head\ncc -o build/x x.c\nunzip -d build x.zip\nset -o pipefail\nmake test\n"
+    )
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run})

@@ -12,11 +12,13 @@ no check's name is looked up in: make_run refuses a default given a path) and th
 (`/dev/null`, `/dev/stderr` ...) may be written.
 
 Hunt 233: a destination the script builds as it runs (`cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
-make)")/make"`, `${PREFIX}/bin/make`) wrote /usr/local/bin/python3.12 and passed. So a destination holding an expansion
-is put in with what the file gives its variables, and refused unless that is a path of the tree or a temporary one:
-`mktemp`'s, the runner's temporary folder and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...; GITHUB_PATH's and
-GITHUB_ENV's are the environment rules'), and the script's arguments (its caller's words, read where the caller runs
-it)."""
+make)")/make"`, `${PREFIX}/bin/make`), a program's option or script that writes (`curl -o`, `wget -O`, `sort -o`, `cc
+-o`, `tar -C`, `unzip -d`, `python3 -m venv /usr/local`, sed's `w`, awk's `print >`), a copy run by `busybox`, by `find
+-exec cp {} FILE \\;` (its `;` read as the destination) or by `xargs` (the destination its input's) each wrote
+/usr/local/bin/python3.12 and passed. So a destination holding an expansion is put in with what the file gives its
+variables, and refused unless that is a path of the tree or a temporary one: `mktemp`'s, the runner's temporary folder
+and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...; GITHUB_PATH's and GITHUB_ENV's are the environment rules'), and the
+script's arguments (its caller's words, read where the caller runs it)."""
 
 from __future__ import annotations
 
@@ -51,8 +53,54 @@ _COPIERS = frozenset(("cp", "mv", "ln", "install", "rsync", "scp"))
 _REDIRECTED = lazy(r"(?:\d*|&)(?:>>?|>\||<>)[ \t]*(?!&)([^ \t;&|<>()]+)")
 
 
+# the options by which a program writes a file their value names (`curl -o`, `wget -O`, `sort -o`, `cc -o`, `tar -C`,
+# `unzip -d`, pip's `--target`), by program, a short option by its letter (hunt 233: each wrote
+# /usr/local/bin/python3.12, and passed)
+_OUTPUT_OPTIONS: dict[str, tuple[str, ...]] = {
+    "curl": ("o", "--output", "--output-dir"),
+    "wget": ("O", "--output-document", "P", "--directory-prefix"),
+    "sort": ("o", "--output"),
+    "patch": ("o", "--output"),
+    "tar": ("C", "--directory"),
+    "unzip": ("d",),
+    "pip": ("t", "--target", "--prefix", "--root", "--src"),
+    "cc": ("o",), "gcc": ("o",), "g++": ("o",), "c++": ("o",), "clang": ("o",), "go": ("o",), "rustc": ("o",),
+}  # fmt: skip
+_APPLETS = frozenset(("busybox", "toybox"))
+# a sed script's `w` command (or the `w` flag of its `s`), which writes the file it names
+_SED_WRITE = lazy(r"(?:^|[;{}\s0-9$/!])[wW][ \t]+([^;}\n]+)")
+# an awk print's redirection, to a string or to a name's value (an expression built as it runs)
+_AWK_WRITE = lazy(r"\bprintf?\b[^;{}]*?>>?[ \t]*(?:\"([^\"]*)\"|([A-Za-z_$][\w$]*))")
+
+
+def _output_option(options: tuple[str, ...], words: list[str]) -> list[str]:
+    """The values of a program's output options among its words (`-o FILE`, `-oFILE`, `-sSo FILE`, `--output=FILE`)."""
+    out = []
+    for n, word in enumerate(words):
+        after = [words[n + 1]] if n + 1 < len(words) else []
+        for option in options:
+            if word == option or (option.startswith("--") and word.startswith(option + "=")):
+                out += after if word == option else [word.partition("=")[2]]
+            elif len(option) == 1 and word.startswith("-") and not word.startswith("--") and option in word[1:]:
+                at = word.index(option, 1)
+                out += after if at == len(word) - 1 else [word[at + 1 :]]
+    return out
+
+
+def _script_of(words: list[str]) -> str:
+    """The script a sed or awk is given (`-e`'s values, else its first word not an option)."""
+    given = [words[n + 1] for n, word in enumerate(words[:-1]) if word in ("-e", "--expression")]
+    given += [word.partition("=")[2] for word in words if word.startswith("--expression=")]
+    return "\n".join(given) if given else next((word for word in words if not word.startswith("-")), "")
+
+
 def _written(program: str, words: list[str]) -> list[str]:
-    """The files a command writes by its words (not its redirections)."""
+    """The files a command writes by its words (not its redirections); a hole (built_commands' `\x00`) where they
+    are given by its input."""
+    if program in _APPLETS and words:
+        program, words = words[0].rsplit("/", 1)[-1], words[1:]
+    while words and words[-1] in (";", "+"):  # (`find -exec cp {} DEST \;`)
+        words = words[:-1]
     if program in _COPIERS:
         for n, word in enumerate(words):
             if word in ("-t", "--target-directory") and n + 1 < len(words):
@@ -61,11 +109,26 @@ def _written(program: str, words: list[str]) -> list[str]:
                 return [word.partition("=")[2]]
         plain = [word for word in words if not word.startswith("-")]
         return plain[-1:] if len(plain) >= 2 else []  # (`ln -s FILE`: a link in the folder it runs in)
+    if program == "xargs":  # (its input's words after the command's: a copier's last, tee's files)
+        run = next((n for n, word in enumerate(words) if not word.startswith("-")), None)
+        inner = words[run].rsplit("/", 1)[-1] if run is not None else ""
+        if inner == "tee" or (inner in _COPIERS and not any(w.startswith(("-t", "--target")) for w in words)):
+            return [HOLE]
+        return []
     if program == "tee":
         return [word for word in words if not word.startswith("-")]
     if program == "dd":
         return [word[3:] for word in words if word.startswith("of=")]
-    return []
+    if program in ("sed", "gsed"):
+        return [found.group(1).strip() for found in _SED_WRITE.finditer(_script_of(words))]
+    if program in ("awk", "gawk", "mawk", "nawk"):
+        return [f.group(1) if f.group(2) is None else HOLE for f in _AWK_WRITE.finditer(_script_of(words))]
+    if _PYTHON.fullmatch(program) and "-m" in words[:-1]:  # (`python -m venv DEST`, `python -m pip --target DIR`)
+        program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
+    if program in ("venv", "virtualenv", "pyvenv"):
+        return [word for word in words if not word.startswith("-")][-1:]
+    options = _OUTPUT_OPTIONS.get(program.rstrip("0123456789."), ())
+    return _output_option(options, words)
 
 
 # what a destination built as the script runs may start with: a folder or a file the runner gives for the script's
