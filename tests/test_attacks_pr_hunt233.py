@@ -20,6 +20,9 @@ on main) in .ci/run under `set -euo pipefail`.
   "FILE"`, `tar -C`, `curl -o`, `wget -O`, `sort -o`, `cc -o`, `unzip -d`, `python3 -m venv /usr/local`, `busybox
   cp`, `find -exec cp {} FILE \\;` (its `;` read as the destination) and `xargs cp tools/fake` (the destination
   its input's), each writing /usr/local/bin/python3.12 (git/program_writes.py).
+- **A program written by another language's code.** `python3 -c "open('/usr/local/bin/python3.12', 'w')..."`, a
+  here-document's `shutil.copy('tools/fake', shutil.which('python3.12'))`, a script CI runs doing so, `perl -e`,
+  `ruby -e`, `node -e` (git/python_writes.py, git/program_writes.py).
 """
 
 from __future__ import annotations
@@ -246,3 +249,75 @@ def test_programs_that_write_the_tree_or_tmp_by_their_options_pass(tmp_path: Pat
         + "wget -O- https://example.org/x | head\ncc -o build/x x.c\nunzip -d build x.zip\nset -o pipefail\nmake test\n"
     )
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run})
+
+
+# --- A program written by another language's code (git/python_writes.py, git/program_writes.py)
+BY_PYTHON = "a file written by Python's code outside the tree, or where it builds as it runs (`{}`)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {".ci/run": HEAD + f"python3 -c \"open('{T}', 'w').write('exit 0')\"" + THEN},
+            ".ci/run line 3: " + BY_PYTHON.format(T),
+        ),
+        (
+            {
+                ".ci/run": HEAD
+                + "python3 - <<'EOF'\nimport shutil\nshutil.copy('tools/fake', shutil.which('python3.12'))\nEOF"
+                + THEN
+            },
+            ".ci/run line 3: " + BY_PYTHON.format("shutil.which('python3.12')"),
+        ),
+        (
+            {".ci/run": HEAD + "python3 -c \"import pathlib; pathlib.Path.home().joinpath('bin/x').write_text('')\"\n"},
+            ".ci/run line 3: " + BY_PYTHON.format("pathlib.Path.home().joinpath('bin/x')"),
+        ),
+        (
+            {
+                ".ci/run": HEAD + ".venv/bin/python tools/w.py" + THEN,
+                "tools/w.py": "import shutil\n\nshutil.copy('tools/fake', shutil.which('python3.12'))\n",
+            },
+            "tools/w.py line 3: a file written outside the tree, or where programs are found",
+        ),
+        (
+            {
+                ".ci/run": HEAD + "python3 tools/w.py" + THEN,
+                "tools/w.py": f"from pathlib import Path\n\nPath('{T}').write_text('')\n",
+            },
+            f"tools/w.py line 3: a file written outside the tree, or where programs are found (`{T}`)",
+        ),
+        (
+            {".ci/run": HEAD + f'perl -e \'open(my $f, ">", "{T}"); print $f "exit 0"\'' + THEN},
+            ".ci/run line 3: " + OUTSIDE.format(T),
+        ),
+        ({".ci/run": HEAD + f'ruby -e \'File.write("{T}", "exit 0")\'' + THEN}, ".ci/run line 3: " + OUTSIDE.format(T)),
+        (
+            {".ci/run": HEAD + f'node -e \'require("fs").writeFileSync("{T}", "exit 0")\'' + THEN},
+            ".ci/run line 3: " + OUTSIDE.format(T),
+        ),
+    ],
+)
+def test_a_program_written_by_another_languages_code_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, changes: dict[str, str | bytes], said: str
+) -> None:
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": _makefile(), "tools/fake": FAKE, **changes}, said)
+
+
+def test_code_that_writes_in_the_tree_or_under_tmp_passes(tmp_path: Path) -> None:
+    """Honest twins: Python's code writing a path of the tree or /tmp, reading what it likes, a script writing where
+    it is told, and Perl writing the tree's file."""
+    run = (
+        HEAD
+        + "python3 -c \"open('build/x.txt', 'w').write('1')\"\n"
+        + "python3 -c \"import pathlib; pathlib.Path('/tmp/x').write_text('')\"\n"
+        + "python3 -c \"print(open('/etc/os-release').read())\"\npython3 tools/gen.py --out build\n"
+        + 'perl -e \'open(my $f, ">", "build/x")\'\n'
+        + "python3 - <<'EOF'\nimport shutil\nshutil.copy('build/x', '/tmp/y')\nEOF\nmake test\n"
+    )
+    gen = (
+        "import sys\nfrom pathlib import Path\n\nPath(sys.argv[-1], 'x.txt').write_text('made')\n"
+        "open('build/y', 'w').close()\n"
+    )
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run, "tools/gen.py": gen})

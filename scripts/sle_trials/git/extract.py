@@ -148,6 +148,7 @@ from sle_trials.git.make_run import TopMakefile, no_make_run_otherwise
 from sle_trials.git.marks_added import no_empty_cases_excused_anew, no_test_excused_anew
 from sle_trials.git.program_writes import no_program_written_outside_the_tree
 from sle_trials.git.python_processes import no_check_started_with_its_status_dropped
+from sle_trials.git.python_writes import no_program_written_by_python
 from sle_trials.git.refusal import (
     Refused,
 )
@@ -357,6 +358,7 @@ def code_held(repository: plumbing.Repository, tree_ish: str, read: set[tuple[st
             no_optimisation_in_a_command(path, blobs[oid].data, python=True)  # its `#!` line
             no_conftest_fixture_stubbed(path, blobs[oid].data or b"", fixtures)
             no_check_started_with_its_status_dropped(path, blobs[oid].data)
+            no_program_written_by_python(path, blobs[oid].data)
         elif blobs[oid].data is None:
             raise Refused(f"{files.shown(path)}: over {PYTHON_LIMIT:,} bytes, whose characters are not read")
         no_lone_carriage_return(path, blobs[oid].data)

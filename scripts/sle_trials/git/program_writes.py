@@ -14,39 +14,26 @@ no check's name is looked up in: make_run refuses a default given a path) and th
 Hunt 233: a destination the script builds as it runs (`cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
 make)")/make"`, `${PREFIX}/bin/make`), a program's option or script that writes (`curl -o`, `wget -O`, `sort -o`, `cc
 -o`, `tar -C`, `unzip -d`, `python3 -m venv /usr/local`, sed's `w`, awk's `print >`), a copy run by `busybox`, by `find
--exec cp {} FILE \\;` (its `;` read as the destination) or by `xargs` (the destination its input's) each wrote
-/usr/local/bin/python3.12 and passed. So a destination holding an expansion is put in with what the file gives its
-variables, and refused unless that is a path of the tree or a temporary one: `mktemp`'s, the runner's temporary folder
-and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...; GITHUB_PATH's and GITHUB_ENV's are the environment rules'), and the
-script's arguments (its caller's words, read where the caller runs it)."""
+-exec cp {} FILE \\;` (its `;` read as the destination) or by `xargs` (the destination its input's), and Python's or
+another language's code given on the line (git/python_writes.py) each wrote /usr/local/bin/python3.12 and passed. So a
+destination holding an expansion is put in with what the file gives its variables, and refused unless that is a path of
+the tree or a temporary one: `mktemp`'s, the runner's temporary folder and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...;
+GITHUB_PATH's and GITHUB_ENV's are the environment rules'), and the script's arguments (its caller's words, read where
+the caller runs it)."""
 
 from __future__ import annotations
 
 import re
+import textwrap
 
 from sle_trials import files
 from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
+from sle_trials.git.python_writes import outside, written_outside
 from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import workflow_script
 from sle_trials.patterns import lazy
 
 _PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
-_STREAMS = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty")
-
-
-def outside(word: str) -> bool:
-    """Whether a word names a file outside the tree: an absolute path but a temporary folder's or the process's own
-    streams, one of the home folder (`~`), or one going up out of the tree (`../`)."""
-    word = word.replace("\x04", "")
-    if word.startswith("~"):
-        return True
-    if word.startswith("/"):
-        if word in _STREAMS or word.startswith(("/dev/fd/", "/tmp/", "/proc/self/fd/")) or word == "/tmp":
-            return False
-        return True
-    return word == ".." or word.startswith("../") or "/../" in word
-
-
 # the commands whose last word (or `-t`'s, `--target-directory=`'s) is where they write
 _COPIERS = frozenset(("cp", "mv", "ln", "install", "rsync", "scp"))
 # a redirection's target: `>`, `>>`, `>|`, `&>`, `&>>`, `1>` ... (`<>` opens it for writing too); not `>&2`
@@ -71,6 +58,32 @@ _APPLETS = frozenset(("busybox", "toybox"))
 _SED_WRITE = lazy(r"(?:^|[;{}\s0-9$/!])[wW][ \t]+([^;}\n]+)")
 # an awk print's redirection, to a string or to a name's value (an expression built as it runs)
 _AWK_WRITE = lazy(r"\bprintf?\b[^;{}]*?>>?[ \t]*(?:\"([^\"]*)\"|([A-Za-z_$][\w$]*))")
+
+
+# another language's code given on a line (`perl -e`, `ruby -e`, `node -e`), which writes a file: each path it names
+# as a string must be the tree's or a temporary one's, and none built from the environment or where programs are found
+_OTHER_LANGUAGES = lazy(r"perl[0-9.]*|ruby[0-9.]*|node(?:js)?|php[0-9.]*|lua[0-9.]*|Rscript|tclsh[0-9.]*|osascript")
+_OTHER_WRITES = lazy(
+    r"\bopen\b|\bsysopen\b|write|\bcopy|\bmove\b|\brename|\bsymlink|\blink\b|FileUtils|\bcp\b|\bmv\b|\bln_s\b"
+    r"|\binstall\b|\bputs\b|file_put_contents|fopen|sink\(|\bcat\("
+)
+_OTHER_FOUND = lazy(r"\bENV\b|%ENV|\$ENV|process\.env|getenv|\bHOME\b|homedir|\bwhich\b|Sys\.getenv|path\.expand")
+_STRING = lazy(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'")
+
+
+def _other_language_writes(program: str, words: list[str]) -> list[str]:
+    """The paths another language's code given on the line (`-e`, `-E`, `-r`, its first word for Rscript's `-e`)
+    names where it writes a file: its strings (a mode's `>` left out), and a hole where it builds a path from the
+    environment or where programs are found."""
+    code = " ".join(words[n + 1] for n, word in enumerate(words[:-1]) if word in ("-e", "-E", "-r", "--eval", "-p"))
+    if not code or not _OTHER_WRITES.search(code):
+        return []
+    out = [HOLE] if _OTHER_FOUND.search(code) else []
+    for found in _STRING.finditer(code):
+        text = (found.group(1) if found.group(1) is not None else found.group(2)).lstrip("+<> \t")
+        if text.startswith(("/", "~", "..")):
+            out.append(text.split()[0])
+    return out
 
 
 def _output_option(options: tuple[str, ...], words: list[str]) -> list[str]:
@@ -127,6 +140,8 @@ def _written(program: str, words: list[str]) -> list[str]:
         program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
     if program in ("venv", "virtualenv", "pyvenv"):
         return [word for word in words if not word.startswith("-")][-1:]
+    if _OTHER_LANGUAGES.fullmatch(program):
+        return _other_language_writes(program, words)
     options = _OUTPUT_OPTIONS.get(program.rstrip("0123456789."), ())
     return _output_option(options, words)
 
@@ -139,6 +154,7 @@ _GIVEN_FOR_WRITING = frozenset(("RUNNER_TEMP", "TMPDIR", "GITHUB_OUTPUT", "GITHU
                                 "GITHUB_ENV", "GITHUB_PATH"))  # fmt: skip
 _TEMPORARY = lazy(r"\$\((?:[ \t]*mktemp\b[^()]*)\)|\$\{?[1-9]\}?")
 _PUT_IN = "/tmp/built"
+_HERE_DOCUMENT = lazy(r"<<(-?)[ \t]*\x04?([A-Za-z_][A-Za-z0-9_]*)\x04?")
 
 
 def _names(masked: str, recipes: bool, workflow: bool) -> Names:
@@ -151,6 +167,26 @@ def _names(masked: str, recipes: bool, workflow: bool) -> Names:
         if name not in names.shell:
             names.shell[name] = _PUT_IN
     return names
+
+
+def _python_code(command: Command, script: str, later: list[str], workflow: bool) -> str | None:
+    """The code a Python command is given on its line (`-c`'s word) or by a here-document (the raw lines after its
+    line, to its end), or None."""
+    words = [shown_word(word) for word in command.words]
+    for n, word in enumerate(words):
+        if word == "-c" or (word.startswith("-") and not word.startswith("--") and word.endswith("c")):
+            return words[n + 1] if n + 1 < len(words) else None
+        if not word.startswith("-"):
+            break
+    here = _HERE_DOCUMENT.search(script, command.at)
+    if here is None:
+        return None
+    body: list[str] = []
+    for line in later:
+        if (line.strip() if workflow or here.group(1) else line) == here.group(2):
+            break
+        body.append(line)
+    return textwrap.dedent("\n".join(body))
 
 
 _SCRIPT_RUNNERS = frozenset(("bash", "sh", "dash", "zsh", "ksh", "source", "."))
@@ -189,13 +225,15 @@ def _no_path_outside_given_to_a_script(path: str, number: int, program: str, com
 
 def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: bool) -> None:
     """Refused: a file a shell runs (a script, a makefile's recipes, a workflow) writing a file outside the tree,
-    where a check's name may find it, or where an expansion built as it runs says (the module's docstring says why)."""
+    where a check's name may find it, or where an expansion built as it runs says (the module's docstring says why);
+    and Python's code given on a line writing so (git/python_writes.py)."""
     if data is None:
         return
     text = data.decode("utf-8", "replace")
     workflow = path.endswith((".yml", ".yaml"))
     plain = plain_lines(text)
     names = _names("\n".join(masked for _, masked in plain), recipes, workflow)
+    raw = text.split("\n")
     for number, line in plain:
         script = workflow_script(line)[1] if workflow else line
         if script is None or script.lstrip().startswith("#"):
@@ -209,6 +247,14 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
             program = shown_word(command.word).rsplit("/", 1)[-1]
             targets += _written(program, [shown_word(word) for word in command.words])
             _no_path_outside_given_to_a_script(path, number, program, command, names)
+            code = _python_code(command, script, raw[number:], workflow) if _PYTHON.fullmatch(program) else None
+            written = written_outside(code, built=True) if code is not None else None
+            if written is not None:
+                raise Refused(
+                    f"{files.shown(path)} line {number}: a file written by Python's code outside the tree, or where "
+                    f"it builds as it runs (`{files.printable(written[1])}`), where a check's name may find the "
+                    "program written in place of the one a reviewer reads; write a path of the tree or under /tmp"
+                )
         for target in targets:
             shown = files.printable(target.replace(chr(4), "").replace(HOLE, "<its input's or environment's>"))
             if outside(target):

@@ -1,0 +1,185 @@
+"""Files a Python text or source writes outside the tree, where a check's name may find a program (hunt 233).
+
+git/program_writes.py reads the files a shell's commands write (`cp`, `ln`, `tee`, a redirection). Another
+language's code writes as well: `python3 -c "open('/usr/local/bin/python3.12', 'w').write(...)"` then `make
+PYTHON=python3.12 test` in .ci/run, and `shutil.copy('tools/fake', shutil.which('make'))` in a Python script CI runs,
+wrote the program a check's name then ran, and passed the extraction (exit 0). So a Python text given on a line (`-c`,
+a here-document) may write only where its words say, in the tree or /tmp (a destination it builds as it runs is
+refused: its words are all a reviewer reads), and a Python source of the code but the tests' may not write a literal
+path outside the tree, nor one built from where programs are found (`shutil.which`, `sys.executable`, the home
+folder, the environment, the interpreter's prefix). A script writing where it is told (`--dir`, a temporary folder)
+passes: what it is told is a line's word, read where that line runs it."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from sle_trials import files
+from sle_trials.git.built_names import constants_of, text_of
+from sle_trials.git.code_text import python_tree
+from sle_trials.git.refusal import Refused
+
+_OPENERS = frozenset(("open", "io.open", "codecs.open", "os.open", "builtins.open"))
+# (a method of a path: the path its object names is written), and the functions whose last positional argument
+# (or `dst`) is where they write
+_PATH_WRITERS = frozenset(("write_text", "write_bytes", "touch", "symlink_to", "hardlink_to", "mkdir", "chmod"))
+_PATH_MOVES = frozenset(("rename", "replace"))  # (`path.rename(target)`)
+_COPIERS = frozenset(
+    ("copy", "copy2", "copyfile", "copytree", "move", "copymode", "copystat", "rename", "replace", "symlink", "link",
+     "renames", "urlretrieve", "extractall", "extract", "unpack_archive")
+)  # fmt: skip
+# what a destination built from the places programs are found names
+_FOUND = frozenset(("which", "executable", "expanduser", "home", "environ", "getenv", "prefix", "base_prefix",
+                    "exec_prefix", "get_path", "get_paths", "getsitepackages", "getusersitepackages", "USER_BASE",
+                    "USER_SITE", "expandvars", "gettempdir"))  # fmt: skip
+
+
+# (and a function so named, imported from its module: `from shutil import which`)
+_FOUND_BY_NAME = frozenset(("which", "expanduser", "getenv", "environ", "expandvars", "gettempdir"))
+# the modules whose function of _COPIERS's names writes its last argument (a method of another object so named, as
+# `str.replace`, does not), and the methods that write wherever their object is
+_COPYING_MODULES = frozenset(("os", "shutil", "request", "urllib.request", "distutils.file_util", "dir_util"))
+_EXTRACTING = frozenset(("extractall", "extract", "unpack_archive"))
+
+
+def _writing_mode(call: ast.Call, constants: dict[str, str]) -> bool:
+    """Whether open() (or a path's `.open()`) is given a mode that writes, or one built as it runs."""
+    mode = (
+        call.args[1]
+        if len(call.args) > 1
+        else next((k.value for k in call.keywords if k.arg in ("mode", "flags")), None)
+    )
+    if mode is None:
+        return False
+    text = text_of(mode, constants)
+    return text is None or any(letter in text for letter in "wax+")
+
+
+def _destinations(tree: ast.AST, constants: dict[str, str]) -> Iterator[tuple[int, ast.expr]]:
+    """Each file a Python tree writes: (line, the expression naming it)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = ast.unparse(func)
+        short = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if (name in _OPENERS or short == "open" and not isinstance(func, ast.Attribute)) and node.args:
+            if short != "open" or _writing_mode(node, constants) or name == "os.open":
+                yield node.lineno, node.args[0]
+        elif isinstance(func, ast.Attribute) and short == "open":
+            if isinstance(func.value, ast.Name):  # (a module's: `io.open(path, "w")`, `tarfile.open(path, "w")`)
+                if node.args and _writing_mode(node, constants):
+                    yield node.lineno, node.args[0]
+            elif _writing_mode(ast.Call(func=func, args=[func.value, *node.args], keywords=node.keywords), constants):
+                yield node.lineno, func.value  # (a path's: `Path("x").open("w")`)
+        elif isinstance(func, ast.Attribute) and short in _PATH_WRITERS:
+            yield node.lineno, func.value
+        elif short in _COPIERS and (
+            short in _EXTRACTING
+            or isinstance(func, ast.Name)
+            or (isinstance(func, ast.Attribute) and ast.unparse(func.value) in _COPYING_MODULES)
+            or (isinstance(func, ast.Attribute) and short in _PATH_MOVES and len(node.args) == 1)
+        ):
+            target = next((k.value for k in node.keywords if k.arg in ("dst", "dest", "path", "extract_dir")), None)
+            if target is None and isinstance(func, ast.Attribute) and short in _PATH_MOVES and len(node.args) == 1:
+                target = node.args[0]
+            elif target is None and len(node.args) >= (1 if short in ("extractall", "extract") else 2):
+                target = node.args[-1] if short not in ("urlretrieve",) else node.args[1]
+            if target is not None:
+                yield node.lineno, target
+
+
+_STREAMS = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty")
+
+
+def outside(word: str) -> bool:
+    """Whether a word names a file outside the tree: an absolute path but a temporary folder's or the process's own
+    streams, one of the home folder (`~`), or one going up out of the tree (`../`)."""
+    word = word.replace("\x04", "")
+    if word.startswith("~"):
+        return True
+    if word.startswith("/"):
+        if word in _STREAMS or word.startswith(("/dev/fd/", "/tmp/", "/proc/self/fd/")) or word == "/tmp":
+            return False
+        return True
+    return word == ".." or word.startswith("../") or "/../" in word
+
+
+def _found_where_programs_are(node: ast.expr, bound: dict[str, ast.expr], depth: int = 0) -> bool:
+    """Whether an expression is built from where programs are found (`shutil.which`, `sys.executable`, the home
+    folder, the environment, the interpreter's prefix), directly or by a name bound once to such."""
+    for part in ast.walk(node):
+        if isinstance(part, ast.Attribute) and part.attr in _FOUND:
+            return True
+        if isinstance(part, ast.Name) and part.id in _FOUND_BY_NAME:
+            return True
+        if isinstance(part, ast.Name) and part.id in bound and depth < 8:
+            if _found_where_programs_are(bound[part.id], bound, depth + 1):
+                return True
+    return False
+
+
+def _bound_once(tree: ast.AST) -> dict[str, ast.expr]:
+    seen: dict[str, ast.expr] = {}
+    twice: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name in seen:
+                twice.add(name)
+            seen[name] = node.value
+    return {name: value for name, value in seen.items() if name not in twice}
+
+
+def written_outside(code: str, built: bool) -> tuple[int, str] | None:
+    """The first file a Python text writes outside the tree (line, what names it), or None. built: a destination
+    built as the code runs counts as outside (a text on a line, whose paths are its words); else only a literal path
+    outside the tree, or one built from where programs are found (a script's, which may write where it is told)."""
+    tree = python_tree(code.encode("utf-8", "surrogateescape"))
+    if tree is None:
+        return None
+    constants = constants_of(list(ast.walk(tree)))
+    bound = _bound_once(tree)
+    for line, target in _destinations(tree, constants):
+        text = _path_text(target, constants)
+        if text is not None:
+            if outside(text):
+                return line, text
+            continue
+        if built or _found_where_programs_are(target, bound):
+            return line, ast.unparse(target)
+    return None
+
+
+def _path_text(node: ast.expr, constants: dict[str, str]) -> str | None:
+    """The path an expression names from constants alone (a string, `Path('x')`, `Path('x') / 'y'`), or None."""
+    if isinstance(node, ast.Call) and len(node.args) >= 1 and not node.keywords:
+        func = node.func
+        short = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if short in ("Path", "PurePath", "PosixPath"):
+            parts = [_path_text(arg, constants) for arg in node.args]
+            return None if any(p is None for p in parts) else "/".join(p or "" for p in parts)
+        if short == "join" and isinstance(func, ast.Attribute) and ast.unparse(func.value) in ("os.path", "path"):
+            parts = [_path_text(arg, constants) for arg in node.args]
+            return None if any(p is None for p in parts) else "/".join(p or "" for p in parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left, right = _path_text(node.left, constants), _path_text(node.right, constants)
+        return None if left is None or right is None else f"{left}/{right}"
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return "/dev/fd/0"  # (a file descriptor the process holds)
+    return text_of(node, constants)
+
+
+def no_program_written_by_python(path: str, data: bytes | None) -> None:
+    """Refused: a Python source of the code but the tests' writing a literal path outside the tree, or one built from
+    where programs are found (the module's docstring says why)."""
+    if data is None or path.startswith("tests/"):
+        return
+    found = written_outside(data.decode("utf-8", "replace"), built=False)
+    if found is not None:
+        raise Refused(
+            f"{files.shown(path)} line {found[0]}: a file written outside the tree, or where programs are found "
+            f"(`{files.printable(found[1])}`), where a check's name may find the program written in place of the one "
+            "a reviewer reads; write in the tree or under /tmp"
+        )
