@@ -23,6 +23,12 @@ on main) in .ci/run under `set -euo pipefail`.
 - **A program written by another language's code.** `python3 -c "open('/usr/local/bin/python3.12', 'w')..."`, a
   here-document's `shutil.copy('tools/fake', shutil.which('python3.12'))`, a script CI runs doing so, `perl -e`,
   `ruby -e`, `node -e` (git/python_writes.py, git/program_writes.py).
+- **(our own) The tree's code changed as the script runs.** `printf 'test:\\n\\t@true\\n' > Makefile`, `cp /bin/true
+  .venv/bin/ruff` before `.venv/bin/ruff check .`, `rm` or `mv` of a failing test, a `pytest.ini` written, `git
+  checkout HEAD~1 -- tests`, `perl -pi -e ... Makefile`, and Python's `open('Makefile', 'w')`, each before the check
+  it changes: every rule read the files the review showed, and the checks ran others. Now a script may not write,
+  remove, move or edit in place a file of the tree's code, nor run git to change the work tree (git/program_writes.py,
+  git/python_writes.py); `python3 -m venv .venv`, `rm -rf .venv`, `sed -i` of a text, a build folder's files pass.
 """
 
 from __future__ import annotations
@@ -321,3 +327,64 @@ def test_code_that_writes_in_the_tree_or_under_tmp_passes(tmp_path: Path) -> Non
         "open('build/y', 'w').close()\n"
     )
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run, "tools/gen.py": gen})
+
+
+# --- The tree's code changed as the script runs (git/program_writes.py, git/python_writes.py)
+CHANGED = "a file of the tree's code {} as the script runs (`{}`)"
+
+
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        ("printf 'test:\\n\\t@true\\n' > Makefile\nmake test\n", CHANGED.format("written", "Makefile")),
+        ("cp /bin/true .venv/bin/ruff\n.venv/bin/ruff check .\n", CHANGED.format("written", ".venv/bin/ruff")),
+        ("rm tests/test_failing.py\nmake test\n", CHANGED.format("removed, moved or changed", "tests/test_failing.py")),
+        (
+            "mv tests/test_failing.py failing.txt\nmake test\n",
+            CHANGED.format("removed, moved or changed", "tests/test_failing.py"),
+        ),
+        (
+            "printf '[pytest]\\naddopts = -k nothing\\n' > pytest.ini\nmake test\n",
+            CHANGED.format("written", "pytest.ini"),
+        ),
+        (
+            "git checkout HEAD~1 -- tests\nmake test\n",
+            CHANGED.format("removed, moved or changed", "the work tree, by git"),
+        ),
+        ("perl -pi -e 's/x/y/' Makefile\nmake test\n", CHANGED.format("removed, moved or changed", "Makefile")),
+        ("echo 'exit 0' | tee tests/conftest.py\nmake test\n", CHANGED.format("written", "tests/conftest.py")),
+        (
+            "python3 -c \"open('Makefile', 'w').write('test:')\"\nmake test\n",
+            CHANGED.format("written by Python's code", "Makefile"),
+        ),
+    ],
+)
+def test_the_trees_code_changed_as_the_script_runs_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, run: str, said: str
+) -> None:
+    changes = {".ci/run": HEAD + run, "tests/test_failing.py": "def test_fails() -> None:\n    assert 1 == 2\n"}
+    refused_by_the_trusted_check(request, tmp_path, {"Makefile": _makefile(), **changes}, f".ci/run line 3: {said}")
+
+
+def test_a_venv_made_and_files_of_no_code_written_pass(tmp_path: Path) -> None:
+    """Honest twins: .venv made and removed as the Makefile does, a text edited in place, a build folder's files,
+    `touch` of a stamp, git reading the tree; and the repository's Makefile, .ci/run and workflows."""
+    run = (
+        HEAD
+        + "rm -rf .venv\npython3 -m venv .venv\nsed -i 's/a/b/' notes.txt\nrm -rf build\nmkdir -p build\n"
+        + "echo ok > build/log.txt\nmv build/log.txt build/old.txt\ntouch .venv/.stamp\ngit diff --exit-code\n"
+        + "git rev-parse HEAD\nmake test\n"
+    )
+    changes: dict[str, str | bytes] = {
+        path: (REPO / path).read_text(encoding="utf-8") for path in (".ci/run", ".pre-commit-config.yaml")
+    }
+    for name in ("ci", "review", "drift", "pages"):
+        changes[f".github/workflows/{name}.yml"] = (REPO / f".github/workflows/{name}.yml").read_text(encoding="utf-8")
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), **changes, ".ci/steps.sh": run})
+
+
+def test_a_test_that_writes_the_trees_code_stops_the_extraction(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """A test module writing a program of .venv/ (which CI's ruff then is) is held as any Python source."""
+    test = "from pathlib import Path\n\n\ndef test_setup() -> None:\n    Path('.venv/bin/ruff').write_text('exit 0')\n"
+    said = "tests/test_setup.py line 5: a file of the tree's code written (`.venv/bin/ruff`)"
+    refused_by_the_trusted_check(request, tmp_path, {"tests/test_setup.py": test}, said)

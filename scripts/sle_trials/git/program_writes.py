@@ -19,16 +19,23 @@ another language's code given on the line (git/python_writes.py) each wrote /usr
 destination holding an expansion is put in with what the file gives its variables, and refused unless that is a path of
 the tree or a temporary one: `mktemp`'s, the runner's temporary folder and step files (RUNNER_TEMP, GITHUB_OUTPUT, ...;
 GITHUB_PATH's and GITHUB_ENV's are the environment rules'), and the script's arguments (its caller's words, read where
-the caller runs it)."""
+the caller runs it).
+
+Nor may a script write, remove, move or edit in place a file of the tree's code (git/python_writes.py's
+code_of_the_tree), nor run git to change the work tree: `printf 'test:\\n\\t@true\\n' > Makefile`, `rm
+tests/test_failing.py`, `mv` of it, `printf '[pytest]\\naddopts = -k nothing\\n' > pytest.ini`, `cp /bin/true
+.venv/bin/ruff` and `git checkout HEAD~1 -- tests`, each before the check it changes, passed (exit 0, hunt 233).
+`python -m venv .venv` may make .venv itself, and `rm -rf .venv` remove it (the Makefile's own recipes)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import textwrap
 
 from sle_trials import files
 from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
-from sle_trials.git.python_writes import outside, written_outside
+from sle_trials.git.python_writes import code_of_the_tree, outside, written_outside
 from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import workflow_script
 from sle_trials.patterns import lazy
@@ -107,6 +114,17 @@ def _script_of(words: list[str]) -> str:
     return "\n".join(given) if given else next((word for word in words if not word.startswith("-")), "")
 
 
+_VENV_MAKERS = frozenset(("venv", "virtualenv", "pyvenv"))
+
+
+def _venv_made(program: str, words: list[str]) -> list[str]:
+    """The folder a virtual environment is made in (`python -m venv DEST`, `virtualenv DEST`): .venv itself may be
+    made so, as the Makefile makes it, though no other write of .venv/ may be made (code_of_the_tree)."""
+    if _PYTHON.fullmatch(program) and "-m" in words[:-1]:
+        program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
+    return [word for word in words if not word.startswith("-")][-1:] if program in _VENV_MAKERS else []
+
+
 def _written(program: str, words: list[str]) -> list[str]:
     """The files a command writes by its words (not its redirections); a hole (built_commands' `\x00`) where they
     are given by its input."""
@@ -138,8 +156,8 @@ def _written(program: str, words: list[str]) -> list[str]:
         return [f.group(1) if f.group(2) is None else HOLE for f in _AWK_WRITE.finditer(_script_of(words))]
     if _PYTHON.fullmatch(program) and "-m" in words[:-1]:  # (`python -m venv DEST`, `python -m pip --target DIR`)
         program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
-    if program in ("venv", "virtualenv", "pyvenv"):
-        return [word for word in words if not word.startswith("-")][-1:]
+    if program in _VENV_MAKERS:
+        return _venv_made(program, words)
     if _OTHER_LANGUAGES.fullmatch(program):
         return _other_language_writes(program, words)
     options = _OUTPUT_OPTIONS.get(program.rstrip("0123456789."), ())
@@ -187,6 +205,32 @@ def _python_code(command: Command, script: str, later: list[str], workflow: bool
             break
         body.append(line)
     return textwrap.dedent("\n".join(body))
+
+
+# the commands that remove, move or edit in place the files they name, and git's that change the work tree: a test
+# removed (`rm tests/test_x.py`), a makefile edited (`sed -i 's/-m pytest/-c pass/' Makefile`), the tests of another
+# commit checked out (`git checkout HEAD~1 -- tests`) before `make test` each passed (hunt 233)
+_REMOVERS = frozenset(("rm", "unlink", "shred", "truncate", "mv"))
+_IN_PLACE = frozenset(("sed", "gsed", "perl", "ruby"))
+_GIT_CHANGING = frozenset(
+    ("checkout", "restore", "reset", "stash", "apply", "am", "clean", "rm", "mv", "switch", "pull", "merge",
+     "cherry-pick", "revert", "rebase", "read-tree", "checkout-index", "update-index", "worktree", "sparse-checkout")
+)  # fmt: skip
+
+
+def _changed(program: str, words: list[str]) -> list[str]:
+    """The files a command removes, moves or edits in place (`rm`, `mv`'s sources, `sed -i`'s files), and a hole for
+    git run to change the work tree (its paths, or all of it)."""
+    plain = [word for word in words if not word.startswith("-")]
+    if program in _REMOVERS:
+        return plain[1:] if program == "truncate" and "-s" in words else plain
+    if program in _IN_PLACE and any(w.startswith("--in-place") or (w[:1] == "-" != w[1:2] and "i" in w) for w in words):
+        given = any(word in ("-e", "-E", "--expression") or word.startswith("--expression=") for word in words)
+        return plain if given else plain[1:]  # (the script its first word but `-e`'s)
+    if program == "git":
+        subcommand = next((word for word in words if not word.startswith("-")), "")
+        return [HOLE] if subcommand in _GIT_CHANGING else []
+    return []
 
 
 _SCRIPT_RUNNERS = frozenset(("bash", "sh", "dash", "zsh", "ksh", "source", "."))
@@ -243,12 +287,18 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
                 continue  # (a rule's line or a variable's: no shell runs it)
             script = re.sub(r"^\t[ \t@+-]*", "", script)
         targets = [found.group(1) for found in _REDIRECTED.finditer(script)]
+        changed: list[str] = []
+        made: list[str] = []
         for command in command_words(script):
             program = shown_word(command.word).rsplit("/", 1)[-1]
             targets += _written(program, [shown_word(word) for word in command.words])
+            made += _venv_made(program, [shown_word(word) for word in command.words])
+            changed += _changed(program, [shown_word(word) for word in command.words])
             _no_path_outside_given_to_a_script(path, number, program, command, names)
             code = _python_code(command, script, raw[number:], workflow) if _PYTHON.fullmatch(program) else None
             written = written_outside(code, built=True) if code is not None else None
+            if written is not None and code_of_the_tree(written[1]):
+                _code_changed(path, number, files.printable(written[1]), "written by Python's code")
             if written is not None:
                 raise Refused(
                     f"{files.shown(path)} line {number}: a file written by Python's code outside the tree, or where "
@@ -270,3 +320,18 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
                     f"says (`{shown}`), which may be where a check's name finds its program; write a path of the tree "
                     "or under /tmp, or a variable the script gives one"
                 )
+            if code_of_the_tree(resolved) and not (target in made and posixpath.normpath(resolved) == ".venv"):
+                _code_changed(path, number, shown, "written")
+        for target in changed:
+            resolved = names.resolved(_TEMPORARY.sub(_PUT_IN, target)).replace(chr(4), "")
+            shown = files.printable(target.replace(chr(4), "").replace(HOLE, "the work tree, by git"))
+            if HOLE in resolved or (code_of_the_tree(resolved) and not (resolved + "/").startswith(".venv/")):
+                _code_changed(path, number, shown, "removed, moved or changed")
+
+
+def _code_changed(path: str, number: int, shown: str, how: str) -> None:
+    raise Refused(
+        f"{files.shown(path)} line {number}: a file of the tree's code {how} as the script runs (`{shown}`): the "
+        "checks after it run or read what no review showed (a makefile, a test, a setting, a program of .venv/); "
+        "change the code in the pull request itself"
+    )

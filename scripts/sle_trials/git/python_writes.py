@@ -5,20 +5,28 @@ language's code writes as well: `python3 -c "open('/usr/local/bin/python3.12', '
 PYTHON=python3.12 test` in .ci/run, and `shutil.copy('tools/fake', shutil.which('make'))` in a Python script CI runs,
 wrote the program a check's name then ran, and passed the extraction (exit 0). So a Python text given on a line (`-c`,
 a here-document) may write only where its words say, in the tree or /tmp (a destination it builds as it runs is
-refused: its words are all a reviewer reads), and a Python source of the code but the tests' may not write a literal
+refused: its words are all a reviewer reads), and a Python source of the code may not write a literal
 path outside the tree, nor one built from where programs are found (`shutil.which`, `sys.executable`, the home
 folder, the environment, the interpreter's prefix). A script writing where it is told (`--dir`, a temporary folder)
-passes: what it is told is a line's word, read where that line runs it."""
+passes: what it is told is a line's word, read where that line runs it (git/program_writes.py).
+
+Nor may either write over the tree's code (code_of_the_tree: a Python source, a makefile, a settings file, a file of
+.venv/, .ci/, .github/, tests/, scripts/, schema/): `python3 -c "open('Makefile', 'w').write('test:\\n\\ttrue\\n')"`
+then `make test` passed (exit 0), the makefile make ran being none a review showed; git/program_writes.py holds a
+shell's writes, removals and in-place edits so. The tests' modules are held too: a test writing
+`.venv/bin/ruff` runs before CI's ruff."""
 
 from __future__ import annotations
 
 import ast
+import posixpath
 from collections.abc import Iterator
 
 from sle_trials import files
 from sle_trials.git.built_names import constants_of, text_of
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
+from sle_trials.patterns import lazy
 
 _OPENERS = frozenset(("open", "io.open", "codecs.open", "os.open", "builtins.open"))
 # (a method of a path: the path its object names is written), and the functions whose last positional argument
@@ -106,6 +114,28 @@ def outside(word: str) -> bool:
     return word == ".." or word.startswith("../") or "/../" in word
 
 
+# the tree's files the checks run or read their settings from: a Python source, a makefile, a settings file, a script,
+# and every file of .venv/ (the checks' programs), .ci/, .github/, tests/, scripts/ and schema/ (hunt 233)
+_CODE_FOLDERS = (".venv/", ".ci/", ".github/", "tests/", "scripts/", "schema/")
+_CODE_NAME = lazy(
+    r"GNUmakefile|[Mm]akefile|.+\.(?:mk|mak|make|py|pyi|pth|toml|cfg|ini|sh|bash)|\.pre-commit-config\.ya?ml"
+    r"|\.gitattributes|\.python-version|\.editorconfig|conftest\.py"
+)
+
+
+def code_of_the_tree(word: str) -> bool:
+    """Whether a word names a file of the tree the checks run or read their settings from (_CODE_FOLDERS, _CODE_NAME):
+    written as a script runs, the checks run what no review showed (`printf 'test:\\n\\ttrue' > Makefile` then `make
+    test`, `cp /bin/true .venv/bin/ruff`)."""
+    word = word.replace("\x04", "")
+    if word.startswith(("/", "~")) or outside(word):
+        return False
+    path = posixpath.normpath(word)
+    if path in (".", ""):
+        return False
+    return (path + "/").startswith(_CODE_FOLDERS) or _CODE_NAME.fullmatch(path.rsplit("/", 1)[-1]) is not None
+
+
 def _found_where_programs_are(node: ast.expr, bound: dict[str, ast.expr], depth: int = 0) -> bool:
     """Whether an expression is built from where programs are found (`shutil.which`, `sys.executable`, the home
     folder, the environment, the interpreter's prefix), directly or by a name bound once to such."""
@@ -133,7 +163,8 @@ def _bound_once(tree: ast.AST) -> dict[str, ast.expr]:
 
 
 def written_outside(code: str, built: bool) -> tuple[int, str] | None:
-    """The first file a Python text writes outside the tree (line, what names it), or None. built: a destination
+    """The first file a Python text writes outside the tree or over its code (code_of_the_tree) (line, what names it),
+    or None. built: a destination
     built as the code runs counts as outside (a text on a line, whose paths are its words); else only a literal path
     outside the tree, or one built from where programs are found (a script's, which may write where it is told)."""
     tree = python_tree(code.encode("utf-8", "surrogateescape"))
@@ -144,7 +175,7 @@ def written_outside(code: str, built: bool) -> tuple[int, str] | None:
     for line, target in _destinations(tree, constants):
         text = _path_text(target, constants)
         if text is not None:
-            if outside(text):
+            if outside(text) or code_of_the_tree(text):
                 return line, text
             continue
         if built or _found_where_programs_are(target, bound):
@@ -172,11 +203,17 @@ def _path_text(node: ast.expr, constants: dict[str, str]) -> str | None:
 
 
 def no_program_written_by_python(path: str, data: bytes | None) -> None:
-    """Refused: a Python source of the code but the tests' writing a literal path outside the tree, or one built from
-    where programs are found (the module's docstring says why)."""
-    if data is None or path.startswith("tests/"):
+    """Refused: a Python source of the code writing a literal path outside the tree or over its code, or one built
+    from where programs are found (the module's docstring says why)."""
+    if data is None:
         return
     found = written_outside(data.decode("utf-8", "replace"), built=False)
+    if found is not None and code_of_the_tree(found[1]):
+        raise Refused(
+            f"{files.shown(path)} line {found[0]}: a file of the tree's code written (`{files.printable(found[1])}`): "
+            "the checks after it run or read what no review showed (a makefile, a test, a setting, a program of "
+            ".venv/); change the code in the pull request itself"
+        )
     if found is not None:
         raise Refused(
             f"{files.shown(path)} line {found[0]}: a file written outside the tree, or where programs are found "
