@@ -7,7 +7,8 @@ on main) in .ci/run under `set -euo pipefail`.
 - **A Python file that starts a check and drops its status.** `.venv/bin/python .ci/run.py`, with .ci/run.py holding
   `import subprocess; subprocess.run(['make', 'test'])`, ran the check and ended with Python's status 0; so did
   `os.system('make test')`, `call([sys.executable, '-m', 'pytest'])`, a result whose `returncode` is only printed, and
-  `check=True` in a `try` whose handler passes. Now a Python source of the code but the tests' starts a process that
+  `check=True` in a `try` whose handler passes, and `pytest.main(['-q'])` or mypy's `api.run` with their value
+  unread. Now a Python source of the code but the tests' starts a process that
   may be a check only with its status kept (git/python_processes.py); the benchmark's `Popen` whose returncode it
   returns, `check=True`, `sys.exit(call(...))`, `git` run without check pass.
 - **A destination the script builds as it runs.** `cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
@@ -25,10 +26,11 @@ on main) in .ci/run under `set -euo pipefail`.
   `ruby -e`, `node -e` (git/python_writes.py, git/program_writes.py).
 - **(our own) The tree's code changed as the script runs.** `printf 'test:\\n\\t@true\\n' > Makefile`, `cp /bin/true
   .venv/bin/ruff` before `.venv/bin/ruff check .`, `rm` or `mv` of a failing test, a `pytest.ini` written, `git
-  checkout HEAD~1 -- tests`, `perl -pi -e ... Makefile`, and Python's `open('Makefile', 'w')`, each before the check
-  it changes: every rule read the files the review showed, and the checks ran others. Now a script may not write,
-  remove, move or edit in place a file of the tree's code, nor run git to change the work tree (git/program_writes.py,
-  git/python_writes.py); `python3 -m venv .venv`, `rm -rf .venv`, `sed -i` of a text, a build folder's files pass.
+  checkout HEAD~1 -- tests`, `perl -pi -e ... Makefile`, and Python's `open('Makefile',
+  'w')`, each before the check it changes: every rule read the files the review showed, and the checks ran others.
+  Now a script may not write, remove, move or edit in place a file of the tree's code, nor run git to change
+  the work tree (git/program_writes.py, git/python_writes.py); `python3 -m venv .venv`, `rm -rf .venv`, `sed -i` of a
+  text, a build folder's files pass.
 """
 
 from __future__ import annotations
@@ -102,6 +104,20 @@ STARTED = "a process started that may be a check (`{}`), whose status the code d
             },
             "tools/runner.py line 4: " + STARTED.format("subprocess.run"),
         ),
+        (
+            {
+                ".ci/run": HEAD + "python3 tools/runner.py\n",
+                "tools/runner.py": "import pytest\n\npytest.main(['-q'])\n",
+            },
+            "tools/runner.py line 3: a check run in the process (`pytest.main`), whose status (the value it returns)",
+        ),
+        (
+            {
+                ".ci/run": HEAD + "python3 tools/runner.py\n",
+                "tools/runner.py": "from mypy import api\n\napi.run(['.'])\n",
+            },
+            "tools/runner.py line 3: a check run in the process (`api.run`)",
+        ),
     ],
 )
 def test_a_python_file_that_drops_a_checks_status_stops_the_extraction(
@@ -125,6 +141,7 @@ def test_python_that_keeps_a_processs_status_passes(tmp_path: Path) -> None:
         ".ci/run": (REPO / ".ci/run").read_text(encoding="utf-8") + "python3 tools/runner.py\n",
         "tools/runner.py": runner,
         "tools/last.py": "import os\n\nos.execvp('make', ['make', 'test'])\n",
+        "tools/pytest_run.py": "import pytest\n\nraise SystemExit(pytest.main(['-q']))\n",
         "benchmarks/bench.py": (REPO / "benchmarks/bench.py").read_text(encoding="utf-8"),
     }
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), **changes})

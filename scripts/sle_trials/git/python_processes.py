@@ -8,6 +8,8 @@ the tests', which pytest runs as checks of their own) may start a process that m
 a shell's, Python's or one built as it runs: `[trials, "check"]`) only with its status kept: `check=True`,
 `check_call`, `check_output`, an `exec` (the process's status is the child's), or the value returned, compared,
 asserted, tested or given to `sys.exit`, directly or by a name bound to it (`proc.returncode`, `proc.wait()`).
+A check run in the process, whose status is the value it returns (`pytest.main([...])`, mypy's `api.run`, the
+package's `sle_trials.cli.main`), is held so too: `pytest.main(['-q'])` alone in a script CI runs passed (exit 0).
 """
 
 from __future__ import annotations
@@ -34,7 +36,12 @@ _SUBPROCESS = frozenset(("run", "call", "Popen", "check_call", "check_output", "
 _KEEPING = frozenset(("check_call", "check_output"))
 _OS = frozenset(("system", "popen", "posix_spawn", "posix_spawnp", "spawnl", "spawnle", "spawnlp", "spawnlpe",
                  "spawnv", "spawnve", "spawnvp", "spawnvpe"))  # fmt: skip
-_MODULES = frozenset(("subprocess", "os", "pty", "asyncio"))
+_MODULES = frozenset(("subprocess", "os", "pty", "asyncio", "pytest", "mypy", "mypy.api", "sle_trials.cli"))
+# the checks a Python source runs in its own process (`pytest.main([...])`, mypy's `api.run`, the package's `main`),
+# whose status is the value they return: dropped, the script ends with 0 over a failing check (hunt 233)
+_IN_PROCESS = frozenset(("pytest.main", "mypy.api.run", "sle_trials.cli.main"))
+_IN_PROCESS_IMPORTED = frozenset((("pytest", "main"), ("mypy", "run"), ("mypy.api", "run"), ("sle_trials.cli", "main")))
+_RUN_IN_PROCESS = frozenset(("", f"{module}.{name}") for module, name in _IN_PROCESS_IMPORTED)
 # the calls that replace the process by the one they start, whose status is then its own
 _EXECS = frozenset(("execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe"))
 _SHELLED = frozenset(("system", "popen", "getoutput", "getstatusoutput"))
@@ -62,6 +69,8 @@ def _called(node: ast.Call, imported: dict[str, tuple[str, str]]) -> tuple[str, 
     """(module's name, function's name) of a call that starts a process (`subprocess.run`, `os.system`, a name
     imported from them: `run`, `Popen`), or None."""
     func = node.func
+    if ast.unparse(func) in _IN_PROCESS:
+        return "", ast.unparse(func)
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         module, name = imported.get(func.value.id, (func.value.id, ""))[0], func.attr
     elif isinstance(func, ast.Name) and func.id in imported:
@@ -74,6 +83,8 @@ def _called(node: ast.Call, imported: dict[str, tuple[str, str]]) -> tuple[str, 
         return module, name
     if module in ("pty", "asyncio") and name in ("spawn", "create_subprocess_exec", "create_subprocess_shell"):
         return module, name
+    if (module, name) in _IN_PROCESS_IMPORTED:
+        return "", f"{module}.{name}"  # (a check run in the process, whose status is the value it returns)
     return None
 
 
@@ -206,7 +217,7 @@ def dropped_checks(tree: ast.AST) -> Iterator[ast.Call]:
         if not isinstance(node, ast.Call):
             continue
         called = _called(node, imported)
-        if called is None or not _may_be_a_check(node, called[1], constants):
+        if called is None or (called[0] and not _may_be_a_check(node, called[1], constants)):
             continue
         if not _kept(node, *called, tree, parents):
             yield node
@@ -215,12 +226,22 @@ def dropped_checks(tree: ast.AST) -> Iterator[ast.Call]:
 def no_check_started_with_its_status_dropped(path: str, data: bytes | None) -> None:
     """Refused: a Python source of the code (not a test's) starting a process that may be a check, whose status it
     drops (the module's docstring says why)."""
-    if data is None or path.startswith("tests/") or not any(word in data for word in (b"subprocess", b"os", b"pty")):
+    if (
+        data is None
+        or path.startswith("tests/")
+        or not any(word in data for word in (b"subprocess", b"os", b"pty", b"pytest", b"mypy", b"sle_trials"))
+    ):
         return
     tree = python_tree(data)
     if tree is None:
         return
     for call in dropped_checks(tree):
+        if ast.unparse(call.func) in _IN_PROCESS or _called(call, _imported(tree)) in _RUN_IN_PROCESS:
+            shown = files.printable(ast.unparse(call.func))
+            raise Refused(
+                f"{files.shown(path)} line {call.lineno}: a check run in the process (`{shown}`), whose status (the "
+                "value it returns) the code drops (a failing check passes); return it, or give it to sys.exit"
+            )
         raise Refused(
             f"{files.shown(path)} line {call.lineno}: a process started that may be a check (`"
             f"{files.printable(ast.unparse(call.func))}`), whose status the code drops (a failing check passes); give "
