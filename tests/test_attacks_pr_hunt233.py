@@ -26,9 +26,9 @@ on main) in .ci/run under `set -euo pipefail`.
   `ruby -e`, `node -e` (git/python_writes.py, git/program_writes.py).
 - **(our own) The tree's code changed as the script runs.** `printf 'test:\\n\\t@true\\n' > Makefile`, `cp /bin/true
   .venv/bin/ruff` before `.venv/bin/ruff check .`, `rm` or `mv` of a failing test, a `pytest.ini` written, `git
-  checkout HEAD~1 -- tests`, `perl -pi -e ... Makefile`, and Python's `open('Makefile',
+  checkout HEAD~1 -- tests`, `patch -p1 < tools/x.diff`, `perl -pi -e ... Makefile`, and Python's `open('Makefile',
   'w')`, each before the check it changes: every rule read the files the review showed, and the checks ran others.
-  Now a script may not write, remove, move or edit in place a file of the tree's code, nor run git to change
+  Now a script may not write, remove, move or edit in place a file of the tree's code, nor run git or patch to change
   the work tree (git/program_writes.py, git/python_writes.py); `python3 -m venv .venv`, `rm -rf .venv`, `sed -i` of a
   text, a build folder's files pass.
 """
@@ -366,7 +366,11 @@ CHANGED = "a file of the tree's code {} as the script runs (`{}`)"
         ),
         (
             "git checkout HEAD~1 -- tests\nmake test\n",
-            CHANGED.format("removed, moved or changed", "the work tree, by git"),
+            CHANGED.format("removed, moved or changed", "the work tree, by git or patch"),
+        ),
+        (
+            "patch -p1 < tools/x.diff\nmake test\n",
+            CHANGED.format("removed, moved or changed", "the work tree, by git or patch"),
         ),
         ("perl -pi -e 's/x/y/' Makefile\nmake test\n", CHANGED.format("removed, moved or changed", "Makefile")),
         ("echo 'exit 0' | tee tests/conftest.py\nmake test\n", CHANGED.format("written", "tests/conftest.py")),

@@ -209,7 +209,8 @@ def _python_code(command: Command, script: str, later: list[str], workflow: bool
 
 # the commands that remove, move or edit in place the files they name, and git's that change the work tree: a test
 # removed (`rm tests/test_x.py`), a makefile edited (`sed -i 's/-m pytest/-c pass/' Makefile`), the tests of another
-# commit checked out (`git checkout HEAD~1 -- tests`) before `make test` each passed (hunt 233)
+# commit checked out (`git checkout HEAD~1 -- tests`), a diff applied by `patch`, before `make test`: each passed
+# (hunt 233)
 _REMOVERS = frozenset(("rm", "unlink", "shred", "truncate", "mv"))
 _IN_PLACE = frozenset(("sed", "gsed", "perl", "ruby"))
 _GIT_CHANGING = frozenset(
@@ -230,6 +231,8 @@ def _changed(program: str, words: list[str]) -> list[str]:
     if program == "git":
         subcommand = next((word for word in words if not word.startswith("-")), "")
         return [HOLE] if subcommand in _GIT_CHANGING else []
+    if program == "patch" and "--dry-run" not in words:
+        return [HOLE]  # (the files its diff names)
     return []
 
 
@@ -324,7 +327,7 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
                 _code_changed(path, number, shown, "written")
         for target in changed:
             resolved = names.resolved(_TEMPORARY.sub(_PUT_IN, target)).replace(chr(4), "")
-            shown = files.printable(target.replace(chr(4), "").replace(HOLE, "the work tree, by git"))
+            shown = files.printable(target.replace(chr(4), "").replace(HOLE, "the work tree, by git or patch"))
             if HOLE in resolved or (code_of_the_tree(resolved) and not (resolved + "/").startswith(".venv/")):
                 _code_changed(path, number, shown, "removed, moved or changed")
 
