@@ -31,6 +31,11 @@ on main) in .ci/run under `set -euo pipefail`.
   Now a script may not write, remove, move or edit in place a file of the tree's code, nor run git or patch to change
   the work tree (git/program_writes.py, git/python_writes.py); `python3 -m venv .venv`, `rm -rf .venv`, `sed -i` of a
   text, a build folder's files pass.
+- **(our own) A program's name behind make's recipe prefix.** A Makefile recipe `@perl -e 'system("make test")'`,
+  `@python3 -c "...subprocess.run(['ma' + 'ke', 'test'])"` or `@awk 'BEGIN { system("make test") }'` passed (exit
+  0): git/status_in_text.py read the command's name as `@perl`. Now git/lint_commands.py, git/status_in_text.py and
+  git/program_writes.py read a file's shell lines by one reader (git/shell_lines.py's shell_scripts), which makes
+  make's prefix spaces.
 """
 
 from __future__ import annotations
@@ -409,3 +414,24 @@ def test_a_test_that_writes_the_trees_code_stops_the_extraction(request: pytest.
     test = "from pathlib import Path\n\n\ndef test_setup() -> None:\n    Path('.venv/bin/ruff').write_text('exit 0')\n"
     said = "tests/test_setup.py line 5: a file of the tree's code written (`.venv/bin/ruff`)"
     refused_by_the_trusted_check(request, tmp_path, {"tests/test_setup.py": test}, said)
+
+
+# --- A program's name behind make's recipe prefix (git/shell_lines.py's shell_scripts)
+@pytest.mark.parametrize(
+    ("recipe", "said"),
+    [
+        ("\t@perl -e 'system(\"make test\")'\n", "a check run in the text `perl` runs"),
+        (
+            "\t@python3 -c \"import subprocess; subprocess.run(['ma' + 'ke', 'test'])\"\n",
+            "a check run in the text `python3`",
+        ),
+        ("\t+awk 'BEGIN { system(\"make test\") }'\n", "a check run in the text `awk` runs"),
+    ],
+)
+def test_a_program_behind_makes_recipe_prefix_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, recipe: str, said: str
+) -> None:
+    makefile = _makefile() + "\ngate:\n" + recipe
+    refused_by_the_trusted_check(
+        request, tmp_path, {"Makefile": makefile}, f"Makefile line {makefile.count(chr(10))}: {said}"
+    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from sle_trials import files
 from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import workflow_script
+from sle_trials.git.shell_lines import shell_scripts
 
 # the options that change nothing of what the check reads or of its status (with their argument's, where taken)
 _RUFF_KEPT = frozenset(
@@ -84,11 +84,7 @@ def no_lint_narrowed_by_its_command(path: str, data: bytes | None, recipes: bool
     text = data.decode("utf-8", "replace")
     workflow = path.endswith((".yml", ".yaml"))
     names = Names(text, recipes, workflow)
-    for number, line in plain_lines(text):
-        script = workflow_script(line)[1] if workflow else line
-        if script is None or script.lstrip().startswith("#"):
-            continue
-        line = script
+    for number, line in shell_scripts(plain_lines(text), recipes, workflow):
         for command in command_words(line):
             found = _tool([shown_word(word) for word in command.words], names, command.word)
             if found is None:

@@ -30,14 +30,13 @@ tests/test_failing.py`, `mv` of it, `printf '[pytest]\\naddopts = -k nothing\\n'
 from __future__ import annotations
 
 import posixpath
-import re
 import textwrap
 
 from sle_trials import files
 from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
 from sle_trials.git.python_writes import code_of_the_tree, outside, written_outside
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import workflow_script
+from sle_trials.git.shell_lines import shell_scripts
 from sle_trials.patterns import lazy
 
 _PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
@@ -281,14 +280,7 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
     plain = plain_lines(text)
     names = _names("\n".join(masked for _, masked in plain), recipes, workflow)
     raw = text.split("\n")
-    for number, line in plain:
-        script = workflow_script(line)[1] if workflow else line
-        if script is None or script.lstrip().startswith("#"):
-            continue
-        if recipes:
-            if not script.startswith("\t"):
-                continue  # (a rule's line or a variable's: no shell runs it)
-            script = re.sub(r"^\t[ \t@+-]*", "", script)
+    for number, script in shell_scripts(plain, recipes, workflow):
         targets = [found.group(1) for found in _REDIRECTED.finditer(script)]
         changed: list[str] = []
         made: list[str] = []

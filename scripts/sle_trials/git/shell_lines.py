@@ -53,3 +53,26 @@ def workflow_script(line: str) -> tuple[bool, str | None]:
     if key is not None:
         return True, " " * (len(line) - len(key.group(2))) + key.group(2)
     return False, None if _YAML_KEY.match(line) else line
+
+
+_RECIPE_PREFIX = lazy(r"^\t[ \t@+-]*")
+
+
+def shell_scripts(lines: Sequence[tuple[int, str]], recipes: bool, workflow: bool) -> list[tuple[int, str]]:
+    """Of a file's logical lines (numbered, as read: built_commands.plain_lines), each a shell runs, with its number
+    and what of it the shell runs: a workflow's `run:` value or a line of its block (workflow_script), a makefile's
+    recipe line with its tab and make's prefix (`@`, `-`, `+`) made spaces, so each word keeps its place; none of a
+    comment's, a rule's or a variable's line. The one reader of them for git/lint_commands.py, git/status_in_text.py
+    and git/program_writes.py, which each read them on their own before, and missed a program's name behind make's
+    prefix (`@perl -e 'system("make test")'` in a recipe passed: hunt 233)."""
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        script = workflow_script(line)[1] if workflow else line
+        if script is None or script.lstrip().startswith("#"):
+            continue
+        if recipes:
+            if not script.startswith("\t"):
+                continue  # (a rule's line or a variable's: no shell runs it)
+            script = _RECIPE_PREFIX.sub(lambda found: " " * len(found.group(0)), script)
+        out.append((number, script))
+    return out

@@ -17,7 +17,7 @@ import re
 from sle_trials import files
 from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import workflow_script
+from sle_trials.git.shell_lines import shell_scripts
 from sle_trials.patterns import lazy
 
 # the programs that run a text of their own language, whose status is theirs, not a command's they start
@@ -100,20 +100,14 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
     workflow = path.endswith((".yml", ".yaml"))
     names = Names(text, recipes, workflow)
     lines = plain_lines(text)
-    for n, (number, line) in enumerate(lines):
-        script = workflow_script(line)[1] if workflow else line
-        if script is None or script.lstrip().startswith("#"):
-            continue
+    index = {number: n for n, (number, _) in enumerate(lines)}
+    for number, script in shell_scripts(lines, recipes, workflow):
+        n = index[number]
         for command in command_words(script):
             program = names.resolved(command.word).replace(_QUOTE, "").rsplit("/", 1)[-1]
             given = _text(command.words)
             fed = script[: command.at].rstrip().endswith("|") or _INPUT_REDIRECTED.search(script, command.at)
-            if (
-                fed
-                and (not recipes or script.startswith("\t"))
-                and _READERS.fullmatch(program)
-                and _reads_its_input(program, command.words)
-            ):
+            if fed and _READERS.fullmatch(program) and _reads_its_input(program, command.words):
                 raise Refused(
                     f"{files.shown(path)} line {number}: `{files.printable(program)}` given the text it runs by a pipe "
                     "or a redirection, which no rule reads (a check in it, or its status dropped, passes); run the "
