@@ -8,9 +8,10 @@ on main) in .ci/run under `set -euo pipefail`.
   `import subprocess; subprocess.run(['make', 'test'])`, ran the check and ended with Python's status 0; so did
   `os.system('make test')`, `call([sys.executable, '-m', 'pytest'])`, a result whose `returncode` is only printed, and
   `check=True` in a `try` whose handler passes, and `pytest.main(['-q'])` or mypy's `api.run` with their value
-  unread. Now a Python source of the code but the tests' starts a process that
-  may be a check only with its status kept (git/python_processes.py); the benchmark's `Popen` whose returncode it
-  returns, `check=True`, `sys.exit(call(...))`, `git` run without check pass.
+  unread, or given to `sys.exit` in a `try` whose `except SystemExit:` passes. Now a Python source of the code but
+  the tests' starts a process that may be a check only with its status kept (git/python_processes.py); the
+  benchmark's `Popen` whose returncode it returns, `check=True`, `sys.exit(call(...))`, `git` run without check
+  pass.
 - **A destination the script builds as it runs.** `cp tools/fake "$HOME/bin/python3.12"`, `"$(dirname "$(command -v
   python3.12)")/python3.12"`, `${PREFIX}/bin/...`, a variable of `command -v`, then `make PYTHON=python3.12 test`.
   Now a destination holding an expansion is refused unless the file gives it a path of the tree or a temporary one
@@ -122,6 +123,14 @@ STARTED = "a process started that may be a check (`{}`), whose status the code d
                 "tools/runner.py": "from mypy import api\n\napi.run(['.'])\n",
             },
             "tools/runner.py line 3: a check run in the process (`api.run`)",
+        ),
+        (
+            {
+                ".ci/run": HEAD + "python3 tools/runner.py\n",
+                "tools/runner.py": "import sys\n\nimport pytest\n\ntry:\n    sys.exit(pytest.main(['-q']))\n"
+                "except SystemExit:\n    pass\n",
+            },
+            "tools/runner.py line 6: a check run in the process (`pytest.main`)",
         ),
     ],
 )

@@ -143,7 +143,7 @@ def _status_used(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
     return False
 
 
-_CATCHING = frozenset(("CalledProcessError", "SubprocessError", "Exception", "BaseException", "OSError"))
+_CATCHING = frozenset(("CalledProcessError", "SubprocessError", "Exception", "BaseException", "OSError", "SystemExit"))
 
 
 def _swallowed(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
