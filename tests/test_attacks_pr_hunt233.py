@@ -37,6 +37,15 @@ on main) in .ci/run under `set -euo pipefail`.
   0): git/status_in_text.py read the command's name as `@perl`. Now git/lint_commands.py, git/status_in_text.py and
   git/program_writes.py read a file's shell lines by one reader (git/shell_lines.py's shell_scripts), which makes
   make's prefix spaces.
+
+Left (each passes the extraction, exit 0): a check's command held in a make variable and run by `$(NAME)` in a
+recipe (`GATE := perl -e 'system("make test")'` then `gate:` `\t$(GATE)`; `RUFFX := .venv/bin/ruff check --exit-zero
+.` then `\t$(RUFFX)`), read as the word `$(GATE)`; another language's code in a here-document (`perl <<'EOF'` over
+`open(my $f, '>', '/usr/local/bin/python3.12');`), read for writes on its `-e` alone; a Python source's destination
+built from a literal and a value of no constant (`shutil.copy('tools/fake', '/usr/local/' + sys.argv[0][:0] +
+'bin/python3.12')` in a script CI runs), and a test's built from its own path (`Path(__file__).resolve().parents[1]
+.joinpath('.venv/bin/ruff').write_text(...)`): a source's whole literal destinations alone are read. make_run keeps a
+reader of its own (it resets its folder at each rule line and workflow step).
 """
 
 from __future__ import annotations
