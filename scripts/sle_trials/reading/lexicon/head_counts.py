@@ -56,8 +56,22 @@ _NOT_DESCRIBING = (
     rf"{_VERB_WORD})(?![\w-])"
 )
 _DESCRIBED = rf"(?:(?!{_UNIT_WORD}|{_NOT_DESCRIBING})[^\W\d_][\w/'\u2019-]*[ \t]+){{0,3}}"
+# ... and the registry's word in the singular after one ("1 patient", "one participant was enrolled"): after any
+# other number it describes another noun ("12 patient visits", "12 patient samples", "24 participant interviews"),
+# and before a hyphen it is a word's first part at any ("12 subject-years", "1 patient-year"). Each was read as a
+# count of people and bound an enrollment of 12 (E508). (A source's slip, "12 patient were enrolled", "12 patient
+# with SLE.", ending its clause or before a verb or "with", is still read: it describes no noun after it.)
+_SLIP = (
+    r"(?:participant|patient|subject)(?=[ \t]*(?:[.,;:!?)\]]|\n|\Z)|[ \t]+(?:were|was|will|are|is|with|who|have|"
+    r"had|has|enrol+ed)(?![\w-]))"
+)
 _COUNT_AFTER = lazy(
-    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons)\b|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))", re.I
+    rf"(?:\s*(?:participants|patients|subjects|people|persons|{_SLIP})\b|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))",
+    re.I,
+)
+_COUNT_AFTER_ONE = lazy(
+    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons?)(?![\w-])|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))",
+    re.I,
 )
 # A number a word before it names something by ("Class 3 lupus nephritis patients", "Phase 1 SLE patients", "Type 1
 # diabetes patients", "Cohort 2 patients", "Day 28 participants", "patients aged 18 ..."), or a year ("In 2024
@@ -485,9 +499,18 @@ _NOT_OF_PEOPLE = (
     r"before|after|prior|of|to|in|into|for|with|without|and|or|nor|per|the|a|an|at|on|from|than|by|as|"
     r"are|is|were|was|be|been|have|has|had|will|may|must|should|can|could|would|who|which|that)(?![\w-])"
 )
-_PEOPLE_AFTER = lazy(
-    rf"(?i)[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[\w-]+[ \t]+){{0,2}}?{_PEOPLE}(?![\w-])"
+# (a word for them in the singular only after one, as _COUNT_AFTER_ONE: "12 adult rheumatologists", "12 patient
+# visits" were read as counts of 12 people a note might state, E501)
+_DESCRIBING_PEOPLE = rf"[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[\w-]+[ \t]+){{0,2}}?"
+_PEOPLE_PLURAL = (
+    r"(?:participants|patients|subjects|people|persons|individuals|adults|children|adolescents|infants|men|women|"
+    r"volunteers|controls|cases)"
 )
+_PEOPLE_AFTER_ONE = lazy(
+    rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|participant|patient|subject|person|individual|adult|child|"
+    r"adolescent|infant|volunteer|control|case)(?![\w-])"
+)
+_PEOPLE_AFTER = lazy(rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|{_SLIP})(?![\w-])")
 
 
 def people_counts(text: str) -> list[tuple[float, int, int]]:
@@ -503,7 +526,7 @@ def people_counts(text: str) -> list[tuple[float, int, int]]:
             continue
         if _TIMES_SPACED_AFTER.match(text, n.end) or _TIMES_SPACED_BEFORE.search(text, max(0, n.start - 8), n.start):
             continue
-        after = _PEOPLE_AFTER.match(text, n.end)
+        after = (_PEOPLE_AFTER_ONE if n.value == 1 else _PEOPLE_AFTER).match(text, n.end)
         if _named_not_counted(text, n.start, n.end):
             continue  # "Class 3 lupus nephritis patients", "Type 1 diabetes patients", "In 2024 patients ..."
         if (
@@ -544,7 +567,7 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
             continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
         if _TIMES_SPACED_AFTER.match(quote, n.end) or _TIMES_SPACED_BEFORE.search(quote, max(0, n.start - 8), n.start):
             continue  # a factor of a product written with spaces ("6 x 10 participants"): no count either
-        after = _COUNT_AFTER.match(quote, n.end)
+        after = (_COUNT_AFTER_ONE if n.value == 1 else _COUNT_AFTER).match(quote, n.end)
         if not (after or _COUNT_BEFORE.search(quote[max(0, n.start - 40) : n.start])):
             continue
         if _named_not_counted(quote, n.start, n.end):

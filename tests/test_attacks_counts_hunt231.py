@@ -1,0 +1,97 @@
+"""Counts hunt 231: numbers read as counts of people that count no one enrolled.
+
+- A word for people in the singular after a number other than one describes another noun: "12 patient visits",
+  "12 patient samples", "24 participant interviews" (and "12 subject-years" at any number) were read as counts of
+  12 people (counts: E508, E523), and a source's "12 adult rheumatologists" as 12 people a note might state
+  (people_counts: E501). The singular is read after one ("1 patient was enrolled"), and a source's slip ending its
+  clause or before a verb ("12 patient were enrolled").
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import IM19_TEXT_HEAD, Trials
+from sle_trials.reading.lexicon import head_counts
+from test_attacks_counts_hunt227 import _noted_out, _silent_out
+
+# (line, the count counts() and people_counts() read)
+STATED = [
+    ("IM19 will enrol 12 patients.", 12),
+    ("IM19 will enrol 24 adult patients.", 24),
+    ("1 patient was enrolled in IM19.", 1),
+    ("One participant was enrolled in IM19.", 1),
+    ("12 patient were enrolled in IM19.", 12),
+    ("IM19 enrols 12 patient with SLE.", 12),
+]
+
+# (line, a number neither reader reads as a count of people)
+NOT_PEOPLE = [
+    ("IM19 counts 12 patient visits.", 12),
+    ("IM19 collected 12 patient samples.", 12),
+    ("IM19 held 24 participant interviews.", 24),
+    ("IM19 reports 12 subject-years of follow-up.", 12),
+    ("IM19 reports 1 patient-year of follow-up.", 1),
+    ("IM19 is run by 12 adult rheumatologists.", 12),
+]
+
+
+@pytest.mark.parametrize(("line", "count"), STATED)
+def test_a_count_of_people_is_read(line: str, count: int) -> None:
+    assert head_counts.counts(line) == [float(count)]
+    assert [n for n, _, _ in head_counts.people_counts(line)] == [float(count)]
+
+
+@pytest.mark.parametrize(("line", "number"), NOT_PEOPLE)
+def test_a_number_that_counts_no_people_is_not_read(line: str, number: int) -> None:
+    assert float(number) not in head_counts.counts(line)
+    assert float(number) not in [n for n, _, _ in head_counts.people_counts(line)]
+
+
+# --- the whole command on a few of each: binding (E508), silence (E523), a note's counts (E501) ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "quote"),
+    [
+        ("12 patient were enrolled in IM19.", 12, "12 patient were enrolled"),
+    ],
+)
+def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, quote: str) -> None:
+    result = trials.enrollment("seeds/938_counts.txt", IM19_TEXT_HEAD + line + "\n", count, quote)
+    assert result.status == 0, result.out
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("IM19 counts 12 patient visits.", 12),
+    ],
+)
+def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:
+    result = trials.enrollment("seeds/938_counts.txt", IM19_TEXT_HEAD + line + "\n", number, line)
+    assert result.status == 1 and "E508" in result.out, result.out
+
+
+@pytest.mark.parametrize("line", ["12 patient were enrolled in IM19."])
+def test_an_enrollment_a_source_states_is_not_silent(trials: Trials, line: str) -> None:
+    out = _silent_out(trials, line)
+    assert "E523 curation.silent: enrollment is declared silent" in out and "(12 participants)" in out, out
+
+
+@pytest.mark.parametrize("line", ["IM19 counts 12 patient visits."])
+def test_a_number_that_counts_no_people_leaves_the_enrollment_silent(trials: Trials, line: str) -> None:
+    assert "E523" not in _silent_out(trials, line)
+
+
+def test_a_notes_count_of_people_a_source_writes_passes(trials: Trials) -> None:
+    note = "The source's 12 adult patients are not the enrollment."
+    assert _noted_out(trials, "An earlier plan named 12 adult patients.", note) == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["IM19 is run by 12 adult rheumatologists.", "IM19 held 12 patient visits."],
+)
+def test_a_notes_count_of_people_no_source_writes_is_refused(trials: Trials, line: str) -> None:
+    """A source's "12 adult rheumatologists" or "12 patient visits" writes no count of 12 people a note may state."""
+    assert "E501" in _noted_out(trials, line, "The source's 12 participants are not the enrollment.")
