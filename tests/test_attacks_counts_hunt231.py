@@ -5,6 +5,9 @@
   12 people (counts: E508, E523), and a source's "12 adult rheumatologists" as 12 people a note might state
   (people_counts: E501). The singular is read after one ("1 patient was enrolled"), and a source's slip ending its
   clause or before a verb ("12 patient were enrolled").
+- A year before people: "Data from 2020 patients were reviewed", "From 2019 to 2022 patients were enrolled" were read
+  as counts of 2020 and 2022 people ("In 2024 patients ..." was not): a year after "from" or "through", or as a
+  range's end after a year, is one now; "will enrol 2000 patients" and "a total of 2020 patients" are still read.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ STATED = [
     ("One participant was enrolled in IM19.", 1),
     ("12 patient were enrolled in IM19.", 12),
     ("IM19 enrols 12 patient with SLE.", 12),
+    ("IM19 will enrol 2000 patients.", 2000),
+    ("IM19 enrolled a total of 2020 patients.", 2020),
+    ("Data from 120 patients were reviewed.", 120),
 ]
 
 # (line, a number neither reader reads as a count of people)
@@ -32,6 +38,10 @@ NOT_PEOPLE = [
     ("IM19 reports 12 subject-years of follow-up.", 12),
     ("IM19 reports 1 patient-year of follow-up.", 1),
     ("IM19 is run by 12 adult rheumatologists.", 12),
+    ("Data from 2020 patients were reviewed.", 2020),
+    ("From 2019 to 2022 patients were enrolled.", 2022),
+    ("Between 2019 and 2022 patients were enrolled.", 2022),
+    ("2019-2022 patients were enrolled.", 2022),
 ]
 
 
@@ -65,6 +75,7 @@ def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, qu
     ("line", "number"),
     [
         ("IM19 counts 12 patient visits.", 12),
+        ("Data from 2020 patients were reviewed.", 2020),
     ],
 )
 def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:

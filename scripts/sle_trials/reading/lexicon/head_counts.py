@@ -83,10 +83,13 @@ _NAMED_BY_NUMBER = lazy(
     # (an age, or a range's end after it: "aged 18-65 SLE patients", "ages between 18 and 65 adults")
     r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from))?[ \t]*(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
 )
+# (after "from" or "through" too, or as a range's end after a year: "Data from 2020 patients were reviewed", "From 2019
+# to 2022 patients were enrolled", "2019-2022 patients", each read as a count of 2020 or 2022 people; a count that
+# large after "from" is one no CAR-T trial writes, and "will enrol 2000 patients", "a total of 2020 patients" are read)
 _YEAR_BEFORE = lazy(
-    r"(?i)\b(?:in|since|by|during|until|till|before|after|early|late|mid|end|"
+    r"(?i)(?:\b(?:in|since|by|during|until|till|before|after|early|late|mid|end|from|through|throughout|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?)"
-    r"[ \t-]*\Z"
+    r"|(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)[ \t]*(?:-|\u2013|\u2014|/|to|and|through|until)(?![\w-]))[ \t-]*\Z"
 )
 
 
