@@ -1,4 +1,4 @@
-"""Counts hunt 231: numbers read as counts of people that count no one enrolled.
+"""Counts hunt 231: numbers read as counts of people that count no one enrolled, and cases of the disease.
 
 - A word for people in the singular after a number other than one describes another noun: "12 patient visits",
   "12 patient samples", "24 participant interviews" (and "12 subject-years" at any number) were read as counts of
@@ -8,6 +8,9 @@
 - A year before people: "Data from 2020 patients were reviewed", "From 2019 to 2022 patients were enrolled" were read
   as counts of 2020 and 2022 people ("In 2024 patients ..." was not): a year after "from" or "through", or as a
   range's end after a year, is one now; "will enrol 2000 patients" and "a total of 2020 patients" are still read.
+- Cases: "12 cases of refractory SLE" (people who have the disease) was no count of people to counts, while
+  people_counts read any cases as people ("12 cases of CRS": events). Both read cases of the disease now, and not
+  cases of anything else or of the disease's events ("3 cases of lupus flare").
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ STATED = [
     ("IM19 will enrol 2000 patients.", 2000),
     ("IM19 enrolled a total of 2020 patients.", 2020),
     ("Data from 120 patients were reviewed.", 120),
+    ("We report 12 cases of refractory SLE treated with IM19.", 12),
+    ("IM19 treated 3 cases of lupus nephritis.", 3),
+    ("IM19 treated 1 case of systemic lupus erythematosus.", 1),
 ]
 
 # (line, a number neither reader reads as a count of people)
@@ -42,6 +48,12 @@ NOT_PEOPLE = [
     ("From 2019 to 2022 patients were enrolled.", 2022),
     ("Between 2019 and 2022 patients were enrolled.", 2022),
     ("2019-2022 patients were enrolled.", 2022),
+    ("IM19 reported 12 cases of CRS.", 12),
+    ("IM19 reported 1 case of herpes zoster.", 1),
+    ("IM19 reported 3 cases of lupus flare.", 3),
+    ("IM19 reported 3 cases of lupus nephritis flare.", 3),
+    ("IM19 reported 2 cases of systemic lupus erythematosus relapses.", 2),
+    ("IM19 reported 12 cases of SLE-associated CRS.", 12),
 ]
 
 
@@ -63,6 +75,7 @@ def test_a_number_that_counts_no_people_is_not_read(line: str, number: int) -> N
 @pytest.mark.parametrize(
     ("line", "count", "quote"),
     [
+        ("We report 12 cases of refractory SLE treated with IM19.", 12, "12 cases of refractory SLE"),
         ("12 patient were enrolled in IM19.", 12, "12 patient were enrolled"),
     ],
 )
@@ -76,6 +89,7 @@ def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, qu
     [
         ("IM19 counts 12 patient visits.", 12),
         ("Data from 2020 patients were reviewed.", 2020),
+        ("IM19 reported 12 cases of CRS.", 12),
     ],
 )
 def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:
@@ -83,26 +97,34 @@ def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line
     assert result.status == 1 and "E508" in result.out, result.out
 
 
-@pytest.mark.parametrize("line", ["12 patient were enrolled in IM19."])
+@pytest.mark.parametrize(
+    "line", ["12 patient were enrolled in IM19.", "We report 12 cases of refractory SLE treated with IM19."]
+)
 def test_an_enrollment_a_source_states_is_not_silent(trials: Trials, line: str) -> None:
     out = _silent_out(trials, line)
     assert "E523 curation.silent: enrollment is declared silent" in out and "(12 participants)" in out, out
 
 
-@pytest.mark.parametrize("line", ["IM19 counts 12 patient visits."])
+@pytest.mark.parametrize("line", ["IM19 counts 12 patient visits.", "IM19 reported 12 cases of CRS."])
 def test_a_number_that_counts_no_people_leaves_the_enrollment_silent(trials: Trials, line: str) -> None:
     assert "E523" not in _silent_out(trials, line)
 
 
-def test_a_notes_count_of_people_a_source_writes_passes(trials: Trials) -> None:
-    note = "The source's 12 adult patients are not the enrollment."
-    assert _noted_out(trials, "An earlier plan named 12 adult patients.", note) == ""
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("An earlier plan named 12 adult patients.", "The source's 12 adult patients are not the enrollment."),
+        ("An earlier report named 12 cases of SLE.", "The source's 12 cases of SLE are not the enrollment."),
+    ],
+)
+def test_a_notes_count_of_people_a_source_writes_passes(trials: Trials, line: str, note: str) -> None:
+    assert _noted_out(trials, line, note) == ""
 
 
 @pytest.mark.parametrize(
     "line",
-    ["IM19 is run by 12 adult rheumatologists.", "IM19 held 12 patient visits."],
+    ["IM19 is run by 12 adult rheumatologists.", "IM19 reported 12 cases of CRS.", "IM19 held 12 patient visits."],
 )
 def test_a_notes_count_of_people_no_source_writes_is_refused(trials: Trials, line: str) -> None:
-    """A source's "12 adult rheumatologists" or "12 patient visits" writes no count of 12 people a note may state."""
+    """A source's "12 adult rheumatologists" or "12 cases of CRS" writes no count of 12 people a note may state."""
     assert "E501" in _noted_out(trials, line, "The source's 12 participants are not the enrollment.")

@@ -65,12 +65,24 @@ _SLIP = (
     r"(?:participant|patient|subject)(?=[ \t]*(?:[.,;:!?)\]]|\n|\Z)|[ \t]+(?:were|was|will|are|is|with|who|have|"
     r"had|has|enrol+ed)(?![\w-]))"
 )
+# Cases of the disease are people who have it ("12 cases of refractory SLE", "3 cases of lupus nephritis"), and a
+# count of them is one of people: it was read as none, and a source's "12 cases of SLE" left an enrollment declared
+# silent on it. Not cases of anything else, which are events ("12 cases of CRS", "3 cases of herpes zoster"), nor of
+# the disease's events ("3 cases of lupus flare", "2 cases of SLE relapse", "SLE-associated ...")
+_CASES_OF = (
+    rf"[ \t]+cases?[ \t]+of[ \t]+{_DESCRIBED}(?:SLE|systemic[ \t]+lupus[ \t]+erythematosus|lupus[ \t]+nephritis|"
+    r"lupus(?![ \t]+(?:nephritis|erythematosus)))"
+    r"(?![\w-]|[ \t]+(?:flares?|relapses?|exacerbations?|recurrences?|reactivations?|activity|episodes?|cris[ie]s|"
+    r"onsets?|worsening|progression)(?![\w-]))"
+)
 _COUNT_AFTER = lazy(
-    rf"(?:\s*(?:participants|patients|subjects|people|persons|{_SLIP})\b|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))",
+    rf"(?:\s*(?:participants|patients|subjects|people|persons|{_SLIP})\b|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-])"
+    rf"|{_CASES_OF})",
     re.I,
 )
 _COUNT_AFTER_ONE = lazy(
-    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons?)(?![\w-])|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-]))",
+    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons?)(?![\w-])|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-])"
+    rf"|{_CASES_OF})",
     re.I,
 )
 # A number a word before it names something by ("Class 3 lupus nephritis patients", "Phase 1 SLE patients", "Type 1
@@ -503,17 +515,18 @@ _NOT_OF_PEOPLE = (
     r"are|is|were|was|be|been|have|has|had|will|may|must|should|can|could|would|who|which|that)(?![\w-])"
 )
 # (a word for them in the singular only after one, as _COUNT_AFTER_ONE: "12 adult rheumatologists", "12 patient
-# visits" were read as counts of 12 people a note might state, E501)
+# visits" were read as counts of 12 people a note might state, E501; and cases only of the disease, as _CASES_OF: a
+# source's "12 cases of CRS" was read as 12 people)
 _DESCRIBING_PEOPLE = rf"[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[\w-]+[ \t]+){{0,2}}?"
 _PEOPLE_PLURAL = (
     r"(?:participants|patients|subjects|people|persons|individuals|adults|children|adolescents|infants|men|women|"
-    r"volunteers|controls|cases)"
+    r"volunteers|controls)"
 )
 _PEOPLE_AFTER_ONE = lazy(
     rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|participant|patient|subject|person|individual|adult|child|"
-    r"adolescent|infant|volunteer|control|case)(?![\w-])"
+    rf"adolescent|infant|volunteer|control)(?![\w-])|{_CASES_OF}"
 )
-_PEOPLE_AFTER = lazy(rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|{_SLIP})(?![\w-])")
+_PEOPLE_AFTER = lazy(rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|{_SLIP})(?![\w-])|{_CASES_OF}")
 
 
 def people_counts(text: str) -> list[tuple[float, int, int]]:
