@@ -11,6 +11,11 @@
 - Cases: "12 cases of refractory SLE" (people who have the disease) was no count of people to counts, while
   people_counts read any cases as people ("12 cases of CRS": events). Both read cases of the disease now, and not
   cases of anything else or of the disease's events ("3 cases of lupus flare").
+- Found on the real CT.gov results of NCT00791778 (tests/fixtures/ctgov/real): a milestone's comment "includes: 42
+  subjects with progression, 4 subjects transferred to a continuation study" and "Includes 79 participants with study
+  follow-up terminated by sponsor and 16 deaths" were read by counts() as the trial's 42, 4 and 79. A count after
+  "includes:" or a sentence's "Includes" with no subject names a part of a count given elsewhere, and those
+  "transferred to" (or "rolled over to") another study are another group; "IM19 includes 24 patients" counts them.
 """
 
 from __future__ import annotations
@@ -57,6 +62,24 @@ NOT_PEOPLE = [
 ]
 
 
+# (line, what counts() reads: people_counts reads each count of people these write, whoever they are)
+PARTS = [
+    ("includes: 42 subjects with progression, 4 subjects transferred to a continuation study", []),
+    ("Includes 79 participants with study follow-up terminated by sponsor and 16 deaths", []),
+    ("4 patients rolled over to a long-term follow-up study.", []),
+    ("IM19 enrolled 24 patients; 4 patients transferred to another study.", [24]),
+    ("IM19 enrolled 12 patients and 4 patients transferred to another trial.", [12]),
+    ("IM19 includes 24 patients.", [24]),
+    ("The study will include 24 patients with SLE.", [24]),
+    ("24 patients transferred from the parent study were enrolled.", [24]),
+]
+
+
+@pytest.mark.parametrize(("line", "read"), PARTS)
+def test_a_count_of_a_part_given_elsewhere_or_moved_away_is_not_the_trials(line: str, read: list[int]) -> None:
+    assert head_counts.counts(line) == [float(n) for n in read]
+
+
 @pytest.mark.parametrize(("line", "count"), STATED)
 def test_a_count_of_people_is_read(line: str, count: int) -> None:
     assert head_counts.counts(line) == [float(count)]
@@ -77,6 +100,7 @@ def test_a_number_that_counts_no_people_is_not_read(line: str, number: int) -> N
     [
         ("We report 12 cases of refractory SLE treated with IM19.", 12, "12 cases of refractory SLE"),
         ("12 patient were enrolled in IM19.", 12, "12 patient were enrolled"),
+        ("IM19 includes 24 patients.", 24, "IM19 includes 24 patients"),
     ],
 )
 def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, quote: str) -> None:
@@ -90,6 +114,7 @@ def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, qu
         ("IM19 counts 12 patient visits.", 12),
         ("Data from 2020 patients were reviewed.", 2020),
         ("IM19 reported 12 cases of CRS.", 12),
+        ("Includes 79 participants with study follow-up terminated by sponsor and 16 deaths", 79),
     ],
 )
 def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:

@@ -147,9 +147,15 @@ _COUNT_OF_PART = lazy(
     rf"(?:[a-z-]+\s+){{0,3}}?(?:in|at|during|within|into)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_PART_NOUNS}s?\b)",
     re.I,
 )
+# ... or after "includes:" or a sentence's "Includes" with no subject of its own: a comment on a count given elsewhere,
+# naming its parts (a results table's milestone "COMPLETED: 46" commented "includes: 42 subjects with progression, 4
+# subjects transferred to a continuation study", or "Includes 79 participants with study follow-up terminated by
+# sponsor and 16 deaths": NCT00791778's real results, each read as the trial's count). "IM19 includes 24 patients"
+# has a subject, and counts those enrolled.
 _COUNT_PART_BEFORE = lazy(
-    r"(?i)\b(?:(?:cohorts?|arms?|groups?|sites?|centers?|centres?|parts?|stages?)\s+of|"
-    r"of\s+(?:whom|which|these|them)|including|among\s+(?:them|whom|these))\s*\Z"
+    r"(?i)(?:\b(?:(?:cohorts?|arms?|groups?|sites?|centers?|centres?|parts?|stages?)\s+of|"
+    r"of\s+(?:whom|which|these|them)|including|among\s+(?:them|whom|these)|includes?[ \t]*:)"
+    r"|(?<![\w,;:'\"\u2019-])(?<![\w,;:'\"\u2019-][ \t])(?-i:Includes))\s*\Z"
 )
 
 
@@ -174,9 +180,15 @@ _OTHER_GROUP = (
     r"dos(?:e|es|ing)|infus(?:e|es|ing)|accept(?:s|ing)?|admit(?:s|ting)?)"
 )
 _OTHER_GROUP_BEFORE = lazy(rf"(?i)\b(?:{_OTHER_GROUP})\b[^.;,\d]*\Z")  # in the count's clause
+# (and those who moved on to another study: "4 subjects transferred to a continuation study", "rolled over to another
+# trial", which NCT00791778's real results write of some of those who completed it)
+_MOVED_AWAY = (
+    r"(?:transferred|rolled\s+over|moved)\s+(?:to|into)\s+(?:an?|another|other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:stud(?:y|ies)|trials?|protocols?)"
+)
 _OTHER_GROUP_VERB = (
     r"\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
-    rf"(?:{_OTHER_GROUP}|completed)\b"
+    rf"(?:{_OTHER_GROUP}|completed|{_MOVED_AWAY})\b"
 )
 _OTHER_GROUP_AFTER = lazy(rf"(?i){_OTHER_GROUP_VERB}")
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
