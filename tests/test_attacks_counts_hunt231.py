@@ -16,6 +16,11 @@
   follow-up terminated by sponsor and 16 deaths" were read by counts() as the trial's 42, 4 and 79. A count after
   "includes:" or a sentence's "Includes" with no subject names a part of a count given elsewhere, and those
   "transferred to" (or "rolled over to") another study are another group; "IM19 includes 24 patients" counts them.
+- A number a word names something by, after a bound or as a range's end ("Grade ≥3 patients", "Stage 3-4 patients",
+  "class 3 or 4 lupus nephritis patients", "eGFR < 30 patients"), a score's, a measure's or a reference's ("SLEDAI-2K
+  score of 8 patients", "BMI 30 patients", "CTCAE 5.0 patients", "ref. 12 patients", "Protocol 2 patients"), an age's
+  bound ("aged over 18 patients", to people_counts) and a year after a quarter's or a criteria's body's name ("H1 2024
+  patients", "ACR 2019 patients") were read as counts of people.
 """
 
 from __future__ import annotations
@@ -59,6 +64,19 @@ NOT_PEOPLE = [
     ("IM19 reported 3 cases of lupus nephritis flare.", 3),
     ("IM19 reported 2 cases of systemic lupus erythematosus relapses.", 2),
     ("IM19 reported 12 cases of SLE-associated CRS.", 12),
+    ("Grade \u22653 patients are excluded.", 3),
+    ("Stage 3-4 patients are excluded.", 4),
+    ("ISN/RPS class 3 or 4 lupus nephritis patients are eligible.", 4),
+    ("eGFR < 30 patients are excluded.", 30),
+    ("A SLEDAI-2K score of 8 patients is required.", 8),
+    ("BMI 30 patients are excluded.", 30),
+    ("CTCAE 5.0 patients are graded.", 5),
+    ("As in ref. 12 patients were dosed once.", 12),
+    ("Protocol 2 patients are dosed weekly.", 2),
+    ("Eligible: aged over 18 patients with SLE.", 18),
+    ("Eligible: aged \u2265 18 patients with SLE.", 18),
+    ("During H1 2024 patients were enrolled.", 2024),
+    ("ACR 2019 patients are eligible.", 2019),
 ]
 
 
@@ -72,6 +90,9 @@ PARTS = [
     ("IM19 includes 24 patients.", [24]),
     ("The study will include 24 patients with SLE.", [24]),
     ("24 patients transferred from the parent study were enrolled.", [24]),
+    ("IM19 enrolled 24 patients with a SLEDAI-2K score of 8 or more.", [24]),
+    ("IM19 enrolled 24 patients in Phase 1 and Phase 2.", [24]),
+    ("IM19 enrolled 24 patients meeting the SLICC 2012 criteria.", [24]),
 ]
 
 
@@ -115,6 +136,7 @@ def test_an_enrollment_quoted_so_binds(trials: Trials, line: str, count: int, qu
         ("Data from 2020 patients were reviewed.", 2020),
         ("IM19 reported 12 cases of CRS.", 12),
         ("Includes 79 participants with study follow-up terminated by sponsor and 16 deaths", 79),
+        ("Stage 3-4 patients are excluded.", 4),
     ],
 )
 def test_a_number_that_counts_no_people_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:

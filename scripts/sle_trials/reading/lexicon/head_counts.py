@@ -88,18 +88,29 @@ _COUNT_AFTER_ONE = lazy(
 # A number a word before it names something by ("Class 3 lupus nephritis patients", "Phase 1 SLE patients", "Type 1
 # diabetes patients", "Cohort 2 patients", "Day 28 participants", "patients aged 18 ..."), or a year ("In 2024
 # patients were enrolled"), counts no one: each was read as a count of people
+# (or a bound or a range's end after its word: "Grade ≥3 patients", "Stage 3-4 patients", "class 3 or 4 lupus nephritis
+# patients", "eGFR < 30 patients", each read as a count of 3, 4 or 30 people; or a score's, a measure's or a
+# reference's or a protocol's number: "a SLEDAI-2K score of 8 patients", "BMI 30 patients", "CTCAE 5.0 patients", "ref.
+# 12 patients", "Protocol 2 patients")
 _NAMED_BY_NUMBER = lazy(
-    r"(?i)(?:\b(?:class|phase|grade|type|stage|part|cohort|arm|group|level|day|week|month|year|visit|dose|step|tier|"
-    r"category|cycle|table|figure|fig\.|section|version|no\.|criterion|criteria|item|site|centre|center|"
-    r"amendment|appendix|line|row|question|patient|participant|subject)[ \t]*(?:#|no\.?)?[ \t]*|#[ \t]*"
+    r"(?i)(?:(?:\b(?:class|phase|grade|type|stage|part|cohort|arm|group|level|day|week|month|year|visit|dose|step|"
+    r"tier|category|cycle|table|figure|fig\.|section|version|no\.|criterion|criteria|item|site|centre|center|"
+    r"amendment|protocol|appendix|line|row|question|patient|participant|subject|references?|refs?\.?|ctcae|bmi|e?gfr)"
+    r"|\b(?:scores?|sledai(?:-2k)?|bilag|titres?|titers?)(?:[ \t]+of)?)"
+    r"[ \t]*(?:#|no\.?|[<>\u2264\u2265\u2a7d\u2a7e]=?|=)?[ \t]*"
+    r"(?:(?:\d{1,3}|[IVX]{1,4})[ \t]*(?:-|\u2013|to|or|and|/)[ \t]*)?|#[ \t]*"
     # (an age, or a range's end after it: "aged 18-65 SLE patients", "ages between 18 and 65 adults")
-    r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from))?[ \t]*(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
+    # (or its bound: "aged \u2265 18 patients", "aged over 18 patients")
+    r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from|over|under|above|below|at[ \t]+(?:least|most)|up[ \t]+to))?[ \t]*"
+    r"(?:[<>\u2264\u2265\u2a7d\u2a7e]=?[ \t]*)?(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
 )
 # (after "from" or "through" too, or as a range's end after a year: "Data from 2020 patients were reviewed", "From 2019
 # to 2022 patients were enrolled", "2019-2022 patients", each read as a count of 2020 or 2022 people; a count that
-# large after "from" is one no CAR-T trial writes, and "will enrol 2000 patients", "a total of 2020 patients" are read)
+# large after "from" is one no CAR-T trial writes, and "will enrol 2000 patients", "a total of 2020 patients" are read;
+# and after a quarter or half year's or a criteria's body's name: "H1 2024 patients", "ACR 2019 patients", "SLICC 2012")
 _YEAR_BEFORE = lazy(
-    r"(?i)(?:\b(?:in|since|by|during|until|till|before|after|early|late|mid|end|from|through|throughout|"
+    r"(?i)(?:\b(?:in|since|by|during|until|till|before|after|early|late|mid|end|from|through|throughout|q[1-4]|h[12]|"
+    r"acr|eular|slicc|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?)"
     r"|(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)[ \t]*(?:-|\u2013|\u2014|/|to|and|through|until)(?![\w-]))[ \t-]*\Z"
 )
