@@ -21,6 +21,9 @@
   score of 8 patients", "BMI 30 patients", "CTCAE 5.0 patients", "ref. 12 patients", "Protocol 2 patients"), an age's
   bound ("aged over 18 patients", to people_counts) and a year after a quarter's or a criteria's body's name ("H1 2024
   patients", "ACR 2019 patients") were read as counts of people.
+- A fraction ("Enrollment: 2.5 participants", "a mean of 3.5 patients per site") counts no one, "the top 10 patients"
+  are some of them, and people_counts read a number as a word describing people ("Enrolled by year: 2024 12
+  patients" gave 2024): each was read as a count of people.
 """
 
 from __future__ import annotations
@@ -77,6 +80,9 @@ NOT_PEOPLE = [
     ("Eligible: aged \u2265 18 patients with SLE.", 18),
     ("During H1 2024 patients were enrolled.", 2024),
     ("ACR 2019 patients are eligible.", 2019),
+    ("Enrollment: 2.5 participants", 2.5),
+    ("IM19 enrols a mean of 3.5 patients per site.", 3.5),
+    ("Enrolled by year: 2024 12 patients, 2025 18 patients.", 2024),
 ]
 
 
@@ -93,6 +99,9 @@ PARTS = [
     ("IM19 enrolled 24 patients with a SLEDAI-2K score of 8 or more.", [24]),
     ("IM19 enrolled 24 patients in Phase 1 and Phase 2.", [24]),
     ("IM19 enrolled 24 patients meeting the SLICC 2012 criteria.", [24]),
+    ("In IM19, the top 10 patients by SLEDAI were dosed first.", []),
+    ("IM19 will enrol 24 CD19-positive patients.", [24]),
+    ("Enrollment: 6.0 participants", [6]),
 ]
 
 
@@ -108,7 +117,7 @@ def test_a_count_of_people_is_read(line: str, count: int) -> None:
 
 
 @pytest.mark.parametrize(("line", "number"), NOT_PEOPLE)
-def test_a_number_that_counts_no_people_is_not_read(line: str, number: int) -> None:
+def test_a_number_that_counts_no_people_is_not_read(line: str, number: float) -> None:
     assert float(number) not in head_counts.counts(line)
     assert float(number) not in [n for n, _, _ in head_counts.people_counts(line)]
 

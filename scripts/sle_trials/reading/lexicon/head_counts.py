@@ -439,7 +439,7 @@ _ENROLMENT_DONE = lazy(
 # each bound an enrollment of the part, where the source gave the total
 _SOME_OF_THEM_BEFORE = lazy(
     r"(?i)\b(?:first|last|initial|next|remaining|additional|further|other|another|final|latest|earliest|"
-    r"subsequent|latter|former|previous|second|third)"
+    r"subsequent|latter|former|previous|second|third|top|bottom)"
     r"(?:\s+of\s+the)?\s+\Z"
 )
 # (a count that says itself that they were enrolled is none: "After screening 40 patients, 24 patients
@@ -540,7 +540,9 @@ _NOT_OF_PEOPLE = (
 # (a word for them in the singular only after one, as _COUNT_AFTER_ONE: "12 adult rheumatologists", "12 patient
 # visits" were read as counts of 12 people a note might state, E501; and cases only of the disease, as _CASES_OF: a
 # source's "12 cases of CRS" was read as 12 people)
-_DESCRIBING_PEOPLE = rf"[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[\w-]+[ \t]+){{0,2}}?"
+# (and a describing word is a word, not a number: "Enrolled by year: 2024 12 patients", "Q2 2025 12 patients" were read
+# as counts of 2024 and 2025 people)
+_DESCRIBING_PEOPLE = rf"[ \t]+(?:(?!{_NOT_OF_PEOPLE}|{_UNIT_WORD}|{_VERB_WORD}(?![\w-]))[^\W\d_][\w-]*[ \t]+){{0,2}}?"
 _PEOPLE_PLURAL = (
     r"(?:participants|patients|subjects|people|persons|individuals|adults|children|adolescents|infants|men|women|"
     r"volunteers|controls)"
@@ -561,8 +563,8 @@ def people_counts(text: str) -> list[tuple[float, int, int]]:
     nor a number of another thing ("12 sites")."""
     out = []
     for n in numbers(text):
-        if in_ratio(text, n.start, n.end):
-            continue
+        if in_ratio(text, n.start, n.end) or not n.value.is_integer():
+            continue  # (no one is counted in a fraction: "3.5 patients", a mean)
         if _TIMES_SPACED_AFTER.match(text, n.end) or _TIMES_SPACED_BEFORE.search(text, max(0, n.start - 8), n.start):
             continue
         after = (_PEOPLE_AFTER_ONE if n.value == 1 else _PEOPLE_AFTER).match(text, n.end)
@@ -604,6 +606,8 @@ def count_spans(quote: str) -> list[tuple[float, int, int]]:
     for n in numbers(quote):
         if in_ratio(quote, n.start, n.end):
             continue  # a side of a ratio, a titre or a time ("6:0 participants"): no count of people
+        if not n.value.is_integer():
+            continue  # nor a fraction ("a mean of 3.5 patients per site", "Enrollment: 2.5"): no one is counted so
         if _TIMES_SPACED_AFTER.match(quote, n.end) or _TIMES_SPACED_BEFORE.search(quote, max(0, n.start - 8), n.start):
             continue  # a factor of a product written with spaces ("6 x 10 participants"): no count either
         after = (_COUNT_AFTER_ONE if n.value == 1 else _COUNT_AFTER).match(quote, n.end)
