@@ -24,6 +24,17 @@
 - A fraction ("Enrollment: 2.5 participants", "a mean of 3.5 patients per site") counts no one, "the top 10 patients"
   are some of them, and people_counts read a number as a word describing people ("Enrolled by year: 2024 12
   patients" gave 2024): each was read as a count of people.
+
+Left (each reproduced on this module's commit):
+- A singular word for people after one still describes a noun after it: counts("IM19 counts 1 patient visit.") is
+  [1.0] (no list of the nouns it may describe is kept).
+- A lab value's number before people: counts("hemoglobin 8 patients") is [8.0], counts("platelets 50 patients")
+  [50.0]; people_counts("Hb \u2265 8 patients") and people_counts("prednisone \u2264 10 patients") read 8 and 10.
+- A phrase between a count and the words of another group: counts("12 patients with disease progression withdrew")
+  is [12.0] (_OTHER_GROUP_AFTER reads the verb right after the people only).
+- "n=12" is read by neither reader (it gives a part's size as often as the trial's), and a bare "12 cases" is no
+  count of people; counts("24 patients rolled over into the extension study.") is [24.0] (this trial may be the
+  extension), and counts("Enrollment includes: 24 patients") is [] (read as a comment naming a part).
 """
 
 from __future__ import annotations
