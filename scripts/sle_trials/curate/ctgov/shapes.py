@@ -1,10 +1,10 @@
 """What a study gives in a form the API v2 never does: a text field holding a number, an object, a
-list or true/false ("briefSummary": 42), a list given as one text ("interventionNames": "Drug: X"),
-an item of a list of texts that is not text, a module or a list of objects of another kind. The
-modules read such a value as absent; here each is left out with a note naming the source file and
-the field, and the record's field left for the curator (not_yet_curated), never declared silent:
-the source states something there, which the check reads (E523). A null is no value (the API leaves
-out what a study does not state).
+list or true/false ("briefSummary": 42; "overallStatus": 0, a value of a vocabulary being text too),
+a list given as one text ("interventionNames": "Drug: X"), an item of a list of texts that is not
+text, a module or a list of objects of another kind. The modules read such a value as absent; here
+each is left out with a note naming the source file and the field, and the record's field left for
+the curator (not_yet_curated), never declared silent: the source states something there, which the
+check reads (E523). A null is no value (the API leaves out what a study does not state).
 """
 
 from __future__ import annotations
@@ -37,11 +37,29 @@ SHAPES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("identificationModule", "orgStudyIdInfo"), OBJECT, ("identifiers.org_study_id",)),
     (("identificationModule", "orgStudyIdInfo", "id"), TEXT, ("identifiers.org_study_id",)),
     (("identificationModule", "secondaryIdInfos"), OBJECTS, ("identifiers.secondary_ids",)),
+    (("identificationModule", "secondaryIdInfos", "*", "type"), TEXT, ("identifiers.secondary_ids.type",)),
     (("identificationModule", "secondaryIdInfos", "*", "domain"), TEXT, ("identifiers.secondary_ids.domain",)),
     (("statusModule", "whyStopped"), TEXT, ("why_stopped",)),
+    # a value of the registry's vocabulary (a status, a type, a class, a role) given as no text: before, it was read as
+    # absent, unremarked, and declared silent (overallStatus 0, leadSponsor.class true), or an arm's type so left out
+    # with no note, where a text outside the vocabulary is left out with one (Builder.allowed)
+    (("statusModule", "overallStatus"), TEXT, ("overall_status",)),
+    (("statusModule", "lastKnownStatus"), TEXT, ("last_known_status",)),
+    *(
+        (("statusModule", key, "type"), TEXT, (f"dates.{name}.type",))
+        for key, name in (
+            ("startDateStruct", "start"),
+            ("primaryCompletionDateStruct", "primary_completion"),
+            ("completionDateStruct", "completion"),
+            ("studyFirstPostDateStruct", "first_posted"),
+            ("lastUpdatePostDateStruct", "last_updated"),
+        )
+    ),
     (("sponsorCollaboratorsModule", "leadSponsor"), OBJECT, ("sponsor",)),
     (("sponsorCollaboratorsModule", "leadSponsor", "name"), TEXT, ("sponsor",)),
+    (("sponsorCollaboratorsModule", "leadSponsor", "class"), TEXT, ("sponsor.class",)),
     (("sponsorCollaboratorsModule", "responsibleParty"), OBJECT, ("responsible_party",)),
+    (("sponsorCollaboratorsModule", "responsibleParty", "type"), TEXT, ("responsible_party.type",)),
     (("sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"), TEXT, ("responsible_party.name",)),
     (("sponsorCollaboratorsModule", "responsibleParty", "investigatorTitle"), TEXT, ("responsible_party.title",)),
     (
@@ -54,12 +72,28 @@ SHAPES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("descriptionModule", "briefSummary"), TEXT, ("brief_summary",)),
     (("descriptionModule", "detailedDescription"), TEXT, ("detailed_description",)),
     (("designModule", "phases"), TEXTS, ("phases",)),
+    (("designModule", "studyType"), TEXT, ("study_type",)),
     (("designModule", "designInfo"), OBJECT, ("design",)),
+    *(
+        (("designModule", "designInfo", key), TEXT, (f"design.{name}",))
+        for key, name in (
+            ("allocation", "allocation"),
+            ("interventionModel", "intervention_model"),
+            ("primaryPurpose", "primary_purpose"),
+            ("observationalModel", "observational_model"),
+            ("timePerspective", "time_perspective"),
+        )
+    ),
+    (("designModule", "designInfo", "maskingInfo"), OBJECT, ("design.masking",)),
+    (("designModule", "designInfo", "maskingInfo", "masking"), TEXT, ("design.masking",)),
     (("designModule", "enrollmentInfo"), OBJECT, ("enrollment",)),
+    (("designModule", "enrollmentInfo", "type"), TEXT, ("enrollment.type",)),
     (("armsInterventionsModule", "armGroups"), OBJECTS, ("arms",)),
+    (("armsInterventionsModule", "armGroups", "*", "type"), TEXT, ("arms.type",)),
     (("armsInterventionsModule", "armGroups", "*", "description"), TEXT, ("arms.description",)),
     (("armsInterventionsModule", "armGroups", "*", "interventionNames"), TEXTS, ("arms.intervention_names",)),
     (("armsInterventionsModule", "interventions"), OBJECTS, ("interventions",)),
+    (("armsInterventionsModule", "interventions", "*", "type"), TEXT, ("interventions.type",)),
     (("armsInterventionsModule", "interventions", "*", "description"), TEXT, ("interventions.description",)),
     (("armsInterventionsModule", "interventions", "*", "otherNames"), TEXTS, ("interventions.other_names",)),
     (("outcomesModule", "primaryOutcomes"), OBJECTS, ("outcomes.primary",)),
@@ -73,8 +107,10 @@ SHAPES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
         TEXT,
         ("eligibility.inclusion_criteria", "eligibility.exclusion_criteria"),
     ),
+    (("eligibilityModule", "sex"), TEXT, ("eligibility.sex",)),
     (("eligibilityModule", "stdAges"), TEXTS, ("eligibility.minimum_age", "eligibility.maximum_age")),
     (("contactsLocationsModule", "overallOfficials"), OBJECTS, ("officials",)),
+    (("contactsLocationsModule", "overallOfficials", "*", "role"), TEXT, ("officials.role",)),
     (("contactsLocationsModule", "overallOfficials", "*", "affiliation"), TEXT, ("officials.affiliation",)),
     (("contactsLocationsModule", "locations"), OBJECTS, ("locations",)),
     *(
@@ -83,6 +119,7 @@ SHAPES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     ),
     (("referencesModule", "references"), OBJECTS, ("references",)),
     (("referencesModule", "references", "*", "pmid"), TEXT, ("references.pmid",)),
+    (("referencesModule", "references", "*", "type"), TEXT, ("references.type",)),
 )
 
 
