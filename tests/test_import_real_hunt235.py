@@ -19,6 +19,10 @@ Found and fixed:
   (or the item's field dropped unremarked, where another item held it), though the source states something there.
   Now left out with a note naming the file and the key, for the curator (shapes.SHAPES), as a text outside the
   vocabulary is.
+- a date struct or enrollmentInfo holding a list or an object ({"date": "2024-07", "type": ["ACTUAL"]}): the check
+  reads no value at such a place, and the date or count imported was refused its own quote (E512), the whole import
+  with it; now left out with a note naming the key (builder.nested). lastUpdatePostDateStruct so, the as-of date no
+  quote can hold: refused before anything is written, naming the key.
 
 Found and left (each reproduced by importing BASE so varied):
 - a NOTED key's text value opening with a code of capitals before a slash or a stop (statusVerifiedDate "N/A",
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -589,3 +594,55 @@ def test_a_value_of_the_vocabulary_given_as_no_text_is_left_out_with_a_note(draf
     assert data["dates"]["start"] == {"date": "2024-07"} and data["enrollment"] == {"count": 24}
     assert [i.get("type") for i in data["interventions"]] == ["BIOLOGICAL", None, "DRUG"]
     assert "references.type" not in curation.get("silent", [])  # (the other items' are held: the field is stated)
+
+
+# --- a struct holding a list or an object ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field", "note"),
+    [
+        (
+            "statusModule.startDateStruct",
+            {"date": "2024-07", "type": ["ACTUAL"]},
+            "dates.start",
+            "The source's startDateStruct gives type as a list, which it never holds; its date is left out.",
+        ),
+        (
+            "designModule.enrollmentInfo",
+            {"count": 24, "type": "ESTIMATED", "range": {"low": 20}},
+            "enrollment",
+            "The source's enrollmentInfo gives range as an object, which it never holds; its count is left out.",
+        ),
+    ],
+)
+def test_a_struct_holding_a_list_or_an_object_is_left_out_with_a_note(
+    draft: Callable, path: str, value: dict, field: str, note: str
+) -> None:
+    """Before, the date (the count) was imported, and the import refused: "E512 evidence for dates.start: the quote is
+    not where the source states this field", the check reading no value in such a struct (ctgov_study._shaped)."""
+    data = draft(study(at(path, value)))
+    name, _, leaf = field.partition(".")
+    assert (leaf or name) not in (data.get(name, {}) if leaf else data)
+    assert notes_on(data, field) == [note]
+    assert field in data["curation"]["not_yet_curated"] and field not in data["curation"].get("silent", [])
+
+
+def test_a_struct_of_scalars_keeps_its_value(draft: Callable) -> None:
+    """The honest twin: a struct of scalars, nulls and empty members (as a converted file writes them) imports."""
+    data = draft(
+        study(
+            at("statusModule.startDateStruct", {"date": "2024-07", "type": "ACTUAL", "note": None, "extra": []}),
+            at("designModule.enrollmentInfo", {"count": 24, "type": "ESTIMATED", "range": {}}),
+        )
+    )
+    assert data["dates"]["start"] == {"date": "2024-07", "type": "ACTUAL"}
+    assert data["enrollment"] == {"count": 24, "type": "ESTIMATED"}
+
+
+def test_a_last_update_struct_holding_a_list_is_refused_naming_the_key(shared: Path) -> None:
+    """Before: refused, "E512 evidence for curation.sources.0.as_of: the quote is not where the source states this
+    field", after the whole registry was checked; now before anything is read further, naming the study's key."""
+    status, said, data = run_import(shared, study(at("statusModule.lastUpdatePostDateStruct.type", ["ACTUAL"])))
+    assert status == 1 and data is None
+    assert "statusModule.lastUpdatePostDateStruct gives type as a list, which the API never does" in said

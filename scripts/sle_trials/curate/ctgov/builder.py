@@ -121,6 +121,19 @@ class Builder:
         return isinstance(value, str) and self.allowed(path, value, field)
 
 
+def nested(b: Builder, struct: dict, key: str, field: str, what: str) -> bool:
+    """Whether a struct the API gives as scalars alone (a date struct, enrollmentInfo) holds a list or an object: the
+    check reads no value at such a place (ctgov_study._shaped: one of several values a record could take), so the
+    field is left out with a note naming the member (what: the value it would give). Before, the date or the count
+    was imported, and the whole import refused its own quote (E512), naming no fault of the file."""
+    odd = next((k for k, v in struct.items() if isinstance(v, (dict, list)) and v), None)
+    if odd is None:
+        return False
+    given = "a list" if isinstance(struct[odd], list) else "an object"
+    b.leave_out(field, f"The source's {key} gives {odd} as {given}, which it never holds; its {what} is left out.")
+    return True
+
+
 def put(target: dict, key: str, value: Any) -> None:
     """target[key] = value, unless value is absent or empty (the schema has no empty values)."""
     if value is not None and value != [] and value != {}:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.checks import load
-from sle_trials.curate.ctgov.builder import Builder, put, shown, unique
+from sle_trials.curate.ctgov.builder import Builder, nested, put, shown, unique
 from sle_trials.curate.ctgov.study import markup, obj, values
 
 DESIGN = (
@@ -88,6 +88,8 @@ def _enrollment(b: Builder, enrol: dict) -> None:
     that is no number of participants is left out for the curator, never declared silent: one below
     zero, or beyond the largest whole number a record holds (load.MAX_INT, E021), which before failed
     the whole import with a problem of the record it did not write."""
+    if nested(b, enrol, "enrollmentInfo", "enrollment", "count"):
+        return
     count = enrol.get("count")
     if isinstance(count, float) and count.is_integer():
         count = int(count)

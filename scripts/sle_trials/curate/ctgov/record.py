@@ -101,6 +101,17 @@ def _source(b: Builder, study: dict, source: str) -> None:
     """curation: draft (an import is the registry's word, not yet reviewed by a curator), citing the
     JSON as of the study's last update; BadInput without that date."""
     date = as_of(study)
+    struct = obj(obj(study["protocolSection"], "statusModule"), "lastUpdatePostDateStruct")
+    odd = next((k for k, v in struct.items() if isinstance(v, (dict, list)) and v), None)
+    if date is not None and odd is not None:
+        # the check reads no date in such a struct (ctgov_study._shaped), so no as-of date could be quoted: the whole
+        # import was refused, E512 on curation.sources.0.as_of, naming no key of the file
+        raise BadInput(
+            f"{b.data['nct_id']}: statusModule.lastUpdatePostDateStruct gives {odd} as "
+            f"{'a list' if isinstance(struct[odd], list) else 'an object'}, which the API never does, so the "
+            "source's as-of date cannot be read from it: import the whole study as the API gives it "
+            f"({command.run('import', 'ctgov', b.data['nct_id'])})"
+        )
     if date is None:
         nct = b.data["nct_id"]
         # a file with no statusModule holds a part of the study (a `fields` query's answer, a copy cut

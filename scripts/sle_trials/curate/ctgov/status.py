@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sle_trials.checks import rules
-from sle_trials.curate.ctgov.builder import Builder, put, shown
+from sle_trials.curate.ctgov.builder import Builder, nested, put, shown
 from sle_trials.curate.ctgov.study import date_ok, markup, yes_no
 
 DATES = (
@@ -100,6 +100,8 @@ def _date(b: Builder, raw: Any, key: str, name: str) -> dict | None:
     """dates.<name> from the JSON's key: a date struct ({"date", "type"}) or a bare date; None
     (with a note, when the JSON gives one) for what is not a date the registry holds."""
     struct = raw if isinstance(raw, dict) else {"date": raw}
+    if nested(b, struct, key, f"dates.{name}", "date"):
+        return None
     if not isinstance(struct.get("date"), str) or not date_ok(struct["date"]):
         if raw is not None:
             b.leave_out(f"dates.{name}", f"The source's {key} is not a date this registry can hold; left out.")
