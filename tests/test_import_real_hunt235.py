@@ -23,12 +23,13 @@ Found and fixed:
   reads no value at such a place, and the date or count imported was refused its own quote (E512), the whole import
   with it; now left out with a note naming the key (builder.nested). lastUpdatePostDateStruct so, the as-of date no
   quote can hold: refused before anything is written, naming the key.
+- a noted key's text opening with a code of capitals before a mark (statusVerifiedDate "N/A", secondaryIdInfos.link
+  "N/A", orgStudyIdInfo.link "IND.123"), noted bare: the remarks' check (remark_keys) read the note as giving the key
+  the code alone ("N"), which the study does not, and refused the import, E501, of a note the importer wrote. Such a
+  text is now quoted in the note ('N/A'), as a text with spaces is; a code, a date or a link is noted bare as before.
 
-Found and left (each reproduced by importing BASE so varied):
-- a NOTED key's text value opening with a code of capitals before a slash or a stop (statusVerifiedDate "N/A",
-  secondaryIdInfos.link "N/A", a site's status "N/A"): the import is refused, E501 "curation.notes.N.text gives
-  statusVerifiedDate N, which no cited study gives at that key": remark_keys._GIVEN reads "N" of "N/A" as a code
-  (the remarks family's check; the API gives none such).
+Found and left: nothing; the odd values' other refusals name the study's key (no briefTitle, a briefTitle that is no
+text).
 """
 
 from __future__ import annotations
@@ -646,3 +647,27 @@ def test_a_last_update_struct_holding_a_list_is_refused_naming_the_key(shared: P
     status, said, data = run_import(shared, study(at("statusModule.lastUpdatePostDateStruct.type", ["ACTUAL"])))
     assert status == 1 and data is None
     assert "statusModule.lastUpdatePostDateStruct gives type as a list, which the API never does" in said
+
+
+# --- a noted text opening with a code before a mark -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field", "said"),
+    [
+        ("statusModule.statusVerifiedDate", "N/A", "overall_status", "statusVerifiedDate 'N/A'"),
+        ("identificationModule.secondaryIdInfos.1.link", "N/A", "identifiers", "secondaryIdInfos.link 'N/A'"),
+        ("identificationModule.orgStudyIdInfo.link", "IND.123", "identifiers", "orgStudyIdInfo.link 'IND.123'"),
+        # the honest twins: a code, a date and a link noted bare, as before
+        ("statusModule.statusVerifiedDate", "2025-01", "overall_status", "statusVerifiedDate 2025-01;"),
+        ("identificationModule.orgStudyIdInfo.type", "NIH", "identifiers", "orgStudyIdInfo.type NIH"),
+        ("identificationModule.orgStudyIdInfo.link", "https://example.org/A", "identifiers", "link https://example"),
+    ],
+)
+def test_a_noted_text_opening_with_a_code_before_a_mark_is_quoted(
+    draft: Callable, path: str, value: str, field: str, said: str
+) -> None:
+    """Before, "N/A" noted bare ("statusVerifiedDate N/A") was read by the remarks' check as giving the key the code
+    "N", which the study does not: the import refused, E501, of a note it wrote itself."""
+    data = draft(study(at(path, value)))
+    assert [n for n in notes_on(data, field) if said in n]

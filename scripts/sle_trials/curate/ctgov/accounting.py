@@ -307,6 +307,9 @@ def _shown(how: str, found: list, read: bool = True) -> str:
 
 # A value of the API's vocabularies ("RESET", "LTE60"), which states no fact a check reads (E501)
 _CODE = lazy(r"[A-Z][A-Z0-9_]*")
+# a text opening with a code of capitals before a mark ("N/A", "IND.1"), whose code alone a remark's key would be read
+# to give (remark_keys: "statusVerifiedDate N/A" read as giving "N", which the study does not, E501): quoted
+_CODE_BEFORE_A_MARK = lazy(r"[A-Z][A-Z0-9_]*[^\w\s-]")
 _DATE = lazy(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 
 
@@ -332,7 +335,8 @@ def _text(value: Any, read: bool = True) -> str:
         return "[" + ", ".join(_text(v, read) for v in value) + "]"
     if isinstance(value, str):
         said = " ".join(layouts.json_string(value).split())
-        return shown(said, 120) if " " in said else cut(said, 120)
+        quoted = " " in said or (_CODE_BEFORE_A_MARK.match(said) is not None and not _CODE.fullmatch(said))
+        return shown(said, 120) if quoted else cut(said, 120)
     return layouts.scalar_text(value)
 
 
