@@ -39,7 +39,9 @@ _TAKING_PART = (
 # (a unit's word is none as the head of a word either: "18 year-old patients", "2 mg/kg patients")
 _UNIT_WORD = (
     r"(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|times|fold|doses?|cycles?|courses?|infusions?|lines?|"
-    r"sites?|centers?|centres?|countries|mg|g|kg|ml|cells?|x|percent|ages?|aged)(?![^\W_])"
+    r"sites?|centers?|centres?|countries|mg|g|kg|ml|cells?|x|percent|ages?|aged|"
+    # (a lab value's unit: "8 mmol/L patients", "50 \u00b5mol/L patients" were read as counts of 8 and 50 people)
+    r"[m\u00b5\u03bcnpu]?mol|[\u00b5\u03bcnp]g|mcg|dl|l|iu|u|mm|mmhg)(?![^\W_])"
 )
 _VERB_WORD = (
     r"(?:excludes|includes|requires|enrols|enrolls|recruits|treats|doses|infuses|receives|allows|permits|admits|"
@@ -92,6 +94,23 @@ _COUNT_AFTER_ONE = lazy(
 # patients", "eGFR < 30 patients", each read as a count of 3, 4 or 30 people; or a score's, a measure's or a
 # reference's or a protocol's number: "a SLEDAI-2K score of 8 patients", "BMI 30 patients", "CTCAE 5.0 patients", "ref.
 # 12 patients", "Protocol 2 patients")
+# (the words of a lab's measure and of a drug a number after them is a value or a dose of: _NAMED_BY_NUMBER)
+_MEASURE = (
+    r"(?:h(?:a)?emoglobin|hb|hgb|h(?:a)?ematocrit|hct|platelets?|plts?|wbc|anc|neutrophils?|lymphocytes?|leukocytes?|"
+    r"creatinine|crcl|bilirubin|albumin|alt|ast|alp|ldh|crp|esr|proteinuria|upcr|uacr|c3|c4|complement|ig[gam]|"
+    r"dsdna|ferritin|inr|fibrinogen|potassium|sodium|glucose|hba1c|troponin|lvef|ejection[ \t]+fraction|qtc|spo2|"
+    r"fev1|dlco|weight|height)(?![\w-])"
+)
+_DRUG = (
+    r"(?:(?:methyl)?prednis(?:o|olo)ne|glucocorticoids?|corticosteroids?|steroids?|hydroxychloroquine|hcq|"
+    r"mycophenol(?:ate|ic[ \t]+acid)|mmf|cyclophosphamide|azathioprine|tacrolimus|methotrexate|fludarabine|"
+    r"belimumab|rituximab|anifrolumab)(?![\w-])"
+)
+# (a bound: "\u2265", "above", "greater than", "up to")
+_BOUND = (
+    r"(?:[ \t]*(?:[<>\u2264\u2265\u2a7d\u2a7e]=?|=)|[ \t]+(?:above|below|over|under|(?:greater|more|less|lower|higher)"
+    r"[ \t]+than|up[ \t]+to|at[ \t]+(?:most|least)))[ \t]*"
+)
 _NAMED_BY_NUMBER = lazy(
     r"(?i)(?:(?:\b(?:class|phase|grade|type|stage|part|cohort|arm|group|level|day|week|month|year|visit|dose|step|"
     r"tier|category|cycle|table|figure|fig\.|section|version|no\.|criterion|criteria|item|site|centre|center|"
@@ -102,7 +121,14 @@ _NAMED_BY_NUMBER = lazy(
     # (an age, or a range's end after it: "aged 18-65 SLE patients", "ages between 18 and 65 adults")
     # (or its bound: "aged \u2265 18 patients", "aged over 18 patients")
     r"|\b(?:aged?|ages)(?:[ \t]+(?:of|between|from|over|under|above|below|at[ \t]+(?:least|most)|up[ \t]+to))?[ \t]*"
-    r"(?:[<>\u2264\u2265\u2a7d\u2a7e]=?[ \t]*)?(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
+    r"(?:[<>\u2264\u2265\u2a7d\u2a7e]=?[ \t]*)?(?:\d{1,3}[ \t]*(?:-|\u2013|to|and)[ \t]*)?"
+    # (or a lab value's, after the measure's word, its bound or its range's start: "hemoglobin 8 patients", "Hb \u2265 8
+    # patients", "platelet count of 50 patients"; or a drug's dose, after its bound or "dose": "prednisone \u2264 10
+    # patients", each read as a count of people)
+    rf"|\b{_MEASURE}(?:[ \t]+(?:levels?|counts?|concentrations?|values?))?(?:[ \t]+(?:of|at))?(?:{_BOUND}|[ \t]*)"
+    r"(?:\d{1,4}(?:\.\d+)?[ \t]*(?:-|\u2013|to|and)[ \t]*)?"
+    rf"|\b{_DRUG}(?:[ \t]+(?:doses?|dosage)(?:[ \t]+(?:of|at))?(?:{_BOUND}|[ \t]*)|{_BOUND})"
+    r"(?:\d{1,4}(?:\.\d+)?[ \t]*(?:-|\u2013|to|and)[ \t]*)?)\Z"
 )
 # (after "from" or "through" too, or as a range's end after a year: "Data from 2020 patients were reviewed", "From 2019
 # to 2022 patients were enrolled", "2019-2022 patients", each read as a count of 2020 or 2022 people; a count that
