@@ -1,4 +1,5 @@
-"""Counts hunt 239: a lab value's or a dose's number read as a count of people.
+"""Counts hunt 239: a lab value's or a dose's number, and some of them who left past words describing them, each read
+as a count of people.
 
 - A number that is a measure's value: after a lab's or a measure's word ("hemoglobin 8 patients", "platelets 50
   patients", "platelet count of 50 patients"), its bound ("Hb \u2265 8 patients"), a drug's bound or dose ("prednisone
@@ -6,6 +7,10 @@
   patients"), was read as a count of people (counts: E508, E523; people_counts: E501). A criteria line running into
   the next sentence still gives that sentence's count ("Hemoglobin \u2265 8 g/dL. 12 patients will be enrolled."), and a
   drug's name alone or as a label names a group ("Prednisone: 24 patients").
+- Those who withdrew, discontinued, died or were excluded after a phrase describing them ("12 patients with disease
+  progression withdrew", "2 participants due to adverse events discontinued") were read by counts() as the trial's:
+  _OTHER_GROUP_AFTER read the verb right after the people only. The phrase holds no verb or number of the count's
+  own: "12 patients with SLE were enrolled and 2 withdrew" counts 12.
 """
 
 from __future__ import annotations
@@ -43,6 +48,18 @@ STATED = [
     ("IM19 enrolled 1 patient.", [1]),
 ]
 
+# (line, what counts() reads: people_counts reads each count of people however they left)
+LEFT = [
+    ("12 patients with disease progression withdrew.", []),
+    ("2 participants due to adverse events discontinued.", []),
+    ("3 patients with active infection were excluded.", []),
+    ("IM19 enrolled 24 patients; 2 patients with CRS died.", [24]),
+    ("12 patients were enrolled and 2 withdrew.", [12]),
+    ("12 patients with SLE were enrolled and 2 withdrew.", [12]),
+    ("12 patients with SLE were screened and enrolled.", [12]),
+    ("IM19 enrolled 12 patients with SLE in China who had failed therapy.", [12]),
+]
+
 
 @pytest.mark.parametrize(("line", "number"), MEASURES)
 def test_a_measures_value_is_no_count_of_people(line: str, number: int) -> None:
@@ -56,6 +73,11 @@ def test_a_count_of_people_is_still_read(line: str, read: list[int]) -> None:
     assert [n for n, _, _ in head_counts.people_counts(line)] == [float(n) for n in read]
 
 
+@pytest.mark.parametrize(("line", "read"), LEFT)
+def test_those_who_left_past_words_describing_them_are_not_the_trials(line: str, read: list[int]) -> None:
+    assert head_counts.counts(line) == [float(n) for n in read]
+
+
 # --- the whole command on a few: binding (E508), silence (E523), a note's counts (E501) ---------------------------
 
 
@@ -63,6 +85,7 @@ def test_a_count_of_people_is_still_read(line: str, read: list[int]) -> None:
     ("line", "number"),
     [
         ("Eligible: hemoglobin 8 patients.", 8),
+        ("12 patients with disease progression withdrew.", 12),
     ],
 )
 def test_a_number_that_counts_no_one_enrolled_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:

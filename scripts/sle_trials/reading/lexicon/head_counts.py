@@ -227,7 +227,18 @@ _OTHER_GROUP_VERB = (
     r"\s+(?:(?:were|was|have|had|who|that|will|would|could|can|did|do|may|might|shall|are|is)\s+)?"
     rf"(?:{_OTHER_GROUP}|completed|{_MOVED_AWAY})\b"
 )
-_OTHER_GROUP_AFTER = lazy(rf"(?i){_OTHER_GROUP_VERB}")
+# (or after a phrase describing them: "12 patients with disease progression withdrew", "2 participants due to adverse
+# events discontinued", each read as the trial's count; the phrase holds no verb of the count's own, "12 patients with
+# SLE were enrolled and 2 withdrew", nor a number)
+_MODIFIER = (
+    r"(?:\s+(?:with|without|having|due\s+to|because\s+of|owing\s+to|following|after|from|in)"
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|been|will|would|and|or|but|then|who|whom|which|that|"
+    r"enrol+(?:ed|s|ing)?|recruited|included|treated|dosed|infused|randomi[sz]ed)(?![\w-]))[^\W\d_][\w/'\u2019-]*){1,6}?)"
+)
+_OTHER_GROUP_AFTER = lazy(
+    rf"(?i){_OTHER_GROUP_VERB}|{_MODIFIER}\s+(?:(?:were|was|have|had|who|that|will|did|are|is)\s+)?"
+    rf"(?:{_OTHER_GROUP}|{_MOVED_AWAY})\b"
+)
 # ... and the same people enrolled ("24 patients were screened and enrolled", "24 patients who completed
 # screening were enrolled"): the count is of those enrolled
 _WERE_ENROLLED = r"(?:(?:were|was|have\s+been|had\s+been)\s+)?enrol(?:led|ed)"
