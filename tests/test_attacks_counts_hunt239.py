@@ -1,5 +1,5 @@
-"""Counts hunt 239: a lab value's or a dose's number, and some of them who left past words describing them, each read
-as a count of people.
+"""Counts hunt 239: a lab value's or a dose's number, some of them who left past words describing them, and one's
+singular word for people describing a noun, each read as a count of people.
 
 - A number that is a measure's value: after a lab's or a measure's word ("hemoglobin 8 patients", "platelets 50
   patients", "platelet count of 50 patients"), its bound ("Hb \u2265 8 patients"), a drug's bound or dose ("prednisone
@@ -11,6 +11,16 @@ as a count of people.
   progression withdrew", "2 participants due to adverse events discontinued") were read by counts() as the trial's:
   _OTHER_GROUP_AFTER read the verb right after the people only. The phrase holds no verb or number of the count's
   own: "12 patients with SLE were enrolled and 2 withdrew" counts 12.
+- After one, a singular word for people before a noun it describes ("IM19 counts 1 patient visit.", "one patient
+  record") was read as a count of one person; "1 patient was enrolled", "one patient with SLE" still are.
+
+Left (each reproduced on this module's commit):
+- The measures and drugs are closed lists: counts("urine protein 3 patients") is [3.0], counts("anti-Sm 30 patients")
+  [30.0]; and a drug's name with no bound or "dose" still counts (counts("prednisone 24 patients") is [24.0]).
+- A describing phrase holding a number: counts("24 patients with refractory SLE from 3 centres withdrew") is [24.0].
+- Nouns one's singular word describes are a closed list too: counts("IM19 enrolled 1 patient cohort") is [1.0].
+- counts("12 patients with SLE who withdrew from prior trials were enrolled.") is [], as main reads "12 patients who
+  withdrew from prior trials were enrolled." (a verb of another group past "who" is read as theirs).
 """
 
 from __future__ import annotations
@@ -60,6 +70,13 @@ LEFT = [
     ("IM19 enrolled 12 patients with SLE in China who had failed therapy.", [12]),
 ]
 
+# (line: one's singular word for people describes a noun; neither reader reads 1)
+DESCRIBING = [
+    "IM19 counts 1 patient visit.",
+    "IM19 reviewed one patient record.",
+    "IM19 holds 1 participant interview.",
+]
+
 
 @pytest.mark.parametrize(("line", "number"), MEASURES)
 def test_a_measures_value_is_no_count_of_people(line: str, number: int) -> None:
@@ -78,6 +95,12 @@ def test_those_who_left_past_words_describing_them_are_not_the_trials(line: str,
     assert head_counts.counts(line) == [float(n) for n in read]
 
 
+@pytest.mark.parametrize("line", DESCRIBING)
+def test_ones_singular_word_describing_a_noun_counts_no_one(line: str) -> None:
+    assert head_counts.counts(line) == []
+    assert head_counts.people_counts(line) == []
+
+
 # --- the whole command on a few: binding (E508), silence (E523), a note's counts (E501) ---------------------------
 
 
@@ -86,6 +109,7 @@ def test_those_who_left_past_words_describing_them_are_not_the_trials(line: str,
     [
         ("Eligible: hemoglobin 8 patients.", 8),
         ("12 patients with disease progression withdrew.", 12),
+        ("IM19 counts 1 patient visit.", 1),
     ],
 )
 def test_a_number_that_counts_no_one_enrolled_binds_no_enrollment(trials: Trials, line: str, number: int) -> None:
@@ -99,7 +123,7 @@ def test_a_count_after_a_criteria_line_binds(trials: Trials) -> None:
     assert result.status == 0, result.out
 
 
-@pytest.mark.parametrize("line", ["Eligible: platelets 50 patients."])
+@pytest.mark.parametrize("line", ["Eligible: platelets 50 patients.", "IM19 counts 1 patient visit."])
 def test_a_number_that_counts_no_one_leaves_the_enrollment_silent(trials: Trials, line: str) -> None:
     assert "E523" not in _silent_out(trials, line)
 

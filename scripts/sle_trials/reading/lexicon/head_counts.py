@@ -82,9 +82,17 @@ _COUNT_AFTER = lazy(
     rf"|{_CASES_OF})",
     re.I,
 )
+# (and after one, not before a noun it describes: "IM19 counts 1 patient visit." was read as a count of one person)
+_DESCRIBED_NOUN = (
+    r"(?![\w-]|[ \t]+(?:visits?|samples?|specimens?|interviews?|records?|charts?|files?|data(?:sets?)?|diar(?:y|ies)|"
+    r"questionnaires?|surveys?|reports?|narratives?|profiles?|encounters?|consultations?|appointments?|admissions?|"
+    r"populations?|registr(?:y|ies)|characteristics|demographics|information|education|outcomes?|experiences?|"
+    r"preferences?|selection|screening|identifiers?|ids?|numbers?|materials?|partners?|advocates?|advocacy|"
+    r"organi[sz]ations?|journeys?|days?|weeks?|months?|years?)(?![\w-]))"
+)
 _COUNT_AFTER_ONE = lazy(
-    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons?)(?![\w-])|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-])"
-    rf"|{_CASES_OF})",
+    rf"(?:\s*(?:participants?|patients?|subjects?|people|persons?){_DESCRIBED_NOUN}"
+    rf"|[ \t]+{_DESCRIBED}{_TAKING_PART}(?![\w-])|{_CASES_OF})",
     re.I,
 )
 # A number a word before it names something by ("Class 3 lupus nephritis patients", "Phase 1 SLE patients", "Type 1
@@ -586,7 +594,7 @@ _PEOPLE_PLURAL = (
 )
 _PEOPLE_AFTER_ONE = lazy(
     rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|participant|patient|subject|person|individual|adult|child|"
-    rf"adolescent|infant|volunteer|control)(?![\w-])|{_CASES_OF}"
+    rf"adolescent|infant|volunteer|control){_DESCRIBED_NOUN}|{_CASES_OF}"
 )
 _PEOPLE_AFTER = lazy(rf"(?i){_DESCRIBING_PEOPLE}(?:{_PEOPLE_PLURAL}|{_SLIP})(?![\w-])|{_CASES_OF}")
 
