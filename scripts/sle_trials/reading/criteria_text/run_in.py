@@ -205,6 +205,15 @@ _GLUED_BULLETS = "•◦▪▫●‣➢➤►▸▹◆◇■□❖❑❒"
 # no remark), read as written there and said, as a star before a word in lower case is
 _SENTENCE_BULLETS = "→⇒√✓✔✗✘★☆＊・○"
 _FIRST_GLUED = lazy(r"^(?P<indent> *)(?P<bullet>[" + _GLUED_BULLETS + r"])(?=\S)")  # ("•Age 18 to 65 • SLE")
+# ... and a first bullet that is a sentence's character glued to its word, which marks.list_item reads as the line's
+# bullet ("・年龄18-65岁 ・ 确诊SLE", "→Age 18 to 65 → SLE", "-Age 18 to 65 - SLE - Consent"), or a star glued to a
+# capital no note's label follows, the line's other stars each after a space, none closing an emphasis ("*Age 18 to 65
+# * SLE", which marks._GLUED_STAR reads as no bullet for its other star): the run's first bullet, as spaced. Before,
+# one criterion holding two, with no remark, where "・ 年龄18-65岁 ・ 确诊SLE" is two
+_FIRST_SENTENCE_GLUED = lazy(
+    r"^(?P<indent> *)(?P<bullet>[" + _SENTENCE_BULLETS + r"](?=\S)|[-–—](?=[A-Z])|\*(?=[A-Z])"
+    r"(?!(?i:notes?|nb|n\.b\.|please\s+note)\b)(?!.*\S\*))"
+)
 _TIMES = {2: "twice", 3: "three times"}
 
 
@@ -232,7 +241,7 @@ def _bullet_cuts(line: str) -> _BulletCuts:
     capital; a bullet glued to the words on both sides), and the marks kept doubted (a star before a word in lower
     case, no multiple nor formula: "Age 18 to 65 * willing to consent"; a sentence's character glued to a capitalised
     word: "Age 18 to 65 *SLE"). Nothing cut for a line no bullet opens."""
-    first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line) or _FIRST_GLUED.match(line)
+    first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line) or _FIRST_GLUED.match(line) or _first_glued(line)
     if first is None:
         return _BulletCuts("", "", [], [], [], [], [])
     bullet, indent = first.group("bullet"), first.group("indent")
@@ -253,8 +262,9 @@ def _bullet_cuts(line: str) -> _BulletCuts:
                 found.cuts.append((m.start(), m.end()))
             continue
         if bullet not in _GLUED_BULLETS and not line[m.end() - 1].isspace():
-            if after[0].isupper() and bullet != "o" and not _times(bullet, after) and not _bracketed(line, m.start()):
-                found.glued.append(m)  # ("→ Age 18 to 65 →SLE", "* Age 18 to 65 *SLE": as written, said)
+            if _capital(after[0]) and bullet != "o" and not _times(bullet, after) and not _bracketed(line, m.start()):
+                # ("→ Age 18 to 65 →SLE", "* Age 18 to 65 *SLE", "・ 年龄18-65岁 ・确诊SLE": as written, said)
+                found.glued.append(m)
             continue
         if bullet in _OPERATOR_BULLETS:
             if (after[0].islower() or after[0].isdigit() and before.isdigit()) and not (
@@ -284,6 +294,23 @@ def _bullet_cuts(line: str) -> _BulletCuts:
     if bullet in _LIKE_DASHES and len(found.cuts) < _DASH_RUN:
         found.cuts.clear()
     return found
+
+
+def _first_glued(line: str) -> re.Match | None:
+    """_FIRST_SENTENCE_GLUED's match of a line whose first bullet, a sentence's character, is glued to its word, where
+    it is the line's bullet: marks.list_item reads it so, or it is a star (which list_item reads as no bullet where
+    the line holds another star)."""
+    first = _FIRST_SENTENCE_GLUED.match(line)
+    if first is None or first["bullet"] == "*":
+        return first
+    body = list_item(line)
+    return first if body is not None and body.group("bullet") and body.start("text") == first.end() else None
+
+
+def _capital(char: str) -> bool:
+    """Whether a word opening with char opens as a capitalised word does, or an uncased one ("确诊SLE"), which no
+    sentence's words go on with in lower case."""
+    return char.isupper() or char.isalpha() and not char.islower()
 
 
 def _times(bullet: str, after: str) -> bool:
@@ -366,8 +393,9 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
         where = ", ".join(_as_written(line, m, bullet) for m in glued[:3])
         said.append(
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' after a space glued "
-            f"to a capitalised word ({where}), which may be the next item's bullet glued to its words or a mark of the "
-            "item's words: read as one criterion, the curator's to split where it runs two items onto one line."
+            f"to a capitalised or uncased word ({where}), which may be the next item's bullet glued to its words or a "
+            "mark of the item's words: read as one criterion, the curator's to split where it runs two items onto one "
+            "line."
         )
     if joined:
         where = ", ".join(_as_written(line, m, bullet) for m in joined[:3])

@@ -1,0 +1,55 @@
+"""Eligibility texts that hunt 232 left misread (hunt 237, helper-119), read with criteria_text.split (the importer
+and the check read a source's criteria with it alike), each beside a text of its shape already read right, which must
+read as it did. The texts are test inputs: no fact of any study. Every text the tests and fixtures held (string
+constants of tests/, eligibilityCriteria of tests/ and seeds/ JSON, each also under an inclusion heading: 52,724
+splits) was split before and after each fix to the reader: only the texts said in each commit read otherwise.
+
+Found and fixed (each reproduced before with criteria_text.split(text) under an inclusion heading, no remark):
+- a first bullet that is a sentence's character glued to its word, the next between spaces ("・年龄18-65岁 ・ 确诊SLE",
+  "→Age 18 to 65 → SLE", "*Age 18 to 65 * SLE", "-Age 18 to 65 - SLE per ACR - Consent"): one criterion; now read
+  as the run its spaced twin is (run_in._first_glued), cut and said where that one is. A sentence's mark glued after
+  a space to an uncased word ("・ 年龄18-65岁 ・确诊SLE"): one criterion; still, now said, as before a capital.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import criteria_texts, inclusion
+
+AS_ONE = "the curator's to split where it runs two items"
+
+# --- a first bullet of a sentence's character glued to its word -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "said"),
+    [
+        ("・年龄18-65岁 ・ 确诊SLE", ["年龄18-65岁", "确诊SLE"], ""),
+        ("→Age 18 to 65 → SLE", ["Age 18 to 65", "SLE"], ""),
+        ("*Age 18 to 65 * SLE", ["Age 18 to 65", "SLE"], "not as multiplying a number"),
+        ("-Age 18 to 65 - SLE per ACR - Consent", ["Age 18 to 65", "SLE per ACR", "Consent"], "a run of items"),
+        ("・年龄18-65岁 ・确诊SLE", ["年龄18-65岁 ・确诊SLE"], AS_ONE),
+        ("・ 年龄18-65岁 ・确诊SLE", ["年龄18-65岁 ・确诊SLE"], AS_ONE),
+    ],
+)
+def test_a_first_bullet_glued_reads_as_its_spaced_twin(lines: str, read: list, said: str) -> None:
+    """Before: one criterion, no remark (the first bullet kept in the star's)."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert bool(found.remarks) == bool(said) and all(said in r for r in found.remarks), found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("*Age 18 to 65* SLE", ["Age 18 to 65 SLE"]),  # italics
+        ("*ALT ≤ 2.5 * ULN", ["*ALT ≤ 2.5 * ULN"]),  # multiplying
+        ("*Note: Age 18 to 65 * SLE", ["*Note: Age 18 to 65 * SLE"]),  # a note's star
+        ("-Age 18 - 65", ["Age 18 - 65"]),  # a range
+        ("・年龄18-65岁", ["年龄18-65岁"]),
+        ("・ 年龄18-65岁 ・ 确诊SLE", ["年龄18-65岁", "确诊SLE"]),  # spaced: as before
+    ],
+)
+def test_a_first_bullet_glued_otherwise_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
