@@ -53,3 +53,33 @@ def test_a_first_bullet_glued_reads_as_its_spaced_twin(lines: str, read: list, s
 def test_a_first_bullet_glued_otherwise_reads_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+# --- a bullet glued on both sides before a word in lower case ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "around"),
+    [
+        ("• Age 18 to 65•willing to consent", "'65•willing'"),
+        ("▪ SLE per ACR▪lupus nephritis excluded", "'ACR▪lupus'"),
+    ],
+)
+def test_a_bullet_glued_on_both_sides_before_lower_case_is_said(lines: str, around: str) -> None:
+    """Before: one criterion, no remark. Still one (a unit's mark is written so)."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == [lines[2:]]
+    assert [r for r in found.remarks if AS_ONE in r and f"({around})" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("• AUC 5 ng•h/mL • SLE", ["AUC 5 ng•h/mL", "SLE"]),  # a unit's
+        ("• AUC 5 μg•h/mL", ["AUC 5 μg•h/mL"]),
+        ("• BMI 18 kg•m2 or more", ["BMI 18 kg•m2 or more"]),
+    ],
+)
+def test_a_unit_glued_on_both_sides_is_not_said(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks

@@ -233,6 +233,7 @@ class _BulletCuts(NamedTuple):
     kept: list[re.Match]  # the marks kept doubted, before a word in lower case or a number
     glued: list[re.Match]  # the marks of a sentence's character kept, glued to a capitalised word ("65 *SLE")
     joined: list[re.Match]  # the cuts at a bullet glued to the words on both sides ("65•SLE")
+    lowered: list[re.Match]  # the bullets so glued kept before a word in lower case, no unit's ("65•willing")
 
 
 def _bullet_cuts(line: str) -> _BulletCuts:
@@ -243,12 +244,12 @@ def _bullet_cuts(line: str) -> _BulletCuts:
     word: "Age 18 to 65 *SLE"). Nothing cut for a line no bullet opens."""
     first = _FIRST_BULLET.match(line) or _FIRST_DASH.match(line) or _FIRST_GLUED.match(line) or _first_glued(line)
     if first is None:
-        return _BulletCuts("", "", [], [], [], [], [])
+        return _BulletCuts("", "", [], [], [], [], [], [])
     bullet, indent = first.group("bullet"), first.group("indent")
     if bullet == SHARED_O:
         bullet = "o"  # (a line of a list whose lines open with "o", shared_marks wrote: its run's "o"s are as written)
     mark = re.escape(bullet)
-    found = _BulletCuts(indent, bullet, [], [], [], [], [])
+    found = _BulletCuts(indent, bullet, [], [], [], [], [], [])
     if bullet in _GLUED_BULLETS:
         # (glued on both sides before a capital too, "65•SLE", said: never "ng•h/mL", a unit's)
         between = re.compile(rf"(?<=\S){_GAP}+{mark}{_GAP}*(?=\S)|(?<=[^\W_]){mark}(?=[^\W\d_])")
@@ -260,6 +261,8 @@ def _bullet_cuts(line: str) -> _BulletCuts:
             if after[0].isupper():
                 found.joined.append(m)
                 found.cuts.append((m.start(), m.end()))
+            elif not (_UNIT_BEFORE.search(line[: m.start()]) and _UNIT.match(after)):
+                found.lowered.append(m)  # ("65•willing to consent": as written, said; "ng•h/mL" a unit's)
             continue
         if bullet not in _GLUED_BULLETS and not line[m.end() - 1].isspace():
             if _capital(after[0]) and bullet != "o" and not _times(bullet, after) and not _bracketed(line, m.start()):
@@ -294,6 +297,12 @@ def _bullet_cuts(line: str) -> _BulletCuts:
     if bullet in _LIKE_DASHES and len(found.cuts) < _DASH_RUN:
         found.cuts.clear()
     return found
+
+
+# a unit's part on either side of a bullet glued to both ("ng•h/mL", "kg•m2", "µg•h"): letters, four at most, after
+# no word's letter or digit nor before one: no item's bullet ("Age 18 to 65•willing to consent", said)
+_UNIT = lazy(r"[µμ]?[A-Za-z]{1,4}(?![^\W\d_])")
+_UNIT_BEFORE = lazy(r"(?<![^\W_])[µμ]?[A-Za-z]{1,4}$")
 
 
 def _first_glued(line: str) -> re.Match | None:
@@ -360,7 +369,7 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
     first = _FIRST_NUMBER.match(line)
     if first is not None:
         return [*_numbers_doubted(line, first, fewest), *_bullets_within(line, "")]
-    _, bullet, cuts, doubted, kept, glued, joined = _bullet_cuts(line)
+    _, bullet, cuts, doubted, kept, glued, joined, lowered = _bullet_cuts(line)
     whole, said = shown(line.strip().replace(SHARED_O, "o"), 100), _bullets_within(line, bullet)
     if bullet in _OPERATOR_BULLETS and doubted:
         said.append(
@@ -403,6 +412,14 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' glued to the words on "
             f"both sides before a capitalised word ({where}): read as the next item's bullet, the items run onto one "
             "line with no space between them: the curator's to confirm."
+        )
+    if lowered:
+        where = ", ".join(_as_written(line, m, bullet) for m in lowered[:3])
+        said.append(
+            f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' glued to the words on "
+            f"both sides before a word in lower case ({where}), which may be the next item's bullet glued to its words "
+            "or a mark of the item's words (a unit's: 'ng•h/mL'): read as one criterion, the curator's to split where "
+            "it runs two items onto one line."
         )
     return said
 
