@@ -83,3 +83,25 @@ def test_a_bullet_glued_on_both_sides_before_lower_case_is_said(lines: str, arou
 def test_a_unit_glued_on_both_sides_is_not_said(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+# --- a run's next number glued after "、" after a comma --------------------------------------------------------------
+
+
+def test_a_run_going_on_after_numbers_listed_is_cut_and_said() -> None:
+    """Before: "年龄，2、3周内，3、同意" one criterion, no remark ("2、3" read as numbers listed)."""
+    found = inclusion("1、年龄，2、3周内，3、同意")
+    assert criteria_texts(found.inclusion) == ["年龄，", "3周内，", "同意"]
+    assert [r for r in found.remarks if "'2、3' after a comma" in r and "the curator's to confirm" in r], found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("1、患者第1，2、3周用药", ["患者第1，2、3周用药"]),  # numbers listed, no run after them
+        ("1、年龄；2、2019年SLE；3、同意", ["年龄；", "2019年SLE；", "同意"]),
+    ],
+)
+def test_numbers_listed_of_no_run_read_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks

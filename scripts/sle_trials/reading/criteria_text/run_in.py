@@ -460,7 +460,29 @@ def _numbers_doubted(line: str, first: re.Match, fewest: int | None) -> list[str
     """runs_doubted's remarks on a line numbered as first is: its next number after a space alone, in a run of two
     items too few to be cut so, and no stop cutting the run ("1) Age 18 to 65 2) SLE per ACR"); and the next number
     the run ends at, after a word it may belong to (_belonging)."""
-    return [*_belonging(line, first, fewest), *_two_doubted(line, first, fewest)]
+    return [*_belonging(line, first, fewest), *_two_doubted(line, first, fewest), *_listed_doubted(line, first, fewest)]
+
+
+def _listed_doubted(line: str, first: re.Match, fewest: int | None) -> list[str]:
+    """The remark on a line whose run is cut at a number glued to a number after its "、" after a comma, as numbers
+    listed are written ("1，2、3周": weeks 1, 2 and 3), where the run's number after it stands later
+    ("1、年龄，2、3周内，3、同意"): read as the run's mark, said. Before, one criterion from that item on, with no
+    remark."""
+    cuts = _run_cuts(line, first, spaced=True)
+    if _too_few_for_spaces(cuts, fewest or _RUN_BY_SPACES):
+        cuts = _run_cuts(line, first, spaced=False)
+    listed = [
+        found.group()
+        for end, following, _ in cuts
+        if (found := _LISTED.match(line, following)) and line[:end].rstrip(_GAP_CHARS)[-1:] in ",，"
+    ]
+    if not listed:
+        return []
+    return [
+        f"The criteria text has a line {shown(line.strip(), 100)} holding {', '.join(shown(x) for x in listed[:3])} "
+        "after a comma, the run's next number glued to a number, as numbers listed are written ('1，2、3周'): read as "
+        "the next item's mark, the run's number after it standing later: the curator's to confirm."
+    ]
 
 
 def _belonging(line: str, first: re.Match, fewest: int | None) -> list[str]:
@@ -751,7 +773,8 @@ _LISTED = lazy(r"[0-9０-９]+、[0-9０-９]")
 
 def _listed_numbers(line: str, after: re.Match) -> bool:
     """Whether a run's next mark found (after: _run_cuts' match) is a number of numbers listed (_LISTED) after a comma,
-    no item's mark."""
+    no item's mark where the run's number after it stands nowhere later (_run_cuts: "1、年龄，2、3周内，3、同意" is
+    cut at "2、", said: _listed_doubted)."""
     return bool(_LISTED.match(line, after.end())) and line[: after.start()].rstrip(_GAP_CHARS)[-1:] in ",，"
 
 
@@ -824,6 +847,7 @@ def _run_cuts(
             or after.group("after_space")
             and depth.within(after.end())
             or _listed_numbers(line, after)
+            and _numbered(marked, line, after.end() + 1, _written_as(number + 1, written)) is None
         ):
             if belongs is None and not opening and _NUMBERED_BY.search(line, max(0, after.start() - 40), after.start()):
                 belongs = after
