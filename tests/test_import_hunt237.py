@@ -105,3 +105,37 @@ def test_a_run_going_on_after_numbers_listed_is_cut_and_said() -> None:
 def test_numbers_listed_of_no_run_read_as_before(lines: str, read: list) -> None:
     found = inclusion(lines)
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
+# --- a line opening with a word processor's mark no other line opens with ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "read", "marks"),
+    [
+        ("o Patient over 18 years", ["o Patient over 18 years"], "o"),
+        ("o Age 18-65\n§ Active SLE", ["o Age 18-65 § Active SLE"], "o§"),
+        ("* Age 18 to 65\no Patient over 18", ["Age 18 to 65 o Patient over 18"], "o"),
+    ],
+)
+def test_a_lone_word_processor_mark_is_said(lines: str, read: list, marks: str) -> None:
+    """Before: read so, with no remark."""
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read
+    assert sorted(m for m in marks for r in found.remarks if f"opening with '{m}' before its words" in r) == sorted(
+        marks
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ("o Age 18 to 65\no SLE per ACR", ["Age 18 to 65", "SLE per ACR"]),  # a line each: the bullet
+        ("Lupus o nefritis activa", ["Lupus o nefritis activa"]),  # a word within a line
+        ("Ø 5 mm lesion", ["Ø 5 mm lesion"]),  # a diameter
+        ("1. SLE\n o lupus nephritis", ["SLE", ["lupus nephritis"]]),  # indented: a bullet
+    ],
+)
+def test_a_word_processor_mark_otherwise_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks

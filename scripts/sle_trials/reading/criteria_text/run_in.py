@@ -305,6 +305,13 @@ _UNIT = lazy(r"[µμ]?[A-Za-z]{1,4}(?![^\W\d_])")
 _UNIT_BEFORE = lazy(r"(?<![^\W_])[µμ]?[A-Za-z]{1,4}$")
 
 
+# a line opening with an unindented "o" before a capitalised word or a number (or a symbol font's "§", "Ø", "ü", "¨"
+# before a capitalised word), as a word processor's bullet copied as text writes it, where no other line opens so
+# (marks.shared_marks reads a mark two lines in a row open with as their bullet): "o Patient over 18 years", alone,
+# was the criterion "o Patient over 18 years", and "o Age 18-65" / "§ Active SLE" one criterion, with no remark
+_LONE_O = lazy(rf"(?P<mark>[o§Øü¨]){_GAP}+(?=[0-9０-９]|[^\W\d_])")
+
+
 def _first_glued(line: str) -> re.Match | None:
     """_FIRST_SENTENCE_GLUED's match of a line whose first bullet, a sentence's character, is glued to its word, where
     it is the line's bullet: marks.list_item reads it so, or it is a star (which list_item reads as no bullet where
@@ -412,6 +419,17 @@ def runs_doubted(line: str, fewest: int | None = None) -> list[str]:
             f"The criteria text has a line {whole} bulleted with '{bullet}' holding a '{bullet}' glued to the words on "
             f"both sides before a capitalised word ({where}): read as the next item's bullet, the items run onto one "
             "line with no space between them: the curator's to confirm."
+        )
+    lone = _LONE_O.match(line)
+    if (
+        lone is not None
+        and not (cuts or kept or doubted)
+        and (_capital(line[lone.end()]) or line[lone.end()].isdigit() and lone["mark"] == "o")
+    ):
+        said.append(
+            f"The criteria text has a line {whole} opening with '{lone['mark']}' before its words, which may be a "
+            "list's bullet (a word processor's, its text copied) or a word of the line's: read as the criterion's "
+            f"words, '{lone['mark']}' and all (no other line opens so), the curator's to confirm."
         )
     if lowered:
         where = ", ".join(_as_written(line, m, bullet) for m in lowered[:3])
