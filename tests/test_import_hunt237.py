@@ -107,6 +107,33 @@ def test_numbers_listed_of_no_run_read_as_before(lines: str, read: list) -> None
     assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
 
 
+# --- a wrapped line opening with the number a bracket above closes on -------------------------------------------------
+
+
+def test_a_number_closing_a_bracket_above_is_its_words() -> None:
+    """Before: "criteria" a sub-criterion of "SLE per ACR (see Table", no remark."""
+    found = inclusion("1. SLE per ACR (see Table\n   1) criteria\n2. Consent")
+    assert criteria_texts(found.inclusion) == ["SLE per ACR (see Table 1) criteria", "Consent"] and not found.remarks
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        (
+            "1. SLE per ACR criteria, one of:\n   1) ANA\n   2) dsDNA\n2. Consent",
+            ["SLE per ACR criteria, one of:", ["ANA", "dsDNA"], "Consent"],
+        ),
+        (
+            "1. SLE per ACR (see Table 1)\n   1) criteria\n2. Consent",
+            ["SLE per ACR (see Table 1)", ["criteria"], "Consent"],
+        ),
+    ],
+)
+def test_a_sub_item_under_a_closed_bracket_reads_as_before(lines: str, read: list) -> None:
+    found = inclusion(lines)
+    assert criteria_texts(found.inclusion) == read and not found.remarks, found.remarks
+
+
 # --- a line opening with a word processor's mark no other line opens with ---------------------------------------------
 
 

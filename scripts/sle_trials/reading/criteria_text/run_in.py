@@ -1005,6 +1005,31 @@ def wrapped_runs_joined(lines: list[str]) -> list[str]:
     return out
 
 
+# a line opening with a number and the bracket closing it, no bracket opening it ("   1) criteria")
+_CLOSING_NUMBER = lazy(r"[ \t]*[0-9０-９]{1,3}[)）](?![)）])")
+
+
+def bracket_numbers_joined(lines: list[str]) -> list[str]:
+    """The lines with each line opening with a number and a closing bracket (_CLOSING_NUMBER) joined to the line
+    right above it, where that line ends in a word a number belongs to (_NUMBERED_BY) within a bracket it opens and
+    has not closed ("1. SLE per ACR (see Table" / "   1) criteria"): the number the bracket closes on, its words
+    wrapped, no item's mark. Before, "criteria" was read as a sub-criterion 1 of "SLE per ACR (see Table", with no
+    remark."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and out[-1].strip()
+            and _CLOSING_NUMBER.match(line)
+            and _NUMBERED_BY.search(out[-1].rstrip())
+            and _Depth(out[-1]).within(len(out[-1]))
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return out
+
+
 def _sub_items(text: str, line: str) -> int:
     """How many items run_in_items reads text to run in under line's item (indented beyond it: lettered, or numbered
     after words), where it runs none of the list's own onto it: else -1, the list's own left to run_goes_on ("2. ALT <

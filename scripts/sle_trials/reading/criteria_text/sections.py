@@ -40,6 +40,7 @@ from sle_trials.reading.criteria_text.notes import (
 from sle_trials.reading.criteria_text.reader import read_items
 from sle_trials.reading.criteria_text.run_in import (
     RUN_IN_TEXT,
+    bracket_numbers_joined,
     bracketed_run_goes_on,
     headed_alone,
     html_breaks,
@@ -154,6 +155,7 @@ def split(text: str) -> Split:
     lines = marks_alone_joined(lines)  # ("3." / "Signed consent": item 3)
     lines = marks_ending_joined(lines)  # ("(1) ANA; (2)" / "anti-dsDNA; or (3) low C3": read as on one line)
     lines = wrapped_runs_joined(lines)  # ("4. SLE (1) ANA, C3," / "   low C4; (2) anti-dsDNA; (3) ...": likewise)
+    lines = bracket_numbers_joined(lines)  # ("1. SLE per ACR (see Table" / "   1) criteria": the table's number)
     lines, tables = tables_listed(lines)
     several = several_headed(lines)
     fewest = _fewest_run_in(lines, several)
