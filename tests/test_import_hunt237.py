@@ -9,6 +9,26 @@ Found and fixed (each reproduced before with criteria_text.split(text) under an 
   "→Age 18 to 65 → SLE", "*Age 18 to 65 * SLE", "-Age 18 to 65 - SLE per ACR - Consent"): one criterion; now read
   as the run its spaced twin is (run_in._first_glued), cut and said where that one is. A sentence's mark glued after
   a space to an uncased word ("・ 年龄18-65岁 ・确诊SLE"): one criterion; still, now said, as before a capital.
+- a bullet glued on both sides before a word in lower case ("• Age 18 to 65•willing to consent"): one criterion;
+  still, now said where the words on its sides are no unit's parts ("ng•h/mL", "kg•m2" as before, unsaid).
+- a run's next number glued after "、" after a comma ("1、年龄，2、3周内，3、同意"): one criterion from item 1 on; now
+  cut where the run's number after it stands later, said ("1、患者第1，2、3周用药": numbers listed, as before).
+- a line opening with an unindented "o" (or "§", "Ø", "ü", "¨") no other line opens with ("o Patient over 18
+  years"; "o Age 18-65" / "§ Active SLE"; "* Age 18 to 65" / "o Patient over 18"): read so; still, now said.
+- a wrapped line opening with the number a bracket above closes on ("1. SLE per ACR (see Table" / "   1) criteria"
+  / "2. Consent"): "criteria" a sub-criterion; now the item's words, "SLE per ACR (see Table 1) criteria".
+
+Found and left (each reproduced with criteria_text.split(text) under an inclusion heading):
+- "、" numbers after a comma in a run of two, no number before the comma ("1、年龄，2、3周内"): one criterion, no
+  remark.
+- a line opening with a number and a bracket under an unclosed bracket after a word no number belongs to ("1. SLE
+  (ACR" / "   1) criteria" / "2. Consent"): "criteria" a sub-criterion, no remark.
+- a bullet glued on both sides between words of four letters at most ("• Age ≥ 18 yrs•able to consent"): one
+  criterion, no remark, read as a unit's.
+- a first "+" glued to its word ("+Age 18 to 65 + SLE + Consent"): one criterion, "+" kept, no remark (marks.list_item
+  reads "+Age" as no bullet).
+- hunt 232's "- Lupus nephritis - biopsy proven" (a sentence's dash) and "1. CTCAE grade 2. Age 18-65" (a run of
+  two after "grade"), as that hunt chose.
 """
 
 from __future__ import annotations
