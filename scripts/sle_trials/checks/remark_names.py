@@ -242,7 +242,7 @@ class _Unheld:
                         and (_IN_THEIR_TITLES.match(said, m.end()) or _NAMING_RIGHT_BEFORE.search(said, 0, m.start()))
                     )
                 )
-                and not _JOINED_AFTER.match(said, m.end())
+                and not _joined_after(said, m.end())
                 and any(_phrase((m.group(),)).search(title) for title in titles.values())
             ):
                 return " | "
@@ -413,6 +413,24 @@ _JOINED_AFTER = lazy(
     r"(?i)[^.!?]*?\b(?:and|but|while|whereas|where|unlike|than|like|as|so|same|likewise|this|its|it|also|too|both|"
     r"either)\b"
 )
+# (a clause after it whose subject is some of the related trials again, a count and a verb of naming, joins no other
+# trial: IM19's true "Three of the five related trials name CD19, and one of them names IC19." was refused, hunt 236)
+_THEIRS_AFTER = lazy(
+    r"(?i)[ \t]*[;,][ \t]+(?:(?:and|but|while|whereas|yet)[ \t]+)?(?:" + WORDS_NUMBER + r"|\d{1,2}|all|none)"
+    r"(?:[ \t]+of[ \t]+them)?[ \t]+(?:nam|mention|writ|cit|target|test|stud|us|evaluat|assess|investigat|involv|"
+    r"concern)\w*[ \t]+[\w+-]+"
+)
+
+
+def _joined_after(said: str, end: int) -> bool:
+    """Whether a clause after end (a molecule's) joins another trial's (_JOINED_AFTER), past any clause of some of the
+    related trials (_THEIRS_AFTER)."""
+    at = end
+    while (theirs := _THEIRS_AFTER.match(said, at)) is not None:
+        at = theirs.end()
+    return _JOINED_AFTER.match(said, at) is not None
+
+
 _CONTRAST = lazy(r"(?i)\b(?:unlike|than|besides|except|not|but)[ \t]+(?:(?:the|trial|study)[ \t]+)*\Z")
 
 

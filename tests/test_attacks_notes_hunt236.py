@@ -1,0 +1,62 @@
+"""A hunt on the remark checks (helper-118's, hunt 236) on the curated records' notes: what hunt 230 left, false notes
+that passed and true notes refused, reproduced on main and read as classes, each with a twin of the same shape that
+the check still judges right. A sentence is added to a note in memory and the record checked as `trials validate`
+checks a file (mutations.Checks), on the registry copy of the module's tests.
+
+Found and fixed (E501):
+
+- passing, false: a count in a clause with no subject after one of the related trials: IM19's "Three of the five
+  related trials name CD19; two name IC19." passed (one title writes IC19), "two" read as no one's; a count right
+  before a verb of naming after a comma or a semicolon (and a joining word) in a sentence of the related trials is
+  theirs (remark_lists._THEN_COUNT). "...; one names IC19." and "..., and one of them names IC19." pass (the latter
+  refused on main too, as naming CD19 of IM19: remark_names._THEIRS_AFTER, a clause of some of the related trials
+  again joining no other trial).
+- refused, true: IM19's "One of the related trials names CD19." (three titles write it), read as exactly one: "one of"
+  them says at least one (remark_lists._ONLY_BEFORE: "Only one of ...", "Exactly one of ..." stay refused, and so do
+  "One of the related trials names CD20." and "One related trial names CD19.").
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import IM19_PATH, IM19_WINDOW_NOTE, RELMA_ENROLLMENT_NOTE, shared_registry
+from mutations import Checks
+from test_attacks_mut_hunt214 import rewritten
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The one-record checks on one registry copy for the module (its sources read once)."""
+    return Checks(shared_registry(tmp_path_factory, "hunt236"))
+
+
+def with_sentence(checks: Checks, shown: str, sentence: str) -> set[str]:
+    """The codes of IM19's or Relma-cel's record (shown) with a sentence added to one of its notes, as
+    conftest.codes_with_a_sentence_added adds it."""
+    old = IM19_WINDOW_NOTE if shown == IM19_PATH else RELMA_ENROLLMENT_NOTE
+    return rewritten(checks, shown, old, f"{old} {sentence}")
+
+
+# --- A count of the related trials in a clause with no subject, and "one of" them (remark_lists._THEN_COUNT,
+# _ONLY_BEFORE; remark_names._THEIRS_AFTER): three of IM19's five related trials' titles write CD19, one IC19
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Three of the five related trials name CD19; two name IC19.", {"E501"}),
+        ("Three of the five related trials name CD19, and two of them name IC19.", {"E501"}),
+        ("Three of the five related trials name CD19; one names IC19; two name CD20.", {"E501"}),
+        ("Only one of the related trials names CD19.", {"E501"}),
+        ("Exactly one of the related trials names CD19.", {"E501"}),
+        ("One of the related trials names CD20.", {"E501"}),
+        ("One related trial names CD19.", {"E501"}),
+        ("Three of the five related trials name CD19; one names IC19.", set()),
+        ("Three of the five related trials name CD19, and one of them names IC19.", set()),
+        ("Three of the five related trials name CD19; one names IC19; none name CD20.", set()),
+        ("One of the related trials names CD19.", set()),
+        ("One of the five related trials names IC19.", set()),
+    ],
+)
+def test_a_count_of_the_related_trials_in_a_clause_after_them_is_theirs(
+    checks: Checks, added: str, found: set[str]
+) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
