@@ -14,12 +14,16 @@ Found and fixed (E501):
 - refused, true: IM19's "One of the related trials names CD19." (three titles write it), read as exactly one: "one of"
   them says at least one (remark_lists._ONLY_BEFORE: "Only one of ...", "Exactly one of ..." stay refused, and so do
   "One of the related trials names CD20." and "One related trial names CD19.").
+- passing, false: a word before the kind of body a note says sponsors the trial: IM19's "The sponsor is a government
+  hospital." passed, the words before "hospital" read as none; each word of a kind before it is held as the kind is
+  (remark_parts._QUALIFIERS, _qualified). "The sponsor is a university hospital.", "... a large hospital." and the
+  denied "The sponsor is not a government hospital." (refused on main, its hospital held) pass.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import IM19_PATH, IM19_WINDOW_NOTE, RELMA_ENROLLMENT_NOTE, shared_registry
+from conftest import IM19_PATH, IM19_WINDOW_NOTE, RELMA_ENROLLMENT_NOTE, RELMA_PATH, shared_registry
 from mutations import Checks
 from test_attacks_mut_hunt214 import rewritten
 
@@ -60,3 +64,28 @@ def test_a_count_of_the_related_trials_in_a_clause_after_them_is_theirs(
     checks: Checks, added: str, found: set[str]
 ) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A word of a kind before the kind of body said to sponsor the trial (remark_parts._QUALIFIERS): IM19's sponsor is
+# Peking University Third Hospital, Relma-cel's a biotechnology company
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (IM19_PATH, "The sponsor is a government hospital.", {"E501"}),
+        (IM19_PATH, "A government hospital sponsors the trial.", {"E501"}),
+        (IM19_PATH, "The sponsor is a state hospital.", {"E501"}),
+        (IM19_PATH, "The sponsor is a university company.", {"E501"}),
+        (IM19_PATH, "The sponsor is not a university hospital.", {"E501"}),
+        (RELMA_PATH, "The sponsor is a non-profit company.", {"E501"}),
+        (IM19_PATH, "The sponsor is a university hospital.", set()),
+        (IM19_PATH, "The sponsor is a large hospital.", set()),
+        (IM19_PATH, "The trial is sponsored by a teaching hospital.", set()),
+        (IM19_PATH, "The sponsor is not a government hospital.", set()),
+        (RELMA_PATH, "The sponsor is a pharmaceutical company.", set()),
+        (RELMA_PATH, "The sponsor is not a university hospital.", set()),
+    ],
+)
+def test_a_word_of_a_kind_before_the_sponsors_kind_is_held(
+    checks: Checks, shown: str, added: str, found: set[str]
+) -> None:
+    assert with_sentence(checks, shown, added) == found
