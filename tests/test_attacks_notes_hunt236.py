@@ -18,6 +18,13 @@ Found and fixed (E501):
   hospital." passed, the words before "hospital" read as none; each word of a kind before it is held as the kind is
   (remark_parts._QUALIFIERS, _qualified). "The sponsor is a university hospital.", "... a large hospital." and the
   denied "The sponsor is not a government hospital." (refused on main, its hospital held) pass.
+- passing, false: a basis said of every dose level or infusion with no basis words of a dose, and of one patient named
+  by its place: IM19's "Every dose level is flat.", "All infusions are flat." and "The first patient is dosed flat."
+  passed of its first cohort (patients 1 to 3), dosed per kilogram. A dose level, a cohort, an infusion or a regimen
+  "is flat" says a basis (note_cohorts._BASIS_WORDS); "the first (fourth, last) patient" is one patient
+  (note_cohorts._ONE_PATIENT), of the cohort holding it (remarks._one_patient_of, and "the last patient" the one
+  holding its arm's last). "The second dose level is flat.", "The fourth patient is dosed flat." and "The last
+  patient is dosed flat." pass.
 """
 
 from __future__ import annotations
@@ -89,3 +96,29 @@ def test_a_word_of_a_kind_before_the_sponsors_kind_is_held(
     checks: Checks, shown: str, added: str, found: set[str]
 ) -> None:
     assert with_sentence(checks, shown, added) == found
+
+
+# --- A basis said of every dose level or infusion, or of one patient named by its place (note_cohorts._BASIS_WORDS,
+# _ONE_PATIENT; remarks._one_patient_of): IM19 doses its first cohort (patients 1 to 3) per kilogram, its second (4 to
+# 6) flat
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Every dose level is flat.", {"E501"}),
+        ("All infusions are flat.", {"E501"}),
+        ("The first cohort is flat.", {"E501"}),
+        ("The first patient is dosed flat.", {"E501"}),
+        ("The fourth patient is dosed per kilogram.", {"E501"}),
+        ("The last patient is dosed per kilogram.", {"E501"}),
+        ("The fourth patient received a dose of 1×10^6/kg.", {"E501"}),
+        ("The second dose level is flat.", set()),
+        ("Every infusion is flat or per kilogram.", set()),
+        ("Not every dose level is flat.", set()),
+        ("The first patient is dosed per kilogram.", set()),
+        ("The fourth patient is dosed flat.", set()),
+        ("The last patient is dosed flat.", set()),
+        ("The first patient received a dose of 1×10^6/kg.", set()),
+    ],
+)
+def test_a_basis_said_of_dose_levels_or_one_patient_is_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found

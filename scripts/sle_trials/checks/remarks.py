@@ -1125,8 +1125,19 @@ def _cohorts_held(named: note_cohorts.CohortNamed, cohorts: list[list[dict]], pl
         for k, c in enumerate(arm)
         if (by_place and (named.place in (k, k - len(arm)) or (named.later and k > 0)))
         or named.patients == _patients_of(c)
+        or _one_patient_of(named.patients, c)
         or _counted_from_an_end(named, arm, c)
     ]
+
+
+def _one_patient_of(patients: tuple[int, int] | None, cohort: dict) -> bool:
+    """Whether a note's patients are one patient the cohort holds ("the first patient", "patient 2"): IM19's "The first
+    patient is dosed flat." passed of its first cohort, dosed per kilogram (hunt 230's leftover), a cohort held only
+    where named by all its patients."""
+    held = _patients_of(cohort)
+    if patients is None or held is None or patients[0] != patients[1]:
+        return False
+    return held[0] <= patients[0] <= held[1]
 
 
 def _counted_from_an_end(named: note_cohorts.CohortNamed, arm: list[dict], cohort: dict) -> bool:
@@ -1138,6 +1149,8 @@ def _counted_from_an_end(named: note_cohorts.CohortNamed, arm: list[dict], cohor
         return False
     if named.first is not None:
         return held == (min(r[0] for r in ranges), min(r[0] for r in ranges) + named.first - 1)
+    if named.last == 1:  # (one patient, the last: "the last patient")
+        return held[0] <= max(r[1] for r in ranges) <= held[1]
     if named.last is not None:
         return held == (max(r[1] for r in ranges) - named.last + 1, max(r[1] for r in ranges))
     return False

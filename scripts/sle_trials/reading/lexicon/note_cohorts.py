@@ -35,6 +35,15 @@ _BY_COUNT = lazy(
 )
 
 
+# (or one patient by its place: IM19's "The first patient is dosed flat." passed of its first cohort, dosed per
+# kilogram, hunt 230's leftover; "the 4th patient", "the last patient")
+_ONE_PATIENT = lazy(
+    r"(?i)(?<![\w-])(?:the|its|(?:the[ \t]+)?(?:trial|study|arm)['\u2019]s)[ \t]+"
+    rf"(?:(?P<word>{_ORDINAL})|(?P<digits>\d{{1,2}})(?:st|nd|rd|th)|(?P<last>last|final))[ \t]+"
+    r"(?:patient|participant|subject)(?![\w'\u2019-])(?![ \t]+\d)"
+)
+
+
 class CohortNamed(NamedTuple):
     """A cohort a note's piece names: by its place in its arm (place, from 0), by the patients it holds, or by how
     many of its arm's first or last patients it holds (first, last)."""
@@ -96,7 +105,11 @@ _BASIS_WORDS = {
         r"(?i)(?<![\w-])(?:(?:flat|fixed)[ \t-]+dos(?:e|es|ed|ing)|dos(?:e|es|ed|ing)[ \t]+(?:at[ \t]+a[ \t]+)?"
         r"(?:flat|fixed)|dos(?:e|es|ing)[ \t]+(?:is|are|was|were)[ \t]+(?:all[ \t]+)?(?:flat|fixed)"
         r"|dos(?:e|es|ed|ing)[ \t]+(?:(?:its|their|the|all|every|each)[ \t]+)?(?:patients?|participants?|subjects?)"
-        r"[ \t]+(?:at[ \t]+a[ \t]+)?(?:flat|fixed))(?![\w-])"
+        r"[ \t]+(?:at[ \t]+a[ \t]+)?(?:flat|fixed)"
+        # (or a dose level, a cohort or an infusion said flat: IM19's "Every dose level is flat." and "All infusions
+        # are flat." passed of its first cohort, dosed per kilogram, hunt 230's leftovers)
+        r"|(?:dose[ \t-]+(?:levels?|groups?)|cohorts?|infusions?|regimens?)[ \t]+(?:is|are|was|were)[ \t]+"
+        r"(?:all[ \t]+|both[ \t]+)?(?:flat|fixed)(?:[ \t]+dosed|[ \t]+doses?)?)(?![\w-])"
     ),
     "PER_KG": lazy(
         r"(?i)(?<![\w-])(?:per[ \t-]+(?:kilogram|kg)|weight[ \t-]+(?:based|adjusted)|by[ \t]+(?:body[ \t]+)?weight)"
@@ -218,6 +231,12 @@ def _cohorts_at(piece: str) -> list[tuple[int, CohortNamed]]:
         named.append((m.start(), CohortNamed(place - 1, None)))
     named += [(m.start(), CohortNamed(int(m.group("number")) - 1, None)) for m in _BY_NUMBER.finditer(piece)]
     named += [(m.start(), CohortNamed(-1, None)) for m in _LAST.finditer(piece)]
+    for m in _ONE_PATIENT.finditer(piece):
+        if m.group("last"):
+            named.append((m.start(), CohortNamed(None, None, None, 1)))
+            continue
+        place = _ORDINALS[m.group("word").lower()] if m.group("word") else int(m.group("digits"))
+        named.append((m.start(), CohortNamed(None, (place, place))))
     for m in _BY_COUNT.finditer(piece):
         counted = note_numbers.numbers(m.group("n"))
         if len(counted) == 1:
