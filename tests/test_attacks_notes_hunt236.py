@@ -25,6 +25,14 @@ Found and fixed (E501):
   (note_cohorts._ONE_PATIENT), of the cohort holding it (remarks._one_patient_of, and "the last patient" the one
   holding its arm's last). "The second dose level is flat.", "The fourth patient is dosed flat." and "The last
   patient is dosed flat." pass.
+- passing, false: a count of what a criterion lists past the items of its runs: Relma-cel's "Exclusion criterion 5
+  lists five organs." (its "(e.g., heart, lung, kidney, liver)"), "Exclusion criterion 2 lists ten lupus crises."
+  (eight after "such as") and IM19's "Exclusion criterion 6 lists six infections." (five) passed, a run read across
+  its brackets, its lead and "hepatitis B or C" as two. A bracket's words are a run of their own, examples' opening
+  words ("e.g.", "such as") start a run, and a joint of two letters or numbers parts nothing
+  (remark_numbering._runs, _EXAMPLES_OPENING, _joints). "... lists four organs.", "... lists five infections." and
+  "Exclusion criterion 8 lists six heart conditions." pass (a count below the most a run holds is not judged: which
+  of them it counts is unsure).
 """
 
 from __future__ import annotations
@@ -122,3 +130,39 @@ def test_a_word_of_a_kind_before_the_sponsors_kind_is_held(
 )
 def test_a_basis_said_of_dose_levels_or_one_patient_is_held(checks: Checks, added: str, found: set[str]) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A count of what a criterion lists, held to its runs (remark_numbering._runs, _joints): Relma-cel's exclusion
+# criterion 5 brackets four organs, its criterion 2 lists eight crises after "such as"; IM19's criterion 6 five
+# infections (one "chronic hepatitis B or C virus infection"), its criterion 8 five heart conditions (one "... or ...")
+@pytest.mark.parametrize(
+    ("shown", "added", "found"),
+    [
+        (RELMA_PATH, "Exclusion criterion 5 lists five organs.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 2 lists ten lupus crises.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 6 lists six infections.", {"E501"}),
+        (IM19_PATH, "Exclusion criterion 8 lists seven heart conditions.", {"E501"}),
+        (RELMA_PATH, "Exclusion criterion 5 lists four organs.", set()),
+        (RELMA_PATH, "Exclusion criterion 2 lists eight lupus crises.", set()),
+        (RELMA_PATH, "Exclusion criterion 3 lists twelve disorders.", set()),
+        (IM19_PATH, "Exclusion criterion 6 lists five infections.", set()),
+        (IM19_PATH, "Exclusion criterion 8 lists six heart conditions.", set()),
+    ],
+)
+def test_a_count_of_what_a_criterion_lists_is_held_to_its_runs(
+    checks: Checks, shown: str, added: str, found: set[str]
+) -> None:
+    assert with_sentence(checks, shown, added) == found
+
+
+def test_the_runs_of_a_criterions_words_and_their_joints() -> None:
+    from sle_trials.checks import remark_numbering
+
+    runs = remark_numbering._runs("History of transplantation (e.g., heart, lung (left, right), liver) or other")
+    assert [" ".join(r.split()) for r in runs] == [
+        "left, right",
+        "heart, lung \u2026, liver",
+        "History of transplantation \u2026 or other",
+    ]
+    joined = ("hepatitis B or C virus", "HIV and/or syphilis", "1 or 2")
+    assert [remark_numbering._joints(piece) for piece in joined] == [0, 1, 0]

@@ -353,6 +353,41 @@ _INNER_JOINT = lazy(r"(?i)(?<=\w)[ \t]+(?:or|and|and/or)[ \t]+(?=\w)")
 _OWN_NOUNS = lazy(r"(?i)^(?:thresholds?|limits?|windows?|washouts?|sub-?criteria|criteria|items|entries|sub-?items)\b")
 
 
+# (a bracket's words are a run of their own, its commas none of the run around it: Relma-cel's "Exclusion criterion 5
+# lists five organs." passed of "History of major organ transplantation (e.g., heart, lung, kidney, liver) or ...",
+# its bracket's commas and the words around them read as one run of six, hunt 230's leftover; a run of examples
+# starts at the words opening it, "such as", "e.g.", the pieces before them its lead: Relma-cel's "Exclusion
+# criterion 2 lists ten lupus crises." passed of its eight, "Prior to screening, other lupus crises, such as ..." read
+# as two more)
+_BRACKET = lazy(r"[(\[][^()\[\]]*[)\]]")
+_EXAMPLES_OPENING = lazy(
+    r"(?i)^[ \t]*(?:e\.?g\.?|i\.?e\.?|for[ \t]+example|for[ \t]+instance|such[ \t]+as|including(?:[ \t]+but[ \t]+not"
+    r"[ \t]+limited[ \t]+to)?|namely|incl\.)[ \t]*[,:]?"
+)
+
+
+def _runs(sentence: str) -> list[str]:
+    """The runs of a sentence's words: each bracket's (innermost first, examples' opening words dropped), and the
+    words around them, each bracket written as one word."""
+    runs: list[str] = []
+    while (inner := _BRACKET.search(sentence)) is not None:
+        runs.append(_EXAMPLES_OPENING.sub("", inner.group()[1:-1]))
+        sentence = f"{sentence[: inner.start()]} \u2026{sentence[inner.end() :]}"
+    return [*runs, sentence]
+
+
+def _joints(piece: str) -> int:
+    """How many more things a piece's inner "or", "and" or "and/or" part (_INNER_JOINT): not one between two letters
+    or numbers, kinds of one thing ("chronic hepatitis B or C virus infection": IM19's "Exclusion criterion 6 lists six
+    infections." passed of its five, hunt 230's leftover)."""
+    count = 0
+    for m in _INNER_JOINT.finditer(piece):
+        before, after = piece[: m.start()].split()[-1:], piece[m.end() :].split()[:1]
+        if not (before and after and len(before[0]) <= 2 and len(after[0].rstrip(".,;")) <= 2):
+            count += 1
+    return count
+
+
 def _series_overcounted(m: re.Match[str], read: str, criterion: dict) -> Iterator[str]:
     """A count a match of _ITEMS_COUNTED gives of what a criterion lettering no items lists, above the most items
     one of its runs of commas holds (its text and its sub-criteria's)."""
@@ -362,9 +397,12 @@ def _series_overcounted(m: re.Match[str], read: str, criterion: dict) -> Iterato
     most = 0
     for item in texts:
         for sentence in _RUN_BREAK.split(" ".join(str(item.get("text") or "").split())):
-            pieces = [piece for piece in sentence.split(",") if piece.strip()]
-            if len(pieces) > 1:
-                most = max(most, len(pieces) + sum(len(_INNER_JOINT.findall(piece)) for piece in pieces))
+            for run in _runs(sentence):
+                pieces = [piece for piece in run.split(",") if piece.strip()]
+                opening = [k for k, piece in enumerate(pieces) if k and _EXAMPLES_OPENING.match(piece)]
+                pieces = pieces[opening[0] :] if opening else pieces  # (the examples' run: "..., such as a, b, c")
+                if len(pieces) > 1:
+                    most = max(most, len(pieces) + sum(_joints(piece) for piece in pieces))
     said = int(m.group("count")) if m.group("count").isdigit() else CARDINALS[m.group("count").lower()]
     if most and said > most:
         what = m.group("what")
