@@ -33,6 +33,10 @@ Found and fixed (E501):
   (remark_numbering._runs, _EXAMPLES_OPENING, _joints). "... lists four organs.", "... lists five infections." and
   "Exclusion criterion 8 lists six heart conditions." pass (a count below the most a run holds is not judged: which
   of them it counts is unsure).
+- passing, false: a count of limits with a word of their kind before the noun: IM19's "Exclusion criterion 11 lists
+  four lab limits." passed of its six LABORATORY limits, a word before "limits" read as some of them; a lab, weight
+  or disease-activity limit is a limit of that kind (remark_lists._KINDS_COUNTED, _LIMITS_OF). "... lists six lab
+  limits." and "The record holds eight lab limits." pass.
 """
 
 from __future__ import annotations
@@ -166,3 +170,22 @@ def test_the_runs_of_a_criterions_words_and_their_joints() -> None:
     ]
     joined = ("hepatitis B or C virus", "HIV and/or syphilis", "1 or 2")
     assert [remark_numbering._joints(piece) for piece in joined] == [0, 1, 0]
+
+
+# --- A count of limits of a kind said before their noun (remark_lists._KINDS_COUNTED, _LIMITS_OF): IM19's exclusion
+# criterion 11 holds six LABORATORY limits, its criterion 10 two, its inclusion criterion 3 one of body weight
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("Exclusion criterion 11 lists four lab limits.", {"E501"}),
+        ("Exclusion criterion 10 sets three laboratory thresholds.", {"E501"}),
+        ("Inclusion criterion 3 sets two weight limits.", {"E501"}),
+        ("The record holds nine lab limits.", {"E501"}),
+        ("Exclusion criterion 11 lists six lab limits.", set()),
+        ("Exclusion criterion 10 sets two laboratory limits.", set()),
+        ("Inclusion criterion 3 sets one weight limit.", set()),
+        ("The record holds eight lab limits.", set()),
+    ],
+)
+def test_a_count_of_limits_of_a_kind_is_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found

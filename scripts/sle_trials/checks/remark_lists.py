@@ -392,10 +392,15 @@ _UNITS = r"(?P<{0}>day|week|month|year)s?"
 _KINDS_COUNTED = lazy(
     r"(?i)\b(?:has|have|holds?|lists?|gives?|names?|writes?|sets?|includes?|contains?|there[ \t]+(?:are|is))[ \t]+"
     r"(?:only[ \t]+|just[ \t]+|exactly[ \t]+)?(?P<count>" + CARDINALS_TO_20 + r"|\d{1,2})[ \t]+"
-    r"(?:(?P<length>\d{1,3})[ \t]*-[ \t]*" + _UNITS.format("unit") + r"[ \t]+)?(?P<noun>washouts?|windows?)(?![\w-])"
+    r"(?:(?P<length>\d{1,3})[ \t]*-[ \t]*" + _UNITS.format("unit") + r"[ \t]+)?"
+    r"(?P<noun>washouts?|windows?|(?P<of>lab|laboratory|(?:body[ \t-]+)?weight|disease[ \t-]+activity|SLEDAI(?:-2K)?)"
+    r"[ \t]+(?:limits?|thresholds?|cut-?offs?))(?![\w-])"
     r"(?:[ \t]+of[ \t]+(?P<after>\d{1,3})[ \t]+" + _UNITS.format("after_unit") + r"(?![\w-]))?"
 )
 _WINDOW_KINDS = frozenset({"TIME_SINCE_EVENT", "TIME_UNTIL_EVENT", "WASHOUT"})
+# ... and a count of limits of a kind its word before them says: IM19's "Exclusion criterion 11 lists four lab limits."
+# passed of its six (hunt 230's leftover), a count with a word before its noun read as some of them
+_LIMITS_OF = {"lab": "LABORATORY", "laboratory": "LABORATORY", "weight": "BODY_WEIGHT", "activity": "DISEASE_ACTIVITY"}
 
 
 def _limits_counted(record: Record) -> Iterator[Problem]:
@@ -452,8 +457,11 @@ def _kinds_counted(
     for m in _KINDS_COUNTED.finditer(sentence):
         if _QUALIFIED_KIND.match(sentence, m.end()):
             continue  # (some of them: "two windows before surgery")
-        noun = m.group("noun").lower()
-        if noun.startswith("washout"):
+        noun = " ".join(m.group("noun").lower().split())
+        if m.group("of"):
+            of = m.group("of").lower().replace("-", " ").split()[-1]
+            held = [t for t in thresholds if t.get("kind") == _LIMITS_OF.get(of, "DISEASE_ACTIVITY")]
+        elif noun.startswith("washout"):
             held = [t for t in thresholds if t.get("kind") == "WASHOUT"]
         else:
             held = [
