@@ -37,6 +37,17 @@ Found and fixed (E501):
   four lab limits." passed of its six LABORATORY limits, a word before "limits" read as some of them; a lab, weight
   or disease-activity limit is a limit of that kind (remark_lists._KINDS_COUNTED, _LIMITS_OF). "... lists six lab
   limits." and "The record holds eight lab limits." pass.
+- passing, false: a basis said of a cohort past the last: IM19's "The third dose level is flat." passed of its two
+  cohorts, a basis of a cohort the record does not hold judged by nothing, where a dose of one is refused
+  (remarks._bases_of_other_cohorts, _beyond_the_cohorts). "The second dose level is flat." passes.
+
+Left (reproduce with conftest.codes_with_a_sentence_added on the fixture registry, the record named; each passes):
+- IM19's "Three of the five related trials name CD19, two IC19." (one does): a clause with no verb is not read.
+- IM19's "The sponsor is a public hospital.": "public" and "private" are not held (a name seldom says them).
+- IM19's "Exclusion criterion 11 lists three kidney limits." (two) and "... five blood-count limits." (four): a kind
+  of limit no threshold kind names is not counted.
+- Relma-cel's "Exclusion criterion 5 lists three organs." (four) and IM19's "Exclusion criterion 6 lists three
+  infections." (four or five): a count below the most a run holds is not judged.
 """
 
 from __future__ import annotations
@@ -188,4 +199,17 @@ def test_the_runs_of_a_criterions_words_and_their_joints() -> None:
     ],
 )
 def test_a_count_of_limits_of_a_kind_is_held(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A basis said of a cohort past the last (remarks._beyond_the_cohorts): IM19 holds two cohorts
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The third dose level is flat.", {"E501"}),
+        ("The third cohort is dosed per kilogram.", {"E501"}),
+        ("The second dose level is flat.", set()),
+    ],
+)
+def test_a_basis_of_a_cohort_past_the_last_is_refused(checks: Checks, added: str, found: set[str]) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found

@@ -1022,6 +1022,15 @@ def _bases_of_other_cohorts(
         )
         if said.cohort.none:
             named = [c for arm in cohorts for c in arm]
+        if not named and _beyond_the_cohorts(record, said.cohort.place, cohorts, placed):
+            # (a cohort past the last: IM19's "The third dose level is flat." passed of its two, hunt 236)
+            message = (
+                f"says the cohort it names in {said.words!r} is dosed {said.basis}, which the record does not hold, "
+                "and a complete record holds every cohort its sources dose: a remark names only the cohorts the "
+                "record holds"
+            )
+            yield remark_problem(record, kind, i, "E501", message)
+            continue
         held = [_dose_of(c, "basis") for c in named]
         if not held or any(not isinstance(b, str) for b in held):
             continue
