@@ -40,6 +40,10 @@ Found and fixed (E501):
 - passing, false: a basis said of a cohort past the last: IM19's "The third dose level is flat." passed of its two
   cohorts, a basis of a cohort the record does not hold judged by nothing, where a dose of one is refused
   (remarks._bases_of_other_cohorts, _beyond_the_cohorts). "The second dose level is flat." passes.
+- refused, true: a molecule named by a count of the related trials in a clause after theirs, with no subject: IM19's
+  "The record holds five related trials; three name CD19." and "Five related trials are listed, and three name
+  CD19." were refused as naming CD19 of IM19 (remark_names._THEIRS_BEFORE). "...; three name CD19, as IM19 does."
+  and "The related trials are the site's picks; IM19 targets CD19." are refused.
 
 Left (reproduce with conftest.codes_with_a_sentence_added on the fixture registry, the record named; each passes):
 - IM19's "Three of the five related trials name CD19, two IC19." (one does): a clause with no verb is not read.
@@ -212,4 +216,21 @@ def test_a_count_of_limits_of_a_kind_is_held(checks: Checks, added: str, found: 
     ],
 )
 def test_a_basis_of_a_cohort_past_the_last_is_refused(checks: Checks, added: str, found: set[str]) -> None:
+    assert with_sentence(checks, IM19_PATH, added) == found
+
+
+# --- A molecule named by a count of the related trials after a clause of theirs (remark_names._THEIRS_BEFORE)
+@pytest.mark.parametrize(
+    ("added", "found"),
+    [
+        ("The record holds five related trials; three name CD19.", set()),
+        ("Five related trials are listed, and three name CD19.", set()),
+        ("Five related trials are listed, and four name CD19.", {"E501"}),
+        ("The record holds five related trials; three name CD19, as IM19 does.", {"E501"}),
+        ("The related trials are the site's picks; IM19 targets CD19.", {"E501"}),
+    ],
+)
+def test_a_molecule_named_by_a_count_of_the_related_trials_after_a_clause_is_theirs(
+    checks: Checks, added: str, found: set[str]
+) -> None:
     assert with_sentence(checks, IM19_PATH, added) == found

@@ -241,6 +241,7 @@ class _Unheld:
                         _RELATED_TRIALS.search(said, 0, m.start())
                         and (_IN_THEIR_TITLES.match(said, m.end()) or _NAMING_RIGHT_BEFORE.search(said, 0, m.start()))
                     )
+                    or _THEIRS_BEFORE.search(said, 0, m.start())
                 )
                 and not _joined_after(said, m.end())
                 and any(_phrase((m.group(),)).search(title) for title in titles.values())
@@ -419,6 +420,16 @@ _THEIRS_AFTER = lazy(
     r"(?i)[ \t]*[;,][ \t]+(?:(?:and|but|while|whereas|yet)[ \t]+)?(?:" + WORDS_NUMBER + r"|\d{1,2}|all|none)"
     r"(?:[ \t]+of[ \t]+them)?[ \t]+(?:nam|mention|writ|cit|target|test|stud|us|evaluat|assess|investigat|involv|"
     r"concern)\w*[ \t]+[\w+-]+"
+)
+
+
+# (or a count of some of them with no subject, in a clause after theirs, right before it: IM19's true "The record
+# holds five related trials; three name CD19." and "Five related trials are listed, and three name CD19." were
+# refused as naming CD19 of IM19, hunt 236)
+_THEIRS_BEFORE = lazy(
+    r"(?i)\brelated[ \t]+(?:clinical[ \t]+)?(?:trials|studies)\b[^.!?]*?[;,][ \t]+(?:(?:and|but|while|whereas|yet)"
+    r"[ \t]+)?(?:" + WORDS_NUMBER + r"|\d{1,2}|all|none)(?:[ \t]+of[ \t]+them)?[ \t]+(?:nam|mention|writ|cit|target|"
+    r"test|stud|us|evaluat|assess|investigat|involv|concern)\w*[ \t]+\Z"
 )
 
 
