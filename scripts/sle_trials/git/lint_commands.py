@@ -18,7 +18,7 @@ from __future__ import annotations
 from sle_trials import files
 from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import shell_scripts
+from sle_trials.git.shell_lines import recipes_expanded, shell_scripts
 
 # the options that change nothing of what the check reads or of its status (with their argument's, where taken)
 _RUFF_KEPT = frozenset(
@@ -82,6 +82,7 @@ def no_lint_narrowed_by_its_command(path: str, data: bytes | None, recipes: bool
     if data is None or path.rpartition("/")[2] in _NOT_CI or (b"ruff" not in data and b"mypy" not in data):
         return
     text = data.decode("utf-8", "replace")
+    text = recipes_expanded(text) if recipes else text
     workflow = path.endswith((".yml", ".yaml"))
     names = Names(text, recipes, workflow)
     for number, line in shell_scripts(plain_lines(text), recipes, workflow):

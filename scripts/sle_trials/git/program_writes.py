@@ -36,7 +36,7 @@ from sle_trials import files
 from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
 from sle_trials.git.python_writes import code_of_the_tree, outside, written_outside
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import shell_scripts
+from sle_trials.git.shell_lines import recipes_expanded, shell_scripts
 from sle_trials.patterns import lazy
 
 _PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
@@ -276,6 +276,7 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
     if data is None:
         return
     text = data.decode("utf-8", "replace")
+    text = recipes_expanded(text) if recipes else text
     workflow = path.endswith((".yml", ".yaml"))
     plain = plain_lines(text)
     names = _names("\n".join(masked for _, masked in plain), recipes, workflow)

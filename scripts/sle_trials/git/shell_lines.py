@@ -7,6 +7,7 @@ on its next line: hunt 221); and the part of a workflow's line a shell runs (git
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sle_trials.patterns import lazy
@@ -56,6 +57,53 @@ def workflow_script(line: str) -> tuple[bool, str | None]:
 
 
 _RECIPE_PREFIX = lazy(r"^\t[ \t@+-]*")
+# a makefile's definition of a variable, global or a target's own (`gate: GATE := ...`), by `=`, `:=`, `::=`, `?=`,
+# `+=` or `!=`; and a reference to one (`$(NAME)`, `${NAME}`), or make's `$$` (a `$` the shell reads)
+_DEFINITION = lazy(
+    r"^(?:[^\t:=#][^:=#]*:[ \t]*)?(?:(?:export|override)[ \t]+)*([A-Za-z_][A-Za-z0-9_.]*)[ \t]*"
+    r"(\+=|\?=|!=|:{0,3}=)[ \t]*(.*)$"
+)
+_COMMENT = lazy(r"(?<!\\)#.*$")  # (make cuts a definition's comment off its value)
+_REFERENCE = lazy(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+
+
+def recipes_expanded(text: str) -> str:
+    """A makefile's text with the variables it defines put in its recipe lines, as make puts them in before a shell
+    runs the line: a check held in a variable and run as `$(GATE)` (`GATE := perl -e 'system("make test")'`,
+    `RUFFX := .venv/bin/ruff check --exit-zero .`) was read as the word `$(GATE)` and passed (hunt 238). A variable
+    given two values (defined again, or a target's own) is put in as both, joined by ` ; `, so each is read; one
+    the file does not define (the environment's, `$(MAKE)`, a function's `$(shell ...)`) is left as written."""
+    lines = text.split("\n")
+    values: dict[str, list[str]] = {}
+    for _, line in logical_lines(lines):
+        if line.startswith("\t"):
+            continue
+        found = _DEFINITION.match(line)
+        if found is None or found.group(2) == "!=":
+            continue
+        name, how, value = found.group(1), found.group(2), _COMMENT.sub("", found.group(3)).strip()
+        had = values.setdefault(name, [])
+        if how == "+=" and had:
+            had[:] = [f"{old} {value}" for old in had]
+        elif value not in had:
+            had.append(value)
+
+    def expanded(line: str, depth: int = 0) -> str:
+        def put(found: re.Match[str]) -> str:
+            name = found.group(1) or found.group(2)
+            if name is None or name not in values or depth > 8:
+                return found.group(0)
+            return " ; ".join(expanded(value, depth + 1) for value in values[name])
+
+        return _REFERENCE.sub(put, line)
+
+    out: list[str] = []
+    recipe = False
+    for line in lines:
+        continued = recipe and bool(out) and out[-1].endswith("\\")
+        recipe = line.startswith("\t") or continued
+        out.append(expanded(line) if recipe and "$" in line else line)
+    return "\n".join(out)
 
 
 def shell_scripts(lines: Sequence[tuple[int, str]], recipes: bool, workflow: bool) -> list[tuple[int, str]]:

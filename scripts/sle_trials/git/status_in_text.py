@@ -17,7 +17,7 @@ import re
 from sle_trials import files
 from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
-from sle_trials.git.shell_lines import shell_scripts
+from sle_trials.git.shell_lines import recipes_expanded, shell_scripts
 from sle_trials.patterns import lazy
 
 # the programs that run a text of their own language, whose status is theirs, not a command's they start
@@ -95,6 +95,7 @@ def no_check_in_a_text_run_elsewhere(path: str, data: bytes | None, recipes: boo
     if data is None:
         return
     text = data.decode("utf-8", "replace")
+    text = recipes_expanded(text) if recipes else text
     if not (_LANGUAGES.search(text) or _READERS.search(text) or "script" in text):
         return
     workflow = path.endswith((".yml", ".yaml"))

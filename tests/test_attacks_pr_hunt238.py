@@ -1,0 +1,68 @@
+"""Attacks of a pull request on the trusted check, hunt 238: the leftovers of hunt 233. Each passed the extraction
+(exit 0, on main).
+
+- **A check held in a make variable and run as `$(NAME)` in a recipe.** `GATE := perl -e 'system("make test")'`
+  then `gate:` `\\t$(GATE)`, and `RUFFX := .venv/bin/ruff check --exit-zero .` then `\\t$(RUFFX)`: the rules that
+  read a recipe's commands read the word `$(GATE)`. Now git/shell_lines.py's recipes_expanded puts a makefile's own
+  variables (`=`, `:=`, `?=`, `+=`, a target's own; `$(NAME)` and `${NAME}`) in its recipe lines before
+  git/lint_commands.py, git/status_in_text.py and git/program_writes.py read them; a variable given two values is
+  put in as both. The repository's Makefile (`$(BIN)/ruff check .`) passes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, passed_by_the_extraction, refused_by_the_trusted_check
+
+pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+
+HEAD = "#!/usr/bin/env bash\nset -euo pipefail\n"
+T = "/usr/local/bin/python3.12"
+THEN = "\nmake PYTHON=python3.12 test\n"
+FAKE = "#!/bin/sh\nexit 0\n"
+
+
+def _makefile() -> str:
+    return (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+# --- A check held in a make variable, run as `$(NAME)` in a recipe (git/shell_lines.py's recipes_expanded)
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [
+        (
+            "GATE := perl -e 'system(\"make test\")'\n\ngate:\n\t$(GATE)\n",
+            "a check run in the text `perl` runs",
+        ),
+        ("RUFFX := .venv/bin/ruff check --exit-zero .\n\nlintx:\n\t$(RUFFX)\n", "ruff run with `--exit-zero`"),
+        ("R = ruff\nRX = $(R) check\nRX += --exit-zero .\n\nlintx:\n\t@.venv/bin/${RX}\n", "ruff run with"),
+        (
+            "W ?= cp tools/fake\nTO := /usr/local/bin\n\ninstall:\n\t$(W) $(TO)/python3.12\n",
+            "a file written outside the tree",
+        ),
+        (
+            "G := true # a comment\n\ngate: G := perl -e 'system(\"make test\")'\ngate:\n\t$(G)\n",
+            "a check run in the text `perl` runs",
+        ),
+    ],
+    ids=["perl", "ruff", "nested-appended", "write", "target's-own"],
+)
+def test_a_check_held_in_a_make_variable_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, added: str, said: str
+) -> None:
+    makefile = _makefile() + "\n" + added
+    last = makefile.rstrip("\n").count("\n") + 1  # (each case's recipe line is its last)
+    changes: dict[str, str | bytes] = {"Makefile": makefile, "tools/fake": FAKE}
+    refused_by_the_trusted_check(request, tmp_path, changes, f"Makefile line {last}: {said}")
+
+
+def test_a_makefiles_own_variables_in_honest_recipes_pass(tmp_path: Path) -> None:
+    """Twin: variables naming the tree's programs and paths, `$$` read by the shell, an undefined one left."""
+    added = (
+        "RUFF := $(BIN)/ruff\nOUT = build\nOUT += notes\n\nlint2:\n\t$(RUFF) check .\n\t${RUFF} format --check .\n"
+        "\tmkdir -p $(OUT) && for d in $(OUT); do echo $$d; done\n\techo $$(date) $(UNSET)\n"
+    )
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile() + "\n" + added})
