@@ -7,6 +7,10 @@
   variables (`=`, `:=`, `?=`, `+=`, a target's own; `$(NAME)` and `${NAME}`) in its recipe lines before
   git/lint_commands.py, git/status_in_text.py and git/program_writes.py read them; a variable given two values is
   put in as both. The repository's Makefile (`$(BIN)/ruff check .`) passes.
+- **Another language's code in a here-document.** `perl <<'EOF'` over `open(my $f, '>',
+  '/usr/local/bin/python3.12');` then `make PYTHON=python3.12 test` in .ci/run: only `-e`'s code was read for
+  writes. Now a here-document given to perl, ruby, node, ... is read as its `-e` is (git/program_writes.py); one
+  writing under /tmp, or writing nothing, passes.
 """
 
 from __future__ import annotations
@@ -66,3 +70,34 @@ def test_a_makefiles_own_variables_in_honest_recipes_pass(tmp_path: Path) -> Non
         "\tmkdir -p $(OUT) && for d in $(OUT); do echo $$d; done\n\techo $$(date) $(UNSET)\n"
     )
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile() + "\n" + added})
+
+
+# --- Another language's code in a here-document (git/program_writes.py)
+@pytest.mark.parametrize(
+    ("run", "said"),
+    [
+        (
+            "perl <<'EOF'\nopen(my $f, '>', '/usr/local/bin/python3.12');\nprint $f \"#!/bin/sh\\nexit 0\\n\";\nEOF\n",
+            "a file written outside the tree",
+        ),
+        ('ruby - <<EOF\nFile.write("/usr/local/bin/python3.12", "exit 0")\nEOF\n', "a file written outside the tree"),
+        (
+            "node <<EOF\nrequire('fs').copyFileSync('tools/fake', process.env.HOME + '/bin/python3.12')\nEOF\n",
+            "a file written where an expansion built as the script runs says",
+        ),
+    ],
+    ids=["perl", "ruby", "node-env"],
+)
+def test_another_languages_here_document_writing_outside_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, run: str, said: str
+) -> None:
+    changes: dict[str, str | bytes] = {"Makefile": _makefile(), "tools/fake": FAKE, ".ci/run": HEAD + run + THEN}
+    refused_by_the_trusted_check(request, tmp_path, changes, f".ci/run line 3: {said}")
+
+
+def test_another_languages_here_document_writing_the_tree_or_tmp_passes(tmp_path: Path) -> None:
+    run = (
+        HEAD + "perl <<'EOF'\nopen(my $f, '>', '/tmp/notes.txt');\nprint $f \"x\\n\";\nEOF\n"
+        "ruby <<EOF\nputs 'hello'\nEOF\nmake test\n"
+    )
+    passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run})

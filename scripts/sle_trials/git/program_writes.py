@@ -82,6 +82,12 @@ def _other_language_writes(program: str, words: list[str]) -> list[str]:
     names where it writes a file: its strings (a mode's `>` left out), and a hole where it builds a path from the
     environment or where programs are found."""
     code = " ".join(words[n + 1] for n, word in enumerate(words[:-1]) if word in ("-e", "-E", "-r", "--eval", "-p"))
+    return _other_code_writes(code)
+
+
+def _other_code_writes(code: str) -> list[str]:
+    """The paths another language's code names where it writes a file (_other_language_writes): given on its line,
+    or by a here-document (`perl <<'EOF'` over `open(my $f, '>', '/usr/local/bin/python3.12');` passed: hunt 238)."""
     if not code or not _OTHER_WRITES.search(code):
         return []
     out = [HOLE] if _OTHER_FOUND.search(code) else []
@@ -195,6 +201,12 @@ def _python_code(command: Command, script: str, later: list[str], workflow: bool
             return words[n + 1] if n + 1 < len(words) else None
         if not word.startswith("-"):
             break
+    return _here_document(command, script, later, workflow)
+
+
+def _here_document(command: Command, script: str, later: list[str], workflow: bool) -> str | None:
+    """The text a command is given by a here-document on its line (the raw lines after its line, to its end), or
+    None."""
     here = _HERE_DOCUMENT.search(script, command.at)
     if here is None:
         return None
@@ -288,6 +300,8 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
         for command in command_words(script):
             program = shown_word(command.word).rsplit("/", 1)[-1]
             targets += _written(program, [shown_word(word) for word in command.words])
+            if _OTHER_LANGUAGES.fullmatch(program):
+                targets += _other_code_writes(_here_document(command, script, raw[number:], workflow) or "")
             made += _venv_made(program, [shown_word(word) for word in command.words])
             changed += _changed(program, [shown_word(word) for word in command.words])
             _no_path_outside_given_to_a_script(path, number, program, command, names)
