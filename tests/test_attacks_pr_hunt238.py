@@ -11,6 +11,21 @@
   '/usr/local/bin/python3.12');` then `make PYTHON=python3.12 test` in .ci/run: only `-e`'s code was read for
   writes. Now a here-document given to perl, ruby, node, ... is read as its `-e` is (git/program_writes.py); one
   writing under /tmp, or writing nothing, passes.
+- **A Python source's destination built from a literal start and a value of no constant.** `shutil.copy('tools/fake',
+  '/usr/local/' + sys.argv[0][:0] + 'bin/python3.12')` in tools/w.py, which .ci/run ran: only a whole literal
+  destination was read. Now a destination whose start constants give (`+`, an f-string, `%`, `.format`,
+  os.path.join, Path's `/` and joinpath) is outside the tree but under /tmp is refused, whatever is joined after
+  (git/python_writes.py); `'/tmp/' + x`, `f'build/{x}'`, a folder the script is told pass.
+- **A test writing through a path built from its own location.** `Path(__file__).resolve().parents[1]
+  .joinpath('.venv/bin/ruff').write_text('exit 0')` in tests/test_setup.py. Now a source's path built from
+  `__file__` (`.parent`, `.parents[k]`, `resolve()`, os.path's dirname and abspath, a name bound once to one) is
+  read as the tree's path it names, and held to code_of_the_tree; a test writing its tmp_path, or `build/` of the
+  tree, passes.
+
+Left: a destination whose start is `/tmp/` and whose rest is built (`'/tmp/' + x`, x = `../usr/local/bin/...`)
+passes, as does a Python `os.path.join(known, x)` whose x may be absolute; a makefile's variable defined by
+`define`, `$(eval ...)`, `!=` or a function (`$(shell ...)`, `$(call ...)`) is not put in; a script of another
+language run by its path (`perl tools/w.pl`) is not read for writes.
 """
 
 from __future__ import annotations
@@ -101,3 +116,72 @@ def test_another_languages_here_document_writing_the_tree_or_tmp_passes(tmp_path
         "ruby <<EOF\nputs 'hello'\nEOF\nmake test\n"
     )
     passed_by_the_extraction(tmp_path, {"Makefile": _makefile(), ".ci/run": run})
+
+
+# --- A Python source's destination built from a literal start and a value of no constant (git/python_writes.py)
+WRITTEN = "a file written outside the tree, or where programs are found"
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        "shutil.copy('tools/fake', '/usr/local/' + sys.argv[0][:0] + 'bin/python3.12')",
+        "shutil.copy('tools/fake', f'/usr/local/bin/python3.{sys.argv[0][:0]}12')",
+        "shutil.copy('tools/fake', os.path.join('/usr/local/bin', sys.argv[0][:0] + 'python3.12'))",
+        "(Path('/usr/local/bin') / (sys.argv[0][:0] + 'python3.12')).write_text('exit 0')",
+        "shutil.copy('tools/fake', '/usr/local/bin/%spython3.12' % sys.argv[0][:0])",
+    ],
+    ids=["plus", "f-string", "os.path.join", "path-div", "percent"],
+)
+def test_a_destination_with_a_literal_start_outside_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, write: str
+) -> None:
+    changes: dict[str, str | bytes] = {
+        "Makefile": _makefile(),
+        "tools/fake": FAKE,
+        ".ci/run": HEAD + "python3 tools/w.py" + THEN,
+        "tools/w.py": f"import os\nimport shutil\nimport sys\nfrom pathlib import Path\n\n{write}\n",
+    }
+    refused_by_the_trusted_check(request, tmp_path, changes, f"tools/w.py line 6: {WRITTEN}")
+
+
+# --- A test writing through a path built from its own location (git/python_writes.py)
+@pytest.mark.parametrize(
+    "write",
+    [
+        "Path(__file__).resolve().parents[1].joinpath('.venv/bin/ruff').write_text('exit 0')",
+        "REPO = Path(__file__).resolve().parent.parent\n    (REPO / '.venv' / 'bin' / 'ruff').write_text('exit 0')",
+        "open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Makefile'), 'w').write('test:')",
+    ],
+    ids=["parents-joinpath", "bound-parent-div", "os.path-dirname"],
+)
+def test_a_test_writing_code_by_its_own_location_stops_the_extraction(
+    request: pytest.FixtureRequest, tmp_path: Path, write: str
+) -> None:
+    test = f"import os\nfrom pathlib import Path\n\n\ndef test_setup() -> None:\n    {write}\n"
+    changes: dict[str, str | bytes] = {"Makefile": _makefile(), "tests/test_setup.py": test}
+    refused_by_the_trusted_check(request, tmp_path, changes, "tests/test_setup.py line ")
+
+
+def test_writes_built_in_the_tree_or_tmp_pass(tmp_path: Path) -> None:
+    """Twins: a start under /tmp, one of the tree, a script told where, a test writing its own tmp_path or a data
+    file of the tree beside it (no code)."""
+    tool = (
+        "import os\nimport sys\nimport tempfile\nfrom pathlib import Path\n\n"
+        "Path('/tmp/' + sys.argv[1]).write_text('x')\nopen(f'build/{sys.argv[1]}.txt', 'w').close()\n"
+        "Path(os.path.join(sys.argv[2], 'out.txt')).write_text('x')\n"
+        "Path(tempfile.mkdtemp(), 'x').write_text('x')\n"
+    )
+    test = (
+        "from pathlib import Path\n\nREPO = Path(__file__).resolve().parents[1]\n\n\n"
+        "def test_writes(tmp_path: Path) -> None:\n    (tmp_path / 'x.py').write_text('x = 1')\n"
+        "    (REPO / 'build' / 'notes.txt').write_text('x')\n    assert (REPO / 'Makefile').read_text()\n"
+    )
+    run = HEAD + "python3 tools/w.py a /tmp/out\nmake test\n"
+    changes: dict[str, str | bytes] = {
+        "Makefile": _makefile(),
+        ".ci/run": run,
+        "tools/w.py": tool,
+        "tests/test_notes.py": test,
+    }
+    passed_by_the_extraction(tmp_path, changes)

@@ -14,7 +14,9 @@ Nor may either write over the tree's code (code_of_the_tree: a Python source, a 
 .venv/, .ci/, .github/, tests/, scripts/, schema/): `python3 -c "open('Makefile', 'w').write('test:\\n\\ttrue\\n')"`
 then `make test` passed (exit 0), the makefile make ran being none a review showed; git/program_writes.py holds a
 shell's writes, removals and in-place edits so. The tests' modules are held too: a test writing
-`.venv/bin/ruff` runs before CI's ruff."""
+`.venv/bin/ruff` runs before CI's ruff; one built from the test's own location (`Path(__file__).resolve().parents[1]
+.joinpath('.venv/bin/ruff')`) is read as the tree's path it names, and a destination whose literal start is outside
+(`'/usr/local/' + x`) is refused whatever is joined after (hunt 238: each passed)."""
 
 from __future__ import annotations
 
@@ -162,44 +164,157 @@ def _bound_once(tree: ast.AST) -> dict[str, ast.expr]:
     return {name: value for name, value in seen.items() if name not in twice}
 
 
-def written_outside(code: str, built: bool) -> tuple[int, str] | None:
+def written_outside(code: str, built: bool, own: str | None = None) -> tuple[int, str] | None:
     """The first file a Python text writes outside the tree or over its code (code_of_the_tree) (line, what names it),
     or None. built: a destination
     built as the code runs counts as outside (a text on a line, whose paths are its words); else only a literal path
-    outside the tree, or one built from where programs are found (a script's, which may write where it is told)."""
+    outside the tree, or one built from where programs are found (a script's, which may write where it is told); and
+    one whose start constants give is outside the tree, whatever is joined after (`'/usr/local/' + x`: hunt 238).
+    own: the source's path in the tree, by which a path built from its location (`Path(__file__).parents[1]`) is
+    read."""
     tree = python_tree(code.encode("utf-8", "surrogateescape"))
     if tree is None:
         return None
     constants = constants_of(list(ast.walk(tree)))
     bound = _bound_once(tree)
+    where: _Where = None if own is None else (own, bound)
     for line, target in _destinations(tree, constants):
-        text = _path_text(target, constants)
+        text = _path_text(target, constants, where)
+        if text is not None and where is not None and text != _path_text(target, constants):
+            text = posixpath.normpath(text)  # (one built from the source's location: `tests/../.venv/bin/ruff`)
         if text is not None:
             if outside(text) or code_of_the_tree(text):
                 return line, text
             continue
-        if built or _found_where_programs_are(target, bound):
+        if built or _found_where_programs_are(target, bound) or _starts_outside(_leading_text(target, constants)):
             return line, ast.unparse(target)
     return None
 
 
-def _path_text(node: ast.expr, constants: dict[str, str]) -> str | None:
-    """The path an expression names from constants alone (a string, `Path('x')`, `Path('x') / 'y'`), or None."""
+def _up(path: str) -> str:
+    """The folder a path of the tree is in (`.` the tree's top, `..` above it)."""
+    path = posixpath.normpath(path)
+    if path == ".." or path.endswith("/.."):
+        return path + "/.."
+    return ".." if path == "." else posixpath.dirname(path) or "."
+
+
+def _joined(parts: list[str]) -> str:
+    """Paths joined as os.path.join and Path join them (an absolute part starts again)."""
+    out = ""
+    for part in parts:
+        out = part if part.startswith("/") or not out else out.rstrip("/") + "/" + part
+    return out
+
+
+_OWN = ("resolve", "absolute")  # (a path's methods naming the same file)
+_OS_PATH = ("os.path", "path", "posixpath")
+_Where = tuple[str, dict[str, ast.expr]] | None  # (a source's own path, and the names it binds once)
+
+
+def _path_text(node: ast.expr, constants: dict[str, str], where: _Where = None) -> str | None:
+    """The path an expression names from constants alone (a string, `Path('x')`, `Path('x') / 'y'`), or None; where
+    the source's own path and the names it binds once are given, one built from its location too
+    (`Path(__file__).resolve().parents[1] / '.venv'`, `os.path.dirname(__file__)`, `REPO.joinpath(...)`: hunt 238)."""
     if isinstance(node, ast.Call) and len(node.args) >= 1 and not node.keywords:
         func = node.func
         short = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if short in ("Path", "PurePath", "PosixPath"):
-            parts = [_path_text(arg, constants) for arg in node.args]
-            return None if any(p is None for p in parts) else "/".join(p or "" for p in parts)
-        if short == "join" and isinstance(func, ast.Attribute) and ast.unparse(func.value) in ("os.path", "path"):
-            parts = [_path_text(arg, constants) for arg in node.args]
-            return None if any(p is None for p in parts) else "/".join(p or "" for p in parts)
+        joining = short == "join" and isinstance(func, ast.Attribute) and ast.unparse(func.value) in _OS_PATH
+        if short in ("Path", "PurePath", "PosixPath") or joining:
+            parts = [_path_text(arg, constants, where) for arg in node.args]
+            return None if any(p is None for p in parts) else _joined([p or "" for p in parts])
+        if where is not None and isinstance(func, ast.Attribute) and short == "joinpath":
+            parts = [_path_text(arg, constants, where) for arg in (func.value, *node.args)]
+            return None if any(p is None for p in parts) else _joined([p or "" for p in parts])
+        if where is not None and isinstance(func, ast.Attribute) and ast.unparse(func.value) in _OS_PATH:
+            if short in ("abspath", "realpath", "normpath") and len(node.args) == 1:
+                return _path_text(node.args[0], constants, where)
+            if short == "dirname" and len(node.args) == 1:
+                inner = _path_text(node.args[0], constants, where)
+                return None if inner is None else _up(inner)
+    if where is not None:
+        own, bound = where
+        if isinstance(node, ast.Name) and node.id == "__file__":
+            return own
+        if isinstance(node, ast.Name) and node.id in bound and node.id not in constants:
+            return _path_text(bound[node.id], constants, (own, {k: v for k, v in bound.items() if k != node.id}))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _OWN:
+            return None if node.args else _path_text(node.func.value, constants, where)
+        if isinstance(node, ast.Attribute) and node.attr == "parent":
+            inner = _path_text(node.value, constants, where)
+            return None if inner is None else _up(inner)
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "parents"
+            and isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, int)
+        ):
+            inner = _path_text(node.value.value, constants, where)
+            for _ in range(node.slice.value + 1 if inner is not None else 0):
+                inner = _up(inner or ".")
+            return inner
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
-        left, right = _path_text(node.left, constants), _path_text(node.right, constants)
-        return None if left is None or right is None else f"{left}/{right}"
+        left, right = _path_text(node.left, constants, where), _path_text(node.right, constants, where)
+        return None if left is None or right is None else _joined([left, right])
     if isinstance(node, ast.Constant) and isinstance(node.value, int):
         return "/dev/fd/0"  # (a file descriptor the process holds)
     return text_of(node, constants)
+
+
+def _leading_text(node: ast.expr, constants: dict[str, str]) -> str:
+    """The start of a path an expression builds that constants give, where the rest is built as it runs (`'/usr/' +
+    name`, f`/usr/local/{x}`, `os.path.join('/usr', x)`, `Path('/usr') / x`, `'/usr/%s' % x`), or ''."""
+    whole = _path_text(node, constants)
+    if whole is not None:
+        return whole
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div, ast.Mod)):
+        left = _path_text(node.left, constants)
+        if left is None:
+            return _leading_text(node.left, constants)
+        if isinstance(node.op, ast.Mod):
+            return left.split("%", 1)[0]
+        right = _leading_text(node.right, constants)
+        return _joined([left, right]) if isinstance(node.op, ast.Div) else left + right
+    if isinstance(node, ast.JoinedStr):
+        out = ""
+        for value in node.values:
+            text = text_of(value, constants) if isinstance(value, ast.Constant) else None
+            if text is None:
+                return out
+            out += text
+        return out
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "format":
+            return (text_of(func.value, constants) or "").split("{", 1)[0]
+        joining = isinstance(func, ast.Attribute) and func.attr == "join" and ast.unparse(func.value) in _OS_PATH
+        pathed = isinstance(func, ast.Name) and func.id in ("Path", "PurePath", "PosixPath")
+        if isinstance(func, ast.Attribute) and func.attr == "joinpath":
+            args = [func.value, *node.args]
+        elif joining or pathed:
+            args = list(node.args)
+        else:
+            return ""
+        known: list[str] = []
+        for arg in args:
+            text = _path_text(arg, constants)
+            if text is None:
+                return _joined([*known, _leading_text(arg, constants)])
+            known.append(text)
+    return ""
+
+
+_ALLOWED_STARTS = ("/tmp/", "/dev/fd/", "/proc/self/fd/", *_STREAMS)
+
+
+def _starts_outside(lead: str) -> bool:
+    """Whether a path's start a constant gives (_leading_text) is outside the tree, whatever is joined after: the
+    home folder's, up out of the tree, or an absolute path but a temporary folder's or a stream's (or a start of
+    one, `/`)."""
+    if lead.startswith(("~", "../")) or lead == "..":
+        return True
+    return lead.startswith("/") and not any(lead.startswith(a) or a.startswith(lead) for a in _ALLOWED_STARTS)
 
 
 def no_program_written_by_python(path: str, data: bytes | None) -> None:
@@ -207,7 +322,7 @@ def no_program_written_by_python(path: str, data: bytes | None) -> None:
     from where programs are found (the module's docstring says why)."""
     if data is None:
         return
-    found = written_outside(data.decode("utf-8", "replace"), built=False)
+    found = written_outside(data.decode("utf-8", "replace"), built=False, own=path)
     if found is not None and code_of_the_tree(found[1]):
         raise Refused(
             f"{files.shown(path)} line {found[0]}: a file of the tree's code written (`{files.printable(found[1])}`): "
