@@ -6,7 +6,8 @@
   read a recipe's commands read the word `$(GATE)`. Now git/shell_lines.py's recipes_expanded puts a makefile's own
   variables (`=`, `:=`, `?=`, `+=`, a target's own; `$(NAME)` and `${NAME}`) in its recipe lines before
   git/lint_commands.py, git/status_in_text.py and git/program_writes.py read them; a variable given two values is
-  put in as both. The repository's Makefile (`$(BIN)/ruff check .`) passes.
+  put in as both; `define`'s lines, `$G`, `$(value G)`, `$(G:a=b)` too. The repository's Makefile (`$(BIN)/ruff
+  check .`) passes.
 - **Another language's code in a here-document.** `perl <<'EOF'` over `open(my $f, '>',
   '/usr/local/bin/python3.12');` then `make PYTHON=python3.12 test` in .ci/run: only `-e`'s code was read for
   writes. Now a here-document given to perl, ruby, node, ... is read as its `-e` is (git/program_writes.py); one
@@ -24,7 +25,7 @@
 
 Left: a destination whose start is `/tmp/` and whose rest is built (`'/tmp/' + x`, x = `../usr/local/bin/...`)
 passes, as does a Python `os.path.join(known, x)` whose x may be absolute; a makefile's variable defined by
-`define`, `$(eval ...)`, `!=` or a function (`$(shell ...)`, `$(call ...)`) is not put in; a script of another
+`$(eval ...)`, `!=` or a function (`$(shell ...)`, `$(call ...)`) is not put in; a script of another
 language run by its path (`perl tools/w.pl`) is not read for writes.
 """
 
@@ -66,8 +67,14 @@ def _makefile() -> str:
             "G := true # a comment\n\ngate: G := perl -e 'system(\"make test\")'\ngate:\n\t$(G)\n",
             "a check run in the text `perl` runs",
         ),
+        ("G := perl -e 'system(\"make test\")'\n\ngate:\n\t$G\n", "a check run in the text `perl` runs"),
+        (
+            "define GATE\necho gate\nperl -e 'system(\"make test\")'\nendef\n\ngate:\n\t$(GATE)\n",
+            "a check run in the text `perl` runs",
+        ),
+        ("R := .venv/bin/ruff check --exit-zero .\n\nlintx:\n\t$(value R) $(R:x=y)\n", "ruff run with `--exit-zero`"),
     ],
-    ids=["perl", "ruff", "nested-appended", "write", "target's-own"],
+    ids=["perl", "ruff", "nested-appended", "write", "target's-own", "one-letter", "define", "value-subst"],
 )
 def test_a_check_held_in_a_make_variable_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, added: str, said: str

@@ -64,7 +64,12 @@ _DEFINITION = lazy(
     r"(\+=|\?=|!=|:{0,3}=)[ \t]*(.*)$"
 )
 _COMMENT = lazy(r"(?<!\\)#.*$")  # (make cuts a definition's comment off its value)
-_REFERENCE = lazy(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+# (`$(value NAME)`, a substitution reference `$(NAME:a=b)`, and a one-letter name `$G` name it too)
+_REFERENCE = lazy(
+    r"\$\$|\$\((?:value[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)(?::[^()]*)?\)"
+    r"|\$\{(?:value[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)(?::[^{}]*)?\}|\$([A-Za-z_])"
+)
+_DEFINE = lazy(r"^(?:(?:export|override)[ \t]+)*define[ \t]+([A-Za-z_][A-Za-z0-9_.]*)")
 
 
 def recipes_expanded(text: str) -> str:
@@ -72,11 +77,23 @@ def recipes_expanded(text: str) -> str:
     runs the line: a check held in a variable and run as `$(GATE)` (`GATE := perl -e 'system("make test")'`,
     `RUFFX := .venv/bin/ruff check --exit-zero .`) was read as the word `$(GATE)` and passed (hunt 238). A variable
     given two values (defined again, or a target's own) is put in as both, joined by ` ; `, so each is read; one
-    the file does not define (the environment's, `$(MAKE)`, a function's `$(shell ...)`) is left as written."""
+    the file does not define (the environment's, `$(MAKE)`, a function's `$(shell ...)`) is left as written;
+    `define`'s lines are put in joined by ` ; `, `$G`, `$(value G)` and `$(G:a=b)` as `$(G)`."""
     lines = text.split("\n")
     values: dict[str, list[str]] = {}
+    defining: list[str] | None = None
     for _, line in logical_lines(lines):
+        if defining is not None:  # (`define NAME` to `endef`: its lines, each a command of a recipe it is put in)
+            if line.strip() == "endef":
+                defining = None
+            else:
+                defining.append(line.strip())
+            continue
         if line.startswith("\t"):
+            continue
+        begun = _DEFINE.match(line)
+        if begun is not None:
+            defining = values.setdefault(begun.group(1), [])
             continue
         found = _DEFINITION.match(line)
         if found is None or found.group(2) == "!=":
@@ -90,7 +107,7 @@ def recipes_expanded(text: str) -> str:
 
     def expanded(line: str, depth: int = 0) -> str:
         def put(found: re.Match[str]) -> str:
-            name = found.group(1) or found.group(2)
+            name = found.group(1) or found.group(2) or found.group(3)
             if name is None or name not in values or depth > 8:
                 return found.group(0)
             return " ; ".join(expanded(value, depth + 1) for value in values[name])
