@@ -23,10 +23,13 @@
   read as the tree's path it names, and held to code_of_the_tree; a test writing its tmp_path, or `build/` of the
   tree, passes.
 
-Left: a destination whose start is `/tmp/` and whose rest is built (`'/tmp/' + x`, x = `../usr/local/bin/...`)
-passes, as does a Python `os.path.join(known, x)` whose x may be absolute; a makefile's variable defined by
-`$(eval ...)`, `!=` or a function (`$(shell ...)`, `$(call ...)`) is not put in; a script of another
-language run by its path (`perl tools/w.pl`) is not read for writes.
+Left (each passes the extraction, exit 0): `perl tools/w.pl` with `open(my $f, '>', '/usr/local/bin/python3.12');`
+in tools/w.pl (another language's script file is not read for writes); a literal destination sliced by a value
+(`'/usr/local/bin/python3.12x'[:-1 - len(x)]`); a test's location by `inspect.getfile(test_x)` or
+`Path(__file__).with_name('conftest.py')` (the repository's scripts/sle_trials/reading/lookalike.py writes its
+confusables.py so: reading it refused HEAD); a destination whose start is `/tmp/` and whose rest is built (`'/tmp/'
++ x`, x = `../usr/local/bin/...`), as does `os.path.join(known, x)` whose x may be absolute; a makefile's variable
+defined by `$(eval ...)`, `!=` or a function (`$(shell ...)`, `$(call ...)`) is not put in.
 """
 
 from __future__ import annotations
@@ -137,8 +140,9 @@ WRITTEN = "a file written outside the tree, or where programs are found"
         "shutil.copy('tools/fake', os.path.join('/usr/local/bin', sys.argv[0][:0] + 'python3.12'))",
         "(Path('/usr/local/bin') / (sys.argv[0][:0] + 'python3.12')).write_text('exit 0')",
         "shutil.copy('tools/fake', '/usr/local/bin/%spython3.12' % sys.argv[0][:0])",
+        "shutil.copy('tools/fake', str(Path('/usr/local')) + sys.argv[0][:0] + '/bin/python3.12')",
     ],
-    ids=["plus", "f-string", "os.path.join", "path-div", "percent"],
+    ids=["plus", "f-string", "os.path.join", "path-div", "percent", "str-of-path"],
 )
 def test_a_destination_with_a_literal_start_outside_stops_the_extraction(
     request: pytest.FixtureRequest, tmp_path: Path, write: str

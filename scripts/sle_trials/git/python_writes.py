@@ -232,6 +232,8 @@ def _path_text(node: ast.expr, constants: dict[str, str], where: _Where = None) 
             if short == "dirname" and len(node.args) == 1:
                 inner = _path_text(node.args[0], constants, where)
                 return None if inner is None else _up(inner)
+    if isinstance(node, ast.Call) and len(node.args) == 1 and ast.unparse(node.func) in ("str", "os.fspath"):
+        return _path_text(node.args[0], constants, where)
     if where is not None:
         own, bound = where
         if isinstance(node, ast.Name) and node.id == "__file__":
@@ -284,6 +286,8 @@ def _leading_text(node: ast.expr, constants: dict[str, str]) -> str:
                 return out
             out += text
         return out
+    if isinstance(node, ast.Call) and len(node.args) == 1 and ast.unparse(node.func) in ("str", "os.fspath"):
+        return _leading_text(node.args[0], constants)
     if isinstance(node, ast.Call):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "format":
