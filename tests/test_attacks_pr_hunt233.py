@@ -270,6 +270,7 @@ OUTSIDE = "a file written outside the tree (`{}`)"
         (f"wget --output-document={T} https://example.org/x", OUTSIDE.format(T)),
         (f"sort -o {T} tools/fake", OUTSIDE.format(T)),
         (f"cc -o {T} tools/fake.c", OUTSIDE.format(T)),
+        (f"g++ -o {T} tools/fake.cc", OUTSIDE.format(T)),
         ("unzip -o tools/t.zip -d /usr/local/bin", OUTSIDE.format("/usr/local/bin")),
         ("python3 -m venv --clear /usr/local", OUTSIDE.format("/usr/local")),
         (f"busybox cp tools/fake {T}", OUTSIDE.format(T)),
