@@ -26,6 +26,11 @@ from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import numbered_lines
 from sle_trials.patterns import lazy
 
+# a Python interpreter as a command names it (`python3.12`, `pypy3`), and a check named as a word in a text a
+# program is given (`os.system("make test")`, `perl -e 'system("pytest")'`): shared by the rules that read those texts
+PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
+CHECK_NAMED = r"(?<![\w.-])(?:make|gmake|pytest|py\.test|trials|ruff|mypy)(?![\w.-])"
+
 # the names of the checks, and of what runs a command or a text as one: a built name whose written start is (a
 # prefix of) one of them may be it
 _CHECKS = ("make", "pytest", "py.test", "trials", "ruff", "mypy")

@@ -33,13 +33,12 @@ import posixpath
 import textwrap
 
 from sle_trials import files
-from sle_trials.git.built_commands import HOLE, Command, Names, command_words, plain_lines, shown_word
+from sle_trials.git.built_commands import HOLE, PYTHON, Command, Names, command_words, plain_lines, shown_word
 from sle_trials.git.python_writes import code_of_the_tree, outside, written_outside
 from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import recipes_expanded, shell_scripts
 from sle_trials.patterns import lazy
 
-_PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
 # the commands whose last word (or `-t`'s, `--target-directory=`'s) is where they write
 _COPIERS = frozenset(("cp", "mv", "ln", "install", "rsync", "scp"))
 # a redirection's target: `>`, `>>`, `>|`, `&>`, `&>>`, `1>` ... (`<>` opens it for writing too); not `>&2`
@@ -128,7 +127,7 @@ _VENV_MAKERS = frozenset(("venv", "virtualenv", "pyvenv"))
 def _venv_made(program: str, words: list[str]) -> list[str]:
     """The folder a virtual environment is made in (`python -m venv DEST`, `virtualenv DEST`): .venv itself may be
     made so, as the Makefile makes it, though no other write of .venv/ may be made (code_of_the_tree)."""
-    if _PYTHON.fullmatch(program) and "-m" in words[:-1]:
+    if PYTHON.fullmatch(program) and "-m" in words[:-1]:
         program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
     return [word for word in words if not word.startswith("-")][-1:] if program in _VENV_MAKERS else []
 
@@ -162,7 +161,7 @@ def _written(program: str, words: list[str]) -> list[str]:
         return [found.group(1).strip() for found in _SED_WRITE.finditer(_script_of(words))]
     if program in ("awk", "gawk", "mawk", "nawk"):
         return [f.group(1) if f.group(2) is None else HOLE for f in _AWK_WRITE.finditer(_script_of(words))]
-    if _PYTHON.fullmatch(program) and "-m" in words[:-1]:  # (`python -m venv DEST`, `python -m pip --target DIR`)
+    if PYTHON.fullmatch(program) and "-m" in words[:-1]:  # (`python -m venv DEST`, `python -m pip --target DIR`)
         program, words = words[words.index("-m") + 1], words[words.index("-m") + 2 :]
     if program in _VENV_MAKERS:
         return _venv_made(program, words)
@@ -258,7 +257,7 @@ def _script_arguments(program: str, command: Command) -> list[str]:
     ARGS`), whose `$1` ... are put in as a temporary path where it writes: none for another command."""
     words = [shown_word(word) for word in command.words]
     named = shown_word(command.word)
-    if program in _SCRIPT_RUNNERS or _PYTHON.fullmatch(program):
+    if program in _SCRIPT_RUNNERS or PYTHON.fullmatch(program):
         n = 0
         while n < len(words) and words[n].startswith("-"):
             if words[n] in ("-c", "-m", "-s") or words[n][-1:] in ("c", "m"):
@@ -308,7 +307,7 @@ def no_program_written_outside_the_tree(path: str, data: bytes | None, recipes: 
             made += _venv_made(program, [shown_word(word) for word in command.words])
             changed += _changed(program, [shown_word(word) for word in command.words])
             _no_path_outside_given_to_a_script(path, number, program, command, names)
-            code = _python_code(command, script, raw[number:], workflow) if _PYTHON.fullmatch(program) else None
+            code = _python_code(command, script, raw[number:], workflow) if PYTHON.fullmatch(program) else None
             written = written_outside(code, built=True) if code is not None else None
             if written is not None and code_of_the_tree(written[1]):
                 _code_changed(path, number, files.printable(written[1]), "written by Python's code")

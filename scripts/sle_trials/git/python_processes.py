@@ -18,6 +18,7 @@ import ast
 from collections.abc import Iterator
 
 from sle_trials import files
+from sle_trials.git.built_commands import CHECK_NAMED, PYTHON
 from sle_trials.git.built_names import constants_of, text_of
 from sle_trials.git.code_text import python_tree
 from sle_trials.git.refusal import Refused
@@ -29,8 +30,7 @@ _RUNNERS = frozenset(
     ("sh", "bash", "dash", "zsh", "ksh", "env", "exec", "command", "xargs", "find", "time", "nice", "nohup", "sudo",
      "timeout", "stdbuf", "setsid", "busybox", "script", "expect", "perl", "ruby", "node", "awk", "gawk", "sed")
 )  # fmt: skip
-_PYTHON = lazy(r"python[0-9.]*|pypy[0-9.]*")
-_CHECK_WORD = lazy(r"(?<![\w.-])(?:make|gmake|pytest|py\.test|trials|ruff|mypy)(?![\w.-])|[$`]")
+_CHECK_WORD = lazy(CHECK_NAMED + r"|[$`]")
 # the calls that start a process: (module, function); `None` module: any object's method so named
 _SUBPROCESS = frozenset(("run", "call", "Popen", "check_call", "check_output", "getoutput", "getstatusoutput"))
 _KEEPING = frozenset(("check_call", "check_output"))
@@ -112,7 +112,7 @@ def _may_be_a_check(node: ast.Call, name: str, constants: dict[str, str]) -> boo
     if shell:
         return _CHECK_WORD.search(text) is not None
     program = text.split()[0].rsplit("/", 1)[-1] if text.split() else ""
-    return program in _CHECKS or program in _RUNNERS or _PYTHON.fullmatch(program) is not None
+    return program in _CHECKS or program in _RUNNERS or PYTHON.fullmatch(program) is not None
 
 
 def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from sle_trials import files
-from sle_trials.git.built_commands import Names, command_words, plain_lines, shown_word
+from sle_trials.git.built_commands import CHECK_NAMED, Names, command_words, plain_lines, shown_word
 from sle_trials.git.refusal import Refused
 from sle_trials.git.shell_lines import recipes_expanded, shell_scripts
 from sle_trials.patterns import lazy
@@ -26,7 +26,7 @@ _LANGUAGES = lazy(
     r"|expect|[gmn]?awk|busybox|g?sed|osascript"
 )
 # a check named in such a text, as a word (but a Python module's name imported: `import pytest`)
-_CHECK_WORD = lazy(r"(?<![\w.-])(?:make|gmake|pytest|py\.test|trials|ruff|mypy)(?![\w.-])")
+_CHECK_WORD = lazy(CHECK_NAMED)
 _PYTHON_CODE = lazy(r"(?:^|\s)-[A-Za-z]*c[ \t]+(.*)")
 _IMPORT = lazy(r"(?:^|[;\s'\"])(?:import|from)[ \t]+[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*")
 # a process started in such a text, whose command may be built there (`['ma' + 'ke', 'test']`): held as a check's
